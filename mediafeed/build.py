@@ -1,0 +1,392 @@
+"""The recipe: load → probe → check → render → write, returning a report.
+
+``load_project`` gathers everything from disk (show, episodes, probed media)
+and every problem; ``render_site`` turns a loaded project into planned output
+bytes without touching the disk; ``build`` runs both and writes the site only
+when nothing is wrong. The cache (``.mediafeed/``) makes a rebuild with nothing
+changed cheap: no re-parsing, no re-probing, no rendering of unchanged notes,
+no rewriting of unchanged files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import __version__, audio, checks, codec, output, site, transcripts
+from . import chapters as chapter_io
+from . import ledger as ledger_io
+from . import notes as notes_io
+from .cache import CACHE_DIR, Cache
+from .config import load_show
+from .dates import source_date
+from .episodes import EPISODES_DIR, Folder, discover, read_episode
+from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
+from .model import Episode, Item, Link, Media, Show
+from .site import url_path
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Project:
+    """Everything read from a show folder, before rendering."""
+
+    root: Path
+    show: Show | None
+    episodes: list[Episode] = field(default_factory=list)  #: all parsed episodes, drafts included
+    media: dict[str, Media] = field(default_factory=dict)  #: slug → probed source media
+    problems: list[Problem] = field(default_factory=list)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    artwork_size: tuple[int, int] = (0, 0)
+    folders: dict[str, Folder] = field(default_factory=dict)
+
+    def status(self, episode: Episode) -> str:
+        """"published", "draft" or "scheduled"."""
+        if episode.draft:
+            return "draft"
+        if episode.date > self.now:
+            return "scheduled"
+        return "published"
+
+    def published(self) -> list[Episode]:
+        """Episodes in the feed, newest first (ties broken by slug for stable output)."""
+        live = [e for e in self.episodes if self.status(e) == "published" and e.slug in self.media]
+        return sorted(live, key=lambda e: (e.date, e.slug), reverse=True)
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    episodes: int = 0
+    drafts: int = 0
+    scheduled: int = 0
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    probed: int = 0
+    seconds: float = 0.0
+    ledger_updated: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "output": str(self.output),
+            "episodes": self.episodes,
+            "drafts": self.drafts,
+            "scheduled": self.scheduled,
+            "written": self.written,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "probed": self.probed,
+            "seconds": round(self.seconds, 3),
+            "ledger_updated": self.ledger_updated,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+class BuildFailed(MediafeedError):
+    """The show has errors; nothing was written."""
+
+
+def _folder_key(folder: Folder) -> str:
+    digest = hashlib.sha256((folder.path / "episode.md").read_bytes())
+    for name, size, mtime in folder.files:
+        digest.update(f"\0{name}\0{size}\0{mtime}".encode())
+    return digest.hexdigest()
+
+
+def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None) -> Project:
+    """Read show.yml, every episode and every media file, collecting all problems."""
+    root = root.resolve()
+    show, problems = load_show(root)
+    project = Project(root=root, show=show, problems=list(problems))
+    project.now = now or source_date() or datetime.now(UTC)
+    if show is None:
+        return project
+    if show.artwork:
+        project.artwork_size, art_problems = checks.image_size(root / show.artwork, show.artwork)
+        project.problems.extend(art_problems)
+    folders, found = discover(root)
+    project.problems.extend(found)
+    project.folders = {f.slug: f for f in folders}
+    show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
+    for index, folder in enumerate(folders):
+        key = _folder_key(folder)
+        tag = f"{key}:{show_key}"
+        cached = cache.get("episode", folder.slug, tag)
+        episode: Episode | None = None
+        loaded = False
+        if cached is not None:
+            try:
+                episode = codec.load(Episode, cached["episode"]) if cached["episode"] else None
+                project.problems.extend(_problems(cached["problems"]))
+                loaded = True
+            except (TypeError, KeyError, ValueError):
+                loaded = False
+        if not loaded:
+            episode, episode_problems = read_episode(folder, show)
+            project.problems.extend(episode_problems)
+            cache.put("episode", folder.slug, tag, {
+                "episode": codec.dump(episode) if episode else None,
+                "problems": [p.to_dict() for p in episode_problems],
+            })
+        if episode is not None:
+            project.episodes.append(episode)
+        if progress:
+            progress("read", index + 1, len(folders))
+    project.problems.extend(checks.duplicates(project.episodes))
+    live = [e for e in project.episodes if project.status(e) == "published"]
+    for index, episode in enumerate(live):
+        media = probe_cached(root, f"{EPISODES_DIR}/{episode.slug}/{episode.audio}", cache)
+        if isinstance(media, Media):
+            project.media[episode.slug] = media
+        else:
+            project.problems.extend(media)
+        if progress:
+            progress("probe", index + 1, len(live))
+    return project
+
+
+def _problems(data: list[dict[str, str]]) -> list[Problem]:
+    return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in data]
+
+
+def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
+    """Probe a media file, or reuse the cached result while size, mtime and inode are unchanged."""
+    path = root / rel
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return [Problem(rel, "MED001", Severity.ERROR, f"cannot read the media file: {exc.strerror}", field="audio")]
+    identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    cached = cache.get("probe", rel, identity)
+    if cached is not None:
+        try:
+            if "problems" in cached:
+                return _problems(cached["problems"])
+            return codec.load(Media, cached)
+        except (TypeError, KeyError, ValueError):
+            pass
+    try:
+        media = audio.probe(path, rel)
+    except MediaError as exc:
+        cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in exc.problems]})
+        return exc.problems
+    cache.put("probe", rel, identity, codec.dump(media))
+    return media
+
+
+def make_items(project: Project, cache: Cache) -> list[Item]:
+    """Published episodes with their URLs, rendered notes and side files, newest first."""
+    show = project.show
+    assert show is not None
+    items = []
+    for episode in project.published():
+        media = project.media[episode.slug]
+        page_path = f"{EPISODES_DIR}/{episode.slug}/"
+        page_url = show.absolute(page_path)
+        notes = render_notes(episode.notes_markdown, page_url, cache)
+        enclosure_path = page_path + episode.audio
+        image_path = page_path + episode.artwork if episode.artwork else ""
+        links = []
+        for transcript in episode.transcripts:
+            links.append(Link(url=show.absolute(page_path + url_path(transcript.path)), mime=transcript.mime,
+                              rel=page_path + transcript.path, language=transcript.language,
+                              captions=transcript.mime in transcripts.TIMED))
+        items.append(Item(
+            episode=episode,
+            media=media,
+            notes_html=notes.html,
+            description_html=notes.description,
+            notes_text=notes.text,
+            page_path=page_path,
+            page_url=page_url,
+            enclosure_path=enclosure_path,
+            enclosure_url=show.media_absolute(url_path(enclosure_path)),
+            image_url=show.absolute(url_path(image_path or show.artwork)),
+            image_path=image_path,
+            chapters_url=show.absolute(page_path + "chapters.json") if episode.chapters else "",
+            transcripts=tuple(links),
+            embed_url=show.absolute(page_path + "embed/"),
+            oembed_url=show.absolute(page_path + "oembed.json"),
+        ))
+    return items
+
+
+def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
+    key = hashlib.sha256(f"{link}\0{markdown}".encode()).hexdigest()
+    cached = cache.get("notes", key, "1")
+    if cached is not None:
+        try:
+            return notes_io.Notes(**cached)
+        except TypeError:
+            pass
+    notes = notes_io.render(markdown, link)
+    cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
+    return notes
+
+
+def check_items(project: Project, items: list[Item]) -> list[Problem]:
+    """Problems that need the probed media: chapters and transcripts against the duration."""
+    problems: list[Problem] = []
+    for item in items:
+        episode = item.episode
+        if episode.chapters:
+            source = episode.source if episode.chapters_source == "front matter" else \
+                f"{EPISODES_DIR}/{episode.slug}/{episode.chapters_source}"
+            problems.extend(chapter_io.validate(episode.chapters, source, item.media.duration, episode.slug))
+        for transcript in episode.transcripts:
+            if transcript.mime in transcripts.TIMED:
+                rel = f"{EPISODES_DIR}/{episode.slug}/{transcript.path}"
+                cues, found = _read_cues(project.root / rel, transcript.mime, rel, episode.slug)
+                problems.extend(found)
+                problems.extend(transcripts.validate(cues, rel, item.media.duration, episode.slug))
+    return problems
+
+
+def _read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc}", episode=slug)]
+    return transcripts.parse(text, mime, rel, slug)
+
+
+def render_site(project: Project, items: list[Item], build_date: datetime) -> output.Site:
+    """Every output file of the site as planned bytes (or files to copy)."""
+    show = project.show
+    assert show is not None
+    root = project.root
+    out = output.Site()
+    env = site.environment(root)
+    image_url = show.absolute(url_path(show.artwork))
+    subscribe = [("RSS", show.feed_url), *show.links]
+    info: site.SiteInfo = {
+        "base_url": show.url,
+        "feed_url": show.feed_url,
+        "json_feed_url": show.absolute("feed.json"),
+        "image_url": image_url,
+        "image_path": show.artwork,
+        "generator": f"mediafeed {__version__}",
+        "build_date": build_date.isoformat(),
+        "subscribe": subscribe,
+        "support": list(show.support),
+    }
+    out.copy(show.artwork, root / show.artwork, "show.yml: artwork")
+    for rel, path in site.assets(root).items():
+        out.copy(rel, path, "theme")
+
+    for item in items:
+        episode = item.episode
+        folder = root / EPISODES_DIR / episode.slug
+        origin = episode.source
+        out.copy(item.enclosure_path, folder / episode.audio, origin)
+        if item.image_path:
+            out.copy(item.image_path, folder / episode.artwork, origin)
+        cues: list[transcripts.Cue] = []
+        for link in item.transcripts:
+            out.copy(link.rel, folder / os.path.basename(link.rel), origin)
+            if link.mime in transcripts.TIMED and not cues:
+                cues, _ = _read_cues(folder / os.path.basename(link.rel), link.mime, link.rel, episode.slug)
+        if episode.chapters:
+            out.add(item.page_path + "chapters.json",
+                    chapter_io.to_json(episode.chapters, episode.title, show.title), origin)
+        context: site.PageContext = {
+            "show": show, "site": info, "root": "../../", "page_url": item.page_url, "item": item,
+            "transcript": transcripts.paragraphs(cues), "embed_code": site.embed_code(item, show),
+        }
+        out.add(item.page_path + "index.html", site.render(env, "episode.html", context), origin)
+        embed_context: site.PageContext = {**context, "root": "../../../", "page_url": item.embed_url}
+        out.add(item.page_path + "embed/index.html", site.render(env, "embed.html", embed_context), origin)
+        out.add(item.page_path + "player.html", site.render(env, "fragment.html", context), origin)
+        out.add(item.page_path + "oembed.json", site.oembed(item, show, image_url, project.artwork_size[0]), origin)
+
+    pages = max(1, -(-len(items) // show.page_size))
+    for number in range(1, pages + 1):
+        path = "" if number == 1 else f"page/{number}/"
+        chunk = items[(number - 1) * show.page_size: number * show.page_size]
+        page_root = site.relative_root(path)
+        context = {
+            "show": show, "site": info, "root": page_root, "page_url": show.absolute(path), "items": chunk,
+            "page": number, "pages": pages,
+            "prev_page": "" if number == 1 else (page_root if number == 2 else f"{page_root}page/{number - 1}/"),
+            "next_page": f"{page_root}page/{number + 1}/" if number < pages else "",
+        }
+        out.add(path + "index.html", site.render(env, "index.html", context), "index")
+    out.add("404.html", site.render(env, "404.html", {"show": show, "site": info, "root": show.url,
+                                                      "page_url": show.absolute("404.html")}), "404")
+    urls = [(show.url, items[0].episode.date.date().isoformat() if items else "")]
+    urls += [(item.page_url, (item.episode.updated or item.episode.date).date().isoformat()) for item in items]
+    out.add("sitemap.xml", site.sitemap(urls), "sitemap")
+    out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
+
+    from .feed import render_feed
+
+    trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
+    out.add("feed.xml", render_feed(show, items, image_url=image_url, build_date=build_date,
+                                    image_size=project.artwork_size[0], trailers=trailers), "feed")
+    return out
+
+
+def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, select: tuple[str, ...] = (),
+            ignore: tuple[str, ...] = ()) -> tuple[list[Item], list[Problem]]:
+    """Every problem of a loaded project (the same checks for ``check`` and ``build``), sorted."""
+    problems = list(project.problems)
+    show = project.show
+    items: list[Item] = []
+    if show is not None and not has_errors(problems):
+        items = make_items(project, cache)
+        problems.extend(check_items(project, items))
+        problems.extend(checks.run(project, items))
+        ledger, ledger_problems = ledger_io.load(project.root)
+        problems.extend(ledger_problems)
+        if not accept_changes:
+            problems.extend(ledger_io.compare(ledger, show, items))
+    problems = checks.filter_problems(problems, show, select, ignore)
+    return items, sorted(set(problems), key=_problem_order)
+
+
+def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
+          accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None) -> BuildReport:
+    """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors."""
+    started = time.perf_counter()
+    root = root.resolve()
+    out_dir = (output_dir or root / "public").resolve()
+    output.refuse_unsafe_output(root, out_dir)
+    cache = Cache(None if clean else root / CACHE_DIR / "cache.sqlite")
+    try:
+        project = load_project(root, cache, progress, now)
+        report = BuildReport(output=out_dir)
+        items, problems = inspect(project, cache, accept_changes=accept_changes)
+        show = project.show
+        ledger, _ = ledger_io.load(root)
+        report.problems = problems
+        if show is None:
+            raise InputError(report.problems)
+        if has_errors(report.problems, strict=strict):
+            raise BuildFailed(report.problems)
+        report.episodes = len(items)
+        report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
+        report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
+        build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
+        planned = render_site(project, items, build_date)
+        previous = output.read_manifest(root / CACHE_DIR, out_dir)
+        written = output.write(planned, out_dir, previous)
+        output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
+        report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
+        report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
+        cache.commit()
+        report.seconds = time.perf_counter() - started
+        return report
+    finally:
+        cache.close()
+
+
+def _problem_order(problem: Problem) -> tuple[int, str, str, str]:
+    return (-problem.severity.rank, problem.file, problem.field, problem.code)

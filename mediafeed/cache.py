@@ -1,0 +1,114 @@
+"""The build cache in ``<show>/.mediafeed/cache.sqlite``: never trusted blindly, always disposable.
+
+What it remembers, and what a hit is keyed on:
+
+* ``probe``: a media file's :class:`Media`, keyed by the file's identity
+  (path, size, mtime in ns, inode). Any change to the file re-probes it;
+* ``episode``: a parsed episode, keyed by the SHA-256 of ``episode.md`` and its
+  folder's listing (names, sizes, mtimes) so added/removed side files count;
+* ``notes``: rendered show notes, keyed by the SHA-256 of the Markdown;
+* ``output``: for each file the last build wrote, the key of its inputs, so an
+  unchanged page is neither rendered nor compared (incremental builds).
+
+Every value carries the mediafeed version in its key. A corrupt or unreadable
+database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
+atomic, so a crash mid-build leaves the previous cache usable.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+CACHE_DIR = ".mediafeed"
+SCHEMA = 1
+_TABLES = ("probe", "episode", "notes", "output", "meta")
+
+
+class Cache:
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.db: sqlite3.Connection | None = None
+        if path is None:
+            return
+        try:
+            self.db = self._open(path)
+        except sqlite3.DatabaseError:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            self.db = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        gitignore = path.parent / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("*\n", encoding="utf-8")
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA:
+            for table in _TABLES:
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+        for table in _TABLES:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, tag TEXT NOT NULL, v TEXT NOT NULL)")
+        db.execute("PRAGMA quick_check").fetchone()
+        db.execute("BEGIN")
+        return db
+
+    # -- generic key/value with a validity tag ----------------------------
+    def get(self, table: str, key: str, tag: str) -> Any | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or row[0] != f"{__version__}:{tag}":
+            return None
+        try:
+            return json.loads(row[1])
+        except ValueError:
+            return None
+
+    def put(self, table: str, key: str, tag: str, value: Any) -> None:
+        if self.db is None:
+            return
+        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)",
+                        (key, f"{__version__}:{tag}", json.dumps(value, separators=(",", ":"), ensure_ascii=False)))
+
+    def all(self, table: str) -> dict[str, tuple[str, Any]]:
+        if self.db is None:
+            return {}
+        out = {}
+        for key, tag, value in self.db.execute(f"SELECT k, tag, v FROM {table}"):
+            try:
+                out[key] = (tag, json.loads(value))
+            except ValueError:
+                continue
+        return out
+
+    def delete(self, table: str, keys: list[str]) -> None:
+        if self.db is None:
+            return
+        self.db.executemany(f"DELETE FROM {table} WHERE k = ?", [(k,) for k in keys])
+
+    def commit(self) -> None:
+        if self.db is not None:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError:
+                pass
+            self.db.close()
+            self.db = None

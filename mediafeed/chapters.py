@@ -1,0 +1,134 @@
+"""Chapters from one source into every encoding.
+
+Producers write chapters once: a list in the front matter, a ``chapters.txt``
+(``00:01:30 Title`` lines, optionally followed by a URL) or a Podcasting 2.0
+``chapters.json``. This module parses all three into :class:`Chapter` tuples and
+writes the JSON chapters document and Podlove Simple Chapters times.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .errors import Problem, error
+from .model import Chapter
+from .source import parse_time
+
+CHAPTER_FILES = ("chapters.json", "chapters.txt")
+_LINE = re.compile(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
+_URL_TAIL = re.compile(r"\s+<?(?P<url>https?://\S+?)>?$")
+
+
+def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
+    """``00:01:30 Title [https://…]`` lines; blank lines and ``#`` comments skipped."""
+    chapters, problems = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _LINE.match(line)
+        start = parse_time(match.group("time")) if match else None
+        if not match or start is None:
+            problems.append(error("CHP001", file, f"line {number}: expected 'HH:MM:SS Title', got {line.strip()!r}",
+                                  field=f"line {number}", hint="start each line with a time such as 00:01:30, then the title",
+                                  episode=episode))
+            continue
+        rest = match.group("rest")
+        url = ""
+        tail = _URL_TAIL.search(rest)
+        if tail:
+            url, rest = tail.group("url"), rest[: tail.start()].strip()
+        chapters.append(Chapter(start=start, title=rest, url=url))
+    return tuple(chapters), problems
+
+
+def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
+    """A Podcasting 2.0 JSON chapters document."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
+                          hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
+    if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
+        return (), [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
+                          hint='write {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}',
+                          episode=episode)]
+    return from_items(data["chapters"], file, episode, json_keys=True)
+
+
+def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool = False) -> tuple[tuple[Chapter, ...], list[Problem]]:
+    """Chapters from a list of mappings (front matter ``start``/``title`` or JSON ``startTime``/``title``)."""
+    chapters, problems = [], []
+    start_key = "startTime" if json_keys else "start"
+    for index, item in enumerate(items):
+        where = f"chapters[{index}]"
+        if not isinstance(item, dict):
+            problems.append(error("CHP003", file, f"expected a mapping with {start_key} and title, got {item!r}",
+                                  field=where, episode=episode))
+            continue
+        start = parse_time(item.get(start_key, item.get("start", item.get("startTime"))))
+        if start is None:
+            problems.append(error("CHP004", file, f"missing or invalid {start_key}: {item.get(start_key)!r}",
+                                  field=f"{where}.{start_key}", hint="give seconds (90) or a time ('00:01:30')", episode=episode))
+            continue
+        end = parse_time(item.get("endTime", item.get("end"))) if item.get("endTime", item.get("end")) is not None else None
+        title = item.get("title", "")
+        chapters.append(Chapter(start=start, title=str(title) if title is not None else "", url=str(item.get("url") or ""),
+                                img=str(item.get("img") or ""), toc=item.get("toc", True) is not False, end=end))
+    return tuple(chapters), problems
+
+
+def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:
+    """Sorted, titled, inside the audio's duration."""
+    problems = []
+    previous = -1.0
+    for index, chapter in enumerate(chapters):
+        where = f"chapters[{index}]"
+        if chapter.start <= previous:
+            problems.append(error("CHP010", file, f"chapter {index + 1} starts at {clock(chapter.start)}, not after the one before",
+                                  field=where, hint="list chapters in order of start time, each starting later", episode=episode))
+        if not chapter.title.strip():
+            problems.append(error("CHP011", file, f"chapter {index + 1} has no title", field=where, episode=episode))
+        if duration is not None and duration > 0 and chapter.start >= duration:
+            problems.append(error("CHP012", file, f"chapter {index + 1} starts at {clock(chapter.start)}, after the audio ends ({clock(duration)})",
+                                  field=where, hint="fix the time or the audio file", episode=episode))
+        previous = chapter.start
+    return problems
+
+
+def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "", audio_url: str = "") -> bytes:
+    """The Podcasting 2.0 JSON chapters document (version 1.2.0), deterministic bytes."""
+    items = []
+    for c in chapters:
+        item: dict[str, Any] = {"startTime": _number(c.start), "title": c.title}
+        if c.end is not None:
+            item["endTime"] = _number(c.end)
+        if c.img:
+            item["img"] = c.img
+        if c.url:
+            item["url"] = c.url
+        if not c.toc:
+            item["toc"] = False
+        items.append(item)
+    doc: dict[str, Any] = {"version": "1.2.0"}
+    if podcast:
+        doc["podcastName"] = podcast
+    if title:
+        doc["title"] = title
+    doc["chapters"] = items
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def clock(seconds: float, millis: bool = False) -> str:
+    """``HH:MM:SS`` (or ``HH:MM:SS.mmm`` for Podlove Simple Chapters)."""
+    total_ms = int(round(seconds * 1000))
+    hours, rest = divmod(total_ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, ms = divmod(rest, 1000)
+    text = f"{hours:02d}:{minutes:02d}:{secs:02d}"
+    return f"{text}.{ms:03d}" if millis else text

@@ -1,0 +1,55 @@
+"""Artwork rules (Apple): square, 1400–3000 px, JPEG or PNG, RGB, extension matching the content."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from ..errors import Problem, error, warning
+
+MIN_SIZE, MAX_SIZE = 1400, 3000
+WARN_BYTES = 512 * 1024
+_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
+
+
+def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int], list[Problem]]:
+    """The image's (width, height) and every artwork problem found."""
+    try:
+        with Image.open(path) as image:
+            size, fmt, mode = image.size, image.format or "", image.mode
+    except FileNotFoundError:
+        return (0, 0), [error("ART001", rel, "artwork file not found", field="artwork", episode=episode)]
+    except (UnidentifiedImageError, OSError) as exc:
+        return (0, 0), [error("ART002", rel, f"not a readable image ({exc.__class__.__name__})", field="artwork",
+                              hint="save it as a JPEG or PNG", episode=episode)]
+    return size, check_artwork(rel, size, fmt, mode, os.path.getsize(path), episode)
+
+
+def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: int, episode: str = "") -> list[Problem]:
+    problems = []
+    width, height = size
+    if fmt not in _EXTENSIONS:
+        problems.append(error("ART003", rel, f"artwork is {fmt or 'an unknown format'}; apps accept JPEG or PNG",
+                              field="artwork", hint="export it as JPEG or PNG", episode=episode))
+    elif os.path.splitext(rel)[1].lower() not in _EXTENSIONS[fmt]:
+        problems.append(error("ART004", rel, f"the file is a {fmt} image but its name ends in {os.path.splitext(rel)[1] or 'nothing'}",
+                              field="artwork", hint=f"rename it to end in {_EXTENSIONS[fmt][0]} (a new name also makes apps fetch it again)",
+                              episode=episode))
+    if width != height:
+        problems.append(error("ART005", rel, f"artwork is {width}×{height}; it must be square", field="artwork",
+                              hint="crop it to a square", episode=episode))
+    if not (MIN_SIZE <= min(width, height) and max(width, height) <= MAX_SIZE):
+        problems.append(error("ART006", rel, f"artwork is {width}×{height} px; Apple wants 1400×1400 to 3000×3000",
+                              field="artwork", hint="export it at 3000×3000 px", episode=episode))
+    if mode not in ("RGB", "P", "L") and not (fmt == "PNG" and mode == "RGBA"):
+        problems.append(error("ART007", rel, f"artwork colour mode is {mode}; Apple wants RGB", field="artwork",
+                              hint="convert it to RGB (sRGB)", episode=episode))
+    elif mode == "RGBA":
+        problems.append(warning("ART008", rel, "artwork has an alpha channel; some apps show it on black", field="artwork",
+                                hint="flatten it onto a background", episode=episode))
+    if nbytes > WARN_BYTES:
+        problems.append(warning("ART009", rel, f"artwork is {nbytes // 1024} KB; hosts commonly warn above 512 KB",
+                                field="artwork", hint="compress it (JPEG quality 85 is plenty)", episode=episode))
+    return problems

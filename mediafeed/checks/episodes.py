@@ -1,0 +1,66 @@
+"""Episode rules: uniqueness, numbering, titles, what apps accept."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..audio import APP_FORMATS
+from ..errors import Problem, error, info, warning
+from ..model import Episode, Item, Show
+
+
+def duplicates(episodes: list[Episode]) -> list[Problem]:
+    problems = []
+    by_guid: dict[str, list[Episode]] = defaultdict(list)
+    by_slug: dict[str, list[Episode]] = defaultdict(list)
+    for episode in episodes:
+        if episode.guid:
+            by_guid[episode.guid].append(episode)
+        by_slug[episode.slug.lower()].append(episode)
+    for guid, group in sorted(by_guid.items()):
+        if len(group) > 1:
+            for episode in group[1:]:
+                problems.append(error("EP001", episode.source, f"GUID {guid!r} is also used by {group[0].source}",
+                                      field="guid", episode=episode.slug,
+                                      hint="give the newer episode its own GUID ('mediafeed guid --assign' after removing the copy)"))
+    for _slug, group in sorted(by_slug.items()):
+        if len(group) > 1:
+            problems.append(error("EP002", group[1].source, f"folder name collides with {group[0].source} (differs only in case)",
+                                  field="slug", episode=group[1].slug, hint="rename one of the folders"))
+    return problems
+
+
+def check_items(show: Show, items: list[Item]) -> list[Problem]:
+    problems: list[Problem] = []
+    numbers: dict[tuple[int, int], Item] = {}
+    enclosures: dict[str, Item] = {}
+    for item in items:
+        episode = item.episode
+        src, slug = episode.source, episode.slug
+        if item.media.kind not in APP_FORMATS:
+            problems.append(warning("MED010", f"episodes/{slug}/{episode.audio}",
+                                    f"{item.media.mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
+                                    field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure"))
+        if show.type == "serial" and not episode.number:
+            problems.append(error("EP010", src, "a serial show needs an episode number on every episode",
+                                  field="episode", episode=slug, hint="add 'episode: N'"))
+        if episode.number:
+            key = (episode.season.number if episode.season else 0, episode.number)
+            if key in numbers and episode.episode_type == "full" and numbers[key].episode.episode_type == "full":
+                problems.append(warning("EP011", src, f"episode number {episode.number} is also used by {numbers[key].episode.source}"
+                                        + (f" in season {key[0]}" if key[0] else ""), field="episode", episode=slug,
+                                        hint="number each full episode of a season once"))
+            numbers.setdefault(key, item)
+        if item.enclosure_url in enclosures:
+            problems.append(error("EP012", src, f"enclosure URL is also used by {enclosures[item.enclosure_url].episode.source}",
+                                  field="audio", episode=slug, hint="each episode needs its own audio file"))
+        enclosures.setdefault(item.enclosure_url, item)
+        title = episode.title
+        if show.title and show.title.lower() in title.lower() and title.lower() != show.title.lower():
+            problems.append(info("EP020", src, "title repeats the show's name; Apple asks for the episode title alone",
+                                 field="title", episode=slug, hint="remove the show name from the title"))
+        if re.match(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+e\d+)\b", title, re.I):
+            problems.append(info("EP021", src, "title starts with an episode number; Apple shows numbers from 'episode'",
+                                 field="title", episode=slug, hint="move the number to 'episode: N'"))
+    return problems

@@ -1,0 +1,49 @@
+"""The command line: click commands only. Each parses, calls one library function, prints.
+
+Commands live one per module in ``mediafeed/commands/``; this file assembles the
+group and the options every command shares.
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+from .commands import COMMANDS
+from .terminal import Settings
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="mediafeed")
+@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Print more detail, and tracebacks for unexpected errors.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for terminals, off when NO_COLOR is set).")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool, color: bool | None) -> None:
+    """Publish a podcast from a folder of episodes.
+
+    A show is a folder with show.yml and episodes/<slug>/episode.md beside each
+    episode's audio. mediafeed checks it against what Apple Podcasts, Spotify
+    and the Podcast Index require and builds a static site: feed.xml, show-notes
+    pages and embeddable players.
+
+    \b
+    Exit codes: 0 success, 1 the show or feed has errors, 2 usage error or
+    unreadable input, 3 internal error (a bug: please report it), 130 interrupted.
+
+    \b
+    Example:
+      mediafeed build            # build ./public from the show in this folder
+      mediafeed check --strict   # fail on warnings too
+    """
+    ctx.obj = Settings(quiet=quiet, verbose=verbose, color=color)
+
+
+for command in COMMANDS:
+    main.add_command(command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

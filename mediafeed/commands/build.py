@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import build as build_lib
+from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems
+from .options import format_option, show_option
+
+
+@click.command()
+@show_option
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: public/ in the show folder).")
+@click.option("--clean", is_flag=True, help="Ignore the build cache: re-read, re-probe and re-render everything.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--accept-changes", is_flag=True,
+              help="Record deliberate changes to published GUIDs or enclosure URLs in published.json instead of failing.")
+@format_option
+@boundary
+def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept_changes: bool, fmt: str) -> None:
+    """Check the show and build the static site: feed.xml, pages, players.
+
+    Nothing is written when the show has errors; files are replaced atomically,
+    unchanged files are left alone, and the feeds are written last. Set
+    SOURCE_DATE_EPOCH for a fixed lastBuildDate; the same input always gives the
+    same bytes.
+
+    \b
+    Example:
+      mediafeed build
+      mediafeed build --show ~/shows/whats-the-crack --output /var/www/podcast
+    """
+    with ProgressBar() as progress:
+        report = build_lib.build(show_dir, output, clean=clean, strict=strict, accept_changes=accept_changes,
+                                 progress=progress)
+    if fmt == "json":
+        print_json({"ok": True, **report.to_dict()})
+        return
+    if report.problems:
+        print_problems(report.problems, err=True)
+    info(f"Built {report.episodes} episode{'s' if report.episodes != 1 else ''} into {report.output} "
+         f"({len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed) "
+         f"in {report.seconds:.2f} s.")
+    if report.drafts or report.scheduled:
+        info(f"Not published yet: {report.drafts} draft(s), {report.scheduled} scheduled.")
+    echo(str(report.output / "feed.xml"))

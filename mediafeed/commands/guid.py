@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..guids import assign_missing
+from ..terminal import boundary, echo, info, print_json
+from .options import format_option, show_option
+
+
+@click.command()
+@show_option
+@click.option("--assign", is_flag=True, help="Write a new GUID into every episode.md that has none.")
+@format_option
+@boundary
+def guid(show_dir: Path, assign: bool, fmt: str) -> None:
+    """List episodes without a GUID, or give them one with --assign.
+
+    A GUID is how every podcast app knows an episode: it is written once into
+    the front matter and must never change. Existing GUIDs are never touched.
+
+    \b
+    Example:
+      mediafeed guid            # which episodes have none?
+      mediafeed guid --assign   # give each of them a new UUID
+    """
+    changed = assign_missing(show_dir.resolve(), write=assign)
+    if fmt == "json":
+        print_json({"assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})
+        return
+    for file, new in changed:
+        echo(f"{file}: {'guid: ' + new if assign else 'no guid'}")
+    info(f"{len(changed)} episode(s) {'given a GUID' if assign else 'without a GUID'}"
+         + ("" if assign or not changed else "; run 'mediafeed guid --assign' to fix"))

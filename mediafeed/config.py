@@ -1,0 +1,302 @@
+"""``show.yml`` → :class:`Show`, collecting every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import uuid
+from pathlib import Path
+from typing import Any
+
+from .categories import APPLE_CATEGORIES, is_category
+from .errors import Problem, error
+from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
+from .source import FieldReader, is_url, load_yaml
+
+SHOW_FILE = "show.yml"
+PODCAST_NAMESPACE_UUID = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+SHOW_KEYS = frozenset({
+    "title", "description", "url", "feed_url", "media_url", "language", "author", "owner", "category",
+    "subcategory", "explicit", "type", "artwork", "copyright", "podcast_guid", "locked", "locked_owner",
+    "funding", "persons", "license", "medium", "location", "keywords", "update_frequency", "txt", "podroll",
+    "new_feed_url", "block", "complete", "links", "support", "seasons", "feed_limit", "page_size", "checks",
+    "tag_on_build", "publish",
+})
+PERSON_ROLES_DEFAULT_GROUP = "cast"
+MEDIUMS = ("podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
+           "podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL", "publisherL", "courseL")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def podcast_guid(feed_url: str) -> str:
+    """The Podcasting 2.0 ``podcast:guid``: UUIDv5 of the feed URL without scheme and trailing slashes."""
+    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url.strip()).rstrip("/")
+    return str(uuid.uuid5(PODCAST_NAMESPACE_UUID, bare))
+
+
+def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
+    """Read ``root/show.yml``; return the show (None when unusable) and every problem found."""
+    path = root / SHOW_FILE
+    if not path.is_file():
+        return None, [error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
+                            hint="run 'mediafeed init' to create one, or pass --show DIR pointing at the show folder")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [error("SRC021", SHOW_FILE, f"cannot read: {exc}", hint="save it as UTF-8 text")]
+    data, problems = load_yaml(text, SHOW_FILE)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [error("SRC003", SHOW_FILE, "must be a mapping of keys to values", hint="write 'title: …' lines")]
+    return parse_show(root, data)
+
+
+def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Problem]]:
+    r = FieldReader(data, SHOW_FILE)
+    title = r.str("title", required=True)
+    description = r.str("description", required=True, hint="add 'description: …' (what the show is about, ≤ 4000 bytes)")
+    url = r.url("url", required=True)
+    if url and not url.endswith("/"):
+        url += "/"
+    feed_url = r.url("feed_url") or (url + "feed.xml" if url else "")
+    media_url = r.url("media_url") or url
+    if media_url and not media_url.endswith("/"):
+        media_url += "/"
+    language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
+    if language and not LANGUAGE.match(language):
+        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {language!r}")
+    author = r.str("author", required=True, hint="add 'author: …' (Spotify requires an author)")
+
+    owner_data = r.mapping("owner")
+    owner = Owner("", "")
+    if not owner_data:
+        r.missing("owner", "add 'owner: {name: …, email: …}' (Apple writes to this address)")
+    else:
+        o = r.sub(owner_data, "owner")
+        if o:
+            owner = Owner(o.str("name", required=True), o.str("email", required=True))
+            if owner.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", owner.email):
+                o.fail("email", f"expected an e-mail address, got {owner.email!r}")
+            o.unknown({"name", "email"})
+            r.adopt(o)
+
+    category = r.str("category", required=True, hint="add 'category: …' from Apple's list, e.g. 'Science'")
+    subcategory = r.str("subcategory")
+    if category and category not in APPLE_CATEGORIES:
+        close = difflib.get_close_matches(category, list(APPLE_CATEGORIES), n=1)
+        r.fail("category", f"{category!r} is not an Apple Podcasts category",
+               hint=f"did you mean '{close[0]}'?" if close else "use a category from Apple's list (see the README)",
+               code="SRC030")
+    elif category and subcategory and not is_category(category, subcategory):
+        subs = APPLE_CATEGORIES[category]
+        r.fail("subcategory", f"{subcategory!r} is not a subcategory of {category!r}",
+               hint=f"use one of: {', '.join(subs)}" if subs else f"{category!r} has no subcategories: remove it",
+               code="SRC030")
+
+    explicit = r.bool("explicit", None)
+    if explicit is None and "explicit" not in data:
+        r.missing("explicit", "add 'explicit: false' (or true)")
+    show_type = r.choice("type", ("episodic", "serial"), "episodic")
+    artwork = r.str("artwork", required=True, hint="add 'artwork: artwork.png' (square, 1400–3000 px, JPEG or PNG)")
+    if artwork:
+        artwork = _local_file(r, root, "artwork", artwork)
+
+    given_guid = r.str("podcast_guid")
+    if given_guid:
+        try:
+            given_guid = str(uuid.UUID(given_guid))
+        except ValueError:
+            r.fail("podcast_guid", f"expected a UUID, got {given_guid!r}", hint="remove it to use the UUIDv5 of the feed URL")
+            given_guid = ""
+    guid = given_guid or (podcast_guid(feed_url) if feed_url else "")
+
+    persons = tuple(p for p in (parse_person(r, v, "persons") for v in r.list("persons")) if p)
+    funding = tuple(f for f in (parse_funding(r, v, "funding") for v in r.list("funding")) if f)
+    license_ = parse_license(r, r.raw("license"), "license")
+    location = parse_location(r, r.raw("location"), "location")
+    medium = r.str("medium", "podcast")
+    if medium not in MEDIUMS:
+        r.fail("medium", f"expected one of {', '.join(MEDIUMS[:9])}, got {medium!r}")
+        medium = "podcast"
+
+    update = r.mapping("update_frequency") if isinstance(data.get("update_frequency"), dict) else {}
+    update_text = update.get("text", "") if update else r.str("update_frequency")
+    update_rrule = update.get("rrule", "") if update else ""
+    if update:
+        r.used.add("update_frequency")
+
+    txt: list[tuple[str, str]] = []
+    for item in r.list("txt"):
+        if isinstance(item, str):
+            txt.append(("", item))
+        elif isinstance(item, dict) and isinstance(item.get("value"), str):
+            txt.append((str(item.get("purpose", "")), item["value"]))
+        else:
+            r.fail("txt", f"expected text or {{purpose: …, value: …}}, got {item!r}")
+
+    podroll = []
+    for item in r.list("podroll"):
+        sub = r.sub(item, "podroll")
+        if sub:
+            podroll.append(RemoteItem(sub.str("feed_guid", required=True), sub.url("feed_url"), sub.str("title")))
+            sub.unknown({"feed_guid", "feed_url", "title"})
+            r.adopt(sub)
+
+    links = _pairs(r, "links")
+    support = _pairs(r, "support")
+    seasons = []
+    for number, name in r.mapping("seasons").items():
+        if isinstance(number, int) and isinstance(name, str):
+            seasons.append(Season(number, name))
+        else:
+            r.fail("seasons", f"expected 'NUMBER: name' lines, got {number!r}: {name!r}", hint="write e.g. '1: Foundations'")
+
+    checks = r.mapping("checks")
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    if checks:
+        c = r.sub(checks, "checks")
+        if c:
+            select, ignore = c.str_list("select"), c.str_list("ignore")
+            c.unknown({"select", "ignore"})
+            r.adopt(c)
+    publish = r.mapping("publish")
+
+    show = Show(
+        root=root,
+        title=title,
+        description=description,
+        url=url,
+        feed_url=feed_url,
+        media_url=media_url,
+        language=language,
+        author=author,
+        owner=owner,
+        category=category,
+        subcategory=subcategory,
+        explicit=bool(explicit),
+        type=show_type,
+        artwork=artwork,
+        copyright=r.str("copyright"),
+        podcast_guid=guid,
+        locked=bool(r.bool("locked", True)),
+        locked_owner=r.str("locked_owner") or owner.email,
+        funding=funding,
+        persons=persons,
+        license=license_,
+        medium=medium,
+        location=location,
+        keywords=r.str_list("keywords"),
+        update_frequency=update_text if isinstance(update_text, str) else "",
+        update_rrule=update_rrule if isinstance(update_rrule, str) else "",
+        txt=tuple(txt),
+        podroll=tuple(podroll),
+        new_feed_url=r.url("new_feed_url"),
+        block=bool(r.bool("block", False)),
+        complete=bool(r.bool("complete", False)),
+        links=links,
+        support=support,
+        seasons=tuple(sorted(seasons, key=lambda s: s.number)),
+        feed_limit=r.int("feed_limit", 0, minimum=0) or 0,
+        page_size=r.int("page_size", 20, minimum=1) or 20,
+        checks_select=select,
+        checks_ignore=ignore,
+        tag_on_build=bool(r.bool("tag_on_build", True)),
+        publish=publish,
+    )
+    r.unknown(SHOW_KEYS)
+    if not url:
+        return None, r.problems
+    return show, r.problems
+
+
+def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for label, link in r.mapping(key).items():
+        if isinstance(link, str) and is_url(link):
+            out.append((str(label), link))
+        else:
+            r.fail(key, f"expected 'Label: https://…' lines, got {label!r}: {link!r}")
+    return tuple(out)
+
+
+def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
+    """A file reference that must stay inside ``base``: no absolute paths, no '..'."""
+    if not safe_relative(name):
+        r.fail(key, f"file reference {name!r} leaves the show folder", hint="use a path inside the folder, without '..' or a leading '/'",
+               code="SRC040")
+        return ""
+    if not (base / name).is_file():
+        r.fail(key, f"file not found: {name}", hint=f"put the file at {name} or correct the name", code="SRC041")
+        return ""
+    return name
+
+
+def safe_relative(name: str) -> bool:
+    if not name or "\\" in name or "\x00" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return False
+    parts = name.split("/")
+    return all(p not in ("", ".", "..") for p in parts)
+
+
+PERSON_KEYS = {"name", "role", "group", "img", "href"}
+
+
+def parse_person(r: FieldReader, value: Any, key: str) -> Person | None:
+    if isinstance(value, str):
+        return Person(name=value.strip())
+    sub = r.sub(value, key)
+    if not sub:
+        return None
+    person = Person(
+        name=sub.str("name", required=True),
+        role=sub.str("role", "host").lower(),
+        group=sub.str("group", PERSON_ROLES_DEFAULT_GROUP).lower(),
+        img=sub.url("img", https=True),
+        href=sub.url("href"),
+    )
+    sub.unknown(PERSON_KEYS)
+    r.adopt(sub)
+    return person if person.name else None
+
+
+def parse_funding(r: FieldReader, value: Any, key: str) -> Funding | None:
+    sub = r.sub(value, key)
+    if not sub:
+        return None
+    funding = Funding(url=sub.url("url", required=True), text=sub.str("text", required=True))
+    if len(funding.text) > 128:
+        sub.fail("text", f"is {len(funding.text)} characters; podcast:funding allows 128", hint="shorten the call to action")
+    sub.unknown({"url", "text"})
+    r.adopt(sub)
+    return funding if funding.url else None
+
+
+def parse_license(r: FieldReader, value: Any, key: str) -> License | None:
+    if isinstance(value, str):
+        return License(value.strip())
+    if not isinstance(value, dict):
+        return None
+    sub = r.sub(value, key)
+    if not sub:
+        return None
+    lic = License(sub.str("name", required=True), sub.url("url"))
+    sub.unknown({"name", "url"})
+    r.adopt(sub)
+    return lic if lic.name else None
+
+
+def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
+    if isinstance(value, str):
+        return Location(value.strip())
+    if not isinstance(value, dict):
+        return None
+    sub = r.sub(value, key)
+    if not sub:
+        return None
+    loc = Location(sub.str("name", required=True), sub.str("geo"), sub.str("osm"))
+    sub.unknown({"name", "geo", "osm"})
+    r.adopt(sub)
+    return loc if loc.name else None

@@ -1,0 +1,256 @@
+"""Discover episode folders and turn each ``episode.md`` into an :class:`Episode`.
+
+Layout: ``episodes/<slug>/episode.md`` beside the audio file and, optionally,
+artwork, ``transcript.vtt``/``.srt`` and ``chapters.json``/``chapters.txt``. The
+folder name is the slug: it becomes the URL path and must never change once
+published. Every problem is collected, never raised.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from . import chapters as chapter_io
+from .config import parse_funding, parse_license, parse_location, parse_person, safe_relative
+from .errors import Problem, error, warning
+from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
+from .source import MISSING, FieldReader, parse_time, split_front_matter
+from .transcripts import TRANSCRIPT_TYPES
+
+EPISODES_DIR = "episodes"
+EPISODE_FILE = "episode.md"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+EPISODE_TYPES = ("full", "trailer", "bonus")
+EPISODE_KEYS = frozenset({
+    "title", "date", "guid", "season", "season_name", "episode", "episode_display", "type", "explicit",
+    "summary", "audio", "artwork", "transcript", "transcripts", "chapters", "persons", "soundbites", "location",
+    "license", "funding", "alternate_enclosures", "keywords", "content_note", "block", "draft", "itunes_title",
+    "updated",
+})
+GUID_HINT = "run 'mediafeed guid --assign' to give every episode without one a new, permanent GUID"
+
+
+@dataclass(frozen=True)
+class Folder:
+    """One episode folder as found on disk: what the cache keys on."""
+
+    slug: str
+    path: Path
+    files: tuple[tuple[str, int, int], ...]  #: (name, size, mtime_ns), sorted
+
+    def has(self, name: str) -> bool:
+        return any(f[0] == name for f in self.files)
+
+
+def discover(root: Path) -> tuple[list[Folder], list[Problem]]:
+    """Every ``episodes/*/episode.md`` folder, sorted by slug, with its file listing."""
+    base = root / EPISODES_DIR
+    if not base.is_dir():
+        return [], [error("SRC050", EPISODES_DIR, "no episodes folder", hint="create episodes/<slug>/episode.md, or run 'mediafeed add AUDIO'")]
+    folders, problems = [], []
+    with os.scandir(base) as entries:
+        dirs = sorted((e for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith((".", "_"))),
+                      key=lambda e: e.name)
+    for entry in dirs:
+        files = []
+        with os.scandir(entry.path) as inner:
+            for f in inner:
+                if f.is_file(follow_symlinks=False):
+                    st = f.stat(follow_symlinks=False)
+                    files.append((f.name, st.st_size, st.st_mtime_ns))
+        files.sort()
+        folder = Folder(entry.name, Path(entry.path), tuple(files))
+        if not folder.has(EPISODE_FILE):
+            problems.append(warning("SRC051", f"{EPISODES_DIR}/{entry.name}", f"folder has no {EPISODE_FILE}; skipped",
+                                    hint=f"add {EPISODE_FILE}, or move the folder out of {EPISODES_DIR}/"))
+            continue
+        if not SLUG.match(entry.name):
+            problems.append(error("SRC052", f"{EPISODES_DIR}/{entry.name}", f"folder name {entry.name!r} is not a safe URL slug",
+                                  hint="rename it using lower-case letters, digits, '-', '.' and '_' (it becomes the page URL)"))
+            continue
+        folders.append(folder)
+    return folders, problems
+
+
+def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Problem]]:
+    """Parse one folder's ``episode.md``; None when it cannot become an episode."""
+    rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
+    try:
+        text = (folder.path / EPISODE_FILE).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [error("SRC021", rel, "is not UTF-8 text", hint="save the file as UTF-8")]
+    except OSError as exc:
+        return None, [error("SRC021", rel, f"cannot read: {exc.strerror}")]
+    data, body, problems = split_front_matter(text, rel)
+    if data is None:
+        return None, problems
+    return parse_episode(folder, show, data, body, rel)
+
+
+def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str) -> tuple[Episode | None, list[Problem]]:
+    r = FieldReader(data, rel, episode=folder.slug)
+    title = r.str("title", required=True)
+    date = r.datetime("date", required=True)
+    guid = r.str("guid")
+    if not guid:
+        r.problems.append(error("SRC060", rel, "episode has no GUID", field="guid", hint=GUID_HINT, episode=folder.slug))
+    elif len(guid) > 512 or any(ch.isspace() and ch != " " for ch in guid):
+        r.fail("guid", "GUID must be one line of at most 512 characters", hint="keep the published GUID; fix only stray line breaks")
+
+    audio = r.str("audio", required=True, hint="add 'audio: FILE' naming the audio file in this folder")
+    audio = _file_in_folder(r, folder, "audio", audio)
+
+    season_number = r.int("season", None, minimum=1)
+    season_name = r.str("season_name") or next((s.name for s in show.seasons if s.number == season_number), "")
+    season = Season(season_number, season_name) if season_number else None
+    number = r.int("episode", None, minimum=1)
+    episode_type = r.choice("type", EPISODE_TYPES, "full")
+
+    artwork = _file_in_folder(r, folder, "artwork", r.str("artwork"))
+    transcripts = _transcripts(r, folder, show)
+    chapters, chapters_source = _chapters(r, folder, rel)
+
+    persons = tuple(p for p in (parse_person(r, v, "persons") for v in r.list("persons")) if p)
+    funding = tuple(f for f in (parse_funding(r, v, "funding") for v in r.list("funding")) if f)
+    soundbites = []
+    for index, item in enumerate(r.list("soundbites")):
+        sub = r.sub(item, f"soundbites[{index}]")
+        if not sub:
+            continue
+        start = parse_time(sub.raw("start"))
+        length = parse_time(sub.raw("duration"))
+        if start is None or length is None or length <= 0:
+            sub.fail("start", "a soundbite needs 'start' and a positive 'duration' (seconds or HH:MM:SS)")
+        else:
+            soundbites.append(Soundbite(start, length, sub.str("title")))
+        sub.unknown({"start", "duration", "title"})
+        r.adopt(sub)
+
+    alternates = []
+    for index, item in enumerate(r.list("alternate_enclosures")):
+        sub = r.sub(item, f"alternate_enclosures[{index}]")
+        if not sub:
+            continue
+        file = _file_in_folder(sub, folder, "file", sub.str("file"))
+        url = sub.url("url", https=True)
+        if not file and not url:
+            sub.fail("file", "an alternate enclosure needs a 'file' in this folder or an https 'url'")
+        alternates.append(AlternateEnclosure(file=file, url=url, mime=sub.str("type"), title=sub.str("title"),
+                                             default=bool(sub.bool("default", False)),
+                                             length=sub.int("length", 0, minimum=0) or 0))
+        sub.unknown({"file", "url", "type", "title", "default", "length"})
+        r.adopt(sub)
+
+    summary = r.str("summary")
+    episode = Episode(
+        slug=folder.slug,
+        source=rel,
+        title=title,
+        date=date or datetime(1970, 1, 1).astimezone(),
+        guid=guid,
+        audio=audio,
+        notes_markdown=body.strip("\n") + "\n" if body.strip() else "",
+        summary=summary,
+        season=season,
+        number=number,
+        episode_display=r.str("episode_display"),
+        episode_type=episode_type,
+        explicit=r.bool("explicit", None),
+        itunes_title=r.str("itunes_title"),
+        artwork=artwork,
+        transcripts=transcripts,
+        chapters=chapters,
+        chapters_source=chapters_source,
+        persons=persons,
+        soundbites=tuple(soundbites),
+        location=parse_location(r, r.raw("location"), "location"),
+        license=parse_license(r, r.raw("license"), "license"),
+        funding=funding,
+        alternate_enclosures=tuple(alternates),
+        keywords=r.str_list("keywords"),
+        content_note=r.str("content_note"),
+        block=bool(r.bool("block", False)),
+        draft=bool(r.bool("draft", False)),
+        updated=r.datetime("updated"),
+    )
+    r.unknown(EPISODE_KEYS)
+    fatal = not (title and date and audio)
+    return (None if fatal else episode), r.problems
+
+
+def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
+    if not name:
+        return ""
+    if not safe_relative(name) or "/" in name:
+        r.fail(key, f"file reference {name!r} must name a file in this episode's folder",
+               hint="put the file next to episode.md and give its plain name (no '/', no '..')", code="SRC040")
+        return ""
+    if not folder.has(name):
+        r.fail(key, f"file not found: {name}", hint=f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name",
+               code="SRC041")
+        return ""
+    return name
+
+
+def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript, ...]:
+    entries: list[Any] = r.list("transcript") + r.list("transcripts")
+    if not entries:
+        entries = [name for name, _, _ in folder.files if name.startswith("transcript.")
+                   and os.path.splitext(name)[1].lower() in TRANSCRIPT_TYPES]
+    out = []
+    for item in entries:
+        language = ""
+        if isinstance(item, dict):
+            sub = r.sub(item, "transcript")
+            if not sub:
+                continue
+            name, language = sub.str("file", required=True), sub.str("language")
+            sub.unknown({"file", "language"})
+            r.adopt(sub)
+        else:
+            name = str(item)
+        name = _file_in_folder(r, folder, "transcript", name)
+        if not name:
+            continue
+        mime = TRANSCRIPT_TYPES.get(os.path.splitext(name)[1].lower())
+        if not mime:
+            r.fail("transcript", f"{name}: unknown transcript type", hint=f"use one of {', '.join(TRANSCRIPT_TYPES)}")
+            continue
+        out.append(Transcript(path=name, mime=mime, language=language or show.language))
+    return tuple(out)
+
+
+def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, ...], str]:
+    value = r.raw("chapters")
+    base = f"{EPISODES_DIR}/{folder.slug}"
+    if isinstance(value, list):
+        found, problems = chapter_io.from_items(value, rel, folder.slug)
+        r.problems.extend(problems)
+        return found, "front matter"
+    name = ""
+    if isinstance(value, str):
+        name = _file_in_folder(r, folder, "chapters", value)
+        if not name:
+            return (), ""
+    elif value is not MISSING:
+        r.fail("chapters", "expected a list of {start, title} or the name of a chapters file")
+        return (), ""
+    if not name:
+        name = next((n for n in chapter_io.CHAPTER_FILES if folder.has(n)), "")
+    if not name:
+        return (), ""
+    file = f"{base}/{name}"
+    try:
+        text = (folder.path / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        r.problems.append(error("CHP002", file, f"cannot read: {exc}", episode=folder.slug))
+        return (), ""
+    parser = chapter_io.parse_json if name.endswith(".json") else chapter_io.parse_text
+    found, problems = parser(text, file, folder.slug)
+    r.problems.extend(problems)
+    return found, name

@@ -1,0 +1,97 @@
+"""Problems and errors: one record for everything that can be wrong with a show.
+
+A :class:`Problem` is data (validation returns lists of them and reports all at
+once); :class:`MediafeedError` carries one or more problems across a boundary
+where work has to stop. ``cli`` turns either into one clean line per problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding. The JSON shape (``to_dict``) is a stable, documented contract.
+
+    ``file`` is relative to the show root (or the feed URL when checking a feed),
+    ``field`` names the front-matter key, show.yml key or feed element, and
+    ``episode`` the episode's GUID or slug when the problem belongs to one.
+    """
+
+    file: str
+    code: str
+    severity: Severity
+    message: str
+    field: str = ""
+    hint: str = ""
+    episode: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return {k: data[k] for k in ("code", "severity", "file", "field", "episode", "message", "hint")}
+
+    def line(self) -> str:
+        """The one-line human form: ``file: field: message (hint) [CODE]``."""
+        where = self.file or "<show>"
+        if self.field:
+            where += f": {self.field}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return f"{text} [{self.code}]"
+
+
+def error(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
+    return Problem(file=file, code=code, severity=Severity.ERROR, message=message, field=field, hint=hint, episode=episode)
+
+
+def warning(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
+    return Problem(file=file, code=code, severity=Severity.WARNING, message=message, field=field, hint=hint, episode=episode)
+
+
+def info(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
+    return Problem(file=file, code=code, severity=Severity.INFO, message=message, field=field, hint=hint, episode=episode)
+
+
+def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
+    worst = Severity.WARNING if strict else Severity.ERROR
+    return any(p.severity.rank >= worst.rank for p in problems)
+
+
+class MediafeedError(Exception):
+    """Work had to stop; ``problems`` says why, each naming file, field and fix."""
+
+    #: 1: the input has problems; 2: usage or unreadable input (no show.yml, unreadable feed)
+    exit_code = 1
+
+    def __init__(self, problems: Problem | list[Problem]):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(p.line() for p in self.problems))
+
+
+class InputError(MediafeedError):
+    """The input cannot be read at all (no show.yml, a feed that is not XML, a bad option)."""
+
+    exit_code = 2
+
+
+class MediaError(MediafeedError):
+    """A media file cannot be read, is not what its name says, or cannot be tagged."""
+
+
+class OutputError(MediafeedError):
+    """The site cannot be written (two outputs for one path, a disk error)."""

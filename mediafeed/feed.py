@@ -1,0 +1,134 @@
+"""The RSS feed (the only module that imports feedgen's generator).
+
+feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
+
+* ``add_entry`` prepends by default: items are added with ``order="append"`` in
+  the order given (newest first);
+* ``lastBuildDate`` defaults to now and every date goes through a helper that
+  switches the process locale: feedgen is given no dates at all; ``pubDate`` and
+  ``lastBuildDate`` are written by our extension with :func:`dates.rfc2822`;
+* ``itunes:`` tags come from :mod:`itunes_ns`, not feedgen's podcast extension;
+* ``description`` and ``content:encoded`` are written as CDATA by us, so an item
+  never gets its full notes as ``<description>`` by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+from lxml.etree import CDATA
+
+from . import __version__
+from .dates import rfc2822
+from .itunes_ns import ItunesEntryExtension, ItunesExtension
+from .model import Item, Show
+from .podcast_ns import PodcastEntryExtension, PodcastExtension
+
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Paging:
+    """RFC 5005 links for a paged or archived feed."""
+
+    next_url: str = ""
+    prev_archive_url: str = ""
+    current_url: str = ""
+    complete: bool = False
+
+
+class _CoreExtension(BaseExtension):  # type: ignore[misc]
+    """Channel dates and RFC 5005 links."""
+
+    build_date: datetime | None = None
+    pub_date: datetime | None = None
+    paging: Paging | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"atom": ATOM_NS, "content": CONTENT_NS}
+
+    def extend_rss(self, feed: Any) -> Any:
+        channel = feed[0]
+        if self.pub_date:
+            xml_elem("pubDate", channel).text = rfc2822(self.pub_date)
+        if self.build_date:
+            xml_elem("lastBuildDate", channel).text = rfc2822(self.build_date)
+        paging = self.paging
+        if paging:
+            for rel, href in (("current", paging.current_url), ("next", paging.next_url),
+                              ("prev-archive", paging.prev_archive_url)):
+                if href:
+                    xml_elem("{%s}link" % ATOM_NS, channel, rel=rel, href=href, type="application/rss+xml")
+        return feed
+
+
+class _CoreEntryExtension(BaseEntryExtension):  # type: ignore[misc]
+    item: Item | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"content": CONTENT_NS}
+
+    def extend_rss(self, entry: Any) -> Any:
+        item = self.item
+        if item is None:
+            return entry
+        # feedgen writes title, link, guid and enclosure; we add the rest in RSS order.
+        description = xml_elem("description", entry)
+        description.text = CDATA(item.description_html or f"<p>{_escape(item.episode.summary or item.episode.title)}</p>")
+        if item.notes_html:
+            xml_elem("{%s}encoded" % CONTENT_NS, entry).text = CDATA(item.notes_html)
+        xml_elem("pubDate", entry).text = rfc2822(item.episode.date)
+        return entry
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: datetime | None,
+                self_url: str = "", paging: Paging | None = None, image_size: int = 0,
+                trailers: tuple[Item, ...] = ()) -> bytes:
+    """The feed's bytes: ``items`` newest first; same input, same bytes."""
+    fg = FeedGenerator()
+    # feedgen sets lastBuildDate to now() in its constructor; we write dates ourselves.
+    fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - the one place feedgen is patched
+    fg.register_extension("mfcore", _CoreExtension, _CoreEntryExtension, atom=False)
+    fg.register_extension("itunes", ItunesExtension, ItunesEntryExtension, atom=False)
+    fg.register_extension("podcastindex", PodcastExtension, PodcastEntryExtension, atom=False)
+    fg.title(show.title)
+    # feedgen takes the *last* link as RSS <link>: the self link goes first.
+    fg.link(href=self_url or show.feed_url, rel="self", type="application/rss+xml")
+    fg.link(href=show.url, rel="alternate")
+    fg.description(show.description)
+    fg.language(show.language)
+    if show.copyright:
+        fg.copyright(show.copyright)
+    fg.generator(f"mediafeed {__version__}")
+    if image_url:
+        fg.image(url=image_url, title=show.title, link=show.url)
+    core: Any = fg.mfcore
+    core.build_date = build_date
+    core.pub_date = items[0].episode.date if items else build_date
+    core.paging = paging
+    fg.itunes.show = show
+    fg.itunes.image_url = image_url
+    fg.podcastindex.show = show
+    fg.podcastindex.image_url = image_url
+    fg.podcastindex.image_size = image_size
+    fg.podcastindex.trailers = trailers
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.title(item.episode.title)
+        entry.link(href=item.page_url)
+        entry.guid(item.episode.guid, permalink=False)
+        entry.enclosure(item.enclosure_url, str(item.media.size), item.media.mime)
+        entry.mfcore.item = item
+        entry.itunes.item = item
+        entry.podcastindex.item = item
+    return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)

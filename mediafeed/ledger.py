@@ -1,0 +1,121 @@
+"""What was published, so that nothing a subscriber depends on changes silently.
+
+``published.json`` at the show root (commit it with the show) records, for every
+episode a build has published, its GUID, enclosure URL and duration, plus the
+show's ``podcast:guid`` and feed URL. Before writing anything, a build compares
+the episodes against it:
+
+* LED001 error: an episode folder that was published with one GUID now has another;
+* LED002 error: a published GUID now has a different enclosure URL;
+* LED003 error: the audio at a published URL was re-cut (its duration changed):
+  apps loop on a file that changes length at the same URL; give it a new name;
+* LED004 error: the show's ``podcast:guid`` changed (it must outlive feed moves);
+* LED005 warning: a published episode is gone from the feed.
+
+``mediafeed build --accept-changes`` records deliberate changes instead.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, error, warning
+from .model import Item, Show
+from .output import atomic_write
+
+LEDGER_FILE = "published.json"
+ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
+
+
+@dataclass
+class Ledger:
+    podcast_guid: str = ""
+    feed_url: str = ""
+    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration}
+
+    def to_json(self) -> bytes:
+        data = {
+            "about": "Written by mediafeed: what subscribers have seen. Commit it; do not edit by hand.",
+            "podcast_guid": self.podcast_guid,
+            "feed_url": self.feed_url,
+            "episodes": {guid: self.episodes[guid] for guid in sorted(self.episodes)},
+        }
+        return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def load(root: Path) -> tuple[Ledger, list[Problem]]:
+    path = root / LEDGER_FILE
+    if not path.exists():
+        return Ledger(), []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        episodes = data.get("episodes", {})
+        if not isinstance(episodes, dict):
+            raise ValueError("'episodes' is not a mapping")
+        return Ledger(str(data.get("podcast_guid", "")), str(data.get("feed_url", "")),
+                      {str(k): dict(v) for k, v in episodes.items()}), []
+    except (OSError, ValueError, AttributeError, TypeError) as exc:
+        return Ledger(), [error("LED000", LEDGER_FILE, f"cannot read the record of published episodes: {exc}",
+                                hint="restore it from version control; it protects your subscribers")]
+
+
+def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
+    problems: list[Problem] = []
+    if ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid:
+        problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
+                              field="podcast_guid",
+                              hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves)"))
+    by_slug = {str(v.get("slug")): guid for guid, v in ledger.episodes.items()}
+    seen = set()
+    for item in items:
+        episode = item.episode
+        seen.add(episode.guid)
+        record = ledger.episodes.get(episode.guid)
+        if record is None:
+            old_guid = by_slug.get(episode.slug)
+            if old_guid and old_guid not in {i.episode.guid for i in items}:
+                problems.append(error("LED001", episode.source, f"GUID changed from {old_guid!r} to {episode.guid!r}",
+                                      field="guid", episode=episode.slug,
+                                      hint=f"restore 'guid: {old_guid}'; a new GUID makes every app download the episode again"))
+            continue
+        if record.get("enclosure") != item.enclosure_url:
+            problems.append(error("LED002", episode.source,
+                                  f"enclosure URL changed from {record.get('enclosure')} to {item.enclosure_url}",
+                                  field="audio", episode=episode.slug,
+                                  hint=f"keep the folder and file name it was published with; {ACCEPT_HINT}"))
+            continue
+        old = record.get("duration")
+        if isinstance(old, (int, float)) and abs(float(old) - item.media.duration) > 1.0:
+            problems.append(error("LED003", episode.source,
+                                  f"the audio at a published URL changed length ({old:.0f} s → {item.media.duration:.0f} s)",
+                                  field="audio", episode=episode.slug,
+                                  hint="give the re-cut file a new file name (apps cache by URL); the GUID stays"))
+    for guid, record in sorted(ledger.episodes.items()):
+        if guid not in seen:
+            problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
+                                    field="guid", episode=str(record.get("slug", "")),
+                                    hint="subscribers keep their copy; restore the folder if this was a mistake"))
+    return problems
+
+
+def record(ledger: Ledger, show: Show, items: list[Item]) -> Ledger:
+    episodes = dict(ledger.episodes)
+    for item in items:
+        episodes[item.episode.guid] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
+                                       "duration": round(item.media.duration, 3)}
+    return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)
+
+
+def save(root: Path, ledger: Ledger) -> bool:
+    """Write the ledger when it changed; True when it did."""
+    path = root / LEDGER_FILE
+    data = ledger.to_json()
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write(path, data)
+    return True

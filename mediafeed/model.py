@@ -1,0 +1,269 @@
+"""The domain model in the podcaster's words: frozen dataclasses, no I/O.
+
+Each field's docstring-comment names the RSS element it becomes (``RSS:``), so a
+reader can go from a front-matter key to the feed and back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Person:
+    """RSS: podcast:person (text = name)."""
+
+    name: str
+    role: str = "host"  #: RSS: podcast:person@role (namespace taxonomy, lower case)
+    group: str = "cast"  #: RSS: podcast:person@group
+    img: str = ""  #: RSS: podcast:person@img (absolute https URL)
+    href: str = ""  #: RSS: podcast:person@href
+
+
+@dataclass(frozen=True)
+class Funding:
+    """RSS: podcast:funding url=… (text = call to action, ≤ 128 characters)."""
+
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter. RSS: chapters.json entry, psc:chapter, ID3 CHAP."""
+
+    start: float  #: seconds from the start of the audio
+    title: str
+    url: str = ""
+    img: str = ""
+    toc: bool = True  #: false hides it from the table of contents (Podcasting 2.0 ``toc``)
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class Soundbite:
+    """RSS: podcast:soundbite startTime duration (text = title)."""
+
+    start: float
+    duration: float
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Location:
+    """RSS: podcast:location geo osm (text = name)."""
+
+    name: str
+    geo: str = ""
+    osm: str = ""
+
+
+@dataclass(frozen=True)
+class License:
+    """RSS: podcast:license url? (text = SPDX identifier or a custom name)."""
+
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class RemoteItem:
+    """RSS: podcast:remoteItem inside podcast:podroll."""
+
+    feed_guid: str
+    feed_url: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Media:
+    """What probing a media file found. Built by ``audio.probe``; cached by file identity.
+
+    ``size`` becomes RSS enclosure@length, ``mime`` enclosure@type and
+    ``duration`` itunes:duration (rounded to whole seconds).
+    """
+
+    path: str  #: path relative to the show root
+    size: int
+    mime: str
+    kind: str  #: "mp3", "mp4", "ogg-opus", "ogg-vorbis", "flac", "wav"
+    duration: float
+    bitrate: int = 0  #: bits per second
+    bitrate_mode: str = ""  #: "CBR", "VBR", "ABR" or ""
+    sample_rate: int = 0
+    channels: int = 0
+    video: bool = False
+    tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    chapters: tuple[Chapter, ...] = ()
+    has_cover: bool = False
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """A transcript file next to the episode. RSS: podcast:transcript."""
+
+    path: str  #: file name inside the episode folder
+    mime: str  #: text/vtt, application/x-subrip, text/html, application/json, text/plain
+    language: str = ""
+    generated: bool = False  #: produced by mediafeed from another timed format
+
+
+@dataclass(frozen=True)
+class AlternateEnclosure:
+    """RSS: podcast:alternateEnclosure with one podcast:source."""
+
+    file: str  #: file name inside the episode folder (or an absolute URL in ``url``)
+    mime: str = ""
+    url: str = ""
+    title: str = ""
+    default: bool = False
+    length: int = 0
+    bitrate: float = 0.0
+    integrity: str = ""  #: "sha256-…" SRI value, computed when the file is local
+
+
+@dataclass(frozen=True)
+class Season:
+    number: int
+    name: str = ""  #: RSS: podcast:season@name
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One episode folder: ``episodes/<slug>/episode.md``."""
+
+    slug: str  #: folder name; URL path ``episodes/<slug>/``; never changes once published
+    source: str  #: ``episodes/<slug>/episode.md`` relative to the show root
+    title: str  #: RSS: title (no show name, no numbers in it)
+    date: datetime  #: RSS: pubDate (timezone-aware)
+    guid: str  #: RSS: guid isPermaLink="false". Never changes: a new GUID makes every app re-download it
+    audio: str  #: file name inside the episode folder; RSS: enclosure
+    notes_markdown: str = ""  #: the body of episode.md
+    summary: str = ""  #: RSS: itunes:summary / description fallback, plain text
+    season: Season | None = None  #: RSS: itunes:season, podcast:season
+    number: int | None = None  #: RSS: itunes:episode, podcast:episode
+    episode_display: str = ""  #: RSS: podcast:episode@display
+    episode_type: str = "full"  #: RSS: itunes:episodeType (full | trailer | bonus)
+    explicit: bool | None = None  #: RSS: itunes:explicit (None = the show's value)
+    itunes_title: str = ""  #: RSS: itunes:title
+    artwork: str = ""  #: file name inside the episode folder; RSS: itunes:image, podcast:image
+    transcripts: tuple[Transcript, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    chapters_source: str = ""  #: file the chapters came from (``chapters.json``/``chapters.txt``) or "front matter"
+    persons: tuple[Person, ...] = ()  #: RSS: podcast:person (replaces the show's persons)
+    soundbites: tuple[Soundbite, ...] = ()
+    location: Location | None = None
+    license: License | None = None
+    funding: tuple[Funding, ...] = ()
+    alternate_enclosures: tuple[AlternateEnclosure, ...] = ()
+    keywords: tuple[str, ...] = ()
+    content_note: str = ""  #: shown above the notes, with the show's support links
+    block: bool = False  #: RSS: itunes:block, podcast:block
+    draft: bool = False  #: kept out of feed and pages
+    updated: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Show:
+    """``show.yml`` at the show root."""
+
+    root: Path  #: the show folder (not part of the output)
+    title: str  #: RSS: title, itunes:title
+    description: str  #: RSS: description, itunes:summary (≤ 4000 bytes, plain text)
+    url: str  #: the site's base URL, ending in "/"; RSS: link. Every absolute URL starts here
+    feed_url: str  #: RSS: atom:link rel="self"; defaults to url + "feed.xml"
+    media_url: str  #: base for enclosure URLs; defaults to ``url``
+    language: str  #: RSS: language (e.g. "en-gb")
+    author: str  #: RSS: itunes:author
+    owner: Owner  #: RSS: itunes:owner
+    category: str  #: RSS: itunes:category (Apple's list)
+    subcategory: str = ""  #: RSS: nested itunes:category
+    explicit: bool = False  #: RSS: itunes:explicit true|false
+    type: str = "episodic"  #: RSS: itunes:type episodic|serial
+    artwork: str = ""  #: path relative to the show root; RSS: itunes:image, image, podcast:image
+    copyright: str = ""  #: RSS: copyright (no ©, no year words per PSP-1 advice)
+    podcast_guid: str = ""  #: RSS: podcast:guid (UUIDv5 of the feed URL, kept forever)
+    locked: bool = True  #: RSS: podcast:locked
+    locked_owner: str = ""  #: RSS: podcast:locked@owner (defaults to owner e-mail)
+    funding: tuple[Funding, ...] = ()
+    persons: tuple[Person, ...] = ()
+    license: License | None = None
+    medium: str = "podcast"  #: RSS: podcast:medium
+    location: Location | None = None
+    keywords: tuple[str, ...] = ()
+    update_frequency: str = ""  #: RSS: podcast:updateFrequency (text) with rrule in ``update_rrule``
+    update_rrule: str = ""
+    txt: tuple[tuple[str, str], ...] = ()  #: RSS: podcast:txt (purpose, value)
+    podroll: tuple[RemoteItem, ...] = ()
+    new_feed_url: str = ""  #: RSS: itunes:new-feed-url
+    block: bool = False  #: RSS: itunes:block Yes, podcast:block
+    complete: bool = False  #: RSS: itunes:complete Yes
+    links: tuple[tuple[str, str], ...] = ()  #: subscribe links (label, URL) for pages
+    support: tuple[tuple[str, str], ...] = ()  #: support services (label, URL) for content notes
+    seasons: tuple[Season, ...] = ()  #: season names
+    feed_limit: int = 0  #: newest N items in feed.xml; older in paged archives (0 = all)
+    page_size: int = 20  #: episodes per index page
+    checks_select: tuple[str, ...] = ()
+    checks_ignore: tuple[str, ...] = ()
+    tag_on_build: bool = True  #: write tags into the published copy of each audio file
+    publish: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+
+    def absolute(self, rel: str) -> str:
+        """The public URL of a path in the site."""
+        return self.url + rel.lstrip("/")
+
+    def media_absolute(self, rel: str) -> str:
+        return self.media_url + rel.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A published side file of an episode: its URL and type."""
+
+    url: str
+    mime: str
+    rel: str = ""  #: path inside the site
+    language: str = ""
+    captions: bool = False  #: timed transcript (rel="captions")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An episode ready to publish: the source episode with everything derived from it.
+
+    Templates and the feed read this; it is what the template contract documents.
+    """
+
+    episode: Episode
+    media: Media  #: the published file (after tagging: its real size)
+    notes_html: str  #: sanitised full notes (content:encoded, pages)
+    description_html: str  #: Apple-safe subset, ≤ 4000 bytes (<description>)
+    notes_text: str  #: plain text of the notes
+    page_path: str  #: "episodes/<slug>/" inside the site
+    page_url: str  #: RSS: link
+    enclosure_path: str  #: path of the media inside the site
+    enclosure_url: str  #: RSS: enclosure@url; never changes once published
+    image_url: str  #: episode artwork (or the show's)
+    image_path: str = ""
+    chapters_url: str = ""  #: RSS: podcast:chapters (chapters.json)
+    transcripts: tuple[Link, ...] = ()  #: RSS: podcast:transcript, one per format
+    alternates: tuple[tuple[AlternateEnclosure, str], ...] = ()  #: (enclosure, URL)
+    embed_url: str = ""  #: the iframe player page
+    oembed_url: str = ""
+
+    @property
+    def duration(self) -> int:
+        """Whole seconds, as itunes:duration wants."""
+        return int(round(self.media.duration))
+
+    @property
+    def explicit(self) -> bool | None:
+        return self.episode.explicit

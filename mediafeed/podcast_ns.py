@@ -1,0 +1,148 @@
+"""The Podcasting 2.0 ``podcast:`` namespace as a feedgen extension (``register_extension``).
+
+Attribute rules follow the namespace docs (podcastindex.org/namespace/1.0):
+URLs absolute, ``podcast:guid`` a UUIDv5, ``podcast:locked`` yes/no with an
+``owner``, persons with role/group/img/href, transcripts with ``type``,
+``language`` and ``rel="captions"`` for timed formats, and so on. Also writes
+Podlove Simple Chapters (``psc:chapters``) inline for items with chapters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.util import xml_elem
+
+from .chapters import clock
+from .dates import rfc2822
+from .model import Funding, Item, License, Location, Person, Show
+
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+PSC_NS = "http://podlove.org/simple-chapters"
+_P = "{%s}" % PODCAST_NS
+_PSC = "{%s}" % PSC_NS
+
+
+def _el(parent: Any, tag: str, text: str = "", **attrs: str) -> Any:
+    element = xml_elem(_P + tag, parent)
+    for key, value in attrs.items():
+        if value not in ("", None):
+            element.set(key, value)
+    if text:
+        element.text = text
+    return element
+
+
+def _persons(parent: Any, persons: tuple[Person, ...]) -> None:
+    for person in persons:
+        _el(parent, "person", person.name, role=person.role, group=person.group, img=person.img, href=person.href)
+
+
+def _funding(parent: Any, funding: tuple[Funding, ...]) -> None:
+    for fund in funding:
+        _el(parent, "funding", fund.text, url=fund.url)
+
+
+def _license(parent: Any, license_: License | None) -> None:
+    if license_:
+        _el(parent, "license", license_.name, url=license_.url)
+
+
+def _location(parent: Any, location: Location | None) -> None:
+    if location:
+        _el(parent, "location", location.name, geo=location.geo, osm=location.osm)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.3f}".rstrip("0")
+
+
+class PodcastExtension(BaseExtension):  # type: ignore[misc]
+    show: Show | None = None
+    image_url: str = ""
+    image_size: int = 0
+    trailers: tuple[Item, ...] = ()
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS, "psc": PSC_NS}
+
+    def extend_rss(self, feed: Any) -> Any:
+        show = self.show
+        if show is None:
+            return feed
+        channel = feed[0]
+        _el(channel, "guid", show.podcast_guid)
+        _el(channel, "locked", "yes" if show.locked else "no", owner=show.locked_owner)
+        _el(channel, "medium", show.medium)
+        _funding(channel, show.funding)
+        _persons(channel, show.persons)
+        _license(channel, show.license)
+        _location(channel, show.location)
+        if show.update_frequency or show.update_rrule:
+            _el(channel, "updateFrequency", show.update_frequency or show.update_rrule, rrule=show.update_rrule,
+                complete="true" if show.complete else "")
+        for purpose, value in show.txt:
+            _el(channel, "txt", value, purpose=purpose)
+        if show.podroll:
+            roll = _el(channel, "podroll")
+            for remote in show.podroll:
+                _el(roll, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, title=remote.title)
+        for trailer in self.trailers:
+            season = trailer.episode.season
+            _el(channel, "trailer", trailer.episode.title, pubdate=rfc2822(trailer.episode.date), url=trailer.enclosure_url,
+                length=str(trailer.media.size), type=trailer.media.mime, season=str(season.number) if season else "")
+        if self.image_url:
+            _el(channel, "image", href=self.image_url, width=str(self.image_size) if self.image_size else "")
+        if show.block:
+            _el(channel, "block", "yes")
+        return feed
+
+
+class PodcastEntryExtension(BaseEntryExtension):  # type: ignore[misc]
+    item: Item | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS, "psc": PSC_NS}
+
+    def extend_rss(self, entry: Any) -> Any:
+        item = self.item
+        if item is None:
+            return entry
+        episode = item.episode
+        if episode.season:
+            _el(entry, "season", str(episode.season.number), name=episode.season.name)
+        if episode.number:
+            _el(entry, "episode", str(episode.number), display=episode.episode_display)
+        for link in item.transcripts:
+            _el(entry, "transcript", url=link.url, type=link.mime, language=link.language,
+                rel="captions" if link.captions else "")
+        if item.chapters_url:
+            _el(entry, "chapters", url=item.chapters_url, type="application/json+chapters")
+        for bite in episode.soundbites:
+            _el(entry, "soundbite", bite.title, startTime=_number(bite.start), duration=_number(bite.duration))
+        _persons(entry, episode.persons)
+        _funding(entry, episode.funding)
+        _license(entry, episode.license)
+        _location(entry, episode.location)
+        if item.image_path and item.image_url:
+            _el(entry, "image", href=item.image_url)
+        for alternate, url in item.alternates:
+            alt = _el(entry, "alternateEnclosure", type=alternate.mime, length=str(alternate.length) if alternate.length else "",
+                      bitrate=_number(alternate.bitrate) if alternate.bitrate else "", title=alternate.title,
+                      default="true" if alternate.default else "")
+            if alternate.integrity:
+                _el(alt, "integrity", type="sri", value=alternate.integrity)
+            _el(alt, "source", uri=url)
+        if episode.block:
+            _el(entry, "block", "yes")
+        if episode.chapters:
+            psc = xml_elem(_PSC + "chapters", entry, version="1.2")
+            for chapter in episode.chapters:
+                attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
+                if chapter.url:
+                    attrs["href"] = chapter.url
+                if chapter.img:
+                    attrs["image"] = chapter.img
+                xml_elem(_PSC + "chapter", psc, **attrs)
+        return entry

@@ -1,0 +1,201 @@
+"""Pages: the Jinja2 environment, the template contract and page rendering.
+
+Templates are found through a search path: the show's own ``templates/`` first,
+then the default theme shipped inside the package. A show's template can extend
+a default one without copying it: ``{% extends "default/episode.html" %}``.
+Autoescaping is on for every HTML and XML template.
+
+The context each template receives is the contract below (:class:`PageContext`
+and friends). It is documented in the README and stays stable: add, never rename.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypedDict
+
+import jinja2
+
+from . import __version__
+from .chapters import clock
+from .dates import rfc2822
+from .model import Item, Show
+from .transcripts import Paragraph
+
+THEME_DIR_NAME = "templates"
+ASSETS = "assets"
+
+
+def default_theme() -> Path:
+    """The default theme: inside the installed package, or ``templates/`` of a source checkout."""
+    packaged = Path(__file__).parent / THEME_DIR_NAME
+    if (packaged / "base.html").is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / THEME_DIR_NAME
+
+
+class SiteInfo(TypedDict):
+    """``site`` in every template."""
+
+    base_url: str  #: absolute URL of the site root, ending in "/"
+    feed_url: str  #: the RSS feed's URL
+    json_feed_url: str  #: the JSON Feed's URL
+    image_url: str  #: show artwork (absolute)
+    image_path: str  #: show artwork inside the site
+    generator: str  #: "mediafeed X.Y.Z"
+    build_date: str  #: ISO 8601 of the newest episode (never "now": builds are reproducible)
+    subscribe: list[tuple[str, str]]  #: (label, URL) pairs: RSS first, then show.yml ``links``
+    support: list[tuple[str, str]]  #: (label, URL) support services for content notes
+
+
+class PageContext(TypedDict, total=False):
+    """What every page template receives. ``root`` is the relative path to the site root ("", "../../")."""
+
+    show: Show
+    site: SiteInfo
+    root: str
+    page_url: str  #: this page's absolute URL (canonical)
+    # index.html
+    items: list[Item]
+    page: int
+    pages: int
+    prev_page: str  #: relative URL of the newer page, or ""
+    next_page: str  #: relative URL of the older page, or ""
+    # episode.html / embed.html / fragment.html
+    item: Item
+    transcript: list[Paragraph]  #: the readable transcript, grouped by speaker
+    embed_code: str  #: the <iframe> snippet to paste into a blog
+
+
+def environment(show_root: Path | None) -> jinja2.Environment:
+    default = default_theme()
+    search = []
+    if show_root is not None and (show_root / THEME_DIR_NAME).is_dir() and (show_root / THEME_DIR_NAME).resolve() != default.resolve():
+        search.append(jinja2.FileSystemLoader(str(show_root / THEME_DIR_NAME)))
+    search.append(jinja2.FileSystemLoader(str(default)))
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
+        *search,
+    ])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml", "htm"), default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["duration"] = human_duration
+    env.filters["clock"] = clock
+    env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
+    env.filters["rfc2822"] = rfc2822
+    env.filters["longdate"] = lambda d: f"{d.day} {d.strftime('%B')} {d.year}" if isinstance(d, datetime) else ""
+    env.filters["iso_duration"] = iso_duration
+    env.globals["mediafeed_version"] = __version__
+    return env
+
+
+def theme_fingerprint(show_root: Path | None) -> str:
+    """A hash of every template and asset in the search path: a change invalidates rendered pages."""
+    digest = hashlib.sha256(__version__.encode())
+    folders = [default_theme()]
+    if show_root is not None and (show_root / THEME_DIR_NAME).is_dir():
+        folders.append(show_root / THEME_DIR_NAME)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def assets(show_root: Path | None) -> dict[str, Path]:
+    """Theme assets (CSS, JS) to copy: ``assets/…`` from the default theme, overridden by the show's."""
+    out: dict[str, Path] = {}
+    folders = [default_theme() / ASSETS]
+    if show_root is not None:
+        folders.append(show_root / THEME_DIR_NAME / ASSETS)
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    out[f"{ASSETS}/{path.relative_to(folder).as_posix()}"] = path
+    return out
+
+
+def human_duration(seconds: float | int) -> str:
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def iso_duration(seconds: float | int) -> str:
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
+
+
+def relative_root(page_path: str) -> str:
+    """"episodes/x/" → "../../"; "" → ""."""
+    depth = page_path.strip("/").count("/") + 1 if page_path.strip("/") else 0
+    return "../" * depth
+
+
+def render(env: jinja2.Environment, template: str, context: PageContext) -> bytes:
+    return env.get_template(template).render(**context).encode("utf-8")
+
+
+def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> str:
+    title = f"{item.episode.title} – {show.title}".replace('"', "&quot;")
+    return (f'<iframe src="{item.embed_url}" title="{title}" width="{width}" height="{height}" '
+            f'style="border:0;max-width:100%" loading="lazy" allow="autoplay" '
+            f'sandbox="allow-scripts allow-same-origin allow-popups"></iframe>')
+
+
+def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180) -> bytes:
+    data: dict[str, Any] = {
+        "version": "1.0",
+        "type": "rich",
+        "title": item.episode.title,
+        "author_name": show.author,
+        "author_url": show.url,
+        "provider_name": show.title,
+        "provider_url": show.url,
+        "html": embed_code(item, show, width, height),
+        "width": width,
+        "height": height,
+        "thumbnail_url": image_url,
+        "thumbnail_width": image_size,
+        "thumbnail_height": image_size,
+        "cache_age": 86400,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def sitemap(urls: list[tuple[str, str]]) -> bytes:
+    """``sitemap.xml`` from (absolute URL, ISO date) pairs."""
+    from xml.sax.saxutils import escape
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url, lastmod in urls:
+        lines.append(f"  <url><loc>{escape(url)}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def url_path(name: str) -> str:
+    """Percent-encode a file name for a URL path (spaces and non-ASCII are allowed in file names)."""
+    from urllib.parse import quote
+
+    return quote(name, safe="/-._~")
+
+
+def file_fingerprint(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}"

@@ -1,0 +1,282 @@
+"""Reading YAML safely and turning loose values into typed ones, collecting every problem.
+
+``FieldReader`` reads one mapping (show.yml or an episode's front matter); each
+``get_*`` returns a typed value or a default and records a :class:`Problem`
+naming the file and key when the value is wrong. ``unknown()`` reports keys
+nobody asked for, with a did-you-mean hint, so a typo is never silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import yaml
+
+from .errors import Problem, error
+
+try:  # the C loader is ~6x faster; both are safe loaders
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML with a safe loader; a syntax error becomes one problem with its line."""
+    try:
+        return yaml.load(text, Loader=_Loader), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [error("SRC002", file, f"malformed YAML{where}: {reason}",
+                            hint="fix the YAML syntax; quote values that contain ': ' or start with a special character")]
+
+
+def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Split ``---`` YAML front matter from the Markdown body."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, [error("SRC001", file, "no YAML front matter found",
+                                  hint="start the file with a line '---', the metadata, and another line '---'")]
+    data, problems = load_yaml(match.group(1), file)
+    body = text[match.end():]
+    if problems:
+        return None, body, problems
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, body, [error("SRC003", file, f"front matter must be a mapping of keys to values, got {type(data).__name__}",
+                                  hint="write 'key: value' lines between the '---' lines")]
+    return data, body, []
+
+
+MISSING = object()
+
+
+class FieldReader:
+    """Typed access to one mapping with problems collected, not raised."""
+
+    def __init__(self, data: dict[str, Any], file: str, episode: str = "", prefix: str = ""):
+        self.data = data
+        self.file = file
+        self.episode = episode
+        self.prefix = prefix
+        self.problems: list[Problem] = []
+        self.used: set[str] = set()
+
+    # -- plumbing -------------------------------------------------------
+    def name(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def fail(self, key: str, message: str, hint: str = "", code: str = "SRC010") -> None:
+        self.problems.append(error(code, self.file, message, field=self.name(key), hint=hint, episode=self.episode))
+
+    def raw(self, key: str) -> Any:
+        self.used.add(key)
+        value = self.data.get(key, MISSING)
+        return MISSING if value is None else value
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def missing(self, key: str, hint: str) -> None:
+        self.fail(key, "required but missing", hint=hint, code="SRC011")
+
+    # -- typed getters ----------------------------------------------------
+    def str(self, key: str, default: str = "", required: bool = False, hint: str = "") -> str:
+        value = self.raw(key)
+        if value is MISSING:
+            if required:
+                self.missing(key, hint or f"add '{key}: …'")
+            return default
+        if isinstance(value, bool):
+            self.fail(key, f"expected text, got the YAML boolean {str(value).lower()}",
+                      hint=f"quote the value: {key}: \"{'yes' if value else 'no'}\"")
+            return default
+        if isinstance(value, (int, float)):
+            return str(value)
+        if not isinstance(value, str):
+            self.fail(key, f"expected text, got {_kind(value)}", hint=hint)
+            return default
+        value = value.strip()
+        if required and not value:
+            self.missing(key, hint or f"give '{key}' a value")
+        return value
+
+    def bool(self, key: str, default: bool | None = None) -> bool | None:
+        value = self.raw(key)
+        if value is MISSING:
+            return default
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in {"true", "false", "yes", "no"}:
+            return value.strip().lower() in {"true", "yes"}
+        self.fail(key, f"expected true or false, got {value!r}", hint=f"write '{key}: true' or '{key}: false'")
+        return default
+
+    def int(self, key: str, default: int | None = None, minimum: int | None = None) -> int | None:
+        value = self.raw(key)
+        if value is MISSING:
+            return default
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"expected a whole number, got {value!r}", hint=f"write e.g. '{key}: 1'")
+            return default
+        if minimum is not None and value < minimum:
+            self.fail(key, f"must be {minimum} or more, got {value}", hint=f"use a number from {minimum} up")
+            return default
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.str(key, default)
+        if value not in choices:
+            self.fail(key, f"expected one of {', '.join(choices)}, got {value!r}", hint=f"write '{key}: {choices[0]}'")
+            return default
+        return value
+
+    def list(self, key: str) -> list[Any]:
+        value = self.raw(key)
+        if value is MISSING:
+            return []
+        if isinstance(value, list):
+            return value
+        return [value]
+
+    def str_list(self, key: str) -> tuple[str, ...]:
+        out = []
+        value = self.raw(key)
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",")]
+        if value is MISSING:
+            return ()
+        if not isinstance(value, list):
+            self.fail(key, f"expected a list of words, got {_kind(value)}", hint=f"write '{key}: [one, two]'")
+            return ()
+        for item in value:
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+                out.append(str(item).strip())
+            else:
+                self.fail(key, f"expected text in the list, got {item!r}")
+        return tuple(out)
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self.raw(key)
+        if value is MISSING:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(key, f"expected a mapping of keys to values, got {_kind(value)}")
+            return {}
+        return value
+
+    def datetime(self, key: str, required: bool = False) -> datetime | None:
+        value = self.raw(key)
+        example = "2026-03-04T09:00:00+00:00"
+        if value is MISSING:
+            if required:
+                self.missing(key, f"add '{key}: {example}' (date, time and time zone)")
+            return None
+        parsed = parse_datetime(value)
+        if parsed is None:
+            shown = value.isoformat() if isinstance(value, (date, datetime)) else repr(value)
+            self.fail(key, f"expected a date with time and time zone, got {shown}",
+                      hint=f"write '{key}: {example}' (ISO 8601, with an offset such as +00:00 or Z)")
+        return parsed
+
+    def url(self, key: str, required: bool = False, https: bool = False) -> str:
+        value = self.str(key, required=required)
+        if value and not is_url(value, https=https):
+            need = "an https:// URL" if https else "an absolute http(s) URL"
+            self.fail(key, f"expected {need}, got {value!r}", hint="write the full address, e.g. 'https://example.org/…'")
+            return ""
+        return value
+
+    def unknown(self, known: tuple[str, ...] | frozenset[str] | set[str]) -> None:
+        for key in sorted(str(k) for k in self.data):
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"remove it; known keys: {', '.join(sorted(known))}"
+            self.problems.append(error("SRC012", self.file, "unknown key", field=self.name(key), hint=hint, episode=self.episode))
+
+    def sub(self, value: Any, key: str) -> FieldReader | None:
+        """A reader for a nested mapping (e.g. one person), reporting under ``key``."""
+        if not isinstance(value, dict):
+            self.fail(key, f"expected a mapping, got {_kind(value)}")
+            return None
+        reader = FieldReader(value, self.file, self.episode, prefix=f"{self.name(key)}.")
+        return reader
+
+    def adopt(self, other: FieldReader) -> None:
+        self.problems.extend(other.problems)
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """An aware datetime from YAML's timestamp or an ISO 8601 string; None when not one."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else None
+    if isinstance(value, date):
+        return None
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "T", 1)
+        if text.endswith("Z"):
+            text = text[:-1] + "+00:00"
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else None
+    return None
+
+
+def utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.I)
+
+
+def is_url(value: str, https: bool = False) -> bool:
+    if not _URL.match(value):
+        return False
+    return value.lower().startswith("https://") if https else True
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
+        type(value), type(value).__name__)
+
+
+def parse_time(value: Any) -> float | None:
+    """Seconds from ``90``, ``"90.5"``, ``"1:30"``, ``"00:01:30.250"``; None when not a time."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value >= 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace(",", ".")
+    parts = text.split(":")
+    if not 1 <= len(parts) <= 3:
+        return None
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        return None
+    if any(n < 0 for n in numbers) or any(n >= 60 for n in numbers[1:]):
+        return None
+    seconds = 0.0
+    for n in numbers:
+        seconds = seconds * 60 + n
+    return seconds
+
+
+Converter = Callable[[Any], Any]

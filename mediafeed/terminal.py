@@ -1,0 +1,155 @@
+"""Everything that talks to the terminal: problem lists, JSON, colour, progress, the error boundary.
+
+Results go to stdout; progress bars and diagnostics go to stderr, so
+``--format json`` output stays clean. Colour follows click: off for pipes, and
+off when ``NO_COLOR`` is set or ``--no-color`` is given.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import click
+
+from .errors import MediafeedError, Problem, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class Settings:
+    """Global options (``-q``, ``-v``, ``--no-color``), passed down through click's context object."""
+
+    def __init__(self, quiet: bool = False, verbose: bool = False, color: bool | None = None):
+        self.quiet = quiet
+        self.verbose = verbose
+        self.color = color
+
+
+def settings() -> Settings:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Settings) if ctx else None
+    return obj or Settings()
+
+
+def use_color(stream: Any = None) -> bool:
+    s = settings()
+    if s.color is not None:
+        return s.color
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def echo(text: str = "", err: bool = False, **style: Any) -> None:
+    stream = sys.stderr if err else sys.stdout
+    if style and use_color(stream):
+        text = click.style(text, **style)
+    click.echo(text, err=err, color=use_color(stream))
+
+
+def info(text: str) -> None:
+    """A progress or status line on stderr, silenced by ``-q``."""
+    if not settings().quiet:
+        echo(text, err=True)
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False))
+
+
+def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
+    """Problems grouped by episode (show-level first), one line each, then a summary line."""
+    problems = list(problems)
+    groups: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        groups[problem.episode].append(problem)
+    for episode in sorted(groups, key=lambda e: (e != "", e)):
+        if len(groups) > 1 or episode:
+            echo(f"{episode or 'show'}:", err=err, bold=True)
+        for problem in groups[episode]:
+            label = problem.severity.value
+            colour = _COLOURS[problem.severity]
+            prefix = click.style(f"{label:>7}", fg=colour, bold=True) if use_color(sys.stderr if err else sys.stdout) else f"{label:>7}"
+            click.echo(f"{prefix} {problem.line()}", err=err, color=use_color(sys.stderr if err else sys.stdout))
+    echo(summary(problems), err=err)
+
+
+def summary(problems: list[Problem]) -> str:
+    counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
+    parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity]
+    return "Found " + ", ".join(parts) + "." if problems else "No problems found."
+
+
+def boundary(func: F) -> F:
+    """Turn library errors into clean output and exit codes; a traceback only with ``-v``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MediafeedError as exc:
+            fmt = kwargs.get("fmt") or kwargs.get("format")
+            if fmt == "json":
+                print_json({"ok": False, "problems": [p.to_dict() for p in exc.problems]})
+            else:
+                print_problems(exc.problems, err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            echo("Interrupted; nothing half-written was left behind.", err=True)
+            sys.exit(130)
+        except OSError as exc:
+            if settings().verbose:
+                raise
+            echo(f"Error: {exc.filename or ''}: {exc.strerror or exc}", err=True, fg="red")
+            sys.exit(EXIT_USAGE)
+        except Exception as exc:  # noqa: BLE001 - the boundary: one line, not a traceback
+            if settings().verbose:
+                raise
+            echo(f"Internal error: {exc.__class__.__name__}: {exc} (this is a bug in mediafeed; "
+                 "run with -v for the traceback and report it)", err=True, fg="red")
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class ProgressBar:
+    """A progress callback ``(stage, done, total)`` drawing a click bar on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.bar: Any = None
+        self.enabled = not settings().quiet and sys.stderr.isatty()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total < 20:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            label = {"read": "Reading episodes", "probe": "Probing media", "render": "Rendering pages",
+                     "write": "Writing files"}.get(stage, stage)
+            self.bar = click.progressbar(length=total, label=f"{label:<18}", file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

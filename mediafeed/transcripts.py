@@ -1,0 +1,147 @@
+"""Transcripts: WebVTT and SRT parsed into cues, converted into each other, shown as text.
+
+A timed transcript (``transcript.vtt`` or ``transcript.srt``) next to the episode
+is published and linked with ``podcast:transcript``; the other timed format is
+generated from it, and the page shows the cues grouped by speaker (``<v Name>``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .errors import Problem, error
+
+TRANSCRIPT_TYPES = {
+    ".vtt": "text/vtt",
+    ".srt": "application/x-subrip",
+    ".html": "text/html",
+    ".json": "application/json",
+    ".txt": "text/plain",
+}
+TIMED = {"text/vtt", "application/x-subrip"}
+
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
+_CUE_TIMES = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text: str  #: plain text, tags removed, entities decoded
+    speaker: str = ""
+
+
+def _seconds(h: str | None, m: str, s: str, ms: str) -> float:
+    return int(h or 0) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000
+
+
+def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue], list[Problem]]:
+    """Cues of a WebVTT or SRT document, with a problem per malformed block."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    problems: list[Problem] = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if mime == "text/vtt":
+        if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
+            return [], [error("TRN001", file, "a WebVTT file must start with the line 'WEBVTT'",
+                              hint="add 'WEBVTT' and a blank line at the top", episode=episode)]
+    cues: list[Cue] = []
+    blocks = "\n".join(lines).split("\n\n")
+    for block in blocks:
+        rows = [r for r in block.split("\n") if r.strip() != ""]
+        if not rows:
+            continue
+        index = next((i for i, row in enumerate(rows) if "-->" in row), None)
+        if index is None:
+            continue  # header, NOTE, STYLE, REGION or a cue number alone
+        match = _CUE_TIMES.match(rows[index])
+        if not match:
+            problems.append(error("TRN002", file, f"bad cue timing {rows[index].strip()!r}",
+                                  hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode))
+            continue
+        g = match.groups()
+        start, end = _seconds(*g[:4]), _seconds(*g[4:])
+        raw = "\n".join(rows[index + 1:])
+        voice = _VOICE.search(raw)
+        speaker = html.unescape(voice.group(1).strip()) if voice else ""
+        plain = html.unescape(_TAG.sub("", raw)).strip()
+        if end < start:
+            problems.append(error("TRN003", file, f"cue at {rows[index].strip()!r} ends before it starts", episode=episode))
+        cues.append(Cue(start, end, plain, speaker))
+    return cues, problems
+
+
+def validate(cues: list[Cue], file: str, duration: float | None, episode: str = "") -> list[Problem]:
+    problems = []
+    previous = 0.0
+    for cue in cues:
+        if cue.start < previous - 0.001:
+            problems.append(error("TRN004", file, f"cue at {_stamp(cue.start, '.')} starts before the previous cue",
+                                  hint="order cues by start time", episode=episode))
+            break
+        previous = cue.start
+    if duration and cues and cues[-1].end > duration + 1.0:
+        problems.append(error("TRN005", file, f"last cue ends at {_stamp(cues[-1].end, '.')}, after the audio ({_stamp(duration, '.')})",
+                              hint="the transcript belongs to another cut of the audio?", episode=episode))
+    return problems
+
+
+def _stamp(seconds: float, sep: str) -> str:
+    ms = int(round(seconds * 1000))
+    h, ms = divmod(ms, 3_600_000)
+    m, ms = divmod(ms, 60_000)
+    s, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def to_srt(cues: list[Cue]) -> bytes:
+    out = []
+    for n, cue in enumerate(cues, 1):
+        text = f"{cue.speaker}: {cue.text}" if cue.speaker else cue.text
+        out.append(f"{n}\n{_stamp(cue.start, ',')} --> {_stamp(cue.end, ',')}\n{text}\n")
+    return "\n".join(out).encode("utf-8")
+
+
+def to_vtt(cues: list[Cue]) -> bytes:
+    out = ["WEBVTT\n"]
+    for cue in cues:
+        text = html.escape(cue.text, quote=False)
+        if cue.speaker:
+            text = f"<v {html.escape(cue.speaker, quote=False)}>{text}"
+        out.append(f"{_stamp(cue.start, '.')} --> {_stamp(cue.end, '.')}\n{text}\n")
+    return "\n".join(out).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Consecutive cues of one speaker, for reading on the page."""
+
+    speaker: str
+    start: float
+    text: str
+
+
+def paragraphs(cues: list[Cue]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for cue in cues:
+        speaker = cue.speaker
+        if not speaker and ":" in cue.text[:40]:
+            # SRT has no voices; "Name: text" is the common convention
+            head, _, tail = cue.text.partition(":")
+            if head and len(head.split()) <= 4:
+                speaker, text = head.strip(), tail.strip()
+            else:
+                text = cue.text
+        else:
+            text = cue.text
+        if out and out[-1].speaker == speaker:
+            last = out[-1]
+            out[-1] = Paragraph(last.speaker, last.start, f"{last.text} {text}".strip())
+        else:
+            out.append(Paragraph(speaker, cue.start, text.replace("\n", " ")))
+    return out

@@ -1,0 +1,25 @@
+"""Shared fixtures: a copy of the sample show, real media made with ffmpeg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import copy_show, make_media
+
+
+@pytest.fixture
+def show(tmp_path: Path) -> Path:
+    """A private copy of the sample show (tests never write to the repository's)."""
+    return copy_show(tmp_path / "show")
+
+
+@pytest.fixture
+def media(tmp_path: Path):
+    """``media("mp3", seconds=3, name="x.mp3")`` → a fresh real file in tmp_path."""
+
+    def factory(kind: str = "mp3", seconds: float = 3.0, name: str | None = None) -> Path:
+        ext = {"mp3-vbr": "mp3", "opus": "opus", "ogg": "ogg"}.get(kind, kind)
+        return make_media(tmp_path / "media" / (name or f"tone.{ext}"), kind, seconds)
+
+    return factory

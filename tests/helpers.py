@@ -1,0 +1,58 @@
+"""Helpers for tests: copies of the sample show and real media files made with ffmpeg."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOW_FILES = ("show.yml", "artwork.png", "episodes", "published.json")
+
+
+def copy_show(target: Path) -> Path:
+    """A private copy of the sample show in this repository (never write to the original)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SHOW_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def make_media(path: Path, kind: str = "mp3", seconds: float = 3.0, extra: tuple[str, ...] = ()) -> Path:
+    """A real, short media file of the given kind (a sine tone), made with ffmpeg."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    codecs = {
+        "mp3": ["-c:a", "libmp3lame", "-b:a", "32k"],
+        "mp3-vbr": ["-c:a", "libmp3lame", "-q:a", "7"],
+        "m4a": ["-c:a", "aac", "-b:a", "32k"],
+        "opus": ["-c:a", "libopus", "-b:a", "24k"],
+        "ogg": ["-c:a", "libvorbis", "-q:a", "0"],
+        "flac": ["-c:a", "flac"],
+        "wav": ["-c:a", "pcm_s16le"],
+    }
+    if kind in ("mp4", "m4v", "mov"):
+        cmd = ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"testsrc=size=160x90:rate=10:duration={seconds}",
+               "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast",
+               "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "32k", "-shortest", *extra, str(path)]
+    else:
+        cmd = ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
+               "-ac", "1", "-ar", "22050" if kind not in ("opus",) else "48000", *codecs[kind], "-fflags", "+bitexact",
+               *extra, str(path)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    return path
+
+
+def add_episode(show_root: Path, slug: str, front: str, body: str = "Notes.\n", audio_kind: str = "mp3",
+                audio_name: str = "audio.mp3", seconds: float = 2.0) -> Path:
+    """Write a minimal episode folder with a real audio file."""
+    folder = show_root / "episodes" / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    if audio_name:
+        make_media(folder / audio_name, audio_kind, seconds)
+    (folder / "episode.md").write_text(f"---\n{front.strip()}\n---\n{body}", encoding="utf-8")
+    return folder
+
