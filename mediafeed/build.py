@@ -11,14 +11,13 @@ no rewriting of unchanged files.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__, audio, checks, codec, output, site, transcripts
+from . import audio, checks, codec, output, transcripts
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
@@ -28,6 +27,7 @@ from .dates import source_date
 from .episodes import EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
 from .model import Episode, Item, Link, Media, Show
+from .render import Renderer, read_cues
 from .site import url_path
 
 Progress = Callable[[str, int, int], None]
@@ -130,6 +130,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             except (TypeError, KeyError, ValueError):
                 loaded = False
         if not loaded:
+            cache.stats["parsed"] += 1
             episode, episode_problems = read_episode(folder, show)
             project.problems.extend(episode_problems)
             cache.put("episode", folder.slug, tag, {
@@ -173,6 +174,7 @@ def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
             return codec.load(Media, cached)
         except (TypeError, KeyError, ValueError):
             pass
+    cache.stats["probed"] += 1
     try:
         media = audio.probe(path, rel)
     except MediaError as exc:
@@ -227,6 +229,7 @@ def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
             return notes_io.Notes(**cached)
         except TypeError:
             pass
+    cache.stats["rendered_notes"] += 1
     notes = notes_io.render(markdown, link)
     cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
     return notes
@@ -244,93 +247,24 @@ def check_items(project: Project, items: list[Item]) -> list[Problem]:
         for transcript in episode.transcripts:
             if transcript.mime in transcripts.TIMED:
                 rel = f"{EPISODES_DIR}/{episode.slug}/{transcript.path}"
-                cues, found = _read_cues(project.root / rel, transcript.mime, rel, episode.slug)
+                cues, found = read_cues(project.root / rel, transcript.mime, rel, episode.slug)
                 problems.extend(found)
                 problems.extend(transcripts.validate(cues, rel, item.media.duration, episode.slug))
     return problems
 
 
-def _read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc}", episode=slug)]
-    return transcripts.parse(text, mime, rel, slug)
-
-
 def render_site(project: Project, items: list[Item], build_date: datetime) -> output.Site:
     """Every output file of the site as planned bytes (or files to copy)."""
-    show = project.show
-    assert show is not None
-    root = project.root
     out = output.Site()
-    env = site.environment(root)
-    image_url = show.absolute(url_path(show.artwork))
-    subscribe = [("RSS", show.feed_url), *show.links]
-    info: site.SiteInfo = {
-        "base_url": show.url,
-        "feed_url": show.feed_url,
-        "json_feed_url": show.absolute("feed.json"),
-        "image_url": image_url,
-        "image_path": show.artwork,
-        "generator": f"mediafeed {__version__}",
-        "build_date": build_date.isoformat(),
-        "subscribe": subscribe,
-        "support": list(show.support),
-    }
-    out.copy(show.artwork, root / show.artwork, "show.yml: artwork")
-    for rel, path in site.assets(root).items():
-        out.copy(rel, path, "theme")
-
+    renderer = Renderer(project, build_date)
+    renderer.static(out)
     for item in items:
-        episode = item.episode
-        folder = root / EPISODES_DIR / episode.slug
-        origin = episode.source
-        out.copy(item.enclosure_path, folder / episode.audio, origin)
-        if item.image_path:
-            out.copy(item.image_path, folder / episode.artwork, origin)
-        cues: list[transcripts.Cue] = []
-        for link in item.transcripts:
-            out.copy(link.rel, folder / os.path.basename(link.rel), origin)
-            if link.mime in transcripts.TIMED and not cues:
-                cues, _ = _read_cues(folder / os.path.basename(link.rel), link.mime, link.rel, episode.slug)
-        if episode.chapters:
-            out.add(item.page_path + "chapters.json",
-                    chapter_io.to_json(episode.chapters, episode.title, show.title), origin)
-        context: site.PageContext = {
-            "show": show, "site": info, "root": "../../", "page_url": item.page_url, "item": item,
-            "transcript": transcripts.paragraphs(cues), "embed_code": site.embed_code(item, show),
-        }
-        out.add(item.page_path + "index.html", site.render(env, "episode.html", context), origin)
-        embed_context: site.PageContext = {**context, "root": "../../../", "page_url": item.embed_url}
-        out.add(item.page_path + "embed/index.html", site.render(env, "embed.html", embed_context), origin)
-        out.add(item.page_path + "player.html", site.render(env, "fragment.html", context), origin)
-        out.add(item.page_path + "oembed.json", site.oembed(item, show, image_url, project.artwork_size[0]), origin)
-
-    pages = max(1, -(-len(items) // show.page_size))
-    for number in range(1, pages + 1):
-        path = "" if number == 1 else f"page/{number}/"
-        chunk = items[(number - 1) * show.page_size: number * show.page_size]
-        page_root = site.relative_root(path)
-        context = {
-            "show": show, "site": info, "root": page_root, "page_url": show.absolute(path), "items": chunk,
-            "page": number, "pages": pages,
-            "prev_page": "" if number == 1 else (page_root if number == 2 else f"{page_root}page/{number - 1}/"),
-            "next_page": f"{page_root}page/{number + 1}/" if number < pages else "",
-        }
-        out.add(path + "index.html", site.render(env, "index.html", context), "index")
-    out.add("404.html", site.render(env, "404.html", {"show": show, "site": info, "root": show.url,
-                                                      "page_url": show.absolute("404.html")}), "404")
-    urls = [(show.url, items[0].episode.date.date().isoformat() if items else "")]
-    urls += [(item.page_url, (item.episode.updated or item.episode.date).date().isoformat()) for item in items]
-    out.add("sitemap.xml", site.sitemap(urls), "sitemap")
-    out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
-
-    from .feed import render_feed
-
-    trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
-    out.add("feed.xml", render_feed(show, items, image_url=image_url, build_date=build_date,
-                                    image_size=project.artwork_size[0], trailers=trailers), "feed")
+        renderer.media(out, item)
+        renderer.side_files(out, item)
+        renderer.episode_pages(out, item)
+    renderer.indexes(out, items)
+    renderer.extras(out, items)
+    renderer.feeds(out, items)
     return out
 
 
@@ -382,6 +316,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
         cache.commit()
+        report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started
         return report
     finally:

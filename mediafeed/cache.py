@@ -33,6 +33,7 @@ class Cache:
     def __init__(self, path: Path | None):
         self.path = path
         self.db: sqlite3.Connection | None = None
+        self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0}
         if path is None:
             return
         try:

@@ -1,0 +1,136 @@
+"""Rendering a loaded show into planned output files, one concern per method.
+
+:class:`Renderer` holds what every page shares (the Jinja2 environment, the
+``site`` context); ``build.render_site`` calls its methods in order. Each method
+adds files to an :class:`output.Site` and touches nothing on disk except reading
+inputs, so the output can be compared, skipped or written atomically later.
+
+* ``static``: show artwork and theme assets
+* ``media``: the published copy of each episode's media and artwork
+* ``side_files``: chapters.json, transcripts (and generated formats)
+* ``episode_pages``: episode page, embed page, HTML fragment, oEmbed JSON
+* ``indexes``: the paginated episode index
+* ``extras``: 404, sitemap.xml, robots.txt
+* ``feeds``: feed.xml (and any other feed format), written last by ``output``
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__, site, transcripts
+from . import chapters as chapter_io
+from .episodes import EPISODES_DIR
+from .errors import Problem, Severity
+from .model import Item
+from .site import url_path
+
+if TYPE_CHECKING:
+    from .build import Project
+    from .output import Site
+
+
+def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc}", episode=slug)]
+    return transcripts.parse(text, mime, rel, slug)
+
+
+class Renderer:
+    def __init__(self, project: Project, build_date: datetime):
+        assert project.show is not None
+        self.project = project
+        self.show = project.show
+        self.root = project.root
+        self.build_date = build_date
+        self.env = site.environment(self.root)
+        self.image_url = self.show.absolute(url_path(self.show.artwork))
+        self.image_size = project.artwork_size[0]
+        self.info: site.SiteInfo = {
+            "base_url": self.show.url,
+            "feed_url": self.show.feed_url,
+            "json_feed_url": self.show.absolute("feed.json"),
+            "image_url": self.image_url,
+            "image_path": self.show.artwork,
+            "generator": f"mediafeed {__version__}",
+            "build_date": build_date.isoformat(),
+            "subscribe": [("RSS", self.show.feed_url), *self.show.links],
+            "support": list(self.show.support),
+        }
+
+    def folder(self, item: Item) -> Path:
+        return self.root / EPISODES_DIR / item.episode.slug
+
+    def static(self, out: Site) -> None:
+        out.copy(self.show.artwork, self.root / self.show.artwork, "show.yml: artwork")
+        for rel, path in site.assets(self.root).items():
+            out.copy(rel, path, "theme")
+
+    def media(self, out: Site, item: Item) -> None:
+        folder, episode = self.folder(item), item.episode
+        out.copy(item.enclosure_path, folder / episode.audio, episode.source)
+        if item.image_path:
+            out.copy(item.image_path, folder / episode.artwork, episode.source)
+
+    def side_files(self, out: Site, item: Item) -> None:
+        folder, episode = self.folder(item), item.episode
+        for link in item.transcripts:
+            out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
+        if episode.chapters:
+            out.add(item.page_path + "chapters.json",
+                    chapter_io.to_json(episode.chapters, episode.title, self.show.title), episode.source)
+
+    def transcript_paragraphs(self, item: Item) -> list[transcripts.Paragraph]:
+        for link in item.transcripts:
+            if link.mime in transcripts.TIMED:
+                cues, _ = read_cues(self.folder(item) / os.path.basename(link.rel), link.mime, link.rel, item.episode.slug)
+                return transcripts.paragraphs(cues)
+        return []
+
+    def episode_pages(self, out: Site, item: Item) -> None:
+        show, origin = self.show, item.episode.source
+        context: site.PageContext = {
+            "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
+            "transcript": self.transcript_paragraphs(item), "embed_code": site.embed_code(item, show),
+        }
+        out.add(item.page_path + "index.html", site.render(self.env, "episode.html", context), origin)
+        embed_context: site.PageContext = {**context, "root": "../../../", "page_url": item.embed_url}
+        out.add(item.page_path + "embed/index.html", site.render(self.env, "embed.html", embed_context), origin)
+        out.add(item.page_path + "player.html", site.render(self.env, "fragment.html", context), origin)
+        out.add(item.page_path + "oembed.json", site.oembed(item, show, self.image_url, self.image_size), origin)
+
+    def indexes(self, out: Site, items: list[Item]) -> None:
+        show = self.show
+        pages = max(1, -(-len(items) // show.page_size))
+        for number in range(1, pages + 1):
+            path = "" if number == 1 else f"page/{number}/"
+            chunk = items[(number - 1) * show.page_size: number * show.page_size]
+            page_root = site.relative_root(path)
+            context: site.PageContext = {
+                "show": show, "site": self.info, "root": page_root, "page_url": show.absolute(path), "items": chunk,
+                "page": number, "pages": pages,
+                "prev_page": "" if number == 1 else (page_root if number == 2 else f"{page_root}page/{number - 1}/"),
+                "next_page": f"{page_root}page/{number + 1}/" if number < pages else "",
+            }
+            out.add(path + "index.html", site.render(self.env, "index.html", context), "index")
+
+    def extras(self, out: Site, items: list[Item]) -> None:
+        show = self.show
+        out.add("404.html", site.render(self.env, "404.html", {"show": show, "site": self.info, "root": show.url,
+                                                               "page_url": show.absolute("404.html")}), "404")
+        urls = [(show.url, items[0].episode.date.date().isoformat() if items else "")]
+        urls += [(item.page_url, (item.episode.updated or item.episode.date).date().isoformat()) for item in items]
+        out.add("sitemap.xml", site.sitemap(urls), "sitemap")
+        out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
+
+    def feeds(self, out: Site, items: list[Item]) -> None:
+        from .feed import render_feed
+
+        trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
+        out.add("feed.xml", render_feed(self.show, items, image_url=self.image_url, build_date=self.build_date,
+                                        image_size=self.image_size, trailers=trailers), "feed")
