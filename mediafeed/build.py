@@ -283,22 +283,26 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     if plan is None:
         plan = incremental.Plan(Cache(None), Path(), "")
     renderer.static(out)
+    # A new newest episode moves the build date; episode pages depend on it only if a template reads it.
+    dated = incremental.theme_mentions(project.root, "build_date")
     for item in items:
         def episode(site: output.Site, item: Item = item) -> None:
             renderer.media(site, item)
             renderer.side_files(site, item)
             renderer.episode_pages(site, item)
 
-        plan.unit(out, f"episode/{item.episode.slug}", project.fingerprints.get(item.episode.slug, ""), episode)
-    listing = incremental.digest(*(f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in items))
+        key = project.fingerprints.get(item.episode.slug, "")
+        plan.unit(out, f"episode/{item.episode.slug}", f"{key}:{build_date.isoformat()}" if dated else key, episode)
+    listing = incremental.digest(build_date.isoformat(),
+                                 *(f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in items))
     plan.unit(out, "indexes", listing, lambda site: renderer.indexes(site, items))
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
 
 
-def site_key(project: Project, out_dir: Path, build_date: datetime) -> str:
-    """What every output depends on: version, theme, show.yml, show artwork, build date, output folder."""
+def site_key(project: Project, out_dir: Path) -> str:
+    """What every output depends on: version, theme, show.yml, show artwork, output folder (the build date: see render_site)."""
     show = project.show
     assert show is not None
     try:
@@ -306,7 +310,7 @@ def site_key(project: Project, out_dir: Path, build_date: datetime) -> str:
     except OSError:
         artwork = ""
     return incremental.digest(__version__, site_theme_fingerprint(project.root), project.show_key, artwork,
-                              project.artwork_size, build_date.isoformat(), out_dir)
+                              project.artwork_size, out_dir)
 
 
 def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, select: tuple[str, ...] = (),
@@ -355,7 +359,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
         # Without a manifest the output folder is not known to be ours as last built: render everything.
-        plan = incremental.Plan(cache if previous else Cache(None), out_dir, site_key(project, out_dir, build_date))
+        plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         planned = render_site(project, items, build_date, plan)
         written = output.write(planned, out_dir, previous)
         output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())

@@ -7,12 +7,13 @@ bytes can depend on.
 
 * every unit: the mediafeed version, the theme (every template and asset, see
   :func:`site.theme_fingerprint`), ``show.yml`` as parsed, the show artwork's
-  identity, the build date and the output folder;
+  identity and the output folder;
 * an episode's unit (page, embed page, player fragment, oEmbed JSON, chapters,
   transcripts, media): its folder's key (the SHA-256 of ``episode.md`` and the
-  name, size and mtime of every file beside it) and its audio's identity;
+  name, size and mtime of every file beside it) and its audio's identity, plus
+  the build date when a template mentions ``build_date``;
 * the pages that list episodes (index pages, sitemap, 404) and the feeds: the
-  keys of all published episodes, in feed order.
+  keys of all published episodes, in feed order, and the build date.
 
 When a unit's key matches the one stored in the cache's ``output`` table for
 the same output folder, and every file it made is still there with the size it
@@ -48,6 +49,19 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
+def theme_mentions(show_root: Path, word: str) -> bool:
+    """Whether any template in the search path (the show's, the default theme) contains ``word``."""
+    from .site import THEME_DIR_NAME, default_theme
+
+    needle = word.encode()
+    for folder in (show_root / THEME_DIR_NAME, default_theme()):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file() and needle in path.read_bytes():
+                    return True
+    return False
+
+
 class _Recording(Site):
     """Passes every planned output on to ``site`` and remembers its path and expected size."""
 
@@ -75,8 +89,9 @@ class _Recording(Site):
 class Plan:
     """Decides, unit by unit, whether to render or keep; remembers what to record after writing."""
 
-    def __init__(self, cache: Cache, out_dir: Path, base: str):
+    def __init__(self, cache: Cache, out_dir: Path, base: str, trust: bool = True):
         self.cache = cache
+        self.trust = trust  #: False: render every unit (but still record the keys for the next build)
         self.out_dir = out_dir
         self.base = base
         self.prefix = f"{out_dir}\0"
@@ -87,7 +102,7 @@ class Plan:
     def unit(self, out: Site, name: str, key: str, render: Callable[[Site], None]) -> bool:
         """Render ``name`` into ``out`` unless its files from the last build are still valid. True when rendered."""
         tag = digest(self.base, key)
-        row = self.cache.get(TABLE, self.prefix + name, tag)
+        row = self.cache.get(TABLE, self.prefix + name, tag) if self.trust else None
         made = _files(row)
         if made is not None and self._intact(made):
             for rel, _ in made:
