@@ -16,6 +16,7 @@ import random
 import shutil
 import struct
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,12 +97,10 @@ def base_tones(folder: Path) -> list[tuple[bytes, float]]:
 
 
 def episode_front(index: int, slug: str) -> dict[str, object]:
-    day = index % 28 + 1
-    month = index // 28 % 12 + 1
-    year = 2000 + index // (28 * 12)
+    date = datetime(1990, 1, 1, 8, tzinfo=UTC) + timedelta(days=index)  # 10,000 episodes end in 2017
     return {
         "title": f"{slug.split('-', 1)[1].replace('-', ' ').title()}, part {index + 1}",
-        "date": f"{year:04d}-{month:02d}-{day:02d}T08:00:00+00:00",
+        "date": date.isoformat(),
         "guid": f"urn:uuid:00000000-0000-4000-8000-{index:012d}",
         "episode": index + 1,
     }
