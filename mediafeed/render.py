@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from . import __version__, images, site, transcripts
 from . import chapters as chapter_io
 from . import pages as page_data
+from .cache import CACHE_DIR
 from .episodes import EPISODES_DIR
 from .errors import Problem, Severity
 from .model import Item
@@ -87,7 +88,7 @@ class Renderer:
         if first in out.files:
             return
         try:
-            made = images.scaled(source)
+            made = images.scaled_cached(source, self.root / CACHE_DIR / images.FOLDER)
         except OSError:
             return  # the artwork checks have already reported it
         for size, data in made.items():

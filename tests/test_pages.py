@@ -342,3 +342,21 @@ def test_pages_are_the_same_bytes_on_every_build(tmp_path: Path) -> None:
     assert sorted(p.name for p in (a / "images").iterdir()) == sorted(p.name for p in (b / "images").iterdir())
     for image in (a / "images").iterdir():
         assert image.read_bytes() == (b / "images" / image.name).read_bytes()
+
+
+def test_scaled_artwork_is_reused_from_the_build_cache_and_renamed_when_the_artwork_changes(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    site = build(root).output
+    cached = sorted((root / ".mediafeed" / "images").iterdir())
+    assert len(cached) == 3
+    planted = cached[0].read_bytes() + b"\0"  # a cache hit is served as is: prove it by marking the copy
+    cached[0].write_bytes(planted)
+    assert {p.name.split("-")[0] for p in (site / "images").iterdir()} == {cached[0].name.split("-")[0]}
+    rebuilt = build(root).output
+    name = cached[0].name.split("-")
+    assert (rebuilt / "images" / f"{name[0]}-{name[2]}").read_bytes() == planted
+    # new artwork (same file name): new image names, so browsers do not keep showing the old cover
+    Image.new("RGB", (1400, 1400), (20, 90, 160)).save(root / "artwork.png")
+    after = build(root).output
+    assert {p.name.split("-")[0] for p in (after / "images").iterdir()}.isdisjoint(p.name.split("-")[0] for p in cached)
+    assert len(list((after / "images").iterdir())) == 3  # the old copies are removed from the site
