@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from .output import Site
 
 
+def _mime_of(name: str) -> str:
+    return transcripts.TRANSCRIPT_TYPES.get(os.path.splitext(name)[1].lower(), "")
+
+
 def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -80,14 +84,21 @@ class Renderer:
     def side_files(self, out: Site, item: Item) -> None:
         folder, episode = self.folder(item), item.episode
         for link in item.transcripts:
-            out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
+            if link.source:
+                cues, _ = read_cues(folder / link.source, _mime_of(link.source), link.rel, episode.slug)
+                out.add(link.rel, transcripts.convert(cues, link.mime), episode.source)
+            else:
+                out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
+        for alternate, _ in item.alternates:
+            if alternate.file and alternate.file != episode.audio:
+                out.copy(item.page_path + alternate.file, folder / alternate.file, episode.source)
         if episode.chapters:
             out.add(item.page_path + "chapters.json",
                     chapter_io.to_json(episode.chapters, episode.title, self.show.title), episode.source)
 
     def transcript_paragraphs(self, item: Item) -> list[transcripts.Paragraph]:
         for link in item.transcripts:
-            if link.mime in transcripts.TIMED:
+            if link.mime in transcripts.TIMED and not link.source:
                 cues, _ = read_cues(self.folder(item) / os.path.basename(link.rel), link.mime, link.rel, item.episode.slug)
                 return transcripts.paragraphs(cues)
         return []
