@@ -140,8 +140,16 @@ class Renderer:
         out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
 
     def feeds(self, out: Site, items: list[Item]) -> None:
+        from .archives import plan
         from .feed import render_feed
+        from .jsonfeed import render_json_feed
 
+        show = self.show
         trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
-        out.add("feed.xml", render_feed(self.show, items, image_url=self.image_url, build_date=self.build_date,
-                                        image_size=self.image_size, trailers=trailers), "feed")
+        for page in plan(show, items):
+            out.add(page.path("xml"), render_feed(
+                show, page.items, image_url=self.image_url, build_date=self.build_date, self_url=show.absolute(page.path("xml")),
+                paging=page.paging, image_size=self.image_size, trailers=trailers if not page.number else ()), "feed")
+            next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
+            out.add(page.path("json"), render_json_feed(show, page.items, image_url=self.image_url,
+                                                        feed_url=show.absolute(page.path("json")), next_url=next_json), "feed")
