@@ -249,7 +249,7 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             if alternate.file and alternate.file != episode.audio and alternate.mime.startswith(("audio/", "video/")):
                 found = probe_cached(project.root, f"{EPISODES_DIR}/{episode.slug}/{alternate.file}", cache)
                 if not isinstance(found, Media):
-                    problems.extend(replace(p, field=p.field or "alternate_enclosures", episode=episode.slug) for p in found)
+                    problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:
             if transcript.mime in transcripts.TIMED:
                 rel = f"{EPISODES_DIR}/{episode.slug}/{transcript.path}"

@@ -146,19 +146,19 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         url = sub.url("url", https=True)
         if not file and not url:
             sub.fail("file", "an alternate enclosure needs a 'file' in this folder or an https 'url'")
-        mime = sub.str("type")
-        if not mime and file:
-            mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
-        if not mime and (file or url):
+        alt_mime = sub.str("type")
+        if not alt_mime and file:
+            alt_mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
+        if not alt_mime and (file or url):
             sub.fail("type", f"cannot tell the media type of {file or url!r}", hint="add 'type: audio/…' (the MIME type)")
-        title = sub.str("title")
-        if len(title) > 32:
-            sub.fail("title", f"is {len(title)} characters; podcast:alternateEnclosure titles should be at most 32",
+        alt_title = sub.str("title")
+        if len(alt_title) > 32:
+            sub.fail("title", f"is {len(alt_title)} characters; podcast:alternateEnclosure titles should be at most 32",
                      hint="shorten it, e.g. 'Low bandwidth'")
         if not (file or url):
             r.adopt(sub)
             continue
-        alternates.append(AlternateEnclosure(file=file, url=url, mime=mime, title=title,
+        alternates.append(AlternateEnclosure(file=file, url=url, mime=alt_mime, title=alt_title,
                                              default=bool(sub.bool("default", False)),
                                              length=sub.int("length", 0, minimum=0) or 0,
                                              bitrate=float(sub.int("bitrate", 0, minimum=0) or 0),

@@ -147,8 +147,11 @@ class Renderer:
         show = self.show
         trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
         for page in plan(show, items):
+            # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
+            built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
+                if page.number else self.build_date
             out.add(page.path("xml"), render_feed(
-                show, page.items, image_url=self.image_url, build_date=self.build_date, self_url=show.absolute(page.path("xml")),
+                show, page.items, image_url=self.image_url, build_date=built, self_url=show.absolute(page.path("xml")),
                 paging=page.paging, image_size=self.image_size, trailers=trailers if not page.number else ()), "feed")
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
             out.add(page.path("json"), render_json_feed(show, page.items, image_url=self.image_url,
