@@ -39,6 +39,7 @@ MEDIA_EXTENSIONS = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".
 KNOWN_MEDIA = {".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"}
 TRANSCRIPT_EXTENSIONS = {"text/vtt": ".vtt", "application/x-subrip": ".srt", "application/srt": ".srt",
                          "text/srt": ".srt", "text/html": ".html", "application/json": ".json", "text/plain": ".txt"}
+_HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
 _BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
 
 
@@ -277,6 +278,8 @@ def notes_markdown(notes: str) -> str:
     if not re.search(r"<[a-zA-Z/][^>]*>", notes):
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", notes) if p.strip()]
         notes = "\n".join(f"<p>{html.escape(p).replace(chr(10), '<br>' + chr(10))}</p>" for p in paragraphs)
+    # The build shifts headings down one level (the page's <h1> is the title): undo it so levels survive a round trip.
+    notes = _HEADING.sub(lambda m: f"<{m.group(1)}h{max(int(m.group(2)) - 1, 1)}{m.group(3)}>", notes)
     lines = [line for line in notes.splitlines() if line.strip()]  # a blank line would end the HTML block
     body = "\n".join(lines)
     if not _BLOCK_START.match(body):
