@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+import urllib3
 
 from .. import __version__
 
@@ -83,9 +84,7 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
                 break
             continue
-        if expected and size != expected:
-            # Feeds often announce a stale length; the server's own Content-Length was met, so the file is whole.
-            pass
+        # A stale length in the old feed is normal; the server's own Content-Length was met, so the file is whole.
         os.replace(part, target)
         return Fetched(target, size, resumed)
     raise DownloadError(last)
@@ -93,7 +92,8 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
 
 def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | None) -> int:
     have = part.stat().st_size if part.exists() else 0
-    headers = {"Range": f"bytes={have}-"} if have else {}
+    # identity: the bytes on disk are the bytes the server counts (no transparent gunzip)
+    headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
     try:
         with http.get(url, stream=True, timeout=TIMEOUT, headers=headers) as response:
             if response.status_code == 416 and have:
@@ -115,15 +115,20 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             with open(part, mode) as handle:
                 if progress:
                     progress(done, total)
-                for chunk in response.iter_content(CHUNK):
-                    handle.write(chunk)
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
-                handle.flush()
-                os.fsync(handle.fileno())
+                try:
+                    # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume
+                    while chunk := response.raw.read1(CHUNK):
+                        handle.write(chunk)
+                        done += len(chunk)
+                        if progress:
+                            progress(done, total)
+                finally:
+                    handle.flush()
+                    os.fsync(handle.fileno())
     except requests.RequestException as exc:
         raise DownloadError(_reason(exc)) from None
+    except (urllib3.exceptions.HTTPError, ConnectionError, TimeoutError):
+        raise DownloadError("the connection dropped during the download") from None
     size = part.stat().st_size
     if total and size != total:
         raise DownloadError(f"incomplete: {size} of {total} bytes")
