@@ -274,13 +274,16 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
     problems = list(project.problems)
     show = project.show
     items: list[Item] = []
-    if show is not None and not has_errors(problems):
+    if show is not None:
+        # Episodes that failed to load are left out of ``items``; the checks still run on the rest,
+        # so one build reports everything. The ledger needs the whole show to compare against.
+        source_ok = not has_errors(problems)
         items = make_items(project, cache)
         problems.extend(check_items(project, items))
         problems.extend(checks.run(project, items))
         ledger, ledger_problems = ledger_io.load(project.root)
         problems.extend(ledger_problems)
-        if not accept_changes:
+        if source_ok and not accept_changes:
             problems.extend(ledger_io.compare(ledger, show, items))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
