@@ -186,3 +186,20 @@ def test_subprocess_errors_are_one_line_without_traceback(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr and "no show.yml" in result.stderr
     added = run("add", str(tmp_path / "missing.mp3"), "--show", str(tmp_path))
     assert added.returncode == 2 and "Traceback" not in added.stderr
+
+
+def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    answers = "Night Shift\nStories from the late shift\nhttps://example.org/night-shift/\nAna\nana@example.org\n"
+    os.write(main_fd, answers.encode())
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "init", str(tmp_path / "s"), "--category", "Fiction"],
+                            stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    os.close(terminal_fd)
+    os.close(main_fd)
+    assert result.returncode == 0, result.stderr
+    assert "Show title" in result.stderr and "Owner e-mail" in result.stderr
+    show, problems = load_show(tmp_path / "s")
+    assert show is not None and show.title == "Night Shift" and show.owner.email == "ana@example.org"
+    assert [p.field for p in problems] == ["artwork"]  # only the artwork file is still to come
