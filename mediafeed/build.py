@@ -296,8 +296,12 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
 
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
-          accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None) -> BuildReport:
-    """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors."""
+          accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None,
+          record: bool = True) -> BuildReport:
+    """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
+
+    ``record=False`` (a preview) leaves ``published.json`` alone.
+    """
     started = time.perf_counter()
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
@@ -323,7 +327,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         written = output.write(planned, out_dir, previous)
         output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
-        report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
+        if record:
+            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started
