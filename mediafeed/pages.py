@@ -15,13 +15,6 @@ from .model import Item, Show
 #: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 300 to 800 px).
 EMBED_WIDTH, EMBED_HEIGHT = 600, 180
 
-_LINK_TYPES = {
-    "text/vtt": "WebVTT",
-    "application/x-subrip": "SubRip",
-    "text/html": "HTML",
-    "application/json": "JSON",
-    "text/plain": "plain text",
-}
 
 
 def share_links(item: Item, show: Show) -> list[tuple[str, str]]:
@@ -39,13 +32,14 @@ def share_links(item: Item, show: Show) -> list[tuple[str, str]]:
 
 
 def episode_links(item: Item) -> list[tuple[str, str]]:
-    """(label, URL) pairs of the episode's own resources: chapter links, transcripts, chapters JSON, licence."""
+    """(label, URL) pairs of the episode's own resources: chapter links, chapters JSON, licence.
+
+    Transcript files are linked from the transcript on the page (or listed by the template when there is none).
+    """
     links: list[tuple[str, str]] = []
     for chapter in item.episode.chapters:
         if chapter.url:
             links.append((chapter.title, chapter.url))
-    for transcript in item.transcripts:
-        links.append((f"Transcript ({_LINK_TYPES.get(transcript.mime, transcript.mime)})", transcript.url))
     if item.chapters_url:
         links.append(("Chapters (JSON)", item.chapters_url))
     licence = item.episode.license

@@ -75,7 +75,7 @@ class PageContext(TypedDict, total=False):
     embed_code: str  #: the <iframe> snippet to paste into a blog
     fragment_code: str  #: the HTML fragment (no scripts, no styles) for blogs that paste markup
     share: list[tuple[str, str]]  #: (label, URL) links to share the episode page
-    links: list[tuple[str, str]]  #: (label, URL) of chapter links, transcripts, chapters JSON, licence
+    links: list[tuple[str, str]]  #: (label, URL) of chapter links, chapters JSON, licence
     persons: tuple[Person, ...]  #: the episode's people (or the show's when the episode names none)
     embed_width: int  #: the iframe's width in the embed code and oembed.json
     embed_height: int  #: the iframe's height
