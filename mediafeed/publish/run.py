@@ -215,7 +215,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         for notice in report.notifications:
             if not notice.ok:
                 report.problems.append(warning("PUB040", notice.url, f"{notice.service} notification failed: "
-                                               f"{notice.status or 'no answer'} {notice.message}".rstrip(),
+                                               f"{notice.status} {notice.message}" if notice.status else notice.message,
                                                field="publish.notify",
                                                hint="the publish is complete; apps will see the new feed at their next check"))
     return _finish(report, started)
