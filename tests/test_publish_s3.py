@@ -12,7 +12,7 @@ import boto3
 import pytest
 import requests
 from click.testing import CliRunner
-from helpers import add_episode
+from helpers import add_episode, make_media
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.s3.models import s3_backends
 from moto.server import ThreadedMotoServer
@@ -277,8 +277,9 @@ def test_a_lost_manifest_is_rebuilt_from_the_bucket_without_uploading_again(show
 
 def test_large_media_goes_up_in_parts(show: Path, server: Server, bucket: str) -> None:
     configure(show, server, bucket, "      multipart_threshold_mb: 5\n      multipart_chunk_mb: 5\n")
-    add_episode(show, "006-long", "title: A long one\ndate: 2026-03-20T08:00:00+00:00\n"
-                "guid: 7d4c8e0a-41d5-4e5c-9d0e-0a8b2a1f0106\naudio: long.mp3\n", audio_name="long.mp3", seconds=1700)
+    folder = add_episode(show, "006-long", "title: A long one\ndate: 2026-03-20T08:00:00+00:00\n"
+                         "guid: 7d4c8e0a-41d5-4e5c-9d0e-0a8b2a1f0106\naudio: long.mp3\n", audio_name="")
+    make_media(folder / "long.mp3", "mp3", seconds=360, extra=("-b:a", "160k"))
     size = (show / "episodes/006-long/long.mp3").stat().st_size
     assert size > 6 * 1024 * 1024
     publish(show, notify=False)
@@ -296,6 +297,7 @@ def test_credentials_are_never_printed_and_errors_are_one_line(show: Path, serve
     assert "bucket 'no-such-bucket' does not exist" in result.stderr and "[PUB022]" in result.stderr
     assert "Traceback" not in result.stderr and SECRET not in result.stdout + result.stderr
     del_env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ACCESS") and not k.startswith("AWS_SECRET")}
+    del_env["AWS_EC2_METADATA_DISABLED"] = "true"  # no instance-metadata lookups for credentials on this machine
     result = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-build"],
                             capture_output=True, text=True, env=del_env)
     assert result.returncode == 1 and "[PUB021]" in result.stderr and "AWS_ACCESS_KEY_ID" in result.stderr
