@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -240,3 +243,14 @@ def test_hashes_are_reused_for_unchanged_files(show: Path, tmp_path: Path) -> No
     assert scan(show / "public", cache)["robots.txt"].sha256 == "0" * 64
     (show / "public/robots.txt").touch()
     assert scan(show / "public", cache)["robots.txt"].sha256 != "0" * 64
+
+
+def test_without_boto3_an_s3_target_says_how_to_install_it(show: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "no-boto3" / "boto3"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('boto3 is not installed here')\n")
+    configure(show, "  targets:\n    cdn:\n      type: s3\n      bucket: b-1\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker.parent), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show)], capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 1 and "pip install 'mediafeed[s3]'" in result.stderr and "[PUB005]" in result.stderr

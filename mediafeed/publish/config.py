@@ -135,7 +135,7 @@ def parse(data: dict[str, Any], root: Path) -> tuple[PublishConfig, list[Problem
     if raw_cache:
         c = r.sub(raw_cache, "cache_control")
         if c:
-            cache = CachePolicy(**{k: c.int(k, getattr(cache, k), minimum=0) for k in sorted(CACHE_KEYS)})
+            cache = CachePolicy(**{k: c.int(k, getattr(cache, k), minimum=0) or 0 for k in sorted(CACHE_KEYS)})
             c.unknown(CACHE_KEYS)
             r.adopt(c)
     notify = NotifyConfig()

@@ -208,10 +208,10 @@ class RsyncStore:
             raise
         assert process.stdout is not None and process.stderr is not None
         for line in process.stdout:
-            item = by_rel.get(line.rstrip("\n"))
-            if item is not None:
-                transfer.advance(item.size)
-                transfer.end(item)
+            sent = by_rel.get(line.rstrip("\n"))
+            if sent is not None:
+                transfer.advance(sent.size)
+                transfer.end(sent)
         stderr = process.stderr.read()
         if process.wait() != 0:
             lines = [line for line in stderr.splitlines() if line.strip()]
