@@ -132,9 +132,10 @@ def test_every_object_is_on_s3_with_its_type_and_cache_headers(show: Path, serve
     assert header("episodes/001-ipv-and-substance-use/transcript.vtt", "ContentType") == "text/vtt; charset=utf-8"
     assert header("episodes/001-ipv-and-substance-use/index.html", "ContentType") == "text/html; charset=utf-8"
     assert header("artwork.png", "ContentType") == "image/png"
+    assert header("feed.json", "ContentType") == "application/feed+json; charset=utf-8"
     # the server received media first, the feed last
     order = upload_order({}, {k: v for k, v in objects(server, bucket).items() if not k.endswith(MANIFEST)})
-    assert order[-1] == "safe-to-say/feed.xml"
+    assert order[-2:] == ["safe-to-say/feed.json", "safe-to-say/feed.xml"]
     first_page = min(i for i, key in enumerate(order) if key.endswith(".html"))
     assert all(key.endswith((".mp3", ".m4a")) for key in order[:6]) and first_page > 6
 

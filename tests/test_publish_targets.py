@@ -254,3 +254,19 @@ def test_without_boto3_an_s3_target_says_how_to_install_it(show: Path, tmp_path:
     result = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show)], capture_output=True,
                             text=True, env=env)
     assert result.returncode == 1 and "pip install 'mediafeed[s3]'" in result.stderr and "[PUB005]" in result.stderr
+
+
+def test_archives_go_up_before_the_feed_that_links_to_them_with_feed_types(show: Path, tmp_path: Path) -> None:
+    (tmp_path / "www").mkdir()
+    text = (show / "show.yml").read_text() + "feed_limit: 2\n"
+    (show / "show.yml").write_text(text)
+    configure(show, f"  targets:\n    web:\n      type: directory\n      path: {tmp_path / 'www'}\n")
+    report = publish(show, notify=False, dry_run=True)
+    order = [u.rel for u in report.uploads]
+    archives = [u for u in report.uploads if u.rel.startswith("archive/")]
+    assert archives and all(order.index(a.rel) < order.index("feed.json") for a in archives)
+    assert order[-2:] == ["feed.json", "feed.xml"]
+    types = {a.rel.rsplit(".", 1)[1]: (a.type, a.cache) for a in archives}
+    assert types["xml"] == ("application/rss+xml; charset=utf-8", "public, max-age=300")
+    assert types["json"] == ("application/feed+json; charset=utf-8", "public, max-age=300")
+    assert list((tmp_path / "www").iterdir()) == []

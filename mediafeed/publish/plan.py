@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -34,6 +35,8 @@ TEXT = {".html": "text/html", ".htm": "text/html", ".css": "text/css", ".js": "t
 #: Types fixed by name, whatever the extension says.
 BY_NAME = {"feed.xml": "application/rss+xml", "feed.json": "application/feed+json", "chapters.json": "application/json+chapters"}
 PHASES = ("media", "images", "pages", "feeds")
+#: feed.xml / feed.json and their archives; archives go up with the pages, before the feeds that link to them
+ARCHIVE = re.compile(r"^(?:archive/)?feed(?:-\d+)?\.(xml|json)$")
 HASH_CACHE = "publish-hashes.json"
 
 
@@ -89,10 +92,16 @@ def phase(rel: str) -> str:
     return "pages"
 
 
+def _feed_document(rel: str) -> str:
+    """"feed.xml"/"feed.json" for the feeds and their RFC 5005 archives (``archive/feed-N.xml``), else ""."""
+    match = ARCHIVE.match(rel)
+    return f"feed.{match.group(1)}" if match else ""
+
+
 def content_type(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
     ext = os.path.splitext(name)[1].lower()
-    mime = BY_NAME.get(name) or MEDIA.get(ext) or IMAGES.get(ext) or TEXT.get(ext) or "application/octet-stream"
+    mime = BY_NAME.get(_feed_document(rel) or name) or MEDIA.get(ext) or IMAGES.get(ext) or TEXT.get(ext) or "application/octet-stream"
     textual = mime.startswith("text/") or mime in {"application/rss+xml", "application/feed+json", "application/json+chapters",
                                                     "application/json", "application/xml", "application/x-subrip",
                                                     "application/xslt+xml", "application/manifest+json", "image/svg+xml"}
@@ -105,6 +114,8 @@ def cache_control(rel: str, policy: CachePolicy) -> str:
         # the ledger refuses a re-cut file at a published URL, so a media URL's bytes never change
         return f"public, max-age={policy.media}, immutable"
     seconds = {"images": policy.images, "feeds": policy.feed}.get(kind, policy.pages)
+    if _feed_document(rel):
+        seconds = policy.feed
     return f"public, max-age={seconds}" if seconds else "no-cache"
 
 
