@@ -23,13 +23,15 @@ from typing import TYPE_CHECKING
 from ..errors import Problem, error
 from .artwork import check_artwork, image_size
 from .episodes import check_items, duplicates
+from .media import check_media
 from .rules import RULE_SETS, RULES, in_sets, known_pattern
+from .showfeed import feed_rules
 
 if TYPE_CHECKING:
     from ..build import Project
     from ..model import Item, Show
 
-__all__ = ["run", "image_size", "duplicates", "filter_problems", "selected", "ignored", "unknown_patterns", "RULES"]
+__all__ = ["RULE_SETS", "run", "image_size", "duplicates", "filter_problems", "feed_rules", "check_selection", "selected", "ignored", "unknown_patterns", "RULES"]
 
 
 def run(project: Project, items: list[Item]) -> list[Problem]:
@@ -38,6 +40,7 @@ def run(project: Project, items: list[Item]) -> list[Problem]:
     assert show is not None
     problems: list[Problem] = []
     problems.extend(check_items(show, items))
+    problems.extend(check_media(show, items))
     for item in items:
         if item.episode.artwork:
             rel = f"episodes/{item.episode.slug}/{item.episode.artwork}"

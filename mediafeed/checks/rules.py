@@ -214,7 +214,8 @@ _RULES = [
     _r("ONL009", "mediafeed", E, "a server did not answer in time"),
     _r("ONL010", "mediafeed", W, "a file is larger than mediafeed reads to check it"),
     # -- configuration of the checks -------------------------------------------------------------------
-    _r("CHK001", "mediafeed", E, "unknown rule set or code in checks.select / checks.ignore"),
+    _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks"),
+    _r("CHK002", "mediafeed", E, "both a FEED and --show given"),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
