@@ -25,13 +25,15 @@ CONTENT = "http://purl.org/rss/1.0/modules/content/"
 PSC = "http://podlove.org/simple-chapters"
 PREFIXES = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM, "content": CONTENT, "psc": PSC}
 
+_CDATA_HINT = "a ']]>' inside the show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"
 _HINTS = [
+    (re.compile(r"amplification|entity.*loop|Detected an entity reference loop", re.I),
+     "the feed's DOCTYPE declares entities that expand enormously; remove the <!DOCTYPE …> declaration"),
     (re.compile(r"EntityRef: expecting ';'|xmlParseEntityRef: no name", re.I),
      "escape a bare '&' as '&amp;', or put the text inside <![CDATA[ … ]]>"),
     (re.compile(r"Entity '(\w+)' not defined", re.I),
      "HTML entities such as &nbsp; are not XML: put HTML inside <![CDATA[ … ]]> or write the character itself"),
-    (re.compile(r"Sequence '\]\]>' not allowed|CData section not finished", re.I),
-     "a ']]>' inside show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"),
+    (re.compile(r"Sequence '\]\]>' not allowed|CData section not finished", re.I), "CDATA"),
     (re.compile(r"Opening and ending tag mismatch|Premature end of data|EndTag", re.I),
      "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
     (re.compile(r"encoding|Input is not proper UTF-8", re.I),
@@ -71,7 +73,13 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
+        message = re.sub(r",? line \d+, column \d+\s*$", "", message.strip())
         hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
+        hint = _CDATA_HINT if hint == "CDATA" else hint
+        lines = data.splitlines()
+        text_line = lines[line - 1] if 0 < line <= len(lines) else b""
+        if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
+            hint = _CDATA_HINT
         if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
             raise InputError(error("XML002", source, "this is an HTML page, not a feed",
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
