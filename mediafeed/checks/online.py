@@ -152,13 +152,13 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
     head = request(http, "HEAD", target.url, limits, started=started)
     if head.timed_out:
         return [_unreachable(src, target, head)]
-    if head.status in (405, 501) or (head.error and not head.timed_out and "redirect" not in head.error):
-        out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'})",
-                           field=target.field, episode=target.episode, hint="let the host answer HEAD; apps and directories use it"))
     ranged = request(http, "GET", target.url, limits, headers={"Range": "bytes=0-1"}, max_bytes=limits.probe_bytes,
                      started=started)
     if ranged.error or ranged.status >= 400 or not ranged.status:
         return out + [_unreachable(src, target, ranged)]
+    if head.status in (405, 501) or (head.error and "redirect" not in head.error):
+        out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'})",
+                           field=target.field, episode=target.episode, hint="let the host answer HEAD; apps and directories use it"))
     out += _redirects(src, target, ranged)
     served_length = ""
     if ranged.status == 206:
