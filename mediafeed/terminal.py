@@ -137,7 +137,7 @@ class ProgressBar:
             self.close()
             self.stage = stage
             label = {"read": "Reading episodes", "probe": "Probing media", "render": "Rendering pages",
-                     "write": "Writing files"}.get(stage, stage)
+                     "write": "Writing files", "import": "Importing episodes"}.get(stage, stage)
             self.bar = click.progressbar(length=total, label=f"{label:<18}", file=sys.stderr, show_pos=True)
             self.bar.__enter__()
         if self.bar is not None:

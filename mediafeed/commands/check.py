@@ -10,10 +10,11 @@ from ..checks.http import Limits
 from ..checks.rules import RULE_SETS, RULES, explain
 from ..errors import InputError, error
 from ..terminal import boundary, echo, info, print_json, print_problems
-from .options import format_option
+from .options import format_option, verbosity_options
 
 
 @click.command()
+@verbosity_options
 @click.argument("target", required=False, metavar="[FEED | SHOW_DIR]")
 @click.option("-s", "--show", "show_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The show folder (where show.yml is); the default when no FEED is given is the current folder.")
