@@ -11,6 +11,7 @@ import re
 import uuid
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, podcast_guid
@@ -241,6 +242,12 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
     return out
 
 
+def _loopback(url: str) -> bool:
+    """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "localhost" or host.startswith("127.") or host == "::1"
+
+
 def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
     """Rules shared by channel and items: https URLs, funding, persons, licenses."""
     src = doc.source
@@ -254,7 +261,7 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         for node in element.iter():
             for attribute in _URL_ATTRIBUTES:
                 value = (node.get(attribute) or "").strip() if isinstance(node.tag, str) else ""
-                if value and not value.lower().startswith("https://"):
+                if value and not value.lower().startswith("https://") and not _loopback(value):
                     node_name = node.tag.split("}", 1)[-1]
                     out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",
                                        field=f"podcast:{node_name}@{attribute}", episode=episode,
