@@ -9,6 +9,7 @@ from .guid import guid
 from .import_ import import_
 from .init import init
 from .list import list_
+from .publish import publish
 from .serve import serve
 
-COMMANDS = [build, check, guid, init, add, list_, serve, import_]
+COMMANDS = [build, check, guid, init, add, list_, serve, import_, publish]
