@@ -68,6 +68,9 @@ class _Recording(Site):
     def __init__(self, site: Site):
         super().__init__()
         self.site = site
+        # Renderer methods may look at what is already planned (e.g. one scaled copy of shared artwork).
+        self.files = site.files
+        self.kept = site.kept
         self.made: list[tuple[str, int]] = []
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
