@@ -126,7 +126,7 @@ def test_one_edit_renders_that_episode_and_the_listings_only(show: Path) -> None
     assert set(report.written) <= {"episodes/003-capabilities-framework/index.html",
                                    "episodes/003-capabilities-framework/player.html",
                                    "episodes/003-capabilities-framework/embed/index.html",
-                                   "index.html", "feed.xml", "sitemap.xml"}
+                                   "index.html", "feed.xml", "feed.json", "sitemap.xml"}
     assert "episodes/003-capabilities-framework/index.html" in report.written and "feed.xml" in report.written
 
 
