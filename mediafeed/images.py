@@ -34,7 +34,12 @@ def name(path: Path, size: int) -> str:
 
 
 def fingerprint(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    """The hash part of the scaled copies' names; a missing or unreadable image (already reported
+    by the artwork checks, e.g. while ``check`` renders the feed of a broken show) gets a fixed one."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "0" * 12
 
 
 def scaled(path: Path, sizes: tuple[int, ...] = SIZES) -> dict[int, bytes]:
