@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import audio, checks, codec, output, transcripts
+from . import audio, checks, codec, output, tagging, transcripts
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
@@ -73,6 +73,7 @@ class BuildReport:
     probed: int = 0
     seconds: float = 0.0
     ledger_updated: bool = False
+    tagged: list[str] = field(default_factory=list)  #: media files tagged (into the published copy) by this build
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -86,6 +87,7 @@ class BuildReport:
             "probed": self.probed,
             "seconds": round(self.seconds, 3),
             "ledger_updated": self.ledger_updated,
+            "tagged": self.tagged,
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -182,6 +184,12 @@ def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
         return exc.problems
     cache.put("probe", rel, identity, codec.dump(media))
     return media
+
+
+def remember_probe(root: Path, rel: str, media: Media, cache: Cache) -> None:
+    """Cache what is already known about a file just written (a tagged copy), so it is not probed again."""
+    st = (root / rel).stat()
+    cache.put("probe", rel, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}", codec.dump(media))
 
 
 def make_items(project: Project, cache: Cache) -> list[Item]:
@@ -308,6 +316,9 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.episodes = len(items)
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
+        if show.tag_on_build:
+            items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress)
+            report.problems = sorted(set(report.problems + notes), key=_problem_order)
         build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         planned = render_site(project, items, build_date)
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
