@@ -5,5 +5,6 @@ from __future__ import annotations
 from .build import build
 from .check import check
 from .guid import guid
+from .tag import tag
 
-COMMANDS = [build, check, guid]
+COMMANDS = [build, check, guid, tag]
