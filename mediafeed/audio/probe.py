@@ -155,6 +155,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> Media:
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
+    if not bitrate:  # MOV and some MP4s: the file's average, so players and checks have a figure
+        bitrate = int(size * 8 / duration)
     video = False
     mime = MIME.get(kind, "")
     if kind == "mp4":
@@ -173,7 +175,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> Media:
         duration=duration,
         bitrate=bitrate,
         bitrate_mode=mode,
-        sample_rate=int(getattr(info, "sample_rate", 0) or 0),
+        sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
         tags=state.summary(),
