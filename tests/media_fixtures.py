@@ -61,7 +61,7 @@ def build_fixtures(folder: Path) -> Path:
     _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "3", "-metadata", "title=Old v2.3 title",
             "-metadata", "artist=Producer", str(folder / "id3v23.mp3"))
     _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "4", "-metadata", "title=Old v2.4 title",
-            "-metadata", "TSSE=keep me", str(folder / "id3v24.mp3"))
+            "-metadata", "publisher=Keep Me Records", str(folder / "id3v24.mp3"))
     _run("lame", "--quiet", "-b", "32", "--id3v1-only", "--tt", "Old v1 title", "--ta", "Someone", str(wav),
          str(folder / "id3v1-only.mp3"))
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
