@@ -162,20 +162,24 @@ def first_frame(data: bytes | mmap.mmap, start: int, end: int, limit: int = 6553
     return -1
 
 
-def scan(path: Path) -> Scan | None:
-    """Walk every frame of an MP3 file; None when no MPEG audio frame is found."""
+def scan(path: Path, full: bool = True) -> Scan | None:
+    """Walk every frame of an MP3 file; None when no MPEG audio frame is found.
+
+    With ``full=False`` a file whose Xing/VBRI header counts its frames is not walked: the result
+    carries the header and the payload span, and ``duration`` is 0 (mutagen's figure is right).
+    """
     with open(path, "rb") as handle:
         try:
             data: bytes | mmap.mmap = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         except ValueError:  # empty file
             return None
         try:
-            return _scan(data)
+            return _scan(data, full)
         finally:
             data.close()  # type: ignore[union-attr]
 
 
-def _scan(data: mmap.mmap) -> Scan | None:
+def _scan(data: mmap.mmap, full: bool = True) -> Scan | None:
     start, end = payload_span(data)
     pos = first_frame(data, start, end)
     if pos < 0:
@@ -184,6 +188,9 @@ def _scan(data: mmap.mmap) -> Scan | None:
     assert first is not None
     header = vbr_header(data, pos, first)
     if header is not None:
+        if header.frames and not full:
+            return Scan(duration=0.0, frames=header.frames, bitrate=0, mode="", sample_rate=first.sample_rate,
+                        channels=first.channels, header=header, start=start, end=end, junk=0, cut=False)
         pos += first.length  # the header frame is silent: not audio
     frames = samples = junk = total_bits = 0
     bitrates: set[int] = set()

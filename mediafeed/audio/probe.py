@@ -188,7 +188,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> Media:
 def _mp3_timing(path: Path, rel: str, audio: mutagen.FileType, duration: float, bitrate: int) -> tuple[float, int, str]:
     """Duration, bitrate and mode of an MP3: from its Xing/VBRI header, or by counting every frame."""
     info = audio.info
-    scan = mpeg.scan(path)
+    scan = mpeg.scan(path, full=False)
     if scan is None:
         raise MediaError(error("MED004", rel, "the MP3 file has no MPEG audio frames", field="audio",
                                hint="export it again from your editor"))
