@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import alternates as alternates_io
 from . import audio, checks, codec, output, tagging, transcripts
 from . import chapters as chapter_io
 from . import ledger as ledger_io
@@ -26,7 +27,7 @@ from .config import load_show
 from .dates import source_date
 from .episodes import EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
-from .model import Episode, Item, Link, Media, Show
+from .model import Episode, Item, Media, Show
 from .render import Renderer, read_cues
 from .site import url_path
 
@@ -204,11 +205,9 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
         notes = render_notes(episode.notes_markdown, page_url, cache)
         enclosure_path = page_path + episode.audio
         image_path = page_path + episode.artwork if episode.artwork else ""
-        links = []
-        for transcript in episode.transcripts:
-            links.append(Link(url=show.absolute(page_path + url_path(transcript.path)), mime=transcript.mime,
-                              rel=page_path + transcript.path, language=transcript.language,
-                              captions=transcript.mime in transcripts.TIMED))
+        links = transcripts.links(episode.transcripts, page_path, show.absolute)
+        alternates = alternates_io.resolve(project.root, show, episode, media, page_path, cache,
+                                           lambda rel: probe_cached(project.root, rel, cache))
         items.append(Item(
             episode=episode,
             media=media,
@@ -222,7 +221,8 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
             image_url=show.absolute(url_path(image_path or show.artwork)),
             image_path=image_path,
             chapters_url=show.absolute(page_path + "chapters.json") if episode.chapters else "",
-            transcripts=tuple(links),
+            transcripts=links,
+            alternates=alternates,
             embed_url=show.absolute(page_path + "embed/"),
             oembed_url=show.absolute(page_path + "oembed.json"),
         ))
@@ -243,15 +243,21 @@ def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
     return notes
 
 
-def check_items(project: Project, items: list[Item]) -> list[Problem]:
-    """Problems that need the probed media: chapters and transcripts against the duration."""
+def check_items(project: Project, items: list[Item], cache: Cache | None = None) -> list[Problem]:
+    """Problems that need the probed media: chapters and transcripts against the duration, alternate files."""
     problems: list[Problem] = []
+    cache = cache or Cache(None)
     for item in items:
         episode = item.episode
         if episode.chapters:
             source = episode.source if episode.chapters_source == "front matter" else \
                 f"{EPISODES_DIR}/{episode.slug}/{episode.chapters_source}"
             problems.extend(chapter_io.validate(episode.chapters, source, item.media.duration, episode.slug))
+        for alternate, _ in item.alternates:
+            if alternate.file and alternate.file != episode.audio and alternate.mime.startswith(("audio/", "video/")):
+                found = probe_cached(project.root, f"{EPISODES_DIR}/{episode.slug}/{alternate.file}", cache)
+                if not isinstance(found, Media):
+                    problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:
             if transcript.mime in transcripts.TIMED:
                 rel = f"{EPISODES_DIR}/{episode.slug}/{transcript.path}"
@@ -282,21 +288,28 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
     problems = list(project.problems)
     show = project.show
     items: list[Item] = []
-    if show is not None and not has_errors(problems):
+    if show is not None:
+        # Episodes that failed to load are left out of ``items``; the checks still run on the rest,
+        # so one build reports everything. The ledger needs the whole show to compare against.
+        source_ok = not has_errors(problems)
         items = make_items(project, cache)
-        problems.extend(check_items(project, items))
+        problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
         ledger, ledger_problems = ledger_io.load(project.root)
         problems.extend(ledger_problems)
-        if not accept_changes:
+        if source_ok and not accept_changes:
             problems.extend(ledger_io.compare(ledger, show, items))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
 
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
-          accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None) -> BuildReport:
-    """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors."""
+          accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None,
+          record: bool = True) -> BuildReport:
+    """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
+
+    ``record=False`` (a preview) leaves ``published.json`` alone.
+    """
     started = time.perf_counter()
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
@@ -325,7 +338,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         written = output.write(planned, out_dir, previous)
         output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
-        report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
+        if record:
+            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
-from .source import FieldReader, is_url, load_yaml
+from .source import MISSING, FieldReader, is_url, load_yaml
 
 SHOW_FILE = "show.yml"
 PODCAST_NAMESPACE_UUID = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -124,24 +125,32 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     update = r.mapping("update_frequency") if isinstance(data.get("update_frequency"), dict) else {}
     update_text = update.get("text", "") if update else r.str("update_frequency")
     update_rrule = update.get("rrule", "") if update else ""
+    update_dtstart = ""
     if update:
-        r.used.add("update_frequency")
+        u = r.sub(update, "update_frequency")
+        if u:
+            update_text, update_rrule = u.str("text"), u.str("rrule")
+            dtstart = u.raw("dtstart")
+            if dtstart is not MISSING:
+                update_dtstart = dtstart.isoformat() if isinstance(dtstart, date) else str(dtstart).strip()
+                if not update_dtstart or not re.match(r"^\d{4}-\d{2}-\d{2}", update_dtstart):
+                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {dtstart!r}",
+                           hint="write e.g. 'dtstart: 2026-09-01T00:00:00Z'")
+            if re.search(r"(^|;)COUNT=", update_rrule or "") and not update_dtstart:
+                u.fail("dtstart", "an rrule with COUNT needs a dtstart (podcast:updateFrequency)",
+                       hint="add 'dtstart: …' with the date of the first episode it counts")
+            u.unknown({"text", "rrule", "dtstart"})
+            r.adopt(u)
 
-    txt: list[tuple[str, str]] = []
-    for item in r.list("txt"):
-        if isinstance(item, str):
-            txt.append(("", item))
-        elif isinstance(item, dict) and isinstance(item.get("value"), str):
-            txt.append((str(item.get("purpose", "")), item["value"]))
-        else:
-            r.fail("txt", f"expected text or {{purpose: …, value: …}}, got {item!r}")
+    txt = parse_txt(r, "txt")
 
     podroll = []
     for item in r.list("podroll"):
         sub = r.sub(item, "podroll")
         if sub:
-            podroll.append(RemoteItem(sub.str("feed_guid", required=True), sub.url("feed_url"), sub.str("title")))
-            sub.unknown({"feed_guid", "feed_url", "title"})
+            podroll.append(RemoteItem(sub.str("feed_guid", required=True), sub.url("feed_url"), sub.str("title"),
+                                      item_guid=sub.str("item_guid"), medium=sub.str("medium")))
+            sub.unknown({"feed_guid", "feed_url", "title", "item_guid", "medium"})
             r.adopt(sub)
 
     links = _pairs(r, "links")
@@ -163,6 +172,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             c.unknown({"select", "ignore"})
             r.adopt(c)
     publish = r.mapping("publish")
+    block, block_services = parse_block(r)
 
     show = Show(
         root=root,
@@ -191,10 +201,12 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         keywords=r.str_list("keywords"),
         update_frequency=update_text if isinstance(update_text, str) else "",
         update_rrule=update_rrule if isinstance(update_rrule, str) else "",
+        update_dtstart=update_dtstart,
         txt=tuple(txt),
         podroll=tuple(podroll),
         new_feed_url=r.url("new_feed_url"),
-        block=bool(r.bool("block", False)),
+        block=block,
+        block_services=block_services,
         complete=bool(r.bool("complete", False)),
         links=links,
         support=support,
@@ -296,7 +308,55 @@ def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
     sub = r.sub(value, key)
     if not sub:
         return None
-    loc = Location(sub.str("name", required=True), sub.str("geo"), sub.str("osm"))
-    sub.unknown({"name", "geo", "osm"})
+    loc = Location(sub.str("name", required=True), sub.str("geo"), sub.str("osm"),
+                   rel=sub.choice("rel", ("subject", "creator"), "subject") if sub.has("rel") else "",
+                   country=sub.str("country").upper())
+    if len(loc.name) > 128:
+        sub.fail("name", f"is {len(loc.name)} characters; podcast:location allows 128", hint="shorten the place name")
+    if loc.geo and not GEO_URI.match(loc.geo):
+        sub.fail("geo", f"expected a geo URI such as 'geo:53.48,-2.24', got {loc.geo!r}", hint="write 'geo:LATITUDE,LONGITUDE' (RFC 5870)")
+    if loc.osm and not re.match(r"^[NWR]\d+(#\d+)?$", loc.osm):
+        sub.fail("osm", f"expected an OpenStreetMap id such as 'R113314', got {loc.osm!r}",
+                 hint="N, W or R (node, way, relation) followed by the number")
+    if loc.country and not re.match(r"^[A-Z]{2}$", loc.country):
+        sub.fail("country", f"expected a two-letter ISO 3166-1 country code such as 'GB', got {loc.country!r}")
+    sub.unknown({"name", "geo", "osm", "rel", "country"})
     r.adopt(sub)
     return loc if loc.name else None
+
+
+GEO_URI = re.compile(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;[^\s]*)?$")
+SERVICE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
+    """``txt``: free text, or ``{purpose: …, value: …}`` entries (podcast:txt)."""
+    out: list[tuple[str, str]] = []
+    for item in r.list(key):
+        if isinstance(item, str):
+            purpose, value = "", item
+        elif isinstance(item, dict) and isinstance(item.get("value"), (str, bool, int)):
+            raw = item["value"]
+            purpose, value = str(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else str(raw))
+        else:
+            r.fail(key, f"expected text or {{purpose: …, value: …}}, got {item!r}", hint="write e.g. '- {purpose: verify, value: abc123}'")
+            continue
+        if len(value) > 4000:
+            r.fail(key, f"a podcast:txt value is {len(value)} characters; aggregators truncate after 4000")
+        if len(purpose) > 128:
+            r.fail(key, f"a podcast:txt purpose is {len(purpose)} characters; the namespace allows 128")
+        out.append((purpose, value.strip()))
+    return tuple(out)
+
+
+def parse_block(r: FieldReader) -> tuple[bool, tuple[str, ...]]:
+    """``block: true`` hides the show everywhere; ``block: [google, amazon]`` only from those services."""
+    value = r.raw("block")
+    if value is MISSING or isinstance(value, bool) or isinstance(value, str) and value.lower() in {"true", "false", "yes", "no"}:
+        return bool(r.bool("block", False)), ()
+    services = r.str_list("block")
+    bad = [s for s in services if not SERVICE_SLUG.match(s)]
+    if bad:
+        r.fail("block", f"expected true, false or a list of service slugs (apple, spotify, google, …), got {bad[0]!r}",
+               hint="use slugs from the Podcast Index service slug list, lower case")
+    return False, tuple(s for s in services if SERVICE_SLUG.match(s))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import chapters as chapter_io
-from .config import parse_funding, parse_license, parse_location, parse_person, safe_relative
+from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .source import MISSING, FieldReader, parse_time, split_front_matter
@@ -30,8 +30,14 @@ EPISODE_KEYS = frozenset({
     "title", "date", "guid", "season", "season_name", "episode", "episode_display", "type", "explicit",
     "summary", "audio", "artwork", "transcript", "transcripts", "chapters", "persons", "soundbites", "location",
     "license", "funding", "alternate_enclosures", "keywords", "content_note", "block", "draft", "itunes_title",
-    "updated",
+    "updated", "txt",
 })
+#: media types of alternate enclosure files by extension (``type:`` in the front matter overrides)
+ALTERNATE_TYPES = {
+    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".m4b": "audio/mp4", ".aac": "audio/aac", ".opus": "audio/opus",
+    ".ogg": "audio/ogg", ".oga": "audio/ogg", ".flac": "audio/flac", ".wav": "audio/wav", ".mp4": "video/mp4",
+    ".m4v": "video/x-m4v", ".mov": "video/quicktime", ".webm": "video/webm", ".m3u8": "application/x-mpegURL",
+}
 GUID_HINT = "run 'mediafeed guid --assign' to give every episode without one a new, permanent GUID"
 
 
@@ -140,10 +146,25 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         url = sub.url("url", https=True)
         if not file and not url:
             sub.fail("file", "an alternate enclosure needs a 'file' in this folder or an https 'url'")
-        alternates.append(AlternateEnclosure(file=file, url=url, mime=sub.str("type"), title=sub.str("title"),
+        alt_mime = sub.str("type")
+        if not alt_mime and file:
+            alt_mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
+        if not alt_mime and (file or url):
+            sub.fail("type", f"cannot tell the media type of {file or url!r}", hint="add 'type: audio/…' (the MIME type)")
+        alt_title = sub.str("title")
+        if len(alt_title) > 32:
+            sub.fail("title", f"is {len(alt_title)} characters; podcast:alternateEnclosure titles should be at most 32",
+                     hint="shorten it, e.g. 'Low bandwidth'")
+        if not (file or url):
+            r.adopt(sub)
+            continue
+        alternates.append(AlternateEnclosure(file=file, url=url, mime=alt_mime, title=alt_title,
                                              default=bool(sub.bool("default", False)),
-                                             length=sub.int("length", 0, minimum=0) or 0))
-        sub.unknown({"file", "url", "type", "title", "default", "length"})
+                                             length=sub.int("length", 0, minimum=0) or 0,
+                                             bitrate=float(sub.int("bitrate", 0, minimum=0) or 0),
+                                             height=sub.int("height", 0, minimum=0) or 0,
+                                             lang=sub.str("lang"), rel=sub.str("rel"), codecs=sub.str("codecs")))
+        sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs"})
         r.adopt(sub)
 
     summary = r.str("summary")
@@ -173,6 +194,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         funding=funding,
         alternate_enclosures=tuple(alternates),
         keywords=r.str_list("keywords"),
+        txt=parse_txt(r, "txt"),
         content_note=r.str("content_note"),
         block=bool(r.bool("block", False)),
         draft=bool(r.bool("draft", False)),

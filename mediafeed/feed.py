@@ -31,16 +31,22 @@ from .podcast_ns import PodcastEntryExtension, PodcastExtension
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
+HISTORY_NS = "http://purl.org/syndication/history/1.0"  #: RFC 5005 feed history
 
 
 @dataclass(frozen=True)
 class Paging:
-    """RFC 5005 links for a paged or archived feed."""
+    """RFC 5005 links for a paged or archived feed (see :mod:`archives`)."""
 
-    next_url: str = ""
-    prev_archive_url: str = ""
-    current_url: str = ""
-    complete: bool = False
+    next_url: str = ""  #: paged feeds (section 3): the next, older page
+    prev_archive_url: str = ""  #: archived feeds (section 4): the next older archive document
+    current_url: str = ""  #: the subscription feed (feed.xml), from an archive document
+    complete: bool = False  #: fh:complete: this document holds every entry
+    first_url: str = ""  #: paged feeds: the newest page (feed.xml)
+    last_url: str = ""  #: paged feeds: the oldest page
+    previous_url: str = ""  #: paged feeds: the next, newer page
+    next_archive_url: str = ""  #: archived feeds: the next newer archive document
+    archive: bool = False  #: fh:archive: this is an archive document, its entries do not change
 
 
 class _CoreExtension(BaseExtension):  # type: ignore[misc]
@@ -51,7 +57,7 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
     paging: Paging | None = None
 
     def extend_ns(self) -> dict[str, str]:
-        return {"atom": ATOM_NS, "content": CONTENT_NS}
+        return {"atom": ATOM_NS, "content": CONTENT_NS, **({"fh": HISTORY_NS} if self.paging else {})}
 
     def extend_rss(self, feed: Any) -> Any:
         channel = feed[0]
@@ -61,8 +67,13 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
             xml_elem("lastBuildDate", channel).text = rfc2822(self.build_date)
         paging = self.paging
         if paging:
-            for rel, href in (("current", paging.current_url), ("next", paging.next_url),
-                              ("prev-archive", paging.prev_archive_url)):
+            if paging.archive:
+                xml_elem("{%s}archive" % HISTORY_NS, channel)
+            if paging.complete:
+                xml_elem("{%s}complete" % HISTORY_NS, channel)
+            for rel, href in (("current", paging.current_url), ("first", paging.first_url),
+                              ("previous", paging.previous_url), ("next", paging.next_url), ("last", paging.last_url),
+                              ("next-archive", paging.next_archive_url), ("prev-archive", paging.prev_archive_url)):
                 if href:
                     xml_elem("{%s}link" % ATOM_NS, channel, rel=rel, href=href, type="application/rss+xml")
         return feed

@@ -57,7 +57,7 @@ class ItunesExtension(BaseExtension):  # type: ignore[misc]
             _text(channel, "keywords", ",".join(show.keywords))
         if show.new_feed_url:
             _text(channel, "new-feed-url", show.new_feed_url)
-        if show.block:
+        if show.block or "apple" in show.block_services:
             _text(channel, "block", "Yes")
         if show.complete:
             _text(channel, "complete", "Yes")

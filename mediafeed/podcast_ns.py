@@ -51,7 +51,20 @@ def _license(parent: Any, license_: License | None) -> None:
 
 def _location(parent: Any, location: Location | None) -> None:
     if location:
-        _el(parent, "location", location.name, geo=location.geo, osm=location.osm)
+        _el(parent, "location", location.name, rel=location.rel, geo=location.geo, osm=location.osm,
+            country=location.country)
+
+
+def _txt(parent: Any, txt: tuple[tuple[str, str], ...]) -> None:
+    for purpose, value in txt:
+        _el(parent, "txt", value, purpose=purpose)
+
+
+def _image_type(url: str) -> str:
+    lower = url.lower().split("?", 1)[0]
+    if lower.endswith((".jpg", ".jpeg")):
+        return "image/jpeg"
+    return "image/png" if lower.endswith(".png") else ""
 
 
 def _number(value: float) -> str:
@@ -79,23 +92,28 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         _persons(channel, show.persons)
         _license(channel, show.license)
         _location(channel, show.location)
-        if show.update_frequency or show.update_rrule:
-            _el(channel, "updateFrequency", show.update_frequency or show.update_rrule, rrule=show.update_rrule,
-                complete="true" if show.complete else "")
-        for purpose, value in show.txt:
-            _el(channel, "txt", value, purpose=purpose)
+        if show.update_frequency or show.update_rrule or show.complete:
+            text = show.update_frequency or show.update_rrule or ("Complete" if show.complete else "")
+            _el(channel, "updateFrequency", text, complete="true" if show.complete else "",
+                dtstart=show.update_dtstart, rrule=show.update_rrule)
+        _txt(channel, show.txt)
         if show.podroll:
             roll = _el(channel, "podroll")
             for remote in show.podroll:
-                _el(roll, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, title=remote.title)
+                _el(roll, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, itemGuid=remote.item_guid,
+                    medium=remote.medium, title=remote.title)
         for trailer in self.trailers:
             season = trailer.episode.season
             _el(channel, "trailer", trailer.episode.title, pubdate=rfc2822(trailer.episode.date), url=trailer.enclosure_url,
                 length=str(trailer.media.size), type=trailer.media.mime, season=str(season.number) if season else "")
         if self.image_url:
-            _el(channel, "image", href=self.image_url, width=str(self.image_size) if self.image_size else "")
+            size = str(self.image_size) if self.image_size else ""
+            _el(channel, "image", href=self.image_url, **{"aspect-ratio": "1/1"}, width=size, height=size,
+                type=_image_type(self.image_url), purpose="artwork")
         if show.block:
             _el(channel, "block", "yes")
+        for service in show.block_services:
+            _el(channel, "block", "yes", id=service)
         return feed
 
 
@@ -125,20 +143,25 @@ class PodcastEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         _funding(entry, episode.funding)
         _license(entry, episode.license)
         _location(entry, episode.location)
+        _txt(entry, episode.txt)
         if item.image_path and item.image_url:
-            _el(entry, "image", href=item.image_url)
+            _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, type=_image_type(item.image_url),
+                purpose="artwork")
         for alternate, url in item.alternates:
             alt = _el(entry, "alternateEnclosure", type=alternate.mime, length=str(alternate.length) if alternate.length else "",
-                      bitrate=_number(alternate.bitrate) if alternate.bitrate else "", title=alternate.title,
+                      bitrate=_number(alternate.bitrate) if alternate.bitrate else "",
+                      height=str(alternate.height) if alternate.height else "", lang=alternate.lang,
+                      title=alternate.title, rel=alternate.rel, codecs=alternate.codecs,
                       default="true" if alternate.default else "")
+            _el(alt, "source", uri=url)
             if alternate.integrity:
                 _el(alt, "integrity", type="sri", value=alternate.integrity)
-            _el(alt, "source", uri=url)
-        if episode.block:
-            _el(entry, "block", "yes")
-        if episode.chapters:
+        # podcast:block belongs to the channel only; an episode's block is itunes:block (itunes_ns)
+        shown = [c for c in episode.chapters if c.toc]
+        if shown:
+            # Podlove Simple Chapters has no hidden chapters: toc=false ones stay in chapters.json only
             psc = xml_elem(_PSC + "chapters", entry, version="1.2")
-            for chapter in episode.chapters:
+            for chapter in shown:
                 attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
                 if chapter.url:
                     attrs["href"] = chapter.url

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from .output import Site
 
 
+def _mime_of(name: str) -> str:
+    return transcripts.TRANSCRIPT_TYPES.get(os.path.splitext(name)[1].lower(), "")
+
+
 def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -81,14 +85,21 @@ class Renderer:
     def side_files(self, out: Site, item: Item) -> None:
         folder, episode = self.folder(item), item.episode
         for link in item.transcripts:
-            out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
+            if link.source:
+                cues, _ = read_cues(folder / link.source, _mime_of(link.source), link.rel, episode.slug)
+                out.add(link.rel, transcripts.convert(cues, link.mime), episode.source)
+            else:
+                out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
+        for alternate, _ in item.alternates:
+            if alternate.file and alternate.file != episode.audio:
+                out.copy(item.page_path + alternate.file, folder / alternate.file, episode.source)
         if episode.chapters:
             out.add(item.page_path + "chapters.json",
                     chapter_io.to_json(episode.chapters, episode.title, self.show.title), episode.source)
 
     def transcript_paragraphs(self, item: Item) -> list[transcripts.Paragraph]:
         for link in item.transcripts:
-            if link.mime in transcripts.TIMED:
+            if link.mime in transcripts.TIMED and not link.source:
                 cues, _ = read_cues(self.folder(item) / os.path.basename(link.rel), link.mime, link.rel, item.episode.slug)
                 return transcripts.paragraphs(cues)
         return []
@@ -130,8 +141,19 @@ class Renderer:
         out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
 
     def feeds(self, out: Site, items: list[Item]) -> None:
+        from .archives import plan
         from .feed import render_feed
+        from .jsonfeed import render_json_feed
 
+        show = self.show
         trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
-        out.add("feed.xml", render_feed(self.show, items, image_url=self.image_url, build_date=self.build_date,
-                                        image_size=self.image_size, trailers=trailers), "feed")
+        for page in plan(show, items):
+            # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
+            built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
+                if page.number else self.build_date
+            out.add(page.path("xml"), render_feed(
+                show, page.items, image_url=self.image_url, build_date=built, self_url=show.absolute(page.path("xml")),
+                paging=page.paging, image_size=self.image_size, trailers=trailers if not page.number else ()), "feed")
+            next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
+            out.add(page.path("json"), render_json_feed(show, page.items, image_url=self.image_url,
+                                                        feed_url=show.absolute(page.path("json")), next_url=next_json), "feed")

@@ -137,7 +137,7 @@ class ProgressBar:
             self.close()
             self.stage = stage
             label = {"read": "Reading episodes", "probe": "Probing media", "render": "Rendering pages",
-                     "write": "Writing files"}.get(stage, stage)
+                     "write": "Writing files", "import": "Importing episodes"}.get(stage, stage)
             self.bar = click.progressbar(length=total, label=f"{label:<18}", file=sys.stderr, show_pos=True)
             self.bar.__enter__()
         if self.bar is not None:
@@ -149,6 +149,80 @@ class ProgressBar:
             self.bar = None
 
     def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def human_bytes(size: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"  # pragma: no cover
+
+
+class TransferBar:
+    """Upload progress on stderr: a bar with bytes, speed and ETA on a terminal, one line per file otherwise.
+
+    ``begin``/``end`` per file and ``advance`` per chunk (boto3 calls it from its threads).
+    """
+
+    def __init__(self, total: int = 0) -> None:
+        import threading
+        import time
+
+        self.total = total
+        self.done = 0
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.current = ""
+        self.lock = threading.Lock()
+        self.quiet = settings().quiet
+        self.tty = sys.stderr.isatty() and not self.quiet
+        self.drawn = 0.0
+
+    def start(self, total: int) -> None:
+        self.total, self.done, self.started = total, 0, self.clock()
+
+    def begin(self, upload: Any) -> None:
+        self.current = upload.rel
+        self._draw(force=True)
+
+    def advance(self, nbytes: int) -> None:
+        with self.lock:
+            self.done += nbytes
+        self._draw()
+
+    def end(self, upload: Any) -> None:
+        if not self.tty and not self.quiet:
+            click.echo(f"  uploaded {upload.rel} ({human_bytes(upload.size)})", err=True)
+        self._draw(force=True)
+
+    def _draw(self, force: bool = False) -> None:
+        if not self.tty:
+            return
+        now = self.clock()
+        if not force and now - self.drawn < 0.1:
+            return
+        self.drawn = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate > 0 else 0
+        width = 24
+        filled = int(width * self.done / self.total) if self.total else width
+        eta = f"{int(left // 60)}:{int(left % 60):02d}" if rate > 0 else "-:--"
+        name = self.current if len(self.current) <= 40 else "…" + self.current[-39:]
+        line = (f"\r[{'#' * filled}{' ' * (width - filled)}] {human_bytes(self.done)}/{human_bytes(self.total)} "
+                f"{human_bytes(rate)}/s ETA {eta} {name}")
+        click.echo(line.ljust(110)[:110], err=True, nl=False)
+
+    def close(self) -> None:
+        if self.tty:
+            click.echo("", err=True)
+
+    def __enter__(self) -> TransferBar:
         return self
 
     def __exit__(self, *exc: object) -> None:

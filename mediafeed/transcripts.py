@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import Problem, error
+from .model import Link, Transcript
 
 TRANSCRIPT_TYPES = {
     ".vtt": "text/vtt",
@@ -145,3 +147,35 @@ def paragraphs(cues: list[Cue]) -> list[Paragraph]:
         else:
             out.append(Paragraph(speaker, cue.start, text.replace("\n", " ")))
     return out
+
+
+#: the other timed format, generated when only one is published
+_COUNTERPART = {"text/vtt": ("application/x-subrip", ".srt"), "application/x-subrip": ("text/vtt", ".vtt")}
+_PREFERENCE = ("text/vtt", "application/x-subrip", "application/json", "text/html", "text/plain")
+
+
+def links(found: tuple[Transcript, ...], page_path: str, absolute: Callable[[str], str]) -> tuple[Link, ...]:
+    """``podcast:transcript`` links: every published file, plus the other timed format generated from each
+    WebVTT or SRT file that has no counterpart of the same name. WebVTT first (Apple reads it)."""
+    from .site import url_path
+
+    names = {t.path for t in found}
+    out: list[Link] = []
+    for transcript in found:
+        timed = transcript.mime in TIMED
+        out.append(Link(url=absolute(page_path + url_path(transcript.path)), mime=transcript.mime,
+                        rel=page_path + transcript.path, language=transcript.language, captions=timed))
+        if timed:
+            mime, ext = _COUNTERPART[transcript.mime]
+            name = transcript.path.rsplit(".", 1)[0] + ext
+            if name not in names:
+                names.add(name)
+                out.append(Link(url=absolute(page_path + url_path(name)), mime=mime, rel=page_path + name,
+                                language=transcript.language, captions=True, source=transcript.path))
+    order = {mime: index for index, mime in enumerate(_PREFERENCE)}
+    return tuple(sorted(out, key=lambda link: order.get(link.mime, len(order))))
+
+
+def convert(cues: list[Cue], mime: str) -> bytes:
+    """The cues in ``mime`` (WebVTT or SRT)."""
+    return to_vtt(cues) if mime == "text/vtt" else to_srt(cues)

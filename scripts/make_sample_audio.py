@@ -21,6 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "episodes"
 VOICES = {"Host": ("en-gb", 150), "Guest": ("en-us+f3", 155)}
 HOST, GUEST = "Host", "Guest"
+#: the names the transcripts give the voices (WebVTT <v Name>), matching each episode's persons
+NAMES = {
+    "001-ipv-and-substance-use": {HOST: "Dr Maya Okafor", GUEST: "Prof. Lena Hart"},
+    "002-learning-alliances": {HOST: "Dr Maya Okafor", GUEST: "Dr Priya Natarajan"},
+}
 PAUSE = 0.35
 
 # (folder, audio file, format, write transcript?, lines); a line is (speaker, text, chapter title or "")
@@ -108,7 +113,8 @@ def make(folder: str, name: str, fmt: str, transcript: bool, lines: list[tuple[s
     if transcript:
         body = ["WEBVTT", ""]
         for start, end, speaker, text in cues:
-            body += [f"{stamp(start)} --> {stamp(end)}", f"<v {speaker}>{text}", ""]
+            name = NAMES.get(folder, {}).get(speaker, speaker)
+            body += [f"{stamp(start)} --> {stamp(end)}", f"<v {name}>{text}", ""]
         (out / "transcript.vtt").write_text("\n".join(body), encoding="utf-8")
     if marks and not (out / "chapters.txt").exists():
         (out / "chapters.txt").write_text("".join(f"{stamp(t)[:8]} {title}\n" for t, title in marks), encoding="utf-8")

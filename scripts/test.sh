@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# The README's test command: install mediafeed with its test extras, lint, and run the whole suite.
+# The README's test command: install what the tests need (Debian packages for real media and a real
+# browser, mediafeed with its test extras), lint, and run the whole suite. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+need=()
+for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng lame:lame sox:sox chromium:chromium chromedriver:chromium-driver rsync:rsync; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${need[*]}" >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 python3 -m ruff check mediafeed tests
 python3 -m pytest -q "$@"

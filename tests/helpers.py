@@ -56,3 +56,21 @@ def add_episode(show_root: Path, slug: str, front: str, body: str = "Notes.\n", 
     (folder / "episode.md").write_text(f"---\n{front.strip()}\n---\n{body}", encoding="utf-8")
     return folder
 
+
+
+#: the moment golden builds run at: after every sample episode's date, so none is "scheduled"
+GOLDEN_NOW = "2026-06-01T00:00:00+00:00"
+GOLDEN_DIR = ROOT / "tests" / "golden"
+GOLDEN_FILES = ("feed.xml", "feed.json")
+
+
+def build_golden(target: Path) -> Path:
+    """Build a fresh copy of the sample show the way the golden files were made; return the site folder."""
+    import os
+    from datetime import datetime
+
+    from mediafeed.build import build
+
+    os.environ.pop("SOURCE_DATE_EPOCH", None)  # the build date is then the newest episode's date
+    show = copy_show(target / "show")
+    return build(show, target / "site", clean=True, now=datetime.fromisoformat(GOLDEN_NOW)).output

@@ -6,10 +6,11 @@ import click
 
 from .. import build as build_lib
 from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems
-from .options import format_option, show_option
+from .options import format_option, show_option, verbosity_options
 
 
 @click.command()
+@verbosity_options
 @show_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: public/ in the show folder).")

@@ -9,10 +9,11 @@ from .. import build as build_lib
 from ..cache import CACHE_DIR, Cache
 from ..errors import InputError, has_errors
 from ..terminal import boundary, print_json, print_problems
-from .options import format_option, show_option
+from .options import format_option, show_option, verbosity_options
 
 
 @click.command()
+@verbosity_options
 @show_option
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--select", multiple=True, help="Only these codes or prefixes (repeatable), e.g. --select ART.")

@@ -6,10 +6,11 @@ import click
 
 from ..guids import assign_missing
 from ..terminal import boundary, echo, info, print_json
-from .options import format_option, show_option
+from .options import format_option, show_option, verbosity_options
 
 
 @click.command()
+@verbosity_options
 @show_option
 @click.option("--assign", is_flag=True, help="Write a new GUID into every episode.md that has none.")
 @format_option

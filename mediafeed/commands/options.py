@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ..terminal import Settings
+
 
 def show_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("-s", "--show", "show_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -17,3 +19,21 @@ def show_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                         help="Output format; json is for scripts and CI.")(func)
+
+
+def _quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Settings).quiet = True
+
+
+def _verbose(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(Settings).verbose = True
+
+
+def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``-q``/``-v`` after the command name too (``mediafeed build -q``), same meaning as before it."""
+    func = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_verbose, is_eager=True,
+                        help="Print more detail, and tracebacks for unexpected errors.")(func)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
+                        help="Print only results and errors.")(func)

@@ -1,0 +1,70 @@
+"""The episode list behind ``mediafeed list``: every episode with its status and problem count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from . import build as build_lib
+from .cache import CACHE_DIR, Cache
+from .episodes import EPISODES_DIR
+from .errors import InputError, Problem, Severity
+from .model import Media
+
+
+@dataclass(frozen=True)
+class Row:
+    slug: str
+    number: int | None
+    season: int | None
+    date: datetime
+    title: str
+    duration: float | None  #: seconds; None when the media cannot be read
+    status: str  #: "published", "scheduled" or "draft"
+    errors: int
+    warnings: int
+    guid: str
+    episode_type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "season": self.season, "episode": self.number, "type": self.episode_type,
+                "date": self.date.isoformat(), "title": self.title,
+                "duration": None if self.duration is None else round(self.duration, 3), "status": self.status,
+                "errors": self.errors, "warnings": self.warnings, "guid": self.guid}
+
+
+def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], list[Problem]]:
+    """Rows newest first (drafts and scheduled episodes included), and the show-level problems."""
+    root = root.resolve()
+    cache = Cache(root / CACHE_DIR / "cache.sqlite")
+    try:
+        project = build_lib.load_project(root, cache, now=now)
+        if project.show is None:
+            raise InputError(project.problems)
+        _, problems = build_lib.inspect(project, cache)
+        rows = []
+        for episode in project.episodes:
+            media = project.media.get(episode.slug)
+            if media is None:  # drafts and scheduled episodes are not probed by the build; list shows them anyway
+                found = build_lib.probe_cached(root, f"{EPISODES_DIR}/{episode.slug}/{episode.audio}", cache)
+                media = found if isinstance(found, Media) else None
+            mine = [p for p in problems if _belongs(p, episode.slug, episode.guid)]
+            rows.append(Row(slug=episode.slug, number=episode.number,
+                            season=episode.season.number if episode.season else None, date=episode.date,
+                            title=episode.title, duration=media.duration if media else None,
+                            status=project.status(episode),
+                            errors=sum(1 for p in mine if p.severity is Severity.ERROR),
+                            warnings=sum(1 for p in mine if p.severity is Severity.WARNING),
+                            guid=episode.guid, episode_type=episode.episode_type))
+        cache.commit()
+    finally:
+        cache.close()
+    rows.sort(key=lambda r: (r.date, r.slug), reverse=True)
+    show_level = [p for p in problems if not any(_belongs(p, r.slug, r.guid) for r in rows)]
+    return rows, show_level
+
+
+def _belongs(problem: Problem, slug: str, guid: str) -> bool:
+    return bool(problem.episode and problem.episode in (slug, guid)) or problem.file.startswith(f"{EPISODES_DIR}/{slug}/")

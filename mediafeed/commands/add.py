@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from ..dates import source_date
+from ..episodes import EPISODE_TYPES
+from ..errors import InputError, error
+from ..scaffold import add_episode
+from ..source import parse_datetime
+from ..terminal import boundary, echo, info, print_json
+from .options import format_option, show_option, verbosity_options
+
+
+@click.command()
+@verbosity_options
+@click.argument("audio_file", metavar="AUDIO", type=click.Path(dir_okay=False, path_type=Path))
+@show_option
+@click.option("--title", default="", help="Episode title (default: the file's title tag, else its name).")
+@click.option("--date", "date_text", default="", help="Publication date and time, ISO 8601, e.g. 2026-03-04T09:00+00:00 "
+              "(default: now). A date in the future schedules the episode.")
+@click.option("--season", type=click.IntRange(min=1), default=None, help="Season number (default: the latest season).")
+@click.option("--episode", "number", type=click.IntRange(min=1), default=None,
+              help="Episode number (default: the next one in the season; none for trailers and bonus episodes).")
+@click.option("--type", "episode_type", type=click.Choice(EPISODE_TYPES), default="full", show_default=True,
+              help="Episode type.")
+@click.option("--draft", is_flag=True, help="Keep it out of the feed and pages until you remove 'draft: true'.")
+@click.option("--slug", default="", help="Folder name (default: NNN-title-words, made unique).")
+@click.option("--move", is_flag=True, help="Move the audio into the episode folder instead of copying it.")
+@click.option("--edit", is_flag=True, help="Open $EDITOR on the new episode.md.")
+@format_option
+@boundary
+def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: int | None, number: int | None,
+        episode_type: str, draft: bool, slug: str, move: bool, edit: bool, fmt: str) -> None:
+    """Add an episode from an audio file: episodes/<slug>/ with the audio and episode.md.
+
+    The front matter is pre-filled from the file's own tags (title, comment)
+    with a new GUID, the next episode number and the date; the audio is copied
+    (the original is never changed). An existing episode is never overwritten.
+
+    \b
+    Exit codes: 0 added, 1 the audio cannot be used, 2 bad option or no show here.
+
+    \b
+    Example:
+      mediafeed add ~/exports/ep12.mp3 --title "Night buses" --edit
+      mediafeed add promo.mp3 --type trailer --draft
+      mediafeed add ep13.mp3 --date 2026-05-01T07:00:00+01:00   # scheduled
+    """
+    when = datetime.now(UTC).replace(microsecond=0)
+    if date_text:
+        parsed = parse_datetime(date_text)
+        if parsed is None and len(date_text.strip()) == 10:
+            parsed = parse_datetime(date_text.strip() + "T00:00:00+00:00")
+        if parsed is None:
+            raise InputError(error("ADD006", "--date", f"expected a date with time and zone, got {date_text!r}",
+                                   field="--date", hint="write e.g. 2026-03-04T09:00:00+00:00 (or just 2026-03-04 for midnight UTC)"))
+        when = parsed
+    else:
+        when = source_date() or when
+    new = add_episode(show_dir, audio_file, title=title, date=when, season=season, number=number,
+                      episode_type=episode_type, draft=draft, move=move, slug=slug)
+    if edit:
+        click.edit(filename=str(new.path))
+    if fmt == "json":
+        print_json({"ok": True, **new.to_dict()})
+        return
+    status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
+    info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
+    echo(str(new.path))

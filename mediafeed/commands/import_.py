@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import Severity
+from ..importer import import_feed, migration_steps
+from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems, settings
+from .options import format_option, verbosity_options
+
+
+@click.command(name="import")
+@verbosity_options
+@click.argument("feed")
+@click.option("-s", "--show", "show_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The show folder to import into (created if needed).")
+@click.option("--url", default="", help="The new site's public address (default: the old feed's <link>; set it before publishing).")
+@click.option("--download", is_flag=True, help="Also download every episode's media (resumable; keeps going past failures).")
+@format_option
+@boundary
+def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> None:
+    """Move a show from another host: read its feed (a file or an http(s) URL).
+
+    Writes show.yml (keeping podcast:guid), the artwork and one episode folder
+    per item with its GUID, date, title, notes (HTML kept, sanitised at build),
+    season, number, type, explicit, persons, transcripts and chapters. With
+    --download it fetches the media too, resuming interrupted downloads and
+    checking sizes. Running it again skips every episode already imported and
+    only retries what is missing. It ends with the steps left to move the feed.
+
+    \b
+    Exit codes: 0 imported, 1 some episodes or downloads failed (listed; run
+    again to retry), 2 the feed cannot be read.
+
+    \b
+    Example:
+      mediafeed import https://old-host.example.com/feed.rss --show my-show \\
+          --url https://example.org/my-show/ --download
+      mediafeed import saved-feed.xml --show my-show --format json
+    """
+    with ProgressBar() as bar:
+        report = import_feed(feed, show_dir, url=url, download=download,
+                             progress=bar if fmt == "text" else None)
+    failed = bool(report.failed) or any(p.severity is Severity.ERROR for p in report.problems)
+    if fmt == "json":
+        print_json({"ok": not failed, **report.to_dict()})
+        sys.exit(1 if failed else 0)
+    shown = [p for p in report.problems if p.severity is not Severity.INFO or settings().verbose]
+    if shown:
+        print_problems(shown, err=True)
+    info(f"Imported {len(report.imported)} episode(s), skipped {len(report.skipped)} already there, "
+         f"downloaded {len(report.downloaded)} media file(s) into {report.show}.")
+    if report.failed:
+        echo(f"{len(report.failed)} episode(s) failed; run the same command again to retry:", err=True, fg="red")
+        for item in report.failed:
+            echo(f"  {item['slug']}: {item['title']}: {item['reason']} ({item['url']})", err=True)
+    echo("Steps left to move the feed:")
+    for number, step in enumerate(migration_steps(report), 1):
+        echo(f"  {number}. {step}")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..scaffold import ShowAnswers, init_show
+from ..terminal import boundary, echo, info, print_json
+from .options import format_option, verbosity_options
+
+
+@click.command()
+@verbosity_options
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--title", default="", help="The show's name.")
+@click.option("--description", default="", help="What the show is about (plain text).")
+@click.option("--url", default="", help="The public address of the site, e.g. https://example.org/podcast/.")
+@click.option("--author", default="", help="Who makes the show (also the owner's name).")
+@click.option("--email", default="", help="The owner's e-mail address (Apple writes to it).")
+@click.option("--language", default="en", show_default=True, help="ISO 639 language code, e.g. en, en-gb.")
+@click.option("--category", default="Technology", show_default=True, help="One of Apple's categories.")
+@click.option("--subcategory", default="", help="One of Apple's subcategories of --category.")
+@click.option("--explicit/--clean", default=False, show_default=True, help="Whether the show is explicit.")
+@click.option("--no-input", is_flag=True, help="Never ask; fail on missing answers (the default when not in a terminal).")
+@format_option
+@boundary
+def init(directory: Path, title: str, description: str, url: str, author: str, email: str, language: str,
+         category: str, subcategory: str, explicit: bool, no_input: bool, fmt: str) -> None:
+    """Start a new show in DIRECTORY (default: here).
+
+    Writes show.yml with every key explained, an episodes/ folder and a
+    templates/ folder with a README on overriding the theme. In a terminal it
+    asks for whatever the options did not give; otherwise every essential
+    (--title --description --url --author --email) must be given. Never
+    overwrites an existing show.yml.
+
+    \b
+    Exit codes: 0 created, 2 a missing or invalid answer, or a show already exists.
+
+    \b
+    Example:
+      mediafeed init my-show
+      mediafeed init my-show --title "Night Shift" --description "Stories from the late shift" \\
+          --url https://example.org/night-shift/ --author "Ana Diaz" --email ana@example.org --category Fiction
+    """
+    if not no_input and sys.stdin.isatty() and fmt == "text":
+        title = title or click.prompt("Show title", err=True)
+        description = description or click.prompt("One or two sentences on what it is about", err=True)
+        url = url or click.prompt("Public address of the site (https://…/)", err=True)
+        author = author or click.prompt("Author (you or your team)", err=True)
+        email = email or click.prompt("Owner e-mail (Apple writes here)", err=True)
+    answers = ShowAnswers(title=title, description=description, url=url, author=author, email=email,
+                          language=language, category=category, subcategory=subcategory, explicit=explicit)
+    created = init_show(directory, answers)
+    if fmt == "json":
+        print_json({"ok": True, "show": str(directory.resolve()), "created": created})
+        return
+    for rel in created:
+        echo(str(directory / rel))
+    info(f"Next: put square artwork at {directory / 'artwork.jpg'}, then 'mediafeed add EPISODE.mp3 --show {directory}'.")

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..catalogue import Row, episode_list
+from ..site import human_duration
+from ..terminal import boundary, echo, info, print_json, use_color
+from .options import format_option, show_option, verbosity_options
+
+_STATUS_COLOUR = {"published": "green", "scheduled": "cyan", "draft": "yellow"}
+
+
+@click.command(name="list")
+@verbosity_options
+@show_option
+@click.option("--status", "only", type=click.Choice(["published", "scheduled", "draft"]), multiple=True,
+              help="Only episodes with this status (repeatable).")
+@format_option
+@boundary
+def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
+    """List the episodes, newest first: number, date, title, length, status, problems.
+
+    Status is "published" (in the feed), "scheduled" (a date in the future: a
+    build after that date publishes it) or "draft" (draft: true). The problem
+    count is errors/warnings from the same checks as 'mediafeed check'.
+
+    \b
+    Exit codes: 0 listed, 2 the show cannot be read.
+
+    \b
+    Example:
+      mediafeed list
+      mediafeed list --status draft --status scheduled
+      mediafeed list --format json | jq '.episodes[] | select(.errors > 0) | .slug'
+    """
+    rows, show_problems = episode_list(show_dir)
+    if only:
+        rows = [r for r in rows if r.status in only]
+    if fmt == "json":
+        print_json({"episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems)})
+        return
+    for line in table(rows, colour=use_color()):
+        echo(line)
+    counts = {s: sum(1 for r in rows if r.status == s) for s in ("published", "scheduled", "draft")}
+    info(f"{len(rows)} episode(s): {counts['published']} published, {counts['scheduled']} scheduled, "
+         f"{counts['draft']} draft(s)" + (f"; {len(show_problems)} show-level problem(s)" if show_problems else ""))
+
+
+def table(rows: list[Row], colour: bool = False) -> list[str]:
+    head = ("#", "DATE", "TITLE", "LENGTH", "STATUS", "PROBLEMS")
+    body = []
+    for r in rows:
+        number = (f"S{r.season}E{r.number}" if r.season and r.number else str(r.number or "")) or r.episode_type
+        problems = f"{r.errors} error(s)" if r.errors else (f"{r.warnings} warning(s)" if r.warnings else "-")
+        title = r.title if len(r.title) <= 48 else r.title[:47] + "…"
+        length = human_duration(r.duration) if r.duration is not None else "?"
+        body.append((number, r.date.strftime("%Y-%m-%d %H:%M"), title, length, r.status, problems))
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
+    for row, r in zip(body, rows):
+        cells = [c.ljust(w) for c, w in zip(row, widths)]
+        if colour:
+            cells[4] = click.style(cells[4], fg=_STATUS_COLOUR[r.status])
+            if r.errors:
+                cells[5] = click.style(cells[5], fg="red")
+        lines.append("  ".join(cells).rstrip())
+    return lines

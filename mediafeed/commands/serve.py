@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import click
+
+from ..build import BuildReport
+from ..errors import InputError, Problem, error, has_errors
+from ..preview import PREVIEW_DIR, Preview, Watcher, make_server
+from ..terminal import boundary, echo, info, print_problems, settings
+from .options import show_option, verbosity_options
+
+
+@click.command()
+@verbosity_options
+@show_option
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-watch", is_flag=True, help="Build once; do not rebuild when sources change.")
+@click.option("--interval", type=click.FloatRange(0.1, 60), default=1.0, show_default=True,
+              help="Seconds between checks for changed sources.")
+@boundary
+def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
+    """Build the site and serve it on 127.0.0.1 for a preview; rebuild on changes.
+
+    The site is built into .mediafeed/preview/ (published.json is not touched)
+    and served like a podcast host: HEAD, Range requests (206 with
+    Content-Range), podcast content types and CORS, so players, transcripts
+    and chapters work. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
+
+    \b
+    Exit codes: 0 stopped with Ctrl-C, 1 the first build failed, 2 the port is taken.
+
+    \b
+    Example:
+      mediafeed serve                 # then open http://127.0.0.1:8000/
+      mediafeed serve --port 0 -q     # any free port; print only the address
+    """
+    root = show_dir.resolve()
+    out = root / PREVIEW_DIR
+
+    def report(result: BuildReport | None, problems: list[Problem]) -> None:
+        if problems and (has_errors(problems) or not settings().quiet):
+            print_problems(problems, err=True)
+        if result is not None:
+            info(f"Built {result.episodes} episode(s): {len(result.written)} file(s) written in {result.seconds:.2f} s.")
+        else:
+            info("Build failed; still serving the last good site.")
+
+    preview = Preview(root, out, report)
+    if not preview.rebuild():
+        raise SystemExit(1)
+    try:
+        server = make_server(out, port, log=lambda line: info(line) if settings().verbose else None)
+    except OSError as exc:
+        raise InputError(error("SRV001", f"127.0.0.1:{port}", f"cannot listen: {exc.strerror}",
+                               field="--port", hint="choose another --port, or --port 0 for any free one")) from None
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    echo(url)
+    info("Serving the preview; Ctrl-C stops it.")
+    watcher = Watcher(root, preview.rebuild, interval=interval)
+    if not no_watch:
+        threading.Thread(target=watcher.run, name="mediafeed-watch", daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        info("Stopped.")
+    finally:
+        watcher.stop.set()
+        server.server_close()

@@ -1,0 +1,397 @@
+"""``mediafeed import``: move a show from another host without losing a subscriber.
+
+Reads the old feed (a file or an http(s) URL), writes ``show.yml`` and one
+``episodes/<slug>/episode.md`` per item with its GUID unchanged, fetches the
+artwork, transcripts and chapters, and with ``download`` the media too
+(resumable, size-checked, past failures). A second run skips every GUID that is
+already there and only retries what is missing.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from .. import chapters as chapter_io
+from ..config import SHOW_FILE, load_show, podcast_guid
+from ..episodes import EPISODE_FILE, EPISODES_DIR
+from ..errors import InputError, Problem, error, info, warning
+from ..output import atomic_write
+from ..scaffold import existing_episodes, slugify, unique_slug
+from .download import DownloadError, fetch, get_small, session
+from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse
+
+Progress = Callable[[str, int, int], None]
+
+MEDIA_EXTENSIONS = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".m4a", "audio/mp4": ".m4a",
+                    "audio/m4a": ".m4a", "audio/aac": ".m4a", "video/mp4": ".mp4", "video/x-m4v": ".m4v",
+                    "video/quicktime": ".mov", "audio/ogg": ".ogg", "audio/opus": ".opus", "audio/flac": ".flac",
+                    "audio/wav": ".wav", "audio/x-wav": ".wav"}
+KNOWN_MEDIA = {".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"}
+TRANSCRIPT_EXTENSIONS = {"text/vtt": ".vtt", "application/x-subrip": ".srt", "application/srt": ".srt",
+                         "text/srt": ".srt", "text/html": ".html", "application/json": ".json", "text/plain": ".txt"}
+_HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
+_BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
+
+
+@dataclass
+class ImportReport:
+    show: Path
+    feed: str  #: where the feed was read from
+    old_feed_url: str = ""
+    new_feed_url: str = ""
+    podcast_guid: str = ""
+    show_written: bool = False
+    artwork: str = ""
+    imported: list[str] = field(default_factory=list)  #: slugs created in this run
+    skipped: list[str] = field(default_factory=list)  #: slugs already there (same GUID)
+    downloaded: list[str] = field(default_factory=list)  #: media files fetched (relative paths)
+    missing_media: list[str] = field(default_factory=list)  #: episodes whose media is still to be fetched
+    failed: list[dict[str, str]] = field(default_factory=list)  #: {guid, title, slug, reason}
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"show": str(self.show), "feed": self.feed, "old_feed_url": self.old_feed_url,
+                "new_feed_url": self.new_feed_url, "podcast_guid": self.podcast_guid, "show_written": self.show_written,
+                "artwork": self.artwork, "imported": self.imported, "skipped": self.skipped,
+                "downloaded": self.downloaded, "missing_media": self.missing_media, "failed": self.failed,
+                "problems": [p.to_dict() for p in self.problems], "steps": migration_steps(self)}
+
+
+def is_remote(source: str) -> bool:
+    return bool(re.match(r"^https?://", source, re.I))
+
+
+def read_source(source: str) -> tuple[bytes, str]:
+    """The feed's bytes and the URL it came from ("" for a local file)."""
+    if is_remote(source):
+        try:
+            data, _ = get_small(session(), source)
+        except DownloadError as exc:
+            raise InputError(error("IMP001", source, f"cannot fetch the feed: {exc}",
+                                   hint="check the address, or save the feed to a file and import that")) from None
+        return data, source
+    path = Path(source)
+    try:
+        return path.read_bytes(), ""
+    except OSError as exc:
+        raise InputError(error("IMP001", source, f"cannot read the feed: {exc.strerror}",
+                               hint="give a feed file or an http(s) address")) from None
+
+
+def import_feed(source: str, root: Path, *, url: str = "", download: bool = False,
+                progress: Progress | None = None) -> ImportReport:
+    """Import the feed at ``source`` into the show folder ``root`` (created if needed)."""
+    data, fetched_from = read_source(source)
+    record, problems = parse(data, source)
+    root = root.resolve()
+    report = ImportReport(show=root, feed=source, problems=problems)
+    report.old_feed_url = record.self_url or fetched_from
+    root.mkdir(parents=True, exist_ok=True)
+    http = session()
+
+    show_path = root / SHOW_FILE
+    if show_path.exists():
+        report.problems.append(info("IMP020", SHOW_FILE, "show.yml already exists and was kept as it is",
+                                    hint="delete it and import again to rewrite it from the feed"))
+    else:
+        report.artwork = _artwork(http, record, root, report)
+        text = show_yaml(record, url, report.old_feed_url, report.artwork)
+        atomic_write(show_path, text.encode("utf-8"))
+        report.show_written = True
+
+    existing = existing_episodes(root)
+    by_guid = {str(e.get("guid")): e for e in existing if e.get("guid")}
+    taken = {e["_slug"] for e in existing}
+    episodes = record.episodes
+    for index, episode in enumerate(episodes):
+        if progress:
+            progress("import", index, len(episodes))
+        known = by_guid.get(episode.guid)
+        if known is not None:
+            slug = known["_slug"]
+            report.skipped.append(slug)
+            audio_name = str(known.get("audio") or "")
+        else:
+            slug = unique_slug(_slug(episode), taken)
+            taken.add(slug)
+            audio_name = _write_episode(http, root, slug, episode, record, report)
+            report.imported.append(slug)
+        target = root / EPISODES_DIR / slug / audio_name
+        if not audio_name or target.exists():
+            continue
+        if not download:
+            report.missing_media.append(slug)
+            continue
+        assert episode.enclosure is not None
+        size = episode.enclosure.length
+
+        def step(done: int, total: int, name: str = f"{slug}/{audio_name}") -> None:
+            if progress:
+                progress(f"download {name}", done, total)
+
+        try:
+            got = fetch(http, episode.enclosure.url, target, size, progress=step)
+        except DownloadError as exc:
+            report.failed.append({"guid": episode.guid, "title": episode.title, "slug": slug, "reason": str(exc),
+                                  "url": episode.enclosure.url})
+            report.missing_media.append(slug)
+            report.problems.append(error("IMP030", f"{EPISODES_DIR}/{slug}/{audio_name}",
+                                         f"cannot download {episode.enclosure.url}: {exc}", field="enclosure",
+                                         episode=episode.guid, hint="run the import again to resume it"))
+            continue
+        report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
+        if size and got.size != size:
+            report.problems.append(info("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
+                                        f"the old feed said {size} bytes, the server sent {got.size} (the whole file)",
+                                        field="enclosure", episode=episode.guid,
+                                        hint="nothing to do: the new feed uses the real size"))
+    if progress:
+        progress("import", len(episodes), len(episodes))
+    report.new_feed_url = _new_feed_url(root)
+    report.podcast_guid = _podcast_guid(root) or record.podcast_guid
+    if report.show_written:
+        _, show_problems = load_show(root)
+        for p in show_problems:
+            report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
+                                           field=p.field, hint=p.hint))
+    return report
+
+
+def _slug(episode: EpisodeRecord) -> str:
+    words = slugify(episode.title)
+    if episode.number:
+        return f"{episode.number:03d}-{words}" if words else f"{episode.number:03d}-episode"
+    return words or (f"episode-{episode.date.date().isoformat()}" if episode.date else "episode")
+
+
+def _new_feed_url(root: Path) -> str:
+    show, _ = load_show(root)
+    return show.feed_url if show else ""
+
+
+def _podcast_guid(root: Path) -> str:
+    show, _ = load_show(root)
+    return show.podcast_guid if show else ""
+
+
+def _artwork(http: Any, record: ShowRecord, root: Path, report: ImportReport) -> str:
+    for name in ("artwork.jpg", "artwork.png"):
+        if (root / name).exists():
+            return name
+    if not record.image:
+        report.problems.append(warning("IMP022", SHOW_FILE, "the old feed has no show artwork", field="artwork",
+                                       hint="add square artwork (1400–3000 px) as artwork.jpg"))
+        return ""
+    try:
+        data, _ = get_small(http, record.image)
+    except DownloadError as exc:
+        report.problems.append(warning("IMP022", SHOW_FILE, f"cannot download the artwork {record.image}: {exc}",
+                                       field="artwork", hint="save it as artwork.jpg next to show.yml"))
+        return ""
+    ext = ".png" if data.startswith(b"\x89PNG") else ".jpg" if data.startswith(b"\xff\xd8\xff") else ""
+    if not ext:
+        report.problems.append(warning("IMP022", SHOW_FILE, f"the artwork at {record.image} is neither JPEG nor PNG",
+                                       field="artwork", hint="convert it to a square JPEG and save it as artwork.jpg"))
+        return ""
+    atomic_write(root / f"artwork{ext}", data)
+    return f"artwork{ext}"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> str:
+    """``show.yml`` from the old feed. The podcast GUID is kept: it identifies the show everywhere."""
+    site = url or record.link
+    if site and not site.endswith("/"):
+        site += "/"
+    guid = record.podcast_guid or (podcast_guid(old_feed_url) if old_feed_url else "")
+    data: dict[str, Any] = {
+        "title": record.title,
+        "description": record.description,
+        "url": site,
+        "language": record.language or "en",
+        "author": record.author or record.owner_name,
+        "owner": {"name": record.owner_name or record.author, "email": record.owner_email},
+        "category": record.category,
+    }
+    if record.subcategory:
+        data["subcategory"] = record.subcategory
+    data["explicit"] = bool(record.explicit)
+    if record.show_type in ("episodic", "serial"):
+        data["type"] = record.show_type
+    data["artwork"] = artwork or "artwork.jpg"
+    if record.copyright:
+        data["copyright"] = record.copyright
+    if guid:
+        data["podcast_guid"] = guid
+    if record.keywords:
+        data["keywords"] = list(record.keywords)
+    if record.locked is not None:
+        data["locked"] = record.locked
+    if record.medium:
+        data["medium"] = record.medium
+    if record.license:
+        data["license"] = {"name": record.license[0], **({"url": record.license[1]} if record.license[1] else {})}
+    funding = [{"url": u, "text": (t or "Support the show")[:128]} for u, t in record.funding if u.startswith("http")]
+    if funding:
+        data["funding"] = funding
+    persons = [_person(p) for p in record.persons]
+    if persons:
+        data["persons"] = persons
+    if record.complete:
+        data["complete"] = True
+    head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"
+            "# podcast_guid is the show's identity in Podcasting 2.0 apps: keep it forever, even after the move.\n")
+    return head + _dump(data)
+
+
+def _person(p: PersonRecord) -> dict[str, str]:
+    out = {"name": p.name}
+    if p.role:
+        out["role"] = p.role
+    if p.group:
+        out["group"] = p.group
+    if p.img.lower().startswith("https://"):
+        out["img"] = p.img
+    if re.match(r"^https?://", p.href, re.I):
+        out["href"] = p.href
+    return out
+
+
+def notes_markdown(notes: str) -> str:
+    """Notes for episode.md: HTML kept (one raw HTML block, sanitised at build), plain text as paragraphs."""
+    notes = notes.strip()
+    if not notes:
+        return ""
+    if not re.search(r"<[a-zA-Z/][^>]*>", notes):
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", notes) if p.strip()]
+        notes = "\n".join(f"<p>{html.escape(p).replace(chr(10), '<br>' + chr(10))}</p>" for p in paragraphs)
+    # The build shifts headings down one level (the page's <h1> is the title): undo it so levels survive a round trip.
+    notes = _HEADING.sub(lambda m: f"<{m.group(1)}h{max(int(m.group(2)) - 1, 1)}{m.group(3)}>", notes)
+    lines = [line for line in notes.splitlines() if line.strip()]  # a blank line would end the HTML block
+    body = "\n".join(lines)
+    if not _BLOCK_START.match(body):
+        body = f"<div>\n{body}\n</div>"
+    return body + "\n"
+
+
+def media_name(url: str, mime: str, slug: str) -> str:
+    name = unquote(os.path.basename(urlsplit(url).path))
+    stem, ext = os.path.splitext(name)
+    ext = ext.lower()
+    if ext not in KNOWN_MEDIA:
+        ext = MEDIA_EXTENSIONS.get(mime.lower().split(";")[0].strip(), ".mp3")
+    return (slugify(stem) or slug) + ext
+
+
+def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, record: ShowRecord,
+                   report: ImportReport) -> str:
+    folder = root / EPISODES_DIR / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    assert episode.enclosure is not None and episode.date is not None
+    audio_name = media_name(episode.enclosure.url, episode.enclosure.mime, slug)
+    rel = f"{EPISODES_DIR}/{slug}"
+    data: dict[str, Any] = {"title": episode.title, "date": episode.date.isoformat(), "guid": episode.guid}
+    if episode.season:
+        data["season"] = episode.season
+        if episode.season_name:
+            data["season_name"] = episode.season_name
+    if episode.number:
+        data["episode"] = episode.number
+    if episode.episode_display:
+        data["episode_display"] = episode.episode_display
+    data["type"] = episode.episode_type
+    if episode.explicit is not None and episode.explicit != bool(record.explicit):
+        data["explicit"] = episode.explicit
+    if episode.itunes_title:
+        data["itunes_title"] = episode.itunes_title
+    data["audio"] = audio_name
+    if episode.summary:
+        data["summary"] = episode.summary
+    if episode.keywords:
+        data["keywords"] = list(episode.keywords)
+    if episode.block:
+        data["block"] = True
+    if episode.persons:
+        data["persons"] = [_person(p) for p in episode.persons]
+    transcripts = []
+    used: set[str] = set()
+    for remote in episode.transcripts:
+        ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
+            os.path.splitext(urlsplit(remote.url).path)[1].lower()
+        if ext not in TRANSCRIPT_EXTENSIONS.values():
+            report.problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
+                                           field="transcript", episode=episode.guid))
+            continue
+        name = f"transcript{'.' + slugify(remote.language) if remote.language else ''}{ext}"
+        if name in used:
+            continue
+        try:
+            body, _ = get_small(http, remote.url)
+            body.decode("utf-8")
+        except (DownloadError, UnicodeDecodeError) as exc:
+            report.problems.append(warning("IMP041", rel, f"cannot fetch the transcript {remote.url}: {exc}",
+                                           field="transcript", episode=episode.guid, hint="save it into the folder by hand"))
+            continue
+        atomic_write(folder / name, body)
+        used.add(name)
+        transcripts.append({"file": name, **({"language": remote.language} if remote.language else {})})
+    if transcripts:
+        data["transcripts"] = transcripts
+    if episode.chapters:
+        try:
+            body, _ = get_small(http, episode.chapters.url)
+            found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
+        except (DownloadError, UnicodeDecodeError) as exc:
+            found, chapter_problems = (), [warning("IMP042", rel, f"cannot fetch the chapters {episode.chapters.url}: {exc}",
+                                                   field="chapters", episode=episode.guid)]
+        if found and not chapter_problems:
+            atomic_write(folder / "chapters.json", body)
+            data["chapters"] = "chapters.json"
+        else:
+            report.problems.extend(warning(p.code, p.file, f"chapters not imported: {p.message}", field="chapters",
+                                           episode=episode.guid) for p in chapter_problems)
+    front = _dump(data)
+    body_text = notes_markdown(episode.notes_html)
+    text = f"---\n{front}---\n{body_text}"
+    atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
+    return audio_name
+
+
+def migration_steps(report: ImportReport) -> list[str]:
+    """What is left to move the feed, in order."""
+    old = report.old_feed_url or "the old feed's address"
+    new = report.new_feed_url or "the new feed's address (url + feed.xml)"
+    steps = []
+    if report.missing_media:
+        steps.append(f"Fetch the media of {len(report.missing_media)} episode(s): run the import again with --download "
+                     "(it resumes and skips what is there), or copy the files into their episode folders.")
+    steps += [
+        "Check the show: 'mediafeed check', then fix what it reports (artwork, categories, owner e-mail).",
+        f"Publish: 'mediafeed build' and upload public/ so that {new} answers.",
+        f"On the old host, redirect {old} to {new} with HTTP 301 (permanent), and keep the redirect for good.",
+        f"If the old host cannot redirect, add <itunes:new-feed-url>{new}</itunes:new-feed-url> to the old feed "
+        "(most hosts call this 'redirect feed' or 'move podcast') and keep it published until the apps have followed it.",
+        f"Keep podcast:guid {report.podcast_guid or '(from show.yml)'} in show.yml forever: Podcasting 2.0 apps "
+        "know the show by it, even at a new address.",
+        "Never change an episode's guid or folder name: apps know episodes by their GUID (the import kept every one).",
+        "Keep the old media addresses working for a few weeks: apps may have downloads queued.",
+        "Tell Apple Podcasts Connect and Spotify for Creators nothing: they follow the 301; check both a day later.",
+    ]
+    return steps
+
+
+def dumps(report: ImportReport) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)

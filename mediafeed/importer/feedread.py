@@ -1,0 +1,351 @@
+"""Reading another host's RSS feed into plain records, safely and forgivingly.
+
+The XML parser never resolves entities, loads a DTD or touches the network
+(no XXE, no billion laughs). Every value is read as text and checked; anything
+odd becomes a :class:`Problem`, never an exception, so one strange episode does
+not stop a migration.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from ..errors import InputError, Problem, error, warning
+from ..source import parse_datetime, parse_time
+
+ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+PODCAST = "{https://podcastindex.org/namespace/1.0}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+GOOGLEPLAY = "{http://www.google.com/schemas/play-podcasts/1.0}"
+#: Hosts that wrote the old podcast namespace URL (before 1.0 was final).
+PODCAST_ALIASES = ("{https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md}",)
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    url: str
+    mime: str = ""
+    language: str = ""
+    length: int = 0
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    name: str
+    role: str = ""
+    group: str = ""
+    img: str = ""
+    href: str = ""
+
+
+@dataclass
+class EpisodeRecord:
+    guid: str
+    title: str
+    date: datetime | None
+    notes_html: str = ""
+    summary: str = ""
+    link: str = ""
+    enclosure: RemoteFile | None = None
+    duration: float | None = None
+    season: int | None = None
+    season_name: str = ""
+    number: int | None = None
+    episode_display: str = ""
+    episode_type: str = "full"
+    explicit: bool | None = None
+    itunes_title: str = ""
+    image: str = ""
+    keywords: tuple[str, ...] = ()
+    block: bool = False
+    persons: tuple[PersonRecord, ...] = ()
+    transcripts: tuple[RemoteFile, ...] = ()
+    chapters: RemoteFile | None = None
+    position: int = 0  #: order in the source feed (0 = first item)
+
+
+@dataclass
+class ShowRecord:
+    title: str = ""
+    description: str = ""
+    link: str = ""
+    language: str = ""
+    author: str = ""
+    owner_name: str = ""
+    owner_email: str = ""
+    category: str = ""
+    subcategory: str = ""
+    explicit: bool | None = None
+    show_type: str = ""
+    image: str = ""
+    copyright: str = ""
+    podcast_guid: str = ""
+    self_url: str = ""  #: atom:link rel="self" (the feed's own idea of its URL)
+    new_feed_url: str = ""
+    locked: bool | None = None
+    locked_owner: str = ""
+    keywords: tuple[str, ...] = ()
+    persons: tuple[PersonRecord, ...] = ()
+    funding: tuple[tuple[str, str], ...] = ()  #: (url, text)
+    license: tuple[str, str] | None = None  #: (name, url)
+    medium: str = ""
+    complete: bool = False
+    episodes: list[EpisodeRecord] = field(default_factory=list)
+
+
+def parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True, recover=False)
+
+
+def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
+    """A feed's bytes → :class:`ShowRecord` and every problem found. ``source`` is how messages name it."""
+    problems: list[Problem] = []
+    try:
+        root = etree.fromstring(data, parser())
+    except etree.XMLSyntaxError as exc:
+        # Hand-built feeds often carry HTML entities (&nbsp;) outside CDATA: read what can be read, and say so.
+        recovering = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
+                                     remove_comments=True, remove_pis=True)
+        try:
+            root = etree.fromstring(data, recovering)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None or _local(root.tag) != "rss":
+            raise InputError(error("IMP002", source, f"not an RSS feed: {exc}",
+                                   hint="check the address: it must be the podcast's RSS feed, not its web page")) from None
+        problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({exc}); read it leniently",
+                                hint="compare the imported notes with the old site"))
+    if root is None or _local(root.tag) != "rss":
+        found = _local(root.tag) if root is not None else "nothing"
+        raise InputError(error("IMP002", source, f"not an RSS feed (the document is <{found}>)",
+                               hint="give the podcast's RSS feed; Atom feeds are not podcast feeds"))
+    channel = root.find("channel")
+    if channel is None:
+        raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
+    _normalise_namespaces(root)
+    show = _show(channel, source)
+    base = show.link or source
+    seen: set[str] = set()
+    for position, element in enumerate(channel.findall("item")):
+        episode, found = _episode(element, base, source, position)
+        problems.extend(found)
+        if episode is None:
+            continue
+        if episode.guid in seen:
+            problems.append(error("IMP012", source, f"two items share the GUID {episode.guid!r}; the second was skipped",
+                                  field="guid", episode=episode.guid,
+                                  hint="apps treat them as one episode; import the other by hand with a new GUID"))
+            continue
+        seen.add(episode.guid)
+        show.episodes.append(episode)
+    return show, problems
+
+
+def _normalise_namespaces(root: Any) -> None:
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            for alias in PODCAST_ALIASES:
+                if element.tag.startswith(alias):
+                    element.tag = PODCAST + element.tag[len(alias):]
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def text(element: Any, path: str) -> str:
+    found = element.find(path)
+    if found is None:
+        return ""
+    return "".join(found.itertext()).strip()
+
+
+def _bool(value: str) -> bool | None:
+    value = value.strip().lower()
+    if value in ("true", "yes", "explicit"):
+        return True
+    if value in ("false", "no", "clean"):
+        return False
+    return None
+
+
+def _int(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def _persons(element: Any) -> tuple[PersonRecord, ...]:
+    out = []
+    for person in element.findall(f"{PODCAST}person"):
+        name = "".join(person.itertext()).strip()
+        if name:
+            out.append(PersonRecord(name=name, role=person.get("role", "").strip().lower(),
+                                    group=person.get("group", "").strip().lower(), img=person.get("img", "").strip(),
+                                    href=person.get("href", "").strip()))
+    return tuple(out)
+
+
+def _show(channel: Any, source: str) -> ShowRecord:
+    show = ShowRecord()
+    show.title = text(channel, "title") or text(channel, f"{ITUNES}title")
+    show.description = text(channel, "description") or text(channel, f"{ITUNES}summary")
+    show.link = text(channel, "link")
+    show.language = text(channel, "language").lower()
+    show.author = text(channel, f"{ITUNES}author") or text(channel, f"{GOOGLEPLAY}author")
+    show.owner_name = text(channel, f"{ITUNES}owner/{ITUNES}name")
+    show.owner_email = text(channel, f"{ITUNES}owner/{ITUNES}email") or text(channel, f"{GOOGLEPLAY}email")
+    category = channel.find(f"{ITUNES}category")
+    if category is not None:
+        show.category = category.get("text", "").strip()
+        sub = category.find(f"{ITUNES}category")
+        show.subcategory = sub.get("text", "").strip() if sub is not None else ""
+    show.explicit = _bool(text(channel, f"{ITUNES}explicit"))
+    show.show_type = text(channel, f"{ITUNES}type").lower()
+    image = channel.find(f"{ITUNES}image")
+    show.image = (image.get("href", "").strip() if image is not None else "") or text(channel, "image/url")
+    show.image = urljoin(show.link or source, show.image) if show.image else ""
+    show.copyright = text(channel, "copyright")
+    show.podcast_guid = text(channel, f"{PODCAST}guid")
+    for link in channel.findall(f"{ATOM}link"):
+        if link.get("rel") == "self" and link.get("href"):
+            show.self_url = link.get("href").strip()
+            break
+    show.new_feed_url = text(channel, f"{ITUNES}new-feed-url")
+    locked = channel.find(f"{PODCAST}locked")
+    if locked is not None:
+        show.locked = _bool("".join(locked.itertext()))
+        show.locked_owner = locked.get("owner", "").strip()
+    show.keywords = tuple(k.strip() for k in text(channel, f"{ITUNES}keywords").split(",") if k.strip())
+    show.persons = _persons(channel)
+    show.funding = tuple((f.get("url", "").strip(), "".join(f.itertext()).strip())
+                         for f in channel.findall(f"{PODCAST}funding") if f.get("url"))
+    lic = channel.find(f"{PODCAST}license")
+    if lic is not None and "".join(lic.itertext()).strip():
+        show.license = ("".join(lic.itertext()).strip(), lic.get("url", "").strip())
+    show.medium = text(channel, f"{PODCAST}medium")
+    show.complete = text(channel, f"{ITUNES}complete").lower() == "yes"
+    return show
+
+
+def parse_date(value: str) -> datetime | None:
+    """RFC 2822 as feeds write it (also without a zone, which is read as UTC), or ISO 8601."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        parsed = parse_datetime(value)
+        if parsed is None:
+            try:
+                parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeRecord | None, list[Problem]]:
+    problems: list[Problem] = []
+    title = text(item, "title") or text(item, f"{ITUNES}title")
+    guid = text(item, "guid")
+    enclosure_el = item.find("enclosure")
+    enclosure = None
+    if enclosure_el is not None and enclosure_el.get("url", "").strip():
+        length_text = (enclosure_el.get("length") or "").strip()
+        enclosure = RemoteFile(url=urljoin(base, enclosure_el.get("url").strip()),
+                               mime=(enclosure_el.get("type") or "").strip(),
+                               length=int(length_text) if length_text.isdigit() else 0)
+    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+    if not guid:
+        # Apple falls back to the enclosure URL as the identity; keep what apps already know.
+        if enclosure is None:
+            problems.append(error("IMP010", source, f"{where} has neither a GUID nor an enclosure; skipped", field="guid"))
+            return None, problems
+        guid = enclosure_el.get("url").strip()
+        problems.append(warning("IMP011", source, f"{where} has no GUID; apps identify it by its enclosure URL, kept as its GUID",
+                                field="guid", episode=guid, hint="this keeps subscribers from re-downloading it"))
+    if enclosure is None:
+        problems.append(error("IMP013", source, f"{where} has no enclosure (no audio); skipped", field="enclosure",
+                              episode=guid))
+        return None, problems
+    date_text = text(item, "pubDate") or text(item, "{http://purl.org/dc/elements/1.1/}date")
+    date = parse_date(date_text)
+    if date is None:
+        problems.append(error("IMP014", source, f"{where}: unreadable date {date_text!r}; skipped", field="pubDate",
+                              episode=guid, hint="add it by hand with 'mediafeed add' and this GUID"))
+        return None, problems
+    link = text(item, "link")
+    link = urljoin(base, link) if link else ""
+    notes = text(item, f"{CONTENT}encoded") or text(item, "description") or text(item, f"{ITUNES}summary")
+    notes = absolute_links(notes, link or base)
+    duration_text = text(item, f"{ITUNES}duration")
+    duration = parse_time(duration_text) if duration_text else None
+    season_el = item.find(f"{PODCAST}season")
+    episode_el = item.find(f"{PODCAST}episode")
+    episode_type = text(item, f"{ITUNES}episodeType").lower()
+    image_el = item.find(f"{ITUNES}image")
+    transcripts = tuple(
+        RemoteFile(url=urljoin(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
+                   language=(t.get("language") or "").strip())
+        for t in item.findall(f"{PODCAST}transcript") if (t.get("url") or "").strip())
+    chapters_el = item.find(f"{PODCAST}chapters")
+    chapters = None
+    if chapters_el is not None and (chapters_el.get("url") or "").strip():
+        chapters = RemoteFile(url=urljoin(link or base, chapters_el.get("url").strip()),
+                              mime=(chapters_el.get("type") or "").strip())
+    episode = EpisodeRecord(
+        guid=guid,
+        title=title,
+        date=date,
+        notes_html=notes,
+        summary=text(item, f"{ITUNES}summary") if text(item, f"{CONTENT}encoded") or text(item, "description") else "",
+        link=link,
+        enclosure=enclosure,
+        duration=duration,
+        season=_int(text(item, f"{ITUNES}season")) or (_int("".join(season_el.itertext())) if season_el is not None else None),
+        season_name=(season_el.get("name") or "").strip() if season_el is not None else "",
+        number=_int(text(item, f"{ITUNES}episode")) or (_int("".join(episode_el.itertext())) if episode_el is not None else None),
+        episode_display=(episode_el.get("display") or "").strip() if episode_el is not None else "",
+        episode_type=episode_type if episode_type in ("full", "trailer", "bonus") else "full",
+        explicit=_bool(text(item, f"{ITUNES}explicit")),
+        itunes_title=text(item, f"{ITUNES}title") if text(item, f"{ITUNES}title") != title else "",
+        image=urljoin(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
+        keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
+        block=text(item, f"{ITUNES}block").lower() == "yes",
+        persons=_persons(item),
+        transcripts=transcripts,
+        chapters=chapters,
+        position=position,
+    )
+    if not title:
+        problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
+        episode.title = f"Episode of {date.date().isoformat()}"
+    return episode, problems
+
+
+_LINK_ATTR = re.compile(r"""(?P<attr>\b(?:href|src)\s*=\s*)(?P<q>["'])(?P<url>[^"']*)(?P=q)""", re.I)
+
+
+def absolute_links(html: str, base: str) -> str:
+    """Relative ``href``/``src`` in notes made absolute (they would point into the new site otherwise)."""
+    if not base or ("href" not in html and "src" not in html):
+        return html
+
+    def fix(match: re.Match[str]) -> str:
+        url = match.group("url").strip()
+        if not url or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("#"):
+            return match.group(0)
+        return f"{match.group('attr')}{match.group('q')}{urljoin(base, url)}{match.group('q')}"
+
+    return _LINK_ATTR.sub(fix, html)

@@ -1,0 +1,79 @@
+"""JSON Feed 1.1 (https://jsonfeed.org/version/1.1): ``feed.json`` beside feed.xml.
+
+For sites and readers that prefer JSON. Each episode is an item whose
+``attachments`` are the enclosure and its alternate encodings; they share the
+episode title, which JSON Feed defines as "alternate representations of the same
+thing". Same input, same bytes: keys in a fixed order, no "now".
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from .model import Item, Show
+
+
+def _iso(moment: Any) -> str:
+    return moment.isoformat() if moment else ""
+
+
+def item(entry: Item, show: Show) -> dict[str, Any]:
+    episode = entry.episode
+    attachments: list[dict[str, Any]] = [{
+        "url": entry.enclosure_url,
+        "mime_type": entry.media.mime,
+        "title": episode.title,
+        "size_in_bytes": entry.media.size,
+        "duration_in_seconds": entry.duration,
+    }]
+    for alternate, url in entry.alternates:
+        if url == entry.enclosure_url:
+            continue
+        extra: dict[str, Any] = {"url": url, "mime_type": alternate.mime, "title": episode.title}
+        if alternate.length:
+            extra["size_in_bytes"] = alternate.length
+        extra["duration_in_seconds"] = entry.duration
+        attachments.append(extra)
+    data: dict[str, Any] = {
+        "id": episode.guid,
+        "url": entry.page_url,
+        "title": episode.title,
+        "content_html": entry.notes_html or f"<p>{html.escape(episode.summary or episode.title)}</p>",
+    }
+    if episode.summary:
+        data["summary"] = episode.summary
+    data["image"] = entry.image_url
+    data["date_published"] = _iso(episode.date)
+    if episode.updated:
+        data["date_modified"] = _iso(episode.updated)
+    persons = episode.persons or show.persons
+    if persons:
+        data["authors"] = [{"name": p.name, **({"url": p.href} if p.href else {}), **({"avatar": p.img} if p.img else {})}
+                           for p in persons]
+    if episode.keywords:
+        data["tags"] = list(episode.keywords)
+    data["language"] = show.language
+    data["attachments"] = attachments
+    return data
+
+
+def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url: str = "", next_url: str = "") -> bytes:
+    """The JSON Feed document for ``items`` (newest first); ``next_url`` continues with older ones."""
+    doc: dict[str, Any] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": show.title,
+        "home_page_url": show.url,
+        "feed_url": feed_url or show.absolute("feed.json"),
+        "description": show.description,
+    }
+    if next_url:
+        doc["next_url"] = next_url
+    doc["icon"] = image_url
+    doc["authors"] = [{"name": show.author, "url": show.url}]
+    doc["language"] = show.language
+    if show.complete:
+        doc["expired"] = True
+    doc["items"] = [item(entry, show) for entry in items]
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,278 @@
+"""``mediafeed serve``: build the site and serve it on 127.0.0.1, rebuilding when a source changes.
+
+The server behaves like a good podcast host so players can be tried for real:
+HEAD and single ``Range`` requests (``206 Partial Content`` with
+``Content-Range``; Apple's first request is ``bytes=0-1``), the types apps
+expect (``application/json+chapters``, ``text/vtt``, ``application/rss+xml``),
+CORS headers on everything (transcripts, chapters and oEmbed are read by
+browser players on other origins), and no path outside the site is ever served.
+
+The watcher polls modification times (no extra dependency); a rebuild that
+fails keeps serving the last good site and reports the problems.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from . import build as build_lib
+from .cache import CACHE_DIR
+from .config import SHOW_FILE
+from .episodes import EPISODES_DIR
+from .errors import MediafeedError, Problem
+from .site import THEME_DIR_NAME
+
+PREVIEW_DIR = f"{CACHE_DIR}/preview"
+CHUNK = 64 * 1024
+
+TYPES = {
+    ".xml": "application/rss+xml; charset=utf-8",  # feed.xml and paged feeds; sitemap.xml is special-cased
+    ".json": "application/json; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".vtt": "text/vtt; charset=utf-8",
+    ".srt": "application/x-subrip; charset=utf-8",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/x-m4a",
+    ".m4b": "audio/x-m4a",
+    ".aac": "audio/aac",
+    ".mp4": "video/mp4",
+    ".m4v": "video/x-m4v",
+    ".mov": "video/quicktime",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".flac": "audio/flac",
+    ".wav": "audio/wav",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+}
+SPECIAL_TYPES = {
+    "chapters.json": "application/json+chapters; charset=utf-8",
+    "oembed.json": "application/json+oembed; charset=utf-8",
+    "sitemap.xml": "application/xml; charset=utf-8",
+    "feed.json": "application/feed+json; charset=utf-8",
+}
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def content_type(path: Path) -> str:
+    return SPECIAL_TYPES.get(path.name) or TYPES.get(path.suffix.lower(), "application/octet-stream")
+
+
+def resolve(site: Path, url_path: str) -> Path | None:
+    """The file for a request path inside ``site``, or None (missing, or outside the site)."""
+    path = unquote(urlsplit(url_path).path)
+    if "\x00" in path or "\\" in path:
+        return None
+    parts = [p for p in path.split("/") if p]
+    if any(p in (".", "..") or p.startswith(".") for p in parts):
+        return None
+    target = site.joinpath(*parts) if parts else site
+    try:
+        real = target.resolve()
+        if real != site and site not in real.parents:
+            return None  # a symlink pointing out of the site
+    except OSError:
+        return None
+    if real.is_dir():
+        real = real / "index.html"
+    return real if real.is_file() else None
+
+
+def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
+    """``(first, last)`` for one satisfiable byte range; None to send the whole file; "unsatisfiable"."""
+    match = _RANGE.match(header.strip().replace(" ", ""))
+    if not match:
+        return None  # multiple ranges or another unit: a 200 with the whole body is always allowed
+    first_text, last_text = match.groups()
+    if not first_text and not last_text:
+        return None
+    if not first_text:  # the last N bytes
+        length = int(last_text)
+        if length == 0:
+            return "unsatisfiable"
+        return max(0, size - length), size - 1
+    first = int(first_text)
+    last = int(last_text) if last_text else size - 1
+    if first >= size or last < first:
+        return "unsatisfiable"
+    return first, min(last, size - 1)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "mediafeed-preview"
+    site: Path  # set on the subclass made by make_server
+    log: Callable[[str], None]
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        self.log(format % args)
+
+    def _headers(self, status: int, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - the stdlib's naming
+        self._headers(HTTPStatus.NO_CONTENT, {"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+                                              "Access-Control-Allow-Headers": "Range", "Content-Length": "0"})
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._serve(body=False)
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._serve(body=True)
+
+    def _not_found(self, body: bool) -> None:
+        page = self.site / "404.html"
+        data = page.read_bytes() if page.is_file() else b"Not found\n"
+        self._headers(HTTPStatus.NOT_FOUND, {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(data))})
+        if body:
+            self.wfile.write(data)
+
+    def _serve(self, body: bool) -> None:
+        path = resolve(self.site, self.path)
+        if path is None:
+            self._not_found(body)
+            return
+        asked = urlsplit(self.path).path
+        if path.name == "index.html" and not asked.endswith(("/", "index.html")):
+            # a folder asked for without its slash: relative links in the page need it
+            self._headers(HTTPStatus.MOVED_PERMANENTLY, {"Location": asked + "/", "Content-Length": "0"})
+            return
+        try:
+            handle = open(path, "rb")
+        except OSError:
+            self._not_found(body)
+            return
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            mtime = os.fstat(handle.fileno()).st_mtime
+            headers = {"Content-Type": content_type(path), "Accept-Ranges": "bytes",
+                       "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
+            wanted = parse_range(self.headers.get("Range", ""), size) if self.headers.get("Range") else None
+            if wanted == "unsatisfiable":
+                self._headers(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                              {**headers, "Content-Range": f"bytes */{size}", "Content-Length": "0"})
+                return
+            if isinstance(wanted, tuple):
+                first, last = wanted
+                self._headers(HTTPStatus.PARTIAL_CONTENT, {**headers, "Content-Range": f"bytes {first}-{last}/{size}",
+                                                           "Content-Length": str(last - first + 1)})
+            else:
+                first, last = 0, size - 1
+                self._headers(HTTPStatus.OK, {**headers, "Content-Length": str(size)})
+            if not body:
+                return
+            handle.seek(first)
+            left = last - first + 1
+            try:
+                while left > 0:
+                    chunk = handle.read(min(CHUNK, left))
+                    if not chunk:
+                        break
+                    self.wfile.write(chunk)
+                    left -= len(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the player moved on (seeking closes connections all the time)
+
+
+def make_server(site: Path, port: int, log: Callable[[str], None] = lambda _line: None) -> ThreadingHTTPServer:
+    """A threaded server for ``site`` on 127.0.0.1 (port 0 picks a free one)."""
+    handler = type("SiteHandler", (Handler,), {"site": site.resolve(), "log": staticmethod(log)})
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    return server
+
+
+@dataclass
+class Watcher:
+    """Polls the show's sources; calls ``rebuild`` when any file was added, removed or changed."""
+
+    root: Path
+    rebuild: Callable[[], None]
+    interval: float = 1.0
+    stop: threading.Event = field(default_factory=threading.Event)
+    state: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        found: dict[str, tuple[int, int]] = {}
+        for name in (SHOW_FILE, "published.json"):
+            self._stat(self.root / name, found)
+        for folder in (EPISODES_DIR, THEME_DIR_NAME):
+            base = self.root / folder
+            if base.is_dir():
+                for path in base.rglob("*"):
+                    if not any(part.startswith(".") for part in path.relative_to(base).parts):
+                        self._stat(path, found)
+        for path in self.root.iterdir():
+            if path.is_file() and path.suffix.lower() in (".png", ".jpg", ".jpeg"):
+                self._stat(path, found)
+        return found
+
+    @staticmethod
+    def _stat(path: Path, found: dict[str, tuple[int, int]]) -> None:
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        if path.is_file():
+            found[str(path)] = (st.st_size, st.st_mtime_ns)
+
+    def changed(self) -> bool:
+        now = self.snapshot()
+        if now != self.state:
+            self.state = now
+            return True
+        return False
+
+    def run(self) -> None:
+        self.state = self.snapshot()
+        while not self.stop.wait(self.interval):
+            if self.changed():
+                self.rebuild()
+
+
+@dataclass
+class Preview:
+    """The build half of ``serve``: builds into ``out`` and reports each rebuild through ``report``."""
+
+    root: Path
+    out: Path
+    report: Callable[[build_lib.BuildReport | None, list[Problem]], None]
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    builds: int = 0
+
+    def rebuild(self) -> bool:
+        with self.lock:
+            try:
+                result = build_lib.build(self.root, self.out, record=False)
+            except MediafeedError as exc:
+                self.report(None, exc.problems)
+                return False
+            self.builds += 1
+            self.report(result, result.problems)
+            return True

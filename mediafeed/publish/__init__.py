@@ -1,0 +1,14 @@
+"""Publishing the built site to object storage, a directory or rsync, safely and incrementally.
+
+* ``config``: ``show.yml: publish`` → typed targets, cache policy, notifications
+* ``plan``: the local site, each file's headers, the ordered uploads and deletions
+* ``manifest``: what mediafeed put on a target (content hashes and headers)
+* ``s3`` / ``local``: the targets (boto3 for S3-compatible buckets; a directory; rsync)
+* ``notify``: WebSub, Podcast Index and podping after a publish that changed the feed
+* ``run``: the recipe
+"""
+
+from .run import PublishReport, load_config, publish
+from .store import PublishError
+
+__all__ = ["PublishError", "PublishReport", "load_config", "publish"]

@@ -1,0 +1,244 @@
+"""Targets for self-hosters: a plain directory (a web root, a mounted share) and rsync (over ssh or to a folder).
+
+Neither stores HTTP headers: the web server sets Content-Type, Cache-Control and
+CORS (docs/publish.md has nginx and Apache snippets; ``--dry-run`` lists the
+headers each file should get). Every file is put in place atomically (a temp
+file and a rename; rsync does the same), in the safe order.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import Problem, error
+from ..output import atomic_copy, atomic_write
+from .config import DirectoryTarget, RsyncTarget
+from .manifest import MANIFEST, Entry, Manifest, parse
+from .plan import LocalFile, Upload, file_sha256
+from .store import Cors, PublishError, Transfer
+
+_SELF_HOSTED = ("set Content-Type, Cache-Control and Access-Control-Allow-Origin in the web server "
+                "(see docs/publish.md for nginx and Apache)")
+
+
+class DirectoryStore:
+    sets_headers = False
+
+    def __init__(self, target: DirectoryTarget):
+        self.target = target
+        self.root = target.path
+
+    def _fail(self, exc: OSError, rel: str, action: str) -> PublishError:
+        return PublishError(error("PUB020", rel, f"cannot {action} in {self.root}: {exc.strerror or exc}",
+                                  field=f"publish.targets.{self.target.name}.path",
+                                  hint="check the folder exists and is writable; run the same command again to finish"))
+
+    def read_manifest(self) -> tuple[Manifest | None, list[Problem]]:
+        if not self.root.is_dir():
+            raise PublishError(error("PUB022", "show.yml", f"the target folder {self.root} does not exist",
+                                     field=f"publish.targets.{self.target.name}.path", hint="create it, or correct 'path'"))
+        try:
+            data = (self.root / MANIFEST).read_bytes()
+        except FileNotFoundError:
+            return None, []
+        except OSError as exc:
+            raise self._fail(exc, MANIFEST, "read") from None
+        return parse(data, str(self.root / MANIFEST))
+
+    def reconcile(self, local: dict[str, LocalFile], manifest: Manifest | None) -> Manifest:
+        files: dict[str, Entry] = {}
+        known = manifest.files if manifest else {}
+        for rel in sorted(set(known) | set(local)):
+            path = self.root / rel
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            if rel in known and known[rel].size == size:
+                files[rel] = known[rel]
+            elif rel in local and local[rel].size == size and file_sha256(path) == local[rel].sha256:
+                files[rel] = Entry(local[rel].sha256, size)
+        return Manifest(files)
+
+    def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
+        for item in uploads:
+            transfer.begin(item)
+            target = self.root / item.rel
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                atomic_copy(item.path, target)
+            except OSError as exc:
+                raise self._fail(exc, item.rel, "write") from None
+            transfer.advance(item.size)
+            transfer.end(item)
+
+    def delete(self, rels: list[str]) -> None:
+        for rel in rels:
+            path = self.root / rel
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise self._fail(exc, rel, "delete") from None
+            folder = path.parent
+            while folder != self.root and self.root in folder.parents:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+                folder = folder.parent
+
+    def write_manifest(self, manifest: Manifest) -> None:
+        try:
+            atomic_write(self.root / MANIFEST, manifest.to_json())
+        except OSError as exc:
+            raise self._fail(exc, MANIFEST, "write") from None
+
+    def cors(self, mode: str, dry_run: bool) -> Cors:
+        return Cors("not-applicable", _SELF_HOSTED)
+
+    def close(self) -> None:
+        return None
+
+
+class RsyncStore:
+    """rsync to ``host:/path/`` over ssh (``ssh:`` sets the remote shell) or to a local folder."""
+
+    sets_headers = False
+
+    def __init__(self, target: RsyncTarget, rsync: str = "rsync"):
+        self.target = target
+        self.dest = target.destination
+        self.rsync = rsync
+        self.work = tempfile.TemporaryDirectory(prefix="mediafeed-rsync-")
+        self.tmp = Path(self.work.name)
+
+    def _base(self) -> list[str]:
+        cmd = [self.rsync, "--protect-args"]
+        if self.target.ssh:
+            cmd += ["--rsh", self.target.ssh]
+        return cmd + list(self.target.options)
+
+    def _run(self, args: list[str], rel: str, action: str, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
+        try:
+            done = subprocess.run(self._base() + args, capture_output=True, text=True, check=False)
+        except FileNotFoundError:
+            raise PublishError(error("PUB023", "show.yml", "rsync is not installed", field=f"publish.targets.{self.target.name}",
+                                     hint="install it (apt-get install rsync; brew install rsync)")) from None
+        if done.returncode not in ok:
+            lines = [line for line in done.stderr.splitlines() if line.strip()]
+            reason = lines[0] if lines else f"exit status {done.returncode}"
+            raise PublishError(error("PUB023", rel, f"rsync could not {action} {self.dest}: {reason}",
+                                     field=f"publish.targets.{self.target.name}.destination",
+                                     hint="check the destination and ssh access (try: ssh HOST true); "
+                                          "the feed goes last, so subscribers still see the previous one; run again to finish"))
+        return done
+
+    def _list_file(self, rels: list[str]) -> str:
+        fd, path = tempfile.mkstemp(dir=self.tmp, suffix=".list")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("".join(rel + "\0" for rel in rels))
+        return path
+
+    def read_manifest(self) -> tuple[Manifest | None, list[Problem]]:
+        got = self.tmp / "remote-manifest"
+        # 23: "some files could not be transferred" - here, no manifest yet
+        done = self._run([self.dest + MANIFEST, str(got)], MANIFEST, "read from", ok=(0, 23))
+        if done.returncode == 23 or not got.exists():
+            return None, []
+        return parse(got.read_bytes(), self.dest + MANIFEST)
+
+    def reconcile(self, local: dict[str, LocalFile], manifest: Manifest | None) -> Manifest:
+        """Ask rsync (by checksum, without transferring) which local files differ from the destination."""
+        root = self._site_root(local)
+        files: dict[str, Entry] = {}
+        if root is None:
+            return Manifest()
+        rels = sorted(local)
+        done = self._run(["--dry-run", "--checksum", "--from0", f"--files-from={self._list_file(rels)}",
+                          "--out-format=%n", str(root) + "/", self.dest], "", "compare with")
+        differ = {line.strip() for line in done.stdout.splitlines()}
+        for rel in rels:
+            if rel not in differ:
+                files[rel] = Entry(local[rel].sha256, local[rel].size)
+        if manifest:  # files mediafeed put there that the site no longer has: still known, so --delete can remove them
+            present = self._remote_files()
+            for rel, entry in manifest.files.items():
+                if rel not in local and rel in present:
+                    files[rel] = entry
+        return Manifest(files)
+
+    def _remote_files(self) -> set[str]:
+        done = self._run(["--recursive", "--list-only", "--no-human-readable", self.dest], "", "list")
+        found = set()
+        for line in done.stdout.splitlines():
+            parts = line.split(None, 4)
+            if len(parts) == 5 and line.startswith("-"):
+                found.add(parts[4])
+        return found
+
+    @staticmethod
+    def _site_root(local: dict[str, LocalFile]) -> Path | None:
+        for rel, file in local.items():
+            root = file.path
+            for _ in rel.split("/"):
+                root = root.parent
+            return root
+        return None
+
+    def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
+        if not uploads:
+            return
+        root = self._site_root({u.rel: LocalFile(u.rel, u.path, u.size, u.sha256) for u in uploads})
+        assert root is not None
+        by_rel = {u.rel: u for u in uploads}
+        for item in uploads:
+            transfer.begin(item)
+        # --ignore-times: the manifest already says these differ; rsync still sends only changed blocks
+        args = ["--recursive", "--times", "--ignore-times", "--chmod=D755,F644", "--from0",
+                f"--files-from={self._list_file([u.rel for u in uploads])}", "--out-format=%n", str(root) + "/", self.dest]
+        try:
+            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except FileNotFoundError:
+            self._run(["--version"], "", "start")  # raises the "not installed" problem
+            raise
+        assert process.stdout is not None and process.stderr is not None
+        for line in process.stdout:
+            sent = by_rel.get(line.rstrip("\n"))
+            if sent is not None:
+                transfer.advance(sent.size)
+                transfer.end(sent)
+        stderr = process.stderr.read()
+        if process.wait() != 0:
+            lines = [line for line in stderr.splitlines() if line.strip()]
+            raise PublishError(error("PUB023", uploads[0].rel, f"rsync could not copy to {self.dest}: "
+                                     f"{lines[0] if lines else 'exit status %d' % process.returncode}",
+                                     field=f"publish.targets.{self.target.name}.destination",
+                                     hint="the feed goes last, so subscribers still see the previous one; run again to finish"))
+
+    def delete(self, rels: list[str]) -> None:
+        if not rels:
+            return
+        # rsync deletes what --files-from names but the sender lacks; the sender needs the parent folders
+        empty = self.tmp / "empty"
+        for rel in rels:
+            (empty / rel).parent.mkdir(parents=True, exist_ok=True)
+        self._run(["--recursive", "--delete-missing-args", "--from0", f"--files-from={self._list_file(rels)}",
+                   str(empty) + "/", self.dest], rels[0], "delete on")
+
+    def write_manifest(self, manifest: Manifest) -> None:
+        folder = self.tmp / "manifest"
+        folder.mkdir(exist_ok=True)
+        atomic_write(folder / MANIFEST, manifest.to_json(), durable=False)
+        self._run(["--chmod=F644", str(folder / MANIFEST), self.dest + MANIFEST], MANIFEST, "write to")
+
+    def cors(self, mode: str, dry_run: bool) -> Cors:
+        return Cors("not-applicable", _SELF_HOSTED)
+
+    def close(self) -> None:
+        self.work.cleanup()
+

@@ -1,0 +1,54 @@
+"""What is on a target: one JSON file beside the site, listing every file mediafeed put there.
+
+``.mediafeed-publish.json`` at the top of the target maps each path to its
+SHA-256, size and the headers it was uploaded with. Comparing it with the local
+site tells which files to upload (a second publish uploads nothing); only files
+it lists are ever deleted, so anything else in the bucket or folder is left
+alone. It is rewritten after every phase, so an interrupted publish resumes
+where it stopped; if it is lost, ``reconcile`` rebuilds it from the target.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..errors import Problem, warning
+from ..output import is_safe_output
+
+MANIFEST = ".mediafeed-publish.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    sha256: str
+    size: int
+    type: str = ""  #: Content-Type it was uploaded with
+    cache: str = ""  #: Cache-Control it was uploaded with
+
+
+@dataclass
+class Manifest:
+    files: dict[str, Entry] = field(default_factory=dict)
+
+    def to_json(self) -> bytes:
+        data = {
+            "about": "Written by 'mediafeed publish': what it put here. Do not edit; delete it to make the next publish re-check every file.",
+            "version": 1,
+            "files": {rel: {"sha256": e.sha256, "size": e.size, "type": e.type, "cache": e.cache}
+                      for rel, e in sorted(self.files.items())},
+        }
+        return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def parse(data: bytes, where: str) -> tuple[Manifest | None, list[Problem]]:
+    """A manifest from its bytes; an unreadable one is reported and treated as absent (everything re-checked)."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+        files = raw["files"]
+        manifest = Manifest({str(rel): Entry(str(e["sha256"]), int(e["size"]), str(e.get("type", "")), str(e.get("cache", "")))
+                             for rel, e in files.items() if is_safe_output(str(rel))})
+        return manifest, []
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return None, [warning("PUB011", where, f"the publish manifest on the target is unreadable ({exc}); checking every file again",
+                              hint="nothing to do: this publish rewrites it")]

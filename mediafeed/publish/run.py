@@ -1,0 +1,263 @@
+"""The recipe: read the config → build → scan → compare with the target → upload in safe order → notify.
+
+``publish`` builds the site first (the same checks and incremental build as
+``mediafeed build``; nothing goes up when the show has errors), unless
+``build=False`` publishes an output folder built earlier. Then it reads the
+target's manifest, uploads only what changed (media, artwork, pages, feeds,
+in that order), records each phase in the manifest so an interrupted publish
+resumes, deletes (only with ``delete=True``, never the media of a published
+episode) and finally tells the apps.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import requests
+
+from .. import build as build_lib
+from .. import ledger as ledger_io
+from ..cache import CACHE_DIR
+from ..config import SHOW_FILE, load_show
+from ..errors import InputError, Problem, error, has_errors, warning
+from ..model import Show
+from . import config as config_io
+from . import notify as notify_io
+from .manifest import Manifest
+from .plan import HASH_CACHE, PHASES, Plan, Upload, make_plan, published_media, scan
+from .store import Cors, PublishError, Store, Transfer
+
+
+class NoTransfer:
+    def start(self, total: int) -> None:
+        return None
+
+    def begin(self, upload: Upload) -> None:
+        return None
+
+    def advance(self, nbytes: int) -> None:
+        return None
+
+    def end(self, upload: Upload) -> None:
+        return None
+
+
+@dataclass
+class PublishReport:
+    target: str
+    where: str
+    output: Path
+    dry_run: bool = False
+    uploads: list[Upload] = field(default_factory=list)  #: planned (dry run) or done, in order
+    unchanged: int = 0
+    deleted: list[str] = field(default_factory=list)
+    protected: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    cors: Cors = field(default_factory=lambda: Cors("off"))
+    notifications: list[notify_io.Notice] = field(default_factory=list)
+    planned_notifications: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    built: bool = False
+    seconds: float = 0.0
+
+    @property
+    def bytes(self) -> int:
+        return sum(u.size for u in self.uploads)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "target": self.target,
+            "where": self.where,
+            "output": str(self.output),
+            "dry_run": self.dry_run,
+            "uploads": [{"path": u.rel, "size": u.size, "phase": u.phase, "content_type": u.type, "cache_control": u.cache,
+                         "replaces": u.replaces} for u in self.uploads],
+            "bytes": self.bytes,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+            "protected": self.protected,
+            "stale": self.stale,
+            "cors": {"status": self.cors.status, "instructions": self.cors.instructions},
+            "notifications": [n.to_dict() for n in self.notifications] if not self.dry_run else
+            [{"service": s, "url": u} for s, u in self.planned_notifications],
+            "built": self.built,
+            "seconds": round(self.seconds, 3),
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+class _Recorder:
+    """Forwards progress and remembers which uploads finished, in order."""
+
+    def __init__(self, transfer: Transfer):
+        self.transfer = transfer
+        self.done: list[Upload] = []
+
+    def start(self, total: int) -> None:
+        self.transfer.start(total)
+
+    def begin(self, upload: Upload) -> None:
+        self.transfer.begin(upload)
+
+    def advance(self, nbytes: int) -> None:
+        self.transfer.advance(nbytes)
+
+    def end(self, upload: Upload) -> None:
+        self.done.append(upload)
+        self.transfer.end(upload)
+
+
+def load_config(root: Path) -> tuple[Show, config_io.PublishConfig]:
+    """The show and its publish config; raises with every problem when either is unusable."""
+    show, problems = load_show(root)
+    if show is None:
+        raise InputError(problems)
+    if not show.publish:
+        raise InputError(error("PUB001", SHOW_FILE, "no publish targets configured", field="publish",
+                               hint="add 'publish: {targets: {site: {type: s3, bucket: NAME}}}' (see docs/publish.md)"))
+    config, config_problems = config_io.parse(show.publish, root)
+    if has_errors(config_problems):
+        raise InputError(config_problems)
+    return show, config
+
+
+def choose(config: config_io.PublishConfig, name: str | None) -> config_io.Target:
+    names = ", ".join(sorted(config.targets))
+    if name:
+        if name not in config.targets:
+            raise InputError(error("PUB002", SHOW_FILE, f"no publish target named {name!r}", field="publish.targets",
+                                   hint=f"use one of: {names}"))
+        return config.targets[name]
+    if config.default:
+        return config.targets[config.default]
+    if len(config.targets) == 1:
+        return next(iter(config.targets.values()))
+    raise InputError(error("PUB003", SHOW_FILE, f"several publish targets ({names}) and no default", field="publish.target",
+                           hint="name one: 'mediafeed publish TARGET', or set 'publish.target: NAME'"))
+
+
+def open_store(target: config_io.Target) -> Store:
+    if isinstance(target, config_io.S3Target):
+        from .s3 import S3Store
+
+        return S3Store(target)
+    from .local import DirectoryStore, RsyncStore
+
+    if isinstance(target, config_io.DirectoryTarget):
+        return DirectoryStore(target)
+    return RsyncStore(target)
+
+
+def _refuse_overlap(target: config_io.Target, root: Path, out: Path) -> None:
+    path = target.path if isinstance(target, config_io.DirectoryTarget) else \
+        Path(target.destination) if isinstance(target, config_io.RsyncTarget) and target.destination.startswith("/") else None
+    if path is None:
+        return
+    path = path.resolve()
+    if path == out or out in path.parents or path in out.parents or path == root or root in path.parents:
+        raise InputError(error("PUB006", SHOW_FILE, f"the target {path} overlaps the show folder or the built site",
+                               field=f"publish.targets.{target.name}", hint="publish to a folder outside the show, e.g. /var/www/podcast"))
+
+
+def publish(root: Path, target_name: str | None = None, *, output: Path | None = None, build: bool = True, strict: bool = False,
+            dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True,
+            transfer: Transfer | None = None, build_progress: build_lib.Progress | None = None,
+            session: requests.Session | None = None, now: datetime | None = None) -> PublishReport:
+    """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure."""
+    started = time.perf_counter()
+    root = root.resolve()
+    show, config = load_config(root)
+    target = choose(config, target_name)
+    out = (output or root / "public").resolve()
+    _refuse_overlap(target, root, out)
+    report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
+    if build:
+        built = build_lib.build(root, out, strict=strict, progress=build_progress, now=now)
+        report.problems.extend(p for p in built.problems if p.severity.rank > 0)
+        report.built = True
+    elif not (out / "feed.xml").is_file():
+        raise InputError(error("PUB010", str(out), "no built site here (feed.xml is missing)",
+                               hint="run 'mediafeed build' first, or leave out --no-build"))
+    local = scan(out, root / CACHE_DIR / HASH_CACHE)
+    store = open_store(target)
+    try:
+        remote, found = store.read_manifest()
+        report.problems.extend(found)
+        rebuilt = remote is None or verify
+        if rebuilt:
+            remote = store.reconcile(local, remote)
+        assert remote is not None
+        ledger, _ = ledger_io.load(root)
+        enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
+        plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=enclosures)
+        report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
+        report.problems.extend(_warnings(plan, target))
+        report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
+        if report.cors.status in {"missing", "unknown"}:
+            report.problems.append(warning("PUB031", SHOW_FILE, f"CORS on {target.describe()} does not let browser players "
+                                           "read transcripts and chapters" if report.cors.status == "missing" else
+                                           f"cannot read the CORS settings of {target.describe()}",
+                                           field=f"publish.targets.{target.name}.cors",
+                                           hint="set 'cors: apply', or apply the rule printed with --format json / docs/publish.md"))
+        feed_changes = any(u.phase == "feeds" for u in plan.uploads)
+        report.planned_notifications = notify_io.planned(config.notify) if notify and feed_changes else []
+        if dry_run:
+            report.uploads, report.deleted = plan.uploads, plan.deletions
+            return _finish(report, started)
+        _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer())
+    finally:
+        store.close()
+    if report.planned_notifications:
+        report.notifications = notify_io.send(config.notify, show.feed_url, show.medium, session)
+        for notice in report.notifications:
+            if not notice.ok:
+                report.problems.append(warning("PUB040", notice.url, f"{notice.service} notification failed: "
+                                               f"{notice.status} {notice.message}" if notice.status else notice.message,
+                                               field="publish.notify",
+                                               hint="the publish is complete; apps will see the new feed at their next check"))
+    return _finish(report, started)
+
+
+def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: PublishReport, transfer: Transfer) -> None:
+    files = dict(remote.files)
+    recorder = _Recorder(transfer)
+    recorder.start(plan.bytes)
+    try:
+        for name in PHASES:
+            batch = plan.phase(name)
+            if not batch:
+                continue
+            store.upload(batch, recorder)
+            files.update({u.rel: u.entry() for u in batch})
+            store.write_manifest(Manifest(files))
+        if plan.deletions:
+            store.delete(plan.deletions)
+            for rel in plan.deletions:
+                files.pop(rel, None)
+            store.write_manifest(Manifest(files))
+            report.deleted = list(plan.deletions)
+        elif rebuilt and not plan.uploads:
+            store.write_manifest(Manifest(files))
+    finally:
+        report.uploads = list(recorder.done)
+
+
+def _warnings(plan: Plan, target: config_io.Target) -> list[Problem]:
+    found = []
+    for upload in plan.uploads:
+        if upload.replaces and upload.phase == "media":
+            found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL",
+                                 hint="apps and CDNs cache media by URL for up to a year (immutable); give a changed file a new "
+                                      "name, or purge it from the CDN"))
+    return found
+
+
+def _finish(report: PublishReport, started: float) -> PublishReport:
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+__all__ = ["PublishError", "PublishReport", "choose", "load_config", "publish"]

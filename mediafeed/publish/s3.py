@@ -1,0 +1,214 @@
+"""An S3-compatible bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO, Ceph) through boto3.
+
+boto3 is an optional extra (``pip install 'mediafeed[s3]'``): imported here only,
+when an s3 target is used. Credentials come from boto3's own chain (environment,
+``~/.aws/credentials``, the named ``profile``, instance roles); mediafeed never
+reads or prints them. Large files go up in parts (``TransferConfig``) with
+boto3's standard retries; each object carries its SHA-256 in ``x-amz-meta-sha256``
+so a lost manifest can be rebuilt without uploading again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..errors import Problem, error
+from .config import S3Target
+from .manifest import MANIFEST, Entry, Manifest, parse
+from .plan import LocalFile, Upload
+from .store import Cors, PublishError, Transfer
+
+_BOTO_MISSING = error("PUB005", "show.yml", "publishing to S3 needs boto3, which is not installed", field="publish.targets",
+                      hint="pip install 'mediafeed[s3]'")
+_HEADERS = ["Range", "If-Modified-Since", "If-None-Match"]
+_EXPOSE = ["Accept-Ranges", "Content-Length", "Content-Range", "ETag"]
+
+
+def _boto() -> Any:
+    try:
+        import boto3
+        import botocore
+        from boto3.s3.transfer import TransferConfig  # noqa: F401
+    except ImportError:
+        raise PublishError(_BOTO_MISSING) from None
+    return boto3, botocore
+
+
+class S3Store:
+    sets_headers = True
+
+    def __init__(self, target: S3Target):
+        boto3, botocore = _boto()
+        from boto3.s3.transfer import TransferConfig
+        from botocore.config import Config
+
+        self.target = target
+        self.errors = botocore.exceptions
+        try:
+            session = boto3.session.Session(profile_name=target.profile or None, region_name=target.region or None)
+        except self.errors.ProfileNotFound:
+            raise PublishError(error("PUB021", "show.yml", f"no AWS profile named {target.profile!r}",
+                                     field=f"publish.targets.{target.name}.profile",
+                                     hint="add it to ~/.aws/config (aws configure --profile NAME) or remove 'profile'")) from None
+        config = Config(retries={"max_attempts": target.retries, "mode": "standard"}, connect_timeout=target.timeout,
+                        read_timeout=target.timeout, s3={"addressing_style": target.addressing},
+                        user_agent_extra=f"mediafeed/{__version__}", request_checksum_calculation=target.checksums,
+                        response_checksum_validation=target.checksums)
+        self.client = session.client("s3", endpoint_url=target.endpoint_url or None, config=config)
+        self.transfer = TransferConfig(multipart_threshold=target.multipart_threshold, multipart_chunksize=target.multipart_chunk,
+                                       max_concurrency=target.concurrency, use_threads=target.concurrency > 1)
+
+    def key(self, rel: str) -> str:
+        return self.target.prefix + rel
+
+    # -- errors ----------------------------------------------------------
+    def _fail(self, exc: Exception, rel: str, action: str) -> PublishError:
+        target = self.target
+        field = f"publish.targets.{target.name}"
+        where = target.describe()
+        if isinstance(exc, (self.errors.NoCredentialsError, self.errors.PartialCredentialsError)):
+            return PublishError(error("PUB021", "show.yml", f"no credentials for {where}", field=field,
+                                      hint="set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or 'profile:' in the target"))
+        code = ""
+        if isinstance(exc, self.errors.ClientError):
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+        if code == "NoSuchBucket":
+            return PublishError(error("PUB022", "show.yml", f"bucket {target.bucket!r} does not exist at {where}",
+                                      field=f"{field}.bucket", hint="create it first, or correct 'bucket' / 'endpoint_url'"))
+        if code in {"AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "403"}:
+            return PublishError(error("PUB021", "show.yml", f"{where} refused to {action} {rel}: {code}", field=field,
+                                      hint="check that the credentials in use may write to this bucket (and the region)"))
+        reason = code or exc.__class__.__name__
+        detail = str(exc).split("\n", 1)[0]
+        return PublishError(error("PUB020", rel, f"cannot {action} on {where}: {reason} ({detail})", field=field,
+                                  hint="the feed is uploaded last, so subscribers still see the previous one; "
+                                       "run the same command again to finish"))
+
+    def _call(self, rel: str, action: str, func: Any, **kwargs: Any) -> Any:
+        try:
+            return func(**kwargs)
+        except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
+            raise self._fail(exc, rel, action) from None
+
+    # -- manifest --------------------------------------------------------
+    def read_manifest(self) -> tuple[Manifest | None, list[Problem]]:
+        try:
+            body = self.client.get_object(Bucket=self.target.bucket, Key=self.key(MANIFEST))["Body"].read()
+        except self.errors.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
+                return None, []
+            raise self._fail(exc, MANIFEST, "read") from None
+        except self.errors.BotoCoreError as exc:
+            raise self._fail(exc, MANIFEST, "read") from None
+        return parse(body, self.key(MANIFEST))
+
+    def write_manifest(self, manifest: Manifest) -> None:
+        self._call(MANIFEST, "write", self.client.put_object, Bucket=self.target.bucket, Key=self.key(MANIFEST),
+                   Body=manifest.to_json(), ContentType="application/json; charset=utf-8", CacheControl="no-store")
+
+    def listing(self) -> dict[str, int]:
+        """Every object under the prefix: site path → size."""
+        found: dict[str, int] = {}
+        paginator = self.client.get_paginator("list_objects_v2")
+        try:
+            for page in paginator.paginate(Bucket=self.target.bucket, Prefix=self.target.prefix):
+                for obj in page.get("Contents", []):
+                    found[obj["Key"][len(self.target.prefix):]] = int(obj["Size"])
+        except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
+            raise self._fail(exc, self.target.prefix or "/", "list") from None
+        return found
+
+    def reconcile(self, local: dict[str, LocalFile], manifest: Manifest | None) -> Manifest:
+        listing = self.listing()
+        known = manifest.files if manifest else {}
+        files = {rel: e for rel, e in known.items() if listing.get(rel) == e.size}
+        for rel, file in local.items():
+            if rel in files or listing.get(rel) != file.size:
+                continue
+            head = self._call(rel, "inspect", self.client.head_object, Bucket=self.target.bucket, Key=self.key(rel))
+            if head.get("Metadata", {}).get("sha256") == file.sha256:
+                files[rel] = Entry(file.sha256, file.size, head.get("ContentType", ""), head.get("CacheControl", ""))
+        return Manifest(files)
+
+    # -- transfers -------------------------------------------------------
+    def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
+        for item in uploads:
+            extra: dict[str, Any] = {"ContentType": item.type, "CacheControl": item.cache, "Metadata": {"sha256": item.sha256}}
+            if self.target.acl:
+                extra["ACL"] = self.target.acl
+            transfer.begin(item)
+            try:
+                self.client.upload_file(str(item.path), self.target.bucket, self.key(item.rel), ExtraArgs=extra,
+                                        Config=self.transfer, Callback=transfer.advance)
+            except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
+                raise self._fail(exc, item.rel, "upload") from None
+            except Exception as exc:  # noqa: BLE001 - s3transfer wraps network errors in its own types
+                cause = exc.__cause__ or exc.__context__
+                if isinstance(cause, (self.errors.BotoCoreError, self.errors.ClientError)):
+                    raise self._fail(cause, item.rel, "upload") from None
+                if exc.__class__.__module__.startswith(("s3transfer", "boto3")):
+                    raise self._fail(exc, item.rel, "upload") from None
+                raise
+            transfer.end(item)
+
+    def delete(self, rels: list[str]) -> None:
+        for start in range(0, len(rels), 1000):
+            chunk = rels[start:start + 1000]
+            answer = self._call(chunk[0], "delete", self.client.delete_objects, Bucket=self.target.bucket,
+                                Delete={"Objects": [{"Key": self.key(rel)} for rel in chunk], "Quiet": True})
+            failed = answer.get("Errors", [])
+            if failed:
+                first = failed[0]
+                raise PublishError(error("PUB020", str(first.get("Key", "")), f"cannot delete on {self.target.describe()}: "
+                                         f"{first.get('Code', '')} {first.get('Message', '')}".strip(),
+                                         hint="check the credentials may delete objects; nothing else was affected"))
+
+    # -- CORS ------------------------------------------------------------
+    def rule(self) -> dict[str, Any]:
+        return {"ID": "mediafeed", "AllowedMethods": ["GET", "HEAD"], "AllowedOrigins": list(self.target.cors_origins),
+                "AllowedHeaders": _HEADERS, "ExposeHeaders": _EXPOSE, "MaxAgeSeconds": 86400}
+
+    def instructions(self) -> str:
+        endpoint = f" --endpoint-url {self.target.endpoint_url}" if self.target.endpoint_url else ""
+        config = json.dumps({"CORSRules": [self.rule()]}, indent=2)
+        return (f"Browser players need CORS to read transcripts, chapters and oEmbed JSON. Save this as cors.json:\n{config}\n"
+                f"then run: aws s3api put-bucket-cors --bucket {self.target.bucket} --cors-configuration file://cors.json{endpoint}\n"
+                "(or set 'cors: apply' on the target and mediafeed adds this rule, keeping any others)")
+
+    def cors(self, mode: str, dry_run: bool) -> Cors:
+        if mode == "off":
+            return Cors("off")
+        try:
+            rules = self.client.get_bucket_cors(Bucket=self.target.bucket).get("CORSRules", [])
+        except self.errors.ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code == "NoSuchBucket":
+                raise self._fail(exc, "", "read CORS") from None
+            if code != "NoSuchCORSConfiguration":
+                return Cors("unknown", self.instructions())
+            rules = []
+        except self.errors.BotoCoreError as exc:
+            raise self._fail(exc, "", "read CORS") from None
+        if _allows(rules, self.target.cors_origins):
+            return Cors("ok", rules=rules)
+        if mode == "check":
+            return Cors("missing", self.instructions(), rules)
+        merged = [r for r in rules if r.get("ID") != "mediafeed"] + [self.rule()]
+        if dry_run:
+            return Cors("would-apply", rules=merged)
+        self._call("", "apply CORS", self.client.put_bucket_cors, Bucket=self.target.bucket,
+                   CORSConfiguration={"CORSRules": merged})
+        return Cors("applied", rules=merged)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _allows(rules: list[dict[str, Any]], origins: tuple[str, ...]) -> bool:
+    for rule in rules:
+        allowed = set(rule.get("AllowedOrigins", []))
+        if "GET" in rule.get("AllowedMethods", []) and ("*" in allowed or set(origins) <= allowed):
+            return True
+    return False

@@ -1,0 +1,352 @@
+"""New shows and new episodes: ``mediafeed init`` and ``mediafeed add``.
+
+``init_show`` writes a ``show.yml`` with every key documented (the optional ones
+commented out), an ``episodes/`` folder and a ``templates/`` folder with a README
+on overriding the theme. ``add_episode`` turns an audio file into
+``episodes/<slug>/`` with the audio copied (or moved) in, front matter pre-filled
+from the file's own tags and a new GUID. Neither ever overwrites anything.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import audio
+from .categories import APPLE_CATEGORIES, is_category
+from .config import LANGUAGE, SHOW_FILE
+from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
+from .errors import InputError, MediafeedError, error
+from .guids import new_guid
+from .model import Media
+from .output import atomic_copy, atomic_write
+from .source import FRONT_MATTER, is_url, load_yaml
+
+TEMPLATES_README = "templates/README.md"
+
+
+@dataclass(frozen=True)
+class ShowAnswers:
+    """The essentials ``init`` asks for."""
+
+    title: str
+    description: str
+    url: str
+    author: str
+    email: str
+    language: str = "en"
+    category: str = "Technology"
+    subcategory: str = ""
+    explicit: bool = False
+
+
+def check_answers(answers: ShowAnswers) -> list[str]:
+    """What is wrong with the answers, as ``(option: message)`` lines; empty when fine."""
+    wrong = []
+    for name in ("title", "description", "url", "author", "email"):
+        if not getattr(answers, name).strip():
+            wrong.append(f"--{name}: required")
+    if answers.url and not is_url(answers.url):
+        wrong.append(f"--url: expected the site's https:// address, got {answers.url!r}")
+    if answers.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", answers.email):
+        wrong.append(f"--email: expected an e-mail address, got {answers.email!r}")
+    if not LANGUAGE.match(answers.language):
+        wrong.append(f"--language: expected an ISO 639 code such as en or en-gb, got {answers.language!r}")
+    if not is_category(answers.category, answers.subcategory):
+        wrong.append(f"--category: not in Apple's list: {answers.category!r}"
+                     + (f" / {answers.subcategory!r}" if answers.subcategory else ""))
+    return wrong
+
+
+def init_show(target: Path, answers: ShowAnswers) -> list[str]:
+    """Create a new show in ``target``; returns the paths created (relative). Refuses an existing show."""
+    wrong = check_answers(answers)
+    if wrong:
+        raise InputError([error("INI001", SHOW_FILE, line.split(": ", 1)[1], field=line.split(": ", 1)[0],
+                                hint="pass it as an option, or run 'mediafeed init' in a terminal to be asked")
+                          for line in wrong])
+    if (target / SHOW_FILE).exists():
+        raise InputError(error("INI002", str(target / SHOW_FILE), "a show already exists here; nothing was changed",
+                               hint="edit show.yml, or run 'mediafeed init NEW-FOLDER'"))
+    created = []
+    (target / EPISODES_DIR).mkdir(parents=True, exist_ok=True)
+    created.append(f"{EPISODES_DIR}/")
+    readme = target / TEMPLATES_README
+    if not readme.exists():
+        atomic_write(readme, TEMPLATES_TEXT.encode("utf-8"))
+        created.append(TEMPLATES_README)
+    atomic_write(target / SHOW_FILE, show_yaml(answers).encode("utf-8"))
+    created.append(SHOW_FILE)
+    return created
+
+
+def _scalar(value: Any) -> str:
+    """One YAML scalar, quoted when needed (a title like 'Yes: no' stays text)."""
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip().removesuffix("\n...").strip()
+
+
+def show_yaml(a: ShowAnswers) -> str:
+    """``show.yml`` with every key: the essentials filled in, the rest commented out with a word on each."""
+    categories = ", ".join(APPLE_CATEGORIES)
+    sub = f"subcategory: {_scalar(a.subcategory)}" if a.subcategory else "# subcategory: Tech News"
+    return f"""\
+# show.yml: everything about the show as a whole. Every key is described in docs/cli.md
+# and the README. Lines starting with '#' are optional: remove the '#' to use one.
+
+# --- Required ------------------------------------------------------------------------
+title: {_scalar(a.title)}
+# What the show is about, plain text, at most 4000 bytes (apps show it on the show page).
+description: {_scalar(a.description)}
+# The public address of the site; feed.xml, pages and media are published under it.
+url: {_scalar(a.url)}
+# ISO 639 language code: en, en-gb, de, fr-ca ...
+language: {_scalar(a.language)}
+# Shown as the show's creator (Spotify requires it).
+author: {_scalar(a.author)}
+# Apple writes to this address (it is in the feed, but apps do not show it).
+owner:
+  name: {_scalar(a.author)}
+  email: {_scalar(a.email)}
+# One of Apple's categories: {categories}
+category: {_scalar(a.category)}
+{sub}
+explicit: {'true' if a.explicit else 'false'}
+# Square JPEG or PNG, 1400 to 3000 px, RGB. Put the file next to show.yml.
+artwork: artwork.jpg
+
+# --- Optional ------------------------------------------------------------------------
+# episodic (newest first) or serial (oldest first; every episode needs a number)
+# type: episodic
+# feed_url: https://example.org/podcast/feed.xml    # default: url + feed.xml
+# media_url: https://cdn.example.org/podcast/       # where enclosures are served from (default: url)
+# copyright: CC BY 4.0, {a.author}                  # no © sign and no year (PSP-1)
+# keywords: [one, two, three]
+# podcast_guid: ...    # kept forever once published; default: UUIDv5 of feed_url. Keep an imported show's value.
+# locked: true         # podcast:locked: other platforms may not import this feed
+# locked_owner: {a.email}
+# medium: podcast      # podcast, music, video, film, audiobook, newsletter, blog
+# license:
+#   name: CC-BY-4.0
+#   url: https://creativecommons.org/licenses/by/4.0/
+# funding:
+#   - url: https://example.org/support
+#     text: Support the show
+# persons:
+#   - name: Your Name
+#     role: host       # host, guest, producer, ... (Podcasting 2.0 taxonomy)
+#     href: https://example.org/about
+#     img: https://example.org/you.jpg
+# location:
+#   name: Austin, TX
+#   geo: geo:30.2672,-97.7431
+# update_frequency:
+#   text: Weekly
+#   rrule: FREQ=WEEKLY
+# seasons:
+#   1: Season name
+# links:               # subscribe buttons on the pages
+#   Apple Podcasts: https://podcasts.apple.com/podcast/id...
+# support:             # support services shown with content notes
+#   Helpline name and number: https://example.org/
+# new_feed_url: ...    # only when this feed moves away: itunes:new-feed-url
+# block: false         # itunes:block: hide the show from directories
+# complete: false      # itunes:complete: no more episodes will come
+# feed_limit: 0        # newest N episodes in feed.xml (0 = all)
+# page_size: 20        # episodes per index page
+# tag_on_build: true   # write tags into the published copy of each audio file
+# checks:
+#   ignore: [EP020]
+"""
+
+
+TEMPLATES_TEXT = """\
+# Overriding the theme
+
+Pages are rendered with Jinja2 from a search path: a template in this folder
+wins over the default theme's template of the same name.
+
+- Copy only what you change. To change one block of the episode page, extend
+  the default instead of copying it:
+
+      {% extends "default/episode.html" %}
+      {% block notes %}{{ super() }}<p>Thanks for listening!</p>{% endblock %}
+
+- Templates: base.html, index.html, episode.html, embed.html, fragment.html,
+  player.html, 404.html. Assets in templates/assets/ replace the default ones
+  of the same name (assets/style.css, assets/player.js).
+- What each template receives (show, site, item, items, ...) is documented in
+  mediafeed/site.py (PageContext) and stays stable between versions.
+- Autoescaping is on: show notes arrive already sanitised as HTML.
+"""
+
+
+# -- add ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewEpisode:
+    """What ``add`` wrote."""
+
+    slug: str
+    path: Path  #: the new episode.md
+    audio: str
+    guid: str
+    title: str
+    date: datetime
+    season: int | None
+    number: int | None
+    episode_type: str
+    draft: bool
+    duration: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "file": f"{EPISODES_DIR}/{self.slug}/{EPISODE_FILE}", "audio": self.audio,
+                "guid": self.guid, "title": self.title, "date": self.date.isoformat(), "season": self.season,
+                "episode": self.number, "type": self.episode_type, "draft": self.draft,
+                "duration": round(self.duration, 3)}
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """A URL-safe slug: ASCII lower case, digits and '-', at most ``limit`` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug.strip("-")
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    base = base or "episode"
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def existing_episodes(root: Path) -> list[dict[str, Any]]:
+    """Front matter of every episode folder (slug in ``_slug``), unreadable ones skipped."""
+    base = root / EPISODES_DIR
+    out = []
+    if not base.is_dir():
+        return out
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        data: dict[str, Any] = {"_slug": folder.name}
+        try:
+            match = FRONT_MATTER.match((folder / EPISODE_FILE).read_text(encoding="utf-8").lstrip("\ufeff"))
+        except (OSError, UnicodeDecodeError):
+            match = None
+        if match:
+            loaded, problems = load_yaml(match.group(1), folder.name)
+            if not problems and isinstance(loaded, dict):
+                data.update(loaded)
+        out.append(data)
+    return out
+
+
+def next_number(episodes: list[dict[str, Any]], season: int | None) -> int:
+    """One more than the highest episode number in ``season`` (all episodes when there are no seasons)."""
+    numbers = [e.get("episode") for e in episodes
+               if isinstance(e.get("episode"), int) and (season is None or e.get("season") == season)]
+    return max(numbers, default=0) + 1
+
+
+def latest_season(episodes: list[dict[str, Any]]) -> int | None:
+    seasons = [e["season"] for e in episodes if isinstance(e.get("season"), int) and not isinstance(e.get("season"), bool)]
+    return max(seasons) if seasons else None
+
+
+def title_from_file(path: Path) -> str:
+    stem = re.sub(r"[_\s]+", " ", path.stem.replace("-", " ")).strip()
+    return stem[:1].upper() + stem[1:] if stem else "Untitled"
+
+
+def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, season: int | None = None,
+                number: int | None = None, episode_type: str = "full", draft: bool = False, move: bool = False,
+                slug: str = "") -> NewEpisode:
+    """Create ``episodes/<slug>/`` for ``source``. Raises without writing anything when it cannot."""
+    root = root.resolve()
+    if not (root / SHOW_FILE).is_file():
+        raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
+                               hint="run 'mediafeed init' first, or pass --show DIR"))
+    if not source.is_file():
+        raise InputError(error("ADD001", str(source), "no such audio file", field="AUDIO", hint="check the path"))
+    if episode_type not in EPISODE_TYPES:
+        raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
+                               hint=f"use one of {', '.join(EPISODE_TYPES)}"))
+    media = audio.probe(source, source.name)  # raises MediaError naming the file when it is not usable audio
+    episodes = existing_episodes(root)
+    title = (title or media.tags.get("title", "") or title_from_file(source)).strip()
+    if season is None:
+        season = latest_season(episodes)
+    if number is None and episode_type == "full":
+        number = next_number(episodes, season)
+    taken = {e["_slug"] for e in episodes}
+    if slug:
+        if not SLUG.match(slug):
+            raise InputError(error("ADD002", slug, "not a safe folder name", field="--slug",
+                                   hint="use lower-case letters, digits, '-', '.' and '_'"))
+        if slug in taken:
+            raise InputError(error("ADD003", f"{EPISODES_DIR}/{slug}", "an episode with this slug already exists; nothing was changed",
+                                   field="--slug", hint="choose another --slug, or leave it out for a unique one"))
+    else:
+        words = slugify(title)
+        base = f"{number:03d}-{words}" if number is not None and words else (words or f"{number or 0:03d}-episode")
+        slug = unique_slug(base[:80].strip("-"), taken)
+    ext = os.path.splitext(source.name)[1].lower()
+    audio_name = (slugify(source.stem) or slug) + ext
+    folder = root / EPISODES_DIR / slug
+    try:
+        folder.mkdir(parents=True, exist_ok=False)
+    except FileExistsError:
+        raise InputError(error("ADD003", f"{EPISODES_DIR}/{slug}", "the folder already exists; nothing was changed",
+                               hint="choose another --slug")) from None
+    try:
+        atomic_copy(source, folder / audio_name)
+        text = episode_text(title=title, date=date, guid=new_guid(), season=season, number=number,
+                            episode_type=episode_type, draft=draft, audio_name=audio_name, media=media)
+        atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if move:
+        if (folder / audio_name).stat().st_size != source.stat().st_size:  # pragma: no cover - copy verified
+            raise MediafeedError(error("ADD005", str(source), "the copy differs in size; the original was kept"))
+        source.unlink()
+    data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
+    return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
+                      date=date, season=season, number=number, episode_type=episode_type, draft=draft,
+                      duration=media.duration)
+
+
+def episode_text(*, title: str, date: datetime, guid: str, season: int | None, number: int | None,
+                 episode_type: str, draft: bool, audio_name: str, media: Media) -> str:
+    lines = [
+        "---",
+        f"title: {_scalar(title)}",
+        f"date: {date.isoformat()}",
+        "# Never change the GUID: apps use it to know this episode.",
+        f"guid: {guid}",
+    ]
+    if season is not None:
+        lines.append(f"season: {season}")
+    if number is not None:
+        lines.append(f"episode: {number}")
+    lines += [f"type: {episode_type}", f"audio: {_scalar(audio_name)}"]
+    summary = media.tags.get("comment", "").strip()
+    lines.append(f"summary: {_scalar(summary)}" if summary else "# summary: one or two plain sentences for apps")
+    if draft:
+        lines.append("draft: true   # remove this line to publish")
+    lines += ["# explicit: false", "# artwork: cover.jpg", "# persons: [{name: Guest Name, role: guest}]", "---", ""]
+    found = media.duration
+    minutes, seconds = divmod(int(round(found)), 60)
+    lines += [f"<!-- Show notes in Markdown below. The audio is {minutes}:{seconds:02d} long. -->", ""]
+    return "\n".join(lines)

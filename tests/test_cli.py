@@ -1,0 +1,205 @@
+"""init, add, list and the shared CLI behaviour, through click's runner and a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import ROOT, make_media
+
+from mediafeed.build import build
+from mediafeed.cli import main
+from mediafeed.config import load_show
+from mediafeed.source import split_front_matter
+
+INIT_ARGS = ["--title", "Night: Shift", "--description", "Stories from the late shift", "--url",
+             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org",
+             "--category", "Fiction", "--subcategory", "Drama"]
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def front(path: Path) -> dict:
+    data, _, problems = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert not problems and data is not None
+    return data
+
+
+def test_every_command_help_ends_with_an_example() -> None:
+    runner = CliRunner()
+    for name in main.commands:
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in result.output, name
+        assert result.output.rstrip().splitlines()[-1].startswith("  "), name  # the example is the last block
+
+
+def test_init_writes_a_show_that_loads_with_every_key_documented(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "new"), *INIT_ARGS])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "new" / "show.yml").read_text()
+    for key in ("feed_url", "podcast_guid", "funding", "persons", "seasons", "new_feed_url", "feed_limit"):
+        assert f"# {key}:" in text, key
+    assert (tmp_path / "new" / "episodes").is_dir()
+    assert "extends \"default/episode.html\"" in (tmp_path / "new" / "templates" / "README.md").read_text()
+    shutil.copy(ROOT / "artwork.png", tmp_path / "new" / "artwork.jpg")
+    show, problems = load_show(tmp_path / "new")
+    assert show is not None and show.title == "Night: Shift" and show.author == "Ana Díaz"
+    assert show.category == "Fiction" and show.subcategory == "Drama"
+    assert not problems
+
+
+def test_init_never_overwrites_and_names_missing_answers(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path), *INIT_ARGS]).exit_code == 0
+    before = (tmp_path / "show.yml").read_bytes()
+    again = runner.invoke(main, ["init", str(tmp_path), *INIT_ARGS])
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert (tmp_path / "show.yml").read_bytes() == before
+    missing = runner.invoke(main, ["init", str(tmp_path / "other"), "--title", "X", "--category", "Nope"])
+    assert missing.exit_code == 2
+    assert "--url" in missing.output and "--email" in missing.output and "Nope" in missing.output
+    assert "Traceback" not in missing.output
+    assert not (tmp_path / "other" / "show.yml").exists()
+
+
+@pytest.fixture
+def tagged(tmp_path: Path) -> Path:
+    return make_media(tmp_path / "in" / "My Export_01.mp3", "mp3", 2.0,
+                      extra=("-metadata", "title=Night Buses & Dawn", "-metadata", "comment=Riding the N29"))
+
+
+def test_add_prefills_from_tags_and_numbers_the_next_episode(show: Path, tagged: Path) -> None:
+    original = tagged.read_bytes()
+    result = CliRunner().invoke(main, ["add", str(tagged), "--show", str(show), "--date", "2026-03-30T08:00:00+01:00",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["slug"] == "006-night-buses-dawn" and data["episode"] == 6 and data["season"] == 1
+    folder = show / "episodes" / data["slug"]
+    fm = front(folder / "episode.md")
+    assert fm["title"] == "Night Buses & Dawn" and fm["episode"] == 6 and fm["season"] == 1
+    assert str(uuid.UUID(fm["guid"])) == fm["guid"]
+    assert (folder / fm["audio"]).read_bytes() == original and tagged.read_bytes() == original
+    report = build(show, accept_changes=True)
+    assert fm["guid"] in (report.output / "feed.xml").read_text()
+
+
+def test_add_never_overwrites_and_slugs_stay_unique(show: Path, tagged: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["add", str(tagged), "-s", str(show), "--episode", "9", "--format", "json"])
+    second = runner.invoke(main, ["add", str(tagged), "-s", str(show), "--episode", "9", "--format", "json"])
+    assert json.loads(first.output)["slug"] == "009-night-buses-dawn"
+    assert json.loads(second.output)["slug"] == "009-night-buses-dawn-2"
+    before = (show / "episodes" / "001-ipv-and-substance-use" / "episode.md").read_bytes()
+    clash = runner.invoke(main, ["add", str(tagged), "-s", str(show), "--slug", "001-ipv-and-substance-use"])
+    assert clash.exit_code == 2 and "already exists" in clash.output
+    assert (show / "episodes" / "001-ipv-and-substance-use" / "episode.md").read_bytes() == before
+
+
+def test_add_refuses_a_file_that_is_not_audio(show: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "notes.mp3"
+    fake.write_text("not audio at all\n")
+    result = CliRunner().invoke(main, ["add", str(fake), "-s", str(show)])
+    assert result.exit_code == 1 and "MED003" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in (show / "episodes").iterdir()) == sorted(
+        p.name for p in (ROOT / "episodes").iterdir())
+
+
+def test_add_move_and_edit(show: Path, tagged: Path, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nprintf 'Notes written in the editor.\\n' >> \"$1\"\n")
+    editor.chmod(0o755)
+    result = CliRunner().invoke(main, ["add", str(tagged), "-s", str(show), "--move", "--edit", "--type", "bonus",
+                                       "--format", "json"], env={"EDITOR": str(editor), "VISUAL": str(editor)})
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert not tagged.exists() and data["episode"] is None and data["type"] == "bonus"
+    text = (show / "episodes" / data["slug"] / "episode.md").read_text()
+    assert text.endswith("Notes written in the editor.\n")
+
+
+def test_drafts_and_scheduled_stay_out_of_the_feed_until_due(show: Path, tagged: Path) -> None:
+    runner = CliRunner()
+    draft = json.loads(runner.invoke(main, ["add", str(tagged), "-s", str(show), "--draft", "--title", "Draft one",
+                                            "--format", "json"]).output)
+    later = json.loads(runner.invoke(main, ["add", str(tagged), "-s", str(show), "--title", "Later one",
+                                            "--date", "2099-01-01T00:00:00+00:00", "--format", "json"]).output)
+    listed = runner.invoke(main, ["list", "-s", str(show), "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    status = {e["slug"]: e["status"] for e in json.loads(listed.output)["episodes"]}
+    assert status[draft["slug"]] == "draft" and status[later["slug"]] == "scheduled"
+    assert status["001-ipv-and-substance-use"] == "published"
+    report = build(show, accept_changes=True)
+    feed = (report.output / "feed.xml").read_text()
+    assert draft["guid"] not in feed and later["guid"] not in feed
+    assert not (report.output / "episodes" / later["slug"]).exists()
+    assert report.drafts == 1 and report.scheduled == 1
+    from datetime import UTC, datetime
+    due = build(show, accept_changes=True, now=datetime(2099, 1, 2, tzinfo=UTC))
+    assert later["guid"] in (due.output / "feed.xml").read_text()
+    assert (due.output / "episodes" / later["slug"] / "index.html").is_file()
+
+
+def test_list_table_counts_problems(show: Path) -> None:
+    episode = show / "episodes" / "003-capabilities-framework" / "episode.md"
+    episode.write_text(episode.read_text().replace("type: full", "type: fulll"))
+    result = CliRunner().invoke(main, ["list", "-s", str(show)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["#", "DATE", "TITLE", "LENGTH", "STATUS", "PROBLEMS"]
+    row = next(line for line in lines if "What Practitioners Need to Know" in line)
+    assert "1 error(s)" in row and "published" in row
+    assert re.search(r"2026-01-05 08:00\s+Introducing Safe to Say\s+0:13\s+published\s+-", result.output)
+
+
+def test_subprocess_quiet_after_command_json_and_no_colour(show: Path) -> None:
+    quiet = run("list", "-q", "--show", str(show), env={"FORCE_COLOR": "1"})
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr == "" and "\x1b[" not in quiet.stdout
+    assert "Not the Cause, Not a Coincidence" in quiet.stdout
+    loud = run("list", "--show", str(show))
+    assert "6 episode(s)" in loud.stderr
+    coloured = run("--color", "list", "--show", str(show))
+    assert "\x1b[" in coloured.stdout
+    assert "\x1b[" not in run("list", "--show", str(show), env={"NO_COLOR": "1"}).stdout
+    data = json.loads(run("list", "--format", "json", "-s", str(show)).stdout)
+    assert [e["slug"] for e in data["episodes"]][-1] == "000-trailer"
+    built = run("build", "-q", "-s", str(show))
+    assert built.returncode == 0 and "Built" not in built.stderr and built.stdout.strip().endswith("feed.xml")
+
+
+def test_subprocess_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    result = run("list", "--show", str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "no show.yml" in result.stderr
+    added = run("add", str(tmp_path / "missing.mp3"), "--show", str(tmp_path))
+    assert added.returncode == 2 and "Traceback" not in added.stderr
+
+
+def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    answers = "Night Shift\nStories from the late shift\nhttps://example.org/night-shift/\nAna\nana@example.org\n"
+    os.write(main_fd, answers.encode())
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "init", str(tmp_path / "s"), "--category", "Fiction"],
+                            stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    os.close(terminal_fd)
+    os.close(main_fd)
+    assert result.returncode == 0, result.stderr
+    assert "Show title" in result.stderr and "Owner e-mail" in result.stderr
+    show, problems = load_show(tmp_path / "s")
+    assert show is not None and show.title == "Night Shift" and show.owner.email == "ana@example.org"
+    assert [p.field for p in problems] == ["artwork"]  # only the artwork file is still to come

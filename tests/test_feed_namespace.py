@@ -1,0 +1,370 @@
+"""The richest feed: Podcasting 2.0, chapters and transcripts from one source, JSON Feed, paged archives.
+
+Feeds are read back with real parsers (podcastparser, feedparser, lxml) and every
+``podcast:`` element is checked against the namespace's rules (podcast_rules.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+from helpers import GOLDEN_DIR, GOLDEN_FILES, GOLDEN_NOW, add_episode, build_golden, make_media
+from lxml import etree
+from podcast_rules import NS, violations
+
+from mediafeed.build import BuildFailed, build
+
+NOW = datetime.fromisoformat(GOLDEN_NOW)
+FEED_URL = "https://podcast.example.org/safe-to-say/feed.xml"
+LEGACY_NS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+P = "{%s}" % NS
+
+
+def podcastparser_read(data: bytes, url: str = FEED_URL) -> dict:
+    """podcastparser 0.6.11 knows the namespace only by its older URI, which the namespace declares identical
+    ("clients which recognize this namespace must also recognize …"): read it under that alias."""
+    import io
+
+    return podcastparser.parse(url, io.BytesIO(data.replace(NS.encode(), LEGACY_NS.encode())))
+
+
+def site_of(show: Path, **kwargs) -> Path:
+    return build(show, now=NOW, **kwargs).output
+
+
+def items_by_guid(feed: bytes) -> dict[str, etree._Element]:
+    root = etree.fromstring(feed)
+    return {item.findtext("guid"): item for item in root.iter("item")}
+
+
+# -- golden -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", GOLDEN_FILES)
+def test_fresh_build_of_the_sample_show_matches_the_golden_file(tmp_path: Path, name: str) -> None:
+    site = build_golden(tmp_path)
+    fresh, golden = (site / name).read_text(encoding="utf-8"), (GOLDEN_DIR / name).read_text(encoding="utf-8")
+    assert fresh == golden, f"{name} changed; if deliberate, run: PYTHONPATH=. python scripts/update_golden.py"
+
+
+def test_golden_feed_shows_every_feature_of_the_sample_show() -> None:
+    feed = (GOLDEN_DIR / "feed.xml").read_bytes()
+    root = etree.fromstring(feed)
+    channel = root.find("channel")
+    for tag in ("guid", "locked", "funding", "person", "license", "updateFrequency", "trailer", "image", "medium"):
+        assert channel.find(P + tag) is not None, tag
+    items = list(root.iter("item"))
+    for tag in ("transcript", "chapters", "person", "season", "episode", "soundbite", "location"):
+        assert any(item.find(P + tag) is not None for item in items), tag
+    assert any(item.find("{http://podlove.org/simple-chapters}chapters") is not None for item in items)
+    assert {s.get("name") for s in root.iter(P + "season")} == {"Foundations"}
+    assert violations(feed) == []
+
+
+# -- every podcast: element follows the namespace rules ------------------------------------------------------
+
+def test_every_podcast_element_follows_the_namespace_rules(show: Path) -> None:
+    (show / "show.yml").write_text((show / "show.yml").read_text() + """
+txt:
+  - {purpose: applepodcastsverify, value: "05124"}
+  - {purpose: ai-content, value: false}
+podroll:
+  - {feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, feed_url: "https://feeds.podcastindex.org/pc20.xml", title: Podcasting 2.0}
+block: [google, amazon]
+location: {name: London, rel: creator, geo: "geo:51.5072,-0.1276", osm: R65606, country: gb}
+""".replace("update_frequency:\n  text: Monthly\n  rrule: FREQ=MONTHLY\n", ""), encoding="utf-8")
+    text = (show / "show.yml").read_text().replace("update_frequency:\n  text: Monthly\n  rrule: FREQ=MONTHLY\n",
+                                                   "update_frequency:\n  text: Ten episodes\n  rrule: FREQ=MONTHLY;COUNT=10\n"
+                                                   "  dtstart: 2026-01-01T00:00:00Z\n")
+    (show / "show.yml").write_text(text, encoding="utf-8")
+    folder = show / "episodes/005-european-review"
+    make_media(folder / "european-review.opus", "opus", 19.0)
+    md = (folder / "episode.md").read_text().replace("audio: european-review.mp3\n", """audio: european-review.mp3
+txt: [{purpose: ai-content, value: false}]
+episode_display: Five
+alternate_enclosures:
+  - {file: european-review.opus, title: Small download}
+  - {url: "https://cdn.example.net/european-review.m3u8", type: application/x-mpegURL, title: Stream}
+""")
+    (folder / "episode.md").write_text(md, encoding="utf-8")
+    feed = (site_of(show) / "feed.xml").read_bytes()
+    assert violations(feed) == []
+    channel = etree.fromstring(feed).find("channel")
+    assert [(b.get("id"), b.text) for b in channel.findall(P + "block")] == [("google", "yes"), ("amazon", "yes")]
+    assert channel.find("{http://www.itunes.com/dtds/podcast-1.0.dtd}block") is None  # Apple not blocked
+    location = channel.find(P + "location")
+    assert (location.text, location.get("rel"), location.get("country"), location.get("osm")) == ("London", "creator", "GB", "R65606")
+    assert [(t.get("purpose"), t.text) for t in channel.findall(P + "txt")] == [("applepodcastsverify", "05124"), ("ai-content", "false")]
+    update = channel.find(P + "updateFrequency")
+    assert update.get("rrule") == "FREQ=MONTHLY;COUNT=10" and update.get("dtstart") == "2026-01-01T00:00:00+00:00"
+    remote = channel.find(P + "podroll").find(P + "remoteItem")
+    assert remote.get("feedGuid") == "917393e3-1b1e-5cef-ace4-edaa54e1f810" and remote.get("title") == "Podcasting 2.0"
+    item = items_by_guid(feed)["67b066fe-1897-47c0-9ff7-1c41b8378515"]
+    assert item.find(P + "episode").get("display") == "Five"
+    assert item.find(P + "block") is None  # podcast:block is a channel tag only
+    assert item.find(P + "txt").text == "false"
+
+
+def test_checker_catches_broken_elements() -> None:
+    """The rules can fail: a hand-made feed with typical mistakes is caught on every one."""
+    bad = f"""<rss xmlns:podcast="{NS}" version="2.0"><channel>
+      <podcast:locked>true</podcast:locked><podcast:block>yes</podcast:block>
+      <item><podcast:block>yes</podcast:block><podcast:transcript url="transcript.vtt"/>
+        <podcast:alternateEnclosure type="audio/opus"/><podcast:location/>
+        <podcast:remoteItem feedGuid="x" name="y"/></item></channel></rss>""".encode()
+    found = "\n".join(violations(bad))
+    assert "podcast:locked in channel: node value 'true' has the wrong form" in found
+    assert "podcast:block in item: parent must be one of" in found
+    assert "podcast:transcript in item: missing required attribute type" in found
+    assert "url='transcript.vtt' has the wrong form" in found
+    assert "needs at least one podcast:source" in found
+    assert "podcast:location in item: node value must not be blank" in found
+    assert "attribute name is not defined" in found
+
+
+# -- read back with real parsers -------------------------------------------------------------------------------
+
+def test_podcastparser_reads_transcripts_chapters_and_persons(show: Path) -> None:
+    site = site_of(show)
+    parsed = podcastparser_read((site / "feed.xml").read_bytes())
+    episodes = {e["guid"]: e for e in parsed["episodes"]}
+    first = episodes["012780e6-d0de-4a11-88cf-d5e6df48880d"]
+    # podcastparser keeps one transcript URL (the last of the two formats); both are published
+    assert first["transcript_url"].rsplit("/", 2)[1:] in (["001-ipv-and-substance-use", "transcript.vtt"],
+                                                          ["001-ipv-and-substance-use", "transcript.srt"])
+    assert (site / first["transcript_url"].split("/safe-to-say/", 1)[1]).is_file()
+    assert [(c["start"], c["title"]) for c in first["chapters"]] == [(0, "Welcome"), (7, "Myths"), (15, "Prevalence"),
+                                                                       (28, "Barriers to help")]
+    assert first["chapters_json_url"].endswith("/episodes/001-ipv-and-substance-use/chapters.json")
+    assert [(p["name"], p["role"]) for p in first["persons"]] == [("Dr Maya Okafor", "host"), ("Prof. Lena Hart", "guest")]
+    assert first["persons"][1]["href"] == "https://example.org/people/lena-hart"
+    assert parsed["import_prohibited"] is True and parsed["funding_url"] == "https://example.org/safe-to-say/support"
+    # the three chapter encodings agree: psc:chapters, chapters.json and the source file
+    chapters_json = json.loads((site / "episodes/001-ipv-and-substance-use/chapters.json").read_bytes())
+    assert chapters_json["version"] == "1.2.0"
+    assert [(c["startTime"], c["title"]) for c in chapters_json["chapters"]] == [(c["start"], c["title"]) for c in first["chapters"]]
+    from_json = episodes["67b066fe-1897-47c0-9ff7-1c41b8378515"]  # chapters.json as the source
+    # podcastparser reads psc:chapter start times in whole seconds
+    assert [(c["start"], c["title"]) for c in from_json["chapters"]] == [(0, "Sixty evaluations"), (6, "What they found"),
+                                                                           (13, "A common model")]
+    assert from_json["chapters"][2]["href"] == "https://doi.org/10.1177/0306624X16673853"
+
+
+def test_feedparser_reads_the_feed_cleanly(show: Path) -> None:
+    site = site_of(show)
+    parsed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert len(parsed.entries) == 6
+    assert parsed.feed.get("podcast_guid") == "82f71d59-a1ba-56e5-a889-1449c80b48d3"
+    assert all(e.enclosures[0].href.startswith("https://podcast.example.org/") for e in parsed.entries)
+
+
+def test_chapters_show_on_the_page_and_hidden_ones_stay_out_of_psc(show: Path) -> None:
+    folder = show / "episodes/003-capabilities-framework"
+    md = (folder / "episode.md").read_text().replace("  - start: 15\n    title: Safety first\n",
+                                                     "  - start: 15\n    title: Safety first\n  - start: 18\n    title: Sponsor art\n    toc: false\n")
+    (folder / "episode.md").write_text(md)
+    site = site_of(show)
+    page = (site / "episodes/003-capabilities-framework/index.html").read_text()
+    assert re.findall(r"<time>([\d:]+)</time> ([^<]+)</a>", page) == [("00:00:00", "The question"), ("00:00:07", "The framework"),
+                                                                      ("00:00:15", "Safety first")]
+    item = items_by_guid((site / "feed.xml").read_bytes())["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    psc = item.find("{http://podlove.org/simple-chapters}chapters")
+    assert [c.get("title") for c in psc] == ["The question", "The framework", "Safety first"]
+    doc = json.loads((site / "episodes/003-capabilities-framework/chapters.json").read_bytes())
+    assert doc["chapters"][-1] == {"startTime": 18, "title": "Sponsor art", "toc": False}
+
+
+# -- transcripts ------------------------------------------------------------------------------------------------
+
+def test_vtt_transcript_gets_a_generated_srt_and_the_page_names_the_speakers(show: Path) -> None:
+    site = site_of(show)
+    folder = site / "episodes/001-ipv-and-substance-use"
+    item = items_by_guid((site / "feed.xml").read_bytes())["012780e6-d0de-4a11-88cf-d5e6df48880d"]
+    links = [(t.get("type"), t.get("url").rsplit("/", 1)[1], t.get("rel"), t.get("language")) for t in item.findall(P + "transcript")]
+    assert links == [("text/vtt", "transcript.vtt", "captions", "en-gb"), ("application/x-subrip", "transcript.srt", "captions", "en-gb")]
+    srt = (folder / "transcript.srt").read_text()
+    assert srt.startswith("1\n00:00:00,000 --> 00:00:06,845\nDr Maya Okafor: Welcome to Safe to Say.")
+    assert srt.count(" --> ") == (folder / "transcript.vtt").read_text().count(" --> ") == 6
+    page = (folder / "index.html").read_text()
+    assert "<strong>Prof. Lena Hart:</strong> The first myth is that alcohol or drugs cause abuse." in page
+    assert 'href="https://podcast.example.org/safe-to-say/episodes/001-ipv-and-substance-use/transcript.srt"' in page
+
+
+def test_srt_transcript_gets_a_generated_vtt(show: Path) -> None:
+    folder = show / "episodes/004-combined-programme-outcomes"
+    (folder / "transcript.srt").write_text("1\n00:00:00,500 --> 00:00:04,000\nThirty men & 3 < 4 took part.\n\n"
+                                           "2\n00:00:04,500 --> 00:00:09,000\nEighty seven percent started.\n", encoding="utf-8")
+    site = site_of(show)
+    item = items_by_guid((site / "feed.xml").read_bytes())["a03dcd32-50bc-4227-bd4f-adf79b624346"]
+    assert [t.get("type") for t in item.findall(P + "transcript")] == ["text/vtt", "application/x-subrip"]
+    vtt = (site / "episodes/004-combined-programme-outcomes/transcript.vtt").read_text()
+    assert vtt == ("WEBVTT\n\n00:00:00.500 --> 00:00:04.000\nThirty men &amp; 3 &lt; 4 took part.\n\n"
+                   "00:00:04.500 --> 00:00:09.000\nEighty seven percent started.\n")
+    assert (site / "episodes/004-combined-programme-outcomes/transcript.srt").read_bytes() == (folder / "transcript.srt").read_bytes()
+
+
+def test_both_timed_formats_present_means_nothing_is_generated(show: Path) -> None:
+    folder = show / "episodes/002-learning-alliances"
+    (folder / "transcript.srt").write_text("1\n00:00:00,000 --> 00:00:02,000\nHand made.\n", encoding="utf-8")
+    site = site_of(show)
+    assert (site / "episodes/002-learning-alliances/transcript.srt").read_text() == "1\n00:00:00,000 --> 00:00:02,000\nHand made.\n"
+
+
+# -- alternate enclosures -----------------------------------------------------------------------------------------
+
+def test_alternate_enclosure_is_published_with_length_bitrate_and_sri_integrity(show: Path) -> None:
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "capabilities-framework.opus", "opus", 20.0)
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     "  - {file: capabilities-framework.opus, title: Small download, lang: en-GB}\n")
+    (folder / "episode.md").write_text(md)
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    item = items_by_guid(feed)["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    main, alternate = item.findall(P + "alternateEnclosure")
+    assert main.get("default") == "true" and main.find(P + "source").get("uri") == item.find("enclosure").get("url")
+    published = site / "episodes/003-capabilities-framework/capabilities-framework.opus"
+    data = published.read_bytes()
+    assert data == (folder / "capabilities-framework.opus").read_bytes()
+    assert alternate.get("type") == "audio/opus" and alternate.get("length") == str(len(data))
+    assert alternate.get("title") == "Small download" and alternate.get("lang") == "en-GB"
+    assert 15000 <= float(alternate.get("bitrate")) <= 40000
+    assert alternate.find(P + "source").get("uri") == \
+        "https://podcast.example.org/safe-to-say/episodes/003-capabilities-framework/capabilities-framework.opus"
+    integrity = alternate.find(P + "integrity")
+    assert integrity.get("type") == "sri"
+    assert integrity.get("value") == "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+    assert violations(feed) == []
+    doc = json.loads((site / "feed.json").read_bytes())
+    entry = next(i for i in doc["items"] if i["id"] == "5c6c255d-36b2-45da-ab07-e62a01932dcf")
+    assert [(a["mime_type"], a["title"]) for a in entry["attachments"]] == [("audio/mpeg", "What Practitioners Need to Know"),
+                                                                            ("audio/opus", "What Practitioners Need to Know")]
+
+
+def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> None:
+    folder = show / "episodes/003-capabilities-framework"
+    (folder / "capabilities-framework.opus").write_bytes(b"not audio at all" * 100)
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     "  - {file: capabilities-framework.opus}\n")
+    (folder / "episode.md").write_text(md)
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    assert any("capabilities-framework.opus" in p.file and p.severity.value == "error" for p in info.value.problems)
+    assert not (show / "public").exists()
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("alternate_enclosures: [{file: audio.mp3, title: A title far longer than thirty-two characters}]",
+     "alternate_enclosures[0].title: is 45 characters"),
+    ("alternate_enclosures: [{file: audio.xyz}]", "alternate_enclosures[0].file: file not found: audio.xyz"),
+    ("location: {name: Leeds, geo: '53.8, -1.5'}", "location.geo: expected a geo URI"),
+    ("location: {name: Leeds, rel: about}", "location.rel: expected one of subject, creator"),
+    ("txt: [[1, 2]]", "txt: expected text or {purpose: …, value: …}"),
+])
+def test_bad_namespace_input_is_named_with_file_and_field(show: Path, front: str, expected: str) -> None:
+    add_episode(show, "900-bad", f"title: Bad\ndate: 2026-04-01T08:00:00+00:00\nguid: bad-1\naudio: audio.mp3\n{front}")
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    lines = [p.line() for p in info.value.problems]
+    assert any(line.startswith("episodes/900-bad/episode.md: " + expected.split(":")[0]) and expected in line for line in lines), lines
+
+
+def test_rrule_with_count_needs_dtstart(show: Path) -> None:
+    text = (show / "show.yml").read_text().replace("rrule: FREQ=MONTHLY", "rrule: FREQ=MONTHLY;COUNT=10")
+    (show / "show.yml").write_text(text)
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    assert any(p.file == "show.yml" and p.field == "update_frequency.dtstart" for p in info.value.problems)
+
+
+# -- JSON Feed ---------------------------------------------------------------------------------------------------
+
+def test_json_feed_1_1_lists_every_episode_with_attachments(show: Path) -> None:
+    site = site_of(show)
+    doc = json.loads((site / "feed.json").read_bytes())
+    assert doc["version"] == "https://jsonfeed.org/version/1.1"
+    assert doc["feed_url"] == "https://podcast.example.org/safe-to-say/feed.json"
+    assert doc["home_page_url"] == "https://podcast.example.org/safe-to-say/"
+    rss = podcastparser_read((site / "feed.xml").read_bytes())["episodes"]
+    assert [i["id"] for i in doc["items"]] == [e["guid"] for e in rss]
+    for item, episode in zip(doc["items"], rss):
+        assert isinstance(item["id"], str) and item["title"] == episode["title"]
+        datetime.fromisoformat(item["date_published"])
+        attachment = item["attachments"][0]
+        assert attachment["url"] == episode["enclosures"][0]["url"]
+        assert attachment["size_in_bytes"] == episode["enclosures"][0]["file_size"]
+        assert attachment["mime_type"] == episode["enclosures"][0]["mime_type"]
+        assert attachment["duration_in_seconds"] == episode["total_time"]
+    page = (site / "index.html").read_text()
+    assert '<link rel="alternate" type="application/feed+json"' in page
+
+
+# -- paged archives (RFC 5005) ---------------------------------------------------------------------------------------
+
+def _follow_pages(site: Path, start: str) -> list[dict]:
+    pages, url = [], start
+    while url:
+        rel = url.split("/safe-to-say/", 1)[1]
+        parsed = podcastparser_read((site / rel).read_bytes(), url)
+        pages.append(parsed)
+        url = parsed.get("paged_feed_next")
+    return pages
+
+
+def test_feed_limit_keeps_the_newest_episodes_and_archives_the_rest(show: Path) -> None:
+    (show / "show.yml").write_text((show / "show.yml").read_text() + "feed_limit: 2\n")
+    site = site_of(show)
+    pages = _follow_pages(site, FEED_URL)
+    assert [len(p["episodes"]) for p in pages] == [2, 2, 2]
+    guids = [e["guid"] for p in pages for e in p["episodes"]]
+    assert len(guids) == len(set(guids)) == 6
+    dates = [e["published"] for p in pages for e in p["episodes"]]
+    assert dates == sorted(dates, reverse=True)
+    main = etree.fromstring((site / "feed.xml").read_bytes())
+    atom = "{http://www.w3.org/2005/Atom}link"
+    links = {link.get("rel"): link.get("href") for link in main.find("channel").findall(atom)}
+    assert links["prev-archive"] == "https://podcast.example.org/safe-to-say/archive/feed-2.xml"
+    assert main.find("channel").find("{http://purl.org/syndication/history/1.0}archive") is None
+    oldest = etree.fromstring((site / "archive/feed-1.xml").read_bytes()).find("channel")
+    assert oldest.find("{http://purl.org/syndication/history/1.0}archive") is not None
+    links = {link.get("rel"): link.get("href") for link in oldest.findall(atom)}
+    assert links["current"] == FEED_URL and "prev-archive" not in links
+    assert links["next-archive"] == "https://podcast.example.org/safe-to-say/archive/feed-2.xml"
+    assert feedparser.parse((site / "archive/feed-1.xml").read_bytes()).bozo == 0
+    assert violations((site / "archive/feed-1.xml").read_bytes()) == []
+    assert etree.fromstring((site / "archive/feed-1.xml").read_bytes()).find("channel").find(P + "trailer") is None
+    # JSON Feed pages the same way
+    doc = json.loads((site / "feed.json").read_bytes())
+    assert len(doc["items"]) == 2 and doc["next_url"] == "https://podcast.example.org/safe-to-say/archive/feed-2.json"
+    assert json.loads((site / "archive/feed-2.json").read_bytes())["next_url"].endswith("/archive/feed-1.json")
+
+
+def test_archives_do_not_change_when_a_new_episode_arrives(show: Path) -> None:
+    (show / "show.yml").write_text((show / "show.yml").read_text() + "feed_limit: 2\n")
+    site = site_of(show)
+    before = {p.name: p.read_bytes() for p in (site / "archive").iterdir()}
+    add_episode(show, "006-new", "title: Something New\ndate: 2026-04-01T08:00:00+00:00\nguid: new-1\naudio: audio.mp3")
+    site = site_of(show)
+    after = {p.name: p.read_bytes() for p in (site / "archive").iterdir()}
+    assert after["feed-1.xml"] == before["feed-1.xml"] and after["feed-1.json"] == before["feed-1.json"]
+    # the archive that was the newest keeps its episodes and only gains links to the new one
+    assert items_by_guid(after["feed-2.xml"]).keys() == items_by_guid(before["feed-2.xml"]).keys()
+    assert b'rel="next-archive"' in after["feed-2.xml"] and b'rel="next-archive"' not in before["feed-2.xml"]
+    assert "feed-3.xml" in after and len(podcastparser_read(after["feed-3.xml"])["episodes"]) == 1
+
+
+def test_no_feed_limit_means_one_feed_without_paging_links(show: Path) -> None:
+    site = site_of(show)
+    assert not (site / "archive").exists()
+    assert b'rel="next"' not in (site / "feed.xml").read_bytes()
+    assert b"syndication/history" not in (site / "feed.xml").read_bytes()

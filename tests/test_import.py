@@ -1,0 +1,265 @@
+"""mediafeed import against feeds served from a real HTTP server on 127.0.0.1.
+
+Our own built feed must survive a round trip (same GUIDs, enclosure order, dates
+and notes); feeds in other hosts' styles (tests/data/import/) must import with
+their GUIDs untouched; a server that drops connections must not stop the import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import podcastparser
+import pytest
+from click.testing import CliRunner
+from helpers import ROOT, copy_show, make_media
+from lxml import etree
+
+from mediafeed.build import build
+from mediafeed.cli import main
+from mediafeed.preview import make_server
+from mediafeed.source import split_front_matter
+
+DATA = Path(__file__).parent / "data" / "import"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+
+
+class Host:
+    """An old podcast host: feeds from tests/data/import, media that may drop mid-download."""
+
+    def __init__(self, media: bytes) -> None:
+        self.media = media
+        self.log: list[tuple[str, str]] = []
+        self.dropped: set[str] = set()
+        self.always_drop = True
+        host = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                host.log.append((self.path, self.headers.get("Range", "")))
+                path = self.path.split("?")[0]
+                if path.endswith((".rss", ".xml")):
+                    body = (DATA / Path(path).name.replace(".rss", ".xml")).read_text()
+                    self._send(200, body.replace("{BASE}", host.base).replace("{SIZE}", str(len(host.media))).encode())
+                elif path == "/art/cover.png":
+                    self._send(200, (ROOT / "artwork.png").read_bytes())
+                elif path.startswith(("/media/", "/drop-once/", "/drop-always/")):
+                    drop = path.startswith("/drop-always/") and host.always_drop or (
+                        path.startswith("/drop-once/") and path not in host.dropped)
+                    host.dropped.add(path)
+                    self._media(drop)
+                else:
+                    self._send(404, b"not here")
+
+            def _send(self, status: int, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _media(self, drop: bool) -> None:
+                data, first = host.media, 0
+                wanted = re.match(r"bytes=(\d+)-$", self.headers.get("Range", ""))
+                if wanted:
+                    first = int(wanted.group(1))
+                    self.send_response(206)
+                    self.send_header("Content-Range", f"bytes {first}-{len(data) - 1}/{len(data)}")
+                else:
+                    self.send_response(200)
+                self.send_header("Content-Type", "audio/mpeg")
+                self.send_header("Content-Length", str(len(data) - first))
+                self.end_headers()
+                body = data[first:]
+                if drop:
+                    self.wfile.write(body[: len(body) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def tone(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return make_media(tmp_path_factory.mktemp("tone") / "tone.mp3", "mp3", 2.0).read_bytes()
+
+
+@pytest.fixture
+def host(tone: bytes) -> Iterator[Host]:
+    h = Host(tone)
+    yield h
+    h.close()
+
+
+def front(path: Path) -> tuple[dict, str]:
+    data, body, problems = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert not problems and data is not None
+    return data, body
+
+
+def folders_by_guid(show: Path) -> dict[str, Path]:
+    return {str(front(p)[0]["guid"]): p.parent for p in (show / "episodes").glob("*/episode.md")}
+
+
+def normalise(html: str) -> str:
+    return re.sub(r"\s+", " ", html).strip()
+
+
+def test_round_trip_of_our_own_feed(tmp_path: Path) -> None:
+    original = copy_show(tmp_path / "old")
+    site = tmp_path / "old-site"
+    site.mkdir()
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        show_yml = original / "show.yml"
+        show_yml.write_text(show_yml.read_text().replace("https://podcast.example.org/safe-to-say/", base))
+        build(original, site, accept_changes=True)
+        result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"), "--download",
+                                           "--url", "https://podcast.example.org/safe-to-say/"])
+        assert result.exit_code == 0, result.output
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "301" in result.output and "itunes:new-feed-url" in result.output and "podcast:guid" in result.output
+    rebuilt = build(tmp_path / "new", tmp_path / "new-site").output
+    old_feed, new_feed = etree.parse(str(site / "feed.xml")), etree.parse(str(rebuilt / "feed.xml"))
+    old_items, new_items = list(old_feed.iter("item")), list(new_feed.iter("item"))
+    assert len(old_items) == len(new_items) == 6
+    for old, new in zip(old_items, new_items):
+        assert new.findtext("guid") == old.findtext("guid")
+        assert new.findtext("pubDate") == old.findtext("pubDate")
+        assert new.findtext("title") == old.findtext("title")
+        assert new.find("enclosure").get("url").rsplit("/", 1)[1] == old.find("enclosure").get("url").rsplit("/", 1)[1]
+        assert new.find("enclosure").get("length") == old.find("enclosure").get("length")
+        assert normalise(new.findtext(CONTENT) or "") == normalise(old.findtext(CONTENT) or "")
+        for tag in ("{http://www.itunes.com/dtds/podcast-1.0.dtd}season", "{http://www.itunes.com/dtds/podcast-1.0.dtd}episode",
+                    "{http://www.itunes.com/dtds/podcast-1.0.dtd}episodeType", "{http://www.itunes.com/dtds/podcast-1.0.dtd}duration"):
+            assert new.findtext(tag) == old.findtext(tag), tag
+    guid = "{https://podcastindex.org/namespace/1.0}guid"
+    assert new_feed.getroot().find("channel").findtext(guid) == old_feed.getroot().find("channel").findtext(guid)
+    ipv = folders_by_guid(tmp_path / "new")["012780e6-d0de-4a11-88cf-d5e6df48880d"]
+    assert (ipv / "chapters.json").is_file() and (ipv / "transcript.en-gb.vtt").is_file()
+    people = front(ipv / "episode.md")[0]["persons"]
+    assert {"name": "Prof. Lena Hart", "role": "guest", "group": "cast", "href": "https://example.org/people/lena-hart"} in people
+
+
+def test_other_hosts_style_keeps_guids_and_notes(tmp_path: Path, host: Host) -> None:
+    show = tmp_path / "kitchen"
+    result = CliRunner().invoke(main, ["import", host.base + "old/hosted-style.rss", "--show", str(show), "--download",
+                                       "--format", "json"])
+    report = json.loads(result.output)
+    assert result.exit_code == 1  # the item without audio is reported
+    assert any(p["code"] == "IMP013" for p in report["problems"])
+    folders = folders_by_guid(show)
+    enclosure_guid = host.base + "media/trailer%20two.mp3"
+    assert set(folders) == {host.base + "show/episodes/tomatoes-basil", "Buzz:ep/0003 (final)", enclosure_guid}
+    tomato, meta = folders[host.base + "show/episodes/tomatoes-basil"], None
+    meta, notes = front(tomato / "episode.md")
+    assert meta["season"] == 2 and meta["episode"] == 4 and meta["title"] == "Tomatoes <3 Basil"
+    assert meta["date"] == "2024-01-02T10:30:00+00:00" and "explicit" not in meta
+    assert tomato.name == "004-tomatoes-3-basil" and meta["audio"] == "tomatoes.mp3"
+    assert (tomato / "tomatoes.mp3").read_bytes() == host.media
+    assert f'href="{host.base}show/notes/companion"' in notes and "&nbsp;&mdash;" in notes and "\n\n" not in notes
+    compost_meta, compost_notes = front(folders["Buzz:ep/0003 (final)"] / "episode.md")
+    assert compost_meta["explicit"] is True and compost_meta["date"] == "2024-01-01T08:00:00-05:00"
+    assert "heat &amp; time &lt; patience" in compost_notes and f'src="{host.base}show/img/heap.jpg"' in compost_notes
+    trailer_meta, trailer_notes = front(folders[enclosure_guid] / "episode.md")
+    assert trailer_meta["type"] == "trailer" and trailer_meta["audio"] == "trailer-two.mp3"
+    assert trailer_notes.startswith("<p>Plain text notes.<br>\nSecond line, with an ampersand &amp; a less-than &lt; sign.</p>")
+    yml = (show / "show.yml").read_text()
+    assert "type: episodic" in yml and "language: en-us" in yml and (show / "artwork.png").is_file()
+    site = build(show, tmp_path / "site").output
+    with open(site / "feed.xml", "rb") as handle:
+        parsed = podcastparser.parse("https://x/feed.xml", handle)
+    assert {e["guid"] for e in parsed["episodes"]} == set(folders)
+    page = (site / "episodes" / tomato.name / "index.html").read_text()
+    assert "François" in page and "companion planting" in page
+
+
+def test_dropped_connections_resume_fail_and_retry(tmp_path: Path, host: Host) -> None:
+    show = tmp_path / "flaky"
+    runner = CliRunner()
+    first = runner.invoke(main, ["import", host.base + "flaky-style.rss", "--show", str(show), "--download"])
+    assert first.exit_code == 1, first.output
+    assert "1 episode(s) failed" in first.output and "Always drops" in first.output and "connection dropped" in first.output
+    folders = folders_by_guid(show)
+    assert set(folders) == {"flaky-1", "flaky-2", "flaky-3"}
+    assert (folders["flaky-1"] / "steady.mp3").read_bytes() == host.media
+    assert (folders["flaky-2"] / "once.mp3").read_bytes() == host.media
+    resumes = [r for p, r in host.log if p == "/drop-once/once.mp3"]
+    assert resumes[0] == "" and resumes[1] == f"bytes={len(host.media) // 2}-"
+    assert not (folders["flaky-3"] / "always.mp3").exists()
+    assert (folders["flaky-3"] / ".always.mp3.part").exists()
+    ada = front(folders["flaky-1"] / "episode.md")[0]["persons"][0]
+    assert ada == {"name": "Ada", "role": "guest", "href": "https://example.org/ada"}  # http img dropped
+    assert "podcast_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810" in (show / "show.yml").read_text()
+    before = {g: (f / "episode.md").read_bytes() for g, f in folders.items()}
+    host.always_drop = False
+    host.log.clear()
+    second = runner.invoke(main, ["import", host.base + "flaky-style.rss", "--show", str(show), "--download", "--format", "json"])
+    assert second.exit_code == 0, second.output
+    report = json.loads(second.output)
+    assert report["imported"] == [] and len(report["skipped"]) == 3 and report["failed"] == []
+    assert (folders["flaky-3"] / "always.mp3").read_bytes() == host.media
+    assert {p for p, _ in host.log} == {"/flaky-style.rss", "/drop-always/always.mp3"}  # nothing else fetched again
+    assert {g: (f / "episode.md").read_bytes() for g, f in folders.items()} == before
+
+
+def test_import_subprocess_from_a_file_without_download(tmp_path: Path, host: Host) -> None:
+    feed = tmp_path / "saved.xml"
+    feed.write_text((DATA / "hosted-style.xml").read_text().replace("{BASE}", host.base))
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "import", str(feed), "--show", str(tmp_path / "s"),
+                             "--url", "https://new.example.org/kitchen/", "-q"],
+                            capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "run the import again with --download" in result.stdout
+    assert "https://new.example.org/kitchen/feed.xml" in result.stdout
+    assert not any(p.suffix == ".mp3" for p in (tmp_path / "s" / "episodes").rglob("*"))
+    assert "url: https://new.example.org/kitchen/" in (tmp_path / "s" / "show.yml").read_text()
+
+
+def test_hostile_xml_is_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    feed = tmp_path / "evil.xml"
+    feed.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<rss version="2.0"><channel><title>Evil &xxe; &b;</title><link>https://evil.example/</link><description>d</description>
+<item><title>One &xxe;</title><guid>e1</guid><pubDate>Mon, 01 Jan 2024 00:00:00 +0000</pubDate>
+<enclosure url="https://evil.example/a.mp3" length="1" type="audio/mpeg"/></item></channel></rss>""")
+    result = CliRunner().invoke(main, ["import", str(feed), "--show", str(tmp_path / "s")])
+    written = "".join(p.read_text() for p in (tmp_path / "s").rglob("*") if p.is_file())
+    assert "TOP-SECRET" not in written and "aaaaaaaaaa" not in written
+    assert "Traceback" not in result.output
+
+
+def test_not_a_feed_is_one_clear_line(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>Our podcast</body></html>")
+    result = CliRunner().invoke(main, ["import", str(page), "--show", str(tmp_path / "s")])
+    assert result.exit_code == 2 and "not an RSS feed" in result.output and "IMP002" in result.output
+    missing = CliRunner().invoke(main, ["import", str(tmp_path / "nope.xml"), "--show", str(tmp_path / "s")])
+    assert missing.exit_code == 2 and "cannot read the feed" in missing.output
+    assert not (tmp_path / "s" / "show.yml").exists()
+    shutil.rmtree(tmp_path / "s", ignore_errors=True)

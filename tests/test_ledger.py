@@ -1,0 +1,93 @@
+"""Subscriber safety: published GUIDs, enclosure URLs and podcast:guid never change silently."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mediafeed.build import BuildFailed, build
+from mediafeed.ledger import LEDGER_FILE
+
+
+def _codes(exc: BuildFailed) -> set[str]:
+    return {p.code for p in exc.problems}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_first_build_records_every_published_episode(show: Path) -> None:
+    (show / LEDGER_FILE).unlink(missing_ok=True)
+    build(show)
+    data = json.loads((show / LEDGER_FILE).read_text())
+    assert len(data["episodes"]) == 6
+    record = data["episodes"]["012780e6-d0de-4a11-88cf-d5e6df48880d"]
+    assert record["enclosure"].endswith("/episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3")
+
+
+def test_changed_guid_is_refused(show: Path) -> None:
+    build(show)
+    _edit(show / "episodes/003-capabilities-framework/episode.md",
+          "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf", "guid: a-brand-new-guid")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert "LED001" in _codes(info.value)
+    assert any("restore 'guid: 5c6c255d" in p.hint for p in info.value.problems)
+
+
+def test_renamed_folder_changes_the_enclosure_url_and_is_refused(show: Path) -> None:
+    build(show)
+    shutil.move(show / "episodes/005-european-review", show / "episodes/005-sixty-evaluations")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert "LED002" in _codes(info.value)
+    report = build(show, accept_changes=True)
+    assert (report.output / "episodes/005-sixty-evaluations/index.html").is_file()
+    assert not (report.output / "episodes/005-european-review").exists()
+    build(show)  # accepted: later builds pass
+
+
+def test_recut_audio_at_the_same_url_is_refused(show: Path) -> None:
+    build(show)
+    folder = show / "episodes/000-trailer"
+    shutil.copy(show / "episodes/005-european-review/european-review.mp3", folder / "safe-to-say-trailer.mp3")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert "LED003" in _codes(info.value)
+
+
+def test_changed_podcast_guid_is_refused(show: Path) -> None:
+    build(show)
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/", "url: https://new.example.org/safe-to-say/")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    codes = _codes(info.value)
+    assert "LED004" in codes and "LED002" in codes
+    hint = next(p.hint for p in info.value.problems if p.code == "LED004")
+    assert "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3" in hint
+
+
+def test_removed_episode_is_a_warning(show: Path) -> None:
+    build(show)
+    shutil.rmtree(show / "episodes/005-european-review")
+    report = build(show)
+    assert [p.code for p in report.problems if p.code.startswith("LED")] == ["LED005"]
+    assert not (report.output / "episodes/005-european-review").exists()
+
+
+def test_draft_and_scheduled_episodes_stay_out_of_feed_and_pages(show: Path) -> None:
+    _edit(show / "episodes/005-european-review/episode.md", "explicit: false", "explicit: false\ndraft: true")
+    _edit(show / "episodes/004-combined-programme-outcomes/episode.md", "date: 2026-03-02T08:00:00+00:00",
+          "date: 2099-03-02T08:00:00+00:00")
+    report = build(show)
+    feed = (report.output / "feed.xml").read_text()
+    assert report.episodes == 4 and report.drafts == 1 and report.scheduled == 1
+    assert "Sixty Evaluations" not in feed and "Treating Both at Once" not in feed
+    assert not (report.output / "episodes/005-european-review").exists()
+    assert "Sixty Evaluations" not in (report.output / "index.html").read_text()

@@ -1,0 +1,149 @@
+"""mediafeed serve: real HTTP requests against the preview server (Range, HEAD, types, CORS, traversal)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from mediafeed.build import build
+from mediafeed.preview import make_server
+
+MP3 = "episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    from helpers import copy_show
+
+    root = copy_show(tmp_path_factory.mktemp("serve") / "show")
+    out = build(root, root.parent / "site").output
+    (root.parent / "secret.txt").write_text("outside the site\n")
+    server = make_server(out, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", out
+    server.shutdown()
+    server.server_close()
+
+
+def raw_get(base: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+    """A request with the path exactly as given (requests would normalise '..')."""
+    host, port = base.split("//")[1].rstrip("/").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    conn.putrequest("GET", path, skip_accept_encoding=True)
+    for name, value in (headers or {}).items():
+        conn.putheader(name, value)
+    conn.endheaders()
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return response
+
+
+def test_apple_first_request_range_0_1(site: tuple[str, Path]) -> None:
+    base, out = site
+    size = (out / MP3).stat().st_size
+    data = (out / MP3).read_bytes()
+    r = requests.get(base + MP3, headers={"Range": "bytes=0-1"}, timeout=10)
+    assert r.status_code == 206
+    assert r.headers["Content-Range"] == f"bytes 0-1/{size}"
+    assert r.headers["Content-Length"] == "2" and r.content == data[:2]
+    assert r.headers["Accept-Ranges"] == "bytes" and r.headers["Content-Type"] == "audio/mpeg"
+    tail = requests.get(base + MP3, headers={"Range": "bytes=-100"}, timeout=10)
+    assert tail.status_code == 206 and tail.content == data[-100:]
+    assert tail.headers["Content-Range"] == f"bytes {size - 100}-{size - 1}/{size}"
+    rest = requests.get(base + MP3, headers={"Range": f"bytes={size - 10}-"}, timeout=10)
+    assert rest.content == data[-10:]
+    past = requests.get(base + MP3, headers={"Range": f"bytes={size}-"}, timeout=10)
+    assert past.status_code == 416 and past.headers["Content-Range"] == f"bytes */{size}"
+    whole = requests.get(base + MP3, timeout=10)
+    assert whole.status_code == 200 and whole.content == data
+
+
+def test_head_has_length_and_no_body(site: tuple[str, Path]) -> None:
+    base, out = site
+    r = requests.head(base + MP3, timeout=10)
+    assert r.status_code == 200 and r.content == b""
+    assert int(r.headers["Content-Length"]) == (out / MP3).stat().st_size
+    ranged = requests.head(base + MP3, headers={"Range": "bytes=0-1"}, timeout=10)
+    assert ranged.status_code == 206 and ranged.headers["Content-Length"] == "2"
+
+
+@pytest.mark.parametrize(("path", "kind"), [
+    ("feed.xml", "application/rss+xml"),
+    ("episodes/001-ipv-and-substance-use/chapters.json", "application/json+chapters"),
+    ("episodes/001-ipv-and-substance-use/transcript.vtt", "text/vtt"),
+    ("episodes/001-ipv-and-substance-use/oembed.json", "application/json+oembed"),
+    ("episodes/002-learning-alliances/learning-alliances.m4a", "audio/x-m4a"),
+    ("artwork.png", "image/png"),
+    ("", "text/html"),
+    ("sitemap.xml", "application/xml"),
+])
+def test_content_types_and_cors(site: tuple[str, Path], path: str, kind: str) -> None:
+    base, _ = site
+    r = requests.get(base + path, headers={"Origin": "https://blog.example.com"}, timeout=10)
+    assert r.status_code == 200, path
+    assert r.headers["Content-Type"].split(";")[0] == kind
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_cors_preflight_and_folder_redirect(site: tuple[str, Path]) -> None:
+    base, _ = site
+    r = requests.options(base + "episodes/001-ipv-and-substance-use/transcript.vtt", timeout=10,
+                         headers={"Origin": "https://x.example", "Access-Control-Request-Headers": "range"})
+    assert r.status_code == 204 and "Range" in r.headers["Access-Control-Allow-Headers"]
+    page = requests.get(base + "episodes/001-ipv-and-substance-use", allow_redirects=False, timeout=10)
+    assert page.status_code == 301 and page.headers["Location"].endswith("/001-ipv-and-substance-use/")
+
+
+@pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/episodes/..%2f..%2fsecret.txt",
+                                  "/..%5csecret.txt", "/.mediafeed/", "/%00", "//etc/passwd"])
+def test_paths_outside_the_site_are_refused(site: tuple[str, Path], path: str) -> None:
+    base, _ = site
+    response = raw_get(base, path)
+    assert response.status == 404
+
+
+def test_symlink_out_of_the_site_is_refused(site: tuple[str, Path]) -> None:
+    base, out = site
+    link = out / "leak.txt"
+    link.symlink_to(out.parent / "secret.txt")
+    try:
+        assert raw_get(base, "/leak.txt").status == 404
+    finally:
+        link.unlink()
+
+
+def test_serve_subprocess_rebuilds_when_a_source_changes(show: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "mediafeed", "serve", "--port", "0", "--interval", "0.2",
+                             "--show", str(show)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=os.environ.copy())
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        page = url + "episodes/000-trailer/"
+        assert "Introducing Safe to Say" in requests.get(page, timeout=10).text
+        episode = show / "episodes" / "000-trailer" / "episode.md"
+        episode.write_text(episode.read_text().replace("title: Introducing Safe to Say", "title: Meet the hosts"))
+        for _ in range(300):  # wait for the rebuild (not a speed test: up to a minute on a busy machine)
+            if "Meet the hosts" in requests.get(page, timeout=10).text:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the page was not rebuilt after episode.md changed")
+        assert "Meet the hosts" in requests.get(url + "feed.xml", timeout=10).text
+        assert not (show / "public").exists()
+        assert b"Meet the hosts" not in (show / "published.json").read_bytes()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -1,0 +1,99 @@
+"""Reading the source: every problem reported at once, with file, field and fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import add_episode
+
+from mediafeed.build import BuildFailed, build
+from mediafeed.cli import main
+from mediafeed.errors import InputError, OutputError
+
+
+def _lines(exc: BuildFailed) -> list[str]:
+    return [p.line() for p in exc.problems]
+
+
+def test_missing_show_yml_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--show", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no show.yml" in result.output and "mediafeed init" in result.output
+
+
+def test_show_yml_problems_are_all_reported_together(show: Path) -> None:
+    text = (show / "show.yml").read_text()
+    text = text.replace("language: en-gb", "language: English").replace("explicit: false", "explicit: maybe")
+    text = text.replace("author: Safe to Say research team\n", "").replace("artwork: artwork.png", "artwork: ../etc/passwd")
+    (show / "show.yml").write_text(text + "colour: red\n")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    lines = "\n".join(_lines(info.value))
+    assert "show.yml: language: expected an ISO 639 language code" in lines
+    assert "show.yml: explicit: expected true or false, got 'maybe'" in lines
+    assert "show.yml: author: required but missing" in lines
+    assert "show.yml: artwork: file reference '../etc/passwd' leaves the show folder" in lines
+    assert "show.yml: colour: unknown key" in lines
+
+
+def test_malformed_show_yml_names_the_line(show: Path) -> None:
+    (show / "show.yml").write_text("title: [oops\nurl: x\n")
+    with pytest.raises(InputError) as info:
+        build(show)
+    assert "malformed YAML (line" in info.value.problems[0].message
+
+
+def test_yaml_tags_cannot_run_code(show: Path) -> None:
+    add_episode(show, "950-yaml", """
+title: !!python/object/apply:os.system ["echo pwned > pwned.txt"]
+date: 2026-04-01T08:00:00+00:00
+guid: y1
+audio: audio.mp3
+""")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert any(p.code == "SRC002" for p in info.value.problems)
+    assert not (show / "pwned.txt").exists() and not Path("pwned.txt").exists()
+
+
+def test_output_folder_may_not_be_the_show(show: Path) -> None:
+    with pytest.raises(OutputError):
+        build(show, show)
+    with pytest.raises(OutputError):
+        build(show, show / "episodes" / "site")
+
+
+def test_corrupt_cache_is_discarded(show: Path) -> None:
+    build(show)
+    (show / ".mediafeed" / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    report = build(show)
+    assert report.probed == 6 and not report.written
+
+
+def test_chapters_outside_the_audio_are_reported(show: Path) -> None:
+    (show / "episodes/001-ipv-and-substance-use/chapters.txt").write_text("00:00:00 Start\n00:00:30 Later\n00:00:20 Earlier\n00:05:00 After the end\nnot a chapter\n")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    codes = [p.code for p in info.value.problems if "chapters.txt" in p.file]
+    assert codes.count("CHP010") == 1 and "CHP012" in codes and "CHP001" in codes
+
+
+def test_transcript_without_header_is_reported(show: Path) -> None:
+    (show / "episodes/001-ipv-and-substance-use/transcript.vtt").write_text("00:00:00.000 --> 00:00:01.000\nHi\n")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert any(p.code == "TRN001" and p.file.endswith("transcript.vtt") for p in info.value.problems)
+
+
+def test_guid_assign_writes_only_missing_guids(show: Path) -> None:
+    folder = add_episode(show, "960-new", "title: New\ndate: 2026-04-01T08:00:00+00:00\naudio: audio.mp3")
+    before = {p: p.read_text() for p in (show / "episodes").glob("*/episode.md") if p.parent != folder}
+    result = CliRunner().invoke(main, ["guid", "--show", str(show), "--assign"])
+    assert result.exit_code == 0, result.output
+    assert "episodes/960-new/episode.md: guid: " in result.output
+    assert {p: p.read_text() for p in before} == before
+    text = (folder / "episode.md").read_text()
+    assert text.startswith("---\nguid: ") and text.endswith("---\nNotes.\n")
+    build(show)
