@@ -162,6 +162,14 @@ def test_dry_run_lists_each_change_and_writes_nothing(copy_of) -> None:
     assert "00:00:01.500 The framework <https://example.org/framework>" in changes["chapters"].new
 
 
+def test_empty_texts_are_not_written(copy_of) -> None:
+    from dataclasses import replace
+
+    path = copy_of("vbr-xing.mp3")
+    result = audio.tag(path, replace(WANTED, comment="", description=""), rel="x.mp3")
+    assert result.written and not {"comment", "description"} & {c.field for c in result.changes}
+
+
 def test_m4a_chapters_without_ffmpeg_are_reported_not_silently_dropped(copy_of) -> None:
     path = copy_of("aac.m4a")
     result = audio.tag(path, WANTED, rel="x.m4a", ffmpeg="")

@@ -144,7 +144,8 @@ def clock(ms: int) -> str:
 #: Vorbis comments keep start, title and URL; ID3 keeps everything.
 def for_format(tags: Tags, kind: str) -> Tags:
     """``tags`` reduced to what ``kind`` can store, so a read-back compares equal."""
-    changes: dict[str, object] = {}
+    # An empty text is "nothing to say": formats store no empty tags, so it is not managed.
+    changes: dict[str, object] = {name: None for name in FIELDS if getattr(tags, name) == "" and name != "id3_version"}
     if kind != "mp3":
         changes["id3_version"] = None
     if tags.chapters is not None:
