@@ -187,12 +187,6 @@ def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
     return media
 
 
-def remember_probe(root: Path, rel: str, media: Media, cache: Cache) -> None:
-    """Cache what is already known about a file just written (a tagged copy), so it is not probed again."""
-    st = (root / rel).stat()
-    cache.put("probe", rel, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}", codec.dump(media))
-
-
 def make_items(project: Project, cache: Cache) -> list[Item]:
     """Published episodes with their URLs, rendered notes and side files, newest first."""
     show = project.show
