@@ -289,10 +289,12 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         items = make_items(project, cache)
         problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
+        problems.extend(checks.feed_rules(project, items))
         ledger, ledger_problems = ledger_io.load(project.root)
         problems.extend(ledger_problems)
         if source_ok and not accept_changes:
             problems.extend(ledger_io.compare(ledger, show, items))
+    problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
 

@@ -16,13 +16,16 @@ inputs, so the output can be compared, skipped or written atomically later.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, site, transcripts
+from . import __version__, images, site, transcripts
 from . import chapters as chapter_io
+from . import pages as page_data
+from .cache import CACHE_DIR
 from .episodes import EPISODES_DIR
 from .errors import Problem, Severity
 from .model import Item
@@ -55,6 +58,8 @@ class Renderer:
         self.env = site.environment(self.root)
         self.image_url = self.show.absolute(url_path(self.show.artwork))
         self.image_size = project.artwork_size[0]
+        self.scaled: dict[Path, str] = {}  #: source image → hash part of its scaled copies' names
+        self.env.globals["artwork"] = self.artwork
         self.info: site.SiteInfo = {
             "base_url": self.show.url,
             "feed_url": self.show.feed_url,
@@ -65,13 +70,45 @@ class Renderer:
             "build_date": build_date.isoformat(),
             "subscribe": [("RSS", self.show.feed_url), *self.show.links],
             "support": list(self.show.support),
+            "asset_version": _asset_version(site.assets(self.root)),
+            "image_small": self.artwork(None, 96),
         }
+
+    def artwork(self, item: Item | None = None, size: int = 240) -> str:
+        """Template global ``artwork(item, size)``: the site path of the episode's (or show's) artwork at least
+        ``size`` px wide (one of ``images.SIZES``; the largest when ``size`` is bigger)."""
+        if item is not None and item.image_path:
+            source = self.folder(item) / item.episode.artwork
+        else:
+            source = self.root / self.show.artwork
+        if source not in self.scaled:
+            self.scaled[source] = images.fingerprint(source)
+        fitting = [s for s in images.SIZES if s >= size]
+        return f"{images.FOLDER}/{self.scaled[source]}-{fitting[0] if fitting else images.SIZES[-1]}.jpg"
+
+    def scaled_images(self, out: Site, source: Path, origin: str) -> None:
+        """Add the page-sized copies of one image (once, however many episodes share it)."""
+        first = self.artwork_path(source, images.SIZES[0])
+        if first in out.files:
+            return
+        try:
+            made = images.scaled_cached(source, self.root / CACHE_DIR / images.FOLDER)
+        except OSError:
+            return  # the artwork checks have already reported it
+        for size, data in made.items():
+            out.add(self.artwork_path(source, size), data, origin)
+
+    def artwork_path(self, source: Path, size: int) -> str:
+        if source not in self.scaled:
+            self.scaled[source] = images.fingerprint(source)
+        return f"{images.FOLDER}/{self.scaled[source]}-{size}.jpg"
 
     def folder(self, item: Item) -> Path:
         return self.root / EPISODES_DIR / item.episode.slug
 
     def static(self, out: Site) -> None:
         out.copy(self.show.artwork, self.root / self.show.artwork, "show.yml: artwork")
+        self.scaled_images(out, self.root / self.show.artwork, "show.yml: artwork")
         for rel, path in site.assets(self.root).items():
             out.copy(rel, path, "theme")
 
@@ -81,6 +118,7 @@ class Renderer:
         out.copy(item.enclosure_path, source, episode.source)
         if item.image_path:
             out.copy(item.image_path, folder / episode.artwork, episode.source)
+            self.scaled_images(out, folder / episode.artwork, episode.source)
 
     def side_files(self, out: Site, item: Item) -> None:
         folder, episode = self.folder(item), item.episode
@@ -106,15 +144,22 @@ class Renderer:
 
     def episode_pages(self, out: Site, item: Item) -> None:
         show, origin = self.show, item.episode.source
+        width, height = page_data.EMBED_WIDTH, page_data.EMBED_HEIGHT
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
-            "transcript": self.transcript_paragraphs(item), "embed_code": site.embed_code(item, show),
+            "transcript": self.transcript_paragraphs(item), "embed_code": site.embed_code(item, show, width, height),
+            "fragment_code": "", "share": page_data.share_links(item, show), "links": page_data.episode_links(item),
+            "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
+            "structured_data": page_data.episode_data(item, show, self.image_url),
         }
+        fragment = site.render(self.env, "fragment.html", context)
+        context["fragment_code"] = fragment.decode("utf-8").strip()
         out.add(item.page_path + "index.html", site.render(self.env, "episode.html", context), origin)
         embed_context: site.PageContext = {**context, "root": "../../../", "page_url": item.embed_url}
         out.add(item.page_path + "embed/index.html", site.render(self.env, "embed.html", embed_context), origin)
-        out.add(item.page_path + "player.html", site.render(self.env, "fragment.html", context), origin)
-        out.add(item.page_path + "oembed.json", site.oembed(item, show, self.image_url, self.image_size), origin)
+        out.add(item.page_path + "player.html", fragment, origin)
+        out.add(item.page_path + "oembed.json",
+                site.oembed(item, show, self.image_url, self.image_size, width, height), origin)
 
     def indexes(self, out: Site, items: list[Item]) -> None:
         show = self.show
@@ -128,6 +173,8 @@ class Renderer:
                 "page": number, "pages": pages,
                 "prev_page": "" if number == 1 else (page_root if number == 2 else f"{page_root}page/{number - 1}/"),
                 "next_page": f"{page_root}page/{number + 1}/" if number < pages else "",
+                "page_links": page_data.page_links(number, pages, page_root),
+                "structured_data": page_data.series_data(show, self.image_url),
             }
             out.add(path + "index.html", site.render(self.env, "index.html", context), "index")
 
@@ -136,6 +183,9 @@ class Renderer:
         out.add("404.html", site.render(self.env, "404.html", {"show": show, "site": self.info, "root": show.url,
                                                                "page_url": show.absolute("404.html")}), "404")
         urls = [(show.url, items[0].episode.date.date().isoformat() if items else "")]
+        index_pages = max(1, -(-len(items) // show.page_size))
+        urls += [(show.absolute(f"page/{n}/"), items[(n - 1) * show.page_size].episode.date.date().isoformat())
+                 for n in range(2, index_pages + 1)]
         urls += [(item.page_url, (item.episode.updated or item.episode.date).date().isoformat()) for item in items]
         out.add("sitemap.xml", site.sitemap(urls), "sitemap")
         out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
@@ -157,3 +207,10 @@ class Renderer:
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
             out.add(page.path("json"), render_json_feed(show, page.items, image_url=self.image_url,
                                                         feed_url=show.absolute(page.path("json")), next_url=next_json), "feed")
+
+
+def _asset_version(files: dict[str, Path]) -> str:
+    digest = hashlib.sha256()
+    for rel, path in sorted(files.items()):
+        digest.update(rel.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]

@@ -23,7 +23,7 @@ import jinja2
 from . import __version__
 from .chapters import clock
 from .dates import rfc2822
-from .model import Item, Show
+from .model import Item, Person, Show
 from .transcripts import Paragraph
 
 THEME_DIR_NAME = "templates"
@@ -50,6 +50,8 @@ class SiteInfo(TypedDict):
     build_date: str  #: ISO 8601 of the newest episode (never "now": builds are reproducible)
     subscribe: list[tuple[str, str]]  #: (label, URL) pairs: RSS first, then show.yml ``links``
     support: list[tuple[str, str]]  #: (label, URL) support services for content notes
+    asset_version: str  #: a hash of the theme's assets, appended as ``?v=`` so browsers fetch changed CSS/JS
+    image_small: str  #: show artwork inside the site, 96 px (see ``artwork()`` for any size)
 
 
 class PageContext(TypedDict, total=False):
@@ -65,10 +67,18 @@ class PageContext(TypedDict, total=False):
     pages: int
     prev_page: str  #: relative URL of the newer page, or ""
     next_page: str  #: relative URL of the older page, or ""
+    page_links: list[tuple[int, str]]  #: (number, relative URL) of every index page
+    structured_data: dict[str, Any]  #: schema.org JSON-LD (PodcastSeries on the index, PodcastEpisode on episodes)
     # episode.html / embed.html / fragment.html
     item: Item
     transcript: list[Paragraph]  #: the readable transcript, grouped by speaker
     embed_code: str  #: the <iframe> snippet to paste into a blog
+    fragment_code: str  #: the HTML fragment (no scripts, no styles) for blogs that paste markup
+    share: list[tuple[str, str]]  #: (label, URL) links to share the episode page
+    links: list[tuple[str, str]]  #: (label, URL) of chapter links, chapters JSON, licence
+    persons: tuple[Person, ...]  #: the episode's people (or the show's when the episode names none)
+    embed_width: int  #: the iframe's width in the embed code and oembed.json
+    embed_height: int  #: the iframe's height
 
 
 def environment(show_root: Path | None) -> jinja2.Environment:
@@ -152,10 +162,12 @@ def render(env: jinja2.Environment, template: str, context: PageContext) -> byte
 
 
 def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> str:
-    title = f"{item.episode.title} – {show.title}".replace('"', "&quot;")
-    return (f'<iframe src="{item.embed_url}" title="{title}" width="{width}" height="{height}" '
-            f'style="border:0;max-width:100%" loading="lazy" allow="autoplay" '
-            f'sandbox="allow-scripts allow-same-origin allow-popups"></iframe>')
+    from html import escape
+
+    title = escape(f"{item.episode.title} – {show.title}", quote=True)
+    return (f'<iframe src="{escape(item.embed_url, quote=True)}" title="{title}" width="{width}" height="{height}" '
+            f'style="border:0;width:100%;max-width:{width}px" loading="lazy" '
+            f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
 
 def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180) -> bytes:

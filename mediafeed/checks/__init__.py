@@ -16,18 +16,22 @@ OUT       writing the site
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..errors import Problem
+from ..errors import Problem, error
 from .artwork import check_artwork, image_size
 from .episodes import check_items, duplicates
+from .media import check_media
+from .rules import RULE_SETS, RULES, in_sets, known_pattern
+from .showfeed import feed_rules
 
 if TYPE_CHECKING:
     from ..build import Project
     from ..model import Item, Show
 
-__all__ = ["run", "image_size", "duplicates", "filter_problems"]
+__all__ = ["RULE_SETS", "run", "image_size", "duplicates", "filter_problems", "feed_rules", "check_selection", "selected", "ignored", "unknown_patterns", "RULES"]
 
 
 def run(project: Project, items: list[Item]) -> list[Problem]:
@@ -36,6 +40,7 @@ def run(project: Project, items: list[Item]) -> list[Problem]:
     assert show is not None
     problems: list[Problem] = []
     problems.extend(check_items(show, items))
+    problems.extend(check_media(show, items))
     for item in items:
         if item.episode.artwork:
             rel = f"episodes/{item.episode.slug}/{item.episode.artwork}"
@@ -46,15 +51,70 @@ def run(project: Project, items: list[Item]) -> list[Problem]:
 
 def filter_problems(problems: Iterable[Problem], show: Show | None, select: Iterable[str] = (),
                     ignore: Iterable[str] = ()) -> list[Problem]:
-    """Keep problems whose code matches ``select`` (all when empty) and not ``ignore``; prefixes match."""
+    """Keep what ``select`` names (everything when empty) minus what ``ignore`` names.
+
+    A pattern is a rule set (``apple``, ``spotify``, ``psp1``, ``podcastindex``,
+    ``mediafeed``), a code (``EP020``) or a code prefix (``ART``). A code in several
+    rule sets is selected when any of them is selected, and ignored only when all
+    of them are ignored (``--ignore spotify`` keeps a rule Apple shares). The
+    command line's ``select`` replaces show.yml's; ``ignore`` adds to it.
+    """
     chosen = tuple(select) or (show.checks_select if show else ())
     dropped = tuple(ignore) + (show.checks_ignore if show else ())
+    return [p for p in problems if selected(p.code, chosen) and not ignored(p.code, dropped)]
 
-    def matches(code: str, patterns: tuple[str, ...]) -> bool:
-        return any(code == p or code.startswith(p) for p in patterns)
 
-    return [p for p in problems
-            if (not chosen or matches(p.code, chosen)) and not matches(p.code, dropped)]
+def _split(patterns: Iterable[str]) -> tuple[set[str], tuple[str, ...]]:
+    sets, codes = set(), []
+    for pattern in patterns:
+        for part in str(pattern).split(","):
+            part = part.strip()
+            if part.lower() in RULE_SETS:
+                sets.add(part.lower())
+            elif part:
+                codes.append(part.upper())
+    return sets, tuple(codes)
+
+
+def selected(code: str, patterns: Iterable[str]) -> bool:
+    sets, codes = _split(patterns)
+    if not sets and not codes:
+        return True
+    return any(code.startswith(c) for c in codes) or bool(sets and in_sets(code, sets))
+
+
+def ignored(code: str, patterns: Iterable[str]) -> bool:
+    sets, codes = _split(patterns)
+    if any(code.startswith(c) for c in codes):
+        return True
+    rule = RULES.get(code)
+    return bool(sets and rule is not None and set(rule.sets) <= sets)
+
+
+def unknown_patterns(patterns: Iterable[str]) -> list[str]:
+    """The patterns that name no rule set and no code (typos)."""
+    out = []
+    for pattern in patterns:
+        for part in str(pattern).split(","):
+            if part.strip() and not known_pattern(part):
+                out.append(part.strip())
+    return out
+
+
+def check_selection(show: Show | None) -> list[Problem]:
+    """CHK001 for unknown names in show.yml's ``checks: {select, ignore}``."""
+    if show is None:
+        return []
+    problems = []
+    for key, patterns in (("select", show.checks_select), ("ignore", show.checks_ignore)):
+        for bad in unknown_patterns(patterns):
+            close = difflib.get_close_matches(bad.lower(), list(RULE_SETS), n=1) or \
+                difflib.get_close_matches(bad.upper(), list(RULES), n=1)
+            problems.append(error("CHK001", "show.yml", f"{bad!r} is neither a rule set nor a problem code",
+                                  field=f"checks.{key}",
+                                  hint=(f"did you mean {close[0]!r}? " if close else "")
+                                  + f"rule sets: {', '.join(RULE_SETS)}; codes: 'mediafeed check --explain CODE'"))
+    return problems
 
 
 _ = check_artwork

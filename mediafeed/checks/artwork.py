@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -53,3 +55,15 @@ def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: 
         problems.append(warning("ART009", rel, f"artwork is {nbytes // 1024} KB; hosts commonly warn above 512 KB",
                                 field="artwork", hint="compress it (JPEG quality 85 is plenty)", episode=episode))
     return problems
+
+
+def inspect_bytes(data: bytes, rel: str, episode: str = "", field: str = "artwork") -> list[Problem]:
+    """Artwork problems of an image fetched from the web (``rel`` is its URL without the query)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            size, fmt, mode = image.size, image.format or "", image.mode
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        return [error("ART002", rel, f"not a readable image ({exc.__class__.__name__})", field=field,
+                      hint="publish a JPEG or PNG", episode=episode)]
+    found = check_artwork(rel, size, fmt, mode, len(data), episode)
+    return [replace(p, field=field) for p in found]

@@ -5,45 +5,103 @@ from pathlib import Path
 
 import click
 
-from .. import build as build_lib
-from ..cache import CACHE_DIR, Cache
-from ..errors import InputError, has_errors
-from ..terminal import boundary, print_json, print_problems
-from .options import format_option, show_option, verbosity_options
+from .. import lint
+from ..checks.http import Limits
+from ..checks.rules import RULE_SETS, RULES, explain
+from ..errors import InputError, error
+from ..terminal import boundary, echo, info, print_json, print_problems
+from .options import format_option, verbosity_options
 
 
 @click.command()
 @verbosity_options
-@show_option
+@click.argument("target", required=False, metavar="[FEED | SHOW_DIR]")
+@click.option("-s", "--show", "show_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The show folder (where show.yml is); the default when no FEED is given is the current folder.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--select", multiple=True, help="Only these codes or prefixes (repeatable), e.g. --select ART.")
-@click.option("--ignore", multiple=True, help="Skip these codes or prefixes (repeatable), e.g. --ignore EP020.")
+@click.option("--select", multiple=True, metavar="SET|CODE",
+              help=f"Only these rule sets ({', '.join(RULE_SETS)}), codes or code prefixes; repeatable.")
+@click.option("--ignore", multiple=True, metavar="SET|CODE", help="Skip these rule sets, codes or code prefixes; repeatable.")
+@click.option("--online", is_flag=True,
+              help="Also fetch every enclosure, artwork, transcript and chapters URL: ranges, sizes, types, CORS, redirects.")
+@click.option("--previous", metavar="OLD_FEED", default="",
+              help="A copy (file or URL) of the feed subscribers already have: report changed GUIDs, URLs and files.")
+@click.option("--timeout", type=click.FloatRange(1, 600), default=30.0, show_default=True,
+              help="Seconds allowed for each URL with --online (retries included).")
+@click.option("--jobs", type=click.IntRange(1, 32), default=8, show_default=True, help="URLs checked at the same time.")
+@click.option("--explain", "explain_code", metavar="CODE", default=None,
+              help="Explain a problem code (or 'all' to list every code) and exit.")
 @format_option
 @boundary
-def check(show_dir: Path, strict: bool, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str) -> None:
-    """Check the show in this folder against Apple, Spotify and Podcast Index rules.
+def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple[str, ...], ignore: tuple[str, ...],
+          online: bool, previous: str, timeout: float, jobs: int, explain_code: str | None, fmt: str) -> None:
+    """Lint a show, or any podcast feed, against Apple, Spotify, PSP-1 and Podcast Index rules.
 
-    Writes nothing but the cache. Exit 0 when clean, 1 on errors (or warnings
-    with --strict), 2 when the show cannot be read.
+    Without FEED, checks the show in this folder (or --show DIR), exactly as
+    'build' does before writing. FEED is a feed file or an http(s) URL of any
+    podcast. Rule sets and codes can be chosen with --select and --ignore, or in
+    show.yml ('checks: {select: [...], ignore: [...]}').
+
+    Exit 0 when clean, 1 on errors (or warnings with --strict), 2 when the
+    input cannot be read or an option is wrong. --format json prints the
+    'mediafeed.check/1' schema described in docs/checks.md.
 
     \b
     Example:
       mediafeed check
-      mediafeed check --format json --ignore EP020
+      mediafeed check https://feeds.example.org/show.xml --online
+      mediafeed check feed.xml --previous yesterday.xml --ignore spotify
+      mediafeed check --format json --strict --select apple
+      mediafeed check --explain EP104
     """
-    root = show_dir.resolve()
-    cache = Cache(root / CACHE_DIR / "cache.sqlite")
-    try:
-        project = build_lib.load_project(root, cache)
-        if project.show is None:
-            raise InputError(project.problems)
-        _, problems = build_lib.inspect(project, cache, select=select, ignore=ignore)
-        cache.commit()
-    finally:
-        cache.close()
-    failed = has_errors(problems, strict=strict)
-    if fmt == "json":
-        print_json({"ok": not failed, "problems": [p.to_dict() for p in problems]})
+    if explain_code is not None:
+        _explain(explain_code, fmt)
+        return
+    limits = Limits(deadline=timeout, workers=jobs)
+    if target and show_dir is not None:
+        raise InputError(error("CHK002", "command line", "give either FEED or --show, not both",
+                               hint="mediafeed check FEED, or mediafeed check --show DIR"))
+    if target and (lint.is_url(target) or Path(target).is_file()):
+        report = lint.lint_feed(target, previous=previous, online=online, select=select, ignore=ignore, limits=limits)
     else:
-        print_problems(problems)
+        folder = Path(target) if target else (show_dir or Path("."))
+        if target and not folder.is_dir():
+            raise InputError(error("XML000", target, "no such file, folder or URL",
+                                   hint="give a feed file, an http(s) URL, or a show folder"))
+        report = lint.lint_show(folder, previous=previous, online=online, select=select, ignore=ignore, limits=limits)
+    failed = report.failed(strict)
+    if fmt == "json":
+        print_json(report.to_dict(strict))
+    else:
+        print_problems(report.problems)
+        what = f"{report.episodes} episode{'s' if report.episodes != 1 else ''}"
+        info(f"Checked {report.kind} {report.target}: {what}"
+             + (f", {report.urls_checked} URLs fetched" if online else "") + ".")
     sys.exit(1 if failed else 0)
+
+
+def _explain(code: str, fmt: str) -> None:
+    if code.lower() == "all":
+        rules = list(RULES.values())
+    else:
+        rule = explain(code)
+        if rule is None:
+            import difflib
+
+            close = difflib.get_close_matches(code.upper(), list(RULES), n=1)
+            raise InputError(error("CHK001", "command line", f"{code!r} is not a problem code", field="--explain",
+                                   hint=(f"did you mean {close[0]}? " if close else "") + "'--explain all' lists every code"))
+        rules = [rule]
+    if fmt == "json":
+        print_json([{"code": r.code, "severity": r.severity.value, "rule_sets": list(r.sets), "title": r.title,
+                     "explanation": r.explain} for r in rules])
+        return
+    if len(rules) > 1:
+        for r in rules:
+            echo(f"{r.code:<8} {r.severity.value:<8} {','.join(r.sets):<28} {r.title}")
+        return
+    r = rules[0]
+    echo(f"{r.code}: {r.title}", bold=True)
+    echo(f"severity: {r.severity.value}    rule sets: {', '.join(r.sets)}")
+    echo()
+    echo(r.explain)

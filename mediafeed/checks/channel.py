@@ -1,0 +1,275 @@
+"""Channel rules for any RSS feed: Apple, Spotify, PSP-1 and the ``podcast:`` namespace.
+
+Each function takes a parsed :class:`FeedDoc` and returns problems whose
+``file`` is the feed's path or URL and whose ``field`` names the element
+(``itunes:category@text``), so the same rules serve shows and feeds from the web.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..categories import APPLE_CATEGORIES, is_category
+from ..config import MEDIUMS, podcast_guid
+from ..errors import Problem, Severity
+from .feedxml import ATOM, FeedDoc, child, text
+from .rules import problem
+
+DESCRIPTION_LIMIT = 4000
+LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\s+"
+                     r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$")
+_DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def check_date(value: str) -> tuple[str, Severity | None]:
+    """("", None) when ``value`` is a correct RFC 2822 date, else (what is wrong, severity)."""
+    match = RFC2822.match(value.strip())
+    if not match:
+        return (f"{value!r} is not an RFC 2822 date", Severity.ERROR)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return (f"{value!r} is not a real date", Severity.ERROR)
+    if moment is None:
+        return (f"{value!r} is not a real date", Severity.ERROR)
+    day = match.group("day")
+    if day and _DAYS[moment.weekday()] != day:
+        return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING)
+    return "", None
+
+
+def date_hint() -> str:
+    return "write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000' (English names, numeric time zone)"
+
+
+def self_url(doc: FeedDoc) -> str:
+    for link in doc.channel.iterchildren("{%s}link" % ATOM):
+        if (link.get("rel") or "") == "self" and link.get("href"):
+            return link.get("href").strip()
+    return ""
+
+
+def double_escaped(doc: FeedDoc, element: Any, where: str, episode: str = "") -> list[Problem]:
+    if element is None or not element.text:
+        return []
+    found = _DOUBLE_ESCAPED.search(element.text)
+    if not found:
+        return []
+    return [problem("XML005", doc.source, f"the text contains {found.group(0)!r}, which apps show literally",
+                    field=where, episode=episode, hint="escape '&' once; write the character itself")]
+
+
+def check_channel(doc: FeedDoc) -> list[Problem]:
+    ch, src = doc.channel, doc.source
+    out: list[Problem] = []
+
+    title = text(doc, ch, "title")
+    if not title:
+        out.append(problem("SHOW001", src, "the channel has no <title>", field="title", hint="add <title>Show name</title>"))
+    out += double_escaped(doc, ch.find("title"), "title")
+
+    description = text(doc, ch, "description")
+    if not description:
+        summary = text(doc, ch, "itunes:summary")
+        out.append(problem("SHOW002", src, "the channel has no <description>" + (" (itunes:summary is not enough)" if summary else ""),
+                           field="description", hint="describe the show in <description> (up to 4000 bytes)"))
+    elif len(description.encode("utf-8")) > DESCRIPTION_LIMIT:
+        out.append(problem("SHOW003", src, f"the description is {len(description.encode('utf-8'))} bytes; the limit is 4000",
+                           field="description", hint="shorten it; put the long text on the website"))
+
+    if not text(doc, ch, "link"):
+        out.append(problem("SHOW004", src, "the channel has no <link> to the show's website", field="link",
+                           hint="add <link>https://…</link>"))
+
+    language = text(doc, ch, "language")
+    if not language:
+        out.append(problem("SHOW005", src, "the channel has no <language>", field="language", hint="add <language>en</language>"))
+    elif not LANGUAGE.match(language):
+        out.append(problem("SHOW006", src, f"{language!r} is not an ISO 639 language code", field="language",
+                           hint="write e.g. 'en', 'en-gb' or 'de'"))
+
+    out += _image(doc)
+    out += _category(doc)
+    out += _explicit(doc, ch, "itunes:explicit", "SHOW011", "SHOW012")
+
+    if not self_url(doc):
+        out.append(problem("SHOW013", src, "no <atom:link rel=\"self\"> with the feed's own URL", field="atom:link",
+                           hint='add <atom:link href="https://…/feed.xml" rel="self" type="application/rss+xml"/>'))
+
+    if not text(doc, ch, "itunes:author"):
+        out.append(problem("SHOW014", src, "the channel has no <itunes:author>", field="itunes:author",
+                           hint="add <itunes:author>Your name or organisation</itunes:author>"))
+    owner = child(doc, ch, "itunes:owner")
+    if owner is None or not text(doc, owner, "itunes:email"):
+        out.append(problem("SHOW015", src, "no <itunes:owner> with an <itunes:email>", field="itunes:owner",
+                           hint="add <itunes:owner><itunes:name>…</itunes:name><itunes:email>…</itunes:email></itunes:owner>"))
+
+    show_type = text(doc, ch, "itunes:type")
+    if show_type is not None and show_type not in ("episodic", "serial"):
+        out.append(problem("SHOW016", src, f"itunes:type is {show_type!r}; expected 'episodic' or 'serial'", field="itunes:type",
+                           hint="write <itunes:type>episodic</itunes:type> (newest first) or serial (in order)"))
+
+    copyright_ = text(doc, ch, "copyright")
+    if copyright_ and ("©" in copyright_ or "copyright" in copyright_.lower() or "(c)" in copyright_.lower()
+                       or _YEAR.search(copyright_)):
+        out.append(problem("SHOW018", src, f"copyright {copyright_!r} contains '©', 'Copyright' or a year", field="copyright",
+                           hint="PSP-1: give just the holder, e.g. 'Jane Doe'"))
+
+    for name in ("itunes:block", "itunes:complete"):
+        value = text(doc, ch, name)
+        if value is not None and value != "Yes":
+            out.append(problem("SHOW019", src, f"{name} is {value!r}; only 'Yes' has an effect", field=name,
+                               hint=f"write <{name}>Yes</{name}>, or remove the element"))
+
+    new_url = text(doc, ch, "itunes:new-feed-url")
+    if new_url is not None and not re.match(r"^https?://\S+$", new_url):
+        out.append(problem("SHOW020", src, f"itunes:new-feed-url is {new_url!r}, not an absolute URL", field="itunes:new-feed-url",
+                           hint="give the full new feed URL, and answer the old URL with a 301"))
+
+    for name in ("pubDate", "lastBuildDate"):
+        value = text(doc, ch, name)
+        if value:
+            wrong, _ = check_date(value)
+            if wrong:
+                out.append(problem("SHOW021", src, wrong, field=name, hint=date_hint()))
+
+    if not doc.items():
+        out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
+                           hint="Apple accepts a show only with at least one episode"))
+    out += check_podcast_channel(doc)
+    return out
+
+
+def _image(doc: FeedDoc) -> list[Problem]:
+    image = child(doc, doc.channel, "itunes:image")
+    href = (image.get("href") or "").strip() if image is not None else ""
+    if not href:
+        return [problem("SHOW007", doc.source, "no <itunes:image href=…> (show artwork)", field="itunes:image",
+                        hint='add <itunes:image href="https://…/artwork.jpg"/> (square JPEG/PNG, 1400–3000 px)')]
+    if not href.split("?", 1)[0].lower().endswith(IMAGE_EXTENSIONS):
+        return [problem("SHOW008", doc.source, f"artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
+                        hint="publish the artwork under a name ending in .jpg or .png")]
+    return []
+
+
+def _category(doc: FeedDoc) -> list[Problem]:
+    first = child(doc, doc.channel, "itunes:category")
+    if first is None:
+        return [problem("SHOW009", doc.source, "no <itunes:category>", field="itunes:category",
+                        hint='add <itunes:category text="…"/> from Apple\'s list, e.g. "Technology"')]
+    name = (first.get("text") or "").strip()
+    if name not in APPLE_CATEGORIES:
+        return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
+                        hint="use a category from Apple's list (mind '&amp;' and capitals)")]
+    sub = child(doc, first, "itunes:category")
+    if sub is not None:
+        sub_name = (sub.get("text") or "").strip()
+        if not is_category(name, sub_name):
+            options = ", ".join(APPLE_CATEGORIES[name]) or "none"
+            return [problem("SHOW010", doc.source, f"{sub_name!r} is not a subcategory of {name!r}",
+                            field="itunes:category/itunes:category@text", hint=f"subcategories of {name}: {options}")]
+    return []
+
+
+def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, episode: str = "") -> list[Problem]:
+    value = text(doc, parent, name)
+    if value is None:
+        if not missing:
+            return []
+        return [problem(missing, doc.source, f"no <{name}>", field=name, episode=episode,
+                        hint=f"add <{name}>false</{name}> (or true)")]
+    if value in ("true", "false"):
+        return []
+    if value.lower() in ("yes", "no", "clean", "true", "false"):
+        return [problem(wrong, doc.source, f"{name} is {value!r}; Apple and PSP-1 now use 'true' or 'false'", field=name,
+                        episode=episode, severity=Severity.WARNING,
+                        hint=f"write <{name}>{'true' if value.lower() in ('yes', 'true') else 'false'}</{name}>")]
+    return [problem(wrong, doc.source, f"{name} is {value!r}; expected 'true' or 'false'", field=name, episode=episode,
+                    hint=f"write <{name}>false</{name}> (or true)")]
+
+
+# -- podcast: namespace ------------------------------------------------------------------------------
+
+_URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image")
+
+
+def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
+    ch, src = doc.channel, doc.source
+    out: list[Problem] = []
+    guid = text(doc, ch, "podcast:guid")
+    if guid is None:
+        out.append(problem("SHOW025", src, "no <podcast:guid>", field="podcast:guid",
+                           hint="add the UUIDv5 of the feed URL ('mediafeed' computes it for its shows)"))
+    else:
+        try:
+            value = uuid.UUID(guid)
+        except ValueError:
+            out.append(problem("PI001", src, f"podcast:guid {guid!r} is not a UUID", field="podcast:guid",
+                               hint="use the UUIDv5 of the feed URL"))
+        else:
+            url = self_url(doc) or (src if src.startswith(("http://", "https://")) else "")
+            if value.version != 5:
+                out.append(problem("PI002", src, f"podcast:guid {guid} is a version {value.version} UUID, not version 5",
+                                   field="podcast:guid", hint="the namespace asks for the UUIDv5 of the feed URL"))
+            elif url and str(value) != podcast_guid(url):
+                out.append(problem("PI003", src, f"podcast:guid {guid} is not the UUIDv5 of {url} ({podcast_guid(url)})",
+                                   field="podcast:guid", hint="fine if the feed moved; otherwise compute it from the feed URL"))
+    locked = child(doc, ch, "podcast:locked")
+    if locked is None:
+        out.append(problem("SHOW024", src, "no <podcast:locked>", field="podcast:locked",
+                           hint='add <podcast:locked owner="you@example.org">yes</podcast:locked>'))
+    else:
+        value = (locked.text or "").strip().lower()
+        if value not in ("yes", "no"):
+            out.append(problem("PI005", src, f"podcast:locked is {locked.text!r}; expected 'yes' or 'no'", field="podcast:locked"))
+        elif value == "yes" and not (locked.get("owner") or "").strip():
+            out.append(problem("PI006", src, "podcast:locked has no owner e-mail", field="podcast:locked@owner",
+                               hint="add owner=\"you@example.org\" so platforms can verify you"))
+    medium = text(doc, ch, "podcast:medium")
+    if medium is not None and medium not in MEDIUMS:
+        out.append(problem("PI011", src, f"podcast:medium {medium!r} is not in the namespace's list", field="podcast:medium",
+                           hint="use e.g. podcast, music, video, audiobook, newsletter, blog"))
+    out += podcast_common(doc, ch, "")
+    return out
+
+
+def _loopback(url: str) -> bool:
+    """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "localhost" or host.startswith("127.") or host == "::1"
+
+
+def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
+    """Rules shared by channel and items: https URLs, funding, persons, licenses."""
+    src = doc.source
+    out: list[Problem] = []
+    namespace = "{%s}" % doc.podcast
+    for element in parent.iterchildren():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag.startswith(namespace):
+            continue
+        local = tag[len(namespace):]
+        for node in element.iter():
+            for attribute in _URL_ATTRIBUTES:
+                value = (node.get(attribute) or "").strip() if isinstance(node.tag, str) else ""
+                if value and not value.lower().startswith("https://") and not _loopback(value):
+                    node_name = node.tag.split("}", 1)[-1]
+                    out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",
+                                       field=f"podcast:{node_name}@{attribute}", episode=episode,
+                                       hint="serve it over https and use the https:// URL"))
+        if local == "funding" and len((element.text or "").strip()) > 128:
+            out.append(problem("PI009", src, f"podcast:funding text is {len((element.text or '').strip())} characters; the limit is 128",
+                               field="podcast:funding", episode=episode, hint="shorten the call to action"))
+        if local in ("person", "license") and not (element.text or "").strip():
+            out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
+                               hint="the person's name, or the license's SPDX identifier"))
+    return out

@@ -1,0 +1,147 @@
+"""Reading any podcast feed safely: lxml without entity expansion, DTDs or network access.
+
+A feed from the web is untrusted input. The parser never resolves entities
+(no "billion laughs", no XXE file reads), never loads a DTD and never fetches
+anything; a document that is not well-formed becomes one XML001 problem with
+its line, column and a hint for the classic hand-built-XML mistakes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from ..errors import InputError, Problem, error, warning
+
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST = "https://podcastindex.org/namespace/1.0"
+#: The namespace URL the Podcast Index used before 2021; apps still read it.
+PODCAST_LEGACY = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+ATOM = "http://www.w3.org/2005/Atom"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+PSC = "http://podlove.org/simple-chapters"
+PREFIXES = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM, "content": CONTENT, "psc": PSC}
+
+_CDATA_HINT = "a ']]>' inside the show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"
+_HINTS = [
+    (re.compile(r"amplification|entity.*loop|Detected an entity reference loop", re.I),
+     "the feed's DOCTYPE declares entities that expand enormously; remove the <!DOCTYPE …> declaration"),
+    (re.compile(r"EntityRef: expecting ';'|xmlParseEntityRef: no name", re.I),
+     "escape a bare '&' as '&amp;', or put the text inside <![CDATA[ … ]]>"),
+    (re.compile(r"Entity '(\w+)' not defined", re.I),
+     "HTML entities such as &nbsp; are not XML: put HTML inside <![CDATA[ … ]]> or write the character itself"),
+    (re.compile(r"Sequence '\]\]>' not allowed|CData section not finished", re.I), "CDATA"),
+    (re.compile(r"Opening and ending tag mismatch|Premature end of data|EndTag", re.I),
+     "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
+    (re.compile(r"encoding|Input is not proper UTF-8", re.I),
+     "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+]
+
+
+@dataclass
+class FeedDoc:
+    """A parsed RSS feed: where it came from and its ``<channel>``."""
+
+    source: str  #: path or URL, used as Problem.file
+    root: Any
+    channel: Any
+    itunes: str = ITUNES  #: the namespace the feed really uses for itunes: elements
+    podcast: str = PODCAST
+
+    def items(self) -> list[Any]:
+        return list(self.channel.iterchildren("item"))
+
+
+def parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=False, recover=False)
+
+
+def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
+    """A :class:`FeedDoc`, or None with the XML001 problem that stops linting.
+
+    Raises :class:`InputError` when the document is XML but not an RSS feed
+    (an HTML page, an Atom feed): that is the wrong input, not a broken feed.
+    """
+    if not data.strip():
+        raise InputError(error("XML000", source, "the feed is empty", hint="check the path or URL"))
+    try:
+        root = etree.fromstring(data, parser())
+    except etree.XMLSyntaxError as exc:
+        message = str(exc.msg if hasattr(exc, "msg") else exc)
+        line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
+        message = re.sub(r",? line \d+, column \d+\s*$", "", message.strip())
+        hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
+        hint = _CDATA_HINT if hint == "CDATA" else hint
+        lines = data.splitlines()
+        text_line = lines[line - 1] if 0 < line <= len(lines) else b""
+        if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
+            hint = _CDATA_HINT
+        if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
+            raise InputError(error("XML002", source, "this is an HTML page, not a feed",
+                                   hint="give the feed's own URL (look for an RSS link on the page)")) from None
+        return None, [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
+                            field=f"line {line}", hint=hint)]
+    problems: list[Problem] = []
+    tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
+    if tag != "rss" or root.find("channel") is None:
+        what = "an Atom feed" if tag == "feed" else ("an HTML page" if tag == "html" else f"a <{tag}> document")
+        raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
+                               hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None or (tree.docinfo.doctype or "").strip():
+        problems.append(warning("XML003", source, "the feed declares a DOCTYPE; its entities are not expanded and some apps refuse it",
+                                field="DOCTYPE", hint="remove the <!DOCTYPE …> declaration; RSS needs none"))
+    doc = FeedDoc(source, root, root.find("channel"))
+    problems.extend(_namespaces(doc))
+    return doc, problems
+
+
+def _namespaces(doc: FeedDoc) -> list[Problem]:
+    """The itunes namespace is compared byte for byte by Apple; a near miss hides every itunes: tag."""
+    problems = []
+    seen: dict[str, str] = {}
+    for element in doc.root.iter():
+        for prefix, uri in (element.nsmap or {}).items():
+            seen.setdefault(uri, prefix or "")
+    for uri, prefix in sorted(seen.items()):
+        if uri != ITUNES and uri.lower().rstrip("/") == ITUNES.lower():
+            doc.itunes = uri
+            problems.append(error("XML004", doc.source, f"the itunes namespace is declared as {uri!r}",
+                                  field=f"xmlns:{prefix}",
+                                  hint=f"declare exactly xmlns:itunes=\"{ITUNES}\" (Apple compares it case-sensitively)"))
+        if uri == PODCAST_LEGACY and PODCAST not in seen:
+            doc.podcast = uri
+    return problems
+
+
+def q(doc: FeedDoc, name: str) -> str:
+    """Clark notation for ``prefix:local`` names as the feed spells its namespaces."""
+    if ":" not in name:
+        return name
+    prefix, local = name.split(":", 1)
+    uri = {"itunes": doc.itunes, "podcast": doc.podcast}.get(prefix) or PREFIXES[prefix]
+    return "{%s}%s" % (uri, local)
+
+
+def child(doc: FeedDoc, parent: Any, name: str) -> Any:
+    return parent.find(q(doc, name))
+
+
+def children(doc: FeedDoc, parent: Any, name: str) -> list[Any]:
+    return parent.findall(q(doc, name))
+
+
+def text(doc: FeedDoc, parent: Any, name: str) -> str | None:
+    """The stripped text of the first ``name`` child; None when absent."""
+    element = child(doc, parent, name)
+    if element is None:
+        return None
+    return (element.text or "").strip()
+
+
+def line_of(element: Any) -> int:
+    return int(getattr(element, "sourceline", 0) or 0)

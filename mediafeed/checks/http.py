@@ -1,0 +1,197 @@
+"""HTTP for the linter: bounded in time, bytes and concurrency, so no server can hang or flood it.
+
+Every request has a connect and a read timeout and a deadline for the whole
+exchange; bodies are read in chunks up to a cap; redirects are followed by hand
+(each hop recorded, loops and downgrades caught); connection errors, 429 and
+5xx answers are retried a few times with a short backoff. ``run_bounded`` runs
+checks on at most ``workers`` daemon threads and abandons one that overruns its
+deadline (a server dribbling its headers a byte at a time), so the linter
+always finishes.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import urljoin
+
+import requests
+
+from .. import __version__
+
+T = TypeVar("T")
+USER_AGENT = f"mediafeed/{__version__} (podcast linter; +https://github.com/mediafeed)"
+REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True)
+class Limits:
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    deadline: float = 30.0  #: seconds for one URL's whole check, redirects and retries included
+    retries: int = 2  #: extra attempts after a connection error, 429 or 5xx
+    backoff: float = 0.5  #: seconds before the first retry (doubling)
+    workers: int = 8  #: URLs checked at the same time
+    max_redirects: int = 5
+    max_feed_bytes: int = 64 * 1024 * 1024
+    max_file_bytes: int = 16 * 1024 * 1024  #: artwork, transcripts, chapters
+    probe_bytes: int = 64 * 1024  #: read at most this much of a media file (a server ignoring Range)
+
+
+@dataclass
+class Answer:
+    url: str  #: the URL asked for
+    final_url: str = ""
+    status: int = 0  #: 0 when no answer arrived
+    headers: dict[str, str] = field(default_factory=dict)  #: lower-case names
+    body: bytes = b""
+    truncated: bool = False  #: the body was longer than the cap
+    redirects: list[tuple[int, str]] = field(default_factory=list)  #: (status, Location) per hop
+    error: str = ""  #: why there is no usable answer
+    timed_out: bool = False
+
+    def header(self, name: str) -> str:
+        return self.headers.get(name.lower(), "")
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and 200 <= self.status < 300
+
+
+def session() -> requests.Session:
+    s = requests.Session()
+    s.headers["User-Agent"] = USER_AGENT
+    s.headers["Accept-Encoding"] = "identity"  # lengths must be the file's, not a compressed stream's
+    s.trust_env = False  # no proxies or .netrc credentials picked up from the environment
+    return s
+
+
+def request(http: requests.Session, method: str, url: str, limits: Limits, headers: dict[str, str] | None = None,
+            max_bytes: int = 0, started: float | None = None) -> Answer:
+    """One exchange, following redirects by hand, retrying transient failures, within ``limits.deadline``."""
+    started = time.monotonic() if started is None else started
+    answer = Answer(url=url)
+    current = url
+    seen = {url}
+    while True:
+        attempt = _attempt(http, method, current, limits, headers, max_bytes, started)
+        answer.final_url, answer.status, answer.headers = current, attempt.status, attempt.headers
+        answer.body, answer.truncated, answer.error, answer.timed_out = attempt.body, attempt.truncated, attempt.error, attempt.timed_out
+        if attempt.error or attempt.status not in REDIRECTS:
+            return answer
+        location = attempt.header("location")
+        if not location:
+            answer.error = f"HTTP {attempt.status} redirect without a Location header"
+            return answer
+        target = urljoin(current, location)
+        answer.redirects.append((attempt.status, target))
+        if target in seen:
+            answer.error = "redirect loop back to " + target
+            return answer
+        if len(answer.redirects) > limits.max_redirects:
+            answer.error = f"more than {limits.max_redirects} redirects"
+            return answer
+        seen.add(target)
+        current = target
+
+
+def _attempt(http: requests.Session, method: str, url: str, limits: Limits, headers: dict[str, str] | None,
+             max_bytes: int, started: float) -> Answer:
+    answer = Answer(url=url)
+    delay = limits.backoff
+    for attempt in range(limits.retries + 1):
+        left = limits.deadline - (time.monotonic() - started)
+        if left <= 0:
+            answer.error, answer.timed_out = f"no complete answer within {limits.deadline:g} s", True
+            return answer
+        try:
+            with http.request(method, url, headers=headers, allow_redirects=False, stream=True,
+                              timeout=(min(limits.connect_timeout, left), min(limits.read_timeout, left))) as response:
+                answer = Answer(url=url, status=response.status_code,
+                                headers={k.lower(): v for k, v in response.headers.items()})
+                if method != "HEAD" and max_bytes and response.status_code not in REDIRECTS:
+                    _read(response, answer, max_bytes, limits, started)
+        except requests.exceptions.Timeout:
+            answer = Answer(url=url, error=f"no answer within {limits.read_timeout:g} s", timed_out=True)
+        except requests.exceptions.TooManyRedirects:  # pragma: no cover - redirects are followed by hand
+            answer = Answer(url=url, error="too many redirects")
+        except requests.exceptions.RequestException as exc:
+            answer = Answer(url=url, error=_reason(exc))
+        transient = (answer.error and not answer.timed_out) or answer.status == 429 or answer.status >= 500
+        if not transient or attempt == limits.retries:
+            return answer
+        time.sleep(min(delay, max(0.0, limits.deadline - (time.monotonic() - started))))
+        delay *= 2
+    return answer  # pragma: no cover
+
+
+def _read(response: requests.Response, answer: Answer, max_bytes: int, limits: Limits, started: float) -> None:
+    chunks, total = [], 0
+    try:
+        for chunk in response.iter_content(16384):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                answer.truncated = True
+                break
+            if time.monotonic() - started > limits.deadline:
+                answer.error, answer.timed_out = f"the body did not arrive within {limits.deadline:g} s", True
+                break
+    except requests.exceptions.RequestException as exc:
+        answer.error = _reason(exc)
+        answer.timed_out = isinstance(exc, requests.exceptions.ConnectionError) and "timed out" in str(exc).lower()
+    answer.body = b"".join(chunks)[:max_bytes]
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    for marker, reason in (("Name or service not known", "the host name does not resolve"),
+                           ("nodename nor servname", "the host name does not resolve"),
+                           ("Connection refused", "connection refused"),
+                           ("CERTIFICATE_VERIFY_FAILED", "the TLS certificate is not valid"),
+                           ("timed out", "the connection timed out"),
+                           ("Connection reset", "the connection was reset"),
+                           ("RemoteDisconnected", "the server closed the connection without answering")):
+        if marker in text:
+            return reason
+    return exc.__class__.__name__ + (": " + text[:120] if text else "")
+
+
+def run_bounded(tasks: list[Callable[[], T]], workers: int, limit: float, on_timeout: Callable[[int], T]) -> list[T]:
+    """Run ``tasks`` on at most ``workers`` daemon threads; a task still running after ``limit`` s is abandoned."""
+    results: list[Any] = [None] * len(tasks)
+    finished: queue.Queue[tuple[int, Any]] = queue.Queue()
+    pending = list(range(len(tasks)))
+    running: dict[int, float] = {}
+
+    def work(index: int) -> None:
+        try:
+            finished.put((index, tasks[index]()))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+            finished.put((index, exc))
+
+    while pending or running:
+        while pending and len(running) < max(1, workers):
+            index = pending.pop(0)
+            running[index] = time.monotonic()
+            threading.Thread(target=work, args=(index,), daemon=True, name=f"mediafeed-check-{index}").start()
+        wait = min(start + limit for start in running.values()) - time.monotonic()
+        try:
+            index, result = finished.get(timeout=max(0.01, wait))
+        except queue.Empty:
+            now = time.monotonic()
+            for index, start in list(running.items()):
+                if now - start >= limit:
+                    results[index] = on_timeout(index)
+                    del running[index]
+            continue
+        if index in running:
+            del running[index]
+            if isinstance(result, BaseException):
+                raise result
+            results[index] = result
+    return results

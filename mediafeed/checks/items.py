@@ -1,0 +1,280 @@
+"""Item (episode) rules for any RSS feed: enclosure, GUID, dates, descriptions, numbering.
+
+Problems name the item by its GUID (``episode``), or ``item N`` (its position,
+from 1) when it has none, and the element in ``field``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import Problem
+from .channel import (
+    DESCRIPTION_LIMIT,
+    IMAGE_EXTENSIONS,
+    _explicit,
+    check_date,
+    date_hint,
+    double_escaped,
+    podcast_common,
+)
+from .feedxml import FeedDoc, child, children, text
+from .rules import problem
+
+#: enclosure types Apple Podcasts and Spotify accept
+ACCEPTED_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac", "video/mp4", "video/quicktime",
+                  "video/x-m4v"}
+#: real media types that apps do not accept as the enclosure
+OTHER_TYPES = {"audio/ogg", "audio/opus", "audio/flac", "audio/x-flac", "audio/wav", "audio/x-wav", "audio/wave",
+               "audio/webm", "video/webm", "audio/x-aiff", "audio/aiff", "application/pdf", "video/ogg"}
+EXTENSION_TYPES = {
+    ".mp3": {"audio/mpeg"},
+    ".m4a": {"audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac"},
+    ".m4b": {"audio/x-m4a", "audio/mp4", "audio/m4a", "audio/x-m4b"},
+    ".aac": {"audio/aac", "audio/x-m4a", "audio/mp4"},
+    ".mp4": {"video/mp4", "audio/mp4"},
+    ".m4v": {"video/x-m4v", "video/mp4"},
+    ".mov": {"video/quicktime"},
+    ".ogg": {"audio/ogg", "video/ogg"}, ".oga": {"audio/ogg"}, ".opus": {"audio/ogg", "audio/opus"},
+    ".flac": {"audio/flac", "audio/x-flac"}, ".wav": {"audio/wav", "audio/x-wav", "audio/wave"},
+}
+ALLOWED_DESCRIPTION_TAGS = {"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"}
+TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/html", "application/json",
+                    "text/plain"}
+_TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
+_DURATION_SECONDS = re.compile(r"^\d+$")
+_DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$")
+_NUMBER_PREFIX = re.compile(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\b", re.I)
+
+
+def item_label(doc: FeedDoc, item: Any, index: int) -> str:
+    return text(doc, item, "guid") or f"item {index + 1}"
+
+
+def duration_seconds(value: str) -> float | None:
+    """itunes:duration in seconds (``3600``, ``1:00:00``, ``59:59``); None when malformed."""
+    value = value.strip()
+    if not _DURATION_OTHER.match(value):
+        return None
+    seconds = 0.0
+    for part in value.split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def check_items(doc: FeedDoc) -> list[Problem]:
+    out: list[Problem] = []
+    show_title = (text(doc, doc.channel, "title") or "").strip()
+    serial = text(doc, doc.channel, "itunes:type") == "serial"
+    guids: dict[str, int] = {}
+    enclosures: dict[str, int] = {}
+    numbers: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(doc.items()):
+        label = item_label(doc, item, index)
+        out += _item(doc, item, label, show_title)
+        guid = text(doc, item, "guid")
+        if guid:
+            if guid in guids:
+                out.append(problem("EP001", doc.source, f"GUID is also used by item {guids[guid] + 1}", field="guid", episode=label,
+                                   hint="give every episode its own permanent GUID"))
+            guids.setdefault(guid, index)
+        enclosure = child(doc, item, "enclosure")
+        url = (enclosure.get("url") or "").strip() if enclosure is not None else ""
+        if url:
+            if url in enclosures:
+                out.append(problem("EP012", doc.source, f"enclosure URL is also used by item {enclosures[url] + 1}",
+                                   field="enclosure@url", episode=label, hint="each episode needs its own media file"))
+            enclosures.setdefault(url, index)
+        number = text(doc, item, "itunes:episode")
+        episode_type = text(doc, item, "itunes:episodeType") or "full"
+        if serial and not number:
+            out.append(problem("EP010", doc.source, "a serial show needs <itunes:episode> on every episode",
+                               field="itunes:episode", episode=label, hint="number the episodes in listening order"))
+        if number and episode_type == "full":
+            key = (text(doc, item, "itunes:season") or "", number)
+            if key in numbers:
+                out.append(problem("EP011", doc.source, f"episode number {number} is also used by item {numbers[key] + 1}"
+                                   + (f" in season {key[0]}" if key[0] else ""), field="itunes:episode", episode=label,
+                                   hint="number each full episode of a season once"))
+            numbers.setdefault(key, index)
+    return out
+
+
+def _item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Problem]:
+    src = doc.source
+    out: list[Problem] = []
+    title = text(doc, item, "title") or text(doc, item, "itunes:title")
+    if not title:
+        out.append(problem("EP101", src, "the episode has no <title>", field="title", episode=label))
+    else:
+        if show_title and show_title.lower() in title.lower() and title.lower() != show_title.lower():
+            out.append(problem("EP020", src, f"title {title!r} repeats the show's name", field="title", episode=label,
+                               hint="Apple asks for the episode title alone"))
+        if _NUMBER_PREFIX.match(title):
+            out.append(problem("EP021", src, f"title {title!r} starts with an episode number", field="title", episode=label,
+                               hint="put the number in <itunes:episode>; apps show it themselves"))
+    out += double_escaped(doc, item.find("title"), "title", label)
+    out += _enclosure(doc, item, label)
+    out += _guid(doc, item, label)
+    out += _date(doc, item, label)
+    out += _description(doc, item, label)
+    out += _duration(doc, item, label)
+    out += _explicit(doc, item, "itunes:explicit", "", "EP119", label)
+    episode_type = text(doc, item, "itunes:episodeType")
+    if episode_type is not None and episode_type not in ("full", "trailer", "bonus"):
+        out.append(problem("EP120", src, f"itunes:episodeType is {episode_type!r}; expected full, trailer or bonus",
+                           field="itunes:episodeType", episode=label, hint="write <itunes:episodeType>full</itunes:episodeType>"))
+    for name in ("itunes:season", "itunes:episode"):
+        value = text(doc, item, name)
+        if value is not None and not (value.isdigit() and int(value) > 0):
+            out.append(problem("EP121", src, f"{name} is {value!r}; expected a whole number from 1", field=name, episode=label,
+                               hint=f"write <{name}>1</{name}>, or leave it out"))
+    image = child(doc, item, "itunes:image")
+    href = (image.get("href") or "").strip() if image is not None else ""
+    if href and not href.split("?", 1)[0].lower().endswith(IMAGE_EXTENSIONS):
+        out.append(problem("EP122", src, f"episode artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
+                           episode=label, hint="publish the artwork under a name ending in .jpg or .png"))
+    if not text(doc, item, "link"):
+        out.append(problem("EP124", src, "the episode has no <link> to its page", field="link", episode=label,
+                           hint="link the episode's show-notes page"))
+    out += _podcast_item(doc, item, label)
+    return out
+
+
+def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    src = doc.source
+    found = item.findall("enclosure")
+    if not found:
+        return [problem("EP102", src, "the episode has no <enclosure>", field="enclosure", episode=label,
+                        hint='add <enclosure url="https://…/episode.mp3" length="BYTES" type="audio/mpeg"/>')]
+    out: list[Problem] = []
+    if len(found) > 1:
+        out.append(problem("EP123", src, f"the episode has {len(found)} enclosures; apps use only the first", field="enclosure",
+                           episode=label, hint="offer the others as <podcast:alternateEnclosure>"))
+    enclosure = found[0]
+    url = (enclosure.get("url") or "").strip()
+    if not re.match(r"^https?://[^\s/]+\S*$", url):
+        out.append(problem("EP103", src, f"enclosure url is {url!r}; expected an absolute http(s) URL" if url else
+                           "the enclosure has no url", field="enclosure@url", episode=label, hint="give the media file's full URL"))
+    length = (enclosure.get("length") or "").strip()
+    if not length.isdigit() or int(length) == 0:
+        out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
+                           "the enclosure has no length", field="enclosure@length", episode=label,
+                           hint="set length to the media file's exact size in bytes"))
+    mime = (enclosure.get("type") or "").strip().lower()
+    if not mime:
+        out.append(problem("EP105", src, "the enclosure has no type", field="enclosure@type", episode=label,
+                           hint="set type, e.g. audio/mpeg for MP3 or audio/x-m4a for M4A"))
+    elif mime in OTHER_TYPES:
+        out.append(problem("MED010", src, f"enclosure type {mime} is not accepted by Apple Podcasts or Spotify",
+                           field="enclosure@type", episode=label, hint="publish an MP3 or M4A; offer this one as an alternate enclosure"))
+    elif mime not in ACCEPTED_TYPES:
+        suggestion = {"audio/mp3": "audio/mpeg", "audio/mpeg3": "audio/mpeg", "audio/x-mp3": "audio/mpeg",
+                      "audio/x-mpeg": "audio/mpeg", "audio/mpg": "audio/mpeg"}.get(mime)
+        out.append(problem("EP106", src, f"enclosure type {mime!r} is not a media type apps accept", field="enclosure@type",
+                           episode=label, hint=f"write type=\"{suggestion}\"" if suggestion else
+                           "use audio/mpeg, audio/x-m4a, video/mp4, video/quicktime or video/x-m4v"))
+    if url and mime:
+        ext = "." + urlsplit(url).path.rsplit("/", 1)[-1].rpartition(".")[2].lower() if "." in urlsplit(url).path.rsplit("/", 1)[-1] else ""
+        expected = EXTENSION_TYPES.get(ext)
+        if expected and mime not in expected:
+            out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
+                               episode=label, hint=f"a {ext} file is {sorted(expected)[0]}; check which format the file really is"))
+    return out
+
+
+def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    guid_element = item.find("guid")
+    guid = (guid_element.text or "").strip() if guid_element is not None else ""
+    if not guid:
+        return [problem("EP108", doc.source, "the episode has no <guid>", field="guid", episode=label,
+                        hint='add <guid isPermaLink="false">a UUID</guid>, assigned once and never changed')]
+    enclosure = child(doc, item, "enclosure")
+    url = (enclosure.get("url") or "").strip() if enclosure is not None else ""
+    if url and guid == url:
+        return [problem("EP109", doc.source, "the GUID is the enclosure URL; it changes whenever the file moves", field="guid",
+                        episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
+                        "never derive new GUIDs from URLs")]
+    return []
+
+
+def _date(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    value = text(doc, item, "pubDate")
+    if not value:
+        return [problem("EP110", doc.source, "the episode has no <pubDate>", field="pubDate", episode=label,
+                        hint="add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate>")]
+    wrong, severity = check_date(value)
+    if wrong:
+        return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
+    zone = value.strip().rsplit(" ", 1)[-1]
+    if not re.match(r"^[+-]\d{4}$", zone) and zone not in ("GMT", "UT", "Z"):
+        return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
+                        hint="write a numeric offset such as +0000 or -0500")]
+    return []
+
+
+def _description(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    value = text(doc, item, "description")
+    if not value:
+        if text(doc, item, "itunes:summary") or text(doc, item, "content:encoded"):
+            return []
+        return [problem("EP113", doc.source, "the episode has no <description>", field="description", episode=label,
+                        hint="add show notes in <description><![CDATA[ … ]]></description>")]
+    out = []
+    size = len(value.encode("utf-8"))
+    if size > DESCRIPTION_LIMIT:
+        out.append(problem("EP114", doc.source, f"the description is {size} bytes; the limit is 4000", field="description",
+                           episode=label, hint="shorten it; put the full notes in <content:encoded> and on the page"))
+    tags = sorted({t.lower() for t in _TAG.findall(value)} - ALLOWED_DESCRIPTION_TAGS)
+    if tags:
+        out.append(problem("EP115", doc.source, f"the description uses <{'>, <'.join(tags)}>; apps show only "
+                           "p, ol, ul, li, a, b, i, strong, em", field="description", episode=label,
+                           hint="keep other HTML for <content:encoded>"))
+    return out
+
+
+def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    value = text(doc, item, "itunes:duration")
+    if value is None or value == "":
+        return [problem("EP116", doc.source, "the episode has no <itunes:duration>", field="itunes:duration", episode=label,
+                        hint="add the length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
+    if _DURATION_SECONDS.match(value):
+        return []
+    if duration_seconds(value) is None:
+        return [problem("EP117", doc.source, f"itunes:duration is {value!r}; expected seconds or HH:MM:SS",
+                        field="itunes:duration", episode=label, hint="write the length in whole seconds, e.g. 1834")]
+    return [problem("EP118", doc.source, f"itunes:duration is {value!r}; Apple prefers whole seconds",
+                    field="itunes:duration", episode=label, hint=f"write {round(duration_seconds(value) or 0)}")]
+
+
+def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    src = doc.source
+    out = podcast_common(doc, item, label)
+    for transcript in children(doc, item, "podcast:transcript"):
+        url, mime = (transcript.get("url") or "").strip(), (transcript.get("type") or "").strip().lower()
+        if not url or mime not in TRANSCRIPT_TYPES:
+            out.append(problem("PI007", src, f"podcast:transcript url={url or '(none)'} type={mime or '(none)'}",
+                               field="podcast:transcript", episode=label,
+                               hint="give url and a type: text/vtt, application/x-subrip, text/html, application/json or text/plain"))
+    for chapters in children(doc, item, "podcast:chapters"):
+        url, mime = (chapters.get("url") or "").strip(), (chapters.get("type") or "").strip().lower()
+        if not url or mime != "application/json+chapters":
+            out.append(problem("PI008", src, f"podcast:chapters url={url or '(none)'} type={mime or '(none)'}",
+                               field="podcast:chapters", episode=label,
+                               hint='write <podcast:chapters url="https://…/chapters.json" type="application/json+chapters"/>'))
+    for name in ("podcast:season", "podcast:episode"):
+        value = text(doc, item, name)
+        if value is not None and not re.match(r"^\d+(\.\d+)?$", value):
+            out.append(problem("PI012", src, f"{name} is {value!r}; expected a number", field=name, episode=label))
+    for bite in children(doc, item, "podcast:soundbite"):
+        if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "") and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "")):
+            out.append(problem("PI013", src, f"podcast:soundbite startTime={bite.get('startTime')!r} duration={bite.get('duration')!r}",
+                               field="podcast:soundbite", episode=label, hint="give both in seconds, e.g. startTime=\"73.0\" duration=\"60.0\""))
+    for alternate in children(doc, item, "podcast:alternateEnclosure"):
+        if not alternate.get("type") or child(doc, alternate, "podcast:source") is None:
+            out.append(problem("PI014", src, "podcast:alternateEnclosure needs a type and at least one <podcast:source uri=…>",
+                               field="podcast:alternateEnclosure", episode=label))
+    return out
+

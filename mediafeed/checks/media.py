@@ -1,0 +1,33 @@
+"""Media rules for a show's probed files: what podcasters publish, and the tags players show."""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..model import Item, Show
+from .rules import problem
+
+MIN_BITRATE, MAX_BITRATE = 32_000, 320_000
+MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
+
+
+def check_media(show: Show, items: list[Item]) -> list[Problem]:
+    out: list[Problem] = []
+    for item in items:
+        media, episode = item.media, item.episode
+        rel = f"episodes/{episode.slug}/{episode.audio}"
+        if media.video:
+            continue
+        if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
+            out.append(problem("MED020", rel, f"bitrate is {media.bitrate // 1000} kbit/s; podcasts use 32–320 (speech: 64–128)",
+                               field="audio", episode=episode.slug,
+                               hint="export at 64 kbit/s mono or 128 kbit/s stereo"))
+        if media.sample_rate and not MIN_SAMPLE_RATE <= media.sample_rate <= MAX_SAMPLE_RATE:
+            out.append(problem("MED021", rel, f"sample rate is {media.sample_rate} Hz; podcasts use 44100 or 48000",
+                               field="audio", episode=episode.slug, hint="export at 44.1 kHz"))
+        if media.channels > 2:
+            out.append(problem("MED022", rel, f"the audio has {media.channels} channels; apps play mono or stereo",
+                               field="audio", episode=episode.slug, hint="export a stereo or mono mix"))
+        if not show.tag_on_build and not media.tags.get("title"):
+            out.append(problem("MED023", rel, "the audio file has no title tag", field="audio", episode=episode.slug,
+                               hint="set 'tag_on_build: true' in show.yml, or tag the file in your editor"))
+    return out

@@ -1,0 +1,248 @@
+"""Every problem code: its rule sets, default severity and explanation (``mediafeed check --explain``).
+
+A code never changes meaning once released; retired codes stay listed. Rule
+sets group codes by whose rule it is, so a user can ``--select apple`` or
+``--ignore spotify``: ``apple`` (Apple Podcasts), ``spotify``, ``psp1`` (the
+Podcast Standards Project's PSP-1), ``podcastindex`` (the ``podcast:``
+namespace) and ``mediafeed`` (our own: source files, subscriber safety,
+hosting). A code may belong to several sets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Problem, Severity
+
+RULE_SETS = ("apple", "spotify", "psp1", "podcastindex", "mediafeed")
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    sets: tuple[str, ...]
+    severity: Severity  #: the usual severity (a few rules raise or lower it case by case)
+    title: str
+    explain: str
+
+
+def _r(code: str, sets: str, severity: Severity, title: str, explain: str = "") -> Rule:
+    return Rule(code, tuple(sets.split()), severity, title, explain or title + ".")
+
+
+_RULES = [
+    # -- the show's source files ------------------------------------------------------------
+    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter"),
+    _r("SRC002", "mediafeed", E, "malformed YAML", "show.yml or a front matter block is not valid YAML; the message gives the line."),
+    _r("SRC003", "mediafeed", E, "YAML is not a mapping of keys to values"),
+    _r("SRC010", "mediafeed", E, "a value has the wrong type or format",
+       "A key in show.yml or the front matter has a value mediafeed cannot use (text where a number belongs, a bad URL, "
+       "an unknown choice). The message says what arrived and what is expected."),
+    _r("SRC011", "mediafeed apple", E, "a required key is missing"),
+    _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key."),
+    _r("SRC020", "mediafeed", E, "no show.yml in the folder"),
+    _r("SRC021", "mediafeed", E, "a source file cannot be read or is not UTF-8"),
+    _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
+       "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
+    _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder"),
+    _r("SRC041", "mediafeed", E, "a referenced file does not exist"),
+    _r("SRC050", "mediafeed", E, "no episodes folder"),
+    _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
+    _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
+    _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
+       "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
+    _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time"),
+    # -- media -------------------------------------------------------------------------------
+    _r("MED001", "mediafeed", E, "the media file cannot be read"),
+    _r("MED002", "mediafeed", E, "the media file is empty"),
+    _r("MED003", "mediafeed", E, "not a supported media file (by content, not name)"),
+    _r("MED004", "mediafeed", E, "the media file is truncated or corrupt"),
+    _r("MED005", "mediafeed apple", E, "the file name's extension does not match its real format"),
+    _r("MED006", "mediafeed", E, "the media file has no playable audio"),
+    _r("MED010", "apple spotify", W, "a media format Apple Podcasts and Spotify do not accept",
+       "Apple and Spotify accept MP3 and AAC/M4A (and MP4/MOV video). Publish one of them as the enclosure; offer other "
+       "formats as podcast:alternateEnclosure."),
+    _r("MED020", "mediafeed", W, "bitrate outside what podcasters use",
+       "Speech is usually published at 64–128 kbit/s (mono 48 and up is fine); below 32 kbit/s sounds poor, above "
+       "320 kbit/s only costs listeners' data."),
+    _r("MED021", "mediafeed", W, "unusual sample rate", "Podcast audio is 44.1 kHz or 48 kHz; rates below 22.05 kHz sound muffled and some players refuse them."),
+    _r("MED022", "mediafeed", W, "more than two audio channels", "Podcast apps play mono or stereo; surround tracks are downmixed badly or refused."),
+    _r("MED023", "mediafeed", W, "the audio has no title tag",
+       "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' or tag the file."),
+    # -- artwork -------------------------------------------------------------------------------
+    _r("ART001", "apple", E, "artwork file not found"),
+    _r("ART002", "apple", E, "artwork is not a readable image"),
+    _r("ART003", "apple", E, "artwork is not JPEG or PNG"),
+    _r("ART004", "apple", E, "artwork's extension does not match its real format"),
+    _r("ART005", "apple", E, "artwork is not square"),
+    _r("ART006", "apple", E, "artwork is smaller than 1400×1400 or larger than 3000×3000"),
+    _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)"),
+    _r("ART008", "apple", W, "artwork has an alpha channel"),
+    _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
+    # -- chapters and transcripts ------------------------------------------------------------
+    _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'"),
+    _r("CHP002", "podcastindex", E, "chapters file cannot be read or is not valid JSON"),
+    _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
+       'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
+    _r("CHP004", "podcastindex", E, "a chapter has no valid start time"),
+    _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
+    _r("CHP011", "podcastindex", E, "a chapter has no title"),
+    _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("TRN000", "podcastindex", E, "transcript cannot be read"),
+    _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
+    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing"),
+    _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts"),
+    _r("TRN004", "podcastindex apple", E, "transcript cues are not in order"),
+    _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio"),
+    # -- feed XML ---------------------------------------------------------------------------------
+    _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)"),
+    _r("XML001", "mediafeed apple spotify psp1", E, "the feed is not well-formed XML",
+       "One syntax error makes the whole feed unreadable for every app. The usual causes: a bare '&', HTML entities such "
+       "as &nbsp; outside CDATA, ']]>' inside CDATA show notes, an unclosed element."),
+    _r("XML002", "mediafeed", E, "not an RSS 2.0 feed (an HTML page, an Atom feed)"),
+    _r("XML003", "mediafeed", W, "the feed declares a DOCTYPE", "Entities are never expanded by mediafeed (no XXE); apps may refuse such feeds."),
+    _r("XML004", "apple", E, "the itunes namespace URI is not exactly http://www.itunes.com/dtds/podcast-1.0.dtd",
+       "Apple matches the namespace URI byte for byte; a different case hides every itunes: element."),
+    _r("XML005", "mediafeed", W, "double-escaped HTML entity in text ('&amp;amp;', '&amp;nbsp;')",
+       "Apps show the entity literally. Escape once, or put HTML inside CDATA."),
+    # -- channel ------------------------------------------------------------------------------------
+    _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
+    _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
+    _r("SHOW003", "apple psp1", E, "the channel description is longer than 4000 bytes"),
+    _r("SHOW004", "psp1", E, "the channel has no link"),
+    _r("SHOW005", "apple psp1", E, "the channel has no language"),
+    _r("SHOW006", "apple psp1", E, "the language is not an ISO 639 code", "Write e.g. 'en', 'en-gb', 'pt-BR' (RFC 5646 / ISO 639)."),
+    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork)"),
+    _r("SHOW008", "apple", W, "artwork URL does not end in .jpg, .jpeg or .png",
+       "Apple's RSS guide asks for artwork URLs ending in .jpg or .png; some tools drop other URLs."),
+    _r("SHOW009", "apple psp1", E, "no itunes:category"),
+    _r("SHOW010", "apple psp1", E, "category or subcategory not in Apple's list"),
+    _r("SHOW011", "apple psp1", E, "no itunes:explicit"),
+    _r("SHOW012", "apple psp1", E, "itunes:explicit is not 'true' or 'false'",
+       "Apple and PSP-1 use 'true'/'false'; the older 'yes', 'no', 'clean' are reported as a warning."),
+    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's URL"),
+    _r("SHOW014", "spotify", E, "no itunes:author", "Spotify requires an author for the show."),
+    _r("SHOW015", "apple spotify", W, "no itunes:owner e-mail", "Apple and Spotify send ownership verification to itunes:owner/itunes:email."),
+    _r("SHOW016", "apple", E, "itunes:type is not 'episodic' or 'serial'"),
+    _r("SHOW018", "psp1", I, "copyright contains '©', the word 'Copyright' or a year", "PSP-1 asks for the holder's name only."),
+    _r("SHOW019", "apple", W, "itunes:block or itunes:complete with a value other than 'Yes'",
+       "Only the exact value 'Yes' has an effect; anything else is ignored."),
+    _r("SHOW020", "apple", E, "itunes:new-feed-url is not an absolute URL"),
+    _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date"),
+    _r("SHOW022", "apple", W, "the feed has no episodes", "Apple does not accept a show without at least one episode."),
+    _r("SHOW024", "psp1 podcastindex", W, "no podcast:locked", "podcast:locked tells other platforms not to import the feed without the owner's consent."),
+    _r("SHOW025", "psp1 podcastindex", W, "no podcast:guid", "The show's permanent identifier across platforms and feed moves."),
+    # -- podcast: namespace -----------------------------------------------------------------------
+    _r("PI001", "podcastindex", E, "podcast:guid is not a UUID"),
+    _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID"),
+    _r("PI003", "podcastindex", I, "podcast:guid is not the UUIDv5 of this feed's URL",
+       "Fine when the feed moved (the GUID is kept forever); otherwise check it was computed from the feed URL without "
+       "the scheme and trailing slashes, namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6."),
+    _r("PI004", "podcastindex", E, "a podcast: URL is not https"),
+    _r("PI005", "podcastindex", E, "podcast:locked is not 'yes' or 'no'"),
+    _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail"),
+    _r("PI007", "podcastindex apple", E, "podcast:transcript without url or a known type",
+       "Types: text/vtt, application/x-subrip (application/srt), text/html, application/json, text/plain."),
+    _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters"),
+    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters"),
+    _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list"),
+    _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number"),
+    _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration"),
+    _r("PI014", "podcastindex", E, "podcast:alternateEnclosure without type or podcast:source"),
+    _r("PI015", "podcastindex", E, "podcast:person or podcast:license without text"),
+    # -- items ---------------------------------------------------------------------------------------
+    _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
+    _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
+    _r("EP010", "apple", E, "a serial show with an episode without an episode number"),
+    _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season"),
+    _r("EP012", "apple", E, "two episodes share an enclosure URL", "Apple ignores the duplicates."),
+    _r("EP020", "apple", I, "the episode title repeats the show's name"),
+    _r("EP021", "apple", I, "the episode title starts with an episode number"),
+    _r("EP101", "apple psp1 spotify", E, "an episode has no title"),
+    _r("EP102", "apple psp1 spotify", E, "an episode has no enclosure"),
+    _r("EP103", "apple psp1 spotify", E, "the enclosure URL is missing or not an absolute http(s) URL"),
+    _r("EP104", "apple psp1 spotify", E, "the enclosure length is missing, zero or not a whole number of bytes",
+       "length is the file's size in bytes; Spotify rejects an enclosure without it, and players use it for progress."),
+    _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing"),
+    _r("EP106", "apple spotify", E, "the enclosure type is not a real media type",
+       "Use audio/mpeg (MP3), audio/x-m4a or audio/mp4 (M4A), video/mp4, video/quicktime, video/x-m4v. 'audio/mp3' is not a registered type."),
+    _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension"),
+    _r("EP108", "apple psp1", E, "an episode has no guid"),
+    _r("EP109", "psp1 mediafeed", W, "the guid is the enclosure URL",
+       "A GUID derived from a URL changes when the file moves, and every app downloads the episode again."),
+    _r("EP110", "psp1", W, "an episode has no pubDate"),
+    _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
+       "Write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
+    _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset"),
+    _r("EP113", "apple psp1", W, "an episode has no description"),
+    _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes"),
+    _r("EP115", "apple", W, "the description uses HTML tags apps do not show",
+       "Apple allows p, ol, ul, li, a, b, i, strong and em in descriptions (inside CDATA)."),
+    _r("EP116", "apple spotify", W, "no itunes:duration"),
+    _r("EP117", "apple", E, "itunes:duration is not seconds or HH:MM:SS"),
+    _r("EP118", "apple", I, "itunes:duration is not in whole seconds"),
+    _r("EP119", "apple psp1", E, "episode itunes:explicit is not 'true' or 'false'"),
+    _r("EP120", "apple", E, "itunes:episodeType is not full, trailer or bonus"),
+    _r("EP121", "apple", E, "itunes:season or itunes:episode is not a positive whole number"),
+    _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png"),
+    _r("EP123", "mediafeed", W, "more than one enclosure in an episode", "Apps use the first; offer others with podcast:alternateEnclosure."),
+    _r("EP124", "psp1", I, "an episode has no link"),
+    # -- subscriber safety ----------------------------------------------------------------------------
+    _r("LED000", "mediafeed", E, "published.json cannot be read"),
+    _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
+    _r("LED002", "mediafeed", E, "a published episode's enclosure URL changed",
+       "Fine when deliberate (a re-cut file under a new name): record it with 'build --accept-changes', or --ignore LED002."),
+    _r("LED003", "mediafeed apple", E, "the audio at a published URL was re-cut",
+       "Apple's player loops on a file that changed length at the same URL; give a re-cut file a new name."),
+    _r("LED004", "mediafeed podcastindex", E, "the show's podcast:guid changed", "It identifies the show forever, even after a move."),
+    _r("LED005", "mediafeed", W, "a published episode is gone from the feed"),
+    _r("LED006", "mediafeed apple", W, "the feed's self URL changed without itunes:new-feed-url",
+       "Keep the old URL answering with a 301 and add itunes:new-feed-url, or apps keep polling the old one."),
+    # -- hosting (--online) --------------------------------------------------------------------------
+    _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
+    _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",
+       "Apple's first request is 'Range: bytes=0-1'; without 206 Partial Content, seeking and Apple's validation fail."),
+    _r("ONL003", "apple spotify", E, "the served size differs from the enclosure length"),
+    _r("ONL004", "apple mediafeed", W, "the served Content-Type differs from what the feed says"),
+    _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests"),
+    _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
+    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, or https redirecting to http"),
+    _r("ONL008", "podcastindex", W, "a transcript or chapters file has no Access-Control-Allow-Origin",
+       "Browser players (and the embed player) cannot load it from another origin."),
+    _r("ONL009", "mediafeed", E, "a server did not answer in time"),
+    _r("ONL010", "mediafeed", W, "a file is larger than mediafeed reads to check it"),
+    # -- configuration of the checks -------------------------------------------------------------------
+    _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks"),
+    _r("CHK002", "mediafeed", E, "both a FEED and --show given"),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+def explain(code: str) -> Rule | None:
+    return RULES.get(code.strip().upper())
+
+
+def known_pattern(pattern: str) -> bool:
+    """A rule set name, a code, or a code prefix such as ``ART`` or ``EP1``."""
+    value = pattern.strip()
+    if value.lower() in RULE_SETS:
+        return True
+    return any(code.startswith(value.upper()) for code in RULES)
+
+
+def in_sets(code: str, sets: set[str]) -> bool | None:
+    """Whether the code belongs to any of ``sets``; None for codes not in the registry."""
+    rule = RULES.get(code)
+    if rule is None:
+        return None
+    return bool(sets.intersection(rule.sets))
+
+
+def problem(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
+            severity: Severity | None = None) -> Problem:
+    """A problem with the registry's severity for ``code`` (unless one is given)."""
+    return Problem(file=file, code=code, severity=severity or RULES[code].severity, message=message, field=field,
+                   hint=hint, episode=episode)

@@ -1,0 +1,89 @@
+"""The feed rules, run on the feed a show would publish (rendered in memory, never written).
+
+So a show is held to exactly the rules ``mediafeed check FEED`` applies to any
+feed on the web. Problems are moved back to where the podcaster can fix them:
+channel elements to their show.yml key, item elements to the episode's
+``episode.md`` key (the feed element stays in the message).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from ..config import SHOW_FILE
+from ..dates import source_date
+from ..errors import Problem
+from . import feedxml
+
+if TYPE_CHECKING:
+    from ..build import Project
+    from ..model import Item
+
+FEED_FILE = "feed.xml"
+#: codes the source rules already report, with the episode's own file and key
+COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"})
+CHANNEL_FIELDS = {
+    "title": "title", "description": "description", "link": "url", "language": "language",
+    "itunes:image": "artwork", "itunes:image@href": "artwork", "itunes:category": "category",
+    "itunes:category@text": "category", "itunes:category/itunes:category@text": "subcategory",
+    "itunes:explicit": "explicit", "atom:link": "feed_url", "itunes:author": "author", "itunes:owner": "owner",
+    "itunes:type": "type", "copyright": "copyright", "itunes:new-feed-url": "new_feed_url",
+    "podcast:guid": "podcast_guid", "podcast:locked": "locked", "podcast:locked@owner": "locked_owner",
+    "podcast:medium": "medium", "podcast:funding": "funding", "podcast:person": "persons", "podcast:license": "license",
+}
+ITEM_FIELDS = {
+    "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
+    "enclosure@type": "audio", "guid": "guid", "pubDate": "date", "description": "notes", "itunes:duration": "audio",
+    "itunes:explicit": "explicit", "itunes:episodeType": "type", "itunes:season": "season", "itunes:episode": "episode",
+    "itunes:image@href": "artwork", "podcast:transcript": "transcript", "podcast:chapters": "chapters",
+    "podcast:person": "persons", "podcast:funding": "funding", "podcast:license": "license",
+    "podcast:soundbite": "soundbites", "podcast:alternateEnclosure": "alternate_enclosures",
+}
+
+
+def render(project: Project, items: list[Item]) -> bytes:
+    """The bytes ``build`` would write as feed.xml."""
+    from ..output import Site
+    from ..render import Renderer
+
+    build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
+    site = Site()
+    Renderer(project, build_date).feeds(site, items)
+    planned = site.files[FEED_FILE]
+    return planned.data or b""
+
+
+def document(project: Project, items: list[Item]) -> tuple[feedxml.FeedDoc | None, list[Problem]]:
+    return feedxml.parse(render(project, items), FEED_FILE)
+
+
+def feed_rules(project: Project, items: list[Item]) -> list[Problem]:
+    """Every feed rule on the show's own feed, located in show.yml and episode.md files."""
+    from .channel import check_channel
+    from .items import check_items
+
+    doc, problems = document(project, items)
+    if doc is not None:
+        problems = problems + check_channel(doc) + check_items(doc)
+    return locate([p for p in problems if p.code not in COVERED], items)
+
+
+def locate(problems: list[Problem], items: list[Item]) -> list[Problem]:
+    """Move feed problems to the source file and key that produce the element."""
+    by_guid = {item.episode.guid: item for item in items}
+    out = []
+    for p in problems:
+        item = by_guid.get(p.episode)
+        if p.file != FEED_FILE:  # fetched content (online checks) keeps its URL
+            out.append(replace(p, episode=item.episode.slug if item else p.episode))
+        elif item is not None:
+            key = ITEM_FIELDS.get(p.field, "")
+            out.append(replace(p, file=item.episode.source, field=key or p.field, episode=item.episode.slug,
+                               message=f"in the feed ({p.field}): {p.message}" if key else p.message))
+        elif p.field in CHANNEL_FIELDS:
+            out.append(replace(p, file=SHOW_FILE, field=CHANNEL_FIELDS[p.field], message=f"in the feed ({p.field}): {p.message}"))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,178 @@
+"""The podcast linter: ``lint_show`` for a show folder, ``lint_feed`` for any feed file or URL.
+
+Both return a :class:`LintReport` whose problems are already filtered by the
+user's ``select``/``ignore`` and sorted (errors first). The JSON form
+(``LintReport.to_dict``) is the documented schema ``mediafeed.check/1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import build as build_lib
+from . import checks
+from .cache import CACHE_DIR, Cache
+from .checks import feedxml
+from .checks.channel import check_channel
+from .checks.history import compare
+from .checks.http import Limits, request, session
+from .checks.items import check_items
+from .checks.online import check_online, targets
+from .checks.rules import RULES, problem
+from .checks.showfeed import FEED_FILE, locate
+from .errors import InputError, Problem, Severity, error, has_errors
+
+SCHEMA = "mediafeed.check/1"
+
+
+@dataclass
+class LintReport:
+    target: str  #: the show folder, feed path or feed URL
+    kind: str  #: "show" or "feed"
+    problems: list[Problem] = field(default_factory=list)
+    episodes: int = 0
+    urls_checked: int = 0  #: with --online
+
+    def failed(self, strict: bool = False) -> bool:
+        return has_errors(self.problems, strict=strict)
+
+    def counts(self) -> dict[str, int]:
+        return {s.value + ("s" if s is not Severity.INFO else ""): sum(1 for p in self.problems if p.severity is s)
+                for s in Severity}
+
+    def to_dict(self, strict: bool = False) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "ok": not self.failed(strict),
+            "target": self.target,
+            "kind": self.kind,
+            "episodes": self.episodes,
+            "urls_checked": self.urls_checked,
+            "summary": self.counts(),
+            "problems": [{**p.to_dict(), "rule_sets": list(RULES[p.code].sets) if p.code in RULES else []}
+                         for p in self.problems],
+        }
+
+
+def is_url(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
+    """The feed's bytes from a file or an http(s) URL; InputError (exit 2) when it cannot be read."""
+    if is_url(target):
+        with session() as http:
+            answer = request(http, "GET", target, limits, headers={"Accept": "application/rss+xml, application/xml;q=0.9, */*;q=0.5"},
+                             max_bytes=limits.max_feed_bytes)
+        if answer.error or not answer.ok:
+            reason = answer.error or f"HTTP {answer.status}"
+            raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint="check the URL and your connection"))
+        if answer.truncated:
+            raise InputError(error("XML000", target, f"the feed is larger than {limits.max_feed_bytes // (1024 * 1024)} MB",
+                                   hint="is this really a feed?"))
+        found = []
+        if answer.redirects:
+            chain = " → ".join(f"{status} {location}" for status, location in answer.redirects)
+            permanent = all(status in (301, 308) for status, _ in answer.redirects)
+            found.append(problem("ONL006", target, f"the feed URL redirects: {chain}", field="feed URL",
+                                 severity=Severity.INFO if permanent else Severity.WARNING,
+                                 hint="subscribe to the final URL" if permanent else
+                                 "a moved feed should answer 301 (permanent); apps keep polling after a 302"))
+        return answer.body, target, found
+    path = Path(target)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_feed_bytes:
+            raise InputError(error("XML000", target, f"the file is {size // (1024 * 1024)} MB; feeds are far smaller",
+                                   hint="is this really a feed?"))
+        return path.read_bytes(), target, []
+    except FileNotFoundError:
+        raise InputError(error("XML000", target, "no such file", hint="give a feed file, an http(s) URL, or a show folder")) from None
+    except IsADirectoryError:
+        raise InputError(error("XML000", target, "is a folder, not a feed file", hint="use --show for a show folder")) from None
+    except OSError as exc:
+        raise InputError(error("XML000", target, f"cannot read: {exc.strerror}")) from None
+
+
+def load_feed(target: str, limits: Limits) -> tuple[feedxml.FeedDoc | None, list[Problem]]:
+    data, source, problems = read_feed(target, limits)
+    doc, found = feedxml.parse(data, source)
+    return doc, problems + found
+
+
+def feed_rules(doc: feedxml.FeedDoc) -> list[Problem]:
+    return check_channel(doc) + check_items(doc)
+
+
+def lint_feed(target: str, *, previous: str = "", online: bool = False, select: tuple[str, ...] = (),
+              ignore: tuple[str, ...] = (), limits: Limits | None = None) -> LintReport:
+    """Every rule on any podcast feed (a file or an http(s) URL)."""
+    limits = limits or Limits()
+    _refuse_unknown(select, ignore)
+    report = LintReport(target=target, kind="feed")
+    doc, problems = load_feed(target, limits)
+    if doc is not None:
+        report.episodes = len(doc.items())
+        problems += feed_rules(doc)
+        if previous:
+            old, old_problems = load_feed(previous, limits)
+            if old is None:
+                raise InputError(old_problems or error("XML000", previous, "cannot read the previous feed"))
+            problems += compare(old, doc)
+        if online:
+            report.urls_checked = len(targets(doc))
+            problems += check_online(doc, limits)
+    report.problems = _finish(checks.filter_problems(problems, None, select, ignore))
+    return report
+
+
+def lint_show(root: Path, *, previous: str = "", online: bool = False, select: tuple[str, ...] = (),
+              ignore: tuple[str, ...] = (), limits: Limits | None = None) -> LintReport:
+    """Every rule on the show in ``root``: the same checks ``build`` runs, plus the optional ones."""
+    limits = limits or Limits()
+    _refuse_unknown(select, ignore)
+    root = root.resolve()
+    cache = Cache(root / CACHE_DIR / "cache.sqlite")
+    try:
+        project = build_lib.load_project(root, cache)
+        if project.show is None:
+            raise InputError(project.problems)
+        items, problems = build_lib.inspect(project, cache, select=select, ignore=ignore)
+        cache.commit()
+    finally:
+        cache.close()
+    report = LintReport(target=str(root), kind="show", problems=problems, episodes=len(items))
+    if (previous or online) and items:
+        from .checks.showfeed import document
+
+        doc, _ = document(project, items)
+        extra: list[Problem] = []
+        if doc is not None and previous:
+            old, old_problems = load_feed(previous, limits)
+            if old is None:
+                raise InputError(old_problems)
+            seen = {(p.code, p.episode) for p in problems}
+            extra += [p for p in locate(compare(old, doc), items) if (p.code, p.episode) not in seen]
+        if doc is not None and online:
+            report.urls_checked = len(targets(doc))
+            extra += locate(check_online(doc, limits), items)
+        report.problems = _finish(problems + checks.filter_problems(extra, project.show, select, ignore))
+    return report
+
+
+def _refuse_unknown(select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    bad = checks.unknown_patterns(select) + checks.unknown_patterns(ignore)
+    if bad:
+        raise InputError([error("CHK001", "command line", f"{name!r} is neither a rule set nor a problem code",
+                                field="--select/--ignore",
+                                hint=f"rule sets: {', '.join(checks.RULE_SETS)}; 'mediafeed check --explain all' lists the codes")
+                          for name in bad])
+
+
+def _finish(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (-p.severity.rank, p.episode, p.file, p.field, p.code, p.message))
+
+
+__all__ = ["LintReport", "lint_feed", "lint_show", "read_feed", "FEED_FILE", "SCHEMA"]

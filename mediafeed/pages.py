@@ -1,0 +1,119 @@
+"""What the page templates receive beyond the model: share links, structured data, links, pagination.
+
+Pure functions of the model (no I/O), so a theme can rely on them and tests can
+check them without a browser. ``render.Renderer`` puts their results into the
+template context documented in ``site.PageContext`` and ``docs/templates.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from .model import Item, Show
+
+#: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 300 to 800 px).
+EMBED_WIDTH, EMBED_HEIGHT = 600, 180
+
+
+
+def share_links(item: Item, show: Show) -> list[tuple[str, str]]:
+    """(label, URL) pairs to share an episode page. Plain links: nothing loads from these sites until clicked."""
+    url, title = item.page_url, f"{item.episode.title} – {show.title}"
+    text = f"{title} {url}"
+    return [
+        ("Email", "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote)),
+        ("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": text}, quote_via=quote)),
+        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}, quote_via=quote)),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}, quote_via=quote)),
+        ("X", "https://twitter.com/intent/tweet?" + urlencode({"text": title, "url": url}, quote_via=quote)),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": text}, quote_via=quote)),
+    ]
+
+
+def episode_links(item: Item) -> list[tuple[str, str]]:
+    """(label, URL) pairs of the episode's own resources: chapter links, chapters JSON, licence.
+
+    Transcript files are linked from the transcript on the page (or listed by the template when there is none).
+    """
+    links: list[tuple[str, str]] = []
+    for chapter in item.episode.chapters:
+        if chapter.url:
+            links.append((chapter.title, chapter.url))
+    if item.chapters_url:
+        links.append(("Chapters (JSON)", item.chapters_url))
+    licence = item.episode.license
+    if licence is not None and licence.url:
+        links.append((f"Licence: {licence.name}", licence.url))
+    return links
+
+
+def page_links(page: int, pages: int, root: str) -> list[tuple[int, str]]:
+    """(number, relative URL) of every index page, as seen from page ``page`` (whose ``root`` is given)."""
+    return [(number, root or "./") if number == 1 else (number, f"{root}page/{number}/") for number in range(1, pages + 1)]
+
+
+def series_data(show: Show, image_url: str) -> dict[str, Any]:
+    """schema.org ``PodcastSeries`` JSON-LD for the index."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "PodcastSeries",
+        "name": show.title,
+        "description": show.description,
+        "url": show.url,
+        "webFeed": show.feed_url,
+        "image": image_url,
+        "inLanguage": show.language,
+        "author": {"@type": "Organization", "name": show.author},
+    }
+
+
+def episode_data(item: Item, show: Show, image_url: str) -> dict[str, Any]:
+    """schema.org ``PodcastEpisode`` JSON-LD (with its ``PodcastSeries``) for an episode page."""
+    episode = item.episode
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "PodcastEpisode",
+        "url": item.page_url,
+        "name": episode.title,
+        "datePublished": episode.date.isoformat(),
+        "timeRequired": _iso_duration(item.duration),
+        "description": episode.summary or _truncate(item.notes_text, 300),
+        "image": item.image_url,
+        "inLanguage": show.language,
+        "associatedMedia": {
+            "@type": "VideoObject" if item.media.video else "AudioObject",
+            "contentUrl": item.enclosure_url,
+            "encodingFormat": item.media.mime,
+            "contentSize": str(item.media.size),
+            "duration": _iso_duration(item.duration),
+            "embedUrl": item.embed_url,
+        },
+        "partOfSeries": {"@type": "PodcastSeries", "name": show.title, "url": show.url, "webFeed": show.feed_url,
+                         "image": image_url},
+    }
+    if episode.number is not None:
+        data["episodeNumber"] = episode.number
+    if episode.season is not None:
+        data["partOfSeason"] = {"@type": "PodcastSeason", "seasonNumber": episode.season.number,
+                                **({"name": episode.season.name} if episode.season.name else {})}
+    persons = episode.persons or show.persons
+    if persons:
+        data["actor"] = [{"@type": "Person", "name": p.name, **({"url": p.href} if p.href else {})} for p in persons]
+    if episode.keywords:
+        data["keywords"] = ", ".join(episode.keywords)
+    if episode.updated is not None:
+        data["dateModified"] = episode.updated.isoformat()
+    return data
+
+
+def _iso_duration(seconds: int) -> str:
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"
+
+
+def _truncate(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

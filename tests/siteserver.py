@@ -1,0 +1,117 @@
+"""A static file server for browser tests: the built site under its URL path, on 127.0.0.1, with Range support.
+
+Like a real podcast host (PODCAST-RULES.md, "Media hosting"): HEAD and ``Range: bytes=…``
+answered with ``206 Partial Content``; missing files get the site's ``404.html``.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".mp4": "video/mp4", ".vtt": "text/vtt", ".json": "application/json",
+         ".js": "text/javascript", ".css": "text/css", ".html": "text/html; charset=utf-8", ".xml": "application/xml"}
+
+
+class SiteServer:
+    """``with SiteServer(prefix="/safe-to-say/") as server: server.url`` → ``http://127.0.0.1:PORT/safe-to-say/``.
+
+    ``extra`` maps absolute URL paths to (content type, bytes) for test pages outside the site (a blog).
+    Every request path is recorded in ``requests``.
+    """
+
+    def __init__(self, root: Path | None = None, prefix: str = "/"):
+        self.root, self.prefix = root, prefix
+        self.extra: dict[str, tuple[str, bytes]] = {}
+        self.requests: list[str] = []
+        handler = type("Handler", (_Handler,), {"server_state": self})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.url = self.origin + prefix
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_state: SiteServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        return
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def _serve(self, head: bool) -> None:
+        state = self.server_state
+        path = unquote(urlsplit(self.path).path)
+        state.requests.append(path)
+        if path in state.extra:
+            ctype, body = state.extra[path]
+            return self._send(200, ctype, body, head)
+        target = self._resolve(path)
+        if target is None:
+            page = state.root / "404.html" if state.root else None
+            body = page.read_bytes() if page and page.is_file() else b"not found"
+            return self._send(404, "text/html; charset=utf-8", body, head)
+        ctype = TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        size = target.stat().st_size
+        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", "").strip())
+        if match and (match.group(1) or match.group(2)):
+            if match.group(1):
+                start = int(match.group(1))
+                end = min(int(match.group(2)), size - 1) if match.group(2) else size - 1
+            else:
+                start, end = max(0, size - int(match.group(2))), size - 1
+            if start >= size or start > end:
+                self.send_response(416)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            with open(target, "rb") as handle:
+                handle.seek(start)
+                body = handle.read(end - start + 1)
+            return self._send(206, ctype, body, head, {"Content-Range": f"bytes {start}-{end}/{size}"})
+        return self._send(200, ctype, target.read_bytes(), head)
+
+    def _resolve(self, path: str) -> Path | None:
+        state = self.server_state
+        if state.root is None or not path.startswith(state.prefix):
+            return None
+        rel = path[len(state.prefix):]
+        target = (state.root / rel).resolve()
+        if state.root.resolve() not in (target, *target.parents):
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def _send(self, status: int, ctype: str, body: bytes, head: bool, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Cache-Control", "no-store")
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)

@@ -1,0 +1,252 @@
+"""The built sample site in headless Chromium: players, chapters, embeds in a sandboxed iframe, oEmbed, axe-core.
+
+The site is served on 127.0.0.1 by ``siteserver.SiteServer`` (Range support, like a podcast host) and built
+with its ``url`` pointing there. Screenshots land in ``tests/artifacts/`` (git-ignored) for a person to look at.
+axe-core comes from the npm registry (``npm install axe-core``) into a cache outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import copy_show
+from mutagen import File as MutagenFile
+from siteserver import SiteServer
+
+from mediafeed.build import build
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_VERSION = "4.14.1"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+EP1 = "episodes/001-ipv-and-substance-use/"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def axe_script() -> str:
+    """axe.min.js from the npm package, installed once into a cache folder outside the repository."""
+    cache = Path(os.environ.get("MEDIAFEED_TEST_CACHE", Path.home() / ".cache" / "mediafeed-tests"))
+    folder = cache / f"axe-core-{AXE_VERSION}"
+    script = folder / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        assert npm, "axe-core is installed from the npm registry: install npm (apt-get install npm)"
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(folder),
+                        f"axe-core@{AXE_VERSION}"], check=True, capture_output=True, timeout=300)
+    return script.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The sample show built for http://127.0.0.1:PORT/safe-to-say/ and served from there."""
+    work = tmp_path_factory.mktemp("browser")
+    root = copy_show(work / "show")
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, work / "site", accept_changes=True).output
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    yield tab
+    context.close()
+
+
+def wait_metadata(tab: object, selector: str = "[data-player] audio") -> None:
+    tab.wait_for_function(f"() => document.querySelector('{selector}').readyState >= 1")  # type: ignore[attr-defined]
+
+
+def test_player_loads_the_right_audio_and_plays(server: SiteServer, page: object) -> None:
+    page.goto(server.url + EP1)
+    wait_metadata(page)
+    src = page.eval_on_selector("[data-player] audio", "a => a.currentSrc")
+    assert src == server.url + EP1 + "ipv-and-substance-use.mp3"
+    real = MutagenFile(server.root / EP1 / "ipv-and-substance-use.mp3").info.length
+    duration = page.eval_on_selector("[data-player] audio", "a => a.duration")
+    assert abs(duration - real) < 0.5
+    # enhanced: the native controls give way to the labelled bar
+    assert page.eval_on_selector("[data-player] audio", "a => a.controls") is False
+    assert page.is_visible(".player-bar")
+    play = page.get_by_role("button", name="Play")
+    play.click()
+    page.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
+    assert page.get_by_role("button", name="Pause").is_visible()
+    page.get_by_role("button", name="Pause").click()
+    page.wait_for_function("() => document.querySelector('[data-player] audio').paused")
+    page.select_option("[data-rate]", "1.5")
+    assert page.eval_on_selector("[data-player] audio", "a => a.playbackRate") == 1.5
+    assert page.errors == []
+
+
+def test_chapter_click_seeks_the_player(server: SiteServer, page: object) -> None:
+    page.goto(server.url + EP1)
+    wait_metadata(page)
+    page.get_by_role("link", name=re.compile("Prevalence")).click()
+    page.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 15")
+    at = page.eval_on_selector("[data-player] audio", "a => a.currentTime")
+    assert 15 <= at < 25
+    page.wait_for_selector("a.chapter-link[aria-current] >> text=Prevalence")
+    assert page.url == server.url + EP1  # the page stayed; the player moved
+    # the keyboard: focus a chapter and press Enter
+    page.focus("a.chapter-link[data-start='28.0']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 28")
+    # a transcript time stamp seeks too
+    page.get_by_role("link", name="Play from 0:07").click()
+    page.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 7 && t < 14; }")
+    assert page.errors == []
+
+
+def test_player_and_chapters_work_from_the_keyboard_with_visible_focus(server: SiteServer, page: object) -> None:
+    page.goto(server.url + EP1)
+    wait_metadata(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    order = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim()"))
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", order[-1]  # a visible focus indicator on every stop
+        if order[-1] == "Play":
+            break
+    assert order[-1] == "Play", order
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
+    page.keyboard.press("Space")  # the same button, now "Pause"
+    page.wait_for_function("() => document.querySelector('[data-player] audio').paused")
+    for _ in range(2):
+        page.keyboard.press("Tab")  # back 15 s, then the position slider
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Position"
+    start = page.eval_on_selector("[data-player] audio", "a => a.currentTime")
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => document.querySelector('[data-player] audio').currentTime >= {start + 9}")
+    assert "of 0:40" in page.evaluate("document.activeElement.getAttribute('aria-valuetext')")
+
+
+def test_without_javascript_the_player_is_plain_audio_controls(server: SiteServer, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.goto(server.url + EP1)
+    assert tab.eval_on_selector("[data-player] audio", "a => a.hasAttribute('controls')") is True
+    assert not tab.is_visible(".player-bar")
+    assert tab.is_visible("[data-player] audio")
+    href = tab.get_attribute("a.chapter-link[data-start='15.0']", "href")
+    assert href == server.url + EP1 + "ipv-and-substance-use.mp3#t=15.0"
+    context.close()
+
+
+def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, browser: object) -> None:
+    oembed = json.loads((server.root / EP1 / "oembed.json").read_text())
+    # WordPress keeps only the iframe and sandboxes it with allow-scripts alone
+    iframe = re.sub(r'sandbox="[^"]*"', 'sandbox="allow-scripts"', oembed["html"])
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title><link rel='icon' href='data:,'></head><body>"
+            "<main><h1>New research</h1><p>Listen to the whole thing here:</p>" + iframe +
+            "<div style='width:300px'>" + iframe.replace('title="', 'id="narrow" title="') + "</div></main></body></html>")
+    with SiteServer() as other:  # another origin, like a partner's blog
+        other.extra["/news/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 1000, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+        tab.goto(other.url + "news/post.html")
+        handles = tab.query_selector_all("iframe")
+        assert [h.get_attribute("sandbox") for h in handles] == ["allow-scripts", "allow-scripts"]
+        for handle, width in zip(handles, (600, 300)):
+            frame = handle.content_frame()
+            assert frame.url == server.url + EP1 + "embed/"
+            frame.wait_for_selector(".player-bar", state="visible")  # the script ran in the sandbox
+            frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+            assert frame.eval_on_selector("audio", "a => a.currentSrc") == server.url + EP1 + "ipv-and-substance-use.mp3"
+            box = handle.bounding_box()
+            assert round(box["width"]) == width and round(box["height"]) == oembed["height"]
+            # nothing overflows: the card fits the frame at this width
+            assert frame.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+            play = frame.query_selector("[data-play]").bounding_box()
+            assert play["x"] + play["width"] <= box["x"] + width and play["y"] + play["height"] <= box["y"] + box["height"]
+            frame.click("[data-play]")
+            frame.wait_for_function("() => !document.querySelector('audio').paused")
+            frame.select_option("[data-chapters]", "28.0")
+            frame.wait_for_function("() => document.querySelector('audio').currentTime >= 28")
+            frame.click("[data-play]")
+            assert frame.evaluate("origin") == "null"  # an opaque origin: no cookies or storage to be had
+        tab.screenshot(path=str(ARTIFACTS / "blog-with-embeds.png"))
+        context.close()
+    assert errors == []
+
+
+def test_oembed_discovery_link_resolves_to_json_with_an_iframe_to_the_embed(server: SiteServer, page: object) -> None:
+    page.goto(server.url + EP1)
+    href = page.get_attribute("head link[rel='alternate'][type='application/json+oembed']", "href")
+    # consumers fetch it with query arguments: a static host ignores them
+    with urllib.request.urlopen(href + "?url=" + server.url + EP1 + "&maxwidth=600", timeout=10) as response:
+        assert response.status == 200
+        data = json.loads(response.read())
+    assert data["type"] == "rich" and isinstance(data["width"], int) and isinstance(data["height"], int)
+    src = re.fullmatch(r'<iframe src="([^"]+)"[^>]*></iframe>', data["html"]).group(1)
+    assert src == server.url + EP1 + "embed/"
+    response = page.goto(src)
+    assert response.status == 200 and page.title().startswith("Not the Cause, Not a Coincidence")
+
+
+@pytest.mark.parametrize("path,name", [("", "index"), (EP1, "episode"), (EP1 + "embed/", "embed"),
+                                       ("episodes/002-learning-alliances/", "episode-m4a"), ("missing/", "404")])
+def test_axe_core_finds_no_accessibility_violations(server: SiteServer, browser: object, path: str, name: str) -> None:
+    """WCAG 2.1 A and AA plus axe's best practices: zero violations. Screenshots for a person to look at."""
+    width, height = (600, 180) if name == "embed" else (1100, 900)
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(server.url + path)
+    tab.wait_for_load_state("networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=name != "embed")
+    if name == "embed":
+        for narrow in (300, 800):
+            tab.set_viewport_size({"width": narrow, "height": 180})
+            tab.screenshot(path=str(ARTIFACTS / f"embed-{narrow}.png"))
+    tab.add_script_tag(content=axe_script())
+    result = tab.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        return {violations: r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})), passes: r.passes.length};
+    }""")
+    assert result["violations"] == []
+    assert result["passes"] > 10  # axe really ran its rules
+    # no third-party requests: every request stays on the site's host
+    assert requests and all(url.startswith(server.origin + "/") for url in requests), requests
+    context.close()

@@ -1,0 +1,264 @@
+"""`mediafeed check`: every rule caught on a corpus of broken feeds and shows, and silent on good ones."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from helpers import make_media
+from PIL import Image
+
+from mediafeed import lint
+from mediafeed.build import BuildFailed, build
+from mediafeed.checks import filter_problems
+from mediafeed.checks.rules import RULE_SETS, RULES
+from mediafeed.cli import main
+from mediafeed.errors import InputError, Severity
+from mediafeed.source import split_front_matter
+
+DATA = Path(__file__).parent / "data"
+GOOD = DATA / "feeds" / "good.xml"
+BROKEN_FEEDS = sorted(p for p in (DATA / "broken" / "feeds").glob("*.xml") if not p.name.endswith(".previous.xml"))
+BROKEN_SHOWS = sorted((DATA / "broken" / "shows").glob("*.yml"))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def codes(report: lint.LintReport) -> set[str]:
+    return {p.code for p in report.problems}
+
+
+def expected_code(path: Path) -> str:
+    return path.name.split("-", 1)[0]
+
+
+def lint_corpus_feed(path: Path) -> set[str]:
+    previous = path.with_name(path.stem + ".previous.xml")
+    try:
+        return codes(lint.lint_feed(str(path), previous=str(previous) if previous.exists() else ""))
+    except InputError as exc:
+        return {p.code for p in exc.problems}
+
+
+# -- feeds -----------------------------------------------------------------------------------
+
+
+def test_good_feed_has_nothing_to_report() -> None:
+    report = lint.lint_feed(str(GOOD))
+    assert report.problems == [] and report.episodes == 3
+
+
+@pytest.mark.parametrize("path", BROKEN_FEEDS, ids=lambda p: p.stem)
+def test_each_broken_feed_is_caught_with_its_code(path: Path) -> None:
+    found = lint_corpus_feed(path)
+    assert expected_code(path) in found, found
+    # the passing case of the same rule: the good feed never raises it
+    assert expected_code(path) not in codes(lint.lint_feed(str(GOOD), previous=str(GOOD)))
+
+
+def test_the_corpus_covers_every_failure_podcast_rules_lists() -> None:
+    names = {p.stem for p in BROKEN_FEEDS} | {p.stem for p in BROKEN_SHOWS}
+    for needed in ("LED001-guid-changed",  # 1. GUIDs that change
+                   "EP104-enclosure-length-missing", "EP104-enclosure-length-zero", "EP106-type-audio-mp3",  # 2.
+                   "XML001-unescaped-ampersand", "XML001-cdata-closed-by-notes", "XML001-html-entity-outside-cdata",  # 3.
+                   "EP111-pubdate-german-names", "EP111-pubdate-without-zone",  # 4. dates
+                   "ART006-artwork-too-small", "ART007-artwork-cmyk", "ART004-artwork-wrong-extension"):  # 5. artwork
+        assert needed in names
+
+
+def test_every_feed_and_show_code_is_registered_and_documented() -> None:
+    source = "\n".join(p.read_text() for p in (ROOT / "mediafeed").rglob("*.py"))
+    used = set(re.findall(r'"((?:SRC|MED|ART|CHP|TRN|SHOW|EP|PI|XML|LED|ONL|CHK)\d{3})"', source))
+    assert used <= set(RULES), used - set(RULES)
+    docs = (ROOT / "docs" / "checks.md").read_text()
+    missing = [code for code in RULES if code not in docs]
+    assert not missing
+
+
+def test_problems_name_the_item_guid_and_element() -> None:
+    report = lint.lint_feed(str(DATA / "broken" / "feeds" / "EP104-enclosure-length-zero.xml"))
+    [problem] = [p for p in report.problems if p.code == "EP104"]
+    assert problem.episode == "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02"
+    assert problem.field == "enclosure@length"
+    assert "'0'" in problem.message and problem.hint and problem.severity is Severity.ERROR
+
+
+def test_entities_are_never_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    laughs = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">' for i in range(1, 10))
+    for entities, title, expected in ((f'<!ENTITY xxe SYSTEM "file://{secret}">', "&xxe;", "XML003"),
+                                      (f'<!ENTITY l0 "lol">{laughs}', "&l9;", "XML001")):
+        feed = GOOD.read_text().replace('<rss version="2.0"', f'<!DOCTYPE rss [{entities}]>\n<rss version="2.0"', 1)
+        path = tmp_path / "evil.xml"
+        path.write_text(feed.replace("<title>Tidewater Notes</title>", f"<title>{title}</title>", 1))
+        report = lint.lint_feed(str(path))
+        dumped = json.dumps(report.to_dict())
+        assert "TOP-SECRET" not in dumped and "lollol" not in dumped
+        assert expected in codes(report)
+
+
+def test_unreadable_input_exits_2_and_broken_feed_exits_1(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(main, ["check", str(tmp_path / "nope.xml")])
+    assert missing.exit_code == 2 and "XML000" in missing.output
+    html = runner.invoke(main, ["check", str(DATA / "broken" / "feeds" / "XML002-html-page.xml")])
+    assert html.exit_code == 2 and "HTML page" in html.output
+    broken = runner.invoke(main, ["check", str(DATA / "broken" / "feeds" / "XML001-unescaped-ampersand.xml")])
+    assert broken.exit_code == 1 and "escape a bare '&'" in broken.output
+    assert runner.invoke(main, ["check", str(GOOD)]).exit_code == 0
+
+
+def test_strict_fails_on_warnings_only_when_asked() -> None:
+    path = str(DATA / "broken" / "feeds" / "EP116-no-duration.xml")
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", path]).exit_code == 0
+    assert runner.invoke(main, ["check", path, "--strict"]).exit_code == 1
+
+
+def test_json_output_follows_the_documented_schema() -> None:
+    result = CliRunner().invoke(main, ["check", str(DATA / "broken" / "feeds" / "EP106-type-audio-mp3.xml"), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert list(data) == ["schema", "ok", "target", "kind", "episodes", "urls_checked", "summary", "problems"]
+    assert data["schema"] == "mediafeed.check/1" and data["ok"] is False and data["kind"] == "feed"
+    assert data["summary"] == {"errors": 1, "warnings": 1, "info": 0}
+    first = data["problems"][0]
+    assert list(first) == ["code", "severity", "file", "field", "episode", "message", "hint", "rule_sets"]
+    assert first["code"] == "EP106" and first["hint"] == 'write type="audio/mpeg"' and "spotify" in first["rule_sets"]
+
+
+def test_select_and_ignore_by_rule_set_and_code() -> None:
+    path = str(DATA / "broken" / "feeds" / "EP106-type-audio-mp3.xml")  # EP106 (apple, spotify) + EP107 (apple, mediafeed)
+    assert codes(lint.lint_feed(path, select=("EP106",))) == {"EP106"}
+    assert codes(lint.lint_feed(path, select=("spotify",))) == {"EP106"}
+    assert codes(lint.lint_feed(path, ignore=("EP1",))) == set()
+    # a rule shared with Apple survives --ignore spotify; ignoring both drops it
+    assert codes(lint.lint_feed(path, ignore=("spotify",))) == {"EP106", "EP107"}
+    assert codes(lint.lint_feed(path, ignore=("spotify", "apple"))) == {"EP107"}
+    with pytest.raises(InputError) as caught:
+        lint.lint_feed(path, select=("aple",))
+    assert caught.value.problems[0].code == "CHK001"
+    assert set(RULE_SETS) == {"apple", "spotify", "psp1", "podcastindex", "mediafeed"}
+
+
+def test_filter_reads_show_yml_and_command_line_select_wins() -> None:
+    from mediafeed.errors import warning
+
+    problems = [warning("MED020", "a", "x"), warning("EP011", "b", "y")]
+
+    class Show:
+        checks_select = ("MED",)
+        checks_ignore = ("EP011",)
+
+    assert [p.code for p in filter_problems(problems, Show())] == ["MED020"]  # type: ignore[arg-type]
+    assert [p.code for p in filter_problems(problems, Show(), select=("EP",))] == []  # type: ignore[arg-type]
+
+
+def test_explain_prints_the_rule_and_unknown_codes_exit_2() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "--explain", "onl002"])
+    assert result.exit_code == 0 and "Range: bytes=0-1" in result.output and "apple" in result.output
+    listing = runner.invoke(main, ["check", "--explain", "all", "--format", "json"])
+    assert {r["code"] for r in json.loads(listing.output)} == set(RULES)
+    assert runner.invoke(main, ["check", "--explain", "EP999"]).exit_code == 2
+
+
+def test_help_ends_with_examples() -> None:
+    result = CliRunner().invoke(main, ["check", "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output and "--online" in result.output
+
+
+# -- shows ---------------------------------------------------------------------------------------
+
+
+def test_sample_show_reports_nothing_above_info(show: Path) -> None:
+    report = lint.lint_show(show)
+    assert report.episodes == 6
+    assert all(p.severity is Severity.INFO for p in report.problems), [p.line() for p in report.problems]
+
+
+def _set_front(path: Path, changes: dict) -> None:
+    data, body, problems = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert data is not None and not problems
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
+
+
+def apply_case(case: dict, show: Path) -> None:
+    """Break a copy of the sample show as a corpus file describes."""
+    config = yaml.safe_load((show / "show.yml").read_text(encoding="utf-8"))
+    config.update(case.get("show", {}))
+    if "long_description" in case:
+        config["description"] = ("Research explainers on services. " * 200)[: case["long_description"]]
+    if "artwork" in case:
+        spec = case["artwork"]
+        Image.new(spec["mode"], tuple(spec["size"]), 0).save(show / spec["name"], spec["format"])
+        config["artwork"] = spec["name"]
+    (show / "show.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for old, new in case.get("rename", {}).items():
+        (show / old).rename(show / new)
+    for slug, changes in case.get("episodes", {}).items():
+        _set_front(show / "episodes" / slug / "episode.md", changes)
+    for rel, text in case.get("files", {}).items():
+        (show / rel).write_text(text, encoding="utf-8")
+    for rel in case.get("delete", []):
+        shutil.rmtree(show / rel)
+    for rel, spec in case.get("media", {}).items():
+        make_media(show / rel, "mp3", spec["seconds"], tuple(spec.get("extra", ())))
+
+
+@pytest.mark.parametrize("path", BROKEN_SHOWS, ids=lambda p: p.stem)
+def test_each_broken_show_is_caught_with_its_code(path: Path, show: Path) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert case["expect"] == expected_code(path)
+    apply_case(case, show)
+    try:
+        found = codes(lint.lint_show(show))
+    except InputError as exc:
+        found = {p.code for p in exc.problems}
+    assert case["expect"] in found, found
+
+
+def test_feed_rules_on_a_show_point_at_show_yml(show: Path) -> None:
+    apply_case(yaml.safe_load((DATA / "broken" / "shows" / "SHOW003-description-too-long.yml").read_text()), show)
+    [problem] = [p for p in lint.lint_show(show).problems if p.code == "SHOW003"]
+    assert (problem.file, problem.field) == ("show.yml", "description")
+    assert problem.message.startswith("in the feed (description): ")
+
+
+def test_build_stops_on_the_same_errors_check_reports(show: Path) -> None:
+    apply_case(yaml.safe_load((DATA / "broken" / "shows" / "SHOW003-description-too-long.yml").read_text()), show)
+    with pytest.raises(BuildFailed) as caught:
+        build(show)
+    assert "SHOW003" in {p.code for p in caught.value.problems}
+    assert not (show / "public" / "feed.xml").exists()
+
+
+def test_show_compared_with_the_live_feed_it_published(show: Path, tmp_path: Path) -> None:
+    published = build(show, tmp_path / "site").output / "feed.xml"
+    _set_front(show / "episodes" / "003-capabilities-framework" / "episode.md", {"guid": "new-guid-3"})
+    (show / "published.json").unlink()  # only the live feed knows what was published
+    report = lint.lint_show(show, previous=str(published))
+    [changed] = [p for p in report.problems if p.code == "LED001"]
+    assert changed.file == "episodes/003-capabilities-framework/episode.md" and changed.episode == "003-capabilities-framework"
+
+
+def test_check_command_on_a_show_folder_and_as_a_subprocess(show: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "check", str(show), "--format", "json"],
+                            capture_output=True, text=True, check=False, cwd=show)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["kind"] == "show" and data["ok"] is True and data["episodes"] == 6
+    both = CliRunner().invoke(main, ["check", str(GOOD), "--show", str(show)])
+    assert both.exit_code == 2

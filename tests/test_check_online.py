@@ -1,0 +1,167 @@
+"""`check --online` against real HTTP servers on 127.0.0.1: ranges, sizes, types, CORS, redirects, slow hosts."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import make_media
+from hosts import Host, Route
+from PIL import Image
+
+from mediafeed import lint
+from mediafeed.checks.http import Limits
+from mediafeed.cli import main
+from mediafeed.errors import InputError
+
+GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
+FAST = Limits(connect_timeout=1.0, read_timeout=1.0, deadline=3.0, retries=1, backoff=0.05, workers=4)
+HOSTING = ("ONL", "ART", "TRN", "CHP")
+
+
+def jpeg(size: int = 1400) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (size, size), (20, 90, 120)).save(out, "JPEG", quality=60)
+    return out.getvalue()
+
+
+VTT = b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ana>Hello.\n\n00:00:01.500 --> 00:00:02.500\nWelcome.\n"
+CHAPTERS = b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Start"}, {"startTime": 1.5, "title": "Marsh"}]}'
+
+
+@pytest.fixture
+def host(tmp_path: Path) -> Iterator[Host]:
+    audio = make_media(tmp_path / "salt-marsh.mp3", "mp3", 3.0).read_bytes()
+    with Host() as server:
+        server.routes = {
+            "/artwork.jpg": Route(jpeg(), "image/jpeg"),
+            "/salt-marsh.mp3": Route(audio, "audio/mpeg"),
+            "/seagrass.m4a": Route(audio, "audio/x-m4a"),
+            "/welcome.mp3": Route(audio, "audio/mpeg"),
+            "/transcript.vtt": Route(VTT, "text/vtt", cors=True),
+            "/chapters.json": Route(CHAPTERS, "application/json+chapters", cors=True),
+        }
+        server.audio = audio  # type: ignore[attr-defined]
+        yield server
+
+
+def feed(host: Host, tmp_path: Path) -> Path:
+    """The good feed, pointing at the local host, with every enclosure length the real size."""
+    text = GOOD.read_text()
+    text = text.replace("https://media.example.com/tidewater", host.url)
+    text = text.replace("https://podcast.example.com/episodes/salt-marsh", host.url)
+    text = text.replace("https://podcast.example.com/artwork.jpg", f"{host.url}/artwork.jpg")
+    size = str(len(host.audio))  # type: ignore[attr-defined]
+    for length in ("28734512", "21455002", "1843201"):
+        text = text.replace(f'length="{length}"', f'length="{size}"')
+    for duration in ("1795", "1502", "115"):
+        text = text.replace(f"<itunes:duration>{duration}<", "<itunes:duration>3<")
+    path = tmp_path / "feed.xml"
+    path.write_text(text)
+    return path
+
+
+def online(path: Path | str, limits: Limits = FAST) -> list:
+    report = lint.lint_feed(str(path), online=True, limits=limits)
+    return [p for p in report.problems if p.code.startswith(HOSTING)]
+
+
+def test_a_well_behaved_host_passes(host: Host, tmp_path: Path) -> None:
+    assert online(feed(host, tmp_path)) == []
+    assert host.routes["/salt-marsh.mp3"].hits == ["HEAD", "GET bytes=0-1"]  # Apple's first request
+
+
+def test_host_without_range_support(host: Host, tmp_path: Path) -> None:
+    host.routes["/seagrass.m4a"].ranges = False
+    [problem] = online(feed(host, tmp_path))
+    assert problem.code == "ONL002" and "HTTP 200, not 206" in problem.message
+    assert problem.episode.endswith("9a02") and problem.field == "enclosure@url"
+
+
+def test_hostile_host_streaming_forever_is_cut_off(host: Host, tmp_path: Path) -> None:
+    host.routes["/seagrass.m4a"].endless = True
+    found = {p.code for p in online(feed(host, tmp_path), Limits(deadline=5.0, retries=0, probe_bytes=256 * 1024))}
+    assert "ONL002" in found  # reported, after reading at most probe_bytes
+
+
+def test_wrong_length_and_content_type(host: Host, tmp_path: Path) -> None:
+    path = feed(host, tmp_path)
+    path.write_text(path.read_text().replace(f'length="{len(host.audio)}" type="audio/x-m4a"',  # type: ignore[attr-defined]
+                                             'length="999" type="audio/x-m4a"'))
+    host.routes["/seagrass.m4a"].type = "application/octet-stream"
+    found = {p.code: p for p in online(path)}
+    assert set(found) == {"ONL003", "ONL004"}
+    assert str(len(host.audio)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
+
+
+def test_head_refused_redirects_and_loops(host: Host, tmp_path: Path) -> None:
+    host.routes["/welcome.mp3"].head = False
+    host.routes["/seagrass.m4a"] = Route(redirect=f"{host.url}/cdn/seagrass.m4a")
+    host.routes["/cdn/seagrass.m4a"] = Route(host.audio, "audio/x-m4a")  # type: ignore[attr-defined]
+    host.routes["/artwork.jpg"] = Route(redirect=f"{host.url}/artwork.jpg")
+    found = {p.code: p for p in online(feed(host, tmp_path))}
+    assert found["ONL005"].episode.endswith("9a03")
+    assert "/cdn/seagrass.m4a" in found["ONL006"].message and found["ONL006"].severity.value == "info"
+    assert "loop" in found["ONL007"].message
+
+
+def test_missing_cors_and_bad_timed_files(host: Host, tmp_path: Path) -> None:
+    host.routes["/transcript.vtt"] = Route(VTT + b"\n00:09:00.000 --> 00:09:01.000\nFrom another cut.\n", "text/vtt")
+    host.routes["/chapters.json"] = Route(b'{"version": "1.2.0", "chapters": [{"startTime": 2}, {"startTime": 1, "title": "x"}]}',
+                                          "application/json", cors=True)
+    found = sorted(p.code for p in online(feed(host, tmp_path)))
+    assert found == ["CHP010", "CHP011", "ONL008", "TRN005"]
+
+
+def test_artwork_fetched_and_checked_with_pillow(host: Host, tmp_path: Path) -> None:
+    host.routes["/artwork.jpg"] = Route(jpeg(600), "image/jpeg")
+    [problem] = online(feed(host, tmp_path))
+    assert problem.code == "ART006" and problem.file == f"{host.url}/artwork.jpg" and "600×600" in problem.message
+
+
+def test_unreachable_missing_and_too_large(host: Host, tmp_path: Path) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    path = feed(host, tmp_path)
+    path.write_text(path.read_text().replace(f"{host.url}/welcome.mp3", f"{dead}/welcome.mp3"))
+    del host.routes["/seagrass.m4a"]
+    host.routes["/artwork.jpg"] = Route(jpeg(), "image/jpeg")
+    found = online(path, Limits(deadline=3.0, retries=0, max_file_bytes=1024))
+    by_code = sorted((p.code, p.episode[-4:] if p.episode else "") for p in found)
+    assert by_code == [("ONL001", "9a02"), ("ONL001", "9a03"), ("ONL010", "")]
+    assert any("connection refused" in p.message for p in found) and any("HTTP 404" in p.message for p in found)
+
+
+def test_transient_failures_are_retried(host: Host, tmp_path: Path) -> None:
+    host.routes["/welcome.mp3"].fail_first = 2  # the first two requests see 503
+    assert online(feed(host, tmp_path), Limits(retries=2, backoff=0.01)) == []
+    assert host.routes["/welcome.mp3"].hits == ["HEAD", "HEAD", "HEAD", "GET bytes=0-1"]
+
+
+def test_slow_and_dribbling_hosts_cannot_hang_the_check(host: Host, tmp_path: Path) -> None:
+    host.routes["/seagrass.m4a"].delay = 5.0  # longer than the read timeout
+    host.routes["/welcome.mp3"].drip = 0.2  # headers a byte at a time: each read is quick, the whole never ends
+    limits = Limits(connect_timeout=1.0, read_timeout=1.0, deadline=2.0, retries=0, workers=4)
+    found = {(p.code, p.episode[-4:]) for p in online(feed(host, tmp_path), limits)}
+    assert ("ONL009", "9a02") in found and ("ONL009", "9a03") in found
+
+
+def test_feed_over_http_with_redirect_and_errors(host: Host, tmp_path: Path) -> None:
+    host.routes["/feed.xml"] = Route(feed(host, tmp_path).read_bytes(), "application/rss+xml")
+    host.routes["/old-feed"] = Route(redirect=f"{host.url}/feed.xml")
+    report = lint.lint_feed(f"{host.url}/old-feed", limits=FAST)
+    [moved] = [p for p in report.problems if p.code == "ONL006"]
+    assert moved.severity.value == "warning" and "302" in moved.message and report.episodes == 3
+    with pytest.raises(InputError) as caught:
+        lint.lint_feed(f"{host.url}/missing.xml", limits=FAST)
+    assert "HTTP 404" in caught.value.problems[0].message
+    result = CliRunner().invoke(main, ["check", f"{host.url}/feed.xml", "--online", "--timeout", "5", "--format", "json",
+                                       "--select", "ONL"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["urls_checked"] == 6

@@ -1,0 +1,364 @@
+"""Show-notes pages, embeds and oEmbed, read back with real parsers (lxml, json, ElementTree).
+
+The browser half (players, chapters, sandboxed iframes, axe-core) is in test_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import pytest
+from helpers import add_episode, copy_show
+from PIL import Image
+
+from mediafeed.build import build
+from mediafeed.pages import EMBED_HEIGHT, EMBED_WIDTH
+
+BASE = "https://podcast.example.org/safe-to-say/"
+EP1 = "episodes/001-ipv-and-substance-use/"
+#: Page-weight budgets (bytes, uncompressed): the page's HTML plus every stylesheet, script and image it loads,
+#: media excluded (players use preload="metadata"). docs/pages.md states them.
+BUDGET = {"index": 100_000, "episode": 100_000, "embed": 40_000, "css+js": 24_000}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample show built once for the read-only tests of this module."""
+    root = copy_show(tmp_path_factory.mktemp("pages") / "show")
+    return build(root).output
+
+
+def page(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def text(node: lxml.html.HtmlElement) -> str:
+    return " ".join(node.text_content().split())
+
+
+def episode_dirs(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "episodes").iterdir() if p.is_dir())
+
+
+def loaded_files(site: Path, html_path: Path) -> list[Path]:
+    """Files a browser loads for the page (stylesheets, scripts, icons, images), resolved inside the site."""
+    doc = page(html_path)
+    page_url = urljoin(BASE, html_path.relative_to(site).as_posix())
+    refs = doc.xpath("//link[@rel='stylesheet' or @rel='icon']/@href | //script/@src | //img/@src")
+    files = []
+    for ref in refs:
+        url = urljoin(page_url, ref).split("?")[0]
+        assert url.startswith(BASE), f"{html_path}: {ref} is not on the site"
+        target = site / url[len(BASE):]
+        assert target.is_file(), f"{html_path}: {ref} does not exist"
+        files.append(target)
+    return files
+
+
+def test_index_lists_episodes_newest_first_with_subscribe_links(site: Path) -> None:
+    doc = page(site / "index.html")
+    assert doc.get("lang") == "en-gb"
+    assert [text(h) for h in doc.xpath("//h1")] == ["Safe to Say"]
+    cards = doc.xpath("//li[contains(@class,'episode-card')]")
+    dates = [c.xpath(".//time/@datetime")[0] for c in cards]
+    assert len(cards) == 6 and dates == sorted(dates, reverse=True)
+    first = cards[0]
+    assert text(first.xpath(".//h3")[0]) == "Sixty Evaluations, One Lesson"
+    assert first.xpath(".//h3/a/@href") == ["episodes/005-european-review/"]
+    assert "0:19" in text(first) and "16 March 2026" in text(first) and "common model" in text(first)
+    links = dict((text(a), a.get("href")) for a in doc.xpath("//ul[@class='subscribe-links']//a"))
+    assert links == {"RSS": BASE + "feed.xml", "Apple Podcasts": "https://podcasts.apple.com/podcast/id0000000000",
+                     "Spotify": "https://open.spotify.com/show/0000000000000000000000",
+                     "Podcast Index": "https://podcastindex.org/search?q=Safe%20to%20Say"}
+    field = doc.get_element_by_id("feed-url")
+    assert field.get("value") == BASE + "feed.xml" and field.get("readonly") is not None
+    assert doc.xpath("//label[@for='feed-url']") and doc.xpath("//button[@data-copy='feed-url']")
+    data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
+    assert data["@type"] == "PodcastSeries" and data["webFeed"] == BASE + "feed.xml" and data["name"] == "Safe to Say"
+
+
+def test_episode_page_has_every_part_of_the_issue(site: Path) -> None:
+    doc = page(site / EP1 / "index.html")
+    main = doc.xpath("//main")[0]
+    assert text(main.xpath(".//h1")[0]) == "Not the Cause, Not a Coincidence"
+    assert "Season 1: Foundations · Episode 1" in text(main.xpath(".//p[@class='kicker']")[0])
+    assert main.xpath(".//time/@datetime")[0] == "2026-01-19T08:00:00+00:00"
+    assert "0:40" in text(main.xpath(".//header")[0])
+    # the player without JavaScript: a plain <audio controls> of the episode's file
+    audio = main.xpath(".//audio")[0]
+    assert audio.get("controls") is not None and audio.get("src") == BASE + EP1 + "ipv-and-substance-use.mp3"
+    # chapters: links that seek (and, without JavaScript, open the audio at that time)
+    chapters = main.xpath(".//section[@class='chapters']//a")
+    assert [(a.get("data-start"), text(a)) for a in chapters] == [
+        ("0.0", "0:00 Welcome"), ("7.0", "0:07 Myths"), ("15.0", "0:15 Prevalence"), ("28.0", "0:28 Barriers to help")]
+    assert chapters[2].get("href") == BASE + EP1 + "ipv-and-substance-use.mp3#t=15.0"
+    # content note with the show's support services
+    note = main.xpath(".//aside[@class='content-note']")[0]
+    assert "discusses domestic abuse" in text(note)
+    assert note.xpath(".//a/@href") == ["https://www.nationaldahelpline.org.uk/", "https://mensadviceline.org.uk/",
+                                        "https://respectphoneline.org.uk/", "https://www.talktofrank.com/"]
+    # notes, people, links, transcript
+    assert "meta-ethnography" in text(main.xpath(".//section[@class='notes']")[0])
+    people = text(main.xpath(".//section[@class='persons']")[0])
+    assert "Dr Maya Okafor Host" in people and "Prof. Lena Hart Guest" in people
+    assert main.xpath(".//section[@class='links']//a/@href") == [BASE + EP1 + "chapters.json"]
+    assert set(main.xpath(".//section[@id='transcript']//a[@type]/@href")) >= {BASE + EP1 + "transcript.vtt"}
+    transcript = main.xpath(".//section[@id='transcript']/p[a[@data-start]]")
+    assert text(transcript[1]).startswith("Play from 0:07 Prof. Lena Hart: The first myth")
+    assert transcript[1].xpath(".//a/@data-start") == ["7.195"]
+    assert transcript[0].xpath(".//a/@data-start") == ["0.0"]
+    # download, share, embed
+    download = main.xpath(".//a[@download]")[0]
+    assert download.get("href") == audio.get("src") and "MP3" in text(download)
+    share = {text(a): a.get("href") for a in main.xpath(".//ul[@class='share-links']//a")}
+    assert set(share) == {"Email", "Bluesky", "LinkedIn", "Facebook", "X", "WhatsApp"}
+    assert all(urlsplit(BASE + EP1).path.replace("/", "%2F") in href or (BASE + EP1) in href for href in share.values())
+    embed = main.xpath(".//textarea[@id='embed-code']")[0].text
+    assert embed.startswith(f'<iframe src="{BASE}{EP1}embed/"') and 'sandbox="allow-scripts' in embed
+    assert main.xpath(".//button[@data-copy='embed-code']") and main.xpath(".//label[@for='embed-code']")
+    fragment = main.xpath(".//textarea[@id='fragment-code']")[0].text
+    assert fragment == (site / EP1 / "player.html").read_text().strip()
+
+
+def test_content_note_appears_only_where_the_episode_has_one(site: Path) -> None:
+    assert not page(site / "episodes/000-trailer/index.html").xpath("//aside[@class='content-note']")
+    assert page(site / "episodes/003-capabilities-framework/index.html").xpath("//aside[@class='content-note']")
+
+
+def test_oembed_json_and_discovery_link_follow_the_rules(site: Path) -> None:
+    for folder in episode_dirs(site):
+        raw = (folder / "index.html").read_bytes()
+        head_end = raw.index(b"</head>")
+        discovery = re.search(rb'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', raw)
+        assert discovery and discovery.start() < head_end and discovery.start() < 1024  # early: WordPress reads 150 KB
+        assert discovery.start() < raw.index(b'rel="stylesheet"')
+        url = discovery.group(1).decode()
+        assert url == BASE + folder.relative_to(site).as_posix() + "/oembed.json"
+        data = json.loads((folder / "oembed.json").read_bytes())
+        assert data["version"] == "1.0" and data["type"] == "rich"
+        assert (data["width"], data["height"]) == (EMBED_WIDTH, EMBED_HEIGHT)
+        assert all(type(data[k]) is int for k in ("width", "height", "thumbnail_width", "thumbnail_height"))
+        for key in ("title", "provider_name", "provider_url", "thumbnail_url", "html"):
+            assert data[key], key
+        frame = lxml.html.fragment_fromstring(data["html"])
+        assert frame.tag == "iframe" and len(frame) == 0 and not (frame.text or "").strip()  # iframe only
+        assert frame.get("src") == BASE + folder.relative_to(site).as_posix() + "/embed/"
+        assert (folder / "embed" / "index.html").is_file()
+
+
+def test_social_and_structured_data_on_episode_pages(site: Path) -> None:
+    doc = page(site / EP1 / "index.html")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in doc.xpath("//meta")}
+    assert meta["og:audio"] == BASE + EP1 + "ipv-and-substance-use.mp3"
+    assert meta["og:audio:type"] == "audio/mpeg" and meta["og:audio:secure_url"] == meta["og:audio"]
+    assert meta["twitter:card"] == "player" and meta["twitter:player"] == BASE + EP1 + "embed/"
+    assert (meta["twitter:player:width"], meta["twitter:player:height"]) == (str(EMBED_WIDTH), str(EMBED_HEIGHT))
+    data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "PodcastEpisode"
+    assert data["partOfSeries"]["@type"] == "PodcastSeries" and data["partOfSeries"]["webFeed"] == BASE + "feed.xml"
+    assert data["associatedMedia"]["contentUrl"] == meta["og:audio"]
+    assert data["timeRequired"] == "PT40S" and data["episodeNumber"] == 1
+    assert data["partOfSeason"] == {"@type": "PodcastSeason", "seasonNumber": 1, "name": "Foundations"}
+    m4a = page(site / "episodes/002-learning-alliances/index.html")
+    assert m4a.xpath("//meta[@property='og:audio:type']/@content") == ["audio/x-m4a"] or \
+        m4a.xpath("//meta[@property='og:audio:type']/@content") == ["audio/mp4"]
+
+
+def test_sitemap_404_and_robots(site: Path) -> None:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ET.parse(site / "sitemap.xml")
+    locs = [e.text for e in tree.findall(".//s:loc", ns)]
+    assert locs[0] == BASE and set(locs[1:]) == {BASE + p.relative_to(site).as_posix() + "/" for p in episode_dirs(site)}
+    doc = page(site / "404.html")
+    assert text(doc.xpath("//h1")[0]) == "Page not found"
+    # served at any address: every link and asset is absolute
+    refs = doc.xpath("//link/@href | //script/@src | //img/@src | //a/@href")
+    assert refs and all(r.startswith(("https://", "#")) for r in refs), refs
+    assert "Sitemap: " + BASE + "sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_embed_page_is_compact_inert_and_self_contained(site: Path) -> None:
+    doc = page(site / EP1 / "embed" / "index.html")
+    assert doc.get("lang") == "en-gb" and doc.xpath("//main")
+    assert doc.xpath("//audio[@controls]/@src") == [BASE + EP1 + "ipv-and-substance-use.mp3"]
+    assert doc.xpath("//select[@data-chapters]/option/@value") == ["0.0", "7.0", "15.0", "28.0"]
+    assert doc.xpath("//select[@data-rate]") and doc.xpath("//input[@data-seek]/@aria-label") == ["Position"]
+    assert doc.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    script = (site / "assets" / "player.js").read_text()
+    for forbidden in ("localStorage", "sessionStorage", "document.cookie", "indexedDB", "fetch(", "XMLHttpRequest"):
+        assert forbidden not in script, forbidden
+
+
+def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
+    for folder in episode_dirs(site):
+        raw = (folder / "player.html").read_text()
+        assert "<script" not in raw and "style=" not in raw and "<link" not in raw
+        doc = lxml.html.fragment_fromstring(raw)
+        assert doc.tag == "figure"
+        assert all(u.startswith(BASE) for u in doc.xpath("//@href | //@src"))
+        assert doc.xpath("//audio[@controls]")
+    chapters = lxml.html.fragment_fromstring((site / EP1 / "player.html").read_text()).xpath("//ol//a/@href")
+    assert chapters[1] == BASE + EP1 + "#t=7.0"
+
+
+def test_no_third_party_requests(site: Path) -> None:
+    """Everything a page loads comes from the site: no fonts, scripts, styles or images from elsewhere."""
+    pages = [site / "index.html", site / "404.html"] + [p / "index.html" for p in episode_dirs(site)] + \
+        [p / "embed" / "index.html" for p in episode_dirs(site)]
+    for path in pages:
+        doc = page(path)
+        for ref in doc.xpath("//link[@rel!='alternate' and @rel!='canonical' and @rel!='prev' and @rel!='next']/@href"
+                             " | //script/@src | //img/@src | //audio/@src | //video/@src | //video/@poster"
+                             " | //source/@src | //track/@src | //iframe/@src"):
+            assert urljoin(BASE + path.relative_to(site).as_posix(), ref).startswith(BASE), (path, ref)
+        assert "@import" not in (site / "assets/style.css").read_text()
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", (site / "assets/style.css").read_text())
+
+
+def test_page_weight_budget(site: Path) -> None:
+    def weight(html: Path) -> int:
+        return html.stat().st_size + sum(f.stat().st_size for f in set(loaded_files(site, html)))
+
+    assert (site / "assets/style.css").stat().st_size + (site / "assets/player.js").stat().st_size <= BUDGET["css+js"]
+    assert weight(site / "index.html") <= BUDGET["index"]
+    for folder in episode_dirs(site):
+        assert weight(folder / "index.html") <= BUDGET["episode"], folder
+        assert weight(folder / "embed" / "index.html") <= BUDGET["embed"], folder
+
+
+def test_artwork_is_scaled_for_pages_not_served_at_full_size(site: Path) -> None:
+    for html in [site / "index.html", site / EP1 / "index.html", site / EP1 / "embed/index.html"]:
+        images = [f for f in loaded_files(site, html) if f.suffix == ".jpg"]
+        assert images and all(f.parent.name == "images" for f in images)
+        assert "artwork.png" not in page(html).xpath("//img/@src")
+    sizes = sorted(Image.open(f).size for f in (site / "images").iterdir())
+    assert sizes == [(96, 96), (240, 240), (480, 480)]  # all six episodes share the show's artwork: one set
+
+
+def test_pagination_for_big_archives(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    yml = root / "show.yml"
+    yml.write_text(yml.read_text() + "page_size: 2\n")
+    site = build(root).output
+    first, second, third = (page(site / p / "index.html") if p else page(site / "index.html") for p in ("", "page/2", "page/3"))
+    assert len(first.xpath("//li[contains(@class,'episode-card')]")) == 2
+    assert first.xpath("//a[@rel='next']/@href") == ["page/2/"] and not first.xpath("//a[@rel='prev']")
+    assert second.xpath("//a[@rel='prev']/@href") == ["../../"] and second.xpath("//a[@rel='next']/@href") == ["../../page/3/"]
+    assert third.xpath("//a[@rel='prev']/@href") == ["../../page/2/"] and not third.xpath("//a[@rel='next']")
+    assert second.xpath("//nav[@aria-label='Episode pages']//a[@aria-current='page']/text()") == ["2"]
+    assert text(third.xpath("//h3")[-1]) == "Introducing Safe to Say"  # the oldest, last
+    assert second.xpath("//link[@rel='stylesheet']/@href")[0].startswith("../../assets/style.css")
+    locs = [e.text for e in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert BASE + "page/2/" in locs and BASE + "page/3/" in locs
+
+
+def test_video_episode_gets_a_video_player(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    add_episode(root, "006-video", """
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b01
+audio: clip.mp4
+""", audio_kind="mp4", audio_name="clip.mp4")
+    site = build(root, accept_changes=True).output
+    for rel in ("episodes/006-video/index.html", "episodes/006-video/embed/index.html"):
+        doc = page(site / rel)
+        assert doc.xpath("//video[@controls]/@src") == [BASE + "episodes/006-video/clip.mp4"] and not doc.xpath("//audio")
+    assert page(site / "episodes/006-video/index.html").xpath("//meta[@property='og:video:type']/@content") == ["video/mp4"]
+    assert "<video controls" in (site / "episodes/006-video/player.html").read_text()
+
+
+def test_untrusted_text_stays_inert_on_every_page(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    add_episode(root, "007-hostile", """
+title: "</script><script>alert(1)</script> & \\"quotes\\""
+date: 2026-03-21T08:00:00+00:00
+guid: 7a1d1b0e-3c4f-4b7e-8a2d-1f2e3d4c5b6a
+audio: audio.mp3
+summary: "<img src=x onerror=alert(2)>"
+content_note: "<b onmouseover=alert(3)>note</b>"
+chapters:
+  - start: 0
+    title: "<svg onload=alert(4)>"
+""")
+    site = build(root, accept_changes=True).output
+    folder = site / "episodes/007-hostile"
+    for rel in ("index.html", "embed/index.html", "player.html"):
+        raw = (folder / rel).read_text()
+        assert "<script>alert" not in raw and "<img src=x" not in raw and "<b onmouseover" not in raw
+        assert "<svg onload" not in raw, rel
+    doc = page(folder / "index.html")
+    assert text(doc.xpath("//h1")[0]) == '</script><script>alert(1)</script> & "quotes"'
+    json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)  # still valid JSON, not cut short
+    frame = lxml.html.fragment_fromstring(json.loads((folder / "oembed.json").read_text())["html"])
+    assert frame.tag == "iframe" and frame.get("title").startswith("</script>") and len(frame) == 0
+    embed_code = doc.xpath("//textarea[@id='embed-code']")[0].text
+    assert lxml.html.fragment_fromstring(embed_code).get("title") == frame.get("title")
+
+
+def test_show_template_overrides_a_default_one(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").write_text("<!doctype html><title>Lost</title><p>Nothing at {{ site.base_url }}</p>\n")
+    site = build(root).output
+    assert (site / "404.html").read_text() == f"<!doctype html><title>Lost</title><p>Nothing at {BASE}</p>\n"
+    assert "Skip to content" in (site / "index.html").read_text()  # the others still come from the default theme
+
+
+def test_show_template_extends_a_default_one_without_copying_it(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    (root / "templates" / "assets").mkdir(parents=True)
+    (root / "templates" / "episode.html").write_text(
+        '{% extends "default/episode.html" %}\n'
+        '{% block head %}{{ super() }}<meta name="x-theme" content="partner">{% endblock %}\n'
+        '{% block footer %}<footer class="site-footer"><p>Funded by {{ show.author }}; {{ persons | length }} people,'
+        ' {{ links | length }} links</p></footer>{% endblock %}\n')
+    (root / "templates" / "assets" / "extra.css").write_text("body { color: #000; }\n")
+    site = build(root).output
+    doc = page(site / EP1 / "index.html")
+    assert doc.xpath("//meta[@name='x-theme']/@content") == ["partner"]
+    assert doc.xpath("//meta[@property='og:audio']")  # the default head is kept
+    assert text(doc.xpath("//footer")[0]) == "Funded by Safe to Say research team; 2 people, 1 links"
+    assert doc.xpath("//section[@class='chapters']")  # the default body is kept
+    assert (site / "assets" / "extra.css").is_file() and (site / "assets" / "style.css").is_file()
+    # a changed theme asset changes the ?v= of every page, so browsers fetch it again
+    before = doc.xpath("//link[@rel='stylesheet']/@href")[0]
+    (root / "templates" / "assets" / "style.css").write_text("body { color: red; }\n")
+    after = page(build(root).output / EP1 / "index.html").xpath("//link[@rel='stylesheet']/@href")[0]
+    assert before != after and after.split("?")[0] == before.split("?")[0]
+
+
+def test_pages_are_the_same_bytes_on_every_build(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    a = build(root, tmp_path / "a", clean=True).output
+    shutil.rmtree(root / ".mediafeed")
+    b = build(root, tmp_path / "b", clean=True).output
+    for rel in ("index.html", EP1 + "index.html", EP1 + "embed/index.html", "sitemap.xml"):
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+    assert sorted(p.name for p in (a / "images").iterdir()) == sorted(p.name for p in (b / "images").iterdir())
+    for image in (a / "images").iterdir():
+        assert image.read_bytes() == (b / "images" / image.name).read_bytes()
+
+
+def test_scaled_artwork_is_reused_from_the_build_cache_and_renamed_when_the_artwork_changes(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    site = build(root).output
+    cached = sorted((root / ".mediafeed" / "images").iterdir())
+    assert len(cached) == 3
+    planted = cached[0].read_bytes() + b"\0"  # a cache hit is served as is: prove it by marking the copy
+    cached[0].write_bytes(planted)
+    assert {p.name.split("-")[0] for p in (site / "images").iterdir()} == {cached[0].name.split("-")[0]}
+    rebuilt = build(root).output
+    name = cached[0].name.split("-")
+    assert (rebuilt / "images" / f"{name[0]}-{name[2]}").read_bytes() == planted
+    # new artwork (same file name): new image names, so browsers do not keep showing the old cover
+    Image.new("RGB", (1400, 1400), (20, 90, 160)).save(root / "artwork.png")
+    after = build(root).output
+    assert {p.name.split("-")[0] for p in (after / "images").iterdir()}.isdisjoint(p.name.split("-")[0] for p in cached)
+    assert len(list((after / "images").iterdir())) == 3  # the old copies are removed from the site
