@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import __version__, audio, checks, codec, incremental, output, tagging, transcripts
 from . import alternates as alternates_io
-from . import audio, checks, codec, output, tagging, transcripts
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
@@ -29,6 +29,7 @@ from .episodes import EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
 from .model import Episode, Item, Media, Show
 from .render import Renderer, read_cues
+from .site import theme_fingerprint as site_theme_fingerprint
 from .site import url_path
 
 Progress = Callable[[str, int, int], None]
@@ -46,6 +47,8 @@ class Project:
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     artwork_size: tuple[int, int] = (0, 0)
     folders: dict[str, Folder] = field(default_factory=dict)
+    show_key: str = ""  #: hash of show.yml as parsed (incremental builds)
+    fingerprints: dict[str, str] = field(default_factory=dict)  #: slug → hash of everything its outputs read
 
     def status(self, episode: Episode) -> str:
         """"published", "draft" or "scheduled"."""
@@ -72,6 +75,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     probed: int = 0
+    rendered: int = 0  #: output units rendered (an episode's pages, the indexes, the feeds…)
+    kept: int = 0  #: output units kept from the last build without rendering (unchanged inputs)
     seconds: float = 0.0
     ledger_updated: bool = False
     tagged: list[str] = field(default_factory=list)  #: media files tagged (into the published copy) by this build
@@ -86,6 +91,8 @@ class BuildReport:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "probed": self.probed,
+            "rendered": self.rendered,
+            "kept": self.kept,
             "seconds": round(self.seconds, 3),
             "ledger_updated": self.ledger_updated,
             "tagged": self.tagged,
@@ -119,8 +126,11 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.problems.extend(found)
     project.folders = {f.slug: f for f in folders}
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
+    project.show_key = show_key
+    folder_keys: dict[str, str] = {}
     for index, folder in enumerate(folders):
         key = _folder_key(folder)
+        folder_keys[folder.slug] = key
         tag = f"{key}:{show_key}"
         cached = cache.get("episode", folder.slug, tag)
         episode: Episode | None = None
@@ -147,9 +157,12 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.problems.extend(checks.duplicates(project.episodes))
     live = [e for e in project.episodes if project.status(e) == "published"]
     for index, episode in enumerate(live):
-        media = probe_cached(root, f"{EPISODES_DIR}/{episode.slug}/{episode.audio}", cache)
+        rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+        media = probe_cached(root, rel, cache)
         if isinstance(media, Media):
             project.media[episode.slug] = media
+            project.fingerprints[episode.slug] = incremental.digest(folder_keys[episode.slug], show_key,
+                                                                    media_identity(root / rel))
         else:
             project.problems.extend(media)
         if progress:
@@ -161,14 +174,19 @@ def _problems(data: list[dict[str, str]]) -> list[Problem]:
     return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in data]
 
 
+def media_identity(path: Path) -> str:
+    """What a media file's cached probe is keyed on: size, mtime, ctime (any write changes it) and inode."""
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
 def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
-    """Probe a media file, or reuse the cached result while size, mtime and inode are unchanged."""
+    """Probe a media file, or reuse the cached result while its identity (:func:`media_identity`) is unchanged."""
     path = root / rel
     try:
-        st = path.stat()
+        identity = media_identity(path)
     except OSError as exc:
         return [Problem(rel, "MED001", Severity.ERROR, f"cannot read the media file: {exc.strerror}", field="audio")]
-    identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
     cached = cache.get("probe", rel, identity)
     if cached is not None:
         try:
@@ -261,19 +279,46 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
     return problems
 
 
-def render_site(project: Project, items: list[Item], build_date: datetime) -> output.Site:
-    """Every output file of the site as planned bytes (or files to copy)."""
+def render_site(project: Project, items: list[Item], build_date: datetime,
+                plan: incremental.Plan | None = None) -> output.Site:
+    """Every output file of the site as planned bytes (or files to copy).
+
+    With a ``plan`` (incremental builds), a unit whose inputs are unchanged since
+    the last build is kept instead of rendered; see :mod:`incremental`.
+    """
     out = output.Site()
     renderer = Renderer(project, build_date)
+    if plan is None:
+        plan = incremental.Plan(Cache(None), Path(), "")
     renderer.static(out)
+    # A new newest episode moves the build date; episode pages depend on it only if a template reads it.
+    dated = incremental.theme_mentions(project.root, "build_date")
     for item in items:
-        renderer.media(out, item)
-        renderer.side_files(out, item)
-        renderer.episode_pages(out, item)
-    renderer.indexes(out, items)
-    renderer.extras(out, items)
-    renderer.feeds(out, items)
+        def episode(site: output.Site, item: Item = item) -> None:
+            renderer.media(site, item)
+            renderer.side_files(site, item)
+            renderer.episode_pages(site, item)
+
+        key = project.fingerprints.get(item.episode.slug, "")
+        plan.unit(out, f"episode/{item.episode.slug}", f"{key}:{build_date.isoformat()}" if dated else key, episode)
+    listing = incremental.digest(build_date.isoformat(),
+                                 *(f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in items))
+    plan.unit(out, "indexes", listing, lambda site: renderer.indexes(site, items))
+    plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
+    plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
+
+
+def site_key(project: Project, out_dir: Path) -> str:
+    """What every output depends on: version, theme, show.yml, show artwork, output folder (the build date: see render_site)."""
+    show = project.show
+    assert show is not None
+    try:
+        artwork = media_identity(project.root / show.artwork) if show.artwork else ""
+    except OSError:
+        artwork = ""
+    return incremental.digest(__version__, site_theme_fingerprint(project.root), project.show_key, artwork,
+                              project.artwork_size, out_dir)
 
 
 def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, select: tuple[str, ...] = (),
@@ -310,7 +355,10 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
     output.refuse_unsafe_output(root, out_dir)
-    cache = Cache(None if clean else root / CACHE_DIR / "cache.sqlite")
+    cache_path = root / CACHE_DIR / "cache.sqlite"
+    if clean:  # ignore what the cache says, and start a new one from this build
+        Cache.discard(cache_path)
+    cache = Cache(cache_path)
     try:
         project = load_project(root, cache, progress, now)
         report = BuildReport(output=out_dir)
@@ -329,10 +377,14 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
             items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress)
             report.problems = sorted(set(report.problems + notes), key=_problem_order)
         build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
-        planned = render_site(project, items, build_date)
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
+        # Without a manifest the output folder is not known to be ours as last built: render everything.
+        plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
+        planned = render_site(project, items, build_date, plan)
         written = output.write(planned, out_dir, previous)
         output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
+        plan.record(plan.rendered + plan.kept)
+        report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         if record:
             report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))

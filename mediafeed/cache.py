@@ -39,9 +39,14 @@ class Cache:
         try:
             self.db = self._open(path)
         except sqlite3.DatabaseError:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
+            self.discard(path)
             self.db = self._open(path)
+
+    @staticmethod
+    def discard(path: Path) -> None:
+        """Delete the cache database (and SQLite's side files)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
@@ -94,6 +99,16 @@ class Cache:
             except ValueError:
                 continue
         return out
+
+    def keys(self, table: str, prefix: str = "") -> list[str]:
+        """Every key of ``table`` starting with ``prefix``."""
+        if self.db is None:
+            return []
+        try:
+            rows = self.db.execute(f"SELECT k FROM {table}").fetchall()
+        except sqlite3.DatabaseError:
+            return []
+        return [k for (k,) in rows if k.startswith(prefix)]
 
     def delete(self, table: str, keys: list[str]) -> None:
         if self.db is None:

@@ -89,7 +89,7 @@ class Renderer:
     def scaled_images(self, out: Site, source: Path, origin: str) -> None:
         """Add the page-sized copies of one image (once, however many episodes share it)."""
         first = self.artwork_path(source, images.SIZES[0])
-        if first in out.files:
+        if first in out.files or first in out.kept:
             return
         try:
             made = images.scaled_cached(source, self.root / CACHE_DIR / images.FOLDER)

@@ -1,0 +1,168 @@
+"""mediafeed against Hugo on the same synthetic show: cold, no-change, one-edit and one-new-audio builds.
+
+Usage (from the repository root, Hugo installed: ``apt-get install hugo``)::
+
+    PYTHONPATH=$PWD python bench/bench.py                 # N = 100 and 1000, 5 rounds
+    PYTHONPATH=$PWD python bench/bench.py -n 10000 --rounds 3
+    PYTHONPATH=$PWD python bench/bench.py --work /tmp/mf-bench -n 100 1000 10000
+
+Every build runs as its own process (``python -m mediafeed build`` and ``hugo``),
+timed by wall clock, with its peak memory from ``os.wait4``. Rounds alternate
+mediafeed and Hugo so that both see the same machine load; the table shows
+medians. Ratios are mediafeed's time over Hugo's (below 1.0: mediafeed is faster).
+
+* cold: empty cache, empty output folder (Hugo: empty public/ and resources/);
+* no change: the same build again;
+* one edit: one episode's notes changed;
+* new audio: one new episode with a new audio file (mediafeed must probe only it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402
+
+
+class Runner:
+    """Builds with ``Popen`` + ``wait4`` so each build's own peak memory is known."""
+
+    def __init__(self) -> None:
+        self.peaks: dict[str, list[int]] = {}
+
+    def time(self, label: str, cmd: list[str], cwd: Path | None = None) -> tuple[float, str]:
+        with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:  # a pipe could fill up
+            started = time.perf_counter()
+            proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=stderr)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - started
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            stdout.seek(0)
+            stderr.seek(0)
+            out, err = stdout.read().decode(), stderr.read().decode()
+        if os.waitstatus_to_exitcode(status):
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+        self.peaks.setdefault(label, []).append(usage.ru_maxrss // 1024)
+        return elapsed, out
+
+
+def mediafeed_build(runner: Runner, label: str, show: Path) -> tuple[float, dict[str, object]]:
+    seconds, out = runner.time(label, [sys.executable, "-m", "mediafeed", "build", "--show", str(show),
+                                       "--format", "json"])
+    return seconds, json.loads(out)
+
+
+def hugo_build(runner: Runner, label: str, site: Path) -> float:
+    seconds, _ = runner.time(label, ["hugo", "--quiet", "--source", str(site), "--destination", str(site / "public")])
+    return seconds
+
+
+def edit_notes(show: Path, hugo: Path, round_no: int) -> None:
+    first = sorted((show / "episodes").iterdir())[len(list((show / "episodes").iterdir())) // 2]
+    for path in (first / "episode.md", hugo / "content" / "episodes" / first.name / "index.md"):
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"\nAn added sentence, round {round_no}.\n")
+
+
+def add_audio(show: Path, hugo: Path, round_no: int) -> None:
+    """A new newest episode with its own audio file, in both sites."""
+    source = sorted((show / "episodes").iterdir())[0]
+    slug = f"99999-new-{round_no}"
+    for folder, name in ((show / "episodes" / slug, "episode.md"), (hugo / "content" / "episodes" / slug, "index.md")):
+        folder.mkdir(parents=True)
+        audio = (source / "audio.mp3").read_bytes()
+        (folder / "audio.mp3").write_bytes(synth.id3(f"new {round_no}", 100 + round_no) + synth.strip_id3(audio))
+        text = (source / "episode.md").read_text(encoding="utf-8") if name == "episode.md" else \
+            (hugo / "content" / "episodes" / source.name / "index.md").read_text(encoding="utf-8")
+        text = text.replace("urn:uuid:00000000-0000-4000-8000-", f"urn:uuid:00000000-0000-4000-9{round_no:03d}-", 1)
+        text = re.sub(r'date: "[0-9-]+T', 'date: "2026-03-01T', text, count=1).replace(", part 1\"", f", new part {round_no}\"", 1)
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def remove_added(show: Path, hugo: Path) -> None:
+    for base in (show / "episodes", hugo / "content" / "episodes"):
+        for folder in base.glob("99999-new-*"):
+            shutil.rmtree(folder)
+
+
+def bench(n: int, work: Path, rounds: int) -> dict[str, object]:
+    print(f"\n# N = {n}: generating…", file=sys.stderr, flush=True)
+    show, hugo = synth.generate(work / f"n{n}", n)
+    runner = Runner()
+    times: dict[str, list[float]] = {}
+    probed: list[int] = []
+    for round_no in range(rounds):
+        remove_added(show, hugo)
+        for tool in ("mediafeed", "hugo") if round_no % 2 == 0 else ("hugo", "mediafeed"):
+            if tool == "mediafeed":
+                shutil.rmtree(show / ".mediafeed", ignore_errors=True)
+                shutil.rmtree(show / "public", ignore_errors=True)
+                (show / "published.json").unlink(missing_ok=True)
+                seconds, _ = mediafeed_build(runner, "mf cold", show)
+                times.setdefault("mf cold", []).append(seconds)
+                times.setdefault("mf no change", []).append(mediafeed_build(runner, "mf no change", show)[0])
+            else:
+                for name in ("public", "resources"):
+                    shutil.rmtree(hugo / name, ignore_errors=True)
+                times.setdefault("hugo cold", []).append(hugo_build(runner, "hugo cold", hugo))
+                times.setdefault("hugo no change", []).append(hugo_build(runner, "hugo no change", hugo))
+        edit_notes(show, hugo, round_no)
+        times.setdefault("mf one edit", []).append(mediafeed_build(runner, "mf one edit", show)[0])
+        times.setdefault("hugo one edit", []).append(hugo_build(runner, "hugo one edit", hugo))
+        add_audio(show, hugo, round_no)
+        seconds, report = mediafeed_build(runner, "mf new audio", show)
+        times.setdefault("mf new audio", []).append(seconds)
+        probed.append(int(report["probed"]))  # type: ignore[call-overload]
+        times.setdefault("hugo new audio", []).append(hugo_build(runner, "hugo new audio", hugo))
+        print(f"  round {round_no + 1}/{rounds} done", file=sys.stderr, flush=True)
+    remove_added(show, hugo)
+    median = {k: statistics.median(v) for k, v in times.items()}
+    peaks = {k: max(v) for k, v in runner.peaks.items()}
+    return {"n": n, "median": median, "peak_mb": peaks, "probed_on_new_audio": probed}
+
+
+def table(results: list[dict[str, object]]) -> str:
+    lines = ["| N | case | mediafeed s | Hugo s | ratio | mediafeed ms/episode | peak MB (mf / Hugo) |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
+    for result in results:
+        n = int(result["n"])  # type: ignore[call-overload]
+        median: dict[str, float] = result["median"]  # type: ignore[assignment]
+        peaks: dict[str, int] = result["peak_mb"]  # type: ignore[assignment]
+        for case in ("cold", "no change", "one edit", "new audio"):
+            mf, hu = median[f"mf {case}"], median[f"hugo {case}"]
+            lines.append(f"| {n:,} | {case} | {mf:.2f} | {hu:.2f} | {mf / hu:.2f} | {1000 * mf / n:.2f} | "
+                         f"{peaks[f'mf {case}']} / {peaks[f'hugo {case}']} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, nargs="+", default=[100, 1000], help="show sizes (default: 100 1000)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per size; medians are reported (default: 5)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/mediafeed-bench"), help="scratch folder")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    args = parser.parse_args()
+    if not shutil.which("hugo"):
+        raise SystemExit("hugo is not installed (Debian: apt-get install hugo)")
+    results = [bench(n, args.work, args.rounds) for n in args.n]
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {args.rounds} rounds, medians")
+    print(table(results))
+    for result in results:
+        print(f"N = {result['n']:,}: probed on one new audio file: {result['probed_on_new_audio']}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

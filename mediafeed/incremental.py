@@ -1,0 +1,150 @@
+"""Incremental builds: which outputs the last build already wrote, so they are neither rendered nor compared.
+
+``build.render_site`` groups the :class:`render.Renderer` calls into *units*
+(one per episode, the index pages, the extras, the feeds) and asks
+:class:`Plan` for each one. A unit has an *input key*: a hash of everything its
+bytes can depend on.
+
+* every unit: the mediafeed version, the theme (every template and asset, see
+  :func:`site.theme_fingerprint`), ``show.yml`` as parsed, the show artwork's
+  identity and the output folder;
+* an episode's unit (page, embed page, player fragment, oEmbed JSON, chapters,
+  transcripts, media): its folder's key (the SHA-256 of ``episode.md`` and the
+  name, size and mtime of every file beside it) and its audio's identity, plus
+  the build date when a template mentions ``build_date``;
+* the pages that list episodes (index pages, sitemap, 404) and the feeds: the
+  keys of all published episodes, in feed order, and the build date.
+
+When a unit's key matches the one stored in the cache's ``output`` table for
+the same output folder, and every file it made is still there with the size it
+was written with, its files are declared unchanged with ``Site.keep`` and the
+renderer is not called. Otherwise the unit is rendered as in a clean build and
+``output.write`` compares bytes. Keys are recorded only after the site has been
+written, so an interrupted build never claims an output it did not write.
+
+Anything a renderer method starts to read must be added to its unit's key
+here: that is the whole contract that keeps incremental output byte-identical
+to a clean build (``tests/test_incremental.py`` checks it change by change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .cache import Cache
+from .output import Site
+
+TABLE = "output"
+
+
+def digest(*parts: object) -> str:
+    """SHA-256 over ``parts`` (each turned into text), separated so that ("ab", "c") ≠ ("a", "bc")."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(str(part).encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def theme_mentions(show_root: Path, word: str) -> bool:
+    """Whether any template in the search path (the show's, the default theme) contains ``word``."""
+    from .site import THEME_DIR_NAME, default_theme
+
+    needle = word.encode()
+    for folder in (show_root / THEME_DIR_NAME, default_theme()):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file() and needle in path.read_bytes():
+                    return True
+    return False
+
+
+class _Recording(Site):
+    """Passes every planned output on to ``site`` and remembers its path and expected size."""
+
+    def __init__(self, site: Site):
+        super().__init__()
+        self.site = site
+        # Renderer methods may look at what is already planned (e.g. one scaled copy of shared artwork).
+        self.files = site.files
+        self.kept = site.kept
+        self.made: list[tuple[str, int]] = []
+
+    def add(self, rel: str, data: bytes, origin: str = "") -> None:
+        self.site.add(rel, data, origin)
+        self.made.append((rel, len(data)))
+
+    def copy(self, rel: str, source: Path, origin: str = "") -> None:
+        self.site.copy(rel, source, origin)
+        self.made.append((rel, os.stat(source).st_size))
+
+    def keep(self, rel: str, origin: str = "") -> None:
+        self.site.keep(rel, origin)
+        self.made.append((rel, -1))
+
+    def paths(self) -> set[str]:
+        return {rel for rel, _ in self.made}
+
+
+class Plan:
+    """Decides, unit by unit, whether to render or keep; remembers what to record after writing."""
+
+    def __init__(self, cache: Cache, out_dir: Path, base: str, trust: bool = True):
+        self.cache = cache
+        self.trust = trust  #: False: render every unit (but still record the keys for the next build)
+        self.out_dir = out_dir
+        self.base = base
+        self.prefix = f"{out_dir}\0"
+        self.pending: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+        self.rendered: list[str] = []  #: units rendered this build (for reports and tests)
+        self.kept: list[str] = []  #: units kept from the last build
+
+    def unit(self, out: Site, name: str, key: str, render: Callable[[Site], None]) -> bool:
+        """Render ``name`` into ``out`` unless its files from the last build are still valid. True when rendered."""
+        tag = digest(self.base, key)
+        row = self.cache.get(TABLE, self.prefix + name, tag) if self.trust else None
+        made = _files(row)
+        if made is not None and self._intact(made):
+            for rel, _ in made:
+                out.keep(rel, name)
+            self.kept.append(name)
+            return False
+        recording = _Recording(out)
+        render(recording)
+        self.pending[name] = (tag, recording.made)
+        self.rendered.append(name)
+        return True
+
+    def _intact(self, made: list[tuple[str, int]]) -> bool:
+        for rel, size in made:
+            try:
+                st = os.stat(self.out_dir / rel)
+            except OSError:
+                return False
+            if size >= 0 and st.st_size != size:
+                return False
+        return True
+
+    def record(self, units: Iterable[str]) -> None:
+        """After a successful write: store the keys of rendered units and forget units that are gone."""
+        for name, (tag, made) in self.pending.items():
+            self.cache.put(TABLE, self.prefix + name, tag, {"files": made})
+        live = {self.prefix + u for u in units}
+        stale = [k for k in self.cache.keys(TABLE, self.prefix) if k not in live]
+        if stale:
+            self.cache.delete(TABLE, stale)
+
+
+def _files(row: object) -> list[tuple[str, int]] | None:
+    """The ``files`` of a cached row, or None when the row is missing or malformed (never trusted blindly)."""
+    if not isinstance(row, dict) or not isinstance(row.get("files"), list):
+        return None
+    out = []
+    for entry in row["files"]:
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], int)):
+            return None
+        out.append((entry[0], entry[1]))
+    return out

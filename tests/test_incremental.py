@@ -1,0 +1,184 @@
+"""Incremental builds: after any kind of change, the output is byte-identical to a clean build of the same input."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import add_episode, make_media
+
+from mediafeed.build import build
+from mediafeed.cache import CACHE_DIR
+
+NOTES = "episodes/003-capabilities-framework/episode.md"
+NEW_EPISODE = """
+title: A new finding
+date: 2026-05-04T08:00:00+00:00
+guid: 4a0f9a43-0d55-4d6e-9a7e-2b8e3c0c1b01
+audio: audio.mp3
+"""
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_as_clean(show: Path, built: Path, tmp_path: Path, **options: object) -> None:
+    clean = build(show, tmp_path / "clean", clean=True, **options)  # type: ignore[arg-type]
+    got, want = tree(built), tree(clean.output)
+    assert sorted(got) == sorted(want)
+    different = [rel for rel in want if got[rel] != want[rel]]
+    assert not different
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def change_notes(show: Path) -> None:
+    edit(show / NOTES, "few practitioners are trained to respond", "few practitioners have been trained to respond")
+
+
+def change_front_matter(show: Path) -> None:
+    edit(show / NOTES, "title: What Practitioners Need to Know", "title: What Practitioners Must Know")
+
+
+def replace_audio(show: Path) -> None:
+    # Same length, new bytes (a different bit rate): the ledger allows it, the enclosure length changes.
+    target = show / "episodes/000-trailer/safe-to-say-trailer.mp3"
+    from mutagen.mp3 import MP3
+
+    seconds = MP3(target).info.length
+    fresh = make_media(show.parent / "fresh.mp3", "mp3", seconds, extra=("-b:a", "48k"))
+    shutil.copyfile(fresh, target)
+
+
+def add_one(show: Path) -> None:
+    add_episode(show, "006-new-finding", NEW_EPISODE)
+
+
+def remove_one(show: Path) -> None:
+    shutil.rmtree(show / "episodes/005-european-review")
+
+
+def change_template(show: Path) -> None:
+    (show / "templates").mkdir(exist_ok=True)
+    (show / "templates/episode.html").write_text(
+        '{% extends "default/episode.html" %}{% block title %}Listen: {{ super() }}{% endblock %}', encoding="utf-8")
+
+
+def change_show(show: Path) -> None:
+    edit(show / "show.yml", "title: Safe to Say", "title: Safe to Say Again")
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "notes": change_notes,
+    "front matter": change_front_matter,
+    "audio replaced": replace_audio,
+    "episode added": add_one,
+    "episode removed": remove_one,
+    "template changed": change_template,
+    "show.yml changed": change_show,
+}
+
+
+@pytest.mark.parametrize("kind", list(CHANGES))
+def test_incremental_build_equals_clean_build(show: Path, tmp_path: Path, kind: str) -> None:
+    build(show)
+    CHANGES[kind](show)
+    second = build(show)
+    assert second.written, "the change must show in the output"
+    assert second.kept or kind in {"template changed", "show.yml changed"}
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_package_version_change_renders_everything_again(show: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build(show)
+    for name, module in list(sys.modules.items()):
+        if name.startswith("mediafeed") and getattr(module, "__version__", None):
+            monkeypatch.setattr(module, "__version__", "99.0.0")
+    second = build(show)
+    assert second.kept == 0 and second.rendered == first.rendered
+    assert b"mediafeed 99.0.0" in (second.output / "feed.xml").read_bytes()
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_no_change_rebuild_probes_renders_and_writes_nothing(show: Path) -> None:
+    first = build(show)
+    second = build(show)
+    assert first.probed == 6 and first.kept == 0
+    assert second.probed == 0 and second.rendered == 0 and not second.written and not second.removed
+    assert second.kept == first.rendered == 6 + 3  # six episodes, the indexes, the extras, the feeds
+
+
+def test_one_edit_renders_that_episode_and_the_listings_only(show: Path) -> None:
+    build(show)
+    change_notes(show)
+    report = build(show)
+    assert report.rendered == 4 and report.probed == 0
+    assert set(report.written) <= {"episodes/003-capabilities-framework/index.html",
+                                   "episodes/003-capabilities-framework/player.html",
+                                   "episodes/003-capabilities-framework/embed/index.html",
+                                   "index.html", "feed.xml", "feed.json", "sitemap.xml"}
+    assert "episodes/003-capabilities-framework/index.html" in report.written and "feed.xml" in report.written
+
+
+def test_new_audio_file_probes_exactly_one_file(show: Path) -> None:
+    build(show)
+    add_one(show)
+    report = build(show)
+    assert report.probed == 1
+
+
+def test_deleted_output_file_is_written_again(show: Path, tmp_path: Path) -> None:
+    first = build(show)
+    (first.output / "episodes/001-ipv-and-substance-use/index.html").unlink()
+    second = build(show)
+    assert second.written == ["episodes/001-ipv-and-substance-use/index.html"]
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_corrupt_cache_file_is_discarded(show: Path, tmp_path: Path) -> None:
+    build(show)
+    (show / CACHE_DIR / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    for side in ("cache.sqlite-wal", "cache.sqlite-shm"):
+        (show / CACHE_DIR / side).unlink(missing_ok=True)
+    change_notes(show)
+    report = build(show)
+    assert report.probed == 6 and report.kept == 0
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_malformed_cache_rows_are_not_trusted(show: Path, tmp_path: Path) -> None:
+    build(show)
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    db.execute("UPDATE output SET v = '{\"files\": \"nonsense\"}'")
+    db.execute("UPDATE probe SET v = '{\"size\": \"big\"}'")
+    db.commit()
+    db.close()
+    change_notes(show)
+    report = build(show)
+    assert report.kept == 0 and report.probed == 6
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
+    first = build(show)
+    # Poison the cache: rendered notes with a valid key but other text, and every output claimed unchanged.
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    db.execute("UPDATE notes SET v = json_set(v, '$.html', '<p>POISON</p>')")
+    db.commit()
+    db.close()
+    (first.output / "episodes/003-capabilities-framework/index.html").write_text("stale")
+    clean = build(show, clean=True)
+    page = (clean.output / "episodes/003-capabilities-framework/index.html").read_text()
+    assert "POISON" not in page and "capabilities framework" in page
+    assert clean.probed == 6 and clean.kept == 0
+    assert_same_as_clean(show, clean.output, tmp_path)
