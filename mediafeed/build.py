@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__, audio, checks, codec, incremental, output, transcripts
+from . import __version__, audio, checks, codec, incremental, output, tagging, transcripts
 from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
@@ -79,6 +79,7 @@ class BuildReport:
     kept: int = 0  #: output units kept from the last build without rendering (unchanged inputs)
     seconds: float = 0.0
     ledger_updated: bool = False
+    tagged: list[str] = field(default_factory=list)  #: media files tagged (into the published copy) by this build
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -94,6 +95,7 @@ class BuildReport:
             "kept": self.kept,
             "seconds": round(self.seconds, 3),
             "ledger_updated": self.ledger_updated,
+            "tagged": self.tagged,
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -371,6 +373,9 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.episodes = len(items)
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
+        if show.tag_on_build:
+            items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress)
+            report.problems = sorted(set(report.problems + notes), key=_problem_order)
         build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
         # Without a manifest the output folder is not known to be ours as last built: render everything.

@@ -270,6 +270,7 @@ class Item:
     alternates: tuple[tuple[AlternateEnclosure, str], ...] = ()  #: (enclosure, URL)
     embed_url: str = ""  #: the iframe player page
     oembed_url: str = ""
+    media_file: str = ""  #: the file to publish, relative to the show root, when not the source (the tagged copy)
 
     @property
     def duration(self) -> int:

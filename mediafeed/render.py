@@ -114,7 +114,8 @@ class Renderer:
 
     def media(self, out: Site, item: Item) -> None:
         folder, episode = self.folder(item), item.episode
-        out.copy(item.enclosure_path, folder / episode.audio, episode.source)
+        source = self.root / item.media_file if item.media_file else folder / episode.audio  # the tagged copy
+        out.copy(item.enclosure_path, source, episode.source)
         if item.image_path:
             out.copy(item.image_path, folder / episode.artwork, episode.source)
             self.scaled_images(out, folder / episode.artwork, episode.source)

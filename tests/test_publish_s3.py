@@ -154,7 +154,8 @@ def test_one_changed_episode_uploads_only_what_changed_and_the_feed_last(show: P
     publish(show, notify=False)
     old = {rel: f.sha256 for rel, f in scan(show / "public").items()}
     episode = show / "episodes/003-capabilities-framework/episode.md"
-    episode.write_text(episode.read_text().replace("title: ", "title: Revised ", 1))
+    # a guest's name: in the feed and the page, but not in the audio's tags (a new title re-tags the media)
+    episode.write_text(episode.read_text().replace("Jordan Ellis", "Jordan Ellis-Smith", 1))
     before = objects(server, bucket)
     report = publish(show, notify=False)
     new = {rel: f.sha256 for rel, f in scan(show / "public").items()}
@@ -213,7 +214,8 @@ def test_dry_run_lists_uploads_with_headers_and_changes_nothing(show: Path, serv
     assert objects(server, bucket) == {}
     assert "NoSuchCORSConfiguration" in str(_cors_error(server, bucket))
     text = CliRunner().invoke(main, ["publish", "--show", str(show), "-n"])
-    assert "upload  episodes/000-trailer/safe-to-say-trailer.mp3  26.3 KB  Content-Type: audio/mpeg  " \
+    published = (show / "public/episodes/000-trailer/safe-to-say-trailer.mp3").stat().st_size  # the tagged copy
+    assert f"upload  episodes/000-trailer/safe-to-say-trailer.mp3  {published / 1000:.1f} KB  Content-Type: audio/mpeg  " \
            "Cache-Control: public, max-age=31536000, immutable" in text.stdout
 
 
@@ -285,7 +287,7 @@ def test_large_media_goes_up_in_parts(show: Path, server: Server, bucket: str) -
     assert size > 6 * 1024 * 1024
     publish(show, notify=False)
     stored = objects(server, bucket)["safe-to-say/episodes/006-long/long.mp3"]
-    assert stored["size"] == size and stored["etag"].strip('"').endswith("-2")  # two parts
+    assert stored["size"] == (show / "public/episodes/006-long/long.mp3").stat().st_size >= size and stored["etag"].strip('"').endswith("-2")  # two parts
     body = client(server).get_object(Bucket=bucket, Key="safe-to-say/episodes/006-long/long.mp3")["Body"].read()
     assert body == (show / "public/episodes/006-long/long.mp3").read_bytes()
 

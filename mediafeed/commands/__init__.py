@@ -11,5 +11,6 @@ from .init import init
 from .list import list_
 from .publish import publish
 from .serve import serve
+from .tag import tag
 
-COMMANDS = [build, check, guid, init, add, list_, serve, import_, publish]
+COMMANDS = [build, check, guid, init, add, list_, serve, import_, publish, tag]

@@ -1,0 +1,252 @@
+"""The audio payload of a file (everything tagging must leave alone) and checks for cut-off files.
+
+``digest(path, kind)`` is a SHA-256 over the coded audio only:
+
+* MP3: the bytes between the ID3v2 tag and the trailing APEv2/ID3v1 tags;
+* MP4 family: every coded sample of the sound and video tracks (see ``mp4``);
+* FLAC: STREAMINFO (which holds the MD5 of the decoded audio) and every byte after the metadata blocks;
+* Ogg Opus/Vorbis: every packet of the first logical stream except the comment header, and each
+  audio page's granule position (tagging re-paginates the headers and renumbers pages, nothing else);
+* WAV: the ``fmt `` and ``data`` chunks.
+
+Two files with the same digest sound the same, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+import struct
+from pathlib import Path
+
+from mutagen import MutagenError
+from mutagen.ogg import OggPage
+
+from . import mp4, mpeg
+
+_BLOCK = 1 << 20
+
+
+def digest(path: Path, kind: str) -> str:
+    if kind in ("mp4", "m4a"):
+        return mp4.payload_digest(path)
+    with open(path, "rb") as handle:
+        if kind == "mp3":
+            return _span_digest(handle, _mp3_span(handle))
+        if kind == "flac":
+            return _flac_digest(handle)
+        if kind in ("ogg-opus", "ogg-vorbis"):
+            return _ogg_digest(handle)
+        if kind == "wav":
+            return _wav_digest(handle)
+        return _span_digest(handle, (0, os.fstat(handle.fileno()).st_size))
+
+
+def _mp3_span(handle) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return mpeg.payload_span(data)
+
+
+def _span_digest(handle, span: tuple[int, int], digest=None) -> str:  # type: ignore[no-untyped-def]
+    digest = digest or hashlib.sha256()
+    start, end = span
+    handle.seek(start)
+    left = end - start
+    while left > 0:
+        block = handle.read(min(_BLOCK, left))
+        if not block:
+            raise ValueError("the file ended before its audio did")
+        digest.update(block)
+        left -= len(block)
+    return digest.hexdigest()
+
+
+def flac_blocks(handle) -> tuple[list[tuple[int, int, int]], int]:  # type: ignore[no-untyped-def]
+    """FLAC metadata blocks as (type, offset of data, length), and where the audio frames start."""
+    handle.seek(0)
+    head = handle.read(10)
+    start = 0
+    if head[:3] == b"ID3":  # a (non-standard) ID3v2 tag in front
+        start = 10 + ((head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9])
+    handle.seek(start)
+    if handle.read(4) != b"fLaC":
+        raise ValueError("no fLaC marker")
+    blocks = []
+    pos = start + 4
+    while True:
+        handle.seek(pos)
+        header = handle.read(4)
+        if len(header) < 4:
+            raise ValueError("the metadata blocks run past the end of the file")
+        last, kind, length = header[0] & 0x80, header[0] & 0x7F, int.from_bytes(header[1:4], "big")
+        blocks.append((kind, pos + 4, length))
+        pos += 4 + length
+        if last:
+            return blocks, pos
+
+
+def _flac_digest(handle) -> str:  # type: ignore[no-untyped-def]
+    blocks, frames = flac_blocks(handle)
+    digest = hashlib.sha256()
+    kind, offset, length = blocks[0]
+    handle.seek(offset)
+    digest.update(handle.read(length))
+    return _span_digest(handle, (frames, os.fstat(handle.fileno()).st_size), digest)
+
+
+def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
+    digest = hashlib.sha256()
+    handle.seek(0)
+    serial = None
+    packet = -1
+    while True:
+        try:
+            page = OggPage(handle)
+        except EOFError:
+            break
+        except MutagenError as exc:
+            raise ValueError(f"a damaged Ogg page at offset {handle.tell()}") from exc
+        if serial is None:
+            serial = page.serial
+        if page.serial != serial:
+            continue
+        for index, data in enumerate(page.packets):
+            if not (index == 0 and page.continued):
+                packet += 1
+                digest.update(b"\0packet\0")
+            if packet != 1:  # packet 1 is the comment header (OpusTags / Vorbis comment)
+                digest.update(data)
+        if packet >= 2 and page.position > 0:
+            digest.update(struct.pack(">q", page.position))
+    return digest.hexdigest()
+
+
+def _wav_digest(handle) -> str:  # type: ignore[no-untyped-def]
+    digest = hashlib.sha256()
+    size = os.fstat(handle.fileno()).st_size
+    pos = 12
+    while pos + 8 <= size:
+        handle.seek(pos)
+        name, length = struct.unpack("<4sI", handle.read(8))
+        if name in (b"fmt ", b"data"):
+            digest.update(name)
+            _span_digest(handle, (pos + 8, min(pos + 8 + length, size)), digest)
+        pos += 8 + length + (length & 1)
+    return digest.hexdigest()
+
+
+# -- cut-off files: what mutagen does not notice ---------------------------------------------
+
+def truncation(path: Path, kind: str, size: int) -> str:
+    """How the file is cut off, or "" when it looks complete."""
+    with open(path, "rb") as handle:
+        if kind == "mp4":
+            return mp4.truncation(handle, size)
+        if kind in ("ogg-opus", "ogg-vorbis"):
+            return _ogg_truncation(handle, size)
+        if kind == "flac":
+            return _flac_truncation(handle, size)
+        if kind == "wav":
+            return _wav_truncation(handle, size)
+    return ""
+
+
+def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
+    """The last page must be complete and carry the end-of-stream flag."""
+    tail_start = max(0, size - 65536 * 2)
+    handle.seek(tail_start)
+    tail = handle.read()
+    at = tail.rfind(b"OggS")
+    while at >= 0:
+        handle.seek(tail_start + at)
+        try:
+            page = OggPage(handle)
+        except (EOFError, ValueError, struct.error, MutagenError):
+            at = tail.rfind(b"OggS", 0, at)
+            continue
+        if handle.tell() < size:
+            return "it ends in the middle of an Ogg page (the file was cut off)"
+        return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
+    return "no complete Ogg page at its end"
+
+
+def _crc8(data: bytes) -> int:
+    crc = 0
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x07) & 0xFF if crc & 0x80 else (crc << 1) & 0xFF
+    return crc
+
+
+def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
+    """The last frame must end where STREAMINFO says the audio ends."""
+    blocks, frames = flac_blocks(handle)
+    if frames >= size:
+        return "it has metadata but no audio frames"
+    kind, offset, length = blocks[0]
+    handle.seek(offset)
+    info = handle.read(length)
+    min_block = struct.unpack(">H", info[:2])[0]
+    total = int.from_bytes(info[13:18], "big") & 0xFFFFFFFFF
+    if not total:
+        return ""  # unknown length (a stream): nothing to compare with
+    tail_start = max(frames, size - (1 << 16))
+    handle.seek(tail_start)
+    tail = handle.read()
+    at = len(tail)
+    while True:
+        at = max(tail.rfind(b"\xff\xf8", 0, at), tail.rfind(b"\xff\xf9", 0, at))
+        if at < 0:
+            return ""
+        found = _flac_frame(tail, at, min_block)
+        if found is not None:
+            start, samples = found
+            if start + samples < total:
+                return f"its audio stops at {(start + samples) / max(total, 1):.0%} of the length its header declares"
+            return ""
+
+
+def _flac_frame(data: bytes, at: int, min_block: int) -> tuple[int, int] | None:
+    """(first sample, samples) of the frame header at ``at``, or None when its CRC-8 does not match."""
+    if at + 6 > len(data):
+        return None
+    variable = data[at + 1] & 1
+    code, rate_code = data[at + 2] >> 4, data[at + 2] & 15
+    if code == 0 or rate_code == 15:
+        return None
+    first = data[at + 4]
+    extra = 0
+    while extra < 7 and first & (0x80 >> extra):
+        extra += 1
+    if extra == 1 or extra > 7:
+        return None
+    number = first & (0x7F >> extra) if extra else first
+    pos = at + 5
+    for _ in range(max(0, extra - 1)):
+        if pos >= len(data) or data[pos] & 0xC0 != 0x80:
+            return None
+        number = (number << 6) | (data[pos] & 0x3F)
+        pos += 1
+    if code == 6:
+        samples, pos = data[pos] + 1, pos + 1
+    elif code == 7:
+        samples, pos = int.from_bytes(data[pos:pos + 2], "big") + 1, pos + 2
+    else:
+        samples = 192 if code == 1 else (576 << (code - 2) if code <= 5 else 256 << (code - 8))
+    pos += {12: 1, 13: 2, 14: 2}.get(rate_code, 0)
+    if pos >= len(data) or _crc8(data[at:pos]) != data[pos]:
+        return None
+    return (number if variable else number * min_block), samples
+
+
+def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
+    pos = 12
+    while pos + 8 <= size:
+        handle.seek(pos)
+        name, length = struct.unpack("<4sI", handle.read(8))
+        if name == b"data" and pos + 8 + length > size:
+            return f"its data chunk needs {length} bytes but only {size - pos - 8} remain"
+        pos += 8 + length + (length & 1)
+    return ""

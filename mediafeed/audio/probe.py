@@ -1,0 +1,208 @@
+"""Probe what a media file really is: format from its content, duration, tags, chapters.
+
+``probe`` sniffs the container from the file's first bytes (never the
+extension), reads it with the matching mutagen class and returns a
+:class:`Media`. What mutagen does not check is checked here: the real duration
+of an MP3 without a Xing/VBRI header (every frame is counted), cut-off files
+(an MP3 shorter than its Xing header says, an MP4 box running past the end, an
+Ogg stream without its last page, a FLAC or WAV shorter than its header), and
+the MIME type of MP4-family files from their brand and tracks. Every failure is
+a :class:`MediaError` naming the file, the format found and what is supported.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import mutagen
+from mutagen.mp3 import BitrateMode
+
+from ..errors import MediaError, error
+from ..model import Chapter, Media
+from . import mp4, mpeg, payload
+from .tags import load, read_state
+
+SUPPORTED = "MP3, M4A/M4B (AAC), MP4/M4V/MOV video, Ogg Opus, Ogg Vorbis, FLAC, WAV"
+#: Formats Apple Podcasts and Spotify accept as an enclosure.
+APP_FORMATS = {"mp3", "mp4"}
+MIME = {
+    "mp3": "audio/mpeg",
+    "aac": "audio/aac",
+    "ogg-opus": "audio/ogg",
+    "ogg-vorbis": "audio/ogg",
+    "flac": "audio/flac",
+    "wav": "audio/wav",
+}
+#: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
+VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video/x-m4v", "M4VP": "video/x-m4v"}
+EXTENSIONS = {
+    "mp3": {".mp3"},
+    "mp4": {".m4a", ".m4b", ".mp4", ".m4v", ".mov"},
+    "aac": {".aac"},
+    "ogg-opus": {".opus", ".ogg", ".oga"},
+    "ogg-vorbis": {".ogg", ".oga"},
+    "flac": {".flac"},
+    "wav": {".wav"},
+}
+NAMES = {"mp3": "MP3", "mp4": "MP4/M4A", "aac": "raw AAC (ADTS)", "ogg-opus": "Ogg Opus", "ogg-vorbis": "Ogg Vorbis",
+         "flac": "FLAC", "wav": "WAV"}
+#: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.
+_MP3_SHORTFALL = 4096
+
+
+def sniff(head: bytes) -> str:
+    """The container named by a file's first bytes (after any ID3v2 tag), or "" when unknown."""
+    if head.startswith(b"ID3"):
+        return "mp3"
+    if len(head) >= 12 and head[4:8] in (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip"):
+        return "mp4"
+    if head.startswith(b"OggS"):
+        if b"OpusHead" in head[:200]:
+            return "ogg-opus"
+        if b"\x01vorbis" in head[:200]:
+            return "ogg-vorbis"
+        return "ogg"
+    if head.startswith(b"fLaC"):
+        return "flac"
+    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
+        return "wav"
+    if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xF6) == 0xF0:
+        return "aac"  # an ADTS header: layer bits 00
+    if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and (head[1] & 0x06) != 0:
+        return "mp3"  # an MPEG audio frame without an ID3 tag (or with only an ID3v1 tag at the end)
+    return ""
+
+
+def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-untyped-def]
+    """Sniff, looking past an ID3v2 tag: FLAC and AAC files sometimes carry one in front."""
+    head = handle.read(4096)
+    if head.startswith(b"ID3") and len(head) >= 10:
+        raw = head[6:10]
+        end = 10 + ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3]) + (10 if head[5] & 0x10 else 0)
+        handle.seek(end)
+        after = handle.read(64)
+        inner = sniff(after)
+        if inner in ("flac", "aac"):
+            return inner, head
+        return "mp3", head
+    return sniff(head), head
+
+
+def describe(head: bytes) -> str:
+    """A few words on what a non-media file looks like, for error messages."""
+    signatures = [(b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+                  (b"PK\x03\x04", "a ZIP archive"), (b"<", "text or HTML"), (b"{", "JSON or text"),
+                  (b"GIF8", "a GIF image"), (b"\x1aE\xdf\xa3", "a Matroska/WebM file"), (b"RIFF", "a RIFF file that is not WAV"),
+                  (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file")]
+    for magic, name in signatures:
+        if head.lstrip()[:len(magic)] == magic:
+            return name
+    if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head[:64]):
+        return "plain text"
+    return "an unknown format"
+
+
+def probe(path: Path, rel: str) -> Media:
+    """Probe one media file. ``rel`` is how messages name it."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            kind, head = _sniff_file(handle, size)
+    except OSError as exc:
+        raise MediaError(error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="audio")) from None
+    if size == 0:
+        raise MediaError(error("MED002", rel, "the media file is empty (0 bytes)", field="audio",
+                               hint="export the episode again; the copy was probably interrupted"))
+    if not kind or kind == "ogg":
+        found = "an Ogg stream that is neither Opus nor Vorbis" if kind == "ogg" else describe(head)
+        raise MediaError(error("MED003", rel, f"not a supported media file: its content looks like {found}", field="audio",
+                               hint=f"supported: {SUPPORTED}"))
+    ext = os.path.splitext(rel)[1].lower()
+    try:
+        cut = payload.truncation(path, kind, size)
+        if cut:
+            raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated: {cut}", field="audio",
+                                   hint="copy or export it again; check it plays to the end"))
+        media = _read(path, rel, kind, size, head)
+    except MediaError:
+        raise
+    except (mutagen.MutagenError, struct.error, ValueError, EOFError, IndexError, KeyError, OverflowError) as exc:
+        raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt ({exc})", field="audio",
+                               hint="export it again from your editor; check it plays to the end")) from None
+    if ext not in EXTENSIONS[kind]:
+        raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
+                               field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
+                                                   "(a new file name also keeps apps happy)"))
+    return media
+
+
+def _best_extension(kind: str, media: Media) -> str:
+    if kind == "mp4":
+        return {"video/quicktime": ".mov", "video/x-m4v": ".m4v", "video/mp4": ".mp4"}.get(media.mime, ".m4a")
+    return {"ogg-opus": ".opus", "ogg-vorbis": ".ogg"}.get(kind, sorted(EXTENSIONS[kind])[0])
+
+
+def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> Media:
+    audio = load(path, kind)
+    info = audio.info
+    duration = float(getattr(info, "length", 0.0) or 0.0)
+    bitrate = int(getattr(info, "bitrate", 0) or 0)
+    mode = ""
+    if kind == "mp3":
+        duration, bitrate, mode = _mp3_timing(path, rel, audio, duration, bitrate)
+    if duration <= 0:
+        raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
+                               hint="export the episode again"))
+    if not bitrate:  # MOV and some MP4s: the file's average, so players and checks have a figure
+        bitrate = int(size * 8 / duration)
+    video = False
+    mime = MIME.get(kind, "")
+    if kind == "mp4":
+        with open(path, "rb") as handle:
+            video = mp4.has_video(handle, size)
+        if video:
+            mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
+        else:
+            mime = "audio/x-m4a"
+    state = read_state(audio, kind)
+    return Media(
+        path=rel,
+        size=size,
+        mime=mime,
+        kind=kind,
+        duration=duration,
+        bitrate=bitrate,
+        bitrate_mode=mode,
+        sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
+        channels=int(getattr(info, "channels", 0) or 0),
+        video=video,
+        tags=state.summary(),
+        chapters=tuple(Chapter(start=c.start / 1000, title=c.title, url=c.url, toc=c.toc,
+                               end=None if c.end is None else c.end / 1000) for c in state.chapters or ()),
+        has_cover=state.cover is not None,
+    )
+
+
+def _mp3_timing(path: Path, rel: str, audio: mutagen.FileType, duration: float, bitrate: int) -> tuple[float, int, str]:
+    """Duration, bitrate and mode of an MP3: from its Xing/VBRI header, or by counting every frame."""
+    info = audio.info
+    scan = mpeg.scan(path, full=False)
+    if scan is None:
+        raise MediaError(error("MED004", rel, "the MP3 file has no MPEG audio frames", field="audio",
+                               hint="export it again from your editor"))
+    header = scan.header
+    if header is not None and header.bytes:
+        shortfall = header.bytes - (scan.end - scan.start)
+        if shortfall > _MP3_SHORTFALL:
+            raise MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
+                                                  f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
+                                   hint="copy or export it again; check it plays to the end"))
+    if header is None or not header.frames:
+        # No Xing/VBRI header: mutagen guessed from the first frame; the frame count is the truth.
+        return scan.duration, scan.bitrate, scan.mode
+    mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
+    if not mode:
+        mode = "CBR" if header.kind == "Info" else "VBR"
+    return duration, bitrate, mode

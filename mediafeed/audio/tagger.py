@@ -1,0 +1,233 @@
+"""Writing tags without ever damaging a file: copy, tag the copy, re-read it, verify, replace atomically.
+
+The steps for every file, in order (each one a place where work may stop):
+
+1. ``probe`` the original and read its tags; work out the changes. None → nothing is written at all
+   (tagging an already tagged file changes no byte), and ``dry_run`` stops here too.
+2. Copy the original to a temporary file next to the target (same folder, so the final rename is atomic).
+3. Tag the copy: mutagen for tags; for MP4 chapters, ffmpeg re-muxes the copy with a chapter track first.
+4. Flush it to disk, then re-read it from scratch: it must probe as the same format, read back every
+   wanted tag, have the same duration, and carry a byte-identical audio payload (``payload.digest``).
+5. Make sure the original did not change while we worked, then ``os.replace`` the copy over the target
+   and fsync the folder.
+
+An interruption at any moment leaves the target as it was (steps 1–4 only touch the temporary file, which
+is removed on failure) or fully replaced (step 5 is one rename). The original is never opened for writing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import mutagen
+
+from ..errors import MediaError, error
+from ..model import Media
+from . import payload
+from .probe import NAMES, probe
+from .tags import apply, load, read_state
+from .tagset import Change, TagChapter, Tags, diff, for_format
+
+#: Formats mediafeed writes tags into. WAV and raw AAC have no tag format podcast apps read.
+TAGGABLE = {"mp3", "mp4", "flac", "ogg-opus", "ogg-vorbis"}
+#: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
+_DURATION_SLACK = 0.05
+
+
+@dataclass
+class TagResult:
+    """What tagging one file did (or, with ``dry_run``, would do)."""
+
+    file: str  #: how messages name the file (relative to the show root)
+    changes: list[Change] = field(default_factory=list)
+    written: bool = False
+    size: int = 0  #: the target's size afterwards, in bytes
+    skipped: str = ""  #: why the file was not tagged at all ("" when it was considered)
+    notes: list[str] = field(default_factory=list)  #: what could not be written, e.g. M4A chapters without ffmpeg
+    media: Media | None = None  #: the target as probed after tagging (when written)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"file": self.file, "written": self.written, "size": self.size, "skipped": self.skipped,
+                "notes": self.notes, "changes": [c.to_dict() for c in self.changes]}
+
+
+def ffmpeg_path() -> str:
+    """The ffmpeg that writes MP4 chapters, or "" when none is on PATH."""
+    return shutil.which("ffmpeg") or ""
+
+
+def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpeg: str | None = None) -> TagResult:
+    """Write ``wanted`` into the file at ``path`` (safely, see the module docstring)."""
+    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg)
+
+
+def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
+             ffmpeg: str | None = None) -> TagResult:
+    """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
+
+    When nothing needs to change and ``target`` is another file, nothing is written either: the caller
+    can publish ``source`` as it is (``result.written`` is False, ``result.changes`` empty).
+    """
+    rel = rel or str(source)
+    ffmpeg = ffmpeg_path() if ffmpeg is None else ffmpeg
+    before = source.stat()
+    media = probe(source, rel)
+    result = TagResult(file=rel, size=media.size)
+    if media.kind not in TAGGABLE:
+        result.skipped = f"{NAMES.get(media.kind, media.kind)} files are not tagged (podcast apps read no tags in them)"
+        return result
+    wanted = _complete(for_format(wanted, media.kind), media.kind, media.duration)
+    audio = load(source, media.kind)
+    current = read_state(audio, media.kind)
+    remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
+    if remux and not ffmpeg:
+        result.notes.append("M4A/MP4 chapters are not written: ffmpeg was not found on PATH (install ffmpeg to write them)")
+        wanted, remux = replace(wanted, chapters=None), False
+    result.changes = diff(current, wanted)
+    unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
+    if result.changes and unknown and current.id3_version != "2.3":
+        result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
+    if not result.changes or dry_run:
+        return result
+    original_digest = payload.digest(source, media.kind)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        if remux:
+            _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), media.duration, rel)
+        else:
+            shutil.copyfile(source, tmp)
+        _write_tags(tmp, media.kind, wanted, audio if remux else None)
+        _flush(tmp)
+        result.media = _verify(tmp, rel, media, wanted, original_digest)
+        after = source.stat()
+        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+            raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
+                                   field="audio", hint="run the command again once the file is finished"))
+        os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
+        os.replace(tmp, target)
+        _sync_folder(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    result.written = True
+    result.size = target.stat().st_size
+    return result
+
+
+def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
+    """ID3 CHAP frames need an end time: the next chapter's start, or the end of the audio for the last one."""
+    if kind != "mp3" or not wanted.chapters:
+        return wanted
+    end_of_audio = int(round(duration * 1000))
+    chapters = list(wanted.chapters)
+    for index, chapter in enumerate(chapters):
+        if chapter.end is None:
+            following = chapters[index + 1].start if index + 1 < len(chapters) else end_of_audio
+            chapters[index] = replace(chapter, end=max(following, chapter.start))
+    return replace(wanted, chapters=tuple(chapters))
+
+
+def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType | None) -> None:
+    audio = load(path, kind)
+    if original is not None and original.tags is not None:
+        # ffmpeg re-muxed the file: put every atom of the original back before applying ours.
+        if audio.tags is None:
+            audio.add_tags()
+        audio.tags.clear()
+        for key, value in original.tags.items():
+            audio.tags[key] = value
+    apply(audio, kind, wanted)
+    if kind == "mp3":
+        audio.save(v2_version=3, v23_sep="/", v1=1)
+    else:
+        audio.save()
+
+
+def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tuple[TagChapter, ...], duration: float,
+                         rel: str) -> None:
+    """ffmpeg copies the sound, video and subtitle streams (no re-encoding) into ``target`` with new chapters.
+
+    The cover is taken out of a scratch copy first (ffmpeg would turn it into a video track) and old chapter
+    text tracks are dropped (``-map -0:d``); ``_write_tags`` then puts the original's atoms back.
+    """
+    lines = [";FFMETADATA1"]
+    for index, chapter in enumerate(chapters):
+        end = chapters[index + 1].start if index + 1 < len(chapters) else max(int(duration * 1000), chapter.start + 1)
+        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={chapter.start}", f"END={end}"]
+        lines.append(f"title={_ffescape(chapter.title)}")
+    fd, meta = tempfile.mkstemp(prefix=".chapters.", suffix=".txt", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    fd, scratch = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".src{target.suffix}", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, scratch)
+        stripped = load(Path(scratch), "mp4")
+        if stripped.tags is not None and "covr" in stripped.tags:
+            del stripped.tags["covr"]
+            stripped.save()
+        command = [ffmpeg, "-nostdin", "-v", "error", "-y", "-i", scratch, "-f", "ffmetadata", "-i", meta,
+                   "-map", "0", "-map", "-0:d", "-map_chapters", "1", "-c", "copy",
+                   "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", str(target)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        os.unlink(meta)
+        os.unlink(scratch)
+    if done.returncode != 0:
+        detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise MediaError(error("TAG004", rel, f"ffmpeg could not write the chapters: {detail}", field="chapters",
+                               hint="check the file plays; or remove the chapters to tag it without them"))
+
+
+def _ffescape(text: str) -> str:
+    for char in ("\\", "=", ";", "#", "\n"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _flush(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _verify(path: Path, rel: str, original: Media, wanted: Tags, original_digest: str) -> Media:
+    """Re-read the tagged copy from scratch: same format, every wanted tag, same duration, same audio bytes."""
+    try:
+        media = probe(path, rel)
+    except MediaError as exc:
+        raise MediaError(error("TAG001", rel, f"the tagged copy does not read back ({exc.problems[0].message}); "
+                                              "the original was left untouched", field="audio")) from None
+    if media.kind != original.kind or abs(media.duration - original.duration) > _DURATION_SLACK:
+        raise MediaError(error("TAG001", rel, f"the tagged copy reads as {NAMES.get(media.kind)} of {media.duration:.3f} s, "
+                                              f"not {NAMES.get(original.kind)} of {original.duration:.3f} s; "
+                                              "the original was left untouched", field="audio"))
+    left = diff(read_state(load(path, media.kind), media.kind), wanted)
+    if left:
+        names = ", ".join(f"{c.field} ({c.old!r} instead of {c.new!r})" for c in left)
+        raise MediaError(error("TAG001", rel, f"the tagged copy does not read back: {names}; the original was left untouched",
+                               field="audio", hint="this is a bug in mediafeed or mutagen: please report it with the file"))
+    if payload.digest(path, media.kind) != original_digest:
+        raise MediaError(error("TAG002", rel, "tagging would have changed the audio itself (its payload differs); "
+                                              "the original was left untouched", field="audio",
+                               hint="this is a bug in mediafeed or mutagen: please report it with the file"))
+    return media

@@ -1,0 +1,357 @@
+"""Reading and writing :class:`Tags` with mutagen, one pair of functions per tag format.
+
+ID3 (MP3) is written as ID3v2.3: it is the version every player, car stereo and
+operating system reads (Windows Explorer and many hardware players ignore v2.4),
+and it holds everything podcasts use (CHAP/CTOC chapters are defined for v2.3
+and v2.4 alike). Text is written as UTF-16 (the only Unicode encoding v2.3 has);
+an existing ID3v1 tag at the end is updated, never added.
+
+Only the frames/atoms/comments mediafeed manages are replaced; every other tag
+the producer set (encoder, ReplayGain, lyrics…) is kept.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+import mutagen
+from mutagen.aac import AAC
+from mutagen.flac import FLAC, Picture
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    PCST,
+    TALB,
+    TCON,
+    TDES,
+    TDRC,
+    TGID,
+    TIT2,
+    TPE1,
+    TPE2,
+    TPOS,
+    TRCK,
+    WXXX,
+    CTOCFlags,
+    Encoding,
+    Frames,
+    PictureType,
+    TextFrame,
+)
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4, MP4Cover
+from mutagen.oggopus import OggOpus
+from mutagen.oggvorbis import OggVorbis
+from mutagen.wave import WAVE
+
+from .tagset import Cover, TagChapter, Tags
+
+
+class WFED(TextFrame):
+    """iTunes' podcast feed URL frame. iTunes and TagLib write and read it as a text frame (an encoding
+    byte, then the URL); mutagen's own WFED is a URL frame without that byte, which they misread."""
+
+
+#: mutagen's frame classes with WFED read as iTunes writes it; pass to every ID3 load (``load``).
+KNOWN_FRAMES = {**Frames, "WFED": WFED}
+
+_ID3_TEXT = {"title": "TIT2", "artist": "TPE1", "album_artist": "TPE2", "album": "TALB", "genre": "TCON",
+             "description": "TDES", "guid": "TGID"}
+_ID3_CLASSES = {"TIT2": TIT2, "TPE1": TPE1, "TPE2": TPE2, "TALB": TALB, "TCON": TCON, "TDES": TDES, "TGID": TGID}
+_MP4_TEXT = {"title": "\xa9nam", "artist": "\xa9ART", "album_artist": "aART", "album": "\xa9alb", "date": "\xa9day",
+             "genre": "\xa9gen", "comment": "\xa9cmt", "description": "ldes", "guid": "egid", "feed_url": "purl"}
+_VORBIS_TEXT = {"title": "TITLE", "artist": "ARTIST", "album_artist": "ALBUMARTIST", "album": "ALBUM",
+                "date": "DATE", "genre": "GENRE", "comment": "COMMENT", "description": "PODCASTDESC",
+                "guid": "PODCASTID", "feed_url": "PODCASTURL"}
+READERS: dict[str, type[mutagen.FileType]] = {"mp3": MP3, "mp4": MP4, "aac": AAC, "ogg-opus": OggOpus,
+                                                "ogg-vorbis": OggVorbis, "flac": FLAC, "wav": WAVE}
+_IMAGE = {"image/jpeg": MP4Cover.FORMAT_JPEG, "image/png": MP4Cover.FORMAT_PNG}
+
+
+def _number(text: object) -> int | None:
+    head = str(text).split("/", 1)[0].strip()
+    return int(head) if head.isdigit() else None
+
+
+def _mime_of(data: bytes, fallback: str = "") -> str:
+    if data[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    return fallback or "application/octet-stream"
+
+
+def load(path: Path, kind: str) -> mutagen.FileType:
+    """Open a media file with the mutagen class for ``kind``."""
+    reader = READERS[kind]
+    if kind == "mp3":
+        return reader(path, known_frames=KNOWN_FRAMES)
+    return reader(path)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def read_state(audio: mutagen.FileType, kind: str) -> Tags:
+    """The tags a loaded file holds now, normalised to :class:`Tags`."""
+    if kind == "mp3" or (kind in ("wav", "aac") and isinstance(audio.tags, ID3)):
+        return _read_id3(audio.tags)
+    if kind == "mp4":
+        return _read_mp4(audio)
+    if kind in ("flac", "ogg-opus", "ogg-vorbis"):
+        return _read_vorbis(audio, kind)
+    return Tags()
+
+
+def _read_id3(tags: ID3 | None) -> Tags:
+    if tags is None:
+        return Tags(id3_version="")
+    values: dict[str, Any] = {}
+    for name, frame_id in _ID3_TEXT.items():
+        frame = tags.get(frame_id)
+        if frame is not None and frame.text:
+            values[name] = str(frame.text[0])
+    for name, frame_id in (("track", "TRCK"), ("disc", "TPOS")):
+        frame = tags.get(frame_id)
+        if frame is not None and frame.text:
+            values[name] = _number(frame.text[0])
+    frame = tags.get("TDRC")
+    if frame is not None and frame.text:
+        values["date"] = str(frame.text[0])
+    comments = [c for c in tags.getall("COMM") if c.desc == "" and c.text]
+    if comments:
+        values["comment"] = str(comments[0].text[0])
+    if tags.getall("PCST"):
+        values["podcast"] = True
+    feeds = tags.getall("WFED")
+    if feeds:
+        frame = feeds[0]
+        values["feed_url"] = str(frame.text[0]) if isinstance(frame, TextFrame) and frame.text else str(getattr(frame, "url", ""))
+    pictures = tags.getall("APIC")
+    if len(pictures) == 1 and pictures[0].type == PictureType.COVER_FRONT:
+        values["cover"] = Cover(_mime_of(pictures[0].data, pictures[0].mime), pictures[0].data)
+    elif pictures:  # several, or not marked as the front cover: not what mediafeed writes
+        first = pictures[0]
+        values["cover"] = Cover(f"{len(pictures)} picture(s), first {first.mime} type {int(first.type)}", first.data)
+    values["chapters"] = _read_chap(tags)
+    major = tags.version[1] if tags.version[0] == 2 else 0
+    values["id3_version"] = f"2.{major}" if tags.version[0] == 2 else "1"
+    return Tags(**values)
+
+
+def _read_chap(tags: ID3) -> tuple[TagChapter, ...]:
+    listed: set[str] = set()
+    for toc in tags.getall("CTOC"):
+        listed.update(toc.child_element_ids)
+    found = []
+    for chap in tags.getall("CHAP"):
+        title = url = ""
+        for sub in chap.sub_frames.values():
+            if sub.FrameID == "TIT2" and sub.text:
+                title = str(sub.text[0])
+            elif sub.FrameID == "WXXX" and sub.url:
+                url = str(sub.url)
+        found.append(TagChapter(start=int(chap.start_time), title=title, end=int(chap.end_time), url=url,
+                                toc=chap.element_id in listed))
+    return tuple(sorted(found, key=lambda c: (c.start, c.title)))
+
+
+def _read_mp4(audio: mutagen.FileType) -> Tags:
+    tags = audio.tags or {}
+    values: dict[str, Any] = {}
+    for name, atom in _MP4_TEXT.items():
+        if atom in tags and tags[atom]:
+            value = tags[atom][0]
+            values[name] = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    if "desc" in tags and "comment" not in values:
+        values["comment"] = str(tags["desc"][0])
+    for name, atom in (("track", "trkn"), ("disc", "disk")):
+        if atom in tags and tags[atom] and tags[atom][0][0]:
+            values[name] = int(tags[atom][0][0])
+    if tags.get("pcst"):
+        values["podcast"] = bool(tags["pcst"])
+    covers = tags.get("covr") or []
+    if covers:
+        data = bytes(covers[0])
+        values["cover"] = Cover(_mime_of(data) if len(covers) == 1 else f"{len(covers)} pictures", data)
+    chapters = getattr(audio, "chapters", None)
+    values["chapters"] = tuple(TagChapter(start=int(round(c.start * 1000)), title=c.title or "") for c in (chapters or ()))
+    return Tags(**values)
+
+
+def _read_vorbis(audio: mutagen.FileType, kind: str) -> Tags:
+    tags = audio.tags
+    if tags is None:
+        return Tags()
+    values: dict[str, Any] = {}
+    for name, key in _VORBIS_TEXT.items():
+        if key in tags and tags[key]:
+            values[name] = str(tags[key][0])
+    if "comment" not in values and "DESCRIPTION" in tags:
+        values["comment"] = str(tags["DESCRIPTION"][0])
+    for name, key in (("track", "TRACKNUMBER"), ("disc", "DISCNUMBER")):
+        if key in tags and tags[key]:
+            values[name] = _number(tags[key][0])
+    if "PODCAST" in tags:
+        values["podcast"] = str(tags["PODCAST"][0]).strip().lower() in ("1", "true", "yes")
+    pictures = list(audio.pictures) if kind == "flac" else []
+    if kind != "flac":
+        for raw in tags.get("METADATA_BLOCK_PICTURE", []):
+            try:
+                pictures.append(Picture(base64.b64decode(raw)))
+            except (ValueError, mutagen.MutagenError):
+                continue
+    if len(pictures) == 1 and pictures[0].type == PictureType.COVER_FRONT:
+        values["cover"] = Cover(_mime_of(pictures[0].data, pictures[0].mime), pictures[0].data)
+    elif pictures:
+        values["cover"] = Cover(f"{len(pictures)} picture(s), first type {int(pictures[0].type)}", pictures[0].data)
+    values["chapters"] = _read_vorbis_chapters(tags)
+    return Tags(**values)
+
+
+def _read_vorbis_chapters(tags: Any) -> tuple[TagChapter, ...]:
+    """``CHAPTER001=00:01:30.000``, ``CHAPTER001NAME=…``, ``CHAPTER001URL=…`` (the Matroska/Ogg convention)."""
+    found = []
+    for number in range(1, 1000):
+        key = f"CHAPTER{number:03d}"
+        if key not in tags:
+            break
+        start = _parse_clock(str(tags[key][0]))
+        if start is None:
+            continue
+        name = str(tags[key + "NAME"][0]) if key + "NAME" in tags else ""
+        url = str(tags[key + "URL"][0]) if key + "URL" in tags else ""
+        found.append(TagChapter(start=start, title=name, url=url))
+    return tuple(found)
+
+
+def _parse_clock(text: str) -> int | None:
+    try:
+        hours, minutes, seconds = text.strip().split(":")
+        return int(round((int(hours) * 3600 + int(minutes) * 60 + float(seconds)) * 1000))
+    except ValueError:
+        return None
+
+
+def _vorbis_clock(ms: int) -> str:
+    seconds, ms = divmod(ms, 1000)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{ms:03d}"
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def apply(audio: mutagen.FileType, kind: str, wanted: Tags) -> None:
+    """Set every managed field of ``wanted`` on a loaded file (in memory; the caller saves)."""
+    if kind == "mp3":
+        if audio.tags is None:
+            audio.add_tags()
+        _apply_id3(audio.tags, wanted)
+    elif kind == "mp4":
+        if audio.tags is None:
+            audio.add_tags()
+        _apply_mp4(audio.tags, wanted)
+    elif kind in ("flac", "ogg-opus", "ogg-vorbis"):
+        if audio.tags is None:
+            audio.add_tags()
+        _apply_vorbis(audio, kind, wanted)
+    else:
+        raise ValueError(f"cannot tag {kind}")
+
+
+def _apply_id3(tags: ID3, wanted: Tags) -> None:
+    for name, frame_id in _ID3_TEXT.items():
+        value = getattr(wanted, name)
+        if value is not None:
+            tags.setall(frame_id, [_ID3_CLASSES[frame_id](encoding=Encoding.UTF8, text=[value])])
+    if wanted.track is not None:
+        tags.setall("TRCK", [TRCK(encoding=Encoding.LATIN1, text=[str(wanted.track)])])
+    if wanted.disc is not None:
+        tags.setall("TPOS", [TPOS(encoding=Encoding.LATIN1, text=[str(wanted.disc)])])
+    if wanted.date is not None:
+        for old in ("TYER", "TDAT", "TIME", "TRDA"):
+            tags.delall(old)
+        tags.setall("TDRC", [TDRC(encoding=Encoding.LATIN1, text=[wanted.date])])
+    if wanted.comment is not None:
+        kept = [c for c in tags.getall("COMM") if c.desc != ""]
+        tags.setall("COMM", kept + [COMM(encoding=Encoding.UTF8, lang="eng", desc="", text=[wanted.comment])])
+    if wanted.podcast is not None:
+        tags.setall("PCST", [PCST(value=1)] if wanted.podcast else [])
+    if wanted.feed_url is not None:
+        tags.delall("WFED")
+        tags.add(WFED(encoding=Encoding.LATIN1, text=[wanted.feed_url]))
+    if wanted.cover is not None:
+        tags.setall("APIC", [APIC(encoding=Encoding.LATIN1, mime=wanted.cover.mime, type=PictureType.COVER_FRONT,
+                                  desc="", data=wanted.cover.data)])
+    if wanted.chapters is not None:
+        tags.delall("CHAP")
+        tags.delall("CTOC")
+        ids = []
+        for index, chapter in enumerate(wanted.chapters):
+            element = f"chp{index}"
+            subs = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])]
+            if chapter.url:
+                subs.append(WXXX(encoding=Encoding.LATIN1, desc="", url=chapter.url))
+            tags.add(CHAP(element_id=element, start_time=chapter.start, end_time=chapter.end or chapter.start,
+                          start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF, sub_frames=subs))
+            if chapter.toc:
+                ids.append(element)
+        if wanted.chapters:
+            tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
+                          sub_frames=[TIT2(encoding=Encoding.UTF8, text=["Chapters"])]))
+
+
+def _apply_mp4(tags: Any, wanted: Tags) -> None:
+    for name, atom in _MP4_TEXT.items():
+        value = getattr(wanted, name)
+        if value is not None:
+            tags[atom] = [value]
+    if wanted.comment is not None:
+        tags["desc"] = [wanted.comment[:255]]  # iTunes' short description
+    if wanted.track is not None:
+        tags["trkn"] = [(wanted.track, 0)]
+    if wanted.disc is not None:
+        tags["disk"] = [(wanted.disc, 0)]
+    if wanted.podcast is not None:
+        tags["pcst"] = wanted.podcast
+    if wanted.cover is not None:
+        tags["covr"] = [MP4Cover(wanted.cover.data, imageformat=_IMAGE.get(wanted.cover.mime, MP4Cover.FORMAT_JPEG))]
+
+
+def _apply_vorbis(audio: mutagen.FileType, kind: str, wanted: Tags) -> None:
+    tags = audio.tags
+    for name, key in _VORBIS_TEXT.items():
+        value = getattr(wanted, name)
+        if value is not None:
+            tags[key] = [value]
+    if wanted.track is not None:
+        tags["TRACKNUMBER"] = [str(wanted.track)]
+    if wanted.disc is not None:
+        tags["DISCNUMBER"] = [str(wanted.disc)]
+    if wanted.podcast is not None:
+        tags["PODCAST"] = ["1" if wanted.podcast else "0"]
+    if wanted.cover is not None:
+        picture = Picture()
+        picture.type = PictureType.COVER_FRONT
+        picture.mime = wanted.cover.mime
+        picture.desc = ""
+        picture.data = wanted.cover.data
+        if kind == "flac":
+            audio.clear_pictures()
+            audio.add_picture(picture)
+        else:
+            tags["METADATA_BLOCK_PICTURE"] = [base64.b64encode(picture.write()).decode("ascii")]
+    if wanted.chapters is not None:
+        for key in [k for k in tags.keys() if k.upper().startswith("CHAPTER")]:
+            del tags[key]
+        for number, chapter in enumerate(wanted.chapters, 1):
+            key = f"CHAPTER{number:03d}"
+            tags[key] = [_vorbis_clock(chapter.start)]
+            tags[key + "NAME"] = [chapter.title]
+            if chapter.url:
+                tags[key + "URL"] = [chapter.url]

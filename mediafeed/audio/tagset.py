@@ -1,0 +1,156 @@
+"""The metadata mediafeed writes into media files, in one shape for every format (no mutagen here).
+
+:class:`Tags` is both what a file holds now (read by ``tags.read_state``) and
+what it should hold (built from the show and the episode by
+``tagging.metadata_for``). A field left ``None`` in the wanted tags is not
+managed: whatever the file has there is kept. :func:`diff` lists what would
+change, field by field, in words a producer understands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields, replace
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Embedded artwork (ID3 APIC front cover, MP4 covr, FLAC/Vorbis picture)."""
+
+    mime: str  #: image/jpeg or image/png
+    data: bytes = field(repr=False)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def describe(self) -> str:
+        return f"{self.mime}, {len(self.data)} bytes, sha256 {self.digest[:12]}"
+
+
+@dataclass(frozen=True)
+class TagChapter:
+    """A chapter as a media file stores it (times in milliseconds, the unit of ID3 CHAP)."""
+
+    start: int
+    title: str
+    end: int | None = None
+    url: str = ""
+    toc: bool = True  #: listed in the table of contents (ID3 CTOC); hidden chapters still get a CHAP frame
+
+    def describe(self) -> str:
+        text = f"{clock(self.start)} {self.title}"
+        if self.url:
+            text += f" <{self.url}>"
+        if not self.toc:
+            text += " (hidden)"
+        return text
+
+
+@dataclass(frozen=True)
+class Tags:
+    """Tags in the podcaster's words; each field names the ID3 frame / MP4 atom / Vorbis comment it becomes."""
+
+    title: str | None = None  #: TIT2 · ©nam · TITLE
+    artist: str | None = None  #: TPE1 · ©ART · ARTIST (the show's author)
+    album_artist: str | None = None  #: TPE2 · aART · ALBUMARTIST
+    album: str | None = None  #: TALB · ©alb · ALBUM (the show's title)
+    track: int | None = None  #: TRCK · trkn · TRACKNUMBER (the episode number)
+    disc: int | None = None  #: TPOS · disk · DISCNUMBER (the season number)
+    date: str | None = None  #: TDRC (TYER+TDAT in ID3v2.3) · ©day · DATE, "YYYY-MM-DD"
+    genre: str | None = None  #: TCON · ©gen · GENRE ("Podcast")
+    comment: str | None = None  #: COMM · ©cmt and desc · COMMENT (the summary)
+    description: str | None = None  #: TDES · ldes · PODCASTDESC (the show notes as plain text)
+    podcast: bool | None = None  #: PCST · pcst · PODCAST
+    guid: str | None = None  #: TGID · egid · PODCASTID (the episode's GUID)
+    feed_url: str | None = None  #: WFED · purl · PODCASTURL
+    cover: Cover | None = None  #: APIC (front cover) · covr · METADATA_BLOCK_PICTURE / FLAC PICTURE
+    chapters: tuple[TagChapter, ...] | None = None  #: CHAP + CTOC · MP4 chapter track (via ffmpeg) · CHAPTERnnn
+    id3_version: str | None = None  #: "2.3" (what mediafeed writes), "2.4", "1" (ID3v1 only), "" (no tag)
+
+    def summary(self) -> dict[str, str]:
+        """The plain text tags for :class:`~mediafeed.model.Media` (what ``probe`` reports)."""
+        out = {}
+        for name in ("title", "artist", "album_artist", "album", "track", "disc", "date", "genre", "comment",
+                     "description", "guid", "feed_url"):
+            value = getattr(self, name)
+            if value not in (None, ""):
+                out[name] = str(value)
+        if self.podcast:
+            out["podcast"] = "yes"
+        return dict(sorted(out.items()))
+
+
+FIELDS = tuple(f.name for f in fields(Tags))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One tag that differs: ``old`` is what the file has ("" when absent), ``new`` what it gets."""
+
+    field: str
+    old: str
+    new: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "old": self.old, "new": self.new}
+
+
+def display(name: str, value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Cover):
+        return value.describe()
+    if name == "chapters":
+        chapters = value  # type: ignore[assignment]
+        return "; ".join(c.describe() for c in chapters) or "none"  # type: ignore[attr-defined]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if name == "id3_version":
+        return {"1": "ID3v1 only"}.get(str(value), f"ID3v{value}")
+    return str(value)
+
+
+def diff(current: Tags, wanted: Tags) -> list[Change]:
+    """The fields ``wanted`` manages whose value in ``current`` differs."""
+    changes = []
+    for name in FIELDS:
+        new = getattr(wanted, name)
+        if new is None:
+            continue
+        old = getattr(current, name)
+        if _same(name, old, new):
+            continue
+        changes.append(Change(name, display(name, old), display(name, new)))
+    return changes
+
+
+def _same(name: str, old: object, new: object) -> bool:
+    if isinstance(new, Cover):
+        return isinstance(old, Cover) and (old.mime, old.digest) == (new.mime, new.digest)
+    if name == "chapters":
+        return tuple(old or ()) == tuple(new)  # type: ignore[call-overload]
+    return old == new
+
+
+def clock(ms: int) -> str:
+    seconds, ms = divmod(ms, 1000)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}" + (f".{ms:03d}" if ms else "")
+
+
+#: What each format can hold: MP4 chapters keep no URL or end (QuickTime chapter tracks via ffmpeg);
+#: Vorbis comments keep start, title and URL; ID3 keeps everything.
+def for_format(tags: Tags, kind: str) -> Tags:
+    """``tags`` reduced to what ``kind`` can store, so a read-back compares equal."""
+    # An empty text is "nothing to say": formats store no empty tags, so it is not managed.
+    changes: dict[str, object] = {name: None for name in FIELDS if getattr(tags, name) == "" and name != "id3_version"}
+    if kind != "mp3":
+        changes["id3_version"] = None
+    if tags.chapters is not None:
+        if kind == "mp4":
+            changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title) for c in tags.chapters if c.toc)
+        elif kind != "mp3":
+            changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title, url=c.url) for c in tags.chapters if c.toc)
+    return replace(tags, **changes) if changes else tags  # type: ignore[arg-type]

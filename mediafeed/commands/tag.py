@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import has_errors
+from ..tagging import tag_sources
+from ..terminal import boundary, echo, info, print_json, print_problems
+from .options import format_option, show_option
+
+
+@click.command()
+@show_option
+@click.argument("episodes", nargs=-1, metavar="[EPISODE]...")
+@click.option("-n", "--dry-run", is_flag=True, help="Show what would change, per file and per tag; write nothing.")
+@format_option
+@boundary
+def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, fmt: str) -> None:
+    """Write each episode's metadata into its media file in episodes/ (your master files).
+
+    Title, author, show, episode and season numbers, date, genre Podcast, summary
+    and notes, GUID, feed URL, artwork and chapters go into ID3v2.3 (MP3), MP4
+    atoms (M4A/M4B/MP4/M4V/MOV; chapters need ffmpeg) or Vorbis comments (Ogg,
+    FLAC). Each file is tagged in a copy, re-read, checked to have the same audio
+    bytes, then swapped in atomically; a file that already says all this is not
+    touched. `mediafeed build` never changes these files: it tags the copy it
+    publishes. EPISODE is a folder name in episodes/ (default: every episode
+    that is not a draft).
+
+    \b
+    Example:
+      mediafeed tag --dry-run                  # what would change, tag by tag
+      mediafeed tag 003-capabilities-framework
+    """
+    report = tag_sources(show_dir, episodes, dry_run=dry_run)
+    failed = has_errors(report.problems)
+    if fmt == "json":
+        print_json({"ok": not failed, **report.to_dict()})
+        sys.exit(1 if failed else 0)
+    changed = 0
+    for result in report.results:
+        if result.skipped:
+            echo(f"{result.file}: skipped: {result.skipped}")
+            continue
+        if not result.changes:
+            echo(f"{result.file}: unchanged")
+            continue
+        changed += 1
+        verb = "would change" if dry_run else "tagged"
+        echo(f"{result.file}: {verb} ({len(result.changes)} tag{'s' if len(result.changes) != 1 else ''})", bold=True)
+        for change in result.changes:
+            echo(f"  {change.field}: {_short(change.old) or '(none)'} → {_short(change.new)}")
+    if report.problems:
+        print_problems(report.problems, err=True)
+    info(f"{changed} file(s) {'would change' if dry_run else 'tagged'}, "
+         f"{sum(1 for r in report.results if not r.changes and not r.skipped)} unchanged.")
+    sys.exit(1 if failed else 0)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = text.replace("\n", " ⏎ ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

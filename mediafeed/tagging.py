@@ -1,0 +1,232 @@
+"""Episode metadata into media files: what to write (from show.yml and episode.md) and where.
+
+Two entry points:
+
+* :func:`tag_published` (the build, when ``tag_on_build`` is on, the default): each episode's media is
+  tagged into a copy in ``.mediafeed/tagged/`` and that copy is published, so the producer's master in
+  ``episodes/`` is never modified. The copy's name is a hash of the source file's identity (size, mtime,
+  inode), the wanted tags and the mediafeed version, so a rebuild with nothing changed reuses it: no
+  re-tagging, and the output writer sees the same size and mtime and leaves the published file alone.
+  The feed's enclosure length is the tagged copy's size.
+* :func:`tag_sources` (``mediafeed tag``): tags the files in ``episodes/`` themselves, on request.
+
+Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload, replace atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__, audio
+from .audio import Cover, TagChapter, TagResult, Tags
+from .cache import CACHE_DIR, Cache
+from .episodes import EPISODES_DIR
+from .errors import InputError, MediaError, Problem, error, info
+from .model import Episode, Item, Media, Show
+
+if TYPE_CHECKING:
+    from .build import Project
+
+STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
+#: Artwork above this size is embedded as a 1400×1400 JPEG instead (it is copied into every file).
+COVER_LIMIT = 512 * 1024
+COVER_SIZE = 1400
+
+Progress = Callable[[str, int, int], None]
+
+
+def cover_for(path: Path) -> Cover | None:
+    """The artwork to embed: the file itself when it is a small JPEG/PNG, else a 1400×1400 JPEG of it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    mime = "image/jpeg" if data[:3] == b"\xff\xd8\xff" else "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else ""
+    if mime and len(data) <= COVER_LIMIT:
+        return Cover(mime, data)
+    try:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            image = image.convert("RGB")
+            if max(image.size) > COVER_SIZE:
+                image = image.resize((COVER_SIZE, round(COVER_SIZE * image.size[1] / image.size[0])), Image.LANCZOS)
+            out = io.BytesIO()
+            image.save(out, "JPEG", quality=88, optimize=False, progressive=False)
+            return Cover("image/jpeg", out.getvalue())
+    except (OSError, ValueError):
+        return None
+
+
+def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cover: Cover | None = None) -> Tags:
+    """What an episode's media file should say about itself."""
+    if cover is None:
+        art = root / EPISODES_DIR / episode.slug / episode.artwork if episode.artwork else root / show.artwork
+        cover = cover_for(art) if (episode.artwork or show.artwork) else None
+    chapters = None
+    if episode.chapters:
+        chapters = tuple(TagChapter(start=int(round(c.start * 1000)), title=c.title, url=c.url, toc=c.toc,
+                                    end=None if c.end is None else int(round(c.end * 1000))) for c in episode.chapters)
+    summary = episode.summary or notes_text.strip().split("\n\n", 1)[0]
+    return Tags(
+        title=episode.title,
+        artist=show.author,
+        album_artist=show.author,
+        album=show.title,
+        track=episode.number,
+        disc=episode.season.number if episode.season else None,
+        date=episode.date.astimezone(UTC).date().isoformat(),
+        genre="Podcast",
+        comment=summary,
+        description=notes_text.strip() or summary,
+        podcast=True,
+        guid=episode.guid,
+        feed_url=show.feed_url,
+        cover=cover,
+        chapters=chapters,
+        id3_version="2.3",
+    )
+
+
+def tags_key(tags: Tags) -> str:
+    """A stable hash of the wanted tags (the cover by its digest)."""
+    parts = []
+    for name in audio.tagset.FIELDS:
+        value = getattr(tags, name)
+        parts.append(f"{name}={value.digest if isinstance(value, Cover) else value!r}")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _identity(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: bool = True,
+                  progress: Progress | None = None) -> tuple[list[Item], list[Problem], list[str]]:
+    """Tag a copy of each published episode's media; items point at the copies (and carry their sizes).
+
+    Returns the new items, notes (info problems such as M4A chapters without ffmpeg) and the files
+    tagged by this run. Raises :class:`MediaError` if a file cannot be tagged safely.
+    """
+    show = project.show
+    assert show is not None
+    root = project.root
+    store = root / CACHE_DIR / STORE
+    ffmpeg = audio.ffmpeg_path()
+    used: set[Path] = set()
+    out, notes, tagged = [], [], []
+    covers: dict[Path, Cover | None] = {}
+    for index, item in enumerate(items):
+        if progress:
+            progress("tag", index + 1, len(items))
+        episode = item.episode
+        source_rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+        if item.media.kind not in audio.TAGGABLE:
+            out.append(item)
+            continue
+        art = root / EPISODES_DIR / episode.slug / episode.artwork if episode.artwork else root / show.artwork
+        if art not in covers:
+            covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
+        wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
+        source = root / source_rel
+        key = hashlib.sha256(f"{__version__}\0{_identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
+        folder = store / episode.slug
+        copy = folder / f"{key}{source.suffix.lower()}"
+        same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
+        used.update((copy, same))
+        if reuse and same.exists():
+            out.append(item)
+            continue
+        if not (reuse and copy.exists()):
+            folder.mkdir(parents=True, exist_ok=True)
+            result = audio.tag_copy(source, copy, wanted, rel=source_rel, ffmpeg=ffmpeg)
+            notes.extend(_notes(result, episode.slug))
+            if not result.written:
+                same.write_bytes(b"")
+                out.append(item)
+                continue
+            tagged.append(source_rel)
+        # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
+        media = replace(item.media, size=copy.stat().st_size)
+        out.append(replace(item, media=media, media_file=copy.relative_to(root).as_posix()))
+    _prune(store, used)
+    return out, notes, tagged
+
+
+def _notes(result: TagResult, slug: str) -> list[Problem]:
+    return [info("TAG010", result.file, note, field="audio", episode=slug) for note in result.notes]
+
+
+def _prune(store: Path, used: set[Path]) -> None:
+    """Remove tagged copies no published episode uses any more."""
+    if not store.is_dir():
+        return
+    for folder in sorted(store.iterdir()):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path not in used:
+                path.unlink(missing_ok=True)
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+
+
+@dataclass
+class SourceReport:
+    """What ``mediafeed tag`` did to the files in episodes/."""
+
+    dry_run: bool
+    results: list[TagResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"dry_run": self.dry_run, "files": [r.to_dict() for r in self.results],
+                "problems": [p.to_dict() for p in self.problems]}
+
+
+def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = False, ffmpeg: str | None = None) -> SourceReport:
+    """Tag the media files in ``episodes/`` in place (safely). Drafts are included only when named."""
+    from .build import load_project, probe_cached, render_notes
+
+    root = root.resolve()
+    cache = Cache(root / CACHE_DIR / "cache.sqlite")
+    report = SourceReport(dry_run=dry_run)
+    try:
+        project = load_project(root, cache)
+        show = project.show
+        if show is None:
+            raise InputError(project.problems)
+        known = {e.slug: e for e in project.episodes}
+        unknown = [s for s in slugs if s not in known]
+        if unknown:
+            raise InputError(error("TAG005", f"{EPISODES_DIR}/{unknown[0]}", f"no episode folder named {unknown[0]!r}",
+                                   hint="give folder names from episodes/, e.g. " + ", ".join(sorted(known)[:3])))
+        chosen = [known[s] for s in slugs] if slugs else [e for e in project.episodes if not e.draft]
+        for episode in sorted(chosen, key=lambda e: e.slug):
+            rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+            media = probe_cached(root, rel, cache)
+            if not isinstance(media, Media):
+                report.problems.extend(media)
+                continue
+            notes = render_notes(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/"), cache)
+            wanted = metadata_for(show, episode, notes.text, root)
+            try:
+                result = audio.tag(root / rel, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg)
+            except MediaError as exc:
+                report.problems.extend(exc.problems)
+                continue
+            report.results.append(result)
+            report.problems.extend(_notes(result, episode.slug))
+        cache.commit()
+    finally:
+        cache.close()
+    return report

@@ -1,0 +1,145 @@
+"""Real media files of every format podcasters publish, and broken ones, made with ffmpeg and lame.
+
+``build_fixtures(folder)`` writes them once per test session (a few seconds); tests copy a file before
+writing to it. Names say what each file is, as mutagen's own test data does.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+from helpers import ROOT
+
+SECONDS = 6  #: length of every fixture's audio
+#: The real length of the 20 s VBR tone encoded without a Xing header (LAME adds 1105 samples of padding).
+VBR_SECONDS = 20.062
+
+GOOD = {
+    # name: (container kind, expected MIME)
+    "cbr-info.mp3": ("mp3", "audio/mpeg"),
+    "vbr-xing.mp3": ("mp3", "audio/mpeg"),
+    "vbr-no-xing.mp3": ("mp3", "audio/mpeg"),
+    "vbr-vbri.mp3": ("mp3", "audio/mpeg"),
+    "id3v23.mp3": ("mp3", "audio/mpeg"),
+    "id3v24.mp3": ("mp3", "audio/mpeg"),
+    "id3v1-only.mp3": ("mp3", "audio/mpeg"),
+    "aac.m4a": ("mp4", "audio/x-m4a"),
+    "audiobook.m4b": ("mp4", "audio/x-m4a"),
+    "video.mp4": ("mp4", "video/mp4"),
+    "video.m4v": ("mp4", "video/x-m4v"),
+    "video.mov": ("mp4", "video/quicktime"),
+    "opus.opus": ("ogg-opus", "audio/ogg"),
+    "vorbis.ogg": ("ogg-vorbis", "audio/ogg"),
+    "lossless.flac": ("flac", "audio/flac"),
+    "pcm.wav": ("wav", "audio/wav"),
+}
+TAGGABLE = [n for n, (kind, _) in GOOD.items() if kind != "wav"]
+
+
+def _run(*args: str) -> None:
+    subprocess.run(list(args), check=True, capture_output=True)
+
+
+def _ffmpeg(*args: str) -> None:
+    _run("ffmpeg", "-nostdin", "-y", "-loglevel", "error", *args)
+
+
+def build_fixtures(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    tone = ["-f", "lavfi", "-i", f"sine=frequency=440:duration={SECONDS}", "-ac", "1", "-ar", "22050"]
+    wav = folder / "source.wav"
+    _ffmpeg(*tone, "-c:a", "pcm_s16le", str(wav))
+    long_wav = folder / "source-20s.wav"
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=20", "-ac", "1", "-ar", "22050", str(long_wav))
+    _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", str(folder / "cbr-info.mp3"))
+    _run("lame", "--quiet", "-V", "7", str(long_wav), str(folder / "vbr-xing.mp3"))
+    _run("lame", "--quiet", "-t", "-V", "7", str(long_wav), str(folder / "vbr-no-xing.mp3"))
+    _make_vbri(folder / "vbr-no-xing.mp3", folder / "vbr-vbri.mp3")
+    _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "3", "-metadata", "title=Old v2.3 title",
+            "-metadata", "artist=Producer", str(folder / "id3v23.mp3"))
+    _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "4", "-metadata", "title=Old v2.4 title",
+            "-metadata", "publisher=Keep Me Records", str(folder / "id3v24.mp3"))
+    _run("lame", "--quiet", "-b", "32", "--id3v1-only", "--tt", "Old v1 title", "--ta", "Someone", str(wav),
+         str(folder / "id3v1-only.mp3"))
+    _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
+    shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
+    for ext in ("mp4", "m4v", "mov"):
+        _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
+                f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "32k", "-shortest", str(folder / f"video.{ext}"))
+    _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration={SECONDS}", "-ac", "1", "-ar", "48000", "-c:a", "libopus",
+            "-b:a", "24k", str(folder / "opus.opus"))
+    _ffmpeg(*tone, "-c:a", "libvorbis", "-q:a", "0", str(folder / "vorbis.ogg"))
+    _ffmpeg(*tone, "-c:a", "flac", str(folder / "lossless.flac"))
+    shutil.copyfile(wav, folder / "pcm.wav")
+    _make_broken(folder)
+    return folder
+
+
+def _make_vbri(source: Path, target: Path) -> None:
+    """Put a Fraunhofer VBRI header frame in front of a VBR stream (no encoder here writes one)."""
+    data = source.read_bytes()
+    header = data[:4]  # the first frame's header: same version, rate and channels
+    length = _frame_length(header)
+    frames = _count_frames(data)
+    vbri = b"VBRI" + struct.pack(">HHHIIHHHH", 1, 1105, 75, len(data) + length, frames, 0, 1, 2, 1)
+    frame = bytearray(length)
+    frame[:4] = header
+    frame[36:36 + len(vbri)] = vbri
+    target.write_bytes(bytes(frame) + data)
+
+
+def _frame_length(header: bytes) -> int:
+    from mediafeed.audio import mpeg
+
+    frame = mpeg.frame_at(header + b"\0" * 4, 0)
+    assert frame is not None
+    return frame.length
+
+
+def _count_frames(data: bytes) -> int:
+    from mediafeed.audio import mpeg
+
+    count, pos = 0, 0
+    while (frame := mpeg.frame_at(data, pos)) is not None:
+        count += 1
+        pos += frame.length
+    return count
+
+
+def _make_broken(folder: Path) -> None:
+    (folder / "empty.mp3").write_bytes(b"")
+    shutil.copyfile(ROOT / "artwork.png", folder / "picture.mp3")
+    (folder / "notes.m4a").write_text("<html><body>not audio</body></html>\n")
+    shutil.copyfile(folder / "vorbis.ogg", folder / "vorbis-named.mp3")
+    shutil.copyfile(folder / "aac.m4a", folder / "aac-named.mp3")
+    for name in ("vbr-xing.mp3", "aac.m4a", "vorbis.ogg", "opus.opus", "lossless.flac", "pcm.wav", "video.mp4"):
+        data = (folder / name).read_bytes()
+        (folder / f"truncated-{name}").write_bytes(data[: len(data) // 2])
+    data = bytearray((folder / "aac.m4a").read_bytes())
+    data[4:8] = b"ftyp"
+    data[:4] = struct.pack(">I", 0xFFFFFF)  # an ftyp box that claims 16 MB
+    (folder / "corrupt-box.m4a").write_bytes(bytes(data))
+    (folder / "mpeg-junk.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\0" * 10 + b"no frames here" * 40)
+
+
+BROKEN = {
+    # name: (code, words the message must contain)
+    "empty.mp3": ("MED002", "empty (0 bytes)"),
+    "picture.mp3": ("MED003", "a PNG image"),
+    "notes.m4a": ("MED003", "text or HTML"),
+    "vorbis-named.mp3": ("MED005", "Ogg Vorbis, but its name ends in .mp3"),
+    "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
+    "truncated-vbr-xing.mp3": ("MED004", "truncated"),
+    "truncated-aac.m4a": ("MED004", "truncated"),
+    "truncated-video.mp4": ("MED004", "truncated"),
+    "truncated-vorbis.ogg": ("MED004", "truncated"),
+    "truncated-opus.opus": ("MED004", "truncated"),
+    "truncated-lossless.flac": ("MED004", "truncated"),
+    "truncated-pcm.wav": ("MED004", "truncated"),
+    "corrupt-box.m4a": ("MED004", "MP4/M4A"),
+    "mpeg-junk.mp3": ("MED004", "MP3 file is truncated or corrupt"),
+}

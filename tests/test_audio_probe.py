@@ -1,0 +1,93 @@
+"""Probing every format podcasters publish, and a clear error for every broken file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from media_fixtures import BROKEN, GOOD, SECONDS, VBR_SECONDS, build_fixtures
+from mutagen.mp3 import MP3
+
+from mediafeed.audio import probe
+from mediafeed.errors import MediaError
+
+
+@pytest.fixture(scope="session")
+def fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixtures(tmp_path_factory.mktemp("media"))
+
+
+def _ffprobe_duration(path: Path) -> float:
+    """ffprobe's duration after decoding every packet (not its bitrate estimate)."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-count_packets", "-show_entries", "stream=nb_read_packets,sample_rate",
+                          "-select_streams", "a:0", "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    stream = json.loads(out.stdout)["streams"][0]
+    return int(stream["nb_read_packets"]) * 576 / int(stream["sample_rate"])  # MPEG-2 layer III: 576 samples a frame
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_every_format_probes_with_duration_mime_and_audio_details(fixtures: Path, name: str) -> None:
+    kind, mime = GOOD[name]
+    media = probe(fixtures / name, name)
+    assert (media.kind, media.mime) == (kind, mime)
+    expected = VBR_SECONDS if name.startswith("vbr-") else SECONDS
+    assert abs(media.duration - expected) < 0.15, media.duration
+    assert media.size == (fixtures / name).stat().st_size
+    assert media.sample_rate in (22050, 44100, 48000) and media.channels in (1, 2)
+    assert media.bitrate > 0
+    assert media.video == mime.startswith("video/")
+
+
+def test_vbr_mp3_without_xing_header_gets_its_real_duration_not_mutagens_guess(fixtures: Path) -> None:
+    path = fixtures / "vbr-no-xing.mp3"
+    guessed = MP3(path).info.length  # from the first frame's bitrate
+    media = probe(path, "vbr-no-xing.mp3")
+    counted = _ffprobe_duration(path)
+    assert guessed < 5  # mutagen alone is wrong by a factor of ten or more
+    assert abs(media.duration - counted) < 0.03
+    assert media.bitrate_mode == "VBR"
+
+
+@pytest.mark.parametrize("name, mode", [("vbr-xing.mp3", "VBR"), ("vbr-vbri.mp3", "VBR"), ("cbr-info.mp3", "CBR")])
+def test_mp3_bitrate_mode_comes_from_the_header(fixtures: Path, name: str, mode: str) -> None:
+    assert probe(fixtures / name, name).bitrate_mode == mode
+
+
+@pytest.mark.parametrize("name, title", [("id3v23.mp3", "Old v2.3 title"), ("id3v24.mp3", "Old v2.4 title"),
+                                         ("id3v1-only.mp3", "Old v1 title")])
+def test_existing_id3_tags_are_read(fixtures: Path, name: str, title: str) -> None:
+    assert probe(fixtures / name, name).tags["title"] == title
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_files_get_a_clear_error_naming_file_format_and_what_is_supported(fixtures: Path, name: str) -> None:
+    code, words = BROKEN[name]
+    with pytest.raises(MediaError) as info:
+        probe(fixtures / name, f"episodes/x/{name}")
+    problem = info.value.problems[0]
+    assert problem.code == code, problem.line()
+    assert problem.file == f"episodes/x/{name}" and problem.field == "audio"
+    assert words in problem.message, problem.line()
+    assert problem.hint
+    if code == "MED003":
+        assert "MP3, M4A" in problem.hint
+
+
+def test_formats_apps_do_not_take_are_reported_by_check_not_silently_published(show: Path, fixtures: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    folder = show / "episodes/005-european-review"
+    shutil.copyfile(fixtures / "opus.opus", folder / "european-review.opus")
+    (folder / "european-review.mp3").unlink()
+    md = folder / "episode.md"
+    md.write_text(md.read_text().replace("audio: european-review.mp3", "audio: european-review.opus"))
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    codes = {p["code"]: p for p in json.loads(result.output)["problems"]}
+    assert "MED010" in codes and codes["MED010"]["file"] == "episodes/005-european-review/european-review.opus"
+    assert "audio/ogg is not accepted by Apple Podcasts" in codes["MED010"]["message"]

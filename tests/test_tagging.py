@@ -1,0 +1,337 @@
+"""Tagging: every format reads back in mutagen and ffprobe, the audio never changes, nothing is ever half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from media_fixtures import GOOD, TAGGABLE, build_fixtures
+from mutagen import File as MutagenFile
+from mutagen.id3 import ID3
+
+from mediafeed import audio
+from mediafeed.audio import Cover, TagChapter, Tags, tagger
+from mediafeed.build import build
+from mediafeed.cli import main
+from mediafeed.errors import MediaError
+from mediafeed.tagging import tag_sources
+
+ART = (Path(__file__).resolve().parent.parent / "artwork.png").read_bytes()
+WANTED = Tags(
+    title="Ünïcode — what practitioners need", artist="Safe to Say team", album_artist="Safe to Say team",
+    album="Safe to Say", track=3, disc=1, date="2026-02-16", genre="Podcast", comment="A short summary.",
+    description="Full notes.\nSecond line.", podcast=True, guid="5c6c255d-36b2-45da-ab07-e62a01932dcf",
+    feed_url="https://podcast.example.org/safe-to-say/feed.xml", cover=Cover("image/png", ART),
+    chapters=(TagChapter(0, "The question"), TagChapter(1500, "The framework", url="https://example.org/framework"),
+              TagChapter(3250, "Safety = first; always")),
+    id3_version="2.3",
+)
+
+
+@pytest.fixture(scope="session")
+def fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixtures(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture
+def copy_of(fixtures: Path, tmp_path: Path):
+    def factory(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copyfile(fixtures / name, target)
+        return target
+
+    return factory
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def decoded_md5(path: Path) -> str:
+    """ffmpeg decodes the first audio stream to PCM: an independent check that the sound is unchanged."""
+    out = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a:0", "-f", "md5", "-"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def ffprobe(path: Path) -> dict:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-show_format", "-show_streams", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def ffprobe_tags(data: dict) -> dict[str, str]:
+    tags = {k.lower(): v for k, v in data["format"].get("tags", {}).items()}
+    for stream in data["streams"]:  # Ogg keeps its comments on the stream
+        tags.update({k.lower(): v for k, v in stream.get("tags", {}).items()})
+    return tags
+
+
+@pytest.mark.parametrize("name", TAGGABLE)
+def test_every_format_is_tagged_and_reads_back_in_mutagen_and_ffprobe(copy_of, name: str) -> None:
+    path = copy_of(name)
+    kind = GOOD[name][0]
+    payload_before, sound_before = audio.payload_digest(path, kind), decoded_md5(path)
+    result = audio.tag(path, WANTED, rel=name)
+    assert result.written and result.changes and not result.notes
+    # mutagen (through mediafeed's reader) reads back every tag
+    media = audio.probe(path, name)
+    assert media.tags["title"] == WANTED.title and media.tags["album"] == "Safe to Say"
+    assert media.tags["artist"] == "Safe to Say team" and media.tags["track"] == "3" and media.tags["disc"] == "1"
+    assert media.tags["date"] == "2026-02-16" and media.tags["genre"] == "Podcast" and media.tags["podcast"] == "yes"
+    assert media.tags["guid"] == WANTED.guid and media.tags["feed_url"] == WANTED.feed_url
+    assert media.tags["comment"] == "A short summary." and media.tags["description"] == WANTED.description
+    assert media.has_cover
+    assert [(round(c.start, 3), c.title) for c in media.chapters] == [(0, "The question"), (1.5, "The framework"),
+                                                                      (3.25, "Safety = first; always")]
+    # ffprobe, a second reader, agrees
+    data = ffprobe(path)
+    tags = ffprobe_tags(data)
+    assert tags["title"] == WANTED.title and tags["album"] == "Safe to Say" and tags["artist"] == "Safe to Say team"
+    assert tags["genre"] == "Podcast" and tags["date"].startswith("2026")
+    chapters = sorted((float(c["start_time"]), c["tags"]["title"]) for c in data["chapters"])
+    assert chapters == [(0.0, "The question"), (1.5, "The framework"), (3.25, "Safety = first; always")]
+    # only the tags changed: the payload hash, and the decoded sound, are the same
+    assert audio.payload_digest(path, kind) == payload_before
+    assert decoded_md5(path) == sound_before
+
+
+def test_mp3_is_id3v23_with_podcast_frames_cover_and_chapters_at_the_right_times(copy_of) -> None:
+    path = copy_of("vbr-xing.mp3")
+    audio.tag(path, WANTED, rel="x.mp3")
+    tags = ID3(path)
+    assert tags.version[:2] == (2, 3)
+    assert tags.getall("PCST") and str(tags["TGID"]) == WANTED.guid and str(tags["TDES"]) == WANTED.description
+    raw = path.read_bytes()
+    assert b"WFED" in raw and b"\x00" + WANTED.feed_url.encode() in raw  # a text frame: encoding byte, then the URL
+    cover = tags.getall("APIC")[0]
+    assert cover.type == 3 and cover.mime == "image/png" and cover.data == ART
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [(c.start_time, c.end_time) for c in chaps] == [(0, 1500), (1500, 3250), (3250, 20000)]  # LAME gapless length
+    assert chaps[1].sub_frames.getall("WXXX")[0].url == "https://example.org/framework"
+    toc = tags.getall("CTOC")[0]
+    assert toc.child_element_ids == [c.element_id for c in chaps] and toc.flags & 3 == 3  # top level, ordered
+
+
+def test_mp3_keeps_the_producers_other_frames_and_updates_an_existing_id3v1_tag(copy_of) -> None:
+    path = copy_of("id3v24.mp3")
+    audio.tag(path, WANTED, rel="x.mp3")
+    assert str(ID3(path)["TPUB"]) == "Keep Me Records"
+    path = copy_of("id3v1-only.mp3")
+    audio.tag(path, WANTED, rel="x.mp3")
+    v1 = path.read_bytes()[-128:]
+    assert v1[:3] == b"TAG" and v1[3:33].decode("latin-1").startswith("Ünïcode")  # updated, in Latin-1
+
+
+def test_m4a_atoms(copy_of) -> None:
+    path = copy_of("aac.m4a")
+    audio.tag(path, WANTED, rel="x.m4a")
+    tags = MutagenFile(path).tags
+    assert tags["pcst"] and tags["egid"] == [WANTED.guid] and tags["purl"] == [WANTED.feed_url]
+    assert tags["trkn"] == [(3, 0)] and tags["disk"] == [(1, 0)] and bytes(tags["covr"][0]) == ART
+    assert tags["desc"] == ["A short summary."] and tags["ldes"] == [WANTED.description]
+
+
+@pytest.mark.parametrize("name", TAGGABLE)
+def test_tagging_again_with_the_same_metadata_changes_no_byte(copy_of, name: str) -> None:
+    path = copy_of(name)
+    audio.tag(path, WANTED, rel=name)
+    digest, mtime = sha(path), path.stat().st_mtime_ns
+    again = audio.tag(path, WANTED, rel=name)
+    assert not again.written and again.changes == []
+    assert sha(path) == digest and path.stat().st_mtime_ns == mtime
+
+
+def test_dry_run_lists_each_change_and_writes_nothing(copy_of) -> None:
+    path = copy_of("id3v23.mp3")
+    before = sha(path)
+    result = audio.tag(path, WANTED, rel="x.mp3", dry_run=True)
+    assert not result.written and sha(path) == before
+    changes = {c.field: c for c in result.changes}
+    assert changes["title"].old == "Old v2.3 title" and changes["title"].new == WANTED.title
+    assert changes["artist"].old == "Producer"
+    assert "id3_version" not in changes  # already ID3v2.3
+    assert "00:00:01.500 The framework <https://example.org/framework>" in changes["chapters"].new
+
+
+def test_empty_texts_are_not_written(copy_of) -> None:
+    from dataclasses import replace
+
+    path = copy_of("vbr-xing.mp3")
+    result = audio.tag(path, replace(WANTED, comment="", description=""), rel="x.mp3")
+    assert result.written and not {"comment", "description"} & {c.field for c in result.changes}
+
+
+def test_m4a_chapters_without_ffmpeg_are_reported_not_silently_dropped(copy_of) -> None:
+    path = copy_of("aac.m4a")
+    result = audio.tag(path, WANTED, rel="x.m4a", ffmpeg="")
+    assert result.written
+    assert result.notes == ["M4A/MP4 chapters are not written: ffmpeg was not found on PATH (install ffmpeg to write them)"]
+    assert "chapters" not in {c.field for c in result.changes}
+    assert audio.probe(path, "x.m4a").chapters == ()
+
+
+# -- safety ------------------------------------------------------------------------------------------------
+
+def _fail(*args: object, **kwargs: object) -> None:
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("name, step", [(name, step) for name in ("vbr-xing.mp3", "aac.m4a")
+                                        for step in ("shutil.copyfile", "_remux_with_chapters", "_write_tags", "_flush", "_verify",
+                                                     "os.replace") if not (name.endswith(".mp3") and step == "_remux_with_chapters")])
+def test_a_failure_at_any_step_leaves_the_original_intact_and_no_temp_file(copy_of, monkeypatch: pytest.MonkeyPatch,
+                                                                           step: str, name: str) -> None:
+    path = copy_of(name)
+    before = sha(path)
+    if "." in step:
+        module, attr = step.split(".")
+        monkeypatch.setattr(getattr(tagger, module), attr, _fail)
+    else:
+        monkeypatch.setattr(tagger, step, _fail)
+    try:
+        audio.tag(path, WANTED, rel=name)
+    except OSError:
+        pass
+    assert sha(path) == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [name]
+
+
+def test_tagging_that_would_change_the_audio_is_refused(copy_of, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = copy_of("vbr-xing.mp3")
+    before = sha(path)
+    real = tagger._write_tags
+
+    def write_and_damage(target: Path, *args: object) -> None:
+        real(target, *args)
+        data = bytearray(target.read_bytes())
+        data[-500] ^= 0xFF  # one bit of sound
+        target.write_bytes(bytes(data))
+
+    monkeypatch.setattr(tagger, "_write_tags", write_and_damage)
+    with pytest.raises(MediaError) as info:
+        audio.tag(path, WANTED, rel="x.mp3")
+    assert info.value.problems[0].code == "TAG002"
+    assert sha(path) == before and sorted(p.name for p in path.parent.iterdir()) == ["vbr-xing.mp3"]
+
+
+KILLER = """
+import os, sys, time
+from pathlib import Path
+from mediafeed.audio import tagger
+from test_tagging import WANTED
+step = sys.argv[2]
+real = getattr(tagger, step)
+def pause(*args, **kwargs):
+    result = real(*args, **kwargs) if step != "_write_tags" else None
+    if step == "_write_tags":
+        # write half of the tagged copy, then stop mid-write
+        target = Path(args[0])
+        data = target.read_bytes()
+        with open(target, "r+b") as handle:
+            handle.truncate(len(data) // 2)
+    print("paused", flush=True)
+    time.sleep(60)
+    return result
+setattr(tagger, step, pause)
+tagger.tag(Path(sys.argv[1]), WANTED, rel="x.mp3")
+"""
+
+
+@pytest.mark.parametrize("step", ["_write_tags", "_flush", "_verify", "_sync_folder"])
+def test_killing_the_tagger_mid_write_leaves_the_original_or_the_new_file_never_a_broken_one(copy_of, step: str) -> None:
+    path = copy_of("vbr-xing.mp3")
+    before = sha(path)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(path), step], stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "paused"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    if step == "_sync_folder":  # killed after the rename: the new file, complete
+        assert sha(path) != before
+        assert audio.probe(path, "x.mp3").tags["title"] == WANTED.title
+    else:
+        assert sha(path) == before
+    leftovers = [p for p in path.parent.iterdir() if p != path]
+    assert all(p.name.startswith(".vbr-xing.mp3.") for p in leftovers)  # at most a hidden temp file
+
+
+# -- build and command -------------------------------------------------------------------------------------
+
+def _masters(show: Path) -> list[Path]:
+    return sorted(p for p in (show / "episodes").glob("*/*") if p.suffix in (".mp3", ".m4a"))
+
+
+def test_build_tags_the_published_copy_and_leaves_the_master_untouched(show: Path) -> None:
+    masters = {p: sha(p) for p in _masters(show)}
+    report = build(show)
+    assert {sha(p) for p in masters} == set(masters.values())
+    assert sorted(report.tagged) == sorted(str(p.relative_to(show)) for p in masters)
+    site = report.output
+    published = site / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    tags = ID3(published)
+    assert str(tags["TIT2"]) == "What Practitioners Need to Know" and str(tags["TGID"]) == "5c6c255d-36b2-45da-ab07-e62a01932dcf"
+    assert [c.start_time for c in sorted(tags.getall("CHAP"), key=lambda c: c.start_time)] == [0, 7000, 15000]
+    feed = (site / "feed.xml").read_text()
+    assert f'length="{published.stat().st_size}"' in feed
+    m4a = site / "episodes/002-learning-alliances/learning-alliances.m4a"
+    assert MutagenFile(m4a).tags["\xa9nam"] == ["Everyone at One Table"]
+    assert audio.payload_digest(m4a, "mp4") == audio.payload_digest(show / "episodes/002-learning-alliances/learning-alliances.m4a", "mp4")
+
+
+def test_rebuild_retags_only_the_episode_that_changed(show: Path) -> None:
+    build(show)
+    md = show / "episodes/005-european-review/episode.md"
+    md.write_text(md.read_text().replace("Sixty Evaluations, One Lesson", "Sixty Studies, One Lesson"))
+    report = build(show)
+    assert report.tagged == ["episodes/005-european-review/european-review.mp3"]
+    published = report.output / "episodes/005-european-review/european-review.mp3"
+    assert str(ID3(published)["TIT2"]) == "Sixty Studies, One Lesson"
+    assert "episodes/005-european-review/european-review.mp3" in report.written
+    assert not [w for w in report.written if w.endswith((".mp3", ".m4a")) and "005" not in w]
+    assert len(list((show / ".mediafeed/tagged").rglob("*.*"))) == 6  # the old copy was pruned
+
+
+def test_build_without_tag_on_build_publishes_the_master_as_it_is(show: Path) -> None:
+    (show / "show.yml").write_text((show / "show.yml").read_text() + "tag_on_build: false\n")
+    report = build(show)
+    for master in _masters(show):
+        assert sha(report.output / master.relative_to(show)) == sha(master)
+    assert report.tagged == []
+
+
+def test_tag_command_dry_run_then_tag_then_nothing_left(show: Path) -> None:
+    runner = CliRunner()
+    master = show / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    before = sha(master)
+    result = runner.invoke(main, ["tag", "--show", str(show), "--dry-run", "003-capabilities-framework"])
+    assert result.exit_code == 0, result.output
+    assert "capabilities-framework.mp3: would change" in result.output
+    assert "title: (none) → What Practitioners Need to Know" in result.output
+    assert sha(master) == before
+    result = runner.invoke(main, ["tag", "--show", str(show), "--format", "json"])
+    data = json.loads(result.output)
+    assert result.exit_code == 0 and data["ok"] and len(data["files"]) == 6 and all(f["written"] for f in data["files"])
+    assert sha(master) != before
+    report = tag_sources(show, dry_run=True)
+    assert all(not r.changes for r in report.results)
+    assert build(show).tagged == []  # the masters already say it all: published as they are
+
+
+def test_tag_command_names_an_unknown_episode(show: Path) -> None:
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "999-nope"])
+    assert result.exit_code == 2 and "no episode folder named '999-nope'" in result.output and "Traceback" not in result.output
+
+
+def test_tag_help_ends_with_an_example() -> None:
+    result = CliRunner().invoke(main, ["tag", "--help"])
+    assert "Example:" in result.output and "mediafeed tag --dry-run" in result.output
