@@ -387,7 +387,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         if record:
-            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items))
+            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items, replace=accept_changes))
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started

@@ -100,9 +100,13 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
     return problems
 
 
-def record(ledger: Ledger, show: Show, items: list[Item]) -> Ledger:
+def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False) -> Ledger:
+    """Add newly published episodes. A published episode's record is kept as it was first published
+    (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state."""
     episodes = dict(ledger.episodes)
     for item in items:
+        if item.episode.guid in episodes and not replace:
+            continue
         episodes[item.episode.guid] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
                                        "duration": round(item.media.duration, 3)}
     return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)

@@ -250,7 +250,8 @@ class Watcher:
         return False
 
     def run(self) -> None:
-        self.state = self.snapshot()
+        if not self.state:
+            self.state = self.snapshot()
         while not self.stop.wait(self.interval):
             if self.changed():
                 self.rebuild()

@@ -91,3 +91,15 @@ def test_draft_and_scheduled_episodes_stay_out_of_feed_and_pages(show: Path) -> 
     assert "Sixty Evaluations" not in feed and "Treating Both at Once" not in feed
     assert not (report.output / "episodes/005-european-review").exists()
     assert "Sixty Evaluations" not in (report.output / "index.html").read_text()
+
+
+def test_rebuilds_keep_published_records_as_first_published(show: Path) -> None:
+    build(show)
+    data = json.loads((show / LEDGER_FILE).read_text())
+    data["episodes"]["012780e6-d0de-4a11-88cf-d5e6df48880d"]["duration"] = 40.5  # within the re-cut tolerance
+    (show / LEDGER_FILE).write_text(json.dumps(data, indent=2))
+    before = (show / LEDGER_FILE).read_bytes()
+    report = build(show)
+    assert not report.ledger_updated and (show / LEDGER_FILE).read_bytes() == before
+    build(show, accept_changes=True)
+    assert json.loads((show / LEDGER_FILE).read_text())["episodes"]["012780e6-d0de-4a11-88cf-d5e6df48880d"]["duration"] != 40.5

@@ -49,6 +49,9 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
             info("Build failed; still serving the last good site.")
 
     preview = Preview(root, out, report)
+    # The sources as they are before the first build: an edit made while it runs triggers a rebuild.
+    watcher = Watcher(root, preview.rebuild, interval=interval)
+    watcher.state = watcher.snapshot()
     if not preview.rebuild():
         raise SystemExit(1)
     try:
@@ -59,7 +62,6 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     echo(url)
     info("Serving the preview; Ctrl-C stops it.")
-    watcher = Watcher(root, preview.rebuild, interval=interval)
     if not no_watch:
         threading.Thread(target=watcher.run, name="mediafeed-watch", daemon=True).start()
     try:
