@@ -97,7 +97,7 @@ def test_rebuilds_keep_published_records_as_first_published(show: Path) -> None:
     build(show)
     data = json.loads((show / LEDGER_FILE).read_text())
     data["episodes"]["012780e6-d0de-4a11-88cf-d5e6df48880d"]["duration"] = 40.5  # within the re-cut tolerance
-    (show / LEDGER_FILE).write_text(json.dumps(data, indent=2))
+    (show / LEDGER_FILE).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     before = (show / LEDGER_FILE).read_bytes()
     report = build(show)
     assert not report.ledger_updated and (show / LEDGER_FILE).read_bytes() == before
