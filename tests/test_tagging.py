@@ -335,3 +335,42 @@ def test_tag_command_names_an_unknown_episode(show: Path) -> None:
 def test_tag_help_ends_with_an_example() -> None:
     result = CliRunner().invoke(main, ["tag", "--help"])
     assert "Example:" in result.output and "mediafeed tag --dry-run" in result.output
+
+
+@pytest.mark.parametrize("data", [
+    "Notes — with “quotes”, emoji 🎙️ and ü".encode("utf-16") + b"\x00\x00rest",  # BOM, terminated, more after
+    "plain".encode("utf-16-le") + b"\x00\x00",  # no BOM (a fix-up mutagen reads as little-endian)
+    "\u0100\u0200".encode("utf-16-le") + b"\x00\x00",  # zero bytes inside characters, at odd offsets
+    "unterminated".encode("utf-16"),
+    "odd".encode("utf-16") + b"\x01",  # a dangling byte: mutagen raises, and so do we
+    "\ud800".encode("utf-16", "surrogatepass") + b"\x00\x00",  # a lone surrogate
+    b"",
+])
+@pytest.mark.parametrize("encoding", ["utf16", "utf_16_be", "latin1", "utf8"])
+def test_fast_id3_text_decoding_matches_mutagens_byte_by_byte_decoder(data: bytes, encoding: str) -> None:
+    from mutagen._util import decode_terminated
+
+    from mediafeed.audio.id3text import decode_until_zero
+
+    def outcome(decode):
+        try:
+            return decode()
+        except ValueError as exc:  # UnicodeDecodeError included
+            return type(exc)
+
+    assert outcome(lambda: decode_until_zero(data, encoding)) == \
+        outcome(lambda: decode_terminated(data, encoding, strict=False))
+
+
+@pytest.mark.parametrize("name", ["id3v24.mp3", "vbr-xing.mp3", "id3v1-only.mp3"])
+def test_the_fast_text_frames_read_a_tagged_file_as_mutagen_does(copy_of, name: str) -> None:
+    from mutagen.id3 import Frames
+
+    path = copy_of(name)
+    long_notes = "Full notes — “quoted”, ünïcode and 🎙️.\n" * 200  # UTF-16 in ID3v2.3: the slow case
+    audio.tag(path, Tags(**{**WANTED.__dict__, "description": long_notes, "comment": long_notes[:500]}), rel="x.mp3")
+    fast = ID3(path, known_frames=audio.tags.KNOWN_FRAMES)
+    plain = ID3(path, known_frames={**Frames, "WFED": audio.tags.WFED})
+    assert sorted(fast.keys()) == sorted(plain.keys())
+    assert [repr(fast[k]) for k in sorted(fast.keys())] == [repr(plain[k]) for k in sorted(plain.keys())]
+    assert str(fast["TDES"]) == long_notes

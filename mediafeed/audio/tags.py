@@ -49,6 +49,7 @@ from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 
+from . import id3text
 from .tagset import Cover, TagChapter, Tags
 
 
@@ -57,8 +58,9 @@ class WFED(TextFrame):
     byte, then the URL); mutagen's own WFED is a URL frame without that byte, which they misread."""
 
 
-#: mutagen's frame classes with WFED read as iTunes writes it; pass to every ID3 load (``load``).
-KNOWN_FRAMES = {**Frames, "WFED": WFED}
+#: mutagen's frame classes with WFED read as iTunes writes it, and UTF-16 text read in one step
+#: (:mod:`.id3text`); pass to every ID3 load (``load``).
+KNOWN_FRAMES = id3text.frames({**Frames, "WFED": WFED})
 
 _ID3_TEXT = {"title": "TIT2", "artist": "TPE1", "album_artist": "TPE2", "album": "TALB", "genre": "TCON",
              "description": "TDES", "guid": "TGID"}
