@@ -144,20 +144,38 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         if reuse and same.exists():
             out.append(item)
             continue
-        if not (reuse and copy.exists()):
+        copy_rel = copy.relative_to(root).as_posix()
+        if not (reuse and _intact(copy, cache.get(STORE, copy_rel, key))):
             folder.mkdir(parents=True, exist_ok=True)
-            result = audio.tag_copy(source, copy, wanted, rel=source_rel, ffmpeg=ffmpeg)
+            result = audio.tag_copy(source, copy, wanted, rel=source_rel, ffmpeg=ffmpeg, probed=item.media,
+                                    durable=False)
             notes.extend(_notes(result, episode.slug))
             if not result.written:
                 same.write_bytes(b"")
                 out.append(item)
                 continue
+            cache.put(STORE, copy_rel, key, {"size": result.size})
             tagged.append(source_rel)
         # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
         media = replace(item.media, size=copy.stat().st_size)
-        out.append(replace(item, media=media, media_file=copy.relative_to(root).as_posix()))
+        out.append(replace(item, media=media, media_file=copy_rel))
     _prune(store, used)
     return out, notes, tagged
+
+
+def _intact(copy: Path, row: object) -> bool:
+    """Whether a tagged copy is the whole file this build's cache says it wrote.
+
+    Copies are written without fsync (one per file was most of a cold build's disk time), and the
+    cache row is committed only after the build succeeds: after a crash, a copy that is missing,
+    cut short or not recorded is made again.
+    """
+    if not (isinstance(row, dict) and isinstance(row.get("size"), int)):
+        return False
+    try:
+        return copy.stat().st_size == row["size"]
+    except OSError:
+        return False
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:

@@ -23,6 +23,7 @@ from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
 from .tags import load, read_state
+from .tagset import Tags
 
 SUPPORTED = "MP3, M4A/M4B (AAC), MP4/M4V/MOV video, Ogg Opus, Ogg Vorbis, FLAC, WAV"
 #: Formats Apple Podcasts and Spotify accept as an enclosure.
@@ -106,6 +107,11 @@ def describe(head: bytes) -> str:
 
 def probe(path: Path, rel: str) -> Media:
     """Probe one media file. ``rel`` is how messages name it."""
+    return probe_with_tags(path, rel)[0]
+
+
+def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
+    """:func:`probe`, and every tag the file holds (one read of the file's tags, not two)."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -125,7 +131,7 @@ def probe(path: Path, rel: str) -> Media:
         if cut:
             raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated: {cut}", field="audio",
                                    hint="copy or export it again; check it plays to the end"))
-        media = _read(path, rel, kind, size, head)
+        media, state = _read(path, rel, kind, size, head)
     except MediaError:
         raise
     except (mutagen.MutagenError, struct.error, ValueError, EOFError, IndexError, KeyError, OverflowError) as exc:
@@ -135,7 +141,7 @@ def probe(path: Path, rel: str) -> Media:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
                                                    "(a new file name also keeps apps happy)"))
-    return media
+    return media, state
 
 
 def _best_extension(kind: str, media: Media) -> str:
@@ -144,7 +150,7 @@ def _best_extension(kind: str, media: Media) -> str:
     return {"ogg-opus": ".opus", "ogg-vorbis": ".ogg"}.get(kind, sorted(EXTENSIONS[kind])[0])
 
 
-def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> Media:
+def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Media, Tags]:
     audio = load(path, kind)
     info = audio.info
     duration = float(getattr(info, "length", 0.0) or 0.0)
@@ -182,7 +188,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> Media:
         chapters=tuple(Chapter(start=c.start / 1000, title=c.title, url=c.url, toc=c.toc,
                                end=None if c.end is None else c.end / 1000) for c in state.chapters or ()),
         has_cover=state.cover is not None,
-    )
+    ), state
 
 
 def _mp3_timing(path: Path, rel: str, audio: mutagen.FileType, duration: float, bitrate: int) -> tuple[float, int, str]:

@@ -29,7 +29,7 @@ import mutagen
 from ..errors import MediaError, error
 from ..model import Media
 from . import payload
-from .probe import NAMES, probe
+from .probe import NAMES, probe, probe_with_tags
 from .tags import apply, load, read_state
 from .tagset import Change, TagChapter, Tags, diff, for_format
 
@@ -67,16 +67,23 @@ def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpe
 
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
-             ffmpeg: str | None = None) -> TagResult:
+             ffmpeg: str | None = None, probed: Media | None = None, durable: bool = True) -> TagResult:
     """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
 
     When nothing needs to change and ``target`` is another file, nothing is written either: the caller
     can publish ``source`` as it is (``result.written`` is False, ``result.changes`` empty).
+
+    ``probed``: the caller's probe of ``source`` (the build's cache has it), so it is not probed again; it
+    must describe the file as it is now (if it does not, verification refuses the copy: nothing is damaged).
+    ``durable=False`` skips the fsyncs, for a copy the caller can make again (the build's tagged copies,
+    which it checks by size before reusing); the producer's own files are always written durably.
     """
     rel = rel or str(source)
     ffmpeg = ffmpeg_path() if ffmpeg is None else ffmpeg
     before = source.stat()
-    media = probe(source, rel)
+    if durable is False and target == source:
+        raise ValueError("a file tagged in place is always written durably")
+    media = probed if probed is not None and probed.size == before.st_size else probe(source, rel)
     result = TagResult(file=rel, size=media.size)
     if media.kind not in TAGGABLE:
         result.skipped = f"{NAMES.get(media.kind, media.kind)} files are not tagged (podcast apps read no tags in them)"
@@ -104,7 +111,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         else:
             shutil.copyfile(source, tmp)
         _write_tags(tmp, media.kind, wanted, audio if remux else None)
-        _flush(tmp)
+        if durable:
+            _flush(tmp)
         result.media = _verify(tmp, rel, media, wanted, original_digest)
         after = source.stat()
         if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
@@ -112,7 +120,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
                                    field="audio", hint="run the command again once the file is finished"))
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
         os.replace(tmp, target)
-        _sync_folder(target.parent)
+        if durable:
+            _sync_folder(target.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -213,7 +222,7 @@ def _sync_folder(folder: Path) -> None:
 def _verify(path: Path, rel: str, original: Media, wanted: Tags, original_digest: str) -> Media:
     """Re-read the tagged copy from scratch: same format, every wanted tag, same duration, same audio bytes."""
     try:
-        media = probe(path, rel)
+        media, state = probe_with_tags(path, rel)
     except MediaError as exc:
         raise MediaError(error("TAG001", rel, f"the tagged copy does not read back ({exc.problems[0].message}); "
                                               "the original was left untouched", field="audio")) from None
@@ -221,7 +230,7 @@ def _verify(path: Path, rel: str, original: Media, wanted: Tags, original_digest
         raise MediaError(error("TAG001", rel, f"the tagged copy reads as {NAMES.get(media.kind)} of {media.duration:.3f} s, "
                                               f"not {NAMES.get(original.kind)} of {original.duration:.3f} s; "
                                               "the original was left untouched", field="audio"))
-    left = diff(read_state(load(path, media.kind), media.kind), wanted)
+    left = diff(state, wanted)
     if left:
         names = ", ".join(f"{c.field} ({c.old!r} instead of {c.new!r})" for c in left)
         raise MediaError(error("TAG001", rel, f"the tagged copy does not read back: {names}; the original was left untouched",
