@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__, audio, checks, codec, incremental, output, tagging, transcripts
+from . import __version__, audio, checks, codec, incremental, output, parallel, tagging, transcripts
 from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
@@ -156,6 +156,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             progress("read", index + 1, len(folders))
     project.problems.extend(checks.duplicates(project.episodes))
     live = [e for e in project.episodes if project.status(e) == "published"]
+    probe_all(root, [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live], cache)
     for index, episode in enumerate(live):
         rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
         media = probe_cached(root, rel, cache)
@@ -178,6 +179,31 @@ def media_identity(path: Path) -> str:
     """What a media file's cached probe is keyed on: size, mtime, ctime (any write changes it) and inode."""
     st = path.stat()
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+def probe_all(root: Path, rels: list[str], cache: Cache) -> None:
+    """Probe, on every core, each file whose cached probe is missing or stale (a cold build: all of them)."""
+    missing: list[tuple[str, str]] = []
+    for rel in rels:
+        try:
+            identity = media_identity(root / rel)
+        except OSError:
+            continue  # probe_cached reports it
+        if cache.get("probe", rel, identity) is None:
+            missing.append((rel, identity))
+    if len(missing) < parallel.MIN_ITEMS:
+        return  # not worth a pool: probe_cached probes them one by one
+    for (rel, identity), found in zip(missing, parallel.map_ordered(_probe, root, [rel for rel, _ in missing]),
+                                      strict=True):
+        cache.stats["probed"] += 1
+        if isinstance(found, parallel.Failed):
+            cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in found.problems]})
+        else:
+            cache.put("probe", rel, identity, codec.dump(found))
+
+
+def _probe(root: Path, rel: str) -> Media:
+    return audio.probe(root / rel, rel)
 
 
 def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:

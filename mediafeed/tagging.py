@@ -23,7 +23,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, audio
+from . import __version__, audio, parallel
 from .audio import Cover, TagChapter, TagResult, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
@@ -121,15 +121,16 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     store = root / CACHE_DIR / STORE
     ffmpeg = audio.ffmpeg_path()
     used: set[Path] = set()
-    out, notes, tagged = [], [], []
+    out: list[Item] = []
+    notes: list[Problem] = []
+    tagged: list[str] = []
     covers: dict[Path, Cover | None] = {}
+    jobs: list[_Job] = []
     for index, item in enumerate(items):
-        if progress:
-            progress("tag", index + 1, len(items))
         episode = item.episode
         source_rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+        out.append(item)
         if item.media.kind not in audio.TAGGABLE:
-            out.append(item)
             continue
         art = root / EPISODES_DIR / episode.slug / episode.artwork if episode.artwork else root / show.artwork
         if art not in covers:
@@ -142,25 +143,54 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
         used.update((copy, same))
         if reuse and same.exists():
-            out.append(item)
             continue
         copy_rel = copy.relative_to(root).as_posix()
-        if not (reuse and _intact(copy, cache.get(STORE, copy_rel, key))):
-            folder.mkdir(parents=True, exist_ok=True)
-            result = audio.tag_copy(source, copy, wanted, rel=source_rel, ffmpeg=ffmpeg, probed=item.media,
-                                    durable=False)
-            notes.extend(_notes(result, episode.slug))
-            if not result.written:
-                same.write_bytes(b"")
-                out.append(item)
-                continue
-            cache.put(STORE, copy_rel, key, {"size": result.size})
-            tagged.append(source_rel)
-        # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
-        media = replace(item.media, size=copy.stat().st_size)
-        out.append(replace(item, media=media, media_file=copy_rel))
+        if reuse and _intact(copy, cache.get(STORE, copy_rel, key)):
+            out[index] = _published(item, copy, copy_rel)
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, key))
+    # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
+    step = (lambda done: progress("tag", done, len(jobs))) if progress else None
+    for job, result in zip(jobs, parallel.map_ordered(_tag_job, covers, jobs, progress=step), strict=True):
+        if isinstance(result, parallel.Failed):
+            raise MediaError(result.problems)
+        slug = items[job.index].episode.slug
+        notes.extend(_notes(result, slug))
+        if not result.written:
+            job.copy.with_suffix(".same").write_bytes(b"")
+            continue
+        copy_rel = job.copy.relative_to(root).as_posix()
+        cache.put(STORE, copy_rel, job.key, {"size": result.size})
+        tagged.append(job.rel)
+        out[job.index] = _published(items[job.index], job.copy, copy_rel)
     _prune(store, used)
     return out, notes, tagged
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One media file to tag into the store (sent to a worker process: no cover bytes, see ``covers``)."""
+
+    index: int
+    source: Path
+    copy: Path
+    wanted: Tags
+    art: Path
+    rel: str
+    media: Media
+    ffmpeg: str
+    key: str
+
+
+def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
+    wanted = replace(job.wanted, cover=covers.get(job.art))
+    return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, probed=job.media, durable=False)
+
+
+def _published(item: Item, copy: Path, copy_rel: str) -> Item:
+    # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
+    return replace(item, media=replace(item.media, size=copy.stat().st_size), media_file=copy_rel)
 
 
 def _intact(copy: Path, row: object) -> bool:

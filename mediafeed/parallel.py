@@ -1,0 +1,104 @@
+"""Per-file work on every core, results in input order.
+
+A cold build of a large show probes and tags every episode's media, one file
+after another, each a few milliseconds of Python. :func:`map_ordered` runs such
+a function over a list in forked worker processes, in chunks, and returns the
+results in the order of the input, so the build's output does not depend on
+which worker finished first.
+
+Only pure work goes through here: a function that reads its arguments' files
+and writes only the file it was given, and returns picklable data (never the
+cache, the terminal or the output writer, which stay in the parent). A
+:class:`MediaError` raised in a worker comes back as :class:`Failed` with its
+problems, so the caller decides what to do with it in order.
+
+Small batches, one-core machines and platforms without ``fork`` run in the
+calling process: the same results, without a pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .errors import MediaError, Problem
+
+C = TypeVar("C")
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Below this many items, a pool costs more than it saves (forking, pickling the results).
+MIN_ITEMS = 16
+
+
+@dataclass(frozen=True)
+class Failed:
+    """What a :class:`MediaError` raised for one item said."""
+
+    problems: list[Problem]
+
+
+def workers() -> int:
+    """How many processes to use: the cores this process may run on (``MEDIAFEED_JOBS`` overrides)."""
+    wanted = os.environ.get("MEDIAFEED_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+#: Set in each worker by :func:`_start` (inherited through fork, never pickled): the batch's ``context``.
+_context: object = None
+
+
+def _start(context: object) -> None:
+    global _context
+    _context = context
+
+
+def _call(fn: Callable[[C, T], R], context: C, item: T) -> R | Failed:
+    try:
+        return fn(context, item)
+    except MediaError as exc:
+        return Failed(exc.problems)
+
+
+def _chunk(fn: Callable[[C, T], R], items: Sequence[T]) -> list[R | Failed]:
+    return [_call(fn, _context, item) for item in items]  # type: ignore[arg-type]
+
+
+def map_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
+                progress: Callable[[int], None] | None = None) -> list[R | Failed]:
+    """``[fn(context, item) for item in items]`` on every core; a :class:`MediaError` becomes :class:`Failed`.
+
+    ``fn`` must be a module-level function (it is sent to the workers by name). ``context`` is what
+    every call shares (large things such as the cover art): the workers inherit it when they are
+    forked, so it is not copied per item. ``progress(done)`` is called in this process, in order.
+    """
+    jobs = workers()
+    if (jobs < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1  # forking threads is unsafe (serve)
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        results = []
+        for index, item in enumerate(items):
+            results.append(_call(fn, context, item))
+            if progress:
+                progress(index + 1)
+        return results
+    # Several chunks per worker keep both busy when some files take longer; chunks keep pickling cheap.
+    size = max(1, min(64, len(items) // (jobs * 4)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    out: list[R | Failed] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_start, initargs=(context,)) as pool:
+        for result in pool.map(_chunk, [fn] * len(chunks), chunks):
+            out.extend(result)
+            if progress:
+                progress(len(out))
+    return out
