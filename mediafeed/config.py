@@ -246,6 +246,10 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
     if not (base / name).is_file():
         r.fail(key, f"file not found: {name}", hint=f"put the file at {name} or correct the name", code="SRC041")
         return ""
+    if not (base / name).resolve().is_relative_to(base.resolve()):  # a symbolic link out of the show
+        r.fail(key, f"{name} is a symbolic link to a file outside the show folder; it would be published",
+               hint=f"copy the file itself to {name} instead of linking to it", code="SRC040")
+        return ""
     return name
 
 

@@ -216,6 +216,10 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
                hint="put the file next to episode.md and give its plain name (no '/', no '..')", code="SRC040")
         return ""
     if not folder.has(name):
+        if (folder.path / name).is_symlink():
+            r.fail(key, f"{name} is a symbolic link; only real files in the episode folder are published",
+                   hint=f"copy the file itself into {EPISODES_DIR}/{folder.slug}/ instead of linking to it", code="SRC040")
+            return ""
         r.fail(key, f"file not found: {name}", hint=f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name",
                code="SRC041")
         return ""
