@@ -1,0 +1,42 @@
+"""The README and docs/ describe every command and every option `--help` shows (so they cannot drift)."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+from helpers import ROOT
+
+from mediafeed.cli import main
+from mediafeed.commands import COMMANDS
+
+SHARED = {"--help", "--quiet", "--verbose", "--format", "--show"}
+
+
+def _docs() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+
+
+def test_every_command_is_in_the_readme_table_and_its_help_has_an_example() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"| `mediafeed {command.name}" in readme, command.name
+        result = CliRunner().invoke(main, [command.name, "--help"])
+        assert result.exit_code == 0 and "Example" in result.output, command.name
+
+
+def test_every_option_of_every_command_is_documented() -> None:
+    docs = _docs()
+    missing = []
+    for command in COMMANDS:
+        for param in command.params:
+            for name in [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])]:
+                if name.startswith("--") and name not in SHARED and not re.search(re.escape(name) + r"\b", docs):
+                    missing.append(f"{command.name} {name}")
+    assert not missing
+
+
+def test_every_command_takes_quiet_and_verbose_after_its_name() -> None:
+    for command in COMMANDS:
+        names = {n for p in command.params for n in getattr(p, "opts", [])}
+        assert {"-q", "-v"} <= names, command.name
