@@ -111,3 +111,18 @@ def test_tag_and_publish_take_quiet_and_verbose_after_the_command(show: Path) ->
         done = _run(command, "-q", "-v", "--help", cwd=show)
         assert done.returncode == 0, done.stderr
         assert "--quiet" in done.stdout and "--verbose" in done.stdout
+
+
+def test_guid_outside_a_show_is_a_usage_error_not_zero_episodes(tmp_path: Path) -> None:
+    done = _run("guid", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["problems"][0]["code"] == "SRC020"
+
+
+def test_guid_assign_skips_an_episode_md_that_is_not_utf8(show: Path) -> None:
+    folder = add_episode(show, "006-latin1", "title: Caf\xe9\ndate: 2026-03-20T08:00:00+00:00\naudio: audio.mp3", audio_name="")
+    (folder / "episode.md").write_bytes((folder / "episode.md").read_text().encode("latin-1"))
+    before = (folder / "episode.md").read_bytes()
+    done = _run("guid", "--assign", cwd=show)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "episode.md").read_bytes() == before
