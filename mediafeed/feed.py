@@ -25,10 +25,10 @@ from lxml.etree import CDATA
 
 from . import __version__
 from .dates import rfc2822
-from .source import is_url
 from .itunes_ns import ItunesEntryExtension, ItunesExtension
 from .model import Item, Show
 from .podcast_ns import PodcastEntryExtension, PodcastExtension
+from .source import is_url
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
