@@ -10,7 +10,7 @@ from helpers import ROOT
 from mediafeed.cli import main
 from mediafeed.commands import COMMANDS
 
-SHARED = {"--help", "--quiet", "--verbose", "--format", "--show"}
+SHARED = {"--help", "--quiet", "--verbose", "--color", "--format", "--show"}  # the global options (README)
 
 
 def _docs() -> str:
@@ -39,4 +39,14 @@ def test_every_option_of_every_command_is_documented() -> None:
 def test_every_command_takes_quiet_and_verbose_after_its_name() -> None:
     for command in COMMANDS:
         names = {n for p in command.params for n in getattr(p, "opts", [])}
-        assert {"-q", "-v"} <= names, command.name
+        assert {"-q", "-v", "--color"} <= names, command.name
+
+
+def test_no_color_after_the_command_name_turns_colour_off_even_when_forced(show) -> None:
+    from click.testing import CliRunner
+
+    forced = CliRunner().invoke(main, ["--color", "check", "--show", str(show)])
+    assert "\x1b[" in forced.output
+    for args in (["--color", "check", "--no-color"], ["check", "--no-color"]):
+        result = CliRunner().invoke(main, [*args, "--show", str(show)], color=True)
+        assert result.exit_code == 0 and "\x1b[" not in result.output, args
