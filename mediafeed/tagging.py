@@ -145,9 +145,14 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         if reuse and same.exists():
             continue
         copy_rel = copy.relative_to(root).as_posix()
-        if reuse and _intact(copy, cache.get(STORE, copy_rel, key)):
-            out[index] = _published(item, copy, copy_rel)
-            continue
+        if reuse and copy.exists():
+            row = cache.get(STORE, copy_rel, key)
+            if row is None and audio.verify_copy(source, copy, wanted, item.media, source_rel):
+                row = {"size": copy.stat().st_size}  # its record was lost with the cache: checked again instead
+                cache.put(STORE, copy_rel, key, row)
+            if _intact(copy, row):
+                out[index] = _published(item, copy, copy_rel)
+                continue
         folder.mkdir(parents=True, exist_ok=True)
         jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, key))
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
@@ -197,8 +202,8 @@ def _intact(copy: Path, row: object) -> bool:
     """Whether a tagged copy is the whole file this build's cache says it wrote.
 
     Copies are written without fsync (one per file was most of a cold build's disk time), and the
-    cache row is committed only after the build succeeds: after a crash, a copy that is missing,
-    cut short or not recorded is made again.
+    cache row is committed only after the build succeeds: after a crash, a copy that is missing or
+    cut short is made again; one without a record is verified again first (``audio.verify_copy``).
     """
     if not (isinstance(row, dict) and isinstance(row.get("size"), int)):
         return False

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from .payload import digest as payload_digest
 from .probe import APP_FORMATS, EXTENSIONS, MIME, NAMES, SUPPORTED, describe, probe, sniff
-from .tagger import TAGGABLE, TagResult, ffmpeg_path, tag, tag_copy
+from .tagger import TAGGABLE, TagResult, ffmpeg_path, tag, tag_copy, verify_copy
 from .tagset import Change, Cover, TagChapter, Tags, diff
 
 __all__ = ["APP_FORMATS", "EXTENSIONS", "MIME", "NAMES", "SUPPORTED", "TAGGABLE", "Change", "Cover", "TagChapter",
-           "TagResult", "Tags", "describe", "diff", "ffmpeg_path", "payload_digest", "probe", "sniff", "tag", "tag_copy"]
+           "TagResult", "Tags", "describe", "diff", "ffmpeg_path", "payload_digest", "probe", "sniff", "tag", "tag_copy",
+           "verify_copy"]

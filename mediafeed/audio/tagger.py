@@ -130,6 +130,20 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     return result
 
 
+def verify_copy(source: Path, copy: Path, wanted: Tags, probed: Media, rel: str = "") -> bool:
+    """Whether ``copy`` is ``source`` tagged with ``wanted``, whole: the checks :func:`tag_copy` makes after writing.
+
+    For a tagged copy whose record was lost (a discarded cache): reused when it passes, made again when not.
+    """
+    rel = rel or str(copy)
+    try:
+        wanted = _complete(for_format(wanted, probed.kind), probed.kind, probed.duration)
+        _verify(copy, rel, probed, wanted, payload.digest(source, probed.kind))
+    except (MediaError, OSError, ValueError):
+        return False
+    return True
+
+
 def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
     """ID3 CHAP frames need an end time: the next chapter's start, or the end of the audio for the last one."""
     if kind != "mp3" or not wanted.chapters:
