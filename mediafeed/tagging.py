@@ -7,7 +7,12 @@ Two entry points:
   ``episodes/`` is never modified. The copy's name is a hash of the source file's identity (size, mtime,
   inode), the wanted tags and the mediafeed version, so a rebuild with nothing changed reuses it: no
   re-tagging, and the output writer sees the same size and mtime and leaves the published file alone.
-  The feed's enclosure length is the tagged copy's size.
+  The feed's enclosure length is the tagged copy's size. Given the size an episode's file was published
+  with, the copy is padded to exactly that size when the new tags fit (``audio.padded_size``), so editing a
+  title or the notes after publication does not change the file's length at the same URL.
+  The output links these copies (a hard link where it can): nothing ever writes into a copy in place
+  (re-tagging makes a new file), and a copy is reused only while its size and modification time are
+  those recorded when it was made, so a published file edited in place is never trusted.
 * :func:`tag_sources` (``mediafeed tag``): tags the files in ``episodes/`` themselves, on request.
 
 Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload, replace atomically.
@@ -103,15 +108,18 @@ def tags_key(tags: Tags) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _identity(path: Path) -> str:
+def identity(path: Path) -> str:
+    """Size, mtime and inode: what a file is known by (not ctime: linking a file changes it)."""
     st = path.stat()
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
 def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: bool = True,
-                  progress: Progress | None = None) -> tuple[list[Item], list[Problem], list[str]]:
+                  progress: Progress | None = None, lengths: dict[str, int] | None = None,
+                  ) -> tuple[list[Item], list[Problem], list[str]]:
     """Tag a copy of each published episode's media; items point at the copies (and carry their sizes).
 
+    ``lengths``: slug → the size the episode's file was published with (kept when the new tags fit).
     Returns the new items, notes (info problems such as M4A chapters without ffmpeg) and the files
     tagged by this run. Raises :class:`MediaError` if a file cannot be tagged safely.
     """
@@ -123,6 +131,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     used: set[Path] = set()
     out, notes, tagged = [], [], []
     covers: dict[Path, Cover | None] = {}
+    lengths = lengths or {}
     for index, item in enumerate(items):
         if progress:
             progress("tag", index + 1, len(items))
@@ -136,28 +145,67 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
         wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
         source = root / source_rel
-        key = hashlib.sha256(f"{__version__}\0{_identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
+        key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
         folder = store / episode.slug
         copy = folder / f"{key}{source.suffix.lower()}"
         same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
         used.update((copy, same))
-        if reuse and same.exists():
+        length = lengths.get(episode.slug)
+        if reuse and same.exists() and (length is None or item.media.size == length):
             out.append(item)
             continue
-        if not (reuse and copy.exists()):
+        trusted = reuse and _trusted(cache, root, copy, length)
+        if not trusted:
+            if reuse and _edited(cache, root, copy):
+                notes.append(info("TAG012", copy.relative_to(root).as_posix(),
+                                  "the tagged copy was changed after it was made (a published file edited in place?); "
+                                  "tagged it again", field="audio", episode=episode.slug,
+                                  hint="edit the files in episodes/, never the built site: the build overwrites it"))
             folder.mkdir(parents=True, exist_ok=True)
-            result = audio.tag_copy(source, copy, wanted, rel=source_rel, ffmpeg=ffmpeg)
+            same.unlink(missing_ok=True)
+            result = audio.tag_copy(source, copy, wanted, rel=source_rel, ffmpeg=ffmpeg, length=length)
             notes.extend(_notes(result, episode.slug))
             if not result.written:
                 same.write_bytes(b"")
                 out.append(item)
                 continue
+            _record_stamp(cache, root, copy)
             tagged.append(source_rel)
         # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
         media = replace(item.media, size=copy.stat().st_size)
         out.append(replace(item, media=media, media_file=copy.relative_to(root).as_posix()))
     _prune(store, used)
     return out, notes, tagged
+
+
+def _stamp(cache: Cache, root: Path, copy: Path) -> list[int] | None:
+    found = cache.get("meta", f"tagged:{copy.relative_to(root).as_posix()}", "1")
+    return found if isinstance(found, list) else None
+
+
+def _record_stamp(cache: Cache, root: Path, copy: Path) -> None:
+    st = copy.stat()
+    cache.put("meta", f"tagged:{copy.relative_to(root).as_posix()}", "1", [st.st_size, st.st_mtime_ns])
+
+
+def _trusted(cache: Cache, root: Path, copy: Path, length: int | None) -> bool:
+    """Reuse a tagged copy only while it is what this build made: its size and mtime as recorded (the
+    output may hard-link it, and a file edited in place there is this same file), and the published length."""
+    try:
+        st = copy.stat()
+    except OSError:
+        return False
+    return _stamp(cache, root, copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length)
+
+
+def _edited(cache: Cache, root: Path, copy: Path) -> bool:
+    """The copy is not as this build made it (its recorded size or mtime differ)."""
+    stamp = _stamp(cache, root, copy)
+    try:
+        st = copy.stat()
+    except OSError:
+        return False
+    return stamp is not None and stamp != [st.st_size, st.st_mtime_ns]
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:
@@ -178,6 +226,21 @@ def _prune(store: Path, used: set[Path]) -> None:
             folder.rmdir()
         except OSError:
             pass
+
+
+def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
+    """Delete the temp files an interrupted ``mediafeed tag`` left in an episode folder (our names only)."""
+    notes = []
+    for path in audio.stale_temp_files(root / EPISODES_DIR / slug):
+        rel = path.relative_to(root).as_posix()
+        try:
+            path.unlink()
+        except OSError as exc:
+            notes.append(info("TAG011", rel, f"cannot remove a temp file left by an interrupted run: {exc.strerror}",
+                              field="audio", episode=slug, hint="delete it by hand"))
+            continue
+        notes.append(info("TAG011", rel, "removed a temp file left by an interrupted run", field="audio", episode=slug))
+    return notes
 
 
 @dataclass
@@ -213,6 +276,8 @@ def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = Fals
         chosen = [known[s] for s in slugs] if slugs else [e for e in project.episodes if not e.draft]
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+            if not dry_run:
+                report.problems.extend(remove_stale_temp_files(root, episode.slug))
             media = probe_cached(root, rel, cache)
             if not isinstance(media, Media):
                 report.problems.extend(media)
