@@ -28,6 +28,7 @@ from .dates import rfc2822
 from .itunes_ns import ItunesEntryExtension, ItunesExtension
 from .model import Item, Show
 from .podcast_ns import PodcastEntryExtension, PodcastExtension
+from .source import is_url
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -55,12 +56,15 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
     build_date: datetime | None = None
     pub_date: datetime | None = None
     paging: Paging | None = None
+    hubs: tuple[str, ...] = ()
 
     def extend_ns(self) -> dict[str, str]:
         return {"atom": ATOM_NS, "content": CONTENT_NS, **({"fh": HISTORY_NS} if self.paging else {})}
 
     def extend_rss(self, feed: Any) -> Any:
         channel = feed[0]
+        for hub in self.hubs:  # WebSub discovery: subscribers learn the hub that publish pings
+            xml_elem("{%s}link" % ATOM_NS, channel, rel="hub", href=hub)
         if self.pub_date:
             xml_elem("pubDate", channel).text = rfc2822(self.pub_date)
         if self.build_date:
@@ -102,6 +106,17 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def websub_hubs(show: Show) -> tuple[str, ...]:
+    """The WebSub hubs ``publish`` pings (show.yml ``publish.notify.websub``), advertised in the feed."""
+    notify = show.publish.get("notify") if isinstance(show.publish, dict) else None
+    hubs = notify.get("websub") if isinstance(notify, dict) else None
+    if isinstance(hubs, str):
+        hubs = [hubs]
+    if not isinstance(hubs, list):
+        return ()
+    return tuple(h for h in hubs if isinstance(h, str) and is_url(h))
+
+
 def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: datetime | None,
                 self_url: str = "", paging: Paging | None = None, image_size: int = 0,
                 trailers: tuple[Item, ...] = ()) -> bytes:
@@ -127,6 +142,7 @@ def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: da
     core.build_date = build_date
     core.pub_date = items[0].episode.date if items else build_date
     core.paging = paging
+    core.hubs = websub_hubs(show)
     fg.itunes.show = show
     fg.itunes.image_url = image_url
     fg.podcastindex.show = show

@@ -271,3 +271,18 @@ def test_archives_go_up_before_the_feed_that_links_to_them_with_feed_types(show:
     assert types["xml"] == ("application/rss+xml; charset=utf-8", "public, max-age=300")
     assert types["json"] == ("application/feed+json; charset=utf-8", "public, max-age=300")
     assert list((tmp_path / "www").iterdir()) == []
+
+
+def test_websub_hubs_are_advertised_in_the_feed(show: Path) -> None:
+    import feedparser
+
+    from mediafeed.build import build
+
+    text = (show / "show.yml").read_text()
+    (show / "show.yml").write_text(text + "publish:\n  target: {type: directory, path: /tmp/never-used}\n"
+                                          "  notify:\n    websub: [https://hub.example.org/]\n")
+    report = build(show)
+    raw = (report.output / "feed.xml").read_text()
+    assert '<atom:link rel="hub" href="https://hub.example.org/"/>' in raw
+    parsed = feedparser.parse(raw)
+    assert any(link.get("rel") == "hub" and link["href"] == "https://hub.example.org/" for link in parsed.feed.links)
