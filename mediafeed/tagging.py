@@ -12,7 +12,8 @@ Two entry points:
   title or the notes after publication does not change the file's length at the same URL.
   The output links these copies (a hard link where it can): nothing ever writes into a copy in place
   (re-tagging makes a new file), and a copy is reused only while its size and modification time are
-  those recorded when it was made, so a published file edited in place is never trusted.
+  those recorded beside it (``<copy>.made``) when it was made, so a published file edited in place is
+  never trusted.
 * :func:`tag_sources` (``mediafeed tag``): tags the files in ``episodes/`` themselves, on request.
 
 Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload, replace atomically.
@@ -34,6 +35,7 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
+from .output import atomic_write
 
 if TYPE_CHECKING:
     from .build import Project
@@ -149,14 +151,14 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         folder = store / episode.slug
         copy = folder / f"{key}{source.suffix.lower()}"
         same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
-        used.update((copy, same))
+        used.update((copy, same, _stamp_of(copy)))
         length = lengths.get(episode.slug)
         if reuse and same.exists() and (length is None or item.media.size == length):
             out.append(item)
             continue
-        trusted = reuse and _trusted(cache, root, copy, length)
+        trusted = reuse and _trusted(copy, length)
         if not trusted:
-            if reuse and _edited(cache, root, copy):
+            if reuse and _edited(copy):
                 notes.append(info("TAG012", copy.relative_to(root).as_posix(),
                                   "the tagged copy was changed after it was made (a published file edited in place?); "
                                   "tagged it again", field="audio", episode=episode.slug,
@@ -169,7 +171,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                 same.write_bytes(b"")
                 out.append(item)
                 continue
-            _record_stamp(cache, root, copy)
+            _record_stamp(copy)
             tagged.append(source_rel)
         # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
         media = replace(item.media, size=copy.stat().st_size)
@@ -178,29 +180,37 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     return out, notes, tagged
 
 
-def _stamp(cache: Cache, root: Path, copy: Path) -> list[int] | None:
-    found = cache.get("meta", f"tagged:{copy.relative_to(root).as_posix()}", "1")
-    return found if isinstance(found, list) else None
+def _stamp_of(copy: Path) -> Path:
+    return copy.with_name(copy.name + ".made")
 
 
-def _record_stamp(cache: Cache, root: Path, copy: Path) -> None:
+def _stamp(copy: Path) -> list[int] | None:
+    """The size and mtime (ns) the copy had when this build made it, from its ``.made`` file beside it."""
+    try:
+        size, mtime = _stamp_of(copy).read_text(encoding="ascii").split()
+        return [int(size), int(mtime)]
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _record_stamp(copy: Path) -> None:
     st = copy.stat()
-    cache.put("meta", f"tagged:{copy.relative_to(root).as_posix()}", "1", [st.st_size, st.st_mtime_ns])
+    atomic_write(_stamp_of(copy), f"{st.st_size} {st.st_mtime_ns}\n".encode("ascii"), durable=False)
 
 
-def _trusted(cache: Cache, root: Path, copy: Path, length: int | None) -> bool:
-    """Reuse a tagged copy only while it is what this build made: its size and mtime as recorded (the
-    output may hard-link it, and a file edited in place there is this same file), and the published length."""
+def _trusted(copy: Path, length: int | None) -> bool:
+    """Reuse a tagged copy only while it is what a build made: its size and mtime as recorded (the output
+    may hard-link it, and a published file edited in place is this same file), and the published length."""
     try:
         st = copy.stat()
     except OSError:
         return False
-    return _stamp(cache, root, copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length)
+    return _stamp(copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length)
 
 
-def _edited(cache: Cache, root: Path, copy: Path) -> bool:
-    """The copy is not as this build made it (its recorded size or mtime differ)."""
-    stamp = _stamp(cache, root, copy)
+def _edited(copy: Path) -> bool:
+    """The copy is not as the build made it (its recorded size or mtime differ)."""
+    stamp = _stamp(copy)
     try:
         st = copy.stat()
     except OSError:

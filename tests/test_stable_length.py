@@ -201,6 +201,15 @@ def test_a_published_file_edited_in_place_is_not_trusted_and_is_tagged_again(sho
     assert os.stat(site / MP3).st_ino == os.stat(_store_copy(show, MP3)).st_ino
 
 
+def test_a_lost_build_cache_does_not_re_tag_or_rewrite_the_media(show: Path) -> None:
+    site = build(show).output
+    inode = os.stat(site / MP3).st_ino
+    (show / ".mediafeed/cache.sqlite").unlink()  # the cache is disposable; the copies' records are beside them
+    report = build(show)
+    assert report.tagged == [] and not [w for w in report.written if w.endswith((".mp3", ".m4a"))]
+    assert os.stat(site / MP3).st_ino == inode
+
+
 def test_an_output_folder_on_another_file_system_gets_copies(show: Path) -> None:
     if not Path("/dev/shm").is_dir() or os.stat("/dev/shm").st_dev == os.stat(show).st_dev:
         pytest.skip("needs /dev/shm on another file system than the show")
