@@ -163,8 +163,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             project.media[episode.slug] = media
             project.fingerprints[episode.slug] = incremental.digest(folder_keys[episode.slug], show_key,
                                                                     media_identity(root / rel))
-        else:
-            project.problems.extend(media)
+        else:  # the probe knows the file, not the episode: group its problems under the episode
+            project.problems.extend(p if p.episode else replace(p, episode=episode.slug) for p in media)
         if progress:
             progress("probe", index + 1, len(live))
     return project

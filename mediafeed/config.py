@@ -12,7 +12,7 @@ from typing import Any
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
-from .source import MISSING, FieldReader, is_url, load_yaml
+from .source import MISSING, FieldReader, is_url, load_yaml, scrub_text, scrub_values
 
 SHOW_FILE = "show.yml"
 PODCAST_NAMESPACE_UUID = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -46,12 +46,15 @@ def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [error("SRC021", SHOW_FILE, f"cannot read: {exc}", hint="save it as UTF-8 text")]
+    text, scrubbed = scrub_text(text, SHOW_FILE)
     data, problems = load_yaml(text, SHOW_FILE)
     if problems:
-        return None, problems
+        return None, scrubbed + problems
     if not isinstance(data, dict):
         return None, [error("SRC003", SHOW_FILE, "must be a mapping of keys to values", hint="write 'title: …' lines")]
-    return parse_show(root, data)
+    data, escaped = scrub_values(data, SHOW_FILE)
+    show, problems = parse_show(root, data)
+    return show, scrubbed + escaped + problems
 
 
 def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Problem]]:
@@ -242,6 +245,10 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
         return ""
     if not (base / name).is_file():
         r.fail(key, f"file not found: {name}", hint=f"put the file at {name} or correct the name", code="SRC041")
+        return ""
+    if not (base / name).resolve().is_relative_to(base.resolve()):  # a symbolic link out of the show
+        r.fail(key, f"{name} is a symbolic link to a file outside the show folder; it would be published",
+               hint=f"copy the file itself to {name} instead of linking to it", code="SRC040")
         return ""
     return name
 

@@ -19,7 +19,7 @@ from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
-from .source import MISSING, FieldReader, parse_time, split_front_matter
+from .source import MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
 
 EPISODES_DIR = "episodes"
@@ -92,10 +92,13 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
         return None, [error("SRC021", rel, "is not UTF-8 text", hint="save the file as UTF-8")]
     except OSError as exc:
         return None, [error("SRC021", rel, f"cannot read: {exc.strerror}")]
+    text, scrubbed = scrub_text(text, rel, folder.slug)
     data, body, problems = split_front_matter(text, rel)
     if data is None:
-        return None, problems
-    return parse_episode(folder, show, data, body, rel)
+        return None, scrubbed + problems
+    data, escaped = scrub_values(data, rel, folder.slug)
+    episode, problems = parse_episode(folder, show, data, body, rel)
+    return episode, scrubbed + escaped + problems
 
 
 def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str) -> tuple[Episode | None, list[Problem]]:
@@ -213,6 +216,10 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
                hint="put the file next to episode.md and give its plain name (no '/', no '..')", code="SRC040")
         return ""
     if not folder.has(name):
+        if (folder.path / name).is_symlink():
+            r.fail(key, f"{name} is a symbolic link; only real files in the episode folder are published",
+                   hint=f"copy the file itself into {EPISODES_DIR}/{folder.slug}/ instead of linking to it", code="SRC040")
+            return ""
         r.fail(key, f"file not found: {name}", hint=f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name",
                code="SRC041")
         return ""
@@ -272,6 +279,8 @@ def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, 
     except (OSError, UnicodeDecodeError) as exc:
         r.problems.append(error("CHP002", file, f"cannot read: {exc}", episode=folder.slug))
         return (), ""
+    text, scrubbed = scrub_text(text, file, folder.slug)
+    r.problems.extend(scrubbed)
     parser = chapter_io.parse_json if name.endswith(".json") else chapter_io.parse_text
     found, problems = parser(text, file, folder.slug)
     r.problems.extend(problems)

@@ -27,6 +27,7 @@ from . import __version__
 from .dates import rfc2822
 from .itunes_ns import ItunesEntryExtension, ItunesExtension
 from .model import Item, Show
+from .notes import absolute_urls
 from .podcast_ns import PodcastEntryExtension, PodcastExtension
 from .source import is_url
 
@@ -95,9 +96,10 @@ class _CoreEntryExtension(BaseEntryExtension):  # type: ignore[misc]
             return entry
         # feedgen writes title, link, guid and enclosure; we add the rest in RSS order.
         description = xml_elem("description", entry)
-        description.text = CDATA(item.description_html or f"<p>{_escape(item.episode.summary or item.episode.title)}</p>")
+        description.text = CDATA(absolute_urls(item.description_html, item.page_url)
+                                 or f"<p>{_escape(item.episode.summary or item.episode.title)}</p>")
         if item.notes_html:
-            xml_elem("{%s}encoded" % CONTENT_NS, entry).text = CDATA(item.notes_html)
+            xml_elem("{%s}encoded" % CONTENT_NS, entry).text = CDATA(absolute_urls(item.notes_html, item.page_url))
         xml_elem("pubDate", entry).text = rfc2822(item.episode.date)
         return entry
 

@@ -6,7 +6,9 @@ import re
 import uuid
 from pathlib import Path
 
+from .config import SHOW_FILE
 from .episodes import EPISODE_FILE, EPISODES_DIR, discover
+from .errors import InputError, error
 from .output import atomic_write
 from .source import FRONT_MATTER, load_yaml
 
@@ -17,12 +19,18 @@ def new_guid() -> str:
 
 def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
     """Episodes whose front matter has no ``guid``; with ``write``, insert one (the rest of the file untouched)."""
+    if not (root / SHOW_FILE).is_file():  # not a show: saying "0 episodes without a GUID" would mislead
+        raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
+                               hint="pass --show DIR pointing at the show folder"))
     folders, _ = discover(root)
     done = []
     for folder in folders:
         path = folder.path / EPISODE_FILE
         rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # `mediafeed check` reports it (SRC021); never rewrite such a file
+            continue
         match = FRONT_MATTER.match(text.lstrip("\ufeff"))
         if not match:
             continue

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from .model import Item, Show
+from .notes import absolute_urls
 
 
 def _iso(moment: Any) -> str:
@@ -40,7 +41,7 @@ def item(entry: Item, show: Show) -> dict[str, Any]:
         "id": episode.guid,
         "url": entry.page_url,
         "title": episode.title,
-        "content_html": entry.notes_html or f"<p>{html.escape(episode.summary or episode.title)}</p>",
+        "content_html": absolute_urls(entry.notes_html, entry.page_url) or f"<p>{html.escape(episode.summary or episode.title)}</p>",
     }
     if episode.summary:
         data["summary"] = episode.summary

@@ -110,6 +110,29 @@ def _describe(html: str, link: str) -> str:
     return "".join(kept).strip() + more
 
 
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def absolute_urls(html: str, base: str) -> str:
+    """Relative ``href``/``src`` in sanitised notes made absolute against ``base`` (the episode page).
+
+    A page resolves ``../other-episode/`` itself; a feed has no base URL, so podcast
+    apps and feed readers would resolve it against nothing (or their own origin).
+    Fragment links (``#fn-1``, footnotes) stay as they are: they point inside the notes.
+    """
+    import html as html_lib
+    from urllib.parse import urljoin
+
+    def fix(match: re.Match[str]) -> str:
+        value = html_lib.unescape(match.group(2))
+        if not value or value.startswith("#") or _HAS_SCHEME.match(value):
+            return match.group(0)
+        return f"{match.group(1)}{html_lib.escape(urljoin(base, value), quote=True)}{match.group(3)}"
+
+    return _URL_ATTRIBUTE.sub(fix, html) if base else html
+
+
 def plain_text(html: str) -> str:
     import html as html_lib
 
@@ -121,9 +144,13 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def cdata_safe(html: str) -> str:
-    """``]]>`` would end a CDATA section early; ``]]&gt;`` means the same in HTML."""
-    return html.replace("]]>", "]]&gt;")
+    """``]]>`` would end a CDATA section early (``]]&gt;`` means the same in HTML); characters
+    XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped."""
+    return _XML_FORBIDDEN.sub("", html.replace("]]>", "]]&gt;"))
 
 
 def sanitize_html(html: str) -> str:

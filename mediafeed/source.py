@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, error
+from .errors import Problem, error, warning
 
 try:  # the C loader is ~6x faster; both are safe loaders
     _Loader: type = yaml.CSafeLoader
@@ -56,6 +56,50 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str
         return None, body, [error("SRC003", file, f"front matter must be a mapping of keys to values, got {type(data).__name__}",
                                   hint="write 'key: value' lines between the '---' lines")]
     return data, body, []
+
+
+#: What XML 1.0 forbids (C0 controls but tab, LF and CR; surrogates; U+FFFE/U+FFFF): lxml refuses to
+#: write them, and a feed holding one is rejected by every strict parser.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_HINT = "delete them (they often come from pasting out of a word processor or a terminal)"
+
+
+def scrub_text(text: str, file: str, episode: str = "") -> tuple[str, list[Problem]]:
+    """``text`` without characters XML 1.0 forbids, and a warning naming the first one's line."""
+    found = XML_FORBIDDEN.search(text)
+    if not found:
+        return text, []
+    count = len(XML_FORBIDDEN.findall(text))
+    line = text.count("\n", 0, found.start()) + 1
+    return XML_FORBIDDEN.sub("", text), [warning(
+        "SRC022", file, f"{count} control character{'s' if count != 1 else ''} that XML forbids "
+        f"(first: U+{ord(found.group()):04X} on line {line}); removed", field=f"line {line}",
+        hint=_FORBIDDEN_HINT, episode=episode)]
+
+
+def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Problem]]:
+    """Parsed YAML with forbidden characters (e.g. from a ``"\\x01"`` escape) removed from every string."""
+    found: list[str] = []
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            if XML_FORBIDDEN.search(value):
+                found.append(value)
+                return XML_FORBIDDEN.sub("", value)
+            return value
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        return value
+
+    data = clean(data)
+    if not found:
+        return data, []
+    char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
+    return data, [warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control characters "
+                          f"that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
+                          hint=_FORBIDDEN_HINT, episode=episode)]
 
 
 MISSING = object()

@@ -68,10 +68,17 @@ def print_json(data: Any) -> None:
 
 
 def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
-    """Problems grouped by episode (show-level first), one line each, then a summary line."""
+    """Problems grouped by episode (show-level first), one line each, then a summary line.
+
+    With ``-q`` only errors and warnings are listed (the summary still counts everything);
+    as diagnostics on stderr (``err=True``) nothing at all is printed when only infos remain.
+    """
     problems = list(problems)
+    shown = [p for p in problems if p.severity is not Severity.INFO] if settings().quiet else problems
+    if err and not shown:
+        return
     groups: dict[str, list[Problem]] = defaultdict(list)
-    for problem in problems:
+    for problem in shown:
         groups[problem.episode].append(problem)
     for episode in sorted(groups, key=lambda e: (e != "", e)):
         if len(groups) > 1 or episode:

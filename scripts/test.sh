@@ -16,5 +16,5 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
-python3 -m ruff check mediafeed tests
+python3 -m ruff check mediafeed tests bench
 python3 -m pytest -q "$@"

@@ -263,3 +263,16 @@ def test_not_a_feed_is_one_clear_line(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "cannot read the feed" in missing.output
     assert not (tmp_path / "s" / "show.yml").exists()
     shutil.rmtree(tmp_path / "s", ignore_errors=True)
+
+
+def test_reimport_never_downloads_to_an_audio_path_that_leaves_the_episode_folder(tmp_path: Path, host: Host) -> None:
+    show = tmp_path / "kitchen"
+    runner = CliRunner()
+    first = runner.invoke(main, ["import", host.base + "flaky-style.rss", "--show", str(show)])
+    assert first.exit_code in (0, 1), first.output  # media not downloaded yet
+    episode = folders_by_guid(show)["flaky-1"] / "episode.md"
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(re.sub(r"(?m)^audio: .*$", "audio: ../../../escaped.mp3", text), encoding="utf-8")
+    runner.invoke(main, ["import", host.base + "flaky-style.rss", "--show", str(show), "--download"])
+    assert not (tmp_path / "escaped.mp3").exists() and not (show / "escaped.mp3").exists()
+    assert not any(name.startswith(".escaped") for name in os.listdir(tmp_path))

@@ -44,6 +44,10 @@ _RULES = [
     _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key."),
     _r("SRC020", "mediafeed", E, "no show.yml in the folder"),
     _r("SRC021", "mediafeed", E, "a source file cannot be read or is not UTF-8"),
+    _r("SRC022", "mediafeed", W, "control characters that XML forbids (removed)",
+       "A source file or a YAML value holds characters XML 1.0 forbids (U+0000-U+001F other than tab and line breaks, "
+       "U+FFFE, U+FFFF). No feed may contain them and strict parsers reject one that does, so they are removed; "
+       "delete them from the source."),
     _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
        "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder"),

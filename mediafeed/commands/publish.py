@@ -6,10 +6,11 @@ import click
 
 from .. import publish as publish_lib
 from ..terminal import ProgressBar, TransferBar, boundary, echo, human_bytes, info, print_json, print_problems
-from .options import format_option, show_option
+from .options import format_option, show_option, verbosity_options
 
 
 @click.command()
+@verbosity_options
 @click.argument("target", required=False)
 @show_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,

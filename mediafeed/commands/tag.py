@@ -8,10 +8,11 @@ import click
 from ..errors import has_errors
 from ..tagging import tag_sources
 from ..terminal import boundary, echo, info, print_json, print_problems
-from .options import format_option, show_option
+from .options import format_option, show_option, verbosity_options
 
 
 @click.command()
+@verbosity_options
 @show_option
 @click.argument("episodes", nargs=-1, metavar="[EPISODE]...")
 @click.option("-n", "--dry-run", is_flag=True, help="Show what would change, per file and per tag; write nothing.")

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from .. import chapters as chapter_io
-from ..config import SHOW_FILE, load_show, podcast_guid
+from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
@@ -121,6 +121,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             slug = known["_slug"]
             report.skipped.append(slug)
             audio_name = str(known.get("audio") or "")
+            if not safe_relative(audio_name) or "/" in audio_name:  # never download to a path outside the folder
+                audio_name = ""
         else:
             slug = unique_slug(_slug(episode), taken)
             taken.add(slug)

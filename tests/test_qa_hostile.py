@@ -1,0 +1,128 @@
+"""Hostile show notes and titles: the feed stays well-formed XML and no live code reaches any output."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import podcastparser
+from helpers import ROOT, add_episode
+from lxml import etree
+
+from mediafeed.build import build
+
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+CONTROL = "".join(chr(c) for c in range(32) if c not in (9, 10, 13))
+
+FRONT = """
+title: "Tom & Jerry \\x01\\x08 ]]> <b>x</b>"
+date: 2026-03-20T08:00:00+00:00
+guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60
+audio: audio.mp3
+summary: "A summary \\x0b with a vertical tab"
+"""
+
+BODY = f"""Control characters [{CONTROL}] and a reference &#x1; in the text.
+
+Tom & Jerry ]]> <script>alert(1)</script> <img src=x onerror="alert(2)">
+<a href="jav&#x09;ascript:alert(3)">obfuscated</a> [md](javascript:alert(4))
+
+[another episode](../001-ipv-and-substance-use/) ![a picture](picture.png) [footnote](#fn-1)
+[elsewhere](https://example.org/a?b=1&c=2)
+"""
+
+
+def _feed_item(site: Path, guid: str) -> etree._Element:
+    root = etree.fromstring((site / "feed.xml").read_bytes(), etree.XMLParser(recover=False))
+    return next(item for item in root.iter("item") if item.findtext("guid") == guid)
+
+
+def test_control_characters_are_removed_with_a_warning_and_the_feed_parses_strictly(show: Path) -> None:
+    add_episode(show, "006-hostile", FRONT, BODY)
+    report = build(show, accept_changes=True)
+    codes = [p.code for p in report.problems if p.episode == "006-hostile"]
+    assert codes.count("SRC022") == 2, report.problems  # one for the raw characters, one for YAML escapes
+    data = (report.output / "feed.xml").read_bytes()
+    item = _feed_item(report.output, "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60")  # strict lxml parse
+    assert item.findtext("title") == "Tom & Jerry  ]]> <b>x</b>"
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", data)
+    assert feedparser.parse(data).bozo == 0
+    parsed = podcastparser.parse("https://podcast.example.org/safe-to-say/feed.xml", io.BytesIO(data))
+    assert any(e["title"].startswith("Tom & Jerry") and "]]>" in e["title"] for e in parsed["episodes"])
+    for name in ("feed.json", "episodes/006-hostile/index.html", "episodes/006-hostile/oembed.json",
+                 "episodes/006-hostile/player.html", "episodes/006-hostile/embed/index.html"):
+        text = (report.output / name).read_text(encoding="utf-8")
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text), name
+        assert "onerror" not in text and "<script>alert" not in text, name
+
+
+def test_control_characters_in_show_yml_are_removed_with_a_warning(show: Path) -> None:
+    text = (show / "show.yml").read_text(encoding="utf-8")
+    (show / "show.yml").write_text(text.replace("author: Safe to Say research team",
+                                                'author: "Safe to Say\\x07 research team"'), encoding="utf-8")
+    report = build(show)
+    assert [p.file for p in report.problems if p.code == "SRC022"] == ["show.yml"]
+    root = etree.fromstring((report.output / "feed.xml").read_bytes(), etree.XMLParser(recover=False))
+    assert root.findtext("channel/{http://www.itunes.com/dtds/podcast-1.0.dtd}author") == "Safe to Say research team"
+
+
+def test_relative_links_in_notes_are_absolute_in_the_feeds_and_relative_on_the_page(show: Path) -> None:
+    add_episode(show, "006-hostile", FRONT, BODY)
+    site = build(show, accept_changes=True).output
+    page = "https://podcast.example.org/safe-to-say/episodes/006-hostile/"
+    item = _feed_item(site, "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60")
+    feed_json = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    json_html = next(i["content_html"] for i in feed_json["items"] if i["id"] == "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60")
+    for html in (item.findtext(CONTENT), json_html):
+        assert 'href="https://podcast.example.org/safe-to-say/episodes/001-ipv-and-substance-use/"' in html
+        assert f'src="{page}picture.png"' in html
+        assert 'href="#fn-1"' in html  # fragments stay inside the notes
+        assert 'href="https://example.org/a?b=1&amp;c=2"' in html
+        assert "javascript" not in html.lower().replace("%09", "")
+    assert 'href="https://podcast.example.org/safe-to-say/episodes/001-ipv-and-substance-use/"' in item.findtext("description")
+    on_page = (site / "episodes/006-hostile/index.html").read_text(encoding="utf-8")
+    assert 'href="../001-ipv-and-substance-use/"' in on_page
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})
+
+
+def test_quiet_build_and_check_print_no_info_problems(show: Path) -> None:
+    for args in (("-q", "build"), ("build", "-q")):
+        done = _run(*args, cwd=show)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == "", done.stderr  # the sample show has one info (EP020): not printed with -q
+        assert done.stdout.strip().endswith("feed.xml")
+    checked = _run("check", "-q", cwd=show)
+    assert "EP020" not in checked.stdout and "1 info" in checked.stdout
+    loud = _run("build", cwd=show)
+    assert "EP020" in loud.stderr
+
+
+def test_tag_and_publish_take_quiet_and_verbose_after_the_command(show: Path) -> None:
+    for command in ("tag", "publish"):
+        done = _run(command, "-q", "-v", "--help", cwd=show)
+        assert done.returncode == 0, done.stderr
+        assert "--quiet" in done.stdout and "--verbose" in done.stdout
+
+
+def test_guid_outside_a_show_is_a_usage_error_not_zero_episodes(tmp_path: Path) -> None:
+    done = _run("guid", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["problems"][0]["code"] == "SRC020"
+
+
+def test_guid_assign_skips_an_episode_md_that_is_not_utf8(show: Path) -> None:
+    folder = add_episode(show, "006-latin1", "title: Caf\xe9\ndate: 2026-03-20T08:00:00+00:00\naudio: audio.mp3", audio_name="")
+    (folder / "episode.md").write_bytes((folder / "episode.md").read_text().encode("latin-1"))
+    before = (folder / "episode.md").read_bytes()
+    done = _run("guid", "--assign", cwd=show)
+    assert done.returncode == 0, done.stderr
+    assert (folder / "episode.md").read_bytes() == before

@@ -1,0 +1,60 @@
+"""Paths a producer (or an attacker's pull request) can put in a show: nothing outside it is ever published."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers import add_episode, make_media
+
+from mediafeed.build import BuildFailed, build
+from mediafeed.lint import lint_show
+
+FRONT = "title: Linked\ndate: 2026-03-20T08:00:00+00:00\nguid: 3d1f1c52-4bb4-4a53-9a55-9e2f0a0e6c11\naudio: '{audio}'\n"
+
+
+def _problems(show: Path) -> list:
+    return lint_show(show).problems
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../001-ipv-and-substance-use/ipv-and-substance-use.mp3"])
+def test_episode_audio_that_is_a_symbolic_link_is_refused_and_never_published(show: Path, target: str) -> None:
+    folder = add_episode(show, "006-linked", FRONT.format(audio="linked.mp3"), audio_name="")
+    os.symlink(target, folder / "linked.mp3")
+    problems = [p for p in _problems(show) if p.episode == "006-linked"]
+    assert [(p.code, p.field) for p in problems if p.severity.value == "error"] == [("SRC040", "audio")]
+    assert "symbolic link" in problems[0].message
+    with pytest.raises(BuildFailed):
+        build(show)
+    assert not (show / "public" / "episodes" / "006-linked").exists()
+
+
+@pytest.mark.parametrize("audio", ["../001-ipv-and-substance-use/ipv-and-substance-use.mp3", "/etc/passwd",
+                                   "sub\\\\audio.mp3", "C:/audio.mp3"])
+def test_episode_audio_outside_the_folder_is_refused(show: Path, audio: str) -> None:
+    add_episode(show, "006-outside", FRONT.format(audio=audio), audio_name="")
+    codes = [p.code for p in _problems(show) if p.episode == "006-outside" and p.severity.value == "error"]
+    assert codes == ["SRC040"]
+
+
+def test_show_artwork_linked_from_outside_the_show_is_refused(show: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "private.png"
+    (show / "artwork.png").rename(outside)
+    os.symlink(outside, show / "artwork.png")
+    problems = [p for p in _problems(show) if p.code == "SRC040"]
+    assert [(p.file, p.field) for p in problems] == [("show.yml", "artwork")]
+
+
+def test_show_artwork_linked_inside_the_show_is_fine(show: Path) -> None:
+    (show / "art").mkdir()
+    (show / "artwork.png").rename(show / "art" / "cover.png")
+    os.symlink("art/cover.png", show / "artwork.png")
+    assert not [p for p in _problems(show) if p.code in ("SRC040", "SRC041")]
+
+
+def test_media_problems_are_grouped_under_their_episode(show: Path) -> None:
+    folder = add_episode(show, "006-wav", FRONT.format(audio="audio.mp3"), audio_name="")
+    make_media(folder / "audio.mp3", "wav", extra=("-f", "wav"))
+    [problem] = [p for p in _problems(show) if p.code == "MED005"]
+    assert problem.episode == "006-wav" and problem.file == "episodes/006-wav/audio.mp3"
