@@ -399,11 +399,24 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.episodes = len(items)
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
-        if show.tag_on_build:
-            items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress)
-            report.problems = sorted(set(report.problems + notes), key=_problem_order)
-        build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
+        if show.tag_on_build:
+            lengths = published_lengths(ledger, items, out_dir, previous)
+            items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress,
+                                                                lengths=lengths)
+            report.problems = sorted(set(report.problems + notes), key=_problem_order)
+            for item in items:  # a re-tagged copy (another size in the feed) renews the outputs that show it
+                if item.media_file:
+                    slug = item.episode.slug
+                    project.fingerprints[slug] = incremental.digest(project.fingerprints.get(slug, ""),
+                                                                    tagging.identity(root / item.media_file))
+        if not accept_changes:
+            changed = checks.filter_problems(ledger_io.length_changes(ledger, items), show, (), ())
+            report.problems = sorted(set(report.problems + changed), key=_problem_order)
+            if has_errors(changed, strict=strict):
+                cache.commit()  # keep the tagged copies' records: the next build reuses them
+                raise BuildFailed(report.problems)
+        build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         # Without a manifest the output folder is not known to be ours as last built: render everything.
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         planned = render_site(project, items, build_date, plan)
@@ -420,6 +433,22 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         return report
     finally:
         cache.close()
+
+
+def published_lengths(ledger: ledger_io.Ledger, items: list[Item], out_dir: Path, previous: set[str]) -> dict[str, int]:
+    """Slug → the size each episode's file was published with: from ``published.json``, else (a ledger from
+    before it recorded lengths) the file the last build wrote into the output folder."""
+    lengths = {}
+    for item in items:
+        length = ledger_io.published_length(ledger, item)
+        if length is None and item.enclosure_path in previous:
+            try:
+                length = (out_dir / item.enclosure_path).stat().st_size
+            except OSError:
+                length = None
+        if length is not None:
+            lengths[item.episode.slug] = length
+    return lengths
 
 
 def _problem_order(problem: Problem) -> tuple[int, str, str, str]:

@@ -8,9 +8,7 @@ What it remembers, and what a hit is keyed on:
   folder's listing (names, sizes, mtimes) so added/removed side files count;
 * ``notes``: rendered show notes, keyed by the SHA-256 of the Markdown;
 * ``output``: for each file the last build wrote, the key of its inputs, so an
-  unchanged page is neither rendered nor compared (incremental builds);
-* ``tagged``: the size of each tagged copy in ``.mediafeed/tagged/`` as it was
-  written, so a copy cut short by a crash is made again, not published.
+  unchanged page is neither rendered nor compared (incremental builds).
 
 Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
@@ -28,7 +26,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "episode", "notes", "output", "tagged", "meta")
+_TABLES = ("probe", "episode", "notes", "output", "meta")
 
 
 class Cache:

@@ -10,8 +10,9 @@ bytes can depend on.
   identity and the output folder;
 * an episode's unit (page, embed page, player fragment, oEmbed JSON, chapters,
   transcripts, media): its folder's key (the SHA-256 of ``episode.md`` and the
-  name, size and mtime of every file beside it) and its audio's identity, plus
-  the build date when a template mentions ``build_date``;
+  name, size and mtime of every file beside it) and its audio's identity (and
+  that of its tagged copy, whose size is the enclosure length), plus the build
+  date when a template mentions ``build_date``;
 * the pages that list episodes (index pages, sitemap, 404) and the feeds: the
   keys of all published episodes, in feed order, and the build date.
 
@@ -77,8 +78,8 @@ class _Recording(Site):
         self.site.add(rel, data, origin)
         self.made.append((rel, len(data)))
 
-    def copy(self, rel: str, source: Path, origin: str = "") -> None:
-        self.site.copy(rel, source, origin)
+    def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
+        self.site.copy(rel, source, origin, link)
         self.made.append((rel, os.stat(source).st_size))
 
     def keep(self, rel: str, origin: str = "") -> None:

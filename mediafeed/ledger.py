@@ -1,9 +1,10 @@
 """What was published, so that nothing a subscriber depends on changes silently.
 
 ``published.json`` at the show root (commit it with the show) records, for every
-episode a build has published, its GUID, enclosure URL and duration, plus the
-show's ``podcast:guid`` and feed URL. Before writing anything, a build compares
-the episodes against it:
+episode a build has published, its GUID, enclosure URL, duration and enclosure
+length (bytes; ledgers written before mediafeed recorded it are read as they are
+and get it on the next build), plus the show's ``podcast:guid`` and feed URL.
+Before writing anything, a build compares the episodes against it:
 
 * LED001 error: an episode folder that was published with one GUID now has another;
 * LED002 error: a published GUID now has a different enclosure URL;
@@ -12,7 +13,12 @@ the episodes against it:
 * LED004 error: the show's ``podcast:guid`` changed (it must outlive feed moves);
 * LED005 warning: a published episode is gone from the feed.
 
-``mediafeed build --accept-changes`` records deliberate changes instead.
+After tagging (which aims for the published length, see :mod:`tagging`), :func:`length_changes` reports
+
+* LED007 warning: the published file's length changes at the same URL (the new tags did not fit).
+
+``mediafeed build --accept-changes`` records deliberate changes instead. A length change
+(LED007) is recorded by the build that makes it: the feed says the new length from then on.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-chang
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""
-    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration}
+    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length}
 
     def to_json(self) -> bytes:
         data = {
@@ -100,15 +106,44 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
     return problems
 
 
+def published_length(ledger: Ledger, item: Item) -> int | None:
+    """The enclosure length ``item``'s file was published with, when the ledger knows it (same URL)."""
+    found = ledger.episodes.get(item.episode.guid)
+    if found is None or found.get("enclosure") != item.enclosure_url:
+        return None
+    length = found.get("length")
+    return length if isinstance(length, int) and not isinstance(length, bool) and length > 0 else None
+
+
+def length_changes(ledger: Ledger, items: list[Item]) -> list[Problem]:
+    """LED007: a published file's size changes at the same URL (call after tagging: items carry the final sizes)."""
+    problems = []
+    for item in items:
+        old = published_length(ledger, item)
+        if old is not None and old != item.media.size:
+            episode = item.episode
+            problems.append(warning("LED007", episode.source,
+                                    f"published file length changes from {old} to {item.media.size} bytes at the same URL "
+                                    f"({item.enclosure_path}); apps may download it again or loop",
+                                    field="audio", episode=episode.slug,
+                                    hint="keep the title and notes shorter (the tags no longer fit in the file's "
+                                         "padding), or publish the file under a new file name"))
+    return problems
+
+
 def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False) -> Ledger:
     """Add newly published episodes. A published episode's record is kept as it was first published
-    (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state."""
+    (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state;
+    only its ``length`` follows the published file (added to older records, updated when it changed: LED007)."""
     episodes = dict(ledger.episodes)
     for item in items:
-        if item.episode.guid in episodes and not replace:
+        old = episodes.get(item.episode.guid)
+        if old is not None and not replace:
+            if old.get("enclosure") == item.enclosure_url and old.get("length") != item.media.size:
+                episodes[item.episode.guid] = {**old, "length": item.media.size}
             continue
         episodes[item.episode.guid] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
-                                       "duration": round(item.media.duration, 3)}
+                                       "duration": round(item.media.duration, 3), "length": item.media.size}
     return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)
 
 

@@ -8,6 +8,13 @@ interrupted build) only ever sees the old file or the new one; the feeds are
 written last and fsynced, so a feed never points at a page or a file that is
 not there yet. A file whose bytes are already on disk is not rewritten (its
 mtime stays, so rsync and CDNs see no change).
+
+Media from mediafeed's own store (the tagged copies in ``.mediafeed/tagged/``) is
+hard-linked instead of copied where the file system allows (else copied), so it is
+not stored twice. That is safe because nothing writes into either name in place:
+this writer and the tagger always put a new file (a new inode) in place, and the
+tagger trusts a stored copy only while its size and mtime are as it left them.
+A producer's own file in ``episodes/`` is always copied, never linked.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ class Planned:
     data: bytes | None = None
     source: Path | None = None  #: copy this file (media, artwork) instead of ``data``
     origin: str = ""  #: which input asked for this output (for collision messages)
+    link: bool = False  #: hard-link ``source`` where possible (only for files no one writes into in place)
 
 
 @dataclass
@@ -47,8 +55,9 @@ class Site:
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._plan(rel, Planned(data=data, origin=origin))
 
-    def copy(self, rel: str, source: Path, origin: str = "") -> None:
-        self._plan(rel, Planned(source=source, origin=origin))
+    def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
+        """Publish the file ``source``; ``link``: as a hard link where possible (mediafeed's own stored copies only)."""
+        self._plan(rel, Planned(source=source, origin=origin, link=link))
 
     def keep(self, rel: str, origin: str = "") -> None:
         """Declare an output that is already correct on disk (not re-rendered)."""
@@ -88,7 +97,7 @@ def write(site: Site, out: Path, previous: set[str] | None = None) -> WriteRepor
             planned = site.files[rel]
             target = out / rel
             if planned.source is not None:
-                changed = _place_copy(planned.source, target)
+                changed = _place_copy(planned.source, target, link=planned.link)
             else:
                 assert planned.data is not None
                 changed = _place_bytes(planned.data, target, durable=rel in LAST)
@@ -168,8 +177,8 @@ def atomic_write(target: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def _place_copy(source: Path, target: Path) -> bool:
-    """Copy a media file unless an identical one (same size and mtime, or same bytes) is there."""
+def _place_copy(source: Path, target: Path, link: bool = False) -> bool:
+    """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there."""
     src = source.stat()
     try:
         dst = target.stat()
@@ -177,7 +186,31 @@ def _place_copy(source: Path, target: Path) -> bool:
             return False
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_copy(source, target)
+    if not (link and atomic_link(source, target)):
+        atomic_copy(source, target)
+    return True
+
+
+def atomic_link(source: Path, target: Path) -> bool:
+    """Put a hard link to ``source`` at ``target`` (a temp name, then a rename); False when the file system
+    cannot (another device, no hard links, no permission): the caller copies instead."""
+    for attempt in range(100):
+        tmp = f"{target.parent}/.{target.name}.{os.getpid()}-{attempt}.tmp"
+        try:
+            os.link(source, tmp)
+            break
+        except FileExistsError:
+            continue
+        except OSError:
+            return False
+    else:
+        return False
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with _suppress():
+            os.unlink(tmp)
+        raise
     return True
 
 

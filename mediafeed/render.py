@@ -114,8 +114,10 @@ class Renderer:
 
     def media(self, out: Site, item: Item) -> None:
         folder, episode = self.folder(item), item.episode
-        source = self.root / item.media_file if item.media_file else folder / episode.audio  # the tagged copy
-        out.copy(item.enclosure_path, source, episode.source)
+        if item.media_file:  # the tagged copy in mediafeed's store: hard-linked where possible
+            out.copy(item.enclosure_path, self.root / item.media_file, episode.source, link=True)
+        else:  # the producer's own file: always a copy (an edit in the site must never reach it)
+            out.copy(item.enclosure_path, folder / episode.audio, episode.source)
         if item.image_path:
             out.copy(item.image_path, folder / episode.artwork, episode.source)
             self.scaled_images(out, folder / episode.artwork, episode.source)

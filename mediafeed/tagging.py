@@ -7,7 +7,13 @@ Two entry points:
   ``episodes/`` is never modified. The copy's name is a hash of the source file's identity (size, mtime,
   inode), the wanted tags and the mediafeed version, so a rebuild with nothing changed reuses it: no
   re-tagging, and the output writer sees the same size and mtime and leaves the published file alone.
-  The feed's enclosure length is the tagged copy's size.
+  The feed's enclosure length is the tagged copy's size. Given the size an episode's file was published
+  with, the copy is padded to exactly that size when the new tags fit (``audio.padded_size``), so editing a
+  title or the notes after publication does not change the file's length at the same URL.
+  The output links these copies (a hard link where it can): nothing ever writes into a copy in place
+  (re-tagging makes a new file), and a copy is reused only while its size and modification time are
+  those recorded beside it (``<copy>.made``) when it was made, so a published file edited in place is
+  never trusted.
 * :func:`tag_sources` (``mediafeed tag``): tags the files in ``episodes/`` themselves, on request.
 
 Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload, replace atomically.
@@ -29,6 +35,7 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
+from .output import atomic_write
 
 if TYPE_CHECKING:
     from .build import Project
@@ -103,15 +110,18 @@ def tags_key(tags: Tags) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _identity(path: Path) -> str:
+def identity(path: Path) -> str:
+    """Size, mtime and inode: what a file is known by (not ctime: linking a file changes it)."""
     st = path.stat()
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
 def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: bool = True,
-                  progress: Progress | None = None) -> tuple[list[Item], list[Problem], list[str]]:
+                  progress: Progress | None = None, lengths: dict[str, int] | None = None,
+                  ) -> tuple[list[Item], list[Problem], list[str]]:
     """Tag a copy of each published episode's media; items point at the copies (and carry their sizes).
 
+    ``lengths``: slug → the size the episode's file was published with (kept when the new tags fit).
     Returns the new items, notes (info problems such as M4A chapters without ffmpeg) and the files
     tagged by this run. Raises :class:`MediaError` if a file cannot be tagged safely.
     """
@@ -126,6 +136,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     tagged: list[str] = []
     covers: dict[Path, Cover | None] = {}
     jobs: list[_Job] = []
+    lengths = lengths or {}
     for index, item in enumerate(items):
         episode = item.episode
         source_rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
@@ -137,38 +148,37 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
         wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
         source = root / source_rel
-        key = hashlib.sha256(f"{__version__}\0{_identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
+        key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
         folder = store / episode.slug
         copy = folder / f"{key}{source.suffix.lower()}"
         same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
-        used.update((copy, same))
-        if reuse and same.exists():
+        used.update((copy, same, _stamp_of(copy)))
+        length = lengths.get(episode.slug)
+        if reuse and same.exists() and (length is None or item.media.size == length):
             continue
-        copy_rel = copy.relative_to(root).as_posix()
-        if reuse and copy.exists():
-            row = cache.get(STORE, copy_rel, key)
-            if row is None and audio.verify_copy(source, copy, wanted, item.media, source_rel):
-                row = {"size": copy.stat().st_size}  # its record was lost with the cache: checked again instead
-                cache.put(STORE, copy_rel, key, row)
-            if _intact(copy, row):
-                out[index] = _published(item, copy, copy_rel)
-                continue
+        if reuse and _trusted(copy, length):
+            out[index] = _published(item, copy, root)
+            continue
+        if reuse and _edited(copy):
+            notes.append(info("TAG012", copy.relative_to(root).as_posix(),
+                              "the tagged copy was changed after it was made (a published file edited in place?); "
+                              "tagged it again", field="audio", episode=episode.slug,
+                              hint="edit the files in episodes/, never the built site: the build overwrites it"))
         folder.mkdir(parents=True, exist_ok=True)
-        jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, key))
+        same.unlink(missing_ok=True)
+        jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
     step = (lambda done: progress("tag", done, len(jobs))) if progress else None
     for job, result in zip(jobs, parallel.map_ordered(_tag_job, covers, jobs, progress=step), strict=True):
         if isinstance(result, parallel.Failed):
             raise MediaError(result.problems)
-        slug = items[job.index].episode.slug
-        notes.extend(_notes(result, slug))
+        notes.extend(_notes(result, items[job.index].episode.slug))
         if not result.written:
-            job.copy.with_suffix(".same").write_bytes(b"")
+            job.copy.with_name(job.copy.stem + ".same").write_bytes(b"")
             continue
-        copy_rel = job.copy.relative_to(root).as_posix()
-        cache.put(STORE, copy_rel, job.key, {"size": result.size})
+        _record_stamp(job.copy)
         tagged.append(job.rel)
-        out[job.index] = _published(items[job.index], job.copy, copy_rel)
+        out[job.index] = _published(items[job.index], job.copy, root)
     _prune(store, used)
     return out, notes, tagged
 
@@ -185,32 +195,56 @@ class _Job:
     rel: str
     media: Media
     ffmpeg: str
-    key: str
+    length: int | None  #: the size it was published with (kept when the tags fit)
 
 
 def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
     wanted = replace(job.wanted, cover=covers.get(job.art))
-    return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, probed=job.media, durable=False)
+    return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
+                          probed=job.media, durable=False)
 
 
-def _published(item: Item, copy: Path, copy_rel: str) -> Item:
+def _published(item: Item, copy: Path, root: Path) -> Item:
     # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
-    return replace(item, media=replace(item.media, size=copy.stat().st_size), media_file=copy_rel)
+    return replace(item, media=replace(item.media, size=copy.stat().st_size), media_file=copy.relative_to(root).as_posix())
 
 
-def _intact(copy: Path, row: object) -> bool:
-    """Whether a tagged copy is the whole file this build's cache says it wrote.
+def _stamp_of(copy: Path) -> Path:
+    return copy.with_name(copy.name + ".made")
 
-    Copies are written without fsync (one per file was most of a cold build's disk time), and the
-    cache row is committed only after the build succeeds: after a crash, a copy that is missing or
-    cut short is made again; one without a record is verified again first (``audio.verify_copy``).
-    """
-    if not (isinstance(row, dict) and isinstance(row.get("size"), int)):
-        return False
+
+def _stamp(copy: Path) -> list[int] | None:
+    """The size and mtime (ns) the copy had when this build made it, from its ``.made`` file beside it."""
     try:
-        return copy.stat().st_size == row["size"]
+        size, mtime = _stamp_of(copy).read_text(encoding="ascii").split()
+        return [int(size), int(mtime)]
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _record_stamp(copy: Path) -> None:
+    st = copy.stat()
+    atomic_write(_stamp_of(copy), f"{st.st_size} {st.st_mtime_ns}\n".encode("ascii"), durable=False)
+
+
+def _trusted(copy: Path, length: int | None) -> bool:
+    """Reuse a tagged copy only while it is what a build made: its size and mtime as recorded (the output
+    may hard-link it, and a published file edited in place is this same file), and the published length."""
+    try:
+        st = copy.stat()
     except OSError:
         return False
+    return _stamp(copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length)
+
+
+def _edited(copy: Path) -> bool:
+    """The copy is not as the build made it (its recorded size or mtime differ)."""
+    stamp = _stamp(copy)
+    try:
+        st = copy.stat()
+    except OSError:
+        return False
+    return stamp is not None and stamp != [st.st_size, st.st_mtime_ns]
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:
@@ -231,6 +265,21 @@ def _prune(store: Path, used: set[Path]) -> None:
             folder.rmdir()
         except OSError:
             pass
+
+
+def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
+    """Delete the temp files an interrupted ``mediafeed tag`` left in an episode folder (our names only)."""
+    notes = []
+    for path in audio.stale_temp_files(root / EPISODES_DIR / slug):
+        rel = path.relative_to(root).as_posix()
+        try:
+            path.unlink()
+        except OSError as exc:
+            notes.append(info("TAG011", rel, f"cannot remove a temp file left by an interrupted run: {exc.strerror}",
+                              field="audio", episode=slug, hint="delete it by hand"))
+            continue
+        notes.append(info("TAG011", rel, "removed a temp file left by an interrupted run", field="audio", episode=slug))
+    return notes
 
 
 @dataclass
@@ -266,6 +315,8 @@ def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = Fals
         chosen = [known[s] for s in slugs] if slugs else [e for e in project.episodes if not e.draft]
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+            if not dry_run:
+                report.problems.extend(remove_stale_temp_files(root, episode.slug))
             media = probe_cached(root, rel, cache)
             if not isinstance(media, Media):
                 report.problems.extend(media)

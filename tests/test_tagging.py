@@ -298,7 +298,8 @@ def test_rebuild_retags_only_the_episode_that_changed(show: Path) -> None:
     assert str(ID3(published)["TIT2"]) == "Sixty Studies, One Lesson"
     assert "episodes/005-european-review/european-review.mp3" in report.written
     assert not [w for w in report.written if w.endswith((".mp3", ".m4a")) and "005" not in w]
-    assert len(list((show / ".mediafeed/tagged").rglob("*.*"))) == 6  # the old copy was pruned
+    stored = [p for p in (show / ".mediafeed/tagged").rglob("*.*") if p.suffix != ".made"]  # .made: the copy's size and mtime
+    assert len(stored) == 6  # the old copy was pruned
 
 
 def test_build_without_tag_on_build_publishes_the_master_as_it_is(show: Path) -> None:

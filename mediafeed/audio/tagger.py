@@ -13,14 +13,25 @@ The steps for every file, in order (each one a place where work may stop):
 
 An interruption at any moment leaves the target as it was (steps 1–4 only touch the temporary file, which
 is removed on failure) or fully replaced (step 5 is one rename). The original is never opened for writing.
+Temporary files are named ``.<name>.<random>.tmp<ext>`` (and ``.src<ext>``, ``.chapters.<random>.txt`` for
+an M4A re-mux); :func:`stale_temp_files` finds those an interrupted run left behind.
+
+**Stable size.** The tags are written with padding (ID3 padding, an MP4 ``free`` atom, a FLAC PADDING
+block, Ogg comment padding) so that the file's size does not follow every edit of a title or the notes:
+with ``length`` (the size the file was published with) the file is padded to exactly that size when the
+new tags fit; otherwise (or without ``length``) its size is rounded up to a whole number of
+:data:`BLOCK` bytes, leaving at least :data:`MIN_FREE` bytes of padding for later edits.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,6 +48,12 @@ from .tagset import Change, TagChapter, Tags, diff, for_format
 TAGGABLE = {"mp3", "mp4", "flac", "ogg-opus", "ogg-vorbis"}
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
+#: Tagged files are padded to a whole number of these (so a longer title or notes usually fit in the same size)…
+BLOCK = 16 * 1024
+#: … with at least this much padding left for later edits (ID3v2.3 stores text as UTF-16: 4,000 characters).
+MIN_FREE = 8 * 1024
+#: A temp file of ours untouched for this long belongs to an interrupted run (a running one writes it within seconds).
+STALE_AFTER = 15 * 60
 
 
 @dataclass
@@ -61,22 +78,39 @@ def ffmpeg_path() -> str:
     return shutil.which("ffmpeg") or ""
 
 
+def padded_size(natural: int, length: int | None = None) -> int:
+    """The size a tagged file gets when its tags without padding make it ``natural`` bytes long.
+
+    ``length`` (the size it was published with) when the tags fit in it; else ``natural`` plus at least
+    :data:`MIN_FREE`, rounded up to a whole number of :data:`BLOCK` bytes.
+    """
+    if length is not None and natural <= length:
+        return length
+    return -(-(natural + MIN_FREE) // BLOCK) * BLOCK
+
+
 def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpeg: str | None = None) -> TagResult:
-    """Write ``wanted`` into the file at ``path`` (safely, see the module docstring)."""
-    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg)
+    """Write ``wanted`` into the file at ``path`` (safely, see the module docstring).
+
+    The file keeps its size when the new tags fit in its padding (see :func:`padded_size`).
+    """
+    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg, length=path.stat().st_size)
 
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
-             ffmpeg: str | None = None, probed: Media | None = None, durable: bool = True) -> TagResult:
+             ffmpeg: str | None = None, length: int | None = None, probed: Media | None = None,
+             durable: bool = True) -> TagResult:
     """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
 
-    When nothing needs to change and ``target`` is another file, nothing is written either: the caller
-    can publish ``source`` as it is (``result.written`` is False, ``result.changes`` empty).
+    ``length``: the size ``target`` should have (the size it was published with); kept when the tags fit,
+    see :func:`padded_size`. When nothing needs to change and ``target`` is another file, nothing is
+    written either, unless ``source`` is not ``length`` bytes long (then ``target`` is ``source``
+    re-padded to that length): the caller can publish ``source`` as it is (``result.written`` is False).
 
     ``probed``: the caller's probe of ``source`` (the build's cache has it), so it is not probed again; it
     must describe the file as it is now (if it does not, verification refuses the copy: nothing is damaged).
     ``durable=False`` skips the fsyncs, for a copy the caller can make again (the build's tagged copies,
-    which it checks by size before reusing); the producer's own files are always written durably.
+    reused only while their size and mtime are as recorded); the producer's own files are always flushed.
     """
     rel = rel or str(source)
     ffmpeg = ffmpeg_path() if ffmpeg is None else ffmpeg
@@ -99,7 +133,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
     if result.changes and unknown and current.id3_version != "2.3":
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
-    if not result.changes or dry_run:
+    repad = not result.changes and length is not None and target != source and media.size != length
+    if (not result.changes and not repad) or dry_run:
         return result
     original_digest = payload.digest(source, media.kind)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
@@ -110,7 +145,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
             _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), media.duration, rel)
         else:
             shutil.copyfile(source, tmp)
-        _write_tags(tmp, media.kind, wanted, audio if remux else None)
+        _write_tags(tmp, media.kind, wanted, audio if remux else None, length)
         if durable:
             _flush(tmp)
         result.media = _verify(tmp, rel, media, wanted, original_digest)
@@ -130,20 +165,6 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     return result
 
 
-def verify_copy(source: Path, copy: Path, wanted: Tags, probed: Media, rel: str = "") -> bool:
-    """Whether ``copy`` is ``source`` tagged with ``wanted``, whole: the checks :func:`tag_copy` makes after writing.
-
-    For a tagged copy whose record was lost (a discarded cache): reused when it passes, made again when not.
-    """
-    rel = rel or str(copy)
-    try:
-        wanted = _complete(for_format(wanted, probed.kind), probed.kind, probed.duration)
-        _verify(copy, rel, probed, wanted, payload.digest(source, probed.kind))
-    except (MediaError, OSError, ValueError):
-        return False
-    return True
-
-
 def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
     """ID3 CHAP frames need an end time: the next chapter's start, or the end of the audio for the last one."""
     if kind != "mp3" or not wanted.chapters:
@@ -157,7 +178,7 @@ def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
     return replace(wanted, chapters=tuple(chapters))
 
 
-def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType | None) -> None:
+def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType | None, length: int | None) -> None:
     audio = load(path, kind)
     if original is not None and original.tags is not None:
         # ffmpeg re-muxed the file: put every atom of the original back before applying ours.
@@ -168,9 +189,34 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
             audio.tags[key] = value
     apply(audio, kind, wanted)
     if kind == "mp3":
-        audio.save(v2_version=3, v23_sep="/", v1=1)
+        _save_padded(path, length, lambda pad: audio.save(v2_version=3, v23_sep="/", v1=1, padding=pad))
     else:
-        audio.save()
+        _save_padded(path, length, lambda pad: audio.save(padding=pad))
+
+
+def _save_padded(path: Path, length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None]) -> None:
+    """Save with the padding that gives the file the size :func:`padded_size` asks for.
+
+    mutagen tells the padding callback how much padding would keep the file's size (``info.padding``), so
+    the size without padding is known before writing. Adding a new MP4 ``meta`` atom or an Ogg page's
+    lacing values is not exactly linear in the padding, so the size is measured after saving and, when it
+    is off, saved once more with the difference (the tags are already in place, so the second save is exact).
+    """
+    chosen = 0
+    natural: int | None = None
+
+    def padding(info: mutagen.PaddingInfo) -> int:
+        nonlocal chosen
+        base = natural if natural is not None else path.stat().st_size - info.padding
+        chosen = padded_size(base, length) - base
+        return chosen
+
+    for _ in range(4):
+        save(padding)
+        size = path.stat().st_size
+        natural = size - chosen
+        if size == padded_size(natural, length):
+            return
 
 
 def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tuple[TagChapter, ...], duration: float,
@@ -207,6 +253,34 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise MediaError(error("TAG004", rel, f"ffmpeg could not write the chapters: {detail}", field="chapters",
                                hint="check the file plays; or remove the chapters to tag it without them"))
+
+
+_TEMP = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.(?:tmp|src)(?P<ext>\.[^./]+)")
+_CHAPTERS_TEMP = re.compile(r"\.chapters\.[a-z0-9_]{8}\.txt")
+
+
+def stale_temp_files(folder: Path, now: float | None = None) -> list[Path]:
+    """Temp files an interrupted tagging run left in ``folder``: only names of ours, untouched for :data:`STALE_AFTER`.
+
+    Ours are ``.<name>.<8 random characters>.tmp<ext>`` and ``.src<ext>`` beside a file ``<name>`` that
+    ends in ``<ext>``, and ``.chapters.<8 random characters>.txt``; a younger one may belong to a run in progress.
+    """
+    now = time.time() if now is None else now
+    found = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = _TEMP.fullmatch(path.name)
+        ours = bool(_CHAPTERS_TEMP.fullmatch(path.name)) or bool(
+            match and match["name"].lower().endswith(match["ext"].lower()))
+        try:
+            if ours and path.is_file() and not path.is_symlink() and now - path.stat().st_mtime >= STALE_AFTER:
+                found.append(path)
+        except OSError:
+            continue
+    return found
 
 
 def _ffescape(text: str) -> str:

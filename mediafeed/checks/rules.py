@@ -204,6 +204,9 @@ _RULES = [
     _r("LED005", "mediafeed", W, "a published episode is gone from the feed"),
     _r("LED006", "mediafeed apple", W, "the feed's self URL changed without itunes:new-feed-url",
        "Keep the old URL answering with a 301 and add itunes:new-feed-url, or apps keep polling the old one."),
+    _r("LED007", "mediafeed apple", W, "the published file's length changes at the same URL",
+       "Tags are padded to keep the published length; longer notes that no longer fit change it, and apps may "
+       "download the file again or loop. Shorten the notes, or publish the file under a new name."),
     # -- hosting (--online) --------------------------------------------------------------------------
     _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
     _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",
