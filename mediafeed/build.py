@@ -313,9 +313,9 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     the last build is kept instead of rendered; see :mod:`incremental`.
     """
     out = output.Site()
-    renderer = Renderer(project, build_date)
     if plan is None:
         plan = incremental.Plan(Cache(None), Path(), "")
+    renderer = Renderer(project, build_date, plan.cache)
     renderer.static(out)
     # A new newest episode moves the build date; episode pages depend on it only if a template reads it.
     dated = incremental.theme_mentions(project.root, "build_date")

@@ -8,7 +8,10 @@ What it remembers, and what a hit is keyed on:
   folder's listing (names, sizes, mtimes) so added/removed side files count;
 * ``notes``: rendered show notes, keyed by the SHA-256 of the Markdown;
 * ``output``: for each file the last build wrote, the key of its inputs, so an
-  unchanged page is neither rendered nor compared (incremental builds).
+  unchanged page is neither rendered nor compared (incremental builds);
+* ``fragment``: each episode's ``<item>`` in feed.xml and item in feed.json,
+  keyed like its pages (see :mod:`feeditems`);
+* ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes.
 
 Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
@@ -26,7 +29,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "episode", "notes", "output", "meta")
+_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint")
 
 
 class Cache:
@@ -82,6 +85,28 @@ class Cache:
             return json.loads(row[1])
         except ValueError:
             return None
+
+    def get_many(self, table: str, wanted: dict[str, str]) -> dict[str, Any]:
+        """:meth:`get` for many keys (key → tag) in one query: the keys whose tag matches, with their values."""
+        if self.db is None or not wanted:
+            return {}
+        found = {}
+        keys = list(wanted)
+        rows = []
+        try:
+            for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
+                chunk = keys[start:start + 500]
+                rows += self.db.execute(f"SELECT k, tag, v FROM {table} WHERE k IN ({','.join('?' * len(chunk))})",
+                                        chunk).fetchall()
+        except sqlite3.DatabaseError:
+            return {}
+        for key, tag, value in rows:
+            if key in wanted and tag == f"{__version__}:{wanted[key]}":
+                try:
+                    found[key] = json.loads(value)
+                except ValueError:
+                    continue
+        return found
 
     def put(self, table: str, key: str, tag: str, value: Any) -> None:
         if self.db is None:

@@ -14,6 +14,7 @@ feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -121,14 +122,13 @@ def websub_hubs(show: Show) -> tuple[str, ...]:
 
 def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: datetime | None,
                 self_url: str = "", paging: Paging | None = None, image_size: int = 0,
-                trailers: tuple[Item, ...] = ()) -> bytes:
-    """The feed's bytes: ``items`` newest first; same input, same bytes."""
-    fg = FeedGenerator()
-    # feedgen sets lastBuildDate to now() in its constructor; we write dates ourselves.
-    fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - the one place feedgen is patched
-    fg.register_extension("mfcore", _CoreExtension, _CoreEntryExtension, atom=False)
-    fg.register_extension("itunes", ItunesExtension, ItunesEntryExtension, atom=False)
-    fg.register_extension("podcastindex", PodcastExtension, PodcastEntryExtension, atom=False)
+                trailers: tuple[Item, ...] = (), item_xml: ItemXml | None = None) -> bytes:
+    """The feed's bytes: ``items`` newest first; same input, same bytes.
+
+    ``item_xml`` gives each item's ``<item>`` element (default :func:`render_items`); a build passes one
+    that reuses the elements of unchanged episodes (:mod:`feeditems`).
+    """
+    fg = _generator()
     fg.title(show.title)
     # feedgen takes the *last* link as RSS <link>: the self link goes first.
     fg.link(href=self_url or show.feed_url, rel="self", type="application/rss+xml")
@@ -151,6 +151,40 @@ def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: da
     fg.podcastindex.image_url = image_url
     fg.podcastindex.image_size = image_size
     fg.podcastindex.trailers = trailers
+    # feedgen appends the items at the end of <channel>, after every channel element: the channel without
+    # items, with the items' elements put before its end tag, is the same bytes as feedgen's whole document.
+    head, end, tail = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True).rpartition(_CHANNEL_END)
+    return head + b"".join((item_xml or render_items)(items)) + end + tail
+
+
+ItemXml = Callable[[list[Item]], list[bytes]]
+_CHANNEL_END = b"  </channel>\n"
+_ITEM_START = b"    <item>\n"
+_ITEM_END = b"    </item>\n"
+
+
+def _generator() -> FeedGenerator:
+    fg = FeedGenerator()
+    # feedgen sets lastBuildDate to now() in its constructor; we write dates ourselves.
+    fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - the one place feedgen is patched
+    fg.register_extension("mfcore", _CoreExtension, _CoreEntryExtension, atom=False)
+    fg.register_extension("itunes", ItunesExtension, ItunesEntryExtension, atom=False)
+    fg.register_extension("podcastindex", PodcastExtension, PodcastEntryExtension, atom=False)
+    return fg
+
+
+def render_items(items: list[Item]) -> list[bytes]:
+    """Each item's ``<item>`` element, indented as in a feed document: its bytes in feed.xml.
+
+    An item's element depends on the item alone (the channel's settings do not reach it, and every
+    namespace is declared on ``<rss>``), so it is the same in any feed document.
+    """
+    if not items:
+        return []
+    fg = _generator()  # a channel feedgen accepts; the items' bytes do not depend on it
+    fg.title("-")
+    fg.link(href="https://example.invalid/")
+    fg.description("-")
     for item in items:
         entry = fg.add_entry(order="append")
         entry.title(item.episode.title)
@@ -160,4 +194,11 @@ def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: da
         entry.mfcore.item = item
         entry.itunes.item = item
         entry.podcastindex.item = item
-    return fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    document = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    body = document[document.index(_ITEM_START):document.rindex(_CHANNEL_END)]
+    # "    </item>\n" only ever ends an item: in text and attributes "<" is escaped, and the notes in
+    # CDATA are sanitised HTML, which has no <item> tags.
+    parts = [part + _ITEM_END for part in body.split(_ITEM_END)[:-1]]
+    if len(parts) != len(items) or not all(part.startswith(_ITEM_START) for part in parts):
+        raise AssertionError("feed items could not be told apart")  # pragma: no cover - see above
+    return parts

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from .model import Item, Show
@@ -60,8 +62,13 @@ def item(entry: Item, show: Show) -> dict[str, Any]:
     return data
 
 
-def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url: str = "", next_url: str = "") -> bytes:
-    """The JSON Feed document for ``items`` (newest first); ``next_url`` continues with older ones."""
+def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url: str = "", next_url: str = "",
+                     item_json: Callable[[list[Item]], list[str]] | None = None) -> bytes:
+    """The JSON Feed document for ``items`` (newest first); ``next_url`` continues with older ones.
+
+    ``item_json`` gives each item's text (default :func:`render_items`); a build passes one that reuses
+    the text of unchanged episodes (:mod:`feeditems`).
+    """
     doc: dict[str, Any] = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": show.title,
@@ -76,5 +83,16 @@ def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url:
     doc["language"] = show.language
     if show.complete:
         doc["expired"] = True
-    doc["items"] = [item(entry, show) for entry in items]
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    doc["items"] = []
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    if items:  # "items" is the last key: the same text as json.dumps of the whole document
+        parts = (item_json or partial(render_items, show=show))(items)
+        text = text.removesuffix("[]\n}") + "[\n" + ",\n".join(parts) + "\n  ]\n}"
+    return (text + "\n").encode("utf-8")
+
+
+def render_items(items: list[Item], show: Show) -> list[str]:
+    """Each item's text in a feed.json document (indented as an element of ``items``)."""
+    # JSON strings never hold a raw newline, so indenting every line indents the item exactly
+    return ["    " + json.dumps(item(entry, show), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            for entry in items]

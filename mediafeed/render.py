@@ -19,15 +19,17 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, images, site, transcripts
 from . import chapters as chapter_io
 from . import pages as page_data
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import Problem, Severity
+from .feeditems import FeedItems
 from .model import Item
 from .site import url_path
 
@@ -49,9 +51,11 @@ def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcri
 
 
 class Renderer:
-    def __init__(self, project: Project, build_date: datetime):
+    def __init__(self, project: Project, build_date: datetime, cache: Cache | None = None, stage: str = "site"):
         assert project.show is not None
         self.project = project
+        #: each episode's part of the feeds, reused while its input key is the same (see :mod:`feeditems`)
+        self.feed_items = FeedItems(cache or Cache(None), project.fingerprints, stage)
         self.show = project.show
         self.root = project.root
         self.build_date = build_date
@@ -205,10 +209,13 @@ class Renderer:
                 if page.number else self.build_date
             out.add(page.path("xml"), render_feed(
                 show, page.items, image_url=self.image_url, build_date=built, self_url=show.absolute(page.path("xml")),
-                paging=page.paging, image_size=self.image_size, trailers=trailers if not page.number else ()), "feed")
+                paging=page.paging, image_size=self.image_size, trailers=trailers if not page.number else (),
+                item_xml=self.feed_items.rss), "feed")
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
-            out.add(page.path("json"), render_json_feed(show, page.items, image_url=self.image_url,
-                                                        feed_url=show.absolute(page.path("json")), next_url=next_json), "feed")
+            out.add(page.path("json"), render_json_feed(
+                show, page.items, image_url=self.image_url, feed_url=show.absolute(page.path("json")), next_url=next_json,
+                item_json=partial(self.feed_items.json, show=show)), "feed")
+        self.feed_items.keep_only(items)
 
 
 def _asset_version(files: dict[str, Path]) -> str:

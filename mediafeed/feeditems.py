@@ -1,0 +1,79 @@
+"""Each episode's part of the feeds, kept between builds: its ``<item>`` in feed.xml, its item in feed.json.
+
+The feeds list every published episode, so a change to one episode used to render all of them again
+(feedgen, and absolute URLs in every episode's notes): most of a one-edit rebuild. A feed document is
+its channel (rendered every time, it is small) and its items' bytes in feed order (see
+``feed.render_feed`` and ``jsonfeed.render_json_feed``), and an item's bytes depend on the item alone.
+
+So an item's bytes are stored in the cache's ``fragment`` table under its episode and *stage*, tagged
+with the episode's input key, the same key its pages are kept by (``build.Project.fingerprints``: its
+folder, ``show.yml`` as parsed, its media's identity and, once tagged, its tagged copy's identity), and
+reused while that key is the same. Two stages, because the feed rules (``checks.showfeed``) see the
+items before tagging and the build writes them after: their enclosure lengths differ, so each stage
+keeps its own row and neither evicts the other. An item without a key is rendered every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+
+from .cache import Cache
+from .model import Item, Show
+
+TABLE = "fragment"
+FORMAT = 1  #: part of every tag: a change to how items are rendered must not reuse older bytes
+
+
+class FeedItems:
+    """Item bytes for one stage ("lint" or "site") of one build, rendered only where the key changed."""
+
+    def __init__(self, cache: Cache, keys: Mapping[str, str], stage: str):
+        self.cache = cache
+        self.keys = keys  #: slug → input key
+        self.stage = stage
+        self.rendered = 0  #: items rendered (not reused) by this instance, for tests and reports
+
+    def rss(self, items: list[Item]) -> list[bytes]:
+        """Each item's ``<item>`` element as in feed.xml (``feed.render_items``'s bytes)."""
+        from .feed import render_items
+
+        return [text.encode("utf-8") for text in self._fragments("rss", items,
+                                                                lambda todo: [b.decode("utf-8") for b in render_items(todo)])]
+
+    def json(self, items: list[Item], show: Show) -> list[str]:
+        """Each item's text in feed.json (``jsonfeed.render_items``'s text)."""
+        from .jsonfeed import render_items
+
+        return self._fragments("json", items, partial(render_items, show=show))
+
+    def keep_only(self, items: list[Item]) -> None:
+        """Forget this stage's rows of episodes that are no longer published (call with every item)."""
+        prefix = f"{self.stage}/"
+        live = {self._row(kind, item) for item in items for kind in ("rss", "json")}
+        stale = [k for k in self.cache.keys(TABLE, prefix) if k not in live]
+        if stale:
+            self.cache.delete(TABLE, stale)
+
+    def _row(self, kind: str, item: Item) -> str:
+        return f"{self.stage}/{kind}/{item.episode.slug}"
+
+    def _tag(self, item: Item) -> str:
+        key = self.keys.get(item.episode.slug, "")
+        return f"{FORMAT}:{key}" if key else ""
+
+    def _fragments(self, kind: str, items: list[Item], render: Callable[[list[Item]], list[str]]) -> list[str]:
+        wanted = {self._row(kind, item): self._tag(item) for item in items if self._tag(item)}
+        found = self.cache.get_many(TABLE, wanted)
+        out: list[str | None] = []
+        for item in items:
+            value = found.get(self._row(kind, item))
+            out.append(value if isinstance(value, str) else None)
+        todo = [index for index, value in enumerate(out) if value is None]
+        for index, text in zip(todo, render([items[i] for i in todo]), strict=True):
+            out[index] = text
+            tag = self._tag(items[index])
+            if tag:
+                self.cache.put(TABLE, self._row(kind, items[index]), tag, text)
+        self.rendered += len(todo)
+        return [text or "" for text in out]
