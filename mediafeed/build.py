@@ -360,7 +360,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         items = make_items(project, cache)
         problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
-        problems.extend(checks.feed_rules(project, items))
+        problems.extend(checks.feed_rules(project, items, cache))
         ledger, ledger_problems = ledger_io.load(project.root)
         problems.extend(ledger_problems)
         if source_ok and not accept_changes:

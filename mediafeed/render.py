@@ -34,7 +34,9 @@ from .model import Item
 from .site import url_path
 
 if TYPE_CHECKING:
+    from .archives import FeedPage
     from .build import Project
+    from .feed import ItemXml
     from .output import Site
 
 
@@ -198,24 +200,29 @@ class Renderer:
 
     def feeds(self, out: Site, items: list[Item]) -> None:
         from .archives import plan
-        from .feed import render_feed
         from .jsonfeed import render_json_feed
 
         show = self.show
-        trailers = tuple(i for i in items if i.episode.episode_type == "trailer")
         for page in plan(show, items):
-            # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
-            built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
-                if page.number else self.build_date
-            out.add(page.path("xml"), render_feed(
-                show, page.items, image_url=self.image_url, build_date=built, self_url=show.absolute(page.path("xml")),
-                paging=page.paging, image_size=self.image_size, trailers=trailers if not page.number else (),
-                item_xml=self.feed_items.rss), "feed")
+            out.add(page.path("xml"), self.rss(page, items), "feed")
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
             out.add(page.path("json"), render_json_feed(
                 show, page.items, image_url=self.image_url, feed_url=show.absolute(page.path("json")), next_url=next_json,
                 item_json=partial(self.feed_items.json, show=show)), "feed")
         self.feed_items.keep_only(items)
+
+    def rss(self, page: FeedPage, items: list[Item], item_xml: ItemXml | None = None) -> bytes:
+        """One RSS document of the feeds (``items``: every published item); ``item_xml`` as in ``feed.render_feed``."""
+        from .feed import render_feed
+
+        show = self.show
+        trailers = tuple(i for i in items if i.episode.episode_type == "trailer") if not page.number else ()
+        # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
+        built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
+            if page.number else self.build_date
+        return render_feed(show, page.items, image_url=self.image_url, build_date=built,
+                           self_url=show.absolute(page.path("xml")), paging=page.paging, image_size=self.image_size,
+                           trailers=trailers, item_xml=item_xml or self.feed_items.rss)
 
 
 def _asset_version(files: dict[str, Path]) -> str:

@@ -73,7 +73,7 @@ def check_items(doc: FeedDoc) -> list[Problem]:
     numbers: dict[tuple[str, str], int] = {}
     for index, item in enumerate(doc.items()):
         label = item_label(doc, item, index)
-        out += _item(doc, item, label, show_title)
+        out += check_item(doc, item, label, show_title)
         guid = text(doc, item, "guid")
         if guid:
             if guid in guids:
@@ -102,7 +102,8 @@ def check_items(doc: FeedDoc) -> list[Problem]:
     return out
 
 
-def _item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Problem]:
+def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Problem]:
+    """The rules about one item on its own (``show_title``: the channel's title, stripped)."""
     src = doc.source
     out: list[Problem] = []
     title = text(doc, item, "title") or text(doc, item, "itunes:title")

@@ -8,20 +8,25 @@ channel elements to their show.yml key, item elements to the episode's
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from .. import incremental
 from ..config import SHOW_FILE
 from ..dates import source_date
-from ..errors import Problem
+from ..errors import Problem, Severity
 from . import feedxml
 
 if TYPE_CHECKING:
     from ..build import Project
+    from ..cache import Cache
     from ..model import Item
 
 FEED_FILE = "feed.xml"
+LINT_TABLE = "feedlint"
+LINT_FORMAT = 1  #: part of every key: a change to the item rules must not reuse older results
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"})
 CHANNEL_FIELDS = {
@@ -48,9 +53,8 @@ def render(project: Project, items: list[Item]) -> bytes:
     from ..output import Site
     from ..render import Renderer
 
-    build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
     site = Site()
-    Renderer(project, build_date).feeds(site, items)
+    Renderer(project, _build_date(items)).feeds(site, items)
     planned = site.files[FEED_FILE]
     return planned.data or b""
 
@@ -59,15 +63,58 @@ def document(project: Project, items: list[Item]) -> tuple[feedxml.FeedDoc | Non
     return feedxml.parse(render(project, items), FEED_FILE)
 
 
-def feed_rules(project: Project, items: list[Item]) -> list[Problem]:
-    """Every feed rule on the show's own feed, located in show.yml and episode.md files."""
-    from .channel import check_channel
-    from .items import check_items
+def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) -> list[Problem]:
+    """Every feed rule on the show's own feed, located in show.yml and episode.md files.
 
-    doc, problems = document(project, items)
+    The same problems as linting the whole feed.xml, without rendering and parsing all of it: an item's
+    problems depend on its ``<item>`` bytes, its label and the show's title alone (the rules that compare
+    items with each other report codes in :data:`COVERED`), so they are kept in the cache's
+    ``feedlint`` table, keyed by those, and only new or changed items are linted, inside a document with
+    the real channel (which is linted every time: it is small).
+    """
+    from ..archives import plan
+    from ..cache import Cache
+    from ..render import Renderer
+    from .channel import check_channel
+    from .items import check_item, item_label
+
+    assert project.show is not None
+    cache = cache or Cache(None)
+    renderer = Renderer(project, _build_date(items), cache, stage="lint")
+    page = plan(project.show, items)[0]
+    xml = renderer.feed_items.rss(page.items)
+    tags = {item.episode.slug: incremental.digest(LINT_FORMAT, hashlib.sha256(data).hexdigest(), project.show.title,
+                                                  "" if item.episode.guid.strip() else index)
+            for index, (item, data) in enumerate(zip(page.items, xml, strict=True))}
+    kept = cache.get_many(LINT_TABLE, tags)
+    todo = [index for index, item in enumerate(page.items) if not isinstance(kept.get(item.episode.slug), list)]
+    # the channel's rules ask whether the feed has items: give it at least one
+    linted = todo or list(range(min(1, len(page.items))))
+    doc, problems = feedxml.parse(renderer.rss(page, items, lambda _: [xml[i] for i in linted]), FEED_FILE)
     if doc is not None:
-        problems = problems + check_channel(doc) + check_items(doc)
+        problems = problems + check_channel(doc)
+        title = (feedxml.text(doc, doc.channel, "title") or "").strip()
+        fresh = {}
+        for index, element in zip(linted, doc.items(), strict=True):
+            found = check_item(doc, element, item_label(doc, element, index), title)
+            fresh[page.items[index].episode.slug] = found
+            cache.put(LINT_TABLE, page.items[index].episode.slug, tags[page.items[index].episode.slug],
+                      [p.to_dict() for p in found])
+        for item in page.items:
+            slug = item.episode.slug
+            problems += fresh[slug] if slug in fresh else _problems(kept[slug])
+    stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
+    if stale:
+        cache.delete(LINT_TABLE, stale)
     return locate([p for p in problems if p.code not in COVERED], items)
+
+
+def _build_date(items: list[Item]) -> datetime:
+    return source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
+
+
+def _problems(data: list[dict[str, str]]) -> list[Problem]:
+    return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in data]
 
 
 def locate(problems: list[Problem], items: list[Item]) -> list[Problem]:
