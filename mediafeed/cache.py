@@ -11,7 +11,9 @@ What it remembers, and what a hit is keyed on:
   unchanged page is neither rendered nor compared (incremental builds);
 * ``fragment``: each episode's ``<item>`` in feed.xml and item in feed.json,
   keyed like its pages (see :mod:`feeditems`);
-* ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes.
+* ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes;
+* ``tagname``: the name of each episode's tagged copy (a hash of its wanted tags),
+  keyed by the episode's input key and its artwork's identity (see :mod:`tagging`).
 
 Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
@@ -29,7 +31,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint")
+_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname")
 
 
 class Cache:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from .build import Project
 
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
+NAMES = "tagname"  #: cache table: slug → the name of its tagged copy, under the episode's input key
+NAMES_FORMAT = 1
 #: Artwork above this size is embedded as a 1400×1400 JPEG instead (it is copied into every file).
 COVER_LIMIT = 512 * 1024
 COVER_SIZE = 1400
@@ -110,6 +113,23 @@ def tags_key(tags: Tags) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def _art(root: Path, show: Show, episode: Episode) -> Path:
+    """The artwork embedded in an episode's file."""
+    return root / EPISODES_DIR / episode.slug / episode.artwork if episode.artwork else root / show.artwork
+
+
+def _memo(fingerprint: str, art: Path, arts: dict[Path, str], ffmpeg: str) -> str:
+    """What an episode's copy name is remembered under ("" when it has no input key: not remembered)."""
+    if not fingerprint:
+        return ""
+    if art not in arts:
+        try:
+            arts[art] = identity(art)
+        except OSError:
+            arts[art] = "-"
+    return hashlib.sha256(f"{NAMES_FORMAT}\0{fingerprint}\0{arts[art]}\0{bool(ffmpeg)}".encode()).hexdigest()
+
+
 def identity(path: Path) -> str:
     """Size, mtime and inode: what a file is known by (not ctime: linking a file changes it)."""
     st = path.stat()
@@ -130,40 +150,58 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     root = project.root
     store = root / CACHE_DIR / STORE
     ffmpeg = audio.ffmpeg_path()
-    used: set[Path] = set()
+    used: set[str] = set()  #: paths (as text) of the store's files this build publishes or relies on
     out: list[Item] = []
     notes: list[Problem] = []
     tagged: list[str] = []
     covers: dict[Path, Cover | None] = {}
     jobs: list[_Job] = []
     lengths = lengths or {}
+    arts: dict[Path, str] = {}
+    # An episode's copy name hashes its wanted tags; building them (notes, chapters, cover digest) for every
+    # episode is most of a rebuild's tagging time, so the name is remembered under the episode's input key
+    # (its folder, show.yml and source media: all the tags are made of) and the artwork's identity.
+    memos = {item.episode.slug: _memo(project.fingerprints.get(item.episode.slug, ""), _art(root, show, item.episode),
+                                      arts, ffmpeg) for item in items}
+    names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
+    cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
     for index, item in enumerate(items):
         episode = item.episode
         source_rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
         out.append(item)
         if item.media.kind not in audio.TAGGABLE:
             continue
-        art = root / EPISODES_DIR / episode.slug / episode.artwork if episode.artwork else root / show.artwork
-        if art not in covers:
-            covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
-        wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
+        art = _art(root, show, episode)
         source = root / source_rel
-        key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
+        wanted: Tags | None = None
+        key = names.get(episode.slug)
+        if not isinstance(key, str):
+            if art not in covers:
+                covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
+            wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
+            key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
+            if memos[episode.slug]:
+                cache.put(NAMES, episode.slug, memos[episode.slug], key)
         folder = store / episode.slug
         copy = folder / f"{key}{source.suffix.lower()}"
         same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
-        used.update((copy, same, _stamp_of(copy)))
+        used.update(map(str, (copy, same, _stamp_of(copy))))
         length = lengths.get(episode.slug)
         if reuse and same.exists() and (length is None or item.media.size == length):
             continue
-        if reuse and _trusted(copy, length):
-            out[index] = _published(item, copy, root)
+        size = _trusted(copy, length) if reuse else None
+        if size is not None:
+            out[index] = _published(item, copy, root, size)
             continue
         if reuse and _edited(copy):
             notes.append(info("TAG012", copy.relative_to(root).as_posix(),
                               "the tagged copy was changed after it was made (a published file edited in place?); "
                               "tagged it again", field="audio", episode=episode.slug,
                               hint="edit the files in episodes/, never the built site: the build overwrites it"))
+        if art not in covers:
+            covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
+        if wanted is None:
+            wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
         folder.mkdir(parents=True, exist_ok=True)
         same.unlink(missing_ok=True)
         jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
@@ -178,7 +216,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             continue
         _record_stamp(job.copy)
         tagged.append(job.rel)
-        out[job.index] = _published(items[job.index], job.copy, root)
+        out[job.index] = _published(items[job.index], job.copy, root, job.copy.stat().st_size)
     _prune(store, used)
     return out, notes, tagged
 
@@ -204,9 +242,9 @@ def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
                           probed=job.media, durable=False)
 
 
-def _published(item: Item, copy: Path, root: Path) -> Item:
+def _published(item: Item, copy: Path, root: Path, size: int) -> Item:
     # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
-    return replace(item, media=replace(item.media, size=copy.stat().st_size), media_file=copy.relative_to(root).as_posix())
+    return replace(item, media=replace(item.media, size=size), media_file=copy.relative_to(root).as_posix())
 
 
 def _stamp_of(copy: Path) -> Path:
@@ -227,14 +265,16 @@ def _record_stamp(copy: Path) -> None:
     atomic_write(_stamp_of(copy), f"{st.st_size} {st.st_mtime_ns}\n".encode("ascii"), durable=False)
 
 
-def _trusted(copy: Path, length: int | None) -> bool:
-    """Reuse a tagged copy only while it is what a build made: its size and mtime as recorded (the output
+def _trusted(copy: Path, length: int | None) -> int | None:
+    """The copy's size if it can be reused: it is what a build made, with the size and mtime recorded (the output
     may hard-link it, and a published file edited in place is this same file), and the published length."""
     try:
         st = copy.stat()
     except OSError:
-        return False
-    return _stamp(copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length)
+        return None
+    if _stamp(copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length):
+        return st.st_size
+    return None
 
 
 def _edited(copy: Path) -> bool:
@@ -251,20 +291,24 @@ def _notes(result: TagResult, slug: str) -> list[Problem]:
     return [info("TAG010", result.file, note, field="audio", episode=slug) for note in result.notes]
 
 
-def _prune(store: Path, used: set[Path]) -> None:
-    """Remove tagged copies no published episode uses any more."""
-    if not store.is_dir():
+def _prune(store: Path, used: set[str]) -> None:
+    """Remove tagged copies no published episode uses any more (and folders left empty)."""
+    try:
+        folders = [entry for entry in os.scandir(store) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
         return
-    for folder in sorted(store.iterdir()):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if path not in used:
-                path.unlink(missing_ok=True)
-        try:
-            folder.rmdir()
-        except OSError:
-            pass
+    for folder in folders:
+        left = False
+        for entry in os.scandir(folder.path):
+            if entry.path in used:
+                left = True
+            else:
+                Path(entry.path).unlink(missing_ok=True)
+        if not left:
+            try:
+                os.rmdir(folder.path)
+            except OSError:
+                pass
 
 
 def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
