@@ -127,12 +127,11 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.folders = {f.slug: f for f in folders}
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
     project.show_key = show_key
-    folder_keys: dict[str, str] = {}
+    folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
+    tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
+    known = cache.get_many("episode", tags)  # one query, not one per episode
     for index, folder in enumerate(folders):
-        key = _folder_key(folder)
-        folder_keys[folder.slug] = key
-        tag = f"{key}:{show_key}"
-        cached = cache.get("episode", folder.slug, tag)
+        cached = known.get(folder.slug)
         episode: Episode | None = None
         loaded = False
         if cached is not None:
@@ -146,7 +145,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             cache.stats["parsed"] += 1
             episode, episode_problems = read_episode(folder, show)
             project.problems.extend(episode_problems)
-            cache.put("episode", folder.slug, tag, {
+            cache.put("episode", folder.slug, tags[folder.slug], {
                 "episode": codec.dump(episode) if episode else None,
                 "problems": [p.to_dict() for p in episode_problems],
             })
@@ -156,14 +155,14 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             progress("read", index + 1, len(folders))
     project.problems.extend(checks.duplicates(project.episodes))
     live = [e for e in project.episodes if project.status(e) == "published"]
-    probe_all(root, [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live], cache)
+    probed = probe_all(root, [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live], cache)
     for index, episode in enumerate(live):
         rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
-        media = probe_cached(root, rel, cache)
+        identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
         if isinstance(media, Media):
             project.media[episode.slug] = media
             project.fingerprints[episode.slug] = incremental.digest(folder_keys[episode.slug], show_key,
-                                                                    media_identity(root / rel))
+                                                                    identity or media_identity(root / rel))
         else:  # the probe knows the file, not the episode: group its problems under the episode
             project.problems.extend(p if p.episode else replace(p, episode=episode.slug) for p in media)
         if progress:
@@ -172,7 +171,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
-    return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in data]
+    return [Problem.from_dict(p) for p in data]
 
 
 def media_identity(path: Path) -> str:
@@ -181,29 +180,51 @@ def media_identity(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
-def probe_all(root: Path, rels: list[str], cache: Cache) -> None:
-    """Probe, on every core, each file whose cached probe is missing or stale (a cold build: all of them)."""
-    missing: list[tuple[str, str]] = []
+def probe_all(root: Path, rels: list[str], cache: Cache) -> dict[str, tuple[str, Media | list[Problem]]]:
+    """rel → (identity, probe) for the files whose probe is cached or was made here: the cached ones read in one
+    query, the others probed on every core (a cold build: all of them). Files left out (unreadable ones, or
+    too few to be worth a pool) are for :func:`probe_cached`."""
+    identities: dict[str, str] = {}
     for rel in rels:
         try:
-            identity = media_identity(root / rel)
+            identities[rel] = media_identity(root / rel)
         except OSError:
             continue  # probe_cached reports it
-        if cache.get("probe", rel, identity) is None:
-            missing.append((rel, identity))
+    cached = cache.get_many("probe", identities)
+    found: dict[str, tuple[str, Media | list[Problem]]] = {}
+    for rel, identity in identities.items():
+        probe = _cached_probe(cached.get(rel))
+        if probe is not None:
+            found[rel] = (identity, probe)
+    missing = [(rel, identity) for rel, identity in identities.items() if rel not in found]
     if len(missing) < parallel.MIN_ITEMS:
-        return  # not worth a pool: probe_cached probes them one by one
-    for (rel, identity), found in zip(missing, parallel.map_ordered(_probe, root, [rel for rel, _ in missing]),
-                                      strict=True):
+        return found  # not worth a pool: probe_cached probes them one by one
+    for (rel, identity), made in zip(missing, parallel.map_ordered(_probe, root, [rel for rel, _ in missing]),
+                                     strict=True):
         cache.stats["probed"] += 1
-        if isinstance(found, parallel.Failed):
-            cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in found.problems]})
+        if isinstance(made, parallel.Failed):
+            cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in made.problems]})
+            found[rel] = (identity, made.problems)
         else:
-            cache.put("probe", rel, identity, codec.dump(found))
+            cache.put("probe", rel, identity, codec.dump(made))
+            found[rel] = (identity, made)
+    return found
 
 
 def _probe(root: Path, rel: str) -> Media:
     return audio.probe(root / rel, rel)
+
+
+def _cached_probe(cached: object) -> Media | list[Problem] | None:
+    """A cached probe result, or None when there is none or it is not what mediafeed wrote."""
+    if not isinstance(cached, dict):
+        return None
+    try:
+        if "problems" in cached:
+            return _problems(cached["problems"])
+        return codec.load(Media, cached)  # type: ignore[no-any-return]
+    except (TypeError, KeyError, ValueError):
+        return None
 
 
 def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
@@ -213,14 +234,9 @@ def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
         identity = media_identity(path)
     except OSError as exc:
         return [Problem(rel, "MED001", Severity.ERROR, f"cannot read the media file: {exc.strerror}", field="audio")]
-    cached = cache.get("probe", rel, identity)
+    cached = _cached_probe(cache.get("probe", rel, identity))
     if cached is not None:
-        try:
-            if "problems" in cached:
-                return _problems(cached["problems"])
-            return codec.load(Media, cached)
-        except (TypeError, KeyError, ValueError):
-            pass
+        return cached
     cache.stats["probed"] += 1
     try:
         media = audio.probe(path, rel)

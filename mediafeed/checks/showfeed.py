@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import incremental
 from ..config import SHOW_FILE
 from ..dates import source_date
-from ..errors import Problem, Severity
+from ..errors import Problem
 from . import feedxml
 
 if TYPE_CHECKING:
@@ -86,23 +86,25 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     tags = {item.episode.slug: incremental.digest(LINT_FORMAT, hashlib.sha256(data).hexdigest(), project.show.title,
                                                   "" if item.episode.guid.strip() else index)
             for index, (item, data) in enumerate(zip(page.items, xml, strict=True))}
-    kept = cache.get_many(LINT_TABLE, tags)
-    todo = [index for index, item in enumerate(page.items) if not isinstance(kept.get(item.episode.slug), list)]
+    known: dict[str, list[Problem]] = {}
+    for slug, found in cache.get_many(LINT_TABLE, tags).items():
+        try:
+            known[slug] = [Problem.from_dict(p) for p in found]
+        except (TypeError, KeyError, ValueError):
+            continue  # not what mediafeed wrote: lint the item again
+    todo = [index for index, item in enumerate(page.items) if item.episode.slug not in known]
     # the channel's rules ask whether the feed has items: give it at least one
     linted = todo or list(range(min(1, len(page.items))))
     doc, problems = feedxml.parse(renderer.rss(page, items, lambda _: [xml[i] for i in linted]), FEED_FILE)
     if doc is not None:
         problems = problems + check_channel(doc)
         title = (feedxml.text(doc, doc.channel, "title") or "").strip()
-        fresh = {}
         for index, element in zip(linted, doc.items(), strict=True):
-            found = check_item(doc, element, item_label(doc, element, index), title)
-            fresh[page.items[index].episode.slug] = found
-            cache.put(LINT_TABLE, page.items[index].episode.slug, tags[page.items[index].episode.slug],
-                      [p.to_dict() for p in found])
+            slug = page.items[index].episode.slug
+            known[slug] = check_item(doc, element, item_label(doc, element, index), title)
+            cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in known[slug]])
         for item in page.items:
-            slug = item.episode.slug
-            problems += fresh[slug] if slug in fresh else _problems(kept[slug])
+            problems += known[item.episode.slug]
     stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
     if stale:
         cache.delete(LINT_TABLE, stale)
@@ -111,10 +113,6 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
 
 def _build_date(items: list[Item]) -> datetime:
     return source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
-
-
-def _problems(data: list[dict[str, str]]) -> list[Problem]:
-    return [Problem(**{**p, "severity": Severity(p["severity"])}) for p in data]
 
 
 def locate(problems: list[Problem], items: list[Item]) -> list[Problem]:
