@@ -58,6 +58,10 @@ class FeedItems:
     def _row(self, kind: str, item: Item) -> str:
         return f"{self.stage}/{kind}/{item.episode.slug}"
 
+    def key(self, item: Item) -> str:
+        """What the item's bytes are kept under ("" when they are not kept)."""
+        return self._tag(item)
+
     def _tag(self, item: Item) -> str:
         key = self.keys.get(item.episode.slug, "")
         return f"{FORMAT}:{key}" if key else ""

@@ -8,7 +8,6 @@ channel elements to their show.yml key, item elements to the episode's
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -69,8 +68,9 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     The same problems as linting the whole feed.xml, without rendering and parsing all of it: an item's
     problems depend on its ``<item>`` bytes, its label and the show's title alone (the rules that compare
     items with each other report codes in :data:`COVERED`), so they are kept in the cache's
-    ``feedlint`` table, keyed by those, and only new or changed items are linted, inside a document with
-    the real channel (which is linted every time: it is small).
+    ``feedlint`` table, keyed by those (the bytes by the input key they are kept under, see
+    :mod:`feeditems`), and only new or changed items are linted, inside a document with the real
+    channel (which is linted every time: it is small).
     """
     from ..archives import plan
     from ..cache import Cache
@@ -82,10 +82,10 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     cache = cache or Cache(None)
     renderer = Renderer(project, _build_date(items), cache, stage="lint")
     page = plan(project.show, items)[0]
-    xml = renderer.feed_items.rss(page.items)
-    tags = {item.episode.slug: incremental.digest(LINT_FORMAT, hashlib.sha256(data).hexdigest(), project.show.title,
+    # an item's <item> bytes are kept under its input key (feeditems), so its problems can be too
+    tags = {item.episode.slug: incremental.digest(LINT_FORMAT, key, project.show.title,
                                                   "" if item.episode.guid.strip() else index)
-            for index, (item, data) in enumerate(zip(page.items, xml, strict=True))}
+            for index, item in enumerate(page.items) if (key := renderer.feed_items.key(item))}
     known: dict[str, list[Problem]] = {}
     for slug, found in cache.get_many(LINT_TABLE, tags).items():
         try:
@@ -95,16 +95,19 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     todo = [index for index, item in enumerate(page.items) if item.episode.slug not in known]
     # the channel's rules ask whether the feed has items: give it at least one
     linted = todo or list(range(min(1, len(page.items))))
-    doc, problems = feedxml.parse(renderer.rss(page, items, lambda _: [xml[i] for i in linted]), FEED_FILE)
+    xml = renderer.feed_items.rss([page.items[i] for i in linted])
+    doc, problems = feedxml.parse(renderer.rss(page, items, lambda _: xml), FEED_FILE)
     if doc is not None:
         problems = problems + check_channel(doc)
         title = (feedxml.text(doc, doc.channel, "title") or "").strip()
         for index, element in zip(linted, doc.items(), strict=True):
             slug = page.items[index].episode.slug
             known[slug] = check_item(doc, element, item_label(doc, element, index), title)
-            cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in known[slug]])
+            if slug in tags:
+                cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in known[slug]])
         for item in page.items:
             problems += known[item.episode.slug]
+    renderer.feed_items.keep_only(page.items)
     stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
     if stale:
         cache.delete(LINT_TABLE, stale)
