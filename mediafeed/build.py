@@ -343,9 +343,15 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
 
         key = project.fingerprints.get(item.episode.slug, "")
         plan.unit(out, f"episode/{item.episode.slug}", f"{key}:{build_date.isoformat()}" if dated else key, episode)
-    listing = incremental.digest(build_date.isoformat(),
-                                 *(f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in items))
-    plan.unit(out, "indexes", listing, lambda site: renderer.indexes(site, items))
+    def keys(listed: list[Item]) -> list[str]:
+        return [f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in listed]
+
+    listing = incremental.digest(build_date.isoformat(), *keys(items))
+    pages = renderer.index_pages(items)
+    for number in range(1, pages + 1):  # a page is kept while the episodes it lists are unchanged
+        plan.unit(out, f"index/{number}", incremental.digest(build_date.isoformat(), pages, number,
+                                                              *keys(renderer.index_chunk(items, number))),
+                  lambda site, number=number: renderer.index_page(site, items, number))
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out

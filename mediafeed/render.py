@@ -170,21 +170,32 @@ class Renderer:
                 site.oembed(item, show, self.image_url, self.image_size, width, height), origin)
 
     def indexes(self, out: Site, items: list[Item]) -> None:
+        for number in range(1, self.index_pages(items) + 1):
+            self.index_page(out, items, number)
+
+    def index_pages(self, items: list[Item]) -> int:
+        """How many pages the episode index has."""
+        return max(1, -(-len(items) // self.show.page_size))
+
+    def index_chunk(self, items: list[Item], number: int) -> list[Item]:
+        """The items that index page ``number`` (from 1) lists."""
+        return items[(number - 1) * self.show.page_size: number * self.show.page_size]
+
+    def index_page(self, out: Site, items: list[Item], number: int) -> None:
+        """Index page ``number``: it reads its own items and the number of pages, nothing else of ``items``."""
         show = self.show
-        pages = max(1, -(-len(items) // show.page_size))
-        for number in range(1, pages + 1):
-            path = "" if number == 1 else f"page/{number}/"
-            chunk = items[(number - 1) * show.page_size: number * show.page_size]
-            page_root = site.relative_root(path)
-            context: site.PageContext = {
-                "show": show, "site": self.info, "root": page_root, "page_url": show.absolute(path), "items": chunk,
-                "page": number, "pages": pages,
-                "prev_page": "" if number == 1 else (page_root if number == 2 else f"{page_root}page/{number - 1}/"),
-                "next_page": f"{page_root}page/{number + 1}/" if number < pages else "",
-                "page_links": page_data.page_links(number, pages, page_root),
-                "structured_data": page_data.series_data(show, self.image_url),
-            }
-            out.add(path + "index.html", site.render(self.env, "index.html", context), "index")
+        pages = self.index_pages(items)
+        path = "" if number == 1 else f"page/{number}/"
+        page_root = site.relative_root(path)
+        context: site.PageContext = {
+            "show": show, "site": self.info, "root": page_root, "page_url": show.absolute(path),
+            "items": self.index_chunk(items, number), "page": number, "pages": pages,
+            "prev_page": "" if number == 1 else (page_root if number == 2 else f"{page_root}page/{number - 1}/"),
+            "next_page": f"{page_root}page/{number + 1}/" if number < pages else "",
+            "page_links": page_data.page_links(number, pages, page_root),
+            "structured_data": page_data.series_data(show, self.image_url),
+        }
+        out.add(path + "index.html", site.render(self.env, "index.html", context), "index")
 
     def extras(self, out: Site, items: list[Item]) -> None:
         show = self.show

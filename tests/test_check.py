@@ -237,6 +237,37 @@ def test_feed_rules_on_a_show_point_at_show_yml(show: Path) -> None:
     assert problem.message.startswith("in the feed (description): ")
 
 
+def test_feed_rules_kept_between_runs_follow_each_edit(show: Path) -> None:
+    """Only changed items are linted again (the others' problems are kept in the cache): the problems
+    must still be exactly those of linting the whole feed, before, during and after an edit."""
+    def problems() -> list[tuple[str, str, str]]:
+        return sorted((p.code, p.episode, p.message) for p in lint.lint_show(show).problems)
+
+    episode = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    before = problems()
+    assert before == problems()
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(text.replace("href: https://example.org/people/lena-hart", "href: http://example.org/people/lena-hart"),
+                       encoding="utf-8")
+    during = problems()
+    assert ("PI004", "001-ipv-and-substance-use") in {(code, slug) for code, slug, _ in during}
+    assert during == problems()
+    episode.write_text(text, encoding="utf-8")
+    assert problems() == before
+
+
+def test_feed_rules_ignore_a_damaged_cache(show: Path) -> None:
+    import sqlite3
+
+    episode = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    episode.write_text(episode.read_text(encoding="utf-8").replace("https://example.org/people/lena-hart",
+                                                                  "http://example.org/people/lena-hart"), encoding="utf-8")
+    want = lint.lint_show(show).problems
+    with sqlite3.connect(show / ".mediafeed" / "cache.sqlite") as db:
+        db.execute("UPDATE feedlint SET v = '[{\"code\": 1}]'")
+    assert lint.lint_show(show).problems == want
+
+
 def test_build_stops_on_the_same_errors_check_reports(show: Path) -> None:
     apply_case(yaml.safe_load((DATA / "broken" / "shows" / "SHOW003-description-too-long.yml").read_text()), show)
     with pytest.raises(BuildFailed) as caught:

@@ -132,6 +132,31 @@ def test_one_edit_renders_that_episode_and_the_listings_only(show: Path) -> None
     assert "episodes/003-capabilities-framework/index.html" in report.written and "feed.xml" in report.written
 
 
+def paged(show: Path) -> None:
+    """Two episodes an index page: 005+004, 003+002, 001+000."""
+    (show / "show.yml").write_text((show / "show.yml").read_text(encoding="utf-8") + "page_size: 2\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["notes", "episode added", "episode removed"])
+def test_paged_index_incremental_build_equals_clean_build(show: Path, tmp_path: Path, kind: str) -> None:
+    paged(show)
+    build(show)
+    CHANGES[kind](show)
+    second = build(show)
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_one_edit_renders_only_the_index_page_that_lists_it(show: Path) -> None:
+    paged(show)
+    first = build(show)
+    change_front_matter(show)  # a new title: its index page shows it
+    report = build(show)
+    assert first.rendered == 6 + 3 + 2  # six episodes, three index pages, the extras, the feeds
+    assert report.rendered == 4  # the episode, its index page, the extras, the feeds
+    assert "page/2/index.html" in report.written
+    assert "index.html" not in report.written and "page/3/index.html" not in report.written
+
+
 def test_new_audio_file_probes_exactly_one_file(show: Path) -> None:
     build(show)
     add_one(show)
