@@ -252,11 +252,12 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     show = project.show
     assert show is not None
     items = []
-    for episode in project.published():
+    published = project.published()
+    rendered = render_all_notes([(e.notes_markdown, show.absolute(f"{EPISODES_DIR}/{e.slug}/")) for e in published], cache)
+    for episode, notes in zip(published, rendered, strict=True):
         media = project.media[episode.slug]
         page_path = f"{EPISODES_DIR}/{episode.slug}/"
         page_url = show.absolute(page_path)
-        notes = render_notes(episode.notes_markdown, page_url, cache)
         enclosure_path = page_path + episode.audio
         image_path = page_path + episode.artwork if episode.artwork else ""
         links = transcripts.links(episode.transcripts, page_path, show.absolute)
@@ -283,10 +284,13 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     return items
 
 
-def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
-    key = hashlib.sha256(f"{link}\0{markdown}".encode()).hexdigest()
-    cached = cache.get("notes", key, "1")
-    if cached is not None:
+def render_notes(markdown: str, link: str, cache: Cache, cached: object = None) -> notes_io.Notes:
+    """Rendered notes, from the cache while the Markdown and page URL are the same (``cached``: the
+    row already read, see :func:`render_all_notes`)."""
+    key = _notes_key(markdown, link)
+    if cached is None:
+        cached = cache.get("notes", key, "1")
+    if isinstance(cached, dict):
         try:
             return notes_io.Notes(**cached)
         except TypeError:
@@ -295,6 +299,17 @@ def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
     notes = notes_io.render(markdown, link)
     cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
     return notes
+
+
+def render_all_notes(pages: list[tuple[str, str]], cache: Cache) -> list[notes_io.Notes]:
+    """:func:`render_notes` for many (Markdown, page URL) pairs, the cached ones read in one query."""
+    keys = [_notes_key(markdown, link) for markdown, link in pages]
+    found = cache.get_many("notes", dict.fromkeys(keys, "1"))
+    return [render_notes(markdown, link, cache, found.get(key)) for (markdown, link), key in zip(pages, keys, strict=True)]
+
+
+def _notes_key(markdown: str, link: str) -> str:
+    return hashlib.sha256(f"{link}\0{markdown}".encode()).hexdigest()
 
 
 def check_items(project: Project, items: list[Item], cache: Cache | None = None) -> list[Problem]:
