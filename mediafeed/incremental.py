@@ -1,7 +1,7 @@
 """Incremental builds: which outputs the last build already wrote, so they are neither rendered nor compared.
 
 ``build.render_site`` groups the :class:`render.Renderer` calls into *units*
-(one per episode, the index pages, the extras, the feeds) and asks
+(one per episode, one per index page, the extras, the feeds) and asks
 :class:`Plan` for each one. A unit has an *input key*: a hash of everything its
 bytes can depend on.
 
@@ -13,8 +13,11 @@ bytes can depend on.
   name, size and mtime of every file beside it) and its audio's identity (and
   that of its tagged copy, whose size is the enclosure length), plus the build
   date when a template mentions ``build_date``;
-* the pages that list episodes (index pages, sitemap, 404) and the feeds: the
-  keys of all published episodes, in feed order, and the build date.
+* an index page: its number, the number of index pages, the keys of the
+  episodes it lists and the build date;
+* the extras (sitemap, 404, robots.txt) and the feeds: the keys of all
+  published episodes, in feed order, and the build date (inside the feeds,
+  each episode's item is kept by its own key, see :mod:`feeditems`).
 
 When a unit's key matches the one stored in the cache's ``output`` table for
 the same output folder, and every file it made is still there with the size it
