@@ -88,8 +88,9 @@ class Cache:
         except ValueError:
             return None
 
-    def get_many(self, table: str, wanted: dict[str, str]) -> dict[str, Any]:
-        """:meth:`get` for many keys (key → tag) in one query: the keys whose tag matches, with their values."""
+    def get_many(self, table: str, wanted: dict[str, str], *, text: bool = False) -> dict[str, Any]:
+        """:meth:`get` for many keys (key → tag) in one query: the keys whose tag matches, with their values
+        (``text``: values stored with :meth:`put_text`, returned as they are)."""
         if self.db is None or not wanted:
             return {}
         found = {}
@@ -104,6 +105,10 @@ class Cache:
             return {}
         for key, tag, value in rows:
             if key in wanted and tag == f"{__version__}:{wanted[key]}":
+                if text:
+                    if isinstance(value, str):
+                        found[key] = value
+                    continue
                 try:
                     found[key] = json.loads(value)
                 except ValueError:
@@ -115,6 +120,12 @@ class Cache:
             return
         self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)",
                         (key, f"{__version__}:{tag}", json.dumps(value, separators=(",", ":"), ensure_ascii=False)))
+
+    def put_text(self, table: str, key: str, tag: str, value: str) -> None:
+        """Store text as it is (no JSON: big text is read back many times faster); read it with ``get_many(text=True)``."""
+        if self.db is None:
+            return
+        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{__version__}:{tag}", value))
 
     def all(self, table: str) -> dict[str, tuple[str, Any]]:
         if self.db is None:

@@ -22,7 +22,7 @@ from .cache import Cache
 from .model import Item, Show
 
 TABLE = "fragment"
-FORMAT = 1  #: part of every tag: a change to how items are rendered must not reuse older bytes
+FORMAT = 2  #: part of every tag: a change to how items are rendered must not reuse older bytes
 
 
 class FeedItems:
@@ -68,16 +68,13 @@ class FeedItems:
 
     def _fragments(self, kind: str, items: list[Item], render: Callable[[list[Item]], list[str]]) -> list[str]:
         wanted = {self._row(kind, item): self._tag(item) for item in items if self._tag(item)}
-        found = self.cache.get_many(TABLE, wanted)
-        out: list[str | None] = []
-        for item in items:
-            value = found.get(self._row(kind, item))
-            out.append(value if isinstance(value, str) else None)
+        found = self.cache.get_many(TABLE, wanted, text=True)
+        out: list[str | None] = [found.get(self._row(kind, item)) for item in items]
         todo = [index for index, value in enumerate(out) if value is None]
         for index, text in zip(todo, render([items[i] for i in todo]), strict=True):
             out[index] = text
             tag = self._tag(items[index])
             if tag:
-                self.cache.put(TABLE, self._row(kind, items[index]), tag, text)
+                self.cache.put_text(TABLE, self._row(kind, items[index]), tag, text)
         self.rendered += len(todo)
         return [text or "" for text in out]
