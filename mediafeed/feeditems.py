@@ -5,12 +5,12 @@ The feeds list every published episode, so a change to one episode used to rende
 its channel (rendered every time, it is small) and its items' bytes in feed order (see
 ``feed.render_feed`` and ``jsonfeed.render_json_feed``), and an item's bytes depend on the item alone.
 
-So an item's bytes are stored in the cache's ``fragment`` table under its episode and *stage*, tagged
-with the episode's input key, the same key its pages are kept by (``build.Project.fingerprints``: its
-folder, ``show.yml`` as parsed, its media's identity and, once tagged, its tagged copy's identity), and
-reused while that key is the same. Two stages, because the feed rules (``checks.showfeed``) see the
-items before tagging and the build writes them after: their enclosure lengths differ, so each stage
-keeps its own row and neither evicts the other. An item without a key is rendered every time.
+So an item's bytes are stored in the cache's ``fragment`` table under its episode, tagged with the
+episode's input key, the same key its pages are kept by (``build.Project.fingerprints``: its folder,
+``show.yml`` as parsed, its media's identity and, once tagged, its tagged copy's identity), and reused
+while that key is the same. An item without a key is rendered every time. The feed rules
+(``checks.showfeed``) keep their results under the same key, so they render only new or changed items,
+with a store that keeps nothing (``Cache(None)``).
 """
 
 from __future__ import annotations
@@ -22,16 +22,15 @@ from .cache import Cache
 from .model import Item, Show
 
 TABLE = "fragment"
-FORMAT = 2  #: part of every tag: a change to how items are rendered must not reuse older bytes
+FORMAT = 3  #: part of every tag: a change to how items are rendered must not reuse older bytes
 
 
 class FeedItems:
-    """Item bytes for one stage ("lint" or "site") of one build, rendered only where the key changed."""
+    """The feeds' item bytes of one build, rendered only where an episode's key changed."""
 
-    def __init__(self, cache: Cache, keys: Mapping[str, str], stage: str):
+    def __init__(self, cache: Cache, keys: Mapping[str, str]):
         self.cache = cache
         self.keys = keys  #: slug → input key
-        self.stage = stage
         self.rendered = 0  #: items rendered (not reused) by this instance, for tests and reports
 
     def rss(self, items: list[Item]) -> list[bytes]:
@@ -48,15 +47,14 @@ class FeedItems:
         return self._fragments("json", items, partial(render_items, show=show))
 
     def keep_only(self, items: list[Item]) -> None:
-        """Forget this stage's rows of episodes that are no longer published (call with every item)."""
-        prefix = f"{self.stage}/"
+        """Forget the rows of episodes that are no longer published (call with every item)."""
         live = {self._row(kind, item) for item in items for kind in ("rss", "json")}
-        stale = [k for k in self.cache.keys(TABLE, prefix) if k not in live]
+        stale = [k for k in self.cache.keys(TABLE) if k not in live]
         if stale:
             self.cache.delete(TABLE, stale)
 
     def _row(self, kind: str, item: Item) -> str:
-        return f"{self.stage}/{kind}/{item.episode.slug}"
+        return f"{kind}/{item.episode.slug}"
 
     def key(self, item: Item) -> str:
         """What the item's bytes are kept under ("" when they are not kept)."""

@@ -53,11 +53,11 @@ def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcri
 
 
 class Renderer:
-    def __init__(self, project: Project, build_date: datetime, cache: Cache | None = None, stage: str = "site"):
+    def __init__(self, project: Project, build_date: datetime, cache: Cache | None = None):
         assert project.show is not None
         self.project = project
         #: each episode's part of the feeds, reused while its input key is the same (see :mod:`feeditems`)
-        self.feed_items = FeedItems(cache or Cache(None), project.fingerprints, stage)
+        self.feed_items = FeedItems(cache or Cache(None), project.fingerprints)
         self.show = project.show
         self.root = project.root
         self.build_date = build_date

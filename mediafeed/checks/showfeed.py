@@ -80,9 +80,9 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
 
     assert project.show is not None
     cache = cache or Cache(None)
-    renderer = Renderer(project, _build_date(items), cache, stage="lint")
+    renderer = Renderer(project, _build_date(items))  # renders the items to lint, keeps none (the build keeps its own)
     page = plan(project.show, items)[0]
-    # an item's <item> bytes are kept under its input key (feeditems), so its problems can be too
+    # an item's <item> bytes are a function of its input key (feeditems), so its problems can be kept under it
     tags = {item.episode.slug: incremental.digest(LINT_FORMAT, key, project.show.title,
                                                   "" if item.episode.guid.strip() else index)
             for index, item in enumerate(page.items) if (key := renderer.feed_items.key(item))}
@@ -107,7 +107,6 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
                 cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in known[slug]])
         for item in page.items:
             problems += known[item.episode.slug]
-    renderer.feed_items.keep_only(page.items)
     stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
     if stale:
         cache.delete(LINT_TABLE, stale)
