@@ -157,6 +157,19 @@ def test_one_edit_renders_only_the_index_page_that_lists_it(show: Path) -> None:
     assert "index.html" not in report.written and "page/3/index.html" not in report.written
 
 
+def test_one_edit_renders_one_feed_item_and_keeps_the_others(show: Path) -> None:
+    build(show)
+    # mark the kept <item> of an unchanged episode: a build that reuses it shows the mark
+    with sqlite3.connect(show / CACHE_DIR / "cache.sqlite") as db:
+        marked = db.execute("UPDATE fragment SET v = replace(v, '<title>', '<title>KEPT ') WHERE k = 'rss/000-trailer'")
+        assert marked.rowcount == 1
+    change_notes(show)
+    feed = (build(show).output / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>KEPT Introducing Safe to Say</title>" in feed
+    assert "few practitioners have been trained to respond" in feed  # the edited episode's item is new
+    assert feed.count("KEPT") == 1
+
+
 def test_new_audio_file_probes_exactly_one_file(show: Path) -> None:
     build(show)
     add_one(show)
