@@ -22,6 +22,7 @@ from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
+from . import fastpath
 from .cache import CACHE_DIR, Cache
 from .config import load_show
 from .dates import source_date
@@ -430,6 +431,10 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started
+        if record:
+            scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
+            fastpath.save(root, out_dir, strict, planned.paths(), report.to_dict(),
+                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None))
         return report
     finally:
         cache.close()
