@@ -17,12 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__, audio, checks, codec, incremental, output, parallel, tagging, transcripts
+from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, tagging, transcripts
 from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
-from . import fastpath
 from .cache import CACHE_DIR, Cache
 from .config import load_show
 from .dates import source_date

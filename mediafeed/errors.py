@@ -45,7 +45,7 @@ class Problem:
         return {k: data[k] for k in ("code", "severity", "file", "field", "episode", "message", "hint")}
 
     @classmethod
-    def from_dict(cls, data: dict[str, str]) -> "Problem":
+    def from_dict(cls, data: dict[str, str]) -> Problem:
         """The inverse of :meth:`to_dict`."""
         return cls(file=data["file"], code=data["code"], severity=Severity(data["severity"]), message=data["message"],
                    field=data.get("field", ""), hint=data.get("hint", ""), episode=data.get("episode", ""))

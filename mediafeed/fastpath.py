@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -109,7 +109,7 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> d
         if stamp.get("version") != STAMP_VERSION:
             return None
         valid_until = stamp.get("valid_until")
-        moment = now or datetime.now(timezone.utc)
+        moment = now or datetime.now(UTC)
         if valid_until and moment >= datetime.fromisoformat(valid_until):
             return None
         if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", []))):
