@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import __version__, audio, checks, codec, incremental, output, parallel, tagging, transcripts
+from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, tagging, transcripts
 from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
@@ -467,6 +467,10 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started
+        if record:
+            scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
+            fastpath.save(root, out_dir, strict, planned.paths(), report.to_dict(),
+                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None))
         return report
     finally:
         cache.close()

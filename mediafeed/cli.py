@@ -9,13 +9,25 @@ from __future__ import annotations
 import click
 
 from . import __version__
-from .commands import COMMANDS
+from .commands import LAZY, load
 from .terminal import Settings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+class LazyGroup(click.Group):
+    """A group whose commands are imported when first used (click's documented lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(LAZY)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY and cmd_name not in self.commands:
+            self.add_command(load(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="mediafeed")
 @click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print more detail, and tracebacks for unexpected errors.")
@@ -39,10 +51,6 @@ def main(ctx: click.Context, quiet: bool, verbose: bool, color: bool | None) -> 
       mediafeed check --strict   # fail on warnings too
     """
     ctx.obj = Settings(quiet=quiet, verbose=verbose, color=color)
-
-
-for command in COMMANDS:
-    main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,9 +46,9 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> Problem:
-        """The problem ``to_dict`` made (from the build cache); raises KeyError or ValueError on anything else."""
+        """The inverse of :meth:`to_dict`."""
         return cls(file=data["file"], code=data["code"], severity=Severity(data["severity"]), message=data["message"],
-                   field=data["field"], hint=data["hint"], episode=data["episode"])
+                   field=data.get("field", ""), hint=data.get("hint", ""), episode=data.get("episode", ""))
 
     def line(self) -> str:
         """The one-line human form: ``file: field: message (hint) [CODE]``."""

@@ -1,16 +1,35 @@
-"""One module per command; each exposes a click command named after it."""
+"""One module per command; each exposes a click command named after it.
+
+Commands are imported only when used (``cli.LazyGroup``): ``mediafeed build`` with
+nothing to do must not pay for importing every library the other commands need.
+"""
 
 from __future__ import annotations
 
-from .add import add
-from .build import build
-from .check import check
-from .guid import guid
-from .import_ import import_
-from .init import init
-from .list import list_
-from .publish import publish
-from .serve import serve
-from .tag import tag
+import importlib
+from typing import Any
 
-COMMANDS = [build, check, guid, init, add, list_, serve, import_, publish, tag]
+#: command name → "module:attribute" in this package, in the order help lists them.
+LAZY = {
+    "init": "init:init",
+    "add": "add:add",
+    "list": "list:list_",
+    "tag": "tag:tag",
+    "check": "check:check",
+    "build": "build:build",
+    "serve": "serve:serve",
+    "publish": "publish:publish",
+    "import": "import_:import_",
+    "guid": "guid:guid",
+}
+
+
+def load(name: str) -> Any:
+    module, attribute = LAZY[name].split(":")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "COMMANDS":  # every command object, importing them all (tests, docs)
+        return [load(command) for command in LAZY]
+    raise AttributeError(name)

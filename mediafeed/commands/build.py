@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .. import build as build_lib
 from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems
 from .options import format_option, show_option, verbosity_options
 
@@ -24,7 +25,8 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
     """Check the show and build the static site: feed.xml, pages, players.
 
     Nothing is written when the show has errors; files are replaced atomically,
-    unchanged files are left alone, and the feeds are written last. Set
+    unchanged files are left alone, and the feeds are written last. When no
+    source file changed since the last build, nothing is read at all. Set
     SOURCE_DATE_EPOCH for a fixed lastBuildDate; the same input always gives the
     same bytes.
 
@@ -33,17 +35,37 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
       mediafeed build
       mediafeed build --show ~/shows/whats-the-crack --output /var/www/podcast
     """
-    with ProgressBar() as progress:
-        report = build_lib.build(show_dir, output, clean=clean, strict=strict, accept_changes=accept_changes,
-                                 progress=progress)
+    started = time.perf_counter()
+    out = output or show_dir / "public"
+    report: dict[str, Any] | None = None
+    if not (clean or accept_changes):
+        from ..fastpath import check as up_to_date
+
+        report = up_to_date(show_dir, out, strict)
+    if report is not None:
+        report["seconds"] = round(time.perf_counter() - started, 3)
+    else:
+        from .. import build as build_lib
+
+        with ProgressBar() as progress:
+            result = build_lib.build(show_dir, output, clean=clean, strict=strict, accept_changes=accept_changes,
+                                     progress=progress)
+        report = result.to_dict()
     if fmt == "json":
-        print_json({"ok": True, **report.to_dict()})
+        print_json({"ok": True, **report})
         return
-    if report.problems:
-        print_problems(report.problems, err=True)
-    info(f"Built {report.episodes} episode{'s' if report.episodes != 1 else ''} into {report.output} "
-         f"({len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed) "
-         f"in {report.seconds:.2f} s.")
-    if report.drafts or report.scheduled:
-        info(f"Not published yet: {report.drafts} draft(s), {report.scheduled} scheduled.")
-    echo(str(report.output / "feed.xml"))
+    if report["problems"]:
+        from ..errors import Problem
+
+        print_problems([Problem.from_dict(p) for p in report["problems"]], err=True)
+    episodes = report["episodes"]
+    if report.get("up_to_date"):
+        info(f"Nothing changed since the last build: {episodes} episode{'s' if episodes != 1 else ''} in "
+             f"{report['output']} are up to date ({report['seconds']:.2f} s).")
+    else:
+        info(f"Built {episodes} episode{'s' if episodes != 1 else ''} into {report['output']} "
+             f"({len(report['written'])} written, {report['unchanged']} unchanged, {len(report['removed'])} removed) "
+             f"in {report['seconds']:.2f} s.")
+    if report["drafts"] or report["scheduled"]:
+        info(f"Not published yet: {report['drafts']} draft(s), {report['scheduled']} scheduled.")
+    echo(str(Path(report["output"]) / "feed.xml"))

@@ -1,0 +1,159 @@
+"""The whole-build shortcut: when no input changed since the last successful build, do nothing.
+
+A rebuild with nothing changed should cost almost nothing, not a reload of every
+episode. After each successful build, ``save`` writes a *stamp* to
+``.mediafeed/stamp-<output>.json``: a digest of everything a build reads, the
+list of files it left in the output folder with their sizes and mtimes, and the
+report it printed. ``check`` recomputes the digest (stat calls only: no file is
+read or parsed, no heavy module imported) and, when it matches and every output
+file is still as the build left it, returns that report for the CLI to replay.
+
+The digest covers: the options that change the output (output folder,
+``--strict``, ``SOURCE_DATE_EPOCH``); mediafeed's own code (size and mtime of
+every file of the installed package) and the versions of the libraries whose
+output ends up in the site; every file at the top of the show folder (show.yml,
+artwork, published.json); every file under ``episodes/`` and ``templates/``;
+and any other file the build read (artwork elsewhere). Time matters too: a
+stamp is valid only until the first scheduled episode is due.
+
+Anything unusual (no stamp, unreadable stamp, a missing output file, a changed
+size or mtime, ``--clean``) simply means "build": this is an optimisation, never
+a source of truth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+STAMP_VERSION = 1
+CACHE_DIR = ".mediafeed"
+#: Libraries whose behaviour shapes the output bytes.
+LIBRARIES = ("feedgen", "mutagen", "jinja2", "cmarkgfm", "nh3", "pillow", "lxml", "pyyaml", "click")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def stamp_path(root: Path, out: Path) -> Path:
+    key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+    return root / CACHE_DIR / f"stamp-{key}.json"
+
+
+def options(out: Path, strict: bool) -> dict[str, Any]:
+    return {"out": str(out.resolve()), "strict": strict, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
+
+
+def _code_fingerprint(digest: Any) -> None:
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            st = os.stat(os.path.join(folder, name))
+            digest.update(f"{os.path.relpath(os.path.join(folder, name), _PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-\n".encode())
+
+
+def _tree(lines: list[str], base: str, rel: str) -> None:
+    """One line per file below ``base`` (strings, not pathlib: this runs for every file of a big show)."""
+    try:
+        with os.scandir(base) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        lines.append(f"{rel}\0absent")
+        return
+    for entry in entries:
+        path = f"{rel}/{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            _tree(lines, entry.path, path)
+        else:
+            st = entry.stat(follow_symlinks=False)
+            lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}")
+
+
+def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str]) -> str:
+    """A digest of everything a build reads, from ``stat`` calls only."""
+    digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n{json.dumps(opts, sort_keys=True)}\n".encode())
+    _code_fingerprint(digest)
+    with os.scandir(root) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_file():
+                st = entry.stat()
+                digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+    lines: list[str] = []
+    for folder in ("episodes", "templates"):
+        _tree(lines, os.path.join(root, folder), folder)
+    digest.update("\n".join(lines).encode())
+    for rel in sorted(extra):
+        try:
+            st = (root / rel).stat()
+            digest.update(f"extra {rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"extra {rel}\0absent\n".encode())
+    return digest.hexdigest()
+
+
+def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> dict[str, Any] | None:
+    """The last build's report when nothing it depends on changed; None means "build"."""
+    root, out = root.resolve(), out.resolve()
+    try:
+        stamp = json.loads(stamp_path(root, out).read_text(encoding="utf-8"))
+        if stamp.get("version") != STAMP_VERSION:
+            return None
+        valid_until = stamp.get("valid_until")
+        moment = now or datetime.now(UTC)
+        if valid_until and moment >= datetime.fromisoformat(valid_until):
+            return None
+        if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", []))):
+            return None
+        base = str(out)
+        for rel, size, mtime in stamp["outputs"]:
+            st = os.stat(os.path.join(base, rel))
+            if st.st_size != size or st.st_mtime_ns != mtime:
+                return None
+        report = dict(stamp["report"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    report["unchanged"] = len(stamp["outputs"])
+    report["written"], report["removed"], report["probed"], report["rendered"] = [], [], 0, 0
+    report["kept"] = len(stamp["outputs"])
+    report["tagged"] = []
+    report["ledger_updated"] = False
+    report["up_to_date"] = True
+    return report
+
+
+def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[str, Any], extra: list[str],
+         valid_until: datetime | None) -> None:
+    """Record a successful build (after every file, published.json included, is written)."""
+    from .output import atomic_write
+
+    root, out = root.resolve(), out.resolve()
+    listed = []
+    for rel in sorted(outputs):
+        try:
+            st = os.stat(out / rel)
+        except OSError:
+            return  # something vanished already: no stamp, the next build runs in full
+        listed.append([rel, st.st_size, st.st_mtime_ns])
+    stamp = {
+        "version": STAMP_VERSION,
+        "digest": inputs_digest(root, options(out, strict), extra),
+        "valid_until": valid_until.isoformat() if valid_until else None,
+        "extra": extra,
+        "outputs": listed,
+        "report": report,
+    }
+    atomic_write(stamp_path(root, out), json.dumps(stamp, separators=(",", ":")).encode("utf-8"), durable=False)
+
+
+def forget(root: Path, out: Path) -> None:
+    stamp_path(root.resolve(), out.resolve()).unlink(missing_ok=True)
