@@ -31,14 +31,15 @@ class FeedItems:
     def __init__(self, cache: Cache, keys: Mapping[str, str]):
         self.cache = cache
         self.keys = keys  #: slug → input key
-        self.rendered = 0  #: items rendered (not reused) by this instance, for tests and reports
 
     def rss(self, items: list[Item]) -> list[bytes]:
         """Each item's ``<item>`` element as in feed.xml (``feed.render_items``'s bytes)."""
         from .feed import render_items
 
-        return [text.encode("utf-8") for text in self._fragments("rss", items,
-                                                                lambda todo: [b.decode("utf-8") for b in render_items(todo)])]
+        def render(todo: list[Item]) -> list[str]:
+            return [data.decode("utf-8") for data in render_items(todo)]
+
+        return [text.encode("utf-8") for text in self._fragments("rss", items, render)]
 
     def json(self, items: list[Item], show: Show) -> list[str]:
         """Each item's text in feed.json (``jsonfeed.render_items``'s text)."""
@@ -58,21 +59,17 @@ class FeedItems:
 
     def key(self, item: Item) -> str:
         """What the item's bytes are kept under ("" when they are not kept)."""
-        return self._tag(item)
-
-    def _tag(self, item: Item) -> str:
         key = self.keys.get(item.episode.slug, "")
         return f"{FORMAT}:{key}" if key else ""
 
     def _fragments(self, kind: str, items: list[Item], render: Callable[[list[Item]], list[str]]) -> list[str]:
-        wanted = {self._row(kind, item): self._tag(item) for item in items if self._tag(item)}
+        wanted = {self._row(kind, item): self.key(item) for item in items if self.key(item)}
         found = self.cache.get_many(TABLE, wanted, text=True)
         out: list[str | None] = [found.get(self._row(kind, item)) for item in items]
         todo = [index for index, value in enumerate(out) if value is None]
         for index, text in zip(todo, render([items[i] for i in todo]), strict=True):
             out[index] = text
-            tag = self._tag(items[index])
+            tag = self.key(items[index])
             if tag:
                 self.cache.put_text(TABLE, self._row(kind, items[index]), tag, text)
-        self.rendered += len(todo)
         return [text or "" for text in out]
