@@ -165,6 +165,12 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                                       arts, ffmpeg) for item in items}
     names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
+
+    def wanted_tags(episode: Episode, notes_text: str, art: Path) -> Tags:
+        if art not in covers:
+            covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
+        return metadata_for(show, episode, notes_text, root, covers[art])
+
     for index, item in enumerate(items):
         episode = item.episode
         source_rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
@@ -176,9 +182,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         wanted: Tags | None = None
         key = names.get(episode.slug)
         if not isinstance(key, str):
-            if art not in covers:
-                covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
-            wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
+            wanted = wanted_tags(episode, item.notes_text, art)
             key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
             if memos[episode.slug]:
                 cache.put(NAMES, episode.slug, memos[episode.slug], key)
@@ -198,10 +202,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                               "the tagged copy was changed after it was made (a published file edited in place?); "
                               "tagged it again", field="audio", episode=episode.slug,
                               hint="edit the files in episodes/, never the built site: the build overwrites it"))
-        if art not in covers:
-            covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
         if wanted is None:
-            wanted = metadata_for(show, episode, item.notes_text, root, covers[art])
+            wanted = wanted_tags(episode, item.notes_text, art)
         folder.mkdir(parents=True, exist_ok=True)
         same.unlink(missing_ok=True)
         jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
