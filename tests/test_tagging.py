@@ -302,6 +302,18 @@ def test_rebuild_retags_only_the_episode_that_changed(show: Path) -> None:
     assert len(stored) == 6  # the old copy was pruned
 
 
+def test_new_show_artwork_under_the_same_name_retags_every_episode(show: Path) -> None:
+    """The tagged copies' names are remembered per episode; the embedded artwork's identity is part of that key."""
+    from PIL import Image
+
+    build(show)
+    Image.new("RGB", (1400, 1400), (200, 40, 90)).save(show / "artwork.png")
+    report = build(show)
+    assert sorted(report.tagged) == sorted(str(p.relative_to(show)) for p in _masters(show))
+    published = report.output / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    assert ID3(published).getall("APIC")[0].data == (show / "artwork.png").read_bytes()
+
+
 def test_build_without_tag_on_build_publishes_the_master_as_it_is(show: Path) -> None:
     (show / "show.yml").write_text((show / "show.yml").read_text() + "tag_on_build: false\n")
     report = build(show)
