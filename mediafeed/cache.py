@@ -39,6 +39,7 @@ class Cache:
         self.path = path
         self.db: sqlite3.Connection | None = None
         self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0}
+        self._preloaded: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}  #: table → (prefix, key → (tag, v))
         if path is None:
             return
         try:
@@ -74,13 +75,32 @@ class Cache:
         return db
 
     # -- generic key/value with a validity tag ----------------------------
+    def preload(self, table: str, prefix: str = "") -> None:
+        """Read the rows of ``table`` whose key starts with ``prefix`` in one query: :meth:`get` answers
+        those keys from memory (a thousand lookups cost one query, not a thousand)."""
+        if self.db is None:
+            return
+        try:
+            rows = self.db.execute(f"SELECT k, tag, v FROM {table}").fetchall()
+        except sqlite3.DatabaseError:
+            return
+        self._preloaded[table] = (prefix, {k: (tag, v) for k, tag, v in rows if k.startswith(prefix)})
+
+    def _memory(self, table: str, key: str) -> dict[str, tuple[str, str]] | None:
+        loaded = self._preloaded.get(table)
+        return loaded[1] if loaded is not None and key.startswith(loaded[0]) else None
+
     def get(self, table: str, key: str, tag: str) -> Any | None:
         if self.db is None:
             return None
-        try:
-            row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
-            return None
+        memory = self._memory(table, key)
+        if memory is not None:
+            row = memory.get(key)
+        else:
+            try:
+                row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
+            except sqlite3.DatabaseError:
+                return None
         if row is None or row[0] != f"{__version__}:{tag}":
             return None
         try:
@@ -118,14 +138,20 @@ class Cache:
     def put(self, table: str, key: str, tag: str, value: Any) -> None:
         if self.db is None:
             return
-        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)",
-                        (key, f"{__version__}:{tag}", json.dumps(value, separators=(",", ":"), ensure_ascii=False)))
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{__version__}:{tag}", text))
+        memory = self._memory(table, key)
+        if memory is not None:
+            memory[key] = (f"{__version__}:{tag}", text)
 
     def put_text(self, table: str, key: str, tag: str, value: str) -> None:
         """Store text as it is (no JSON: big text is read back many times faster); read it with ``get_many(text=True)``."""
         if self.db is None:
             return
         self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{__version__}:{tag}", value))
+        memory = self._memory(table, key)
+        if memory is not None:
+            memory[key] = (f"{__version__}:{tag}", value)
 
     def all(self, table: str) -> dict[str, tuple[str, Any]]:
         if self.db is None:
@@ -152,6 +178,10 @@ class Cache:
         if self.db is None:
             return
         self.db.executemany(f"DELETE FROM {table} WHERE k = ?", [(k,) for k in keys])
+        for key in keys:
+            memory = self._memory(table, key)
+            if memory is not None:
+                memory.pop(key, None)
 
     def commit(self) -> None:
         if self.db is not None:

@@ -105,6 +105,9 @@ class Plan:
         self.pending: dict[str, tuple[str, list[tuple[str, int]]]] = {}
         self.rendered: list[str] = []  #: units rendered this build (for reports and tests)
         self.kept: list[str] = []  #: units kept from the last build
+        self.root = os.fspath(out_dir)
+        if trust:
+            cache.preload(TABLE, self.prefix)  # one query for the thousand units of a big show
 
     def unit(self, out: Site, name: str, key: str, render: Callable[[Site], None]) -> bool:
         """Render ``name`` into ``out`` unless its files from the last build are still valid. True when rendered."""
@@ -125,7 +128,7 @@ class Plan:
     def _intact(self, made: list[tuple[str, int]]) -> bool:
         for rel, size in made:
             try:
-                st = os.stat(self.out_dir / rel)
+                st = os.stat(os.path.join(self.root, rel))
             except OSError:
                 return False
             if size >= 0 and st.st_size != size:
