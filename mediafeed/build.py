@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, tagging, transcripts
@@ -222,7 +223,8 @@ def _cached_probe(cached: object) -> Media | list[Problem] | None:
     try:
         if "problems" in cached:
             return _problems(cached["problems"])
-        return codec.load(Media, cached)  # type: ignore[no-any-return]
+        media: Media = codec.load(Media, cached)
+        return media
     except (TypeError, KeyError, ValueError):
         return None
 
@@ -366,7 +368,7 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     for number in range(1, pages + 1):  # a page is kept while the episodes it lists are unchanged
         plan.unit(out, f"index/{number}", incremental.digest(build_date.isoformat(), pages, number,
                                                               *keys(renderer.index_chunk(items, number))),
-                  lambda site, number=number: renderer.index_page(site, items, number))
+                  partial(renderer.index_page, items=items, number=number))
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
