@@ -382,7 +382,7 @@ def site_key(project: Project, out_dir: Path) -> str:
         artwork = media_identity(project.root / show.artwork) if show.artwork else ""
     except OSError:
         artwork = ""
-    return incremental.digest(__version__, site_theme_fingerprint(project.root), project.show_key, artwork,
+    return incremental.digest(__version__, fastpath.code_fingerprint(), site_theme_fingerprint(project.root), project.show_key, artwork,
                               project.artwork_size, out_dir)
 
 

@@ -36,7 +36,12 @@ _TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint"
 
 class Cache:
     def __init__(self, path: Path | None):
+        from .fastpath import code_fingerprint
+
         self.path = path
+        #: every value is tagged with mediafeed's version and a hash of its code, so an upgrade or an edited
+        #: checkout never reuses what older code produced
+        self.version = f"{__version__}+{code_fingerprint()}"
         self.db: sqlite3.Connection | None = None
         self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0}
         self._preloaded: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}  #: table → (prefix, key → (tag, v))
@@ -101,7 +106,7 @@ class Cache:
                 row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
             except sqlite3.DatabaseError:
                 return None
-        if row is None or row[0] != f"{__version__}:{tag}":
+        if row is None or row[0] != f"{self.version}:{tag}":
             return None
         try:
             return json.loads(row[1])
@@ -124,7 +129,7 @@ class Cache:
         except sqlite3.DatabaseError:
             return {}
         for key, tag, value in rows:
-            if key in wanted and tag == f"{__version__}:{wanted[key]}":
+            if key in wanted and tag == f"{self.version}:{wanted[key]}":
                 if text:
                     if isinstance(value, str):
                         found[key] = value
@@ -139,19 +144,19 @@ class Cache:
         if self.db is None:
             return
         text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{__version__}:{tag}", text))
+        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{self.version}:{tag}", text))
         memory = self._memory(table, key)
         if memory is not None:
-            memory[key] = (f"{__version__}:{tag}", text)
+            memory[key] = (f"{self.version}:{tag}", text)
 
     def put_text(self, table: str, key: str, tag: str, value: str) -> None:
         """Store text as it is (no JSON: big text is read back many times faster); read it with ``get_many(text=True)``."""
         if self.db is None:
             return
-        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{__version__}:{tag}", value))
+        self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{self.version}:{tag}", value))
         memory = self._memory(table, key)
         if memory is not None:
-            memory[key] = (f"{__version__}:{tag}", value)
+            memory[key] = (f"{self.version}:{tag}", value)
 
     def all(self, table: str) -> dict[str, tuple[str, Any]]:
         if self.db is None:

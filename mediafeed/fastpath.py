@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,15 @@ def stamp_path(root: Path, out: Path) -> Path:
 
 def options(out: Path, strict: bool) -> dict[str, Any]:
     return {"out": str(out.resolve()), "strict": strict, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A short hash of mediafeed's own files (size and mtime of each) and the output-shaping libraries'
+    versions: caches keyed on it are invalidated by an upgrade *or* by editing the code in a checkout."""
+    digest = hashlib.sha256()
+    _code_fingerprint(digest)
+    return digest.hexdigest()[:16]
 
 
 def _code_fingerprint(digest: Any) -> None:

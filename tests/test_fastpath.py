@@ -106,3 +106,15 @@ def test_unreadable_stamp_means_build(show: Path) -> None:
     assert fastpath.check(show, show / "public", False) is None
     assert not _build(show).get("up_to_date")
     assert os.path.exists(fastpath.stamp_path(show, show / "public"))
+
+
+def test_cache_values_from_other_code_are_not_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed.cache import Cache
+
+    db = tmp_path / "cache.sqlite"
+    cache = Cache(db)
+    cache.put("notes", "k", "1", {"html": "old"})
+    cache.close()
+    assert Cache(db).get("notes", "k", "1") == {"html": "old"}
+    monkeypatch.setattr(fastpath, "code_fingerprint", lambda: "edited-code")
+    assert Cache(db).get("notes", "k", "1") is None
