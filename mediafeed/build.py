@@ -47,7 +47,6 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     artwork_size: tuple[int, int] = (0, 0)
-    folders: dict[str, Folder] = field(default_factory=dict)
     show_key: str = ""  #: hash of show.yml as parsed (incremental builds)
     fingerprints: dict[str, str] = field(default_factory=dict)  #: slug → hash of everything its outputs read
 
@@ -125,7 +124,6 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         project.problems.extend(art_problems)
     folders, found = discover(root)
     project.problems.extend(found)
-    project.folders = {f.slug: f for f in folders}
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
     project.show_key = show_key
     folder_keys = {folder.slug: _folder_key(folder) for folder in folders}

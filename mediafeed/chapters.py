@@ -97,7 +97,7 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
     return problems
 
 
-def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "", audio_url: str = "") -> bytes:
+def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "") -> bytes:
     """The Podcasting 2.0 JSON chapters document (version 1.2.0), deterministic bytes."""
     items = []
     for c in chapters:

@@ -163,7 +163,3 @@ def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[st
         "report": report,
     }
     atomic_write(stamp_path(root, out), json.dumps(stamp, separators=(",", ":")).encode("utf-8"), durable=False)
-
-
-def forget(root: Path, out: Path) -> None:
-    stamp_path(root.resolve(), out.resolve()).unlink(missing_ok=True)

@@ -151,8 +151,3 @@ def cdata_safe(html: str) -> str:
     """``]]>`` would end a CDATA section early (``]]&gt;`` means the same in HTML); characters
     XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped."""
     return _XML_FORBIDDEN.sub("", html.replace("]]>", "]]&gt;"))
-
-
-def sanitize_html(html: str) -> str:
-    """Clean HTML from elsewhere (an imported feed) with the page rules."""
-    return cdata_safe(_PAGE.clean(html).strip())

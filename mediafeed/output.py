@@ -19,6 +19,7 @@ A producer's own file in ``episodes/`` is always copied, never linked.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -172,7 +173,7 @@ def atomic_write(target: Path, data: bytes, durable: bool = True) -> None:
             os.fchmod(handle.fileno(), 0o644)
         os.replace(tmp, target)
     except BaseException:
-        with _suppress():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
@@ -208,7 +209,7 @@ def atomic_link(source: Path, target: Path) -> bool:
     try:
         os.replace(tmp, target)
     except BaseException:
-        with _suppress():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return True
@@ -231,7 +232,7 @@ def atomic_copy(source: Path, target: Path, durable: bool = False) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        with _suppress():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
@@ -244,13 +245,6 @@ def _prune_empty(out: Path, folder: Path) -> None:
             return
         folder = folder.parent
 
-
-class _suppress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return True
 
 
 def refuse_unsafe_output(root: Path, out: Path) -> None:
@@ -277,7 +271,3 @@ def read_manifest(cache_dir: Path, out: Path) -> set[str]:
 
 def write_manifest(cache_dir: Path, out: Path, paths: set[str]) -> None:
     atomic_write(_manifest_path(cache_dir, out), ("\n".join(sorted(paths)) + "\n").encode("utf-8"), durable=False)
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

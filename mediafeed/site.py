@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -206,8 +205,3 @@ def url_path(name: str) -> str:
     from urllib.parse import quote
 
     return quote(name, safe="/-._~")
-
-
-def file_fingerprint(path: Path) -> str:
-    st = os.stat(path)
-    return f"{st.st_size}:{st.st_mtime_ns}"

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import Problem, error
-from .artwork import check_artwork, image_size
+from .artwork import image_size
 from .episodes import check_items, duplicates
 from .media import check_media
 from .rules import RULE_SETS, RULES, in_sets, known_pattern
@@ -116,5 +116,3 @@ def check_selection(show: Show | None) -> list[Problem]:
                                   + f"rule sets: {', '.join(RULE_SETS)}; codes: 'mediafeed check --explain CODE'"))
     return problems
 
-
-_ = check_artwork

@@ -141,7 +141,3 @@ def text(doc: FeedDoc, parent: Any, name: str) -> str | None:
     if element is None:
         return None
     return (element.text or "").strip()
-
-
-def line_of(element: Any) -> int:
-    return int(getattr(element, "sourceline", 0) or 0)

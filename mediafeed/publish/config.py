@@ -25,7 +25,6 @@ S3_KEYS = {"type", "bucket", "prefix", "region", "endpoint_url", "addressing", "
 DIRECTORY_KEYS = {"type", "path"}
 RSYNC_KEYS = {"type", "destination", "ssh", "options"}
 CACHE_KEYS = {"feed", "pages", "images", "media"}
-NOTIFY_KEYS = {"websub", "podcastindex", "podping", "timeout"}
 SECRET = re.compile(r"(secret|password|passwd|token|access_key|credential|api_key|apikey)", re.I)
 
 PODCASTINDEX_URL = "https://api.podcastindex.org/api/1.0/hub/pubnotify"
