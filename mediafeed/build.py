@@ -1,9 +1,9 @@
 """The recipe: load → probe → check → render → write, returning a report.
 
 ``load_project`` gathers everything from disk (show, episodes, probed media)
-and every problem; ``render_site`` turns a loaded project into planned output
-bytes without touching the disk; ``build`` runs both and writes the site only
-when nothing is wrong. The cache (``.mediafeed/``) makes a rebuild with nothing
+and every problem; ``render_site`` turns a loaded project into output files;
+``build`` runs both, and renders (writing each file as soon as it is rendered)
+only when nothing is wrong. The cache (``.mediafeed/``) makes a rebuild with nothing
 changed cheap: no re-parsing, no re-probing, no rendering of unchanged notes,
 no rewriting of unchanged files.
 """
@@ -337,13 +337,17 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
 
 
 def render_site(project: Project, items: list[Item], build_date: datetime,
-                plan: incremental.Plan | None = None) -> output.Site:
-    """Every output file of the site as planned bytes (or files to copy).
+                plan: incremental.Plan | None = None, out: output.Site | None = None) -> output.Site:
+    """Every output file of the site, into ``out``: an :class:`output.Writer` writes each unit's files as
+    soon as they are rendered; by default, a :class:`output.Site` keeps them in memory.
 
+    The units come in an order that keeps the site whole at every moment: the show's artwork and
+    assets, each episode (media before pages), the index pages, the extras, the feeds last.
     With a ``plan`` (incremental builds), a unit whose inputs are unchanged since
     the last build is kept instead of rendered; see :mod:`incremental`.
     """
-    out = output.Site()
+    if out is None:
+        out = output.Site()
     if plan is None:
         plan = incremental.Plan(Cache(None), Path(), "")
     renderer = Renderer(project, build_date, plan.cache)
@@ -456,9 +460,15 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         # Without a manifest the output folder is not known to be ours as last built: render everything.
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
-        planned = render_site(project, items, build_date, plan)
-        written = output.write(planned, out_dir, previous)
-        output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
+        # Every check has run: from here on, each unit's files are written as soon as they are rendered.
+        writer = output.Writer(out_dir, previous)
+        try:
+            render_site(project, items, build_date, plan, writer)
+        except BaseException:  # the next build must know these files are ours, to remove any it no longer makes
+            output.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
+            raise
+        written = writer.finish()
+        output.write_manifest(root / CACHE_DIR, out_dir, writer.paths())
         plan.record(plan.rendered + plan.kept)
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
@@ -469,7 +479,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.seconds = time.perf_counter() - started
         if record:
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
-            fastpath.save(root, out_dir, strict, planned.paths(), report.to_dict(),
+            fastpath.save(root, out_dir, strict, writer.paths(), report.to_dict(),
                           extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None))
         return report
     finally:

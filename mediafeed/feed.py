@@ -14,7 +14,7 @@ feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -128,6 +128,24 @@ def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: da
     ``item_xml`` gives each item's ``<item>`` element (default :func:`render_items`); a build passes one
     that reuses the elements of unchanged episodes (:mod:`feeditems`).
     """
+    head, tail = render_frame(show, items, image_url=image_url, build_date=build_date, self_url=self_url,
+                              paging=paging, image_size=image_size, trailers=trailers)
+    return b"".join(feed_chunks(head, tail, items, item_xml or render_items))
+
+
+def feed_chunks(head: bytes, tail: bytes, items: list[Item], item_xml: ItemXml) -> Iterator[bytes]:
+    """A feed document's bytes in pieces: ``head``, the items' elements (asked of ``item_xml``
+    :data:`BATCH` items at a time, so a feed of any length is never whole in memory), ``tail``."""
+    yield head
+    for start in range(0, len(items), BATCH):
+        yield from item_xml(items[start:start + BATCH])
+    yield tail
+
+
+def render_frame(show: Show, items: list[Item], *, image_url: str, build_date: datetime | None,
+                 self_url: str = "", paging: Paging | None = None, image_size: int = 0,
+                 trailers: tuple[Item, ...] = ()) -> tuple[bytes, bytes]:
+    """The feed document around its items: the bytes before the first ``<item>`` and after the last."""
     fg = _generator()
     fg.title(show.title)
     # feedgen takes the *last* link as RSS <link>: the self link goes first.
@@ -154,11 +172,12 @@ def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: da
     # feedgen appends the items at the end of <channel>, after every channel element: the channel without
     # items, with the items' elements put before its end tag, is the same bytes as feedgen's whole document.
     head, end, tail = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True).rpartition(_CHANNEL_END)
-    return head + b"".join((item_xml or render_items)(items)) + end + tail
+    return head, end + tail
 
 
 ItemXml = Callable[[list[Item]], list[bytes]]
 _CHANNEL_END = b"  </channel>\n"
+BATCH = 200  #: items rendered (or read from the cache) at a time
 _ITEM_START = b"    <item>\n"
 _ITEM_END = b"    </item>\n"
 

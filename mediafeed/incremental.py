@@ -23,7 +23,7 @@ When a unit's key matches the one stored in the cache's ``output`` table for
 the same output folder, and every file it made is still there with the size it
 was written with, its files are declared unchanged with ``Site.keep`` and the
 renderer is not called. Otherwise the unit is rendered as in a clean build and
-``output.write`` compares bytes. Keys are recorded only after the site has been
+its files go to the :class:`output.Writer` as they are rendered, which compares bytes. Keys are recorded only after the site has been
 written, so an interrupted build never claims an output it did not write.
 
 Anything a renderer method starts to read must be added to its unit's key
@@ -72,9 +72,6 @@ class _Recording(Site):
     def __init__(self, site: Site):
         super().__init__()
         self.site = site
-        # Renderer methods may look at what is already planned (e.g. one scaled copy of shared artwork).
-        self.files = site.files
-        self.kept = site.kept
         self.made: list[tuple[str, int]] = []
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
@@ -85,9 +82,18 @@ class _Recording(Site):
         self.site.copy(rel, source, origin, link)
         self.made.append((rel, os.stat(source).st_size))
 
+    def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
+        size = self.site.stream(rel, chunks, origin)
+        self.made.append((rel, size))
+        return size
+
     def keep(self, rel: str, origin: str = "") -> None:
         self.site.keep(rel, origin)
         self.made.append((rel, -1))
+
+    def has(self, rel: str) -> bool:
+        # Renderer methods may look at what is already planned (e.g. one scaled copy of shared artwork).
+        return self.site.has(rel)
 
     def paths(self) -> set[str]:
         return {rel for rel, _ in self.made}

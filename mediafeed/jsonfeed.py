@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
 from .model import Item, Show
 from .notes import absolute_urls
+
+BATCH = 200  #: items rendered (or read from the cache) at a time
 
 
 def _iso(moment: Any) -> str:
@@ -69,6 +71,13 @@ def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url:
     ``item_json`` gives each item's text (default :func:`render_items`); a build passes one that reuses
     the text of unchanged episodes (:mod:`feeditems`).
     """
+    return b"".join(json_feed_chunks(show, items, image_url=image_url, feed_url=feed_url, next_url=next_url,
+                                     item_json=item_json))
+
+
+def json_feed_chunks(show: Show, items: list[Item], *, image_url: str, feed_url: str = "", next_url: str = "",
+                     item_json: Callable[[list[Item]], list[str]] | None = None) -> Iterator[bytes]:
+    """:func:`render_json_feed`'s bytes in pieces, the items asked of ``item_json`` :data:`BATCH` at a time."""
     doc: dict[str, Any] = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": show.title,
@@ -85,10 +94,16 @@ def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url:
         doc["expired"] = True
     doc["items"] = []
     text = json.dumps(doc, ensure_ascii=False, indent=2)
-    if items:  # "items" is the last key: the same text as json.dumps of the whole document
-        parts = (item_json or partial(render_items, show=show))(items)
-        text = text.removesuffix("[]\n}") + "[\n" + ",\n".join(parts) + "\n  ]\n}"
-    return (text + "\n").encode("utf-8")
+    if not items:
+        yield (text + "\n").encode("utf-8")
+        return
+    # "items" is the last key: the same text as json.dumps of the whole document
+    yield (text.removesuffix("[]\n}") + "[\n").encode("utf-8")
+    render = item_json or partial(render_items, show=show)
+    for start in range(0, len(items), BATCH):
+        parts = render(items[start:start + BATCH])
+        yield ((",\n" if start else "") + ",\n".join(parts)).encode("utf-8")
+    yield b"\n  ]\n}\n"
 
 
 def render_items(items: list[Item], show: Show) -> list[str]:

@@ -1,13 +1,22 @@
 """The only writer of the site: atomic files, unchanged files left alone, stale files pruned.
 
-Every output goes through :class:`Site`: a planned map of relative path → bytes
-(or a media file to copy). ``Site.add`` refuses two outputs for one path (two
-episodes mapping to one URL). ``write`` then puts each file in place through a
-temporary file in the same folder and ``os.replace``, so a reader (or an
-interrupted build) only ever sees the old file or the new one; the feeds are
-written last and fsynced, so a feed never points at a page or a file that is
-not there yet. A file whose bytes are already on disk is not rewritten (its
-mtime stays, so rsync and CDNs see no change).
+Every output goes through a :class:`Site`. ``Site.add`` refuses two outputs for one
+path (two episodes mapping to one URL). :class:`Writer`, the Site a build renders
+into, writes each file as soon as it is planned (a build never holds the whole site
+in memory), through a temporary file in the same folder and ``os.replace``, so a
+reader (or an interrupted build) only ever sees the old file or the new one.
+``Site.stream`` writes a file from chunks (the feeds, which are the size of the
+whole back catalogue), comparing them with the file on disk as they go. A file
+whose bytes are already on disk is not rewritten (its mtime stays, so rsync and
+CDNs see no change). The build renders in an order that keeps the site whole at
+every moment: show artwork and assets, then each episode's media before its pages,
+then the index pages, and the feeds (archives, feed.json, feed.xml: ``LAST``)
+after everything else, fsynced, so a feed never points at a page or a file that is
+not there yet. Files the previous build made and this one did not are removed at
+the end (:meth:`Writer.finish`).
+
+A plain :class:`Site` keeps the planned bytes in memory instead (the feed rules
+render the feed this way, and tests compare plans).
 
 Media from mediafeed's own store (the tagged copies in ``.mediafeed/tagged/``) is
 hard-linked instead of copied where the file system allows (else copied), so it is
@@ -24,10 +33,14 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from .errors import OutputError, error
+from .errors import OutputError, Problem, error
+
+T = TypeVar("T")
 
 #: Written after everything else, in this order.
 LAST = ("feed.json", "feed.xml")
@@ -49,6 +62,8 @@ class WriteReport:
 
 
 class Site:
+    """Planned outputs, kept in memory: relative path → bytes or a file to copy."""
+
     def __init__(self) -> None:
         self.files: dict[str, Planned] = {}
         self.kept: set[str] = set()  #: outputs known unchanged without rendering them (incremental builds)
@@ -60,10 +75,20 @@ class Site:
         """Publish the file ``source``; ``link``: as a hard link where possible (mediafeed's own stored copies only)."""
         self._plan(rel, Planned(source=source, origin=origin, link=link))
 
+    def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
+        """A file made of ``chunks`` (a big one, e.g. a feed); returns its size."""
+        data = b"".join(chunks)
+        self.add(rel, data, origin)
+        return len(data)
+
     def keep(self, rel: str, origin: str = "") -> None:
         """Declare an output that is already correct on disk (not re-rendered)."""
         self._check(rel, origin)
         self.kept.add(rel)
+
+    def has(self, rel: str) -> bool:
+        """Whether an output for ``rel`` is already planned (or kept)."""
+        return rel in self.files or rel in self.kept
 
     def _plan(self, rel: str, planned: Planned) -> None:
         self._check(rel, planned.origin)
@@ -72,13 +97,90 @@ class Site:
     def _check(self, rel: str, origin: str) -> None:
         if not is_safe_output(rel):
             raise OutputError(error("OUT001", origin or rel, f"refusing to write outside the site: {rel!r}"))
-        if rel in self.files or rel in self.kept:
+        if self.has(rel):
             first = self.files[rel].origin if rel in self.files else "an earlier output"
-            raise OutputError(error("OUT002", origin or rel, f"two outputs for one path: {rel} (also from {first})",
-                                    hint="give the two episodes different folder names (slugs) or file names"))
+            raise OutputError(_collision(rel, origin, first))
 
     def paths(self) -> set[str]:
         return set(self.files) | self.kept
+
+
+def _collision(rel: str, origin: str, first: str) -> Problem:
+    return error("OUT002", origin or rel, f"two outputs for one path: {rel} (also from {first})",
+                 hint="give the two episodes different folder names (slugs) or file names")
+
+
+class Writer(Site):
+    """A :class:`Site` that writes each file into ``out`` as soon as it is planned, keeping only its path.
+
+    Call :meth:`finish` after the last file: it removes what ``previous`` (the files the last build
+    made) lists and this build did not make, and returns the :class:`WriteReport`.
+    """
+
+    def __init__(self, out: Path, previous: set[str] | None = None):
+        super().__init__()
+        self.out = out
+        self.previous = previous or set()
+        self.report = WriteReport()
+        self.origins: dict[str, str] = {}  #: every output of this build → which input asked for it
+        out.mkdir(parents=True, exist_ok=True)
+
+    def add(self, rel: str, data: bytes, origin: str = "") -> None:
+        self._claim(rel, origin)
+        self._done(rel, self._io(lambda: _place_bytes(data, self.out / rel, durable=rel in LAST)))
+
+    def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
+        self._claim(rel, origin)
+        self._done(rel, self._io(lambda: _place_copy(source, self.out / rel, link=link)))
+
+    def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
+        self._claim(rel, origin)
+        changed, size = self._io(lambda: _place_stream(chunks, self.out / rel, durable=rel in LAST))
+        self._done(rel, changed)
+        return size
+
+    def keep(self, rel: str, origin: str = "") -> None:
+        self._claim(rel, origin)
+        self.report.unchanged += 1
+
+    def has(self, rel: str) -> bool:
+        return rel in self.origins
+
+    def paths(self) -> set[str]:
+        return set(self.origins)
+
+    def _claim(self, rel: str, origin: str) -> None:
+        if not is_safe_output(rel):
+            raise OutputError(error("OUT001", origin or rel, f"refusing to write outside the site: {rel!r}"))
+        if rel in self.origins:
+            raise OutputError(_collision(rel, origin, self.origins[rel] or "an earlier output"))
+        self.origins[rel] = origin
+
+    def _done(self, rel: str, changed: bool) -> None:
+        if changed:
+            self.report.written.append(rel)
+        else:
+            self.report.unchanged += 1
+
+    def _io(self, work: Callable[[], T]) -> T:
+        try:
+            return work()
+        except OSError as exc:
+            raise OutputError(error("OUT003", str(exc.filename or self.out), f"cannot write the site: {exc.strerror}",
+                                    hint="check free disk space and permissions on the output folder")) from None
+
+    def finish(self) -> WriteReport:
+        """Remove the files the previous build made and this one did not; the report of the whole write."""
+        for rel in sorted(self.previous - self.origins.keys()):
+            if not is_safe_output(rel):
+                continue
+            try:
+                (self.out / rel).unlink()
+                self.report.removed.append(rel)
+            except FileNotFoundError:
+                continue
+            _prune_empty(self.out, (self.out / rel).parent)
+        return self.report
 
 
 def is_safe_output(rel: str) -> bool:
@@ -88,40 +190,20 @@ def is_safe_output(rel: str) -> bool:
 
 
 def write(site: Site, out: Path, previous: set[str] | None = None) -> WriteReport:
-    """Write ``site`` into ``out``; remove files that ``previous`` listed and this build no longer makes."""
-    report = WriteReport()
-    out.mkdir(parents=True, exist_ok=True)
+    """Write a planned ``site`` into ``out`` (media first, the feeds last); remove files that ``previous``
+    listed and this site does not have."""
+    writer = Writer(out, previous)
     last = [rel for rel in LAST if rel in site.files]
-    ordered = [rel for rel in sorted(site.files, key=_media_first) if rel not in last] + last
-    try:
-        for rel in ordered:
-            planned = site.files[rel]
-            target = out / rel
-            if planned.source is not None:
-                changed = _place_copy(planned.source, target, link=planned.link)
-            else:
-                assert planned.data is not None
-                changed = _place_bytes(planned.data, target, durable=rel in LAST)
-            if changed:
-                report.written.append(rel)
-            else:
-                report.unchanged += 1
-    except OSError as exc:
-        raise OutputError(error("OUT003", str(exc.filename or out), f"cannot write the site: {exc.strerror}",
-                                hint="check free disk space and permissions on the output folder")) from None
-    report.unchanged += len(site.kept)
-    if previous:
-        keep = site.paths()
-        for rel in sorted(previous - keep):
-            if not is_safe_output(rel):
-                continue
-            try:
-                (out / rel).unlink()
-                report.removed.append(rel)
-            except FileNotFoundError:
-                continue
-            _prune_empty(out, (out / rel).parent)
-    return report
+    for rel in [rel for rel in sorted(site.files, key=_media_first) if rel not in last] + last:
+        planned = site.files[rel]
+        if planned.source is not None:
+            writer.copy(rel, planned.source, planned.origin, planned.link)
+        else:
+            assert planned.data is not None
+            writer.add(rel, planned.data, planned.origin)
+    for rel in sorted(site.kept):
+        writer.keep(rel)
+    return writer.finish()
 
 
 def _media_first(rel: str) -> tuple[int, str]:
@@ -144,6 +226,43 @@ def _place_bytes(data: bytes, target: Path, durable: bool = False) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data, durable=durable)
     return True
+
+
+def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) -> tuple[bool, int]:
+    """Write ``chunks`` through a temp file, comparing them with the file already there as they go: the
+    file is replaced only when its bytes differ. Whether it was replaced, and its size."""
+    try:
+        old = open(target, "rb")  # noqa: SIM115 - closed below, after the whole stream
+    except (FileNotFoundError, NotADirectoryError):
+        old = None
+        target.parent.mkdir(parents=True, exist_ok=True)
+    same, size = old is not None, 0
+    fd, tmp = _temp(target)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+                size += len(chunk)
+                if same:
+                    same = old is not None and old.read(len(chunk)) == chunk
+            same = same and old is not None and old.read(1) == b""
+            if not same:
+                if durable:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.fchmod(handle.fileno(), 0o644)
+        if same:
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    finally:
+        if old is not None:
+            old.close()
+    return not same, size
 
 
 def _temp(target: Path) -> tuple[int, str]:

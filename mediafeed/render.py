@@ -95,7 +95,7 @@ class Renderer:
     def scaled_images(self, out: Site, source: Path, origin: str) -> None:
         """Add the page-sized copies of one image (once, however many episodes share it)."""
         first = self.artwork_path(source, images.SIZES[0])
-        if first in out.files or first in out.kept:
+        if out.has(first):
             return
         try:
             made = images.scaled_cached(source, self.root / CACHE_DIR / images.FOLDER)
@@ -210,30 +210,46 @@ class Renderer:
         out.add("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {show.absolute('sitemap.xml')}\n".encode(), "robots")
 
     def feeds(self, out: Site, items: list[Item]) -> None:
+        """Every feed document, streamed: the archives, then feed.json, then feed.xml (``output.LAST``)."""
         from .archives import plan
-        from .jsonfeed import render_json_feed
+        from .feed import feed_chunks
+        from .jsonfeed import json_feed_chunks
 
         show = self.show
-        for page in plan(show, items):
-            out.add(page.path("xml"), self.rss(page, items), "feed")
+        pages = plan(show, items)
+        for page in pages[1:] + pages[:1]:
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
-            out.add(page.path("json"), render_json_feed(
-                show, page.items, image_url=self.image_url, feed_url=show.absolute(page.path("json")), next_url=next_json,
-                item_json=partial(self.feed_items.json, show=show)), "feed")
+            json_chunks = json_feed_chunks(show, page.items, image_url=self.image_url, feed_url=show.absolute(page.path("json")),
+                                           next_url=next_json, item_json=partial(self.feed_items.json, show=show))
+            head, tail = self.rss_frame(page, items)
+            xml_chunks = feed_chunks(head, tail, page.items, self.feed_items.rss)
+            if page.number:
+                out.stream(page.path("xml"), xml_chunks, "feed")
+                out.stream(page.path("json"), json_chunks, "feed")
+            else:  # the subscription feeds last, feed.xml the very last (output.LAST)
+                out.stream(page.path("json"), json_chunks, "feed")
+                out.stream(page.path("xml"), xml_chunks, "feed")
         self.feed_items.keep_only(items)
 
     def rss(self, page: FeedPage, items: list[Item], item_xml: ItemXml | None = None) -> bytes:
         """One RSS document of the feeds (``items``: every published item); ``item_xml`` as in ``feed.render_feed``."""
-        from .feed import render_feed
+        from .feed import feed_chunks
+
+        head, tail = self.rss_frame(page, items)
+        return b"".join(feed_chunks(head, tail, page.items, item_xml or self.feed_items.rss))
+
+    def rss_frame(self, page: FeedPage, items: list[Item]) -> tuple[bytes, bytes]:
+        """The RSS document ``page`` around its items (``feed.render_frame``)."""
+        from .feed import render_frame
 
         show = self.show
         trailers = tuple(i for i in items if i.episode.episode_type == "trailer") if not page.number else ()
         # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
         built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
             if page.number else self.build_date
-        return render_feed(show, page.items, image_url=self.image_url, build_date=built,
-                           self_url=show.absolute(page.path("xml")), paging=page.paging, image_size=self.image_size,
-                           trailers=trailers, item_xml=item_xml or self.feed_items.rss)
+        return render_frame(show, page.items, image_url=self.image_url, build_date=built,
+                            self_url=show.absolute(page.path("xml")), paging=page.paging, image_size=self.image_size,
+                            trailers=trailers)
 
 
 def _asset_version(files: dict[str, Path]) -> str:

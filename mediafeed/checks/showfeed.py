@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
 LINT_FORMAT = 1  #: part of every key: a change to the item rules must not reuse older results
+LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"})
 CHANNEL_FIELDS = {
@@ -95,16 +96,26 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     todo = [index for index, item in enumerate(page.items) if item.episode.slug not in known]
     # the channel's rules ask whether the feed has items: give it at least one
     linted = todo or list(range(min(1, len(page.items))))
-    xml = renderer.feed_items.rss([page.items[i] for i in linted])
-    doc, problems = feedxml.parse(renderer.rss(page, items, lambda _: xml), FEED_FILE)
-    if doc is not None:
-        problems = problems + check_channel(doc)
+    head, tail = renderer.rss_frame(page, items)
+    problems: list[Problem] = []
+    whole = True
+    # in documents of LINT_BATCH items (the channel and a few items: a feed of any length is never whole in memory)
+    for start in range(0, max(len(linted), 1), LINT_BATCH):
+        batch = linted[start:start + LINT_BATCH]
+        xml = renderer.feed_items.rss([page.items[i] for i in batch])
+        doc, found = feedxml.parse(head + b"".join(xml) + tail, FEED_FILE)
+        if doc is None:  # not well-formed: that one problem stops linting, as for the whole feed
+            problems, whole = found, False
+            break
+        if not start:  # the channel, once
+            problems = found + check_channel(doc)
         title = (feedxml.text(doc, doc.channel, "title") or "").strip()
-        for index, element in zip(linted, doc.items(), strict=True):
+        for index, element in zip(batch, doc.items(), strict=True):
             slug = page.items[index].episode.slug
             known[slug] = check_item(doc, element, item_label(doc, element, index), title)
             if slug in tags:
                 cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in known[slug]])
+    if whole:
         for item in page.items:
             problems += known[item.episode.slug]
     stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
