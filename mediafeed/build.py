@@ -253,7 +253,8 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     assert show is not None
     items = []
     published = project.published()
-    rendered = render_all_notes([(e.notes_markdown, show.absolute(f"{EPISODES_DIR}/{e.slug}/")) for e in published], cache)
+    reader = NotesReader(cache)
+    rendered = reader.prepare([(e.notes_markdown, show.absolute(f"{EPISODES_DIR}/{e.slug}/")) for e in published])
     for episode, notes in zip(published, rendered, strict=True):
         media = project.media[episode.slug]
         page_path = f"{EPISODES_DIR}/{episode.slug}/"
@@ -266,9 +267,7 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
         items.append(Item(
             episode=episode,
             media=media,
-            notes_html=notes.html,
-            description_html=notes.description,
-            notes_text=notes.text,
+            notes=notes,
             page_path=page_path,
             page_url=page_url,
             enclosure_path=enclosure_path,
@@ -286,7 +285,7 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
 
 def render_notes(markdown: str, link: str, cache: Cache, cached: object = None) -> notes_io.Notes:
     """Rendered notes, from the cache while the Markdown and page URL are the same (``cached``: the
-    row already read, see :func:`render_all_notes`)."""
+    row already read)."""
     key = _notes_key(markdown, link)
     if cached is None:
         cached = cache.get("notes", key, "1")
@@ -301,11 +300,43 @@ def render_notes(markdown: str, link: str, cache: Cache, cached: object = None) 
     return notes
 
 
-def render_all_notes(pages: list[tuple[str, str]], cache: Cache) -> list[notes_io.Notes]:
-    """:func:`render_notes` for many (Markdown, page URL) pairs, the cached ones read in one query."""
-    keys = [_notes_key(markdown, link) for markdown, link in pages]
-    found = cache.get_many("notes", dict.fromkeys(keys, "1"))
-    return [render_notes(markdown, link, cache, found.get(key)) for (markdown, link), key in zip(pages, keys, strict=True)]
+class NotesReader:
+    """Each item's rendered notes, read from the cache when a page or a feed item needs them.
+
+    The notes of a 10,000-episode show are ~150 MB of text: :meth:`prepare` renders (and caches) the
+    ones that are not cached yet and keeps none; :meth:`read` reads one from the cache, remembering
+    the last few (a unit reads its item's notes several times). Without a cache database, it keeps
+    them all.
+    """
+
+    RECENT = 64
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.held: dict[str, notes_io.Notes] = {}  #: every item's notes, when there is no cache database
+        self.recent: dict[str, notes_io.Notes] = {}
+
+    def prepare(self, pages: list[tuple[str, str]]) -> list[Callable[[], notes_io.Notes]]:
+        """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet."""
+        keys = [_notes_key(markdown, link) for markdown, link in pages]
+        cached = self.cache.present("notes", dict.fromkeys(keys, "1"))  # which are there, without reading them
+        for (markdown, link), key in zip(pages, keys, strict=True):
+            if key not in cached and key not in self.held:
+                self.cache.stats["rendered_notes"] += 1
+                notes = notes_io.render(markdown, link)
+                self.cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
+                if self.cache.db is None:
+                    self.held[key] = notes
+        return [partial(self.read, key, markdown, link) for (markdown, link), key in zip(pages, keys, strict=True)]
+
+    def read(self, key: str, markdown: str, link: str) -> notes_io.Notes:
+        found = self.held.get(key) or self.recent.get(key)
+        if found is None:
+            found = render_notes(markdown, link, self.cache)
+            self.recent[key] = found
+            if len(self.recent) > self.RECENT:
+                del self.recent[next(iter(self.recent))]
+        return found
 
 
 def _notes_key(markdown: str, link: str) -> str:

@@ -140,6 +140,23 @@ class Cache:
                     continue
         return found
 
+    def present(self, table: str, wanted: dict[str, str]) -> set[str]:
+        """The keys of ``wanted`` (key → tag) whose stored tag matches, without reading their values."""
+        if self.db is None or not wanted:
+            return set()
+        keys = list(wanted)
+        found = set()
+        try:
+            for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
+                chunk = keys[start:start + 500]
+                for key, tag in self.db.execute(f"SELECT k, tag FROM {table} WHERE k IN ({','.join('?' * len(chunk))})",
+                                                chunk):
+                    if key in wanted and tag == f"{self.version}:{wanted[key]}":
+                        found.add(key)
+        except sqlite3.DatabaseError:
+            return set()
+        return found
+
     def put(self, table: str, key: str, tag: str, value: Any) -> None:
         if self.db is None:
             return
