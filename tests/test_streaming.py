@@ -1,0 +1,137 @@
+"""A build writes each unit's files as soon as they are rendered, and the feeds from pieces, never whole.
+
+So a big show's site is never held in memory at once; the order of the writes keeps the site whole at
+every moment (media before pages, the feeds last), and a show with errors still writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers import add_episode
+
+from mediafeed import feed, jsonfeed, notes, output
+from mediafeed.build import BuildFailed, build
+from mediafeed.errors import OutputError
+from mediafeed.render import Renderer
+
+
+def test_an_episode_is_on_disk_before_the_next_one_renders(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, list[str], bool]] = []
+    real_pages, real_feeds = Renderer.episode_pages, Renderer.feeds
+    site = show / "public"
+
+    def pages(self: Renderer, out: output.Site, item) -> None:  # type: ignore[no-untyped-def]
+        written = sorted(p.parent.name for p in site.glob("episodes/*/index.html"))
+        # this episode's media is already in place: written before its pages
+        seen.append((item.episode.slug, written, (site / item.enclosure_path).is_file()))
+        real_pages(self, out, item)
+
+    def feeds(self: Renderer, out: output.Site, items: list) -> None:  # type: ignore[type-arg]
+        # every page is on disk before the feeds, and the feeds are not there yet on a first build
+        assert len(list(site.glob("episodes/*/index.html"))) == len(items)
+        assert (site / "index.html").is_file() and (site / "sitemap.xml").is_file()
+        assert not (site / "feed.xml").exists() and not (site / "feed.json").exists()
+        real_feeds(self, out, items)
+
+    monkeypatch.setattr(Renderer, "episode_pages", pages)
+    monkeypatch.setattr(Renderer, "feeds", feeds)
+    report = build(show)
+    assert len(seen) == report.episodes == 6
+    for number, (slug, written, media_there) in enumerate(seen):
+        assert media_there, slug
+        assert written == sorted(s for s, _, _ in seen[:number])  # each earlier episode's page, no later one
+    assert (site / "feed.xml").is_file()
+
+
+def test_a_show_with_errors_renders_and_writes_nothing(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rendered: list[str] = []
+    monkeypatch.setattr(Renderer, "static", lambda self, out: rendered.append("static"))
+    add_episode(show, "901-bad", "title: T\ndate: 2026-04-01T08:00:00+00:00\nguid: g1\naudio: audio.mp3\nexplicit: maybe")
+    with pytest.raises(BuildFailed):
+        build(show)
+    assert rendered == [] and not (show / "public").exists()
+
+
+def test_a_build_that_fails_midway_leaves_whole_files_and_the_next_build_cleans_up(show: Path) -> None:
+    # The oldest episode (rendered last) gets an alternate file named like its player fragment: two
+    # outputs for one path, found only while rendering, after the newer episodes are written.
+    folder = show / "episodes/000-trailer"
+    (folder / "player.html").write_text("<p>not a player</p>\n", encoding="utf-8")
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    (folder / "episode.md").write_text(
+        f"{front}\nalternate_enclosures:\n  - file: player.html\n    type: text/html\n---\n{body}", encoding="utf-8")
+    with pytest.raises(OutputError) as info:
+        build(show)
+    assert info.value.problems[0].code == "OUT002"
+    site = show / "public"
+    transcript = site / "episodes/002-learning-alliances/transcript.vtt"
+    assert transcript.is_file()  # a newer episode was written before the collision
+    assert not (site / "feed.xml").exists() and not (site / "feed.json").exists()  # the feeds come last
+    assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
+    # The producer fixes the episode and drops a transcript: the next build removes the file the failed
+    # build wrote and this one no longer makes.
+    (folder / "player.html").unlink()
+    (folder / "episode.md").write_text(text, encoding="utf-8")
+    (show / "episodes/002-learning-alliances/transcript.vtt").unlink()
+    report = build(show)
+    assert not transcript.exists() and "episodes/002-learning-alliances/transcript.vtt" in report.removed
+
+
+def test_a_streamed_file_is_compared_as_it_is_written(tmp_path: Path) -> None:
+    writer = output.Writer(tmp_path / "site")
+    assert writer.stream("feed.xml", iter([b"<rss>", b"same", b"</rss>"]), "feed") == 15
+    target = tmp_path / "site" / "feed.xml"
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    assert writer.finish().written == ["feed.xml"]
+    again = output.Writer(tmp_path / "site", {"feed.xml"})
+    again.stream("feed.xml", iter([b"<rss>sa", b"me</rss>"]), "feed")  # same bytes, other pieces
+    assert again.finish().unchanged == 1 and target.stat().st_mtime_ns == 1_000_000_000
+    for pieces in ([b"<rss>same</rss>", b"+"], [b"<rss>same"]):  # longer, shorter
+        writer = output.Writer(tmp_path / "site", {"feed.xml"})
+        writer.stream("feed.xml", iter(pieces), "feed")
+        assert writer.finish().written == ["feed.xml"] and target.read_bytes() == b"".join(pieces)
+    assert [p.name for p in target.parent.iterdir()] == ["feed.xml"]  # no temp file left
+
+
+def test_two_outputs_for_one_path_are_refused_by_the_writer(tmp_path: Path) -> None:
+    writer = output.Writer(tmp_path / "site")
+    writer.add("episodes/a/index.html", b"a", "episodes/a/episode.md")
+    with pytest.raises(OutputError) as info:
+        writer.stream("episodes/a/index.html", iter([b"b"]), "episodes/b/episode.md")
+    assert "also from episodes/a/episode.md" in info.value.problems[0].message
+    assert (tmp_path / "site/episodes/a/index.html").read_bytes() == b"a"
+
+
+def test_feeds_in_pieces_are_the_same_bytes_as_whole(show: Path) -> None:
+    report = build(show)
+    assert feed.BATCH >= 1 and jsonfeed.BATCH >= 1
+    whole_xml, whole_json = (report.output / "feed.xml").read_bytes(), (report.output / "feed.json").read_bytes()
+    original = feed.BATCH, jsonfeed.BATCH
+    try:
+        feed.BATCH = jsonfeed.BATCH = 1  # every item its own piece
+        build(show, clean=True)
+    finally:
+        feed.BATCH, jsonfeed.BATCH = original
+    assert (report.output / "feed.xml").read_bytes() == whole_xml
+    assert (report.output / "feed.json").read_bytes() == whole_json
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads this process's memory from /proc")
+def test_rendering_notes_gives_back_its_memory() -> None:
+    # cmarkgfm leaks each document's syntax tree and HTML (~40 KB a document): 3,000 would keep ~120 MB
+    markdown = "".join(f"## Part {n}\n\nSome *notes* with a [link](https://example.org/{n}) and **more**.\n\n- a\n- b\n\n"
+                       for n in range(60))
+    notes.render(markdown, "https://example.org/e/")
+    before = _rss_mb()
+    for _ in range(3000):
+        notes.render(markdown, "https://example.org/e/")
+    assert _rss_mb() - before < 30
