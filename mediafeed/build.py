@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, tagging, transcripts
 from . import alternates as alternates_io
@@ -128,8 +129,10 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.show_key = show_key
     folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
     tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
-    known = cache.get_many("episode", tags)  # one query, not one per episode
+    known: dict[str, Any] = {}
     for index, folder in enumerate(folders):
+        if index % 500 == 0:  # one query for 500 episodes, not one per episode (nor all at once: memory)
+            known = cache.get_many("episode", {f.slug: tags[f.slug] for f in folders[index:index + 500]})
         cached = known.get(folder.slug)
         episode: Episode | None = None
         loaded = False

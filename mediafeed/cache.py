@@ -120,24 +120,23 @@ class Cache:
             return {}
         found = {}
         keys = list(wanted)
-        rows = []
         try:
             for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
                 chunk = keys[start:start + 500]
-                rows += self.db.execute(f"SELECT k, tag, v FROM {table} WHERE k IN ({','.join('?' * len(chunk))})",
-                                        chunk).fetchall()
+                for key, tag, value in self.db.execute(
+                        f"SELECT k, tag, v FROM {table} WHERE k IN ({','.join('?' * len(chunk))})", chunk):
+                    if key not in wanted or tag != f"{self.version}:{wanted[key]}":
+                        continue
+                    if text:
+                        if isinstance(value, str):
+                            found[key] = value
+                        continue
+                    try:
+                        found[key] = json.loads(value)
+                    except ValueError:
+                        continue
         except sqlite3.DatabaseError:
             return {}
-        for key, tag, value in rows:
-            if key in wanted and tag == f"{self.version}:{wanted[key]}":
-                if text:
-                    if isinstance(value, str):
-                        found[key] = value
-                    continue
-                try:
-                    found[key] = json.loads(value)
-                except ValueError:
-                    continue
         return found
 
     def present(self, table: str, wanted: dict[str, str]) -> set[str]:
