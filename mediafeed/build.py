@@ -201,7 +201,7 @@ def probe_all(root: Path, rels: list[str], cache: Cache) -> dict[str, tuple[str,
     missing = [(rel, identity) for rel, identity in identities.items() if rel not in found]
     if len(missing) < parallel.MIN_ITEMS:
         return found  # not worth a pool: probe_cached probes them one by one
-    for (rel, identity), made in zip(missing, parallel.map_ordered(_probe, root, [rel for rel, _ in missing]),
+    for (rel, identity), made in zip(missing, parallel.imap_ordered(_probe, root, [rel for rel, _ in missing]),
                                      strict=True):
         cache.stats["probed"] += 1
         if isinstance(made, parallel.Failed):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
@@ -82,23 +82,29 @@ def map_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     every call shares (large things such as the cover art): the workers inherit it when they are
     forked, so it is not copied per item. ``progress(done)`` is called in this process, in order.
     """
+    return list(imap_ordered(fn, context, items, progress=progress))
+
+
+def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
+                 progress: Callable[[int], None] | None = None) -> Iterator[R | Failed]:
+    """:func:`map_ordered`, each result given as soon as it (and every one before it) is there: a caller that
+    uses each result and lets it go never holds them all (a big show's tag results are ~100 MB)."""
     jobs = workers()
     if (jobs < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1  # forking threads is unsafe (serve)
             or "fork" not in multiprocessing.get_all_start_methods()):
-        results = []
         for index, item in enumerate(items):
-            results.append(_call(fn, context, item))
+            yield _call(fn, context, item)
             if progress:
                 progress(index + 1)
-        return results
+        return
     # Several chunks per worker keep both busy when some files take longer; chunks keep pickling cheap.
     size = max(1, min(64, len(items) // (jobs * 4)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    out: list[R | Failed] = []
+    done = 0
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                              initializer=_start, initargs=(context,)) as pool:
         for result in pool.map(_chunk, [fn] * len(chunks), chunks):
-            out.extend(result)
+            yield from result
+            done += len(result)
             if progress:
-                progress(len(out))
-    return out
+                progress(done)
