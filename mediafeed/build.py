@@ -286,21 +286,24 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     return items
 
 
-def render_notes(markdown: str, link: str, cache: Cache, cached: object = None) -> notes_io.Notes:
-    """Rendered notes, from the cache while the Markdown and page URL are the same (``cached``: the
-    row already read)."""
+NOTES_TAG = "2"  #: notes are kept as text: HTML, description and plain text joined by NUL (none of them holds one)
+
+
+def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
+    """Rendered notes, from the cache while the Markdown and page URL are the same."""
     key = _notes_key(markdown, link)
-    if cached is None:
-        cached = cache.get("notes", key, "1")
-    if isinstance(cached, dict):
-        try:
-            return notes_io.Notes(**cached)
-        except TypeError:
-            pass
+    parts = (cache.get_text("notes", key, NOTES_TAG) or "").split("\0")
+    if len(parts) == 3:
+        return notes_io.Notes(*parts)
     cache.stats["rendered_notes"] += 1
     notes = notes_io.render(markdown, link)
-    cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
+    _keep_notes(cache, key, notes)
     return notes
+
+
+def _keep_notes(cache: Cache, key: str, notes: notes_io.Notes) -> None:
+    # text, not JSON: reading 15 KB of notes back is a split, not a parse (a big build reads each a few times)
+    cache.put_text("notes", key, NOTES_TAG, "\0".join((notes.html, notes.description, notes.text)))
 
 
 class NotesReader:
@@ -322,12 +325,12 @@ class NotesReader:
     def prepare(self, pages: list[tuple[str, str]]) -> list[Callable[[], notes_io.Notes]]:
         """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet."""
         keys = [_notes_key(markdown, link) for markdown, link in pages]
-        cached = self.cache.present("notes", dict.fromkeys(keys, "1"))  # which are there, without reading them
+        cached = self.cache.present("notes", dict.fromkeys(keys, NOTES_TAG))  # which are there, without reading them
         for (markdown, link), key in zip(pages, keys, strict=True):
             if key not in cached and key not in self.held:
                 self.cache.stats["rendered_notes"] += 1
                 notes = notes_io.render(markdown, link)
-                self.cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
+                _keep_notes(self.cache, key, notes)
                 if self.cache.db is None:
                     self.held[key] = notes
         return [partial(self.read, key, markdown, link) for (markdown, link), key in zip(pages, keys, strict=True)]

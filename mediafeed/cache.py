@@ -113,6 +113,18 @@ class Cache:
         except ValueError:
             return None
 
+    def get_text(self, table: str, key: str, tag: str) -> str | None:
+        """A value stored with :meth:`put_text`, as it is, while its tag matches."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or row[0] != f"{self.version}:{tag}" or not isinstance(row[1], str):
+            return None
+        return str(row[1])
+
     def get_many(self, table: str, wanted: dict[str, str], *, text: bool = False) -> dict[str, Any]:
         """:meth:`get` for many keys (key → tag) in one query: the keys whose tag matches, with their values
         (``text``: values stored with :meth:`put_text`, returned as they are)."""

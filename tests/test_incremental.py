@@ -213,7 +213,9 @@ def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
     first = build(show)
     # Poison the cache: rendered notes with a valid key but other text, and every output claimed unchanged.
     db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
-    db.execute("UPDATE notes SET v = json_set(v, '$.html', '<p>POISON</p>')")
+    # (notes are kept as HTML, description and text joined by NUL: the HTML replaced)
+    db.execute("UPDATE notes SET v = '<p>POISON</p>' || substr(v, instr(v, char(0)))")
+    assert db.execute("SELECT count(*) FROM notes WHERE v LIKE '<p>POISON</p>%'").fetchone()[0] == 6
     db.commit()
     db.close()
     (first.output / "episodes/003-capabilities-framework/index.html").write_text("stale")
