@@ -10,6 +10,7 @@ no rewriting of unchanged files.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable
@@ -502,7 +503,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         try:
             render_site(project, items, build_date, plan, writer)
         except BaseException:  # the next build must know these files are ours, to remove any it no longer makes
-            output.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
+            with contextlib.suppress(OSError):
+                output.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
             raise
         written = writer.finish()
         output.write_manifest(root / CACHE_DIR, out_dir, writer.paths())
