@@ -2,8 +2,9 @@
 
 :class:`Renderer` holds what every page shares (the Jinja2 environment, the
 ``site`` context); ``build.render_site`` calls its methods in order. Each method
-adds files to an :class:`output.Site` and touches nothing on disk except reading
-inputs, so the output can be compared, skipped or written atomically later.
+hands its files to an :class:`output.Site` (in a build, the :class:`output.Writer`,
+which writes each one at once, atomically) and touches nothing on disk itself
+except reading inputs.
 
 * ``static``: show artwork and theme assets
 * ``media``: the published copy of each episode's media and artwork
