@@ -11,6 +11,7 @@ no rewriting of unchanged files.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -421,6 +422,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     cache_path = root / CACHE_DIR / "cache.sqlite"
     if clean:  # ignore what the cache says, and start a new one from this build
         Cache.discard(cache_path)
+        shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (site.TemplateCache)
     cache = Cache(cache_path)
     try:
         project = load_project(root, cache, progress, now)

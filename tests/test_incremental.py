@@ -222,3 +222,39 @@ def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
     assert "POISON" not in page and "capabilities framework" in page
     assert clean.probed == 6 and clean.kept == 0
     assert_same_as_clean(show, clean.output, tmp_path)
+
+
+def compiled_templates(show: Path) -> list[Path]:
+    return sorted((show / CACHE_DIR / "jinja").rglob("*.cache"))
+
+
+def test_compiled_templates_are_kept_and_a_torn_one_is_compiled_again(show: Path, tmp_path: Path) -> None:
+    build(show)
+    compiled = compiled_templates(show)
+    assert compiled, "the first build keeps its compiled templates"
+    for index, path in enumerate(compiled):  # torn after the magic, garbage, or empty
+        path.write_bytes([path.read_bytes()[:20], b"not a template" * 10, b""][index % 3])
+    change_notes(show)
+    report = build(show)
+    assert report.written
+    assert_same_as_clean(show, report.output, tmp_path)
+    assert all(path.stat().st_size > 100 for path in compiled_templates(show)), "torn files are written again"
+
+
+def test_an_edited_template_is_compiled_again(show: Path) -> None:
+    (show / "templates").mkdir(exist_ok=True)
+    template = show / "templates/episode.html"
+    template.write_text('{% extends "default/episode.html" %}{% block title %}First: {{ super() }}{% endblock %}')
+    build(show)
+    template.write_text('{% extends "default/episode.html" %}{% block title %}Again: {{ super() }}{% endblock %}')
+    page = (build(show).output / "episodes/003-capabilities-framework/index.html").read_text()
+    assert "Again: " in page and "First: " not in page
+
+
+def test_clean_ignores_the_compiled_templates(show: Path) -> None:
+    build(show)
+    poisoned = compiled_templates(show)
+    for path in poisoned:
+        path.write_bytes(b"poison")
+    build(show, clean=True)
+    assert compiled_templates(show) and all(p.read_bytes() != b"poison" for p in compiled_templates(show))
