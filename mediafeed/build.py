@@ -410,10 +410,11 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
           accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None,
-          record: bool = True) -> BuildReport:
+          record: bool = True, sweep: fastpath.Sweep | None = None) -> BuildReport:
     """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
 
-    ``record=False`` (a preview) leaves ``published.json`` alone.
+    ``record=False`` (a preview) leaves ``published.json`` alone. ``sweep``: the look at the show that
+    :func:`fastpath.check` took before this build, reused for the stamp.
     """
     started = time.perf_counter()
     root = root.resolve()
@@ -472,7 +473,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         if record:
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
             fastpath.save(root, out_dir, strict, planned.paths(), report.to_dict(),
-                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None))
+                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
+                          sweep=sweep)
         return report
     finally:
         cache.close()

@@ -89,19 +89,44 @@ def _tree(lines: list[str], base: str, rel: str) -> None:
             lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}")
 
 
-def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str]) -> str:
-    """A digest of everything a build reads, from ``stat`` calls only."""
-    digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n{json.dumps(opts, sort_keys=True)}\n".encode())
-    _code_fingerprint(digest)
+class Sweep:
+    """One look, by ``stat`` calls only, at mediafeed's code and at the show's ``episodes/`` and ``templates/``.
+
+    A build the shortcut could not skip reuses the look :func:`check` took instead of taking it again: it was
+    taken before the build read anything, so a file edited while the build ran differs from the stamp and the
+    next build runs. The top-level files (published.json is written by the build) are always looked at anew."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self._code: str | None = None
+        self._tree: bytes | None = None
+
+    def code(self) -> str:
+        if self._code is None:
+            digest = hashlib.sha256()
+            _code_fingerprint(digest)
+            self._code = digest.hexdigest()
+        return self._code
+
+    def tree(self) -> bytes:
+        if self._tree is None:
+            lines: list[str] = []
+            for folder in ("episodes", "templates"):
+                _tree(lines, os.path.join(self.root, folder), folder)
+            self._tree = "\n".join(lines).encode()
+        return self._tree
+
+
+def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str], sweep: Sweep | None = None) -> str:
+    """A digest of everything a build reads, from ``stat`` calls only (``sweep``: a look already taken)."""
+    sweep = sweep or Sweep(root)
+    digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n{json.dumps(opts, sort_keys=True)}\n{sweep.code()}\n".encode())
     with os.scandir(root) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if entry.is_file():
                 st = entry.stat()
                 digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
-    lines: list[str] = []
-    for folder in ("episodes", "templates"):
-        _tree(lines, os.path.join(root, folder), folder)
-    digest.update("\n".join(lines).encode())
+    digest.update(sweep.tree())
     for rel in sorted(extra):
         try:
             st = (root / rel).stat()
@@ -111,8 +136,10 @@ def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str]) -> str:
     return digest.hexdigest()
 
 
-def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> dict[str, Any] | None:
-    """The last build's report when nothing it depends on changed; None means "build"."""
+def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
+          sweep: Sweep | None = None) -> dict[str, Any] | None:
+    """The last build's report when nothing it depends on changed; None means "build" (then hand ``sweep``,
+    filled by this call, to the build: its :func:`save` does not look at the show again)."""
     root, out = root.resolve(), out.resolve()
     try:
         stamp = json.loads(stamp_path(root, out).read_text(encoding="utf-8"))
@@ -122,7 +149,7 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> d
         moment = now or datetime.now(UTC)
         if valid_until and moment >= datetime.fromisoformat(valid_until):
             return None
-        if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", []))):
+        if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", [])), sweep):
             return None
         base = str(out)
         for rel, size, mtime in stamp["outputs"]:
@@ -142,21 +169,23 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> d
 
 
 def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[str, Any], extra: list[str],
-         valid_until: datetime | None) -> None:
-    """Record a successful build (after every file, published.json included, is written)."""
+         valid_until: datetime | None, sweep: Sweep | None = None) -> None:
+    """Record a successful build (after every file, published.json included, is written). ``sweep``: the
+    look :func:`check` took before this build (None: look now)."""
     from .output import atomic_write
 
     root, out = root.resolve(), out.resolve()
     listed = []
+    base = str(out)
     for rel in sorted(outputs):
         try:
-            st = os.stat(out / rel)
+            st = os.stat(os.path.join(base, rel))
         except OSError:
             return  # something vanished already: no stamp, the next build runs in full
         listed.append([rel, st.st_size, st.st_mtime_ns])
     stamp = {
         "version": STAMP_VERSION,
-        "digest": inputs_digest(root, options(out, strict), extra),
+        "digest": inputs_digest(root, options(out, strict), extra, sweep),
         "valid_until": valid_until.isoformat() if valid_until else None,
         "extra": extra,
         "outputs": listed,
