@@ -13,7 +13,9 @@ What it remembers, and what a hit is keyed on:
   keyed like its pages (see :mod:`feeditems`);
 * ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes;
 * ``tagname``: the name of each episode's tagged copy (a hash of its wanted tags),
-  keyed by the episode's input key and its artwork's identity (see :mod:`tagging`).
+  keyed by the episode's input key and its artwork's identity (see :mod:`tagging`);
+* ``tagmade``: the size and mtime each tagged copy had when it was made (what its
+  ``.made`` file says, read in one query), keyed by the copy's name.
 
 Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
@@ -31,7 +33,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname")
+_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
 
 
 class Cache:
