@@ -201,6 +201,7 @@ def test_malformed_cache_rows_are_not_trusted(show: Path, tmp_path: Path) -> Non
     db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
     db.execute("UPDATE output SET v = '{\"files\": \"nonsense\"}'")
     db.execute("UPDATE probe SET v = '{\"size\": \"big\"}'")
+    db.execute("UPDATE notes SET v = '99999:0:<p>cut short</p>'")  # lengths that do not add up
     db.commit()
     db.close()
     change_notes(show)
@@ -213,7 +214,7 @@ def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
     first = build(show)
     # Poison the cache: rendered notes with a valid key but other text, and every output claimed unchanged.
     db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
-    db.execute("UPDATE notes SET v = json_set(v, '$.html', '<p>POISON</p>')")
+    db.execute("UPDATE notes SET v = '13:0:<p>POISON</p>'")
     db.commit()
     db.close()
     (first.output / "episodes/003-capabilities-framework/index.html").write_text("stale")
