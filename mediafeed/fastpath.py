@@ -48,24 +48,29 @@ def options(out: Path, strict: bool) -> dict[str, Any]:
     return {"out": str(out.resolve()), "strict": strict, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A short hash of mediafeed's own files (size and mtime of each) and the output-shaping libraries'
     versions: caches keyed on it are invalidated by an upgrade *or* by editing the code in a checkout."""
+    return _code_digest(_PACKAGE, LIBRARIES)[:16]
+
+
+@lru_cache(maxsize=4)
+def _code_digest(package: Path, libraries: tuple[str, ...]) -> str:
+    """Computed once per process (the stamp and the cache both need it)."""
     digest = hashlib.sha256()
-    _code_fingerprint(digest)
-    return digest.hexdigest()[:16]
+    _code_fingerprint(digest, package, libraries)
+    return digest.hexdigest()
 
 
-def _code_fingerprint(digest: Any) -> None:
-    for folder, dirs, files in os.walk(_PACKAGE):
+def _code_fingerprint(digest: Any, package: Path, libraries: tuple[str, ...]) -> None:
+    for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".pyc", ".pyo")):
                 continue
             st = os.stat(os.path.join(folder, name))
-            digest.update(f"{os.path.relpath(os.path.join(folder, name), _PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    for name in LIBRARIES:
+            digest.update(f"{os.path.relpath(os.path.join(folder, name), package)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for name in libraries:
         try:
             digest.update(f"{name}={metadata.version(name)}\n".encode())
         except metadata.PackageNotFoundError:
@@ -103,9 +108,7 @@ class Sweep:
 
     def code(self) -> str:
         if self._code is None:
-            digest = hashlib.sha256()
-            _code_fingerprint(digest)
-            self._code = digest.hexdigest()
+            self._code = _code_digest(_PACKAGE, LIBRARIES)
         return self._code
 
     def tree(self) -> bytes:
