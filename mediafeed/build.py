@@ -121,7 +121,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if show is None:
         return project
     if show.artwork:
-        project.artwork_size, art_problems = checks.image_size(root / show.artwork, show.artwork)
+        project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
         project.problems.extend(art_problems)
     folders, found = discover(root)
     project.problems.extend(found)
@@ -168,6 +168,25 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if progress:
             progress("probe", index + 1, len(live))
     return project
+
+
+def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], list[Problem]]:
+    """:func:`checks.image_size` of the show artwork, remembered while the file's identity is the same (a rebuild
+    neither opens the image nor imports Pillow)."""
+    try:
+        identity = media_identity(root / rel)
+    except OSError:
+        return checks.image_size(root / rel, rel)
+    cached = cache.get("meta", f"artwork:{rel}", identity)
+    if isinstance(cached, dict):
+        try:
+            width, height = cached["size"]
+            return (int(width), int(height)), _problems(cached["problems"])
+        except (TypeError, KeyError, ValueError):
+            pass
+    size, problems = checks.image_size(root / rel, rel)
+    cache.put("meta", f"artwork:{rel}", identity, {"size": list(size), "problems": [p.to_dict() for p in problems]})
+    return size, problems
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:

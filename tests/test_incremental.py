@@ -259,3 +259,19 @@ def test_clean_ignores_the_compiled_templates(show: Path) -> None:
         path.write_bytes(b"poison")
     build(show, clean=True)
     assert compiled_templates(show) and all(p.read_bytes() != b"poison" for p in compiled_templates(show))
+
+
+def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:
+    """Start-up cost: what a one-edit rebuild does not use, it does not import (the artwork's size is remembered)."""
+    import os
+    import subprocess
+
+    import mediafeed
+
+    build(show)
+    change_notes(show)
+    code = ("import sys; from pathlib import Path; from mediafeed.build import build; build(Path(sys.argv[1])); "
+            "print(sorted(m for m in ('PIL', 'multiprocessing', 'concurrent.futures', 'xml.sax.saxutils') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code, str(show)], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
