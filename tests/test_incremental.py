@@ -275,3 +275,21 @@ def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) 
     env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
     done = subprocess.run([sys.executable, "-c", code, str(show)], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("where", [0.3, 0.6, 0.9])
+def test_a_cache_damaged_inside_is_never_trusted(show: Path, tmp_path: Path, where: float) -> None:
+    """Damage past the header (a bad disk, a stray write): the build never fails for it, never uses a wrong value."""
+    build(show)
+    path = show / CACHE_DIR / "cache.sqlite"
+    data = bytearray(path.read_bytes())
+    start = int(len(data) * where) // 4096 * 4096
+    data[start:start + 8192] = bytes(range(256)) * 32
+    path.write_bytes(bytes(data))
+    change_notes(show)
+    report = build(show)
+    assert report.written
+    assert_same_as_clean(show, report.output, tmp_path)
+    build(show)
+    again = build(show)
+    assert again.written == [] and again.rendered == 0, "the cache works again after it"
