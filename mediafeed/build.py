@@ -494,6 +494,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         planned = render_site(project, items, build_date, plan)
         written = output.write(planned, out_dir, previous)
+        rewritten = set(written.written)
         output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
         plan.record(plan.rendered + plan.kept)
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
@@ -507,7 +508,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
             fastpath.save(root, out_dir, strict, planned.paths(), report.to_dict(),
                           extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
-                          sweep=sweep)
+                          sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report
     finally:
         cache.close()

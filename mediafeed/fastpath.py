@@ -172,15 +172,21 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
 
 
 def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[str, Any], extra: list[str],
-         valid_until: datetime | None, sweep: Sweep | None = None) -> None:
+         valid_until: datetime | None, sweep: Sweep | None = None, known: dict[str, tuple[int, int]] | None = None,
+         ) -> None:
     """Record a successful build (after every file, published.json included, is written). ``sweep``: the
-    look :func:`check` took before this build (None: look now)."""
+    look :func:`check` took before this build (None: look now). ``known``: output files the build left alone,
+    with the size and mtime it saw (not stat'ed again)."""
     from .output import atomic_write
 
     root, out = root.resolve(), out.resolve()
     listed = []
     base = str(out)
+    known = known or {}
     for rel in sorted(outputs):
+        if rel in known:
+            listed.append([rel, *known[rel]])
+            continue
         try:
             st = os.stat(os.path.join(base, rel))
         except OSError:
