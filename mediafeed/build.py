@@ -129,6 +129,9 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
     tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
     known = cache.get_many("episode", tags)  # one query, not one per episode
+    # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
+    misses = [folder for folder in folders if folder.slug not in known]
+    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
     for index, folder in enumerate(folders):
         cached = known.get(folder.slug)
         episode: Episode | None = None
@@ -142,7 +145,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
                 loaded = False
         if not loaded:
             cache.stats["parsed"] += 1
-            episode, episode_problems = read_episode(folder, show)
+            parsed = fresh.pop(folder.slug, None)
+            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
             project.problems.extend(episode_problems)
             cache.put("episode", folder.slug, tags[folder.slug], {
                 "episode": codec.dump(episode) if episode else None,
@@ -167,6 +171,10 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if progress:
             progress("probe", index + 1, len(live))
     return project
+
+
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
+    return read_episode(folder, show)
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
@@ -305,7 +313,18 @@ def render_all_notes(pages: list[tuple[str, str]], cache: Cache) -> list[notes_i
     """:func:`render_notes` for many (Markdown, page URL) pairs, the cached ones read in one query."""
     keys = [_notes_key(markdown, link) for markdown, link in pages]
     found = cache.get_many("notes", dict.fromkeys(keys, "1"))
+    # Notes the cache does not have (a cold build: all of them) are rendered on every core first.
+    misses = [(markdown, link) for (markdown, link), key in zip(pages, keys, strict=True) if key not in found]
+    for (markdown, link), notes in zip(misses, parallel.map_ordered(_render_notes, None, misses), strict=True):
+        if isinstance(notes, notes_io.Notes):
+            found[_notes_key(markdown, link)] = {"html": notes.html, "description": notes.description, "text": notes.text}
+            cache.stats["rendered_notes"] += 1
+            cache.put("notes", _notes_key(markdown, link), "1", found[_notes_key(markdown, link)])
     return [render_notes(markdown, link, cache, found.get(key)) for (markdown, link), key in zip(pages, keys, strict=True)]
+
+
+def _render_notes(_: None, page: tuple[str, str]) -> notes_io.Notes:
+    return notes_io.render(*page)
 
 
 def _notes_key(markdown: str, link: str) -> str:
