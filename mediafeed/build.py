@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,7 @@ from .site import theme_fingerprint as site_theme_fingerprint
 from .site import url_path
 
 Progress = Callable[[str, int, int], None]
+NOTES_FORMAT = "2"  #: tag of the notes rows (see _notes_from): a new layout must not read older rows
 
 
 @dataclass
@@ -122,7 +124,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if show is None:
         return project
     if show.artwork:
-        project.artwork_size, art_problems = checks.image_size(root / show.artwork, show.artwork)
+        project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
         project.problems.extend(art_problems)
     folders, found = discover(root)
     project.problems.extend(found)
@@ -130,6 +132,10 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.show_key = show_key
     folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
     tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
+    # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
+    present = cache.present("episode", tags)  # which rows are there, without reading them
+    misses = [folder for folder in folders if folder.slug not in present]
+    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
     known: dict[str, Any] = {}
     for index, folder in enumerate(folders):
         if index % 500 == 0:  # one query for 500 episodes, not one per episode (nor all at once: memory)
@@ -146,7 +152,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
                 loaded = False
         if not loaded:
             cache.stats["parsed"] += 1
-            episode, episode_problems = read_episode(folder, show)
+            parsed = fresh.pop(folder.slug, None)
+            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
             project.problems.extend(episode_problems)
             cache.put("episode", folder.slug, tags[folder.slug], {
                 "episode": codec.dump(episode) if episode else None,
@@ -171,6 +178,29 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if progress:
             progress("probe", index + 1, len(live))
     return project
+
+
+def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], list[Problem]]:
+    """:func:`checks.image_size` of the show artwork, remembered while the file's identity is the same (a rebuild
+    neither opens the image nor imports Pillow)."""
+    try:
+        identity = media_identity(root / rel)
+    except OSError:
+        return checks.image_size(root / rel, rel)
+    cached = cache.get("meta", f"artwork:{rel}", identity)
+    if isinstance(cached, dict):
+        try:
+            width, height = cached["size"]
+            return (int(width), int(height)), _problems(cached["problems"])
+        except (TypeError, KeyError, ValueError):
+            pass
+    size, problems = checks.image_size(root / rel, rel)
+    cache.put("meta", f"artwork:{rel}", identity, {"size": list(size), "problems": [p.to_dict() for p in problems]})
+    return size, problems
+
+
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
+    return read_episode(folder, show)
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
@@ -287,24 +317,39 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     return items
 
 
-NOTES_TAG = "2"  #: notes are kept as text: HTML, description and plain text joined by NUL (none of them holds one)
-
-
 def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
     """Rendered notes, from the cache while the Markdown and page URL are the same."""
     key = _notes_key(markdown, link)
-    parts = (cache.get_text("notes", key, NOTES_TAG) or "").split("\0")
-    if len(parts) == 3:
-        return notes_io.Notes(*parts)
+    found = _notes_from(cache.get_text("notes", key, NOTES_FORMAT))
+    if found is not None:
+        return found
     cache.stats["rendered_notes"] += 1
     notes = notes_io.render(markdown, link)
-    _keep_notes(cache, key, notes)
+    _store_notes(cache, key, notes)
     return notes
 
 
-def _keep_notes(cache: Cache, key: str, notes: notes_io.Notes) -> None:
-    # text, not JSON: reading 15 KB of notes back is a split, not a parse (a big build reads each a few times)
-    cache.put_text("notes", key, NOTES_TAG, "\0".join((notes.html, notes.description, notes.text)))
+def _store_notes(cache: Cache, key: str, notes: notes_io.Notes) -> str:
+    """Keep rendered notes in the cache (see :func:`_notes_from`); returns the row as stored."""
+    row = f"{len(notes.html)}:{len(notes.description)}:{notes.html}{notes.description}{notes.text}"
+    cache.put_text("notes", key, NOTES_FORMAT, row)
+    return row
+
+
+def _notes_from(row: object) -> notes_io.Notes | None:
+    """Notes kept as ``"<len html>:<len description>:" + html + description + text``: sliced, not parsed (a
+    thousand rows of JSON-escaped HTML cost tens of milliseconds per build). A row that does not add up is
+    not trusted."""
+    if not isinstance(row, str):
+        return None
+    try:
+        html, description, rest = row.split(":", 2)
+        cut, end = int(html), int(html) + int(description)
+    except ValueError:
+        return None
+    if not 0 <= cut <= end <= len(rest) or not (html.isdigit() and description.isdigit()):
+        return None
+    return notes_io.Notes(rest[:cut], rest[cut:end], rest[end:])
 
 
 class NotesReader:
@@ -326,12 +371,15 @@ class NotesReader:
     def prepare(self, pages: list[tuple[str, str]]) -> list[Callable[[], notes_io.Notes]]:
         """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet."""
         keys = [_notes_key(markdown, link) for markdown, link in pages]
-        cached = self.cache.present("notes", dict.fromkeys(keys, NOTES_TAG))  # which are there, without reading them
-        for (markdown, link), key in zip(pages, keys, strict=True):
-            if key not in cached and key not in self.held:
+        cached = self.cache.present("notes", dict.fromkeys(keys, NOTES_FORMAT))  # which are there, without reading them
+        # the others (a cold build: all of them) are rendered on every core, each stored as it comes
+        misses = list({key: page for page, key in zip(pages, keys, strict=True)
+                       if key not in cached and key not in self.held}.items())
+        for (key, _), notes in zip(misses, parallel.imap_ordered(_render_notes, None, [page for _, page in misses]),
+                                   strict=True):
+            if isinstance(notes, notes_io.Notes):
                 self.cache.stats["rendered_notes"] += 1
-                notes = notes_io.render(markdown, link)
-                _keep_notes(self.cache, key, notes)
+                _store_notes(self.cache, key, notes)
                 if self.cache.db is None:
                     self.held[key] = notes
         return [partial(self.read, key, markdown, link) for (markdown, link), key in zip(pages, keys, strict=True)]
@@ -344,6 +392,10 @@ class NotesReader:
             if len(self.recent) > self.RECENT:
                 del self.recent[next(iter(self.recent))]
         return found
+
+
+def _render_notes(_: None, page: tuple[str, str]) -> notes_io.Notes:
+    return notes_io.render(*page)
 
 
 def _notes_key(markdown: str, link: str) -> str:
@@ -451,10 +503,11 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
           accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None,
-          record: bool = True) -> BuildReport:
+          record: bool = True, sweep: fastpath.Sweep | None = None) -> BuildReport:
     """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
 
-    ``record=False`` (a preview) leaves ``published.json`` alone.
+    ``record=False`` (a preview) leaves ``published.json`` alone. ``sweep``: the look at the show that
+    :func:`fastpath.check` took before this build, reused for the stamp.
     """
     started = time.perf_counter()
     root = root.resolve()
@@ -463,6 +516,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     cache_path = root / CACHE_DIR / "cache.sqlite"
     if clean:  # ignore what the cache says, and start a new one from this build
         Cache.discard(cache_path)
+        shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (site.TemplateCache)
     cache = Cache(cache_path)
     try:
         project = load_project(root, cache, progress, now)
@@ -507,6 +561,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
                 output.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
             raise
         written = writer.finish()
+        rewritten = set(written.written)
         output.write_manifest(root / CACHE_DIR, out_dir, writer.paths())
         plan.record(plan.rendered + plan.kept)
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
@@ -519,7 +574,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         if record:
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
             fastpath.save(root, out_dir, strict, writer.paths(), report.to_dict(),
-                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None))
+                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
+                          sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report
     finally:
         cache.close()
