@@ -13,6 +13,13 @@ The steps for every file, in order (each one a place where work may stop):
 
 An interruption at any moment leaves the target as it was (steps 1–4 only touch the temporary file, which
 is removed on failure) or fully replaced (step 5 is one rename). The original is never opened for writing.
+
+**In memory.** The build's copies (``durable=False``, another target) of MP3 files up to
+:data:`IN_MEMORY_LIMIT` take the same steps on bytes: the original is read once, tagged in memory, the
+tagged bytes are verified (same format, every wanted tag read back from them, the same audio payload byte
+for byte), and only then written to the temporary file that replaces the target. The duration needs no
+second look: an MP3's duration is a function of its payload (frames and Xing/VBRI header), which is
+compared whole. ``mediafeed tag`` (the producer's own files) always takes the steps on disk.
 Temporary files are named ``.<name>.<random>.tmp<ext>`` (and ``.src<ext>``, ``.chapters.<random>.txt`` for
 an M4A re-mux); :func:`stale_temp_files` finds those an interrupted run left behind.
 
@@ -25,6 +32,7 @@ new tags fit; otherwise (or without ``length``) its size is rounded up to a whol
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -39,9 +47,9 @@ import mutagen
 
 from ..errors import MediaError, error
 from ..model import Media
-from . import payload
-from .probe import NAMES, probe, probe_with_tags
-from .tags import apply, load, read_state
+from . import mpeg, payload
+from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
+from .tags import apply, load, load_tags, read_state
 from .tagset import Change, TagChapter, Tags, diff, for_format
 
 #: Formats mediafeed writes tags into. WAV and raw AAC have no tag format podcast apps read.
@@ -52,6 +60,8 @@ _DURATION_SLACK = 0.05
 BLOCK = 16 * 1024
 #: … with at least this much padding left for later edits (ID3v2.3 stores text as UTF-16: 4,000 characters).
 MIN_FREE = 8 * 1024
+#: The build tags copies of MP3 files up to this size in memory (one read, one write; see the module docstring).
+IN_MEMORY_LIMIT = 64 * 1024 * 1024
 #: A temp file of ours untouched for this long belongs to an interrupted run (a running one writes it within seconds).
 STALE_AFTER = 15 * 60
 
@@ -123,7 +133,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         result.skipped = f"{NAMES.get(media.kind, media.kind)} files are not tagged (podcast apps read no tags in them)"
         return result
     wanted = _complete(for_format(wanted, media.kind), media.kind, media.duration)
-    audio = load(source, media.kind)
+    audio = load_tags(source, media.kind)
     current = read_state(audio, media.kind)
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and not ffmpeg:
@@ -135,6 +145,11 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
     if (not result.changes and not repad) or dry_run:
+        return result
+    if not durable and target != source and media.kind == "mp3" and before.st_size <= IN_MEMORY_LIMIT:
+        result.media = _tag_in_memory(source, target, audio, wanted, length, rel, media, before)
+        result.written = True
+        result.size = result.media.size
         return result
     original_digest = payload.digest(source, media.kind)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
@@ -188,14 +203,50 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
         for key, value in original.tags.items():
             audio.tags[key] = value
     apply(audio, kind, wanted)
+    size = lambda: path.stat().st_size  # noqa: E731
     if kind == "mp3":
-        _save_padded(path, length, lambda pad: audio.save(v2_version=3, v23_sep="/", v1=1, padding=pad))
+        _save_padded(size, length, lambda pad: audio.save(v2_version=3, v23_sep="/", v1=1, padding=pad))
     else:
-        _save_padded(path, length, lambda pad: audio.save(padding=pad))
+        _save_padded(size, length, lambda pad: audio.save(padding=pad))
 
 
-def _save_padded(path: Path, length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None]) -> None:
-    """Save with the padding that gives the file the size :func:`padded_size` asks for.
+def _tag_in_memory(source: Path, target: Path, audio: mutagen.FileType, wanted: Tags, length: int | None, rel: str,
+                   original: Media, before: os.stat_result) -> Media:
+    """Steps 2–5 for a build's copy of an MP3, on bytes: read once, tag, verify, write the temp file, rename.
+
+    ``audio`` holds the original's tags as loaded (step 1); they are changed here and saved into the copy.
+    """
+    data = source.read_bytes()
+    tagged = _tagged_bytes(data, audio, wanted, length)
+    media = _verify_bytes(tagged, data, rel, original, wanted)
+    after = source.stat()
+    if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
+        raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
+                               field="audio", hint="run the command again once the file is finished"))
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(fd, 0o644)
+            handle.write(tagged)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return media
+
+
+def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bytes:
+    """The MP3 ``data`` with ``wanted`` applied to its tags ``audio``, padded as :func:`_save_padded` does on disk."""
+    buffer = io.BytesIO(data)
+    apply(audio, "mp3", wanted)
+    _save_padded(lambda: buffer.seek(0, io.SEEK_END), length,
+                 lambda pad: audio.save(buffer, v2_version=3, v23_sep="/", v1=1, padding=pad))
+    return buffer.getvalue()
+
+
+def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None]) -> None:
+    """Save with the padding that gives the file (whose current ``size`` is measured) the size :func:`padded_size` asks for.
 
     mutagen tells the padding callback how much padding would keep the file's size (``info.padding``), so
     the size without padding is known before writing. Adding a new MP4 ``meta`` atom or an Ogg page's
@@ -207,15 +258,15 @@ def _save_padded(path: Path, length: int | None, save: Callable[[Callable[[mutag
 
     def padding(info: mutagen.PaddingInfo) -> int:
         nonlocal chosen
-        base = natural if natural is not None else path.stat().st_size - info.padding
+        base = natural if natural is not None else size() - info.padding
         chosen = padded_size(base, length) - base
         return chosen
 
     for _ in range(4):
         save(padding)
-        size = path.stat().st_size
-        natural = size - chosen
-        if size == padded_size(natural, length):
+        saved = size()
+        natural = saved - chosen
+        if saved == padded_size(natural, length):
             return
 
 
@@ -328,3 +379,28 @@ def _verify(path: Path, rel: str, original: Media, wanted: Tags, original_digest
                                               "the original was left untouched", field="audio",
                                hint="this is a bug in mediafeed or mutagen: please report it with the file"))
     return media
+
+
+def _verify_bytes(data: bytes, original_data: bytes, rel: str, original: Media, wanted: Tags) -> Media:
+    """:func:`_verify` for an MP3 copy tagged in memory: an MP3 still, every wanted tag read back from the bytes
+    (a fresh parse), and the audio payload (every byte between the ID3v2 tag and the trailing tags) the same as
+    the original's, byte for byte. Same payload, same frames: the duration is the original's."""
+    try:
+        if sniff_data(data) != "mp3":
+            raise ValueError("it is not an MP3 file any more")
+        state = read_state(load_tags(io.BytesIO(data), "mp3"), "mp3")
+    except (mutagen.MutagenError, ValueError) as exc:
+        raise MediaError(error("TAG001", rel, f"the tagged copy does not read back ({exc}); "
+                                              "the original was left untouched", field="audio")) from None
+    left = diff(state, wanted)
+    if left:
+        names = ", ".join(f"{c.field} ({c.old!r} instead of {c.new!r})" for c in left)
+        raise MediaError(error("TAG001", rel, f"the tagged copy does not read back: {names}; the original was left untouched",
+                               field="audio", hint="this is a bug in mediafeed or mutagen: please report it with the file"))
+    start, end = mpeg.payload_span(data)
+    old_start, old_end = mpeg.payload_span(original_data)
+    if data[start:end] != original_data[old_start:old_end]:
+        raise MediaError(error("TAG002", rel, "tagging would have changed the audio itself (its payload differs); "
+                                              "the original was left untouched", field="audio",
+                               hint="this is a bug in mediafeed or mutagen: please report it with the file"))
+    return retagged(original, state, len(data))
