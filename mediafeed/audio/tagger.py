@@ -123,7 +123,6 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     reused only while their size and mtime are as recorded); the producer's own files are always flushed.
     """
     rel = rel or str(source)
-    ffmpeg = ffmpeg_path() if ffmpeg is None else ffmpeg
     before = source.stat()
     if durable is False and target == source:
         raise ValueError("a file tagged in place is always written durably")
@@ -136,6 +135,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     audio = load_tags(source, media.kind)
     current = read_state(audio, media.kind)
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
+    if remux and ffmpeg is None:
+        ffmpeg = ffmpeg_path()  # looked up only when needed: a PATH search per file is a noticeable cost
     if remux and not ffmpeg:
         result.notes.append("M4A/MP4 chapters are not written: ffmpeg was not found on PATH (install ffmpeg to write them)")
         wanted, remux = replace(wanted, chapters=None), False
@@ -157,7 +158,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     tmp = Path(name)
     try:
         if remux:
-            _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), media.duration, rel)
+            _remux_with_chapters(ffmpeg or "", source, tmp, wanted.chapters or (), media.duration, rel)
         else:
             shutil.copyfile(source, tmp)
         _write_tags(tmp, media.kind, wanted, audio if remux else None, length)
