@@ -13,6 +13,7 @@ a :class:`MediaError` naming the file, the format found and what is supported.
 from __future__ import annotations
 
 import io
+import mmap
 import os
 import struct
 from dataclasses import replace
@@ -93,9 +94,9 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
     return sniff(head), head
 
 
-def sniff_data(data: bytes) -> str:
-    """The container of a whole file held in memory, looking past an ID3v2 tag as :func:`probe` does."""
-    return _sniff_file(io.BytesIO(data), len(data))[0]
+def sniff_data(data: bytes | mmap.mmap) -> str:
+    """The container of a whole file in memory or mapped, looking past an ID3v2 tag as :func:`probe` does."""
+    return _sniff_file(data if isinstance(data, mmap.mmap) else io.BytesIO(data), len(data))[0]
 
 
 def describe(head: bytes) -> str:
