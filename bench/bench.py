@@ -7,9 +7,14 @@ Usage (from the repository root, Hugo installed: ``apt-get install hugo``)::
     PYTHONPATH=$PWD python bench/bench.py --work /tmp/mf-bench -n 100 1000 10000
 
 Every build runs as its own process (``python -m mediafeed build`` and ``hugo``),
-timed by wall clock, with its peak memory from ``os.wait4``. Rounds alternate
-mediafeed and Hugo so that both see the same machine load; the table shows
+timed by wall clock, with its peak memory from ``os.wait4``. Each round changes
+which tool goes first, so that all see the same machine load; the table shows
 medians. Ratios are mediafeed's time over Hugo's (below 1.0: mediafeed is faster).
+
+A third contender, the obvious pipeline (``bench/obvious.py``: python-frontmatter,
+Python-Markdown, mutagen, Jinja2, feedgen; ``pip install -e '.[bench]'``), runs in
+the same rounds, cold only: it has no cache and no incremental mode, so every
+build of it is a cold build. A second table gives its time against both.
 
 * cold: empty cache, empty output folder (Hugo: empty public/ and resources/);
 * no change: the same build again;
@@ -68,6 +73,11 @@ def hugo_build(runner: Runner, label: str, site: Path) -> float:
     return seconds
 
 
+def obvious_build(runner: Runner, label: str, show: Path, out: Path) -> float:
+    seconds, _ = runner.time(label, [sys.executable, str(Path(__file__).resolve().parent / "obvious.py"), str(show), str(out)])
+    return seconds
+
+
 def edit_notes(show: Path, hugo: Path, round_no: int) -> None:
     first = sorted((show / "episodes").iterdir())[len(list((show / "episodes").iterdir())) // 2]
     for path in (first / "episode.md", hugo / "content" / "episodes" / first.name / "index.md"):
@@ -102,10 +112,13 @@ def bench(n: int, work: Path, rounds: int) -> dict[str, object]:
     runner = Runner()
     times: dict[str, list[float]] = {}
     probed: list[int] = []
+    tools = ("mediafeed", "hugo", "obvious")
     for round_no in range(rounds):
         remove_added(show, hugo)
-        for tool in ("mediafeed", "hugo") if round_no % 2 == 0 else ("hugo", "mediafeed"):
-            if tool == "mediafeed":
+        for tool in tools[round_no % 3:] + tools[:round_no % 3]:  # each goes first in turn
+            if tool == "obvious":
+                times.setdefault("obvious cold", []).append(obvious_build(runner, "obvious cold", show, show.parent / "obvious"))
+            elif tool == "mediafeed":
                 shutil.rmtree(show / ".mediafeed", ignore_errors=True)
                 shutil.rmtree(show / "public", ignore_errors=True)
                 (show / "published.json").unlink(missing_ok=True)
@@ -146,6 +159,19 @@ def table(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def obvious_table(results: list[dict[str, object]]) -> str:
+    lines = ["| N | obvious cold s | mediafeed / obvious | obvious / Hugo | peak MB (obvious) |",
+             "|---:|---:|---:|---:|---:|"]
+    for result in results:
+        n = int(result["n"])  # type: ignore[call-overload]
+        median: dict[str, float] = result["median"]  # type: ignore[assignment]
+        peaks: dict[str, int] = result["peak_mb"]  # type: ignore[assignment]
+        ob = median["obvious cold"]
+        lines.append(f"| {n:,} | {ob:.2f} | {median['mf cold'] / ob:.2f} | {ob / median['hugo cold']:.2f} | "
+                     f"{peaks['obvious cold']} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, nargs="+", default=[100, 1000], help="show sizes (default: 100 1000)")
@@ -155,11 +181,18 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("hugo"):
         raise SystemExit("hugo is not installed (Debian: apt-get install hugo)")
+    try:
+        import frontmatter  # noqa: F401
+        import markdown  # noqa: F401
+    except ImportError:
+        raise SystemExit("the obvious pipeline needs python-frontmatter and markdown: pip install -e '.[bench]'") from None
     results = [bench(n, args.work, args.rounds) for n in args.n]
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {args.rounds} rounds, medians")
     print(table(results))
     for result in results:
         print(f"N = {result['n']:,}: probed on one new audio file: {result['probed_on_new_audio']}")
+    print("\nThe obvious pipeline (bench/obvious.py), cold builds only (it has no incremental mode):")
+    print(obvious_table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 

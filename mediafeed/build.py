@@ -11,6 +11,7 @@ no rewriting of unchanged files.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -120,7 +121,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if show is None:
         return project
     if show.artwork:
-        project.artwork_size, art_problems = checks.image_size(root / show.artwork, show.artwork)
+        project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
         project.problems.extend(art_problems)
     folders, found = discover(root)
     project.problems.extend(found)
@@ -167,6 +168,25 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if progress:
             progress("probe", index + 1, len(live))
     return project
+
+
+def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], list[Problem]]:
+    """:func:`checks.image_size` of the show artwork, remembered while the file's identity is the same (a rebuild
+    neither opens the image nor imports Pillow)."""
+    try:
+        identity = media_identity(root / rel)
+    except OSError:
+        return checks.image_size(root / rel, rel)
+    cached = cache.get("meta", f"artwork:{rel}", identity)
+    if isinstance(cached, dict):
+        try:
+            width, height = cached["size"]
+            return (int(width), int(height)), _problems(cached["problems"])
+        except (TypeError, KeyError, ValueError):
+            pass
+    size, problems = checks.image_size(root / rel, rel)
+    cache.put("meta", f"artwork:{rel}", identity, {"size": list(size), "problems": [p.to_dict() for p in problems]})
+    return size, problems
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
@@ -289,22 +309,36 @@ def render_notes(markdown: str, link: str, cache: Cache, cached: object = None) 
     row already read, see :func:`render_all_notes`)."""
     key = _notes_key(markdown, link)
     if cached is None:
-        cached = cache.get("notes", key, "1")
-    if isinstance(cached, dict):
-        try:
-            return notes_io.Notes(**cached)
-        except TypeError:
-            pass
+        cached = cache.get_many("notes", {key: "2"}, text=True).get(key)
+    found = _notes_from(cached)
+    if found is not None:
+        return found
     cache.stats["rendered_notes"] += 1
     notes = notes_io.render(markdown, link)
-    cache.put("notes", key, "1", {"html": notes.html, "description": notes.description, "text": notes.text})
+    cache.put_text("notes", key, "2", f"{len(notes.html)}:{len(notes.description)}:{notes.html}{notes.description}{notes.text}")
     return notes
+
+
+def _notes_from(row: object) -> notes_io.Notes | None:
+    """Notes kept as ``"<len html>:<len description>:" + html + description + text``: sliced, not parsed (a
+    thousand rows of JSON-escaped HTML cost tens of milliseconds per build). A row that does not add up is
+    not trusted."""
+    if not isinstance(row, str):
+        return None
+    try:
+        html, description, rest = row.split(":", 2)
+        cut, end = int(html), int(html) + int(description)
+    except ValueError:
+        return None
+    if not 0 <= cut <= end <= len(rest) or not (html.isdigit() and description.isdigit()):
+        return None
+    return notes_io.Notes(rest[:cut], rest[cut:end], rest[end:])
 
 
 def render_all_notes(pages: list[tuple[str, str]], cache: Cache) -> list[notes_io.Notes]:
     """:func:`render_notes` for many (Markdown, page URL) pairs, the cached ones read in one query."""
     keys = [_notes_key(markdown, link) for markdown, link in pages]
-    found = cache.get_many("notes", dict.fromkeys(keys, "1"))
+    found = cache.get_many("notes", dict.fromkeys(keys, "2"), text=True)
     return [render_notes(markdown, link, cache, found.get(key)) for (markdown, link), key in zip(pages, keys, strict=True)]
 
 
@@ -409,10 +443,11 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
           accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None,
-          record: bool = True) -> BuildReport:
+          record: bool = True, sweep: fastpath.Sweep | None = None) -> BuildReport:
     """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
 
-    ``record=False`` (a preview) leaves ``published.json`` alone.
+    ``record=False`` (a preview) leaves ``published.json`` alone. ``sweep``: the look at the show that
+    :func:`fastpath.check` took before this build, reused for the stamp.
     """
     started = time.perf_counter()
     root = root.resolve()
@@ -421,6 +456,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     cache_path = root / CACHE_DIR / "cache.sqlite"
     if clean:  # ignore what the cache says, and start a new one from this build
         Cache.discard(cache_path)
+        shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (site.TemplateCache)
     cache = Cache(cache_path)
     try:
         project = load_project(root, cache, progress, now)
@@ -458,6 +494,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         planned = render_site(project, items, build_date, plan)
         written = output.write(planned, out_dir, previous)
+        rewritten = set(written.written)
         output.write_manifest(root / CACHE_DIR, out_dir, planned.paths())
         plan.record(plan.rendered + plan.kept)
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
@@ -470,7 +507,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         if record:
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
             fastpath.save(root, out_dir, strict, planned.paths(), report.to_dict(),
-                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None))
+                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
+                          sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report
     finally:
         cache.close()

@@ -48,24 +48,29 @@ def options(out: Path, strict: bool) -> dict[str, Any]:
     return {"out": str(out.resolve()), "strict": strict, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "")}
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A short hash of mediafeed's own files (size and mtime of each) and the output-shaping libraries'
     versions: caches keyed on it are invalidated by an upgrade *or* by editing the code in a checkout."""
+    return _code_digest(_PACKAGE, LIBRARIES)[:16]
+
+
+@lru_cache(maxsize=4)
+def _code_digest(package: Path, libraries: tuple[str, ...]) -> str:
+    """Computed once per process (the stamp and the cache both need it)."""
     digest = hashlib.sha256()
-    _code_fingerprint(digest)
-    return digest.hexdigest()[:16]
+    _code_fingerprint(digest, package, libraries)
+    return digest.hexdigest()
 
 
-def _code_fingerprint(digest: Any) -> None:
-    for folder, dirs, files in os.walk(_PACKAGE):
+def _code_fingerprint(digest: Any, package: Path, libraries: tuple[str, ...]) -> None:
+    for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".pyc", ".pyo")):
                 continue
             st = os.stat(os.path.join(folder, name))
-            digest.update(f"{os.path.relpath(os.path.join(folder, name), _PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    for name in LIBRARIES:
+            digest.update(f"{os.path.relpath(os.path.join(folder, name), package)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    for name in libraries:
         try:
             digest.update(f"{name}={metadata.version(name)}\n".encode())
         except metadata.PackageNotFoundError:
@@ -89,19 +94,42 @@ def _tree(lines: list[str], base: str, rel: str) -> None:
             lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}")
 
 
-def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str]) -> str:
-    """A digest of everything a build reads, from ``stat`` calls only."""
-    digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n{json.dumps(opts, sort_keys=True)}\n".encode())
-    _code_fingerprint(digest)
+class Sweep:
+    """One look, by ``stat`` calls only, at mediafeed's code and at the show's ``episodes/`` and ``templates/``.
+
+    A build the shortcut could not skip reuses the look :func:`check` took instead of taking it again: it was
+    taken before the build read anything, so a file edited while the build ran differs from the stamp and the
+    next build runs. The top-level files (published.json is written by the build) are always looked at anew."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self._code: str | None = None
+        self._tree: bytes | None = None
+
+    def code(self) -> str:
+        if self._code is None:
+            self._code = _code_digest(_PACKAGE, LIBRARIES)
+        return self._code
+
+    def tree(self) -> bytes:
+        if self._tree is None:
+            lines: list[str] = []
+            for folder in ("episodes", "templates"):
+                _tree(lines, os.path.join(self.root, folder), folder)
+            self._tree = "\n".join(lines).encode()
+        return self._tree
+
+
+def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str], sweep: Sweep | None = None) -> str:
+    """A digest of everything a build reads, from ``stat`` calls only (``sweep``: a look already taken)."""
+    sweep = sweep or Sweep(root)
+    digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n{json.dumps(opts, sort_keys=True)}\n{sweep.code()}\n".encode())
     with os.scandir(root) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if entry.is_file():
                 st = entry.stat()
                 digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
-    lines: list[str] = []
-    for folder in ("episodes", "templates"):
-        _tree(lines, os.path.join(root, folder), folder)
-    digest.update("\n".join(lines).encode())
+    digest.update(sweep.tree())
     for rel in sorted(extra):
         try:
             st = (root / rel).stat()
@@ -111,8 +139,10 @@ def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str]) -> str:
     return digest.hexdigest()
 
 
-def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> dict[str, Any] | None:
-    """The last build's report when nothing it depends on changed; None means "build"."""
+def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
+          sweep: Sweep | None = None) -> dict[str, Any] | None:
+    """The last build's report when nothing it depends on changed; None means "build" (then hand ``sweep``,
+    filled by this call, to the build: its :func:`save` does not look at the show again)."""
     root, out = root.resolve(), out.resolve()
     try:
         stamp = json.loads(stamp_path(root, out).read_text(encoding="utf-8"))
@@ -122,7 +152,7 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> d
         moment = now or datetime.now(UTC)
         if valid_until and moment >= datetime.fromisoformat(valid_until):
             return None
-        if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", []))):
+        if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", [])), sweep):
             return None
         base = str(out)
         for rel, size, mtime in stamp["outputs"]:
@@ -142,21 +172,29 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None) -> d
 
 
 def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[str, Any], extra: list[str],
-         valid_until: datetime | None) -> None:
-    """Record a successful build (after every file, published.json included, is written)."""
+         valid_until: datetime | None, sweep: Sweep | None = None, known: dict[str, tuple[int, int]] | None = None,
+         ) -> None:
+    """Record a successful build (after every file, published.json included, is written). ``sweep``: the
+    look :func:`check` took before this build (None: look now). ``known``: output files the build left alone,
+    with the size and mtime it saw (not stat'ed again)."""
     from .output import atomic_write
 
     root, out = root.resolve(), out.resolve()
     listed = []
+    base = str(out)
+    known = known or {}
     for rel in sorted(outputs):
+        if rel in known:
+            listed.append([rel, *known[rel]])
+            continue
         try:
-            st = os.stat(out / rel)
+            st = os.stat(os.path.join(base, rel))
         except OSError:
             return  # something vanished already: no stamp, the next build runs in full
         listed.append([rel, st.st_size, st.st_mtime_ns])
     stamp = {
         "version": STAMP_VERSION,
-        "digest": inputs_digest(root, options(out, strict), extra),
+        "digest": inputs_digest(root, options(out, strict), extra, sweep),
         "valid_until": valid_until.isoformat() if valid_until else None,
         "extra": extra,
         "outputs": listed,

@@ -15,9 +15,6 @@ import hashlib
 import io
 from pathlib import Path
 
-import PIL
-from PIL import Image, UnidentifiedImageError
-
 from .output import atomic_write
 
 #: Pixel sizes made for every image: 96 (icons, lists at 2x), 240 (the embed player at 2x), 480 (the show cover at 2x).
@@ -25,7 +22,14 @@ SIZES = (96, 240, 480)
 FOLDER = "images"
 QUALITY = 82
 #: Part of every cache key: a change of settings or of Pillow makes new copies.
-SETTINGS = hashlib.sha256(f"jpeg-q{QUALITY}-progressive-lanczos-{PIL.__version__}".encode()).hexdigest()[:8]
+
+
+def settings() -> str:
+    """What the scaled copies depend on besides the image: our JPEG settings and Pillow's version (read from its
+    metadata: a rebuild that finds its copies made does not import Pillow)."""
+    from importlib import metadata
+
+    return hashlib.sha256(f"jpeg-q{QUALITY}-progressive-lanczos-{metadata.version('pillow')}".encode()).hexdigest()[:8]
 
 
 def name(path: Path, size: int) -> str:
@@ -47,6 +51,8 @@ def scaled(path: Path, sizes: tuple[int, ...] = SIZES) -> dict[int, bytes]:
 
     Raises ``OSError`` for an unreadable image (the artwork checks report it before rendering).
     """
+    from PIL import Image, UnidentifiedImageError
+
     out: dict[int, bytes] = {}
     try:
         with Image.open(path) as source:
@@ -69,7 +75,7 @@ def scaled_cached(path: Path, cache_dir: Path | None, sizes: tuple[int, ...] = S
     """:func:`scaled`, reusing the copies in ``cache_dir`` made from the same bytes with the same settings."""
     if cache_dir is None:
         return scaled(path, sizes)
-    key = f"{fingerprint(path)}-{SETTINGS}"
+    key = f"{fingerprint(path)}-{settings()}"
     try:
         return {size: (cache_dir / f"{key}-{size}.jpg").read_bytes() for size in sizes}
     except OSError:

@@ -105,6 +105,8 @@ class Plan:
         self.pending: dict[str, tuple[str, list[tuple[str, int]]]] = {}
         self.rendered: list[str] = []  #: units rendered this build (for reports and tests)
         self.kept: list[str] = []  #: units kept from the last build
+        #: size and mtime (ns) of the kept units' files, as stat'ed here: the build's stamp reuses them (fastpath.save)
+        self.seen: dict[str, tuple[int, int]] = {}
         self.root = os.fspath(out_dir)
         if trust:
             cache.preload(TABLE, self.prefix)  # one query for the thousand units of a big show
@@ -126,6 +128,7 @@ class Plan:
         return True
 
     def _intact(self, made: list[tuple[str, int]]) -> bool:
+        seen = []
         for rel, size in made:
             try:
                 st = os.stat(os.path.join(self.root, rel))
@@ -133,6 +136,8 @@ class Plan:
                 return False
             if size >= 0 and st.st_size != size:
                 return False
+            seen.append((rel, (st.st_size, st.st_mtime_ns)))
+        self.seen.update(seen)  # only a kept unit's: the others' files are about to be written
         return True
 
     def record(self, units: Iterable[str]) -> None:

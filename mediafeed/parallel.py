@@ -18,11 +18,9 @@ calling process: the same results, without a pool.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -83,8 +81,13 @@ def map_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     forked, so it is not copied per item. ``progress(done)`` is called in this process, in order.
     """
     jobs = workers()
-    if (jobs < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1  # forking threads is unsafe (serve)
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    pool_ok = jobs >= 2 and len(items) >= MIN_ITEMS and threading.active_count() == 1  # forking threads is unsafe (serve)
+    if pool_ok:  # imported only when a pool may be used: a rebuild that tags one file does not pay for them
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool_ok = "fork" in multiprocessing.get_all_start_methods()
+    if not pool_ok:
         results = []
         for index, item in enumerate(items):
             results.append(_call(fn, context, item))

@@ -61,7 +61,7 @@ class Renderer:
         self.show = project.show
         self.root = project.root
         self.build_date = build_date
-        self.env = site.environment(self.root)
+        self.env = site.environment(self.root, site.template_cache(cache.path if cache else None))
         self.image_url = self.show.absolute(url_path(self.show.artwork))
         self.image_size = project.artwork_size[0]
         self.scaled: dict[Path, str] = {}  #: source image → hash part of its scaled copies' names

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
 NAMES = "tagname"  #: cache table: slug → the name of its tagged copy, under the episode's input key
 NAMES_FORMAT = 1
+MADE = "tagmade"  #: cache table: slug → (tag: its copy's name) the size and mtime the copy had when made, as ``.made`` says
 #: Artwork above this size is embedded as a 1400×1400 JPEG instead (it is copied into every file).
 COVER_LIMIT = 512 * 1024
 COVER_SIZE = 1400
@@ -165,6 +166,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                                       arts, ffmpeg) for item in items}
     names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
+    cache.preload(MADE)  # the copies' stamps in one query: a rebuild need not read a thousand .made files
+    cache.delete(MADE, [slug for slug in cache.keys(MADE) if slug not in memos])
 
     def wanted_tags(episode: Episode, notes_text: str, art: Path) -> Tags:
         if art not in covers:
@@ -193,7 +196,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         length = lengths.get(episode.slug)
         if reuse and same.exists() and (length is None or item.media.size == length):
             continue
-        size = _trusted(copy, length) if reuse else None
+        size = _trusted(copy, length, cache, episode.slug) if reuse else None
         if size is not None:
             out[index] = _published(item, copy, root, size)
             continue
@@ -215,6 +218,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         if not result.written:
             job.copy.with_name(job.copy.stem + ".same").write_bytes(b"")
             continue
+        _record_stamp(job.copy, cache, items[job.index].episode.slug)
         tagged.append(job.rel)
         out[job.index] = _published(items[job.index], job.copy, root, result.size)
     _prune(store, used)
@@ -237,14 +241,11 @@ class _Job:
 
 
 def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
-    """Tag one copy into the store and record it (in a worker process: the folder and the stamp too)."""
+    """Tag one copy into the store (in a worker process, which also makes the copy's folder)."""
     wanted = replace(job.wanted, cover=covers.get(job.art))
     job.copy.parent.mkdir(parents=True, exist_ok=True)
-    result = audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
-                            probed=job.media, durable=False)
-    if result.written:
-        _record_stamp(job.copy)
-    return result
+    return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
+                          probed=job.media, durable=False)
 
 
 def _published(item: Item, copy: Path, root: Path, size: int) -> Item:
@@ -265,19 +266,28 @@ def _stamp(copy: Path) -> list[int] | None:
         return None
 
 
-def _record_stamp(copy: Path) -> None:
+def _record_stamp(copy: Path, cache: Cache, slug: str) -> None:
     st = copy.stat()
     atomic_write(_stamp_of(copy), f"{st.st_size} {st.st_mtime_ns}\n".encode("ascii"), durable=False)
+    cache.put(MADE, slug, copy.name, [st.st_size, st.st_mtime_ns])
 
 
-def _trusted(copy: Path, length: int | None) -> int | None:
+def _trusted(copy: Path, length: int | None, cache: Cache, slug: str) -> int | None:
     """The copy's size if it can be reused: it is what a build made, with the size and mtime recorded (the output
-    may hard-link it, and a published file edited in place is this same file), and the published length."""
+    may hard-link it, and a published file edited in place is this same file), and the published length.
+    The record is read from the cache (one query for all copies), and from the ``.made`` file only when the
+    cache does not have it (then the cache learns it)."""
     try:
         st = copy.stat()
     except OSError:
         return None
-    if _stamp(copy) == [st.st_size, st.st_mtime_ns] and (length is None or st.st_size == length):
+    made = [st.st_size, st.st_mtime_ns]
+    if length is not None and st.st_size != length:
+        return None
+    if cache.get(MADE, slug, copy.name) == made:
+        return st.st_size
+    if _stamp(copy) == made:
+        cache.put(MADE, slug, copy.name, made)
         return st.st_size
     return None
 

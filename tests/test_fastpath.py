@@ -118,3 +118,30 @@ def test_cache_values_from_other_code_are_not_reused(tmp_path: Path, monkeypatch
     assert Cache(db).get("notes", "k", "1") == {"html": "old"}
     monkeypatch.setattr(fastpath, "code_fingerprint", lambda: "edited-code")
     assert Cache(db).get("notes", "k", "1") is None
+
+
+def test_a_build_reuses_the_look_its_check_took_so_an_edit_during_the_build_is_not_missed(show: Path) -> None:
+    from mediafeed.build import build
+
+    _build(show)
+    notes = show / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three tiers"))
+    sweep = fastpath.Sweep(show)
+    assert fastpath.check(show, show / "public", False, sweep=sweep) is None
+    notes.write_text(notes.read_text().replace("Three tiers", "Three layers"))  # while the build runs (after the look)
+    build(show, sweep=sweep)
+    assert fastpath.check(show, show / "public", False) is None, "the stamp describes what the build looked at"
+    assert not _build(show).get("up_to_date")
+    assert _build(show)["up_to_date"] is True
+
+
+def test_the_stamp_of_an_incremental_build_holds_the_kept_files_as_they_are(show: Path) -> None:
+    """The stamp reuses the sizes and mtimes the build saw for kept files; a kept file touched later still counts."""
+    _build(show)
+    notes = show / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three tiers"))
+    assert _build(show)["kept"] > 0
+    assert _build(show)["up_to_date"] is True
+    kept = show / "public/episodes/000-trailer/index.html"
+    os.utime(kept, ns=(kept.stat().st_atime_ns, kept.stat().st_mtime_ns + 1_000_000))
+    assert not _build(show).get("up_to_date")

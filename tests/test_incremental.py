@@ -201,6 +201,7 @@ def test_malformed_cache_rows_are_not_trusted(show: Path, tmp_path: Path) -> Non
     db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
     db.execute("UPDATE output SET v = '{\"files\": \"nonsense\"}'")
     db.execute("UPDATE probe SET v = '{\"size\": \"big\"}'")
+    db.execute("UPDATE notes SET v = '99999:0:<p>cut short</p>'")  # lengths that do not add up
     db.commit()
     db.close()
     change_notes(show)
@@ -213,7 +214,7 @@ def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
     first = build(show)
     # Poison the cache: rendered notes with a valid key but other text, and every output claimed unchanged.
     db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
-    db.execute("UPDATE notes SET v = json_set(v, '$.html', '<p>POISON</p>')")
+    db.execute("UPDATE notes SET v = '13:0:<p>POISON</p>'")
     db.commit()
     db.close()
     (first.output / "episodes/003-capabilities-framework/index.html").write_text("stale")
@@ -222,3 +223,73 @@ def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
     assert "POISON" not in page and "capabilities framework" in page
     assert clean.probed == 6 and clean.kept == 0
     assert_same_as_clean(show, clean.output, tmp_path)
+
+
+def compiled_templates(show: Path) -> list[Path]:
+    return sorted((show / CACHE_DIR / "jinja").rglob("*.cache"))
+
+
+def test_compiled_templates_are_kept_and_a_torn_one_is_compiled_again(show: Path, tmp_path: Path) -> None:
+    build(show)
+    compiled = compiled_templates(show)
+    assert compiled, "the first build keeps its compiled templates"
+    for index, path in enumerate(compiled):  # torn after the magic, garbage, or empty
+        path.write_bytes([path.read_bytes()[:20], b"not a template" * 10, b""][index % 3])
+    change_notes(show)
+    report = build(show)
+    assert report.written
+    assert_same_as_clean(show, report.output, tmp_path)
+    assert all(path.stat().st_size > 100 for path in compiled_templates(show)), "torn files are written again"
+
+
+def test_an_edited_template_is_compiled_again(show: Path) -> None:
+    (show / "templates").mkdir(exist_ok=True)
+    template = show / "templates/episode.html"
+    template.write_text('{% extends "default/episode.html" %}{% block title %}First: {{ super() }}{% endblock %}')
+    build(show)
+    template.write_text('{% extends "default/episode.html" %}{% block title %}Again: {{ super() }}{% endblock %}')
+    page = (build(show).output / "episodes/003-capabilities-framework/index.html").read_text()
+    assert "Again: " in page and "First: " not in page
+
+
+def test_clean_ignores_the_compiled_templates(show: Path) -> None:
+    build(show)
+    poisoned = compiled_templates(show)
+    for path in poisoned:
+        path.write_bytes(b"poison")
+    build(show, clean=True)
+    assert compiled_templates(show) and all(p.read_bytes() != b"poison" for p in compiled_templates(show))
+
+
+def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:
+    """Start-up cost: what a one-edit rebuild does not use, it does not import (the artwork's size is remembered)."""
+    import os
+    import subprocess
+
+    import mediafeed
+
+    build(show)
+    change_notes(show)
+    code = ("import sys; from pathlib import Path; from mediafeed.build import build; build(Path(sys.argv[1])); "
+            "print(sorted(m for m in ('PIL', 'multiprocessing', 'concurrent.futures', 'xml.sax.saxutils') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code, str(show)], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("where", [0.3, 0.6, 0.9])
+def test_a_cache_damaged_inside_is_never_trusted(show: Path, tmp_path: Path, where: float) -> None:
+    """Damage past the header (a bad disk, a stray write): the build never fails for it, never uses a wrong value."""
+    build(show)
+    path = show / CACHE_DIR / "cache.sqlite"
+    data = bytearray(path.read_bytes())
+    start = int(len(data) * where) // 4096 * 4096
+    data[start:start + 8192] = bytes(range(256)) * 32
+    path.write_bytes(bytes(data))
+    change_notes(show)
+    report = build(show)
+    assert report.written
+    assert_same_as_clean(show, report.output, tmp_path)
+    build(show)
+    again = build(show)
+    assert again.written == [] and again.rendered == 0, "the cache works again after it"

@@ -302,6 +302,30 @@ def test_rebuild_retags_only_the_episode_that_changed(show: Path) -> None:
     assert len(stored) == 6  # the old copy was pruned
 
 
+def test_copies_are_trusted_from_the_cache_or_their_made_files_and_never_when_edited(show: Path) -> None:
+    """The copies' stamps are read from the cache in one query; a cache without them falls back on the .made files."""
+    import sqlite3
+
+    build(show)
+    md = show / "episodes/005-european-review/episode.md"
+    db = sqlite3.connect(show / ".mediafeed/cache.sqlite")
+    assert db.execute("SELECT count(*) FROM tagmade").fetchone()[0] == 6
+    db.execute("DELETE FROM tagmade")
+    db.commit()
+    md.write_text(md.read_text().replace("Sixty Evaluations, One Lesson", "Sixty Studies, One Lesson"))
+    assert build(show).tagged == ["episodes/005-european-review/european-review.mp3"]  # the others: by their .made
+    assert db.execute("SELECT count(*) FROM tagmade").fetchone()[0] == 6, "the cache learnt the stamps again"
+    db.close()
+    copy = next(p for p in (show / ".mediafeed/tagged/003-capabilities-framework").iterdir() if p.suffix == ".mp3")
+    with open(copy, "r+b") as handle:  # a published file edited in place: neither record matches any more
+        handle.seek(200)
+        handle.write(b"X")
+    md.write_text(md.read_text().replace("Sixty Studies, One Lesson", "Sixty Evaluations, One Lesson"))
+    report = build(show)
+    assert sorted(report.tagged) == ["episodes/003-capabilities-framework/capabilities-framework.mp3",
+                                     "episodes/005-european-review/european-review.mp3"]
+
+
 def test_new_show_artwork_under_the_same_name_retags_every_episode(show: Path) -> None:
     """The tagged copies' names are remembered per episode; the embedded artwork's identity is part of that key."""
     from PIL import Image

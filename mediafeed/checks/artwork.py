@@ -7,8 +7,6 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from ..errors import Problem, error, warning
 
 MIN_SIZE, MAX_SIZE = 1400, 3000
@@ -18,6 +16,8 @@ _EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
 
 def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int], list[Problem]]:
     """The image's (width, height) and every artwork problem found."""
+    from PIL import Image, UnidentifiedImageError  # here: a build that remembers its artwork never imports Pillow
+
     try:
         with Image.open(path) as image:
             size, fmt, mode = image.size, image.format or "", image.mode
@@ -59,6 +59,8 @@ def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: 
 
 def inspect_bytes(data: bytes, rel: str, episode: str = "", field: str = "artwork") -> list[Problem]:
     """Artwork problems of an image fetched from the web (``rel`` is its URL without the query)."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             size, fmt, mode = image.size, image.format or "", image.mode

@@ -38,10 +38,13 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
     started = time.perf_counter()
     out = output or show_dir / "public"
     report: dict[str, Any] | None = None
+    sweep = None
     if not (clean or accept_changes):
+        from ..fastpath import Sweep
         from ..fastpath import check as up_to_date
 
-        report = up_to_date(show_dir, out, strict)
+        sweep = Sweep(show_dir)
+        report = up_to_date(show_dir, out, strict, sweep=sweep)
     if report is not None:
         report["seconds"] = round(time.perf_counter() - started, 3)
     else:
@@ -49,7 +52,7 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
 
         with ProgressBar() as progress:
             result = build_lib.build(show_dir, output, clean=clean, strict=strict, accept_changes=accept_changes,
-                                     progress=progress)
+                                     progress=progress, sweep=sweep)
         report = result.to_dict()
     if fmt == "json":
         print_json({"ok": True, **report})
