@@ -35,6 +35,7 @@ from .site import theme_fingerprint as site_theme_fingerprint
 from .site import url_path
 
 Progress = Callable[[str, int, int], None]
+NOTES_FORMAT = "2"  #: tag of the notes rows (see _notes_from): a new layout must not read older rows
 
 
 @dataclass
@@ -130,6 +131,9 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
     tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
     known = cache.get_many("episode", tags)  # one query, not one per episode
+    # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
+    misses = [folder for folder in folders if folder.slug not in known]
+    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
     for index, folder in enumerate(folders):
         cached = known.get(folder.slug)
         episode: Episode | None = None
@@ -143,7 +147,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
                 loaded = False
         if not loaded:
             cache.stats["parsed"] += 1
-            episode, episode_problems = read_episode(folder, show)
+            parsed = fresh.pop(folder.slug, None)
+            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
             project.problems.extend(episode_problems)
             cache.put("episode", folder.slug, tags[folder.slug], {
                 "episode": codec.dump(episode) if episode else None,
@@ -187,6 +192,10 @@ def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], l
     size, problems = checks.image_size(root / rel, rel)
     cache.put("meta", f"artwork:{rel}", identity, {"size": list(size), "problems": [p.to_dict() for p in problems]})
     return size, problems
+
+
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
+    return read_episode(folder, show)
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
@@ -309,14 +318,21 @@ def render_notes(markdown: str, link: str, cache: Cache, cached: object = None) 
     row already read, see :func:`render_all_notes`)."""
     key = _notes_key(markdown, link)
     if cached is None:
-        cached = cache.get_many("notes", {key: "2"}, text=True).get(key)
+        cached = cache.get_many("notes", {key: NOTES_FORMAT}, text=True).get(key)
     found = _notes_from(cached)
     if found is not None:
         return found
     cache.stats["rendered_notes"] += 1
     notes = notes_io.render(markdown, link)
-    cache.put_text("notes", key, "2", f"{len(notes.html)}:{len(notes.description)}:{notes.html}{notes.description}{notes.text}")
+    _store_notes(cache, key, notes)
     return notes
+
+
+def _store_notes(cache: Cache, key: str, notes: notes_io.Notes) -> str:
+    """Keep rendered notes in the cache (see :func:`_notes_from`); returns the row as stored."""
+    row = f"{len(notes.html)}:{len(notes.description)}:{notes.html}{notes.description}{notes.text}"
+    cache.put_text("notes", key, NOTES_FORMAT, row)
+    return row
 
 
 def _notes_from(row: object) -> notes_io.Notes | None:
@@ -338,8 +354,18 @@ def _notes_from(row: object) -> notes_io.Notes | None:
 def render_all_notes(pages: list[tuple[str, str]], cache: Cache) -> list[notes_io.Notes]:
     """:func:`render_notes` for many (Markdown, page URL) pairs, the cached ones read in one query."""
     keys = [_notes_key(markdown, link) for markdown, link in pages]
-    found = cache.get_many("notes", dict.fromkeys(keys, "2"), text=True)
+    found = cache.get_many("notes", dict.fromkeys(keys, NOTES_FORMAT), text=True)
+    # Notes the cache does not have (a cold build: all of them) are rendered on every core first.
+    misses = [(markdown, link) for (markdown, link), key in zip(pages, keys, strict=True) if key not in found]
+    for (markdown, link), notes in zip(misses, parallel.map_ordered(_render_notes, None, misses), strict=True):
+        if isinstance(notes, notes_io.Notes):
+            cache.stats["rendered_notes"] += 1
+            found[_notes_key(markdown, link)] = _store_notes(cache, _notes_key(markdown, link), notes)
     return [render_notes(markdown, link, cache, found.get(key)) for (markdown, link), key in zip(pages, keys, strict=True)]
+
+
+def _render_notes(_: None, page: tuple[str, str]) -> notes_io.Notes:
+    return notes_io.render(*page)
 
 
 def _notes_key(markdown: str, link: str) -> str:

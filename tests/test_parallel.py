@@ -10,7 +10,7 @@ from helpers import add_episode
 from test_incremental import tree
 
 from mediafeed import parallel
-from mediafeed.build import _probe, build
+from mediafeed.build import BuildFailed, _probe, build
 from mediafeed.cache import CACHE_DIR
 
 MANY = parallel.MIN_ITEMS + 4  #: enough episodes for the build to use a pool
@@ -50,6 +50,25 @@ def test_a_build_on_two_cores_writes_the_same_bytes_as_on_one(show: Path, tmp_pa
     monkeypatch.setenv("MEDIAFEED_JOBS", "1")
     single = build(show, tmp_path / "single", clean=True)
     assert tree(single.output) == pooled_tree
+
+
+def test_episodes_parsed_on_two_cores_report_the_same_problems_as_on_one(show: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_many(show)
+    broken = show / "episodes" / "105-extra" / "episode.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("title: Extra episode 5", "title: [unclosed"),
+                      encoding="utf-8")
+    (show / "episodes" / "107-extra" / "episode.md").write_text("---\ntitle: No date\n---\nBody\n", encoding="utf-8")
+    found = {}
+    for jobs in ("2", "1"):
+        monkeypatch.setenv("MEDIAFEED_JOBS", jobs)
+        with pytest.raises(BuildFailed) as info:
+            build(show, tmp_path / f"out{jobs}", clean=True)
+        found[jobs] = [p.to_dict() for p in info.value.problems]
+    assert found["2"] == found["1"]
+    assert {p["file"] for p in found["2"] if p["severity"] == "error"} >= {
+        "episodes/105-extra/episode.md", "episodes/107-extra/episode.md"}
+    assert not (tmp_path / "out2").exists() and not (tmp_path / "out1").exists()
 
 
 def test_a_tagged_copy_cut_short_is_made_again_not_published(show: Path) -> None:
