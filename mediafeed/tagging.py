@@ -207,7 +207,6 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                               hint="edit the files in episodes/, never the built site: the build overwrites it"))
         if wanted is None:
             wanted = wanted_tags(episode, item.notes_text, art)
-        folder.mkdir(parents=True, exist_ok=True)
         same.unlink(missing_ok=True)
         jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
@@ -221,7 +220,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             continue
         _record_stamp(job.copy, cache, items[job.index].episode.slug)
         tagged.append(job.rel)
-        out[job.index] = _published(items[job.index], job.copy, root, job.copy.stat().st_size)
+        out[job.index] = _published(items[job.index], job.copy, root, result.size)
     _prune(store, used)
     return out, notes, tagged
 
@@ -242,7 +241,9 @@ class _Job:
 
 
 def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
+    """Tag one copy into the store (in a worker process, which also makes the copy's folder)."""
     wanted = replace(job.wanted, cover=covers.get(job.art))
+    job.copy.parent.mkdir(parents=True, exist_ok=True)
     return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
                           probed=job.media, durable=False)
 

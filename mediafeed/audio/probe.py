@@ -12,8 +12,11 @@ a :class:`MediaError` naming the file, the format found and what is supported.
 
 from __future__ import annotations
 
+import io
+import mmap
 import os
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import mutagen
@@ -89,6 +92,11 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
             return inner, head
         return "mp3", head
     return sniff(head), head
+
+
+def sniff_data(data: bytes | mmap.mmap) -> str:
+    """The container of a whole file in memory or mapped, looking past an ID3v2 tag as :func:`probe` does."""
+    return _sniff_file(data if isinstance(data, mmap.mmap) else io.BytesIO(data), len(data))[0]
 
 
 def describe(head: bytes) -> str:
@@ -173,7 +181,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         else:
             mime = "audio/x-m4a"
     state = read_state(audio, kind)
-    return Media(
+    media = Media(
         path=rel,
         size=size,
         mime=mime,
@@ -184,11 +192,15 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
-        tags=state.summary(),
-        chapters=tuple(Chapter(start=c.start / 1000, title=c.title, url=c.url, toc=c.toc,
-                               end=None if c.end is None else c.end / 1000) for c in state.chapters or ()),
-        has_cover=state.cover is not None,
-    ), state
+    )
+    return retagged(media, state, size), state
+
+
+def retagged(media: Media, state: Tags, size: int) -> Media:
+    """``media`` with the tags of ``state`` and a new size: what a probe says of a file whose tags alone changed."""
+    return replace(media, size=size, tags=state.summary(), has_cover=state.cover is not None,
+                   chapters=tuple(Chapter(start=c.start / 1000, title=c.title, url=c.url, toc=c.toc,
+                                          end=None if c.end is None else c.end / 1000) for c in state.chapters or ()))
 
 
 def _mp3_timing(path: Path, rel: str, audio: mutagen.FileType, duration: float, bitrate: int) -> tuple[float, int, str]:

@@ -13,8 +13,9 @@ the producer set (encoder, ReplayGain, lyrics…) is kept.
 from __future__ import annotations
 
 import base64
+import mmap
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import mutagen
 from mutagen.aac import AAC
@@ -40,6 +41,7 @@ from mutagen.id3 import (
     CTOCFlags,
     Encoding,
     Frames,
+    ID3FileType,
     PictureType,
     TextFrame,
 )
@@ -88,12 +90,27 @@ def _mime_of(data: bytes, fallback: str = "") -> str:
     return fallback or "application/octet-stream"
 
 
-def load(path: Path, kind: str) -> mutagen.FileType:
+#: What mutagen reads a file from: its path, or a file object (``io.BytesIO``, a read-only ``mmap``).
+Source = Path | IO[bytes] | mmap.mmap
+
+
+def load(path: Source, kind: str) -> mutagen.FileType:
     """Open a media file with the mutagen class for ``kind``."""
     reader = READERS[kind]
     if kind == "mp3":
         return reader(path, known_frames=KNOWN_FRAMES)
     return reader(path)
+
+
+def load_tags(path: Source, kind: str) -> mutagen.FileType:
+    """:func:`load` for reading and writing tags only: an MP3's ID3 tags without its MPEG stream info.
+
+    The tags read, apply and save exactly as :func:`load`'s; ``info`` says nothing (no duration, no
+    bitrate), which saves parsing the first frames of the audio when only the tags are wanted.
+    """
+    if kind == "mp3":
+        return ID3FileType(path, known_frames=KNOWN_FRAMES)
+    return load(path, kind)
 
 
 # -- reading ----------------------------------------------------------------------------------

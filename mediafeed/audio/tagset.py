@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,8 @@ class Cover:
     mime: str  #: image/jpeg or image/png
     data: bytes = field(repr=False)
 
-    @property
-    def digest(self) -> str:
+    @cached_property
+    def digest(self) -> str:  # computed once per cover: the build shares one Cover between every episode
         return hashlib.sha256(self.data).hexdigest()
 
     def describe(self) -> str:
@@ -127,7 +128,7 @@ def diff(current: Tags, wanted: Tags) -> list[Change]:
 
 def _same(name: str, old: object, new: object) -> bool:
     if isinstance(new, Cover):
-        return isinstance(old, Cover) and (old.mime, old.digest) == (new.mime, new.digest)
+        return isinstance(old, Cover) and (old.mime, old.data) == (new.mime, new.data)
     if name == "chapters":
         return tuple(old or ()) == tuple(new)  # type: ignore[call-overload]
     return old == new
