@@ -123,15 +123,37 @@ class Writer(Site):
         self.previous = previous or set()
         self.report = WriteReport()
         self.origins: dict[str, str] = {}  #: every output of this build → which input asked for it
+        #: folders (relative, "" for ``out``) known to exist: True when this build made them, so that nothing
+        #: but this build's own files can be in them (a cold build skips looking for old files there)
+        self.folders: dict[str, bool] = {}
         out.mkdir(parents=True, exist_ok=True)
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_bytes(data, self.out / rel, durable=rel in LAST)))
+        self._done(rel, self._io(lambda: _place_bytes(data, self.out / rel, durable=rel in LAST, new=self._new(rel))))
 
     def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_copy(source, self.out / rel, link=link)))
+        self._done(rel, self._io(lambda: _place_copy(source, self.out / rel, link=link, new=self._new(rel))))
+
+    def _new(self, rel: str) -> bool:
+        """Make ``rel``'s folder if it is missing; True when this build made it (so ``rel`` cannot exist yet)."""
+        return self._folder(rel.rpartition("/")[0])
+
+    def _folder(self, folder: str) -> bool:
+        made = self.folders.get(folder)
+        if made is None:
+            made = False
+            if folder:  # "" is ``out`` itself: it may hold the last build's files
+                fresh_parent = self._folder(folder.rpartition("/")[0])
+                try:
+                    os.mkdir(self.out / folder)
+                    made = True
+                except FileExistsError:
+                    if fresh_parent:
+                        raise
+            self.folders[folder] = made
+        return made
 
     def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
         self._claim(rel, origin)
@@ -218,12 +240,14 @@ def _media_first(rel: str) -> tuple[int, str]:
     return (2, rel)
 
 
-def _place_bytes(data: bytes, target: Path, durable: bool = False) -> bool:
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return False
-    except (FileNotFoundError, NotADirectoryError):
-        target.parent.mkdir(parents=True, exist_ok=True)
+def _place_bytes(data: bytes, target: Path, durable: bool = False, new: bool = False) -> bool:
+    """Write ``data`` at ``target`` unless the same bytes are there (``new``: nothing can be there yet)."""
+    if not new:
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return False
+        except (FileNotFoundError, NotADirectoryError):
+            target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data, durable=durable)
     return True
 
@@ -297,15 +321,17 @@ def atomic_write(target: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def _place_copy(source: Path, target: Path, link: bool = False) -> bool:
-    """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there."""
-    src = source.stat()
-    try:
-        dst = target.stat()
-        if dst.st_size == src.st_size and (dst.st_mtime_ns == src.st_mtime_ns or dst.st_ino == src.st_ino):
-            return False
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+def _place_copy(source: Path, target: Path, link: bool = False, new: bool = False) -> bool:
+    """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there
+    (``new``: nothing can be there yet)."""
+    if not new:
+        src = source.stat()
+        try:
+            dst = target.stat()
+            if dst.st_size == src.st_size and (dst.st_mtime_ns == src.st_mtime_ns or dst.st_ino == src.st_ino):
+                return False
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
     if not (link and atomic_link(source, target)):
         atomic_copy(source, target)
     return True

@@ -135,3 +135,22 @@ def test_rendering_notes_gives_back_its_memory() -> None:
     for _ in range(3000):
         notes.render(markdown, "https://example.org/e/")
     assert _rss_mb() - before < 30
+
+
+def test_the_writer_skips_looking_for_old_files_only_in_folders_it_made(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    (out / "old").mkdir(parents=True)
+    (out / "old" / "same.html").write_bytes(b"same")
+    os.utime(out / "old" / "same.html", ns=(1_000_000_000, 1_000_000_000))
+    (out / "old" / "changed.html").write_bytes(b"before")
+    writer = output.Writer(out, previous={"old/same.html", "old/changed.html", "old/gone.html"})
+    writer.add("old/same.html", b"same")
+    writer.add("old/changed.html", b"after")
+    writer.add("new/deeper/page.html", b"fresh")
+    writer.add("new/other.html", b"also fresh")
+    report = writer.finish()
+    assert sorted(report.written) == ["new/deeper/page.html", "new/other.html", "old/changed.html"]
+    assert report.unchanged == 1 and (out / "old" / "same.html").stat().st_mtime_ns == 1_000_000_000
+    assert (out / "old" / "changed.html").read_bytes() == b"after"
+    assert (out / "new" / "deeper" / "page.html").read_bytes() == b"fresh"
+    assert writer.folders == {"": False, "old": False, "new": True, "new/deeper": True}
