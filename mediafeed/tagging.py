@@ -114,12 +114,12 @@ def tags_key(tags: Tags) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _art(root: Path, show: Show, episode: Episode) -> Path:
-    """The artwork embedded in an episode's file."""
-    return root / EPISODES_DIR / episode.slug / episode.artwork if episode.artwork else root / show.artwork
+def _art(root: str, show: Show, episode: Episode) -> str:
+    """The artwork embedded in an episode's file (a path as text: a rebuild asks this for every episode)."""
+    return f"{root}/{EPISODES_DIR}/{episode.slug}/{episode.artwork}" if episode.artwork else f"{root}/{show.artwork}"
 
 
-def _memo(fingerprint: str, art: Path, arts: dict[Path, str], ffmpeg: str) -> str:
+def _memo(fingerprint: str, art: str, arts: dict[str, str], ffmpeg: str) -> str:
     """What an episode's copy name is remembered under ("" when it has no input key: not remembered)."""
     if not fingerprint:
         return ""
@@ -131,9 +131,9 @@ def _memo(fingerprint: str, art: Path, arts: dict[Path, str], ffmpeg: str) -> st
     return hashlib.sha256(f"{NAMES_FORMAT}\0{fingerprint}\0{arts[art]}\0{bool(ffmpeg)}".encode()).hexdigest()
 
 
-def identity(path: Path) -> str:
+def identity(path: Path | str) -> str:
     """Size, mtime and inode: what a file is known by (not ctime: linking a file changes it)."""
-    st = path.stat()
+    st = os.stat(path)
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
@@ -155,23 +155,24 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     out: list[Item] = []
     notes: list[Problem] = []
     tagged: list[str] = []
-    covers: dict[Path, Cover | None] = {}
+    covers: dict[str, Cover | None] = {}
     jobs: list[_Job] = []
     lengths = lengths or {}
-    arts: dict[Path, str] = {}
+    arts: dict[str, str] = {}
+    root_text = os.fspath(root)
     # An episode's copy name hashes its wanted tags; building them (notes, chapters, cover digest) for every
     # episode is most of a rebuild's tagging time, so the name is remembered under the episode's input key
     # (its folder, show.yml and source media: all the tags are made of) and the artwork's identity.
-    memos = {item.episode.slug: _memo(project.fingerprints.get(item.episode.slug, ""), _art(root, show, item.episode),
+    memos = {item.episode.slug: _memo(project.fingerprints.get(item.episode.slug, ""), _art(root_text, show, item.episode),
                                       arts, ffmpeg) for item in items}
     names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
     cache.preload(MADE)  # the copies' stamps in one query: a rebuild need not read a thousand .made files
     cache.delete(MADE, [slug for slug in cache.keys(MADE) if slug not in memos])
 
-    def wanted_tags(episode: Episode, notes_text: str, art: Path) -> Tags:
+    def wanted_tags(episode: Episode, notes_text: str, art: str) -> Tags:
         if art not in covers:
-            covers[art] = cover_for(art) if (episode.artwork or show.artwork) else None
+            covers[art] = cover_for(Path(art)) if (episode.artwork or show.artwork) else None
         return metadata_for(show, episode, notes_text, root, covers[art])
 
     for index, item in enumerate(items):
@@ -180,7 +181,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         out.append(item)
         if item.media.kind not in audio.TAGGABLE:
             continue
-        art = _art(root, show, episode)
+        art = _art(root_text, show, episode)
         source = root / source_rel
         wanted: Tags | None = None
         key = names.get(episode.slug)
@@ -189,17 +190,19 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
             if memos[episode.slug]:
                 cache.put(NAMES, episode.slug, memos[episode.slug], key)
-        folder = store / episode.slug
-        copy = folder / f"{key}{source.suffix.lower()}"
-        same = folder / f"{key}.same"  # marker: the source already says all this; publish it as it is
-        used.update(map(str, (copy, same, _stamp_of(copy))))
+        # Paths as text on this path: a rebuild goes through it for every episode.
+        media_file = f"{CACHE_DIR}/{STORE}/{episode.slug}/{key}{os.path.splitext(episode.audio)[1].lower()}"
+        copy_text = f"{root_text}/{media_file}"
+        same = f"{root_text}/{CACHE_DIR}/{STORE}/{episode.slug}/{key}.same"  # marker: the source already says all
+        used.update((copy_text, same, f"{copy_text}.made"))                   # this; publish it as it is
         length = lengths.get(episode.slug)
-        if reuse and same.exists() and (length is None or item.media.size == length):
+        if reuse and os.path.exists(same) and (length is None or item.media.size == length):
             continue
-        size = _trusted(copy, length, cache, episode.slug) if reuse else None
+        size = _trusted(copy_text, length, cache, episode.slug) if reuse else None
         if size is not None:
-            out[index] = _published(item, copy, root, size)
+            out[index] = _published(item, media_file, size)
             continue
+        copy = Path(copy_text)
         if reuse and _edited(copy):
             notes.append(info("TAG012", copy.relative_to(root).as_posix(),
                               "the tagged copy was changed after it was made (a published file edited in place?); "
@@ -207,7 +210,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                               hint="edit the files in episodes/, never the built site: the build overwrites it"))
         if wanted is None:
             wanted = wanted_tags(episode, item.notes_text, art)
-        same.unlink(missing_ok=True)
+        Path(same).unlink(missing_ok=True)
         jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
     step = (lambda done: progress("tag", done, len(jobs))) if progress else None
@@ -220,7 +223,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             continue
         _record_stamp(job.copy, cache, items[job.index].episode.slug)
         tagged.append(job.rel)
-        out[job.index] = _published(items[job.index], job.copy, root, result.size)
+        out[job.index] = _published(items[job.index], job.copy.relative_to(root).as_posix(), result.size)
     _prune(store, used)
     return out, notes, tagged
 
@@ -233,7 +236,7 @@ class _Job:
     source: Path
     copy: Path
     wanted: Tags
-    art: Path
+    art: str  #: which of the build's covers to embed (see ``covers``)
     rel: str
     media: Media
     ffmpeg: str
@@ -248,9 +251,10 @@ def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
                           probed=job.media, durable=False)
 
 
-def _published(item: Item, copy: Path, root: Path, size: int) -> Item:
+def _published(item: Item, media_file: str, size: int) -> Item:
+    """``item`` publishing its tagged copy ``media_file`` (relative to the show)."""
     # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
-    return replace(item, media=replace(item.media, size=size), media_file=copy.relative_to(root).as_posix())
+    return replace(item, media=replace(item.media, size=size), media_file=media_file)
 
 
 def _stamp_of(copy: Path) -> Path:
@@ -272,22 +276,23 @@ def _record_stamp(copy: Path, cache: Cache, slug: str) -> None:
     cache.put(MADE, slug, copy.name, [st.st_size, st.st_mtime_ns])
 
 
-def _trusted(copy: Path, length: int | None, cache: Cache, slug: str) -> int | None:
+def _trusted(copy: str, length: int | None, cache: Cache, slug: str) -> int | None:
     """The copy's size if it can be reused: it is what a build made, with the size and mtime recorded (the output
     may hard-link it, and a published file edited in place is this same file), and the published length.
     The record is read from the cache (one query for all copies), and from the ``.made`` file only when the
     cache does not have it (then the cache learns it)."""
     try:
-        st = copy.stat()
+        st = os.stat(copy)
     except OSError:
         return None
     made = [st.st_size, st.st_mtime_ns]
     if length is not None and st.st_size != length:
         return None
-    if cache.get(MADE, slug, copy.name) == made:
+    name = os.path.basename(copy)
+    if cache.get(MADE, slug, name) == made:
         return st.st_size
-    if _stamp(copy) == made:
-        cache.put(MADE, slug, copy.name, made)
+    if _stamp(Path(copy)) == made:
+        cache.put(MADE, slug, name, made)
         return st.st_size
     return None
 
