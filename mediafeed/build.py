@@ -10,6 +10,7 @@ no rewriting of unchanged files.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import shutil
@@ -21,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, tagging, transcripts
+from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, site, tagging, transcripts
 from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
@@ -441,17 +442,36 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     if plan is None:
         plan = incremental.Plan(Cache(None), Path(), "")
     renderer = Renderer(project, build_date, plan.cache)
+    site.load_templates(renderer.env)
     renderer.static(out)
     # A new newest episode moves the build date; episode pages depend on it only if a template reads it.
     dated = incremental.theme_mentions(project.root, "build_date")
+    units = []
     for item in items:
-        def episode(site: output.Site, item: Item = item) -> None:
-            renderer.media(site, item)
-            renderer.side_files(site, item)
-            renderer.episode_pages(site, item)
-
         key = project.fingerprints.get(item.episode.slug, "")
-        plan.unit(out, f"episode/{item.episode.slug}", f"{key}:{build_date.isoformat()}" if dated else key, episode)
+        units.append((f"episode/{item.episode.slug}", f"{key}:{build_date.isoformat()}" if dated else key, item))
+    by_slug = {item.episode.slug: item for item in items}
+    for start in range(0, len(units), PAGES_WINDOW):
+        window = units[start:start + PAGES_WINDOW]
+        # The pages of the episodes that will certainly be rendered (a cold build: all) are made on every core
+        # in the background, in order; the files are written here, one unit after another, as before.
+        fresh = [item for name, key, item in window if plan.fresh(name, key)]
+        if start == 0 and len(fresh) >= parallel.MIN_ITEMS:
+            renderer.episode_pages(output.Site(), fresh[0])  # the workers inherit the compiled templates
+        ahead = _PagesAhead(renderer, by_slug, fresh)
+        for name, key, item in window:
+            def episode(site: output.Site, item: Item = item, ahead: _PagesAhead = ahead) -> None:
+                renderer.media(site, item)
+                renderer.side_files(site, item)
+                pages = ahead.take(item)
+                if pages is None:
+                    renderer.episode_pages(site, item)
+                else:
+                    for rel, data, origin in pages:
+                        site.add(rel, data, origin)
+
+            plan.unit(out, name, key, episode)
+        ahead.close()
     def keys(listed: list[Item]) -> list[str]:
         return [f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in listed]
 
@@ -464,6 +484,54 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
+
+
+#: Episodes whose pages are made in the background at a time (their pages wait in memory until written).
+PAGES_WINDOW = 256
+
+
+class _Pages(output.Site):
+    """The pages an episode's unit adds, captured in a worker process (sent back to be written)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[tuple[str, bytes, str]] = []
+
+    def add(self, rel: str, data: bytes, origin: str = "") -> None:
+        self.added.append((rel, data, origin))
+
+
+class _PagesAhead:
+    """Episode pages made in worker processes ahead of the writer, handed over in episode order."""
+
+    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item]):
+        self.waiting = collections.deque(item.episode.slug for item in fresh)
+        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug),
+                                          [(item.episode.slug, item.notes()) for item in fresh])
+
+    def take(self, item: Item) -> list[tuple[str, bytes, str]] | None:
+        """``item``'s pages when they were made ahead (None: render them here)."""
+        if not self.waiting or self.waiting[0] != item.episode.slug:
+            return None
+        self.waiting.popleft()
+        pages = next(self.made)
+        if isinstance(pages, parallel.Failed):
+            raise MediaError(pages.problems)
+        return pages
+
+    def close(self) -> None:
+        self.made.close()  # a pool's workers end with it
+
+
+def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, notes_io.Notes]) -> list[tuple[str, bytes, str]]:
+    """An episode's pages (``Renderer.episode_pages``), made in a worker from its notes as read by the build
+    (a worker never opens the cache)."""
+    renderer, by_slug = context
+    slug, notes = job
+    item = by_slug[slug]
+    pages = _Pages()
+    renderer.episode_pages(pages, replace(item, notes=lambda: notes))
+    return pages.added
 
 
 def site_key(project: Project, out_dir: Path) -> str:

@@ -88,6 +88,9 @@ class MediafeedError(Exception):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(p.line() for p in self.problems))
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        return (type(self), (self.problems,))  # raised in a worker process, it arrives whole
+
 
 class InputError(MediafeedError):
     """The input cannot be read at all (no show.yml, a feed that is not XML, a bad option)."""

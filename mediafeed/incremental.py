@@ -117,6 +117,13 @@ class Plan:
         if trust:
             cache.preload(TABLE, self.prefix)  # one query for the thousand units of a big show
 
+    def fresh(self, name: str, key: str) -> bool:
+        """True when ``name`` will certainly be rendered: the last build left nothing valid under ``key``
+        (what :meth:`unit` looks up first; it may still render a unit this calls stale, if its files changed)."""
+        if not self.trust:
+            return True
+        return _files(self.cache.get(TABLE, self.prefix + name, digest(self.base, key))) is None
+
     def unit(self, out: Site, name: str, key: str, render: Callable[[Site], None]) -> bool:
         """Render ``name`` into ``out`` unless its files from the last build are still valid. True when rendered."""
         tag = digest(self.base, key)

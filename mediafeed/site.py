@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -26,6 +27,7 @@ import jinja2.bccache
 from . import __version__
 from .chapters import clock
 from .dates import rfc2822
+from .errors import MediafeedError, Problem, error
 from .model import Item, Person, Show
 from .transcripts import Paragraph
 
@@ -203,7 +205,50 @@ def relative_root(page_path: str) -> str:
 
 
 def render(env: jinja2.Environment, template: str, context: PageContext) -> bytes:
-    return env.get_template(template).render(**context).encode("utf-8")
+    """``template`` rendered; a mistake in a theme's template is an error naming its file and line (THM001)."""
+    try:
+        return env.get_template(template).render(**context).encode("utf-8")
+    except jinja2.TemplateError as exc:
+        raise MediafeedError(_template_problem(exc, template)) from None
+
+
+#: The templates the build renders (the others are included or extended by these).
+PAGE_TEMPLATES = ("episode.html", "embed.html", "fragment.html", "index.html", "404.html")
+
+
+def load_templates(env: jinja2.Environment) -> None:
+    """Compile every page template before anything is written: a syntax error stops the build first (THM001)."""
+    for name in PAGE_TEMPLATES:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as exc:
+            raise MediafeedError(_template_problem(exc, name)) from None
+
+
+def _template_problem(exc: jinja2.TemplateError, template: str) -> Problem:
+    """Where the template went wrong: the syntax error's file and line, or the innermost template frame."""
+    where, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not where:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(_TEMPLATE_SUFFIXES)]
+        if frames:
+            where, line = frames[-1].filename, frames[-1].lineno
+    shown = _shown_path(where) if where else f"template {template}"
+    return error("THM001", f"{shown}:{line}" if line else shown,
+                 f"the template cannot be rendered: {type(exc).__name__}: {exc.message or exc}",
+                 hint="fix the template (see docs/templates.md for the variables each page gets), "
+                      "or delete it to use the default theme's")
+
+
+_TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".json", ".txt", ".j2")
+
+
+def _shown_path(path: str) -> str:
+    """A template's path as a producer knows it: from ``templates/`` on (the show's or the default theme's)."""
+    parts = Path(path).parts
+    if THEME_DIR_NAME in parts:
+        index = len(parts) - 1 - parts[::-1].index(THEME_DIR_NAME)
+        return "/".join(parts[index:])
+    return path
 
 
 def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> str:

@@ -18,6 +18,7 @@ from helpers import add_episode, copy_show
 from PIL import Image
 
 from mediafeed.build import build
+from mediafeed.errors import MediafeedError
 from mediafeed.pages import EMBED_HEIGHT, EMBED_WIDTH
 
 BASE = "https://podcast.example.org/safe-to-say/"
@@ -309,6 +310,43 @@ def test_show_template_overrides_a_default_one(tmp_path: Path) -> None:
     site = build(root).output
     assert (site / "404.html").read_text() == f"<!doctype html><title>Lost</title><p>Nothing at {BASE}</p>\n"
     assert "Skip to content" in (site / "index.html").read_text()  # the others still come from the default theme
+
+
+def test_a_template_with_a_syntax_error_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    (root / "templates").mkdir()
+    (root / "templates" / "episode.html").write_text('{% extends "default/episode.html" %}\n'
+                                                     "{% block title %}{{ e.title }{% endblock %}\n")
+    with pytest.raises(MediafeedError) as info:
+        build(root)
+    [problem] = info.value.problems
+    assert (problem.code, problem.file) == ("THM001", "templates/episode.html:2")
+    assert "TemplateSyntaxError" in problem.message and "default theme" in problem.hint
+    assert not [p for p in (root / "public").rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_template_that_fails_while_rendering_names_its_file_on_one_core_or_many(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    root = copy_show(tmp_path / "show")
+    for number in range(20):  # enough episodes for the pages to be made by worker processes
+        add_episode(root, f"{100 + number:03d}-more", f"""
+title: More {number}
+date: 2026-02-{1 + number:02d}T08:00:00+00:00
+guid: 00000000-0000-4000-8000-{number:012d}
+audio: audio.mp3
+""")
+    (root / "templates").mkdir()
+    (root / "templates" / "episode.html").write_text('{% extends "default/episode.html" %}\n'
+                                                     "{% block title %}{% if item.episode.title == 'More 7' %}{{ item.episode.no_such_field }}"
+                                                     "{% endif %}{% endblock %}\n")  # one page: in a worker
+    monkeypatch.setenv("MEDIAFEED_JOBS", jobs)
+    with pytest.raises(MediafeedError) as info:
+        build(root)
+    [problem] = info.value.problems
+    assert (problem.code, problem.file) == ("THM001", "templates/episode.html:2")
+    assert "UndefinedError" in problem.message and "no_such_field" in problem.message
+    assert not (root / "public" / "feed.xml").exists()
 
 
 def test_show_template_extends_a_default_one_without_copying_it(tmp_path: Path) -> None:
