@@ -32,7 +32,7 @@ from .config import load_show
 from .dates import source_date
 from .episodes import EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
-from .model import Episode, Item, Media, Show
+from .model import Episode, Item, Media, RenderedNotes, Show
 from .render import Renderer, read_cues
 from .site import theme_fingerprint as site_theme_fingerprint
 from .site import url_path
@@ -523,7 +523,7 @@ class _PagesAhead:
         self.made.close()  # a pool's workers end with it
 
 
-def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, notes_io.Notes]) -> list[tuple[str, bytes, str]]:
+def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, RenderedNotes]) -> list[tuple[str, bytes, str]]:
     """An episode's pages (``Renderer.episode_pages``), made in a worker from its notes as read by the build
     (a worker never opens the cache)."""
     renderer, by_slug = context

@@ -72,12 +72,13 @@ def _code_fingerprint(digest: Any, package: Path, libraries: tuple[str, ...]) ->
             st = os.stat(os.path.join(folder, name))
             digest.update(f"{os.path.relpath(os.path.join(folder, name), package)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     for name in libraries:  # found without importing them (importlib.metadata alone costs ~20 ms of start-up)
+        found: os.stat_result | None = None
         try:
             spec = importlib.util.find_spec(name)
-            st = os.stat(spec.origin) if spec and spec.origin else None
+            found = os.stat(spec.origin) if spec and spec.origin else None
         except (ImportError, ValueError, OSError):
-            st = None
-        digest.update(f"{name}={st.st_size if st else '-'}:{st.st_mtime_ns if st else '-'}\n".encode())
+            found = None
+        digest.update(f"{name}={found.st_size if found else '-'}:{found.st_mtime_ns if found else '-'}\n".encode())
 
 
 def _tree(lines: list[str], base: str, rel: str) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -84,7 +84,7 @@ def map_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
 
 
 def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
-                 progress: Callable[[int], None] | None = None) -> Iterator[R | Failed]:
+                 progress: Callable[[int], None] | None = None) -> Generator[R | Failed, None, None]:
     """:func:`map_ordered`, each result given as soon as it (and every one before it) is there: a caller that
     uses each result and lets it go never holds them all (a big show's tag results are ~100 MB)."""
     jobs = workers()

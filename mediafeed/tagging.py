@@ -243,7 +243,7 @@ class _Job:
     length: int | None  #: the size it was published with (kept when the tags fit)
 
 
-def _tag_job(covers: dict[Path, Cover | None], job: _Job) -> TagResult:
+def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
     """Tag one copy into the store (in a worker process, which also makes the copy's folder)."""
     wanted = replace(job.wanted, cover=covers.get(job.art))
     job.copy.parent.mkdir(parents=True, exist_ok=True)
