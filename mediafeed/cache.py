@@ -185,17 +185,8 @@ class Cache:
         return found
 
     def put(self, table: str, key: str, tag: str, value: Any) -> None:
-        if self.db is None:
-            return
-        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        try:
-            self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{self.version}:{tag}", text))
-        except sqlite3.DatabaseError as exc:
-            self._damaged(exc)
-            return
-        memory = self._memory(table, key)
-        if memory is not None:
-            memory[key] = (f"{self.version}:{tag}", text)
+        if self.db is not None:
+            self.put_text(table, key, tag, json.dumps(value, separators=(",", ":"), ensure_ascii=False))
 
     def put_text(self, table: str, key: str, tag: str, value: str) -> None:
         """Store text as it is (no JSON: big text is read back many times faster); read it with ``get_many(text=True)``."""
