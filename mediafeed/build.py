@@ -443,44 +443,39 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
         plan = incremental.Plan(Cache(None), Path(), "")
     renderer = Renderer(project, build_date, plan.cache)
     site.load_templates(renderer.env)
-    renderer.static(out)
     # A new newest episode moves the build date; episode pages depend on it only if a template reads it.
     dated = incremental.theme_mentions(project.root, "build_date")
     units = []
     for item in items:
         key = project.fingerprints.get(item.episode.slug, "")
         units.append((f"episode/{item.episode.slug}", f"{key}:{build_date.isoformat()}" if dated else key, item))
-    by_slug = {item.episode.slug: item for item in items}
-    for start in range(0, len(units), PAGES_WINDOW):
-        window = units[start:start + PAGES_WINDOW]
-        # The pages of the episodes that will certainly be rendered (a cold build: all) are made on every core
-        # in the background, in order; the files are written here, one unit after another, as before.
-        fresh = [item for name, key, item in window if plan.fresh(name, key)]
-        if start == 0 and len(fresh) >= parallel.MIN_ITEMS:
-            renderer.episode_pages(output.Site(), fresh[0])  # the workers inherit the compiled templates
-        ahead = _PagesAhead(renderer, by_slug, fresh)
-        for name, key, item in window:
-            def episode(site: output.Site, item: Item = item, ahead: _PagesAhead = ahead) -> None:
-                renderer.media(site, item)
-                renderer.side_files(site, item)
-                pages = ahead.take(item)
-                if pages is None:
-                    renderer.episode_pages(site, item)
-                else:
-                    for rel, data, origin in pages:
-                        site.add(rel, data, origin)
 
-            plan.unit(out, name, key, episode)
-        ahead.close()
     def keys(listed: list[Item]) -> list[str]:
         return [f"{i.episode.slug}={project.fingerprints.get(i.episode.slug, '')}" for i in listed]
 
     listing = incremental.digest(build_date.isoformat(), *keys(items))
     pages = renderer.index_pages(items)
-    for number in range(1, pages + 1):  # a page is kept while the episodes it lists are unchanged
-        plan.unit(out, f"index/{number}", incremental.digest(build_date.isoformat(), pages, number,
-                                                              *keys(renderer.index_chunk(items, number))),
-                  partial(renderer.index_page, items=items, number=number))
+    # An index page is kept while the episodes it lists are unchanged.
+    indexes = [(f"index/{number}", incremental.digest(build_date.isoformat(), pages, number,
+                                                      *keys(renderer.index_chunk(items, number))))
+               for number in range(1, pages + 1)]
+    plan.forget_changed([(name, key) for name, key, _ in units] + indexes + [("extras", listing), ("feeds", listing)])
+    renderer.static(out)
+    by_slug = {item.episode.slug: item for item in items}
+    for start in range(0, len(units), PAGES_WINDOW):
+        window = units[start:start + PAGES_WINDOW]
+        # The pages of the episodes that will certainly be rendered (a cold build: all) are made on every core
+        # in the background, in order; the files are written here, one unit after another, as before.
+        # The first is rendered here, before the pool forks at the second: the workers inherit compiled templates.
+        fresh = [item for name, key, item in window if plan.fresh(name, key)]
+        ahead = _PagesAhead(renderer, by_slug, fresh[1:])
+        try:
+            _render_window(plan, out, renderer, window, ahead)
+        finally:
+            ahead.close()
+
+    for number, (name, key) in enumerate(indexes, start=1):
+        plan.unit(out, name, key, partial(renderer.index_page, items=items, number=number))
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
@@ -499,6 +494,23 @@ class _Pages(output.Site):
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self.added.append((rel, data, origin))
+
+
+def _render_window(plan: incremental.Plan, out: output.Site, renderer: Renderer,
+                   window: list[tuple[str, str, Item]], ahead: _PagesAhead) -> None:
+    """Each episode's unit of ``window``, in order: its pages from ``ahead`` when made there, else rendered here."""
+    for name, key, item in window:
+        def episode(site: output.Site, item: Item = item) -> None:
+            renderer.media(site, item)
+            renderer.side_files(site, item)
+            pages = ahead.take(item)
+            if pages is None:
+                renderer.episode_pages(site, item)
+            else:
+                for rel, data, origin in pages:
+                    site.add(rel, data, origin)
+
+        plan.unit(out, name, key, episode)
 
 
 class _PagesAhead:

@@ -87,7 +87,7 @@ class Cache:
     def _damaged(self, exc: sqlite3.DatabaseError) -> None:
         """A write found the file damaged: this build goes on without a cache, the next starts a new one.
         (Errors such as a locked or read-only database are not damage and go up as before.)"""
-        if isinstance(exc, sqlite3.OperationalError) or self.db is None or self.path is None:
+        if type(exc) is not sqlite3.DatabaseError or self.db is None or self.path is None:  # corrupt / not a database
             raise exc
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
@@ -169,19 +169,24 @@ class Cache:
 
     def present(self, table: str, wanted: dict[str, str]) -> set[str]:
         """The keys of ``wanted`` (key → tag) whose stored tag matches, without reading their values."""
-        if self.db is None or not wanted:
-            return set()
-        keys = list(wanted)
-        found = set()
+        return {key for key, tag in self._tags(table, list(wanted)) if tag == f"{self.version}:{wanted[key]}"}
+
+    def stale(self, table: str, wanted: dict[str, str]) -> list[str]:
+        """The keys of ``wanted`` (key → tag) stored under another tag."""
+        return sorted(key for key, tag in self._tags(table, list(wanted)) if tag != f"{self.version}:{wanted[key]}")
+
+    def _tags(self, table: str, keys: list[str]) -> list[tuple[str, str]]:
+        """(key, stored tag) of the ``keys`` that have a row, without reading their values."""
+        if self.db is None or not keys:
+            return []
+        wanted, found = set(keys), []
         try:
             for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
                 chunk = keys[start:start + 500]
-                for key, tag in self.db.execute(f"SELECT k, tag FROM {table} WHERE k IN ({','.join('?' * len(chunk))})",
-                                                chunk):
-                    if key in wanted and tag == f"{self.version}:{wanted[key]}":
-                        found.add(key)
+                found += [(key, tag) for key, tag in self.db.execute(
+                    f"SELECT k, tag FROM {table} WHERE k IN ({','.join('?' * len(chunk))})", chunk) if key in wanted]
         except sqlite3.DatabaseError:
-            return set()
+            return []
         return found
 
     def put(self, table: str, key: str, tag: str, value: Any) -> None:

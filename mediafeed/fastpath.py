@@ -148,6 +148,8 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
     """The last build's report when nothing it depends on changed; None means "build" (then hand ``sweep``,
     filled by this call, to the build: its :func:`save` does not look at the show again)."""
     root, out = root.resolve(), out.resolve()
+    if sweep is not None:
+        sweep.tree()  # taken now, before the build reads anything, even when the stamp below is unusable
     try:
         stamp = json.loads(stamp_path(root, out).read_text(encoding="utf-8"))
         if stamp.get("version") != STAMP_VERSION:

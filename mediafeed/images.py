@@ -11,6 +11,7 @@ encoder settings; deleting that folder only costs time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from pathlib import Path
@@ -24,6 +25,7 @@ QUALITY = 82
 #: Part of every cache key: a change of settings or of Pillow makes new copies.
 
 
+@functools.lru_cache(maxsize=1)
 def settings() -> str:
     """What the scaled copies depend on besides the image: our JPEG settings and Pillow's version (read from its
     metadata: a rebuild that finds its copies made does not import Pillow)."""

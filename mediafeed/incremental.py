@@ -117,6 +117,14 @@ class Plan:
         if trust:
             cache.preload(TABLE, self.prefix)  # one query for the thousand units of a big show
 
+    def forget_changed(self, units: list[tuple[str, str]]) -> None:
+        """Before any file is written: forget (and commit) the kept records of the ``(name, key)`` units whose key
+        changed, so that a build stopped part-way, even killed, never leaves a record beside files it rewrote."""
+        stale = self.cache.stale(TABLE, {self.prefix + name: digest(self.base, key) for name, key in units})
+        if stale:
+            self.cache.delete(TABLE, stale)
+            self.cache.commit()
+
     def fresh(self, name: str, key: str) -> bool:
         """True when ``name`` will certainly be rendered: the last build left nothing valid under ``key``
         (what :meth:`unit` looks up first; it may still render a unit this calls stale, if its files changed)."""

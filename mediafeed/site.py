@@ -212,13 +212,10 @@ def render(env: jinja2.Environment, template: str, context: PageContext) -> byte
         raise MediafeedError(_template_problem(exc, template)) from None
 
 
-#: The templates the build renders (the others are included or extended by these).
-PAGE_TEMPLATES = ("episode.html", "embed.html", "fragment.html", "index.html", "404.html")
-
-
 def load_templates(env: jinja2.Environment) -> None:
-    """Compile every page template before anything is written: a syntax error stops the build first (THM001)."""
-    for name in PAGE_TEMPLATES:
+    """Compile every template (the pages and what they extend or include) before anything is written: a syntax
+    error stops the build first (THM001)."""
+    for name in env.list_templates(extensions=["html", "htm", "xml"]):
         try:
             env.get_template(name)
         except jinja2.TemplateError as exc:

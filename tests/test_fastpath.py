@@ -145,3 +145,14 @@ def test_the_stamp_of_an_incremental_build_holds_the_kept_files_as_they_are(show
     kept = show / "public/episodes/000-trailer/index.html"
     os.utime(kept, ns=(kept.stat().st_atime_ns, kept.stat().st_mtime_ns + 1_000_000))
     assert not _build(show).get("up_to_date")
+
+
+def test_the_look_is_taken_at_the_check_even_when_there_is_no_stamp_yet(show: Path) -> None:
+    from mediafeed.build import build
+
+    sweep = fastpath.Sweep(show)
+    assert fastpath.check(show, show / "public", False, sweep=sweep) is None  # a first build: no stamp at all
+    notes = show / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three layers"))  # while the build runs
+    build(show, sweep=sweep)
+    assert fastpath.check(show, show / "public", False) is None, "the edit made during the first build is seen"

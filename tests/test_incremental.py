@@ -293,3 +293,34 @@ def test_a_cache_damaged_inside_is_never_trusted(show: Path, tmp_path: Path, whe
     build(show)
     again = build(show)
     assert again.written == [] and again.rendered == 0, "the cache works again after it"
+
+
+def test_a_unit_whose_key_changed_is_forgotten_before_its_files_are_rewritten(tmp_path: Path) -> None:
+    """A build that rewrites a unit's files and then stops (an error, a kill) must not leave the old record: a later
+    build with the old key again would keep files that no longer match it."""
+    from mediafeed import output
+    from mediafeed.cache import Cache
+    from mediafeed.incremental import Plan
+
+    out, db = tmp_path / "site", tmp_path / "cache.sqlite"
+
+    def page(text: str) -> Callable[[output.Site], None]:
+        return lambda site: site.add("page.html", text.encode())
+
+    cache = Cache(db)
+    writer = output.Writer(out)
+    plan = Plan(cache, out, "base")
+    plan.unit(writer, "u", "key-1", page("one"))
+    plan.record(["u"])
+    cache.close()
+
+    cache = Cache(db)
+    plan = Plan(cache, out, "base")
+    assert not plan.fresh("u", "key-1")
+    plan.forget_changed([("u", "key-2")])
+    plan.unit(output.Writer(out), "u", "key-2", page("two"))  # written, then the build stops: no record()
+    del cache  # not even closed: what was forgotten was committed before the files changed
+
+    plan = Plan(Cache(db), out, "base")
+    assert plan.fresh("u", "key-1") and plan.fresh("u", "key-2")
+    assert (out / "page.html").read_bytes() == b"two"

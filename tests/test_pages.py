@@ -312,15 +312,16 @@ def test_show_template_overrides_a_default_one(tmp_path: Path) -> None:
     assert "Skip to content" in (site / "index.html").read_text()  # the others still come from the default theme
 
 
-def test_a_template_with_a_syntax_error_stops_the_build_before_anything_is_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["episode.html", "base.html"])  # base.html: only ever extended, never rendered
+def test_a_template_with_a_syntax_error_stops_the_build_before_anything_is_written(tmp_path: Path, name: str) -> None:
     root = copy_show(tmp_path / "show")
     (root / "templates").mkdir()
-    (root / "templates" / "episode.html").write_text('{% extends "default/episode.html" %}\n'
-                                                     "{% block title %}{{ e.title }{% endblock %}\n")
+    (root / "templates" / name).write_text(f'{{% extends "default/{name}" %}}\n'
+                                           "{% block title %}{{ show.title }{% endblock %}\n")
     with pytest.raises(MediafeedError) as info:
         build(root)
     [problem] = info.value.problems
-    assert (problem.code, problem.file) == ("THM001", "templates/episode.html:2")
+    assert (problem.code, problem.file) == ("THM001", f"templates/{name}:2")
     assert "TemplateSyntaxError" in problem.message and "default theme" in problem.hint
     assert not [p for p in (root / "public").rglob("*") if p.is_file()]
 

@@ -247,7 +247,7 @@ def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: in
     """The MP3 ``data`` with ``wanted`` applied to its tags ``audio``, padded as :func:`_save_padded` does on disk."""
     buffer = io.BytesIO(data)
     apply(audio, "mp3", wanted)
-    _save_padded(lambda: buffer.seek(0, io.SEEK_END), length,
+    _save_padded(lambda: buffer.getbuffer().nbytes, length,
                  lambda pad: audio.save(buffer, v2_version=3, v23_sep="/", v1=1, padding=pad))
     return buffer.getvalue()
 
