@@ -113,6 +113,7 @@ class Plan:
         self.kept: list[str] = []  #: units kept from the last build
         #: size and mtime (ns) of the kept units' files, as stat'ed here: the build's stamp reuses them (fastpath.save)
         self.seen: dict[str, tuple[int, int]] = {}
+        self.looked: dict[str, tuple[str, list[tuple[str, int]] | None]] = {}  #: unit → (key, files) as fresh() read them
         self.root = os.fspath(out_dir)
         if trust:
             cache.preload(TABLE, self.prefix)  # one query for the thousand units of a big show
@@ -130,13 +131,18 @@ class Plan:
         (what :meth:`unit` looks up first; it may still render a unit this calls stale, if its files changed)."""
         if not self.trust:
             return True
-        return _files(self.cache.get(TABLE, self.prefix + name, digest(self.base, key))) is None
+        made = _files(self.cache.get(TABLE, self.prefix + name, digest(self.base, key)))
+        self.looked[name] = (key, made)
+        return made is None
 
     def unit(self, out: Site, name: str, key: str, render: Callable[[Site], None]) -> bool:
         """Render ``name`` into ``out`` unless its files from the last build are still valid. True when rendered."""
         tag = digest(self.base, key)
-        row = self.cache.get(TABLE, self.prefix + name, tag) if self.trust else None
-        made = _files(row)
+        looked = self.looked.pop(name, None)
+        if looked is not None and looked[0] == key:  # fresh() read it already
+            made = looked[1]
+        else:
+            made = _files(self.cache.get(TABLE, self.prefix + name, tag)) if self.trust else None
         if made is not None and self._intact(made):
             for rel, _ in made:
                 out.keep(rel, name)

@@ -279,12 +279,11 @@ def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int =
 
 def sitemap(urls: list[tuple[str, str]]) -> bytes:
     """``sitemap.xml`` from (absolute URL, ISO date) pairs."""
-    def escape(text: str) -> str:  # what xml.sax.saxutils.escape does, without importing urllib.request and ssl (25 ms)
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    from html import escape  # & < > as XML wants them (xml.sax.saxutils would import urllib.request and ssl)
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url, lastmod in urls:
-        lines.append(f"  <url><loc>{escape(url)}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>")
+        lines.append(f"  <url><loc>{escape(url, quote=False)}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
