@@ -30,7 +30,7 @@ from . import notes as notes_io
 from .cache import CACHE_DIR, Cache
 from .config import load_show
 from .dates import source_date
-from .episodes import EPISODES_DIR, Folder, discover, read_episode
+from .episodes import EPISODE_FILE, EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
 from .model import Episode, Item, Media, RenderedNotes, Show
 from .render import Renderer, read_cues
@@ -109,11 +109,29 @@ class BuildFailed(MediafeedError):
     """The show has errors; nothing was written."""
 
 
-def _folder_key(folder: Folder) -> str:
-    digest = hashlib.sha256((folder.path / "episode.md").read_bytes())
-    for name, size, mtime in folder.files:
-        digest.update(f"\0{name}\0{size}\0{mtime}".encode())
-    return digest.hexdigest()
+def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
+    """slug → a folder's key: the SHA-256 of its ``episode.md`` and the name, size and mtime of every file in it.
+
+    ``episode.md`` is read only when the cache does not know its bytes' hash under its identity (size, mtime,
+    ctime, inode: any write changes its ctime), so a rebuild reads the files that changed, not all of them.
+    A file written within :data:`episodes.RACY_NS` of the listing is read every time and its hash not kept:
+    a second write in the same clock tick could leave its identity as it was."""
+    known = cache.get_many(CONTENT_TABLE, {f.slug: f.identity for f in folders if f.identity and not f.racy},
+                           text=True)
+    keys = {}
+    for folder in folders:
+        content = known.get(folder.slug)
+        if content is None or len(content) != 64:
+            content = hashlib.sha256((folder.path / EPISODE_FILE).read_bytes()).hexdigest()
+            if folder.identity and not folder.racy:
+                cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
+        listing = "".join(f"\0{name}\0{size}\0{mtime}" for name, size, mtime in folder.files)
+        keys[folder.slug] = hashlib.sha256(f"{content}{listing}".encode()).hexdigest()
+    return keys
+
+
+#: slug → the SHA-256 of its ``episode.md``, kept under the file's identity (see :func:`folder_keys`)
+CONTENT_TABLE = "content"
 
 
 def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None) -> Project:
@@ -131,8 +149,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.problems.extend(found)
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
     project.show_key = show_key
-    folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
-    tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
+    keys = folder_keys(folders, cache)
+    tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
     # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
     present = cache.present("episode", tags)  # which rows are there, without reading them
     misses = [folder for folder in folders if folder.slug not in present]
@@ -172,7 +190,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
         if isinstance(media, Media):
             project.media[episode.slug] = media
-            project.fingerprints[episode.slug] = incremental.digest(folder_keys[episode.slug], show_key,
+            project.fingerprints[episode.slug] = incremental.digest(keys[episode.slug], show_key,
                                                                     identity or media_identity(root / rel))
         else:  # the probe knows the file, not the episode: group its problems under the episode
             project.problems.extend(p if p.episode else replace(p, episode=episode.slug) for p in media)
@@ -647,7 +665,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         if record:
-            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items, replace=accept_changes))
+            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items, replace=accept_changes),
+                                                   loaded=ledger)
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started

@@ -4,6 +4,8 @@ What it remembers, and what a hit is keyed on:
 
 * ``probe``: a media file's :class:`Media`, keyed by the file's identity
   (path, size, mtime in ns, inode). Any change to the file re-probes it;
+* ``content``: the SHA-256 of each ``episode.md``, keyed by the file's identity (size,
+  mtime, ctime, inode), so a rebuild reads only the files that changed;
 * ``episode``: a parsed episode, keyed by the SHA-256 of ``episode.md`` and its
   folder's listing (names, sizes, mtimes) so added/removed side files count;
 * ``notes``: rendered show notes, keyed by the SHA-256 of the Markdown;
@@ -35,7 +37,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
+_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
 
 
 class Cache:

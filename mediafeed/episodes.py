@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,9 @@ ALTERNATE_TYPES = {
     ".ogg": "audio/ogg", ".oga": "audio/ogg", ".flac": "audio/flac", ".wav": "audio/wav", ".mp4": "video/mp4",
     ".m4v": "video/x-m4v", ".mov": "video/quicktime", ".webm": "video/webm", ".m3u8": "application/x-mpegURL",
 }
+#: a file changed less than this long before it was listed may change again without a new mtime or ctime (file
+#: system clocks tick every few milliseconds; some file systems keep whole seconds): see Folder.racy
+RACY_NS = 2_000_000_000
 GUID_HINT = "run 'mediafeed guid --assign' to give every episode without one a new, permanent GUID"
 
 
@@ -48,6 +52,11 @@ class Folder:
     slug: str
     path: Path
     files: tuple[tuple[str, int, int], ...]  #: (name, size, mtime_ns), sorted
+    #: ``episode.md``'s identity as listed: "size:mtime_ns:ctime_ns:inode" ("" when unknown); any write changes it
+    identity: str = ""
+    #: True when ``episode.md`` was written so recently (within :data:`RACY_NS` of the listing) that a second write
+    #: in the same clock tick could keep its identity: its identity then proves nothing about its bytes
+    racy: bool = True
 
     def has(self, name: str) -> bool:
         return any(f[0] == name for f in self.files)
@@ -59,18 +68,23 @@ def discover(root: Path) -> tuple[list[Folder], list[Problem]]:
     if not base.is_dir():
         return [], [error("SRC050", EPISODES_DIR, "no episodes folder", hint="create episodes/<slug>/episode.md, or run 'mediafeed add AUDIO'")]
     folders, problems = [], []
+    listed = time.time_ns()
     with os.scandir(base) as entries:
         dirs = sorted((e for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith((".", "_"))),
                       key=lambda e: e.name)
     for entry in dirs:
         files = []
+        identity, racy = "", True
         with os.scandir(entry.path) as inner:
             for f in inner:
                 if f.is_file(follow_symlinks=False):
                     st = f.stat(follow_symlinks=False)
                     files.append((f.name, st.st_size, st.st_mtime_ns))
+                    if f.name == EPISODE_FILE:
+                        identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+                        racy = max(st.st_mtime_ns, st.st_ctime_ns) > listed - RACY_NS
         files.sort()
-        folder = Folder(entry.name, Path(entry.path), tuple(files))
+        folder = Folder(entry.name, Path(entry.path), tuple(files), identity, racy)
         if not folder.has(EPISODE_FILE):
             problems.append(warning("SRC051", f"{EPISODES_DIR}/{entry.name}", f"folder has no {EPISODE_FILE}; skipped",
                                     hint=f"add {EPISODE_FILE}, or move the folder out of {EPISODES_DIR}/"))
