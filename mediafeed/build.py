@@ -123,6 +123,7 @@ def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
         content = known.get(folder.slug)
         if content is None or len(content) != 64:
             content = hashlib.sha256((folder.path / EPISODE_FILE).read_bytes()).hexdigest()
+            cache.stats["hashed"] += 1
             if folder.identity and not folder.racy:
                 cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
         listing = "".join(f"\0{name}\0{size}\0{mtime}" for name, size, mtime in folder.files)

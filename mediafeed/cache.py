@@ -49,7 +49,7 @@ class Cache:
         #: checkout never reuses what older code produced
         self.version = f"{__version__}+{code_fingerprint()}"
         self.db: sqlite3.Connection | None = None
-        self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0}
+        self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0, "hashed": 0}
         self._preloaded: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}  #: table → (prefix, key → (tag, v))
         if path is None:
             return
