@@ -13,7 +13,9 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
+import os
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -135,8 +137,10 @@ def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
 CONTENT_TABLE = "content"
 
 
-def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None) -> Project:
-    """Read show.yml, every episode and every media file, collecting all problems."""
+def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None,
+                 sweep: fastpath.Sweep | None = None) -> Project:
+    """Read show.yml, every episode and every media file, collecting all problems. ``sweep``: the look
+    :func:`fastpath.check` took at the show just before (its listing of the episode folders is reused)."""
     root = root.resolve()
     show, problems = load_show(root)
     project = Project(root=root, show=show, problems=list(problems))
@@ -146,7 +150,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if show.artwork:
         project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
         project.problems.extend(art_problems)
-    folders, found = discover(root)
+    folders, found = discover(root, sweep if sweep is not None and sweep.root == root else None)
     project.problems.extend(found)
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
     project.show_key = show_key
@@ -185,7 +189,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             progress("read", index + 1, len(folders))
     project.problems.extend(checks.duplicates(project.episodes))
     live = [e for e in project.episodes if project.status(e) == "published"]
-    probed = probe_all(root, [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live], cache)
+    rels = [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live]
+    probed = probe_all(root, rels, cache, _identities(sweep, root, rels))
     for index, episode in enumerate(live):
         rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
         identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
@@ -233,14 +238,33 @@ def media_identity(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
-def probe_all(root: Path, rels: list[str], cache: Cache) -> dict[str, tuple[str, Media | list[Problem]]]:
+def _identities(sweep: fastpath.Sweep | None, root: Path, rels: list[str]) -> dict[str, str]:
+    """rel → :func:`media_identity` of the files that the shortcut's look (``sweep``) found as regular files
+    (not links: their identity is their target's), so that a rebuild does not stat them again."""
+    if sweep is None or sweep.root != root:
+        return {}
+    found: dict[str, str] = {}
+    folders: dict[str, dict[str, os.stat_result | None]] = {}
+    for rel in rels:
+        folder, _, name = rel.rpartition("/")
+        if folder not in folders:
+            folders[folder] = dict(sweep.listing(folder) or ())
+        st = folders[folder].get(name)
+        if st is not None and stat.S_ISREG(st.st_mode):
+            found[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+    return found
+
+
+def probe_all(root: Path, rels: list[str], cache: Cache,
+              known: dict[str, str] | None = None) -> dict[str, tuple[str, Media | list[Problem]]]:
     """rel → (identity, probe) for the files whose probe is cached or was made here: the cached ones read in one
     query, the others probed on every core (a cold build: all of them). Files left out (unreadable ones, or
-    too few to be worth a pool) are for :func:`probe_cached`."""
+    too few to be worth a pool) are for :func:`probe_cached`. ``known``: identities already taken (rel → identity)."""
     identities: dict[str, str] = {}
+    known = known or {}
     for rel in rels:
         try:
-            identities[rel] = media_identity(root / rel)
+            identities[rel] = known.get(rel) or media_identity(root / rel)
         except OSError:
             continue  # probe_cached reports it
     cached = cache.get_many("probe", identities)
@@ -618,7 +642,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (site.TemplateCache)
     cache = Cache(cache_path)
     try:
-        project = load_project(root, cache, progress, now)
+        project = load_project(root, cache, progress, now, sweep)
         report = BuildReport(output=out_dir)
         items, problems = inspect(project, cache, accept_changes=accept_changes)
         show = project.show

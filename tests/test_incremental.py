@@ -373,3 +373,26 @@ def test_an_episode_file_written_just_before_the_build_is_read_every_time(show: 
         assert cache.stats["hashed"] == len(folders)
     finally:
         cache.close()
+
+
+def test_the_build_reuses_the_shortcuts_look_at_the_episode_folders(show: Path) -> None:
+    import os
+
+    from mediafeed.episodes import discover
+    from mediafeed.fastpath import Sweep
+
+    (show / "episodes" / "_draft-ideas").mkdir()
+    (show / "episodes" / "no-episode-file").mkdir()
+    (show / "episodes" / "Bad Slug").mkdir()
+    (show / "episodes" / "Bad Slug" / "episode.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (show / "episodes" / "003-capabilities-framework" / "extras").mkdir()
+    os.symlink(show / "show.yml", show / "episodes" / "003-capabilities-framework" / "linked.txt")
+    sweep = Sweep(show)
+    sweep.tree()
+    assert discover(show.resolve(), sweep) == discover(show.resolve())
+    assert discover(show.resolve(), Sweep(show)) == discover(show.resolve())  # a look not taken is not used
+    from mediafeed.build import _identities, media_identity
+
+    rels = [f"episodes/{p.parent.name}/{p.name}" for p in sorted(show.glob("episodes/*/*.m*"))]
+    rels.append("episodes/003-capabilities-framework/linked.txt")  # a link: its identity is its target's
+    assert _identities(sweep, show.resolve(), rels) == {rel: media_identity(show / rel) for rel in rels[:-1]}
