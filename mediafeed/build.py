@@ -511,7 +511,7 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
         # in the background, in order; the files are written here, one unit after another, as before.
         # The first is rendered here, before the pool forks at the second: the workers inherit compiled templates.
         fresh = [item for name, key, item in window if plan.fresh(name, key)]
-        ahead = _PagesAhead(renderer, by_slug, fresh[1:])
+        ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set())
         try:
             _render_window(plan, out, renderer, window, ahead)
         finally:
@@ -557,36 +557,46 @@ def _render_window(plan: incremental.Plan, out: output.Site, renderer: Renderer,
 
 
 class _PagesAhead:
-    """Episode pages made in worker processes ahead of the writer, handed over in episode order."""
+    """Episode pages made in worker processes ahead of the writer, handed over in episode order. The workers
+    also make the feeds' items of the episodes in ``items_too`` (slugs), kept in the cache as they are handed
+    over, so that the feeds, rendered last in this process, find them there."""
 
-    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item]):
+    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item], items_too: set[str]):
+        self.renderer = renderer
         self.waiting = collections.deque(item.episode.slug for item in fresh)
         self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug),
-                                          [(item.episode.slug, item.notes()) for item in fresh])
+                                          [(item.episode.slug, item.notes(), item.episode.slug in items_too)
+                                           for item in fresh])
 
     def take(self, item: Item) -> list[tuple[str, bytes, str]] | None:
         """``item``'s pages when they were made ahead (None: render them here)."""
         if not self.waiting or self.waiting[0] != item.episode.slug:
             return None
         self.waiting.popleft()
-        pages = next(self.made)
-        if isinstance(pages, parallel.Failed):
-            raise MediaError(pages.problems)
+        made = next(self.made)
+        if isinstance(made, parallel.Failed):
+            raise MediaError(made.problems)
+        pages, feed_texts = made
+        if feed_texts is not None:
+            self.renderer.feed_items.store(item, *feed_texts)
         return pages
 
     def close(self) -> None:
         self.made.close()  # a pool's workers end with it
 
 
-def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, RenderedNotes]) -> list[tuple[str, bytes, str]]:
-    """An episode's pages (``Renderer.episode_pages``), made in a worker from its notes as read by the build
-    (a worker never opens the cache)."""
+def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, RenderedNotes, bool],
+                   ) -> tuple[list[tuple[str, bytes, str]], tuple[str, str] | None]:
+    """An episode's pages (``Renderer.episode_pages``) and, when asked, its items in the feeds
+    (``FeedItems.render_one``), made in a worker from its notes as read by the build (a worker never opens
+    the cache)."""
     renderer, by_slug = context
-    slug, notes = job
-    item = by_slug[slug]
+    slug, notes, items_too = job
+    item = replace(by_slug[slug], notes=lambda: notes)
     pages = _Pages()
-    renderer.episode_pages(pages, replace(item, notes=lambda: notes))
-    return pages.added
+    renderer.episode_pages(pages, item)
+    assert renderer.project.show is not None
+    return pages.added, renderer.feed_items.render_one(item, renderer.project.show) if items_too else None
 
 
 def site_key(project: Project, out_dir: Path) -> str:

@@ -116,3 +116,27 @@ audio: audio.mp3
     monkeypatch.setattr(parallel, "imap_ordered", spy)
     assert checks.feed_rules(project, items, Cache(None)) == one
     assert calls and calls[0] >= 4
+
+
+def test_a_cold_build_on_two_cores_makes_the_feeds_items_in_the_workers(show: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import jsonfeed
+
+    add_many(show)
+    rendered: list[str] = []  # items of feed.json made in this process (a worker's own list is not this one)
+    real = jsonfeed.render_items
+
+    def spy(items, show):  # type: ignore[no-untyped-def]
+        rendered.extend(item.episode.slug for item in items)
+        return real(items, show=show)
+
+    monkeypatch.setattr(jsonfeed, "render_items", spy)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert pooled.episodes >= MANY and len(rendered) <= 1  # the first episode's pages are made here, the rest ahead
+    pooled_tree = tree(pooled.output)
+    shutil.rmtree(show / CACHE_DIR)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert len(rendered) >= pooled.episodes
+    assert tree(single.output) == pooled_tree
