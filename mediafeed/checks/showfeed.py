@@ -136,7 +136,7 @@ def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item
     problem and None. A cold build's items (hundreds or more) are linted on every core, in smaller documents
     (enough for a pool): a worker gets each item's notes with the job, never the cache."""
     context = (renderer, head, tail, items)
-    if len(linted) < PARALLEL_LINT:
+    if len(linted) < PARALLEL_LINT or parallel.workers() < 2:  # one process: the fewest documents
         for start in range(0, max(len(linted), 1), LINT_BATCH):
             batch = linted[start:start + LINT_BATCH]
             yield _lint(context, (start, batch, [items[i].notes() for i in batch]))
