@@ -463,10 +463,31 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
                     problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:
             if transcript.mime in transcripts.TIMED:
-                rel = f"{EPISODES_DIR}/{episode.slug}/{transcript.path}"
-                cues, found = read_cues(project.root / rel, transcript.mime, rel, episode.slug)
-                problems.extend(found)
-                problems.extend(transcripts.validate(cues, rel, item.media.duration, episode.slug))
+                problems.extend(_transcript_problems(project.root, episode.slug, transcript.path, transcript.mime,
+                                                     item.media.duration, cache))
+    return problems
+
+
+def _transcript_problems(root: Path, slug: str, name: str, mime: str, duration: float, cache: Cache) -> list[Problem]:
+    """A timed transcript's problems (its syntax, its cues against the audio's duration), remembered while the
+    file's identity (:func:`media_identity`), its type and the duration are the same: a rebuild does not read
+    and parse every transcript of the show again."""
+    rel = f"{EPISODES_DIR}/{slug}/{name}"
+    try:
+        tag = f"{media_identity(root / rel)}:{mime}:{duration!r}:{slug}"
+    except OSError:
+        tag = ""
+    if tag:
+        cached = cache.get("meta", f"cues:{rel}", tag)
+        if isinstance(cached, list):
+            try:
+                return _problems(cached)
+            except (TypeError, KeyError, ValueError):
+                pass
+    cues, problems = read_cues(root / rel, mime, rel, slug)
+    problems = problems + transcripts.validate(cues, rel, duration, slug)
+    if tag:
+        cache.put("meta", f"cues:{rel}", tag, [p.to_dict() for p in problems])
     return problems
 
 

@@ -396,3 +396,26 @@ def test_the_build_reuses_the_shortcuts_look_at_the_episode_folders(show: Path) 
     rels = [f"episodes/{p.parent.name}/{p.name}" for p in sorted(show.glob("episodes/*/*.m*"))]
     rels.append("episodes/003-capabilities-framework/linked.txt")  # a link: its identity is its target's
     assert _identities(sweep, show.resolve(), rels) == {rel: media_identity(show / rel) for rel in rels[:-1]}
+
+
+def test_a_rebuild_checks_a_transcript_again_only_when_it_changed(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import build as build_module
+    from mediafeed.build import BuildFailed
+
+    build(show)
+    read: list[str] = []
+    real = build_module.read_cues
+
+    def spy(path, mime, rel, slug):  # type: ignore[no-untyped-def]
+        read.append(rel)
+        return real(path, mime, rel, slug)
+
+    monkeypatch.setattr(build_module, "read_cues", spy)
+    build(show)
+    assert read == []  # each transcript's problems are known by its identity, type and the audio's duration
+    transcript = show / "episodes" / "001-ipv-and-substance-use" / "transcript.vtt"
+    edit(transcript, "WEBVTT", "WEBVTX")
+    with pytest.raises(BuildFailed) as failed:
+        build(show)
+    assert read == ["episodes/001-ipv-and-substance-use/transcript.vtt"]
+    assert [p.code for p in failed.value.problems if p.file.endswith("transcript.vtt")] == ["TRN001"]
