@@ -16,7 +16,8 @@ What it remembers, and what a hit is keyed on:
 * ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes;
 * ``tagname``: the name of each episode's tagged copy (a hash of its wanted tags),
   keyed by the episode's input key and its artwork's identity (see :mod:`tagging`);
-* ``meta``: the show artwork's size and problems, keyed by the file's identity;
+* ``meta``: the show artwork's size and problems, and each timed transcript's problems,
+  keyed by the file's identity (a transcript's also by its type and the audio's duration);
 * ``tagmade``: the size and mtime each tagged copy had when it was made (what its
   ``.made`` file says, read in one query), keyed by the copy's name.
 
