@@ -51,6 +51,7 @@ import mutagen
 
 from ..errors import MediaError, error
 from ..model import Media
+from ..output import atomic_write, write_new
 from . import mpeg, payload
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_state
@@ -115,7 +116,7 @@ def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpe
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
              ffmpeg: str | None = None, length: int | None = None, probed: Media | None = None,
-             durable: bool = True) -> TagResult:
+             durable: bool = True, fresh: bool = False) -> TagResult:
     """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
 
     ``length``: the size ``target`` should have (the size it was published with); kept when the tags fit,
@@ -127,6 +128,9 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     must describe the file as it is now (if it does not, verification refuses the copy: nothing is damaged).
     ``durable=False`` skips the fsyncs, for a copy the caller can make again (the build's tagged copies,
     reused only while their size and mtime are as recorded); the producer's own files are always flushed.
+    ``fresh`` (with ``durable=False``): the caller trusts ``target`` only through a record it makes after this
+    returns, so an MP3 tagged in memory is written straight into ``target`` when no file has that name yet
+    (``output.write_new``: a new inode, no temp file and rename); a copy cut short by a crash is never trusted.
     """
     rel = rel or str(source)
     before = source.stat()
@@ -154,7 +158,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if (not result.changes and not repad) or dry_run:
         return result
     if not durable and target != source and media.kind == "mp3" and before.st_size <= IN_MEMORY_LIMIT:
-        result.media = _tag_in_memory(source, target, audio, wanted, length, rel, media, before)
+        result.media = _tag_in_memory(source, target, audio, wanted, length, rel, media, before, fresh)
         result.written = True
         result.size = result.media.size
         return result
@@ -218,7 +222,7 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
 
 
 def _tag_in_memory(source: Path, target: Path, audio: mutagen.FileType, wanted: Tags, length: int | None, rel: str,
-                   original: Media, before: os.stat_result) -> Media:
+                   original: Media, before: os.stat_result, fresh: bool = False) -> Media:
     """Steps 2–5 for a build's copy of an MP3, on bytes: read once, tag, verify, write the temp file, rename.
 
     ``audio`` holds the original's tags as loaded (step 1); they are changed here and saved into the copy.
@@ -230,16 +234,8 @@ def _tag_in_memory(source: Path, target: Path, audio: mutagen.FileType, wanted: 
     if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(fd, 0o644)
-            handle.write(tagged)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    if not (fresh and write_new(target, tagged)):
+        atomic_write(target, tagged, durable=False)
     return media
 
 
