@@ -23,6 +23,10 @@ hard-linked instead of copied where the file system allows (else copied), so it 
 not stored twice. That is safe because nothing writes into either name in place:
 this writer and the tagger always put a new file (a new inode) in place, and the
 tagger trusts a stored copy only while its size and mtime are as it left them.
+A link is made straight into its name when the name is free (a link appears whole),
+through a temp name and a rename otherwise. :func:`write_new` creates a file
+straight into its name, only for files trusted through a record made after it
+returns (the tagged copies).
 A producer's own file in ``episodes/`` is always copied, never linked.
 """
 
