@@ -355,6 +355,39 @@ def write_new(target: Path | str, data: bytes) -> bool:
     return True
 
 
+def claim_new(target: Path | str) -> bool:
+    """Create ``target`` empty (mode 0644) if no file has that name, for a caller that fills it in place and trusts
+    it only through a record made afterwards (see :func:`write_new`); False, with nothing done, when taken."""
+    return write_new(target, b"")
+
+
+def holds(path: Path | str, data: bytes) -> bool:
+    """Whether the file at ``path`` has exactly the bytes ``data`` (False when there is none)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size != len(data):
+                return False
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def same_bytes(path: Path | str, other: Path | str) -> bool:
+    """Whether two files have the same bytes (False when either is missing); read a MiB at a time."""
+    try:
+        with open(path, "rb") as one, open(other, "rb") as two:
+            if os.fstat(one.fileno()).st_size != os.fstat(two.fileno()).st_size:
+                return False
+            while True:
+                chunk = one.read(1 << 20)
+                if chunk != two.read(1 << 20):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
 def _fill(fd: int, data: bytes) -> None:
     """Write all of ``data`` into a new file (opened with mode 0644) and make sure its mode is 0644."""
     view = memoryview(data)

@@ -368,29 +368,41 @@ from pathlib import Path
 from mediafeed.audio import tagger
 from mediafeed.build import build
 
-def torn(target, data):  # the build's copy is being written straight into its name: stop half way
+def torn_mp3(target, data):  # an MP3 tagged in memory, being written straight into its name: stop half way
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     os.write(fd, data[: len(data) // 2])
     os.close(fd)
     print(target, flush=True)
     time.sleep(60)
 
-tagger.write_new = torn
+def torn_m4a(path, *args):  # a file tagged on disk: stop half way through writing its tags
+    with open(path, "r+b") as handle:
+        handle.truncate(os.path.getsize(path) // 2)
+    print(path, flush=True)
+    time.sleep(60)
+
+if sys.argv[2] == "mp3":
+    tagger.write_new = torn_mp3
+else:
+    tagger._write_tags = torn_m4a
 build(Path(sys.argv[1]))
 """
 
 
-def test_a_copy_cut_short_by_a_crash_in_its_final_name_is_made_again(show: Path) -> None:
-    """A new copy is written straight into its name (no temp file and rename): a crash can leave it cut short
+@pytest.mark.parametrize("kind", ["mp3", "m4a"])
+def test_a_copy_cut_short_by_a_crash_in_its_final_name_is_made_again(show: Path, kind: str) -> None:
+    """A new copy is made straight in its name (no temp file and rename): a crash can leave it cut short
     there, but the cache records a copy only once it is whole, so the next build makes it again."""
     env = {**os.environ, "MEDIAFEED_JOBS": "1"}
-    proc = subprocess.Popen([sys.executable, "-c", KILL_MID_COPY, str(show)], stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen([sys.executable, "-c", KILL_MID_COPY, str(show), kind], stdout=subprocess.PIPE, text=True,
+                            env=env)
     assert proc.stdout is not None
     torn = Path(proc.stdout.readline().strip())
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     half = torn.stat().st_size
-    assert torn.parent == show / ".mediafeed/tagged" and half > 0
+    assert torn.parent == show / ".mediafeed/tagged" and torn.suffix == f".{kind}" and half > 0
+    assert not torn.name.startswith(".")  # its final name, not a temp file
     report = build(show)
     slug = torn.name[:-29]
     rel = next(str(p.relative_to(show)) for p in _masters(show) if p.parent.name == slug)
@@ -399,7 +411,8 @@ def test_a_copy_cut_short_by_a_crash_in_its_final_name_is_made_again(show: Path)
     assert torn.stat().st_size > half and published.read_bytes() == torn.read_bytes()
     assert os.stat(published).st_ino == os.stat(torn).st_ino
     assert audio.probe(published, rel).tags["title"]
-    assert audio.payload_digest(published, "mp3") == audio.payload_digest(show / rel, "mp3")
+    container = "mp3" if kind == "mp3" else "mp4"
+    assert audio.payload_digest(published, container) == audio.payload_digest(show / rel, container)
 
 
 def test_new_show_artwork_under_the_same_name_retags_every_episode(show: Path) -> None:

@@ -51,7 +51,7 @@ import mutagen
 
 from ..errors import MediaError, error
 from ..model import Media
-from ..output import atomic_write, write_new
+from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from . import mpeg, payload
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_state
@@ -128,9 +128,10 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     must describe the file as it is now (if it does not, verification refuses the copy: nothing is damaged).
     ``durable=False`` skips the fsyncs, for a copy the caller can make again (the build's tagged copies,
     reused only while their size and mtime are as recorded); the producer's own files are always flushed.
-    ``fresh`` (with ``durable=False``): the caller trusts ``target`` only through a record it makes after this
-    returns, so an MP3 tagged in memory is written straight into ``target`` when no file has that name yet
-    (``output.write_new``: a new inode, no temp file and rename); a copy cut short by a crash is never trusted.
+    ``fresh`` (with ``durable=False``, ``target`` not ``source``): the caller trusts ``target`` only through a
+    record it makes after this returns, so when no file has that name yet the copy is made and tagged straight
+    in it (created with ``O_EXCL``: a new inode, no temp file and rename; a copy cut short by a crash is never
+    trusted), and a file already there with the very bytes the tagging made is kept as it is.
     """
     rel = rel or str(source)
     before = source.stat()
@@ -163,9 +164,12 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         result.size = result.media.size
         return result
     original_digest = "" if media.kind == "mp3" else payload.digest(source, media.kind)  # MP3: compared in place
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
+    if fresh and claim_new(target):
+        tmp = target  # a new name: tagged where it is (see ``fresh``)
+    else:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
     try:
         if remux:
             _remux_with_chapters(ffmpeg or "", source, tmp, wanted.chapters or (), media.duration, rel)
@@ -180,7 +184,11 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
             raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                    field="audio", hint="run the command again once the file is finished"))
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
-        os.replace(tmp, target)
+        if tmp != target:
+            if fresh and same_bytes(tmp, target):
+                tmp.unlink()  # a copy with these very bytes is there: kept, so the site's links to it stay
+            else:
+                os.replace(tmp, target)
         if durable:
             _sync_folder(target.parent)
     except BaseException:
@@ -234,7 +242,8 @@ def _tag_in_memory(source: Path, target: Path, audio: mutagen.FileType, wanted: 
     if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
-    if not (fresh and write_new(target, tagged)):
+    # fresh: a free name is written straight into; a copy with these very bytes is kept (the site's links stay)
+    if not (fresh and (write_new(target, tagged) or holds(target, tagged))):
         atomic_write(target, tagged, durable=False)
     return media
 
