@@ -183,6 +183,8 @@ print(json.dumps({"modes": modes, "fchmod": len(calls)}))
 @pytest.mark.parametrize(("umask", "fchmods"), [("022", 0), ("077", 2)])
 def test_new_files_are_0644_and_changed_only_when_the_umask_needs_it(tmp_path: Path, umask: str, fchmods: int) -> None:
     """A web server must read the site whatever the umask; with the usual umask no file needs an fchmod."""
+    if not Path("/proc/self/status").exists():
+        pytest.skip("the umask is read from /proc (elsewhere every new file gets an fchmod)")
     done = subprocess.run([sys.executable, "-c", UMASK_WRITER, str(tmp_path / "site"), umask],
                           capture_output=True, text=True, check=True)
     result = json.loads(done.stdout)
