@@ -18,8 +18,8 @@ What it remembers, and what a hit is keyed on:
   keyed by the episode's input key and its artwork's identity (see :mod:`tagging`);
 * ``meta``: the show artwork's size and problems, and each timed transcript's problems,
   keyed by the file's identity (a transcript's also by its type and the audio's duration);
-* ``tagmade``: the size and mtime each tagged copy had when it was made (what its
-  ``.made`` file says, read in one query), keyed by the copy's name.
+* ``tagmade``: the size and mtime each tagged copy had when it was made (or that the
+  source needed no copy), keyed by the copy's name: the copies' only record (read in one query).
 
 Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are

@@ -23,12 +23,17 @@ hard-linked instead of copied where the file system allows (else copied), so it 
 not stored twice. That is safe because nothing writes into either name in place:
 this writer and the tagger always put a new file (a new inode) in place, and the
 tagger trusts a stored copy only while its size and mtime are as it left them.
+A link is made straight into its name when the name is free (a link appears whole),
+through a temp name and a rename otherwise. :func:`write_new` creates a file
+straight into its name, only for files trusted through a record made after it
+returns (the tagged copies).
 A producer's own file in ``episodes/`` is always copied, never linked.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
@@ -274,7 +279,8 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
                 if durable:
                     handle.flush()
                     os.fsync(handle.fileno())
-                os.fchmod(handle.fileno(), 0o644)
+                if _umask_strips_644():
+                    os.fchmod(handle.fileno(), 0o644)
         if same:
             os.unlink(tmp)
         else:
@@ -304,21 +310,105 @@ def _temp(target: Path) -> tuple[int, str]:
     return fd, tmp
 
 
-def atomic_write(target: Path, data: bytes, durable: bool = True) -> None:
-    """Write through a temp file in the same folder, then rename over ``target``."""
-    fd, tmp = _temp(target)
+def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
+    """Write through a temp file in the same folder, then rename over ``target``.
+
+    On the bare descriptor: a Python file object would add an fstat, an ioctl and an lseek per file (a cold
+    build writes thousands); the mode is set only when the umask would not give 0644 anyway.
+    """
+    fd, tmp = _temp(Path(target))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            _fill(fd, data)
             if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), 0o644)
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_new(target: Path | str, data: bytes) -> bool:
+    """Create ``target`` holding ``data`` if no file has that name, straight into its name (no temp file, no
+    rename); False, with nothing done, when the name is taken.
+
+    Only for a file its caller trusts through a record made after this returns (the build's tagged copies,
+    see docs/audio.md): a crash can leave it cut short under its final name, and ``O_EXCL`` makes sure the
+    inode is new, so no other name (a hard link in the site) ever sees it half written.
+    """
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    except FileExistsError:
+        return False
+    try:
+        try:
+            _fill(fd, data)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+    return True
+
+
+def claim_new(target: Path | str) -> bool:
+    """Create ``target`` empty (mode 0644) if no file has that name, for a caller that fills it in place and trusts
+    it only through a record made afterwards (see :func:`write_new`); False, with nothing done, when taken."""
+    return write_new(target, b"")
+
+
+def holds(path: Path | str, data: bytes) -> bool:
+    """Whether the file at ``path`` has exactly the bytes ``data`` (False when there is none)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size != len(data):
+                return False
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def same_bytes(path: Path | str, other: Path | str) -> bool:
+    """Whether two files have the same bytes (False when either is missing); read a MiB at a time."""
+    try:
+        with open(path, "rb") as one, open(other, "rb") as two:
+            if os.fstat(one.fileno()).st_size != os.fstat(two.fileno()).st_size:
+                return False
+            while True:
+                chunk = one.read(1 << 20)
+                if chunk != two.read(1 << 20):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
+def _fill(fd: int, data: bytes) -> None:
+    """Write all of ``data`` into a new file (opened with mode 0644) and make sure its mode is 0644."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    if _umask_strips_644():
+        os.fchmod(fd, 0o644)
+
+
+@functools.cache
+def _umask_strips_644() -> bool:
+    """Whether the process's umask takes bits from 0644 (then a new file needs an fchmod to be readable by a web
+    server). Read from /proc (setting the umask to read it would race with other threads); True when unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return bool(int(line.split()[1], 8) & 0o644)
+    except (OSError, ValueError):
+        pass
+    return True
 
 
 def _place_copy(source: Path, target: Path, link: bool = False, new: bool = False) -> bool:
@@ -340,6 +430,13 @@ def _place_copy(source: Path, target: Path, link: bool = False, new: bool = Fals
 def atomic_link(source: Path, target: Path) -> bool:
     """Put a hard link to ``source`` at ``target`` (a temp name, then a rename); False when the file system
     cannot (another device, no hard links, no permission): the caller copies instead."""
+    try:
+        os.link(source, target)  # a link appears whole: where the name is free, no temp name is needed
+        return True
+    except FileExistsError:
+        pass  # replace the file there through a temp name
+    except OSError:
+        return False
     for attempt in range(100):
         tmp = f"{target.parent}/.{target.name}.{os.getpid()}-{attempt}.tmp"
         try:

@@ -12,8 +12,10 @@ Two entry points:
   title or the notes after publication does not change the file's length at the same URL.
   The output links these copies (a hard link where it can): nothing ever writes into a copy in place
   (re-tagging makes a new file), and a copy is reused only while its size and modification time are
-  those recorded beside it (``<copy>.made``) when it was made, so a published file edited in place is
-  never trusted.
+  those the cache recorded when it was made (table ``tagmade``), so a published file edited in place is
+  never trusted, and a copy the cache does not know (a lost cache, a crash before the record) is made again.
+  The store is flat: ``<slug>-<key><ext>`` (slugs are validated ``[a-z0-9][a-z0-9._-]*`` and keys are 24 hex
+  digits, so names never clash, and never start with a dot as temp files do): one file per episode, no folder.
 * :func:`tag_sources` (``mediafeed tag``): tags the files in ``episodes/`` themselves, on request.
 
 Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload, replace atomically.
@@ -21,9 +23,11 @@ Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC
@@ -36,7 +40,6 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
-from .output import atomic_write
 
 if TYPE_CHECKING:
     from .build import Project
@@ -44,7 +47,10 @@ if TYPE_CHECKING:
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
 NAMES = "tagname"  #: cache table: slug → the name of its tagged copy, under the episode's input key
 NAMES_FORMAT = 1
-MADE = "tagmade"  #: cache table: slug → (tag: its copy's name) the size and mtime the copy had when made, as ``.made`` says
+#: cache table: slug → (tag: its copy's name) the size and mtime the copy had when made, or SAME: the source
+#: already says all the wanted tags (published as it is; no copy)
+MADE = "tagmade"
+SAME = "same"
 #: Artwork above this size is embedded as a 1400×1400 JPEG instead (it is copied into every file).
 COVER_LIMIT = 512 * 1024
 COVER_SIZE = 1400
@@ -151,12 +157,13 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     root = project.root
     store = root / CACHE_DIR / STORE
     ffmpeg = audio.ffmpeg_path()
-    used: set[str] = set()  #: paths (as text) of the store's files this build publishes or relies on
+    used: set[str] = set()  #: names of the store's files this build publishes or relies on
     out: list[Item] = []
     notes: list[Problem] = []
     tagged: list[str] = []
     covers: dict[str, Cover | None] = {}
     jobs: list[_Job] = []
+    forget: list[str] = []  #: episodes whose recorded copy is made again
     lengths = lengths or {}
     arts: dict[str, str] = {}
     root_text = os.fspath(root)
@@ -167,8 +174,9 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                                       arts, ffmpeg) for item in items}
     names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
-    cache.preload(MADE)  # the copies' stamps in one query: a rebuild need not read a thousand .made files
+    cache.preload(MADE)  # the copies' records in one query
     cache.delete(MADE, [slug for slug in cache.keys(MADE) if slug not in memos])
+    store_text = f"{root_text}/{CACHE_DIR}/{STORE}"
 
     def wanted_tags(episode: Episode, notes_text: str, art: str) -> Tags:
         if art not in covers:
@@ -191,37 +199,50 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             if memos[episode.slug]:
                 cache.put(NAMES, episode.slug, memos[episode.slug], key)
         # Paths as text on this path: a rebuild goes through it for every episode.
-        media_file = f"{CACHE_DIR}/{STORE}/{episode.slug}/{key}{os.path.splitext(episode.audio)[1].lower()}"
-        copy_text = f"{root_text}/{media_file}"
-        same = f"{root_text}/{CACHE_DIR}/{STORE}/{episode.slug}/{key}.same"  # marker: the source already says all
-        used.update((copy_text, same, f"{copy_text}.made"))                   # this; publish it as it is
+        name = f"{episode.slug}-{key}{os.path.splitext(episode.audio)[1].lower()}"
+        media_file = f"{CACHE_DIR}/{STORE}/{name}"
+        copy_text = f"{store_text}/{name}"
+        used.add(name)
         length = lengths.get(episode.slug)
-        if reuse and os.path.exists(same) and (length is None or item.media.size == length):
-            continue
-        size = _trusted(copy_text, length, cache, episode.slug) if reuse else None
-        if size is not None:
-            out[index] = _published(item, media_file, size)
-            continue
-        copy = Path(copy_text)
-        if reuse and _edited(copy):
-            notes.append(info("TAG012", copy.relative_to(root).as_posix(),
-                              "the tagged copy was changed after it was made (a published file edited in place?); "
-                              "tagged it again", field="audio", episode=episode.slug,
-                              hint="edit the files in episodes/, never the built site: the build overwrites it"))
+        # The cache is the only record of a copy: without one (a cold build, a lost cache) nothing is looked at.
+        made = cache.get(MADE, episode.slug, name) if reuse else None
+        if made == SAME and (length is None or item.media.size == length):
+            continue  # the source already says all this: publish it as it is
+        if isinstance(made, list):
+            try:
+                st = os.stat(copy_text)
+            except OSError:
+                st = None
+            if st is not None and [st.st_size, st.st_mtime_ns] == made and (length is None or st.st_size == length):
+                out[index] = _published(item, media_file, st.st_size)
+                continue
+            if st is not None and [st.st_size, st.st_mtime_ns] != made:
+                notes.append(info("TAG012", media_file,
+                                  "the tagged copy was changed after it was made (a published file edited in place?); "
+                                  "tagged it again", field="audio", episode=episode.slug,
+                                  hint="edit the files in episodes/, never the built site: the build overwrites it"))
+        if made is not None:
+            forget.append(episode.slug)
         if wanted is None:
             wanted = wanted_tags(episode, item.notes_text, art)
-        Path(same).unlink(missing_ok=True)
+        copy = Path(copy_text)
         jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
+    cache.delete(MADE, forget)  # a record exists only for a copy made whole: none while its copy is remade
+    if jobs:
+        os.makedirs(store_text, exist_ok=True)
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
     step = (lambda done: progress("tag", done, len(jobs))) if progress else None
     for job, result in zip(jobs, parallel.imap_ordered(_tag_job, covers, jobs, progress=step), strict=True):
         if isinstance(result, parallel.Failed):
             raise MediaError(result.problems)
         notes.extend(_notes(result, items[job.index].episode.slug))
+        slug = items[job.index].episode.slug
         if not result.written:
-            job.copy.with_name(job.copy.stem + ".same").write_bytes(b"")
+            cache.put(MADE, slug, job.copy.name, SAME)
             continue
-        _record_stamp(job.copy, cache, items[job.index].episode.slug)
+        # Recorded only now that the copy is whole and verified: a copy cut short is never trusted.
+        st = os.stat(job.copy)
+        cache.put(MADE, slug, job.copy.name, [st.st_size, st.st_mtime_ns])
         tagged.append(job.rel)
         out[job.index] = _published(items[job.index], job.copy.relative_to(root).as_posix(), result.size)
     _prune(store, used)
@@ -244,11 +265,12 @@ class _Job:
 
 
 def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
-    """Tag one copy into the store (in a worker process, which also makes the copy's folder)."""
+    """Tag one copy into the store (in a worker process)."""
     wanted = replace(job.wanted, cover=covers.get(job.art))
-    job.copy.parent.mkdir(parents=True, exist_ok=True)
+    # fresh: the copy is trusted only through the record made after this returns, so a new name is written
+    # directly, without a temp file and a rename (see docs/audio.md)
     return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
-                          probed=job.media, durable=False)
+                          probed=job.media, durable=False, fresh=True)
 
 
 def _published(item: Item, media_file: str, size: int) -> Item:
@@ -257,78 +279,25 @@ def _published(item: Item, media_file: str, size: int) -> Item:
     return replace(item, media=replace(item.media, size=size), media_file=media_file)
 
 
-def _stamp_of(copy: Path) -> Path:
-    return copy.with_name(copy.name + ".made")
-
-
-def _stamp(copy: Path) -> list[int] | None:
-    """The size and mtime (ns) the copy had when this build made it, from its ``.made`` file beside it."""
-    try:
-        size, mtime = _stamp_of(copy).read_text(encoding="ascii").split()
-        return [int(size), int(mtime)]
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-
-
-def _record_stamp(copy: Path, cache: Cache, slug: str) -> None:
-    st = copy.stat()
-    atomic_write(_stamp_of(copy), f"{st.st_size} {st.st_mtime_ns}\n".encode("ascii"), durable=False)
-    cache.put(MADE, slug, copy.name, [st.st_size, st.st_mtime_ns])
-
-
-def _trusted(copy: str, length: int | None, cache: Cache, slug: str) -> int | None:
-    """The copy's size if it can be reused: it is what a build made, with the size and mtime recorded (the output
-    may hard-link it, and a published file edited in place is this same file), and the published length.
-    The record is read from the cache (one query for all copies), and from the ``.made`` file only when the
-    cache does not have it (then the cache learns it)."""
-    try:
-        st = os.stat(copy)
-    except OSError:
-        return None
-    made = [st.st_size, st.st_mtime_ns]
-    if length is not None and st.st_size != length:
-        return None
-    name = os.path.basename(copy)
-    if cache.get(MADE, slug, name) == made:
-        return st.st_size
-    if _stamp(Path(copy)) == made:
-        cache.put(MADE, slug, name, made)
-        return st.st_size
-    return None
-
-
-def _edited(copy: Path) -> bool:
-    """The copy is not as the build made it (its recorded size or mtime differ)."""
-    stamp = _stamp(copy)
-    try:
-        st = copy.stat()
-    except OSError:
-        return False
-    return stamp is not None and stamp != [st.st_size, st.st_mtime_ns]
-
-
 def _notes(result: TagResult, slug: str) -> list[Problem]:
     return [info("TAG010", result.file, note, field="audio", episode=slug) for note in result.notes]
 
 
 def _prune(store: Path, used: set[str]) -> None:
-    """Remove tagged copies no published episode uses any more (and folders left empty)."""
+    """Remove the store's files no published episode uses any more (temp files an interrupted build left
+    too), and the folders of the old layout (``<slug>/<key>.mp3`` beside ``.made``/``.same`` markers)."""
     try:
-        folders = [entry for entry in os.scandir(store) if entry.is_dir(follow_symlinks=False)]
+        entries = list(os.scandir(store))
     except OSError:
         return
-    for folder in folders:
-        left = False
-        for entry in os.scandir(folder.path):
-            if entry.path in used:
-                left = True
-            else:
-                Path(entry.path).unlink(missing_ok=True)
-        if not left:
-            try:
-                os.rmdir(folder.path)
-            except OSError:
-                pass
+    for entry in entries:
+        if entry.name in used:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:

@@ -53,7 +53,7 @@ def _ledger_length(show: Path, rel: str) -> int:
 
 def _store_copy(show: Path, rel: str) -> Path:
     slug = rel.split("/")[1]
-    [copy] = [p for p in (show / ".mediafeed/tagged" / slug).iterdir() if p.suffix == Path(rel).suffix]
+    [copy] = (show / ".mediafeed/tagged").glob(f"{slug}-{'[0-9a-f]' * 24}{Path(rel).suffix}")
     return copy
 
 
@@ -201,13 +201,18 @@ def test_a_published_file_edited_in_place_is_not_trusted_and_is_tagged_again(sho
     assert os.stat(site / MP3).st_ino == os.stat(_store_copy(show, MP3)).st_ino
 
 
-def test_a_lost_build_cache_does_not_re_tag_or_rewrite_the_media(show: Path) -> None:
+def test_a_lost_build_cache_tags_again_but_rewrites_no_media(show: Path) -> None:
+    """The cache is the copies' only record: without it they are tagged again, and a copy that comes out with the
+    very bytes already in the store is kept, so the site's media files are not rewritten (rsync sees no change)."""
     site = build(show).output
-    inode = os.stat(site / MP3).st_ino
-    (show / ".mediafeed/cache.sqlite").unlink()  # the cache is disposable; the copies' records are beside them
+    inodes = {rel: os.stat(site / rel).st_ino for rel in (MP3, M4A)}
+    (show / ".mediafeed/cache.sqlite").unlink()
     report = build(show)
-    assert report.tagged == [] and not [w for w in report.written if w.endswith((".mp3", ".m4a"))]
-    assert os.stat(site / MP3).st_ino == inode
+    assert MP3 in report.tagged and M4A in report.tagged and "TAG012" not in {p.code for p in report.problems}
+    assert not [w for w in report.written if w.endswith((".mp3", ".m4a"))]
+    for rel, inode in inodes.items():
+        assert os.stat(site / rel).st_ino == inode == os.stat(_store_copy(show, rel)).st_ino
+    assert build(show).tagged == []  # and the cache knows them again
 
 
 def test_an_output_folder_on_another_file_system_gets_copies(show: Path) -> None:

@@ -6,7 +6,10 @@ every moment (media before pages, the feeds last), and a show with errors still 
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,3 +157,58 @@ def test_the_writer_skips_looking_for_old_files_only_in_folders_it_made(tmp_path
     assert (out / "old" / "changed.html").read_bytes() == b"after"
     assert (out / "new" / "deeper" / "page.html").read_bytes() == b"fresh"
     assert writer.folders == {"": False, "old": False, "new": True, "new/deeper": True}
+
+
+UMASK_WRITER = """
+import json, os, sys
+from pathlib import Path
+os.umask(int(sys.argv[2], 8))
+from mediafeed import output
+calls = []
+real = os.fchmod
+os.fchmod = lambda fd, mode: (calls.append(mode), real(fd, mode))[1]
+out = Path(sys.argv[1])
+store = out.parent / "store"
+store.mkdir()
+assert output.write_new(store / "copy.mp3", b"tagged")
+writer = output.Writer(out)
+writer.add("episodes/a/index.html", b"page")
+writer.copy("episodes/a/a.mp3", store / "copy.mp3", link=True)
+writer.finish()
+modes = {p.relative_to(out.parent).as_posix(): oct(p.stat().st_mode & 0o777) for p in out.parent.rglob("*") if p.is_file()}
+print(json.dumps({"modes": modes, "fchmod": len(calls)}))
+"""
+
+
+@pytest.mark.parametrize(("umask", "fchmods"), [("022", 0), ("077", 2)])
+def test_new_files_are_0644_and_changed_only_when_the_umask_needs_it(tmp_path: Path, umask: str, fchmods: int) -> None:
+    """A web server must read the site whatever the umask; with the usual umask no file needs an fchmod."""
+    if not Path("/proc/self/status").exists():
+        pytest.skip("the umask is read from /proc (elsewhere every new file gets an fchmod)")
+    done = subprocess.run([sys.executable, "-c", UMASK_WRITER, str(tmp_path / "site"), umask],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    assert result["modes"] == {"store/copy.mp3": "0o644", "site/episodes/a/index.html": "0o644",
+                               "site/episodes/a/a.mp3": "0o644"}
+    assert result["fchmod"] == fchmods
+
+
+def test_a_new_file_is_never_written_into_a_taken_name(tmp_path: Path) -> None:
+    """write_new creates only (O_EXCL): a file there, perhaps hard-linked into the site, is left as it is."""
+    (tmp_path / "copy.mp3").write_bytes(b"published")
+    os.link(tmp_path / "copy.mp3", tmp_path / "site.mp3")
+    assert output.write_new(tmp_path / "copy.mp3", b"new bytes") is False
+    assert (tmp_path / "copy.mp3").read_bytes() == (tmp_path / "site.mp3").read_bytes() == b"published"
+    assert output.write_new(tmp_path / "fresh.mp3", b"new bytes") is True
+    assert (tmp_path / "fresh.mp3").read_bytes() == b"new bytes"
+
+
+def test_a_link_is_made_straight_into_a_free_name_and_replaces_a_taken_one_whole(tmp_path: Path) -> None:
+    (tmp_path / "a.mp3").write_bytes(b"a")
+    (tmp_path / "b.mp3").write_bytes(b"b")
+    os.link(tmp_path / "b.mp3", tmp_path / "b-elsewhere.mp3")
+    assert output.atomic_link(tmp_path / "a.mp3", tmp_path / "free.mp3")
+    assert output.atomic_link(tmp_path / "a.mp3", tmp_path / "b.mp3")  # taken: a temp name, then a rename
+    assert os.stat(tmp_path / "free.mp3").st_ino == os.stat(tmp_path / "b.mp3").st_ino == os.stat(tmp_path / "a.mp3").st_ino
+    assert (tmp_path / "b-elsewhere.mp3").read_bytes() == b"b"  # the old file is not written into
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp3", "b-elsewhere.mp3", "b.mp3", "free.mp3"]

@@ -298,32 +298,121 @@ def test_rebuild_retags_only_the_episode_that_changed(show: Path) -> None:
     assert str(ID3(published)["TIT2"]) == "Sixty Studies, One Lesson"
     assert "episodes/005-european-review/european-review.mp3" in report.written
     assert not [w for w in report.written if w.endswith((".mp3", ".m4a")) and "005" not in w]
-    stored = [p for p in (show / ".mediafeed/tagged").rglob("*.*") if p.suffix != ".made"]  # .made: the copy's size and mtime
+    stored = list((show / ".mediafeed/tagged").iterdir())
     assert len(stored) == 6  # the old copy was pruned
 
 
-def test_copies_are_trusted_from_the_cache_or_their_made_files_and_never_when_edited(show: Path) -> None:
-    """The copies' stamps are read from the cache in one query; a cache without them falls back on the .made files."""
-    import sqlite3
+def test_the_store_is_one_flat_folder_of_copies_named_by_episode_and_hash(show: Path) -> None:
+    """No folder, stamp or marker per episode: the copies' records are in the cache (a cold build makes fewer files)."""
+    import re
 
     build(show)
-    md = show / "episodes/005-european-review/episode.md"
+    names = sorted(p.name for p in (show / ".mediafeed/tagged").iterdir())
+    slugs = sorted(p.name for p in (show / "episodes").iterdir() if p.is_dir())
+    assert [re.sub(r"-[0-9a-f]{24}\.(mp3|m4a)$", "", name) for name in names] == slugs, names
+    assert all((show / ".mediafeed/tagged" / name).is_file() for name in names)
+
+
+def test_copies_are_trusted_from_the_cache_alone_and_never_when_edited_in_place(show: Path) -> None:
+    """The cache is the only record of a copy: without it the copies are made again; with it, an edited copy is
+    noticed (TAG012), made again and published whole."""
+    import sqlite3
+
+    site = build(show).output
     db = sqlite3.connect(show / ".mediafeed/cache.sqlite")
     assert db.execute("SELECT count(*) FROM tagmade").fetchone()[0] == 6
     db.execute("DELETE FROM tagmade")
     db.commit()
-    md.write_text(md.read_text().replace("Sixty Evaluations, One Lesson", "Sixty Studies, One Lesson"))
-    assert build(show).tagged == ["episodes/005-european-review/european-review.mp3"]  # the others: by their .made
-    assert db.execute("SELECT count(*) FROM tagmade").fetchone()[0] == 6, "the cache learnt the stamps again"
+    report = build(show)
+    assert sorted(report.tagged) == sorted(str(p.relative_to(show)) for p in _masters(show))
+    assert "TAG012" not in {p.code for p in report.problems}  # the cache knew nothing about the copies
+    assert db.execute("SELECT count(*) FROM tagmade").fetchone()[0] == 6, "the cache learnt the copies again"
     db.close()
-    copy = next(p for p in (show / ".mediafeed/tagged/003-capabilities-framework").iterdir() if p.suffix == ".mp3")
-    with open(copy, "r+b") as handle:  # a published file edited in place: neither record matches any more
+    assert build(show).tagged == []
+    rel = "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    good = (site / rel).read_bytes()
+    [copy] = (show / ".mediafeed/tagged").glob("003-capabilities-framework-*.mp3")
+    assert os.stat(copy).st_ino == os.stat(site / rel).st_ino
+    with open(copy, "r+b") as handle:  # a published file edited in place (the same inode): size kept
         handle.seek(200)
         handle.write(b"X")
-    md.write_text(md.read_text().replace("Sixty Studies, One Lesson", "Sixty Evaluations, One Lesson"))
     report = build(show)
-    assert sorted(report.tagged) == ["episodes/003-capabilities-framework/capabilities-framework.mp3",
-                                     "episodes/005-european-review/european-review.mp3"]
+    assert report.tagged == [rel]
+    assert [p.file for p in report.problems if p.code == "TAG012"] == [copy.relative_to(show).as_posix()]
+    assert (site / rel).read_bytes() == good and copy.read_bytes() == good
+
+
+def test_a_store_in_the_old_layout_is_pruned_and_the_build_goes_on(show: Path) -> None:
+    """The previous version kept a folder per episode with `.made` and `.same` files beside each copy."""
+    site = build(show).output
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    store = show / ".mediafeed/tagged"
+    for copy in sorted(store.iterdir()):  # the layout of mediafeed 0.x: <slug>/<key><ext> + <key><ext>.made
+        slug, key = copy.stem[:-25], copy.name[-28:]
+        (store / slug).mkdir()
+        copy.rename(store / slug / key)
+        st = os.stat(store / slug / key)
+        (store / slug / f"{key}.made").write_text(f"{st.st_size} {st.st_mtime_ns}\n")
+    (store / "001-ipv-and-substance-use" / "0123456789abcdef01234567.same").write_bytes(b"")
+    (show / ".mediafeed/cache.sqlite").unlink()  # an older version's cache is never trusted anyway
+    report = build(show)
+    assert sorted(report.tagged) == sorted(str(p.relative_to(show)) for p in _masters(show))
+    assert all(p.is_file() for p in store.iterdir()) and len(list(store.iterdir())) == 6  # old folders gone
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+KILL_MID_COPY = """
+import os, sys, time
+from pathlib import Path
+from mediafeed.audio import tagger
+from mediafeed.build import build
+
+def torn_mp3(target, data):  # an MP3 tagged in memory, being written straight into its name: stop half way
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    os.write(fd, data[: len(data) // 2])
+    os.close(fd)
+    print(target, flush=True)
+    time.sleep(60)
+
+def torn_m4a(path, *args):  # a file tagged on disk: stop half way through writing its tags
+    with open(path, "r+b") as handle:
+        handle.truncate(os.path.getsize(path) // 2)
+    print(path, flush=True)
+    time.sleep(60)
+
+if sys.argv[2] == "mp3":
+    tagger.write_new = torn_mp3
+else:
+    tagger._write_tags = torn_m4a
+build(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("kind", ["mp3", "m4a"])
+def test_a_copy_cut_short_by_a_crash_in_its_final_name_is_made_again(show: Path, kind: str) -> None:
+    """A new copy is made straight in its name (no temp file and rename): a crash can leave it cut short
+    there, but the cache records a copy only once it is whole, so the next build makes it again."""
+    env = {**os.environ, "MEDIAFEED_JOBS": "1"}
+    proc = subprocess.Popen([sys.executable, "-c", KILL_MID_COPY, str(show), kind], stdout=subprocess.PIPE, text=True,
+                            env=env)
+    assert proc.stdout is not None
+    torn = Path(proc.stdout.readline().strip())
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    half = torn.stat().st_size
+    assert torn.parent == show / ".mediafeed/tagged" and torn.suffix == f".{kind}" and half > 0
+    assert not torn.name.startswith(".")  # its final name, not a temp file
+    report = build(show)
+    slug = torn.name[:-29]
+    rel = next(str(p.relative_to(show)) for p in _masters(show) if p.parent.name == slug)
+    assert rel in report.tagged and "TAG012" not in {p.code for p in report.problems}
+    published = report.output / rel
+    assert torn.stat().st_size > half and published.read_bytes() == torn.read_bytes()
+    assert os.stat(published).st_ino == os.stat(torn).st_ino
+    assert audio.probe(published, rel).tags["title"]
+    container = "mp3" if kind == "mp3" else "mp4"
+    assert audio.payload_digest(published, container) == audio.payload_digest(show / rel, container)
 
 
 def test_new_show_artwork_under_the_same_name_retags_every_episode(show: Path) -> None:

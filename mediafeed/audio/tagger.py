@@ -51,6 +51,7 @@ import mutagen
 
 from ..errors import MediaError, error
 from ..model import Media
+from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from . import mpeg, payload
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_state
@@ -115,7 +116,7 @@ def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpe
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
              ffmpeg: str | None = None, length: int | None = None, probed: Media | None = None,
-             durable: bool = True) -> TagResult:
+             durable: bool = True, fresh: bool = False) -> TagResult:
     """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
 
     ``length``: the size ``target`` should have (the size it was published with); kept when the tags fit,
@@ -127,6 +128,10 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     must describe the file as it is now (if it does not, verification refuses the copy: nothing is damaged).
     ``durable=False`` skips the fsyncs, for a copy the caller can make again (the build's tagged copies,
     reused only while their size and mtime are as recorded); the producer's own files are always flushed.
+    ``fresh`` (with ``durable=False``, ``target`` not ``source``): the caller trusts ``target`` only through a
+    record it makes after this returns, so when no file has that name yet the copy is made and tagged straight
+    in it (created with ``O_EXCL``: a new inode, no temp file and rename; a copy cut short by a crash is never
+    trusted), and a file already there with the very bytes the tagging made is kept as it is.
     """
     rel = rel or str(source)
     before = source.stat()
@@ -156,14 +161,17 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if (not result.changes and not repad) or dry_run:
         return result
     if in_memory:
-        result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before)
+        result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
         result.written = True
         result.size = result.media.size
         return result
     original_digest = "" if media.kind == "mp3" else payload.digest(source, media.kind)  # MP3: compared in place
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
+    if fresh and claim_new(target):
+        tmp = target  # a new name: tagged where it is (see ``fresh``)
+    else:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+        os.close(fd)
+        tmp = Path(name)
     try:
         if remux:
             _remux_with_chapters(ffmpeg or "", source, tmp, wanted.chapters or (), media.duration, rel)
@@ -178,7 +186,11 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
             raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                    field="audio", hint="run the command again once the file is finished"))
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
-        os.replace(tmp, target)
+        if tmp != target:
+            if fresh and same_bytes(tmp, target):
+                tmp.unlink()  # a copy with these very bytes is there: kept, so the site's links to it stay
+            else:
+                os.replace(tmp, target)
         if durable:
             _sync_folder(target.parent)
     except BaseException:
@@ -220,8 +232,8 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
 
 
 def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None,
-                   rel: str, original: Media, before: os.stat_result) -> Media:
-    """Steps 2–5 for a build's copy of an MP3, on bytes: tag, verify, write the temp file, rename.
+                   rel: str, original: Media, before: os.stat_result, fresh: bool = False) -> Media:
+    """Steps 2–5 for a build's copy of an MP3, on bytes: tag, verify, write (see ``fresh`` in :func:`tag_copy`).
 
     ``data`` is the original as read once (after ``before`` was taken); ``audio`` holds its tags as loaded from
     those bytes (step 1); they are changed here and saved into the copy.
@@ -232,16 +244,9 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(fd, 0o644)
-            handle.write(tagged)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    # fresh: a free name is written straight into; a copy with these very bytes is kept (the site's links stay)
+    if not (fresh and (write_new(target, tagged) or holds(target, tagged))):
+        atomic_write(target, tagged, durable=False)
     return media
 
 
