@@ -214,8 +214,11 @@ def render(env: jinja2.Environment, template: str, context: PageContext) -> byte
 
 def load_templates(env: jinja2.Environment) -> None:
     """Compile every template (the pages and what they extend or include) before anything is written: a syntax
-    error stops the build first (THM001)."""
+    error stops the build first (THM001). The ``default/`` names are the packaged theme under a second name
+    (for a show's template that extends it): compiled when first used, not twice up front (~0.1 s a cold build)."""
     for name in env.list_templates(extensions=["html", "htm", "xml"]):
+        if name.startswith("default/"):
+            continue
         try:
             env.get_template(name)
         except jinja2.TemplateError as exc:
