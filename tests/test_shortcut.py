@@ -144,3 +144,28 @@ def test_parse_accepts_only_what_it_understands(tmp_path: Path) -> None:
                  ["build", "--format", "JSON"], ["build", "--clean"], ["build", "--accept-changes"],
                  ["build", "-h"], ["build", "--", "x"], ["build", "--quiet=1"]):
         assert shortcut.parse(args) is None, args
+
+
+def test_a_build_handed_to_click_reuses_the_look_the_shortcut_took(built: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from mediafeed import fastpath
+
+    notes = built / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three tiers"))
+    looks: list[str] = []
+    walk = fastpath._tree
+
+    def counted(lines: list[str], base: str, rel: str) -> None:
+        looks.append(rel)
+        walk(lines, base, rel)
+
+    monkeypatch.setattr(fastpath, "_tree", counted)
+    with pytest.raises(SystemExit) as exit_:
+        shortcut.main(["build", "--show", str(built), "--format", "json"])
+    assert exit_.value.code == 0
+    assert "episodes/003-capabilities-framework/index.html" in json.loads(capsys.readouterr().out)["written"]
+    assert looks.count("episodes") == 1, "the shortcut's look at the show is the one the build and its stamp use"
+    looks.clear()
+    with pytest.raises(SystemExit):
+        shortcut.main(["build", "--show", str(built), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["up_to_date"] is True and looks.count("episodes") == 1
