@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, audio, parallel
-from .audio import Cover, TagChapter, TagResult, Tags
+from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
@@ -39,6 +39,7 @@ from .model import Episode, Item, Media, Show
 from .output import atomic_write
 
 if TYPE_CHECKING:
+    from .audio import TagResult  # not at run time: it would load the tagger (and mutagen) on every build
     from .build import Project
 
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
