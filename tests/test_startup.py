@@ -79,3 +79,12 @@ def test_an_edit_that_leaves_the_tags_alone_does_not_load_the_tagger(show: Path)
             "r = CliRunner().invoke(main, ['build', '--format', 'json'])\n"
             "assert r.exit_code == 0 and json.loads(r.output)['rendered'] > 0, r.output")
     assert _loaded(stmt, ("mutagen", "mediafeed.audio.tagger", "mediafeed.audio.probe"), cwd=show) == []
+
+
+def test_pillow_version_is_read_without_importing_it() -> None:
+    from importlib import metadata
+
+    from mediafeed.images import pillow_version
+
+    assert pillow_version() == metadata.version("pillow")
+    assert _loaded("from mediafeed.images import settings; settings()", ("PIL", "importlib.metadata", "email")) == []
