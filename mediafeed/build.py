@@ -13,7 +13,9 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
+import os
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -30,7 +32,7 @@ from . import notes as notes_io
 from .cache import CACHE_DIR, Cache
 from .config import load_show
 from .dates import source_date
-from .episodes import EPISODES_DIR, Folder, discover, read_episode
+from .episodes import EPISODE_FILE, EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
 from .model import Episode, Item, Media, RenderedNotes, Show
 from .render import Renderer, read_cues
@@ -109,15 +111,36 @@ class BuildFailed(MediafeedError):
     """The show has errors; nothing was written."""
 
 
-def _folder_key(folder: Folder) -> str:
-    digest = hashlib.sha256((folder.path / "episode.md").read_bytes())
-    for name, size, mtime in folder.files:
-        digest.update(f"\0{name}\0{size}\0{mtime}".encode())
-    return digest.hexdigest()
+def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
+    """slug → a folder's key: the SHA-256 of its ``episode.md`` and the name, size and mtime of every file in it.
+
+    ``episode.md`` is read only when the cache does not know its bytes' hash under its identity (size, mtime,
+    ctime, inode: any write changes its ctime), so a rebuild reads the files that changed, not all of them.
+    A file written within :data:`episodes.RACY_NS` of the listing is read every time and its hash not kept:
+    a second write in the same clock tick could leave its identity as it was."""
+    known = cache.get_many(CONTENT_TABLE, {f.slug: f.identity for f in folders if f.identity and not f.racy},
+                           text=True)
+    keys = {}
+    for folder in folders:
+        content = known.get(folder.slug)
+        if content is None or len(content) != 64:
+            content = hashlib.sha256((folder.path / EPISODE_FILE).read_bytes()).hexdigest()
+            cache.stats["hashed"] += 1
+            if folder.identity and not folder.racy:
+                cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
+        listing = "".join(f"\0{name}\0{size}\0{mtime}" for name, size, mtime in folder.files)
+        keys[folder.slug] = hashlib.sha256(f"{content}{listing}".encode()).hexdigest()
+    return keys
 
 
-def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None) -> Project:
-    """Read show.yml, every episode and every media file, collecting all problems."""
+#: slug → the SHA-256 of its ``episode.md``, kept under the file's identity (see :func:`folder_keys`)
+CONTENT_TABLE = "content"
+
+
+def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None,
+                 sweep: fastpath.Sweep | None = None) -> Project:
+    """Read show.yml, every episode and every media file, collecting all problems. ``sweep``: the look
+    :func:`fastpath.check` took at the show just before (its listing of the episode folders is reused)."""
     root = root.resolve()
     show, problems = load_show(root)
     project = Project(root=root, show=show, problems=list(problems))
@@ -127,12 +150,12 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if show.artwork:
         project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
         project.problems.extend(art_problems)
-    folders, found = discover(root)
+    folders, found = discover(root, sweep if sweep is not None and sweep.root == root else None)
     project.problems.extend(found)
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
     project.show_key = show_key
-    folder_keys = {folder.slug: _folder_key(folder) for folder in folders}
-    tags = {slug: f"{key}:{show_key}" for slug, key in folder_keys.items()}
+    keys = folder_keys(folders, cache)
+    tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
     # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
     present = cache.present("episode", tags)  # which rows are there, without reading them
     misses = [folder for folder in folders if folder.slug not in present]
@@ -166,13 +189,14 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             progress("read", index + 1, len(folders))
     project.problems.extend(checks.duplicates(project.episodes))
     live = [e for e in project.episodes if project.status(e) == "published"]
-    probed = probe_all(root, [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live], cache)
+    rels = [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live]
+    probed = probe_all(root, rels, cache, _identities(sweep, root, rels))
     for index, episode in enumerate(live):
         rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
         identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
         if isinstance(media, Media):
             project.media[episode.slug] = media
-            project.fingerprints[episode.slug] = incremental.digest(folder_keys[episode.slug], show_key,
+            project.fingerprints[episode.slug] = incremental.digest(keys[episode.slug], show_key,
                                                                     identity or media_identity(root / rel))
         else:  # the probe knows the file, not the episode: group its problems under the episode
             project.problems.extend(p if p.episode else replace(p, episode=episode.slug) for p in media)
@@ -214,14 +238,33 @@ def media_identity(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
-def probe_all(root: Path, rels: list[str], cache: Cache) -> dict[str, tuple[str, Media | list[Problem]]]:
+def _identities(sweep: fastpath.Sweep | None, root: Path, rels: list[str]) -> dict[str, str]:
+    """rel → :func:`media_identity` of the files that the shortcut's look (``sweep``) found as regular files
+    (not links: their identity is their target's), so that a rebuild does not stat them again."""
+    if sweep is None or sweep.root != root:
+        return {}
+    found: dict[str, str] = {}
+    folders: dict[str, dict[str, os.stat_result | None]] = {}
+    for rel in rels:
+        folder, _, name = rel.rpartition("/")
+        if folder not in folders:
+            folders[folder] = dict(sweep.listing(folder) or ())
+        st = folders[folder].get(name)
+        if st is not None and stat.S_ISREG(st.st_mode):
+            found[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+    return found
+
+
+def probe_all(root: Path, rels: list[str], cache: Cache,
+              known: dict[str, str] | None = None) -> dict[str, tuple[str, Media | list[Problem]]]:
     """rel → (identity, probe) for the files whose probe is cached or was made here: the cached ones read in one
     query, the others probed on every core (a cold build: all of them). Files left out (unreadable ones, or
-    too few to be worth a pool) are for :func:`probe_cached`."""
+    too few to be worth a pool) are for :func:`probe_cached`. ``known``: identities already taken (rel → identity)."""
     identities: dict[str, str] = {}
+    known = known or {}
     for rel in rels:
         try:
-            identities[rel] = media_identity(root / rel)
+            identities[rel] = known.get(rel) or media_identity(root / rel)
         except OSError:
             continue  # probe_cached reports it
     cached = cache.get_many("probe", identities)
@@ -420,10 +463,31 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
                     problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:
             if transcript.mime in transcripts.TIMED:
-                rel = f"{EPISODES_DIR}/{episode.slug}/{transcript.path}"
-                cues, found = read_cues(project.root / rel, transcript.mime, rel, episode.slug)
-                problems.extend(found)
-                problems.extend(transcripts.validate(cues, rel, item.media.duration, episode.slug))
+                problems.extend(_transcript_problems(project.root, episode.slug, transcript.path, transcript.mime,
+                                                     item.media.duration, cache))
+    return problems
+
+
+def _transcript_problems(root: Path, slug: str, name: str, mime: str, duration: float, cache: Cache) -> list[Problem]:
+    """A timed transcript's problems (its syntax, its cues against the audio's duration), remembered while the
+    file's identity (:func:`media_identity`), its type and the duration are the same: a rebuild does not read
+    and parse every transcript of the show again."""
+    rel = f"{EPISODES_DIR}/{slug}/{name}"
+    try:
+        tag = f"{media_identity(root / rel)}:{mime}:{duration!r}:{slug}"
+    except OSError:
+        tag = ""
+    if tag:
+        cached = cache.get("meta", f"cues:{rel}", tag)
+        if isinstance(cached, list):
+            try:
+                return _problems(cached)
+            except (TypeError, KeyError, ValueError):
+                pass
+    cues, problems = read_cues(root / rel, mime, rel, slug)
+    problems = problems + transcripts.validate(cues, rel, duration, slug)
+    if tag:
+        cache.put("meta", f"cues:{rel}", tag, [p.to_dict() for p in problems])
     return problems
 
 
@@ -468,7 +532,7 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
         # in the background, in order; the files are written here, one unit after another, as before.
         # The first is rendered here, before the pool forks at the second: the workers inherit compiled templates.
         fresh = [item for name, key, item in window if plan.fresh(name, key)]
-        ahead = _PagesAhead(renderer, by_slug, fresh[1:])
+        ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set())
         try:
             _render_window(plan, out, renderer, window, ahead)
         finally:
@@ -514,36 +578,46 @@ def _render_window(plan: incremental.Plan, out: output.Site, renderer: Renderer,
 
 
 class _PagesAhead:
-    """Episode pages made in worker processes ahead of the writer, handed over in episode order."""
+    """Episode pages made in worker processes ahead of the writer, handed over in episode order. The workers
+    also make the feeds' items of the episodes in ``items_too`` (slugs), kept in the cache as they are handed
+    over, so that the feeds, rendered last in this process, find them there."""
 
-    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item]):
+    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item], items_too: set[str]):
+        self.renderer = renderer
         self.waiting = collections.deque(item.episode.slug for item in fresh)
         self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug),
-                                          [(item.episode.slug, item.notes()) for item in fresh])
+                                          [(item.episode.slug, item.notes(), item.episode.slug in items_too)
+                                           for item in fresh])
 
     def take(self, item: Item) -> list[tuple[str, bytes, str]] | None:
         """``item``'s pages when they were made ahead (None: render them here)."""
         if not self.waiting or self.waiting[0] != item.episode.slug:
             return None
         self.waiting.popleft()
-        pages = next(self.made)
-        if isinstance(pages, parallel.Failed):
-            raise MediaError(pages.problems)
+        made = next(self.made)
+        if isinstance(made, parallel.Failed):
+            raise MediaError(made.problems)
+        pages, feed_texts = made
+        if feed_texts is not None:
+            self.renderer.feed_items.store(item, *feed_texts)
         return pages
 
     def close(self) -> None:
         self.made.close()  # a pool's workers end with it
 
 
-def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, RenderedNotes]) -> list[tuple[str, bytes, str]]:
-    """An episode's pages (``Renderer.episode_pages``), made in a worker from its notes as read by the build
-    (a worker never opens the cache)."""
+def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, RenderedNotes, bool],
+                   ) -> tuple[list[tuple[str, bytes, str]], tuple[str, str] | None]:
+    """An episode's pages (``Renderer.episode_pages``) and, when asked, its items in the feeds
+    (``FeedItems.render_one``), made in a worker from its notes as read by the build (a worker never opens
+    the cache)."""
     renderer, by_slug = context
-    slug, notes = job
-    item = by_slug[slug]
+    slug, notes, items_too = job
+    item = replace(by_slug[slug], notes=lambda: notes)
     pages = _Pages()
-    renderer.episode_pages(pages, replace(item, notes=lambda: notes))
-    return pages.added
+    renderer.episode_pages(pages, item)
+    assert renderer.project.show is not None
+    return pages.added, renderer.feed_items.render_one(item, renderer.project.show) if items_too else None
 
 
 def site_key(project: Project, out_dir: Path) -> str:
@@ -599,7 +673,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (site.TemplateCache)
     cache = Cache(cache_path)
     try:
-        project = load_project(root, cache, progress, now)
+        project = load_project(root, cache, progress, now, sweep)
         report = BuildReport(output=out_dir)
         items, problems = inspect(project, cache, accept_changes=accept_changes)
         show = project.show
@@ -647,7 +721,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         if record:
-            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items, replace=accept_changes))
+            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items, replace=accept_changes),
+                                                   loaded=ledger)
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started

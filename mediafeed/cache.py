@@ -4,6 +4,8 @@ What it remembers, and what a hit is keyed on:
 
 * ``probe``: a media file's :class:`Media`, keyed by the file's identity
   (path, size, mtime in ns, inode). Any change to the file re-probes it;
+* ``content``: the SHA-256 of each ``episode.md``, keyed by the file's identity (size,
+  mtime, ctime, inode), so a rebuild reads only the files that changed;
 * ``episode``: a parsed episode, keyed by the SHA-256 of ``episode.md`` and its
   folder's listing (names, sizes, mtimes) so added/removed side files count;
 * ``notes``: rendered show notes, keyed by the SHA-256 of the Markdown;
@@ -14,7 +16,8 @@ What it remembers, and what a hit is keyed on:
 * ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes;
 * ``tagname``: the name of each episode's tagged copy (a hash of its wanted tags),
   keyed by the episode's input key and its artwork's identity (see :mod:`tagging`);
-* ``meta``: the show artwork's size and problems, keyed by the file's identity;
+* ``meta``: the show artwork's size and problems, and each timed transcript's problems,
+  keyed by the file's identity (a transcript's also by its type and the audio's duration);
 * ``tagmade``: the size and mtime each tagged copy had when it was made (what its
   ``.made`` file says, read in one query), keyed by the copy's name.
 
@@ -35,7 +38,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
+_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
 
 
 class Cache:
@@ -47,7 +50,7 @@ class Cache:
         #: checkout never reuses what older code produced
         self.version = f"{__version__}+{code_fingerprint()}"
         self.db: sqlite3.Connection | None = None
-        self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0}
+        self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0, "hashed": 0}
         self._preloaded: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}  #: table → (prefix, key → (tag, v))
         if path is None:
             return

@@ -11,10 +11,15 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  #: values that dump as they are
+
 
 def dump(value: Any) -> Any:
+    kind = value.__class__
+    if kind in _PLAIN:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return _dumper(kind)(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, Path):
@@ -24,6 +29,20 @@ def dump(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): dump(v) for k, v in value.items()}
     return value
+
+
+@cache
+def _dumper(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """``dump`` of one dataclass, as a function made once per class: the fields in order, plain values copied
+    (a thousand episodes are dumped on a cold build, so a loop over ``dataclasses.fields`` shows)."""
+    lines = ["def dump_one(value):", "    return {"]
+    for index, f in enumerate(dataclasses.fields(cls)):
+        lines.append(f"        {f.name!r}: (v{index} if (v{index} := value.{f.name}).__class__ in plain else dump(v{index})),")
+    lines.append("    }")
+    scope: dict[str, Any] = {"plain": _PLAIN, "dump": dump}
+    exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
+    made: Callable[[Any], dict[str, Any]] = scope["dump_one"]
+    return made
 
 
 @cache
@@ -44,8 +63,7 @@ def _loader(cls: Any) -> Callable[[Any], Any]:
         inner = _loader([a for a in typing.get_args(cls) if a is not type(None)][0])
         return lambda data: None if data is None else inner(data)
     if dataclasses.is_dataclass(cls):
-        fields = {name: _loader(hint) for name, hint in _hints(cls).items()}
-        return lambda data: cls(**{name: fields[name](value) for name, value in data.items()})
+        return _dataclass_loader(cls)
     if origin is tuple:
         args = typing.get_args(cls)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -65,6 +83,40 @@ def _loader(cls: Any) -> Callable[[Any], Any]:
     if cls in (str, int, float, bool):
         return partial(_primitive, cls)
     return _same
+
+
+def _dataclass_loader(cls: Any) -> Callable[[Any], Any]:
+    """Loads ``cls`` from a dict of its fields, as ``cls(**{name: load(value)})`` would, made once per class.
+
+    The common case, a dict with every field in order (what :func:`dump` writes), runs as generated code
+    that checks plain values inline; anything else (missing or extra keys, other order) takes the general
+    path, which raises the same errors as calling ``cls`` would."""
+    hints = _hints(cls)
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    fields = {name: _loader(hint) for name, hint in hints.items()}
+
+    def general(data: Any) -> Any:
+        return cls(**{name: fields[name](value) for name, value in data.items()})
+
+    scope: dict[str, Any] = {"cls": cls, "general": general, "dict": dict, "tuple": tuple}
+    lines = ["def load_one(data):",
+             f"    if data.__class__ is not dict or len(data) != {len(names)} or tuple(data) != {tuple(names)!r}:",
+             "        return general(data)",
+             f"    ({''.join(f'v{i}, ' for i in range(len(names)))}) = data.values()"]
+    for index, name in enumerate(names):
+        hint = hints.get(name)
+        plain = hint if hint in (str, bool) else None  # int and float: bool is an int, an int is loaded as a float
+        scope[f"f{index}"] = fields[name]
+        if plain is not None:
+            scope[f"t{index}"] = plain
+            lines.append(f"    if v{index}.__class__ is not t{index}:")
+            lines.append(f"        v{index} = f{index}(v{index})")
+        else:
+            lines.append(f"    v{index} = f{index}(v{index})")
+    lines.append(f"    return cls({''.join(f'v{i}, ' for i in range(len(names)))})")
+    exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
+    made: Callable[[Any], Any] = scope["load_one"]
+    return made
 
 
 def _primitive(cls: type, data: Any) -> Any:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
@@ -21,6 +23,9 @@ from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .source import MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
+
+if TYPE_CHECKING:
+    from .fastpath import Sweep
 
 EPISODES_DIR = "episodes"
 EPISODE_FILE = "episode.md"
@@ -38,6 +43,9 @@ ALTERNATE_TYPES = {
     ".ogg": "audio/ogg", ".oga": "audio/ogg", ".flac": "audio/flac", ".wav": "audio/wav", ".mp4": "video/mp4",
     ".m4v": "video/x-m4v", ".mov": "video/quicktime", ".webm": "video/webm", ".m3u8": "application/x-mpegURL",
 }
+#: a file changed less than this long before it was listed may change again without a new mtime or ctime (file
+#: system clocks tick every few milliseconds; some file systems keep whole seconds): see Folder.racy
+RACY_NS = 2_000_000_000
 GUID_HINT = "run 'mediafeed guid --assign' to give every episode without one a new, permanent GUID"
 
 
@@ -48,39 +56,63 @@ class Folder:
     slug: str
     path: Path
     files: tuple[tuple[str, int, int], ...]  #: (name, size, mtime_ns), sorted
+    #: ``episode.md``'s identity as listed: "size:mtime_ns:ctime_ns:inode" ("" when unknown); any write changes it
+    identity: str = ""
+    #: True when ``episode.md`` was written so recently (within :data:`RACY_NS` of the listing) that a second write
+    #: in the same clock tick could keep its identity: its identity then proves nothing about its bytes
+    racy: bool = True
 
     def has(self, name: str) -> bool:
         return any(f[0] == name for f in self.files)
 
 
-def discover(root: Path) -> tuple[list[Folder], list[Problem]]:
-    """Every ``episodes/*/episode.md`` folder, sorted by slug, with its file listing."""
+def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list[Problem]]:
+    """Every ``episodes/*/episode.md`` folder, sorted by slug, with its file listing. ``sweep``: the look the
+    build's shortcut took at the show (:class:`fastpath.Sweep`), reused instead of listing the folders again."""
     base = root / EPISODES_DIR
-    if not base.is_dir():
-        return [], [error("SRC050", EPISODES_DIR, "no episodes folder", hint="create episodes/<slug>/episode.md, or run 'mediafeed add AUDIO'")]
+    listed = sweep.listing(EPISODES_DIR) if sweep is not None else None
+    if listed is not None and sweep is not None:
+        taken = sweep.taken_ns
+        dirs = [(name, os.path.join(base, name), sweep.listing(f"{EPISODES_DIR}/{name}"))
+                for name, st in listed if st is None]
+    else:
+        if not base.is_dir():
+            return [], [error("SRC050", EPISODES_DIR, "no episodes folder", hint="create episodes/<slug>/episode.md, or run 'mediafeed add AUDIO'")]
+        taken = time.time_ns()
+        with os.scandir(base) as entries:
+            dirs = [(e.name, e.path, None) for e in sorted(entries, key=lambda e: e.name) if e.is_dir(follow_symlinks=False)]
     folders, problems = [], []
-    with os.scandir(base) as entries:
-        dirs = sorted((e for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith((".", "_"))),
-                      key=lambda e: e.name)
-    for entry in dirs:
+    for name, path, inner in dirs:
+        if name.startswith((".", "_")):
+            continue
+        if inner is None:
+            inner = _list(path)
         files = []
-        with os.scandir(entry.path) as inner:
-            for f in inner:
-                if f.is_file(follow_symlinks=False):
-                    st = f.stat(follow_symlinks=False)
-                    files.append((f.name, st.st_size, st.st_mtime_ns))
+        identity, racy = "", True
+        for file_name, st in inner:
+            if st is not None and stat.S_ISREG(st.st_mode):
+                files.append((file_name, st.st_size, st.st_mtime_ns))
+                if file_name == EPISODE_FILE:
+                    identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+                    racy = max(st.st_mtime_ns, st.st_ctime_ns) > taken - RACY_NS
         files.sort()
-        folder = Folder(entry.name, Path(entry.path), tuple(files))
+        folder = Folder(name, Path(path), tuple(files), identity, racy)
         if not folder.has(EPISODE_FILE):
-            problems.append(warning("SRC051", f"{EPISODES_DIR}/{entry.name}", f"folder has no {EPISODE_FILE}; skipped",
+            problems.append(warning("SRC051", f"{EPISODES_DIR}/{name}", f"folder has no {EPISODE_FILE}; skipped",
                                     hint=f"add {EPISODE_FILE}, or move the folder out of {EPISODES_DIR}/"))
             continue
-        if not SLUG.match(entry.name):
-            problems.append(error("SRC052", f"{EPISODES_DIR}/{entry.name}", f"folder name {entry.name!r} is not a safe URL slug",
+        if not SLUG.match(name):
+            problems.append(error("SRC052", f"{EPISODES_DIR}/{name}", f"folder name {name!r} is not a safe URL slug",
                                   hint="rename it using lower-case letters, digits, '-', '.' and '_' (it becomes the page URL)"))
             continue
         folders.append(folder)
     return folders, problems
+
+
+def _list(path: str) -> list[tuple[str, os.stat_result | None]]:
+    """A folder's entries as :meth:`fastpath.Sweep.listing` gives them: (name, lstat; None for a folder)."""
+    with os.scandir(path) as inner:
+        return [(f.name, None if f.is_dir(follow_symlinks=False) else f.stat(follow_symlinks=False)) for f in inner]
 
 
 def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Problem]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,21 +95,30 @@ def _code_fingerprint(digest: Any, package: Path, libraries: tuple[str, ...]) ->
         digest.update(f"{name}={found.st_size if found else '-'}:{found.st_mtime_ns if found else '-'}\n".encode())
 
 
-def _tree(lines: list[str], base: str, rel: str) -> None:
-    """One line per file below ``base`` (strings, not pathlib: this runs for every file of a big show)."""
+Listing = dict[str, list[tuple[str, "os.stat_result | None"]]]  #: folder → (name, lstat; None for a folder), sorted
+
+
+def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None) -> None:
+    """One line per file below ``base`` (strings, not pathlib: this runs for every file of a big show);
+    ``found`` gets each folder's entries, for the build to reuse (see :meth:`Sweep.listing`)."""
     try:
         with os.scandir(base) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except (FileNotFoundError, NotADirectoryError):
         lines.append(f"{rel}\0absent")
         return
+    listed: list[tuple[str, os.stat_result | None]] = []
     for entry in entries:
         path = f"{rel}/{entry.name}"
         if entry.is_dir(follow_symlinks=False):
-            _tree(lines, entry.path, path)
+            listed.append((entry.name, None))
+            _tree(lines, entry.path, path, found)
         else:
             st = entry.stat(follow_symlinks=False)
+            listed.append((entry.name, st))
             lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}")
+    if found is not None:
+        found[rel] = listed
 
 
 class Sweep:
@@ -122,6 +132,8 @@ class Sweep:
         self.root = root.resolve()
         self._code: str | None = None
         self._tree: bytes | None = None
+        self._found: Listing = {}
+        self.taken_ns = 0  #: when the look was taken (time.time_ns())
 
     def code(self) -> str:
         if self._code is None:
@@ -131,10 +143,16 @@ class Sweep:
     def tree(self) -> bytes:
         if self._tree is None:
             lines: list[str] = []
+            self.taken_ns = time.time_ns()
             for folder in ("episodes", "templates"):
-                _tree(lines, os.path.join(self.root, folder), folder)
+                _tree(lines, os.path.join(self.root, folder), folder, self._found)
             self._tree = "\n".join(lines).encode()
         return self._tree
+
+    def listing(self, rel: str) -> list[tuple[str, os.stat_result | None]] | None:
+        """The entries of the folder ``rel`` (e.g. "episodes/001-first") as the look found them, sorted by name:
+        (name, its ``lstat``, None for a folder). None when the look was not taken or found no such folder."""
+        return self._found.get(rel) if self._tree is not None else None
 
 
 def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str], sweep: Sweep | None = None) -> str:

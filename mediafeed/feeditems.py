@@ -47,6 +47,31 @@ class FeedItems:
 
         return self._fragments("json", items, partial(render_items, show=show))
 
+    def missing(self, items: list[Item]) -> set[str]:
+        """The slugs of ``items`` with a key whose rss or json bytes are not kept under it (one query; none
+        without a cache database, which could not keep them)."""
+        if self.cache.db is None:
+            return set()
+        wanted = {self._row(kind, item): self.key(item) for item in items if self.key(item) for kind in ("rss", "json")}
+        kept = self.cache.present(TABLE, wanted)
+        return {item.episode.slug for item in items if self.key(item)
+                and not {self._row("rss", item), self._row("json", item)} <= kept}
+
+    @staticmethod
+    def render_one(item: Item, show: Show) -> tuple[str, str]:
+        """``item``'s rss and json text as :meth:`rss` and :meth:`json` make them (for a worker process: no cache)."""
+        from .feed import render_items as rss_items
+        from .jsonfeed import render_items as json_items
+
+        return rss_items([item])[0].decode("utf-8"), json_items([item], show=show)[0]
+
+    def store(self, item: Item, rss: str, json: str) -> None:
+        """Keep ``item``'s texts made elsewhere (:meth:`render_one`) under its key, for :meth:`rss` and :meth:`json`."""
+        tag = self.key(item)
+        if tag:
+            self.cache.put_text(TABLE, self._row("rss", item), tag, rss)
+            self.cache.put_text(TABLE, self._row("json", item), tag, json)
+
     def keep_only(self, items: list[Item]) -> None:
         """Forget the rows of episodes that are no longer published (call with every item)."""
         live = {self._row(kind, item) for item in items for kind in ("rss", "json")}

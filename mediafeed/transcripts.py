@@ -157,6 +157,8 @@ _PREFERENCE = ("text/vtt", "application/x-subrip", "application/json", "text/htm
 def links(found: tuple[Transcript, ...], page_path: str, absolute: Callable[[str], str]) -> tuple[Link, ...]:
     """``podcast:transcript`` links: every published file, plus the other timed format generated from each
     WebVTT or SRT file that has no counterpart of the same name. WebVTT first (Apple reads it)."""
+    if not found:  # most episodes (and every kept one is asked again on each build)
+        return ()
     from .site import url_path
 
     names = {t.path for t in found}

@@ -91,3 +91,32 @@ def test_formats_apps_do_not_take_are_reported_by_check_not_silently_published(s
     codes = {p["code"]: p for p in json.loads(result.output)["problems"]}
     assert "MED010" in codes and codes["MED010"]["file"] == "episodes/005-european-review/european-review.opus"
     assert "audio/ogg is not accepted by Apple Podcasts" in codes["MED010"]["message"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
+def test_an_mp3_probes_as_mutagen_reads_it_where_mutagen_knows(fixtures: Path, name: str) -> None:
+    """The probe reads an MP3 once and asks mutagen only for the tags (and a Xing/VBRI header's figures):
+    what it reports is still what mutagen reads, wherever mutagen's figure is not a guess."""
+    media, info = probe(fixtures / name, name), MP3(fixtures / name).info
+    assert (media.sample_rate, media.channels) == (info.sample_rate, info.channels)
+    if name in ("cbr-info.mp3", "vbr-xing.mp3", "vbr-vbri.mp3"):  # a header counts the frames: mutagen's figures
+        assert (media.duration, media.bitrate) == (info.length, info.bitrate)
+    assert media.tags.get("title") == (MP3(fixtures / name).tags or {}).get("TIT2", [None])[0]
+
+
+@pytest.mark.parametrize("name", ["vbr-xing.mp3", "vbr-no-xing.mp3", "id3v24.mp3", "truncated-vbr-xing.mp3"])
+def test_a_big_mp3_is_mapped_and_probes_as_if_read(fixtures: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """MP3 files over a size are mapped instead of read into memory: same media, same errors."""
+    import sys
+
+    module = sys.modules[probe.__module__]
+
+    def outcome() -> object:
+        try:
+            return probe(fixtures / name, name)
+        except MediaError as exc:
+            return exc.problems[0].line()
+
+    read = outcome()
+    monkeypatch.setattr(module, "_READ_LIMIT", 0)
+    assert outcome() == read

@@ -324,3 +324,98 @@ def test_a_unit_whose_key_changed_is_forgotten_before_its_files_are_rewritten(tm
     plan = Plan(Cache(db), out, "base")
     assert plan.fresh("u", "key-1") and plan.fresh("u", "key-2")
     assert (out / "page.html").read_bytes() == b"two"
+
+
+def _listed_long_ago(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if every file had been written long before the build (a test's files are seconds old: racy)."""
+    from mediafeed import episodes
+
+    monkeypatch.setattr(episodes, "RACY_NS", 0)
+
+
+def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import build as build_module
+    from mediafeed.cache import Cache
+    from mediafeed.episodes import discover
+
+    _listed_long_ago(monkeypatch)
+    build(show)
+    cache = Cache(show / CACHE_DIR / "cache.sqlite")
+    try:
+        folders = discover(show)[0]
+        build_module.folder_keys(folders, cache)
+        assert cache.stats["hashed"] == 0  # every episode.md is known by its identity: none is read
+        # same size, same words but one: only its identity (mtime, ctime) says it changed
+        edit(show / NOTES, "practitioners are trained", "practitioners are trainee")
+        keys = build_module.folder_keys(discover(show)[0], cache)
+        assert cache.stats["hashed"] == 1
+    finally:
+        cache.close()
+    assert keys != build_module.folder_keys(folders, Cache(None))
+    second = build(show)
+    assert "episodes/003-capabilities-framework/index.html" in second.written
+    assert b"practitioners are trainee" in (second.output / "episodes/003-capabilities-framework/index.html").read_bytes()
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_an_episode_file_written_just_before_the_build_is_read_every_time(show: Path) -> None:
+    from mediafeed import build as build_module
+    from mediafeed.cache import Cache
+    from mediafeed.episodes import discover
+
+    build(show)
+    folders = discover(show)[0]
+    assert all(folder.racy for folder in folders)  # written seconds ago: a second write could keep its identity
+    cache = Cache(show / CACHE_DIR / "cache.sqlite")
+    try:
+        build_module.folder_keys(folders, cache)
+        assert cache.stats["hashed"] == len(folders)
+    finally:
+        cache.close()
+
+
+def test_the_build_reuses_the_shortcuts_look_at_the_episode_folders(show: Path) -> None:
+    import os
+
+    from mediafeed.episodes import discover
+    from mediafeed.fastpath import Sweep
+
+    (show / "episodes" / "_draft-ideas").mkdir()
+    (show / "episodes" / "no-episode-file").mkdir()
+    (show / "episodes" / "Bad Slug").mkdir()
+    (show / "episodes" / "Bad Slug" / "episode.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (show / "episodes" / "003-capabilities-framework" / "extras").mkdir()
+    os.symlink(show / "show.yml", show / "episodes" / "003-capabilities-framework" / "linked.txt")
+    sweep = Sweep(show)
+    sweep.tree()
+    assert discover(show.resolve(), sweep) == discover(show.resolve())
+    assert discover(show.resolve(), Sweep(show)) == discover(show.resolve())  # a look not taken is not used
+    from mediafeed.build import _identities, media_identity
+
+    rels = [f"episodes/{p.parent.name}/{p.name}" for p in sorted(show.glob("episodes/*/*.m*"))]
+    rels.append("episodes/003-capabilities-framework/linked.txt")  # a link: its identity is its target's
+    assert _identities(sweep, show.resolve(), rels) == {rel: media_identity(show / rel) for rel in rels[:-1]}
+
+
+def test_a_rebuild_checks_a_transcript_again_only_when_it_changed(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import build as build_module
+    from mediafeed.build import BuildFailed
+
+    build(show)
+    read: list[str] = []
+    real = build_module.read_cues
+
+    def spy(path, mime, rel, slug):  # type: ignore[no-untyped-def]
+        read.append(rel)
+        return real(path, mime, rel, slug)
+
+    monkeypatch.setattr(build_module, "read_cues", spy)
+    build(show)
+    assert read == []  # each transcript's problems are known by its identity, type and the audio's duration
+    transcript = show / "episodes" / "001-ipv-and-substance-use" / "transcript.vtt"
+    edit(transcript, "WEBVTT", "WEBVTX")
+    with pytest.raises(BuildFailed) as failed:
+        build(show)
+    assert read == ["episodes/001-ipv-and-substance-use/transcript.vtt"]
+    assert [p.code for p in failed.value.problems if p.file.endswith("transcript.vtt")] == ["TRN001"]

@@ -80,3 +80,63 @@ def test_a_tagged_copy_cut_short_is_made_again_not_published(show: Path) -> None
     again = build(show)
     assert len(again.tagged) == 1
     assert copy.read_bytes() == whole
+
+
+def test_the_feed_rules_on_two_cores_report_what_one_core_reports(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import checks
+    from mediafeed.build import load_project, make_items
+    from mediafeed.cache import Cache
+    from mediafeed.checks import showfeed
+
+    add_many(show)
+    add_episode(show, "150-guid-is-url", """
+title: A GUID that is its enclosure URL
+date: 2026-02-01T08:00:00+00:00
+guid: https://podcast.example.org/safe-to-say/episodes/150-guid-is-url/audio.mp3
+audio: audio.mp3
+""")
+    (show / "show.yml").write_text((show / "show.yml").read_text(encoding="utf-8").replace(
+        "copyright: CC BY 4.0", "copyright: Copyright CC BY 4.0"), encoding="utf-8")
+    cache = Cache(None)
+    project = load_project(show, cache)
+    items = make_items(project, cache)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    one = checks.feed_rules(project, items, Cache(None))
+    assert {p.code for p in one} >= {"EP109", "SHOW018"}  # an item's problem and the channel's
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    monkeypatch.setattr(showfeed, "PARALLEL_LINT", 1)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 4)  # a pool for this small show: documents of a few items each
+    calls = []
+    real = parallel.imap_ordered
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(args[2]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "imap_ordered", spy)
+    assert checks.feed_rules(project, items, Cache(None)) == one
+    assert calls and calls[0] >= 4
+
+
+def test_a_cold_build_on_two_cores_makes_the_feeds_items_in_the_workers(show: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import jsonfeed
+
+    add_many(show)
+    rendered: list[str] = []  # items of feed.json made in this process (a worker's own list is not this one)
+    real = jsonfeed.render_items
+
+    def spy(items, show):  # type: ignore[no-untyped-def]
+        rendered.extend(item.episode.slug for item in items)
+        return real(items, show=show)
+
+    monkeypatch.setattr(jsonfeed, "render_items", spy)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert pooled.episodes >= MANY and len(rendered) <= 1  # the first episode's pages are made here, the rest ahead
+    pooled_tree = tree(pooled.output)
+    shutil.rmtree(show / CACHE_DIR)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert len(rendered) >= pooled.episodes
+    assert tree(single.output) == pooled_tree

@@ -89,6 +89,17 @@ def test_relative_links_in_notes_are_absolute_in_the_feeds_and_relative_on_the_p
     assert 'href="../001-ipv-and-substance-use/"' in on_page
 
 
+def test_links_are_made_absolute_only_where_relative() -> None:
+    from mediafeed.notes import absolute_urls
+
+    base = "https://podcast.example.org/safe-to-say/episodes/006-hostile/"
+    absolute = '<p><a href="https://example.org/a?b=1&amp;c=2">a</a> <a href="#fn-1">1</a> <a href="">x</a> ' \
+               '<a href="&#35;fn-2">2</a> <a href="mailto:a@example.org">m</a> <img src="https://example.org/p.png"></p>'
+    assert absolute_urls(absolute, base) is absolute  # nothing to change: the notes are returned as they are
+    mixed = absolute + ' <a href="../001-ipv/">p</a><img src="picture.png">'
+    assert absolute_urls(mixed, base) == absolute + f' <a href="{base[:-12]}001-ipv/">p</a><img src="{base}picture.png">'
+
+
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mediafeed", *args], cwd=cwd, capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})

@@ -155,9 +155,9 @@ def test_a_build_handed_to_click_reuses_the_look_the_shortcut_took(built: Path, 
     looks: list[str] = []
     walk = fastpath._tree
 
-    def counted(lines: list[str], base: str, rel: str) -> None:
+    def counted(lines: list[str], base: str, rel: str, *more: object) -> None:
         looks.append(rel)
-        walk(lines, base, rel)
+        walk(lines, base, rel, *more)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fastpath, "_tree", counted)
     with pytest.raises(SystemExit) as exit_:

@@ -12,6 +12,7 @@ the APEv2/ID3v1 tags at the end: the frames that tagging must never change.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import struct
 from dataclasses import dataclass
@@ -38,12 +39,9 @@ class Frame:
     mpeg1: bool
 
 
-def frame_at(data: bytes | mmap.mmap, pos: int) -> Frame | None:
-    """The frame header at ``pos``, or None when those bytes are not a valid header."""
-    if pos + 4 > len(data):
-        return None
-    b0, b1, b2, b3 = data[pos], data[pos + 1], data[pos + 2], data[pos + 3]
-    if b0 != 0xFF or (b1 & 0xE0) != 0xE0:
+def _decode(b1: int, b2: int) -> tuple[int, int, int, int, int] | None:
+    """(length, samples, sample rate, bitrate, layer) of a frame whose header's 2nd and 3rd bytes are ``b1``, ``b2``."""
+    if (b1 & 0xE0) != 0xE0:
         return None
     version, layer_bits = (b1 >> 3) & 3, (b1 >> 1) & 3
     bitrate_index, rate_index, padding = b2 >> 4, (b2 >> 2) & 3, (b2 >> 1) & 1
@@ -58,8 +56,37 @@ def frame_at(data: bytes | mmap.mmap, pos: int) -> Frame | None:
     else:
         samples = 1152 if (mpeg1 or layer == 2) else 576
         length = samples // 8 * bitrate // rate + padding
-    channels = 1 if (b3 >> 6) == 3 else 2
-    return Frame(length=length, samples=samples, sample_rate=rate, bitrate=bitrate, channels=channels, mpeg1=mpeg1)
+    return length, samples, rate, bitrate, layer
+
+
+@functools.cache
+def _lengths(rate: int, layer: int) -> list[int]:
+    """Frame length by a header's 2nd and 3rd bytes (``b1 << 8 | b2``) for frames of one sample rate and layer; 0 for
+    any other bytes (another rate or layer, reserved values). The frame walk looks each frame up here instead of
+    decoding its header: one list index a frame, no object."""
+    version = next(v for v, rates in _RATES.items() if rate in rates)  # each rate belongs to one MPEG version
+    table = [0] * 65536
+    for protection in (0, 1):
+        b1 = 0xE0 | version << 3 | (4 - layer) << 1 | protection
+        for bitrate_index in range(16):
+            for low in range(4):  # the padding and private bits
+                b2 = bitrate_index << 4 | _RATES[version].index(rate) << 2 | low
+                found = _decode(b1, b2)
+                if found is not None:
+                    table[b1 << 8 | b2] = found[0]
+    return table
+
+
+def frame_at(data: bytes | mmap.mmap, pos: int) -> Frame | None:
+    """The frame header at ``pos``, or None when those bytes are not a valid header."""
+    if pos + 4 > len(data) or data[pos] != 0xFF:
+        return None
+    found = _decode(data[pos + 1], data[pos + 2])
+    if found is None:
+        return None
+    length, samples, rate, bitrate, _ = found
+    channels = 1 if (data[pos + 3] >> 6) == 3 else 2
+    return Frame(length=length, samples=samples, sample_rate=rate, bitrate=bitrate, channels=channels, mpeg1=rate >= 32000)
 
 
 def id3v2_end(data: bytes | mmap.mmap) -> int:
@@ -147,16 +174,18 @@ class Scan:
 
 def first_frame(data: bytes | mmap.mmap, start: int, end: int, limit: int = 65536) -> int:
     """Offset of the first frame that is followed by another valid one (avoids false syncs in junk)."""
+    size = len(data)
     pos = start
     stop = min(end, start + limit)
     while pos < stop:
         pos = data.find(b"\xff", pos, stop)
         if pos < 0:
             return -1
-        frame = frame_at(data, pos)
-        if frame is not None:
-            after = pos + frame.length
-            if after >= end or frame_at(data, after) is not None:
+        found = _decode(data[pos + 1], data[pos + 2]) if pos + 4 <= size else None
+        if found is not None:
+            after = pos + found[0]
+            if after >= end or (after + 4 <= size and data[after] == 0xFF
+                                and _decode(data[after + 1], data[after + 2]) is not None):
                 return pos
         pos += 1
     return -1
@@ -174,30 +203,53 @@ def scan(path: Path, full: bool = True) -> Scan | None:
         except ValueError:  # empty file
             return None
         try:
-            return _scan(data, full)
+            return scan_data(data, full)
         finally:
             data.close()  # type: ignore[union-attr]
 
 
-def _scan(data: mmap.mmap, full: bool = True) -> Scan | None:
+def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
+    """:func:`scan` of a file's bytes (in memory or mapped)."""
     start, end = payload_span(data)
     pos = first_frame(data, start, end)
     if pos < 0:
         return None
     first = frame_at(data, pos)
     assert first is not None
+    layer = 4 - ((data[pos + 1] >> 1) & 3)
     header = vbr_header(data, pos, first)
     if header is not None:
         if header.frames and not full:
             return Scan(duration=0.0, frames=header.frames, bitrate=0, mode="", sample_rate=first.sample_rate,
                         channels=first.channels, header=header, start=start, end=end, junk=0, cut=False)
         pos += first.length  # the header frame is silent: not audio
-    frames = samples = junk = total_bits = 0
+    rate = first.sample_rate
+    # The common case, frame after frame of the first frame's sample rate and layer, is looked up in a table
+    # (no object a frame); anything else (junk, another layer, the last bytes) takes the general path below.
+    lengths = _lengths(rate, layer)
+    fast_frames = fast_bytes = indexes = 0  # indexes: a bit per bitrate index seen
+    frames = samples = junk = total = 0  # frames, samples and bytes of the general path
     bitrates: set[int] = set()
     cut = False
+    size = len(data)
+    last = min(end, size - 3)  # a header's 2nd and 3rd bytes lie before this
     while pos < end:
+        while pos < last and data[pos] == 0xFF:
+            key = data[pos + 1] << 8 | data[pos + 2]
+            length = lengths[key]
+            if not length:
+                break
+            if pos + length > end:
+                cut = True
+                break
+            fast_frames += 1
+            fast_bytes += length
+            indexes |= 1 << (key >> 4 & 15)
+            pos += length
+        if cut or pos >= end:
+            break
         frame = frame_at(data, pos)
-        if frame is None or frame.sample_rate != first.sample_rate:
+        if frame is None or frame.sample_rate != rate:
             nxt = first_frame(data, pos + 1, end)
             if nxt < 0:
                 junk += end - pos
@@ -210,12 +262,16 @@ def _scan(data: mmap.mmap, full: bool = True) -> Scan | None:
             break
         frames += 1
         samples += frame.samples
-        total_bits += frame.length * 8
+        total += frame.length
         bitrates.add(frame.bitrate)
         pos += frame.length
+    frames += fast_frames
+    samples += fast_frames * first.samples  # the sample rate fixes the MPEG version: with the layer, the samples a frame
+    total += fast_bytes
+    bitrates.update(_BITRATES[(first.mpeg1, layer)][index] * 1000 for index in range(1, 15) if indexes >> index & 1)
     if not frames:
         return None
-    duration = samples / first.sample_rate
-    return Scan(duration=duration, frames=frames, bitrate=int(total_bits / duration) if duration else 0,
-                mode="CBR" if len(bitrates) == 1 else "VBR", sample_rate=first.sample_rate, channels=first.channels,
+    duration = samples / rate
+    return Scan(duration=duration, frames=frames, bitrate=int(total * 8 / duration) if duration else 0,
+                mode="CBR" if len(bitrates) == 1 else "VBR", sample_rate=rate, channels=first.channels,
                 header=header, start=start, end=end, junk=junk, cut=cut)

@@ -20,17 +20,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import mutagen
-from mutagen.mp3 import BitrateMode
+from mutagen.mp3 import BitrateMode, MPEGInfo
 
 from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
 from .formats import APP_FORMATS, EXTENSIONS, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
-from .tags import load, read_state
+from .tags import load, load_tags, read_state
 from .tagset import Tags
 
 #: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
 VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video/x-m4v", "M4VP": "video/x-m4v"}
+#: MP3 files up to this size are read into memory for probing; bigger ones are mapped.
+_READ_LIMIT = 1024 * 1024
 #: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.
 _MP3_SHORTFALL = 4096
 
@@ -101,8 +103,12 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     """:func:`probe`, and every tag the file holds (one read of the file's tags, not two)."""
     try:
         size = path.stat().st_size
+        data: bytes | mmap.mmap = b""
         with open(path, "rb") as handle:
             kind, head = _sniff_file(handle, size)
+            if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
+                handle.seek(0)
+                data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except OSError as exc:
         raise MediaError(error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="audio")) from None
     if size == 0:
@@ -114,11 +120,18 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
                                hint=f"supported: {SUPPORTED}"))
     ext = os.path.splitext(rel)[1].lower()
     try:
-        cut = payload.truncation(path, kind, size)
-        if cut:
-            raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated: {cut}", field="audio",
-                                   hint="copy or export it again; check it plays to the end"))
-        media, state = _read(path, rel, kind, size, head)
+        if kind == "mp3":
+            try:
+                media, state = _read_mp3(data, rel, size)
+            finally:
+                if isinstance(data, mmap.mmap):
+                    data.close()
+        else:
+            cut = payload.truncation(path, kind, size)
+            if cut:
+                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated: {cut}", field="audio",
+                                       hint="copy or export it again; check it plays to the end"))
+            media, state = _read(path, rel, kind, size, head)
     except MediaError:
         raise
     except (mutagen.MutagenError, struct.error, ValueError, EOFError, IndexError, KeyError, OverflowError) as exc:
@@ -142,9 +155,6 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     info = audio.info
     duration = float(getattr(info, "length", 0.0) or 0.0)
     bitrate = int(getattr(info, "bitrate", 0) or 0)
-    mode = ""
-    if kind == "mp3":
-        duration, bitrate, mode = _mp3_timing(path, rel, audio, duration, bitrate)
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
@@ -167,7 +177,6 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         kind=kind,
         duration=duration,
         bitrate=bitrate,
-        bitrate_mode=mode,
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
@@ -182,13 +191,18 @@ def retagged(media: Media, state: Tags, size: int) -> Media:
                                           end=None if c.end is None else c.end / 1000) for c in state.chapters or ()))
 
 
-def _mp3_timing(path: Path, rel: str, audio: mutagen.FileType, duration: float, bitrate: int) -> tuple[float, int, str]:
-    """Duration, bitrate and mode of an MP3: from its Xing/VBRI header, or by counting every frame."""
-    info = audio.info
-    scan = mpeg.scan(path, full=False)
+def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags]:
+    """An MP3 from its bytes: the ID3 tags, and the frames (walked, or counted by a Xing/VBRI header).
+
+    mutagen reads only the tags; its stream info (the first frames and the Xing/VBRI header) is read only
+    when a header counts the frames, for the figures it takes from it (LAME's encoder delay and padding,
+    the bitrate mode). Without such a header the frame walk is the truth and mutagen would only guess.
+    """
+    audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
+    scan = mpeg.scan_data(data, full=False)
     if scan is None:
-        raise MediaError(error("MED004", rel, "the MP3 file has no MPEG audio frames", field="audio",
-                               hint="export it again from your editor"))
+        raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
+                               field="audio", hint="export it again from your editor"))
     header = scan.header
     if header is not None and header.bytes:
         shortfall = header.bytes - (scan.end - scan.start)
@@ -197,9 +211,18 @@ def _mp3_timing(path: Path, rel: str, audio: mutagen.FileType, duration: float, 
                                                   f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
                                    hint="copy or export it again; check it plays to the end"))
     if header is None or not header.frames:
-        # No Xing/VBRI header: mutagen guessed from the first frame; the frame count is the truth.
-        return scan.duration, scan.bitrate, scan.mode
-    mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
-    if not mode:
-        mode = "CBR" if header.kind == "Info" else "VBR"
-    return duration, bitrate, mode
+        duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
+        sample_rate, channels = scan.sample_rate, scan.channels
+    else:
+        info = MPEGInfo(data if isinstance(data, mmap.mmap) else io.BytesIO(data), scan.start)
+        duration, bitrate, sample_rate, channels = float(info.length), int(info.bitrate), info.sample_rate, info.channels
+        mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
+        if not mode:
+            mode = "CBR" if header.kind == "Info" else "VBR"
+    if duration <= 0:
+        raise MediaError(error("MED006", rel, "the MP3 file has no playable audio (duration 0)", field="audio",
+                               hint="export the episode again"))
+    state = read_state(audio, "mp3")
+    media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
+                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False)
+    return retagged(media, state, size), state

@@ -132,7 +132,9 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         result.skipped = f"{NAMES.get(media.kind, media.kind)} files are not tagged (podcast apps read no tags in them)"
         return result
     wanted = _complete(for_format(wanted, media.kind), media.kind, media.duration)
-    audio = load_tags(source, media.kind)
+    in_memory = not durable and target != source and media.kind == "mp3" and before.st_size <= IN_MEMORY_LIMIT
+    data = source.read_bytes() if in_memory else b""  # read once: for its tags now, for the tagged copy below
+    audio = load_tags(io.BytesIO(data) if in_memory else source, media.kind)
     current = read_state(audio, media.kind)
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and ffmpeg is None:
@@ -147,8 +149,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     repad = not result.changes and length is not None and target != source and media.size != length
     if (not result.changes and not repad) or dry_run:
         return result
-    if not durable and target != source and media.kind == "mp3" and before.st_size <= IN_MEMORY_LIMIT:
-        result.media = _tag_in_memory(source, target, audio, wanted, length, rel, media, before)
+    if in_memory:
+        result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before)
         result.written = True
         result.size = result.media.size
         return result
@@ -211,13 +213,13 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
         _save_padded(size, length, lambda pad: audio.save(padding=pad))
 
 
-def _tag_in_memory(source: Path, target: Path, audio: mutagen.FileType, wanted: Tags, length: int | None, rel: str,
-                   original: Media, before: os.stat_result) -> Media:
-    """Steps 2–5 for a build's copy of an MP3, on bytes: read once, tag, verify, write the temp file, rename.
+def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None,
+                   rel: str, original: Media, before: os.stat_result) -> Media:
+    """Steps 2–5 for a build's copy of an MP3, on bytes: tag, verify, write the temp file, rename.
 
-    ``audio`` holds the original's tags as loaded (step 1); they are changed here and saved into the copy.
+    ``data`` is the original as read once (after ``before`` was taken); ``audio`` holds its tags as loaded from
+    those bytes (step 1); they are changed here and saved into the copy.
     """
-    data = source.read_bytes()
     tagged = _tagged_bytes(data, audio, wanted, length)
     media = _verify_mp3(tagged, data, rel, original, wanted)
     after = source.stat()

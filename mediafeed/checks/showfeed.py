@@ -8,20 +8,23 @@ channel elements to their show.yml key, item elements to the episode's
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
-from .. import incremental
+from .. import incremental, parallel
 from ..config import SHOW_FILE
 from ..dates import source_date
-from ..errors import Problem
+from ..errors import MediaError, Problem
 from . import feedxml
 
 if TYPE_CHECKING:
     from ..build import Project
     from ..cache import Cache
-    from ..model import Item
+    from ..model import Item, RenderedNotes
+    from ..render import Renderer
 
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
@@ -76,8 +79,6 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     from ..archives import plan
     from ..cache import Cache
     from ..render import Renderer
-    from .channel import check_channel
-    from .items import check_item, item_label
 
     assert project.show is not None
     cache = cache or Cache(None)
@@ -99,22 +100,18 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     head, tail = renderer.rss_frame(page, items)
     problems: list[Problem] = []
     whole = True
-    # in documents of LINT_BATCH items (the channel and a few items: a feed of any length is never whole in memory)
-    for start in range(0, max(len(linted), 1), LINT_BATCH):
-        batch = linted[start:start + LINT_BATCH]
-        xml = renderer.feed_items.rss([page.items[i] for i in batch])
-        doc, found = feedxml.parse(head + b"".join(xml) + tail, FEED_FILE)
-        if doc is None:  # not well-formed: that one problem stops linting, as for the whole feed
+    # in documents of a few items each with the real channel (a feed of any length is never whole in memory)
+    for start, found, checked in _lint_batches(renderer, head, tail, page.items, linted):
+        if checked is None:  # not well-formed: that one problem stops linting, as for the whole feed
             problems, whole = found, False
             break
         if not start:  # the channel, once
-            problems = found + check_channel(doc)
-        title = (feedxml.text(doc, doc.channel, "title") or "").strip()
-        for index, element in zip(batch, doc.items(), strict=True):
+            problems = found
+        for index, item_problems in checked:
             slug = page.items[index].episode.slug
-            known[slug] = check_item(doc, element, item_label(doc, element, index), title)
+            known[slug] = item_problems
             if slug in tags:
-                cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in known[slug]])
+                cache.put(LINT_TABLE, slug, tags[slug], [p.to_dict() for p in item_problems])
     if whole:
         for item in page.items:
             problems += known[item.episode.slug]
@@ -122,6 +119,66 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     if stale:
         cache.delete(LINT_TABLE, stale)
     return locate([p for p in problems if p.code not in COVERED], items)
+
+
+#: from this many items to lint (a cold build), the documents are linted on every core, this many items at a time
+#: (their notes are read for the workers: a window's worth at most in memory)
+PARALLEL_LINT = 256
+LINT_WINDOW = 512
+
+_Batch = tuple[int, list[Problem], "list[tuple[int, list[Problem]]] | None"]
+
+
+def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item],
+                  linted: list[int]) -> Iterator[_Batch]:
+    """(start, problems, [(index, the item's problems)]) for each document of ``linted`` items, in order; the
+    channel's problems come with the first (start 0); a document that is not well-formed gives its one
+    problem and None. A cold build's items (hundreds or more) are linted on every core, in smaller documents
+    (enough for a pool): a worker gets each item's notes with the job, never the cache."""
+    context = (renderer, head, tail, items)
+    if len(linted) < PARALLEL_LINT or parallel.workers() < 2:  # one process: the fewest documents
+        for start in range(0, max(len(linted), 1), LINT_BATCH):
+            batch = linted[start:start + LINT_BATCH]
+            yield _lint(context, (start, batch, [items[i].notes() for i in batch]))
+        return
+    for first in range(0, len(linted), LINT_WINDOW):
+        window = linted[first:first + LINT_WINDOW]
+        size = min(LINT_BATCH, -(-len(window) // parallel.MIN_ITEMS))
+        jobs = [(first + start, window[start:start + size], [items[i].notes() for i in window[start:start + size]])
+                for start in range(0, len(window), size)]
+        made = parallel.imap_ordered(_lint, context, jobs)
+        try:
+            for result in made:
+                if isinstance(result, parallel.Failed):
+                    raise MediaError(result.problems)
+                yield result
+        finally:
+            made.close()
+
+
+def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
+          job: tuple[int, list[int], list[RenderedNotes]]) -> _Batch:
+    """Lint one document: the channel and the items ``job`` names (see :func:`_lint_batches`)."""
+    from .channel import check_channel
+    from .items import check_item, item_label
+
+    renderer, head, tail, items = context
+    start, batch, notes = job
+    todo = [replace(items[i], notes=partial(_same, n)) for i, n in zip(batch, notes, strict=True)]
+    xml = renderer.feed_items.rss(todo)
+    doc, found = feedxml.parse(head + b"".join(xml) + tail, FEED_FILE)
+    if doc is None:
+        return start, found, None
+    if not start:
+        found = found + check_channel(doc)
+    title = (feedxml.text(doc, doc.channel, "title") or "").strip()
+    checked = [(index, check_item(doc, element, item_label(doc, element, index), title))
+               for index, element in zip(batch, doc.items(), strict=True)]
+    return start, found, checked
+
+
+def _same(notes: RenderedNotes) -> RenderedNotes:
+    return notes
 
 
 def _build_date(items: list[Item]) -> datetime:
