@@ -1,3 +1,3 @@
-from .cli import main
+from .commands.shortcut import main
 
 main(prog_name="mediafeed")

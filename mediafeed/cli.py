@@ -50,7 +50,8 @@ def main(ctx: click.Context, quiet: bool, verbose: bool, color: bool | None) -> 
       mediafeed build            # build ./public from the show in this folder
       mediafeed check --strict   # fail on warnings too
     """
-    ctx.obj = Settings(quiet=quiet, verbose=verbose, color=color)
+    handed = ctx.obj.sweep if isinstance(ctx.obj, Settings) else None  # from commands.shortcut
+    ctx.obj = Settings(quiet=quiet, verbose=verbose, color=color, sweep=handed)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,13 +35,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, audio, parallel
-from .audio import Cover, TagChapter, TagResult, Tags
+from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
 
 if TYPE_CHECKING:
+    from .audio import TagResult  # not at run time: it would load the tagger (and mutagen) on every build
     from .build import Project
 
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes

@@ -26,12 +26,16 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "c
 
 
 class Settings:
-    """Global options (``-q``, ``-v``, ``--no-color``), passed down through click's context object."""
+    """Global options (``-q``, ``-v``, ``--no-color``), passed down through click's context object.
 
-    def __init__(self, quiet: bool = False, verbose: bool = False, color: bool | None = None):
+    ``sweep``: the look at the show (``fastpath.Sweep``) that ``commands.shortcut`` took before handing a
+    build to click, so the build reuses it instead of looking again."""
+
+    def __init__(self, quiet: bool = False, verbose: bool = False, color: bool | None = None, sweep: Any = None):
         self.quiet = quiet
         self.verbose = verbose
         self.color = color
+        self.sweep = sweep
 
 
 def settings() -> Settings:

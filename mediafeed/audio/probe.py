@@ -25,33 +25,12 @@ from mutagen.mp3 import BitrateMode, MPEGInfo
 from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
+from .formats import APP_FORMATS, EXTENSIONS, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
 from .tags import load, load_tags, read_state
 from .tagset import Tags
 
-SUPPORTED = "MP3, M4A/M4B (AAC), MP4/M4V/MOV video, Ogg Opus, Ogg Vorbis, FLAC, WAV"
-#: Formats Apple Podcasts and Spotify accept as an enclosure.
-APP_FORMATS = {"mp3", "mp4"}
-MIME = {
-    "mp3": "audio/mpeg",
-    "aac": "audio/aac",
-    "ogg-opus": "audio/ogg",
-    "ogg-vorbis": "audio/ogg",
-    "flac": "audio/flac",
-    "wav": "audio/wav",
-}
 #: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
 VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video/x-m4v", "M4VP": "video/x-m4v"}
-EXTENSIONS = {
-    "mp3": {".mp3"},
-    "mp4": {".m4a", ".m4b", ".mp4", ".m4v", ".mov"},
-    "aac": {".aac"},
-    "ogg-opus": {".opus", ".ogg", ".oga"},
-    "ogg-vorbis": {".ogg", ".oga"},
-    "flac": {".flac"},
-    "wav": {".wav"},
-}
-NAMES = {"mp3": "MP3", "mp4": "MP4/M4A", "aac": "raw AAC (ADTS)", "ogg-opus": "Ogg Opus", "ogg-vorbis": "Ogg Vorbis",
-         "flac": "FLAC", "wav": "WAV"}
 #: MP3 files up to this size are read into memory for probing; bigger ones are mapped.
 _READ_LIMIT = 1024 * 1024
 #: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.

@@ -53,12 +53,11 @@ from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from . import mpeg, payload
+from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_state
 from .tagset import Change, TagChapter, Tags, diff, for_format
 
-#: Formats mediafeed writes tags into. WAV and raw AAC have no tag format podcast apps read.
-TAGGABLE = {"mp3", "mp4", "flac", "ogg-opus", "ogg-vorbis"}
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
 #: Tagged files are padded to a whole number of these (so a longer title or notes usually fit in the same size)…
@@ -88,11 +87,6 @@ class TagResult:
     def to_dict(self) -> dict[str, object]:
         return {"file": self.file, "written": self.written, "size": self.size, "skipped": self.skipped,
                 "notes": self.notes, "changes": [c.to_dict() for c in self.changes]}
-
-
-def ffmpeg_path() -> str:
-    """The ffmpeg that writes MP4 chapters, or "" when none is on PATH."""
-    return shutil.which("ffmpeg") or ""
 
 
 def padded_size(natural: int, length: int | None = None) -> int:

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems
+from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems, settings
 from .options import format_option, show_option, verbosity_options
 
 
@@ -43,7 +43,9 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
         from ..fastpath import Sweep
         from ..fastpath import check as up_to_date
 
-        sweep = Sweep(show_dir)
+        sweep = settings().sweep  # the look commands.shortcut took, when it handed this build over
+        if not isinstance(sweep, Sweep) or sweep.root != show_dir.resolve():
+            sweep = Sweep(show_dir)
         report = up_to_date(show_dir, out, strict, sweep=sweep)
     if report is not None:
         report["seconds"] = round(time.perf_counter() - started, 3)

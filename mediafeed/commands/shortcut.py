@@ -1,0 +1,187 @@
+"""``mediafeed build`` with nothing to do, answered without click.
+
+A rebuild with nothing changed is a stamp check (:mod:`mediafeed.fastpath`) and a
+replayed report; importing click, the command modules and the terminal helpers
+for it costs about as much as the check itself. ``main`` (the console script and
+``python -m mediafeed``) reads the command line itself when it is a ``build`` it
+understands, and when the stamp says nothing changed prints what the click
+command would print, byte for byte, with the same exit code. Everything else
+(another command, ``--help``, ``--clean``, an option written another way, a
+stamp that does not match, an output that cannot be written as text) goes to
+:data:`mediafeed.cli.main` untouched, with the look at the show already taken
+handed over so a real build does not take it twice.
+
+The text below mirrors ``commands/build.py`` and ``terminal.print_problems``;
+``tests/test_shortcut.py`` runs both paths and compares stdout, stderr and exit
+codes, so a change to one that is not made to the other fails there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+#: Options of ``mediafeed`` itself and of ``mediafeed build``, spelled exactly as click accepts them.
+_FLAGS = {"-q": "quiet", "--quiet": "quiet", "-v": "verbose", "--verbose": "verbose",
+          "--color": "color", "--no-color": "no-color"}
+_VALUES = {"-s": "show", "--show": "show", "-o": "output", "--output": "output", "--format": "format"}
+_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")  # click's strip_ansi
+_COLOURS = {"error": "31", "warning": "33", "info": "36"}  # click.style's red, yellow, cyan
+
+
+def main(args: list[str] | None = None, prog_name: str = "mediafeed") -> None:
+    """The console script: the shortcut when it applies, click otherwise."""
+    started = time.perf_counter()
+    argv = sys.argv[1:] if args is None else list(args)
+    options = parse(argv)
+    sweep = None
+    if options is not None:
+        from ..fastpath import Sweep, check
+
+        show = Path(options["show"])
+        output = Path(options["output"]) if options["output"] is not None else None
+        sweep = Sweep(show)
+        report = check(show, output or show / "public", options["strict"], sweep=sweep)
+        if report is not None:
+            report["seconds"] = round(time.perf_counter() - started, 3)
+            lines = _lines(report, options)
+            if lines is not None:
+                _write(lines, options)
+                sys.exit(0)
+    from ..cli import main as click_main
+    from ..terminal import Settings
+
+    click_main(argv, prog_name=prog_name, obj=Settings(sweep=sweep))
+
+
+def parse(argv: list[str]) -> dict[str, Any] | None:
+    """The options of a ``build`` the shortcut may answer, or None (then click decides)."""
+    options: dict[str, Any] = {"quiet": False, "verbose": False, "color": None, "show": ".", "output": None,
+                               "strict": False, "format": "text"}
+    seen: set[str] = set()
+    args = iter(argv)
+    command = False
+    for arg in args:
+        if arg == "build" and not command:
+            command = True
+        elif arg in _FLAGS:
+            name = _FLAGS[arg]
+            if name in ("color", "no-color"):
+                options["color"] = name == "color"
+            else:
+                options[name] = True
+        elif command and arg == "--strict":
+            options["strict"] = True
+        elif command and (arg in _VALUES or arg.split("=", 1)[0] in _VALUES and arg.startswith("--")):
+            name, value = (_VALUES[arg], next(args, None)) if arg in _VALUES else (
+                _VALUES[arg.split("=", 1)[0]], arg.split("=", 1)[1])
+            if not value or value.startswith("-") or name in seen:
+                return None
+            seen.add(name)
+            options[name] = value
+        else:
+            return None  # another command, --help, --clean, -qv, -sDIR, a stray argument: click's business
+    if not command or options["format"] not in ("text", "json"):
+        return None
+    for folder in (options["show"], options["output"]):  # what click.Path(file_okay=False) accepts, and a site
+        if folder is not None and not (os.path.isdir(folder) and os.access(folder, os.R_OK)):
+            return None
+    return options
+
+
+def _colour(options: dict[str, Any], stream: Any) -> bool:
+    """``terminal.use_color``."""
+    if options["color"] is not None:
+        return bool(options["color"])
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _style(text: str, colour: str = "", bold: bool = True) -> str:
+    """``click.style(text, fg=..., bold=...)``."""
+    return (f"\033[{colour}m" if colour else "") + ("\033[1m" if bold else "") + f"{text}\033[0m"
+
+
+def _lines(report: dict[str, Any], options: dict[str, Any]) -> list[tuple[bool, str]] | None:
+    """What ``commands/build.py`` prints for an up-to-date report: (to stderr?, text) per line, ANSI stripped
+    where click.echo would strip it; None when a line cannot be written to its stream (click reports that)."""
+    if sys.stdout is None or sys.stderr is None:
+        return None
+    out: list[tuple[bool, str]] = []
+    if options["format"] == "json":
+        import json
+
+        text = json.dumps({"ok": True, **report}, indent=2, ensure_ascii=False, sort_keys=False)
+        out.append((False, text if sys.stdout.isatty() else _ANSI.sub("", text)))
+    else:
+        err_colour = _colour(options, sys.stderr)
+        if report["problems"]:
+            out += [(True, line if err_colour else _ANSI.sub("", line))
+                    for line in _problem_lines(report["problems"], options["quiet"], err_colour)]
+        episodes = report["episodes"]
+        info = [f"Nothing changed since the last build: {episodes} episode{'s' if episodes != 1 else ''} in "
+                f"{report['output']} are up to date ({report['seconds']:.2f} s)."]
+        if report["drafts"] or report["scheduled"]:
+            info.append(f"Not published yet: {report['drafts']} draft(s), {report['scheduled']} scheduled.")
+        if not options["quiet"]:
+            out += [(True, line if err_colour else _ANSI.sub("", line)) for line in info]
+        line = str(Path(report["output"]) / "feed.xml")
+        out.append((False, line if _colour(options, sys.stdout) else _ANSI.sub("", line)))
+    for err, line in out:
+        stream = sys.stderr if err else sys.stdout
+        try:
+            line.encode(stream.encoding, stream.errors or "strict")
+        except (AttributeError, LookupError, UnicodeError, TypeError):
+            return None
+    return out
+
+
+def _problem_lines(problems: list[dict[str, str]], quiet: bool, colour: bool) -> list[str]:
+    """``terminal.print_problems(..., err=True)`` as lines."""
+    from collections import defaultdict
+
+    from ..errors import Problem, Severity
+
+    found = [Problem.from_dict(p) for p in problems]
+    shown = [p for p in found if p.severity is not Severity.INFO] if quiet else found
+    if not shown:
+        return []
+    groups: dict[str, list[Problem]] = defaultdict(list)
+    for problem in shown:
+        groups[problem.episode].append(problem)
+    lines = []
+    for episode in sorted(groups, key=lambda e: (e != "", e)):
+        if len(groups) > 1 or episode:
+            lines.append(_style(f"{episode or 'show'}:") if colour else f"{episode or 'show'}:")
+        for problem in groups[episode]:
+            label = f"{problem.severity.value:>7}"
+            prefix = _style(label, _COLOURS[problem.severity.value]) if colour else label
+            lines.append(f"{prefix} {problem.line()}")
+    counts = {s: sum(1 for p in found if p.severity is s) for s in Severity}
+    lines.append("Found " + ", ".join(f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity) + ".")
+    return lines
+
+
+def _write(lines: list[tuple[bool, str]], options: dict[str, Any]) -> None:
+    """Write and flush line by line, as click.echo does; a write error ends as ``terminal.boundary`` ends it."""
+    try:
+        for err, line in lines:
+            stream = sys.stderr if err else sys.stdout
+            stream.write(line + "\n")
+            stream.flush()
+    except OSError as exc:
+        if options["verbose"]:
+            raise
+        message = f"Error: {exc.filename or ''}: {exc.strerror or exc}"
+        colour = _colour(options, sys.stderr)
+        try:
+            sys.stderr.write((_style(message, "31", bold=False) if colour else _ANSI.sub("", message)) + "\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+        sys.exit(2)

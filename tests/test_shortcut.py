@@ -1,0 +1,171 @@
+"""``mediafeed build`` with nothing to do is answered without click, and says exactly what click would say."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mediafeed.commands import shortcut
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Runs mediafeed as ``python -m mediafeed`` does, then records whether click was imported.
+SHORTCUT = ("import atexit, runpy, sys; mark = sys.argv.pop(1); "
+            "atexit.register(lambda: open(mark, 'w').write(str('click' in sys.modules))); "
+            "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
+#: Runs the click command directly (what ``mediafeed`` was before the shortcut).
+CLICK = "import sys; from mediafeed.cli import main; main(sys.argv[1:], prog_name='mediafeed')"
+SECONDS = re.compile(r'(?<=\()\d+\.\d\d(?= s\))|(?<="seconds": )[0-9.]+')  # the one part that differs
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SOURCE_DATE_EPOCH")}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    return {**env, **extra}
+
+
+def _run(code: str, args: list[str], cwd: Path, env: dict[str, str], mark: Path | None = None) -> tuple[str, str, int]:
+    argv = [sys.executable, "-c", code, *([str(mark)] if mark else []), *args]
+    result = subprocess.run(argv, capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+    return SECONDS.sub("0", result.stdout), SECONDS.sub("0", result.stderr), result.returncode
+
+
+def _both(args: list[str], cwd: Path, tmp_path: Path, **extra: str) -> tuple[tuple[str, str, int], bool]:
+    """The shortcut's (stdout, stderr, exit code), checked against click's; and whether click was imported."""
+    env = _env(**extra)
+    mark = tmp_path / "click-imported"
+    fast = _run(SHORTCUT, args, cwd, env, mark)
+    slow = _run(CLICK, args, cwd, env)
+    assert fast == slow, f"mediafeed {' '.join(args)}: the shortcut and click differ"
+    return fast, mark.read_text() == "True"
+
+
+@pytest.fixture
+def built(show: Path) -> Path:
+    """The sample show with a show-level problem besides its episode's, built into public/ and elsewhere/."""
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text().replace("copyright: CC BY 4.0,", "copyright: Copyright 2026 CC BY 4.0,"))
+    for out in ("public", "elsewhere"):
+        result = subprocess.run([sys.executable, "-m", "mediafeed", "build", "-q", "-o", str(show / out)],
+                                capture_output=True, text=True, cwd=show, env=_env())
+        assert result.returncode == 0, result.stderr
+    return show
+
+
+@pytest.mark.parametrize("args", [
+    ["build"],
+    ["build", "-q"],
+    ["-q", "build"],
+    ["--quiet", "build", "--verbose"],
+    ["build", "--format", "json"],
+    ["build", "--format=json", "-q"],
+    ["--color", "build"],
+    ["build", "--color"],
+    ["--no-color", "build", "--color"],
+    ["--color", "build", "--no-color"],
+    ["-v", "build", "--show", "."],
+    ["build", "--output", "elsewhere"],
+    ["build", "-o", "elsewhere", "--format", "json", "-s", "."],
+    ["build", "--output=elsewhere", "--show=."],
+])
+def test_the_shortcut_prints_what_click_prints_without_importing_click(built: Path, tmp_path: Path,
+                                                                        args: list[str]) -> None:
+    (out, err, code), click_imported = _both(args, built, tmp_path)
+    assert code == 0 and not click_imported
+    assert "feed.xml" in out or '"up_to_date": true' in out
+    if "-q" not in args and "--quiet" not in args and "json" not in " ".join(args):
+        assert "Nothing changed since the last build: 6 episodes" in err
+        assert "show:" in err and "000-trailer:" in err and "EP020" in err and "Found 0 errors, 0 warnings, 2 infos." in err
+    if "--color" in args[-1:] or args == ["--color", "build"]:
+        assert "\x1b[" in err
+
+
+def test_no_color_in_the_environment_is_honoured_the_same_way(built: Path, tmp_path: Path) -> None:
+    (_, err, _), _ = _both(["build"], built, tmp_path, NO_COLOR="1")
+    assert "\x1b[" not in err
+    (_, err, _), _ = _both(["build", "--color"], built, tmp_path, NO_COLOR="1")
+    assert "\x1b[" in err
+
+
+def test_show_folder_given_from_elsewhere(built: Path, tmp_path: Path) -> None:
+    (out, _, code), click_imported = _both(["build", "--show", str(built)], tmp_path, tmp_path)
+    assert code == 0 and not click_imported and out.strip() == str(built / "public/feed.xml")
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "-qv"],                   # combined short flags: click's syntax, not the shortcut's
+    ["build", "--show", "nowhere"],     # a folder that does not exist
+    ["build", "--format", "yaml"],      # a usage error
+    ["build", "extra"],
+    ["list"],
+    ["--help"],
+])
+def test_anything_else_goes_to_click_with_the_same_result(built: Path, tmp_path: Path, args: list[str]) -> None:
+    _, click_imported = _both(args, built, tmp_path)
+    assert click_imported
+
+
+@pytest.mark.parametrize("args", [["build", "--strict"], ["build", "--clean", "-q"]])
+def test_a_build_the_stamp_does_not_cover_goes_to_click(built: Path, tmp_path: Path, args: list[str]) -> None:
+    mark = tmp_path / "mark"
+    out, err, code = _run(SHORTCUT, args, built, _env(), mark)
+    assert mark.read_text() == "True" and "Nothing changed" not in err
+    assert code == 0 and out.strip().endswith("feed.xml")
+
+
+def test_a_change_goes_to_click_which_builds_once(built: Path, tmp_path: Path) -> None:
+    notes = built / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three tiers"))
+    env = _env()
+    mark = tmp_path / "mark"
+    out, _, code = _run(SHORTCUT, ["build", "--format", "json"], built, env, mark)
+    report = json.loads(out)
+    assert code == 0 and mark.read_text() == "True"
+    assert not report.get("up_to_date") and "episodes/003-capabilities-framework/index.html" in report["written"]
+    out, _, code = _run(SHORTCUT, ["build", "--format", "json"], built, env, mark)
+    assert json.loads(out)["up_to_date"] is True and mark.read_text() == "False"
+
+
+def test_parse_accepts_only_what_it_understands(tmp_path: Path) -> None:
+    assert shortcut.parse(["build"]) == {"quiet": False, "verbose": False, "color": None, "show": ".",
+                                         "output": None, "strict": False, "format": "text"}
+    assert shortcut.parse(["-q", "build", "--no-color", "--strict", "--format=json"]) == {
+        "quiet": True, "verbose": False, "color": False, "show": ".", "output": None, "strict": True,
+        "format": "json"}
+    (tmp_path / "file").write_text("")
+    for args in (["check"], [], ["build", "build"], ["build", "--show"], ["build", "--show", ""],
+                 ["build", "--show", "-q"], ["build", "-s", ".", "-s", "."], ["--strict", "build"],
+                 ["build", "--show", str(tmp_path / "file")], ["build", "--show", str(tmp_path / "none")],
+                 ["build", "--format", "JSON"], ["build", "--clean"], ["build", "--accept-changes"],
+                 ["build", "-h"], ["build", "--", "x"], ["build", "--quiet=1"]):
+        assert shortcut.parse(args) is None, args
+
+
+def test_a_build_handed_to_click_reuses_the_look_the_shortcut_took(built: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from mediafeed import fastpath
+
+    notes = built / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three tiers"))
+    looks: list[str] = []
+    walk = fastpath._tree
+
+    def counted(lines: list[str], base: str, rel: str, *more: object) -> None:
+        looks.append(rel)
+        walk(lines, base, rel, *more)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastpath, "_tree", counted)
+    with pytest.raises(SystemExit) as exit_:
+        shortcut.main(["build", "--show", str(built), "--format", "json"])
+    assert exit_.value.code == 0
+    assert "episodes/003-capabilities-framework/index.html" in json.loads(capsys.readouterr().out)["written"]
+    assert looks.count("episodes") == 1, "the shortcut's look at the show is the one the build and its stamp use"
+    looks.clear()
+    with pytest.raises(SystemExit):
+        shortcut.main(["build", "--show", str(built), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["up_to_date"] is True and looks.count("episodes") == 1

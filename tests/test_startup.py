@@ -1,0 +1,90 @@
+"""What a rebuild imports: only what the work in front of it needs (start-up is most of a small rebuild)."""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from mediafeed.dates import rfc2822
+
+ROOT = Path(__file__).resolve().parent.parent
+LOADED = "import sys\n{stmt}\nprint('loaded:', *sorted(m for m in {names} if m in sys.modules))"
+
+
+def _loaded(stmt: str, names: tuple[str, ...], cwd: Path | None = None) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-c", LOADED.format(stmt=stmt, names=names)], capture_output=True,
+                            text=True, env=env, cwd=cwd, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1].split()[1:]
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2019, 6, 15, 19, 0, tzinfo=UTC),
+    datetime(2026, 2, 29 - 1, 23, 59, 59, tzinfo=timezone(timedelta(hours=-5))),
+    datetime(1999, 12, 31, 0, 0, 1, 500, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    datetime(2024, 1, 1, 8, 5, 9, tzinfo=timezone(timedelta(hours=1, seconds=7))),
+    datetime(2024, 7, 4, 12, 0),
+])
+def test_rfc2822_is_what_the_email_package_writes(moment: datetime) -> None:
+    assert rfc2822(moment) == email.utils.format_datetime(moment)
+
+
+def test_importing_the_build_loads_neither_the_tagger_nor_the_terminal() -> None:
+    heavy = ("mutagen", "mediafeed.audio.probe", "mediafeed.audio.tagger", "click", "email.utils", "PIL",
+             "requests", "boto3")
+    assert _loaded("import mediafeed.build", heavy) == []
+
+
+def test_the_audio_package_gives_every_name_it_lists() -> None:
+    from mediafeed import audio
+    from mediafeed.audio import tagger  # the submodule named like nothing exported
+
+    assert callable(audio.probe) and audio.probe.__module__ == "mediafeed.audio.probe"
+    assert audio.tagset.FIELDS and tagger.TAGGABLE is audio.TAGGABLE
+    for name in audio.__all__:
+        assert getattr(audio, name) is not None, name
+    assert not hasattr(audio, "no_such_name")
+
+
+def test_the_probe_function_survives_its_module_being_imported_first() -> None:
+    stmt = ("import mediafeed.audio.tagger, mediafeed.audio.probe; from mediafeed import audio; "
+            "assert callable(audio.probe), audio.probe")
+    assert _loaded(stmt, ("mutagen",)) == ["mutagen"]
+
+
+def test_a_no_change_build_loads_neither_click_nor_the_build(show: Path) -> None:
+    stmt = ("import runpy; sys.argv = ['mediafeed', 'build', '-q']\n"
+            "try:\n    runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass")
+    assert _loaded(stmt, ("click",), cwd=show) == ["click"]  # no stamp yet: click, and a build
+    assert _loaded(stmt, ("click", "mediafeed.build", "jinja2", "yaml", "json"), cwd=show) == ["json"]
+
+
+def test_an_edit_that_leaves_the_tags_alone_does_not_load_the_tagger(show: Path) -> None:
+    """A page re-rendered, its media's tags unchanged: probing and tagging code (and mutagen) stay unloaded."""
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    assert CliRunner().invoke(main, ["build", "--show", str(show), "-q"]).exit_code == 0
+    with open(show / "episodes/003-capabilities-framework/episode.md", "a", encoding="utf-8") as notes:
+        notes.write("\n\n")
+    stmt = ("import json; from mediafeed.cli import main; from click.testing import CliRunner\n"
+            "r = CliRunner().invoke(main, ['build', '--format', 'json'])\n"
+            "assert r.exit_code == 0 and json.loads(r.output)['rendered'] > 0, r.output")
+    assert _loaded(stmt, ("mutagen", "mediafeed.audio.tagger", "mediafeed.audio.probe"), cwd=show) == []
+
+
+def test_pillow_version_is_read_without_importing_it() -> None:
+    from importlib import metadata
+
+    from mediafeed.images import pillow_version
+
+    assert pillow_version() == metadata.version("pillow")
+    assert _loaded("from mediafeed.images import settings; settings()", ("PIL", "importlib.metadata", "email")) == []
