@@ -532,7 +532,11 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
         # in the background, in order; the files are written here, one unit after another, as before.
         # The first is rendered here, before the pool forks at the second: the workers inherit compiled templates.
         fresh = [item for name, key, item in window if plan.fresh(name, key)]
-        ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set())
+        # Into an output folder that held no site of ours, the workers write the pages of the episode folders
+        # they make themselves (most of a cold build's file creation, off this process); else they hand them here.
+        direct = os.fspath(out.out) if isinstance(out, output.Writer) and out.fresh and parallel.pooled(len(fresh) - 1) else ""
+        ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set(),
+                            direct)
         try:
             _render_window(plan, out, renderer, window, ahead)
         finally:
@@ -565,14 +569,24 @@ def _render_window(plan: incremental.Plan, out: output.Site, renderer: Renderer,
     """Each episode's unit of ``window``, in order: its pages from ``ahead`` when made there, else rendered here."""
     for name, key, item in window:
         def episode(site: output.Site, item: Item = item) -> None:
+            # A worker that writes the episode's folder itself is done with it before anything else is written
+            # there (the files are still declared in the same order: media, side files, pages).
+            pages = ahead.take(item) if ahead.direct else None
+            if pages is not None and pages.folders:
+                assert isinstance(out, output.Writer)
+                out.adopt(pages.folders)
             renderer.media(site, item)
             renderer.side_files(site, item)
-            pages = ahead.take(item)
+            if not ahead.direct:
+                pages = ahead.take(item)
             if pages is None:
                 renderer.episode_pages(site, item)
             else:
-                for rel, data, origin in pages:
-                    site.add(rel, data, origin)
+                for rel, data, origin in pages.files:
+                    if isinstance(data, int):
+                        site.placed(rel, data, origin)
+                    else:
+                        site.add(rel, data, origin)
 
         plan.unit(out, name, key, episode)
 
@@ -582,14 +596,16 @@ class _PagesAhead:
     also make the feeds' items of the episodes in ``items_too`` (slugs), kept in the cache as they are handed
     over, so that the feeds, rendered last in this process, find them there."""
 
-    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item], items_too: set[str]):
+    def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item], items_too: set[str],
+                 direct: str = ""):
         self.renderer = renderer
+        self.direct = direct  #: the output folder the workers write new episode folders into ("": none)
         self.waiting = collections.deque(item.episode.slug for item in fresh)
-        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug),
+        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug, direct),
                                           [(item.episode.slug, item.notes(), item.episode.slug in items_too)
                                            for item in fresh])
 
-    def take(self, item: Item) -> list[tuple[str, bytes, str]] | None:
+    def take(self, item: Item) -> _Made | None:
         """``item``'s pages when they were made ahead (None: render them here)."""
         if not self.waiting or self.waiting[0] != item.episode.slug:
             return None
@@ -606,18 +622,38 @@ class _PagesAhead:
         self.made.close()  # a pool's workers end with it
 
 
-def _episode_pages(context: tuple[Renderer, dict[str, Item]], job: tuple[str, RenderedNotes, bool],
-                   ) -> tuple[list[tuple[str, bytes, str]], tuple[str, str] | None]:
+@dataclass
+class _Made:
+    """An episode's pages made ahead: (path, bytes to write, origin), or (path, size, origin) when the worker
+    wrote the file itself into ``folders``, which it made (see :func:`output.write_fresh`)."""
+
+    files: list[tuple[str, bytes | int, str]]
+    folders: list[str]
+
+
+def _episode_pages(context: tuple[Renderer, dict[str, Item], str], job: tuple[str, RenderedNotes, bool],
+                   ) -> tuple[_Made, tuple[str, str] | None]:
     """An episode's pages (``Renderer.episode_pages``) and, when asked, its items in the feeds
     (``FeedItems.render_one``), made in a worker from its notes as read by the build (a worker never opens
-    the cache)."""
-    renderer, by_slug = context
+    the cache). With ``direct`` (the output folder, which held no site of ours), the worker writes the pages
+    itself when the episode's folder is not there yet, and sends back their sizes."""
+    renderer, by_slug, direct = context
     slug, notes, items_too = job
     item = replace(by_slug[slug], notes=lambda: notes)
     pages = _Pages()
     renderer.episode_pages(pages, item)
     assert renderer.project.show is not None
-    return pages.added, renderer.feed_items.render_one(item, renderer.project.show) if items_too else None
+    feed_texts = renderer.feed_items.render_one(item, renderer.project.show) if items_too else None
+    made = _Made([(rel, data, origin) for rel, data, origin in pages.added], [])
+    folder = item.page_path.rstrip("/")
+    if direct and all(rel.startswith(item.page_path) for rel, _, _ in pages.added):
+        try:
+            folders = output.write_fresh(direct, folder, [(rel, data) for rel, data, _ in pages.added])
+        except OSError:
+            folders = None  # the writer tries again, and reports what is wrong (OUT003)
+        if folders is not None:
+            made = _Made([(rel, len(data), origin) for rel, data, origin in pages.added], folders)
+    return made, feed_texts
 
 
 def site_key(project: Project, out_dir: Path) -> str:

@@ -91,6 +91,10 @@ class _Recording(Site):
         self.site.keep(rel, origin)
         self.made.append((rel, -1))
 
+    def placed(self, rel: str, size: int, origin: str = "") -> None:
+        self.site.placed(rel, size, origin)
+        self.made.append((rel, size))
+
     def has(self, rel: str) -> bool:
         # Renderer methods may look at what is already planned (e.g. one scaled copy of shared artwork).
         return self.site.has(rel)

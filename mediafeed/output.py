@@ -15,6 +15,10 @@ after everything else, fsynced, so a feed never points at a page or a file that 
 not there yet. Files the previous build made and this one did not are removed at
 the end (:meth:`Writer.finish`).
 
+In a first build into a folder with no site of ours, worker processes write the
+pages of the episode folders they make themselves (:func:`write_fresh`, the same
+temp file and rename) and the writer only records them (:meth:`Writer.placed`).
+
 A plain :class:`Site` keeps the planned bytes in memory instead (the feed rules
 render the feed this way, and tests compare plans).
 
@@ -85,6 +89,10 @@ class Site:
         data = b"".join(chunks)
         self.add(rel, data, origin)
         return len(data)
+
+    def placed(self, rel: str, size: int, origin: str = "") -> None:
+        """Declare an output that a worker process has already written (see :func:`write_fresh`)."""
+        raise TypeError(f"{rel}: only a Writer takes files written by another process")
 
     def keep(self, rel: str, origin: str = "") -> None:
         """Declare an output that is already correct on disk (not re-rendered)."""
@@ -170,6 +178,21 @@ class Writer(Site):
         self._claim(rel, origin)
         self.report.unchanged += 1
 
+    def placed(self, rel: str, size: int, origin: str = "") -> None:
+        self._claim(rel, origin)
+        self._done(rel, True)
+
+    def adopt(self, folders: Iterable[str]) -> None:
+        """Folders (relative) that a worker process made for this build (:func:`write_fresh`): nothing else is in them."""
+        for folder in folders:
+            self.folders[folder] = True
+
+    @property
+    def fresh(self) -> bool:
+        """Whether the folder held no site of ours when this build began (no manifest): workers may then write
+        new episode folders themselves (:func:`write_fresh`)."""
+        return not self.previous
+
     def has(self, rel: str) -> bool:
         return rel in self.origins
 
@@ -243,6 +266,35 @@ def _media_first(rel: str) -> tuple[int, str]:
     if ext in {".html", ".htm"}:
         return (3, rel)
     return (2, rel)
+
+
+def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[str] | None:
+    """Write ``files`` (relative paths inside ``folder``, itself relative to ``out``) into a folder made here, for
+    a worker process that renders pages ahead of the build's writer. None (nothing made) when ``folder`` exists
+    already: the writer compares and writes those files itself. Else the folders made, ``folder`` first; each
+    file goes through a temp file and a rename (:func:`atomic_write`), as the writer's own."""
+    try:
+        os.mkdir(f"{out}/{folder}")
+    except FileExistsError:
+        return None
+    except FileNotFoundError:  # its parent is not there yet: made here too (not adopted: the writer looks in it)
+        os.makedirs(os.path.dirname(f"{out}/{folder}"), exist_ok=True)
+        try:
+            os.mkdir(f"{out}/{folder}")
+        except FileExistsError:
+            return None
+    made = [folder]
+    try:
+        for rel, data in files:
+            parent = rel.rpartition("/")[0]
+            if parent not in made:
+                os.makedirs(f"{out}/{parent}", exist_ok=True)
+                made.append(parent)
+            atomic_write(f"{out}/{rel}", data, durable=False)
+    except BaseException:  # the folder was made here: take it back whole, so the writer finds no half of it
+        shutil.rmtree(f"{out}/{folder}", ignore_errors=True)
+        raise
+    return made
 
 
 def _place_bytes(data: bytes, target: Path, durable: bool = False, new: bool = False) -> bool:

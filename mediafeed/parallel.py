@@ -83,17 +83,24 @@ def map_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     return list(imap_ordered(fn, context, items, progress=progress))
 
 
+def pooled(count: int) -> bool:
+    """Whether :func:`imap_ordered` runs ``count`` items in worker processes (else in the calling process)."""
+    if not (workers() >= 2 and count >= MIN_ITEMS and threading.active_count() == 1):  # forking threads is unsafe (serve)
+        return False
+    import multiprocessing  # only when a pool may be used: a rebuild that tags one file does not pay for it
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
                  progress: Callable[[int], None] | None = None) -> Generator[R | Failed, None, None]:
     """:func:`map_ordered`, each result given as soon as it (and every one before it) is there: a caller that
     uses each result and lets it go never holds them all (a big show's tag results are ~100 MB)."""
     jobs = workers()
-    pool_ok = jobs >= 2 and len(items) >= MIN_ITEMS and threading.active_count() == 1  # forking threads is unsafe (serve)
-    if pool_ok:  # imported only when a pool may be used: a rebuild that tags one file does not pay for them
+    pool_ok = pooled(len(items))
+    if pool_ok:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-
-        pool_ok = "fork" in multiprocessing.get_all_start_methods()
     if not pool_ok:
         for index, item in enumerate(items):
             yield _call(fn, context, item)

@@ -140,3 +140,92 @@ def test_a_cold_build_on_two_cores_makes_the_feeds_items_in_the_workers(show: Pa
     single = build(show, tmp_path / "single", clean=True)
     assert len(rendered) >= pooled.episodes
     assert tree(single.output) == pooled_tree
+
+
+def test_a_first_build_on_two_cores_has_the_workers_write_the_episode_folders(show: Path, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into an output folder with no site of ours, the workers write the pages of the episode folders they make;
+    the bytes, the files and the report are those of one process writing everything."""
+    import os
+
+    from mediafeed import output
+
+    add_many(show)
+    writers = tmp_path / "writers"
+    writers.mkdir()
+    real = output.write_fresh
+
+    def spy(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[str] | None:
+        made = real(out, folder, files)
+        (writers / f"{folder.replace('/', '_')}").write_text(f"{os.getpid()} {made is not None}")
+        return made
+
+    monkeypatch.setattr(output, "write_fresh", spy)  # forked workers inherit it
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    calls = [path.read_text().split() for path in writers.iterdir()]
+    assert len(calls) == pooled.episodes - 1  # the first episode's pages are made here, before the pool forks
+    assert all(pid != str(os.getpid()) and made == "True" for pid, made in calls)
+    assert not list((tmp_path / "pooled").rglob("*.tmp"))
+    pooled_tree = tree(pooled.output)
+    shutil.rmtree(show / CACHE_DIR)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert tree(single.output) == pooled_tree
+    assert sorted(single.written) == sorted(pooled.written)
+    # Built again into the same folder with its manifest gone (the cache folder was deleted above): every
+    # episode folder is there already, so each worker hands its pages to the writer, which compares them.
+    for path in writers.iterdir():
+        path.unlink()
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    again = build(show, tmp_path / "pooled", clean=True)
+    calls = [path.read_text().split() for path in writers.iterdir()]
+    assert len(calls) == again.episodes - 1 and all(made == "False" for _, made in calls)
+    assert tree(again.output) == pooled_tree
+    assert not [rel for rel in again.written if rel.endswith(".html")]  # the same bytes: not rewritten
+
+
+def test_a_worker_leaves_a_folder_it_did_not_make_to_the_writer(show: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An output folder that holds files of no build of ours (no manifest): an episode folder already there is
+    written by the build's writer (which compares), not by a worker; the stranger's file is left alone."""
+    add_many(show)
+    out = tmp_path / "site"
+    stranger = out / "episodes" / "105-extra" / "notes.txt"
+    stranger.parent.mkdir(parents=True)
+    stranger.write_text("mine")
+    (out / "episodes" / "105-extra" / "index.html").write_text("old page")
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    report = build(show, out, clean=True)
+    assert stranger.read_text() == "mine"
+    page = (out / "episodes" / "105-extra" / "index.html").read_text(encoding="utf-8")
+    assert "Extra episode 5" in page
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    mine = {rel: data for rel, data in tree(report.output).items() if rel != "episodes/105-extra/notes.txt"}
+    assert mine == tree(single.output)
+
+
+def test_write_fresh_takes_back_a_folder_it_could_not_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import output
+
+    (tmp_path / "episodes").mkdir()
+    assert output.write_fresh(str(tmp_path), "episodes/a", [("episodes/a/index.html", b"1"),
+                                                            ("episodes/a/embed/index.html", b"2")]) == \
+        ["episodes/a", "episodes/a/embed"]
+    assert (tmp_path / "episodes/a/embed/index.html").read_bytes() == b"2"
+    assert output.write_fresh(str(tmp_path), "episodes/a", [("episodes/a/index.html", b"x")]) is None  # not new
+    assert (tmp_path / "episodes/a/index.html").read_bytes() == b"1"
+    real = output.atomic_write
+    calls = []
+
+    def failing(target: object, data: bytes, durable: bool = True) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        real(target, data, durable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "atomic_write", failing)
+    with pytest.raises(OSError):
+        output.write_fresh(str(tmp_path), "episodes/b", [("episodes/b/index.html", b"1"), ("episodes/b/player.html", b"2")])
+    assert not (tmp_path / "episodes/b").exists()
