@@ -6,6 +6,14 @@ Usage (from the repository root, Hugo installed: ``apt-get install hugo``)::
     PYTHONPATH=$PWD python bench/bench.py -n 10000 --rounds 3
     PYTHONPATH=$PWD python bench/bench.py --work /tmp/mf-bench -n 100 1000 10000
 
+Old outputs are moved aside (renamed into ``<work>/trash/``) before a cold build
+and deleted only after the last round, for every tool alike: on ext4 without a
+journal (this kind of VM), an inode freed in the last seconds (minutes, while its
+inode table block is dirty) is skipped when a new file is made, one look per freed
+inode (``recently_deleted`` in the kernel's ``find_inode_bit``), so a build started
+right after ``rm -rf`` of the last one pays for every file it creates, the more the
+more files it makes (Hugo's one page per episode less than mediafeed's four).
+
 Every build runs as its own process (``python -m mediafeed build`` and ``hugo``),
 timed by wall clock, with its peak memory from ``os.wait4``. Each round changes
 which tool goes first, so that all see the same machine load; the table shows
@@ -106,8 +114,17 @@ def remove_added(show: Path, hugo: Path) -> None:
             shutil.rmtree(folder)
 
 
+def set_aside(path: Path, trash: Path) -> None:
+    """Move ``path`` out of the way (a rename frees no inode; see the module docstring); deleted at the end."""
+    if path.exists() or path.is_symlink():
+        trash.mkdir(parents=True, exist_ok=True)
+        path.rename(Path(tempfile.mkdtemp(dir=trash)) / path.name)
+
+
 def bench(n: int, work: Path, rounds: int) -> dict[str, object]:
     print(f"\n# N = {n}: generating…", file=sys.stderr, flush=True)
+    trash = work / "trash"
+    set_aside(work / f"n{n}", trash)
     show, hugo = synth.generate(work / f"n{n}", n)
     runner = Runner()
     times: dict[str, list[float]] = {}
@@ -117,17 +134,17 @@ def bench(n: int, work: Path, rounds: int) -> dict[str, object]:
         remove_added(show, hugo)
         for tool in tools[round_no % 3:] + tools[:round_no % 3]:  # each goes first in turn
             if tool == "obvious":
+                set_aside(show.parent / "obvious", trash)  # else obvious.py deletes it, timed
                 times.setdefault("obvious cold", []).append(obvious_build(runner, "obvious cold", show, show.parent / "obvious"))
             elif tool == "mediafeed":
-                shutil.rmtree(show / ".mediafeed", ignore_errors=True)
-                shutil.rmtree(show / "public", ignore_errors=True)
-                (show / "published.json").unlink(missing_ok=True)
+                for name in (".mediafeed", "public", "published.json"):
+                    set_aside(show / name, trash)
                 seconds, _ = mediafeed_build(runner, "mf cold", show)
                 times.setdefault("mf cold", []).append(seconds)
                 times.setdefault("mf no change", []).append(mediafeed_build(runner, "mf no change", show)[0])
             else:
                 for name in ("public", "resources"):
-                    shutil.rmtree(hugo / name, ignore_errors=True)
+                    set_aside(hugo / name, trash)
                 times.setdefault("hugo cold", []).append(hugo_build(runner, "hugo cold", hugo))
                 times.setdefault("hugo no change", []).append(hugo_build(runner, "hugo no change", hugo))
         edit_notes(show, hugo, round_no)
@@ -199,7 +216,10 @@ def main() -> None:
     except ImportError:
         raise SystemExit("the obvious pipeline needs python-frontmatter and markdown: pip install -e '.[bench]'") from None
     compile_installed()
-    results = [bench(n, args.work, args.rounds) for n in args.n]
+    try:
+        results = [bench(n, args.work, args.rounds) for n in args.n]
+    finally:
+        shutil.rmtree(args.work / "trash", ignore_errors=True)
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {args.rounds} rounds, medians")
     print(table(results))
     for result in results:
