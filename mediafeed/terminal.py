@@ -11,12 +11,12 @@ import functools
 import json
 import os
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import click
 
+from . import problemlines
 from .errors import MediafeedError, Problem, Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -78,16 +78,13 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
     as diagnostics on stderr (``err=True``) nothing at all is printed when only infos remain.
     """
     problems = list(problems)
-    shown = [p for p in problems if p.severity is not Severity.INFO] if settings().quiet else problems
-    if err and not shown:
+    listed = problemlines.groups(problems, settings().quiet)
+    if err and not listed:
         return
-    groups: dict[str, list[Problem]] = defaultdict(list)
-    for problem in shown:
-        groups[problem.episode].append(problem)
-    for episode in sorted(groups, key=lambda e: (e != "", e)):
-        if len(groups) > 1 or episode:
+    for episode, found in listed:
+        if len(listed) > 1 or episode:
             echo(f"{episode or 'show'}:", err=err, bold=True)
-        for problem in groups[episode]:
+        for problem in found:
             label = problem.severity.value
             colour = _COLOURS[problem.severity]
             prefix = click.style(f"{label:>7}", fg=colour, bold=True) if use_color(sys.stderr if err else sys.stdout) else f"{label:>7}"
@@ -95,10 +92,7 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
     echo(summary(problems), err=err)
 
 
-def summary(problems: list[Problem]) -> str:
-    counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
-    parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity]
-    return "Found " + ", ".join(parts) + "." if problems else "No problems found."
+summary = problemlines.summary
 
 
 def boundary(func: F) -> F:

@@ -143,27 +143,22 @@ def _lines(report: dict[str, Any], options: dict[str, Any]) -> list[tuple[bool, 
 
 def _problem_lines(problems: list[dict[str, str]], quiet: bool, colour: bool) -> list[str]:
     """``terminal.print_problems(..., err=True)`` as lines."""
-    from collections import defaultdict
-
-    from ..errors import Problem, Severity
+    from ..errors import Problem
+    from ..problemlines import groups, summary
 
     found = [Problem.from_dict(p) for p in problems]
-    shown = [p for p in found if p.severity is not Severity.INFO] if quiet else found
-    if not shown:
+    listed = groups(found, quiet)
+    if not listed:
         return []
-    groups: dict[str, list[Problem]] = defaultdict(list)
-    for problem in shown:
-        groups[problem.episode].append(problem)
     lines = []
-    for episode in sorted(groups, key=lambda e: (e != "", e)):
-        if len(groups) > 1 or episode:
+    for episode, shown in listed:
+        if len(listed) > 1 or episode:
             lines.append(_style(f"{episode or 'show'}:") if colour else f"{episode or 'show'}:")
-        for problem in groups[episode]:
+        for problem in shown:
             label = f"{problem.severity.value:>7}"
             prefix = _style(label, _COLOURS[problem.severity.value]) if colour else label
             lines.append(f"{prefix} {problem.line()}")
-    counts = {s: sum(1 for p in found if p.severity is s) for s in Severity}
-    lines.append("Found " + ", ".join(f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity) + ".")
+    lines.append(summary(found))
     return lines
 
 
