@@ -299,13 +299,9 @@ def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[s
 
 def _place_bytes(data: bytes, target: Path, durable: bool = False, new: bool = False) -> bool:
     """Write ``data`` at ``target`` unless the same bytes are there (``new``: nothing can be there yet)."""
-    if not new:
-        try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                return False
-        except (FileNotFoundError, NotADirectoryError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, data, durable=durable)
+    if not new and holds(target, data):
+        return False
+    atomic_write(target, data, durable=durable)  # its temp file makes a missing folder
     return True
 
 
