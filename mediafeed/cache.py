@@ -24,6 +24,12 @@ What it remembers, and what a hit is keyed on:
 Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
 atomic, so a crash mid-build leaves the previous cache usable.
+
+Writes are buffered: :meth:`Cache.put` keeps the row in memory and a table's rows go to SQLite in one
+``executemany`` when the buffer is full, before anything reads or deletes in that table, and at
+:meth:`Cache.commit` (a cold build of 1,000 episodes makes ~10,000 puts: one statement each cost more
+than the rows). A buffered row is as durable as a written one that is not committed yet: a build that
+stops before its commit leaves neither.
 """
 
 from __future__ import annotations
@@ -39,6 +45,12 @@ from . import __version__
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
 _TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
+#: SQLite page size of a new cache file: values are rows of a few KB (notes, feed items, parsed episodes), which
+#: fill a few 4 KB overflow pages each; 16 KB pages need a quarter of the page writes and reads
+PAGE_SIZE = 16384
+#: buffered rows are written once a table holds this many, or all tables this many characters
+_BUFFER_ROWS = 512
+_BUFFER_CHARS = 8 << 20
 
 
 class Cache:
@@ -52,6 +64,10 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         self.stats: dict[str, int] = {"probed": 0, "parsed": 0, "rendered_notes": 0, "hashed": 0}
         self._preloaded: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {}  #: table → (prefix, key → (tag, v))
+        self._pending: dict[str, dict[str, tuple[str, str]]] = {}  #: table → key → (tag, value) not written yet
+        self._pending_chars = 0
+        #: SQL statements run (reads, writes, commits): what the cache costs a build, for tests and the bench
+        self.statements = 0
         if path is None:
             return
         try:
@@ -73,6 +89,7 @@ class Cache:
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
         db = sqlite3.connect(path, isolation_level=None)
+        db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only (a file in WAL mode keeps its page size)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -96,7 +113,32 @@ class Cache:
             self.db.close()
         self.db = None
         self._preloaded.clear()
+        self._pending.clear()
+        self._pending_chars = 0
         self.discard(self.path)
+
+    def _execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
+        if self.db is None:  # a flush just before found the file damaged (see _damaged): read as a miss
+            raise sqlite3.OperationalError("the cache was discarded")
+        self.statements += 1
+        return self.db.execute(sql, parameters)
+
+    def _flush(self, table: str | None = None) -> None:
+        """Write the buffered rows of ``table`` (None: of every table), one statement per table."""
+        for name in [table] if table is not None else list(self._pending):
+            rows = self._pending.pop(name, None)
+            if not rows or self.db is None:
+                continue
+            self._pending_chars -= sum(len(value) for _, value in rows.values())
+            try:
+                self.statements += 1
+                self.db.executemany(f"INSERT OR REPLACE INTO {name} (k, tag, v) VALUES (?, ?, ?)",
+                                    [(key, tag, value) for key, (tag, value) in rows.items()])
+            except sqlite3.DatabaseError as exc:
+                self._damaged(exc)
+                return
+        if table is None:
+            self._pending_chars = 0
 
     # -- generic key/value with a validity tag ----------------------------
     def preload(self, table: str, prefix: str = "") -> None:
@@ -104,8 +146,11 @@ class Cache:
         those keys from memory (a thousand lookups cost one query, not a thousand)."""
         if self.db is None:
             return
+        self._flush(table)
+        if self.db is None:
+            return
         try:
-            rows = self.db.execute(f"SELECT k, tag, v FROM {table}").fetchall()
+            rows = self._execute(f"SELECT k, tag, v FROM {table}").fetchall()
         except sqlite3.DatabaseError:
             return
         self._preloaded[table] = (prefix, {k: (tag, v) for k, tag, v in rows if k.startswith(prefix)})
@@ -121,10 +166,7 @@ class Cache:
         if memory is not None:
             row = memory.get(key)
         else:
-            try:
-                row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
-            except sqlite3.DatabaseError:
-                return None
+            row = self._row(table, key)
         if row is None or row[0] != f"{self.version}:{tag}":
             return None
         try:
@@ -132,14 +174,24 @@ class Cache:
         except ValueError:
             return None
 
+    def _row(self, table: str, key: str) -> tuple[str, str] | None:
+        """(tag, value) of ``key`` as buffered or stored, None when there is none (or it cannot be read)."""
+        pending = self._pending.get(table)
+        if pending is not None and key in pending:
+            return pending[key]
+        if self.db is None:
+            return None
+        try:
+            row: tuple[str, str] | None = self._execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return row
+
     def get_text(self, table: str, key: str, tag: str) -> str | None:
         """A value stored with :meth:`put_text`, as it is, while its tag matches."""
         if self.db is None:
             return None
-        try:
-            row = self.db.execute(f"SELECT tag, v FROM {table} WHERE k = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
-            return None
+        row = self._row(table, key)
         if row is None or row[0] != f"{self.version}:{tag}" or not isinstance(row[1], str):
             return None
         return str(row[1])
@@ -149,12 +201,13 @@ class Cache:
         (``text``: values stored with :meth:`put_text`, returned as they are)."""
         if self.db is None or not wanted:
             return {}
+        self._flush(table)
         found = {}
         keys = list(wanted)
         try:
             for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
                 chunk = keys[start:start + 500]
-                for key, tag, value in self.db.execute(
+                for key, tag, value in self._execute(
                         f"SELECT k, tag, v FROM {table} WHERE k IN ({','.join('?' * len(chunk))})", chunk):
                     if key not in wanted or tag != f"{self.version}:{wanted[key]}":
                         continue
@@ -182,11 +235,12 @@ class Cache:
         """(key, stored tag) of the ``keys`` that have a row, without reading their values."""
         if self.db is None or not keys:
             return []
+        self._flush(table)
         wanted, found = set(keys), []
         try:
             for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
                 chunk = keys[start:start + 500]
-                found += [(key, tag) for key, tag in self.db.execute(
+                found += [(key, tag) for key, tag in self._execute(
                     f"SELECT k, tag FROM {table} WHERE k IN ({','.join('?' * len(chunk))})", chunk) if key in wanted]
         except sqlite3.DatabaseError:
             return []
@@ -200,21 +254,26 @@ class Cache:
         """Store text as it is (no JSON: big text is read back many times faster); read it with ``get_many(text=True)``."""
         if self.db is None:
             return
-        try:
-            self.db.execute(f"INSERT OR REPLACE INTO {table} (k, tag, v) VALUES (?, ?, ?)", (key, f"{self.version}:{tag}", value))
-        except sqlite3.DatabaseError as exc:
-            self._damaged(exc)
-            return
+        row = (f"{self.version}:{tag}", value)
+        pending = self._pending.setdefault(table, {})
+        old = pending.get(key)
+        pending[key] = row
+        self._pending_chars += len(value) - (len(old[1]) if old is not None else 0)
         memory = self._memory(table, key)
         if memory is not None:
-            memory[key] = (f"{self.version}:{tag}", value)
+            memory[key] = row
+        if len(pending) >= _BUFFER_ROWS:
+            self._flush(table)
+        elif self._pending_chars >= _BUFFER_CHARS:
+            self._flush()
 
     def all(self, table: str) -> dict[str, tuple[str, Any]]:
         if self.db is None:
             return {}
+        self._flush(table)
         out = {}
         try:
-            rows = self.db.execute(f"SELECT k, tag, v FROM {table}").fetchall()
+            rows = self._execute(f"SELECT k, tag, v FROM {table}").fetchall()
         except sqlite3.DatabaseError:
             return {}
         for key, tag, value in rows:
@@ -228,16 +287,21 @@ class Cache:
         """Every key of ``table`` starting with ``prefix``."""
         if self.db is None:
             return []
+        self._flush(table)
         try:
-            rows = self.db.execute(f"SELECT k FROM {table}").fetchall()
+            rows = self._execute(f"SELECT k FROM {table}").fetchall()
         except sqlite3.DatabaseError:
             return []
         return [k for (k,) in rows if k.startswith(prefix)]
 
     def delete(self, table: str, keys: list[str]) -> None:
+        if self.db is None or not keys:
+            return
+        self._flush(table)
         if self.db is None:
             return
         try:
+            self.statements += 1
             self.db.executemany(f"DELETE FROM {table} WHERE k = ?", [(k,) for k in keys])
         except sqlite3.DatabaseError as exc:
             self._damaged(exc)
@@ -248,17 +312,19 @@ class Cache:
                 memory.pop(key, None)
 
     def commit(self) -> None:
-        if self.db is not None:
+        self._flush()
+        if self.db is not None:  # (None: the flush found the file damaged, see _damaged)
             try:
-                self.db.execute("COMMIT")
-                self.db.execute("BEGIN")
+                self._execute("COMMIT")
+                self._execute("BEGIN")
             except sqlite3.DatabaseError as exc:
                 self._damaged(exc)
 
     def close(self) -> None:
+        self._flush()
         if self.db is not None:
             try:
-                self.db.execute("COMMIT")
+                self._execute("COMMIT")
             except sqlite3.DatabaseError:  # (a damaged file: the next build finds it out and starts again)
                 pass
             self.db.close()
