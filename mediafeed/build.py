@@ -11,6 +11,7 @@ no rewriting of unchanged files.
 from __future__ import annotations
 
 import collections
+import collections.abc
 import contextlib
 import hashlib
 import os
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, site, tagging, transcripts
 from . import alternates as alternates_io
@@ -526,31 +527,26 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     plan.forget_changed([(name, key) for name, key, _ in units] + indexes + [("extras", listing), ("feeds", listing)])
     renderer.static(out)
     by_slug = {item.episode.slug: item for item in items}
-    for start in range(0, len(units), PAGES_WINDOW):
-        window = units[start:start + PAGES_WINDOW]
-        # The pages of the episodes that will certainly be rendered (a cold build: all) are made on every core
-        # in the background, in order; the files are written here, one unit after another, as before.
-        # The first is rendered here, before the pool forks at the second: the workers inherit compiled templates.
-        fresh = [item for name, key, item in window if plan.fresh(name, key)]
-        # Into an output folder that held no site of ours, the workers write the pages of the episode folders
-        # they make themselves (most of a cold build's file creation, off this process); else they hand them here.
-        direct = os.fspath(out.out) if isinstance(out, output.Writer) and out.fresh and parallel.pooled(len(fresh) - 1) else ""
-        ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set(),
-                            direct)
-        try:
-            _render_window(plan, out, renderer, window, ahead)
-        finally:
-            ahead.close()
+    # The pages of the episodes that will certainly be rendered (a cold build: all) are made on every core
+    # in the background, in order, by one pool (a few chunks ahead of the writer: see parallel.imap_ordered);
+    # the files are written here, one unit after another, as before.
+    # The first is rendered here, before the pool forks at the second: the workers inherit compiled templates.
+    fresh = [item for name, key, item in units if plan.fresh(name, key)]
+    # Into an output folder that held no site of ours, the workers write the pages of the episode folders
+    # they make themselves (most of a cold build's file creation, off this process); else they hand them here.
+    direct = os.fspath(out.out) if isinstance(out, output.Writer) and out.fresh and parallel.pooled(len(fresh) - 1) else ""
+    ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set(),
+                        direct)
+    try:
+        _render_episodes(plan, out, renderer, units, ahead)
+    finally:
+        ahead.close()
 
     for number, (name, key) in enumerate(indexes, start=1):
         plan.unit(out, name, key, partial(renderer.index_page, items=items, number=number))
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
-
-
-#: Episodes whose pages are made in the background at a time (their pages wait in memory until written).
-PAGES_WINDOW = 256
 
 
 class _Pages(output.Site):
@@ -564,10 +560,10 @@ class _Pages(output.Site):
         self.added.append((rel, data, origin))
 
 
-def _render_window(plan: incremental.Plan, out: output.Site, renderer: Renderer,
-                   window: list[tuple[str, str, Item]], ahead: _PagesAhead) -> None:
-    """Each episode's unit of ``window``, in order: its pages from ``ahead`` when made there, else rendered here."""
-    for name, key, item in window:
+def _render_episodes(plan: incremental.Plan, out: output.Site, renderer: Renderer,
+                     units: list[tuple[str, str, Item]], ahead: _PagesAhead) -> None:
+    """Each episode's unit of ``units``, in order: its pages from ``ahead`` when made there, else rendered here."""
+    for name, key, item in units:
         def episode(site: output.Site, item: Item = item) -> None:
             # A worker that writes the episode's folder itself is done with it before anything else is written
             # there (the files are still declared in the same order: media, side files, pages).
@@ -601,9 +597,7 @@ class _PagesAhead:
         self.renderer = renderer
         self.direct = direct  #: the output folder the workers write new episode folders into ("": none)
         self.waiting = collections.deque(item.episode.slug for item in fresh)
-        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug, direct),
-                                          [(item.episode.slug, item.notes(), item.episode.slug in items_too)
-                                           for item in fresh])
+        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug, direct), _PageJobs(fresh, items_too))
 
     def take(self, item: Item) -> _Made | None:
         """``item``'s pages when they were made ahead (None: render them here)."""
@@ -620,6 +614,30 @@ class _PagesAhead:
 
     def close(self) -> None:
         self.made.close()  # a pool's workers end with it
+
+
+class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):
+    """The jobs of :class:`_PagesAhead`, each made when the pool gives it out: an episode's notes are read from
+    the cache then, a few chunks ahead of the writer, not all at once (a big show's notes are ~150 MB)."""
+
+    def __init__(self, fresh: list[Item], items_too: set[str]):
+        self.fresh = fresh
+        self.items_too = items_too
+
+    def __len__(self) -> int:
+        return len(self.fresh)
+
+    def _job(self, item: Item) -> tuple[str, RenderedNotes, bool]:
+        return item.episode.slug, item.notes(), item.episode.slug in self.items_too
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, RenderedNotes, bool]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, RenderedNotes, bool]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, RenderedNotes, bool] | list[tuple[str, RenderedNotes, bool]]:
+        if isinstance(index, slice):
+            return [self._job(item) for item in self.fresh[index]]
+        return self._job(self.fresh[index])
 
 
 @dataclass

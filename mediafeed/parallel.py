@@ -18,6 +18,8 @@ calling process: the same results, without a pool.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
 import threading
 from collections.abc import Callable, Generator, Sequence
@@ -32,6 +34,8 @@ R = TypeVar("R")
 
 #: Below this many items, a pool costs more than it saves (forking, pickling the results).
 MIN_ITEMS = 16
+#: Chunks given out per worker ahead of the caller (see imap_ordered)
+AHEAD = 4
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     pool_ok = pooled(len(items))
     if pool_ok:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import Future, ProcessPoolExecutor
     if not pool_ok:
         for index, item in enumerate(items):
             yield _call(fn, context, item)
@@ -109,11 +113,21 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
         return
     # Several chunks per worker keep both busy when some files take longer; chunks keep pickling cheap.
     size = max(1, min(64, len(items) // (jobs * 4)))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    starts = range(0, len(items), size)
     done = 0
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                              initializer=_start, initargs=(context,)) as pool:
-        for result in pool.map(_chunk, [fn] * len(chunks), chunks):
+        # At most AHEAD chunks per worker are given out before the caller has taken the first one's results:
+        # the results of a long batch never pile up in memory when the caller is slower than the workers.
+        waiting: collections.deque[Future[list[R | Failed]]] = collections.deque()
+        ahead = iter(starts)
+        for start in itertools.islice(ahead, jobs * AHEAD):
+            waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
+        while waiting:
+            result = waiting.popleft().result()
+            start = next(ahead, None)
+            if start is not None:
+                waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
             yield from result
             done += len(result)
             if progress:

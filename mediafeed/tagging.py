@@ -226,8 +226,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             forget.append(episode.slug)
         if wanted is None:
             wanted = wanted_tags(episode, item.notes_text, art)
-        copy = Path(copy_text)
-        jobs.append(_Job(index, source, copy, replace(wanted, cover=None), art, source_rel, item.media, ffmpeg, length))
+        jobs.append(_Job(index, os.fspath(source), copy_text, media_file, replace(wanted, cover=None), art, source_rel,
+                         item.media, ffmpeg, length))
     cache.delete(MADE, forget)  # a record exists only for a copy made whole: none while its copy is remade
     if jobs:
         os.makedirs(store_text, exist_ok=True)
@@ -238,14 +238,15 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             raise MediaError(result.problems)
         notes.extend(_notes(result, items[job.index].episode.slug))
         slug = items[job.index].episode.slug
+        name = job.media_file.rpartition("/")[2]
         if not result.written:
-            cache.put(MADE, slug, job.copy.name, SAME)
+            cache.put(MADE, slug, name, SAME)
             continue
         # Recorded only now that the copy is whole and verified: a copy cut short is never trusted.
         st = os.stat(job.copy)
-        cache.put(MADE, slug, job.copy.name, [st.st_size, st.st_mtime_ns])
+        cache.put(MADE, slug, name, [st.st_size, st.st_mtime_ns])
         tagged.append(job.rel)
-        out[job.index] = _published(items[job.index], job.copy.relative_to(root).as_posix(), result.size)
+        out[job.index] = _published(items[job.index], job.media_file, result.size)
     _prune(store, used)
     return out, notes, tagged
 
@@ -255,8 +256,9 @@ class _Job:
     """One media file to tag into the store (sent to a worker process: no cover bytes, see ``covers``)."""
 
     index: int
-    source: Path
-    copy: Path
+    source: str  #: paths as text: a thousand jobs are sent to the workers
+    copy: str
+    media_file: str  #: the copy relative to the show
     wanted: Tags
     art: str  #: which of the build's covers to embed (see ``covers``)
     rel: str
@@ -270,8 +272,11 @@ def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
     wanted = replace(job.wanted, cover=covers.get(job.art))
     # fresh: the copy is trusted only through the record made after this returns, so a new name is written
     # directly, without a temp file and a rename (see docs/audio.md)
-    return audio.tag_copy(job.source, job.copy, wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
-                          probed=job.media, durable=False, fresh=True)
+    result = audio.tag_copy(Path(job.source), Path(job.copy), wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
+                            probed=job.media, durable=False, fresh=True)
+    # The build reads only whether it wrote, the size and the notes: the changes (every tag's old and new value,
+    # the notes' text among them) and the re-read media would be sent back for nothing.
+    return replace(result, changes=[], media=None)
 
 
 def _published(item: Item, media_file: str, size: int) -> Item:
