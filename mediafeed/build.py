@@ -490,16 +490,20 @@ class NotesReader:
 
     The notes of a 10,000-episode show are ~150 MB of text: :meth:`prepare` renders (and caches) the
     ones that are not cached yet and keeps none; :meth:`read` reads one from the cache, remembering
-    the last few (a unit reads its item's notes several times). Without a cache database, it keeps
-    them all.
+    the last few (a unit reads its item's notes several times). The build reads the notes in item order
+    (tagging, the feed rules, the pages), so a read that misses also reads the next items' notes, all in
+    one query. Without a cache database, it keeps them all.
     """
 
-    RECENT = 64
+    RECENT = 128
+    BATCH = 64  #: notes read in one query (see read)
 
     def __init__(self, cache: Cache):
         self.cache = cache
         self.held: dict[str, notes_io.Notes] = {}  #: every item's notes, when there is no cache database
         self.recent: dict[str, notes_io.Notes] = {}
+        self.order: list[str] = []  #: the keys as prepared (item order)
+        self.at: dict[str, int] = {}  #: key → its first place in ``order``
 
     def prepare(self, pages: list[tuple[str, str]]) -> list[Callable[[], notes_io.Notes]]:
         """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet."""
@@ -515,16 +519,35 @@ class NotesReader:
                 _store_notes(self.cache, key, notes)
                 if self.cache.db is None:
                     self.held[key] = notes
+        self.order = keys
+        self.at = {}
+        for index, key in enumerate(keys):
+            self.at.setdefault(key, index)
         return [partial(self.read, key, markdown, link) for (markdown, link), key in zip(pages, keys, strict=True)]
 
     def read(self, key: str, markdown: str, link: str) -> notes_io.Notes:
         found = self.held.get(key) or self.recent.get(key)
+        if found is None and key in self.at:
+            self._read_ahead(self.at[key])
+            found = self.recent.get(key)
         if found is None:
             found = render_notes(markdown, link, self.cache)
-            self.recent[key] = found
-            if len(self.recent) > self.RECENT:
-                del self.recent[next(iter(self.recent))]
+            self._remember(key, found)
         return found
+
+    def _read_ahead(self, index: int) -> None:
+        """The notes of the items from ``index`` on (:data:`BATCH` of them) into :attr:`recent`, in one query."""
+        batch = [key for key in dict.fromkeys(self.order[index:index + self.BATCH]) if key not in self.recent]
+        rows = self.cache.get_many("notes", dict.fromkeys(batch, NOTES_FORMAT), text=True)
+        for key in batch:
+            notes = _notes_from(rows.get(key))
+            if notes is not None:  # (a row that does not add up is rendered again by read)
+                self._remember(key, notes)
+
+    def _remember(self, key: str, notes: notes_io.Notes) -> None:
+        self.recent[key] = notes
+        if len(self.recent) > self.RECENT:
+            del self.recent[next(iter(self.recent))]
 
 
 def _render_notes(_: None, page: tuple[str, str]) -> notes_io.Notes:

@@ -191,7 +191,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         if item.media.kind not in audio.TAGGABLE:
             continue
         art = _art(root_text, show, episode)
-        source = root / source_rel
+        source = f"{root_text}/{source_rel}"
         wanted: Tags | None = None
         key = names.get(episode.slug)
         if not isinstance(key, str):
@@ -226,7 +226,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             forget.append(episode.slug)
         if wanted is None:
             wanted = wanted_tags(episode, item.notes_text, art)
-        jobs.append(_Job(index, os.fspath(source), copy_text, media_file, replace(wanted, cover=None), art, source_rel,
+        jobs.append(_Job(index, source, copy_text, media_file, replace(wanted, cover=None), art, source_rel,
                          item.media, ffmpeg, length))
     cache.delete(MADE, forget)  # a record exists only for a copy made whole: none while its copy is remade
     if jobs:
