@@ -50,7 +50,7 @@ _TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment",
 PAGE_SIZE = 16384
 #: buffered rows are written once a table holds this many, or all tables this many characters
 _BUFFER_ROWS = 512
-_BUFFER_CHARS = 8 << 20
+_BUFFER_CHARS = 4 << 20
 
 
 class Cache:

@@ -1,0 +1,79 @@
+"""The build cache's write buffer: rows are written in batches, read back before they are, and trusted only once
+committed (a build that stops before its commit leaves none of them, written or still buffered)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import mediafeed
+from mediafeed.cache import _BUFFER_ROWS, Cache
+
+
+def test_buffered_rows_are_read_back_before_they_are_written(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    try:
+        cache.put("probe", "a.mp3", "id-1", {"size": 1})
+        cache.put_text("notes", "k1", "2", "3:0:<p>notes</p>")
+        assert cache.get("probe", "a.mp3", "id-1") == {"size": 1}
+        assert cache.get("probe", "a.mp3", "id-2") is None  # another tag: not trusted
+        assert cache.get_text("notes", "k1", "2") == "3:0:<p>notes</p>"
+        assert cache.get_many("notes", {"k1": "2", "k2": "2"}, text=True) == {"k1": "3:0:<p>notes</p>"}
+        assert cache.present("probe", {"a.mp3": "id-1"}) == {"a.mp3"}
+        assert cache.valid("probe") == {"a.mp3": "id-1"}
+        cache.put("probe", "a.mp3", "id-3", {"size": 3})  # the last put wins, as INSERT OR REPLACE
+        assert cache.get("probe", "a.mp3", "id-3") == {"size": 3}
+        cache.delete("probe", ["a.mp3"])
+        assert cache.get("probe", "a.mp3", "id-3") is None and cache.keys("probe") == []
+    finally:
+        cache.close()
+
+
+def test_a_thousand_puts_are_a_few_statements(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    try:
+        before = cache.statements
+        for number in range(1000):
+            cache.put("episode", f"{number:04d}", "key", {"title": f"Episode {number}"})
+            cache.put_text("notes", f"{number:04d}", "2", "x" * 100)
+        cache.commit()
+        # one statement per table per 512 rows, then COMMIT and BEGIN
+        assert cache.statements - before == 2 * -(-1000 // _BUFFER_ROWS) + 2
+    finally:
+        cache.close()
+    cache = Cache(tmp_path / "cache.sqlite")
+    try:
+        assert cache.get("episode", "0999", "key") == {"title": "Episode 999"}
+    finally:
+        cache.close()
+
+
+CRASH = """
+import os, sys
+from pathlib import Path
+from mediafeed.cache import _BUFFER_ROWS, Cache
+cache = Cache(Path(sys.argv[1]))
+for number in range(10):
+    cache.put("probe", f"kept{number}", "t", {"n": number})
+cache.commit()
+# more than a buffer's worth: some rows reach SQLite (not committed), the rest are still buffered
+for number in range(_BUFFER_ROWS + 10):
+    cache.put("probe", f"lost{number}", "t", {"n": number})
+cache.put("probe", "kept0", "t", {"n": "changed"})
+os._exit(1)  # killed before the build's commit
+"""
+
+
+def test_a_build_killed_before_its_commit_leaves_only_what_was_committed(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", CRASH, str(path)], env=env, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    cache = Cache(path)
+    try:
+        assert sorted(cache.keys("probe")) == sorted(f"kept{number}" for number in range(10))
+        assert cache.get("probe", "kept0", "t") == {"n": 0}
+    finally:
+        cache.close()
