@@ -18,7 +18,7 @@ import os
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -30,7 +30,7 @@ from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
-from .cache import CACHE_DIR, Cache, encode
+from .cache import CACHE_DIR, Cache
 from .config import load_show
 from .dates import source_date
 from .episodes import EPISODE_FILE, EPISODES_DIR, Folder, discover, read_episode
@@ -157,26 +157,41 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.show_key = show_key
     keys = folder_keys(folders, cache)
     tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
-    # The episodes the cache does not know (a cold build: all of them) are parsed on every core; the same job
-    # probes a published one's media and renders its notes when the cache lacks them (one pool, not three).
+    # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
     present = cache.present("episode", tags)  # which rows are there, without reading them
     misses = [folder for folder in folders if folder.slug not in present]
-    # (Only when they are many: a rebuild that parses a few leaves probes and notes to the phases below, as
-    # they look up only the rows they need.)
-    ahead = parallel.pooled(len(misses))
-    context = _ReadContext(show, root, project.now, ahead, cache.valid("probe") if ahead else {},
-                           set(cache.valid("notes")) if ahead else set())
-    # Taken in folder order as the loop below meets each miss, so that the rows wait in the pool, not here.
-    fresh = parallel.imap_ordered(_read_episode, context, misses)
-    probed_here: dict[str, tuple[str, Media | list[Problem]]] = {}
-    try:
-        _take_episodes(project, folders, cache, tags, present, fresh, probed_here, progress)
-    finally:
-        fresh.close()
+    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
+    known: dict[str, Any] = {}
+    for index, folder in enumerate(folders):
+        if index % 500 == 0:  # one query for 500 episodes, not one per episode (nor all at once: memory)
+            known = cache.get_many("episode", {f.slug: tags[f.slug] for f in folders[index:index + 500]})
+        cached = known.get(folder.slug)
+        episode: Episode | None = None
+        loaded = False
+        if cached is not None:
+            try:
+                episode = codec.load(Episode, cached["episode"]) if cached["episode"] else None
+                project.problems.extend(_problems(cached["problems"]))
+                loaded = True
+            except (TypeError, KeyError, ValueError):
+                loaded = False
+        if not loaded:
+            cache.stats["parsed"] += 1
+            parsed = fresh.pop(folder.slug, None)
+            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
+            project.problems.extend(episode_problems)
+            cache.put("episode", folder.slug, tags[folder.slug], {
+                "episode": codec.dump(episode) if episode else None,
+                "problems": [p.to_dict() for p in episode_problems],
+            })
+        if episode is not None:
+            project.episodes.append(episode)
+        if progress:
+            progress("read", index + 1, len(folders))
     project.problems.extend(checks.duplicates(project.episodes))
     live = [e for e in project.episodes if project.status(e) == "published"]
     rels = [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live]
-    probed = probe_all(root, rels, cache, _identities(sweep, root, rels), probed_here)
+    probed = probe_all(root, rels, cache, _identities(sweep, root, rels))
     for index, episode in enumerate(live):
         rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
         identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
@@ -189,49 +204,6 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if progress:
             progress("probe", index + 1, len(live))
     return project
-
-
-def _take_episodes(project: Project, folders: list[Folder], cache: Cache, tags: dict[str, str], present: set[str],
-                   fresh: Iterator[_Read | parallel.Failed], probed_here: dict[str, tuple[str, Media | list[Problem]]],
-                   progress: Progress | None) -> None:
-    """Each folder's episode into ``project``, in order: from the cache, else the next of ``fresh`` (the parsed
-    misses), whose rows (and probes and notes) go into the cache as they come."""
-    show = project.show
-    assert show is not None
-    known: dict[str, Any] = {}
-    for index, folder in enumerate(folders):
-        if index % 500 == 0:  # one query for 500 episodes, not one per episode (nor all at once: memory)
-            known = cache.get_many("episode", {f.slug: tags[f.slug] for f in folders[index:index + 500]})
-        parsed = next(fresh) if folder.slug not in present else None  # (each miss's result comes in folder order)
-        cached = known.get(folder.slug) if parsed is None else None
-        episode: Episode | None = None
-        loaded = False
-        if cached is not None:
-            try:
-                episode = codec.load(Episode, cached["episode"]) if cached["episode"] else None
-                project.problems.extend(_problems(cached["problems"]))
-                loaded = True
-            except (TypeError, KeyError, ValueError):
-                loaded = False
-        if not loaded:
-            cache.stats["parsed"] += 1
-            if not isinstance(parsed, _Read):
-                parsed = _read_episode(_ReadContext(show, project.root, project.now), folder)  # (parse only)
-            episode, episode_problems = parsed.episode, parsed.problems
-            project.problems.extend(episode_problems)
-            cache.put_text("episode", folder.slug, tags[folder.slug], parsed.row)
-            if parsed.probe is not None:
-                rel, identity, probe, row = parsed.probe
-                cache.stats["probed"] += 1
-                cache.put_text("probe", rel, identity, row)
-                probed_here[rel] = (identity, probe)
-            if parsed.notes is not None:
-                cache.stats["rendered_notes"] += 1
-                cache.put_text("notes", parsed.notes[0], NOTES_FORMAT, parsed.notes[1])
-        if episode is not None:
-            project.episodes.append(episode)
-        if progress:
-            progress("read", index + 1, len(folders))
 
 
 def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], list[Problem]]:
@@ -253,56 +225,8 @@ def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], l
     return size, problems
 
 
-@dataclass(frozen=True)
-class _ReadContext:
-    """What every :func:`_read_episode` job shares (inherited by the workers when they are forked)."""
-
-    show: Show
-    root: Path
-    now: datetime
-    ahead: bool = False  #: probe the media and render the notes too (see load_project)
-    probes: dict[str, str] = field(default_factory=dict)  #: rel → the identity its cached probe was made for
-    notes: set[str] = field(default_factory=set)  #: the keys of the notes the cache holds
-
-
-@dataclass(frozen=True)
-class _Read:
-    """A parsed episode with its cache row (JSON text, encoded where it was parsed), and, for a published one
-    the cache did not know, its probe (rel, identity, media or problems, row) and its notes (key, row)."""
-
-    episode: Episode | None
-    problems: list[Problem]
-    row: str
-    probe: tuple[str, str, Media | list[Problem], str] | None = None
-    notes: tuple[str, str] | None = None
-
-
-def _read_episode(context: _ReadContext, folder: Folder) -> _Read:
-    """Parse an episode (in a worker on a cold build); probe its media and render its notes when it is published
-    and the cache lacks them: the same probe and notes the later phases would make, made on every core."""
-    show = context.show
-    episode, problems = read_episode(folder, show)
-    row = encode({"episode": codec.dump(episode) if episode else None, "problems": [p.to_dict() for p in problems]})
-    if not context.ahead or episode is None or episode.draft or episode.date > context.now:  # (Project.status)
-        return _Read(episode, problems, row)
-    probe = None
-    rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
-    try:
-        identity = media_identity(context.root / rel)
-    except OSError:
-        identity = ""  # probe_cached reports it
-    if identity and context.probes.get(rel) != identity:
-        try:
-            media: Media | list[Problem] = audio.probe(context.root / rel, rel)
-            probe = (rel, identity, media, encode(codec.dump(media)))
-        except MediaError as exc:
-            probe = (rel, identity, exc.problems, encode({"problems": [p.to_dict() for p in exc.problems]}))
-    notes = None
-    link = show.absolute(f"{EPISODES_DIR}/{episode.slug}/")
-    key = _notes_key(episode.notes_markdown, link)
-    if key not in context.notes:
-        notes = (key, _notes_row(notes_io.render(episode.notes_markdown, link)))
-    return _Read(episode, problems, row, probe, notes)
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
+    return read_episode(folder, show)
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
@@ -332,29 +256,21 @@ def _identities(sweep: fastpath.Sweep | None, root: Path, rels: list[str]) -> di
     return found
 
 
-def probe_all(root: Path, rels: list[str], cache: Cache, known: dict[str, str] | None = None,
-              probed: dict[str, tuple[str, Media | list[Problem]]] | None = None,
-              ) -> dict[str, tuple[str, Media | list[Problem]]]:
+def probe_all(root: Path, rels: list[str], cache: Cache,
+              known: dict[str, str] | None = None) -> dict[str, tuple[str, Media | list[Problem]]]:
     """rel → (identity, probe) for the files whose probe is cached or was made here: the cached ones read in one
     query, the others probed on every core (a cold build: all of them). Files left out (unreadable ones, or
-    too few to be worth a pool) are for :func:`probe_cached`. ``known``: identities already taken (rel → identity);
-    ``probed``: probes this build made already (rel → (identity, probe)), used while the identity is the same."""
+    too few to be worth a pool) are for :func:`probe_cached`. ``known``: identities already taken (rel → identity)."""
     identities: dict[str, str] = {}
     known = known or {}
-    probed = probed or {}
-    found: dict[str, tuple[str, Media | list[Problem]]] = {}
     for rel in rels:
         try:
-            identity = identities[rel] = known.get(rel) or media_identity(root / rel)
+            identities[rel] = known.get(rel) or media_identity(root / rel)
         except OSError:
             continue  # probe_cached reports it
-        made = probed.get(rel)
-        if made is not None and made[0] == identity:
-            found[rel] = made
-    cached = cache.get_many("probe", {rel: identity for rel, identity in identities.items() if rel not in found})
+    cached = cache.get_many("probe", identities)
+    found: dict[str, tuple[str, Media | list[Problem]]] = {}
     for rel, identity in identities.items():
-        if rel in found:
-            continue
         probe = _cached_probe(cached.get(rel))
         if probe is not None:
             found[rel] = (identity, probe)
@@ -460,13 +376,9 @@ def render_notes(markdown: str, link: str, cache: Cache) -> notes_io.Notes:
 
 def _store_notes(cache: Cache, key: str, notes: notes_io.Notes) -> str:
     """Keep rendered notes in the cache (see :func:`_notes_from`); returns the row as stored."""
-    row = _notes_row(notes)
+    row = f"{len(notes.html)}:{len(notes.description)}:{notes.html}{notes.description}{notes.text}"
     cache.put_text("notes", key, NOTES_FORMAT, row)
     return row
-
-
-def _notes_row(notes: notes_io.Notes) -> str:
-    return f"{len(notes.html)}:{len(notes.description)}:{notes.html}{notes.description}{notes.text}"
 
 
 def _notes_from(row: object) -> notes_io.Notes | None:

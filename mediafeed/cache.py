@@ -248,7 +248,7 @@ class Cache:
 
     def put(self, table: str, key: str, tag: str, value: Any) -> None:
         if self.db is not None:
-            self.put_text(table, key, tag, encode(value))
+            self.put_text(table, key, tag, json.dumps(value, separators=(",", ":"), ensure_ascii=False))
 
     def put_text(self, table: str, key: str, tag: str, value: str) -> None:
         """Store text as it is (no JSON: big text is read back many times faster); read it with ``get_many(text=True)``."""
@@ -282,19 +282,6 @@ class Cache:
             except ValueError:
                 continue
         return out
-
-    def valid(self, table: str) -> dict[str, str]:
-        """Key → tag (as given to :meth:`put`, without the version) of every row of ``table`` that this version
-        of mediafeed wrote, without reading the values: one query, for the many keys a build learns later."""
-        if self.db is None:
-            return {}
-        self._flush(table)
-        try:
-            rows = self._execute(f"SELECT k, tag FROM {table}").fetchall()
-        except sqlite3.DatabaseError:
-            return {}
-        prefix = f"{self.version}:"
-        return {key: tag[len(prefix):] for key, tag in rows if isinstance(tag, str) and tag.startswith(prefix)}
 
     def keys(self, table: str, prefix: str = "") -> list[str]:
         """Every key of ``table`` starting with ``prefix``."""
@@ -342,8 +329,3 @@ class Cache:
                 pass
             self.db.close()
             self.db = None
-
-
-def encode(value: Any) -> str:
-    """A value as :meth:`Cache.put` stores it (JSON text): worker processes encode what the build will put."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
