@@ -22,7 +22,6 @@ def test_buffered_rows_are_read_back_before_they_are_written(tmp_path: Path) -> 
         assert cache.get_text("notes", "k1", "2") == "3:0:<p>notes</p>"
         assert cache.get_many("notes", {"k1": "2", "k2": "2"}, text=True) == {"k1": "3:0:<p>notes</p>"}
         assert cache.present("probe", {"a.mp3": "id-1"}) == {"a.mp3"}
-        assert cache.valid("probe") == {"a.mp3": "id-1"}
         cache.put("probe", "a.mp3", "id-3", {"size": 3})  # the last put wins, as INSERT OR REPLACE
         assert cache.get("probe", "a.mp3", "id-3") == {"size": 3}
         cache.delete("probe", ["a.mp3"])
