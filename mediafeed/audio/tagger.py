@@ -20,8 +20,9 @@ an M4A re-mux); :func:`stale_temp_files` finds those an interrupted run left beh
 original's byte for byte: the duration needs no second look, as an MP3's duration is a function of its
 payload (frames and Xing/VBRI header). The build's copies (``durable=False``, another target) of MP3 files
 up to :data:`IN_MEMORY_LIMIT` take steps 2–5 on bytes: the original is read once, its tags (parsed once,
-in step 1) are saved into those bytes in memory, the result is verified as above, and only then written to
-the temporary file that replaces the target. ``mediafeed tag`` (the producer's own files) always takes the
+in step 1) are saved into those bytes in memory (by :mod:`.id3write`, which makes the bytes mutagen's save
+would make, or by mutagen where it does not apply or its copy fails verification), the result is verified as
+above (a fresh mutagen parse), and only then written to the temporary file that replaces the target. ``mediafeed tag`` (the producer's own files) always takes the
 steps on disk, with the fsyncs.
 
 **Stable size.** The tags are written with padding (ID3 padding, an MP4 ``free`` atom, a FLAC PADDING
