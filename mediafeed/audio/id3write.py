@@ -59,7 +59,7 @@ def tagged_bytes(data: bytes, tags: ID3 | None, wanted: Tags, padded: Callable[[
         managed, replaced = _managed_frames(wanted)
     except (_Unsupported, UnicodeEncodeError, OverflowError):
         return None  # text a frame's encoding cannot hold, a time past 2**32 ms…: mutagen reports it as it always has
-    frames: list[tuple[tuple[int, int, str], bytes]] = [(key, frame) for key, frame in managed]
+    frames = managed
     unknown: list[bytes] = []
     if tags is not None:
         for index, frame in enumerate(tags.values()):
@@ -67,16 +67,16 @@ def tagged_bytes(data: bytes, tags: ID3 | None, wanted: Tags, padded: Callable[[
                 continue
             raw = save_frame(frame, config=_V23)
             prio = _ORDER.get(frame.FrameID, _PICTURES if frame.FrameID == "APIC" else _REST)
-            frames.append(((prio, index if frame.FrameID == "APIC" else len(raw), frame.HashKey), raw))
+            frames.append(((prio, index if frame.FrameID == "APIC" else len(raw), frame.HashKey), [raw]))
         if tags._unknown_v2_version == 3:  # mutagen keeps unknown frames only when saving the version they came in
             unknown = [raw for raw in tags.unknown_frames if len(raw) > 10]
     frames.sort(key=lambda item: item[0])
-    body = b"".join([frame for _, frame in frames] + unknown)
-    needed = 10 + len(body)
+    parts = [part for _, frame in frames for part in frame] + unknown  # joined once, below (a cover is 100s of KB)
+    needed = 10 + sum(map(len, parts))
     natural = len(data) - old_size + needed
     size = needed + padded(natural) - natural
     header = b"ID3\x03\x00\x00" + _syncsafe(size - 10)
-    return b"".join((header, body, bytes(size - needed), memoryview(data)[old_size:]))
+    return b"".join((header, *parts, bytes(size - needed), memoryview(data)[old_size:]))
 
 
 def _old_tag_size(data: bytes, tags: ID3 | None) -> int | None:
@@ -94,63 +94,67 @@ def _has_id3v1(data: bytes) -> bool:
     return b"TAG" in data[-131:]
 
 
-def _managed_frames(wanted: Tags) -> tuple[list[tuple[tuple[int, int, str], bytes]], set[str]]:
+#: A frame to write: mutagen's sort key for it, and its bytes in parts (joined once, with the whole tag).
+_Frame = tuple[tuple[int, int, str], list[bytes]]
+
+
+def _managed_frames(wanted: Tags) -> tuple[list[_Frame], set[str]]:
     """The frames ``tags._apply_id3`` sets for ``wanted`` (with their sort keys), and the frame IDs they replace."""
-    made: list[tuple[str, str, bytes]] = []  # (frame ID, HashKey, body)
+    made: list[tuple[str, str, tuple[bytes, ...]]] = []  # (frame ID, HashKey, body in parts)
     replaced: set[str] = set()
     for name, frame_id in _TEXT.items():
         value = getattr(wanted, name)
         if value is not None:
             replaced.add(frame_id)
             if value:  # mutagen writes no empty text frame
-                made.append((frame_id, frame_id, b"\x01" + _utf16(value)))
+                made.append((frame_id, frame_id, (b"\x01", _utf16(value))))
     for frame_id, number in (("TRCK", wanted.track), ("TPOS", wanted.disc)):
         if number is not None:
             replaced.add(frame_id)
-            made.append((frame_id, frame_id, b"\x00" + _latin1(str(number))))
+            made.append((frame_id, frame_id, (b"\x00", _latin1(str(number)))))
     if wanted.date is not None:
         if not _DATE.fullmatch(wanted.date):
             raise _Unsupported(f"mutagen rewrites the date {wanted.date!r}")
         replaced.update(("TDRC", "TYER", "TDAT", "TIME", "TRDA"))
-        made.append(("TDRC", "TDRC", b"\x00" + _latin1(wanted.date)))
+        made.append(("TDRC", "TDRC", (b"\x00", _latin1(wanted.date))))
     if wanted.comment is not None:
         replaced.add("COMM:")  # only the comments without a description
-        made.append(("COMM", "COMM::eng", b"\x01eng" + _utf16("") + _utf16(wanted.comment)))
+        made.append(("COMM", "COMM::eng", (b"\x01eng", _utf16(""), _utf16(wanted.comment))))
     if wanted.podcast is not None:
         replaced.add("PCST")
         if wanted.podcast:
-            made.append(("PCST", "PCST", b"\x00\x00\x00\x01"))
+            made.append(("PCST", "PCST", (b"\x00\x00\x00\x01",)))
     if wanted.feed_url is not None:
         replaced.add("WFED")
         if wanted.feed_url:
-            made.append(("WFED", "WFED", b"\x00" + _latin1(wanted.feed_url)))
+            made.append(("WFED", "WFED", (b"\x00", _latin1(wanted.feed_url))))
     if wanted.cover is not None:
         replaced.add("APIC")
-        made.append(("APIC", "APIC:", b"\x00" + _latin1(wanted.cover.mime) + b"\x03\x00" + wanted.cover.data))
+        made.append(("APIC", "APIC:", (b"\x00" + _latin1(wanted.cover.mime) + b"\x03\x00", wanted.cover.data)))
     if wanted.chapters is not None:
         replaced.update(("CHAP", "CTOC"))
         listed = []
         for index, chapter in enumerate(wanted.chapters):
             element = f"chp{index}"
-            subs = [_frame("TIT2", b"\x01" + _utf16(chapter.title))] if chapter.title else []
+            subs = [*_frame("TIT2", b"\x01", _utf16(chapter.title))] if chapter.title else []
             if chapter.url:
-                subs.append(_frame("WXXX", b"\x00\x00" + _latin1(chapter.url)))
+                subs += _frame("WXXX", b"\x00\x00", _latin1(chapter.url))
             end = chapter.end or chapter.start
             times = b"".join(n.to_bytes(4, "big") for n in (chapter.start, end, 0xFFFFFFFF, 0xFFFFFFFF))
-            made.append(("CHAP", f"CHAP:{element}", _latin1(element) + times + b"".join(subs)))
+            made.append(("CHAP", f"CHAP:{element}", (_latin1(element), times, *subs)))
             if chapter.toc:
                 listed.append(element)
         if wanted.chapters:
             if len(listed) > 255:
                 raise _Unsupported("a CTOC lists at most 255 chapters")
-            body = (_latin1("toc") + b"\x03" + bytes([len(listed)]) + b"".join(_latin1(e) for e in listed)
-                    + _frame("TIT2", b"\x01" + _utf16("Chapters")))
+            body = (_latin1("toc"), b"\x03", bytes([len(listed)]), *map(_latin1, listed),
+                    *_frame("TIT2", b"\x01", _utf16("Chapters")))
             made.append(("CTOC", "CTOC:toc", body))
     frames = []
     for frame_id, hash_key, body in made:
-        frame = _frame(frame_id, body)
+        frame = _frame(frame_id, *body)
         prio = _ORDER.get(frame_id, _PICTURES if frame_id == "APIC" else _REST)
-        frames.append(((prio, 0 if frame_id == "APIC" else len(frame), hash_key), frame))
+        frames.append(((prio, 0 if frame_id == "APIC" else sum(map(len, frame)), hash_key), frame))
     return frames, replaced
 
 
@@ -161,9 +165,9 @@ def _is_replaced(frame: object, replaced: set[str]) -> bool:
     return frame_id in replaced
 
 
-def _frame(frame_id: str, body: bytes) -> bytes:
-    """An ID3v2.3 frame: ID, size (plain 32 bits), no flags."""
-    return frame_id.encode("ascii") + len(body).to_bytes(4, "big") + b"\x00\x00" + body
+def _frame(frame_id: str, *body: bytes) -> list[bytes]:
+    """An ID3v2.3 frame in parts: its header (ID, size as plain 32 bits, no flags), then ``body``."""
+    return [frame_id.encode("ascii") + sum(map(len, body)).to_bytes(4, "big") + b"\x00\x00", *body]
 
 
 def _utf16(text: str) -> bytes:
