@@ -238,3 +238,31 @@ def test_the_build_copy_of_a_tagged_copy_is_written_directly(plain: bytes, tmp_p
                              rel="x.mp3", durable=False, length=len(plain) + 100_000)
     assert result.written and [c.field for c in result.changes] == ["title"]
     assert result.size == len(plain) + 100_000 and _state((tmp_path / "again.mp3").read_bytes()).title == "New title"
+
+
+def test_many_combinations_give_mutagens_bytes(plain: bytes, tmp_path: Path) -> None:
+    """A seeded sweep: which fields are managed, odd text (non-BMP, RTL, "/", empty), chapters, lengths, originals."""
+    import random
+
+    rng = random.Random(20261126)
+    alphabet = "aZ09 /-—ßü€שלוםمرحبا𝄞🎙️\u200f\t"
+    originals = [plain, _raw_v23(plain, _frame(b"TIT2", b"\x00Old\x00"), _frame(b"TXXX", b"\x00k\x00v"),
+                                 _frame(b"COMM", b"\x00engiTunSMPB\x00 00000000")),
+                 _tagged_with(plain, tmp_path, [TIT2(encoding=Encoding.UTF8, text=["v2.4"])], version=4)]
+    for _ in range(60):
+        def text() -> str:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+
+        chapters = tuple(TagChapter(start=i * 1000, title=rng.choice(["", text()]), end=i * 1000 + 900,
+                                    url=rng.choice(["", "https://example.org/" + str(i)]), toc=rng.random() < 0.8)
+                         for i in range(rng.randint(0, 5)))
+        fields = {"title": text(), "artist": text(), "album_artist": text(), "album": text(), "genre": text(),
+                  "description": text() * rng.randint(1, 200), "guid": text(), "comment": text(),
+                  "track": rng.randint(0, 999), "disc": rng.randint(1, 9), "date": rng.choice(["2026", "2026-02-16"]),
+                  "podcast": rng.choice([True, False]), "feed_url": "https://example.org/feed.xml",
+                  "cover": Cover("image/png", ART[:rng.randint(0, len(ART))]), "chapters": chapters}
+        wanted = Tags(**{k: v for k, v in fields.items() if rng.random() < 0.8}, id3_version="2.3")
+        original = rng.choice(originals)
+        length = rng.choice([None, len(original) + rng.randint(0, 200_000)])
+        direct, by_mutagen = _both(original, wanted, length)
+        assert direct is not None and direct == by_mutagen, wanted
