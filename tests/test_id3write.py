@@ -266,3 +266,24 @@ def test_many_combinations_give_mutagens_bytes(plain: bytes, tmp_path: Path) -> 
         length = rng.choice([None, len(original) + rng.randint(0, 200_000)])
         direct, by_mutagen = _both(original, wanted, length)
         assert direct is not None and direct == by_mutagen, wanted
+
+
+def test_the_frame_classes_every_load_uses_read_what_mutagens_own_read(plain: bytes, tmp_path: Path) -> None:
+    """``tags.KNOWN_FRAMES`` (faster text, no defaults set before a frame is read) parse every frame as mutagen's do."""
+    from mutagen.id3 import Frames
+
+    from mediafeed.audio.tags import KNOWN_FRAMES, WFED
+
+    rich = _tagged_with(plain, tmp_path, [
+        TIT2(encoding=Encoding.LATIN1, text=["Old title"]), TXXX(encoding=Encoding.UTF16, desc="k", text=["v", "w"]),
+        PRIV(owner="owner", data=b"\x00\x01"), USLT(encoding=Encoding.UTF16, lang="eng", desc="", text="Words"),
+        GEOB(encoding=Encoding.LATIN1, mime="application/octet-stream", filename="a.bin", desc="blob", data=b"\x01"),
+        COMM(encoding=Encoding.UTF16, lang="eng", desc="iTunNORM", text=[" 0000044E"]),
+    ])
+    for data in (_both(rich)[0], _both(plain)[0], _tagged_with(plain, tmp_path, [TSOP(encoding=3, text=["S"])], 4)):
+        assert data is not None
+        fast = ID3(io.BytesIO(data), known_frames=KNOWN_FRAMES)
+        mutagens = ID3(io.BytesIO(data), known_frames={**Frames, "WFED": WFED})
+        assert [(k, repr(v)) for k, v in sorted(fast.items())] == [(k, repr(v)) for k, v in sorted(mutagens.items())]
+    made = KNOWN_FRAMES["TIT2"](encoding=Encoding.UTF8, text="made, not read")  # made with values: validated as ever
+    assert made.text == ["made, not read"] and KNOWN_FRAMES["PCST"](value=1).value == 1
