@@ -8,7 +8,7 @@ template context documented in ``site.PageContext`` and ``docs/templates.md``.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from .model import Item, Show
 
@@ -20,14 +20,15 @@ EMBED_WIDTH, EMBED_HEIGHT = 600, 180
 def share_links(item: Item, show: Show) -> list[tuple[str, str]]:
     """(label, URL) pairs to share an episode page. Plain links: nothing loads from these sites until clicked."""
     url, title = item.page_url, f"{item.episode.title} – {show.title}"
-    text = f"{title} {url}"
+    # each value percent-encoded once, as urlencode(…, quote_via=quote) encodes it, for every link that sends it
+    url_q, title_q, text_q = quote(url, safe=""), quote(title, safe=""), quote(f"{title} {url}", safe="")
     return [
-        ("Email", "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote)),
-        ("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": text}, quote_via=quote)),
-        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}, quote_via=quote)),
-        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}, quote_via=quote)),
-        ("X", "https://twitter.com/intent/tweet?" + urlencode({"text": title, "url": url}, quote_via=quote)),
-        ("WhatsApp", "https://wa.me/?" + urlencode({"text": text}, quote_via=quote)),
+        ("Email", f"mailto:?subject={title_q}&body={text_q}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={text_q}"),
+        ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={url_q}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={url_q}"),
+        ("X", f"https://twitter.com/intent/tweet?text={title_q}&url={url_q}"),
+        ("WhatsApp", f"https://wa.me/?text={text_q}"),
     ]
 
 

@@ -145,6 +145,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         bytecode_cache=bytecode,
+        auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
     env.filters["duration"] = human_duration
     env.filters["clock"] = clock
