@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
+import tempfile
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,6 +25,7 @@ from pathlib import Path
 from mediafeed import build, output, site
 from mediafeed.archives import plan
 from mediafeed.cache import CACHE_DIR, Cache
+from mediafeed.fastpath import code_fingerprint
 from mediafeed.render import Renderer
 
 
@@ -86,6 +89,13 @@ def main() -> None:
     def compile_theme() -> None:
         site.load_templates(site.environment(root, None))
 
+    user_cache = Path(tempfile.mkdtemp(prefix="pages-bench-"))
+    fingerprint = code_fingerprint()
+
+    def theme_from_user_cache() -> None:  # a show's first build: its own .mediafeed/ empty, the user's cache not
+        show_cache = Path(tempfile.mkdtemp(dir=user_cache))
+        site.load_templates(site.environment(root, site.TemplateCache(show_cache, fingerprint, user_cache)))
+
     def pages() -> None:
         for item in items:
             renderer.episode_pages(sink, item)
@@ -103,6 +113,9 @@ def main() -> None:
         print("digest", _digest(renderer, items, show))
     print(f"{len(items)} episodes; CPU seconds per 1,000 episodes, min of {args.repeat}")
     print(f"  compile templates  {_best(args.repeat, compile_theme):.3f} (per build, not per episode)")
+    theme_from_user_cache()
+    print(f"  ... from the user cache {_best(args.repeat, theme_from_user_cache):.3f}")
+    shutil.rmtree(user_cache)
     print(f"  episode pages      {_best(args.repeat, pages) * per:.3f}")
     print(f"  feed items         {_best(args.repeat, feed_items) * per:.3f}")
     print(f"  index pages        {_best(args.repeat, indexes) * per:.3f}")
