@@ -297,7 +297,9 @@ chapters:
     doc = page(folder / "index.html")
     assert text(doc.xpath("//h1")[0]) == '</script><script>alert(1)</script> & "quotes"'
     json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)  # still valid JSON, not cut short
-    frame = lxml.html.fragment_fromstring(json.loads((folder / "oembed.json").read_text())["html"])
+    oembed = (folder / "oembed.json").read_text()
+    assert oembed == json.dumps(json.loads(oembed), ensure_ascii=False, indent=2) + "\n"  # json.dumps's spelling
+    frame = lxml.html.fragment_fromstring(json.loads(oembed)["html"])
     assert frame.tag == "iframe" and frame.get("title").startswith("</script>") and len(frame) == 0
     embed_code = doc.xpath("//textarea[@id='embed-code']")[0].text
     assert lxml.html.fragment_fromstring(embed_code).get("title") == frame.get("title")
