@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import traceback
@@ -327,24 +326,9 @@ def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int =
         "thumbnail_height": image_size,
         "cache_age": 86400,
     }
-    return (flat_json(data) + "\n").encode("utf-8")
+    from .jsonfeed import indented  # json.dumps(indent=2)'s text without its pure-Python encoder
 
-
-def flat_json(data: dict[str, str | int]) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=2)`` of an object whose values are strings and integers,
-    written directly: json.dumps indents with its pure-Python encoder (8% of an episode's pages for oembed.json)."""
-    members = ",\n  ".join(f"{_json_string(key)}: {_json_string(value) if isinstance(value, str) else _json_int(value)}"
-                           for key, value in data.items())
-    return "{\n  " + members + "\n}" if data else "{}"
-
-
-def _json_int(value: int) -> str:
-    if type(value) is not int:  # a bool, a float: not in a flat_json object
-        raise TypeError(f"flat_json writes strings and integers, not {type(value).__name__}")
-    return int.__repr__(value)
-
-
-_json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json.dumps's, with ensure_ascii=False
+    return (indented(data) + "\n").encode("utf-8")
 
 
 def sitemap(urls: list[tuple[str, str]]) -> bytes:
