@@ -27,6 +27,7 @@ from . import __version__
 from .chapters import clock
 from .dates import rfc2822
 from .errors import MediafeedError, Problem, error
+from .jsonfeed import indented
 from .model import Item, Person, Show
 from .transcripts import Paragraph
 
@@ -326,9 +327,7 @@ def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int =
         "thumbnail_height": image_size,
         "cache_age": 86400,
     }
-    from .jsonfeed import indented  # json.dumps(indent=2)'s text without its pure-Python encoder
-
-    return (indented(data) + "\n").encode("utf-8")
+    return (indented(data) + "\n").encode("utf-8")  # json.dumps(indent=2)'s text (jsonfeed.indented)
 
 
 def sitemap(urls: list[tuple[str, str]]) -> bytes:
