@@ -728,11 +728,12 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
             items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress,
                                                                 lengths=lengths)
             report.problems = sorted(set(report.problems + notes), key=_problem_order)
+            base = os.path.join(root, "")  # text, not pathlib: this runs for every episode of a rebuild
             for item in items:  # a re-tagged copy (another size in the feed) renews the outputs that show it
                 if item.media_file:
                     slug = item.episode.slug
                     project.fingerprints[slug] = incremental.digest(project.fingerprints.get(slug, ""),
-                                                                    tagging.identity(root / item.media_file))
+                                                                    tagging.identity(base + item.media_file))
         if not accept_changes:
             changed = checks.filter_problems(ledger_io.length_changes(ledger, items), show, (), ())
             report.problems = sorted(set(report.problems + changed), key=_problem_order)

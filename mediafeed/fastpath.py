@@ -134,6 +134,9 @@ class Sweep:
         self._tree: bytes | None = None
         self._found: Listing = {}
         self.taken_ns = 0  #: when the look was taken (time.time_ns())
+        #: (output folder, strict) that :func:`check` already answered "build" for with this look: a build handed
+        #: over from ``commands.shortcut`` does not read and compare the stamp a second time
+        self.declined: set[tuple[str, bool]] = set()
 
     def code(self) -> str:
         if self._code is None:
@@ -180,7 +183,16 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
     filled by this call, to the build: its :func:`save` does not look at the show again)."""
     root, out = root.resolve(), out.resolve()
     if sweep is not None:
+        if (str(out), strict) in sweep.declined:
+            return None  # this look was already found to need a build (the stamp was read once)
         sweep.tree()  # taken now, before the build reads anything, even when the stamp below is unusable
+    report = _check(root, out, strict, now, sweep)
+    if report is None and sweep is not None:
+        sweep.declined.add((str(out), strict))
+    return report
+
+
+def _check(root: Path, out: Path, strict: bool, now: datetime | None, sweep: Sweep | None) -> dict[str, Any] | None:
     try:
         stamp = json.loads(stamp_path(root, out).read_text(encoding="utf-8"))
         if stamp.get("version") != STAMP_VERSION:

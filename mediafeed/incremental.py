@@ -117,8 +117,10 @@ class Plan:
         self.kept: list[str] = []  #: units kept from the last build
         #: size and mtime (ns) of the kept units' files, as stat'ed here: the build's stamp reuses them (fastpath.save)
         self.seen: dict[str, tuple[int, int]] = {}
-        self.looked: dict[str, tuple[str, list[tuple[str, int]] | None]] = {}  #: unit → (key, files) as fresh() read them
+        #: unit → (key, its tag, files) as fresh() read them
+        self.looked: dict[str, tuple[str, str, list[tuple[str, int]] | None]] = {}
         self.root = os.fspath(out_dir)
+        self._base = os.path.join(self.root, "")  # a kept unit's files are stat'ed as base + rel (no join per file)
         if trust:
             cache.preload(TABLE, self.prefix)  # one query for the thousand units of a big show
 
@@ -135,17 +137,18 @@ class Plan:
         (what :meth:`unit` looks up first; it may still render a unit this calls stale, if its files changed)."""
         if not self.trust:
             return True
-        made = _files(self.cache.get(TABLE, self.prefix + name, digest(self.base, key)))
-        self.looked[name] = (key, made)
+        tag = digest(self.base, key)
+        made = _files(self.cache.get(TABLE, self.prefix + name, tag))
+        self.looked[name] = (key, tag, made)
         return made is None
 
     def unit(self, out: Site, name: str, key: str, render: Callable[[Site], None]) -> bool:
         """Render ``name`` into ``out`` unless its files from the last build are still valid. True when rendered."""
-        tag = digest(self.base, key)
         looked = self.looked.pop(name, None)
         if looked is not None and looked[0] == key:  # fresh() read it already
-            made = looked[1]
+            _, tag, made = looked
         else:
+            tag = digest(self.base, key)
             made = _files(self.cache.get(TABLE, self.prefix + name, tag)) if self.trust else None
         if made is not None and self._intact(made):
             for rel, _ in made:
@@ -160,9 +163,10 @@ class Plan:
 
     def _intact(self, made: list[tuple[str, int]]) -> bool:
         seen = []
+        base, stat = self._base, os.stat
         for rel, size in made:
             try:
-                st = os.stat(os.path.join(self.root, rel))
+                st = stat(base + rel)
             except OSError:
                 return False
             if size >= 0 and st.st_size != size:
@@ -183,11 +187,14 @@ class Plan:
 
 def _files(row: object) -> list[tuple[str, int]] | None:
     """The ``files`` of a cached row, or None when the row is missing or malformed (never trusted blindly)."""
-    if not isinstance(row, dict) or not isinstance(row.get("files"), list):
+    if type(row) is not dict or type(files := row.get("files")) is not list:
         return None
     out = []
-    for entry in row["files"]:
-        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], int)):
+    for entry in files:  # (JSON gives exact types: ``type() is`` is isinstance here, only cheaper)
+        if type(entry) is not list or len(entry) != 2:
             return None
-        out.append((entry[0], entry[1]))
+        rel, size = entry
+        if type(rel) is not str or type(size) is not int:
+            return None
+        out.append((rel, size))
     return out

@@ -234,9 +234,12 @@ class Writer(Site):
 
 
 def is_safe_output(rel: str) -> bool:
-    if not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel:
+    """A relative path below the output folder: no empty, ``.`` or ``..`` part (looked for as ``//``, ``/./``,
+    ``/../`` in ``/rel/``: a rebuild asks this for every file of the site, twice)."""
+    if not rel or rel[0] == "/" or "\\" in rel or "\x00" in rel:
         return False
-    return all(part not in ("", ".", "..") for part in rel.split("/"))
+    framed = f"/{rel}/"
+    return "//" not in framed and "/./" not in framed and "/../" not in framed
 
 
 def write(site: Site, out: Path, previous: set[str] | None = None) -> WriteReport:

@@ -58,3 +58,21 @@ def test_media_problems_are_grouped_under_their_episode(show: Path) -> None:
     make_media(folder / "audio.mp3", "wav", extra=("-f", "wav"))
     [problem] = [p for p in _problems(show) if p.code == "MED005"]
     assert problem.episode == "006-wav" and problem.file == "episodes/006-wav/audio.mp3"
+
+
+def _safe_by_parts(rel: str) -> bool:
+    """The plain statement of a safe output path: relative, and no part empty, ``.`` or ``..``."""
+    if not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel:
+        return False
+    return all(part not in ("", ".", "..") for part in rel.split("/"))
+
+
+def test_an_output_path_is_safe_exactly_when_none_of_its_parts_is_empty_dot_or_dot_dot() -> None:
+    import itertools
+
+    from mediafeed.output import is_safe_output
+
+    every = ["".join(chars) for size in range(1, 7) for chars in itertools.product("a./\\\x00", repeat=size)]
+    every += ["", "episodes/001-first/index.html", "episodes/.hidden/x", "a/...", "a/..b", "..a/b"]
+    assert [rel for rel in every if is_safe_output(rel) != _safe_by_parts(rel)] == []
+    assert is_safe_output("episodes/001-first/embed/index.html") and not is_safe_output("episodes/../../etc")

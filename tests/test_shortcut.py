@@ -159,13 +159,25 @@ def test_a_build_handed_to_click_reuses_the_look_the_shortcut_took(built: Path, 
         looks.append(rel)
         walk(lines, base, rel, *more)  # type: ignore[arg-type]
 
+    stamps: list[bool] = []  # each reading of the stamp, and whether it said "nothing changed"
+    read = fastpath._check
+
+    def compared(*args: object) -> dict[str, object] | None:
+        found = read(*args)  # type: ignore[arg-type]
+        stamps.append(found is not None)
+        return found
+
     monkeypatch.setattr(fastpath, "_tree", counted)
+    monkeypatch.setattr(fastpath, "_check", compared)
     with pytest.raises(SystemExit) as exit_:
         shortcut.main(["build", "--show", str(built), "--format", "json"])
     assert exit_.value.code == 0
     assert "episodes/003-capabilities-framework/index.html" in json.loads(capsys.readouterr().out)["written"]
     assert looks.count("episodes") == 1, "the shortcut's look at the show is the one the build and its stamp use"
+    assert stamps == [False], "the stamp is read once: the build click runs knows the shortcut's answer"
     looks.clear()
+    stamps.clear()
     with pytest.raises(SystemExit):
         shortcut.main(["build", "--show", str(built), "--format", "json"])
     assert json.loads(capsys.readouterr().out)["up_to_date"] is True and looks.count("episodes") == 1
+    assert stamps == [True]

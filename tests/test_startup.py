@@ -36,6 +36,44 @@ def test_rfc2822_is_what_the_email_package_writes(moment: datetime) -> None:
     assert rfc2822(moment) == email.utils.format_datetime(moment)
 
 
+def _parsed(parse: object, value: str) -> tuple[str, object, object]:
+    try:
+        moment = parse(value)  # type: ignore[operator]
+    except (TypeError, ValueError, IndexError):
+        return ("not a real date", None, None)
+    return ("ok", moment, moment.utcoffset() if moment is not None else None)
+
+
+def test_the_feed_rules_read_dates_as_the_email_package_reads_them() -> None:
+    """Dates in the form mediafeed writes are read without the email package, to the same datetime (or the
+    same error); any other form still goes to it (None here)."""
+    import random
+
+    from mediafeed.checks.channel import _canonical_date, check_date
+
+    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    rng = random.Random(9)
+    values = [f"{rng.choice(days)}, {rng.randint(0, 39):02d} {rng.choice(months)} {rng.randint(0, 9999):04d} "
+              f"{rng.randint(0, 29):02d}:{rng.randint(0, 69):02d}:{rng.randint(0, 69):02d} "
+              f"{rng.choice('+-')}{rng.randint(0, 30):02d}{rng.randint(0, 99):02d}" for _ in range(20000)]
+    values += ["Thu, 26 Nov 2026 12:00:00 -0000", " Sat, 29 Feb 2020 23:59:59 +2359\n", "Fri, 29 Feb 2019 00:00:00 +0000",
+               "Thu, 26 Nov 2026 12:00:00 +2400", "Thu, 26 Nov 2026 24:00:00 +0000", "Thu, 26 Nov 2026 12:60:00 +0000"]
+    canonical = 0
+    for value in values:
+        ours = _parsed(_canonical_date, value)
+        if ours[0] == "ok" and ours[1] is None:  # a year before 1000 (email.utils moves two-digit years): its job
+            assert value.split()[3].startswith("0"), value
+            continue
+        canonical += 1
+        assert ours == _parsed(email.utils.parsedate_to_datetime, value), value
+    assert canonical > 15000
+    for value in ("26 Nov 2026 12:00 GMT", "Thu,  26 Nov 2026 12:00:00 +0000", "Fri, 6 Nov 2026 12:00:00 EST"):
+        assert _canonical_date(value) is None and check_date(value) == ("", None)
+    assert check_date("Wed, 26 Nov 2026 12:00:00 +0000")[0].endswith("the day name says Wed but the date is a Thu")
+    assert check_date("Thu, 31 Feb 2026 12:00:00 +0000")[0].endswith("is not a real date")
+
+
 def test_importing_the_build_loads_neither_the_tagger_nor_the_terminal() -> None:
     heavy = ("mutagen", "mediafeed.audio.probe", "mediafeed.audio.tagger", "click", "email.utils", "PIL",
              "requests", "boto3")
@@ -67,7 +105,8 @@ def test_a_no_change_build_loads_neither_click_nor_the_build(show: Path) -> None
 
 
 def test_an_edit_that_leaves_the_tags_alone_does_not_load_the_tagger(show: Path) -> None:
-    """A page re-rendered, its media's tags unchanged: probing and tagging code (and mutagen) stay unloaded."""
+    """A page re-rendered, its media's tags unchanged: probing and tagging code (and mutagen) stay unloaded, and
+    so does the email package (the feed rules read the feed's own dates without it)."""
     from click.testing import CliRunner
 
     from mediafeed.cli import main
@@ -78,7 +117,7 @@ def test_an_edit_that_leaves_the_tags_alone_does_not_load_the_tagger(show: Path)
     stmt = ("import json; from mediafeed.cli import main; from click.testing import CliRunner\n"
             "r = CliRunner().invoke(main, ['build', '--format', 'json'])\n"
             "assert r.exit_code == 0 and json.loads(r.output)['rendered'] > 0, r.output")
-    assert _loaded(stmt, ("mutagen", "mediafeed.audio.tagger", "mediafeed.audio.probe"), cwd=show) == []
+    assert _loaded(stmt, ("mutagen", "mediafeed.audio.tagger", "mediafeed.audio.probe", "email.utils"), cwd=show) == []
 
 
 def test_pillow_version_is_read_without_importing_it() -> None:

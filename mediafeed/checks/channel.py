@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,13 +30,43 @@ _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
+#: the form mediafeed writes (:func:`dates.rfc2822`): day, date, a year from 1000 (email.utils moves two-digit
+#: years), time with seconds, numeric zone, single spaces
+_CANONICAL = re.compile(rf"^({'|'.join(_DAYS)}), (\d\d) ({_MONTHS}) ([1-9]\d{{3}}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
+
+
+def _canonical_date(value: str) -> datetime | None:
+    """``email.utils.parsedate_to_datetime(value)`` for a date in the form mediafeed writes (raising the same
+    ``ValueError`` for a date that does not exist), without importing the email package and the socket module
+    behind it (~10 ms of every build's start-up, which lints its own feed's dates); None for any other form."""
+    match = _CANONICAL.match(value.strip())
+    if not match:
+        return None
+    _, day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+    offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
+    moment = datetime(int(year), _MONTH_NUMBERS[month], int(day), int(hour), int(minute), int(second))
+    if offset == 0 and sign == "-":  # "-0000": a local time in an unknown zone, naive as email.utils makes it
+        return moment
+    return moment.replace(tzinfo=timezone(timedelta(seconds=-offset if sign == "-" else offset)))
+
+
+def _parse_date(value: str) -> datetime | None:
+    moment = _canonical_date(value)
+    if moment is not None:
+        return moment
+    from email.utils import parsedate_to_datetime
+
+    return parsedate_to_datetime(value)
+
+
 def check_date(value: str) -> tuple[str, Severity | None]:
     """("", None) when ``value`` is a correct RFC 2822 date, else (what is wrong, severity)."""
     match = RFC2822.match(value.strip())
     if not match:
         return (f"{value!r} is not an RFC 2822 date", Severity.ERROR)
     try:
-        moment = parsedate_to_datetime(value)
+        moment = _parse_date(value)
     except (TypeError, ValueError, IndexError):
         return (f"{value!r} is not a real date", Severity.ERROR)
     if moment is None:

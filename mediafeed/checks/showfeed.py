@@ -8,6 +8,7 @@ channel elements to their show.yml key, item elements to the episode's
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -85,14 +86,18 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     renderer = Renderer(project, _build_date(items))  # renders the items to lint, keeps none (the build keeps its own)
     page = plan(project.show, items)[0]
     # an item's <item> bytes are a function of its input key (feeditems), so its problems can be kept under it
-    tags = {item.episode.slug: incremental.digest(LINT_FORMAT, key, project.show.title,
-                                                  "" if item.episode.guid.strip() else index)
+    # (the tag is the key itself, not a hash of it: a rebuild makes one for every item of the feed)
+    title = incremental.digest(project.show.title)
+    tags = {item.episode.slug: f"{LINT_FORMAT}:{key}:{title}:{'' if item.episode.guid.strip() else index}"
             for index, item in enumerate(page.items) if (key := renderer.feed_items.key(item))}
     known: dict[str, list[Problem]] = {}
-    for slug, found in cache.get_many(LINT_TABLE, tags).items():
+    for slug, text in cache.get_many(LINT_TABLE, tags, text=True).items():
+        if text == "[]":  # most items have no problem: no JSON to decode
+            known[slug] = []
+            continue
         try:
-            known[slug] = [Problem.from_dict(p) for p in found]
-        except (TypeError, KeyError, ValueError):
+            known[slug] = [Problem.from_dict(p) for p in json.loads(text)]
+        except (TypeError, KeyError, ValueError, AttributeError):
             continue  # not what mediafeed wrote: lint the item again
     todo = [index for index, item in enumerate(page.items) if item.episode.slug not in known]
     # the channel's rules ask whether the feed has items: give it at least one
