@@ -89,7 +89,7 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
         cover = cover_for(art) if (episode.artwork or show.artwork) else None
     chapters = None
     if episode.chapters:
-        chapters = tuple(TagChapter(start=int(round(c.start * 1000)), title=c.title, url=c.url, toc=c.toc,
+        chapters = tuple(TagChapter(start=int(round(c.start * 1000)), title=c.title, url=ascii_url(c.url), toc=c.toc,
                                     end=None if c.end is None else int(round(c.end * 1000))) for c in episode.chapters)
     summary = episode.summary or notes_text.strip().split("\n\n", 1)[0]
     return Tags(
@@ -105,11 +105,36 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
         description=notes_text.strip() or summary,
         podcast=True,
         guid=episode.guid,
-        feed_url=show.feed_url,
+        feed_url=ascii_url(show.feed_url),
         cover=cover,
         chapters=chapters,
         id3_version="2.3",
     )
+
+
+def ascii_url(url: str | None) -> str | None:
+    """``url`` as ID3's URL frames can hold it (Latin-1, and ASCII by RFC 3986): a host in IDNA, other text percent-encoded.
+
+    ``https://例え.jp/フィード.xml`` → ``https://xn--r8jz45g.jp/%E3%83%95%E3%82%A3%E3%83%BC%E3%83%89.xml``: the
+    same address, written the way every client sends it. An ASCII address is left exactly as it is.
+    """
+    if url is None or url.isascii():
+        return url
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host else ""
+    except UnicodeError:
+        ascii_host = quote(host, safe="")
+    netloc = parts.netloc
+    if host:
+        start = netloc.lower().rfind(host.lower())
+        netloc = netloc[:start] + ascii_host + netloc[start + len(host):] if start >= 0 else netloc
+    safe = "!#$%&'()*+,/:;=?@[]~"  # reserved characters and '%' keep their meaning; only other text is encoded
+    return urlunsplit((parts.scheme, quote(netloc, safe=safe), quote(parts.path, safe=safe),
+                       quote(parts.query, safe=safe), quote(parts.fragment, safe=safe)))
 
 
 def tags_key(tags: Tags) -> str:

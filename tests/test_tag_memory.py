@@ -124,12 +124,18 @@ def test_nothing_to_change_writes_nothing_in_memory_either(fixtures: Path, tmp_p
 
 
 def _damaged(monkeypatch: pytest.MonkeyPatch, damage) -> None:  # type: ignore[no-untyped-def]
-    real = tagger._tagged_bytes
+    """Both writers of a copy's bytes damage it: the direct one (id3write) and mutagen's, which is tried next."""
+    real, direct = tagger._tagged_bytes, tagger._direct_bytes
 
     def tagged_bytes(data: bytes, tags: object, wanted: Tags, length: int | None) -> bytes:
         return damage(real(data, tags, wanted, length))  # type: ignore[arg-type]
 
+    def direct_bytes(data: bytes, tags: object, wanted: Tags, length: int | None) -> bytes | None:
+        made = direct(data, tags, wanted, length)  # type: ignore[arg-type]
+        return None if made is None else damage(made)
+
     monkeypatch.setattr(tagger, "_tagged_bytes", tagged_bytes)
+    monkeypatch.setattr(tagger, "_direct_bytes", direct_bytes)
 
 
 def _flip_sound(data: bytes) -> bytes:

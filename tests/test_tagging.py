@@ -19,6 +19,7 @@ from mutagen.id3 import ID3
 
 from mediafeed import audio
 from mediafeed.audio import Cover, TagChapter, Tags, tagger
+from mediafeed.audio.tags import load_tags, read_state
 from mediafeed.build import build
 from mediafeed.cli import main
 from mediafeed.errors import MediaError
@@ -500,3 +501,16 @@ def test_the_fast_text_frames_read_a_tagged_file_as_mutagen_does(copy_of, name: 
     assert sorted(fast.keys()) == sorted(plain.keys())
     assert [repr(fast[k]) for k in sorted(fast.keys())] == [repr(plain[k]) for k in sorted(plain.keys())]
     assert str(fast["TDES"]) == long_notes
+
+
+def test_addresses_id3_cannot_hold_are_written_as_the_ascii_uri_clients_send(show: Path) -> None:
+    """ID3's URL frames are Latin-1: an IRI feed address (an IDN host, a non-ASCII path) is tagged as its URI."""
+    config = show / "show.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nfeed_url:" not in text
+    config.write_text(text.replace("\nurl:", "\nfeed_url: https://例え.jp/フィード.xml\npodcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3\nurl:", 1), encoding="utf-8")
+    report = build(show)
+    published = report.output / "episodes/005-european-review/european-review.mp3"
+    uri = b"https://xn--r8jz45g.jp/%E3%83%95%E3%82%A3%E3%83%BC%E3%83%89.xml"
+    assert b"\x00" + uri + b"\x00" in published.read_bytes()  # WFED: a text frame (encoding byte, then the URL)
+    assert read_state(load_tags(published, "mp3"), "mp3").feed_url == uri.decode()

@@ -20,8 +20,9 @@ an M4A re-mux); :func:`stale_temp_files` finds those an interrupted run left beh
 original's byte for byte: the duration needs no second look, as an MP3's duration is a function of its
 payload (frames and Xing/VBRI header). The build's copies (``durable=False``, another target) of MP3 files
 up to :data:`IN_MEMORY_LIMIT` take steps 2–5 on bytes: the original is read once, its tags (parsed once,
-in step 1) are saved into those bytes in memory, the result is verified as above, and only then written to
-the temporary file that replaces the target. ``mediafeed tag`` (the producer's own files) always takes the
+in step 1) are saved into those bytes in memory (by :mod:`.id3write`, which makes the bytes mutagen's save
+would make, or by mutagen where it does not apply or its copy fails verification), the result is verified as
+above (a fresh mutagen parse), and only then written to the temporary file that replaces the target. ``mediafeed tag`` (the producer's own files) always takes the
 steps on disk, with the fsyncs.
 
 **Stable size.** The tags are written with padding (ID3 padding, an MP4 ``free`` atom, a FLAC PADDING
@@ -52,7 +53,7 @@ import mutagen
 from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
-from . import mpeg, payload
+from . import id3write, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_state
@@ -230,10 +231,20 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     """Steps 2–5 for a build's copy of an MP3, on bytes: tag, verify, write (see ``fresh`` in :func:`tag_copy`).
 
     ``data`` is the original as read once (after ``before`` was taken); ``audio`` holds its tags as loaded from
-    those bytes (step 1); they are changed here and saved into the copy.
+    those bytes (step 1). :mod:`.id3write` writes the copy's tag directly (the bytes mutagen would save); when
+    it does not handle the file, or its copy fails verification, the tags are applied to ``audio`` and saved
+    by mutagen, and that copy is verified in turn.
     """
-    tagged = _tagged_bytes(data, audio, wanted, length)
-    media = _verify_mp3(tagged, data, rel, original, wanted)
+    media = None
+    tagged = _direct_bytes(data, audio, wanted, length)
+    if tagged is not None:
+        try:
+            media = _verify_mp3(tagged, data, rel, original, wanted)
+        except MediaError:
+            media = None  # the direct writer got it wrong: mutagen makes this copy, and is verified in turn
+    if media is None:
+        tagged = _tagged_bytes(data, audio, wanted, length)
+        media = _verify_mp3(tagged, data, rel, original, wanted)
     after = source.stat()
     if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
@@ -242,6 +253,11 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     if not (fresh and (write_new(target, tagged) or holds(target, tagged))):
         atomic_write(target, tagged, durable=False)
     return media
+
+
+def _direct_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bytes | None:
+    """:func:`_tagged_bytes` written by :mod:`.id3write` (``audio`` is left as it is), or None where it does not apply."""
+    return id3write.tagged_bytes(data, audio.tags, wanted, lambda natural: padded_size(natural, length))
 
 
 def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bytes:

@@ -130,44 +130,48 @@ def _read_id3(tags: ID3 | None) -> Tags:
     if tags is None:
         return Tags(id3_version="")
     values: dict[str, Any] = {}
+    # every frame by its ID, in the tag's order (what ``tags.getall`` gives, in one pass instead of one per ID)
+    found: dict[str, list[Any]] = {}
+    for frame in tags.values():
+        found.setdefault(frame.FrameID, []).append(frame)
     for name, frame_id in _ID3_TEXT.items():
-        frame = tags.get(frame_id)
+        frame = found.get(frame_id, [None])[0]
         if frame is not None and frame.text:
             values[name] = str(frame.text[0])
     for name, frame_id in (("track", "TRCK"), ("disc", "TPOS")):
-        frame = tags.get(frame_id)
+        frame = found.get(frame_id, [None])[0]
         if frame is not None and frame.text:
             values[name] = _number(frame.text[0])
-    frame = tags.get("TDRC")
+    frame = found.get("TDRC", [None])[0]
     if frame is not None and frame.text:
         values["date"] = str(frame.text[0])
-    comments = [c for c in tags.getall("COMM") if c.desc == "" and c.text]
+    comments = [c for c in found.get("COMM", ()) if c.desc == "" and c.text]
     if comments:
         values["comment"] = str(comments[0].text[0])
-    if tags.getall("PCST"):
+    if found.get("PCST"):
         values["podcast"] = True
-    feeds = tags.getall("WFED")
+    feeds = found.get("WFED", [])
     if feeds:
         frame = feeds[0]
         values["feed_url"] = str(frame.text[0]) if isinstance(frame, TextFrame) and frame.text else str(getattr(frame, "url", ""))
-    pictures = tags.getall("APIC")
+    pictures = found.get("APIC", [])
     if len(pictures) == 1 and pictures[0].type == PictureType.COVER_FRONT:
         values["cover"] = Cover(_mime_of(pictures[0].data, pictures[0].mime), pictures[0].data)
     elif pictures:  # several, or not marked as the front cover: not what mediafeed writes
         first = pictures[0]
         values["cover"] = Cover(f"{len(pictures)} picture(s), first {first.mime} type {int(first.type)}", first.data)
-    values["chapters"] = _read_chap(tags)
+    values["chapters"] = _read_chap(found.get("CHAP", []), found.get("CTOC", []))
     major = tags.version[1] if tags.version[0] == 2 else 0
     values["id3_version"] = f"2.{major}" if tags.version[0] == 2 else "1"
     return Tags(**values)
 
 
-def _read_chap(tags: ID3) -> tuple[TagChapter, ...]:
+def _read_chap(chaps: list[CHAP], tocs: list[CTOC]) -> tuple[TagChapter, ...]:
     listed: set[str] = set()
-    for toc in tags.getall("CTOC"):
+    for toc in tocs:
         listed.update(toc.child_element_ids)
     found = []
-    for chap in tags.getall("CHAP"):
+    for chap in chaps:
         title = url = ""
         for sub in chap.sub_frames.values():
             if sub.FrameID == "TIT2" and sub.text:
