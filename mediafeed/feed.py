@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
-from lxml.etree import CDATA
+from lxml.etree import CDATA, tostring
 
 from . import __version__
 from .dates import rfc2822
@@ -196,16 +197,19 @@ def render_items(items: list[Item]) -> list[bytes]:
     """Each item's ``<item>`` element, indented as in a feed document: its bytes in feed.xml.
 
     An item's element depends on the item alone (the channel's settings do not reach it, and every
-    namespace is declared on ``<rss>``), so it is the same in any feed document.
+    namespace is declared on ``<rss>``), so it is the same in any feed document. The elements are made
+    by feedgen's entries with our extensions, as :meth:`FeedGenerator.add_entry` makes them, and put in
+    a bare ``<rss><channel>`` that declares the same namespaces as a feed: no generator and no channel
+    elements per call (a build asks for one item at a time, where they were two thirds of the cost).
     """
     if not items:
         return []
-    fg = _generator()  # a channel feedgen accepts; the items' bytes do not depend on it
-    fg.title("-")
-    fg.link(href="https://example.invalid/")
-    fg.description("-")
+    rss = xml_elem("rss", version="2.0", nsmap=_ITEM_NAMESPACES)
+    channel = xml_elem("channel", rss)
     for item in items:
-        entry = fg.add_entry(order="append")
+        entry = FeedEntry()
+        for name, extension in _ENTRY_EXTENSIONS:
+            entry.register_extension(name, extension, atom=False)
         entry.title(item.episode.title)
         entry.link(href=item.page_url)
         entry.guid(item.episode.guid, permalink=False)
@@ -213,7 +217,8 @@ def render_items(items: list[Item]) -> list[bytes]:
         entry.mfcore.item = item
         entry.itunes.item = item
         entry.podcastindex.item = item
-    document = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+        channel.append(entry.rss_entry())
+    document = tostring(rss, pretty_print=True, encoding="UTF-8")
     body = document[document.index(_ITEM_START):document.rindex(_CHANNEL_END)]
     # "    </item>\n" only ever ends an item: in text and attributes "<" is escaped, and the notes in
     # CDATA are sanitised HTML, which has no <item> tags.
@@ -221,3 +226,11 @@ def render_items(items: list[Item]) -> list[bytes]:
     if len(parts) != len(items) or not all(part.startswith(_ITEM_START) for part in parts):
         raise AssertionError("feed items could not be told apart")  # pragma: no cover - see above
     return parts
+
+
+#: the entry extensions, in the order :func:`_generator` registers them (the order of an item's elements)
+_ENTRY_EXTENSIONS = (("mfcore", _CoreEntryExtension), ("itunes", ItunesEntryExtension),
+                     ("podcastindex", PodcastEntryExtension))
+#: the namespaces a feed document declares on ``<rss>`` (feedgen: every extension's, then atom and content)
+_ITEM_NAMESPACES = {**_CoreExtension().extend_ns(), **ItunesExtension().extend_ns(), **PodcastExtension().extend_ns(),
+                    "atom": ATOM_NS, "content": CONTENT_NS}

@@ -7,8 +7,8 @@ template context documented in ``site.PageContext`` and ``docs/templates.md``.
 
 from __future__ import annotations
 
+from string import ascii_letters, digits
 from typing import Any
-from urllib.parse import quote, urlencode
 
 from .model import Item, Show
 
@@ -20,15 +20,25 @@ EMBED_WIDTH, EMBED_HEIGHT = 600, 180
 def share_links(item: Item, show: Show) -> list[tuple[str, str]]:
     """(label, URL) pairs to share an episode page. Plain links: nothing loads from these sites until clicked."""
     url, title = item.page_url, f"{item.episode.title} – {show.title}"
-    text = f"{title} {url}"
+    # each value percent-encoded once, as urlencode(…, quote_via=quote) encodes it, for every link that sends it
+    url_q, title_q, text_q = _quoted(url), _quoted(title), _quoted(f"{title} {url}")
     return [
-        ("Email", "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote)),
-        ("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": text}, quote_via=quote)),
-        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}, quote_via=quote)),
-        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}, quote_via=quote)),
-        ("X", "https://twitter.com/intent/tweet?" + urlencode({"text": title, "url": url}, quote_via=quote)),
-        ("WhatsApp", "https://wa.me/?" + urlencode({"text": text}, quote_via=quote)),
+        ("Email", f"mailto:?subject={title_q}&body={text_q}"),
+        ("Bluesky", f"https://bsky.app/intent/compose?text={text_q}"),
+        ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={url_q}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={url_q}"),
+        ("X", f"https://twitter.com/intent/tweet?text={title_q}&url={url_q}"),
+        ("WhatsApp", f"https://wa.me/?text={text_q}"),
     ]
+
+
+def _quoted(text: str) -> str:
+    """``urllib.parse.quote(text, safe="")`` in one ``str.translate`` (quote looks up each byte in Python)."""
+    return text.encode("utf-8").decode("latin-1").translate(_PERCENT)
+
+
+#: byte (as a Latin-1 character) → itself when quote leaves it alone, else %XX
+_PERCENT = {byte: chr(byte) if chr(byte) in ascii_letters + digits + "_.-~" else f"%{byte:02X}" for byte in range(256)}
 
 
 def episode_links(item: Item) -> list[tuple[str, str]]:

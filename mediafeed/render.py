@@ -66,6 +66,7 @@ class Renderer:
         self.image_url = self.show.absolute(url_path(self.show.artwork))
         self.image_size = project.artwork_size[0]
         self.scaled: dict[Path, str] = {}  #: source image → hash part of its scaled copies' names
+        self.artwork_paths: dict[tuple[str, int], str] = {}  #: (image_path or "", size) → ``artwork()``
         self.env.globals["artwork"] = self.artwork
         self.info: site.SiteInfo = {
             "base_url": self.show.url,
@@ -84,6 +85,12 @@ class Renderer:
     def artwork(self, item: Item | None = None, size: int = 240) -> str:
         """Template global ``artwork(item, size)``: the site path of the episode's (or show's) artwork at least
         ``size`` px wide (one of ``images.SIZES``; the largest when ``size`` is bigger)."""
+        key = (item.image_path if item is not None else "", size)  # image_path: the episode's own artwork, or ""
+        if key not in self.artwork_paths:
+            self.artwork_paths[key] = self._artwork(item, size)
+        return self.artwork_paths[key]
+
+    def _artwork(self, item: Item | None, size: int) -> str:
         if item is not None and item.image_path:
             source = self.folder(item) / item.episode.artwork
         else:

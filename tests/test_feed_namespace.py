@@ -322,6 +322,18 @@ def _follow_pages(site: Path, start: str) -> list[dict]:
     return pages
 
 
+def test_feed_json_items_are_indented_as_json_dumps_indents_them() -> None:
+    import json
+
+    from mediafeed.jsonfeed import indented
+
+    nasty = {"a": "\"quotes\", \\ back, </script>, \u2028, \u00e9, \U0001f600, \x00\x1f\n\t", "n": [1, -2, 2**70, 0.5, 1e-7],
+             "empty": {}, "none": [], "flags": [True, False, None], "nested": [{"x": [[], {}]}, ("t", 3)], "": ""}
+    for value in (nasty, [], {}, "text", 3, None, [nasty, nasty]):
+        assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert indented(nasty, "\n    ") == json.dumps(nasty, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
 def test_feed_limit_keeps_the_newest_episodes_and_archives_the_rest(show: Path) -> None:
     (show / "show.yml").write_text((show / "show.yml").read_text() + "feed_limit: 2\n")
     site = site_of(show)

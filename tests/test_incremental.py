@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import add_episode, make_media
+from helpers import add_episode, copy_show, make_media
 
 from mediafeed.build import build
 from mediafeed.cache import CACHE_DIR
@@ -259,6 +259,65 @@ def test_clean_ignores_the_compiled_templates(show: Path) -> None:
         path.write_bytes(b"poison")
     build(show, clean=True)
     assert compiled_templates(show) and all(p.read_bytes() != b"poison" for p in compiled_templates(show))
+
+
+def compiled_default_theme(user_cache: Path) -> list[Path]:
+    return sorted((user_cache / "mediafeed" / "jinja").rglob("*.cache"))
+
+
+def test_a_first_build_takes_the_default_theme_compiled_from_the_user_cache(
+        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    first = build(show)
+    assert compiled_default_theme(tmp_path / "user-cache"), "the default theme is kept in the user's cache"
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kw: object) -> object:
+        compiled.append(name)
+        return original(self, source, name, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    other = copy_show(tmp_path / "other")
+    second = build(other)  # an empty .mediafeed/: the theme comes from the user's cache
+    assert compiled == []
+    assert compiled_templates(other), "and is kept in the show's own cache too"
+    assert tree(second.output) == tree(first.output)
+
+
+def test_a_torn_file_in_the_user_cache_is_compiled_again(show: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    first = build(show)
+    for index, path in enumerate(compiled_default_theme(tmp_path / "user-cache")):
+        path.write_bytes([path.read_bytes()[:20], b"not a template" * 10, b""][index % 3])
+    second = build(copy_show(tmp_path / "other"))
+    assert tree(second.output) == tree(first.output)
+    rewritten = compiled_default_theme(tmp_path / "user-cache")
+    assert rewritten and all(path.stat().st_size > 100 for path in rewritten)
+
+
+def test_a_user_cache_that_cannot_be_written_costs_only_the_compile(show: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    report = build(show)
+    assert report.written and compiled_templates(show)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)  # no home at all: nothing kept outside the show
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_a_shows_own_templates_are_not_kept_in_the_user_cache(show: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    (show / "templates").mkdir()
+    (show / "templates/fragment.html").write_text("<p>{{ item.episode.title }}</p>\n")
+    build(show)
+    assert len(compiled_default_theme(tmp_path / "user-cache")) == len(compiled_templates(show)) - 1
 
 
 def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:

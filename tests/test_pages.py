@@ -297,7 +297,9 @@ chapters:
     doc = page(folder / "index.html")
     assert text(doc.xpath("//h1")[0]) == '</script><script>alert(1)</script> & "quotes"'
     json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)  # still valid JSON, not cut short
-    frame = lxml.html.fragment_fromstring(json.loads((folder / "oembed.json").read_text())["html"])
+    oembed = (folder / "oembed.json").read_text()
+    assert oembed == json.dumps(json.loads(oembed), ensure_ascii=False, indent=2) + "\n"  # json.dumps's spelling
+    frame = lxml.html.fragment_fromstring(json.loads(oembed)["html"])
     assert frame.tag == "iframe" and frame.get("title").startswith("</script>") and len(frame) == 0
     embed_code = doc.xpath("//textarea[@id='embed-code']")[0].text
     assert lxml.html.fragment_fromstring(embed_code).get("title") == frame.get("title")
@@ -401,3 +403,29 @@ def test_scaled_artwork_is_reused_from_the_build_cache_and_renamed_when_the_artw
     after = build(root).output
     assert {p.name.split("-")[0] for p in (after / "images").iterdir()}.isdisjoint(p.name.split("-")[0] for p in cached)
     assert len(list((after / "images").iterdir())) == 3  # the old copies are removed from the site
+
+
+def test_share_links_send_the_title_and_address_percent_encoded(tmp_path: Path) -> None:
+    """Each share link's query is exactly what ``urlencode(…, quote_via=quote)`` makes of the title and address."""
+    from urllib.parse import parse_qsl, quote, urlencode
+
+    root = copy_show(tmp_path / "show")
+    add_episode(root, "007-odd-title", """
+title: "Q&A: 100% = 1/1 + ?#, naïve “quotes” – ok"
+date: 2026-03-21T08:00:00+00:00
+guid: 7a1d1b0e-3c4f-4b7e-8a2d-1f2e3d4c5b6b
+audio: audio.mp3
+""")
+    site = build(root, accept_changes=True).output
+    doc = page(site / "episodes/007-odd-title/index.html")
+    title = "Q&A: 100% = 1/1 + ?#, naïve “quotes” – ok – " + text(doc.xpath("//header[@class='site-header']//span")[0])
+    url = BASE + "episodes/007-odd-title/"
+    expected = {"Email": {"subject": title, "body": f"{title} {url}"}, "Bluesky": {"text": f"{title} {url}"},
+                "LinkedIn": {"url": url}, "Facebook": {"u": url}, "X": {"text": title, "url": url},
+                "WhatsApp": {"text": f"{title} {url}"}}
+    links = {text(a): a.get("href") for a in doc.xpath(".//ul[@class='share-links']//a")}
+    assert set(links) == set(expected)
+    for label, href in links.items():
+        query = href.split("?", 1)[1]
+        assert dict(parse_qsl(query)) == expected[label], label
+        assert query == urlencode(expected[label], quote_via=quote), label

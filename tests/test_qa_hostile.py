@@ -98,6 +98,9 @@ def test_links_are_made_absolute_only_where_relative() -> None:
     assert absolute_urls(absolute, base) is absolute  # nothing to change: the notes are returned as they are
     mixed = absolute + ' <a href="../001-ipv/">p</a><img src="picture.png">'
     assert absolute_urls(mixed, base) == absolute + f' <a href="{base[:-12]}001-ipv/">p</a><img src="{base}picture.png">'
+    # a relative link spelled with character references is still found, however the value begins
+    hidden = '<p><a href="&#46;./001-ipv/">p</a> <img src="&#112;icture.png"></p>'
+    assert absolute_urls(hidden, base) == f'<p><a href="{base[:-12]}001-ipv/">p</a> <img src="{base}picture.png"></p>'
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
