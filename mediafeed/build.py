@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
-from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, site, tagging, transcripts
+from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, showlock, site, tagging, transcripts
 from . import alternates as alternates_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
@@ -738,12 +738,20 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
 
     ``record=False`` (a preview) leaves ``published.json`` alone. ``sweep``: the look at the show that
-    :func:`fastpath.check` took before this build, reused for the stamp.
+    :func:`fastpath.check` took before this build, reused for the stamp. One build (or tag run) at a time
+    works on a show: another one already at work makes this one stop at once with OUT005 (:mod:`showlock`).
     """
     started = time.perf_counter()
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
     output.refuse_unsafe_output(root, out_dir)
+    with showlock.hold(root, "build"):
+        return _build(root, out_dir, started, clean=clean, strict=strict, accept_changes=accept_changes,
+                      progress=progress, now=now, record=record, sweep=sweep)
+
+
+def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bool, accept_changes: bool,
+           progress: Progress | None, now: datetime | None, record: bool, sweep: fastpath.Sweep | None) -> BuildReport:
     cache_path = root / CACHE_DIR / "cache.sqlite"
     if clean:  # ignore what the cache says, and start a new one from this build
         Cache.discard(cache_path)

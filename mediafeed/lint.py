@@ -7,12 +7,13 @@ user's ``select``/``ignore`` and sorted (errors first). The JSON form
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import build as build_lib
-from . import checks
+from . import checks, showlock
 from .cache import CACHE_DIR, Cache
 from .checks import feedxml
 from .checks.channel import check_channel
@@ -22,7 +23,7 @@ from .checks.items import check_items
 from .checks.online import check_online, targets
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
-from .errors import InputError, Problem, Severity, error, has_errors
+from .errors import InputError, OutputError, Problem, Severity, error, has_errors
 
 SCHEMA = "mediafeed.check/1"
 
@@ -134,15 +135,13 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
     limits = limits or Limits()
     _refuse_unknown(select, ignore)
     root = root.resolve()
-    cache = Cache(root / CACHE_DIR / "cache.sqlite")
-    try:
-        project = build_lib.load_project(root, cache)
-        if project.show is None:
-            raise InputError(project.problems)
-        items, problems = build_lib.inspect(project, cache, select=select, ignore=ignore)
-        cache.commit()
-    finally:
-        cache.close()
+    with contextlib.ExitStack() as holding:
+        try:
+            holding.enter_context(showlock.hold(root, "check"))
+            cache = Cache(root / CACHE_DIR / "cache.sqlite")
+        except OutputError:
+            cache = Cache(None)  # a build holds the show (and its cache): checked without the cache, nothing kept
+        project, items, problems = _check_show(root, cache, select, ignore)
     report = LintReport(target=str(root), kind="show", problems=problems, episodes=len(items))
     if (previous or online) and items:
         from .checks.showfeed import document
@@ -160,6 +159,19 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
             extra += locate(check_online(doc, limits), items)
         report.problems = _finish(problems + checks.filter_problems(extra, project.show, select, ignore))
     return report
+
+
+def _check_show(root: Path, cache: Cache, select: tuple[str, ...], ignore: tuple[str, ...],
+                ) -> tuple[build_lib.Project, list[Any], list[Problem]]:
+    try:
+        project = build_lib.load_project(root, cache)
+        if project.show is None:
+            raise InputError(project.problems)
+        items, problems = build_lib.inspect(project, cache, select=select, ignore=ignore)
+        cache.commit()
+    finally:
+        cache.close()
+    return project, items, problems
 
 
 def _refuse_unknown(select: tuple[str, ...], ignore: tuple[str, ...]) -> None:

@@ -34,7 +34,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, audio, parallel
+from . import __version__, audio, parallel, showlock
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
@@ -360,10 +360,18 @@ class SourceReport:
 
 
 def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = False, ffmpeg: str | None = None) -> SourceReport:
-    """Tag the media files in ``episodes/`` in place (safely). Drafts are included only when named."""
+    """Tag the media files in ``episodes/`` in place (safely). Drafts are included only when named.
+
+    Not while a build or another tag run works on the show (OUT005, see :mod:`showlock`).
+    """
+    root = root.resolve()
+    with showlock.hold(root, "tag run"):
+        return _tag_sources(root, slugs, dry_run, ffmpeg)
+
+
+def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str | None) -> SourceReport:
     from .build import load_project, probe_cached, render_notes
 
-    root = root.resolve()
     cache = Cache(root / CACHE_DIR / "cache.sqlite")
     report = SourceReport(dry_run=dry_run)
     try:

@@ -1,0 +1,74 @@
+"""One build or tag run at a time per show: a second one stops at once with OUT005 and changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from mediafeed import showlock
+with showlock.hold(Path(sys.argv[1]), "build"):
+    print("holding", flush=True)
+    time.sleep(120)
+"""
+
+
+def mediafeed(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args, "--show", str(show)], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+
+
+@pytest.fixture
+def held(show: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the show, as a long build does."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(show)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+    yield holder
+    holder.kill()
+    holder.wait()
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and ".mediafeed" not in p.parts}
+
+
+def test_a_second_build_stops_at_once_naming_the_holder_and_writes_nothing(show: Path, held: subprocess.Popen[str]) -> None:
+    before = tree(show)
+    done = mediafeed(show, "build")
+    assert done.returncode != 0
+    assert "OUT005" in done.stderr and f"pid {held.pid}" in done.stderr and ".mediafeed/lock" in done.stderr
+    assert "Traceback" not in done.stderr and "database is locked" not in done.stderr
+    assert tree(show) == before and not (show / "public").exists()
+
+
+def test_tagging_the_sources_waits_its_turn_too(show: Path, held: subprocess.Popen[str]) -> None:
+    before = tree(show)
+    done = mediafeed(show, "tag")
+    assert done.returncode != 0 and "OUT005" in done.stderr
+    assert tree(show) == before  # the producer's files are untouched
+
+
+def test_check_still_runs_while_a_build_holds_the_show(show: Path, held: subprocess.Popen[str]) -> None:
+    done = mediafeed(show, "check", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["episodes"] > 0
+
+
+def test_a_holder_killed_outright_leaves_the_show_free(show: Path, held: subprocess.Popen[str]) -> None:
+    held.send_signal(signal.SIGKILL)
+    held.wait()
+    assert (show / ".mediafeed" / "lock").exists()  # the file stays; the kernel dropped the lock with the process
+    done = mediafeed(show, "build")
+    assert done.returncode == 0, done.stderr
+    assert (show / "public" / "feed.xml").exists()
