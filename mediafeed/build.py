@@ -793,10 +793,15 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         # Without a manifest the output folder is not known to be ours as last built: render everything.
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         # Every check has run: from here on, each unit's files are written as soon as they are rendered.
+        had_output = out_dir.exists()
         writer = output.Writer(out_dir, previous)
         try:
             render_site(project, items, build_date, plan, writer)
         except BaseException:  # the next build must know these files are ours, to remove any it no longer makes
+            if not had_output and not writer.paths():
+                with contextlib.suppress(OSError):
+                    out_dir.rmdir()  # stopped before writing anything (a template error): leave no empty site behind
+                raise
             with contextlib.suppress(OSError):
                 output.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
             raise

@@ -325,7 +325,12 @@ def test_a_template_with_a_syntax_error_stops_the_build_before_anything_is_writt
     [problem] = info.value.problems
     assert (problem.code, problem.file) == ("THM001", f"templates/{name}:2")
     assert "TemplateSyntaxError" in problem.message and "default theme" in problem.hint
-    assert not [p for p in (root / "public").rglob("*") if p.is_file()]
+    assert not (root / "public").exists()  # not even an empty folder: a first build that wrote nothing leaves none
+    (root / "public").mkdir()
+    (root / "public" / "notes.txt").write_text("the producer's own")
+    with pytest.raises(MediafeedError):
+        build(root)
+    assert [p.name for p in (root / "public").iterdir()] == ["notes.txt"]  # a folder that was there stays
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
