@@ -287,3 +287,15 @@ def test_the_frame_classes_every_load_uses_read_what_mutagens_own_read(plain: by
         assert [(k, repr(v)) for k, v in sorted(fast.items())] == [(k, repr(v)) for k, v in sorted(mutagens.items())]
     made = KNOWN_FRAMES["TIT2"](encoding=Encoding.UTF8, text="made, not read")  # made with values: validated as ever
     assert made.text == ["made, not read"] and KNOWN_FRAMES["PCST"](value=1).value == 1
+
+
+def test_a_mutagen_without_its_frame_serialiser_means_the_mutagen_path(plain: bytes, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """id3write leans on mutagen's internal ``save_frame``: a mutagen release without it must not break tagging."""
+    _, by_mutagen = _both(plain)
+    monkeypatch.setattr(id3write, "save_frame", None)
+    assert id3write.tagged_bytes(plain, load_tags(io.BytesIO(plain), "mp3").tags, WANTED, lambda n: n) is None
+    source = tmp_path / "source.mp3"
+    source.write_bytes(plain)
+    result = tagger.tag_copy(source, tmp_path / "copy.mp3", WANTED, rel="x.mp3", durable=False)
+    assert result.written and (tmp_path / "copy.mp3").read_bytes() == by_mutagen

@@ -26,12 +26,16 @@ import re
 from collections.abc import Callable
 
 from mutagen.id3 import ID3
-from mutagen.id3._tags import ID3SaveConfig, save_frame
 
 from .tagset import Tags
 
+try:  # mutagen's own frame serialiser: not public API, so a mutagen without it means the mutagen path for every file
+    from mutagen.id3._tags import ID3SaveConfig, save_frame
+except ImportError:  # pragma: no cover - depends on the installed mutagen
+    ID3SaveConfig = save_frame = None  # type: ignore[assignment,misc]
+
 #: ID3v2.3 as tag_copy saves it (``v23_sep="/"``).
-_V23 = ID3SaveConfig(3, "/")
+_V23 = ID3SaveConfig(3, "/") if ID3SaveConfig is not None else None
 #: mutagen's frame order: these first, in this order, then the rest, then pictures (``ID3Tags._write``).
 _ORDER = {frame_id: index for index, frame_id in enumerate(("TIT2", "TPE1", "TRCK", "TALB", "TPOS", "TDRC", "TCON"))}
 _REST, _PICTURES = len(_ORDER), len(_ORDER) + 1
@@ -52,6 +56,8 @@ def tagged_bytes(data: bytes, tags: ID3 | None, wanted: Tags, padded: Callable[[
 
     ``padded(natural)``: the size the file gets when its tag without padding makes it ``natural`` bytes long.
     """
+    if save_frame is None:
+        return None
     old_size = _old_tag_size(data, tags)
     if old_size is None or _has_id3v1(data):
         return None
