@@ -125,9 +125,9 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
             waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
         while waiting:
             result = waiting.popleft().result()
-            start = next(ahead, None)
-            if start is not None:
-                waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
+            following = next(ahead, None)
+            if following is not None:
+                waiting.append(pool.submit(_chunk, fn, items[following:following + size]))
             yield from result
             done += len(result)
             if progress:

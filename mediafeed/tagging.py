@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from . import __version__, audio, parallel, showlock
 from .audio import Cover, TagChapter, Tags
@@ -112,6 +112,10 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
     )
 
 
+@overload
+def ascii_url(url: str) -> str: ...
+@overload
+def ascii_url(url: None) -> None: ...
 def ascii_url(url: str | None) -> str | None:
     """``url`` as ID3's URL frames can hold it (Latin-1, and ASCII by RFC 3986): a host in IDNA, other text percent-encoded.
 

@@ -242,7 +242,7 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
             media = _verify_mp3(tagged, data, rel, original, wanted)
         except MediaError:
             media = None  # the direct writer got it wrong: mutagen makes this copy, and is verified in turn
-    if media is None:
+    if media is None or tagged is None:
         tagged = _tagged_bytes(data, audio, wanted, length)
         media = _verify_mp3(tagged, data, rel, original, wanted)
     after = source.stat()

@@ -166,7 +166,7 @@ def _read_id3(tags: ID3 | None) -> Tags:
     return Tags(**values)
 
 
-def _read_chap(chaps: list[CHAP], tocs: list[CTOC]) -> tuple[TagChapter, ...]:
+def _read_chap(chaps: list[Any], tocs: list[Any]) -> tuple[TagChapter, ...]:  # CHAP and CTOC frames (untyped attributes)
     listed: set[str] = set()
     for toc in tocs:
         listed.update(toc.child_element_ids)
