@@ -183,13 +183,18 @@ _ITEM_START = b"    <item>\n"
 _ITEM_END = b"    </item>\n"
 
 
+#: feedgen extensions of a feed and of its items, in registration order (the order of an item's elements):
+#: (name, channel extension, entry extension), used by the feed (:func:`_generator`) and its items (:func:`render_items`)
+_EXTENSIONS = (("mfcore", _CoreExtension, _CoreEntryExtension), ("itunes", ItunesExtension, ItunesEntryExtension),
+               ("podcastindex", PodcastExtension, PodcastEntryExtension))
+
+
 def _generator() -> FeedGenerator:
     fg = FeedGenerator()
     # feedgen sets lastBuildDate to now() in its constructor; we write dates ourselves.
     fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - the one place feedgen is patched
-    fg.register_extension("mfcore", _CoreExtension, _CoreEntryExtension, atom=False)
-    fg.register_extension("itunes", ItunesExtension, ItunesEntryExtension, atom=False)
-    fg.register_extension("podcastindex", PodcastExtension, PodcastEntryExtension, atom=False)
+    for name, extension, entry_extension in _EXTENSIONS:
+        fg.register_extension(name, extension, entry_extension, atom=False)
     return fg
 
 
@@ -208,8 +213,8 @@ def render_items(items: list[Item]) -> list[bytes]:
     channel = xml_elem("channel", rss)
     for item in items:
         entry = FeedEntry()
-        for name, extension in _ENTRY_EXTENSIONS:
-            entry.register_extension(name, extension, atom=False)
+        for name, _, entry_extension in _EXTENSIONS:
+            entry.register_extension(name, entry_extension, atom=False)
         entry.title(item.episode.title)
         entry.link(href=item.page_url)
         entry.guid(item.episode.guid, permalink=False)
@@ -228,9 +233,6 @@ def render_items(items: list[Item]) -> list[bytes]:
     return parts
 
 
-#: the entry extensions, in the order :func:`_generator` registers them (the order of an item's elements)
-_ENTRY_EXTENSIONS = (("mfcore", _CoreEntryExtension), ("itunes", ItunesEntryExtension),
-                     ("podcastindex", PodcastEntryExtension))
 #: the namespaces a feed document declares on ``<rss>`` (feedgen: every extension's, then atom and content)
-_ITEM_NAMESPACES = {**_CoreExtension().extend_ns(), **ItunesExtension().extend_ns(), **PodcastExtension().extend_ns(),
+_ITEM_NAMESPACES = {**{prefix: uri for _, extension, _ in _EXTENSIONS for prefix, uri in extension().extend_ns().items()},
                     "atom": ATOM_NS, "content": CONTENT_NS}
