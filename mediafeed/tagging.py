@@ -305,7 +305,8 @@ def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
                             probed=job.media, durable=False, fresh=True)
     # The build reads only whether it wrote, the size and the notes: the changes (every tag's old and new value,
     # the notes' text among them) and the re-read media would be sent back for nothing.
-    return replace(result, changes=[], media=None)
+    result.changes, result.media = [], None  # this job's own result: emptied in place (no copy of it)
+    return result
 
 
 def _published(item: Item, media_file: str, size: int) -> Item:

@@ -19,7 +19,7 @@ import pytest
 from mutagen.id3 import APIC, COMM, GEOB, ID3, PRIV, TIT2, TPE1, TSOP, TXXX, USLT, Encoding, PictureType
 
 from mediafeed.audio import Cover, TagChapter, Tags, id3write, tagger
-from mediafeed.audio.tags import load_tags, read_state
+from mediafeed.audio.tags import load_tags, read_id3, read_state
 from mediafeed.audio.tagset import diff
 
 ART = (Path(__file__).resolve().parent.parent / "artwork.png").read_bytes()
@@ -287,6 +287,21 @@ def test_the_frame_classes_every_load_uses_read_what_mutagens_own_read(plain: by
         assert [(k, repr(v)) for k, v in sorted(fast.items())] == [(k, repr(v)) for k, v in sorted(mutagens.items())]
     made = KNOWN_FRAMES["TIT2"](encoding=Encoding.UTF8, text="made, not read")  # made with values: validated as ever
     assert made.text == ["made, not read"] and KNOWN_FRAMES["PCST"](value=1).value == 1
+
+
+def test_the_copys_check_reads_its_tag_as_the_file_type_read_does(plain: bytes, tmp_path: Path) -> None:
+    """The check of a build's copy reads its tag with mutagen's ``ID3`` alone (``tags.read_id3``): the same tags as
+    ``read_state(load_tags(...))``, for a v2.3, a v2.4 and an ID3v1-only file; a file without any ID3 tag is refused."""
+    from mutagen.id3 import ID3NoHeaderError
+
+    v1_only = plain + b"TAG" + b"An ID3v1 title".ljust(30, b"\x00") + bytes(94) + b"\x0c"
+    for data in (_both(plain)[0], _tagged_with(plain, tmp_path, [TSOP(encoding=3, text=["S"]), TIT2(encoding=3, text=["T"])], 4),
+                 v1_only):
+        assert data is not None
+        assert read_id3(io.BytesIO(data)) == _state(data)
+    assert _state(v1_only).title == "An ID3v1 title"
+    with pytest.raises(ID3NoHeaderError):
+        read_id3(io.BytesIO(plain))
 
 
 def test_a_mutagen_without_its_frame_serialiser_means_the_mutagen_path(plain: bytes, tmp_path: Path,

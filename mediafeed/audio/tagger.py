@@ -56,7 +56,7 @@ from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from . import id3write, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, load, load_tags, read_state
+from .tags import apply, load, load_tags, read_id3, read_state
 from .tagset import Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
@@ -412,7 +412,7 @@ def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: 
             raise ValueError("it is not an MP3 file any more")
         if isinstance(data, mmap.mmap):
             data.seek(0)  # a map is read like a file: from where sniffing left it
-        state = read_state(load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3"), "mp3")
+        state = read_id3(data if isinstance(data, mmap.mmap) else io.BytesIO(data))
     except (mutagen.MutagenError, ValueError) as exc:
         raise MediaError(error("TAG001", rel, f"the tagged copy does not read back ({exc}); "
                                               "the original was left untouched", field="audio")) from None

@@ -113,6 +113,15 @@ def load_tags(path: Source, kind: str) -> mutagen.FileType:
     return load(path, kind)
 
 
+def read_id3(source: IO[bytes] | mmap.mmap) -> Tags:
+    """The tags of an MP3's ID3 tag, read by mutagen's ``ID3`` alone: what ``read_state(load_tags(source, "mp3"), "mp3")``
+    says of a file that has an ID3 tag, without the file-type wrapper around it.
+
+    Raises ``mutagen.id3.ID3NoHeaderError`` (a ``MutagenError`` and a ``ValueError``) when there is no ID3 tag at all.
+    """
+    return _read_id3(ID3(source, known_frames=KNOWN_FRAMES))
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 def read_state(audio: mutagen.FileType, kind: str) -> Tags:
