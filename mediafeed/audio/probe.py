@@ -18,6 +18,7 @@ import os
 import struct
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import mutagen
 from mutagen.mp3 import BitrateMode, MPEGInfo
@@ -180,15 +181,21 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
+        **_tag_fields(state),
     )
-    return retagged(media, state, size), state
+    return media, state
 
 
 def retagged(media: Media, state: Tags, size: int) -> Media:
     """``media`` with the tags of ``state`` and a new size: what a probe says of a file whose tags alone changed."""
-    return replace(media, size=size, tags=state.summary(), has_cover=state.cover is not None,
-                   chapters=tuple(Chapter(start=c.start / 1000, title=c.title, url=c.url, toc=c.toc,
-                                          end=None if c.end is None else c.end / 1000) for c in state.chapters or ()))
+    return replace(media, size=size, **_tag_fields(state))
+
+
+def _tag_fields(state: Tags) -> dict[str, Any]:
+    """The fields of a :class:`Media` that say what its tags hold (its tags, cover and chapters)."""
+    return {"tags": state.summary(), "has_cover": state.cover is not None,
+            "chapters": tuple(Chapter(start=c.start / 1000, title=c.title, url=c.url, toc=c.toc,
+                                      end=None if c.end is None else c.end / 1000) for c in state.chapters or ())}
 
 
 def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags]:
@@ -224,5 +231,5 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
                                hint="export the episode again"))
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
-                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False)
-    return retagged(media, state, size), state
+                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, **_tag_fields(state))
+    return media, state
