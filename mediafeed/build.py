@@ -14,16 +14,17 @@ import collections
 import collections.abc
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, overload
+from typing import overload
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, showlock, site, tagging, transcripts
 from . import alternates as alternates_io
@@ -157,33 +158,27 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.show_key = show_key
     keys = folder_keys(folders, cache)
     tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
-    # The episodes the cache does not know (a cold build: all of them) are parsed on every core.
-    present = cache.present("episode", tags)  # which rows are there, without reading them
-    misses = [folder for folder in folders if folder.slug not in present]
+    # The rows the cache has are read (500 a query: not all at once) and decoded first; the episodes it does not
+    # know (a cold build: all of them) are then parsed on every core.
+    loaded: dict[str, tuple[Episode | None, list[Problem]]] = {}
+    for start in range(0, len(folders), 500):
+        chunk = folders[start:start + 500]
+        rows = cache.get_many("episode", {f.slug: tags[f.slug] for f in chunk}, text=True)
+        for folder in chunk:
+            found = _episode_from(rows.get(folder.slug))
+            if found is not None:
+                loaded[folder.slug] = found
+    misses = [folder for folder in folders if folder.slug not in loaded]
     fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
-    known: dict[str, Any] = {}
     for index, folder in enumerate(folders):
-        if index % 500 == 0:  # one query for 500 episodes, not one per episode (nor all at once: memory)
-            known = cache.get_many("episode", {f.slug: tags[f.slug] for f in folders[index:index + 500]})
-        cached = known.get(folder.slug)
-        episode: Episode | None = None
-        loaded = False
-        if cached is not None:
-            try:
-                episode = codec.load(Episode, cached["episode"]) if cached["episode"] else None
-                project.problems.extend(_problems(cached["problems"]))
-                loaded = True
-            except (TypeError, KeyError, ValueError):
-                loaded = False
-        if not loaded:
+        found = loaded.pop(folder.slug, None)
+        if found is None:
             cache.stats["parsed"] += 1
             parsed = fresh.pop(folder.slug, None)
-            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
-            project.problems.extend(episode_problems)
-            cache.put("episode", folder.slug, tags[folder.slug], {
-                "episode": codec.dump(episode) if episode else None,
-                "problems": [p.to_dict() for p in episode_problems],
-            })
+            found = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
+            cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(*found))
+        episode, episode_problems = found
+        project.problems.extend(episode_problems)
         if episode is not None:
             project.episodes.append(episode)
         if progress:
@@ -227,6 +222,45 @@ def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], l
 
 def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
     return read_episode(folder, show)
+
+
+#: where an episode's Markdown is among its fields (see _episode_row)
+_MARKDOWN = [f.name for f in fields(Episode)].index("notes_markdown")
+
+
+def _episode_row(episode: Episode | None, problems: list[Problem]) -> str:
+    """An episode's row in the cache (table ``episode``): ``"<length of head>:" + head + Markdown``, the head being
+    the JSON of [the episode's fields in order (:func:`codec.dump_fields`, its Markdown left out), its problems].
+    The Markdown, most of the row, is sliced off, not parsed, and the fields are read without their names: a
+    rebuild reads a thousand of these rows in about half the time JSON objects took."""
+    values = codec.dump_fields(episode) if episode is not None else None
+    markdown = ""
+    if values is not None:
+        markdown, values[_MARKDOWN] = values[_MARKDOWN], ""
+    head = json.dumps([values, [p.to_dict() for p in problems]], separators=(",", ":"), ensure_ascii=False)
+    return f"{len(head)}:{head}{markdown}"
+
+
+def _episode_from(row: object) -> tuple[Episode | None, list[Problem]] | None:
+    """The episode and problems of a row written by :func:`_episode_row`; None when there is no row, or it is not
+    what mediafeed wrote (then the episode is parsed again)."""
+    if not isinstance(row, str):
+        return None
+    length, _, rest = row.partition(":")
+    if not length.isdigit() or int(length) > len(rest):
+        return None
+    cut = int(length)
+    try:
+        values, problems = json.loads(rest[:cut])
+        if values is None:
+            return (None, _problems(problems)) if cut == len(rest) else None
+        if values[_MARKDOWN] != "":
+            return None
+        values[_MARKDOWN] = rest[cut:]
+        episode: Episode = codec.load_fields(Episode, values)
+        return episode, _problems(problems)
+    except (TypeError, KeyError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def _problems(data: list[dict[str, str]]) -> list[Problem]:
@@ -284,7 +318,7 @@ def probe_all(root: Path, rels: list[str], cache: Cache,
             cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in made.problems]})
             found[rel] = (identity, made.problems)
         else:
-            cache.put("probe", rel, identity, codec.dump(made))
+            cache.put("probe", rel, identity, codec.dump_fields(made))
             found[rel] = (identity, made)
     return found
 
@@ -295,15 +329,15 @@ def _probe(root: Path, rel: str) -> Media:
 
 def _cached_probe(cached: object) -> Media | list[Problem] | None:
     """A cached probe result, or None when there is none or it is not what mediafeed wrote."""
-    if not isinstance(cached, dict):
-        return None
     try:
-        if "problems" in cached:
+        if isinstance(cached, list):  # (codec.dump_fields: a row without the names of the fields)
+            media: Media = codec.load_fields(Media, cached)
+            return media
+        if isinstance(cached, dict) and "problems" in cached:
             return _problems(cached["problems"])
-        media: Media = codec.load(Media, cached)
-        return media
-    except (TypeError, KeyError, ValueError):
+    except (TypeError, KeyError, ValueError, AttributeError):
         return None
+    return None
 
 
 def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
@@ -322,7 +356,7 @@ def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
     except MediaError as exc:
         cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in exc.problems]})
         return exc.problems
-    cache.put("probe", rel, identity, codec.dump(media))
+    cache.put("probe", rel, identity, codec.dump_fields(media))
     return media
 
 
