@@ -58,6 +58,9 @@ class Project:
     artwork_size: tuple[int, int] = (0, 0)
     show_key: str = ""  #: hash of show.yml as parsed (incremental builds)
     fingerprints: dict[str, str] = field(default_factory=dict)  #: slug → hash of everything its outputs read
+    #: slug → the key of its rendered notes (:func:`_notes_key`), kept in the episode's cache row: a rebuild does
+    #: not hash every episode's Markdown again
+    notes_keys: dict[str, str] = field(default_factory=dict)
 
     def status(self, episode: Episode) -> str:
         """"published", "draft" or "scheduled"."""
@@ -126,7 +129,7 @@ def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
     for folder in folders:
         content = known.get(folder.slug)
         if content is None or len(content) != 64:
-            content = hashlib.sha256((folder.path / EPISODE_FILE).read_bytes()).hexdigest()
+            content = hashlib.sha256(Path(folder.where, EPISODE_FILE).read_bytes()).hexdigest()
             cache.stats["hashed"] += 1
             if folder.identity and not folder.racy:
                 cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
@@ -160,7 +163,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
     # The rows the cache has are read (500 a query: not all at once) and decoded first; the episodes it does not
     # know (a cold build: all of them) are then parsed on every core.
-    loaded: dict[str, tuple[Episode | None, list[Problem]]] = {}
+    loaded: dict[str, tuple[Episode | None, list[Problem], str]] = {}
     for start in range(0, len(folders), 500):
         chunk = folders[start:start + 500]
         rows = cache.get_many("episode", {f.slug: tags[f.slug] for f in chunk}, text=True)
@@ -175,12 +178,16 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if found is None:
             cache.stats["parsed"] += 1
             parsed = fresh.pop(folder.slug, None)
-            found = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
-            cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(*found))
-        episode, episode_problems = found
+            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
+            notes_key = _notes_key(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/")) \
+                if episode is not None else ""
+            cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(episode, episode_problems, notes_key))
+        else:
+            episode, episode_problems, notes_key = found
         project.problems.extend(episode_problems)
         if episode is not None:
             project.episodes.append(episode)
+            project.notes_keys[episode.slug] = notes_key
         if progress:
             progress("read", index + 1, len(folders))
     project.problems.extend(checks.duplicates(project.episodes))
@@ -228,22 +235,23 @@ def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Prob
 _MARKDOWN = [f.name for f in fields(Episode)].index("notes_markdown")
 
 
-def _episode_row(episode: Episode | None, problems: list[Problem]) -> str:
+def _episode_row(episode: Episode | None, problems: list[Problem], notes_key: str) -> str:
     """An episode's row in the cache (table ``episode``): ``"<length of head>:" + head + Markdown``, the head being
-    the JSON of [the episode's fields in order (:func:`codec.dump_fields`, its Markdown left out), its problems].
+    the JSON of [the episode's fields in order (:func:`codec.dump_fields`, its Markdown left out), its problems,
+    the key of its notes (:func:`_notes_key`: the row's tag covers show.yml, hence the page URL in it)].
     The Markdown, most of the row, is sliced off, not parsed, and the fields are read without their names: a
     rebuild reads a thousand of these rows in about half the time JSON objects took."""
     values = codec.dump_fields(episode) if episode is not None else None
     markdown = ""
     if values is not None:
         markdown, values[_MARKDOWN] = values[_MARKDOWN], ""
-    head = json.dumps([values, [p.to_dict() for p in problems]], separators=(",", ":"), ensure_ascii=False)
+    head = json.dumps([values, [p.to_dict() for p in problems], notes_key], separators=(",", ":"), ensure_ascii=False)
     return f"{len(head)}:{head}{markdown}"
 
 
-def _episode_from(row: object) -> tuple[Episode | None, list[Problem]] | None:
-    """The episode and problems of a row written by :func:`_episode_row`; None when there is no row, or it is not
-    what mediafeed wrote (then the episode is parsed again)."""
+def _episode_from(row: object) -> tuple[Episode | None, list[Problem], str] | None:
+    """The episode, problems and notes key of a row written by :func:`_episode_row`; None when there is no row, or
+    it is not what mediafeed wrote (then the episode is parsed again)."""
     if not isinstance(row, str):
         return None
     length, _, rest = row.partition(":")
@@ -251,14 +259,14 @@ def _episode_from(row: object) -> tuple[Episode | None, list[Problem]] | None:
         return None
     cut = int(length)
     try:
-        values, problems = json.loads(rest[:cut])
+        values, problems, notes_key = json.loads(rest[:cut])
         if values is None:
-            return (None, _problems(problems)) if cut == len(rest) else None
-        if values[_MARKDOWN] != "":
+            return (None, _problems(problems), "") if cut == len(rest) and notes_key == "" else None
+        if values[_MARKDOWN] != "" or notes_key.__class__ is not str or len(notes_key) != 64:
             return None
         values[_MARKDOWN] = rest[cut:]
         episode: Episode = codec.load_fields(Episode, values)
-        return episode, _problems(problems)
+        return episode, _problems(problems), notes_key
     except (TypeError, KeyError, ValueError, IndexError, AttributeError):
         return None
 
@@ -367,7 +375,8 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     items = []
     published = project.published()
     reader = NotesReader(cache)
-    rendered = reader.prepare([(e.notes_markdown, show.absolute(f"{EPISODES_DIR}/{e.slug}/")) for e in published])
+    rendered = reader.prepare([(e.notes_markdown, show.absolute(f"{EPISODES_DIR}/{e.slug}/")) for e in published],
+                              [project.notes_keys.get(e.slug) for e in published])
     for episode, notes in zip(published, rendered, strict=True):
         media = project.media[episode.slug]
         page_path = f"{EPISODES_DIR}/{episode.slug}/"
@@ -451,9 +460,12 @@ class NotesReader:
         self.order: list[str] = []  #: the keys as prepared (item order)
         self.at: dict[str, int] = {}  #: key → its first place in ``order``
 
-    def prepare(self, pages: list[tuple[str, str]]) -> list[Callable[[], notes_io.Notes]]:
-        """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet."""
-        keys = [_notes_key(markdown, link) for markdown, link in pages]
+    def prepare(self, pages: list[tuple[str, str]], known: list[str | None] | None = None,
+                ) -> list[Callable[[], notes_io.Notes]]:
+        """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet. ``known``: the
+        pages' keys where already known (:attr:`Project.notes_keys`), else None."""
+        keys = [key or _notes_key(markdown, link)
+                for (markdown, link), key in zip(pages, known or [None] * len(pages), strict=True)]
         cached = self.cache.present("notes", dict.fromkeys(keys, NOTES_FORMAT))  # which are there, without reading them
         # the others (a cold build: all of them) are rendered on every core, each stored as it comes
         misses = list({key: page for page, key in zip(pages, keys, strict=True)

@@ -93,7 +93,12 @@ def _loader(cls: Any) -> Callable[[Any], Any]:
         args = typing.get_args(cls)
         if len(args) == 2 and args[1] is Ellipsis:
             each = _loader(args[0])
-            return lambda data: tuple(each(v) for v in data)
+
+            def load_tuple(data: Any) -> tuple[Any, ...]:
+                if data.__class__ is list and not data:  # most of an episode's tuples (chapters, persons…)
+                    return ()
+                return tuple(each(v) for v in data)
+            return load_tuple
         loaders = [_loader(a) for a in args]
         return lambda data: tuple(f(v) for f, v in zip(loaders, data))
     if origin is list:
