@@ -756,8 +756,10 @@ def site_key(project: Project, out_dir: Path) -> str:
 
 
 def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, select: tuple[str, ...] = (),
-            ignore: tuple[str, ...] = ()) -> tuple[list[Item], list[Problem]]:
-    """Every problem of a loaded project (the same checks for ``check`` and ``build``), sorted."""
+            ignore: tuple[str, ...] = (), ledger: tuple[ledger_io.Ledger, list[Problem]] | None = None,
+            ) -> tuple[list[Item], list[Problem]]:
+    """Every problem of a loaded project (the same checks for ``check`` and ``build``), sorted. ``ledger``:
+    ``published.json`` as :func:`ledger_io.load` read it (None: read it here)."""
     problems = list(project.problems)
     show = project.show
     items: list[Item] = []
@@ -769,7 +771,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
         problems.extend(checks.feed_rules(project, items, cache))
-        ledger, ledger_problems = ledger_io.load(project.root)
+        ledger, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
         if source_ok and not accept_changes:
             problems.extend(ledger_io.compare(ledger, show, items))
@@ -806,9 +808,10 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     try:
         project = load_project(root, cache, progress, now, sweep)
         report = BuildReport(output=out_dir)
-        items, problems = inspect(project, cache, accept_changes=accept_changes)
+        loaded = ledger_io.load(root)  # once: the checks and the recording read the same file
+        items, problems = inspect(project, cache, accept_changes=accept_changes, ledger=loaded)
         show = project.show
-        ledger, _ = ledger_io.load(root)
+        ledger = loaded[0]
         report.problems = problems
         if show is None:
             raise InputError(report.problems)
