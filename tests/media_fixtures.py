@@ -31,6 +31,8 @@ GOOD = {
     "video.mp4": ("mp4", "video/mp4"),
     "video.m4v": ("mp4", "video/x-m4v"),
     "video.mov": ("mp4", "video/quicktime"),
+    "fragmented.m4a": ("mp4", "audio/x-m4a"),  # one movie fragment, absolute base offsets (ffmpeg's default)
+    "fragmented-video.mp4": ("mp4", "video/mp4"),  # OBS-style: a fragment a second, two tracks in each
     "opus.opus": ("ogg-opus", "audio/ogg"),
     "vorbis.ogg": ("ogg-vorbis", "audio/ogg"),
     "lossless.flac": ("flac", "audio/flac"),
@@ -70,6 +72,11 @@ def build_fixtures(folder: Path) -> Path:
         _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
                 f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-b:a", "32k", "-shortest", str(folder / f"video.{ext}"))
+    _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", "-movflags", "+frag_keyframe+empty_moov", str(folder / "fragmented.m4a"))
+    _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
+            f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+            "-g", "5", "-c:a", "aac", "-b:a", "32k", "-shortest", "-movflags", "+frag_keyframe+empty_moov",
+            "-frag_duration", "1000000", str(folder / "fragmented-video.mp4"))
     _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration={SECONDS}", "-ac", "1", "-ar", "48000", "-c:a", "libopus",
             "-b:a", "24k", str(folder / "opus.opus"))
     _ffmpeg(*tone, "-c:a", "libvorbis", "-q:a", "0", str(folder / "vorbis.ogg"))
