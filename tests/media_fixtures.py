@@ -26,6 +26,7 @@ GOOD = {
     "id3v23.mp3": ("mp3", "audio/mpeg"),
     "id3v24.mp3": ("mp3", "audio/mpeg"),
     "id3v1-only.mp3": ("mp3", "audio/mpeg"),
+    "id3v22.mp3": ("mp3", "audio/mpeg"),  # old iTunes: three-letter frame IDs
     "aac.m4a": ("mp4", "audio/x-m4a"),
     "audiobook.m4b": ("mp4", "audio/x-m4a"),
     "video.mp4": ("mp4", "video/mp4"),
@@ -66,6 +67,7 @@ def build_fixtures(folder: Path) -> Path:
             "-metadata", "publisher=Keep Me Records", str(folder / "id3v24.mp3"))
     _run("lame", "--quiet", "-b", "32", "--id3v1-only", "--tt", "Old v1 title", "--ta", "Someone", str(wav),
          str(folder / "id3v1-only.mp3"))
+    _make_id3v22(folder / "cbr-info.mp3", folder / "id3v22.mp3")
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
     for ext in ("mp4", "m4v", "mov"):
@@ -84,6 +86,19 @@ def build_fixtures(folder: Path) -> Path:
     shutil.copyfile(wav, folder / "pcm.wav")
     _make_broken(folder)
     return folder
+
+
+def _make_id3v22(source: Path, target: Path) -> None:
+    """An ID3v2.2 tag (no encoder here writes one; mutagen reads but does not write them) in front of ``source``."""
+    def frame(frame_id: bytes, text: str) -> bytes:
+        body = b"\x00" + text.encode("latin-1")
+        return frame_id + len(body).to_bytes(3, "big") + body
+
+    frames = frame(b"TT2", "Old v2.2 title") + frame(b"TP1", "Someone") + frame(b"TAL", "Old album")
+    frames += frame(b"TCO", "Podcast") + b"\0" * 32  # and some padding
+    size = len(frames)
+    syncsafe = bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+    target.write_bytes(b"ID3\x02\x00\x00" + syncsafe + frames + source.read_bytes())
 
 
 def _make_vbri(source: Path, target: Path) -> None:

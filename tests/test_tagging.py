@@ -567,3 +567,17 @@ def test_a_fragmented_mp4_is_tagged_with_every_fragment_and_its_index_moved_alon
     media = audio.probe(path, name)
     assert media.tags["title"] == WANTED.title and media.has_cover
     assert abs(media.duration - float(ffprobe(path)["format"]["duration"])) < 0.1
+
+
+def test_an_id3v22_tag_is_read_and_rewritten_as_v23_keeping_the_producers_frames(copy_of) -> None:
+    """Old iTunes wrote ID3v2.2 (TT2, TP1…). Its frames are upgraded, not dropped as unknown ones."""
+    path = copy_of("id3v22.mp3")
+    media = audio.probe(path, "id3v22.mp3")
+    assert media.tags["title"] == "Old v2.2 title" and media.tags["artist"] == "Someone"
+    sound = decoded_md5(path)
+    result = audio.tag(path, Tags(title="New title", comment="A summary."), rel="id3v22.mp3")
+    assert result.written and not result.notes  # nothing dropped
+    tags = ID3(path)
+    assert tags.version == (2, 3, 0)
+    assert str(tags["TIT2"]) == "New title" and str(tags["TPE1"]) == "Someone" and str(tags["TALB"]) == "Old album"
+    assert decoded_md5(path) == sound
