@@ -133,6 +133,7 @@ class Writer(Site):
     def __init__(self, out: Path, previous: set[str] | None = None):
         super().__init__()
         self.out = out
+        self._base = os.fspath(out)  #: ``out`` as text: each file's path is joined as a str, not a Path (thousands)
         self.previous = previous or set()
         self.report = WriteReport()
         self.origins: dict[str, str] = {}  #: every output of this build → which input asked for it
@@ -143,7 +144,11 @@ class Writer(Site):
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_bytes(data, self.out / rel, durable=rel in LAST, new=self._new(rel))))
+        try:  # (inline, not through _io: this runs for every page of the site)
+            changed = _place_bytes(data, f"{self._base}/{rel}", durable=rel in LAST, new=self._new(rel))
+        except OSError as exc:
+            raise self._failed(exc) from None
+        self._done(rel, changed)
 
     def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
         self._claim(rel, origin)
@@ -160,7 +165,7 @@ class Writer(Site):
             if folder:  # "" is ``out`` itself: it may hold the last build's files
                 fresh_parent = self._folder(folder.rpartition("/")[0])
                 try:
-                    os.mkdir(self.out / folder)
+                    os.mkdir(f"{self._base}/{folder}")
                     made = True
                 except FileExistsError:
                     if fresh_parent:
@@ -216,8 +221,11 @@ class Writer(Site):
         try:
             return work()
         except OSError as exc:
-            raise OutputError(error("OUT003", str(exc.filename or self.out), f"cannot write the site: {exc.strerror}",
-                                    hint="check free disk space and permissions on the output folder")) from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OutputError:
+        return OutputError(error("OUT003", str(exc.filename or self.out), f"cannot write the site: {exc.strerror}",
+                                 hint="check free disk space and permissions on the output folder"))
 
     def finish(self) -> WriteReport:
         """Remove the files the previous build made and this one did not; the report of the whole write."""
@@ -300,7 +308,7 @@ def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[s
     return made
 
 
-def _place_bytes(data: bytes, target: Path, durable: bool = False, new: bool = False) -> bool:
+def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = False) -> bool:
     """Write ``data`` at ``target`` unless the same bytes are there (``new``: nothing can be there yet)."""
     if not new and holds(target, data):
         return False
@@ -317,7 +325,7 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
         old = None
         target.parent.mkdir(parents=True, exist_ok=True)
     same, size = old is not None, 0
-    fd, tmp = _temp(target)
+    fd, tmp = _temp(os.fspath(target))
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
@@ -346,18 +354,20 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
     return not same, size
 
 
-def _temp(target: Path) -> tuple[int, str]:
-    """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``."""
+def _temp(target: str) -> tuple[int, str]:
+    """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``.
+    ``target`` as text ("folder/name"), not a Path: a build makes thousands."""
+    folder, _, name = target.rpartition("/")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     for attempt in range(100):
-        tmp = f"{target.parent}/.{target.name}.{os.getpid()}-{attempt}.tmp"
+        tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
         try:
             return os.open(tmp, flags, 0o644), tmp
         except FileExistsError:
             continue
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.makedirs(folder or "/", exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or "/")
     return fd, tmp
 
 
@@ -367,7 +377,8 @@ def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
     On the bare descriptor: a Python file object would add an fstat, an ioctl and an lseek per file (a cold
     build writes thousands); the mode is set only when the umask would not give 0644 anyway.
     """
-    fd, tmp = _temp(Path(target))
+    target = os.fspath(target)
+    fd, tmp = _temp(target)
     try:
         try:
             _fill(fd, data)
@@ -441,9 +452,11 @@ def same_bytes(path: Path | str, other: Path | str) -> bool:
 
 def _fill(fd: int, data: bytes) -> None:
     """Write all of ``data`` into a new file (opened with mode 0644) and make sure its mode is 0644."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+    written = os.write(fd, data)  # all of it at once, but for a signal or a full disk
+    if written < len(data):
+        view = memoryview(data)[written:]
+        while view:
+            view = view[os.write(fd, view):]
     if _umask_strips_644():
         os.fchmod(fd, 0o644)
 
@@ -515,7 +528,7 @@ def atomic_copy(source: Path, target: Path, durable: bool = False) -> None:
     copies thousands): a crash leaves each file whole, old or new, never half
     written; only the feeds, written last, are fsynced.
     """
-    fd, tmp = _temp(target)
+    fd, tmp = _temp(os.fspath(target))
     os.close(fd)
     try:
         shutil.copy2(source, tmp)
