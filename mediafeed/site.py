@@ -205,7 +205,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
-    env.filters["longdate"] = lambda d: f"{d.day} {d.strftime('%B')} {d.year}" if isinstance(d, datetime) else ""
+    env.filters["longdate"] = long_date
     env.filters["iso_duration"] = iso_duration
     env.globals["mediafeed_version"] = __version__
     return env
@@ -239,6 +239,16 @@ def assets(show_root: Path | None) -> dict[str, Path]:
     return out
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def long_date(value: object) -> str:
+    """The ``longdate`` filter: "1 January 1990" (English month names, as ``strftime('%B')`` in the C locale that
+    mediafeed never changes; a table, not strftime: this runs for every page and index entry)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if isinstance(value, datetime) else ""
+
+
 def human_duration(seconds: float | int) -> str:
     total = int(round(seconds))
     hours, rest = divmod(total, 3600)
@@ -261,8 +271,13 @@ def relative_root(page_path: str) -> str:
 
 def render(env: jinja2.Environment, template: str, context: PageContext) -> bytes:
     """``template`` rendered; a mistake in a theme's template is an error naming its file and line (THM001)."""
+    return render_text(env, template, context).encode("utf-8")
+
+
+def render_text(env: jinja2.Environment, template: str, context: PageContext) -> str:
+    """``template`` rendered, as text (see :func:`render`)."""
     try:
-        return env.get_template(template).render(**context).encode("utf-8")
+        return env.get_template(template).render(context)
     except jinja2.TemplateError as exc:
         raise MediafeedError(_template_problem(exc, template)) from None
 
@@ -315,7 +330,9 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
 
-def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180) -> bytes:
+def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180,
+           html: str = "") -> bytes:
+    """oembed.json; ``html``: the embed code when the caller has made it already (else made here)."""
     data: dict[str, str | int] = {
         "version": "1.0",
         "type": "rich",
@@ -324,7 +341,7 @@ def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int =
         "author_url": show.url,
         "provider_name": show.title,
         "provider_url": show.url,
-        "html": embed_code(item, show, width, height),
+        "html": html or embed_code(item, show, width, height),
         "width": width,
         "height": height,
         "thumbnail_url": image_url,
