@@ -152,7 +152,7 @@ class Writer(Site):
 
     def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_copy(source, self.out / rel, link=link, new=self._new(rel))))
+        self._done(rel, self._io(lambda: _place_copy(source, f"{self._base}/{rel}", link=link, new=self._new(rel))))
 
     def _new(self, rel: str) -> bool:
         """Make ``rel``'s folder if it is missing; True when this build made it (so ``rel`` cannot exist yet)."""
@@ -357,7 +357,7 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
 def _temp(target: str) -> tuple[int, str]:
     """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``.
     ``target`` as text ("folder/name"), not a Path: a build makes thousands."""
-    folder, _, name = target.rpartition("/")
+    folder, name = _split(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     for attempt in range(100):
         tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
@@ -366,9 +366,15 @@ def _temp(target: str) -> tuple[int, str]:
         except FileExistsError:
             continue
         except FileNotFoundError:
-            os.makedirs(folder or "/", exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or "/")
+            os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     return fd, tmp
+
+
+def _split(target: str) -> tuple[str, str]:
+    """(folder, name) of a path as text: ``os.path.split`` for the paths the writer makes ("." for a bare name)."""
+    folder, slash, name = target.rpartition("/")
+    return (folder or ("/" if slash else ".")), name
 
 
 def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
@@ -475,23 +481,23 @@ def _umask_strips_644() -> bool:
     return True
 
 
-def _place_copy(source: Path, target: Path, link: bool = False, new: bool = False) -> bool:
+def _place_copy(source: Path, target: str, link: bool = False, new: bool = False) -> bool:
     """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there
     (``new``: nothing can be there yet)."""
     if not new:
-        src = source.stat()
+        src = os.stat(source)
         try:
-            dst = target.stat()
+            dst = os.stat(target)
             if dst.st_size == src.st_size and (dst.st_mtime_ns == src.st_mtime_ns or dst.st_ino == src.st_ino):
                 return False
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
     if not (link and atomic_link(source, target)):
         atomic_copy(source, target)
     return True
 
 
-def atomic_link(source: Path, target: Path) -> bool:
+def atomic_link(source: Path | str, target: Path | str) -> bool:
     """Put a hard link to ``source`` at ``target`` (a temp name, then a rename); False when the file system
     cannot (another device, no hard links, no permission): the caller copies instead."""
     try:
@@ -501,8 +507,9 @@ def atomic_link(source: Path, target: Path) -> bool:
         pass  # replace the file there through a temp name
     except OSError:
         return False
+    folder, name = _split(os.fspath(target))
     for attempt in range(100):
-        tmp = f"{target.parent}/.{target.name}.{os.getpid()}-{attempt}.tmp"
+        tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
         try:
             os.link(source, tmp)
             break
@@ -521,7 +528,7 @@ def atomic_link(source: Path, target: Path) -> bool:
     return True
 
 
-def atomic_copy(source: Path, target: Path, durable: bool = False) -> None:
+def atomic_copy(source: Path | str, target: Path | str, durable: bool = False) -> None:
     """Copy through a temp file (keeping the source's mtime), then rename over ``target``.
 
     Not fsynced by default, like pages (an fsync per file costs about 1 ms; a build
