@@ -139,3 +139,17 @@ def test_the_sample_shows_pages_are_the_same_bytes_as_with_jinjas_own_code(tmp_p
         assert pages[0] == pages[1]
     finally:
         cache.close()
+
+
+def test_template_globals_are_one_dict_and_a_templates_own_stay_its_own(tmp_path: Path) -> None:
+    """site.environment's templates copy their globals into each context from a plain dict (not a ChainMap):
+    the environment's globals (mediafeed_version, artwork) reach every template; a template's own only it."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "one.html").write_text("{{ mediafeed_version }} {{ shown | default('-') }}")
+    (tmp_path / "templates" / "two.html").write_text("{{ shown | default('-') }}")
+    env = site.environment(tmp_path)
+    one = env.get_template("one.html", globals={"shown": "<own>"})
+    assert type(one.globals) is dict and "mediafeed_version" in one.globals
+    assert one.render() == f"{env.globals['mediafeed_version']} &lt;own&gt;"
+    assert env.get_template("two.html").render() == "-"
+    assert "shown" not in env.globals
