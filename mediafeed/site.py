@@ -30,7 +30,7 @@ from .dates import rfc2822
 from .errors import MediafeedError, Problem, error
 from .jsonfeed import indented
 from .model import Item, Person, Show
-from .templatecode import CodeGenerator
+from .templatecode import GENERATOR
 from .transcripts import Paragraph
 
 THEME_DIR_NAME = "templates"
@@ -178,7 +178,7 @@ def template_cache(cache_path: Path | None) -> TemplateCache | None:
 
 
 class _Environment(jinja2.Environment):
-    code_generator_class = CodeGenerator  # the same pages, for less CPU (see templatecode)
+    code_generator_class = GENERATOR  # the same pages, for less CPU (see templatecode)
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         """A template's globals as one dict (the environment's, then the template's own), not Jinja's ChainMap:

@@ -11,6 +11,9 @@ A default episode page has about 90 such values and 200 yields. :class:`CodeGene
 * an ``Output`` node (a run of text and values between two statements) is joined and yielded once, not
   value by value.
 
+It relies on two methods of Jinja's generator (``visit_Output``, ``_output_child_pre``): :data:`GENERATOR` is
+this generator under the Jinja versions it was tested with (3.1), else Jinja's own, unchanged.
+
 Where Jinja needs its own form (output inside a macro, a ``{% set %}`` or ``{% filter %}`` block, output after
 a conditional ``{% extends %}``, ``{% autoescape %}`` blocks) the generator writes exactly what Jinja writes.
 Compiled templates are cached under mediafeed's code fingerprint (``site.TemplateCache``), so a change here
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import jinja2
 from jinja2 import compiler, nodes
 from markupsafe import escape as _escape
 
@@ -67,3 +71,7 @@ class CodeGenerator(compiler.CodeGenerator):
         finally:
             frame.buffer = None
         self.writeline(f"yield environment.concat({parts})")
+
+
+#: the generator the environment uses: this one under the Jinja it was tested with, Jinja's own under any other
+GENERATOR: type[compiler.CodeGenerator] = CodeGenerator if jinja2.__version__.startswith("3.1.") else compiler.CodeGenerator
