@@ -31,7 +31,7 @@ from markupsafe import escape as _escape
 try:  # markupsafe's C escaping of a str, without the Markup (markupsafe >= 2.1; its own fallback is Python)
     from markupsafe._speedups import _escape_inner
 except ImportError:  # pragma: no cover - markupsafe without its C extension
-    def _escape_inner(value: str) -> str:
+    def _escape_inner(value: str, /) -> str:
         return str.__str__(_escape(value))
 
 
