@@ -133,6 +133,7 @@ class Writer(Site):
     def __init__(self, out: Path, previous: set[str] | None = None):
         super().__init__()
         self.out = out
+        self._base = os.fspath(out)  #: ``out`` as text: each file's path is joined as a str, not a Path (thousands)
         self.previous = previous or set()
         self.report = WriteReport()
         self.origins: dict[str, str] = {}  #: every output of this build → which input asked for it
@@ -143,11 +144,15 @@ class Writer(Site):
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_bytes(data, self.out / rel, durable=rel in LAST, new=self._new(rel))))
+        try:  # (inline, not through _io: this runs for every page of the site)
+            changed = _place_bytes(data, f"{self._base}/{rel}", durable=rel in LAST, new=self._new(rel))
+        except OSError as exc:
+            raise self._failed(exc) from None
+        self._done(rel, changed)
 
     def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_copy(source, self.out / rel, link=link, new=self._new(rel))))
+        self._done(rel, self._io(lambda: _place_copy(source, f"{self._base}/{rel}", link=link, new=self._new(rel))))
 
     def _new(self, rel: str) -> bool:
         """Make ``rel``'s folder if it is missing; True when this build made it (so ``rel`` cannot exist yet)."""
@@ -160,7 +165,7 @@ class Writer(Site):
             if folder:  # "" is ``out`` itself: it may hold the last build's files
                 fresh_parent = self._folder(folder.rpartition("/")[0])
                 try:
-                    os.mkdir(self.out / folder)
+                    os.mkdir(f"{self._base}/{folder}")
                     made = True
                 except FileExistsError:
                     if fresh_parent:
@@ -216,8 +221,11 @@ class Writer(Site):
         try:
             return work()
         except OSError as exc:
-            raise OutputError(error("OUT003", str(exc.filename or self.out), f"cannot write the site: {exc.strerror}",
-                                    hint="check free disk space and permissions on the output folder")) from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> OutputError:
+        return OutputError(error("OUT003", str(exc.filename or self.out), f"cannot write the site: {exc.strerror}",
+                                 hint="check free disk space and permissions on the output folder"))
 
     def finish(self) -> WriteReport:
         """Remove the files the previous build made and this one did not; the report of the whole write."""
@@ -300,7 +308,7 @@ def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[s
     return made
 
 
-def _place_bytes(data: bytes, target: Path, durable: bool = False, new: bool = False) -> bool:
+def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = False) -> bool:
     """Write ``data`` at ``target`` unless the same bytes are there (``new``: nothing can be there yet)."""
     if not new and holds(target, data):
         return False
@@ -317,7 +325,7 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
         old = None
         target.parent.mkdir(parents=True, exist_ok=True)
     same, size = old is not None, 0
-    fd, tmp = _temp(target)
+    fd, tmp = _temp(os.fspath(target))
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
@@ -346,19 +354,27 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
     return not same, size
 
 
-def _temp(target: Path) -> tuple[int, str]:
-    """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``."""
+def _temp(target: str) -> tuple[int, str]:
+    """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``.
+    ``target`` as text ("folder/name"), not a Path: a build makes thousands."""
+    folder, name = _split(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     for attempt in range(100):
-        tmp = f"{target.parent}/.{target.name}.{os.getpid()}-{attempt}.tmp"
+        tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
         try:
             return os.open(tmp, flags, 0o644), tmp
         except FileExistsError:
             continue
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     return fd, tmp
+
+
+def _split(target: str) -> tuple[str, str]:
+    """(folder, name) of a path as text: ``os.path.split`` for the paths the writer makes ("." for a bare name)."""
+    folder, slash, name = target.rpartition("/")
+    return (folder or ("/" if slash else ".")), name
 
 
 def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
@@ -367,7 +383,8 @@ def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
     On the bare descriptor: a Python file object would add an fstat, an ioctl and an lseek per file (a cold
     build writes thousands); the mode is set only when the umask would not give 0644 anyway.
     """
-    fd, tmp = _temp(Path(target))
+    target = os.fspath(target)
+    fd, tmp = _temp(target)
     try:
         try:
             _fill(fd, data)
@@ -441,9 +458,11 @@ def same_bytes(path: Path | str, other: Path | str) -> bool:
 
 def _fill(fd: int, data: bytes) -> None:
     """Write all of ``data`` into a new file (opened with mode 0644) and make sure its mode is 0644."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+    written = os.write(fd, data)  # all of it at once, but for a signal or a full disk
+    if written < len(data):
+        view = memoryview(data)[written:]
+        while view:
+            view = view[os.write(fd, view):]
     if _umask_strips_644():
         os.fchmod(fd, 0o644)
 
@@ -462,23 +481,23 @@ def _umask_strips_644() -> bool:
     return True
 
 
-def _place_copy(source: Path, target: Path, link: bool = False, new: bool = False) -> bool:
+def _place_copy(source: Path, target: str, link: bool = False, new: bool = False) -> bool:
     """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there
     (``new``: nothing can be there yet)."""
     if not new:
-        src = source.stat()
+        src = os.stat(source)
         try:
-            dst = target.stat()
+            dst = os.stat(target)
             if dst.st_size == src.st_size and (dst.st_mtime_ns == src.st_mtime_ns or dst.st_ino == src.st_ino):
                 return False
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
     if not (link and atomic_link(source, target)):
         atomic_copy(source, target)
     return True
 
 
-def atomic_link(source: Path, target: Path) -> bool:
+def atomic_link(source: Path | str, target: Path | str) -> bool:
     """Put a hard link to ``source`` at ``target`` (a temp name, then a rename); False when the file system
     cannot (another device, no hard links, no permission): the caller copies instead."""
     try:
@@ -488,8 +507,9 @@ def atomic_link(source: Path, target: Path) -> bool:
         pass  # replace the file there through a temp name
     except OSError:
         return False
+    folder, name = _split(os.fspath(target))
     for attempt in range(100):
-        tmp = f"{target.parent}/.{target.name}.{os.getpid()}-{attempt}.tmp"
+        tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
         try:
             os.link(source, tmp)
             break
@@ -508,14 +528,14 @@ def atomic_link(source: Path, target: Path) -> bool:
     return True
 
 
-def atomic_copy(source: Path, target: Path, durable: bool = False) -> None:
+def atomic_copy(source: Path | str, target: Path | str, durable: bool = False) -> None:
     """Copy through a temp file (keeping the source's mtime), then rename over ``target``.
 
     Not fsynced by default, like pages (an fsync per file costs about 1 ms; a build
     copies thousands): a crash leaves each file whole, old or new, never half
     written; only the feeds, written last, are fsynced.
     """
-    fd, tmp = _temp(target)
+    fd, tmp = _temp(os.fspath(target))
     os.close(fd)
     try:
         shutil.copy2(source, tmp)

@@ -127,17 +127,21 @@ class Renderer:
             out.copy(rel, path, "theme")
 
     def media(self, out: Site, item: Item) -> None:
-        folder, episode = self.folder(item), item.episode
+        episode = item.episode
         if item.media_file:  # the tagged copy in mediafeed's store: hard-linked where possible
             out.copy(item.enclosure_path, self.root / item.media_file, episode.source, link=True)
         else:  # the producer's own file: always a copy (an edit in the site must never reach it)
-            out.copy(item.enclosure_path, folder / episode.audio, episode.source)
+            out.copy(item.enclosure_path, self.folder(item) / episode.audio, episode.source)
         if item.image_path:
+            folder = self.folder(item)
             out.copy(item.image_path, folder / episode.artwork, episode.source)
             self.scaled_images(out, folder / episode.artwork, episode.source)
 
     def side_files(self, out: Site, item: Item) -> None:
-        folder, episode = self.folder(item), item.episode
+        episode = item.episode
+        if not (item.transcripts or item.alternates or episode.chapters):
+            return  # (most episodes: no Path made for their folder)
+        folder = self.folder(item)
         for link in item.transcripts:
             if link.source:
                 cues, _ = read_cues(folder / link.source, _mime_of(link.source), link.rel, episode.slug)
@@ -161,21 +165,22 @@ class Renderer:
     def episode_pages(self, out: Site, item: Item) -> None:
         show, origin = self.show, item.episode.source
         width, height = page_data.EMBED_WIDTH, page_data.EMBED_HEIGHT
+        embed_code = site.embed_code(item, show, width, height)
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
-            "transcript": self.transcript_paragraphs(item), "embed_code": site.embed_code(item, show, width, height),
+            "transcript": self.transcript_paragraphs(item), "embed_code": embed_code,
             "fragment_code": "", "share": page_data.share_links(item, show), "links": page_data.episode_links(item),
             "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
             "structured_data": page_data.episode_data(item, show, self.image_url),
         }
-        fragment = site.render(self.env, "fragment.html", context)
-        context["fragment_code"] = fragment.decode("utf-8").strip()
+        fragment = site.render_text(self.env, "fragment.html", context)
+        context["fragment_code"] = fragment.strip()
         out.add(item.page_path + "index.html", site.render(self.env, "episode.html", context), origin)
         embed_context: site.PageContext = {**context, "root": "../../../", "page_url": item.embed_url}
         out.add(item.page_path + "embed/index.html", site.render(self.env, "embed.html", embed_context), origin)
-        out.add(item.page_path + "player.html", fragment, origin)
+        out.add(item.page_path + "player.html", fragment.encode("utf-8"), origin)
         out.add(item.page_path + "oembed.json",
-                site.oembed(item, show, self.image_url, self.image_size, width, height), origin)
+                site.oembed(item, show, self.image_url, self.image_size, width, height, embed_code), origin)
 
     def indexes(self, out: Site, items: list[Item]) -> None:
         for number in range(1, self.index_pages(items) + 1):

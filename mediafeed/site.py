@@ -16,6 +16,7 @@ import hashlib
 import os
 import shutil
 import traceback
+from collections.abc import MutableMapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -29,6 +30,7 @@ from .dates import rfc2822
 from .errors import MediafeedError, Problem, error
 from .jsonfeed import indented
 from .model import Item, Person, Show
+from .templatecode import GENERATOR
 from .transcripts import Paragraph
 
 THEME_DIR_NAME = "templates"
@@ -175,6 +177,17 @@ def template_cache(cache_path: Path | None) -> TemplateCache | None:
     return TemplateCache(cache_path.parent, code_fingerprint(), user_cache_dir())
 
 
+class _Environment(jinja2.Environment):
+    code_generator_class = GENERATOR  # the same pages, for less CPU (see templatecode)
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as one dict (the environment's, then the template's own), not Jinja's ChainMap:
+        every render and include copies them into a new context, and a ChainMap is copied key by key in Python
+        (about a twentieth of an episode page). The environment's globals are all set before a template is
+        loaded (Jinja asks for that: a template would not see a later change either way)."""
+        return {**self.globals, **(d or {})}
+
+
 def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -> jinja2.Environment:
     """The template environment; ``bytecode`` keeps compiled templates between builds."""
     default = default_theme()
@@ -186,7 +199,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
         *search,
     ])
-    env = jinja2.Environment(
+    env = _Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml", "htm"), default_for_string=True),
         trim_blocks=True,
@@ -200,7 +213,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
-    env.filters["longdate"] = lambda d: f"{d.day} {d.strftime('%B')} {d.year}" if isinstance(d, datetime) else ""
+    env.filters["longdate"] = long_date
     env.filters["iso_duration"] = iso_duration
     env.globals["mediafeed_version"] = __version__
     return env
@@ -234,6 +247,16 @@ def assets(show_root: Path | None) -> dict[str, Path]:
     return out
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def long_date(value: object) -> str:
+    """The ``longdate`` filter: "1 January 1990" (English month names, as ``strftime('%B')`` in the C locale that
+    mediafeed never changes; a table, not strftime: this runs for every page and index entry)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if isinstance(value, datetime) else ""
+
+
 def human_duration(seconds: float | int) -> str:
     total = int(round(seconds))
     hours, rest = divmod(total, 3600)
@@ -256,8 +279,13 @@ def relative_root(page_path: str) -> str:
 
 def render(env: jinja2.Environment, template: str, context: PageContext) -> bytes:
     """``template`` rendered; a mistake in a theme's template is an error naming its file and line (THM001)."""
+    return render_text(env, template, context).encode("utf-8")
+
+
+def render_text(env: jinja2.Environment, template: str, context: PageContext) -> str:
+    """``template`` rendered, as text (see :func:`render`)."""
     try:
-        return env.get_template(template).render(**context).encode("utf-8")
+        return env.get_template(template).render(context)
     except jinja2.TemplateError as exc:
         raise MediafeedError(_template_problem(exc, template)) from None
 
@@ -310,7 +338,9 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
 
-def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180) -> bytes:
+def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180,
+           html: str = "") -> bytes:
+    """oembed.json; ``html``: the embed code when the caller has made it already (else made here)."""
     data: dict[str, str | int] = {
         "version": "1.0",
         "type": "rich",
@@ -319,7 +349,7 @@ def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int =
         "author_url": show.url,
         "provider_name": show.title,
         "provider_url": show.url,
-        "html": embed_code(item, show, width, height),
+        "html": html or embed_code(item, show, width, height),
         "width": width,
         "height": height,
         "thumbnail_url": image_url,

@@ -212,3 +212,21 @@ def test_a_link_is_made_straight_into_a_free_name_and_replaces_a_taken_one_whole
     assert os.stat(tmp_path / "free.mp3").st_ino == os.stat(tmp_path / "b.mp3").st_ino == os.stat(tmp_path / "a.mp3").st_ino
     assert (tmp_path / "b-elsewhere.mp3").read_bytes() == b"b"  # the old file is not written into
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp3", "b-elsewhere.mp3", "b.mp3", "free.mp3"]
+
+
+def test_atomic_files_land_beside_their_target_for_any_form_of_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer splits paths as text (no Path per file): a bare name, a relative path, a str and a Path all put
+    their temp file in the target's own folder and leave nothing else behind."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.mp3").write_bytes(b"a")
+    output.atomic_write("bare.txt", b"1", durable=False)
+    output.atomic_write("sub/rel.txt", b"2")
+    output.atomic_write(str(tmp_path / "sub" / "text.txt"), b"3", durable=False)
+    output.atomic_write(tmp_path / "new" / "path.txt", b"4", durable=False)  # its folder made
+    output.atomic_copy("a.mp3", "sub/copy.mp3")
+    (tmp_path / "sub" / "linked.mp3").write_bytes(b"old")
+    assert output.atomic_link("a.mp3", "sub/linked.mp3")  # taken: through a temp name beside it
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert files == ["a.mp3", "bare.txt", "new/path.txt", "sub/copy.mp3", "sub/linked.mp3", "sub/rel.txt", "sub/text.txt"]
+    assert [(tmp_path / f).read_bytes() for f in files] == [b"a", b"1", b"4", b"a", b"a", b"2", b"3"]
