@@ -60,9 +60,28 @@ def workers() -> int:
 _context: object = None
 
 
-def _start(context: object) -> None:
+def _start(context: object, parent: int) -> None:
     global _context
     _context = context
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the process that forked it ends, however it ends (a SIGTERM or SIGKILL to a build
+    would otherwise leave its workers running as orphans, waiting for work that never comes). Linux only:
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; the work is pure (see the module docstring), so nothing is left
+    half-done that the next build trusts."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: orphans end when their pipe to the parent breaks
+        return
+    if os.getppid() != parent:  # the parent ended before the line above ran
+        os._exit(1)
 
 
 def _call(fn: Callable[[C, T], R], context: C, item: T) -> R | Failed:
@@ -116,19 +135,23 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     starts = range(0, len(items), size)
     done = 0
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_start, initargs=(context,)) as pool:
+                             initializer=_start, initargs=(context, os.getpid())) as pool:
         # At most AHEAD chunks per worker are given out before the caller has taken the first one's results:
         # the results of a long batch never pile up in memory when the caller is slower than the workers.
         waiting: collections.deque[Future[list[R | Failed]]] = collections.deque()
         ahead = iter(starts)
-        for start in itertools.islice(ahead, jobs * AHEAD):
-            waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
-        while waiting:
-            result = waiting.popleft().result()
-            following = next(ahead, None)
-            if following is not None:
-                waiting.append(pool.submit(_chunk, fn, items[following:following + size]))
-            yield from result
-            done += len(result)
-            if progress:
-                progress(done)
+        try:
+            for start in itertools.islice(ahead, jobs * AHEAD):
+                waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
+            while waiting:
+                result = waiting.popleft().result()
+                following = next(ahead, None)
+                if following is not None:
+                    waiting.append(pool.submit(_chunk, fn, items[following:following + size]))
+                yield from result
+                done += len(result)
+                if progress:
+                    progress(done)
+        except BaseException:  # Ctrl-C, SIGTERM, an error in the caller: the chunks not started yet are dropped
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -229,3 +234,59 @@ def test_write_fresh_takes_back_a_folder_it_could_not_finish(tmp_path: Path, mon
     with pytest.raises(OSError):
         output.write_fresh(str(tmp_path), "episodes/b", [("episodes/b/index.html", b"1"), ("episodes/b/player.html", b"2")])
     assert not (tmp_path / "episodes/b").exists()
+
+
+ORPHANS = """
+import sys, time
+from mediafeed import parallel
+
+def slow(_context, item):
+    time.sleep(60)
+    return item
+
+print("start", flush=True)
+parallel.map_ordered(slow, None, list(range(parallel.MIN_ITEMS * 2)))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as listing:
+            return [int(child) for child in listing.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_workers_end_with_a_build_killed_outright(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGKILL to a build (the OOM killer, kill -9) used to leave its pool workers running as orphans."""
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    parent = subprocess.Popen([sys.executable, "-c", ORPHANS], stdout=subprocess.PIPE, text=True)
+    workers: list[int] = []
+    try:
+        assert parent.stdout is not None and parent.stdout.readline() == "start\n"
+        deadline = time.monotonic() + 30
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(workers) >= 2
+        time.sleep(0.5)  # the workers are in their 60 s of work
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+        parent.wait()
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

@@ -125,3 +125,17 @@ def test_a_serve_rebuild_waits_for_a_manual_build_instead_of_failing(show: Path)
         holder.wait()
     assert told == [f"build, pid {holder.pid}"]
     assert reports and reports[0] is not None and (show / PREVIEW_DIR / "feed.xml").exists()
+
+
+def test_a_sigterm_while_waiting_ends_the_run_as_ctrl_c_does(show: Path, held: subprocess.Popen[str]) -> None:
+    """A service manager or `timeout` stopping a waiting build: "Interrupted", exit 130, nothing written."""
+    before = tree(show)
+    waiting = subprocess.Popen([sys.executable, "-m", "mediafeed", "build", "--show", str(show), "--wait", "60"],
+                               stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "NO_COLOR": "1"})
+    assert waiting.stderr is not None
+    assert waiting.stderr.readline().startswith("Waiting for another mediafeed run")
+    waiting.send_signal(signal.SIGTERM)
+    _, err = waiting.communicate(timeout=30)
+    assert waiting.returncode == 130 and "Interrupted" in err and "Traceback" not in err
+    assert tree(show) == before and not (show / "public").exists()
