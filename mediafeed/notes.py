@@ -214,9 +214,16 @@ def escape_text(text: str) -> str:
 
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: the characters of _XML_FORBIDDEN an ASCII text can hold
+_ASCII_FORBIDDEN = tuple(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
 
 
 def cdata_safe(html: str) -> str:
     """``]]>`` would end a CDATA section early (``]]&gt;`` means the same in HTML); characters
-    XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped."""
-    return _XML_FORBIDDEN.sub("", html.replace("]]>", "]]&gt;"))
+    XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped, first, so that dropping
+    one never leaves a ``]]>``."""
+    # An ASCII text is scanned for each of its 29 possible forbidden characters (a memchr each): a
+    # fifth of the regular expression's time on a typical episode's notes, which have none.
+    if not (html.isascii() and not any(char in html for char in _ASCII_FORBIDDEN)):
+        html = _XML_FORBIDDEN.sub("", html)
+    return html.replace("]]>", "]]&gt;")
