@@ -205,8 +205,29 @@ def absolute_urls(html: str, base: str) -> str:
 def plain_text(html: str) -> str:
     import html as html_lib
 
-    # str.split() splits on exactly what \s matches, about 3x faster than re.sub(r"\s+", " ", …)
-    return " ".join(html_lib.unescape(_TAGS.sub(" ", html)).split())
+    return squeeze(html_lib.unescape(_TAGS.sub(" ", html)))
+
+
+#: what ``str.split()`` splits on (``str.isspace``): the ASCII characters, and the others
+_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+_OTHER_SPACES = ("\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f",
+                 "\u3000")
+
+
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())``: every run of whitespace one space, none at either end.
+
+    Without a split into words (a thousand strings for an episode's notes, then joined): the whitespace
+    characters become spaces and runs of spaces are halved until none is left, a third less work.
+    """
+    if not text.isascii() and any(char in text for char in _OTHER_SPACES):
+        return " ".join(text.split())
+    for char in _ASCII_SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def escape_text(text: str) -> str:

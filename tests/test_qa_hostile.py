@@ -174,3 +174,14 @@ def test_feed_rules_read_each_items_elements_as_find_would(tmp_path: Path) -> No
             assert feedxml.children(doc, item, name) == item.findall(tag)
             assert feedxml.text(doc, owner, "itunes:name") == "n" and feedxml.text(doc, doc.channel, "title") == "S"
     assert len(feedxml.children(doc, doc.channel, "item")) == 20
+
+
+def test_squeeze_is_split_and_join_for_every_kind_of_whitespace() -> None:
+    from mediafeed.notes import _ASCII_SPACES, _OTHER_SPACES, squeeze
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert sorted(spaces) == sorted({" ", *_ASCII_SPACES, *_OTHER_SPACES})  # the lists are what str.split() splits on
+    for space in spaces:
+        for text in (f"  a{space}b {space}{space} c{space}", f"é{space}\n\n  x   y{space}", space * 9, f"a{space * 5}b"):
+            assert squeeze(text) == " ".join(text.split()), (space, text)
+    assert squeeze("") == "" and squeeze("one") == "one"
