@@ -734,18 +734,20 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
           accept_changes: bool = False, progress: Progress | None = None, now: datetime | None = None,
-          record: bool = True, sweep: fastpath.Sweep | None = None) -> BuildReport:
+          record: bool = True, sweep: fastpath.Sweep | None = None, wait: float = 0.0,
+          waiting: Callable[[str], None] | None = None) -> BuildReport:
     """Build the site of the show in ``root``. Raises :class:`BuildFailed` (writing nothing) on errors.
 
     ``record=False`` (a preview) leaves ``published.json`` alone. ``sweep``: the look at the show that
     :func:`fastpath.check` took before this build, reused for the stamp. One build (or tag run) at a time
-    works on a show: another one already at work makes this one stop at once with OUT005 (:mod:`showlock`).
+    works on a show: this one waits up to ``wait`` seconds for another one at work (``waiting`` is told whom it
+    waits for), then stops with OUT005 (:mod:`showlock`).
     """
     started = time.perf_counter()
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
     output.refuse_unsafe_output(root, out_dir)
-    with showlock.hold(root, "build"):
+    with showlock.hold(root, "build", wait=wait, waiting=waiting):
         return _build(root, out_dir, started, clean=clean, strict=strict, accept_changes=accept_changes,
                       progress=progress, now=now, record=record, sweep=sweep)
 

@@ -264,13 +264,15 @@ class Preview:
     root: Path
     out: Path
     report: Callable[[build_lib.BuildReport | None, list[Problem]], None]
+    waiting: Callable[[str], None] | None = None  #: told whom a rebuild waits for (a build already at work)
+    wait: float = 600.0  #: seconds a rebuild waits for another run working on the show
     lock: threading.Lock = field(default_factory=threading.Lock)
     builds: int = 0
 
     def rebuild(self) -> bool:
         with self.lock:
             try:
-                result = build_lib.build(self.root, self.out, record=False)
+                result = build_lib.build(self.root, self.out, record=False, wait=self.wait, waiting=self.waiting)
             except MediafeedError as exc:
                 self.report(None, exc.problems)
                 return False

@@ -2,7 +2,9 @@
 
 Two builds of one show at once would share the cache database, the tagged copies' store and the output
 folder; the second one used to stop with SQLite's "database is locked" after five seconds, as an internal
-error. Now it stops at once with OUT005, naming the process that holds the show, and nothing is written.
+error. Now it waits for the first one (up to ``wait`` seconds, saying whom it waits for, as cargo does), or,
+with no time to wait or when the time is up, stops with OUT005, naming the process that holds the show, and
+nothing is written. ``check`` does not wait: while a build holds the show, it checks without the cache.
 
 The lock is an advisory ``flock`` on the file: the kernel releases it when its holder exits, however it
 exits, so a crashed build never leaves the show locked (the file staying behind means nothing). Where
@@ -13,18 +15,25 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .cache import CACHE_DIR
 from .errors import OutputError, error
 
 LOCK = "lock"
+POLL = 0.1  #: seconds between looks at a busy lock while waiting (a thread may wait: no signals, no blocking flock)
 
 
 @contextlib.contextmanager
-def hold(root: Path, doing: str = "build") -> Iterator[None]:
-    """Hold the show in ``root`` for this process while the block runs, or raise OUT005 if another one holds it."""
+def hold(root: Path, doing: str = "build", *, wait: float = 0.0,
+         waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the show in ``root`` for this process while the block runs.
+
+    When another process holds it: wait up to ``wait`` seconds for it to finish (``waiting`` is told once whom
+    it waits for, e.g. ``"build, pid 4242"``), then raise OUT005 if it still holds the show.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
@@ -34,16 +43,31 @@ def hold(root: Path, doing: str = "build") -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _take(fcntl, fd):
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            raise OutputError(error(
-                "OUT005", f"{CACHE_DIR}/{LOCK}", f"the show is in use by another mediafeed run ({holder}); "
-                                                 f"this {doing} did not start and changed nothing",
-                hint="wait for the other build, tag or serve rebuild to finish, then run the command again")) from None
+            if wait > 0 and waiting is not None:
+                waiting(holder)
+            deadline = time.monotonic() + wait
+            while not _take(fcntl, fd):
+                if time.monotonic() >= deadline:
+                    waited = f" after waiting {wait:g} s" if wait > 0 else ""
+                    raise OutputError(error(
+                        "OUT005", f"{CACHE_DIR}/{LOCK}", f"the show is in use by another mediafeed run ({holder}); "
+                                                         f"this {doing} did not start{waited} and changed nothing",
+                        hint="wait for the other build, tag or serve rebuild to finish, then run the command again "
+                             "(or give it time: --wait SECONDS)"))
+                time.sleep(min(POLL, max(0.0, deadline - time.monotonic())))
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{doing}, pid {os.getpid()}\n".encode(), 0)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _take(fcntl: object, fd: int) -> bool:
+    """Take the lock if it is free; False when another process holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[attr-defined]
+    except BlockingIOError:
+        return False
+    return True

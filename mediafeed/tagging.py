@@ -363,13 +363,15 @@ class SourceReport:
                 "problems": [p.to_dict() for p in self.problems]}
 
 
-def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = False, ffmpeg: str | None = None) -> SourceReport:
+def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = False, ffmpeg: str | None = None,
+                wait: float = 0.0, waiting: Callable[[str], None] | None = None) -> SourceReport:
     """Tag the media files in ``episodes/`` in place (safely). Drafts are included only when named.
 
-    Not while a build or another tag run works on the show (OUT005, see :mod:`showlock`).
+    Not while a build or another tag run works on the show: waits up to ``wait`` seconds for it, then OUT005
+    (see :mod:`showlock`).
     """
     root = root.resolve()
-    with showlock.hold(root, "tag run"):
+    with showlock.hold(root, "tag run", wait=wait, waiting=waiting):
         return _tag_sources(root, slugs, dry_run, ffmpeg)
 
 

@@ -1,4 +1,5 @@
-"""One build or tag run at a time per show: a second one stops at once with OUT005 and changes nothing."""
+"""One build or tag run at a time per show: a second one waits for the first (saying so), or with no time left
+to wait stops with OUT005 and changes nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +21,8 @@ from pathlib import Path
 from mediafeed import showlock
 with showlock.hold(Path(sys.argv[1]), "build"):
     print("holding", flush=True)
-    time.sleep(120)
+    time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 120)
+print("released", time.time(), flush=True)
 """
 
 
@@ -45,7 +48,7 @@ def tree(root: Path) -> dict[str, str]:
 
 def test_a_second_build_stops_at_once_naming_the_holder_and_writes_nothing(show: Path, held: subprocess.Popen[str]) -> None:
     before = tree(show)
-    done = mediafeed(show, "build")
+    done = mediafeed(show, "build", "--wait", "0")
     assert done.returncode != 0
     assert "OUT005" in done.stderr and f"pid {held.pid}" in done.stderr and ".mediafeed/lock" in done.stderr
     assert "Traceback" not in done.stderr and "database is locked" not in done.stderr
@@ -54,7 +57,7 @@ def test_a_second_build_stops_at_once_naming_the_holder_and_writes_nothing(show:
 
 def test_tagging_the_sources_waits_its_turn_too(show: Path, held: subprocess.Popen[str]) -> None:
     before = tree(show)
-    done = mediafeed(show, "tag")
+    done = mediafeed(show, "tag", "--wait", "0")
     assert done.returncode != 0 and "OUT005" in done.stderr
     assert tree(show) == before  # the producer's files are untouched
 
@@ -72,3 +75,53 @@ def test_a_holder_killed_outright_leaves_the_show_free(show: Path, held: subproc
     done = mediafeed(show, "build")
     assert done.returncode == 0, done.stderr
     assert (show / "public" / "feed.xml").exists()
+
+
+def test_a_build_waits_for_the_holder_then_builds(show: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(show), "3"], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+    try:
+        done = mediafeed(show, "build")  # the default --wait is long enough
+        released = holder.stdout.readline()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 0, done.stderr
+    word, when = released.split()
+    assert word == "released"  # and the build wrote its site after that: it waited, it did not break in
+    assert (show / "public" / "feed.xml").stat().st_mtime >= float(when) - 0.05
+    assert f"Waiting for another mediafeed run on this show to finish (build, pid {holder.pid})" in done.stderr
+    assert (show / "public" / "feed.xml").exists()
+
+
+def test_a_build_that_waited_long_enough_stops_and_says_how_long(show: Path, held: subprocess.Popen[str]) -> None:
+    before = tree(show)
+    started = time.monotonic()
+    done = mediafeed(show, "build", "--wait", "1.5", "--format", "json")
+    assert time.monotonic() - started >= 1.5
+    assert done.returncode != 0
+    assert "OUT005" in done.stderr + done.stdout and "after waiting 1.5 s" in done.stderr + done.stdout
+    assert tree(show) == before and not (show / "public").exists()
+
+
+def test_a_negative_wait_is_refused_by_name(show: Path) -> None:
+    done = mediafeed(show, "build", "--wait", "-1")
+    assert done.returncode == 2 and "--wait" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_serve_rebuild_waits_for_a_manual_build_instead_of_failing(show: Path) -> None:
+    from mediafeed.preview import PREVIEW_DIR, Preview
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(show), "2"], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+    reports: list[object] = []
+    told: list[str] = []
+    try:
+        preview = Preview(show.resolve(), show.resolve() / PREVIEW_DIR, lambda result, problems: reports.append(result),
+                          waiting=told.append)
+        assert preview.rebuild(), reports
+    finally:
+        holder.kill()
+        holder.wait()
+    assert told == [f"build, pid {holder.pid}"]
+    assert reports and reports[0] is not None and (show / PREVIEW_DIR / "feed.xml").exists()

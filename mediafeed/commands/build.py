@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems, settings
-from .options import format_option, show_option, verbosity_options
+from .options import format_option, show_option, verbosity_options, wait_option, waiting_message
 
 
 @click.command()
@@ -19,16 +19,19 @@ from .options import format_option, show_option, verbosity_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--accept-changes", is_flag=True,
               help="Record deliberate changes to published GUIDs or enclosure URLs in published.json instead of failing.")
+@wait_option
 @format_option
 @boundary
-def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept_changes: bool, fmt: str) -> None:
+def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept_changes: bool, wait: float,
+          fmt: str) -> None:
     """Check the show and build the static site: feed.xml, pages, players.
 
     Nothing is written when the show has errors; files are replaced atomically,
     unchanged files are left alone, and the feeds are written last. When no
     source file changed since the last build, nothing is read at all. Set
     SOURCE_DATE_EPOCH for a fixed lastBuildDate; the same input always gives the
-    same bytes.
+    same bytes. One build, tag run or serve rebuild works on a show at a time;
+    another one waits for it (see --wait).
 
     \b
     Example:
@@ -54,7 +57,7 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
 
         with ProgressBar() as progress:
             result = build_lib.build(show_dir, output, clean=clean, strict=strict, accept_changes=accept_changes,
-                                     progress=progress, sweep=sweep)
+                                     progress=progress, sweep=sweep, wait=wait, waiting=waiting_message)
         report = result.to_dict()
     if fmt == "json":
         print_json({"ok": True, **report})

@@ -21,6 +21,29 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Output format; json is for scripts and CI.")(func)
 
 
+WAIT = 600.0  #: seconds a build or tag run waits, by default, for another one working on the same show
+
+
+def _not_negative(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    if value < 0:
+        raise click.BadParameter("give 0 (stop at once) or a number of seconds")
+    return value
+
+
+def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--wait", "wait", type=float, default=int(WAIT), show_default=True, metavar="SECONDS",
+                        callback=_not_negative,
+                        help="When another build, tag run or serve rebuild is working on this show, wait this long "
+                             "for it to finish, then stop with OUT005 (0: stop at once).")(func)
+
+
+def waiting_message(holder: str) -> None:
+    """Say whom a run waits for (on stderr; not with -q)."""
+    from ..terminal import info
+
+    info(f"Waiting for another mediafeed run on this show to finish ({holder}); Ctrl-C stops waiting.")
+
+
 def _quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value:
         ctx.ensure_object(Settings).quiet = True

@@ -9,7 +9,7 @@ from ..build import BuildReport
 from ..errors import InputError, Problem, error, has_errors
 from ..preview import PREVIEW_DIR, Preview, Watcher, make_server
 from ..terminal import boundary, echo, info, print_problems, settings
-from .options import show_option, verbosity_options
+from .options import show_option, verbosity_options, waiting_message
 
 
 @click.command()
@@ -48,7 +48,7 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
         else:
             info("Build failed; still serving the last good site.")
 
-    preview = Preview(root, out, report)
+    preview = Preview(root, out, report, waiting=waiting_message)
     # The sources as they are before the first build: an edit made while it runs triggers a rebuild.
     watcher = Watcher(root, preview.rebuild, interval=interval)
     watcher.state = watcher.snapshot()

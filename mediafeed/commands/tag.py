@@ -8,7 +8,7 @@ import click
 from ..errors import has_errors
 from ..tagging import tag_sources
 from ..terminal import boundary, echo, info, print_json, print_problems
-from .options import format_option, show_option, verbosity_options
+from .options import format_option, show_option, verbosity_options, wait_option, waiting_message
 
 
 @click.command()
@@ -16,9 +16,10 @@ from .options import format_option, show_option, verbosity_options
 @show_option
 @click.argument("episodes", nargs=-1, metavar="[EPISODE]...")
 @click.option("-n", "--dry-run", is_flag=True, help="Show what would change, per file and per tag; write nothing.")
+@wait_option
 @format_option
 @boundary
-def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, fmt: str) -> None:
+def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, fmt: str) -> None:
     """Write each episode's metadata into its media file in episodes/ (your master files).
 
     Title, author, show, episode and season numbers, date, genre Podcast, summary
@@ -35,7 +36,7 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, fmt: str) -> N
       mediafeed tag --dry-run                  # what would change, tag by tag
       mediafeed tag 003-capabilities-framework
     """
-    report = tag_sources(show_dir, episodes, dry_run=dry_run)
+    report = tag_sources(show_dir, episodes, dry_run=dry_run, wait=wait, waiting=waiting_message)
     failed = has_errors(report.problems)
     if fmt == "json":
         print_json({"ok": not failed, **report.to_dict()})
