@@ -54,13 +54,17 @@ class Folder:
     """One episode folder as found on disk: what the cache keys on."""
 
     slug: str
-    path: Path
+    where: str  #: the folder's path, as text (a rebuild lists a thousand folders: no Path made for each)
     files: tuple[tuple[str, int, int], ...]  #: (name, size, mtime_ns), sorted
     #: ``episode.md``'s identity as listed: "size:mtime_ns:ctime_ns:inode" ("" when unknown); any write changes it
     identity: str = ""
     #: True when ``episode.md`` was written so recently (within :data:`RACY_NS` of the listing) that a second write
     #: in the same clock tick could keep its identity: its identity then proves nothing about its bytes
     racy: bool = True
+
+    @property
+    def path(self) -> Path:
+        return Path(self.where)
 
     def has(self, name: str) -> bool:
         return any(f[0] == name for f in self.files)
@@ -96,7 +100,7 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
                     identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
                     racy = max(st.st_mtime_ns, st.st_ctime_ns) > taken - RACY_NS
         files.sort()
-        folder = Folder(name, Path(path), tuple(files), identity, racy)
+        folder = Folder(name, os.fspath(path), tuple(files), identity, racy)
         if not folder.has(EPISODE_FILE):
             problems.append(warning("SRC051", f"{EPISODES_DIR}/{name}", f"folder has no {EPISODE_FILE}; skipped",
                                     hint=f"add {EPISODE_FILE}, or move the folder out of {EPISODES_DIR}/"))

@@ -42,7 +42,7 @@ except ImportError:
     except ImportError:  # pragma: no cover - a Python built without them
         from hashlib import sha256  # type: ignore[no-redef]
 
-STAMP_VERSION = 1
+STAMP_VERSION = 2  #: 2: the outputs' list after the header, so that a build that must run does not parse it
 CACHE_DIR = ".mediafeed"
 #: Libraries whose behaviour shapes the output bytes.
 #: The libraries whose code shapes the output, by import name (an upgrade changes their files' size and mtime).
@@ -194,7 +194,8 @@ def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
 
 def _check(root: Path, out: Path, strict: bool, now: datetime | None, sweep: Sweep | None) -> dict[str, Any] | None:
     try:
-        stamp = json.loads(stamp_path(root, out).read_text(encoding="utf-8"))
+        text = stamp_path(root, out).read_text(encoding="utf-8")
+        stamp, end = json.JSONDecoder().raw_decode(text)  # the header; the outputs' list follows (see save)
         if stamp.get("version") != STAMP_VERSION:
             return None
         valid_until = stamp.get("valid_until")
@@ -205,14 +206,15 @@ def _check(root: Path, out: Path, strict: bool, now: datetime | None, sweep: Swe
                 return None
         if stamp["digest"] != inputs_digest(root, options(out, strict), list(stamp.get("extra", [])), sweep):
             return None
-        if not _outputs_unchanged(out, stamp["outputs"]):
+        outputs = json.loads(text[end:])
+        if not _outputs_unchanged(out, outputs):
             return None
         report = dict(stamp["report"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    report["unchanged"] = len(stamp["outputs"])
+    report["unchanged"] = len(outputs)
     report["written"], report["removed"], report["probed"], report["rendered"] = [], [], 0, 0
-    report["kept"] = len(stamp["outputs"])
+    report["kept"] = len(outputs)
     report["tagged"] = []
     report["ledger_updated"] = False
     report["up_to_date"] = True
@@ -260,7 +262,8 @@ def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[st
         "digest": inputs_digest(root, options(out, strict), extra, sweep),
         "valid_until": valid_until.isoformat() if valid_until else None,
         "extra": extra,
-        "outputs": listed,
         "report": {k: [] if k in _REPLAYED_EMPTY else v for k, v in report.items()},  # same keys, same order
     }
-    atomic_write(stamp_path(root, out), json.dumps(stamp, separators=(",", ":")).encode("utf-8"), durable=False)
+    # The header, then the outputs' list: check reads the list only when the header's digest matches.
+    text = f"{json.dumps(stamp, separators=(',', ':'))}\n{json.dumps(listed, separators=(',', ':'))}"
+    atomic_write(stamp_path(root, out), text.encode("utf-8"), durable=False)

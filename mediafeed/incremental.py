@@ -119,6 +119,7 @@ class Plan:
         self.seen: dict[str, tuple[int, int]] = {}
         #: unit → (key, its tag, files) as fresh() read them
         self.looked: dict[str, tuple[str, str, list[tuple[str, int]] | None]] = {}
+        self._tags: dict[str, tuple[str, str]] = {}  #: unit → (key, its tag) as forget_changed made them
         self.root = os.fspath(out_dir)
         self._base = os.path.join(self.root, "")  # a kept unit's files are stat'ed as base + rel (no join per file)
         if trust:
@@ -127,7 +128,8 @@ class Plan:
     def forget_changed(self, units: list[tuple[str, str]]) -> None:
         """Before any file is written: forget (and commit) the kept records of the ``(name, key)`` units whose key
         changed, so that a build stopped part-way, even killed, never leaves a record beside files it rewrote."""
-        stale = self.cache.stale(TABLE, {self.prefix + name: digest(self.base, key) for name, key in units})
+        self._tags = {name: (key, digest(self.base, key)) for name, key in units}
+        stale = self.cache.stale(TABLE, {self.prefix + name: tag for name, (_, tag) in self._tags.items()})
         if stale:
             self.cache.delete(TABLE, stale)
             self.cache.commit()
@@ -137,7 +139,7 @@ class Plan:
         (what :meth:`unit` looks up first; it may still render a unit this calls stale, if its files changed)."""
         if not self.trust:
             return True
-        tag = digest(self.base, key)
+        tag = self._tag(name, key)
         made = _files(self.cache.get(TABLE, self.prefix + name, tag))
         self.looked[name] = (key, tag, made)
         return made is None
@@ -148,7 +150,7 @@ class Plan:
         if looked is not None and looked[0] == key:  # fresh() read it already
             _, tag, made = looked
         else:
-            tag = digest(self.base, key)
+            tag = self._tag(name, key)
             made = _files(self.cache.get(TABLE, self.prefix + name, tag)) if self.trust else None
         if made is not None and self._intact(made):
             for rel, _ in made:
@@ -160,6 +162,11 @@ class Plan:
         self.pending[name] = (tag, recording.made)
         self.rendered.append(name)
         return True
+
+    def _tag(self, name: str, key: str) -> str:
+        """What a unit's row is tagged with: its key and everything every unit depends on (made once a unit)."""
+        known = self._tags.get(name)
+        return known[1] if known is not None and known[0] == key else digest(self.base, key)
 
     def _intact(self, made: list[tuple[str, int]]) -> bool:
         seen = []

@@ -26,11 +26,14 @@ GOOD = {
     "id3v23.mp3": ("mp3", "audio/mpeg"),
     "id3v24.mp3": ("mp3", "audio/mpeg"),
     "id3v1-only.mp3": ("mp3", "audio/mpeg"),
+    "id3v22.mp3": ("mp3", "audio/mpeg"),  # old iTunes: three-letter frame IDs
     "aac.m4a": ("mp4", "audio/x-m4a"),
     "audiobook.m4b": ("mp4", "audio/x-m4a"),
     "video.mp4": ("mp4", "video/mp4"),
     "video.m4v": ("mp4", "video/x-m4v"),
     "video.mov": ("mp4", "video/quicktime"),
+    "fragmented.m4a": ("mp4", "audio/x-m4a"),  # one movie fragment, absolute base offsets (ffmpeg's default)
+    "fragmented-video.mp4": ("mp4", "video/mp4"),  # OBS-style: a fragment a second, two tracks in each
     "opus.opus": ("ogg-opus", "audio/ogg"),
     "vorbis.ogg": ("ogg-vorbis", "audio/ogg"),
     "lossless.flac": ("flac", "audio/flac"),
@@ -64,12 +67,18 @@ def build_fixtures(folder: Path) -> Path:
             "-metadata", "publisher=Keep Me Records", str(folder / "id3v24.mp3"))
     _run("lame", "--quiet", "-b", "32", "--id3v1-only", "--tt", "Old v1 title", "--ta", "Someone", str(wav),
          str(folder / "id3v1-only.mp3"))
+    _make_id3v22(folder / "cbr-info.mp3", folder / "id3v22.mp3")
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
     for ext in ("mp4", "m4v", "mov"):
         _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
                 f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-b:a", "32k", "-shortest", str(folder / f"video.{ext}"))
+    _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", "-movflags", "+frag_keyframe+empty_moov", str(folder / "fragmented.m4a"))
+    _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
+            f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+            "-g", "5", "-c:a", "aac", "-b:a", "32k", "-shortest", "-movflags", "+frag_keyframe+empty_moov",
+            "-frag_duration", "1000000", str(folder / "fragmented-video.mp4"))
     _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration={SECONDS}", "-ac", "1", "-ar", "48000", "-c:a", "libopus",
             "-b:a", "24k", str(folder / "opus.opus"))
     _ffmpeg(*tone, "-c:a", "libvorbis", "-q:a", "0", str(folder / "vorbis.ogg"))
@@ -77,6 +86,19 @@ def build_fixtures(folder: Path) -> Path:
     shutil.copyfile(wav, folder / "pcm.wav")
     _make_broken(folder)
     return folder
+
+
+def _make_id3v22(source: Path, target: Path) -> None:
+    """An ID3v2.2 tag (no encoder here writes one; mutagen reads but does not write them) in front of ``source``."""
+    def frame(frame_id: bytes, text: str) -> bytes:
+        body = b"\x00" + text.encode("latin-1")
+        return frame_id + len(body).to_bytes(3, "big") + body
+
+    frames = frame(b"TT2", "Old v2.2 title") + frame(b"TP1", "Someone") + frame(b"TAL", "Old album")
+    frames += frame(b"TCO", "Podcast") + b"\0" * 32  # and some padding
+    size = len(frames)
+    syncsafe = bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+    target.write_bytes(b"ID3\x02\x00\x00" + syncsafe + frames + source.read_bytes())
 
 
 def _make_vbri(source: Path, target: Path) -> None:

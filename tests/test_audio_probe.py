@@ -56,7 +56,7 @@ def test_mp3_bitrate_mode_comes_from_the_header(fixtures: Path, name: str, mode:
 
 
 @pytest.mark.parametrize("name, title", [("id3v23.mp3", "Old v2.3 title"), ("id3v24.mp3", "Old v2.4 title"),
-                                         ("id3v1-only.mp3", "Old v1 title")])
+                                         ("id3v1-only.mp3", "Old v1 title"), ("id3v22.mp3", "Old v2.2 title")])
 def test_existing_id3_tags_are_read(fixtures: Path, name: str, title: str) -> None:
     assert probe(fixtures / name, name).tags["title"] == title
 

@@ -56,3 +56,22 @@ def test_a_value_of_the_wrong_type_is_refused(field: str, value: object) -> None
 def test_numbers_load_as_their_declared_type() -> None:
     loaded = codec.load(Chapter, {"start": 3, "title": "x", "url": "", "img": "", "toc": True, "end": None})
     assert loaded.start == 3.0 and isinstance(loaded.start, float)
+
+
+def test_a_row_of_fields_without_names_survives_a_round_trip_through_json() -> None:
+    row = json.loads(json.dumps(codec.dump_fields(EPISODE)))
+    assert row == list(codec.dump(EPISODE).values())
+    assert codec.load_fields(Episode, row) == EPISODE
+    media = Media("episodes/001-first/a.mp3", 123, "audio/mpeg", "mp3", 2, tags={"title": "First"},
+                  chapters=(Chapter(1, "One"),))
+    loaded = codec.load_fields(Media, json.loads(json.dumps(codec.dump_fields(media))))
+    assert loaded == media and loaded.tags == {"title": "First"} and isinstance(loaded.duration, float)
+
+
+@pytest.mark.parametrize("damage", ["one value fewer", "one value more", "a dict", "a wrong type", "a wrong date"])
+def test_a_row_of_fields_that_does_not_fit_is_refused(damage: str) -> None:
+    row = codec.dump_fields(EPISODE)
+    bad = {"one value fewer": row[:-1], "one value more": [*row, None], "a dict": codec.dump(EPISODE),
+           "a wrong type": [5, *row[1:]], "a wrong date": [*row[:3], "yesterday", *row[4:]]}[damage]
+    with pytest.raises((TypeError, ValueError)):  # what the cache's readers catch: the row is made again
+        codec.load_fields(Episode, bad)

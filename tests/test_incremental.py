@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import sys
@@ -11,8 +12,8 @@ from pathlib import Path
 import pytest
 from helpers import add_episode, copy_show, make_media
 
-from mediafeed.build import build
-from mediafeed.cache import CACHE_DIR
+from mediafeed.build import build, load_project
+from mediafeed.cache import CACHE_DIR, Cache
 
 NOTES = "episodes/003-capabilities-framework/episode.md"
 NEW_EPISODE = """
@@ -202,12 +203,40 @@ def test_malformed_cache_rows_are_not_trusted(show: Path, tmp_path: Path) -> Non
     db.execute("UPDATE output SET v = '{\"files\": \"nonsense\"}'")
     db.execute("UPDATE probe SET v = '{\"size\": \"big\"}'")
     db.execute("UPDATE notes SET v = '99999:0:<p>cut short</p>'")  # lengths that do not add up
+    # episode rows: a head longer than the row, a head that is not JSON, fields of another count or type,
+    # Markdown inside the head (the row is "<length of head>:" + head + Markdown)
+    rows = dict(db.execute("SELECT k, v FROM episode").fetchall())
+    keys = sorted(rows)
+    bad = ["99999:[null,[]]", "5:[nul]x", "12:[[1,2],[]]text", "3:[1]", "x" + rows[keys[4]], '18:[["x"],[]]' + rows[keys[5]]]
+    for key, damage in zip(keys, bad, strict=True):
+        db.execute("UPDATE episode SET v = ? WHERE k = ?", (damage, key))
     db.commit()
     db.close()
     change_notes(show)
     report = build(show)
     assert report.kept == 0 and report.probed == 6
     assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_an_episode_row_that_is_not_what_mediafeed_wrote_is_parsed_again(show: Path, tmp_path: Path) -> None:
+    build(show)
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    (key, row), = db.execute("SELECT k, v FROM episode ORDER BY k LIMIT 1").fetchall()
+    length, _, rest = row.partition(":")
+    head = json.loads(rest[:int(length)])
+    head[0][2] = 5  # the title: a number
+    text = json.dumps(head)
+    db.execute("UPDATE episode SET v = ? WHERE k = ?", (f"{len(text)}:{text}{rest[int(length):]}", key))
+    db.commit()
+    db.close()
+    cache = Cache(show / CACHE_DIR / "cache.sqlite")
+    try:
+        project = load_project(show, cache)
+        assert cache.stats["parsed"] == 1  # that episode alone
+    finally:
+        cache.close()
+    assert all(isinstance(e.title, str) for e in project.episodes)
+    assert_same_as_clean(show, build(show).output, tmp_path)
 
 
 def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -514,3 +515,69 @@ def test_addresses_id3_cannot_hold_are_written_as_the_ascii_uri_clients_send(sho
     uri = b"https://xn--r8jz45g.jp/%E3%83%95%E3%82%A3%E3%83%BC%E3%83%89.xml"
     assert b"\x00" + uri + b"\x00" in published.read_bytes()  # WFED: a text frame (encoding byte, then the URL)
     assert read_state(load_tags(published, "mp3"), "mp3").feed_url == uri.decode()
+
+
+def _moofs_and_index(path: Path) -> tuple[set[int], list[int]]:
+    """Where the file's movie fragments start, and where its random-access index (mfra/tfra) says they do."""
+    from mediafeed.audio import mp4
+
+    with open(path, "rb") as handle:
+        size = path.stat().st_size
+        moofs, indexed = set(), []
+        for top in mp4.boxes(handle, 0, size):
+            if top.name == b"moof":
+                moofs.add(top.start)
+            elif top.name == b"mfra":
+                for box in mp4.boxes(handle, top.body, top.end):
+                    if box.name == b"tfra":
+                        handle.seek(box.body)
+                        data = handle.read(box.end - box.body)
+                        wide, count = data[0] == 1, int.from_bytes(data[12:16], "big")
+                        rest = sum(((data[11] >> shift) & 3) + 1 for shift in (4, 2, 0))
+                        step = (16 if wide else 8) + rest
+                        width = 8 if wide else 4
+                        for index in range(count):
+                            at = 16 + index * step + width
+                            indexed.append(int.from_bytes(data[at:at + width], "big"))
+    return moofs, indexed
+
+
+def frames_md5(path: Path) -> str:
+    """Every coded audio and video packet with its timing (ffmpeg's framemd5), the artwork stream left out."""
+    out = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-map", "0:V?", "-c", "copy",
+                          "-f", "framemd5", "-"], capture_output=True, text=True, check=True)
+    return hashlib.sha256("".join(line for line in out.stdout.splitlines() if not line.startswith("#")).encode()).hexdigest()
+
+
+@pytest.mark.parametrize("name", ["fragmented.m4a", "fragmented-video.mp4"])
+def test_a_fragmented_mp4_is_tagged_with_every_fragment_and_its_index_moved_along(copy_of, name: str) -> None:
+    """mutagen moves only the first fragment's base offset when moov grows; later fragments and the mfra index
+    would point into the wrong bytes (a broken video, seeking to the wrong place) unless mediafeed moves them."""
+    path = copy_of(name)
+    kind = GOOD[name][0]
+    moofs, indexed = _moofs_and_index(path)
+    assert len(moofs) >= (1 if name.endswith(".m4a") else 5) and indexed and set(indexed) <= moofs
+    payload_before, frames_before, sound_before = audio.payload_digest(path, kind), frames_md5(path), decoded_md5(path)
+    result = audio.tag(path, replace(WANTED, chapters=()), rel=name)  # no chapters: tagged by mutagen, not re-muxed
+    assert result.written and result.changes
+    moved, indexed_after = _moofs_and_index(path)
+    assert moved != moofs and set(indexed_after) <= moved and len(indexed_after) == len(indexed)
+    assert audio.payload_digest(path, kind) == payload_before
+    assert frames_md5(path) == frames_before and decoded_md5(path) == sound_before
+    media = audio.probe(path, name)
+    assert media.tags["title"] == WANTED.title and media.has_cover
+    assert abs(media.duration - float(ffprobe(path)["format"]["duration"])) < 0.1
+
+
+def test_an_id3v22_tag_is_read_and_rewritten_as_v23_keeping_the_producers_frames(copy_of) -> None:
+    """Old iTunes wrote ID3v2.2 (TT2, TP1…). Its frames are upgraded, not dropped as unknown ones."""
+    path = copy_of("id3v22.mp3")
+    media = audio.probe(path, "id3v22.mp3")
+    assert media.tags["title"] == "Old v2.2 title" and media.tags["artist"] == "Someone"
+    sound = decoded_md5(path)
+    result = audio.tag(path, Tags(title="New title", comment="A summary."), rel="id3v22.mp3")
+    assert result.written and not result.notes  # nothing dropped
+    tags = ID3(path)
+    assert tags.version == (2, 3, 0)
+    assert str(tags["TIT2"]) == "New title" and str(tags["TPE1"]) == "Someone" and str(tags["TALB"]) == "Old album"
+    assert decoded_md5(path) == sound

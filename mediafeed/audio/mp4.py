@@ -7,6 +7,12 @@ may move samples (mutagen grows ``moov`` and shifts chunk offsets; ffmpeg re-mux
 to add a chapter track), so the payload is read through the sample tables
 (``stsz``, ``stsc``, ``stco``/``co64``) of each sound and video track: if a single
 coded sample changed or an offset points at the wrong bytes, the digest changes.
+
+A fragmented MP4 (OBS's "fragmented MP4" recordings, ``ffmpeg -movflags frag_keyframe``, DASH/HLS-style
+files) keeps few or no samples in those tables: its samples are described by ``moof/traf`` boxes after
+``moov`` (``tfhd`` and ``trun``, with defaults in ``moov/mvex/trex``). mutagen reports such a file's length
+as 0, and a payload read through the tables alone would cover none of its audio; both are read here
+from the fragments too (ISO/IEC 14496-12, 8.8).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -74,6 +80,17 @@ class Track:
     sizes: list[int] = field(default_factory=list)
     chunks: list[int] = field(default_factory=list)
     per_chunk: list[tuple[int, int]] = field(default_factory=list)  #: (first chunk, samples per chunk)
+    track_id: int = 0
+    timescale: int = 0  #: ticks per second of the track's media time (``mdhd``)
+    #: samples in movie fragments, in file order: (offset of the run's first byte, its samples' sizes)
+    runs: list[tuple[int, list[int]]] = field(default_factory=list)
+    fragment_ticks: int = 0  #: the fragments' samples' durations added up, in ``timescale`` ticks
+    defaults: tuple[int, int] = (0, 0)  #: ``trex``: default sample duration and size
+
+
+_TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
+_TRUN_OFFSET, _TRUN_FIRST_FLAGS, _TRUN_DURATION, _TRUN_SIZE, _TRUN_FLAGS, _TRUN_CTS = (
+    0x01, 0x04, 0x100, 0x200, 0x400, 0x800)
 
 
 def _full_body(handle: BinaryIO, box: Box) -> bytes:
@@ -82,22 +99,101 @@ def _full_body(handle: BinaryIO, box: Box) -> bytes:
 
 
 def tracks(handle: BinaryIO, size: int) -> list[Track]:
-    """Every track's handler type and sample tables."""
+    """Every track's handler type and sample tables, with the samples of any movie fragments."""
     found: list[Track] = []
+    by_id: dict[int, Track] = {}
     for top in boxes(handle, 0, size):
         if top.name == b"moov":
-            for trak in boxes(handle, top.body, top.end):
-                if trak.name == b"trak":
+            for box in boxes(handle, top.body, top.end):
+                if box.name == b"trak":
                     track = Track()
-                    _read_track(handle, trak, track)
+                    _read_track(handle, box, track)
                     found.append(track)
+                    if track.track_id in by_id:  # mvex came first
+                        track.defaults = by_id[track.track_id].defaults
+                    by_id[track.track_id] = track
+                elif box.name == b"mvex":
+                    for trex in boxes(handle, box.body, box.end):
+                        if trex.name == b"trex":
+                            data = _full_body(handle, trex)
+                            track_id, _, duration, sample_size = struct.unpack(">IIII", data[:16])
+                            if track_id in by_id:
+                                by_id[track_id].defaults = (duration, sample_size)
+                            else:  # mvex before the trak boxes: keep the defaults for the track to come
+                                by_id[track_id] = Track(track_id=track_id, defaults=(duration, sample_size))
+        elif top.name == b"moof":
+            _read_fragment(handle, top, by_id)
     return found
+
+
+def _read_fragment(handle: BinaryIO, moof: Box, by_id: dict[int, Track]) -> None:
+    """The samples one ``moof`` adds to its tracks: each ``trun``'s sizes, durations and where its data is."""
+    for traf in boxes(handle, moof.body, moof.end):
+        if traf.name != b"traf":
+            continue
+        track: Track | None = None
+        base = moof.start  # default-base-is-moof, and what writers without a base offset mean
+        duration = size = 0
+        next_data = -1  # a trun without a data offset continues where the previous one ended
+        for box in boxes(handle, traf.body, traf.end):
+            if box.name == b"tfhd":
+                handle.seek(box.body)
+                data = handle.read(box.end - box.body)
+                flags = int.from_bytes(data[1:4], "big")
+                track = by_id.get(struct.unpack(">I", data[4:8])[0])
+                if track is None:
+                    break
+                duration, size = track.defaults
+                at = 8
+                if flags & _TFHD_BASE:
+                    base = struct.unpack(">Q", data[at:at + 8])[0]
+                    at += 8
+                at += 4 if flags & 0x02 else 0  # sample description index
+                if flags & _TFHD_DURATION:
+                    duration = struct.unpack(">I", data[at:at + 4])[0]
+                    at += 4
+                if flags & _TFHD_SIZE:
+                    size = struct.unpack(">I", data[at:at + 4])[0]
+            elif box.name == b"trun" and track is not None:
+                handle.seek(box.body)
+                data = handle.read(box.end - box.body)
+                flags = int.from_bytes(data[1:4], "big")
+                count = struct.unpack(">I", data[4:8])[0]
+                at = 8
+                offset = next_data if next_data >= 0 else base
+                if flags & _TRUN_OFFSET:
+                    offset = base + struct.unpack(">i", data[at:at + 4])[0]
+                    at += 4
+                at += 4 if flags & _TRUN_FIRST_FLAGS else 0
+                fields = [f for f in (_TRUN_DURATION, _TRUN_SIZE, _TRUN_FLAGS, _TRUN_CTS) if flags & f]
+                if at + 4 * len(fields) * count > len(data):
+                    raise ValueError(f"a 'trun' box at offset {box.start} declares more samples than it holds")
+                values = struct.unpack(f">{len(fields) * count}I", data[at:at + 4 * len(fields) * count])
+                column = {f: values[i::len(fields)] for i, f in enumerate(fields)}
+                sizes = list(column[_TRUN_SIZE]) if _TRUN_SIZE in column else [size] * count
+                track.fragment_ticks += sum(column[_TRUN_DURATION]) if _TRUN_DURATION in column else duration * count
+                track.runs.append((offset, sizes))
+                next_data = offset + sum(sizes)
+
+
+def duration(handle: BinaryIO, size: int) -> float:
+    """Seconds of the longest sound or video track, from its movie fragments (0.0 for a file without any)."""
+    return max((t.fragment_ticks / t.timescale for t in tracks(handle, size)
+                if t.handler in ("soun", "vide") and t.timescale and t.fragment_ticks), default=0.0)
 
 
 def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
     for box in boxes(handle, parent.body, parent.end):
         if box.name in _CONTAINERS:
             _read_track(handle, box, track)
+        elif box.name == b"tkhd":
+            handle.seek(box.body)
+            head = handle.read(24)
+            track.track_id = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
+        elif box.name == b"mdhd":
+            handle.seek(box.body)
+            head = handle.read(24)
+            track.timescale = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
         elif box.name == b"hdlr" and parent.name == b"mdia":  # QuickTime has a second one in minf
             handle.seek(box.body + 8)
             track.handler = handle.read(4).decode("latin-1")
@@ -138,8 +234,9 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
         for track in tracks(handle, size):
             if track.handler not in ("soun", "vide"):
                 continue  # chapter text tracks, timecodes, hints: not the media
-            digest.update(f"\0{track.handler}:{len(track.sizes)}\0".encode())
-            digest.update(struct.pack(f">{len(track.sizes)}I", *track.sizes))
+            sizes = track.sizes + [s for _, run in track.runs for s in run]
+            digest.update(f"\0{track.handler}:{len(sizes)}\0".encode())
+            digest.update(struct.pack(f">{len(sizes)}I", *sizes))
             sample = 0
             runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
             for (first, per), (following, _) in zip(runs, runs[1:]):
@@ -153,4 +250,86 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
                         raise ValueError("a chunk runs past the end of the file")
                     digest.update(data)
                     sample += per
+            for offset, run in track.runs:  # a fragmented file's samples, after those of its tables
+                length = sum(run)
+                handle.seek(offset)
+                data = handle.read(length)
+                if len(data) != length:
+                    raise ValueError("a movie fragment's samples run past the end of the file")
+                digest.update(data)
     return digest.hexdigest()
+
+
+def fix_fragment_offsets(original: str | os.PathLike[str], tagged: str | os.PathLike[str]) -> int:
+    """Point a tagged copy's movie fragments at their samples again; returns how many offsets were changed.
+
+    Growing ``moov`` moves every box after it. mutagen updates the chunk offsets and the base data offset
+    (``tfhd``) of the first ``moof`` only: in a file with more fragments the later ones still point where
+    their samples were (the payload check refuses such a copy). The random-access index (``mfra/tfra``)
+    is not updated at all, so apps would seek to the wrong place. Each absolute offset of the original is
+    moved here by how far the top-level box it pointed into moved. The top-level boxes must be the same,
+    in the same order (mutagen changes only inside ``moov``); otherwise nothing is changed.
+    """
+    with open(original, "rb") as old, open(tagged, "r+b") as new:
+        before = list(boxes(old, 0, os.fstat(old.fileno()).st_size))
+        after = list(boxes(new, 0, os.fstat(new.fileno()).st_size))
+        if [b.name for b in before] != [b.name for b in after] or not any(b.name == b"moof" for b in before):
+            return 0
+
+        def moved(offset: int) -> int:
+            for was, now in zip(before, after, strict=True):
+                if was.start <= offset < was.end:
+                    return offset + now.start - was.start
+            return offset
+
+        changed = 0
+        for was, now in zip(before, after, strict=True):
+            if was.name == b"moof":
+                for traf_was, traf_now in zip(boxes(old, was.body, was.end), boxes(new, now.body, now.end), strict=False):
+                    if traf_was.name != b"traf":
+                        continue
+                    for box_was, box_now in zip(boxes(old, traf_was.body, traf_was.end),
+                                                boxes(new, traf_now.body, traf_now.end), strict=False):
+                        if box_was.name == b"tfhd":
+                            old.seek(box_was.body)
+                            head = old.read(16)
+                            if len(head) == 16 and head[3] & _TFHD_BASE:
+                                changed += _rewrite(new, box_now.body + 8, ">Q", struct.unpack(">Q", head[8:16])[0], moved)
+            elif was.name == b"mfra":
+                for tfra_was, tfra_now in zip(boxes(old, was.body, was.end), boxes(new, now.body, now.end), strict=False):
+                    if tfra_was.name == b"tfra":
+                        changed += _fix_tfra(old, new, tfra_was, tfra_now, moved)
+        return changed
+
+
+def _rewrite(handle: BinaryIO, at: int, fmt: str, value: int, moved: Callable[[int], int]) -> int:
+    """Write ``moved(value)`` at ``at`` when it is not there yet; 1 when something was written."""
+    target = struct.pack(fmt, moved(value))
+    handle.seek(at)
+    if handle.read(len(target)) == target:
+        return 0
+    handle.seek(at)
+    handle.write(target)
+    return 1
+
+
+def _fix_tfra(old: BinaryIO, new: BinaryIO, was: Box, now: Box, moved: Callable[[int], int]) -> int:
+    """``tfra`` entries: (time, moof offset, traf, trun and sample numbers); the moof offsets move."""
+    old.seek(was.body)
+    data = old.read(was.end - was.body)
+    if len(data) < 16:
+        return 0
+    wide = data[0] == 1
+    sizes = struct.unpack(">I", data[8:12])[0]
+    rest = ((sizes >> 4) & 3) + 1 + ((sizes >> 2) & 3) + 1 + (sizes & 3) + 1
+    count = struct.unpack(">I", data[12:16])[0]
+    step = (16 if wide else 8) + rest
+    fmt = ">Q" if wide else ">I"
+    changed = 0
+    for index in range(count):
+        at = 16 + index * step + (8 if wide else 4)
+        if at + struct.calcsize(fmt) > len(data):
+            break
+        value = struct.unpack(fmt, data[at:at + struct.calcsize(fmt)])[0]
+        changed += _rewrite(new, now.body + at, fmt, value, moved)
+    return changed

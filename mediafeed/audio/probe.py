@@ -155,6 +155,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     info = audio.info
     duration = float(getattr(info, "length", 0.0) or 0.0)
     bitrate = int(getattr(info, "bitrate", 0) or 0)
+    if duration <= 0 and kind == "mp4":  # a fragmented MP4: mutagen reads no length; its fragments say it
+        with open(path, "rb") as handle:
+            duration = mp4.duration(handle, size)
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))

@@ -53,7 +53,7 @@ import mutagen
 from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
-from . import id3write, mpeg, payload
+from . import id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_state
@@ -173,6 +173,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         else:
             shutil.copyfile(source, tmp)
         _write_tags(tmp, media.kind, wanted, audio if remux else None, length)
+        if media.kind == "mp4" and not remux:
+            mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
         if durable:
             _flush(tmp)
         result.media = _verify(tmp, source, rel, media, wanted, original_digest)

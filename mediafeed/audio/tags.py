@@ -41,6 +41,7 @@ from mutagen.id3 import (
     CTOCFlags,
     Encoding,
     Frames,
+    Frames_2_2,
     ID3FileType,
     PictureType,
     TextFrame,
@@ -61,8 +62,10 @@ class WFED(TextFrame):
 
 
 #: mutagen's frame classes with WFED read as iTunes writes it, and UTF-16 text read in one step
-#: (:mod:`.id3text`); pass to every ID3 load (``load``).
-KNOWN_FRAMES = id3text.frames({**Frames, "WFED": WFED})
+#: (:mod:`.id3text`); pass to every ID3 load (``load``). Given a table, mutagen uses it for ID3v2.2 tags too
+#: (three-letter frame IDs, as old iTunes wrote them), so mutagen's own v2.2 classes are in it, unchanged: it
+#: upgrades a v2.2 frame to its v2.3 class through the class's base (``Frame._upgrade_frame``).
+KNOWN_FRAMES = {**Frames_2_2, **id3text.frames({**Frames, "WFED": WFED})}
 
 _ID3_TEXT = {"title": "TIT2", "artist": "TPE1", "album_artist": "TPE2", "album": "TALB", "genre": "TCON",
              "description": "TDES", "guid": "TGID"}

@@ -18,6 +18,7 @@ codes, so a change to one that is not made to the other fails there.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -33,8 +34,27 @@ _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")  # click's strip_ansi
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}  # click.style's red, yellow, cyan
 
 
+#: The cyclic garbage collector's thresholds while the command runs (Python's: 700, 10, 10). A build makes
+#: millions of objects and almost no garbage cycles: with Python's thresholds a one-edit rebuild of 1,000 episodes
+#: spent ~2.5% of its instructions in collections that found nothing (mypy raises its threshold for the same reason).
+GC_THRESHOLDS = (100_000, 20, 10)
+
+
 def main(args: list[str] | None = None, prog_name: str = "mediafeed") -> None:
     """The console script: the shortcut when it applies, click otherwise."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        _main(args, prog_name)
+    finally:
+        gc.set_threshold(*thresholds)
+        if args is None:
+            # The program itself (not a caller in the same process) is about to end: Python's last collection at
+            # exit (~3% of a rebuild's instructions) would only look for cycles among objects the exit frees anyway.
+            gc.freeze()
+
+
+def _main(args: list[str] | None, prog_name: str) -> None:
     started = time.perf_counter()
     argv = sys.argv[1:] if args is None else list(args)
     options = parse(argv)
