@@ -1,8 +1,8 @@
 """The ``itunes:`` elements, written the way Apple documents them.
 
 feedgen's own podcast extension writes ``itunes:explicit`` as yes/no/clean and
-drops artwork URLs not ending in .jpg/.png; this feedgen extension writes every
-``itunes:`` element itself (``true``/``false``, ``Yes`` for block/complete,
+drops artwork URLs not ending in .jpg/.png; this feedgen extension (the channel's) and
+:func:`item_elements` (an item's) write every ``itunes:`` element themselves (``true``/``false``, ``Yes`` for block/complete,
 whole-second durations, nested categories).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.ext.base import BaseExtension
 from feedgen.util import xml_elem
 
 from .model import Item, Show
@@ -64,33 +64,24 @@ class ItunesExtension(BaseExtension):  # type: ignore[misc]
         return feed
 
 
-class ItunesEntryExtension(BaseEntryExtension):  # type: ignore[misc]
-    item: Item | None = None
-
-    def extend_ns(self) -> dict[str, str]:
-        return {"itunes": ITUNES_NS}
-
-    def extend_rss(self, entry: Any) -> Any:
-        item = self.item
-        if item is None:
-            return entry
-        episode = item.episode
-        if episode.itunes_title:
-            _text(entry, "title", episode.itunes_title)
-        _text(entry, "duration", str(item.duration))
-        if item.image_url:
-            _text(entry, "image", "", href=item.image_url)
-        if episode.explicit is not None:
-            _text(entry, "explicit", "true" if episode.explicit else "false")
-        _text(entry, "episodeType", episode.episode_type)
-        if episode.season:
-            _text(entry, "season", str(episode.season.number))
-        if episode.number:
-            _text(entry, "episode", str(episode.number))
-        if episode.summary:
-            _text(entry, "summary", episode.summary)
-        if episode.keywords:
-            _text(entry, "keywords", ",".join(episode.keywords))
-        if episode.block:
-            _text(entry, "block", "Yes")
-        return entry
+def item_elements(entry: Any, item: Item) -> None:
+    """An item's ``itunes:`` elements, appended to ``entry`` (its ``<item>``)."""
+    episode = item.episode
+    if episode.itunes_title:
+        _text(entry, "title", episode.itunes_title)
+    _text(entry, "duration", str(item.duration))
+    if item.image_url:
+        _text(entry, "image", "", href=item.image_url)
+    if episode.explicit is not None:
+        _text(entry, "explicit", "true" if episode.explicit else "false")
+    _text(entry, "episodeType", episode.episode_type)
+    if episode.season:
+        _text(entry, "season", str(episode.season.number))
+    if episode.number:
+        _text(entry, "episode", str(episode.number))
+    if episode.summary:
+        _text(entry, "summary", episode.summary)
+    if episode.keywords:
+        _text(entry, "keywords", ",".join(episode.keywords))
+    if episode.block:
+        _text(entry, "block", "Yes")

@@ -205,8 +205,29 @@ def absolute_urls(html: str, base: str) -> str:
 def plain_text(html: str) -> str:
     import html as html_lib
 
-    # str.split() splits on exactly what \s matches, about 3x faster than re.sub(r"\s+", " ", …)
-    return " ".join(html_lib.unescape(_TAGS.sub(" ", html)).split())
+    return squeeze(html_lib.unescape(_TAGS.sub(" ", html)))
+
+
+#: what ``str.split()`` splits on (``str.isspace``): the ASCII characters, and the others
+_ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+_OTHER_SPACES = ("\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f",
+                 "\u3000")
+
+
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())``: every run of whitespace one space, none at either end.
+
+    Without a split into words (a thousand strings for an episode's notes, then joined): the whitespace
+    characters become spaces and runs of spaces are halved until none is left, a third less work.
+    """
+    if not text.isascii() and any(char in text for char in _OTHER_SPACES):
+        return " ".join(text.split())
+    for char in _ASCII_SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def escape_text(text: str) -> str:
@@ -214,9 +235,16 @@ def escape_text(text: str) -> str:
 
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: the characters of _XML_FORBIDDEN an ASCII text can hold
+_ASCII_FORBIDDEN = tuple(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
 
 
 def cdata_safe(html: str) -> str:
     """``]]>`` would end a CDATA section early (``]]&gt;`` means the same in HTML); characters
-    XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped."""
-    return _XML_FORBIDDEN.sub("", html.replace("]]>", "]]&gt;"))
+    XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped, first, so that dropping
+    one never leaves a ``]]>``."""
+    # An ASCII text is scanned for each of its 29 possible forbidden characters (a memchr each): a
+    # fifth of the regular expression's time on a typical episode's notes, which have none.
+    if not (html.isascii() and not any(char in html for char in _ASCII_FORBIDDEN)):
+        html = _XML_FORBIDDEN.sub("", html)
+    return html.replace("]]>", "]]&gt;")

@@ -1,4 +1,5 @@
-"""The Podcasting 2.0 ``podcast:`` namespace as a feedgen extension (``register_extension``).
+"""The Podcasting 2.0 ``podcast:`` namespace: a feedgen extension (``register_extension``) for the channel,
+:func:`item_elements` for an item.
 
 Attribute rules follow the namespace docs (podcastindex.org/namespace/1.0):
 URLs absolute, ``podcast:guid`` a UUIDv5, ``podcast:locked`` yes/no with an
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.ext.base import BaseExtension
 from feedgen.util import xml_elem
 
 from .chapters import clock
@@ -117,55 +118,46 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         return feed
 
 
-class PodcastEntryExtension(BaseEntryExtension):  # type: ignore[misc]
-    item: Item | None = None
-
-    def extend_ns(self) -> dict[str, str]:
-        return {"podcast": PODCAST_NS, "psc": PSC_NS}
-
-    def extend_rss(self, entry: Any) -> Any:
-        item = self.item
-        if item is None:
-            return entry
-        episode = item.episode
-        if episode.season:
-            _el(entry, "season", str(episode.season.number), name=episode.season.name)
-        if episode.number:
-            _el(entry, "episode", str(episode.number), display=episode.episode_display)
-        for link in item.transcripts:
-            _el(entry, "transcript", url=link.url, type=link.mime, language=link.language,
-                rel="captions" if link.captions else "")
-        if item.chapters_url:
-            _el(entry, "chapters", url=item.chapters_url, type="application/json+chapters")
-        for bite in episode.soundbites:
-            _el(entry, "soundbite", bite.title, startTime=_number(bite.start), duration=_number(bite.duration))
-        _persons(entry, episode.persons)
-        _funding(entry, episode.funding)
-        _license(entry, episode.license)
-        _location(entry, episode.location)
-        _txt(entry, episode.txt)
-        if item.image_path and item.image_url:
-            _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, type=_image_type(item.image_url),
-                purpose="artwork")
-        for alternate, url in item.alternates:
-            alt = _el(entry, "alternateEnclosure", type=alternate.mime, length=str(alternate.length) if alternate.length else "",
-                      bitrate=_number(alternate.bitrate) if alternate.bitrate else "",
-                      height=str(alternate.height) if alternate.height else "", lang=alternate.lang,
-                      title=alternate.title, rel=alternate.rel, codecs=alternate.codecs,
-                      default="true" if alternate.default else "")
-            _el(alt, "source", uri=url)
-            if alternate.integrity:
-                _el(alt, "integrity", type="sri", value=alternate.integrity)
-        # podcast:block belongs to the channel only; an episode's block is itunes:block (itunes_ns)
-        shown = [c for c in episode.chapters if c.toc]
-        if shown:
-            # Podlove Simple Chapters has no hidden chapters: toc=false ones stay in chapters.json only
-            psc = xml_elem(_PSC + "chapters", entry, version="1.2")
-            for chapter in shown:
-                attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
-                if chapter.url:
-                    attrs["href"] = chapter.url
-                if chapter.img:
-                    attrs["image"] = chapter.img
-                xml_elem(_PSC + "chapter", psc, **attrs)
-        return entry
+def item_elements(entry: Any, item: Item) -> None:
+    """An item's ``podcast:`` and ``psc:`` elements, appended to ``entry`` (its ``<item>``)."""
+    episode = item.episode
+    if episode.season:
+        _el(entry, "season", str(episode.season.number), name=episode.season.name)
+    if episode.number:
+        _el(entry, "episode", str(episode.number), display=episode.episode_display)
+    for link in item.transcripts:
+        _el(entry, "transcript", url=link.url, type=link.mime, language=link.language,
+            rel="captions" if link.captions else "")
+    if item.chapters_url:
+        _el(entry, "chapters", url=item.chapters_url, type="application/json+chapters")
+    for bite in episode.soundbites:
+        _el(entry, "soundbite", bite.title, startTime=_number(bite.start), duration=_number(bite.duration))
+    _persons(entry, episode.persons)
+    _funding(entry, episode.funding)
+    _license(entry, episode.license)
+    _location(entry, episode.location)
+    _txt(entry, episode.txt)
+    if item.image_path and item.image_url:
+        _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, type=_image_type(item.image_url),
+            purpose="artwork")
+    for alternate, url in item.alternates:
+        alt = _el(entry, "alternateEnclosure", type=alternate.mime, length=str(alternate.length) if alternate.length else "",
+                  bitrate=_number(alternate.bitrate) if alternate.bitrate else "",
+                  height=str(alternate.height) if alternate.height else "", lang=alternate.lang,
+                  title=alternate.title, rel=alternate.rel, codecs=alternate.codecs,
+                  default="true" if alternate.default else "")
+        _el(alt, "source", uri=url)
+        if alternate.integrity:
+            _el(alt, "integrity", type="sri", value=alternate.integrity)
+    # podcast:block belongs to the channel only; an episode's block is itunes:block (itunes_ns)
+    shown = [c for c in episode.chapters if c.toc]
+    if shown:
+        # Podlove Simple Chapters has no hidden chapters: toc=false ones stay in chapters.json only
+        psc = xml_elem(_PSC + "chapters", entry, version="1.2")
+        for chapter in shown:
+            attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
+            if chapter.url:
+                attrs["href"] = chapter.url
+            if chapter.img:
+                attrs["image"] = chapter.img
+            xml_elem(_PSC + "chapter", psc, **attrs)

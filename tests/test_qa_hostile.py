@@ -140,3 +140,48 @@ def test_guid_assign_skips_an_episode_md_that_is_not_utf8(show: Path) -> None:
     done = _run("guid", "--assign", cwd=show)
     assert done.returncode == 0, done.stderr
     assert (folder / "episode.md").read_bytes() == before
+
+
+def test_cdata_safe_drops_every_character_xml_forbids_in_ascii_and_other_text() -> None:
+    from mediafeed.notes import _XML_FORBIDDEN, cdata_safe
+
+    forbidden = [chr(c) for c in range(32) if c not in (9, 10, 13)] + ["\ufffe", "\uffff", "\ud800"]
+    for char in forbidden:
+        for text in (f"a{char}b ]]> c\td\n", f"é{char}b ]]> c", f"a]]{char}>b"):  # ASCII but for char, non-ASCII
+            safe = cdata_safe(text)
+            assert not _XML_FORBIDDEN.search(safe) and "]]>" not in safe, (char, safe)
+            etree.CDATA(safe)  # lxml takes it
+    assert cdata_safe("tab\t, newline\n, return\r and ]]> stay") == "tab\t, newline\n, return\r and ]]&gt; stay"
+    assert cdata_safe("a]]\x01>b") == "a]]&gt;b"  # the character goes first: no "]]>" is left behind
+
+
+def test_feed_rules_read_each_items_elements_as_find_would(tmp_path: Path) -> None:
+    """The rules look children up through an index per element (feedxml.children_by_tag): the same answers as
+    lxml's find/findall, for items, the channel and nested elements, in any order of questions."""
+    from mediafeed.checks import feedxml
+
+    data = (b'<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>S</title>'
+            + b"".join(b"<item><title>t%d</title><!-- c --><guid>g%d</guid><guid>h%d</guid><itunes:episode>%d</itunes:episode>"
+                       b"</item>" % (i, i, i, i) for i in range(20))
+            + b"<itunes:owner><itunes:name>n</itunes:name></itunes:owner></channel></rss>")
+    doc, problems = feedxml.parse(data, "feed.xml")
+    assert doc is not None and not problems
+    owner = feedxml.child(doc, doc.channel, "itunes:owner")
+    for item in doc.items() + doc.items()[::-1]:
+        for name in ("title", "guid", "itunes:episode", "link", "itunes:title"):
+            tag = feedxml.q(doc, name)
+            assert feedxml.child(doc, item, name) is item.find(tag)
+            assert feedxml.children(doc, item, name) == item.findall(tag)
+            assert feedxml.text(doc, owner, "itunes:name") == "n" and feedxml.text(doc, doc.channel, "title") == "S"
+    assert len(feedxml.children(doc, doc.channel, "item")) == 20
+
+
+def test_squeeze_is_split_and_join_for_every_kind_of_whitespace() -> None:
+    from mediafeed.notes import _ASCII_SPACES, _OTHER_SPACES, squeeze
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert sorted(spaces) == sorted({" ", *_ASCII_SPACES, *_OTHER_SPACES})  # the lists are what str.split() splits on
+    for space in spaces:
+        for text in (f"  a{space}b {space}{space} c{space}", f"é{space}\n\n  x   y{space}", space * 9, f"a{space * 5}b"):
+            assert squeeze(text) == " ".join(text.split()), (space, text)
+    assert squeeze("") == "" and squeeze("one") == "one"

@@ -9,7 +9,7 @@ its line, column and a hint for the classic hand-built-XML mistakes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -50,6 +50,10 @@ class FeedDoc:
     channel: Any
     itunes: str = ITUNES  #: the namespace the feed really uses for itunes: elements
     podcast: str = PODCAST
+    names: dict[str, str] = field(default_factory=dict, repr=False)  #: q's answers: ``prefix:local`` → Clark name
+    #: the elements :func:`children_by_tag` listed last (a few), with their children by tag (the rules look up
+    #: a dozen children of one item after another: one pass over its children, not a dozen ``find`` calls)
+    listed: dict[Any, dict[str, list[Any]]] = field(default_factory=dict, repr=False)
 
     def items(self) -> list[Any]:
         return list(self.channel.iterchildren("item"))
@@ -104,9 +108,10 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
     """The itunes namespace is compared byte for byte by Apple; a near miss hides every itunes: tag."""
     problems = []
     seen: dict[str, str] = {}
-    for element in doc.root.iter():
-        for prefix, uri in (element.nsmap or {}).items():
-            seen.setdefault(uri, prefix or "")
+    # every declaration in document order, as the first element to have each namespace in scope declares it
+    # (the same as reading every element's nsmap, which is rebuilt from its ancestors on each read)
+    for _, (prefix, uri) in etree.iterwalk(doc.root, events=("start-ns",)):
+        seen.setdefault(uri, prefix or "")
     for uri, prefix in sorted(seen.items()):
         if uri != ITUNES and uri.lower().rstrip("/") == ITUNES.lower():
             doc.itunes = uri
@@ -120,19 +125,43 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
 
 def q(doc: FeedDoc, name: str) -> str:
     """Clark notation for ``prefix:local`` names as the feed spells its namespaces."""
-    if ":" not in name:
-        return name
-    prefix, local = name.split(":", 1)
-    uri = {"itunes": doc.itunes, "podcast": doc.podcast}.get(prefix) or PREFIXES[prefix]
-    return "{%s}%s" % (uri, local)
+    found = doc.names.get(name)
+    if found is None:
+        found = name
+        if ":" in name:
+            prefix, local = name.split(":", 1)
+            uri = {"itunes": doc.itunes, "podcast": doc.podcast}.get(prefix) or PREFIXES[prefix]
+            found = "{%s}%s" % (uri, local)
+        doc.names[name] = found
+    return found
+
+
+def children_by_tag(doc: FeedDoc, parent: Any) -> dict[str, list[Any]]:
+    """``parent``'s child elements by tag (Clark notation), in document order. The checks never change a
+    feed's tree, so the answers for the last few elements are kept (keyed by the element itself, which
+    they keep alive: a key is never another element's)."""
+    by_tag = doc.listed.get(parent)
+    if by_tag is None:
+        if len(doc.listed) >= _LISTED:
+            doc.listed.clear()
+        by_tag = doc.listed[parent] = {}
+        for element in parent.iterchildren():
+            by_tag.setdefault(element.tag, []).append(element)  # (a comment's tag is a function: never looked up)
+    return by_tag
+
+
+_LISTED = 8  #: elements whose children :func:`children_by_tag` keeps (an item, the channel and a few nested ones)
 
 
 def child(doc: FeedDoc, parent: Any, name: str) -> Any:
-    return parent.find(q(doc, name))
+    """The first ``name`` child of ``parent`` (``parent.find``), or None."""
+    found = children_by_tag(doc, parent).get(q(doc, name))
+    return found[0] if found else None
 
 
 def children(doc: FeedDoc, parent: Any, name: str) -> list[Any]:
-    return parent.findall(q(doc, name))
+    """Every ``name`` child of ``parent`` (``parent.findall``)."""
+    return list(children_by_tag(doc, parent).get(q(doc, name), ()))
 
 
 def text(doc: FeedDoc, parent: Any, name: str) -> str | None:
