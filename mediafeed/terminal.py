@@ -68,7 +68,15 @@ def info(text: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False))
+    """``json.dumps(data, indent=2, ensure_ascii=False)``'s text, without its pure-Python indenting encoder: a
+    report of 100,000 problems (``check`` on a badly broken feed) spent a third of its time there."""
+    from .jsonfeed import indented
+
+    try:
+        text = indented(data)
+    except TypeError:  # a key that is not a string: json.dumps's own spelling of it
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+    click.echo(text)
 
 
 def print_problems(problems: Iterable[Problem], err: bool = False) -> None:

@@ -293,3 +293,15 @@ def test_check_command_on_a_show_folder_and_as_a_subprocess(show: Path) -> None:
     assert data["kind"] == "show" and data["ok"] is True and data["episodes"] == 6
     both = CliRunner().invoke(main, ["check", str(GOOD), "--show", str(show)])
     assert both.exit_code == 2
+
+
+def test_json_output_is_json_dumps_indented_text_for_every_broken_feed() -> None:
+    """``--format json`` is printed without json's indenting encoder; the text is still exactly its text."""
+    reported = 0
+    for path in BROKEN_FEEDS[:40]:
+        result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+        assert result.exit_code in (0, 1, 2), result.output
+        data = json.loads(result.output)
+        reported += len(data["problems"])
+        assert result.output == json.dumps(data, indent=2, ensure_ascii=False) + "\n", path.name
+    assert reported >= 30  # a few files need --previous to show their problem
