@@ -32,16 +32,18 @@ def dump(value: Any) -> Any:
 
 
 @cache
-def _dumper(cls: type) -> Callable[[Any], dict[str, Any]]:
+def _dumper(cls: type, named: bool = True) -> Callable[[Any], Any]:
     """``dump`` of one dataclass, as a function made once per class: the fields in order, plain values copied
-    (a thousand episodes are dumped on a cold build, so a loop over ``dataclasses.fields`` shows)."""
-    lines = ["def dump_one(value):", "    return {"]
+    (a thousand episodes are dumped on a cold build, so a loop over ``dataclasses.fields`` shows). ``named``:
+    a dict of the fields by name; else the list of their values (:func:`dump_fields`)."""
+    lines = ["def dump_one(value):", "    return {" if named else "    return ["]
     for index, f in enumerate(dataclasses.fields(cls)):
-        lines.append(f"        {f.name!r}: (v{index} if (v{index} := value.{f.name}).__class__ in plain else dump(v{index})),")
-    lines.append("    }")
+        key = f"{f.name!r}: " if named else ""
+        lines.append(f"        {key}(v{index} if (v{index} := value.{f.name}).__class__ in plain else dump(v{index})),")
+    lines.append("    }" if named else "    ]")
     scope: dict[str, Any] = {"plain": _PLAIN, "dump": dump}
     exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
-    made: Callable[[Any], dict[str, Any]] = scope["dump_one"]
+    made: Callable[[Any], Any] = scope["dump_one"]
     return made
 
 
@@ -49,19 +51,7 @@ def dump_fields(value: Any) -> list[Any]:
     """:func:`dump` of a dataclass as the list of its fields' values in their declared order, without their names:
     the build cache's rows of episodes and probes (a thousand of each are read on every rebuild) parse in about half
     the time. Read it back with :func:`load_fields`."""
-    return _fields_dumper(value.__class__)(value)
-
-
-@cache
-def _fields_dumper(cls: type) -> Callable[[Any], list[Any]]:
-    lines = ["def dump_row(value):", "    return ["]
-    for index, f in enumerate(dataclasses.fields(cls)):
-        lines.append(f"        (v{index} if (v{index} := value.{f.name}).__class__ in plain else dump(v{index})),")
-    lines.append("    ]")
-    scope: dict[str, Any] = {"plain": _PLAIN, "dump": dump}
-    exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
-    made: Callable[[Any], list[Any]] = scope["dump_row"]
-    return made
+    return _dumper(value.__class__, named=False)(value)  # type: ignore[no-any-return]
 
 
 def load_fields(cls: Any, data: Any) -> Any:
