@@ -28,7 +28,7 @@ from . import __version__
 from .chapters import clock
 from .dates import rfc2822
 from .errors import MediafeedError, Problem, error
-from .jsonfeed import indented
+from .jsontext import indented
 from .model import Item, Person, Show
 from .templatecode import GENERATOR
 from .transcripts import Paragraph

@@ -70,7 +70,7 @@ def info(text: str) -> None:
 def print_json(data: Any) -> None:
     """``json.dumps(data, indent=2, ensure_ascii=False)``'s text, without its pure-Python indenting encoder: a
     report of 100,000 problems (``check`` on a badly broken feed) spent a third of its time there."""
-    from .jsonfeed import indented
+    from .jsontext import indented
 
     try:
         text = indented(data)
