@@ -20,7 +20,6 @@ from .checks.channel import check_channel
 from .checks.history import compare
 from .checks.http import Limits, request, session
 from .checks.items import check_items
-from .checks.online import check_online, targets
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
 from .errors import InputError, OutputError, Problem, Severity, error, has_errors
@@ -123,6 +122,8 @@ def lint_feed(target: str, *, previous: str = "", online: bool = False, select: 
                 raise InputError(old_problems or error("XML000", previous, "cannot read the previous feed"))
             problems += compare(old, doc)
         if online:
+            from .checks.online import check_online, targets  # here: requests only for --online
+
             report.urls_checked = len(targets(doc))
             problems += check_online(doc, limits)
     report.problems = _finish(checks.filter_problems(problems, None, select, ignore))
@@ -155,6 +156,8 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
             seen = {(p.code, p.episode) for p in problems}
             extra += [p for p in locate(compare(old, doc), items) if (p.code, p.episode) not in seen]
         if doc is not None and online:
+            from .checks.online import check_online, targets
+
             report.urls_checked = len(targets(doc))
             extra += locate(check_online(doc, limits), items)
         report.problems = _finish(problems + checks.filter_problems(extra, project.show, select, ignore))

@@ -127,3 +127,34 @@ def test_pillow_version_is_read_without_importing_it() -> None:
 
     assert pillow_version() == metadata.version("pillow")
     assert _loaded("from mediafeed.images import settings; settings()", ("PIL", "importlib.metadata", "email")) == []
+
+
+RUN_CLI = ("import runpy; sys.argv = ['mediafeed', {args}]\n"
+           "try:\n    runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass")
+#: what no command's help needs: the libraries behind the work, and mediafeed's own model and readers
+NOT_FOR_HELP = ("jinja2", "yaml", "lxml", "requests", "mutagen", "PIL", "feedgen", "cmarkgfm", "nh3", "sqlite3",
+                "mediafeed.model", "mediafeed.build", "mediafeed.episodes", "mediafeed.checks.showfeed",
+                "mediafeed.site", "mediafeed.lint", "mediafeed.publish")
+
+
+@pytest.mark.parametrize("command", ["", "init", "add", "list", "tag", "check", "build", "serve", "publish", "import",
+                                     "guid"])
+def test_help_loads_only_the_command_line(command: str) -> None:
+    """``mediafeed --help`` and each command's help import click and the command modules, not the libraries
+    the commands call (they are imported in the command's body)."""
+    args = ", ".join(repr(a) for a in [*command.split(), "--help"])
+    assert _loaded(RUN_CLI.format(args=args), ("click", *NOT_FOR_HELP)) == ["click"]
+
+
+def test_the_add_command_offers_the_episode_types_the_reader_accepts() -> None:
+    from mediafeed.commands.add import EPISODE_TYPES, add
+    from mediafeed.episodes import EPISODE_TYPES as READ
+
+    assert EPISODE_TYPES == READ
+    choice = next(p for p in add.params if p.name == "episode_type").type
+    assert tuple(choice.choices) == READ
+
+
+def test_checking_a_show_offline_does_not_load_the_http_client(show: Path) -> None:
+    stmt = RUN_CLI.format(args="'check', '-q'")
+    assert _loaded(stmt, ("requests", "urllib3", "mediafeed.checks.online"), cwd=show) == []

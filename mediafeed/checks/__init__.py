@@ -16,26 +16,41 @@ OUT       writing the site
 
 from __future__ import annotations
 
-import difflib
+import importlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, error
-from .artwork import image_size
-from .episodes import check_items, duplicates
-from .media import check_media
 from .rules import RULE_SETS, RULES, in_sets, known_pattern
-from .showfeed import feed_rules
 
 if TYPE_CHECKING:
     from ..build import Project
     from ..model import Item, Show
+    from .artwork import image_size
+    from .episodes import duplicates
+    from .showfeed import feed_rules
+
+#: names given from the rule modules, imported when first used: ``mediafeed check --help`` needs only the
+#: rule table (``.rules``), not the feed rules' YAML, XML and model code
+_LAZY = {"image_size": "artwork", "duplicates": "episodes", "feed_rules": "showfeed"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = ["RULE_SETS", "run", "image_size", "duplicates", "filter_problems", "feed_rules", "check_selection", "selected", "ignored", "unknown_patterns", "RULES"]
 
 
 def run(project: Project, items: list[Item]) -> list[Problem]:
     """Every rule that needs the whole, probed show."""
+    from .artwork import image_size
+    from .episodes import check_items
+    from .media import check_media
+
     show = project.show
     assert show is not None
     problems: list[Problem] = []
@@ -108,6 +123,8 @@ def check_selection(show: Show | None) -> list[Problem]:
     problems = []
     for key, patterns in (("select", show.checks_select), ("ignore", show.checks_ignore)):
         for bad in unknown_patterns(patterns):
+            import difflib
+
             close = difflib.get_close_matches(bad.lower(), list(RULE_SETS), n=1) or \
                 difflib.get_close_matches(bad.upper(), list(RULES), n=1)
             problems.append(error("CHK001", "show.yml", f"{bad!r} is neither a rule set nor a problem code",

@@ -16,10 +16,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin
 
-import requests
+if TYPE_CHECKING:
+    import requests
 
 from .. import __version__
 
@@ -63,6 +64,8 @@ class Answer:
 
 
 def session() -> requests.Session:
+    import requests  # here: only a run that fetches URLs (--online, a feed URL) pays for it
+
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
     s.headers["Accept-Encoding"] = "identity"  # lengths must be the file's, not a compressed stream's
@@ -101,6 +104,8 @@ def request(http: requests.Session, method: str, url: str, limits: Limits, heade
 
 def _attempt(http: requests.Session, method: str, url: str, limits: Limits, headers: dict[str, str] | None,
              max_bytes: int, started: float) -> Answer:
+    import requests
+
     answer = Answer(url=url)
     delay = limits.backoff
     for attempt in range(limits.retries + 1):
@@ -130,6 +135,8 @@ def _attempt(http: requests.Session, method: str, url: str, limits: Limits, head
 
 
 def _read(response: requests.Response, answer: Answer, max_bytes: int, limits: Limits, started: float) -> None:
+    import requests
+
     chunks, total = [], 0
     try:
         for chunk in response.iter_content(16384):

@@ -5,9 +5,7 @@ from pathlib import Path
 
 import click
 
-from .. import lint
-from ..checks.http import Limits
-from ..checks.rules import RULE_SETS, RULES, explain
+from ..checks.rules import RULE_SETS
 from ..errors import InputError, error
 from ..terminal import boundary, echo, info, print_json, print_problems
 from .options import format_option, verbosity_options
@@ -54,6 +52,9 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
       mediafeed check --format json --strict --select apple
       mediafeed check --explain EP104
     """
+    from .. import lint
+    from ..checks.http import Limits
+
     if explain_code is not None:
         _explain(explain_code, fmt)
         return
@@ -81,6 +82,8 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
 
 
 def _explain(code: str, fmt: str) -> None:
+    from ..checks.rules import RULES, explain
+
     if code.lower() == "all":
         rules = list(RULES.values())
     else:

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import click
 
-from ..guids import assign_missing
 from ..terminal import boundary, echo, info, print_json
 from .options import format_option, show_option, verbosity_options
 
@@ -26,6 +25,8 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
       mediafeed guid            # which episodes have none?
       mediafeed guid --assign   # give each of them a new UUID
     """
+    from ..guids import assign_missing
+
     changed = assign_missing(show_dir.resolve(), write=assign)
     if fmt == "json":
         print_json({"assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})

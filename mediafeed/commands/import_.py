@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from ..errors import Severity
-from ..importer import import_feed, migration_steps
 from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems, settings
 from .options import format_option, verbosity_options
 
@@ -40,6 +39,8 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
           --url https://example.org/my-show/ --download
       mediafeed import saved-feed.xml --show my-show --format json
     """
+    from ..importer import import_feed, migration_steps
+
     with ProgressBar() as bar:
         report = import_feed(feed, show_dir, url=url, download=download,
                              progress=bar if fmt == "text" else None)

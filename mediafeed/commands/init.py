@@ -5,7 +5,6 @@ from pathlib import Path
 
 import click
 
-from ..scaffold import ShowAnswers, init_show
 from ..terminal import boundary, echo, info, print_json
 from .options import format_option, verbosity_options
 
@@ -50,6 +49,8 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
         url = url or click.prompt("Public address of the site (https://…/)", err=True)
         author = author or click.prompt("Author (you or your team)", err=True)
         email = email or click.prompt("Owner e-mail (Apple writes here)", err=True)
+    from ..scaffold import ShowAnswers, init_show
+
     answers = ShowAnswers(title=title, description=description, url=url, author=author, email=email,
                           language=language, category=category, subcategory=subcategory, explicit=explicit)
     created = init_show(directory, answers)

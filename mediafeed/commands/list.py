@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..catalogue import Row, episode_list
-from ..site import human_duration
 from ..terminal import boundary, echo, info, print_json, use_color
 from .options import format_option, show_option, verbosity_options
+
+if TYPE_CHECKING:
+    from ..catalogue import Row
 
 _STATUS_COLOUR = {"published": "green", "scheduled": "cyan", "draft": "yellow"}
 
@@ -35,6 +37,8 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
       mediafeed list --status draft --status scheduled
       mediafeed list --format json | jq '.episodes[] | select(.errors > 0) | .slug'
     """
+    from ..catalogue import episode_list
+
     rows, show_problems = episode_list(show_dir)
     if only:
         rows = [r for r in rows if r.status in only]
@@ -49,6 +53,8 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
 
 
 def table(rows: list[Row], colour: bool = False) -> list[str]:
+    from ..site import human_duration
+
     head = ("#", "DATE", "TITLE", "LENGTH", "STATUS", "PROBLEMS")
     body = []
     for r in rows:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .. import publish as publish_lib
 from ..terminal import ProgressBar, TransferBar, boundary, echo, human_bytes, info, print_json, print_problems
 from .options import format_option, show_option, verbosity_options
+
+if TYPE_CHECKING:
+    from .. import publish as publish_lib
 
 
 @click.command()
@@ -41,6 +44,8 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
       mediafeed publish                  # the default target
       mediafeed publish backup --delete  # another target; prune old files
     """
+    from .. import publish as publish_lib
+
     with ProgressBar() as progress, TransferBar() as transfer:
         report = publish_lib.publish(show_dir, target, output=output, build=not no_build, strict=strict, dry_run=dry_run,
                                      delete=delete, verify=verify, notify=not no_notify, transfer=transfer,

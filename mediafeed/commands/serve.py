@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..build import BuildReport
 from ..errors import InputError, Problem, error, has_errors
-from ..preview import PREVIEW_DIR, Preview, Watcher, make_server
 from ..terminal import boundary, echo, info, print_problems, settings
 from .options import show_option, verbosity_options, waiting_message
+
+if TYPE_CHECKING:
+    from ..build import BuildReport
 
 
 @click.command()
@@ -37,6 +39,8 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
       mediafeed serve                 # then open http://127.0.0.1:8000/
       mediafeed serve --port 0 -q     # any free port; print only the address
     """
+    from ..preview import PREVIEW_DIR, Preview, Watcher, make_server
+
     root = show_dir.resolve()
     out = root / PREVIEW_DIR
 

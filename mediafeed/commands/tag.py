@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from ..errors import has_errors
-from ..tagging import tag_sources
 from ..terminal import boundary, echo, info, print_json, print_problems
 from .options import format_option, show_option, verbosity_options, wait_option, waiting_message
 
@@ -36,6 +35,8 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
       mediafeed tag --dry-run                  # what would change, tag by tag
       mediafeed tag 003-capabilities-framework
     """
+    from ..tagging import tag_sources
+
     report = tag_sources(show_dir, episodes, dry_run=dry_run, wait=wait, waiting=waiting_message)
     failed = has_errors(report.problems)
     if fmt == "json":
