@@ -7,13 +7,15 @@ reader can go from a front-matter key to the feed and back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from .records import record
 
-@dataclass(frozen=True)
+
+@record
 class Person:
     """RSS: podcast:person (text = name)."""
 
@@ -24,7 +26,7 @@ class Person:
     href: str = ""  #: RSS: podcast:person@href
 
 
-@dataclass(frozen=True)
+@record
 class Funding:
     """RSS: podcast:funding url=… (text = call to action, ≤ 128 characters)."""
 
@@ -32,7 +34,7 @@ class Funding:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Chapter:
     """One chapter. RSS: chapters.json entry, psc:chapter, ID3 CHAP."""
 
@@ -44,7 +46,7 @@ class Chapter:
     end: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Soundbite:
     """RSS: podcast:soundbite startTime duration (text = title)."""
 
@@ -53,7 +55,7 @@ class Soundbite:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     """RSS: podcast:location geo osm (text = name)."""
 
@@ -64,7 +66,7 @@ class Location:
     country: str = ""  #: RSS: podcast:location@country (ISO 3166-1 alpha-2)
 
 
-@dataclass(frozen=True)
+@record
 class License:
     """RSS: podcast:license url? (text = SPDX identifier or a custom name)."""
 
@@ -72,7 +74,7 @@ class License:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class RemoteItem:
     """RSS: podcast:remoteItem inside podcast:podroll."""
 
@@ -83,7 +85,7 @@ class RemoteItem:
     medium: str = ""  #: RSS: podcast:remoteItem@medium (when not "podcast")
 
 
-@dataclass(frozen=True)
+@record
 class Media:
     """What probing a media file found. Built by ``audio.probe``; cached by file identity.
 
@@ -106,7 +108,7 @@ class Media:
     has_cover: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Transcript:
     """A transcript file next to the episode. RSS: podcast:transcript."""
 
@@ -116,7 +118,7 @@ class Transcript:
     generated: bool = False  #: produced by mediafeed from another timed format
 
 
-@dataclass(frozen=True)
+@record
 class AlternateEnclosure:
     """RSS: podcast:alternateEnclosure with one podcast:source."""
 
@@ -134,13 +136,13 @@ class AlternateEnclosure:
     codecs: str = ""  #: RSS: @codecs (RFC 6381)
 
 
-@dataclass(frozen=True)
+@record
 class Season:
     number: int
     name: str = ""  #: RSS: podcast:season@name
 
 
-@dataclass(frozen=True)
+@record
 class Episode:
     """One episode folder: ``episodes/<slug>/episode.md``."""
 
@@ -176,13 +178,13 @@ class Episode:
     updated: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Owner:
     name: str
     email: str
 
 
-@dataclass(frozen=True)
+@record
 class Show:
     """``show.yml`` at the show root."""
 
@@ -237,7 +239,7 @@ class Show:
         return self.media_url + rel.lstrip("/")
 
 
-@dataclass(frozen=True)
+@record
 class Link:
     """A published side file of an episode: its URL and type."""
 
@@ -260,7 +262,7 @@ class RenderedNotes(Protocol):
     def text(self) -> str: ...
 
 
-@dataclass(frozen=True)
+@record
 class _NoNotes:
     html: str = ""
     description: str = ""
@@ -270,7 +272,7 @@ class _NoNotes:
 _NO_NOTES = _NoNotes()
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """An episode ready to publish: the source episode with everything derived from it.
 
