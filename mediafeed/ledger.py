@@ -24,18 +24,19 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .output import atomic_write
+from .records import record
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
 
 
-@dataclass
+@record(frozen=False)
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""

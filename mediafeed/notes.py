@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import dataclass
 
 import cmarkgfm
 import nh3
 from cmarkgfm import _cmark
 from cmarkgfm.cmark import Options
+
+from .records import record
 
 DESCRIPTION_LIMIT = 4000
 _OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_SMART | Options.CMARK_OPT_VALIDATE_UTF8
@@ -70,7 +71,7 @@ _BLOCK_END = re.compile(r"</(?:p|ul|ol)>\s*")
 _TAGS = re.compile(r"<[^>]+>")
 
 
-@dataclass(frozen=True)
+@record
 class Notes:
     html: str  #: full, sanitised notes for pages and content:encoded
     description: str  #: Apple-safe subset for <description>, ≤ 4000 bytes

@@ -43,11 +43,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import OutputError, Problem, error
+from .records import record
 
 T = TypeVar("T")
 
@@ -55,7 +56,7 @@ T = TypeVar("T")
 LAST = ("feed.json", "feed.xml")
 
 
-@dataclass
+@record(frozen=False)
 class Planned:
     data: bytes | None = None
     source: Path | None = None  #: copy this file (media, artwork) instead of ``data``
@@ -63,7 +64,7 @@ class Planned:
     link: bool = False  #: hard-link ``source`` where possible (only for files no one writes into in place)
 
 
-@dataclass
+@record(frozen=False)
 class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0

@@ -1,15 +1,18 @@
-"""``@record``: ``@dataclass(frozen=True)``, made with one compile per class instead of six.
+"""``@record``: ``@dataclass``, with the generated methods compiled ahead instead of at every start.
 
-Start-up is most of a small rebuild, and the model's classes are made on every run: the standard library compiles
-``__init__``, ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__`` and ``__delattr__`` of a frozen dataclass one
-at a time, about 0.15 ms of fixed cost each. ``record`` writes the same six methods, with the same text, into one
-piece of source and compiles that once. ``dataclasses`` itself still collects the fields (so ``fields``,
-``replace``, ``asdict`` and ``is_dataclass`` work as before) and says the class is frozen.
+Start-up is most of a small rebuild, and every run makes the same classes: the standard library compiles each
+generated method of a dataclass on its own (``__init__``, ``__repr__``, ``__eq__``; ``__lt__``… with ``order``;
+``__hash__``, ``__setattr__`` and ``__delattr__`` when frozen), about 0.15 ms of fixed cost each, and the
+model alone has seventeen classes. ``record`` writes the same methods, with the same text, into one function per
+class; ``recordcode.py`` holds those functions compiled with the package (``python -m mediafeed.records`` writes
+it), and a class whose text is not there, or not the same, has it compiled when made. ``dataclasses`` itself
+still collects the fields (so ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as before) and its
+parameters say what the class is.
 
-A class ``record`` does not know how to make exactly as ``dataclass(frozen=True)`` would (a base class, ``ClassVar``
-or ``InitVar`` fields, keyword-only fields, ``__post_init__``, a method of its own among the six) is handed to
-``dataclass(frozen=True)`` unchanged. ``tests/test_records.py`` compares each model class with its twin made by
-``dataclass(frozen=True)``.
+``@record`` is ``@dataclass(frozen=True)``; ``@record(frozen=False)`` and ``@record(order=True)`` are
+``dataclass``'s own options. A class ``record`` does not make exactly as ``dataclass`` would (a base class,
+``ClassVar``, ``InitVar`` or keyword-only fields, ``__post_init__``, a generated method of its own) is handed to
+``dataclass`` unchanged. ``tests/test_records.py`` compares each class with its twin made by ``dataclass``.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ import _thread
 import functools
 import inspect
 import sys
+from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
-_MADE = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+_ORDER = ("__lt__", "__le__", "__gt__", "__ge__")
+_MADE = ("__init__", "__repr__", "__eq__", *_ORDER, "__hash__", "__setattr__", "__delattr__")
 
 
 class _Factory:
@@ -55,8 +60,8 @@ def _recursive_repr(user_function: Any) -> Any:
 
 
 def _plain(cls: type) -> bool:
-    """Whether ``record`` makes ``cls`` exactly: no base class, none of the six methods or ``__post_init__`` of
-    its own, only plain fields (no ``ClassVar``, ``InitVar`` or keyword-only ones, none called ``self``)."""
+    """Whether ``record`` makes ``cls`` exactly: no base class, none of the generated methods or ``__post_init__``
+    of its own, only plain fields (no ``ClassVar``, ``InitVar`` or keyword-only ones, none called ``self``)."""
     notes = cls.__dict__.get("__annotations__", {})
     return (cls.__bases__ == (object,) and not any(name in cls.__dict__ for name in (*_MADE, "__post_init__"))
             and "self" not in notes
@@ -64,11 +69,21 @@ def _plain(cls: type) -> bool:
             and not any(isinstance(value, Field) and value.kw_only is True for value in cls.__dict__.values()))
 
 
+@overload
+def record(cls: type[T], /) -> type[T]: ...
+@overload
+def record(*, frozen: bool = True, order: bool = False) -> Callable[[type[T]], type[T]]: ...
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))  # type checkers: as dataclass(frozen=True)
-def record(cls: type[T]) -> type[T]:
-    """``@dataclass(frozen=True)``, with the generated methods compiled at once (see the module's text)."""
+def record(cls: type[T] | None = None, /, *, frozen: bool = True, order: bool = False) -> Any:
+    """``@dataclass(frozen=True)`` (or with these options), its methods compiled ahead (see the module's text)."""
+    if cls is None:
+        return functools.partial(_make, frozen=frozen, order=order)
+    return _make(cls, frozen=frozen, order=order)
+
+
+def _make(cls: type[T], *, frozen: bool, order: bool) -> type[T]:
     if not _plain(cls):
-        return dataclass(frozen=True)(cls)
+        return dataclass(frozen=frozen, order=order)(cls)
     documented = bool(cls.__doc__)
     if not documented:  # dataclasses would describe it by the signature it has before its __init__ (object's)
         cls.__doc__ = cls.__name__
@@ -76,16 +91,17 @@ def record(cls: type[T]) -> type[T]:
     flds = fields(made)
     if len(flds) != len(made.__dataclass_fields__) or any(f.kw_only for f in flds):  # pragma: no cover
         raise TypeError(f"{cls.__qualname__}: a field record cannot make (see records._plain)")
-    _add_methods(made, flds)
+    _add_methods(made, flds, frozen, order)
     params = made.__dataclass_params__
-    params.init = params.repr = params.eq = params.frozen = True
+    params.init = params.repr = params.eq = True
+    params.frozen, params.order = frozen, order
     if not documented:
         made.__doc__ = made.__name__ + str(inspect.signature(made)).replace(" -> None", "")
     return made
 
 
-def _add_methods(cls: type, flds: tuple[Any, ...]) -> None:
-    text, scope = source(cls, flds)
+def _add_methods(cls: type, flds: tuple[Any, ...], frozen: bool, order: bool) -> None:
+    text, scope, names = source(cls, flds, frozen, order)
     factory = _precompiled(cls, text)
     if factory is None:
         module = sys.modules.get(cls.__module__)
@@ -93,11 +109,13 @@ def _add_methods(cls: type, flds: tuple[Any, ...]) -> None:
         code = compile(text, "<string>", "exec", dont_inherit=True)  # not this module's `annotations` future
         exec(code, module.__dict__ if module is not None else {}, namespace)  # noqa: S102 - our text, as dataclasses does
         factory = namespace["__create_fn__"]
-    for name, function in zip(_MADE, factory(**scope)):
+    for name, function in zip(names, factory(**scope)):
         if name == "__repr__":
             function = _recursive_repr(function)
         function.__qualname__ = f"{cls.__qualname__}.{function.__name__}"
         setattr(cls, name, function)
+    if not frozen:
+        cls.__hash__ = None  # type: ignore[assignment]  # as dataclasses does for a mutable class with __eq__
 
 
 def _precompiled(cls: type, text: str) -> Any:
@@ -108,12 +126,13 @@ def _precompiled(cls: type, text: str) -> Any:
     return recordcode.FACTORIES.get(key) if recordcode.TEXTS.get(key) == text else None
 
 
-def source(cls: type, flds: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
-    """The text of a function that makes the six methods of ``cls``, and the arguments to call it with: the same
-    text, line for line, as ``dataclasses`` compiles for each method of a frozen dataclass."""
-    scope: dict[str, Any] = {"cls": cls, "FrozenInstanceError": FrozenInstanceError,
-                             "__dataclass_builtins_object__": object, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY,
-                             "_return_type": None}
+def source(cls: type, flds: tuple[Any, ...], frozen: bool = True,
+           order: bool = False) -> tuple[str, dict[str, Any], tuple[str, ...]]:
+    """The text of a function that makes the methods of ``cls``, the arguments to call it with and the names of
+    the methods it returns: the same text, line for line, as ``dataclasses`` compiles for each method."""
+    scope: dict[str, Any] = {"cls": cls, "FrozenInstanceError": FrozenInstanceError} if frozen else {}
+    scope.update({"__dataclass_builtins_object__": object, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY,
+                  "_return_type": None})
     params, body = [], []
     seen_default = False
     for f in flds:
@@ -132,35 +151,42 @@ def source(cls: type, flds: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
             if seen_default:
                 raise TypeError(f"non-default argument {f.name!r} follows default argument")
             params.append(f"{f.name}:_type_{f.name}")
-        body.append(f"  __dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})")
+        body.append(f"  __dataclass_builtins_object__.__setattr__(self,{f.name!r},{value})" if frozen
+                    else f"  self.{f.name}={value}")
     shown = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in flds if f.repr)
     compared = [f.name for f in flds if f.compare]
     hashed = [f.name for f in flds if (f.compare if f.hash is None else f.hash)]
-    names = "(" + ",".join(repr(f.name) for f in flds) + ",)" if flds else "()"
-    text = "\n".join([
+    every = "(" + ",".join(repr(f.name) for f in flds) + ",)" if flds else "()"
+    lines = [
         f"def __create_fn__({', '.join(scope)}):",
         f" def __init__({','.join(['self', *params])})->_return_type:",
         *(body or ["  pass"]),
         " def __repr__(self):",
         f'  return self.__class__.__qualname__ + f"({shown})"',
-        " def __eq__(self, other):",
-        "  if other.__class__ is self.__class__:",
-        f"   return {_tuple('self', compared)}=={_tuple('other', compared)}",
-        "  return NotImplemented",
-        " def __hash__(self):",
-        f"  return hash({_tuple('self', hashed)})",
-        " def __setattr__(self, name, value):",
-        f"  if type(self) is cls or name in {names}:",
-        '   raise FrozenInstanceError(f"cannot assign to field {name!r}")',
-        "  super(cls, self).__setattr__(name, value)",
-        " def __delattr__(self, name):",
-        f"  if type(self) is cls or name in {names}:",
-        '   raise FrozenInstanceError(f"cannot delete field {name!r}")',
-        "  super(cls, self).__delattr__(name)",
-        f" return {', '.join(_MADE)}",
-        "",
-    ])
-    return text, scope
+    ]
+    names = ["__init__", "__repr__"]
+    for name, op in [("__eq__", "=="), *(zip(_ORDER, ("<", "<=", ">", ">=")) if order else ())]:
+        lines += [f" def {name}(self, other):",
+                  "  if other.__class__ is self.__class__:",
+                  f"   return {_tuple('self', compared)}{op}{_tuple('other', compared)}",
+                  "  return NotImplemented"]
+        names.append(name)
+    if frozen:
+        lines += [
+            " def __hash__(self):",
+            f"  return hash({_tuple('self', hashed)})",
+            " def __setattr__(self, name, value):",
+            f"  if type(self) is cls or name in {every}:",
+            '   raise FrozenInstanceError(f"cannot assign to field {name!r}")',
+            "  super(cls, self).__setattr__(name, value)",
+            " def __delattr__(self, name):",
+            f"  if type(self) is cls or name in {every}:",
+            '   raise FrozenInstanceError(f"cannot delete field {name!r}")',
+            "  super(cls, self).__delattr__(name)",
+        ]
+        names += ["__hash__", "__setattr__", "__delattr__"]
+    lines += [f" return {', '.join(names)}", ""]
+    return "\n".join(lines), scope, tuple(names)
 
 
 def _tuple(obj: str, names: list[str]) -> str:
@@ -168,11 +194,14 @@ def _tuple(obj: str, names: list[str]) -> str:
 
 
 #: the modules whose records are compiled ahead into ``recordcode.py``
-PRECOMPILED = ("mediafeed.model",)
+PRECOMPILED = tuple(f"mediafeed.{name}" for name in (
+    "model", "errors", "episodes", "tagging", "transcripts", "notes", "feed", "archives", "parallel", "output", "build",
+    "ledger", "catalogue", "lint", "checks.rules", "checks.feedxml", "checks.http", "checks.history", "checks.online",
+    "audio.tagset", "audio.tagger", "audio.mpeg", "audio.mp4"))
 HEADER = '''"""Generated by ``python -m mediafeed.records`` from the records in {modules}: do not edit.
 
-The methods of each frozen dataclass there, compiled with the package rather than at every start: ``records.record``
-uses a factory only while its text is exactly the one ``records.source`` makes for the class now (a model edited
+The methods of each record (dataclass) there, compiled with the package rather than at every start: ``records.record``
+uses a factory only while its text is exactly the one ``records.source`` makes for the class now (a class edited
 since compiles its own, as before, until this file is written again; ``tests/test_records.py`` says when).
 """
 # ruff: noqa
@@ -193,10 +222,9 @@ def generate() -> str:
         module = importlib.import_module(name)
         for cls in vars(module).values():
             params = getattr(cls, "__dataclass_params__", None)
-            if isinstance(cls, type) and cls.__module__ == name and params is not None and params.frozen \
-                    and cls.__bases__ == (object,):
+            if isinstance(cls, type) and cls.__module__ == name and params is not None and cls.__bases__ == (object,):
                 key = f"{name}.{cls.__qualname__}"
-                text, _ = source(cls, fields(cls))
+                text, _, _ = source(cls, fields(cls), params.frozen, params.order)
                 parts.append(f"\nTEXTS[{key!r}] = {text!r}\n{text}FACTORIES[{key!r}] = __create_fn__\n")
     return "".join(parts)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import importlib
 import inspect
 import pickle
 from datetime import UTC, datetime
@@ -16,11 +17,13 @@ from mediafeed import model, recordcode, records
 
 MODEL = [cls for cls in vars(model).values() if isinstance(cls, type) and cls.__module__ == model.__name__
          and dataclasses.is_dataclass(cls)]
+EVERY = [cls for name in records.PRECOMPILED for cls in vars(importlib.import_module(name)).values()
+         if isinstance(cls, type) and cls.__module__ == name and dataclasses.is_dataclass(cls)]
 MADE = records._MADE  # the six methods
 
 
 def twin(cls: type) -> type:
-    """``cls`` as the standard library's ``dataclass(frozen=True)`` makes it from the same class body."""
+    """``cls`` as the standard library's ``dataclass`` makes it from the same class body and options."""
     body: dict[str, Any] = {k: v for k, v in vars(cls).items()
                             if k not in (*MADE, "__dataclass_fields__", "__dataclass_params__", "__match_args__",
                                          "__dict__", "__weakref__", "__doc__")}
@@ -29,7 +32,8 @@ def twin(cls: type) -> type:
     for f in dataclasses.fields(cls):
         body[f.name] = dataclasses.field(default=f.default, default_factory=f.default_factory, init=f.init,
                                          repr=f.repr, hash=f.hash, compare=f.compare, metadata=dict(f.metadata) or None)
-    return dataclasses.dataclass(frozen=True)(type(cls.__name__, (), body))
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    return dataclasses.dataclass(frozen=params.frozen, order=params.order)(type(cls.__name__, (), body))
 
 
 def code_of(owner: type, function: Any) -> tuple[Any, ...]:
@@ -66,15 +70,18 @@ def samples(cls: type) -> list[Any]:
     return [cls(**v) for v in values]
 
 
-@pytest.mark.parametrize("cls", MODEL, ids=lambda c: c.__name__)
-def test_a_record_is_the_frozen_dataclass_the_standard_library_makes(cls: type) -> None:
+@pytest.mark.parametrize("cls", EVERY, ids=lambda c: f"{c.__module__}.{c.__qualname__}")
+def test_a_record_is_the_dataclass_the_standard_library_makes(cls: type) -> None:
+    """The same signature, fields, parameters and methods (the same code, constants, names and defaults)."""
     other = twin(cls)
     assert str(inspect.signature(cls)) == str(inspect.signature(other))
     assert cls.__doc__ == other.__doc__
     assert cls.__match_args__ == other.__match_args__  # type: ignore[attr-defined]
     assert repr(cls.__dataclass_params__) == repr(other.__dataclass_params__)  # type: ignore[attr-defined]
     assert [repr(f) for f in dataclasses.fields(cls)] == [repr(f) for f in dataclasses.fields(other)]
-    for name in MADE:
+    assert [n for n in MADE if n in vars(cls)] == [n for n in MADE if n in vars(other)]
+    assert (cls.__hash__ is None) == (other.__hash__ is None)  # a mutable record: unhashable
+    for name in (n for n in MADE if vars(other).get(n) is not None):
         mine, theirs = code_of(cls, getattr(cls, name)), code_of(other, getattr(other, name))
         if name == "__init__":  # our default for a default_factory is another object with the same repr
             mine, theirs = repr(mine).replace(repr(records._HAS_DEFAULT_FACTORY), "F"), repr(theirs).replace(
@@ -82,6 +89,10 @@ def test_a_record_is_the_frozen_dataclass_the_standard_library_makes(cls: type) 
         assert mine == theirs, name
     assert cls.__init__.__code__.co_filename == recordcode.__file__, "run: python -m mediafeed.records"
 
+
+@pytest.mark.parametrize("cls", MODEL, ids=lambda c: c.__name__)
+def test_a_model_record_behaves_as_the_frozen_dataclass(cls: type) -> None:
+    other = twin(cls)
     first, second = samples(cls)
     same = copy.copy(first)
     assert (first == same, first == second, first != second, hash(first) == hash(same)) == (True, False, True, True)

@@ -21,13 +21,15 @@ import hashlib
 import os
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import BinaryIO
+
+from ..records import record
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"udta"}
 
 
-@dataclass
+@record(frozen=False)
 class Box:
     name: bytes
     start: int  #: offset of the box header
@@ -74,7 +76,7 @@ def truncation(handle: BinaryIO, size: int) -> str:
     return ""
 
 
-@dataclass
+@record(frozen=False)
 class Track:
     handler: str = ""
     sizes: list[int] = field(default_factory=list)

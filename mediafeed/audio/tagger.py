@@ -45,7 +45,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 import mutagen
@@ -53,6 +53,7 @@ import mutagen
 from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
+from ..records import record
 from . import id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
@@ -73,7 +74,7 @@ IN_MEMORY_LIMIT = 1024 * 1024
 STALE_AFTER = 15 * 60
 
 
-@dataclass
+@record(frozen=False)
 class TagResult:
     """What tagging one file did (or, with ``dry_run``, would do)."""
 

@@ -10,11 +10,13 @@ change, field by field, in words a producer understands.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from functools import cached_property
 
+from ..records import record
 
-@dataclass(frozen=True)
+
+@record
 class Cover:
     """Embedded artwork (ID3 APIC front cover, MP4 covr, FLAC/Vorbis picture)."""
 
@@ -29,7 +31,7 @@ class Cover:
         return f"{self.mime}, {len(self.data)} bytes, sha256 {self.digest[:12]}"
 
 
-@dataclass(frozen=True)
+@record
 class TagChapter:
     """A chapter as a media file stores it (times in milliseconds, the unit of ID3 CHAP)."""
 
@@ -48,7 +50,7 @@ class TagChapter:
         return text
 
 
-@dataclass(frozen=True)
+@record
 class Tags:
     """Tags in the podcaster's words; each field names the ID3 frame / MP4 atom / Vorbis comment it becomes."""
 
@@ -85,7 +87,7 @@ class Tags:
 FIELDS = tuple(f.name for f in fields(Tags))
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One tag that differs: ``old`` is what the file has ("" when absent), ``new`` what it gets."""
 

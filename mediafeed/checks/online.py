@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
 
 import requests
 
 from .. import chapters as chapter_io
 from .. import transcripts as transcript_io
 from ..errors import Problem, Severity
+from ..records import record
 from .artwork import inspect_bytes
 from .feedxml import FeedDoc, child, children, text
 from .http import Answer, Limits, request, run_bounded, session
@@ -45,7 +45,7 @@ TRANSCRIPT_SERVED = {
 CHAPTERS_SERVED = {"application/json+chapters", "application/json"}
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     kind: str  #: "enclosure", "artwork", "transcript", "chapters"
     url: str
