@@ -27,16 +27,16 @@ import json
 from dataclasses import field
 from pathlib import Path
 
+from . import records
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .output import atomic_write
-from .records import record
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
 
 
-@record(frozen=False)
+@records.record(frozen=False)  # `record` is also a word here
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""
