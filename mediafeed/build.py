@@ -806,7 +806,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     cache_path = root / CACHE_DIR / "cache.sqlite"
     if clean:  # ignore what the cache says, and start a new one from this build
         Cache.discard(cache_path)
-        shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (site.TemplateCache)
+        shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (jinjaenv.TemplateCache)
     cache = Cache(cache_path)
     try:
         project = load_project(root, cache, progress, now, sweep)

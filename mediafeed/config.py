@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import uuid
 from datetime import date
@@ -89,6 +88,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     category = r.str("category", required=True, hint="add 'category: …' from Apple's list, e.g. 'Science'")
     subcategory = r.str("subcategory")
     if category and category not in APPLE_CATEGORIES:
+        import difflib
+
         close = difflib.get_close_matches(category, list(APPLE_CATEGORIES), n=1)
         r.fail("category", f"{category!r} is not an Apple Podcasts category",
                hint=f"did you mean '{close[0]}'?" if close else "use a category from Apple's list (see the README)",

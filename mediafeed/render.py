@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import datetime
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,8 @@ from .model import Item
 from .site import url_path
 
 if TYPE_CHECKING:
+    import jinja2
+
     from .archives import FeedPage
     from .build import Project
     from .feed import ItemXml
@@ -62,12 +64,11 @@ class Renderer:
         self.show = project.show
         self.root = project.root
         self.build_date = build_date
-        self.env = site.environment(self.root, site.template_cache(cache.path if cache else None))
+        self.cache_path = cache.path if cache else None
         self.image_url = self.show.absolute(url_path(self.show.artwork))
         self.image_size = project.artwork_size[0]
         self.scaled: dict[Path, str] = {}  #: source image → hash part of its scaled copies' names
         self.artwork_paths: dict[tuple[str, int], str] = {}  #: (image_path or "", size) → ``artwork()``
-        self.env.globals["artwork"] = self.artwork
         self.info: site.SiteInfo = {
             "base_url": self.show.url,
             "feed_url": self.show.feed_url,
@@ -81,6 +82,14 @@ class Renderer:
             "asset_version": _asset_version(site.assets(self.root)),
             "image_small": self.artwork(None, 96),
         }
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        """The template environment, made when first needed: ``check``, ``list`` and the feed rules render no
+        page and do not load Jinja."""
+        env = site.environment(self.root, site.template_cache(self.cache_path))
+        env.globals["artwork"] = self.artwork
+        return env
 
     def artwork(self, item: Item | None = None, size: int = 240) -> str:
         """Template global ``artwork(item, size)``: the site path of the episode's (or show's) artwork at least

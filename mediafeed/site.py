@@ -11,18 +11,12 @@ and friends). It is documented in the README and stays stable: add, never rename
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import shutil
 import traceback
-from collections.abc import MutableMapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypedDict
-
-import jinja2
-import jinja2.bccache
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from . import __version__
 from .chapters import clock
@@ -30,8 +24,12 @@ from .dates import rfc2822
 from .errors import MediafeedError, Problem, error
 from .jsontext import indented
 from .model import Item, Person, Show
-from .templatecode import GENERATOR
 from .transcripts import Paragraph
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .jinjaenv import TemplateCache
 
 THEME_DIR_NAME = "templates"
 ASSETS = "assets"
@@ -88,76 +86,6 @@ class PageContext(TypedDict, total=False):
     embed_height: int  #: the iframe's height
 
 
-class _CompiledFolder(jinja2.FileSystemBytecodeCache):
-    """One folder of compiled templates, ``<parent>/<Jinja version>-<fingerprint>/``. Jinja keys each file by
-    template name and path and checks the source's checksum before using it; the folder name covers what Jinja's
-    own magic does not (a Jinja upgrade, an edited environment). A file that cannot be read back is deleted and
-    the template compiled from source; a folder that cannot be written costs only the compile."""
-
-    def __init__(self, parent: Path, fingerprint: str):
-        self.folder = parent / f"{jinja2.__version__}-{fingerprint}"
-        super().__init__(str(self.folder))
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a torn or foreign file (pickle and marshal errors vary): never trusted
-            bucket.reset()
-            with contextlib.suppress(OSError):
-                os.unlink(self._get_cache_filename(bucket))
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            if not self.folder.is_dir():
-                for old in self.folder.parent.glob("*"):  # another version's templates: never read again
-                    shutil.rmtree(old, ignore_errors=True)
-                self.folder.mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)  # a temporary file renamed into place: builds may share a folder
-        except OSError:
-            pass
-
-
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled templates in ``.mediafeed/jinja/<Jinja version>-<mediafeed code hash>/``, so a build does not
-    compile the theme again (about 0.1 s of CPU).
-
-    The default theme's templates are also kept in the user's cache (:func:`user_cache_dir`), like ``.pyc``
-    files of the installed package: a show's first build (an empty ``.mediafeed/``) takes them from there instead
-    of compiling them. They are keyed by the theme's path in this installation and used only while the source's
-    checksum, the Jinja and Python versions and mediafeed's code are the same. Trust: the code in these files runs,
-    like the show's own templates; the show's are written by whoever can write the show folder, the user cache's
-    by whoever can write the user's home."""
-
-    def __init__(self, cache_dir: Path, fingerprint: str, user_dir: Path | None = None):
-        self.show = _CompiledFolder(cache_dir / "jinja", fingerprint)
-        self.user = _CompiledFolder(user_dir / "jinja", fingerprint) if user_dir is not None else None
-        self.theme = os.path.join(str(default_theme()), "")
-        self.from_theme: set[str] = set()  #: the keys of the default theme's templates
-
-    @property
-    def folder(self) -> Path:
-        """The show's folder of compiled templates."""
-        return self.show.folder
-
-    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
-                   source: str) -> jinja2.bccache.Bucket:
-        if self.user is not None and filename and filename.startswith(self.theme):
-            self.from_theme.add(self.get_cache_key(name, filename))
-        return super().get_bucket(environment, name, filename, source)
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.show.load_bytecode(bucket)
-        if bucket.code is None and self.user is not None and bucket.key in self.from_theme:
-            self.user.load_bytecode(bucket)
-            if bucket.code is not None:
-                self.show.dump_bytecode(bucket)  # the show's next build finds it in its own folder
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.show.dump_bytecode(bucket)
-        if self.user is not None and bucket.key in self.from_theme:
-            self.user.dump_bytecode(bucket)
-
-
 def user_cache_dir() -> Path | None:
     """mediafeed's folder in the user's cache: ``$XDG_CACHE_HOME/mediafeed``, else ``$HOME/.cache/mediafeed``;
     None when neither is set to an absolute path (a service without a home keeps nothing there)."""
@@ -173,23 +101,16 @@ def template_cache(cache_path: Path | None) -> TemplateCache | None:
     if cache_path is None:
         return None
     from .fastpath import code_fingerprint
+    from .jinjaenv import TemplateCache
 
     return TemplateCache(cache_path.parent, code_fingerprint(), user_cache_dir())
 
 
-class _Environment(jinja2.Environment):
-    code_generator_class = GENERATOR  # the same pages, for less CPU (see templatecode)
-
-    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
-        """A template's globals as one dict (the environment's, then the template's own), not Jinja's ChainMap:
-        every render and include copies them into a new context, and a ChainMap is copied key by key in Python
-        (about a twentieth of an episode page). The environment's globals are all set before a template is
-        loaded (Jinja asks for that: a template would not see a later change either way)."""
-        return {**self.globals, **(d or {})}
-
-
 def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -> jinja2.Environment:
     """The template environment; ``bytecode`` keeps compiled templates between builds."""
+    import jinja2  # here: list, check and a build that renders no page do not load Jinja
+
+    from .jinjaenv import Environment
     default = default_theme()
     search = []
     if show_root is not None and (show_root / THEME_DIR_NAME).is_dir() and (show_root / THEME_DIR_NAME).resolve() != default.resolve():
@@ -199,7 +120,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
         *search,
     ])
-    env = _Environment(
+    env = Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml", "htm"), default_for_string=True),
         trim_blocks=True,
@@ -284,6 +205,8 @@ def render(env: jinja2.Environment, template: str, context: PageContext) -> byte
 
 def render_text(env: jinja2.Environment, template: str, context: PageContext) -> str:
     """``template`` rendered, as text (see :func:`render`)."""
+    import jinja2
+
     try:
         return env.get_template(template).render(context)
     except jinja2.TemplateError as exc:
@@ -294,6 +217,8 @@ def load_templates(env: jinja2.Environment) -> None:
     """Compile every template (the pages and what they extend or include) before anything is written: a syntax
     error stops the build first (THM001). The ``default/`` names are the packaged theme under a second name
     (for a show's template that extends it): compiled when first used, not twice up front (~0.1 s a cold build)."""
+    import jinja2
+
     for name in env.list_templates(extensions=["html", "htm", "xml"]):
         if name.startswith("default/"):
             continue

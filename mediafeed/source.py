@@ -8,7 +8,6 @@ nobody asked for, with a did-you-mean hint, so a typo is never silently ignored.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -247,6 +246,8 @@ class FieldReader:
         for key in sorted(str(k) for k in self.data):
             if key in known:
                 continue
+            import difflib  # here: only a misspelt key pays for it
+
             close = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"remove it; known keys: {', '.join(sorted(known))}"
             self.problems.append(error("SRC012", self.file, "unknown key", field=self.name(key), hint=hint, episode=self.episode))

@@ -16,7 +16,7 @@ this generator under the Jinja versions it was tested with (3.1), else Jinja's o
 
 Where Jinja needs its own form (output inside a macro, a ``{% set %}`` or ``{% filter %}`` block, output after
 a conditional ``{% extends %}``, ``{% autoescape %}`` blocks) the generator writes exactly what Jinja writes.
-Compiled templates are cached under mediafeed's code fingerprint (``site.TemplateCache``), so a change here
+Compiled templates are cached under mediafeed's code fingerprint (``jinjaenv.TemplateCache``), so a change here
 recompiles them.
 """
 

@@ -158,3 +158,10 @@ def test_the_add_command_offers_the_episode_types_the_reader_accepts() -> None:
 def test_checking_a_show_offline_does_not_load_the_http_client(show: Path) -> None:
     stmt = RUN_CLI.format(args="'check', '-q'")
     assert _loaded(stmt, ("requests", "urllib3", "mediafeed.checks.online"), cwd=show) == []
+
+
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_listing_and_checking_a_show_do_not_load_the_template_engine(show: Path, command: str) -> None:
+    """They run the same checks as a build (the feed rules too) but render no page: no Jinja."""
+    stmt = RUN_CLI.format(args=f"{command!r}, '-q'")
+    assert _loaded(stmt, ("jinja2", "mediafeed.jinjaenv", "mediafeed.templatecode", "requests"), cwd=show) == []
