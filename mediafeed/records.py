@@ -120,8 +120,10 @@ def _add_methods(cls: type, flds: tuple[Any, ...], frozen: bool, order: bool) ->
 
 def _precompiled(cls: type, text: str) -> Any:
     """The factory compiled ahead in ``recordcode`` from exactly ``text``, or None (then ``text`` is compiled)."""
-    from . import recordcode
-
+    try:
+        from . import recordcode
+    except ImportError:  # pragma: no cover - a package without it still works, at the old start-up cost
+        return None
     key = f"{cls.__module__}.{cls.__qualname__}"
     return recordcode.FACTORIES.get(key) if recordcode.TEXTS.get(key) == text else None
 
