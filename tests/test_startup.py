@@ -76,7 +76,7 @@ def test_the_feed_rules_read_dates_as_the_email_package_reads_them() -> None:
 
 def test_importing_the_build_loads_neither_the_tagger_nor_the_terminal() -> None:
     heavy = ("mutagen", "mediafeed.audio.probe", "mediafeed.audio.tagger", "click", "email.utils", "PIL",
-             "requests", "boto3")
+             "requests", "boto3", "jinja2", "mediafeed.jinjaenv", "difflib")
     assert _loaded("import mediafeed.build", heavy) == []
 
 
