@@ -3,11 +3,11 @@
 Start-up is most of a small rebuild, and every run makes the same classes: the standard library compiles each
 generated method of a dataclass on its own (``__init__``, ``__repr__``, ``__eq__``; ``__lt__``… with ``order``;
 ``__hash__``, ``__setattr__`` and ``__delattr__`` when frozen), about 0.15 ms of fixed cost each, and the
-model alone has seventeen classes. ``record`` writes the same methods, with the same text, into one function per
-class (Python 3.11's text, the version mediafeed runs on); ``recordcode.py`` holds those functions compiled with the package (``python -m mediafeed.records`` writes
-it), and a class whose text is not there, or not the same, has it compiled when made. ``dataclasses`` itself
-still collects the fields (so ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as before) and its
-parameters say what the class is.
+model alone has seventeen classes. ``record`` writes the same methods, with the same text (Python 3.11's, the
+version mediafeed runs on), into one function per class; ``recordcode.py`` holds those functions compiled with
+the package (``python -m mediafeed.records`` writes it), and a class whose text is not there, or not the same,
+has it compiled when made. ``dataclasses`` itself still collects the fields (so ``fields``, ``replace``,
+``asdict`` and ``is_dataclass`` work as before) and its parameters say what the class is.
 
 ``@record`` is ``@dataclass(frozen=True)``; ``@record(frozen=False)`` and ``@record(order=True)`` are
 ``dataclass``'s own options. A class ``record`` does not make exactly as ``dataclass`` would (a base class,
