@@ -104,6 +104,7 @@ class Media:
     tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     chapters: tuple[Chapter, ...] = ()
     has_cover: bool = False
+    lead: int = 0  #: MP3: bytes of unknown data before the first audio frame (0 when none, or only zero padding)
 
 
 @dataclass(frozen=True)

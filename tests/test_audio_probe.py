@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from media_fixtures import BROKEN, GOOD, SECONDS, VBR_SECONDS, build_fixtures
+from media_fixtures import BROKEN, GOOD, LEAD, SECONDS, VBR_SECONDS, build_fixtures
 from mutagen.mp3 import MP3
 
 from mediafeed.audio import probe
@@ -102,6 +102,43 @@ def test_an_mp3_probes_as_mutagen_reads_it_where_mutagen_knows(fixtures: Path, n
     if name in ("cbr-info.mp3", "vbr-xing.mp3", "vbr-vbri.mp3"):  # a header counts the frames: mutagen's figures
         assert (media.duration, media.bitrate) == (info.length, info.bitrate)
     assert media.tags.get("title") == (MP3(fixtures / name).tags or {}).get("TIT2", [None])[0]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
+def test_unknown_bytes_before_the_first_frame_are_counted_not_refused(fixtures: Path, name: str) -> None:
+    """An MP3 that starts with neither a tag nor a frame (an encoder's leftovers, a bad cut) plays in mutagen and
+    ffmpeg, so it is an MP3 with the same audio as without those bytes; they are reported (MED024), except zero
+    padding, which every player skips."""
+    media = probe(fixtures / name, name)
+    assert media.lead == LEAD.get(name, 0)
+    if name.startswith("lead-"):
+        bare = probe(fixtures / "bare.mp3", "bare.mp3")
+        assert (media.duration, media.sample_rate, media.channels) == (bare.duration, bare.sample_rate, bare.channels)
+        assert MP3(fixtures / name).info.length == MP3(fixtures / "bare.mp3").info.length  # mutagen plays it too
+
+
+def test_an_unknown_lead_is_a_warning_and_the_tagged_copy_keeps_every_audio_byte(fixtures: Path, show: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    (show / "published.json").unlink()  # a new show: nothing published yet, so the audio may change
+    rel = "episodes/000-trailer/safe-to-say-trailer.mp3"
+    shutil.copyfile(fixtures / "lead-junk.mp3", show / rel)
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED024"]
+    assert result.exit_code == 0, result.output
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert "3,000 bytes of unknown data" in found[0]["message"] and "ffmpeg" in found[0]["hint"]
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--quiet"])
+    assert result.exit_code == 0, result.output
+    copy = (show / "public" / rel).read_bytes()  # public/episodes/<slug>/<file>
+    source = (fixtures / "lead-junk.mp3").read_bytes()
+    assert copy.startswith(b"ID3") and copy.endswith(source)  # the tag in front, then every byte as it was
+    decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", "-", "-f", "null", "-"], input=copy, capture_output=True)
+    assert decoded.returncode == 0 and not decoded.stderr.strip(), decoded.stderr
 
 
 @pytest.mark.parametrize("name", ["vbr-xing.mp3", "vbr-no-xing.mp3", "id3v24.mp3", "truncated-vbr-xing.mp3"])

@@ -73,12 +73,24 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         if inner in ("flac", "aac"):
             return inner, head
         return "mp3", head
-    return sniff(head), head
+    kind = sniff(head)
+    if not kind and describe(head) in _NOT_A_FORMAT:
+        # Neither a tag nor a frame first: an MP3 with unknown bytes in front (an encoder's or a bad cut's leftovers,
+        # a download saved with its HTTP header), which players and mutagen play, is still an MP3 when frames follow
+        # within the first 64 KB (mpeg.audio_start). A file that starts as another format (a PDF, an image) is not.
+        handle.seek(0)
+        if mpeg.audio_start(handle.read(mpeg.LEAD_LIMIT)) >= 0:
+            kind = "mp3"
+    return kind, head
 
 
 def sniff_data(data: bytes | mmap.mmap) -> str:
     """The container of a whole file in memory or mapped, looking past an ID3v2 tag as :func:`probe` does."""
     return _sniff_file(data if isinstance(data, mmap.mmap) else io.BytesIO(data), len(data))[0]
+
+
+#: What :func:`describe` says of a start that is no known file format.
+_NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or text")
 
 
 def describe(head: bytes) -> str:
@@ -234,5 +246,6 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
                                hint="export the episode again"))
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
-                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, **_tag_fields(state))
+                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
+                  **_tag_fields(state))
     return media, state

@@ -27,6 +27,10 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
         if media.channels > 2:
             out.append(problem("MED022", rel, f"the audio has {media.channels} channels; apps play mono or stereo",
                                field="audio", episode=episode.slug, hint="export a stereo or mono mix"))
+        if media.lead:
+            out.append(problem("MED024", rel, f"{media.lead:,} bytes of unknown data come before the first audio frame",
+                               field="audio", episode=episode.slug,
+                               hint="remux it (ffmpeg -i in.mp3 -c copy out.mp3) or export the episode again"))
         if not show.tag_on_build and not media.tags.get("title"):
             out.append(problem("MED023", rel, "the audio file has no title tag", field="audio", episode=episode.slug,
                                hint="set 'tag_on_build: true' in show.yml, or tag the file in your editor"))

@@ -75,6 +75,9 @@ _RULES = [
     _r("MED022", "mediafeed", W, "more than two audio channels", "Podcast apps play mono or stereo; surround tracks are downmixed badly or refused."),
     _r("MED023", "mediafeed", W, "the audio has no title tag",
        "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' or tag the file."),
+    _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
+       "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
+       "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
