@@ -105,6 +105,7 @@ class Media:
     chapters: tuple[Chapter, ...] = ()
     has_cover: bool = False
     lead: int = 0  #: MP3: bytes of unknown data before the first audio frame (0 when none, or only zero padding)
+    declared: float = 0.0  #: MP3: the duration its Xing/VBRI header declares when the file holds more audio (else 0)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ GOOD = {
     "lead-junk.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 3,000 unknown bytes before the first frame
     "lead-zeros.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 2,048 zero bytes before the first frame
     "lead-http.mp3": ("mp3", "audio/mpeg"),  # a download saved with its HTTP response header in front
+    "joined.mp3": ("mp3", "audio/mpeg"),  # cat of two LAME VBR files: the first one's Xing header covers a third
 }
 #: Bytes of unknown data before the first MPEG frame, as the probe must report them (zero padding is not counted).
 HTTP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nAccept-Ranges: bytes\r\n\r\n"
@@ -82,6 +83,8 @@ def build_fixtures(folder: Path) -> Path:
     (folder / "lead-junk.mp3").write_bytes(junk + bare.read_bytes())
     (folder / "lead-zeros.mp3").write_bytes(b"\0" * 2048 + bare.read_bytes())
     (folder / "lead-http.mp3").write_bytes(HTTP_HEAD + bare.read_bytes())
+    _run("lame", "--quiet", "-V", "7", str(wav), str(folder / "part.mp3"))  # 6 s, then the 20 s VBR file: 26 s in all
+    (folder / "joined.mp3").write_bytes((folder / "part.mp3").read_bytes() + (folder / "vbr-xing.mp3").read_bytes())
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
     for ext in ("mp4", "m4v", "mov"):

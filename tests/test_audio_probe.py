@@ -32,7 +32,7 @@ def test_every_format_probes_with_duration_mime_and_audio_details(fixtures: Path
     kind, mime = GOOD[name]
     media = probe(fixtures / name, name)
     assert (media.kind, media.mime) == (kind, mime)
-    expected = VBR_SECONDS if name.startswith("vbr-") else SECONDS
+    expected = VBR_SECONDS if name.startswith("vbr-") else SECONDS + VBR_SECONDS if name == "joined.mp3" else SECONDS
     assert abs(media.duration - expected) < 0.15, media.duration
     assert media.size == (fixtures / name).stat().st_size
     assert media.sample_rate in (22050, 44100, 48000) and media.channels in (1, 2)
@@ -102,6 +102,39 @@ def test_an_mp3_probes_as_mutagen_reads_it_where_mutagen_knows(fixtures: Path, n
     if name in ("cbr-info.mp3", "vbr-xing.mp3", "vbr-vbri.mp3"):  # a header counts the frames: mutagen's figures
         assert (media.duration, media.bitrate) == (info.length, info.bitrate)
     assert media.tags.get("title") == (MP3(fixtures / name).tags or {}).get("TIT2", [None])[0]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
+def test_an_mp3_holding_more_audio_than_its_header_declares_gets_the_counted_duration(fixtures: Path, name: str) -> None:
+    """Two MP3s joined with cat keep the first one's Xing header: mutagen (and apps that trust the header) say 6 s
+    for 26 s of audio. The probe counts the frames instead, as ffmpeg decodes them, and keeps the header's figure
+    for MED025; a file whose header is right is left at the header's figures (declared 0)."""
+    media = probe(fixtures / name, name)
+    if name != "joined.mp3":
+        assert media.declared == 0
+        return
+    assert MP3(fixtures / name).info.length == pytest.approx(SECONDS, abs=0.01)  # what the header says
+    assert media.declared == pytest.approx(SECONDS, abs=0.01)
+    assert media.duration == pytest.approx(_ffprobe_duration(fixtures / name), abs=0.03)
+    assert media.bitrate_mode == "VBR"
+
+
+def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    (show / "published.json").unlink()
+    rel = "episodes/000-trailer/safe-to-say-trailer.mp3"
+    shutil.copyfile(fixtures / "joined.mp3", show / rel)
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED025"]
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert "declares 00:00:06 of audio, but the file holds 00:00:26" in found[0]["message"], found[0]["message"]
+    assert "ffmpeg -i in.mp3 -c copy" in found[0]["hint"]
 
 
 @pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))

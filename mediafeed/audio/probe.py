@@ -36,6 +36,8 @@ VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video
 _READ_LIMIT = 1024 * 1024
 #: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.
 _MP3_SHORTFALL = 4096
+#: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
+_MP3_BEYOND = 1.0
 
 
 def sniff(head: bytes) -> str:
@@ -226,12 +228,15 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header
+    beyond = 0  # bytes of audio after what the header declares
     if header is not None and header.bytes:
         shortfall = header.bytes - (scan.end - scan.start)
         if shortfall > _MP3_SHORTFALL:
             raise MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
                                                   f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
                                    hint="copy or export it again; check it plays to the end"))
+        beyond = -shortfall
+    declared = 0.0
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
         sample_rate, channels = scan.sample_rate, scan.channels
@@ -241,11 +246,16 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
         if not mode:
             mode = "CBR" if header.kind == "Info" else "VBR"
+        if beyond > _MP3_SHORTFALL:  # more audio than the header says (files joined with cat, say): count the frames
+            walked = mpeg.scan_data(data, full=True)
+            if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
+                declared = duration
+                duration, bitrate, mode = walked.duration, walked.bitrate, walked.mode
     if duration <= 0:
         raise MediaError(error("MED006", rel, "the MP3 file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
-                  **_tag_fields(state))
+                  declared=declared, **_tag_fields(state))
     return media, state

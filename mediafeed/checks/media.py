@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..chapters import clock
 from ..errors import Problem
 from ..model import Item, Show
 from .rules import problem
@@ -31,6 +32,11 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED024", rel, f"{media.lead:,} bytes of unknown data come before the first audio frame",
                                field="audio", episode=episode.slug,
                                hint="remux it (ffmpeg -i in.mp3 -c copy out.mp3) or export the episode again"))
+        if media.declared:
+            out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
+                                              f"{clock(media.duration)} (files joined without re-encoding?)",
+                               field="audio", episode=episode.slug,
+                               hint="remux it so the header covers the whole file: ffmpeg -i in.mp3 -c copy out.mp3"))
         if not show.tag_on_build and not media.tags.get("title"):
             out.append(problem("MED023", rel, "the audio file has no title tag", field="audio", episode=episode.slug,
                                hint="set 'tag_on_build: true' in show.yml, or tag the file in your editor"))

@@ -78,6 +78,9 @@ _RULES = [
     _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
        "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
        "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
+    _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares less audio than the file holds",
+       "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header; apps that trust it "
+       "show the wrong length and seek to the wrong place. The feed gets the counted duration either way."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
