@@ -42,7 +42,8 @@ GOOD = {
     "lead-junk.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 3,000 unknown bytes before the first frame
     "lead-zeros.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 2,048 zero bytes before the first frame
     "lead-http.mp3": ("mp3", "audio/mpeg"),  # a download saved with its HTTP response header in front
-    "joined.mp3": ("mp3", "audio/mpeg"),  # cat of two LAME VBR files: the first one's Xing header covers a third
+    "joined.mp3": ("mp3", "audio/mpeg"),
+    "alac.m4a": ("mp4", "audio/x-m4a"),  # Apple Lossless in M4A: plays in Apple's apps, not what the platforms take  # cat of two LAME VBR files: the first one's Xing header covers a third
 }
 #: Bytes of unknown data before the first MPEG frame, as the probe must report them (zero padding is not counted).
 HTTP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nAccept-Ranges: bytes\r\n\r\n"
@@ -87,6 +88,7 @@ def build_fixtures(folder: Path) -> Path:
     (folder / "joined.mp3").write_bytes((folder / "part.mp3").read_bytes() + (folder / "vbr-xing.mp3").read_bytes())
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
+    _ffmpeg(*tone, "-c:a", "alac", str(folder / "alac.m4a"))
     for ext in ("mp4", "m4v", "mov"):
         _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
                 f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",

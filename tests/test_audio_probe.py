@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from media_fixtures import BROKEN, GOOD, LEAD, SECONDS, VBR_SECONDS, build_fixtures
 from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
 
 from mediafeed.audio import probe
 from mediafeed.errors import MediaError
@@ -117,6 +118,30 @@ def test_an_mp3_holding_more_audio_than_its_header_declares_gets_the_counted_dur
     assert media.declared == pytest.approx(SECONDS, abs=0.01)
     assert media.duration == pytest.approx(_ffprobe_duration(fixtures / name), abs=0.03)
     assert media.bitrate_mode == "VBR"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp4"))
+def test_an_mp4_names_its_audio_codec_and_only_aac_passes(fixtures: Path, name: str) -> None:
+    from mediafeed.checks.media import _aac
+
+    codec = probe(fixtures / name, name).codec
+    assert codec == MP4(fixtures / name).info.codec
+    assert _aac(codec) == (name != "alac.m4a"), codec  # ffmpeg's AAC everywhere else, video included
+
+
+def test_an_m4a_that_is_not_aac_is_a_warning_naming_the_codec(fixtures: Path, show: Path) -> None:
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    folder = show / "episodes/002-learning-alliances"
+    (folder / "learning-alliances.m4a").write_bytes((fixtures / "alac.m4a").read_bytes())
+    (folder / "transcript.vtt").unlink()  # its cues run past the 6 s fixture
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", "--select", "MED011"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED011"]
+    assert [(p["file"], p["severity"]) for p in found] == [("episodes/002-learning-alliances/learning-alliances.m4a", "warning")]
+    assert "the audio in this M4A file is ALAC (Apple Lossless), not AAC" in found[0]["message"]
+    assert "-c:a aac" in found[0]["hint"]
 
 
 def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Path) -> None:

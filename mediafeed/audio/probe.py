@@ -198,6 +198,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
+        codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
         **_tag_fields(state),
     )
     return media, state
