@@ -43,7 +43,8 @@ GOOD = {
     "lead-zeros.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 2,048 zero bytes before the first frame
     "lead-http.mp3": ("mp3", "audio/mpeg"),  # a download saved with its HTTP response header in front
     "joined.mp3": ("mp3", "audio/mpeg"),
-    "alac.m4a": ("mp4", "audio/x-m4a"),  # Apple Lossless in M4A: plays in Apple's apps, not what the platforms take  # cat of two LAME VBR files: the first one's Xing header covers a third
+    "alac.m4a": ("mp4", "audio/x-m4a"),
+    "chained.ogg": ("ogg-vorbis", "audio/ogg"),  # two Vorbis files joined with cat: a chain; its duration is the first's  # Apple Lossless in M4A: plays in Apple's apps, not what the platforms take  # cat of two LAME VBR files: the first one's Xing header covers a third
 }
 #: Bytes of unknown data before the first MPEG frame, as the probe must report them (zero padding is not counted).
 HTTP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nAccept-Ranges: bytes\r\n\r\n"
@@ -101,6 +102,9 @@ def build_fixtures(folder: Path) -> Path:
     _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration={SECONDS}", "-ac", "1", "-ar", "48000", "-c:a", "libopus",
             "-b:a", "24k", str(folder / "opus.opus"))
     _ffmpeg(*tone, "-c:a", "libvorbis", "-q:a", "0", str(folder / "vorbis.ogg"))
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:duration=3", "-ac", "1", "-ar", "22050", "-c:a", "libvorbis",
+            "-serial_offset", "7777", str(folder / "vorbis-3s.ogg"))  # a chain's parts must have their own serials
+    (folder / "chained.ogg").write_bytes((folder / "vorbis.ogg").read_bytes() + (folder / "vorbis-3s.ogg").read_bytes())
     _ffmpeg(*tone, "-c:a", "flac", str(folder / "lossless.flac"))
     shutil.copyfile(wav, folder / "pcm.wav")
     _make_broken(folder)

@@ -144,6 +144,43 @@ def test_an_m4a_that_is_not_aac_is_a_warning_naming_the_codec(fixtures: Path, sh
     assert "-c:a aac" in found[0]["hint"]
 
 
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind.startswith("ogg")))
+def test_an_ogg_chain_is_told_from_one_stream(fixtures: Path, name: str) -> None:
+    assert probe(fixtures / name, name).chained == (name == "chained.ogg")
+
+
+def test_an_ogg_chain_is_a_warning(fixtures: Path, show: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    folder = show / "episodes/005-european-review"
+    shutil.copyfile(fixtures / "chained.ogg", folder / "european-review.ogg")
+    (folder / "european-review.mp3").unlink()
+    md = folder / "episode.md"
+    md.write_text(md.read_text().replace("audio: european-review.mp3", "audio: european-review.ogg"))
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", "--select", "MED026"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED026"]
+    assert [(p["file"], p["severity"]) for p in found] == [("episodes/005-european-review/european-review.ogg", "warning")]
+    assert "several Ogg streams one after another" in found[0]["message"] and "00:00:06" in found[0]["message"]
+
+
+def test_the_payload_of_an_ogg_chain_covers_its_later_streams(fixtures: Path, tmp_path: Path) -> None:
+    """Tagging rewrites the first stream's comment header only; a change anywhere in a later stream must still
+    show in the payload digest, or a damaged chain would pass the tagger's check."""
+    from mediafeed.audio import payload_digest
+
+    data = bytearray((fixtures / "chained.ogg").read_bytes())
+    second = data.index(b"OggS", len((fixtures / "vorbis.ogg").read_bytes()) + 1)  # a page of the second stream
+    damaged = tmp_path / "damaged.ogg"
+    data[-20] ^= 0x55  # a byte of the second stream's last audio packet
+    damaged.write_bytes(bytes(data))
+    assert second < len(data) - 20
+    assert payload_digest(damaged, "ogg-vorbis") != payload_digest(fixtures / "chained.ogg", "ogg-vorbis")
+
+
 def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Path) -> None:
     import shutil
 

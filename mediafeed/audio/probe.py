@@ -199,6 +199,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
+        chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         **_tag_fields(state),
     )
     return media, state

@@ -44,6 +44,10 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
         if media.channels > 2:
             out.append(problem("MED022", rel, f"the audio has {media.channels} channels; apps play mono or stereo",
                                field="audio", episode=episode.slug, hint="export a stereo or mono mix"))
+        if media.chained:
+            out.append(problem("MED026", rel, f"the file holds several Ogg streams one after another (files joined?); "
+                                              f"apps and the feed count only the first, {clock(media.duration)}",
+                               field="audio", episode=episode.slug, hint="export the episode again as one file"))
         if media.lead:
             out.append(problem("MED024", rel, f"{media.lead:,} bytes of unknown data come before the first audio frame",
                                field="audio", episode=episode.slug,

@@ -84,6 +84,9 @@ _RULES = [
     _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares less audio than the file holds",
        "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header; apps that trust it "
        "show the wrong length and seek to the wrong place. The feed gets the counted duration either way."),
+    _r("MED026", "mediafeed", W, "an Ogg file of several streams one after another",
+       "Ogg files joined with cat make a chain: mutagen, and the feed's duration, count only the first stream, and many "
+       "apps play only that one (others stop or jump at the join)."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
