@@ -168,6 +168,7 @@ def _make_broken(folder: Path) -> None:
     data[4:8] = b"ftyp"
     data[:4] = struct.pack(">I", 0xFFFFFF)  # an ftyp box that claims 16 MB
     (folder / "corrupt-box.m4a").write_bytes(bytes(data))
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "wmav2", str(folder / "speech.wma"))
     (folder / "noise.mp3").write_bytes(random.Random(3).randbytes(64 * 1024))  # 0xFF bytes, never three frames in a row
     (folder / "mpeg-junk.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\0" * 10 + b"no frames here" * 40)
 
@@ -178,6 +179,7 @@ BROKEN = {
     "picture.mp3": ("MED003", "a PNG image"),
     "notes.m4a": ("MED003", "text or HTML"),
     "noise.mp3": ("MED003", "an unknown format"),
+    "speech.wma": ("MED003", "a Windows Media (WMA/ASF) file"),
     "vorbis-named.mp3": ("MED005", "Ogg Vorbis, but its name ends in .mp3"),
     "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),

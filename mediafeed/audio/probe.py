@@ -100,7 +100,9 @@ def describe(head: bytes) -> str:
     signatures = [(b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
                   (b"PK\x03\x04", "a ZIP archive"), (b"<", "text or HTML"), (b"{", "JSON or text"),
                   (b"GIF8", "a GIF image"), (b"\x1aE\xdf\xa3", "a Matroska/WebM file"), (b"RIFF", "a RIFF file that is not WAV"),
-                  (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file")]
+                  (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file"), (b"RF64", "an RF64 file (WAV over 4 GB)"),
+                  (b"caff", "a Core Audio (CAF) file"), (b"0&\xb2u\x8ef\xcf\x11", "a Windows Media (WMA/ASF) file"),
+                  (b"MThd", "a MIDI file")]
     for magic, name in signatures:
         if head.lstrip()[:len(magic)] == magic:
             return name
