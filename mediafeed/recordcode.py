@@ -6,10 +6,9 @@ since compiles its own, as before, until this file is written again; ``tests/tes
 """
 # ruff: noqa
 # mypy: ignore-errors
-from typing import Any
 
-TEXTS: dict[str, str] = {}
-FACTORIES: dict[str, Any] = {}
+TEXTS = {}  # "module.Class" -> the text compiled below
+FACTORIES = {}  # "module.Class" -> its compiled factory
 
 TEXTS['mediafeed.model.Person'] = 'def __create_fn__(cls, FrozenInstanceError, __dataclass_builtins_object__, _HAS_DEFAULT_FACTORY, _return_type, _type_name, _type_role, _dflt_role, _type_group, _dflt_group, _type_img, _dflt_img, _type_href, _dflt_href):\n def __init__(self,name:_type_name,role:_type_role=_dflt_role,group:_type_group=_dflt_group,img:_type_img=_dflt_img,href:_type_href=_dflt_href)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,\'name\',name)\n  __dataclass_builtins_object__.__setattr__(self,\'role\',role)\n  __dataclass_builtins_object__.__setattr__(self,\'group\',group)\n  __dataclass_builtins_object__.__setattr__(self,\'img\',img)\n  __dataclass_builtins_object__.__setattr__(self,\'href\',href)\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, role={self.role!r}, group={self.group!r}, img={self.img!r}, href={self.href!r})"\n def __eq__(self, other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.role,self.group,self.img,self.href,)==(other.name,other.role,other.group,other.img,other.href,)\n  return NotImplemented\n def __hash__(self):\n  return hash((self.name,self.role,self.group,self.img,self.href,))\n def __setattr__(self, name, value):\n  if type(self) is cls or name in (\'name\',\'role\',\'group\',\'img\',\'href\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n def __delattr__(self, name):\n  if type(self) is cls or name in (\'name\',\'role\',\'group\',\'img\',\'href\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__\n'
 def __create_fn__(cls, FrozenInstanceError, __dataclass_builtins_object__, _HAS_DEFAULT_FACTORY, _return_type, _type_name, _type_role, _dflt_role, _type_group, _dflt_group, _type_img, _dflt_img, _type_href, _dflt_href):

@@ -165,3 +165,18 @@ def test_listing_and_checking_a_show_do_not_load_the_template_engine(show: Path,
     """They run the same checks as a build (the feed rules too) but render no page: no Jinja."""
     stmt = RUN_CLI.format(args=f"{command!r}, '-q'")
     assert _loaded(stmt, ("jinja2", "mediafeed.jinjaenv", "mediafeed.templatecode", "requests"), cwd=show) == []
+
+
+def test_a_no_change_build_does_not_load_typing(show: Path) -> None:
+    """typing costs a no-change build ~3.5 ms. Run without ``site`` (``-S``, the libraries on the path by hand): this
+    machine's site-packages has a ``.pth`` file that imports typing before any of mediafeed's code runs."""
+    import site
+
+    assert _loaded(RUN_CLI.format(args="'build', '-q'"), ("click",), cwd=show) == ["click"]  # the build that stamps
+    paths = [str(ROOT), *site.getsitepackages(), site.getusersitepackages()]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    stmt = LOADED.format(stmt=RUN_CLI.format(args="'build', '-q'"), names=("typing", "click", "mediafeed.build"))
+    result = subprocess.run([sys.executable, "-S", "-c", stmt], capture_output=True, text=True, env=env, cwd=show,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split()[1:] == []

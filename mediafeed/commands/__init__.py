@@ -7,7 +7,10 @@ nothing to do must not pay for importing every library the other commands need.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+
+TYPE_CHECKING = False  # typing's constant without importing typing (see fastpath)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: command name → "module:attribute" in this package, in the order help lists them.
 LAZY = {

@@ -25,7 +25,10 @@ import signal
 import sys
 import time
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing's constant without importing typing (see fastpath)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Options of ``mediafeed`` itself and of ``mediafeed build``, spelled exactly as click accepts them.
 _FLAGS = {"-q": "quiet", "--quiet": "quiet", "-v": "verbose", "--verbose": "verbose",
