@@ -16,22 +16,15 @@ Two outputs:
 
 from __future__ import annotations
 
-import ctypes
+import functools
 import re
-
-import cmarkgfm
-import nh3
-from cmarkgfm import _cmark
-from cmarkgfm.cmark import Options
+from typing import Any
 
 from .records import record
 
 DESCRIPTION_LIMIT = 4000
-_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_SMART | Options.CMARK_OPT_VALIDATE_UTF8
 _EXTENSIONS = ["table", "autolink", "strikethrough", "tasklist"]
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
-
-_PAGE_TAGS = set(nh3.ALLOWED_TAGS) - {"area", "map", "center", "acronym", "tt", "strike"} | {"section", "input"}
 _PAGE_ATTRIBUTES = {
     "a": {"href", "hreflang", "title", "id"},
     "img": {"src", "alt", "width", "height", "title"},
@@ -49,22 +42,44 @@ _PAGE_ATTRIBUTES = {
     "code": {"class"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
 }
-_PAGE = nh3.Cleaner(
-    tags=_PAGE_TAGS,
-    attributes=_PAGE_ATTRIBUTES,
-    url_schemes=_URL_SCHEMES,
-    link_rel="noopener noreferrer",
-    clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select", "svg", "math"},
-    tag_attribute_values={"input": {"type": {"checkbox"}}},
-    set_tag_attribute_values={"input": {"disabled": ""}},
-)
-_DESCRIPTION = nh3.Cleaner(
-    tags={"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"},
-    attributes={"a": {"href"}},
-    url_schemes=_URL_SCHEMES,
-    link_rel=None,
-    clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select", "svg", "math"},
-)
+
+
+class _Engines:
+    """cmarkgfm and nh3 set up for show notes, made when notes are first rendered (:func:`_engines`): ``list``,
+    ``check`` and a build whose notes are all in its cache do not load them (nor ctypes)."""
+
+    def __init__(self) -> None:
+        import cmarkgfm
+        import nh3
+        from cmarkgfm import _cmark
+        from cmarkgfm.cmark import Options
+
+        self.cmarkgfm, self.cmark = cmarkgfm, _cmark
+        self.options = (Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_SMART
+                        | Options.CMARK_OPT_VALIDATE_UTF8)
+        self.page = nh3.Cleaner(
+            tags=set(nh3.ALLOWED_TAGS) - {"area", "map", "center", "acronym", "tt", "strike"} | {"section", "input"},
+            attributes=_PAGE_ATTRIBUTES,
+            url_schemes=_URL_SCHEMES,
+            link_rel="noopener noreferrer",
+            clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select", "svg", "math"},
+            tag_attribute_values={"input": {"type": {"checkbox"}}},
+            set_tag_attribute_values={"input": {"disabled": ""}},
+        )
+        self.description = nh3.Cleaner(
+            tags={"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"},
+            attributes={"a": {"href"}},
+            url_schemes=_URL_SCHEMES,
+            link_rel=None,
+            clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select", "svg", "math"},
+        )
+        self.native = _native(_cmark)
+
+
+@functools.cache
+def _engines() -> _Engines:
+    return _Engines()
+
 _HEADING = re.compile(r"<(/?)h([1-6])([^>]*)>")
 _HEADING_BLOCK = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 _BLOCK_END = re.compile(r"</(?:p|ul|ol)>\s*")
@@ -84,23 +99,23 @@ def render(markdown: str, link: str = "") -> Notes:
     # instead of leaving them on the page as escaped text.
     raw = _to_html(markdown)
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
-    html = cdata_safe(_PAGE.clean(shifted).strip())
+    html = cdata_safe(_engines().page.clean(shifted).strip())
     description = _describe(html, link)
     return Notes(html=html, description=description, text=plain_text(html))
 
 
-def _native() -> tuple[ctypes.CDLL, ctypes.CDLL] | None:
+def _native(cmark: Any) -> tuple[Any, Any] | None:
     """cmark's ``cmark_node_free`` and the C library's ``free``, or None where they cannot be found."""
+    import ctypes
+
     try:
-        engine, libc = ctypes.CDLL(_cmark.__file__), ctypes.CDLL(None)
+        engine, libc = ctypes.CDLL(cmark.__file__), ctypes.CDLL(None)
         engine.cmark_node_free.argtypes, engine.cmark_node_free.restype = [ctypes.c_void_p], None
         libc.free.argtypes, libc.free.restype = [ctypes.c_void_p], None
     except (OSError, AttributeError):
         return None
     return engine, libc
 
-
-_NATIVE = _native()
 
 
 def _to_html(markdown: str) -> str:
@@ -110,12 +125,14 @@ def _to_html(markdown: str) -> str:
     about 40 KB of C memory an episode, never given back (400 MB over a 10,000-episode show). The
     same calls, with the tree and the string freed (cmark's default allocator is the C library's).
     """
-    if _NATIVE is None:  # pragma: no cover - a cmarkgfm build without the symbols: leak, but work
-        return str(cmarkgfm.markdown_to_html_with_extensions(markdown, options=_OPTIONS, extensions=_EXTENSIONS))
-    engine, libc = _NATIVE
-    ffi, lib = _cmark.ffi, _cmark.lib
+    engines = _engines()
+    cmarkgfm, options = engines.cmarkgfm, engines.options
+    if engines.native is None:  # pragma: no cover - a cmarkgfm build without the symbols: leak, but work
+        return str(cmarkgfm.markdown_to_html_with_extensions(markdown, options=options, extensions=_EXTENSIONS))
+    engine, libc = engines.native
+    ffi, lib = engines.cmark.ffi, engines.cmark.lib
     cmarkgfm.cmark.core_extensions_ensure_registered()
-    parser = lib.cmark_parser_new(_OPTIONS)
+    parser = lib.cmark_parser_new(options)
     try:
         for name in _EXTENSIONS:
             lib.cmark_parser_attach_syntax_extension(parser, cmarkgfm.cmark.find_syntax_extension(name))
@@ -123,7 +140,7 @@ def _to_html(markdown: str) -> str:
         lib.cmark_parser_feed(parser, data, len(data))
         root = lib.cmark_parser_finish(parser)
         try:
-            html = lib.cmark_render_html(root, _OPTIONS, lib.cmark_parser_get_syntax_extensions(parser))
+            html = lib.cmark_render_html(root, options, lib.cmark_parser_get_syntax_extensions(parser))
             try:
                 return str(ffi.string(html).decode("utf-8"))
             finally:
@@ -136,7 +153,7 @@ def _to_html(markdown: str) -> str:
 
 def _describe(html: str, link: str) -> str:
     blocks = _HEADING_BLOCK.sub(lambda m: f"<p><strong>{m.group(1)}</strong></p>", html)
-    strict = cdata_safe(re.sub(r"\n\s*\n+", "\n", _DESCRIPTION.clean(blocks)).strip())
+    strict = cdata_safe(re.sub(r"\n\s*\n+", "\n", _engines().description.clean(blocks)).strip())
     if len(strict.encode("utf-8")) <= DESCRIPTION_LIMIT:
         return strict
     more = f'<p><a href="{link}">Full show notes</a></p>' if link else ""

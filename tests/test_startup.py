@@ -162,9 +162,11 @@ def test_checking_a_show_offline_does_not_load_the_http_client(show: Path) -> No
 
 @pytest.mark.parametrize("command", ["list", "check"])
 def test_listing_and_checking_a_show_do_not_load_the_template_engine(show: Path, command: str) -> None:
-    """They run the same checks as a build (the feed rules too) but render no page: no Jinja."""
+    """They run the same checks as a build (the feed rules too) but render no page: no Jinja, and once the notes
+    are in the cache, neither the Markdown engine nor the sanitiser."""
     stmt = RUN_CLI.format(args=f"{command!r}, '-q'")
     assert _loaded(stmt, ("jinja2", "mediafeed.jinjaenv", "mediafeed.templatecode", "requests"), cwd=show) == []
+    assert _loaded(stmt, ("cmarkgfm", "nh3", "ctypes"), cwd=show) == []
 
 
 def test_a_no_change_build_does_not_load_typing(show: Path) -> None:
