@@ -825,15 +825,15 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
         if show.tag_on_build:
             lengths = published_lengths(ledger, items, out_dir, previous)
-            items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress,
-                                                                lengths=lengths)
+            items, notes, report.tagged, copies = tagging.tag_published(project, items, cache, reuse=not clean,
+                                                                        progress=progress, lengths=lengths)
             report.problems = sorted(set(report.problems + notes), key=_problem_order)
             base = os.path.join(root, "")  # text, not pathlib: this runs for every episode of a rebuild
             for item in items:  # a re-tagged copy (another size in the feed) renews the outputs that show it
                 if item.media_file:
                     slug = item.episode.slug
-                    project.fingerprints[slug] = incremental.digest(project.fingerprints.get(slug, ""),
-                                                                    tagging.identity(base + item.media_file))
+                    copy = copies.get(slug) or tagging.identity(base + item.media_file)  # (as tag_published saw it)
+                    project.fingerprints[slug] = incremental.digest(project.fingerprints.get(slug, ""), copy)
         if not accept_changes:
             changed = checks.filter_problems(ledger_io.length_changes(ledger, items), show, (), ())
             report.problems = sorted(set(report.problems + changed), key=_problem_order)

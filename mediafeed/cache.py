@@ -235,6 +235,10 @@ class Cache:
         """(key, stored tag) of the ``keys`` that have a row, without reading their values."""
         if self.db is None or not keys:
             return []
+        loaded = self._preloaded.get(table)
+        if loaded is not None and all(key.startswith(loaded[0]) for key in keys):  # answered from memory (preload)
+            memory = loaded[1]
+            return [(key, memory[key][0]) for key in keys if key in memory]
         self._flush(table)
         wanted, found = set(keys), []
         try:

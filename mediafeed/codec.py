@@ -162,6 +162,21 @@ def _generated(cls: Any, function: str, lines: list[str], scope: dict[str, Any])
     return made
 
 
+@cache
+def replacer(cls: Any, *names: str) -> Callable[..., Any]:
+    """``dataclasses.replace(value, **dict(zip(names, values)))`` as a function of ``(value, *values)``, made once per
+    class and names: the other fields are passed on positionally. ``dataclasses.replace`` looks at every field on
+    every call; a rebuild replaces each episode's item and media (a thousand of each) to point at its tagged copy."""
+    every = [f.name for f in dataclasses.fields(cls)]
+    if not all(f.init for f in dataclasses.fields(cls)) or not set(names) <= set(every):
+        raise TypeError(f"{cls!r}: cannot replace {names!r}")
+    arguments = ", ".join(name if name in names else f"value.{name}" for name in every)
+    scope: dict[str, Any] = {"cls": cls}
+    exec(f"def replace_one(value, {', '.join(names)}):\n    return cls({arguments})", scope)  # noqa: S102 (field names)
+    made: Callable[..., Any] = scope["replace_one"]
+    return made
+
+
 def _primitive(cls: type, data: Any) -> Any:
     if cls is float and isinstance(data, int):
         return float(data)
