@@ -196,18 +196,19 @@ class Cache:
             return None
         return str(row[1])
 
-    def get_many(self, table: str, wanted: dict[str, str], *, text: bool = False) -> dict[str, Any]:
+    def get_many(self, table: str, wanted: dict[str, str], *, text: bool = False, scan: bool = False) -> dict[str, Any]:
         """:meth:`get` for many keys (key → tag) in one query: the keys whose tag matches, with their values
-        (``text``: values stored with :meth:`put_text`, returned as they are)."""
+        (``text``: values stored with :meth:`put_text`, returned as they are). ``scan``: ``wanted`` is about every
+        row of a table of small rows (one per episode): one pass over the table costs half the lookups of its keys."""
         if self.db is None or not wanted:
             return {}
         self._flush(table)
         found = {}
         keys = list(wanted)
         try:
-            for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
+            for start in range(0, len(keys), 500) if not scan else [0]:  # at most 999 parameters (older SQLite)
                 chunk = keys[start:start + 500]
-                for key, tag, value in self._execute(
+                for key, tag, value in self._execute(f"SELECT k, tag, v FROM {table}") if scan else self._execute(
                         f"SELECT k, tag, v FROM {table} WHERE k IN ({','.join('?' * len(chunk))})", chunk):
                     if key not in wanted or tag != f"{self.version}:{wanted[key]}":
                         continue
@@ -291,6 +292,9 @@ class Cache:
         """Every key of ``table`` starting with ``prefix``."""
         if self.db is None:
             return []
+        loaded = self._preloaded.get(table)
+        if loaded is not None and prefix.startswith(loaded[0]):  # answered from memory (see preload)
+            return [k for k in loaded[1] if k.startswith(prefix)]
         self._flush(table)
         try:
             rows = self._execute(f"SELECT k FROM {table}").fetchall()

@@ -205,7 +205,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     # (its folder, show.yml and source media: all the tags are made of) and the artwork's identity.
     memos = {item.episode.slug: _memo(project.fingerprints.get(item.episode.slug, ""), _art(root_text, show, item.episode),
                                       arts, ffmpeg) for item in items}
-    names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
+    names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo}, scan=len(memos) > 100)
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
     cache.preload(MADE)  # the copies' records in one query
     cache.delete(MADE, [slug for slug in cache.keys(MADE) if slug not in memos])
