@@ -29,6 +29,7 @@ from typing import overload
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, showlock, site, tagging, transcripts
 from . import alternates as alternates_io
+from . import cache as cache_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
@@ -264,7 +265,7 @@ def _episode_from(row: object) -> tuple[Episode | None, list[Problem], str] | No
         return None
     cut = int(length)
     try:
-        values, problems, notes_key = json.loads(rest[:cut])
+        values, problems, notes_key = cache_io.loads(rest[:cut])
         if values is None:
             return (None, _problems(problems), "") if cut == len(rest) and notes_key == "" else None
         if values[_MARKDOWN] != "" or notes_key.__class__ is not str or len(notes_key) != 64:
