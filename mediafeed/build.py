@@ -885,7 +885,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
             raise
         written = writer.finish()
         rewritten = set(written.written)
-        output.write_manifest(root / CACHE_DIR, out_dir, writer.paths())
+        made = sorted(writer.paths())  # once, for the manifest and the stamp (sorting a sorted list is one pass)
+        output.write_manifest(root / CACHE_DIR, out_dir, made)
         plan.record(plan.rendered + plan.kept)
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
@@ -897,7 +898,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.seconds = time.perf_counter() - started
         if record:
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
-            fastpath.save(root, out_dir, strict, writer.paths(), report.to_dict(),
+            fastpath.save(root, out_dir, strict, made, report.to_dict(),
                           extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
                           sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report
