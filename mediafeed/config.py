@@ -158,7 +158,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
 
     links = _pairs(r, "links")
     support = _pairs(r, "support")
-    seasons = []
+    seasons: list[Season] = []
     for number, name in r.mapping("seasons").items():
         if isinstance(number, int) and isinstance(name, str):
             seasons.append(Season(number, name))

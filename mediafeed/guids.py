@@ -42,7 +42,7 @@ def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
             if "guid" in data:  # "guid:" present but empty: fill it in place
                 updated = re.sub(r"(?m)^guid:[ \t]*(?:''|\"\")?[ \t]*$", f"guid: {guid}", text, count=1)
             else:
-                updated = re.sub(r"\A(\ufeff?---[ \t]*\r?\n)", lambda m, g=guid: f"{m.group(1)}guid: {g}\n", text, count=1)
+                updated = re.sub(r"\A(\ufeff?---[ \t]*\r?\n)", f"\\g<1>guid: {guid}\n", text, count=1)
             atomic_write(path, updated.encode("utf-8"))
         done.append((rel, guid if write else ""))
     return done

@@ -5,6 +5,7 @@ the commands that print JSON do not load the feed code for it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -27,6 +28,36 @@ def indented(value: Any, newline: str = "\n") -> str:
     if type(value) is int:
         return int.__repr__(value)
     return json.dumps(value, ensure_ascii=False)  # None, booleans, anything else: json.dumps's own spelling
+
+
+def pieces(value: Any) -> Iterator[str]:
+    """:func:`indented`'s text of ``value`` in pieces, a member of a top-level list (or of a list that is a value of a
+    top-level dict) at a time, so a report of a million problems is written as it is made, never held as one text."""
+    if type(value) is dict and value:
+        yield "{"
+        for index, (key, member) in enumerate(value.items()):
+            yield f"{',' if index else ''}\n  {_string(key)}: "
+            yield from _members(member, "\n  ")
+        yield "\n}"
+    else:
+        yield from _members(value, "\n")
+
+
+def _members(value: Any, newline: str) -> Iterator[str]:
+    if type(value) not in (list, tuple) or not value:
+        yield _text(value, newline)
+        return
+    inner = newline + "  "
+    for index, member in enumerate(value):
+        yield ("[" if not index else ",") + inner + _text(member, inner)
+    yield newline + "]"
+
+
+def _text(value: Any, newline: str) -> str:
+    try:
+        return indented(value, newline)
+    except TypeError:  # a key that is not a string: json.dumps's own spelling of it
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", newline)
 
 
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # json.dumps's, with ensure_ascii=False

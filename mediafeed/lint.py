@@ -184,7 +184,9 @@ def _refuse_unknown(select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
 
 
 def _finish(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (-p.severity.rank, p.episode, p.file, p.field, p.code, p.message))
+    """Each problem once (the first of equal ones), worst first, then by episode, file, field, code and message."""
+    rank = {severity: -severity.rank for severity in Severity}  # Severity.rank is a property: looked up once here
+    return sorted(dict.fromkeys(problems), key=lambda p: (rank[p.severity], p.episode, p.file, p.field, p.code, p.message))
 
 
 __all__ = ["LintReport", "lint_feed", "lint_show", "read_feed", "FEED_FILE", "SCHEMA"]

@@ -104,6 +104,10 @@ class Media:
     tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     chapters: tuple[Chapter, ...] = ()
     has_cover: bool = False
+    lead: int = 0  #: MP3: bytes of unknown data before the first audio frame (0 when none, or only zero padding)
+    declared: float = 0.0  #: MP3: the duration its Xing/VBRI header declares when the file holds more audio (else 0)
+    codec: str = ""  #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus")
+    chained: bool = False  #: Ogg: more than one logical stream one after another (files joined); ``duration`` is the first's
 
 
 @dataclass(frozen=True)

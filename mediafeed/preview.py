@@ -213,7 +213,7 @@ class Watcher:
     """Polls the show's sources; calls ``rebuild`` when any file was added, removed or changed."""
 
     root: Path
-    rebuild: Callable[[], None]
+    rebuild: Callable[[], object]  #: its result is not used (Preview.rebuild says whether the build passed)
     interval: float = 1.0
     stop: threading.Event = field(default_factory=threading.Event)
     state: dict[str, tuple[int, int]] = field(default_factory=dict)

@@ -235,7 +235,7 @@ def unique_slug(base: str, taken: set[str]) -> str:
 def existing_episodes(root: Path) -> list[dict[str, Any]]:
     """Front matter of every episode folder (slug in ``_slug``), unreadable ones skipped."""
     base = root / EPISODES_DIR
-    out = []
+    out: list[dict[str, Any]] = []
     if not base.is_dir():
         return out
     for folder in sorted(p for p in base.iterdir() if p.is_dir()):
@@ -254,8 +254,8 @@ def existing_episodes(root: Path) -> list[dict[str, Any]]:
 
 def next_number(episodes: list[dict[str, Any]], season: int | None) -> int:
     """One more than the highest episode number in ``season`` (all episodes when there are no seasons)."""
-    numbers = [e.get("episode") for e in episodes
-               if isinstance(e.get("episode"), int) and (season is None or e.get("season") == season)]
+    numbers: list[int] = [e["episode"] for e in episodes
+                          if isinstance(e.get("episode"), int) and (season is None or e.get("season") == season)]
     return max(numbers, default=0) + 1
 
 

@@ -8,6 +8,7 @@ nobody asked for, with a did-you-mean hint, so a typo is never silently ignored.
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import re
 from collections.abc import Callable
@@ -105,6 +106,10 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
 MISSING = object()
 
 
+#: The names FieldReader's methods hide inside its class body (its annotations say builtins.str and so on).
+_datetime = datetime
+
+
 class FieldReader:
     """Typed access to one mapping with problems collected, not raised."""
 
@@ -155,7 +160,7 @@ class FieldReader:
             self.missing(key, hint or f"give '{key}' a value")
         return value
 
-    def bool(self, key: str, default: bool | None = None) -> bool | None:
+    def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:
         value = self.raw(key)
         if value is MISSING:
             return default
@@ -166,7 +171,7 @@ class FieldReader:
         self.fail(key, f"expected true or false, got {value!r}", hint=f"write '{key}: true' or '{key}: false'")
         return default
 
-    def int(self, key: str, default: int | None = None, minimum: int | None = None) -> int | None:
+    def int(self, key: builtins.str, default: builtins.int | None = None, minimum: builtins.int | None = None) -> builtins.int | None:
         value = self.raw(key)
         if value is MISSING:
             return default
@@ -180,14 +185,14 @@ class FieldReader:
             return default
         return value
 
-    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+    def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> builtins.str:
         value = self.str(key, default)
         if value not in choices:
             self.fail(key, f"expected one of {', '.join(choices)}, got {value!r}", hint=f"write '{key}: {choices[0]}'")
             return default
         return value
 
-    def list(self, key: str) -> list[Any]:
+    def list(self, key: builtins.str) -> builtins.list[Any]:
         value = self.raw(key)
         if value is MISSING:
             return []
@@ -195,7 +200,7 @@ class FieldReader:
             return value
         return [value]
 
-    def str_list(self, key: str) -> tuple[str, ...]:
+    def str_list(self, key: builtins.str) -> tuple[builtins.str, ...]:
         out = []
         value = self.raw(key)
         if isinstance(value, str):
@@ -212,7 +217,7 @@ class FieldReader:
                 self.fail(key, f"expected text in the list, got {item!r}")
         return tuple(out)
 
-    def mapping(self, key: str) -> dict[str, Any]:
+    def mapping(self, key: builtins.str) -> dict[builtins.str, Any]:
         value = self.raw(key)
         if value is MISSING:
             return {}
@@ -221,7 +226,7 @@ class FieldReader:
             return {}
         return value
 
-    def datetime(self, key: str, required: bool = False) -> datetime | None:
+    def datetime(self, key: builtins.str, required: builtins.bool = False) -> _datetime | None:
         value = self.raw(key)
         example = "2026-03-04T09:00:00+00:00"
         if value is MISSING:
@@ -235,7 +240,7 @@ class FieldReader:
                       hint=f"write '{key}: {example}' (ISO 8601, with an offset such as +00:00 or Z)")
         return parsed
 
-    def url(self, key: str, required: bool = False, https: bool = False) -> str:
+    def url(self, key: builtins.str, required: builtins.bool = False, https: builtins.bool = False) -> builtins.str:
         value = self.str(key, required=required)
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
@@ -243,7 +248,7 @@ class FieldReader:
             return ""
         return value
 
-    def unknown(self, known: tuple[str, ...] | frozenset[str] | set[str]) -> None:
+    def unknown(self, known: tuple[builtins.str, ...] | frozenset[builtins.str] | set[builtins.str]) -> None:
         for key in sorted(str(k) for k in self.data):
             if key in known:
                 continue
@@ -251,7 +256,7 @@ class FieldReader:
             hint = f"did you mean '{close[0]}'?" if close else f"remove it; known keys: {', '.join(sorted(known))}"
             self.problems.append(error("SRC012", self.file, "unknown key", field=self.name(key), hint=hint, episode=self.episode))
 
-    def sub(self, value: Any, key: str) -> FieldReader | None:
+    def sub(self, value: Any, key: builtins.str) -> FieldReader | None:
         """A reader for a nested mapping (e.g. one person), reporting under ``key``."""
         if not isinstance(value, dict):
             self.fail(key, f"expected a mapping, got {_kind(value)}")

@@ -6,6 +6,7 @@ writing to it. Names say what each file is, as mutagen's own test data does.
 
 from __future__ import annotations
 
+import random
 import shutil
 import struct
 import subprocess
@@ -38,7 +39,16 @@ GOOD = {
     "vorbis.ogg": ("ogg-vorbis", "audio/ogg"),
     "lossless.flac": ("flac", "audio/flac"),
     "pcm.wav": ("wav", "audio/wav"),
+    "lead-junk.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 3,000 unknown bytes before the first frame
+    "lead-zeros.mp3": ("mp3", "audio/mpeg"),  # no ID3 tag, and 2,048 zero bytes before the first frame
+    "lead-http.mp3": ("mp3", "audio/mpeg"),  # a download saved with its HTTP response header in front
+    "joined.mp3": ("mp3", "audio/mpeg"),
+    "alac.m4a": ("mp4", "audio/x-m4a"),
+    "chained.ogg": ("ogg-vorbis", "audio/ogg"),  # two Vorbis files joined with cat: a chain; its duration is the first's  # Apple Lossless in M4A: plays in Apple's apps, not what the platforms take  # cat of two LAME VBR files: the first one's Xing header covers a third
 }
+#: Bytes of unknown data before the first MPEG frame, as the probe must report them (zero padding is not counted).
+HTTP_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nAccept-Ranges: bytes\r\n\r\n"
+LEAD = {"lead-junk.mp3": 3000, "lead-http.mp3": len(HTTP_HEAD)}
 TAGGABLE = [n for n, (kind, _) in GOOD.items() if kind != "wav"]
 
 
@@ -68,8 +78,18 @@ def build_fixtures(folder: Path) -> Path:
     _run("lame", "--quiet", "-b", "32", "--id3v1-only", "--tt", "Old v1 title", "--ta", "Someone", str(wav),
          str(folder / "id3v1-only.mp3"))
     _make_id3v22(folder / "cbr-info.mp3", folder / "id3v22.mp3")
+    bare = folder / "bare.mp3"  # frames only: no ID3v2 tag
+    _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "0", str(bare))
+    rng = random.Random(7)
+    junk = bytes(rng.randrange(255) for _ in range(LEAD["lead-junk.mp3"]))  # anything but 0xFF (a frame sync)
+    (folder / "lead-junk.mp3").write_bytes(junk + bare.read_bytes())
+    (folder / "lead-zeros.mp3").write_bytes(b"\0" * 2048 + bare.read_bytes())
+    (folder / "lead-http.mp3").write_bytes(HTTP_HEAD + bare.read_bytes())
+    _run("lame", "--quiet", "-V", "7", str(wav), str(folder / "part.mp3"))  # 6 s, then the 20 s VBR file: 26 s in all
+    (folder / "joined.mp3").write_bytes((folder / "part.mp3").read_bytes() + (folder / "vbr-xing.mp3").read_bytes())
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
+    _ffmpeg(*tone, "-c:a", "alac", str(folder / "alac.m4a"))
     for ext in ("mp4", "m4v", "mov"):
         _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
                 f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
@@ -82,6 +102,9 @@ def build_fixtures(folder: Path) -> Path:
     _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration={SECONDS}", "-ac", "1", "-ar", "48000", "-c:a", "libopus",
             "-b:a", "24k", str(folder / "opus.opus"))
     _ffmpeg(*tone, "-c:a", "libvorbis", "-q:a", "0", str(folder / "vorbis.ogg"))
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:duration=3", "-ac", "1", "-ar", "22050", "-c:a", "libvorbis",
+            "-serial_offset", "7777", str(folder / "vorbis-3s.ogg"))  # a chain's parts must have their own serials
+    (folder / "chained.ogg").write_bytes((folder / "vorbis.ogg").read_bytes() + (folder / "vorbis-3s.ogg").read_bytes())
     _ffmpeg(*tone, "-c:a", "flac", str(folder / "lossless.flac"))
     shutil.copyfile(wav, folder / "pcm.wav")
     _make_broken(folder)
@@ -145,6 +168,8 @@ def _make_broken(folder: Path) -> None:
     data[4:8] = b"ftyp"
     data[:4] = struct.pack(">I", 0xFFFFFF)  # an ftyp box that claims 16 MB
     (folder / "corrupt-box.m4a").write_bytes(bytes(data))
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "wmav2", str(folder / "speech.wma"))
+    (folder / "noise.mp3").write_bytes(random.Random(3).randbytes(64 * 1024))  # 0xFF bytes, never three frames in a row
     (folder / "mpeg-junk.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\0" * 10 + b"no frames here" * 40)
 
 
@@ -153,6 +178,8 @@ BROKEN = {
     "empty.mp3": ("MED002", "empty (0 bytes)"),
     "picture.mp3": ("MED003", "a PNG image"),
     "notes.m4a": ("MED003", "text or HTML"),
+    "noise.mp3": ("MED003", "an unknown format"),
+    "speech.wma": ("MED003", "a Windows Media (WMA/ASF) file"),
     "vorbis-named.mp3": ("MED005", "Ogg Vorbis, but its name ends in .mp3"),
     "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),

@@ -7,8 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from media_fixtures import BROKEN, GOOD, SECONDS, VBR_SECONDS, build_fixtures
+from media_fixtures import BROKEN, GOOD, LEAD, SECONDS, VBR_SECONDS, build_fixtures
 from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
 
 from mediafeed.audio import probe
 from mediafeed.errors import MediaError
@@ -32,7 +33,7 @@ def test_every_format_probes_with_duration_mime_and_audio_details(fixtures: Path
     kind, mime = GOOD[name]
     media = probe(fixtures / name, name)
     assert (media.kind, media.mime) == (kind, mime)
-    expected = VBR_SECONDS if name.startswith("vbr-") else SECONDS
+    expected = VBR_SECONDS if name.startswith("vbr-") else SECONDS + VBR_SECONDS if name == "joined.mp3" else SECONDS
     assert abs(media.duration - expected) < 0.15, media.duration
     assert media.size == (fixtures / name).stat().st_size
     assert media.sample_rate in (22050, 44100, 48000) and media.channels in (1, 2)
@@ -102,6 +103,137 @@ def test_an_mp3_probes_as_mutagen_reads_it_where_mutagen_knows(fixtures: Path, n
     if name in ("cbr-info.mp3", "vbr-xing.mp3", "vbr-vbri.mp3"):  # a header counts the frames: mutagen's figures
         assert (media.duration, media.bitrate) == (info.length, info.bitrate)
     assert media.tags.get("title") == (MP3(fixtures / name).tags or {}).get("TIT2", [None])[0]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
+def test_an_mp3_holding_more_audio_than_its_header_declares_gets_the_counted_duration(fixtures: Path, name: str) -> None:
+    """Two MP3s joined with cat keep the first one's Xing header: mutagen (and apps that trust the header) say 6 s
+    for 26 s of audio. The probe counts the frames instead, as ffmpeg decodes them, and keeps the header's figure
+    for MED025; a file whose header is right is left at the header's figures (declared 0)."""
+    media = probe(fixtures / name, name)
+    if name != "joined.mp3":
+        assert media.declared == 0
+        return
+    assert MP3(fixtures / name).info.length == pytest.approx(SECONDS, abs=0.01)  # what the header says
+    assert media.declared == pytest.approx(SECONDS, abs=0.01)
+    assert media.duration == pytest.approx(_ffprobe_duration(fixtures / name), abs=0.03)
+    assert media.bitrate_mode == "VBR"
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp4"))
+def test_an_mp4_names_its_audio_codec_and_only_aac_passes(fixtures: Path, name: str) -> None:
+    from mediafeed.checks.media import _aac
+
+    codec = probe(fixtures / name, name).codec
+    assert codec == MP4(fixtures / name).info.codec
+    assert _aac(codec) == (name != "alac.m4a"), codec  # ffmpeg's AAC everywhere else, video included
+
+
+def test_an_m4a_that_is_not_aac_is_a_warning_naming_the_codec(fixtures: Path, show: Path) -> None:
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    folder = show / "episodes/002-learning-alliances"
+    (folder / "learning-alliances.m4a").write_bytes((fixtures / "alac.m4a").read_bytes())
+    (folder / "transcript.vtt").unlink()  # its cues run past the 6 s fixture
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", "--select", "MED011"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED011"]
+    assert [(p["file"], p["severity"]) for p in found] == [("episodes/002-learning-alliances/learning-alliances.m4a", "warning")]
+    assert "the audio in this M4A file is ALAC (Apple Lossless), not AAC" in found[0]["message"]
+    assert "-c:a aac" in found[0]["hint"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind.startswith("ogg")))
+def test_an_ogg_chain_is_told_from_one_stream(fixtures: Path, name: str) -> None:
+    assert probe(fixtures / name, name).chained == (name == "chained.ogg")
+
+
+def test_an_ogg_chain_is_a_warning(fixtures: Path, show: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    folder = show / "episodes/005-european-review"
+    shutil.copyfile(fixtures / "chained.ogg", folder / "european-review.ogg")
+    (folder / "european-review.mp3").unlink()
+    md = folder / "episode.md"
+    md.write_text(md.read_text().replace("audio: european-review.mp3", "audio: european-review.ogg"))
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", "--select", "MED026"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED026"]
+    assert [(p["file"], p["severity"]) for p in found] == [("episodes/005-european-review/european-review.ogg", "warning")]
+    assert "several Ogg streams one after another" in found[0]["message"] and "00:00:06" in found[0]["message"]
+
+
+def test_the_payload_of_an_ogg_chain_covers_its_later_streams(fixtures: Path, tmp_path: Path) -> None:
+    """Tagging rewrites the first stream's comment header only; a change anywhere in a later stream must still
+    show in the payload digest, or a damaged chain would pass the tagger's check."""
+    from mediafeed.audio import payload_digest
+
+    data = bytearray((fixtures / "chained.ogg").read_bytes())
+    second = data.index(b"OggS", len((fixtures / "vorbis.ogg").read_bytes()) + 1)  # a page of the second stream
+    damaged = tmp_path / "damaged.ogg"
+    data[-20] ^= 0x55  # a byte of the second stream's last audio packet
+    damaged.write_bytes(bytes(data))
+    assert second < len(data) - 20
+    assert payload_digest(damaged, "ogg-vorbis") != payload_digest(fixtures / "chained.ogg", "ogg-vorbis")
+
+
+def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    (show / "published.json").unlink()
+    rel = "episodes/000-trailer/safe-to-say-trailer.mp3"
+    shutil.copyfile(fixtures / "joined.mp3", show / rel)
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED025"]
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert "declares 00:00:06 of audio, but the file holds 00:00:26" in found[0]["message"], found[0]["message"]
+    assert "ffmpeg -i in.mp3 -c copy" in found[0]["hint"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
+def test_unknown_bytes_before_the_first_frame_are_counted_not_refused(fixtures: Path, name: str) -> None:
+    """An MP3 that starts with neither a tag nor a frame (an encoder's leftovers, a bad cut) plays in mutagen and
+    ffmpeg, so it is an MP3 with the same audio as without those bytes; they are reported (MED024), except zero
+    padding, which every player skips."""
+    media = probe(fixtures / name, name)
+    assert media.lead == LEAD.get(name, 0)
+    if name.startswith("lead-"):
+        bare = probe(fixtures / "bare.mp3", "bare.mp3")
+        assert (media.duration, media.sample_rate, media.channels) == (bare.duration, bare.sample_rate, bare.channels)
+        assert MP3(fixtures / name).info.length == MP3(fixtures / "bare.mp3").info.length  # mutagen plays it too
+
+
+def test_an_unknown_lead_is_a_warning_and_the_tagged_copy_keeps_every_audio_byte(fixtures: Path, show: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    (show / "published.json").unlink()  # a new show: nothing published yet, so the audio may change
+    rel = "episodes/000-trailer/safe-to-say-trailer.mp3"
+    shutil.copyfile(fixtures / "lead-junk.mp3", show / rel)
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED024"]
+    assert result.exit_code == 0, result.output
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert "3,000 bytes of unknown data" in found[0]["message"] and "ffmpeg" in found[0]["hint"]
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--quiet"])
+    assert result.exit_code == 0, result.output
+    copy = (show / "public" / rel).read_bytes()  # public/episodes/<slug>/<file>
+    source = (fixtures / "lead-junk.mp3").read_bytes()
+    assert copy.startswith(b"ID3") and copy.endswith(source)  # the tag in front, then every byte as it was
+    decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", "-", "-f", "null", "-"], input=copy, capture_output=True)
+    assert decoded.returncode == 0 and not decoded.stderr.strip(), decoded.stderr
 
 
 @pytest.mark.parametrize("name", ["vbr-xing.mp3", "vbr-no-xing.mp3", "id3v24.mp3", "truncated-vbr-xing.mp3"])

@@ -334,6 +334,23 @@ def test_feed_json_items_are_indented_as_json_dumps_indents_them() -> None:
     assert indented(nasty, "\n    ") == json.dumps(nasty, ensure_ascii=False, indent=2).replace("\n", "\n    ")
 
 
+def test_json_reports_written_in_pieces_are_json_dumps_text() -> None:
+    """``--format json`` reports are written a list member at a time (a broken feed's million problems are never one
+    text): the pieces joined are json.dumps's text, for every shape, a key that is not a string included."""
+    import json
+
+    from mediafeed.jsontext import pieces
+
+    nasty = {"a": "\"quotes\", \\ back, </script>, \u2028, \u00e9, \U0001f600, \x00\x1f\n\t", "n": [1, -2, 2**70, 0.5],
+             "empty": {}, "none": [], "flags": [True, False, None], "nested": [{"x": [[], {}]}, ("t", 3)], "": ""}
+    shapes = [nasty, [], {}, "text", 3, None, [nasty, nasty], {"problems": [nasty] * 3, "ok": False},
+              {"numbered": {1: "an int key"}}, {"list": [{2: "x"}, "y"]}, [[1, [2]], {}]]
+    for value in shapes:
+        made = list(pieces(value))
+        assert "".join(made) == json.dumps(value, ensure_ascii=False, indent=2), value
+    assert len(list(pieces({"problems": [nasty] * 3}))) == 7  # "{", the key, one piece a member, "]", "}"
+
+
 def test_feed_limit_keeps_the_newest_episodes_and_archives_the_rest(show: Path) -> None:
     (show / "show.yml").write_text((show / "show.yml").read_text() + "feed_limit: 2\n")
     site = site_of(show)

@@ -2,7 +2,7 @@
 
 ``mpeg.scan`` looks frames up in a table instead of decoding each header into an object. The reference
 below is the plain walk it replaced (a decoded header per frame, a set of bitrates); both must agree on
-duration, frames, bitrate, mode, sample rate, channels, header, span, junk and cut-off, for CBR and VBR
+duration, frames, bitrate, mode, sample rate, channels, header, span, junk, cut-off and lead, for CBR and VBR
 streams with and without a Xing/Info/VBRI header, MPEG-1/2/2.5, layers I/II/III, junk between frames, a
 sample rate or layer changing mid-stream, a cut-off last frame, ID3v1/APEv2/Lyrics3 trailers, and damaged copies.
 """
@@ -68,13 +68,14 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
     pos = _first(data, start, end)
     if pos < 0:
         return None
+    lead = pos - start if any(data[start:pos]) else 0  # unknown bytes before the first frame; zero padding is none
     first = _header(data, pos)
     assert first is not None
     rate, channels = first[2], first[4]
     header = mpeg.vbr_header(data, pos, mpeg.frame_at(data, pos))  # type: ignore[arg-type]
     if header is not None:
         if header.frames and not full:
-            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False)
+            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False, lead)
         pos += first[0]
     frames = samples = junk = total = 0
     bitrates = set()
@@ -101,7 +102,7 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
         return None
     duration = samples / rate
     return (duration, frames, int(total * 8 / duration), "CBR" if len(bitrates) == 1 else "VBR", rate, channels, header,
-            start, end, junk, cut)
+            start, end, junk, cut, lead)
 
 
 # -- the files ----------------------------------------------------------------------------------------
@@ -195,6 +196,7 @@ def test_the_files_cover_what_the_walk_must_handle(streams: dict[str, bytes]) ->
     assert {r[4] for r in found} >= {44100, 48000, 32000, 24000, 22050, 16000, 12000, 11025, 8000}
     assert {r[3] for r in found} == {"CBR", "VBR"}
     assert any(r[9] for r in found) and any(r[10] for r in found)  # junk skipped, a cut-off last frame
+    assert any(r[11] for r in found)  # unknown bytes before the first frame
     assert {r[6].kind for r in found if r[6] is not None} >= {"Xing", "Info", "VBRI"}
     assert results["ape-lyrics-id3v1-trailers.mp3"][8] < len(streams["ape-lyrics-id3v1-trailers.mp3"]) - 128 - 64
 

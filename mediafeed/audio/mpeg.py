@@ -166,13 +166,18 @@ class Scan:
     sample_rate: int
     channels: int
     header: Header | None  #: Xing/Info/VBRI, when present
-    start: int  #: offset of the first frame
+    start: int  #: where the audio payload starts (after ID3v2 tags)
     end: int  #: end of the audio payload (before trailing tags)
     junk: int  #: bytes skipped between frames (corruption or unknown blocks)
     cut: bool  #: the last frame runs past the end (a cut-off file)
+    lead: int = 0  #: bytes before the first frame (after any ID3v2 tag) that are not all zero: see :func:`lead_bytes`
 
 
-def first_frame(data: bytes | mmap.mmap, start: int, end: int, limit: int = 65536) -> int:
+#: How far into a file (after its ID3v2 tag) the first audio frame is looked for.
+LEAD_LIMIT = 65536
+
+
+def first_frame(data: bytes | mmap.mmap, start: int, end: int, limit: int = LEAD_LIMIT) -> int:
     """Offset of the first frame that is followed by another valid one (avoids false syncs in junk)."""
     size = len(data)
     pos = start
@@ -189,6 +194,40 @@ def first_frame(data: bytes | mmap.mmap, start: int, end: int, limit: int = 6553
                 return pos
         pos += 1
     return -1
+
+
+def audio_start(data: bytes | mmap.mmap, start: int = 0, limit: int = LEAD_LIMIT, run: int = 3) -> int:
+    """Offset of the first of ``run`` frames in a row (one sample rate and layer) within ``limit`` bytes of ``start``,
+    or -1. Stricter than :func:`first_frame`: it tells whether a file that starts with neither an ID3 tag nor a frame
+    is an MP3 at all (three chained headers do not happen by chance in other data)."""
+    size = len(data)
+    stop = min(size, start + limit)
+    pos = start
+    while pos < stop:
+        pos = data.find(b"\xff", pos, stop)
+        if pos < 0:
+            return -1
+        found = _decode(data[pos + 1], data[pos + 2]) if pos + 4 <= size else None
+        at, chained = pos, 0
+        while found is not None and chained < run:
+            chained += 1
+            at += found[0]
+            if chained == run or at + 4 > size or data[at] != 0xFF:
+                break
+            nxt = _decode(data[at + 1], data[at + 2])
+            found = nxt if nxt is not None and nxt[2] == found[2] and nxt[4] == found[4] else None
+        if chained == run:
+            return pos
+        pos += 1
+    return -1
+
+
+def lead_bytes(data: bytes | mmap.mmap, start: int, first: int) -> int:
+    """How many bytes between the ID3v2 tag (or the file's start) and the first frame are not a tag: 0 when they are
+    all zero (padding every player skips), else their number (an encoder's or a bad cut's leftovers)."""
+    if first <= start or not data[start:first].strip(b"\x00"):
+        return 0
+    return first - start
 
 
 def scan(path: Path, full: bool = True) -> Scan | None:
@@ -214,6 +253,7 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     pos = first_frame(data, start, end)
     if pos < 0:
         return None
+    lead = lead_bytes(data, start, pos)
     first = frame_at(data, pos)
     assert first is not None
     layer = 4 - ((data[pos + 1] >> 1) & 3)
@@ -221,7 +261,7 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     if header is not None:
         if header.frames and not full:
             return Scan(duration=0.0, frames=header.frames, bitrate=0, mode="", sample_rate=first.sample_rate,
-                        channels=first.channels, header=header, start=start, end=end, junk=0, cut=False)
+                        channels=first.channels, header=header, start=start, end=end, junk=0, cut=False, lead=lead)
         pos += first.length  # the header frame is silent: not audio
     rate = first.sample_rate
     # The common case, frame after frame of the first frame's sample rate and layer, is looked up in a table
@@ -274,4 +314,4 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     duration = samples / rate
     return Scan(duration=duration, frames=frames, bitrate=int(total * 8 / duration) if duration else 0,
                 mode="CBR" if len(bitrates) == 1 else "VBR", sample_rate=rate, channels=first.channels,
-                header=header, start=start, end=end, junk=junk, cut=cut)
+                header=header, start=start, end=end, junk=junk, cut=cut, lead=lead)

@@ -6,7 +6,8 @@
 * MP4 family: every coded sample of the sound and video tracks (see ``mp4``);
 * FLAC: STREAMINFO (which holds the MD5 of the decoded audio) and every byte after the metadata blocks;
 * Ogg Opus/Vorbis: every packet of the first logical stream except the comment header, and each
-  audio page's granule position (tagging re-paginates the headers and renumbers pages, nothing else);
+  audio page's granule position (tagging re-paginates the headers and renumbers pages, nothing else),
+  then every packet of any other stream (a chain's later parts, which tagging does not touch);
 * WAV: the ``fmt `` and ``data`` chunks.
 
 Two files with the same digest sound the same, byte for byte.
@@ -109,7 +110,10 @@ def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
             raise ValueError(f"a damaged Ogg page at offset {handle.tell()}") from exc
         if serial is None:
             serial = page.serial
-        if page.serial != serial:
+        if page.serial != serial:  # another stream (a chain's later part, a multiplexed track): tagging leaves it as it is
+            digest.update(b"\0stream\0" + struct.pack(">I", page.serial))
+            for data in page.packets:
+                digest.update(data)
             continue
         for index, data in enumerate(page.packets):
             if not (index == 0 and page.continued):
@@ -154,6 +158,34 @@ def truncation(path: Path, kind: str, size: int) -> str:
 
 def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     """The last page must be complete and carry the end-of-stream flag."""
+    page = _last_ogg_page(handle, size)
+    if page is None:
+        return "no complete Ogg page at its end"
+    if handle.tell() < size:
+        return "it ends in the middle of an Ogg page (the file was cut off)"
+    return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
+
+
+def ogg_chained(path: Path, size: int) -> bool:
+    """Whether an Ogg file's last page belongs to none of the logical streams it starts with: Ogg files joined
+    with cat (a chain), whose later parts mutagen does not count and many apps do not play. (Streams multiplexed
+    together, a Skeleton track say, all start on the first pages, so they are not a chain.)"""
+    serials: set[int] = set()
+    with open(path, "rb") as handle:
+        try:
+            while len(serials) < 16:
+                page = OggPage(handle)
+                if not page.first:
+                    break
+                serials.add(page.serial)
+        except (EOFError, ValueError, struct.error, MutagenError):
+            return False
+        last = _last_ogg_page(handle, size)
+    return last is not None and last.serial not in serials
+
+
+def _last_ogg_page(handle, size: int) -> OggPage | None:  # type: ignore[no-untyped-def]
+    """The last page that parses in the file's last 128 KB (the handle left at its end), or None."""
     tail_start = max(0, size - 65536 * 2)
     handle.seek(tail_start)
     tail = handle.read()
@@ -161,14 +193,10 @@ def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     while at >= 0:
         handle.seek(tail_start + at)
         try:
-            page = OggPage(handle)
+            return OggPage(handle)
         except (EOFError, ValueError, struct.error, MutagenError):
             at = tail.rfind(b"OggS", 0, at)
-            continue
-        if handle.tell() < size:
-            return "it ends in the middle of an Ogg page (the file was cut off)"
-        return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
-    return "no complete Ogg page at its end"
+    return None
 
 
 def _crc8(data: bytes) -> int:

@@ -36,6 +36,8 @@ VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video
 _READ_LIMIT = 1024 * 1024
 #: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.
 _MP3_SHORTFALL = 4096
+#: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
+_MP3_BEYOND = 1.0
 
 
 def sniff(head: bytes) -> str:
@@ -73,7 +75,15 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         if inner in ("flac", "aac"):
             return inner, head
         return "mp3", head
-    return sniff(head), head
+    kind = sniff(head)
+    if not kind and describe(head) in _NOT_A_FORMAT:
+        # Neither a tag nor a frame first: an MP3 with unknown bytes in front (an encoder's or a bad cut's leftovers,
+        # a download saved with its HTTP header), which players and mutagen play, is still an MP3 when frames follow
+        # within the first 64 KB (mpeg.audio_start). A file that starts as another format (a PDF, an image) is not.
+        handle.seek(0)
+        if mpeg.audio_start(handle.read(mpeg.LEAD_LIMIT)) >= 0:
+            kind = "mp3"
+    return kind, head
 
 
 def sniff_data(data: bytes | mmap.mmap) -> str:
@@ -81,12 +91,18 @@ def sniff_data(data: bytes | mmap.mmap) -> str:
     return _sniff_file(data if isinstance(data, mmap.mmap) else io.BytesIO(data), len(data))[0]
 
 
+#: What :func:`describe` says of a start that is no known file format.
+_NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or text")
+
+
 def describe(head: bytes) -> str:
     """A few words on what a non-media file looks like, for error messages."""
     signatures = [(b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
                   (b"PK\x03\x04", "a ZIP archive"), (b"<", "text or HTML"), (b"{", "JSON or text"),
                   (b"GIF8", "a GIF image"), (b"\x1aE\xdf\xa3", "a Matroska/WebM file"), (b"RIFF", "a RIFF file that is not WAV"),
-                  (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file")]
+                  (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file"), (b"RF64", "an RF64 file (WAV over 4 GB)"),
+                  (b"caff", "a Core Audio (CAF) file"), (b"0&\xb2u\x8ef\xcf\x11", "a Windows Media (WMA/ASF) file"),
+                  (b"MThd", "a MIDI file")]
     for magic, name in signatures:
         if head.lstrip()[:len(magic)] == magic:
             return name
@@ -184,6 +200,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
+        codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
+        chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         **_tag_fields(state),
     )
     return media, state
@@ -214,12 +232,15 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header
+    beyond = 0  # bytes of audio after what the header declares
     if header is not None and header.bytes:
         shortfall = header.bytes - (scan.end - scan.start)
         if shortfall > _MP3_SHORTFALL:
             raise MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
                                                   f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
                                    hint="copy or export it again; check it plays to the end"))
+        beyond = -shortfall
+    declared = 0.0
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
         sample_rate, channels = scan.sample_rate, scan.channels
@@ -229,10 +250,16 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
         if not mode:
             mode = "CBR" if header.kind == "Info" else "VBR"
+        if beyond > _MP3_SHORTFALL:  # more audio than the header says (files joined with cat, say): count the frames
+            walked = mpeg.scan_data(data, full=True)
+            if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
+                declared = duration
+                duration, bitrate, mode = walked.duration, walked.bitrate, walked.mode
     if duration <= 0:
         raise MediaError(error("MED006", rel, "the MP3 file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
-                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, **_tag_fields(state))
+                  bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
+                  declared=declared, **_tag_fields(state))
     return media, state

@@ -10,8 +10,10 @@ change, field by field, in words a producer understands.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
+from typing import cast
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def _same(name: str, old: object, new: object) -> bool:
     if isinstance(new, Cover):
         return isinstance(old, Cover) and (old.mime, old.data) == (new.mime, new.data)
     if name == "chapters":
-        return tuple(old or ()) == tuple(new)  # type: ignore[call-overload]
+        return tuple(cast(Iterable[TagChapter], old or ())) == tuple(cast(Iterable[TagChapter], new or ()))
     return old == new
 
 

@@ -258,10 +258,10 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW024", src, "no <podcast:locked>", field="podcast:locked",
                            hint='add <podcast:locked owner="you@example.org">yes</podcast:locked>'))
     else:
-        value = (locked.text or "").strip().lower()
-        if value not in ("yes", "no"):
+        state = (locked.text or "").strip().lower()
+        if state not in ("yes", "no"):
             out.append(problem("PI005", src, f"podcast:locked is {locked.text!r}; expected 'yes' or 'no'", field="podcast:locked"))
-        elif value == "yes" and not (locked.get("owner") or "").strip():
+        elif state == "yes" and not (locked.get("owner") or "").strip():
             out.append(problem("PI006", src, "podcast:locked has no owner e-mail", field="podcast:locked@owner",
                                hint="add owner=\"you@example.org\" so platforms can verify you"))
     medium = text(doc, ch, "podcast:medium")

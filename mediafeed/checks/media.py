@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from ..chapters import clock
 from ..errors import Problem
 from ..model import Item, Show
 from .rules import problem
 
 MIN_BITRATE, MAX_BITRATE = 32_000, 320_000
+#: What mutagen's codec names mean, for messages (its names for the MP4 sample entries it knows).
+_CODECS = {"alac": "ALAC (Apple Lossless)", "opus": "Opus", "flac": "FLAC", "ac-3": "AC-3", "ec-3": "E-AC-3",
+           "mp4a.6b": "MP3", "mp4a.69": "MP3", "mp4a.a5": "AC-3", "mp4a.a6": "E-AC-3"}
+
+
+def _aac(codec: str) -> bool:
+    """AAC in any profile: MPEG-4 audio (mp4a.40.*), MPEG-2 AAC (mp4a.66, .67, .68), or an mp4a entry without its
+    object type (QuickTime files: mutagen says "mp4a"; it is AAC in practice)."""
+    codec = codec.lower()
+    return codec.startswith("mp4a.40") or codec in ("mp4a", "mp4a.66", "mp4a.67", "mp4a.68")
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
 
 
@@ -15,6 +26,12 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
     for item in items:
         media, episode = item.media, item.episode
         rel = f"episodes/{episode.slug}/{episode.audio}"
+        if media.codec and not _aac(media.codec):
+            hint = ("export the video with AAC audio (ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4)" if media.video else
+                    "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a) or publish an MP3")
+            out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
+                                              f"{_CODECS.get(media.codec.lower(), media.codec)}, not AAC",
+                               field="audio", episode=episode.slug, hint=hint))
         if media.video:
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
@@ -27,6 +44,19 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
         if media.channels > 2:
             out.append(problem("MED022", rel, f"the audio has {media.channels} channels; apps play mono or stereo",
                                field="audio", episode=episode.slug, hint="export a stereo or mono mix"))
+        if media.chained:
+            out.append(problem("MED026", rel, f"the file holds several Ogg streams one after another (files joined?); "
+                                              f"apps and the feed count only the first, {clock(media.duration)}",
+                               field="audio", episode=episode.slug, hint="export the episode again as one file"))
+        if media.lead:
+            out.append(problem("MED024", rel, f"{media.lead:,} bytes of unknown data come before the first audio frame",
+                               field="audio", episode=episode.slug,
+                               hint="remux it (ffmpeg -i in.mp3 -c copy out.mp3) or export the episode again"))
+        if media.declared:
+            out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
+                                              f"{clock(media.duration)} (files joined without re-encoding?)",
+                               field="audio", episode=episode.slug,
+                               hint="remux it so the header covers the whole file: ffmpeg -i in.mp3 -c copy out.mp3"))
         if not show.tag_on_build and not media.tags.get("title"):
             out.append(problem("MED023", rel, "the audio file has no title tag", field="audio", episode=episode.slug,
                                hint="set 'tag_on_build: true' in show.yml, or tag the file in your editor"))

@@ -11,8 +11,10 @@ are reported; :mod:`.http` bounds time, bytes and concurrency.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import requests
@@ -92,7 +94,7 @@ def targets(doc: FeedDoc) -> list[Target]:
 def check_online(doc: FeedDoc, limits: Limits | None = None) -> list[Problem]:
     limits = limits or Limits()
     found = targets(doc)
-    tasks = [lambda t=t: check_target(doc.source, t, limits) for t in found]
+    tasks: list[Callable[[], list[Problem]]] = [functools.partial(check_target, doc.source, t, limits) for t in found]
 
     def late(index: int) -> list[Problem]:
         t = found[index]

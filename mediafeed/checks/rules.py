@@ -68,6 +68,9 @@ _RULES = [
     _r("MED010", "apple spotify", W, "a media format Apple Podcasts and Spotify do not accept",
        "Apple and Spotify accept MP3 and AAC/M4A (and MP4/MOV video). Publish one of them as the enclosure; offer other "
        "formats as podcast:alternateEnclosure."),
+    _r("MED011", "apple spotify", W, "an M4A/MP4 whose audio is not AAC",
+       "Apple Podcasts and Spotify take M4A and MP4 with AAC audio; ALAC, Opus or MP3 inside an MP4 container plays "
+       "in some apps and fails in others."),
     _r("MED020", "mediafeed", W, "bitrate outside what podcasters use",
        "Speech is usually published at 64–128 kbit/s (mono 48 and up is fine); below 32 kbit/s sounds poor, above "
        "320 kbit/s only costs listeners' data."),
@@ -75,6 +78,15 @@ _RULES = [
     _r("MED022", "mediafeed", W, "more than two audio channels", "Podcast apps play mono or stereo; surround tracks are downmixed badly or refused."),
     _r("MED023", "mediafeed", W, "the audio has no title tag",
        "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' or tag the file."),
+    _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
+       "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
+       "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
+    _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares less audio than the file holds",
+       "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header; apps that trust it "
+       "show the wrong length and seek to the wrong place. The feed gets the counted duration either way."),
+    _r("MED026", "mediafeed", W, "an Ogg file of several streams one after another",
+       "Ogg files joined with cat make a chain: mutagen, and the feed's duration, count only the first stream, and many "
+       "apps play only that one (others stop or jump at the join)."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),

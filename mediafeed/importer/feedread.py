@@ -136,8 +136,8 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     base = show.link or source
     seen: set[str] = set()
     for position, element in enumerate(channel.findall("item")):
-        episode, found = _episode(element, base, source, position)
-        problems.extend(found)
+        episode, made = _episode(element, base, source, position)
+        problems.extend(made)
         if episode is None:
             continue
         if episode.guid in seen:
@@ -241,6 +241,7 @@ def parse_date(value: str) -> datetime | None:
     value = value.strip()
     if not value:
         return None
+    parsed: datetime | None
     try:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
