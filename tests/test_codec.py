@@ -91,7 +91,9 @@ def test_the_values_checked_inline_are_refused_as_the_loaders_refuse_them(name: 
 def test_the_values_checked_inline_load_as_the_loaders_load_them() -> None:
     # an int where a float is declared is a float; a bool where an int is declared is what the loader keeps;
     # None of an optional field and an empty list of a tuple field are None and ()
-    media = codec.load_fields(Media, ["a.mp3", True, "audio/mpeg", "mp3", 2, 0, "", 0, 0, False, {}, [], False])
+    row = codec.dump_fields(Media("a.mp3", 1, "audio/mpeg", "mp3", 2.0))
+    row[1], row[4] = True, 2  # size, duration
+    media = codec.load_fields(Media, row)
     assert media.duration == 2.0 and isinstance(media.duration, float) and media.size is True
     row = codec.dump_fields(Episode("s", "src", "t", EPISODE.date, "g", "a.mp3"))
     loaded = codec.load_fields(Episode, row)
