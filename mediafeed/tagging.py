@@ -199,6 +199,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     forget: list[str] = []  #: episodes whose recorded copy is made again
     lengths = lengths or {}
     arts: dict[str, str] = {}
+    exts: dict[str, str] = {}  #: audio file name → the extension of its copy (a show's episodes share a few names)
     root_text = os.fspath(root)
     # An episode's copy name hashes its wanted tags; building them (notes, chapters, cover digest) for every
     # episode is most of a rebuild's tagging time, so the name is remembered under the episode's input key
@@ -232,7 +233,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             if memos[episode.slug]:
                 cache.put(NAMES, episode.slug, memos[episode.slug], key)
         # Paths as text on this path: a rebuild goes through it for every episode.
-        name = f"{episode.slug}-{key}{os.path.splitext(episode.audio)[1].lower()}"
+        ext = exts.get(episode.audio) or exts.setdefault(episode.audio, os.path.splitext(episode.audio)[1].lower())
+        name = f"{episode.slug}-{key}{ext}"
         media_file = f"{CACHE_DIR}/{STORE}/{name}"
         copy_text = f"{store_text}/{name}"
         used.add(name)
