@@ -116,9 +116,12 @@ def pooled(count: int) -> bool:
 
 
 def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
-                 progress: Callable[[int], None] | None = None) -> Generator[R | Failed, None, None]:
+                 progress: Callable[[int], None] | None = None, chunk: int = 0) -> Generator[R | Failed, None, None]:
     """:func:`map_ordered`, each result given as soon as it (and every one before it) is there: a caller that
-    uses each result and lets it go never holds them all (a big show's tag results are ~100 MB)."""
+    uses each result and lets it go never holds them all (a big show's tag results are ~100 MB).
+
+    ``chunk``: items sent to a worker at a time (0: chosen here). At most :data:`AHEAD` chunks per worker are
+    given out ahead of the caller, so big items (each already a batch) are best sent one at a time."""
     jobs = workers()
     pool_ok = pooled(len(items))
     if pool_ok:
@@ -131,7 +134,7 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
                 progress(index + 1)
         return
     # Several chunks per worker keep both busy when some files take longer; chunks keep pickling cheap.
-    size = max(1, min(64, len(items) // (jobs * 4)))
+    size = chunk or max(1, min(64, len(items) // (jobs * 4)))
     starts = range(0, len(items), size)
     done = 0
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),

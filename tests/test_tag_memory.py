@@ -86,8 +86,12 @@ def test_in_memory_and_on_disk_copies_are_byte_identical(fixtures: Path, tmp_pat
     assert in_memory.media == on_disk.media == probed and in_memory.media is not None and on_disk.media is not None
     assert in_memory.media.tags == on_disk.media.tags == probed.tags
     assert (tmp_path / f"memory-{name}").stat().st_mode & 0o777 == 0o644
+    # the disk path writes id3write's tag and copies the audio after it: the bytes of mutagen's copy-and-save
+    complete = tagger._complete(tagger.for_format(wanted, "mp3"), "mp3", probed.duration)
+    tagger._copy_and_tag(source, tmp_path / f"mutagen-{name}", "mp3", complete, None, None, False, "", 0.0, name)
+    assert (tmp_path / f"mutagen-{name}").read_bytes() == (tmp_path / f"disk-{name}").read_bytes()
     assert _sha(source) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"disk-{name}", f"memory-{name}"])  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"disk-{name}", f"memory-{name}", f"mutagen-{name}"])
 
 
 @pytest.mark.parametrize("name", ["vbr-xing.mp3", "id3v2-and-v1.mp3"])
@@ -206,3 +210,40 @@ def test_a_failed_write_leaves_no_temp_file_and_no_copy(fixtures: Path, tmp_path
     with pytest.raises(OSError):
         audio.tag_copy(fixtures / "vbr-xing.mp3", tmp_path / "copy.mp3", WANTED, rel="x.mp3", durable=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_payload_comparison_is_byte_for_byte_in_memory_and_mapped(tmp_path: Path) -> None:
+    """tagger.same_span (the copy's payload against the original's): equal spans at other offsets, a byte
+    changed at the first, a middle or the last place, a span one byte shorter or longer, empty spans; the copy
+    in memory (bytes, the build's copies) and mapped from disk (``mediafeed tag``), the original either way."""
+    import mmap
+
+    payload = bytes(range(256)) * 40
+    original = b"ID3-old-tag" + payload + b"TAG-trailer"
+    copy = b"ID3 a longer new tag, padded\0\0\0" + payload
+    span, copy_span = (11, 11 + len(payload)), (31, 31 + len(payload))
+    changed = []
+    for at in (0, len(payload) // 2, len(payload) - 1):
+        damaged = bytearray(copy)
+        damaged[31 + at] ^= 0x01
+        changed.append(bytes(damaged))
+    (tmp_path / "copy.mp3").write_bytes(copy)
+    (tmp_path / "original.mp3").write_bytes(original)
+    with open(tmp_path / "copy.mp3", "rb") as a, open(tmp_path / "original.mp3", "rb") as b, \
+            mmap.mmap(a.fileno(), 0, access=mmap.ACCESS_READ) as mapped_copy, \
+            mmap.mmap(b.fileno(), 0, access=mmap.ACCESS_READ) as mapped_original:
+        for data in (copy, mapped_copy):
+            for other in (original, mapped_original):
+                assert tagger.same_span(data, copy_span, other, span)
+                assert not tagger.same_span(data, (31, 30 + len(payload)), other, span)  # one byte shorter
+                assert not tagger.same_span(data, copy_span, other, (11, 12 + len(payload)))  # one byte longer
+                assert not tagger.same_span(data, (32, 32 + len(payload)), other, span)  # shifted by one
+                assert tagger.same_span(data, (5, 5), other, (0, 0))  # no payload on either side
+                assert not tagger.same_span(data, (5, 5), other, (0, 1))
+        for data in changed:
+            assert not tagger.same_span(data, copy_span, original, span)
+            assert not tagger.same_span(data, copy_span, mapped_original, span)
+    for data in changed:
+        (tmp_path / "damaged.mp3").write_bytes(data)
+        with open(tmp_path / "damaged.mp3", "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            assert not tagger.same_span(mapped, copy_span, original, span)

@@ -187,9 +187,14 @@ def _fail(*args: object, **kwargs: object) -> None:
     raise OSError(28, "No space left on device")
 
 
+#: the steps of tag_copy on disk: an MP3's new tag is written by id3write, then its audio copied by os.sendfile
+#: (mutagen's copy-and-save is taken only when that copy does not verify); an M4A is copied, then saved by mutagen
+_STEPS = {"mp3": ("id3write.new_tag", "os.sendfile", "_flush", "_verify", "os.replace"),
+          "m4a": ("shutil.copyfile", "_remux_with_chapters", "_write_tags", "_flush", "_verify", "os.replace")}
+
+
 @pytest.mark.parametrize("name, step", [(name, step) for name in ("vbr-xing.mp3", "aac.m4a")
-                                        for step in ("shutil.copyfile", "_remux_with_chapters", "_write_tags", "_flush", "_verify",
-                                                     "os.replace") if not (name.endswith(".mp3") and step == "_remux_with_chapters")])
+                                        for step in _STEPS[name.rsplit(".", 1)[1]]])
 def test_a_failure_at_any_step_leaves_the_original_intact_and_no_temp_file(copy_of, monkeypatch: pytest.MonkeyPatch,
                                                                            step: str, name: str) -> None:
     path = copy_of(name)
@@ -207,22 +212,56 @@ def test_a_failure_at_any_step_leaves_the_original_intact_and_no_temp_file(copy_
     assert sorted(p.name for p in path.parent.iterdir()) == [name]
 
 
+def _damage(target: Path) -> None:
+    data = bytearray(target.read_bytes())
+    data[-500] ^= 0xFF  # one bit of sound
+    target.write_bytes(bytes(data))
+
+
 def test_tagging_that_would_change_the_audio_is_refused(copy_of, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways of writing the copy are checked: id3write's (its copy refused, mutagen makes it again) and
+    mutagen's (refused: TAG002)."""
     path = copy_of("vbr-xing.mp3")
     before = sha(path)
-    real = tagger._write_tags
+    real_write, real_direct = tagger._write_tags, tagger._direct_copy
+    damaged = []
 
     def write_and_damage(target: Path, *args: object) -> None:
-        real(target, *args)
-        data = bytearray(target.read_bytes())
-        data[-500] ^= 0xFF  # one bit of sound
-        target.write_bytes(bytes(data))
+        real_write(target, *args)
+        _damage(target)
+        damaged.append("mutagen")
+
+    def direct_and_damage(source: Path, target: Path, *args: object) -> bool:
+        assert real_direct(source, target, *args)  # type: ignore[arg-type]
+        _damage(target)
+        damaged.append("id3write")
+        return True
 
     monkeypatch.setattr(tagger, "_write_tags", write_and_damage)
+    monkeypatch.setattr(tagger, "_direct_copy", direct_and_damage)
     with pytest.raises(MediaError) as info:
         audio.tag(path, WANTED, rel="x.mp3")
-    assert info.value.problems[0].code == "TAG002"
+    assert info.value.problems[0].code == "TAG002" and damaged == ["id3write", "mutagen"]
     assert sha(path) == before and sorted(p.name for p in path.parent.iterdir()) == ["vbr-xing.mp3"]
+
+
+def test_a_direct_copy_that_does_not_verify_is_made_again_by_mutagen(copy_of, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An MP3 on disk is tagged by id3write's tag and a kernel copy of its audio; a copy of those that fails
+    verification is made again by mutagen's copy-and-save, and that one is published."""
+    path = copy_of("vbr-xing.mp3")
+    expected = path.with_name("expected.mp3")  # mutagen's own bytes, for comparison
+    wanted = tagger._complete(tagger.for_format(WANTED, "mp3"), "mp3", audio.probe(path, "x.mp3").duration)
+    tagger._copy_and_tag(path, expected, "mp3", wanted, None, path.stat().st_size, False, "", 0.0, "x.mp3")
+    real_direct = tagger._direct_copy
+
+    def direct_and_damage(source: Path, target: Path, *args: object) -> bool:
+        assert real_direct(source, target, *args)  # type: ignore[arg-type]
+        _damage(target)
+        return True
+
+    monkeypatch.setattr(tagger, "_direct_copy", direct_and_damage)
+    assert audio.tag(path, WANTED, rel="x.mp3").written
+    assert path.read_bytes() == expected.read_bytes()
 
 
 KILLER = """
@@ -233,10 +272,10 @@ from test_tagging import WANTED
 step = sys.argv[2]
 real = getattr(tagger, step)
 def pause(*args, **kwargs):
-    result = real(*args, **kwargs) if step != "_write_tags" else None
-    if step == "_write_tags":
-        # write half of the tagged copy, then stop mid-write
-        target = Path(args[0])
+    result = real(*args, **kwargs)
+    if step == "_direct_copy":
+        # stop half-way through writing the tagged copy
+        target = Path(args[1])
         data = target.read_bytes()
         with open(target, "r+b") as handle:
             handle.truncate(len(data) // 2)
@@ -248,7 +287,7 @@ tagger.tag(Path(sys.argv[1]), WANTED, rel="x.mp3")
 """
 
 
-@pytest.mark.parametrize("step", ["_write_tags", "_flush", "_verify", "_sync_folder"])
+@pytest.mark.parametrize("step", ["_direct_copy", "_flush", "_verify", "_sync_folder"])
 def test_killing_the_tagger_mid_write_leaves_the_original_or_the_new_file_never_a_broken_one(copy_of, step: str) -> None:
     path = copy_of("vbr-xing.mp3")
     before = sha(path)

@@ -22,6 +22,7 @@ and a copy that does not pass is made again by mutagen (``tagger._tag_in_memory`
 
 from __future__ import annotations
 
+import mmap
 import re
 from collections.abc import Callable
 
@@ -56,6 +57,19 @@ def tagged_bytes(data: bytes, tags: ID3 | None, wanted: Tags, padded: Callable[[
 
     ``padded(natural)``: the size the file gets when its tag without padding makes it ``natural`` bytes long.
     """
+    made = new_tag(data, tags, wanted, padded)
+    if made is None:
+        return None
+    parts, old_size = made
+    return b"".join((*parts, memoryview(data)[old_size:]))
+
+
+def new_tag(data: bytes | mmap.mmap, tags: ID3 | None, wanted: Tags, padded: Callable[[int], int],
+            ) -> tuple[list[bytes], int] | None:
+    """:func:`tagged_bytes` in two pieces: the new ID3v2 tag (in parts: header, frames, padding) and the size of
+    the old one, whose place it takes (the rest of ``data``, the audio and any trailing tags, follows as it is).
+    ``data`` may be a map of a file on disk: a big file's copy is then written as this tag followed by its audio,
+    copied by the kernel (``tagger``), never whole in memory."""
     if save_frame is None:
         return None
     old_size = _old_tag_size(data, tags)
@@ -82,10 +96,10 @@ def tagged_bytes(data: bytes, tags: ID3 | None, wanted: Tags, padded: Callable[[
     natural = len(data) - old_size + needed
     size = needed + padded(natural) - natural
     header = b"ID3\x03\x00\x00" + _syncsafe(size - 10)
-    return b"".join((header, *parts, bytes(size - needed), memoryview(data)[old_size:]))
+    return [header, *parts, bytes(size - needed)], old_size
 
 
-def _old_tag_size(data: bytes, tags: ID3 | None) -> int | None:
+def _old_tag_size(data: bytes | mmap.mmap, tags: ID3 | None) -> int | None:
     """The size of the ID3v2 tag mutagen's save replaces (0 without one), or None for a tag this module leaves alone."""
     if tags is None:
         return None if data[:3] == b"ID3" else 0
@@ -95,7 +109,7 @@ def _old_tag_size(data: bytes, tags: ID3 | None) -> int | None:
     return size if size == tags.size and size <= len(data) else None
 
 
-def _has_id3v1(data: bytes) -> bool:
+def _has_id3v1(data: bytes | mmap.mmap) -> bool:
     """Whether mutagen may find an ID3v1 tag at the end (it looks for ``TAG`` in the last 131 bytes)."""
     return b"TAG" in data[-131:]
 

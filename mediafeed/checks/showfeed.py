@@ -9,11 +9,11 @@ channel elements to their show.yml key, item elements to the episode's
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from .. import incremental, parallel
 from ..config import SHOW_FILE
@@ -126,10 +126,11 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     return locate([p for p in problems if p.code not in COVERED], items)
 
 
-#: from this many items to lint (a cold build), the documents are linted on every core, this many items at a time
-#: (their notes are read for the workers: a window's worth at most in memory)
+#: from this many items to lint (a cold build), the documents are linted on every core, in one pool: each job a
+#: document of up to LINT_JOB items, sent one at a time (their notes are read for the workers as the pool takes the jobs:
+#: parallel.AHEAD jobs per worker at most in memory)
 PARALLEL_LINT = 256
-LINT_WINDOW = 512
+LINT_JOB = 32
 
 _Batch = tuple[int, list[Problem], "list[tuple[int, list[Problem]]] | None"]
 
@@ -146,19 +147,47 @@ def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item
             batch = linted[start:start + LINT_BATCH]
             yield _lint(context, (start, batch, [items[i].notes() for i in batch]))
         return
-    for first in range(0, len(linted), LINT_WINDOW):
-        window = linted[first:first + LINT_WINDOW]
-        size = min(LINT_BATCH, -(-len(window) // parallel.MIN_ITEMS))
-        jobs = [(first + start, window[start:start + size], [items[i].notes() for i in window[start:start + size]])
-                for start in range(0, len(window), size)]
-        made = parallel.imap_ordered(_lint, context, jobs)
-        try:
-            for result in made:
-                if isinstance(result, parallel.Failed):
-                    raise MediaError(result.problems)
-                yield result
-        finally:
-            made.close()
+    size = min(LINT_JOB, -(-len(linted) // parallel.MIN_ITEMS))  # at least MIN_ITEMS jobs: enough for a pool
+    made = parallel.imap_ordered(_lint, context, _LintJobs(items, linted, size), chunk=1)
+    try:
+        for result in made:
+            if isinstance(result, parallel.Failed):
+                raise MediaError(result.problems)
+            yield result
+    finally:
+        made.close()
+
+
+_Job = tuple[int, list[int], "list[RenderedNotes]"]
+
+
+class _LintJobs(Sequence[_Job]):
+    """The lint's documents as jobs of ``size`` items each, made when the pool takes them (an item's notes are
+    read from the cache then: a big show's notes are ~150 MB, never all in memory)."""
+
+    def __init__(self, items: list[Item], linted: list[int], size: int):
+        self.items = items
+        self.linted = linted
+        self.size = size
+
+    def __len__(self) -> int:
+        return -(-len(self.linted) // self.size)
+
+    def _job(self, number: int) -> _Job:
+        if not 0 <= number < len(self):
+            raise IndexError(number)
+        start = number * self.size
+        batch = self.linted[start:start + self.size]
+        return start, batch, [self.items[i].notes() for i in batch]
+
+    @overload
+    def __getitem__(self, index: int) -> _Job: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[_Job]: ...
+    def __getitem__(self, index: int | slice) -> _Job | list[_Job]:
+        if isinstance(index, slice):
+            return [self._job(number) for number in range(*index.indices(len(self)))]
+        return self._job(index if index >= 0 else len(self) + index)
 
 
 def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
