@@ -45,7 +45,7 @@ def main() -> None:
     items, _ = build.inspect(project, cache)
     assert project.show is not None
     if project.show.tag_on_build:
-        items, _, _ = tagging.tag_published(project, items, cache)
+        items, _, _, _ = tagging.tag_published(project, items, cache)
     build_date = items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC)
     work = Path(tempfile.mkdtemp(prefix="render-bench-", dir=root.parent))
     times = []

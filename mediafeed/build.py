@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import time
@@ -28,6 +29,7 @@ from typing import overload
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, showlock, site, tagging, transcripts
 from . import alternates as alternates_io
+from . import cache as cache_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
@@ -62,6 +64,9 @@ class Project:
     #: slug → the key of its rendered notes (:func:`_notes_key`), kept in the episode's cache row: a rebuild does
     #: not hash every episode's Markdown again
     notes_keys: dict[str, str] = field(default_factory=dict)
+    #: the slugs of the episodes read from their cache row, not parsed: the build that parsed one also rendered and
+    #: kept its notes (when it was published), so a rebuild does not ask the cache whether a thousand notes are there
+    cached: set[str] = field(default_factory=set)
 
     def status(self, episode: Episode) -> str:
         """"published", "draft" or "scheduled"."""
@@ -125,7 +130,7 @@ def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
     A file written within :data:`episodes.RACY_NS` of the listing is read every time and its hash not kept:
     a second write in the same clock tick could leave its identity as it was."""
     known = cache.get_many(CONTENT_TABLE, {f.slug: f.identity for f in folders if f.identity and not f.racy},
-                           text=True)
+                           text=True, scan=len(folders) > 100)
     keys = {}
     for folder in folders:
         content = known.get(folder.slug)
@@ -185,6 +190,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(episode, episode_problems, notes_key))
         else:
             episode, episode_problems, notes_key = found
+            project.cached.add(folder.slug)
         project.problems.extend(episode_problems)
         if episode is not None:
             project.episodes.append(episode)
@@ -260,7 +266,7 @@ def _episode_from(row: object) -> tuple[Episode | None, list[Problem], str] | No
         return None
     cut = int(length)
     try:
-        values, problems, notes_key = json.loads(rest[:cut])
+        values, problems, notes_key = cache_io.loads(rest[:cut])
         if values is None:
             return (None, _problems(problems), "") if cut == len(rest) and notes_key == "" else None
         if values[_MARKDOWN] != "" or notes_key.__class__ is not str or len(notes_key) != 64:
@@ -311,7 +317,7 @@ def probe_all(root: Path, rels: list[str], cache: Cache,
             identities[rel] = known.get(rel) or media_identity(root / rel)
         except OSError:
             continue  # probe_cached reports it
-    cached = cache.get_many("probe", identities)
+    cached = cache.get_many("probe", identities, scan=len(identities) > 100)
     found: dict[str, tuple[str, Media | list[Problem]]] = {}
     for rel, identity in identities.items():
         probe = _cached_probe(cached.get(rel))
@@ -369,6 +375,10 @@ def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
     return media
 
 
+#: what url_path leaves as it is: a slug made of these is its own URL path
+_URL_SAFE = re.compile(r"[a-z0-9._-]+")
+
+
 def make_items(project: Project, cache: Cache) -> list[Item]:
     """Published episodes with their URLs, rendered notes and side files, newest first."""
     show = project.show
@@ -377,13 +387,25 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     published = project.published()
     reader = NotesReader(cache)
     rendered = reader.prepare([(e.notes_markdown, show.absolute(f"{EPISODES_DIR}/{e.slug}/")) for e in published],
-                              [project.notes_keys.get(e.slug) for e in published])
+                              [project.notes_keys.get(e.slug) for e in published],
+                              [e.slug in project.cached for e in published])
+    # A slug is URL-safe (episodes.SLUG, checked again by _URL_SAFE), so a file's URL path is its page's path + its
+    # quoted name, and a show's episodes share a few names (audio.mp3, artwork.jpg): each is quoted once.
+    quoted: dict[str, str] = {}
+    show_art = url_path(show.artwork)
     for episode, notes in zip(published, rendered, strict=True):
         media = project.media[episode.slug]
         page_path = f"{EPISODES_DIR}/{episode.slug}/"
         page_url = show.absolute(page_path)
         enclosure_path = page_path + episode.audio
         image_path = page_path + episode.artwork if episode.artwork else ""
+        if _URL_SAFE.fullmatch(episode.slug):
+            audio_url = page_path + (quoted.get(episode.audio) or quoted.setdefault(episode.audio, url_path(episode.audio)))
+            image_url = page_path + (quoted.get(episode.artwork) or quoted.setdefault(episode.artwork,
+                                                                                      url_path(episode.artwork))) \
+                if image_path else show_art
+        else:  # (SLUG's "$" lets a name end with a newline)
+            audio_url, image_url = url_path(enclosure_path), url_path(image_path or show.artwork)
         links = transcripts.links(episode.transcripts, page_path, show.absolute)
         alternates = alternates_io.resolve(project.root, show, episode, media, page_path, cache,
                                            lambda rel: probe_cached(project.root, rel, cache))
@@ -394,8 +416,8 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
             page_path=page_path,
             page_url=page_url,
             enclosure_path=enclosure_path,
-            enclosure_url=show.media_absolute(url_path(enclosure_path)),
-            image_url=show.absolute(url_path(image_path or show.artwork)),
+            enclosure_url=show.media_absolute(audio_url),
+            image_url=show.absolute(image_url),
             image_path=image_path,
             chapters_url=show.absolute(page_path + "chapters.json") if episode.chapters else "",
             transcripts=links,
@@ -462,12 +484,17 @@ class NotesReader:
         self.at: dict[str, int] = {}  #: key → its first place in ``order``
 
     def prepare(self, pages: list[tuple[str, str]], known: list[str | None] | None = None,
-                ) -> list[Callable[[], notes_io.Notes]]:
+                kept: list[bool] | None = None) -> list[Callable[[], notes_io.Notes]]:
         """A reader for each (Markdown, page URL) pair; renders and caches the notes not cached yet. ``known``: the
-        pages' keys where already known (:attr:`Project.notes_keys`), else None."""
+        pages' keys where already known (:attr:`Project.notes_keys`), else None. ``kept``: True for the pages whose
+        notes the cache had when their episode's row was written (:attr:`Project.cached`): they are not looked up
+        here (one that is missing after all is rendered when it is read)."""
         keys = [key or _notes_key(markdown, link)
                 for (markdown, link), key in zip(pages, known or [None] * len(pages), strict=True)]
-        cached = self.cache.present("notes", dict.fromkeys(keys, NOTES_FORMAT))  # which are there, without reading them
+        trusted = {key for key, sure in zip(keys, kept or [False] * len(keys), strict=True) if sure}
+        # which of the others are there, without reading them
+        cached = trusted | self.cache.present("notes", dict.fromkeys([key for key in keys if key not in trusted],
+                                                                     NOTES_FORMAT))
         # the others (a cold build: all of them) are rendered on every core, each stored as it comes
         misses = list({key: page for page, key in zip(pages, keys, strict=True)
                        if key not in cached and key not in self.held}.items())
@@ -826,15 +853,15 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
         if show.tag_on_build:
             lengths = published_lengths(ledger, items, out_dir, previous)
-            items, notes, report.tagged = tagging.tag_published(project, items, cache, reuse=not clean, progress=progress,
-                                                                lengths=lengths)
+            items, notes, report.tagged, copies = tagging.tag_published(project, items, cache, reuse=not clean,
+                                                                        progress=progress, lengths=lengths)
             report.problems = sorted(set(report.problems + notes), key=_problem_order)
             base = os.path.join(root, "")  # text, not pathlib: this runs for every episode of a rebuild
             for item in items:  # a re-tagged copy (another size in the feed) renews the outputs that show it
                 if item.media_file:
                     slug = item.episode.slug
-                    project.fingerprints[slug] = incremental.digest(project.fingerprints.get(slug, ""),
-                                                                    tagging.identity(base + item.media_file))
+                    copy = copies.get(slug) or tagging.identity(base + item.media_file)  # (as tag_published saw it)
+                    project.fingerprints[slug] = incremental.digest(project.fingerprints.get(slug, ""), copy)
         if not accept_changes:
             changed = checks.filter_problems(ledger_io.length_changes(ledger, items), show, (), ())
             report.problems = sorted(set(report.problems + changed), key=_problem_order)
@@ -859,7 +886,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
             raise
         written = writer.finish()
         rewritten = set(written.written)
-        output.write_manifest(root / CACHE_DIR, out_dir, writer.paths())
+        made = sorted(writer.paths())  # once, for the manifest and the stamp (sorting a sorted list is one pass)
+        output.write_manifest(root / CACHE_DIR, out_dir, made)
         plan.record(plan.rendered + plan.kept)
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
@@ -871,7 +899,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.seconds = time.perf_counter() - started
         if record:
             scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
-            fastpath.save(root, out_dir, strict, writer.paths(), report.to_dict(),
+            fastpath.save(root, out_dir, strict, made, report.to_dict(),
                           extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
                           sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report

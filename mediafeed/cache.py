@@ -53,6 +53,23 @@ _BUFFER_ROWS = 512
 _BUFFER_CHARS = 4 << 20
 
 
+_scan = json.JSONDecoder().scan_once  # the decoder's own (C) scanner
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` of a value as :meth:`Cache.put` writes it (compact JSON, nothing around it), without
+    ``json.loads``'s Python layers (a rebuild decodes five thousand rows). Raises ValueError on anything else."""
+    if text.__class__ is not str:  # (a value SQLite holds as a blob: not what put wrote)
+        raise ValueError("not text")
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:  # (what raw_decode turns into "Expecting value")
+        raise ValueError("not a JSON value") from None
+    if end != len(text):
+        raise ValueError("extra data")
+    return value
+
+
 class Cache:
     def __init__(self, path: Path | None):
         from .fastpath import code_fingerprint
@@ -170,7 +187,7 @@ class Cache:
         if row is None or row[0] != f"{self.version}:{tag}":
             return None
         try:
-            return json.loads(row[1])
+            return loads(row[1])
         except ValueError:
             return None
 
@@ -196,18 +213,19 @@ class Cache:
             return None
         return str(row[1])
 
-    def get_many(self, table: str, wanted: dict[str, str], *, text: bool = False) -> dict[str, Any]:
+    def get_many(self, table: str, wanted: dict[str, str], *, text: bool = False, scan: bool = False) -> dict[str, Any]:
         """:meth:`get` for many keys (key → tag) in one query: the keys whose tag matches, with their values
-        (``text``: values stored with :meth:`put_text`, returned as they are)."""
+        (``text``: values stored with :meth:`put_text`, returned as they are). ``scan``: ``wanted`` is about every
+        row of a table of small rows (one per episode): one pass over the table costs half the lookups of its keys."""
         if self.db is None or not wanted:
             return {}
         self._flush(table)
         found = {}
         keys = list(wanted)
         try:
-            for start in range(0, len(keys), 500):  # SQLite allows 999 parameters in a query (older versions)
+            for start in range(0, len(keys), 500) if not scan else [0]:  # at most 999 parameters (older SQLite)
                 chunk = keys[start:start + 500]
-                for key, tag, value in self._execute(
+                for key, tag, value in self._execute(f"SELECT k, tag, v FROM {table}") if scan else self._execute(
                         f"SELECT k, tag, v FROM {table} WHERE k IN ({','.join('?' * len(chunk))})", chunk):
                     if key not in wanted or tag != f"{self.version}:{wanted[key]}":
                         continue
@@ -216,7 +234,7 @@ class Cache:
                             found[key] = value
                         continue
                     try:
-                        found[key] = json.loads(value)
+                        found[key] = loads(value)
                     except ValueError:
                         continue
         except sqlite3.DatabaseError:
@@ -235,6 +253,10 @@ class Cache:
         """(key, stored tag) of the ``keys`` that have a row, without reading their values."""
         if self.db is None or not keys:
             return []
+        loaded = self._preloaded.get(table)
+        if loaded is not None and all(key.startswith(loaded[0]) for key in keys):  # answered from memory (preload)
+            memory = loaded[1]
+            return [(key, memory[key][0]) for key in keys if key in memory]
         self._flush(table)
         wanted, found = set(keys), []
         try:
@@ -278,7 +300,7 @@ class Cache:
             return {}
         for key, tag, value in rows:
             try:
-                out[key] = (tag, json.loads(value))
+                out[key] = (tag, loads(value))
             except ValueError:
                 continue
         return out
@@ -287,6 +309,9 @@ class Cache:
         """Every key of ``table`` starting with ``prefix``."""
         if self.db is None:
             return []
+        loaded = self._preloaded.get(table)
+        if loaded is not None and prefix.startswith(loaded[0]):  # answered from memory (see preload)
+            return [k for k in loaded[1] if k.startswith(prefix)]
         self._flush(table)
         try:
             rows = self._execute(f"SELECT k FROM {table}").fetchall()

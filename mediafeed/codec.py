@@ -148,17 +148,43 @@ def _generated(cls: Any, function: str, lines: list[str], scope: dict[str, Any])
     fields = {name: _loader(hint) for name, hint in hints.items()}
     for index, name in enumerate(names):
         hint = hints.get(name)
-        plain = hint if hint in (str, bool) else None  # int and float: bool is an int, an int is loaded as a float
+        # The common values are checked inline, each with the very result its loader gives (a rebuild loads a
+        # thousand episodes and probes, most of whose optional fields are None and tuples empty): a value of
+        # the exact type (an int may not stand for a float, and bool is an int: those go to the loader), None for
+        # an optional field, an empty list for a tuple of any length.
+        plain = hint if hint in (str, bool, int, float) else None
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        optional = origin in (typing.Union, types.UnionType) and type(None) in args
         scope[f"f{index}"] = fields[name]
         if plain is not None:
             scope[f"t{index}"] = plain
             lines.append(f"    if v{index}.__class__ is not t{index}:")
             lines.append(f"        v{index} = f{index}(v{index})")
+        elif optional:
+            lines.append(f"    if v{index} is not None:")
+            lines.append(f"        v{index} = f{index}(v{index})")
+        elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            lines.append(f"    v{index} = () if v{index}.__class__ is list and not v{index} else f{index}(v{index})")
         else:
             lines.append(f"    v{index} = f{index}(v{index})")
     lines.append(f"    return cls({''.join(f'v{i}, ' for i in range(len(names)))})")
     exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
     made: Callable[[Any], Any] = scope[function]
+    return made
+
+
+@cache
+def replacer(cls: Any, *names: str) -> Callable[..., Any]:
+    """``dataclasses.replace(value, **dict(zip(names, values)))`` as a function of ``(value, *values)``, made once per
+    class and names: the other fields are passed on positionally. ``dataclasses.replace`` looks at every field on
+    every call; a rebuild replaces each episode's item and media (a thousand of each) to point at its tagged copy."""
+    every = [f.name for f in dataclasses.fields(cls)]
+    if not all(f.init for f in dataclasses.fields(cls)) or not set(names) <= set(every):
+        raise TypeError(f"{cls!r}: cannot replace {names!r}")
+    arguments = ", ".join(name if name in names else f"value.{name}" for name in every)
+    scope: dict[str, Any] = {"cls": cls}
+    exec(f"def replace_one(value, {', '.join(names)}):\n    return cls({arguments})", scope)  # noqa: S102 (field names)
+    made: Callable[..., Any] = scope["replace_one"]
     return made
 
 

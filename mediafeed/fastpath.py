@@ -32,6 +32,7 @@ from pathlib import Path
 
 TYPE_CHECKING = False  # typing's constant without importing typing (~3.5 ms of a no-change build's start-up)
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from datetime import datetime
     from typing import Any
 
@@ -237,7 +238,7 @@ def _outputs_unchanged(out: Path, outputs: list[list[Any]]) -> bool:
     return True
 
 
-def save(root: Path, out: Path, strict: bool, outputs: set[str], report: dict[str, Any], extra: list[str],
+def save(root: Path, out: Path, strict: bool, outputs: Collection[str], report: dict[str, Any], extra: list[str],
          valid_until: datetime | None, sweep: Sweep | None = None, known: dict[str, tuple[int, int]] | None = None,
          ) -> None:
     """Record a successful build (after every file, published.json included, is written). ``sweep``: the

@@ -46,11 +46,9 @@ TABLE = "output"
 
 def digest(*parts: object) -> str:
     """SHA-256 over ``parts`` (each turned into text), separated so that ("ab", "c") ≠ ("a", "bc")."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(str(part).encode("utf-8", "surrogateescape"))
-        h.update(b"\0")
-    return h.hexdigest()
+    # (the bytes of each part then a NUL, hashed in one piece: a rebuild makes three thousand of these)
+    text = "\0".join(map(str, parts)) + "\0" if parts else ""
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def theme_mentions(show_root: Path, word: str) -> bool:

@@ -42,7 +42,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
@@ -583,5 +583,5 @@ def read_manifest(cache_dir: Path, out: Path) -> set[str]:
     return {line for line in text.splitlines() if is_safe_output(line)}
 
 
-def write_manifest(cache_dir: Path, out: Path, paths: set[str]) -> None:
+def write_manifest(cache_dir: Path, out: Path, paths: Collection[str]) -> None:
     atomic_write(_manifest_path(cache_dir, out), ("\n".join(sorted(paths)) + "\n").encode("utf-8"), durable=False)

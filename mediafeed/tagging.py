@@ -34,7 +34,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
-from . import __version__, audio, parallel, showlock
+from . import __version__, audio, codec, parallel, showlock
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
@@ -176,12 +176,14 @@ def identity(path: Path | str) -> str:
 
 def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: bool = True,
                   progress: Progress | None = None, lengths: dict[str, int] | None = None,
-                  ) -> tuple[list[Item], list[Problem], list[str]]:
+                  ) -> tuple[list[Item], list[Problem], list[str], dict[str, str]]:
     """Tag a copy of each published episode's media; items point at the copies (and carry their sizes).
 
     ``lengths``: slug → the size the episode's file was published with (kept when the new tags fit).
-    Returns the new items, notes (info problems such as M4A chapters without ffmpeg) and the files
-    tagged by this run. Raises :class:`MediaError` if a file cannot be tagged safely.
+    Returns the new items, notes (info problems such as M4A chapters without ffmpeg), the files
+    tagged by this run and, slug → :func:`identity`, each published copy as this run stat'ed it (the build's
+    output keys include it: it need not stat a thousand copies again). Raises :class:`MediaError` if a file
+    cannot be tagged safely.
     """
     show = project.show
     assert show is not None
@@ -192,18 +194,20 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     out: list[Item] = []
     notes: list[Problem] = []
     tagged: list[str] = []
+    copies: dict[str, str] = {}  #: slug → identity of the copy it publishes
     covers: dict[str, Cover | None] = {}
     jobs: list[_Job] = []
     forget: list[str] = []  #: episodes whose recorded copy is made again
     lengths = lengths or {}
     arts: dict[str, str] = {}
+    exts: dict[str, str] = {}  #: audio file name → the extension of its copy (a show's episodes share a few names)
     root_text = os.fspath(root)
     # An episode's copy name hashes its wanted tags; building them (notes, chapters, cover digest) for every
     # episode is most of a rebuild's tagging time, so the name is remembered under the episode's input key
     # (its folder, show.yml and source media: all the tags are made of) and the artwork's identity.
     memos = {item.episode.slug: _memo(project.fingerprints.get(item.episode.slug, ""), _art(root_text, show, item.episode),
                                       arts, ffmpeg) for item in items}
-    names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo})
+    names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo}, scan=len(memos) > 100)
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
     cache.preload(MADE)  # the copies' records in one query
     cache.delete(MADE, [slug for slug in cache.keys(MADE) if slug not in memos])
@@ -230,7 +234,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             if memos[episode.slug]:
                 cache.put(NAMES, episode.slug, memos[episode.slug], key)
         # Paths as text on this path: a rebuild goes through it for every episode.
-        name = f"{episode.slug}-{key}{os.path.splitext(episode.audio)[1].lower()}"
+        ext = exts.get(episode.audio) or exts.setdefault(episode.audio, os.path.splitext(episode.audio)[1].lower())
+        name = f"{episode.slug}-{key}{ext}"
         media_file = f"{CACHE_DIR}/{STORE}/{name}"
         copy_text = f"{store_text}/{name}"
         used.add(name)
@@ -246,6 +251,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                 st = None
             if st is not None and [st.st_size, st.st_mtime_ns] == made and (length is None or st.st_size == length):
                 out[index] = _published(item, media_file, st.st_size)
+                copies[episode.slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
                 continue
             if st is not None and [st.st_size, st.st_mtime_ns] != made:
                 notes.append(info("TAG012", media_file,
@@ -275,10 +281,11 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         # Recorded only now that the copy is whole and verified: a copy cut short is never trusted.
         st = os.stat(job.copy)
         cache.put(MADE, slug, name, [st.st_size, st.st_mtime_ns])
+        copies[slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
         tagged.append(job.rel)
         out[job.index] = _published(items[job.index], job.media_file, result.size)
     _prune(store, used)
-    return out, notes, tagged
+    return out, notes, tagged, copies
 
 
 @record
@@ -313,7 +320,8 @@ def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
 def _published(item: Item, media_file: str, size: int) -> Item:
     """``item`` publishing its tagged copy ``media_file`` (relative to the show)."""
     # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
-    return replace(item, media=replace(item.media, size=size), media_file=media_file)
+    # (codec.replacer: dataclasses.replace's look at every field, twice per episode, showed in a rebuild's profile)
+    return codec.replacer(Item, "media", "media_file")(item, codec.replacer(Media, "size")(item.media, size), media_file)
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:

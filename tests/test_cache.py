@@ -76,3 +76,53 @@ def test_a_build_killed_before_its_commit_leaves_only_what_was_committed(tmp_pat
         assert cache.get("probe", "kept0", "t") == {"n": 0}
     finally:
         cache.close()
+
+
+def test_rows_are_decoded_as_json_loads_decodes_them_and_anything_else_is_a_miss(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    from mediafeed.cache import loads
+
+    for value in [[1, 2.5, None, True], {"files": [["a/b.html", 3]]}, "ünï", 0, {"": []}]:
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        assert loads(text) == json.loads(text) == value
+    cache = Cache(tmp_path / "cache.sqlite")
+    try:
+        for key in ("spaced", "trailing", "cut", "blob"):
+            cache.put("probe", key, "t", [1])
+        cache.commit()
+        assert cache.db is not None
+        cache.db.execute("UPDATE probe SET v = ' [1]' WHERE k = 'spaced'")
+        cache.db.execute("UPDATE probe SET v = '[1] x' WHERE k = 'trailing'")
+        cache.db.execute("UPDATE probe SET v = '[1,' WHERE k = 'cut'")
+        cache.db.execute("UPDATE probe SET v = ? WHERE k = 'blob'", (sqlite3.Binary(b"[1]"),))
+        for key in ("spaced", "trailing", "cut", "blob"):
+            assert cache.get("probe", key, "t") is None
+        assert cache.get_many("probe", dict.fromkeys(["spaced", "trailing", "cut", "blob"], "t")) == {}
+        assert cache.get_many("probe", dict.fromkeys(["spaced", "trailing", "cut", "blob"], "t"), scan=True) == {}
+    finally:
+        cache.close()
+
+
+def test_a_preloaded_table_answers_as_the_database_does(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    try:
+        for number in range(5):
+            cache.put("output", f"out\0unit{number}", f"tag{number}", {"files": []})
+        cache.put("output", "other\0unit0", "tag0", {"files": []})
+        cache.commit()
+        cache.preload("output", "out\0")
+        cache.put("output", "out\0unit9", "tag9", {"files": []})  # buffered, not written yet
+        cache.delete("output", ["out\0unit1"])
+        wanted = {f"out\0unit{n}": f"tag{n}" for n in range(10)} | {"out\0unit2": "changed"}
+        from_memory = (sorted(cache.keys("output", "out\0")), cache.present("output", wanted),
+                       cache.stale("output", wanted))
+        assert from_memory == (["out\0unit0", "out\0unit2", "out\0unit3", "out\0unit4", "out\0unit9"],
+                               {"out\0unit0", "out\0unit3", "out\0unit4", "out\0unit9"}, ["out\0unit2"])
+        cache._preloaded.clear()  # the same questions to SQLite
+        assert (sorted(cache.keys("output", "out\0")), cache.present("output", wanted),
+                cache.stale("output", wanted)) == from_memory
+        assert "other\0unit0" in cache.keys("output")  # outside the preloaded prefix: from SQLite
+    finally:
+        cache.close()

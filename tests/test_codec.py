@@ -75,3 +75,36 @@ def test_a_row_of_fields_that_does_not_fit_is_refused(damage: str) -> None:
            "a wrong type": [5, *row[1:]], "a wrong date": [*row[:3], "yesterday", *row[4:]]}[damage]
     with pytest.raises((TypeError, ValueError)):  # what the cache's readers catch: the row is made again
         codec.load_fields(Episode, bad)
+
+
+@pytest.mark.parametrize(("name", "value"), [("number", "3"), ("number", 2.0), ("number", []), ("explicit", "no"),
+                                             ("chapters", "x"), ("chapters", [5]), ("location", {}), ("date", None)])
+def test_the_values_checked_inline_are_refused_as_the_loaders_refuse_them(name: str, value: object) -> None:
+    # int | None, bool | None, a tuple, a dataclass | None: a value of another type is never kept
+    index = list(Episode.__dataclass_fields__).index(name)
+    row = codec.dump_fields(EPISODE)
+    row[index] = value
+    with pytest.raises((TypeError, ValueError, AttributeError)):
+        codec.load_fields(Episode, row)
+
+
+def test_the_values_checked_inline_load_as_the_loaders_load_them() -> None:
+    # an int where a float is declared is a float; a bool where an int is declared is what the loader keeps;
+    # None of an optional field and an empty list of a tuple field are None and ()
+    row = codec.dump_fields(Media("a.mp3", 1, "audio/mpeg", "mp3", 2.0))
+    row[1], row[4] = True, 2  # size, duration
+    media = codec.load_fields(Media, row)
+    assert media.duration == 2.0 and isinstance(media.duration, float) and media.size is True
+    row = codec.dump_fields(Episode("s", "src", "t", EPISODE.date, "g", "a.mp3"))
+    loaded = codec.load_fields(Episode, row)
+    assert loaded.season is None and loaded.number is None and loaded.chapters == () and loaded.keywords == ()
+
+
+def test_replacer_gives_what_dataclasses_replace_gives() -> None:
+    from dataclasses import replace
+
+    media = Media("episodes/001-first/a.mp3", 123, "audio/mpeg", "mp3", 2.5, tags={"title": "First"})
+    assert codec.replacer(Media, "size")(media, 456) == replace(media, size=456)
+    assert codec.replacer(Episode, "title", "draft")(EPISODE, "New", True) == replace(EPISODE, title="New", draft=True)
+    with pytest.raises(TypeError):
+        codec.replacer(Media, "no_such_field")

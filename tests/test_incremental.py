@@ -239,6 +239,20 @@ def test_an_episode_row_that_is_not_what_mediafeed_wrote_is_parsed_again(show: P
     assert_same_as_clean(show, build(show).output, tmp_path)
 
 
+def test_notes_the_cache_lost_are_rendered_again_when_a_page_reads_them(show: Path, tmp_path: Path) -> None:
+    # A rebuild does not ask whether the notes of an episode read from its cache row are there (the build that
+    # wrote the row kept them): notes missing after all are rendered when they are read.
+    build(show)
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    db.execute("DELETE FROM notes")
+    db.commit()
+    db.close()
+    change_template(show)  # every page is rendered again: every episode's notes are read
+    report = build(show)
+    assert report.kept == 0
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
 def test_clean_ignores_the_cache(show: Path, tmp_path: Path) -> None:
     first = build(show)
     # Poison the cache: rendered notes with a valid key but other text, and every output claimed unchanged.
