@@ -18,14 +18,15 @@ leave their listings; apps that follow the links still find them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .feed import Paging
 from .model import Item, Show
-from .records import record
 
 ARCHIVE_DIR = "archive"
 
 
-@record
+@dataclass(frozen=True)
 class FeedPage:
     """One feed document: the items in it (newest first) and its RFC 5005 links."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,9 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, Problem, Severity
 from .model import Media
-from .records import record
 
 
-@record
+@dataclass(frozen=True)
 class Row:
     slug: str
     number: int | None

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,6 @@ from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
-from .records import record
 from .source import MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
 
@@ -49,7 +49,7 @@ RACY_NS = 2_000_000_000
 GUID_HINT = "run 'mediafeed guid --assign' to give every episode without one a new, permanent GUID"
 
 
-@record
+@dataclass(frozen=True)
 class Folder:
     """One episode folder as found on disk: what the cache keys on."""
 

@@ -8,9 +8,8 @@ where work has to stop. ``cli`` turns either into one clean line per problem.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import Enum
-
-from .records import record
 
 
 class Severity(str, Enum):
@@ -23,7 +22,7 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-@record(order=True)
+@dataclass(frozen=True, order=True)
 class Problem:
     """One finding. The JSON shape (``to_dict``) is a stable, documented contract.
 

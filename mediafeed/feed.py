@@ -15,6 +15,7 @@ feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -29,7 +30,6 @@ from .itunes_ns import ItunesExtension
 from .model import Item, Show
 from .notes import absolute_urls
 from .podcast_ns import PodcastExtension
-from .records import record
 from .source import is_url
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -37,7 +37,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  #: RFC 5005 feed history
 
 
-@record
+@dataclass(frozen=True)
 class Paging:
     """RFC 5005 links for a paged or archived feed (see :mod:`archives`)."""
 

@@ -24,10 +24,9 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import records
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .output import atomic_write
@@ -36,7 +35,7 @@ LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
 
 
-@records.record(frozen=False)  # `record` is also a word here
+@dataclass
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""

@@ -8,7 +8,7 @@ user's ``select``/``ignore`` and sorted (errors first). The JSON form
 from __future__ import annotations
 
 import contextlib
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,11 @@ from .checks.items import check_items
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
 from .errors import InputError, OutputError, Problem, Severity, error, has_errors
-from .records import record
 
 SCHEMA = "mediafeed.check/1"
 
 
-@record(frozen=False)
+@dataclass
 class LintReport:
     target: str  #: the show folder, feed path or feed URL
     kind: str  #: "show" or "feed"

@@ -7,15 +7,13 @@ reader can go from a front-matter key to the feed and back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from .records import record
 
-
-@record
+@dataclass(frozen=True)
 class Person:
     """RSS: podcast:person (text = name)."""
 
@@ -26,7 +24,7 @@ class Person:
     href: str = ""  #: RSS: podcast:person@href
 
 
-@record
+@dataclass(frozen=True)
 class Funding:
     """RSS: podcast:funding url=… (text = call to action, ≤ 128 characters)."""
 
@@ -34,7 +32,7 @@ class Funding:
     text: str
 
 
-@record
+@dataclass(frozen=True)
 class Chapter:
     """One chapter. RSS: chapters.json entry, psc:chapter, ID3 CHAP."""
 
@@ -46,7 +44,7 @@ class Chapter:
     end: float | None = None
 
 
-@record
+@dataclass(frozen=True)
 class Soundbite:
     """RSS: podcast:soundbite startTime duration (text = title)."""
 
@@ -55,7 +53,7 @@ class Soundbite:
     title: str = ""
 
 
-@record
+@dataclass(frozen=True)
 class Location:
     """RSS: podcast:location geo osm (text = name)."""
 
@@ -66,7 +64,7 @@ class Location:
     country: str = ""  #: RSS: podcast:location@country (ISO 3166-1 alpha-2)
 
 
-@record
+@dataclass(frozen=True)
 class License:
     """RSS: podcast:license url? (text = SPDX identifier or a custom name)."""
 
@@ -74,7 +72,7 @@ class License:
     url: str = ""
 
 
-@record
+@dataclass(frozen=True)
 class RemoteItem:
     """RSS: podcast:remoteItem inside podcast:podroll."""
 
@@ -85,7 +83,7 @@ class RemoteItem:
     medium: str = ""  #: RSS: podcast:remoteItem@medium (when not "podcast")
 
 
-@record
+@dataclass(frozen=True)
 class Media:
     """What probing a media file found. Built by ``audio.probe``; cached by file identity.
 
@@ -112,7 +110,7 @@ class Media:
     chained: bool = False  #: Ogg: more than one logical stream one after another (files joined); ``duration`` is the first's
 
 
-@record
+@dataclass(frozen=True)
 class Transcript:
     """A transcript file next to the episode. RSS: podcast:transcript."""
 
@@ -122,7 +120,7 @@ class Transcript:
     generated: bool = False  #: produced by mediafeed from another timed format
 
 
-@record
+@dataclass(frozen=True)
 class AlternateEnclosure:
     """RSS: podcast:alternateEnclosure with one podcast:source."""
 
@@ -140,13 +138,13 @@ class AlternateEnclosure:
     codecs: str = ""  #: RSS: @codecs (RFC 6381)
 
 
-@record
+@dataclass(frozen=True)
 class Season:
     number: int
     name: str = ""  #: RSS: podcast:season@name
 
 
-@record
+@dataclass(frozen=True)
 class Episode:
     """One episode folder: ``episodes/<slug>/episode.md``."""
 
@@ -182,13 +180,13 @@ class Episode:
     updated: datetime | None = None
 
 
-@record
+@dataclass(frozen=True)
 class Owner:
     name: str
     email: str
 
 
-@record
+@dataclass(frozen=True)
 class Show:
     """``show.yml`` at the show root."""
 
@@ -243,7 +241,7 @@ class Show:
         return self.media_url + rel.lstrip("/")
 
 
-@record
+@dataclass(frozen=True)
 class Link:
     """A published side file of an episode: its URL and type."""
 
@@ -266,7 +264,7 @@ class RenderedNotes(Protocol):
     def text(self) -> str: ...
 
 
-@record
+@dataclass(frozen=True)
 class _NoNotes:
     html: str = ""
     description: str = ""
@@ -276,7 +274,7 @@ class _NoNotes:
 _NO_NOTES = _NoNotes()
 
 
-@record
+@dataclass(frozen=True)
 class Item:
     """An episode ready to publish: the source episode with everything derived from it.
 

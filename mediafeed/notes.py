@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Any
-
-from .records import record
 
 DESCRIPTION_LIMIT = 4000
 _EXTENSIONS = ["table", "autolink", "strikethrough", "tasklist"]
@@ -86,7 +85,7 @@ _BLOCK_END = re.compile(r"</(?:p|ul|ol)>\s*")
 _TAGS = re.compile(r"<[^>]+>")
 
 
-@record
+@dataclass(frozen=True)
 class Notes:
     html: str  #: full, sanitised notes for pages and content:encoded
     description: str  #: Apple-safe subset for <description>, ≤ 4000 bytes

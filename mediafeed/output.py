@@ -43,12 +43,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import OutputError, Problem, error
-from .records import record
 
 T = TypeVar("T")
 
@@ -56,7 +55,7 @@ T = TypeVar("T")
 LAST = ("feed.json", "feed.xml")
 
 
-@record(frozen=False)
+@dataclass
 class Planned:
     data: bytes | None = None
     source: Path | None = None  #: copy this file (media, artwork) instead of ``data``
@@ -64,7 +63,7 @@ class Planned:
     link: bool = False  #: hard-link ``source`` where possible (only for files no one writes into in place)
 
 
-@record(frozen=False)
+@dataclass
 class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0

@@ -23,10 +23,10 @@ import itertools
 import os
 import threading
 from collections.abc import Callable, Generator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from .errors import MediaError, Problem
-from .records import record
 
 C = TypeVar("C")
 T = TypeVar("T")
@@ -38,7 +38,7 @@ MIN_ITEMS = 16
 AHEAD = 4
 
 
-@record
+@dataclass(frozen=True)
 class Failed:
     """What a :class:`MediaError` raised for one item said."""
 

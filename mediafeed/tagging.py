@@ -29,7 +29,7 @@ import io
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
@@ -40,7 +40,6 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
-from .records import record
 
 if TYPE_CHECKING:
     from .audio import TagResult  # not at run time: it would load the tagger (and mutagen) on every build
@@ -288,7 +287,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     return out, notes, tagged, copies
 
 
-@record
+@dataclass(frozen=True)
 class _Job:
     """One media file to tag into the store (sent to a worker process: no cover bytes, see ``covers``)."""
 
@@ -360,7 +359,7 @@ def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
     return notes
 
 
-@record(frozen=False)
+@dataclass
 class SourceReport:
     """What ``mediafeed tag`` did to the files in episodes/."""
 

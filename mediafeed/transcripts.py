@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .errors import Problem, error
 from .model import Link, Transcript
-from .records import record
 
 TRANSCRIPT_TYPES = {
     ".vtt": "text/vtt",
@@ -30,7 +30,7 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]+>")
 
 
-@record
+@dataclass(frozen=True)
 class Cue:
     start: float
     end: float
@@ -119,7 +119,7 @@ def to_vtt(cues: list[Cue]) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
-@record
+@dataclass(frozen=True)
 class Paragraph:
     """Consecutive cues of one speaker, for reading on the page."""
 

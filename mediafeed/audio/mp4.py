@@ -21,15 +21,13 @@ import hashlib
 import os
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import BinaryIO
-
-from ..records import record
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"udta"}
 
 
-@record(frozen=False)
+@dataclass
 class Box:
     name: bytes
     start: int  #: offset of the box header
@@ -76,7 +74,7 @@ def truncation(handle: BinaryIO, size: int) -> str:
     return ""
 
 
-@record(frozen=False)
+@dataclass
 class Track:
     handler: str = ""
     sizes: list[int] = field(default_factory=list)

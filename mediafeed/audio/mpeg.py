@@ -15,9 +15,8 @@ from __future__ import annotations
 import functools
 import mmap
 import struct
+from dataclasses import dataclass
 from pathlib import Path
-
-from ..records import record
 
 _BITRATES = {  # kbit/s by (MPEG-1?, layer)
     (True, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
@@ -30,7 +29,7 @@ _BITRATES = {  # kbit/s by (MPEG-1?, layer)
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
-@record
+@dataclass(frozen=True)
 class Frame:
     length: int  #: bytes, header included
     samples: int  #: PCM samples per channel
@@ -124,7 +123,7 @@ def payload_span(data: bytes | mmap.mmap) -> tuple[int, int]:
     return start, max(start, trailer_start(data))
 
 
-@record
+@dataclass(frozen=True)
 class Header:
     """A Xing/Info (LAME) or VBRI header in the first frame."""
 
@@ -156,7 +155,7 @@ def vbr_header(data: bytes | mmap.mmap, pos: int, frame: Frame) -> Header | None
     return None
 
 
-@record
+@dataclass(frozen=True)
 class Scan:
     """What walking every frame found."""
 

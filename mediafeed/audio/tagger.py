@@ -48,7 +48,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import mutagen
@@ -56,7 +56,6 @@ import mutagen
 from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
-from ..records import record
 from . import id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
@@ -77,7 +76,7 @@ IN_MEMORY_LIMIT = 1024 * 1024
 STALE_AFTER = 15 * 60
 
 
-@record(frozen=False)
+@dataclass
 class TagResult:
     """What tagging one file did (or, with ``dry_run``, would do)."""
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import cast
 
-from ..records import record
 
-
-@record
+@dataclass(frozen=True)
 class Cover:
     """Embedded artwork (ID3 APIC front cover, MP4 covr, FLAC/Vorbis picture)."""
 
@@ -33,7 +31,7 @@ class Cover:
         return f"{self.mime}, {len(self.data)} bytes, sha256 {self.digest[:12]}"
 
 
-@record
+@dataclass(frozen=True)
 class TagChapter:
     """A chapter as a media file stores it (times in milliseconds, the unit of ID3 CHAP)."""
 
@@ -52,7 +50,7 @@ class TagChapter:
         return text
 
 
-@record
+@dataclass(frozen=True)
 class Tags:
     """Tags in the podcaster's words; each field names the ID3 frame / MP4 atom / Vorbis comment it becomes."""
 
@@ -89,7 +87,7 @@ class Tags:
 FIELDS = tuple(f.name for f in fields(Tags))
 
 
-@record
+@dataclass(frozen=True)
 class Change:
     """One tag that differs: ``old`` is what the file has ("" when absent), ``new`` what it gets."""
 

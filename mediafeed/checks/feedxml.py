@@ -9,13 +9,12 @@ its line, column and a hint for the classic hand-built-XML mistakes.
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 from ..errors import InputError, Problem, error, warning
-from ..records import record
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -42,7 +41,7 @@ _HINTS = [
 ]
 
 
-@record(frozen=False)
+@dataclass
 class FeedDoc:
     """A parsed RSS feed: where it came from and its ``<channel>``."""
 

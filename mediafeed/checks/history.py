@@ -15,8 +15,9 @@ changes hurt them, with the same codes ``published.json`` uses for shows:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..errors import Problem
-from ..records import record
 from .channel import self_url
 from .feedxml import FeedDoc, child, text
 from .items import duration_seconds
@@ -25,7 +26,7 @@ from .rules import problem
 ACCEPT_HINT = "if this is deliberate, --ignore {code} for this run"
 
 
-@record
+@dataclass(frozen=True)
 class Entry:
     guid: str
     url: str
