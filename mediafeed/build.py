@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from . import __version__, audio, checks, codec, fastpath, incremental, output, parallel, showlock, site, tagging, transcripts
 from . import alternates as alternates_io
@@ -98,7 +98,7 @@ class BuildReport:
     ledger_updated: bool = False
     tagged: list[str] = field(default_factory=list)  #: media files tagged (into the published copy) by this build
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "output": str(self.output),
             "episodes": self.episodes,
@@ -173,14 +173,14 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         chunk = folders[start:start + 500]
         rows = cache.get_many("episode", {f.slug: tags[f.slug] for f in chunk}, text=True)
         for folder in chunk:
-            found = _episode_from(rows.get(folder.slug))
-            if found is not None:
-                loaded[folder.slug] = found
+            row = _episode_from(rows.get(folder.slug))
+            if row is not None:
+                loaded[folder.slug] = row
     misses = [folder for folder in folders if folder.slug not in loaded]
     fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
     for index, folder in enumerate(folders):
-        found = loaded.pop(folder.slug, None)
-        if found is None:
+        cached = loaded.pop(folder.slug, None)
+        if cached is None:
             cache.stats["parsed"] += 1
             parsed = fresh.pop(folder.slug, None)
             episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
@@ -188,7 +188,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
                 if episode is not None else ""
             cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(episode, episode_problems, notes_key))
         else:
-            episode, episode_problems, notes_key = found
+            episode, episode_problems, notes_key = cached
             project.cached.add(folder.slug)
         project.problems.extend(episode_problems)
         if episode is not None:
@@ -798,10 +798,10 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
         problems.extend(checks.feed_rules(project, items, cache))
-        ledger, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
+        published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
         if source_ok and not accept_changes:
-            problems.extend(ledger_io.compare(ledger, show, items))
+            problems.extend(ledger_io.compare(published, show, items))
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)

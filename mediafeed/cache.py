@@ -53,7 +53,7 @@ _BUFFER_ROWS = 512
 _BUFFER_CHARS = 4 << 20
 
 
-_scan = json.JSONDecoder().scan_once  # the decoder's own (C) scanner
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the decoder's own (C) scanner (set in __init__)
 
 
 def loads(text: str) -> Any:

@@ -71,10 +71,11 @@ def cover_for(path: Path) -> Cover | None:
     try:
         from PIL import Image
 
-        with Image.open(io.BytesIO(data)) as image:
-            image = image.convert("RGB")
+        with Image.open(io.BytesIO(data)) as opened:
+            image = opened.convert("RGB")
             if max(image.size) > COVER_SIZE:
-                image = image.resize((COVER_SIZE, round(COVER_SIZE * image.size[1] / image.size[0])), Image.LANCZOS)
+                image = image.resize((COVER_SIZE, round(COVER_SIZE * image.size[1] / image.size[0])),
+                                     Image.Resampling.LANCZOS)
             out = io.BytesIO()
             image.save(out, "JPEG", quality=88, optimize=False, progressive=False)
             return Cover("image/jpeg", out.getvalue())

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: install what the tests need (Debian packages for real media and a real
-# browser, mediafeed with its test extras), lint, and run the whole suite. Extra arguments go to pytest.
+# browser, mediafeed with its test extras), lint and type-check, and run the whole suite. Extra arguments go
+# to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,5 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 python3 -m ruff check mediafeed tests bench
+python3 -m mypy mediafeed
 python3 -m pytest -q "$@"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import mmap
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import mutagen
 from mutagen.aac import AAC
@@ -40,6 +40,7 @@ from mutagen.id3 import (
     WXXX,
     CTOCFlags,
     Encoding,
+    Frame,
     Frames,
     Frames_2_2,
     ID3FileType,
@@ -165,7 +166,8 @@ def _read_id3(tags: ID3 | None) -> Tags:
     feeds = found.get("WFED", [])
     if feeds:
         frame = feeds[0]
-        values["feed_url"] = str(frame.text[0]) if isinstance(frame, TextFrame) and frame.text else str(getattr(frame, "url", ""))
+        text = getattr(frame, "text", None) if isinstance(frame, TextFrame) else None
+        values["feed_url"] = str(text[0]) if text else str(getattr(frame, "url", ""))
     pictures = found.get("APIC", [])
     if len(pictures) == 1 and pictures[0].type == PictureType.COVER_FRONT:
         values["cover"] = Cover(_mime_of(pictures[0].data, pictures[0].mime), pictures[0].data)
@@ -196,7 +198,7 @@ def _read_chap(chaps: list[Any], tocs: list[Any]) -> tuple[TagChapter, ...]:  # 
 
 
 def _read_mp4(audio: mutagen.FileType) -> Tags:
-    tags = audio.tags or {}
+    tags: Any = audio.tags or {}
     values: dict[str, Any] = {}
     for name, atom in _MP4_TEXT.items():
         if atom in tags and tags[atom]:
@@ -286,7 +288,7 @@ def apply(audio: mutagen.FileType, kind: str, wanted: Tags) -> None:
     if kind == "mp3":
         if audio.tags is None:
             audio.add_tags()
-        _apply_id3(audio.tags, wanted)
+        _apply_id3(cast(ID3, audio.tags), wanted)
     elif kind == "mp4":
         if audio.tags is None:
             audio.add_tags()
@@ -329,7 +331,7 @@ def _apply_id3(tags: ID3, wanted: Tags) -> None:
         ids = []
         for index, chapter in enumerate(wanted.chapters):
             element = f"chp{index}"
-            subs = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])]
+            subs: list[Frame] = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])]
             if chapter.url:
                 subs.append(WXXX(encoding=Encoding.LATIN1, desc="", url=chapter.url))
             tags.add(CHAP(element_id=element, start_time=chapter.start, end_time=chapter.end or chapter.start,
@@ -358,8 +360,8 @@ def _apply_mp4(tags: Any, wanted: Tags) -> None:
         tags["covr"] = [MP4Cover(wanted.cover.data, imageformat=_IMAGE.get(wanted.cover.mime, MP4Cover.FORMAT_JPEG))]
 
 
-def _apply_vorbis(audio: mutagen.FileType, kind: str, wanted: Tags) -> None:
-    tags = audio.tags
+def _apply_vorbis(audio: Any, kind: str, wanted: Tags) -> None:
+    tags: Any = audio.tags
     for name, key in _VORBIS_TEXT.items():
         value = getattr(wanted, name)
         if value is not None:
