@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -26,6 +28,31 @@ def _ffprobe_duration(path: Path) -> float:
                           "-select_streams", "a:0", "-of", "json", str(path)], capture_output=True, text=True, check=True)
     stream = json.loads(out.stdout)["streams"][0]
     return int(stream["nb_read_packets"]) * 576 / int(stream["sample_rate"])  # MPEG-2 layer III: 576 samples a frame
+
+
+def _use_audio(show: Path, slug: str, source: Path) -> str:
+    """Make ``source`` the audio of episode ``slug`` (a copy named after the episode's file, with the source's
+    extension); its path from the show root."""
+    folder = show / "episodes" / slug
+    md = folder / "episode.md"
+    text = md.read_text()
+    old = re.search(r"^audio: (.+)$", text, re.M).group(1)
+    new = Path(old).stem + source.suffix
+    if new != old:
+        (folder / old).unlink()
+        md.write_text(text.replace(f"audio: {old}", f"audio: {new}"))
+    shutil.copyfile(source, folder / new)
+    return f"episodes/{slug}/{new}"
+
+
+def _checked(show: Path, code: str) -> tuple[int, list[dict[str, str]]]:
+    """``mediafeed check --format json`` on ``show``: its exit code and the problems with ``code``."""
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    return result.exit_code, [p for p in json.loads(result.output)["problems"] if p["code"] == code]
 
 
 @pytest.mark.parametrize("name", sorted(GOOD))
@@ -77,21 +104,10 @@ def test_broken_files_get_a_clear_error_naming_file_format_and_what_is_supported
 
 
 def test_formats_apps_do_not_take_are_reported_by_check_not_silently_published(show: Path, fixtures: Path) -> None:
-    import shutil
-
-    from click.testing import CliRunner
-
-    from mediafeed.cli import main
-
-    folder = show / "episodes/005-european-review"
-    shutil.copyfile(fixtures / "opus.opus", folder / "european-review.opus")
-    (folder / "european-review.mp3").unlink()
-    md = folder / "episode.md"
-    md.write_text(md.read_text().replace("audio: european-review.mp3", "audio: european-review.opus"))
-    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
-    codes = {p["code"]: p for p in json.loads(result.output)["problems"]}
-    assert "MED010" in codes and codes["MED010"]["file"] == "episodes/005-european-review/european-review.opus"
-    assert "audio/ogg is not accepted by Apple Podcasts" in codes["MED010"]["message"]
+    rel = _use_audio(show, "005-european-review", fixtures / "opus.opus")
+    _, found = _checked(show, "MED010")
+    assert [p["file"] for p in found] == [rel]
+    assert "audio/ogg is not accepted by Apple Podcasts" in found[0]["message"]
 
 
 @pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
@@ -130,16 +146,9 @@ def test_an_mp4_names_its_audio_codec_and_only_aac_passes(fixtures: Path, name: 
 
 
 def test_an_m4a_that_is_not_aac_is_a_warning_naming_the_codec(fixtures: Path, show: Path) -> None:
-    from click.testing import CliRunner
-
-    from mediafeed.cli import main
-
-    folder = show / "episodes/002-learning-alliances"
-    (folder / "learning-alliances.m4a").write_bytes((fixtures / "alac.m4a").read_bytes())
-    (folder / "transcript.vtt").unlink()  # its cues run past the 6 s fixture
-    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", "--select", "MED011"])
-    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED011"]
-    assert [(p["file"], p["severity"]) for p in found] == [("episodes/002-learning-alliances/learning-alliances.m4a", "warning")]
+    rel = _use_audio(show, "002-learning-alliances", fixtures / "alac.m4a")
+    _, found = _checked(show, "MED011")
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
     assert "the audio in this M4A file is ALAC (Apple Lossless), not AAC" in found[0]["message"]
     assert "-c:a aac" in found[0]["hint"]
 
@@ -150,20 +159,9 @@ def test_an_ogg_chain_is_told_from_one_stream(fixtures: Path, name: str) -> None
 
 
 def test_an_ogg_chain_is_a_warning(fixtures: Path, show: Path) -> None:
-    import shutil
-
-    from click.testing import CliRunner
-
-    from mediafeed.cli import main
-
-    folder = show / "episodes/005-european-review"
-    shutil.copyfile(fixtures / "chained.ogg", folder / "european-review.ogg")
-    (folder / "european-review.mp3").unlink()
-    md = folder / "episode.md"
-    md.write_text(md.read_text().replace("audio: european-review.mp3", "audio: european-review.ogg"))
-    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", "--select", "MED026"])
-    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED026"]
-    assert [(p["file"], p["severity"]) for p in found] == [("episodes/005-european-review/european-review.ogg", "warning")]
+    rel = _use_audio(show, "005-european-review", fixtures / "chained.ogg")
+    _, found = _checked(show, "MED026")
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
     assert "several Ogg streams one after another" in found[0]["message"] and "00:00:06" in found[0]["message"]
 
 
@@ -182,18 +180,10 @@ def test_the_payload_of_an_ogg_chain_covers_its_later_streams(fixtures: Path, tm
 
 
 def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Path) -> None:
-    import shutil
-
-    from click.testing import CliRunner
-
-    from mediafeed.cli import main
-
-    (show / "published.json").unlink()
-    rel = "episodes/000-trailer/safe-to-say-trailer.mp3"
-    shutil.copyfile(fixtures / "joined.mp3", show / rel)
-    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED025"]
+    (show / "published.json").unlink()  # a new show: nothing published yet, so the audio may change
+    rel = _use_audio(show, "000-trailer", fixtures / "joined.mp3")
+    exit_code, found = _checked(show, "MED025")
+    assert exit_code == 0
     assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
     assert "declares 00:00:06 of audio, but the file holds 00:00:26" in found[0]["message"], found[0]["message"]
     assert "ffmpeg -i in.mp3 -c copy" in found[0]["hint"]
@@ -213,18 +203,14 @@ def test_unknown_bytes_before_the_first_frame_are_counted_not_refused(fixtures: 
 
 
 def test_an_unknown_lead_is_a_warning_and_the_tagged_copy_keeps_every_audio_byte(fixtures: Path, show: Path) -> None:
-    import shutil
-
     from click.testing import CliRunner
 
     from mediafeed.cli import main
 
     (show / "published.json").unlink()  # a new show: nothing published yet, so the audio may change
-    rel = "episodes/000-trailer/safe-to-say-trailer.mp3"
-    shutil.copyfile(fixtures / "lead-junk.mp3", show / rel)
-    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
-    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "MED024"]
-    assert result.exit_code == 0, result.output
+    rel = _use_audio(show, "000-trailer", fixtures / "lead-junk.mp3")
+    exit_code, found = _checked(show, "MED024")
+    assert exit_code == 0
     assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
     assert "3,000 bytes of unknown data" in found[0]["message"] and "ffmpeg" in found[0]["hint"]
     result = CliRunner().invoke(main, ["build", "--show", str(show), "--quiet"])
