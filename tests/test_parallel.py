@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +20,19 @@ from mediafeed.build import BuildFailed, _probe, build
 from mediafeed.cache import CACHE_DIR
 
 MANY = parallel.MIN_ITEMS + 4  #: enough episodes for the build to use a pool
+
+
+@pytest.fixture(autouse=True)
+def _alone() -> None:
+    """A build uses no pool while another thread runs in its process (forking it would be unsafe), so threads an
+    earlier test left behind (an online check abandons a URL at its deadline; its thread ends when the server
+    answers) would make these tests run in one process: wait for them first."""
+    deadline = time.monotonic() + 60
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread():
+                thread.join(timeout=0.2)
+    assert threading.active_count() == 1, [thread.name for thread in threading.enumerate()]
 
 
 def add_many(show: Path) -> None:
