@@ -177,7 +177,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             if row is not None:
                 loaded[folder.slug] = row
     misses = [folder for folder in folders if folder.slug not in loaded]
-    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses), strict=True))
+    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses, share=True), strict=True))
     for index, folder in enumerate(folders):
         cached = loaded.pop(folder.slug, None)
         if cached is None:
@@ -325,7 +325,7 @@ def probe_all(root: Path, rels: list[str], cache: Cache,
     missing = [(rel, identity) for rel, identity in identities.items() if rel not in found]
     if len(missing) < parallel.MIN_ITEMS:
         return found  # not worth a pool: probe_cached probes them one by one
-    for (rel, identity), made in zip(missing, parallel.imap_ordered(_probe, root, [rel for rel, _ in missing]),
+    for (rel, identity), made in zip(missing, parallel.imap_ordered(_probe, root, [rel for rel, _ in missing], share=True),
                                      strict=True):
         cache.stats["probed"] += 1
         if isinstance(made, parallel.Failed):
@@ -497,7 +497,7 @@ class NotesReader:
         # the others (a cold build: all of them) are rendered on every core, each stored as it comes
         misses = list({key: page for page, key in zip(pages, keys, strict=True)
                        if key not in cached and key not in self.held}.items())
-        for (key, _), notes in zip(misses, parallel.imap_ordered(_render_notes, None, [page for _, page in misses]),
+        for (key, _), notes in zip(misses, parallel.imap_ordered(_render_notes, None, [page for _, page in misses], share=True),
                                    strict=True):
             if isinstance(notes, notes_io.Notes):
                 self.cache.stats["rendered_notes"] += 1
@@ -822,7 +822,8 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
     output.refuse_unsafe_output(root, out_dir)
-    with showlock.hold(root, "build", wait=wait, waiting=waiting):
+    # one set of worker processes serves the build's stages that run on every core (see parallel.shared)
+    with showlock.hold(root, "build", wait=wait, waiting=waiting), parallel.shared():
         return _build(root, out_dir, started, clean=clean, strict=strict, accept_changes=accept_changes,
                       progress=progress, now=now, record=record, sweep=sweep)
 

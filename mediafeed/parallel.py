@@ -14,17 +14,32 @@ problems, so the caller decides what to do with it in order.
 
 Small batches, one-core machines and platforms without ``fork`` run in the
 calling process: the same results, without a pool.
+
+A build runs several such stages one after another. Inside :func:`shared`, the
+stages whose context can be pickled (``share=True``) use one set of workers,
+forked at the first of them and ended when the ``with`` block ends: each stage
+sends its context once (pickled once, unpickled by each worker at its first
+chunk of the stage), instead of forking a new pool from the grown build.
+A stage whose context is inherited only (``share=False``: a Jinja renderer)
+forks its own pool as before, after the shared workers are ended (a process
+is never forked while our own threads run; the next sharing stage forks a
+new set).
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import itertools
 import os
+import pickle
 import threading
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 from .errors import MediaError, Problem
 
@@ -56,8 +71,11 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-#: Set in each worker by :func:`_start` (inherited through fork, never pickled): the batch's ``context``.
+#: Set in each worker by :func:`_start` (inherited through fork, never pickled): the batch's ``context``; in a
+#: shared worker, the context of the stage whose chunk it runs (unpickled at its first chunk of the stage).
 _context: object = None
+#: In a shared worker: which stage :data:`_context` belongs to.
+_stage = 0
 
 
 def _start(context: object, parent: int) -> None:
@@ -95,20 +113,95 @@ def _chunk(fn: Callable[[C, T], R], items: Sequence[T]) -> list[R | Failed]:
     return [_call(fn, _context, item) for item in items]  # type: ignore[arg-type]
 
 
+def _shared_chunk(stage: int, context: bytes, fn: Callable[[C, T], R], items: Sequence[T]) -> list[R | Failed]:
+    """:func:`_chunk` in a shared worker: ``context`` is the stage's, pickled once by the build (bytes cost the
+    pipe a copy, not a pickling), unpickled here only at this worker's first chunk of the stage."""
+    global _context, _stage
+    if _stage != stage:
+        _context, _stage = pickle.loads(context), stage
+    return _chunk(fn, items)
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+class _Workers:
+    """The workers :func:`shared` keeps for a build (forked when a stage first needs them)."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.threads: set[threading.Thread] = set()  #: the pool's own threads in this process
+        self.pids: list[int] = []
+        self.stages = itertools.count(1)
+
+    def start(self, jobs: int) -> ProcessPoolExecutor:
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_start, initargs=(None, os.getpid()))
+            self.pool = pool
+            # one call through the pool starts its threads here (so that they are known: see pooled) and its workers
+            pool.submit(_ready).result()
+            self.threads = {t for t in threading.enumerate() if t is not threading.main_thread()}
+            self.pids = sorted(pool._processes)  # (the documented way to ask a pool for them: none)
+        return self.pool
+
+    def end(self, *, cancel: bool = False) -> None:
+        if self.pool is not None:
+            pool, self.pool = self.pool, None
+            pool.shutdown(wait=True, cancel_futures=cancel)
+            self.threads, self.pids = set(), []
+
+
+#: The build's workers while :func:`shared` is open (None: every stage forks its own pool).
+_shared: _Workers | None = None
+
+
+@contextlib.contextmanager
+def shared() -> Iterator[None]:
+    """One set of workers for the stages run inside (those that pass ``share=True``), ended when the block ends,
+    however it ends (an error, Ctrl-C, SIGTERM as Ctrl-C; a SIGKILL: see :func:`_die_with`). Nested: the outer
+    block's workers."""
+    global _shared
+    if _shared is not None:
+        yield
+        return
+    _shared = workers_ = _Workers()
+    try:
+        yield
+    except BaseException:
+        _shared = None
+        workers_.end(cancel=True)
+        raise
+    _shared = None
+    workers_.end()
+
+
+def shared_pids() -> list[int]:
+    """The process ids of the shared workers running now (none: no :func:`shared` block, or no stage forked them)."""
+    return list(_shared.pids) if _shared is not None else []
+
+
 def map_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
-                progress: Callable[[int], None] | None = None) -> list[R | Failed]:
+                progress: Callable[[int], None] | None = None, share: bool = False) -> list[R | Failed]:
     """``[fn(context, item) for item in items]`` on every core; a :class:`MediaError` becomes :class:`Failed`.
 
     ``fn`` must be a module-level function (it is sent to the workers by name). ``context`` is what
     every call shares (large things such as the cover art): the workers inherit it when they are
-    forked, so it is not copied per item. ``progress(done)`` is called in this process, in order.
+    forked, so it is not copied per item; with ``share`` (``context`` can be pickled), the workers of
+    :func:`shared` run it, each given ``context`` once. ``progress(done)`` is called in this process, in order.
     """
-    return list(imap_ordered(fn, context, items, progress=progress))
+    return list(imap_ordered(fn, context, items, progress=progress, share=share))
 
 
 def pooled(count: int) -> bool:
     """Whether :func:`imap_ordered` runs ``count`` items in worker processes (else in the calling process)."""
-    if not (workers() >= 2 and count >= MIN_ITEMS and threading.active_count() == 1):  # forking threads is unsafe (serve)
+    own = _shared.threads if _shared is not None else set()
+    alone = all(t is threading.main_thread() or t in own for t in threading.enumerate())
+    if not (workers() >= 2 and count >= MIN_ITEMS and alone):  # forking threads is unsafe (serve)
         return False
     import multiprocessing  # only when a pool may be used: a rebuild that tags one file does not pay for it
 
@@ -116,45 +209,71 @@ def pooled(count: int) -> bool:
 
 
 def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
-                 progress: Callable[[int], None] | None = None, chunk: int = 0) -> Generator[R | Failed, None, None]:
+                 progress: Callable[[int], None] | None = None, chunk: int = 0,
+                 share: bool = False) -> Generator[R | Failed, None, None]:
     """:func:`map_ordered`, each result given as soon as it (and every one before it) is there: a caller that
     uses each result and lets it go never holds them all (a big show's tag results are ~100 MB).
 
     ``chunk``: items sent to a worker at a time (0: chosen here). At most :data:`AHEAD` chunks per worker are
-    given out ahead of the caller, so big items (each already a batch) are best sent one at a time."""
+    given out ahead of the caller, so big items (each already a batch) are best sent one at a time.
+
+    ``share``: ``context`` can be pickled, so the workers of :func:`shared` (when open) may run this batch."""
     jobs = workers()
     pool_ok = pooled(len(items))
-    if pool_ok:
-        import multiprocessing
-        from concurrent.futures import Future, ProcessPoolExecutor
+    if pool_ok and _shared is not None:
+        if share:
+            yield from _ordered(_shared.start(jobs), jobs, fn, context, items, progress, chunk, next(_shared.stages))
+            return
+        _shared.end()  # this batch forks its own pool (its context is inherited): no threads of ours at the fork
     if not pool_ok:
         for index, item in enumerate(items):
             yield _call(fn, context, item)
             if progress:
                 progress(index + 1)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_start, initargs=(context, os.getpid())) as pool:
+        try:
+            yield from _ordered(pool, jobs, fn, context, items, progress, chunk, 0)
+        except BaseException:  # Ctrl-C, SIGTERM, an error in the caller: the chunks not started yet are dropped
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ordered(pool: ProcessPoolExecutor, jobs: int, fn: Callable[[C, T], R], context: C, items: Sequence[T],
+             progress: Callable[[int], None] | None, chunk: int, stage: int) -> Generator[R | Failed, None, None]:
+    """``items`` run by ``pool`` in chunks, results in order. ``stage`` 0: the workers inherited ``context``
+    (a pool of this batch), else it is sent to the shared workers as this stage's."""
     # Several chunks per worker keep both busy when some files take longer; chunks keep pickling cheap.
     size = chunk or max(1, min(64, len(items) // (jobs * 4)))
     starts = range(0, len(items), size)
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_start, initargs=(context, os.getpid())) as pool:
-        # At most AHEAD chunks per worker are given out before the caller has taken the first one's results:
-        # the results of a long batch never pile up in memory when the caller is slower than the workers.
-        waiting: collections.deque[Future[list[R | Failed]]] = collections.deque()
-        ahead = iter(starts)
-        try:
-            for start in itertools.islice(ahead, jobs * AHEAD):
-                waiting.append(pool.submit(_chunk, fn, items[start:start + size]))
-            while waiting:
-                result = waiting.popleft().result()
-                following = next(ahead, None)
-                if following is not None:
-                    waiting.append(pool.submit(_chunk, fn, items[following:following + size]))
-                yield from result
-                done += len(result)
-                if progress:
-                    progress(done)
-        except BaseException:  # Ctrl-C, SIGTERM, an error in the caller: the chunks not started yet are dropped
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    shared_context = pickle.dumps(context, pickle.HIGHEST_PROTOCOL) if stage else b""
+
+    def submit(start: int) -> Future[list[R | Failed]]:
+        if stage:
+            return pool.submit(_shared_chunk, stage, shared_context, fn, items[start:start + size])
+        return pool.submit(_chunk, fn, items[start:start + size])
+
+    # At most AHEAD chunks per worker are given out before the caller has taken the first one's results:
+    # the results of a long batch never pile up in memory when the caller is slower than the workers.
+    waiting: collections.deque[Future[list[R | Failed]]] = collections.deque()
+    ahead = iter(starts)
+    try:
+        for start in itertools.islice(ahead, jobs * AHEAD):
+            waiting.append(submit(start))
+        while waiting:
+            result = waiting.popleft().result()
+            following = next(ahead, None)
+            if following is not None:
+                waiting.append(submit(following))
+            yield from result
+            done += len(result)
+            if progress:
+                progress(done)
+    finally:  # stopped early (an error, the caller done): this batch's chunks not started yet are dropped
+        for future in waiting:
+            future.cancel()
