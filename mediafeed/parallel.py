@@ -32,7 +32,6 @@ import collections
 import contextlib
 import itertools
 import os
-import pickle
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,9 +78,16 @@ _stage = 0
 
 
 def _start(context: object, parent: int) -> None:
+    import signal
+
     global _context
     _context = context
     _die_with(parent)
+    # Ctrl-C is the build's to handle: it ends the workers (each finishes its chunk). A worker interrupted while
+    # it waits for work (shared workers wait between stages) would print a traceback. A SIGTERM ends a worker
+    # at once (not the build's handler, inherited through fork, which would raise in the worker).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _die_with(parent: int) -> None:
@@ -118,6 +124,8 @@ def _shared_chunk(stage: int, context: bytes, fn: Callable[[C, T], R], items: Se
     pipe a copy, not a pickling), unpickled here only at this worker's first chunk of the stage."""
     global _context, _stage
     if _stage != stage:
+        import pickle
+
         _context, _stage = pickle.loads(context), stage
     return _chunk(fn, items)
 
@@ -251,6 +259,8 @@ def _ordered(pool: ProcessPoolExecutor, jobs: int, fn: Callable[[C, T], R], cont
     size = chunk or max(1, min(64, len(items) // (jobs * 4)))
     starts = range(0, len(items), size)
     done = 0
+    if stage:
+        import pickle
     shared_context = pickle.dumps(context, pickle.HIGHEST_PROTOCOL) if stage else b""
 
     def submit(start: int) -> Future[list[R | Failed]]:

@@ -304,3 +304,122 @@ def test_workers_end_with_a_build_killed_outright(monkeypatch: pytest.MonkeyPatc
         for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _pid_and_context(context: str, item: int) -> tuple[int, str, int]:
+    return os.getpid(), context, item
+
+
+def _fails_at_3(_context: None, item: int) -> int:
+    if item == 3:
+        raise ValueError("not a MediaError: a bug")
+    return item
+
+
+def test_the_stages_of_one_build_share_one_set_of_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    items = list(range(parallel.MIN_ITEMS * 4))
+    with parallel.shared():
+        first = parallel.map_ordered(_pid_and_context, "probe", items, share=True)
+        workers = parallel.shared_pids()
+        second = parallel.map_ordered(_pid_and_context, "tag", items, share=True)
+        assert parallel.shared_pids() == workers
+    assert len(workers) == 2 and os.getpid() not in workers
+    # each stage's own context, its results in order, on the same processes
+    assert [(context, item) for _, context, item in first] == [("probe", item) for item in items]
+    assert [(context, item) for _, context, item in second] == [("tag", item) for item in items]
+    assert {pid for pid, _, _ in first} | {pid for pid, _, _ in second} <= set(workers)
+    assert parallel.shared_pids() == []
+    assert not any(_alive(pid) for pid in workers)  # ended (and reaped) with the block
+
+
+def test_a_stage_that_inherits_its_context_ends_the_shared_workers_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process is never forked while the shared workers' threads run in it: the shared workers end, the
+    stage forks its own pool (as without a shared block), and the next sharing stage forks a new set."""
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    items = list(range(parallel.MIN_ITEMS * 2))
+    with parallel.shared():
+        parallel.map_ordered(_pid_and_context, "read", items, share=True)
+        before = parallel.shared_pids()
+        inherited = parallel.map_ordered(_pid_and_context, "pages", items)
+        assert parallel.shared_pids() == []
+        after = parallel.map_ordered(_pid_and_context, "tag", items, share=True)
+    assert [context for _, context, _ in inherited] == ["pages"] * len(items)
+    assert not {pid for pid, _, _ in inherited} & set(before)
+    assert not {pid for pid, _, _ in after} & set(before)
+
+
+def test_a_failing_stage_still_ends_the_shared_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    workers: list[int] = []
+    with pytest.raises(ValueError, match="a bug"), parallel.shared():
+        parallel.map_ordered(_pid_and_context, "read", list(range(parallel.MIN_ITEMS)), share=True)
+        workers = parallel.shared_pids()
+        parallel.map_ordered(_fails_at_3, None, list(range(parallel.MIN_ITEMS * 2)), share=True)
+    assert len(workers) == 2
+    assert not any(_alive(pid) for pid in workers)
+
+
+def test_a_cold_build_forks_one_set_of_workers_for_the_stages_before_the_pages(
+        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading, probing, rendering notes and tagging used to fork a pool each (2 processes each, from the grown
+    build); now they share one set, and the episode pages (whose workers inherit the renderer) fork another."""
+    add_many(show)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    forked: list[int] = []
+    counting = [True]
+    os.register_at_fork(after_in_parent=lambda: forked.append(1) if counting else None)  # (cannot be unregistered)
+    try:
+        report = build(show, tmp_path / "site", clean=True)
+    finally:
+        counting.clear()
+    assert report.probed >= MANY and len(report.tagged) >= MANY
+    assert len(forked) == 2 * 2, "2 shared workers + 2 for the episode pages"
+
+
+SIGNALLED = """
+import signal, sys, time
+from mediafeed import parallel
+from mediafeed.commands.shortcut import _interrupt
+
+def quick(_context, item):
+    return item
+
+signal.signal(signal.SIGTERM, _interrupt)  # as the mediafeed program does
+try:
+    with parallel.shared():
+        parallel.map_ordered(quick, None, list(range(parallel.MIN_ITEMS)), share=True)
+        print(*parallel.shared_pids(), flush=True)
+        time.sleep(60)  # the build's own work between two stages: the workers wait for the next one
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    sys.exit(130)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("how", ["SIGTERM to the build", "Ctrl-C in its terminal"])
+def test_an_interrupted_build_ends_its_waiting_workers_without_a_traceback(how: str,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    parent = subprocess.Popen([sys.executable, "-c", SIGNALLED], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, start_new_session=True)
+    workers: list[int] = []
+    try:
+        assert parent.stdout is not None
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2
+        if how == "SIGTERM to the build":
+            parent.send_signal(signal.SIGTERM)
+        else:  # a terminal sends SIGINT to the whole process group
+            os.killpg(parent.pid, signal.SIGINT)
+        out, err = parent.communicate(timeout=60)
+        assert "interrupted" in out and parent.returncode == 130
+        assert "Traceback" not in err
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+        parent.wait()
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
