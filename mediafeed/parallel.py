@@ -15,15 +15,16 @@ problems, so the caller decides what to do with it in order.
 Small batches, one-core machines and platforms without ``fork`` run in the
 calling process: the same results, without a pool.
 
-A build runs several such stages one after another. Inside :func:`shared`, the
-stages whose context can be pickled (``share=True``) use one set of workers,
-forked at the first of them and ended when the ``with`` block ends: each stage
-sends its context once (pickled once, unpickled by each worker at its first
-chunk of the stage), instead of forking a new pool from the grown build.
-A stage whose context is inherited only (``share=False``: a Jinja renderer)
-forks its own pool as before, after the shared workers are ended (a process
-is never forked while our own threads run; the next sharing stage forks a
-new set).
+A build runs several such stages one after another. Inside :func:`shared`, they
+use one set of workers, kept from stage to stage and ended when the ``with``
+block ends, instead of a pool per stage forked from the grown build. A stage
+whose context can be pickled cheaply (``share=True``: the show, the cover art)
+sends it to the workers there (pickled once, unpickled by each worker at its
+first chunk of the stage). A stage whose context is the build's own objects (a
+Jinja renderer, a thousand items: pickling those costs more than a fork) ends
+the workers and forks the next set with that context, which they inherit; the
+stages after it use that set in turn. (A process is never forked while the
+workers' threads run in it.)
 """
 
 from __future__ import annotations
@@ -77,17 +78,17 @@ _context: object = None
 _stage = 0
 
 
-def _start(context: object, parent: int) -> None:
+def _start(context: object, parent: int, stage: int = 0) -> None:
     import signal
 
-    global _context
-    _context = context
-    _die_with(parent)
     # Ctrl-C is the build's to handle: it ends the workers (each finishes its chunk). A worker interrupted while
     # it waits for work (shared workers wait between stages) would print a traceback. A SIGTERM ends a worker
     # at once (not the build's handler, inherited through fork, which would raise in the worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    global _context, _stage
+    _context, _stage = context, stage
+    _die_with(parent)
 
 
 def _die_with(parent: int) -> None:
@@ -142,19 +143,22 @@ class _Workers:
         self.threads: set[threading.Thread] = set()  #: the pool's own threads in this process
         self.pids: list[int] = []
         self.stages = itertools.count(1)
+        self.inherited = 0  #: the stage whose context the workers inherited when they were forked
 
-    def start(self, jobs: int) -> ProcessPoolExecutor:
+    def start(self, jobs: int, context: object = None, stage: int = 0) -> ProcessPoolExecutor:
+        """The workers, forked now if there are none (inheriting ``context`` as ``stage``'s)."""
         if self.pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=_start, initargs=(None, os.getpid()))
+                                       initializer=_start, initargs=(context, os.getpid(), stage))
             self.pool = pool
             # one call through the pool starts its threads here (so that they are known: see pooled) and its workers
             pool.submit(_ready).result()
             self.threads = {t for t in threading.enumerate() if t is not threading.main_thread()}
             self.pids = sorted(pool._processes)  # (the documented way to ask a pool for them: none)
+            self.inherited = stage
         return self.pool
 
     def end(self, *, cancel: bool = False) -> None:
@@ -225,14 +229,19 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     ``chunk``: items sent to a worker at a time (0: chosen here). At most :data:`AHEAD` chunks per worker are
     given out ahead of the caller, so big items (each already a batch) are best sent one at a time.
 
-    ``share``: ``context`` can be pickled, so the workers of :func:`shared` (when open) may run this batch."""
+    ``share``: ``context`` is cheap to pickle, so the workers of :func:`shared` (when open) are sent it; else they
+    are forked again, inheriting it (see the module docstring)."""
     jobs = workers()
     pool_ok = pooled(len(items))
     if pool_ok and _shared is not None:
+        stage = next(_shared.stages)
         if share:
-            yield from _ordered(_shared.start(jobs), jobs, fn, context, items, progress, chunk, next(_shared.stages))
-            return
-        _shared.end()  # this batch forks its own pool (its context is inherited): no threads of ours at the fork
+            pool = _shared.start(jobs)
+        else:
+            _shared.end()  # (no threads of ours at the fork)
+            pool = _shared.start(jobs, context, stage)
+        yield from _ordered(pool, jobs, fn, context, items, progress, chunk, stage)
+        return
     if not pool_ok:
         for index, item in enumerate(items):
             yield _call(fn, context, item)
@@ -254,14 +263,17 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
 def _ordered(pool: ProcessPoolExecutor, jobs: int, fn: Callable[[C, T], R], context: C, items: Sequence[T],
              progress: Callable[[int], None] | None, chunk: int, stage: int) -> Generator[R | Failed, None, None]:
     """``items`` run by ``pool`` in chunks, results in order. ``stage`` 0: the workers inherited ``context``
-    (a pool of this batch), else it is sent to the shared workers as this stage's."""
+    (a pool of this batch), else the shared workers run it as that stage's: sent with each chunk, pickled once
+    (a worker forked for the stage inherited it, and unpickles nothing)."""
     # Several chunks per worker keep both busy when some files take longer; chunks keep pickling cheap.
     size = chunk or max(1, min(64, len(items) // (jobs * 4)))
     starts = range(0, len(items), size)
     done = 0
-    if stage:
+    shared_context = b""
+    if stage and not (_shared is not None and _shared.inherited == stage):
         import pickle
-    shared_context = pickle.dumps(context, pickle.HIGHEST_PROTOCOL) if stage else b""
+
+        shared_context = pickle.dumps(context, pickle.HIGHEST_PROTOCOL)
 
     def submit(start: int) -> Future[list[R | Failed]]:
         if stage:

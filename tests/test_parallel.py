@@ -333,20 +333,24 @@ def test_the_stages_of_one_build_share_one_set_of_workers(monkeypatch: pytest.Mo
     assert not any(_alive(pid) for pid in workers)  # ended (and reaped) with the block
 
 
-def test_a_stage_that_inherits_its_context_ends_the_shared_workers_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A process is never forked while the shared workers' threads run in it: the shared workers end, the
-    stage forks its own pool (as without a shared block), and the next sharing stage forks a new set."""
+def test_a_stage_that_inherits_its_context_forks_the_next_set_of_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage whose context is the build's own objects (a renderer: not sent, its workers inherit it) ends the
+    shared workers and forks a new set with its context (a process is never forked while the workers' threads
+    run); the stages after it use that set."""
     monkeypatch.setenv("MEDIAFEED_JOBS", "2")
     items = list(range(parallel.MIN_ITEMS * 2))
     with parallel.shared():
         parallel.map_ordered(_pid_and_context, "read", items, share=True)
         before = parallel.shared_pids()
         inherited = parallel.map_ordered(_pid_and_context, "pages", items)
-        assert parallel.shared_pids() == []
-        after = parallel.map_ordered(_pid_and_context, "tag", items, share=True)
+        after = parallel.shared_pids()
+        tagged = parallel.map_ordered(_pid_and_context, "tag", items, share=True)
+        assert parallel.shared_pids() == after
     assert [context for _, context, _ in inherited] == ["pages"] * len(items)
-    assert not {pid for pid, _, _ in inherited} & set(before)
-    assert not {pid for pid, _, _ in after} & set(before)
+    assert [context for _, context, _ in tagged] == ["tag"] * len(items)
+    assert len(after) == 2 and not set(after) & set(before)
+    assert not any(_alive(pid) for pid in before)
+    assert {pid for pid, _, _ in inherited} | {pid for pid, _, _ in tagged} <= set(after)
 
 
 def test_a_failing_stage_still_ends_the_shared_workers(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -360,10 +364,11 @@ def test_a_failing_stage_still_ends_the_shared_workers(monkeypatch: pytest.Monke
     assert not any(_alive(pid) for pid in workers)
 
 
-def test_a_cold_build_forks_one_set_of_workers_for_the_stages_before_the_pages(
-        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reading, probing, rendering notes and tagging used to fork a pool each (2 processes each, from the grown
-    build); now they share one set, and the episode pages (whose workers inherit the renderer) fork another."""
+def test_a_cold_build_forks_two_sets_of_workers_not_one_per_stage(show: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading, probing, rendering notes, tagging and the episode pages used to fork a pool each (2 processes
+    each, from the grown build); now the first four share one set, and the pages (whose workers inherit the
+    renderer) fork the next."""
     add_many(show)
     monkeypatch.setenv("MEDIAFEED_JOBS", "2")
     forked: list[int] = []

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..build import Project
     from ..cache import Cache
     from ..model import Item, RenderedNotes
+    from ..render import Renderer
 
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
@@ -105,7 +106,7 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     problems: list[Problem] = []
     whole = True
     # in documents of a few items each with the real channel (a feed of any length is never whole in memory)
-    for start, found, checked in _lint_batches(head, tail, page.items, linted):
+    for start, found, checked in _lint_batches(renderer, head, tail, page.items, linted):
         if checked is None:  # not well-formed: that one problem stops linting, as for the whole feed
             problems, whole = found, False
             break
@@ -134,20 +135,20 @@ LINT_JOB = 32
 _Batch = tuple[int, list[Problem], "list[tuple[int, list[Problem]]] | None"]
 
 
-def _lint_batches(head: bytes, tail: bytes, items: list[Item], linted: list[int]) -> Iterator[_Batch]:
+def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item],
+                  linted: list[int]) -> Iterator[_Batch]:
     """(start, problems, [(index, the item's problems)]) for each document of ``linted`` items, in order; the
     channel's problems come with the first (start 0); a document that is not well-formed gives its one
     problem and None. A cold build's items (hundreds or more) are linted on every core, in smaller documents
-    (enough for a pool): a worker gets the items with their notes in the job, never the cache, and renders
-    them as ``renderer.feed_items`` does (the lint's renderer keeps no items: it has no cache)."""
-    context = (head, tail)
+    (enough for a pool): a worker gets each item's notes with the job, never the cache."""
+    context = (renderer, head, tail, items)
     if len(linted) < PARALLEL_LINT or parallel.workers() < 2:  # one process: the fewest documents
         for start in range(0, max(len(linted), 1), LINT_BATCH):
             batch = linted[start:start + LINT_BATCH]
-            yield _lint(context, (start, batch, [_with_notes(items[i]) for i in batch]))
+            yield _lint(context, (start, batch, [items[i].notes() for i in batch]))
         return
     size = min(LINT_JOB, -(-len(linted) // parallel.MIN_ITEMS))  # at least MIN_ITEMS jobs: enough for a pool
-    made = parallel.imap_ordered(_lint, context, _LintJobs(items, linted, size), chunk=1, share=True)
+    made = parallel.imap_ordered(_lint, context, _LintJobs(items, linted, size), chunk=1)
     try:
         for result in made:
             if isinstance(result, parallel.Failed):
@@ -157,7 +158,7 @@ def _lint_batches(head: bytes, tail: bytes, items: list[Item], linted: list[int]
         made.close()
 
 
-_Job = tuple[int, list[int], "list[Item]"]
+_Job = tuple[int, list[int], "list[RenderedNotes]"]
 
 
 class _LintJobs(Sequence[_Job]):
@@ -177,7 +178,7 @@ class _LintJobs(Sequence[_Job]):
             raise IndexError(number)
         start = number * self.size
         batch = self.linted[start:start + self.size]
-        return start, batch, [_with_notes(self.items[i]) for i in batch]
+        return start, batch, [self.items[i].notes() for i in batch]
 
     @overload
     def __getitem__(self, index: int) -> _Job: ...
@@ -189,16 +190,16 @@ class _LintJobs(Sequence[_Job]):
         return self._job(index if index >= 0 else len(self) + index)
 
 
-def _lint(context: tuple[bytes, bytes], job: _Job) -> _Batch:
+def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
+          job: tuple[int, list[int], list[RenderedNotes]]) -> _Batch:
     """Lint one document: the channel and the items ``job`` names (see :func:`_lint_batches`)."""
-    from ..cache import Cache
-    from ..feeditems import FeedItems
     from .channel import check_channel
     from .items import check_item, item_label
 
-    head, tail = context
-    start, batch, todo = job
-    xml = FeedItems(Cache(None), {}).rss(todo)  # (no cache: rendered, as by the lint's renderer)
+    renderer, head, tail, items = context
+    start, batch, notes = job
+    todo = [replace(items[i], notes=partial(_same, n)) for i, n in zip(batch, notes, strict=True)]
+    xml = renderer.feed_items.rss(todo)
     doc, found = feedxml.parse(head + b"".join(xml) + tail, FEED_FILE)
     if doc is None:
         return start, found, None
@@ -212,11 +213,6 @@ def _lint(context: tuple[bytes, bytes], job: _Job) -> _Batch:
 
 def _same(notes: RenderedNotes) -> RenderedNotes:
     return notes
-
-
-def _with_notes(item: Item) -> Item:
-    """``item`` holding its notes (read now), so that it can be pickled for a worker."""
-    return replace(item, notes=partial(_same, item.notes()))
 
 
 def _build_date(items: list[Item]) -> datetime:
