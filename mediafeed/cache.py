@@ -118,11 +118,13 @@ class Cache:
         self._pending_chars = 0
         #: SQL statements run (reads, writes, commits): what the cache costs a build, for tests and the bench
         self.statements = 0
-        if path is None:
-            return
         #: this process's descriptor of a new file it writes without a journal (see :meth:`_new`); kept open
         #: until the connection is closed (closing another descriptor of the file would drop SQLite's own locks)
         self._owned: int | None = None
+        #: True while this is a new database written without a journal (see the module docstring)
+        self.unjournaled = False
+        if path is None:
+            return
         try:
             self.db, self._owned = self._open(path)
         except sqlite3.DatabaseError as exc:
@@ -130,7 +132,6 @@ class Cache:
                 return
             self.discard(path)
             self.db, self._owned = self._open(path)
-        #: True while this is a new database written without a journal (see the module docstring)
         self.unjournaled = self._owned is not None
 
     @staticmethod

@@ -219,3 +219,11 @@ def test_a_new_cache_another_process_is_writing_is_left_to_it(tmp_path: Path) ->
         assert cache.unjournaled and cache.keys("probe") == []
     finally:
         cache.close()
+
+
+def test_a_cache_without_a_file_keeps_nothing_and_closes(tmp_path: Path) -> None:
+    cache = Cache(None)
+    cache.put("probe", "a.mp3", "t", {"size": 1})
+    cache.commit()
+    assert cache.db is None and not cache.unjournaled and cache.get("probe", "a.mp3", "t") is None
+    cache.close()
