@@ -126,3 +126,104 @@ def test_a_preloaded_table_answers_as_the_database_does(tmp_path: Path) -> None:
         assert "other\0unit0" in cache.keys("output")  # outside the preloaded prefix: from SQLite
     finally:
         cache.close()
+
+
+def _journal_mode(path: Path) -> tuple[str, int]:
+    """(journal mode, user_version) of the file as another connection sees it."""
+    import sqlite3
+
+    db = sqlite3.connect(path, timeout=0)
+    try:
+        return db.execute("PRAGMA journal_mode").fetchone()[0], db.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_new_cache_is_written_without_a_journal_and_marked_complete_at_its_first_commit(tmp_path: Path) -> None:
+    from mediafeed.cache import SCHEMA
+
+    path = tmp_path / "cache.sqlite"
+    cache = Cache(path)
+    try:
+        assert cache.unjournaled
+        for number in range(_BUFFER_ROWS + 10):  # some rows reach SQLite before the commit
+            cache.put_text("notes", f"{number:04d}", "2", "x" * 1000)
+        cache._flush()
+        assert not Path(f"{path}-wal").exists()
+        cache.commit()
+        assert not cache.unjournaled
+        assert _journal_mode(path) == ("wal", SCHEMA)
+        cache.put_text("notes", "after", "2", "y")  # the rest of the build: in the write-ahead log
+    finally:
+        cache.close()
+    again = Cache(path)
+    try:
+        assert not again.unjournaled
+        assert again.get_text("notes", "0000", "2") == "x" * 1000 and again.get_text("notes", "after", "2") == "y"
+    finally:
+        again.close()
+
+
+NEW_AND_KILLED = """
+import os, sys
+from pathlib import Path
+from mediafeed.cache import _BUFFER_ROWS, Cache
+cache = Cache(Path(sys.argv[1]))
+assert cache.unjournaled
+for number in range(3 * _BUFFER_ROWS):
+    cache.put("probe", f"row{number}", "t", {"n": number})
+cache._flush()  # written into the file, never committed
+print("written", flush=True)
+if len(sys.argv) > 2:
+    sys.stdin.read()  # hold the file (and its flock) until told
+os._exit(1)
+"""
+
+
+def test_a_new_cache_whose_first_commit_never_came_is_discarded(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", NEW_AND_KILLED, str(path)], env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and done.stdout == "written\n", done.stderr
+    assert path.stat().st_size > 100_000 and _journal_mode(path)[1] == 0  # the rows are in it, unmarked
+    cache = Cache(path)
+    try:
+        assert cache.unjournaled, "started again"
+        assert cache.keys("probe") == [] and cache.get("probe", "row0", "t") is None
+    finally:
+        cache.close()
+
+
+def test_a_new_cache_another_process_is_writing_is_left_to_it(tmp_path: Path) -> None:
+    """A check run while a first build writes its new cache: it works without the cache and deletes nothing."""
+    path = tmp_path / "cache.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    writer = subprocess.Popen([sys.executable, "-c", NEW_AND_KILLED, str(path), "hold"], env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "written\n"
+        inode = path.stat().st_ino
+        cache = Cache(path)
+        try:
+            assert cache.db is None and not cache.unjournaled
+            cache.put("probe", "mine", "t", {"n": 1})
+            assert cache.get("probe", "mine", "t") is None  # nothing kept, nothing read
+        finally:
+            cache.close()
+        assert path.stat().st_ino == inode, "the writer's file is still there"
+    finally:
+        writer.communicate("")
+    assert writer.returncode == 1
+    cache = Cache(path)  # the writer is gone, its file unmarked: now it is discarded
+    try:
+        assert cache.unjournaled and cache.keys("probe") == []
+    finally:
+        cache.close()
+
+
+def test_a_cache_without_a_file_keeps_nothing_and_closes(tmp_path: Path) -> None:
+    cache = Cache(None)
+    cache.put("probe", "a.mp3", "t", {"size": 1})
+    cache.commit()
+    assert cache.db is None and not cache.unjournaled and cache.get("probe", "a.mp3", "t") is None
+    cache.close()
