@@ -177,7 +177,8 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
             if row is not None:
                 loaded[folder.slug] = row
     misses = [folder for folder in folders if folder.slug not in loaded]
-    fresh = dict(zip([folder.slug for folder in misses], parallel.map_ordered(_read_episode, show, misses, share=True), strict=True))
+    results = parallel.map_ordered(_read_episode, show, misses, share=True)
+    fresh = dict(zip([folder.slug for folder in misses], results, strict=True))
     for index, folder in enumerate(folders):
         cached = loaded.pop(folder.slug, None)
         if cached is None:
@@ -325,8 +326,8 @@ def probe_all(root: Path, rels: list[str], cache: Cache,
     missing = [(rel, identity) for rel, identity in identities.items() if rel not in found]
     if len(missing) < parallel.MIN_ITEMS:
         return found  # not worth a pool: probe_cached probes them one by one
-    for (rel, identity), made in zip(missing, parallel.imap_ordered(_probe, root, [rel for rel, _ in missing], share=True),
-                                     strict=True):
+    probes = parallel.imap_ordered(_probe, root, [rel for rel, _ in missing], share=True)
+    for (rel, identity), made in zip(missing, probes, strict=True):
         cache.stats["probed"] += 1
         if isinstance(made, parallel.Failed):
             cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in made.problems]})
@@ -497,8 +498,8 @@ class NotesReader:
         # the others (a cold build: all of them) are rendered on every core, each stored as it comes
         misses = list({key: page for page, key in zip(pages, keys, strict=True)
                        if key not in cached and key not in self.held}.items())
-        for (key, _), notes in zip(misses, parallel.imap_ordered(_render_notes, None, [page for _, page in misses], share=True),
-                                   strict=True):
+        rendered = parallel.imap_ordered(_render_notes, None, [page for _, page in misses], share=True)
+        for (key, _), notes in zip(misses, rendered, strict=True):
             if isinstance(notes, notes_io.Notes):
                 self.cache.stats["rendered_notes"] += 1
                 _store_notes(self.cache, key, notes)

@@ -136,7 +136,7 @@ def _ready() -> int:
 
 
 class _Workers:
-    """The workers :func:`shared` keeps for a build (forked when a stage first needs them)."""
+    """The workers :func:`shared` keeps for a build (forked when a stage needs them and there are none)."""
 
     def __init__(self) -> None:
         self.pool: ProcessPoolExecutor | None = None
@@ -174,9 +174,9 @@ _shared: _Workers | None = None
 
 @contextlib.contextmanager
 def shared() -> Iterator[None]:
-    """One set of workers for the stages run inside (those that pass ``share=True``), ended when the block ends,
-    however it ends (an error, Ctrl-C, SIGTERM as Ctrl-C; a SIGKILL: see :func:`_die_with`). Nested: the outer
-    block's workers."""
+    """One set of workers at a time for the stages run inside, kept from stage to stage (see the module docstring)
+    and ended when the block ends, however it ends (an error, Ctrl-C, SIGTERM as Ctrl-C; a SIGKILL: see
+    :func:`_die_with`). Nested: the outer block's workers."""
     global _shared
     if _shared is not None:
         yield

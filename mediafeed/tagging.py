@@ -269,7 +269,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         os.makedirs(store_text, exist_ok=True)
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
     step = (lambda done: progress("tag", done, len(jobs))) if progress else None
-    for job, result in zip(jobs, parallel.imap_ordered(_tag_job, covers, jobs, progress=step, share=True), strict=True):
+    results = parallel.imap_ordered(_tag_job, covers, jobs, progress=step, share=True)
+    for job, result in zip(jobs, results, strict=True):
         if isinstance(result, parallel.Failed):
             raise MediaError(result.problems)
         notes.extend(_notes(result, items[job.index].episode.slug))
