@@ -86,6 +86,7 @@ def _start(context: object, parent: int, stage: int = 0) -> None:
     # at once (not the build's handler, inherited through fork, which would raise in the worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by _fork (a Ctrl-C then is dropped here)
     global _context, _stage
     _context, _stage = context, stage
     _die_with(parent)
@@ -135,6 +136,19 @@ def _ready() -> int:
     return os.getpid()
 
 
+def _fork(pool: ProcessPoolExecutor) -> None:
+    """Start ``pool``'s workers now (its first call forks them all) and wait until one has run: a Ctrl-C is held
+    back meanwhile (blocked, not lost: it reaches this process after the fork), so that no worker gets one before
+    it ignores it (see :func:`_start`)."""
+    import signal
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool.submit(_ready).result()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 class _Workers:
     """The workers :func:`shared` keeps for a build (forked when a stage needs them and there are none)."""
 
@@ -154,8 +168,7 @@ class _Workers:
             pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_start, initargs=(context, os.getpid(), stage))
             self.pool = pool
-            # one call through the pool starts its threads here (so that they are known: see pooled) and its workers
-            pool.submit(_ready).result()
+            _fork(pool)  # (its threads start here too, so that they are known: see pooled)
             self.threads = {t for t in threading.enumerate() if t is not threading.main_thread()}
             self.pids = sorted(pool._processes)  # (the documented way to ask a pool for them: none)
             self.inherited = stage
@@ -253,6 +266,7 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
 
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                              initializer=_start, initargs=(context, os.getpid())) as pool:
+        _fork(pool)
         try:
             yield from _ordered(pool, jobs, fn, context, items, progress, chunk, 0)
         except BaseException:  # Ctrl-C, SIGTERM, an error in the caller: the chunks not started yet are dropped
