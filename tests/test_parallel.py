@@ -279,6 +279,15 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _end(parent: subprocess.Popen[str], workers: list[int]) -> None:
+    """After a test, however it ended: its build process and any of that build's workers still running, killed."""
+    parent.kill()
+    parent.wait()
+    for pid in workers:
+        if _alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
 def test_workers_end_with_a_build_killed_outright(monkeypatch: pytest.MonkeyPatch) -> None:
     """A SIGKILL to a build (the OOM killer, kill -9) used to leave its pool workers running as orphans."""
@@ -299,11 +308,7 @@ def test_workers_end_with_a_build_killed_outright(monkeypatch: pytest.MonkeyPatc
             time.sleep(0.05)
         assert not any(_alive(pid) for pid in workers)
     finally:
-        parent.kill()
-        parent.wait()
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
+        _end(parent, workers)
 
 
 def _pid_and_context(context: str, item: int) -> tuple[int, str, int]:
@@ -423,8 +428,4 @@ def test_an_interrupted_build_ends_its_waiting_workers_without_a_traceback(how: 
         assert "Traceback" not in err
         assert not any(_alive(pid) for pid in workers)
     finally:
-        parent.kill()
-        parent.wait()
-        for pid in workers:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
+        _end(parent, workers)
