@@ -170,7 +170,7 @@ class _Workers:
             self.pool = pool
             _fork(pool)  # (its threads start here too, so that they are known: see pooled)
             self.threads = {t for t in threading.enumerate() if t is not threading.main_thread()}
-            self.pids = sorted(pool._processes)  # (the documented way to ask a pool for them: none)
+            self.pids = sorted(getattr(pool, "_processes", None) or ())  # (a private field: there is no documented way)
             self.inherited = stage
         return self.pool
 
