@@ -195,7 +195,8 @@ def test_a_new_cache_whose_first_commit_never_came_is_discarded(tmp_path: Path) 
 
 
 def test_a_new_cache_another_process_is_writing_is_left_to_it(tmp_path: Path) -> None:
-    """A check run while a first build writes its new cache: it works without the cache and deletes nothing."""
+    """Another run (``list`` opens the cache without the show lock) while a first build writes its new cache: it
+    works without the cache and deletes nothing."""
     path = tmp_path / "cache.sqlite"
     env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
     writer = subprocess.Popen([sys.executable, "-c", NEW_AND_KILLED, str(path), "hold"], env=env, text=True,
