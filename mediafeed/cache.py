@@ -69,6 +69,11 @@ except ImportError:  # not POSIX
     fcntl = None  # type: ignore[assignment]
 
 
+def _create_tables(db: sqlite3.Connection) -> None:
+    for table in _TABLES:
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, tag TEXT NOT NULL, v TEXT NOT NULL)")
+
+
 def _being_written(path: Path) -> bool:
     """Whether another process holds the flock of a new cache file it is writing (see :meth:`Cache._new`)."""
     if fcntl is None:
@@ -153,8 +158,7 @@ class Cache:
             if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
-                for table in _TABLES:  # (tables added since the file was made)
-                    db.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, tag TEXT NOT NULL, v TEXT NOT NULL)")
+                _create_tables(db)  # (tables added since the file was made)
                 # No "PRAGMA quick_check" here: it reads the whole file (50 ms for a show of 1,000 episodes, every
                 # build). A damaged page shows when it is read (a miss: the value is made again) or written (see _damaged).
                 db.execute("BEGIN")
@@ -176,8 +180,7 @@ class Cache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(f"PRAGMA user_version={SCHEMA}")
-            for table in _TABLES:
-                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, tag TEXT NOT NULL, v TEXT NOT NULL)")
+            _create_tables(db)
             db.execute("BEGIN")
             return db, None
         try:
@@ -193,8 +196,7 @@ class Cache:
         db.execute(f"PRAGMA page_size={PAGE_SIZE}")
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
-        for table in _TABLES:
-            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, tag TEXT NOT NULL, v TEXT NOT NULL)")
+        _create_tables(db)
         db.execute("BEGIN")
         return db, fd
 
