@@ -92,11 +92,11 @@ def resolve(site: Path, url_path: str) -> Path | None:
         real = target.resolve()
         if real != site and site not in real.parents:
             return None  # a symlink pointing out of the site
-    except OSError:
+        if real.is_dir():
+            real = real / "index.html"
+        return real if real.is_file() else None
+    except OSError:  # e.g. a name longer than the file system allows: not found, not a dropped connection
         return None
-    if real.is_dir():
-        real = real / "index.html"
-    return real if real.is_file() else None
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | None | str:

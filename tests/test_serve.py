@@ -147,3 +147,11 @@ def test_serve_subprocess_rebuilds_when_a_source_changes(show: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("path", ["/" + "a" * 300, "/episodes/" + "b" * 256 + "/index.html", "/" + "c/" * 3000],
+                         ids=["name", "folder", "path"])
+def test_a_name_too_long_for_the_file_system_is_a_404_not_a_dropped_connection(site: tuple[str, Path],
+                                                                              path: str) -> None:
+    base, _ = site
+    assert raw_get(base, path).status == 404
