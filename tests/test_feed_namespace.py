@@ -398,3 +398,28 @@ def test_no_feed_limit_means_one_feed_without_paging_links(show: Path) -> None:
     assert not (site / "archive").exists()
     assert b'rel="next"' not in (site / "feed.xml").read_bytes()
     assert b"syndication/history" not in (site / "feed.xml").read_bytes()
+
+
+@pytest.mark.parametrize("listed", ["", "  - {file: capabilities-framework.mp3, default: true}\n"],
+                         ids=["main-added-as-default", "main-listed-by-the-producer"])
+def test_the_main_file_as_an_alternate_has_the_length_of_the_published_tagged_copy(show: Path, listed: str) -> None:
+    # tag_on_build publishes a tagged copy (another size, other bytes): the alternate naming the enclosure's URL
+    # must say what apps download, as the enclosure does, and carry no hash of the untagged source
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "capabilities-framework.opus", "opus", 20.0)
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     f"{listed}  - {{file: capabilities-framework.opus}}\n")
+    (folder / "episode.md").write_text(md)
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    item = items_by_guid(feed)["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    enclosure = item.find("enclosure")
+    published = site / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    assert published.stat().st_size != (folder / "capabilities-framework.mp3").stat().st_size  # it was tagged
+    main = next(a for a in item.findall(P + "alternateEnclosure")
+                if a.find(P + "source").get("uri") == enclosure.get("url"))
+    assert main.get("default") == "true"
+    assert main.get("length") == enclosure.get("length") == str(published.stat().st_size)
+    assert main.find(P + "integrity") is None
+    assert violations(feed) == []
