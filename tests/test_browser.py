@@ -250,3 +250,56 @@ def test_axe_core_finds_no_accessibility_violations(server: SiteServer, browser:
     # no third-party requests: every request stays on the site's host
     assert requests and all(url.startswith(server.origin + "/") for url in requests), requests
     context.close()
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[str]:
+    """``mediafeed serve`` on a copy of the sample show, whose url is still https://podcast.example.org/…"""
+    import sys
+
+    root = copy_show(tmp_path / "show")
+    proc = subprocess.Popen([sys.executable, "-m", "mediafeed", "serve", "--port", "0", "--no-watch", "-q",
+                             "--show", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), (url, proc.stderr.read() if proc.poll() is not None else "")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_the_preview_of_a_show_not_yet_online_plays_its_own_files_in_an_embed_on_another_origin(
+        preview: str, browser: object) -> None:
+    """What a producer does before the site exists: `mediafeed serve`, open the episode and the embed code."""
+    with urllib.request.urlopen(preview + EP1 + "oembed.json", timeout=10) as response:
+        oembed = json.loads(response.read())
+    src = re.search(r'<iframe src="([^"]+)"', oembed["html"]).group(1)
+    assert src == preview + EP1 + "embed/"  # the preview's own address, not the live site's
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title>"
+            "<link rel='icon' href='data:,'></head><body><main><h1>Post</h1>" + oembed["html"] + "</main></body></html>")
+    with SiteServer() as other:  # a blog on another origin, pasting the embed code exactly as published
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 1000, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        media: list[tuple[int, str]] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.on("response", lambda r: media.append((r.status, r.request.headers.get("range", "")))
+               if r.url.endswith(".mp3") else None)
+        tab.goto(other.url + "post.html")
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+        assert frame.eval_on_selector("audio", "a => a.currentSrc") == preview + EP1 + "ipv-and-substance-use.mp3"
+        assert frame.eval_on_selector("audio", "a => a.duration") > 30
+        frame.evaluate("() => { document.querySelector('audio').muted = true }")
+        frame.click("[data-play]")
+        frame.wait_for_function("() => !document.querySelector('audio').paused")
+        frame.select_option("[data-chapters]", "28.0")
+        frame.wait_for_function("() => document.querySelector('audio').currentTime >= 28")
+        frame.click("[data-play]")
+        context.close()
+    assert media and all(status == 206 for status, _ in media) and media[0][1].startswith("bytes=")
+    assert errors == []

@@ -155,3 +155,27 @@ def test_a_name_too_long_for_the_file_system_is_a_404_not_a_dropped_connection(s
                                                                               path: str) -> None:
     base, _ = site
     assert raw_get(base, path).status == 404
+
+
+def test_text_files_are_served_with_the_preview_address_in_place_of_the_public_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "episodes/x").mkdir(parents=True)
+    page = b'<a href="https://example.org/show/episodes/x/">x</a> <audio src="https://cdn.example.net/episodes/x/a.mp3">'
+    (site / "episodes/x/index.html").write_bytes(page)
+    audio = b"ID3 https://example.org/show/ stays as it is"
+    (site / "episodes/x/a.mp3").write_bytes(audio)
+    server = make_server(site, 0, public=lambda: ("https://example.org/show/", "https://cdn.example.net/"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    here = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        r = requests.get(here + "episodes/x/", timeout=10)
+        expected = f'<a href="{here}episodes/x/">x</a> <audio src="{here}episodes/x/a.mp3">'.encode()
+        assert r.content == expected and r.headers["Content-Length"] == str(len(expected))
+        r = requests.get(here + "episodes/x/", headers={"Range": "bytes=0-8"}, timeout=10)
+        assert r.status_code == 206 and r.content == expected[:9]
+        assert r.headers["Content-Range"] == f"bytes 0-8/{len(expected)}"
+        assert requests.get(here + "episodes/x/a.mp3", timeout=10).content == audio  # media: byte for byte
+        assert (site / "episodes/x/index.html").read_bytes() == page  # the built site is untouched
+    finally:
+        server.shutdown()
+        server.server_close()
