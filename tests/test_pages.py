@@ -196,6 +196,17 @@ def test_embed_page_is_compact_inert_and_self_contained(site: Path) -> None:
         assert forbidden not in script, forbidden
 
 
+def test_every_page_names_its_icon_so_browsers_do_not_ask_the_host_for_favicon_ico(site: Path) -> None:
+    # without <link rel="icon"> a browser opening the page requests /favicon.ico at the host's root: a 404 in the
+    # console on a host that has none (the embed page is opened on its own from twitter:player and share links)
+    pages = [site / "index.html", site / "404.html", *(d / "index.html" for d in episode_dirs(site)),
+             *(d / "embed" / "index.html" for d in episode_dirs(site))]
+    for html_path in pages:
+        icons = page(html_path).xpath("//head/link[@rel='icon']/@href")
+        assert icons, f"{html_path.relative_to(site)} names no icon"
+        assert any(f.suffix == ".jpg" for f in loaded_files(site, html_path))  # and the icon is a file on the site
+
+
 def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
     for folder in episode_dirs(site):
         raw = (folder / "player.html").read_text()
