@@ -117,7 +117,7 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
         return None
     if not first_text:  # the last N bytes
         length = int(last_text)
-        if length == 0:
+        if length == 0 or size == 0:  # an empty file has no last byte to send
             return "unsatisfiable"
         return max(0, size - length), size - 1
     first = int(first_text)

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from mediafeed.build import build
-from mediafeed.preview import make_server
+from mediafeed.preview import make_server, parse_range
 
 MP3 = "episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3"
 
@@ -179,3 +179,14 @@ def test_text_files_are_served_with_the_preview_address_in_place_of_the_public_o
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("header, size, expected", [
+    ("bytes=0-1", 100, (0, 1)), ("bytes=-10", 100, (90, 99)), ("bytes=-1000", 100, (0, 99)), ("bytes=90-", 100, (90, 99)),
+    ("bytes=0-999", 100, (0, 99)), ("bytes=100-", 100, "unsatisfiable"), ("bytes=5-2", 100, "unsatisfiable"),
+    ("bytes=-0", 100, "unsatisfiable"), ("bytes=-5", 0, "unsatisfiable"), ("bytes=0-", 0, "unsatisfiable"),
+    ("bytes=0-1,4-5", 100, None), ("items=0-1", 100, None), ("bytes=-", 100, None),
+])
+def test_range_header_to_bytes(header: str, size: int, expected: object) -> None:
+    # RFC 9110 14.1.2: a suffix range of an empty file selects nothing (416), never "bytes 0--1/0"
+    assert parse_range(header, size) == expected
