@@ -286,6 +286,39 @@ audio: clip.mp4
     assert "<video controls" in (site / "episodes/006-video/player.html").read_text()
 
 
+SRT_EN = "1\n00:00:00,000 --> 00:00:01,000\nMaya: Welcome to the show.\n"
+VTT_CY = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Maya>Croeso i'r sioe.\n"
+
+
+@pytest.mark.parametrize("files, front, shown, lang", [
+    ({"transcript.srt": SRT_EN, "transcript-cy.vtt": VTT_CY},
+     "transcripts: [transcript.srt, {file: transcript-cy.vtt, language: cy}]", "Welcome to the show.", None),
+    ({"transcript-cy.vtt": VTT_CY}, "transcripts: [{file: transcript-cy.vtt, language: cy}]", "Croeso i'r sioe.", "cy"),
+], ids=["english-and-welsh", "welsh-only"])
+def test_the_page_shows_the_transcript_in_the_page_language_and_marks_another_one(
+        tmp_path: Path, files: dict[str, str], front: str, shown: str, lang: str | None) -> None:
+    # WCAG 3.1.2 (language of parts): text in another language carries its lang; of several transcripts the page
+    # shows the one in its own language, and download links that would read alike ("WebVTT · WebVTT") name theirs
+    root = copy_show(tmp_path / "show")
+    folder = add_episode(root, "006-bilingual", f"""
+title: Two Languages
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b02
+audio: audio.mp3
+{front}
+""")
+    for name, body in files.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    site = build(root, accept_changes=True).output
+    doc = page(site / "episodes/006-bilingual/index.html")
+    (paragraph,) = doc.xpath("//section[@id='transcript']//p[a[@data-start]]")
+    assert shown in text(paragraph)
+    marked = paragraph.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    assert marked == ([lang] if lang else ["en-gb"])
+    labels = [text(a) for a in doc.xpath("//p[@class='transcript-files']/a")]
+    assert len(set(labels)) == len(labels), labels
+
+
 def test_untrusted_text_stays_inert_on_every_page(tmp_path: Path) -> None:
     root = copy_show(tmp_path / "show")
     add_episode(root, "007-hostile", """
