@@ -313,8 +313,9 @@ audio: audio.mp3
     doc = page(site / "episodes/006-bilingual/index.html")
     (paragraph,) = doc.xpath("//section[@id='transcript']//p[a[@data-start]]")
     assert shown in text(paragraph)
-    marked = paragraph.xpath("ancestor-or-self::*[@lang][1]/@lang")
+    marked = paragraph.xpath(f"(.//text()[contains(., {shown[:5]!r})])[1]/ancestor::*[@lang][1]/@lang")
     assert marked == ([lang] if lang else ["en-gb"])
+    assert paragraph.xpath("(.//a[@data-start])[1]/ancestor::*[@lang][1]/@lang") == ["en-gb"]  # "Play from" is English
     labels = [text(a) for a in doc.xpath("//p[@class='transcript-files']/a")]
     assert len(set(labels)) == len(labels), labels
 
