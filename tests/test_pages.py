@@ -320,6 +320,23 @@ audio: audio.mp3
     assert len(set(labels)) == len(labels), labels
 
 
+def test_video_captions_in_two_languages_have_labels_that_tell_them_apart(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    folder = add_episode(root, "006-video", """
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b03
+audio: clip.mp4
+transcripts: [transcript.srt, {file: transcript-cy.vtt, language: cy}]
+""", audio_kind="mp4", audio_name="clip.mp4")
+    (folder / "transcript.srt").write_text(SRT_EN, encoding="utf-8")
+    (folder / "transcript-cy.vtt").write_text(VTT_CY, encoding="utf-8")
+    site = build(root, accept_changes=True).output
+    tracks = page(site / "episodes/006-video/index.html").xpath("//video//track")  # (lxml nests void <track>s)
+    assert sorted((t.get("srclang"), t.get("label")) for t in tracks) == [("cy", "Captions (cy)"),
+                                                                            ("en-gb", "Captions (en-gb)")]
+
+
 def test_untrusted_text_stays_inert_on_every_page(tmp_path: Path) -> None:
     root = copy_show(tmp_path / "show")
     add_episode(root, "007-hostile", """
