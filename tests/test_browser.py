@@ -303,3 +303,32 @@ def test_the_preview_of_a_show_not_yet_online_plays_its_own_files_in_an_embed_on
         context.close()
     assert media and all(status == 206 for status, _ in media) and media[0][1].startswith("bytes=")
     assert errors == []
+
+
+def test_a_video_embed_keeps_the_whole_video_and_its_controls_inside_the_frame(tmp_path: Path, browser: object) -> None:
+    """The oEmbed iframe is 180 px high: a 4:3 or square video 440 px wide was cut off below its title, its native
+    controls (the only ones a video has) outside the frame, where nobody can reach them."""
+    from helpers import add_episode
+
+    root = copy_show(tmp_path / "show")
+    add_episode(root, "006-video", """
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b04
+audio: clip.mp4
+""", audio_kind="mp4", audio_name="clip.mp4")
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, tmp_path / "site", accept_changes=True).output
+        for width in (300, 600, 800):
+            context = browser.new_context(viewport={"width": width, "height": 180})  # type: ignore[attr-defined]
+            tab = context.new_page()
+            tab.goto(running.url + "episodes/006-video/embed/")
+            tab.wait_for_function("() => document.querySelector('video').readyState >= 1")
+            video = tab.eval_on_selector("video", "v => { const r = v.getBoundingClientRect(); return [r.top, r.bottom] }")
+            title = tab.eval_on_selector(".embed-title", "h => h.getBoundingClientRect().bottom")
+            assert title <= video[0] and video[1] <= 180 and video[1] - video[0] >= 60, (width, title, video)
+            tab.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play() }")
+            tab.wait_for_function("() => document.querySelector('video').currentTime > 0")
+            context.close()
