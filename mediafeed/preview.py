@@ -179,7 +179,9 @@ class Handler(BaseHTTPRequestHandler):
         asked = urlsplit(self.path).path
         if path.name == "index.html" and not asked.endswith(("/", "index.html")):
             # a folder asked for without its slash: relative links in the page need it
-            self._headers(HTTPStatus.MOVED_PERMANENTLY, {"Location": asked + "/", "Content-Length": "0"})
+            query = urlsplit(self.path).query  # kept: a page reads it (?t=90 links, campaign tags)
+            self._headers(HTTPStatus.MOVED_PERMANENTLY, {"Location": asked + "/" + ("?" + query if query else ""),
+                                                         "Content-Length": "0"})
             return
         try:
             handle = open(path, "rb")

@@ -103,6 +103,8 @@ def test_cors_preflight_and_folder_redirect(site: tuple[str, Path]) -> None:
     assert r.status_code == 204 and "Range" in r.headers["Access-Control-Allow-Headers"]
     page = requests.get(base + "episodes/001-ipv-and-substance-use", allow_redirects=False, timeout=10)
     assert page.status_code == 301 and page.headers["Location"].endswith("/001-ipv-and-substance-use/")
+    asked = requests.get(base + "episodes/001-ipv-and-substance-use?utm_source=blog", allow_redirects=False, timeout=10)
+    assert asked.headers["Location"].endswith("/001-ipv-and-substance-use/?utm_source=blog")
 
 
 @pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/episodes/..%2f..%2fsecret.txt",
