@@ -179,7 +179,7 @@ class Handler(BaseHTTPRequestHandler):
         asked = urlsplit(self.path).path
         if path.name == "index.html" and not asked.endswith(("/", "index.html")):
             # a folder asked for without its slash: relative links in the page need it
-            query = urlsplit(self.path).query  # kept: a page reads it (?t=90 links, campaign tags)
+            query = urlsplit(self.path).query  # kept for the page (campaign tags, its own parameters)
             self._headers(HTTPStatus.MOVED_PERMANENTLY, {"Location": asked + "/" + ("?" + query if query else ""),
                                                          "Content-Length": "0"})
             return
