@@ -169,7 +169,11 @@ class Handler(BaseHTTPRequestHandler):
         if not bases:
             return data
         pattern = re.compile(b"|".join(re.escape(b.encode("utf-8")) for b in bases))
-        return pattern.sub(self.here.encode(), data)
+        here = self.here
+        port = here.rsplit(":", 1)[1].rstrip("/")
+        if self.headers.get("Host", "").lower() == f"localhost:{port}":  # opened as localhost: stay on that origin
+            here = f"http://localhost:{port}/"
+        return pattern.sub(here.encode(), data)
 
     def _serve(self, body: bool) -> None:
         path = resolve(self.site, self.path)

@@ -177,6 +177,11 @@ def test_text_files_are_served_with_the_preview_address_in_place_of_the_public_o
         assert r.status_code == 206 and r.content == expected[:9]
         assert r.headers["Content-Range"] == f"bytes 0-8/{len(expected)}"
         assert requests.get(here + "episodes/x/a.mp3", timeout=10).content == audio  # media: byte for byte
+        # opened as http://localhost:PORT/: links stay on that origin (a video's caption track loads only from it)
+        local = requests.get(here.replace("127.0.0.1", "localhost") + "episodes/x/", timeout=10).content
+        assert local == expected.replace(here.encode(), here.replace("127.0.0.1", "localhost").encode())
+        other = requests.get(here + "episodes/x/", headers={"Host": "evil.example:80"}, timeout=10).content
+        assert other == expected  # any other Host: the address the server printed
         assert (site / "episodes/x/index.html").read_bytes() == page  # the built site is untouched
     finally:
         server.shutdown()
