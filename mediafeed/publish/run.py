@@ -175,7 +175,8 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     _refuse_overlap(target, root, out)
     report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
     if build:
-        built = build_lib.build(root, out, strict=strict, progress=build_progress, now=now)
+        # a dry run publishes nothing, so it records nothing in published.json (what subscribers have seen)
+        built = build_lib.build(root, out, strict=strict, progress=build_progress, now=now, record=not dry_run)
         report.problems.extend(p for p in built.problems if p.severity.rank > 0)
         report.built = True
     elif not (out / "feed.xml").is_file():
