@@ -27,6 +27,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import SHOW_FILE
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .output import atomic_write
@@ -87,10 +88,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                                       hint=f"restore 'guid: {old_guid}'; a new GUID makes every app download the episode again"))
             continue
         if record.get("enclosure") != item.enclosure_url:
-            problems.append(error("LED002", episode.source,
-                                  f"enclosure URL changed from {record.get('enclosure')} to {item.enclosure_url}",
-                                  field="audio", episode=episode.slug,
-                                  hint=f"keep the folder and file name it was published with; {ACCEPT_HINT}"))
+            problems.append(_moved(str(record.get("enclosure")), item, show))
             continue
         old = record.get("duration")
         if isinstance(old, (int, float)) and abs(float(old) - item.media.duration) > 1.0:
@@ -104,6 +102,21 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                                     field="guid", episode=str(record.get("slug", "")),
                                     hint="subscribers keep their copy; restore the folder if this was a mistake"))
     return problems
+
+
+def _moved(old: str, item: Item, show: Show) -> Problem:
+    """LED002, pointing at what moved the URL: the folder or file name, or the show's ``url``/``media_url``."""
+    episode, new = item.episode, item.enclosure_url
+    tail = new[len(show.media_url):] if show.media_url and new.startswith(show.media_url) else ""
+    if tail and old.endswith("/" + tail.lstrip("/")) and old != new:  # same path in the site: the base URL changed
+        key = "media_url" if show.media_url != show.url else "url"
+        old_base = old[:len(old) - len(tail)]
+        return error("LED002", SHOW_FILE, f"enclosure URL of {episode.slug} changed from {old} to {new}", field=key,
+                     episode=episode.slug,
+                     hint=f"set '{key}: {old_base}' in show.yml again; if the media really moved (and the old URLs "
+                          f"redirect to the new ones), run 'mediafeed build --accept-changes' to record it")
+    return error("LED002", episode.source, f"enclosure URL changed from {old} to {new}", field="audio", episode=episode.slug,
+                 hint=f"keep the folder and file name it was published with; {ACCEPT_HINT}")
 
 
 def published_length(ledger: Ledger, item: Item) -> int | None:

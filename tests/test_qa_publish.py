@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from helpers import add_episode
 
+from mediafeed.build import BuildFailed
 from mediafeed.publish import publish
 
 
@@ -44,3 +46,31 @@ def test_a_dry_run_records_no_episode_as_published(show: Path, tmp_path: Path) -
     done = publish(show, notify=False)
     assert "episodes/006-new/renamed.mp3" in {u.rel for u in done.uploads}
     assert b"006-new/renamed.mp3" in (show / "published.json").read_bytes()
+
+
+def test_moving_the_media_in_show_yml_is_refused_naming_the_key_and_the_old_base(show: Path, tmp_path: Path) -> None:
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    target = tree(web)
+    text = (show / "show.yml").read_text()
+    (show / "show.yml").write_text(text.replace("language: en-gb\n", "language: en-gb\nmedia_url: https://media.example.org/sts/\n"))
+    with pytest.raises(BuildFailed) as refused:
+        publish(show, notify=False)
+    moved = [p for p in refused.value.problems if p.code == "LED002"]
+    assert len(moved) == 6 and tree(web) == target
+    first = next(p for p in moved if p.episode == "001-ipv-and-substance-use")
+    assert (first.file, first.field) == ("show.yml", "media_url")
+    assert "https://podcast.example.org/safe-to-say/episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3" in first.message
+    assert "set 'media_url: https://podcast.example.org/safe-to-say/' in show.yml again" in first.hint
+    assert "--accept-changes" in first.hint
+    # a renamed audio file still points at the episode's own field
+    folder = show / "episodes/003-capabilities-framework"
+    (show / "show.yml").write_text(text)
+    (folder / "capabilities-framework.mp3").rename(folder / "capabilities.mp3")
+    (folder / "episode.md").write_text((folder / "episode.md").read_text().replace("capabilities-framework.mp3", "capabilities.mp3"))
+    with pytest.raises(BuildFailed) as renamed:
+        publish(show, notify=False)
+    (problem,) = [p for p in renamed.value.problems if p.code == "LED002"]
+    assert (problem.file, problem.field) == ("episodes/003-capabilities-framework/episode.md", "audio")
+    assert tree(web) == target
