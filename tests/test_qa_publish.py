@@ -4,10 +4,20 @@ S3 API (moto's server on 127.0.0.1); what reaches subscribers and what the show 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import boto3
 import pytest
+import requests
 from helpers import add_episode
+from moto.server import ThreadedMotoServer
 
 from mediafeed.build import BuildFailed
 from mediafeed.publish import publish
@@ -74,3 +84,154 @@ def test_moving_the_media_in_show_yml_is_refused_naming_the_key_and_the_old_base
     (problem,) = [p for p in renamed.value.problems if p.code == "LED002"]
     assert (problem.file, problem.field) == ("episodes/003-capabilities-framework/episode.md", "audio")
     assert tree(web) == target
+
+
+# -- S3 through a proxy that can make the store misbehave ------------------------------------------------
+
+SECRET = "s3cr3t-qa-never-printed-9876543210"
+Rule = Callable[[str, str], "tuple[int, str] | None"]
+
+
+def s3_error(code: str, message: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><Error><Code>{code}</Code><Message>{message}</Message>'
+            "<RequestId>qa</RequestId></Error>")
+
+
+class FaultyS3:
+    """moto's S3 server behind a real HTTP proxy on 127.0.0.1; ``rules`` answer some requests with an S3 error instead."""
+
+    def __init__(self) -> None:
+        self.moto = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
+        self.moto.start()
+        self.upstream = f"http://127.0.0.1:{self.moto.get_host_and_port()[1]}"
+        self.rules: list[Rule] = []
+        self.requests: list[tuple[str, str]] = []
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _forward(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                proxy.requests.append((self.command, self.path))
+                for rule in proxy.rules:
+                    hit = rule(self.command, self.path)
+                    if hit:
+                        self._answer(hit[0], {"Content-Type": "application/xml"}, hit[1].encode())
+                        return
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in {"content-length", "transfer-encoding"}}
+                answer = requests.request(self.command, proxy.upstream + self.path, data=body, headers=headers,
+                                          allow_redirects=False, timeout=30)
+                skip = {"content-length", "transfer-encoding", "connection", "content-encoding", "server", "date"}
+                self._answer(answer.status_code, {k: v for k, v in answer.headers.items() if k.lower() not in skip},
+                             answer.content)
+
+            def _answer(self, status: int, headers: dict[str, str], body: bytes) -> None:
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _forward
+
+            def log_message(self, *args: object) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.moto.stop()
+
+
+@pytest.fixture(scope="module")
+def faulty() -> object:
+    running = FaultyS3()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def s3(faulty: FaultyS3, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """A fresh bucket behind the proxy, no rules, and test credentials in the environment only."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDQATESTING")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
+    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_DEFAULT_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    faulty.rules.clear()
+    faulty.requests.clear()
+    bucket = "qa-" + request.node.name.replace("_", "-")[:40].strip("-").lower()
+    client = boto3.client("s3", endpoint_url=faulty.upstream, region_name="us-east-1")
+    client.create_bucket(Bucket=bucket)
+    yield faulty, bucket, client
+    faulty.rules.clear()
+
+
+def s3_target(show: Path, url: str, bucket: str, extra: str = "") -> None:
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\npublish:\n  targets:\n    cdn:\n      type: s3\n      bucket: {bucket}\n      endpoint_url: {url}\n"
+                     f"      region: us-east-1\n      addressing: path\n      retries: 2\n      timeout: 5\n{extra}")
+
+
+def cli(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), *args], capture_output=True,
+                          text=True, env={**os.environ, "NO_COLOR": "1"})
+
+
+def test_cors_off_written_as_the_docs_write_it_is_accepted(show: Path, s3) -> None:
+    faulty, bucket, _ = s3
+    s3_target(show, faulty.url, bucket, "      cors: off\n")  # YAML reads an unquoted off as false
+    report = publish(show, notify=False)
+    assert report.cors.status == "off" and not any(p.code == "PUB031" for p in report.problems)
+    assert not any(path.endswith("?cors") for _, path in faulty.requests)
+
+
+def test_a_wrong_clock_says_to_set_the_clock_not_to_run_again(show: Path, s3) -> None:
+    faulty, bucket, _ = s3
+    s3_target(show, faulty.url, bucket)
+    faulty.rules.append(lambda method, path: (403, s3_error(
+        "RequestTimeTooSkewed", "The difference between the request time and the current time is too large.")))
+    result = cli(show, "--format", "json")
+    assert result.returncode == 1
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert problem["code"] == "PUB020" and "clock" in problem["message"] and "NTP" in problem["hint"]
+    assert SECRET not in result.stdout + result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unknown_access_key_names_the_variables_to_check(show: Path, s3) -> None:
+    faulty, bucket, _ = s3
+    s3_target(show, faulty.url, bucket)
+    faulty.rules.append(lambda method, path: (403, s3_error(
+        "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.")))
+    result = cli(show, "-v")
+    assert result.returncode == 1 and "[PUB021]" in result.stderr and "AWS_ACCESS_KEY_ID" in result.stderr
+    assert SECRET not in result.stdout + result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_server_error_on_one_page_keeps_the_old_feed_and_the_rerun_finishes(show: Path, s3) -> None:
+    faulty, bucket, client = s3
+    s3_target(show, faulty.url, bucket, "      cors: 'off'\n")
+    publish(show, notify=False)
+    old_feed = client.get_object(Bucket=bucket, Key="feed.xml")["Body"].read()
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    faulty.rules.append(lambda method, path: (500, s3_error("InternalError", "We encountered an internal error."))
+                        if method == "PUT" and path.startswith(f"/{bucket}/episodes/006-new/index.html") else None)
+    result = cli(show)
+    assert result.returncode == 1 and "[PUB020]" in result.stderr and "episodes/006-new/index.html" in result.stderr
+    assert client.get_object(Bucket=bucket, Key="feed.xml")["Body"].read() == old_feed
+    faulty.rules.clear()
+    faulty.requests.clear()
+    rerun = publish(show, notify=False)
+    assert "episodes/006-new/new.mp3" not in {u.rel for u in rerun.uploads}  # went up before the failure
+    assert [u.rel for u in rerun.uploads][-2:] == ["feed.json", "feed.xml"]
+    assert client.get_object(Bucket=bucket, Key="feed.xml")["Body"].read() == (show / "public/feed.xml").read_bytes()
+    assert publish(show, notify=False).uploads == []

@@ -167,7 +167,7 @@ def _target(r: FieldReader, name: str, root: Path) -> Target | None:
         target = S3Target(
             name=name, bucket=bucket, prefix=prefix + "/" if prefix else "", region=r.str("region"),
             endpoint_url=endpoint, addressing=r.choice("addressing", ("auto", "path", "virtual"), "auto"),
-            profile=r.str("profile"), acl=r.str("acl"), cors=r.choice("cors", ("check", "apply", "off"), "check"),
+            profile=r.str("profile"), acl=r.str("acl"), cors=_cors(r),
             cors_origins=r.str_list("cors_origins") or ("*",),
             multipart_threshold=(r.int("multipart_threshold_mb", 16, minimum=5) or 16) * mb,
             multipart_chunk=(r.int("multipart_chunk_mb", 16, minimum=5) or 16) * mb,
@@ -196,6 +196,14 @@ def _target(r: FieldReader, name: str, root: Path) -> Target | None:
     if ":" not in destination.split("/", 1)[0]:
         destination = str((root / Path(destination).expanduser()).resolve())
     return RsyncTarget(name=name, destination=destination.rstrip("/") + "/", ssh=r.str("ssh"), options=options)
+
+
+def _cors(r: FieldReader) -> str:
+    """``cors: off`` as docs/publish.md writes it: YAML reads an unquoted ``off`` as false, which means off here too."""
+    if r.data.get("cors") is False:
+        r.used.add("cors")
+        return "off"
+    return r.choice("cors", ("check", "apply", "off"), "check")
 
 
 def _notify(r: FieldReader) -> NotifyConfig:

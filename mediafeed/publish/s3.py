@@ -77,7 +77,17 @@ class S3Store:
         if code == "NoSuchBucket":
             return PublishError(error("PUB022", "show.yml", f"bucket {target.bucket!r} does not exist at {where}",
                                       field=f"{field}.bucket", hint="create it first, or correct 'bucket' / 'endpoint_url'"))
-        if code in {"AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "403"}:
+        if code in {"RequestTimeTooSkewed", "RequestExpired"}:
+            return PublishError(error("PUB020", rel, f"{where} refused to {action} {rel}: {code} (this computer's clock "
+                                      "differs from the server's by more than the 15 minutes S3 allows)", field=field,
+                                      hint="set the clock right (turn on automatic time / NTP, e.g. 'timedatectl set-ntp true'), "
+                                           "then run the same command again; the old feed is still in place"))
+        if code in {"InvalidAccessKeyId", "SignatureDoesNotMatch"}:
+            return PublishError(error("PUB021", "show.yml", f"{where} refused to {action} {rel}: {code} (the access key "
+                                      "or its secret is not valid there)", field=field,
+                                      hint="check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE / 'profile:') "
+                                           "belong to this store and 'endpoint_url'"))
+        if code in {"AccessDenied", "403"}:
             return PublishError(error("PUB021", "show.yml", f"{where} refused to {action} {rel}: {code}", field=field,
                                       hint="check that the credentials in use may write to this bucket (and the region)"))
         reason = code or exc.__class__.__name__
