@@ -235,3 +235,19 @@ def test_a_server_error_on_one_page_keeps_the_old_feed_and_the_rerun_finishes(sh
     assert [u.rel for u in rerun.uploads][-2:] == ["feed.json", "feed.xml"]
     assert client.get_object(Bucket=bucket, Key="feed.xml")["Body"].read() == (show / "public/feed.xml").read_bytes()
     assert publish(show, notify=False).uploads == []
+
+
+def test_new_notes_re_tag_a_published_file_and_the_warning_does_not_say_rename_it(show: Path, tmp_path: Path) -> None:
+    """PUB030 must not advise a new file name for an episode's own file: the ledger refuses that (LED002)."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    episode = show / "episodes/003-capabilities-framework/episode.md"
+    episode.write_text(episode.read_text() + "\nA correction to the notes.\n")
+    report = publish(show, notify=False)
+    media = "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    assert media in {u.rel for u in report.uploads}
+    (warned,) = [p for p in report.problems if p.code == "PUB030"]
+    assert warned.file == media and "tags" in warned.message
+    assert "new name" not in warned.hint and "keep its name" in warned.hint
+    assert (web / media).read_bytes() == (show / "public" / media).read_bytes()

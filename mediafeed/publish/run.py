@@ -27,7 +27,7 @@ from ..model import Show
 from . import config as config_io
 from . import notify as notify_io
 from .manifest import Manifest
-from .plan import HASH_CACHE, PHASES, Plan, Upload, make_plan, published_media, scan
+from .plan import HASH_CACHE, PHASES, Plan, Upload, is_protected, make_plan, published_media, scan
 from .store import Cors, PublishError, Store, Transfer
 
 
@@ -195,7 +195,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
         plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=enclosures)
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
-        report.problems.extend(_warnings(plan, target))
+        report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
             report.problems.append(warning("PUB031", SHOW_FILE, f"CORS on {target.describe()} does not let browser players "
@@ -246,10 +246,16 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
         report.uploads = list(recorder.done)
 
 
-def _warnings(plan: Plan, target: config_io.Target) -> list[Problem]:
+def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> list[Problem]:
     found = []
     for upload in plan.uploads:
         if upload.replaces and upload.phase == "media":
+            if is_protected(upload.rel, enclosures):
+                # an episode's own file: the build refused a re-cut (LED003), so only its tags changed (title, notes…)
+                found.append(warning("PUB030", upload.rel, "the tags of a published media file changed (same audio, same URL)",
+                                     hint="keep its name (a new one changes the published URL, LED002); apps keep the copy "
+                                          "they downloaded, and a CDN may serve the old tags until you purge this URL"))
+                continue
             found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL",
                                  hint="apps and CDNs cache media by URL for up to a year (immutable); give a changed file a new "
                                       "name, or purge it from the CDN"))
