@@ -251,3 +251,29 @@ def test_new_notes_re_tag_a_published_file_and_the_warning_does_not_say_rename_i
     assert warned.file == media and "tags" in warned.message
     assert "new name" not in warned.hint and "keep its name" in warned.hint
     assert (web / media).read_bytes() == (show / "public" / media).read_bytes()
+
+
+def test_delete_names_what_it_removed_and_what_it_kept_and_leaves_foreign_files(show: Path, tmp_path: Path) -> None:
+    web = tmp_path / "www"
+    directory_target(show, web)
+    (web / "hand-made.html").write_text("<p>not mediafeed's</p>\n")
+    (web / "episodes/000-trailer").mkdir(parents=True)
+    (web / "episodes/000-trailer/notes-by-hand.txt").write_text("mine\n")
+    publish(show, notify=False)
+    for path in sorted((show / "episodes/000-trailer").iterdir()):
+        path.unlink()
+    (show / "episodes/000-trailer").rmdir()
+    before = tree(web)
+    dry = cli(show, "--delete", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert tree(web) == before
+    assert "delete  episodes/000-trailer/index.html" in dry.stdout
+    assert "keep    episodes/000-trailer/safe-to-say-trailer.mp3" in dry.stdout
+    result = cli(show, "--delete")
+    assert result.returncode == 0, result.stderr
+    assert "deleted episodes/000-trailer/index.html" in result.stderr
+    assert "kept    episodes/000-trailer/safe-to-say-trailer.mp3" in result.stderr
+    assert "hand-made" not in result.stderr + dry.stdout and "notes-by-hand" not in result.stderr + dry.stdout
+    left = tree(web)
+    assert {"hand-made.html", "episodes/000-trailer/notes-by-hand.txt", "episodes/000-trailer/safe-to-say-trailer.mp3"} <= set(left)
+    assert "episodes/000-trailer/index.html" not in left

@@ -55,6 +55,11 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
         return
     if report.dry_run:
         _print_plan(report)
+    else:  # what --delete removed and what it kept, by name (the dry run lists them on stdout)
+        for rel in report.deleted:
+            info(f"deleted {rel}")
+        for rel in report.protected:
+            info(f"kept    {rel}  (media of a published episode)")
     if report.cors.status in {"missing", "unknown"} and report.cors.instructions:
         info(report.cors.instructions)
     if report.problems:
