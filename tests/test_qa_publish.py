@@ -277,3 +277,35 @@ def test_delete_names_what_it_removed_and_what_it_kept_and_leaves_foreign_files(
     left = tree(web)
     assert {"hand-made.html", "episodes/000-trailer/notes-by-hand.txt", "episodes/000-trailer/safe-to-say-trailer.mp3"} <= set(left)
     assert "episodes/000-trailer/index.html" not in left
+
+
+def test_a_notifier_that_never_finishes_answering_does_not_hold_up_the_publish(show: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from hosts import Host, Route
+
+    web = tmp_path / "www"
+    with Host() as host:
+        host.routes["/endless"] = Route(endless=True, type="text/plain")  # 200, then zeros forever
+        host.routes["/drip"] = Route(drip=0.2)  # the status line a byte every 0.2 s (about 45 s in all)
+        host.routes["/escape"] = Route(body=b"\x1b]0;pwned\x07\x1b[2Jrejected", status=400, type="text/plain")
+        directory_target(show, web)
+        with open(show / "show.yml", "a", encoding="utf-8") as handle:
+            handle.write(f"  notify:\n    websub: []\n    podcastindex: {host.url}/endless\n    podping: {host.url}/drip\n"
+                         "    timeout: 2\n")
+        monkeypatch.setenv("PODPING_TOKEN", "qa-token")
+        result = cli(show, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["uploads"][-1]["path"] == "feed.xml" and (web / "feed.xml").is_file()
+        notices = {n["service"]: n for n in data["notifications"]}
+        assert notices["podping"]["ok"] is False and "within 2 s" in notices["podping"]["message"]
+        assert len(notices["podcastindex"]["message"]) <= 200
+        assert "qa-token" not in result.stdout + result.stderr
+        # a hostile answer cannot put terminal escapes into the output
+        text = (show / "show.yml").read_text().replace(f"{host.url}/endless", f"{host.url}/escape")
+        (show / "show.yml").write_text(text)
+        episode = show / "episodes/000-trailer/episode.md"
+        episode.write_text(episode.read_text() + "\nMore.\n")
+        again = cli(show)
+        assert again.returncode == 0, again.stderr
+        assert "rejected" in again.stderr and "\x1b" not in again.stderr + again.stdout

@@ -13,6 +13,7 @@ the apps will still find the new feed at their next poll.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 import requests
@@ -21,6 +22,7 @@ from .. import __version__
 from .config import NotifyConfig
 
 USER_AGENT = f"mediafeed/{__version__} (podcast publisher)"
+MAX_ANSWER = 4096  #: bytes of a service's answer read (for the message)
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,30 @@ def send(config: NotifyConfig, feed_url: str, medium: str = "podcast", session: 
 
 
 def _request(http: requests.Session, service: str, endpoint: str, method: str, timeout: int, **kwargs: object) -> Notice:
+    """One notification within ``timeout`` seconds in all: a service that answers a byte at a time, or sends an
+    endless body, is left behind (on a daemon thread) and reported, so it never holds up the finished publish."""
+    done: list[Notice] = []
+    worker = threading.Thread(target=lambda: done.append(_exchange(http, service, endpoint, method, timeout, **kwargs)),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return done[0] if done else Notice(service, endpoint, False, 0, f"no complete answer within {timeout} s")
+
+
+def _exchange(http: requests.Session, service: str, endpoint: str, method: str, timeout: int, **kwargs: object) -> Notice:
     try:
-        answer = http.request(method, endpoint, timeout=timeout, allow_redirects=True, **kwargs)  # type: ignore[arg-type]
+        with http.request(method, endpoint, timeout=timeout, allow_redirects=True, stream=True,  # type: ignore[arg-type]
+                          **kwargs) as answer:
+            body = b""
+            for chunk in answer.iter_content(1024):
+                body += chunk
+                if len(body) >= MAX_ANSWER:  # only the start is shown; never read an endless answer
+                    break
+            status, reason = answer.status_code, answer.reason
     except requests.RequestException as exc:
         return Notice(service, endpoint, False, 0, f"no answer: {exc.__class__.__name__}")
-    text = " ".join(answer.text.split())[:200]
-    if 200 <= answer.status_code < 300:
-        return Notice(service, endpoint, True, answer.status_code, text)
-    return Notice(service, endpoint, False, answer.status_code, text or answer.reason)
+    # the service's words, printable only (no terminal escapes from a hostile answer)
+    text = " ".join("".join(c if c.isprintable() else " " for c in body[:MAX_ANSWER].decode("utf-8", "replace")).split())[:200]
+    if 200 <= status < 300:
+        return Notice(service, endpoint, True, status, text)
+    return Notice(service, endpoint, False, status, text or reason)
