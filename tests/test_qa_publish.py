@@ -309,3 +309,35 @@ def test_a_notifier_that_never_finishes_answering_does_not_hold_up_the_publish(s
         again = cli(show)
         assert again.returncode == 0, again.stderr
         assert "rejected" in again.stderr and "\x1b" not in again.stderr + again.stdout
+
+
+KILL_DURING_COPY = """
+import os, shutil, signal, sys
+from pathlib import Path
+real = shutil.copy2
+def copy2(source, target, **kwargs):
+    if str(source).endswith("new.mp3"):  # half the file is in the temp file when the power goes
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            dst.write(src.read()[:4096])
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(source, target, **kwargs)
+shutil.copy2 = copy2
+from mediafeed.publish import publish
+publish(Path(sys.argv[1]), notify=False)
+"""
+
+
+def test_a_publish_killed_mid_copy_leaves_the_old_feed_and_the_rerun_leaves_no_partial_file(show: Path, tmp_path: Path) -> None:
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    old_feed = (web / "feed.xml").read_bytes()
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    killed = subprocess.run([sys.executable, "-c", KILL_DURING_COPY, str(show)], capture_output=True, text=True)
+    assert killed.returncode == -9, killed.stderr
+    assert (web / "feed.xml").read_bytes() == old_feed and not (web / "episodes/006-new/new.mp3").exists()
+    assert any(p.name.endswith(".tmp") for p in (web / "episodes/006-new").iterdir())  # what the kill left behind
+    publish(show, notify=False)
+    assert (web / "episodes/006-new/new.mp3").read_bytes() == (show / "public/episodes/006-new/new.mp3").read_bytes()
+    assert not [p.name for p in web.rglob("*") if p.name.endswith(".tmp")]
+    assert b"006-new/new.mp3" in (web / "feed.xml").read_bytes()

@@ -8,6 +8,8 @@ file and a rename; rsync does the same), in the safe order.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import subprocess
 import tempfile
@@ -69,6 +71,7 @@ class DirectoryStore:
             target = self.root / item.rel
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
+                _remove_leftovers(target)
                 atomic_copy(item.path, target)
             except OSError as exc:
                 raise self._fail(exc, item.rel, "write") from None
@@ -103,6 +106,14 @@ class DirectoryStore:
 
     def close(self) -> None:
         return None
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Temp files an earlier publish left beside ``target`` when it was killed mid-copy (``.NAME.PID-N.tmp``: the
+    file was not recorded, so this run copies it again); a web server would serve them."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*-*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 class RsyncStore:
