@@ -20,7 +20,7 @@ from helpers import add_episode
 from moto.server import ThreadedMotoServer
 
 from mediafeed.build import BuildFailed
-from mediafeed.publish import publish
+from mediafeed.publish import PublishError, publish
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -322,7 +322,7 @@ def copy2(source, target, **kwargs):
         os.kill(os.getpid(), signal.SIGKILL)
     return real(source, target, **kwargs)
 shutil.copy2 = copy2
-from mediafeed.publish import publish
+from mediafeed.publish import PublishError, publish
 publish(Path(sys.argv[1]), notify=False)
 """
 
@@ -341,3 +341,52 @@ def test_a_publish_killed_mid_copy_leaves_the_old_feed_and_the_rerun_leaves_no_p
     assert (web / "episodes/006-new/new.mp3").read_bytes() == (show / "public/episodes/006-new/new.mp3").read_bytes()
     assert not [p.name for p in web.rglob("*") if p.name.endswith(".tmp")]
     assert b"006-new/new.mp3" in (web / "feed.xml").read_bytes()
+
+
+def test_files_that_went_up_before_an_interruption_are_not_uploaded_again(show: Path, tmp_path: Path) -> None:
+    """docs/publish.md: 'Run the same command again: the files already uploaded are skipped' - also inside a phase."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    old_feed = (web / "feed.xml").read_bytes()
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    add_episode(show, "007-newer", NEW.replace("0006", "0007").replace("new.mp3", "newer.mp3"), audio_name="newer.mp3")
+
+    class CtrlC:
+        def start(self, total: int) -> None: ...
+        def advance(self, nbytes: int) -> None: ...
+        def end(self, upload) -> None: ...
+
+        def begin(self, upload) -> None:
+            if upload.rel == "episodes/007-newer/newer.mp3":
+                raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        publish(show, notify=False, transfer=CtrlC())
+    assert (web / "episodes/006-new/new.mp3").is_file() and (web / "feed.xml").read_bytes() == old_feed
+    rerun = publish(show, notify=False)
+    sent = [u.rel for u in rerun.uploads]
+    assert "episodes/006-new/new.mp3" not in sent and "episodes/007-newer/newer.mp3" in sent and sent[-1] == "feed.xml"
+
+
+def test_rsync_records_only_files_that_really_arrived_when_a_run_fails(show: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "rsync-dest"
+    dest.mkdir()
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\npublish:\n  targets:\n    host:\n      type: rsync\n      destination: {dest}/\n")
+    publish(show, notify=False)
+    old_feed = (dest / "feed.xml").read_bytes()
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    add_episode(show, "007-newer", NEW.replace("0006", "0007").replace("new.mp3", "newer.mp3"), audio_name="newer.mp3")
+    blocker = dest / "episodes/007-newer/newer.mp3"
+    (blocker / "by-hand").mkdir(parents=True)  # a folder in the way: the far side cannot put this one file in place
+    with pytest.raises(PublishError) as failed:
+        publish(show, notify=False)
+    assert failed.value.problems[0].code == "PUB023"
+    assert (dest / "feed.xml").read_bytes() == old_feed and not blocker.is_file()
+    (blocker / "by-hand").rmdir()
+    blocker.rmdir()
+    rerun = publish(show, notify=False)
+    sent = [u.rel for u in rerun.uploads]
+    assert "episodes/007-newer/newer.mp3" in sent and sent[-1] == "feed.xml"
+    assert blocker.read_bytes() == (show / "public/episodes/007-newer/newer.mp3").read_bytes()

@@ -209,22 +209,28 @@ class RsyncStore:
         by_rel = {u.rel: u for u in uploads}
         for item in uploads:
             transfer.begin(item)
-        # --ignore-times: the manifest already says these differ; rsync still sends only changed blocks
+        # --ignore-times: the manifest already says these differ; rsync still sends only changed blocks.
+        # "%b %n": with %b rsync names a file after sending it (with %n alone, before)
         args = ["--recursive", "--times", "--ignore-times", "--chmod=D755,F644", "--from0",
-                f"--files-from={self._list_file([u.rel for u in uploads])}", "--out-format=%n", str(root) + "/", self.dest]
+                f"--files-from={self._list_file([u.rel for u in uploads])}", "--out-format=%b %n", str(root) + "/", self.dest]
         try:
             process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         except FileNotFoundError:
             self._run(["--version"], "", "start")  # raises the "not installed" problem
             raise
         assert process.stdout is not None and process.stderr is not None
+        sent_files = []
         for line in process.stdout:
-            sent = by_rel.get(line.rstrip("\n"))
+            sent = by_rel.get(line.rstrip("\n").partition(" ")[2])
             if sent is not None:
                 transfer.advance(sent.size)
-                transfer.end(sent)
+                sent_files.append(sent)
         stderr = process.stderr.read()
-        if process.wait() != 0:
+        if process.wait() == 0:
+            # only now is each file known to be in place on the far side (a file is ended = recorded as published)
+            for sent in sent_files:
+                transfer.end(sent)
+        else:
             lines = [line for line in stderr.splitlines() if line.strip()]
             raise PublishError(error("PUB023", uploads[0].rel, f"rsync could not copy to {self.dest}: "
                                      f"{lines[0] if lines else 'exit status %d' % process.returncode}",

@@ -11,6 +11,7 @@ episode) and finally tells the apps.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -242,6 +243,14 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
             report.deleted = list(plan.deletions)
         elif rebuilt and not plan.uploads:
             store.write_manifest(Manifest(files))
+    except BaseException:
+        # record the files that did go up before the failure or Ctrl-C, so the next run skips them
+        finished = {u.rel: u.entry() for u in recorder.done if files.get(u.rel) != u.entry()}
+        if finished:
+            files.update(finished)
+            with contextlib.suppress(Exception):
+                store.write_manifest(Manifest(files))
+        raise
     finally:
         report.uploads = list(recorder.done)
 
