@@ -274,7 +274,10 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
 
 def _loopback(url: str) -> bool:
     """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # not a URL at all (``http://[::1``): reported as not https, like any other
+        return False
     return host == "localhost" or host.startswith("127.") or host == "::1"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import yaml
 
@@ -28,7 +28,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
 from ..scaffold import existing_episodes, slugify, unique_slug
 from .download import DownloadError, fetch, get_small, session
-from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse
+from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
 
 Progress = Callable[[str, int, int], None]
 
@@ -290,7 +290,7 @@ def notes_markdown(notes: str) -> str:
 
 
 def media_name(url: str, mime: str, slug: str) -> str:
-    name = unquote(os.path.basename(urlsplit(url).path))
+    name = unquote(os.path.basename(url_path(url)))
     stem, ext = os.path.splitext(name)
     ext = ext.lower()
     if ext not in KNOWN_MEDIA:
@@ -332,7 +332,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     used: set[str] = set()
     for remote in episode.transcripts:
         ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
-            os.path.splitext(urlsplit(remote.url).path)[1].lower()
+            os.path.splitext(url_path(remote.url))[1].lower()
         if ext not in TRANSCRIPT_EXTENSIONS.values():
             report.problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
                                            field="transcript", episode=episode.guid))

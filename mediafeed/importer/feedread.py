@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -109,9 +109,11 @@ def parser() -> etree.XMLParser:
 def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     """A feed's bytes → :class:`ShowRecord` and every problem found. ``source`` is how messages name it."""
     problems: list[Problem] = []
+    broken = "a character that is not UTF-8"
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
+        broken = str(exc)
         # Hand-built feeds often carry HTML entities (&nbsp;) outside CDATA: read what can be read, and say so.
         recovering = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
                                      remove_comments=True, remove_pis=True)
@@ -131,6 +133,18 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     channel = root.find("channel")
     if channel is None:
         raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
+    try:
+        return _read(root, channel, source, problems)
+    except UnicodeDecodeError:
+        # lxml's recovery keeps a broken character reference (&#xD800;) as bytes that are not UTF-8; its text
+        # cannot be read at all
+        raise InputError(error("IMP002", source, f"the feed is not well-formed XML and cannot be read even leniently: "
+                               f"{broken}",
+                               hint="fix the XML at that line (a character reference such as &#xD800; names no "
+                               "character), save the feed to a file and import that")) from None
+
+
+def _read(root: Any, channel: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, list[Problem]]:
     _normalise_namespaces(root)
     show = _show(channel, source)
     base = show.link or source
@@ -158,6 +172,23 @@ def _normalise_namespaces(root: Any) -> None:
                     element.tag = PODCAST + element.tag[len(alias):]
 
 
+def join(base: str, url: str) -> str:
+    """``url`` made absolute against ``base``; as written when either is not a URL at all (``http://[::1``),
+    so the problem surfaces as a failed download of that exact address rather than a crash."""
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
+
+
+def url_path(url: str) -> str:
+    """The path of ``url``; "" when it cannot be parsed."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
+
+
 def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -180,7 +211,7 @@ def _bool(value: str) -> bool | None:
 
 def _int(value: str) -> int | None:
     value = value.strip()
-    return int(value) if value.isdigit() and int(value) > 0 else None
+    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None  # not '³'
 
 
 def _persons(element: Any) -> tuple[PersonRecord, ...]:
@@ -212,7 +243,7 @@ def _show(channel: Any, source: str) -> ShowRecord:
     show.show_type = text(channel, f"{ITUNES}type").lower()
     image = channel.find(f"{ITUNES}image")
     show.image = (image.get("href", "").strip() if image is not None else "") or text(channel, "image/url")
-    show.image = urljoin(show.link or source, show.image) if show.image else ""
+    show.image = join(show.link or source, show.image) if show.image else ""
     show.copyright = text(channel, "copyright")
     show.podcast_guid = text(channel, f"{PODCAST}guid")
     for link in channel.findall(f"{ATOM}link"):
@@ -264,9 +295,9 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
     enclosure = None
     if enclosure_el is not None and enclosure_el.get("url", "").strip():
         length_text = (enclosure_el.get("length") or "").strip()
-        enclosure = RemoteFile(url=urljoin(base, enclosure_el.get("url").strip()),
+        enclosure = RemoteFile(url=join(base, enclosure_el.get("url").strip()),
                                mime=(enclosure_el.get("type") or "").strip(),
-                               length=int(length_text) if length_text.isdigit() else 0)
+                               length=int(length_text) if length_text.isascii() and length_text.isdigit() else 0)
     where = f"item {position + 1}" + (f" ({title!r})" if title else "")
     if not guid:
         # Apple falls back to the enclosure URL as the identity; keep what apps already know.
@@ -287,7 +318,7 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
                               episode=guid, hint="add it by hand with 'mediafeed add' and this GUID"))
         return None, problems
     link = text(item, "link")
-    link = urljoin(base, link) if link else ""
+    link = join(base, link) if link else ""
     notes = text(item, f"{CONTENT}encoded") or text(item, "description") or text(item, f"{ITUNES}summary")
     notes = absolute_links(notes, link or base)
     duration_text = text(item, f"{ITUNES}duration")
@@ -297,13 +328,13 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
     episode_type = text(item, f"{ITUNES}episodeType").lower()
     image_el = item.find(f"{ITUNES}image")
     transcripts = tuple(
-        RemoteFile(url=urljoin(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
+        RemoteFile(url=join(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
                    language=(t.get("language") or "").strip())
         for t in item.findall(f"{PODCAST}transcript") if (t.get("url") or "").strip())
     chapters_el = item.find(f"{PODCAST}chapters")
     chapters = None
     if chapters_el is not None and (chapters_el.get("url") or "").strip():
-        chapters = RemoteFile(url=urljoin(link or base, chapters_el.get("url").strip()),
+        chapters = RemoteFile(url=join(link or base, chapters_el.get("url").strip()),
                               mime=(chapters_el.get("type") or "").strip())
     episode = EpisodeRecord(
         guid=guid,
@@ -321,7 +352,7 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
         episode_type=episode_type if episode_type in ("full", "trailer", "bonus") else "full",
         explicit=_bool(text(item, f"{ITUNES}explicit")),
         itunes_title=text(item, f"{ITUNES}title") if text(item, f"{ITUNES}title") != title else "",
-        image=urljoin(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
+        image=join(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
         keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
         block=text(item, f"{ITUNES}block").lower() == "yes",
         persons=_persons(item),
@@ -347,6 +378,6 @@ def absolute_links(html: str, base: str) -> str:
         url = match.group("url").strip()
         if not url or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("#"):
             return match.group(0)
-        return f"{match.group('attr')}{match.group('q')}{urljoin(base, url)}{match.group('q')}"
+        return f"{match.group('attr')}{match.group('q')}{join(base, url)}{match.group('q')}"
 
     return _LINK_ATTR.sub(fix, html)
