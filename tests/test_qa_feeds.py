@@ -20,7 +20,7 @@ GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
 FIRST_ENCLOSURE = "https://media.example.com/tidewater/salt-marsh.mp3"
 
 
-def good_with(old: str, new: str, count: int = 1) -> str:
+def good_with(old: str = "", new: str = "", count: int = 1) -> str:
     """good.xml with one change; its artwork, transcripts and chapters at a closed port on 127.0.0.1 (import
     fetches them: never the network)."""
     text = GOOD.read_text()
@@ -117,3 +117,47 @@ def test_a_character_reference_to_no_character_stops_the_import_cleanly(tmp_path
     code, out = run("import", str(feed), "--show", str(tmp_path / "show"))
     assert code == 2 and "IMP002" in out and "line 26" in out
     assert not (tmp_path / "show").exists()
+
+
+def test_a_feed_cut_short_is_refused_not_half_imported(tmp_path: Path) -> None:
+    text = good_with()
+    feed = tmp_path / "feed.xml"
+    feed.write_text(text[: text.index('length="1843201"') + 12])  # an interrupted download: inside the last item
+    code, out = run("import", str(feed), "--show", str(tmp_path / "show"))
+    assert code == 2 and "IMP002" in out and "cut short" in out
+    assert not (tmp_path / "show").exists()
+    code, report = check_json(feed)
+    assert code == 1 and [p["code"] for p in report["problems"]] == ["XML001"]
+
+
+def test_entity_amplification_is_refused_by_import_without_writing(tmp_path: Path) -> None:
+    laughs = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">'
+                     for i in range(1, 10))
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with('<rss version="2.0"', f'<!DOCTYPE rss [<!ENTITY l0 "lol">{laughs}]>\n<rss version="2.0"')
+                    .replace("<title>Tidewater Notes</title>", "<title>&l9;</title>", 1))
+    code, out = run("import", str(feed), "--show", str(tmp_path / "show"))
+    assert code == 2 and "IMP002" in out and "safety limits" in out
+    assert not (tmp_path / "show").exists()
+
+
+def test_windows_1252_quotes_in_a_utf8_feed_are_imported_as_the_quotes(tmp_path: Path) -> None:
+    text = good_with("<title>Salt Marsh Carbon</title>", "<title>Salt \u201cMarsh\u201d Carbon \u2013 Part 1</title>")
+    feed = tmp_path / "feed.xml"
+    # UTF-8 everywhere except the one title, pasted from a word processor in Windows-1252
+    feed.write_bytes(text.replace("Salt \u201cMarsh\u201d Carbon \u2013 Part 1", "@@").encode("utf-8")
+                     .replace(b"@@", "Salt \u201cMarsh\u201d Carbon \u2013 Part 1".encode("cp1252"))
+                     .replace(b"Seagrass", "Seagr\u00e4ss".encode("utf-8")))
+    code, report = check_json(feed)
+    assert code == 1 and [p["code"] for p in report["problems"]] == ["XML001"]
+    code, imported = import_json(feed, tmp_path / "show")
+    titles = {front(tmp_path / "show", slug)["title"] for slug in imported["imported"]}
+    assert titles == {"Salt \u201cMarsh\u201d Carbon \u2013 Part 1", "Seagr\u00e4ss Meadows", "Welcome to the Shore"}
+    assert any(p["code"] == "IMP003" and "Windows-1252" in p["message"] for p in imported["problems"])
+
+
+def test_a_sloppy_html_page_is_still_not_a_feed(tmp_path: Path) -> None:
+    page = tmp_path / "page.xml"
+    page.write_text("<!DOCTYPE html><html><head><meta charset=utf-8><title>Shop</title></head><body><p>Buy")
+    code, out = run("import", str(page), "--show", str(tmp_path / "show"))
+    assert code == 2 and "not an RSS feed" in out

@@ -114,6 +114,12 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
         broken = str(exc)
+        repaired = _windows_1252(data) if re.search(r"Invalid bytes in character encoding|not proper UTF-8", broken) else None
+        if repaired is not None:
+            problems.append(warning("IMP003", source, f"the feed is declared as UTF-8 but {repaired[1]} of its bytes are "
+                                    f"not ({broken}); read them as Windows-1252 (curly quotes, dashes, accents)",
+                                    hint="check the imported titles and notes; the new feed is UTF-8"))
+            return _read(root_of(repaired[0]), source, problems)
         # Hand-built feeds often carry HTML entities (&nbsp;) outside CDATA: read what can be read, and say so.
         recovering = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
                                      remove_comments=True, remove_pis=True)
@@ -124,17 +130,13 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
         if root is None or _local(root.tag) != "rss":
             raise InputError(error("IMP002", source, f"not an RSS feed: {exc}",
                                    hint="check the address: it must be the podcast's RSS feed, not its web page")) from None
+        refusal = _unrecoverable(data, broken)
+        if refusal:
+            raise InputError(error("IMP002", source, f"{refusal[0]} ({broken})", hint=refusal[1])) from None
         problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({exc}); read it leniently",
                                 hint="compare the imported notes with the old site"))
-    if root is None or _local(root.tag) != "rss":
-        found = _local(root.tag) if root is not None else "nothing"
-        raise InputError(error("IMP002", source, f"not an RSS feed (the document is <{found}>)",
-                               hint="give the podcast's RSS feed; Atom feeds are not podcast feeds"))
-    channel = root.find("channel")
-    if channel is None:
-        raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
     try:
-        return _read(root, channel, source, problems)
+        return _read(root, source, problems)
     except UnicodeDecodeError:
         # lxml's recovery keeps a broken character reference (&#xD800;) as bytes that are not UTF-8; its text
         # cannot be read at all
@@ -144,7 +146,13 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
                                "character), save the feed to a file and import that")) from None
 
 
-def _read(root: Any, channel: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, list[Problem]]:
+def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, list[Problem]]:
+    if _local(root.tag) != "rss":
+        raise InputError(error("IMP002", source, f"not an RSS feed (the document is <{_local(root.tag)}>)",
+                               hint="give the podcast's RSS feed; Atom feeds are not podcast feeds"))
+    channel = root.find("channel")
+    if channel is None:
+        raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
     _normalise_namespaces(root)
     show = _show(channel, source)
     base = show.link or source
@@ -170,6 +178,60 @@ def _normalise_namespaces(root: Any) -> None:
             for alias in PODCAST_ALIASES:
                 if element.tag.startswith(alias):
                     element.tag = PODCAST + element.tag[len(alias):]
+
+
+def root_of(data: bytes) -> Any:
+    return etree.fromstring(data, parser())
+
+
+def _windows_1252(data: bytes) -> tuple[bytes, int] | None:
+    """``data`` with every byte that is not part of a UTF-8 character read as Windows-1252, and how many there
+    were; None when the feed declares another encoding, or is still not well-formed after that.
+
+    Hosts that paste from word processors write Windows-1252 curly quotes and dashes into a feed declared
+    UTF-8; lenient reading would turn each into U+FFFD in the imported titles and notes."""
+    head = data[:200].lower()
+    declared = re.search(rb"""encoding\s*=\s*["']([a-z0-9_.-]+)""", head)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (declared and declared.group(1) not in (b"utf-8", b"utf8")):
+        return None
+    text = data.decode("utf-8", "surrogateescape")
+    count = 0
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal count
+        count += len(match.group(0))
+        raw = match.group(0).encode("utf-8", "surrogateescape")
+        return raw.decode("cp1252", "replace") if raw else ""
+
+    fixed = re.sub("[\udc80-\udcff]+", one, text).encode("utf-8")
+    try:
+        root_of(fixed)
+    except etree.XMLSyntaxError:
+        return None
+    return fixed, count
+
+
+_LIMITS = re.compile(r"amplification|entity reference loop|Resource limit|Excessive depth|XML_PARSE_HUGE|Huge input", re.I)
+
+
+def _unrecoverable(data: bytes, message: str) -> tuple[str, str] | None:
+    """Why reading ``data`` leniently would lose episodes without saying so, with the fix; None when it is
+    one of the hand-built mistakes recovery is for (``&nbsp;``, a bare ``&``, unclosed HTML in notes).
+
+    lxml's recovery stops where the parser stopped: a feed cut short, or one over the parser's safety limits
+    (entity amplification, nesting, a 10 MB text), would import its first items and report the one it
+    stopped in as having no enclosure."""
+    if _LIMITS.search(message):
+        return ("the feed goes beyond the XML parser's safety limits (entities that expand enormously, very deep "
+                "nesting or a text over 10 MB) and is not imported",
+                "a podcast feed needs none of these: ask the old host for the plain RSS feed, or remove the "
+                "<!DOCTYPE …> declaration from a saved copy and import that")
+    tail = data.rstrip(b" \t\r\n\x00")
+    if not (tail.endswith(b">") and b"</rss>" in tail[-64:].replace(b"\x00", b"").lower()):
+        return ("the feed ends before </rss>: it was cut short (an interrupted download or a size limit on the "
+                "old host), so its last items are missing",
+                "fetch the feed again (or save the whole feed to a file) and import that")
+    return None
 
 
 def join(base: str, url: str) -> str:
