@@ -68,6 +68,9 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                              max_bytes=limits.max_feed_bytes)
         if answer.error or not answer.ok:
             reason = answer.error or f"HTTP {answer.status}"
+            wait = answer.header("retry-after").strip()
+            if answer.status in (429, 503) and wait:
+                reason += f" (the server asks to wait {wait + ' s' if wait.isdigit() else 'until ' + wait} before asking again)"
             raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint="check the URL and your connection"))
         if answer.truncated:
             raise InputError(error("XML000", target, f"the feed is larger than {limits.max_feed_bytes // (1024 * 1024)} MB",

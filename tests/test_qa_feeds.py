@@ -8,12 +8,17 @@ field, exit 0, 1 or 2, and valid JSON with ``--format json``.
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from mediafeed.cli import main
+from mediafeed.importer import download
 from mediafeed.source import split_front_matter
 
 GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
@@ -128,6 +133,7 @@ def test_a_feed_cut_short_is_refused_not_half_imported(tmp_path: Path) -> None:
     assert not (tmp_path / "show").exists()
     code, report = check_json(feed)
     assert code == 1 and [p["code"] for p in report["problems"]] == ["XML001"]
+    assert "cut short" in report["problems"][0]["hint"]
 
 
 def test_entity_amplification_is_refused_by_import_without_writing(tmp_path: Path) -> None:
@@ -161,3 +167,94 @@ def test_a_sloppy_html_page_is_still_not_a_feed(tmp_path: Path) -> None:
     page.write_text("<!DOCTYPE html><html><head><meta charset=utf-8><title>Shop</title></head><body><p>Buy")
     code, out = run("import", str(page), "--show", str(tmp_path / "show"))
     assert code == 2 and "not an RSS feed" in out
+
+
+# -- feeds over HTTP from a real server on 127.0.0.1 ---------------------------------------------------
+
+
+class OldHost:
+    """Answers each path as some broken or hostile host does."""
+
+    def __init__(self) -> None:
+        self.feed = good_with().encode()
+        host = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                path = self.path.split("?", 1)[0]
+                if path == "/redirect-not-a-url":
+                    self.answer(307, b"", {"Location": "http://[::1/feed.xml"})
+                elif path == "/redirect-to-file":
+                    self.answer(301, b"", {"Location": "file:///etc/passwd"})
+                elif path == "/busy":
+                    self.answer(429, b"slow down", {"Retry-After": "3600"})
+                elif path == "/damaged-gzip":
+                    self.answer(200, b"\x1f\x8b\x08\x00garbage" * 20, {"Content-Encoding": "gzip"})
+                elif path == "/dribble":  # a byte every 10 ms: never a read timeout, 30 s for the whole feed
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(host.feed)))
+                    self.end_headers()
+                    try:
+                        for byte in host.feed[:3000]:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(0.01)
+                    except OSError:
+                        pass
+                else:
+                    self.answer(404, b"")
+
+            def answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                for name, value in {**headers, "Content-Length": str(len(body))}.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # the client hanging up on the dribble is the point
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture(scope="module")
+def old_host() -> Iterator[OldHost]:
+    host = OldHost()
+    yield host
+    host.server.shutdown()
+    host.server.server_close()
+
+
+@pytest.mark.parametrize("path,check_says,import_says", [
+    ("/redirect-not-a-url", "not a valid URL", "not a valid URL"),
+    ("/redirect-to-file", "file:///etc/passwd", "not http(s)"),
+    ("/busy", "wait 3600 s", "wait 3600 s"),
+    ("/damaged-gzip", "compressed answer is damaged", "compressed answer is damaged"),
+])
+def test_a_feed_url_that_cannot_be_fetched_says_why(tmp_path: Path, old_host: OldHost, path: str, check_says: str,
+                                                    import_says: str) -> None:
+    code, out = run("check", old_host.url + path)
+    assert code == 2 and "XML000" in out and check_says in out, out
+    assert "root:" not in out
+    code, out = run("check", old_host.url + path, "--format", "json")
+    assert code == 2 and json.loads(out)["ok"] is False
+    code, out = run("import", old_host.url + path, "--show", str(tmp_path / "show"))
+    assert code == 2 and "IMP001" in out and import_says in out, out
+    assert not (tmp_path / "show").exists()
+
+
+def test_a_server_dribbling_the_feed_is_abandoned_at_the_deadline(old_host: OldHost) -> None:
+    code, out = run("check", old_host.url + "/dribble", "--timeout", "1")
+    assert code == 2 and "did not arrive within 1 s" in out, out
+    with pytest.raises(download.DownloadError, match="not complete after 1 s"):
+        download.get_small(download.session(), old_host.url + "/dribble", deadline=1)

@@ -84,6 +84,9 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         text_line = lines[line - 1] if 0 < line <= len(lines) else b""
         if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
             hint = _CDATA_HINT
+        if line >= len(lines) and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower():
+            hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
+                    "or a size limit where it is generated); fetch it again or look at how it is written")
         if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
             raise InputError(error("XML002", source, "this is an HTML page, not a feed",
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
