@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from mediafeed.cli import main
@@ -258,3 +259,32 @@ def test_a_server_dribbling_the_feed_is_abandoned_at_the_deadline(old_host: OldH
     assert code == 2 and "did not arrive within 1 s" in out, out
     with pytest.raises(download.DownloadError, match="not complete after 1 s"):
         download.get_small(download.session(), old_host.url + "/dribble", deadline=1)
+
+
+# -- namespaces ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("declared", ["http://www.itunes.com/DTDs/PodCast-1.0.dtd",  # Apple's own old examples
+                                      "https://www.itunes.com/dtds/podcast-1.0.dtd"])
+def test_a_near_miss_of_the_itunes_namespace_is_named_and_its_tags_are_imported(tmp_path: Path, declared: str) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', f'xmlns:itunes="{declared}"'))
+    code, report = check_json(feed)
+    assert code == 1 and [p["code"] for p in report["problems"] if p["severity"] == "error"] == ["XML004"]
+    code, imported = import_json(feed, tmp_path / "show")
+    assert "IMP004" in {p["code"] for p in imported["problems"]}
+    show = yaml.safe_load((tmp_path / "show" / "show.yml").read_text())
+    assert (show["category"], show["subcategory"], show["author"]) == ("Science", "Earth Sciences", "Tidewater Collective")
+    first = front(tmp_path / "show", "003-salt-marsh-carbon")
+    assert (first["season"], first["episode"]) == (1, 3)
+
+
+def test_the_podcast_namespace_over_http_is_named_and_imported(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with('xmlns:podcast="https://podcastindex.org/namespace/1.0"',
+                              'xmlns:podcast="http://podcastindex.org/namespace/1.0"'))
+    code, report = check_json(feed)
+    assert code == 1 and [p["code"] for p in report["problems"] if p["severity"] != "info"] == ["XML006"]
+    code, imported = import_json(feed, tmp_path / "show")
+    show = yaml.safe_load((tmp_path / "show" / "show.yml").read_text())
+    assert show["podcast_guid"] == "d8582db3-a7c6-50a5-a509-a29f7ddd6cec" and show["locked"] is True

@@ -116,14 +116,30 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
     for _, (prefix, uri) in etree.iterwalk(doc.root, events=("start-ns",)):
         seen.setdefault(uri, prefix or "")
     for uri, prefix in sorted(seen.items()):
-        if uri != ITUNES and uri.lower().rstrip("/") == ITUNES.lower():
+        if uri != ITUNES and near_itunes(uri):
             doc.itunes = uri
             problems.append(error("XML004", doc.source, f"the itunes namespace is declared as {uri!r}",
                                   field=f"xmlns:{prefix}",
                                   hint=f"declare exactly xmlns:itunes=\"{ITUNES}\" (Apple compares it case-sensitively)"))
         if uri == PODCAST_LEGACY and PODCAST not in seen:
             doc.podcast = uri
+        elif uri != PODCAST and near_podcast(uri) and PODCAST not in seen:
+            doc.podcast = uri
+            problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {uri!r}",
+                                    field=f"xmlns:{prefix}",
+                                    hint=f"declare exactly xmlns:podcast=\"{PODCAST}\" (apps compare it exactly)"))
     return problems
+
+
+def near_itunes(uri: str) -> bool:
+    """A near miss of the itunes namespace URI: another case (``DTDs/PodCast-1.0.dtd``, the spelling in Apple's
+    own old examples), https, no ``www.``, a trailing slash. Apps that compare exactly see no itunes: tag."""
+    return re.sub(r"^https?://(www\.)?", "", uri.strip().lower()).rstrip("/") == "itunes.com/dtds/podcast-1.0.dtd"
+
+
+def near_podcast(uri: str) -> bool:
+    """A near miss of the podcast namespace URI: http://, another case, a trailing slash."""
+    return re.sub(r"^https?://", "", uri.strip().lower()).rstrip("/") == "podcastindex.org/namespace/1.0"
 
 
 def q(doc: FeedDoc, name: str) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..checks.feedxml import near_itunes, near_podcast
 from ..errors import InputError, Problem, error, warning
 from ..source import parse_datetime, parse_time
 
@@ -153,7 +154,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     channel = root.find("channel")
     if channel is None:
         raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
-    _normalise_namespaces(root)
+    _normalise_namespaces(root, source, problems)
     show = _show(channel, source)
     base = show.link or source
     seen: set[str] = set()
@@ -172,12 +173,30 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     return show, problems
 
 
-def _normalise_namespaces(root: Any) -> None:
+def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> None:
+    """Near misses of the itunes and podcast namespace URIs read as the real ones: what the old feed meant
+    (categories, explicit, numbers, durations) is kept, and the new feed declares the namespaces exactly."""
+    aliases = {alias: PODCAST for alias in PODCAST_ALIASES}
+    for _, (prefix, uri) in etree.iterwalk(root, events=("start-ns",)):
+        clark = "{%s}" % uri
+        if clark in (ITUNES, PODCAST) or clark in aliases:
+            continue
+        if near_itunes(uri):
+            aliases[clark] = ITUNES
+        elif near_podcast(uri):
+            aliases[clark] = PODCAST
+        else:
+            continue
+        problems.append(warning("IMP004", source, f"the feed declares {'itunes' if aliases[clark] == ITUNES else 'podcast'} "
+                                f"as {uri!r}; read as {aliases[clark][1:-1]!r}", field=f"xmlns:{prefix}" if prefix else "xmlns",
+                                hint="nothing to do: the new feed declares it exactly (apps that compare exactly "
+                                "did not see these tags in the old feed)"))
     for element in root.iter():
-        if isinstance(element.tag, str):
-            for alias in PODCAST_ALIASES:
+        if isinstance(element.tag, str) and element.tag.startswith("{"):
+            for alias, real in aliases.items():
                 if element.tag.startswith(alias):
-                    element.tag = PODCAST + element.tag[len(alias):]
+                    element.tag = real + element.tag[len(alias):]
+                    break
 
 
 def root_of(data: bytes) -> Any:
