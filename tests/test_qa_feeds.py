@@ -288,3 +288,13 @@ def test_the_podcast_namespace_over_http_is_named_and_imported(tmp_path: Path) -
     code, imported = import_json(feed, tmp_path / "show")
     show = yaml.safe_load((tmp_path / "show" / "show.yml").read_text())
     assert show["podcast_guid"] == "d8582db3-a7c6-50a5-a509-a29f7ddd6cec" and show["locked"] is True
+
+
+@pytest.mark.parametrize("old,new,code", [
+    ("<itunes:duration>1795</itunes:duration>", "<itunes:duration>\u0661\u0667\u0669\u0665</itunes:duration>", "EP117"),
+    ("Mon, 04 Mar 2024 09:00:00 +0000", "Mon, \u0660\u0664 Mar \u0662\u0660\u0662\u0664 09:00:00 +0000", "EP111"),
+])
+def test_digits_of_other_scripts_are_not_durations_or_dates(tmp_path: Path, old: str, new: str, code: str) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with(old, new))
+    assert code in {p["code"] for p in check_json(feed)[1]["problems"]}

@@ -44,8 +44,8 @@ ALLOWED_DESCRIPTION_TAGS = {"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"
 TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/html", "application/json",
                     "text/plain"}
 _TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
-_DURATION_SECONDS = re.compile(r"^\d+$")
-_DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$")
+_DURATION_SECONDS = re.compile(r"^\d+$", re.ASCII)  # ASCII: '٣٧٢٣' is no duration apps read
+_DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$", re.ASCII)
 _NUMBER_PREFIX = re.compile(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\b", re.I)
 
 
@@ -225,7 +225,7 @@ def _date(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
     zone = value.strip().rsplit(" ", 1)[-1]
-    if not re.match(r"^[+-]\d{4}$", zone) and zone not in ("GMT", "UT", "Z"):
+    if not re.match(r"^[+-]\d{4}$", zone, re.ASCII) and zone not in ("GMT", "UT", "Z"):
         return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
                         hint="write a numeric offset such as +0000 or -0500")]
     return []
@@ -282,10 +282,11 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                                hint='write <podcast:chapters url="https://…/chapters.json" type="application/json+chapters"/>'))
     for name in ("podcast:season", "podcast:episode"):
         value = text(doc, item, name)
-        if value is not None and not re.match(r"^\d+(\.\d+)?$", value):
+        if value is not None and not re.match(r"^\d+(\.\d+)?$", value, re.ASCII):
             out.append(problem("PI012", src, f"{name} is {value!r}; expected a number", field=name, episode=label))
     for bite in children(doc, item, "podcast:soundbite"):
-        if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "") and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "")):
+        if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "", re.ASCII)
+                and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "", re.ASCII)):
             out.append(problem("PI013", src, f"podcast:soundbite startTime={bite.get('startTime')!r} duration={bite.get('duration')!r}",
                                field="podcast:soundbite", episode=label, hint="give both in seconds, e.g. startTime=\"73.0\" duration=\"60.0\""))
     for alternate in children(doc, item, "podcast:alternateEnclosure"):
