@@ -298,3 +298,14 @@ def test_digits_of_other_scripts_are_not_durations_or_dates(tmp_path: Path, old:
     feed = tmp_path / "feed.xml"
     feed.write_text(good_with(old, new))
     assert code in {p["code"] for p in check_json(feed)[1]["problems"]}
+
+
+def test_import_reads_at_most_64_mb_of_a_local_file(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.xml"
+    with huge.open("wb") as handle:  # sparse: no 65 MB written to the disk
+        handle.truncate(65 * 1024 * 1024)
+    code, out = run("import", str(huge), "--show", str(tmp_path / "show"))
+    assert code == 2 and "IMP001" in out and "larger than 64 MB" in out
+    code, out = run("import", str(tmp_path), "--show", str(tmp_path / "show"))
+    assert code == 2 and "IMP001" in out and "not a feed file" in out
+    assert not (tmp_path / "show").exists()

@@ -27,7 +27,7 @@ from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
 from ..scaffold import existing_episodes, slugify, unique_slug
-from .download import DownloadError, fetch, get_small, session
+from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
 
 Progress = Callable[[str, int, int], None]
@@ -82,7 +82,15 @@ def read_source(source: str) -> tuple[bytes, str]:
         return data, source
     path = Path(source)
     try:
-        return path.read_bytes(), ""
+        if path.exists() and not path.is_file():  # a folder, /dev/zero, a named pipe: never read without end
+            raise InputError(error("IMP001", source, "not a feed file (a folder, a device or a pipe)",
+                                   hint="give a feed file or an http(s) address"))
+        with path.open("rb") as handle:
+            data = handle.read(SMALL_LIMIT + 1)
+        if len(data) > SMALL_LIMIT:
+            raise InputError(error("IMP001", source, f"the file is larger than {SMALL_LIMIT // (1024 * 1024)} MB; "
+                                   "feeds are far smaller", hint="is this really the podcast's feed?"))
+        return data, ""
     except OSError as exc:
         raise InputError(error("IMP001", source, f"cannot read the feed: {exc.strerror}",
                                hint="give a feed file or an http(s) address")) from None
