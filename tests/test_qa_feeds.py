@@ -309,3 +309,32 @@ def test_import_reads_at_most_64_mb_of_a_local_file(tmp_path: Path) -> None:
     code, out = run("import", str(tmp_path), "--show", str(tmp_path / "show"))
     assert code == 2 and "IMP001" in out and "not a feed file" in out
     assert not (tmp_path / "show").exists()
+
+
+def test_an_import_stopped_midway_leaves_no_folder_without_episode_md_and_the_rerun_matches_a_clean_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mediafeed.importer as importer
+
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with())
+    clean = import_json(feed, tmp_path / "clean")[1]["imported"]
+    real_write = importer.atomic_write
+    written: list[str] = []
+
+    def stop_at_the_second_episode(path: Path, data: bytes) -> None:
+        if path.name == "episode.md":
+            written.append(path.parent.name)
+            if len(written) == 2:
+                raise KeyboardInterrupt  # Ctrl-C (or a kill) between two files of one episode
+        real_write(path, data)
+
+    monkeypatch.setattr(importer, "atomic_write", stop_at_the_second_episode)
+    with pytest.raises(KeyboardInterrupt):
+        importer.import_feed(str(feed), tmp_path / "show")
+    monkeypatch.setattr(importer, "atomic_write", real_write)
+    visible = [p for p in (tmp_path / "show" / "episodes").iterdir() if not p.name.startswith(".")]
+    assert [p.name for p in visible] == [clean[0]] and all((p / "episode.md").is_file() for p in visible)
+    code, rerun = import_json(feed, tmp_path / "show")
+    assert code == 0 and rerun["skipped"] == clean[:1] and rerun["imported"] == clean[1:]
+    code, report = run("check", "--show", str(tmp_path / "show"), "--format", "json")
+    assert "SRC051" not in report

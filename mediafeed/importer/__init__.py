@@ -13,6 +13,7 @@ import html
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -308,8 +309,12 @@ def media_name(url: str, mime: str, slug: str) -> str:
 
 def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, record: ShowRecord,
                    report: ImportReport) -> str:
-    folder = root / EPISODES_DIR / slug
-    folder.mkdir(parents=True, exist_ok=True)
+    # Written in a hidden folder (the build skips it) and renamed into place whole: an import killed midway
+    # leaves no episode folder without episode.md, so the rerun gives the episode the same slug.
+    folder = root / EPISODES_DIR / f".{slug}.import"
+    if folder.is_dir():
+        shutil.rmtree(folder)  # what an interrupted run left
+    folder.mkdir(parents=True)
     assert episode.enclosure is not None and episode.date is not None
     audio_name = media_name(episode.enclosure.url, episode.enclosure.mime, slug)
     rel = f"{EPISODES_DIR}/{slug}"
@@ -377,6 +382,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     body_text = notes_markdown(episode.notes_html)
     text = f"---\n{front}---\n{body_text}"
     atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
+    os.rename(folder, root / EPISODES_DIR / slug)
     return audio_name
 
 
