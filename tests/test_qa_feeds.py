@@ -338,3 +338,12 @@ def test_an_import_stopped_midway_leaves_no_folder_without_episode_md_and_the_re
     assert code == 0 and rerun["skipped"] == clean[:1] and rerun["imported"] == clean[1:]
     code, report = run("check", "--show", str(tmp_path / "show"), "--format", "json")
     assert "SRC051" not in report
+
+
+def test_a_json_feed_is_the_wrong_input_not_broken_xml(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Tidewater", "items": []}))
+    code, out = run("check", str(feed))
+    assert code == 2 and "XML002" in out and "JSON Feed" in out
+    code, out = run("import", str(feed), "--show", str(tmp_path / "show"))
+    assert code == 2 and "IMP002" in out and "JSON" in out

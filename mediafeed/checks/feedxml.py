@@ -72,6 +72,10 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     """
     if not data.strip():
         raise InputError(error("XML000", source, "the feed is empty", hint="check the path or URL"))
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        what = "a JSON Feed" if b"jsonfeed.org/version" in data[:4096] else "JSON"
+        raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
+                               hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:

@@ -128,6 +128,9 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
             root = etree.fromstring(data, recovering)
         except etree.XMLSyntaxError:
             root = None
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+            raise InputError(error("IMP002", source, "not an RSS feed: this is JSON (a JSON Feed?)",
+                                   hint="give the podcast's RSS feed: mediafeed imports RSS 2.0")) from None
         if root is None or _local(root.tag) != "rss":
             raise InputError(error("IMP002", source, f"not an RSS feed: {exc}",
                                    hint="check the address: it must be the podcast's RSS feed, not its web page")) from None
