@@ -196,6 +196,9 @@ class OldHost:
                     self.answer(429, b"slow down", {"Retry-After": "3600"})
                 elif path == "/damaged-gzip":
                     self.answer(200, b"\x1f\x8b\x08\x00garbage" * 20, {"Content-Encoding": "gzip"})
+                elif path == "/latin1":  # no XML declaration: only the header names the encoding
+                    body = host.feed.decode().split("?>", 1)[1].replace("Salt Marsh", "Salt Mar\u00e9").encode("latin-1")
+                    self.answer(200, body, {"Content-Type": "application/rss+xml; charset=ISO-8859-1"})
                 elif path == "/dribble":  # a byte every 10 ms: never a read timeout, 30 s for the whole feed
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(host.feed)))
@@ -347,3 +350,10 @@ def test_a_json_feed_is_the_wrong_input_not_broken_xml(tmp_path: Path) -> None:
     assert code == 2 and "XML002" in out and "JSON Feed" in out
     code, out = run("import", str(feed), "--show", str(tmp_path / "show"))
     assert code == 2 and "IMP002" in out and "JSON" in out
+
+
+def test_an_encoding_named_only_by_the_http_header_is_honoured_with_a_warning(old_host: OldHost) -> None:
+    code, out = run("check", old_host.url + "/latin1", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["episodes"] == 3
+    assert [p["code"] for p in report["problems"] if p["severity"] != "info"] == ["XML007"]

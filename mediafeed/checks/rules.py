@@ -123,6 +123,8 @@ _RULES = [
        "Apple matches the namespace URI byte for byte; a different case hides every itunes: element."),
     _r("XML005", "mediafeed", W, "double-escaped HTML entity in text ('&amp;amp;', '&amp;nbsp;')",
        "Apps show the entity literally. Escape once, or put HTML inside CDATA."),
+    _r("XML007", "mediafeed", W, "the feed's encoding is not UTF-8 and only the HTTP Content-Type names it",
+       "Apps that fetch the feed honour the header; a saved copy, a mirror or a proxy without it reads broken UTF-8."),
     _r("XML006", "podcastindex", E, "the podcast namespace URI is not exactly https://podcastindex.org/namespace/1.0",
        "Apps match the namespace URI exactly; http:// or a trailing slash hides every podcast: element."),
     # -- channel ------------------------------------------------------------------------------------
