@@ -357,3 +357,24 @@ def test_an_encoding_named_only_by_the_http_header_is_honoured_with_a_warning(ol
     report = json.loads(out)
     assert code == 0 and report["episodes"] == 3
     assert [p["code"] for p in report["problems"] if p["severity"] != "info"] == ["XML007"]
+
+
+def test_many_items_with_one_title_get_the_slugs_unique_slug_gives_in_linear_time() -> None:
+    from mediafeed.importer import _next_slug
+    from mediafeed.scaffold import unique_slug
+
+    class Counting(set):
+        lookups = 0
+
+        def __contains__(self, item: object) -> bool:
+            Counting.lookups += 1
+            return super().__contains__(item)
+
+    before = {"daily-update", "daily-update-3", "episode"}
+    taken, expected, suffixes = Counting(before), set(before), {}
+    for title in ["daily-update"] * 2000 + ["", "episode", "daily-update"]:
+        slug = _next_slug(title, taken, suffixes)
+        assert slug == unique_slug(title, expected)
+        taken.add(slug)
+        expected.add(slug)
+    assert Counting.lookups < 3 * 2003  # unique_slug tries every suffix again for each item: 2,000,000 here
