@@ -378,3 +378,15 @@ def test_many_items_with_one_title_get_the_slugs_unique_slug_gives_in_linear_tim
         taken.add(slug)
         expected.add(slug)
     assert Counting.lookups < 3 * 2003  # unique_slug tries every suffix again for each item: 2,000,000 here
+
+
+def test_a_feed_in_ebcdic_is_one_line_about_the_encoding(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(good_with('encoding="UTF-8"', 'encoding="cp500"').encode("cp500"))
+    code, report = check_json(feed)
+    (found,) = report["problems"]
+    assert code == 1 and found["code"] == "XML001" and "\n" not in found["message"]
+    assert "UTF-8" in found["hint"] and "cut short" not in found["hint"]
+    code, out = run("import", str(feed), "--show", str(tmp_path / "show"), "--format", "json")
+    (refused,) = json.loads(out)["problems"]
+    assert code == 2 and "\n" not in refused["message"] and "EBCDIC" in refused["message"]

@@ -81,14 +81,15 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
-        message = re.sub(r",? line \d+, column \d+\s*$", "", message.strip())
+        message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
         hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
         hint = _CDATA_HINT if hint == "CDATA" else hint
         lines = data.splitlines()
         text_line = lines[line - 1] if 0 < line <= len(lines) else b""
         if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
             hint = _CDATA_HINT
-        if line >= len(lines) and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower():
+        if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
+                and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
             hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
                     "or a size limit where it is generated); fetch it again or look at how it is written")
         if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():

@@ -114,7 +114,7 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
-        broken = str(exc)
+        broken = re.sub(r"\s+,", ",", " ".join(str(exc).split()))  # one line: libxml2 ends some messages in "\n"
         repaired = _windows_1252(data) if re.search(r"Invalid bytes in character encoding|not proper UTF-8", broken) else None
         if repaired is not None:
             problems.append(warning("IMP003", source, f"the feed is declared as UTF-8 but {repaired[1]} of its bytes are "
@@ -132,12 +132,12 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
             raise InputError(error("IMP002", source, "not an RSS feed: this is JSON (a JSON Feed?)",
                                    hint="give the podcast's RSS feed: mediafeed imports RSS 2.0")) from None
         if root is None or _local(root.tag) != "rss":
-            raise InputError(error("IMP002", source, f"not an RSS feed: {exc}",
+            raise InputError(error("IMP002", source, f"not an RSS feed: {broken}",
                                    hint="check the address: it must be the podcast's RSS feed, not its web page")) from None
         refusal = _unrecoverable(data, broken)
         if refusal:
             raise InputError(error("IMP002", source, f"{refusal[0]} ({broken})", hint=refusal[1])) from None
-        problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({exc}); read it leniently",
+        problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({broken}); read it leniently",
                                 hint="compare the imported notes with the old site"))
     try:
         return _read(root, source, problems)
