@@ -213,6 +213,11 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         return [problem("EP109", doc.source, "the GUID is the enclosure URL; it changes whenever the file moves", field="guid",
                         episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
                         "never derive new GUIDs from URLs")]
+    if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not re.match(r"^https?://\S+$", guid):
+        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\"",
+                        field="guid@isPermaLink", episode=label,
+                        hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
+                        "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
     return []
 
 

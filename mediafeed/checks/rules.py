@@ -209,6 +209,9 @@ _RULES = [
     _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png"),
     _r("EP123", "mediafeed", W, "more than one enclosure in an episode", "Apps use the first; offer others with podcast:alternateEnclosure."),
     _r("EP124", "psp1", I, "an episode has no link"),
+    _r("EP125", "mediafeed", W, "a GUID that is not a URL is marked (or defaults to) isPermaLink=\"true\"",
+       "RSS 2.0 reads a guid without isPermaLink=\"false\" as a permalink; the W3C feed validator rejects one that "
+       "is not a full URL, and some apps link to it. Add the attribute; never change the GUID text."),
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read"),
     _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
