@@ -120,7 +120,7 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
             problems.append(warning("IMP003", source, f"the feed is declared as UTF-8 but {repaired[1]} of its bytes are "
                                     f"not ({broken}); read them as Windows-1252 (curly quotes, dashes, accents)",
                                     hint="check the imported titles and notes; the new feed is UTF-8"))
-            return _read(root_of(repaired[0]), source, problems)
+            return _read(repaired[0], source, problems)
         # Hand-built feeds often carry HTML entities (&nbsp;) outside CDATA: read what can be read, and say so.
         recovering = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
                                      remove_comments=True, remove_pis=True)
@@ -202,13 +202,9 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
                     break
 
 
-def root_of(data: bytes) -> Any:
-    return etree.fromstring(data, parser())
-
-
-def _windows_1252(data: bytes) -> tuple[bytes, int] | None:
-    """``data`` with every byte that is not part of a UTF-8 character read as Windows-1252, and how many there
-    were; None when the feed declares another encoding, or is still not well-formed after that.
+def _windows_1252(data: bytes) -> tuple[Any, int] | None:
+    """``data`` parsed with every byte that is not part of a UTF-8 character read as Windows-1252, and how many
+    there were; None when the feed declares another encoding, or is still not well-formed after that.
 
     Hosts that paste from word processors write Windows-1252 curly quotes and dashes into a feed declared
     UTF-8; lenient reading would turn each into U+FFFD in the imported titles and notes."""
@@ -227,10 +223,9 @@ def _windows_1252(data: bytes) -> tuple[bytes, int] | None:
 
     fixed = re.sub("[\udc80-\udcff]+", one, text).encode("utf-8")
     try:
-        root_of(fixed)
+        return etree.fromstring(fixed, parser()), count
     except etree.XMLSyntaxError:
         return None
-    return fixed, count
 
 
 _LIMITS = re.compile(r"amplification|entity reference loop|Resource limit|Excessive depth|XML_PARSE_HUGE|Huge input", re.I)
