@@ -390,3 +390,14 @@ def test_a_feed_in_ebcdic_is_one_line_about_the_encoding(tmp_path: Path) -> None
     code, out = run("import", str(feed), "--show", str(tmp_path / "show"), "--format", "json")
     (refused,) = json.loads(out)["problems"]
     assert code == 2 and "\n" not in refused["message"] and "EBCDIC" in refused["message"]
+
+
+def test_import_reads_the_zones_and_dates_email_utils_gets_wrong(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with("Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +01:00")
+                    .replace("Mon, 19 Feb 2024 09:00:00 +0000", "Mon, 19 Feb 2024 23:30:00 CEST")
+                    .replace("Mon, 05 Feb 2024 09:00:00 +0000", "Mon, 05 Feb 2024"))
+    code, imported = import_json(feed, tmp_path / "show")
+    assert code == 0 and len(imported["imported"]) == 3
+    dates = sorted(str(front(tmp_path / "show", slug)["date"]) for slug in imported["imported"])
+    assert dates == ["2024-02-05T00:00:00+00:00", "2024-02-19T23:30:00+02:00", "2024-03-04T09:00:00+01:00"]

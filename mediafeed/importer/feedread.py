@@ -346,11 +346,25 @@ def _show(channel: Any, source: str) -> ShowRecord:
     return show
 
 
+#: zone names feeds write that email.utils does not know (it knows UT, GMT and the US ones)
+_ZONES = {"UTC": "+0000", "WET": "+0000", "BST": "+0100", "CET": "+0100", "CEST": "+0200", "EET": "+0200",
+          "EEST": "+0300", "MSK": "+0300", "JST": "+0900", "KST": "+0900", "AEST": "+1000",
+          "AEDT": "+1100", "NZST": "+1200", "NZDT": "+1300"}
+
+
 def parse_date(value: str) -> datetime | None:
     """RFC 2822 as feeds write it (also without a zone, which is read as UTC), or ISO 8601."""
-    value = value.strip()
+    value = " ".join(value.split())
     if not value:
         return None
+    # email.utils reads a zone it does not know (+01:00, CEST) as UTC: hours off, sometimes a day
+    value = re.sub(r"\s([+-]\d\d):(\d\d)$", r" \1\2", value)
+    zone = re.search(r"\s([A-Z]{3,5})$", value)
+    if zone and zone.group(1) in _ZONES:
+        value = value[:zone.start(1)] + _ZONES[zone.group(1)]
+    day = re.fullmatch(r"(?:[A-Za-z]+,\s*)?(\d{1,2}) ([A-Za-z]{3})[A-Za-z]* (\d{4})", value)
+    if day:  # a date without a time: midnight UTC (it was skipped)
+        value = f"{day.group(1)} {day.group(2)} {day.group(3)} 00:00:00 +0000"
     parsed: datetime | None
     try:
         parsed = parsedate_to_datetime(value)
