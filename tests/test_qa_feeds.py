@@ -173,6 +173,12 @@ def test_a_sloppy_html_page_is_still_not_a_feed(tmp_path: Path) -> None:
 # -- feeds over HTTP from a real server on 127.0.0.1 ---------------------------------------------------
 
 
+RELATIVE_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Relative</title><link>http://127.0.0.1:9/site/</link><description>d</description>
+<item><title>One</title><guid isPermaLink="false">rel-1</guid><pubDate>Mon, 04 Mar 2024 09:00:00 +0000</pubDate>
+<enclosure url="media/one.mp3" length="1000" type="audio/mpeg"/></item></channel></rss>"""
+
+
 class OldHost:
     """Answers each path as some broken or hostile host does."""
 
@@ -199,6 +205,10 @@ class OldHost:
                 elif path == "/latin1":  # no XML declaration: only the header names the encoding
                     body = host.feed.decode().split("?>", 1)[1].replace("Salt Marsh", "Salt Mar\u00e9").encode("latin-1")
                     self.answer(200, body, {"Content-Type": "application/rss+xml; charset=ISO-8859-1"})
+                elif path == "/feeds/show/feed.xml":  # the old host's feed: relative enclosure, site elsewhere
+                    self.answer(200, RELATIVE_FEED.encode(), {"Content-Type": "application/rss+xml"})
+                elif path == "/feeds/show/media/one.mp3":
+                    self.answer(200, b"ID3" + b"\0" * 997, {"Content-Type": "audio/mpeg"})
                 elif path == "/dribble":  # a byte every 10 ms: never a read timeout, 30 s for the whole feed
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(host.feed)))
@@ -401,3 +411,11 @@ def test_import_reads_the_zones_and_dates_email_utils_gets_wrong(tmp_path: Path)
     assert code == 0 and len(imported["imported"]) == 3
     dates = sorted(str(front(tmp_path / "show", slug)["date"]) for slug in imported["imported"])
     assert dates == ["2024-02-05T00:00:00+00:00", "2024-02-19T23:30:00+02:00", "2024-03-04T09:00:00+01:00"]
+
+
+def test_a_relative_enclosure_is_downloaded_from_where_apps_fetch_it(tmp_path: Path, old_host: OldHost) -> None:
+    code, out = run("import", old_host.url + "/feeds/show/feed.xml", "--show", str(tmp_path / "show"), "--download",
+                    "--format", "json")
+    report = json.loads(out)
+    assert report["downloaded"] == ["episodes/one/one.mp3"], report["problems"]
+    assert (tmp_path / "show" / "episodes" / "one" / "one.mp3").stat().st_size == 1000

@@ -388,7 +388,9 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
     enclosure = None
     if enclosure_el is not None and enclosure_el.get("url", "").strip():
         length_text = (enclosure_el.get("length") or "").strip()
-        enclosure = RemoteFile(url=join(base, enclosure_el.get("url").strip()),
+        # relative to the feed's own address, as apps resolve it (podcastparser, feedparser); the site's for a file
+        enclosure = RemoteFile(url=join(source if re.match(r"^https?://", source, re.I) else base,
+                                        enclosure_el.get("url").strip()),
                                mime=(enclosure_el.get("type") or "").strip(),
                                length=int(length_text) if length_text.isascii() and length_text.isdigit() else 0)
     where = f"item {position + 1}" + (f" ({title!r})" if title else "")
