@@ -152,7 +152,7 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     except MediaError:
         raise
     except (mutagen.MutagenError, struct.error, ValueError, EOFError, IndexError, KeyError, OverflowError) as exc:
-        raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt ({exc})", field="audio",
+        raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt" + (f" ({exc})" if str(exc) else ""), field="audio",
                                hint="export it again from your editor; check it plays to the end")) from None
     if ext not in EXTENSIONS[kind]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
@@ -226,6 +226,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     when a header counts the frames, for the figures it takes from it (LAME's encoder delay and padding,
     the bitrate mode). Without such a header the frame walk is the truth and mutagen would only guess.
     """
+    if data[:3] == b"ID3" and size >= 10 and not any(b & 0x80 for b in data[6:10]):
+        raw = data[6:10]
+        claimed = 10 + ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
+        if claimed > size:  # mutagen fails on it without a word; ffmpeg and players find no audio either
+            raise MediaError(error("MED004", rel, f"the MP3 file is truncated or corrupt: its ID3v2 tag declares {claimed:,} "
+                                                  f"bytes, more than the whole file ({size:,} bytes), so no audio follows it",
+                                   field="audio", hint="copy or export it again; check it plays to the end"))
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None:

@@ -1,0 +1,96 @@
+"""Tricky real media files producers bring (what their editor or tagger exported), each made in tmp_path.
+
+Each test here reproduces a defect found by running such files through probe, tag and build: the file is
+made by ffmpeg (and its tag by hand, as the tagger that wrote it would), the result is read by mutagen and
+ffprobe, and the sound is compared by ffmpeg.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+
+from mediafeed import audio
+from mediafeed.audio import Tags
+from mediafeed.errors import MediaError
+
+
+def _syncsafe(size: int) -> bytes:
+    return bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+
+
+@pytest.fixture(scope="module")
+def bare_mp3(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """Six seconds of MP3 frames (with LAME's Info header), no ID3 tag."""
+    path = tmp_path_factory.mktemp("corpus") / "bare.mp3"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
+                    "-ac", "1", "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-id3v2_version", "0", str(path)],
+                   check=True)
+    return path.read_bytes()
+
+
+def _with_footer(frames: bytes) -> bytes:
+    """An ID3v2.4 tag with a footer (header flag 0x10, then ``3DI`` and the header's size after the frames), as
+    taggers that also append tags at the end write it; ID3v2.4 section 3.4."""
+    body = b"\x03Footer title"
+    tag = b"TIT2" + _syncsafe(len(body)) + b"\0\0" + body
+    return b"ID3\x04\x00\x10" + _syncsafe(len(tag)) + tag + b"3DI\x04\x00\x10" + _syncsafe(len(tag)) + frames
+
+
+def _audio_md5(path: Path) -> str:
+    """The MPEG stream as ffmpeg demuxes it (no decoding): equal when every audio frame is the same."""
+    out = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-c", "copy", "-f", "md5", "-"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["on-disk", "build-copy-in-memory"])
+def test_an_id3v24_tag_with_a_footer_is_replaced_footer_and_all(bare_mp3: bytes, tmp_path: Path, durable: bool) -> None:
+    # mutagen's save replaced the header and frames but left the 10-byte footer in front of the audio: the payload
+    # check refused every copy (TAG002, "a bug"), so `tag` and `build` failed on a valid ID3v2.4 file.
+    source = tmp_path / "footer.mp3"
+    source.write_bytes(_with_footer(bare_mp3))
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert audio.probe(source, "footer.mp3").tags["title"] == "Footer title"
+    target = tmp_path / "tagged.mp3"
+    result = audio.tag_copy(source, target, Tags(title="New title", album="Show"), rel="footer.mp3",
+                            durable=durable, fresh=not durable)
+    assert result.written
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    data = target.read_bytes()
+    assert b"3DI" not in data[:len(data) - len(bare_mp3)]
+    assert data.endswith(bare_mp3)  # every audio byte, right after the new tag and its padding
+    assert ID3(target)["TIT2"].text == ["New title"]
+    assert audio.probe(target, "tagged.mp3").lead == 0
+    assert _audio_md5(target) == _audio_md5(source)
+
+
+def test_tagging_a_footer_tag_in_place_keeps_the_sound(bare_mp3: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "footer.mp3"
+    source.write_bytes(_with_footer(bare_mp3))
+    md5 = _audio_md5(source)
+    assert audio.tag(source, Tags(title="In place"), rel="footer.mp3").written
+    assert ID3(source)["TIT2"].text == ["In place"]
+    assert source.read_bytes().endswith(bare_mp3)
+    assert _audio_md5(source) == md5
+
+
+def test_an_id3v2_tag_declaring_more_bytes_than_the_file_has_is_named_in_the_error(bare_mp3: bytes, tmp_path: Path) -> None:
+    # mutagen raised an error without a message: the problem read "truncated or corrupt ()".
+    body = b"\x00Liar"
+    tag = b"TIT2" + len(body).to_bytes(4, "big") + b"\0\0" + body
+    claimed = 3 * len(bare_mp3)
+    source = tmp_path / "liar.mp3"
+    source.write_bytes(b"ID3\x03\x00\x00" + _syncsafe(claimed) + tag + bare_mp3)
+    with pytest.raises(MediaError) as caught:
+        audio.probe(source, "episodes/001/liar.mp3")
+    problem = caught.value.problems[0]
+    assert problem.code == "MED004"
+    assert problem.file == "episodes/001/liar.mp3"
+    assert f"ID3v2 tag declares {claimed + 10:,} bytes, more than the whole file ({source.stat().st_size:,} bytes)" in problem.message
+    assert "()" not in problem.message
+    assert problem.hint
