@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3
+from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
 from mediafeed.audio import Tags
@@ -94,3 +95,39 @@ def test_an_id3v2_tag_declaring_more_bytes_than_the_file_has_is_named_in_the_err
     assert f"ID3v2 tag declares {claimed + 10:,} bytes, more than the whole file ({source.stat().st_size:,} bytes)" in problem.message
     assert "()" not in problem.message
     assert problem.hint
+
+
+@pytest.fixture(scope="module")
+def layer2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """MPEG-1 Layer II (MP2), as broadcast software exports it: the same frame sync as MP3, another codec."""
+    path = tmp_path_factory.mktemp("corpus") / "layer2.mp2"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-ac", "2", "-ar", "44100", "-c:a", "mp2", "-b:a", "128k", "-f", "mp2", str(path)], check=True)
+    return path
+
+
+def test_an_mp2_file_is_not_called_an_mp3_nor_renamed_into_one(layer2: Path) -> None:
+    # It was "the file's content is MP3, but its name ends in .mp2: rename it to end in .mp3", which would have
+    # published Layer II audio as an MP3.
+    with pytest.raises(MediaError) as caught:
+        audio.probe(layer2, "episodes/001/layer2.mp2")
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.file) == ("MED005", "episodes/001/layer2.mp2")
+    assert "MPEG audio Layer II (MP2), not MP3" in problem.message
+    assert "libmp3lame" in problem.hint and "rename" not in problem.hint
+
+
+def test_mp2_audio_in_an_mp3_file_is_a_warning_and_an_mp3_is_not(layer2: Path, show: Path, tmp_path: Path,
+                                                                 bare_mp3: bytes) -> None:
+    named = tmp_path / "named.mp3"
+    named.write_bytes(layer2.read_bytes())
+    media = audio.probe(named, "named.mp3")
+    assert (media.kind, media.mime, media.codec) == ("mp3", "audio/mpeg", "mp2")
+    mp3 = tmp_path / "real.mp3"
+    mp3.write_bytes(bare_mp3)
+    assert audio.probe(mp3, "real.mp3").codec == ""
+    rel = _use_audio(show, "002-learning-alliances", named)
+    _, found = _checked(show, "MED011")
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert "MPEG audio Layer II (MP2), not MP3" in found[0]["message"]
+    assert "libmp3lame" in found[0]["hint"]

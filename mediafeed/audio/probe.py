@@ -26,7 +26,7 @@ from mutagen.mp3 import BitrateMode, MPEGInfo
 from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
-from .formats import APP_FORMATS, EXTENSIONS, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
+from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
 from .tags import load, load_tags, read_state
 from .tagset import Tags
 
@@ -36,6 +36,8 @@ VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video
 _READ_LIMIT = 1024 * 1024
 #: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.
 _MP3_SHORTFALL = 4096
+#: MPEG audio of an older layer than MP3's (Layer III): the same frames, other codecs (Media.codec; "" for MP3).
+_OLDER_LAYERS = {2: "mp2", 1: "mp1"}
 #: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
 _MP3_BEYOND = 1.0
 
@@ -154,6 +156,9 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     except (mutagen.MutagenError, struct.error, ValueError, EOFError, IndexError, KeyError, OverflowError) as exc:
         raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt" + (f" ({exc})" if str(exc) else ""), field="audio",
                                hint="export it again from your editor; check it plays to the end")) from None
+    if kind == "mp3" and media.codec and ext != ".mp3":  # an .mp2 file: renaming it would not make it an MP3
+        raise MediaError(error("MED005", rel, f"the file's content is {LAYER_NAMES[media.codec]}, not MP3", field="audio",
+                               hint="encode it as MP3, which apps take: ffmpeg -i in.mp2 -c:a libmp3lame -b:a 128k out.mp3"))
     if ext not in EXTENSIONS[kind]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
@@ -268,5 +273,5 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
-                  declared=declared, **_tag_fields(state))
+                  declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), **_tag_fields(state))
     return media, state
