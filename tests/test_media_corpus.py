@@ -11,12 +11,16 @@ import hashlib
 import subprocess
 from pathlib import Path
 
+import feedparser
+import podcastparser
 import pytest
+from helpers import add_episode
 from mutagen.id3 import ID3
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
 from mediafeed.audio import Tags
+from mediafeed.build import build
 from mediafeed.errors import MediaError
 
 
@@ -131,3 +135,20 @@ def test_mp2_audio_in_an_mp3_file_is_a_warning_and_an_mp3_is_not(layer2: Path, s
     assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
     assert "MPEG audio Layer II (MP2), not MP3" in found[0]["message"]
     assert "libmp3lame" in found[0]["hint"]
+
+
+def test_an_episode_shorter_than_a_second_has_a_duration_of_one_second_not_zero(show: Path) -> None:
+    # A jingle or a test upload of 0.4 s was published as <itunes:duration>0</itunes:duration>: "unknown" to apps.
+    add_episode(show, "900-jingle", """
+title: Jingle
+date: 2026-04-01T08:00:00+00:00
+guid: jingle-1
+audio: audio.mp3
+""", seconds=0.4)
+    report = build(show)
+    raw = (report.output / "feed.xml").read_bytes()
+    [entry] = [e for e in feedparser.parse(raw).entries if e.id == "jingle-1"]
+    assert entry.itunes_duration == "1"
+    with open(report.output / "feed.xml", "rb") as handle:
+        parsed = podcastparser.parse("https://example.org/feed.xml", handle)
+    assert [e["total_time"] for e in parsed["episodes"] if e["guid"] == "jingle-1"] == [1]
