@@ -152,3 +152,20 @@ audio: audio.mp3
     with open(report.output / "feed.xml", "rb") as handle:
         parsed = podcastparser.parse("https://example.org/feed.xml", handle)
     assert [e["total_time"] for e in parsed["episodes"] if e["guid"] == "jingle-1"] == [1]
+
+
+def test_a_bitrate_below_one_kbit_is_said_in_bits_not_as_zero(show: Path, tmp_path: Path) -> None:
+    # Silence (a long file made cheaply with anullsrc, a muted test upload) encodes to ~0.7 kbit/s of AAC: the
+    # warning said "bitrate is 0 kbit/s", which reads as a probing bug.
+    silent = tmp_path / "silent.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "anullsrc=r=22050:cl=mono",
+                    "-t", "60", "-c:a", "aac", "-b:a", "24k", str(silent)], check=True)
+    bitrate = audio.probe(silent, "silent.m4a").bitrate
+    assert 0 < bitrate < 1000
+    rel = _use_audio(show, "002-learning-alliances", silent)
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("ignore: [MED020]", "ignore: []"))  # the sample show ignores it
+    found = [p for p in _checked(show, "MED020")[1] if p["file"] == rel]
+    assert len(found) == 1
+    assert f"bitrate is {bitrate} bit/s (silence?)" in found[0]["message"]
+    assert "is 0 kbit/s" not in found[0]["message"]

@@ -40,7 +40,8 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
         if media.video:
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
-            out.append(problem("MED020", rel, f"bitrate is {media.bitrate // 1000} kbit/s; podcasts use 32–320 (speech: 64–128)",
+            rate = f"{media.bitrate // 1000} kbit/s" if media.bitrate >= 1000 else f"{media.bitrate} bit/s (silence?)"
+            out.append(problem("MED020", rel, f"bitrate is {rate}; podcasts use 32–320 kbit/s (speech: 64–128)",
                                field="audio", episode=episode.slug,
                                hint="export at 64 kbit/s mono or 128 kbit/s stereo"))
         if media.sample_rate and not MIN_SAMPLE_RATE <= media.sample_rate <= MAX_SAMPLE_RATE:
