@@ -284,7 +284,8 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
     media = audio.probe(source, source.name)  # raises MediaError naming the file when it is not usable audio
     episodes = existing_episodes(root)
-    title = (title or media.tags.get("title", "") or title_from_file(source)).strip()
+    # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
+    title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
     if season is None:
         season = latest_season(episodes)
     if number is None and episode_type == "full":

@@ -8,19 +8,22 @@ ffprobe, and the sound is compared by ffmpeg.
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 from pathlib import Path
 
 import feedparser
 import podcastparser
 import pytest
-from helpers import add_episode
+from click.testing import CliRunner
+from helpers import add_episode, make_media
 from mutagen.id3 import ID3
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
 from mediafeed.audio import Tags
 from mediafeed.build import build
+from mediafeed.cli import main
 from mediafeed.errors import MediaError
 
 
@@ -169,3 +172,17 @@ def test_a_bitrate_below_one_kbit_is_said_in_bits_not_as_zero(show: Path, tmp_pa
     assert len(found) == 1
     assert f"bitrate is {bitrate} bit/s (silence?)" in found[0]["message"]
     assert "is 0 kbit/s" not in found[0]["message"]
+
+
+def test_add_names_an_episode_after_its_file_when_the_title_tag_is_only_spaces(show: Path, tmp_path: Path) -> None:
+    # The tag "   " became title '' in episode.md, so the next check and build failed: "title: required but missing".
+    source = make_media(tmp_path / "in" / "night-buses_02.mp3", "mp3", 1.0, extra=("-metadata", "title=   "))
+    assert audio.probe(source, source.name).tags["title"] == "   "
+    runner = CliRunner()
+    result = runner.invoke(main, ["add", str(source), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00",
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    added = json.loads(result.output)
+    assert added["title"] == "Night buses 02"
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert not [p for p in json.loads(checked.output)["problems"] if p.get("episode") == added["slug"] and p["severity"] == "error"]
