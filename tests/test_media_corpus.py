@@ -186,3 +186,26 @@ def test_add_names_an_episode_after_its_file_when_the_title_tag_is_only_spaces(s
     assert added["title"] == "Night buses 02"
     checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
     assert not [p for p in json.loads(checked.output)["problems"] if p.get("episode") == added["slug"] and p["severity"] == "error"]
+
+
+def test_artwork_pillow_refuses_to_decode_is_a_problem_not_an_internal_error(show: Path) -> None:
+    # A PNG of 20,000×20,000 px (a few hundred KB: one colour) made check, build and tag stop with exit code 3
+    # ("Internal error: DecompressionBombError"): the artwork check and the cover for the tags let Pillow's error out.
+    from PIL import Image
+
+    art = show / "episodes" / "002-learning-alliances" / "cover.png"
+    Image.new("1", (20000, 20000)).save(art)
+    with open(art, "ab") as handle:
+        handle.write(bytes(600 * 1024))  # past the size embedded as it is: the cover is made by Pillow
+    md = show / "episodes" / "002-learning-alliances" / "episode.md"
+    md.write_text(md.read_text().replace("\ntitle:", "\nartwork: cover.png\ntitle:", 1))
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert checked.exit_code == 1, checked.output
+    [found] = [p for p in json.loads(checked.output)["problems"] if p["code"] == "ART002"]
+    assert found["file"] == "episodes/002-learning-alliances/cover.png"
+    assert "400000000 pixels" in found["message"] and "3000×3000" in found["hint"]
+    built = runner.invoke(main, ["build", "--show", str(show)])
+    assert built.exit_code == 1 and "Internal error" not in built.output
+    tagged = runner.invoke(main, ["tag", "002-learning-alliances", "--show", str(show), "--format", "json"])
+    assert tagged.exit_code == 0, tagged.output
