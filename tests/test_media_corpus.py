@@ -209,3 +209,19 @@ def test_artwork_pillow_refuses_to_decode_is_a_problem_not_an_internal_error(sho
     assert built.exit_code == 1 and "Internal error" not in built.output
     tagged = runner.invoke(main, ["tag", "002-learning-alliances", "--show", str(show), "--format", "json"])
     assert tagged.exit_code == 0, tagged.output
+
+
+def test_a_flac_written_to_a_pipe_gets_the_duration_of_its_frames(tmp_path: Path) -> None:
+    # An encoder writing to a pipe cannot go back to fill in STREAMINFO's sample count (0: unknown); mutagen then
+    # says 0 s and the file was refused: "MED006 the FLAC file has no playable audio (duration 0)".
+    made = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=5",
+                           "-ac", "1", "-ar", "22050", "-c:a", "flac", "-f", "flac", "pipe:1"], capture_output=True, check=True)
+    source = tmp_path / "piped.flac"
+    source.write_bytes(made.stdout)
+    assert int.from_bytes(made.stdout[8 + 10:8 + 18], "big") & 0xFFFFFFFFF == 0  # STREAMINFO: no sample count
+    media = audio.probe(source, "piped.flac")
+    assert media.duration == pytest.approx(5.0, abs=0.01)
+    assert media.bitrate == int(media.size * 8 / media.duration)
+    result = audio.tag_copy(source, tmp_path / "tagged.flac", Tags(title="Piped"), rel="piped.flac")
+    assert result.written and result.media is not None
+    assert result.media.duration == pytest.approx(5.0, abs=0.01)

@@ -220,6 +220,24 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     total = int.from_bytes(info[13:18], "big") & 0xFFFFFFFFF
     if not total:
         return ""  # unknown length (a stream): nothing to compare with
+    end = _flac_end(handle, frames, size, min_block)
+    if end and end < total:
+        return f"its audio stops at {end / max(total, 1):.0%} of the length its header declares"
+    return ""
+
+
+def flac_samples(path: Path, size: int) -> int:
+    """The samples (per channel) of a FLAC file, counted to the end of its last frame: for a file whose STREAMINFO
+    does not say (0, "unknown": what an encoder writing to a pipe leaves, ``ffmpeg -f flac pipe:``); 0 if none."""
+    with open(path, "rb") as handle:
+        blocks, frames = flac_blocks(handle)
+        handle.seek(blocks[0][1])
+        min_block = struct.unpack(">H", handle.read(2))[0]
+        return _flac_end(handle, frames, size, min_block)
+
+
+def _flac_end(handle, frames: int, size: int, min_block: int) -> int:  # type: ignore[no-untyped-def]
+    """The sample number where the last frame (in the last 64 KB, from ``frames`` on) ends, or 0 when none is found."""
     tail_start = max(frames, size - (1 << 16))
     handle.seek(tail_start)
     tail = handle.read()
@@ -227,13 +245,10 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     while True:
         at = max(tail.rfind(b"\xff\xf8", 0, at), tail.rfind(b"\xff\xf9", 0, at))
         if at < 0:
-            return ""
+            return 0
         found = _flac_frame(tail, at, min_block)
         if found is not None:
-            start, samples = found
-            if start + samples < total:
-                return f"its audio stops at {(start + samples) / max(total, 1):.0%} of the length its header declares"
-            return ""
+            return found[0] + found[1]
 
 
 def _flac_frame(data: bytes, at: int, min_block: int) -> tuple[int, int] | None:
