@@ -225,3 +225,21 @@ def test_a_flac_written_to_a_pipe_gets_the_duration_of_its_frames(tmp_path: Path
     result = audio.tag_copy(source, tmp_path / "tagged.flac", Tags(title="Piped"), rel="piped.flac")
     assert result.written and result.media is not None
     assert result.media.duration == pytest.approx(5.0, abs=0.01)
+
+
+def test_an_audio_only_mp4_is_published_as_audio_mp4_which_the_feed_check_accepts(show: Path, tmp_path: Path) -> None:
+    # It was audio/x-m4a, and `mediafeed check` of the built feed warned EP107: "audio/x-m4a does not match a .mp4 file".
+    source = tmp_path / "export.mp4"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-c:a", "aac", "-b:a", "64k", str(source)], check=True)
+    media = audio.probe(source, "export.mp4")
+    assert (media.kind, media.mime, media.video) == ("mp4", "audio/mp4", False)
+    runner = CliRunner()
+    added = runner.invoke(main, ["add", str(source), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00"])
+    assert added.exit_code == 0, added.output
+    report = build(show)
+    [entry] = [e for e in feedparser.parse((report.output / "feed.xml").read_bytes()).entries
+               if e.enclosures[0].href.endswith("/export.mp4")]
+    assert entry.enclosures[0].type == "audio/mp4"
+    checked = runner.invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
+    assert not [p for p in json.loads(checked.output)["problems"] if p["code"] == "EP107"], checked.output

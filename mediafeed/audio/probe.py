@@ -194,8 +194,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             video = mp4.has_video(handle, size)
         if video:
             mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
-        else:
-            mime = "audio/x-m4a"
+        else:  # sound only: an .mp4 file of it is audio/mp4 (RFC 4337), the type apps and feed checkers expect of that name
+            mime = "audio/mp4" if rel.lower().endswith(".mp4") else "audio/x-m4a"
     state = read_state(audio, kind)
     media = Media(
         path=rel,
