@@ -243,3 +243,31 @@ def test_an_audio_only_mp4_is_published_as_audio_mp4_which_the_feed_check_accept
     assert entry.enclosures[0].type == "audio/mp4"
     checked = runner.invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
     assert not [p for p in json.loads(checked.output)["problems"] if p["code"] == "EP107"], checked.output
+
+
+@pytest.mark.parametrize("codec, ext", [("libvorbis", "ogg"), ("libopus", "opus")])
+def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tmp_path: Path, codec: str, ext: str) -> None:
+    # A copy padded to a whole block (zeros after the end-of-stream page) plays everywhere, but it was refused:
+    # "MED004 truncated: it ends in the middle of an Ogg page (the file was cut off)"; and mutagen's save stops
+    # at the zeros when it renumbers the pages after a longer comment header.
+    clean = tmp_path / f"clean.{ext}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-ac", "1", "-ar", "48000", "-c:a", codec, str(clean)], check=True)
+    source = tmp_path / f"padded.{ext}"
+    source.write_bytes(clean.read_bytes() + bytes(4096))
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    media = audio.probe(source, f"padded.{ext}")
+    assert media.duration == pytest.approx(audio.probe(clean, f"clean.{ext}").duration)
+    assert audio.payload_digest(source, media.kind) == audio.payload_digest(clean, media.kind)
+    target = tmp_path / f"tagged.{ext}"
+    long_notes = "Notes. " * 2000  # a comment header of several pages: every later page is renumbered
+    result = audio.tag_copy(source, target, Tags(title="Padded", description=long_notes), rel=f"padded.{ext}")
+    assert result.written
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    assert _audio_md5(target) == _audio_md5(clean)
+    assert audio.probe(target, f"tagged.{ext}").tags["title"] == "Padded"
+    cut = tmp_path / f"cut.{ext}"
+    cut.write_bytes(clean.read_bytes()[:-300] + bytes(4096))  # zeros after a cut-off page: still cut off
+    with pytest.raises(MediaError) as caught:
+        audio.probe(cut, f"cut.{ext}")
+    assert caught.value.problems[0].code == "MED004"

@@ -102,12 +102,16 @@ def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
     serial = None
     packet = -1
     while True:
+        at = handle.tell()
         try:
             page = OggPage(handle)
         except EOFError:
             break
         except MutagenError as exc:
-            raise ValueError(f"a damaged Ogg page at offset {handle.tell()}") from exc
+            handle.seek(at)
+            if not any(handle.read()):
+                break  # zero bytes after the last page (see _ogg_truncation): no audio, and tagging keeps them
+            raise ValueError(f"a damaged Ogg page at offset {at}") from exc
         if serial is None:
             serial = page.serial
         if page.serial != serial:  # another stream (a chain's later part, a multiplexed track): tagging leaves it as it is
@@ -161,9 +165,44 @@ def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     page = _last_ogg_page(handle, size)
     if page is None:
         return "no complete Ogg page at its end"
-    if handle.tell() < size:
+    if handle.tell() < size and (any(handle.read()) or not _ogg_crc_ok(handle, page)):
+        # zero bytes after a whole last page (a copy padded to a block) are no cut; after a page they complete
+        # (a cut-off copy into a file made at full size first), its checksum tells
         return "it ends in the middle of an Ogg page (the file was cut off)"
     return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
+
+
+def ogg_end(path: Path, size: int) -> int:
+    """Where an Ogg file's last page ends when only zero bytes follow it (see :func:`_ogg_truncation`), else ``size``."""
+    with open(path, "rb") as handle:
+        page = _last_ogg_page(handle, size)
+        end = handle.tell()
+        return end if page is not None and end < size and not any(handle.read()) and _ogg_crc_ok(handle, page) else size
+
+
+def _ogg_crc_table() -> list[int]:
+    table = []
+    for byte in range(256):
+        crc = byte << 24
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x04C11DB7) if crc & 0x80000000 else crc << 1
+        table.append(crc & 0xFFFFFFFF)
+    return table
+
+
+_OGG_CRC = _ogg_crc_table()
+
+
+def _ogg_crc_ok(handle, page: OggPage) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a page's bytes match its CRC (Ogg's CRC-32: polynomial 0x04C11DB7, its own field taken as zero)."""
+    handle.seek(page.offset)
+    raw = bytearray(handle.read(page.size))
+    stored = int.from_bytes(raw[22:26], "little")
+    raw[22:26] = bytes(4)
+    crc = 0
+    for byte in raw:
+        crc = ((crc << 8) & 0xFFFFFFFF) ^ _OGG_CRC[(crc >> 24) ^ byte]
+    return crc == stored
 
 
 def ogg_chained(path: Path, size: int) -> bool:

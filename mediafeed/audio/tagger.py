@@ -225,6 +225,11 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
                     shutil.copyfileobj(handle, out)
         if not footer:
             shutil.copyfile(source, tmp)
+        if kind in ("ogg-opus", "ogg-vorbis"):
+            size = os.path.getsize(tmp)
+            end = payload.ogg_end(tmp, size)
+            if end < size:  # zero bytes after the last page: mutagen cannot renumber the pages past them (not audio)
+                os.truncate(tmp, end)
     _write_tags(tmp, kind, wanted, original, length)
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
