@@ -17,7 +17,7 @@ import podcastparser
 import pytest
 from click.testing import CliRunner
 from helpers import add_episode, make_media
-from mutagen.id3 import ID3
+from mutagen.id3 import COMM, ID3
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
@@ -271,3 +271,26 @@ def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tm
     with pytest.raises(MediaError) as caught:
         audio.probe(cut, f"cut.{ext}")
     assert caught.value.problems[0].code == "MED004"
+
+
+def test_add_puts_a_comment_tag_holding_whole_show_notes_into_the_notes_not_the_summary(show: Path, tmp_path: Path) -> None:
+    # Editors that export the show notes into the comment tag: the 6,000-byte comment became the summary, which
+    # the feed uses as the description when the notes are empty, so the new episode failed check and build at
+    # once (EP114: "the description is 6,000 bytes; the limit is 4000").
+    notes = "\n\n".join(f"Paragraph {n}: " + "words of the show notes " * 20 for n in range(12))
+    assert len(notes.encode()) > 4000
+    source = make_media(tmp_path / "in" / "episode.mp3", "mp3", 1.0, extra=("-metadata", "title=Notes in the tag"))
+    short = make_media(tmp_path / "in" / "short.mp3", "mp3", 1.0)
+    for path, text in ((source, notes), (short, "One sentence.")):
+        tags = ID3(path)
+        tags.add(COMM(encoding=1, lang="eng", desc="", text=text))  # as editors write it (ffmpeg writes a TXXX)
+        tags.save(path, v2_version=3)
+    runner = CliRunner()
+    added = [json.loads(runner.invoke(main, ["add", str(path), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00",
+                                              "--format", "json"]).output) for path in (source, short)]
+    long_md = (show / "episodes" / added[0]["slug"] / "episode.md").read_text()
+    assert "\nsummary:" not in long_md and long_md.rstrip().endswith(notes.rstrip())
+    assert "\nsummary: One sentence.\n" in (show / "episodes" / added[1]["slug"] / "episode.md").read_text()
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert not [p for p in json.loads(checked.output)["problems"]
+                if p.get("episode") in {a["slug"] for a in added} and p["severity"] == "error"], checked.output
