@@ -294,3 +294,25 @@ def test_add_puts_a_comment_tag_holding_whole_show_notes_into_the_notes_not_the_
     checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
     assert not [p for p in json.loads(checked.output)["problems"]
                 if p.get("episode") in {a["slug"] for a in added} and p["severity"] == "error"], checked.output
+
+
+@pytest.mark.parametrize("flags", [["-movflags", "+faststart"], [], ["-movflags", "+frag_keyframe+empty_moov"]],
+                         ids=["faststart", "moov-at-end", "fragmented"])
+def test_an_m4a_with_bytes_after_its_last_box_is_published_and_a_cut_one_is_not(tmp_path: Path, flags: list[str]) -> None:
+    # A download saved with an error page after the file plays everywhere (mutagen and ffmpeg read it), but it
+    # was refused as "truncated: its 'l><b' box needs 1013478509 bytes", the junk read as a box header.
+    clean = tmp_path / "clean.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-c:a", "aac", "-b:a", "64k", *flags, str(clean)], check=True)
+    source = tmp_path / "junk.m4a"
+    source.write_bytes(clean.read_bytes() + b"<html><body>502 Bad Gateway</body></html>\n" * 5)
+    media = audio.probe(source, "junk.m4a")
+    assert media.duration == pytest.approx(audio.probe(clean, "clean.m4a").duration)
+    target = tmp_path / "tagged.m4a"
+    assert audio.tag_copy(source, target, Tags(title="Junk"), rel="junk.m4a").written
+    assert _audio_md5(target) == _audio_md5(clean)
+    cut = tmp_path / "cut.m4a"
+    cut.write_bytes(clean.read_bytes()[:-3000])
+    with pytest.raises(MediaError) as caught:
+        audio.probe(cut, "cut.m4a")
+    assert caught.value.problems[0].code == "MED004"
