@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import mutagen
 
@@ -235,7 +236,7 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
 
 
-def _id3_footer(handle) -> int:  # type: ignore[no-untyped-def]
+def _id3_footer(handle: BinaryIO) -> int:
     """Where the footer (``3DI``, 10 bytes) of a file's leading ID3v2.4 tag starts, or 0 when the tag has none.
 
     mutagen's save replaces a tag's header and frames but not its footer, which would be left between the new
