@@ -1,0 +1,135 @@
+"""Hostile text inside a show: YAML typed by hand or crafted, chapters with impossible values or live links.
+
+Each case either refuses with a problem naming the file, the field and the fix (exit 1 or 2, never 3 or a
+crash), or builds output that is inert and valid.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, add_episode
+
+from mediafeed.build import BuildFailed, build
+from mediafeed.errors import InputError
+
+GUID = "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60"
+FRONT = f"title: Hostile\ndate: 2026-03-20T08:00:00+00:00\nguid: {GUID}\naudio: audio.mp3\n"
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, timeout=120)
+
+
+def _refused(show: Path) -> list:
+    with pytest.raises(BuildFailed) as info:
+        build(show, accept_changes=True)
+    return [p for p in info.value.problems if p.severity.value == "error"]
+
+
+# -- YAML ---------------------------------------------------------------------------------------------------
+
+
+def test_a_key_written_twice_in_front_matter_is_refused_with_both_lines_of_the_file(show: Path) -> None:
+    """PyYAML keeps the second value silently: the title a producer corrected higher up was lost."""
+    add_episode(show, "006-twice", FRONT + "summary: x\ntitle: Second thoughts\n")
+    [problem] = _refused(show)
+    assert (problem.code, problem.file) == ("SRC002", "episodes/006-twice/episode.md")
+    # the file's own line numbers: '---' is line 1, the first title line 2
+    assert "line 7, column 1): the key 'title' appears twice (first on line 2)" in problem.message
+    assert "delete one" in problem.hint
+
+
+def test_a_key_written_twice_in_show_yml_is_refused(show: Path) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text() + "title: Another title\n")
+    with pytest.raises(InputError) as info:
+        build(show)
+    [problem] = info.value.problems
+    assert problem.code == "SRC002" and "the key 'title' appears twice (first on line 3)" in problem.message
+
+
+def test_keys_merged_from_an_anchor_may_still_be_overridden(show: Path) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("owner:\n", "owner: &owner\n") + "x-owner: &o {name: A, email: a@example.org}\n")
+    add_episode(show, "006-merge", FRONT + "persons:\n  - &p {name: Ann, role: host}\n  - <<: *p\n    name: Bob\n")
+    problems = _refused(show)  # only the unknown key of show.yml, nothing about the merge
+    assert [(p.code, p.field) for p in problems] == [("SRC012", "x-owner")]
+
+
+@pytest.mark.parametrize("yaml,reason", [
+    ("keywords: " + "[" * 150 + "]" * 150, "nest more than 100 levels deep"),
+    ("keywords:\n  " + "- " * 150 + "x", "nest more than 100 levels deep"),
+    ("keywords: &k [a, *k]", "refers to a value that contains it"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "keywords: *i",
+     "expand to more than 100,000 values"),
+], ids=["flow", "block", "loop", "billion-laughs"])
+def test_front_matter_that_nests_or_expands_without_end_is_refused(show: Path, yaml: str, reason: str) -> None:
+    add_episode(show, "006-bomb", FRONT + yaml + "\n")
+    [problem] = _refused(show)
+    assert problem.code == "SRC002" and reason in problem.message, problem
+
+
+def test_deeply_nested_yaml_does_not_crash_the_interpreter(show: Path) -> None:
+    """libyaml's parser recurses: 100,000 nested lists ended the process with a segmentation fault (exit -11)."""
+    for name, nested in (("006-flow", "[" * 100_000 + "]" * 100_000), ("006-block", "\n  " + "- " * 100_000 + "x")):
+        add_episode(show, name, FRONT.replace(GUID, GUID[:-2] + name[-2:]) + "keywords: " + nested + "\n", audio_name="")
+    done = _run("check", cwd=show)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.count("nest more than 100 levels deep") == 2, done.stdout
+
+
+# -- chapters ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,text", [
+    ("chapters.json", '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "a"}, {"startTime": 1e999, "title": "b"}]}'),
+    ("chapters.json", '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "a"}, {"startTime": Infinity, "title": "b"}]}'),
+    ("episode.md", "chapters:\n  - {start: 0, title: a}\n  - {start: .inf, title: b}"),
+    ("episode.md", "chapters:\n  - {start: 0, title: a}\n  - {start: 'inf', title: b}"),
+    ("episode.md", "chapters:\n  - {start: 0, title: a}\n  - {start: 'nan', title: b}"),
+], ids=["json-1e999", "json-Infinity", "yaml-.inf", "text-inf", "text-nan"])
+def test_a_chapter_start_that_is_not_a_finite_time_is_refused(show: Path, name: str, text: str) -> None:
+    """float('inf') reached int(round(…)) when the time was printed: an internal error (exit 3)."""
+    folder = add_episode(show, "006-chapters", FRONT + (text if name == "episode.md" else ""))
+    if name != "episode.md":
+        (folder / name).write_text(text)
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("CHP004", "chapters[1].start" + ("Time" if name != "episode.md" else ""))
+    assert problem.file == f"episodes/006-chapters/{name}"
+
+
+def test_a_soundbite_of_endless_duration_is_refused_where_it_is_written(show: Path) -> None:
+    add_episode(show, "006-bite", FRONT + "soundbites:\n  - {start: 0, duration: .inf}\n  - {start: nan, duration: 1}")
+    problems = _refused(show)
+    assert [(p.code, p.field) for p in problems] == [("SRC010", "soundbites[0].start"), ("SRC010", "soundbites[1].start")]
+
+
+def test_chapter_links_that_are_not_http_are_refused_and_published_nowhere(show: Path) -> None:
+    """A javascript: chapter URL became a live link on the episode page and an href in the feed."""
+    folder = add_episode(show, "006-links", FRONT)
+    (folder / "chapters.json").write_text(
+        '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "a", "url": "javascript:alert(1)",'
+        ' "img": " JaVaScRiPt:alert(2)"}, {"startTime": 1, "title": ["b"]}, {"startTime": 1.5, "title": "c", "url": 7},'
+        ' {"startTime": 2, "title": "d", "url": "https://example.org/d", "img": "https://example.org/d.png"}]}')
+    problems = _refused(show)
+    assert [(p.code, p.field) for p in problems] == [
+        ("CHP003", "chapters[0].img"), ("CHP003", "chapters[0].url"), ("CHP003", "chapters[1].title"),
+        ("CHP003", "chapters[2].url")]
+    assert "expected an absolute http(s) URL, got 'javascript:alert(1)'" in problems[1].message
+    assert not (show / "public" / "episodes" / "006-links").exists()
+
+
+def test_chapter_links_over_http_are_published(show: Path) -> None:
+    folder = add_episode(show, "006-links", FRONT)
+    (folder / "chapters.json").write_text(
+        '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "d", "url": " https://example.org/d",'
+        ' "img": "https://example.org/d.png"}]}')
+    site = build(show, accept_changes=True).output
+    assert '<a href="https://example.org/d">d</a>' in (site / "episodes/006-links/index.html").read_text()
+    assert 'href="https://example.org/d" image="https://example.org/d.png"' in (site / "feed.xml").read_text()
