@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import Problem, error
 from .model import Chapter
-from .source import is_url, parse_time
+from .source import as_text, is_url, parse_time
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 _LINE = re.compile(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
@@ -86,7 +86,7 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
                                   episode=episode))
         if wrong:
             continue
-        chapters.append(Chapter(start=start, title=str(title) if title is not None else "",
+        chapters.append(Chapter(start=start, title=as_text(title) if title is not None else "",
                                 url=str(links.get("url", "")).strip(), img=str(links.get("img", "")).strip(),
                                 toc=item.get("toc", True) is not False, end=end))
     return tuple(chapters), problems

@@ -42,6 +42,41 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
 
+class _Int(int):
+    """A whole number read from YAML that was written otherwise than Python prints it (``007``, ``1:20``, a
+    base-60 number in YAML 1.1, ``1_000``, ``0x1F``): ``text`` keeps what was written, for a title or a GUID."""
+
+    text = ""
+
+
+class _Float(float):
+    """A number with a point read from YAML, written otherwise than Python prints it (``1.10``, ``1_000.5``)."""
+
+    text = ""
+
+
+def _number_with_text(kind: type, make: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[[Any, yaml.ScalarNode], Any]:
+    def construct(loader: Any, node: yaml.ScalarNode) -> Any:
+        value = make(loader, node)
+        if str(value) == node.value:
+            return value
+        kept = kind(value)
+        kept.text = node.value
+        return kept
+
+    return construct
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _number_with_text(_Int, yaml.constructor.SafeConstructor.construct_yaml_int))
+_Loader.add_constructor("tag:yaml.org,2002:float",
+                        _number_with_text(_Float, yaml.constructor.SafeConstructor.construct_yaml_float))
+
+
+def as_text(value: Any) -> str:
+    """A YAML scalar as text: a number as it was written (``title: 1.10`` is "1.10", not "1.1")."""
+    return getattr(value, "text", "") or str(value)
+
+
 #: how deep values may nest, and how many values anchors and aliases may expand to: more is an attack (libyaml
 #: crashes the interpreter on some 20,000 nested lists; nine aliases of nine aliases … make a billion values)
 MAX_DEPTH = 100
@@ -229,7 +264,7 @@ class FieldReader:
                       hint=f"quote the value: {key}: \"{'yes' if value else 'no'}\"")
             return default
         if isinstance(value, (int, float)):
-            return str(value)
+            return as_text(value)
         if not isinstance(value, str):
             self.fail(key, f"expected text, got {_kind(value)}", hint=hint)
             return default
@@ -261,7 +296,7 @@ class FieldReader:
         if minimum is not None and value < minimum:
             self.fail(key, f"must be {minimum} or more, got {value}", hint=f"use a number from {minimum} up")
             return default
-        return value
+        return int(value)
 
     def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> builtins.str:
         value = self.str(key, default)
@@ -289,8 +324,8 @@ class FieldReader:
             self.fail(key, f"expected a list of words, got {_kind(value)}", hint=f"write '{key}: [one, two]'")
             return ()
         for item in value:
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
-                out.append(str(item).strip())
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and as_text(item).strip():
+                out.append(as_text(item).strip())
             else:
                 self.fail(key, f"expected text in the list, got {item!r}")
         return tuple(out)
@@ -380,8 +415,9 @@ def is_url(value: str, https: bool = False) -> bool:
 
 
 def _kind(value: Any) -> str:
+    kind = {_Int: int, _Float: float}.get(type(value), type(value))
     return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
-        type(value), type(value).__name__)
+        kind, kind.__name__)
 
 
 #: a time longer than any recording (a thousand years): "inf", 1e999 and 1e300 are typing slips, not times

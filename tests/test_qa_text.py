@@ -133,3 +133,18 @@ def test_chapter_links_over_http_are_published(show: Path) -> None:
     site = build(show, accept_changes=True).output
     assert '<a href="https://example.org/d">d</a>' in (site / "episodes/006-links/index.html").read_text()
     assert 'href="https://example.org/d" image="https://example.org/d.png"' in (site / "feed.xml").read_text()
+
+
+def test_numbers_in_text_fields_keep_the_digits_as_written(show: Path) -> None:
+    """YAML 1.1 reads 9:30 as 570 (base 60), 007 as 7, 1.10 as 1.1: a title, GUID or txt value lost its text."""
+    add_episode(show, "006-numbers", FRONT.replace("title: Hostile", "title: 9:30").replace(GUID, "0123")
+                + "episode_display: 1.10\nkeywords: [007, 1_000]\ntxt: [{purpose: verify, value: 0123456}]\n"
+                + "chapters:\n  - {start: 0, title: 24:7}\n  - {start: 1, title: 2.50}\nepisode: 007\n")
+    report = build(show, accept_changes=True)
+    feed = (report.output / "feed.xml").read_text()
+    assert "<title>9:30</title>" in feed and '<guid isPermaLink="false">0123</guid>' in feed
+    assert '<podcast:txt purpose="verify">0123456</podcast:txt>' in feed
+    assert 'title="24:7"' in feed and 'title="2.50"' in feed
+    assert "<itunes:episode>7</itunes:episode>" in feed and "<itunes:keywords>007,1_000<" in feed
+    page = (report.output / "episodes/006-numbers/index.html").read_text()
+    assert "Episode 1.10" in page
