@@ -312,8 +312,12 @@ def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, 
     file = f"{base}/{name}"
     try:
         text = (folder.path / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        r.problems.append(error("CHP002", file, f"cannot read: {exc}", episode=folder.slug))
+    except UnicodeDecodeError as exc:
+        r.problems.append(error("CHP002", file, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+                                hint="save the chapters file as UTF-8", episode=folder.slug))
+        return (), ""
+    except OSError as exc:
+        r.problems.append(error("CHP002", file, f"cannot read: {exc.strerror}", episode=folder.slug))
         return (), ""
     text, scrubbed = scrub_text(text, file, folder.slug)
     r.problems.extend(scrubbed)

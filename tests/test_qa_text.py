@@ -148,3 +148,29 @@ def test_numbers_in_text_fields_keep_the_digits_as_written(show: Path) -> None:
     assert "<itunes:episode>7</itunes:episode>" in feed and "<itunes:keywords>007,1_000<" in feed
     page = (report.output / "episodes/006-numbers/index.html").read_text()
     assert "Episode 1.10" in page
+
+
+# -- transcripts and chapter files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,code,what", [("transcript.vtt", "TRN000", "transcript"), ("chapters.txt", "CHP002", "chapters file")])
+def test_a_utf16_transcript_or_chapters_file_is_refused_with_the_fix(show: Path, name: str, code: str, what: str) -> None:
+    """Windows tools export UTF-16: the problem was Python's decoder message, with no fix."""
+    folder = add_episode(show, "006-utf16", FRONT)
+    text = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHi\n" if name.endswith(".vtt") else "00:00:00 Hi\n"
+    (folder / name).write_text(text, encoding="utf-16")
+    [problem] = _refused(show)
+    assert (problem.code, problem.file) == (code, f"episodes/006-utf16/{name}")
+    assert problem.message == "is not UTF-8 text (byte 0xff at offset 0)"
+    assert problem.hint.startswith(f"save the {what} as UTF-8")
+
+
+def test_control_characters_in_a_transcript_stay_off_the_page_with_a_warning(show: Path) -> None:
+    folder = add_episode(show, "006-control", FRONT)
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>Hi \x01\x1b[0m there\n")
+    report = build(show, accept_changes=True)
+    [warning] = [p for p in report.problems if p.episode == "006-control"]
+    assert (warning.code, warning.file, warning.field) == ("SRC022", "episodes/006-control/transcript.vtt", "line 4")
+    for name in ("index.html", "transcript.srt"):
+        text = (report.output / "episodes/006-control" / name).read_text()
+        assert "Hi [0m there" in text and "\x01" not in text and "\x1b" not in text, name
