@@ -21,7 +21,7 @@ from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
-from .source import MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
+from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
 
 if TYPE_CHECKING:
@@ -207,6 +207,12 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         r.adopt(sub)
 
     summary = r.str("summary")
+    if len(body) > MAX_TEXT:
+        r.problems.append(error("SRC010", rel, f"the show notes are {len(body):,} characters; at most {MAX_TEXT:,} are "
+                                "published (podcast apps' XML parsers refuse a text over 10 MB)", field="notes",
+                                hint="shorten them; a transcript belongs in transcript.vtt next to episode.md",
+                                episode=folder.slug))
+        body = ""
     episode = Episode(
         slug=folder.slug,
         source=rel,

@@ -77,6 +77,10 @@ def as_text(value: Any) -> str:
     return getattr(value, "text", "") or str(value)
 
 
+#: the longest text a value or an episode's notes may be: XML parsers (libxml2, in many podcast apps) refuse a text
+#: over 10 MB in a feed, and 1,000,000 characters is five times a three-hour transcript
+MAX_TEXT = 1_000_000
+
 #: how deep values may nest, and how many values anchors and aliases may expand to: more is an attack (libyaml
 #: crashes the interpreter on some 20,000 nested lists; nine aliases of nine aliases … make a billion values)
 MAX_DEPTH = 100
@@ -271,6 +275,10 @@ class FieldReader:
         value = value.strip()
         if required and not value:
             self.missing(key, hint or f"give '{key}' a value")
+        if len(value) > MAX_TEXT:
+            self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
+                      hint="shorten it (long material belongs in the show notes or a transcript)")
+            return default
         return value
 
     def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:

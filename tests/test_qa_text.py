@@ -174,3 +174,14 @@ def test_control_characters_in_a_transcript_stay_off_the_page_with_a_warning(sho
     for name in ("index.html", "transcript.srt"):
         text = (report.output / "episodes/006-control" / name).read_text()
         assert "Hi [0m there" in text and "\x01" not in text and "\x1b" not in text, name
+
+
+def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path) -> None:
+    """The build wrote them, then its own strict parse of feed.xml failed: 'feed.xml: line 49: … try
+    XML_PARSE_HUGE', naming neither the episode nor the field (libxml2 refuses a text over 10 MB)."""
+    add_episode(show, "006-huge", FRONT.replace("title: Hostile", "title: " + "Tom & Jerry " * 900_000),
+                body="word & word " * 900_000)
+    problems = _refused(show)
+    assert [(p.code, p.file, p.field) for p in problems] == [
+        ("SRC010", "episodes/006-huge/episode.md", "notes"), ("SRC010", "episodes/006-huge/episode.md", "title")]
+    assert problems[1].message == "is 10,799,999 characters; at most 1,000,000 are published"
