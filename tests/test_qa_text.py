@@ -6,6 +6,7 @@ crash), or builds output that is inert and valid.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,26 @@ def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path
     assert [(p.code, p.file, p.field) for p in problems] == [
         ("SRC010", "episodes/006-huge/episode.md", "notes"), ("SRC010", "episodes/006-huge/episode.md", "title")]
     assert problems[1].message == "is 10,799,999 characters; at most 1,000,000 are published"
+
+
+# -- notes on the page ------------------------------------------------------------------------------------
+
+
+def test_ids_the_page_uses_are_taken_out_of_pasted_notes(show: Path) -> None:
+    """Notes pasted from a web page brought id="main" and id="transcript": the skip link and the copy buttons
+    (getElementById) found the notes' element first, and axe reports the duplicates."""
+    add_episode(show, "006-ids", FRONT, body='<h2 id="main">Main</h2> <a id="embed-code">x</a> <sup id="transcript">1</sup>'
+                ' <a id="own-anchor" href="#own-anchor">kept</a>\n\nA note.[^1]\n\n[^1]: The footnote.\n')
+    site = build(show, accept_changes=True).output
+    page = (site / "episodes/006-ids/index.html").read_text()
+    counts = {name: len(re.findall(f'id="{name}"', page)) for name in ("main", "embed-code", "transcript", "own-anchor")}
+    assert counts == {"main": 1, "embed-code": 1, "transcript": 0, "own-anchor": 1}  # no transcript here: none
+    assert 'href="#fn-1"' in page and 'id="fn-1"' in page  # footnotes keep theirs
+    assert '<a href="#own-anchor" id="own-anchor"' in page or '<a id="own-anchor" href="#own-anchor"' in page
+
+
+def test_the_reserved_ids_are_every_id_the_default_theme_uses() -> None:
+    from mediafeed.notes import PAGE_IDS
+
+    used = {m for path in (ROOT / "templates").glob("*.html") for m in re.findall(r'\bid="([^"{]+)"', path.read_text())}
+    assert used == PAGE_IDS
