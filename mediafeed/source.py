@@ -41,6 +41,20 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
                     key.start_mark)
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A value its tag cannot make (``2026-02-30T08:00:00Z``, ``!!int abc``) is a problem at its line, not
+        the ValueError PyYAML lets through."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            kind = _KINDS.get(node.tag, f"a {node.tag.rsplit(':', 1)[-1]}")
+            shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {kind}: {exc}", node.start_mark) from None
+
+
+_KINDS = {"tag:yaml.org,2002:timestamp": "a real date and time", "tag:yaml.org,2002:int": "a whole number",
+          "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true or false"}
+
 
 class _Int(int):
     """A whole number read from YAML that was written otherwise than Python prints it (``007``, ``1:20``, a
@@ -104,7 +118,11 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         if "appears twice" in reason:
             hint = "delete one of the two lines (the later one used to win silently)"
+        elif "a real date and time" in reason:
+            hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
         return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", hint=hint)]
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a tag applied to the wrong kind of node
+        return None, [error("SRC002", file, f"malformed YAML: {exc}", hint=hint)]
     too_big = _oversized(data)
     if too_big:
         return None, [error("SRC002", file, f"malformed YAML: {too_big}",

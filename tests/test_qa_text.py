@@ -85,6 +85,20 @@ def test_deeply_nested_yaml_does_not_crash_the_interpreter(show: Path) -> None:
     assert done.stdout.count("nest more than 100 levels deep") == 2, done.stdout
 
 
+@pytest.mark.parametrize("date,reason", [("2026-02-30T08:00:00+00:00", "day is out of range for month"),
+                                         ("2026-13-01T08:00:00+00:00", "month must be in 1..12"),
+                                         ("2026-03-01T24:00:00Z", "hour must be in 0..23"), ("2026-02-29", "day is out")])
+def test_a_date_that_does_not_exist_is_refused_at_its_line(show: Path, date: str, reason: str) -> None:
+    """PyYAML's timestamp constructor raised ValueError through the loader: an internal error (exit 3)."""
+    add_episode(show, "006-date", FRONT.replace("2026-03-20T08:00:00+00:00", date))
+    [problem] = _refused(show)
+    assert problem.code == "SRC002" and problem.file == "episodes/006-date/episode.md"
+    assert problem.message.startswith(f"malformed YAML (line 3, column 7): '{date}' is not a real date and time: {reason}")
+    assert problem.hint.startswith("write a date that exists")
+    done = _run("check", cwd=show)
+    assert done.returncode == 1 and "Internal error" not in done.stderr + done.stdout
+
+
 # -- chapters ---------------------------------------------------------------------------------------------
 
 
