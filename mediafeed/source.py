@@ -41,20 +41,6 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
                     key.start_mark)
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        """A value its tag cannot make (``2026-02-30T08:00:00Z``, ``!!int abc``) is a problem at its line, not
-        the ValueError PyYAML lets through."""
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            kind = _KINDS.get(node.tag, f"a {node.tag.rsplit(':', 1)[-1]}")
-            shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
-            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {kind}: {exc}", node.start_mark) from None
-
-
-_KINDS = {"tag:yaml.org,2002:timestamp": "a real date and time", "tag:yaml.org,2002:int": "a whole number",
-          "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true or false"}
-
 
 class _Int(int):
     """A whole number read from YAML that was written otherwise than Python prints it (``007``, ``1:20``, a
@@ -69,10 +55,19 @@ class _Float(float):
     text = ""
 
 
-def _number_with_text(kind: type, make: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[[Any, yaml.ScalarNode], Any]:
+def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNode], Any]:
+    """PyYAML's constructor for ``tag``, with a value it cannot make (``2026-02-30T08:00:00Z``, ``!!int abc``) a
+    problem at its line instead of the ValueError it lets through; numbers of ``kind`` keep their text."""
+    make = _SafeLoader.yaml_constructors[tag]
+
     def construct(loader: Any, node: yaml.ScalarNode) -> Any:
-        value = make(loader, node)
-        if str(value) == node.value:
+        try:
+            value = make(loader, node)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {_KINDS[tag]}: {exc}",
+                                                    node.start_mark) from None
+        if kind is None or str(value) == node.value:
             return value
         kept = kind(value)
         kept.text = node.value
@@ -81,9 +76,10 @@ def _number_with_text(kind: type, make: Callable[[Any, yaml.ScalarNode], Any]) -
     return construct
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _number_with_text(_Int, yaml.constructor.SafeConstructor.construct_yaml_int))
-_Loader.add_constructor("tag:yaml.org,2002:float",
-                        _number_with_text(_Float, yaml.constructor.SafeConstructor.construct_yaml_float))
+_KINDS = {"tag:yaml.org,2002:timestamp": "a real date and time", "tag:yaml.org,2002:int": "a whole number",
+          "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true or false"}
+for _tag, _kind_of in (("timestamp", None), ("bool", None), ("int", _Int), ("float", _Float)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _scalar(f"tag:yaml.org,2002:{_tag}", _kind_of))
 
 
 def as_text(value: Any) -> str:
@@ -123,7 +119,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", hint=hint)]
     except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a tag applied to the wrong kind of node
         return None, [error("SRC002", file, f"malformed YAML: {exc}", hint=hint)]
-    too_big = _oversized(data)
+    too_big = _oversized(data) if "*" in text else ""  # without an alias, the text's own size and depth bound it
     if too_big:
         return None, [error("SRC002", file, f"malformed YAML: {too_big}",
                             hint="write the values out instead of repeating aliases ('*name') of anchors ('&name')")]
