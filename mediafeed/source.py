@@ -58,7 +58,7 @@ class _Float(float):
 def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNode], Any]:
     """PyYAML's constructor for ``tag``, with a value it cannot make (``2026-02-30T08:00:00Z``, ``!!int abc``) a
     problem at its line instead of the ValueError it lets through; numbers of ``kind`` keep their text."""
-    make = _SafeLoader.yaml_constructors[tag]
+    make = _Loader.yaml_constructors[tag]  # (inherited from the safe loader: not yet replaced here)
 
     def construct(loader: Any, node: yaml.ScalarNode) -> Any:
         try:

@@ -180,8 +180,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if duration <= 0 and kind == "mp4":  # a fragmented MP4: mutagen reads no length; its fragments say it
         with open(path, "rb") as handle:
             duration = mp4.duration(handle, size)
-    if duration <= 0 and kind == "flac" and getattr(info, "sample_rate", 0):  # written to a pipe: no length in STREAMINFO
-        duration = payload.flac_samples(path, size) / info.sample_rate
+    rate = int(getattr(info, "sample_rate", None) or 0)
+    if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
+        duration = payload.flac_samples(path, size) / rate
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
