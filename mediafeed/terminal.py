@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -108,6 +108,15 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
 summary = problemlines.summary
 
 
+INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: commands.shortcut writes the same line
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C (or SIGTERM): one line on stderr, exit code 130."""
+    echo(INTERRUPTED, err=True)
+    sys.exit(130)
+
+
 def boundary(func: F) -> F:
     """Turn library errors into clean output and exit codes; a traceback only with ``-v``."""
 
@@ -122,9 +131,10 @@ def boundary(func: F) -> F:
             else:
                 print_problems(exc.problems, err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            echo("Interrupted; nothing half-written was left behind.", err=True)
-            sys.exit(130)
+        except (KeyboardInterrupt, click.exceptions.Abort):  # Abort: Ctrl-C or Ctrl-D at a click prompt (init)
+            interrupted()
+        except click.ClickException:
+            raise  # click's own errors (a bad value, a failed editor) say what went wrong: click prints them
         except OSError as exc:
             if settings().verbose:
                 raise

@@ -1,0 +1,143 @@
+"""The producer at a terminal: what a demanding user meets between init and publish (an adversarial walk).
+
+Each test reproduces a defect found by walking the CLI journey: a Ctrl-C answered as a bug, a failing editor
+called an internal error, a hint that does not run as written, a preview that claims to serve a site it never
+built. Signals and prompts go through a real subprocess (a pseudo-terminal for the prompt)."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import make_media
+
+from mediafeed.cli import main
+
+INIT_ARGS = ["--title", "Night Shift", "--description", "Stories from the late shift", "--url",
+             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org"]
+INTERRUPTED = "Interrupted; nothing half-written was left behind."
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("editor", ["false", "no-such-editor-anywhere"])
+def test_add_with_an_editor_that_fails_keeps_the_episode_and_names_the_file_to_edit(show: Path, tmp_path: Path,
+                                                                                     editor: str) -> None:
+    audio = make_media(tmp_path / "in" / "ep.mp3", "mp3", 1.0)
+    result = CliRunner().invoke(main, ["add", str(audio), "-s", str(show), "--title", "Edited later", "--edit",
+                                       "--format", "json"], env={"EDITOR": editor, "VISUAL": editor})
+    assert result.exit_code == 0, result.output  # was 3: "Internal error: ClickException ... this is a bug"
+    data = json.loads(result.stdout)
+    path = show / data["file"]
+    assert path.is_file() and "Internal error" not in result.stderr
+    assert "Could not open the editor" in result.stderr and str(path) in result.stderr and "$EDITOR" in result.stderr
+
+
+def _read_until(fd: int, wanted: bytes, seen: bytearray) -> None:
+    deadline = time.monotonic() + 60  # a bound for a broken build, not a timing the test relies on
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the terminal closed: the program ended
+                return
+            if not chunk:
+                return
+            seen += chunk
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_ctrl_c_at_an_init_question_is_an_interruption_not_a_bug(tmp_path: Path) -> None:
+    import pty
+    import signal
+
+    target = tmp_path / "asked"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: mediafeed init in a terminal, asking for the title
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.execv(sys.executable, [sys.executable, "-m", "mediafeed", "init", str(target)])
+    seen = bytearray()
+    try:
+        _read_until(fd, b"Show title", seen)
+        assert b"Show title" in seen, seen
+        os.write(fd, b"\x03")  # Ctrl-C typed at the question
+        _read_until(fd, b"\n", seen := bytearray())
+        _read_until(fd, b"\0", seen)  # to the end of the output
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    text = seen.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 130, text  # was 3, "Internal error: Abort: (this is a bug ...)"
+    assert INTERRUPTED in text and "Internal error" not in text and not target.exists()
+
+
+#: The program, with a Ctrl-C arriving while ``module`` is imported (the only way to place one there
+#: deterministically): before a command's boundary is reached.
+STOPPED_IMPORT = """
+import sys
+class Stop:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            raise KeyboardInterrupt
+        return None
+sys.meta_path.insert(0, Stop())
+sys.argv = ["mediafeed", *{args!r}]
+from mediafeed.commands.shortcut import main
+main(prog_name="mediafeed")
+"""
+
+
+@pytest.mark.parametrize(("module", "before"), [
+    ("mediafeed.commands.list", 'click\'s "Aborted!" and exit code 1'),
+    ("mediafeed.cli", "a KeyboardInterrupt traceback"),
+])
+def test_ctrl_c_before_the_command_starts_exits_130_with_one_line(show: Path, module: str, before: str) -> None:
+    code = STOPPED_IMPORT.format(module=module, args=["list", "--show", str(show)])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 130, (before, done.stderr)
+    assert done.stderr.strip() == INTERRUPTED and done.stdout == ""
+
+
+def test_serve_without_a_show_says_nothing_is_served_and_exits_2(tmp_path: Path) -> None:
+    done = run("serve", "--show", str(tmp_path / "nowhere"), "--port", "0")
+    assert done.returncode == 2, done.stderr  # was 1, as for a show with errors; "no show.yml" is exit code 2
+    assert "SRC020" in done.stderr and "still serving" not in done.stderr  # nothing was ever served
+    assert "nothing to serve" in done.stderr and done.stdout == ""
+
+
+def test_serve_whose_first_build_fails_does_not_claim_a_last_good_site(show: Path) -> None:
+    (show / "show.yml").write_text((show / "show.yml").read_text() + "explicit_typo: true\n")
+    done = run("serve", "--show", str(show), "--port", "0")
+    assert done.returncode == 1 and "SRC" in done.stderr
+    assert "still serving the last good site" not in done.stderr and "nothing to serve" in done.stderr
+
+
+def test_the_next_step_init_prints_runs_as_written_for_a_folder_with_spaces(tmp_path: Path) -> None:
+    folder = tmp_path / "My Show ü"
+    done = run("init", str(folder), *INIT_ARGS)
+    assert done.returncode == 0, done.stderr
+    hint = done.stderr.rsplit("then run: ", 1)[1].strip()
+    words = shlex.split(hint)  # what a shell makes of it
+    assert words[:2] == ["mediafeed", "add"] and words[words.index("--show") + 1] == str(folder)
+
+
+def test_a_show_without_its_artwork_file_gets_no_warnings_about_a_made_up_artwork_url(show: Path) -> None:
+    (show / "artwork.png").unlink()
+    done = CliRunner().invoke(main, ["check", "-s", str(show), "--format", "json"])
+    problems = json.loads(done.stdout)["problems"]
+    codes = {p["code"] for p in problems}
+    assert "SRC041" in codes  # the real problem, with its fix
+    # was: SHOW008 and an EP122 per episode, "artwork URL https://…/ does not end in .jpg or .png" (the site's address)
+    assert not codes & {"SHOW008", "EP122"}, problems
