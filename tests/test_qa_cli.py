@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import shlex
 import subprocess
@@ -141,3 +142,45 @@ def test_a_show_without_its_artwork_file_gets_no_warnings_about_a_made_up_artwor
     assert "SRC041" in codes  # the real problem, with its fix
     # was: SHOW008 and an EP122 per episode, "artwork URL https://…/ does not end in .jpg or .png" (the site's address)
     assert not codes & {"SHOW008", "EP122"}, problems
+
+
+def _set_guid_line(path: Path, line: str, crlf: bool = False, notes_extra: str = "") -> bytes:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^guid:.*$", line, text, count=1) + notes_extra
+    data = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
+    path.write_bytes(data)
+    return data
+
+
+def test_guid_assign_fills_every_empty_guid_it_lists_and_touches_nothing_else(show: Path) -> None:
+    episodes = sorted(p / "episode.md" for p in (show / "episodes").iterdir())
+    empty = {episodes[0]: ("guid: null", False), episodes[1]: ("guid: ~", False),
+             episodes[2]: ("guid:   # assigned later", False), episodes[3]: ("guid:", True)}  # CRLF, as Windows writes
+    before = {path: _set_guid_line(path, line, crlf) for path, (line, crlf) in empty.items()}
+    kept = {episodes[4]: _set_guid_line(episodes[4], "guid: false"), episodes[5]: _set_guid_line(episodes[5], "guid: 12345")}
+    listed = run("guid", "--show", str(show), "--format", "json")
+    assert sorted(item["file"] for item in json.loads(listed.stdout)["missing"]) == sorted(
+        str(p.relative_to(show)) for p in empty)  # a number or a boolean is a value to correct (SRC010), not "none"
+    done = run("guid", "--assign", "--show", str(show), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assigned = {show / item["file"]: item["guid"] for item in json.loads(done.stdout)["assigned"]}
+    assert set(assigned) == set(empty)
+    for path, guid in assigned.items():
+        # was: "null", "~" and the commented line reported as given a GUID but left as they were, and the CRLF
+        # file rewritten with LF line endings
+        expected = re.sub(rb"(?m)^guid:[^\r\n]*", b"guid: " + guid.encode(), before[path], count=1)
+        assert path.read_bytes() == expected
+    assert all(path.read_bytes() == data for path, data in kept.items())
+    assert run("guid", "--show", str(show), "--format", "json").stdout.count('"file"') == 0
+    checked = json.loads(run("check", "--show", str(show), "--select", "SRC", "--format", "json").stdout)["problems"]
+    # the boolean is reported as what it is, without SRC060's "run 'mediafeed guid --assign'" (which leaves it alone)
+    assert {(p["code"], p["episode"]) for p in checked} == {("SRC010", episodes[4].parent.name)}
+
+
+def test_guid_assign_never_writes_into_the_notes_when_the_empty_guid_is_written_over_lines(show: Path) -> None:
+    path = sorted((show / "episodes").iterdir())[0] / "episode.md"
+    before = _set_guid_line(path, "guid: >-\n", notes_extra="\nguid:\n")  # a folded empty scalar; "guid:" in the notes
+    done = run("guid", "--assign", "--show", str(show))
+    assert done.returncode == 1  # was 0, "given a GUID", with the GUID written into the notes' "guid:" line
+    assert path.read_bytes() == before
+    assert "cannot be filled in" in done.stderr and str(path.relative_to(show)) in done.stderr
