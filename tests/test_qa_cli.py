@@ -184,3 +184,12 @@ def test_guid_assign_never_writes_into_the_notes_when_the_empty_guid_is_written_
     assert done.returncode == 1  # was 0, "given a GUID", with the GUID written into the notes' "guid:" line
     assert path.read_bytes() == before
     assert "cannot be filled in" in done.stderr and str(path.relative_to(show)) in done.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["guid"], ["guid", "--assign"], ["check"], ["tag", "--dry-run"]])
+def test_every_json_answer_says_ok_on_success_as_it_does_on_failure(show: Path, tmp_path: Path, command: list[str]) -> None:
+    good = CliRunner().invoke(main, [*command, "-s", str(show), "--format", "json"])
+    bad = CliRunner().invoke(main, [*command, "-s", str(tmp_path / "no-show"), "--format", "json"])
+    assert good.exit_code == 0 and bad.exit_code == 2, (good.output, bad.output)
+    assert json.loads(good.stdout)["ok"] is True  # was missing from list and guid: a script read `.ok` as null
+    assert json.loads(bad.stdout)["ok"] is False

@@ -34,7 +34,7 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     changed = assign_missing(show_dir.resolve(), write=assign)
     left = [file for file, new in changed if assign and not new]  # an empty guid written in a way we cannot fill in
     if fmt == "json":
-        print_json({"assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})
+        print_json({"ok": not left, "assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})
         if left:
             raise SystemExit(1)
         return
