@@ -135,10 +135,14 @@ def boundary(func: F) -> F:
             interrupted()
         except click.ClickException:
             raise  # click's own errors (a bad value, a failed editor) say what went wrong: click prints them
+        except BrokenPipeError:  # the reader left (`mediafeed list | head -1`): stop quietly, as cat and git do
+            _stdout_to_devnull()
+            sys.exit(EXIT_USAGE)
         except OSError as exc:
             if settings().verbose:
                 raise
-            echo(f"Error: {exc.filename or ''}: {exc.strerror or exc}", err=True, fg="red")
+            where = f"{exc.filename}: " if exc.filename else ""
+            echo(f"Error: {where}{exc.strerror or exc}", err=True, fg="red")
             sys.exit(EXIT_USAGE)
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, not a traceback
             if settings().verbose:
@@ -148,6 +152,15 @@ def boundary(func: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
 
 
 class ProgressBar:

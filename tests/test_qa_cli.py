@@ -193,3 +193,14 @@ def test_every_json_answer_says_ok_on_success_as_it_does_on_failure(show: Path, 
     assert good.exit_code == 0 and bad.exit_code == 2, (good.output, bad.output)
     assert json.loads(good.stdout)["ok"] is True  # was missing from list and guid: a script read `.ok` as null
     assert json.loads(bad.stdout)["ok"] is False
+
+
+def test_a_reader_that_leaves_early_ends_the_output_quietly(show: Path) -> None:
+    """`mediafeed check --explain all | head -1`: the pipe closes before mediafeed has written."""
+    process = subprocess.Popen([sys.executable, "-m", "mediafeed", "check", "--explain", "all"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first line: every write meets a closed pipe
+    _, err = process.communicate(timeout=120)
+    assert err == "", err  # was "Error: : Broken pipe" (and an empty file name)
+    assert process.returncode == 2
