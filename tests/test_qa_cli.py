@@ -204,3 +204,25 @@ def test_a_reader_that_leaves_early_ends_the_output_quietly(show: Path) -> None:
     _, err = process.communicate(timeout=120)
     assert err == "", err  # was "Error: : Broken pipe" (and an empty file name)
     assert process.returncode == 2
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_out003_problem_in_json_too(show: Path, tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("a file where the output folder's parent should be\n")
+    out = tmp_path / "site" / "public"
+    done = CliRunner().invoke(main, ["build", "-s", str(show), "-o", str(out), "--format", "json"])
+    assert done.exit_code == 1, done.output  # was 2 with "Error: …/site/public: Not a directory" and no JSON
+    problem = json.loads(done.stdout)["problems"][0]
+    assert problem["code"] == "OUT003" and problem["file"] == str(out) and str(out) in problem["hint"]
+
+
+def test_a_failed_write_names_the_file_it_was_for_not_its_temp_file(show: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    (out / "index.html").mkdir(parents=True)  # a folder where the index page goes: its rename must fail
+    (out / "index.html" / "keep.txt").write_text("someone's file\n")
+    done = CliRunner().invoke(main, ["build", "-s", str(show), "-o", str(out), "--format", "json"])
+    assert done.exit_code == 1, done.output
+    problem = json.loads(done.stdout)["problems"][0]
+    assert problem["code"] == "OUT003"
+    assert problem["file"] == str(out / "index.html")  # was …/public/.index.html.PID-0.tmp, a file that never stays
+    assert (out / "index.html" / "keep.txt").read_text() == "someone's file\n"
+    assert not [p for p in out.rglob("*.tmp")]
