@@ -142,6 +142,12 @@ def boundary(func: F) -> F:
             if settings().verbose:
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
+            if (kwargs.get("fmt") or kwargs.get("format")) == "json":  # a script still gets JSON: {"ok": false, …}
+                from .errors import error
+
+                found = error("IO001", str(exc.filename or ""), f"{exc.strerror or exc}",
+                              hint="check that the path exists, is the right kind (file or folder) and can be written")
+                print_json({"ok": False, "problems": [found.to_dict()]})
             echo(f"Error: {where}{exc.strerror or exc}", err=True, fg="red")
             sys.exit(EXIT_USAGE)
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, not a traceback

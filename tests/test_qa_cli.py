@@ -11,6 +11,7 @@ import os
 import re
 import select
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -226,3 +227,14 @@ def test_a_failed_write_names_the_file_it_was_for_not_its_temp_file(show: Path, 
     assert problem["file"] == str(out / "index.html")  # was …/public/.index.html.PID-0.tmp, a file that never stays
     assert (out / "index.html" / "keep.txt").read_text() == "someone's file\n"
     assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_a_folder_that_cannot_be_written_still_answers_json(show: Path, tmp_path: Path) -> None:
+    shutil.rmtree(show / "episodes")
+    (show / "episodes").write_text("a file where the episodes folder should be\n")
+    audio = make_media(tmp_path / "in" / "ep.mp3", "mp3", 1.0)
+    done = CliRunner().invoke(main, ["add", str(audio), "-s", str(show), "--format", "json"])
+    assert done.exit_code == 2, done.output
+    data = json.loads(done.stdout)  # was no JSON at all, only "Error: …/episodes/001-ep: Not a directory" on stderr
+    assert data["ok"] is False and data["problems"][0]["code"] == "IO001"
+    assert data["problems"][0]["file"].startswith(str(show / "episodes"))
