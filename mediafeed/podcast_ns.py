@@ -10,6 +10,7 @@ Podlove Simple Chapters (``psc:chapters``) inline for items with chapters.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from feedgen.ext.base import BaseExtension
@@ -141,6 +142,9 @@ def item_elements(entry: Any, item: Item) -> None:
         _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, type=_image_type(item.image_url),
             purpose="artwork")
     for alternate, url in item.alternates:
+        if url == item.enclosure_url and item.media_file:
+            # the main file is published as its tagged copy: the source's size and hash are not what apps download
+            alternate = replace(alternate, length=item.media.size, integrity="")
         alt = _el(entry, "alternateEnclosure", type=alternate.mime, length=str(alternate.length) if alternate.length else "",
                   bitrate=_number(alternate.bitrate) if alternate.bitrate else "",
                   height=str(alternate.height) if alternate.height else "", lang=alternate.lang,

@@ -7,6 +7,11 @@ expect (``application/json+chapters``, ``text/vtt``, ``application/rss+xml``),
 CORS headers on everything (transcripts, chapters and oEmbed are read by
 browser players on other origins), and no path outside the site is ever served.
 
+Pages and feeds carry the show's public addresses (``url``, ``media_url``); the
+server rewrites them in every text file it sends to its own address, so the
+preview's players, chapters, transcripts and embeds load the preview's files
+(not the live site's, which may not exist yet). The built files are untouched.
+
 The watcher polls modification times (no extra dependency); a rebuild that
 fails keeps serving the last good site and reports the problems.
 """
@@ -14,6 +19,7 @@ fails keeps serving the last good site and reports the problems.
 from __future__ import annotations
 
 import email.utils
+import io
 import os
 import re
 import threading
@@ -22,12 +28,12 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from . import build as build_lib
 from .cache import CACHE_DIR
-from .config import SHOW_FILE
+from .config import SHOW_FILE, load_show
 from .episodes import EPISODES_DIR
 from .errors import MediafeedError, Problem
 from .site import THEME_DIR_NAME
@@ -72,6 +78,8 @@ SPECIAL_TYPES = {
     "sitemap.xml": "application/xml; charset=utf-8",
     "feed.json": "application/feed+json; charset=utf-8",
 }
+#: Files whose text may hold the show's public addresses (pages, feeds, oEmbed, chapters, transcripts, scripts).
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".vtt", ".srt", ".txt", ".css", ".js"})
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -92,11 +100,11 @@ def resolve(site: Path, url_path: str) -> Path | None:
         real = target.resolve()
         if real != site and site not in real.parents:
             return None  # a symlink pointing out of the site
-    except OSError:
+        if real.is_dir():
+            real = real / "index.html"
+        return real if real.is_file() else None
+    except OSError:  # e.g. a name longer than the file system allows: not found, not a dropped connection
         return None
-    if real.is_dir():
-        real = real / "index.html"
-    return real if real.is_file() else None
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
@@ -109,7 +117,7 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
         return None
     if not first_text:  # the last N bytes
         length = int(last_text)
-        if length == 0:
+        if length == 0 or size == 0:  # an empty file has no last byte to send
             return "unsatisfiable"
         return max(0, size - length), size - 1
     first = int(first_text)
@@ -123,6 +131,8 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "mediafeed-preview"
     site: Path  # set on the subclass made by make_server
     log: Callable[[str], None]
+    public: Callable[[], tuple[str, ...]]  #: the show's public base URLs, served as this server's own address
+    here: str  #: this server's address, http://127.0.0.1:PORT/
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         self.log(format % args)
@@ -148,10 +158,22 @@ class Handler(BaseHTTPRequestHandler):
 
     def _not_found(self, body: bool) -> None:
         page = self.site / "404.html"
-        data = page.read_bytes() if page.is_file() else b"Not found\n"
+        data = self._localised(page.read_bytes()) if page.is_file() else b"Not found\n"
         self._headers(HTTPStatus.NOT_FOUND, {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(data))})
         if body:
             self.wfile.write(data)
+
+    def _localised(self, data: bytes) -> bytes:
+        """A text file's bytes with the show's public addresses made this server's."""
+        bases = sorted({b for b in self.public() if b}, key=len, reverse=True)
+        if not bases:
+            return data
+        pattern = re.compile(b"|".join(re.escape(b.encode("utf-8")) for b in bases))
+        here = self.here
+        port = here.rsplit(":", 1)[1].rstrip("/")
+        if self.headers.get("Host", "").lower() == f"localhost:{port}":  # opened as localhost: stay on that origin
+            here = f"http://localhost:{port}/"
+        return pattern.sub(here.encode(), data)
 
     def _serve(self, body: bool) -> None:
         path = resolve(self.site, self.path)
@@ -161,7 +183,9 @@ class Handler(BaseHTTPRequestHandler):
         asked = urlsplit(self.path).path
         if path.name == "index.html" and not asked.endswith(("/", "index.html")):
             # a folder asked for without its slash: relative links in the page need it
-            self._headers(HTTPStatus.MOVED_PERMANENTLY, {"Location": asked + "/", "Content-Length": "0"})
+            query = urlsplit(self.path).query  # kept for the page (campaign tags, its own parameters)
+            self._headers(HTTPStatus.MOVED_PERMANENTLY, {"Location": asked + "/" + ("?" + query if query else ""),
+                                                         "Content-Length": "0"})
             return
         try:
             handle = open(path, "rb")
@@ -171,6 +195,10 @@ class Handler(BaseHTTPRequestHandler):
         with handle:
             size = os.fstat(handle.fileno()).st_size
             mtime = os.fstat(handle.fileno()).st_mtime
+            source: BinaryIO = handle
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                source = io.BytesIO(self._localised(handle.read()))
+                size = len(source.getbuffer())
             headers = {"Content-Type": content_type(path), "Accept-Ranges": "bytes",
                        "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
             wanted = parse_range(self.headers.get("Range", ""), size) if self.headers.get("Range") else None
@@ -187,11 +215,11 @@ class Handler(BaseHTTPRequestHandler):
                 self._headers(HTTPStatus.OK, {**headers, "Content-Length": str(size)})
             if not body:
                 return
-            handle.seek(first)
+            source.seek(first)
             left = last - first + 1
             try:
                 while left > 0:
-                    chunk = handle.read(min(CHUNK, left))
+                    chunk = source.read(min(CHUNK, left))
                     if not chunk:
                         break
                     self.wfile.write(chunk)
@@ -200,10 +228,17 @@ class Handler(BaseHTTPRequestHandler):
                 return  # the player moved on (seeking closes connections all the time)
 
 
-def make_server(site: Path, port: int, log: Callable[[str], None] = lambda _line: None) -> ThreadingHTTPServer:
-    """A threaded server for ``site`` on 127.0.0.1 (port 0 picks a free one)."""
-    handler = type("SiteHandler", (Handler,), {"site": site.resolve(), "log": staticmethod(log)})
+def make_server(site: Path, port: int, log: Callable[[str], None] = lambda _line: None,
+                public: Callable[[], tuple[str, ...]] = tuple) -> ThreadingHTTPServer:
+    """A threaded server for ``site`` on 127.0.0.1 (port 0 picks a free one).
+
+    ``public``: the show's public base URLs (read at each request: a rebuild may change them), which text files
+    are served with this server's address in their place.
+    """
+    handler: type[Handler] = type("SiteHandler", (Handler,), {"site": site.resolve(), "log": staticmethod(log),
+                                                                "public": staticmethod(public)})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    handler.here = f"http://127.0.0.1:{server.server_address[1]}/"
     server.daemon_threads = True
     return server
 
@@ -268,7 +303,11 @@ class Preview:
     wait: float = 600.0  #: seconds a rebuild waits for another run working on the show
     lock: threading.Lock = field(default_factory=threading.Lock)
     builds: int = 0
+    bases: tuple[str, ...] = ()  #: the built show's public base URLs (url, media_url), for Handler.public
     exit_code: int = 0  #: the last failed build's (1: the show has errors; 2: no show, unreadable input)
+
+    def public(self) -> tuple[str, ...]:
+        return self.bases
 
     def rebuild(self) -> bool:
         with self.lock:
@@ -279,5 +318,8 @@ class Preview:
                 self.report(None, exc.problems)
                 return False
             self.builds += 1
+            show, _ = load_show(self.root)
+            if show is not None:
+                self.bases = (show.url, show.media_url)
             self.report(result, result.problems)
             return True

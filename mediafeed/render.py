@@ -164,20 +164,23 @@ class Renderer:
             out.add(item.page_path + "chapters.json",
                     chapter_io.to_json(episode.chapters, episode.title, self.show.title), episode.source)
 
-    def transcript_paragraphs(self, item: Item) -> list[transcripts.Paragraph]:
-        for link in item.transcripts:
-            if link.mime in transcripts.TIMED and not link.source:
-                cues, _ = read_cues(self.folder(item) / os.path.basename(link.rel), link.mime, link.rel, item.episode.slug)
-                return transcripts.paragraphs(cues)
-        return []
+    def transcript_paragraphs(self, item: Item) -> tuple[list[transcripts.Paragraph], str]:
+        """The page's transcript and its language: the producer's own timed file, in the show's language if one is."""
+        timed = [link for link in item.transcripts if link.mime in transcripts.TIMED and not link.source]
+        same = [link for link in timed if link.language.lower() == self.show.language.lower()]
+        for link in same[:1] or timed[:1]:
+            cues, _ = read_cues(self.folder(item) / os.path.basename(link.rel), link.mime, link.rel, item.episode.slug)
+            return transcripts.paragraphs(cues), link.language
+        return [], ""
 
     def episode_pages(self, out: Site, item: Item) -> None:
         show, origin = self.show, item.episode.source
         width, height = page_data.EMBED_WIDTH, page_data.EMBED_HEIGHT
         embed_code = site.embed_code(item, show, width, height)
+        transcript, transcript_language = self.transcript_paragraphs(item)
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
-            "transcript": self.transcript_paragraphs(item), "embed_code": embed_code,
+            "transcript": transcript, "transcript_language": transcript_language, "embed_code": embed_code,
             "fragment_code": "", "share": page_data.share_links(item, show), "links": page_data.episode_links(item),
             "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
             "structured_data": page_data.episode_data(item, show, self.image_url),

@@ -77,6 +77,7 @@ class PageContext(TypedDict, total=False):
     # episode.html / embed.html / fragment.html
     item: Item
     transcript: list[Paragraph]  #: the readable transcript, grouped by speaker
+    transcript_language: str  #: its language (the show's when the episode has a transcript in it)
     embed_code: str  #: the <iframe> snippet to paste into a blog
     fragment_code: str  #: the HTML fragment (no scripts, no styles) for blogs that paste markup
     share: list[tuple[str, str]]  #: (label, URL) links to share the episode page

@@ -250,3 +250,85 @@ def test_axe_core_finds_no_accessibility_violations(server: SiteServer, browser:
     # no third-party requests: every request stays on the site's host
     assert requests and all(url.startswith(server.origin + "/") for url in requests), requests
     context.close()
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[str]:
+    """``mediafeed serve`` on a copy of the sample show, whose url is still https://podcast.example.org/…"""
+    import sys
+
+    root = copy_show(tmp_path / "show")
+    proc = subprocess.Popen([sys.executable, "-m", "mediafeed", "serve", "--port", "0", "--no-watch", "-q",
+                             "--show", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), (url, proc.stderr.read() if proc.poll() is not None else "")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_the_preview_of_a_show_not_yet_online_plays_its_own_files_in_an_embed_on_another_origin(
+        preview: str, browser: object) -> None:
+    """What a producer does before the site exists: `mediafeed serve`, open the episode and the embed code."""
+    with urllib.request.urlopen(preview + EP1 + "oembed.json", timeout=10) as response:
+        oembed = json.loads(response.read())
+    src = re.search(r'<iframe src="([^"]+)"', oembed["html"]).group(1)
+    assert src == preview + EP1 + "embed/"  # the preview's own address, not the live site's
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title>"
+            "<link rel='icon' href='data:,'></head><body><main><h1>Post</h1>" + oembed["html"] + "</main></body></html>")
+    with SiteServer() as other:  # a blog on another origin, pasting the embed code exactly as published
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 1000, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        media: list[tuple[int, str]] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.on("response", lambda r: media.append((r.status, r.request.headers.get("range", "")))
+               if r.url.endswith(".mp3") else None)
+        tab.goto(other.url + "post.html")
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+        assert frame.eval_on_selector("audio", "a => a.currentSrc") == preview + EP1 + "ipv-and-substance-use.mp3"
+        assert frame.eval_on_selector("audio", "a => a.duration") > 30
+        frame.evaluate("() => { document.querySelector('audio').muted = true }")
+        frame.click("[data-play]")
+        frame.wait_for_function("() => !document.querySelector('audio').paused")
+        frame.select_option("[data-chapters]", "28.0")
+        frame.wait_for_function("() => document.querySelector('audio').currentTime >= 28")
+        frame.click("[data-play]")
+        context.close()
+    assert media and all(status == 206 for status, _ in media) and media[0][1].startswith("bytes=")
+    assert errors == []
+
+
+def test_a_video_embed_keeps_the_whole_video_and_its_controls_inside_the_frame(tmp_path: Path, browser: object) -> None:
+    """The oEmbed iframe is 180 px high: a 4:3 or square video 440 px wide was cut off below its title, its native
+    controls (the only ones a video has) outside the frame, where nobody can reach them."""
+    from helpers import add_episode
+
+    root = copy_show(tmp_path / "show")
+    add_episode(root, "006-video", """
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b04
+audio: clip.mp4
+""", audio_kind="mp4", audio_name="clip.mp4")
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, tmp_path / "site", accept_changes=True).output
+        for width in (300, 600, 800):
+            context = browser.new_context(viewport={"width": width, "height": 180})  # type: ignore[attr-defined]
+            tab = context.new_page()
+            tab.goto(running.url + "episodes/006-video/embed/")
+            tab.wait_for_function("() => document.querySelector('video').readyState >= 1")
+            video = tab.eval_on_selector("video", "v => { const r = v.getBoundingClientRect(); return [r.top, r.bottom] }")
+            title = tab.eval_on_selector(".embed-title", "h => h.getBoundingClientRect().bottom")
+            assert title <= video[0] and video[1] <= 180 and video[1] - video[0] >= 60, (width, title, video)
+            tab.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play() }")
+            tab.wait_for_function("() => document.querySelector('video').currentTime > 0")
+            context.close()

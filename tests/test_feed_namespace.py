@@ -398,3 +398,103 @@ def test_no_feed_limit_means_one_feed_without_paging_links(show: Path) -> None:
     assert not (site / "archive").exists()
     assert b'rel="next"' not in (site / "feed.xml").read_bytes()
     assert b"syndication/history" not in (site / "feed.xml").read_bytes()
+
+
+@pytest.mark.parametrize("listed", ["", "  - {file: capabilities-framework.mp3, default: true}\n"],
+                         ids=["main-added-as-default", "main-listed-by-the-producer"])
+def test_the_main_file_as_an_alternate_has_the_length_of_the_published_tagged_copy(show: Path, listed: str) -> None:
+    # tag_on_build publishes a tagged copy (another size, other bytes): the alternate naming the enclosure's URL
+    # must say what apps download, as the enclosure does, and carry no hash of the untagged source
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "capabilities-framework.opus", "opus", 20.0)
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     f"{listed}  - {{file: capabilities-framework.opus}}\n")
+    (folder / "episode.md").write_text(md)
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    item = items_by_guid(feed)["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    enclosure = item.find("enclosure")
+    published = site / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    assert published.stat().st_size != (folder / "capabilities-framework.mp3").stat().st_size  # it was tagged
+    main = next(a for a in item.findall(P + "alternateEnclosure")
+                if a.find(P + "source").get("uri") == enclosure.get("url"))
+    assert main.get("default") == "true"
+    assert main.get("length") == enclosure.get("length") == str(published.stat().st_size)
+    assert main.find(P + "integrity") is None
+    assert violations(feed) == []
+
+
+EVERYTHING = """
+title: Q&A <live> "special" — ünïcode 🎧
+date: 2026-03-20T10:30:00+01:00
+guid: 3f0c1c52-8b8e-4a43-9a57-8b0b6e7a1c01
+season: 2
+episode: 1
+episode_display: "Bonus 1"
+type: bonus
+explicit: true
+block: true
+audio: audio.mp3
+artwork: cover.jpg
+summary: A bonus Q&A with listeners' questions & answers.
+itunes_title: Q&A special
+persons:
+  - {name: Dr Maya Okafor, role: host}
+  - {name: Zoë O'Brien, role: guest, img: "https://example.org/zoe.jpg"}
+location: {name: "Cardiff & Newport", geo: "geo:51.48,-3.18"}
+license: CC0-1.0
+funding: [{url: "https://example.org/donate?a=1&b=2", text: Donate & support}]
+transcripts: [transcript.srt, {file: transcript-cy.vtt, language: cy}]
+chapters:
+  - {start: 0, title: Hello & welcome, img: "https://example.org/ch1.jpg"}
+  - {start: 1.5, title: 'Questions "one" <two>', url: "https://example.org/q?x=1&y=2"}
+  - {start: 2.5, title: Hidden sponsor, toc: false}
+soundbites: [{start: 0.5, duration: 1, title: 'A "quote" & more'}]
+alternate_enclosures: [{file: small.opus, title: Small download, lang: en-GB}]
+"""
+
+
+def test_an_episode_using_every_feature_at_once_reads_cleanly_in_every_parser(show: Path) -> None:
+    """Every front-matter feature and hostile characters in one item, next to show-level txt, podroll, location and
+    a block list: lxml (strict), feedparser (bozo 0), podcastparser, the namespace rules, JSON Feed, oEmbed."""
+    from PIL import Image
+
+    folder = add_episode(show, "006-everything", EVERYTHING, body="Notes with a [link](https://example.org/?a=1&b=2) "
+                         "and `code` & <b>bold</b>.\n\n]]> ends CDATA.\n", seconds=3.0)
+    make_media(folder / "small.opus", "opus", 3.0)
+    Image.new("RGB", (1400, 1400), (200, 30, 30)).save(folder / "cover.jpg", quality=80)
+    (folder / "transcript.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nMaya: Hello & <welcome>.\n", encoding="utf-8")
+    (folder / "transcript-cy.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Maya>Croeso.\n", encoding="utf-8")
+    config = show / "show.yml"
+    config.write_text(config.read_text() + """
+location: {name: Bristol, geo: "geo:51.4545,-2.5879", osm: R5746659}
+txt: [{purpose: verify, value: S6lpp-7ZCn8}, just a note]
+podroll: [{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, feed_url: "https://mp3s.nashownotes.com/pc20rss.xml", title: A & B}]
+block: [google, amazon]
+""")
+    site = build(show, now=datetime.fromisoformat("2026-06-01T00:00:00+00:00"), accept_changes=True).output
+    feed = (site / "feed.xml").read_bytes()
+    etree.fromstring(feed, etree.XMLParser(resolve_entities=False, no_network=True))  # strict: raises on any error
+    assert violations(feed) == []
+    parsed = feedparser.parse(feed)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    entry = next(e for e in parsed.entries if e.id == "3f0c1c52-8b8e-4a43-9a57-8b0b6e7a1c01")
+    assert entry.title == 'Q&A <live> "special" — ünïcode 🎧'  # (feedparser reads explicit true/false as None)
+    episode = next(e for e in podcastparser_read(feed)["episodes"] if e["guid"] == "3f0c1c52-8b8e-4a43-9a57-8b0b6e7a1c01")
+    assert [c["title"] for c in episode["chapters"]] == ["Hello & welcome", 'Questions "one" <two>']
+    assert episode["episode_art_url"].endswith("/006-everything/cover.jpg") and episode["explicit"] is True
+    item = items_by_guid(feed)["3f0c1c52-8b8e-4a43-9a57-8b0b6e7a1c01"]
+    enclosure = item.find("enclosure")
+    assert int(enclosure.get("length")) == (site / "episodes/006-everything/audio.mp3").stat().st_size
+    for alternate in item.findall(P + "alternateEnclosure"):  # each names a file of exactly that length
+        uri = alternate.find(P + "source").get("uri")
+        assert int(alternate.get("length")) == (site / uri.split("/safe-to-say/", 1)[1]).stat().st_size
+    doc = json.loads((site / "feed.json").read_bytes())
+    assert doc["version"] == "https://jsonfeed.org/version/1.1"
+    assert all(i["id"] and i["url"] and (i.get("content_html") or i.get("content_text")) for i in doc["items"])
+    oembed = json.loads((site / "episodes/006-everything/oembed.json").read_bytes())
+    assert oembed["title"] == entry.title and type(oembed["width"]) is int and type(oembed["height"]) is int
+    assert lxml.html.fromstring(oembed["html"]).get("title").startswith('Q&A <live> "special"')
+    chapters = json.loads((site / "episodes/006-everything/chapters.json").read_bytes())
+    assert [c["startTime"] for c in chapters["chapters"]] == [0, 1.5, 2.5] and chapters["chapters"][2]["toc"] is False

@@ -196,6 +196,17 @@ def test_embed_page_is_compact_inert_and_self_contained(site: Path) -> None:
         assert forbidden not in script, forbidden
 
 
+def test_every_page_names_its_icon_so_browsers_do_not_ask_the_host_for_favicon_ico(site: Path) -> None:
+    # without <link rel="icon"> a browser opening the page requests /favicon.ico at the host's root: a 404 in the
+    # console on a host that has none (the embed page is opened on its own from twitter:player and share links)
+    pages = [site / "index.html", site / "404.html", *(d / "index.html" for d in episode_dirs(site)),
+             *(d / "embed" / "index.html" for d in episode_dirs(site))]
+    for html_path in pages:
+        icons = page(html_path).xpath("//head/link[@rel='icon']/@href")
+        assert icons, f"{html_path.relative_to(site)} names no icon"
+        assert any(f.suffix == ".jpg" for f in loaded_files(site, html_path))  # and the icon is a file on the site
+
+
 def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
     for folder in episode_dirs(site):
         raw = (folder / "player.html").read_text()
@@ -273,6 +284,57 @@ audio: clip.mp4
         assert doc.xpath("//video[@controls]/@src") == [BASE + "episodes/006-video/clip.mp4"] and not doc.xpath("//audio")
     assert page(site / "episodes/006-video/index.html").xpath("//meta[@property='og:video:type']/@content") == ["video/mp4"]
     assert "<video controls" in (site / "episodes/006-video/player.html").read_text()
+
+
+SRT_EN = "1\n00:00:00,000 --> 00:00:01,000\nMaya: Welcome to the show.\n"
+VTT_CY = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Maya>Croeso i'r sioe.\n"
+
+
+@pytest.mark.parametrize("files, front, shown, lang", [
+    ({"transcript.srt": SRT_EN, "transcript-cy.vtt": VTT_CY},
+     "transcripts: [transcript.srt, {file: transcript-cy.vtt, language: cy}]", "Welcome to the show.", None),
+    ({"transcript-cy.vtt": VTT_CY}, "transcripts: [{file: transcript-cy.vtt, language: cy}]", "Croeso i'r sioe.", "cy"),
+], ids=["english-and-welsh", "welsh-only"])
+def test_the_page_shows_the_transcript_in_the_page_language_and_marks_another_one(
+        tmp_path: Path, files: dict[str, str], front: str, shown: str, lang: str | None) -> None:
+    # WCAG 3.1.2 (language of parts): text in another language carries its lang; of several transcripts the page
+    # shows the one in its own language, and download links that would read alike ("WebVTT · WebVTT") name theirs
+    root = copy_show(tmp_path / "show")
+    folder = add_episode(root, "006-bilingual", f"""
+title: Two Languages
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b02
+audio: audio.mp3
+{front}
+""")
+    for name, body in files.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    site = build(root, accept_changes=True).output
+    doc = page(site / "episodes/006-bilingual/index.html")
+    (paragraph,) = doc.xpath("//section[@id='transcript']//p[a[@data-start]]")
+    assert shown in text(paragraph)
+    marked = paragraph.xpath(f"(.//text()[contains(., {shown[:5]!r})])[1]/ancestor::*[@lang][1]/@lang")
+    assert marked == ([lang] if lang else ["en-gb"])
+    assert paragraph.xpath("(.//a[@data-start])[1]/ancestor::*[@lang][1]/@lang") == ["en-gb"]  # "Play from" is English
+    labels = [text(a) for a in doc.xpath("//p[@class='transcript-files']/a")]
+    assert len(set(labels)) == len(labels), labels
+
+
+def test_video_captions_in_two_languages_have_labels_that_tell_them_apart(tmp_path: Path) -> None:
+    root = copy_show(tmp_path / "show")
+    folder = add_episode(root, "006-video", """
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b03
+audio: clip.mp4
+transcripts: [transcript.srt, {file: transcript-cy.vtt, language: cy}]
+""", audio_kind="mp4", audio_name="clip.mp4")
+    (folder / "transcript.srt").write_text(SRT_EN, encoding="utf-8")
+    (folder / "transcript-cy.vtt").write_text(VTT_CY, encoding="utf-8")
+    site = build(root, accept_changes=True).output
+    tracks = page(site / "episodes/006-video/index.html").xpath("//video//track")  # (lxml nests void <track>s)
+    assert sorted((t.get("srclang"), t.get("label")) for t in tracks) == [("cy", "Captions (cy)"),
+                                                                            ("en-gb", "Captions (en-gb)")]
 
 
 def test_untrusted_text_stays_inert_on_every_page(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from mediafeed.build import build
-from mediafeed.preview import make_server
+from mediafeed.preview import make_server, parse_range
 
 MP3 = "episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3"
 
@@ -103,6 +103,8 @@ def test_cors_preflight_and_folder_redirect(site: tuple[str, Path]) -> None:
     assert r.status_code == 204 and "Range" in r.headers["Access-Control-Allow-Headers"]
     page = requests.get(base + "episodes/001-ipv-and-substance-use", allow_redirects=False, timeout=10)
     assert page.status_code == 301 and page.headers["Location"].endswith("/001-ipv-and-substance-use/")
+    asked = requests.get(base + "episodes/001-ipv-and-substance-use?utm_source=blog", allow_redirects=False, timeout=10)
+    assert asked.headers["Location"].endswith("/001-ipv-and-substance-use/?utm_source=blog")
 
 
 @pytest.mark.parametrize("path", ["/../secret.txt", "/%2e%2e/secret.txt", "/episodes/..%2f..%2fsecret.txt",
@@ -147,3 +149,51 @@ def test_serve_subprocess_rebuilds_when_a_source_changes(show: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("path", ["/" + "a" * 300, "/episodes/" + "b" * 256 + "/index.html", "/" + "c/" * 3000],
+                         ids=["name", "folder", "path"])
+def test_a_name_too_long_for_the_file_system_is_a_404_not_a_dropped_connection(site: tuple[str, Path],
+                                                                              path: str) -> None:
+    base, _ = site
+    assert raw_get(base, path).status == 404
+
+
+def test_text_files_are_served_with_the_preview_address_in_place_of_the_public_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "episodes/x").mkdir(parents=True)
+    page = b'<a href="https://example.org/show/episodes/x/">x</a> <audio src="https://cdn.example.net/episodes/x/a.mp3">'
+    (site / "episodes/x/index.html").write_bytes(page)
+    audio = b"ID3 https://example.org/show/ stays as it is"
+    (site / "episodes/x/a.mp3").write_bytes(audio)
+    server = make_server(site, 0, public=lambda: ("https://example.org/show/", "https://cdn.example.net/"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    here = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        r = requests.get(here + "episodes/x/", timeout=10)
+        expected = f'<a href="{here}episodes/x/">x</a> <audio src="{here}episodes/x/a.mp3">'.encode()
+        assert r.content == expected and r.headers["Content-Length"] == str(len(expected))
+        r = requests.get(here + "episodes/x/", headers={"Range": "bytes=0-8"}, timeout=10)
+        assert r.status_code == 206 and r.content == expected[:9]
+        assert r.headers["Content-Range"] == f"bytes 0-8/{len(expected)}"
+        assert requests.get(here + "episodes/x/a.mp3", timeout=10).content == audio  # media: byte for byte
+        # opened as http://localhost:PORT/: links stay on that origin (a video's caption track loads only from it)
+        local = requests.get(here.replace("127.0.0.1", "localhost") + "episodes/x/", timeout=10).content
+        assert local == expected.replace(here.encode(), here.replace("127.0.0.1", "localhost").encode())
+        other = requests.get(here + "episodes/x/", headers={"Host": "evil.example:80"}, timeout=10).content
+        assert other == expected  # any other Host: the address the server printed
+        assert (site / "episodes/x/index.html").read_bytes() == page  # the built site is untouched
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("header, size, expected", [
+    ("bytes=0-1", 100, (0, 1)), ("bytes=-10", 100, (90, 99)), ("bytes=-1000", 100, (0, 99)), ("bytes=90-", 100, (90, 99)),
+    ("bytes=0-999", 100, (0, 99)), ("bytes=100-", 100, "unsatisfiable"), ("bytes=5-2", 100, "unsatisfiable"),
+    ("bytes=-0", 100, "unsatisfiable"), ("bytes=-5", 0, "unsatisfiable"), ("bytes=0-", 0, "unsatisfiable"),
+    ("bytes=0-1,4-5", 100, None), ("items=0-1", 100, None), ("bytes=-", 100, None),
+])
+def test_range_header_to_bytes(header: str, size: int, expected: object) -> None:
+    # RFC 9110 14.1.2: a suffix range of an empty file selects nothing (416), never "bytes 0--1/0"
+    assert parse_range(header, size) == expected

@@ -29,7 +29,9 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     The site is built into .mediafeed/preview/ (published.json is not touched)
     and served like a podcast host: HEAD, Range requests (206 with
     Content-Range), podcast content types and CORS, so players, transcripts
-    and chapters work. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
+    and chapters work. Text files are served with the show's public address
+    (url, media_url) replaced by the preview's, so players and embeds play
+    the preview's files. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
 
     \b
     Exit codes: 0 stopped with Ctrl-C, 1 the first build failed, 2 no show here or the port is taken.
@@ -62,7 +64,8 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     if not preview.rebuild():
         raise SystemExit(preview.exit_code)
     try:
-        server = make_server(out, port, log=lambda line: info(line) if settings().verbose else None)
+        server = make_server(out, port, log=lambda line: info(line) if settings().verbose else None,
+                             public=preview.public)
     except OSError as exc:
         raise InputError(error("SRV001", f"127.0.0.1:{port}", f"cannot listen: {exc.strerror}",
                                field="--port", hint="choose another --port, or --port 0 for any free one")) from None
