@@ -47,7 +47,7 @@ def use_color(stream: Any = None) -> bool:
     s = settings()
     if s.color is not None:
         return s.color
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":  # a dumb terminal shows escapes as text
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())

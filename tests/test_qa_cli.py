@@ -238,3 +238,27 @@ def test_a_folder_that_cannot_be_written_still_answers_json(show: Path, tmp_path
     data = json.loads(done.stdout)  # was no JSON at all, only "Error: …/episodes/001-ep: Not a directory" on stderr
     assert data["ok"] is False and data["problems"][0]["code"] == "IO001"
     assert data["problems"][0]["file"].startswith(str(show / "episodes"))
+
+
+def _in_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """What a command writes to a real (pseudo-)terminal, stdout and stderr together."""
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, [sys.executable, "-m", "mediafeed", *args], {**os.environ, **env})
+    seen = bytearray()
+    try:
+        _read_until(fd, b"\0", seen)  # to the end of the output (the terminal closes when the program ends)
+    finally:
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return seen.decode(errors="replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_dumb_terminal_gets_no_colour_escapes(show: Path) -> None:
+    env = {"NO_COLOR": "", "TERM": "xterm-256color"}
+    assert "\x1b[" in _in_a_terminal(["check", "-s", str(show)], env)  # a terminal that can: colour
+    dumb = _in_a_terminal(["check", "-s", str(show)], {**env, "TERM": "dumb"})
+    assert "EP020" in dumb and "\x1b[" not in dumb  # was coloured: a dumb terminal prints the escapes as text

@@ -137,7 +137,7 @@ def _colour(options: dict[str, Any], stream: Any) -> bool:
     """``terminal.use_color``."""
     if options["color"] is not None:
         return bool(options["color"])
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
