@@ -68,9 +68,10 @@ _RULES = [
     _r("MED010", "apple spotify", W, "a media format Apple Podcasts and Spotify do not accept",
        "Apple and Spotify accept MP3 and AAC/M4A (and MP4/MOV video). Publish one of them as the enclosure; offer other "
        "formats as podcast:alternateEnclosure."),
-    _r("MED011", "apple spotify", W, "an M4A/MP4 whose audio is not AAC",
+    _r("MED011", "apple spotify", W, "an M4A/MP4 whose audio is not AAC, or an .mp3 whose audio is not MP3",
        "Apple Podcasts and Spotify take M4A and MP4 with AAC audio; ALAC, Opus or MP3 inside an MP4 container plays "
-       "in some apps and fails in others."),
+       "in some apps and fails in others. Likewise an .mp3 file of MPEG Layer II (MP2, broadcast software's export) "
+       "is not the MP3 (Layer III) apps take."),
     _r("MED020", "mediafeed", W, "bitrate outside what podcasters use",
        "Speech is usually published at 64–128 kbit/s (mono 48 and up is fine); below 32 kbit/s sounds poor, above "
        "320 kbit/s only costs listeners' data."),
