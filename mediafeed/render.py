@@ -73,7 +73,7 @@ class Renderer:
         self.root = project.root
         self.build_date = build_date
         self.cache_path = cache.path if cache else None
-        self.image_url = self.show.absolute(url_path(self.show.artwork))
+        self.image_url = self.show.absolute(url_path(self.show.artwork)) if self.show.artwork else ""
         self.image_size = project.artwork_size[0]
         self.scaled: dict[Path, str] = {}  #: source image → hash part of its scaled copies' names
         self.artwork_paths: dict[tuple[str, int], str] = {}  #: (image_path or "", size) → ``artwork()``
