@@ -392,7 +392,7 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
     # A slug is URL-safe (episodes.SLUG, checked again by _URL_SAFE), so a file's URL path is its page's path + its
     # quoted name, and a show's episodes share a few names (audio.mp3, artwork.jpg): each is quoted once.
     quoted: dict[str, str] = {}
-    show_art = url_path(show.artwork)
+    show_art = url_path(show.artwork) if show.artwork else ""
     for episode, notes in zip(published, rendered, strict=True):
         media = project.media[episode.slug]
         page_path = f"{EPISODES_DIR}/{episode.slug}/"
@@ -417,7 +417,7 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
             page_url=page_url,
             enclosure_path=enclosure_path,
             enclosure_url=show.media_absolute(audio_url),
-            image_url=show.absolute(image_url),
+            image_url=show.absolute(image_url) if image_url else "",  # no artwork file: no image (SRC041 says why)
             image_path=image_path,
             chapters_url=show.absolute(page_path + "chapters.json") if episode.chapters else "",
             transcripts=links,

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import Problem, error
 from .model import Chapter
-from .source import parse_time
+from .source import as_text, is_url, parse_time
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 _LINE = re.compile(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
@@ -74,8 +74,21 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
             continue
         end = parse_time(item.get("endTime", item.get("end"))) if item.get("endTime", item.get("end")) is not None else None
         title = item.get("title", "")
-        chapters.append(Chapter(start=start, title=str(title) if title is not None else "", url=str(item.get("url") or ""),
-                                img=str(item.get("img") or ""), toc=item.get("toc", True) is not False, end=end))
+        if isinstance(title, (bool, list, dict)):
+            problems.append(error("CHP003", file, f"a chapter title must be text, got {title!r}", field=f"{where}.title",
+                                  hint='write the title in quotes, e.g. "title": "Introduction"', episode=episode))
+            continue
+        links = {key: item.get(key) for key in ("url", "img") if item.get(key) not in (None, "")}
+        wrong = {key: value for key, value in links.items() if not isinstance(value, str) or not is_url(value.strip())}
+        for key, value in wrong.items():  # a javascript: link would be live on the episode page and in apps
+            problems.append(error("CHP003", file, f"expected an absolute http(s) URL, got {value!r}", field=f"{where}.{key}",
+                                  hint="write the full address, e.g. 'https://example.org/…', or leave it out",
+                                  episode=episode))
+        if wrong:
+            continue
+        chapters.append(Chapter(start=start, title=as_text(title) if title is not None else "",
+                                url=str(links.get("url", "")).strip(), img=str(links.get("img", "")).strip(),
+                                toc=item.get("toc", True) is not False, end=end))
     return tuple(chapters), problems
 
 

@@ -26,6 +26,16 @@ class LazyGroup(click.Group):
             self.add_command(load(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> object:
+        # A Ctrl-C outside a command's own boundary (while the command is imported) is an interruption, exit 130,
+        # not click's "Aborted!" with exit code 1.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from .terminal import interrupted
+
+            interrupted()
+
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="mediafeed")

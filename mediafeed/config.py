@@ -11,7 +11,7 @@ from typing import Any
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
-from .source import MISSING, FieldReader, is_url, load_yaml, scrub_text, scrub_values
+from .source import MISSING, FieldReader, as_text, is_url, load_yaml, scrub_text, scrub_values
 
 SHOW_FILE = "show.yml"
 PODCAST_NAMESPACE_UUID = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -345,7 +345,7 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
             purpose, value = "", item
         elif isinstance(item, dict) and isinstance(item.get("value"), (str, bool, int)):
             raw = item["value"]
-            purpose, value = str(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else str(raw))
+            purpose, value = str(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else as_text(raw))
         else:
             r.fail(key, f"expected text or {{purpose: …, value: …}}, got {item!r}", hint="write e.g. '- {purpose: verify, value: abc123}'")
             continue

@@ -21,7 +21,7 @@ from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
-from .source import MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
+from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     title = r.str("title", required=True)
     date = r.datetime("date", required=True)
     guid = r.str("guid")
-    if not guid:
+    if not guid and not any(p.field == "guid" for p in r.problems):  # a wrong kind of value: SRC010 says so
         r.problems.append(error("SRC060", rel, "episode has no GUID", field="guid", hint=GUID_HINT, episode=folder.slug))
     elif len(guid) > 512 or any(ch.isspace() and ch != " " for ch in guid):
         r.fail("guid", "GUID must be one line of at most 512 characters", hint="keep the published GUID; fix only stray line breaks")
@@ -207,6 +207,12 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         r.adopt(sub)
 
     summary = r.str("summary")
+    if len(body) > MAX_TEXT:
+        r.problems.append(error("SRC010", rel, f"the show notes are {len(body):,} characters; at most {MAX_TEXT:,} are "
+                                "published (podcast apps' XML parsers refuse a text over 10 MB)", field="notes",
+                                hint="shorten them; a transcript belongs in transcript.vtt next to episode.md",
+                                episode=folder.slug))
+        body = ""
     episode = Episode(
         slug=folder.slug,
         source=rel,
@@ -312,8 +318,12 @@ def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, 
     file = f"{base}/{name}"
     try:
         text = (folder.path / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        r.problems.append(error("CHP002", file, f"cannot read: {exc}", episode=folder.slug))
+    except UnicodeDecodeError as exc:
+        r.problems.append(error("CHP002", file, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+                                hint="save the chapters file as UTF-8", episode=folder.slug))
+        return (), ""
+    except OSError as exc:
+        r.problems.append(error("CHP002", file, f"cannot read: {exc.strerror}", episode=folder.slug))
         return (), ""
     text, scrubbed = scrub_text(text, file, folder.slug)
     r.problems.extend(scrubbed)

@@ -17,8 +17,21 @@ def new_guid() -> str:
     return str(uuid.uuid4())
 
 
+#: A ``guid:`` line whose value is empty: nothing, ``~``, ``null``, quotes around blanks, then maybe a comment.
+_EMPTY_GUID_LINE = re.compile(r"(?m)^guid:[ \t]*(?:~|null|Null|NULL|'[ \t]*'|\"[ \t]*\")?[ \t]*(?:#[^\r\n]*)?(?=\r?$)")
+
+
+def _missing(data: dict[object, object]) -> bool:
+    """No GUID: the key absent, null, or blank text (what `mediafeed check` reports as SRC060). A value of another
+    kind (a number, a list, a boolean) is the producer's to correct (SRC010), never replaced here."""
+    value = data.get("guid")
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
-    """Episodes whose front matter has no ``guid``; with ``write``, insert one (the rest of the file untouched)."""
+    """Episodes whose front matter has no ``guid``; with ``write``, insert one (the rest of the file untouched,
+    its line endings too). An episode whose empty ``guid`` cannot be filled in where it is (written over several
+    lines, say) comes back with an empty GUID, and nothing is written to it."""
     if not (root / SHOW_FILE).is_file():  # not a show: saying "0 episodes without a GUID" would mislead
         raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
                                hint="pass --show DIR pointing at the show folder"))
@@ -28,21 +41,26 @@ def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
         path = folder.path / EPISODE_FILE
         rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_bytes().decode("utf-8")  # not read_text: its newline translation would rewrite CRLF
         except (OSError, UnicodeDecodeError):  # `mediafeed check` reports it (SRC021); never rewrite such a file
             continue
         match = FRONT_MATTER.match(text.lstrip("\ufeff"))
         if not match:
             continue
         data, problems = load_yaml(match.group(1), rel)
-        if problems or not isinstance(data, dict) or data.get("guid"):
+        if problems or not isinstance(data, dict) or not _missing(data):
             continue
         guid = new_guid()
-        if write:
-            if "guid" in data:  # "guid:" present but empty: fill it in place
-                updated = re.sub(r"(?m)^guid:[ \t]*(?:''|\"\")?[ \t]*$", f"guid: {guid}", text, count=1)
-            else:
-                updated = re.sub(r"\A(\ufeff?---[ \t]*\r?\n)", f"\\g<1>guid: {guid}\n", text, count=1)
+        if "guid" in data:  # "guid:" present but empty: fill it in place, in the front matter only (never the notes)
+            start = len(text) - len(text.lstrip("\ufeff")) + match.start(1)
+            end = start + len(match.group(1))
+            updated = text[:start] + _EMPTY_GUID_LINE.sub(f"guid: {guid}", text[start:end], count=1) + text[end:]
+        else:
+            newline = "\r\n" if "\r\n" in text else "\n"
+            updated = re.sub(r"\A(\ufeff?---[ \t]*\r?\n)", f"\\g<1>guid: {guid}{newline}", text, count=1)
+        if updated == text:  # not a line we can fill in safely: say so rather than claim a GUID that is not there
+            guid = ""
+        elif write:
             atomic_write(path, updated.encode("utf-8"))
         done.append((rel, guid if write else ""))
     return done

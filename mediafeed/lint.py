@@ -68,6 +68,9 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                              max_bytes=limits.max_feed_bytes)
         if answer.error or not answer.ok:
             reason = answer.error or f"HTTP {answer.status}"
+            wait = answer.header("retry-after").strip()
+            if answer.status in (429, 503) and wait:
+                reason += f" (the server asks to wait {wait + ' s' if wait.isdigit() else 'until ' + wait} before asking again)"
             raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint="check the URL and your connection"))
         if answer.truncated:
             raise InputError(error("XML000", target, f"the feed is larger than {limits.max_feed_bytes // (1024 * 1024)} MB",
@@ -80,7 +83,8 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                                  severity=Severity.INFO if permanent else Severity.WARNING,
                                  hint="subscribe to the final URL" if permanent else
                                  "a moved feed should answer 301 (permanent); apps keep polling after a 302"))
-        return answer.body, target, found
+        body, charset_problems = _http_charset(answer.body, answer.header("content-type"), target)
+        return body, target, found + charset_problems
     path = Path(target)
     try:
         size = path.stat().st_size
@@ -94,6 +98,37 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
         raise InputError(error("XML000", target, "is a folder, not a feed file", hint="use --show for a show folder")) from None
     except OSError as exc:
         raise InputError(error("XML000", target, f"cannot read: {exc.strerror}")) from None
+
+
+def _http_charset(body: bytes, content_type: str, target: str) -> tuple[bytes, list[Problem]]:
+    """The body in UTF-8 when only the HTTP header names its encoding (RFC 7303: the charset parameter wins,
+    and apps that fetch the feed read it so), with the warning that a copy of the file alone is not UTF-8."""
+    import codecs
+    import re
+
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type)
+    if not match or body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return body, []
+    if re.match(rb"\s*<\?xml[^>]*encoding\s*=", body[:200]):
+        return body, []
+    try:
+        charset = codecs.lookup(match.group(1)).name
+        if charset == "utf-8":
+            return body, []
+        body.decode("utf-8")
+        return body, []  # valid UTF-8 as it is (plain ASCII, most often): nothing to convert
+    except LookupError:
+        return body, []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = body.decode(charset)
+    except UnicodeDecodeError:
+        return body, []
+    return text.encode("utf-8"), [problem(
+        "XML007", target, f"the feed is {match.group(1)}, and only the HTTP Content-Type says so; read as {match.group(1)}",
+        field="encoding", hint="save the feed as UTF-8 (or at least declare <?xml version=\"1.0\" "
+        f"encoding=\"{match.group(1)}\"?>): a copy of the file, or a mirror without the header, reads as broken UTF-8")]
 
 
 def load_feed(target: str, limits: Limits) -> tuple[feedxml.FeedDoc | None, list[Problem]]:

@@ -315,8 +315,8 @@ class Item:
 
     @property
     def duration(self) -> int:
-        """Whole seconds, as itunes:duration wants."""
-        return int(round(self.media.duration))
+        """Whole seconds, as itunes:duration wants; at least 1 for any audio (apps read 0 as "length unknown")."""
+        return max(int(round(self.media.duration)), 1 if self.media.duration > 0 else 0)
 
     @property
     def explicit(self) -> bool | None:

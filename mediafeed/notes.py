@@ -98,9 +98,25 @@ def render(markdown: str, link: str = "") -> Notes:
     # instead of leaving them on the page as escaped text.
     raw = _to_html(markdown)
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
-    html = cdata_safe(_engines().page.clean(shifted).strip())
+    html = cdata_safe(_page_ids_removed(_engines().page.clean(shifted).strip()))
     description = _describe(html, link)
     return Notes(html=html, description=description, text=plain_text(html))
+
+
+#: the ids the default theme gives its own elements: the same id in pasted notes would be a duplicate that
+#: the skip link, the copy buttons (``getElementById``) and ``aria-labelledby`` find first, in the notes
+PAGE_IDS = frozenset({
+    "main", "episode-title", "content-note-title", "chapters-title", "notes-title", "persons-title", "links-title",
+    "transcript", "transcript-title", "share-title", "page-link", "embed-code", "fragment-code", "show-title",
+    "episodes-title", "subscribe", "subscribe-title", "feed-url", "not-found-title",
+})
+_ID = re.compile(r' id="([^"]*)"')
+
+
+def _page_ids_removed(html: str) -> str:
+    if ' id="' not in html:
+        return html
+    return _ID.sub(lambda m: "" if m.group(1) in PAGE_IDS else m.group(0), html)
 
 
 def _native(cmark: Any) -> tuple[Any, Any] | None:

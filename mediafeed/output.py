@@ -140,7 +140,7 @@ class Writer(Site):
         #: folders (relative, "" for ``out``) known to exist: True when this build made them, so that nothing
         #: but this build's own files can be in them (a cold build skips looking for old files there)
         self.folders: dict[str, bool] = {}
-        out.mkdir(parents=True, exist_ok=True)
+        self._io(lambda: out.mkdir(parents=True, exist_ok=True))  # -o in a folder not ours: OUT003, not a bare OSError
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
@@ -224,8 +224,8 @@ class Writer(Site):
             raise self._failed(exc) from None
 
     def _failed(self, exc: OSError) -> OutputError:
-        return OutputError(error("OUT003", str(exc.filename or self.out), f"cannot write the site: {exc.strerror}",
-                                 hint="check free disk space and permissions on the output folder"))
+        return OutputError(error("OUT003", _shown(exc.filename) or str(self.out), f"cannot write the site: {exc.strerror}",
+                                 hint=f"check free disk space and permissions on the output folder {self.out}"))
 
     def finish(self) -> WriteReport:
         """Remove the files the previous build made and this one did not; the report of the whole write."""
@@ -352,6 +352,16 @@ def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) 
         if old is not None:
             old.close()
     return not same, size
+
+
+def _shown(filename: object) -> str:
+    """The file a failed write was for: the target, not the temp file beside it (``.NAME.PID-N.tmp``)."""
+    if not isinstance(filename, str) or not filename:
+        return ""
+    folder, name = os.path.split(filename)
+    if name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3:
+        return os.path.join(folder, name[1:-4].rsplit(".", 1)[0])
+    return filename
 
 
 def _temp(target: str) -> tuple[int, str]:

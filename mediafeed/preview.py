@@ -263,7 +263,7 @@ class Watcher:
                 for path in base.rglob("*"):
                     if not any(part.startswith(".") for part in path.relative_to(base).parts):
                         self._stat(path, found)
-        for path in self.root.iterdir():
+        for path in self.root.iterdir() if self.root.is_dir() else ():  # no show folder: the build says so (SRC020)
             if path.is_file() and path.suffix.lower() in (".png", ".jpg", ".jpeg"):
                 self._stat(path, found)
         return found
@@ -304,6 +304,7 @@ class Preview:
     lock: threading.Lock = field(default_factory=threading.Lock)
     builds: int = 0
     bases: tuple[str, ...] = ()  #: the built show's public base URLs (url, media_url), for Handler.public
+    exit_code: int = 0  #: the last failed build's (1: the show has errors; 2: no show, unreadable input)
 
     def public(self) -> tuple[str, ...]:
         return self.bases
@@ -313,6 +314,7 @@ class Preview:
             try:
                 result = build_lib.build(self.root, self.out, record=False, wait=self.wait, waiting=self.waiting)
             except MediafeedError as exc:
+                self.exit_code = exc.exit_code
                 self.report(None, exc.problems)
                 return False
             self.builds += 1

@@ -33,6 +33,7 @@ from .errors import Problem, Severity
 from .feeditems import FeedItems
 from .model import Item
 from .site import url_path
+from .source import scrub_text
 
 if TYPE_CHECKING:
     import jinja2
@@ -50,9 +51,16 @@ def _mime_of(name: str) -> str:
 def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc}", episode=slug)]
-    return transcripts.parse(text, mime, rel, slug)
+    except UnicodeDecodeError as exc:  # a UTF-16 export from a Windows tool, or Latin-1
+        return [], [Problem(rel, "TRN000", Severity.ERROR, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
+                            f"offset {exc.start})", hint="save the transcript as UTF-8 (WebVTT must be UTF-8)",
+                            episode=slug)]
+    except OSError as exc:
+        return [], [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc.strerror}", episode=slug)]
+    # characters XML forbids are no text either: off the page and the generated transcript, with a warning
+    text, scrubbed = scrub_text(text, rel, slug)
+    cues, problems = transcripts.parse(text, mime, rel, slug)
+    return cues, scrubbed + problems
 
 
 class Renderer:
@@ -65,7 +73,7 @@ class Renderer:
         self.root = project.root
         self.build_date = build_date
         self.cache_path = cache.path if cache else None
-        self.image_url = self.show.absolute(url_path(self.show.artwork))
+        self.image_url = self.show.absolute(url_path(self.show.artwork)) if self.show.artwork else ""
         self.image_size = project.artwork_size[0]
         self.scaled: dict[Path, str] = {}  #: source image → hash part of its scaled copies' names
         self.artwork_paths: dict[tuple[str, int], str] = {}  #: (image_path or "", size) → ``artwork()``

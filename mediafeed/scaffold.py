@@ -284,7 +284,8 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
     media = audio.probe(source, source.name)  # raises MediaError naming the file when it is not usable audio
     episodes = existing_episodes(root)
-    title = (title or media.tags.get("title", "") or title_from_file(source)).strip()
+    # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
+    title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
     if season is None:
         season = latest_season(episodes)
     if number is None and episode_type == "full":
@@ -327,6 +328,10 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
                       duration=media.duration)
 
 
+#: A comment tag longer than this (bytes, Apple's limit for a description) is show notes: the body, not the summary.
+SUMMARY_LIMIT = 4000
+
+
 def episode_text(*, title: str, date: datetime, guid: str, season: int | None, number: int | None,
                  episode_type: str, draft: bool, audio_name: str, media: Media) -> str:
     lines = [
@@ -341,7 +346,9 @@ def episode_text(*, title: str, date: datetime, guid: str, season: int | None, n
     if number is not None:
         lines.append(f"episode: {number}")
     lines += [f"type: {episode_type}", f"audio: {_scalar(audio_name)}"]
-    summary = media.tags.get("comment", "").strip()
+    summary, notes = media.tags.get("comment", "").strip(), ""
+    if len(summary.encode("utf-8")) > SUMMARY_LIMIT:  # a file's whole show notes (some editors put them there)
+        summary, notes = "", summary
     lines.append(f"summary: {_scalar(summary)}" if summary else "# summary: one or two plain sentences for apps")
     if draft:
         lines.append("draft: true   # remove this line to publish")
@@ -349,4 +356,6 @@ def episode_text(*, title: str, date: datetime, guid: str, season: int | None, n
     found = media.duration
     minutes, seconds = divmod(int(round(found)), 60)
     lines += [f"<!-- Show notes in Markdown below. The audio is {minutes}:{seconds:02d} long. -->", ""]
+    if notes:
+        lines += [notes, ""]
     return "\n".join(lines)

@@ -19,23 +19,154 @@ import yaml
 from .errors import Problem, error, warning
 
 try:  # the C loader is ~6x faster; both are safe loaders
-    _Loader: type = yaml.CSafeLoader
+    _SafeLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
-    _Loader = yaml.SafeLoader
+    _SafeLoader = yaml.SafeLoader
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing a key written twice in one mapping (YAML forbids it; PyYAML would keep the
+    last value silently: a second ``title:`` line replaced the first without a word). Keys merged in with
+    ``<<: *anchor`` may still be overridden, as YAML intends."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[tuple[str, str], yaml.Node] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                continue
+            first = seen.setdefault((key.tag, key.value), key)
+            if first is not key:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key.value!r} appears twice (first on line {first.start_mark.line + 1})",
+                    key.start_mark)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+class _Int(int):
+    """A whole number read from YAML that was written otherwise than Python prints it (``007``, ``1:20``, a
+    base-60 number in YAML 1.1, ``1_000``, ``0x1F``): ``text`` keeps what was written, for a title or a GUID."""
+
+    text = ""
+
+
+class _Float(float):
+    """A number with a point read from YAML, written otherwise than Python prints it (``1.10``, ``1_000.5``)."""
+
+    text = ""
+
+
+def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNode], Any]:
+    """PyYAML's constructor for ``tag``, with a value it cannot make (``2026-02-30T08:00:00Z``, ``!!int abc``) a
+    problem at its line instead of the ValueError it lets through; numbers of ``kind`` keep their text."""
+    make = _Loader.yaml_constructors[tag]  # (inherited from the safe loader: not yet replaced here)
+
+    def construct(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            value = make(loader, node)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
+            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {_KINDS[tag]}: {exc}",
+                                                    node.start_mark) from None
+        if kind is None or str(value) == node.value:
+            return value
+        kept = kind(value)
+        kept.text = node.value
+        return kept
+
+    return construct
+
+
+_KINDS = {"tag:yaml.org,2002:timestamp": "a real date and time", "tag:yaml.org,2002:int": "a whole number",
+          "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true or false"}
+for _tag, _kind_of in (("timestamp", None), ("bool", None), ("int", _Int), ("float", _Float)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _scalar(f"tag:yaml.org,2002:{_tag}", _kind_of))
+
+
+def as_text(value: Any) -> str:
+    """A YAML scalar as text: a number as it was written (``title: 1.10`` is "1.10", not "1.1")."""
+    return getattr(value, "text", "") or str(value)
+
+
+#: the longest text a value or an episode's notes may be: XML parsers (libxml2, in many podcast apps) refuse a text
+#: over 10 MB in a feed, and 1,000,000 characters is five times a three-hour transcript
+MAX_TEXT = 1_000_000
+
+#: how deep values may nest, and how many values anchors and aliases may expand to: more is an attack (libyaml
+#: crashes the interpreter on some 20,000 nested lists; nine aliases of nine aliases … make a billion values)
+MAX_DEPTH = 100
+MAX_VALUES = 100_000
+_BLOCK_PREFIX = re.compile(r"(?m)^(?:[ \t]|[-?:](?=[ \t]|$))*")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse YAML with a safe loader; a syntax error becomes one problem with its line."""
+    hint = "fix the YAML syntax; quote values that contain ': ' or start with a special character"
+    if _nests_too_deep(text):
+        return None, [error("SRC002", file, f"malformed YAML: lists or mappings nest more than {MAX_DEPTH} levels deep",
+                            hint="write the values out flat; quote text that starts with '[', '{' or '- '")]
     try:
-        return yaml.load(text, Loader=_Loader), []
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [error("SRC002", file, f"malformed YAML{where}: {reason}",
-                            hint="fix the YAML syntax; quote values that contain ': ' or start with a special character")]
+        if "appears twice" in reason:
+            hint = "delete one of the two lines (the later one used to win silently)"
+        elif "a real date and time" in reason:
+            hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
+        return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", hint=hint)]
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a tag applied to the wrong kind of node
+        return None, [error("SRC002", file, f"malformed YAML: {exc}", hint=hint)]
+    too_big = _oversized(data) if "*" in text else ""  # without an alias, the text's own size and depth bound it
+    if too_big:
+        return None, [error("SRC002", file, f"malformed YAML: {too_big}",
+                            hint="write the values out instead of repeating aliases ('*name') of anchors ('&name')")]
+    return data, []
+
+
+def _nests_too_deep(text: str) -> bool:
+    """Whether the text may nest more than :data:`MAX_DEPTH` levels, judged before parsing (libyaml's parser is
+    recursive: tens of thousands of ``[`` or ``- `` end the interpreter with a segmentation fault). Brackets
+    inside quoted text count too: an over-estimate that no hand-written file comes near."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = deepest = 0
+        for char in re.findall(r"[\[\]{}]", text):
+            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+            deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            return True
+    return len(text) > 2 * MAX_DEPTH and max(map(len, _BLOCK_PREFIX.findall(text))) > 2 * MAX_DEPTH
+
+
+def _oversized(data: Any) -> str:
+    """Why the parsed value is too big to walk (a loop, too deep, too many values after aliases), or ""."""
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    open_: set[int] = set()  # started and not finished: the ancestors of the value being looked at
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, finished = stack.pop()
+        children = list(value.values()) if isinstance(value, dict) else value
+        key = id(value)
+        if finished:
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            depths[key] = 1 + max((depths.get(id(child), 0) for child in children), default=0)
+            open_.discard(key)
+            if depths[key] > MAX_DEPTH:
+                return f"lists or mappings nest more than {MAX_DEPTH} levels deep"
+            if sizes[key] > MAX_VALUES:
+                return f"anchors and aliases expand to more than {MAX_VALUES:,} values"
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            return "an alias ('*name') refers to a value that contains it, a loop without end"
+        open_.add(key)
+        stack.append((value, True))
+        stack.extend((child, False) for child in children if isinstance(child, (list, dict)) and id(child) not in sizes)
+    return ""
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
@@ -46,7 +177,8 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str
     if not match:
         return None, text, [error("SRC001", file, "no YAML front matter found",
                                   hint="start the file with a line '---', the metadata, and another line '---'")]
-    data, problems = load_yaml(match.group(1), file)
+    # one line break before the YAML for the '---' line above it: problems then give the file's line numbers
+    data, problems = load_yaml("\n" + match.group(1), file)
     body = text[match.end():]
     if problems:
         return None, body, problems
@@ -150,13 +282,17 @@ class FieldReader:
                       hint=f"quote the value: {key}: \"{'yes' if value else 'no'}\"")
             return default
         if isinstance(value, (int, float)):
-            return str(value)
+            return as_text(value)
         if not isinstance(value, str):
             self.fail(key, f"expected text, got {_kind(value)}", hint=hint)
             return default
         value = value.strip()
         if required and not value:
             self.missing(key, hint or f"give '{key}' a value")
+        if len(value) > MAX_TEXT:
+            self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
+                      hint="shorten it (long material belongs in the show notes or a transcript)")
+            return default
         return value
 
     def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:
@@ -182,7 +318,7 @@ class FieldReader:
         if minimum is not None and value < minimum:
             self.fail(key, f"must be {minimum} or more, got {value}", hint=f"use a number from {minimum} up")
             return default
-        return value
+        return int(value)
 
     def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> builtins.str:
         value = self.str(key, default)
@@ -210,8 +346,8 @@ class FieldReader:
             self.fail(key, f"expected a list of words, got {_kind(value)}", hint=f"write '{key}: [one, two]'")
             return ()
         for item in value:
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
-                out.append(str(item).strip())
+            if isinstance(item, (str, int, float)) and not isinstance(item, bool) and as_text(item).strip():
+                out.append(as_text(item).strip())
             else:
                 self.fail(key, f"expected text in the list, got {item!r}")
         return tuple(out)
@@ -301,8 +437,13 @@ def is_url(value: str, https: bool = False) -> bool:
 
 
 def _kind(value: Any) -> str:
+    kind = {_Int: int, _Float: float}.get(type(value), type(value))
     return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
-        type(value), type(value).__name__)
+        kind, kind.__name__)
+
+
+#: a time longer than any recording (a thousand years): "inf", 1e999 and 1e300 are typing slips, not times
+MAX_SECONDS = 1000 * 365.25 * 86400
 
 
 def parse_time(value: Any) -> float | None:
@@ -310,7 +451,7 @@ def parse_time(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value) if value >= 0 else None
+        return float(value) if 0 <= value < MAX_SECONDS else None
     if not isinstance(value, str):
         return None
     text = value.strip().replace(",", ".")
@@ -321,8 +462,8 @@ def parse_time(value: Any) -> float | None:
         numbers = [float(p) for p in parts]
     except ValueError:
         return None
-    if any(n < 0 for n in numbers) or any(n >= 60 for n in numbers[1:]):
-        return None
+    if not all(0 <= n < MAX_SECONDS for n in numbers) or any(n >= 60 for n in numbers[1:]):
+        return None  # negative, over a thousand years, or not a number at all ("nan", "inf")
     seconds = 0.0
     for n in numbers:
         seconds = seconds * 60 + n

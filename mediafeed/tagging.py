@@ -79,7 +79,7 @@ def cover_for(path: Path) -> Cover | None:
             out = io.BytesIO()
             image.save(out, "JPEG", quality=88, optimize=False, progressive=False)
             return Cover("image/jpeg", out.getvalue())
-    except (OSError, ValueError):
+    except (OSError, ValueError, Image.DecompressionBombError):  # not an image Pillow reads (the artwork checks say so)
         return None
 
 

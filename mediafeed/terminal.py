@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -47,7 +47,7 @@ def use_color(stream: Any = None) -> bool:
     s = settings()
     if s.color is not None:
         return s.color
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":  # a dumb terminal shows escapes as text
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
@@ -108,6 +108,15 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
 summary = problemlines.summary
 
 
+INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: commands.shortcut writes the same line
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C (or SIGTERM): one line on stderr, exit code 130."""
+    echo(INTERRUPTED, err=True)
+    sys.exit(130)
+
+
 def boundary(func: F) -> F:
     """Turn library errors into clean output and exit codes; a traceback only with ``-v``."""
 
@@ -122,13 +131,24 @@ def boundary(func: F) -> F:
             else:
                 print_problems(exc.problems, err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            echo("Interrupted; nothing half-written was left behind.", err=True)
-            sys.exit(130)
+        except (KeyboardInterrupt, click.exceptions.Abort):  # Abort: Ctrl-C or Ctrl-D at a click prompt (init)
+            interrupted()
+        except click.ClickException:
+            raise  # click's own errors (a bad value, a failed editor) say what went wrong: click prints them
+        except BrokenPipeError:  # the reader left (`mediafeed list | head -1`): stop quietly, as cat and git do
+            _stdout_to_devnull()
+            sys.exit(EXIT_USAGE)
         except OSError as exc:
             if settings().verbose:
                 raise
-            echo(f"Error: {exc.filename or ''}: {exc.strerror or exc}", err=True, fg="red")
+            where = f"{exc.filename}: " if exc.filename else ""
+            if (kwargs.get("fmt") or kwargs.get("format")) == "json":  # a script still gets JSON: {"ok": false, …}
+                from .errors import error
+
+                found = error("IO001", str(exc.filename or ""), f"{exc.strerror or exc}",
+                              hint="check that the path exists, is the right kind (file or folder) and can be written")
+                print_json({"ok": False, "problems": [found.to_dict()]})
+            echo(f"Error: {where}{exc.strerror or exc}", err=True, fg="red")
             sys.exit(EXIT_USAGE)
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, not a traceback
             if settings().verbose:
@@ -138,6 +158,15 @@ def boundary(func: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
 
 
 class ProgressBar:

@@ -72,10 +72,11 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
     first = _header(data, pos)
     assert first is not None
     rate, channels = first[2], first[4]
+    layer = 4 - ((data[pos + 1] >> 1) & 3)  # the first frame's: 3 for MP3
     header = mpeg.vbr_header(data, pos, mpeg.frame_at(data, pos))  # type: ignore[arg-type]
     if header is not None:
         if header.frames and not full:
-            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False, lead)
+            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False, lead, layer)
         pos += first[0]
     frames = samples = junk = total = 0
     bitrates = set()
@@ -102,7 +103,7 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
         return None
     duration = samples / rate
     return (duration, frames, int(total * 8 / duration), "CBR" if len(bitrates) == 1 else "VBR", rate, channels, header,
-            start, end, junk, cut, lead)
+            start, end, junk, cut, lead, layer)
 
 
 # -- the files ----------------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ EXTENSIONS = {
 }
 NAMES = {"mp3": "MP3", "mp4": "MP4/M4A", "aac": "raw AAC (ADTS)", "ogg-opus": "Ogg Opus", "ogg-vorbis": "Ogg Vorbis",
          "flac": "FLAC", "wav": "WAV"}
+#: MPEG audio of an older layer than MP3's, as a probed MP3's ``codec`` names it ("" for MP3 itself), and how messages name it.
+LAYER_NAMES = {"mp2": "MPEG audio Layer II (MP2)", "mp1": "MPEG audio Layer I (MP1)"}
 #: Formats mediafeed writes tags into. WAV and raw AAC have no tag format podcast apps read.
 TAGGABLE = {"mp3", "mp4", "flac", "ogg-opus", "ogg-vorbis"}
 

@@ -68,9 +68,13 @@ def brand(head: bytes) -> str:
 
 def truncation(handle: BinaryIO, size: int) -> str:
     """A description of how the file is cut off, or "" when every top-level box fits."""
+    seen: set[bytes] = set()
     for box in boxes(handle, 0, size):
         if box.end > size:
+            if {b"moov", b"mdat"} <= seen and box.name not in (b"moov", b"mdat", b"moof"):
+                return ""  # bytes after a whole movie that are no box (a download's leftovers): players ignore them
             return f"its '{box.name.decode('latin-1')}' box needs {box.end - box.start} bytes but only {size - box.start} remain"
+        seen.add(box.name)
     return ""
 
 

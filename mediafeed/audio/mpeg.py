@@ -171,6 +171,7 @@ class Scan:
     junk: int  #: bytes skipped between frames (corruption or unknown blocks)
     cut: bool  #: the last frame runs past the end (a cut-off file)
     lead: int = 0  #: bytes before the first frame (after any ID3v2 tag) that are not all zero: see :func:`lead_bytes`
+    layer: int = 3  #: the first frame's MPEG audio layer: 3 is MP3; 2 (MP2) and 1 are older codecs in the same frames
 
 
 #: How far into a file (after its ID3v2 tag) the first audio frame is looked for.
@@ -261,7 +262,8 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     if header is not None:
         if header.frames and not full:
             return Scan(duration=0.0, frames=header.frames, bitrate=0, mode="", sample_rate=first.sample_rate,
-                        channels=first.channels, header=header, start=start, end=end, junk=0, cut=False, lead=lead)
+                        channels=first.channels, header=header, start=start, end=end, junk=0, cut=False, lead=lead,
+                        layer=layer)
         pos += first.length  # the header frame is silent: not audio
     rate = first.sample_rate
     # The common case, frame after frame of the first frame's sample rate and layer, is looked up in a table
@@ -314,4 +316,4 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     duration = samples / rate
     return Scan(duration=duration, frames=frames, bitrate=int(total * 8 / duration) if duration else 0,
                 mode="CBR" if len(bitrates) == 1 else "VBR", sample_rate=rate, channels=first.channels,
-                header=header, start=start, end=end, junk=junk, cut=cut, lead=lead)
+                header=header, start=start, end=end, junk=junk, cut=cut, lead=lead, layer=layer)

@@ -102,12 +102,16 @@ def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
     serial = None
     packet = -1
     while True:
+        at = handle.tell()
         try:
             page = OggPage(handle)
         except EOFError:
             break
         except MutagenError as exc:
-            raise ValueError(f"a damaged Ogg page at offset {handle.tell()}") from exc
+            handle.seek(at)
+            if not any(handle.read()):
+                break  # zero bytes after the last page (see _ogg_truncation): no audio, and tagging keeps them
+            raise ValueError(f"a damaged Ogg page at offset {at}") from exc
         if serial is None:
             serial = page.serial
         if page.serial != serial:  # another stream (a chain's later part, a multiplexed track): tagging leaves it as it is
@@ -161,9 +165,44 @@ def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     page = _last_ogg_page(handle, size)
     if page is None:
         return "no complete Ogg page at its end"
-    if handle.tell() < size:
+    if handle.tell() < size and (any(handle.read()) or not _ogg_crc_ok(handle, page)):
+        # zero bytes after a whole last page (a copy padded to a block) are no cut; after a page they complete
+        # (a cut-off copy into a file made at full size first), its checksum tells
         return "it ends in the middle of an Ogg page (the file was cut off)"
     return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
+
+
+def ogg_end(path: Path, size: int) -> int:
+    """Where an Ogg file's last page ends when only zero bytes follow it (see :func:`_ogg_truncation`), else ``size``."""
+    with open(path, "rb") as handle:
+        page = _last_ogg_page(handle, size)
+        end = handle.tell()
+        return end if page is not None and end < size and not any(handle.read()) and _ogg_crc_ok(handle, page) else size
+
+
+def _ogg_crc_table() -> list[int]:
+    table = []
+    for byte in range(256):
+        crc = byte << 24
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x04C11DB7) if crc & 0x80000000 else crc << 1
+        table.append(crc & 0xFFFFFFFF)
+    return table
+
+
+_OGG_CRC = _ogg_crc_table()
+
+
+def _ogg_crc_ok(handle, page: OggPage) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a page's bytes match its CRC (Ogg's CRC-32: polynomial 0x04C11DB7, its own field taken as zero)."""
+    handle.seek(page.offset)
+    raw = bytearray(handle.read(page.size))
+    stored = int.from_bytes(raw[22:26], "little")
+    raw[22:26] = bytes(4)
+    crc = 0
+    for byte in raw:
+        crc = ((crc << 8) & 0xFFFFFFFF) ^ _OGG_CRC[(crc >> 24) ^ byte]
+    return crc == stored
 
 
 def ogg_chained(path: Path, size: int) -> bool:
@@ -220,6 +259,24 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     total = int.from_bytes(info[13:18], "big") & 0xFFFFFFFFF
     if not total:
         return ""  # unknown length (a stream): nothing to compare with
+    end = _flac_end(handle, frames, size, min_block)
+    if end and end < total:
+        return f"its audio stops at {end / max(total, 1):.0%} of the length its header declares"
+    return ""
+
+
+def flac_samples(path: Path, size: int) -> int:
+    """The samples (per channel) of a FLAC file, counted to the end of its last frame: for a file whose STREAMINFO
+    does not say (0, "unknown": what an encoder writing to a pipe leaves, ``ffmpeg -f flac pipe:``); 0 if none."""
+    with open(path, "rb") as handle:
+        blocks, frames = flac_blocks(handle)
+        handle.seek(blocks[0][1])
+        min_block = struct.unpack(">H", handle.read(2))[0]
+        return _flac_end(handle, frames, size, min_block)
+
+
+def _flac_end(handle, frames: int, size: int, min_block: int) -> int:  # type: ignore[no-untyped-def]
+    """The sample number where the last frame (in the last 64 KB, from ``frames`` on) ends, or 0 when none is found."""
     tail_start = max(frames, size - (1 << 16))
     handle.seek(tail_start)
     tail = handle.read()
@@ -227,13 +284,10 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     while True:
         at = max(tail.rfind(b"\xff\xf8", 0, at), tail.rfind(b"\xff\xf9", 0, at))
         if at < 0:
-            return ""
+            return 0
         found = _flac_frame(tail, at, min_block)
         if found is not None:
-            start, samples = found
-            if start + samples < total:
-                return f"its audio stops at {(start + samples) / max(total, 1):.0%} of the length its header declares"
-            return ""
+            return found[0] + found[1]
 
 
 def _flac_frame(data: bytes, at: int, min_block: int) -> tuple[int, int] | None:

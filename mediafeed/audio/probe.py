@@ -26,7 +26,7 @@ from mutagen.mp3 import BitrateMode, MPEGInfo
 from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
-from .formats import APP_FORMATS, EXTENSIONS, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
+from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
 from .tags import load, load_tags, read_state
 from .tagset import Tags
 
@@ -36,6 +36,8 @@ VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video
 _READ_LIMIT = 1024 * 1024
 #: More missing than this (bytes) from what an MP3's Xing/VBRI header declares is a cut-off file.
 _MP3_SHORTFALL = 4096
+#: MPEG audio of an older layer than MP3's (Layer III): the same frames, other codecs (Media.codec; "" for MP3).
+_OLDER_LAYERS = {2: "mp2", 1: "mp1"}
 #: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
 _MP3_BEYOND = 1.0
 
@@ -152,8 +154,11 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     except MediaError:
         raise
     except (mutagen.MutagenError, struct.error, ValueError, EOFError, IndexError, KeyError, OverflowError) as exc:
-        raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt ({exc})", field="audio",
+        raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt" + (f" ({exc})" if str(exc) else ""), field="audio",
                                hint="export it again from your editor; check it plays to the end")) from None
+    if kind == "mp3" and media.codec and ext != ".mp3":  # an .mp2 file: renaming it would not make it an MP3
+        raise MediaError(error("MED005", rel, f"the file's content is {LAYER_NAMES[media.codec]}, not MP3", field="audio",
+                               hint="encode it as MP3, which apps take: ffmpeg -i in.mp2 -c:a libmp3lame -b:a 128k out.mp3"))
     if ext not in EXTENSIONS[kind]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
@@ -175,6 +180,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if duration <= 0 and kind == "mp4":  # a fragmented MP4: mutagen reads no length; its fragments say it
         with open(path, "rb") as handle:
             duration = mp4.duration(handle, size)
+    rate = int(getattr(info, "sample_rate", None) or 0)
+    if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
+        duration = payload.flac_samples(path, size) / rate
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
@@ -187,8 +195,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             video = mp4.has_video(handle, size)
         if video:
             mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
-        else:
-            mime = "audio/x-m4a"
+        else:  # sound only: an .mp4 file of it is audio/mp4 (RFC 4337), the type apps and feed checkers expect of that name
+            mime = "audio/mp4" if rel.lower().endswith(".mp4") else "audio/x-m4a"
     state = read_state(audio, kind)
     media = Media(
         path=rel,
@@ -226,6 +234,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     when a header counts the frames, for the figures it takes from it (LAME's encoder delay and padding,
     the bitrate mode). Without such a header the frame walk is the truth and mutagen would only guess.
     """
+    if data[:3] == b"ID3" and size >= 10 and not any(b & 0x80 for b in data[6:10]):
+        raw = data[6:10]
+        claimed = 10 + ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
+        if claimed > size:  # mutagen fails on it without a word; ffmpeg and players find no audio either
+            raise MediaError(error("MED004", rel, f"the MP3 file is truncated or corrupt: its ID3v2 tag declares {claimed:,} "
+                                                  f"bytes, more than the whole file ({size:,} bytes), so no audio follows it",
+                                   field="audio", hint="copy or export it again; check it plays to the end"))
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None:
@@ -261,5 +276,5 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
-                  declared=declared, **_tag_fields(state))
+                  declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), **_tag_fields(state))
     return media, state

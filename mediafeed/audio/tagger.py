@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import mutagen
 
@@ -215,10 +216,44 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     if remux:
         _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), duration, rel)
     else:
-        shutil.copyfile(source, tmp)
+        with open(source, "rb") as handle:
+            footer = _id3_footer(handle) if kind == "mp3" else 0
+            if footer:  # the copy is made without it (see _id3_footer)
+                with open(tmp, "wb") as out:
+                    handle.seek(0)
+                    out.write(_unfooted(handle.read(footer)))
+                    handle.seek(footer + 10)
+                    shutil.copyfileobj(handle, out)
+        if not footer:
+            shutil.copyfile(source, tmp)
+        if kind in ("ogg-opus", "ogg-vorbis"):
+            size = os.path.getsize(tmp)
+            end = payload.ogg_end(tmp, size)
+            if end < size:  # zero bytes after the last page: mutagen cannot renumber the pages past them (not audio)
+                os.truncate(tmp, end)
     _write_tags(tmp, kind, wanted, original, length)
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
+
+
+def _id3_footer(handle: BinaryIO) -> int:
+    """Where the footer (``3DI``, 10 bytes) of a file's leading ID3v2.4 tag starts, or 0 when the tag has none.
+
+    mutagen's save replaces a tag's header and frames but not its footer, which would be left between the new
+    tag and the first audio frame (junk there, and the payload check refuses the copy): the copy drops it.
+    """
+    handle.seek(0)
+    head = handle.read(10)
+    if len(head) < 10 or head[:4] != b"ID3\x04" or not head[5] & 0x10 or any(b & 0x80 for b in head[6:10]):
+        return 0
+    end = 10 + ((head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9])
+    handle.seek(end)
+    return end if handle.read(3) == b"3DI" else 0
+
+
+def _unfooted(tag: bytes) -> bytes:
+    """A leading ID3v2.4 tag (header and frames, its footer cut off) with the header's footer flag cleared."""
+    return tag[:5] + bytes([tag[5] & ~0x10]) + tag[6:]
 
 
 def _direct_copy(source: Path, tmp: Path, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bool:
@@ -322,6 +357,10 @@ def _direct_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: in
 def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bytes:
     """The MP3 ``data`` with ``wanted`` applied to its tags ``audio``, padded as :func:`_save_padded` does on disk."""
     buffer = io.BytesIO(data)
+    footer = _id3_footer(buffer)
+    if footer:  # the copy is made without it (see _id3_footer)
+        buffer = io.BytesIO(_unfooted(data[:footer]) + data[footer + 10:])
+    buffer.seek(0)  # mutagen's save reads the old tag's header from where the file is
     apply(audio, "mp3", wanted)
     _save_padded(lambda: buffer.getbuffer().nbytes, length,
                  lambda pad: audio.save(buffer, v2_version=3, v23_sep="/", v1=1, padding=pad))

@@ -23,6 +23,9 @@ def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int]
             size, fmt, mode = image.size, image.format or "", image.mode
     except FileNotFoundError:
         return (0, 0), [error("ART001", rel, "artwork file not found", field="artwork", episode=episode)]
+    except Image.DecompressionBombError as exc:  # Pillow refuses to read it: far more pixels than any artwork has
+        return (0, 0), [error("ART002", rel, f"not a readable image: {exc.args[0].split(',')[0]}", field="artwork",
+                              hint="export it at 3000×3000 px as a JPEG or PNG", episode=episode)]
     except (UnidentifiedImageError, OSError) as exc:
         return (0, 0), [error("ART002", rel, f"not a readable image ({exc.__class__.__name__})", field="artwork",
                               hint="save it as a JPEG or PNG", episode=episode)]

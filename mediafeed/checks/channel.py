@@ -25,14 +25,14 @@ IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\s+"
-                     r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$")
+                     r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 #: the form mediafeed writes (:func:`dates.rfc2822`): day, date, a year from 1000 (email.utils moves two-digit
 #: years), time with seconds, numeric zone, single spaces
-_CANONICAL = re.compile(rf"^({'|'.join(_DAYS)}), (\d\d) ({_MONTHS}) ([1-9]\d{{3}}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$")
+_CANONICAL = re.compile(rf"^({'|'.join(_DAYS)}), (\d\d) ({_MONTHS}) ([1-9]\d{{3}}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)$", re.ASCII)
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
 
 
@@ -274,7 +274,10 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
 
 def _loopback(url: str) -> bool:
     """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # not a URL at all (``http://[::1``): reported as not https, like any other
+        return False
     return host == "localhost" or host.startswith("127.") or host == "::1"
 
 

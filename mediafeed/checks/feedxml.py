@@ -72,18 +72,26 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     """
     if not data.strip():
         raise InputError(error("XML000", source, "the feed is empty", hint="check the path or URL"))
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        what = "a JSON Feed" if b"jsonfeed.org/version" in data[:4096] else "JSON"
+        raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
+                               hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
-        message = re.sub(r",? line \d+, column \d+\s*$", "", message.strip())
+        message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
         hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
         hint = _CDATA_HINT if hint == "CDATA" else hint
         lines = data.splitlines()
         text_line = lines[line - 1] if 0 < line <= len(lines) else b""
         if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
             hint = _CDATA_HINT
+        if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
+                and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
+            hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
+                    "or a size limit where it is generated); fetch it again or look at how it is written")
         if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
             raise InputError(error("XML002", source, "this is an HTML page, not a feed",
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
@@ -113,14 +121,30 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
     for _, (prefix, uri) in etree.iterwalk(doc.root, events=("start-ns",)):
         seen.setdefault(uri, prefix or "")
     for uri, prefix in sorted(seen.items()):
-        if uri != ITUNES and uri.lower().rstrip("/") == ITUNES.lower():
+        if uri != ITUNES and near_itunes(uri):
             doc.itunes = uri
             problems.append(error("XML004", doc.source, f"the itunes namespace is declared as {uri!r}",
                                   field=f"xmlns:{prefix}",
                                   hint=f"declare exactly xmlns:itunes=\"{ITUNES}\" (Apple compares it case-sensitively)"))
         if uri == PODCAST_LEGACY and PODCAST not in seen:
             doc.podcast = uri
+        elif uri != PODCAST and near_podcast(uri) and PODCAST not in seen:
+            doc.podcast = uri
+            problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {uri!r}",
+                                    field=f"xmlns:{prefix}",
+                                    hint=f"declare exactly xmlns:podcast=\"{PODCAST}\" (apps compare it exactly)"))
     return problems
+
+
+def near_itunes(uri: str) -> bool:
+    """A near miss of the itunes namespace URI: another case (``DTDs/PodCast-1.0.dtd``, the spelling in Apple's
+    own old examples), https, no ``www.``, a trailing slash. Apps that compare exactly see no itunes: tag."""
+    return re.sub(r"^https?://(www\.)?", "", uri.strip().lower()).rstrip("/") == "itunes.com/dtds/podcast-1.0.dtd"
+
+
+def near_podcast(uri: str) -> bool:
+    """A near miss of the podcast namespace URI: http://, another case, a trailing slash."""
+    return re.sub(r"^https?://", "", uri.strip().lower()).rstrip("/") == "podcastindex.org/namespace/1.0"
 
 
 def q(doc: FeedDoc, name: str) -> str:

@@ -126,6 +126,8 @@ def _attempt(http: requests.Session, method: str, url: str, limits: Limits, head
             answer = Answer(url=url, error="too many redirects")
         except requests.exceptions.RequestException as exc:
             answer = Answer(url=url, error=_reason(exc))
+        except ValueError as exc:  # requests reads a redirect's Location even when not following it: ``http://[::1``
+            answer = Answer(url=url, error=f"the answer redirects to an address that is not a valid URL ({exc})")
         transient = (answer.error and not answer.timed_out) or answer.status == 429 or answer.status >= 500
         if not transient or attempt == limits.retries:
             return answer
@@ -136,10 +138,13 @@ def _attempt(http: requests.Session, method: str, url: str, limits: Limits, head
 
 def _read(response: requests.Response, answer: Answer, max_bytes: int, limits: Limits, started: float) -> None:
     import requests
+    import urllib3
 
     chunks, total = [], 0
     try:
-        for chunk in response.iter_content(16384):
+        # read1: what has arrived, so the deadline is looked at while a server dribbles its body (iter_content
+        # waits for a whole chunk: a byte a second kept `check URL --timeout 5` busy for an hour)
+        while chunk := response.raw.read1(16384, decode_content=True):
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
@@ -151,6 +156,11 @@ def _read(response: requests.Response, answer: Answer, max_bytes: int, limits: L
     except requests.exceptions.RequestException as exc:
         answer.error = _reason(exc)
         answer.timed_out = isinstance(exc, requests.exceptions.ConnectionError) and "timed out" in str(exc).lower()
+    except urllib3.exceptions.DecodeError:
+        answer.error = "the server's compressed answer is damaged (Content-Encoding)"
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        answer.error = _reason(exc)
+        answer.timed_out = "timed out" in str(exc).lower()
     answer.body = b"".join(chunks)[:max_bytes]
 
 
@@ -162,6 +172,7 @@ def _reason(exc: Exception) -> str:
                            ("CERTIFICATE_VERIFY_FAILED", "the TLS certificate is not valid"),
                            ("timed out", "the connection timed out"),
                            ("Connection reset", "the connection was reset"),
+                           ("Connection broken", "the connection broke before the whole answer arrived"),
                            ("RemoteDisconnected", "the server closed the connection without answering")):
         if marker in text:
             return reason

@@ -44,8 +44,8 @@ ALLOWED_DESCRIPTION_TAGS = {"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"
 TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/html", "application/json",
                     "text/plain"}
 _TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
-_DURATION_SECONDS = re.compile(r"^\d+$")
-_DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$")
+_DURATION_SECONDS = re.compile(r"^\d+$", re.ASCII)  # ASCII: '٣٧٢٣' is no duration apps read
+_DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$", re.ASCII)
 _NUMBER_PREFIX = re.compile(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\b", re.I)
 
 
@@ -129,7 +129,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Pro
                            field="itunes:episodeType", episode=label, hint="write <itunes:episodeType>full</itunes:episodeType>"))
     for name in ("itunes:season", "itunes:episode"):
         value = text(doc, item, name)
-        if value is not None and not (value.isdigit() and int(value) > 0):
+        if value is not None and not (_whole(value) and int(value) > 0):
             out.append(problem("EP121", src, f"{name} is {value!r}; expected a whole number from 1", field=name, episode=label,
                                hint=f"write <{name}>1</{name}>, or leave it out"))
     image = child(doc, item, "itunes:image")
@@ -156,11 +156,12 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            episode=label, hint="offer the others as <podcast:alternateEnclosure>"))
     enclosure = found[0]
     url = (enclosure.get("url") or "").strip()
-    if not re.match(r"^https?://[^\s/]+\S*$", url):
+    path = _url_path(url)
+    if not re.match(r"^https?://[^\s/]+\S*$", url) or path is None:
         out.append(problem("EP103", src, f"enclosure url is {url!r}; expected an absolute http(s) URL" if url else
                            "the enclosure has no url", field="enclosure@url", episode=label, hint="give the media file's full URL"))
     length = (enclosure.get("length") or "").strip()
-    if not length.isdigit() or int(length) == 0:
+    if not _whole(length) or int(length) == 0:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
                            "the enclosure has no length", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
@@ -177,13 +178,27 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         out.append(problem("EP106", src, f"enclosure type {mime!r} is not a media type apps accept", field="enclosure@type",
                            episode=label, hint=f"write type=\"{suggestion}\"" if suggestion else
                            "use audio/mpeg, audio/x-m4a, video/mp4, video/quicktime or video/x-m4v"))
-    if url and mime:
-        ext = "." + urlsplit(url).path.rsplit("/", 1)[-1].rpartition(".")[2].lower() if "." in urlsplit(url).path.rsplit("/", 1)[-1] else ""
+    if url and mime and path is not None:
+        name = path.rsplit("/", 1)[-1]
+        ext = "." + name.rpartition(".")[2].lower() if "." in name else ""
         expected = EXTENSION_TYPES.get(ext)
         if expected and mime not in expected:
             out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
                                episode=label, hint=f"a {ext} file is {sorted(expected)[0]}; check which format the file really is"))
     return out
+
+
+def _whole(value: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts '³' and '١', which ``int`` refuses or apps do not read."""
+    return value.isascii() and value.isdigit()
+
+
+def _url_path(url: str) -> str | None:
+    """The URL's path; None when it cannot be parsed at all (``http://[::1``: a broken IPv6 host)."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return None
 
 
 def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
@@ -198,6 +213,11 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         return [problem("EP109", doc.source, "the GUID is the enclosure URL; it changes whenever the file moves", field="guid",
                         episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
                         "never derive new GUIDs from URLs")]
+    if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not re.match(r"^https?://\S+$", guid):
+        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\"",
+                        field="guid@isPermaLink", episode=label,
+                        hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
+                        "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
     return []
 
 
@@ -210,7 +230,7 @@ def _date(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
     zone = value.strip().rsplit(" ", 1)[-1]
-    if not re.match(r"^[+-]\d{4}$", zone) and zone not in ("GMT", "UT", "Z"):
+    if not re.match(r"^[+-]\d{4}$", zone, re.ASCII) and zone not in ("GMT", "UT", "Z"):
         return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
                         hint="write a numeric offset such as +0000 or -0500")]
     return []
@@ -267,10 +287,11 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                                hint='write <podcast:chapters url="https://…/chapters.json" type="application/json+chapters"/>'))
     for name in ("podcast:season", "podcast:episode"):
         value = text(doc, item, name)
-        if value is not None and not re.match(r"^\d+(\.\d+)?$", value):
+        if value is not None and not re.match(r"^\d+(\.\d+)?$", value, re.ASCII):
             out.append(problem("PI012", src, f"{name} is {value!r}; expected a number", field=name, episode=label))
     for bite in children(doc, item, "podcast:soundbite"):
-        if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "") and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "")):
+        if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "", re.ASCII)
+                and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "", re.ASCII)):
             out.append(problem("PI013", src, f"podcast:soundbite startTime={bite.get('startTime')!r} duration={bite.get('duration')!r}",
                                field="podcast:soundbite", episode=label, hint="give both in seconds, e.g. startTime=\"73.0\" duration=\"60.0\""))
     for alternate in children(doc, item, "podcast:alternateEnclosure"):

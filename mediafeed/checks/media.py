@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..audio.formats import LAYER_NAMES
 from ..chapters import clock
 from ..errors import Problem
 from ..model import Item, Show
@@ -26,7 +27,11 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
     for item in items:
         media, episode = item.media, item.episode
         rel = f"episodes/{episode.slug}/{episode.audio}"
-        if media.codec and not _aac(media.codec):
+        if media.kind == "mp3" and media.codec:
+            out.append(problem("MED011", rel, f"the audio in this .mp3 file is {LAYER_NAMES.get(media.codec, media.codec)}, "
+                                              "not MP3 (MPEG audio Layer III)", field="audio", episode=episode.slug,
+                               hint="encode it as MP3: ffmpeg -i in.mp3 -c:a libmp3lame -b:a 128k out-mp3.mp3"))
+        elif media.codec and not _aac(media.codec):
             hint = ("export the video with AAC audio (ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4)" if media.video else
                     "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a) or publish an MP3")
             out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
@@ -35,7 +40,8 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
         if media.video:
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
-            out.append(problem("MED020", rel, f"bitrate is {media.bitrate // 1000} kbit/s; podcasts use 32–320 (speech: 64–128)",
+            rate = f"{media.bitrate // 1000} kbit/s" if media.bitrate >= 1000 else f"{media.bitrate} bit/s (silence?)"
+            out.append(problem("MED020", rel, f"bitrate is {rate}; podcasts use 32–320 kbit/s (speech: 64–128)",
                                field="audio", episode=episode.slug,
                                hint="export at 64 kbit/s mono or 128 kbit/s stereo"))
         if media.sample_rate and not MIN_SAMPLE_RATE <= media.sample_rate <= MAX_SAMPLE_RATE:

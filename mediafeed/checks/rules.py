@@ -68,9 +68,10 @@ _RULES = [
     _r("MED010", "apple spotify", W, "a media format Apple Podcasts and Spotify do not accept",
        "Apple and Spotify accept MP3 and AAC/M4A (and MP4/MOV video). Publish one of them as the enclosure; offer other "
        "formats as podcast:alternateEnclosure."),
-    _r("MED011", "apple spotify", W, "an M4A/MP4 whose audio is not AAC",
+    _r("MED011", "apple spotify", W, "an M4A/MP4 whose audio is not AAC, or an .mp3 whose audio is not MP3",
        "Apple Podcasts and Spotify take M4A and MP4 with AAC audio; ALAC, Opus or MP3 inside an MP4 container plays "
-       "in some apps and fails in others."),
+       "in some apps and fails in others. Likewise an .mp3 file of MPEG Layer II (MP2, broadcast software's export) "
+       "is not the MP3 (Layer III) apps take."),
     _r("MED020", "mediafeed", W, "bitrate outside what podcasters use",
        "Speech is usually published at 64–128 kbit/s (mono 48 and up is fine); below 32 kbit/s sounds poor, above "
        "320 kbit/s only costs listeners' data."),
@@ -123,6 +124,10 @@ _RULES = [
        "Apple matches the namespace URI byte for byte; a different case hides every itunes: element."),
     _r("XML005", "mediafeed", W, "double-escaped HTML entity in text ('&amp;amp;', '&amp;nbsp;')",
        "Apps show the entity literally. Escape once, or put HTML inside CDATA."),
+    _r("XML007", "mediafeed", W, "the feed's encoding is not UTF-8 and only the HTTP Content-Type names it",
+       "Apps that fetch the feed honour the header; a saved copy, a mirror or a proxy without it reads broken UTF-8."),
+    _r("XML006", "podcastindex", E, "the podcast namespace URI is not exactly https://podcastindex.org/namespace/1.0",
+       "Apps match the namespace URI exactly; http:// or a trailing slash hides every podcast: element."),
     # -- channel ------------------------------------------------------------------------------------
     _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
     _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
@@ -205,6 +210,9 @@ _RULES = [
     _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png"),
     _r("EP123", "mediafeed", W, "more than one enclosure in an episode", "Apps use the first; offer others with podcast:alternateEnclosure."),
     _r("EP124", "psp1", I, "an episode has no link"),
+    _r("EP125", "mediafeed", W, "a GUID that is not a URL is marked (or defaults to) isPermaLink=\"true\"",
+       "RSS 2.0 reads a guid without isPermaLink=\"false\" as a permalink; the W3C feed validator rejects one that "
+       "is not a full URL, and some apps link to it. Add the attribute; never change the GUID text."),
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read"),
     _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),

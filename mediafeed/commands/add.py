@@ -66,7 +66,11 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     new = add_episode(show_dir, audio_file, title=title, date=when, season=season, number=number,
                       episode_type=episode_type, draft=draft, move=move, slug=slug)
     if edit:
-        click.edit(filename=str(new.path))
+        try:
+            click.edit(filename=str(new.path))
+        except click.ClickException as exc:  # no such editor, or it failed: the episode is added all the same
+            echo(f"Could not open the editor ({exc.format_message()}); the episode was added: edit {new.path} "
+                 "yourself, or set $EDITOR (or $VISUAL) to an editor that works.", err=True, fg="yellow")
     if fmt == "json":
         print_json({"ok": True, **new.to_dict()})
         return

@@ -21,6 +21,10 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     the front matter and must never change. Existing GUIDs are never touched.
 
     \b
+    Exit codes: 0 done, 1 an empty guid could not be filled in (written over
+    several lines: write it yourself), 2 no show here.
+
+    \b
     Example:
       mediafeed guid            # which episodes have none?
       mediafeed guid --assign   # give each of them a new UUID
@@ -28,10 +32,18 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     from ..guids import assign_missing
 
     changed = assign_missing(show_dir.resolve(), write=assign)
+    left = [file for file, new in changed if assign and not new]  # an empty guid written in a way we cannot fill in
     if fmt == "json":
-        print_json({"assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})
+        print_json({"ok": not left, "assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})
+        if left:
+            raise SystemExit(1)
         return
     for file, new in changed:
-        echo(f"{file}: {'guid: ' + new if assign else 'no guid'}")
-    info(f"{len(changed)} episode(s) {'given a GUID' if assign else 'without a GUID'}"
+        echo(f"{file}: {'guid: ' + new if new else 'no guid'}")
+    for file in left:
+        echo(f"{file}: its empty 'guid' cannot be filled in where it is; nothing was changed: write "
+             "'guid: ' and a new UUID on one line there (python3 -c 'import uuid; print(uuid.uuid4())')", err=True)
+    info(f"{len(changed) - len(left)} episode(s) {'given a GUID' if assign else 'without a GUID'}"
          + ("" if assign or not changed else "; run 'mediafeed guid --assign' to fix"))
+    if left:
+        raise SystemExit(1)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -59,4 +60,6 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
         return
     for rel in created:
         echo(str(directory / rel))
-    info(f"Next: put square artwork at {directory / 'artwork.jpg'}, then 'mediafeed add EPISODE.mp3 --show {directory}'.")
+    # quoted as a shell needs it, so that the command runs as written for a folder named "My Show" too
+    info(f"Next: put square artwork at {directory / 'artwork.jpg'}, then run: mediafeed add EPISODE.mp3 --show "
+         f"{shlex.quote(str(directory))}")

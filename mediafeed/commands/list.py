@@ -43,7 +43,7 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     if only:
         rows = [r for r in rows if r.status in only]
     if fmt == "json":
-        print_json({"episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems)})
+        print_json({"ok": True, "episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems)})
         return
     for line in table(rows, colour=use_color()):
         echo(line)

@@ -34,7 +34,7 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     the preview's files. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
 
     \b
-    Exit codes: 0 stopped with Ctrl-C, 1 the first build failed, 2 the port is taken.
+    Exit codes: 0 stopped with Ctrl-C, 1 the first build failed, 2 no show here or the port is taken.
 
     \b
     Example:
@@ -51,15 +51,18 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
             print_problems(problems, err=True)
         if result is not None:
             info(f"Built {result.episodes} episode(s): {len(result.written)} file(s) written in {result.seconds:.2f} s.")
-        else:
+        elif preview.builds:
             info("Build failed; still serving the last good site.")
+        else:
+            info("The first build failed, so there is nothing to serve: fix the problems above and run "
+                 "'mediafeed serve' again.")
 
     preview = Preview(root, out, report, waiting=waiting_message)
     # The sources as they are before the first build: an edit made while it runs triggers a rebuild.
     watcher = Watcher(root, preview.rebuild, interval=interval)
     watcher.state = watcher.snapshot()
     if not preview.rebuild():
-        raise SystemExit(1)
+        raise SystemExit(preview.exit_code)
     try:
         server = make_server(out, port, log=lambda line: info(line) if settings().verbose else None,
                              public=preview.public)

@@ -52,6 +52,15 @@ def main(args: list[str] | None = None, prog_name: str = "mediafeed") -> None:
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         _main(args, prog_name)
+    except KeyboardInterrupt:  # before a command's own boundary (imports, the stamp check): as terminal.interrupted
+        if args is not None:
+            raise
+        try:
+            sys.stderr.write("Interrupted; nothing half-written was left behind.\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        sys.exit(130)
     finally:
         gc.set_threshold(*thresholds)
         if args is None:
@@ -128,7 +137,7 @@ def _colour(options: dict[str, Any], stream: Any) -> bool:
     """``terminal.use_color``."""
     if options["color"] is not None:
         return bool(options["color"])
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
 

@@ -13,11 +13,12 @@ import html
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import yaml
 
@@ -26,9 +27,9 @@ from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
-from ..scaffold import existing_episodes, slugify, unique_slug
-from .download import DownloadError, fetch, get_small, session
-from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse
+from ..scaffold import existing_episodes, slugify
+from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
+from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
 
 Progress = Callable[[str, int, int], None]
 
@@ -82,7 +83,15 @@ def read_source(source: str) -> tuple[bytes, str]:
         return data, source
     path = Path(source)
     try:
-        return path.read_bytes(), ""
+        if path.exists() and not path.is_file():  # a folder, /dev/zero, a named pipe: never read without end
+            raise InputError(error("IMP001", source, "not a feed file (a folder, a device or a pipe)",
+                                   hint="give a feed file or an http(s) address"))
+        with path.open("rb") as handle:
+            data = handle.read(SMALL_LIMIT + 1)
+        if len(data) > SMALL_LIMIT:
+            raise InputError(error("IMP001", source, f"the file is larger than {SMALL_LIMIT // (1024 * 1024)} MB; "
+                                   "feeds are far smaller", hint="is this really the podcast's feed?"))
+        return data, ""
     except OSError as exc:
         raise InputError(error("IMP001", source, f"cannot read the feed: {exc.strerror}",
                                hint="give a feed file or an http(s) address")) from None
@@ -112,6 +121,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     existing = existing_episodes(root)
     by_guid = {str(e.get("guid")): e for e in existing if e.get("guid")}
     taken = {e["_slug"] for e in existing}
+    suffixes: dict[str, int] = {}
     episodes = record.episodes
     for index, episode in enumerate(episodes):
         if progress:
@@ -124,7 +134,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             if not safe_relative(audio_name) or "/" in audio_name:  # never download to a path outside the folder
                 audio_name = ""
         else:
-            slug = unique_slug(_slug(episode), taken)
+            slug = _next_slug(_slug(episode), taken, suffixes)
             taken.add(slug)
             audio_name = _write_episode(http, root, slug, episode, record, report)
             report.imported.append(slug)
@@ -167,6 +177,20 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _next_slug(base: str, taken: set[str], suffixes: dict[str, int]) -> str:
+    """:func:`unique_slug`, remembering the next suffix to try for each base: a daily show whose 20,000 items
+    are all "Daily Update" took minutes (each item tried every suffix before it). ``taken`` only grows, so
+    every smaller suffix is still taken and the answer is the same."""
+    base = base or "episode"
+    if base not in taken:
+        return base
+    n = suffixes.get(base, 2)
+    while f"{base}-{n}" in taken:
+        n += 1
+    suffixes[base] = n + 1
+    return f"{base}-{n}"
 
 
 def _slug(episode: EpisodeRecord) -> str:
@@ -290,7 +314,7 @@ def notes_markdown(notes: str) -> str:
 
 
 def media_name(url: str, mime: str, slug: str) -> str:
-    name = unquote(os.path.basename(urlsplit(url).path))
+    name = unquote(os.path.basename(url_path(url)))
     stem, ext = os.path.splitext(name)
     ext = ext.lower()
     if ext not in KNOWN_MEDIA:
@@ -300,8 +324,12 @@ def media_name(url: str, mime: str, slug: str) -> str:
 
 def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, record: ShowRecord,
                    report: ImportReport) -> str:
-    folder = root / EPISODES_DIR / slug
-    folder.mkdir(parents=True, exist_ok=True)
+    # Written in a hidden folder (the build skips it) and renamed into place whole: an import killed midway
+    # leaves no episode folder without episode.md, so the rerun gives the episode the same slug.
+    folder = root / EPISODES_DIR / f".{slug}.import"
+    if folder.is_dir():
+        shutil.rmtree(folder)  # what an interrupted run left
+    folder.mkdir(parents=True)
     assert episode.enclosure is not None and episode.date is not None
     audio_name = media_name(episode.enclosure.url, episode.enclosure.mime, slug)
     rel = f"{EPISODES_DIR}/{slug}"
@@ -332,7 +360,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     used: set[str] = set()
     for remote in episode.transcripts:
         ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
-            os.path.splitext(urlsplit(remote.url).path)[1].lower()
+            os.path.splitext(url_path(remote.url))[1].lower()
         if ext not in TRANSCRIPT_EXTENSIONS.values():
             report.problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
                                            field="transcript", episode=episode.guid))
@@ -369,6 +397,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     body_text = notes_markdown(episode.notes_html)
     text = f"---\n{front}---\n{body_text}"
     atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
+    os.rename(folder, root / EPISODES_DIR / slug)
     return audio_name
 
 

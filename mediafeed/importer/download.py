@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ TIMEOUT = (10, 60)  #: connect, read (seconds)
 CHUNK = 256 * 1024
 #: The largest feed or side file (transcript, chapters, artwork) read into memory.
 SMALL_LIMIT = 64 * 1024 * 1024
+#: Seconds to read a feed or side file in full.
+SMALL_DEADLINE = 300.0
 
 Progress = Callable[[int, int], None]  #: (bytes so far, total or 0)
 
@@ -51,22 +54,41 @@ def check_url(url: str) -> None:
         raise DownloadError(f"not an http(s) address: {url!r}")
 
 
-def get_small(http: requests.Session, url: str, limit: int = SMALL_LIMIT) -> tuple[bytes, str]:
-    """The body and Content-Type of a small resource (feed, transcript, chapters, artwork)."""
+def get_small(http: requests.Session, url: str, limit: int = SMALL_LIMIT, deadline: float = SMALL_DEADLINE,
+              ) -> tuple[bytes, str]:
+    """The body and Content-Type of a small resource (feed, transcript, chapters, artwork), whole within
+    ``deadline`` seconds: a server that sends a byte now and then never trips the read timeout."""
     check_url(url)
+    started = time.monotonic()
     try:
         with http.get(url, stream=True, timeout=TIMEOUT) as response:
             if response.status_code != 200:
-                raise DownloadError(f"HTTP {response.status_code} {response.reason}")
+                raise DownloadError(f"HTTP {response.status_code} {response.reason}" + _retry_after(response))
             chunks, total = [], 0
-            for chunk in response.iter_content(CHUNK):
+            # read1: what has arrived, so the deadline is looked at even while a server dribbles
+            while chunk := response.raw.read1(CHUNK, decode_content=True):
                 total += len(chunk)
                 if total > limit:
                     raise DownloadError(f"larger than {limit // (1024 * 1024)} MB")
+                if time.monotonic() - started > deadline:
+                    raise DownloadError(f"not complete after {deadline:g} s (the server sends it very slowly)")
                 chunks.append(chunk)
             return b"".join(chunks), response.headers.get("Content-Type", "")
     except requests.RequestException as exc:
         raise DownloadError(_reason(exc)) from None
+    except urllib3.exceptions.DecodeError:
+        raise DownloadError("the server's compressed answer is damaged (Content-Encoding)") from None
+    except urllib3.exceptions.ReadTimeoutError:
+        raise DownloadError(f"timed out: nothing arrived for {TIMEOUT[1]} s") from None
+    except (urllib3.exceptions.HTTPError, ConnectionError, TimeoutError):
+        raise DownloadError("the connection dropped during the download") from None
+    except ValueError:  # requests follows a Location that urllib cannot split (``http://[::1``)
+        raise DownloadError("the server redirected to an address that is not a valid URL") from None
+
+
+def _retry_after(response: requests.Response) -> str:
+    wait = response.headers.get("Retry-After", "").strip()
+    return f" (the server asks to wait {wait + ' s' if wait.isdigit() else 'until ' + wait} before asking again)" if wait else ""
 
 
 def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, progress: Progress | None = None,
@@ -129,6 +151,8 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
         raise DownloadError(_reason(exc)) from None
     except (urllib3.exceptions.HTTPError, ConnectionError, TimeoutError):
         raise DownloadError("the connection dropped during the download") from None
+    except ValueError:  # a redirect to ``http://[::1``
+        raise DownloadError("the server redirected to an address that is not a valid URL") from None
     size = part.stat().st_size
     if total and size != total:
         raise DownloadError(f"incomplete: {size} of {total} bytes")
@@ -149,7 +173,17 @@ def _reason(exc: requests.RequestException) -> str:
         text = str(exc)
         if "IncompleteRead" in text or "Connection broken" in text:
             return "the connection dropped during the download"
+        if "timed out" in text.lower():  # a read timeout while streaming arrives as a ConnectionError
+            return f"timed out: nothing arrived for {TIMEOUT[1]} s"
         return "cannot connect"
     if isinstance(exc, requests.exceptions.Timeout):
         return "timed out"
+    if isinstance(exc, requests.exceptions.TooManyRedirects):
+        return "too many redirects (a redirect loop)"
+    if isinstance(exc, requests.exceptions.InvalidSchema):
+        return "redirected to an address that is not http(s)"
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return "the server's compressed answer is damaged (Content-Encoding)"
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):
+        return "not a valid http(s) address"
     return exc.__class__.__name__

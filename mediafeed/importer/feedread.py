@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..checks.feedxml import near_itunes, near_podcast
 from ..errors import InputError, Problem, error, warning
 from ..source import parse_datetime, parse_time
 
@@ -109,9 +110,17 @@ def parser() -> etree.XMLParser:
 def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     """A feed's bytes → :class:`ShowRecord` and every problem found. ``source`` is how messages name it."""
     problems: list[Problem] = []
+    broken = "a character that is not UTF-8"
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
+        broken = re.sub(r"\s+,", ",", " ".join(str(exc).split()))  # one line: libxml2 ends some messages in "\n"
+        repaired = _windows_1252(data) if re.search(r"Invalid bytes in character encoding|not proper UTF-8", broken) else None
+        if repaired is not None:
+            problems.append(warning("IMP003", source, f"the feed is declared as UTF-8 but {repaired[1]} of its bytes are "
+                                    f"not ({broken}); read them as Windows-1252 (curly quotes, dashes, accents)",
+                                    hint="check the imported titles and notes; the new feed is UTF-8"))
+            return _read(repaired[0], source, problems)
         # Hand-built feeds often carry HTML entities (&nbsp;) outside CDATA: read what can be read, and say so.
         recovering = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
                                      remove_comments=True, remove_pis=True)
@@ -119,19 +128,36 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
             root = etree.fromstring(data, recovering)
         except etree.XMLSyntaxError:
             root = None
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+            raise InputError(error("IMP002", source, "not an RSS feed: this is JSON (a JSON Feed?)",
+                                   hint="give the podcast's RSS feed: mediafeed imports RSS 2.0")) from None
         if root is None or _local(root.tag) != "rss":
-            raise InputError(error("IMP002", source, f"not an RSS feed: {exc}",
+            raise InputError(error("IMP002", source, f"not an RSS feed: {broken}",
                                    hint="check the address: it must be the podcast's RSS feed, not its web page")) from None
-        problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({exc}); read it leniently",
+        refusal = _unrecoverable(data, broken)
+        if refusal:
+            raise InputError(error("IMP002", source, f"{refusal[0]} ({broken})", hint=refusal[1])) from None
+        problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({broken}); read it leniently",
                                 hint="compare the imported notes with the old site"))
-    if root is None or _local(root.tag) != "rss":
-        found = _local(root.tag) if root is not None else "nothing"
-        raise InputError(error("IMP002", source, f"not an RSS feed (the document is <{found}>)",
+    try:
+        return _read(root, source, problems)
+    except UnicodeDecodeError:
+        # lxml's recovery keeps a broken character reference (&#xD800;) as bytes that are not UTF-8; its text
+        # cannot be read at all
+        raise InputError(error("IMP002", source, f"the feed is not well-formed XML and cannot be read even leniently: "
+                               f"{broken}",
+                               hint="fix the XML at that line (a character reference such as &#xD800; names no "
+                               "character), save the feed to a file and import that")) from None
+
+
+def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, list[Problem]]:
+    if _local(root.tag) != "rss":
+        raise InputError(error("IMP002", source, f"not an RSS feed (the document is <{_local(root.tag)}>)",
                                hint="give the podcast's RSS feed; Atom feeds are not podcast feeds"))
     channel = root.find("channel")
     if channel is None:
         raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
-    _normalise_namespaces(root)
+    _normalise_namespaces(root, source, problems)
     show = _show(channel, source)
     base = show.link or source
     seen: set[str] = set()
@@ -150,12 +176,96 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     return show, problems
 
 
-def _normalise_namespaces(root: Any) -> None:
+def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> None:
+    """Near misses of the itunes and podcast namespace URIs read as the real ones: what the old feed meant
+    (categories, explicit, numbers, durations) is kept, and the new feed declares the namespaces exactly."""
+    aliases = {alias: PODCAST for alias in PODCAST_ALIASES}
+    for _, (prefix, uri) in etree.iterwalk(root, events=("start-ns",)):
+        clark = "{%s}" % uri
+        if clark in (ITUNES, PODCAST) or clark in aliases:
+            continue
+        if near_itunes(uri):
+            aliases[clark] = ITUNES
+        elif near_podcast(uri):
+            aliases[clark] = PODCAST
+        else:
+            continue
+        problems.append(warning("IMP004", source, f"the feed declares {'itunes' if aliases[clark] == ITUNES else 'podcast'} "
+                                f"as {uri!r}; read as {aliases[clark][1:-1]!r}", field=f"xmlns:{prefix}" if prefix else "xmlns",
+                                hint="nothing to do: the new feed declares it exactly (apps that compare exactly "
+                                "did not see these tags in the old feed)"))
     for element in root.iter():
-        if isinstance(element.tag, str):
-            for alias in PODCAST_ALIASES:
+        if isinstance(element.tag, str) and element.tag.startswith("{"):
+            for alias, real in aliases.items():
                 if element.tag.startswith(alias):
-                    element.tag = PODCAST + element.tag[len(alias):]
+                    element.tag = real + element.tag[len(alias):]
+                    break
+
+
+def _windows_1252(data: bytes) -> tuple[Any, int] | None:
+    """``data`` parsed with every byte that is not part of a UTF-8 character read as Windows-1252, and how many
+    there were; None when the feed declares another encoding, or is still not well-formed after that.
+
+    Hosts that paste from word processors write Windows-1252 curly quotes and dashes into a feed declared
+    UTF-8; lenient reading would turn each into U+FFFD in the imported titles and notes."""
+    head = data[:200].lower()
+    declared = re.search(rb"""encoding\s*=\s*["']([a-z0-9_.-]+)""", head)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (declared and declared.group(1) not in (b"utf-8", b"utf8")):
+        return None
+    text = data.decode("utf-8", "surrogateescape")
+    count = 0
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal count
+        count += len(match.group(0))
+        raw = match.group(0).encode("utf-8", "surrogateescape")
+        return raw.decode("cp1252", "replace") if raw else ""
+
+    fixed = re.sub("[\udc80-\udcff]+", one, text).encode("utf-8")
+    try:
+        return etree.fromstring(fixed, parser()), count
+    except etree.XMLSyntaxError:
+        return None
+
+
+_LIMITS = re.compile(r"amplification|entity reference loop|Resource limit|Excessive depth|XML_PARSE_HUGE|Huge input", re.I)
+
+
+def _unrecoverable(data: bytes, message: str) -> tuple[str, str] | None:
+    """Why reading ``data`` leniently would lose episodes without saying so, with the fix; None when it is
+    one of the hand-built mistakes recovery is for (``&nbsp;``, a bare ``&``, unclosed HTML in notes).
+
+    lxml's recovery stops where the parser stopped: a feed cut short, or one over the parser's safety limits
+    (entity amplification, nesting, a 10 MB text), would import its first items and report the one it
+    stopped in as having no enclosure."""
+    if _LIMITS.search(message):
+        return ("the feed goes beyond the XML parser's safety limits (entities that expand enormously, very deep "
+                "nesting or a text over 10 MB) and is not imported",
+                "a podcast feed needs none of these: ask the old host for the plain RSS feed, or remove the "
+                "<!DOCTYPE …> declaration from a saved copy and import that")
+    tail = data.rstrip(b" \t\r\n\x00")
+    if not (tail.endswith(b">") and b"</rss>" in tail[-64:].replace(b"\x00", b"").lower()):
+        return ("the feed ends before </rss>: it was cut short (an interrupted download or a size limit on the "
+                "old host), so its last items are missing",
+                "fetch the feed again (or save the whole feed to a file) and import that")
+    return None
+
+
+def join(base: str, url: str) -> str:
+    """``url`` made absolute against ``base``; as written when either is not a URL at all (``http://[::1``),
+    so the problem surfaces as a failed download of that exact address rather than a crash."""
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
+
+
+def url_path(url: str) -> str:
+    """The path of ``url``; "" when it cannot be parsed."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
 
 
 def _local(tag: Any) -> str:
@@ -180,7 +290,7 @@ def _bool(value: str) -> bool | None:
 
 def _int(value: str) -> int | None:
     value = value.strip()
-    return int(value) if value.isdigit() and int(value) > 0 else None
+    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None  # not '³'
 
 
 def _persons(element: Any) -> tuple[PersonRecord, ...]:
@@ -212,7 +322,7 @@ def _show(channel: Any, source: str) -> ShowRecord:
     show.show_type = text(channel, f"{ITUNES}type").lower()
     image = channel.find(f"{ITUNES}image")
     show.image = (image.get("href", "").strip() if image is not None else "") or text(channel, "image/url")
-    show.image = urljoin(show.link or source, show.image) if show.image else ""
+    show.image = join(show.link or source, show.image) if show.image else ""
     show.copyright = text(channel, "copyright")
     show.podcast_guid = text(channel, f"{PODCAST}guid")
     for link in channel.findall(f"{ATOM}link"):
@@ -236,11 +346,25 @@ def _show(channel: Any, source: str) -> ShowRecord:
     return show
 
 
+#: zone names feeds write that email.utils does not know (it knows UT, GMT and the US ones)
+_ZONES = {"UTC": "+0000", "WET": "+0000", "BST": "+0100", "CET": "+0100", "CEST": "+0200", "EET": "+0200",
+          "EEST": "+0300", "MSK": "+0300", "JST": "+0900", "KST": "+0900", "AEST": "+1000",
+          "AEDT": "+1100", "NZST": "+1200", "NZDT": "+1300"}
+
+
 def parse_date(value: str) -> datetime | None:
     """RFC 2822 as feeds write it (also without a zone, which is read as UTC), or ISO 8601."""
-    value = value.strip()
+    value = " ".join(value.split())
     if not value:
         return None
+    # email.utils reads a zone it does not know (+01:00, CEST) as UTC: hours off, sometimes a day
+    value = re.sub(r"\s([+-]\d\d):(\d\d)$", r" \1\2", value)
+    zone = re.search(r"\s([A-Z]{3,5})$", value)
+    if zone and zone.group(1) in _ZONES:
+        value = value[:zone.start(1)] + _ZONES[zone.group(1)]
+    day = re.fullmatch(r"(?:[A-Za-z]+,\s*)?(\d{1,2}) ([A-Za-z]{3})[A-Za-z]* (\d{4})", value)
+    if day:  # a date without a time: midnight UTC (it was skipped)
+        value = f"{day.group(1)} {day.group(2)} {day.group(3)} 00:00:00 +0000"
     parsed: datetime | None
     try:
         parsed = parsedate_to_datetime(value)
@@ -264,9 +388,11 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
     enclosure = None
     if enclosure_el is not None and enclosure_el.get("url", "").strip():
         length_text = (enclosure_el.get("length") or "").strip()
-        enclosure = RemoteFile(url=urljoin(base, enclosure_el.get("url").strip()),
+        # relative to the feed's own address, as apps resolve it (podcastparser, feedparser); the site's for a file
+        enclosure = RemoteFile(url=join(source if re.match(r"^https?://", source, re.I) else base,
+                                        enclosure_el.get("url").strip()),
                                mime=(enclosure_el.get("type") or "").strip(),
-                               length=int(length_text) if length_text.isdigit() else 0)
+                               length=int(length_text) if length_text.isascii() and length_text.isdigit() else 0)
     where = f"item {position + 1}" + (f" ({title!r})" if title else "")
     if not guid:
         # Apple falls back to the enclosure URL as the identity; keep what apps already know.
@@ -287,7 +413,7 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
                               episode=guid, hint="add it by hand with 'mediafeed add' and this GUID"))
         return None, problems
     link = text(item, "link")
-    link = urljoin(base, link) if link else ""
+    link = join(base, link) if link else ""
     notes = text(item, f"{CONTENT}encoded") or text(item, "description") or text(item, f"{ITUNES}summary")
     notes = absolute_links(notes, link or base)
     duration_text = text(item, f"{ITUNES}duration")
@@ -297,13 +423,13 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
     episode_type = text(item, f"{ITUNES}episodeType").lower()
     image_el = item.find(f"{ITUNES}image")
     transcripts = tuple(
-        RemoteFile(url=urljoin(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
+        RemoteFile(url=join(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
                    language=(t.get("language") or "").strip())
         for t in item.findall(f"{PODCAST}transcript") if (t.get("url") or "").strip())
     chapters_el = item.find(f"{PODCAST}chapters")
     chapters = None
     if chapters_el is not None and (chapters_el.get("url") or "").strip():
-        chapters = RemoteFile(url=urljoin(link or base, chapters_el.get("url").strip()),
+        chapters = RemoteFile(url=join(link or base, chapters_el.get("url").strip()),
                               mime=(chapters_el.get("type") or "").strip())
     episode = EpisodeRecord(
         guid=guid,
@@ -321,7 +447,7 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
         episode_type=episode_type if episode_type in ("full", "trailer", "bonus") else "full",
         explicit=_bool(text(item, f"{ITUNES}explicit")),
         itunes_title=text(item, f"{ITUNES}title") if text(item, f"{ITUNES}title") != title else "",
-        image=urljoin(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
+        image=join(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
         keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
         block=text(item, f"{ITUNES}block").lower() == "yes",
         persons=_persons(item),
@@ -347,6 +473,6 @@ def absolute_links(html: str, base: str) -> str:
         url = match.group("url").strip()
         if not url or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url) or url.startswith("#"):
             return match.group(0)
-        return f"{match.group('attr')}{match.group('q')}{urljoin(base, url)}{match.group('q')}"
+        return f"{match.group('attr')}{match.group('q')}{join(base, url)}{match.group('q')}"
 
     return _LINK_ATTR.sub(fix, html)

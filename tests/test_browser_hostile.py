@@ -1,0 +1,154 @@
+"""Hostile show text in real headless Chromium: nothing a producer (or a pasted web page) writes runs as code.
+
+A show whose title, episode title, summary, content note, notes, chapters and transcript carry the usual XSS
+vectors is built and served on 127.0.0.1; a second server is the canary every vector would call. The episode
+page, its embed, the player fragment and the show page are loaded: no dialog, no console output from the
+vectors, no request to the canary but the one plain image the notes are allowed to show (proof the canary
+listens), no page error, no live handler or script URL in the DOM, and the page's own structure intact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import add_episode, copy_show
+from siteserver import SiteServer
+
+from mediafeed.build import build
+
+CHROMIUM = "/usr/bin/chromium"
+SLUG = "006-hostile"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+TITLE = "</title></textarea></script><script>alert('title')</script>\" onmouseover=\"alert('attr') {{ 7*7 }} {% raw %}"
+
+
+def _notes(canary: str) -> str:
+    return f"""Hostile notes {{{{ 7*7 }}}} {{% if true %}}jinja{{% endif %}}.
+
+<script>alert('script');console.log('pwned script')</script><style>body{{display:none}}</style>
+<iframe src="{canary}iframe"></iframe><iframe srcdoc="<script>parent.alert('srcdoc')</script>"></iframe>
+<object data="{canary}object"></object><embed src="{canary}embed"><script src="{canary}script.js"></script>
+<svg onload="alert('svg')"><image href="{canary}svg-image"/><script>alert('svg-script')</script></svg>
+<math><mtext><img src=x onerror="alert('math')"></mtext></math>
+<img src="x" onerror="alert('img')"> <img src="{canary}allowed.png" alt="allowed">
+<img srcset="{canary}srcset.png 1x" src="y"> <input type="image" src="{canary}input-image">
+<video poster="{canary}poster.png" src="{canary}video"></video> <audio src="{canary}audio" autoplay></audio>
+<a href="JaVaScRiPt:alert('case')">case</a> <a href=" javascript:alert('space')">space</a>
+<a href="jav&#x09;ascript:alert('tab')">tab</a> <a href="jav&#x0A;ascript:alert('lf')">lf</a>
+<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert('entities')">entities</a>
+<a href="vbscript:msgbox('vb')">vb</a> <a href="data:text/html,<script>alert('data')</script>">data</a>
+<a href="https://example.org/" ping="{canary}ping">ping</a>
+<div style="background:url({canary}style)" onclick="alert('div')">styled</div>
+<form action="{canary}form"><input autofocus onfocus="alert('focus')"><button formaction="{canary}button">b</button></form>
+<details open ontoggle="alert('toggle')">details</details>
+<base href="{canary}base/"><meta http-equiv="refresh" content="0;url={canary}refresh">
+<link rel="stylesheet" href="{canary}link.css"><link rel="prefetch" href="{canary}prefetch">
+
+[markdown](javascript:alert('md')) [markdown2](<javascript:alert('md2')>) ![image](javascript:alert('md-img'))
+<javascript:alert('autolink')> [reference][ref]
+
+[ref]: javascript:alert('ref')
+
+<!-- <script>alert('comment')</script> --> <!--> <script>alert('short-comment')</script> -->
+</section></article></main><script>alert('breakout')</script>
+<textarea>unclosed textarea
+<table><tr><td>unclosed table
+"""
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, SiteServer]]:
+    work = tmp_path_factory.mktemp("hostile-browser")
+    show = copy_show(work / "show")
+    with SiteServer() as canary, SiteServer(prefix="/show/") as site:
+        config = show / "show.yml"
+        text = re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text())
+        config.write_text(text.replace("title: Safe to Say", "title: \"</title><script>alert('show')</script>\"", 1))
+        folder = add_episode(show, SLUG, f"""
+title: '{TITLE.replace("'", "''")}'
+date: 2026-03-20T08:00:00+00:00
+guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60
+audio: audio.mp3
+summary: "</textarea><img src=x onerror=alert('summary')>"
+content_note: "<script>alert('note')</script> [x](javascript:alert('note-link'))"
+chapters:
+  - {{start: 0, title: "<img src=x onerror=alert('chapter')></option></select><script>alert('option')</script>"}}
+  - {{start: 1, title: "{{{{ 7*7 }}}}"}}
+""", _notes(canary.url), seconds=3.0)
+        (folder / "transcript.vtt").write_text(
+            "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v <b>Ann</b>>&lt;img src=x onerror=alert('cue')&gt; "
+            "<c.x><script>alert('cue-script')</script></c>\n\n00:00:01.000 --> 00:00:02.000\n"
+            "<v Bob>&lt;/section&gt;&lt;script&gt;alert('cue-2')&lt;/script&gt;\n")
+        site.root = build(show, work / "site", accept_changes=True).output
+        yield site, canary
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--mute-audio"])
+        yield chromium
+        chromium.close()
+
+
+#: every element attribute that is an event handler or a URL a script could hide in, as the browser sees them
+_LIVE = """() => {
+    const found = [];
+    for (const el of document.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+            const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
+            if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
+            if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'srcdoc', 'xlink:href', 'ping'].includes(attr.name)
+                && /^(javascript|vbscript|data):/.test(value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+        }
+        if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FORM', 'STYLE', 'LINK', 'META'].includes(el.tagName)
+            && !(el.tagName === 'LINK' && el.closest('head') && !/canary|127\\.0\\.0\\.1:%d/.test(el.href))
+            && !(el.tagName === 'META' && el.closest('head') && !el.httpEquiv)) found.push(el.outerHTML.slice(0, 120));
+        if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || /\\/assets\\/player\\.js\\?v=/.test(el.src)))
+            found.push(el.outerHTML.slice(0, 120));
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", f"episodes/{SLUG}/", f"episodes/{SLUG}/embed/", f"episodes/{SLUG}/player.html"])
+def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], browser: object, path: str) -> None:
+    site, canary = sites
+    canary.requests.clear()
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    dialogs: list[str] = []
+    messages: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    # the notes' broken images (src="x") fail to load: a 404 from the site, not code that ran
+    tab.on("console", lambda message: None if message.text.startswith("Failed to load resource") else messages.append(message.text))
+    tab.on("pageerror", lambda exc: messages.append(f"page error: {exc}"))
+    tab.goto(site.url + path)
+    tab.wait_for_load_state("networkidle")
+    tab.mouse.move(300, 300)
+    live = tab.evaluate(_LIVE.replace("%d", str(canary.port)))
+    assert dialogs == [] and messages == [] and live == [], (dialogs, messages, live)
+    hits = sorted(set(canary.requests))
+    assert hits == (["/allowed.png"] if path == f"episodes/{SLUG}/" else []), hits  # the notes' one plain image
+    if path == f"episodes/{SLUG}/":
+        # the page kept its shape: the notes did not swallow the sections after them, the title is text
+        assert tab.title().startswith("</title></textarea></script><script>alert('title')</script>")
+        assert tab.evaluate("document.querySelector('section.share') && !document.querySelector('.notes section.share')")
+        assert tab.eval_on_selector("#embed-code", "t => t.value").startswith("<iframe src=")
+        assert tab.eval_on_selector("#embed-code", "t => t.value").endswith("</iframe>")
+        notes = tab.inner_text(".notes")
+        assert "Hostile notes {{ 7*7 }} {% if true %}jinja{% endif %}." in notes  # never evaluated by Jinja
+        assert "<img src=x onerror=alert('cue')>" in tab.inner_text(".transcript")
+    context.close()

@@ -1,0 +1,318 @@
+"""Tricky real media files producers bring (what their editor or tagger exported), each made in tmp_path.
+
+Each test here reproduces a defect found by running such files through probe, tag and build: the file is
+made by ffmpeg (and its tag by hand, as the tagger that wrote it would), the result is read by mutagen and
+ffprobe, and the sound is compared by ffmpeg.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+from click.testing import CliRunner
+from helpers import add_episode, make_media
+from mutagen.id3 import COMM, ID3
+from test_audio_probe import _checked, _use_audio
+
+from mediafeed import audio
+from mediafeed.audio import Tags
+from mediafeed.build import build
+from mediafeed.cli import main
+from mediafeed.errors import MediaError
+
+
+def _syncsafe(size: int) -> bytes:
+    return bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+
+
+@pytest.fixture(scope="module")
+def bare_mp3(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """Six seconds of MP3 frames (with LAME's Info header), no ID3 tag."""
+    path = tmp_path_factory.mktemp("corpus") / "bare.mp3"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
+                    "-ac", "1", "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-id3v2_version", "0", str(path)],
+                   check=True)
+    return path.read_bytes()
+
+
+def _with_footer(frames: bytes) -> bytes:
+    """An ID3v2.4 tag with a footer (header flag 0x10, then ``3DI`` and the header's size after the frames), as
+    taggers that also append tags at the end write it; ID3v2.4 section 3.4."""
+    body = b"\x03Footer title"
+    tag = b"TIT2" + _syncsafe(len(body)) + b"\0\0" + body
+    return b"ID3\x04\x00\x10" + _syncsafe(len(tag)) + tag + b"3DI\x04\x00\x10" + _syncsafe(len(tag)) + frames
+
+
+def _audio_md5(path: Path) -> str:
+    """The MPEG stream as ffmpeg demuxes it (no decoding): equal when every audio frame is the same."""
+    out = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-c", "copy", "-f", "md5", "-"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["on-disk", "build-copy-in-memory"])
+def test_an_id3v24_tag_with_a_footer_is_replaced_footer_and_all(bare_mp3: bytes, tmp_path: Path, durable: bool) -> None:
+    # mutagen's save replaced the header and frames but left the 10-byte footer in front of the audio: the payload
+    # check refused every copy (TAG002, "a bug"), so `tag` and `build` failed on a valid ID3v2.4 file.
+    source = tmp_path / "footer.mp3"
+    source.write_bytes(_with_footer(bare_mp3))
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert audio.probe(source, "footer.mp3").tags["title"] == "Footer title"
+    target = tmp_path / "tagged.mp3"
+    result = audio.tag_copy(source, target, Tags(title="New title", album="Show"), rel="footer.mp3",
+                            durable=durable, fresh=not durable)
+    assert result.written
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    data = target.read_bytes()
+    assert b"3DI" not in data[:len(data) - len(bare_mp3)]
+    assert data.endswith(bare_mp3)  # every audio byte, right after the new tag and its padding
+    assert ID3(target)["TIT2"].text == ["New title"]
+    assert audio.probe(target, "tagged.mp3").lead == 0
+    assert _audio_md5(target) == _audio_md5(source)
+
+
+def test_tagging_a_footer_tag_in_place_keeps_the_sound(bare_mp3: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "footer.mp3"
+    source.write_bytes(_with_footer(bare_mp3))
+    md5 = _audio_md5(source)
+    assert audio.tag(source, Tags(title="In place"), rel="footer.mp3").written
+    assert ID3(source)["TIT2"].text == ["In place"]
+    assert source.read_bytes().endswith(bare_mp3)
+    assert _audio_md5(source) == md5
+
+
+def test_an_id3v2_tag_declaring_more_bytes_than_the_file_has_is_named_in_the_error(bare_mp3: bytes, tmp_path: Path) -> None:
+    # mutagen raised an error without a message: the problem read "truncated or corrupt ()".
+    body = b"\x00Liar"
+    tag = b"TIT2" + len(body).to_bytes(4, "big") + b"\0\0" + body
+    claimed = 3 * len(bare_mp3)
+    source = tmp_path / "liar.mp3"
+    source.write_bytes(b"ID3\x03\x00\x00" + _syncsafe(claimed) + tag + bare_mp3)
+    with pytest.raises(MediaError) as caught:
+        audio.probe(source, "episodes/001/liar.mp3")
+    problem = caught.value.problems[0]
+    assert problem.code == "MED004"
+    assert problem.file == "episodes/001/liar.mp3"
+    assert f"ID3v2 tag declares {claimed + 10:,} bytes, more than the whole file ({source.stat().st_size:,} bytes)" in problem.message
+    assert "()" not in problem.message
+    assert problem.hint
+
+
+@pytest.fixture(scope="module")
+def layer2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """MPEG-1 Layer II (MP2), as broadcast software exports it: the same frame sync as MP3, another codec."""
+    path = tmp_path_factory.mktemp("corpus") / "layer2.mp2"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-ac", "2", "-ar", "44100", "-c:a", "mp2", "-b:a", "128k", "-f", "mp2", str(path)], check=True)
+    return path
+
+
+def test_an_mp2_file_is_not_called_an_mp3_nor_renamed_into_one(layer2: Path) -> None:
+    # It was "the file's content is MP3, but its name ends in .mp2: rename it to end in .mp3", which would have
+    # published Layer II audio as an MP3.
+    with pytest.raises(MediaError) as caught:
+        audio.probe(layer2, "episodes/001/layer2.mp2")
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.file) == ("MED005", "episodes/001/layer2.mp2")
+    assert "MPEG audio Layer II (MP2), not MP3" in problem.message
+    assert "libmp3lame" in problem.hint and "rename" not in problem.hint
+
+
+def test_mp2_audio_in_an_mp3_file_is_a_warning_and_an_mp3_is_not(layer2: Path, show: Path, tmp_path: Path,
+                                                                 bare_mp3: bytes) -> None:
+    named = tmp_path / "named.mp3"
+    named.write_bytes(layer2.read_bytes())
+    media = audio.probe(named, "named.mp3")
+    assert (media.kind, media.mime, media.codec) == ("mp3", "audio/mpeg", "mp2")
+    mp3 = tmp_path / "real.mp3"
+    mp3.write_bytes(bare_mp3)
+    assert audio.probe(mp3, "real.mp3").codec == ""
+    rel = _use_audio(show, "002-learning-alliances", named)
+    _, found = _checked(show, "MED011")
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert "MPEG audio Layer II (MP2), not MP3" in found[0]["message"]
+    assert "libmp3lame" in found[0]["hint"]
+
+
+def test_an_episode_shorter_than_a_second_has_a_duration_of_one_second_not_zero(show: Path) -> None:
+    # A jingle or a test upload of 0.4 s was published as <itunes:duration>0</itunes:duration>: "unknown" to apps.
+    add_episode(show, "900-jingle", """
+title: Jingle
+date: 2026-04-01T08:00:00+00:00
+guid: jingle-1
+audio: audio.mp3
+""", seconds=0.4)
+    report = build(show)
+    raw = (report.output / "feed.xml").read_bytes()
+    [entry] = [e for e in feedparser.parse(raw).entries if e.id == "jingle-1"]
+    assert entry.itunes_duration == "1"
+    with open(report.output / "feed.xml", "rb") as handle:
+        parsed = podcastparser.parse("https://example.org/feed.xml", handle)
+    assert [e["total_time"] for e in parsed["episodes"] if e["guid"] == "jingle-1"] == [1]
+
+
+def test_a_bitrate_below_one_kbit_is_said_in_bits_not_as_zero(show: Path, tmp_path: Path) -> None:
+    # Silence (a long file made cheaply with anullsrc, a muted test upload) encodes to ~0.7 kbit/s of AAC: the
+    # warning said "bitrate is 0 kbit/s", which reads as a probing bug.
+    silent = tmp_path / "silent.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "anullsrc=r=22050:cl=mono",
+                    "-t", "60", "-c:a", "aac", "-b:a", "24k", str(silent)], check=True)
+    bitrate = audio.probe(silent, "silent.m4a").bitrate
+    assert 0 < bitrate < 1000
+    rel = _use_audio(show, "002-learning-alliances", silent)
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("ignore: [MED020]", "ignore: []"))  # the sample show ignores it
+    found = [p for p in _checked(show, "MED020")[1] if p["file"] == rel]
+    assert len(found) == 1
+    assert f"bitrate is {bitrate} bit/s (silence?)" in found[0]["message"]
+    assert "is 0 kbit/s" not in found[0]["message"]
+
+
+def test_add_names_an_episode_after_its_file_when_the_title_tag_is_only_spaces(show: Path, tmp_path: Path) -> None:
+    # The tag "   " became title '' in episode.md, so the next check and build failed: "title: required but missing".
+    source = make_media(tmp_path / "in" / "night-buses_02.mp3", "mp3", 1.0, extra=("-metadata", "title=   "))
+    assert audio.probe(source, source.name).tags["title"] == "   "
+    runner = CliRunner()
+    result = runner.invoke(main, ["add", str(source), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00",
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    added = json.loads(result.output)
+    assert added["title"] == "Night buses 02"
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert not [p for p in json.loads(checked.output)["problems"] if p.get("episode") == added["slug"] and p["severity"] == "error"]
+
+
+def test_artwork_pillow_refuses_to_decode_is_a_problem_not_an_internal_error(show: Path) -> None:
+    # A PNG of 20,000×20,000 px (a few hundred KB: one colour) made check, build and tag stop with exit code 3
+    # ("Internal error: DecompressionBombError"): the artwork check and the cover for the tags let Pillow's error out.
+    from PIL import Image
+
+    art = show / "episodes" / "002-learning-alliances" / "cover.png"
+    Image.new("1", (20000, 20000)).save(art)
+    with open(art, "ab") as handle:
+        handle.write(bytes(600 * 1024))  # past the size embedded as it is: the cover is made by Pillow
+    md = show / "episodes" / "002-learning-alliances" / "episode.md"
+    md.write_text(md.read_text().replace("\ntitle:", "\nartwork: cover.png\ntitle:", 1))
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert checked.exit_code == 1, checked.output
+    [found] = [p for p in json.loads(checked.output)["problems"] if p["code"] == "ART002"]
+    assert found["file"] == "episodes/002-learning-alliances/cover.png"
+    assert "400000000 pixels" in found["message"] and "3000×3000" in found["hint"]
+    built = runner.invoke(main, ["build", "--show", str(show)])
+    assert built.exit_code == 1 and "Internal error" not in built.output
+    tagged = runner.invoke(main, ["tag", "002-learning-alliances", "--show", str(show), "--format", "json"])
+    assert tagged.exit_code == 0, tagged.output
+
+
+def test_a_flac_written_to_a_pipe_gets_the_duration_of_its_frames(tmp_path: Path) -> None:
+    # An encoder writing to a pipe cannot go back to fill in STREAMINFO's sample count (0: unknown); mutagen then
+    # says 0 s and the file was refused: "MED006 the FLAC file has no playable audio (duration 0)".
+    made = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=5",
+                           "-ac", "1", "-ar", "22050", "-c:a", "flac", "-f", "flac", "pipe:1"], capture_output=True, check=True)
+    source = tmp_path / "piped.flac"
+    source.write_bytes(made.stdout)
+    assert int.from_bytes(made.stdout[8 + 10:8 + 18], "big") & 0xFFFFFFFFF == 0  # STREAMINFO: no sample count
+    media = audio.probe(source, "piped.flac")
+    assert media.duration == pytest.approx(5.0, abs=0.01)
+    assert media.bitrate == int(media.size * 8 / media.duration)
+    result = audio.tag_copy(source, tmp_path / "tagged.flac", Tags(title="Piped"), rel="piped.flac")
+    assert result.written and result.media is not None
+    assert result.media.duration == pytest.approx(5.0, abs=0.01)
+
+
+def test_an_audio_only_mp4_is_published_as_audio_mp4_which_the_feed_check_accepts(show: Path, tmp_path: Path) -> None:
+    # It was audio/x-m4a, and `mediafeed check` of the built feed warned EP107: "audio/x-m4a does not match a .mp4 file".
+    source = tmp_path / "export.mp4"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-c:a", "aac", "-b:a", "64k", str(source)], check=True)
+    media = audio.probe(source, "export.mp4")
+    assert (media.kind, media.mime, media.video) == ("mp4", "audio/mp4", False)
+    runner = CliRunner()
+    added = runner.invoke(main, ["add", str(source), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00"])
+    assert added.exit_code == 0, added.output
+    report = build(show)
+    [entry] = [e for e in feedparser.parse((report.output / "feed.xml").read_bytes()).entries
+               if e.enclosures[0].href.endswith("/export.mp4")]
+    assert entry.enclosures[0].type == "audio/mp4"
+    checked = runner.invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
+    assert not [p for p in json.loads(checked.output)["problems"] if p["code"] == "EP107"], checked.output
+
+
+@pytest.mark.parametrize("codec, ext", [("libvorbis", "ogg"), ("libopus", "opus")])
+def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tmp_path: Path, codec: str, ext: str) -> None:
+    # A copy padded to a whole block (zeros after the end-of-stream page) plays everywhere, but it was refused:
+    # "MED004 truncated: it ends in the middle of an Ogg page (the file was cut off)"; and mutagen's save stops
+    # at the zeros when it renumbers the pages after a longer comment header.
+    clean = tmp_path / f"clean.{ext}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-ac", "1", "-ar", "48000", "-c:a", codec, str(clean)], check=True)
+    source = tmp_path / f"padded.{ext}"
+    source.write_bytes(clean.read_bytes() + bytes(4096))
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    media = audio.probe(source, f"padded.{ext}")
+    assert media.duration == pytest.approx(audio.probe(clean, f"clean.{ext}").duration)
+    assert audio.payload_digest(source, media.kind) == audio.payload_digest(clean, media.kind)
+    target = tmp_path / f"tagged.{ext}"
+    long_notes = "Notes. " * 2000  # a comment header of several pages: every later page is renumbered
+    result = audio.tag_copy(source, target, Tags(title="Padded", description=long_notes), rel=f"padded.{ext}")
+    assert result.written
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    assert _audio_md5(target) == _audio_md5(clean)
+    assert audio.probe(target, f"tagged.{ext}").tags["title"] == "Padded"
+    cut = tmp_path / f"cut.{ext}"
+    cut.write_bytes(clean.read_bytes()[:-300] + bytes(4096))  # zeros after a cut-off page: still cut off
+    with pytest.raises(MediaError) as caught:
+        audio.probe(cut, f"cut.{ext}")
+    assert caught.value.problems[0].code == "MED004"
+
+
+def test_add_puts_a_comment_tag_holding_whole_show_notes_into_the_notes_not_the_summary(show: Path, tmp_path: Path) -> None:
+    # Editors that export the show notes into the comment tag: the 6,000-byte comment became the summary, which
+    # the feed uses as the description when the notes are empty, so the new episode failed check and build at
+    # once (EP114: "the description is 6,000 bytes; the limit is 4000").
+    notes = "\n\n".join(f"Paragraph {n}: " + "words of the show notes " * 20 for n in range(12))
+    assert len(notes.encode()) > 4000
+    source = make_media(tmp_path / "in" / "episode.mp3", "mp3", 1.0, extra=("-metadata", "title=Notes in the tag"))
+    short = make_media(tmp_path / "in" / "short.mp3", "mp3", 1.0)
+    for path, text in ((source, notes), (short, "One sentence.")):
+        tags = ID3(path)
+        tags.add(COMM(encoding=1, lang="eng", desc="", text=text))  # as editors write it (ffmpeg writes a TXXX)
+        tags.save(path, v2_version=3)
+    runner = CliRunner()
+    added = [json.loads(runner.invoke(main, ["add", str(path), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00",
+                                              "--format", "json"]).output) for path in (source, short)]
+    long_md = (show / "episodes" / added[0]["slug"] / "episode.md").read_text()
+    assert "\nsummary:" not in long_md and long_md.rstrip().endswith(notes.rstrip())
+    assert "\nsummary: One sentence.\n" in (show / "episodes" / added[1]["slug"] / "episode.md").read_text()
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert not [p for p in json.loads(checked.output)["problems"]
+                if p.get("episode") in {a["slug"] for a in added} and p["severity"] == "error"], checked.output
+
+
+@pytest.mark.parametrize("flags", [["-movflags", "+faststart"], [], ["-movflags", "+frag_keyframe+empty_moov"]],
+                         ids=["faststart", "moov-at-end", "fragmented"])
+def test_an_m4a_with_bytes_after_its_last_box_is_published_and_a_cut_one_is_not(tmp_path: Path, flags: list[str]) -> None:
+    # A download saved with an error page after the file plays everywhere (mutagen and ffmpeg read it), but it
+    # was refused as "truncated: its 'l><b' box needs 1013478509 bytes", the junk read as a box header.
+    clean = tmp_path / "clean.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-c:a", "aac", "-b:a", "64k", *flags, str(clean)], check=True)
+    source = tmp_path / "junk.m4a"
+    source.write_bytes(clean.read_bytes() + b"<html><body>502 Bad Gateway</body></html>\n" * 5)
+    media = audio.probe(source, "junk.m4a")
+    assert media.duration == pytest.approx(audio.probe(clean, "clean.m4a").duration)
+    target = tmp_path / "tagged.m4a"
+    assert audio.tag_copy(source, target, Tags(title="Junk"), rel="junk.m4a").written
+    assert _audio_md5(target) == _audio_md5(clean)
+    cut = tmp_path / "cut.m4a"
+    cut.write_bytes(clean.read_bytes()[:-3000])
+    with pytest.raises(MediaError) as caught:
+        audio.probe(cut, "cut.m4a")
+    assert caught.value.problems[0].code == "MED004"

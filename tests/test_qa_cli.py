@@ -1,0 +1,264 @@
+"""The producer at a terminal: what a demanding user meets between init and publish (an adversarial walk).
+
+Each test reproduces a defect found by walking the CLI journey: a Ctrl-C answered as a bug, a failing editor
+called an internal error, a hint that does not run as written, a preview that claims to serve a site it never
+built. Signals and prompts go through a real subprocess (a pseudo-terminal for the prompt)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import make_media
+
+from mediafeed.cli import main
+
+INIT_ARGS = ["--title", "Night Shift", "--description", "Stories from the late shift", "--url",
+             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org"]
+INTERRUPTED = "Interrupted; nothing half-written was left behind."
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("editor", ["false", "no-such-editor-anywhere"])
+def test_add_with_an_editor_that_fails_keeps_the_episode_and_names_the_file_to_edit(show: Path, tmp_path: Path,
+                                                                                     editor: str) -> None:
+    audio = make_media(tmp_path / "in" / "ep.mp3", "mp3", 1.0)
+    result = CliRunner().invoke(main, ["add", str(audio), "-s", str(show), "--title", "Edited later", "--edit",
+                                       "--format", "json"], env={"EDITOR": editor, "VISUAL": editor})
+    assert result.exit_code == 0, result.output  # was 3: "Internal error: ClickException ... this is a bug"
+    data = json.loads(result.stdout)
+    path = show / data["file"]
+    assert path.is_file() and "Internal error" not in result.stderr
+    assert "Could not open the editor" in result.stderr and str(path) in result.stderr and "$EDITOR" in result.stderr
+
+
+def _read_until(fd: int, wanted: bytes, seen: bytearray) -> None:
+    deadline = time.monotonic() + 60  # a bound for a broken build, not a timing the test relies on
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the terminal closed: the program ended
+                return
+            if not chunk:
+                return
+            seen += chunk
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_ctrl_c_at_an_init_question_is_an_interruption_not_a_bug(tmp_path: Path) -> None:
+    import pty
+    import signal
+
+    target = tmp_path / "asked"
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: mediafeed init in a terminal, asking for the title
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.execv(sys.executable, [sys.executable, "-m", "mediafeed", "init", str(target)])
+    seen = bytearray()
+    try:
+        _read_until(fd, b"Show title", seen)
+        assert b"Show title" in seen, seen
+        os.write(fd, b"\x03")  # Ctrl-C typed at the question
+        _read_until(fd, b"\n", seen := bytearray())
+        _read_until(fd, b"\0", seen)  # to the end of the output
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    text = seen.decode(errors="replace")
+    assert os.waitstatus_to_exitcode(status) == 130, text  # was 3, "Internal error: Abort: (this is a bug ...)"
+    assert INTERRUPTED in text and "Internal error" not in text and not target.exists()
+
+
+#: The program, with a Ctrl-C arriving while ``module`` is imported (the only way to place one there
+#: deterministically): before a command's boundary is reached.
+STOPPED_IMPORT = """
+import sys
+class Stop:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            raise KeyboardInterrupt
+        return None
+sys.meta_path.insert(0, Stop())
+sys.argv = ["mediafeed", *{args!r}]
+from mediafeed.commands.shortcut import main
+main(prog_name="mediafeed")
+"""
+
+
+@pytest.mark.parametrize(("module", "before"), [
+    ("mediafeed.commands.list", 'click\'s "Aborted!" and exit code 1'),
+    ("mediafeed.cli", "a KeyboardInterrupt traceback"),
+])
+def test_ctrl_c_before_the_command_starts_exits_130_with_one_line(show: Path, module: str, before: str) -> None:
+    code = STOPPED_IMPORT.format(module=module, args=["list", "--show", str(show)])
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 130, (before, done.stderr)
+    assert done.stderr.strip() == INTERRUPTED and done.stdout == ""
+
+
+def test_serve_without_a_show_says_nothing_is_served_and_exits_2(tmp_path: Path) -> None:
+    done = run("serve", "--show", str(tmp_path / "nowhere"), "--port", "0")
+    assert done.returncode == 2, done.stderr  # was 1, as for a show with errors; "no show.yml" is exit code 2
+    assert "SRC020" in done.stderr and "still serving" not in done.stderr  # nothing was ever served
+    assert "nothing to serve" in done.stderr and done.stdout == ""
+
+
+def test_serve_whose_first_build_fails_does_not_claim_a_last_good_site(show: Path) -> None:
+    (show / "show.yml").write_text((show / "show.yml").read_text() + "explicit_typo: true\n")
+    done = run("serve", "--show", str(show), "--port", "0")
+    assert done.returncode == 1 and "SRC" in done.stderr
+    assert "still serving the last good site" not in done.stderr and "nothing to serve" in done.stderr
+
+
+def test_the_next_step_init_prints_runs_as_written_for_a_folder_with_spaces(tmp_path: Path) -> None:
+    folder = tmp_path / "My Show ü"
+    done = run("init", str(folder), *INIT_ARGS)
+    assert done.returncode == 0, done.stderr
+    hint = done.stderr.rsplit("then run: ", 1)[1].strip()
+    words = shlex.split(hint)  # what a shell makes of it
+    assert words[:2] == ["mediafeed", "add"] and words[words.index("--show") + 1] == str(folder)
+
+
+def test_a_show_without_its_artwork_file_gets_no_warnings_about_a_made_up_artwork_url(show: Path) -> None:
+    (show / "artwork.png").unlink()
+    done = CliRunner().invoke(main, ["check", "-s", str(show), "--format", "json"])
+    problems = json.loads(done.stdout)["problems"]
+    codes = {p["code"] for p in problems}
+    assert "SRC041" in codes  # the real problem, with its fix
+    # was: SHOW008 and an EP122 per episode, "artwork URL https://…/ does not end in .jpg or .png" (the site's address)
+    assert not codes & {"SHOW008", "EP122"}, problems
+
+
+def _set_guid_line(path: Path, line: str, crlf: bool = False, notes_extra: str = "") -> bytes:
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^guid:.*$", line, text, count=1) + notes_extra
+    data = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
+    path.write_bytes(data)
+    return data
+
+
+def test_guid_assign_fills_every_empty_guid_it_lists_and_touches_nothing_else(show: Path) -> None:
+    episodes = sorted(p / "episode.md" for p in (show / "episodes").iterdir())
+    empty = {episodes[0]: ("guid: null", False), episodes[1]: ("guid: ~", False),
+             episodes[2]: ("guid:   # assigned later", False), episodes[3]: ("guid:", True)}  # CRLF, as Windows writes
+    before = {path: _set_guid_line(path, line, crlf) for path, (line, crlf) in empty.items()}
+    kept = {episodes[4]: _set_guid_line(episodes[4], "guid: false"), episodes[5]: _set_guid_line(episodes[5], "guid: 12345")}
+    listed = run("guid", "--show", str(show), "--format", "json")
+    assert sorted(item["file"] for item in json.loads(listed.stdout)["missing"]) == sorted(
+        str(p.relative_to(show)) for p in empty)  # a number or a boolean is a value to correct (SRC010), not "none"
+    done = run("guid", "--assign", "--show", str(show), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assigned = {show / item["file"]: item["guid"] for item in json.loads(done.stdout)["assigned"]}
+    assert set(assigned) == set(empty)
+    for path, guid in assigned.items():
+        # was: "null", "~" and the commented line reported as given a GUID but left as they were, and the CRLF
+        # file rewritten with LF line endings
+        expected = re.sub(rb"(?m)^guid:[^\r\n]*", b"guid: " + guid.encode(), before[path], count=1)
+        assert path.read_bytes() == expected
+    assert all(path.read_bytes() == data for path, data in kept.items())
+    assert run("guid", "--show", str(show), "--format", "json").stdout.count('"file"') == 0
+    checked = json.loads(run("check", "--show", str(show), "--select", "SRC", "--format", "json").stdout)["problems"]
+    # the boolean is reported as what it is, without SRC060's "run 'mediafeed guid --assign'" (which leaves it alone)
+    assert {(p["code"], p["episode"]) for p in checked} == {("SRC010", episodes[4].parent.name)}
+
+
+def test_guid_assign_never_writes_into_the_notes_when_the_empty_guid_is_written_over_lines(show: Path) -> None:
+    path = sorted((show / "episodes").iterdir())[0] / "episode.md"
+    before = _set_guid_line(path, "guid: >-\n", notes_extra="\nguid:\n")  # a folded empty scalar; "guid:" in the notes
+    done = run("guid", "--assign", "--show", str(show))
+    assert done.returncode == 1  # was 0, "given a GUID", with the GUID written into the notes' "guid:" line
+    assert path.read_bytes() == before
+    assert "cannot be filled in" in done.stderr and str(path.relative_to(show)) in done.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["guid"], ["guid", "--assign"], ["check"], ["tag", "--dry-run"]])
+def test_every_json_answer_says_ok_on_success_as_it_does_on_failure(show: Path, tmp_path: Path, command: list[str]) -> None:
+    good = CliRunner().invoke(main, [*command, "-s", str(show), "--format", "json"])
+    bad = CliRunner().invoke(main, [*command, "-s", str(tmp_path / "no-show"), "--format", "json"])
+    assert good.exit_code == 0 and bad.exit_code == 2, (good.output, bad.output)
+    assert json.loads(good.stdout)["ok"] is True  # was missing from list and guid: a script read `.ok` as null
+    assert json.loads(bad.stdout)["ok"] is False
+
+
+def test_a_reader_that_leaves_early_ends_the_output_quietly(show: Path) -> None:
+    """`mediafeed check --explain all | head -1`: the pipe closes before mediafeed has written."""
+    process = subprocess.Popen([sys.executable, "-m", "mediafeed", "check", "--explain", "all"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first line: every write meets a closed pipe
+    _, err = process.communicate(timeout=120)
+    assert err == "", err  # was "Error: : Broken pipe" (and an empty file name)
+    assert process.returncode == 2
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_out003_problem_in_json_too(show: Path, tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("a file where the output folder's parent should be\n")
+    out = tmp_path / "site" / "public"
+    done = CliRunner().invoke(main, ["build", "-s", str(show), "-o", str(out), "--format", "json"])
+    assert done.exit_code == 1, done.output  # was 2 with "Error: …/site/public: Not a directory" and no JSON
+    problem = json.loads(done.stdout)["problems"][0]
+    assert problem["code"] == "OUT003" and problem["file"] == str(out) and str(out) in problem["hint"]
+
+
+def test_a_failed_write_names_the_file_it_was_for_not_its_temp_file(show: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    (out / "index.html").mkdir(parents=True)  # a folder where the index page goes: its rename must fail
+    (out / "index.html" / "keep.txt").write_text("someone's file\n")
+    done = CliRunner().invoke(main, ["build", "-s", str(show), "-o", str(out), "--format", "json"])
+    assert done.exit_code == 1, done.output
+    problem = json.loads(done.stdout)["problems"][0]
+    assert problem["code"] == "OUT003"
+    assert problem["file"] == str(out / "index.html")  # was …/public/.index.html.PID-0.tmp, a file that never stays
+    assert (out / "index.html" / "keep.txt").read_text() == "someone's file\n"
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_a_folder_that_cannot_be_written_still_answers_json(show: Path, tmp_path: Path) -> None:
+    shutil.rmtree(show / "episodes")
+    (show / "episodes").write_text("a file where the episodes folder should be\n")
+    audio = make_media(tmp_path / "in" / "ep.mp3", "mp3", 1.0)
+    done = CliRunner().invoke(main, ["add", str(audio), "-s", str(show), "--format", "json"])
+    assert done.exit_code == 2, done.output
+    data = json.loads(done.stdout)  # was no JSON at all, only "Error: …/episodes/001-ep: Not a directory" on stderr
+    assert data["ok"] is False and data["problems"][0]["code"] == "IO001"
+    assert data["problems"][0]["file"].startswith(str(show / "episodes"))
+
+
+def _in_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """What a command writes to a real (pseudo-)terminal, stdout and stderr together."""
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, [sys.executable, "-m", "mediafeed", *args], {**os.environ, **env})
+    seen = bytearray()
+    try:
+        _read_until(fd, b"\0", seen)  # to the end of the output (the terminal closes when the program ends)
+    finally:
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return seen.decode(errors="replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_dumb_terminal_gets_no_colour_escapes(show: Path) -> None:
+    env = {"NO_COLOR": "", "TERM": "xterm-256color"}
+    assert "\x1b[" in _in_a_terminal(["check", "-s", str(show)], env)  # a terminal that can: colour
+    dumb = _in_a_terminal(["check", "-s", str(show)], {**env, "TERM": "dumb"})
+    assert "EP020" in dumb and "\x1b[" not in dumb  # was coloured: a dumb terminal prints the escapes as text

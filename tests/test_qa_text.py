@@ -1,0 +1,225 @@
+"""Hostile text inside a show: YAML typed by hand or crafted, chapters with impossible values or live links.
+
+Each case either refuses with a problem naming the file, the field and the fix (exit 1 or 2, never 3 or a
+crash), or builds output that is inert and valid.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, add_episode
+
+from mediafeed.build import BuildFailed, build
+from mediafeed.errors import InputError
+
+GUID = "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60"
+FRONT = f"title: Hostile\ndate: 2026-03-20T08:00:00+00:00\nguid: {GUID}\naudio: audio.mp3\n"
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], cwd=cwd, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, timeout=120)
+
+
+def _refused(show: Path) -> list:
+    with pytest.raises(BuildFailed) as info:
+        build(show, accept_changes=True)
+    return [p for p in info.value.problems if p.severity.value == "error"]
+
+
+# -- YAML ---------------------------------------------------------------------------------------------------
+
+
+def test_a_key_written_twice_in_front_matter_is_refused_with_both_lines_of_the_file(show: Path) -> None:
+    """PyYAML keeps the second value silently: the title a producer corrected higher up was lost."""
+    add_episode(show, "006-twice", FRONT + "summary: x\ntitle: Second thoughts\n")
+    [problem] = _refused(show)
+    assert (problem.code, problem.file) == ("SRC002", "episodes/006-twice/episode.md")
+    # the file's own line numbers: '---' is line 1, the first title line 2
+    assert "line 7, column 1): the key 'title' appears twice (first on line 2)" in problem.message
+    assert "delete one" in problem.hint
+
+
+def test_a_key_written_twice_in_show_yml_is_refused(show: Path) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text() + "title: Another title\n")
+    with pytest.raises(InputError) as info:
+        build(show)
+    [problem] = info.value.problems
+    assert problem.code == "SRC002" and "the key 'title' appears twice (first on line 3)" in problem.message
+
+
+def test_keys_merged_from_an_anchor_may_still_be_overridden(show: Path) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("owner:\n", "owner: &owner\n") + "x-owner: &o {name: A, email: a@example.org}\n")
+    add_episode(show, "006-merge", FRONT + "persons:\n  - &p {name: Ann, role: host}\n  - <<: *p\n    name: Bob\n")
+    problems = _refused(show)  # only the unknown key of show.yml, nothing about the merge
+    assert [(p.code, p.field) for p in problems] == [("SRC012", "x-owner")]
+
+
+@pytest.mark.parametrize("yaml,reason", [
+    ("keywords: " + "[" * 150 + "]" * 150, "nest more than 100 levels deep"),
+    ("keywords:\n  " + "- " * 150 + "x", "nest more than 100 levels deep"),
+    ("keywords: &k [a, *k]", "refers to a value that contains it"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "keywords: *i",
+     "expand to more than 100,000 values"),
+], ids=["flow", "block", "loop", "billion-laughs"])
+def test_front_matter_that_nests_or_expands_without_end_is_refused(show: Path, yaml: str, reason: str) -> None:
+    add_episode(show, "006-bomb", FRONT + yaml + "\n")
+    [problem] = _refused(show)
+    assert problem.code == "SRC002" and reason in problem.message, problem
+
+
+def test_deeply_nested_yaml_does_not_crash_the_interpreter(show: Path) -> None:
+    """libyaml's parser recurses: 100,000 nested lists ended the process with a segmentation fault (exit -11)."""
+    for name, nested in (("006-flow", "[" * 100_000 + "]" * 100_000), ("006-block", "\n  " + "- " * 100_000 + "x")):
+        add_episode(show, name, FRONT.replace(GUID, GUID[:-2] + name[-2:]) + "keywords: " + nested + "\n", audio_name="")
+    done = _run("check", cwd=show)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.count("nest more than 100 levels deep") == 2, done.stdout
+
+
+@pytest.mark.parametrize("date,reason", [("2026-02-30T08:00:00+00:00", "day is out of range for month"),
+                                         ("2026-13-01T08:00:00+00:00", "month must be in 1..12"),
+                                         ("2026-03-01T24:00:00Z", "hour must be in 0..23"), ("2026-02-29", "day is out")])
+def test_a_date_that_does_not_exist_is_refused_at_its_line(show: Path, date: str, reason: str) -> None:
+    """PyYAML's timestamp constructor raised ValueError through the loader: an internal error (exit 3)."""
+    add_episode(show, "006-date", FRONT.replace("2026-03-20T08:00:00+00:00", date))
+    [problem] = _refused(show)
+    assert problem.code == "SRC002" and problem.file == "episodes/006-date/episode.md"
+    assert problem.message.startswith(f"malformed YAML (line 3, column 7): '{date}' is not a real date and time: {reason}")
+    assert problem.hint.startswith("write a date that exists")
+    done = _run("check", cwd=show)
+    assert done.returncode == 1 and "Internal error" not in done.stderr + done.stdout
+
+
+# -- chapters ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,text", [
+    ("chapters.json", '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "a"}, {"startTime": 1e999, "title": "b"}]}'),
+    ("chapters.json", '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "a"}, {"startTime": Infinity, "title": "b"}]}'),
+    ("episode.md", "chapters:\n  - {start: 0, title: a}\n  - {start: .inf, title: b}"),
+    ("episode.md", "chapters:\n  - {start: 0, title: a}\n  - {start: 'inf', title: b}"),
+    ("episode.md", "chapters:\n  - {start: 0, title: a}\n  - {start: 'nan', title: b}"),
+], ids=["json-1e999", "json-Infinity", "yaml-.inf", "text-inf", "text-nan"])
+def test_a_chapter_start_that_is_not_a_finite_time_is_refused(show: Path, name: str, text: str) -> None:
+    """float('inf') reached int(round(…)) when the time was printed: an internal error (exit 3)."""
+    folder = add_episode(show, "006-chapters", FRONT + (text if name == "episode.md" else ""))
+    if name != "episode.md":
+        (folder / name).write_text(text)
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("CHP004", "chapters[1].start" + ("Time" if name != "episode.md" else ""))
+    assert problem.file == f"episodes/006-chapters/{name}"
+
+
+def test_a_soundbite_of_endless_duration_is_refused_where_it_is_written(show: Path) -> None:
+    add_episode(show, "006-bite", FRONT + "soundbites:\n  - {start: 0, duration: .inf}\n  - {start: nan, duration: 1}")
+    problems = _refused(show)
+    assert [(p.code, p.field) for p in problems] == [("SRC010", "soundbites[0].start"), ("SRC010", "soundbites[1].start")]
+
+
+def test_chapter_links_that_are_not_http_are_refused_and_published_nowhere(show: Path) -> None:
+    """A javascript: chapter URL became a live link on the episode page and an href in the feed."""
+    folder = add_episode(show, "006-links", FRONT)
+    (folder / "chapters.json").write_text(
+        '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "a", "url": "javascript:alert(1)",'
+        ' "img": " JaVaScRiPt:alert(2)"}, {"startTime": 1, "title": ["b"]}, {"startTime": 1.5, "title": "c", "url": 7},'
+        ' {"startTime": 2, "title": "d", "url": "https://example.org/d", "img": "https://example.org/d.png"}]}')
+    problems = _refused(show)
+    assert [(p.code, p.field) for p in problems] == [
+        ("CHP003", "chapters[0].img"), ("CHP003", "chapters[0].url"), ("CHP003", "chapters[1].title"),
+        ("CHP003", "chapters[2].url")]
+    assert "expected an absolute http(s) URL, got 'javascript:alert(1)'" in problems[1].message
+    assert not (show / "public" / "episodes" / "006-links").exists()
+
+
+def test_chapter_links_over_http_are_published(show: Path) -> None:
+    folder = add_episode(show, "006-links", FRONT)
+    (folder / "chapters.json").write_text(
+        '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "d", "url": " https://example.org/d",'
+        ' "img": "https://example.org/d.png"}]}')
+    site = build(show, accept_changes=True).output
+    assert '<a href="https://example.org/d">d</a>' in (site / "episodes/006-links/index.html").read_text()
+    assert 'href="https://example.org/d" image="https://example.org/d.png"' in (site / "feed.xml").read_text()
+
+
+def test_numbers_in_text_fields_keep_the_digits_as_written(show: Path) -> None:
+    """YAML 1.1 reads 9:30 as 570 (base 60), 007 as 7, 1.10 as 1.1: a title, GUID or txt value lost its text."""
+    add_episode(show, "006-numbers", FRONT.replace("title: Hostile", "title: 9:30").replace(GUID, "0123")
+                + "episode_display: 1.10\nkeywords: [007, 1_000]\ntxt: [{purpose: verify, value: 0123456}]\n"
+                + "chapters:\n  - {start: 0, title: 24:7}\n  - {start: 1, title: 2.50}\nepisode: 007\n")
+    report = build(show, accept_changes=True)
+    feed = (report.output / "feed.xml").read_text()
+    assert "<title>9:30</title>" in feed and '<guid isPermaLink="false">0123</guid>' in feed
+    assert '<podcast:txt purpose="verify">0123456</podcast:txt>' in feed
+    assert 'title="24:7"' in feed and 'title="2.50"' in feed
+    assert "<itunes:episode>7</itunes:episode>" in feed and "<itunes:keywords>007,1_000<" in feed
+    page = (report.output / "episodes/006-numbers/index.html").read_text()
+    assert "Episode 1.10" in page
+
+
+# -- transcripts and chapter files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,code,what", [("transcript.vtt", "TRN000", "transcript"), ("chapters.txt", "CHP002", "chapters file")])
+def test_a_utf16_transcript_or_chapters_file_is_refused_with_the_fix(show: Path, name: str, code: str, what: str) -> None:
+    """Windows tools export UTF-16: the problem was Python's decoder message, with no fix."""
+    folder = add_episode(show, "006-utf16", FRONT)
+    text = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHi\n" if name.endswith(".vtt") else "00:00:00 Hi\n"
+    (folder / name).write_text(text, encoding="utf-16")
+    [problem] = _refused(show)
+    assert (problem.code, problem.file) == (code, f"episodes/006-utf16/{name}")
+    assert problem.message == "is not UTF-8 text (byte 0xff at offset 0)"
+    assert problem.hint.startswith(f"save the {what} as UTF-8")
+
+
+def test_control_characters_in_a_transcript_stay_off_the_page_with_a_warning(show: Path) -> None:
+    folder = add_episode(show, "006-control", FRONT)
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>Hi \x01\x1b[0m there\n")
+    report = build(show, accept_changes=True)
+    [warning] = [p for p in report.problems if p.episode == "006-control"]
+    assert (warning.code, warning.file, warning.field) == ("SRC022", "episodes/006-control/transcript.vtt", "line 4")
+    for name in ("index.html", "transcript.srt"):
+        text = (report.output / "episodes/006-control" / name).read_text()
+        assert "Hi [0m there" in text and "\x01" not in text and "\x1b" not in text, name
+
+
+def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path) -> None:
+    """The build wrote them, then its own strict parse of feed.xml failed: 'feed.xml: line 49: … try
+    XML_PARSE_HUGE', naming neither the episode nor the field (libxml2 refuses a text over 10 MB)."""
+    add_episode(show, "006-huge", FRONT.replace("title: Hostile", "title: " + "Tom & Jerry " * 900_000),
+                body="word & word " * 900_000)
+    problems = _refused(show)
+    assert [(p.code, p.file, p.field) for p in problems] == [
+        ("SRC010", "episodes/006-huge/episode.md", "notes"), ("SRC010", "episodes/006-huge/episode.md", "title")]
+    assert problems[1].message == "is 10,799,999 characters; at most 1,000,000 are published"
+
+
+# -- notes on the page ------------------------------------------------------------------------------------
+
+
+def test_ids_the_page_uses_are_taken_out_of_pasted_notes(show: Path) -> None:
+    """Notes pasted from a web page brought id="main" and id="transcript": the skip link and the copy buttons
+    (getElementById) found the notes' element first, and axe reports the duplicates."""
+    add_episode(show, "006-ids", FRONT, body='<h2 id="main">Main</h2> <a id="embed-code">x</a> <sup id="transcript">1</sup>'
+                ' <a id="own-anchor" href="#own-anchor">kept</a>\n\nA note.[^1]\n\n[^1]: The footnote.\n')
+    site = build(show, accept_changes=True).output
+    page = (site / "episodes/006-ids/index.html").read_text()
+    counts = {name: len(re.findall(f'id="{name}"', page)) for name in ("main", "embed-code", "transcript", "own-anchor")}
+    assert counts == {"main": 1, "embed-code": 1, "transcript": 0, "own-anchor": 1}  # no transcript here: none
+    assert 'href="#fn-1"' in page and 'id="fn-1"' in page  # footnotes keep theirs
+    assert '<a href="#own-anchor" id="own-anchor"' in page or '<a id="own-anchor" href="#own-anchor"' in page
+
+
+def test_the_reserved_ids_are_every_id_the_default_theme_uses() -> None:
+    from mediafeed.notes import PAGE_IDS
+
+    used = {m for path in (ROOT / "templates").glob("*.html") for m in re.findall(r'\bid="([^"{]+)"', path.read_text())}
+    assert used == PAGE_IDS
