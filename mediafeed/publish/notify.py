@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 import requests
 
@@ -71,7 +72,7 @@ def send(config: NotifyConfig, feed_url: str, medium: str = "podcast", session: 
     return notices
 
 
-def _request(http: requests.Session, service: str, endpoint: str, method: str, timeout: int, **kwargs: object) -> Notice:
+def _request(http: requests.Session, service: str, endpoint: str, method: str, timeout: int, **kwargs: Any) -> Notice:
     """One notification within ``timeout`` seconds in all: a service that answers a byte at a time, or sends an
     endless body, is left behind (on a daemon thread) and reported, so it never holds up the finished publish."""
     done: list[Notice] = []
@@ -82,9 +83,9 @@ def _request(http: requests.Session, service: str, endpoint: str, method: str, t
     return done[0] if done else Notice(service, endpoint, False, 0, f"no complete answer within {timeout} s")
 
 
-def _exchange(http: requests.Session, service: str, endpoint: str, method: str, timeout: int, **kwargs: object) -> Notice:
+def _exchange(http: requests.Session, service: str, endpoint: str, method: str, timeout: int, **kwargs: Any) -> Notice:
     try:
-        with http.request(method, endpoint, timeout=timeout, allow_redirects=True, stream=True,  # type: ignore[arg-type]
+        with http.request(method, endpoint, timeout=timeout, allow_redirects=True, stream=True,
                           **kwargs) as answer:
             body = b""
             for chunk in answer.iter_content(1024):
