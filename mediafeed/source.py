@@ -234,6 +234,35 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
                           hint=_FORBIDDEN_HINT, episode=episode)]
 
 
+#: Unicode's explicit direction controls: embeddings and overrides (LRE RLE LRO RLO, closed by PDF) and isolates
+#: (LRI RLI FSI, closed by PDI). One left open runs to the end of the paragraph it sits in: in a page's <title>,
+#: an app's episode list or a share preview that is the text after the value too (an RLO in an episode title
+#: showed "wohS ehT – …" for the show's name: a spoofing vector).
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+            "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def close_directions(value: str) -> str:
+    """``value`` with every direction control it leaves open closed at its end, as the Unicode Bidirectional
+    Algorithm pairs them (UAX #9, X6a and X7: a PDI closes its isolate and the embeddings inside it; a PDF
+    closes an embedding, never an isolate), so the value's direction cannot leak into the text around it.
+    Balanced pairs (an RLI … PDI around a Hebrew name) and the visible text are kept as written."""
+    if not _DIRECTION_CONTROL.search(value):
+        return value
+    open_: list[str] = []
+    for char in _DIRECTION_CONTROL.findall(value):
+        if char in _OPENERS:
+            open_.append(char)
+        elif char == "\u2069":  # PDI: closes the innermost open isolate and everything opened inside it
+            if any(_OPENERS[c] == "\u2069" for c in open_):
+                while _OPENERS[open_.pop()] != "\u2069":
+                    pass
+        elif open_ and _OPENERS[open_[-1]] == "\u202c":  # PDF: only an embedding or override directly open
+            open_.pop()
+    return value + "".join(_OPENERS[char] for char in reversed(open_))
+
+
 MISSING = object()
 
 
@@ -293,7 +322,7 @@ class FieldReader:
             self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
                       hint="shorten it (long material belongs in the show notes or a transcript)")
             return default
-        return value
+        return close_directions(value)
 
     def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:
         value = self.raw(key)
@@ -347,7 +376,7 @@ class FieldReader:
             return ()
         for item in value:
             if isinstance(item, (str, int, float)) and not isinstance(item, bool) and as_text(item).strip():
-                out.append(as_text(item).strip())
+                out.append(close_directions(as_text(item).strip()))
             else:
                 self.fail(key, f"expected text in the list, got {item!r}")
         return tuple(out)

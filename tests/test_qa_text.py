@@ -223,3 +223,43 @@ def test_the_reserved_ids_are_every_id_the_default_theme_uses() -> None:
 
     used = {m for path in (ROOT / "templates").glob("*.html") for m in re.findall(r'\bid="([^"{]+)"', path.read_text())}
     assert used == PAGE_IDS
+
+
+# -- direction controls ---------------------------------------------------------------------------------------
+
+RLO, PDF, LRI, PDI = "\u202e", "\u202c", "\u2066", "\u2069"
+
+
+def _page_title(page: str) -> str:
+    return re.search(r"<title>(.*?)</title>", page, re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_an_unclosed_right_to_left_override_stays_inside_the_title_it_is_in(show: Path) -> None:
+    """An RLO left open in an episode title reversed the show's name after it in the page's and the embed's
+    <title> (a spoofing vector): the override is closed at the value's end, where it was typed."""
+    config = show / "show.yml"
+    config.write_text(re.sub(r"(?m)^author: .*$", f'author: "{LRI}Ann"', config.read_text()))
+    add_episode(show, "006-rlo", FRONT.replace("title: Hostile", f'title: "Hostile {RLO}3pm.exe"'))
+    site = build(show, accept_changes=True).output
+    show_title = re.search(r"(?m)^title: (.*)$", config.read_text()).group(1).strip().strip('"')  # type: ignore[union-attr]
+    for name in ("index.html", "embed/index.html"):
+        title = _page_title((site / "episodes/006-rlo" / name).read_text())
+        assert title.startswith(f"Hostile {RLO}3pm.exe{PDF} – "), (name, title)
+        assert title.endswith(show_title)
+    feed = (site / "feed.xml").read_text()
+    assert f"<title>Hostile {RLO}3pm.exe{PDF}</title>" in feed
+    assert f"<itunes:author>{LRI}Ann{PDI}</itunes:author>" in feed
+    # a balanced pair is kept as written
+    assert "\u2067" not in feed
+
+
+def test_direction_controls_close_as_the_bidirectional_algorithm_pairs_them() -> None:
+    from mediafeed.source import close_directions
+
+    assert close_directions("plain") == "plain"
+    assert close_directions(f"{RLO}evil") == f"{RLO}evil{PDF}"
+    assert close_directions(f"\u2067שלום{PDI} ok") == f"\u2067שלום{PDI} ok"  # balanced: unchanged
+    assert close_directions(f"{LRI}{RLO}x{PDI}") == f"{LRI}{RLO}x{PDI}"  # a PDI closes the override inside it
+    assert close_directions(f"{LRI}{RLO}x{PDF}") == f"{LRI}{RLO}x{PDF}{PDI}"
+    assert close_directions(f"{RLO}{PDI}x") == f"{RLO}{PDI}x{PDF}"  # a PDI without an isolate closes nothing
+    assert close_directions(f"{LRI}{PDF}x") == f"{LRI}{PDF}x{PDI}"  # a PDF never closes an isolate
