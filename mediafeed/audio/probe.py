@@ -31,6 +31,8 @@ from .tags import load, load_tags, read_state
 from .tagset import Tags
 
 #: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
+#: the enclosure type of an MP4-family file without video, by its extension (else audio/x-m4a, as for .m4a)
+SOUND_ONLY = {".mp4": "audio/mp4", ".mov": "video/quicktime", ".m4v": "video/x-m4v"}
 VIDEO_BRANDS = {"qt  ": "video/quicktime", "M4V ": "video/x-m4v", "M4VH": "video/x-m4v", "M4VP": "video/x-m4v"}
 #: MP3 files up to this size are read into memory for probing; bigger ones are mapped.
 _READ_LIMIT = 1024 * 1024
@@ -195,8 +197,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             video = mp4.has_video(handle, size)
         if video:
             mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
-        else:  # sound only: an .mp4 file of it is audio/mp4 (RFC 4337), the type apps and feed checkers expect of that name
-            mime = "audio/mp4" if rel.lower().endswith(".mp4") else "audio/x-m4a"
+        else:  # sound only: the type apps and feed checkers expect of the file's name (Apple maps each extension to
+            # one type: .mov is video/quicktime, .m4v video/x-m4v, whatever the tracks; .mp4 is audio/mp4 by RFC 4337)
+            mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
     state = read_state(audio, kind)
     media = Media(
         path=rel,
