@@ -313,6 +313,34 @@ def test_digits_of_other_scripts_are_not_durations_or_dates(tmp_path: Path, old:
     assert code in {p["code"] for p in check_json(feed)[1]["problems"]}
 
 
+@pytest.mark.parametrize("old,new,code,words", [
+    ("<itunes:duration>1795</itunes:duration>", "<itunes:duration>100000000000000000000</itunes:duration>", "EP117",
+     "(about 10^15 days); no episode runs longer than a week"),
+    ("<itunes:duration>1795</itunes:duration>", "<itunes:duration>1795000</itunes:duration>", "EP117",  # milliseconds
+     "(20.8 days)"),
+    ("<itunes:duration>1795</itunes:duration>", "<itunes:duration>200:00:00</itunes:duration>", "EP117", "(8.3 days)"),
+    ('length="28734512"', 'length="100000000000000000000000000"', "EP104", "(about 10^14 TB); no episode's file is over 1 TB"),
+])
+def test_an_absurd_duration_or_enclosure_length_is_an_error(tmp_path: Path, old: str, new: str, code: str,
+                                                            words: str) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with(old, new))
+    exit_code, report = check_json(feed)
+    [problem] = [p for p in report["problems"] if p["code"] == code]
+    assert exit_code == 1 and problem["severity"] == "error" and words in problem["message"], problem
+
+
+@pytest.mark.parametrize("old,new", [
+    ("<itunes:duration>1795</itunes:duration>", "<itunes:duration>604800</itunes:duration>"),  # a whole week
+    ("<itunes:duration>1795</itunes:duration>", "<itunes:duration>36:00:00</itunes:duration>"),  # a day-and-a-half live show
+    ('length="28734512"', 'length="1000000000000"'),  # 1 TB
+])
+def test_long_but_possible_durations_and_lengths_pass(tmp_path: Path, old: str, new: str) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(good_with(old, new))
+    assert not {"EP104", "EP117"} & {p["code"] for p in check_json(feed)[1]["problems"]}
+
+
 def test_import_reads_at_most_64_mb_of_a_local_file(tmp_path: Path) -> None:
     huge = tmp_path / "huge.xml"
     with huge.open("wb") as handle:  # sparse: no 65 MB written to the disk

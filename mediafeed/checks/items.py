@@ -46,6 +46,12 @@ TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text
 _TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
 _DURATION_SECONDS = re.compile(r"^\d+$", re.ASCII)  # ASCII: '٣٧٢٣' is no duration apps read
 _DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$", re.ASCII)
+#: the longest itunes:duration taken for a real one: a week (day-long live marathons exist; a length written in
+#: milliseconds instead of seconds, or a number that overflows the apps reading it, is beyond it)
+MAX_DURATION = 7 * 24 * 3600
+#: the largest enclosure length taken for a real file: 1 TB, ten times a day of 4K video at 10 MB/s (apps store the
+#: length in a 64-bit integer at most: 10^26 bytes overflows it)
+MAX_LENGTH = 10**12
 _NUMBER_PREFIX = re.compile(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\b", re.I)
 
 
@@ -165,6 +171,10 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
                            "the enclosure has no length", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
+    elif int(length) > MAX_LENGTH:
+        out.append(problem("EP104", src, f"enclosure length is {length} bytes ({_magnitude(int(length), MAX_LENGTH, 'TB')}); "
+                           "no episode's file is over 1 TB", field="enclosure@length", episode=label,
+                           hint="set length to the media file's exact size in bytes"))
     mime = (enclosure.get("type") or "").strip().lower()
     if not mime:
         out.append(problem("EP105", src, "the enclosure has no type", field="enclosure@type", episode=label,
@@ -186,6 +196,12 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
                                episode=label, hint=f"a {ext} file is {sorted(expected)[0]}; check which format the file really is"))
     return out
+
+
+def _magnitude(value: float, unit: float, name: str) -> str:
+    """``value`` in ``unit``s for a message: "41.7 days", "about 10^14 TB"."""
+    amount = value / unit
+    return f"{amount:,.1f} {name}" if amount < 10**6 else f"about 10^{len(str(int(amount))) - 1} {name}"
 
 
 def _whole(value: str) -> bool:
@@ -261,11 +277,16 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if value is None or value == "":
         return [problem("EP116", doc.source, "the episode has no <itunes:duration>", field="itunes:duration", episode=label,
                         hint="add the length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
-    if _DURATION_SECONDS.match(value):
-        return []
-    if duration_seconds(value) is None:
+    seconds = duration_seconds(value)
+    if seconds is None:
         return [problem("EP117", doc.source, f"itunes:duration is {value!r}; expected seconds or HH:MM:SS",
                         field="itunes:duration", episode=label, hint="write the length in whole seconds, e.g. 1834")]
+    if seconds > MAX_DURATION:
+        return [problem("EP117", doc.source, f"itunes:duration is {value!r} ({_magnitude(seconds, 24 * 3600, 'days')}); "
+                        "no episode runs longer than a week", field="itunes:duration", episode=label,
+                        hint="write the length in whole seconds, e.g. 1834 (a length in milliseconds is 1000 times too large)")]
+    if _DURATION_SECONDS.match(value):
+        return []
     return [problem("EP118", doc.source, f"itunes:duration is {value!r}; Apple prefers whole seconds",
                     field="itunes:duration", episode=label, hint=f"write {round(duration_seconds(value) or 0)}")]
 
