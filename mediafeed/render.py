@@ -200,7 +200,16 @@ class Renderer:
         out.add(item.page_path + "embed/index.html", site.render(self.env, "embed.html", embed_context), origin)
         out.add(item.page_path + "player.html", fragment.encode("utf-8"), origin)
         out.add(item.page_path + "oembed.json",
-                site.oembed(item, show, self.image_url, self.image_size, width, height, embed_code), origin)
+                site.oembed(item, show, *self.thumbnail(item), width, height, embed_code), origin)
+
+    def thumbnail(self, item: Item) -> tuple[str, tuple[int, int]]:
+        """The oEmbed thumbnail: the episode's own artwork (as og:image and the JSON-LD name it) with its real
+        width and height, else the show's."""
+        if item.image_path:
+            size = images.dimensions(self.folder(item) / item.episode.artwork)
+            if size != (0, 0):
+                return item.image_url, size
+        return self.image_url, self.project.artwork_size
 
     def indexes(self, out: Site, items: list[Item]) -> None:
         for number in range(1, self.index_pages(items) + 1):

@@ -264,9 +264,10 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
 
-def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int = 600, height: int = 180,
+def oembed(item: Item, show: Show, image_url: str, image_size: tuple[int, int], width: int = 600, height: int = 180,
            html: str = "") -> bytes:
-    """oembed.json; ``html``: the embed code when the caller has made it already (else made here)."""
+    """oembed.json; ``image_url`` and ``image_size`` (width, height): the thumbnail; ``html``: the embed code when
+    the caller has made it already (else made here)."""
     data: dict[str, str | int] = {
         "version": "1.0",
         "type": "rich",
@@ -279,8 +280,8 @@ def oembed(item: Item, show: Show, image_url: str, image_size: int, width: int =
         "width": width,
         "height": height,
         "thumbnail_url": image_url,
-        "thumbnail_width": image_size,
-        "thumbnail_height": image_size,
+        "thumbnail_width": image_size[0],
+        "thumbnail_height": image_size[1],
         "cache_age": 86400,
     }
     return (indented(data) + "\n").encode("utf-8")  # json.dumps(indent=2)'s text (jsonfeed.indented)

@@ -496,3 +496,21 @@ audio: audio.mp3
         query = href.split("?", 1)[1]
         assert dict(parse_qsl(query)) == expected[label], label
         assert query == urlencode(expected[label], quote_via=quote), label
+
+
+def test_the_oembed_thumbnail_is_the_episodes_own_artwork_with_its_real_size(tmp_path: Path) -> None:
+    """It was always the show's artwork (1400×1400 here), while og:image and the JSON-LD named the episode's."""
+    show = copy_show(tmp_path / "show")
+    folder = add_episode(show, "006-own-art", "title: Own art\ndate: 2026-03-20T08:00:00+00:00\n"
+                         "guid: 4f0c2a8e-1d3b-4c5a-9e6f-7a8b9c0d1e2f\naudio: audio.mp3\nartwork: cover.jpg\n")
+    Image.new("RGB", (1600, 1600), (20, 90, 160)).save(folder / "cover.jpg", "JPEG", quality=60)
+    site = build(show, accept_changes=True).output
+    own = json.loads((site / "episodes/006-own-art/oembed.json").read_bytes())
+    meta = page(site / "episodes/006-own-art/index.html").xpath("//meta[@property='og:image']/@content")
+    assert meta == [own["thumbnail_url"]] and own["thumbnail_url"].endswith("/episodes/006-own-art/cover.jpg")
+    assert (own["thumbnail_width"], own["thumbnail_height"]) == (1600, 1600)
+    with Image.open(site / "episodes/006-own-art/cover.jpg") as published:
+        assert published.size == (1600, 1600)
+    other = json.loads((site / EP1 / "oembed.json").read_bytes())  # no artwork of its own: the show's
+    assert other["thumbnail_url"] == BASE + "artwork.png"
+    assert (other["thumbnail_width"], other["thumbnail_height"]) == (1400, 1400)
