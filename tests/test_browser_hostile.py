@@ -152,3 +152,40 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
         assert "Hostile notes {{ 7*7 }} {% if true %}jinja{% endif %}." in notes  # never evaluated by Jinja
         assert "<img src=x onerror=alert('cue')>" in tab.inner_text(".transcript")
     context.close()
+
+
+#: where each character of the show's name lands when the page's title is laid out as one line (as a tab or a
+#: window list shows it): x positions from Chromium's own bidi layout
+_NAME_POSITIONS = """(name) => {
+    const line = document.createElement('div');
+    line.dir = 'ltr';
+    line.style.cssText = 'position:absolute;white-space:pre;font:16px monospace';
+    line.textContent = document.title;
+    document.body.append(line);
+    const text = line.firstChild, start = document.title.lastIndexOf(name), range = document.createRange();
+    return [...name].map((_, i) => { range.setStart(text, start + i); range.setEnd(text, start + i + 1);
+                                     return range.getBoundingClientRect().left; });
+}"""
+
+
+def test_an_override_left_open_in_a_title_does_not_reverse_the_show_name_in_chromium(
+        tmp_path: Path, browser: object) -> None:
+    """An RLO left open in an episode title laid the show's name after it out right to left in the <title>
+    ("yaS ot efaS"): a title could pass itself off as another show's."""
+    show = copy_show(tmp_path / "show")
+    with SiteServer(prefix="/show/") as site:
+        config = show / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()))
+        add_episode(show, "006-rlo", "title: \"Invoice \u202e3pm.exe\"\ndate: 2026-03-20T08:00:00+00:00\n"
+                    "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f61\naudio: audio.mp3\n")
+        site.root = build(show, tmp_path / "site", accept_changes=True).output
+        context = browser.new_context()  # type: ignore[attr-defined]
+        try:
+            for path in ("episodes/006-rlo/", "episodes/006-rlo/embed/"):
+                page = context.new_page()
+                page.goto(site.url + path)
+                assert page.title().endswith("\u202c – Safe to Say"), page.title()
+                lefts = page.evaluate(_NAME_POSITIONS, "Safe to Say")
+                assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (path, lefts)  # read left to right
+        finally:
+            context.close()
