@@ -11,7 +11,9 @@ Before writing anything, a build compares the episodes against it:
 * LED003 error: the audio at a published URL was re-cut (its duration changed):
   apps loop on a file that changes length at the same URL; give it a new name;
 * LED004 error: the show's ``podcast:guid`` changed (it must outlive feed moves);
-* LED005 warning: a published episode is gone from the feed.
+* LED005 warning: a published episode is gone from the feed;
+* LED008 error: the feed would be published at another URL than the recorded one (``url`` or
+  ``feed_url`` changed): every subscriber keeps polling the old address.
 
 After tagging (which aims for the published length, see :mod:`tagging`), :func:`length_changes` reports
 
@@ -74,6 +76,8 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
         problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
                               field="podcast_guid",
                               hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves)"))
+    if ledger.feed_url and show.feed_url and ledger.feed_url != show.feed_url:
+        problems.append(_feed_moved(ledger.feed_url, show))
     by_slug = {str(v.get("slug")): guid for guid, v in ledger.episodes.items()}
     seen = set()
     for item in items:
@@ -102,6 +106,21 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                                     field="guid", episode=str(record.get("slug", "")),
                                     hint="subscribers keep their copy; restore the folder if this was a mistake"))
     return problems
+
+
+def _feed_moved(old: str, show: Show) -> Problem:
+    """LED008: the feed's own URL moved. Apps poll the URL they subscribed to; nothing in the new feed reaches them."""
+    new = show.feed_url
+    derived = show.url and new == show.url + "feed.xml"
+    if derived and old.endswith("/feed.xml"):
+        key, keep = "url", f"set 'url: {old[:-len('feed.xml')]}' in show.yml again"
+    else:
+        key, keep = "feed_url", f"set 'feed_url: {old}' in show.yml again"
+    return error("LED008", SHOW_FILE, f"the feed's URL changed from {old} to {new}; subscribers keep polling the old one",
+                 field=key,
+                 hint=f"{keep}; to move the feed deliberately, keep {old} answering with a 301 redirect to {new} "
+                      f"(or publish a last feed there with 'new_feed_url: {new}', itunes:new-feed-url), then run "
+                      f"'mediafeed build --accept-changes' to record the new URL")
 
 
 def _moved(old: str, item: Item, show: Show) -> Problem:

@@ -73,6 +73,42 @@ def test_changed_podcast_guid_is_refused(show: Path) -> None:
     assert "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3" in hint
 
 
+def test_moved_feed_url_is_refused_until_accepted(show: Path) -> None:
+    # podcast:guid set and media kept where they are: only the feed's own URL moves, which no other rule sees
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+          "url: https://podcast.example.org/safe-to-say/\n"
+          "media_url: https://podcast.example.org/safe-to-say/\n"
+          "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3")
+    build(show)
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/\nmedia",
+          "url: https://new.example.org/show/\nmedia")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [p.code for p in info.value.problems if p.code.startswith("LED")] == ["LED008"]
+    problem = next(p for p in info.value.problems if p.code == "LED008")
+    assert (problem.file, problem.field) == ("show.yml", "url")
+    assert "https://podcast.example.org/safe-to-say/feed.xml" in problem.message
+    assert "https://new.example.org/show/feed.xml" in problem.message
+    assert "url: https://podcast.example.org/safe-to-say/" in problem.hint
+    assert "new_feed_url" in problem.hint and "--accept-changes" in problem.hint
+    assert json.loads((show / LEDGER_FILE).read_text())["feed_url"] == "https://podcast.example.org/safe-to-say/feed.xml"
+    build(show, accept_changes=True)  # a deliberate move is recorded
+    assert json.loads((show / LEDGER_FILE).read_text())["feed_url"] == "https://new.example.org/show/feed.xml"
+    build(show)
+
+
+def test_moved_feed_url_names_feed_url_when_show_yml_sets_it(show: Path) -> None:
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+          "url: https://podcast.example.org/safe-to-say/\nfeed_url: https://feeds.example.org/safe.xml\n"
+          "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3")
+    build(show, accept_changes=True)  # the sample show's published.json records the default feed URL
+    _edit(show / "show.yml", "feed_url: https://feeds.example.org/safe.xml", "feed_url: https://feeds.example.org/other.xml")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    problem = next(p for p in info.value.problems if p.code == "LED008")
+    assert problem.field == "feed_url" and "feed_url: https://feeds.example.org/safe.xml" in problem.hint
+
+
 def test_removed_episode_is_a_warning(show: Path) -> None:
     build(show)
     shutil.rmtree(show / "episodes/005-european-review")
