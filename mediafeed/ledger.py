@@ -3,7 +3,9 @@
 ``published.json`` at the show root (commit it with the show) records, for every
 episode a build has published, its GUID, enclosure URL, duration and enclosure
 length (bytes; ledgers written before mediafeed recorded it are read as they are
-and get it on the next build), plus the show's ``podcast:guid`` and feed URL.
+and get it on the next build) and the URLs of the ``podcast:alternateEnclosure`` files
+published with it (``alternates``, when it has any: ``publish --delete`` keeps them like the
+enclosure), plus the show's ``podcast:guid`` and feed URL.
 Before writing anything, a build compares the episodes against it:
 
 * LED001 error: an episode folder that was published with one GUID now has another;
@@ -42,7 +44,7 @@ ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-chang
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""
-    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length}
+    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length, alternates?}
 
     def to_json(self) -> bytes:
         data = {
@@ -166,17 +168,45 @@ def length_changes(ledger: Ledger, items: list[Item]) -> list[Problem]:
 def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False) -> Ledger:
     """Add newly published episodes. A published episode's record is kept as it was first published
     (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state;
-    only its ``length`` follows the published file (added to older records, updated when it changed: LED007)."""
+    only its ``length`` follows the published file (added to older records, updated when it changed: LED007),
+    and alternate files published later are added to its ``alternates`` (none is ever dropped)."""
     episodes = dict(ledger.episodes)
     for item in items:
         old = episodes.get(item.episode.guid)
+        alternates = alternate_urls(item)
         if old is not None and not replace:
+            updated = dict(old)
             if old.get("enclosure") == item.enclosure_url and old.get("length") != item.media.size:
-                episodes[item.episode.guid] = {**old, "length": item.media.size}
+                updated["length"] = item.media.size
+            known = old.get("alternates")
+            known = [str(url) for url in known] if isinstance(known, list) else []
+            if not set(alternates) <= set(known):
+                updated["alternates"] = sorted(set(known) | set(alternates))
+            if updated != old:
+                episodes[item.episode.guid] = updated
             continue
-        episodes[item.episode.guid] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
-                                       "duration": round(item.media.duration, 3), "length": item.media.size}
+        entry: dict[str, object] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
+                                    "duration": round(item.media.duration, 3), "length": item.media.size}
+        if alternates:
+            entry["alternates"] = alternates
+        episodes[item.episode.guid] = entry
     return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)
+
+
+def alternate_urls(item: Item) -> list[str]:
+    """URLs of the alternate enclosure files published with ``item`` (its own files, not links elsewhere), sorted."""
+    return sorted({url for alternate, url in item.alternates if alternate.file and url != item.enclosure_url})
+
+
+def published_urls(ledger: Ledger) -> list[str]:
+    """Every media URL subscribers were given: each episode's enclosure and its alternate files."""
+    urls = []
+    for record in ledger.episodes.values():
+        urls.append(str(record.get("enclosure", "")))
+        alternates = record.get("alternates")
+        if isinstance(alternates, list):
+            urls.extend(str(url) for url in alternates)
+    return urls
 
 
 def save(root: Path, ledger: Ledger, loaded: Ledger | None = None) -> bool:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import make_media
 
 from mediafeed.build import BuildFailed, build
 from mediafeed.ledger import LEDGER_FILE
@@ -107,6 +108,21 @@ def test_moved_feed_url_names_feed_url_when_show_yml_sets_it(show: Path) -> None
         build(show)
     problem = next(p for p in info.value.problems if p.code == "LED008")
     assert problem.field == "feed_url" and "feed_url: https://feeds.example.org/safe.xml" in problem.hint
+
+
+def test_alternate_files_added_to_a_published_episode_are_recorded_once(show: Path) -> None:
+    build(show)
+    before = json.loads((show / LEDGER_FILE).read_text())["episodes"]["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    assert "alternates" not in before
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "small.opus", "opus", 3.0)
+    _edit(folder / "episode.md", "audio: capabilities-framework.mp3\n",
+          "audio: capabilities-framework.mp3\nalternate_enclosures:\n  - {file: small.opus, title: Small}\n")
+    assert build(show).ledger_updated
+    after = json.loads((show / LEDGER_FILE).read_text())["episodes"]["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    assert after == {**before, "alternates": [
+        "https://podcast.example.org/safe-to-say/episodes/003-capabilities-framework/small.opus"]}
+    assert not build(show).ledger_updated
 
 
 def test_removed_episode_is_a_warning(show: Path) -> None:
