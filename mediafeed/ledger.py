@@ -28,7 +28,7 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import SHOW_FILE
@@ -108,6 +108,25 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                                     field="guid", episode=str(record.get("slug", "")),
                                     hint="subscribers keep their copy; restore the folder if this was a mistake"))
     return problems
+
+
+def restore_guid_hints(ledger: Ledger, problems: list[Problem]) -> list[Problem]:
+    """SRC060 (no GUID) on an episode folder that was published: the fix is its recorded GUID, not a new one
+    (``guid --assign`` would write a new GUID, which LED001 then refuses)."""
+    by_slug: dict[str, list[str]] = {}
+    for guid, entry in sorted(ledger.episodes.items()):
+        by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
+    out = []
+    for problem in problems:
+        guids = by_slug.get(problem.episode) if problem.code == "SRC060" and problem.episode else None
+        if guids:
+            if len(guids) == 1:
+                hint = f"restore 'guid: {guids[0]}' (the GUID it was published with, in {LEDGER_FILE})"
+            else:
+                hint = f"restore the GUID it was last published with, one of {', '.join(guids)} (in {LEDGER_FILE})"
+            problem = replace(problem, hint=hint + "; a new GUID makes every app download the episode again")
+        out.append(problem)
+    return out
 
 
 def _feed_moved(old: str, show: Show) -> Problem:

@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from helpers import make_media
 
 from mediafeed.build import BuildFailed, build
+from mediafeed.cli import main
 from mediafeed.ledger import LEDGER_FILE
 
 
@@ -123,6 +125,22 @@ def test_alternate_files_added_to_a_published_episode_are_recorded_once(show: Pa
     assert after == {**before, "alternates": [
         "https://podcast.example.org/safe-to-say/episodes/003-capabilities-framework/small.opus"]}
     assert not build(show).ledger_updated
+
+
+def test_missing_guid_of_a_published_episode_says_to_restore_the_recorded_one(show: Path) -> None:
+    _edit(show / "episodes/003-capabilities-framework/episode.md", "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf\n", "")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    problem = next(p for p in info.value.problems if p.code == "SRC060")
+    assert "restore 'guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf'" in problem.hint and "--assign" not in problem.hint
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "SRC060"]
+    assert [p["hint"].split(" (")[0] for p in found] == ["restore 'guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf'"]
+    # an episode never published still gets a new GUID from 'guid --assign'
+    (show / LEDGER_FILE).unlink()
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert "guid --assign" in next(p.hint for p in info.value.problems if p.code == "SRC060")
 
 
 def test_removed_episode_is_a_warning(show: Path) -> None:
