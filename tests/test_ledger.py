@@ -136,7 +136,13 @@ def test_missing_guid_of_a_published_episode_says_to_restore_the_recorded_one(sh
     result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
     found = [p for p in json.loads(result.output)["problems"] if p["code"] == "SRC060"]
     assert [p["hint"].split(" (")[0] for p in found] == ["restore 'guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf'"]
+    # 'guid --assign' gives a published folder its recorded GUID back (a new one was refused by LED001)
+    assigned = CliRunner().invoke(main, ["guid", "--assign", "--show", str(show), "--format", "json"])
+    assert json.loads(assigned.output)["assigned"] == [{"file": "episodes/003-capabilities-framework/episode.md",
+                                                        "guid": "5c6c255d-36b2-45da-ab07-e62a01932dcf"}]
+    build(show)
     # an episode never published still gets a new GUID from 'guid --assign'
+    _edit(show / "episodes/003-capabilities-framework/episode.md", "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf\n", "")
     (show / LEDGER_FILE).unlink()
     with pytest.raises(BuildFailed) as info:
         build(show)
