@@ -801,6 +801,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems.extend(checks.feed_rules(project, items, cache))
         published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
+        problems = ledger_io.restore_guid_hints(published, problems)
         if source_ok and not accept_changes:
             problems.extend(ledger_io.compare(published, show, items))
     problems.extend(checks.check_selection(show))

@@ -6,6 +6,7 @@ import re
 import uuid
 from pathlib import Path
 
+from . import ledger as ledger_io
 from .config import SHOW_FILE
 from .episodes import EPISODE_FILE, EPISODES_DIR, discover
 from .errors import InputError, error
@@ -28,15 +29,26 @@ def _missing(data: dict[object, object]) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _published_guids(root: Path) -> dict[str, str]:
+    """Folder name → the GUID ``published.json`` recorded for it, for folders recorded with exactly one."""
+    ledger, problems = ledger_io.load(root)
+    found: dict[str, list[str]] = {}
+    for guid, record in ledger.episodes.items():
+        found.setdefault(str(record.get("slug", "")), []).append(guid)
+    return {} if problems else {slug: guids[0] for slug, guids in found.items() if len(guids) == 1}
+
+
 def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
-    """Episodes whose front matter has no ``guid``; with ``write``, insert one (the rest of the file untouched,
+    """Episodes whose front matter has no ``guid``; with ``write``, insert one: the GUID ``published.json`` recorded
+    for the folder when it was published, else a new UUID (the rest of the file untouched,
     its line endings too). An episode whose empty ``guid`` cannot be filled in where it is (written over several
     lines, say) comes back with an empty GUID, and nothing is written to it."""
     if not (root / SHOW_FILE).is_file():  # not a show: saying "0 episodes without a GUID" would mislead
         raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
                                hint="pass --show DIR pointing at the show folder"))
     folders, _ = discover(root)
-    done = []
+    missing = []
+    used = set()
     for folder in folders:
         path = folder.path / EPISODE_FILE
         rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
@@ -48,10 +60,19 @@ def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
         if not match:
             continue
         data, problems = load_yaml(match.group(1), rel)
-        if problems or not isinstance(data, dict) or not _missing(data):
+        if problems or not isinstance(data, dict):
             continue
-        guid = new_guid()
-        if "guid" in data:  # "guid:" present but empty: fill it in place, in the front matter only (never the notes)
+        if _missing(data):
+            missing.append((folder.slug, path, rel, text, match, "guid" in data))
+        else:
+            used.add(str(data.get("guid")).strip())
+    published = _published_guids(root)
+    done = []
+    for slug, path, rel, text, match, has_key in missing:
+        # a folder that was published gets its GUID back: a new one would be a new episode to every app (LED001)
+        recorded = published.get(slug, "")
+        guid = recorded if recorded and recorded not in used else new_guid()
+        if has_key:  # "guid:" present but empty: fill it in place, in the front matter only (never the notes)
             start = len(text) - len(text.lstrip("\ufeff")) + match.start(1)
             end = start + len(match.group(1))
             updated = text[:start] + _EMPTY_GUID_LINE.sub(f"guid: {guid}", text[start:end], count=1) + text[end:]

@@ -3,7 +3,9 @@
 ``published.json`` at the show root (commit it with the show) records, for every
 episode a build has published, its GUID, enclosure URL, duration and enclosure
 length (bytes; ledgers written before mediafeed recorded it are read as they are
-and get it on the next build), plus the show's ``podcast:guid`` and feed URL.
+and get it on the next build) and the URLs of the ``podcast:alternateEnclosure`` files
+published with it (``alternates``, when it has any: ``publish --delete`` keeps them like the
+enclosure), plus the show's ``podcast:guid`` and feed URL.
 Before writing anything, a build compares the episodes against it:
 
 * LED001 error: an episode folder that was published with one GUID now has another;
@@ -11,7 +13,9 @@ Before writing anything, a build compares the episodes against it:
 * LED003 error: the audio at a published URL was re-cut (its duration changed):
   apps loop on a file that changes length at the same URL; give it a new name;
 * LED004 error: the show's ``podcast:guid`` changed (it must outlive feed moves);
-* LED005 warning: a published episode is gone from the feed.
+* LED005 warning: a published episode is gone from the feed;
+* LED008 error: the feed would be published at another URL than the recorded one (``url`` or
+  ``feed_url`` changed): every subscriber keeps polling the old address.
 
 After tagging (which aims for the published length, see :mod:`tagging`), :func:`length_changes` reports
 
@@ -24,7 +28,7 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import SHOW_FILE
@@ -40,7 +44,7 @@ ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-chang
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""
-    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length}
+    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length, alternates?}
 
     def to_json(self) -> bytes:
         data = {
@@ -74,6 +78,8 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
         problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
                               field="podcast_guid",
                               hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves)"))
+    if ledger.feed_url and show.feed_url and ledger.feed_url != show.feed_url:
+        problems.append(_feed_moved(ledger.feed_url, show))
     by_slug = {str(v.get("slug")): guid for guid, v in ledger.episodes.items()}
     seen = set()
     for item in items:
@@ -102,6 +108,40 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                                     field="guid", episode=str(record.get("slug", "")),
                                     hint="subscribers keep their copy; restore the folder if this was a mistake"))
     return problems
+
+
+def restore_guid_hints(ledger: Ledger, problems: list[Problem]) -> list[Problem]:
+    """SRC060 (no GUID) on an episode folder that was published: the fix is its recorded GUID, not a new one
+    (``guid --assign`` would write a new GUID, which LED001 then refuses)."""
+    by_slug: dict[str, list[str]] = {}
+    for guid, entry in sorted(ledger.episodes.items()):
+        by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
+    out = []
+    for problem in problems:
+        guids = by_slug.get(problem.episode) if problem.code == "SRC060" and problem.episode else None
+        if guids:
+            if len(guids) == 1:
+                hint = f"restore 'guid: {guids[0]}' (the GUID it was published with, in {LEDGER_FILE})"
+            else:
+                hint = f"restore the GUID it was last published with, one of {', '.join(guids)} (in {LEDGER_FILE})"
+            problem = replace(problem, hint=hint + "; a new GUID makes every app download the episode again")
+        out.append(problem)
+    return out
+
+
+def _feed_moved(old: str, show: Show) -> Problem:
+    """LED008: the feed's own URL moved. Apps poll the URL they subscribed to; nothing in the new feed reaches them."""
+    new = show.feed_url
+    derived = show.url and new == show.url + "feed.xml"
+    if derived and old.endswith("/feed.xml"):
+        key, keep = "url", f"set 'url: {old[:-len('feed.xml')]}' in show.yml again"
+    else:
+        key, keep = "feed_url", f"set 'feed_url: {old}' in show.yml again"
+    return error("LED008", SHOW_FILE, f"the feed's URL changed from {old} to {new}; subscribers keep polling the old one",
+                 field=key,
+                 hint=f"{keep}; to move the feed deliberately, keep {old} answering with a 301 redirect to {new} "
+                      f"(or publish a last feed there with 'new_feed_url: {new}', itunes:new-feed-url), then run "
+                      f"'mediafeed build --accept-changes' to record the new URL")
 
 
 def _moved(old: str, item: Item, show: Show) -> Problem:
@@ -147,17 +187,45 @@ def length_changes(ledger: Ledger, items: list[Item]) -> list[Problem]:
 def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False) -> Ledger:
     """Add newly published episodes. A published episode's record is kept as it was first published
     (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state;
-    only its ``length`` follows the published file (added to older records, updated when it changed: LED007)."""
+    only its ``length`` follows the published file (added to older records, updated when it changed: LED007),
+    and alternate files published later are added to its ``alternates`` (none is ever dropped)."""
     episodes = dict(ledger.episodes)
     for item in items:
         old = episodes.get(item.episode.guid)
+        alternates = alternate_urls(item)
         if old is not None and not replace:
+            updated = dict(old)
             if old.get("enclosure") == item.enclosure_url and old.get("length") != item.media.size:
-                episodes[item.episode.guid] = {**old, "length": item.media.size}
+                updated["length"] = item.media.size
+            known = old.get("alternates")
+            known = [str(url) for url in known] if isinstance(known, list) else []
+            if not set(alternates) <= set(known):
+                updated["alternates"] = sorted(set(known) | set(alternates))
+            if updated != old:
+                episodes[item.episode.guid] = updated
             continue
-        episodes[item.episode.guid] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
-                                       "duration": round(item.media.duration, 3), "length": item.media.size}
+        entry: dict[str, object] = {"slug": item.episode.slug, "enclosure": item.enclosure_url,
+                                    "duration": round(item.media.duration, 3), "length": item.media.size}
+        if alternates:
+            entry["alternates"] = alternates
+        episodes[item.episode.guid] = entry
     return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)
+
+
+def alternate_urls(item: Item) -> list[str]:
+    """URLs of the alternate enclosure files published with ``item`` (its own files, not links elsewhere), sorted."""
+    return sorted({url for alternate, url in item.alternates if alternate.file and url != item.enclosure_url})
+
+
+def published_urls(ledger: Ledger) -> list[str]:
+    """Every media URL subscribers were given: each episode's enclosure and its alternate files."""
+    urls = []
+    for record in ledger.episodes.values():
+        urls.append(str(record.get("enclosure", "")))
+        alternates = record.get("alternates")
+        if isinstance(alternates, list):
+            urls.extend(str(url) for url in alternates)
+    return urls
 
 
 def save(root: Path, ledger: Ledger, loaded: Ledger | None = None) -> bool:

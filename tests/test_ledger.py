@@ -7,8 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from helpers import make_media
 
 from mediafeed.build import BuildFailed, build
+from mediafeed.cli import main
 from mediafeed.ledger import LEDGER_FILE
 
 
@@ -71,6 +74,79 @@ def test_changed_podcast_guid_is_refused(show: Path) -> None:
     assert "LED004" in codes and "LED002" in codes
     hint = next(p.hint for p in info.value.problems if p.code == "LED004")
     assert "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3" in hint
+
+
+def test_moved_feed_url_is_refused_until_accepted(show: Path) -> None:
+    # podcast:guid set and media kept where they are: only the feed's own URL moves, which no other rule sees
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+          "url: https://podcast.example.org/safe-to-say/\n"
+          "media_url: https://podcast.example.org/safe-to-say/\n"
+          "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3")
+    build(show)
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/\nmedia",
+          "url: https://new.example.org/show/\nmedia")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [p.code for p in info.value.problems if p.code.startswith("LED")] == ["LED008"]
+    problem = next(p for p in info.value.problems if p.code == "LED008")
+    assert (problem.file, problem.field) == ("show.yml", "url")
+    assert "https://podcast.example.org/safe-to-say/feed.xml" in problem.message
+    assert "https://new.example.org/show/feed.xml" in problem.message
+    assert "url: https://podcast.example.org/safe-to-say/" in problem.hint
+    assert "new_feed_url" in problem.hint and "--accept-changes" in problem.hint
+    assert json.loads((show / LEDGER_FILE).read_text())["feed_url"] == "https://podcast.example.org/safe-to-say/feed.xml"
+    build(show, accept_changes=True)  # a deliberate move is recorded
+    assert json.loads((show / LEDGER_FILE).read_text())["feed_url"] == "https://new.example.org/show/feed.xml"
+    build(show)
+
+
+def test_moved_feed_url_names_feed_url_when_show_yml_sets_it(show: Path) -> None:
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+          "url: https://podcast.example.org/safe-to-say/\nfeed_url: https://feeds.example.org/safe.xml\n"
+          "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3")
+    build(show, accept_changes=True)  # the sample show's published.json records the default feed URL
+    _edit(show / "show.yml", "feed_url: https://feeds.example.org/safe.xml", "feed_url: https://feeds.example.org/other.xml")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    problem = next(p for p in info.value.problems if p.code == "LED008")
+    assert problem.field == "feed_url" and "feed_url: https://feeds.example.org/safe.xml" in problem.hint
+
+
+def test_alternate_files_added_to_a_published_episode_are_recorded_once(show: Path) -> None:
+    build(show)
+    before = json.loads((show / LEDGER_FILE).read_text())["episodes"]["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    assert "alternates" not in before
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "small.opus", "opus", 3.0)
+    _edit(folder / "episode.md", "audio: capabilities-framework.mp3\n",
+          "audio: capabilities-framework.mp3\nalternate_enclosures:\n  - {file: small.opus, title: Small}\n")
+    assert build(show).ledger_updated
+    after = json.loads((show / LEDGER_FILE).read_text())["episodes"]["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    assert after == {**before, "alternates": [
+        "https://podcast.example.org/safe-to-say/episodes/003-capabilities-framework/small.opus"]}
+    assert not build(show).ledger_updated
+
+
+def test_missing_guid_of_a_published_episode_says_to_restore_the_recorded_one(show: Path) -> None:
+    _edit(show / "episodes/003-capabilities-framework/episode.md", "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf\n", "")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    problem = next(p for p in info.value.problems if p.code == "SRC060")
+    assert "restore 'guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf'" in problem.hint and "--assign" not in problem.hint
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = [p for p in json.loads(result.output)["problems"] if p["code"] == "SRC060"]
+    assert [p["hint"].split(" (")[0] for p in found] == ["restore 'guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf'"]
+    # 'guid --assign' gives a published folder its recorded GUID back (a new one was refused by LED001)
+    assigned = CliRunner().invoke(main, ["guid", "--assign", "--show", str(show), "--format", "json"])
+    assert json.loads(assigned.output)["assigned"] == [{"file": "episodes/003-capabilities-framework/episode.md",
+                                                        "guid": "5c6c255d-36b2-45da-ab07-e62a01932dcf"}]
+    build(show)
+    # an episode never published still gets a new GUID from 'guid --assign'
+    _edit(show / "episodes/003-capabilities-framework/episode.md", "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf\n", "")
+    (show / LEDGER_FILE).unlink()
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert "guid --assign" in next(p.hint for p in info.value.problems if p.code == "SRC060")
 
 
 def test_removed_episode_is_a_warning(show: Path) -> None:

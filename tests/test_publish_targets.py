@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from click.testing import CliRunner
+from helpers import make_media
 
 from mediafeed.cli import main
 from mediafeed.errors import MediafeedError
@@ -62,6 +63,30 @@ def test_directory_target_mirrors_the_site_in_safe_order_and_converges(show: Pat
     assert report.protected == ["episodes/005-european-review/european-review.mp3"]
     manifest = json.loads((web / MANIFEST).read_text())
     assert "episodes/005-european-review/index.html" not in manifest["files"]
+
+
+def test_delete_keeps_the_alternate_enclosures_of_a_published_episode(show: Path, tmp_path: Path) -> None:
+    # subscribers who read the earlier feed may fetch the podcast:alternateEnclosure file as well as the enclosure
+    folder = show / "episodes/005-european-review"
+    make_media(folder / "european-review.opus", "opus", 3.0)
+    md = (folder / "episode.md").read_text().replace(
+        "audio: european-review.mp3\n", "audio: european-review.mp3\nalternate_enclosures:\n"
+        "  - {file: european-review.opus, title: Small download}\n"
+        "  - {url: \"https://cdn.example.net/european-review.m3u8\", type: application/x-mpegURL, title: Stream}\n")
+    (folder / "episode.md").write_text(md)
+    web = tmp_path / "www"
+    web.mkdir()
+    configure(show, f"  targets:\n    web:\n      type: directory\n      path: {web}\n")
+    publish(show, notify=False)
+    records = json.loads((show / "published.json").read_text())["episodes"].values()
+    record = next(r for r in records if r["slug"] == "005-european-review")
+    assert record["alternates"] == ["https://podcast.example.org/safe-to-say/episodes/005-european-review/european-review.opus"]
+    remove_episode(show, "005-european-review")
+    report = publish(show, notify=False, delete=True)
+    assert (web / "episodes/005-european-review/european-review.opus").exists()
+    assert report.protected == ["episodes/005-european-review/european-review.mp3",
+                                "episodes/005-european-review/european-review.opus"]
+    assert not (web / "episodes/005-european-review/index.html").exists()
 
 
 def test_a_directory_inside_the_show_is_refused(show: Path) -> None:

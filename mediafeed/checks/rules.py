@@ -227,6 +227,9 @@ _RULES = [
     _r("LED007", "mediafeed apple", W, "the published file's length changes at the same URL",
        "Tags are padded to keep the published length; longer notes that no longer fit change it, and apps may "
        "download the file again or loop. Shorten the notes, or publish the file under a new name."),
+    _r("LED008", "mediafeed apple", E, "the feed would be published at another URL than the recorded one",
+       "Apps keep polling the URL they subscribed to. Keep the old url, or move deliberately: a 301 redirect (or "
+       "itunes:new-feed-url in a last feed) at the old address, then 'build --accept-changes'."),
     # -- hosting (--online) --------------------------------------------------------------------------
     _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
     _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",

@@ -11,7 +11,8 @@ from .options import format_option, show_option, verbosity_options
 @click.command()
 @verbosity_options
 @show_option
-@click.option("--assign", is_flag=True, help="Write a new GUID into every episode.md that has none.")
+@click.option("--assign", is_flag=True, help="Write a GUID into every episode.md that has none: the one published.json "
+              "recorded for its folder, else a new UUID.")
 @format_option
 @boundary
 def guid(show_dir: Path, assign: bool, fmt: str) -> None:

@@ -194,7 +194,8 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         assert remote is not None
         ledger, _ = ledger_io.load(root)
         enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
-        plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=enclosures)
+        kept = published_media(ledger_io.published_urls(ledger))  # enclosures and their alternate files
+        plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=kept)
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
