@@ -28,7 +28,7 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     \b
     Example:
       mediafeed guid            # which episodes have none?
-      mediafeed guid --assign   # give each of them a new UUID
+      mediafeed guid --assign   # give each one: its published GUID, else a new UUID
     """
     from ..guids import assign_missing
 
