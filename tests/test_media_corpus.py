@@ -8,6 +8,7 @@ ffprobe, and the sound is compared by ffmpeg.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -17,11 +18,11 @@ import podcastparser
 import pytest
 from click.testing import CliRunner
 from helpers import add_episode, make_media
-from mutagen.id3 import COMM, ID3
+from mutagen.id3 import COMM, ID3, TIT2
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
-from mediafeed.audio import Tags
+from mediafeed.audio import Tags, mpeg
 from mediafeed.build import build
 from mediafeed.cli import main
 from mediafeed.errors import MediaError
@@ -85,6 +86,62 @@ def test_tagging_a_footer_tag_in_place_keeps_the_sound(bare_mp3: bytes, tmp_path
     assert ID3(source)["TIT2"].text == ["In place"]
     assert source.read_bytes().endswith(bare_mp3)
     assert _audio_md5(source) == md5
+
+
+def _id3v23(title: str) -> bytes:
+    """An ID3v2.3 tag holding only a title (Latin-1), as mutagen writes it."""
+    tag = ID3()
+    tag.add(TIT2(encoding=0, text=title))
+    out = io.BytesIO()
+    tag.save(out, v2_version=3, padding=lambda info: 64)
+    return out.getvalue()
+
+
+ID3V1 = b"TAG" + b"Old v1 title".ljust(30, b"\0") + bytes(95)
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["on-disk", "build-copy-in-memory"])
+@pytest.mark.parametrize("trailer", [b"", ID3V1], ids=["id3write", "mutagen-save"])  # an ID3v1 tag: mutagen saves it
+def test_a_second_stale_id3v2_tag_after_the_first_is_dropped_from_the_tagged_copy(bare_mp3: bytes, tmp_path: Path,
+                                                                                   durable: bool, trailer: bytes) -> None:
+    # A tool prepended its tag without removing the old one. The copy replaced the first tag and kept the second,
+    # stale one between the new tag and the audio (players may read it; the audio starts later than the tag says).
+    source = tmp_path / "two-tags.mp3"
+    source.write_bytes(_id3v23("Prepended title") + _id3v23("Stale title") + bare_mp3 + trailer)
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    probed = audio.probe(source, "two-tags.mp3")
+    assert probed.tags["title"] == "Prepended title"
+    target = tmp_path / "tagged.mp3"
+    result = audio.tag_copy(source, target, Tags(title="New title", id3_version="2.3"), rel="two-tags.mp3",
+                            durable=durable, fresh=not durable)
+    assert result.written
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    data = target.read_bytes()
+    assert b"Stale title" not in data and b"Prepended title" not in data
+    assert data.count(b"ID3") == 1  # our one tag, then its padding, then every audio byte as it was
+    start, end = mpeg.payload_span(data)
+    assert data[start:end] == bare_mp3 and len(data) - end == len(trailer)  # (mutagen updates the ID3v1 tag)
+    assert start == ID3(target).size  # the audio starts where our tag (header included) ends
+    assert ID3(target)["TIT2"].text == ["New title"]
+    tagged = audio.probe(target, "tagged.mp3")
+    assert (tagged.lead, tagged.duration) == (0, probed.duration)
+    assert _audio_md5(target) == _audio_md5(source)
+
+
+def test_a_stale_second_id3v2_tag_is_a_change_even_when_the_first_holds_every_wanted_tag(bare_mp3: bytes,
+                                                                                         tmp_path: Path) -> None:
+    source = tmp_path / "two-tags.mp3"
+    source.write_bytes(_id3v23("Current title") + _id3v23("Stale title") + bare_mp3)
+    md5 = _audio_md5(source)
+    wanted = Tags(title="Current title", id3_version="2.3")
+    result = audio.tag(source, wanted, rel="two-tags.mp3")
+    assert [c.to_dict() for c in result.changes] == [
+        {"field": "id3_version", "old": "ID3v2.3 and a second, stale ID3v2 tag after it", "new": "ID3v2.3"}]
+    assert result.written
+    assert b"Stale title" not in source.read_bytes()
+    assert source.read_bytes().endswith(bare_mp3)
+    assert _audio_md5(source) == md5
+    assert not audio.tag(source, wanted, rel="two-tags.mp3").changes  # and then there is nothing left to do
 
 
 def test_an_id3v2_tag_declaring_more_bytes_than_the_file_has_is_named_in_the_error(bare_mp3: bytes, tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 from mutagen.id3 import ID3
 
+from . import mpeg
 from .tagset import Tags
 
 try:  # mutagen's own frame serialiser: not public API, so a mutagen without it means the mutagen path for every file
@@ -68,6 +69,8 @@ def new_tag(data: bytes | mmap.mmap, tags: ID3 | None, wanted: Tags, padded: Cal
             ) -> tuple[list[bytes], int] | None:
     """:func:`tagged_bytes` in two pieces: the new ID3v2 tag (in parts: header, frames, padding) and the size of
     the old one, whose place it takes (the rest of ``data``, the audio and any trailing tags, follows as it is).
+    The old one's size covers every ID3v2 tag at the front: a second tag after the first (a tool that prepended
+    its tag without removing the old one) is stale metadata that mutagen does not read, and is not copied.
     ``data`` may be a map of a file on disk: a big file's copy is then written as this tag followed by its audio,
     copied by the kernel (``tagger``), never whole in memory."""
     if save_frame is None:
@@ -75,6 +78,8 @@ def new_tag(data: bytes | mmap.mmap, tags: ID3 | None, wanted: Tags, padded: Cal
     old_size = _old_tag_size(data, tags)
     if old_size is None or _has_id3v1(data):
         return None
+    if old_size:  # and any further ID3v2 tags after it (a tool prepended its own, leaving the old one): stale, dropped
+        old_size = mpeg.id3v2_end(data, old_size)
     try:
         managed, replaced = _managed_frames(wanted)
     except (_Unsupported, UnicodeEncodeError, OverflowError):

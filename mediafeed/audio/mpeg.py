@@ -89,9 +89,8 @@ def frame_at(data: bytes | mmap.mmap, pos: int) -> Frame | None:
     return Frame(length=length, samples=samples, sample_rate=rate, bitrate=bitrate, channels=channels, mpeg1=rate >= 32000)
 
 
-def id3v2_end(data: bytes | mmap.mmap) -> int:
-    """Where the audio starts: after every ID3v2 tag at the front (some files carry two)."""
-    pos = 0
+def id3v2_end(data: bytes | mmap.mmap, pos: int = 0) -> int:
+    """Where the audio starts: after every ID3v2 tag at the front (some files carry two), looking from ``pos`` on."""
     while data[pos:pos + 3] == b"ID3" and pos + 10 <= len(data):
         flags = data[pos + 5]
         raw = data[pos + 6:pos + 10]

@@ -50,7 +50,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
 
 import mutagen
 
@@ -61,7 +60,7 @@ from . import id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, load, load_tags, read_id3, read_state
-from .tagset import Change, TagChapter, Tags, diff, for_format
+from .tagset import STALE_TAGS, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
@@ -146,6 +145,10 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     data = source.read_bytes() if in_memory else b""  # read once: for its tags now, for the tagged copy below
     audio = load_tags(io.BytesIO(data) if in_memory else source, media.kind)
     current = read_state(audio, media.kind)
+    if media.kind == "mp3" and current.id3_version:
+        _, end, start = _id3_lead(data if in_memory else source)
+        if start > end:  # further ID3v2 tags after the first: the copy drops them (see _id3_lead), a change to make
+            current = replace(current, id3_version=current.id3_version + STALE_TAGS)
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and ffmpeg is None:
         ffmpeg = ffmpeg_path()  # looked up only when needed: a PATH search per file is a noticeable cost
@@ -154,7 +157,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         wanted, remux = replace(wanted, chapters=None), False
     result.changes = diff(current, wanted)
     unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
-    if result.changes and unknown and current.id3_version != "2.3":
+    if result.changes and unknown and current.id3_version not in ("2.3", "2.3" + STALE_TAGS):
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
     if (not result.changes and not repad) or dry_run:
@@ -216,15 +219,13 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     if remux:
         _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), duration, rel)
     else:
-        with open(source, "rb") as handle:
-            footer = _id3_footer(handle) if kind == "mp3" else 0
-            if footer:  # the copy is made without it (see _id3_footer)
-                with open(tmp, "wb") as out:
-                    handle.seek(0)
-                    out.write(_unfooted(handle.read(footer)))
-                    handle.seek(footer + 10)
-                    shutil.copyfileobj(handle, out)
-        if not footer:
+        keep, _, start = _id3_lead(source) if kind == "mp3" else (0, 0, 0)
+        if start > keep:  # the copy is made without what lies between (see _id3_lead)
+            with open(source, "rb") as handle, open(tmp, "wb") as out:
+                out.write(_unfooted(handle.read(keep)))
+                handle.seek(start)
+                shutil.copyfileobj(handle, out)
+        else:
             shutil.copyfile(source, tmp)
         if kind in ("ogg-opus", "ogg-vorbis"):
             size = os.path.getsize(tmp)
@@ -236,23 +237,35 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
 
 
-def _id3_footer(handle: BinaryIO) -> int:
-    """Where the footer (``3DI``, 10 bytes) of a file's leading ID3v2.4 tag starts, or 0 when the tag has none.
+def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:
+    """Where an MP3's leading ID3v2 tag's header and frames end, where the tag ends (after its footer, if any), and
+    where the audio starts: ``(0, 0, 0)`` without a tag.
 
-    mutagen's save replaces a tag's header and frames but not its footer, which would be left between the new
-    tag and the first audio frame (junk there, and the payload check refuses the copy): the copy drops it.
+    mutagen's save replaces the first tag's header and frames only; whatever lies between the two would be left
+    between the new tag and the first audio frame, so the copy leaves it out. That is the tag's footer (``3DI``,
+    10 bytes, an ID3v2.4 option: junk there, and the payload check refuses the copy) and any further ID3v2 tags
+    (a tool that prepended its tag without removing the old one): stale metadata that mutagen does not read (it
+    reads the first tag) but players may, and audio that starts later than the tag says.
     """
-    handle.seek(0)
-    head = handle.read(10)
-    if len(head) < 10 or head[:4] != b"ID3\x04" or not head[5] & 0x10 or any(b & 0x80 for b in head[6:10]):
-        return 0
-    end = 10 + ((head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9])
-    handle.seek(end)
-    return end if handle.read(3) == b"3DI" else 0
+    if not isinstance(source, Path):
+        return _lead_of(source)
+    with open(source, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size < 10:
+            return 0, 0, 0
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _lead_of(data)
+
+
+def _lead_of(data: bytes | mmap.mmap) -> tuple[int, int, int]:
+    if len(data) < 10 or data[:3] != b"ID3" or any(b & 0x80 for b in data[6:10]):
+        return 0, 0, 0
+    keep = min(len(data), 10 + ((data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9]))
+    end = keep + 10 if data[3] == 4 and data[5] & 0x10 and data[keep:keep + 3] == b"3DI" else keep
+    return keep, end, mpeg.id3v2_end(data, end)
 
 
 def _unfooted(tag: bytes) -> bytes:
-    """A leading ID3v2.4 tag (header and frames, its footer cut off) with the header's footer flag cleared."""
+    """A leading ID3v2 tag (header and frames, without what followed them) with the header's footer flag cleared."""
     return tag[:5] + bytes([tag[5] & ~0x10]) + tag[6:]
 
 
@@ -356,10 +369,9 @@ def _direct_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: in
 
 def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bytes:
     """The MP3 ``data`` with ``wanted`` applied to its tags ``audio``, padded as :func:`_save_padded` does on disk."""
-    buffer = io.BytesIO(data)
-    footer = _id3_footer(buffer)
-    if footer:  # the copy is made without it (see _id3_footer)
-        buffer = io.BytesIO(_unfooted(data[:footer]) + data[footer + 10:])
+    keep, _, start = _id3_lead(data)
+    # the copy is made without what lies between (see _id3_lead)
+    buffer = io.BytesIO(_unfooted(data[:keep]) + data[start:] if start > keep else data)
     buffer.seek(0)  # mutagen's save reads the old tag's header from where the file is
     apply(audio, "mp3", wanted)
     _save_padded(lambda: buffer.getbuffer().nbytes, length,

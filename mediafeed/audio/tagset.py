@@ -69,7 +69,9 @@ class Tags:
     feed_url: str | None = None  #: WFED · purl · PODCASTURL
     cover: Cover | None = None  #: APIC (front cover) · covr · METADATA_BLOCK_PICTURE / FLAC PICTURE
     chapters: tuple[TagChapter, ...] | None = None  #: CHAP + CTOC · MP4 chapter track (via ffmpeg) · CHAPTERnnn
-    id3_version: str | None = None  #: "2.3" (what mediafeed writes), "2.4", "1" (ID3v1 only), "" (no tag)
+    #: "2.3" (what mediafeed writes), "2.4", "1" (ID3v1 only), "" (no tag); read from a file, :data:`STALE_TAGS`
+    #: appended when further ID3v2 tags follow the first (tagging drops them)
+    id3_version: str | None = None
 
     def summary(self) -> dict[str, str]:
         """The plain text tags for :class:`~mediafeed.model.Media` (what ``probe`` reports)."""
@@ -85,6 +87,9 @@ class Tags:
 
 
 FIELDS = tuple(f.name for f in fields(Tags))
+#: What ``id3_version`` ends with for an MP3 whose first ID3v2 tag is followed by another (a tool prepended its tag
+#: without removing the old one): mutagen reads the first; the second is stale, and tagging drops it.
+STALE_TAGS = "+"
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,10 @@ def display(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if name == "id3_version":
-        return {"1": "ID3v1 only"}.get(str(value), f"ID3v{value}")
+        text = str(value)
+        if text.endswith(STALE_TAGS):
+            return f"ID3v{text.removesuffix(STALE_TAGS)} and a second, stale ID3v2 tag after it"
+        return {"1": "ID3v1 only"}.get(text, f"ID3v{text}")
     return str(value)
 
 
