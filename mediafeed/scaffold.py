@@ -313,7 +313,8 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     try:
         atomic_copy(source, folder / audio_name)
         text = episode_text(title=title, date=date, guid=new_guid(), season=season, number=number,
-                            episode_type=episode_type, draft=draft, audio_name=audio_name, media=media)
+                            episode_type=episode_type, draft=draft, audio_name=audio_name, media=media,
+                            comment=audio.read_comment(source, media.kind))
         atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -333,7 +334,8 @@ SUMMARY_LIMIT = 4000
 
 
 def episode_text(*, title: str, date: datetime, guid: str, season: int | None, number: int | None,
-                 episode_type: str, draft: bool, audio_name: str, media: Media) -> str:
+                 episode_type: str, draft: bool, audio_name: str, media: Media, comment: str = "") -> str:
+    """The new episode's ``episode.md``; ``comment``: the audio file's own (``audio.read_comment``), the summary."""
     lines = [
         "---",
         f"title: {_scalar(title)}",
@@ -346,7 +348,7 @@ def episode_text(*, title: str, date: datetime, guid: str, season: int | None, n
     if number is not None:
         lines.append(f"episode: {number}")
     lines += [f"type: {episode_type}", f"audio: {_scalar(audio_name)}"]
-    summary, notes = media.tags.get("comment", "").strip(), ""
+    summary, notes = comment.strip(), ""
     if len(summary.encode("utf-8")) > SUMMARY_LIMIT:  # a file's whole show notes (some editors put them there)
         summary, notes = "", summary
     lines.append(f"summary: {_scalar(summary)}" if summary else "# summary: one or two plain sentences for apps")

@@ -357,6 +357,35 @@ def test_add_puts_a_comment_tag_holding_whole_show_notes_into_the_notes_not_the_
                 if p.get("episode") in {a["slug"] for a in added} and p["severity"] == "error"], checked.output
 
 
+@pytest.mark.parametrize("key", ["comment", "description"])
+def test_add_takes_the_summary_from_the_txxx_frame_ffmpeg_writes_for_a_comment(show: Path, tmp_path: Path, key: str) -> None:
+    # ffmpeg writes `-metadata comment=…` (and description=…) into an MP3 as TXXX:comment (TXXX:description), not
+    # COMM: `add` read COMM only, so the summary an editor exported through ffmpeg was lost.
+    source = make_media(tmp_path / "in" / f"{key}.mp3", "mp3", 1.0,
+                        extra=("-metadata", f"{key}=What this episode is about."))
+    assert [f.HashKey for f in ID3(source).getall("TXXX")] == [f"TXXX:{key}"] and not ID3(source).getall("COMM")
+    added = CliRunner().invoke(main, ["add", str(source), "--show", str(show), "--date", "2026-03-30T08:00:00+00:00",
+                                      "--format", "json"])
+    assert added.exit_code == 0, added.output
+    text = (show / "episodes" / json.loads(added.output)["slug"] / "episode.md").read_text()
+    assert "\nsummary: What this episode is about.\n" in text
+
+
+def test_a_comm_comment_comes_before_the_txxx_ones_and_tagging_still_writes_comm(tmp_path: Path) -> None:
+    source = make_media(tmp_path / "both.mp3", "mp3", 1.0, extra=("-metadata", "comment=From TXXX",
+                                                                  "-metadata", "description=From description"))
+    assert audio.read_comment(source, "mp3") == "From TXXX"
+    tags = ID3(source)
+    tags.add(COMM(encoding=1, lang="eng", desc="", text="From COMM"))
+    tags.save(source)
+    assert audio.read_comment(source, "mp3") == "From COMM"
+    only_txxx = make_media(tmp_path / "txxx.mp3", "mp3", 1.0, extra=("-metadata", "comment=The summary"))
+    # the TXXX frame is no COMM: tagging with that very comment still writes the COMM frame apps read
+    result = audio.tag(only_txxx, Tags(comment="The summary"), rel="txxx.mp3")
+    assert [c.field for c in result.changes] == ["comment"]
+    assert [str(c) for c in ID3(only_txxx).getall("COMM")] == ["The summary"]
+
+
 @pytest.mark.parametrize("flags", [["-movflags", "+faststart"], [], ["-movflags", "+frag_keyframe+empty_moov"]],
                          ids=["faststart", "moov-at-end", "fragmented"])
 def test_an_m4a_with_bytes_after_its_last_box_is_published_and_a_cut_one_is_not(tmp_path: Path, flags: list[str]) -> None:

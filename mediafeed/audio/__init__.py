@@ -5,7 +5,8 @@ This package is the only place that imports mutagen. Its public surface:
 * :func:`probe` → :class:`~mediafeed.model.Media` (format from content, real duration, tags, chapters);
 * :class:`Tags` (what to write, in one shape for every format) and :func:`tag` / :func:`tag_copy`
   (copy, tag, re-read, verify the audio payload, replace atomically; padded to a stable size);
-* :func:`payload_digest`: a hash of the audio alone, unchanged by tagging.
+* :func:`payload_digest`: a hash of the audio alone, unchanged by tagging;
+* :func:`read_comment`: the comment a producer's tool left in a file (``mediafeed add``'s summary).
 
 Each name is imported from its module when first used (PEP 562): a rebuild that probes and tags nothing
 asks only :mod:`.formats` and never loads mutagen (~60 ms). ``probe`` is both a module and the function
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .payload import digest as payload_digest
     from .probe import describe, probe, sniff
     from .tagger import BLOCK, TagResult, padded_size, stale_temp_files, tag, tag_copy
+    from .tags import read_comment
     from .tagset import Change, Cover, TagChapter, Tags, diff
 
 #: exported name → (module, name in it)
@@ -33,12 +35,13 @@ _WHERE = {
     "payload_digest": ("payload", "digest"),
     **{name: ("probe", name) for name in ("describe", "probe", "sniff")},
     **{name: ("tagger", name) for name in ("BLOCK", "TagResult", "padded_size", "stale_temp_files", "tag", "tag_copy")},
+    "read_comment": ("tags", "read_comment"),
     **{name: ("tagset", name) for name in ("Change", "Cover", "TagChapter", "Tags", "diff")},
 }
 
 __all__ = ["APP_FORMATS", "BLOCK", "EXTENSIONS", "MIME", "NAMES", "SUPPORTED", "TAGGABLE", "Change", "Cover", "TagChapter",
-           "TagResult", "Tags", "describe", "diff", "ffmpeg_path", "padded_size", "payload_digest", "probe", "sniff",
-           "stale_temp_files", "tag", "tag_copy"]
+           "TagResult", "Tags", "describe", "diff", "ffmpeg_path", "padded_size", "payload_digest", "probe", "read_comment",
+           "sniff", "stale_temp_files", "tag", "tag_copy"]
 
 
 def __getattr__(name: str) -> Any:

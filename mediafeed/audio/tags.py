@@ -128,6 +128,32 @@ def read_id3(source: IO[bytes] | mmap.mmap) -> Tags:
 
 # -- reading ----------------------------------------------------------------------------------
 
+#: ID3 TXXX descriptions (any case) that hold a comment where a tool wrote none in COMM, in the order they are read:
+#: ffmpeg writes ``-metadata comment=…`` as ``TXXX:comment`` and ``-metadata description=…`` as ``TXXX:description``.
+_TXXX_COMMENTS = ("comment", "description")
+
+
+def read_comment(path: Path, kind: str) -> str:
+    """The comment a producer's tool left in a file ("" when none), for ``mediafeed add``'s summary.
+
+    What :func:`read_state` reads as ``comment`` (ID3 ``COMM``, MP4 ``©cmt`` then ``desc``, Vorbis ``COMMENT``
+    then ``DESCRIPTION``) and, in an ID3 tag without a comment there, :data:`_TXXX_COMMENTS`. Those stay out of
+    ``Tags.comment``: it says what ``COMM`` holds, which tagging compares with the comment it writes there.
+    """
+    try:
+        audio = load_tags(path, kind)
+    except (mutagen.MutagenError, OSError):
+        return ""
+    comment = read_state(audio, kind).comment or ""
+    if comment.strip() or not isinstance(audio.tags, ID3):
+        return comment
+    frames = {frame.desc.strip().lower(): frame for frame in reversed(audio.tags.getall("TXXX")) if frame.text}
+    for key in _TXXX_COMMENTS:
+        text = str(frames[key].text[0]) if key in frames else ""
+        if text.strip():
+            return text
+    return comment
+
 def read_state(audio: mutagen.FileType, kind: str) -> Tags:
     """The tags a loaded file holds now, normalised to :class:`Tags`."""
     if kind == "mp3" or (kind in ("wav", "aac") and isinstance(audio.tags, ID3)):
