@@ -101,10 +101,23 @@ def _stamp(seconds: float, sep: str) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
 
 
+#: A "<" that SRT readers may take for the start of a tag: players honour <b>, <i>, <u>, <font …> in SRT text and
+#: drop other tags (ffmpeg's reader, hence mpv's, drops "<script>" and even "<3 you>", keeping what is between).
+_SRT_TAG_START = re.compile(r"<(?=\S)")
+#: U+2060 WORD JOINER: invisible, no line break; after that "<" no reader sees a tag (nor does HTML's tokenizer).
+_WORD_JOINER = "\u2060"
+
+
+def _srt_text(text: str) -> str:
+    """Cue text as SRT shows it literally. SRT has no escaping (``&lt;`` is shown as those four characters), so
+    a "<" that was text in the WebVTT file (``&lt;b&gt;``) is kept from starting a tag by a word joiner after it."""
+    return _SRT_TAG_START.sub("<" + _WORD_JOINER, text)
+
+
 def to_srt(cues: list[Cue]) -> bytes:
     out = []
     for n, cue in enumerate(cues, 1):
-        text = f"{cue.speaker}: {cue.text}" if cue.speaker else cue.text
+        text = _srt_text(f"{cue.speaker}: {cue.text}" if cue.speaker else cue.text)
         out.append(f"{n}\n{_stamp(cue.start, ',')} --> {_stamp(cue.end, ',')}\n{text}\n")
     return "\n".join(out).encode("utf-8")
 

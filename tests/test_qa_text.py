@@ -191,6 +191,23 @@ def test_control_characters_in_a_transcript_stay_off_the_page_with_a_warning(sho
         assert "Hi [0m there" in text and "\x01" not in text and "\x1b" not in text, name
 
 
+def test_text_that_was_literal_markup_in_the_vtt_is_no_markup_in_the_generated_srt(show: Path, tmp_path: Path) -> None:
+    """WebVTT writes a literal "<" as &lt;; the SRT made from it had a bare "<b>", which players render as bold (and
+    "<script>…</script>" vanished: ffmpeg's reader drops unknown tags). SRT has no escaping: a word joiner after "<"."""
+    folder = add_episode(show, "006-markup", FRONT)
+    (folder / "transcript.vtt").write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann &amp; Bo>Type &lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+        "&lt;b&gt;not bold&lt;/b&gt; but <i>x</i>\n")
+    srt = build(show, accept_changes=True).output / "episodes/006-markup/transcript.srt"
+    shown = "Ann & Bo: Type <script>alert(1)</script> & <b>not bold</b> but x"
+    assert srt.read_text().split("\n")[2].replace("\u2060", "") == shown
+    # read by a real SRT reader: ffmpeg's (mpv's, and every player built on libavcodec), into ASS
+    ass = tmp_path / "read.ass"
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(srt), str(ass)], check=True)
+    [dialogue] = [line for line in ass.read_text().splitlines() if line.startswith("Dialogue:")]
+    assert dialogue.split(",", 9)[9].replace("\u2060", "") == shown  # no {\\b1}: no bold, no tag lost
+
+
 def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path) -> None:
     """The build wrote them, then its own strict parse of feed.xml failed: 'feed.xml: line 49: … try
     XML_PARSE_HUGE', naming neither the episode nor the field (libxml2 refuses a text over 10 MB)."""
