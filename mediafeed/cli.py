@@ -26,6 +26,14 @@ class LazyGroup(click.Group):
             self.add_command(load(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[_ARGS] = list(args)  # the whole command line, for a usage error found later (in the command's own)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # `mediafeed --bogus check --format json`
+            _usage_json(exc, args)
+            raise
+
     def invoke(self, ctx: click.Context) -> object:
         # A Ctrl-C outside a command's own boundary (while the command is imported) is an interruption, exit 130,
         # not click's "Aborted!" with exit code 1.
@@ -35,6 +43,41 @@ class LazyGroup(click.Group):
             from .terminal import interrupted
 
             interrupted()
+        except click.UsageError as exc:  # an unknown option, a missing argument, a bad choice or value
+            _usage_json(exc, ctx.meta.get(_ARGS, []))
+            raise  # click says it on stderr, as always, and exits with 2
+
+
+_ARGS = "mediafeed.args"
+
+
+def _usage_json(exc: click.UsageError, args: list[str]) -> None:
+    """A usage error as JSON on stdout too, when the command offers ``--format json`` and asks for it on the command
+    line (a script reads stdout and expects JSON there, whatever went wrong); click's text on stderr is unchanged."""
+    name = next((arg for arg in args if arg in LAZY), None)  # the group's own options are flags: no value to skip
+    if name is None or _last_format(args[args.index(name) + 1:]) != "json" or not _offers_json(load(name)):
+        return
+    from .terminal import print_usage_error
+
+    print_usage_error(exc, f"mediafeed {name}")
+
+
+def _last_format(args: list[str]) -> str:
+    """The value of the last ``--format`` among a command's arguments (the one click uses), "" when there is none."""
+    chosen = ""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--format" and index + 1 < len(args):
+            chosen = args[index + 1]
+        elif arg.startswith("--format="):
+            chosen = arg.removeprefix("--format=")
+    return chosen
+
+
+def _offers_json(command: click.Command) -> bool:
+    return any(isinstance(p, click.Option) and "--format" in p.opts and isinstance(p.type, click.Choice)
+               and "json" in p.type.choices for p in command.params)
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)

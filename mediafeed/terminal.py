@@ -108,6 +108,20 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
 summary = problemlines.summary
 
 
+def print_usage_error(exc: click.UsageError, command: str) -> None:
+    """A click usage error as ``--format json`` prints any error: ``{"ok": false, "problems": [...]}`` (code CLI001),
+    naming the option or argument it concerns; ``command`` (``mediafeed add``) when click does not say which."""
+    from .errors import error
+
+    param = getattr(exc, "param", None)
+    field = getattr(exc, "option_name", None) or (param.opts[0] if param is not None and param.opts else "")
+    if param is not None and not isinstance(param, click.Option):
+        field = param.human_readable_name  # an argument: AUDIO, SHOW_DIR
+    command = exc.ctx.command_path if exc.ctx is not None else command
+    found = error("CLI001", "", exc.format_message(), field=field, hint=f"see '{command} --help'")
+    print_json({"ok": False, "problems": [found.to_dict()]})
+
+
 INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: commands.shortcut writes the same line
 
 

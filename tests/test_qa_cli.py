@@ -262,3 +262,61 @@ def test_a_dumb_terminal_gets_no_colour_escapes(show: Path) -> None:
     assert "\x1b[" in _in_a_terminal(["check", "-s", str(show)], env)  # a terminal that can: colour
     dumb = _in_a_terminal(["check", "-s", str(show)], {**env, "TERM": "dumb"})
     assert "EP020" in dumb and "\x1b[" not in dumb  # was coloured: a dumb terminal prints the escapes as text
+
+
+# -- usage errors with --format json ------------------------------------------------------------------------------
+
+def _offering_json() -> list[str]:
+    from mediafeed.commands import COMMANDS
+
+    return sorted(c.name for c in COMMANDS if any("--format" in p.opts for p in c.params))  # type: ignore[attr-defined]
+
+
+def test_every_command_with_a_format_option_is_covered_below() -> None:
+    assert _offering_json() == ["add", "build", "check", "guid", "import", "init", "list", "publish", "tag"]
+
+
+@pytest.mark.parametrize("command", _offering_json())
+def test_an_unknown_option_with_format_json_is_one_json_object_on_stdout(command: str) -> None:
+    # click printed its text usage on stderr and nothing on stdout: a script reading the JSON got an empty document
+    done = CliRunner().invoke(main, [command, "--format", "json", "--no-such-option"], prog_name="mediafeed")
+    assert done.exit_code == 2
+    assert json.loads(done.stdout) == {"ok": False, "problems": [{
+        "code": "CLI001", "severity": "error", "file": "", "field": "--no-such-option", "episode": "",
+        "message": json.loads(done.stdout)["problems"][0]["message"], "hint": f"see 'mediafeed {command} --help'"}]}
+    assert json.loads(done.stdout)["problems"][0]["message"].startswith("No such option '--no-such-option'")
+    assert "Try 'mediafeed " + command + " --help' for help." in done.stderr  # the human text is still said
+
+
+@pytest.mark.parametrize("args, field, message", [
+    (["add", "--format=json"], "AUDIO", "Missing argument 'AUDIO'."),
+    (["add", "x.mp3", "--type", "special", "--format", "json"], "--type",
+     "Invalid value for '--type': 'special' is not one of 'full', 'trailer', 'bonus'."),
+    (["list", "--format", "json", "--show"], "--show", "Option '--show' requires an argument."),
+    (["tag", "--wait", "-1", "--format", "json"], "--wait", "Invalid value for '--wait': give 0 (stop at once) or a number of seconds"),
+    (["-q", "--no-such-option", "check", "--format", "json"], "--no-such-option", None),
+], ids=["missing-argument", "bad-choice", "missing-value", "bad-value", "the-group's-own-option"])
+def test_usage_errors_with_format_json_name_the_option(args: list[str], field: str, message: str | None) -> None:
+    done = CliRunner().invoke(main, args, prog_name="mediafeed")
+    assert done.exit_code == 2
+    [problem] = json.loads(done.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("CLI001", field)
+    assert message is None or problem["message"] == message
+
+
+@pytest.mark.parametrize("args", [["check", "--no-such-option"], ["check", "--format", "text", "--no-such-option"],
+                                  ["check", "--format", "json", "--format", "yaml"], ["serve", "--format", "json"],
+                                  ["add", "--", "--format", "json"]],
+                         ids=["text", "text-said", "last-format-wins", "no-format-option", "after-double-dash"])
+def test_without_format_json_a_usage_error_is_clicks_text_only(args: list[str]) -> None:
+    done = CliRunner().invoke(main, args, prog_name="mediafeed")
+    assert done.exit_code == 2 and done.stdout == ""
+    assert "Error: " in done.stderr
+
+
+def test_a_usage_error_of_the_installed_program_is_json_too(tmp_path: Path) -> None:
+    # the console script reads `build` itself first (commands.shortcut), then hands anything it does not know to click
+    done = run("build", "--format", "json", "--no-such-option", cwd=tmp_path)
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["problems"][0]["code"] == "CLI001"
+    assert "Usage: mediafeed build" in done.stderr
