@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -390,3 +391,94 @@ def test_rsync_records_only_files_that_really_arrived_when_a_run_fails(show: Pat
     sent = [u.rel for u in rerun.uploads]
     assert "episodes/007-newer/newer.mp3" in sent and sent[-1] == "feed.xml"
     assert blocker.read_bytes() == (show / "public/episodes/007-newer/newer.mp3").read_bytes()
+
+
+# -- rsync and signals --------------------------------------------------------------------------------------------
+
+def rsync_target(show: Path, dest: Path, options: str = "") -> None:
+    dest.mkdir(exist_ok=True)
+    text = (show / "show.yml").read_text(encoding="utf-8").split("\npublish:\n")[0]
+    extra = f"      options: [{options}]\n" if options else ""
+    (show / "show.yml").write_text(f"{text}\npublish:\n  targets:\n    host:\n      type: rsync\n      destination: {dest}/\n{extra}",
+                                   encoding="utf-8")
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """Every process below ``pid`` (Linux /proc), by pid → its command line."""
+    found: dict[int, str] = {}
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except FileNotFoundError:
+            continue
+        for task in tasks:
+            try:
+                children = Path(f"/proc/{parent}/task/{task}/children").read_text().split()
+            except FileNotFoundError:
+                continue
+            for child in map(int, children):
+                try:
+                    found[child] = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                except FileNotFoundError:
+                    continue
+                todo.append(child)
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (not gone, not a zombie waiting to be reaped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def wait_for(condition: Callable[[], object], what: str, deadline: float = 60.0) -> object:
+    """Poll until ``condition()`` is true (no assertion on how long it took: the deadline only ends a hung test)."""
+    import time
+
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def test_sigterm_during_an_rsync_upload_ends_rsync_too_and_leaves_the_old_feed(show: Path, tmp_path: Path) -> None:
+    # `mediafeed publish` ended on SIGTERM (exit 130) while its rsync child went on uploading on its own
+    dest = tmp_path / "rsync-dest"
+    rsync_target(show, dest)
+    publish(show, notify=False)
+    old_feed = (dest / "feed.xml").read_bytes()
+    add_episode(show, "006-new", NEW, audio_name="new.mp3", seconds=60.0)  # ~240 KB at 4 KB/s: a minute of upload
+    rsync_target(show, dest, "--bwlimit=4")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        uploading = wait_for(lambda: {pid: cmd for pid, cmd in descendants(process.pid).items()
+                                      if "--files-from=" in cmd and "%b %n" in cmd}, "rsync uploading the new media")
+        wait_for(lambda: any(p.name.startswith(".new.mp3.") for p in (dest / "episodes/006-new").glob(".*")),
+                 "the first bytes of new.mp3 on the far side")
+        rsync_processes = descendants(process.pid)  # the rsync we started and the processes it forked
+        assert set(uploading) <= set(rsync_processes)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    assert "Interrupted; nothing half-written was left behind." in err
+    wait_for(lambda: not any(running(pid) for pid in rsync_processes), "every rsync process to end", deadline=30.0)
+    assert (dest / "feed.xml").read_bytes() == old_feed
+    assert not (dest / "episodes/006-new/new.mp3").exists()
+    assert not [p.name for p in (dest / "episodes/006-new").iterdir() if p.name.startswith(".new.mp3.")]  # rsync's partial file
+    rsync_target(show, dest)
+    rerun = publish(show, notify=False)
+    sent = [u.rel for u in rerun.uploads]
+    assert "episodes/006-new/new.mp3" in sent and sent[-1] == "feed.xml"
+    assert (dest / "episodes/006-new/new.mp3").read_bytes() == (show / "public/episodes/006-new/new.mp3").read_bytes()

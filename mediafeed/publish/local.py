@@ -116,6 +116,25 @@ def _remove_leftovers(target: Path) -> None:
             leftover.unlink()
 
 
+#: Seconds rsync is given to end after SIGTERM (it removes its partial temp file, tells the far side, exits) before SIGKILL.
+STOP_WAIT = 5.0
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """End a child rsync: SIGTERM, a short wait, then SIGKILL; reaped either way, its pipes closed."""
+    with contextlib.suppress(ProcessLookupError):
+        process.terminate()
+    try:
+        process.wait(timeout=STOP_WAIT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+
+
 class RsyncStore:
     """rsync to ``host:/path/`` over ssh (``ssh:`` sets the remote shell) or to a local folder."""
 
@@ -220,13 +239,18 @@ class RsyncStore:
             raise
         assert process.stdout is not None and process.stderr is not None
         sent_files = []
-        for line in process.stdout:
-            sent = by_rel.get(line.rstrip("\n").partition(" ")[2])
-            if sent is not None:
-                transfer.advance(sent.size)
-                sent_files.append(sent)
-        stderr = process.stderr.read()
-        if process.wait() == 0:
+        try:
+            for line in process.stdout:
+                sent = by_rel.get(line.rstrip("\n").partition(" ")[2])
+                if sent is not None:
+                    transfer.advance(sent.size)
+                    sent_files.append(sent)
+            stderr = process.stderr.read()
+            process.wait()
+        except BaseException:  # Ctrl-C, SIGTERM (raised as KeyboardInterrupt), a failing progress bar
+            _stop(process)  # rsync must not go on uploading after we have gone
+            raise
+        if process.returncode == 0:
             # only now is each file known to be in place on the far side (a file is ended = recorded as published)
             for sent in sent_files:
                 transfer.end(sent)
