@@ -482,3 +482,31 @@ def test_sigterm_during_an_rsync_upload_ends_rsync_too_and_leaves_the_old_feed(s
     sent = [u.rel for u in rerun.uploads]
     assert "episodes/006-new/new.mp3" in sent and sent[-1] == "feed.xml"
     assert (dest / "episodes/006-new/new.mp3").read_bytes() == (show / "public/episodes/006-new/new.mp3").read_bytes()
+
+
+def test_rsync_counts_a_file_as_uploaded_only_once_it_is_in_place_on_the_far_side(show: Path, tmp_path: Path) -> None:
+    # A file "ended" is recorded as published (a failure or Ctrl-C writes the manifest with the ended files, and the
+    # next run skips them). rsync's --out-format=%n names a file before sending it, and each name was ended at once:
+    # a file was counted while its bytes were still on the way (seconds, over a slow line).
+    dest = tmp_path / "rsync-dest"
+    rsync_target(show, dest)
+    publish(show, notify=False)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3", seconds=10.0)
+    rsync_target(show, dest, "--bwlimit=64")  # a slow line: the media file takes most of a second after its first bytes
+    ended: dict[str, bool] = {}
+
+    class Watcher:
+        """A progress display that looks at the far side each time a file is said to be done."""
+
+        def start(self, total: int) -> None: ...
+        def begin(self, upload) -> None: ...
+        def advance(self, nbytes: int) -> None: ...
+
+        def end(self, upload) -> None:
+            there = dest / upload.rel
+            ended[upload.rel] = there.is_file() and there.read_bytes() == upload.path.read_bytes()
+
+    report = publish(show, notify=False, transfer=Watcher())
+    assert "episodes/006-new/new.mp3" in ended and (show / "public/episodes/006-new/new.mp3").stat().st_size > 40_000
+    assert [rel for rel, arrived in ended.items() if not arrived] == []
+    assert list(ended) == [u.rel for u in report.uploads]
