@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import APIC, COMM, GEOB, ID3, PRIV, TIT2, TPE1, TSOP, TXXX, USLT, Encoding, PictureType
 
-from mediafeed.audio import Cover, TagChapter, Tags, id3write, tagger
+from mediafeed.audio import Cover, TagChapter, Tags, id3write, mpeg, tagger
 from mediafeed.audio.tags import load_tags, read_id3, read_state
 from mediafeed.audio.tagset import diff
 
@@ -87,6 +87,16 @@ def test_an_untagged_mp3_gets_the_bytes_mutagen_makes(plain: bytes) -> None:
 
 def test_the_same_input_gives_the_same_bytes(plain: bytes) -> None:
     assert _both(plain)[0] == _both(plain)[0]
+
+
+def test_a_second_stale_tag_after_the_first_is_dropped_by_both_writers_alike(plain: bytes) -> None:
+    # a tool prepended its tag without removing the old one: the tag that replaces the first takes the second's place too
+    stale = _raw_v23(b"", _frame(b"TIT2", b"\x00Stale title"))
+    data = _raw_v23(b"", _frame(b"TIT2", b"\x00Prepended title")) + stale + plain
+    direct, by_mutagen = _both(data)
+    assert direct is not None and direct == by_mutagen
+    assert b"Stale title" not in direct and direct.endswith(plain)
+    assert mpeg.id3v2_end(direct) == len(direct) - len(plain)  # one tag, then the audio
 
 
 def test_a_v23_original_keeps_every_frame_it_does_not_manage(plain: bytes, tmp_path: Path) -> None:
