@@ -875,7 +875,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         # Every check has run: from here on, each unit's files are written as soon as they are rendered.
         had_output = out_dir.exists()
-        writer = output.Writer(out_dir, previous)
+        writer = output.Writer(out_dir, previous, streams=_streams(cache, out_dir) if previous else None)
         try:
             render_site(project, items, build_date, plan, writer)
         except BaseException:  # the next build must know these files are ours, to remove any it no longer makes
@@ -891,6 +891,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         made = sorted(writer.paths())  # once, for the manifest and the stamp (sorting a sorted list is one pass)
         output.write_manifest(root / CACHE_DIR, out_dir, made)
         plan.record(plan.rendered + plan.kept)
+        cache.put(STREAMS, os.fspath(out_dir), "1", {rel: [list(ident), [[key, *span] for key, span in pieces.items()]]
+                                                      for rel, (ident, pieces) in sorted(writer.stream_records().items())})
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         if record:
@@ -906,7 +908,43 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                           sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report
     finally:
+        output.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)
         cache.close()
+
+
+#: the cache table of the streamed files' records (``output.Writer.pieces``), one row per output folder
+STREAMS = "stream"
+
+
+def _streams(cache: Cache, out_dir: Path) -> dict[str, output.StreamRecord]:
+    """The records of the files the last build streamed into ``out_dir`` (the feeds); a malformed row is
+    worth nothing (each record is checked against its file before use, see ``output.Writer.pieces``)."""
+    row = cache.get(STREAMS, os.fspath(out_dir), "1")
+    records: dict[str, output.StreamRecord] = {}
+    if type(row) is not dict:
+        return records
+    for rel, record in row.items():
+        try:
+            (ino, size, mtime, ctime), pieces = record
+            spans = {key: (offset, length) for key, offset, length in pieces}
+        except (TypeError, ValueError):
+            continue
+        if all(type(n) is int for n in (ino, size, mtime, ctime)) and _laid_out(spans, size):
+            records[rel] = ((ino, size, mtime, ctime), spans)
+    return records
+
+
+def _laid_out(spans: dict[str, tuple[int, int]], size: int) -> bool:
+    """Whether ``spans`` (key → offset, length) can be the pieces of a file of ``size`` bytes: one after
+    another, none overlapping another or past the end."""
+    if not all(type(key) is str and type(offset) is int and type(length) is int for key, (offset, length) in spans.items()):
+        return False
+    end = 0
+    for offset, length in sorted(spans.values()):
+        if offset < end or length < 0:
+            return False
+        end = offset + length
+    return end <= size
 
 
 def published_lengths(ledger: ledger_io.Ledger, items: list[Item], out_dir: Path, previous: set[str]) -> dict[str, int]:

@@ -53,7 +53,7 @@ from . import __version__
 
 CACHE_DIR = ".mediafeed"
 SCHEMA = 1
-_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade")
+_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade", "stream")
 #: SQLite page size of a new cache file: values are rows of a few KB (notes, feed items, parsed episodes), which
 #: fill a few 4 KB overflow pages each; 16 KB pages need a quarter of the page writes and reads
 PAGE_SIZE = 16384

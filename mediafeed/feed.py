@@ -14,10 +14,10 @@ feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
@@ -31,6 +31,9 @@ from .model import Item, Show
 from .notes import absolute_urls
 from .podcast_ns import PodcastExtension
 from .source import is_url
+
+#: what an item function gives for each item: its bytes, or (a build's writer) an ``output.Piece``
+Chunk = TypeVar("Chunk")
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -126,7 +129,8 @@ def render_feed(show: Show, items: list[Item], *, image_url: str, build_date: da
     return b"".join(feed_chunks(head, tail, items, item_xml or render_items))
 
 
-def feed_chunks(head: bytes, tail: bytes, items: list[Item], item_xml: ItemXml) -> Iterator[bytes]:
+def feed_chunks(head: bytes, tail: bytes, items: list[Item],
+                item_xml: Callable[[list[Item]], Sequence[Chunk]]) -> Iterator[bytes | Chunk]:
     """A feed document's bytes in pieces: ``head``, the items' elements (asked of ``item_xml``
     :data:`BATCH` items at a time, so a feed of any length is never whole in memory), ``tail``."""
     yield head

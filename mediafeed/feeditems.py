@@ -20,6 +20,7 @@ from functools import partial
 
 from .cache import Cache
 from .model import Item, Show
+from .output import Piece
 
 TABLE = "fragment"
 FORMAT = 3  #: part of every tag: a change to how items are rendered must not reuse older bytes
@@ -34,18 +35,30 @@ class FeedItems:
 
     def rss(self, items: list[Item]) -> list[bytes]:
         """Each item's ``<item>`` element as in feed.xml (``feed.render_items``'s bytes)."""
-        from .feed import render_items
-
-        def render(todo: list[Item]) -> list[str]:
-            return [data.decode("utf-8") for data in render_items(todo)]
-
-        return [text.encode("utf-8") for text in self._fragments("rss", items, render)]
+        return [text.encode("utf-8") for text in self._fragments("rss", items, self._render_rss)]
 
     def json(self, items: list[Item], show: Show) -> list[str]:
         """Each item's text in feed.json (``jsonfeed.render_items``'s text)."""
         from .jsonfeed import render_items
 
         return self._fragments("json", items, partial(render_items, show=show))
+
+    def rss_pieces(self, items: list[Item], spans: Mapping[str, object]) -> list[bytes | Piece]:
+        """:meth:`rss` as :class:`output.Piece` s, for a file whose ``spans`` are what ``output.Site.pieces``
+        gave (see :meth:`_pieces`)."""
+        return [p.encode("utf-8") if isinstance(p, str) else p for p in self._pieces("rss", items, self._render_rss, spans)]
+
+    def json_pieces(self, items: list[Item], spans: Mapping[str, object], show: Show) -> list[str | Piece]:
+        """:meth:`json` as :class:`output.Piece` s, as :meth:`rss_pieces`."""
+        from .jsonfeed import render_items
+
+        return self._pieces("json", items, partial(render_items, show=show), spans)
+
+    @staticmethod
+    def _render_rss(todo: list[Item]) -> list[str]:
+        from .feed import render_items
+
+        return [data.decode("utf-8") for data in render_items(todo)]
 
     def missing(self, items: list[Item]) -> set[str]:
         """The slugs of ``items`` with a key whose rss or json bytes are not kept under it (one query; none
@@ -86,6 +99,30 @@ class FeedItems:
         """What the item's bytes are kept under ("" when they are not kept)."""
         key = self.keys.get(item.episode.slug, "")
         return f"{FORMAT}:{key}" if key else ""
+
+    def _pieces(self, kind: str, items: list[Item], render: Callable[[list[Item]], list[str]],
+                spans: Mapping[str, object]) -> list[str | Piece]:
+        """Each item as a :class:`output.Piece` keyed by its row and key: without its bytes where ``spans``
+        says the file being replaced holds them (they are copied from there, never read here), else with them
+        (from the cache or rendered). An item without a key is its text (never kept)."""
+        pieces: list[str | Piece | None] = []
+        todo = []
+        for item in items:
+            tag = self.key(item)
+            name = f"{self._row(kind, item)}\0{tag}" if tag else ""
+            if name and name in spans:
+                pieces.append(Piece(name, None, partial(self._one, kind, item, render)))
+            else:
+                pieces.append(None)
+                todo.append(len(pieces) - 1)
+        made = self._fragments(kind, [items[i] for i in todo], render)
+        for index, text in zip(todo, made, strict=True):
+            tag = self.key(items[index])
+            pieces[index] = Piece(f"{self._row(kind, items[index])}\0{tag}", text.encode("utf-8")) if tag else text
+        return [piece for piece in pieces if piece is not None]
+
+    def _one(self, kind: str, item: Item, render: Callable[[list[Item]], list[str]]) -> bytes:
+        return self._fragments(kind, [item], render)[0].encode("utf-8")
 
     def _fragments(self, kind: str, items: list[Item], render: Callable[[list[Item]], list[str]]) -> list[str]:
         wanted = {self._row(kind, item): self.key(item) for item in items if self.key(item)}

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .cache import Cache
-from .output import Site
+from .output import Piece, Site
 
 TABLE = "output"
 
@@ -80,10 +80,13 @@ class _Recording(Site):
         self.site.copy(rel, source, origin, link)
         self.made.append((rel, os.stat(source).st_size))
 
-    def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
+    def stream(self, rel: str, chunks: Iterable[bytes | Piece], origin: str = "") -> int:
         size = self.site.stream(rel, chunks, origin)
         self.made.append((rel, size))
         return size
+
+    def pieces(self, rel: str) -> dict[str, tuple[int, int]] | None:
+        return self.site.pieces(rel)
 
     def keep(self, rel: str, origin: str = "") -> None:
         self.site.keep(rel, origin)

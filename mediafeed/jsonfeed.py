@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from .jsontext import indented
 from .model import Item, Show
 from .notes import absolute_urls
+
+#: what an item function gives for each item besides text (a build's writer takes ``output.Piece`` s)
+Chunk = TypeVar("Chunk")
 
 BATCH = 200  #: items rendered (or read from the cache) at a time
 
@@ -77,7 +80,7 @@ def render_json_feed(show: Show, items: list[Item], *, image_url: str, feed_url:
 
 
 def json_feed_chunks(show: Show, items: list[Item], *, image_url: str, feed_url: str = "", next_url: str = "",
-                     item_json: Callable[[list[Item]], list[str]] | None = None) -> Iterator[bytes]:
+                     item_json: Callable[[list[Item]], Sequence[str | Chunk]] | None = None) -> Iterator[bytes | Chunk]:
     """:func:`render_json_feed`'s bytes in pieces, the items asked of ``item_json`` :data:`BATCH` at a time."""
     doc: dict[str, Any] = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -102,9 +105,26 @@ def json_feed_chunks(show: Show, items: list[Item], *, image_url: str, feed_url:
     yield (text.removesuffix("[]\n}") + "[\n").encode("utf-8")
     render = item_json or partial(render_items, show=show)
     for start in range(0, len(items), BATCH):
-        parts = render(items[start:start + BATCH])
-        yield ((",\n" if start else "") + ",\n".join(parts)).encode("utf-8")
+        yield from _separated(render(items[start:start + BATCH]), first=not start)
     yield b"\n  ]\n}\n"
+
+
+def _separated(parts: Sequence[str | Chunk], first: bool) -> Iterator[bytes | Chunk]:
+    """``",\n".join(parts)`` (after a ``",\n"`` unless ``first``) as bytes: text in one chunk, anything else
+    (a build's writer takes ``output.Piece`` s) a chunk of its own between them."""
+    text: list[str] = []
+    for index, part in enumerate(parts):
+        if index or not first:
+            text.append(",\n")
+        if isinstance(part, str):
+            text.append(part)
+        else:
+            if text:
+                yield "".join(text).encode("utf-8")
+                text = []
+            yield part
+    if text:
+        yield "".join(text).encode("utf-8")
 
 
 def render_items(items: list[Item], show: Show) -> list[str]:

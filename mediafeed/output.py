@@ -42,7 +42,8 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Collection, Iterable
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -84,11 +85,17 @@ class Site:
         """Publish the file ``source``; ``link``: as a hard link where possible (mediafeed's own stored copies only)."""
         self._plan(rel, Planned(source=source, origin=origin, link=link))
 
-    def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
+    def stream(self, rel: str, chunks: Iterable[bytes | Piece], origin: str = "") -> int:
         """A file made of ``chunks`` (a big one, e.g. a feed); returns its size."""
-        data = b"".join(chunks)
+        data = b"".join(_resolved(chunks))
         self.add(rel, data, origin)
         return len(data)
+
+    def pieces(self, rel: str) -> dict[str, tuple[int, int]] | None:
+        """The pieces (key → offset, length) that the file at ``rel`` holds as the last build wrote it: a
+        :class:`Piece` with one of these keys may come without its data. None: this site takes no pieces
+        (pass plain bytes); empty: pass every piece with its data (it is recorded for the next build)."""
+        return None
 
     def placed(self, rel: str, size: int, origin: str = "") -> None:
         """Declare an output that a worker process has already written (see :func:`write_fresh`)."""
@@ -130,9 +137,12 @@ class Writer(Site):
     made) lists and this build did not make, and returns the :class:`WriteReport`.
     """
 
-    def __init__(self, out: Path, previous: set[str] | None = None):
+    def __init__(self, out: Path, previous: set[str] | None = None, streams: dict[str, StreamRecord] | None = None):
         super().__init__()
         self.out = out
+        #: the last build's record of each file it streamed (see :meth:`pieces`), and this build's
+        self.streams = streams or {}
+        self.streamed: dict[str, StreamRecord] = {}
         self._base = os.fspath(out)  #: ``out`` as text: each file's path is joined as a str, not a Path (thousands)
         self.previous = previous or set()
         self.report = WriteReport()
@@ -173,11 +183,31 @@ class Writer(Site):
             self.folders[folder] = made
         return made
 
-    def stream(self, rel: str, chunks: Iterable[bytes], origin: str = "") -> int:
+    def stream(self, rel: str, chunks: Iterable[bytes | Piece], origin: str = "") -> int:
         self._claim(rel, origin)
-        changed, size = self._io(lambda: _place_stream(chunks, self.out / rel, durable=rel in LAST))
+        changed, size, record = self._io(lambda: _place_stream(chunks, self.out / rel, durable=rel in LAST,
+                                                               known=self.streams.get(rel)))
+        if record is not None:
+            self.streamed[rel] = record
         self._done(rel, changed)
         return size
+
+    def pieces(self, rel: str) -> dict[str, tuple[int, int]]:
+        known = self.streams.get(rel)
+        if known is None:
+            return {}
+        try:
+            st = os.stat(f"{self._base}/{rel}")
+        except OSError:
+            return {}
+        return known[1] if identity(st) == known[0] else {}
+
+    def stream_records(self) -> dict[str, StreamRecord]:
+        """After :meth:`finish`: the record of every streamed file of the site as it now is (this build's, or
+        the last build's for a file it kept), for the next build's :meth:`pieces`."""
+        records = {rel: record for rel, record in self.streams.items() if rel in self.origins}
+        records.update(self.streamed)
+        return records
 
     def keep(self, rel: str, origin: str = "") -> None:
         self._claim(rel, origin)
@@ -228,7 +258,8 @@ class Writer(Site):
                                  hint=f"check free disk space and permissions on the output folder {self.out}"))
 
     def finish(self) -> WriteReport:
-        """Remove the files the previous build made and this one did not; the report of the whole write."""
+        """Remove the files the previous build made and this one did not; the report of the whole write.
+        (A feed this build replaced may still be being freed in the background: :func:`settle` waits.)"""
         for rel in sorted(self.previous - self.origins.keys()):
             if not is_safe_output(rel):
                 continue
@@ -264,7 +295,10 @@ def write(site: Site, out: Path, previous: set[str] | None = None) -> WriteRepor
             writer.add(rel, planned.data, planned.origin)
     for rel in sorted(site.kept):
         writer.keep(rel)
-    return writer.finish()
+    try:
+        return writer.finish()
+    finally:
+        settle()
 
 
 def _media_first(rel: str) -> tuple[int, str]:
@@ -316,42 +350,192 @@ def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = Fa
     return True
 
 
-def _place_stream(chunks: Iterable[bytes], target: Path, durable: bool = False) -> tuple[bool, int]:
+class Piece:
+    """A part of a streamed file that may already be in the file it replaces: ``key`` names its bytes (equal
+    keys, equal bytes: a feed item's key is its episode's input key). ``data`` is the bytes, or None when the
+    caller was told (:meth:`Writer.pieces`) that the file on disk holds them; ``fetch`` makes them then if that
+    file turns out to have changed since."""
+
+    __slots__ = ("data", "fetch", "key")
+
+    def __init__(self, key: str, data: bytes | None, fetch: Callable[[], bytes] | None = None):
+        self.key = key
+        self.data = data
+        self.fetch = fetch
+
+    def bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.fetch is not None, self.key
+        return self.fetch()
+
+
+#: A streamed file's record: its identity (inode, size, mtime and ctime in ns) once written, and where each of
+#: its pieces is in it: key → (offset, length). See :meth:`Writer.pieces`.
+StreamRecord = tuple[tuple[int, int, int, int], dict[str, tuple[int, int]]]
+
+
+def identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells that a file is still the one written: no tool rewrites a file keeping its ctime."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _resolved(chunks: Iterable[bytes | Piece]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk if type(chunk) is bytes else chunk.bytes()  # type: ignore[union-attr]
+
+
+#: a streamed file's bytes are written in writes of about this size
+_WRITE = 1 << 20
+#: bytes between two pieces copied from the old file (a separator) that are there too join the copy
+_JOIN = 64
+
+
+def _place_stream(chunks: Iterable[bytes | Piece], target: Path, durable: bool = False,
+                  known: StreamRecord | None = None) -> tuple[bool, int, StreamRecord | None]:
     """Write ``chunks`` through a temp file, comparing them with the file already there as they go: the
-    file is replaced only when its bytes differ. Whether it was replaced, and its size."""
+    file is replaced only when its bytes differ. Whether it was replaced, its size, and its record when the
+    chunks had pieces (else None).
+
+    A :class:`Piece` without data is copied from the file being replaced, from where ``known`` (the record of
+    that file as the last build wrote it) puts its key, in the kernel (``copy_file_range``): a feed whose one
+    item changed is written without reading its thousand others into Python. That is trusted only while the
+    file is the one recorded (:func:`identity`); else each such piece's ``fetch`` makes its bytes.
+    """
     try:
-        old = open(target, "rb")  # noqa: SIM115 - closed below, after the whole stream
+        old = os.open(target, os.O_RDONLY | os.O_CLOEXEC)
     except (FileNotFoundError, NotADirectoryError):
-        old = None
+        old = -1
         target.parent.mkdir(parents=True, exist_ok=True)
-    same, size = old is not None, 0
+    spans = known[1] if known is not None and old >= 0 and identity(os.fstat(old)) == known[0] else {}
+    same, size = old >= 0, 0
+    pieces: dict[str, tuple[int, int]] | None = None
+    pending: list[bytes] = []  # bytes not written yet (written about _WRITE at a time)
+    waiting = 0
+    # the run of pieces (and separators) to copy next from the old file: they follow on there from copy_from
+    run: list[bytes | Piece] = []
+    copy_from, copying = 0, 0
+
+    def copy_run() -> None:
+        nonlocal same
+        if not _copy_span(old, fd, copy_from, copying):  # the old file changed after all: make the run's bytes
+            os.ftruncate(fd, os.lseek(fd, size - copying, os.SEEK_SET))
+            _fill(fd, b"".join(part if type(part) is bytes else part.bytes() for part in run), mode=False)  # type: ignore[union-attr]
+            same = False
+        run.clear()
+
     fd, tmp = _temp(os.fspath(target))
     try:
-        with os.fdopen(fd, "wb") as handle:
+        try:
             for chunk in chunks:
-                handle.write(chunk)
-                size += len(chunk)
+                if type(chunk) is bytes:
+                    data = chunk
+                    if copying and len(data) <= _JOIN and os.pread(old, len(data), copy_from + copying) == data:
+                        same = same and copy_from == size - copying  # (a separator between two copied pieces)
+                        run.append(data)
+                        copying += len(data)
+                        size += len(data)
+                        continue
+                else:
+                    if pieces is None:
+                        pieces = {}
+                    span = spans.get(chunk.key) if chunk.data is None else None  # type: ignore[union-attr]
+                    if span is not None:
+                        if copying and span[0] != copy_from + copying:
+                            copy_run()
+                            copying = 0
+                        if not copying:
+                            if pending:
+                                _fill(fd, b"".join(pending), mode=False)
+                                pending, waiting = [], 0
+                            copy_from = span[0]
+                        pieces[chunk.key] = (size, span[1])  # type: ignore[union-attr]
+                        same = same and span[0] == size  # the same bytes at the same place
+                        run.append(chunk)  # type: ignore[arg-type]
+                        copying += span[1]
+                        size += span[1]
+                        continue
+                    data = chunk.bytes()  # type: ignore[union-attr]
+                    pieces[chunk.key] = (size, len(data))  # type: ignore[union-attr]
+                if copying:
+                    copy_run()
+                    copying = 0
                 if same:
-                    same = old is not None and old.read(len(chunk)) == chunk
-            same = same and old is not None and old.read(1) == b""
+                    same = os.pread(old, len(data), size) == data
+                pending.append(data)
+                waiting += len(data)
+                size += len(data)
+                if waiting >= _WRITE:
+                    _fill(fd, b"".join(pending), mode=False)
+                    pending, waiting = [], 0
+            if copying:
+                copy_run()
+            if pending:
+                _fill(fd, b"".join(pending), mode=False)
+            same = same and os.fstat(old).st_size == size
             if not same:
                 if durable:
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                    os.fsync(fd)
                 if _umask_strips_644():
-                    os.fchmod(handle.fileno(), 0o644)
+                    os.fchmod(fd, 0o644)
+        finally:
+            os.close(fd)
         if same:
             os.unlink(tmp)
+            record_of = os.fstat(old)
         else:
             os.replace(tmp, target)
+            record_of = os.stat(target)  # (a rename changes the ctime)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     finally:
-        if old is not None:
-            old.close()
-    return not same, size
+        if old >= 0:
+            if same:
+                os.close(old)
+            else:
+                _close_later(old)
+    return not same, size, (identity(record_of), pieces) if pieces is not None else None
+
+
+#: descriptors being closed in the background (see _close_later), waited for by :func:`settle`
+_closing: list[threading.Thread] = []
+
+
+def _close_later(fd: int) -> None:
+    """Close ``fd`` in a thread: it is the last hold on a replaced feed, so closing it frees the file's blocks
+    (tens of milliseconds for a feed of 10 MB where the file system discards them), which need not wait."""
+    thread = threading.Thread(target=os.close, args=(fd,), name="mediafeed-close", daemon=True)
+    thread.start()
+    _closing.append(thread)
+
+
+def settle() -> None:
+    """Wait for the background closes (:func:`_close_later`)."""
+    while _closing:
+        _closing.pop().join()
+
+
+def _copy_span(src: int, dst: int, offset: int, length: int) -> bool:
+    """Append ``length`` bytes of ``src`` from ``offset`` to ``dst`` (at its position); False when ``src`` has
+    fewer (it changed: the caller makes those bytes itself)."""
+    while length:
+        try:
+            copied = os.copy_file_range(src, dst, min(length, 1 << 30), offset)
+        except (AttributeError, OSError):  # not Linux, or a file system that cannot: through Python
+            copied = -1
+        if copied < 0:
+            data = os.pread(src, min(length, _WRITE), offset)
+            if not data:
+                return False
+            _fill(dst, data, mode=False)
+            copied = len(data)
+        elif copied == 0:
+            return False
+        offset += copied
+        length -= copied
+    return True
 
 
 def _shown(filename: object) -> str:
@@ -466,14 +650,14 @@ def same_bytes(path: Path | str, other: Path | str) -> bool:
         return False
 
 
-def _fill(fd: int, data: bytes) -> None:
-    """Write all of ``data`` into a new file (opened with mode 0644) and make sure its mode is 0644."""
+def _fill(fd: int, data: bytes, mode: bool = True) -> None:
+    """Write all of ``data`` into a new file (opened with mode 0644) and (``mode``) make sure its mode is 0644."""
     written = os.write(fd, data)  # all of it at once, but for a signal or a full disk
     if written < len(data):
         view = memoryview(data)[written:]
         while view:
             view = view[os.write(fd, view):]
-    if _umask_strips_644():
+    if mode and _umask_strips_644():
         os.fchmod(fd, 0o644)
 
 

@@ -36,12 +36,14 @@ from .site import url_path
 from .source import scrub_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     import jinja2
 
     from .archives import FeedPage
     from .build import Project
     from .feed import ItemXml
-    from .output import Site
+    from .output import Piece, Site
 
 
 def _mime_of(name: str) -> str:
@@ -261,10 +263,12 @@ class Renderer:
         pages = plan(show, items)
         for page in pages[1:] + pages[:1]:
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
+            # Each item as a piece (output.Piece): the items that the feed file on disk holds unchanged are
+            # copied from it, not read from the cache (see output.Writer.pieces).
             json_chunks = json_feed_chunks(show, page.items, image_url=self.image_url, feed_url=show.absolute(page.path("json")),
-                                           next_url=next_json, item_json=partial(self.feed_items.json, show=show))
+                                           next_url=next_json, item_json=self._json_items(out, page.path("json")))
             head, tail = self.rss_frame(page, items)
-            xml_chunks = feed_chunks(head, tail, page.items, self.feed_items.rss)
+            xml_chunks = feed_chunks(head, tail, page.items, self._rss_items(out, page.path("xml")))
             if page.number:
                 out.stream(page.path("xml"), xml_chunks, "feed")
                 out.stream(page.path("json"), json_chunks, "feed")
@@ -272,6 +276,16 @@ class Renderer:
                 out.stream(page.path("json"), json_chunks, "feed")
                 out.stream(page.path("xml"), xml_chunks, "feed")
         self.feed_items.keep_only(items)
+
+    def _rss_items(self, out: Site, rel: str) -> Callable[[list[Item]], Sequence[bytes | Piece]]:
+        spans = out.pieces(rel)
+        return self.feed_items.rss if spans is None else partial(self.feed_items.rss_pieces, spans=spans)
+
+    def _json_items(self, out: Site, rel: str) -> Callable[[list[Item]], Sequence[str | Piece]]:
+        spans = out.pieces(rel)
+        if spans is None:
+            return partial(self.feed_items.json, show=self.show)
+        return partial(self.feed_items.json_pieces, spans=spans, show=self.show)
 
     def rss(self, page: FeedPage, items: list[Item], item_xml: ItemXml | None = None) -> bytes:
         """One RSS document of the feeds (``items``: every published item); ``item_xml`` as in ``feed.render_feed``."""

@@ -158,17 +158,66 @@ def test_one_edit_renders_only_the_index_page_that_lists_it(show: Path) -> None:
     assert "index.html" not in report.written and "page/3/index.html" not in report.written
 
 
-def test_one_edit_renders_one_feed_item_and_keeps_the_others(show: Path) -> None:
-    build(show)
-    # mark the kept <item> of an unchanged episode: a build that reuses it shows the mark
+def mark_kept_items(show: Path) -> None:
+    """Mark every kept ``<item>`` in the cache: a build that takes an item from there shows the mark."""
     with sqlite3.connect(show / CACHE_DIR / "cache.sqlite") as db:
-        marked = db.execute("UPDATE fragment SET v = replace(v, '<title>', '<title>KEPT ') WHERE k = 'rss/000-trailer'")
-        assert marked.rowcount == 1
+        marked = db.execute("UPDATE fragment SET v = replace(v, '<title>', '<title>KEPT ') WHERE k LIKE 'rss/%'")
+        assert marked.rowcount == 6
+
+
+def test_one_edit_copies_the_other_feed_items_from_the_feed_on_disk(show: Path, tmp_path: Path) -> None:
+    build(show)
+    mark_kept_items(show)
+    change_notes(show)
+    second = build(show)
+    feed = (second.output / "feed.xml").read_text(encoding="utf-8")
+    assert "few practitioners have been trained to respond" in feed  # the edited episode's item is new
+    assert "KEPT" not in feed  # the five others came from the feed.xml the last build wrote, not the cache
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_one_edit_takes_the_other_feed_items_from_the_cache_when_the_feed_was_touched(show: Path, tmp_path: Path) -> None:
+    import os
+
+    first = build(show)
+    feed_path = first.output / "feed.xml"
+    # Edited by hand, same size and mtime: only its ctime tells. Its bytes must not be copied into the next feed.
+    before = feed_path.stat()
+    data = feed_path.read_bytes()
+    assert data.count(b"<title>Introducing Safe to Say</title>") == 1
+    feed_path.write_bytes(data.replace(b"<title>Introducing Safe to Say</title>", b"<title>INTRODUCING SAFE TO SAY</title>"))
+    os.utime(feed_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert feed_path.stat().st_size == before.st_size and feed_path.stat().st_mtime_ns == before.st_mtime_ns
+    mark_kept_items(show)
     change_notes(show)
     feed = (build(show).output / "feed.xml").read_text(encoding="utf-8")
-    assert "<title>KEPT Introducing Safe to Say</title>" in feed
-    assert "few practitioners have been trained to respond" in feed  # the edited episode's item is new
-    assert feed.count("KEPT") == 1
+    assert "INTRODUCING" not in feed
+    assert "<title>KEPT Introducing Safe to Say</title>" in feed  # from the cache's kept items instead
+    assert "few practitioners have been trained to respond" in feed
+    assert feed.count("KEPT") == 5
+
+
+@pytest.mark.parametrize("damage", ["overlapping", "not numbers", "negative"])
+def test_a_malformed_record_of_the_feeds_is_not_trusted(show: Path, tmp_path: Path, damage: str) -> None:
+    build(show)
+    with sqlite3.connect(show / CACHE_DIR / "cache.sqlite") as db:
+        rows = db.execute("SELECT k, tag, v FROM stream").fetchall()
+        assert len(rows) == 1
+        record = json.loads(rows[0][2])
+        assert sorted(record) == ["feed.json", "feed.xml"]
+        identity, pieces = record["feed.xml"]
+        assert len(pieces) == 6 and all(offset + length <= identity[1] for _, offset, length in pieces)
+        if damage == "overlapping":  # every item said to be where the first one is: copied as told, a wrong feed
+            record["feed.xml"][1] = [[key, pieces[0][1], pieces[0][2]] for key, _, _ in pieces]
+        elif damage == "not numbers":
+            record["feed.xml"][1] = [[key, str(offset), length] for key, offset, length in pieces]
+        else:
+            record["feed.xml"][1] = [[key, offset + length, -length] for key, offset, length in pieces]
+        record["feed.json"] = "nonsense"
+        db.execute("UPDATE stream SET v = ?", (json.dumps(record),))
+    change_notes(show)
+    second = build(show)
+    assert_same_as_clean(show, second.output, tmp_path)
 
 
 def test_new_audio_file_probes_exactly_one_file(show: Path) -> None:

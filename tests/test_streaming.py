@@ -230,3 +230,67 @@ def test_atomic_files_land_beside_their_target_for_any_form_of_path(tmp_path: Pa
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert files == ["a.mp3", "bare.txt", "new/path.txt", "sub/copy.mp3", "sub/linked.mp3", "sub/rel.txt", "sub/text.txt"]
     assert [(tmp_path / f).read_bytes() for f in files] == [b"a", b"1", b"4", b"a", b"a", b"2", b"3"]
+
+
+def _stream(target: Path, chunks: list[bytes | output.Piece], known: output.StreamRecord | None = None
+            ) -> tuple[bool, int, output.StreamRecord | None]:
+    try:
+        return output._place_stream(iter(chunks), target, known=known)
+    finally:
+        output.settle()
+
+
+def test_pieces_the_old_file_holds_are_copied_from_it_and_the_rest_written(tmp_path: Path) -> None:
+    target = tmp_path / "feed.xml"
+    fetched: list[str] = []
+
+    def fetch(key: str, data: bytes) -> output.Piece:
+        return output.Piece(key, None, lambda: fetched.append(key) or data)  # type: ignore[func-returns-value]
+
+    changed, size, record = _stream(target, [b"<head>", output.Piece("a", b"AAAA"), b",", output.Piece("b", b"BB"),
+                                             b",", output.Piece("c", b"CCC"), b"</tail>"])
+    assert changed and target.read_bytes() == b"<head>AAAA,BB,CCC</tail>" and size == 24
+    assert record is not None and record[1] == {"a": (6, 4), "b": (11, 2), "c": (14, 3)}
+    # b changed, a new piece d before c, the head longer: a and c are copied from the file, never fetched
+    changed, size, second = _stream(target, [b"<head2>", fetch("a", b"AAAA"), b",", output.Piece("b2", b"bbbbb"),
+                                             b",", output.Piece("d", b"D"), b",", fetch("c", b"CCC"), b"</tail>"],
+                                    known=record)
+    assert changed and target.read_bytes() == b"<head2>AAAA,bbbbb,D,CCC</tail>" == b"".join(
+        [b"<head2>", b"AAAA", b",", b"bbbbb", b",", b"D", b",", b"CCC", b"</tail>"])
+    assert fetched == []
+    assert second is not None and second[1] == {"a": (7, 4), "b2": (12, 5), "d": (18, 1), "c": (20, 3)}
+    assert second[0] == output.identity(target.stat())
+
+
+def test_the_same_pieces_again_leave_the_file_alone(tmp_path: Path) -> None:
+    target = tmp_path / "feed.json"
+    chunks = [b"[", output.Piece("a", b"AAAA"), b",\n", output.Piece("b", b"BB"), b"]"]
+    _, _, record = _stream(target, chunks)
+    before = target.stat()
+    assert record is not None
+    changed, size, again = _stream(target, [b"[", output.Piece("a", None, lambda: b"AAAA"), b",\n",
+                                            output.Piece("b", None, lambda: b"BB"), b"]"], known=record)
+    assert not changed and size == 10 and again == record
+    assert target.stat().st_ino == before.st_ino and target.stat().st_mtime_ns == before.st_mtime_ns
+
+
+@pytest.mark.parametrize("how", ["edited in place", "shorter than recorded"])
+def test_pieces_are_made_again_when_the_old_file_is_not_as_recorded(tmp_path: Path, how: str) -> None:
+    target = tmp_path / "feed.xml"
+    _, _, record = _stream(target, [b"<", output.Piece("a", b"AAAA"), output.Piece("b", b"BBBB"), b">"])
+    assert record is not None
+    if how == "edited in place":  # same size and mtime, other bytes: the ctime tells
+        stat = target.stat()
+        target.write_bytes(b"<aaaaBBBB>")
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    else:  # a record that says more than the file holds (the file as recorded, b said to be past its end)
+        record = (record[0], {"a": (1, 4), "b": (record[0][1], 4)})
+    fetched: list[str] = []
+
+    def piece(key: str, data: bytes) -> output.Piece:
+        return output.Piece(key, None, lambda: fetched.append(key) or data)  # type: ignore[func-returns-value]
+
+    changed, _, _ = _stream(target, [b"<", piece("a", b"AAAA"), piece("b", b"BBBB"), b">"], known=record)
+    assert changed  # (a file not as recorded is written again, whatever it held)
+    assert target.read_bytes() == b"<AAAABBBB>"
+    assert fetched == (["a", "b"] if how == "edited in place" else ["b"])
