@@ -154,6 +154,7 @@ def read_comment(path: Path, kind: str) -> str:
             return text
     return comment
 
+
 def read_state(audio: mutagen.FileType, kind: str) -> Tags:
     """The tags a loaded file holds now, normalised to :class:`Tags`."""
     if kind == "mp3" or (kind in ("wav", "aac") and isinstance(audio.tags, ID3)):
