@@ -430,7 +430,7 @@ def _place_stream(chunks: Iterable[bytes | Piece], target: Path, durable: bool =
             for chunk in chunks:
                 if type(chunk) is bytes:
                     data = chunk
-                    if copying and len(data) <= _JOIN and os.pread(old, len(data), copy_from + copying) == data:
+                    if copying and len(data) <= _JOIN and _pread(old, len(data), copy_from + copying) == data:
                         same = same and copy_from == size - copying  # (a separator between two copied pieces)
                         run.append(data)
                         copying += len(data)
@@ -461,7 +461,7 @@ def _place_stream(chunks: Iterable[bytes | Piece], target: Path, durable: bool =
                     copy_run()
                     copying = 0
                 if same:
-                    same = os.pread(old, len(data), size) == data
+                    same = _pread(old, len(data), size) == data
                 pending.append(data)
                 waiting += len(data)
                 size += len(data)
@@ -517,6 +517,14 @@ def settle() -> None:
         _closing.pop().join()
 
 
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    """``os.pread`` where there is one (POSIX), else a seek and a read (the descriptor is this module's own)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, size)
+
+
 def _copy_span(src: int, dst: int, offset: int, length: int) -> bool:
     """Append ``length`` bytes of ``src`` from ``offset`` to ``dst`` (at its position); False when ``src`` has
     fewer (it changed: the caller makes those bytes itself)."""
@@ -526,7 +534,7 @@ def _copy_span(src: int, dst: int, offset: int, length: int) -> bool:
         except (AttributeError, OSError):  # not Linux, or a file system that cannot: through Python
             copied = -1
         if copied < 0:
-            data = os.pread(src, min(length, _WRITE), offset)
+            data = _pread(src, min(length, _WRITE), offset)
             if not data:
                 return False
             _fill(dst, data, mode=False)
