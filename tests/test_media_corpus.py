@@ -18,6 +18,7 @@ import podcastparser
 import pytest
 from click.testing import CliRunner
 from helpers import add_episode, make_media
+from mutagen import File as MutagenFile
 from mutagen.id3 import COMM, ID3, TIT2
 from test_audio_probe import _checked, _use_audio
 
@@ -405,3 +406,129 @@ def test_an_m4a_with_bytes_after_its_last_box_is_published_and_a_cut_one_is_not(
     with pytest.raises(MediaError) as caught:
         audio.probe(cut, "cut.m4a")
     assert caught.value.problems[0].code == "MED004"
+
+
+# -- what tagging compares is what it writes (and what players read) ------------------------------------------------
+
+def _ffprobe_tags(path: Path) -> dict[str, str]:
+    """The tags ffprobe reads (container and stream), by lower-case key."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags:stream_tags", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True)
+    found = json.loads(out.stdout)
+    tags = {k.lower(): v for k, v in found.get("format", {}).get("tags", {}).items()}
+    for stream in found.get("streams", []):
+        tags.update({k.lower(): v for k, v in (stream.get("tags") or {}).items()})
+    return tags
+
+
+def _dry_run_then_tag(path: Path, wanted: Tags) -> list[dict[str, str]]:
+    """The changes ``--dry-run`` reports, after checking the real run makes exactly those and then settles."""
+    planned = [c.to_dict() for c in audio.tag(path, wanted, rel=path.name, dry_run=True).changes]
+    done = audio.tag(path, wanted, rel=path.name)
+    assert [c.to_dict() for c in done.changes] == planned and done.written == bool(planned)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    again = audio.tag(path, wanted, rel=path.name)
+    assert again.changes == [] and not again.written and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    return planned
+
+
+@pytest.mark.parametrize("kind, ext, key", [("m4a", "m4a", "description"), ("ogg", "ogg", "comment"),
+                                            ("opus", "opus", "comment"), ("flac", "flac", "comment")])
+def test_a_summary_only_in_desc_or_description_still_gets_the_comment_apps_read(tmp_path: Path, kind: str, ext: str,
+                                                                                key: str) -> None:
+    # ffmpeg writes `-metadata description=…` into an M4A as `desc` (no ©cmt), and `-metadata comment=…` into Ogg
+    # and FLAC as DESCRIPTION (no COMMENT). Tagging read those as the comment, so a file holding the summary only
+    # there counted as tagged: ©cmt / COMMENT, which apps show, was never written.
+    path = make_media(tmp_path / f"exported.{ext}", kind, 1.0,
+                      extra=("-metadata", "title=The title", "-metadata", f"{key}=The summary"))
+    assert audio.read_comment(path, "mp4" if kind == "m4a" else {"ogg": "ogg-vorbis", "opus": "ogg-opus"}.get(kind, kind)
+                              ) == "The summary"  # still `add`'s summary
+    canonical = "\xa9cmt" if kind == "m4a" else "COMMENT"
+    assert canonical not in MutagenFile(path).tags
+    changes = _dry_run_then_tag(path, Tags(title="The title", comment="The summary"))
+    assert changes == [{"field": "comment", "old": "", "new": "The summary"}]
+    assert MutagenFile(path).tags[canonical] == ["The summary"]
+    assert _ffprobe_tags(path)["comment"] == "The summary"
+
+
+def test_an_m4a_whose_desc_says_something_else_than_its_comment_gets_both_rewritten(tmp_path: Path) -> None:
+    # mediafeed writes the summary to ©cmt and (cut to 255 characters) to desc, which iTunes shows as the
+    # description; only ©cmt was compared, so a stale desc (`-metadata description=` of an older export) stayed.
+    path = make_media(tmp_path / "stale-desc.m4a", "m4a", 1.0,
+                      extra=("-metadata", "comment=The summary", "-metadata", "description=Last year's summary"))
+    summary = "The summary"
+    changes = _dry_run_then_tag(path, Tags(comment=summary))
+    assert changes == [{"field": "short_description", "old": "Last year's summary", "new": summary}]
+    assert _ffprobe_tags(path)["description"] == summary
+    long = "A summary longer than iTunes' short description. " * 8
+    assert [c["field"] for c in _dry_run_then_tag(path, Tags(comment=long))] == ["comment", "short_description"]
+    assert MutagenFile(path).tags["desc"] == [long[:255]] and MutagenFile(path).tags["\xa9cmt"] == [long]
+
+
+def _two_titles(path: Path) -> None:
+    tags = MutagenFile(path)
+    tags["TITLE"] = ["The title", "An old title"]
+    tags.save()
+
+
+def _two_artists(path: Path) -> None:
+    tags = MutagenFile(path)
+    tags["\xa9ART"] = ["The author", "A guest"]
+    tags.save()
+
+
+def _two_comments(path: Path) -> None:
+    tags = ID3(path)
+    tags.add(COMM(encoding=1, lang="eng", desc="", text="The summary"))
+    tags.add(COMM(encoding=1, lang="deu", desc="", text="Die alte Zusammenfassung"))
+    tags.save(path, v2_version=3)
+
+
+@pytest.mark.parametrize("kind, ext, setup, wanted, field, player", [
+    ("ogg", "ogg", _two_titles, Tags(title="The title"), "title", ("title", "The title;An old title")),
+    ("opus", "opus", _two_titles, Tags(title="The title"), "title", ("title", "The title;An old title")),
+    ("flac", "flac", _two_titles, Tags(title="The title"), "title", ("title", "The title;An old title")),
+    ("m4a", "m4a", _two_artists, Tags(artist="The author"), "artist", None),
+    ("mp3", "mp3", _two_comments, Tags(comment="The summary", id3_version="2.3"), "comment", None),
+], ids=["vorbis-title-twice", "opus-title-twice", "flac-title-twice", "mp4-two-artists", "id3-comm-per-language"])
+def test_a_field_holding_several_values_is_replaced_by_the_one_mediafeed_writes(tmp_path: Path, kind: str, ext: str,
+                                                                                 setup, wanted: Tags, field: str,
+                                                                                 player: tuple[str, str] | None) -> None:
+    # Only the first value was compared: a file whose first value was right counted as tagged, while players
+    # showed every value (ffprobe joins a Vorbis field's with ';'), or the other one (an app in German picks the
+    # German COMM; ffmpeg the first): tagging writes one value (one COMM), so it must replace them.
+    path = make_media(tmp_path / f"several.{ext}", kind, 1.0, extra=("-id3v2_version", "3") if kind == "mp3" else ())
+    setup(path)
+    if player is not None:
+        assert _ffprobe_tags(path)[player[0]] == player[1]
+    [change] = _dry_run_then_tag(path, wanted)
+    assert change["field"] == field and change["new"] == getattr(wanted, field)
+    assert repr(getattr(wanted, field)) in change["old"] and " + " in change["old"]
+    assert audio.probe(path, path.name).tags[field] == getattr(wanted, field)
+    assert _ffprobe_tags(path)[field] == getattr(wanted, field)
+    if kind == "mp3":
+        assert [str(c) for c in ID3(path).getall("COMM")] == ["The summary"]
+
+
+def test_tag_dry_run_json_lists_the_missing_m4a_comment_and_the_build_publishes_it(show: Path) -> None:
+    # A master tagged once, then its ©cmt removed by a tag editor that keeps iTunes' description (desc): the build
+    # published it as it was (every tag "there"), so apps showed no summary.
+    slug, name = "002-learning-alliances", "learning-alliances.m4a"
+    master = show / "episodes" / slug / name
+    runner = CliRunner()
+    assert runner.invoke(main, ["tag", slug, "--show", str(show)]).exit_code == 0
+    edited = MutagenFile(master)
+    summary = edited.tags["\xa9cmt"][0]
+    del edited.tags["\xa9cmt"]
+    edited.save()
+    planned = runner.invoke(main, ["tag", slug, "--show", str(show), "--dry-run", "--format", "json"])
+    assert planned.exit_code == 0, planned.output
+    [entry] = json.loads(planned.output)["files"]
+    assert entry["changes"] == [{"field": "comment", "old": "", "new": summary}] and not entry["written"]
+    report = build(show)
+    published = report.output / "episodes" / slug / name
+    assert MutagenFile(published).tags["\xa9cmt"] == [summary] and _ffprobe_tags(published)["comment"] == summary
+    assert "\xa9cmt" not in MutagenFile(master).tags  # the build never touches the master
+    done = runner.invoke(main, ["tag", slug, "--show", str(show), "--format", "json"])
+    assert json.loads(done.output)["files"][0]["changes"] == entry["changes"]
+    assert MutagenFile(master).tags["\xa9cmt"] == [summary]

@@ -54,7 +54,7 @@ from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 
 from . import id3text
-from .tagset import Cover, TagChapter, Tags
+from .tagset import SEVERAL, SHORT_DESCRIPTION, Cover, TagChapter, Tags
 
 
 class WFED(TextFrame):
@@ -79,6 +79,13 @@ _VORBIS_TEXT = {"title": "TITLE", "artist": "ARTIST", "album_artist": "ALBUMARTI
 READERS: dict[str, type[mutagen.FileType]] = {"mp3": MP3, "mp4": MP4, "aac": AAC, "ogg-opus": OggOpus,
                                                 "ogg-vorbis": OggVorbis, "flac": FLAC, "wav": WAVE}
 _IMAGE = {"image/jpeg": MP4Cover.FORMAT_JPEG, "image/png": MP4Cover.FORMAT_PNG}
+
+
+def _text(values: list[Any]) -> str | None:
+    """A text field's values as :class:`Tags` holds them: one value as it is, several joined by :data:`SEVERAL`
+    (never equal to the one value tagging writes, so such a field is replaced), None for none."""
+    texts = [value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value) for value in values]
+    return SEVERAL.join(texts) if texts else None
 
 
 def _number(text: object) -> int | None:
@@ -136,23 +143,30 @@ _TXXX_COMMENTS = ("comment", "description")
 def read_comment(path: Path, kind: str) -> str:
     """The comment a producer's tool left in a file ("" when none), for ``mediafeed add``'s summary.
 
-    What :func:`read_state` reads as ``comment`` (ID3 ``COMM``, MP4 ``©cmt`` then ``desc``, Vorbis ``COMMENT``
-    then ``DESCRIPTION``) and, in an ID3 tag without a comment there, :data:`_TXXX_COMMENTS`. Those stay out of
-    ``Tags.comment``: it says what ``COMM`` holds, which tagging compares with the comment it writes there.
+    What :func:`read_state` reads as ``comment`` (ID3 ``COMM``, MP4 ``©cmt``, Vorbis ``COMMENT``; the first of
+    several values) and, where that is empty, where other tools put a comment: MP4 ``desc``, Vorbis ``DESCRIPTION``
+    (ffmpeg writes ``-metadata comment=…`` there), ID3 :data:`_TXXX_COMMENTS`. Those stay out of ``Tags.comment``:
+    it says what the comment tagging writes holds (``COMM``, ``©cmt``, ``COMMENT``), which tagging compares
+    with the summary, so a file holding the summary in ``desc`` alone still gets its ``©cmt``.
     """
     try:
         audio = load_tags(path, kind)
     except (mutagen.MutagenError, OSError):
         return ""
-    comment = read_state(audio, kind).comment or ""
-    if comment.strip() or not isinstance(audio.tags, ID3):
-        return comment
-    frames = {frame.desc.strip().lower(): frame for frame in reversed(audio.tags.getall("TXXX")) if frame.text}
-    for key in _TXXX_COMMENTS:
-        text = str(frames[key].text[0]) if key in frames else ""
-        if text.strip():
+    state = read_state(audio, kind)
+    candidates = [state.comment or ""]
+    if isinstance(audio.tags, ID3):
+        frames = {frame.desc.strip().lower(): frame for frame in reversed(audio.tags.getall("TXXX")) if frame.text}
+        candidates += [str(frames[key].text[0]) for key in _TXXX_COMMENTS if key in frames]
+    elif kind == "mp4":
+        candidates.append(state.short_description or "")
+    elif kind in ("flac", "ogg-opus", "ogg-vorbis") and audio.tags is not None:
+        candidates.append(_text(audio.tags.get("DESCRIPTION", [])) or "")
+    for candidate in candidates:
+        text = next((part for part in candidate.split(SEVERAL) if part.strip()), "")
+        if text:
             return text
-    return comment
+    return ""
 
 
 def read_state(audio: mutagen.FileType, kind: str) -> Tags:
@@ -177,17 +191,16 @@ def _read_id3(tags: ID3 | None) -> Tags:
     for name, frame_id in _ID3_TEXT.items():
         frame = found.get(frame_id, [None])[0]
         if frame is not None and frame.text:
-            values[name] = str(frame.text[0])
+            values[name] = _text(frame.text)
     for name, frame_id in (("track", "TRCK"), ("disc", "TPOS")):
         frame = found.get(frame_id, [None])[0]
         if frame is not None and frame.text:
             values[name] = _number(frame.text[0])
     frame = found.get("TDRC", [None])[0]
     if frame is not None and frame.text:
-        values["date"] = str(frame.text[0])
-    comments = [c for c in found.get("COMM", ()) if c.desc == "" and c.text]
-    if comments:
-        values["comment"] = str(comments[0].text[0])
+        values["date"] = _text(frame.text)
+    # every comment without a description (one per language, each possibly of several values): tagging leaves one
+    values["comment"] = _text([text for c in found.get("COMM", ()) if c.desc == "" for text in c.text])
     if found.get("PCST"):
         values["podcast"] = True
     feeds = found.get("WFED", [])
@@ -227,12 +240,9 @@ def _read_chap(chaps: list[Any], tocs: list[Any]) -> tuple[TagChapter, ...]:  # 
 def _read_mp4(audio: mutagen.FileType) -> Tags:
     tags: Any = audio.tags or {}
     values: dict[str, Any] = {}
-    for name, atom in _MP4_TEXT.items():
+    for name, atom in {**_MP4_TEXT, "short_description": "desc"}.items():
         if atom in tags and tags[atom]:
-            value = tags[atom][0]
-            values[name] = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-    if "desc" in tags and "comment" not in values:
-        values["comment"] = str(tags["desc"][0])
+            values[name] = _text(tags[atom])
     for name, atom in (("track", "trkn"), ("disc", "disk")):
         if atom in tags and tags[atom] and tags[atom][0][0]:
             values[name] = int(tags[atom][0][0])
@@ -252,11 +262,9 @@ def _read_vorbis(audio: mutagen.FileType, kind: str) -> Tags:
     if tags is None:
         return Tags()
     values: dict[str, Any] = {}
-    for name, key in _VORBIS_TEXT.items():
+    for name, key in _VORBIS_TEXT.items():  # mutagen matches the keys in any case (TITLE, Title, title)
         if key in tags and tags[key]:
-            values[name] = str(tags[key][0])
-    if "comment" not in values and "DESCRIPTION" in tags:
-        values["comment"] = str(tags["DESCRIPTION"][0])
+            values[name] = _text(tags[key])
     for name, key in (("track", "TRACKNUMBER"), ("disc", "DISCNUMBER")):
         if key in tags and tags[key]:
             values[name] = _number(tags[key][0])
@@ -375,8 +383,11 @@ def _apply_mp4(tags: Any, wanted: Tags) -> None:
         value = getattr(wanted, name)
         if value is not None:
             tags[atom] = [value]
-    if wanted.comment is not None:
-        tags["desc"] = [wanted.comment[:255]]  # iTunes' short description
+    short = wanted.short_description
+    if short is None and wanted.comment is not None:
+        short = wanted.comment[:SHORT_DESCRIPTION]
+    if short is not None:
+        tags["desc"] = [short]  # iTunes' short description
     if wanted.track is not None:
         tags["trkn"] = [(wanted.track, 0)]
     if wanted.disc is not None:

@@ -62,7 +62,9 @@ class Tags:
     disc: int | None = None  #: TPOS · disk · DISCNUMBER (the season number)
     date: str | None = None  #: TDRC (TYER+TDAT in ID3v2.3) · ©day · DATE, "YYYY-MM-DD"
     genre: str | None = None  #: TCON · ©gen · GENRE ("Podcast")
-    comment: str | None = None  #: COMM · ©cmt and desc · COMMENT (the summary)
+    comment: str | None = None  #: COMM · ©cmt · COMMENT (the summary)
+    #: MP4 only: desc (iTunes' short description), the summary's first 255 characters (:func:`for_format` derives it)
+    short_description: str | None = None
     description: str | None = None  #: TDES · ldes · PODCASTDESC (the show notes as plain text)
     podcast: bool | None = None  #: PCST · pcst · PODCAST
     guid: str | None = None  #: TGID · egid · PODCASTID (the episode's GUID)
@@ -79,6 +81,8 @@ class Tags:
         for name in ("title", "artist", "album_artist", "album", "track", "disc", "date", "genre", "comment",
                      "description", "guid", "feed_url"):
             value = getattr(self, name)
+            if isinstance(value, str):  # several values (see SEVERAL): all of them, as ffmpeg shows a Vorbis field's
+                value = "; ".join(part for part in value.split(SEVERAL) if part)
             if value not in (None, ""):
                 out[name] = str(value)
         if self.podcast:
@@ -87,6 +91,13 @@ class Tags:
 
 
 FIELDS = tuple(f.name for f in fields(Tags))
+#: How a text field read from a file holding several values for it (a Vorbis comment given twice, an ID3v2.4
+#: frame's NUL-separated list, an MP4 atom with several data items, several ID3 comments) joins them: what a
+#: player shows of such a field varies (ffmpeg the first, or all joined by ';'), so it never equals the one value
+#: mediafeed writes (source text holds no NUL), and tagging replaces them with that one value.
+SEVERAL = "\x00"
+#: MP4's desc atom holds at most this many characters (iTunes' limit for the short description).
+SHORT_DESCRIPTION = 255
 #: What ``id3_version`` ends with for an MP3 whose first ID3v2 tag is followed by another (a tool prepended its tag
 #: without removing the old one): mutagen reads the first; the second is stale, and tagging drops it.
 STALE_TAGS = "+"
@@ -114,6 +125,8 @@ def display(name: str, value: object) -> str:
         return "; ".join(c.describe() for c in chapters) or "none"  # type: ignore[attr-defined]
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, str) and SEVERAL in value:
+        return " + ".join(repr(part) for part in value.split(SEVERAL))
     if name == "id3_version":
         text = str(value)
         if text.endswith(STALE_TAGS):
@@ -159,9 +172,12 @@ def for_format(tags: Tags, kind: str) -> Tags:
     changes: dict[str, object] = {name: None for name in FIELDS if getattr(tags, name) == "" and name != "id3_version"}
     if kind != "mp3":
         changes["id3_version"] = None
+    # MP4 writes the summary twice (©cmt whole, desc cut to 255 characters): both are compared, as both are written
+    comment = tags.comment or None
+    changes["short_description"] = comment[:SHORT_DESCRIPTION] if kind == "mp4" and comment is not None else None
     if tags.chapters is not None:
         if kind == "mp4":
             changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title) for c in tags.chapters if c.toc)
         elif kind != "mp3":
             changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title, url=c.url) for c in tags.chapters if c.toc)
-    return replace(tags, **changes) if changes else tags  # type: ignore[arg-type]
+    return replace(tags, **changes)  # type: ignore[arg-type]
