@@ -238,7 +238,7 @@ def test_a_direct_copy_that_fails_verification_is_made_again_by_mutagen(plain: b
 
 def test_the_build_copy_of_a_tagged_copy_is_written_directly(plain: bytes, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    """Retagging a copy mediafeed made (its own v2.3 tag: TDRC, PCST, WFED, CHAP/CTOC) needs no mutagen save."""
+    """Retagging a copy mediafeed made (its own v2.3 tag: TYER/TDAT, PCST, WFED, CHAP/CTOC) needs no mutagen save."""
     source = tmp_path / "source.mp3"
     source.write_bytes(plain)
     tagger.tag_copy(source, tmp_path / "first.mp3", WANTED, rel="x.mp3", durable=False)

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import feedparser
@@ -19,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import add_episode, make_media
 from mutagen import File as MutagenFile
-from mutagen.id3 import COMM, ID3, TIT2
+from mutagen.id3 import COMM, ID3, TDRC, TIT2, TYER
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
@@ -532,3 +533,72 @@ def test_tag_dry_run_json_lists_the_missing_m4a_comment_and_the_build_publishes_
     done = runner.invoke(main, ["tag", slug, "--show", str(show), "--format", "json"])
     assert json.loads(done.output)["files"][0]["changes"] == entry["changes"]
     assert MutagenFile(master).tags["\xa9cmt"] == [summary]
+
+
+def _frame_ids(path: Path) -> list[str]:
+    """The frames of an MP3's ID3v2 tag as they are in the file (not translated to ID3v2.4's)."""
+    return sorted(frame.FrameID for frame in ID3(path, translate=False, load_v1=False).values())
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["on-disk", "build-copy-in-memory"])
+@pytest.mark.parametrize("trailer", [b"", ID3V1], ids=["id3write", "mutagen-save"])
+def test_the_date_in_an_id3v23_tag_is_written_as_tyer_and_tdat(bare_mp3: bytes, tmp_path: Path, durable: bool,
+                                                               trailer: bytes) -> None:
+    # ID3v2.3 has no TDRC frame; mutagen's save writes the v2.4 frames it is given, so every tagged MP3 had a v2.3
+    # tag holding TDRC and no TYER: ffmpeg reads it anyway, players that keep to v2.3 showed no year.
+    source = tmp_path / "plain.mp3"
+    source.write_bytes(bare_mp3 + trailer)
+    target = tmp_path / "tagged.mp3"
+    wanted = Tags(title="Dated", date="2026-03-30", id3_version="2.3")
+    assert audio.tag_copy(source, target, wanted, rel="plain.mp3", durable=durable).written
+    written = ID3(target, translate=False, load_v1=False)
+    assert [(f.FrameID, str(f)) for f in written.values() if f.FrameID in ("TDRC", "TYER", "TDAT", "TIME")] == [
+        ("TDAT", "3003"), ("TYER", "2026")]
+    assert _ffprobe_tags(target)["date"] == "2026-03-30"
+    assert audio.probe(target, "tagged.mp3").tags["date"] == "2026-03-30"
+    assert audio.tag(target, wanted, rel="tagged.mp3").changes == []
+    if trailer:
+        assert target.read_bytes()[-128 + 93:-128 + 97] == b"2026"  # the ID3v1 year, from TYER
+    month = tmp_path / "month.mp3"  # a date ID3v2.3 cannot say (a month) stays in TDRC, and reads back as it is
+    assert audio.tag_copy(source, month, replace(wanted, date="2026-03"), rel="plain.mp3", durable=durable).written
+    assert "TDRC" in _frame_ids(month) and "TYER" not in _frame_ids(month) and audio.probe(month, "month.mp3").tags["date"] == "2026-03"
+
+
+@pytest.mark.parametrize("tyer", ["", "2025"], ids=["tdrc-only-as-mediafeed-wrote-it", "tdrc-and-an-older-tyer"])
+def test_an_id3v23_tag_dating_the_episode_in_tdrc_only_is_dated_again(bare_mp3: bytes, tmp_path: Path, tyer: str) -> None:
+    # mutagen reads a v2.3 tag's TDRC and drops its TYER: a file whose TYER said 2025 (what v2.3 players show,
+    # and ffprobe too) counted as dated 2026-03-30, and one with TDRC alone (every MP3 an older mediafeed tagged)
+    # as dated where v2.3 players find no year.
+    path = tmp_path / "dated.mp3"
+    path.write_bytes(bare_mp3)
+    tags = ID3()
+    tags.add(TIT2(encoding=1, text="Dated"))
+    tags.add(TDRC(encoding=0, text="2026-03-30"))
+    if tyer:
+        tags.add(TYER(encoding=0, text=tyer))
+    tags.save(path, v2_version=3)  # as mediafeed saved it: TDRC kept in the v2.3 tag
+    assert _frame_ids(path) == sorted(["TIT2", "TDRC"] + (["TYER"] if tyer else []))
+    if tyer:
+        assert _ffprobe_tags(path)["date"] == tyer
+    [change] = _dry_run_then_tag(path, Tags(title="Dated", date="2026-03-30", id3_version="2.3"))
+    assert change["field"] == "date" and change["new"] == "2026-03-30"
+    assert change["old"] == (tyer or "2026-03-30 (in a TDRC frame, which ID3v2.3 players do not read)")
+    assert _frame_ids(path) == ["TDAT", "TIT2", "TYER"] and _ffprobe_tags(path)["date"] == "2026-03-30"
+
+
+def test_an_id3v1_tag_that_says_otherwise_than_the_id3v2_tag_is_updated(bare_mp3: bytes, tmp_path: Path) -> None:
+    # A tool updated the ID3v2 tag alone: mutagen reads ID3v1 only for what ID3v2 lacks and tagging updates an
+    # existing ID3v1 tag only when it writes, so the file counted as tagged and devices reading ID3v1 showed the
+    # old title for ever.
+    path = tmp_path / "v1.mp3"
+    old_v1 = b"TAG" + b"Old title".ljust(30, b"\0") + bytes(60) + b"2025" + bytes(30) + b"\xff"
+    path.write_bytes(bare_mp3 + old_v1)
+    wanted = Tags(title="New title", date="2026-03-30", id3_version="2.3")
+    audio.tag(path, wanted, rel="v1.mp3")  # the ID3v2 tag says it all now; the ID3v1 tag too
+    v1 = path.read_bytes()[-128:]
+    assert v1[3:33].rstrip(b"\0") == b"New title" and v1[93:97] == b"2026"
+    path.write_bytes(path.read_bytes()[:-128] + old_v1)  # the other tool's edit: ID3v1 back to the old title
+    [change] = _dry_run_then_tag(path, wanted)
+    assert change == {"field": "id3_version", "old": "ID3v2.3 and an ID3v1 tag at the end that says otherwise",
+                      "new": "ID3v2.3"}
+    assert path.read_bytes()[-128:] == v1

@@ -6,7 +6,7 @@ a copy of the file: about 1 ms per file for a podcast's tag (the show notes twic
 a third of the build's tagging. :func:`tagged_bytes` makes the same bytes in one pass:
 
 * the managed frames (the ones ``tags._apply_id3`` sets) are encoded here, as mutagen encodes them in
-  ID3v2.3: text in UTF-16 with a byte order mark (little-endian), TRCK/TPOS/TDRC/WFED in Latin-1, the
+  ID3v2.3: text in UTF-16 with a byte order mark (little-endian), TRCK/TPOS/TYER/TDAT/WFED in Latin-1, the
   APIC front cover, CHAP/CTOC with their TIT2/WXXX sub-frames;
 * every other frame of the original (mutagen's parse of it, which tag_copy has anyway) is serialised by
   mutagen's own ``save_frame``, so what a producer set is kept exactly as the mutagen path keeps it;
@@ -29,6 +29,7 @@ from collections.abc import Callable
 from mutagen.id3 import ID3
 
 from . import mpeg
+from .tags import id3v23_date_frames
 from .tagset import Tags
 
 try:  # mutagen's own frame serialiser: not public API, so a mutagen without it means the mutagen path for every file
@@ -141,7 +142,8 @@ def _managed_frames(wanted: Tags) -> tuple[list[_Frame], set[str]]:
         if not _DATE.fullmatch(wanted.date):
             raise _Unsupported(f"mutagen rewrites the date {wanted.date!r}")
         replaced.update(("TDRC", "TYER", "TDAT", "TIME", "TRDA"))
-        made.append(("TDRC", "TDRC", (b"\x00", _latin1(wanted.date))))
+        for dated in id3v23_date_frames(wanted.date):  # TYER and TDAT where ID3v2.3 can say the date, else TDRC
+            made.append((dated.FrameID, dated.FrameID, (b"\x00", _latin1(str(dated)))))
     if wanted.comment is not None:
         replaced.add("COMM:")  # only the comments without a description
         made.append(("COMM", "COMM::eng", (b"\x01eng", _utf16(""), _utf16(wanted.comment))))

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import mutagen
+from mutagen.id3 import ID3
 
 from ..errors import MediaError, error
 from ..model import Media
@@ -59,8 +60,8 @@ from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from . import id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, load, load_tags, read_id3, read_state
-from .tagset import STALE_TAGS, Change, TagChapter, Tags, diff, for_format
+from .tags import apply, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
+from .tagset import STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
@@ -146,9 +147,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     audio = load_tags(io.BytesIO(data) if in_memory else source, media.kind)
     current = read_state(audio, media.kind)
     if media.kind == "mp3" and current.id3_version:
-        _, end, start = _id3_lead(data if in_memory else source)
-        if start > end:  # further ID3v2 tags after the first: the copy drops them (see _id3_lead), a change to make
-            current = replace(current, id3_version=current.id3_version + STALE_TAGS)
+        current = _id3_layout(data if in_memory else source, audio, current, wanted)
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and ffmpeg is None:
         ffmpeg = ffmpeg_path()  # looked up only when needed: a PATH search per file is a noticeable cost
@@ -157,7 +156,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         wanted, remux = replace(wanted, chapters=None), False
     result.changes = diff(current, wanted)
     unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
-    if result.changes and unknown and current.id3_version not in ("2.3", "2.3" + STALE_TAGS):
+    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_V1) != "2.3":
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
     if (not result.changes and not repad) or dry_run:
@@ -235,6 +234,31 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     _write_tags(tmp, kind, wanted, original, length)
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
+
+
+def _id3_layout(source: Path | bytes, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
+    """``current`` (an MP3's tags as mutagen reads them) with what players read elsewhere in the file: a second, stale
+    ID3v2 tag after the first (:data:`STALE_TAGS`), an ID3v1 tag at the end that tagging would change
+    (:data:`STALE_V1`), the date of an ID3v2.3 tag's TYER/TDAT where it also holds a TDRC frame (:func:`id3v23_date`)."""
+    if isinstance(source, bytes):
+        return _layout_of(source, audio, current, wanted)
+    with open(source, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return _layout_of(data, audio, current, wanted)
+
+
+def _layout_of(data: bytes | mmap.mmap, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
+    keep, end, start = _id3_lead(data)
+    version = current.id3_version or ""
+    if start > end:  # further ID3v2 tags after the first: the copy drops them (see _id3_lead), a change to make
+        version += STALE_TAGS
+    handle = io.BytesIO(data) if isinstance(data, bytes) else data
+    if wanted.id3_version is not None and isinstance(audio.tags, ID3) and stale_id3v1(handle, audio.tags, wanted):
+        version += STALE_V1
+    date = current.date
+    # a TDRC frame (or those bytes in a picture: then the v2.3 frames say the same date), searched where the tag lies
+    if current.id3_version == "2.3" and date is not None and data.find(b"TDRC", 10, keep) != -1:
+        date = id3v23_date(bytes(data[:keep])) or f"{date} (in a TDRC frame, which ID3v2.3 players do not read)"
+    return replace(current, id3_version=version or current.id3_version, date=date)
 
 
 def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:

@@ -13,7 +13,10 @@ the producer set (encoder, ReplayGain, lyrics…) is kept.
 from __future__ import annotations
 
 import base64
+import copy
+import io
 import mmap
+import re
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -29,6 +32,7 @@ from mutagen.id3 import (
     PCST,
     TALB,
     TCON,
+    TDAT,
     TDES,
     TDRC,
     TGID,
@@ -37,6 +41,7 @@ from mutagen.id3 import (
     TPE2,
     TPOS,
     TRCK,
+    TYER,
     WXXX,
     CTOCFlags,
     Encoding,
@@ -54,6 +59,11 @@ from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 
 from . import id3text
+
+try:  # mutagen's ID3v1 reader and writer (what ``save(v1=1)`` writes over an existing ID3v1 tag): not public API
+    from mutagen.id3._id3v1 import MakeID3v1, find_id3v1
+except ImportError:  # pragma: no cover - depends on the installed mutagen
+    MakeID3v1 = find_id3v1 = None  # type: ignore[assignment]
 from .tagset import SEVERAL, SHORT_DESCRIPTION, Cover, TagChapter, Tags
 
 
@@ -131,6 +141,65 @@ def read_id3(source: IO[bytes] | mmap.mmap) -> Tags:
     Raises ``mutagen.id3.ID3NoHeaderError`` (a ``MutagenError`` and a ``ValueError``) when there is no ID3 tag at all.
     """
     return _read_id3(ID3(source, known_frames=KNOWN_FRAMES))
+
+
+def id3v23_date_frames(date: str) -> list[TextFrame]:
+    """The ID3v2.3 frames for a date: TYER (``2026``) and TDAT (``3003``, day and month) for ``2026-03-30``.
+
+    ID3v2.3 has no TDRC frame (v2.4 made it of TYER, TDAT and TIME), and mutagen's save writes the frames it is
+    given as they are (a v2.3 tag holding TDRC: ffmpeg reads it, players that keep to v2.3 show no year). A date
+    those frames cannot hold exactly (``2026-03``, a time) is written as TDRC, which mutagen reads back as it is.
+    """
+    year, _, rest = date.partition("-")
+    if len(year) != 4 or not year.isdigit() or rest and not _MONTH_DAY.fullmatch(rest):
+        return [TDRC(encoding=Encoding.LATIN1, text=[date])]
+    frames: list[TextFrame] = [TYER(encoding=Encoding.LATIN1, text=[year])]
+    if rest:
+        month, day = rest.split("-")
+        frames.append(TDAT(encoding=Encoding.LATIN1, text=[day + month]))
+    return frames
+
+
+#: the month and day of a date (``03-30``), which an ID3v2.3 TDAT frame holds (as ``3003``)
+_MONTH_DAY = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+
+
+def id3v23_date(tag: bytes) -> str | None:
+    """The date players read in an ID3v2.3 tag (``tag``: its bytes, header first): its TYER, TDAT and TIME frames.
+
+    mutagen reads them as one TDRC frame (ID3v2.4's), and where the v2.3 tag also holds a TDRC frame (a tool
+    that wrote v2.4 frames into a v2.3 tag) it keeps that one and drops them: v2.3 players (ffmpeg, Windows)
+    ignore the TDRC and show the year of TYER. Tagging writes TDRC as TYER and TDAT, so it compares those.
+    """
+    raw = ID3(io.BytesIO(tag), translate=False, load_v1=False, known_frames=KNOWN_FRAMES)
+    old = ID3()
+    for frame_id in ("TYER", "TDAT", "TIME"):
+        for frame in raw.getall(frame_id):
+            old.add(frame)
+    old.update_to_v24()  # mutagen's own reading of them (TYER 2026 and TDAT 3003: 2026-03-30)
+    frame = old.get("TDRC")
+    return _text(frame.text) if frame is not None and frame.text else None
+
+
+def stale_id3v1(source: IO[bytes] | mmap.mmap, tags: ID3, wanted: Tags) -> bool:
+    """Whether an MP3 ends in an ID3v1 tag other than the one tagging with ``wanted`` writes over it.
+
+    mutagen reads an ID3v1 tag only for what the ID3v2 tag lacks, and tagging updates an existing one only when
+    it writes: so an ID3v1 tag left saying an old title (a tool that updated the ID3v2 tag alone) was never
+    compared, and players that read ID3v1 (car stereos, old devices) kept showing it. ``tags`` is not changed.
+    """
+    if find_id3v1 is None:
+        return False
+    try:
+        found, offset = find_id3v1(source)
+    except (ValueError, OSError):  # shorter than an ID3v1 tag
+        return False
+    if found is None:
+        return False
+    made = copy.deepcopy(tags)
+    _apply_id3(made, wanted)
+    source.seek(offset, 2)
+    return bytes(source.read(-offset)) != MakeID3v1(made)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -346,9 +415,10 @@ def _apply_id3(tags: ID3, wanted: Tags) -> None:
     if wanted.disc is not None:
         tags.setall("TPOS", [TPOS(encoding=Encoding.LATIN1, text=[str(wanted.disc)])])
     if wanted.date is not None:
-        for old in ("TYER", "TDAT", "TIME", "TRDA"):
+        for old in ("TDRC", "TYER", "TDAT", "TIME", "TRDA"):
             tags.delall(old)
-        tags.setall("TDRC", [TDRC(encoding=Encoding.LATIN1, text=[wanted.date])])
+        for frame in id3v23_date_frames(wanted.date):
+            tags.add(frame)
     if wanted.comment is not None:
         kept = [c for c in tags.getall("COMM") if c.desc != ""]
         tags.setall("COMM", kept + [COMM(encoding=Encoding.UTF8, lang="eng", desc="", text=[wanted.comment])])

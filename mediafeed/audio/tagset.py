@@ -60,7 +60,7 @@ class Tags:
     album: str | None = None  #: TALB · ©alb · ALBUM (the show's title)
     track: int | None = None  #: TRCK · trkn · TRACKNUMBER (the episode number)
     disc: int | None = None  #: TPOS · disk · DISCNUMBER (the season number)
-    date: str | None = None  #: TDRC (TYER+TDAT in ID3v2.3) · ©day · DATE, "YYYY-MM-DD"
+    date: str | None = None  #: TYER+TDAT (ID3v2.3; v2.4 says TDRC) · ©day · DATE, "YYYY-MM-DD"
     genre: str | None = None  #: TCON · ©gen · GENRE ("Podcast")
     comment: str | None = None  #: COMM · ©cmt · COMMENT (the summary)
     #: MP4 only: desc (iTunes' short description), the summary's first 255 characters (:func:`for_format` derives it)
@@ -101,6 +101,9 @@ SHORT_DESCRIPTION = 255
 #: What ``id3_version`` ends with for an MP3 whose first ID3v2 tag is followed by another (a tool prepended its tag
 #: without removing the old one): mutagen reads the first; the second is stale, and tagging drops it.
 STALE_TAGS = "+"
+#: What ``id3_version`` ends with (after any :data:`STALE_TAGS`) for an MP3 whose ID3v1 tag at the end is not the one
+#: tagging writes over it (a tool updated the ID3v2 tag alone): players reading ID3v1 show it; tagging updates it.
+STALE_V1 = "~"
 
 
 @dataclass(frozen=True)
@@ -128,10 +131,12 @@ def display(name: str, value: object) -> str:
     if isinstance(value, str) and SEVERAL in value:
         return " + ".join(repr(part) for part in value.split(SEVERAL))
     if name == "id3_version":
-        text = str(value)
+        text, after = str(value), ""
+        if text.endswith(STALE_V1):
+            text, after = text.removesuffix(STALE_V1), " and an ID3v1 tag at the end that says otherwise"
         if text.endswith(STALE_TAGS):
-            return f"ID3v{text.removesuffix(STALE_TAGS)} and a second, stale ID3v2 tag after it"
-        return {"1": "ID3v1 only"}.get(text, f"ID3v{text}")
+            text, after = text.removesuffix(STALE_TAGS), " and a second, stale ID3v2 tag after it" + after.replace(" and", ",", 1)
+        return {"1": "ID3v1 only"}.get(text, f"ID3v{text}") + after
     return str(value)
 
 
