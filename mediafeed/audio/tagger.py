@@ -255,10 +255,25 @@ def _layout_of(data: bytes | mmap.mmap, audio: mutagen.FileType, current: Tags, 
     if wanted.id3_version is not None and isinstance(audio.tags, ID3) and stale_id3v1(handle, audio.tags, wanted):
         version += STALE_V1
     date = current.date
-    # a TDRC frame (or those bytes in a picture: then the v2.3 frames say the same date), searched where the tag lies
-    if current.id3_version == "2.3" and date is not None and data.find(b"TDRC", 10, keep) != -1:
+    if current.id3_version == "2.3" and date is not None and _has_v23_frame(data, keep, b"TDRC"):
         date = id3v23_date(bytes(data[:keep])) or f"{date} (in a TDRC frame, which ID3v2.3 players do not read)"
+    if (version, date) == (current.id3_version, current.date):
+        return current
     return replace(current, id3_version=version or current.id3_version, date=date)
+
+
+def _has_v23_frame(data: bytes | mmap.mmap, keep: int, frame_id: bytes) -> bool:
+    """Whether the ID3v2.3 tag ``data[:keep]`` has a frame ``frame_id``: its frame headers walked (a tag of 20 frames
+    and a cover is 20 steps; searching its bytes for the ID took 57 µs for a 90 KB tag). A tag with a flag that
+    changes its layout (unsynchronisation, an extended header) is searched instead (a false find costs a parse)."""
+    if data[5] & 0xC0:
+        return data.find(frame_id, 10, keep) != -1
+    pos = 10
+    while pos + 10 <= keep and data[pos] != 0:  # a zero byte: the padding
+        if data[pos:pos + 4] == frame_id:
+            return True
+        pos += 10 + int.from_bytes(data[pos + 4:pos + 8], "big")
+    return False
 
 
 def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:
