@@ -24,7 +24,7 @@ from mutagen.id3 import COMM, ID3, TDRC, TIT2, TYER
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
-from mediafeed.audio import Tags, mpeg
+from mediafeed.audio import TagChapter, Tags, mp4, mpeg
 from mediafeed.build import build
 from mediafeed.cli import main
 from mediafeed.errors import MediaError
@@ -602,3 +602,47 @@ def test_an_id3v1_tag_that_says_otherwise_than_the_id3v2_tag_is_updated(bare_mp3
     assert change == {"field": "id3_version", "old": "ID3v2.3 and an ID3v1 tag at the end that says otherwise",
                       "new": "ID3v2.3"}
     assert path.read_bytes()[-128:] == v1
+
+
+def _with_nero_chapters(data: bytes, chapters: list[tuple[float, str]]) -> bytes:
+    """An M4A whose ``moov`` ends after its ``mdat`` (ffmpeg's default) with Nero's chapter list (``moov/udta/chpl``)
+    added, as tools that write only Nero chapters make it: no chapter track. Nothing before ``moov`` moves."""
+    body = bytes([1, 0, 0, 0]) + bytes(4) + bytes([len(chapters)]) + b"".join(
+        round(start * 10_000_000).to_bytes(8, "big") + bytes([len(title.encode())]) + title.encode()
+        for start, title in chapters)
+    chpl = (8 + len(body)).to_bytes(4, "big") + b"chpl" + body
+    handle = io.BytesIO(data)
+    [moov] = [box for box in mp4.boxes(handle, 0, len(data)) if box.name == b"moov"]
+    assert moov.end == len(data)
+    udta = [box for box in mp4.boxes(handle, moov.body, moov.end) if box.name == b"udta"]
+    if udta:  # the chapter list goes at the end of the udta box: it and moov grow by its size
+        at, grown = udta[0].end, [moov.start, udta[0].start]
+        insert = chpl
+    else:
+        at, grown = moov.end, [moov.start]
+        insert = (8 + len(chpl)).to_bytes(4, "big") + b"udta" + chpl
+    out = bytearray(data[:at] + insert + data[at:])
+    for offset in grown:
+        out[offset:offset + 4] = (int.from_bytes(out[offset:offset + 4], "big") + len(insert)).to_bytes(4, "big")
+    return bytes(out)
+
+
+def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_path: Path) -> None:
+    # mutagen reads an MP4's chapters from Nero's `chpl` list; Apple's players read the chapter track a sound track
+    # names (`tref/chap`). ffmpeg writes both. A file with the list alone counted as having the episode's chapters,
+    # and was never given the chapter track: Apple showed none.
+    made = make_media(tmp_path / "plain.m4a", "m4a", 4.0)
+    path = tmp_path / "nero.m4a"
+    path.write_bytes(_with_nero_chapters(made.read_bytes(), [(0.0, "One"), (2.0, "Two")]))
+    assert [(c.start, c.title) for c in MutagenFile(path).chapters] == [(0.0, "One"), (2.0, "Two")]
+    assert "title=One" in subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "compact", str(path)],
+                                         capture_output=True, text=True, check=True).stdout  # ffprobe reads them too
+    wanted = Tags(title="Chaptered", chapters=(TagChapter(0, "One"), TagChapter(2000, "Two")))
+    changes = _dry_run_then_tag(path, wanted)
+    assert changes[-1] == {"field": "chapters", "old": "none", "new": "00:00:00 One; 00:00:02 Two"}
+    streams = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_type,codec_tag_string", "-of", "csv=p=0",
+                              str(path)], capture_output=True, text=True, check=True).stdout.split()
+    assert streams == ["audio,mp4a", "data,text"]  # the chapter track
+    with open(path, "rb") as handle:
+        assert mp4.has_chapter_track(handle, path.stat().st_size)
+    assert audio.payload_digest(path, "mp4") == audio.payload_digest(made, "mp4")

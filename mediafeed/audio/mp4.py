@@ -226,6 +226,22 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             track.chunks = list(struct.unpack(f">{count}{fmt}", data[4:4 + struct.calcsize(fmt) * count]))
 
 
+def has_chapter_track(handle: BinaryIO, size: int) -> bool:
+    """Whether a track names a chapter track (``moov/trak/tref/chap``): the chapters Apple's players read.
+
+    mutagen reads chapters from Nero's ``moov/udta/chpl`` list instead, which ffmpeg writes beside the chapter
+    track; a file with that list alone has chapters for mutagen and ffprobe, none for Apple Podcasts.
+    """
+    for top in boxes(handle, 0, size):
+        if top.name == b"moov":
+            for trak in boxes(handle, top.body, top.end):
+                if trak.name == b"trak":
+                    for tref in boxes(handle, trak.body, trak.end):
+                        if tref.name == b"tref" and any(ref.name == b"chap" for ref in boxes(handle, tref.body, tref.end)):
+                            return True
+    return False
+
+
 def has_video(handle: BinaryIO, size: int) -> bool:
     return any(t.handler == "vide" for t in tracks(handle, size))
 

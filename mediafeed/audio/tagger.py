@@ -148,6 +148,10 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     current = read_state(audio, media.kind)
     if media.kind == "mp3" and current.id3_version:
         current = _id3_layout(data if in_memory else source, audio, current, wanted)
+    if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
+        with open(source, "rb") as handle:
+            if not mp4.has_chapter_track(handle, before.st_size):  # Nero's list alone: no chapters for Apple
+                current = replace(current, chapters=())
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and ffmpeg is None:
         ffmpeg = ffmpeg_path()  # looked up only when needed: a PATH search per file is a noticeable cost
