@@ -260,7 +260,10 @@ def _layout_of(data: bytes | mmap.mmap, audio: mutagen.FileType, current: Tags, 
         version += STALE_V1
     date = current.date
     if current.id3_version == "2.3" and date is not None and _has_v23_frame(data, keep, b"TDRC"):
-        date = id3v23_date(bytes(data[:keep])) or f"{date} (in a TDRC frame, which ID3v2.3 players do not read)"
+        try:
+            date = id3v23_date(bytes(data[:keep])) or f"{date} (in a TDRC frame, which ID3v2.3 players do not read)"
+        except (mutagen.MutagenError, ValueError):  # mutagen read this tag once already: not expected
+            pass
     if (version, date) == (current.id3_version, current.date):
         return current
     return replace(current, id3_version=version or current.id3_version, date=date)
