@@ -41,9 +41,12 @@
       range.value = String(Math.floor(at));
       range.setAttribute("aria-valuetext", clock(at) + " of " + clock(duration()));
     }
-    // A screen reader speaks every change of the focused slider: while it has focus and plays, it stays put (the
-    // clock beside it runs); a key moves it from where the audio is, and leaving it brings it up to date.
-    function still() { return dragging || (document.activeElement === range && !media.paused); }
+    // A screen reader speaks every change of the focused slider: while it has keyboard focus and plays, it stays
+    // put (the clock beside it runs); a key moves it from where the audio is, and leaving it brings it up to date.
+    function keyboardFocus() {
+      try { return range.matches(":focus-visible"); } catch (e) { return document.activeElement === range; }
+    }
+    function still() { return dragging || (!media.paused && keyboardFocus()); }
     function show() {
       current.textContent = clock(media.currentTime);
       if (!still()) { slide(); }
