@@ -36,11 +36,20 @@
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
-    function show() {
+    function slide() {
       var at = media.currentTime;
-      if (!dragging) { range.value = String(Math.floor(at)); }
-      current.textContent = clock(at);
+      range.value = String(Math.floor(at));
       range.setAttribute("aria-valuetext", clock(at) + " of " + clock(duration()));
+    }
+    // A screen reader speaks every change of the focused slider: while it has keyboard focus and plays, it stays
+    // put (the clock beside it runs); a key moves it from where the audio is, and leaving it brings it up to date.
+    function keyboardFocus() {
+      try { return range.matches(":focus-visible"); } catch (e) { return document.activeElement === range; }
+    }
+    function still() { return dragging || (!media.paused && keyboardFocus()); }
+    function show() {
+      current.textContent = clock(media.currentTime);
+      if (!still()) { slide(); }
     }
     function state() {
       var playing = !media.paused && !media.ended;
@@ -53,7 +62,13 @@
         seek(media, Math.max(0, media.currentTime + parseFloat(button.getAttribute("data-skip"))), false);
       });
     });
-    range.addEventListener("input", function () { dragging = true; current.textContent = clock(parseFloat(range.value)); });
+    range.addEventListener("keydown", function () { if (!dragging) { slide(); } });
+    range.addEventListener("blur", show);
+    range.addEventListener("input", function () {
+      dragging = true;
+      current.textContent = clock(parseFloat(range.value));
+      range.setAttribute("aria-valuetext", clock(parseFloat(range.value)) + " of " + clock(duration()));
+    });
     range.addEventListener("change", function () { dragging = false; seek(media, parseFloat(range.value), false); });
     rate.addEventListener("change", function () { media.playbackRate = parseFloat(rate.value) || 1; });
     media.addEventListener("durationchange", function () {
@@ -63,6 +78,7 @@
     media.addEventListener("seeked", show);
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
+    media.addEventListener("pause", show);
     return media;
   }
 

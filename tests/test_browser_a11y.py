@@ -1,0 +1,470 @@
+"""The built sample site operated the way people without a mouse, or without sight of the screen, operate it.
+
+Keyboard only (Tab order, skip link, focus that stays visible, the player from the keyboard, the embed inside a
+blog), what a screen reader is given (Chromium's own accessibility tree through CDP), display settings (forced
+colours, reduced motion, 200% text, 320 px reflow, a dark preference) and no JavaScript. axe-core, the HTML
+validator and contrast are test_browser.py's; this file checks what those tools cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import copy_show
+from siteserver import SiteServer
+from test_browser import axe_script
+
+from mediafeed.build import build
+
+CHROMIUM = "/usr/bin/chromium"
+EP1 = "episodes/001-ipv-and-substance-use/"
+EMBED = EP1 + "embed/"
+PAGES = ["", EP1, "episodes/002-learning-alliances/", "missing/"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The sample show built for http://127.0.0.1:PORT/safe-to-say/ and served from there."""
+    work = tmp_path_factory.mktemp("a11y")
+    root = copy_show(work / "show")
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, work / "site", accept_changes=True).output
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    """``open_page(url, width=1100, height=900, **context options)`` → a tab that records script errors."""
+    contexts: list[Any] = []
+
+    def opener(url: str, width: int = 1100, height: int = 900, **options: Any) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        tab.goto(url)
+        tab.wait_for_load_state("networkidle")
+        return tab
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def wait_metadata(tab: Any) -> None:
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+
+
+def audio_time(tab: Any) -> float:
+    return float(tab.eval_on_selector("[data-player] audio", "a => a.currentTime"))
+
+
+#: what the focused element is, and why its focus ring cannot be seen ('' when it can): no outline, no size,
+#: outside the window, or cut off by an ancestor that clips its overflow
+_FOCUS = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return {tag: 'BODY', name: '', problem: ''};
+    const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    const name = (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    const out = {tag: el.tagName, name: name, problem: ''};
+    if (r.width < 1 || r.height < 1 || s.visibility !== 'visible') { out.problem = 'not visible'; return out; }
+    if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) { out.problem = 'no outline'; return out; }
+    const grow = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+    const ring = {l: r.left - grow, t: r.top - grow, r: r.right + grow, b: r.bottom + grow};
+    // Chromium scrolls a text box only until its caret shows: its first line, not its whole ring, must be in view
+    const caret = r.top + el.clientTop + parseFloat(s.paddingTop) + parseFloat(s.lineHeight);
+    const bottom = el.tagName === 'TEXTAREA' ? Math.min(ring.b, caret) : ring.b;
+    if (ring.l < -0.5 || ring.t < -0.5 || ring.r > innerWidth + 0.5 || bottom > innerHeight + 0.5) {
+        out.problem = `outside the window (${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight})`; return out;
+    }
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const as = getComputedStyle(a);
+        if (as.overflowX === 'visible' && as.overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect(), left = c.left + a.clientLeft, top = c.top + a.clientTop;
+        if (ring.l < left - 0.5 || ring.t < top - 0.5 || ring.r > left + a.clientWidth + 0.5 || ring.b > top + a.clientHeight + 0.5) {
+            out.problem = 'clipped by ' + a.tagName.toLowerCase() + '.' + a.className; return out;
+        }
+    }
+    return out;
+}"""
+
+#: every element the Tab key should reach, in document order (visible, enabled, not tabindex=-1)
+_TABBABLE = """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+    .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length && getComputedStyle(e).visibility === 'visible')
+    .map(e => (e.getAttribute('aria-label') || e.textContent || e.value || '').trim().replace(/\\s+/g, ' ').slice(0, 50))"""
+
+
+def text_size(tab: Any, size: str) -> None:
+    """The browser's text size setting (Chromium's "Font size"), which rem, em and em media queries follow."""
+    scale = {"100%": 1, "200%": 2}[size]
+    cdp = tab.context.new_cdp_session(tab)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * scale, "fixed": 13 * scale}})
+    cdp.detach()
+
+
+def tab_through(tab: Any, frame: Any = None, limit: int = 80) -> list[dict[str, str]]:
+    """Press Tab until focus leaves the document; every stop with the reason its focus ring is hidden, if any."""
+    stops = []
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        stop = (frame or tab).evaluate(_FOCUS)
+        if stop["tag"] == "BODY":
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"focus never left the page after {limit} Tabs (a trap?): {stops[-5:]}")
+
+
+# -- 1. keyboard only ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path,width", [(p, w) for p in ["", EP1, "missing/"] for w in (1100, 320)])
+def test_tab_visits_every_control_in_reading_order_with_a_visible_focus_ring(
+        server: SiteServer, open_page: Any, path: str, width: int) -> None:
+    tab = open_page(server.url + path, width=width, height=700)
+    expected = tab.evaluate(_TABBABLE)
+    stops = tab_through(tab)
+    assert [s["name"] for s in stops] == expected  # document order, nothing skipped, nothing hidden reached
+    assert stops[0]["name"] == "Skip to content"
+    assert [s for s in stops if s["problem"]] == []
+    # and back again with Shift+Tab, no trap either way
+    tab.keyboard.press("Shift+Tab")
+    assert tab.evaluate(_FOCUS)["name"] == expected[-1]
+    assert tab.errors == []
+
+
+def test_the_skip_link_moves_focus_past_the_header_to_the_content(server: SiteServer, open_page: Any) -> None:
+    tab = open_page(server.url + EP1)
+    tab.keyboard.press("Tab")
+    assert tab.evaluate(_FOCUS) == {"tag": "A", "name": "Skip to content", "problem": ""}
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "main"
+    tab.keyboard.press("Tab")  # the first control after the header: the content note's first link
+    first = tab.evaluate("document.activeElement.closest('main') !== null && !document.activeElement.closest('header.site-header')")
+    assert first is True
+
+
+@pytest.mark.parametrize("width", [300, 600, 800])
+def test_the_embed_shows_its_focus_ring_on_every_control_at_every_width(
+        server: SiteServer, open_page: Any, width: int) -> None:
+    """The embed's title is cut to one line (two when narrow) by clipping its overflow: that clipped its link's
+    focus ring too, so a keyboard user in the iframe could not see where they were."""
+    tab = open_page(server.url + EMBED, width=width, height=180)
+    expected = tab.evaluate(_TABBABLE)
+    stops = tab_through(tab)
+    assert [s["name"] for s in stops] == expected
+    assert [s for s in stops if s["problem"]] == []
+
+
+def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, browser: Any) -> None:
+    """Tab goes from the blog's text into the iframe, through the player, and on to the blog's next link."""
+    oembed = (server.root / EP1 / "oembed.json").read_text()
+    iframe = re.search(r'"html": "(<iframe.*?</iframe>)"', oembed).group(1).replace('\\"', '"')  # type: ignore[union-attr]
+    assert re.search(r' title="[^"]+"', iframe)  # the frame has a name for the list of frames
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><link rel='icon' href='data:,'>"
+            "</head><body><main><h1>Post</h1><p><a href='#before'>Before</a></p>" + iframe +
+            "<p><a href='#after'>After</a></p></main></body></html>")
+    with SiteServer() as other:
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 800, "height": 600})
+        tab = context.new_page()
+        tab.goto(other.url + "post.html")
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_selector(".player-bar", state="visible")
+        tab.keyboard.press("Tab")
+        assert tab.evaluate("document.activeElement.textContent") == "Before"
+        inside = []
+        for _ in range(20):
+            tab.keyboard.press("Tab")
+            if not frame.evaluate("document.hasFocus()"):  # (the blog's activeElement follows a moment later)
+                break
+            inside.append(frame.evaluate(_FOCUS))
+        tab.wait_for_function("document.activeElement.textContent === 'After'")
+        assert [s["name"] for s in inside] == frame.evaluate(_TABBABLE)
+        assert "Play" in [s["name"] for s in inside]
+        assert [s for s in inside if s["problem"]] == []
+        context.close()
+
+
+def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page: Any) -> None:
+    tab = open_page(server.url + EP1)
+    wait_metadata(tab)
+    tab.focus("[data-play]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
+    tab.keyboard.press("Space")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').paused")
+    # +30 and −15 buttons
+    start = audio_time(tab)
+    tab.focus("[data-skip='30']")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function(f"() => document.querySelector('[data-player] audio').currentTime >= {start + 29}")
+    tab.keyboard.press("Shift+Tab")
+    tab.keyboard.press("Shift+Tab")
+    assert tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Back 15 seconds"
+    tab.keyboard.press("Space")
+    tab.wait_for_function(f"() => document.querySelector('[data-player] audio').currentTime <= {start + 16}")
+    # the slider: Home, End, arrows
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Home")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime < 0.5")
+    tab.keyboard.press("ArrowRight")
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 1.9")
+    assert tab.evaluate("document.activeElement.getAttribute('aria-valuetext')") == "0:02 of 0:40"
+    # the speed: arrow keys on the closed menu
+    tab.focus("[data-rate]")
+    tab.keyboard.press("ArrowDown")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').playbackRate === 1.25")
+    # a chapter link and a transcript time stamp, with Enter
+    tab.focus("a.chapter-link[data-start='15.0']")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 15 && t < 20; }")
+    tab.focus("a.stamp[data-start^='28.']")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 28 && t < 33; }")
+    assert tab.url == server.url + EP1
+    assert tab.errors == []
+
+
+def test_the_embed_chapter_menu_works_from_the_keyboard(server: SiteServer, open_page: Any) -> None:
+    tab = open_page(server.url + EMBED, width=600, height=180)
+    wait_metadata(tab)
+    tab.focus("[data-chapters]")
+    tab.keyboard.press("ArrowDown")
+    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 7 && t < 12; }")
+    tab.keyboard.press("ArrowDown")
+    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 15 && t < 20; }")
+    tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []
+
+
+# -- 2. what a screen reader is given ---------------------------------------------------------------------------
+
+
+def ax_tree(tab: Any) -> list[dict[str, Any]]:
+    """Chromium's accessibility tree (CDP ``Accessibility.getFullAXTree``), nodes a screen reader would see."""
+    cdp = tab.context.new_cdp_session(tab)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    cdp.detach()
+    out = []
+    for node in nodes:
+        if node.get("ignored"):
+            continue
+        props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+        out.append({"role": node.get("role", {}).get("value", ""), "name": node.get("name", {}).get("value", ""),
+                    "value": node.get("value", {}).get("value"), **props})
+    return out
+
+
+def ax_node(tab: Any, selector: str) -> dict[str, Any]:
+    """The accessibility node of one element: its role, name, value and properties."""
+    cdp = tab.context.new_cdp_session(tab)
+    handle = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({selector!r})"})
+    backend = cdp.send("DOM.describeNode", {"objectId": handle["result"]["objectId"]})["node"]["backendNodeId"]
+    node = cdp.send("Accessibility.getPartialAXTree", {"backendNodeId": backend, "fetchRelatives": False})["nodes"][0]
+    cdp.detach()
+    props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
+    return {"role": node["role"]["value"], "name": node.get("name", {}).get("value", ""),
+            "value": node.get("value", {}).get("value"), **props}
+
+
+@pytest.mark.parametrize("path", PAGES + [EMBED])
+def test_every_control_has_a_role_and_a_name_and_the_outline_makes_sense(
+        server: SiteServer, open_page: Any, path: str) -> None:
+    tab = open_page(server.url + path, width=600 if path == EMBED else 1100, height=180 if path == EMBED else 900)
+    nodes = ax_tree(tab)
+    unnamed = [n for n in nodes if n.get("focusable") and n["role"] not in ("RootWebArea", "main", "option")
+               and not n["name"].strip()]
+    assert unnamed == []
+    generic = [n for n in nodes if n.get("focusable") and n["role"] in ("generic", "none", "StaticText")]
+    assert generic == []
+    roles = {n["role"] for n in nodes}
+    assert "main" in roles
+    if path != EMBED:
+        assert {"banner", "navigation", "contentinfo"} <= roles
+    # headings: one h1, and no level skipped on the way down (document order)
+    levels = tab.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    assert sorted(n["level"] for n in nodes if n["role"] == "heading") == sorted(levels)
+    # the page language, and every other language marked, is a real language tag
+    langs = tab.evaluate("[...document.querySelectorAll('[lang]')].map(e => e.lang)")
+    assert langs[0] == "en-gb" and all(re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) for lang in langs)
+    # images: every one has alt; the artwork that is the only content of its kind says what it is
+    alts = tab.evaluate("[...document.querySelectorAll('img')].map(i => i.getAttribute('alt'))")
+    assert None not in alts
+    # nothing announces by itself at load, and the clock is not a live region (it would speak every second)
+    assert tab.evaluate("[...document.querySelectorAll('[aria-live],[role=status],[role=alert]')].every(e => !e.textContent.trim())")
+    assert tab.evaluate("!document.querySelector('[aria-live] [data-current], [data-current][aria-live]')")
+
+
+def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
+        server: SiteServer, open_page: Any) -> None:
+    tab = open_page(server.url + EP1)
+    wait_metadata(tab)
+    assert ax_node(tab, "[data-play]")["role"] == "button" and ax_node(tab, "[data-play]")["name"] == "Play"
+    slider = ax_node(tab, "[data-seek]")
+    assert (slider["role"], slider["name"], slider["valuemin"]) == ("slider", "Position", 0)
+    assert slider["valuemax"] in (40, 41)  # the page's 0:40, then the audio's own 40.4 s rounded up
+    tab.focus("[data-play]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
+    assert ax_node(tab, "[data-play]")["name"] == "Pause"
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').paused")
+    assert ax_node(tab, "[data-play]")["name"] == "Play"
+    assert ax_node(tab, "[data-rate]")["name"] == "Playback speed"
+
+
+def test_a_focused_slider_is_not_moved_every_second_while_it_plays(server: SiteServer, open_page: Any) -> None:
+    """A screen reader speaks every change of the slider that has focus: moving it with the audio read out the
+    time every second over the episode. While it has focus and plays it stays put; a key moves it from where the
+    audio is, and leaving it brings it up to date."""
+    tab = open_page(server.url + EP1)
+    wait_metadata(tab)
+    tab.focus("[data-seek]")
+    tab.evaluate("document.querySelector('[data-player] audio').play()")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 2.5")
+    assert ax_node(tab, "[data-seek]")["value"] == 0
+    assert tab.get_attribute("[data-seek]", "aria-valuetext") == "0:00 of 0:40"
+    assert tab.text_content("[data-current]") != "0:00"  # the clock on screen still runs
+    tab.keyboard.press("ArrowRight")  # one step forward from where the audio is, not from 0
+    tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber >= 3")
+    step = tab.eval_on_selector("[data-seek]", "r => [r.valueAsNumber, r.getAttribute('aria-valuetext')]")
+    assert step[1] == f"0:{step[0]:02d} of 0:40"
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 3")
+    tab.keyboard.press("Tab")  # leaving it: the slider catches up
+    tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber >= 4")
+    # a mouse click focuses the slider too, but no screen reader is following the keyboard: it keeps moving
+    box = tab.query_selector("[data-seek]").bounding_box()
+    tab.mouse.click(box["x"] + box["width"] / 4, box["y"] + box["height"] / 2)
+    clicked = tab.eval_on_selector("[data-seek]", "r => r.valueAsNumber")
+    assert tab.evaluate("document.activeElement.dataset.seek") == ""
+    tab.wait_for_function(f"() => document.querySelector('[data-seek]').valueAsNumber >= {clicked + 2}")
+    tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []
+
+
+# -- 3. display settings ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", EP1, EMBED])
+def test_forced_colours_keep_the_controls_and_the_focus_ring_visible(
+        server: SiteServer, browser: Any, path: str) -> None:
+    """Windows high contrast (forced-colors: active): backgrounds go, so nothing may rely on them."""
+    context = browser.new_context(viewport={"width": 600 if path == EMBED else 1100, "height": 180 if path == EMBED else 900})
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+    tab.goto(server.url + path)
+    tab.wait_for_load_state("networkidle")
+    assert tab.evaluate("matchMedia('(forced-colors: active)').matches")
+    stops = tab_through(tab)
+    assert stops and [s for s in stops if s["problem"]] == []
+    if path != "":
+        # the play icon is drawn in the text colour, which forced colours keep different from the background
+        colours = tab.eval_on_selector("[data-play]", """b => { const s = getComputedStyle(b), i = getComputedStyle(b.querySelector('.icon-play'));
+            return [i.fill, s.color, s.backgroundColor, i.display] }""")
+        assert colours[0] == colours[1] != colours[2] and colours[3] != "none"
+        # buttons keep a border in forced colours: the player's controls are outlined shapes
+        assert tab.eval_on_selector("[data-skip='30']", "b => getComputedStyle(b).borderStyle") == "solid"
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", EP1, EMBED])
+def test_nothing_moves_for_people_who_ask_for_reduced_motion(server: SiteServer, open_page: Any, path: str) -> None:
+    tab = open_page(server.url + path, reduced_motion="reduce")
+    moving = tab.evaluate("""() => [...document.querySelectorAll('*')].filter(e => e.getClientRects().length).filter(e => {
+        const s = getComputedStyle(e);
+        return s.animationName !== 'none' || s.transitionDuration.split(',').some(d => parseFloat(d) > 0) || s.scrollBehavior === 'smooth';
+    }).map(e => e.tagName + '.' + e.className)""")
+    assert moving == [] and tab.evaluate("document.getAnimations().length") == 0
+
+
+@pytest.mark.parametrize("path", ["", EP1, "missing/"])
+@pytest.mark.parametrize("width,text", [(320, "100%"), (640, "200%"), (1100, "200%")])
+def test_pages_reflow_without_sideways_scrolling_at_320_px_and_with_text_at_200_percent(
+        server: SiteServer, open_page: Any, path: str, width: int, text: str) -> None:
+    tab = open_page(server.url + path, width=width, height=800)
+    text_size(tab, text)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    stops = tab_through(tab)
+    assert [s for s in stops if s["problem"]] == []
+
+
+@pytest.mark.parametrize("width", [300, 600, 800])
+def test_the_embed_with_text_at_200_percent_keeps_every_control_reachable(
+        server: SiteServer, open_page: Any, width: int) -> None:
+    """The iframe stays 180 px high whatever the text size: with large text the player wrapped below the frame
+    and the frame refused to scroll (overflow: hidden), so its controls could not be seen or reached."""
+    tab = open_page(server.url + EMBED, width=width, height=180)
+    text_size(tab, "200%")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+    stops = tab_through(tab)
+    assert "Play" in [s["name"] for s in stops] and [s for s in stops if s["problem"]] == []
+    # and a mouse or touch user can scroll to each control too
+    assert tab.evaluate("getComputedStyle(document.body).overflowY") in ("auto", "scroll")
+    # at the normal text size the embed still fits its frame without a scroll bar
+    text_size(tab, "100%")
+    assert tab.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [180, width]
+
+
+@pytest.mark.parametrize("path", ["", EP1, EMBED])
+def test_text_keeps_its_contrast_when_the_system_prefers_dark(server: SiteServer, open_page: Any, path: str) -> None:
+    """The theme has one (light) colour scheme: a dark preference must not leave dark browser defaults (form
+    fields, native audio controls) on its light colours. axe's contrast rule, under the dark preference."""
+    tab = open_page(server.url + path, color_scheme="dark")
+    assert tab.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    tab.add_script_tag(content=axe_script())
+    result = tab.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}});
+        return r.violations.map(v => v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary));
+    }""")
+    assert result == []
+    scheme = tab.evaluate("getComputedStyle(document.documentElement).colorScheme")
+    assert scheme in ("normal", "light")
+
+
+# -- 4. no JavaScript -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [EP1, EMBED])
+def test_without_javascript_the_audio_plays_and_chapters_and_transcript_can_be_read(
+        server: SiteServer, open_page: Any, path: str) -> None:
+    tab = open_page(server.url + path, width=600 if path == EMBED else 1100, height=180 if path == EMBED else 900,
+                    java_script_enabled=False)
+    assert tab.eval_on_selector("[data-player] audio", "a => a.controls") is True
+    assert tab.is_visible("[data-player] audio") and not tab.is_visible(".player-bar")
+    audio = tab.query_selector("[data-player] audio").bounding_box()
+    assert audio["height"] >= 30 and audio["y"] + audio["height"] <= (180 if path == EMBED else 10_000)
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")  # and it loads
+    # no button that needs the script is on show, nor reachable with Tab
+    assert tab.evaluate("[...document.querySelectorAll('button, [data-chapters]')].every(e => !e.getClientRects().length)")
+    if path == EP1:
+        assert tab.is_visible("a.chapter-link >> text=Prevalence")
+        assert tab.is_visible("#transcript a.stamp[data-start^='7.']")
+        assert tab.evaluate("[...document.querySelectorAll('#transcript p')].filter(p => p.getClientRects().length).length") >= 6
