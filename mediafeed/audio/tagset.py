@@ -131,12 +131,14 @@ def display(name: str, value: object) -> str:
     if isinstance(value, str) and SEVERAL in value:
         return " + ".join(repr(part) for part in value.split(SEVERAL))
     if name == "id3_version":
-        text, after = str(value), ""
+        text, extras = str(value), []
         if text.endswith(STALE_V1):
-            text, after = text.removesuffix(STALE_V1), " and an ID3v1 tag at the end that says otherwise"
+            text = text.removesuffix(STALE_V1)
+            extras.append("an ID3v1 tag at the end that says otherwise")
         if text.endswith(STALE_TAGS):
-            text, after = text.removesuffix(STALE_TAGS), " and a second, stale ID3v2 tag after it" + after.replace(" and", ",", 1)
-        return {"1": "ID3v1 only"}.get(text, f"ID3v{text}") + after
+            text = text.removesuffix(STALE_TAGS)
+            extras.insert(0, "a second, stale ID3v2 tag after it")
+        return " and ".join([{"1": "ID3v1 only"}.get(text, f"ID3v{text}"), *extras])
     return str(value)
 
 
