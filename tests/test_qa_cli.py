@@ -12,6 +12,7 @@ import re
 import select
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -60,10 +61,22 @@ def _read_until(fd: int, wanted: bytes, seen: bytearray) -> None:
             seen += chunk
 
 
+def _reap(pid: int) -> int | None:
+    """The child's wait status; None when it had not ended 60 s on (then it is killed, so no test run hangs on it)."""
+    deadline = time.monotonic() + 60  # a bound for a broken program, not a timing the test relies on
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return None
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_ctrl_c_at_an_init_question_is_an_interruption_not_a_bug(tmp_path: Path) -> None:
     import pty
-    import signal
 
     target = tmp_path / "asked"
     pid, fd = pty.fork()
@@ -78,9 +91,10 @@ def test_ctrl_c_at_an_init_question_is_an_interruption_not_a_bug(tmp_path: Path)
         _read_until(fd, b"\n", seen := bytearray())
         _read_until(fd, b"\0", seen)  # to the end of the output
     finally:
-        _, status = os.waitpid(pid, 0)
+        status = _reap(pid)
         os.close(fd)
     text = seen.decode(errors="replace")
+    assert status is not None, f"mediafeed init still ran 60 s after the Ctrl-C (killed): {text}"
     assert os.waitstatus_to_exitcode(status) == 130, text  # was 3, "Internal error: Abort: (this is a bug ...)"
     assert INTERRUPTED in text and "Internal error" not in text and not target.exists()
 
@@ -251,8 +265,9 @@ def _in_a_terminal(args: list[str], env: dict[str, str]) -> str:
     try:
         _read_until(fd, b"\0", seen)  # to the end of the output (the terminal closes when the program ends)
     finally:
-        os.waitpid(pid, 0)
+        status = _reap(pid)
         os.close(fd)
+    assert status is not None, f"mediafeed {' '.join(args)} still ran after 60 s (killed): {seen.decode(errors='replace')}"
     return seen.decode(errors="replace")
 
 
