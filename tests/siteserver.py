@@ -6,12 +6,20 @@ answered with ``206 Partial Content``; missing files get the site's ``404.html``
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import re
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+#: Debian's chromium, which scripts/test.sh installs (playwright drives it; no browser download)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--mute-audio")
 
 TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".mp4": "video/mp4", ".vtt": "text/vtt", ".json": "application/json",
          ".js": "text/javascript", ".css": "text/css", ".html": "text/html; charset=utf-8", ".xml": "application/xml"}
@@ -115,3 +123,31 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def chromium(*args: str) -> Iterator[Any]:
+    """A headless :data:`CHROMIUM` driven by playwright (``args`` after :data:`CHROMIUM_ARGS`), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *args])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def sample_site(work: Path) -> Iterator[SiteServer]:
+    """The sample show, copied into ``work``, built for http://127.0.0.1:PORT/safe-to-say/ and served from there."""
+    from helpers import copy_show
+
+    from mediafeed.build import build
+
+    root = copy_show(work / "show")
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, work / "site", accept_changes=True).output
+        yield running

@@ -15,15 +15,15 @@ import subprocess
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import copy_show
 from mutagen import File as MutagenFile
-from siteserver import SiteServer
+from siteserver import CHROMIUM, SiteServer, chromium, sample_site
 
 from mediafeed.build import build
 
-CHROMIUM = "/usr/bin/chromium"
 AXE_VERSION = "4.14.1"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 EP1 = "episodes/001-ipv-and-substance-use/"
@@ -51,25 +51,14 @@ def axe_script() -> str:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """The sample show built for http://127.0.0.1:PORT/safe-to-say/ and served from there."""
-    work = tmp_path_factory.mktemp("browser")
-    root = copy_show(work / "show")
-    with SiteServer(prefix="/safe-to-say/") as running:
-        config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
-        running.root = build(root, work / "site", accept_changes=True).output
+    with sample_site(tmp_path_factory.mktemp("browser")) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio"])
-        yield chromium
-        chromium.close()
+def browser() -> Iterator[Any]:
+    with chromium("--autoplay-policy=no-user-gesture-required") as launched:
+        yield launched
 
 
 @pytest.fixture

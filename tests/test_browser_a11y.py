@@ -14,13 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import copy_show
-from siteserver import SiteServer
+from siteserver import CHROMIUM, SiteServer, chromium, sample_site
 from test_browser import axe_script
 
-from mediafeed.build import build
-
-CHROMIUM = "/usr/bin/chromium"
 EP1 = "episodes/001-ipv-and-substance-use/"
 EMBED = EP1 + "embed/"
 PAGES = ["", EP1, "episodes/002-learning-alliances/", "missing/"]
@@ -34,25 +30,14 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """The sample show built for http://127.0.0.1:PORT/safe-to-say/ and served from there."""
-    work = tmp_path_factory.mktemp("a11y")
-    root = copy_show(work / "show")
-    with SiteServer(prefix="/safe-to-say/") as running:
-        config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
-        running.root = build(root, work / "site", accept_changes=True).output
+    with sample_site(tmp_path_factory.mktemp("a11y")) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required", "--mute-audio"])
-        yield chromium
-        chromium.close()
+    with chromium("--autoplay-policy=no-user-gesture-required") as launched:
+        yield launched
 
 
 @pytest.fixture

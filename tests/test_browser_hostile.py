@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 from helpers import add_episode, copy_show
-from siteserver import SiteServer
+from siteserver import CHROMIUM, SiteServer, chromium
 
 from mediafeed.build import build
 
-CHROMIUM = "/usr/bin/chromium"
 SLUG = "006-hostile"
 
 pytestmark = [
@@ -93,14 +92,8 @@ chapters:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--mute-audio"])
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 #: every element attribute that is an event handler or a URL a script could hide in, as the browser sees them
