@@ -307,6 +307,21 @@ def test_every_control_has_a_role_and_a_name_and_the_outline_makes_sense(
     assert tab.evaluate("!document.querySelector('[aria-live] [data-current], [data-current][aria-live]')")
 
 
+def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer, open_page: Any) -> None:
+    """The embed's links leave the blog's iframe for a new tab (WCAG technique G201): a screen reader user heard
+    only the title, then found themselves somewhere else. Sighted users see nothing new."""
+    tab = open_page(server.url + EMBED, width=600, height=180)
+    links = tab.evaluate("[...document.querySelectorAll('a[target=_blank]')].length")
+    assert links == 2
+    for selector in ("a[target=_blank]", ".embed-title a"):
+        node = ax_node(tab, selector)
+        assert node["role"] == "link" and node["name"].lower().endswith("(opens in a new tab)"), node  # (CSS caps)
+    # not on screen: each hint is a 1 px clipped box, so the title line looks as it did
+    boxes = tab.evaluate("[...document.querySelectorAll('a[target=_blank] .visually-hidden')]"
+                         ".map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert len(boxes) == 2 and all(w <= 1 and h <= 1 for w, h in boxes), boxes
+
+
 def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
         server: SiteServer, open_page: Any) -> None:
     tab = open_page(server.url + EP1)
