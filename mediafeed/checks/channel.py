@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
+from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, text
 from .rules import problem
 
@@ -229,7 +230,7 @@ def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, ep
 
 # -- podcast: namespace ------------------------------------------------------------------------------
 
-_URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image")
+_URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image", "accountUrl")
 
 
 def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
@@ -281,6 +282,12 @@ def _loopback(url: str) -> bool:
     return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
+def _own_scheme(node: Any, attribute: str, value: str) -> bool:
+    """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event)."""
+    scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
+    return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
+
+
 def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
     """Rules shared by channel and items: https URLs, funding, persons, licenses."""
     src = doc.source
@@ -294,7 +301,8 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         for node in element.iter():
             for attribute in _URL_ATTRIBUTES:
                 value = (node.get(attribute) or "").strip() if isinstance(node.tag, str) else ""
-                if value and not value.lower().startswith("https://") and not _loopback(value):
+                if value and not value.lower().startswith("https://") and not _loopback(value) \
+                        and not _own_scheme(node, attribute, value):
                     node_name = node.tag.split("}", 1)[-1]
                     out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",
                                        field=f"podcast:{node_name}@{attribute}", episode=episode,
