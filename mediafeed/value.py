@@ -111,7 +111,7 @@ def _suggested(sub: FieldReader) -> str:
         sub.fail("suggested", f"expected an amount of the currency such as 0.00000005 (5 sats), got {raw!r}",
                  hint="write 'suggested: 0.00000005000' (bitcoin per minute; listeners can change it)", code="VAL009")
         return ""
-    return text if DECIMAL.match(text) else format(amount, "f")  # 5e-08 → 0.00000005: the namespace's form
+    return text if DECIMAL.match(text) else format(amount.normalize(), "f")  # 5.0e-08 → 0.00000005, the namespace's form
 
 
 def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient | None:
