@@ -316,3 +316,15 @@ def test_an_episode_row_cached_before_value_and_social_existed_is_read_again(sho
     feed = (report.output / "feed.xml").read_bytes()  # the episode with a value block came from its source again
     assert b'suggested="0.00000010"' in feed and b'protocol="disabled"' in feed and b"Never the Cause" in feed
     assert_same_as_clean(show, report.output, tmp_path, now=NOW)
+
+
+def test_the_example_in_the_docs_is_read_without_a_problem(show: Path) -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "feeds.md").read_text(encoding="utf-8")
+    section = docs.split("## Value for Value and comments", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert show_problems(show, "\n" + example) == []
+    loaded, _ = load_show(show)
+    assert loaded is not None
+    assert [(r.type, r.split, r.fee) for r in loaded.value[0].recipients] == [
+        ("node", 90, False), ("lnaddress", 10, False), ("lnaddress", 2, True)]
+    assert loaded.social[0].priority == 1
