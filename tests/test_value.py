@@ -132,8 +132,20 @@ def test_a_show_builds_and_checks_clean_with_value_and_social(show: Path) -> Non
     codes = {p.code for p in report.problems}
     assert not codes & {"PI004", "SRC012", "SRC010"}, codes
     assert not any(p.code.startswith(("VAL", "SOC")) for p in report.problems)
-    checked = lint.lint_feed(str(report.output / "feed.xml"))
+    checked = lint.lint_feed(str(report.output / "feed.xml"))  # the feed rules any feed is held to
     assert not any(p.code == "PI004" for p in checked.problems)  # at:// is the atproto post's own URI
+    assert not any(p.code.startswith(("VAL", "SOC")) for p in checked.problems)
+
+
+def test_a_warning_about_the_source_is_reported_once_with_its_key(show: Path) -> None:
+    """The show's feed is held to the feed rules too; what the source rules already said is not said again."""
+    (show / "show.yml").write_text((show / "show.yml").read_text() + one_recipient(name=None), encoding="utf-8")
+    report = build(show, now=NOW)
+    assert [(p.code, p.file, p.field) for p in report.problems if p.code.startswith("VAL")] == [
+        ("VAL011", "show.yml", "value.recipients[0].name")]
+    checked = lint.lint_feed(str(report.output / "feed.xml"))
+    assert [(p.code, p.field) for p in checked.problems if p.code.startswith("VAL")] == [
+        ("VAL011", "podcast:valueRecipient@name")]
 
 
 def test_an_episode_without_value_keeps_none_and_a_show_without_value_writes_none(show: Path) -> None:

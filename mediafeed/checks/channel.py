@@ -19,6 +19,7 @@ from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, text
 from .rules import problem
+from .value import check_value_and_social
 
 DESCRIPTION_LIMIT = 4000
 LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -313,4 +314,4 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint="the person's name, or the license's SPDX identifier"))
-    return out
+    return out + check_value_and_social(doc, parent, episode)

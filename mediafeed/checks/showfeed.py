@@ -29,10 +29,11 @@ if TYPE_CHECKING:
 
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
-LINT_FORMAT = 1  #: part of every key: a change to the item rules must not reuse older results
+LINT_FORMAT = 2  #: part of every key: a change to the item rules must not reuse older results
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
-COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"})
+COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"}
+                    | {f"VAL{n:03}" for n in range(1, 13)} | {f"SOC{n:03}" for n in range(1, 6)})
 CHANNEL_FIELDS = {
     "title": "title", "description": "description", "link": "url", "language": "language",
     "itunes:image": "artwork", "itunes:image@href": "artwork", "itunes:category": "category",
@@ -41,6 +42,7 @@ CHANNEL_FIELDS = {
     "itunes:type": "type", "copyright": "copyright", "itunes:new-feed-url": "new_feed_url",
     "podcast:guid": "podcast_guid", "podcast:locked": "locked", "podcast:locked@owner": "locked_owner",
     "podcast:medium": "medium", "podcast:funding": "funding", "podcast:person": "persons", "podcast:license": "license",
+    "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -49,6 +51,7 @@ ITEM_FIELDS = {
     "itunes:image@href": "artwork", "podcast:transcript": "transcript", "podcast:chapters": "chapters",
     "podcast:person": "persons", "podcast:funding": "funding", "podcast:license": "license",
     "podcast:soundbite": "soundbites", "podcast:alternateEnclosure": "alternate_enclosures",
+    "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
 }
 
 
