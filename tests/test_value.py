@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import threading
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,8 @@ from pathlib import Path
 import feedparser
 import podcastparser
 import pytest
-from helpers import add_episode
+from click.testing import CliRunner
+from helpers import add_episode, copy_show
 from lxml import etree
 from podcast_rules import NS, violations
 from test_incremental import assert_same_as_clean, edit
@@ -26,9 +28,11 @@ from test_incremental import assert_same_as_clean, edit
 from mediafeed import lint
 from mediafeed.build import BuildFailed, build
 from mediafeed.cache import CACHE_DIR
+from mediafeed.cli import main
 from mediafeed.config import load_show
 from mediafeed.errors import Severity
 from mediafeed.model import Episode
+from mediafeed.preview import make_server
 
 P = "{%s}" % NS
 NOW = datetime.fromisoformat("2026-06-01T00:00:00+00:00")
@@ -340,3 +344,41 @@ def test_the_example_in_the_docs_is_read_without_a_problem(show: Path) -> None:
     assert [(r.type, r.split, r.fee) for r in loaded.value[0].recipients] == [
         ("node", 90, False), ("lnaddress", 10, False), ("lnaddress", 2, True)]
     assert loaded.social[0].priority == 1
+
+
+def test_import_keeps_the_value_blocks_and_comment_threads_of_the_old_feed(tmp_path: Path) -> None:
+    """A show moving to mediafeed keeps being paid: import writes the feed's value blocks and threads as keys,
+    and the new build writes the same elements."""
+    old = copy_show(tmp_path / "old")
+    add_value(old)
+    add_episode_value(old)
+    site = tmp_path / "old-site"
+    site.mkdir()
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        (old / "show.yml").write_text((old / "show.yml").read_text().replace("https://podcast.example.org/safe-to-say/", base))
+        build(old, site, accept_changes=True, now=NOW)
+        result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"), "--download",
+                                           "--url", "https://podcast.example.org/safe-to-say/"])
+        assert result.exit_code == 0, result.output
+    finally:
+        server.shutdown()
+        server.server_close()
+    report = build(tmp_path / "new", tmp_path / "new-site", now=NOW)
+    assert not any(p.code.startswith(("VAL", "SOC")) for p in report.problems)
+
+    def elements(feed: Path) -> list[tuple[str, str, str]]:
+        root = etree.parse(str(feed)).getroot()
+        found = []
+        for parent in [root.find("channel"), *root.iter("item")]:
+            where = parent.findtext("guid") or "channel"
+            for element in parent:
+                if element.tag in (P + "value", P + "socialInteract"):
+                    found.append((where, element.tag, etree.tostring(element, with_tail=False).decode()))
+        return found
+
+    old_elements = elements(site / "feed.xml")
+    assert len(old_elements) == 5  # the show's value block and two threads, an episode's block and 'disabled'
+    assert elements(report.output / "feed.xml") == old_elements
