@@ -382,3 +382,30 @@ def test_import_keeps_the_value_blocks_and_comment_threads_of_the_old_feed(tmp_p
     old_elements = elements(site / "feed.xml")
     assert len(old_elements) == 5  # the show's value block and two threads, an episode's block and 'disabled'
     assert elements(report.output / "feed.xml") == old_elements
+
+
+def test_the_namespace_rules_catch_broken_value_and_social_elements() -> None:
+    """podcast_rules can fail on every value and socialInteract rule the feed tests rely on."""
+    bad = f"""<rss xmlns:podcast="{NS}" version="2.0"><channel>
+      <podcast:value type="lightning" method="paypal" suggested="5 sats">
+        <podcast:valueRecipient type="node" address="{HOST_KEY[:-2]}" split="0"/>
+        <podcast:valueRecipient type="lnaddress" address="maya@" split="60" fee="yes" customKey="696969"/>
+        <podcast:valueRecipient type="wallet" address="x" split="50" fee="true"/>
+        <podcast:valueRecipient type="node" address="{HOST_KEY}" split="51" fee="true"/>
+      </podcast:value>
+      <podcast:value type="dogecoin" method="default"/>
+      <podcast:socialInteract protocol="disabled" uri="https://s.example/@a/1"/>
+      <podcast:socialInteract protocol="mastodon" uri="http://s.example/@a/1" accountUrl="http://s.example/@a" priority="one"/>
+      <podcast:socialInteract protocol="activitypub"/>
+      <item><podcast:valueRecipient type="node" address="{HOST_KEY}" split="1"/></item></channel></rss>""".encode()
+    found = "\n".join(violations(bad))
+    for expected in ("method='paypal' is not a Lightning method", "suggested='5 sats' has the wrong form",
+                     "is not a node public key", "split='0' has the wrong form", "fee='yes' has the wrong form",
+                     "address='maya@' is not a Lightning address", "customKey and customValue go together",
+                     "type='wallet' is not a Lightning recipient type", "fee splits add up to 101 percent",
+                     "type='dogecoin' is not in the value slug list", "needs at least one podcast:valueRecipient",
+                     "protocol='disabled' must stand alone", "protocol='mastodon' has the wrong form",
+                     "uri='http://s.example/@a/1' has the wrong form", "accountUrl='http://s.example/@a' has the wrong form",
+                     "priority='one' has the wrong form", "podcast:socialInteract in channel: missing required attribute uri",
+                     "podcast:valueRecipient in item: parent must be one of"):
+        assert expected in found, expected
