@@ -8,6 +8,7 @@ user's ``select``/``ignore`` and sorted (errors first). The JSON form
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,8 +138,9 @@ def load_feed(target: str, limits: Limits) -> tuple[feedxml.FeedDoc | None, list
     return doc, problems + found
 
 
-def feed_rules(doc: feedxml.FeedDoc) -> list[Problem]:
-    return check_channel(doc) + check_items(doc)
+def feed_rules(doc: feedxml.FeedDoc, now: float | None = None) -> list[Problem]:
+    """The channel and item rules; ``now`` (the clock, for a published feed) adds pubDates in the future."""
+    return check_channel(doc) + check_items(doc, now)
 
 
 def lint_feed(target: str, *, previous: str = "", online: bool = False, select: tuple[str, ...] = (),
@@ -150,7 +152,7 @@ def lint_feed(target: str, *, previous: str = "", online: bool = False, select: 
     doc, problems = load_feed(target, limits)
     if doc is not None:
         report.episodes = len(doc.items())
-        problems += feed_rules(doc)
+        problems += feed_rules(doc, time.time())
         if previous:
             old, old_problems = load_feed(previous, limits)
             if old is None:

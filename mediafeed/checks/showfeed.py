@@ -41,6 +41,8 @@ CHANNEL_FIELDS = {
     "itunes:type": "type", "copyright": "copyright", "itunes:new-feed-url": "new_feed_url",
     "podcast:guid": "podcast_guid", "podcast:locked": "locked", "podcast:locked@owner": "locked_owner",
     "podcast:medium": "medium", "podcast:funding": "funding", "podcast:person": "persons", "podcast:license": "license",
+    "itunes:summary": "description", "itunes:owner/itunes:email": "owner", "podcast:funding@url": "funding",
+    "podcast:person@role": "persons", "podcast:person@group": "persons",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -49,6 +51,8 @@ ITEM_FIELDS = {
     "itunes:image@href": "artwork", "podcast:transcript": "transcript", "podcast:chapters": "chapters",
     "podcast:person": "persons", "podcast:funding": "funding", "podcast:license": "license",
     "podcast:soundbite": "soundbites", "podcast:alternateEnclosure": "alternate_enclosures",
+    "itunes:summary": "summary", "podcast:funding@url": "funding", "podcast:person@role": "persons",
+    "podcast:person@group": "persons",
 }
 
 
