@@ -84,6 +84,11 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                                  severity=Severity.INFO if permanent else Severity.WARNING,
                                  hint="subscribe to the final URL" if permanent else
                                  "a moved feed should answer 301 (permanent); apps keep polling after a 302"))
+        served = answer.header("content-type").split(";", 1)[0].strip().lower()
+        if served and "xml" not in served:
+            found.append(problem("XML010", target, f"the feed is served as {served}, not as XML", field="Content-Type",
+                                 hint="serve it as application/rss+xml (or application/xml): browsers show a text/html "
+                                 "feed as a page, and strict readers and proxies treat it as one"))
         body, charset_problems = _http_charset(answer.body, answer.header("content-type"), target)
         return body, target, found + charset_problems
     path = Path(target)

@@ -142,7 +142,7 @@ def _declared_encoding(data: bytes, declared: str, source: str) -> list[Problem]
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return []  # really single-byte text
-    sample = next((word for word in re.findall(r"\S*[^\x00-\x7f]\S*", text)), "")[:40]
+    sample = next((word for word in re.findall(r"[^\s<>&\"]*[^\x00-\x7f][^\s<>&\"]*", text)), "")[:40]
     return [warning("XML009", source, f"the feed declares encoding=\"{declared}\" but its text is UTF-8: apps show "
                     f"{sample.encode('utf-8').decode(declared, 'replace')!r} for {sample!r}", field="encoding",
                     hint="declare <?xml version=\"1.0\" encoding=\"UTF-8\"?> (the bytes are UTF-8 already)")]
@@ -155,9 +155,16 @@ def _entities(root: Any, source: str) -> list[Problem]:
     for entity in root.iter(etree.Entity):
         parent = entity.getparent()
         where = etree.QName(parent).localname if parent is not None and isinstance(parent.tag, str) else "rss"
+        item = next((e for e in entity.iterancestors("item")), None)
+        label = ""
+        if item is not None:  # named as the item rules name it (items.item_label): its GUID, or its position
+            guid = item.find("guid")
+            label = (guid.text or "").strip() if guid is not None and guid.text else ""
+            label = label or f"item {list(item.getparent().iterchildren('item')).index(item) + 1}"
         out.append(error("XML003", source, f"<{where}> uses the entity {entity.text} declared in the DOCTYPE; it is not "
                          "expanded (an external entity would read a file or a URL), so apps see no text there",
-                         field=where, hint=f"write the text itself instead of {entity.text}, and remove the <!DOCTYPE …>"))
+                         field=where, episode=label,
+                         hint=f"write the text itself instead of {entity.text}, and remove the <!DOCTYPE …>"))
         if len(out) >= 10:
             break
     return out

@@ -298,7 +298,7 @@ def _summary(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
 
 
 def _future(doc: FeedDoc, item: Any, label: str, now: float) -> list[Problem]:
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from .channel import _parse_date
 
@@ -312,10 +312,10 @@ def _future(doc: FeedDoc, item: Any, label: str, now: float) -> list[Problem]:
     if moment is None:
         return []
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     if moment.timestamp() <= now + FUTURE_SLACK:
         return []
-    today = datetime.fromtimestamp(now, timezone.utc).strftime("%d %b %Y")
+    today = datetime.fromtimestamp(now, UTC).date().isoformat()
     return [problem("EP128", doc.source, f"pubDate {value!r} is in the future (today is {today}): apps disagree, some hold "
                     "the episode back until then, others list it at once, first", field="pubDate", episode=label,
                     hint="publish the episode on its date, or write the real publication date")]

@@ -134,6 +134,9 @@ _RULES = [
     _r("XML008", "mediafeed psp1", E, "<rss> has no version=\"2.0\"",
        "RSS 2.0 requires the version attribute; the W3C feed validator rejects a feed without it and apps have to guess "
        "the format. Another version (0.91, 0.92) is a warning: podcast elements are RSS 2.0's."),
+    _r("XML010", "mediafeed", W, "the feed is served with a Content-Type that is not XML (text/html, text/plain)",
+       "The W3C feed validator warns; browsers show the feed as a page and some proxies and readers treat it as one. "
+       "Serve application/rss+xml or application/xml."),
     _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
        "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
     # -- channel ------------------------------------------------------------------------------------
