@@ -313,3 +313,30 @@ def test_the_message_or_hint_names_the_fix(tmp_path: Path, case: str, says: str)
 def test_text_before_the_xml_declaration_is_named(tmp_path: Path) -> None:
     _, report = check(write(tmp_path, DOCUMENTS[1][1]))
     assert "remove what comes before <?xml" in report["problems"][0]["hint"]
+
+
+# -- import reads what the producer meant ---------------------------------------------------------------------
+
+
+def import_feed(tmp_path: Path, text: str | bytes) -> tuple[dict, Path]:
+    """``mediafeed import`` of a catalogue feed; its artwork, transcripts and chapters at a closed port on 127.0.0.1."""
+    local = (text.encode("utf-8") if isinstance(text, str) else text).replace(b"https://podcast.example.com/", b"http://127.0.0.1:9/")
+    show = tmp_path / "show"
+    result = CliRunner().invoke(main, ["import", write(tmp_path, local), "--show", str(show), "--format", "json"])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    return json.loads(result.stdout), show
+
+
+def test_import_reads_itunes_tags_under_a_misspelt_namespace(tmp_path: Path) -> None:
+    case = next(c for c in CATALOGUE if c[0] == "ns-itunes-misspelt")
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(case[1], case[2]))
+    assert "IMP004" in {p["code"] for p in report["problems"]}
+    settings = (show / "show.yml").read_text()
+    assert "category: Science" in settings and "subcategory: Earth Sciences" in settings
+
+
+def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> None:
+    report, show = import_feed(tmp_path, DOCUMENTS[8][1])
+    assert any(p["code"] == "IMP003" and "ISO-8859-1" in p["message"] for p in report["problems"])
+    notes = "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
+    assert "Salt Marsh Carbón" in notes and "Ã" not in notes

@@ -8,6 +8,7 @@ its line, column and a hint for the classic hand-built-XML mistakes.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -122,7 +123,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
             "XML008", source, f"<rss version=\"{version}\">: podcast feeds are RSS 2.0" if version else
             "<rss> has no version attribute (the W3C validator rejects it; apps guess the format)", field="rss@version",
             hint="write <rss version=\"2.0\" …>"))
-    problems.extend(_declared_encoding(data, tree.docinfo.encoding or "", source))
+    problems.extend(_declared_encoding(data, source))
     problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
@@ -133,15 +134,28 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
 _SINGLE_BYTE = re.compile(r"^(iso-?8859-?\d+|latin-?\d|l\d|windows-125\d|cp125\d|iso_8859-\d+)$", re.I)
 
 
-def _declared_encoding(data: bytes, declared: str, source: str) -> list[Problem]:
-    """XML009: a feed declared ISO-8859-1 (or another single-byte encoding) whose text is UTF-8: every app
-    decodes it as declared and shows 'CafÃ©' for 'Café', without an error anywhere."""
-    if not _SINGLE_BYTE.match(declared.strip()) or data.isascii():
-        return []
+def utf8_declared_otherwise(data: bytes) -> str:
+    """The single-byte encoding (ISO-8859-1, windows-1252) ``data`` declares although its text is UTF-8 with
+    characters beyond ASCII; "" when it does not. Any byte sequence decodes in such an encoding, so every app
+    reads it as declared and shows 'CafÃ©' for 'Café', without an error anywhere."""
+    declared = re.match(rb"""\s*(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", data[:300])
+    name = declared.group(1).decode("ascii") if declared else ""
+    if not _SINGLE_BYTE.match(name) or data.isascii():
+        return ""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return []  # really single-byte text
+        codecs.lookup(name)
+        data.decode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return ""  # an encoding Python does not know, or really single-byte text
+    return name
+
+
+def _declared_encoding(data: bytes, source: str) -> list[Problem]:
+    """XML009: see :func:`utf8_declared_otherwise`."""
+    declared = utf8_declared_otherwise(data)
+    if not declared:
+        return []
+    text = data.decode("utf-8")
     sample = next((word for word in re.findall(r"[^\s<>&\"]*[^\x00-\x7f][^\s<>&\"]*", text)), "")[:40]
     return [warning("XML009", source, f"the feed declares encoding=\"{declared}\" but its text is UTF-8: apps show "
                     f"{sample.encode('utf-8').decode(declared, 'replace')!r} for {sample!r}", field="encoding",
