@@ -21,6 +21,15 @@ from .rules import problem
 
 DESCRIPTION_LIMIT = 4000
 LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+#: ISO 639-1 (the two-letter codes Apple asks for; from the iso-codes package's ISO 639-2 table), and the withdrawn
+#: iw, in, ji, jw and mo that older feeds and Java still write for he, id, yi, jv and ro
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es
+et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj
+kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti
+tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu iw in ji jw mo""".split())
+URL = re.compile(r"^https?://[^\s/]+\S*$", re.I)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -147,14 +156,18 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW003", src, f"itunes:summary is {len(summary.encode('utf-8'))} bytes; the limit is 4000",
                            field="itunes:summary", hint="shorten it, or remove it: Apple reads <description>"))
 
-    if not text(doc, ch, "link"):
+    link = text(doc, ch, "link")
+    if not link:
         out.append(problem("SHOW004", src, "the channel has no <link> to the show's website", field="link",
                            hint="add <link>https://…</link>"))
+    elif not URL.match(link):
+        out.append(problem("SHOW004", src, f"the channel <link> {link!r} is not an absolute http(s) URL", field="link",
+                           hint="write the website's full address, e.g. <link>https://example.org/</link>"))
 
     language = text(doc, ch, "language")
     if not language:
         out.append(problem("SHOW005", src, "the channel has no <language>", field="language", hint="add <language>en</language>"))
-    elif not LANGUAGE.match(language):
+    elif not LANGUAGE.match(language) or (len(language.split("-")[0]) == 2 and language.split("-")[0].lower() not in ISO_639_1):
         out.append(problem("SHOW006", src, f"{language!r} is not an ISO 639 language code", field="language",
                            hint="write e.g. 'en', 'en-gb' or 'de'"))
 
@@ -165,6 +178,9 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
     if not self_url(doc):
         out.append(problem("SHOW013", src, "no <atom:link rel=\"self\"> with the feed's own URL", field="atom:link",
                            hint='add <atom:link href="https://…/feed.xml" rel="self" type="application/rss+xml"/>'))
+    elif not URL.match(self_url(doc)):
+        out.append(problem("SHOW013", src, f"atom:link rel=\"self\" is {self_url(doc)!r}, not the feed's full URL",
+                           field="atom:link", hint='write href="https://…/feed.xml": apps and the Podcast Index use it as the feed\'s address'))
 
     if not text(doc, ch, "itunes:author"):
         out.append(problem("SHOW014", src, "the channel has no <itunes:author>", field="itunes:author",
@@ -310,7 +326,8 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
             if guid.lower() != str(value):  # braces, 'urn:uuid:', no hyphens, capitals: Python reads them, apps compare text
                 out.append(problem("PI001", src, f"podcast:guid {guid!r} is not written as a plain UUID", field="podcast:guid",
                                    hint=f"write {value} (lower case, 8-4-4-4-12 digits, no braces or prefix)"))
-            url = self_url(doc) or (src if src.startswith(("http://", "https://")) else "")
+            url = self_url(doc) if URL.match(self_url(doc)) else ""  # a relative one is SHOW013, not a GUID question
+            url = url or (src if src.startswith(("http://", "https://")) else "")
             if value.version != 5:
                 out.append(problem("PI002", src, f"podcast:guid {guid} is a version {value.version} UUID, not version 5",
                                    field="podcast:guid", hint="the namespace asks for the UUIDv5 of the feed URL"))

@@ -15,6 +15,7 @@ from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
     IMAGE_EXTENSIONS,
+    URL,
     _explicit,
     check_date,
     date_hint,
@@ -158,9 +159,13 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Pro
         out.append(problem("EP122", src, f"episode artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
                            episode=label, hint="publish the artwork under a name ending in .jpg or .png"))
     out += insecure_image(doc, href, "EP127", label)
-    if not text(doc, item, "link"):
+    link = text(doc, item, "link")
+    if not link:
         out.append(problem("EP124", src, "the episode has no <link> to its page", field="link", episode=label,
                            hint="link the episode's show-notes page"))
+    elif not URL.match(link):
+        out.append(problem("EP124", src, f"the episode <link> {link!r} is not an absolute http(s) URL; apps cannot open it",
+                           field="link", episode=label, hint="write the page's full address, e.g. https://example.org/episodes/1/"))
     out += _podcast_item(doc, item, label)
     return out
 
