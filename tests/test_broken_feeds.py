@@ -193,6 +193,9 @@ DOCUMENTS = [
     ("internal-entity", GOOD_TEXT.replace(DECLARATION, DECLARATION + '\n<!DOCTYPE rss [<!ENTITY show "Tidewater">]>')
      .replace("<title>Tidewater Notes</title>", "<title>&show;</title>"), 1,
      ["SHOW001 error title", "XML003 error title", "XML003 warning DOCTYPE"]),
+    ("entity-from-an-external-dtd", GOOD_TEXT.replace(DECLARATION, DECLARATION + '\n<!DOCTYPE rss PUBLIC "-//Netscape '
+     'Communications//DTD RSS 0.91//EN" "http://127.0.0.1:9/rss-0.91.dtd">').replace("Salt Marsh Carbon", "Salt Marsh Carb&oacute;n"),
+     1, ["XML003 error title #1", "XML003 warning DOCTYPE"]),
     ("billion-laughs", GOOD_TEXT.replace(DECLARATION, f'{DECLARATION}\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">{LAUGHS}]>')
      .replace("<title>Tidewater Notes</title>", "<title>&j;</title>"), 1, ["XML001 error line 1"]),
     ("html-page", "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Our podcast</p></body></html>\n", 2,
@@ -207,6 +210,9 @@ DOCUMENTS = [
 ]
 
 
+DOCUMENT = {case: text for case, text, _, _ in DOCUMENTS}
+
+
 @pytest.mark.parametrize("case,text,exit_code,expected", DOCUMENTS, ids=[c[0] for c in DOCUMENTS])
 def test_each_broken_document_gets_exactly_its_problems(tmp_path: Path, case: str, text: str | bytes, exit_code: int,
                                                         expected: list[str]) -> None:
@@ -217,7 +223,7 @@ def test_each_broken_document_gets_exactly_its_problems(tmp_path: Path, case: st
 
 
 def test_the_encoding_warning_shows_what_apps_display(tmp_path: Path) -> None:
-    _, report = check(write(tmp_path, DOCUMENTS[8][1]))
+    _, report = check(write(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"]))
     assert "'CarbÃ³n' for 'Carbón'" in report["problems"][0]["message"]
 
 
@@ -324,7 +330,7 @@ def test_the_message_or_hint_names_the_fix(tmp_path: Path, case: str, says: str)
 
 
 def test_text_before_the_xml_declaration_is_named(tmp_path: Path) -> None:
-    _, report = check(write(tmp_path, DOCUMENTS[1][1]))
+    _, report = check(write(tmp_path, DOCUMENT["bom-then-whitespace-before-declaration"]))
     assert "remove what comes before <?xml" in report["problems"][0]["hint"]
 
 
@@ -349,7 +355,7 @@ def test_import_reads_itunes_tags_under_a_misspelt_namespace(tmp_path: Path) -> 
 
 
 def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> None:
-    report, show = import_feed(tmp_path, DOCUMENTS[8][1])
+    report, show = import_feed(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"])
     assert any(p["code"] == "IMP003" and "ISO-8859-1" in p["message"] for p in report["problems"])
     notes = "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
     assert "Salt Marsh Carbón" in notes and "Ã" not in notes

@@ -175,8 +175,9 @@ def _entities(root: Any, source: str) -> list[Problem]:
             guid = item.find("guid")
             label = (guid.text or "").strip() if guid is not None and guid.text else ""
             label = label or f"item {list(item.getparent().iterchildren('item')).index(item) + 1}"
-        out.append(error("XML003", source, f"<{where}> uses the entity {entity.text} declared in the DOCTYPE; it is not "
-                         "expanded (an external entity would read a file or a URL), so apps see no text there",
+        out.append(error("XML003", source, f"<{where}> uses the entity {entity.text}, which only the DOCTYPE defines; "
+                         "mediafeed does not expand it (an external entity would read a file or a URL) and careful apps "
+                         "do not either, so that text is lost",
                          field=where, episode=label,
                          hint=f"write the text itself instead of {entity.text}, and remove the <!DOCTYPE …>"))
         if len(out) >= 10:
