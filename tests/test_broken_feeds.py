@@ -188,6 +188,8 @@ CHANNEL_ONLY = GOOD_TEXT[:GOOD_TEXT.index("<item>")] + "</channel>\n</rss>\n"
 LAUGHS = "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9))
 DOCUMENTS = [
     ("zero-items", CHANNEL_ONLY, 0, ["SHOW022 warning item"]),
+    ("items-outside-channel", CHANNEL_ONLY.replace("</channel>\n</rss>", "</channel>" + GOOD_TEXT[GOOD_TEXT.index("<item>"):
+     GOOD_TEXT.index("</channel>")] + "</rss>"), 1, ["SHOW022 error item"]),
     ("bom-then-whitespace-before-declaration", "\ufeff \n" + GOOD_TEXT, 1, ["XML001 error line 2"]),
     ("bom-alone", "\ufeff" + GOOD_TEXT, 0, []),
     ("internal-entity", GOOD_TEXT.replace(DECLARATION, DECLARATION + '\n<!DOCTYPE rss [<!ENTITY show "Tidewater">]>')
@@ -359,3 +361,9 @@ def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> No
     assert any(p["code"] == "IMP003" and "ISO-8859-1" in p["message"] for p in report["problems"])
     notes = "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
     assert "Salt Marsh Carbón" in notes and "Ã" not in notes
+
+
+def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) -> None:
+    report, show = import_feed(tmp_path, DOCUMENT["items-outside-channel"])
+    assert len(report["imported"]) == 3
+    assert any(p["code"] == "IMP003" and "outside <channel>" in p["message"] for p in report["problems"])

@@ -225,8 +225,14 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
                 out.append(problem("SHOW021", src, wrong, field=name, hint=date_hint()))
 
     if not doc.items():
-        out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
-                           hint="Apple accepts a show only with at least one episode"))
+        stray = sum(1 for element in doc.root.iter("item") if element.getparent() is not ch)
+        if stray:  # <rss><channel>…</channel><item>…: every app sees a show without episodes
+            out.append(problem("SHOW022", src, f"the feed has {stray} <item> element{'s' if stray > 1 else ''} outside "
+                               "<channel>, where apps do not look: they see no episodes", field="item", severity=Severity.ERROR,
+                               hint="move every <item> inside <channel>, after the channel's own elements"))
+        else:
+            out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
+                               hint="Apple accepts a show only with at least one episode"))
     out += check_podcast_channel(doc)
     return out
 

@@ -167,7 +167,13 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     show = _show(channel, source)
     base = show.link or source
     seen: set[str] = set()
-    for position, element in enumerate(channel.findall("item")):
+    items = channel.findall("item")
+    if not items and any(True for _ in root.iter("item")):
+        items = list(root.iter("item"))  # what the producer meant: apps see no episodes, the importer keeps them
+        problems.append(warning("IMP003", source, f"the feed's {len(items)} <item> element{'s are' if len(items) > 1 else ' is'} "
+                                "outside <channel>, where apps do not look; read as its episodes", field="item",
+                                hint="nothing to do: the new feed puts them inside <channel>"))
+    for position, element in enumerate(items):
         episode, made = _episode(element, base, source, position)
         problems.extend(made)
         if episode is None:
