@@ -214,10 +214,26 @@ class NewEpisode:
                 "duration": round(self.duration, 3)}
 
 
+#: what slugify makes of characters by their Unicode category: invisible formatting (soft hyphen, zero-width joiner,
+#: direction marks) is nothing; symbols, controls and unassigned code points are word breaks
+_SLUG_GAPS = {"Cf": "", "Cc": " ", "Co": " ", "Cn": " ", "Cs": " ", "Sm": " ", "Sc": " ", "Sk": " ", "So": " "}
+
+
 def slugify(text: str, limit: int = 60) -> str:
-    """A URL-safe slug: ASCII lower case, digits and '-', at most ``limit`` characters."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A URL-safe slug: ASCII lower case, digits and '-', at most ``limit`` characters.
+
+    Letters of every script are spelt in ASCII by anyascii (``Straße`` → ``strasse``, ``Ærø`` → ``aero``,
+    ``Łódź`` → ``lodz``, ``Пример`` → ``primer``, ``日本語`` → ``ribenyu``); dropping what Unicode's decomposition
+    does not turn into ASCII lost whole words (``strae``, ``r``, an empty slug for Cyrillic). Symbols (emoji,
+    ``©``, ``€``) and control characters are word breaks, never spelt out (anyascii writes 🎙 as ``:microphone2:``);
+    invisible ones (a soft hyphen) are dropped, and so are apostrophes within words (``what’s`` → ``whats``).
+    Only new slugs are made so: an episode's folder name never changes.
+    """
+    from anyascii import anyascii  # (only `add` and `import` make slugs: a build never loads its tables)
+
+    kept = "".join(_SLUG_GAPS.get(unicodedata.category(char), char) for char in unicodedata.normalize("NFKC", text))
+    spelt = re.sub(r"(?<=[a-z0-9])'(?=[a-z0-9])", "", anyascii(kept).lower())  # what's, what’s (spelt ') → whats
+    slug = re.sub(r"[^a-z0-9]+", "-", spelt).strip("-")
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
     return slug.strip("-")

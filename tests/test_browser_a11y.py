@@ -307,6 +307,21 @@ def test_every_control_has_a_role_and_a_name_and_the_outline_makes_sense(
     assert tab.evaluate("!document.querySelector('[aria-live] [data-current], [data-current][aria-live]')")
 
 
+def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer, open_page: Any) -> None:
+    """The embed's links leave the blog's iframe for a new tab (WCAG technique G201): a screen reader user heard
+    only the title, then found themselves somewhere else. Sighted users see nothing new."""
+    tab = open_page(server.url + EMBED, width=600, height=180)
+    links = tab.evaluate("[...document.querySelectorAll('a[target=_blank]')].length")
+    assert links == 2
+    for selector in ("a[target=_blank]", ".embed-title a"):
+        node = ax_node(tab, selector)
+        assert node["role"] == "link" and node["name"].lower().endswith("(opens in a new tab)"), node  # (CSS caps)
+    # not on screen: each hint is a 1 px clipped box, so the title line looks as it did
+    boxes = tab.evaluate("[...document.querySelectorAll('a[target=_blank] .visually-hidden')]"
+                         ".map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert len(boxes) == 2 and all(w <= 1 and h <= 1 for w, h in boxes), boxes
+
+
 def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
         server: SiteServer, open_page: Any) -> None:
     tab = open_page(server.url + EP1)
@@ -418,20 +433,62 @@ def test_the_embed_with_text_at_200_percent_keeps_every_control_reachable(
     assert tab.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [180, width]
 
 
-@pytest.mark.parametrize("path", ["", EP1, EMBED])
-def test_text_keeps_its_contrast_when_the_system_prefers_dark(server: SiteServer, open_page: Any, path: str) -> None:
-    """The theme has one (light) colour scheme: a dark preference must not leave dark browser defaults (form
-    fields, native audio controls) on its light colours. axe's contrast rule, under the dark preference."""
-    tab = open_page(server.url + path, color_scheme="dark")
-    assert tab.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+def contrast_violations(tab: Any) -> list[Any]:
+    """axe-core's colour-contrast rule (WCAG AA) on the page as it is now."""
     tab.add_script_tag(content=axe_script())
-    result = tab.evaluate("""async () => {
+    return tab.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}});
         return r.violations.map(v => v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary));
     }""")
-    assert result == []
-    scheme = tab.evaluate("getComputedStyle(document.documentElement).colorScheme")
-    assert scheme in ("normal", "light")
+
+
+def scheme(tab: Any) -> tuple[str, float]:
+    """The page's colour scheme and the relative luminance of its background (0 black … 1 white)."""
+    found = tab.evaluate("""() => {
+        const bg = getComputedStyle(document.body).backgroundColor.match(/[0-9.]+/g).slice(0, 3).map(Number);
+        const lin = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return [getComputedStyle(document.documentElement).colorScheme,
+                0.2126 * lin(bg[0]) + 0.7152 * lin(bg[1]) + 0.0722 * lin(bg[2])];
+    }""")
+    return found[0], found[1]
+
+
+@pytest.mark.parametrize("path", PAGES + [EMBED])
+def test_the_theme_turns_dark_when_the_system_prefers_dark_with_aa_contrast(
+        server: SiteServer, open_page: Any, path: str) -> None:
+    """A reader whose system is dark got a white page (and a white card in a dark blog's iframe). Now the theme's
+    dark colours: axe's contrast rule finds nothing, and the focus ring stands out 3:1 from the page."""
+    tab = open_page(server.url + path, color_scheme="dark")
+    assert tab.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    kind, luminance = scheme(tab)
+    assert kind == "dark" and luminance < 0.05
+    assert contrast_violations(tab) == []
+    ring = tab.evaluate("""() => {
+        const lin = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        const lum = s => { const v = s.match(/[0-9.]+/g).slice(0, 3).map(Number);
+                           return 0.2126 * lin(v[0]) + 0.7152 * lin(v[1]) + 0.0722 * lin(v[2]); };
+        const a = lum(getComputedStyle(document.documentElement).getPropertyValue('--focus').trim()
+                      .replace(/^#(..)(..)(..)$/, (m, r, g, b) => `rgb(${parseInt(r, 16)}, ${parseInt(g, 16)}, ${parseInt(b, 16)})`));
+        const b = lum(getComputedStyle(document.body).backgroundColor);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }""")
+    assert ring >= 3.0, ring
+
+
+@pytest.mark.parametrize(("system", "query", "expected"), [
+    ("dark", "?theme=light", "light"),   # a light blog, a reader on a dark system
+    ("light", "?theme=dark", "dark"),    # a dark blog, a reader on a light system
+    ("light", "?theme=dark&t=1", "dark"),
+    ("dark", "?theme=nonsense", "dark"),  # anything else: the system decides
+    ("light", "", "light"),
+])
+def test_an_embed_can_be_pinned_to_the_blogs_scheme(
+        server: SiteServer, open_page: Any, system: str, query: str, expected: str) -> None:
+    tab = open_page(server.url + EMBED + query, width=600, height=180, color_scheme=system)
+    kind, luminance = scheme(tab)
+    assert kind == expected and (luminance < 0.05 if expected == "dark" else luminance > 0.9)
+    assert contrast_violations(tab) == []
+    assert tab.errors == []
 
 
 # -- 4. no JavaScript -------------------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ _LIVE = """() => {
         if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FORM', 'STYLE', 'LINK', 'META'].includes(el.tagName)
             && !(el.tagName === 'LINK' && el.closest('head') && !/canary|127\\.0\\.0\\.1:%d/.test(el.href))
             && !(el.tagName === 'META' && el.closest('head') && !el.httpEquiv)) found.push(el.outerHTML.slice(0, 120));
-        if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || /\\/assets\\/player\\.js\\?v=/.test(el.src)))
+        if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || /\\/assets\\/(player|theme)\\.js\\?v=/.test(el.src)))
             found.push(el.outerHTML.slice(0, 120));
     }
     return found;

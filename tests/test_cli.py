@@ -108,6 +108,29 @@ def test_add_never_overwrites_and_slugs_stay_unique(show: Path, tagged: Path) ->
     assert (show / "episodes" / "001-ipv-and-substance-use" / "episode.md").read_bytes() == before
 
 
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Straße der Ärzte", "strasse-der-arzte"),
+    ("Ærø og Øresund", "aero-og-oresund"),
+    ("Łódź i Kraków", "lodz-i-krakow"),
+    ("Пример подкаста", "primer-podkasta"),
+    ("Ελληνικά νέα", "ellinika-nea"),
+    ("🎙️ What’s the Crack? — Live €5", "whats-the-crack-live-5"),
+])
+def test_add_spells_titles_of_every_script_in_the_slug(show: Path, tmp_path: Path, title: str, slug: str) -> None:
+    """Letters that Unicode decomposition does not turn into ASCII were dropped: 'Straße' gave 'strae', 'Ærø'
+    gave 'r', and a Cyrillic or Greek title gave no words at all ('007-episode')."""
+    source = make_media(tmp_path / "in" / f"{title}.mp3", "mp3", 1.0, extra=("-metadata", f"title={title}"))
+    result = CliRunner().invoke(main, ["add", str(source), "-s", str(show), "--episode", "7", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["slug"] == f"007-{slug}"
+    folder = show / "episodes" / data["slug"]
+    assert data["audio"] == f"{slug}.mp3" and (folder / data["audio"]).is_file()  # the file name is spelt so too
+    assert front(folder / "episode.md")["title"] == title  # the title itself is kept as written
+    report = build(show, accept_changes=True)
+    assert (report.output / "episodes" / data["slug"] / "index.html").is_file()
+
+
 def test_add_refuses_a_file_that_is_not_audio(show: Path, tmp_path: Path) -> None:
     fake = tmp_path / "notes.mp3"
     fake.write_text("not audio at all\n")
