@@ -91,23 +91,30 @@ def _parse_date(value: str) -> datetime | None:
 
 def check_date(value: str) -> tuple[str, Severity | None]:
     """("", None) when ``value`` is a correct RFC 2822 date, else (what is wrong, severity)."""
+    wrong, severity, _ = read_date(value)
+    return wrong, severity
+
+
+def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
+    """:func:`check_date`, and the moment ``value`` names when it is a real date (also when only its day name is
+    wrong); None otherwise."""
     match = RFC2822.match(value.strip())
     if not match:
-        return (f"{value!r} is not an RFC 2822 date", Severity.ERROR)
+        return (f"{value!r} is not an RFC 2822 date", Severity.ERROR, None)
     if match.group("year") < "1000":  # '0026': email.utils reads it as 2026, other parsers as the year 26
         return (f"{value!r}: the year {match.group('year')} is not a real publication year (apps read it as the year "
                 f"{int(match.group('year'))} or as {2000 + int(match.group('year')) if int(match.group('year')) < 69 else 1900 + int(match.group('year'))})",
-                Severity.ERROR)
+                Severity.ERROR, None)
     try:
         moment = _parse_date(value)
     except (TypeError, ValueError, IndexError):
-        return (f"{value!r} is not a real date", Severity.ERROR)
+        return (f"{value!r} is not a real date", Severity.ERROR, None)
     if moment is None:
-        return (f"{value!r} is not a real date", Severity.ERROR)
+        return (f"{value!r} is not a real date", Severity.ERROR, None)
     day = match.group("day")
     if day and _DAYS[moment.weekday()] != day:
-        return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING)
-    return "", None
+        return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING, moment)
+    return "", None, moment
 
 
 def date_hint() -> str:

@@ -7,6 +7,7 @@ from 1) when it has none, and the element in ``field``.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,11 +18,11 @@ from .channel import (
     IMAGE_EXTENSIONS,
     URL,
     _explicit,
-    check_date,
     date_hint,
     double_escaped,
     insecure_image,
     podcast_common,
+    read_date,
 )
 from .feedxml import FeedDoc, child, children, text
 from .rules import problem
@@ -87,9 +88,7 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
     numbers: dict[tuple[str, str], int] = {}
     for index, item in enumerate(doc.items()):
         label = item_label(doc, item, index)
-        out += check_item(doc, item, label, show_title)
-        if now is not None:
-            out += _future(doc, item, label, now)
+        out += check_item(doc, item, label, show_title, now)
         guid = text(doc, item, "guid")
         if guid:
             if guid in guids:
@@ -118,8 +117,9 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
     return out
 
 
-def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Problem]:
-    """The rules about one item on its own (``show_title``: the channel's title, stripped)."""
+def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float | None = None) -> list[Problem]:
+    """The rules about one item on its own (``show_title``: the channel's title, stripped; ``now``: see
+    :func:`check_items`)."""
     src = doc.source
     out: list[Problem] = []
     title = text(doc, item, "title") or text(doc, item, "itunes:title")
@@ -140,7 +140,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Pro
     out += double_escaped(doc, item.find("title"), "title", label)
     out += _enclosure(doc, item, label)
     out += _guid(doc, item, label)
-    out += _date(doc, item, label)
+    out += _date(doc, item, label, now)
     out += _description(doc, item, label)
     out += _duration(doc, item, label)
     out += _explicit(doc, item, "itunes:explicit", "", "EP119", label)
@@ -259,14 +259,18 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     return []
 
 
-def _date(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Problem]:
     value = text(doc, item, "pubDate")
     if not value:
         return [problem("EP110", doc.source, "the episode has no <pubDate>", field="pubDate", episode=label,
                         hint="add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate>")]
-    wrong, severity = check_date(value)
+    wrong, severity, moment = read_date(value)
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
+    if now is not None and moment is not None:
+        ahead = _future(doc, value, moment, label, now)
+        if ahead:
+            return ahead
     zone = value.strip().rsplit(" ", 1)[-1]
     if not re.match(r"^[+-]\d{4}$", zone, re.ASCII) and zone not in ("GMT", "UT", "Z"):
         return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
@@ -302,21 +306,8 @@ def _summary(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                     field="itunes:summary", episode=label, hint="shorten it, or remove it: apps read <description>")]
 
 
-def _future(doc: FeedDoc, item: Any, label: str, now: float) -> list[Problem]:
-    from datetime import UTC, datetime
-
-    from .channel import _parse_date
-
-    value = text(doc, item, "pubDate")
-    if not value or check_date(value)[1] is not None:
-        return []
-    try:
-        moment = _parse_date(value)
-    except (TypeError, ValueError, IndexError):
-        return []
-    if moment is None:
-        return []
-    if moment.tzinfo is None:
+def _future(doc: FeedDoc, value: str, moment: datetime, label: str, now: float) -> list[Problem]:
+    if moment.tzinfo is None:  # "-0000": a local time in an unknown zone
         moment = moment.replace(tzinfo=UTC)
     if moment.timestamp() <= now + FUTURE_SLACK:
         return []
