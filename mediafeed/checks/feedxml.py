@@ -203,8 +203,8 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
             doc.podcast = uri
             problems.append(warning("XML006", doc.source, "the podcast namespace is declared with its old GitHub URL",
                                     field=f"xmlns:{prefix}",
-                                    hint=f"declare xmlns:podcast=\"{PODCAST}\": apps that match it exactly (the Podcast "
-                                    "Index's own validator among them) see no podcast: element"))
+                                    hint=f"declare xmlns:podcast=\"{PODCAST}\": apps that match the namespace exactly "
+                                    "see no podcast: element under the old URL"))
         elif uri != PODCAST and (near_podcast(uri) or prefix == "podcast") and PODCAST not in seen:
             doc.podcast = uri
             problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {uri!r}",

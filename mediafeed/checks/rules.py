@@ -130,7 +130,7 @@ _RULES = [
        "Apps that fetch the feed honour the header; a saved copy, a mirror or a proxy without it reads broken UTF-8."),
     _r("XML006", "podcastindex", E, "the podcast namespace URI is not exactly https://podcastindex.org/namespace/1.0",
        "Apps match the namespace URI exactly; http:// or a trailing slash hides every podcast: element. The namespace's "
-       "old GitHub URL is a warning: some apps still read it, the Podcast Index's validator does not."),
+       "old GitHub URL is a warning: some apps still read it, those that match the current URL exactly do not."),
     _r("XML008", "mediafeed psp1", E, "<rss> has no version=\"2.0\"",
        "RSS 2.0 requires the version attribute; the W3C feed validator rejects a feed without it and apps have to guess "
        "the format. Another version (0.91, 0.92) is a warning: podcast elements are RSS 2.0's."),
