@@ -336,7 +336,7 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
             out.append(problem("PI001", src, f"podcast:guid {guid!r} is not a UUID", field="podcast:guid",
                                hint="use the UUIDv5 of the feed URL"))
         else:
-            if guid.lower() != str(value):  # braces, 'urn:uuid:', no hyphens, capitals: Python reads them, apps compare text
+            if guid.lower() != str(value):  # braces, 'urn:uuid:', no hyphens: Python reads them, apps compare text
                 out.append(problem("PI001", src, f"podcast:guid {guid!r} is not written as a plain UUID", field="podcast:guid",
                                    hint=f"write {value} (lower case, 8-4-4-4-12 digits, no braces or prefix)"))
             url = self_url(doc) if URL.match(self_url(doc)) else ""  # a relative one is SHOW013, not a GUID question
