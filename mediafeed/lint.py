@@ -8,6 +8,7 @@ user's ``select``/``ignore`` and sorted (errors first). The JSON form
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,11 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                                  severity=Severity.INFO if permanent else Severity.WARNING,
                                  hint="subscribe to the final URL" if permanent else
                                  "a moved feed should answer 301 (permanent); apps keep polling after a 302"))
+        served = answer.header("content-type").split(";", 1)[0].strip().lower()
+        if served and "xml" not in served:
+            found.append(problem("XML010", target, f"the feed is served as {served}, not as XML", field="Content-Type",
+                                 hint="serve it as application/rss+xml (or application/xml): browsers show a text/html "
+                                 "feed as a page, and strict readers and proxies treat it as one"))
         body, charset_problems = _http_charset(answer.body, answer.header("content-type"), target)
         return body, target, found + charset_problems
     path = Path(target)
@@ -137,8 +143,9 @@ def load_feed(target: str, limits: Limits) -> tuple[feedxml.FeedDoc | None, list
     return doc, problems + found
 
 
-def feed_rules(doc: feedxml.FeedDoc) -> list[Problem]:
-    return check_channel(doc) + check_items(doc)
+def feed_rules(doc: feedxml.FeedDoc, now: float | None = None) -> list[Problem]:
+    """The channel and item rules; ``now`` (the clock, for a published feed) adds pubDates in the future."""
+    return check_channel(doc) + check_items(doc, now)
 
 
 def lint_feed(target: str, *, previous: str = "", online: bool = False, select: tuple[str, ...] = (),
@@ -150,7 +157,7 @@ def lint_feed(target: str, *, previous: str = "", online: bool = False, select: 
     doc, problems = load_feed(target, limits)
     if doc is not None:
         report.episodes = len(doc.items())
-        problems += feed_rules(doc)
+        problems += feed_rules(doc, time.time())
         if previous:
             old, old_problems = load_feed(previous, limits)
             if old is None:

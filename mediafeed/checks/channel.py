@@ -17,19 +17,48 @@ from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
-from .feedxml import ATOM, FeedDoc, child, text
+from .feedxml import ATOM, FeedDoc, child, children, text
 from .rules import problem
 from .value import check_value_and_social
 
 DESCRIPTION_LIMIT = 4000
 LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+#: ISO 639-1 (the two-letter codes Apple asks for; from the iso-codes package's ISO 639-2 table), and the withdrawn
+#: iw, in, ji, jw and mo that older feeds and Java still write for he, id, yi, jv and ro
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es
+et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj
+kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti
+tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu iw in ji jw mo""".split())
+URL = re.compile(r"^https?://[^\s/]+\S*$", re.I)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\s+"
+RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4}})\s+"
                      r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: an HTML tag in text apps show as plain text (titles): '<b>', '</i>', '<br/>', '<span class="x">'
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+#: what mail providers accept as an address, roughly: one '@', no spaces, a dot in the domain
+EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}$")
+#: podcast:person roles and groups of the Podcast Taxonomy Project (taxonomy.json of the podcast namespace), lower
+#: case: the namespace compares them case-insensitively ("translater" is the taxonomy's own spelling)
+PERSON_ROLES = frozenset({
+    "director", "assistant director", "executive producer", "senior producer", "producer", "associate producer",
+    "development producer", "creative director", "host", "co-host", "guest host", "guest", "voice actor", "narrator",
+    "announcer", "reporter", "author", "editorial director", "co-writer", "writer", "songwriter", "guest writer",
+    "story editor", "managing editor", "script editor", "script coordinator", "researcher", "editor", "fact checker",
+    "translator", "translater", "transcriber", "logger", "studio coordinator", "technical director", "technical manager",
+    "audio engineer", "remote recording engineer", "post production engineer", "audio editor", "sound designer",
+    "foley artist", "composer", "theme music", "music production", "music contributor", "production coordinator",
+    "booking coordinator", "production assistant", "content manager", "marketing manager", "sales representative",
+    "sales manager", "graphic designer", "cover art designer", "social media manager", "consultant", "intern",
+    "camera operator", "lighting designer", "camera grip", "assistant camera", "assistant editor",
+})
+PERSON_GROUPS = frozenset({"creative direction", "cast", "writing", "audio production", "audio post-production",
+                           "administration", "visuals", "community", "misc.", "video production", "video post-production"})
 
 
 #: the form mediafeed writes (:func:`dates.rfc2822`): day, date, a year from 1000 (email.utils moves two-digit
@@ -64,19 +93,30 @@ def _parse_date(value: str) -> datetime | None:
 
 def check_date(value: str) -> tuple[str, Severity | None]:
     """("", None) when ``value`` is a correct RFC 2822 date, else (what is wrong, severity)."""
+    wrong, severity, _ = read_date(value)
+    return wrong, severity
+
+
+def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
+    """:func:`check_date`, and the moment ``value`` names when it is a real date (also when only its day name is
+    wrong); None otherwise."""
     match = RFC2822.match(value.strip())
     if not match:
-        return (f"{value!r} is not an RFC 2822 date", Severity.ERROR)
+        return (f"{value!r} is not an RFC 2822 date", Severity.ERROR, None)
+    if match.group("year") < "1000":  # '0026': email.utils reads it as 2026, other parsers as the year 26
+        return (f"{value!r}: the year {match.group('year')} is not a real publication year (apps read it as the year "
+                f"{int(match.group('year'))} or as {2000 + int(match.group('year')) if int(match.group('year')) < 69 else 1900 + int(match.group('year'))})",
+                Severity.ERROR, None)
     try:
         moment = _parse_date(value)
     except (TypeError, ValueError, IndexError):
-        return (f"{value!r} is not a real date", Severity.ERROR)
+        return (f"{value!r} is not a real date", Severity.ERROR, None)
     if moment is None:
-        return (f"{value!r} is not a real date", Severity.ERROR)
+        return (f"{value!r} is not a real date", Severity.ERROR, None)
     day = match.group("day")
     if day and _DAYS[moment.weekday()] != day:
-        return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING)
-    return "", None
+        return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING, moment)
+    return "", None, moment
 
 
 def date_hint() -> str:
@@ -107,6 +147,9 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
     title = text(doc, ch, "title")
     if not title:
         out.append(problem("SHOW001", src, "the channel has no <title>", field="title", hint="add <title>Show name</title>"))
+    elif HTML_TAG.search(title):
+        out.append(problem("SHOW026", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
+                           "titles as plain text, tags and all", field="title", hint="write the title as plain text"))
     out += double_escaped(doc, ch.find("title"), "title")
 
     description = text(doc, ch, "description")
@@ -117,15 +160,23 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
     elif len(description.encode("utf-8")) > DESCRIPTION_LIMIT:
         out.append(problem("SHOW003", src, f"the description is {len(description.encode('utf-8'))} bytes; the limit is 4000",
                            field="description", hint="shorten it; put the long text on the website"))
+    summary = text(doc, ch, "itunes:summary")
+    if summary and summary != description and len(summary.encode("utf-8")) > DESCRIPTION_LIMIT:
+        out.append(problem("SHOW003", src, f"itunes:summary is {len(summary.encode('utf-8'))} bytes; the limit is 4000",
+                           field="itunes:summary", hint="shorten it, or remove it: Apple reads <description>"))
 
-    if not text(doc, ch, "link"):
+    link = text(doc, ch, "link")
+    if not link:
         out.append(problem("SHOW004", src, "the channel has no <link> to the show's website", field="link",
                            hint="add <link>https://…</link>"))
+    elif not URL.match(link):
+        out.append(problem("SHOW004", src, f"the channel <link> {link!r} is not an absolute http(s) URL", field="link",
+                           hint="write the website's full address, e.g. <link>https://example.org/</link>"))
 
     language = text(doc, ch, "language")
     if not language:
         out.append(problem("SHOW005", src, "the channel has no <language>", field="language", hint="add <language>en</language>"))
-    elif not LANGUAGE.match(language):
+    elif not LANGUAGE.match(language) or (len(language.split("-")[0]) == 2 and language.split("-")[0].lower() not in ISO_639_1):
         out.append(problem("SHOW006", src, f"{language!r} is not an ISO 639 language code", field="language",
                            hint="write e.g. 'en', 'en-gb' or 'de'"))
 
@@ -136,14 +187,22 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
     if not self_url(doc):
         out.append(problem("SHOW013", src, "no <atom:link rel=\"self\"> with the feed's own URL", field="atom:link",
                            hint='add <atom:link href="https://…/feed.xml" rel="self" type="application/rss+xml"/>'))
+    elif not URL.match(self_url(doc)):
+        out.append(problem("SHOW013", src, f"atom:link rel=\"self\" is {self_url(doc)!r}, not the feed's full URL",
+                           field="atom:link", hint='write href="https://…/feed.xml": apps and the Podcast Index use it as the feed\'s address'))
 
     if not text(doc, ch, "itunes:author"):
         out.append(problem("SHOW014", src, "the channel has no <itunes:author>", field="itunes:author",
                            hint="add <itunes:author>Your name or organisation</itunes:author>"))
     owner = child(doc, ch, "itunes:owner")
-    if owner is None or not text(doc, owner, "itunes:email"):
+    email = text(doc, owner, "itunes:email") if owner is not None else None
+    if not email:
         out.append(problem("SHOW015", src, "no <itunes:owner> with an <itunes:email>", field="itunes:owner",
                            hint="add <itunes:owner><itunes:name>…</itunes:name><itunes:email>…</itunes:email></itunes:owner>"))
+    elif not EMAIL.match(email):
+        out.append(problem("SHOW015", src, f"itunes:email {email!r} is not an e-mail address", field="itunes:owner/itunes:email",
+                           hint="write the address alone, e.g. <itunes:email>you@example.org</itunes:email>: "
+                           "Apple and Spotify send ownership verification there"))
 
     show_type = text(doc, ch, "itunes:type")
     if show_type is not None and show_type not in ("episodic", "serial"):
@@ -175,22 +234,48 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
                 out.append(problem("SHOW021", src, wrong, field=name, hint=date_hint()))
 
     if not doc.items():
-        out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
-                           hint="Apple accepts a show only with at least one episode"))
+        stray = sum(1 for element in doc.root.iter("item") if element.getparent() is not ch)
+        if stray:  # <rss><channel>…</channel><item>…: every app sees a show without episodes
+            out.append(problem("SHOW022", src, f"the feed has {stray} <item> element{'s' if stray > 1 else ''} outside "
+                               "<channel>, where apps do not look: they see no episodes", field="item", severity=Severity.ERROR,
+                               hint="move every <item> inside <channel>, after the channel's own elements"))
+        else:
+            out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
+                               hint="Apple accepts a show only with at least one episode"))
     out += check_podcast_channel(doc)
     return out
 
 
 def _image(doc: FeedDoc) -> list[Problem]:
-    image = child(doc, doc.channel, "itunes:image")
+    images = children(doc, doc.channel, "itunes:image")
+    image = images[0] if images else None
     href = (image.get("href") or "").strip() if image is not None else ""
     if not href:
-        return [problem("SHOW007", doc.source, "no <itunes:image href=…> (show artwork)", field="itunes:image",
+        misplaced = next((name for name in ("url", "src") if image is not None and image.get(name)), "")
+        return [problem("SHOW007", doc.source, "no <itunes:image href=…> (show artwork)"
+                        + (f": the URL is in a {misplaced}= attribute, which apps do not read" if misplaced else ""),
+                        field="itunes:image@href" if image is not None else "itunes:image",
                         hint='add <itunes:image href="https://…/artwork.jpg"/> (square JPEG/PNG, 1400–3000 px)')]
+    out = []
+    others = sorted({(i.get("href") or "").strip() for i in images[1:]} - {href})
+    if others:
+        out.append(problem("SHOW028", doc.source, f"{len(images)} <itunes:image> elements ({href}, {', '.join(others)}); "
+                           "apps pick different ones", field="itunes:image", hint="keep one <itunes:image> in the channel"))
     if not href.split("?", 1)[0].lower().endswith(IMAGE_EXTENSIONS):
-        return [problem("SHOW008", doc.source, f"artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
-                        hint="publish the artwork under a name ending in .jpg or .png")]
-    return []
+        out.append(problem("SHOW008", doc.source, f"artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
+                           hint="publish the artwork under a name ending in .jpg or .png"))
+    out += insecure_image(doc, href, "SHOW027")
+    return out
+
+
+def insecure_image(doc: FeedDoc, href: str, code: str, episode: str = "") -> list[Problem]:
+    """SHOW027/EP127: artwork over plain http: web players on https pages block it (mixed content), and apps
+    that allow only https (iOS App Transport Security) show no artwork."""
+    if not href.lower().startswith("http://") or _loopback(href):
+        return []
+    return [problem(code, doc.source, f"artwork URL {href} is http://, not https://: web players and apps that load only "
+                    "https show no artwork", field="itunes:image@href",
+                    episode=episode, hint="serve the artwork over https and use the https:// URL")]
 
 
 def _category(doc: FeedDoc) -> list[Problem]:
@@ -199,6 +284,11 @@ def _category(doc: FeedDoc) -> list[Problem]:
         return [problem("SHOW009", doc.source, "no <itunes:category>", field="itunes:category",
                         hint='add <itunes:category text="…"/> from Apple\'s list, e.g. "Technology"')]
     name = (first.get("text") or "").strip()
+    if not name:
+        content = (first.text or "").strip()
+        return [problem("SHOW010", doc.source, "itunes:category has no text attribute" + (
+            f" ({content!r} is its content, which apps do not read)" if content else ""), field="itunes:category@text",
+            hint=f'write <itunes:category text="{content or "Technology"}"/>: the name goes in the text attribute')]
     if name not in APPLE_CATEGORIES:
         return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
                         hint="use a category from Apple's list (mind '&amp;' and capitals)")]
@@ -248,7 +338,11 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
             out.append(problem("PI001", src, f"podcast:guid {guid!r} is not a UUID", field="podcast:guid",
                                hint="use the UUIDv5 of the feed URL"))
         else:
-            url = self_url(doc) or (src if src.startswith(("http://", "https://")) else "")
+            if guid.lower() != str(value):  # braces, 'urn:uuid:', no hyphens: Python reads them, apps compare text
+                out.append(problem("PI001", src, f"podcast:guid {guid!r} is not written as a plain UUID", field="podcast:guid",
+                                   hint=f"write {value} (lower case, 8-4-4-4-12 digits, no braces or prefix)"))
+            url = self_url(doc) if URL.match(self_url(doc)) else ""  # a relative one is SHOW013, not a GUID question
+            url = url or (src if src.startswith(("http://", "https://")) else "")
             if value.version != 5:
                 out.append(problem("PI002", src, f"podcast:guid {guid} is a version {value.version} UUID, not version 5",
                                    field="podcast:guid", hint="the namespace asks for the UUIDv5 of the feed URL"))
@@ -262,10 +356,14 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
     else:
         state = (locked.text or "").strip().lower()
         if state not in ("yes", "no"):
-            out.append(problem("PI005", src, f"podcast:locked is {locked.text!r}; expected 'yes' or 'no'", field="podcast:locked"))
+            out.append(problem("PI005", src, f"podcast:locked is {locked.text!r}; expected 'yes' or 'no'", field="podcast:locked",
+                               hint="write <podcast:locked>yes</podcast:locked> (other platforms may not import the feed) or no"))
         elif state == "yes" and not (locked.get("owner") or "").strip():
             out.append(problem("PI006", src, "podcast:locked has no owner e-mail", field="podcast:locked@owner",
                                hint="add owner=\"you@example.org\" so platforms can verify you"))
+        elif (locked.get("owner") or "").strip() and not EMAIL.match(locked.get("owner").strip()):
+            out.append(problem("PI006", src, f"podcast:locked owner {locked.get('owner').strip()!r} is not an e-mail address",
+                               field="podcast:locked@owner", hint="write owner=\"you@example.org\" so platforms can verify you"))
     medium = text(doc, ch, "podcast:medium")
     if medium is not None and medium not in MEDIUMS:
         out.append(problem("PI011", src, f"podcast:medium {medium!r} is not in the namespace's list", field="podcast:medium",
@@ -311,6 +409,18 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         if local == "funding" and len((element.text or "").strip()) > 128:
             out.append(problem("PI009", src, f"podcast:funding text is {len((element.text or '').strip())} characters; the limit is 128",
                                field="podcast:funding", episode=episode, hint="shorten the call to action"))
+        if local == "funding" and not (element.get("url") or "").strip():
+            out.append(problem("PI016", src, "podcast:funding has no url", field="podcast:funding@url", episode=episode,
+                               hint='write <podcast:funding url="https://…">Support the show</podcast:funding>: apps link the url'))
+        if local == "person":
+            for attribute, known in (("role", PERSON_ROLES), ("group", PERSON_GROUPS)):
+                value = " ".join((element.get(attribute) or "").split())
+                if value and value.lower() not in known:
+                    out.append(problem("PI017", src, f"podcast:person {attribute} {value!r} is not in the Podcast Taxonomy "
+                                       "Project's list, which apps use to label people",
+                                       field=f"podcast:person@{attribute}", episode=episode,
+                                       hint="use a taxonomy " + ("role, e.g. host, co-host, guest, producer, editor" if attribute == "role"
+                                                                 else "group, e.g. cast, writing, audio production")))
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint="the person's name, or the license's SPDX identifier"))

@@ -8,6 +8,7 @@ its line, column and a hint for the classic hand-built-XML mistakes.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,10 @@ _HINTS = [
     (re.compile(r"Sequence '\]\]>' not allowed|CData section not finished", re.I), "CDATA"),
     (re.compile(r"Opening and ending tag mismatch|Premature end of data|EndTag", re.I),
      "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
+    (re.compile(r"Namespace prefix (\w+)", re.I), "PREFIX"),
+    (re.compile(r"XML declaration allowed only at the start", re.I),
+     "remove what comes before <?xml …?> (spaces, blank lines, a second byte order mark): the declaration must be "
+     "the very first characters of the feed"),
     (re.compile(r"encoding|Input is not proper UTF-8", re.I),
      "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
 ]
@@ -84,6 +89,11 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
         hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
         hint = _CDATA_HINT if hint == "CDATA" else hint
+        if hint == "PREFIX":
+            prefix = re.search(r"Namespace prefix (\w+)", message, re.I).group(1)  # type: ignore[union-attr]
+            uri = PREFIXES.get(prefix)
+            hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
+                    f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
         lines = data.splitlines()
         text_line = lines[line - 1] if 0 < line <= len(lines) else b""
         if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
@@ -107,9 +117,72 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     if tree.docinfo.internalDTD is not None or (tree.docinfo.doctype or "").strip():
         problems.append(warning("XML003", source, "the feed declares a DOCTYPE; its entities are not expanded and some apps refuse it",
                                 field="DOCTYPE", hint="remove the <!DOCTYPE …> declaration; RSS needs none"))
+    version = root.get("version")
+    if version is None or version.strip() != "2.0":
+        problems.append((warning if version else error)(
+            "XML008", source, f"<rss version=\"{version}\">: podcast feeds are RSS 2.0" if version else
+            "<rss> has no version attribute (the W3C validator rejects it; apps guess the format)", field="rss@version",
+            hint="write <rss version=\"2.0\" …>"))
+    problems.extend(_declared_encoding(data, source))
+    problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
     return doc, problems
+
+
+#: single-byte encodings in which any byte sequence decodes (so UTF-8 bytes become "Ã©" without an error)
+_SINGLE_BYTE = re.compile(r"^(iso-?8859-?\d+|latin-?\d|l\d|windows-125\d|cp125\d|iso_8859-\d+)$", re.I)
+
+
+def utf8_declared_otherwise(data: bytes) -> str:
+    """The single-byte encoding (ISO-8859-1, windows-1252) ``data`` declares although its text is UTF-8 with
+    characters beyond ASCII; "" when it does not. Any byte sequence decodes in such an encoding, so every app
+    reads it as declared and shows 'CafÃ©' for 'Café', without an error anywhere."""
+    declared = re.match(rb"""\s*(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", data[:300])
+    name = declared.group(1).decode("ascii") if declared else ""
+    if not _SINGLE_BYTE.match(name) or data.isascii():
+        return ""
+    try:
+        codecs.lookup(name)
+        data.decode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return ""  # an encoding Python does not know, or really single-byte text
+    return name
+
+
+def _declared_encoding(data: bytes, source: str) -> list[Problem]:
+    """XML009: see :func:`utf8_declared_otherwise`."""
+    declared = utf8_declared_otherwise(data)
+    if not declared:
+        return []
+    text = data.decode("utf-8")
+    sample = next((word for word in re.findall(r"[^\s<>&\"]*[^\x00-\x7f][^\s<>&\"]*", text)), "")[:40]
+    return [warning("XML009", source, f"the feed declares encoding=\"{declared}\" but its text is UTF-8: apps show "
+                    f"{sample.encode('utf-8').decode(declared, 'replace')!r} for {sample!r}", field="encoding",
+                    hint="declare <?xml version=\"1.0\" encoding=\"UTF-8\"?> (the bytes are UTF-8 already)")]
+
+
+def _entities(root: Any, source: str) -> list[Problem]:
+    """XML003 as an error where the feed uses an entity its DOCTYPE declares: mediafeed never expands it (an
+    external one reads a file or a URL: XXE), and neither do careful apps, so the text is lost for them."""
+    out = []
+    for entity in root.iter(etree.Entity):
+        parent = entity.getparent()
+        where = etree.QName(parent).localname if parent is not None and isinstance(parent.tag, str) else "rss"
+        item = next((e for e in entity.iterancestors("item")), None)
+        label = ""
+        if item is not None:  # named as the item rules name it (items.item_label): its GUID, or its position
+            guid = item.find("guid")
+            label = (guid.text or "").strip() if guid is not None and guid.text else ""
+            label = label or f"item {list(item.getparent().iterchildren('item')).index(item) + 1}"
+        out.append(error("XML003", source, f"<{where}> uses the entity {entity.text}, which only the DOCTYPE defines; "
+                         "mediafeed does not expand it (an external entity would read a file or a URL) and careful apps "
+                         "do not either, so that text is lost",
+                         field=where, episode=label,
+                         hint=f"write the text itself instead of {entity.text}, and remove the <!DOCTYPE …>"))
+        if len(out) >= 10:
+            break
+    return out
 
 
 def _namespaces(doc: FeedDoc) -> list[Problem]:
@@ -121,14 +194,18 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
     for _, (prefix, uri) in etree.iterwalk(doc.root, events=("start-ns",)):
         seen.setdefault(uri, prefix or "")
     for uri, prefix in sorted(seen.items()):
-        if uri != ITUNES and near_itunes(uri):
+        if uri != ITUNES and (near_itunes(uri) or (prefix == "itunes" and ITUNES not in seen)):
             doc.itunes = uri
             problems.append(error("XML004", doc.source, f"the itunes namespace is declared as {uri!r}",
                                   field=f"xmlns:{prefix}",
                                   hint=f"declare exactly xmlns:itunes=\"{ITUNES}\" (Apple compares it case-sensitively)"))
         if uri == PODCAST_LEGACY and PODCAST not in seen:
             doc.podcast = uri
-        elif uri != PODCAST and near_podcast(uri) and PODCAST not in seen:
+            problems.append(warning("XML006", doc.source, "the podcast namespace is declared with its old GitHub URL",
+                                    field=f"xmlns:{prefix}",
+                                    hint=f"declare xmlns:podcast=\"{PODCAST}\": apps that match the namespace exactly "
+                                    "see no podcast: element under the old URL"))
+        elif uri != PODCAST and (near_podcast(uri) or prefix == "podcast") and PODCAST not in seen:
             doc.podcast = uri
             problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {uri!r}",
                                     field=f"xmlns:{prefix}",

@@ -7,18 +7,22 @@ from 1) when it has none, and the element in ``field``.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import Problem
 from .channel import (
     DESCRIPTION_LIMIT,
+    HTML_TAG,
     IMAGE_EXTENSIONS,
+    URL,
     _explicit,
-    check_date,
     date_hint,
     double_escaped,
+    insecure_image,
     podcast_common,
+    read_date,
 )
 from .feedxml import FeedDoc, child, children, text
 from .rules import problem
@@ -70,7 +74,12 @@ def duration_seconds(value: str) -> float | None:
     return seconds
 
 
-def check_items(doc: FeedDoc) -> list[Problem]:
+#: how far ahead of the clock a pubDate may be before it is reported (time zones, a clock running slow)
+FUTURE_SLACK = 24 * 3600
+
+
+def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
+    """Every item rule; with ``now`` (a Unix time: checking a feed someone published), pubDates after it too."""
     out: list[Problem] = []
     show_title = (text(doc, doc.channel, "title") or "").strip()
     serial = text(doc, doc.channel, "itunes:type") == "serial"
@@ -79,7 +88,7 @@ def check_items(doc: FeedDoc) -> list[Problem]:
     numbers: dict[tuple[str, str], int] = {}
     for index, item in enumerate(doc.items()):
         label = item_label(doc, item, index)
-        out += check_item(doc, item, label, show_title)
+        out += check_item(doc, item, label, show_title, now)
         guid = text(doc, item, "guid")
         if guid:
             if guid in guids:
@@ -108,14 +117,20 @@ def check_items(doc: FeedDoc) -> list[Problem]:
     return out
 
 
-def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Problem]:
-    """The rules about one item on its own (``show_title``: the channel's title, stripped)."""
+def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float | None = None) -> list[Problem]:
+    """The rules about one item on its own (``show_title``: the channel's title, stripped; ``now``: see
+    :func:`check_items`)."""
     src = doc.source
     out: list[Problem] = []
     title = text(doc, item, "title") or text(doc, item, "itunes:title")
     if not title:
-        out.append(problem("EP101", src, "the episode has no <title>", field="title", episode=label))
+        out.append(problem("EP101", src, "the episode has no <title>", field="title", episode=label,
+                           hint="add <title>…</title>: apps list episodes by title"))
     else:
+        if HTML_TAG.search(title):
+            out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
+                               "titles as plain text, tags and all", field="title", episode=label,
+                               hint="write the title as plain text"))
         if show_title and show_title.lower() in title.lower() and title.lower() != show_title.lower():
             out.append(problem("EP020", src, f"title {title!r} repeats the show's name", field="title", episode=label,
                                hint="Apple asks for the episode title alone"))
@@ -125,7 +140,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Pro
     out += double_escaped(doc, item.find("title"), "title", label)
     out += _enclosure(doc, item, label)
     out += _guid(doc, item, label)
-    out += _date(doc, item, label)
+    out += _date(doc, item, label, now)
     out += _description(doc, item, label)
     out += _duration(doc, item, label)
     out += _explicit(doc, item, "itunes:explicit", "", "EP119", label)
@@ -143,9 +158,14 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str) -> list[Pro
     if href and not href.split("?", 1)[0].lower().endswith(IMAGE_EXTENSIONS):
         out.append(problem("EP122", src, f"episode artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
                            episode=label, hint="publish the artwork under a name ending in .jpg or .png"))
-    if not text(doc, item, "link"):
+    out += insecure_image(doc, href, "EP127", label)
+    link = text(doc, item, "link")
+    if not link:
         out.append(problem("EP124", src, "the episode has no <link> to its page", field="link", episode=label,
                            hint="link the episode's show-notes page"))
+    elif not URL.match(link):
+        out.append(problem("EP124", src, f"the episode <link> {link!r} is not an absolute http(s) URL; apps cannot open it",
+                           field="link", episode=label, hint="write the page's full address, e.g. https://example.org/episodes/1/"))
     out += _podcast_item(doc, item, label)
     return out
 
@@ -165,7 +185,9 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     path = _url_path(url)
     if not re.match(r"^https?://[^\s/]+\S*$", url) or path is None:
         out.append(problem("EP103", src, f"enclosure url is {url!r}; expected an absolute http(s) URL" if url else
-                           "the enclosure has no url", field="enclosure@url", episode=label, hint="give the media file's full URL"))
+                           "the enclosure has no url", field="enclosure@url", episode=label,
+                           hint="write each space in the URL as %20 (or rename the file without spaces)"
+                           if re.match(r"^https?://\S", url) and re.search(r"\s", url) else "give the media file's full URL"))
     length = (enclosure.get("length") or "").strip()
     if not _whole(length) or int(length) == 0:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
@@ -237,14 +259,18 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     return []
 
 
-def _date(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Problem]:
     value = text(doc, item, "pubDate")
     if not value:
         return [problem("EP110", doc.source, "the episode has no <pubDate>", field="pubDate", episode=label,
                         hint="add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate>")]
-    wrong, severity = check_date(value)
+    wrong, severity, moment = read_date(value)
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
+    if now is not None and moment is not None:
+        ahead = _future(doc, value, moment, label, now)
+        if ahead:
+            return ahead
     zone = value.strip().rsplit(" ", 1)[-1]
     if not re.match(r"^[+-]\d{4}$", zone, re.ASCII) and zone not in ("GMT", "UT", "Z"):
         return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
@@ -256,10 +282,10 @@ def _description(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     value = text(doc, item, "description")
     if not value:
         if text(doc, item, "itunes:summary") or text(doc, item, "content:encoded"):
-            return []
+            return _summary(doc, item, label)
         return [problem("EP113", doc.source, "the episode has no <description>", field="description", episode=label,
                         hint="add show notes in <description><![CDATA[ … ]]></description>")]
-    out = []
+    out = _summary(doc, item, label)
     size = len(value.encode("utf-8"))
     if size > DESCRIPTION_LIMIT:
         out.append(problem("EP114", doc.source, f"the description is {size} bytes; the limit is 4000", field="description",
@@ -270,6 +296,25 @@ def _description(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            "p, ol, ul, li, a, b, i, strong, em", field="description", episode=label,
                            hint="keep other HTML for <content:encoded>"))
     return out
+
+
+def _summary(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
+    summary = text(doc, item, "itunes:summary")
+    if not summary or len(summary.encode("utf-8")) <= DESCRIPTION_LIMIT:
+        return []
+    return [problem("EP114", doc.source, f"itunes:summary is {len(summary.encode('utf-8'))} bytes; the limit is 4000",
+                    field="itunes:summary", episode=label, hint="shorten it, or remove it: apps read <description>")]
+
+
+def _future(doc: FeedDoc, value: str, moment: datetime, label: str, now: float) -> list[Problem]:
+    if moment.tzinfo is None:  # "-0000": a local time in an unknown zone
+        moment = moment.replace(tzinfo=UTC)
+    if moment.timestamp() <= now + FUTURE_SLACK:
+        return []
+    today = datetime.fromtimestamp(now, UTC).date().isoformat()
+    return [problem("EP128", doc.source, f"pubDate {value!r} is in the future (today is {today}): apps disagree, some hold "
+                    "the episode back until then, others list it at once, first", field="pubDate", episode=label,
+                    hint="publish the episode on its date, or write the real publication date")]
 
 
 def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:

@@ -151,7 +151,9 @@ _RULES = [
        "One syntax error makes the whole feed unreadable for every app. The usual causes: a bare '&', HTML entities such "
        "as &nbsp; outside CDATA, ']]>' inside CDATA show notes, an unclosed element."),
     _r("XML002", "mediafeed", E, "not an RSS 2.0 feed (an HTML page, an Atom feed)"),
-    _r("XML003", "mediafeed", W, "the feed declares a DOCTYPE", "Entities are never expanded by mediafeed (no XXE); apps may refuse such feeds."),
+    _r("XML003", "mediafeed", W, "the feed declares a DOCTYPE",
+       "Entities are never expanded by mediafeed (no XXE, no 'billion laughs'); apps may refuse such feeds. An error where "
+       "the feed uses an entity its DOCTYPE declares: the text there is lost for every careful reader."),
     _r("XML004", "apple", E, "the itunes namespace URI is not exactly http://www.itunes.com/dtds/podcast-1.0.dtd",
        "Apple matches the namespace URI byte for byte; a different case hides every itunes: element."),
     _r("XML005", "mediafeed", W, "double-escaped HTML entity in text ('&amp;amp;', '&amp;nbsp;')",
@@ -159,12 +161,21 @@ _RULES = [
     _r("XML007", "mediafeed", W, "the feed's encoding is not UTF-8 and only the HTTP Content-Type names it",
        "Apps that fetch the feed honour the header; a saved copy, a mirror or a proxy without it reads broken UTF-8."),
     _r("XML006", "podcastindex", E, "the podcast namespace URI is not exactly https://podcastindex.org/namespace/1.0",
-       "Apps match the namespace URI exactly; http:// or a trailing slash hides every podcast: element."),
+       "Apps match the namespace URI exactly; http:// or a trailing slash hides every podcast: element. The namespace's "
+       "old GitHub URL is a warning: some apps still read it, those that match the current URL exactly do not."),
+    _r("XML008", "mediafeed psp1", E, "<rss> has no version=\"2.0\"",
+       "RSS 2.0 requires the version attribute; the W3C feed validator rejects a feed without it and apps have to guess "
+       "the format. Another version (0.91, 0.92) is a warning: podcast elements are RSS 2.0's."),
+    _r("XML010", "mediafeed", W, "the feed is served with a Content-Type that is not XML (text/html, text/plain)",
+       "The W3C feed validator warns; browsers show the feed as a page and some proxies and readers treat it as one. "
+       "Serve application/rss+xml or application/xml."),
+    _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
+       "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
     # -- channel ------------------------------------------------------------------------------------
     _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
     _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
     _r("SHOW003", "apple psp1", E, "the channel description is longer than 4000 bytes"),
-    _r("SHOW004", "psp1", E, "the channel has no link"),
+    _r("SHOW004", "psp1", E, "the channel has no link, or one that is not an absolute http(s) URL"),
     _r("SHOW005", "apple psp1", E, "the channel has no language"),
     _r("SHOW006", "apple psp1", E, "the language is not an ISO 639 code", "Write e.g. 'en', 'en-gb', 'pt-BR' (RFC 5646 / ISO 639)."),
     _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork)"),
@@ -175,7 +186,7 @@ _RULES = [
     _r("SHOW011", "apple psp1", E, "no itunes:explicit"),
     _r("SHOW012", "apple psp1", E, "itunes:explicit is not 'true' or 'false'",
        "Apple and PSP-1 use 'true'/'false'; the older 'yes', 'no', 'clean' are reported as a warning."),
-    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's URL"),
+    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's full URL"),
     _r("SHOW014", "spotify", E, "no itunes:author", "Spotify requires an author for the show."),
     _r("SHOW015", "apple spotify", W, "no itunes:owner e-mail", "Apple and Spotify send ownership verification to itunes:owner/itunes:email."),
     _r("SHOW016", "apple", E, "itunes:type is not 'episodic' or 'serial'"),
@@ -187,6 +198,12 @@ _RULES = [
     _r("SHOW022", "apple", W, "the feed has no episodes", "Apple does not accept a show without at least one episode."),
     _r("SHOW024", "psp1 podcastindex", W, "no podcast:locked", "podcast:locked tells other platforms not to import the feed without the owner's consent."),
     _r("SHOW025", "psp1 podcastindex", W, "no podcast:guid", "The show's permanent identifier across platforms and feed moves."),
+    _r("SHOW026", "apple", W, "the channel title contains HTML tags",
+       "Apps show titles as plain text: '<b>Show</b>' appears with its tags. Apple's guide asks for plain-text titles."),
+    _r("SHOW027", "mediafeed", W, "the show artwork URL is http://, not https://",
+       "Web players on https pages block http images (mixed content) and apps that load only https show no artwork."),
+    _r("SHOW028", "apple", W, "more than one itunes:image in the channel",
+       "The channel takes one itunes:image; apps pick the first or the last, so listeners see different artwork."),
     # -- podcast: namespace -----------------------------------------------------------------------
     _r("PI001", "podcastindex", E, "podcast:guid is not a UUID"),
     _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID"),
@@ -205,6 +222,10 @@ _RULES = [
     _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration"),
     _r("PI014", "podcastindex", E, "podcast:alternateEnclosure without type or podcast:source"),
     _r("PI015", "podcastindex", E, "podcast:person or podcast:license without text"),
+    _r("PI016", "podcastindex", E, "podcast:funding without url", "The url attribute is required: it is where apps send listeners."),
+    _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
+       "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
+       "apps label people by them and cannot show an unknown one."),
     # -- items ---------------------------------------------------------------------------------------
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
@@ -241,10 +262,18 @@ _RULES = [
     _r("EP121", "apple", E, "itunes:season or itunes:episode is not a positive whole number"),
     _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png"),
     _r("EP123", "mediafeed", W, "more than one enclosure in an episode", "Apps use the first; offer others with podcast:alternateEnclosure."),
-    _r("EP124", "psp1", I, "an episode has no link"),
+    _r("EP124", "psp1", I, "an episode has no link, or one that is not an absolute http(s) URL"),
     _r("EP125", "mediafeed", W, "a GUID that is not a URL is marked (or defaults to) isPermaLink=\"true\"",
        "RSS 2.0 reads a guid without isPermaLink=\"false\" as a permalink; the W3C feed validator rejects one that "
        "is not a full URL, and some apps link to it. Add the attribute; never change the GUID text."),
+    _r("EP126", "apple", W, "the episode title contains HTML tags",
+       "Apps show titles as plain text: '<b>Title</b>' appears with its tags."),
+    _r("EP127", "mediafeed", W, "the episode artwork URL is http://, not https://",
+       "Web players on https pages block http images (mixed content) and apps that load only https show no artwork."),
+    _r("EP128", "apple psp1", W, "pubDate is in the future",
+       "Checked for feeds given to 'mediafeed check FEED' (against the clock, a day of slack). Apple holds the episode "
+       "back until that date; other apps list it at once, first. Not checked for your own show: build decides what is "
+       "published when."),
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read"),
     _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),

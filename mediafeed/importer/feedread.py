@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..checks.feedxml import near_itunes, near_podcast
+from ..checks.feedxml import near_itunes, near_podcast, utf8_declared_otherwise
 from ..errors import InputError, Problem, error, warning
 from ..source import parse_datetime, parse_time
 
@@ -115,6 +115,12 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     """A feed's bytes → :class:`ShowRecord` and every problem found. ``source`` is how messages name it."""
     problems: list[Problem] = []
     broken = "a character that is not UTF-8"
+    declared = utf8_declared_otherwise(data)
+    if declared:  # what the producer wrote, not the 'CafÃ©' every app showed
+        data = re.sub(rb"""(encoding\s*=\s*["'])[A-Za-z0-9_.:-]+""", rb"\1UTF-8", data, count=1)
+        problems.append(warning("IMP003", source, f"the feed is declared as {declared} but its text is UTF-8; read as "
+                                "UTF-8 (apps showed its accented letters as two odd characters each)",
+                                field="encoding", hint="nothing to do: the new feed is UTF-8 and declares it"))
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
@@ -165,7 +171,13 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     show = _show(channel, source)
     base = show.link or source
     seen: set[str] = set()
-    for position, element in enumerate(channel.findall("item")):
+    items = channel.findall("item")
+    if not items and any(True for _ in root.iter("item")):
+        items = list(root.iter("item"))  # what the producer meant: apps see no episodes, the importer keeps them
+        problems.append(warning("IMP003", source, f"the feed's {len(items)} <item> element{'s are' if len(items) > 1 else ' is'} "
+                                "outside <channel>, where apps do not look; read as its episodes", field="item",
+                                hint="nothing to do: the new feed puts them inside <channel>"))
+    for position, element in enumerate(items):
         episode, made = _episode(element, base, source, position)
         problems.extend(made)
         if episode is None:
@@ -188,9 +200,9 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
         clark = "{%s}" % uri
         if clark in (ITUNES, PODCAST) or clark in aliases:
             continue
-        if near_itunes(uri):
+        if near_itunes(uri) or prefix == "itunes":  # a near miss, or a misspelling under the usual prefix
             aliases[clark] = ITUNES
-        elif near_podcast(uri):
+        elif near_podcast(uri) or prefix == "podcast":
             aliases[clark] = PODCAST
         else:
             continue

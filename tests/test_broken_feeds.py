@@ -1,0 +1,369 @@
+"""The catalogue of deliberately broken feeds: one defect each, as Apple Podcasts Connect, Spotify, the Podcast
+Index's validator, the W3C feed validator or a podcast app would see it.
+
+Each case is good.xml with one change. ``mediafeed check FEED --format json`` must answer with exactly the listed
+problems (code, severity, element, and the item's GUID where the defect is in an item: ``#1`` is the first item),
+each with a hint, and exit 1 when a platform rejects the feed, 0 when it takes it but mis-reads it (warnings), 2
+when the input is not a feed at all; never a traceback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mediafeed.cli import main
+
+GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
+GOOD_TEXT = GOOD.read_text()
+GUIDS = {f"#{n}": f"7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a0{n}" for n in (1, 2, 3)}
+ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" length="28734512" type="audio/mpeg"/>'
+ITEM1_END = '<podcast:person role="host" href="https://example.com/ana">Ana Sousa</podcast:person>'
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+
+
+def check(target: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(main, ["check", target, "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def found(report: dict) -> list[str]:
+    """'CODE severity field #N' per problem, as the catalogue lists them."""
+    names = {guid: label for label, guid in GUIDS.items()}
+    return sorted({f"{p['code']} {p['severity']} {p['field']} {names.get(p['episode'], p['episode'])}".rstrip()
+                   for p in report["problems"]})
+
+
+def write(tmp_path: Path, text: str | bytes) -> str:
+    feed = tmp_path / "feed.xml"
+    if isinstance(text, bytes):
+        feed.write_bytes(text)
+    else:
+        feed.write_text(text, encoding="utf-8")
+    return str(feed)
+
+
+# (case, text in good.xml, its replacement, exit code, the problems)
+CATALOGUE = [
+    ('ch-no-title', "<title>Tidewater Notes</title>", "", 1, ['SHOW001 error title']),
+    ('ch-empty-title', "<title>Tidewater Notes</title>", "<title>  </title>", 1, ['SHOW001 error title']),
+    ('ch-language-zz', "<language>en-gb</language>", "<language>zz</language>", 1, ['SHOW006 error language']),
+    ('ch-language-legacy-iw', "<language>en-gb</language>", "<language>iw</language>", 0, []),
+    ('ch-language-three-letters', "<language>en-gb</language>", "<language>fil</language>", 0, []),
+    ('ch-link-without-scheme', "<link>https://podcast.example.com/</link>", "<link>podcast.example.com</link>", 1, ['SHOW004 error link']),
+    ('ch-self-link-relative', 'href="https://podcast.example.com/feed.xml"', 'href="/feed.xml"', 1, ['SHOW013 error atom:link']),
+    ('ch-category-old-list', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', '<itunes:category text="Science &amp; Medicine"/>', 1, ['SHOW010 error itunes:category@text']),
+    ('ch-category-sub-of-leaf', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>', '<itunes:category text="Technology">\n      <itunes:category text="Podcasting"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
+    ('ch-explicit-capital-true', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>True</itunes:explicit>\n    <itunes:type>", 0, ['SHOW012 warning itunes:explicit']),
+    ('item-link-relative', "<link>https://podcast.example.com/episodes/salt-marsh/</link>", "<link>/episodes/salt-marsh/</link>", 0, ['EP124 info link #1']),
+    ('enc-length-with-spaces', 'length="28734512"', 'length="28 734 512"', 1, ['EP104 error enclosure@length #1']),
+    ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
+    ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
+    ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
+    ('ch-no-link', "<link>https://podcast.example.com/</link>", "", 1, ['SHOW004 error link']),
+    ('ch-no-description', "<description>Short conversations about coastal ecology, recorded on the shore.</description>", "", 1, ['SHOW002 error description']),
+    ('ch-no-image', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', "", 1, ['SHOW007 error itunes:image']),
+    ('ch-no-language', "<language>en-gb</language>", "", 1, ['SHOW005 error language']),
+    ('ch-language-english', "<language>en-gb</language>", "<language>English</language>", 1, ['SHOW006 error language']),
+    ('ch-language-underscore', "<language>en-gb</language>", "<language>en_GB</language>", 1, ['SHOW006 error language']),
+    ('ch-no-category', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', "", 1, ['SHOW009 error itunes:category']),
+    ('ch-category-unknown', '<itunes:category text="Science">', '<itunes:category text="Podcasts">', 1, ['SHOW010 error itunes:category@text']),
+    ('ch-category-as-text', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', "<itunes:category>Science</itunes:category>", 1, ['SHOW010 error itunes:category@text']),
+    ('ch-subcategory-wrong-parent', '<itunes:category text="Earth Sciences"/>', '<itunes:category text="Tech News"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
+    ('ch-no-explicit', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:type>", 1, ['SHOW011 error itunes:explicit']),
+    ('ch-explicit-dirty', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>dirty</itunes:explicit>\n    <itunes:type>", 1, ['SHOW012 error itunes:explicit']),
+    ('ch-explicit-yes', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>yes</itunes:explicit>\n    <itunes:type>", 0, ['SHOW012 warning itunes:explicit']),
+    ('ch-type-daily', "<itunes:type>episodic</itunes:type>", "<itunes:type>daily</itunes:type>", 1, ['SHOW016 error itunes:type']),
+    ('ch-image-http', 'href="https://podcast.example.com/artwork.jpg"', 'href="http://podcast.example.com/artwork.jpg"', 0, ['SHOW027 warning itunes:image@href']),
+    ('ch-image-gif', 'href="https://podcast.example.com/artwork.jpg"', 'href="https://podcast.example.com/artwork.gif"', 0, ['SHOW008 warning itunes:image@href']),
+    ('ch-image-twice', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', '<itunes:image href="https://podcast.example.com/artwork.jpg"/><itunes:image href="https://podcast.example.com/artwork-old.jpg"/>', 0, ['SHOW028 warning itunes:image']),
+    ('ch-image-url-attr', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', '<itunes:image url="https://podcast.example.com/artwork.jpg"/>', 1, ['SHOW007 error itunes:image@href']),
+    ('ch-owner-no-email', "<itunes:email>podcast@example.com</itunes:email>", "", 0, ['SHOW015 warning itunes:owner']),
+    ('ch-owner-bad-email', "<itunes:email>podcast@example.com</itunes:email>", "<itunes:email>podcast at example dot com</itunes:email>", 0, ['SHOW015 warning itunes:owner/itunes:email']),
+    ('ch-no-author', "<itunes:author>Tidewater Collective</itunes:author>", "", 1, ['SHOW014 error itunes:author']),
+    ('ch-summary-html-long', "<itunes:type>", "<itunes:summary><![CDATA[<div><script>x</script>" + "long " * 900 + "</div>]]></itunes:summary>\n    <itunes:type>", 1, ['SHOW003 error itunes:summary']),
+    ('ch-description-4001', "Short conversations about coastal ecology, recorded on the shore.", "x" * 4001, 1, ['SHOW003 error description']),
+    ('ch-title-html', "<title>Tidewater Notes</title>", "<title><![CDATA[<b>Tidewater</b> Notes]]></title>", 0, ['SHOW026 warning title']),
+    ('ch-new-feed-url-relative', "<itunes:type>", "<itunes:new-feed-url>/feed2.xml</itunes:new-feed-url><itunes:type>", 1, ['SHOW020 error itunes:new-feed-url']),
+    ('rss-no-version', '<rss version="2.0" ', "<rss ", 1, ['XML008 error rss@version']),
+    ('rss-version-091', '<rss version="2.0" ', '<rss version="0.91" ', 0, ['XML008 warning rss@version']),
+    ('ns-itunes-undeclared', ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', "", 1, ['XML001 error line 10']),
+    ('ns-itunes-https', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="https://www.itunes.com/dtds/podcast-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
+    ('ns-itunes-caps', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
+    ('ns-itunes-misspelt', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/dtds/podcasts-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
+    ('ns-podcast-github', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"', 0, ['XML006 warning xmlns:podcast']),
+    ('ns-podcast-http', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="http://podcastindex.org/namespace/1.0"', 1, ['XML006 error xmlns:podcast']),
+    ('item-no-enclosure', ENC1, "", 1, ['EP102 error enclosure #1']),
+    ('enc-no-length', 'length="28734512" ', "", 1, ['EP104 error enclosure@length #1']),
+    ('enc-no-type', ' type="audio/mpeg"/>', "/>", 1, ['EP105 error enclosure@type #1']),
+    ('enc-length-0', 'length="28734512"', 'length="0"', 1, ['EP104 error enclosure@length #1']),
+    ('enc-length-negative', 'length="28734512"', 'length="-28734512"', 1, ['EP104 error enclosure@length #1']),
+    ('enc-length-abc', 'length="28734512"', 'length="abc"', 1, ['EP104 error enclosure@length #1']),
+    ('enc-length-decimal', 'length="28734512"', 'length="28.7MB"', 1, ['EP104 error enclosure@length #1']),
+    ('enc-type-html', 'length="28734512" type="audio/mpeg"', 'length="28734512" type="text/html"', 1, ['EP106 error enclosure@type #1', 'EP107 warning enclosure@type #1']),
+    ('enc-type-mp3', 'length="28734512" type="audio/mpeg"', 'length="28734512" type="audio/mp3"', 1, ['EP106 error enclosure@type #1', 'EP107 warning enclosure@type #1']),
+    ('enc-url-relative', "https://media.example.com/tidewater/salt-marsh.mp3", "/tidewater/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-ftp', "https://media.example.com/tidewater/salt-marsh.mp3", "ftp://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-file', "https://media.example.com/tidewater/salt-marsh.mp3", "file:///home/me/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-spaces', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/tidewater/salt marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-duplicate', "https://media.example.com/tidewater/welcome.mp3", "https://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP012 error enclosure@url #3']),
+    ('guid-duplicate', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02", "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", 1, ['EP001 error guid #1']),
+    ('guid-empty', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="false"></guid>', 1, ['EP108 error guid item 1']),
+    ('guid-missing', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '', 1, ['EP108 error guid item 1']),
+    ('guid-permalink-nonurl', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="true">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', 0, ['EP125 warning guid@isPermaLink #1']),
+    ('date-iso8601', "Mon, 04 Mar 2024 09:00:00 +0000", "2024-03-04T09:00:00Z", 1, ['EP111 error pubDate #1']),
+    ('date-yesterday', "Mon, 04 Mar 2024 09:00:00 +0000", "yesterday", 1, ['EP111 error pubDate #1']),
+    ('date-bad-dayname', "Mon, 04 Mar 2024 09:00:00 +0000", "Fun, 04 Mar 2024 09:00:00 +0000", 1, ['EP111 error pubDate #1']),
+    ('date-german', "Mon, 04 Mar 2024 09:00:00 +0000", "Mo, 04 Mär 2024 09:00:00 +0000", 1, ['EP111 error pubDate #1']),
+    ('date-wrong-weekday', "Mon, 04 Mar 2024 09:00:00 +0000", "Tue, 04 Mar 2024 09:00:00 +0000", 0, ['EP111 warning pubDate #1']),
+    ('date-year-0026', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 04 Mar 0026 09:00:00 +0000", 1, ['EP111 error pubDate #1']),
+    ('date-2-digit-year', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 24 09:00:00 +0000", 1, ['EP111 error pubDate #1']),
+    ('date-feb-30', "Mon, 04 Mar 2024 09:00:00 +0000", "30 Feb 2024 09:00:00 +0000", 1, ['EP111 error pubDate #1']),
+    ('date-future', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2999 09:00:00 +0000", 0, ['EP128 warning pubDate #1']),
+    ('date-no-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00", 1, ['EP111 error pubDate #1']),
+    ('dur-1:2:3:4', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3:4</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
+    ('dur-negative', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>-5</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
+    ('dur-abc', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>abc</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
+    ('dur-01:75:00', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>01:75:00</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
+    ('dur-empty', "<itunes:duration>1795</itunes:duration>", "<itunes:duration></itunes:duration>", 0, ['EP116 warning itunes:duration #1']),
+    ('ep-0', "<itunes:episode>3</itunes:episode>", "<itunes:episode>0</itunes:episode>", 1, ['EP121 error itunes:episode #1']),
+    ('ep-negative', "<itunes:episode>3</itunes:episode>", "<itunes:episode>-1</itunes:episode>", 1, ['EP121 error itunes:episode #1']),
+    ('ep-two', "<itunes:episode>3</itunes:episode>", "<itunes:episode>two</itunes:episode>", 1, ['EP121 error itunes:episode #1']),
+    ('season-0', "<itunes:season>1</itunes:season>", "<itunes:season>0</itunes:season>", 1, ['EP121 error itunes:season #1']),
+    ('eptype-bonus2', "<itunes:episodeType>full</itunes:episodeType>", "<itunes:episodeType>bonus2</itunes:episodeType>", 1, ['EP120 error itunes:episodeType #1']),
+    ('item-explicit-dirty', "<itunes:explicit>false</itunes:explicit>\n      <itunes:season>", "<itunes:explicit>dirty</itunes:explicit>\n      <itunes:season>", 1, ['EP119 error itunes:explicit #1']),
+    ('item-image-http', ITEM1_END, ITEM1_END + '<itunes:image href="http://podcast.example.com/ep.jpg"/>', 0, ['EP127 warning itunes:image@href #1']),
+    ('item-image-webp', ITEM1_END, ITEM1_END + '<itunes:image href="https://podcast.example.com/ep.webp"/>', 0, ['EP122 warning itunes:image@href #1']),
+    ('item-no-title', "<title>Salt Marsh Carbon</title>", "", 1, ['EP101 error title #1']),
+    ('item-title-html', "<title>Salt Marsh Carbon</title>", "<title>&lt;b&gt;Salt&lt;/b&gt; Marsh Carbon</title>", 0, ['EP126 warning title #1']),
+    ('item-description-4001', "How marshes store carbon,", "x" * 4001, 1, ['EP114 error description #1']),
+    ('item-summary-4001', ITEM1_END, ITEM1_END + "<itunes:summary>" + "y" * 4001 + "</itunes:summary>", 1, ['EP114 error itunes:summary #1']),
+    ('item-description-script', "<p>What this show is about.</p>", "<p>What</p><script>alert(1)</script><iframe src=x></iframe>", 0, ['EP115 warning description #3']),
+    ('pguid-not-uuid', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "tidewater-notes", 1, ['PI001 error podcast:guid']),
+    ('pguid-no-hyphens', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "d8582db3a7c650a5a509a29f7ddd6cec", 1, ['PI001 error podcast:guid']),
+    ('pguid-braces', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "{d8582db3-a7c6-50a5-a509-a29f7ddd6cec}", 1, ['PI001 error podcast:guid']),
+    ('pguid-urn', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "urn:uuid:d8582db3-a7c6-50a5-a509-a29f7ddd6cec", 1, ['PI001 error podcast:guid']),
+    ('pguid-v4', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "5b0a7a3e-2b7e-4c1d-9a57-3f0b7f6c2d11", 0, ['PI002 warning podcast:guid']),
+    ('pguid-wrong-url', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "9b024349-ccf0-5f69-a609-6b82873eab3c", 0, ['PI003 info podcast:guid']),
+    ('locked-maybe', 'owner="podcast@example.com">yes</podcast:locked>', 'owner="podcast@example.com">maybe</podcast:locked>', 1, ['PI005 error podcast:locked']),
+    ('locked-bad-owner', 'owner="podcast@example.com">yes', 'owner="the owner">yes', 0, ['PI006 warning podcast:locked@owner']),
+    ('transcript-no-type', ' type="text/vtt" rel="captions"', ' rel="captions"', 1, ['PI007 error podcast:transcript #1']),
+    ('transcript-bad-type', 'type="text/vtt"', 'type="text/x-transcript"', 1, ['PI007 error podcast:transcript #1']),
+    ('chapters-nonjson-type', 'type="application/json+chapters"', 'type="text/plain"', 1, ['PI008 error podcast:chapters #1']),
+    ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 1, ['PI008 error podcast:chapters #1']),
+    ('funding-no-url', '<podcast:funding url="https://podcast.example.com/support">', "<podcast:funding>", 1, ['PI016 error podcast:funding@url']),
+    ('person-bad-role', 'role="host"', 'role="wizard"', 0, ['PI017 warning podcast:person@role #1']),
+    ('person-role-caps', 'role="host"', 'role="Host"', 0, []),
+    ('medium-tv', "<podcast:medium>podcast</podcast:medium>", "<podcast:medium>tv</podcast:medium>", 1, ['PI011 error podcast:medium']),
+]
+
+
+@pytest.mark.parametrize("case,old,new,exit_code,expected", CATALOGUE, ids=[c[0] for c in CATALOGUE])
+def test_each_broken_feed_gets_exactly_its_problems(tmp_path: Path, case: str, old: str, new: str, exit_code: int,
+                                                    expected: list[str]) -> None:
+    assert GOOD_TEXT.count(old) >= 1, "the catalogue's change must apply to good.xml"
+    code, report = check(write(tmp_path, GOOD_TEXT.replace(old, new, 1)))
+    assert found(report) == expected
+    assert code == exit_code
+    assert all(p["hint"] and p["message"] for p in report["problems"]), report["problems"]
+
+
+def test_the_catalogue_has_no_false_positive_on_good_xml() -> None:
+    code, report = check(str(GOOD))
+    assert (code, report["problems"], report["episodes"]) == (0, [], 3)
+
+
+# -- whole-document cases ----------------------------------------------------------------------------
+
+CHANNEL_ONLY = GOOD_TEXT[:GOOD_TEXT.index("<item>")] + "</channel>\n</rss>\n"
+LAUGHS = "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9))
+DOCUMENTS = [
+    ("zero-items", CHANNEL_ONLY, 0, ["SHOW022 warning item"]),
+    ("items-outside-channel", CHANNEL_ONLY.replace("</channel>\n</rss>", "</channel>" + GOOD_TEXT[GOOD_TEXT.index("<item>"):
+     GOOD_TEXT.index("</channel>")] + "</rss>"), 1, ["SHOW022 error item"]),
+    ("bom-then-whitespace-before-declaration", "\ufeff \n" + GOOD_TEXT, 1, ["XML001 error line 2"]),
+    ("bom-alone", "\ufeff" + GOOD_TEXT, 0, []),
+    ("internal-entity", GOOD_TEXT.replace(DECLARATION, DECLARATION + '\n<!DOCTYPE rss [<!ENTITY show "Tidewater">]>')
+     .replace("<title>Tidewater Notes</title>", "<title>&show;</title>"), 1,
+     ["SHOW001 error title", "XML003 error title", "XML003 warning DOCTYPE"]),
+    ("entity-from-an-external-dtd", GOOD_TEXT.replace(DECLARATION, DECLARATION + '\n<!DOCTYPE rss PUBLIC "-//Netscape '
+     'Communications//DTD RSS 0.91//EN" "http://127.0.0.1:9/rss-0.91.dtd">').replace("Salt Marsh Carbon", "Salt Marsh Carb&oacute;n"),
+     1, ["XML003 error title #1", "XML003 warning DOCTYPE"]),
+    ("billion-laughs", GOOD_TEXT.replace(DECLARATION, f'{DECLARATION}\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">{LAUGHS}]>')
+     .replace("<title>Tidewater Notes</title>", "<title>&j;</title>"), 1, ["XML001 error line 1"]),
+    ("html-page", "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Our podcast</p></body></html>\n", 2,
+     ["XML002 error"]),
+    ("atom-feed", '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', 2,
+     ["XML002 error"]),
+    ("empty-file", "", 2, ["XML000 error"]),
+    ("latin1-declared-utf8-bytes", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("utf-8"), 0, ["XML009 warning encoding"]),
+    ("utf8-declared-latin1-bytes", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 1,
+     ["XML001 error line 26"]),
+]
+
+
+DOCUMENT = {case: text for case, text, _, _ in DOCUMENTS}
+
+
+@pytest.mark.parametrize("case,text,exit_code,expected", DOCUMENTS, ids=[c[0] for c in DOCUMENTS])
+def test_each_broken_document_gets_exactly_its_problems(tmp_path: Path, case: str, text: str | bytes, exit_code: int,
+                                                        expected: list[str]) -> None:
+    code, report = check(write(tmp_path, text))
+    assert found(report) == expected
+    assert code == exit_code
+    assert all(p["hint"] for p in report["problems"])
+
+
+def test_the_encoding_warning_shows_what_apps_display(tmp_path: Path) -> None:
+    _, report = check(write(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"]))
+    assert "'CarbÃ³n' for 'Carbón'" in report["problems"][0]["message"]
+
+
+# -- over HTTP, from a real server on 127.0.0.1 -------------------------------------------------------
+
+
+class Host(ThreadingHTTPServer):
+    """Serves good.xml in the ways hosts get wrong; records every path asked for."""
+
+    asked: list[str]
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Host
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.server.asked.append(self.path)
+        good = GOOD_TEXT.encode()
+        page = b"<!DOCTYPE html>\n<html><head><title>T</title></head><body>Listen</body></html>"
+        answers: dict[str, tuple[int, dict[str, str], bytes]] = {
+            "/feed.xml": (200, {"Content-Type": "application/rss+xml"}, good),
+            "/gzip.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}, gzip.compress(good)),
+            "/as-html.xml": (200, {"Content-Type": "text/html; charset=utf-8"}, good),
+            "/page.html": (200, {"Content-Type": "text/html"}, page),
+            "/loop.xml": (302, {"Location": "/loop.xml"}, b""),
+            "/moved.xml": (301, {"Location": "/feed.xml"}, b""),
+            "/gone.xml": (404, {}, b""),
+            "/broken.xml": (500, {}, b""),
+            "/secret": (200, {"Content-Type": "text/plain"}, b"LEAKED"),
+            "/xxe.xml": (200, {"Content-Type": "application/rss+xml"}, GOOD_TEXT.replace(
+                DECLARATION, f'{DECLARATION}\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "http://127.0.0.1:{self.server.server_address[1]}/secret">'
+                '<!ENTITY file SYSTEM "file:///etc/hostname">]>').replace(
+                "<title>Tidewater Notes</title>", "<title>&xxe;</title>").replace(
+                "<title>Salt Marsh Carbon</title>", "<title>&file;</title>").encode()),
+        }
+        status, headers, body = answers.get(self.path, (404, {}, b""))
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def host() -> Iterator[Host]:
+    server = Host(("127.0.0.1", 0), Handler)
+    server.asked = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+SERVED = [
+    ("/feed.xml", 0, []),
+    ("/gzip.xml", 0, []),
+    ("/as-html.xml", 0, ["XML010 warning Content-Type"]),
+    ("/page.html", 2, ["XML002 error"]),
+    ("/loop.xml", 2, ["XML000 error"]),
+    ("/moved.xml", 0, ["ONL006 info feed URL"]),
+    ("/gone.xml", 2, ["XML000 error"]),
+    ("/broken.xml", 2, ["XML000 error"]),
+]
+
+
+@pytest.mark.parametrize("path,exit_code,expected", SERVED, ids=[s[0] for s in SERVED])
+def test_each_way_of_serving_a_feed_gets_exactly_its_problems(host: Host, path: str, exit_code: int,
+                                                               expected: list[str]) -> None:
+    code, report = check(f"http://127.0.0.1:{host.server_address[1]}{path}")
+    assert found(report) == expected
+    assert code == exit_code
+
+
+def test_external_entities_are_never_fetched_or_read(host: Host) -> None:
+    code, report = check(f"http://127.0.0.1:{host.server_address[1]}/xxe.xml")
+    assert code == 1
+    assert "/secret" not in host.asked
+    text = json.dumps(report)
+    assert "LEAKED" not in text and Path("/etc/hostname").read_text().strip() not in text.replace("/etc/hostname", "")
+    assert found(report) == ["EP101 error title #1", "SHOW001 error title", "XML003 error title",
+                             "XML003 error title #1", "XML003 warning DOCTYPE"]
+
+
+# -- messages that say what to do ------------------------------------------------------------------------
+
+HINTS = [
+    ("ns-itunes-undeclared", 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'),
+    ("enc-url-spaces", "%20"),
+    ("ch-category-as-text", '<itunes:category text="Science"/>'),
+    ("ch-image-url-attr", "url= attribute"),
+    ("date-year-0026", "2026"),
+]
+
+
+@pytest.mark.parametrize("case,says", HINTS, ids=[h[0] for h in HINTS])
+def test_the_message_or_hint_names_the_fix(tmp_path: Path, case: str, says: str) -> None:
+    _, old, new, _, _ = next(c for c in CATALOGUE if c[0] == case)
+    _, report = check(write(tmp_path, GOOD_TEXT.replace(old, new, 1)))
+    assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+
+
+def test_text_before_the_xml_declaration_is_named(tmp_path: Path) -> None:
+    _, report = check(write(tmp_path, DOCUMENT["bom-then-whitespace-before-declaration"]))
+    assert "remove what comes before <?xml" in report["problems"][0]["hint"]
+
+
+# -- import reads what the producer meant ---------------------------------------------------------------------
+
+
+def import_feed(tmp_path: Path, text: str | bytes) -> tuple[dict, Path]:
+    """``mediafeed import`` of a catalogue feed; its artwork, transcripts and chapters at a closed port on 127.0.0.1."""
+    local = (text.encode("utf-8") if isinstance(text, str) else text).replace(b"https://podcast.example.com/", b"http://127.0.0.1:9/")
+    show = tmp_path / "show"
+    result = CliRunner().invoke(main, ["import", write(tmp_path, local), "--show", str(show), "--format", "json"])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    return json.loads(result.stdout), show
+
+
+def test_import_reads_itunes_tags_under_a_misspelt_namespace(tmp_path: Path) -> None:
+    case = next(c for c in CATALOGUE if c[0] == "ns-itunes-misspelt")
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(case[1], case[2]))
+    assert "IMP004" in {p["code"] for p in report["problems"]}
+    settings = (show / "show.yml").read_text()
+    assert "category: Science" in settings and "subcategory: Earth Sciences" in settings
+
+
+def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> None:
+    report, show = import_feed(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"])
+    assert any(p["code"] == "IMP003" and "ISO-8859-1" in p["message"] for p in report["problems"])
+    notes = "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
+    assert "Salt Marsh Carbón" in notes and "Ã" not in notes
+
+
+def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) -> None:
+    report, show = import_feed(tmp_path, DOCUMENT["items-outside-channel"])
+    assert len(report["imported"]) == 3
+    assert any(p["code"] == "IMP003" and "outside <channel>" in p["message"] for p in report["problems"])
