@@ -11,7 +11,9 @@ from typing import Any
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
+from .social import parse_social
 from .source import MISSING, FieldReader, as_text, is_url, load_yaml, scrub_text, scrub_values
+from .value import parse_values
 
 SHOW_FILE = "show.yml"
 PODCAST_NAMESPACE_UUID = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -21,7 +23,7 @@ SHOW_KEYS = frozenset({
     "subcategory", "explicit", "type", "artwork", "copyright", "podcast_guid", "locked", "locked_owner",
     "funding", "persons", "license", "medium", "location", "keywords", "update_frequency", "txt", "podroll",
     "new_feed_url", "block", "complete", "links", "support", "seasons", "feed_limit", "page_size", "checks",
-    "tag_on_build", "publish",
+    "tag_on_build", "publish", "value", "social",
 })
 PERSON_ROLES_DEFAULT_GROUP = "cast"
 MEDIUMS = ("podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
@@ -208,6 +210,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         update_dtstart=update_dtstart,
         txt=tuple(txt),
         podroll=tuple(podroll),
+        value=parse_values(r, "value"),
+        social=parse_social(r, "social"),
         new_feed_url=r.url("new_feed_url"),
         block=block,
         block_services=block_services,

@@ -21,8 +21,10 @@ from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
+from .social import parse_social
 from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
+from .value import parse_values
 
 if TYPE_CHECKING:
     from .fastpath import Sweep
@@ -35,7 +37,7 @@ EPISODE_KEYS = frozenset({
     "title", "date", "guid", "season", "season_name", "episode", "episode_display", "type", "explicit",
     "summary", "audio", "artwork", "transcript", "transcripts", "chapters", "persons", "soundbites", "location",
     "license", "funding", "alternate_enclosures", "keywords", "content_note", "block", "draft", "itunes_title",
-    "updated", "txt",
+    "updated", "txt", "value", "social",
 })
 #: media types of alternate enclosure files by extension (``type:`` in the front matter overrides)
 ALTERNATE_TYPES = {
@@ -240,6 +242,8 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         alternate_enclosures=tuple(alternates),
         keywords=r.str_list("keywords"),
         txt=parse_txt(r, "txt"),
+        value=parse_values(r, "value"),
+        social=parse_social(r, "social"),
         content_note=r.str("content_note"),
         block=bool(r.bool("block", False)),
         draft=bool(r.bool("draft", False)),

@@ -84,6 +84,40 @@ class RemoteItem:
 
 
 @dataclass(frozen=True)
+class ValueRecipient:
+    """RSS: podcast:valueRecipient inside podcast:value: one payee and their share of each payment."""
+
+    address: str  #: RSS: @address (Lightning: a node's 66-hex public key, or a Lightning address user@domain)
+    type: str  #: RSS: @type ("node" or "lnaddress" for Lightning)
+    split: int  #: RSS: @split: shares of what is left after fees (a fee recipient's split is a percentage)
+    name: str = ""  #: RSS: @name (who this is, shown by apps)
+    fee: bool = False  #: RSS: @fee="true": ``split`` percent off the top of each payment (apps, hosts)
+    custom_key: str = ""  #: RSS: @customKey (Lightning: a TLV record type ≥ 65536, to route inside a shared node)
+    custom_value: str = ""  #: RSS: @customValue
+
+
+@dataclass(frozen=True)
+class Value:
+    """RSS: podcast:value type method suggested? ("Value for Value" payments while listening, and boosts)."""
+
+    recipients: tuple[ValueRecipient, ...]
+    type: str = "lightning"  #: RSS: @type (value slug: "lightning", "bitcoin", …)
+    method: str = "keysend"  #: RSS: @method ("keysend", "amp" or "lnaddress" for Lightning)
+    suggested: str = ""  #: RSS: @suggested: a decimal amount of the currency per minute ("0.00000005000" is 5 sats)
+
+
+@dataclass(frozen=True)
+class SocialInteract:
+    """RSS: podcast:socialInteract: where the comments on the episode or show live (its root post)."""
+
+    protocol: str  #: RSS: @protocol (activitypub, twitter, atproto, nostr, …; "disabled" turns comments off)
+    uri: str = ""  #: RSS: @uri: the root post
+    account_id: str = ""  #: RSS: @accountId (e.g. "@team@scholar.social")
+    account_url: str = ""  #: RSS: @accountUrl
+    priority: int | None = None  #: RSS: @priority (lower first, when there are several)
+
+
+@dataclass(frozen=True)
 class Media:
     """What probing a media file found. Built by ``audio.probe``; cached by file identity.
 
@@ -174,6 +208,8 @@ class Episode:
     alternate_enclosures: tuple[AlternateEnclosure, ...] = ()
     keywords: tuple[str, ...] = ()
     txt: tuple[tuple[str, str], ...] = ()  #: RSS: podcast:txt (purpose, value)
+    value: tuple[Value, ...] = ()  #: RSS: podcast:value in the item (replaces the show's for this episode)
+    social: tuple[SocialInteract, ...] = ()  #: RSS: podcast:socialInteract in the item
     content_note: str = ""  #: shown above the notes, with the show's support links
     block: bool = False  #: RSS: itunes:block (podcast:block exists only for the whole show)
     draft: bool = False  #: kept out of feed and pages
@@ -219,6 +255,8 @@ class Show:
     update_dtstart: str = ""  #: RSS: podcast:updateFrequency@dtstart (ISO 8601)
     txt: tuple[tuple[str, str], ...] = ()  #: RSS: podcast:txt (purpose, value)
     podroll: tuple[RemoteItem, ...] = ()
+    value: tuple[Value, ...] = ()  #: RSS: podcast:value in the channel
+    social: tuple[SocialInteract, ...] = ()  #: RSS: podcast:socialInteract in the channel
     new_feed_url: str = ""  #: RSS: itunes:new-feed-url
     block: bool = False  #: RSS: itunes:block Yes, podcast:block yes
     block_services: tuple[str, ...] = ()  #: RSS: podcast:block id=… yes, one per service slug ("apple" also itunes:block)

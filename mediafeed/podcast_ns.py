@@ -18,7 +18,7 @@ from feedgen.util import xml_elem
 
 from .chapters import clock
 from .dates import rfc2822
-from .model import Funding, Item, License, Location, Person, Show
+from .model import Funding, Item, License, Location, Person, Show, SocialInteract, Value
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PSC_NS = "http://podlove.org/simple-chapters"
@@ -44,6 +44,21 @@ def _persons(parent: Any, persons: tuple[Person, ...]) -> None:
 def _funding(parent: Any, funding: tuple[Funding, ...]) -> None:
     for fund in funding:
         _el(parent, "funding", fund.text, url=fund.url)
+
+
+def _value(parent: Any, values: tuple[Value, ...]) -> None:
+    for value in values:
+        block = _el(parent, "value", type=value.type, method=value.method, suggested=value.suggested)
+        for payee in value.recipients:
+            _el(block, "valueRecipient", name=payee.name, type=payee.type, address=payee.address,
+                customKey=payee.custom_key, customValue=payee.custom_value, split=str(payee.split),
+                fee="true" if payee.fee else "")
+
+
+def _social(parent: Any, social: tuple[SocialInteract, ...]) -> None:
+    for post in social:
+        _el(parent, "socialInteract", protocol=post.protocol, uri=post.uri, accountId=post.account_id,
+            accountUrl=post.account_url, priority="" if post.priority is None else str(post.priority))
 
 
 def _license(parent: Any, license_: License | None) -> None:
@@ -91,6 +106,8 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         _el(channel, "locked", "yes" if show.locked else "no", owner=show.locked_owner)
         _el(channel, "medium", show.medium)
         _funding(channel, show.funding)
+        _value(channel, show.value)
+        _social(channel, show.social)
         _persons(channel, show.persons)
         _license(channel, show.license)
         _location(channel, show.location)
@@ -135,6 +152,8 @@ def item_elements(entry: Any, item: Item) -> None:
         _el(entry, "soundbite", bite.title, startTime=_number(bite.start), duration=_number(bite.duration))
     _persons(entry, episode.persons)
     _funding(entry, episode.funding)
+    _value(entry, episode.value)  # an item's value block replaces the channel's for that episode
+    _social(entry, episode.social)
     _license(entry, episode.license)
     _location(entry, episode.location)
     _txt(entry, episode.txt)

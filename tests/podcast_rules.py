@@ -26,6 +26,13 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
 RFC2822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
 MIME = re.compile(r"^[a-z]+/[A-Za-z0-9.+-]+$")
 GEO = re.compile(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?")
+#: value slugs (docs/examples/value/valueslugs.txt) and social protocols (socialprotocols.txt)
+VALUE_TYPES = {"lightning", "bitcoin"}
+LIGHTNING_METHODS = {"keysend", "amp", "lnaddress"}
+NODE_KEY = re.compile(r"^0[23][0-9a-f]{64}$")
+LN_ADDRESS = re.compile(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
+SOCIAL_PROTOCOLS = {"disabled", "activitypub", "twitter", "lightning", "atproto", "hive", "matrix", "nostr"}
+POST_URI = re.compile(r"^(https://|at://|nostr:|matrix:)\S+$")
 MEDIUMS = {"podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course", "mixed"}
 
 
@@ -73,6 +80,13 @@ RULES: dict[str, Rule] = {
     "alternateEnclosure": Rule(("item",), {"type": MIME}, {"length": INTEGER, "bitrate": NUMBER, "height": INTEGER, "lang": None,
                                                            "title": re.compile(r"^.{1,32}$"), "rel": None, "codecs": None,
                                                            "default": BOOLEAN}, children=True),
+    "value": Rule(("channel", "item"), {"type": re.compile(r"^[a-z0-9-]+$"), "method": re.compile(r"^[a-z0-9-]+$")},
+                  {"suggested": NUMBER}, children=True),
+    "valueRecipient": Rule(("value",), {"type": re.compile(r"^[a-z0-9-]+$"), "address": re.compile(r"^\S+$"),
+                                        "split": re.compile(r"^[1-9]\d*$")},
+                           {"name": None, "customKey": None, "customValue": None, "fee": BOOLEAN}),
+    "socialInteract": Rule(("channel", "item"), {"protocol": re.compile(r"^(%s)$" % "|".join(sorted(SOCIAL_PROTOCOLS)))},
+                           {"uri": POST_URI, "accountId": None, "accountUrl": HTTPS, "priority": INTEGER}),
     "source": Rule(("alternateEnclosure",), {"uri": re.compile(r"^[a-z][a-z0-9+.-]*:\S+$")}, {"contentType": MIME}),
     "integrity": Rule(("alternateEnclosure",), {"type": re.compile(r"^(sri|pgp-signature)$"),
                                                 "value": re.compile(r"^(sha256|sha384|sha512)-[A-Za-z0-9+/]+=*$|^[A-Za-z0-9+/=]+$")},
@@ -112,8 +126,11 @@ def violations(feed: bytes) -> list[str]:
                 found.append(f"{where}: attribute {name} is not defined for this tag")
             elif rule.optional[name] is not None and not rule.optional[name].match(value):  # type: ignore[union-attr]
                 found.append(f"{where}: {name}={value!r} has the wrong form")
+        found += _value_forms(element, tag, where)
         text = (element.text or "").strip()
         if rule.children:
+            if tag == "value" and element.find(P + "valueRecipient") is None:
+                found.append(f"{where}: needs at least one podcast:valueRecipient")
             if tag == "alternateEnclosure" and element.find(P + "source") is None:
                 found.append(f"{where}: needs at least one podcast:source")
             continue
@@ -123,4 +140,36 @@ def violations(feed: bytes) -> list[str]:
             found.append(f"{where}: node value {text!r} has the wrong form")
         if rule.text_max and len(text) > rule.text_max:
             found.append(f"{where}: node value longer than {rule.text_max} characters")
+    return found
+
+
+def _value_forms(element: etree._Element, tag: str, where: str) -> list[str]:
+    """What the value and socialInteract docs add to the attribute forms: the value slugs, Lightning's methods and
+    address forms, fee percentages within 100, and a 'disabled' socialInteract standing alone."""
+    found: list[str] = []
+    if tag == "value":
+        kind, method = element.get("type"), element.get("method")
+        if kind not in VALUE_TYPES:
+            found.append(f"{where}: type={kind!r} is not in the value slug list")
+        if kind == "lightning" and method not in LIGHTNING_METHODS:
+            found.append(f"{where}: method={method!r} is not a Lightning method")
+        fees = sum(int(r.get("split") or 0) for r in element.findall(P + "valueRecipient") if r.get("fee") == "true")
+        if fees > 100:
+            found.append(f"{where}: fee splits add up to {fees} percent")
+    elif tag == "valueRecipient":
+        kind, address = element.get("type"), element.get("address") or ""
+        if element.getparent().get("type") == "lightning" and kind not in ("node", "lnaddress"):
+            found.append(f"{where}: type={kind!r} is not a Lightning recipient type")
+        if kind == "node" and not NODE_KEY.match(address):
+            found.append(f"{where}: address={address!r} is not a node public key")
+        if kind == "lnaddress" and not LN_ADDRESS.match(address):
+            found.append(f"{where}: address={address!r} is not a Lightning address")
+        if (element.get("customKey") is None) != (element.get("customValue") is None):
+            found.append(f"{where}: customKey and customValue go together")
+    elif tag == "socialInteract":
+        if element.get("protocol") == "disabled":
+            if len(element.attrib) > 1 or (element.text or "").strip():
+                found.append(f"{where}: protocol='disabled' must stand alone")
+        elif element.get("uri") is None:
+            found.append(f"{where}: missing required attribute uri")
     return found

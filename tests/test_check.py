@@ -74,7 +74,7 @@ def test_the_corpus_covers_every_failure_podcast_rules_lists() -> None:
 
 def test_every_feed_and_show_code_is_registered_and_documented() -> None:
     source = "\n".join(p.read_text() for p in (ROOT / "mediafeed").rglob("*.py"))
-    used = set(re.findall(r'"((?:SRC|MED|ART|CHP|TRN|SHOW|EP|PI|XML|LED|ONL|CHK)\d{3})"', source))
+    used = set(re.findall(r'"((?:SRC|MED|ART|CHP|TRN|SHOW|EP|PI|XML|LED|ONL|CHK|VAL|SOC)\d{3})"', source))
     assert used <= set(RULES), used - set(RULES)
     docs = (ROOT / "docs" / "checks.md").read_text()
     missing = [code for code in RULES if code not in docs]

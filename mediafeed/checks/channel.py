@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
+from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, children, text
 from .rules import problem
+from .value import check_value_and_social
 
 DESCRIPTION_LIMIT = 4000
 LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -319,7 +321,7 @@ def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, ep
 
 # -- podcast: namespace ------------------------------------------------------------------------------
 
-_URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image")
+_URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image", "accountUrl")
 
 
 def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
@@ -379,6 +381,12 @@ def _loopback(url: str) -> bool:
     return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
+def _own_scheme(node: Any, attribute: str, value: str) -> bool:
+    """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event)."""
+    scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
+    return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
+
+
 def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
     """Rules shared by channel and items: https URLs, funding, persons, licenses."""
     src = doc.source
@@ -392,7 +400,8 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         for node in element.iter():
             for attribute in _URL_ATTRIBUTES:
                 value = (node.get(attribute) or "").strip() if isinstance(node.tag, str) else ""
-                if value and not value.lower().startswith("https://") and not _loopback(value):
+                if value and not value.lower().startswith("https://") and not _loopback(value) \
+                        and not _own_scheme(node, attribute, value):
                     node_name = node.tag.split("}", 1)[-1]
                     out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",
                                        field=f"podcast:{node_name}@{attribute}", episode=episode,
@@ -415,4 +424,4 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint="the person's name, or the license's SPDX identifier"))
-    return out
+    return out + check_value_and_social(doc, parent, episode)

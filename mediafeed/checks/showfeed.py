@@ -29,10 +29,13 @@ if TYPE_CHECKING:
 
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
-LINT_FORMAT = 2  #: part of every key: a change to the item rules must not reuse older results (2: EP124 URLs, EP126, EP127, PI016, PI017, itunes:summary)
+#: part of every key: a change to the item rules must not reuse older results (2: EP124 URLs, EP126, EP127, PI016,
+#: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract)
+LINT_FORMAT = 3
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
-COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"})
+COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"}
+                    | {f"VAL{n:03}" for n in range(1, 13)} | {f"SOC{n:03}" for n in range(1, 6)})
 CHANNEL_FIELDS = {
     "title": "title", "description": "description", "link": "url", "language": "language",
     "itunes:image": "artwork", "itunes:image@href": "artwork", "itunes:category": "category",
@@ -43,6 +46,7 @@ CHANNEL_FIELDS = {
     "podcast:medium": "medium", "podcast:funding": "funding", "podcast:person": "persons", "podcast:license": "license",
     "itunes:summary": "description", "itunes:owner/itunes:email": "owner", "podcast:funding@url": "funding",
     "podcast:person@role": "persons", "podcast:person@group": "persons",
+    "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -53,6 +57,7 @@ ITEM_FIELDS = {
     "podcast:soundbite": "soundbites", "podcast:alternateEnclosure": "alternate_enclosures",
     "itunes:summary": "summary", "podcast:funding@url": "funding", "podcast:person@role": "persons",
     "podcast:person@group": "persons",
+    "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
 }
 
 

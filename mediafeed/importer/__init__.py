@@ -276,6 +276,10 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
     persons = [_person(p) for p in record.persons]
     if persons:
         data["persons"] = persons
+    if record.value:  # the payees keep being paid after the move
+        data["value"] = list(record.value)
+    if record.social:
+        data["social"] = list(record.social)
     if record.complete:
         data["complete"] = True
     head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"
@@ -356,6 +360,10 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["block"] = True
     if episode.persons:
         data["persons"] = [_person(p) for p in episode.persons]
+    if episode.value:
+        data["value"] = list(episode.value)
+    if episode.social:
+        data["social"] = list(episode.social)
     transcripts = []
     used: set[str] = set()
     for remote in episode.transcripts:

@@ -68,6 +68,8 @@ class EpisodeRecord:
     keywords: tuple[str, ...] = ()
     block: bool = False
     persons: tuple[PersonRecord, ...] = ()
+    value: tuple[dict[str, Any], ...] = ()  #: podcast:value blocks as front matter's ``value:`` entries
+    social: tuple[dict[str, Any], ...] = ()  #: podcast:socialInteract as front matter's ``social:`` entries
     transcripts: tuple[RemoteFile, ...] = ()
     chapters: RemoteFile | None = None
     position: int = 0  #: order in the source feed (0 = first item)
@@ -96,6 +98,8 @@ class ShowRecord:
     keywords: tuple[str, ...] = ()
     persons: tuple[PersonRecord, ...] = ()
     funding: tuple[tuple[str, str], ...] = ()  #: (url, text)
+    value: tuple[dict[str, Any], ...] = ()  #: podcast:value blocks as show.yml's ``value:`` entries
+    social: tuple[dict[str, Any], ...] = ()  #: podcast:socialInteract as show.yml's ``social:`` entries
     license: tuple[str, str] | None = None  #: (name, url)
     medium: str = ""
     complete: bool = False
@@ -305,6 +309,35 @@ def _int(value: str) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None  # not '³'
 
 
+def _attributes(element: Any, names: dict[str, str]) -> dict[str, Any]:
+    """The attributes ``names`` maps to our keys, the ones given; whole numbers as numbers, true/false as booleans."""
+    out: dict[str, Any] = {}
+    for attribute, key in names.items():
+        value = (element.get(attribute) or "").strip()
+        if value:
+            out[key] = int(value) if key in ("split", "priority") and value.isdigit() else \
+                value == "true" if key == "fee" and value in ("true", "false") else value
+    return out
+
+
+def _values(element: Any) -> tuple[dict[str, Any], ...]:
+    """``podcast:value`` blocks as ``value:`` entries (checked when the show is built, as if typed)."""
+    blocks = []
+    for block in element.findall(f"{PODCAST}value"):
+        entry = _attributes(block, {"type": "type", "method": "method", "suggested": "suggested"})
+        entry["recipients"] = [_attributes(r, {"name": "name", "type": "type", "address": "address", "split": "split",
+                                               "fee": "fee", "customKey": "custom_key", "customValue": "custom_value"})
+                               for r in block.findall(f"{PODCAST}valueRecipient")]
+        blocks.append(entry)
+    return tuple(blocks)
+
+
+def _social(element: Any) -> tuple[dict[str, Any], ...]:
+    return tuple(_attributes(s, {"protocol": "protocol", "uri": "uri", "accountId": "account_id",
+                                 "accountUrl": "account_url", "priority": "priority"})
+                 for s in element.findall(f"{PODCAST}socialInteract"))
+
+
 def _persons(element: Any) -> tuple[PersonRecord, ...]:
     out = []
     for person in element.findall(f"{PODCAST}person"):
@@ -348,6 +381,7 @@ def _show(channel: Any, source: str) -> ShowRecord:
         show.locked_owner = locked.get("owner", "").strip()
     show.keywords = tuple(k.strip() for k in text(channel, f"{ITUNES}keywords").split(",") if k.strip())
     show.persons = _persons(channel)
+    show.value, show.social = _values(channel), _social(channel)
     show.funding = tuple((f.get("url", "").strip(), "".join(f.itertext()).strip())
                          for f in channel.findall(f"{PODCAST}funding") if f.get("url"))
     lic = channel.find(f"{PODCAST}license")
@@ -463,6 +497,8 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
         keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
         block=text(item, f"{ITUNES}block").lower() == "yes",
         persons=_persons(item),
+        value=_values(item),
+        social=_social(item),
         transcripts=transcripts,
         chapters=chapters,
         position=position,
