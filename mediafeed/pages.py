@@ -58,6 +58,28 @@ def episode_links(item: Item) -> list[tuple[str, str]]:
     return links
 
 
+#: how a comment thread's protocol is named on the page (``social:``, podcast:socialInteract)
+_PROTOCOL_NAMES = {"activitypub": "the fediverse (Mastodon)", "atproto": "Bluesky", "twitter": "X", "nostr": "Nostr",
+                   "matrix": "Matrix", "hive": "Hive", "lightning": "Lightning"}
+
+
+def comment_links(item: Item, show: Show) -> list[tuple[str, str]]:
+    """(label, URL) of the posts where the episode's comments live (its ``social:``, else the show's), main thread
+    first: podcast apps show them from the feed, and a reader of the page gets the same place to reply. A thread
+    whose post has no web address (``at://``, ``nostr:``) links its account's page when that is given; comments
+    turned off (``disabled``) list nothing."""
+    threads = item.episode.social or show.social
+    if any(thread.protocol == "disabled" for thread in threads):
+        return []
+    links = []
+    for thread in sorted(threads, key=lambda t: (t.priority is None, t.priority or 0)):
+        url = next((u for u in (thread.uri, thread.account_url) if u.startswith("https://")), "")
+        if url:
+            who = f" ({thread.account_id})" if thread.account_id else ""
+            links.append((f"Comment on {_PROTOCOL_NAMES.get(thread.protocol, thread.protocol)}{who}", url))
+    return links
+
+
 def page_links(page: int, pages: int, root: str) -> list[tuple[int, str]]:
     """(number, relative URL) of every index page, as seen from page ``page`` (whose ``root`` is given)."""
     return [(number, root or "./") if number == 1 else (number, f"{root}page/{number}/") for number in range(1, pages + 1)]

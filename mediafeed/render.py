@@ -192,6 +192,7 @@ class Renderer:
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
             "transcript": transcript, "transcript_language": transcript_language, "embed_code": embed_code,
             "fragment_code": "", "share": page_data.share_links(item, show), "links": page_data.episode_links(item),
+            "comments": page_data.comment_links(item, show),
             "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
             "structured_data": page_data.episode_data(item, show, self.image_url),
         }

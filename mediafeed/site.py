@@ -82,6 +82,7 @@ class PageContext(TypedDict, total=False):
     fragment_code: str  #: the HTML fragment (no scripts, no styles) for blogs that paste markup
     share: list[tuple[str, str]]  #: (label, URL) links to share the episode page
     links: list[tuple[str, str]]  #: (label, URL) of chapter links, chapters JSON, licence
+    comments: list[tuple[str, str]]  #: (label, URL) of the posts where the comments live (``social:``), main thread first
     persons: tuple[Person, ...]  #: the episode's people (or the show's when the episode names none)
     embed_width: int  #: the iframe's width in the embed code and oembed.json
     embed_height: int  #: the iframe's height

@@ -130,6 +130,23 @@ def test_a_feed_with_value_blocks_still_reads_cleanly_with_feedparser_and_podcas
     assert len(read["episodes"]) == 6 and read["title"] == "Safe to Say"
 
 
+def test_the_episode_page_links_where_the_comments_live_and_nothing_when_they_are_off(show: Path) -> None:
+    """Apps show the thread from the feed; a reader of the episode page had no way to it. The show's threads,
+    main first, link the post (https) or, for a post without a web address (at://), the account's page when given;
+    an episode with 'social: disabled' has no Comments section."""
+    add_value(show)
+    add_episode_value(show)
+    out = build(show, now=NOW).output
+    page = etree.parse(str(out / "episodes/001-ipv-and-substance-use/index.html"), etree.HTMLParser())
+    section = page.xpath("//section[@class='comments']")
+    assert len(section) == 1 and section[0].xpath("string(h2)") == "Comments"
+    links = [(a.text, a.get("href")) for a in section[0].xpath(".//a")]
+    # the Bluesky thread has only an at:// URI and no account page: not a link a browser can open
+    assert links == [("Comment on the fediverse (Mastodon) (@safetosay@scholar.example)", "https://scholar.example/@safetosay/1")]
+    off = etree.parse(str(out / "episodes/003-capabilities-framework/index.html"), etree.HTMLParser())
+    assert off.xpath("//section[@class='comments']") == [] and off.xpath("//h2[.='Comments']") == []
+
+
 def test_a_show_builds_and_checks_clean_with_value_and_social(show: Path) -> None:
     add_value(show)
     report = build(show, now=NOW)
