@@ -142,6 +142,9 @@ CATALOGUE = [
     ('eptype-bonus2', "<itunes:episodeType>full</itunes:episodeType>", "<itunes:episodeType>bonus2</itunes:episodeType>", 1, ['EP120 error itunes:episodeType #1']),
     ('item-explicit-dirty', "<itunes:explicit>false</itunes:explicit>\n      <itunes:season>", "<itunes:explicit>dirty</itunes:explicit>\n      <itunes:season>", 1, ['EP119 error itunes:explicit #1']),
     ('item-image-http', ITEM1_END, ITEM1_END + '<itunes:image href="http://podcast.example.com/ep.jpg"/>', 0, ['EP127 warning itunes:image@href #1']),
+    ('item-image-empty', ITEM1_END, ITEM1_END + '<itunes:image/>', 0, ['EP129 warning itunes:image@href #1']),
+    ('item-image-url-attr', ITEM1_END, ITEM1_END + '<itunes:image url="https://podcast.example.com/ep.jpg"/>', 0,
+     ['EP129 warning itunes:image@href #1']),
     ('item-image-webp', ITEM1_END, ITEM1_END + '<itunes:image href="https://podcast.example.com/ep.webp"/>', 0, ['EP122 warning itunes:image@href #1']),
     ('item-no-title', "<title>Salt Marsh Carbon</title>", "", 1, ['EP101 error title #1']),
     ('item-title-html', "<title>Salt Marsh Carbon</title>", "<title>&lt;b&gt;Salt&lt;/b&gt; Marsh Carbon</title>", 0, ['EP126 warning title #1']),
@@ -188,6 +191,9 @@ CHANNEL_ONLY = GOOD_TEXT[:GOOD_TEXT.index("<item>")] + "</channel>\n</rss>\n"
 LAUGHS = "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9))
 DOCUMENTS = [
     ("zero-items", CHANNEL_ONLY, 0, ["SHOW022 warning item"]),
+    # a second <channel> (two feeds pasted into one): apps read the first; its 3 episodes are there, the other's lost
+    ("two-channels", GOOD_TEXT.replace("</channel>", "</channel>\n" + GOOD_TEXT[GOOD_TEXT.index("<channel>"):
+     GOOD_TEXT.index("</channel>")] + "</channel>", 1), 1, ["SHOW029 error channel"]),
     ("items-outside-channel", CHANNEL_ONLY.replace("</channel>\n</rss>", "</channel>" + GOOD_TEXT[GOOD_TEXT.index("<item>"):
      GOOD_TEXT.index("</channel>")] + "</rss>"), 1, ["SHOW022 error item"]),
     ("bom-then-whitespace-before-declaration", "\ufeff \n" + GOOD_TEXT, 1, ["XML001 error line 2"]),

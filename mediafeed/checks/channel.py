@@ -233,6 +233,12 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
             if wrong:
                 out.append(problem("SHOW021", src, wrong, field=name, hint=date_hint()))
 
+    channels = [element for element in doc.root if element.tag == "channel"]
+    if len(channels) > 1:  # RSS 2.0 has one; apps read the first and never see the others' episodes
+        lost = sum(1 for extra in channels[1:] for element in extra if element.tag == "item")
+        out.append(problem("SHOW029", src, f"the feed has {len(channels)} <channel> elements; apps read the first "
+                           f"({len(doc.items())} episodes) and never see the rest ({lost} more episodes)", field="channel",
+                           hint="merge them into one <channel>: the show's elements once, then every <item>"))
     if not doc.items():
         stray = sum(1 for element in doc.root.iter("item") if element.getparent() is not ch)
         if stray:  # <rss><channel>…</channel><item>…: every app sees a show without episodes

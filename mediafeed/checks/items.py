@@ -155,6 +155,13 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
                                hint=f"write <{name}>1</{name}>, or leave it out"))
     image = child(doc, item, "itunes:image")
     href = (image.get("href") or "").strip() if image is not None else ""
+    if image is not None and not href:
+        misplaced = next((name for name in ("url", "src") if image.get(name)), "")
+        out.append(problem("EP129", src, "an <itunes:image> without href= (episode artwork)"
+                           + (f": the URL is in a {misplaced}= attribute, which apps do not read" if misplaced else ""),
+                           field="itunes:image@href", episode=label,
+                           hint='write <itunes:image href="https://…/episode.jpg"/>, or remove the element (apps then '
+                           "show the show's artwork)"))
     if href and not href.split("?", 1)[0].lower().endswith(IMAGE_EXTENSIONS):
         out.append(problem("EP122", src, f"episode artwork URL {href} does not end in .jpg or .png", field="itunes:image@href",
                            episode=label, hint="publish the artwork under a name ending in .jpg or .png"))

@@ -204,6 +204,8 @@ _RULES = [
        "Web players on https pages block http images (mixed content) and apps that load only https show no artwork."),
     _r("SHOW028", "apple", W, "more than one itunes:image in the channel",
        "The channel takes one itunes:image; apps pick the first or the last, so listeners see different artwork."),
+    _r("SHOW029", "apple psp1", E, "more than one channel in the feed",
+       "RSS 2.0 has one <channel>; apps read the first, so the episodes of any other never reach listeners."),
     # -- podcast: namespace -----------------------------------------------------------------------
     _r("PI001", "podcastindex", E, "podcast:guid is not a UUID"),
     _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID"),
@@ -270,6 +272,8 @@ _RULES = [
        "Apps show titles as plain text: '<b>Title</b>' appears with its tags."),
     _r("EP127", "mediafeed", W, "the episode artwork URL is http://, not https://",
        "Web players on https pages block http images (mixed content) and apps that load only https show no artwork."),
+    _r("EP129", "apple", W, "an episode's itunes:image has no href",
+       "Apps read the episode artwork from href only; an empty element is ignored or, in some apps, shows no artwork at all."),
     _r("EP128", "apple psp1", W, "pubDate is in the future",
        "Checked for feeds given to 'mediafeed check FEED' (against the clock, a day of slack). Apple holds the episode "
        "back until that date; other apps list it at once, first. Not checked for your own show: build decides what is "
