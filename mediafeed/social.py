@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import warning
 from .model import SocialInteract
 from .source import MISSING, FieldReader, is_url
 
@@ -21,9 +20,6 @@ SOCIAL_PROTOCOLS = ("disabled", "activitypub", "twitter", "lightning", "atproto"
 OWN_SCHEMES = {"atproto": "at://", "nostr": "nostr:", "matrix": "matrix:"}
 SOCIAL_KEYS = frozenset({"protocol", "uri", "account_id", "account_url", "priority"})
 
-
-def _warn(r: FieldReader, key: str, code: str, message: str, hint: str) -> None:
-    r.problems.append(warning(code, r.file, message, field=r.name(key), hint=hint, episode=r.episode))
 
 
 def parse_social(r: FieldReader, key: str = "social") -> tuple[SocialInteract, ...]:
@@ -45,7 +41,7 @@ def parse_social(r: FieldReader, key: str = "social") -> tuple[SocialInteract, .
         r.fail(key, "comments are 'disabled' and given a place at once", code="SOC003",
                hint="keep either 'protocol: disabled' alone, or the posts where comments live")
     elif len(found) > 1 and any(s.priority is None for s in found):
-        _warn(r, key, "SOC004", f"{len(found)} comment threads without a priority each: apps cannot tell which to show first",
+        r.warn(key, "SOC004", f"{len(found)} comment threads without a priority each: apps cannot tell which to show first",
               "add 'priority: 1' to the main thread, 'priority: 2' to the next, …")
     return tuple(found)
 
@@ -92,7 +88,7 @@ def _entry(r: FieldReader, item: Any, key: str) -> SocialInteract | None:
         ok = False
     account_id = sub.str("account_id")
     if ok and not account_id:
-        _warn(sub, "account_id", "SOC005", "no account_id: apps show who started the thread with it",
+        sub.warn("account_id", "SOC005", "no account_id: apps show who started the thread with it",
               "add 'account_id: @team@scholar.social' (the account that wrote the post)")
     priority = sub.int("priority", None, minimum=0)
     sub.unknown(SOCIAL_KEYS)

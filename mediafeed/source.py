@@ -288,6 +288,10 @@ class FieldReader:
     def fail(self, key: str, message: str, hint: str = "", code: str = "SRC010") -> None:
         self.problems.append(error(code, self.file, message, field=self.name(key), hint=hint, episode=self.episode))
 
+    def warn(self, key: str, code: str, message: str, hint: str) -> None:
+        """:meth:`fail`'s warning: the value is used as it is, and the producer is told what apps make of it."""
+        self.problems.append(warning(code, self.file, message, field=self.name(key), hint=hint, episode=self.episode))
+
     def raw(self, key: str) -> Any:
         self.used.add(key)
         value = self.data.get(key, MISSING)

@@ -16,7 +16,6 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .errors import warning
 from .model import Value, ValueRecipient
 from .source import MISSING, FieldReader, as_text
 
@@ -35,9 +34,6 @@ LNADDRESS = re.compile(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
 DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 TLV_MIN, TLV_MAX = 2 ** 16, 2 ** 64
 
-
-def _warn(r: FieldReader, key: str, code: str, message: str, hint: str) -> None:
-    r.problems.append(warning(code, r.file, message, field=r.name(key), hint=hint, episode=r.episode))
 
 
 def parse_values(r: FieldReader, key: str = "value") -> tuple[Value, ...]:
@@ -65,7 +61,7 @@ def _value(r: FieldReader, item: Any, key: str) -> Value | None:
     if not kind:
         sub.fail("type", "a value block needs a type", hint="write 'type: lightning'", code="VAL002")
     elif kind not in VALUE_TYPES:
-        _warn(sub, "type", "VAL003", f"{kind!r} is not in the namespace's value slug list ({', '.join(VALUE_TYPES)}); "
+        sub.warn("type", "VAL003", f"{kind!r} is not in the namespace's value slug list ({', '.join(VALUE_TYPES)}); "
               "apps that do not know it skip the block", "use 'type: lightning' unless your listeners' apps support it")
     if not method:
         sub.fail("method", "a value block needs a method", hint="write 'method: keysend'", code="VAL002")
@@ -73,7 +69,7 @@ def _value(r: FieldReader, item: Any, key: str) -> Value | None:
         sub.fail("method", f"Lightning payments are sent by {', '.join(LIGHTNING_METHODS)}, not {method!r}",
                  hint="write 'method: keysend' (or amp, or lnaddress for Lightning address recipients)", code="VAL002")
     elif kind != "lightning" and method not in VALUE_SLUGS + ("default",):
-        _warn(sub, "method", "VAL003", f"{method!r} is not in the namespace's value slug list",
+        sub.warn("method", "VAL003", f"{method!r} is not in the namespace's value slug list",
               "use 'default' when the currency has no particular method")
     suggested = _suggested(sub)
     recipients = []
@@ -91,7 +87,7 @@ def _value(r: FieldReader, item: Any, key: str) -> Value | None:
                  "payment, at most 100 together", hint="lower the fee splits, or make a payee a share holder (fee: false)",
                  code="VAL008")
     elif recipients and all(p.fee for p in recipients):
-        _warn(sub, "recipients", "VAL012", "every recipient is a fee: what the fees leave goes to nobody",
+        sub.warn("recipients", "VAL012", "every recipient is a fee: what the fees leave goes to nobody",
               "add the podcast's own recipient with 'fee: false' (the default)")
     sub.unknown(VALUE_KEYS)
     r.adopt(sub)
@@ -135,7 +131,7 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
                  hint="write 'type: node' for a public key, 'type: lnaddress' for name@wallet.example")
         ok = False
     elif kind != "lightning" and rtype not in VALUE_SLUGS:
-        _warn(sub, "type", "VAL003", f"{rtype!r} is not in the namespace's value slug list",
+        sub.warn("type", "VAL003", f"{rtype!r} is not in the namespace's value slug list",
               f"use one of {', '.join(VALUE_SLUGS)}")
     if ok and rtype == "node" and not NODE.match(address):
         sub.fail("address", f"a Lightning node address is the node's public key, 66 hex digits starting 02 or 03; "
@@ -159,7 +155,7 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
         ok = False
     name = sub.str("name")
     if not name and address:
-        _warn(sub, "name", "VAL011", "a recipient without a name: apps show listeners who gets each share",
+        sub.warn("name", "VAL011", "a recipient without a name: apps show listeners who gets each share",
               "add 'name: …', e.g. 'name: Maya (host)'")
     sub.unknown(RECIPIENT_KEYS)
     r.adopt(sub)
