@@ -106,7 +106,7 @@ def render(markdown: str, link: str = "") -> Notes:
 #: the ids the default theme gives its own elements: the same id in pasted notes would be a duplicate that
 #: the skip link, the copy buttons (``getElementById``) and ``aria-labelledby`` find first, in the notes
 PAGE_IDS = frozenset({
-    "main", "episode-title", "content-note-title", "chapters-title", "notes-title", "persons-title", "links-title",
+    "main", "episode-title", "content-note-title", "chapters-title", "notes-title", "persons-title", "comments-title", "links-title",
     "transcript", "transcript-title", "share-title", "page-link", "embed-code", "fragment-code", "show-title",
     "episodes-title", "subscribe", "subscribe-title", "feed-url", "not-found-title",
 })
