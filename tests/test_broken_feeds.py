@@ -373,3 +373,19 @@ def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) 
     report, show = import_feed(tmp_path, DOCUMENT["items-outside-channel"])
     assert len(report["imported"]) == 3
     assert any(p["code"] == "IMP003" and "outside <channel>" in p["message"] for p in report["problems"])
+
+
+@pytest.mark.parametrize("year", ["0026", "26"])
+def test_import_says_when_it_guesses_a_year_written_short(tmp_path: Path, year: str) -> None:
+    """'Jan 0026' (check: EP111, an error) was imported as 2026 without a word; so was 'Jan 26'."""
+    first = GOOD_TEXT[GOOD_TEXT.index("<pubDate>"):GOOD_TEXT.index("</pubDate>")]
+    short = first.replace(" 2024 ", f" {year} ")
+    assert short != first
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(first, short, 1))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP016"]
+    assert said["severity"] == "warning" and repr(year) in said["message"] and "read as 2026" in said["message"]
+    assert said["episode"] == GUIDS["#1"] and said["hint"]
+    assert len(report["imported"]) == 3  # imported all the same, dated 2026
+    (tmp_path / "clean").mkdir()
+    clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)
+    assert "IMP016" not in {p["code"] for p in clean["problems"]}

@@ -458,6 +458,12 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
         problems.append(error("IMP014", source, f"{where}: unreadable date {date_text!r}; skipped", field="pubDate",
                               episode=guid, hint="add it by hand with 'mediafeed add' and this GUID"))
         return None, problems
+    year = re.search(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d{1,4})\b", date_text)
+    if year and (len(year.group(1)) != 4 or year.group(1).startswith("0")):
+        # RFC 2822 wants four digits: 'Jan 26' or 'Jan 0026' is read as email.utils reads it (2026; 99 is 1999)
+        problems.append(warning("IMP016", source, f"{where}: the date {date_text.strip()!r} gives the year as {year.group(1)!r}; "
+                                f"read as {date.year}", field="pubDate", episode=guid,
+                                hint="check the episode's date in its episode.md"))
     link = text(item, "link")
     link = join(base, link) if link else ""
     notes = text(item, f"{CONTENT}encoded") or text(item, "description") or text(item, f"{ITUNES}summary")
