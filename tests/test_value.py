@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-import threading
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from click.testing import CliRunner
 from helpers import add_episode, copy_show
 from lxml import etree
 from podcast_rules import NS, violations
+from siteserver import SiteServer
 from test_incremental import assert_same_as_clean, edit
 
 from mediafeed import lint
@@ -32,7 +32,6 @@ from mediafeed.cli import main
 from mediafeed.config import load_show
 from mediafeed.errors import Severity
 from mediafeed.model import Episode
-from mediafeed.preview import make_server
 
 P = "{%s}" % NS
 NOW = datetime.fromisoformat("2026-06-01T00:00:00+00:00")
@@ -371,18 +370,13 @@ def test_import_keeps_the_value_blocks_and_comment_threads_of_the_old_feed(tmp_p
     add_episode_value(old)
     site = tmp_path / "old-site"
     site.mkdir()
-    server = make_server(site, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with SiteServer(site) as server:  # the old host: a real server on 127.0.0.1
+        base = server.url
         (old / "show.yml").write_text((old / "show.yml").read_text().replace("https://podcast.example.org/safe-to-say/", base))
         build(old, site, accept_changes=True, now=NOW)
         result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"), "--download",
                                            "--url", "https://podcast.example.org/safe-to-say/"])
         assert result.exit_code == 0, result.output
-    finally:
-        server.shutdown()
-        server.server_close()
     report = build(tmp_path / "new", tmp_path / "new-site", now=NOW)
     assert not any(p.code.startswith(("VAL", "SOC")) for p in report.problems)
 
