@@ -352,6 +352,14 @@ class Item:
         return self.notes().text
 
     @property
+    def summary_text(self) -> str:
+        """The front matter's summary, else the notes' first 300 characters: the page's description, and what the
+        audio's comment and description tags hold (``tagging.metadata_for``)."""
+        from .notes import excerpt
+
+        return self.episode.summary or excerpt(self.notes_text)
+
+    @property
     def duration(self) -> int:
         """Whole seconds, as itunes:duration wants; at least 1 for any audio (apps read 0 as "length unknown")."""
         return max(int(round(self.media.duration)), 1 if self.media.duration > 0 else 0)

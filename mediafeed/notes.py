@@ -235,6 +235,14 @@ def absolute_urls(html: str, base: str) -> str:
     return _URL_ATTRIBUTE.sub(fix, html)
 
 
+def excerpt(text: str, limit: int = 300) -> str:
+    """``text`` cut at the last word boundary within ``limit`` characters, with an ellipsis: an episode's summary
+    where its front matter gives none (the page's description, the audio's comment)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def plain_text(html: str) -> str:
     import html as html_lib
 

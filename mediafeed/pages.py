@@ -110,7 +110,7 @@ def episode_data(item: Item, show: Show, image_url: str) -> dict[str, Any]:
         "name": episode.title,
         "datePublished": episode.date.isoformat(),
         "timeRequired": _iso_duration(item.duration),
-        "description": episode.summary or _truncate(item.notes_text, 300),
+        "description": item.summary_text,
         "image": item.image_url,
         "inLanguage": show.language,
         "associatedMedia": {

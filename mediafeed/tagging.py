@@ -40,6 +40,7 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
+from .notes import excerpt
 
 if TYPE_CHECKING:
     from .audio import TagResult  # not at run time: it would load the tagger (and mutagen) on every build
@@ -92,7 +93,10 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
     if episode.chapters:
         chapters = tuple(TagChapter(start=int(round(c.start * 1000)), title=c.title, url=ascii_url(c.url), toc=c.toc,
                                     end=None if c.end is None else int(round(c.end * 1000))) for c in episode.chapters)
-    summary = episode.summary or notes_text.strip().split("\n\n", 1)[0]
+    # The file carries the summary, not the whole notes (without a summary: the notes' first 300 characters, the
+    # page's description): a correction to the notes below those (anywhere, when the front matter has a summary)
+    # changes no byte of the published audio, so `publish` uploads no audio again and no CDN purge is needed.
+    summary = episode.summary or excerpt(notes_text)  # = Item.summary_text
     return Tags(
         title=episode.title,
         artist=show.author,
@@ -103,7 +107,7 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
         date=episode.date.astimezone(UTC).date().isoformat(),
         genre="Podcast",
         comment=summary,
-        description=notes_text.strip() or summary,
+        description=summary,
         podcast=True,
         guid=episode.guid,
         feed_url=ascii_url(show.feed_url),

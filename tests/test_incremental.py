@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import sqlite3
@@ -125,12 +126,61 @@ def test_one_edit_renders_that_episode_and_the_listings_only(show: Path) -> None
     report = build(show)
     assert report.rendered == 4 and report.probed == 0
     assert set(report.written) <= {"episodes/003-capabilities-framework/index.html",
-                                   # the notes are in the audio's tags (ID3 TDES) too: its published copy is re-tagged
-                                   "episodes/003-capabilities-framework/capabilities-framework.mp3",
                                    "episodes/003-capabilities-framework/player.html",
                                    "episodes/003-capabilities-framework/embed/index.html",
                                    "index.html", "feed.xml", "feed.json", "sitemap.xml"}
     assert "episodes/003-capabilities-framework/index.html" in report.written and "feed.xml" in report.written
+
+
+MEDIA = "episodes/003-capabilities-framework/capabilities-framework.mp3"
+
+
+def description_tags(mp3: Path) -> tuple[str, str]:
+    from mutagen.id3 import ID3
+
+    tags = ID3(mp3)
+    (comment,) = tags.getall("COMM")
+    return str(comment), str(tags["TDES"])
+
+
+def test_a_correction_to_the_notes_leaves_the_published_audio_as_it_was(show: Path) -> None:
+    """The audio carries the summary, not the notes: correcting the notes re-tags nothing, so the file's bytes (and
+    what `publish` uploads) stay; a new summary re-tags it."""
+    first = build(show)
+    before = (first.output / MEDIA).read_bytes()
+    summary = ("A capabilities framework for working safely with men who perpetrate intimate partner violence while "
+               "they are in substance use treatment.")
+    assert description_tags(first.output / MEDIA) == (summary, summary)
+    change_notes(show)
+    second = build(show)
+    assert "episodes/003-capabilities-framework/index.html" in second.written
+    assert MEDIA not in second.written and second.tagged == [] and (second.output / MEDIA).read_bytes() == before
+    edit(show / NOTES, "working safely with men", "working safely and well with men")
+    third = build(show)
+    assert third.tagged == [MEDIA] and MEDIA in third.written
+    assert description_tags(third.output / MEDIA) == (summary.replace("safely", "safely and well"),) * 2
+
+
+def test_without_a_summary_the_audio_carries_the_notes_opening_and_only_an_edit_there_re_tags_it(show: Path) -> None:
+    path = show / NOTES
+    text = path.read_text(encoding="utf-8")
+    start = text.index("summary: >-\n")
+    end = text.index("content_note:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    first = build(show)
+    comment, description = description_tags(first.output / MEDIA)
+    assert comment == description and comment.startswith("Substance use treatment services see many men who use abuse")
+    assert comment.endswith("…") and 200 < len(comment) <= 301 and "**" not in comment  # the plain text, cut at a word
+    page = first.output.joinpath("episodes/003-capabilities-framework/index.html").read_text(encoding="utf-8")
+    assert comment == html.unescape(page.split('<meta name="description" content="', 1)[1].split('"', 1)[0])
+    before = (first.output / MEDIA).read_bytes()
+    path.write_text(path.read_text(encoding="utf-8") + "\nA correction at the end of the notes.\n", encoding="utf-8")
+    second = build(show)
+    assert second.tagged == [] and (second.output / MEDIA).read_bytes() == before
+    edit(path, "Substance use treatment services see", "Drug and alcohol services see")
+    third = build(show)
+    assert third.tagged == [MEDIA]
+    assert description_tags(third.output / MEDIA)[0].startswith("Drug and alcohol services see many men")
 
 
 def paged(show: Path) -> None:
@@ -413,7 +463,8 @@ def test_a_shows_own_templates_are_not_kept_in_the_user_cache(show: Path, tmp_pa
 
 
 def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:
-    """Start-up cost: what a one-edit rebuild does not use, it does not import (the artwork's size is remembered)."""
+    """Start-up cost: what a one-edit rebuild does not use, it does not import (the artwork's size is remembered; the
+    notes are not in the audio's tags, so nothing is tagged)."""
     import os
     import subprocess
 
@@ -422,7 +473,7 @@ def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) 
     build(show)
     change_notes(show)
     code = ("import sys; from pathlib import Path; from mediafeed.build import build; build(Path(sys.argv[1])); "
-            "print(sorted(m for m in ('PIL', 'multiprocessing', 'concurrent.futures', 'xml.sax.saxutils') if m in sys.modules))")
+            "print(sorted(m for m in ('PIL', 'multiprocessing', 'concurrent.futures', 'xml.sax.saxutils', 'mutagen') if m in sys.modules))")
     env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
     done = subprocess.run([sys.executable, "-c", code, str(show)], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -238,13 +238,20 @@ def test_a_server_error_on_one_page_keeps_the_old_feed_and_the_rerun_finishes(sh
     assert publish(show, notify=False).uploads == []
 
 
-def test_new_notes_re_tag_a_published_file_and_the_warning_does_not_say_rename_it(show: Path, tmp_path: Path) -> None:
-    """PUB030 must not advise a new file name for an episode's own file: the ledger refuses that (LED002)."""
+def test_a_new_summary_re_tags_a_published_file_and_the_warning_does_not_say_rename_it(show: Path, tmp_path: Path) -> None:
+    """PUB030 must not advise a new file name for an episode's own file: the ledger refuses that (LED002). A
+    correction to the notes is not in the audio's tags: it uploads the page and the feeds, no audio, no warning."""
     web = tmp_path / "www"
     directory_target(show, web)
     publish(show, notify=False)
     episode = show / "episodes/003-capabilities-framework/episode.md"
     episode.write_text(episode.read_text() + "\nA correction to the notes.\n")
+    corrected = publish(show, notify=False)
+    uploaded = {u.rel for u in corrected.uploads}
+    assert "episodes/003-capabilities-framework/index.html" in uploaded and "feed.xml" in uploaded
+    assert not [rel for rel in uploaded if rel.endswith((".mp3", ".m4a"))]
+    assert not [p for p in corrected.problems if p.code == "PUB030"]
+    episode.write_text(episode.read_text().replace("for working safely with men", "for working safely and well with men"))
     report = publish(show, notify=False)
     media = "episodes/003-capabilities-framework/capabilities-framework.mp3"
     assert media in {u.rel for u in report.uploads}

@@ -65,7 +65,7 @@ class Tags:
     comment: str | None = None  #: COMM · ©cmt · COMMENT (the summary)
     #: MP4 only: desc (iTunes' short description), the summary's first 255 characters (:func:`for_format` derives it)
     short_description: str | None = None
-    description: str | None = None  #: TDES · ldes · PODCASTDESC (the show notes as plain text)
+    description: str | None = None  #: TDES · ldes · PODCASTDESC (the build and `tag` write the summary here, not the notes)
     podcast: bool | None = None  #: PCST · pcst · PODCAST
     guid: str | None = None  #: TGID · egid · PODCASTID (the episode's GUID)
     feed_url: str | None = None  #: WFED · purl · PODCASTURL
