@@ -15,7 +15,12 @@ right after ``rm -rf`` of the last one pays for every file it creates, the more 
 more files it makes (Hugo's one page per episode less than mediafeed's four).
 
 Every build runs as its own process (``python -m mediafeed build`` and ``hugo``),
-timed by wall clock, with its peak memory from ``os.wait4``. Each round changes
+timed by wall clock, with its peak memory from ``os.wait4``, after an untimed
+``sync`` (hyperfine's ``--prepare sync``): otherwise a build pays for writing out
+what the build before it left in the page cache, as often the other tool's (a cold
+mediafeed build leaves ~200 MB, and a one-edit build that follows a Hugo build runs
+0.05–0.2 s slower while the kernel writes Hugo's pages out; its own fsync of the
+feeds waits behind them). Each round changes
 which tool goes first, so that all see the same machine load; the table shows
 medians. Ratios are mediafeed's time over Hugo's (below 1.0: mediafeed is faster).
 
@@ -56,6 +61,7 @@ class Runner:
 
     def time(self, label: str, cmd: list[str], cwd: Path | None = None) -> tuple[float, str]:
         with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:  # a pipe could fill up
+            os.sync()  # the last build's dirty pages go to disk first, untimed: no build pays for another's writeback
             started = time.perf_counter()
             proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=stderr)
             _, status, usage = os.wait4(proc.pid, 0)
