@@ -142,6 +142,7 @@ class Media:
     declared: float = 0.0  #: MP3: the duration its Xing/VBRI header declares when the file holds more audio (else 0)
     codec: str = ""  #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus")
     chained: bool = False  #: Ogg: more than one logical stream one after another (files joined); ``duration`` is the first's
+    index_last: bool = False  #: MP4 family: the index (``moov``) comes after the media data (not "fast start")
 
 
 @dataclass(frozen=True)

@@ -409,6 +409,39 @@ def test_an_m4a_with_bytes_after_its_last_box_is_published_and_a_cut_one_is_not(
     assert caught.value.problems[0].code == "MED004"
 
 
+@pytest.mark.parametrize("ext, flags, late", [("m4a", [], True), ("m4a", ["-movflags", "+faststart"], False),
+                                             ("m4a", ["-movflags", "+frag_keyframe+empty_moov"], False),
+                                             ("mp4", [], True)],
+                         ids=["moov-at-end", "faststart", "fragmented", "video-moov-at-end"])
+def test_an_mp4_whose_index_comes_after_the_media_is_a_warning_with_the_remux_that_fixes_it(
+        show: Path, tmp_path: Path, ext: str, flags: list[str], late: bool) -> None:
+    # ffmpeg (and editors that export through it) writes the moov box after the media data unless told
+    # +faststart: a player must fetch the end of the file before it can play. It went unreported.
+    source = tmp_path / f"export.{ext}"
+    video = ["-f", "lavfi", "-i", "testsrc=duration=3:size=160x120:rate=10", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+             "-shortest"] if ext == "mp4" else []
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    *video, "-c:a", "aac", "-b:a", "64k", *flags, str(source)], check=True)
+    media = audio.probe(source, source.name)
+    assert media.index_last is late and media.video is (ext == "mp4")
+    rel = _use_audio(show, "002-learning-alliances", source)
+    _, found = _checked(show, "MED027")
+    if not late:
+        assert found == []
+        return
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
+    assert found[0]["message"].startswith(f"the file's index (its 'moov' box) comes after the {'video' if video else 'audio'}")
+    assert f"-c copy -movflags +faststart out.{ext}" in found[0]["hint"]
+    # the hint's remux clears it without touching the audio (same duration: a published episode keeps its URL)
+    fixed = tmp_path / f"fixed.{ext}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-i", str(source), "-c", "copy", "-movflags",
+                    "+faststart", str(fixed)], check=True)
+    remuxed = audio.probe(fixed, fixed.name)
+    assert not remuxed.index_last and remuxed.duration == media.duration and _audio_md5(fixed) == _audio_md5(source)
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED027")[1] == []
+
+
 # -- what tagging compares is what it writes (and what players read) ------------------------------------------------
 
 def _ffprobe_tags(path: Path) -> dict[str, str]:

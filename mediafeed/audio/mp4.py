@@ -78,6 +78,21 @@ def truncation(handle: BinaryIO, size: int) -> str:
     return ""
 
 
+def index_last(handle: BinaryIO, size: int) -> bool:
+    """Whether the movie box (``moov``: the sample tables a player must read before it can play) comes after the
+    media data (``mdat``), as ffmpeg writes an MP4 without ``-movflags +faststart``. A fragmented file, whose
+    fragments follow a first ``moov``, is not."""
+    try:
+        for box in boxes(handle, 0, size):
+            if box.name == b"moov":
+                return False
+            if box.name == b"mdat":
+                return True
+    except ValueError:  # a box of impossible size: the truncation check names it
+        return False
+    return False
+
+
 @dataclass
 class Track:
     handler: str = ""

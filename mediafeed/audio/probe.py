@@ -190,11 +190,12 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                hint="export the episode again"))
     if not bitrate:  # MOV and some MP4s: the file's average, so players and checks have a figure
         bitrate = int(size * 8 / duration)
-    video = False
+    video = index_last = False
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
             video = mp4.has_video(handle, size)
+            index_last = mp4.index_last(handle, size)
         if video:
             mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
         else:  # sound only: the type apps and feed checkers expect of the file's name (Apple maps each extension to
@@ -213,6 +214,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         video=video,
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
+        index_last=index_last,
         **_tag_fields(state),
     )
     return media, state

@@ -37,6 +37,14 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
                                               f"{_CODECS.get(media.codec.lower(), media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
+        if media.index_last:
+            ext = episode.audio.rpartition(".")[2].lower() or "m4a"
+            out.append(problem("MED027", rel, "the file's index (its 'moov' box) comes after the "
+                                              f"{'video' if media.video else 'audio'}: players must fetch the end of "
+                                              "the file before they can start playing it",
+                               field="audio", episode=episode.slug,
+                               hint=f"move the index to the front, which changes no audio: ffmpeg -i in.{ext} -c copy "
+                                    f"-movflags +faststart out.{ext}, then put out.{ext} in place under the same name"))
         if media.video:
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:

@@ -120,6 +120,11 @@ _RULES = [
     _r("MED026", "mediafeed", W, "an Ogg file of several streams one after another",
        "Ogg files joined with cat make a chain: mutagen, and the feed's duration, count only the first stream, and many "
        "apps play only that one (others stop or jump at the join)."),
+    _r("MED027", "mediafeed", W, "an M4A/MP4 whose index (moov) comes after the media data (not 'fast start')",
+       "A player must read the moov box before it can play a sample: when it is at the end (ffmpeg's default, and "
+       "so many editors' exports), an app or browser fetches the end of the file first (another request before "
+       "playback starts) and a host without byte ranges makes it download the whole file. Remuxing moves it "
+       "to the front without touching the audio."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
