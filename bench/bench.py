@@ -19,7 +19,7 @@ timed by wall clock, with its peak memory from ``os.wait4``, after an untimed
 ``sync`` (hyperfine's ``--prepare sync``): otherwise a build pays for writing out
 what the build before it left in the page cache, as often the other tool's (a cold
 mediafeed build leaves ~200 MB, and a one-edit build that follows a Hugo build runs
-0.05–0.2 s slower while the kernel writes Hugo's pages out; its own fsync of the
+0.05–0.15 s slower while the kernel writes Hugo's pages out; its own fsync of the
 feeds waits behind them). Each round changes
 which tool goes first, so that all see the same machine load; the table shows
 medians. Ratios are mediafeed's time over Hugo's (below 1.0: mediafeed is faster).
