@@ -114,10 +114,13 @@ class Value:
     """RSS: podcast:value type method suggested? ("Value for Value" payments while listening, and boosts)."""
 
     recipients: tuple[ValueRecipient, ...]
+    #: RSS: podcast:valueTimeSplit children (episodes only), in the producer's order. No default, on purpose: a cached
+    #: block without this field (a row of another layout) fails to load and the episode is read again, never loaded
+    #: without the splits its episode.md gives
+    time_splits: tuple[ValueTimeSplit, ...]
     type: str = "lightning"  #: RSS: @type (value slug: "lightning", "bitcoin", …)
     method: str = "keysend"  #: RSS: @method ("keysend", "amp" or "lnaddress" for Lightning)
     suggested: str = ""  #: RSS: @suggested: a decimal amount of the currency per minute ("0.00000005000" is 5 sats)
-    time_splits: tuple[ValueTimeSplit, ...] = ()  #: RSS: podcast:valueTimeSplit children (episodes only), by start
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def _value(r: FieldReader, item: Any, key: str, time_splits: bool) -> Value | No
         splits = _time_splits(sub, kind)
     sub.unknown(VALUE_KEYS)
     r.adopt(sub)
-    return Value(recipients, kind, method, suggested, splits) if recipients and kind and method else None
+    return Value(recipients, splits, kind, method, suggested) if recipients and kind and method else None
 
 
 def _recipients(sub: FieldReader, kind: str) -> tuple[ValueRecipient, ...]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
+from dataclasses import fields
 from pathlib import Path
 
 import feedparser
@@ -23,10 +25,13 @@ from siteserver import SiteServer
 from test_incremental import assert_same_as_clean, edit
 from test_value import EPISODE, EPISODE_GUID_LINE, GUEST_KEY, HOST_KEY, NOW
 
+from mediafeed import codec, lint
 from mediafeed.build import BuildFailed, build
+from mediafeed.cache import CACHE_DIR
 from mediafeed.cli import main
 from mediafeed.config import load_show
 from mediafeed.errors import Severity
+from mediafeed.model import Episode
 
 P = "{%s}" % NS
 SONG_FEED = "a94f5cc9-8c58-55fc-91fe-a324087a655b"
@@ -236,7 +241,7 @@ def test_check_feed_reports_each_broken_time_split_of_a_served_feed(tmp_path: Pa
     assert result.exit_code == (1 if any(severity == "error" for _, severity, _ in expected) else 0)
 
 
-def test_check_feed_is_silent_on_the_namespace_examples(tmp_path: Path) -> None:
+def test_check_feed_is_silent_on_the_namespace_examples_and_not_on_one_overlap(tmp_path: Path) -> None:
     good = with_value(f'<{S} startTime="60" duration="237" remotePercentage="95"><podcast:remoteItem itemGuid="{SONG_ITEM}" '
                       f'feedGuid="{SONG_FEED}" medium="music"/></{S}>'
                       f'<{S} startTime="330" duration="53.5" remoteStartTime="174">{REMOTE_XML}</{S}>'
@@ -246,9 +251,13 @@ def test_check_feed_is_silent_on_the_namespace_examples(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path / "feed.xml"), "--format", "json"])
     assert [p for p in json.loads(result.stdout)["problems"] if p["code"].startswith("VAL")] == []
     assert violations(good.encode()) == []
+    (tmp_path / "feed.xml").write_text(good.replace('startTime="400"', 'startTime="350"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "feed.xml"), "--format", "json"])
+    assert [(p["code"], p["message"]) for p in json.loads(result.stdout)["problems"] if p["code"].startswith("VAL")] == [
+        ("VAL016", "time split 3 starts at 00:05:50, inside time split 2 (00:05:30 to 00:06:23)")]
 
 
-def test_the_namespace_rules_catch_broken_time_splits() -> None:
+def test_the_namespace_rules_catch_broken_time_splits(tmp_path: Path) -> None:
     """podcast_rules can fail on each valueTimeSplit rule the feed tests rely on."""
     bad = with_value(f'<{S} duration="x" remotePercentage="150">{REMOTE_XML}{GUEST_XML}</{S}>'
                      f'<{S} startTime="1" duration="2" colour="red"/>', channel=True).encode()
@@ -258,6 +267,9 @@ def test_the_namespace_rules_catch_broken_time_splits() -> None:
                      "needs exactly one podcast:remoteItem or one or more podcast:valueRecipient",
                      "a valueTimeSplit in the channel's block"):
         assert expected in found, expected
+    (tmp_path / "feed.xml").write_bytes(bad)  # mediafeed's own check agrees
+    assert {p.code for p in lint.lint_feed(str(tmp_path / "feed.xml")).problems if p.code.startswith("VAL")} == {
+        "VAL013", "VAL017", "VAL019", "VAL021"}
     stray = GOOD.replace(ITEM1_GUID, ITEM1_GUID + f'<{S} startTime="1" duration="2">{REMOTE_XML}</{S}>').encode()
     assert "podcast:valueTimeSplit in item: parent must be one of ('value',)" in violations(stray)
 
@@ -310,3 +322,31 @@ def test_import_keeps_an_episodes_time_splits_and_says_what_the_channel_lost(tmp
     assert etree.tostring(item_value(new_feed), with_tail=False) == old_value
     new_channel = etree.fromstring(new_feed).find("channel").find(P + "value")
     assert new_channel is not None and new_channel.find(P + "valueTimeSplit") is None
+
+
+def test_a_cached_value_block_without_time_splits_is_read_again(show: Path, tmp_path: Path) -> None:
+    """A cached value block without the time_splits field (a row of another layout; the cache's code fingerprint
+    keeps other versions' rows out) does not load: the episode is read again, never loaded without its splits."""
+    add_splits(show)
+    build(show, now=NOW)
+    index = [f.name for f in fields(Episode)].index("value")
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    changed = 0
+    for key, row in db.execute("SELECT k, v FROM episode").fetchall():
+        length, _, rest = row.partition(":")
+        head = json.loads(rest[:int(length)])
+        for block in head[0][index] if head[0] else []:
+            del block["time_splits"]
+            changed += 1
+            with pytest.raises(TypeError):  # refused, not loaded with no splits
+                codec.load_fields(Episode, head[0])
+        text = json.dumps(head, separators=(",", ":"), ensure_ascii=False)
+        db.execute("UPDATE episode SET v = ? WHERE k = ?", (f"{len(text)}:{text}{rest[int(length):]}", key))
+    db.commit()
+    db.close()
+    assert changed == 1
+    edit(show / "episodes/001-ipv-and-substance-use/episode.md", "title: Not the Cause", "title: Never the Cause")
+    report = build(show, now=NOW)
+    feed = (report.output / "feed.xml").read_bytes()  # written again, with the episode read from its source again
+    assert b"Never the Cause" in feed and feed.count(b"<podcast:valueTimeSplit ") == 2
+    assert_same_as_clean(show, report.output, tmp_path, now=NOW)
