@@ -17,6 +17,7 @@ from pathlib import Path
 import feedparser
 import podcastparser
 import pytest
+import yaml
 from click.testing import CliRunner
 from helpers import copy_show
 from lxml import etree
@@ -32,6 +33,8 @@ from mediafeed.cli import main
 from mediafeed.config import load_show
 from mediafeed.errors import Severity
 from mediafeed.model import Episode
+from mediafeed.source import FieldReader
+from mediafeed.value import parse_values
 
 P = "{%s}" % NS
 SONG_FEED = "a94f5cc9-8c58-55fc-91fe-a324087a655b"
@@ -350,3 +353,18 @@ def test_a_cached_value_block_without_time_splits_is_read_again(show: Path, tmp_
     feed = (report.output / "feed.xml").read_bytes()  # written again, with the episode read from its source again
     assert b"Never the Cause" in feed and feed.count(b"<podcast:valueTimeSplit ") == 2
     assert_same_as_clean(show, report.output, tmp_path, now=NOW)
+
+
+def test_the_time_split_example_in_the_docs_is_read_without_a_problem() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "feeds.md").read_text(encoding="utf-8")
+    section = docs.split("### Paying others for a stretch of an episode", 1)[1]
+    example = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    reader = FieldReader(example, EPISODE, "003-capabilities-framework")
+    (value,) = parse_values(reader)
+    assert reader.problems == []
+    guest, song = value.time_splits
+    assert (guest.start, guest.duration, [r.split for r in guest.recipients]) == (250, 1290, [50, 50])
+    assert (song.start, song.duration, song.remote_start, song.remote_percentage) == (1620, 237.5, 0, 90)
+    assert song.remote_item is not None and song.remote_item.medium == "music" and not song.recipients
+    xml = section.split("```xml\n", 1)[1].split("```", 1)[0]
+    assert 'startTime="250" duration="1290"' in xml and 'remoteStartTime="0" remotePercentage="90"' in xml
