@@ -139,12 +139,16 @@ def _time_splits(r: FieldReader, kind: str) -> tuple[ValueTimeSplit, ...]:
         if split:
             found.append((index, split))
     ordered = sorted(found, key=lambda pair: (pair[1].start, pair[0]))
-    for (first, before), (index, after) in zip(ordered, ordered[1:]):
-        if after.start < before.start + before.duration:
+    reach: tuple[int, ValueTimeSplit] | None = None  # of the splits before, the one that ends last
+    for index, after in ordered:
+        if reach is not None and after.start < reach[1].start + reach[1].duration:
+            first, before = reach
             r.fail(f"time_splits[{index}]", f"starts at {clock(after.start)}, inside time_splits[{first}] "
                    f"({clock(before.start)} to {clock(before.start + before.duration)}); apps pay one split at a time",
                    hint="end the earlier split where the next begins (shorten its 'duration'), or move this one's 'start'",
                    code="VAL016")
+        if reach is None or after.start + after.duration > reach[1].start + reach[1].duration:
+            reach = (index, after)
     return tuple(split for _, split in found)
 
 

@@ -165,6 +165,20 @@ def test_each_mistake_in_a_time_split_is_one_problem_naming_key_and_fix(show: Pa
     assert words in problem.message + problem.hint and problem.hint
 
 
+def test_every_split_inside_a_long_one_overlaps_it(show: Path, tmp_path: Path) -> None:
+    """Not only the next one: a clip and a song both inside a twelve-second interview are two overlaps."""
+    problems = split_problems(show, f"    - {{start: 1, duration: 12, {GUEST}}}\n    - {{start: 3, duration: 1, {REMOTE}}}\n"
+                                    f"    - {{start: 6, duration: 2, {REMOTE}}}\n    - {{start: 13, duration: 2, {REMOTE}}}\n")
+    assert [(p.code, p.field) for p in problems] == [("VAL016", "value.time_splits[1]"), ("VAL016", "value.time_splits[2]")]
+    feed = with_value(f'<{S} startTime="60" duration="600">{GUEST_XML}</{S}><{S} startTime="120" duration="60">'
+                      f'{REMOTE_XML}</{S}><{S} startTime="300" duration="60">{REMOTE_XML}</{S}>'
+                      f'<{S} startTime="660" duration="60">{REMOTE_XML}</{S}>')
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    found = [(p.code, p.message) for p in lint.lint_feed(str(tmp_path / "feed.xml")).problems if p.code.startswith("VAL")]
+    assert [code for code, _ in found] == ["VAL016", "VAL016"]
+    assert all("inside time split 1" in message for _, message in found)
+
+
 def test_the_same_payee_twice_in_a_block_is_a_warning(show: Path) -> None:
     """The s12value leftover: one address (with the same custom record) given twice; apps pay it twice or drop one.
     The same node with another customKey/customValue is another wallet inside a shared node: not a duplicate."""

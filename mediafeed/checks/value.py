@@ -167,10 +167,14 @@ def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: f
                 add("VAL015", "@duration", f"time split {number} runs to {clock(start + length)}, past the end of the "
                     f"audio ({clock(duration)} by itunes:duration)", "shorten its duration, or fix startTime")
     stretches.sort()
-    for (start, length, first), (after, _, number) in zip(stretches, stretches[1:]):
-        if after < start + length:
+    reach: tuple[float, float, int] | None = None  # of the splits before, the one that ends last
+    for after, after_length, number in stretches:
+        if reach is not None and after < reach[0] + reach[1]:
+            start, length, first = reach
             add("VAL016", "@startTime", f"time split {number} starts at {clock(after)}, inside time split {first} "
                 f"({clock(start)} to {clock(start + length)})", "end the earlier split where the next begins")
+        if reach is None or after + after_length > reach[0] + reach[1]:
+            reach = (after, after_length, number)
     return out
 
 
