@@ -342,7 +342,8 @@ def _recipients(element: Any) -> list[dict[str, Any]]:
 
 
 def _time_split(split: Any) -> dict[str, Any]:
-    """A ``podcast:valueTimeSplit`` as a ``time_splits:`` entry; the times stay text (seconds), as the feed wrote them."""
+    """A ``podcast:valueTimeSplit`` as a ``time_splits:`` entry: seconds as numbers, anything else as the feed wrote
+    it (the build reports what it cannot read, with the key)."""
     entry = _attributes(split, {"startTime": "start", "duration": "duration", "remoteStartTime": "remote_start",
                                 "remotePercentage": "remote_percentage"})
     for key, value in entry.items():  # numbers as numbers: '60' and '237.5' read back as the same seconds
