@@ -33,6 +33,7 @@ from . import cache as cache_io
 from . import chapters as chapter_io
 from . import ledger as ledger_io
 from . import notes as notes_io
+from . import value as value_io
 from .cache import CACHE_DIR, Cache
 from .config import load_show
 from .dates import source_date
@@ -545,7 +546,8 @@ def _notes_key(markdown: str, link: str) -> str:
 
 
 def check_items(project: Project, items: list[Item], cache: Cache | None = None) -> list[Problem]:
-    """Problems that need the probed media: chapters and transcripts against the duration, alternate files."""
+    """Problems that need the probed media: chapters, transcripts and value time splits against the duration,
+    alternate files."""
     problems: list[Problem] = []
     cache = cache or Cache(None)
     for item in items:
@@ -554,6 +556,8 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             source = episode.source if episode.chapters_source == "front matter" else \
                 f"{EPISODES_DIR}/{episode.slug}/{episode.chapters_source}"
             problems.extend(chapter_io.validate(episode.chapters, source, item.media.duration, episode.slug))
+        if any(value.time_splits for value in episode.value):
+            problems.extend(value_io.check_time_splits(episode.value, episode.source, item.media.duration, episode.slug))
         for alternate, _ in item.alternates:
             if alternate.file and alternate.file != episode.audio and alternate.mime.startswith(("audio/", "video/")):
                 found = probe_cached(project.root, f"{EPISODES_DIR}/{episode.slug}/{alternate.file}", cache)

@@ -210,7 +210,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         update_dtstart=update_dtstart,
         txt=tuple(txt),
         podroll=tuple(podroll),
-        value=parse_values(r, "value"),
+        value=parse_values(r, "value", time_splits=False),
         social=parse_social(r, "social"),
         new_feed_url=r.url("new_feed_url"),
         block=block,

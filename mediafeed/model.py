@@ -74,7 +74,7 @@ class License:
 
 @dataclass(frozen=True)
 class RemoteItem:
-    """RSS: podcast:remoteItem inside podcast:podroll."""
+    """RSS: podcast:remoteItem inside podcast:podroll or podcast:valueTimeSplit."""
 
     feed_guid: str
     feed_url: str = ""
@@ -97,10 +97,27 @@ class ValueRecipient:
 
 
 @dataclass(frozen=True)
+class ValueTimeSplit:
+    """RSS: podcast:valueTimeSplit inside an item's podcast:value: other payees for a stretch of the episode (a
+    guest's segment, a song, a clip of another show). Either ``recipients`` or ``remote_item``, never both."""
+
+    start: float  #: RSS: @startTime: seconds from the start of the audio
+    duration: float  #: RSS: @duration: seconds, after which the block's own recipients are paid again
+    recipients: tuple[ValueRecipient, ...] = ()  #: RSS: podcast:valueRecipient children: the payees for the stretch
+    remote_item: RemoteItem | None = None  #: RSS: podcast:remoteItem: pay the other feed's (or episode's) value block
+    remote_start: float | None = None  #: RSS: @remoteStartTime: where the stretch starts in the remote item (default 0)
+    remote_percentage: float | None = None  #: RSS: @remotePercentage: the remote block's share, 0-100 (default 100)
+
+
+@dataclass(frozen=True)
 class Value:
     """RSS: podcast:value type method suggested? ("Value for Value" payments while listening, and boosts)."""
 
     recipients: tuple[ValueRecipient, ...]
+    #: RSS: podcast:valueTimeSplit children (episodes only), in the producer's order. No default, on purpose: a cached
+    #: block without this field (a row of another layout) fails to load and the episode is read again, never loaded
+    #: without the splits its episode.md gives
+    time_splits: tuple[ValueTimeSplit, ...]
     type: str = "lightning"  #: RSS: @type (value slug: "lightning", "bitcoin", …)
     method: str = "keysend"  #: RSS: @method ("keysend", "amp" or "lnaddress" for Lightning)
     suggested: str = ""  #: RSS: @suggested: a decimal amount of the currency per minute ("0.00000005000" is 5 sats)

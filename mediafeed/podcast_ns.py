@@ -18,7 +18,7 @@ from feedgen.util import xml_elem
 
 from .chapters import clock
 from .dates import rfc2822
-from .model import Funding, Item, License, Location, Person, Show, SocialInteract, Value
+from .model import Funding, Item, License, Location, Person, Show, SocialInteract, Value, ValueRecipient
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PSC_NS = "http://podlove.org/simple-chapters"
@@ -49,10 +49,23 @@ def _funding(parent: Any, funding: tuple[Funding, ...]) -> None:
 def _value(parent: Any, values: tuple[Value, ...]) -> None:
     for value in values:
         block = _el(parent, "value", type=value.type, method=value.method, suggested=value.suggested)
-        for payee in value.recipients:
-            _el(block, "valueRecipient", name=payee.name, type=payee.type, address=payee.address,
-                customKey=payee.custom_key, customValue=payee.custom_value, split=str(payee.split),
-                fee="true" if payee.fee else "")
+        _recipients(block, value.recipients)
+        for split in value.time_splits:  # after the block's own recipients, as in the namespace's examples
+            stretch = _el(block, "valueTimeSplit", startTime=_number(split.start), duration=_number(split.duration),
+                          remoteStartTime="" if split.remote_start is None else _number(split.remote_start),
+                          remotePercentage="" if split.remote_percentage is None else _number(split.remote_percentage))
+            remote = split.remote_item
+            if remote is not None:
+                _el(stretch, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, itemGuid=remote.item_guid,
+                    medium=remote.medium, title=remote.title)
+            _recipients(stretch, split.recipients)
+
+
+def _recipients(parent: Any, recipients: tuple[ValueRecipient, ...]) -> None:
+    for payee in recipients:
+        _el(parent, "valueRecipient", name=payee.name, type=payee.type, address=payee.address,
+            customKey=payee.custom_key, customValue=payee.custom_value, split=str(payee.split),
+            fee="true" if payee.fee else "")
 
 
 def _social(parent: Any, social: tuple[SocialInteract, ...]) -> None:

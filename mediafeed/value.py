@@ -8,6 +8,11 @@ The rules are the namespace's (Podcastindex-org/podcast-namespace ``docs/tags/va
 starting 02 or 03) or ``lnaddress`` (a Lightning address, user@domain); ``split`` is a whole number of shares,
 or for ``fee: true`` recipients a percentage off the top (fees together at most 100); a ``customKey`` is a
 TLV record type of at least 2^16 and goes with a ``customValue``.
+
+An episode's block may also hold ``time_splits:`` (``podcast:valueTimeSplit``, ``docs/tags/value-time-split.md``):
+other payees for a stretch of the audio, given as ``recipients:`` of their own or as a ``remote_item:`` (another
+feed's or episode's value block, paid ``remote_percentage`` of each payment). The times are positions in one
+episode's audio, so show.yml's block (every episode's) takes none.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .model import Value, ValueRecipient
-from .source import MISSING, FieldReader, as_text
+from .chapters import clock
+from .errors import Problem, error, warning
+from .model import RemoteItem, Value, ValueRecipient, ValueTimeSplit
+from .source import MISSING, FieldReader, as_text, is_url, parse_time
 
 #: the namespace's value slug list (docs/examples/value/valueslugs.txt): currencies or layers, methods and
 #: recipient types in one list
@@ -25,34 +32,38 @@ VALUE_SLUGS = ("bitcoin", "lightning", "keysend", "lnaddress", "amp", "wallet", 
 VALUE_TYPES = ("lightning", "bitcoin")
 LIGHTNING_METHODS = ("keysend", "amp", "lnaddress")
 LIGHTNING_RECIPIENTS = ("node", "lnaddress")
-VALUE_KEYS = frozenset({"type", "method", "suggested", "recipients"})
+VALUE_KEYS = frozenset({"type", "method", "suggested", "recipients", "time_splits"})
 RECIPIENT_KEYS = frozenset({"name", "type", "address", "split", "fee", "custom_key", "custom_value"})
+SPLIT_KEYS = frozenset({"start", "duration", "remote_start", "remote_percentage", "remote_item", "recipients"})
+REMOTE_ITEM_KEYS = frozenset({"feed_guid", "feed_url", "item_guid", "medium", "title"})
 
 NODE = re.compile(r"^0[23][0-9a-fA-F]{64}$")
 #: LUD-16: a user name of a-z 0-9 - _ . + and a domain
 LNADDRESS = re.compile(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
 DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 TLV_MIN, TLV_MAX = 2 ** 16, 2 ** 64
+#: a podcast:guid (remoteItem@feedGuid): a UUID as apps compare it, lower-case hex in 8-4-4-4-12
+FEED_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-
-def parse_values(r: FieldReader, key: str = "value") -> tuple[Value, ...]:
-    """``value:`` as one block (a mapping) or several (a list of mappings, e.g. two currencies)."""
+def parse_values(r: FieldReader, key: str = "value", time_splits: bool = True) -> tuple[Value, ...]:
+    """``value:`` as one block (a mapping) or several (a list of mappings, e.g. two currencies). ``time_splits``:
+    whether the blocks may hold them (an episode's do; show.yml's, every episode's, do not)."""
     raw = r.raw(key)
     if raw is MISSING:
         return ()
     if isinstance(raw, dict):
-        found = _value(r, raw, key)
+        found = _value(r, raw, key, time_splits)
         return (found,) if found else ()
     if not isinstance(raw, list):
         r.fail(key, f"expected a mapping with 'recipients', got {raw!r}",
                hint=f"write '{key}:' then 'recipients:' with one '- {{name: …, address: …, split: …}}' per payee")
         return ()
-    blocks = (_value(r, item, f"{key}[{index}]") for index, item in enumerate(raw))
+    blocks = (_value(r, item, f"{key}[{index}]", time_splits) for index, item in enumerate(raw))
     return tuple(block for block in blocks if block)
 
 
-def _value(r: FieldReader, item: Any, key: str) -> Value | None:
+def _value(r: FieldReader, item: Any, key: str, time_splits: bool) -> Value | None:
     sub = r.sub(item, key)
     if not sub:
         return None
@@ -72,15 +83,38 @@ def _value(r: FieldReader, item: Any, key: str) -> Value | None:
         sub.warn("method", "VAL003", f"{method!r} is not in the namespace's value slug list",
               "use 'default' when the currency has no particular method")
     suggested = _suggested(sub)
-    recipients = []
-    entries = sub.list("recipients")
-    if not entries:
+    if not sub.list("recipients"):
         sub.fail("recipients", "a value block needs at least one recipient",
                  hint="add 'recipients:' with '- {name: …, type: node, address: …, split: 100}'", code="VAL001")
-    for index, entry in enumerate(entries):
+    recipients = _recipients(sub, kind)
+    splits: tuple[ValueTimeSplit, ...] = ()
+    if not time_splits and sub.raw("time_splits") is not MISSING:
+        sub.fail("time_splits", "time splits are positions in one episode's audio; show.yml's value block is every "
+                 "episode's", hint="move 'time_splits:' into the value: block of the episode's front matter (with the "
+                 "episode's own recipients)")
+    elif time_splits:
+        splits = _time_splits(sub, kind)
+    sub.unknown(VALUE_KEYS)
+    r.adopt(sub)
+    return Value(recipients, splits, kind, method, suggested) if recipients and kind and method else None
+
+
+def _recipients(sub: FieldReader, kind: str) -> tuple[ValueRecipient, ...]:
+    """``recipients:`` of a block or of a time split, each checked, and their fees and duplicates together."""
+    recipients = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, entry in enumerate(sub.list("recipients")):
         recipient = _recipient(sub, entry, f"recipients[{index}]", kind)
-        if recipient:
-            recipients.append(recipient)
+        if not recipient:
+            continue
+        payee = payee_key(recipient.address, recipient.custom_key, recipient.custom_value)
+        if payee in seen:
+            sub.warn(f"recipients[{index}]", "VAL020", f"pays {recipient.address} "
+                     f"{'with the same custom_key/custom_value ' if recipient.custom_key else ''}as recipients[{seen[payee]}]: "
+                     "apps pay it twice or drop one", "give the payee one entry with the two splits added up")
+        else:
+            seen[payee] = index
+        recipients.append(recipient)
     fees = sum(p.split for p in recipients if p.fee)
     if fees > 100:
         sub.fail("recipients", f"the fee recipients' splits add up to {fees} percent; they are percentages of each "
@@ -88,10 +122,151 @@ def _value(r: FieldReader, item: Any, key: str) -> Value | None:
                  code="VAL008")
     elif recipients and all(p.fee for p in recipients):
         sub.warn("recipients", "VAL012", "every recipient is a fee: what the fees leave goes to nobody",
-              "add the podcast's own recipient with 'fee: false' (the default)")
-    sub.unknown(VALUE_KEYS)
+                 "add the podcast's own recipient with 'fee: false' (the default)")
+    return tuple(recipients)
+
+
+def payee_key(address: str, custom_key: str | None, custom_value: str | None) -> tuple[str, str, str]:
+    """Who a payment reaches: the address (a node key in any case) and the custom record routing it inside the node."""
+    return address.strip().lower(), (custom_key or "").strip(), (custom_value or "").strip()
+
+
+def _time_splits(r: FieldReader, kind: str) -> tuple[ValueTimeSplit, ...]:
+    """``time_splits:`` in the producer's order; overlapping stretches are VAL016 (apps would pay one of them)."""
+    found: list[tuple[int, ValueTimeSplit]] = []
+    for index, entry in enumerate(r.list("time_splits")):
+        split = _time_split(r, entry, f"time_splits[{index}]", kind)
+        if split:
+            found.append((index, split))
+    ordered = sorted(found, key=lambda pair: (pair[1].start, pair[0]))
+    reach: tuple[int, ValueTimeSplit] | None = None  # of the splits before, the one that ends last
+    for index, after in ordered:
+        if reach is not None and after.start < reach[1].start + reach[1].duration:
+            first, before = reach
+            r.fail(f"time_splits[{index}]", f"starts at {clock(after.start)}, inside time_splits[{first}] "
+                   f"({clock(before.start)} to {clock(before.start + before.duration)}); apps pay one split at a time",
+                   hint="end the earlier split where the next begins (shorten its 'duration'), or move this one's 'start'",
+                   code="VAL016")
+        if reach is None or after.start + after.duration > reach[1].start + reach[1].duration:
+            reach = (index, after)
+    return tuple(split for _, split in found)
+
+
+def _time_split(r: FieldReader, item: Any, key: str, kind: str) -> ValueTimeSplit | None:
+    sub = r.sub(item, key)
+    if not sub:
+        return None
+    ok = True
+    start, duration = _seconds(sub, "start", required=True), _seconds(sub, "duration", required=True)
+    if duration == 0:
+        sub.fail("duration", "a time split's duration is 0 seconds: it pays nobody", code="VAL013",
+                 hint="give the stretch's length, e.g. 'duration: 237' or 'duration: \"3:57\"'")
+    remote_start = _seconds(sub, "remote_start", required=False)
+    percentage = _percentage(sub)
+    remote = _remote_item(sub)
+    has_recipients = bool(sub.list("recipients"))  # ('recipients: []' is none)
+    recipients = _recipients(sub, kind) if has_recipients else ()
+    if has_recipients and sub.raw("remote_item") is not MISSING:
+        sub.fail("remote_item", "a time split pays either its own recipients or a remote item's value block, not both",
+                 hint="keep 'remote_item:' for another show's episode or a song, 'recipients:' for people paid directly",
+                 code="VAL019")
+        ok = False
+    elif not has_recipients and sub.raw("remote_item") is MISSING:
+        sub.fail("recipients", "a time split needs 'recipients:' or a 'remote_item:' to pay", code="VAL019",
+                 hint="add 'recipients:' (e.g. the host and the guest, with their splits) or 'remote_item: {feed_guid: …}'")
+        ok = False
+    elif has_recipients and (remote_start is not None or percentage is not None):
+        sub.fail("remote_percentage" if percentage is not None else "remote_start", "remote_start and "
+                 "remote_percentage describe a remote_item; this split pays its own recipients", code="VAL019",
+                 hint="remove it (the recipients' splits share the whole payment for the stretch)")
+    sub.unknown(SPLIT_KEYS)
     r.adopt(sub)
-    return Value(tuple(recipients), kind, method, suggested) if recipients and kind and method else None
+    if not ok or start is None or not duration or not (recipients or remote):
+        return None
+    return ValueTimeSplit(start, duration, recipients, remote, remote_start, percentage)
+
+
+def _seconds(sub: FieldReader, key: str, required: bool) -> float | None:
+    raw = sub.raw(key)
+    if raw is MISSING and not required:
+        return None
+    seconds = parse_time(raw)
+    if seconds is None:
+        got = "nothing" if raw is MISSING else repr(raw)
+        sub.fail(key, f"expected seconds (90, 90.5) or a time (01:30, 00:01:30.500), got {got}", code="VAL013",
+                 hint=f"write e.g. '{key}: 754.5' or '{key}: \"00:12:34.5\"' (quote a time with colons)")
+    return seconds
+
+
+def _percentage(sub: FieldReader) -> float | None:
+    raw = sub.raw("remote_percentage")
+    if raw is MISSING:
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = float(raw.strip().removesuffix("%"))
+        except ValueError:
+            pass
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
+        sub.fail("remote_percentage", f"expected a percentage from 0 to 100, got {raw!r}", code="VAL017",
+                 hint="write e.g. 'remote_percentage: 95' (the remote value block gets 95 % of each payment for the "
+                 "stretch; 100 when left out)")
+        return None
+    return float(raw)
+
+
+def _remote_item(r: FieldReader) -> RemoteItem | None:
+    raw = r.raw("remote_item")
+    if raw is MISSING:
+        return None
+    sub = r.sub(raw, "remote_item")
+    if not sub:
+        return None
+    guid = sub.str("feed_guid")
+    url = sub.str("feed_url")
+    ok = True
+    if not FEED_GUID.match(guid.lower()):
+        got = repr(guid) if guid else "nothing"
+        sub.fail("feed_guid", f"expected the other feed's podcast:guid, a UUID such as "
+                 f"917393e3-1b1e-5cef-ace4-edaa54e1f810; got {got}", code="VAL018",
+                 hint="copy the <podcast:guid> from the other feed (podcastindex.org shows it on the podcast's page)")
+        ok = False
+    if url and not is_url(url, https=True):
+        sub.fail("feed_url", f"expected an https:// URL, got {url!r}", hint="the other feed's address, e.g. "
+                 "'https://feeds.example.org/show/rss.xml'")
+        url = ""
+    item = RemoteItem(guid.lower(), url, sub.str("title"), item_guid=sub.str("item_guid"), medium=sub.str("medium"))
+    sub.unknown(REMOTE_ITEM_KEYS)
+    r.adopt(sub)
+    return item if ok else None
+
+
+def check_time_splits(values: tuple[Value, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:
+    """An episode's time splits against its audio's duration (probed when the show is built): a split starting at or
+    after the end is never paid (VAL014), one running past it is cut short (VAL015)."""
+    if not duration or duration <= 0:
+        return []
+    problems = []
+    for number, value in enumerate(values):
+        prefix = "value." if len(values) == 1 else f"value[{number}]."
+        for index, split in enumerate(value.time_splits):
+            field = f"{prefix}time_splits[{index}]"
+            end = split.start + split.duration
+            if split.start >= duration:
+                problems.append(error("VAL014", file, f"time split {index + 1} starts at {clock(split.start)}, when the "
+                                      f"audio has ended ({clock(duration)}): it is never paid", field=f"{field}.start",
+                                      hint="fix its 'start' (seconds or HH:MM:SS from the start of this episode's audio)",
+                                      episode=episode))
+            elif end > duration + 0.001:
+                problems.append(warning("VAL015", file, f"time split {index + 1} runs to {clock(end)}, past the end of "
+                                        f"the audio ({clock(duration)})", field=f"{field}.duration",
+                                        hint=f"shorten its 'duration' to {_seconds_text(duration - split.start)} or fix "
+                                        "its 'start'", episode=episode))
+    return problems
+
+
+def _seconds_text(seconds: float) -> str:
+    return str(int(seconds)) if float(seconds).is_integer() else f"{seconds:.3f}".rstrip("0")
 
 
 def _suggested(sub: FieldReader) -> str:

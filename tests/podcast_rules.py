@@ -64,7 +64,7 @@ RULES: dict[str, Rule] = {
                                                      "rrule": re.compile(r"^FREQ=")}, single=True, text_max=128),
     "txt": Rule(("channel", "item"), optional={"purpose": re.compile(r"^.{1,128}$")}, text_required=True, text_max=4000),
     "podroll": Rule(("channel",), single=True, children=True),
-    "remoteItem": Rule(("podroll", "channel"), {"feedGuid": re.compile(r"^[0-9a-f-]{36}$")},
+    "remoteItem": Rule(("podroll", "channel", "valueTimeSplit"), {"feedGuid": re.compile(r"^[0-9a-f-]{36}$")},
                        {"feedUrl": URL, "itemGuid": None, "medium": None, "title": None}),
     "trailer": Rule(("channel",), {"url": URL, "pubdate": RFC2822}, {"length": INTEGER, "type": MIME, "season": INTEGER},
                     text_required=True, text_max=128),
@@ -82,9 +82,11 @@ RULES: dict[str, Rule] = {
                                                            "default": BOOLEAN}, children=True),
     "value": Rule(("channel", "item"), {"type": re.compile(r"^[a-z0-9-]+$"), "method": re.compile(r"^[a-z0-9-]+$")},
                   {"suggested": NUMBER}, children=True),
-    "valueRecipient": Rule(("value",), {"type": re.compile(r"^[a-z0-9-]+$"), "address": re.compile(r"^\S+$"),
+    "valueRecipient": Rule(("value", "valueTimeSplit"), {"type": re.compile(r"^[a-z0-9-]+$"), "address": re.compile(r"^\S+$"),
                                         "split": re.compile(r"^[1-9]\d*$")},
                            {"name": None, "customKey": None, "customValue": None, "fee": BOOLEAN}),
+    "valueTimeSplit": Rule(("value",), {"startTime": NUMBER, "duration": NUMBER},
+                           {"remoteStartTime": NUMBER, "remotePercentage": NUMBER}, children=True),
     "socialInteract": Rule(("channel", "item"), {"protocol": re.compile(r"^(%s)$" % "|".join(sorted(SOCIAL_PROTOCOLS)))},
                            {"uri": POST_URI, "accountId": None, "accountUrl": HTTPS, "priority": INTEGER}),
     "source": Rule(("alternateEnclosure",), {"uri": re.compile(r"^[a-z][a-z0-9+.-]*:\S+$")}, {"contentType": MIME}),
@@ -131,6 +133,10 @@ def violations(feed: bytes) -> list[str]:
         if rule.children:
             if tag == "value" and element.find(P + "valueRecipient") is None:
                 found.append(f"{where}: needs at least one podcast:valueRecipient")
+            if tag == "valueTimeSplit":
+                remotes, payees = element.findall(P + "remoteItem"), element.findall(P + "valueRecipient")
+                if bool(remotes) == bool(payees) or len(remotes) > 1:
+                    found.append(f"{where}: needs exactly one podcast:remoteItem or one or more podcast:valueRecipient")
             if tag == "alternateEnclosure" and element.find(P + "source") is None:
                 found.append(f"{where}: needs at least one podcast:source")
             continue
@@ -156,9 +162,16 @@ def _value_forms(element: etree._Element, tag: str, where: str) -> list[str]:
         fees = sum(int(r.get("split") or 0) for r in element.findall(P + "valueRecipient") if r.get("fee") == "true")
         if fees > 100:
             found.append(f"{where}: fee splits add up to {fees} percent")
+    elif tag == "valueTimeSplit":
+        if element.getparent().getparent().tag != "item":
+            found.append(f"{where}: times are positions in one item's audio (a valueTimeSplit in the channel's block)")
+        percentage = element.get("remotePercentage")
+        if percentage is not None and NUMBER.match(percentage) and float(percentage) > 100:
+            found.append(f"{where}: remotePercentage={percentage!r} is over 100")
     elif tag == "valueRecipient":
         kind, address = element.get("type"), element.get("address") or ""
-        if element.getparent().get("type") == "lightning" and kind not in ("node", "lnaddress"):
+        block = element.getparent() if _local(element.getparent()) == "value" else element.getparent().getparent()
+        if block.get("type") == "lightning" and kind not in ("node", "lnaddress"):
             found.append(f"{where}: type={kind!r} is not a Lightning recipient type")
         if kind == "node" and not NODE_KEY.match(address):
             found.append(f"{where}: address={address!r} is not a node public key")

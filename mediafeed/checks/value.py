@@ -9,9 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..chapters import clock
 from ..errors import Problem
 from ..social import SOCIAL_PROTOCOLS
-from ..value import DECIMAL, LIGHTNING_METHODS, LIGHTNING_RECIPIENTS, LNADDRESS, NODE, TLV_MAX, TLV_MIN, VALUE_TYPES
+from ..source import parse_time
+from ..value import (
+    DECIMAL,
+    FEED_GUID,
+    LIGHTNING_METHODS,
+    LIGHTNING_RECIPIENTS,
+    LNADDRESS,
+    NODE,
+    TLV_MAX,
+    TLV_MIN,
+    VALUE_TYPES,
+    payee_key,
+)
 from .feedxml import FeedDoc
 from .rules import problem
 
@@ -20,8 +33,11 @@ def check_value_and_social(doc: FeedDoc, parent: Any, episode: str) -> list[Prob
     """The value blocks and comment threads that are children of ``parent`` (the channel or an item)."""
     namespace = "{%s}" % doc.podcast
     out: list[Problem] = []
+    itunes_duration = parent.findtext("{%s}duration" % doc.itunes) if parent is not doc.channel else None
+    duration = parse_time(itunes_duration) if itunes_duration else None
     for block in parent.findall(namespace + "value"):
         out += _value(doc.source, block, namespace, episode)
+        out += _time_splits(doc.source, block, namespace, episode, duration, channel=parent is doc.channel)
     threads = parent.findall(namespace + "socialInteract")
     for thread in threads:
         out += _social(doc.source, thread, episode)
@@ -58,9 +74,29 @@ def _value(src: str, block: Any, namespace: str, episode: str) -> list[Problem]:
     payees = block.findall(namespace + "valueRecipient")
     if not payees:
         add("VAL001", "podcast:value", "podcast:value without a podcast:valueRecipient", "add one per payee")
+    out += _payees(src, block, namespace, kind, episode)
+    return out
+
+
+def _payees(src: str, block: Any, namespace: str, kind: str | None, episode: str) -> list[Problem]:
+    """The podcast:valueRecipient children of a value block or a time split: each, their fees, and one payee twice."""
+    out: list[Problem] = []
+
+    def add(code: str, field: str, message: str, hint: str) -> None:
+        out.append(problem(code, src, message, field=field, hint=hint, episode=episode))
+
+    payees = block.findall(namespace + "valueRecipient")
     fees, fee_count = 0, 0
+    seen: set[tuple[str, str, str]] = set()
     for payee in payees:
         out += _recipient(src, payee, kind, episode)
+        key = payee_key(payee.get("address") or "", payee.get("customKey"), payee.get("customValue"))
+        if key[0] and key in seen:
+            add("VAL020", "podcast:valueRecipient@address", f"{key[0]} is paid by two podcast:valueRecipient elements of "
+                f"one {'podcast:valueTimeSplit' if block.tag.endswith('valueTimeSplit') else 'podcast:value'}"
+                f"{' with the same customKey/customValue' if key[1] else ''}",
+                "apps pay it twice or drop one: give the payee one recipient with the splits added up")
+        seen.add(key)
         split = (payee.get("split") or "").strip()
         if payee.get("fee") == "true" and split.isdigit():
             fees, fee_count = fees + int(split), fee_count + 1
@@ -70,6 +106,75 @@ def _value(src: str, block: Any, namespace: str, episode: str) -> list[Problem]:
     elif payees and fee_count == len(payees):
         add("VAL012", "podcast:valueRecipient@fee", "every podcast:valueRecipient is a fee",
             "add the podcast's own recipient without fee=\"true\"")
+    return out
+
+
+def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: float | None,
+                 channel: bool) -> list[Problem]:
+    """The podcast:valueTimeSplit children of a value block (docs/tags/value-time-split.md)."""
+    out: list[Problem] = []
+    stretches: list[tuple[float, float, int]] = []
+    splits = block.findall(namespace + "valueTimeSplit")
+
+    def add(code: str, field: str, message: str, hint: str) -> None:
+        out.append(problem(code, src, message, field=f"podcast:valueTimeSplit{field}", hint=hint, episode=episode))
+
+    if splits and channel:
+        add("VAL021", "", f"{len(splits)} podcast:valueTimeSplit in the channel's podcast:value: its times apply to "
+            "every episode without a value block of its own", "move the splits into the podcast:value of the item they are for")
+    for number, split in enumerate(splits, 1):
+        times = {}
+        for name in ("startTime", "duration", "remoteStartTime"):
+            given = split.get(name)
+            if given is None and name == "remoteStartTime":
+                continue
+            if given is None or not DECIMAL.match(given.strip()):
+                add("VAL013", f"@{name}", f"time split {number}: {name}={given!r} is not a number of seconds"
+                    if given is not None else f"time split {number} has no {name} (required)",
+                    f'write seconds, decimals allowed, e.g. {name}="754.5"')
+            else:
+                times[name] = float(given)
+        if times.get("duration") == 0:
+            add("VAL013", "@duration", f"time split {number} lasts 0 seconds", "give the stretch's length in seconds")
+        percentage = split.get("remotePercentage")
+        if percentage is not None and not (DECIMAL.match(percentage.strip()) and float(percentage) <= 100):
+            add("VAL017", "@remotePercentage", f"time split {number}: remotePercentage={percentage!r} is not a "
+                "percentage from 0 to 100", "apps read anything below 0 as 0 and above 100 as 100; write what you mean")
+        remotes = split.findall(namespace + "remoteItem")
+        payees = split.findall(namespace + "valueRecipient")
+        if bool(remotes) == bool(payees) or len(remotes) > 1:
+            add("VAL019", "", f"time split {number} has " + (
+                "neither a podcast:remoteItem nor a podcast:valueRecipient" if not remotes and not payees else
+                f"{len(remotes)} podcast:remoteItem" + (" and podcast:valueRecipient elements" if payees else "")),
+                "give it one podcast:remoteItem, or one or more podcast:valueRecipient, not both")
+        elif payees and (split.get("remotePercentage") is not None or split.get("remoteStartTime") is not None):
+            add("VAL019", "", f"time split {number} pays podcast:valueRecipient elements but has remoteStartTime or "
+                "remotePercentage", "those describe a podcast:remoteItem; remove them")
+        for remote in remotes:
+            guid = (remote.get("feedGuid") or "").strip()
+            if not FEED_GUID.match(guid.lower()):
+                add("VAL018", "/podcast:remoteItem@feedGuid", f"time split {number}: " + (
+                    f"feedGuid={guid!r} is not a UUID" if guid else "podcast:remoteItem without feedGuid (required)"),
+                    "the other feed's podcast:guid, e.g. feedGuid=\"917393e3-1b1e-5cef-ace4-edaa54e1f810\"")
+        out += _payees(src, split, namespace, block.get("type"), episode)
+        if "startTime" in times and "duration" in times:
+            start, length = times["startTime"], times["duration"]
+            stretches.append((start, length, number))
+            if duration and start >= duration:
+                add("VAL014", "@startTime", f"time split {number} starts at {clock(start)}, when the audio has ended "
+                    f"({clock(duration)} by itunes:duration)", "fix startTime, or itunes:duration")
+            elif duration and start + length > duration + 1:  # itunes:duration is whole seconds
+                add("VAL015", "@duration", f"time split {number} runs to {clock(start + length)}, past the end of the "
+                    f"audio ({clock(duration)} by itunes:duration)", "shorten its duration, or fix startTime")
+    stretches.sort()
+    reach: tuple[float, float, int] | None = None  # of the splits before, the one that ends last
+    for after, after_length, number in stretches:
+        if reach is not None and after < reach[0] + reach[1]:
+            start, length, first = reach
+            add("VAL016", "@startTime", f"time split {number} starts at {clock(after)}, inside time split {first} "
+                f"({clock(start)} to {clock(start + length)})", "end the earlier split where the next begins")
+        if reach is None or after + after_length > reach[0] + reach[1]:
+            reach = (after, after_length, number)
     return out
 
 

@@ -114,6 +114,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
                                     hint="delete it and import again to rewrite it from the feed"))
     else:
         report.artwork = _artwork(http, record, root, report)
+        record.value = _without_time_splits(record.value, report)
         text = show_yaml(record, url, report.old_feed_url, report.artwork)
         atomic_write(show_path, text.encode("utf-8"))
         report.show_written = True
@@ -235,6 +236,19 @@ def _artwork(http: Any, record: ShowRecord, root: Path, report: ImportReport) ->
 
 def _dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def _without_time_splits(blocks: tuple[dict[str, Any], ...], report: ImportReport) -> tuple[dict[str, Any], ...]:
+    """The channel's value blocks without their time splits, which show.yml does not take (their times are
+    positions in one episode's audio): IMP023 says how many were left out."""
+    dropped = sum(len(block.get("time_splits", ())) for block in blocks)
+    if not dropped:
+        return blocks
+    report.problems.append(warning("IMP023", SHOW_FILE, f"the channel's podcast:value held {dropped} "
+                                   "podcast:valueTimeSplit; not imported: show.yml's value block is every episode's",
+                                   field="value", hint="add each split to the value: block of the episode it is for "
+                                   "(time_splits: in its front matter)"))
+    return tuple({key: item for key, item in block.items() if key != "time_splits"} for block in blocks)
 
 
 def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> str:

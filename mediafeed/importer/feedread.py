@@ -20,6 +20,7 @@ from lxml import etree
 from ..checks.feedxml import near_itunes, near_podcast, utf8_declared_otherwise
 from ..errors import InputError, Problem, error, warning
 from ..source import parse_datetime, parse_time
+from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 PODCAST = "{https://podcastindex.org/namespace/1.0}"
@@ -321,15 +322,41 @@ def _attributes(element: Any, names: dict[str, str]) -> dict[str, Any]:
 
 
 def _values(element: Any) -> tuple[dict[str, Any], ...]:
-    """``podcast:value`` blocks as ``value:`` entries (checked when the show is built, as if typed)."""
+    """``podcast:value`` blocks as ``value:`` entries (checked when the show is built, as if typed), with their
+    ``podcast:valueTimeSplit`` children as ``time_splits:``."""
     blocks = []
     for block in element.findall(f"{PODCAST}value"):
         entry = _attributes(block, {"type": "type", "method": "method", "suggested": "suggested"})
-        entry["recipients"] = [_attributes(r, {"name": "name", "type": "type", "address": "address", "split": "split",
-                                               "fee": "fee", "customKey": "custom_key", "customValue": "custom_value"})
-                               for r in block.findall(f"{PODCAST}valueRecipient")]
+        entry["recipients"] = _recipients(block)
+        splits = [_time_split(split) for split in block.findall(f"{PODCAST}valueTimeSplit")]
+        if splits:
+            entry["time_splits"] = splits
         blocks.append(entry)
     return tuple(blocks)
+
+
+def _recipients(element: Any) -> list[dict[str, Any]]:
+    return [_attributes(r, {"name": "name", "type": "type", "address": "address", "split": "split", "fee": "fee",
+                            "customKey": "custom_key", "customValue": "custom_value"})
+            for r in element.findall(f"{PODCAST}valueRecipient")]
+
+
+def _time_split(split: Any) -> dict[str, Any]:
+    """A ``podcast:valueTimeSplit`` as a ``time_splits:`` entry: seconds as numbers, anything else as the feed wrote
+    it (the build reports what it cannot read, with the key)."""
+    entry = _attributes(split, {"startTime": "start", "duration": "duration", "remoteStartTime": "remote_start",
+                                "remotePercentage": "remote_percentage"})
+    for key, value in entry.items():  # numbers as numbers: '60' and '237.5' read back as the same seconds
+        if DECIMAL.match(value):
+            entry[key] = int(value) if value.isdigit() else float(value)
+    remotes = split.findall(f"{PODCAST}remoteItem")
+    if remotes:
+        entry["remote_item"] = _attributes(remotes[0], {"feedGuid": "feed_guid", "feedUrl": "feed_url",
+                                                        "itemGuid": "item_guid", "medium": "medium", "title": "title"})
+    recipients = _recipients(split)
+    if recipients or not remotes:
+        entry["recipients"] = recipients
+    return entry
 
 
 def _social(element: Any) -> tuple[dict[str, Any], ...]:
