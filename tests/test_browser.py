@@ -90,7 +90,7 @@ def test_player_loads_the_right_audio_and_plays(server: SiteServer, page: object
     play = page.get_by_role("button", name="Play")
     play.click()
     page.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
-    assert page.get_by_role("button", name="Pause").is_visible()
+    page.get_by_role("button", name="Pause").wait_for(timeout=10_000)  # the label follows with the "play" event
     page.get_by_role("button", name="Pause").click()
     page.wait_for_function("() => document.querySelector('[data-player] audio').paused")
     page.select_option("[data-rate]", "1.5")
