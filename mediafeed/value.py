@@ -43,6 +43,10 @@ LNADDRESS = re.compile(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
 DECIMAL = re.compile(r"^\d+(\.\d+)?$")
 TLV_MIN, TLV_MAX = 2 ** 16, 2 ** 64
 #: a podcast:guid (remoteItem@feedGuid): a UUID as apps compare it, lower-case hex in 8-4-4-4-12
+#: how far past the probed end of the audio a time split may run unreported: an editor's timeline and the probe
+#: disagree by a few hundred milliseconds (and itunes:duration is whole seconds), and a split running past the end
+#: is only cut short; the warning is for a wrong duration or start, not for rounding
+END_SLACK = 1.0
 FEED_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -257,7 +261,7 @@ def check_time_splits(values: tuple[Value, ...], file: str, duration: float | No
                                       f"audio has ended ({clock(duration)}): it is never paid", field=f"{field}.start",
                                       hint="fix its 'start' (seconds or HH:MM:SS from the start of this episode's audio)",
                                       episode=episode))
-            elif end > duration + 0.001:
+            elif end > duration + END_SLACK:
                 problems.append(warning("VAL015", file, f"time split {index + 1} runs to {clock(end)}, past the end of "
                                         f"the audio ({clock(duration)})", field=f"{field}.duration",
                                         hint=f"shorten its 'duration' to {_seconds_text(duration - split.start)} or fix "

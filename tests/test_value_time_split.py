@@ -165,6 +165,16 @@ def test_each_mistake_in_a_time_split_is_one_problem_naming_key_and_fix(show: Pa
     assert words in problem.message + problem.hint and problem.hint
 
 
+@pytest.mark.parametrize(("duration", "reported"), [(6, False), (7, True)])
+def test_a_split_ending_a_fraction_of_a_second_past_the_audio_is_not_reported(show: Path, duration: int,
+                                                                              reported: bool) -> None:
+    """The 003 audio is 20.584 s; a split written to the end of the editor's timeline (21 s) is rounding, not a
+    mistake: VAL015 is for a split that runs on past the end by more than a second (22 s)."""
+    problems = split_problems(show, f"    - {{start: 15, duration: {duration}, {GUEST}}}\n")
+    assert [(p.code, p.severity.value) for p in problems] == ([("VAL015", "warning")] if reported else [])
+    assert not reported or "5.584" in problems[0].hint
+
+
 def test_every_split_inside_a_long_one_overlaps_it(show: Path, tmp_path: Path) -> None:
     """Not only the next one: a clip and a song both inside a twelve-second interview are two overlaps."""
     problems = split_problems(show, f"    - {{start: 1, duration: 12, {GUEST}}}\n    - {{start: 3, duration: 1, {REMOTE}}}\n"
