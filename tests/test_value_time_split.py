@@ -268,6 +268,19 @@ def test_check_feed_reports_each_broken_time_split_of_a_served_feed(tmp_path: Pa
     assert result.exit_code == (1 if any(severity == "error" for _, severity, _ in expected) else 0)
 
 
+def test_check_feed_reads_numbers_written_without_a_leading_or_trailing_digit_as_apps_do(tmp_path: Path) -> None:
+    """Apps read the times with JavaScript's Number or Swift's Double: ".5" and "5." are numbers there, and were
+    VAL013 errors here."""
+    feed = with_value(f'<{S} startTime=".5" duration="5." remoteStartTime="2.">{REMOTE_XML}</{S}>'
+                      f'<{S} startTime="6" duration="2.5" remotePercentage=".5">{REMOTE_XML}</{S}>')
+    (tmp_path / "feed.xml").write_text(feed, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "feed.xml"), "--format", "json"])
+    assert [p["code"] for p in json.loads(result.stdout)["problems"] if p["code"].startswith("VAL")] == []
+    (tmp_path / "feed.xml").write_text(feed.replace('startTime=".5"', 'startTime="."'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "feed.xml"), "--format", "json"])
+    assert [p["code"] for p in json.loads(result.stdout)["problems"] if p["code"].startswith("VAL")] == ["VAL013"]
+
+
 def test_check_feed_is_silent_on_the_namespace_examples_and_not_on_one_overlap(tmp_path: Path) -> None:
     good = with_value(f'<{S} startTime="60" duration="237" remotePercentage="95"><podcast:remoteItem itemGuid="{SONG_ITEM}" '
                       f'feedGuid="{SONG_FEED}" medium="music"/></{S}>'

@@ -7,6 +7,7 @@ A non-https ``uri`` or ``accountUrl`` is PI004's, as for every ``podcast:`` URL.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..chapters import clock
@@ -109,6 +110,10 @@ def _payees(src: str, block: Any, namespace: str, kind: str | None, episode: str
     return out
 
 
+#: a time split's number as apps read it (JavaScript's Number, Swift's Double): "754.5", "0.5", ".5" and "5." alike
+SECONDS = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
+
+
 def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: float | None,
                  channel: bool) -> list[Problem]:
     """The podcast:valueTimeSplit children of a value block (docs/tags/value-time-split.md)."""
@@ -128,7 +133,7 @@ def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: f
             given = split.get(name)
             if given is None and name == "remoteStartTime":
                 continue
-            if given is None or not DECIMAL.match(given.strip()):
+            if given is None or not SECONDS.match(given.strip()):
                 add("VAL013", f"@{name}", f"time split {number}: {name}={given!r} is not a number of seconds"
                     if given is not None else f"time split {number} has no {name} (required)",
                     f'write seconds, decimals allowed, e.g. {name}="754.5"')
@@ -137,7 +142,7 @@ def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: f
         if times.get("duration") == 0:
             add("VAL013", "@duration", f"time split {number} lasts 0 seconds", "give the stretch's length in seconds")
         percentage = split.get("remotePercentage")
-        if percentage is not None and not (DECIMAL.match(percentage.strip()) and float(percentage) <= 100):
+        if percentage is not None and not (SECONDS.match(percentage.strip()) and float(percentage) <= 100):
             add("VAL017", "@remotePercentage", f"time split {number}: remotePercentage={percentage!r} is not a "
                 "percentage from 0 to 100", "apps read anything below 0 as 0 and above 100 as 100; write what you mean")
         remotes = split.findall(namespace + "remoteItem")
