@@ -151,3 +151,18 @@ def sample_site(work: Path) -> Iterator[SiteServer]:
         config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
         running.root = build(root, work / "site", accept_changes=True).output
         yield running
+
+
+@contextlib.contextmanager
+def old_host(show: Path, site: Path, **options: Any) -> Iterator[str]:
+    """``show`` published at a real server on 127.0.0.1: its addresses (``https://podcast.example.org/safe-to-say/``)
+    rewritten to the server's, built into ``site`` (``options`` go to ``build``) and served from there, as the old host
+    ``mediafeed import`` reads a feed from. Yields the base URL."""
+    from mediafeed.build import build
+
+    site.mkdir(parents=True, exist_ok=True)
+    with SiteServer(site) as server:
+        config = show / "show.yml"
+        config.write_text(config.read_text().replace("https://podcast.example.org/safe-to-say/", server.url))
+        build(show, site, accept_changes=True, **options)
+        yield server.url

@@ -23,10 +23,10 @@ import pytest
 from click.testing import CliRunner
 from helpers import ROOT, copy_show, make_media
 from lxml import etree
+from siteserver import old_host
 
 from mediafeed.build import build
 from mediafeed.cli import main
-from mediafeed.preview import make_server
 from mediafeed.source import split_front_matter
 
 DATA = Path(__file__).parent / "data" / "import"
@@ -127,20 +127,10 @@ def normalise(html: str) -> str:
 def test_round_trip_of_our_own_feed(tmp_path: Path) -> None:
     original = copy_show(tmp_path / "old")
     site = tmp_path / "old-site"
-    site.mkdir()
-    server = make_server(site, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        show_yml = original / "show.yml"
-        show_yml.write_text(show_yml.read_text().replace("https://podcast.example.org/safe-to-say/", base))
-        build(original, site, accept_changes=True)
+    with old_host(original, site) as base:
         result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"), "--download",
                                            "--url", "https://podcast.example.org/safe-to-say/"])
         assert result.exit_code == 0, result.output
-    finally:
-        server.shutdown()
-        server.server_close()
     assert "301" in result.output and "itunes:new-feed-url" in result.output and "podcast:guid" in result.output
     rebuilt = build(tmp_path / "new", tmp_path / "new-site").output
     old_feed, new_feed = etree.parse(str(site / "feed.xml")), etree.parse(str(rebuilt / "feed.xml"))

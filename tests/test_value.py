@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from helpers import add_episode, copy_show
 from lxml import etree
 from podcast_rules import NS, violations
-from siteserver import SiteServer
+from siteserver import old_host
 from test_incremental import assert_same_as_clean, edit
 
 from mediafeed import lint
@@ -369,11 +369,7 @@ def test_import_keeps_the_value_blocks_and_comment_threads_of_the_old_feed(tmp_p
     add_value(old)
     add_episode_value(old)
     site = tmp_path / "old-site"
-    site.mkdir()
-    with SiteServer(site) as server:  # the old host: a real server on 127.0.0.1
-        base = server.url
-        (old / "show.yml").write_text((old / "show.yml").read_text().replace("https://podcast.example.org/safe-to-say/", base))
-        build(old, site, accept_changes=True, now=NOW)
+    with old_host(old, site, now=NOW) as base:
         result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"), "--download",
                                            "--url", "https://podcast.example.org/safe-to-say/"])
         assert result.exit_code == 0, result.output

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from helpers import copy_show
 from lxml import etree
 from podcast_rules import NS, violations
-from siteserver import SiteServer
+from siteserver import SiteServer, old_host
 from test_incremental import assert_same_as_clean, edit
 from test_value import EPISODE, EPISODE_GUID_LINE, GUEST_KEY, HOST_KEY, NOW
 
@@ -340,11 +340,7 @@ def test_import_keeps_an_episodes_time_splits_and_says_what_the_channel_lost(tmp
     old = copy_show(tmp_path / "old")
     add_splits(old)
     site = tmp_path / "old-site"
-    site.mkdir()
-    with SiteServer(site) as server:  # the old host: a real server on 127.0.0.1
-        base = server.url
-        (old / "show.yml").write_text((old / "show.yml").read_text().replace("https://podcast.example.org/safe-to-say/", base))
-        build(old, site, accept_changes=True, now=NOW)
+    with old_host(old, site, now=NOW) as base:
         feed = site / "feed.xml"  # a channel-level block with a split, which show.yml does not take
         channel_block = (f'<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Team" type="node" '
                          f'address="{HOST_KEY}" split="1"/><podcast:valueTimeSplit startTime="1" duration="2">'
