@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -74,3 +75,18 @@ def build_golden(target: Path) -> Path:
     os.environ.pop("SOURCE_DATE_EPOCH", None)  # the build date is then the newest episode's date
     show = copy_show(target / "show")
     return build(show, target / "site", clean=True, now=datetime.fromisoformat(GOLDEN_NOW)).output
+
+
+def npm_package(name: str, version: str) -> Path:
+    """``node_modules`` holding the npm package ``name@version`` (and its dependencies), installed from the npm
+    registry once into a cache folder outside the repository ($MEDIAFEED_TEST_CACHE, else ~/.cache/mediafeed-tests)."""
+    cache = Path(os.environ.get("MEDIAFEED_TEST_CACHE", Path.home() / ".cache" / "mediafeed-tests"))
+    folder = cache / f"{name}-{version}"
+    modules = folder / "node_modules"
+    if not (modules / name / "package.json").is_file():
+        npm = shutil.which("npm")
+        assert npm, f"{name} is installed from the npm registry: install npm (apt-get install npm)"
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(folder),
+                        f"{name}@{version}"], check=True, capture_output=True, timeout=300)
+    return modules

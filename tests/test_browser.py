@@ -8,9 +8,7 @@ axe-core comes from the npm registry (``npm install axe-core``) into a cache out
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import urllib.request
 from collections.abc import Iterator
@@ -18,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import copy_show
+from helpers import copy_show, npm_package
 from mutagen import File as MutagenFile
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
 
@@ -36,16 +34,7 @@ pytestmark = [
 
 def axe_script() -> str:
     """axe.min.js from the npm package, installed once into a cache folder outside the repository."""
-    cache = Path(os.environ.get("MEDIAFEED_TEST_CACHE", Path.home() / ".cache" / "mediafeed-tests"))
-    folder = cache / f"axe-core-{AXE_VERSION}"
-    script = folder / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.is_file():
-        npm = shutil.which("npm")
-        assert npm, "axe-core is installed from the npm registry: install npm (apt-get install npm)"
-        folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(folder),
-                        f"axe-core@{AXE_VERSION}"], check=True, capture_output=True, timeout=300)
-    return script.read_text(encoding="utf-8")
+    return (npm_package("axe-core", AXE_VERSION) / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -455,9 +455,9 @@ alternate_enclosures: [{file: small.opus, title: Small download, lang: en-GB}]
 """
 
 
-def test_an_episode_using_every_feature_at_once_reads_cleanly_in_every_parser(show: Path) -> None:
-    """Every front-matter feature and hostile characters in one item, next to show-level txt, podroll, location and
-    a block list: lxml (strict), feedparser (bozo 0), podcastparser, the namespace rules, JSON Feed, oEmbed."""
+def add_everything(show: Path) -> None:
+    """Episode 006-everything (:data:`EVERYTHING`: every front-matter feature, hostile characters) and show-level
+    txt, podroll, location and a block list (test_partytime.py reads the same show)."""
     from PIL import Image
 
     folder = add_episode(show, "006-everything", EVERYTHING, body="Notes with a [link](https://example.org/?a=1&b=2) "
@@ -473,6 +473,12 @@ txt: [{purpose: verify, value: S6lpp-7ZCn8}, just a note]
 podroll: [{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, feed_url: "https://mp3s.nashownotes.com/pc20rss.xml", title: A & B}]
 block: [google, amazon]
 """)
+
+
+def test_an_episode_using_every_feature_at_once_reads_cleanly_in_every_parser(show: Path) -> None:
+    """Every front-matter feature and hostile characters in one item, next to show-level txt, podroll, location and
+    a block list: lxml (strict), feedparser (bozo 0), podcastparser, the namespace rules, JSON Feed, oEmbed."""
+    add_everything(show)
     site = build(show, now=datetime.fromisoformat("2026-06-01T00:00:00+00:00"), accept_changes=True).output
     feed = (site / "feed.xml").read_bytes()
     etree.fromstring(feed, etree.XMLParser(resolve_entities=False, no_network=True))  # strict: raises on any error
