@@ -82,6 +82,12 @@ def _engines() -> _Engines:
 _HEADING = re.compile(r"<(/?)h([1-6])([^>]*)>")
 _HEADING_BLOCK = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 _BLOCK_END = re.compile(r"</(?:p|ul|ol)>\s*")
+#: a table holding no other table (sanitised HTML: every tag closed), its caption, rows and cells
+_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table>", re.S)
+_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
+_THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -168,6 +174,9 @@ def _to_html(markdown: str) -> str:
 
 def _describe(html: str, link: str) -> str:
     blocks = _HEADING_BLOCK.sub(lambda m: f"<p><strong>{m.group(1)}</strong></p>", html)
+    if "<table" in blocks:
+        while (table := _TABLE.search(blocks)) is not None:  # innermost first: a table inside a cell
+            blocks = blocks[:table.start()] + _table_as_list(table.group(1)) + blocks[table.end():]
     strict = cdata_safe(re.sub(r"\n\s*\n+", "\n", _engines().description.clean(blocks)).strip())
     if len(strict.encode("utf-8")) <= DESCRIPTION_LIMIT:
         return strict
@@ -188,6 +197,27 @@ def _describe(html: str, link: str) -> str:
         cut = text.encode("utf-8")[: budget - 20].decode("utf-8", "ignore").rsplit(" ", 1)[0]
         return f"<p>{escape_text(cut)}…</p>{more}"
     return "".join(kept).strip() + more
+
+
+def _table_as_list(table: str) -> str:
+    """A table for the description, where apps take no table (Apple: p, ol, ul, li, a): its caption as a paragraph
+    and a list item per row, each cell after its column's heading ("Level: 1 · Who: All staff · …"), where the table
+    would otherwise run all its cells together as one line of text."""
+    caption = _CAPTION.search(table)
+    head = _THEAD.search(table)
+    headings = [cell.strip() for cell in _CELL.findall(head.group(1))] if head else []
+    body = table[:head.start()] + table[head.end():] if head else table
+    rows = []
+    for row in _ROW.findall(_CAPTION.sub("", body)):
+        cells = [cell.strip() for cell in _CELL.findall(row)]
+        shown = [f"{headings[i]}: {cell}" if i < len(headings) and plain_text(headings[i]) else cell
+                 for i, cell in enumerate(cells) if plain_text(cell)]
+        if shown:
+            rows.append(f"<li>{' · '.join(shown)}</li>")
+    if not rows and headings:  # a table of headings only
+        rows = [f"<li>{' · '.join(h for h in headings if plain_text(h))}</li>"]
+    return (f"<p>{caption.group(1).strip()}</p>" if caption and plain_text(caption.group(1)) else "") + \
+        (f"<ul>{''.join(rows)}</ul>" if rows else "")
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

@@ -280,3 +280,41 @@ def test_direction_controls_close_as_the_bidirectional_algorithm_pairs_them() ->
     assert close_directions(f"{LRI}{RLO}x{PDF}") == f"{LRI}{RLO}x{PDF}{PDI}"
     assert close_directions(f"{RLO}{PDI}x") == f"{RLO}{PDI}x{PDF}"  # a PDI without an isolate closes nothing
     assert close_directions(f"{LRI}{PDF}x") == f"{LRI}{PDF}x{PDI}"  # a PDF never closes an isolate
+
+
+# -- a table in the feed's description ------------------------------------------------------------------------
+
+def test_a_table_in_the_notes_reaches_the_feed_description_as_one_list_item_per_row(tmp_path: Path) -> None:
+    """Apps take no table in <description> (Apple: p, ol, ul, li, a): the sample's "Three levels" table ran its
+    nine cells together ("Level Who Example capability 1 All staff Ask routinely…"). Each row is now a list item,
+    each cell after its column's heading; the page and content:encoded keep the table."""
+    from helpers import build_golden
+    from lxml import etree
+
+    site = build_golden(tmp_path)
+    item = next(i for i in etree.parse(str(site / "feed.xml")).iter("item")
+                if i.findtext("title") == "What Practitioners Need to Know")
+    description = item.findtext("description")
+    assert "<table" not in description and "Level Who" not in description
+    assert ("<ul><li>Level: 1 · Who: All staff · Example capability: Ask routinely about abuse, and know where to "
+            "refer</li><li>Level: 2 · Who: Key workers · Example capability: Assess risk; share") in description
+    assert "<table>" in item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert "<table>" in (site / "episodes/003-capabilities-framework/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("markdown,expected", [
+    # inline markup and links in cells survive; an empty row and empty cells are left out
+    ("| A | B |\n|---|:-:|\n| **x** | [y](https://example.org/?a=1&b=2) |\n| | |\n| z | |\n",
+     '<ul><li>A: <strong>x</strong> · B: <a href="https://example.org/?a=1&amp;b=2">y</a></li><li>A: z</li></ul>'),
+    # a raw HTML table: caption, no head, a table inside a cell (innermost first), an <img> the description drops
+    ('<table><caption>Raw <em>one</em></caption><tr><td>a</td><td>b<table><tr><th>in</th></tr></table></td></tr>'
+     '<tr><td><img src="https://example.org/x.png" alt=""></td></tr></table>',
+     "<p>Raw <em>one</em></p><ul><li>a · b<ul><li>in</li></ul></li></ul>"),
+    # a head without a body, and hostile text in a cell that stays text
+    ("| Only &lt;script&gt;alert(1)&lt;/script&gt; |\n|---|\n", "<ul><li>Only &lt;script&gt;alert(1)&lt;/script&gt;</li></ul>"),
+    ('<table><tr><td><script>alert(1)</script></td><td onclick="x()">ok</td></tr></table>', "<ul><li>ok</li></ul>"),
+])
+def test_tables_of_every_shape_become_lists_in_the_description(markdown: str, expected: str) -> None:
+    from mediafeed.notes import render
+
+    assert render(markdown).description == expected
