@@ -19,6 +19,7 @@ from feedgen.util import xml_elem
 from .chapters import clock
 from .dates import rfc2822
 from .model import Funding, Item, License, Location, Person, Show, SocialInteract, Value, ValueRecipient
+from .source import is_url
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PSC_NS = "http://podlove.org/simple-chapters"
@@ -101,6 +102,14 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3f}".rstrip("0")
 
 
+def uses_podping(show: Show) -> bool:
+    """Whether ``publish`` sends podping notifications (show.yml ``publish.notify.podping``: true or an endpoint URL),
+    which the feed says with ``<podcast:podping usesPodping="true"/>`` so aggregators can poll it less often."""
+    notify = show.publish.get("notify") if isinstance(show.publish, dict) else None
+    podping = notify.get("podping") if isinstance(notify, dict) else None
+    return podping is True or (isinstance(podping, str) and is_url(podping))
+
+
 class PodcastExtension(BaseExtension):  # type: ignore[misc]
     show: Show | None = None
     image_url: str = ""
@@ -118,6 +127,8 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         _el(channel, "guid", show.podcast_guid)
         _el(channel, "locked", "yes" if show.locked else "no", owner=show.locked_owner)
         _el(channel, "medium", show.medium)
+        if uses_podping(show):
+            _el(channel, "podping", usesPodping="true")
         _funding(channel, show.funding)
         _value(channel, show.value)
         _social(channel, show.social)

@@ -70,6 +70,7 @@ RULES: dict[str, Rule] = {
                     text_required=True, text_max=128),
     "image": Rule(("channel", "item"), {"href": URL}, {"alt": None, "aspect-ratio": re.compile(r"^\d+/\d+$"), "width": INTEGER,
                                                        "height": INTEGER, "type": MIME, "purpose": re.compile(r"^.{1,128}$")}),
+    "podping": Rule(("channel",), {"usesPodping": BOOLEAN}, single=True),
     "block": Rule(("channel",), optional={"id": re.compile(r"^[a-z0-9-]+$")}, text=YES_NO, text_required=True),
     "transcript": Rule(("item",), {"url": URL, "type": MIME}, {"language": re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]+)*$"),
                                                                 "rel": re.compile(r"^captions$")}),

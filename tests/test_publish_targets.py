@@ -311,3 +311,26 @@ def test_websub_hubs_are_advertised_in_the_feed(show: Path) -> None:
     assert '<atom:link rel="hub" href="https://hub.example.org/"/>' in raw
     parsed = feedparser.parse(raw)
     assert any(link.get("rel") == "hub" and link["href"] == "https://hub.example.org/" for link in parsed.feed.links)
+
+
+@pytest.mark.parametrize("setting,expected", [("true", True), ("https://podping.example.org/", True), ("false", False),
+                                              (None, False)])
+def test_a_feed_whose_publish_sends_podpings_says_so_to_aggregators(show: Path, setting: str | None,
+                                                                   expected: bool) -> None:
+    """<podcast:podping usesPodping="true"/> (the namespace's podping tag) tells aggregators they need not poll the
+    feed often: written exactly when show.yml has publish.notify.podping on, and the feed's own check passes."""
+    from lxml import etree
+    from podcast_rules import NS, violations
+
+    from mediafeed.build import build
+
+    text = (show / "show.yml").read_text()
+    notify = "    websub: [https://hub.example.org/]\n" + (f"    podping: {setting}\n" if setting else "")
+    (show / "show.yml").write_text(text + "publish:\n  target: {type: directory, path: /tmp/never-used}\n"
+                                          "  notify:\n" + notify)
+    report = build(show)
+    assert report.problems == [] or all(p.severity.value != "error" for p in report.problems)
+    raw = (report.output / "feed.xml").read_bytes()
+    found = etree.fromstring(raw).find("channel").findall("{%s}podping" % NS)
+    assert [e.get("usesPodping") for e in found] == (["true"] if expected else [])
+    assert violations(raw) == []
