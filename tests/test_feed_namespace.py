@@ -16,11 +16,13 @@ import feedparser
 import lxml.html
 import podcastparser
 import pytest
+from click.testing import CliRunner
 from helpers import GOLDEN_DIR, GOLDEN_FILES, GOLDEN_NOW, add_episode, build_golden, make_media
 from lxml import etree
 from podcast_rules import NS, violations
 
 from mediafeed.build import BuildFailed, build
+from mediafeed.cli import main
 
 NOW = datetime.fromisoformat(GOLDEN_NOW)
 FEED_URL = "https://podcast.example.org/safe-to-say/feed.xml"
@@ -498,3 +500,6 @@ block: [google, amazon]
     assert lxml.html.fromstring(oembed["html"]).get("title").startswith('Q&A <live> "special"')
     chapters = json.loads((site / "episodes/006-everything/chapters.json").read_bytes())
     assert [c["startTime"] for c in chapters["chapters"]] == [0, 1.5, 2.5] and chapters["chapters"][2]["toc"] is False
+    # check FEED holds every podcast: tag to the namespace's structure (PI018-PI022): our richest feed passes it
+    result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json", "--select", "podcastindex"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["problems"] == [], result.stdout

@@ -18,6 +18,7 @@ from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, children, text
+from .namespace import check_namespace
 from .rules import problem
 from .value import check_value_and_social
 
@@ -327,6 +328,7 @@ def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, ep
 
 # -- podcast: namespace ------------------------------------------------------------------------------
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S")  #: an absolute URI (RFC 3986 scheme)
 _URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image", "accountUrl")
 
 
@@ -388,7 +390,11 @@ def _loopback(url: str) -> bool:
 
 
 def _own_scheme(node: Any, attribute: str, value: str) -> bool:
-    """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event)."""
+    """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event), or an
+    alternate enclosure's source over another transport than the web (the namespace's examples give ipfs://…; a
+    magnet: link): only a source over plain http:// is an insecure copy of an https one."""
+    if attribute == "uri" and node.tag.endswith("}source"):
+        return bool(_SCHEME.match(value)) and not value.lower().startswith("http:")
     scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
     return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
 
@@ -430,4 +436,4 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint="the person's name, or the license's SPDX identifier"))
-    return out + check_value_and_social(doc, parent, episode)
+    return out + check_namespace(doc, parent, episode) + check_value_and_social(doc, parent, episode)

@@ -254,6 +254,28 @@ _RULES = [
     _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
        "apps label people by them and cannot show an unknown one."),
+    _r("PI018", "podcastindex", W, "a podcast: element where the namespace does not define it",
+       "Each tag has its parents (docs/tags/*.md, 'Parent'): podcast:transcript, podcast:chapters and podcast:soundbite "
+       "belong in an <item>, podcast:guid, podcast:locked, podcast:medium, podcast:trailer, podcast:block and "
+       "podcast:updateFrequency in the <channel>. Apps look for a tag where it belongs and ignore it anywhere else."),
+    _r("PI019", "podcastindex", W, "a podcast: element the namespace allows once is given twice",
+       "'Count: Single' tags (podcast:guid, podcast:locked, podcast:medium, podcast:license, podcast:chapters, "
+       "podcast:season, podcast:episode, podcast:updateFrequency, podcast:podroll, …): apps read one of them, not "
+       "always the same one."),
+    _r("PI020", "podcastindex", W, "a podcast: tag or attribute the namespace does not define (often a misspelling)",
+       "XML names are case-sensitive: apps reading podcast:transcript never see podcast:Transcript, nor startTime "
+       "written starttime. The hint names the tag or attribute meant when one is close."),
+    _r("PI021", "podcastindex", E, "a podcast: element without an attribute the namespace requires, or with a value "
+       "outside the namespace's list or form",
+       "For the tags without a code of their own: podcast:trailer (url, pubdate in RFC 2822), podcast:image (href), "
+       "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
+       "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat; podcast:block "
+       "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
+       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits."),
+    _r("PI022", "podcastindex", W, "a podcast: element's text is missing where required, or longer than the namespace's limit",
+       "podcast:location, podcast:trailer and podcast:block need text (an error without it). Limits: 128 characters for "
+       "persons, locations, licenses, trailers, soundbites, updateFrequency and season names, 4000 for podcast:txt, "
+       "32 for an episode's display and an alternate enclosure's title; aggregators may cut what is longer."),
     # -- items ---------------------------------------------------------------------------------------
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
