@@ -47,6 +47,7 @@ CHANNEL_FIELDS = {
     "itunes:summary": "description", "itunes:owner/itunes:email": "owner", "podcast:funding@url": "funding",
     "podcast:person@role": "persons", "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
+    "podcast:location": "location", "podcast:txt": "txt", "podcast:updateFrequency": "update_frequency",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -58,6 +59,8 @@ ITEM_FIELDS = {
     "itunes:summary": "summary", "podcast:funding@url": "funding", "podcast:person@role": "persons",
     "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
+    "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
+    "podcast:txt": "txt",
 }
 
 
