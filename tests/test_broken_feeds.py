@@ -28,6 +28,7 @@ ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" leng
 ITEM1_END = '<podcast:person role="host" href="https://example.com/ana">Ana Sousa</podcast:person>'
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
+PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
 ALTERNATE = ('<podcast:alternateEnclosure type="audio/opus" length="9821345"><podcast:source '
              'uri="https://media.example.com/tidewater/salt-marsh.opus"/><podcast:source uri="{}"/></podcast:alternateEnclosure>')
 
@@ -197,6 +198,18 @@ CATALOGUE = [
     ('ns-source-ipfs', ITEM1_END, ITEM1_END + ALTERNATE.format("ipfs://QmX33FYehk6ckGQ6g1D9D3FqZPix5JpKstKQKbaS8quUFb"), 0, []),
     ('ns-source-http', ITEM1_END, ITEM1_END + ALTERNATE.format("http://media.example.com/tidewater/salt-marsh.opus"), 1,
      ['PI004 error podcast:source@uri #1']),
+    # Podlove Simple Chapters 1.2: start (Normal Play Time) and title mandatory, in time order, one list per item
+    ('psc-every-npt-form', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0" title="Welcome"/><psc:chapter '
+     'start="7:48" title="Mud"/><psc:chapter start="35:12.250" title="Roots"/><psc:chapter start="01:35:52" title="Tide"/>'), 0, []),
+    ('psc-start-not-npt', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0" title="Welcome"/><psc:chapter '
+     'start="1m30s" title="Mud"/>'), 1, ['CHP020 error psc:chapter@start #1']),
+    ('psc-comma-fraction', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="00:01:30,500" title="Mud"/>'), 1,
+     ['CHP020 error psc:chapter@start #1']),
+    ('psc-without-title', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0"/>'), 1, ['CHP020 error psc:chapter@title #1']),
+    ('psc-out-of-order', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="5:00" title="Mud"/><psc:chapter '
+     'start="90" title="Roots"/>'), 0, ['CHP021 warning psc:chapter@start #1']),
+    ('psc-in-channel', CHANNEL_END, CHANNEL_END + PSC.format('<psc:chapter start="0" title="Welcome"/>'), 0,
+     ['CHP021 warning psc:chapters']),
 ]
 
 

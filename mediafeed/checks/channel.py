@@ -19,6 +19,7 @@ from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, children, text
 from .namespace import check_namespace
+from .podlove import check_psc
 from .rules import problem
 from .value import check_value_and_social
 
@@ -250,6 +251,7 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
             out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
                                hint="Apple accepts a show only with at least one episode"))
     out += check_podcast_channel(doc)
+    out += check_psc(doc, ch, "")
     return out
 
 

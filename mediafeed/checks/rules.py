@@ -165,6 +165,13 @@ _RULES = [
     _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
     _r("CHP011", "podcastindex", E, "a chapter has no title"),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("CHP020", "mediafeed", E, "a psc:chapter without a title, or whose start is missing or not Normal Play Time",
+       "Podlove Simple Chapters 1.2 makes start and title mandatory; start is seconds, MM:SS or HH:MM:SS with an "
+       "optional fraction (37, 7:48, 01:35:52.250). gPodder reads any other start as 0, so the chapter jumps to the "
+       "beginning, and drops a chapter without a title."),
+    _r("CHP021", "mediafeed", W, "psc:chapters out of time order, empty, given twice in an item, or in the channel",
+       "The spec asks for one psc:chapters per item, listing its chapters in the order they start; apps ignore the "
+       "others and read none outside an item."),
     _r("TRN000", "podcastindex", E, "transcript cannot be read"),
     _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
     _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing"),
