@@ -210,6 +210,14 @@ CATALOGUE = [
      'start="90" title="Roots"/>'), 0, ['CHP021 warning psc:chapter@start #1']),
     ('psc-in-channel', CHANNEL_END, CHANNEL_END + PSC.format('<psc:chapter start="0" title="Welcome"/>'), 0,
      ['CHP021 warning psc:chapters']),
+    # itunes: names are read exactly: a tag in another case, or with '_' for '-', is ignored
+    ('itunes-episodetype-lower-case', "<itunes:episodeType>full</itunes:episodeType>",
+     "<itunes:episodetype>bonus</itunes:episodetype>", 0, ['XML011 warning itunes:episodetype #1']),
+    ('itunes-new-feed-url-underscores', CHANNEL_END, CHANNEL_END + "<itunes:new_feed_url>https://new.example.com/feed.xml"
+     "</itunes:new_feed_url>", 0, ['XML011 warning itunes:new_feed_url']),
+    ('itunes-owner-email-capital', "<itunes:email>podcast@example.com</itunes:email>",
+     "<itunes:email>podcast@example.com</itunes:email><itunes:Email>x@example.com</itunes:Email>", 0,
+     ['XML011 warning itunes:Email']),
 ]
 
 

@@ -18,7 +18,7 @@ from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, children, text
-from .namespace import check_namespace
+from .namespace import check_itunes_names, check_namespace
 from .podlove import check_psc
 from .rules import problem
 from .value import check_value_and_social
@@ -252,6 +252,7 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
                                hint="Apple accepts a show only with at least one episode"))
     out += check_podcast_channel(doc)
     out += check_psc(doc, ch, "")
+    out += check_itunes_names(doc, ch, "")
     return out
 
 

@@ -199,3 +199,30 @@ _TEXT_HINTS = {
     "trailer": "write the trailer's title as its text",
     "block": "write yes (or no) as its text",
 }
+
+
+#: the itunes: tags Apple documents (A Podcaster's Guide to RSS) and the older ones apps still read, as spelt there
+ITUNES_TAGS = ("title", "author", "summary", "subtitle", "type", "owner", "name", "email", "image", "category", "explicit",
+               "keywords", "new-feed-url", "block", "complete", "duration", "episodeType", "season", "episode", "order",
+               "isClosedCaptioned")
+_ITUNES_BY_KEY = {name.lower().replace("-", ""): name for name in ITUNES_TAGS}
+
+
+def check_itunes_names(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
+    """XML011 for an ``itunes:`` child of ``parent`` (and of its itunes:owner) spelt like an Apple tag in another case
+    or with '_' for '-' (``itunes:episodetype``, ``itunes:new_feed_url``): Apple and apps read names exactly."""
+    namespace = "{%s}" % doc.itunes
+    out: list[Problem] = []
+    for element in parent.iterchildren():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag.startswith(namespace):
+            continue
+        local = tag[len(namespace):]
+        meant = _ITUNES_BY_KEY.get(local.lower().replace("-", "").replace("_", ""))
+        if meant and meant != local:
+            out.append(problem("XML011", doc.source, f"itunes:{local} is not a tag Apple reads; it is spelt itunes:{meant} "
+                               "(XML names are case-sensitive), so apps ignore it", field=f"itunes:{local}",
+                               episode=episode, hint=f"write <itunes:{meant}>"))
+        if local in ("owner", "Owner"):
+            out += check_itunes_names(doc, element, episode)
+    return out

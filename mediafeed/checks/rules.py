@@ -202,6 +202,9 @@ _RULES = [
     _r("XML010", "mediafeed", W, "the feed is served with a Content-Type that is not XML (text/html, text/plain)",
        "The W3C feed validator warns; browsers show the feed as a page and some proxies and readers treat it as one. "
        "Serve application/rss+xml or application/xml."),
+    _r("XML011", "apple", W, "an itunes: tag spelt in another case or with '_' for '-' (itunes:episodetype, itunes:new_feed_url)",
+       "Apple and apps read element names exactly (XML is case-sensitive): a misspelt tag is ignored, so the episode "
+       "type, the new feed URL or the explicit flag it carries never takes effect. The hint gives Apple's spelling."),
     _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
        "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
     # -- channel ------------------------------------------------------------------------------------
