@@ -192,6 +192,9 @@ CATALOGUE = [
     ('ns-block-true', CHANNEL_END, CHANNEL_END + "<podcast:block>true</podcast:block>", 1, ['PI021 error podcast:block']),
     ('ns-location-without-name', CHANNEL_END, CHANNEL_END + '<podcast:location geo="geo:50.37,-4.14"/>', 1,
      ['PI022 error podcast:location']),
+    ('ns-live-item-status', CHANNEL_END, CHANNEL_END + '<podcast:liveItem status="on" start="2024-03-10T19:00:00Z">'
+     '<title>Live from the marsh</title><guid isPermaLink="false">live-1</guid><podcast:contentLink>Watch</podcast:contentLink>'
+     '</podcast:liveItem>', 1, ['PI021 error podcast:contentLink@href', 'PI021 error podcast:liveItem@status']),
     ('ns-display-over-32', ITEM1_END, ITEM1_END + '<podcast:episode display="The one where we finally visit the estuary">3'
      '</podcast:episode>', 0, ['PI022 warning podcast:episode@display #1']),
     # a source over another transport than the web is what the namespace's own examples give; over http it is not

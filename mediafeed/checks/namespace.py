@@ -101,6 +101,10 @@ FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, att
     ("podping", "usesPodping"): (_BOOLEAN, "true or false", 'usesPodping="true"'),
 }
 
+_FORMS_BY_TAG: dict[str, list[tuple[str, tuple[re.Pattern[str], str, str]]]] = {}
+for (_tag, _attribute), _form in FORMS.items():
+    _FORMS_BY_TAG.setdefault(_tag, []).append((_attribute, _form))
+
 
 def check_namespace(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
     """PI018–PI022 for the ``podcast:`` elements under ``parent`` (the channel, without its items, or an item)."""
@@ -136,12 +140,14 @@ def _walk(doc: FeedDoc, parent: Any, where: str, namespace: str, episode: str, o
             out.append(problem("PI019", doc.source, f"more than one podcast:{local} in {_name(where)}; the namespace "
                                "allows one, and apps read only one of them", field=f"podcast:{local}", episode=episode,
                                hint=f"keep one podcast:{local}"))
-        _attributes(doc, element, local, rule, episode, out)
+        # a time split's remote item without feedGuid is VAL018's (with the value block's other rules)
+        _attributes(doc, element, local, rule, episode, out, required=where != "valueTimeSplit")
         if local in ("podroll", "value", "valueTimeSplit", "alternateEnclosure", "liveItem", "publisher"):
             _walk(doc, element, local, namespace, episode, out)
 
 
-def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str, out: list[Problem]) -> None:
+def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str, out: list[Problem],
+                required: bool = True) -> None:
     name = f"podcast:{local}"
     for attribute in element.attrib:
         if attribute in rule.attributes or attribute.startswith("{"):  # another namespace's attribute (xml:lang)
@@ -153,13 +159,12 @@ def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str,
                            + ": apps ignore it", field=f"{name}@{attribute}", episode=episode,
                            hint=f"write {close[0]}=\"…\"" if close else
                            f"{name} takes {', '.join(rule.attributes) if rule.attributes else 'no attributes'}"))
-    for attribute in rule.required:
+    for attribute in rule.required if required else ():
         if not (element.get(attribute) or "").strip():
             out.append(problem("PI021", doc.source, f"{name} has no {attribute}, which the namespace requires",
-                               field=f"{name}@{attribute}", episode=episode, hint=_REQUIRED_HINTS.get((local, attribute), "")))
-    for (tag, attribute), (form, expected, example) in FORMS.items():
-        if tag != local:
-            continue
+                               field=f"{name}@{attribute}", episode=episode,
+                               hint=_REQUIRED_HINTS.get((local, attribute), f'add {attribute}="…" (see the tag\'s page of the namespace)')))
+    for attribute, (form, expected, example) in _FORMS_BY_TAG.get(local, ()):
         value = (element.text or "").strip() if not attribute else (element.get(attribute) or "").strip()
         if value and not form.match(value):
             field = f"{name}@{attribute}" if attribute else name
