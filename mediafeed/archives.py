@@ -50,7 +50,9 @@ def plan(show: Show, items: list[Item], ext: str = "xml") -> list[FeedPage]:
     count = len(chunks)
 
     def url(number: int) -> str:
-        return show.absolute(f"{ARCHIVE_DIR}/feed-{number}.{ext}") if number else show.absolute(f"feed.{ext}")
+        if not number:  # the subscription feed: feed.xml at show.yml's feed_url, the address subscribers have
+            return show.feed_url if ext == "xml" and show.feed_url else show.absolute(f"feed.{ext}")
+        return show.absolute(f"{ARCHIVE_DIR}/feed-{number}.{ext}")
 
     current = url(0)
     pages = [FeedPage("feed", main, Paging(first_url=current, next_url=url(count), last_url=url(1),

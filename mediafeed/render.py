@@ -304,8 +304,11 @@ class Renderer:
         # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
         built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
             if page.number else self.build_date
+        # the subscription feed's self link is the address subscribers have (show.yml's feed_url, which the pages link,
+        # podcast:guid is made from and publish pings), wherever the file is served from; an archive's is its own
+        self_url = show.absolute(page.path("xml")) if page.number else show.feed_url
         return render_frame(show, page.items, image_url=self.image_url, build_date=built,
-                            self_url=show.absolute(page.path("xml")), paging=page.paging, image_size=self.image_size,
+                            self_url=self_url, paging=page.paging, image_size=self.image_size,
                             trailers=trailers)
 
 

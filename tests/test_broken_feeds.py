@@ -27,6 +27,10 @@ GUIDS = {f"#{n}": f"7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a0{n}" for n in (1, 2, 3)}
 ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" length="28734512" type="audio/mpeg"/>'
 ITEM1_END = '<podcast:person role="host" href="https://example.com/ana">Ana Sousa</podcast:person>'
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
+PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
+ALTERNATE = ('<podcast:alternateEnclosure type="audio/opus" length="9821345"><podcast:source '
+             'uri="https://media.example.com/tidewater/salt-marsh.opus"/><podcast:source uri="{}"/></podcast:alternateEnclosure>')
 
 
 def check(target: str) -> tuple[int, dict]:
@@ -167,6 +171,56 @@ CATALOGUE = [
     ('person-bad-role', 'role="host"', 'role="wizard"', 0, ['PI017 warning podcast:person@role #1']),
     ('person-role-caps', 'role="host"', 'role="Host"', 0, []),
     ('medium-tv', "<podcast:medium>podcast</podcast:medium>", "<podcast:medium>tv</podcast:medium>", 1, ['PI011 error podcast:medium']),
+    # the namespace's structure (docs/tags/*.md: Parent, Count, Attributes, Node value): a tag where apps do not look
+    # for it, twice where apps read one, spelled in another case, without what it requires, or too long
+    ('ns-transcript-in-channel', CHANNEL_END, CHANNEL_END + '<podcast:transcript url="https://podcast.example.com/t.vtt" '
+     'type="text/vtt"/>', 0, ['PI018 warning podcast:transcript']),
+    ('ns-guid-in-item', ITEM1_END, ITEM1_END + "<podcast:guid>d8582db3-a7c6-50a5-a509-a29f7ddd6cec</podcast:guid>", 0,
+     ['PI018 warning podcast:guid #1']),
+    ('ns-chapters-twice', ITEM1_END, ITEM1_END + '<podcast:chapters url="https://podcast.example.com/c2.json" '
+     'type="application/json+chapters"/>', 0, ['PI019 warning podcast:chapters #1']),
+    ('ns-tag-in-another-case', ITEM1_END, ITEM1_END + '<podcast:Transcript url="https://podcast.example.com/t.vtt" '
+     'type="text/vtt"/>', 0, ['PI020 warning podcast:Transcript #1']),
+    ('ns-attribute-in-another-case', ITEM1_END, ITEM1_END + '<podcast:soundbite startTime="5" Duration="30">Why</podcast:soundbite>',
+     1, ['PI013 error podcast:soundbite #1', 'PI020 warning podcast:soundbite@Duration #1']),
+    ('ns-trailer-without-url', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="Thu, 01 Feb 2024 08:00:00 +0000">'
+     'Coming soon</podcast:trailer>', 1, ['PI021 error podcast:trailer@url']),
+    ('ns-trailer-iso-date', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="2024-02-01" '
+     'url="https://media.example.com/tidewater/trailer.mp3">Coming soon</podcast:trailer>', 1, ['PI021 error podcast:trailer@pubdate']),
+    ('ns-location-geo-without-scheme', CHANNEL_END, CHANNEL_END + '<podcast:location geo="50.37,-4.14">Plymouth</podcast:location>',
+     1, ['PI021 error podcast:location@geo']),
+    ('ns-block-true', CHANNEL_END, CHANNEL_END + "<podcast:block>true</podcast:block>", 1, ['PI021 error podcast:block']),
+    ('ns-location-without-name', CHANNEL_END, CHANNEL_END + '<podcast:location geo="geo:50.37,-4.14"/>', 1,
+     ['PI022 error podcast:location']),
+    ('ns-live-item-status', CHANNEL_END, CHANNEL_END + '<podcast:liveItem status="on" start="2024-03-10T19:00:00Z">'
+     '<title>Live from the marsh</title><guid isPermaLink="false">live-1</guid><podcast:contentLink>Watch</podcast:contentLink>'
+     '</podcast:liveItem>', 1, ['PI021 error podcast:contentLink@href', 'PI021 error podcast:liveItem@status']),
+    ('ns-display-over-32', ITEM1_END, ITEM1_END + '<podcast:episode display="The one where we finally visit the estuary">3'
+     '</podcast:episode>', 0, ['PI022 warning podcast:episode@display #1']),
+    # a source over another transport than the web is what the namespace's own examples give; over http it is not
+    ('ns-source-ipfs', ITEM1_END, ITEM1_END + ALTERNATE.format("ipfs://QmX33FYehk6ckGQ6g1D9D3FqZPix5JpKstKQKbaS8quUFb"), 0, []),
+    ('ns-source-http', ITEM1_END, ITEM1_END + ALTERNATE.format("http://media.example.com/tidewater/salt-marsh.opus"), 1,
+     ['PI004 error podcast:source@uri #1']),
+    # Podlove Simple Chapters 1.2: start (Normal Play Time) and title mandatory, in time order, one list per item
+    ('psc-every-npt-form', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0" title="Welcome"/><psc:chapter '
+     'start="7:48" title="Mud"/><psc:chapter start="35:12.250" title="Roots"/><psc:chapter start="01:35:52" title="Tide"/>'), 0, []),
+    ('psc-start-not-npt', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0" title="Welcome"/><psc:chapter '
+     'start="1m30s" title="Mud"/>'), 1, ['CHP020 error psc:chapter@start #1']),
+    ('psc-comma-fraction', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="00:01:30,500" title="Mud"/>'), 1,
+     ['CHP020 error psc:chapter@start #1']),
+    ('psc-without-title', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0"/>'), 1, ['CHP020 error psc:chapter@title #1']),
+    ('psc-out-of-order', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="5:00" title="Mud"/><psc:chapter '
+     'start="90" title="Roots"/>'), 0, ['CHP021 warning psc:chapter@start #1']),
+    ('psc-in-channel', CHANNEL_END, CHANNEL_END + PSC.format('<psc:chapter start="0" title="Welcome"/>'), 0,
+     ['CHP021 warning psc:chapters']),
+    # itunes: names are read exactly: a tag in another case, or with '_' for '-', is ignored
+    ('itunes-episodetype-lower-case', "<itunes:episodeType>full</itunes:episodeType>",
+     "<itunes:episodetype>bonus</itunes:episodetype>", 0, ['XML011 warning itunes:episodetype #1']),
+    ('itunes-new-feed-url-underscores', CHANNEL_END, CHANNEL_END + "<itunes:new_feed_url>https://new.example.com/feed.xml"
+     "</itunes:new_feed_url>", 0, ['XML011 warning itunes:new_feed_url']),
+    ('itunes-owner-email-capital', "<itunes:email>podcast@example.com</itunes:email>",
+     "<itunes:email>podcast@example.com</itunes:email><itunes:Email>x@example.com</itunes:Email>", 0,
+     ['XML011 warning itunes:Email']),
 ]
 
 

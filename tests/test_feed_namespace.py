@@ -16,11 +16,14 @@ import feedparser
 import lxml.html
 import podcastparser
 import pytest
+from click.testing import CliRunner
 from helpers import GOLDEN_DIR, GOLDEN_FILES, GOLDEN_NOW, add_episode, build_golden, make_media
 from lxml import etree
 from podcast_rules import NS, violations
 
 from mediafeed.build import BuildFailed, build
+from mediafeed.cli import main
+from mediafeed.config import podcast_guid
 
 NOW = datetime.fromisoformat(GOLDEN_NOW)
 FEED_URL = "https://podcast.example.org/safe-to-say/feed.xml"
@@ -393,6 +396,30 @@ def test_archives_do_not_change_when_a_new_episode_arrives(show: Path) -> None:
     assert "feed-3.xml" in after and len(podcastparser_read(after["feed-3.xml"])["episodes"]) == 1
 
 
+@pytest.mark.parametrize("limit", ["", "feed_limit: 2\n"], ids=["one-feed", "archived"])
+def test_a_feed_url_of_its_own_is_the_self_link_apps_and_archives_point_at(show: Path, limit: str) -> None:
+    # show.yml's feed_url is the address subscribers have (the pages link it, podcast:guid is made from it, publish
+    # pings it): feed.xml's atom:link rel="self" and the archives' way back must say the same, not url + feed.xml
+    moved = "https://feeds.example.org/safe-to-say.rss"
+    (show / "published.json").unlink()  # a show published at that address from the start
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("\nlanguage:", f"\nfeed_url: {moved}\nlanguage:", 1) + limit)
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    atom = "{http://www.w3.org/2005/Atom}link"
+    channel = etree.fromstring(feed).find("channel")
+    assert [link.get("href") for link in channel.findall(atom) if link.get("rel") == "self"] == [moved]
+    assert channel.findtext(P + "guid") == podcast_guid(moved)
+    assert next(link.href for link in feedparser.parse(feed).feed.links if link.rel == "self") == moved
+    result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json"])
+    assert not [p for p in json.loads(result.stdout)["problems"] if p["code"] in ("PI003", "SHOW013")], result.stdout
+    if limit:
+        oldest = etree.fromstring((site / "archive/feed-1.xml").read_bytes()).find("channel")
+        links = {link.get("rel"): link.get("href") for link in oldest.findall(atom)}
+        assert links["current"] == links["first"] == moved
+        assert links["self"] == "https://podcast.example.org/safe-to-say/archive/feed-1.xml"
+
+
 def test_no_feed_limit_means_one_feed_without_paging_links(show: Path) -> None:
     site = site_of(show)
     assert not (site / "archive").exists()
@@ -504,3 +531,6 @@ def test_an_episode_using_every_feature_at_once_reads_cleanly_in_every_parser(sh
     assert lxml.html.fromstring(oembed["html"]).get("title").startswith('Q&A <live> "special"')
     chapters = json.loads((site / "episodes/006-everything/chapters.json").read_bytes())
     assert [c["startTime"] for c in chapters["chapters"]] == [0, 1.5, 2.5] and chapters["chapters"][2]["toc"] is False
+    # check FEED holds every podcast: tag to the namespace's structure (PI018-PI022): our richest feed passes it
+    result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json", "--select", "podcastindex"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["problems"] == [], result.stdout

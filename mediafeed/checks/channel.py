@@ -18,6 +18,8 @@ from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
 from .feedxml import ATOM, FeedDoc, child, children, text
+from .namespace import check_itunes_names, check_namespace
+from .podlove import check_psc
 from .rules import problem
 from .value import check_value_and_social
 
@@ -249,6 +251,8 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
             out.append(problem("SHOW022", src, "the feed has no episodes (<item>)", field="item",
                                hint="Apple accepts a show only with at least one episode"))
     out += check_podcast_channel(doc)
+    out += check_psc(doc, ch, "")
+    out += check_itunes_names(doc, ch, "")
     return out
 
 
@@ -327,6 +331,7 @@ def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, ep
 
 # -- podcast: namespace ------------------------------------------------------------------------------
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S")  #: an absolute URI (RFC 3986 scheme)
 _URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image", "accountUrl")
 
 
@@ -388,7 +393,11 @@ def _loopback(url: str) -> bool:
 
 
 def _own_scheme(node: Any, attribute: str, value: str) -> bool:
-    """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event)."""
+    """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event), or an
+    alternate enclosure's source over another transport than the web (the namespace's examples give ipfs://…; a
+    magnet: link): only a source over plain http:// is an insecure copy of an https one."""
+    if attribute == "uri" and node.tag.endswith("}source"):
+        return bool(_SCHEME.match(value)) and not value.lower().startswith("http:")
     scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
     return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
 
@@ -430,4 +439,4 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint="the person's name, or the license's SPDX identifier"))
-    return out + check_value_and_social(doc, parent, episode)
+    return out + check_namespace(doc, parent, episode) + check_value_and_social(doc, parent, episode)

@@ -25,6 +25,8 @@ from .channel import (
     read_date,
 )
 from .feedxml import FeedDoc, child, children, text
+from .namespace import check_itunes_names
+from .podlove import check_psc
 from .rules import problem
 
 #: enclosure types Apple Podcasts and Spotify accept
@@ -140,6 +142,8 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     out += double_escaped(doc, item.find("title"), "title", label)
     out += _enclosure(doc, item, label)
     out += _guid(doc, item, label)
+    out += check_psc(doc, item, label)
+    out += check_itunes_names(doc, item, label)
     out += _date(doc, item, label, now)
     out += _description(doc, item, label)
     out += _duration(doc, item, label)

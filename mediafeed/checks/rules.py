@@ -165,6 +165,13 @@ _RULES = [
     _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
     _r("CHP011", "podcastindex", E, "a chapter has no title"),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("CHP020", "mediafeed", E, "a psc:chapter without a title, or whose start is missing or not Normal Play Time",
+       "Podlove Simple Chapters 1.2 makes start and title mandatory; start is seconds, MM:SS or HH:MM:SS with an "
+       "optional fraction (37, 7:48, 01:35:52.250). gPodder reads any other start as 0, so the chapter jumps to the "
+       "beginning, and drops a chapter without a title."),
+    _r("CHP021", "mediafeed", W, "psc:chapters out of time order, empty, given twice in an item, or in the channel",
+       "The spec asks for one psc:chapters per item, listing its chapters in the order they start; apps ignore the "
+       "others and read none outside an item."),
     _r("TRN000", "podcastindex", E, "transcript cannot be read"),
     _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
     _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing"),
@@ -195,6 +202,9 @@ _RULES = [
     _r("XML010", "mediafeed", W, "the feed is served with a Content-Type that is not XML (text/html, text/plain)",
        "The W3C feed validator warns; browsers show the feed as a page and some proxies and readers treat it as one. "
        "Serve application/rss+xml or application/xml."),
+    _r("XML011", "apple", W, "an itunes: tag spelt in another case or with '_' for '-' (itunes:episodetype, itunes:new_feed_url)",
+       "Apple and apps read element names exactly (XML is case-sensitive): a misspelt tag is ignored, so the episode "
+       "type, the new feed URL or the explicit flag it carries never takes effect. The hint gives Apple's spelling."),
     _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
        "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
     # -- channel ------------------------------------------------------------------------------------
@@ -254,6 +264,28 @@ _RULES = [
     _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
        "apps label people by them and cannot show an unknown one."),
+    _r("PI018", "podcastindex", W, "a podcast: element where the namespace does not define it",
+       "Each tag has its parents (docs/tags/*.md, 'Parent'): podcast:transcript, podcast:chapters and podcast:soundbite "
+       "belong in an <item>, podcast:guid, podcast:locked, podcast:medium, podcast:trailer, podcast:block and "
+       "podcast:updateFrequency in the <channel>. Apps look for a tag where it belongs and ignore it anywhere else."),
+    _r("PI019", "podcastindex", W, "a podcast: element the namespace allows once is given twice",
+       "'Count: Single' tags (podcast:guid, podcast:locked, podcast:medium, podcast:license, podcast:chapters, "
+       "podcast:season, podcast:episode, podcast:updateFrequency, podcast:podroll, …): apps read one of them, not "
+       "always the same one."),
+    _r("PI020", "podcastindex", W, "a podcast: tag or attribute the namespace does not define (often a misspelling)",
+       "XML names are case-sensitive: apps reading podcast:transcript never see podcast:Transcript, nor startTime "
+       "written starttime. The hint names the tag or attribute meant when one is close."),
+    _r("PI021", "podcastindex", E, "a podcast: element without an attribute the namespace requires, or with a value "
+       "outside the namespace's list or form",
+       "For the tags without a code of their own: podcast:trailer (url, pubdate in RFC 2822), podcast:image (href), "
+       "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
+       "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat; podcast:block "
+       "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
+       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits."),
+    _r("PI022", "podcastindex", W, "a podcast: element's text is missing where required, or longer than the namespace's limit",
+       "podcast:location, podcast:trailer and podcast:block need text (an error without it). Limits: 128 characters for "
+       "persons, locations, licenses, trailers, soundbites, updateFrequency and season names, 4000 for podcast:txt, "
+       "32 for an episode's display and an alternate enclosure's title; aggregators may cut what is longer."),
     # -- items ---------------------------------------------------------------------------------------
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),

@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
 #: part of every key: a change to the item rules must not reuse older results (2: EP124 URLs, EP126, EP127, PI016,
-#: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract)
-LINT_FORMAT = 3
+#: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract; 4: the namespace's structure, PI018-PI022)
+LINT_FORMAT = 4
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
-COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010"}
+COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010", "CHP020", "CHP021"}
                     | {f"VAL{n:03}" for n in range(1, 22)} | {f"SOC{n:03}" for n in range(1, 6)})
 CHANNEL_FIELDS = {
     "title": "title", "description": "description", "link": "url", "language": "language",
@@ -47,6 +47,7 @@ CHANNEL_FIELDS = {
     "itunes:summary": "description", "itunes:owner/itunes:email": "owner", "podcast:funding@url": "funding",
     "podcast:person@role": "persons", "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
+    "podcast:location": "location", "podcast:txt": "txt", "podcast:updateFrequency": "update_frequency",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -58,6 +59,8 @@ ITEM_FIELDS = {
     "itunes:summary": "summary", "podcast:funding@url": "funding", "podcast:person@role": "persons",
     "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
+    "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
+    "podcast:txt": "txt",
 }
 
 

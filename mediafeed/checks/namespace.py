@@ -1,0 +1,233 @@
+"""The ``podcast:`` namespace's structure, for any feed: where each tag may stand, how often, which attributes it
+defines (spelled as the namespace spells them), which it requires, and how long its text may be.
+
+The tags' own rules (a transcript's type, a value block's splits, …) are the other ``PI``, ``VAL`` and ``SOC``
+codes; these are the ones every tag shares, from each tag's page of the namespace (docs/tags/*.md of
+Podcastindex-org/podcast-namespace: "Parent", "Count", "Attributes", "Node value"). XML names are case-sensitive,
+so an app looking for ``startTime`` never sees ``starttime``, and one reading an item's ``podcast:transcript``
+never sees one in the channel: such a tag is as good as absent, and nothing else says so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Problem, Severity
+from .feedxml import FeedDoc
+from .rules import problem
+
+_ITEM = ("item", "liveItem")  #: a liveItem takes every tag an item takes
+
+
+@dataclass(frozen=True)
+class Tag:
+    parents: tuple[str, ...]  #: local names: channel, item, liveItem, or a podcast: tag
+    attributes: tuple[str, ...] = ()  #: every attribute the tag defines
+    required: tuple[str, ...] = ()  #: required attributes that no tag-specific code (PI007, PI016, VAL…) reports
+    single: bool = False  #: "Count: Single"
+    text_max: int = 0  #: "Please do not exceed N characters for the node value"
+    text_required: bool = False  #: "This value cannot be blank" / "It is required" (where no other code says so)
+    limits: tuple[tuple[str, int], ...] = ()  #: attributes with a length limit
+
+
+TAGS: dict[str, Tag] = {
+    "guid": Tag(("channel",), single=True),
+    "locked": Tag(("channel",), ("owner",), single=True),
+    "medium": Tag(("channel",), single=True),
+    "funding": Tag(("channel", *_ITEM), ("url",)),
+    "person": Tag(("channel", *_ITEM), ("role", "group", "img", "href"), text_max=128),
+    "license": Tag(("channel", *_ITEM), ("url",), single=True, text_max=128),
+    "location": Tag(("channel", *_ITEM), ("rel", "geo", "osm", "country"), text_max=128, text_required=True),
+    "updateFrequency": Tag(("channel",), ("complete", "dtstart", "rrule"), single=True, text_max=128),
+    "txt": Tag(("channel", *_ITEM), ("purpose",), text_max=4000, limits=(("purpose", 128),)),
+    "podroll": Tag(("channel",), single=True),
+    "remoteItem": Tag(("channel", "podroll", "valueTimeSplit", "publisher"),
+                      ("feedGuid", "feedUrl", "itemGuid", "medium", "title"), ("feedGuid",)),
+    "trailer": Tag(("channel",), ("url", "pubdate", "length", "type", "season"), ("url", "pubdate"), text_max=128,
+                   text_required=True),
+    "image": Tag(("channel", *_ITEM), ("href", "alt", "aspect-ratio", "width", "height", "type", "purpose"), ("href",),
+                 limits=(("purpose", 128),)),
+    "images": Tag(("channel", *_ITEM), ("srcset",), ("srcset",), single=True),  # deprecated for podcast:image
+    "block": Tag(("channel",), ("id",), text_required=True),
+    "transcript": Tag(_ITEM, ("url", "type", "language", "rel")),
+    "chapters": Tag(_ITEM, ("url", "type"), single=True),
+    "soundbite": Tag(_ITEM, ("startTime", "duration"), text_max=128),
+    "season": Tag(_ITEM, ("name",), single=True, limits=(("name", 128),)),
+    "episode": Tag(_ITEM, ("display",), single=True, limits=(("display", 32),)),
+    "alternateEnclosure": Tag(_ITEM, ("type", "length", "bitrate", "height", "lang", "title", "rel", "codecs", "default"),
+                              limits=(("title", 32), ("rel", 32))),
+    "source": Tag(("alternateEnclosure",), ("uri", "contentType"), ("uri",)),
+    "integrity": Tag(("alternateEnclosure",), ("type", "value"), ("type", "value"), single=True),
+    "value": Tag(("channel", *_ITEM), ("type", "method", "suggested")),
+    "valueRecipient": Tag(("value", "valueTimeSplit"), ("name", "customKey", "customValue", "type", "address", "split", "fee")),
+    "valueTimeSplit": Tag(("value",), ("startTime", "duration", "remoteStartTime", "remotePercentage")),
+    "socialInteract": Tag(("channel", *_ITEM), ("protocol", "uri", "accountId", "accountUrl", "priority")),
+    "liveItem": Tag(("channel",), ("status", "start", "end"), ("status", "start")),
+    "contentLink": Tag(_ITEM, ("href",), ("href",)),
+    "chat": Tag(("channel", *_ITEM), ("server", "protocol", "accountId", "space"), ("server", "protocol"), single=True),
+    "publisher": Tag(("channel",), single=True),
+    "podping": Tag(("channel",), ("usesPodping",), single=True),
+}
+
+#: attribute values the namespace limits to a list or a form (where no tag-specific code checks them)
+_YES_NO = re.compile(r"^(yes|no)$")
+_BOOLEAN = re.compile(r"^(true|false)$")
+_WHOLE = re.compile(r"^\d+$", re.ASCII)
+_RFC2822 = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                      r"\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
+FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, attribute or "" for the text): form, what, e.g.
+    ("block", ""): (_YES_NO, "yes or no", "<podcast:block>yes</podcast:block>"),
+    ("location", "rel"): (re.compile(r"^(subject|creator)$"), "subject or creator",
+                          'rel="subject" (what it is about) or rel="creator" (where it was made)'),
+    ("location", "geo"): (re.compile(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;\S*)?$", re.I | re.ASCII),
+                          "a geo: URI (RFC 5870)", 'geo="geo:30.2672,-97.7431" (latitude, longitude)'),
+    ("location", "osm"): (re.compile(r"^[NWR]\d+(#\d+)?$", re.ASCII), "N, W or R and an OpenStreetMap id", 'osm="R113314"'),
+    ("location", "country"): (re.compile(r"^[A-Z]{2}$", re.ASCII), "a two-letter ISO 3166-1 code", 'country="US"'),
+    ("trailer", "pubdate"): (_RFC2822, "an RFC 2822 date", 'pubdate="Thu, 01 Apr 2021 08:00:00 -0500"'),
+    ("trailer", "length"): (_WHOLE, "the file's size in bytes", 'length="12345678"'),
+    ("trailer", "season"): (_WHOLE, "a season number", 'season="4"'),
+    ("updateFrequency", "complete"): (_BOOLEAN, "true or false", 'complete="true", or leave it out'),
+    ("alternateEnclosure", "default"): (_BOOLEAN, "true or false", 'default="true", or leave it out'),
+    ("alternateEnclosure", "length"): (_WHOLE, "the file's size in bytes", 'length="12345678"'),
+    ("image", "width"): (_WHOLE, "a width in pixels", 'width="1400"'),
+    ("image", "height"): (_WHOLE, "a height in pixels", 'height="1400"'),
+    ("image", "aspect-ratio"): (re.compile(r"^\s*\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?\s*)?$", re.ASCII), "a ratio",
+                                'aspect-ratio="1/1" (or 16/9, …)'),
+    ("integrity", "type"): (re.compile(r"^(sri|pgp-signature)$"), "sri or pgp-signature", 'type="sri" value="sha256-…"'),
+    ("liveItem", "status"): (re.compile(r"^(pending|live|ended)$"), "pending, live or ended", 'status="live"'),
+    ("podping", "usesPodping"): (_BOOLEAN, "true or false", 'usesPodping="true"'),
+}
+
+_FORMS_BY_TAG: dict[str, list[tuple[str, tuple[re.Pattern[str], str, str]]]] = {}
+for (_tag, _attribute), _form in FORMS.items():
+    _FORMS_BY_TAG.setdefault(_tag, []).append((_attribute, _form))
+
+
+def check_namespace(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
+    """PI018–PI022 for the ``podcast:`` elements under ``parent`` (the channel, without its items, or an item)."""
+    namespace = "{%s}" % doc.podcast
+    out: list[Problem] = []
+    _walk(doc, parent, "channel" if parent is doc.channel else "item", namespace, episode, out)
+    return out
+
+
+def _walk(doc: FeedDoc, parent: Any, where: str, namespace: str, episode: str, out: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for element in parent.iterchildren():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag.startswith(namespace):
+            continue
+        local = tag[len(namespace):]
+        seen[local] = seen.get(local, 0) + 1
+        rule = TAGS.get(local)
+        if rule is None:
+            close = difflib.get_close_matches(local, list(TAGS), n=1, cutoff=0.75) or \
+                [name for name in TAGS if name.lower() == local.lower()]
+            out.append(problem("PI020", doc.source, f"podcast:{local} is not a tag of the podcast namespace"
+                               + ("; XML names are case-sensitive" if close and close[0].lower() == local.lower() else "")
+                               + ": apps ignore it", field=f"podcast:{local}", episode=episode,
+                               hint=f"write podcast:{close[0]}" if close else
+                               "see the namespace's tags at https://podcastindex.org/namespace/1.0"))
+            continue
+        if where not in rule.parents:
+            out.append(problem("PI018", doc.source, f"podcast:{local} in {_name(where)}, where the namespace does not "
+                               "define it: apps ignore it there", field=f"podcast:{local}", episode=episode,
+                               hint=f"move it into {' or '.join(_name(p) for p in rule.parents)}"))
+        if rule.single and seen[local] == 2:
+            out.append(problem("PI019", doc.source, f"more than one podcast:{local} in {_name(where)}; the namespace "
+                               "allows one, and apps read only one of them", field=f"podcast:{local}", episode=episode,
+                               hint=f"keep one podcast:{local}"))
+        # a time split's remote item without feedGuid is VAL018's (with the value block's other rules)
+        _attributes(doc, element, local, rule, episode, out, required=where != "valueTimeSplit")
+        if local in ("podroll", "value", "valueTimeSplit", "alternateEnclosure", "liveItem", "publisher"):
+            _walk(doc, element, local, namespace, episode, out)
+
+
+def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str, out: list[Problem],
+                required: bool = True) -> None:
+    name = f"podcast:{local}"
+    for attribute in element.attrib:
+        if attribute in rule.attributes or attribute.startswith("{"):  # another namespace's attribute (xml:lang)
+            continue
+        close = [a for a in rule.attributes if a.lower() == attribute.lower()] or \
+            difflib.get_close_matches(attribute, list(rule.attributes), n=1, cutoff=0.75)
+        out.append(problem("PI020", doc.source, f"{name} has an attribute {attribute!r} the namespace does not define"
+                           + ("; XML names are case-sensitive" if close and close[0].lower() == attribute.lower() else "")
+                           + ": apps ignore it", field=f"{name}@{attribute}", episode=episode,
+                           hint=f"write {close[0]}=\"…\"" if close else
+                           f"{name} takes {', '.join(rule.attributes) if rule.attributes else 'no attributes'}"))
+    for attribute in rule.required if required else ():
+        if not (element.get(attribute) or "").strip():
+            out.append(problem("PI021", doc.source, f"{name} has no {attribute}, which the namespace requires",
+                               field=f"{name}@{attribute}", episode=episode,
+                               hint=_REQUIRED_HINTS.get((local, attribute), f'add {attribute}="…" (see the tag\'s page of the namespace)')))
+    for attribute, (form, expected, example) in _FORMS_BY_TAG.get(local, ()):
+        value = (element.text or "").strip() if not attribute else (element.get(attribute) or "").strip()
+        if value and not form.match(value):
+            field = f"{name}@{attribute}" if attribute else name
+            out.append(problem("PI021", doc.source, f"{field} is {value!r}; the namespace expects {expected}",
+                               field=field, episode=episode, hint=f"write {example}"))
+    text = (element.text or "").strip()
+    if rule.text_required and not text:
+        out.append(problem("PI022", doc.source, f"{name} has no text; the namespace requires it", field=name,
+                           episode=episode, severity=Severity.ERROR, hint=_TEXT_HINTS.get(local, "")))
+    if rule.text_max and len(text) > rule.text_max:
+        out.append(problem("PI022", doc.source, f"{name}'s text is {len(text)} characters; the namespace's limit is "
+                           f"{rule.text_max} (aggregators may cut it)", field=name, episode=episode,
+                           hint=f"shorten it to {rule.text_max} characters or fewer"))
+    for attribute, limit in rule.limits:
+        value = (element.get(attribute) or "").strip()
+        if len(value) > limit:
+            out.append(problem("PI022", doc.source, f"{name}@{attribute} is {len(value)} characters; the namespace's "
+                               f"limit is {limit} (apps may cut it)", field=f"{name}@{attribute}", episode=episode,
+                               hint=f"shorten it to {limit} characters or fewer"))
+
+
+def _name(where: str) -> str:
+    return f"<{where}>" if where in ("channel", "item") else f"podcast:{where}"
+
+
+_REQUIRED_HINTS = {
+    ("trailer", "url"): 'give the trailer\'s media URL: url="https://…/trailer.mp3"',
+    ("trailer", "pubdate"): 'give the date it was published: pubdate="Thu, 01 Apr 2021 08:00:00 -0500"',
+    ("image", "href"): 'give the image\'s URL in href="https://…"',
+    ("remoteItem", "feedGuid"): "give the other feed's podcast:guid in feedGuid",
+    ("source", "uri"): 'give the media\'s address in uri="https://…"',
+    ("integrity", "type"): 'type="sri" (with value="sha256-…") or type="pgp-signature"',
+    ("integrity", "value"): "the SRI hash (sha256-…) or the base64 PGP signature",
+}
+_TEXT_HINTS = {
+    "location": "write the place's name, e.g. <podcast:location geo=\"geo:30.2672,-97.7431\">Austin, TX</podcast:location>",
+    "trailer": "write the trailer's title as its text",
+    "block": "write yes (or no) as its text",
+}
+
+
+#: the itunes: tags Apple documents (A Podcaster's Guide to RSS) and the older ones apps still read, as spelt there
+ITUNES_TAGS = ("title", "author", "summary", "subtitle", "type", "owner", "name", "email", "image", "category", "explicit",
+               "keywords", "new-feed-url", "block", "complete", "duration", "episodeType", "season", "episode", "order",
+               "isClosedCaptioned")
+_ITUNES_BY_KEY = {name.lower().replace("-", ""): name for name in ITUNES_TAGS}
+
+
+def check_itunes_names(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
+    """XML011 for an ``itunes:`` child of ``parent`` (and of its itunes:owner) spelt like an Apple tag in another case
+    or with '_' for '-' (``itunes:episodetype``, ``itunes:new_feed_url``): Apple and apps read names exactly."""
+    namespace = "{%s}" % doc.itunes
+    out: list[Problem] = []
+    for element in parent.iterchildren():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag.startswith(namespace):
+            continue
+        local = tag[len(namespace):]
+        meant = _ITUNES_BY_KEY.get(local.lower().replace("-", "").replace("_", ""))
+        if meant and meant != local:
+            out.append(problem("XML011", doc.source, f"itunes:{local} is not a tag Apple reads; it is spelt itunes:{meant} "
+                               "(XML names are case-sensitive), so apps ignore it", field=f"itunes:{local}",
+                               episode=episode, hint=f"write <itunes:{meant}>"))
+        if local in ("owner", "Owner"):
+            out += check_itunes_names(doc, element, episode)
+    return out
