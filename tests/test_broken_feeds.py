@@ -183,6 +183,9 @@ CATALOGUE = [
      'type="text/vtt"/>', 0, ['PI020 warning podcast:Transcript #1']),
     ('ns-attribute-in-another-case', ITEM1_END, ITEM1_END + '<podcast:soundbite startTime="5" Duration="30">Why</podcast:soundbite>',
      1, ['PI013 error podcast:soundbite #1', 'PI020 warning podcast:soundbite@Duration #1']),
+    ('ns-remote-item-medium', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
+     'feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" medium="song"/></podcast:podroll>', 1,
+     ['PI021 error podcast:remoteItem@medium']),
     ('ns-trailer-without-url', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="Thu, 01 Feb 2024 08:00:00 +0000">'
      'Coming soon</podcast:trailer>', 1, ['PI021 error podcast:trailer@url']),
     ('ns-trailer-iso-date', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="2024-02-01" '

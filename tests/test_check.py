@@ -318,3 +318,14 @@ def test_a_namespace_length_limit_the_sources_do_not_check_points_at_the_front_m
     assert [(p.file, p.field, p.severity) for p in found] == [
         ("episodes/005-european-review/episode.md", "episode_display", Severity.WARNING)]
     assert "42 characters" in found[0].message and found[0].hint
+
+
+def test_an_other_feeds_medium_outside_the_namespaces_list_points_at_show_yml(show: Path) -> None:
+    # podcast:remoteItem's medium takes podcast:medium's values: 'song' is not one (apps file the other feed under
+    # no medium, or leave it out of the podroll); the feed rules say so at show.yml's podroll
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "podroll: [{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, "
+                      "medium: song}]\n", encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "PI021"]
+    assert [(p.file, p.field, p.severity) for p in found] == [("show.yml", "podroll", Severity.ERROR)]
+    assert "'song'" in found[0].message and 'medium="music"' in found[0].hint

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..config import MEDIUMS
 from ..errors import Problem, Severity
 from .feedxml import FeedDoc
 from .rules import problem
@@ -99,6 +100,8 @@ FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, att
     ("integrity", "type"): (re.compile(r"^(sri|pgp-signature)$"), "sri or pgp-signature", 'type="sri" value="sha256-…"'),
     ("liveItem", "status"): (re.compile(r"^(pending|live|ended)$"), "pending, live or ended", 'status="live"'),
     ("podping", "usesPodping"): (_BOOLEAN, "true or false", 'usesPodping="true"'),
+    # the other feed's medium (podcast:medium's list): an app shows a song as a podcast, or leaves it out of a podroll
+    ("remoteItem", "medium"): (re.compile(r"^(%s)$" % "|".join(MEDIUMS)), "a podcast:medium value", 'medium="music"'),
 }
 
 _FORMS_BY_TAG: dict[str, list[tuple[str, tuple[re.Pattern[str], str, str]]]] = {}

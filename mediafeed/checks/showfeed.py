@@ -48,6 +48,7 @@ CHANNEL_FIELDS = {
     "podcast:person@role": "persons", "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:location": "location", "podcast:txt": "txt", "podcast:updateFrequency": "update_frequency",
+    "podcast:remoteItem@medium": "podroll", "podcast:remoteItem@feedGuid": "podroll",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -60,7 +61,7 @@ ITEM_FIELDS = {
     "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
-    "podcast:txt": "txt",
+    "podcast:txt": "txt", "podcast:remoteItem@medium": "value",
 }
 
 
