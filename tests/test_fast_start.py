@@ -7,13 +7,17 @@ master, and walked here box by box without mediafeed's code.
 
 from __future__ import annotations
 
+import re
 import struct
 import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from helpers import add_episode, make_media
 from mutagen.mp4 import MP4
+from siteserver import CHROMIUM, chromium
 
 from mediafeed import audio
 from mediafeed.audio import TagChapter, Tags, mp4
@@ -314,3 +318,79 @@ def test_mediafeed_check_explains_med027(show: Path) -> None:
     assert "the build publishes a copy with the index first" in out
 
 
+
+
+class _Chunks(BaseHTTPRequestHandler):
+    """Serves ``files`` (URL path → bytes) with byte ranges, at most ``chunk`` bytes a response (a 206 covering the
+    start of the range asked for: the client asks again for the rest), and records each response's (start, end)."""
+
+    protocol_version = "HTTP/1.1"
+    files: dict[str, bytes] = {}
+    chunk = 0
+    served: dict[str, list[tuple[int, int]]] = {}
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        return
+
+    def do_GET(self) -> None:
+        data = self.files[self.path]
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", "bytes=0-").strip())
+        start = int(match.group(1)) if match else 0
+        end = min(int(match.group(2)) if match and match.group(2) else len(data) - 1, start + self.chunk - 1, len(data) - 1)
+        self.served.setdefault(self.path, []).append((start, end))
+        self.send_response(206)
+        self.send_header("Content-Type", "audio/mp4")
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        self.wfile.write(data[start:end + 1])
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_chromium_reads_the_published_copy_from_its_start_and_jumps_to_the_end_of_the_master(show: Path) -> None:
+    # what fast start is for: a player reads the index, then plays, from the start of the file; with the index
+    # last it must first ask for the end of the file (another request, and a host without ranges: all of it)
+    master = _episode(show, "006-late-index", "late.m4a")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=60",
+                    "-c:a", "aac", "-b:a", "64k", str(master)], check=True)
+    build(show)
+    published = show / "public" / "episodes" / "006-late-index" / "late.m4a"
+    with open(published, "rb") as handle:
+        moov = next(b for b in mp4.boxes(handle, 0, published.stat().st_size) if b.name == b"moov")
+    _Chunks.files = {"/published.m4a": published.read_bytes(), "/master.m4a": master.read_bytes()}
+    # a response holds as much as the index (whatever its place) and a few KB more: with the index first, the first
+    # response has all of it and the first frames
+    _Chunks.chunk = moov.end - moov.start + 8192
+    _Chunks.served = {}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Chunks)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    found = {}
+    try:
+        with chromium() as browser:
+            tab = browser.new_page()
+            for name in ("published", "master"):
+                tab.set_content(f'<audio preload="metadata" src="http://127.0.0.1:{server.server_address[1]}/{name}.m4a">'
+                                "</audio>")
+                tab.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+                found[name] = tab.eval_on_selector("audio", "a => a.duration")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert found["published"] == pytest.approx(float(_duration(master)), abs=0.1) == found["master"]
+
+    def jumps(path: str) -> list[int]:
+        """Where a request started past the bytes served so far (a seek ahead)."""
+        out, seen = [], 0
+        for start, end in _Chunks.served[path]:
+            if start > seen:
+                out.append(start)
+            seen = max(seen, end + 1)
+        return out
+
+    assert jumps("/published.m4a") == []
+    with open(master, "rb") as handle:
+        late = next(b for b in mp4.boxes(handle, 0, master.stat().st_size) if b.name == b"moov")
+    assert jumps("/master.m4a") and jumps("/master.m4a")[0] <= late.start  # (Chromium asks from a block boundary)
