@@ -160,6 +160,8 @@ class Media:
     codec: str = ""  #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus")
     chained: bool = False  #: Ogg: more than one logical stream one after another (files joined); ``duration`` is the first's
     index_last: bool = False  #: MP4 family: the index (``moov``) comes after the media data (not "fast start")
+    #: ``index_last``: why the build cannot publish a copy with the index first ("" when it can; see audio.faststart)
+    index_blocker: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Two entry points:
   ``episodes/`` is never modified. The copy's name is a hash of the source file's identity (size, mtime,
   inode), the wanted tags and the mediafeed version, so a rebuild with nothing changed reuses it: no
   re-tagging, and the output writer sees the same size and mtime and leaves the published file alone.
+  An M4A/MP4 whose index comes after its media is copied with the index first ("fast start", MED027).
   The feed's enclosure length is the tagged copy's size. Given the size an episode's file was published
   with, the copy is padded to exactly that size when the new tags fit (``audio.padded_size``), so editing a
   title or the notes after publication does not change the file's length at the same URL.
@@ -256,6 +257,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             if st is not None and [st.st_size, st.st_mtime_ns] == made and (length is None or st.st_size == length):
                 out[index] = _published(item, media_file, st.st_size)
                 copies[episode.slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+                if item.media.index_last and not item.media.index_blocker:  # made fast start, or said why not
+                    notes.extend(_index_kept(copy_text, st.st_size, source_rel, episode, item.media.video))
                 continue
             if st is not None and [st.st_size, st.st_mtime_ns] != made:
                 notes.append(info("TAG012", media_file,
@@ -279,6 +282,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             raise MediaError(result.problems)
         notes.extend(_notes(result, items[job.index].episode.slug))
         slug = items[job.index].episode.slug
+        if result.index_kept:
+            notes.append(_index_problem(items[job.index].episode, job.rel, job.media.video, result.index_kept))
         name = job.media_file.rpartition("/")[2]
         if not result.written:
             cache.put(MADE, slug, name, SAME)
@@ -314,8 +319,9 @@ def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
     wanted = replace(job.wanted, cover=covers.get(job.art))
     # fresh: the copy is trusted only through the record made after this returns, so a new name is written
     # directly, without a temp file and a rename (see docs/audio.md)
+    # fast_start: an M4A/MP4 whose index comes last is published with it first (MED027)
     result = audio.tag_copy(Path(job.source), Path(job.copy), wanted, rel=job.rel, ffmpeg=job.ffmpeg, length=job.length,
-                            probed=job.media, durable=False, fresh=True)
+                            probed=job.media, durable=False, fresh=True, fast_start=True)
     # The build reads only whether it wrote, the size and the notes: the changes (every tag's old and new value,
     # the notes' text among them) and the re-read media would be sent back for nothing.
     result.changes, result.media = [], None  # this job's own result: emptied in place (no copy of it)
@@ -327,6 +333,23 @@ def _published(item: Item, media_file: str, size: int) -> Item:
     # The copy was verified when it was made (same format, duration and audio payload): only its size differs.
     # (codec.replacer: dataclasses.replace's look at every field, twice per episode, showed in a rebuild's profile)
     return codec.replacer(Item, "media", "media_file")(item, codec.replacer(Media, "size")(item.media, size), media_file)
+
+
+def _index_problem(episode: Episode, rel: str, video: bool, reason: str) -> Problem:
+    from .checks.media import index_last
+
+    return index_last(rel, episode.audio, episode.slug, video, reason)
+
+
+def _index_kept(copy: str, size: int, rel: str, episode: Episode, video: bool) -> list[Problem]:
+    """MED027 (a warning) when a reused copy of a file whose index comes last still has it last (its first build
+    could not move it, and said so): a rebuild says it again."""
+    from .audio import mp4
+
+    with open(copy, "rb") as handle:
+        if not mp4.index_last(handle, size):
+            return []
+    return [_index_problem(episode, rel, video, "the copy the build made keeps it last")]
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:

@@ -413,24 +413,35 @@ def test_an_m4a_with_bytes_after_its_last_box_is_published_and_a_cut_one_is_not(
                                              ("m4a", ["-movflags", "+frag_keyframe+empty_moov"], False),
                                              ("mp4", [], True)],
                          ids=["moov-at-end", "faststart", "fragmented", "video-moov-at-end"])
-def test_an_mp4_whose_index_comes_after_the_media_is_a_warning_with_the_remux_that_fixes_it(
+def test_an_mp4_whose_index_comes_after_the_media_is_a_warning_with_the_remux_that_fixes_it_where_the_build_does_not(
         show: Path, tmp_path: Path, ext: str, flags: list[str], late: bool) -> None:
     # ffmpeg (and editors that export through it) writes the moov box after the media data unless told
-    # +faststart: a player must fetch the end of the file before it can play. It went unreported.
+    # +faststart: a player must fetch the end of the file before it can play. It went unreported. The build
+    # publishes such a file with its index first (tests/test_fast_start.py): an info then, a warning where the
+    # file is published as it is.
     source = tmp_path / f"export.{ext}"
     video = ["-f", "lavfi", "-i", "testsrc=duration=3:size=160x120:rate=10", "-c:v", "libx264", "-pix_fmt", "yuv420p",
              "-shortest"] if ext == "mp4" else []
     subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
                     *video, "-c:a", "aac", "-b:a", "64k", *flags, str(source)], check=True)
     media = audio.probe(source, source.name)
-    assert media.index_last is late and media.video is (ext == "mp4")
+    assert media.index_last is late and media.video is (ext == "mp4") and media.index_blocker == ""
     rel = _use_audio(show, "002-learning-alliances", source)
     _, found = _checked(show, "MED027")
     if not late:
         assert found == []
         return
+    kind = "video" if video else "audio"
+    assert [(p["file"], p["severity"]) for p in found] == [(rel, "info")]
+    assert found[0]["message"] == (f"the file's index (its 'moov' box) comes after the {kind}: the build publishes a "
+                                   "copy with the index first ('fast start'), so players can start playing at once")
+    with (show / "show.yml").open("a") as handle:
+        handle.write("tag_on_build: false\n")
+    _, found = _checked(show, "MED027")
     assert [(p["file"], p["severity"]) for p in found] == [(rel, "warning")]
-    assert found[0]["message"].startswith(f"the file's index (its 'moov' box) comes after the {'video' if video else 'audio'}")
+    assert found[0]["message"].startswith(f"the file's index (its 'moov' box) comes after the {kind}: players must fetch")
+    assert found[0]["message"].endswith("(the build could not publish it with the index first: 'tag_on_build' is off: "
+                                        "the file is published as it is)")
     assert f"-c copy -movflags +faststart out.{ext}" in found[0]["hint"]
     # the hint's remux clears it without touching the audio (same duration: a published episode keeps its URL)
     fixed = tmp_path / f"fixed.{ext}"

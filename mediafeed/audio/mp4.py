@@ -368,3 +368,117 @@ def _fix_tfra(old: BinaryIO, new: BinaryIO, was: Box, now: Box, moved: Callable[
         value = struct.unpack(fmt, data[at:at + struct.calcsize(fmt)])[0]
         changed += _rewrite(new, now.body + at, fmt, value, moved)
     return changed
+
+
+# -- fast start: the index moved in front of the media ----------------------------------------------------------------
+
+#: Top-level boxes of a plain file that hold no offset into the file (ISO/IEC 14496-12: ``ftyp`` 4.3, ``pdin``
+#: 8.1.3, ``free``/``skip`` 8.1.2, ``mdat`` 8.1.1, ``moov`` 8.2.1; QuickTime's ``wide``, a free box's header).
+#: Any other (``moof``/``mfra``/``sidx`` of a fragmented file, a file-level ``meta`` whose ``iloc`` points into the
+#: file, an unknown ``uuid``) may hold offsets that moving boxes would break: such a file is left as it is.
+_PLAIN = {b"ftyp", b"pdin", b"free", b"skip", b"wide", b"mdat", b"moov"}
+#: Boxes inside ``moov`` holding absolute file offsets other than the chunk offsets: sample auxiliary information
+#: offsets (``saio``, 8.7.9, absolute in a ``moov``), item locations (``iloc``, 8.11.3), fragments (``mvex``, 8.8.1).
+_HOLDS_OFFSETS = {b"saio": "sample auxiliary information offsets ('saio')", b"iloc": "item locations ('iloc')",
+                  b"mvex": "movie fragments ('mvex')"}
+_INDEX_CONTAINERS = _CONTAINERS | {b"dinf", b"mvex", b"meta"}
+
+
+@dataclass(frozen=True)
+class FastStart:
+    """How to make a file whose index comes last "fast start": its ``moov`` moves to ``at`` (the first ``mdat``),
+    every box from there up to the ``moov`` moves ``moov.end - moov.start`` bytes further, and so do the chunk
+    offsets (``stco``/``co64``) pointing into them. Bytes after the ``moov`` keep their place (the file's size
+    does not change)."""
+
+    at: int  #: where the index goes: the start of the first ``mdat``
+    moov: Box
+    tables: tuple[tuple[int, bool], ...]  #: each chunk offset table's entries: (offset of its first entry, 64-bit)
+
+
+def fast_start_plan(handle: BinaryIO, size: int) -> FastStart | str:
+    """How to move this file's index in front of its media (see :class:`FastStart`), or why it is not done:
+    a file that is fast start already, fragmented, or holds anything whose offsets the move would not update."""
+    moov: Box | None = None
+    at = -1
+    try:
+        for box in boxes(handle, 0, size):
+            if box.end > size:
+                if moov is not None and at >= 0:
+                    break  # bytes after the whole movie that are no box (see truncation): they keep their place
+                return f"its '{box.name.decode('latin-1')}' box runs past the end of the file"
+            if box.name not in _PLAIN:
+                if box.name in (b"moof", b"mfra", b"sidx", b"styp"):
+                    return "it is a fragmented MP4"
+                return f"it holds a top-level '{box.name.decode('latin-1')}' box, which may point into the file"
+            if box.name == b"mdat" and at < 0:
+                at = box.start
+            elif box.name == b"moov":
+                if moov is not None:
+                    return "it holds two 'moov' boxes"
+                if at < 0:
+                    return "its index is at the front already"
+                moov = box
+    except ValueError:
+        if moov is None or at < 0:
+            return "a box has an impossible size"
+    if moov is None:
+        return "it has no 'moov' box"
+    tables: list[tuple[int, bool]] = []
+    shift = moov.end - moov.start
+    reason = _index_tables(handle, moov, tables)
+    if reason:
+        return reason
+    for first, wide in tables:
+        handle.seek(first - 4)
+        count = struct.unpack(">I", handle.read(4))[0]
+        fmt = f">{count}{'Q' if wide else 'I'}"
+        data = handle.read(struct.calcsize(fmt))
+        if len(data) != struct.calcsize(fmt):
+            return "a chunk offset table runs past its box"
+        for offset in struct.unpack(fmt, data):
+            if moov.start <= offset < moov.end or offset < at:
+                return "a chunk offset points outside the media data"
+            if not wide and at <= offset < moov.start and offset + shift > 0xFFFFFFFF:
+                return "a chunk offset would pass 4 GiB (the 32-bit 'stco' table cannot hold it)"
+    return FastStart(at, moov, tuple(tables))
+
+
+def _index_tables(handle: BinaryIO, parent: Box, tables: list[tuple[int, bool]]) -> str:
+    """Collect the chunk offset tables under ``parent``; a reason when it holds other offsets (or external data)."""
+    start = parent.body
+    if parent.name == b"meta":  # ISO's meta is a full box (version and flags first), QuickTime's is not
+        handle.seek(parent.body + 4)
+        start += 0 if handle.read(4) == b"hdlr" else 4
+    for box in boxes(handle, start, parent.end):
+        if box.end > parent.end:
+            return f"its '{box.name.decode('latin-1')}' box runs past the 'moov' box"
+        if box.name in _HOLDS_OFFSETS:
+            return f"its index holds {_HOLDS_OFFSETS[box.name]}, which the move would not update"
+        if box.name in (b"stco", b"co64"):
+            tables.append((box.body + 8, box.name == b"co64"))  # version and flags, entry count
+        elif box.name == b"dref":
+            for entry in boxes(handle, box.body + 8, box.end):  # after version, flags and entry count (8.7.2)
+                handle.seek(entry.body)
+                flags = handle.read(4)
+                if len(flags) < 4 or not flags[3] & 1:  # 0x000001: "the media data is in the same file"
+                    return "a track's media is in another file (a data reference that is not self-contained)"
+        elif box.name in _INDEX_CONTAINERS:
+            reason = _index_tables(handle, box, tables)
+            if reason:
+                return reason
+    return ""
+
+
+def moved_index(handle: BinaryIO, plan: FastStart) -> bytes:
+    """The ``moov`` box for its new place: every chunk offset into the boxes that move, moved with them."""
+    moov, shift = plan.moov, plan.moov.end - plan.moov.start
+    handle.seek(moov.start)
+    data = bytearray(handle.read(shift))
+    for first, wide in plan.tables:
+        at = first - moov.start
+        count = struct.unpack_from(">I", data, at - 4)[0]
+        fmt = f">{count}{'Q' if wide else 'I'}"
+        offsets = struct.unpack_from(fmt, data, at)
+        struct.pack_into(fmt, data, at, *(o + shift if plan.at <= o < moov.start else o for o in offsets))
+    return bytes(data)

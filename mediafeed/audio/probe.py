@@ -191,11 +191,15 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if not bitrate:  # MOV and some MP4s: the file's average, so players and checks have a figure
         bitrate = int(size * 8 / duration)
     video = index_last = False
+    blocker = ""
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
             video = mp4.has_video(handle, size)
             index_last = mp4.index_last(handle, size)
+            if index_last:
+                plan = mp4.fast_start_plan(handle, size)
+                blocker = plan if isinstance(plan, str) else ""
         if video:
             mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
         else:  # sound only: the type apps and feed checkers expect of the file's name (Apple maps each extension to
@@ -215,6 +219,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         index_last=index_last,
+        index_blocker=blocker,
         **_tag_fields(state),
     )
     return media, state

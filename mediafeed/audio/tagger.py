@@ -28,6 +28,10 @@ would make, or by mutagen where it does not apply or its copy fails verification
 above (a fresh mutagen parse), and only then written to the temporary file that replaces the target. ``mediafeed tag`` (the producer's own files) always takes the
 steps on disk, with the fsyncs.
 
+**MP4 fast start.** With ``fast_start`` (the build's copies), an MP4 whose index comes after its media is copied
+with the index first in steps 2 and 3 (:mod:`.faststart`: its head tagged in memory, the media copied by the
+kernel); step 4 also checks the copy reads with its index first, and a copy that fails is made again as above.
+
 **Stable size.** The tags are written with padding (ID3 padding, an MP4 ``free`` atom, a FLAC PADDING
 block, Ogg comment padding) so that the file's size does not follow every edit of a title or the notes:
 with ``length`` (the size the file was published with) the file is padded to exactly that size when the
@@ -43,6 +47,7 @@ import mmap
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import time
@@ -57,7 +62,7 @@ from mutagen.id3 import ID3
 from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
-from . import id3write, mp4, mpeg, payload
+from . import faststart, id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
@@ -88,6 +93,8 @@ class TagResult:
     skipped: str = ""  #: why the file was not tagged at all ("" when it was considered)
     notes: list[str] = field(default_factory=list)  #: what could not be written, e.g. M4A chapters without ffmpeg
     media: Media | None = None  #: the target as probed after tagging (when written)
+    #: with ``fast_start``: why an MP4 whose index comes last was not written with it first ("" when it was)
+    index_kept: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {"file": self.file, "written": self.written, "size": self.size, "skipped": self.skipped,
@@ -115,7 +122,7 @@ def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpe
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
              ffmpeg: str | None = None, length: int | None = None, probed: Media | None = None,
-             durable: bool = True, fresh: bool = False) -> TagResult:
+             durable: bool = True, fresh: bool = False, fast_start: bool = False) -> TagResult:
     """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
 
     ``length``: the size ``target`` should have (the size it was published with); kept when the tags fit,
@@ -131,6 +138,10 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     record it makes after this returns, so when no file has that name yet the copy is made and tagged straight
     in it (created with ``O_EXCL``: a new inode, no temp file and rename; a copy cut short by a crash is never
     trusted), and a file already there with the very bytes the tagging made is kept as it is.
+    ``fast_start`` (``target`` not ``source``): an MP4 whose index comes after its media is written with the index
+    first (see :mod:`.faststart`), even when its tags need no change; where that cannot be done or does not verify,
+    the copy is made as without it and ``result.index_kept`` says why. Without it, the file keeps its layout (an
+    M4A re-muxed for its chapters too: ffmpeg writes the index last, so a fast-start file gets it moved back).
     """
     rel = rel or str(source)
     before = source.stat()
@@ -163,7 +174,11 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_V1) != "2.3":
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
-    if (not result.changes and not repad) or dry_run:
+    to_front = fast_start and target != source and media.kind == "mp4" and (media.index_last or remux)
+    if to_front and media.index_blocker and not remux:
+        result.index_kept, to_front = media.index_blocker, False
+    front = to_front or (remux and not media.index_last)  # a re-mux keeps a fast-start file fast start
+    if (not result.changes and not repad and not to_front) or dry_run:
         return result
     if in_memory:
         result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
@@ -181,18 +196,27 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         # An MP3's new tag written by id3write, then its audio copied by the kernel (mutagen's save would copy
         # the file, then move all of its audio along to make room for the bigger tag): None where it does not apply
         direct = not remux and media.kind == "mp3" and _direct_copy(source, tmp, audio, wanted, length)
+        moved = False
         if not direct:
-            _copy_and_tag(source, tmp, media.kind, wanted, audio if remux else None, length, remux, ffmpeg or "",
-                          media.duration, rel)
+            kept = _copy_and_tag(source, tmp, media.kind, wanted, audio if remux else None, length, remux, ffmpeg or "",
+                                 media.duration, rel, front)
+            moved = front and not kept
+            result.index_kept = kept if to_front else result.index_kept
         if durable:
             _flush(tmp)
         try:
             result.media = _verify(tmp, source, rel, media, wanted, original_digest)
-        except MediaError:
-            if not direct:
+            if moved and result.media.index_last:
+                raise MediaError(error("TAG001", rel, "the copy still reads with its index after its media", field="audio"))
+        except MediaError as exc:
+            if not direct and not moved:
                 raise
-            # the direct writer got it wrong: mutagen makes this copy, and it is verified in turn
-            _copy_and_tag(source, tmp, media.kind, wanted, None, length, False, "", media.duration, rel)
+            if moved:  # the copy with the index first did not verify: made as without fast start, verified in turn
+                result.index_kept = f"the copy with its index first did not verify ({exc.problems[0].message})"
+                _copy_and_tag(source, tmp, media.kind, wanted, audio if remux else None, length, remux, ffmpeg or "",
+                              media.duration, rel, False)
+            else:  # the direct writer got it wrong: mutagen makes this copy, and it is verified in turn
+                _copy_and_tag(source, tmp, media.kind, wanted, None, length, False, "", media.duration, rel)
             if durable:
                 _flush(tmp)
             result.media = _verify(tmp, source, rel, media, wanted, original_digest)
@@ -217,8 +241,29 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
 
 
 def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mutagen.FileType | None, length: int | None,
-                  remux: bool, ffmpeg: str, duration: float, rel: str) -> None:
-    """Steps 2 and 3 by mutagen (and ffmpeg for MP4 chapters): copy ``source`` to ``tmp``, then tag ``tmp``."""
+                  remux: bool, ffmpeg: str, duration: float, rel: str, front: bool = False) -> str:
+    """Steps 2 and 3 by mutagen (and ffmpeg for MP4 chapters): copy ``source`` to ``tmp``, then tag ``tmp``.
+
+    ``front``: an MP4 is copied with its index first (:mod:`.faststart`; a re-mux is made in a scratch file first).
+    Returns why it is not ("" when it is, or when it was not asked).
+    """
+    if front and remux:
+        fd, name = tempfile.mkstemp(prefix=f".{tmp.name}.", suffix=f".src{tmp.suffix}", dir=tmp.parent)
+        os.close(fd)
+        try:
+            _remux_with_chapters(ffmpeg, source, Path(name), wanted.chapters or (), duration, rel)
+            return _copy_and_tag(Path(name), tmp, kind, wanted, original, length, False, "", duration, rel, True)
+        finally:
+            os.unlink(name)
+    if front:
+        try:
+            kept = faststart.copy(source, tmp, lambda head, rest: _tag_head(head, rest, wanted, original, length))
+        except (mutagen.MutagenError, ValueError, struct.error) as exc:  # the plain copy below is tried (and verified)
+            kept = f"the index could not be moved ({exc})"
+        if not kept:
+            return ""
+    else:
+        kept = ""
     if remux:
         _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), duration, rel)
     else:
@@ -238,6 +283,16 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     _write_tags(tmp, kind, wanted, original, length)
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
+    return kept
+
+
+def _tag_head(head: io.BytesIO, rest: int, wanted: Tags, original: mutagen.FileType | None, length: int | None) -> None:
+    """Tag the head of a fast-start copy in memory (the boxes before the media, and the ``moov``), padded as
+    :func:`_write_tags` pads the whole file: ``rest`` more bytes follow it in the copy."""
+    audio = load_tags(head, "mp4")
+    _restore(audio, original)
+    apply(audio, "mp4", wanted)
+    _save_padded(lambda: head.getbuffer().nbytes + rest, length, lambda pad: audio.save(head, padding=pad))
 
 
 def _id3_layout(source: Path | bytes, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
@@ -364,19 +419,23 @@ def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
 
 def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType | None, length: int | None) -> None:
     audio = load_tags(path, kind)
-    if original is not None and original.tags is not None:
-        # ffmpeg re-muxed the file: put every atom of the original back before applying ours.
-        if audio.tags is None:
-            audio.add_tags()
-        audio.tags.clear()
-        for key, value in original.tags.items():
-            audio.tags[key] = value
+    _restore(audio, original)
     apply(audio, kind, wanted)
     size = lambda: path.stat().st_size  # noqa: E731
     if kind == "mp3":
         _save_padded(size, length, lambda pad: audio.save(v2_version=3, v23_sep="/", v1=1, padding=pad))
     else:
         _save_padded(size, length, lambda pad: audio.save(padding=pad))
+
+
+def _restore(audio: mutagen.FileType, original: mutagen.FileType | None) -> None:
+    """After ffmpeg re-muxed a file (``original``: its tags before), put every atom of the original back."""
+    if original is not None and original.tags is not None:
+        if audio.tags is None:
+            audio.add_tags()
+        audio.tags.clear()
+        for key, value in original.tags.items():
+            audio.tags[key] = value
 
 
 def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None,

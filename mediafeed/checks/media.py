@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..audio.formats import LAYER_NAMES
 from ..chapters import clock
-from ..errors import Problem
+from ..errors import Problem, Severity
 from ..model import Item, Show
 from .rules import problem
 
@@ -20,6 +20,23 @@ def _aac(codec: str) -> bool:
     codec = codec.lower()
     return codec.startswith("mp4a.40") or codec in ("mp4a", "mp4a.66", "mp4a.67", "mp4a.68")
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
+
+
+def index_last(rel: str, name: str, slug: str, video: bool, reason: str) -> Problem:
+    """MED027 for an MP4 whose index comes after its media: an info when the build publishes a copy with the index
+    first (``reason`` ""), else a warning saying why it does not."""
+    ext = name.rpartition(".")[2].lower() or "m4a"
+    remux = f"ffmpeg -i in.{ext} -c copy -movflags +faststart out.{ext}"
+    late = f"the file's index (its 'moov' box) comes after the {'video' if video else 'audio'}"
+    if not reason:
+        return problem("MED027", rel, f"{late}: the build publishes a copy with the index first ('fast start'), so players "
+                                      "can start playing at once", field="audio", episode=slug, severity=Severity.INFO,
+                       hint=f"nothing to do; to fix the file itself (which changes no audio): {remux}")
+    return problem("MED027", rel, f"{late}: players must fetch the end of the file before they can start playing it "
+                                  f"(the build could not publish it with the index first: {reason})",
+                   field="audio", episode=slug,
+                   hint=f"move the index to the front, which changes no audio: {remux}, then put out.{ext} in place "
+                        "under the same name")
 
 
 def check_media(show: Show, items: list[Item]) -> list[Problem]:
@@ -38,13 +55,8 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                               f"{_CODECS.get(media.codec.lower(), media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
         if media.index_last:
-            ext = episode.audio.rpartition(".")[2].lower() or "m4a"
-            out.append(problem("MED027", rel, "the file's index (its 'moov' box) comes after the "
-                                              f"{'video' if media.video else 'audio'}: players must fetch the end of "
-                                              "the file before they can start playing it",
-                               field="audio", episode=episode.slug,
-                               hint=f"move the index to the front, which changes no audio: ffmpeg -i in.{ext} -c copy "
-                                    f"-movflags +faststart out.{ext}, then put out.{ext} in place under the same name"))
+            reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
+            out.append(index_last(rel, episode.audio, episode.slug, media.video, reason))
         if media.video:
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:

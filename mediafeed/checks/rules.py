@@ -141,11 +141,14 @@ _RULES = [
     _r("MED026", "mediafeed", W, "an Ogg file of several streams one after another",
        "Ogg files joined with cat make a chain: mutagen, and the feed's duration, count only the first stream, and many "
        "apps play only that one (others stop or jump at the join)."),
-    _r("MED027", "mediafeed", W, "an M4A/MP4 whose index (moov) comes after the media data (not 'fast start')",
+    _r("MED027", "mediafeed", W, "an M4A/MP4 whose index (moov) comes after the media data, and the build cannot publish it 'fast start'",
        "A player must read the moov box before it can play a sample: when it is at the end (ffmpeg's default, and "
        "so many editors' exports), an app or browser fetches the end of the file first (another request before "
-       "playback starts) and a host without byte ranges makes it download the whole file. Remuxing moves it "
-       "to the front without touching the audio."),
+       "playback starts) and a host without byte ranges makes it download the whole file. With 'tag_on_build' on, the "
+       "build publishes a copy with the index first (same audio, same size) and MED027 is only an info; it is a "
+       "warning where the file is published as it is ('tag_on_build: false') or its layout is one the build does "
+       "not rewrite (movie fragments, other absolute offsets, media in another file). Remuxing moves it to the "
+       "front without touching the audio."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
