@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from helpers import add_episode
 
@@ -97,3 +99,22 @@ def test_guid_assign_writes_only_missing_guids(show: Path) -> None:
     text = (folder / "episode.md").read_text()
     assert text.startswith("---\nguid: ") and text.endswith("---\nNotes.\n")
     build(show)
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+@pytest.mark.parametrize("value", [None, "", " ", ["a", "b"]], ids=["missing", "empty", "blank", "a-list"])
+def test_a_show_without_a_title_or_description_is_an_error_not_a_crash(show: Path, key: str, value: object) -> None:
+    """The feed cannot be rendered without them (feedgen refuses it): check said 'Internal error', exit 3."""
+    path = show / "show.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if value is None:
+        del config[key]
+    else:
+        config[key] = value
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(p["code"], p["field"]) for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert found in ([("SRC011", key)], [("SRC010", key)]), found
+    with pytest.raises(BuildFailed):
+        build(show)

@@ -91,6 +91,9 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     from ..render import Renderer
 
     assert project.show is not None
+    if not (project.show.title.strip() and project.show.description.strip()):
+        # no channel can be rendered without them (feedgen refuses it); show.yml's SRC010/SRC011 says what to write
+        return []
     cache = cache or Cache(None)
     renderer = Renderer(project, _build_date(items))  # renders the items to lint, keeps none (the build keeps its own)
     page = plan(project.show, items)[0]
