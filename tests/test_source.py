@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,34 @@ def test_a_show_without_a_title_or_description_is_an_error_not_a_crash(show: Pat
     assert found in ([("SRC011", key)], [("SRC010", key)]), found
     with pytest.raises(BuildFailed):
         build(show)
+
+
+@pytest.mark.parametrize("edit, field", [
+    (("author: Safe to Say research team\n", ""), "author"),
+    (("language: en-gb", "language: English"), "language"),
+    (("category: ", "catagory: "), "category"),
+    (("subcategory: Social Sciences", "subcategory: Social Sciencez"), "subcategory"),
+])
+def test_a_show_yml_mistake_is_reported_once_in_its_words_not_again_in_the_feeds(show: Path, edit: tuple[str, str],
+                                                                                field: str) -> None:
+    """The feed rules found the same mistake in the rendered feed and said it again in XML ('add <itunes:author>…')."""
+    path = show / "show.yml"
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    at_field = [p for p in json.loads(result.stdout)["problems"] if (p["file"], p["field"]) == ("show.yml", field)]
+    assert [p["code"][:3] for p in at_field] == ["SRC"], at_field
+    assert not any("<" in p["message"] + p["hint"] for p in at_field)
+
+
+def test_an_episode_without_a_guid_is_reported_once_at_its_episode(show: Path) -> None:
+    """EP108 (no <guid> in the item) was reported again as 'item N' of feed.xml."""
+    episode = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(re.sub(r"(?m)^guid: .*$", "guid: ''", text, count=1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    errors = [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert errors == [("SRC060", "episodes/001-ipv-and-substance-use/episode.md")], errors
