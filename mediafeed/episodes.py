@@ -266,10 +266,25 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
             r.fail(key, f"{name} is a symbolic link; only real files in the episode folder are published",
                    hint=f"copy the file itself into {EPISODES_DIR}/{folder.slug}/ instead of linking to it", code="SRC040")
             return ""
-        r.fail(key, f"file not found: {name}", hint=f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name",
-               code="SRC041")
+        r.fail(key, f"file not found: {name}", hint=_missing_hint(folder, key, name), code="SRC041")
         return ""
     return name
+
+
+def _missing_hint(folder: Folder, key: str, name: str) -> str:
+    """How to fix a reference to a file the folder lacks: most often the file was renamed (an export under a
+    new name, a case change), so the folder's files that could be it are named, with the fix that keeps a
+    published enclosure URL (the old name)."""
+    ext = os.path.splitext(name)[1].lower()
+    others = [f for f, _, _ in folder.files if f != EPISODE_FILE and not f.startswith(".")
+              and (os.path.splitext(f)[1].lower() == ext or f.lower() == name.lower()
+                   or key == "audio" and os.path.splitext(f)[1].lower() in ALTERNATE_TYPES)]
+    if len(others) == 1:
+        return f"the folder has '{others[0]}': if that is this file, rename it back to '{name}', or write '{key}: {others[0]}'"
+    if others:
+        listed = ", ".join(f"'{f}'" for f in others[:5]) + (" …" if len(others) > 5 else "")
+        return f"the folder has {listed}: name one of them, or put '{name}' there"
+    return f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name"
 
 
 def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript, ...]:
