@@ -280,3 +280,27 @@ def test_direction_controls_close_as_the_bidirectional_algorithm_pairs_them() ->
     assert close_directions(f"{LRI}{RLO}x{PDF}") == f"{LRI}{RLO}x{PDF}{PDI}"
     assert close_directions(f"{RLO}{PDI}x") == f"{RLO}{PDI}x{PDF}"  # a PDI without an isolate closes nothing
     assert close_directions(f"{LRI}{PDF}x") == f"{LRI}{PDF}x{PDI}"  # a PDF never closes an isolate
+
+
+@pytest.mark.parametrize("line,message,hint", [
+    ('title: "Night buses\n', "malformed YAML (line 6, column 8): the quoted value that starts here is never closed",
+     'end the value with "'),
+    ("title: 'Night buses\n", "malformed YAML (line 6, column 8): the quoted value that starts here is never closed",
+     "end the value with '"),
+    ("keywords: [buses, night\n", "malformed YAML (line 6, column 11): the '[' here is never closed", "add ']'"),
+    ("keywords: {a: b\n", "malformed YAML (line 6, column 11): the '{' here is never closed", "add '}'"),
+    ("\tkeywords: [buses]\n", "malformed YAML (line 6, column 1): a tab", "indent with spaces"),
+    ("persons:\n\t- Ann\n", "malformed YAML (line 7, column 1): a tab", "indent with spaces"),
+    ("summary: @home\n", "malformed YAML (line 6, column 10): a value cannot start with '@'",
+     "quote the value: summary: \"@home\""),
+    ("summary: `code`\n", "malformed YAML (line 6, column 10): a value cannot start with '`'",
+     "quote the value: summary: \"`code`\""),
+], ids=["double-quote", "single-quote", "bracket", "brace", "tab", "tab-in-list", "at-sign", "backtick"])
+def test_a_yaml_slip_is_named_where_it_starts_with_its_own_fix(show: Path, line: str, message: str, hint: str) -> None:
+    """An unclosed quote was reported at the end of the front matter ('found unexpected end of stream'), a tab
+    or an '@' as 'found character that cannot start any token', all with one hint about ': '."""
+    add_episode(show, "006-slip", FRONT + line)
+    [problem] = _refused(show)
+    assert problem.code == "SRC002" and problem.file == "episodes/006-slip/episode.md"
+    assert problem.message.startswith(message), problem.message
+    assert hint in problem.hint, problem.hint
