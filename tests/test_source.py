@@ -81,6 +81,9 @@ def test_chapters_outside_the_audio_are_reported(show: Path) -> None:
         build(show)
     codes = [p.code for p in info.value.problems if "chapters.txt" in p.file]
     assert codes.count("CHP010") == 1 and "CHP012" in codes and "CHP001" in codes
+    [bad_line] = [p.line() for p in info.value.problems if p.code == "CHP001"]
+    # the line number once (it said 'line 5: line 5: expected …')
+    assert "chapters.txt: line 5: expected 'HH:MM:SS Title', got 'not a chapter'" in bad_line, bad_line
 
 
 def test_transcript_without_header_is_reported(show: Path) -> None:
