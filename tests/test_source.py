@@ -11,6 +11,7 @@ import yaml
 from click.testing import CliRunner
 from helpers import add_episode
 
+from mediafeed import lint
 from mediafeed.build import BuildFailed, build
 from mediafeed.cli import main
 from mediafeed.errors import InputError, OutputError
@@ -168,3 +169,35 @@ def test_audio_renamed_after_publishing_is_named_in_the_hint(show: Path, new_nam
     assert problem["field"] == "audio" and problem["file"] == "episodes/001-ipv-and-substance-use/episode.md"
     assert problem["hint"].startswith(f"the folder has '{new_name}': if that is this file, rename it back to "
                                       "'ipv-and-substance-use.mp3'"), problem["hint"]
+
+
+@pytest.mark.parametrize("cue,message", [
+    ("00:00:01,000 --> 00:00:02,000", "line 6: cue timing '00:00:01,000 --> 00:00:02,000' has ',' before the milliseconds"),
+    ("00:00:01.000 -> 00:00:02.000", "line 6: cue timing '00:00:01.000 -> 00:00:02.000' has no '-->'"),
+    ("00:0:01.000 --> 00:00:02.000", "line 6: bad cue timing '00:0:01.000 --> 00:00:02.000'"),
+], ids=["srt-comma", "short-arrow", "one-digit-minutes"])
+def test_a_vtt_cue_that_players_drop_is_reported_at_its_line(show: Path, cue: str, message: str) -> None:
+    """Chromium's <track> drops each of these cues (its text is never shown), and check said nothing: the WebVTT
+    file is published as written. (SRT writes ',' before the milliseconds; WebVTT needs '.'.)"""
+    (show / "episodes/001-ipv-and-substance-use/transcript.vtt").write_text(
+        f"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello.\n\n{cue}\nThis cue is lost.\n\n"
+        "00:00:02.000 --> 00:00:03.000\nGoodbye.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [line] = [p.line() for p in info.value.problems if p.file.endswith("transcript.vtt")]
+    assert f"episodes/001-ipv-and-substance-use/transcript.vtt: {message}" in line, line
+    assert "[TRN002]" in line
+
+
+def test_an_srt_keeps_its_own_comma_and_a_vtt_its_own_forms(show: Path) -> None:
+    """What players read is not reported: SRT's ',' (or a '.'), WebVTT without hours, one-digit hours."""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n\n0:00:01.000 --> 0:00:02.000\n"
+                                           "Goodbye.\n", encoding="utf-8")
+    (folder / "transcript.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHello.\n\n2\n00:00:01.000 --> 00:00:02.000\n"
+                                           "Goodbye.\n", encoding="utf-8")
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    (folder / "episode.md").write_text(text.replace("guid:", "transcripts: [transcript.vtt, transcript.srt]\nguid:", 1),
+                                       encoding="utf-8")
+    problems = lint.lint_show(show).problems
+    assert not [p for p in problems if p.code.startswith("TRN")], problems

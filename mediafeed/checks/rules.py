@@ -167,7 +167,7 @@ _RULES = [
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
     _r("TRN000", "podcastindex", E, "transcript cannot be read"),
     _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
-    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing"),
+    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing (WebVTT: ',' before the milliseconds, a one-digit minute, no '-->')"),
     _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts"),
     _r("TRN004", "podcastindex apple", E, "transcript cues are not in order"),
     _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio"),
