@@ -201,3 +201,29 @@ def test_an_srt_keeps_its_own_comma_and_a_vtt_its_own_forms(show: Path) -> None:
                                        encoding="utf-8")
     problems = lint.lint_show(show).problems
     assert not [p for p in problems if p.code.startswith("TRN")], problems
+
+
+@pytest.mark.parametrize("data,what", [
+    (b"", "the file is empty"),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64), "a HEIC image (an iPhone photo's format)"),
+    (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', "an SVG drawing"),
+    (b"<!DOCTYPE html>\n<html><body>Sign in</body></html>", "a web page (HTML)"),
+    (b"%PDF-1.7\n" + bytes(64), "a PDF document"),
+    (b"Not an image at all\n", "text"),
+], ids=["empty", "heic", "svg", "html", "pdf", "text"])
+def test_artwork_that_is_not_an_image_says_what_it_is(show: Path, data: bytes, what: str) -> None:
+    """ART002 said 'not a readable image (UnidentifiedImageError)': a Python class name, not what the file is."""
+    (show / "artwork.png").write_bytes(data)
+    [problem] = [p for p in lint.lint_show(show).problems if p.code == "ART002"]
+    assert problem.message == f"not a JPEG or PNG image: {what}", problem.message
+    assert "Error" not in problem.message + problem.hint
+
+
+def test_a_huge_artwork_file_is_given_in_megabytes(show: Path) -> None:
+    import os
+
+    from PIL import Image
+
+    Image.frombytes("RGB", (1400, 1400), os.urandom(1400 * 1400 * 3)).save(show / "artwork.png")
+    [problem] = [p for p in lint.lint_show(show).problems if p.code == "ART009"]
+    assert re.match(r"artwork is 5\.\d MB; hosts commonly warn above 512 KB", problem.message), problem.message
