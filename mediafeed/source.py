@@ -65,7 +65,11 @@ def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNod
             value = make(loader, node)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
-            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {_KINDS[tag]}: {exc}",
+            why = str(exc)
+            offset = re.search(r"([+-]\d{1,2}(?::?\d{2})?)\s*$", str(node.value)) if "offset must be" in why else None
+            if offset:  # Python's words: "offset must be a timedelta strictly between -timedelta(hours=24) and …"
+                why = f"the offset {offset[1]} is not a time zone (offsets run from -23:59 to +23:59)"
+            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {_KINDS[tag]}: {why}",
                                                     node.start_mark) from None
         if kind is None or str(value) == node.value:
             return value
@@ -219,6 +223,9 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str
         text = text[1:]
     match = FRONT_MATTER.match(text)
     if not match:
+        if re.match(r"---[ \t]*\r?\n", text):
+            return None, text, [error("SRC001", file, "the front matter that starts on line 1 is never closed",
+                                      hint="add a line '---' after the metadata, before the show notes")]
         return None, text, [error("SRC001", file, "no YAML front matter found",
                                   hint="start the file with a line '---', the metadata, and another line '---'")]
     # one line break before the YAML for the '---' line above it: problems then give the file's line numbers
@@ -312,6 +319,25 @@ MISSING = object()
 
 #: The names FieldReader's methods hide inside its class body (its annotations say builtins.str and so on).
 _datetime = datetime
+
+
+_NAIVE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
+
+
+def _completed(value: Any) -> str:
+    """A date written without its time or zone (``2026-03-20``, ``2026-03-20 08:30``), completed as the example of
+    the fix: the producer's own day and time, 09:00 when there is none, and UTC's offset; "" for anything else."""
+    if isinstance(value, datetime):
+        value = value.isoformat()
+    elif isinstance(value, date):
+        value = value.isoformat()
+    match = _NAIVE.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return ""
+    day, hour, minute, second = match.groups()
+    if hour is None:
+        return f"{day}T09:00:00+00:00"
+    return f"{day}T{int(hour):02d}:{minute}:{second or '00'}+00:00"
 
 
 class FieldReader:
@@ -449,7 +475,7 @@ class FieldReader:
         if parsed is None:
             shown = value.isoformat() if isinstance(value, (date, datetime)) else repr(value)
             self.fail(key, f"expected a date with time and time zone, got {shown}",
-                      hint=f"write '{key}: {example}' (ISO 8601, with an offset such as +00:00 or Z)")
+                      hint=f"write '{key}: {_completed(value) or example}' (ISO 8601, with an offset such as +00:00 or Z)")
         return parsed
 
     def url(self, key: builtins.str, required: builtins.bool = False, https: builtins.bool = False) -> builtins.str:

@@ -304,3 +304,37 @@ def test_a_yaml_slip_is_named_where_it_starts_with_its_own_fix(show: Path, line:
     assert problem.code == "SRC002" and problem.file == "episodes/006-slip/episode.md"
     assert problem.message.startswith(message), problem.message
     assert hint in problem.hint, problem.hint
+
+
+@pytest.mark.parametrize("date,hint", [
+    ("2026-03-20", "write 'date: 2026-03-20T09:00:00+00:00'"),
+    ("2026-03-20 08:30", "write 'date: 2026-03-20T08:30:00+00:00'"),
+    ("2026-03-20T08:30:00", "write 'date: 2026-03-20T08:30:00+00:00'"),
+], ids=["date-only", "no-zone-no-seconds", "no-zone"])
+def test_a_date_without_time_or_zone_gets_its_own_date_in_the_fix(show: Path, date: str, hint: str) -> None:
+    """The hint was always 'write date: 2026-03-04T09:00:00+00:00': another day, to be retyped by hand."""
+    add_episode(show, "006-date", FRONT.replace("2026-03-20T08:00:00+00:00", date))
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC010", "date")
+    assert problem.hint.startswith(hint), problem.hint
+
+
+def test_a_time_zone_offset_of_a_day_or_more_is_said_plainly(show: Path) -> None:
+    """It said 'offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not
+    datetime.timedelta(days=1, seconds=3600).'"""
+    add_episode(show, "006-date", FRONT.replace("2026-03-20T08:00:00+00:00", "2026-03-20T08:00:00+25:00"))
+    [problem] = _refused(show)
+    assert problem.message == ("malformed YAML (line 3, column 7): '2026-03-20T08:00:00+25:00' is not a real date and "
+                               "time: the offset +25:00 is not a time zone (offsets run from -23:59 to +23:59)")
+    assert "timedelta" not in problem.message + problem.hint
+
+
+def test_front_matter_without_its_closing_line_says_so(show: Path) -> None:
+    """'no YAML front matter found' for a file that starts with '---' and the metadata, but never closes them."""
+    folder = show / "episodes" / "006-open"
+    folder.mkdir()
+    (folder / "episode.md").write_text("---\n" + FRONT + "\nThe notes, with no '---' line above them.\n")
+    [problem] = [p for p in _refused(show) if p.file == "episodes/006-open/episode.md"]
+    assert problem.code == "SRC001"
+    assert problem.message == "the front matter that starts on line 1 is never closed", problem.message
+    assert problem.hint == "add a line '---' after the metadata, before the show notes"
