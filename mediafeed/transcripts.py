@@ -66,39 +66,50 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
         rows = [r for _, r in numbered]
         if not rows:
             continue
-        index = next((i for i, row in enumerate(rows) if "-->" in row), None)
-        if index is None:
+        arrows = [i for i, row in enumerate(rows) if "-->" in row]
+        if not arrows:
             near = next((i for i, row in enumerate(rows[:2]) if _NEAR_TIMES.match(row)), None)
             if near is not None:  # players take it for text, and drop the cue
                 problems.append(error("TRN002", file, f"cue timing {rows[near].strip()!r} has no '-->': browsers read it as text and drop the cue",
                                       field=f"line {numbered[near][0]}", hint="join the two times with ' --> '",
                                       episode=episode))
             continue  # header, NOTE, STYLE, REGION or a cue number alone
-        match = _CUE_TIMES.match(rows[index])
-        where = f"line {numbered[index][0]}"
-        if not match:
-            problems.append(error("TRN002", file, f"bad cue timing {rows[index].strip()!r}", field=where,
-                                  hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode))
-            continue
-        if vtt and not _VTT_CUE_TIMES.match(rows[index]):
-            comma = "," in rows[index].split("-->")[0] + rows[index].split("-->")[1].split()[0]
-            problems.append(error(
-                "TRN002", file, f"cue timing {rows[index].strip()!r} has ',' before the milliseconds (SRT's way): "
-                "browsers drop the cue" if comma else f"bad cue timing {rows[index].strip()!r}", field=where,
-                hint="WebVTT writes '.' before the milliseconds: 00:01:02.500" if comma
-                else "write 'HH:MM:SS.mmm --> HH:MM:SS.mmm' (two digits for minutes and seconds)", episode=episode))
-            continue
-        g = match.groups()
-        start, end = _seconds(*g[:4]), _seconds(*g[4:])
-        raw = "\n".join(rows[index + 1:])
-        voice = _VOICE.search(raw)
-        speaker = html.unescape(voice.group(1).strip()) if voice else ""
-        plain = html.unescape(_TAG.sub("", raw)).strip()
-        if end < start:
-            problems.append(error("TRN003", file, f"cue at {rows[index].strip()!r} ends before it starts", field=where,
-                                  hint="swap the two times, or correct the end", episode=episode))
-        cues.append(Cue(start, end, plain, speaker))
+        # a timing line ends the cue before it, blank line or not (WebVTT's parser, and so browsers, read it so)
+        for k, index in enumerate(arrows):
+            text_rows = rows[index + 1:arrows[k + 1] if k + 1 < len(arrows) else len(rows)]
+            if k + 1 < len(arrows) and not vtt and text_rows and text_rows[-1].strip().isdigit():
+                text_rows = text_rows[:-1]  # the next cue's number (SRT)
+            cue, found = _cue(rows[index], f"line {numbered[index][0]}", text_rows, vtt, file, episode)
+            problems += found
+            if cue is not None:
+                cues.append(cue)
     return cues, problems
+
+
+def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, episode: str) -> tuple[Cue | None, list[Problem]]:
+    """One cue from its timing line and text; None (and the problem) when players would drop it."""
+    match = _CUE_TIMES.match(timing)
+    if not match:
+        return None, [error("TRN002", file, f"bad cue timing {timing.strip()!r}", field=where,
+                            hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode)]
+    if vtt and not _VTT_CUE_TIMES.match(timing):
+        comma = "," in timing.split("-->")[0] + timing.split("-->")[1].split()[0]
+        return None, [error(
+            "TRN002", file, f"cue timing {timing.strip()!r} has ',' before the milliseconds (SRT's way): "
+            "browsers drop the cue" if comma else f"bad cue timing {timing.strip()!r}", field=where,
+            hint="WebVTT writes '.' before the milliseconds: 00:01:02.500" if comma
+            else "write 'HH:MM:SS.mmm --> HH:MM:SS.mmm' (two digits for minutes and seconds)", episode=episode)]
+    g = match.groups()
+    start, end = _seconds(*g[:4]), _seconds(*g[4:])
+    raw = "\n".join(text_rows)
+    voice = _VOICE.search(raw)
+    speaker = html.unescape(voice.group(1).strip()) if voice else ""
+    plain = html.unescape(_TAG.sub("", raw)).strip()
+    problems = []
+    if end < start:
+        problems.append(error("TRN003", file, f"cue at {timing.strip()!r} ends before it starts", field=where,
+                              hint="swap the two times, or correct the end", episode=episode))
+    return Cue(start, end, plain, speaker), problems
 
 
 def validate(cues: list[Cue], file: str, duration: float | None, episode: str = "") -> list[Problem]:

@@ -227,3 +227,27 @@ def test_a_huge_artwork_file_is_given_in_megabytes(show: Path) -> None:
     Image.frombytes("RGB", (1400, 1400), os.urandom(1400 * 1400 * 3)).save(show / "artwork.png")
     [problem] = [p for p in lint.lint_show(show).problems if p.code == "ART009"]
     assert re.match(r"artwork is 5\.\d MB; hosts commonly warn above 512 KB", problem.message), problem.message
+
+
+@pytest.mark.parametrize("name,text", [
+    ("transcript.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello there.\n00:00:01.000 --> 00:00:02.000\n"
+                       "No blank line above.\n\n00:00:02.000 --> 00:00:03.000\nGoodbye.\n"),
+    ("transcript.srt", "1\n00:00:00,000 --> 00:00:01,000\nHello there.\n2\n00:00:01,000 --> 00:00:02,000\n"
+                       "No blank line above.\n\n3\n00:00:02,000 --> 00:00:03,000\nGoodbye.\n"),
+], ids=["vtt", "srt"])
+def test_a_cue_without_a_blank_line_before_it_is_its_own_cue(show: Path, name: str, text: str) -> None:
+    """A timing line ends the cue before it (browsers read WebVTT so): it was read as that cue's text, and the page
+    showed '<strong>Hello there. 00:</strong> 00:01.000 --> 00:00:02.000 No blank line above.'"""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").unlink()
+    (folder / name).write_text(text, encoding="utf-8")
+    site = build(show).output / "episodes/001-ipv-and-substance-use"
+    if name.endswith(".vtt"):  # the other format is made from it
+        made = (site / "transcript.srt").read_text(encoding="utf-8").strip().split("\n\n")
+        texts = [block.splitlines()[2] for block in made]
+    else:
+        made = (site / "transcript.vtt").read_text(encoding="utf-8").strip().split("\n\n")[1:]
+        texts = [block.splitlines()[1] for block in made]
+    assert texts == ["Hello there.", "No blank line above.", "Goodbye."], made
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "--&gt;" not in page and "No blank line above." in page
