@@ -146,6 +146,9 @@ _RULES = [
        "so many editors' exports), an app or browser fetches the end of the file first (another request before "
        "playback starts) and a host without byte ranges makes it download the whole file. Remuxing moves it "
        "to the front without touching the audio."),
+    _r("MED028", "mediafeed", W, "a video without a sound track",
+       "An MP4, M4V or MOV with a picture and no sound track: exported from a muted timeline or with a video-only "
+       "preset. Apps play it in silence."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
