@@ -58,6 +58,29 @@ def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
     return show, scrubbed + escaped + problems
 
 
+#: languages people write by name in show.yml, and their ISO 639-1 codes
+_LANGUAGE_NAMES = {
+    "english": "en", "french": "fr", "français": "fr", "francais": "fr", "german": "de", "deutsch": "de",
+    "spanish": "es", "español": "es", "espanol": "es", "italian": "it", "italiano": "it", "portuguese": "pt",
+    "português": "pt", "dutch": "nl", "nederlands": "nl", "swedish": "sv", "svenska": "sv", "norwegian": "no",
+    "norsk": "no", "danish": "da", "dansk": "da", "finnish": "fi", "suomi": "fi", "polish": "pl", "polski": "pl",
+    "russian": "ru", "japanese": "ja", "chinese": "zh", "korean": "ko", "arabic": "ar", "hindi": "hi",
+    "turkish": "tr", "greek": "el", "czech": "cs", "hebrew": "he", "irish": "ga", "welsh": "cy", "catalan": "ca",
+    "català": "ca",
+}
+
+
+def _language_hint(written: str) -> str:
+    """The code a language written another way most likely means (``English`` → en, ``en_US`` → en-us)."""
+    spelled = written.strip().lower().replace("_", "-")
+    if LANGUAGE.match(spelled):
+        return f"write 'language: {spelled}'"
+    name = spelled.split("(")[0].split(",")[0].strip()
+    if name in _LANGUAGE_NAMES:
+        return f"write 'language: {_LANGUAGE_NAMES[name]}' (or a regional code such as en-gb, pt-br, fr-ca)"
+    return "write the ISO 639 code: en, en-gb, de, fr, es, pt-br …"
+
+
 def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Problem]]:
     r = FieldReader(data, SHOW_FILE)
     title = r.str("title", required=True)
@@ -71,7 +94,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         media_url += "/"
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
     if language and not LANGUAGE.match(language):
-        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {language!r}")
+        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {language!r}",
+               hint=_language_hint(language))
     author = r.str("author", required=True, hint="add 'author: …' (Spotify requires an author)")
 
     owner_data = r.mapping("owner")

@@ -251,3 +251,13 @@ def test_a_cue_without_a_blank_line_before_it_is_its_own_cue(show: Path, name: s
     assert texts == ["Hello there.", "No blank line above.", "Goodbye."], made
     page = (site / "index.html").read_text(encoding="utf-8")
     assert "--&gt;" not in page and "No blank line above." in page
+
+
+@pytest.mark.parametrize("written,hint", [("English", "write 'language: en'"), ("en_US", "write 'language: en-us'"),
+                                          ("Deutsch", "write 'language: de'"), ("Klingon", "write the ISO 639 code")])
+def test_a_language_written_by_name_gets_its_code_in_the_hint(show: Path, written: str, hint: str) -> None:
+    """SRC010 for 'language: English' said what was expected and gave no fix."""
+    path = show / "show.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: en-gb", f"language: {written}"), encoding="utf-8")
+    [problem] = [p for p in lint.lint_show(show).problems if p.field == "language"]
+    assert problem.code == "SRC010" and problem.hint.startswith(hint), problem
