@@ -261,3 +261,27 @@ def test_a_language_written_by_name_gets_its_code_in_the_hint(show: Path, writte
     path.write_text(path.read_text(encoding="utf-8").replace("language: en-gb", f"language: {written}"), encoding="utf-8")
     [problem] = [p for p in lint.lint_show(show).problems if p.field == "language"]
     assert problem.code == "SRC010" and problem.hint.startswith(hint), problem
+
+
+def test_notes_that_show_a_file_the_build_does_not_publish_are_warned_about(show: Path) -> None:
+    """`![Route map](map.jpg)` with map.jpg next to episode.md: the page and the feed pointed at
+    episodes/<slug>/map.jpg, which the build never writes (a broken image), and check said nothing."""
+    from PIL import Image
+
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    Image.new("RGB", (40, 30), (0, 0, 255)).save(folder / "map.jpg")
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    (folder / "episode.md").write_text(text + "\n![Route map](map.jpg) · [the slides](slides.pdf) · [our site](example.org)"
+                                       " · [chapters](chapters.json) · [transcript](transcript.srt) · [next](../002-x/)"
+                                       " · `[code](code.png)`\n\n```\n![fenced](fenced.png)\n```\n", encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "SRC042"]
+    assert {(p.file, p.field, p.severity.value) for p in found} == {
+        ("episodes/001-ipv-and-substance-use/episode.md", "notes", "warning")}
+    messages = sorted(p.message for p in found)
+    assert messages == ["the notes link to example.org, which is not in the episode's folder",
+                        "the notes link to map.jpg, which is in the episode's folder but is not published (only the "
+                        "audio, artwork, transcripts, chapters and alternate enclosures are)",
+                        "the notes link to slides.pdf, which is not in the episode's folder"], messages
+    assert [p.hint for p in found if "example.org" in p.message] == ["a web address needs its scheme: write https://example.org"]
+    site = build(show).output / "episodes" / "001-ipv-and-substance-use"  # a warning: the build goes on
+    assert 'src="map.jpg"' in (site / "index.html").read_text(encoding="utf-8") and not (site / "map.jpg").exists()

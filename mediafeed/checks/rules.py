@@ -52,6 +52,10 @@ _RULES = [
        "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder"),
     _r("SRC041", "mediafeed", E, "a referenced file does not exist"),
+    _r("SRC042", "mediafeed", W, "the show notes link to a file of the episode's folder that is not published",
+       "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
+       "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
+       "show a broken image or link. Also a web address written without https:// (example.org)."),
     _r("SRC050", "mediafeed", E, "no episodes folder"),
     _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
