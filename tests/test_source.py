@@ -285,3 +285,18 @@ def test_notes_that_show_a_file_the_build_does_not_publish_are_warned_about(show
     assert [p.hint for p in found if "example.org" in p.message] == ["a web address needs its scheme: write https://example.org"]
     site = build(show).output / "episodes" / "001-ipv-and-substance-use"  # a warning: the build goes on
     assert 'src="map.jpg"' in (site / "index.html").read_text(encoding="utf-8") and not (site / "map.jpg").exists()
+
+
+def test_show_artwork_saved_under_another_name_is_named_in_the_hint(tmp_path: Path) -> None:
+    """init writes 'artwork: artwork.jpg'; a producer saves artwork.png. The hint was 'put the file at artwork.jpg or
+    correct the name', with the file beside show.yml."""
+    from PIL import Image
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path), "--title", "Fresh", "--description", "A new show", "--url",
+                                "https://example.org/fresh/", "--author", "Ana", "--email", "ana@example.org"]).exit_code == 0
+    Image.new("RGB", (1400, 1400), (0, 0, 128)).save(tmp_path / "artwork.png")
+    result = runner.invoke(main, ["check", "--show", str(tmp_path), "--format", "json"])
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC041"]
+    assert (problem["file"], problem["field"]) == ("show.yml", "artwork")
+    assert problem["hint"] == "the folder has artwork.png: write 'artwork: artwork.png'"  # (not 'rename it': ART004)
