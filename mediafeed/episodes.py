@@ -325,6 +325,8 @@ def _missing_hint(folder: Folder, key: str, name: str) -> str:
     others = [f for f, _, _ in folder.files if f != EPISODE_FILE and not f.startswith(".")
               and (os.path.splitext(f)[1].lower() == ext or f.lower() == name.lower()
                    or key == "audio" and os.path.splitext(f)[1].lower() in ALTERNATE_TYPES)]
+    if len(others) == 1 and os.path.splitext(others[0])[1].lower() != ext:  # renaming across types: MED005
+        return f"the folder has '{others[0]}': if that is this file, write '{key}: {others[0]}'"
     if len(others) == 1:
         return f"the folder has '{others[0]}': if that is this file, rename it back to '{name}', or write '{key}: {others[0]}'"
     if others:

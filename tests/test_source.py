@@ -156,7 +156,7 @@ def test_an_episode_without_a_guid_is_reported_once_at_its_episode(show: Path) -
     assert errors == [("SRC060", "episodes/001-ipv-and-substance-use/episode.md")], errors
 
 
-@pytest.mark.parametrize("new_name", ["ep1-final.mp3", "IPV-and-substance-use.MP3"])
+@pytest.mark.parametrize("new_name", ["ep1-final.mp3", "IPV-and-substance-use.MP3", "ep1-final.m4a"])
 def test_audio_renamed_after_publishing_is_named_in_the_hint(show: Path, new_name: str) -> None:
     """'file not found: x.mp3 — put x.mp3 in … or correct the name' left the producer to guess; the folder's
     media file is named, with the fix that keeps the published enclosure URL (rename it back)."""
@@ -167,6 +167,9 @@ def test_audio_renamed_after_publishing_is_named_in_the_hint(show: Path, new_nam
     assert result.exit_code == 1, result.output
     [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC041"]
     assert problem["field"] == "audio" and problem["file"] == "episodes/001-ipv-and-substance-use/episode.md"
+    if new_name.endswith(".m4a"):  # another type: renaming it .mp3 would be MED005
+        assert problem["hint"] == f"the folder has '{new_name}': if that is this file, write 'audio: {new_name}'"
+        return
     assert problem["hint"].startswith(f"the folder has '{new_name}': if that is this file, rename it back to "
                                       "'ipv-and-substance-use.mp3'"), problem["hint"]
 
