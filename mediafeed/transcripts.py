@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import Problem, error
+from .errors import Problem, error, warning
 from .model import Link, Transcript
 
 TRANSCRIPT_TYPES = {
@@ -114,6 +114,9 @@ def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, ep
 
 def validate(cues: list[Cue], file: str, duration: float | None, episode: str = "") -> list[Problem]:
     problems = []
+    if not cues:
+        return [warning("TRN006", file, "the transcript has no cues: apps would offer a transcript that shows nothing",
+                        hint="write its cues, or remove the file until it has them", episode=episode)]
     previous = 0.0
     for cue in cues:
         if cue.start < previous - 0.001:

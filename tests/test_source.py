@@ -303,3 +303,16 @@ def test_show_artwork_saved_under_another_name_is_named_in_the_hint(tmp_path: Pa
     [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC041"]
     assert (problem["file"], problem["field"]) == ("show.yml", "artwork")
     assert problem["hint"] == "the folder has artwork.png: write 'artwork: artwork.png'"  # (not 'rename it': ART004)
+
+
+@pytest.mark.parametrize("name,text", [("transcript.vtt", "WEBVTT\n"), ("transcript.vtt", "WEBVTT\n\nNOTE to do\n"),
+                                       ("transcript.srt", "\n")], ids=["vtt-header-only", "vtt-note-only", "srt-empty"])
+def test_a_transcript_without_cues_is_a_warning(show: Path, name: str, text: str) -> None:
+    """A WebVTT file with its header and no cue was published and linked (podcast:transcript, rel=captions), with a
+    0-byte SRT made from it: apps offered a transcript that shows nothing."""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").unlink()
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "TRN006"]
+    assert [(p.file, p.severity.value) for p in found] == [(f"episodes/001-ipv-and-substance-use/{name}", "warning")]
+    assert found[0].message == "the transcript has no cues: apps would offer a transcript that shows nothing"

@@ -178,6 +178,9 @@ _RULES = [
     _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts"),
     _r("TRN004", "podcastindex apple", E, "transcript cues are not in order"),
     _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio"),
+    _r("TRN006", "mediafeed", W, "a timed transcript without a single cue",
+       "A WebVTT file with its header only (or an empty SRT) is published and linked as the episode's transcript and "
+       "captions, with an empty file made in the other format: apps offer a transcript that shows nothing."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)"),
     _r("XML001", "mediafeed apple spotify psp1", E, "the feed is not well-formed XML",
