@@ -34,7 +34,7 @@ def _r(code: str, sets: str, severity: Severity, title: str, explain: str = "") 
 
 _RULES = [
     # -- the show's source files ------------------------------------------------------------
-    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter"),
+    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter, or its closing --- line is missing"),
     _r("SRC002", "mediafeed", E, "malformed YAML", "show.yml or a front matter block is not valid YAML; the message gives the line."),
     _r("SRC003", "mediafeed", E, "YAML is not a mapping of keys to values"),
     _r("SRC010", "mediafeed", E, "a value has the wrong type or format",
