@@ -83,6 +83,9 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
             problems += found
             if cue is not None:
                 cues.append(cue)
+    if not cues and not problems:  # (a cue that is wrong is reported as such, not as a missing one)
+        problems.append(warning("TRN006", file, "the transcript has no cues: apps would offer a transcript that shows "
+                                "nothing", hint="write its cues, or remove the file until it has them", episode=episode))
     return cues, problems
 
 
@@ -114,9 +117,6 @@ def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, ep
 
 def validate(cues: list[Cue], file: str, duration: float | None, episode: str = "") -> list[Problem]:
     problems = []
-    if not cues:
-        return [warning("TRN006", file, "the transcript has no cues: apps would offer a transcript that shows nothing",
-                        hint="write its cues, or remove the file until it has them", episode=episode)]
     previous = 0.0
     for cue in cues:
         if cue.start < previous - 0.001:
