@@ -802,7 +802,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         items = make_items(project, cache)
         problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
-        problems.extend(checks.feed_rules(project, items, cache))
+        problems.extend(checks.unrepeated(checks.feed_rules(project, items, cache), problems))
         published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
         problems = ledger_io.restore_guid_hints(published, problems)

@@ -30,7 +30,7 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
         match = _LINE.match(line)
         start = parse_time(match.group("time")) if match else None
         if not match or start is None:
-            problems.append(error("CHP001", file, f"line {number}: expected 'HH:MM:SS Title', got {line.strip()!r}",
+            problems.append(error("CHP001", file, f"expected 'HH:MM:SS Title', got {line.strip()!r}",
                                   field=f"line {number}", hint="start each line with a time such as 00:01:30, then the title",
                                   episode=episode))
             continue

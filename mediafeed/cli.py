@@ -31,6 +31,7 @@ class LazyGroup(click.Group):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as exc:  # `mediafeed --bogus check --format json`
+            _dashed_file(exc, args)
             _usage_json(exc, args)
             raise
 
@@ -44,11 +45,27 @@ class LazyGroup(click.Group):
 
             interrupted()
         except click.UsageError as exc:  # an unknown option, a missing argument, a bad choice or value
+            _dashed_file(exc, ctx.meta.get(_ARGS, []))
             _usage_json(exc, ctx.meta.get(_ARGS, []))
             raise  # click says it on stderr, as always, and exits with 2
 
 
 _ARGS = "mediafeed.args"
+
+
+def _dashed_file(exc: click.UsageError, args: list[str]) -> None:
+    """An unknown option that is a file's name (an export called ``-final.mp3``) gets the spelling that works: click
+    reads it as options and says only "No such option: -f"."""
+    if not isinstance(exc, click.NoSuchOption):
+        return
+    import os
+
+    for arg in args:
+        if arg == "--":
+            return
+        if arg.startswith("-") and arg != "-" and os.path.exists(arg):
+            exc.message += f"\n'{arg}' is a file here: write ./{arg} (or put -- before it) so that it is not read as options."
+            return
 
 
 def _usage_json(exc: click.UsageError, args: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from datetime import date
@@ -58,6 +59,29 @@ def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
     return show, scrubbed + escaped + problems
 
 
+#: languages people write by name in show.yml, and their ISO 639-1 codes
+_LANGUAGE_NAMES = {
+    "english": "en", "french": "fr", "français": "fr", "francais": "fr", "german": "de", "deutsch": "de",
+    "spanish": "es", "español": "es", "espanol": "es", "italian": "it", "italiano": "it", "portuguese": "pt",
+    "português": "pt", "dutch": "nl", "nederlands": "nl", "swedish": "sv", "svenska": "sv", "norwegian": "no",
+    "norsk": "no", "danish": "da", "dansk": "da", "finnish": "fi", "suomi": "fi", "polish": "pl", "polski": "pl",
+    "russian": "ru", "japanese": "ja", "chinese": "zh", "korean": "ko", "arabic": "ar", "hindi": "hi",
+    "turkish": "tr", "greek": "el", "czech": "cs", "hebrew": "he", "irish": "ga", "welsh": "cy", "catalan": "ca",
+    "català": "ca",
+}
+
+
+def _language_hint(written: str) -> str:
+    """The code a language written another way most likely means (``English`` → en, ``en_US`` → en-us)."""
+    spelled = written.strip().lower().replace("_", "-")
+    if LANGUAGE.match(spelled):
+        return f"write 'language: {spelled}'"
+    name = spelled.split("(")[0].split(",")[0].strip()
+    if name in _LANGUAGE_NAMES:
+        return f"write 'language: {_LANGUAGE_NAMES[name]}' (or a regional code such as en-gb, pt-br, fr-ca)"
+    return "write the ISO 639 code: en, en-gb, de, fr, es, pt-br …"
+
+
 def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Problem]]:
     r = FieldReader(data, SHOW_FILE)
     title = r.str("title", required=True)
@@ -71,7 +95,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         media_url += "/"
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
     if language and not LANGUAGE.match(language):
-        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {language!r}")
+        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {language!r}",
+               hint=_language_hint(language))
     author = r.str("author", required=True, hint="add 'author: …' (Spotify requires an author)")
 
     owner_data = r.mapping("owner")
@@ -249,13 +274,36 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
                code="SRC040")
         return ""
     if not (base / name).is_file():
-        r.fail(key, f"file not found: {name}", hint=f"put the file at {name} or correct the name", code="SRC041")
+        r.fail(key, f"file not found: {name}", hint=_missing_hint(base, key, name), code="SRC041")
         return ""
     if not (base / name).resolve().is_relative_to(base.resolve()):  # a symbolic link out of the show
         r.fail(key, f"{name} is a symbolic link to a file outside the show folder; it would be published",
                hint=f"copy the file itself to {name} instead of linking to it", code="SRC040")
         return ""
     return name
+
+
+_IMAGE_TYPES = (".jpg", ".jpeg", ".png")
+
+
+def _missing_hint(base: Path, key: str, name: str) -> str:
+    """The fix for a show file that is not there: the images beside show.yml that could be it (artwork.png saved
+    where show.yml says artwork.jpg, as 'mediafeed init' writes), else where to put it."""
+    folder = (base / name).parent
+    try:
+        found = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _IMAGE_TYPES
+                       and not p.name.startswith(".")) if folder.is_dir() else []
+    except OSError:
+        found = []
+    if os.path.splitext(name)[1].lower() in _IMAGE_TYPES and found:
+        there = name.rpartition("/")[0]
+        named = [f"{there}/{f}" if there else f for f in found]
+        if len(named) == 1:
+            same_type = os.path.splitext(named[0])[1].lower() == os.path.splitext(name)[1].lower()
+            # (not 'rename it' across types: a PNG named .jpg is ART004)
+            return f"the folder has {named[0]}: write '{key}: {named[0]}'" + (f", or rename it to {name}" if same_type else "")
+        return f"the folder has {', '.join(named[:5])}: name one of them, or put the file at {name}"
+    return f"put the file at {name} or correct the name"
 
 
 def safe_relative(name: str) -> bool:

@@ -250,8 +250,54 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         updated=r.datetime("updated"),
     )
     r.unknown(EPISODE_KEYS)
+    published = {audio, artwork, *(t.path for t in transcripts), *(a.file for a in alternates), *_PAGE_FILES}
+    published |= {t.path.rsplit(".", 1)[0] + (".srt" if t.mime == "text/vtt" else ".vtt") for t in transcripts
+                  if t.mime in ("text/vtt", "application/x-subrip")}
+    if chapters:
+        published.add("chapters.json")
+    r.problems.extend(_unpublished_links(body, folder, rel, published))
     fatal = not (title and date and audio)
     return (None if fatal else episode), r.problems
+
+
+#: what the build writes in an episode's page folder besides the files the front matter names
+_PAGE_FILES = ("index.html", "player.html", "oembed.json")
+_CODE = re.compile(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")
+_TARGETS = re.compile(r"""\]\(\s*<?([^)\s>]+)|^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\b(?:src|href)\s*=\s*["']([^"']+)""",
+                      re.M | re.I)
+
+
+def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str]) -> list[Problem]:
+    """SRC042 for each file of the episode's folder that the notes link to or show (``![map](map.jpg)``) but the
+    build does not publish: the page and the apps would link to a missing file. Only plain names are looked at
+    (a link into the episode's own folder of the site); other pages' addresses are the producer's business."""
+    if "](" not in body and "]:" not in body and "=" not in body:
+        return []
+    from urllib.parse import unquote
+
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for match in _TARGETS.finditer(_CODE.sub("", body)):
+        target = next(group for group in match.groups() if group)
+        name = unquote(target.split("#", 1)[0].split("?", 1)[0]).removeprefix("./")
+        if not name or "/" in name or "\\" in name or ":" in name or name in seen or name in published:
+            continue
+        seen.add(name)
+        there = folder.has(name)
+        if not there and _DOMAIN.match(name) and name.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
+            hint = f"a web address needs its scheme: write https://{name}"
+        else:
+            hint = "put the file on the web and link its full https:// address" + ("" if there else ", or correct the name")
+        out.append(warning("SRC042", rel, f"the notes link to {name}, " + (
+            "which is in the episode's folder but is not published (only the audio, artwork, transcripts, chapters "
+            "and alternate enclosures are)" if there else "which is not in the episode's folder"),
+            field="notes", episode=folder.slug, hint=hint))
+    return out
+
+
+_DOMAIN = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+_FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4 m4v mov ogg opus oga flac wav aac txt md "
+                        "html htm json vtt srt csv zip doc docx odt xls xlsx ppt pptx epub".split())
 
 
 def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
@@ -266,10 +312,27 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
             r.fail(key, f"{name} is a symbolic link; only real files in the episode folder are published",
                    hint=f"copy the file itself into {EPISODES_DIR}/{folder.slug}/ instead of linking to it", code="SRC040")
             return ""
-        r.fail(key, f"file not found: {name}", hint=f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name",
-               code="SRC041")
+        r.fail(key, f"file not found: {name}", hint=_missing_hint(folder, key, name), code="SRC041")
         return ""
     return name
+
+
+def _missing_hint(folder: Folder, key: str, name: str) -> str:
+    """How to fix a reference to a file the folder lacks: most often the file was renamed (an export under a
+    new name, a case change), so the folder's files that could be it are named, with the fix that keeps a
+    published enclosure URL (the old name)."""
+    ext = os.path.splitext(name)[1].lower()
+    others = [f for f, _, _ in folder.files if f != EPISODE_FILE and not f.startswith(".")
+              and (os.path.splitext(f)[1].lower() == ext or f.lower() == name.lower()
+                   or key == "audio" and os.path.splitext(f)[1].lower() in ALTERNATE_TYPES)]
+    if len(others) == 1 and os.path.splitext(others[0])[1].lower() != ext:  # renaming across types: MED005
+        return f"the folder has '{others[0]}': if that is this file, write '{key}: {others[0]}'"
+    if len(others) == 1:
+        return f"the folder has '{others[0]}': if that is this file, rename it back to '{name}', or write '{key}: {others[0]}'"
+    if others:
+        listed = ", ".join(f"'{f}'" for f in others[:5]) + (" …" if len(others) > 5 else "")
+        return f"the folder has {listed}: name one of them, or put '{name}' there"
+    return f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name"
 
 
 def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript, ...]:

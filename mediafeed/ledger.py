@@ -30,8 +30,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .config import SHOW_FILE
+from .episodes import EPISODES_DIR
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .output import atomic_write
@@ -92,6 +94,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                 problems.append(error("LED001", episode.source, f"GUID changed from {old_guid!r} to {episode.guid!r}",
                                       field="guid", episode=episode.slug,
                                       hint=f"restore 'guid: {old_guid}'; a new GUID makes every app download the episode again"))
+                seen.add(old_guid)  # its folder is here: LED001 says what happened to it, not LED005
             continue
         if record.get("enclosure") != item.enclosure_url:
             problems.append(_moved(str(record.get("enclosure")), item, show))
@@ -156,7 +159,21 @@ def _moved(old: str, item: Item, show: Show) -> Problem:
                      hint=f"set '{key}: {old_base}' in show.yml again; if the media really moved (and the old URLs "
                           f"redirect to the new ones), run 'mediafeed build --accept-changes' to record it")
     return error("LED002", episode.source, f"enclosure URL changed from {old} to {new}", field="audio", episode=episode.slug,
-                 hint=f"keep the folder and file name it was published with; {ACCEPT_HINT}")
+                 hint=f"{_name_back(old, new, episode.slug)}; {ACCEPT_HINT}")
+
+
+def _name_back(old: str, new: str, slug: str) -> str:
+    """Which name to give back so that the enclosure URL is the published one: the folder's, the file's, or both."""
+    old_folder, _, old_file = urlsplit(old).path.rstrip("/").rpartition("/")
+    new_folder, _, new_file = urlsplit(new).path.rstrip("/").rpartition("/")
+    old_slug, new_slug = unquote(old_folder.rpartition("/")[2]), unquote(new_folder.rpartition("/")[2])
+    old_file, new_file = unquote(old_file), unquote(new_file)
+    steps = []
+    if old_slug != new_slug and new_slug == slug and old_slug:
+        steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug}")
+    if old_file != new_file and old_file:
+        steps.append(f"rename {new_file} back to {old_file} (and write 'audio: {old_file}')")
+    return " and ".join(steps) or "keep the folder and file name it was published with"
 
 
 def published_length(ledger: Ledger, item: Item) -> int | None:

@@ -48,31 +48,44 @@ class ShowAnswers:
     explicit: bool = False
 
 
-def check_answers(answers: ShowAnswers) -> list[str]:
-    """What is wrong with the answers, as ``(option: message)`` lines; empty when fine."""
+def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
+    """What is wrong with the answers, as ``(option, message, fix)``; empty when fine."""
     wrong = []
     for name in ("title", "description", "url", "author", "email"):
         if not getattr(answers, name).strip():
-            wrong.append(f"--{name}: required")
+            wrong.append((f"--{name}", "required", _ASK))
     if answers.url and not is_url(answers.url):
-        wrong.append(f"--url: expected the site's https:// address, got {answers.url!r}")
+        bare = answers.url.strip().removeprefix("//")
+        example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
+        wrong.append(("--url", f"expected the site's https:// address, got {answers.url!r}",
+                      f"write the whole address: --url {example}"))
     if answers.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", answers.email):
-        wrong.append(f"--email: expected an e-mail address, got {answers.email!r}")
+        wrong.append(("--email", f"expected an e-mail address, got {answers.email!r}", "e.g. --email you@example.org"))
     if not LANGUAGE.match(answers.language):
-        wrong.append(f"--language: expected an ISO 639 code such as en or en-gb, got {answers.language!r}")
-    if not is_category(answers.category, answers.subcategory):
-        wrong.append(f"--category: not in Apple's list: {answers.category!r}"
-                     + (f" / {answers.subcategory!r}" if answers.subcategory else ""))
+        wrong.append(("--language", f"expected an ISO 639 code such as en or en-gb, got {answers.language!r}",
+                      "e.g. --language en (or en-gb, de, fr-ca)"))
+    if answers.category not in APPLE_CATEGORIES:
+        import difflib
+
+        close = difflib.get_close_matches(answers.category, list(APPLE_CATEGORIES), n=1)
+        wrong.append(("--category", f"not in Apple's list: {answers.category!r}",
+                      (f"did you mean {close[0]!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}"))
+    elif not is_category(answers.category, answers.subcategory):
+        subs = APPLE_CATEGORIES[answers.category]
+        wrong.append(("--subcategory", f"{answers.subcategory!r} is not a subcategory of {answers.category!r}",
+                      f"{answers.category}'s subcategories: {', '.join(subs)}" if subs
+                      else f"{answers.category} has no subcategories: leave --subcategory out"))
     return wrong
+
+
+_ASK = "pass it as an option, or run 'mediafeed init' in a terminal to be asked"
 
 
 def init_show(target: Path, answers: ShowAnswers) -> list[str]:
     """Create a new show in ``target``; returns the paths created (relative). Refuses an existing show."""
     wrong = check_answers(answers)
     if wrong:
-        raise InputError([error("INI001", SHOW_FILE, line.split(": ", 1)[1], field=line.split(": ", 1)[0],
-                                hint="pass it as an option, or run 'mediafeed init' in a terminal to be asked")
-                          for line in wrong])
+        raise InputError([error("INI001", SHOW_FILE, message, field=option, hint=fix) for option, message, fix in wrong])
     if (target / SHOW_FILE).exists():
         raise InputError(error("INI002", str(target / SHOW_FILE), "a show already exists here; nothing was changed",
                                hint="edit show.yml, or run 'mediafeed init NEW-FOLDER'"))

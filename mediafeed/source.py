@@ -65,7 +65,11 @@ def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNod
             value = make(loader, node)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
-            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {_KINDS[tag]}: {exc}",
+            why = str(exc)
+            offset = re.search(r"([+-]\d{1,2}(?::?\d{2})?)\s*$", str(node.value)) if "offset must be" in why else None
+            if offset:  # Python's words: "offset must be a timedelta strictly between -timedelta(hours=24) and …"
+                why = f"the offset {offset[1]} is not a time zone (offsets run from -23:59 to +23:59)"
+            raise yaml.constructor.ConstructorError(None, None, f"{shown}is not {_KINDS[tag]}: {why}",
                                                     node.start_mark) from None
         if kind is None or str(value) == node.value:
             return value
@@ -110,12 +114,15 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if "appears twice" in reason:
+        slip = _slip(exc, text)
+        if slip:
+            mark, reason, hint = slip
+        elif "appears twice" in reason:
             hint = "delete one of the two lines (the later one used to win silently)"
         elif "a real date and time" in reason:
             hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", hint=hint)]
     except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a tag applied to the wrong kind of node
         return None, [error("SRC002", file, f"malformed YAML: {exc}", hint=hint)]
@@ -124,6 +131,47 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [error("SRC002", file, f"malformed YAML: {too_big}",
                             hint="write the values out instead of repeating aliases ('*name') of anchors ('&name')")]
     return data, []
+
+
+def _slip(exc: yaml.YAMLError, text: str) -> tuple[Any, str, str] | None:
+    """(where, what, fix) for the slips of a hand-typed YAML file that the parser reports far from where they
+    are or in its own words: a quote or bracket left open (found at the end of the text), a tab used to
+    indent and a value starting with a character YAML reserves ('found character that cannot start any
+    token'). None for anything else."""
+    problem, context = getattr(exc, "problem", None) or "", getattr(exc, "context", None) or ""
+    start, mark = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if start is not None and context == "while scanning a quoted scalar":
+        quote = _char_at(text, start)
+        return start, "the quoted value that starts here is never closed", \
+            f"end the value with {quote} on the same line ({_QUOTE_INSIDE.get(quote, '')})"
+    if start is not None and context in ("while parsing a flow sequence", "while parsing a flow mapping") \
+            and problem.startswith("did not find expected ','"):
+        opened, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        return start, f"the '{opened}' here is never closed", \
+            f"add '{closing}' at the end of the list, or quote the value if the '{opened}' is part of the text"
+    if mark is None:
+        return None
+    found = _char_at(text, mark)
+    if found == "\t" or "tab character" in problem:
+        return mark, "a tab; YAML allows only spaces to indent", \
+            "indent with spaces (two per level), never tabs: most editors can convert them"
+    if found and problem.startswith("found character") and "cannot start any token" in problem:
+        line = text.split("\n")[mark.line].rstrip("\r")
+        key, _, value = line.partition(": ")
+        example = f"{key.strip()}: \"{value.strip()}\"" if value.strip().startswith(found) and key.strip() \
+            else f"\"{found}…\""
+        return mark, f"a value cannot start with '{found}' (YAML reserves it)", f"quote the value: {example}"
+    return None
+
+
+_QUOTE_INSIDE = {'"': "a \" inside it is written \\\"", "'": "a ' inside it is written twice: ''"}
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 def _nests_too_deep(text: str) -> bool:
@@ -175,6 +223,9 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str
         text = text[1:]
     match = FRONT_MATTER.match(text)
     if not match:
+        if re.match(r"---[ \t]*\r?\n", text):
+            return None, text, [error("SRC001", file, "the front matter that starts on line 1 is never closed",
+                                      hint="add a line '---' after the metadata, before the show notes")]
         return None, text, [error("SRC001", file, "no YAML front matter found",
                                   hint="start the file with a line '---', the metadata, and another line '---'")]
     # one line break before the YAML for the '---' line above it: problems then give the file's line numbers
@@ -268,6 +319,25 @@ MISSING = object()
 
 #: The names FieldReader's methods hide inside its class body (its annotations say builtins.str and so on).
 _datetime = datetime
+
+
+_NAIVE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
+
+
+def _completed(value: Any) -> str:
+    """A date written without its time or zone (``2026-03-20``, ``2026-03-20 08:30``), completed as the example of
+    the fix: the producer's own day and time, 09:00 when there is none, and UTC's offset; "" for anything else."""
+    if isinstance(value, datetime):
+        value = value.isoformat()
+    elif isinstance(value, date):
+        value = value.isoformat()
+    match = _NAIVE.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return ""
+    day, hour, minute, second = match.groups()
+    if hour is None:
+        return f"{day}T09:00:00+00:00"
+    return f"{day}T{int(hour):02d}:{minute}:{second or '00'}+00:00"
 
 
 class FieldReader:
@@ -405,7 +475,7 @@ class FieldReader:
         if parsed is None:
             shown = value.isoformat() if isinstance(value, (date, datetime)) else repr(value)
             self.fail(key, f"expected a date with time and time zone, got {shown}",
-                      hint=f"write '{key}: {example}' (ISO 8601, with an offset such as +00:00 or Z)")
+                      hint=f"write '{key}: {_completed(value) or example}' (ISO 8601, with an offset such as +00:00 or Z)")
         return parsed
 
     def url(self, key: builtins.str, required: builtins.bool = False, https: builtins.bool = False) -> builtins.str:

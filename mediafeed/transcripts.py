@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import Problem, error
+from .errors import Problem, error, warning
 from .model import Link, Transcript
 
 TRANSCRIPT_TYPES = {
@@ -26,6 +26,11 @@ TIMED = {"text/vtt", "application/x-subrip"}
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
 _CUE_TIMES = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
+#: WebVTT's own timestamps, as browsers read them: minutes and seconds of two digits, '.' before the milliseconds
+_VTT_TIME = r"(?:\d+:)?\d{2}:\d{2}\.\d{3}"
+_VTT_CUE_TIMES = re.compile(rf"^\s*{_VTT_TIME}\s+-->\s+{_VTT_TIME}(?:\s+.*)?$")
+#: a line that is two timestamps joined by something other than '-->' ('->', '—>', '- ->'): meant as a cue's timing
+_NEAR_TIMES = re.compile(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -52,30 +57,62 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
         if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
             return [], [error("TRN001", file, "a WebVTT file must start with the line 'WEBVTT'",
                               hint="add 'WEBVTT' and a blank line at the top", episode=episode)]
+    vtt = mime == "text/vtt"
     cues: list[Cue] = []
-    blocks = "\n".join(lines).split("\n\n")
-    for block in blocks:
-        rows = [r for r in block.split("\n") if r.strip() != ""]
+    first = 1  # the line number of the block's first line
+    for block in "\n".join(lines).split("\n\n"):
+        numbered = [(first + n, r) for n, r in enumerate(block.split("\n")) if r.strip() != ""]
+        first += block.count("\n") + 2
+        rows = [r for _, r in numbered]
         if not rows:
             continue
-        index = next((i for i, row in enumerate(rows) if "-->" in row), None)
-        if index is None:
+        arrows = [i for i, row in enumerate(rows) if "-->" in row]
+        if not arrows:
+            near = next((i for i, row in enumerate(rows[:2]) if _NEAR_TIMES.match(row)), None)
+            if near is not None:  # players take it for text, and drop the cue
+                problems.append(error("TRN002", file, f"cue timing {rows[near].strip()!r} has no '-->': browsers read it as text and drop the cue",
+                                      field=f"line {numbered[near][0]}", hint="join the two times with ' --> '",
+                                      episode=episode))
             continue  # header, NOTE, STYLE, REGION or a cue number alone
-        match = _CUE_TIMES.match(rows[index])
-        if not match:
-            problems.append(error("TRN002", file, f"bad cue timing {rows[index].strip()!r}",
-                                  hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode))
-            continue
-        g = match.groups()
-        start, end = _seconds(*g[:4]), _seconds(*g[4:])
-        raw = "\n".join(rows[index + 1:])
-        voice = _VOICE.search(raw)
-        speaker = html.unescape(voice.group(1).strip()) if voice else ""
-        plain = html.unescape(_TAG.sub("", raw)).strip()
-        if end < start:
-            problems.append(error("TRN003", file, f"cue at {rows[index].strip()!r} ends before it starts", episode=episode))
-        cues.append(Cue(start, end, plain, speaker))
+        # a timing line ends the cue before it, blank line or not (WebVTT's parser, and so browsers, read it so)
+        for k, index in enumerate(arrows):
+            text_rows = rows[index + 1:arrows[k + 1] if k + 1 < len(arrows) else len(rows)]
+            if k + 1 < len(arrows) and not vtt and text_rows and text_rows[-1].strip().isdigit():
+                text_rows = text_rows[:-1]  # the next cue's number (SRT)
+            cue, found = _cue(rows[index], f"line {numbered[index][0]}", text_rows, vtt, file, episode)
+            problems += found
+            if cue is not None:
+                cues.append(cue)
+    if not cues and not problems:  # (a cue that is wrong is reported as such, not as a missing one)
+        problems.append(warning("TRN006", file, "the transcript has no cues: apps would offer a transcript that shows "
+                                "nothing", hint="write its cues, or remove the file until it has them", episode=episode))
     return cues, problems
+
+
+def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, episode: str) -> tuple[Cue | None, list[Problem]]:
+    """One cue from its timing line and text; None (and the problem) when players would drop it."""
+    match = _CUE_TIMES.match(timing)
+    if not match:
+        return None, [error("TRN002", file, f"bad cue timing {timing.strip()!r}", field=where,
+                            hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode)]
+    if vtt and not _VTT_CUE_TIMES.match(timing):
+        comma = "," in timing.split("-->")[0] + timing.split("-->")[1].split()[0]
+        return None, [error(
+            "TRN002", file, f"cue timing {timing.strip()!r} has ',' before the milliseconds (SRT's way): "
+            "browsers drop the cue" if comma else f"bad cue timing {timing.strip()!r}", field=where,
+            hint="WebVTT writes '.' before the milliseconds: 00:01:02.500" if comma
+            else "write 'HH:MM:SS.mmm --> HH:MM:SS.mmm' (two digits for minutes and seconds)", episode=episode)]
+    g = match.groups()
+    start, end = _seconds(*g[:4]), _seconds(*g[4:])
+    raw = "\n".join(text_rows)
+    voice = _VOICE.search(raw)
+    speaker = html.unescape(voice.group(1).strip()) if voice else ""
+    plain = html.unescape(_TAG.sub("", raw)).strip()
+    problems = []
+    if end < start:
+        problems.append(error("TRN003", file, f"cue at {timing.strip()!r} ends before it starts", field=where,
+                              hint="swap the two times, or correct the end", episode=episode))
+    return Cue(start, end, plain, speaker), problems
 
 
 def validate(cues: list[Cue], file: str, duration: float | None, episode: str = "") -> list[Problem]:

@@ -74,6 +74,24 @@ def test_init_never_overwrites_and_names_missing_answers(tmp_path: Path) -> None
     assert not (tmp_path / "other" / "show.yml").exists()
 
 
+@pytest.mark.parametrize("option,value,hint", [
+    ("--url", "example.org/night-shift", "write the whole address: --url https://example.org/night-shift/"),
+    ("--email", "ana(at)example.org", "e.g. --email you@example.org"),
+    ("--language", "English", "e.g. --language en (or en-gb, de, fr-ca)"),
+    ("--category", "Scince", "did you mean 'Science'?"),
+    ("--subcategory", "Dramma", "Fiction's subcategories: Comedy Fiction, Drama, Science Fiction"),
+], ids=["url", "email", "language", "category", "subcategory"])
+def test_init_says_how_to_fix_each_wrong_answer(tmp_path: Path, option: str, value: str, hint: str) -> None:
+    """Every wrong answer had one hint: 'pass it as an option, or run mediafeed init in a terminal to be asked'."""
+    args = ["init", str(tmp_path / "show"), *INIT_ARGS, "--category", "Fiction", "--format", "json", option, value]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("INI001", option)
+    assert hint in problem["hint"], problem["hint"]
+    assert not (tmp_path / "show").exists()
+
+
 @pytest.fixture
 def tagged(tmp_path: Path) -> Path:
     return make_media(tmp_path / "in" / "My Export_01.mp3", "mp3", 2.0,

@@ -266,3 +266,27 @@ def test_reimport_never_downloads_to_an_audio_path_that_leaves_the_episode_folde
     runner.invoke(main, ["import", host.base + "flaky-style.rss", "--show", str(show), "--download"])
     assert not (tmp_path / "escaped.mp3").exists() and not (show / "escaped.mp3").exists()
     assert not any(name.startswith(".escaped") for name in os.listdir(tmp_path))
+
+
+def test_importing_a_podcasts_web_page_names_the_feed_it_links_to(tmp_path: Path) -> None:
+    """A producer pastes the show's web address: IMP002 said 'not an RSS feed: StartTag: invalid element name,
+    line 1, column 2' although the page names its feed in <link rel="alternate" type="application/rss+xml">."""
+    with old_host(copy_show(tmp_path / "old"), tmp_path / "site") as base:
+        result = CliRunner().invoke(main, ["import", base, "--show", str(tmp_path / "new"), "--format", "json"])
+        assert result.exit_code == 2, result.output
+        [problem] = json.loads(result.stdout)["problems"]
+        assert problem["code"] == "IMP002"
+        assert problem["message"] == "not an RSS feed: this is a web page (HTML)", problem
+        assert problem["hint"] == f"it links to its feed: mediafeed import {base}feed.xml", problem
+        assert not (tmp_path / "new" / "show.yml").exists()
+        assert CliRunner().invoke(main, ["import", f"{base}feed.xml", "--show", str(tmp_path / "new")]).exit_code == 0
+
+
+def test_a_web_page_without_a_feed_link_says_where_to_look(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html>\n<html><head><title>Our podcast</title></head><body>Listen</body></html>")
+    result = CliRunner().invoke(main, ["import", str(page), "--show", str(tmp_path / "s"), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    [problem] = json.loads(result.stdout)["problems"]
+    assert problem["message"] == "not an RSS feed: this is a web page (HTML)"
+    assert "the podcast's RSS feed" in problem["hint"] and "RSS" in problem["hint"]

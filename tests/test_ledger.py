@@ -179,3 +179,33 @@ def test_rebuilds_keep_published_records_as_first_published(show: Path) -> None:
     assert not report.ledger_updated and (show / LEDGER_FILE).read_bytes() == before
     build(show, accept_changes=True)
     assert json.loads((show / LEDGER_FILE).read_text())["episodes"]["012780e6-d0de-4a11-88cf-d5e6df48880d"]["duration"] != 40.5
+
+
+def test_a_changed_guid_is_one_error_not_also_a_missing_episode(show: Path) -> None:
+    """LED001 came with LED005 'published episode … is no longer in the feed — restore the folder if this was a
+    mistake' for the same episode, whose folder is there."""
+    build(show)
+    _edit(show / "episodes/003-capabilities-framework/episode.md",
+          "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf", "guid: a-brand-new-guid")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [p.code for p in info.value.problems if p.code.startswith("LED")] == ["LED001"]
+
+
+@pytest.mark.parametrize("rename,hint", [
+    (("episodes/005-european-review", "episodes/005-sixty-evaluations"),
+     "rename the folder episodes/005-sixty-evaluations back to 005-european-review"),
+    (("episodes/005-european-review/european-review.mp3", "episodes/005-european-review/european-review-v2.mp3"),
+     "rename european-review-v2.mp3 back to european-review.mp3 (and write 'audio: european-review.mp3')"),
+], ids=["folder", "file"])
+def test_a_moved_enclosure_says_which_name_to_give_back(show: Path, rename: tuple[str, str], hint: str) -> None:
+    """LED002 said 'keep the folder and file name it was published with' without saying which one moved."""
+    build(show)
+    old, new = rename
+    shutil.move(show / old, show / new)
+    if new.endswith(".mp3"):
+        _edit(show / "episodes/005-european-review/episode.md", "audio: european-review.mp3", "audio: european-review-v2.mp3")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [moved] = [p for p in info.value.problems if p.code == "LED002"]
+    assert moved.hint.startswith(hint), moved.hint

@@ -690,3 +690,22 @@ def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_p
     with open(path, "rb") as handle:
         assert mp4.has_chapter_track(handle, path.stat().st_size)
     assert audio.payload_digest(path, "mp4") == audio.payload_digest(made, "mp4")
+
+
+@pytest.mark.parametrize("sound", [False, True], ids=["no-sound-track", "with-sound"])
+def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, sound: bool) -> None:
+    """An MP4 exported without its sound (a muted timeline, the wrong export preset) was published without a word:
+    listeners got pictures and silence."""
+    source = tmp_path / "export.mp4"
+    audio_in = ["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac"] if sound else []
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                    "testsrc=duration=2:size=160x120:rate=10", *audio_in, "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                    "-shortest", "-movflags", "+faststart", str(source)], check=True)
+    rel = _use_audio(show, "002-learning-alliances", source)
+    _, found = _checked(show, "MED028")  # (the episode's transcript and chapters run past 2 s: exit code 1)
+    if sound:
+        assert found == []
+        return
+    assert [(p["file"], p["severity"], p["field"]) for p in found] == [(rel, "warning", "audio")]
+    assert found[0]["message"] == "the video has no sound track: listeners get pictures and silence"
+    assert "export it again with its sound" in found[0]["hint"]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import make_media
+from helpers import ROOT, make_media
 
 from mediafeed.cli import main
 
@@ -30,8 +30,10 @@ INTERRUPTED = "Interrupted; nothing half-written was left behind."
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    # this checkout's mediafeed, from any folder (another copy may be installed)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+                          timeout=120, env=env)
 
 
 @pytest.mark.parametrize("editor", ["false", "no-such-editor-anywhere"])
@@ -362,3 +364,16 @@ def test_a_usage_error_of_the_installed_program_is_json_too(tmp_path: Path) -> N
     assert done.returncode == 2
     assert json.loads(done.stdout)["problems"][0]["code"] == "CLI001"
     assert "Usage: mediafeed build" in done.stderr
+
+
+def test_a_file_whose_name_starts_with_a_dash_is_shown_how_to_name_it(show: Path, tmp_path: Path) -> None:
+    """`mediafeed add "-Épisode spécial.mp3"` said only "No such option: -É" (click reads it as options)."""
+    name = "-Épisode spécial 🎙.mp3"
+    make_media(tmp_path / name, "mp3", 1.0)
+    done = run("add", name, "--show", str(show), "--format", "json", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert f"'{name}' is a file here: write ./{name} (or put -- before it)" in done.stderr, done.stderr
+    assert f"write ./{name}" in json.loads(done.stdout)["problems"][0]["message"]
+    done = run("add", "--show", str(show), "--format", "json", "--", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (show / json.loads(done.stdout)["file"]).is_file()

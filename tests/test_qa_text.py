@@ -318,3 +318,61 @@ def test_tables_of_every_shape_become_lists_in_the_description(markdown: str, ex
     from mediafeed.notes import render
 
     assert render(markdown).description == expected
+
+
+@pytest.mark.parametrize("line,message,hint", [
+    ('title: "Night buses\n', "malformed YAML (line 6, column 8): the quoted value that starts here is never closed",
+     'end the value with "'),
+    ("title: 'Night buses\n", "malformed YAML (line 6, column 8): the quoted value that starts here is never closed",
+     "end the value with '"),
+    ("keywords: [buses, night\n", "malformed YAML (line 6, column 11): the '[' here is never closed", "add ']'"),
+    ("keywords: {a: b\n", "malformed YAML (line 6, column 11): the '{' here is never closed", "add '}'"),
+    ("\tkeywords: [buses]\n", "malformed YAML (line 6, column 1): a tab", "indent with spaces"),
+    ("persons:\n\t- Ann\n", "malformed YAML (line 7, column 1): a tab", "indent with spaces"),
+    ("summary: @home\n", "malformed YAML (line 6, column 10): a value cannot start with '@'",
+     "quote the value: summary: \"@home\""),
+    ("summary: `code`\n", "malformed YAML (line 6, column 10): a value cannot start with '`'",
+     "quote the value: summary: \"`code`\""),
+], ids=["double-quote", "single-quote", "bracket", "brace", "tab", "tab-in-list", "at-sign", "backtick"])
+def test_a_yaml_slip_is_named_where_it_starts_with_its_own_fix(show: Path, line: str, message: str, hint: str) -> None:
+    """An unclosed quote was reported at the end of the front matter ('found unexpected end of stream'), a tab
+    or an '@' as 'found character that cannot start any token', all with one hint about ': '."""
+    add_episode(show, "006-slip", FRONT + line)
+    [problem] = _refused(show)
+    assert problem.code == "SRC002" and problem.file == "episodes/006-slip/episode.md"
+    assert problem.message.startswith(message), problem.message
+    assert hint in problem.hint, problem.hint
+
+
+@pytest.mark.parametrize("date,hint", [
+    ("2026-03-20", "write 'date: 2026-03-20T09:00:00+00:00'"),
+    ("2026-03-20 08:30", "write 'date: 2026-03-20T08:30:00+00:00'"),
+    ("2026-03-20T08:30:00", "write 'date: 2026-03-20T08:30:00+00:00'"),
+], ids=["date-only", "no-zone-no-seconds", "no-zone"])
+def test_a_date_without_time_or_zone_gets_its_own_date_in_the_fix(show: Path, date: str, hint: str) -> None:
+    """The hint was always 'write date: 2026-03-04T09:00:00+00:00': another day, to be retyped by hand."""
+    add_episode(show, "006-date", FRONT.replace("2026-03-20T08:00:00+00:00", date))
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC010", "date")
+    assert problem.hint.startswith(hint), problem.hint
+
+
+def test_a_time_zone_offset_of_a_day_or_more_is_said_plainly(show: Path) -> None:
+    """It said 'offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not
+    datetime.timedelta(days=1, seconds=3600).'"""
+    add_episode(show, "006-date", FRONT.replace("2026-03-20T08:00:00+00:00", "2026-03-20T08:00:00+25:00"))
+    [problem] = _refused(show)
+    assert problem.message == ("malformed YAML (line 3, column 7): '2026-03-20T08:00:00+25:00' is not a real date and "
+                               "time: the offset +25:00 is not a time zone (offsets run from -23:59 to +23:59)")
+    assert "timedelta" not in problem.message + problem.hint
+
+
+def test_front_matter_without_its_closing_line_says_so(show: Path) -> None:
+    """'no YAML front matter found' for a file that starts with '---' and the metadata, but never closes them."""
+    folder = show / "episodes" / "006-open"
+    folder.mkdir()
+    (folder / "episode.md").write_text("---\n" + FRONT + "\nThe notes, with no '---' line above them.\n")
+    [problem] = [p for p in _refused(show) if p.file == "episodes/006-open/episode.md"]
+    assert problem.code == "SRC001"
+    assert problem.message == "the front matter that starts on line 1 is never closed", problem.message
+    assert problem.hint == "add a line '---' after the metadata, before the show notes"

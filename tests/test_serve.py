@@ -197,3 +197,22 @@ def test_text_files_are_served_with_the_preview_address_in_place_of_the_public_o
 def test_range_header_to_bytes(header: str, size: int, expected: object) -> None:
     # RFC 9110 14.1.2: a suffix range of an empty file selects nothing (416), never "bytes 0--1/0"
     assert parse_range(header, size) == expected
+
+
+def test_a_port_in_use_is_reported_before_the_site_is_built(show: Path) -> None:
+    """serve built the whole site (a big show takes a while), then said the port was taken."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--show", str(show), "--port", str(port), "--no-watch"])
+    assert result.exit_code == 2, result.output
+    assert f"127.0.0.1:{port}: --port: cannot listen" in result.stderr and "--port 0" in result.stderr
+    assert "Built" not in result.stderr
+    assert not (show / ".mediafeed" / "preview").exists()

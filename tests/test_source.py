@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from helpers import add_episode
 
+from mediafeed import lint
 from mediafeed.build import BuildFailed, build
 from mediafeed.cli import main
 from mediafeed.errors import InputError, OutputError
@@ -78,6 +82,9 @@ def test_chapters_outside_the_audio_are_reported(show: Path) -> None:
         build(show)
     codes = [p.code for p in info.value.problems if "chapters.txt" in p.file]
     assert codes.count("CHP010") == 1 and "CHP012" in codes and "CHP001" in codes
+    [bad_line] = [p.line() for p in info.value.problems if p.code == "CHP001"]
+    # the line number once (it said 'line 5: line 5: expected …')
+    assert "chapters.txt: line 5: expected 'HH:MM:SS Title', got 'not a chapter'" in bad_line, bad_line
 
 
 def test_transcript_without_header_is_reported(show: Path) -> None:
@@ -97,3 +104,215 @@ def test_guid_assign_writes_only_missing_guids(show: Path) -> None:
     text = (folder / "episode.md").read_text()
     assert text.startswith("---\nguid: ") and text.endswith("---\nNotes.\n")
     build(show)
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+@pytest.mark.parametrize("value", [None, "", " ", ["a", "b"]], ids=["missing", "empty", "blank", "a-list"])
+def test_a_show_without_a_title_or_description_is_an_error_not_a_crash(show: Path, key: str, value: object) -> None:
+    """The feed cannot be rendered without them (feedgen refuses it): check said 'Internal error', exit 3."""
+    path = show / "show.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if value is None:
+        del config[key]
+    else:
+        config[key] = value
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(p["code"], p["field"]) for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert found in ([("SRC011", key)], [("SRC010", key)]), found
+    with pytest.raises(BuildFailed):
+        build(show)
+
+
+@pytest.mark.parametrize("edit, field", [
+    (("author: Safe to Say research team\n", ""), "author"),
+    (("language: en-gb", "language: English"), "language"),
+    (("category: ", "catagory: "), "category"),
+    (("subcategory: Social Sciences", "subcategory: Social Sciencez"), "subcategory"),
+])
+def test_a_show_yml_mistake_is_reported_once_in_its_words_not_again_in_the_feeds(show: Path, edit: tuple[str, str],
+                                                                                field: str) -> None:
+    """The feed rules found the same mistake in the rendered feed and said it again in XML ('add <itunes:author>…')."""
+    path = show / "show.yml"
+    text = path.read_text(encoding="utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    at_field = [p for p in json.loads(result.stdout)["problems"] if (p["file"], p["field"]) == ("show.yml", field)]
+    assert [p["code"][:3] for p in at_field] == ["SRC"], at_field
+    assert not any("<" in p["message"] + p["hint"] for p in at_field)
+
+
+def test_an_episode_without_a_guid_is_reported_once_at_its_episode(show: Path) -> None:
+    """EP108 (no <guid> in the item) was reported again as 'item N' of feed.xml."""
+    episode = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(re.sub(r"(?m)^guid: .*$", "guid: ''", text, count=1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    errors = [(p["code"], p["file"]) for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert errors == [("SRC060", "episodes/001-ipv-and-substance-use/episode.md")], errors
+
+
+@pytest.mark.parametrize("new_name", ["ep1-final.mp3", "IPV-and-substance-use.MP3", "ep1-final.m4a"])
+def test_audio_renamed_after_publishing_is_named_in_the_hint(show: Path, new_name: str) -> None:
+    """'file not found: x.mp3 — put x.mp3 in … or correct the name' left the producer to guess; the folder's
+    media file is named, with the fix that keeps the published enclosure URL (rename it back)."""
+    build(show)
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    (folder / "ipv-and-substance-use.mp3").rename(folder / new_name)
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC041"]
+    assert problem["field"] == "audio" and problem["file"] == "episodes/001-ipv-and-substance-use/episode.md"
+    if new_name.endswith(".m4a"):  # another type: renaming it .mp3 would be MED005
+        assert problem["hint"] == f"the folder has '{new_name}': if that is this file, write 'audio: {new_name}'"
+        return
+    assert problem["hint"].startswith(f"the folder has '{new_name}': if that is this file, rename it back to "
+                                      "'ipv-and-substance-use.mp3'"), problem["hint"]
+
+
+@pytest.mark.parametrize("cue,message", [
+    ("00:00:01,000 --> 00:00:02,000", "line 6: cue timing '00:00:01,000 --> 00:00:02,000' has ',' before the milliseconds"),
+    ("00:00:01.000 -> 00:00:02.000", "line 6: cue timing '00:00:01.000 -> 00:00:02.000' has no '-->'"),
+    ("00:0:01.000 --> 00:00:02.000", "line 6: bad cue timing '00:0:01.000 --> 00:00:02.000'"),
+], ids=["srt-comma", "short-arrow", "one-digit-minutes"])
+def test_a_vtt_cue_that_players_drop_is_reported_at_its_line(show: Path, cue: str, message: str) -> None:
+    """Chromium's <track> drops each of these cues (its text is never shown), and check said nothing: the WebVTT
+    file is published as written. (SRT writes ',' before the milliseconds; WebVTT needs '.'.)"""
+    (show / "episodes/001-ipv-and-substance-use/transcript.vtt").write_text(
+        f"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello.\n\n{cue}\nThis cue is lost.\n\n"
+        "00:00:02.000 --> 00:00:03.000\nGoodbye.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [line] = [p.line() for p in info.value.problems if p.file.endswith("transcript.vtt")]
+    assert f"episodes/001-ipv-and-substance-use/transcript.vtt: {message}" in line, line
+    assert "[TRN002]" in line
+
+
+def test_an_srt_keeps_its_own_comma_and_a_vtt_its_own_forms(show: Path) -> None:
+    """What players read is not reported: SRT's ',' (or a '.'), WebVTT without hours, one-digit hours."""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n\n0:00:01.000 --> 0:00:02.000\n"
+                                           "Goodbye.\n", encoding="utf-8")
+    (folder / "transcript.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHello.\n\n2\n00:00:01.000 --> 00:00:02.000\n"
+                                           "Goodbye.\n", encoding="utf-8")
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    (folder / "episode.md").write_text(text.replace("guid:", "transcripts: [transcript.vtt, transcript.srt]\nguid:", 1),
+                                       encoding="utf-8")
+    problems = lint.lint_show(show).problems
+    assert not [p for p in problems if p.code.startswith("TRN")], problems
+
+
+@pytest.mark.parametrize("data,what", [
+    (b"", "the file is empty"),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64), "a HEIC image (an iPhone photo's format)"),
+    (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', "an SVG drawing"),
+    (b"<!DOCTYPE html>\n<html><body>Sign in</body></html>", "a web page (HTML)"),
+    (b"%PDF-1.7\n" + bytes(64), "a PDF document"),
+    (b"Not an image at all\n", "text"),
+], ids=["empty", "heic", "svg", "html", "pdf", "text"])
+def test_artwork_that_is_not_an_image_says_what_it_is(show: Path, data: bytes, what: str) -> None:
+    """ART002 said 'not a readable image (UnidentifiedImageError)': a Python class name, not what the file is."""
+    (show / "artwork.png").write_bytes(data)
+    [problem] = [p for p in lint.lint_show(show).problems if p.code == "ART002"]
+    assert problem.message == f"not a JPEG or PNG image: {what}", problem.message
+    assert "Error" not in problem.message + problem.hint
+
+
+def test_a_huge_artwork_file_is_given_in_megabytes(show: Path) -> None:
+    import os
+
+    from PIL import Image
+
+    Image.frombytes("RGB", (1400, 1400), os.urandom(1400 * 1400 * 3)).save(show / "artwork.png")
+    [problem] = [p for p in lint.lint_show(show).problems if p.code == "ART009"]
+    assert re.match(r"artwork is 5\.\d MB; hosts commonly warn above 512 KB", problem.message), problem.message
+
+
+@pytest.mark.parametrize("name,text", [
+    ("transcript.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello there.\n00:00:01.000 --> 00:00:02.000\n"
+                       "No blank line above.\n\n00:00:02.000 --> 00:00:03.000\nGoodbye.\n"),
+    ("transcript.srt", "1\n00:00:00,000 --> 00:00:01,000\nHello there.\n2\n00:00:01,000 --> 00:00:02,000\n"
+                       "No blank line above.\n\n3\n00:00:02,000 --> 00:00:03,000\nGoodbye.\n"),
+], ids=["vtt", "srt"])
+def test_a_cue_without_a_blank_line_before_it_is_its_own_cue(show: Path, name: str, text: str) -> None:
+    """A timing line ends the cue before it (browsers read WebVTT so): it was read as that cue's text, and the page
+    showed '<strong>Hello there. 00:</strong> 00:01.000 --> 00:00:02.000 No blank line above.'"""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").unlink()
+    (folder / name).write_text(text, encoding="utf-8")
+    site = build(show).output / "episodes/001-ipv-and-substance-use"
+    if name.endswith(".vtt"):  # the other format is made from it
+        made = (site / "transcript.srt").read_text(encoding="utf-8").strip().split("\n\n")
+        texts = [block.splitlines()[2] for block in made]
+    else:
+        made = (site / "transcript.vtt").read_text(encoding="utf-8").strip().split("\n\n")[1:]
+        texts = [block.splitlines()[1] for block in made]
+    assert texts == ["Hello there.", "No blank line above.", "Goodbye."], made
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "--&gt;" not in page and "No blank line above." in page
+
+
+@pytest.mark.parametrize("written,hint", [("English", "write 'language: en'"), ("en_US", "write 'language: en-us'"),
+                                          ("Deutsch", "write 'language: de'"), ("Klingon", "write the ISO 639 code")])
+def test_a_language_written_by_name_gets_its_code_in_the_hint(show: Path, written: str, hint: str) -> None:
+    """SRC010 for 'language: English' said what was expected and gave no fix."""
+    path = show / "show.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: en-gb", f"language: {written}"), encoding="utf-8")
+    [problem] = [p for p in lint.lint_show(show).problems if p.field == "language"]
+    assert problem.code == "SRC010" and problem.hint.startswith(hint), problem
+
+
+def test_notes_that_show_a_file_the_build_does_not_publish_are_warned_about(show: Path) -> None:
+    """`![Route map](map.jpg)` with map.jpg next to episode.md: the page and the feed pointed at
+    episodes/<slug>/map.jpg, which the build never writes (a broken image), and check said nothing."""
+    from PIL import Image
+
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    Image.new("RGB", (40, 30), (0, 0, 255)).save(folder / "map.jpg")
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    (folder / "episode.md").write_text(text + "\n![Route map](map.jpg) · [the slides](slides.pdf) · [our site](example.org)"
+                                       " · [chapters](chapters.json) · [transcript](transcript.srt) · [next](../002-x/)"
+                                       " · `[code](code.png)`\n\n```\n![fenced](fenced.png)\n```\n", encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "SRC042"]
+    assert {(p.file, p.field, p.severity.value) for p in found} == {
+        ("episodes/001-ipv-and-substance-use/episode.md", "notes", "warning")}
+    messages = sorted(p.message for p in found)
+    assert messages == ["the notes link to example.org, which is not in the episode's folder",
+                        "the notes link to map.jpg, which is in the episode's folder but is not published (only the "
+                        "audio, artwork, transcripts, chapters and alternate enclosures are)",
+                        "the notes link to slides.pdf, which is not in the episode's folder"], messages
+    assert [p.hint for p in found if "example.org" in p.message] == ["a web address needs its scheme: write https://example.org"]
+    site = build(show).output / "episodes" / "001-ipv-and-substance-use"  # a warning: the build goes on
+    assert 'src="map.jpg"' in (site / "index.html").read_text(encoding="utf-8") and not (site / "map.jpg").exists()
+
+
+def test_show_artwork_saved_under_another_name_is_named_in_the_hint(tmp_path: Path) -> None:
+    """init writes 'artwork: artwork.jpg'; a producer saves artwork.png. The hint was 'put the file at artwork.jpg or
+    correct the name', with the file beside show.yml."""
+    from PIL import Image
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path), "--title", "Fresh", "--description", "A new show", "--url",
+                                "https://example.org/fresh/", "--author", "Ana", "--email", "ana@example.org"]).exit_code == 0
+    Image.new("RGB", (1400, 1400), (0, 0, 128)).save(tmp_path / "artwork.png")
+    result = runner.invoke(main, ["check", "--show", str(tmp_path), "--format", "json"])
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC041"]
+    assert (problem["file"], problem["field"]) == ("show.yml", "artwork")
+    assert problem["hint"] == "the folder has artwork.png: write 'artwork: artwork.png'"  # (not 'rename it': ART004)
+
+
+@pytest.mark.parametrize("name,text", [("transcript.vtt", "WEBVTT\n"), ("transcript.vtt", "WEBVTT\n\nNOTE to do\n"),
+                                       ("transcript.srt", "\n")], ids=["vtt-header-only", "vtt-note-only", "srt-empty"])
+def test_a_transcript_without_cues_is_a_warning(show: Path, name: str, text: str) -> None:
+    """A WebVTT file with its header and no cue was published and linked (podcast:transcript, rel=captions), with a
+    0-byte SRT made from it: apps offered a transcript that shows nothing."""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").unlink()
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "TRN006"]
+    assert [(p.file, p.severity.value) for p in found] == [(f"episodes/001-ipv-and-substance-use/{name}", "warning")]
+    assert found[0].message == "the transcript has no cues: apps would offer a transcript that shows nothing"

@@ -28,11 +28,11 @@ if TYPE_CHECKING:
     from ..model import Item, Show
     from .artwork import image_size
     from .episodes import duplicates
-    from .showfeed import feed_rules
+    from .showfeed import feed_rules, unrepeated
 
 #: names given from the rule modules, imported when first used: ``mediafeed check --help`` needs only the
 #: rule table (``.rules``), not the feed rules' YAML, XML and model code
-_LAZY = {"image_size": "artwork", "duplicates": "episodes", "feed_rules": "showfeed"}
+_LAZY = {"image_size": "artwork", "duplicates": "episodes", "feed_rules": "showfeed", "unrepeated": "showfeed"}
 
 
 def __getattr__(name: str) -> Any:
@@ -42,7 +42,7 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
-__all__ = ["RULE_SETS", "run", "image_size", "duplicates", "filter_problems", "feed_rules", "check_selection", "selected", "ignored", "unknown_patterns", "RULES"]
+__all__ = ["RULE_SETS", "run", "image_size", "duplicates", "filter_problems", "feed_rules", "unrepeated", "check_selection", "selected", "ignored", "unknown_patterns", "RULES"]
 
 
 def run(project: Project, items: list[Item]) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 from dataclasses import replace
@@ -27,9 +28,49 @@ def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int]
         return (0, 0), [error("ART002", rel, f"not a readable image: {exc.args[0].split(',')[0]}", field="artwork",
                               hint="export it at 3000×3000 px as a JPEG or PNG", episode=episode)]
     except (UnidentifiedImageError, OSError) as exc:
-        return (0, 0), [error("ART002", rel, f"not a readable image ({exc.__class__.__name__})", field="artwork",
-                              hint="save it as a JPEG or PNG", episode=episode)]
+        what, hint = _unreadable(path, exc)
+        return (0, 0), [error("ART002", rel, f"not a JPEG or PNG image: {what}", field="artwork", hint=hint,
+                              episode=episode)]
     return size, check_artwork(rel, size, fmt, mode, os.path.getsize(path), episode)
+
+
+#: (leading bytes, where they may start, what the file is, the fix): what artwork files that are no image turn out to be
+_NOT_IMAGES = (
+    (b"ftypheic", 4, "a HEIC image (an iPhone photo's format)", "export it as a JPEG or PNG (on a Mac: File > Export in Preview)"),
+    (b"ftypheix", 4, "a HEIC image (an iPhone photo's format)", "export it as a JPEG or PNG (on a Mac: File > Export in Preview)"),
+    (b"ftypmif1", 4, "a HEIF image", "export it as a JPEG or PNG"),
+    (b"ftypavif", 4, "an AVIF image", "export it as a JPEG or PNG: podcast apps do not read AVIF"),
+    (b"%PDF", 0, "a PDF document", "export the artwork as a 3000×3000 px JPEG or PNG"),
+)
+
+
+def _unreadable(path: Path, exc: Exception) -> tuple[str, str]:
+    """What a file that Pillow cannot open is, in the producer's words, and the fix."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(512)
+    except OSError:
+        return f"it cannot be read ({getattr(exc, 'strerror', None) or 'an error reading it'})", "check the file"
+    return _what_instead(head)
+
+
+def _what_instead(head: bytes) -> tuple[str, str]:
+    """What bytes that are no image (their first 512) are, and the fix."""
+    if not head:
+        return "the file is empty", "save or export the artwork again"
+    for magic, at, what, hint in _NOT_IMAGES:
+        if head[at:at + len(magic)] == magic:
+            return what, hint
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<svg" in start[:512] and start.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")):
+        return "an SVG drawing", "export it as a 3000×3000 px PNG (apps do not draw SVG artwork)"
+    if start.startswith((b"<!doctype html", b"<html", b"<head")):
+        return "a web page (HTML)", "the download saved a web page, not the picture: download the image itself"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a character cut at byte 512 is text
+    except UnicodeDecodeError:
+        return "its bytes are none of the image formats apps read", "export it as a JPEG or PNG"
+    return "text", "save the picture itself as a JPEG or PNG"
 
 
 def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: int, episode: str = "") -> list[Problem]:
@@ -55,7 +96,8 @@ def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: 
         problems.append(warning("ART008", rel, "artwork has an alpha channel; some apps show it on black", field="artwork",
                                 hint="flatten it onto a background", episode=episode))
     if nbytes > WARN_BYTES:
-        problems.append(warning("ART009", rel, f"artwork is {nbytes // 1024} KB; hosts commonly warn above 512 KB",
+        shown = f"{nbytes / 1024 / 1024:.1f} MB" if nbytes >= 1024 * 1024 else f"{nbytes // 1024} KB"
+        problems.append(warning("ART009", rel, f"artwork is {shown}; hosts commonly warn above 512 KB",
                                 field="artwork", hint="compress it (JPEG quality 85 is plenty)", episode=episode))
     return problems
 
@@ -67,8 +109,11 @@ def inspect_bytes(data: bytes, rel: str, episode: str = "", field: str = "artwor
     try:
         with Image.open(io.BytesIO(data)) as image:
             size, fmt, mode = image.size, image.format or "", image.mode
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        return [error("ART002", rel, f"not a readable image ({exc.__class__.__name__})", field=field,
-                      hint="publish a JPEG or PNG", episode=episode)]
+    except Image.DecompressionBombError as exc:
+        return [error("ART002", rel, f"not a readable image: {exc.args[0].split(',')[0]}", field=field,
+                      hint="publish it at 3000×3000 px as a JPEG or PNG", episode=episode)]
+    except (UnidentifiedImageError, OSError):
+        what, hint = _what_instead(data[:512])
+        return [error("ART002", rel, f"not a JPEG or PNG image: {what}", field=field, hint=hint, episode=episode)]
     found = check_artwork(rel, size, fmt, mode, len(data), episode)
     return [replace(p, field=field) for p in found]

@@ -58,6 +58,11 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
             out.append(index_last(rel, episode.audio, episode.slug, media.video, reason))
         if media.video:
+            if not media.codec and not media.channels:  # mutagen found no sound track ("soun") to describe
+                out.append(problem("MED028", rel, "the video has no sound track: listeners get pictures and silence",
+                                   field="audio", episode=episode.slug,
+                                   hint="export it again with its sound (check that the timeline's audio is not "
+                                        "muted and the preset includes audio)"))
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
             rate = f"{media.bitrate // 1000} kbit/s" if media.bitrate >= 1000 else f"{media.bitrate} bit/s (silence?)"

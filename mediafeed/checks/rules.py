@@ -34,7 +34,7 @@ def _r(code: str, sets: str, severity: Severity, title: str, explain: str = "") 
 
 _RULES = [
     # -- the show's source files ------------------------------------------------------------
-    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter"),
+    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter, or its closing --- line is missing"),
     _r("SRC002", "mediafeed", E, "malformed YAML", "show.yml or a front matter block is not valid YAML; the message gives the line."),
     _r("SRC003", "mediafeed", E, "YAML is not a mapping of keys to values"),
     _r("SRC010", "mediafeed", E, "a value has the wrong type or format",
@@ -52,6 +52,10 @@ _RULES = [
        "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder"),
     _r("SRC041", "mediafeed", E, "a referenced file does not exist"),
+    _r("SRC042", "mediafeed", W, "the show notes link to a file of the episode's folder that is not published",
+       "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
+       "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
+       "show a broken image or link. Also a web address written without https:// (example.org)."),
     _r("SRC050", "mediafeed", E, "no episodes folder"),
     _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
@@ -149,6 +153,9 @@ _RULES = [
        "warning where the file is published as it is ('tag_on_build: false') or its layout is one the build does "
        "not rewrite (movie fragments, other absolute offsets, media in another file). Remuxing moves it to the "
        "front without touching the audio."),
+    _r("MED028", "mediafeed", W, "a video without a sound track",
+       "An MP4, M4V or MOV with a picture and no sound track: exported from a muted timeline or with a video-only "
+       "preset. Apps play it in silence."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
@@ -177,10 +184,13 @@ _RULES = [
        "others and read none outside an item."),
     _r("TRN000", "podcastindex", E, "transcript cannot be read"),
     _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
-    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing"),
+    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing (WebVTT: ',' before the milliseconds, a one-digit minute, no '-->')"),
     _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts"),
     _r("TRN004", "podcastindex apple", E, "transcript cues are not in order"),
     _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio"),
+    _r("TRN006", "mediafeed", W, "a timed transcript without a single cue",
+       "A WebVTT file with its header only (or an empty SRT) is published and linked as the episode's transcript and "
+       "captions, with an empty file made in the other format: apps offer a transcript that shows nothing."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)"),
     _r("XML001", "mediafeed apple spotify psp1", E, "the feed is not well-formed XML",

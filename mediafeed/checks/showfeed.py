@@ -9,6 +9,7 @@ channel elements to their show.yml key, item elements to the episode's
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, overload
 from .. import incremental, parallel
 from ..config import SHOW_FILE
 from ..dates import source_date
-from ..errors import MediaError, Problem
+from ..errors import MediaError, Problem, Severity
 from . import feedxml
 
 if TYPE_CHECKING:
@@ -95,6 +96,9 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     from ..render import Renderer
 
     assert project.show is not None
+    if not (project.show.title.strip() and project.show.description.strip()):
+        # no channel can be rendered without them (feedgen refuses it); show.yml's SRC010/SRC011 says what to write
+        return []
     cache = cache or Cache(None)
     renderer = Renderer(project, _build_date(items))  # renders the items to lint, keeps none (the build keeps its own)
     page = plan(project.show, items)[0]
@@ -136,7 +140,7 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
     if stale:
         cache.delete(LINT_TABLE, stale)
-    return locate([p for p in problems if p.code not in COVERED], items)
+    return locate([p for p in problems if p.code not in COVERED], items, page.items)
 
 
 #: from this many items to lint (a cold build), the documents are linted on every core, in one pool: each job a
@@ -232,12 +236,15 @@ def _build_date(items: list[Item]) -> datetime:
     return source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
 
 
-def locate(problems: list[Problem], items: list[Item]) -> list[Problem]:
-    """Move feed problems to the source file and key that produce the element."""
+def locate(problems: list[Problem], items: list[Item], order: Sequence[Item] = ()) -> list[Problem]:
+    """Move feed problems to the source file and key that produce the element. ``order``: the feed's items in
+    its order, for an item without a GUID (the rules call it ``item N``)."""
     by_guid = {item.episode.guid: item for item in items}
     out = []
     for p in problems:
         item = by_guid.get(p.episode)
+        if item is None and (unnamed := _UNNAMED.fullmatch(p.episode)) and 0 < int(unnamed[1]) <= len(order):
+            item = order[int(unnamed[1]) - 1]
         if p.file != FEED_FILE:  # fetched content (online checks) keeps its URL
             out.append(replace(p, episode=item.episode.slug if item else p.episode))
         elif item is not None:
@@ -249,3 +256,17 @@ def locate(problems: list[Problem], items: list[Item]) -> list[Problem]:
         else:
             out.append(p)
     return out
+
+
+_UNNAMED = re.compile(r"item ([0-9]+)")
+#: a feed element made from one show.yml key although its problem is reported at another
+_MADE_FROM = {"locked_owner": "owner"}
+
+
+def unrepeated(feed: list[Problem], source: list[Problem]) -> list[Problem]:
+    """The feed rules' problems (located) that say something the source's problems do not: a key that already
+    has an error (``author: required but missing``) would be reported again in the feed's words (``add
+    <itunes:author>…``), a second error for one mistake with a fix the podcaster cannot apply."""
+    taken = {(p.file, p.field.split(".")[0]) for p in source if p.severity is Severity.ERROR and p.field}
+    return [p for p in feed if p.file == FEED_FILE or not p.field
+            or (p.file, p.field) not in taken and (p.file, _MADE_FROM.get(p.field, "")) not in taken]

@@ -61,23 +61,26 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     # The sources as they are before the first build: an edit made while it runs triggers a rebuild.
     watcher = Watcher(root, preview.rebuild, interval=interval)
     watcher.state = watcher.snapshot()
-    if not preview.rebuild():
-        raise SystemExit(preview.exit_code)
+    # the port first: a taken port is known at once, not after the first build (minutes, for a big show);
+    # requests wait in the socket's queue until the site is there
     try:
         server = make_server(out, port, log=lambda line: info(line) if settings().verbose else None,
                              public=preview.public)
     except OSError as exc:
         raise InputError(error("SRV001", f"127.0.0.1:{port}", f"cannot listen: {exc.strerror}",
                                field="--port", hint="choose another --port, or --port 0 for any free one")) from None
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    echo(url)
-    info("Serving the preview; Ctrl-C stops it.")
-    if not no_watch:
-        threading.Thread(target=watcher.run, name="mediafeed-watch", daemon=True).start()
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        info("Stopped.")
+        if not preview.rebuild():
+            raise SystemExit(preview.exit_code)
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        echo(url)
+        info("Serving the preview; Ctrl-C stops it.")
+        if not no_watch:
+            threading.Thread(target=watcher.run, name="mediafeed-watch", daemon=True).start()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            info("Stopped.")
     finally:
         watcher.stop.set()
         server.server_close()

@@ -125,6 +125,7 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
+        _refuse_web_page(data, source)
         broken = re.sub(r"\s+,", ",", " ".join(str(exc).split()))  # one line: libxml2 ends some messages in "\n"
         repaired = _windows_1252(data) if re.search(r"Invalid bytes in character encoding|not proper UTF-8", broken) else None
         if repaired is not None:
@@ -161,7 +162,39 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
                                "character), save the feed to a file and import that")) from None
 
 
+def _refuse_web_page(data: bytes, source: str) -> None:
+    """IMP002 for a web page given instead of a feed (the show's address pasted from the browser), with the
+    feeds the page links to (``<link rel="alternate" type="application/rss+xml">``): the command that imports them."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].lower()
+    if not head.startswith((b"<!doctype html", b"<html")):
+        return
+    from lxml import html as lxml_html
+
+    feeds: list[str] = []
+    try:
+        page = lxml_html.document_fromstring(data[:2_000_000])
+    except (etree.ParserError, ValueError):
+        page = None
+    for link in page.iter("link") if page is not None else ():
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind == "application/rss+xml" and href:
+            url = urljoin(source, href) if urlsplit(source).scheme in ("http", "https") else href
+            if urlsplit(url).scheme in ("http", "https") and url not in feeds:
+                feeds.append(url)
+    if feeds:
+        hint = f"it links to its feed: mediafeed import {feeds[0]}" if len(feeds) == 1 else \
+            "it links to these feeds; import the podcast's: " + ", ".join(feeds[:5])
+    else:
+        hint = ("give the podcast's RSS feed, not its web page: look for 'RSS' on the page, or in the host's "
+                "settings (often called 'RSS feed' or 'feed URL')")
+    raise InputError(error("IMP002", source, "not an RSS feed: this is a web page (HTML)", hint=hint))
+
+
 def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, list[Problem]]:
+    if _local(root.tag).lower() == "html":
+        _refuse_web_page(etree.tostring(root), source)
     if _local(root.tag) != "rss":
         raise InputError(error("IMP002", source, f"not an RSS feed (the document is <{_local(root.tag)}>)",
                                hint="give the podcast's RSS feed; Atom feeds are not podcast feeds"))
