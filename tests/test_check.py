@@ -329,3 +329,13 @@ def test_an_other_feeds_medium_outside_the_namespaces_list_points_at_show_yml(sh
     found = [p for p in lint.lint_show(show).problems if p.code == "PI021"]
     assert [(p.file, p.field, p.severity) for p in found] == [("show.yml", "podroll", Severity.ERROR)]
     assert "'song'" in found[0].message and 'medium="music"' in found[0].hint
+
+
+def test_an_http_artwork_address_in_podcast_image_points_at_show_yml(show: Path) -> None:
+    # podcast:image carries the artwork's address as itunes:image does: its PI004 names show.yml's artwork, where
+    # itunes:image's problems already point, not feed.xml
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("url: https://", "url: http://", 1), encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "PI004" and p.field.startswith("artwork")]
+    assert [(p.file, p.field) for p in found] == [("show.yml", "artwork")]
+    assert "podcast:image@href" in found[0].message

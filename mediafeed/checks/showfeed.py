@@ -39,7 +39,7 @@ COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED0
                     | {f"VAL{n:03}" for n in range(1, 22)} | {f"SOC{n:03}" for n in range(1, 6)})
 CHANNEL_FIELDS = {
     "title": "title", "description": "description", "link": "url", "language": "language",
-    "itunes:image": "artwork", "itunes:image@href": "artwork", "itunes:category": "category",
+    "itunes:image": "artwork", "itunes:image@href": "artwork", "podcast:image@href": "artwork", "itunes:category": "category",
     "itunes:category@text": "category", "itunes:category/itunes:category@text": "subcategory",
     "itunes:explicit": "explicit", "atom:link": "feed_url", "itunes:author": "author", "itunes:owner": "owner",
     "itunes:type": "type", "copyright": "copyright", "itunes:new-feed-url": "new_feed_url",
@@ -55,7 +55,7 @@ ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
     "enclosure@type": "audio", "guid": "guid", "pubDate": "date", "description": "notes", "itunes:duration": "audio",
     "itunes:explicit": "explicit", "itunes:episodeType": "type", "itunes:season": "season", "itunes:episode": "episode",
-    "itunes:image@href": "artwork", "podcast:transcript": "transcript", "podcast:chapters": "chapters",
+    "itunes:image@href": "artwork", "podcast:image@href": "artwork", "podcast:transcript": "transcript", "podcast:chapters": "chapters",
     "podcast:person": "persons", "podcast:funding": "funding", "podcast:license": "license",
     "podcast:soundbite": "soundbites", "podcast:alternateEnclosure": "alternate_enclosures",
     "itunes:summary": "summary", "podcast:funding@url": "funding", "podcast:person@role": "persons",
