@@ -8,7 +8,6 @@ addresses are at example domains.
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from dataclasses import fields
@@ -16,13 +15,13 @@ from datetime import datetime
 from pathlib import Path
 
 import feedparser
-import podcastparser
 import pytest
 from click.testing import CliRunner
 from helpers import add_episode, copy_show
 from lxml import etree
 from podcast_rules import NS, violations
 from siteserver import old_host
+from test_feed_namespace import podcastparser_read
 from test_incremental import assert_same_as_clean, edit
 
 from mediafeed import lint
@@ -123,9 +122,7 @@ def test_a_feed_with_value_blocks_still_reads_cleanly_with_feedparser_and_podcas
     parsed = feedparser.parse(feed)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert len(parsed.entries) == 6
-    legacy = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
-    read = podcastparser.parse("https://podcast.example.org/safe-to-say/feed.xml",
-                               io.BytesIO(feed.replace(NS.encode(), legacy.encode())))
+    read = podcastparser_read(feed)
     assert len(read["episodes"]) == 6 and read["title"] == "Safe to Say"
 
 

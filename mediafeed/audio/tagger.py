@@ -41,7 +41,6 @@ new tags fit; otherwise (or without ``length``) its size is rounded up to a whol
 
 from __future__ import annotations
 
-import errno
 import io
 import mmap
 import os
@@ -386,22 +385,8 @@ def _direct_copy(source: Path, tmp: Path, audio: mutagen.FileType, wanted: Tags,
         with open(tmp, "wb") as out:
             out.write(b"".join(parts))
             out.flush()
-            try:
-                while offset < end:
-                    sent = os.sendfile(out.fileno(), original.fileno(), offset, end - offset)
-                    if sent == 0:  # the source got shorter meanwhile: verification refuses the copy (TAG002)
-                        break
-                    offset += sent
-            except OSError as exc:
-                if exc.errno not in _NO_SENDFILE:
-                    raise
-                original.seek(offset)  # no sendfile between files here (not Linux): copied through a buffer
-                shutil.copyfileobj(original, out)
+            faststart.send(out, original, offset, end)
     return True
-
-
-#: what ``os.sendfile`` says where it cannot copy between two files (other errors, such as a full disk, are raised)
-_NO_SENDFILE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSOCK}
 
 
 def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
