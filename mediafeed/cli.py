@@ -31,9 +31,11 @@ class LazyGroup(click.Group):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as exc:  # `mediafeed --bogus check --format json`
-            _dashed_file(exc, args)
-            _usage_json(exc, args)
-            raise
+            told = _dashed_file(exc, args)
+            _usage_json(told, args)
+            if told is exc:
+                raise
+            raise told from None
 
     def invoke(self, ctx: click.Context) -> object:
         # A Ctrl-C outside a command's own boundary (while the command is imported) is an interruption, exit 130,
@@ -45,27 +47,32 @@ class LazyGroup(click.Group):
 
             interrupted()
         except click.UsageError as exc:  # an unknown option, a missing argument, a bad choice or value
-            _dashed_file(exc, ctx.meta.get(_ARGS, []))
-            _usage_json(exc, ctx.meta.get(_ARGS, []))
-            raise  # click says it on stderr, as always, and exits with 2
+            told = _dashed_file(exc, ctx.meta.get(_ARGS, []))
+            _usage_json(told, ctx.meta.get(_ARGS, []))
+            if told is exc:
+                raise  # click says it on stderr, as always, and exits with 2
+            raise told from None
 
 
 _ARGS = "mediafeed.args"
 
 
-def _dashed_file(exc: click.UsageError, args: list[str]) -> None:
+def _dashed_file(exc: click.UsageError, args: list[str]) -> click.UsageError:
     """An unknown option that is a file's name (an export called ``-final.mp3``) gets the spelling that works: click
-    reads it as options and says only "No such option: -f"."""
+    reads it as options and says only "No such option: -f". Returns the error to raise: ``exc``, or the same error
+    with that sentence added (a new one: click 8.2 made an error's ``message`` final)."""
     if not isinstance(exc, click.NoSuchOption):
-        return
+        return exc
     import os
 
     for arg in args:
         if arg == "--":
-            return
+            return exc
         if arg.startswith("-") and arg != "-" and os.path.exists(arg):
-            exc.message += f"\n'{arg}' is a file here: write ./{arg} (or put -- before it) so that it is not read as options."
-            return
+            return click.NoSuchOption(exc.option_name, message=exc.message + f"\n'{arg}' is a file here: write ./{arg} "
+                                      "(or put -- before it) so that it is not read as options.",
+                                      possibilities=exc.possibilities, ctx=exc.ctx)
+    return exc
 
 
 def _usage_json(exc: click.UsageError, args: list[str]) -> None:
