@@ -857,6 +857,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
         previous = output.read_manifest(root / CACHE_DIR, out_dir)
+        if not previous:  # a first build into this folder: never over another site's files
+            output.refuse_foreign_files(out_dir, [item.episode.slug for item in items])
         if show.tag_on_build:
             lengths = published_lengths(ledger, items, out_dir, previous)
             items, notes, report.tagged, copies = tagging.tag_published(project, items, cache, reuse=not clean,

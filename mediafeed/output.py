@@ -771,6 +771,31 @@ def refuse_unsafe_output(root: Path, out: Path) -> None:
                                 hint="write the site to a folder of its own, e.g. --output public"))
 
 
+#: the files at the top of every site mediafeed builds (the episodes' folders are looked at one by one)
+SITE_FILES = ("index.html", "404.html", "feed.xml", "feed.json", "robots.txt", "sitemap.xml")
+
+
+def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
+    """OUT006 when a first build into ``out`` (no manifest of ours) would overwrite files mediafeed did not write:
+    an ``index.html`` of another site in the folder given to ``--output``, say. A site of ours whose record was
+    lost (``.mediafeed/`` deleted: its feed.xml says ``<generator>mediafeed``) is rebuilt; files the site does not
+    make (``.git``, ``CNAME``, a README of a GitHub Pages folder) are left alone, as every build leaves them."""
+    try:
+        with open(out / "feed.xml", "rb") as handle:
+            if b"<generator>mediafeed" in handle.read(65536):  # (in the channel, before the first item)
+                return
+    except OSError:
+        pass
+    clash = [name for name in SITE_FILES if os.path.isfile(out / name)]
+    clash += [f"episodes/{slug}/index.html" for slug in sorted(slugs) if os.path.exists(out / "episodes" / slug / "index.html")]
+    if clash:
+        shown = ", ".join(clash[:5]) + (f" and {len(clash) - 5} more" if len(clash) > 5 else "")
+        raise OutputError(error("OUT006", str(out), f"the output folder holds files mediafeed did not write, which this "
+                                f"build would overwrite: {shown}",
+                                hint="build into an empty folder (--output), or move those files away first; "
+                                     "nothing was written"))
+
+
 def _manifest_path(cache_dir: Path, out: Path) -> Path:
     return cache_dir / f"outputs-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.txt"
 

@@ -178,3 +178,51 @@ def test_templates_ship_inside_the_wheel(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for template in ("base.html", "index.html", "episode.html", "embed.html", "assets/style.css"):
         assert f"mediafeed/templates/{template}" in names
+
+
+# -- an output folder that holds another site ---------------------------------------------------------------------
+
+def test_a_first_build_into_a_folder_of_another_site_overwrites_nothing(show: Path, tmp_path: Path) -> None:
+    """`build --output DIR` where DIR holds another site's index.html (a Hugo public/, a web root) replaced it
+    silently; now OUT006 names it and nothing is written. Files the site does not make stay as they are."""
+    from mediafeed.errors import OutputError
+
+    site = tmp_path / "www"
+    (site / "episodes" / "001-ipv-and-substance-use").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>My own site</h1>", encoding="utf-8")
+    (site / "episodes" / "001-ipv-and-substance-use" / "index.html").write_text("mine", encoding="utf-8")
+    (site / "CNAME").write_text("podcast.example.org\n", encoding="utf-8")
+    with pytest.raises(OutputError) as info:
+        build(show, site)
+    [problem] = info.value.problems
+    assert problem.code == "OUT006" and "index.html" in problem.message
+    assert "episodes/001-ipv-and-substance-use/index.html" in problem.message and problem.hint
+    assert (site / "index.html").read_text(encoding="utf-8") == "<h1>My own site</h1>"
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        "CNAME", "episodes", "episodes/001-ipv-and-substance-use", "episodes/001-ipv-and-substance-use/index.html",
+        "index.html"]
+
+
+def test_a_folder_holding_only_files_the_site_does_not_make_is_built_into_and_keeps_them(show: Path, tmp_path: Path) -> None:
+    site = tmp_path / "gh-pages"
+    (site / ".git").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (site / "CNAME").write_text("podcast.example.org\n", encoding="utf-8")
+    (site / "README.md").write_text("The podcast's site.\n", encoding="utf-8")
+    build(show, site)
+    assert (site / "feed.xml").is_file() and (site / "index.html").is_file()
+    assert (site / "CNAME").read_text(encoding="utf-8") == "podcast.example.org\n"
+    assert (site / ".git" / "HEAD").is_file() and (site / "README.md").is_file()
+
+
+def test_our_own_site_is_rebuilt_after_the_cache_is_lost(show: Path) -> None:
+    """Without .mediafeed/ (deleted, or a fresh clone next to a kept public/) the folder has no record of ours,
+    but its feed.xml says mediafeed made it: the build goes on, and the result is the same."""
+    import shutil
+
+    site = build(show).output
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    shutil.rmtree(show / ".mediafeed")
+    build(show)
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after.keys() == before.keys() and after["feed.xml"] == before["feed.xml"]
