@@ -13,6 +13,12 @@ from pathlib import Path
 from typing import Protocol
 
 
+def whole_seconds(seconds: float) -> int:
+    """A duration in whole seconds, as the feed gives it: at least 1 for any audio (apps read 0 as "length unknown"),
+    so that a 0.3 s file is not "0:00" in one place (``mediafeed list``) and 1 s in another (the feed)."""
+    return max(int(round(seconds)), 1 if seconds > 0 else 0)
+
+
 @dataclass(frozen=True)
 class Person:
     """RSS: podcast:person (text = name)."""
@@ -381,8 +387,8 @@ class Item:
 
     @property
     def duration(self) -> int:
-        """Whole seconds, as itunes:duration wants; at least 1 for any audio (apps read 0 as "length unknown")."""
-        return max(int(round(self.media.duration)), 1 if self.media.duration > 0 else 0)
+        """Whole seconds, as itunes:duration wants (:func:`whole_seconds`)."""
+        return whole_seconds(self.media.duration)
 
     @property
     def explicit(self) -> bool | None:

@@ -23,7 +23,7 @@ from .chapters import clock
 from .dates import rfc2822
 from .errors import MediafeedError, Problem, error
 from .jsontext import indented
-from .model import Item, Person, Show
+from .model import Item, Person, Show, whole_seconds
 from .transcripts import Paragraph
 
 if TYPE_CHECKING:
@@ -181,14 +181,14 @@ def long_date(value: object) -> str:
 
 
 def human_duration(seconds: float | int) -> str:
-    total = int(round(seconds))
+    total = whole_seconds(seconds)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def iso_duration(seconds: float | int) -> str:
-    total = int(round(seconds))
+    total = whole_seconds(seconds)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{secs}S"

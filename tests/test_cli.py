@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT, make_media
+from helpers import ROOT, add_episode, make_media
 
 from mediafeed.build import build
 from mediafeed.cli import main
@@ -244,3 +244,14 @@ def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
     show, problems = load_show(tmp_path / "s")
     assert show is not None and show.title == "Night Shift" and show.owner.email == "ana@example.org"
     assert [p.field for p in problems] == ["artwork"]  # only the artwork file is still to come
+
+
+def test_list_gives_a_short_episode_the_length_the_feed_gives_it(show: Path) -> None:
+    """A 0.3 s file: the feed says itunes:duration 1 (apps read 0 as "unknown") and the page 0:01; list said 0:00."""
+    add_episode(show, "006-blip", "title: Blip\ndate: 2026-05-01T08:00:00+00:00\nguid: 0d5c3f0e-2f4a-4f63-9d1e-5b7a8c9e0f11\n"
+                "audio: audio.mp3\n", seconds=0.3)
+    result = CliRunner().invoke(main, ["list", "-s", str(show)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Blip\s+0:01\s", result.output), result.output
+    feed = (build(show, accept_changes=True).output / "feed.xml").read_text()
+    assert "<itunes:duration>1</itunes:duration>" in feed
