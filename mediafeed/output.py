@@ -780,6 +780,8 @@ def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
     an ``index.html`` of another site in the folder given to ``--output``, say. A site of ours whose record was
     lost (``.mediafeed/`` deleted: its feed.xml says ``<generator>mediafeed``) is rebuilt; files the site does not
     make (``.git``, ``CNAME``, a README of a GitHub Pages folder) are left alone, as every build leaves them."""
+    if not out.is_dir():  # a new folder (the usual first build): nothing to look at
+        return
     try:
         with open(out / "feed.xml", "rb") as handle:
             if b"<generator>mediafeed" in handle.read(65536):  # (in the channel, before the first item)
@@ -787,7 +789,9 @@ def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
     except OSError:
         pass
     clash = [name for name in SITE_FILES if os.path.isfile(out / name)]
-    clash += [f"episodes/{slug}/index.html" for slug in sorted(slugs) if os.path.exists(out / "episodes" / slug / "index.html")]
+    if os.path.isdir(out / "episodes"):
+        clash += [f"episodes/{slug}/index.html" for slug in sorted(slugs)
+                  if os.path.exists(out / "episodes" / slug / "index.html")]
     if clash:
         shown = ", ".join(clash[:5]) + (f" and {len(clash) - 5} more" if len(clash) > 5 else "")
         raise OutputError(error("OUT006", str(out), f"the output folder holds files mediafeed did not write, which this "

@@ -50,8 +50,9 @@ if TYPE_CHECKING:
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
 NAMES = "tagname"  #: cache table: slug → the name of its tagged copy, under the episode's input key
 NAMES_FORMAT = 1
-#: cache table: slug → (tag: its copy's name) the size and mtime the copy had when made, or SAME: the source
-#: already says all the wanted tags (published as it is; no copy)
+#: cache table: slug → (tag: its copy's name) the size and mtime the copy had when made (and, for an MP4 whose index
+#: comes last that the copy could not move to the front, why: MED027), or SAME: the source already says all the
+#: wanted tags (published as it is; no copy)
 MADE = "tagmade"
 SAME = "same"
 #: Artwork above this size is embedded as a 1400×1400 JPEG instead (it is copied into every file).
@@ -254,13 +255,13 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                 st = os.stat(copy_text)
             except OSError:
                 st = None
-            if st is not None and [st.st_size, st.st_mtime_ns] == made and (length is None or st.st_size == length):
+            if st is not None and [st.st_size, st.st_mtime_ns] == made[:2] and (length is None or st.st_size == length):
                 out[index] = _published(item, media_file, st.st_size)
                 copies[episode.slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-                if item.media.index_last and not item.media.index_blocker:  # made fast start, or said why not
-                    notes.extend(_index_kept(copy_text, st.st_size, source_rel, episode, item.media.video))
+                if len(made) > 2:  # its index stayed last when it was made: said again, as its first build said it
+                    notes.append(_index_problem(episode, source_rel, item.media.video, str(made[2])))
                 continue
-            if st is not None and [st.st_size, st.st_mtime_ns] != made:
+            if st is not None and [st.st_size, st.st_mtime_ns] != made[:2]:
                 notes.append(info("TAG012", media_file,
                                   "the tagged copy was changed after it was made (a published file edited in place?); "
                                   "tagged it again", field="audio", episode=episode.slug,
@@ -290,7 +291,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             continue
         # Recorded only now that the copy is whole and verified: a copy cut short is never trusted.
         st = os.stat(job.copy)
-        cache.put(MADE, slug, name, [st.st_size, st.st_mtime_ns])
+        cache.put(MADE, slug, name, [st.st_size, st.st_mtime_ns, *([result.index_kept] if result.index_kept else [])])
         copies[slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
         tagged.append(job.rel)
         out[job.index] = _published(items[job.index], job.media_file, result.size)
@@ -339,17 +340,6 @@ def _index_problem(episode: Episode, rel: str, video: bool, reason: str) -> Prob
     from .checks.media import index_last
 
     return index_last(rel, episode.audio, episode.slug, video, reason)
-
-
-def _index_kept(copy: str, size: int, rel: str, episode: Episode, video: bool) -> list[Problem]:
-    """MED027 (a warning) when a reused copy of a file whose index comes last still has it last (its first build
-    could not move it, and said so): a rebuild says it again."""
-    from .audio import mp4
-
-    with open(copy, "rb") as handle:
-        if not mp4.index_last(handle, size):
-            return []
-    return [_index_problem(episode, rel, video, "the copy the build made keeps it last")]
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:
