@@ -166,6 +166,8 @@ def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, bro
         assert [h.get_attribute("sandbox") for h in handles] == ["allow-scripts", "allow-scripts"]
         for handle, width in zip(handles, (600, 300)):
             frame = handle.content_frame()
+            # (the iframes load lazily, after the page's load event: under load a frame may still be about:blank here)
+            frame.wait_for_url(server.url + EP1 + "embed/")
             assert frame.url == server.url + EP1 + "embed/"
             frame.wait_for_selector(".player-bar", state="visible")  # the script ran in the sandbox
             frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
