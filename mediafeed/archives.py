@@ -18,15 +18,14 @@ leave their listings; apps that follow the links still find them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .feed import Paging
 from .model import Item, Show
+from .records import frozen
 
 ARCHIVE_DIR = "archive"
 
 
-@dataclass(frozen=True)
+@frozen
 class FeedPage:
     """One feed document: the items in it (newest first) and its RFC 5005 links."""
 

@@ -21,7 +21,7 @@ import shutil
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from .dates import source_date
 from .episodes import EPISODE_FILE, EPISODES_DIR, Folder, discover, read_episode
 from .errors import InputError, MediaError, MediafeedError, Problem, Severity, has_errors
 from .model import Episode, Item, Media, RenderedNotes, Show
+from .records import mutable
 from .render import Renderer, read_cues
 from .site import theme_fingerprint as site_theme_fingerprint
 from .site import url_path
@@ -48,7 +49,7 @@ Progress = Callable[[str, int, int], None]
 NOTES_FORMAT = "2"  #: tag of the notes rows (see _notes_from): a new layout must not read older rows
 
 
-@dataclass
+@mutable
 class Project:
     """Everything read from a show folder, before rendering."""
 
@@ -82,7 +83,7 @@ class Project:
         return sorted(live, key=lambda e: (e.date, e.slug), reverse=True)
 
 
-@dataclass
+@mutable
 class BuildReport:
     output: Path
     episodes: int = 0
@@ -741,7 +742,7 @@ class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):
         return self._job(self.fresh[index])
 
 
-@dataclass
+@mutable
 class _Made:
     """An episode's pages made ahead: (path, bytes to write, origin), or (path, size, origin) when the worker
     wrote the file itself into ``folders``, which it made (see :func:`output.write_fresh`)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,9 +11,10 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, Problem, Severity
 from .model import Media
+from .records import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     slug: str
     number: int | None

@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
+from .records import frozen
 from .social import parse_social
 from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
@@ -51,7 +51,7 @@ RACY_NS = 2_000_000_000
 GUID_HINT = "run 'mediafeed guid --assign' to give every episode without one a new, permanent GUID"
 
 
-@dataclass(frozen=True)
+@frozen
 class Folder:
     """One episode folder as found on disk: what the cache keys on."""
 

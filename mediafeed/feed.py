@@ -15,7 +15,6 @@ feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -30,6 +29,7 @@ from .itunes_ns import ItunesExtension
 from .model import Item, Show
 from .notes import absolute_urls
 from .podcast_ns import PodcastExtension
+from .records import frozen
 from .source import is_url
 
 #: what an item function gives for each item: its bytes, or (a build's writer) an ``output.Piece``
@@ -40,7 +40,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  #: RFC 5005 feed history
 
 
-@dataclass(frozen=True)
+@frozen
 class Paging:
     """RFC 5005 links for a paged or archived feed (see :mod:`archives`)."""
 

@@ -28,7 +28,7 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,12 +37,13 @@ from .episodes import EPISODES_DIR
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .output import atomic_write
+from .records import mutable
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
 
 
-@dataclass
+@mutable
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""

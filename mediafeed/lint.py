@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,12 @@ from .checks.items import check_items
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
 from .errors import InputError, OutputError, Problem, Severity, error, has_errors
+from .records import mutable
 
 SCHEMA = "mediafeed.check/1"
 
 
-@dataclass
+@mutable
 class LintReport:
     target: str  #: the show folder, feed path or feed URL
     kind: str  #: "show" or "feed"

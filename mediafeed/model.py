@@ -7,10 +7,12 @@ reader can go from a front-matter key to the feed and back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
+
+from .records import frozen
 
 
 def whole_seconds(seconds: float) -> int:
@@ -19,7 +21,7 @@ def whole_seconds(seconds: float) -> int:
     return max(int(round(seconds)), 1 if seconds > 0 else 0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     """RSS: podcast:person (text = name)."""
 
@@ -30,7 +32,7 @@ class Person:
     href: str = ""  #: RSS: podcast:person@href
 
 
-@dataclass(frozen=True)
+@frozen
 class Funding:
     """RSS: podcast:funding url=… (text = call to action, ≤ 128 characters)."""
 
@@ -38,7 +40,7 @@ class Funding:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Chapter:
     """One chapter. RSS: chapters.json entry, psc:chapter, ID3 CHAP."""
 
@@ -50,7 +52,7 @@ class Chapter:
     end: float | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Soundbite:
     """RSS: podcast:soundbite startTime duration (text = title)."""
 
@@ -59,7 +61,7 @@ class Soundbite:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """RSS: podcast:location geo osm (text = name)."""
 
@@ -70,7 +72,7 @@ class Location:
     country: str = ""  #: RSS: podcast:location@country (ISO 3166-1 alpha-2)
 
 
-@dataclass(frozen=True)
+@frozen
 class License:
     """RSS: podcast:license url? (text = SPDX identifier or a custom name)."""
 
@@ -78,7 +80,7 @@ class License:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class RemoteItem:
     """RSS: podcast:remoteItem inside podcast:podroll or podcast:valueTimeSplit."""
 
@@ -89,7 +91,7 @@ class RemoteItem:
     medium: str = ""  #: RSS: podcast:remoteItem@medium (when not "podcast")
 
 
-@dataclass(frozen=True)
+@frozen
 class ValueRecipient:
     """RSS: podcast:valueRecipient inside podcast:value: one payee and their share of each payment."""
 
@@ -102,7 +104,7 @@ class ValueRecipient:
     custom_value: str = ""  #: RSS: @customValue
 
 
-@dataclass(frozen=True)
+@frozen
 class ValueTimeSplit:
     """RSS: podcast:valueTimeSplit inside an item's podcast:value: other payees for a stretch of the episode (a
     guest's segment, a song, a clip of another show). Either ``recipients`` or ``remote_item``, never both."""
@@ -115,7 +117,7 @@ class ValueTimeSplit:
     remote_percentage: float | None = None  #: RSS: @remotePercentage: the remote block's share, 0-100 (default 100)
 
 
-@dataclass(frozen=True)
+@frozen
 class Value:
     """RSS: podcast:value type method suggested? ("Value for Value" payments while listening, and boosts)."""
 
@@ -129,7 +131,7 @@ class Value:
     suggested: str = ""  #: RSS: @suggested: a decimal amount of the currency per minute ("0.00000005000" is 5 sats)
 
 
-@dataclass(frozen=True)
+@frozen
 class SocialInteract:
     """RSS: podcast:socialInteract: where the comments on the episode or show live (its root post)."""
 
@@ -140,7 +142,7 @@ class SocialInteract:
     priority: int | None = None  #: RSS: @priority (lower first, when there are several)
 
 
-@dataclass(frozen=True)
+@frozen
 class Media:
     """What probing a media file found. Built by ``audio.probe``; cached by file identity.
 
@@ -170,7 +172,7 @@ class Media:
     index_blocker: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Transcript:
     """A transcript file next to the episode. RSS: podcast:transcript."""
 
@@ -180,7 +182,7 @@ class Transcript:
     generated: bool = False  #: produced by mediafeed from another timed format
 
 
-@dataclass(frozen=True)
+@frozen
 class AlternateEnclosure:
     """RSS: podcast:alternateEnclosure with one podcast:source."""
 
@@ -198,13 +200,13 @@ class AlternateEnclosure:
     codecs: str = ""  #: RSS: @codecs (RFC 6381)
 
 
-@dataclass(frozen=True)
+@frozen
 class Season:
     number: int
     name: str = ""  #: RSS: podcast:season@name
 
 
-@dataclass(frozen=True)
+@frozen
 class Episode:
     """One episode folder: ``episodes/<slug>/episode.md``."""
 
@@ -242,13 +244,13 @@ class Episode:
     updated: datetime | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Owner:
     name: str
     email: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Show:
     """``show.yml`` at the show root."""
 
@@ -305,7 +307,7 @@ class Show:
         return self.media_url + rel.lstrip("/")
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     """A published side file of an episode: its URL and type."""
 
@@ -328,7 +330,7 @@ class RenderedNotes(Protocol):
     def text(self) -> str: ...
 
 
-@dataclass(frozen=True)
+@frozen
 class _NoNotes:
     html: str = ""
     description: str = ""
@@ -338,7 +340,7 @@ class _NoNotes:
 _NO_NOTES = _NoNotes()
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     """An episode ready to publish: the source episode with everything derived from it.
 

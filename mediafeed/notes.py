@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from .records import frozen
 
 DESCRIPTION_LIMIT = 4000
 _EXTENSIONS = ["table", "autolink", "strikethrough", "tasklist"]
@@ -91,7 +92,7 @@ _CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
-@dataclass(frozen=True)
+@frozen
 class Notes:
     html: str  #: full, sanitised notes for pages and content:encoded
     description: str  #: Apple-safe subset for <description>, ≤ 4000 bytes

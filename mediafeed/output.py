@@ -44,11 +44,12 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
 from .errors import OutputError, Problem, error
+from .records import mutable
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ T = TypeVar("T")
 LAST = ("feed.json", "feed.xml")
 
 
-@dataclass
+@mutable
 class Planned:
     data: bytes | None = None
     source: Path | None = None  #: copy this file (media, artwork) instead of ``data``
@@ -64,7 +65,7 @@ class Planned:
     link: bool = False  #: hard-link ``source`` where possible (only for files no one writes into in place)
 
 
-@dataclass
+@mutable
 class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0

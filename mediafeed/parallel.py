@@ -35,13 +35,13 @@ import itertools
 import os
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 from .errors import MediaError, Problem
+from .records import frozen
 
 C = TypeVar("C")
 T = TypeVar("T")
@@ -53,7 +53,7 @@ MIN_ITEMS = 16
 AHEAD = 4
 
 
-@dataclass(frozen=True)
+@frozen
 class Failed:
     """What a :class:`MediaError` raised for one item said."""
 

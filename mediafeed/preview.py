@@ -24,7 +24,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -36,6 +36,7 @@ from .cache import CACHE_DIR
 from .config import SHOW_FILE, load_show
 from .episodes import EPISODES_DIR
 from .errors import MediafeedError, Problem
+from .records import mutable
 from .site import THEME_DIR_NAME
 
 PREVIEW_DIR = f"{CACHE_DIR}/preview"
@@ -243,7 +244,7 @@ def make_server(site: Path, port: int, log: Callable[[str], None] = lambda _line
     return server
 
 
-@dataclass
+@mutable
 class Watcher:
     """Polls the show's sources; calls ``rebuild`` when any file was added, removed or changed."""
 
@@ -292,7 +293,7 @@ class Watcher:
                 self.rebuild()
 
 
-@dataclass
+@mutable
 class Preview:
     """The build half of ``serve``: builds into ``out`` and reports each rebuild through ``report``."""
 

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,12 +27,13 @@ from .errors import InputError, MediafeedError, error
 from .guids import new_guid
 from .model import Media
 from .output import atomic_copy, atomic_write
+from .records import frozen
 from .source import FRONT_MATTER, is_url, load_yaml
 
 TEMPLATES_README = "templates/README.md"
 
 
-@dataclass(frozen=True)
+@frozen
 class ShowAnswers:
     """The essentials ``init`` asks for."""
 
@@ -204,7 +204,7 @@ wins over the default theme's template of the same name.
 # -- add ------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class NewEpisode:
     """What ``add`` wrote."""
 

@@ -30,7 +30,7 @@ import io
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
@@ -42,6 +42,7 @@ from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, error, info
 from .model import Episode, Item, Media, Show
 from .notes import excerpt
+from .records import frozen, mutable
 
 if TYPE_CHECKING:
     from .audio import TagResult  # not at run time: it would load the tagger (and mutagen) on every build
@@ -299,7 +300,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     return out, notes, tagged, copies
 
 
-@dataclass(frozen=True)
+@frozen
 class _Job:
     """One media file to tag into the store (sent to a worker process: no cover bytes, see ``covers``)."""
 
@@ -378,7 +379,7 @@ def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
     return notes
 
 
-@dataclass
+@mutable
 class SourceReport:
     """What ``mediafeed tag`` did to the files in episodes/."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .errors import Problem, error, warning
 from .model import Link, Transcript
+from .records import frozen
 
 TRANSCRIPT_TYPES = {
     ".vtt": "text/vtt",
@@ -35,7 +35,7 @@ _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]+>")
 
 
-@dataclass(frozen=True)
+@frozen
 class Cue:
     start: float
     end: float
@@ -169,7 +169,7 @@ def to_vtt(cues: list[Cue]) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     """Consecutive cues of one speaker, for reading on the page."""
 

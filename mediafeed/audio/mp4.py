@@ -21,13 +21,15 @@ import hashlib
 import os
 import struct
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import BinaryIO
+
+from ..records import frozen, mutable
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"udta"}
 
 
-@dataclass
+@mutable
 class Box:
     name: bytes
     start: int  #: offset of the box header
@@ -93,7 +95,7 @@ def index_last(handle: BinaryIO, size: int) -> bool:
     return False
 
 
-@dataclass
+@mutable
 class Track:
     handler: str = ""
     sizes: list[int] = field(default_factory=list)
@@ -384,7 +386,7 @@ _HOLDS_OFFSETS = {b"saio": "sample auxiliary information offsets ('saio')", b"il
 _INDEX_CONTAINERS = _CONTAINERS | {b"dinf", b"mvex", b"meta"}
 
 
-@dataclass(frozen=True)
+@frozen
 class FastStart:
     """How to make a file whose index comes last "fast start": its ``moov`` moves to ``at`` (the first ``mdat``),
     every box from there up to the ``moov`` moves ``moov.end - moov.start`` bytes further, and so do the chunk

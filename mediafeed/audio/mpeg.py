@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 import mmap
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..records import frozen
 
 _BITRATES = {  # kbit/s by (MPEG-1?, layer)
     (True, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
@@ -29,7 +30,7 @@ _BITRATES = {  # kbit/s by (MPEG-1?, layer)
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Frame:
     length: int  #: bytes, header included
     samples: int  #: PCM samples per channel
@@ -122,7 +123,7 @@ def payload_span(data: bytes | mmap.mmap) -> tuple[int, int]:
     return start, max(start, trailer_start(data))
 
 
-@dataclass(frozen=True)
+@frozen
 class Header:
     """A Xing/Info (LAME) or VBRI header in the first frame."""
 
@@ -154,7 +155,7 @@ def vbr_header(data: bytes | mmap.mmap, pos: int, frame: Frame) -> Header | None
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class Scan:
     """What walking every frame found."""
 

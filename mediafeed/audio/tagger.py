@@ -52,7 +52,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 import mutagen
@@ -61,6 +61,7 @@ from mutagen.id3 import ID3
 from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
+from ..records import mutable
 from . import faststart, id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
@@ -81,7 +82,7 @@ IN_MEMORY_LIMIT = 1024 * 1024
 STALE_AFTER = 15 * 60
 
 
-@dataclass
+@mutable
 class TagResult:
     """What tagging one file did (or, with ``dry_run``, would do)."""
 

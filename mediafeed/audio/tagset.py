@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from functools import cached_property
 from typing import cast
 
+from ..records import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Cover:
     """Embedded artwork (ID3 APIC front cover, MP4 covr, FLAC/Vorbis picture)."""
 
@@ -31,7 +33,7 @@ class Cover:
         return f"{self.mime}, {len(self.data)} bytes, sha256 {self.digest[:12]}"
 
 
-@dataclass(frozen=True)
+@frozen
 class TagChapter:
     """A chapter as a media file stores it (times in milliseconds, the unit of ID3 CHAP)."""
 
@@ -50,7 +52,7 @@ class TagChapter:
         return text
 
 
-@dataclass(frozen=True)
+@frozen
 class Tags:
     """Tags in the podcaster's words; each field names the ID3 frame / MP4 atom / Vorbis comment it becomes."""
 
@@ -106,7 +108,7 @@ STALE_TAGS = "+"
 STALE_V1 = "~"
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One tag that differs: ``old`` is what the file has ("" when absent), ``new`` what it gets."""
 

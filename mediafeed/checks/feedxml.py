@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from lxml import etree
 
 from ..errors import InputError, Problem, error, warning
+from ..records import mutable
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -46,7 +47,7 @@ _HINTS = [
 ]
 
 
-@dataclass
+@mutable
 class FeedDoc:
     """A parsed RSS feed: where it came from and its ``<channel>``."""
 

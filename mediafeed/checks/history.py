@@ -15,9 +15,8 @@ changes hurt them, with the same codes ``published.json`` uses for shows:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..errors import Problem
+from ..records import frozen
 from .channel import self_url
 from .feedxml import FeedDoc, child, text
 from .items import duration_seconds
@@ -26,7 +25,7 @@ from .rules import problem
 ACCEPT_HINT = "if this is deliberate, --ignore {code} for this run"
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     guid: str
     url: str

@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin
 
@@ -23,13 +23,14 @@ if TYPE_CHECKING:
     import requests
 
 from .. import __version__
+from ..records import frozen, mutable
 
 T = TypeVar("T")
 USER_AGENT = f"mediafeed/{__version__} (podcast linter; +https://github.com/mediafeed)"
 REDIRECTS = {301, 302, 303, 307, 308}
 
 
-@dataclass(frozen=True)
+@frozen
 class Limits:
     connect_timeout: float = 5.0
     read_timeout: float = 10.0
@@ -43,7 +44,7 @@ class Limits:
     probe_bytes: int = 64 * 1024  #: read at most this much of a media file (a server ignoring Range)
 
 
-@dataclass
+@mutable
 class Answer:
     url: str  #: the URL asked for
     final_url: str = ""

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..config import MEDIUMS
 from ..errors import Problem, Severity
+from ..records import frozen
 from .feedxml import FeedDoc
 from .rules import problem
 
 _ITEM = ("item", "liveItem")  #: a liveItem takes every tag an item takes
 
 
-@dataclass(frozen=True)
+@frozen
 class Tag:
     parents: tuple[str, ...]  #: local names: channel, item, liveItem, or a podcast: tag
     attributes: tuple[str, ...] = ()  #: every attribute the tag defines

@@ -15,13 +15,13 @@ import functools
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import requests
 
 from .. import chapters as chapter_io
 from .. import transcripts as transcript_io
 from ..errors import Problem, Severity
+from ..records import frozen
 from .artwork import inspect_bytes
 from .feedxml import FeedDoc, child, children, text
 from .http import Answer, Limits, request, run_bounded, session
@@ -47,7 +47,7 @@ TRANSCRIPT_SERVED = {
 CHAPTERS_SERVED = {"application/json+chapters", "application/json"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     kind: str  #: "enclosure", "artwork", "transcript", "chapters"
     url: str

@@ -10,16 +10,15 @@ hosting). A code may belong to several sets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..errors import Problem, Severity
+from ..records import frozen
 
 RULE_SETS = ("apple", "spotify", "psp1", "podcastindex", "mediafeed")
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     code: str
     sets: tuple[str, ...]

@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -27,6 +27,7 @@ from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
+from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
@@ -44,7 +45,7 @@ _HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
 _BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
 
 
-@dataclass
+@mutable
 class ImportReport:
     show: Path
     feed: str  #: where the feed was read from

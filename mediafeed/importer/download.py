@@ -13,13 +13,13 @@ import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 import urllib3
 
 from .. import __version__
+from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
 TIMEOUT = (10, 60)  #: connect, read (seconds)
@@ -36,7 +36,7 @@ class DownloadError(Exception):
     """One file could not be fetched; the message says why in a few words."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Fetched:
     path: Path
     size: int

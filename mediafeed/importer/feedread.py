@@ -9,7 +9,7 @@ not stop a migration.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..checks.feedxml import near_itunes, near_podcast, utf8_declared_otherwise
 from ..errors import InputError, Problem, error, warning
+from ..records import frozen, mutable
 from ..source import parse_datetime, parse_time
 from ..value import DECIMAL
 
@@ -31,7 +32,7 @@ GOOGLEPLAY = "{http://www.google.com/schemas/play-podcasts/1.0}"
 PODCAST_ALIASES = ("{https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md}",)
 
 
-@dataclass(frozen=True)
+@frozen
 class RemoteFile:
     url: str
     mime: str = ""
@@ -39,7 +40,7 @@ class RemoteFile:
     length: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class PersonRecord:
     name: str
     role: str = ""
@@ -48,7 +49,7 @@ class PersonRecord:
     href: str = ""
 
 
-@dataclass
+@mutable
 class EpisodeRecord:
     guid: str
     title: str
@@ -76,7 +77,7 @@ class EpisodeRecord:
     position: int = 0  #: order in the source feed (0 = first item)
 
 
-@dataclass
+@mutable
 class ShowRecord:
     title: str = ""
     description: str = ""

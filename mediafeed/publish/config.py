@@ -9,12 +9,13 @@ refused (PUB004) rather than ignored, so it is noticed and rotated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from ..config import SHOW_FILE
 from ..errors import Problem, error
+from ..records import frozen
 from ..source import FieldReader
 
 TARGET_TYPES = ("s3", "directory", "rsync")
@@ -33,7 +34,7 @@ DAY = 86_400
 YEAR = 365 * DAY
 
 
-@dataclass(frozen=True)
+@frozen
 class CachePolicy:
     """Seconds of ``Cache-Control: max-age`` per kind of file."""
 
@@ -43,7 +44,7 @@ class CachePolicy:
     media: int = YEAR  #: audio and video never change at a published URL (LED003), so ``immutable``
 
 
-@dataclass(frozen=True)
+@frozen
 class S3Target:
     name: str
     bucket: str
@@ -68,7 +69,7 @@ class S3Target:
         return f"s3://{self.bucket}/{self.prefix}{where}"
 
 
-@dataclass(frozen=True)
+@frozen
 class DirectoryTarget:
     name: str
     path: Path
@@ -78,7 +79,7 @@ class DirectoryTarget:
         return str(self.path)
 
 
-@dataclass(frozen=True)
+@frozen
 class RsyncTarget:
     name: str
     destination: str  #: "host:/path/" or "user@host:/path/" (over ssh) or a local folder
@@ -93,7 +94,7 @@ class RsyncTarget:
 Target = S3Target | DirectoryTarget | RsyncTarget
 
 
-@dataclass(frozen=True)
+@frozen
 class NotifyConfig:
     websub: tuple[str, ...] = ()  #: WebSub hubs to ping (hub.mode=publish)
     podcastindex: str = ""  #: Podcast Index pubnotify endpoint ("" = off)
@@ -101,7 +102,7 @@ class NotifyConfig:
     timeout: int = 15
 
 
-@dataclass(frozen=True)
+@frozen
 class PublishConfig:
     targets: dict[str, Target] = field(default_factory=dict)
     default: str = ""

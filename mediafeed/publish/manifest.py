@@ -11,15 +11,16 @@ where it stopped; if it is lost, ``reconcile`` rebuilds it from the target.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..errors import Problem, warning
 from ..output import is_safe_output
+from ..records import frozen, mutable
 
 MANIFEST = ".mediafeed-publish.json"
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     sha256: str
     size: int
@@ -27,7 +28,7 @@ class Entry:
     cache: str = ""  #: Cache-Control it was uploaded with
 
 
-@dataclass
+@mutable
 class Manifest:
     files: dict[str, Entry] = field(default_factory=dict)
 

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
 from typing import Any
 
 import requests
 
 from .. import __version__
+from ..records import frozen
 from .config import NotifyConfig
 
 USER_AGENT = f"mediafeed/{__version__} (podcast publisher)"
 MAX_ANSWER = 4096  #: bytes of a service's answer read (for the message)
 
 
-@dataclass(frozen=True)
+@frozen
 class Notice:
     service: str  #: websub | podcastindex | podping
     url: str  #: the endpoint (no credentials in it)

@@ -16,11 +16,12 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..output import LAST, atomic_write, is_safe_output
+from ..records import frozen, mutable
 from .config import CachePolicy
 from .manifest import MANIFEST, Entry, Manifest
 
@@ -40,7 +41,7 @@ ARCHIVE = re.compile(r"^(?:archive/)?feed(?:-\d+)?\.(xml|json)$")
 HASH_CACHE = "publish-hashes.json"
 
 
-@dataclass(frozen=True)
+@frozen
 class LocalFile:
     rel: str
     path: Path
@@ -48,7 +49,7 @@ class LocalFile:
     sha256: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Upload:
     rel: str
     path: Path
@@ -63,7 +64,7 @@ class Upload:
         return Entry(self.sha256, self.size, self.type, self.cache)
 
 
-@dataclass
+@mutable
 class Plan:
     uploads: list[Upload] = field(default_factory=list)  #: in upload order
     deletions: list[str] = field(default_factory=list)  #: after the feeds

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from ..cache import CACHE_DIR
 from ..config import SHOW_FILE, load_show
 from ..errors import InputError, Problem, error, has_errors, warning
 from ..model import Show
+from ..records import mutable
 from . import config as config_io
 from . import notify as notify_io
 from .manifest import Manifest
@@ -46,7 +47,7 @@ class NoTransfer:
         return None
 
 
-@dataclass
+@mutable
 class PublishReport:
     target: str
     where: str

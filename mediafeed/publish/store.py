@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol
 
 from ..errors import MediafeedError, Problem
+from ..records import mutable
 from .manifest import Manifest
 from .plan import LocalFile, Upload
 
@@ -26,7 +27,7 @@ class Transfer(Protocol):
     def end(self, upload: Upload) -> None: ...
 
 
-@dataclass
+@mutable
 class Cors:
     """What the target's CORS settings allow, and what to do about it."""
 
