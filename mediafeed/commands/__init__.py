@@ -12,6 +12,10 @@ TYPE_CHECKING = False  # typing's constant without importing typing (see fastpat
 if TYPE_CHECKING:
     from typing import Any
 
+WAIT = 600.0  #: seconds a build or tag run waits, by default, for another one working on the same show (--wait)
+#: what a build or tag run says on stderr (not with -q) while it waits
+WAITING = "Waiting for another mediafeed run on this show to finish ({holder}); Ctrl-C stops waiting."
+
 #: command name → "module:attribute" in this package, in the order help lists them.
 LAZY = {
     "init": "init:init",

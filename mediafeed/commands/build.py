@@ -59,6 +59,11 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
             result = build_lib.build(show_dir, output, clean=clean, strict=strict, accept_changes=accept_changes,
                                      progress=progress, sweep=sweep, wait=wait, waiting=waiting_message)
         report = result.to_dict()
+    show_report(report, fmt)
+
+
+def show_report(report: dict[str, Any], fmt: str) -> None:
+    """What ``mediafeed build`` prints for a finished build's report (``commands.shortcut`` prints the same)."""
     if fmt == "json":
         print_json({"ok": True, **report})
         return

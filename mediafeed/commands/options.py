@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ..terminal import Settings
+from . import WAIT, WAITING  # (WAIT: what the commands' --wait defaults to)
 
 
 def show_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -19,9 +20,6 @@ def show_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                         help="Output format; json is for scripts and CI.")(func)
-
-
-WAIT = 600.0  #: seconds a build or tag run waits, by default, for another one working on the same show
 
 
 def _not_negative(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
@@ -41,7 +39,7 @@ def waiting_message(holder: str) -> None:
     """Say whom a run waits for (on stderr; not with -q)."""
     from ..terminal import info
 
-    info(f"Waiting for another mediafeed run on this show to finish ({holder}); Ctrl-C stops waiting.")
+    info(WAITING.format(holder=holder))
 
 
 def _quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
