@@ -166,7 +166,11 @@ CATALOGUE = [
     ('transcript-no-type', ' type="text/vtt" rel="captions"', ' rel="captions"', 1, ['PI007 error podcast:transcript #1']),
     ('transcript-bad-type', 'type="text/vtt"', 'type="text/x-transcript"', 1, ['PI007 error podcast:transcript #1']),
     ('chapters-nonjson-type', 'type="application/json+chapters"', 'type="text/plain"', 1, ['PI008 error podcast:chapters #1']),
-    ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 1, ['PI008 error podcast:chapters #1']),
+    # the namespace's own example feed (example.xml) writes type="application/json": apps read the chapters all the same
+    ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 0, ['PI008 warning podcast:chapters #1']),
+    ('chapters-json-type-no-url', '<podcast:chapters url="https://podcast.example.com/episodes/salt-marsh/chapters.json" '
+     'type="application/json+chapters"/>', '<podcast:chapters type="application/json"/>', 1,
+     ['PI008 error podcast:chapters #1']),
     ('funding-no-url', '<podcast:funding url="https://podcast.example.com/support">', "<podcast:funding>", 1, ['PI016 error podcast:funding@url']),
     ('person-bad-role', 'role="host"', 'role="wizard"', 0, ['PI017 warning podcast:person@role #1']),
     ('person-role-caps', 'role="host"', 'role="Host"', 0, []),

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import Problem
+from ..errors import Problem, Severity
 from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
@@ -358,7 +358,13 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                                hint="give url and a type: text/vtt, application/x-subrip, text/html, application/json or text/plain"))
     for chapters in children(doc, item, "podcast:chapters"):
         url, mime = (chapters.get("url") or "").strip(), (chapters.get("type") or "").strip().lower()
-        if not url or mime != "application/json+chapters":
+        if url and mime == "application/json":
+            # the namespace's own example feed (example.xml) writes this, and apps read the file as JSON chapters
+            # all the same; docs/tags/chapters.md names application/json+chapters
+            out.append(problem("PI008", src, f"podcast:chapters type is {mime}; the namespace's type for JSON chapters is "
+                               "application/json+chapters", field="podcast:chapters", episode=label,
+                               severity=Severity.WARNING, hint='write type="application/json+chapters"'))
+        elif not url or mime != "application/json+chapters":
             out.append(problem("PI008", src, f"podcast:chapters url={url or '(none)'} type={mime or '(none)'}",
                                field="podcast:chapters", episode=label,
                                hint='write <podcast:chapters url="https://…/chapters.json" type="application/json+chapters"/>'))

@@ -266,7 +266,10 @@ _RULES = [
     _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail"),
     _r("PI007", "podcastindex apple", E, "podcast:transcript without url or a known type",
        "Types: text/vtt, application/x-subrip (application/srt), text/html, application/json, text/plain."),
-    _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters"),
+    _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters",
+       "The namespace's chapters tag (docs/tags/chapters.md) requires url and type, JSON chapters being "
+       "'application/json+chapters'. type=\"application/json\", which the namespace's own example feed writes and apps "
+       "read as JSON chapters all the same, is reported as a warning."),
     _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters"),
     _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list"),
     _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number"),
