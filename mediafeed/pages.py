@@ -109,7 +109,7 @@ def episode_data(item: Item, show: Show, image_url: str) -> dict[str, Any]:
         "url": item.page_url,
         "name": episode.title,
         "datePublished": episode.date.isoformat(),
-        "timeRequired": _iso_duration(item.duration),
+        "duration": _iso_duration(item.duration),  # schema.org: duration (Episode, MediaObject); not timeRequired
         "description": item.summary_text,
         "image": item.image_url,
         "inLanguage": show.language,
