@@ -158,6 +158,7 @@ class Media:
     sample_rate: int = 0
     channels: int = 0
     video: bool = False
+    height: int = 0  #: video: the picture's height in pixels (MP4 track header); RSS: podcast:alternateEnclosure@height
     tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     chapters: tuple[Chapter, ...] = ()
     has_cover: bool = False

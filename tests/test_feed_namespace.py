@@ -254,6 +254,35 @@ def test_alternate_enclosure_is_published_with_length_bitrate_and_sri_integrity(
                                                                             ("audio/opus", "What Practitioners Need to Know")]
 
 
+def test_video_alternate_enclosures_carry_the_probed_height(show: Path) -> None:
+    """The namespace defines height for video alternates ("Height of the media asset for video formats"): the
+    picture's height comes from the probe (the track header), for the producer's video and for a video main file."""
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "capabilities-framework.mp4", "mp4", 2.0)  # 160x90
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     "  - {file: capabilities-framework.mp4, title: Video}\n")
+    (folder / "episode.md").write_text(md)
+    video = show / "episodes/004-combined-programme-outcomes"
+    md = (video / "episode.md").read_text()
+    audio = next(line.split(": ", 1)[1] for line in md.splitlines() if line.startswith("audio: "))
+    make_media(video / "measuring.m4v", "m4v", 2.0)
+    make_media(video / "measuring-small.mp3", "mp3", 2.0)
+    (video / "episode.md").write_text(md.replace(f"audio: {audio}\n", "audio: measuring.m4v\nalternate_enclosures:\n"
+                                                 "  - {file: measuring-small.mp3, title: Audio only}\n"))
+    (video / audio).unlink()
+    feed = (site_of(show, accept_changes=True) / "feed.xml").read_bytes()
+    items = items_by_guid(feed)
+    main, alternate = items["5c6c255d-36b2-45da-ab07-e62a01932dcf"].findall(P + "alternateEnclosure")
+    assert (main.get("type"), main.get("height")) == ("audio/mpeg", None)
+    assert (alternate.get("type"), alternate.get("height")) == ("video/mp4", "90")
+    video_item = next(i for i in items.values() if i.find("enclosure").get("url").endswith("measuring.m4v"))
+    main, alternate = video_item.findall(P + "alternateEnclosure")
+    assert (main.get("type"), main.get("height"), main.get("default")) == ("video/x-m4v", "90", "true")
+    assert (alternate.get("type"), alternate.get("height")) == ("audio/mpeg", None)
+    assert violations(feed) == []
+
+
 def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> None:
     folder = show / "episodes/003-capabilities-framework"
     (folder / "capabilities-framework.opus").write_bytes(b"not audio at all" * 100)
