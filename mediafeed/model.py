@@ -354,6 +354,8 @@ class Item:
     enclosure_url: str  #: RSS: enclosure@url; never changes once published
     image_url: str  #: episode artwork (or the show's)
     image_path: str = ""
+    #: the episode's own artwork's (width, height) in pixels, (0, 0) without one; RSS: podcast:image@width, @height
+    image_size: tuple[int, int] = (0, 0)
     chapters_url: str = ""  #: RSS: podcast:chapters (chapters.json)
     transcripts: tuple[Link, ...] = ()  #: RSS: podcast:transcript, one per format
     alternates: tuple[tuple[AlternateEnclosure, str], ...] = ()  #: (enclosure, URL)

@@ -283,6 +283,28 @@ def test_video_alternate_enclosures_carry_the_probed_height(show: Path) -> None:
     assert violations(feed) == []
 
 
+def test_episode_artwork_podcast_image_gives_the_images_width_and_height(show: Path) -> None:
+    """The namespace recommends width on podcast:image (and offers height): the episode's own artwork says its size,
+    as the show's does; a new picture under the same name says the new size on the next build."""
+    from PIL import Image
+
+    folder = show / "episodes/003-capabilities-framework"
+    Image.new("RGB", (1500, 1500), (20, 90, 160)).save(folder / "cover.jpg", quality=70)
+    md = folder / "episode.md"
+    md.write_text(md.read_text().replace("audio: capabilities-framework.mp3\n",
+                                         "audio: capabilities-framework.mp3\nartwork: cover.jpg\n"))
+    feed = (site_of(show) / "feed.xml").read_bytes()
+    channel = etree.fromstring(feed).find("channel").find(P + "image")
+    assert (channel.get("width"), channel.get("height")) == ("1400", "1400")
+    image = items_by_guid(feed)["5c6c255d-36b2-45da-ab07-e62a01932dcf"].find(P + "image")
+    assert image.get("href").endswith("/episodes/003-capabilities-framework/cover.jpg")
+    assert (image.get("width"), image.get("height"), image.get("type")) == ("1500", "1500", "image/jpeg")
+    assert violations(feed) == []
+    Image.new("RGB", (1600, 1600), (160, 90, 20)).save(folder / "cover.jpg", quality=70)
+    image = items_by_guid((site_of(show) / "feed.xml").read_bytes())["5c6c255d-36b2-45da-ab07-e62a01932dcf"].find(P + "image")
+    assert (image.get("width"), image.get("height")) == ("1600", "1600")
+
+
 def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> None:
     folder = show / "episodes/003-capabilities-framework"
     (folder / "capabilities-framework.opus").write_bytes(b"not audio at all" * 100)
