@@ -126,6 +126,8 @@ def episode_data(item: Item, show: Show, image_url: str) -> dict[str, Any]:
     }
     if episode.number is not None:
         data["episodeNumber"] = episode.number
+    elif episode.decimal_number is not None:  # schema.org: Integer or Text
+        data["episodeNumber"] = episode.podcast_number
     if episode.season is not None:
         data["partOfSeason"] = {"@type": "PodcastSeason", "seasonNumber": episode.season.number,
                                 **({"name": episode.season.name} if episode.season.name else {})}

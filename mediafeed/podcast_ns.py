@@ -165,8 +165,8 @@ def item_elements(entry: Any, item: Item) -> None:
     episode = item.episode
     if episode.season:
         _el(entry, "season", str(episode.season.number), name=episode.season.name)
-    if episode.number:
-        _el(entry, "episode", str(episode.number), display=episode.episode_display)
+    if episode.number or episode.decimal_number:  # (a decimal one alone: itunes:episode takes whole numbers)
+        _el(entry, "episode", episode.podcast_number, display=episode.episode_display)
     for link in item.transcripts:
         _el(entry, "transcript", url=link.url, type=link.mime, language=link.language,
             rel="captions" if link.captions else "")
