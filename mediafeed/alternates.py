@@ -64,10 +64,14 @@ def resolve(root: Path, show: Show, episode: Episode, media: Media, page_path: s
         path = root / rel
         found = probe(rel) if alternate.mime.startswith(("audio/", "video/")) else []
         bitrate = alternate.bitrate or (float(found.bitrate) if isinstance(found, Media) and found.bitrate else 0.0)
-        resolved = replace(alternate, length=path.stat().st_size, bitrate=bitrate, integrity=sri_cached(root, rel, cache))
+        # the namespace defines height for video only: the producer's figure, else the probe's
+        height = alternate.height or (found.height if isinstance(found, Media) and found.video else 0)
+        resolved = replace(alternate, length=path.stat().st_size, bitrate=bitrate, height=height,
+                           integrity=sri_cached(root, rel, cache))
         out.append((resolved, show.media_absolute(url_path(rel))))
     if out and not any(a.default for a, _ in out):
         main = AlternateEnclosure(file=episode.audio, mime=media.mime, length=media.size, default=True,
-                                  bitrate=float(media.bitrate) if media.bitrate else 0.0)
+                                  bitrate=float(media.bitrate) if media.bitrate else 0.0,
+                                  height=media.height if media.video else 0)
         out.insert(0, (main, show.media_absolute(url_path(page_path + episode.audio))))
     return tuple(out)

@@ -60,6 +60,9 @@ class Project:
     problems: list[Problem] = field(default_factory=list)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     artwork_size: tuple[int, int] = (0, 0)
+    #: an episode's own artwork (path from the show root) → its (width, height) and problems, remembered as the
+    #: show artwork's are (:func:`episode_artwork`)
+    episode_artwork: dict[str, tuple[tuple[int, int], list[Problem]]] = field(default_factory=dict)
     show_key: str = ""  #: hash of show.yml as parsed (incremental builds)
     fingerprints: dict[str, str] = field(default_factory=dict)  #: slug → hash of everything its outputs read
     #: slug → the key of its rendered notes (:func:`_notes_key`), kept in the episode's cache row: a rebuild does
@@ -203,13 +206,19 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     live = [e for e in project.episodes if project.status(e) == "published"]
     rels = [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live]
     probed = probe_all(root, rels, cache, _identities(sweep, root, rels))
+    art = {f"{EPISODES_DIR}/{e.slug}/{e.artwork}": e.slug for e in live if e.artwork}
+    art_identities = _identities(sweep, root, list(art))
+    project.episode_artwork = episode_artwork(root, art, cache, art_identities)
     for index, episode in enumerate(live):
         rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
         identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
         if isinstance(media, Media):
             project.media[episode.slug] = media
+            # the artwork's identity too: its size is in the feed item and the oEmbed file
+            picture = (art_identities.get(f"{EPISODES_DIR}/{episode.slug}/{episode.artwork}", "artwork"),) \
+                if episode.artwork else ()
             project.fingerprints[episode.slug] = incremental.digest(keys[episode.slug], show_key,
-                                                                    identity or media_identity(root / rel))
+                                                                    identity or media_identity(root / rel), *picture)
         else:  # the probe knows the file, not the episode: group its problems under the episode
             project.problems.extend(p if p.episode else replace(p, episode=episode.slug) for p in media)
         if progress:
@@ -234,6 +243,37 @@ def artwork_size(root: Path, rel: str, cache: Cache) -> tuple[tuple[int, int], l
     size, problems = checks.image_size(root / rel, rel)
     cache.put("meta", f"artwork:{rel}", identity, {"size": list(size), "problems": [p.to_dict() for p in problems]})
     return size, problems
+
+
+def episode_artwork(root: Path, wanted: dict[str, str], cache: Cache,
+                    known: dict[str, str] | None = None) -> dict[str, tuple[tuple[int, int], list[Problem]]]:
+    """:func:`checks.image_size` of each episode's own artwork (``wanted``: path from the show root → slug), kept in
+    the ``meta`` table under the file's identity like the show artwork's (:func:`artwork_size`): the known ones are
+    read in one query, and a rebuild neither opens an unchanged image nor imports Pillow. ``known``: identities
+    already taken (the shortcut's listing)."""
+    found: dict[str, tuple[tuple[int, int], list[Problem]]] = {}
+    identities: dict[str, str] = {}
+    known = known or {}
+    for rel, slug in wanted.items():
+        try:
+            identities[rel] = known.get(rel) or media_identity(root / rel)
+        except OSError:  # (a missing file: SRC041 says so; ART001 too, as before)
+            found[rel] = checks.image_size(root / rel, rel, episode=slug)
+    cached = cache.get_many("meta", {f"artwork:{rel}": identity for rel, identity in identities.items()},
+                            scan=len(identities) > 100)
+    for rel, identity in identities.items():
+        row = cached.get(f"artwork:{rel}")
+        if isinstance(row, dict):
+            try:
+                width, height = row["size"]
+                found[rel] = (int(width), int(height)), _problems(row["problems"])
+                continue
+            except (TypeError, KeyError, ValueError):
+                pass
+        size, problems = checks.image_size(root / rel, rel, episode=wanted[rel])
+        cache.put("meta", f"artwork:{rel}", identity, {"size": list(size), "problems": [p.to_dict() for p in problems]})
+        found[rel] = size, problems
+    return found
 
 
 def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
@@ -421,6 +461,7 @@ def make_items(project: Project, cache: Cache) -> list[Item]:
             enclosure_url=show.media_absolute(audio_url),
             image_url=show.absolute(image_url) if image_url else "",  # no artwork file: no image (SRC041 says why)
             image_path=image_path,
+            image_size=project.episode_artwork[image_path][0] if image_path in project.episode_artwork else (0, 0),
             chapters_url=show.absolute(page_path + "chapters.json") if episode.chapters else "",
             transcripts=links,
             alternates=alternates,

@@ -16,7 +16,7 @@ What it remembers, and what a hit is keyed on:
 * ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes;
 * ``tagname``: the name of each episode's tagged copy (a hash of its wanted tags),
   keyed by the episode's input key and its artwork's identity (see :mod:`tagging`);
-* ``meta``: the show artwork's size and problems, and each timed transcript's problems,
+* ``meta``: the show artwork's and each episode artwork's size and problems, and each timed transcript's problems,
   keyed by the file's identity (a transcript's also by its type and the audio's duration);
 * ``tagmade``: the size and mtime each tagged copy had when it was made (or that the
   source needed no copy), keyed by the copy's name: the copies' only record (read in one query).

@@ -17,7 +17,7 @@ from .records import frozen
 @frozen
 class Row:
     slug: str
-    number: int | None
+    number: int | float | None  #: a decimal one (4.5) too
     season: int | None
     date: datetime
     title: str
@@ -51,7 +51,7 @@ def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], li
                 found = build_lib.probe_cached(root, f"{EPISODES_DIR}/{episode.slug}/{episode.audio}", cache)
                 media = found if isinstance(found, Media) else None
             mine = [p for p in problems if _belongs(p, episode.slug, episode.guid)]
-            rows.append(Row(slug=episode.slug, number=episode.number,
+            rows.append(Row(slug=episode.slug, number=episode.number if episode.number else episode.decimal_number,
                             season=episode.season.number if episode.season else None, date=episode.date,
                             title=episode.title, duration=media.duration if media else None,
                             status=project.status(episode),

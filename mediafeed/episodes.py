@@ -8,6 +8,7 @@ published. Every problem is collected, never raised.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -139,6 +140,30 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
     return episode, scrubbed + escaped + problems
 
 
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
+
+
+def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
+    """``episode``: (a whole number, for itunes:episode and podcast:episode; or None, a number that is not whole,
+    for podcast:episode alone). The namespace's podcast:episode is "a decimal number" (``315.5``: a mini-episode
+    between two others); Apple's itunes:episode is "a non-zero integer"."""
+    value = r.raw("episode")
+    if value is MISSING:
+        return None, None
+    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
+        value = float(value.strip()) if "." in value else int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):  # (YAML's .nan, .inf)
+        r.fail("episode", f"expected a number such as 12 (or 12.5 for an episode between 12 and 13), got {value!r}",
+               hint="write e.g. 'episode: 12'")
+        return None, None
+    if value <= 0:
+        r.fail("episode", f"must be more than 0, got {value}", hint="number the episodes from 1 (apps read 0 as no number)")
+        return None, None
+    if float(value).is_integer():
+        return int(value), None
+    return None, float(value)
+
+
 def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str) -> tuple[Episode | None, list[Problem]]:
     r = FieldReader(data, rel, episode=folder.slug)
     title = r.str("title", required=True)
@@ -155,7 +180,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     season_number = r.int("season", None, minimum=1)
     season_name = r.str("season_name") or next((s.name for s in show.seasons if s.number == season_number), "")
     season = Season(season_number, season_name) if season_number else None
-    number = r.int("episode", None, minimum=1)
+    number, decimal_number = _episode_number(r)
     episode_type = r.choice("type", EPISODE_TYPES, "full")
 
     artwork = _file_in_folder(r, folder, "artwork", r.str("artwork"))
@@ -226,6 +251,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         summary=summary,
         season=season,
         number=number,
+        decimal_number=decimal_number,
         episode_display=r.str("episode_display"),
         episode_type=episode_type,
         explicit=r.bool("explicit", None),

@@ -65,17 +65,6 @@ def fingerprint(path: Path) -> str:
         return "0" * 12
 
 
-def dimensions(path: Path) -> tuple[int, int]:
-    """The image's (width, height) from its header; (0, 0) when it cannot be read (the artwork checks say why)."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            return image.size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError):
-        return (0, 0)
-
-
 def scaled(path: Path, sizes: tuple[int, ...] = SIZES) -> dict[int, bytes]:
     """JPEG bytes of the image at each size (longest side), never larger than the source.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
@@ -160,6 +161,7 @@ class Media:
     sample_rate: int = 0
     channels: int = 0
     video: bool = False
+    height: int = 0  #: video: the picture's height in pixels (MP4 track header); RSS: podcast:alternateEnclosure@height
     tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     chapters: tuple[Chapter, ...] = ()
     has_cover: bool = False
@@ -220,6 +222,8 @@ class Episode:
     summary: str = ""  #: RSS: itunes:summary / description fallback, plain text
     season: Season | None = None  #: RSS: itunes:season, podcast:season
     number: int | None = None  #: RSS: itunes:episode, podcast:episode
+    #: a number that is not whole (``episode: 4.5``): RSS: podcast:episode alone (itunes:episode takes whole numbers)
+    decimal_number: float | None = None
     episode_display: str = ""  #: RSS: podcast:episode@display
     episode_type: str = "full"  #: RSS: itunes:episodeType (full | trailer | bonus)
     explicit: bool | None = None  #: RSS: itunes:explicit (None = the show's value)
@@ -242,6 +246,18 @@ class Episode:
     block: bool = False  #: RSS: itunes:block (podcast:block exists only for the whole show)
     draft: bool = False  #: kept out of feed and pages
     updated: datetime | None = None
+
+    @property
+    def podcast_number(self) -> str:
+        """The text of podcast:episode ("4", "4.5"), "" without a number."""
+        if self.number:
+            return str(self.number)
+        return decimal_text(self.decimal_number) if self.decimal_number else ""
+
+
+def decimal_text(value: float) -> str:
+    """A decimal number as written, never in exponent form: 4.5 → "4.5", 0.00001 → "0.00001"."""
+    return f"{Decimal(repr(value)):f}"
 
 
 @frozen
@@ -355,6 +371,8 @@ class Item:
     enclosure_url: str  #: RSS: enclosure@url; never changes once published
     image_url: str  #: episode artwork (or the show's)
     image_path: str = ""
+    #: the episode's own artwork's (width, height) in pixels, (0, 0) without one; RSS: podcast:image@width, @height
+    image_size: tuple[int, int] = (0, 0)
     chapters_url: str = ""  #: RSS: podcast:chapters (chapters.json)
     transcripts: tuple[Link, ...] = ()  #: RSS: podcast:transcript, one per format
     alternates: tuple[tuple[AlternateEnclosure, str], ...] = ()  #: (enclosure, URL)

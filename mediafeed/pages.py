@@ -109,7 +109,7 @@ def episode_data(item: Item, show: Show, image_url: str) -> dict[str, Any]:
         "url": item.page_url,
         "name": episode.title,
         "datePublished": episode.date.isoformat(),
-        "timeRequired": _iso_duration(item.duration),
+        "duration": _iso_duration(item.duration),  # schema.org: duration (Episode, MediaObject); not timeRequired
         "description": item.summary_text,
         "image": item.image_url,
         "inLanguage": show.language,
@@ -126,6 +126,8 @@ def episode_data(item: Item, show: Show, image_url: str) -> dict[str, Any]:
     }
     if episode.number is not None:
         data["episodeNumber"] = episode.number
+    elif episode.decimal_number is not None:  # schema.org: Integer or Text
+        data["episodeNumber"] = episode.podcast_number
     if episode.season is not None:
         data["partOfSeason"] = {"@type": "PodcastSeason", "seasonNumber": episode.season.number,
                                 **({"name": episode.season.name} if episode.season.name else {})}

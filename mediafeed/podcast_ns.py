@@ -165,8 +165,8 @@ def item_elements(entry: Any, item: Item) -> None:
     episode = item.episode
     if episode.season:
         _el(entry, "season", str(episode.season.number), name=episode.season.name)
-    if episode.number:
-        _el(entry, "episode", str(episode.number), display=episode.episode_display)
+    if episode.number or episode.decimal_number:  # (a decimal one alone: itunes:episode takes whole numbers)
+        _el(entry, "episode", episode.podcast_number, display=episode.episode_display)
     for link in item.transcripts:
         _el(entry, "transcript", url=link.url, type=link.mime, language=link.language,
             rel="captions" if link.captions else "")
@@ -182,8 +182,9 @@ def item_elements(entry: Any, item: Item) -> None:
     _location(entry, episode.location)
     _txt(entry, episode.txt)
     if item.image_path and item.image_url:
-        _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, type=_image_type(item.image_url),
-            purpose="artwork")
+        width, height = item.image_size
+        _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, width=str(width) if width else "",
+            height=str(height) if height else "", type=_image_type(item.image_url), purpose="artwork")
     for alternate, url in item.alternates:
         if url == item.enclosure_url and item.media_file:
             # the main file is published as its tagged copy: the source's size and hash are not what apps download

@@ -208,10 +208,8 @@ class Renderer:
     def thumbnail(self, item: Item) -> tuple[str, tuple[int, int]]:
         """The oEmbed thumbnail: the episode's own artwork (as og:image and the JSON-LD name it) with its real
         width and height, else the show's."""
-        if item.image_path:
-            size = images.dimensions(self.folder(item) / item.episode.artwork)
-            if size != (0, 0):
-                return item.image_url, size
+        if item.image_path and item.image_size != (0, 0):  # (its size as the build remembered it: no image opened)
+            return item.image_url, item.image_size
         return self.image_url, self.project.artwork_size
 
     def indexes(self, out: Site, items: list[Item]) -> None:

@@ -66,6 +66,14 @@ def test_every_format_probes_with_duration_mime_and_audio_details(fixtures: Path
     assert media.sample_rate in (22050, 44100, 48000) and media.channels in (1, 2)
     assert media.bitrate > 0
     assert media.video == mime.startswith("video/")
+    # the picture's height (the fixtures' videos are 96x54), as ffprobe reads it; 0 for sound
+    assert media.height == (_ffprobe_height(fixtures / name) if media.video else 0) == (54 if media.video else 0)
+
+
+def _ffprobe_height(path: Path) -> int:
+    done = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=height",
+                           "-of", "csv=p=0", str(path)], capture_output=True, text=True, check=True)
+    return int(done.stdout.strip())
 
 
 def test_vbr_mp3_without_xing_header_gets_its_real_duration_not_mutagens_guess(fixtures: Path) -> None:

@@ -69,6 +69,12 @@ CATALOGUE = [
     ('ch-category-sub-of-leaf', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>', '<itunes:category text="Technology">\n      <itunes:category text="Podcasting"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
     ('ch-explicit-capital-true', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>True</itunes:explicit>\n    <itunes:type>", 0, ['SHOW012 warning itunes:explicit']),
     ('item-link-relative', "<link>https://podcast.example.com/episodes/salt-marsh/</link>", "<link>/episodes/salt-marsh/</link>", 0, ['EP124 info link #1']),
+    # Apple's types for the formats it takes: audio/x-m4a, audio/mpeg, video/quicktime, video/mp4, video/x-m4v (and
+    # audio/mp4, the registered one); audio/m4a is neither
+    ('enc-type-audio-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/m4a"), 1,
+     ['EP106 error enclosure@type #1']),
+    ('enc-type-audio-x-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/x-m4a"), 0, []),
+    ('enc-type-audio-mp4', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/mp4"), 0, []),
     ('enc-length-with-spaces', 'length="28734512"', 'length="28 734 512"', 1, ['EP104 error enclosure@length #1']),
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
@@ -138,6 +144,10 @@ CATALOGUE = [
     ('dur-negative', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>-5</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-abc', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>abc</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-01:75:00', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>01:75:00</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
+    # apps read a length of 0 as "unknown" (and some list the episode as 0:00): as good as no itunes:duration
+    ('dur-zero', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>0</itunes:duration>", 0, ['EP116 warning itunes:duration #1']),
+    ('dur-zero-clock', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>00:00:00</itunes:duration>", 0,
+     ['EP116 warning itunes:duration #1']),
     ('dur-empty', "<itunes:duration>1795</itunes:duration>", "<itunes:duration></itunes:duration>", 0, ['EP116 warning itunes:duration #1']),
     ('ep-0', "<itunes:episode>3</itunes:episode>", "<itunes:episode>0</itunes:episode>", 1, ['EP121 error itunes:episode #1']),
     ('ep-negative', "<itunes:episode>3</itunes:episode>", "<itunes:episode>-1</itunes:episode>", 1, ['EP121 error itunes:episode #1']),
@@ -162,11 +172,20 @@ CATALOGUE = [
     ('pguid-v4', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "5b0a7a3e-2b7e-4c1d-9a57-3f0b7f6c2d11", 0, ['PI002 warning podcast:guid']),
     ('pguid-wrong-url', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "9b024349-ccf0-5f69-a609-6b82873eab3c", 0, ['PI003 info podcast:guid']),
     ('locked-maybe', 'owner="podcast@example.com">yes</podcast:locked>', 'owner="podcast@example.com">maybe</podcast:locked>', 1, ['PI005 error podcast:locked']),
+    # the namespace: "The node value must be "yes" or "no"" (docs/tags/locked.md); partytime and others lower-case it
+    ('locked-capital-yes', '>yes</podcast:locked>', '>Yes</podcast:locked>', 0, ['PI005 warning podcast:locked']),
+    ('locked-capital-no', '>yes</podcast:locked>', '>NO</podcast:locked>', 0, ['PI005 warning podcast:locked']),
+    ('locked-capital-yes-no-owner', 'owner="podcast@example.com">yes</podcast:locked>', '>YES</podcast:locked>', 0,
+     ['PI005 warning podcast:locked', 'PI006 warning podcast:locked@owner']),
     ('locked-bad-owner', 'owner="podcast@example.com">yes', 'owner="the owner">yes', 0, ['PI006 warning podcast:locked@owner']),
     ('transcript-no-type', ' type="text/vtt" rel="captions"', ' rel="captions"', 1, ['PI007 error podcast:transcript #1']),
     ('transcript-bad-type', 'type="text/vtt"', 'type="text/x-transcript"', 1, ['PI007 error podcast:transcript #1']),
     ('chapters-nonjson-type', 'type="application/json+chapters"', 'type="text/plain"', 1, ['PI008 error podcast:chapters #1']),
-    ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 1, ['PI008 error podcast:chapters #1']),
+    # the namespace's own example feed (example.xml) writes type="application/json": apps read the chapters all the same
+    ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 0, ['PI008 warning podcast:chapters #1']),
+    ('chapters-json-type-no-url', '<podcast:chapters url="https://podcast.example.com/episodes/salt-marsh/chapters.json" '
+     'type="application/json+chapters"/>', '<podcast:chapters type="application/json"/>', 1,
+     ['PI008 error podcast:chapters #1']),
     ('funding-no-url', '<podcast:funding url="https://podcast.example.com/support">', "<podcast:funding>", 1, ['PI016 error podcast:funding@url']),
     ('person-bad-role', 'role="host"', 'role="wizard"', 0, ['PI017 warning podcast:person@role #1']),
     ('person-role-caps', 'role="host"', 'role="Host"', 0, []),

@@ -254,6 +254,122 @@ def test_alternate_enclosure_is_published_with_length_bitrate_and_sri_integrity(
                                                                             ("audio/opus", "What Practitioners Need to Know")]
 
 
+def test_video_alternate_enclosures_carry_the_probed_height(show: Path) -> None:
+    """The namespace defines height for video alternates ("Height of the media asset for video formats"): the
+    picture's height comes from the probe (the track header), for the producer's video and for a video main file."""
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "capabilities-framework.mp4", "mp4", 2.0)  # 160x90
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     "  - {file: capabilities-framework.mp4, title: Video}\n")
+    (folder / "episode.md").write_text(md)
+    video = show / "episodes/004-combined-programme-outcomes"
+    md = (video / "episode.md").read_text()
+    audio = next(line.split(": ", 1)[1] for line in md.splitlines() if line.startswith("audio: "))
+    make_media(video / "measuring.m4v", "m4v", 2.0)
+    make_media(video / "measuring-small.mp3", "mp3", 2.0)
+    (video / "episode.md").write_text(md.replace(f"audio: {audio}\n", "audio: measuring.m4v\nalternate_enclosures:\n"
+                                                 "  - {file: measuring-small.mp3, title: Audio only}\n"))
+    (video / audio).unlink()
+    feed = (site_of(show, accept_changes=True) / "feed.xml").read_bytes()
+    items = items_by_guid(feed)
+    main, alternate = items["5c6c255d-36b2-45da-ab07-e62a01932dcf"].findall(P + "alternateEnclosure")
+    assert (main.get("type"), main.get("height")) == ("audio/mpeg", None)
+    assert (alternate.get("type"), alternate.get("height")) == ("video/mp4", "90")
+    video_item = next(i for i in items.values() if i.find("enclosure").get("url").endswith("measuring.m4v"))
+    main, alternate = video_item.findall(P + "alternateEnclosure")
+    assert (main.get("type"), main.get("height"), main.get("default")) == ("video/x-m4v", "90", "true")
+    assert (alternate.get("type"), alternate.get("height")) == ("audio/mpeg", None)
+    assert violations(feed) == []
+
+
+def test_episode_artwork_podcast_image_gives_the_images_width_and_height(show: Path) -> None:
+    """The namespace recommends width on podcast:image (and offers height): the episode's own artwork says its size,
+    as the show's does; a new picture under the same name says the new size on the next build."""
+    from PIL import Image
+
+    folder = show / "episodes/003-capabilities-framework"
+    Image.new("RGB", (1500, 1500), (20, 90, 160)).save(folder / "cover.jpg", quality=70)
+    md = folder / "episode.md"
+    md.write_text(md.read_text().replace("audio: capabilities-framework.mp3\n",
+                                         "audio: capabilities-framework.mp3\nartwork: cover.jpg\n"))
+    feed = (site_of(show) / "feed.xml").read_bytes()
+    channel = etree.fromstring(feed).find("channel").find(P + "image")
+    assert (channel.get("width"), channel.get("height")) == ("1400", "1400")
+    image = items_by_guid(feed)["5c6c255d-36b2-45da-ab07-e62a01932dcf"].find(P + "image")
+    assert image.get("href").endswith("/episodes/003-capabilities-framework/cover.jpg")
+    assert (image.get("width"), image.get("height"), image.get("type")) == ("1500", "1500", "image/jpeg")
+    assert violations(feed) == []
+    Image.new("RGB", (1600, 1600), (160, 90, 20)).save(folder / "cover.jpg", quality=70)
+    image = items_by_guid((site_of(show) / "feed.xml").read_bytes())["5c6c255d-36b2-45da-ab07-e62a01932dcf"].find(P + "image")
+    assert (image.get("width"), image.get("height")) == ("1600", "1600")
+
+
+ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+
+
+def test_a_decimal_episode_number_is_podcast_episode_alone(show: Path) -> None:
+    """podcast:episode is "a decimal number" (``315.5``: a mini-episode between two others); Apple's itunes:episode is
+    "a non-zero integer". So ``episode: 4.5`` writes podcast:episode 4.5 and no itunes:episode, and every reader
+    agrees: feedparser and podcastparser find no itunes episode number, lxml finds 4.5 in podcast:episode."""
+    folder = show / "episodes/003-capabilities-framework"
+    md = folder / "episode.md"
+    text = md.read_text()
+    assert "\nepisode: 3\n" in text
+    md.write_text(text.replace("\nepisode: 3\n", "\nepisode: 4.5\nepisode_display: Extra\n"))
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    guid = "5c6c255d-36b2-45da-ab07-e62a01932dcf"
+    item = items_by_guid(feed)[guid]
+    assert (item.findtext(P + "episode"), item.find(P + "episode").get("display")) == ("4.5", "Extra")
+    assert item.find(ITUNES + "episode") is None
+    assert items_by_guid(feed)["a03dcd32-50bc-4227-bd4f-adf79b624346"].findtext(ITUNES + "episode") == "4"  # others as before
+    assert violations(feed) == []
+    entry = next(e for e in feedparser.parse(feed).entries if e.id == guid)
+    assert "itunes_episode" not in entry
+    episode = next(e for e in podcastparser_read(feed)["episodes"] if e["guid"] == guid)
+    assert episode.get("number") is None
+    result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json"])
+    assert not [p for p in json.loads(result.stdout)["problems"] if p["field"] in ("itunes:episode", "podcast:episode")]
+    page = lxml.html.parse(str(site / "episodes/003-capabilities-framework/index.html"))
+    data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+    assert data["episodeNumber"] == "4.5"  # schema.org: Integer or Text
+
+
+@pytest.mark.parametrize("value, number, podcast", [("4.0", "4", "4"), ('"4.5"', None, "4.5"), ("0.5", None, "0.5")])
+def test_a_whole_decimal_is_a_whole_number_and_a_decimal_may_be_quoted(show: Path, value: str, number: str | None,
+                                                                         podcast: str) -> None:
+    md = show / "episodes/003-capabilities-framework/episode.md"
+    md.write_text(md.read_text().replace("\nepisode: 3\n", f"\nepisode: {value}\n"))
+    item = items_by_guid((site_of(show) / "feed.xml").read_bytes())["5c6c255d-36b2-45da-ab07-e62a01932dcf"]
+    assert (item.findtext(ITUNES + "episode"), item.findtext(P + "episode")) == (number, podcast)
+
+
+@pytest.mark.parametrize("value, message", [("0", "must be more than 0"), ("-1.5", "must be more than 0"),
+                                            ("four", "expected a number"), ("true", "expected a number")])
+def test_an_episode_number_that_is_no_positive_number_is_an_error_naming_the_field(show: Path, value: str,
+                                                                                     message: str) -> None:
+    md = show / "episodes/003-capabilities-framework/episode.md"
+    md.write_text(md.read_text().replace("\nepisode: 3\n", f"\nepisode: {value}\n"))
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    [problem] = [p for p in info.value.problems if p.field == "episode"]
+    assert problem.code == "SRC010" and problem.file == "episodes/003-capabilities-framework/episode.md"
+    assert message in problem.message and problem.hint
+
+
+def test_a_serial_show_needs_whole_episode_numbers_for_apple(show: Path) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("type: episodic", "type: serial") if "type: episodic" in config.read_text()
+                      else config.read_text() + "type: serial\n")
+    md = show / "episodes/003-capabilities-framework/episode.md"
+    md.write_text(md.read_text().replace("\nepisode: 3\n", "\nepisode: 4.5\n"))
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    [problem] = [p for p in info.value.problems if p.code == "EP010" and p.episode == "003-capabilities-framework"]
+    assert "4.5" in problem.message and "whole" in problem.message and "episode_display" in problem.hint
+
+
 def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> None:
     folder = show / "episodes/003-capabilities-framework"
     (folder / "capabilities-framework.opus").write_bytes(b"not audio at all" * 100)

@@ -479,6 +479,55 @@ def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) 
     assert done.stdout.strip() == "[]"
 
 
+def test_a_rebuild_never_opens_an_episodes_artwork_that_did_not_change(show: Path) -> None:
+    """An episode's own artwork: its size (podcast:image width and height, the oEmbed thumbnail's) and its problems are
+    remembered by the file's identity, as the show artwork's are: a rebuild for an edit to that very episode's notes
+    (its pages and feed item rendered again) neither opens the image nor imports Pillow."""
+    import os
+    import subprocess
+
+    from PIL import Image
+
+    import mediafeed
+
+    Image.new("RGB", (1500, 1500), (20, 90, 160)).save(show / "episodes/003-capabilities-framework/cover.jpg", quality=70)
+    edit(show / NOTES, "audio: capabilities-framework.mp3\n", "audio: capabilities-framework.mp3\nartwork: cover.jpg\n")
+    build(show)
+    change_notes(show)
+    code = ("import sys; from pathlib import Path; from mediafeed.build import build; report = build(Path(sys.argv[1])); "
+            "print(sorted(m for m in ('PIL',) if m in sys.modules), len(report.written) > 0)")
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code, str(show)], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] True"
+    feed = (show / "public/feed.xml").read_text(encoding="utf-8")
+    assert 'cover.jpg" aspect-ratio="1/1" width="1500" height="1500" type="image/jpeg"' in feed
+    oembed = json.loads((show / "public/episodes/003-capabilities-framework/oembed.json").read_text())
+    assert (oembed["thumbnail_width"], oembed["thumbnail_height"]) == (1500, 1500)
+
+
+def test_an_episodes_artwork_problem_is_reported_again_from_the_cache(show: Path) -> None:
+    """The remembered size comes with the artwork's problems: the rebuild after a notes edit reports a cover's alpha
+    channel (ART008, a warning) as the first build did, naming the file and the episode, without opening it."""
+    import os
+    import subprocess
+
+    from PIL import Image
+
+    import mediafeed
+
+    Image.new("RGBA", (1400, 1400), (20, 90, 160, 128)).save(show / "episodes/003-capabilities-framework/cover.png")
+    edit(show / NOTES, "audio: capabilities-framework.mp3\n", "audio: capabilities-framework.mp3\nartwork: cover.png\n")
+    first = [(p.code, p.file, p.episode) for p in build(show).problems if p.code.startswith("ART")]
+    assert first == [("ART008", "episodes/003-capabilities-framework/cover.png", "003-capabilities-framework")]
+    change_notes(show)
+    code = ("import sys; from pathlib import Path; from mediafeed.build import build; report = build(Path(sys.argv[1])); "
+            "print(sorted(m for m in ('PIL',) if m in sys.modules), "
+            "[(p.code, p.file, p.episode) for p in report.problems if p.code.startswith('ART')])")
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code, str(show)], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"[] {first}"
+
+
 @pytest.mark.parametrize("where", [0.3, 0.6, 0.9])
 def test_a_cache_damaged_inside_is_never_trusted(show: Path, tmp_path: Path, where: float) -> None:
     """Damage past the header (a bad disk, a stray write): the build never fails for it, never uses a wrong value."""

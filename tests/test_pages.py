@@ -164,7 +164,13 @@ def test_social_and_structured_data_on_episode_pages(site: Path) -> None:
     assert data["@context"] == "https://schema.org" and data["@type"] == "PodcastEpisode"
     assert data["partOfSeries"]["@type"] == "PodcastSeries" and data["partOfSeries"]["webFeed"] == BASE + "feed.xml"
     assert data["associatedMedia"]["contentUrl"] == meta["og:audio"]
-    assert data["timeRequired"] == "PT40S" and data["episodeNumber"] == 1
+    assert data["episodeNumber"] == 1
+    # the length is schema.org's duration (ISO 8601), on the episode and on its AudioObject, as itunes:duration says;
+    # timeRequired is "time it usually takes to work with or through the content" (an estimate), not the length
+    assert "timeRequired" not in data
+    assert data["associatedMedia"]["@type"] == "AudioObject"
+    seconds = int(ET.parse(site / "feed.xml").find(f".//item[link='{BASE + EP1}']/{{http://www.itunes.com/dtds/podcast-1.0.dtd}}duration").text)
+    assert data["duration"] == data["associatedMedia"]["duration"] == f"PT{seconds}S" == "PT40S"
     assert data["partOfSeason"] == {"@type": "PodcastSeason", "seasonNumber": 1, "name": "Foundations"}
     m4a = page(site / "episodes/002-learning-alliances/index.html")
     assert m4a.xpath("//meta[@property='og:audio:type']/@content") == ["audio/x-m4a"] or \

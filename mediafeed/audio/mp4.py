@@ -107,6 +107,7 @@ class Track:
     runs: list[tuple[int, list[int]]] = field(default_factory=list)
     fragment_ticks: int = 0  #: the fragments' samples' durations added up, in ``timescale`` ticks
     defaults: tuple[int, int] = (0, 0)  #: ``trex``: default sample duration and size
+    height: int = 0  #: ``tkhd``: the track's presentation height in pixels (0 for sound)
 
 
 _TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
@@ -209,8 +210,11 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             _read_track(handle, box, track)
         elif box.name == b"tkhd":
             handle.seek(box.body)
-            head = handle.read(24)
+            head = handle.read(96)  # version 1: 64-bit times; the width and height (16.16 fixed point) end the box
             track.track_id = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
+            at = 92 if head[:1] == b"\x01" else 80
+            if len(head) >= at + 4:
+                track.height = struct.unpack(">I", head[at:at + 4])[0] >> 16
         elif box.name == b"mdhd":
             handle.seek(box.body)
             head = handle.read(24)
@@ -259,8 +263,9 @@ def has_chapter_track(handle: BinaryIO, size: int) -> bool:
     return False
 
 
-def has_video(handle: BinaryIO, size: int) -> bool:
-    return any(t.handler == "vide" for t in tracks(handle, size))
+def video_height(found: list[Track]) -> int:
+    """The tallest video track's height in pixels, as its track header presents it (0 for a file without video)."""
+    return max((t.height for t in found if t.handler == "vide"), default=0)
 
 
 def payload_digest(path: str | os.PathLike[str]) -> str:

@@ -191,11 +191,14 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if not bitrate:  # MOV and some MP4s: the file's average, so players and checks have a figure
         bitrate = int(size * 8 / duration)
     video = index_last = False
+    height = 0
     blocker = ""
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
-            video = mp4.has_video(handle, size)
+            found = mp4.tracks(handle, size)
+            video = any(t.handler == "vide" for t in found)
+            height = mp4.video_height(found)
             index_last = mp4.index_last(handle, size)
             if index_last:
                 plan = mp4.fast_start_plan(handle, size)
@@ -216,6 +219,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
+        height=height,
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         index_last=index_last,

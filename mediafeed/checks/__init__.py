@@ -59,7 +59,8 @@ def run(project: Project, items: list[Item]) -> list[Problem]:
     for item in items:
         if item.episode.artwork:
             rel = f"episodes/{item.episode.slug}/{item.episode.artwork}"
-            _, found = image_size(project.root / rel, rel, episode=item.episode.slug)
+            # (remembered by the build under the file's identity: a rebuild does not open the image)
+            _, found = project.episode_artwork.get(rel) or image_size(project.root / rel, rel, episode=item.episode.slug)
             problems.extend(found)
     return problems
 

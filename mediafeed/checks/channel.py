@@ -365,14 +365,20 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW024", src, "no <podcast:locked>", field="podcast:locked",
                            hint='add <podcast:locked owner="you@example.org">yes</podcast:locked>'))
     else:
-        state = (locked.text or "").strip().lower()
+        written = (locked.text or "").strip()
+        state = written.lower()
         if state not in ("yes", "no"):
             out.append(problem("PI005", src, f"podcast:locked is {locked.text!r}; expected 'yes' or 'no'", field="podcast:locked",
                                hint="write <podcast:locked>yes</podcast:locked> (other platforms may not import the feed) or no"))
-        elif state == "yes" and not (locked.get("owner") or "").strip():
+        elif written != state:
+            # the namespace: "The node value must be "yes" or "no""; partytime (Podverse's parser) lower-cases it before
+            # comparing, a strict reader need not
+            out.append(problem("PI005", src, f"podcast:locked is {written!r}; the namespace writes it in lower case, {state!r}",
+                               field="podcast:locked", severity=Severity.WARNING, hint=f"write <podcast:locked>{state}</podcast:locked>"))
+        if state == "yes" and not (locked.get("owner") or "").strip():
             out.append(problem("PI006", src, "podcast:locked has no owner e-mail", field="podcast:locked@owner",
                                hint="add owner=\"you@example.org\" so platforms can verify you"))
-        elif (locked.get("owner") or "").strip() and not EMAIL.match(locked.get("owner").strip()):
+        elif state in ("yes", "no") and (locked.get("owner") or "").strip() and not EMAIL.match(locked.get("owner").strip()):
             out.append(problem("PI006", src, f"podcast:locked owner {locked.get('owner').strip()!r} is not an e-mail address",
                                field="podcast:locked@owner", hint="write owner=\"you@example.org\" so platforms can verify you"))
     medium = text(doc, ch, "podcast:medium")

@@ -42,7 +42,13 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
             problems.append(warning("MED010", f"episodes/{slug}/{episode.audio}",
                                     f"{item.media.mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
                                     field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure"))
-        if show.type == "serial" and not episode.number:
+        if show.type == "serial" and not episode.number and episode.decimal_number:
+            problems.append(error("EP010", src, f"episode {episode.podcast_number} is not a whole number: Apple's "
+                                  "itunes:episode takes whole numbers only, and a serial show needs one on every episode",
+                                  field="episode", episode=slug, hint="give it a whole number ('episode: N') and show "
+                                  f"{episode.podcast_number} with 'episode_display: \"{episode.podcast_number}\"', "
+                                  "or make the show episodic"))
+        elif show.type == "serial" and not episode.number:
             problems.append(error("EP010", src, "a serial show needs an episode number on every episode",
                                   field="episode", episode=slug, hint="add 'episode: N'"))
         if episode.number:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import Problem
+from ..errors import Problem, Severity
 from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
@@ -30,8 +30,9 @@ from .podlove import check_psc
 from .rules import problem
 
 #: enclosure types Apple Podcasts and Spotify accept
-ACCEPTED_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac", "video/mp4", "video/quicktime",
-                  "video/x-m4v"}
+#: (Apple's list: audio/x-m4a, audio/mpeg, video/quicktime, video/mp4, video/x-m4v; audio/mp4 is M4A's registered type.
+#: audio/m4a, which some hosts write, is no media type at all: EP106, with audio/x-m4a as the fix)
+ACCEPTED_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4", "audio/aac", "video/mp4", "video/quicktime", "video/x-m4v"}
 #: real media types that apps do not accept as the enclosure
 OTHER_TYPES = {"audio/ogg", "audio/opus", "audio/flac", "audio/x-flac", "audio/wav", "audio/x-wav", "audio/wave",
                "audio/webm", "video/webm", "audio/x-aiff", "audio/aiff", "application/pdf", "video/ogg"}
@@ -217,7 +218,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            field="enclosure@type", episode=label, hint="publish an MP3 or M4A; offer this one as an alternate enclosure"))
     elif mime not in ACCEPTED_TYPES:
         suggestion = {"audio/mp3": "audio/mpeg", "audio/mpeg3": "audio/mpeg", "audio/x-mp3": "audio/mpeg",
-                      "audio/x-mpeg": "audio/mpeg", "audio/mpg": "audio/mpeg"}.get(mime)
+                      "audio/x-mpeg": "audio/mpeg", "audio/mpg": "audio/mpeg", "audio/m4a": "audio/x-m4a"}.get(mime)
         out.append(problem("EP106", src, f"enclosure type {mime!r} is not a media type apps accept", field="enclosure@type",
                            episode=label, hint=f"write type=\"{suggestion}\"" if suggestion else
                            "use audio/mpeg, audio/x-m4a, video/mp4, video/quicktime or video/x-m4v"))
@@ -334,6 +335,10 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         return [problem("EP116", doc.source, "the episode has no <itunes:duration>", field="itunes:duration", episode=label,
                         hint="add the length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
     seconds = duration_seconds(value)
+    if seconds == 0:  # apps read 0 as "length unknown" (some list the episode as 0:00): no better than no duration
+        return [problem("EP116", doc.source, f"itunes:duration is {value!r}: apps read a length of 0 as unknown",
+                        field="itunes:duration", episode=label,
+                        hint="write the episode's length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
     if seconds is None:
         return [problem("EP117", doc.source, f"itunes:duration is {value!r}; expected seconds or HH:MM:SS",
                         field="itunes:duration", episode=label, hint="write the length in whole seconds, e.g. 1834")]
@@ -358,7 +363,13 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                                hint="give url and a type: text/vtt, application/x-subrip, text/html, application/json or text/plain"))
     for chapters in children(doc, item, "podcast:chapters"):
         url, mime = (chapters.get("url") or "").strip(), (chapters.get("type") or "").strip().lower()
-        if not url or mime != "application/json+chapters":
+        if url and mime == "application/json":
+            # the namespace's own example feed (example.xml) writes this, and apps read the file as JSON chapters
+            # all the same; docs/tags/chapters.md names application/json+chapters
+            out.append(problem("PI008", src, f"podcast:chapters type is {mime}; the namespace's type for JSON chapters is "
+                               "application/json+chapters", field="podcast:chapters", episode=label,
+                               severity=Severity.WARNING, hint='write type="application/json+chapters"'))
+        elif not url or mime != "application/json+chapters":
             out.append(problem("PI008", src, f"podcast:chapters url={url or '(none)'} type={mime or '(none)'}",
                                field="podcast:chapters", episode=label,
                                hint='write <podcast:chapters url="https://…/chapters.json" type="application/json+chapters"/>'))

@@ -261,11 +261,16 @@ _RULES = [
        "Fine when the feed moved (the GUID is kept forever); otherwise check it was computed from the feed URL without "
        "the scheme and trailing slashes, namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6."),
     _r("PI004", "podcastindex", E, "a podcast: URL is not https"),
-    _r("PI005", "podcastindex", E, "podcast:locked is not 'yes' or 'no'"),
+    _r("PI005", "podcastindex", E, "podcast:locked is not 'yes' or 'no'",
+       "The namespace: \"The node value must be 'yes' or 'no'\". The value in another case ('Yes', 'NO') is reported as a "
+       "warning: the parsers seen lower-case it, a strict one need not."),
     _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail"),
     _r("PI007", "podcastindex apple", E, "podcast:transcript without url or a known type",
        "Types: text/vtt, application/x-subrip (application/srt), text/html, application/json, text/plain."),
-    _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters"),
+    _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters",
+       "The namespace's chapters tag (docs/tags/chapters.md) requires url and type, JSON chapters being "
+       "'application/json+chapters'. type=\"application/json\", which the namespace's own example feed writes and apps "
+       "read as JSON chapters all the same, is reported as a warning."),
     _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters"),
     _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list"),
     _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number"),
@@ -313,7 +318,8 @@ _RULES = [
        "length is the file's size in bytes; Spotify rejects an enclosure without it, and players use it for progress."),
     _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing"),
     _r("EP106", "apple spotify", E, "the enclosure type is not a real media type",
-       "Use audio/mpeg (MP3), audio/x-m4a or audio/mp4 (M4A), video/mp4, video/quicktime, video/x-m4v. 'audio/mp3' is not a registered type."),
+       "Use audio/mpeg (MP3), audio/x-m4a or audio/mp4 (M4A), video/mp4, video/quicktime, video/x-m4v. 'audio/mp3' and "
+       "'audio/m4a' are not registered types, nor among the types Apple lists."),
     _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension"),
     _r("EP108", "apple psp1", E, "an episode has no guid"),
     _r("EP109", "psp1 mediafeed", W, "the guid is the enclosure URL",
@@ -326,7 +332,8 @@ _RULES = [
     _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes"),
     _r("EP115", "apple", W, "the description uses HTML tags apps do not show",
        "Apple allows p, ol, ul, li, a, b, i, strong and em in descriptions (inside CDATA)."),
-    _r("EP116", "apple spotify", W, "no itunes:duration"),
+    _r("EP116", "apple spotify", W, "no itunes:duration, or one of 0",
+       "Apps show the length before the download from itunes:duration; they read 0 as an unknown length."),
     _r("EP117", "apple", E, "itunes:duration is not seconds or HH:MM:SS, or longer than a week"),
     _r("EP118", "apple", I, "itunes:duration is not in whole seconds"),
     _r("EP119", "apple psp1", E, "episode itunes:explicit is not 'true' or 'false'"),
