@@ -10,7 +10,6 @@ never sees one in the channel: such a tag is as good as absent, and nothing else
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -127,6 +126,8 @@ def _walk(doc: FeedDoc, parent: Any, where: str, namespace: str, episode: str, o
         seen[local] = seen.get(local, 0) + 1
         rule = TAGS.get(local)
         if rule is None:
+            import difflib  # (only for a tag the namespace does not have: not loaded by every build)
+
             close = difflib.get_close_matches(local, list(TAGS), n=1, cutoff=0.75) or \
                 [name for name in TAGS if name.lower() == local.lower()]
             out.append(problem("PI020", doc.source, f"podcast:{local} is not a tag of the podcast namespace"
@@ -155,6 +156,8 @@ def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str,
     for attribute in element.attrib:
         if attribute in rule.attributes or attribute.startswith("{"):  # another namespace's attribute (xml:lang)
             continue
+        import difflib  # (as above)
+
         close = [a for a in rule.attributes if a.lower() == attribute.lower()] or \
             difflib.get_close_matches(attribute, list(rule.attributes), n=1, cutoff=0.75)
         out.append(problem("PI020", doc.source, f"{name} has an attribute {attribute!r} the namespace does not define"
