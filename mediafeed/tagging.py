@@ -260,6 +260,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                 copies[episode.slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
                 if len(made) > 2:  # its index stayed last when it was made: said again, as its first build said it
                     notes.append(_index_problem(episode, source_rel, item.media.video, str(made[2])))
+                elif item.media.index_blocker:  # moved all the same: the chapters' re-mux (see below)
+                    notes.append(_index_problem(episode, source_rel, item.media.video, "", by_chapters=True))
                 continue
             if st is not None and [st.st_size, st.st_mtime_ns] != made[:2]:
                 notes.append(info("TAG012", media_file,
@@ -285,6 +287,10 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         slug = items[job.index].episode.slug
         if result.index_kept:
             notes.append(_index_problem(items[job.index].episode, job.rel, job.media.video, result.index_kept))
+        elif job.media.index_blocker and result.written:
+            # the master's layout blocks the move, yet the copy has its index first: the tagger re-muxed it with ffmpeg
+            # for its chapters (a new file) and moved that one's index (verified: it refuses a copy still index last)
+            notes.append(_index_problem(items[job.index].episode, job.rel, job.media.video, "", by_chapters=True))
         name = job.media_file.rpartition("/")[2]
         if not result.written:
             cache.put(MADE, slug, name, SAME)
@@ -336,10 +342,11 @@ def _published(item: Item, media_file: str, size: int) -> Item:
     return codec.replacer(Item, "media", "media_file")(item, codec.replacer(Media, "size")(item.media, size), media_file)
 
 
-def _index_problem(episode: Episode, rel: str, video: bool, reason: str) -> Problem:
-    from .checks.media import index_last
+def _index_problem(episode: Episode, rel: str, video: bool, reason: str, by_chapters: bool = False) -> Problem:
+    """MED027 as the build made the copy: its index kept last (``reason``), or moved after the chapters' re-mux."""
+    from .checks.media import BY_CHAPTERS, index_last
 
-    return index_last(rel, episode.audio, episode.slug, video, reason)
+    return index_last(rel, episode.audio, episode.slug, video, BY_CHAPTERS if by_chapters else reason)
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:

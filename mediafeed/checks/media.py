@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..audio.formats import LAYER_NAMES
+from ..audio.formats import LAYER_NAMES, ffmpeg_path
 from ..chapters import clock
 from ..errors import Problem, Severity
 from ..model import Item, Show
@@ -22,12 +22,23 @@ def _aac(codec: str) -> bool:
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
 
 
+#: MED027's info where the master's layout blocks the move but the build re-muxes the file for its chapters (ffmpeg
+#: writes a new file, which the build then publishes with its index first)
+BY_CHAPTERS = "chapters"
+
+
 def index_last(rel: str, name: str, slug: str, video: bool, reason: str) -> Problem:
     """MED027 for an MP4 whose index comes after its media: an info when the build publishes a copy with the index
-    first (``reason`` ""), else a warning saying why it does not."""
+    first (``reason`` "", or :data:`BY_CHAPTERS` when that copy is the chapters' re-mux), else a warning saying why
+    it does not."""
     ext = name.rpartition(".")[2].lower() or "m4a"
     remux = f"ffmpeg -i in.{ext} -c copy -movflags +faststart out.{ext}"
     late = f"the file's index (its 'moov' box) comes after the {'video' if video else 'audio'}"
+    if reason == BY_CHAPTERS:
+        return problem("MED027", rel, f"{late}: the build re-muxes it with ffmpeg to write its chapters and publishes that "
+                                      "copy with the index first ('fast start'), so players can start playing at once",
+                       field="audio", episode=slug, severity=Severity.INFO,
+                       hint=f"nothing to do; to fix the file itself (which changes no audio): {remux}")
     if not reason:
         return problem("MED027", rel, f"{late}: the build publishes a copy with the index first ('fast start'), so players "
                                       "can start playing at once", field="audio", episode=slug, severity=Severity.INFO,
@@ -37,6 +48,17 @@ def index_last(rel: str, name: str, slug: str, video: bool, reason: str) -> Prob
                    field="audio", episode=slug,
                    hint=f"move the index to the front, which changes no audio: {remux}, then put out.{ext} in place "
                         "under the same name")
+
+
+def _chapters_remuxed(item: Item) -> bool:
+    """Whether the build re-muxes this MP4 with ffmpeg to write the episode's chapters: they differ from those in the
+    file (as in the tagger: start in milliseconds and title, the table-of-contents ones) and ffmpeg is on PATH.
+    (A file whose only chapters are Nero's list, the same ones, is re-muxed too; this says no, and the build, which
+    knows, reports the info.)"""
+    wanted = tuple((round(c.start * 1000), c.title) for c in item.episode.chapters if c.toc)
+    if not item.episode.chapters or wanted == tuple((round(c.start * 1000), c.title) for c in item.media.chapters):
+        return False
+    return bool(ffmpeg_path())
 
 
 def check_media(show: Show, items: list[Item]) -> list[Problem]:
@@ -56,6 +78,8 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                field="audio", episode=episode.slug, hint=hint))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
+            if media.index_blocker and show.tag_on_build and _chapters_remuxed(item):
+                reason = BY_CHAPTERS
             out.append(index_last(rel, episode.audio, episode.slug, media.video, reason))
         if media.video:
             if not media.codec and not media.channels:  # mutagen found no sound track ("soun") to describe

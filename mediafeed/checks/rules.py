@@ -151,8 +151,9 @@ _RULES = [
        "playback starts) and a host without byte ranges makes it download the whole file. With 'tag_on_build' on, the "
        "build publishes a copy with the index first (same audio, same size) and MED027 is only an info; it is a "
        "warning where the file is published as it is ('tag_on_build: false') or its layout is one the build does "
-       "not rewrite (movie fragments, other absolute offsets, media in another file). Remuxing moves it to the "
-       "front without touching the audio."),
+       "not rewrite (movie fragments, other absolute offsets, media in another file), unless the build re-muxes it "
+       "with ffmpeg to write the episode's chapters (a new file, whose index it then moves: an info again). "
+       "Remuxing moves it to the front without touching the audio."),
     _r("MED028", "mediafeed", W, "a video without a sound track",
        "An MP4, M4V or MOV with a picture and no sound track: exported from a muted timeline or with a video-only "
        "preset. Apps play it in silence."),
