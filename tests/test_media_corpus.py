@@ -709,3 +709,27 @@ def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, 
     assert [(p["file"], p["severity"], p["field"]) for p in found] == [(rel, "warning", "audio")]
     assert found[0]["message"] == "the video has no sound track: listeners get pictures and silence"
     assert "export it again with its sound" in found[0]["hint"]
+
+
+def _ffprobe_seconds(path: Path) -> float:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+@pytest.mark.parametrize("codec, rate", [("libmp3lame", 22050), ("adpcm_ima_wav", 22050), ("adpcm_ms", 22050),
+                                         ("gsm_ms", 8000), ("pcm_s16le", 22050), ("pcm_alaw", 22050)])
+def test_a_wav_of_compressed_audio_gets_its_real_duration(show: Path, tmp_path: Path, codec: str, rate: int) -> None:
+    # Voice recorders write IMA ADPCM WAVs, broadcast tools MP3 in a WAV: mutagen divides the data by the block size,
+    # which holds many samples of such audio, and read 4 s as 0.002 s; the feed said itunes:duration 1 (MED006's floor).
+    wav = tmp_path / f"{codec}.wav"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-ac", "1", "-ar", str(rate), "-c:a", codec, str(wav)], check=True)
+    assert audio.probe(wav, wav.name).duration == pytest.approx(_ffprobe_seconds(wav), abs=0.01)
+    folder = add_episode(show, "006-recorder", "title: From the recorder\ndate: 2026-04-01T08:00:00+00:00\n"
+                                               "guid: recorder-guid\naudio: recorder.wav\n", audio_name="")
+    (folder / "recorder.wav").write_bytes(wav.read_bytes())
+    build(show)
+    item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
+                if e["guid"] == "recorder-guid")
+    assert item["total_time"] == 4
