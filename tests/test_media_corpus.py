@@ -733,3 +733,33 @@ def test_a_wav_of_compressed_audio_gets_its_real_duration(show: Path, tmp_path: 
     item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
                 if e["guid"] == "recorder-guid")
     assert item["total_time"] == 4
+
+
+def test_ffmpegs_own_he_aac_which_nothing_decodes_is_not_taken_for_aac(show: Path, tmp_path: Path) -> None:
+    # ffmpeg 5.1's own encoder asked for HE-AAC (-profile:a aac_he) writes MPEG-4 audio object type 21 (ER TwinVQ)
+    # after SBR: ffmpeg itself cannot decode the file. Every "mp4a.40.*" passed as AAC, so it was published silently.
+    made = tmp_path / "he-aac.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-c:a", "aac", "-profile:a", "aac_he", "-b:a", "32k", str(made)], check=True)
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(made), "-f", "md5", "-"], capture_output=True, text=True)
+    if decoded.returncode == 0:
+        pytest.skip("this ffmpeg writes HE-AAC that it decodes")
+    assert audio.probe(made, made.name).codec == "mp4a.40.21" == MutagenFile(made).info.codec
+    folder = add_episode(show, "006-he-aac", "title: HE-AAC\ndate: 2026-04-01T08:00:00+00:00\nguid: he-guid\n"
+                                             "audio: he-aac.m4a\n", audio_name="")
+    (folder / "he-aac.m4a").write_bytes(made.read_bytes())
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert [(p["file"], p["severity"], p["message"]) for p in found] == [
+        ("episodes/006-he-aac/he-aac.m4a", "warning",
+         "the audio in this M4A file is MPEG-4 audio object type 21 (ER TwinVQ), not AAC")]
+
+
+@pytest.mark.parametrize("codec, aac", [("mp4a.40.2", True), ("mp4a.40.5", True), ("mp4a.40.29", True), ("mp4a.40.42", True),
+                                        ("mp4a.40.23", True), ("mp4a.40", True), ("mp4a", True), ("mp4a.67", True),
+                                        ("mp4a.40.21", False), ("mp4a.40.34", False), ("mp4a.40.36", False),
+                                        ("mp4a.6b", False), ("alac", False)])
+def test_the_aac_family_is_told_by_its_object_type(codec: str, aac: bool) -> None:
+    from mediafeed.checks.media import _aac
+
+    assert _aac(codec) is aac

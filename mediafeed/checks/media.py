@@ -14,11 +14,33 @@ _CODECS = {"alac": "ALAC (Apple Lossless)", "opus": "Opus", "flac": "FLAC", "ac-
            "mp4a.6b": "MP3", "mp4a.69": "MP3", "mp4a.a5": "AC-3", "mp4a.a6": "E-AC-3"}
 
 
+#: MPEG-4 audio object types (mp4a.40.N, ISO/IEC 14496-3 1.5.1.1) of the AAC family: Main, LC, SSR, LTP, SBR (HE-AAC),
+#: scalable, the error-resilient ones (ER AAC LC, LTP, scalable, BSAC, LD), PS (HE-AAC v2), ELD and USAC (xHE-AAC)
+_AAC_TYPES = {1, 2, 3, 4, 5, 6, 17, 19, 20, 22, 23, 29, 39, 42}
+#: The other object types' names (speech codecs, MPEG-1/2 layers, lossless): what the message calls them
+_MPEG4_AUDIO = {7: "TwinVQ", 8: "CELP", 9: "HVXC", 21: "ER TwinVQ", 24: "ER CELP", 25: "ER HVXC", 26: "ER HILN",
+                27: "ER Parametric", 32: "MPEG audio Layer I", 33: "MPEG audio Layer II (MP2)", 34: "MP3", 35: "DST",
+                36: "ALS (MPEG-4 lossless)", 37: "SLS"}
+
+
 def _aac(codec: str) -> bool:
-    """AAC in any profile: MPEG-4 audio (mp4a.40.*), MPEG-2 AAC (mp4a.66, .67, .68), or an mp4a entry without its
-    object type (QuickTime files: mutagen says "mp4a"; it is AAC in practice)."""
+    """AAC in any profile: MPEG-4 audio of the AAC family (mp4a.40.2 is AAC LC, .5 HE-AAC, .29 HE-AAC v2: not
+    .21, ER TwinVQ, which is what ffmpeg 5.1's own encoder declares when asked for HE-AAC, a file ffmpeg itself cannot
+    decode), MPEG-2 AAC (mp4a.66, .67, .68), or an mp4a entry without its object type (QuickTime files: mutagen says
+    "mp4a"; it is AAC in practice)."""
     codec = codec.lower()
-    return codec.startswith("mp4a.40") or codec in ("mp4a", "mp4a.66", "mp4a.67", "mp4a.68")
+    if codec.startswith("mp4a.40."):
+        kind = codec[8:]
+        return not kind.isdigit() or int(kind) in _AAC_TYPES
+    return codec in ("mp4a", "mp4a.40", "mp4a.66", "mp4a.67", "mp4a.68")
+
+
+def _codec_name(codec: str) -> str:
+    """How a message names a codec that is not AAC."""
+    kind = codec.lower().removeprefix("mp4a.40.")
+    if kind.isdigit() and codec.lower().startswith("mp4a.40."):
+        return f"MPEG-4 audio object type {kind} ({_MPEG4_AUDIO.get(int(kind), 'not AAC')})"
+    return _CODECS.get(codec.lower(), codec)
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
 
 
@@ -74,7 +96,7 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             hint = ("export the video with AAC audio (ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4)" if media.video else
                     "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a) or publish an MP3")
             out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
-                                              f"{_CODECS.get(media.codec.lower(), media.codec)}, not AAC",
+                                              f"{_codec_name(media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
