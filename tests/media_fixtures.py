@@ -170,6 +170,11 @@ def _make_broken(folder: Path) -> None:
     (folder / "corrupt-box.m4a").write_bytes(bytes(data))
     _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "wmav2", str(folder / "speech.wma"))
     (folder / "noise.mp3").write_bytes(random.Random(3).randbytes(64 * 1024))  # 0xFF bytes, never three frames in a row
+    # MP3 frames in a WAV container (format tag 0x55), as some recorders and broadcast tools write, named .mp3;
+    # and a plain PCM WAV named .mp3
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "wav",
+            str(folder / "riff-mp3.mp3"))
+    shutil.copyfile(folder / "pcm.wav", folder / "pcm-named.mp3")
     (folder / "mpeg-junk.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\0" * 10 + b"no frames here" * 40)
 
 
@@ -182,6 +187,8 @@ BROKEN = {
     "speech.wma": ("MED003", "a Windows Media (WMA/ASF) file"),
     "vorbis-named.mp3": ("MED005", "Ogg Vorbis, but its name ends in .mp3"),
     "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
+    "riff-mp3.mp3": ("MED005", "MP3 audio inside a WAV container"),
+    "pcm-named.mp3": ("MED005", "WAV, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),
     "truncated-aac.m4a": ("MED004", "truncated"),
     "truncated-video.mp4": ("MED004", "truncated"),

@@ -161,11 +161,24 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     if kind == "mp3" and media.codec and ext != ".mp3":  # an .mp2 file: renaming it would not make it an MP3
         raise MediaError(error("MED005", rel, f"the file's content is {LAYER_NAMES[media.codec]}, not MP3", field="audio",
                                hint="encode it as MP3, which apps take: ffmpeg -i in.mp2 -c:a libmp3lame -b:a 128k out.mp3"))
+    if kind == "wav" and ext == ".mp3" and _wav_format(head) in (0x0050, 0x0055):  # an MPEG audio stream in a WAV
+        raise MediaError(error("MED005", rel, "the file is MP3 audio inside a WAV container (a 'RIFF MP3', as some "
+                                              "recorders and broadcast tools write): many apps that play MP3 files do not "
+                                              "read it", field="audio",
+                               hint="take the MP3 out of its WAV wrapper (the audio frames are copied as they are): "
+                                    "ffmpeg -i in.mp3 -c:a copy -f mp3 out.mp3"))
     if ext not in EXTENSIONS[kind]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
                                                    "(a new file name also keeps apps happy)"))
     return media, state
+
+
+def _wav_format(head: bytes) -> int:
+    """A WAV file's format tag (1 PCM, 0x55 MP3, …) when its ``fmt `` chunk is the first, as encoders write it; else 0."""
+    if head[12:16] == b"fmt " and len(head) >= 22:
+        return int(struct.unpack("<H", head[20:22])[0])
+    return 0
 
 
 def _best_extension(kind: str, media: Media) -> str:
