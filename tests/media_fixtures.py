@@ -71,6 +71,7 @@ def build_fixtures(folder: Path) -> Path:
     _run("lame", "--quiet", "-V", "7", str(long_wav), str(folder / "vbr-xing.mp3"))
     _run("lame", "--quiet", "-t", "-V", "7", str(long_wav), str(folder / "vbr-no-xing.mp3"))
     _make_vbri(folder / "vbr-no-xing.mp3", folder / "vbr-vbri.mp3")
+    _run("lame", "--quiet", "--freeformat", "-b", "40", str(wav), str(folder / "free-format.mp3"))  # bitrate index 0
     _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "3", "-metadata", "title=Old v2.3 title",
             "-metadata", "artist=Producer", str(folder / "id3v23.mp3"))
     _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "4", "-metadata", "title=Old v2.4 title",
@@ -188,6 +189,7 @@ BROKEN = {
     "vorbis-named.mp3": ("MED005", "Ogg Vorbis, but its name ends in .mp3"),
     "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
     "riff-mp3.mp3": ("MED005", "MP3 audio inside a WAV container"),
+    "free-format.mp3": ("MED004", "free-format (its frame headers give no bitrate"),
     "pcm-named.mp3": ("MED005", "WAV, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),
     "truncated-aac.m4a": ("MED004", "truncated"),

@@ -269,6 +269,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None:
+        start = mpeg.id3v2_end(data)
+        if data[start:start + 1] == b"\xff" and len(data) > start + 2 and data[start + 1] & 0xE0 == 0xE0 \
+                and data[start + 2] >> 4 == 0:  # a frame header with bitrate index 0: "free format"
+            raise MediaError(error("MED004", rel, "the MP3 file is free-format (its frame headers give no bitrate, as "
+                                                  "'lame --freeformat' writes): ffmpeg and many players cannot play it",
+                                   field="audio", hint="encode it again at a standard bitrate: "
+                                                       "ffmpeg -i in.wav -c:a libmp3lame -b:a 128k out.mp3"))
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header
