@@ -763,3 +763,18 @@ def test_the_aac_family_is_told_by_its_object_type(codec: str, aac: bool) -> Non
     from mediafeed.checks.media import _aac
 
     assert _aac(codec) is aac
+
+
+def test_a_mov_with_uncompressed_sound_is_named_and_given_a_mov_remux(show: Path, tmp_path: Path) -> None:
+    # Video editors export a MOV with PCM sound by default: MED011 said "the audio in this video file is sowt" (the
+    # QuickTime sample entry) and offered an .mp4 command for a .mov episode
+    folder = add_episode(show, "006-edit", "title: The edit\ndate: 2026-04-01T08:00:00+00:00\nguid: edit-guid\n"
+                                           "audio: edit.mov\n", audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x90:rate=10:duration=2",
+                    "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    "-c:a", "pcm_s16le", str(folder / "edit.mov")], check=True)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert [(p["severity"], p["message"], p["hint"]) for p in found] == [
+        ("warning", "the audio in this video file is uncompressed PCM ('sowt'), not AAC",
+         "export the video with AAC audio (ffmpeg -i in.mov -c:v copy -c:a aac out.mov)")]

@@ -11,7 +11,11 @@ from .rules import problem
 MIN_BITRATE, MAX_BITRATE = 32_000, 320_000
 #: What mutagen's codec names mean, for messages (its names for the MP4 sample entries it knows).
 _CODECS = {"alac": "ALAC (Apple Lossless)", "opus": "Opus", "flac": "FLAC", "ac-3": "AC-3", "ec-3": "E-AC-3",
-           "mp4a.6b": "MP3", "mp4a.69": "MP3", "mp4a.a5": "AC-3", "mp4a.a6": "E-AC-3"}
+           "mp4a.6b": "MP3", "mp4a.69": "MP3", "mp4a.a5": "AC-3", "mp4a.a6": "E-AC-3",
+           # QuickTime's uncompressed and legacy sound (what video editors export in a MOV by default)
+           **{code: f"uncompressed PCM ('{code}')" for code in ("sowt", "twos", "lpcm", "ipcm", "in24", "in32", "fl32",
+                                                                 "fl64", "raw ")},
+           "ulaw": "mu-law ('ulaw')", "alaw": "A-law ('alaw')", "ima4": "IMA ADPCM ('ima4')"}
 
 
 #: MPEG-4 audio object types (mp4a.40.N, ISO/IEC 14496-3 1.5.1.1) of the AAC family: Main, LC, SSR, LTP, SBR (HE-AAC),
@@ -93,7 +97,8 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                               "not MP3 (MPEG audio Layer III)", field="audio", episode=episode.slug,
                                hint="encode it as MP3: ffmpeg -i in.mp3 -c:a libmp3lame -b:a 128k out-mp3.mp3"))
         elif media.codec and not _aac(media.codec):
-            hint = ("export the video with AAC audio (ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4)" if media.video else
+            ext = episode.audio.rpartition(".")[2].lower() or "mp4"  # (a .mov stays a .mov: its type is in the feed)
+            hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video else
                     "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a) or publish an MP3")
             out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
                                               f"{_codec_name(media.codec)}, not AAC",
