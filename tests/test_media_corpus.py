@@ -778,3 +778,32 @@ def test_a_mov_with_uncompressed_sound_is_named_and_given_a_mov_remux(show: Path
     assert [(p["severity"], p["message"], p["hint"]) for p in found] == [
         ("warning", "the audio in this video file is uncompressed PCM ('sowt'), not AAC",
          "export the video with AAC audio (ffmpeg -i in.mov -c:v copy -c:a aac out.mov)")]
+
+
+@pytest.mark.parametrize("kind, ext, extra", [("mp3", "mp3", ""), ("m4a", "m4a", "chapters:\n  - {start: 0, title: One}\n  - {start: 1, title: Two}\n")],
+                         ids=["mp3", "m4a-with-chapters"])
+def test_mediafeed_tag_takes_a_file_whose_name_is_near_the_longest_a_file_system_allows(show: Path, kind: str, ext: str,
+                                                                                         extra: str) -> None:
+    # Its temp file (".<name>.<random>.tmp<ext>") passed 255 bytes: "Error: …/.aaaa….mp3.859aob8m.tmp.mp3: File name too
+    # long", exit 2, and the master was never tagged (the build, whose copies have short names, published it).
+    name = "é" * 100 + "a" * 40 + f".{ext}"  # 244 bytes in UTF-8
+    folder = add_episode(show, "006-long", f"title: Long\ndate: 2026-04-01T08:00:00+00:00\nguid: long-guid\naudio: {name}\n{extra}",
+                         audio_kind=kind, audio_name=name)
+    sound = _decoded_md5(folder / name)
+    out = CliRunner().invoke(main, ["tag", "--show", str(show), "006-long"])
+    assert out.exit_code == 0, out.output
+    assert MutagenFile(folder / name).tags is not None and _decoded_md5(folder / name) == sound
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["episode.md", name])  # no temp file left
+    # a temp file an interrupted run left under the shortened name is still known as ours
+    from mediafeed.audio.tagger import STALE_AFTER, _temp_prefix
+
+    prefix = _temp_prefix(name, f".{ext}")
+    left = folder / f"{prefix}abcdefgh.tmp.{ext}"
+    left.write_bytes(b"")
+    assert len(left.name.encode()) <= 255
+    assert audio.stale_temp_files(folder, now=left.stat().st_mtime + STALE_AFTER) == [left]
+
+
+def _decoded_md5(path: Path) -> str:
+    return subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-f", "md5", "-"],
+                          capture_output=True, text=True, check=True).stdout.strip()

@@ -188,7 +188,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if fresh and claim_new(target):
         tmp = target  # a new name: tagged where it is (see ``fresh``)
     else:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(target.name, target.suffix), suffix=f".tmp{target.suffix}", dir=target.parent)
         os.close(fd)
         tmp = Path(name)
     try:
@@ -247,7 +247,7 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     Returns why it is not ("" when it is, or when it was not asked).
     """
     if front and remux:
-        fd, name = tempfile.mkstemp(prefix=f".{tmp.name}.", suffix=f".src{tmp.suffix}", dir=tmp.parent)
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(tmp.name, tmp.suffix), suffix=f".src{tmp.suffix}", dir=tmp.parent)
         os.close(fd)
         try:
             _remux_with_chapters(ffmpeg, source, Path(name), wanted.chapters or (), duration, rel)
@@ -509,7 +509,7 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
     fd, meta = tempfile.mkstemp(prefix=".chapters.", suffix=".txt", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
-    fd, scratch = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".src{target.suffix}", dir=target.parent)
+    fd, scratch = tempfile.mkstemp(prefix=_temp_prefix(target.name, target.suffix), suffix=f".src{target.suffix}", dir=target.parent)
     os.close(fd)
     try:
         shutil.copyfile(source, scratch)
@@ -528,6 +528,21 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise MediaError(error("TAG004", rel, f"ffmpeg could not write the chapters: {detail}", field="chapters",
                                hint="check the file plays; or remove the chapters to tag it without them"))
+
+
+#: The longest file name (in bytes) ext4, XFS, Btrfs and APFS take.
+NAME_MAX = 255
+
+
+def _temp_prefix(name: str, ext: str) -> str:
+    """``.<name>.``, the start of a temp file's name beside ``name`` (then 8 random characters, ``.tmp`` or ``.src``
+    and ``ext``): ``name`` cut short, its extension kept (so :func:`stale_temp_files` still knows the file), where
+    the whole would pass :data:`NAME_MAX` bytes. (A 240-character episode file made ``mediafeed tag`` stop with
+    "File name too long" for its temp file.)"""
+    room = NAME_MAX - len(".." + "12345678" + ".tmp") - len(ext.encode())
+    if len(name.encode()) > room:
+        name = name.encode()[:room - len(ext.encode())].decode("utf-8", "ignore") + ext
+    return f".{name}."
 
 
 _TEMP = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.(?:tmp|src)(?P<ext>\.[^./]+)")
