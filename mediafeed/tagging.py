@@ -39,7 +39,7 @@ from . import __version__, audio, codec, parallel, showlock
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
-from .errors import InputError, MediaError, Problem, error, info
+from .errors import InputError, MediaError, Problem, Severity, error, info
 from .model import Episode, Item, Media, Show
 from .notes import excerpt
 
@@ -421,11 +421,18 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
         if show is None:
             raise InputError(project.problems)
         known = {e.slug: e for e in project.episodes}
-        unknown = [s for s in slugs if s not in known]
+        # an episode whose front matter or files have errors is not loaded, so not tagged: its errors say why (it was
+        # skipped without a word, "0 file(s) tagged", exit 0; and named, it was "no episode folder named …")
+        broken: dict[str, list[Problem]] = {}
+        for problem in project.problems:
+            if problem.episode and problem.episode not in known and problem.severity is Severity.ERROR:
+                broken.setdefault(problem.episode, []).append(problem)
+        report.problems.extend(p for slug in sorted(broken) if not slugs or slug in slugs for p in broken[slug])
+        unknown = [s for s in slugs if s not in known and s not in broken]
         if unknown:
             raise InputError(error("TAG005", f"{EPISODES_DIR}/{unknown[0]}", f"no episode folder named {unknown[0]!r}",
                                    hint="give folder names from episodes/, e.g. " + ", ".join(sorted(known)[:3])))
-        chosen = [known[s] for s in slugs] if slugs else [e for e in project.episodes if not e.draft]
+        chosen = [known[s] for s in slugs if s in known] if slugs else [e for e in project.episodes if not e.draft]
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
             if not dry_run:
