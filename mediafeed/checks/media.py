@@ -32,11 +32,11 @@ def _aac(codec: str) -> bool:
     .21, ER TwinVQ, which is what ffmpeg 5.1's own encoder declares when asked for HE-AAC, a file ffmpeg itself cannot
     decode), MPEG-2 AAC (mp4a.66, .67, .68), or an mp4a entry without its object type (QuickTime files: mutagen says
     "mp4a"; it is AAC in practice)."""
-    codec = codec.lower()
-    if codec.startswith("mp4a.40."):
-        kind = codec[8:]
-        return not kind.isdigit() or int(kind) in _AAC_TYPES
-    return codec in ("mp4a", "mp4a.40", "mp4a.66", "mp4a.67", "mp4a.68")
+    return codec.lower() in _AAC_CODECS
+
+
+#: mutagen's names for the AAC codecs (``mp4a.40.%d`` with the object type; see :func:`_aac`)
+_AAC_CODECS = frozenset({f"mp4a.40.{kind}" for kind in _AAC_TYPES} | {"mp4a", "mp4a.40", "mp4a.66", "mp4a.67", "mp4a.68"})
 
 
 def _codec_name(codec: str) -> str:
