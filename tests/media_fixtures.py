@@ -176,6 +176,9 @@ def _make_broken(folder: Path) -> None:
     _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "wav",
             str(folder / "riff-mp3.mp3"))
     shutil.copyfile(folder / "pcm.wav", folder / "pcm-named.mp3")
+    # an M4A holding captions and no sound (an export that dropped the audio): 2 s long, nothing to play
+    (folder / "captions.srt").write_text("1\n00:00:00,000 --> 00:00:02,000\nHello\n")
+    _ffmpeg("-i", str(folder / "captions.srt"), "-c:s", "mov_text", str(folder / "text-only.m4a"))
     (folder / "mpeg-junk.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\0" * 10 + b"no frames here" * 40)
 
 
@@ -190,6 +193,7 @@ BROKEN = {
     "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
     "riff-mp3.mp3": ("MED005", "MP3 audio inside a WAV container"),
     "free-format.mp3": ("MED004", "free-format (its frame headers give no bitrate"),
+    "text-only.m4a": ("MED006", "has no sound track (and no video)"),
     "pcm-named.mp3": ("MED005", "WAV, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),
     "truncated-aac.m4a": ("MED004", "truncated"),

@@ -210,7 +210,12 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
-            video = mp4.has_video(handle, size)
+            handlers = {t.handler for t in mp4.tracks(handle, size)}
+            video = "vide" in handlers
+            if not video and "soun" not in handlers:  # captions or chapters alone: the export dropped the sound
+                raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no sound track (and no video): "
+                                                      "nothing to play", field="audio",
+                                       hint="export the episode again with its audio (check the preset includes it)"))
             index_last = mp4.index_last(handle, size)
             if index_last:
                 plan = mp4.fast_start_plan(handle, size)
