@@ -97,3 +97,20 @@ def test_an_output_path_is_safe_exactly_when_none_of_its_parts_is_empty_dot_or_d
     every += ["", "episodes/001-first/index.html", "episodes/.hidden/x", "a/...", "a/..b", "..a/b"]
     assert [rel for rel in every if is_safe_output(rel) != _safe_by_parts(rel)] == []
     assert is_safe_output("episodes/001-first/embed/index.html") and not is_safe_output("episodes/../../etc")
+
+
+@pytest.mark.parametrize("name, fix", [(".take2.mp3", "take2.mp3"), (".mp3", "episode.mp3")])
+def test_episode_audio_that_is_a_hidden_file_is_an_error_not_an_enclosure_publish_never_uploads(show: Path, name: str,
+                                                                                                 fix: str) -> None:
+    # The build published episodes/006-hidden/.take2.mp3 and the feed pointed at it, but `mediafeed publish` leaves
+    # hidden files out (plan.scan): the enclosure URL was never uploaded.
+    add_episode(show, "006-hidden", FRONT.format(audio=name), audio_name=name)
+    problems = [p for p in _problems(show) if p.episode == "006-hidden" and p.severity.value == "error"]
+    assert [(p.code, p.field) for p in problems] == [("SRC043", "audio")]
+    assert problems[0].hint == f"rename it without the leading '.' and write 'audio: {fix}'"
+    with pytest.raises(BuildFailed):
+        build(show)
+    from mediafeed.publish.plan import scan
+
+    assert (show / "episodes" / "006-hidden" / name).is_file() and not any(".take2" in rel or rel.endswith("/.mp3")
+                                                                            for rel in scan(show / "episodes"))

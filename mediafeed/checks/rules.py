@@ -56,6 +56,9 @@ _RULES = [
        "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
        "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
        "show a broken image or link. Also a web address written without https:// (example.org)."),
+    _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
+       "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
+       "web servers and static hosts often do): the feed would point at a URL that is not found."),
     _r("SRC050", "mediafeed", E, "no episodes folder"),
     _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
