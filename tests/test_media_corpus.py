@@ -807,3 +807,31 @@ def test_mediafeed_tag_takes_a_file_whose_name_is_near_the_longest_a_file_system
 def _decoded_md5(path: Path) -> str:
     return subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-f", "md5", "-"],
                           capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize("xing", [False, True], ids=["no-header", "xing-header"])
+def test_mp3_parts_of_two_sample_rates_joined_count_both_and_warn(show: Path, tmp_path: Path, xing: bool) -> None:
+    # An intro exported at 44.1 kHz and an episode at 22.05 kHz, joined with cat: the frame walk skipped the second
+    # part's frames as junk, so the feed said 3 s for 6 s of audio (ffmpeg decodes both), and nothing warned.
+    parts = []
+    for rate, bitrate in ((44100, "64k"), (22050, "32k")):
+        part = tmp_path / f"part-{rate}.mp3"
+        subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                        "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", bitrate, "-id3v2_version", "0",
+                        "-write_xing", "1" if xing and rate == 44100 else "0", str(part)], check=True)
+        parts.append(part)
+    folder = add_episode(show, "006-joined", "title: Joined\ndate: 2026-04-01T08:00:00+00:00\nguid: joined-guid\n"
+                                             "audio: joined.mp3\n", audio_name="")
+    joined = folder / "joined.mp3"
+    joined.write_bytes(b"".join(p.read_bytes() for p in parts))
+    media = audio.probe(joined, "joined.mp3")
+    assert media.duration == pytest.approx(sum(_ffprobe_seconds(p) for p in parts), abs=0.06)
+    assert (media.sample_rate, media.rate_switch) == (44100, 22050)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED029"]
+    assert [(p["file"], p["severity"]) for p in found] == [("episodes/006-joined/joined.mp3", "warning")]
+    assert found[0]["message"].startswith("the audio switches from 44,100 Hz to 22,050 Hz at 00:00:03")
+    # tagging keeps every frame of both parts
+    copy = tmp_path / "tagged.mp3"
+    audio.tag_copy(joined, copy, Tags(title="Joined"))
+    assert _audio_md5(copy) == _audio_md5(joined)

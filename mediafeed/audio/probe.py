@@ -293,6 +293,7 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
                                    hint="copy or export it again; check it plays to the end"))
         beyond = -shortfall
     declared = 0.0
+    switch = scan.switch
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
         sample_rate, channels = scan.sample_rate, scan.channels
@@ -306,12 +307,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
             walked = mpeg.scan_data(data, full=True)
             if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
                 declared = duration
-                duration, bitrate, mode = walked.duration, walked.bitrate, walked.mode
+                duration, bitrate, mode, switch = walked.duration, walked.bitrate, walked.mode, walked.switch
     if duration <= 0:
         raise MediaError(error("MED006", rel, "the MP3 file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
-                  declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), **_tag_fields(state))
+                  declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), rate_switch=switch[0], switch_at=switch[1],
+                  **_tag_fields(state))
     return media, state

@@ -134,6 +134,13 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED024", rel, f"{media.lead:,} bytes of unknown data come before the first audio frame",
                                field="audio", episode=episode.slug,
                                hint="remux it (ffmpeg -i in.mp3 -c copy out.mp3) or export the episode again"))
+        if media.rate_switch:
+            out.append(problem("MED029", rel, f"the audio switches from {media.sample_rate:,} Hz to {media.rate_switch:,} Hz "
+                                              f"at {clock(media.switch_at)} (files of different exports joined?): many "
+                                              "players stop there or play the rest at the wrong speed",
+                               field="audio", episode=episode.slug,
+                               hint="encode the whole episode again at one sample rate: "
+                                    f"ffmpeg -i in.mp3 -ar {media.sample_rate} -c:a libmp3lame -b:a 128k out.mp3"))
         if media.declared:
             out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
                                               f"{clock(media.duration)} (files joined without re-encoding?)",

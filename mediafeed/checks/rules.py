@@ -160,6 +160,10 @@ _RULES = [
     _r("MED028", "mediafeed", W, "a video without a sound track",
        "An MP4, M4V or MOV with a picture and no sound track: exported from a muted timeline or with a video-only "
        "preset. Apps play it in silence."),
+    _r("MED029", "mediafeed", W, "an MP3 whose sample rate changes partway (files joined)",
+       "MP3 files exported at different sample rates and joined with cat (an intro at 44.1 kHz, the episode at 48 or "
+       "22.05 kHz) switch rate at the join: many players and hardware decoders stop there or play the rest at the "
+       "wrong speed. The feed's duration counts both parts at their own rates (what ffmpeg plays)."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
