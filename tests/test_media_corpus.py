@@ -835,3 +835,16 @@ def test_mp3_parts_of_two_sample_rates_joined_count_both_and_warn(show: Path, tm
     copy = tmp_path / "tagged.mp3"
     audio.tag_copy(joined, copy, Tags(title="Joined"))
     assert _audio_md5(copy) == _audio_md5(joined)
+
+
+@pytest.mark.parametrize("ext, named", [("mp4", "MPEG-2 audio (MP3 or MP2)"), ("mov", "MP2")])
+def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path, ext: str, named: str) -> None:
+    # ffmpeg writes MP2 in an MP4 with object type 0x69 (MPEG-2 audio, any layer), which MED011 called "MP3";
+    # in a MOV its sample entry is '.mp2', which MED011 printed as it is
+    folder = add_episode(show, "006-mp2", f"title: MP2\ndate: 2026-04-01T08:00:00+00:00\nguid: mp2-guid\naudio: mp2.{ext}\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=duration=2", "-ar", "22050",
+                    "-c:a", "mp2", "-b:a", "64k", str(folder / f"mp2.{ext}")], check=True)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert found == [f"the audio in this M4A file is {named}, not AAC"]

@@ -11,7 +11,9 @@ from .rules import problem
 MIN_BITRATE, MAX_BITRATE = 32_000, 320_000
 #: What mutagen's codec names mean, for messages (its names for the MP4 sample entries it knows).
 _CODECS = {"alac": "ALAC (Apple Lossless)", "opus": "Opus", "flac": "FLAC", "ac-3": "AC-3", "ec-3": "E-AC-3",
-           "mp4a.6b": "MP3", "mp4a.69": "MP3", "mp4a.a5": "AC-3", "mp4a.a6": "E-AC-3",
+           # (object types 0x6B and 0x69 are MPEG-1 and MPEG-2 audio of any layer: ffmpeg writes MP2 as 0x69 too)
+           "mp4a.6b": "MPEG-1 audio (MP3 or MP2)", "mp4a.69": "MPEG-2 audio (MP3 or MP2)", "mp4a.a5": "AC-3",
+           "mp4a.a6": "E-AC-3", ".mp3": "MP3", ".mp2": "MP2",
            # QuickTime's uncompressed and legacy sound (what video editors export in a MOV by default)
            **{code: f"uncompressed PCM ('{code}')" for code in ("sowt", "twos", "lpcm", "ipcm", "in24", "in32", "fl32",
                                                                  "fl64", "raw ")},
