@@ -848,3 +848,36 @@ def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path
     out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
     found = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "MED011"]
     assert found == [f"the audio in this M4A file is {named}, not AAC"]
+
+
+def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
+    """Add ``grow`` to the 32-bit field ``at`` bytes into ``path``'s first ``table`` box (0: the box's size)."""
+    data = bytearray(path.read_bytes())
+    found = data.index(table) - 4 + at
+    data[found:found + 4] = (int.from_bytes(data[found:found + 4], "big") + grow).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("table, at, grow, said", [
+    # stsz: size, name, version and flags, one size for all (0: a table), the count, then the first sample's size
+    (b"stsz", 20, 2_000_000, "the MP4/M4A file is corrupt (a chunk runs past the end of the file); it was not tagged"),
+    # stco: its box size, so the box runs past the index that holds it
+    (b"stco", 0, 200, "the MP4/M4A file is corrupt: its tags cannot be written (wrong offset inside b'stco'); "
+                      "it was left untouched"),
+], ids=["sample-size", "offset-table-size"])
+def test_an_m4a_with_a_damaged_sample_table_is_a_problem_not_an_internal_error(show: Path, table: bytes, at: int,
+                                                                                grow: int, said: str) -> None:
+    # ffprobe and mutagen read both files without a word. The build stopped with "Internal error: ValueError:
+    # a chunk runs past the end of the file" (or "MP4MetadataError: wrong offset inside b'stco'"), exit 3.
+    folder = add_episode(show, "006-damaged", "title: Damaged\ndate: 2026-04-01T08:00:00+00:00\nguid: damaged-guid\n"
+                                              "audio: damaged.m4a\n", audio_kind="m4a", audio_name="damaged.m4a")
+    master = folder / "damaged.m4a"
+    _damaged_table(master, table, at, grow)
+    assert _ffprobe_seconds(master) > 0  # ffprobe reads the file
+    before = master.read_bytes()
+    for command in (["build", "--show", str(show)], ["tag", "--show", str(show), "006-damaged"]):
+        out = CliRunner().invoke(main, [*command, "--format", "json"])
+        assert out.exit_code == 1, out.output
+        found = [p for p in json.loads(out.output)["problems"] if p["code"] == "MED004"]
+        assert [(p["file"], p["severity"], p["message"]) for p in found] == [("episodes/006-damaged/damaged.m4a", "error", said)]
+    assert master.read_bytes() == before and not (show / "public").exists()

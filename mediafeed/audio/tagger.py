@@ -180,11 +180,19 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if (not result.changes and not repad and not to_front) or dry_run:
         return result
     if in_memory:
-        result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
+        try:
+            result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
+        except mutagen.MutagenError as exc:
+            raise _unsaveable(rel, media.kind, exc) from None
         result.written = True
         result.size = result.media.size
         return result
-    original_digest = "" if media.kind == "mp3" else payload.digest(source, media.kind)  # MP3: compared in place
+    try:
+        original_digest = "" if media.kind == "mp3" else payload.digest(source, media.kind)  # MP3: compared in place
+    except (ValueError, struct.error) as exc:  # samples the probe did not see outside the file (the probe checks MP4s)
+        raise MediaError(error("MED004", rel, f"the {NAMES.get(media.kind, media.kind)} file is corrupt ({exc}); "
+                                              "it was not tagged", field="audio",
+                               hint="export it again from your editor; check it plays to the end")) from None
     if fresh and claim_new(target):
         tmp = target  # a new name: tagged where it is (see ``fresh``)
     else:
@@ -231,12 +239,24 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
                 os.replace(tmp, target)
         if durable:
             _sync_folder(target.parent)
+    except mutagen.MutagenError as exc:  # mutagen read the file but cannot save it: its index is damaged
+        tmp.unlink(missing_ok=True)
+        raise _unsaveable(rel, media.kind, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     result.written = True
     result.size = target.stat().st_size
     return result
+
+
+def _unsaveable(rel: str, kind: str, exc: Exception) -> MediaError:
+    """MED004 for a file mutagen reads but cannot write tags into (a damaged index: an 'stco' table whose count says
+    more offsets than it holds): the original is untouched, and nothing is published (it was "Internal error")."""
+    return MediaError(error("MED004", rel, f"the {NAMES.get(kind, kind)} file is corrupt: its tags cannot be written ({exc}); "
+                                           "it was left untouched", field="audio",
+                           hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy out.m4a)"
+                           if kind == "mp4" else "export it again from your editor"))
 
 
 def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mutagen.FileType | None, length: int | None,
