@@ -345,6 +345,11 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
         r.fail(key, f"file reference {name!r} must name a file in this episode's folder",
                hint="put the file next to episode.md and give its plain name (no '/', no '..')", code="SRC040")
         return ""
+    if name.startswith("."):  # published at that name, a hidden file: publish skips it, and so do many hosts
+        r.fail(key, f"{name} is a hidden file (its name starts with '.'): `mediafeed publish` leaves hidden files out, "
+                    "and so do many hosts, so its URL would not be found",
+               hint=f"rename it without the leading '.' and write '{key}: {_unhidden(name)}'", code="SRC043")
+        return ""
     if not folder.has(name):
         if (folder.path / name).is_symlink():
             r.fail(key, f"{name} is a symbolic link; only real files in the episode folder are published",
@@ -353,6 +358,12 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
         r.fail(key, f"file not found: {name}", hint=_missing_hint(folder, key, name), code="SRC041")
         return ""
     return name
+
+
+def _unhidden(name: str) -> str:
+    """A name for a hidden file without its leading dots: ``.take2.mp3`` → ``take2.mp3``, ``.mp3`` → ``episode.mp3``."""
+    plain = name.lstrip(".")
+    return plain if "." in plain else f"episode.{plain}"
 
 
 def _missing_hint(folder: Folder, key: str, name: str) -> str:

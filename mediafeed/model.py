@@ -172,6 +172,10 @@ class Media:
     index_last: bool = False  #: MP4 family: the index (``moov``) comes after the media data (not "fast start")
     #: ``index_last``: why the build cannot publish a copy with the index first ("" when it can; see audio.faststart)
     index_blocker: str = ""
+    #: MP3: the sample rate later frames switch to (files of different exports joined with cat; ``duration`` counts them
+    #: at their own rate), and where, in seconds; 0 when every frame has the first one's rate
+    rate_switch: int = 0
+    switch_at: float = 0.0
 
 
 @frozen

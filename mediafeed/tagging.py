@@ -39,7 +39,7 @@ from . import __version__, audio, codec, parallel, showlock
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
-from .errors import InputError, MediaError, Problem, error, info
+from .errors import InputError, MediaError, Problem, Severity, error, info
 from .model import Episode, Item, Media, Show
 from .notes import excerpt
 from .records import frozen, mutable
@@ -261,6 +261,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                 copies[episode.slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
                 if len(made) > 2:  # its index stayed last when it was made: said again, as its first build said it
                     notes.append(_index_problem(episode, source_rel, item.media.video, str(made[2])))
+                elif item.media.index_blocker:  # moved all the same: the chapters' re-mux (see below)
+                    notes.append(_index_problem(episode, source_rel, item.media.video, "", by_chapters=True))
                 continue
             if st is not None and [st.st_size, st.st_mtime_ns] != made[:2]:
                 notes.append(info("TAG012", media_file,
@@ -286,6 +288,10 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         slug = items[job.index].episode.slug
         if result.index_kept:
             notes.append(_index_problem(items[job.index].episode, job.rel, job.media.video, result.index_kept))
+        elif job.media.index_blocker and result.written:
+            # the master's layout blocks the move, yet the copy has its index first: the tagger re-muxed it with ffmpeg
+            # for its chapters (a new file) and moved that one's index (verified: it refuses a copy still index last)
+            notes.append(_index_problem(items[job.index].episode, job.rel, job.media.video, "", by_chapters=True))
         name = job.media_file.rpartition("/")[2]
         if not result.written:
             cache.put(MADE, slug, name, SAME)
@@ -337,10 +343,11 @@ def _published(item: Item, media_file: str, size: int) -> Item:
     return codec.replacer(Item, "media", "media_file")(item, codec.replacer(Media, "size")(item.media, size), media_file)
 
 
-def _index_problem(episode: Episode, rel: str, video: bool, reason: str) -> Problem:
-    from .checks.media import index_last
+def _index_problem(episode: Episode, rel: str, video: bool, reason: str, by_chapters: bool = False) -> Problem:
+    """MED027 as the build made the copy: its index kept last (``reason``), or moved after the chapters' re-mux."""
+    from .checks.media import BY_CHAPTERS, index_last
 
-    return index_last(rel, episode.audio, episode.slug, video, reason)
+    return index_last(rel, episode.audio, episode.slug, video, BY_CHAPTERS if by_chapters else reason)
 
 
 def _notes(result: TagResult, slug: str) -> list[Problem]:
@@ -415,11 +422,18 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
         if show is None:
             raise InputError(project.problems)
         known = {e.slug: e for e in project.episodes}
-        unknown = [s for s in slugs if s not in known]
+        # an episode whose front matter or files have errors is not loaded, so not tagged: its errors say why (it was
+        # skipped without a word, "0 file(s) tagged", exit 0; and named, it was "no episode folder named …")
+        broken: dict[str, list[Problem]] = {}
+        for problem in project.problems:
+            if problem.episode and problem.episode not in known and problem.severity is Severity.ERROR:
+                broken.setdefault(problem.episode, []).append(problem)
+        report.problems.extend(p for slug in sorted(broken) if not slugs or slug in slugs for p in broken[slug])
+        unknown = [s for s in slugs if s not in known and s not in broken]
         if unknown:
             raise InputError(error("TAG005", f"{EPISODES_DIR}/{unknown[0]}", f"no episode folder named {unknown[0]!r}",
                                    hint="give folder names from episodes/, e.g. " + ", ".join(sorted(known)[:3])))
-        chosen = [known[s] for s in slugs] if slugs else [e for e in project.episodes if not e.draft]
+        chosen = [known[s] for s in slugs if s in known] if slugs else [e for e in project.episodes if not e.draft]
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
             if not dry_run:

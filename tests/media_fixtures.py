@@ -71,6 +71,7 @@ def build_fixtures(folder: Path) -> Path:
     _run("lame", "--quiet", "-V", "7", str(long_wav), str(folder / "vbr-xing.mp3"))
     _run("lame", "--quiet", "-t", "-V", "7", str(long_wav), str(folder / "vbr-no-xing.mp3"))
     _make_vbri(folder / "vbr-no-xing.mp3", folder / "vbr-vbri.mp3")
+    _run("lame", "--quiet", "--freeformat", "-b", "40", str(wav), str(folder / "free-format.mp3"))  # bitrate index 0
     _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "3", "-metadata", "title=Old v2.3 title",
             "-metadata", "artist=Producer", str(folder / "id3v23.mp3"))
     _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-b:a", "32k", "-id3v2_version", "4", "-metadata", "title=Old v2.4 title",
@@ -170,6 +171,14 @@ def _make_broken(folder: Path) -> None:
     (folder / "corrupt-box.m4a").write_bytes(bytes(data))
     _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "wmav2", str(folder / "speech.wma"))
     (folder / "noise.mp3").write_bytes(random.Random(3).randbytes(64 * 1024))  # 0xFF bytes, never three frames in a row
+    # MP3 frames in a WAV container (format tag 0x55), as some recorders and broadcast tools write, named .mp3;
+    # and a plain PCM WAV named .mp3
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "wav",
+            str(folder / "riff-mp3.mp3"))
+    shutil.copyfile(folder / "pcm.wav", folder / "pcm-named.mp3")
+    # an M4A holding captions and no sound (an export that dropped the audio): 2 s long, nothing to play
+    (folder / "captions.srt").write_text("1\n00:00:00,000 --> 00:00:02,000\nHello\n")
+    _ffmpeg("-i", str(folder / "captions.srt"), "-c:s", "mov_text", str(folder / "text-only.m4a"))
     (folder / "mpeg-junk.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0a" + b"\0" * 10 + b"no frames here" * 40)
 
 
@@ -182,6 +191,10 @@ BROKEN = {
     "speech.wma": ("MED003", "a Windows Media (WMA/ASF) file"),
     "vorbis-named.mp3": ("MED005", "Ogg Vorbis, but its name ends in .mp3"),
     "aac-named.mp3": ("MED005", "MP4/M4A, but its name ends in .mp3"),
+    "riff-mp3.mp3": ("MED005", "MP3 audio inside a WAV container"),
+    "free-format.mp3": ("MED004", "free-format (its frame headers give no bitrate"),
+    "text-only.m4a": ("MED006", "has no sound track (and no video)"),
+    "pcm-named.mp3": ("MED005", "WAV, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),
     "truncated-aac.m4a": ("MED004", "truncated"),
     "truncated-video.mp4": ("MED004", "truncated"),

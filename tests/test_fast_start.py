@@ -7,6 +7,7 @@ master, and walked here box by box without mediafeed's code.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import subprocess
@@ -15,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from helpers import add_episode, make_media
 from mutagen.mp4 import MP4
 from siteserver import CHROMIUM, chromium
@@ -263,13 +265,19 @@ def test_a_file_with_offsets_the_move_would_not_update_keeps_its_layout(tmp_path
     assert _plan(data, tmp_path) == reason
 
 
-def test_a_late_index_the_build_cannot_move_stays_a_warning_and_is_published_as_it_is(show: Path) -> None:
-    # a top-level box the build does not know between the media and the index: it may hold offsets into the file
-    master = _episode(show, "006-uuid", "late.m4a")
+def _with_uuid(master: Path) -> None:
+    """``master`` with a top-level 'uuid' box (an editor's notes) between the media and the index: a layout the build
+    does not move by itself (the box may hold offsets into the file)."""
     data = master.read_bytes()
     with open(master, "rb") as handle:
         moov = next(b for b in mp4.boxes(handle, 0, len(data)) if b.name == b"moov")
     master.write_bytes(data[:moov.start] + _box(b"uuid", bytes(16) + b"an editor's notes") + data[moov.start:])
+
+
+def test_a_late_index_the_build_cannot_move_stays_a_warning_and_is_published_as_it_is(show: Path) -> None:
+    # a top-level box the build does not know between the media and the index: it may hold offsets into the file
+    master = _episode(show, "006-uuid", "late.m4a")
+    _with_uuid(master)
     report = build(show)
     found = [p for p in report.problems if p.code == "MED027"]
     assert [(p.severity.value, p.file) for p in found] == [("warning", "episodes/006-uuid/late.m4a")]
@@ -278,6 +286,28 @@ def test_a_late_index_the_build_cannot_move_stays_a_warning_and_is_published_as_
     published = show / "public" / "episodes" / "006-uuid" / "late.m4a"
     assert _layout(published) == ["ftyp", "free", "mdat", "uuid", "moov"]
     assert _decoded(published) == _decoded(master)
+
+
+def test_a_late_index_the_build_cannot_move_is_moved_by_the_chapters_remux_and_said_so(show: Path) -> None:
+    # The same master, with chapters to write: ffmpeg re-muxes it (a new file, without the 'uuid' box) and the build
+    # publishes that with its index first. MED027 said a warning, "the build could not publish it with the index
+    # first", about a published copy that had it first.
+    master = _episode(show, "006-uuid", "late.m4a", extra="chapters:\n  - {start: 0, title: One}\n  - {start: 1.5, title: Two}\n")
+    _with_uuid(master)
+    before = master.read_bytes()
+    said = ("info", "the file's index (its 'moov' box) comes after the audio: the build re-muxes it with ffmpeg to write "
+                    "its chapters and publishes that copy with the index first ('fast start'), so players can start "
+                    "playing at once")
+    checked = CliRunner().invoke(main, ["check", str(show), "--format", "json"])
+    assert [(p["severity"], p["message"]) for p in json.loads(checked.output)["problems"] if p["code"] == "MED027"] == [said]
+    report = build(show)
+    assert [(p.severity.value, p.message) for p in report.problems if p.code == "MED027"] == [said]
+    published = show / "public" / "episodes" / "006-uuid" / "late.m4a"
+    assert _layout(published) == FRONT and _ffprobe_layout(published) == FRONT
+    assert _decoded(published) == _decoded(master)
+    again = build(show)  # the copy reused: the same words from its record
+    assert again.tagged == [] and [(p.severity.value, p.message) for p in again.problems if p.code == "MED027"] == [said]
+    assert master.read_bytes() == before
 
 
 @pytest.mark.parametrize("fast", [False, True], ids=["index-last", "fast-start"])
@@ -312,8 +342,6 @@ def test_mediafeed_tag_keeps_a_fast_start_master_fast_start_when_it_writes_chapt
 
 
 def test_mediafeed_check_explains_med027(show: Path) -> None:
-    from click.testing import CliRunner
-
     out = CliRunner().invoke(main, ["check", "--explain", "MED027"]).output
     assert "the build publishes a copy with the index first" in out
 

@@ -709,3 +709,175 @@ def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, 
     assert [(p["file"], p["severity"], p["field"]) for p in found] == [(rel, "warning", "audio")]
     assert found[0]["message"] == "the video has no sound track: listeners get pictures and silence"
     assert "export it again with its sound" in found[0]["hint"]
+
+
+def _ffprobe_seconds(path: Path) -> float:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+@pytest.mark.parametrize("codec, rate", [("libmp3lame", 22050), ("adpcm_ima_wav", 22050), ("adpcm_ms", 22050),
+                                         ("gsm_ms", 8000), ("pcm_s16le", 22050), ("pcm_alaw", 22050)])
+def test_a_wav_of_compressed_audio_gets_its_real_duration(show: Path, tmp_path: Path, codec: str, rate: int) -> None:
+    # Voice recorders write IMA ADPCM WAVs, broadcast tools MP3 in a WAV: mutagen divides the data by the block size,
+    # which holds many samples of such audio, and read 4 s as 0.002 s; the feed said itunes:duration 1 (MED006's floor).
+    wav = tmp_path / f"{codec}.wav"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+                    "-ac", "1", "-ar", str(rate), "-c:a", codec, str(wav)], check=True)
+    assert audio.probe(wav, wav.name).duration == pytest.approx(_ffprobe_seconds(wav), abs=0.01)
+    folder = add_episode(show, "006-recorder", "title: From the recorder\ndate: 2026-04-01T08:00:00+00:00\n"
+                                               "guid: recorder-guid\naudio: recorder.wav\n", audio_name="")
+    (folder / "recorder.wav").write_bytes(wav.read_bytes())
+    build(show)
+    item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
+                if e["guid"] == "recorder-guid")
+    assert item["total_time"] == 4
+
+
+def test_ffmpegs_own_he_aac_which_nothing_decodes_is_not_taken_for_aac(show: Path, tmp_path: Path) -> None:
+    # ffmpeg 5.1's own encoder asked for HE-AAC (-profile:a aac_he) writes MPEG-4 audio object type 21 (ER TwinVQ)
+    # after SBR: ffmpeg itself cannot decode the file. Every "mp4a.40.*" passed as AAC, so it was published silently.
+    made = tmp_path / "he-aac.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-c:a", "aac", "-profile:a", "aac_he", "-b:a", "32k", str(made)], check=True)
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(made), "-f", "md5", "-"], capture_output=True, text=True)
+    if decoded.returncode == 0:
+        pytest.skip("this ffmpeg writes HE-AAC that it decodes")
+    assert audio.probe(made, made.name).codec == "mp4a.40.21" == MutagenFile(made).info.codec
+    folder = add_episode(show, "006-he-aac", "title: HE-AAC\ndate: 2026-04-01T08:00:00+00:00\nguid: he-guid\n"
+                                             "audio: he-aac.m4a\n", audio_name="")
+    (folder / "he-aac.m4a").write_bytes(made.read_bytes())
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert [(p["file"], p["severity"], p["message"]) for p in found] == [
+        ("episodes/006-he-aac/he-aac.m4a", "warning",
+         "the audio in this M4A file is MPEG-4 audio object type 21 (ER TwinVQ), not AAC")]
+
+
+@pytest.mark.parametrize("codec, aac", [("mp4a.40.2", True), ("mp4a.40.5", True), ("mp4a.40.29", True), ("mp4a.40.42", True),
+                                        ("mp4a.40.23", True), ("mp4a.40", True), ("mp4a", True), ("mp4a.67", True),
+                                        ("mp4a.40.21", False), ("mp4a.40.34", False), ("mp4a.40.36", False),
+                                        ("mp4a.6b", False), ("alac", False)])
+def test_the_aac_family_is_told_by_its_object_type(codec: str, aac: bool) -> None:
+    from mediafeed.checks.media import _aac
+
+    assert _aac(codec) is aac
+
+
+def test_a_mov_with_uncompressed_sound_is_named_and_given_a_mov_remux(show: Path, tmp_path: Path) -> None:
+    # Video editors export a MOV with PCM sound by default: MED011 said "the audio in this video file is sowt" (the
+    # QuickTime sample entry) and offered an .mp4 command for a .mov episode
+    folder = add_episode(show, "006-edit", "title: The edit\ndate: 2026-04-01T08:00:00+00:00\nguid: edit-guid\n"
+                                           "audio: edit.mov\n", audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x90:rate=10:duration=2",
+                    "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    "-c:a", "pcm_s16le", str(folder / "edit.mov")], check=True)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert [(p["severity"], p["message"], p["hint"]) for p in found] == [
+        ("warning", "the audio in this video file is uncompressed PCM ('sowt'), not AAC",
+         "export the video with AAC audio (ffmpeg -i in.mov -c:v copy -c:a aac out.mov)")]
+
+
+@pytest.mark.parametrize("kind, ext, extra", [("mp3", "mp3", ""), ("m4a", "m4a", "chapters:\n  - {start: 0, title: One}\n  - {start: 1, title: Two}\n")],
+                         ids=["mp3", "m4a-with-chapters"])
+def test_mediafeed_tag_takes_a_file_whose_name_is_near_the_longest_a_file_system_allows(show: Path, kind: str, ext: str,
+                                                                                         extra: str) -> None:
+    # Its temp file (".<name>.<random>.tmp<ext>") passed 255 bytes: "Error: …/.aaaa….mp3.859aob8m.tmp.mp3: File name too
+    # long", exit 2, and the master was never tagged (the build, whose copies have short names, published it).
+    name = "é" * 100 + "a" * 40 + f".{ext}"  # 244 bytes in UTF-8
+    folder = add_episode(show, "006-long", f"title: Long\ndate: 2026-04-01T08:00:00+00:00\nguid: long-guid\naudio: {name}\n{extra}",
+                         audio_kind=kind, audio_name=name)
+    sound = _decoded_md5(folder / name)
+    out = CliRunner().invoke(main, ["tag", "--show", str(show), "006-long"])
+    assert out.exit_code == 0, out.output
+    assert MutagenFile(folder / name).tags is not None and _decoded_md5(folder / name) == sound
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["episode.md", name])  # no temp file left
+    # a temp file an interrupted run left under the shortened name is still known as ours
+    from mediafeed.audio.tagger import STALE_AFTER, _temp_prefix
+
+    prefix = _temp_prefix(name, f".{ext}")
+    left = folder / f"{prefix}abcdefgh.tmp.{ext}"
+    left.write_bytes(b"")
+    assert len(left.name.encode()) <= 255
+    assert audio.stale_temp_files(folder, now=left.stat().st_mtime + STALE_AFTER) == [left]
+
+
+def _decoded_md5(path: Path) -> str:
+    return subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-f", "md5", "-"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize("xing", [False, True], ids=["no-header", "xing-header"])
+def test_mp3_parts_of_two_sample_rates_joined_count_both_and_warn(show: Path, tmp_path: Path, xing: bool) -> None:
+    # An intro exported at 44.1 kHz and an episode at 22.05 kHz, joined with cat: the frame walk skipped the second
+    # part's frames as junk, so the feed said 3 s for 6 s of audio (ffmpeg decodes both), and nothing warned.
+    parts = []
+    for rate, bitrate in ((44100, "64k"), (22050, "32k")):
+        part = tmp_path / f"part-{rate}.mp3"
+        subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                        "-ar", str(rate), "-c:a", "libmp3lame", "-b:a", bitrate, "-id3v2_version", "0",
+                        "-write_xing", "1" if xing and rate == 44100 else "0", str(part)], check=True)
+        parts.append(part)
+    folder = add_episode(show, "006-joined", "title: Joined\ndate: 2026-04-01T08:00:00+00:00\nguid: joined-guid\n"
+                                             "audio: joined.mp3\n", audio_name="")
+    joined = folder / "joined.mp3"
+    joined.write_bytes(b"".join(p.read_bytes() for p in parts))
+    media = audio.probe(joined, "joined.mp3")
+    assert media.duration == pytest.approx(sum(_ffprobe_seconds(p) for p in parts), abs=0.06)
+    assert (media.sample_rate, media.rate_switch) == (44100, 22050)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED029"]
+    assert [(p["file"], p["severity"]) for p in found] == [("episodes/006-joined/joined.mp3", "warning")]
+    assert found[0]["message"].startswith("the audio switches from 44,100 Hz to 22,050 Hz at 00:00:03")
+    # tagging keeps every frame of both parts
+    copy = tmp_path / "tagged.mp3"
+    audio.tag_copy(joined, copy, Tags(title="Joined"))
+    assert _audio_md5(copy) == _audio_md5(joined)
+
+
+@pytest.mark.parametrize("ext, named", [("mp4", "MPEG-2 audio (MP3 or MP2)"), ("mov", "MP2")])
+def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path, ext: str, named: str) -> None:
+    # ffmpeg writes MP2 in an MP4 with object type 0x69 (MPEG-2 audio, any layer), which MED011 called "MP3";
+    # in a MOV its sample entry is '.mp2', which MED011 printed as it is
+    folder = add_episode(show, "006-mp2", f"title: MP2\ndate: 2026-04-01T08:00:00+00:00\nguid: mp2-guid\naudio: mp2.{ext}\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=duration=2", "-ar", "22050",
+                    "-c:a", "mp2", "-b:a", "64k", str(folder / f"mp2.{ext}")], check=True)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    found = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert found == [f"the audio in this M4A file is {named}, not AAC"]
+
+
+def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
+    """Add ``grow`` to the 32-bit field ``at`` bytes into ``path``'s first ``table`` box (0: the box's size)."""
+    data = bytearray(path.read_bytes())
+    found = data.index(table) - 4 + at
+    data[found:found + 4] = (int.from_bytes(data[found:found + 4], "big") + grow).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("table, at, grow, said", [
+    # stsz: size, name, version and flags, one size for all (0: a table), the count, then the first sample's size
+    (b"stsz", 20, 2_000_000, "the MP4/M4A file is corrupt (a chunk runs past the end of the file); it was not tagged"),
+    # stco: its box size, so the box runs past the index that holds it
+    (b"stco", 0, 200, "the MP4/M4A file is corrupt: its tags cannot be written (wrong offset inside b'stco'); "
+                      "it was left untouched"),
+], ids=["sample-size", "offset-table-size"])
+def test_an_m4a_with_a_damaged_sample_table_is_a_problem_not_an_internal_error(show: Path, table: bytes, at: int,
+                                                                                grow: int, said: str) -> None:
+    # ffprobe and mutagen read both files without a word. The build stopped with "Internal error: ValueError:
+    # a chunk runs past the end of the file" (or "MP4MetadataError: wrong offset inside b'stco'"), exit 3.
+    folder = add_episode(show, "006-damaged", "title: Damaged\ndate: 2026-04-01T08:00:00+00:00\nguid: damaged-guid\n"
+                                              "audio: damaged.m4a\n", audio_kind="m4a", audio_name="damaged.m4a")
+    master = folder / "damaged.m4a"
+    _damaged_table(master, table, at, grow)
+    assert _ffprobe_seconds(master) > 0  # ffprobe reads the file
+    before = master.read_bytes()
+    for command in (["build", "--show", str(show)], ["tag", "--show", str(show), "006-damaged"]):
+        out = CliRunner().invoke(main, [*command, "--format", "json"])
+        assert out.exit_code == 1, out.output
+        found = [p for p in json.loads(out.output)["problems"] if p["code"] == "MED004"]
+        assert [(p["file"], p["severity"], p["message"]) for p in found] == [("episodes/006-damaged/damaged.m4a", "error", said)]
+    assert master.read_bytes() == before and not (show / "public").exists()

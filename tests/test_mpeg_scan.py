@@ -76,13 +76,24 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
     header = mpeg.vbr_header(data, pos, mpeg.frame_at(data, pos))  # type: ignore[arg-type]
     if header is not None:
         if header.frames and not full:
-            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False, lead, layer)
+            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False, lead, layer, (0, 0.0))
         pos += first[0]
     frames = samples = junk = total = 0
+    other, switch = 0.0, (0, 0.0)  # seconds of frames of another sample rate (files joined), and where they start
     bitrates = set()
     cut = False
     while pos < end:
         frame = _header(data, pos)
+        if frame is not None and frame[2] != rate and pos + frame[0] <= end:
+            after = _header(data, pos + frame[0]) if pos + frame[0] < end else None
+            if pos + frame[0] >= end or (after is not None and after[2] == frame[2]):  # followed by its kind: audio
+                switch = switch if switch[0] else (frame[2], samples / rate + other)
+                other += frame[1] / frame[2]
+                frames += 1
+                total += frame[0]
+                bitrates.add(frame[3])
+                pos += frame[0]
+                continue
         if frame is None or frame[2] != rate:
             nxt = _first(data, pos + 1, end)
             if nxt < 0:
@@ -101,9 +112,9 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
         pos += frame[0]
     if not frames:
         return None
-    duration = samples / rate
+    duration = samples / rate + other
     return (duration, frames, int(total * 8 / duration), "CBR" if len(bitrates) == 1 else "VBR", rate, channels, header,
-            start, end, junk, cut, lead, layer)
+            start, end, junk, cut, lead, layer, switch)
 
 
 # -- the files ----------------------------------------------------------------------------------------
@@ -198,6 +209,7 @@ def test_the_files_cover_what_the_walk_must_handle(streams: dict[str, bytes]) ->
     assert {r[3] for r in found} == {"CBR", "VBR"}
     assert any(r[9] for r in found) and any(r[10] for r in found)  # junk skipped, a cut-off last frame
     assert any(r[11] for r in found)  # unknown bytes before the first frame
+    assert results["rate-change.mp3"][13] == (48000, results["cbr-44100-2ch.mp3"][0])  # frames of another rate, counted
     assert {r[6].kind for r in found if r[6] is not None} >= {"Xing", "Info", "VBRI"}
     assert results["ape-lyrics-id3v1-trailers.mp3"][8] < len(streams["ape-lyrics-id3v1-trailers.mp3"]) - 128 - 64
 

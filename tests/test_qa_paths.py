@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from helpers import add_episode, make_media
 
 from mediafeed.build import BuildFailed, build
+from mediafeed.cli import main
 from mediafeed.lint import lint_show
 
 FRONT = "title: Linked\ndate: 2026-03-20T08:00:00+00:00\nguid: 3d1f1c52-4bb4-4a53-9a55-9e2f0a0e6c11\naudio: '{audio}'\n"
@@ -28,6 +31,24 @@ def test_episode_audio_that_is_a_symbolic_link_is_refused_and_never_published(sh
     with pytest.raises(BuildFailed):
         build(show)
     assert not (show / "public" / "episodes" / "006-linked").exists()
+
+
+@pytest.mark.parametrize("named", [False, True], ids=["every-episode", "named"])
+def test_mediafeed_tag_says_why_it_leaves_an_episode_whose_audio_is_a_link_outside_the_show(show: Path, tmp_path: Path,
+                                                                                             named: bool) -> None:
+    # `mediafeed tag` skipped the episode without a word ("0 file(s) tagged", exit 0 beside the other episodes' results),
+    # and named, called it "no episode folder named '006-linked'" (TAG005); the file outside was never written, and is not
+    outside = make_media(tmp_path / "outside" / "master.mp3")
+    before = outside.read_bytes()
+    folder = add_episode(show, "006-linked", FRONT.format(audio="linked.mp3"), audio_name="")
+    os.symlink(outside, folder / "linked.mp3")
+    out = CliRunner().invoke(main, ["tag", "--show", str(show), "--format", "json", *(["006-linked"] if named else [])])
+    assert out.exit_code == 1, out.output
+    report = json.loads(out.output)
+    assert [(p["code"], p["file"], p["field"]) for p in report["problems"] if p["severity"] == "error"] == [
+        ("SRC040", "episodes/006-linked/episode.md", "audio")]
+    assert "006-linked" not in json.dumps(report["files"])
+    assert outside.read_bytes() == before and (folder / "linked.mp3").is_symlink()
 
 
 @pytest.mark.parametrize("audio", ["../001-ipv-and-substance-use/ipv-and-substance-use.mp3", "/etc/passwd",
@@ -76,3 +97,20 @@ def test_an_output_path_is_safe_exactly_when_none_of_its_parts_is_empty_dot_or_d
     every += ["", "episodes/001-first/index.html", "episodes/.hidden/x", "a/...", "a/..b", "..a/b"]
     assert [rel for rel in every if is_safe_output(rel) != _safe_by_parts(rel)] == []
     assert is_safe_output("episodes/001-first/embed/index.html") and not is_safe_output("episodes/../../etc")
+
+
+@pytest.mark.parametrize("name, fix", [(".take2.mp3", "take2.mp3"), (".mp3", "episode.mp3")])
+def test_episode_audio_that_is_a_hidden_file_is_an_error_not_an_enclosure_publish_never_uploads(show: Path, name: str,
+                                                                                                 fix: str) -> None:
+    # The build published episodes/006-hidden/.take2.mp3 and the feed pointed at it, but `mediafeed publish` leaves
+    # hidden files out (plan.scan): the enclosure URL was never uploaded.
+    add_episode(show, "006-hidden", FRONT.format(audio=name), audio_name=name)
+    problems = [p for p in _problems(show) if p.episode == "006-hidden" and p.severity.value == "error"]
+    assert [(p.code, p.field) for p in problems] == [("SRC043", "audio")]
+    assert problems[0].hint == f"rename it without the leading '.' and write 'audio: {fix}'"
+    with pytest.raises(BuildFailed):
+        build(show)
+    from mediafeed.publish.plan import scan
+
+    assert (show / "episodes" / "006-hidden" / name).is_file() and not any(".take2" in rel or rel.endswith("/.mp3")
+                                                                            for rel in scan(show / "episodes"))

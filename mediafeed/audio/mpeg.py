@@ -172,6 +172,9 @@ class Scan:
     cut: bool  #: the last frame runs past the end (a cut-off file)
     lead: int = 0  #: bytes before the first frame (after any ID3v2 tag) that are not all zero: see :func:`lead_bytes`
     layer: int = 3  #: the first frame's MPEG audio layer: 3 is MP3; 2 (MP2) and 1 are older codecs in the same frames
+    #: frames of another sample rate than the first's (MP3 files of different exports joined with cat): (the first such
+    #: rate, where they start in seconds); their seconds are in ``duration``. (0, 0.0) when there are none.
+    switch: tuple[int, float] = (0, 0.0)
 
 
 #: How far into a file (after its ID3v2 tag) the first audio frame is looked for.
@@ -271,6 +274,8 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     lengths = _lengths(rate, layer)
     fast_frames = fast_bytes = indexes = 0  # indexes: a bit per bitrate index seen
     frames = samples = junk = total = 0  # frames, samples and bytes of the general path
+    other = 0.0  # seconds of frames of another sample rate
+    switch: tuple[int, float] = (0, 0.0)
     bitrates: set[int] = set()
     cut = False
     size = len(data)
@@ -291,6 +296,17 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
         if cut or pos >= end:
             break
         frame = frame_at(data, pos)
+        if frame is not None and frame.sample_rate != rate and frame.length and pos + frame.length <= end \
+                and _chained(data, pos + frame.length, end, frame.sample_rate):
+            # a frame of another sample rate, followed by one of its kind (no false sync in junk): files joined
+            if not switch[0]:
+                switch = (frame.sample_rate, (samples + fast_frames * first.samples) / rate + other)
+            other += frame.samples / frame.sample_rate
+            frames += 1
+            total += frame.length
+            bitrates.add(frame.bitrate)
+            pos += frame.length
+            continue
         if frame is None or frame.sample_rate != rate:
             nxt = first_frame(data, pos + 1, end)
             if nxt < 0:
@@ -313,7 +329,15 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     bitrates.update(_BITRATES[(first.mpeg1, layer)][index] * 1000 for index in range(1, 15) if indexes >> index & 1)
     if not frames:
         return None
-    duration = samples / rate
+    duration = samples / rate + other
     return Scan(duration=duration, frames=frames, bitrate=int(total * 8 / duration) if duration else 0,
                 mode="CBR" if len(bitrates) == 1 else "VBR", sample_rate=rate, channels=first.channels,
-                header=header, start=start, end=end, junk=junk, cut=cut, lead=lead, layer=layer)
+                header=header, start=start, end=end, junk=junk, cut=cut, lead=lead, layer=layer, switch=switch)
+
+
+def _chained(data: bytes | mmap.mmap, pos: int, end: int, rate: int) -> bool:
+    """Whether a frame of sample rate ``rate`` starts at ``pos`` (or the audio ends there)."""
+    if pos >= end:
+        return True
+    frame = frame_at(data, pos)
+    return frame is not None and frame.sample_rate == rate

@@ -265,6 +265,38 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     return ""
 
 
+#: WAV format tags whose blocks are one sample frame each (PCM, IEEE float, A-law, mu-law, and WAVE_FORMAT_EXTENSIBLE,
+#: whose sub-formats are those in practice): mutagen's length (data bytes / block size / rate) is right for them.
+_WAV_FRAMED = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
+
+
+def wav_seconds(path: Path, size: int) -> float | None:
+    """The duration of a WAV file whose audio is compressed (MP3, IMA or Microsoft ADPCM, GSM inside a WAV): its
+    ``fact`` chunk's sample count over the rate, else its data over the average byte rate; None for PCM and the
+    like, whose length mutagen reads right. (mutagen divides the data by the block size: a block of compressed
+    audio holds many samples, so a 4 s IMA ADPCM recording read as 0.002 s.)"""
+    with open(path, "rb") as handle:
+        pos, fmt, samples, data = 12, b"", -1, -1
+        while pos + 8 <= size:
+            handle.seek(pos)
+            name, length = struct.unpack("<4sI", handle.read(8))
+            if name == b"fmt ":
+                fmt = handle.read(min(length, 16))
+            elif name == b"fact" and length >= 4:
+                samples = struct.unpack("<I", handle.read(4))[0]
+            elif name == b"data":
+                data = min(length, size - pos - 8)
+            pos += 8 + length + (length & 1)
+    if len(fmt) < 16:
+        return None
+    tag, _, rate, byte_rate = struct.unpack("<HHII", fmt[:12])
+    if tag in _WAV_FRAMED or not rate:
+        return None
+    if samples > 0:
+        return samples / rate
+    return data / byte_rate if data > 0 and byte_rate else None
+
+
 def flac_samples(path: Path, size: int) -> int:
     """The samples (per channel) of a FLAC file, counted to the end of its last frame: for a file whose STREAMINFO
     does not say (0, "unknown": what an encoder writing to a pipe leaves, ``ffmpeg -f flac pipe:``); 0 if none."""

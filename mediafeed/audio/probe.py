@@ -161,11 +161,24 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     if kind == "mp3" and media.codec and ext != ".mp3":  # an .mp2 file: renaming it would not make it an MP3
         raise MediaError(error("MED005", rel, f"the file's content is {LAYER_NAMES[media.codec]}, not MP3", field="audio",
                                hint="encode it as MP3, which apps take: ffmpeg -i in.mp2 -c:a libmp3lame -b:a 128k out.mp3"))
+    if kind == "wav" and ext == ".mp3" and _wav_format(head) in (0x0050, 0x0055):  # an MPEG audio stream in a WAV
+        raise MediaError(error("MED005", rel, "the file is MP3 audio inside a WAV container (a 'RIFF MP3', as some "
+                                              "recorders and broadcast tools write): many apps that play MP3 files do not "
+                                              "read it", field="audio",
+                               hint="take the MP3 out of its WAV wrapper (the audio frames are copied as they are): "
+                                    "ffmpeg -i in.mp3 -c:a copy -f mp3 out.mp3"))
     if ext not in EXTENSIONS[kind]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
                                                    "(a new file name also keeps apps happy)"))
     return media, state
+
+
+def _wav_format(head: bytes) -> int:
+    """A WAV file's format tag (1 PCM, 0x55 MP3, …) when its ``fmt `` chunk is the first, as encoders write it; else 0."""
+    if head[12:16] == b"fmt " and len(head) >= 22:
+        return int(struct.unpack("<H", head[20:22])[0])
+    return 0
 
 
 def _best_extension(kind: str, media: Media) -> str:
@@ -185,6 +198,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
+    if kind == "wav":  # compressed audio in a WAV (MP3, ADPCM): mutagen reads a length of a few milliseconds
+        duration = payload.wav_seconds(path, size) or duration
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
@@ -197,8 +212,13 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if kind == "mp4":
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
-            video = any(t.handler == "vide" for t in found)
+            handlers = {t.handler for t in found}
+            video = "vide" in handlers
             height = mp4.video_height(found)
+            if not video and "soun" not in handlers:  # captions or chapters alone: the export dropped the sound
+                raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no sound track (and no video): "
+                                                      "nothing to play", field="audio",
+                                       hint="export the episode again with its audio (check the preset includes it)"))
             index_last = mp4.index_last(handle, size)
             if index_last:
                 plan = mp4.fast_start_plan(handle, size)
@@ -258,6 +278,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None:
+        start = mpeg.id3v2_end(data)
+        if data[start:start + 1] == b"\xff" and len(data) > start + 2 and data[start + 1] & 0xE0 == 0xE0 \
+                and data[start + 2] >> 4 == 0:  # a frame header with bitrate index 0: "free format"
+            raise MediaError(error("MED004", rel, "the MP3 file is free-format (its frame headers give no bitrate, as "
+                                                  "'lame --freeformat' writes): ffmpeg and many players cannot play it",
+                                   field="audio", hint="encode it again at a standard bitrate: "
+                                                       "ffmpeg -i in.wav -c:a libmp3lame -b:a 128k out.mp3"))
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header
@@ -270,6 +297,7 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
                                    hint="copy or export it again; check it plays to the end"))
         beyond = -shortfall
     declared = 0.0
+    switch = scan.switch
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
         sample_rate, channels = scan.sample_rate, scan.channels
@@ -283,12 +311,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
             walked = mpeg.scan_data(data, full=True)
             if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
                 declared = duration
-                duration, bitrate, mode = walked.duration, walked.bitrate, walked.mode
+                duration, bitrate, mode, switch = walked.duration, walked.bitrate, walked.mode, walked.switch
     if duration <= 0:
         raise MediaError(error("MED006", rel, "the MP3 file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
     state = read_state(audio, "mp3")
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
-                  declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), **_tag_fields(state))
+                  declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), rate_switch=switch[0], switch_at=switch[1],
+                  **_tag_fields(state))
     return media, state

@@ -181,15 +181,23 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if (not result.changes and not repad and not to_front) or dry_run:
         return result
     if in_memory:
-        result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
+        try:
+            result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
+        except mutagen.MutagenError as exc:
+            raise _unsaveable(rel, media.kind, exc) from None
         result.written = True
         result.size = result.media.size
         return result
-    original_digest = "" if media.kind == "mp3" else payload.digest(source, media.kind)  # MP3: compared in place
+    try:
+        original_digest = "" if media.kind == "mp3" else payload.digest(source, media.kind)  # MP3: compared in place
+    except (ValueError, struct.error) as exc:  # samples the probe did not see outside the file (the probe checks MP4s)
+        raise MediaError(error("MED004", rel, f"the {NAMES.get(media.kind, media.kind)} file is corrupt ({exc}); "
+                                              "it was not tagged", field="audio",
+                               hint="export it again from your editor; check it plays to the end")) from None
     if fresh and claim_new(target):
         tmp = target  # a new name: tagged where it is (see ``fresh``)
     else:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(target.name, target.suffix), suffix=f".tmp{target.suffix}", dir=target.parent)
         os.close(fd)
         tmp = Path(name)
     try:
@@ -232,12 +240,24 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
                 os.replace(tmp, target)
         if durable:
             _sync_folder(target.parent)
+    except mutagen.MutagenError as exc:  # mutagen read the file but cannot save it: its index is damaged
+        tmp.unlink(missing_ok=True)
+        raise _unsaveable(rel, media.kind, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     result.written = True
     result.size = target.stat().st_size
     return result
+
+
+def _unsaveable(rel: str, kind: str, exc: Exception) -> MediaError:
+    """MED004 for a file mutagen reads but cannot write tags into (a damaged index: an 'stco' table whose count says
+    more offsets than it holds): the original is untouched, and nothing is published (it was "Internal error")."""
+    return MediaError(error("MED004", rel, f"the {NAMES.get(kind, kind)} file is corrupt: its tags cannot be written ({exc}); "
+                                           "it was left untouched", field="audio",
+                           hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy out.m4a)"
+                           if kind == "mp4" else "export it again from your editor"))
 
 
 def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mutagen.FileType | None, length: int | None,
@@ -248,7 +268,7 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     Returns why it is not ("" when it is, or when it was not asked).
     """
     if front and remux:
-        fd, name = tempfile.mkstemp(prefix=f".{tmp.name}.", suffix=f".src{tmp.suffix}", dir=tmp.parent)
+        fd, name = tempfile.mkstemp(prefix=_temp_prefix(tmp.name, tmp.suffix), suffix=f".src{tmp.suffix}", dir=tmp.parent)
         os.close(fd)
         try:
             _remux_with_chapters(ffmpeg, source, Path(name), wanted.chapters or (), duration, rel)
@@ -510,7 +530,7 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
     fd, meta = tempfile.mkstemp(prefix=".chapters.", suffix=".txt", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
-    fd, scratch = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".src{target.suffix}", dir=target.parent)
+    fd, scratch = tempfile.mkstemp(prefix=_temp_prefix(target.name, target.suffix), suffix=f".src{target.suffix}", dir=target.parent)
     os.close(fd)
     try:
         shutil.copyfile(source, scratch)
@@ -529,6 +549,21 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise MediaError(error("TAG004", rel, f"ffmpeg could not write the chapters: {detail}", field="chapters",
                                hint="check the file plays; or remove the chapters to tag it without them"))
+
+
+#: The longest file name (in bytes) ext4, XFS, Btrfs and APFS take.
+NAME_MAX = 255
+
+
+def _temp_prefix(name: str, ext: str) -> str:
+    """``.<name>.``, the start of a temp file's name beside ``name`` (then 8 random characters, ``.tmp`` or ``.src``
+    and ``ext``): ``name`` cut short, its extension kept (so :func:`stale_temp_files` still knows the file), where
+    the whole would pass :data:`NAME_MAX` bytes. (A 240-character episode file made ``mediafeed tag`` stop with
+    "File name too long" for its temp file.)"""
+    room = NAME_MAX - len(".." + "12345678" + ".tmp") - len(ext.encode())
+    if len(name.encode()) > room:
+        name = name.encode()[:room - len(ext.encode())].decode("utf-8", "ignore") + ext
+    return f".{name}."
 
 
 _TEMP = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.(?:tmp|src)(?P<ext>\.[^./]+)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..audio.formats import LAYER_NAMES
+from ..audio.formats import LAYER_NAMES, ffmpeg_path
 from ..chapters import clock
 from ..errors import Problem, Severity
 from ..model import Item, Show
@@ -11,23 +11,62 @@ from .rules import problem
 MIN_BITRATE, MAX_BITRATE = 32_000, 320_000
 #: What mutagen's codec names mean, for messages (its names for the MP4 sample entries it knows).
 _CODECS = {"alac": "ALAC (Apple Lossless)", "opus": "Opus", "flac": "FLAC", "ac-3": "AC-3", "ec-3": "E-AC-3",
-           "mp4a.6b": "MP3", "mp4a.69": "MP3", "mp4a.a5": "AC-3", "mp4a.a6": "E-AC-3"}
+           # (object types 0x6B and 0x69 are MPEG-1 and MPEG-2 audio of any layer: ffmpeg writes MP2 as 0x69 too)
+           "mp4a.6b": "MPEG-1 audio (MP3 or MP2)", "mp4a.69": "MPEG-2 audio (MP3 or MP2)", "mp4a.a5": "AC-3",
+           "mp4a.a6": "E-AC-3", ".mp3": "MP3", ".mp2": "MP2",
+           # QuickTime's uncompressed and legacy sound (what video editors export in a MOV by default)
+           **{code: f"uncompressed PCM ('{code}')" for code in ("sowt", "twos", "lpcm", "ipcm", "in24", "in32", "fl32",
+                                                                 "fl64", "raw ")},
+           "ulaw": "mu-law ('ulaw')", "alaw": "A-law ('alaw')", "ima4": "IMA ADPCM ('ima4')"}
+
+
+#: MPEG-4 audio object types (mp4a.40.N, ISO/IEC 14496-3 1.5.1.1) of the AAC family: Main, LC, SSR, LTP, SBR (HE-AAC),
+#: scalable, the error-resilient ones (ER AAC LC, LTP, scalable, BSAC, LD), PS (HE-AAC v2), ELD and USAC (xHE-AAC)
+_AAC_TYPES = {1, 2, 3, 4, 5, 6, 17, 19, 20, 22, 23, 29, 39, 42}
+#: The other object types' names (speech codecs, MPEG-1/2 layers, lossless): what the message calls them
+_MPEG4_AUDIO = {7: "TwinVQ", 8: "CELP", 9: "HVXC", 21: "ER TwinVQ", 24: "ER CELP", 25: "ER HVXC", 26: "ER HILN",
+                27: "ER Parametric", 32: "MPEG audio Layer I", 33: "MPEG audio Layer II (MP2)", 34: "MP3", 35: "DST",
+                36: "ALS (MPEG-4 lossless)", 37: "SLS"}
 
 
 def _aac(codec: str) -> bool:
-    """AAC in any profile: MPEG-4 audio (mp4a.40.*), MPEG-2 AAC (mp4a.66, .67, .68), or an mp4a entry without its
-    object type (QuickTime files: mutagen says "mp4a"; it is AAC in practice)."""
-    codec = codec.lower()
-    return codec.startswith("mp4a.40") or codec in ("mp4a", "mp4a.66", "mp4a.67", "mp4a.68")
+    """AAC in any profile: MPEG-4 audio of the AAC family (mp4a.40.2 is AAC LC, .5 HE-AAC, .29 HE-AAC v2: not
+    .21, ER TwinVQ, which is what ffmpeg 5.1's own encoder declares when asked for HE-AAC, a file ffmpeg itself cannot
+    decode), MPEG-2 AAC (mp4a.66, .67, .68), or an mp4a entry without its object type (QuickTime files: mutagen says
+    "mp4a"; it is AAC in practice)."""
+    return codec.lower() in _AAC_CODECS
+
+
+#: mutagen's names for the AAC codecs (``mp4a.40.%d`` with the object type; see :func:`_aac`)
+_AAC_CODECS = frozenset({f"mp4a.40.{kind}" for kind in _AAC_TYPES} | {"mp4a", "mp4a.40", "mp4a.66", "mp4a.67", "mp4a.68"})
+
+
+def _codec_name(codec: str) -> str:
+    """How a message names a codec that is not AAC."""
+    kind = codec.lower().removeprefix("mp4a.40.")
+    if kind.isdigit() and codec.lower().startswith("mp4a.40."):
+        return f"MPEG-4 audio object type {kind} ({_MPEG4_AUDIO.get(int(kind), 'not AAC')})"
+    return _CODECS.get(codec.lower(), codec)
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
+
+
+#: MED027's info where the master's layout blocks the move but the build re-muxes the file for its chapters (ffmpeg
+#: writes a new file, which the build then publishes with its index first)
+BY_CHAPTERS = "chapters"
 
 
 def index_last(rel: str, name: str, slug: str, video: bool, reason: str) -> Problem:
     """MED027 for an MP4 whose index comes after its media: an info when the build publishes a copy with the index
-    first (``reason`` ""), else a warning saying why it does not."""
+    first (``reason`` "", or :data:`BY_CHAPTERS` when that copy is the chapters' re-mux), else a warning saying why
+    it does not."""
     ext = name.rpartition(".")[2].lower() or "m4a"
     remux = f"ffmpeg -i in.{ext} -c copy -movflags +faststart out.{ext}"
     late = f"the file's index (its 'moov' box) comes after the {'video' if video else 'audio'}"
+    if reason == BY_CHAPTERS:
+        return problem("MED027", rel, f"{late}: the build re-muxes it with ffmpeg to write its chapters and publishes that "
+                                      "copy with the index first ('fast start'), so players can start playing at once",
+                       field="audio", episode=slug, severity=Severity.INFO,
+                       hint=f"nothing to do; to fix the file itself (which changes no audio): {remux}")
     if not reason:
         return problem("MED027", rel, f"{late}: the build publishes a copy with the index first ('fast start'), so players "
                                       "can start playing at once", field="audio", episode=slug, severity=Severity.INFO,
@@ -37,6 +76,17 @@ def index_last(rel: str, name: str, slug: str, video: bool, reason: str) -> Prob
                    field="audio", episode=slug,
                    hint=f"move the index to the front, which changes no audio: {remux}, then put out.{ext} in place "
                         "under the same name")
+
+
+def _chapters_remuxed(item: Item) -> bool:
+    """Whether the build re-muxes this MP4 with ffmpeg to write the episode's chapters: they differ from those in the
+    file (as in the tagger: start in milliseconds and title, the table-of-contents ones) and ffmpeg is on PATH.
+    (A file whose only chapters are Nero's list, the same ones, is re-muxed too; this says no, and the build, which
+    knows, reports the info.)"""
+    wanted = tuple((round(c.start * 1000), c.title) for c in item.episode.chapters if c.toc)
+    if not item.episode.chapters or wanted == tuple((round(c.start * 1000), c.title) for c in item.media.chapters):
+        return False
+    return bool(ffmpeg_path())
 
 
 def check_media(show: Show, items: list[Item]) -> list[Problem]:
@@ -49,13 +99,16 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                               "not MP3 (MPEG audio Layer III)", field="audio", episode=episode.slug,
                                hint="encode it as MP3: ffmpeg -i in.mp3 -c:a libmp3lame -b:a 128k out-mp3.mp3"))
         elif media.codec and not _aac(media.codec):
-            hint = ("export the video with AAC audio (ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4)" if media.video else
+            ext = episode.audio.rpartition(".")[2].lower() or "mp4"  # (a .mov stays a .mov: its type is in the feed)
+            hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video else
                     "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a) or publish an MP3")
             out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
-                                              f"{_CODECS.get(media.codec.lower(), media.codec)}, not AAC",
+                                              f"{_codec_name(media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
+            if media.index_blocker and show.tag_on_build and _chapters_remuxed(item):
+                reason = BY_CHAPTERS
             out.append(index_last(rel, episode.audio, episode.slug, media.video, reason))
         if media.video:
             if not media.codec and not media.channels:  # mutagen found no sound track ("soun") to describe
@@ -83,6 +136,13 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED024", rel, f"{media.lead:,} bytes of unknown data come before the first audio frame",
                                field="audio", episode=episode.slug,
                                hint="remux it (ffmpeg -i in.mp3 -c copy out.mp3) or export the episode again"))
+        if media.rate_switch:
+            out.append(problem("MED029", rel, f"the audio switches from {media.sample_rate:,} Hz to {media.rate_switch:,} Hz "
+                                              f"at {clock(media.switch_at)} (files of different exports joined?): many "
+                                              "players stop there or play the rest at the wrong speed",
+                               field="audio", episode=episode.slug,
+                               hint="encode the whole episode again at one sample rate: "
+                                    f"ffmpeg -i in.mp3 -ar {media.sample_rate} -c:a libmp3lame -b:a 128k out.mp3"))
         if media.declared:
             out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
                                               f"{clock(media.duration)} (files joined without re-encoding?)",

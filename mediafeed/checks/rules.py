@@ -55,6 +55,9 @@ _RULES = [
        "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
        "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
        "show a broken image or link. Also a web address written without https:// (example.org)."),
+    _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
+       "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
+       "web servers and static hosts often do): the feed would point at a URL that is not found."),
     _r("SRC050", "mediafeed", E, "no episodes folder"),
     _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
@@ -150,11 +153,16 @@ _RULES = [
        "playback starts) and a host without byte ranges makes it download the whole file. With 'tag_on_build' on, the "
        "build publishes a copy with the index first (same audio, same size) and MED027 is only an info; it is a "
        "warning where the file is published as it is ('tag_on_build: false') or its layout is one the build does "
-       "not rewrite (movie fragments, other absolute offsets, media in another file). Remuxing moves it to the "
-       "front without touching the audio."),
+       "not rewrite (movie fragments, other absolute offsets, media in another file), unless the build re-muxes it "
+       "with ffmpeg to write the episode's chapters (a new file, whose index it then moves: an info again). "
+       "Remuxing moves it to the front without touching the audio."),
     _r("MED028", "mediafeed", W, "a video without a sound track",
        "An MP4, M4V or MOV with a picture and no sound track: exported from a muted timeline or with a video-only "
        "preset. Apps play it in silence."),
+    _r("MED029", "mediafeed", W, "an MP3 whose sample rate changes partway (files joined)",
+       "MP3 files exported at different sample rates and joined with cat (an intro at 44.1 kHz, the episode at 48 or "
+       "22.05 kHz) switch rate at the join: many players and hardware decoders stop there or play the rest at the "
+       "wrong speed. The feed's duration counts both parts at their own rates (what ffmpeg plays)."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
