@@ -133,6 +133,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
     env.filters["duration"] = human_duration
+    env.filters["spoken"] = spoken_duration
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
@@ -185,6 +186,18 @@ def human_duration(seconds: float | int) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def spoken_duration(seconds: float | int) -> str:
+    """The ``spoken`` filter: "12 minutes 5 seconds", what a screen reader should say for a time ("12:05" is read as
+    "twelve oh five", a clock time). Whole parts only, none left out but a zero; player.js's ``spoken`` is the same."""
+    total = whole_seconds(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((hours, "hour"), (minutes, "minute")) if n]
+    if secs or not parts:
+        parts.append(f"{secs} second{'' if secs == 1 else 's'}")
+    return " ".join(parts)
 
 
 def iso_duration(seconds: float | int) -> str:
