@@ -273,8 +273,12 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
     from html import escape
 
     title = escape(f"{item.episode.title} – {show.title}", quote=True)
-    return (f'<iframe src="{escape(item.embed_url, quote=True)}" title="{title}" width="{width}" height="{height}" '
-            f'style="border:0;width:100%;max-width:{width}px" loading="lazy" '
+    # The size is in attributes as well as in `style`: a blog whose Content-Security-Policy has no 'unsafe-inline'
+    # for styles drops the style attribute (so does WordPress's filter for oEmbed HTML), and a 600 px iframe with
+    # its 2 px border then ran off a phone's screen. width="100%" and frameborder="0" (what Spotify's, SoundCloud's
+    # and YouTube's embed codes carry, though HTML calls them non-conforming) keep it inside the column.
+    return (f'<iframe src="{escape(item.embed_url, quote=True)}" title="{title}" width="100%" height="{height}" '
+            f'frameborder="0" style="border:0;width:100%;max-width:{width}px" loading="lazy" '
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
 
