@@ -8,6 +8,7 @@ validator and contrast are test_browser.py's; this file checks what those tools 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -194,6 +195,40 @@ def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, br
         context.close()
 
 
+def test_the_embed_on_a_blog_links_the_transcript_and_opens_it_in_a_new_tab(server: SiteServer, browser: Any) -> None:
+    """The transcript is the audio's text alternative (WCAG 1.2.1). The episode page shows it, but the embed on a blog
+    had no way to it: a deaf reader saw a player and a title. Its "Transcript" link, reached with Tab and opened with
+    Enter, opens the episode page at the transcript in a new tab; the blog's frame stays the player."""
+    oembed = json.loads((server.root / EP1 / "oembed.json").read_text())
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><link rel='icon' href='data:,'>"
+            "</head><body><main><h1>Post</h1>" + oembed["html"] + "</main></body></html>")
+    with SiteServer() as other:
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 800, "height": 600})
+        tab = context.new_page()
+        tab.goto(other.url + "post.html")
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_selector(".player-bar", state="visible")
+        for _ in range(12):
+            tab.keyboard.press("Tab")
+            if frame.evaluate("document.activeElement.className") == "embed-transcript":
+                break
+        assert frame.evaluate("document.activeElement.textContent") == "Transcript (opens in a new tab)"
+        with context.expect_page() as opened:
+            tab.keyboard.press("Enter")
+        page = opened.value
+        page.wait_for_load_state()
+        assert page.url == server.url + EP1 + "#transcript"
+        assert page.evaluate("document.getElementById('transcript').getBoundingClientRect().top") < 100  # scrolled to it
+        assert frame.url == server.url + EMBED  # the blog's frame did not navigate
+        context.close()
+    # an episode without a transcript has no such link
+    tab = browser.new_page()
+    tab.goto(server.url + "episodes/000-trailer/embed/")
+    assert tab.query_selector(".embed-transcript") is None
+    tab.close()
+
+
 def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page: Any) -> None:
     tab = open_page(server.url + EP1)
     wait_metadata(tab)
@@ -312,14 +347,14 @@ def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer,
     only the title, then found themselves somewhere else. Sighted users see nothing new."""
     tab = open_page(server.url + EMBED, width=600, height=180)
     links = tab.evaluate("[...document.querySelectorAll('a[target=_blank]')].length")
-    assert links == 2
+    assert links == 3  # the show, the episode and its transcript
     for selector in ("a[target=_blank]", ".embed-title a"):
         node = ax_node(tab, selector)
         assert node["role"] == "link" and node["name"].lower().endswith("(opens in a new tab)"), node  # (CSS caps)
     # not on screen: each hint is a 1 px clipped box, so the title line looks as it did
     boxes = tab.evaluate("[...document.querySelectorAll('a[target=_blank] .visually-hidden')]"
                          ".map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
-    assert len(boxes) == 2 and all(w <= 1 and h <= 1 for w, h in boxes), boxes
+    assert len(boxes) == 3 and all(w <= 1 and h <= 1 for w, h in boxes), boxes
 
 
 def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
