@@ -7,10 +7,9 @@ where work has to stop. ``cli`` turns either into one clean line per problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
 
 class Severity(str, Enum):
@@ -43,21 +42,24 @@ class Problem:
     episode: str = ""
     episodes: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, str | list[str]]:
         # Spelled out, not dataclasses.asdict (which deep-copies each field): a feed with 100,000 problems
         # made asdict most of ``check --format json``'s time.
-        data: dict[str, Any] = {"code": self.code, "severity": self.severity.value, "file": self.file,
-                                "field": self.field, "episode": self.episode, "message": self.message, "hint": self.hint}
+        data: dict[str, str | list[str]] = {"code": self.code, "severity": self.severity.value, "file": self.file,
+                                            "field": self.field, "episode": self.episode, "message": self.message,
+                                            "hint": self.hint}
         if self.episodes:
             data["episodes"] = list(self.episodes)
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Problem:
+    def from_dict(cls, data: Mapping[str, object]) -> Problem:
         """The inverse of :meth:`to_dict`."""
-        return cls(file=data["file"], code=data["code"], severity=Severity(data["severity"]), message=data["message"],
-                   field=data.get("field", ""), hint=data.get("hint", ""), episode=data.get("episode", ""),
-                   episodes=tuple(data.get("episodes", ())))
+        episodes = data.get("episodes")
+        return cls(file=str(data["file"]), code=str(data["code"]), severity=Severity(data["severity"]),
+                   message=str(data["message"]), field=str(data.get("field", "")), hint=str(data.get("hint", "")),
+                   episode=str(data.get("episode", "")),
+                   episodes=tuple(str(e) for e in episodes) if isinstance(episodes, list) else ())
 
     def line(self) -> str:
         """The one-line human form: ``file: field: message (hint) [CODE]``."""
