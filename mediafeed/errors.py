@@ -7,7 +7,7 @@ where work has to stop. ``cli`` turns either into one clean line per problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -28,7 +28,9 @@ class Problem:
 
     ``file`` is relative to the show root (or the feed URL when checking a feed),
     ``field`` names the front-matter key, show.yml key or feed element, and
-    ``episode`` the episode's GUID or slug when the problem belongs to one.
+    ``episode`` the episode's GUID or slug when the problem belongs to one. ``episodes`` lists the episodes a
+    problem stands for when one change hits many (LED002 when the show's ``url`` moved: one line, not one per
+    episode); it is in the JSON only then.
     """
 
     file: str
@@ -38,18 +40,26 @@ class Problem:
     field: str = ""
     hint: str = ""
     episode: str = ""
+    episodes: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, str | list[str]]:
         # Spelled out, not dataclasses.asdict (which deep-copies each field): a feed with 100,000 problems
         # made asdict most of ``check --format json``'s time.
-        return {"code": self.code, "severity": self.severity.value, "file": self.file, "field": self.field,
-                "episode": self.episode, "message": self.message, "hint": self.hint}
+        data: dict[str, str | list[str]] = {"code": self.code, "severity": self.severity.value, "file": self.file,
+                                            "field": self.field, "episode": self.episode, "message": self.message,
+                                            "hint": self.hint}
+        if self.episodes:
+            data["episodes"] = list(self.episodes)
+        return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, str]) -> Problem:
+    def from_dict(cls, data: Mapping[str, object]) -> Problem:
         """The inverse of :meth:`to_dict`."""
-        return cls(file=data["file"], code=data["code"], severity=Severity(data["severity"]), message=data["message"],
-                   field=data.get("field", ""), hint=data.get("hint", ""), episode=data.get("episode", ""))
+        episodes = data.get("episodes")
+        return cls(file=str(data["file"]), code=str(data["code"]), severity=Severity(data["severity"]),
+                   message=str(data["message"]), field=str(data.get("field", "")), hint=str(data.get("hint", "")),
+                   episode=str(data.get("episode", "")),
+                   episodes=tuple(str(e) for e in episodes) if isinstance(episodes, list) else ())
 
     def line(self) -> str:
         """The one-line human form: ``file: field: message (hint) [CODE]``."""
@@ -62,8 +72,10 @@ class Problem:
         return f"{text} [{self.code}]"
 
 
-def error(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
-    return Problem(file=file, code=code, severity=Severity.ERROR, message=message, field=field, hint=hint, episode=episode)
+def error(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
+          episodes: tuple[str, ...] = ()) -> Problem:
+    return Problem(file=file, code=code, severity=Severity.ERROR, message=message, field=field, hint=hint, episode=episode,
+                   episodes=episodes)
 
 
 def warning(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:

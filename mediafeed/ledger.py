@@ -9,7 +9,8 @@ enclosure), plus the show's ``podcast:guid`` and feed URL.
 Before writing anything, a build compares the episodes against it:
 
 * LED001 error: an episode folder that was published with one GUID now has another;
-* LED002 error: a published GUID now has a different enclosure URL;
+* LED002 error: a published GUID now has a different enclosure URL (one problem for all the episodes whose
+  URLs moved with show.yml's ``url`` or ``media_url``, listing them in its ``episodes``);
 * LED003 error: the audio at a published URL was re-cut (its duration changed):
   apps loop on a file that changes length at the same URL; give it a new name;
 * LED004 error: the show's ``podcast:guid`` changed (it must outlive feed moves);
@@ -85,6 +86,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
         problems.append(_feed_moved(ledger.feed_url, show))
     by_slug = {str(v.get("slug")): guid for guid, v in ledger.episodes.items()}
     seen = set()
+    base_moves: dict[tuple[str, str, str], list[Problem]] = {}  # (key, old base, new base) → its episodes' LED002
     for item in items:
         episode = item.episode
         seen.add(episode.guid)
@@ -98,7 +100,12 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                 seen.add(old_guid)  # its folder is here: LED001 says what happened to it, not LED005
             continue
         if record.get("enclosure") != item.enclosure_url:
-            problems.append(_moved(str(record.get("enclosure")), item, show))
+            moved = _moved(str(record.get("enclosure")), item, show)
+            base = _base_move(str(record.get("enclosure")), item, show)
+            if base:
+                base_moves.setdefault(base, []).append(moved)
+            else:
+                problems.append(moved)
             continue
         old = record.get("duration")
         if isinstance(old, (int, float)) and abs(float(old) - item.media.duration) > 1.0:
@@ -106,6 +113,8 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
                                   f"the audio at a published URL changed length ({old:.0f} s → {item.media.duration:.0f} s)",
                                   field="audio", episode=episode.slug,
                                   hint="give the re-cut file a new file name (apps cache by URL); the GUID stays"))
+    for (key, old_base, new_base), moves in base_moves.items():
+        problems.append(moves[0] if len(moves) == 1 else _site_moved(key, old_base, new_base, moves))
     for guid, record in sorted(ledger.episodes.items()):
         if guid not in seen:
             problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
@@ -148,13 +157,39 @@ def _feed_moved(old: str, show: Show) -> Problem:
                       f"'mediafeed build --accept-changes' to record the new URL")
 
 
+def _base_move(old: str, item: Item, show: Show) -> tuple[str, str, str] | None:
+    """(show.yml key, old base, new base) when ``item``'s enclosure URL moved only because the base URL changed (the
+    path in the site is the same), else None."""
+    new = item.enclosure_url
+    tail = new[len(show.media_url):] if show.media_url and new.startswith(show.media_url) else ""
+    if tail and old.endswith("/" + tail.lstrip("/")) and old != new:
+        return ("media_url" if show.media_url != show.url else "url"), old[:len(old) - len(tail)], show.media_url
+    return None
+
+
+#: episodes named in a grouped LED002's message (all of them are in its ``episodes``, and so in ``--format json``)
+_NAMED = 3
+
+
+def _site_moved(key: str, old_base: str, new_base: str, moves: list[Problem]) -> Problem:
+    """One LED002 for a base URL that moved under many episodes (a show of 300 got 300 lines saying the same)."""
+    slugs = sorted(p.episode for p in moves)
+    named = ", ".join(slugs[:_NAMED]) + (f" and {len(slugs) - _NAMED} more" if len(slugs) > _NAMED else "")
+    return error("LED002", SHOW_FILE,
+                 f"the enclosure URLs of {len(slugs)} published episodes changed with '{key}', from {old_base} to "
+                 f"{new_base} ({named})",
+                 field=key, episodes=tuple(slugs),
+                 hint=f"set '{key}: {old_base}' in show.yml again; if the media really moved (and the old URLs "
+                      f"redirect to the new ones), run 'mediafeed build --accept-changes' to record the new URLs "
+                      f"('--format json' lists every episode)")
+
+
 def _moved(old: str, item: Item, show: Show) -> Problem:
     """LED002, pointing at what moved the URL: the folder or file name, or the show's ``url``/``media_url``."""
     episode, new = item.episode, item.enclosure_url
-    tail = new[len(show.media_url):] if show.media_url and new.startswith(show.media_url) else ""
-    if tail and old.endswith("/" + tail.lstrip("/")) and old != new:  # same path in the site: the base URL changed
-        key = "media_url" if show.media_url != show.url else "url"
-        old_base = old[:len(old) - len(tail)]
+    base = _base_move(old, item, show)
+    if base:  # same path in the site: the base URL changed
+        key, old_base, _ = base
         return error("LED002", SHOW_FILE, f"enclosure URL of {episode.slug} changed from {old} to {new}", field=key,
                      episode=episode.slug,
                      hint=f"set '{key}: {old_base}' in show.yml again; if the media really moved (and the old URLs "

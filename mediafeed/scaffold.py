@@ -267,7 +267,9 @@ def existing_episodes(root: Path) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if not base.is_dir():
         return out
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+    # Not hidden folders: the build skips them, and an interrupted import's ".<slug>.import" is one (counted, it made
+    # the rerun skip its GUID "already there" while the episode never reached the show).
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
         data: dict[str, Any] = {"_slug": folder.name}
         try:
             match = FRONT_MATTER.match((folder / EPISODE_FILE).read_text(encoding="utf-8").lstrip("\ufeff"))
@@ -277,8 +279,24 @@ def existing_episodes(root: Path) -> list[dict[str, Any]]:
             loaded, problems = load_yaml(match.group(1), folder.name)
             if not problems and isinstance(loaded, dict):
                 data.update(loaded)
+            else:
+                data.update(_guid_alone(match.group(1), folder.name))
         out.append(data)
     return out
+
+
+_GUID_LINE = re.compile(r"^guid:[ \t]*(\S[^\n]*)$", re.M)
+
+
+def _guid_alone(front: str, slug: str) -> dict[str, Any]:
+    """``{"guid": …}`` from front matter that does not load as a whole (a key written twice, a stray tab): a
+    mistake elsewhere must not hide the episode's GUID, or a second ``mediafeed import`` of the same feed added the
+    episode again, as ``<slug>-2`` with the same GUID."""
+    found = _GUID_LINE.search(front)
+    if not found:
+        return {}
+    loaded, problems = load_yaml("guid: " + found.group(1), slug)  # numbers kept as written, as in a whole load
+    return {"guid": loaded["guid"]} if not problems and isinstance(loaded, dict) and loaded.get("guid") else {}
 
 
 def next_number(episodes: list[dict[str, Any]], season: int | None) -> int:

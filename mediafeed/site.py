@@ -133,6 +133,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
     env.filters["duration"] = human_duration
+    env.filters["spoken"] = spoken_duration
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
@@ -185,6 +186,18 @@ def human_duration(seconds: float | int) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def spoken_duration(seconds: float | int) -> str:
+    """The ``spoken`` filter: "12 minutes 5 seconds", what a screen reader should say for a time ("12:05" is read as
+    "twelve oh five", a clock time). Whole parts only, none left out but a zero; player.js's ``spoken`` is the same."""
+    total = whole_seconds(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((hours, "hour"), (minutes, "minute")) if n]
+    if secs or not parts:
+        parts.append(f"{secs} second{'' if secs == 1 else 's'}")
+    return " ".join(parts)
 
 
 def iso_duration(seconds: float | int) -> str:
@@ -260,8 +273,12 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
     from html import escape
 
     title = escape(f"{item.episode.title} – {show.title}", quote=True)
-    return (f'<iframe src="{escape(item.embed_url, quote=True)}" title="{title}" width="{width}" height="{height}" '
-            f'style="border:0;width:100%;max-width:{width}px" loading="lazy" '
+    # The size is in attributes as well as in `style`: a blog whose Content-Security-Policy has no 'unsafe-inline'
+    # for styles drops the style attribute (so does WordPress's filter for oEmbed HTML), and a 600 px iframe with
+    # its 2 px border then ran off a phone's screen. width="100%" and frameborder="0" (what Spotify's, SoundCloud's
+    # and YouTube's embed codes carry, though HTML calls them non-conforming) keep it inside the column.
+    return (f'<iframe src="{escape(item.embed_url, quote=True)}" title="{title}" width="100%" height="{height}" '
+            f'frameborder="0" style="border:0;width:100%;max-width:{width}px" loading="lazy" '
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
 

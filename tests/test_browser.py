@@ -132,7 +132,7 @@ def test_player_and_chapters_work_from_the_keyboard_with_visible_focus(server: S
     for _ in range(10):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(f"() => document.querySelector('[data-player] audio').currentTime >= {start + 9}")
-    assert "of 0:40" in page.evaluate("document.activeElement.getAttribute('aria-valuetext')")
+    assert "of 40 seconds" in page.evaluate("document.activeElement.getAttribute('aria-valuetext')")
 
 
 def test_without_javascript_the_player_is_plain_audio_controls(server: SiteServer, browser: object) -> None:
@@ -187,6 +187,51 @@ def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, bro
         tab.screenshot(path=str(ARTIFACTS / "blog-with-embeds.png"))
         context.close()
     assert errors == []
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_embed_code_and_the_fragment_fit_a_phone_and_a_wide_screen_on_a_blog_with_a_strict_csp(
+        server: SiteServer, browser: object, width: int) -> None:
+    """A blogger copies both codes from the episode page into a post whose Content-Security-Policy allows no inline
+    styles (so the iframe's style attribute is dropped, as WordPress's oEmbed filter drops it too). Before, the
+    iframe fell back to its width="600" and a 2 px border, and the fragment's <figure> to its 40 px margins: both ran
+    off a 320 px phone screen, and the post scrolled sideways."""
+    page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + EP1)
+    embed, fragment = page.input_value("#embed-code"), page.input_value("#fragment-code")
+    page.context.close()
+    csp = (f"default-src 'none'; style-src 'self'; script-src 'self'; img-src {server.origin}; "
+           f"media-src {server.origin}; frame-src {server.origin}")
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<meta http-equiv='Content-Security-Policy' content=\"{csp}\"><title>Programme news</title></head><body>"
+            f"<main><h1>New research</h1><p>Listen here:</p>{embed}<p>Or here:</p>{fragment}</main></body></html>")
+    with SiteServer() as other:
+        other.extra["/news/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        blocked: list[str] = []
+        tab.on("console", lambda msg: blocked.append(msg.text) if "Content Security Policy" in msg.text else None)
+        tab.goto(other.url + "news/post.html")
+        handle = tab.query_selector("iframe")
+        frame = handle.content_frame()
+        frame.wait_for_url(server.url + EP1 + "embed/")
+        frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+        assert blocked and all("inline style" in text for text in blocked)  # the CSP is in force: only the style went
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling on the blog
+        box = handle.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width and round(box["height"]) == 180, box
+        assert frame.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        assert handle.evaluate("f => getComputedStyle(f).borderTopWidth") == "0px"
+        frame.evaluate("() => { document.querySelector('audio').muted = true }")
+        frame.click("[data-play]")
+        frame.wait_for_function("() => document.querySelector('audio').currentTime > 0.5")
+        frame.click("[data-play]")
+        tab.evaluate("() => { const a = document.querySelector('main > div audio'); a.muted = true; return a.play() }")
+        tab.wait_for_function("() => document.querySelector('main > div audio').currentTime > 0.5")
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"blog-strict-csp-{width}.png"), full_page=True)
+        context.close()
 
 
 def test_oembed_discovery_link_resolves_to_json_with_an_iframe_to_the_embed(server: SiteServer, page: object) -> None:

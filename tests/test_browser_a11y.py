@@ -8,6 +8,7 @@ validator and contrast are test_browser.py's; this file checks what those tools 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -194,6 +195,40 @@ def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, br
         context.close()
 
 
+def test_the_embed_on_a_blog_links_the_transcript_and_opens_it_in_a_new_tab(server: SiteServer, browser: Any) -> None:
+    """The transcript is the audio's text alternative (WCAG 1.2.1). The episode page shows it, but the embed on a blog
+    had no way to it: a deaf reader saw a player and a title. Its "Transcript" link, reached with Tab and opened with
+    Enter, opens the episode page at the transcript in a new tab; the blog's frame stays the player."""
+    oembed = json.loads((server.root / EP1 / "oembed.json").read_text())
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><link rel='icon' href='data:,'>"
+            "</head><body><main><h1>Post</h1>" + oembed["html"] + "</main></body></html>")
+    with SiteServer() as other:
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 800, "height": 600})
+        tab = context.new_page()
+        tab.goto(other.url + "post.html")
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_selector(".player-bar", state="visible")
+        for _ in range(12):
+            tab.keyboard.press("Tab")
+            if frame.evaluate("document.activeElement.className") == "embed-transcript":
+                break
+        assert frame.evaluate("document.activeElement.textContent") == "Transcript (opens in a new tab)"
+        with context.expect_page() as opened:
+            tab.keyboard.press("Enter")
+        page = opened.value
+        page.wait_for_load_state()
+        assert page.url == server.url + EP1 + "#transcript"
+        assert page.evaluate("document.getElementById('transcript').getBoundingClientRect().top") < 100  # scrolled to it
+        assert frame.url == server.url + EMBED  # the blog's frame did not navigate
+        context.close()
+    # an episode without a transcript has no such link
+    tab = browser.new_page()
+    tab.goto(server.url + "episodes/000-trailer/embed/")
+    assert tab.query_selector(".embed-transcript") is None
+    tab.close()
+
+
 def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page: Any) -> None:
     tab = open_page(server.url + EP1)
     wait_metadata(tab)
@@ -219,7 +254,7 @@ def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page:
     tab.keyboard.press("ArrowRight")
     tab.keyboard.press("ArrowRight")
     tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 1.9")
-    assert tab.evaluate("document.activeElement.getAttribute('aria-valuetext')") == "0:02 of 0:40"
+    assert tab.evaluate("document.activeElement.getAttribute('aria-valuetext')") == "2 seconds of 40 seconds"
     # the speed: arrow keys on the closed menu
     tab.focus("[data-rate]")
     tab.keyboard.press("ArrowDown")
@@ -312,14 +347,14 @@ def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer,
     only the title, then found themselves somewhere else. Sighted users see nothing new."""
     tab = open_page(server.url + EMBED, width=600, height=180)
     links = tab.evaluate("[...document.querySelectorAll('a[target=_blank]')].length")
-    assert links == 2
+    assert links == 3  # the show, the episode and its transcript
     for selector in ("a[target=_blank]", ".embed-title a"):
         node = ax_node(tab, selector)
         assert node["role"] == "link" and node["name"].lower().endswith("(opens in a new tab)"), node  # (CSS caps)
     # not on screen: each hint is a 1 px clipped box, so the title line looks as it did
     boxes = tab.evaluate("[...document.querySelectorAll('a[target=_blank] .visually-hidden')]"
                          ".map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
-    assert len(boxes) == 2 and all(w <= 1 and h <= 1 for w, h in boxes), boxes
+    assert len(boxes) == 3 and all(w <= 1 and h <= 1 for w, h in boxes), boxes
 
 
 def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
@@ -344,6 +379,43 @@ def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
     assert ax_node(tab, "[data-rate]")["name"] == "Playback speed"
 
 
+def test_the_slider_says_where_the_audio_is_in_words_not_clock_times(tmp_path: Path, browser: Any) -> None:
+    """aria-valuetext was "2:05 of 12:00", which screen readers read as clock times ("two oh five of twelve"): it is
+    "2 minutes 5 seconds of 12 minutes", from the page as built, while it plays and after a key moves it."""
+    from helpers import add_episode, copy_show
+
+    from mediafeed.build import build
+
+    root = copy_show(tmp_path / "show")
+    add_episode(root, "006-long-read", """
+title: The Long Read
+date: 2026-03-20T08:00:00+00:00
+guid: 8c4d1a52-93f5-4a36-9a57-52b6f0a4f7c1
+audio: long.mp3
+""", audio_name="long.mp3", seconds=720)
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, tmp_path / "site", accept_changes=True).output
+        for path in ("episodes/006-long-read/", "episodes/006-long-read/embed/"):
+            context = browser.new_context(viewport={"width": 600, "height": 180} if "embed" in path else None)
+            tab = context.new_page()
+            tab.goto(running.url + path)
+            assert tab.get_attribute("[data-seek]", "aria-valuetext") == "0 seconds of 12 minutes"
+            tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+            tab.evaluate("() => { const a = document.querySelector('[data-player] audio'); a.muted = true; a.currentTime = 125; }")
+            tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber === 125")
+            assert tab.get_attribute("[data-seek]", "aria-valuetext") == "2 minutes 5 seconds of 12 minutes"
+            tab.focus("[data-seek]")
+            tab.keyboard.press("ArrowLeft")
+            tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime < 125")
+            assert tab.get_attribute("[data-seek]", "aria-valuetext") == "2 minutes 4 seconds of 12 minutes"
+            tab.keyboard.press("End")
+            tab.wait_for_function("() => document.querySelector('[data-seek]').getAttribute('aria-valuetext') === "
+                                  "'12 minutes of 12 minutes'")
+            context.close()
+
+
 def test_a_focused_slider_is_not_moved_every_second_while_it_plays(server: SiteServer, open_page: Any) -> None:
     """A screen reader speaks every change of the slider that has focus: moving it with the audio read out the
     time every second over the episode. While it has focus and plays it stays put; a key moves it from where the
@@ -354,12 +426,12 @@ def test_a_focused_slider_is_not_moved_every_second_while_it_plays(server: SiteS
     tab.evaluate("document.querySelector('[data-player] audio').play()")
     tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 2.5")
     assert ax_node(tab, "[data-seek]")["value"] == 0
-    assert tab.get_attribute("[data-seek]", "aria-valuetext") == "0:00 of 0:40"
+    assert tab.get_attribute("[data-seek]", "aria-valuetext") == "0 seconds of 40 seconds"
     assert tab.text_content("[data-current]") != "0:00"  # the clock on screen still runs
     tab.keyboard.press("ArrowRight")  # one step forward from where the audio is, not from 0
     tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber >= 3")
     step = tab.eval_on_selector("[data-seek]", "r => [r.valueAsNumber, r.getAttribute('aria-valuetext')]")
-    assert step[1] == f"0:{step[0]:02d} of 0:40"
+    assert step[1] == f"{step[0]} seconds of 40 seconds"
     tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 3")
     tab.keyboard.press("Tab")  # leaving it: the slider catches up
     tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber >= 4")

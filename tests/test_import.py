@@ -154,6 +154,48 @@ def test_round_trip_of_our_own_feed(tmp_path: Path) -> None:
     assert {"name": "Prof. Lena Hart", "role": "guest", "group": "cast", "href": "https://example.org/people/lena-hart"} in people
 
 
+def test_importing_the_same_feed_twice_adds_nothing_and_says_the_episodes_are_there(tmp_path: Path) -> None:
+    """The second import of one export: every GUID is in the show already, so nothing is added or rewritten, and it
+    says so. Before, a mistake in one episode's front matter (here a key written twice, by hand between the two runs)
+    hid its GUID: the episode was imported again as 002-everyone-at-one-table-2 with the same GUID, and the summary
+    read "Imported 0 episode(s), skipped 5 already there"."""
+    original = copy_show(tmp_path / "old")
+    show = tmp_path / "new"
+    with old_host(original, tmp_path / "old-site") as base:
+        command = ["import", base + "feed.xml", "--show", str(show), "--url", "https://new.example.org/safe/"]
+        first = CliRunner().invoke(main, command)
+        assert first.exit_code == 0, first.output
+        edited = show / "episodes/002-everyone-at-one-table/episode.md"
+        edited.write_text(edited.read_text().replace("type: full\n", "type: full\ntype: full\n", 1))
+        before = {p.relative_to(show): p.read_bytes() for p in show.rglob("*") if p.is_file()}
+        second = CliRunner().invoke(main, command)
+    assert second.exit_code == 0, second.output  # nothing wrong: running it again is how downloads are resumed
+    assert ("Nothing new to import: all 6 episode(s) of this feed are already in " + str(show) + " (the same GUIDs: "
+            "001-not-the-cause-not-a-coincidence, 002-everyone-at-one-table, 003-what-practitioners-need-to-know and 3 "
+            "more), so none was added or changed") in second.output
+    assert {p.relative_to(show): p.read_bytes() for p in show.rglob("*") if p.is_file()} == before
+    guids = [front(p)[0]["guid"] for p in (show / "episodes").glob("*/episode.md") if p != edited]
+    assert len(guids) == len(set(guids)) == 5
+
+
+def test_a_rerun_after_an_interrupted_import_brings_in_the_episode_it_was_writing(tmp_path: Path) -> None:
+    """A killed import leaves the episode it was writing in a hidden ".<slug>.import" folder, which the build skips.
+    The rerun counted that folder's GUID as "already there" and skipped it, so the episode never reached the show."""
+    original = copy_show(tmp_path / "old")
+    show = tmp_path / "new"
+    with old_host(original, tmp_path / "old-site") as base:
+        command = ["import", base + "feed.xml", "--show", str(show), "--url", "https://new.example.org/safe/", "-q"]
+        assert CliRunner().invoke(main, command).exit_code == 0
+        episodes = show / "episodes"
+        (episodes / "003-what-practitioners-need-to-know").rename(episodes / ".003-what-practitioners-need-to-know.import")
+        rerun = CliRunner().invoke(main, [*command[:-1], "--format", "json"])
+    assert rerun.exit_code == 0, rerun.output
+    report = json.loads(rerun.stdout)
+    assert report["imported"] == ["003-what-practitioners-need-to-know"] and len(report["skipped"]) == 5
+    assert sorted(p.name for p in episodes.iterdir()) == sorted(
+        [*report["skipped"], "003-what-practitioners-need-to-know"])  # the leftover is gone, nothing hidden remains
+
+
 def test_other_hosts_style_keeps_guids_and_notes(tmp_path: Path, host: Host) -> None:
     show = tmp_path / "kitchen"
     result = CliRunner().invoke(main, ["import", host.base + "old/hosted-style.rss", "--show", str(show), "--download",

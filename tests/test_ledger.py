@@ -76,6 +76,36 @@ def test_changed_podcast_guid_is_refused(show: Path) -> None:
     assert "podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3" in hint
 
 
+def test_a_moved_site_is_one_led002_naming_the_change_and_the_count_not_one_per_episode(show: Path) -> None:
+    """Changing show.yml's url moves every enclosure URL: a show of 300 episodes got 300 LED002 lines saying the
+    same thing. It is one error now, as strict (exit 1, nothing written), naming the change, the count, a few
+    episodes and how to accept it; --format json lists every episode."""
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+          "url: https://podcast.example.org/safe-to-say/\npodcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3")
+    build(show, show.parent / "site")
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/", "url: https://listen.example.net/safe/")
+    feed_before = (show.parent / "site" / "feed.xml").read_bytes()
+    runner = CliRunner()
+    text = runner.invoke(main, ["build", "--show", str(show), "--output", str(show.parent / "site"), "--no-color"])
+    assert text.exit_code == 1
+    lines = [line for line in text.output.splitlines() if "[LED002]" in line]
+    assert len(lines) == 1, text.output
+    assert ("show.yml: url: the enclosure URLs of 6 published episodes changed with 'url', from "
+            "https://podcast.example.org/safe-to-say/ to https://listen.example.net/safe/ (000-trailer, "
+            "001-ipv-and-substance-use, 002-learning-alliances and 3 more)") in lines[0]
+    assert "set 'url: https://podcast.example.org/safe-to-say/' in show.yml again" in lines[0]
+    assert "'mediafeed build --accept-changes'" in lines[0]
+    assert (show.parent / "site" / "feed.xml").read_bytes() == feed_before  # refused: nothing written
+    data = json.loads(runner.invoke(main, ["build", "--show", str(show), "--output", str(show.parent / "site"),
+                                           "--format", "json"]).stdout)
+    [moved] = [p for p in data["problems"] if p["code"] == "LED002"]
+    assert moved["episode"] == "" and moved["episodes"] == sorted(p.name for p in (show / "episodes").iterdir())
+    assert all("episodes" not in p for p in data["problems"] if p["code"] != "LED002")
+    build(show, show.parent / "site", accept_changes=True)  # a deliberate move is recorded
+    assert all(e["enclosure"].startswith("https://listen.example.net/safe/episodes/")
+               for e in json.loads((show / LEDGER_FILE).read_text())["episodes"].values())
+
+
 def test_moved_feed_url_is_refused_until_accepted(show: Path) -> None:
     # podcast:guid set and media kept where they are: only the feed's own URL moves, which no other rule sees
     _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",

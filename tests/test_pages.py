@@ -218,7 +218,7 @@ def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
         raw = (folder / "player.html").read_text()
         assert "<script" not in raw and "style=" not in raw and "<link" not in raw
         doc = lxml.html.fragment_fromstring(raw)
-        assert doc.tag == "figure"
+        assert doc.tag == "div"  # not a <figure>: its default margins ran off a phone screen (test_browser)
         assert all(u.startswith(BASE) for u in doc.xpath("//@href | //@src"))
         assert doc.xpath("//audio[@controls]")
     chapters = lxml.html.fragment_fromstring((site / EP1 / "player.html").read_text()).xpath("//ol//a/@href")

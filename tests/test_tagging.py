@@ -88,6 +88,7 @@ def test_every_format_is_tagged_and_reads_back_in_mutagen_and_ffprobe(copy_of, n
     media = audio.probe(path, name)
     assert media.tags["title"] == WANTED.title and media.tags["album"] == "Safe to Say"
     assert media.tags["artist"] == "Safe to Say team" and media.tags["track"] == "3" and media.tags["disc"] == "1"
+    assert media.tags["album_artist"] == "Safe to Say team"
     assert media.tags["date"] == "2026-02-16" and media.tags["genre"] == "Podcast" and media.tags["podcast"] == "yes"
     assert media.tags["guid"] == WANTED.guid and media.tags["feed_url"] == WANTED.feed_url
     assert media.tags["comment"] == "A short summary." and media.tags["description"] == WANTED.description
@@ -99,11 +100,33 @@ def test_every_format_is_tagged_and_reads_back_in_mutagen_and_ffprobe(copy_of, n
     tags = ffprobe_tags(data)
     assert tags["title"] == WANTED.title and tags["album"] == "Safe to Say" and tags["artist"] == "Safe to Say team"
     assert tags["genre"] == "Podcast" and tags["date"].startswith("2026")
+    assert tags["album_artist"] == "Safe to Say team"  # TPE2, aART, ALBUMARTIST: the key ffmpeg reads as album artist
     chapters = sorted((float(c["start_time"]), c["tags"]["title"]) for c in data["chapters"])
     assert chapters == [(0.0, "The question"), (1.5, "The framework"), (3.25, "Safety = first; always")]
     # only the tags changed: the payload hash, and the decoded sound, are the same
     assert audio.payload_digest(path, kind) == payload_before
     assert decoded_md5(path) == sound_before
+
+
+@pytest.mark.parametrize("name", ["opus.opus", "vorbis.ogg", "lossless.flac"])
+@pytest.mark.parametrize("spelling", ["ALBUM ARTIST", "album_artist"])
+def test_vorbis_comments_get_albumartist_and_lose_the_other_spellings(copy_of, name: str, spelling: str) -> None:
+    """Ogg and FLAC name the album artist ALBUMARTIST (what ffmpeg, mutagen's users and most players read); foobar2000
+    and Mp3tag write "ALBUM ARTIST", old ffmpeg "album_artist". A producer's file with one of those kept its old name
+    beside the show's author under ALBUMARTIST: two album artists, the stale one first for players that read it."""
+    path = copy_of(name)
+    before = MutagenFile(path)
+    before.tags[spelling] = ["Old Name"]
+    before.save()
+    assert audio.probe(path, name).tags["album_artist"] == "Old Name"  # read under either spelling
+    assert audio.tag(path, WANTED, rel=name).written
+    comments = MutagenFile(path).tags
+    assert comments["ALBUMARTIST"] == [WANTED.album_artist]
+    assert sorted(key.upper() for key in comments.keys() if "ARTIST" in key.upper()) == ["ALBUMARTIST", "ARTIST"]
+    assert b"ALBUMARTIST=" + WANTED.album_artist.encode() in path.read_bytes()  # spelt so on disk, not lower-cased
+    tags = ffprobe_tags(ffprobe(path))
+    assert {k: v for k, v in tags.items() if "album" in k and "artist" in k} == {"album_artist": WANTED.album_artist}
+    assert not audio.tag(path, WANTED, rel=name).written  # and the next run finds nothing to change
 
 
 def test_mp3_is_id3v23_with_podcast_frames_cover_and_chapters_at_the_right_times(copy_of) -> None:

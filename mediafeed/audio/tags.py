@@ -86,6 +86,10 @@ _MP4_TEXT = {"title": "\xa9nam", "artist": "\xa9ART", "album_artist": "aART", "a
 _VORBIS_TEXT = {"title": "TITLE", "artist": "ARTIST", "album_artist": "ALBUMARTIST", "album": "ALBUM",
                 "date": "DATE", "genre": "GENRE", "comment": "COMMENT", "description": "PODCASTDESC",
                 "guid": "PODCASTID", "feed_url": "PODCASTURL"}
+#: other spellings of ALBUMARTIST (the convention mediafeed writes) that taggers use: foobar2000 and Mp3tag write
+#: "ALBUM ARTIST", old ffmpeg "album_artist". Read as the album artist too, and removed when it is written, so that a
+#: file never carries a stale name under one spelling beside the show's author under another.
+_VORBIS_ALBUM_ARTIST_VARIANTS = ("ALBUM ARTIST", "ALBUM_ARTIST")
 READERS: dict[str, type[mutagen.FileType]] = {"mp3": MP3, "mp4": MP4, "aac": AAC, "ogg-opus": OggOpus,
                                                 "ogg-vorbis": OggVorbis, "flac": FLAC, "wav": WAVE}
 _IMAGE = {"image/jpeg": MP4Cover.FORMAT_JPEG, "image/png": MP4Cover.FORMAT_PNG}
@@ -334,6 +338,9 @@ def _read_vorbis(audio: mutagen.FileType, kind: str) -> Tags:
     for name, key in _VORBIS_TEXT.items():  # mutagen matches the keys in any case (TITLE, Title, title)
         if key in tags and tags[key]:
             values[name] = _text(tags[key])
+    variants = [value for key in _VORBIS_ALBUM_ARTIST_VARIANTS if key in tags for value in tags[key]]
+    if variants:  # several values in all: never equal to the one tagging writes, so the field is rewritten
+        values["album_artist"] = _text([*(tags["ALBUMARTIST"] if "ALBUMARTIST" in tags else []), *variants])
     for name, key in (("track", "TRACKNUMBER"), ("disc", "DISCNUMBER")):
         if key in tags and tags[key]:
             values[name] = _number(tags[key][0])
@@ -474,6 +481,10 @@ def _apply_vorbis(audio: Any, kind: str, wanted: Tags) -> None:
         value = getattr(wanted, name)
         if value is not None:
             tags[key] = [value]
+    if wanted.album_artist is not None:
+        for key in _VORBIS_ALBUM_ARTIST_VARIANTS:
+            if key in tags:
+                del tags[key]
     if wanted.track is not None:
         tags["TRACKNUMBER"] = [str(wanted.track)]
     if wanted.disc is not None:

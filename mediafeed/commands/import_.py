@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import Severity
 from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems, settings
 from .options import format_option, verbosity_options
+
+if TYPE_CHECKING:  # (the importer is loaded only when the command runs: the CLI starts faster)
+    from ..importer import ImportReport
 
 
 @click.command(name="import")
@@ -51,8 +55,7 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
     shown = [p for p in report.problems if p.severity is not Severity.INFO or settings().verbose]
     if shown:
         print_problems(shown, err=True)
-    info(f"Imported {len(report.imported)} episode(s), skipped {len(report.skipped)} already there, "
-         f"downloaded {len(report.downloaded)} media file(s) into {report.show}.")
+    info(outcome(report))
     if report.failed:
         echo(f"{len(report.failed)} episode(s) failed; run the same command again to retry:", err=True, fg="red")
         for item in report.failed:
@@ -61,3 +64,18 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
     for number, step in enumerate(migration_steps(report), 1):
         echo(f"  {number}. {step}")
     sys.exit(1 if failed else 0)
+
+
+def outcome(report: ImportReport) -> str:
+    """The import's result in a sentence. A second import of the same feed says plainly that it added nothing: the
+    line "Imported 0 episode(s), skipped 6 already there" read like a failed import."""
+    skipped = sorted(report.skipped)
+    names = ", ".join(skipped[:3]) + (f" and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+    fetched = f"downloaded {len(report.downloaded)} media file(s)"
+    if skipped and not report.imported:
+        return (f"Nothing new to import: all {len(skipped)} episode(s) of this feed are already in {report.show} "
+                f"(the same GUIDs: {names}), so none was added or changed; {fetched}.")
+    text = f"Imported {len(report.imported)} episode(s) into {report.show}; {fetched}."
+    if skipped:
+        text += f" {len(skipped)} were already there (the same GUIDs: {names}) and were left as they are."
+    return text

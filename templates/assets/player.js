@@ -10,6 +10,14 @@
     var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
     return h ? h + ":" + pad(m) + ":" + pad(r) : m + ":" + pad(r);
   }
+  // What the slider says to a screen reader: "2 minutes 5 seconds of 12 minutes" ("2:05 of 12:00" is read as clock
+  // times, "two oh five"). The same words as the templates' `spoken` filter.
+  function spoken(seconds) {
+    var s = Math.max(0, Math.floor(seconds || 0));
+    var parts = [[Math.floor(s / 3600), "hour"], [Math.floor((s % 3600) / 60), "minute"]].filter(function (p) { return p[0]; });
+    if (s % 60 || !parts.length) { parts.push([s % 60, "second"]); }
+    return parts.map(function (p) { return p[0] + " " + p[1] + (p[0] === 1 ? "" : "s"); }).join(" ");
+  }
   function attempt(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
 
   function seek(media, seconds, play) {
@@ -39,7 +47,7 @@
     function slide() {
       var at = media.currentTime;
       range.value = String(Math.floor(at));
-      range.setAttribute("aria-valuetext", clock(at) + " of " + clock(duration()));
+      range.setAttribute("aria-valuetext", spoken(at) + " of " + spoken(duration()));
     }
     // A screen reader speaks every change of the focused slider: while it has keyboard focus and plays, it stays
     // put (the clock beside it runs); a key moves it from where the audio is, and leaving it brings it up to date.
@@ -67,7 +75,7 @@
     range.addEventListener("input", function () {
       dragging = true;
       current.textContent = clock(parseFloat(range.value));
-      range.setAttribute("aria-valuetext", clock(parseFloat(range.value)) + " of " + clock(duration()));
+      range.setAttribute("aria-valuetext", spoken(parseFloat(range.value)) + " of " + spoken(duration()));
     });
     range.addEventListener("change", function () { dragging = false; seek(media, parseFloat(range.value), false); });
     rate.addEventListener("change", function () { media.playbackRate = parseFloat(rate.value) || 1; });
