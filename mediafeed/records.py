@@ -55,16 +55,18 @@ def _finish(cls: type[T], frozen: bool) -> type[T]:
             return NotImplemented
 
         _attach(cls, __eq__)
-        if "__hash__" not in own:
-            if frozen:
-                hashed = _getter([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
+    # dataclass's rule: a __hash__ the body sets is kept; Python's own None beside a body's __eq__ is not one
+    own_hash = own.get("__hash__", dataclasses.MISSING)
+    if own_hash is dataclasses.MISSING or (own_hash is None and "__eq__" in own):
+        if frozen:
+            hashed = _getter([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
 
-                def __hash__(self: Any) -> int:
-                    return hash(hashed(self))
+            def __hash__(self: Any) -> int:
+                return hash(hashed(self))
 
-                _attach(cls, __hash__)
-            else:
-                cls.__hash__ = None  # type: ignore[assignment]
+            _attach(cls, __hash__)
+        else:
+            cls.__hash__ = None  # type: ignore[assignment]
     if "__repr__" not in own:
         shown = [f.name for f in fields if f.repr]
 

@@ -87,6 +87,12 @@ def test_methods_a_class_defines_itself_are_kept() -> None:
     assert (cls(1) == cls(2)) == "mine" and repr(cls(1)) == "shown my way" and hash(cls(1)) == 7
     plain = records.mutable(type("Rec", (), {"__annotations__": {"a": "int"}, "__hash__": __hash__}))
     assert hash(plain(1)) == 7  # an explicit __hash__ survives eq, as dataclass leaves it
+    # a body's own __eq__ without a __hash__: dataclass still hashes a frozen class by its fields
+    body = {"__annotations__": {"a": "int"}, "__eq__": __eq__}
+    mine, reference = _pair(records.frozen, dataclass(frozen=True), body)
+    assert hash(mine(1)) == hash(reference(1)) == hash((1,))
+    mine, reference = _pair(records.mutable, dataclass, body)
+    assert mine.__hash__ is None and reference.__hash__ is None
 
 
 def test_a_recursive_record_shows_dots_not_a_recursion_error() -> None:
