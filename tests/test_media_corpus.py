@@ -749,10 +749,12 @@ def test_ffmpegs_own_he_aac_which_nothing_decodes_is_not_taken_for_aac(show: Pat
                                              "audio: he-aac.m4a\n", audio_name="")
     (folder / "he-aac.m4a").write_bytes(made.read_bytes())
     out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
-    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED011"]
-    assert [(p["file"], p["severity"], p["message"]) for p in found] == [
-        ("episodes/006-he-aac/he-aac.m4a", "warning",
+    found = [p for p in json.loads(out)["problems"] if p["episode"] == "006-he-aac" and p["severity"] != "info"]
+    # and only that: mutagen reads its (44.1 kHz) sample rate as 96000 Hz, which was a second warning, MED021
+    assert [(p["code"], p["file"], p["severity"], p["message"]) for p in found] == [
+        ("MED011", "episodes/006-he-aac/he-aac.m4a", "warning",
          "the audio in this M4A file is MPEG-4 audio object type 21 (ER TwinVQ), not AAC")]
+    assert audio.probe(made, made.name).sample_rate == 96000  # (what is not reported)
 
 
 @pytest.mark.parametrize("codec, aac", [("mp4a.40.2", True), ("mp4a.40.5", True), ("mp4a.40.29", True), ("mp4a.40.42", True),
@@ -837,17 +839,22 @@ def test_mp3_parts_of_two_sample_rates_joined_count_both_and_warn(show: Path, tm
     assert _audio_md5(copy) == _audio_md5(joined)
 
 
-@pytest.mark.parametrize("ext, named", [("mp4", "MPEG-2 audio (MP3 or MP2)"), ("mov", "MP2")])
-def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path, ext: str, named: str) -> None:
+@pytest.mark.parametrize("ext, container, named", [("mp4", "MP4", "MPEG-2 audio (MP3 or MP2)"),
+                                                    ("mov", "QuickTime (MOV)", "MP2"), ("m4a", "M4A", "MPEG-2 audio (MP3 or MP2)")])
+def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path, ext: str, container: str,
+                                                      named: str) -> None:
     # ffmpeg writes MP2 in an MP4 with object type 0x69 (MPEG-2 audio, any layer), which MED011 called "MP3";
-    # in a MOV its sample entry is '.mp2', which MED011 printed as it is
+    # in a MOV its sample entry is '.mp2', which MED011 printed as it is. And the file was "this M4A file" whatever
+    # its container: an audio-only .mp4 or .mov is named as what it is, and the hint keeps its extension.
     folder = add_episode(show, "006-mp2", f"title: MP2\ndate: 2026-04-01T08:00:00+00:00\nguid: mp2-guid\naudio: mp2.{ext}\n",
                          audio_name="")
     subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=duration=2", "-ar", "22050",
-                    "-c:a", "mp2", "-b:a", "64k", str(folder / f"mp2.{ext}")], check=True)
+                    "-c:a", "mp2", "-b:a", "64k", "-f", "mov" if ext == "mov" else "mp4", str(folder / f"mp2.{ext}")],
+                   check=True)  # (ffmpeg's M4A muxer, ipod, takes no MP2)
     out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
-    found = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "MED011"]
-    assert found == [f"the audio in this M4A file is {named}, not AAC"]
+    found = [(p["message"], p["hint"]) for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert found == [(f"the audio in this {container} file is {named}, not AAC",
+                      f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")]
 
 
 def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
@@ -881,3 +888,65 @@ def test_an_m4a_with_a_damaged_sample_table_is_a_problem_not_an_internal_error(s
         found = [p for p in json.loads(out.output)["problems"] if p["code"] == "MED004"]
         assert [(p["file"], p["severity"], p["message"]) for p in found] == [("episodes/006-damaged/damaged.m4a", "error", said)]
     assert master.read_bytes() == before and not (show / "public").exists()
+
+
+#: A new episode's file whose name says one format and whose content is another, made by ffmpeg: (output options).
+_MISNAMED = {
+    "pcm-wav-named.mp3": ["-ar", "44100", "-c:a", "pcm_s16le", "-f", "wav"],
+    "riff-mp3-named.mp3": ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "wav"],
+    "flac-named.mp3": ["-ar", "44100", "-c:a", "flac", "-f", "flac"],
+    "vorbis-named.mp3": ["-ar", "44100", "-c:a", "libvorbis", "-f", "ogg"],
+    "opus-named.m4a": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k", "-f", "ogg"],
+    "adts-named.m4a": ["-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-f", "adts"],
+    "m4a-named.mp3": ["-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-f", "ipod"],
+    "mp3-named.m4a": ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"],
+    "mp2-named.mp2": ["-ar", "44100", "-c:a", "mp2", "-b:a", "128k", "-f", "mp2"],
+    "mp3-named.wav": ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"],
+}
+
+
+def _follow(hint: str, folder: Path, name: str) -> None:
+    """Do what MED005's hint says, as a producer would: run its ffmpeg command on the file, then put the result in
+    place (or name it as the hint says and point 'audio:' at it), or rename the file and write its new name."""
+    import re
+    import shlex
+
+    episode = folder / "episode.md"
+    command = re.search(r"ffmpeg (-i in\.\w+ .*? out\.\w+)", hint)
+    if command is None:
+        new = re.fullmatch(r"rename it to end in (\.\w+) \(and write 'audio: …\1' in episode\.md\)", hint)
+        assert new, hint
+        target = Path(name).stem + new[1]
+        (folder / name).rename(folder / target)
+        episode.write_text(episode.read_text().replace(f"audio: {name}", f"audio: {target}"))
+        return
+    args = shlex.split(command[1])
+    made = folder / ("made" + Path(args[-1]).suffix)
+    args[1], args[-1] = str(folder / name), str(made)
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", *args], check=True)
+    (folder / name).unlink()
+    renamed = re.search(r"then name it (\S+) and write 'audio: \1'", hint)
+    if renamed:
+        made.rename(folder / renamed[1])
+        episode.write_text(episode.read_text().replace(f"audio: {name}", f"audio: {renamed[1]}"))
+    else:
+        assert hint.endswith("in place under the same name") or "in place under the same name (" in hint, hint
+        made.rename(folder / name)
+
+
+@pytest.mark.parametrize("name", sorted(_MISNAMED))
+def test_following_med005s_hint_gives_a_file_the_next_build_publishes_for_apple(show: Path, name: str) -> None:
+    # A PCM WAV named .mp3 was told "rename it to end in .wav": the next build gave MED010 (Apple does not take WAV),
+    # and so for FLAC, Ogg and raw AAC named .mp3 or .m4a. Every hint must lead to a file apps take.
+    folder = add_episode(show, "006-misnamed", f"title: Misnamed\ndate: 2026-04-01T08:00:00+00:00\nguid: misnamed-guid\n"
+                                               f"audio: {name}\n", audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    *_MISNAMED[name], str(folder / name)], check=True)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = [p for p in json.loads(out.output)["problems"] if p["code"] == "MED005"]
+    assert [p["file"] for p in found] == [f"episodes/006-misnamed/{name}"], out.output
+    _follow(found[0]["hint"], folder, name)
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    left = [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-misnamed" and p["severity"] != "info"]
+    assert left == []
