@@ -950,3 +950,48 @@ def test_following_med005s_hint_gives_a_file_the_next_build_publishes_for_apple(
     assert out.exit_code == 0, out.output
     left = [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-misnamed" and p["severity"] != "info"]
     assert left == []
+
+
+def _upright(path: Path, rotate: int) -> Path:
+    """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
+    held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones
+    take ``-display_rotation``)."""
+    coded = path.with_name("coded.mp4")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=5:duration=2",
+                    "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-shortest", str(coded)], check=True)
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(coded), "-c", "copy", "-metadata:s:v:0",
+                    f"rotate={rotate}", str(path)], check=True)
+    coded.unlink()
+    return path
+
+
+def _ffprobe_shown_height(path: Path) -> int:
+    """The height a player shows: ffprobe's coded height, or its width where the display matrix turns it a quarter."""
+    out = json.loads(subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v", "-show_streams", "-of", "json",
+                                     str(path)], capture_output=True, text=True, check=True).stdout)["streams"][0]
+    rotation = next((int(d["rotation"]) for d in out.get("side_data_list", []) if "rotation" in d), 0)
+    return int(out["width"] if rotation % 180 else out["height"])
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_a_video_shot_upright_on_a_phone_is_as_tall_as_it_is_shown(tmp_path: Path, rotate: int) -> None:
+    # The probe took the track header's height, which applies before the track's matrix: a phone video shot upright
+    # (1920x1080 coded, a 90° matrix, shown 1080 wide and 1920 tall) was 1080 high in podcast:alternateEnclosure.
+    video = _upright(tmp_path / "upright.mp4", rotate)
+    shown = _ffprobe_shown_height(video)
+    assert shown == (320 if rotate % 180 else 180)
+    assert audio.probe(video, "upright.mp4").height == shown
+
+
+def test_an_upright_phone_video_alternate_says_its_shown_height_in_the_feed(show: Path) -> None:
+    folder = show / "episodes/003-capabilities-framework"
+    _upright(folder / "upright.mp4", 90)
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     "  - {file: upright.mp4, title: Video}\n")
+    (folder / "episode.md").write_text(md)
+    build(show)
+    feed = (show / "public" / "feed.xml").read_text()
+    [line] = [line for line in feed.splitlines() if '<podcast:alternateEnclosure type="video/mp4"' in line]
+    assert ' height="320" ' in line, line  # was 180: the coded picture's height

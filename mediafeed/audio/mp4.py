@@ -107,7 +107,10 @@ class Track:
     runs: list[tuple[int, list[int]]] = field(default_factory=list)
     fragment_ticks: int = 0  #: the fragments' samples' durations added up, in ``timescale`` ticks
     defaults: tuple[int, int] = (0, 0)  #: ``trex``: default sample duration and size
-    height: int = 0  #: ``tkhd``: the track's presentation height in pixels (0 for sound)
+    #: ``tkhd``: the track's presentation height in pixels (0 for sound), after its matrix: a track turned by 90° or
+    #: 270° (a phone video shot upright: 1920×1080 coded, shown 1080 wide and 1920 tall) is as tall as it is wide
+    #: (ISO/IEC 14496-12 8.3.2: width and height apply before the matrix)
+    height: int = 0
 
 
 _TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
@@ -215,6 +218,9 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             at = 92 if head[:1] == b"\x01" else 80
             if len(head) >= at + 4:
                 track.height = struct.unpack(">I", head[at:at + 4])[0] >> 16
+                a, b, _, c, d = struct.unpack(">5i", head[at - 40:at - 20])  # the matrix's a, b, (u,) c, d
+                if a == d == 0 and b and c:  # turned a quarter (a phone held upright): shown as wide as it is tall
+                    track.height = struct.unpack(">I", head[at - 4:at])[0] >> 16
         elif box.name == b"mdhd":
             handle.seek(box.body)
             head = handle.read(24)
