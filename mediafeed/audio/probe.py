@@ -237,6 +237,11 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if kind == "mp4":
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
+            broken = mp4.damage(found, size)
+            if broken:  # tagging would stop at it (MED004 in the build); check sees it too
+                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {broken}", field="audio",
+                                       hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy "
+                                            "out.m4a); check it plays to the end"))
             handlers = {t.handler for t in found}
             video = "vide" in handlers
             height = mp4.video_height(found)
