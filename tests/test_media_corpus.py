@@ -997,3 +997,75 @@ def test_an_upright_phone_video_alternate_says_its_shown_height_in_the_feed(show
     feed = (show / "public" / "feed.xml").read_text()
     [line] = [line for line in feed.splitlines() if '<podcast:alternateEnclosure type="video/mp4"' in line]
     assert ' height="320" ' in line, line  # was 180: the coded picture's height
+
+
+def _ffprobe_title(path: Path) -> str:
+    """The title ffprobe shows (what ffmpeg-based players show), whatever the case of its key (a Vorbis 'TITLE')."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return next((str(v) for k, v in json.loads(out)["format"].get("tags", {}).items() if k.lower() == "title"), "")
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+@pytest.mark.parametrize("trailer", [b"", ID3V1], ids=["id3write", "with-id3v1-mutagen-save"])
+def test_an_mp3s_apev2_tag_at_the_end_is_brought_in_step_and_keeps_its_replaygain(bare_mp3: bytes, tmp_path: Path,
+                                                                                   durable: bool, trailer: bytes) -> None:
+    # foobar2000 and mp3gain write an APEv2 tag at the end; players that read it first kept showing the old title
+    # after `tag` and in the build's copies (only the ID3 tags were written). Its items for the managed fields now
+    # say what the ID3 tag says; mp3gain's items stay; the audio payload is the same byte for byte.
+    from mutagen.apev2 import APEv2
+
+    source = tmp_path / "ape.mp3"
+    source.write_bytes(_id3v23("Old ID3 title") + bare_mp3)
+    ape = APEv2()
+    ape.update({"TITLE": "Old APE title", "Artist": "Old APE artist", "REPLAYGAIN_TRACK_GAIN": "-3.20 dB",
+                "MP3GAIN_UNDO": "+002,+002,N"})
+    ape.save(source)
+    source.write_bytes(source.read_bytes() + trailer)
+    md5 = _audio_md5(source)
+    wanted = Tags(title="New title", artist="The show", album="Show", id3_version="2.3")
+    target = source if durable else tmp_path / "copy.mp3"
+    result = audio.tag_copy(source, target, wanted, rel="ape.mp3", durable=durable, fresh=not durable, length=65536)
+    assert result.written and result.size == target.stat().st_size == 65536
+    assert [(c.field, c.old) for c in result.changes if c.field == "id3_version"] == [
+        ("id3_version", "ID3v2.3 and " + ("an ID3v1 tag at the end that says otherwise and " if trailer else "")
+         + "an APEv2 tag at the end that says otherwise")]
+    tags = APEv2(target)
+    assert (str(tags["Title"]), str(tags["Artist"])) == ("New title", "The show")
+    assert (str(tags["REPLAYGAIN_TRACK_GAIN"]), str(tags["MP3GAIN_UNDO"])) == ("-3.20 dB", "+002,+002,N")
+    assert "Album" not in tags  # items it did not hold are not added
+    assert ID3(target)["TIT2"].text == ["New title"] and _ffprobe_title(target) == "New title"
+    assert _audio_md5(target) == md5
+    if trailer:
+        assert target.read_bytes()[-128:-125] == b"TAG" and b"New title" in target.read_bytes()[-128:]
+    assert audio.tag_copy(target, tmp_path / "again.mp3", wanted, dry_run=True).changes == []
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) -> None:
+    # Some taggers put an ID3v2 tag in front of a FLAC file; mutagen reads past it and tagging wrote the Vorbis
+    # comments only, so players that read that tag first kept showing its old title. The copy is the FLAC stream alone.
+    from mutagen.flac import FLAC
+    from mutagen.id3 import ID3NoHeaderError
+
+    source = tmp_path / "id3.flac"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", "-c:a", "flac", "-metadata", "title=Vorbis title", str(source)], check=True)
+    decoded = _decoded_md5(source)
+    stale = ID3()
+    stale.add(TIT2(encoding=3, text="Old ID3 title"))
+    stale.save(source)
+    assert source.read_bytes()[:3] == b"ID3" and audio.probe(source, "id3.flac").tags["title"] == "Vorbis title"
+    wanted = Tags(title="New title", id3_version="2.3")
+    target = source if durable else tmp_path / "copy.flac"
+    size = source.stat().st_size
+    result = audio.tag_copy(source, target, wanted, rel="id3.flac", durable=durable, fresh=not durable, length=size)
+    assert result.written and target.stat().st_size == size  # the padding takes the tag's place
+    assert [(c.field, c.old, c.new) for c in result.changes] == [
+        ("title", "Vorbis title", "New title"), ("leading_id3", "an ID3v2.4 tag in front of the FLAC stream", "none")]
+    assert target.read_bytes()[:4] == b"fLaC"
+    with pytest.raises(ID3NoHeaderError):
+        ID3(target)
+    assert FLAC(target)["TITLE"] == ["New title"] and _ffprobe_title(target) == "New title"
+    assert _decoded_md5(target) == decoded
+    assert audio.tag_copy(target, tmp_path / "again.flac", wanted, dry_run=True).changes == []
