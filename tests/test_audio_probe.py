@@ -110,7 +110,7 @@ def test_broken_files_get_a_clear_error_naming_file_format_and_what_is_supported
     if code == "MED003":
         assert "MP3, M4A" in problem.hint
     if name == "riff-mp3.mp3":  # renaming it .wav (the hint for a WAV) would not make it an MP3 apps take
-        assert problem.hint.endswith("ffmpeg -i in.mp3 -c:a copy -f mp3 out.mp3")
+        assert "ffmpeg -i in.mp3 -c:a copy -f mp3 out.mp3, then put out.mp3 in place" in problem.hint
 
 
 def test_formats_apps_do_not_take_are_reported_by_check_not_silently_published(show: Path, fixtures: Path) -> None:

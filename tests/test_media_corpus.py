@@ -749,10 +749,12 @@ def test_ffmpegs_own_he_aac_which_nothing_decodes_is_not_taken_for_aac(show: Pat
                                              "audio: he-aac.m4a\n", audio_name="")
     (folder / "he-aac.m4a").write_bytes(made.read_bytes())
     out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
-    found = [p for p in json.loads(out)["problems"] if p["code"] == "MED011"]
-    assert [(p["file"], p["severity"], p["message"]) for p in found] == [
-        ("episodes/006-he-aac/he-aac.m4a", "warning",
+    found = [p for p in json.loads(out)["problems"] if p["episode"] == "006-he-aac" and p["severity"] != "info"]
+    # and only that: mutagen reads its (44.1 kHz) sample rate as 96000 Hz, which was a second warning, MED021
+    assert [(p["code"], p["file"], p["severity"], p["message"]) for p in found] == [
+        ("MED011", "episodes/006-he-aac/he-aac.m4a", "warning",
          "the audio in this M4A file is MPEG-4 audio object type 21 (ER TwinVQ), not AAC")]
+    assert audio.probe(made, made.name).sample_rate == 96000  # (what is not reported)
 
 
 @pytest.mark.parametrize("codec, aac", [("mp4a.40.2", True), ("mp4a.40.5", True), ("mp4a.40.29", True), ("mp4a.40.42", True),
@@ -837,17 +839,22 @@ def test_mp3_parts_of_two_sample_rates_joined_count_both_and_warn(show: Path, tm
     assert _audio_md5(copy) == _audio_md5(joined)
 
 
-@pytest.mark.parametrize("ext, named", [("mp4", "MPEG-2 audio (MP3 or MP2)"), ("mov", "MP2")])
-def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path, ext: str, named: str) -> None:
+@pytest.mark.parametrize("ext, container, named", [("mp4", "MP4", "MPEG-2 audio (MP3 or MP2)"),
+                                                    ("mov", "QuickTime (MOV)", "MP2"), ("m4a", "M4A", "MPEG-2 audio (MP3 or MP2)")])
+def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path, ext: str, container: str,
+                                                      named: str) -> None:
     # ffmpeg writes MP2 in an MP4 with object type 0x69 (MPEG-2 audio, any layer), which MED011 called "MP3";
-    # in a MOV its sample entry is '.mp2', which MED011 printed as it is
+    # in a MOV its sample entry is '.mp2', which MED011 printed as it is. And the file was "this M4A file" whatever
+    # its container: an audio-only .mp4 or .mov is named as what it is, and the hint keeps its extension.
     folder = add_episode(show, "006-mp2", f"title: MP2\ndate: 2026-04-01T08:00:00+00:00\nguid: mp2-guid\naudio: mp2.{ext}\n",
                          audio_name="")
     subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=duration=2", "-ar", "22050",
-                    "-c:a", "mp2", "-b:a", "64k", str(folder / f"mp2.{ext}")], check=True)
+                    "-c:a", "mp2", "-b:a", "64k", "-f", "mov" if ext == "mov" else "mp4", str(folder / f"mp2.{ext}")],
+                   check=True)  # (ffmpeg's M4A muxer, ipod, takes no MP2)
     out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
-    found = [p["message"] for p in json.loads(out)["problems"] if p["code"] == "MED011"]
-    assert found == [f"the audio in this M4A file is {named}, not AAC"]
+    found = [(p["message"], p["hint"]) for p in json.loads(out)["problems"] if p["code"] == "MED011"]
+    assert found == [(f"the audio in this {container} file is {named}, not AAC",
+                      f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")]
 
 
 def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
@@ -860,10 +867,10 @@ def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
 
 @pytest.mark.parametrize("table, at, grow, said", [
     # stsz: size, name, version and flags, one size for all (0: a table), the count, then the first sample's size
-    (b"stsz", 20, 2_000_000, "the MP4/M4A file is corrupt (a chunk runs past the end of the file); it was not tagged"),
+    (b"stsz", 20, 2_000_000, "the MP4/M4A file is corrupt: the first chunk of its sound track (2,008,393 bytes at "
+                             "offset 44) runs past the end of the file (9,343 bytes): its sample table is damaged"),
     # stco: its box size, so the box runs past the index that holds it
-    (b"stco", 0, 200, "the MP4/M4A file is corrupt: its tags cannot be written (wrong offset inside b'stco'); "
-                      "it was left untouched"),
+    (b"stco", 0, 200, "the MP4/M4A file is truncated or corrupt (its 'stco' box runs past the 'stbl' box that holds it)"),
 ], ids=["sample-size", "offset-table-size"])
 def test_an_m4a_with_a_damaged_sample_table_is_a_problem_not_an_internal_error(show: Path, table: bytes, at: int,
                                                                                 grow: int, said: str) -> None:
@@ -875,9 +882,190 @@ def test_an_m4a_with_a_damaged_sample_table_is_a_problem_not_an_internal_error(s
     _damaged_table(master, table, at, grow)
     assert _ffprobe_seconds(master) > 0  # ffprobe reads the file
     before = master.read_bytes()
-    for command in (["build", "--show", str(show)], ["tag", "--show", str(show), "006-damaged"]):
+    # check saw neither (the probe skipped the sample tables for speed), and the next build stopped at it
+    for command in (["check", "--show", str(show)], ["build", "--show", str(show)],
+                    ["tag", "--show", str(show), "006-damaged"]):
         out = CliRunner().invoke(main, [*command, "--format", "json"])
         assert out.exit_code == 1, out.output
         found = [p for p in json.loads(out.output)["problems"] if p["code"] == "MED004"]
         assert [(p["file"], p["severity"], p["message"]) for p in found] == [("episodes/006-damaged/damaged.m4a", "error", said)]
     assert master.read_bytes() == before and not (show / "public").exists()
+
+
+#: A new episode's file whose name says one format and whose content is another, made by ffmpeg: (output options).
+_MISNAMED = {
+    "pcm-wav-named.mp3": ["-ar", "44100", "-c:a", "pcm_s16le", "-f", "wav"],
+    "riff-mp3-named.mp3": ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "wav"],
+    "flac-named.mp3": ["-ar", "44100", "-c:a", "flac", "-f", "flac"],
+    "vorbis-named.mp3": ["-ar", "44100", "-c:a", "libvorbis", "-f", "ogg"],
+    "opus-named.m4a": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k", "-f", "ogg"],
+    "adts-named.m4a": ["-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-f", "adts"],
+    "m4a-named.mp3": ["-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-f", "ipod"],
+    "mp3-named.m4a": ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"],
+    "mp2-named.mp2": ["-ar", "44100", "-c:a", "mp2", "-b:a", "128k", "-f", "mp2"],
+    "mp3-named.wav": ["-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"],
+}
+
+
+def _follow(hint: str, folder: Path, name: str) -> None:
+    """Do what MED005's hint says, as a producer would: run its ffmpeg command on the file, then put the result in
+    place (or name it as the hint says and point 'audio:' at it), or rename the file and write its new name."""
+    import re
+    import shlex
+
+    episode = folder / "episode.md"
+    command = re.search(r"ffmpeg (-i in\.\w+ .*? out\.\w+)", hint)
+    if command is None:
+        new = re.fullmatch(r"rename it to end in (\.\w+) \(and write 'audio: …\1' in episode\.md\)", hint)
+        assert new, hint
+        target = Path(name).stem + new[1]
+        (folder / name).rename(folder / target)
+        episode.write_text(episode.read_text().replace(f"audio: {name}", f"audio: {target}"))
+        return
+    args = shlex.split(command[1])
+    made = folder / ("made" + Path(args[-1]).suffix)
+    args[1], args[-1] = str(folder / name), str(made)
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", *args], check=True)
+    (folder / name).unlink()
+    renamed = re.search(r"then name it (\S+) and write 'audio: \1'", hint)
+    if renamed:
+        made.rename(folder / renamed[1])
+        episode.write_text(episode.read_text().replace(f"audio: {name}", f"audio: {renamed[1]}"))
+    else:
+        assert hint.endswith("in place under the same name") or "in place under the same name (" in hint, hint
+        made.rename(folder / name)
+
+
+@pytest.mark.parametrize("name", sorted(_MISNAMED))
+def test_following_med005s_hint_gives_a_file_the_next_build_publishes_for_apple(show: Path, name: str) -> None:
+    # A PCM WAV named .mp3 was told "rename it to end in .wav": the next build gave MED010 (Apple does not take WAV),
+    # and so for FLAC, Ogg and raw AAC named .mp3 or .m4a. Every hint must lead to a file apps take.
+    folder = add_episode(show, "006-misnamed", f"title: Misnamed\ndate: 2026-04-01T08:00:00+00:00\nguid: misnamed-guid\n"
+                                               f"audio: {name}\n", audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    *_MISNAMED[name], str(folder / name)], check=True)
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = [p for p in json.loads(out.output)["problems"] if p["code"] == "MED005"]
+    assert [p["file"] for p in found] == [f"episodes/006-misnamed/{name}"], out.output
+    _follow(found[0]["hint"], folder, name)
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    left = [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-misnamed" and p["severity"] != "info"]
+    assert left == []
+
+
+def _upright(path: Path, rotate: int) -> Path:
+    """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
+    held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones
+    take ``-display_rotation``)."""
+    coded = path.with_name("coded.mp4")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=5:duration=2",
+                    "-f", "lavfi", "-i", "sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-shortest", str(coded)], check=True)
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(coded), "-c", "copy", "-metadata:s:v:0",
+                    f"rotate={rotate}", str(path)], check=True)
+    coded.unlink()
+    return path
+
+
+def _ffprobe_shown_height(path: Path) -> int:
+    """The height a player shows: ffprobe's coded height, or its width where the display matrix turns it a quarter."""
+    out = json.loads(subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v", "-show_streams", "-of", "json",
+                                     str(path)], capture_output=True, text=True, check=True).stdout)["streams"][0]
+    rotation = next((int(d["rotation"]) for d in out.get("side_data_list", []) if "rotation" in d), 0)
+    return int(out["width"] if rotation % 180 else out["height"])
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_a_video_shot_upright_on_a_phone_is_as_tall_as_it_is_shown(tmp_path: Path, rotate: int) -> None:
+    # The probe took the track header's height, which applies before the track's matrix: a phone video shot upright
+    # (1920x1080 coded, a 90° matrix, shown 1080 wide and 1920 tall) was 1080 high in podcast:alternateEnclosure.
+    video = _upright(tmp_path / "upright.mp4", rotate)
+    shown = _ffprobe_shown_height(video)
+    assert shown == (320 if rotate % 180 else 180)
+    assert audio.probe(video, "upright.mp4").height == shown
+
+
+def test_an_upright_phone_video_alternate_says_its_shown_height_in_the_feed(show: Path) -> None:
+    folder = show / "episodes/003-capabilities-framework"
+    _upright(folder / "upright.mp4", 90)
+    md = (folder / "episode.md").read_text().replace("audio: capabilities-framework.mp3\n",
+                                                     "audio: capabilities-framework.mp3\nalternate_enclosures:\n"
+                                                     "  - {file: upright.mp4, title: Video}\n")
+    (folder / "episode.md").write_text(md)
+    build(show)
+    feed = (show / "public" / "feed.xml").read_text()
+    [line] = [line for line in feed.splitlines() if '<podcast:alternateEnclosure type="video/mp4"' in line]
+    assert ' height="320" ' in line, line  # was 180: the coded picture's height
+
+
+def _ffprobe_title(path: Path) -> str:
+    """The title ffprobe shows (what ffmpeg-based players show), whatever the case of its key (a Vorbis 'TITLE')."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return next((str(v) for k, v in json.loads(out)["format"].get("tags", {}).items() if k.lower() == "title"), "")
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+@pytest.mark.parametrize("trailer", [b"", ID3V1], ids=["id3write", "with-id3v1-mutagen-save"])
+def test_an_mp3s_apev2_tag_at_the_end_is_brought_in_step_and_keeps_its_replaygain(bare_mp3: bytes, tmp_path: Path,
+                                                                                   durable: bool, trailer: bytes) -> None:
+    # foobar2000 and mp3gain write an APEv2 tag at the end; players that read it first kept showing the old title
+    # after `tag` and in the build's copies (only the ID3 tags were written). Its items for the managed fields now
+    # say what the ID3 tag says; mp3gain's items stay; the audio payload is the same byte for byte.
+    from mutagen.apev2 import APEv2
+
+    source = tmp_path / "ape.mp3"
+    source.write_bytes(_id3v23("Old ID3 title") + bare_mp3)
+    ape = APEv2()
+    ape.update({"TITLE": "Old APE title", "Artist": "Old APE artist", "REPLAYGAIN_TRACK_GAIN": "-3.20 dB",
+                "MP3GAIN_UNDO": "+002,+002,N"})
+    ape.save(source)
+    source.write_bytes(source.read_bytes() + trailer)
+    md5 = _audio_md5(source)
+    wanted = Tags(title="New title", artist="The show", album="Show", id3_version="2.3")
+    target = source if durable else tmp_path / "copy.mp3"
+    result = audio.tag_copy(source, target, wanted, rel="ape.mp3", durable=durable, fresh=not durable, length=65536)
+    assert result.written and result.size == target.stat().st_size == 65536
+    assert [(c.field, c.old) for c in result.changes if c.field == "id3_version"] == [
+        ("id3_version", "ID3v2.3 and " + ("an ID3v1 tag at the end that says otherwise and " if trailer else "")
+         + "an APEv2 tag at the end that says otherwise")]
+    tags = APEv2(target)
+    assert (str(tags["Title"]), str(tags["Artist"])) == ("New title", "The show")
+    assert (str(tags["REPLAYGAIN_TRACK_GAIN"]), str(tags["MP3GAIN_UNDO"])) == ("-3.20 dB", "+002,+002,N")
+    assert "Album" not in tags  # items it did not hold are not added
+    assert ID3(target)["TIT2"].text == ["New title"] and _ffprobe_title(target) == "New title"
+    assert _audio_md5(target) == md5
+    if trailer:
+        assert target.read_bytes()[-128:-125] == b"TAG" and b"New title" in target.read_bytes()[-128:]
+    assert audio.tag_copy(target, tmp_path / "again.mp3", wanted, dry_run=True).changes == []
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) -> None:
+    # Some taggers put an ID3v2 tag in front of a FLAC file; mutagen reads past it and tagging wrote the Vorbis
+    # comments only, so players that read that tag first kept showing its old title. The copy is the FLAC stream alone.
+    from mutagen.flac import FLAC
+    from mutagen.id3 import ID3NoHeaderError
+
+    source = tmp_path / "id3.flac"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", "-c:a", "flac", "-metadata", "title=Vorbis title", str(source)], check=True)
+    decoded = _decoded_md5(source)
+    stale = ID3()
+    stale.add(TIT2(encoding=3, text="Old ID3 title"))
+    stale.save(source)
+    assert source.read_bytes()[:3] == b"ID3" and audio.probe(source, "id3.flac").tags["title"] == "Vorbis title"
+    wanted = Tags(title="New title", id3_version="2.3")
+    target = source if durable else tmp_path / "copy.flac"
+    size = source.stat().st_size
+    result = audio.tag_copy(source, target, wanted, rel="id3.flac", durable=durable, fresh=not durable, length=size)
+    assert result.written and target.stat().st_size == size  # the padding takes the tag's place
+    assert [(c.field, c.old, c.new) for c in result.changes] == [
+        ("title", "Vorbis title", "New title"), ("leading_id3", "an ID3v2.4 tag in front of the FLAC stream", "none")]
+    assert target.read_bytes()[:4] == b"fLaC"
+    with pytest.raises(ID3NoHeaderError):
+        ID3(target)
+    assert FLAC(target)["TITLE"] == ["New title"] and _ffprobe_title(target) == "New title"
+    assert _decoded_md5(target) == decoded
+    assert audio.tag_copy(target, tmp_path / "again.flac", wanted, dry_run=True).changes == []

@@ -112,9 +112,9 @@ def trailer_start(data: bytes | mmap.mmap) -> int:
             end -= int(data[end - 15:end - 9]) + 15
         except ValueError:
             pass
-    if end >= 32 and data[end - 32:end - 24] == b"APETAGEX":
-        size, flags = struct.unpack("<II", data[end - 20:end - 12])
-        end -= size + (32 if flags & 0x80000000 else 0)
+    if end >= 32 and data[end - 32:end - 24] == b"APETAGEX":  # the footer: version, size, item count, flags
+        size, _, flags = struct.unpack("<III", data[end - 20:end - 8])
+        end -= size + (32 if flags & 0x80000000 else 0)  # (read as the item count, a header was taken for audio)
     return max(end, 0)
 
 

@@ -27,7 +27,7 @@ from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
-from .tags import load, load_tags, read_state
+from .tags import flac_id3, load, load_tags, read_state
 from .tagset import Tags
 
 #: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
@@ -159,19 +159,44 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is truncated or corrupt" + (f" ({exc})" if str(exc) else ""), field="audio",
                                hint="export it again from your editor; check it plays to the end")) from None
     if kind == "mp3" and media.codec and ext != ".mp3":  # an .mp2 file: renaming it would not make it an MP3
+        stem = os.path.splitext(os.path.basename(rel))[0]
         raise MediaError(error("MED005", rel, f"the file's content is {LAYER_NAMES[media.codec]}, not MP3", field="audio",
-                               hint="encode it as MP3, which apps take: ffmpeg -i in.mp2 -c:a libmp3lame -b:a 128k out.mp3"))
+                               hint=f"encode it as MP3, which apps take: ffmpeg -i in{ext} -c:a libmp3lame -b:a 128k "
+                                    f"out.mp3, then name it {stem}.mp3 and write 'audio: {stem}.mp3'"))
     if kind == "wav" and ext == ".mp3" and _wav_format(head) in (0x0050, 0x0055):  # an MPEG audio stream in a WAV
         raise MediaError(error("MED005", rel, "the file is MP3 audio inside a WAV container (a 'RIFF MP3', as some "
                                               "recorders and broadcast tools write): many apps that play MP3 files do not "
                                               "read it", field="audio",
                                hint="take the MP3 out of its WAV wrapper (the audio frames are copied as they are): "
-                                    "ffmpeg -i in.mp3 -c:a copy -f mp3 out.mp3"))
+                                    "ffmpeg -i in.mp3 -c:a copy -f mp3 out.mp3, then put out.mp3 in place under the "
+                                    "same name"))
     if ext not in EXTENSIONS[kind]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
-                               field="audio", hint=f"rename it to end in {_best_extension(kind, media)} "
-                                                   "(a new file name also keeps apps happy)"))
+                               field="audio", hint=_extension_hint(kind, ext, media)))
     return media, state
+
+
+#: What a hint makes of a file whose name says MP3 or M4A but whose content is a format Apple Podcasts does not take
+#: (a WAV, FLAC or Ogg export saved under the wrong name): renaming it to its content's extension gives a file the
+#: build publishes with MED010 and Apple refuses, so the hint encodes it into the format its name promises instead.
+_ENCODE_AS = {".mp3": ("MP3", "-c:a libmp3lame -b:a 128k"), ".m4a": ("AAC", "-c:a aac -b:a 128k -movflags +faststart"),
+              ".m4b": ("AAC", "-c:a aac -b:a 128k -movflags +faststart")}
+
+
+def _extension_hint(kind: str, ext: str, media: Media) -> str:
+    """MED005's fix, one that leads to a file the next build takes (see :data:`_ENCODE_AS`): the encode into the
+    format the name promises, kept under the same name (so ``audio:`` and the enclosure URL stay), where the content
+    is a format apps do not take; else the rename to the content's own extension."""
+    if kind not in APP_FORMATS and ext in _ENCODE_AS:
+        codec, options = _ENCODE_AS[ext]
+        if kind == "aac" and codec == "AAC":  # raw AAC: the same audio, put in an M4A container
+            return (f"put the AAC audio in an M4A container (the audio is copied as it is): ffmpeg -i in{ext} -c:a copy "
+                    f"-movflags +faststart out{ext}, then put out{ext} in place under the same name")
+        return (f"encode it as {codec}, which apps take: ffmpeg -i in{ext} {options} out{ext}, then put out{ext} in place "
+                f"under the same name (renamed {_best_extension(kind, media)}, it would be {NAMES[kind]}, which Apple "
+                "Podcasts does not take)")
+    best = _best_extension(kind, media)
+    return f"rename it to end in {best} (and write 'audio: …{best}' in episode.md)"
 
 
 def _wav_format(head: bytes) -> int:
@@ -212,6 +237,11 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if kind == "mp4":
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
+            broken = mp4.damage(found, size)
+            if broken:  # tagging would stop at it (MED004 in the build); check sees it too
+                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {broken}", field="audio",
+                                       hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy "
+                                            "out.m4a); check it plays to the end"))
             handlers = {t.handler for t in found}
             video = "vide" in handlers
             height = mp4.video_height(found)
@@ -229,6 +259,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             # one type: .mov is video/quicktime, .m4v video/x-m4v, whatever the tracks; .mp4 is audio/mp4 by RFC 4337)
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
     state = read_state(audio, kind)
+    if kind == "flac":
+        state = replace(state, leading_id3=flac_id3(path)[0] if head[:3] == b"ID3" else "")
     media = Media(
         path=rel,
         size=size,

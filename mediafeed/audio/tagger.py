@@ -62,11 +62,11 @@ from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from ..records import mutable
-from . import faststart, id3write, mp4, mpeg, payload
+from . import apetag, faststart, id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
-from .tagset import STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
+from .tags import apply, flac_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
+from .tagset import STALE_APE, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
@@ -159,6 +159,12 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     current = read_state(audio, media.kind)
     if media.kind == "mp3" and current.id3_version:
         current = _id3_layout(data if in_memory else source, audio, current, wanted)
+    # an MP3's APEv2 tag at the end whose items say otherwise: updated in the copy (see apetag)
+    ape = _ape_update(data if in_memory else source, wanted) if media.kind == "mp3" and wanted.id3_version else None
+    if ape is not None:
+        current = replace(current, id3_version=(current.id3_version or "") + STALE_APE)
+    if media.kind == "flac" and wanted.leading_id3 is not None:  # an ID3v2 tag in front: the copy leaves it out
+        current = replace(current, leading_id3=flac_id3(source)[0])
     if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
         with open(source, "rb") as handle:
             if not mp4.has_chapter_track(handle, before.st_size):  # Nero's list alone: no chapters for Apple
@@ -171,7 +177,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         wanted, remux = replace(wanted, chapters=None), False
     result.changes = diff(current, wanted)
     unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
-    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_V1) != "2.3":
+    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_V1 + STALE_APE) != "2.3":
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
     to_front = fast_start and target != source and media.kind == "mp4" and (media.index_last or remux)
@@ -182,7 +188,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         return result
     if in_memory:
         try:
-            result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh)
+            result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh, ape)
         except mutagen.MutagenError as exc:
             raise _unsaveable(rel, media.kind, exc) from None
         result.written = True
@@ -203,11 +209,11 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     try:
         # An MP3's new tag written by id3write, then its audio copied by the kernel (mutagen's save would copy
         # the file, then move all of its audio along to make room for the bigger tag): None where it does not apply
-        direct = not remux and media.kind == "mp3" and _direct_copy(source, tmp, audio, wanted, length)
+        direct = not remux and media.kind == "mp3" and _direct_copy(source, tmp, audio, wanted, length, ape)
         moved = False
         if not direct:
             kept = _copy_and_tag(source, tmp, media.kind, wanted, audio if remux else None, length, remux, ffmpeg or "",
-                                 media.duration, rel, front)
+                                 media.duration, rel, front, ape)
             moved = front and not kept
             result.index_kept = kept if to_front else result.index_kept
         if durable:
@@ -224,7 +230,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
                 _copy_and_tag(source, tmp, media.kind, wanted, audio if remux else None, length, remux, ffmpeg or "",
                               media.duration, rel, False)
             else:  # the direct writer got it wrong: mutagen makes this copy, and it is verified in turn
-                _copy_and_tag(source, tmp, media.kind, wanted, None, length, False, "", media.duration, rel)
+                _copy_and_tag(source, tmp, media.kind, wanted, None, length, False, "", media.duration, rel, ape=ape)
             if durable:
                 _flush(tmp)
             result.media = _verify(tmp, source, rel, media, wanted, original_digest)
@@ -261,11 +267,14 @@ def _unsaveable(rel: str, kind: str, exc: Exception) -> MediaError:
 
 
 def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mutagen.FileType | None, length: int | None,
-                  remux: bool, ffmpeg: str, duration: float, rel: str, front: bool = False) -> str:
+                  remux: bool, ffmpeg: str, duration: float, rel: str, front: bool = False,
+                  ape: tuple[int, int, bytes] | None = None) -> str:
     """Steps 2 and 3 by mutagen (and ffmpeg for MP4 chapters): copy ``source`` to ``tmp``, then tag ``tmp``.
 
     ``front``: an MP4 is copied with its index first (:mod:`.faststart`; a re-mux is made in a scratch file first).
-    Returns why it is not ("" when it is, or when it was not asked).
+    Returns why it is not ("" when it is, or when it was not asked). ``ape``: an MP3's APEv2 tag to put in place of
+    its old one (:func:`apetag.update`), before the ID3 tag is saved (which pads the file to its size).
+    A FLAC file is copied without an ID3v2 tag in front of it where ``wanted`` removes it (``leading_id3``).
     """
     if front and remux:
         fd, name = tempfile.mkstemp(prefix=_temp_prefix(tmp.name, tmp.suffix), suffix=f".src{tmp.suffix}", dir=tmp.parent)
@@ -288,13 +297,17 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
         _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), duration, rel)
     else:
         keep, _, start = _id3_lead(source) if kind == "mp3" else (0, 0, 0)
+        if kind == "flac" and wanted.leading_id3 == "":
+            start = flac_id3(source)[1]  # the FLAC stream alone, from its fLaC marker: players read its Vorbis comments
         if start > keep:  # the copy is made without what lies between (see _id3_lead)
             with open(source, "rb") as handle, open(tmp, "wb") as out:
-                out.write(_unfooted(handle.read(keep)))
+                out.write(_unfooted(handle.read(keep)) if keep else b"")
                 handle.seek(start)
                 shutil.copyfileobj(handle, out)
         else:
             shutil.copyfile(source, tmp)
+        if ape is not None:
+            _put_ape(tmp, ape, source.stat().st_size)
         if kind in ("ogg-opus", "ogg-vorbis"):
             size = os.path.getsize(tmp)
             end = payload.ogg_end(tmp, size)
@@ -390,24 +403,58 @@ def _unfooted(tag: bytes) -> bytes:
     return tag[:5] + bytes([tag[5] & ~0x10]) + tag[6:]
 
 
-def _direct_copy(source: Path, tmp: Path, audio: mutagen.FileType, wanted: Tags, length: int | None) -> bool:
+def _direct_copy(source: Path, tmp: Path, audio: mutagen.FileType, wanted: Tags, length: int | None,
+                 ape: tuple[int, int, bytes] | None = None) -> bool:
     """Steps 2 and 3 for an MP3 on disk: the new tag that :mod:`.id3write` makes (the bytes mutagen's save would
     make, see :func:`_direct_bytes`), then everything after the old tag, copied by the kernel (``os.sendfile``),
-    never whole in memory. False, with ``tmp`` untouched, where id3write does not apply."""
+    never whole in memory (``ape``: with a new APEv2 tag in place of the old one). False, with ``tmp`` untouched,
+    where id3write does not apply."""
     with open(source, "rb") as original:
         if os.fstat(original.fileno()).st_size == 0:
             return False  # (nothing to map; probing refuses an empty file anyway)
         with mmap.mmap(original.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            made = id3write.new_tag(data, audio.tags, wanted, lambda natural: padded_size(natural, length))
             end = len(data)
+            grows = 0 if ape is None else len(ape[2]) - (ape[1] - ape[0])
+            made = id3write.new_tag(data, audio.tags, wanted, lambda natural: padded_size(natural + grows, length) - grows)
         if made is None:
             return False
         parts, offset = made
         with open(tmp, "wb") as out:
             out.write(b"".join(parts))
             out.flush()
-            faststart.send(out, original, offset, end)
+            if ape is None:
+                faststart.send(out, original, offset, end)
+            else:
+                faststart.send(out, original, offset, ape[0])
+                out.write(ape[2])
+                out.flush()
+                faststart.send(out, original, ape[1], end)
     return True
+
+
+def _ape_update(source: Path | bytes, wanted: Tags) -> tuple[int, int, bytes] | None:
+    """:func:`apetag.update` of an MP3 on disk (mapped) or in memory: its APEv2 tag brought in step, or None."""
+    if isinstance(source, bytes):
+        return apetag.update(source, wanted)
+    with open(source, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size < 32:
+            return None
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return apetag.update(data, wanted)
+
+
+def _put_ape(path: Path, ape: tuple[int, int, bytes], original_size: int) -> None:
+    """Put the new APEv2 tag into a copy of an MP3 whose tail (from the old tag on) is the original's, ``original_size``
+    bytes long: the bytes after the old tag (Lyrics3, ID3v1) follow it as they were."""
+    start, end, tag = ape
+    with open(path, "r+b") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        at = size - (original_size - start)
+        handle.seek(at + end - start)
+        rest = handle.read()
+        handle.seek(at)
+        handle.write(tag + rest)
+        handle.truncate()
 
 
 def _complete(wanted: Tags, kind: str, duration: float) -> Tags:
@@ -445,7 +492,8 @@ def _restore(audio: mutagen.FileType, original: mutagen.FileType | None) -> None
 
 
 def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileType, wanted: Tags, length: int | None,
-                   rel: str, original: Media, before: os.stat_result, fresh: bool = False) -> Media:
+                   rel: str, original: Media, before: os.stat_result, fresh: bool = False,
+                   ape: tuple[int, int, bytes] | None = None) -> Media:
     """Steps 2–5 for a build's copy of an MP3, on bytes: tag, verify, write (see ``fresh`` in :func:`tag_copy`).
 
     ``data`` is the original as read once (after ``before`` was taken); ``audio`` holds its tags as loaded from
@@ -454,14 +502,16 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     by mutagen, and that copy is verified in turn.
     """
     media = None
-    tagged = _direct_bytes(data, audio, wanted, length)
+    # with a new APEv2 tag in place of the old one (``ape``): the payload, compared with ``data``'s, is the same
+    spliced = data if ape is None else data[:ape[0]] + ape[2] + data[ape[1]:]
+    tagged = _direct_bytes(spliced, audio, wanted, length)
     if tagged is not None:
         try:
             media = _verify_mp3(tagged, data, rel, original, wanted)
         except MediaError:
             media = None  # the direct writer got it wrong: mutagen makes this copy, and is verified in turn
     if media is None or tagged is None:
-        tagged = _tagged_bytes(data, audio, wanted, length)
+        tagged = _tagged_bytes(spliced, audio, wanted, length)
         media = _verify_mp3(tagged, data, rel, original, wanted)
     after = source.stat()
     if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
@@ -653,6 +703,10 @@ def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: 
         raise MediaError(error("TAG001", rel, f"the tagged copy does not read back ({exc}); "
                                               "the original was left untouched", field="audio")) from None
     _check_read_back(state, wanted, rel)
+    if wanted.id3_version and not apetag.holds(data, wanted):
+        raise MediaError(error("TAG001", rel, "the tagged copy's APEv2 tag does not read back; the original was left "
+                                              "untouched", field="audio",
+                               hint="this is a bug in mediafeed or mutagen: please report it with the file"))
     if not same_span(data, mpeg.payload_span(data), original_data, mpeg.payload_span(original_data)):
         raise _audio_changed(rel)
     return retagged(original, state, len(data))

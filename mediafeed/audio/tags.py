@@ -206,6 +206,19 @@ def stale_id3v1(source: IO[bytes] | mmap.mmap, tags: ID3, wanted: Tags) -> bool:
     return bytes(source.read(-offset)) != MakeID3v1(made)
 
 
+def flac_id3(path: Path) -> tuple[str, int]:
+    """The version of the ID3v2 tag in front of a FLAC file and where the FLAC stream starts after it (its ``fLaC``
+    marker): ``("", 0)`` without one. mutagen reads past such a tag, and players that read it first show what it says
+    (see ``Tags.leading_id3``)."""
+    with open(path, "rb") as handle:
+        head = handle.read(10)
+        if len(head) < 10 or head[:3] != b"ID3" or any(b & 0x80 for b in head[6:10]):
+            return "", 0
+        start = 10 + ((head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9])
+        handle.seek(start)
+        return (f"2.{head[3]}", start) if handle.read(4) == b"fLaC" else ("", 0)
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 #: ID3 TXXX descriptions (any case) that hold a comment where a tool wrote none in COMM, in the order they are read:

@@ -76,6 +76,9 @@ class Tags:
     #: "2.3" (what mediafeed writes), "2.4", "1" (ID3v1 only), "" (no tag); read from a file, :data:`STALE_TAGS`
     #: appended when further ID3v2 tags follow the first (tagging drops them)
     id3_version: str | None = None
+    #: FLAC only: the ID3v2 tag some taggers put in front of a FLAC file ("2.3", "2.4"; "" for none). FLAC players read
+    #: the Vorbis comments, but some read that tag first and show what it says: tagging removes it (wanted: "")
+    leading_id3: str | None = None
 
     def summary(self) -> dict[str, str]:
         """The plain text tags for :class:`~mediafeed.model.Media` (what ``probe`` reports)."""
@@ -106,6 +109,10 @@ STALE_TAGS = "+"
 #: What ``id3_version`` ends with (after any :data:`STALE_TAGS`) for an MP3 whose ID3v1 tag at the end is not the one
 #: tagging writes over it (a tool updated the ID3v2 tag alone): players reading ID3v1 show it; tagging updates it.
 STALE_V1 = "~"
+#: What ``id3_version`` ends with (after the others) for an MP3 whose APEv2 tag at the end says otherwise than the
+#: wanted tags in an item they share (a title an earlier tagger left there): players that read APEv2 first show it;
+#: tagging updates those items (``apetag``).
+STALE_APE = "^"
 
 
 @frozen
@@ -121,6 +128,8 @@ class Change:
 
 
 def display(name: str, value: object) -> str:
+    if name == "leading_id3" and value is not None:
+        return f"an ID3v{value} tag in front of the FLAC stream" if value else "none"
     if value is None or value == "":
         return ""
     if isinstance(value, Cover):
@@ -134,13 +143,16 @@ def display(name: str, value: object) -> str:
         return " + ".join(repr(part) for part in value.split(SEVERAL))
     if name == "id3_version":
         text, extras = str(value), []
+        if text.endswith(STALE_APE):
+            text = text.removesuffix(STALE_APE)
+            extras.append("an APEv2 tag at the end that says otherwise")
         if text.endswith(STALE_V1):
             text = text.removesuffix(STALE_V1)
-            extras.append("an ID3v1 tag at the end that says otherwise")
+            extras.insert(0, "an ID3v1 tag at the end that says otherwise")
         if text.endswith(STALE_TAGS):
             text = text.removesuffix(STALE_TAGS)
             extras.insert(0, "a second, stale ID3v2 tag after it")
-        return " and ".join([{"1": "ID3v1 only"}.get(text, f"ID3v{text}"), *extras])
+        return " and ".join([{"1": "ID3v1 only", "": "no ID3v2 tag"}.get(text, f"ID3v{text}"), *extras])
     return str(value)
 
 
@@ -181,6 +193,8 @@ def for_format(tags: Tags, kind: str) -> Tags:
     changes: dict[str, object] = {name: None for name in FIELDS if getattr(tags, name) == "" and name != "id3_version"}
     if kind != "mp3":
         changes["id3_version"] = None
+    # a FLAC file's ID3v2 tag in front is removed where the ID3 layout is managed (the build and `tag` manage it)
+    changes["leading_id3"] = "" if kind == "flac" and tags.id3_version is not None else None
     # MP4 writes the summary twice (©cmt whole, desc cut to 255 characters): both are compared, as both are written
     comment = tags.comment or None
     changes["short_description"] = comment[:SHORT_DESCRIPTION] if kind == "mp4" and comment is not None else None

@@ -48,6 +48,16 @@ def _codec_name(codec: str) -> str:
         return f"MPEG-4 audio object type {kind} ({_MPEG4_AUDIO.get(int(kind), 'not AAC')})"
     return _CODECS.get(codec.lower(), codec)
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 22_050, 48_000
+#: How MED011 names an M4A/MP4 file without video, by its extension (the container its name says; a name of another
+#: family is MED005): "M4A" was said of an audio-only .mp4 or .mov too.
+_CONTAINERS = {"m4a": "M4A", "m4b": "M4B", "mp4": "MP4", "m4v": "M4V", "mov": "QuickTime (MOV)"}
+
+
+def _sound_read(codec: str) -> bool:
+    """Whether the sample rate and channels the probe read describe the sound: not for MPEG-4 audio outside the AAC
+    family (``mp4a.40.21``, ffmpeg 5.1's broken HE-AAC), whose AudioSpecificConfig mutagen reads as AAC's (96000 Hz for
+    a 44.1 kHz file): MED011 says the audio is not AAC, and a second warning on figures nothing decodes would mislead."""
+    return not codec.lower().startswith("mp4a.40.") or _aac(codec)
 
 
 #: MED027's info where the master's layout blocks the move but the build re-muxes the file for its chapters (ffmpeg
@@ -101,9 +111,9 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
         elif media.codec and not _aac(media.codec):
             ext = episode.audio.rpartition(".")[2].lower() or "mp4"  # (a .mov stays a .mov: its type is in the feed)
             hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video else
-                    "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a) or publish an MP3")
-            out.append(problem("MED011", rel, f"the audio in this {'video' if media.video else 'M4A'} file is "
-                                              f"{_codec_name(media.codec)}, not AAC",
+                    f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")
+            container = "video" if media.video else _CONTAINERS.get(ext, "MP4")
+            out.append(problem("MED011", rel, f"the audio in this {container} file is {_codec_name(media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
@@ -122,10 +132,10 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED020", rel, f"bitrate is {rate}; podcasts use 32–320 kbit/s (speech: 64–128)",
                                field="audio", episode=episode.slug,
                                hint="export at 64 kbit/s mono or 128 kbit/s stereo"))
-        if media.sample_rate and not MIN_SAMPLE_RATE <= media.sample_rate <= MAX_SAMPLE_RATE:
+        if media.sample_rate and not MIN_SAMPLE_RATE <= media.sample_rate <= MAX_SAMPLE_RATE and _sound_read(media.codec):
             out.append(problem("MED021", rel, f"sample rate is {media.sample_rate} Hz; podcasts use 44100 or 48000",
                                field="audio", episode=episode.slug, hint="export at 44.1 kHz"))
-        if media.channels > 2:
+        if media.channels > 2 and _sound_read(media.codec):
             out.append(problem("MED022", rel, f"the audio has {media.channels} channels; apps play mono or stereo",
                                field="audio", episode=episode.slug, hint="export a stereo or mono mix"))
         if media.chained:
