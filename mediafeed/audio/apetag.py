@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import io
 import mmap
-import struct
 
 from mutagen.apev2 import TEXT, APEv2
 
+from .mpeg import ape_span
 from .tagset import Tags
 
 #: APEv2 item keys (the spec's standard ones; any case) for each field mediafeed writes, and the text they get.
@@ -26,19 +26,8 @@ ITEMS = {"title": ("Title",), "artist": ("Artist",), "album_artist": ("Album Art
 
 def span(data: bytes | mmap.mmap) -> tuple[int, int]:
     """Where the APEv2 tag at the end of an MP3 starts and ends (its header, if any, to its footer), or ``(0, 0)``."""
-    end = len(data)
-    if end >= 128 and data[end - 128:end - 125] == b"TAG":
-        end -= 128
-    if end >= 15 and data[end - 9:end] == b"LYRICS200":
-        try:
-            end -= int(data[end - 15:end - 9]) + 15
-        except ValueError:
-            return 0, 0
-    if end < 32 or data[end - 32:end - 24] != b"APETAGEX":
-        return 0, 0
-    size, _, flags = struct.unpack("<III", data[end - 20:end - 8])  # the footer: version, size, item count, flags
-    start = end - size - (32 if flags & 0x80000000 else 0)
-    return (start, end) if start >= 0 else (0, 0)
+    start, end = ape_span(data)
+    return (start, end) if 0 <= start < end else (0, 0)
 
 
 def update(data: bytes | mmap.mmap, wanted: Tags) -> tuple[int, int, bytes] | None:

@@ -104,6 +104,12 @@ def id3v2_end(data: bytes | mmap.mmap, pos: int = 0) -> int:
 
 def trailer_start(data: bytes | mmap.mmap) -> int:
     """Where the audio ends: before an ID3v1 tag, a Lyrics3 v2 block and an APEv2 tag at the end."""
+    return max(ape_span(data)[0], 0)
+
+
+def ape_span(data: bytes | mmap.mmap) -> tuple[int, int]:
+    """Where an APEv2 tag at the end starts and ends (its header, if any, to its footer; before a Lyrics3 v2 block
+    and an ID3v1 tag); without one, twice where the audio ends (the start may be negative in a damaged file)."""
     end = len(data)
     if end >= 128 and data[end - 128:end - 125] == b"TAG":
         end -= 128
@@ -114,8 +120,8 @@ def trailer_start(data: bytes | mmap.mmap) -> int:
             pass
     if end >= 32 and data[end - 32:end - 24] == b"APETAGEX":  # the footer: version, size, item count, flags
         size, _, flags = struct.unpack("<III", data[end - 20:end - 8])
-        end -= size + (32 if flags & 0x80000000 else 0)  # (read as the item count, a header was taken for audio)
-    return max(end, 0)
+        return end - size - (32 if flags & 0x80000000 else 0), end  # (read as the item count, a header was taken for audio)
+    return end, end
 
 
 def payload_span(data: bytes | mmap.mmap) -> tuple[int, int]:
