@@ -74,6 +74,12 @@ CATALOGUE = [
     ('enc-type-audio-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/m4a"), 1,
      ['EP106 error enclosure@type #1']),
     ('enc-type-audio-x-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/x-m4a"), 0, []),
+    # audio/aac is not on Apple's list (A Podcaster's Guide to RSS: "audio/x-m4a, audio/mpeg, video/quicktime, video/mp4,
+    # video/x-m4v, and application/pdf"); apps play it, Apple lists by the URL's extension: a warning, with the fix
+    ('enc-type-audio-aac-on-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/aac"), 0,
+     ['EP106 warning enclosure@type #1']),
+    ('enc-type-audio-aac-raw', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.aac").replace("audio/mpeg", "audio/aac"), 0,
+     ['MED010 warning enclosure@type #1']),
     ('enc-type-audio-mp4', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/mp4"), 0, []),
     ('enc-length-with-spaces', 'length="28734512"', 'length="28 734 512"', 1, ['EP104 error enclosure@length #1']),
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
@@ -287,6 +293,12 @@ DOCUMENTS = [
     ("atom-feed", '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', 2,
      ["XML002 error"]),
     ("empty-file", "", 2, ["XML000 error"]),
+    # podcast:episode alone (not whole: itunes:episode takes whole numbers) orders a mini-episode between two others
+    ("decimal-episode-number-twice", GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", "<podcast:episode>2.5</podcast:episode>")
+     .replace("<itunes:episode>2</itunes:episode>", "<podcast:episode>2.50</podcast:episode>"), 0,
+     ["EP011 warning podcast:episode #2"]),
+    ("decimal-episode-numbers-differ", GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", "<podcast:episode>2.5</podcast:episode>"),
+     0, []),
     ("latin1-declared-utf8-bytes", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
      .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("utf-8"), 0, ["XML009 warning encoding"]),
     ("utf8-declared-latin1-bytes", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 1,
