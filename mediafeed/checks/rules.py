@@ -422,7 +422,7 @@ def in_sets(code: str, sets: set[str]) -> bool | None:
 
 
 def problem(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
-            severity: Severity | None = None) -> Problem:
+            severity: Severity | None = None, episodes: tuple[str, ...] = ()) -> Problem:
     """A problem with the registry's severity for ``code`` (unless one is given)."""
     return Problem(file=file, code=code, severity=severity or RULES[code].severity, message=message, field=field,
-                   hint=hint, episode=episode)
+                   hint=hint, episode=episode, episodes=episodes)

@@ -254,7 +254,8 @@ def locate(problems: list[Problem], items: list[Item], order: Sequence[Item] = (
         elif p.field in CHANNEL_FIELDS:
             out.append(replace(p, file=SHOW_FILE, field=CHANNEL_FIELDS[p.field], message=f"in the feed ({p.field}): {p.message}"))
         else:
-            out.append(p)
+            out.append(replace(p, episodes=tuple(by_guid[g].episode.slug if g in by_guid else g for g in p.episodes))
+                       if p.episodes else p)
     return out
 
 
