@@ -323,6 +323,48 @@ def test_the_encoding_warning_shows_what_apps_display(tmp_path: Path) -> None:
     assert "'CarbÃ³n' for 'Carbón'" in report["problems"][0]["message"]
 
 
+# -- what a feed may cost: bounded before the tree is built ------------------------------------------------------
+
+
+def test_a_feed_of_a_million_tiny_elements_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """1.1 million ``<x/>`` are 4.4 MB, far under the size limit; 15 million (60 MB) took 3 GB and 15 s to read."""
+    code, report = check(write(tmp_path, GOOD_TEXT.replace("</channel>", "<x/>" * 1_100_000 + "</channel>")))
+    assert (code, found(report)) == (2, ["XML000 error"])
+    assert "1,100,0" in report["problems"][0]["message"] and "1,000,000" in report["problems"][0]["message"]
+
+
+def test_a_feed_of_too_many_items_is_refused(tmp_path: Path) -> None:
+    """Every item rule runs on each item: eight million ``<item/>`` (56 MB) took over 12 GB before it was stopped."""
+    code, report = check(write(tmp_path, GOOD_TEXT.replace("</channel>", "<item/>" * 60_000 + "</channel>")))
+    assert (code, found(report)) == (2, ["XML000 error"])
+    assert "60,003 items" in report["problems"][0]["message"]
+
+
+def test_html_show_notes_do_not_count_as_elements(tmp_path: Path) -> None:
+    """Markup inside CDATA is text: a long HTML description is checked, not refused as too many elements."""
+    notes = "<![CDATA[" + "<b>x</b>" * 1_100_000 + "]]>"
+    code, report = check(write(tmp_path, GOOD_TEXT.replace("<description>Short conversations", f"<description>{notes}Short", 1)))
+    assert "XML000" not in {p["code"] for p in report["problems"]} and code == 1  # SHOW003: over 4000 bytes
+
+
+def test_a_feed_that_moved_host_gets_one_led002_listing_every_episode(tmp_path: Path) -> None:
+    """--previous: every enclosure moved from one host to another; one problem, as a show's build reports it."""
+    old = write(tmp_path, GOOD_TEXT.replace("https://media.example.com/tidewater/", "https://old-host.example.net/tw/"))
+    result = CliRunner().invoke(main, ["check", str(GOOD), "--previous", old, "--format", "json"])
+    [moved] = json.loads(result.stdout)["problems"]
+    assert (moved["code"], moved["severity"], moved["field"], result.exit_code) == ("LED002", "error", "enclosure@url", 1)
+    assert moved["episodes"] == [GUIDS["#1"], GUIDS["#2"], GUIDS["#3"]]
+    assert "https://old-host.example.net/tw/… to https://media.example.com/tidewater/…" in moved["message"]
+    assert "301" in moved["hint"]
+
+
+def test_one_renamed_file_is_still_its_own_led002(tmp_path: Path) -> None:
+    old = write(tmp_path, GOOD_TEXT.replace("salt-marsh.mp3", "salt-marsh-v1.mp3"))
+    result = CliRunner().invoke(main, ["check", str(GOOD), "--previous", old, "--format", "json"])
+    [moved] = json.loads(result.stdout)["problems"]
+    assert (moved["code"], moved["episode"], "episodes" in moved) == ("LED002", GUIDS["#1"], False)
+
+
 # -- over HTTP, from a real server on 127.0.0.1 -------------------------------------------------------
 
 
