@@ -519,3 +519,12 @@ def test_import_says_when_it_guesses_a_year_written_short(tmp_path: Path, year: 
     (tmp_path / "clean").mkdir()
     clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)
     assert "IMP016" not in {p["code"] for p in clean["problems"]}
+
+
+def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
+    """podcast:episode 315.5 (no itunes:episode: Apple's takes whole numbers) becomes 'episode: 315.5', which the build
+    writes back as podcast:episode alone; it was dropped."""
+    feed = GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", '<podcast:episode display="Extra">315.5</podcast:episode>')
+    report, show = import_feed(tmp_path, feed)
+    [notes] = [p.read_text() for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
+    assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes
