@@ -94,8 +94,8 @@ def compare(previous: FeedDoc, current: FeedDoc) -> list[Problem]:
             out.append(problem("LED005", src, f"published episode {old.title or old.guid!r} is no longer in the feed",
                                field="item", episode=old.guid,
                                hint="subscribers keep their copy; restore it if this was a mistake"))
-    for (old_base, new_base), found in moves.items():
-        out.append(found[0] if len(found) == 1 else _host_moved(src, old_base, new_base, found))
+    for (old_base, new_base), group in moves.items():
+        out.append(group[0] if len(group) == 1 else _host_moved(src, old_base, new_base, group))
     return out
 
 
