@@ -70,6 +70,8 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                              max_bytes=limits.max_feed_bytes)
         if answer.error or not answer.ok:
             reason = answer.error or f"HTTP {answer.status}"
+            if answer.redirects and "redirect loop" not in reason:  # where it failed: a 301 to https that does not work
+                reason += " (after " + " → ".join(f"{status} {location}" for status, location in answer.redirects) + ")"
             wait = answer.header("retry-after").strip()
             if answer.status in (429, 503) and wait:
                 reason += f" (the server asks to wait {wait + ' s' if wait.isdigit() else 'until ' + wait} before asking again)"

@@ -9,6 +9,7 @@ when the input is not a feed at all; never a traceback.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import threading
@@ -22,6 +23,7 @@ from click.testing import CliRunner
 from mediafeed.cli import main
 
 GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 GOOD_TEXT = GOOD.read_text()
 GUIDS = {f"#{n}": f"7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a0{n}" for n in (1, 2, 3)}
 ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" length="28734512" type="audio/mpeg"/>'
@@ -74,6 +76,12 @@ CATALOGUE = [
     ('enc-type-audio-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/m4a"), 1,
      ['EP106 error enclosure@type #1']),
     ('enc-type-audio-x-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/x-m4a"), 0, []),
+    # audio/aac is not on Apple's list (A Podcaster's Guide to RSS: "audio/x-m4a, audio/mpeg, video/quicktime, video/mp4,
+    # video/x-m4v, and application/pdf"); apps play it, Apple lists by the URL's extension: a warning, with the fix
+    ('enc-type-audio-aac-on-m4a', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/aac"), 0,
+     ['EP106 warning enclosure@type #1']),
+    ('enc-type-audio-aac-raw', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.aac").replace("audio/mpeg", "audio/aac"), 0,
+     ['MED010 warning enclosure@type #1']),
     ('enc-type-audio-mp4', ENC1, ENC1.replace("salt-marsh.mp3", "salt-marsh.m4a").replace("audio/mpeg", "audio/mp4"), 0, []),
     ('enc-length-with-spaces', 'length="28734512"', 'length="28 734 512"', 1, ['EP104 error enclosure@length #1']),
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
@@ -287,6 +295,38 @@ DOCUMENTS = [
     ("atom-feed", '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', 2,
      ["XML002 error"]),
     ("empty-file", "", 2, ["XML000 error"]),
+    # podcast:episode alone (not whole: itunes:episode takes whole numbers) orders a mini-episode between two others
+    ("decimal-episode-number-twice", GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", "<podcast:episode>2.5</podcast:episode>")
+     .replace("<itunes:episode>2</itunes:episode>", "<podcast:episode>2.50</podcast:episode>"), 0,
+     ["EP011 warning podcast:episode #2"]),
+    ("decimal-episode-numbers-differ", GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", "<podcast:episode>2.5</podcast:episode>"),
+     0, []),
+    # a byte order mark and a declaration that disagree: libxml2 and feedparser follow the mark, expat (podcastparser,
+    # so gPodder) refuses the feed; a UTF-16 feed with its mark is fine
+    ("utf8-bom-declares-utf16", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
+     ["XML012 error encoding"]),
+    ("utf16-bom-declares-utf8", b"\xff\xfe" + GOOD_TEXT.encode("utf-16-le"), 1, ["XML012 error encoding"]),
+    ("utf16-with-bom", b"\xff\xfe" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"), 0, []),
+    ("utf16-without-bom-or-declaration", GOOD_TEXT.replace(DECLARATION, "").lstrip().encode("utf-16-le"), 1,
+     ["XML001 error line 1"]),
+    ("utf8-bom-declares-latin1", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode(), 0, ["XML009 warning encoding"]),
+    # xmlns="…" on <rss> or <channel>: podcastparser says "Unsupported feed type"; the rest is checked all the same
+    ("default-namespace-on-rss", GOOD_TEXT.replace('<rss version="2.0"', '<rss xmlns="http://backend.userland.com/rss2" '
+     'version="2.0"').replace("<title>Tidewater Notes</title>", ""), 1, ["SHOW001 error title", "XML013 error xmlns"]),
+    ("itunes-default-namespace-on-channel", GOOD_TEXT.replace("<channel>", f'<channel xmlns="{ITUNES}">'), 1,
+     ["XML013 error xmlns"]),
+    ("rss-1.0-rdf", '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+     'xmlns="http://purl.org/rss/1.0/"><channel rdf:about="x"><title>x</title></channel></rdf:RDF>', 2, ["XML002 error"]),
+    ("opml", '<?xml version="1.0"?><opml version="2.0"><head><title>Subscriptions</title></head><body><outline '
+     'type="rss" xmlUrl="https://podcast.example.com/feed.xml"/></body></opml>', 2, ["XML002 error"]),
+    ("gzip-compressed", gzip.compress(GOOD_TEXT.encode()), 1, ["XML001 error line 1"]),
+    ("an-image", b"\x89PNG\r\n\x1a\n" + bytes(64), 1, ["XML001 error line 1"]),
+    ("vertical-tab-in-a-title", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt\x0bMarsh"), 1, ["XML001 error line 26"]),
+    ("nul-reference-in-a-title", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt&#0;Marsh"), 1, ["XML001 error line 26"]),
+    ("nested-20000-deep", GOOD_TEXT.replace("</channel>", "<x>" * 20000 + "</x>" * 20000 + "</channel>"), 1,
+     ["XML001 error line 65"]),
+    ("eleven-mb-in-one-text", GOOD_TEXT.replace("How marshes store carbon,", "y" * 11_000_000), 1, ["XML001 error line 30"]),
     ("latin1-declared-utf8-bytes", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
      .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("utf-8"), 0, ["XML009 warning encoding"]),
     ("utf8-declared-latin1-bytes", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 1,
@@ -306,12 +346,88 @@ def test_each_broken_document_gets_exactly_its_problems(tmp_path: Path, case: st
     assert all(p["hint"] for p in report["problems"])
 
 
+DOCUMENT_HINTS = [
+    ("utf8-bom-declares-utf16", 'declare encoding="UTF-8"'),
+    ("utf16-without-bom-or-declaration", "UTF-16 without a byte order mark"),
+    ("default-namespace-on-rss", 'remove xmlns="http://backend.userland.com/rss2" from <rss>'),
+    ("itunes-default-namespace-on-channel", "xmlns:itunes"),
+    ("rss-1.0-rdf", "RSS 1.0 (RDF)"),
+    ("opml", "OPML"),
+    ("gzip-compressed", "gzip"),
+    ("an-image", "not XML at all"),
+    ("vertical-tab-in-a-title", "U+000B"),
+    ("nul-reference-in-a-title", "&#0;"),
+    ("nested-20000-deep", "nested more than 256 deep"),
+    ("eleven-mb-in-one-text", "over 10 MB"),
+]
+
+
+@pytest.mark.parametrize("case,says", DOCUMENT_HINTS, ids=[h[0] for h in DOCUMENT_HINTS])
+def test_a_broken_document_is_told_what_to_change(tmp_path: Path, case: str, says: str) -> None:
+    """libxml2's own words ("Start tag expected", "use XML_PARSE_HUGE option") name no fix; the hint does."""
+    _, report = check(write(tmp_path, DOCUMENT[case]))
+    assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+
+
+def test_the_encoding_warning_after_a_byte_order_mark_shows_a_word_not_the_mark(tmp_path: Path) -> None:
+    _, report = check(write(tmp_path, DOCUMENT["utf8-bom-declares-latin1"]))
+    assert "'CarbÃ³n' for 'Carbón'" in report["problems"][0]["message"]
+
+
 def test_the_encoding_warning_shows_what_apps_display(tmp_path: Path) -> None:
     _, report = check(write(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"]))
     assert "'CarbÃ³n' for 'Carbón'" in report["problems"][0]["message"]
 
 
+# -- what a feed may cost: bounded before the tree is built ------------------------------------------------------
+
+
+def test_a_feed_of_a_million_tiny_elements_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """1.1 million ``<x/>`` are 4.4 MB, far under the size limit; 15 million (60 MB) took 3 GB and 15 s to read."""
+    code, report = check(write(tmp_path, GOOD_TEXT.replace("</channel>", "<x/>" * 1_100_000 + "</channel>")))
+    assert (code, found(report)) == (2, ["XML000 error"])
+    assert "1,100,0" in report["problems"][0]["message"] and "1,000,000" in report["problems"][0]["message"]
+
+
+def test_a_feed_of_too_many_items_is_refused(tmp_path: Path) -> None:
+    """Every item rule runs on each item: eight million ``<item/>`` (56 MB) took over 12 GB before it was stopped."""
+    code, report = check(write(tmp_path, GOOD_TEXT.replace("</channel>", "<item/>" * 60_000 + "</channel>")))
+    assert (code, found(report)) == (2, ["XML000 error"])
+    assert "60,003 items" in report["problems"][0]["message"]
+
+
+def test_html_show_notes_do_not_count_as_elements(tmp_path: Path) -> None:
+    """Markup inside CDATA is text: a long HTML description is checked, not refused as too many elements."""
+    notes = "<![CDATA[" + "<b>x</b>" * 1_100_000 + "]]>"
+    code, report = check(write(tmp_path, GOOD_TEXT.replace("<description>Short conversations", f"<description>{notes}Short", 1)))
+    assert "XML000" not in {p["code"] for p in report["problems"]} and code == 1  # SHOW003: over 4000 bytes
+
+
+def test_a_feed_that_moved_host_gets_one_led002_listing_every_episode(tmp_path: Path) -> None:
+    """--previous: every enclosure moved from one host to another; one problem, as a show's build reports it."""
+    old = write(tmp_path, GOOD_TEXT.replace("https://media.example.com/tidewater/", "https://old-host.example.net/tw/"))
+    result = CliRunner().invoke(main, ["check", str(GOOD), "--previous", old, "--format", "json"])
+    [moved] = json.loads(result.stdout)["problems"]
+    assert (moved["code"], moved["severity"], moved["field"], result.exit_code) == ("LED002", "error", "enclosure@url", 1)
+    assert moved["episodes"] == [GUIDS["#1"], GUIDS["#2"], GUIDS["#3"]]
+    assert "https://old-host.example.net/tw/… to https://media.example.com/tidewater/…" in moved["message"]
+    assert "301" in moved["hint"]
+
+
+def test_one_renamed_file_is_still_its_own_led002(tmp_path: Path) -> None:
+    old = write(tmp_path, GOOD_TEXT.replace("salt-marsh.mp3", "salt-marsh-v1.mp3"))
+    result = CliRunner().invoke(main, ["check", str(GOOD), "--previous", old, "--format", "json"])
+    [moved] = json.loads(result.stdout)["problems"]
+    assert (moved["code"], moved["episode"], "episodes" in moved) == ("LED002", GUIDS["#1"], False)
+
+
 # -- over HTTP, from a real server on 127.0.0.1 -------------------------------------------------------
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """80 MB of zeros in 80 KB: over the 64 MB a feed may have once decompressed."""
+    return gzip.compress(bytes(80 * 1024 * 1024), compresslevel=9)
 
 
 class Host(ThreadingHTTPServer):
@@ -340,6 +456,11 @@ class Handler(BaseHTTPRequestHandler):
             "/gone.xml": (404, {}, b""),
             "/broken.xml": (500, {}, b""),
             "/secret": (200, {"Content-Type": "text/plain"}, b"LEAKED"),
+            "/gzip-without-encoding.xml": (200, {"Content-Type": "application/rss+xml"}, gzip.compress(good)),
+            "/gzip-bomb.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}, gzip_bomb()),
+            "/to-https.xml": (301, {"Location": f"https://127.0.0.1:{self.server.server_address[1]}/feed.xml"}, b""),
+            "/to-a-file.xml": (302, {"Location": "file:///etc/passwd"}, b""),
+            "/gone-for-good.xml": (410, {}, b""),
             "/xxe.xml": (200, {"Content-Type": "application/rss+xml"}, GOOD_TEXT.replace(
                 DECLARATION, f'{DECLARATION}\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "http://127.0.0.1:{self.server.server_address[1]}/secret">'
                 '<!ENTITY file SYSTEM "file:///etc/hostname">]>').replace(
@@ -374,7 +495,43 @@ SERVED = [
     ("/moved.xml", 0, ["ONL006 info feed URL"]),
     ("/gone.xml", 2, ["XML000 error"]),
     ("/broken.xml", 2, ["XML000 error"]),
+    ("/gone-for-good.xml", 2, ["XML000 error"]),
+    ("/gzip-without-encoding.xml", 1, ["XML001 error line 1"]),
+    ("/gzip-bomb.xml", 2, ["XML000 error"]),
+    ("/to-https.xml", 2, ["XML000 error"]),
+    ("/to-a-file.xml", 2, ["XML000 error"]),
 ]
+
+SERVED_SAYS = [
+    ("/gzip-without-encoding.xml", "Content-Encoding: gzip"),
+    ("/gzip-bomb.xml", "larger than 64 MB"),
+    ("/to-https.xml", "the https (TLS) connection failed"),
+    ("/to-https.xml", "(after 301 https://127.0.0.1:"),
+    ("/to-a-file.xml", "not http(s) (file:///etc/passwd)"),
+]
+
+
+@pytest.mark.parametrize("path,says", SERVED_SAYS, ids=[f"{p}-{i}" for i, (p, _) in enumerate(SERVED_SAYS)])
+def test_a_feed_served_wrongly_is_told_what_happened(host: Host, path: str, says: str) -> None:
+    _, report = check(f"http://127.0.0.1:{host.server_address[1]}{path}")
+    assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+
+
+def test_a_server_that_never_answers_is_left_after_the_timeout(tmp_path: Path) -> None:
+    """A listening socket that never accepts: the check gives up after --timeout, and says after how long."""
+    import socket
+    import time
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(0)
+        started = time.monotonic()
+        result = CliRunner().invoke(main, ["check", f"http://127.0.0.1:{silent.getsockname()[1]}/feed.xml", "--timeout", "2",
+                                           "--format", "json"])
+        took = time.monotonic() - started
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (result.exit_code, problem["code"]) == (2, "XML000") and took < 10
+    assert "within 2 s" in problem["message"], problem["message"]
 
 
 @pytest.mark.parametrize("path,exit_code,expected", SERVED, ids=[s[0] for s in SERVED])
@@ -465,3 +622,12 @@ def test_import_says_when_it_guesses_a_year_written_short(tmp_path: Path, year: 
     (tmp_path / "clean").mkdir()
     clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)
     assert "IMP016" not in {p["code"] for p in clean["problems"]}
+
+
+def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
+    """podcast:episode 315.5 (no itunes:episode: Apple's takes whole numbers) becomes 'episode: 315.5', which the build
+    writes back as podcast:episode alone; it was dropped."""
+    feed = GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", '<podcast:episode display="Extra">315.5</podcast:episode>')
+    report, show = import_feed(tmp_path, feed)
+    [notes] = [p.read_text() for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
+    assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes

@@ -285,6 +285,19 @@ def test_show_compared_with_the_live_feed_it_published(show: Path, tmp_path: Pat
     assert changed.file == "episodes/003-capabilities-framework/episode.md" and changed.episode == "003-capabilities-framework"
 
 
+def test_a_show_whose_live_feed_is_on_another_host_gets_one_led002_naming_its_folders(show: Path, tmp_path: Path) -> None:
+    """The live feed's enclosures all moved host: one LED002 whose ``episodes`` are the folders, not the GUIDs."""
+    published = build(show, tmp_path / "site").output / "feed.xml"
+    url = yaml.safe_load((show / "show.yml").read_text(encoding="utf-8"))["url"]
+    published.write_text(published.read_text(encoding="utf-8").replace(f'url="{url}', 'url="https://old-host.example.net/'),
+                         encoding="utf-8")
+    (show / "published.json").unlink()  # only the live feed knows what was published
+    report = lint.lint_show(show, previous=str(published))
+    [moved] = [p for p in report.problems if p.code == "LED002"]
+    assert "https://old-host.example.net/" in moved.message and len(moved.episodes) == 6
+    assert set(moved.episodes) == {p.name for p in (show / "episodes").iterdir() if (p / "episode.md").exists()}
+
+
 def test_check_command_on_a_show_folder_and_as_a_subprocess(show: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "mediafeed", "check", str(show), "--format", "json"],
                             capture_output=True, text=True, check=False, cwd=show)

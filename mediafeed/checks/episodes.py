@@ -33,7 +33,7 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
 
 def check_items(show: Show, items: list[Item]) -> list[Problem]:
     problems: list[Problem] = []
-    numbers: dict[tuple[int, int], Item] = {}
+    numbers: dict[tuple[int, float], Item] = {}
     enclosures: dict[str, Item] = {}
     for item in items:
         episode = item.episode
@@ -51,10 +51,12 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
         elif show.type == "serial" and not episode.number:
             problems.append(error("EP010", src, "a serial show needs an episode number on every episode",
                                   field="episode", episode=slug, hint="add 'episode: N'"))
-        if episode.number:
-            key = (episode.season.number if episode.season else 0, episode.number)
+        # a number between two others (4.5) places a mini-episode in order (the namespace's episode.md): two 4.5s
+        # sort as ambiguously as two 4s
+        if number := episode.number or episode.decimal_number:
+            key = (episode.season.number if episode.season else 0, number)
             if key in numbers and episode.episode_type == "full" and numbers[key].episode.episode_type == "full":
-                problems.append(warning("EP011", src, f"episode number {episode.number} is also used by {numbers[key].episode.source}"
+                problems.append(warning("EP011", src, f"episode number {episode.podcast_number} is also used by {numbers[key].episode.source}"
                                         + (f" in season {key[0]}" if key[0] else ""), field="episode", episode=slug,
                                         hint="number each full episode of a season once"))
             numbers.setdefault(key, item)

@@ -42,6 +42,17 @@ _HINTS = [
     (re.compile(r"XML declaration allowed only at the start", re.I),
      "remove what comes before <?xml …?> (spaces, blank lines, a second byte order mark): the declaration must be "
      "the very first characters of the feed"),
+    (re.compile(r"Start tag expected, '<' not found|Document is empty", re.I),
+     "the file does not begin with '<': it is not XML at all (an image, audio, a compressed or binary file?); give "
+     "the feed's own file or URL"),
+    (re.compile(r"Excessive depth in document", re.I),
+     "elements are nested more than 256 deep, which no feed needs (an unclosed tag repeated, or HTML show notes "
+     "outside CDATA): close the elements, and put HTML inside <![CDATA[ … ]]>"),
+    (re.compile(r"Resource limit exceeded|too big|huge text|Buffer size limit", re.I),
+     "one text, name or CDATA section is over 10 MB, far beyond any feed (notes belong on a page, media in files): "
+     "shorten it"),
+    (re.compile(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)", re.I),
+     "CONTROL"),
     (re.compile(r"encoding|Input is not proper UTF-8", re.I),
      "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
 ]
@@ -70,6 +81,24 @@ def parser() -> etree.XMLParser:
                            huge_tree=False, remove_comments=False, recover=False)
 
 
+#: the most elements a feed may have: each costs a parser ~130 bytes, so a feed of a few million ``<x/>`` (60 MB, under
+#: the size limit) took 3 GB and 15 s to read, and eight million ``<item/>`` over 12 GB; real feeds have ~30 an episode
+MAX_ELEMENTS = 1_000_000
+#: the most items checked: every item rule runs on each (~40 µs and a few problems for an empty ``<item/>``: a million
+#: of them, within MAX_ELEMENTS, took minutes and gigabytes)
+MAX_ITEMS = 50_000
+_CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.S)
+
+
+def element_estimate(data: bytes) -> int:
+    """How many elements ``data`` has at most (start and empty-element tags), counted on the bytes before parsing.
+    Markup inside CDATA (HTML show notes) is left out only when the first count is over the limit (it costs a pass)."""
+    estimate = data.count(b"<") - data.count(b"</")
+    if estimate > MAX_ELEMENTS:
+        estimate -= sum(m.group().count(b"<") - m.group().count(b"</") for m in _CDATA.finditer(data))
+    return estimate
+
+
 def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     """A :class:`FeedDoc`, or None with the XML001 problem that stops linting.
 
@@ -82,6 +111,11 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         what = "a JSON Feed" if b"jsonfeed.org/version" in data[:4096] else "JSON"
         raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
                                hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
+    elements = element_estimate(data)
+    if elements > MAX_ELEMENTS:
+        raise InputError(error("XML000", source, f"the feed has about {elements:,} elements; mediafeed reads feeds of up to "
+                               f"{MAX_ELEMENTS:,} (a feed of 20,000 episodes has about 600,000)",
+                               hint="is this really a feed? Its tree would take gigabytes of memory to read"))
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
@@ -90,6 +124,18 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
         hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
         hint = _CDATA_HINT if hint == "CDATA" else hint
+        if hint == "CONTROL":
+            found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
+            code = int(found[1] or found[3]) if found and (found[1] or found[3]) else int(found[2], 16) if found else 0
+            hint = (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
+                    "allows no control characters but tab, line feed and carriage return, and apps refuse the whole feed")
+        if data[:2] == b"\x1f\x8b":
+            message += " (the bytes are gzip-compressed)"
+            hint = ("the feed is gzip-compressed: serve it uncompressed, or compressed with a Content-Encoding: gzip "
+                    "header (apps read these bytes as they arrive); a file: decompress it (gunzip)")
+        elif data.lstrip(b"\x00 \t\r\n")[:1] == b"<" and data[:4] in (b"<\x00?\x00", b"\x00<\x00?", b"<\x00r\x00", b"\x00<\x00r"):
+            hint = ("the feed looks like UTF-16 without a byte order mark, which XML requires for UTF-16: save it as UTF-8 "
+                    "with <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         if hint == "PREFIX":
             prefix = re.search(r"Namespace prefix (\w+)", message, re.I).group(1)  # type: ignore[union-attr]
             uri = PREFIXES.get(prefix)
@@ -108,10 +154,18 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
         return None, [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
                             field=f"line {line}", hint=hint)]
+    items = sum(1 for _ in root.iterfind("channel/item"))
+    if items > MAX_ITEMS:
+        raise InputError(error("XML000", source, f"the feed has {items:,} items; mediafeed checks feeds of up to "
+                               f"{MAX_ITEMS:,} episodes", hint="is this really a feed? (the largest podcasts have a "
+                               "few thousand episodes; apps and directories read only the newest ones)"))
     problems: list[Problem] = []
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
+    if tag == "rss" and root.find("channel") is None:
+        problems.extend(_default_namespace(root, source))
     if tag != "rss" or root.find("channel") is None:
-        what = "an Atom feed" if tag == "feed" else ("an HTML page" if tag == "html" else f"a <{tag}> document")
+        what = {"feed": "an Atom feed", "html": "an HTML page", "RDF": "an RSS 1.0 (RDF) feed",
+                "opml": "an OPML list of feeds (give one feed's xmlUrl)"}.get(tag, f"a <{tag}> document")
         raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
                                hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
     tree = root.getroottree()
@@ -125,6 +179,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
             "<rss> has no version attribute (the W3C validator rejects it; apps guess the format)", field="rss@version",
             hint="write <rss version=\"2.0\" …>"))
     problems.extend(_declared_encoding(data, source))
+    problems.extend(_bom_conflict(data, source))
     problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
@@ -156,11 +211,58 @@ def _declared_encoding(data: bytes, source: str) -> list[Problem]:
     declared = utf8_declared_otherwise(data)
     if not declared:
         return []
-    text = data.decode("utf-8")
+    text = data.decode("utf-8").lstrip("\ufeff")  # a byte order mark is no text apps show
     sample = next((word for word in re.findall(r"[^\s<>&\"]*[^\x00-\x7f][^\s<>&\"]*", text)), "")[:40]
     return [warning("XML009", source, f"the feed declares encoding=\"{declared}\" but its text is UTF-8: apps show "
                     f"{sample.encode('utf-8').decode(declared, 'replace')!r} for {sample!r}", field="encoding",
                     hint="declare <?xml version=\"1.0\" encoding=\"UTF-8\"?> (the bytes are UTF-8 already)")]
+
+
+def _default_namespace(root: Any, source: str) -> list[Problem]:
+    """XML013: ``<rss xmlns="…">`` (or ``<channel xmlns="…">``) puts ``channel``, ``item``, ``title``… in a namespace,
+    where RSS has none. feedparser guesses; podcastparser refuses the feed ("Unsupported feed type"), and a strict
+    reader finds no channel. The elements are read without it, so the rest of the feed is checked too."""
+    where = root if etree.QName(root).namespace else next(
+        (e for e in root.iterchildren() if isinstance(e.tag, str) and etree.QName(e).localname == "channel"), None)
+    if where is None or where.prefix is not None:
+        return []
+    uri = etree.QName(where).namespace
+    for element in where.iter():
+        if isinstance(element.tag, str) and element.prefix is None and element.tag.startswith("{%s}" % uri):
+            element.tag = element.tag[len(uri) + 2:]
+    name = etree.QName(where).localname
+    return [error("XML013", source, f"<{name}> declares xmlns=\"{uri}\", which puts <channel>, <item> and every RSS element "
+                  "in that namespace (RSS 2.0's have none): strict readers find no channel (podcastparser: \"Unsupported "
+                  "feed type\"); read here without it", field="xmlns",
+                  hint=f"remove xmlns=\"{uri}\" from <{name}>" + (" (declare it as xmlns:itunes=\"…\" if the itunes: "
+                                                                    "tags need it)" if near_itunes(uri) else ""))]
+
+
+_BOMS = ((b"\xef\xbb\xbf", "UTF-8", "utf-8"), (b"\xff\xfe", "UTF-16", "utf-16-le"), (b"\xfe\xff", "UTF-16", "utf-16-be"))
+
+
+def _bom_conflict(data: bytes, source: str) -> list[Problem]:
+    """XML012: a byte order mark of UTF-8 and a declaration of UTF-16, or the reverse. libxml2 and feedparser follow
+    the mark; expat (Python's XML, podcastparser and so gPodder) refuses the document: "encoding specified in XML
+    declaration is incorrect". (A single-byte declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.)"""
+    for mark, name, codec in _BOMS:
+        if data.startswith(mark):
+            head = data[len(mark):len(mark) + 600].decode(codec, "replace")
+            declared = re.match(r"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", head)
+            if not declared:
+                return []
+            try:
+                found = codecs.lookup(declared.group(1)).name
+            except LookupError:
+                return []
+            if found.startswith("utf-16") != (name == "UTF-16"):
+                return [error("XML012", source, f"the feed starts with a {name} byte order mark but declares "
+                              f"encoding=\"{declared.group(1)}\"; some readers follow the mark, others refuse the feed "
+                              "(expat: Python's XML parser, podcastparser and so gPodder)", field="encoding",
+                              hint=f"declare encoding=\"{name}\", or better save the feed as UTF-8 with "
+                              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
+            return []
+    return []
 
 
 def _entities(root: Any, source: str) -> list[Problem]:

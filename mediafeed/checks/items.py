@@ -6,6 +6,7 @@ from 1) when it has none, and the element in ``field``.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -32,7 +33,9 @@ from .rules import problem
 #: enclosure types Apple Podcasts and Spotify accept
 #: (Apple's list: audio/x-m4a, audio/mpeg, video/quicktime, video/mp4, video/x-m4v; audio/mp4 is M4A's registered type.
 #: audio/m4a, which some hosts write, is no media type at all: EP106, with audio/x-m4a as the fix)
-ACCEPTED_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4", "audio/aac", "video/mp4", "video/quicktime", "video/x-m4v"}
+#: audio/aac is not on Apple's list: the type of raw ADTS AAC (.aac), a format Apple does not take (its guide: "Supported
+#: file formats include M4A, MP3, MOV, MP4, M4V, and PDF"); an EP106 or MED010 warning (see _aac)
+ACCEPTED_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4", "video/mp4", "video/quicktime", "video/x-m4v"}
 #: real media types that apps do not accept as the enclosure
 OTHER_TYPES = {"audio/ogg", "audio/opus", "audio/flac", "audio/x-flac", "audio/wav", "audio/x-wav", "audio/wave",
                "audio/webm", "video/webm", "audio/x-aiff", "audio/aiff", "application/pdf", "video/ogg"}
@@ -60,6 +63,15 @@ MAX_DURATION = 7 * 24 * 3600
 #: length in a 64-bit integer at most: 10^26 bytes overflows it)
 MAX_LENGTH = 10**12
 _NUMBER_PREFIX = re.compile(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\b", re.I)
+
+
+def _decimal(value: str) -> str:
+    """podcast:episode's decimal number as one text for one number (``4.50`` and ``4.5``); "" when not a number."""
+    try:
+        number = float(value)
+    except ValueError:
+        return ""
+    return f"{number:g}" if math.isfinite(number) and number > 0 else ""
 
 
 def item_label(doc: FeedDoc, item: Any, index: int) -> str:
@@ -110,11 +122,16 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
         if serial and not number:
             out.append(problem("EP010", doc.source, "a serial show needs <itunes:episode> on every episode",
                                field="itunes:episode", episode=label, hint="number the episodes in listening order"))
-        if number and episode_type == "full":
-            key = (text(doc, item, "itunes:season") or "", number)
+        decimal = "" if number else _decimal(text(doc, item, "podcast:episode") or "")
+        if (number or decimal) and episode_type == "full":
+            # podcast:episode alone (4.5, a mini-episode between two others: itunes:episode takes whole numbers) places
+            # the episode in order (the namespace's episode.md), so two 4.5s sort as ambiguously as two 4s
+            where = "itunes:episode" if number else "podcast:episode"
+            number = number or decimal
+            key = (text(doc, item, "itunes:season") or text(doc, item, "podcast:season") or "", number)
             if key in numbers:
                 out.append(problem("EP011", doc.source, f"episode number {number} is also used by item {numbers[key] + 1}"
-                                   + (f" in season {key[0]}" if key[0] else ""), field="itunes:episode", episode=label,
+                                   + (f" in season {key[0]}" if key[0] else ""), field=where, episode=label,
                                    hint="number each full episode of a season once"))
             numbers.setdefault(key, index)
     return out
@@ -213,6 +230,8 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if not mime:
         out.append(problem("EP105", src, "the enclosure has no type", field="enclosure@type", episode=label,
                            hint="set type, e.g. audio/mpeg for MP3 or audio/x-m4a for M4A"))
+    elif mime == "audio/aac":
+        out.append(_aac(src, label, path or ""))
     elif mime in OTHER_TYPES:
         out.append(problem("MED010", src, f"enclosure type {mime} is not accepted by Apple Podcasts or Spotify",
                            field="enclosure@type", episode=label, hint="publish an MP3 or M4A; offer this one as an alternate enclosure"))
@@ -230,6 +249,20 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
                                episode=label, hint=f"a {ext} file is {sorted(expected)[0]}; check which format the file really is"))
     return out
+
+
+def _aac(src: str, label: str, path: str) -> Problem:
+    """``type="audio/aac"``: Apple's guide lists audio/x-m4a, audio/mpeg, video/quicktime, video/mp4, video/x-m4v and
+    application/pdf. A warning, not an error: Apple lists episodes by the URL's extension, and apps play AAC; but an
+    .m4a labelled audio/aac is mislabelled, and a raw .aac file is a format Apple does not list."""
+    if path.lower().endswith((".m4a", ".m4b", ".mp4")):
+        return problem("EP106", src, "enclosure type 'audio/aac' is not in Apple's list of enclosure types (audio/x-m4a, "
+                       "audio/mpeg, video/quicktime, video/mp4, video/x-m4v); it names raw AAC, not an M4A file",
+                       field="enclosure@type", episode=label, severity=Severity.WARNING, hint='write type="audio/x-m4a"')
+    return problem("MED010", src, "enclosure type audio/aac (raw AAC, .aac) is not among Apple's formats (M4A, MP3, MOV, "
+                   "MP4, M4V, PDF)", field="enclosure@type", episode=label,
+                   hint="publish the same AAC audio as M4A (ffmpeg -i episode.aac -c copy episode.m4a) with "
+                   "type=\"audio/x-m4a\"")
 
 
 def _magnitude(value: float, unit: float, name: str) -> str:

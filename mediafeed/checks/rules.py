@@ -199,7 +199,9 @@ _RULES = [
        "A WebVTT file with its header only (or an empty SRT) is published and linked as the episode's transcript and "
        "captions, with an empty file made in the other format: apps offer a transcript that shows nothing."),
     # -- feed XML ---------------------------------------------------------------------------------
-    _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)"),
+    _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
+       "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
+       "feed is beyond what mediafeed reads (64 MB, 1,000,000 elements, 50,000 items)."),
     _r("XML001", "mediafeed apple spotify psp1", E, "the feed is not well-formed XML",
        "One syntax error makes the whole feed unreadable for every app. The usual causes: a bare '&', HTML entities such "
        "as &nbsp; outside CDATA, ']]>' inside CDATA show notes, an unclosed element."),
@@ -225,6 +227,13 @@ _RULES = [
     _r("XML011", "apple", W, "an itunes: tag spelt in another case or with '_' for '-' (itunes:episodetype, itunes:new_feed_url)",
        "Apple and apps read element names exactly (XML is case-sensitive): a misspelt tag is ignored, so the episode "
        "type, the new feed URL or the explicit flag it carries never takes effect. The hint gives Apple's spelling."),
+    _r("XML012", "mediafeed", E, "the feed's byte order mark and its encoding declaration disagree (UTF-8 and UTF-16)",
+       "libxml2 and feedparser follow the byte order mark; expat (Python's XML parser, podcastparser and so gPodder) "
+       "refuses the document: 'encoding specified in XML declaration is incorrect'."),
+    _r("XML013", "mediafeed psp1", E, "a default namespace (xmlns=\"…\") on <rss> or <channel> puts the RSS elements in it",
+       "RSS 2.0's elements have no namespace. With xmlns=\"…\" on <rss>, <channel> is no longer RSS's channel: feedparser "
+       "guesses, podcastparser refuses the feed ('Unsupported feed type'), strict readers find nothing. mediafeed reads "
+       "the elements without it to check the rest."),
     _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
        "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
     # -- channel ------------------------------------------------------------------------------------
@@ -422,7 +431,7 @@ def in_sets(code: str, sets: set[str]) -> bool | None:
 
 
 def problem(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
-            severity: Severity | None = None) -> Problem:
+            severity: Severity | None = None, episodes: tuple[str, ...] = ()) -> Problem:
     """A problem with the registry's severity for ``code`` (unless one is given)."""
     return Problem(file=file, code=code, severity=severity or RULES[code].severity, message=message, field=field,
-                   hint=hint, episode=episode)
+                   hint=hint, episode=episode, episodes=episodes)

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 FEED_FILE = "feed.xml"
 LINT_TABLE = "feedlint"
 #: part of every key: a change to the item rules must not reuse older results (2: EP124 URLs, EP126, EP127, PI016,
-#: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract; 4: the namespace's structure, PI018-PI022)
-LINT_FORMAT = 4
+#: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract; 4: the namespace's structure, PI018-PI022;
+#: 5: audio/aac an EP106 warning on an .m4a)
+LINT_FORMAT = 5
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010", "CHP020", "CHP021"}
@@ -254,7 +255,8 @@ def locate(problems: list[Problem], items: list[Item], order: Sequence[Item] = (
         elif p.field in CHANNEL_FIELDS:
             out.append(replace(p, file=SHOW_FILE, field=CHANNEL_FIELDS[p.field], message=f"in the feed ({p.field}): {p.message}"))
         else:
-            out.append(p)
+            out.append(replace(p, episodes=tuple(by_guid[g].episode.slug if g in by_guid else g for g in p.episodes))
+                       if p.episodes else p)
     return out
 
 

@@ -359,6 +359,8 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
             data["season_name"] = episode.season_name
     if episode.number:
         data["episode"] = episode.number
+    elif episode.decimal_number:
+        data["episode"] = episode.decimal_number  # podcast:episode alone, as the build writes it back
     if episode.episode_display:
         data["episode_display"] = episode.episode_display
     data["type"] = episode.episode_type

@@ -62,6 +62,8 @@ class EpisodeRecord:
     season: int | None = None
     season_name: str = ""
     number: int | None = None
+    #: podcast:episode that is not whole (``315.5``, a mini-episode between two others): front matter's ``episode:``
+    decimal_number: float | None = None
     episode_display: str = ""
     episode_type: str = "full"
     explicit: bool | None = None
@@ -339,6 +341,15 @@ def _bool(value: str) -> bool | None:
     return None
 
 
+def _decimal(value: str) -> float | None:
+    """podcast:episode's "decimal number" when it is not whole (``315.5``); None otherwise (a whole one is ``_int``'s)."""
+    value = value.strip()
+    if not re.fullmatch(r"[0-9]+\.[0-9]+", value):
+        return None
+    number = float(value)
+    return number if number > 0 and not number.is_integer() else None
+
+
 def _int(value: str) -> int | None:
     value = value.strip()
     return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None  # not '³'
@@ -556,6 +567,8 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
         season=_int(text(item, f"{ITUNES}season")) or (_int("".join(season_el.itertext())) if season_el is not None else None),
         season_name=(season_el.get("name") or "").strip() if season_el is not None else "",
         number=_int(text(item, f"{ITUNES}episode")) or (_int("".join(episode_el.itertext())) if episode_el is not None else None),
+        decimal_number=(_decimal("".join(episode_el.itertext())) if episode_el is not None
+                        and not _int(text(item, f"{ITUNES}episode")) else None),
         episode_display=(episode_el.get("display") or "").strip() if episode_el is not None else "",
         episode_type=episode_type if episode_type in ("full", "trailer", "bonus") else "full",
         explicit=_bool(text(item, f"{ITUNES}explicit")),
