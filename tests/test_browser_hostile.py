@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import add_episode, copy_show
 from siteserver import CHROMIUM, SiteServer, chromium
+from test_browser import axe_script
 
 from mediafeed.build import build
 
@@ -182,3 +183,62 @@ def test_an_override_left_open_in_a_title_does_not_reverse_the_show_name_in_chro
                 assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (path, lefts)  # read left to right
         finally:
             context.close()
+
+
+WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 220  # a 9,900-character word
+#: notes that are too long, too wide or too deep for a phone, each in its own episode
+SHAPES = {
+    "007-word": f"One word: {WORD}, and [a link text that is one word: {WORD[:3000]}](https://example.org/).\n",
+    "008-table": "|" + "|".join(f"Column {i}" for i in range(500)) + "|\n|" + "---|" * 500 + "\n|"
+                 + "|".join(f"cell {i}" for i in range(500)) + "|\n",
+    "009-code": f"`{WORD[:3000]}`\n\n```\n{WORD[:3000]} {'x ' * 40}\n```\n",
+    "010-deep": "- " * 1000 + "deep list\n\n" + "> " * 1000 + "deep quote\n\n" + "<div>" * 1000 + "deep divs\n",
+    "011-open": "Before.\n\n<!-- a comment that never closes\n\n<div><p>after\n",
+}
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    work = tmp_path_factory.mktemp("hostile-shapes")
+    show = copy_show(work / "show")
+    with SiteServer(prefix="/show/") as site:
+        config = show / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()))
+        for number, (slug, notes) in enumerate(SHAPES.items()):
+            title = f"T{WORD[:400]}" if slug == "007-word" else slug
+            add_episode(show, slug, f"title: {title}\ndate: 2026-03-2{number}T08:00:00+00:00\n"
+                        f"guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f7{number}\naudio: audio.mp3\n"
+                        f"summary: S{WORD[:400]}\ncontent_note: N{WORD[:400]}\n", notes)
+        site.root = build(show, work / "site", accept_changes=True).output
+        yield site
+
+
+@pytest.mark.parametrize("slug", SHAPES)
+def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser: object, slug: str) -> None:
+    """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep: the episode
+    page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
+    pushed the index and the episode header off the screen too. Now each fits; a table or code too wide for the
+    column scrolls inside itself, and the page's own content after the notes is still laid out."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
+    try:
+        for path in (f"episodes/{slug}/", f"episodes/{slug}/embed/", ""):
+            tab = context.new_page()
+            tab.goto(shapes.url + path)
+            wide = tab.evaluate("""() => [...document.querySelectorAll('body *')].filter(e =>
+                e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.notes table, .notes pre')
+                && getComputedStyle(e).position !== 'absolute').slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 320, (path, wide)
+            if path.startswith("episodes") and not path.endswith("embed/"):
+                assert tab.is_visible("section.share") and tab.is_visible("#embed-code"), path
+            if path == "episodes/008-table/":  # still a table to a screen reader, and the keyboard can scroll it
+                assert tab.get_by_role("table").count() == 1 and tab.get_by_role("columnheader").count() == 500
+                tab.focus(".notes table")
+                tab.keyboard.press("ArrowRight")
+                tab.wait_for_function("document.querySelector('.notes table').scrollLeft > 0")
+            if path.startswith("episodes") and slug in ("008-table", "009-code"):  # axe-core agrees (WCAG 2.1.1)
+                tab.add_script_tag(content=axe_script())
+                assert tab.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
+                    values: ['scrollable-region-focusable']}})).violations.length""") == 0
+            tab.close()
+    finally:
+        context.close()
