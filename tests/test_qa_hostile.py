@@ -185,3 +185,31 @@ def test_squeeze_is_split_and_join_for_every_kind_of_whitespace() -> None:
         for text in (f"  a{space}b {space}{space} c{space}", f"é{space}\n\n  x   y{space}", space * 9, f"a{space * 5}b"):
             assert squeeze(text) == " ".join(text.split()), (space, text)
     assert squeeze("") == "" and squeeze("one") == "one"
+
+
+#: notes under the 1,000,000-character limit whose rendering took time growing with the square of their size
+#: (seconds each on a 2-core machine before): nesting, which the sanitiser's HTML parser walks at each tag (its stack
+#: of open elements), and many tables, each of which rewrote the whole description
+SLOW_NOTES = {
+    "quotes nested 40,000 deep": "> " * 40_000 + "deep\n",                    # 14 s
+    "40,000 unclosed divs": "<div>" * 40_000 + "deep\n",                      # 12 s
+    "spans 20,000 deep, 20,000 stray end tags": "<span>" * 20_000 + "</x>" * 20_000,  # 3 s
+    "20,000 small tables": "|a|\n|-|\n|b|\n\n" * 20_000,                      # 6 s
+}
+
+
+def test_deep_or_numerous_notes_render_in_bounded_time() -> None:
+    import time
+
+    from mediafeed.notes import render
+
+    for name, markdown in SLOW_NOTES.items():
+        started = time.perf_counter()
+        notes = render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/")
+        took = time.perf_counter() - started
+        assert took < 1.5, (name, took)
+        assert len(notes.description.encode("utf-8")) <= 4000 and notes.html, name
+    # what the notes say survives: the text at the bottom, a table's cells
+    assert "deep" in render(SLOW_NOTES["quotes nested 40,000 deep"]).text
+    assert "deep" in render(SLOW_NOTES["40,000 unclosed divs"]).text
+    assert render(SLOW_NOTES["20,000 small tables"]).html.count("<table>") == 20_000
