@@ -59,6 +59,19 @@ def _notes(canary: str) -> str:
 
 <!-- <script>alert('comment')</script> --> <!--> <script>alert('short-comment')</script> -->
 </section></article></main><script>alert('breakout')</script>
+<svg><a xlink:href="javascript:alert('xlink')"><text x="0" y="15">xlink</text></a></svg>
+<math><maction actiontype="statusline" xlink:href="javascript:alert('maction')">maction</maction></math>
+<template><img src="x" onerror="alert('template')"></template><link rel="import" href="{canary}import.html">
+<style>@import url({canary}import.css); p {{ background-image: url({canary}style-bg) }}</style>
+<p style="background-image:url({canary}attr-bg)">styled paragraph</p>
+<a href="java&#0000115;cript:alert('padded')">padded</a> <img src="&#x6A;avascript:alert('img-entity')">
+<a href="&#x20;&#14;javascript:alert('c0')">c0</a> <noscript><p title="</noscript><img src=x onerror=alert('ns')>"></noscript>
+<javascript:alert('autolink-2')> <VBSCRIPT:msgbox('vb-2')> <data:text/html,<script>alert('data-2')</script>>
+[ref2][] [ref3][] ![svg image](data:image/svg+xml,<svg onload=alert('svg-data')>)
+
+[ref2]: jav&#x09;ascript:alert('ref-tab')
+[ref3]: <data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>
+
 <textarea>unclosed textarea
 <table><tr><td>unclosed table
 """
@@ -129,6 +142,10 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
     # the notes' broken images (src="x") fail to load: a 404 from the site, not code that ran
     tab.on("console", lambda message: None if message.text.startswith("Failed to load resource") else messages.append(message.text))
     tab.on("pageerror", lambda exc: messages.append(f"page error: {exc}"))
+    elsewhere: list[str] = []  # any request that leaves the site, whatever its origin
+    tab.on("request", lambda request: None if request.url.startswith(site.origin + "/") else elsewhere.append(request.url))
+    navigations: list[str] = []
+    tab.on("framenavigated", lambda frame: navigations.append(frame.url))
     tab.goto(site.url + path)
     tab.wait_for_load_state("networkidle")
     tab.mouse.move(300, 300)
@@ -136,6 +153,8 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
     assert dialogs == [] and messages == [] and live == [], (dialogs, messages, live)
     hits = sorted(set(canary.requests))
     assert hits == (["/allowed.png"] if path == f"episodes/{SLUG}/" else []), hits  # the notes' one plain image
+    assert elsewhere == ([canary.url + "allowed.png"] if path == f"episodes/{SLUG}/" else []), elsewhere
+    assert navigations == [site.url + path], navigations  # no refresh, no base, no form took the page anywhere
     if path == f"episodes/{SLUG}/":
         # the page kept its shape: the notes did not swallow the sections after them, the title is text
         assert tab.title().startswith("</title></textarea></script><script>alert('title')</script>")
