@@ -225,9 +225,12 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
         config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()))
         for number, (slug, notes) in enumerate(SHAPES.items()):
             title = f"T{WORD[:400]}" if slug == "007-word" else slug
+            more = (f"chapters:\n  - {{start: 0, title: C{WORD[:300]}}}\n  - {{start: 1, title: D{WORD[:300]}}}\n"
+                    f"persons:\n  - {{name: P{WORD[:200]}, href: 'https://example.org/{WORD[:300]}'}}\n"
+                    if slug == "007-word" else "")
             add_episode(show, slug, f"title: {title}\ndate: 2026-03-2{number}T08:00:00+00:00\n"
                         f"guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f7{number}\naudio: audio.mp3\n"
-                        f"summary: S{WORD[:400]}\ncontent_note: N{WORD[:400]}\n", notes)
+                        f"summary: S{WORD[:400]}\ncontent_note: N{WORD[:400]}\n{more}", notes)
         site.root = build(show, work / "site", accept_changes=True).output
         yield site
 
@@ -249,6 +252,8 @@ def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser
             assert tab.evaluate("document.documentElement.scrollWidth") <= 320, (path, wide)
             if path.startswith("episodes") and not path.endswith("embed/"):
                 assert tab.is_visible("section.share") and tab.is_visible("#embed-code"), path
+            if path == "episodes/007-word/":  # the long words are in the chapters and people too
+                assert tab.locator(".chapter-link").count() == 2 and tab.is_visible(".persons a")
             if path == "episodes/008-table/":  # still a table to a screen reader, and the keyboard can scroll it
                 assert tab.get_by_role("table").count() == 1 and tab.get_by_role("columnheader").count() == 500
                 tab.focus(".notes table")
