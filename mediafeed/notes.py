@@ -320,7 +320,15 @@ def excerpt(text: str, limit: int = 300) -> str:
     where its front matter gives none (the page's description, the audio's comment)."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+    cut = text[:limit].rsplit(" ", 1)[0]
+    if cut.isascii() or _DIRECTION_CONTROL.search(cut) is None:
+        return cut + "…"
+    from .source import close_directions  # one the cut leaves open would run on past the excerpt (an app's list)
+
+    return close_directions(cut + "…")
+
+
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def plain_text(html: str) -> str:
