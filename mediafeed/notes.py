@@ -234,19 +234,34 @@ def _describe(html: str, link: str) -> str:
     budget = DESCRIPTION_LIMIT - len(more.encode("utf-8"))
     kept, used = [], 0
     position = 0
+    #: the lists and items open where the text is cut (an inner list ends inside an item of the outer one): closed
+    #: after the cut, so the link to the full notes, and whatever an app shows next, is not inside the last item
+    open_lists: list[str] = []
+    closers = ""
     for match in _BLOCK_END.finditer(strict):
         chunk = strict[position:match.end()]
         size = len(chunk.encode("utf-8"))
-        if used + size > budget:
+        now_open = open_lists.copy()
+        for tag in _LIST_TAG.finditer(chunk):
+            if not tag.group(1):
+                now_open.append(tag.group(2))
+            elif now_open and now_open[-1] == tag.group(2):
+                now_open.pop()
+        now_closers = "".join(f"</{name}>" for name in reversed(now_open))
+        if used + size + len(now_closers) > budget:
             break
         kept.append(chunk)
         used += size
         position = match.end()
+        open_lists, closers = now_open, now_closers
     if not kept:  # a single huge block: fall back to plain text
         text = plain_text(strict)
         cut = text.encode("utf-8")[: budget - 20].decode("utf-8", "ignore").rsplit(" ", 1)[0]
         return f"<p>{escape_text(cut)}…</p>{more}"
-    return "".join(kept).strip() + more
+    return "".join(kept).strip() + closers + more
+
+
+_LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>")
 
 
 def _table_as_list(table: str) -> str:

@@ -213,3 +213,19 @@ def test_deep_or_numerous_notes_render_in_bounded_time() -> None:
     assert "deep" in render(SLOW_NOTES["quotes nested 40,000 deep"]).text
     assert "deep" in render(SLOW_NOTES["40,000 unclosed divs"]).text
     assert render(SLOW_NOTES["20,000 small tables"]).html.count("<table>") == 20_000
+
+
+def test_a_description_cut_inside_nested_lists_closes_them_before_the_link_to_the_full_notes() -> None:
+    """The feed's <description> is cut at a block's end to 4,000 bytes. Notes with nested lists (a topic, its links
+    beneath it) were cut after an inner list: the outer list and its item were left open, and the "Full show notes"
+    link went inside the last item, as would whatever an app shows after the description."""
+    from mediafeed.notes import DESCRIPTION_LIMIT, render
+
+    topics = "".join(f"- Topic {i} with some words about it\n  - [link {i}](https://example.org/{i}) and a longer note\n"
+                     "    1. a step\n" for i in range(80))
+    for markdown in ("Intro.\n\n" + topics, topics, "> " + topics.replace("\n", "\n> ")):
+        description = render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/").description
+        assert len(description.encode("utf-8")) <= DESCRIPTION_LIMIT
+        root = etree.fromstring(f"<description>{description}</description>".encode(), etree.XMLParser(recover=False))
+        assert [element.tag for element in root][-1] == "p", description[-200:]  # balanced, the link last and outside
+        assert root[-1].findtext("a") == "Full show notes" and len(root.findall(".//li")) > 10
