@@ -229,3 +229,22 @@ def test_a_description_cut_inside_nested_lists_closes_them_before_the_link_to_th
         root = etree.fromstring(f"<description>{description}</description>".encode(), etree.XMLParser(recover=False))
         assert [element.tag for element in root][-1] == "p", description[-200:]  # balanced, the link last and outside
         assert root[-1].findtext("a") == "Full show notes" and len(root.findall(".//li")) > 10
+
+
+def test_escaped_control_characters_and_lone_surrogates_in_chapters_json_are_removed_with_a_warning(show: Path) -> None:
+    """chapters.json is scrubbed of the characters XML forbids as text, but JSON spells them as escapes
+    ("\\u0001", "\\ud800"), which become characters only when parsed: a lone surrogate in a chapter title ended
+    the build with a traceback (UnicodeEncodeError: surrogates not allowed, writing the build cache)."""
+    folder = add_episode(show, "006-chapters", "title: Chapters\ndate: 2026-03-20T08:00:00+00:00\n"
+                         "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6a\naudio: audio.mp3", seconds=3.0)
+    (folder / "chapters.json").write_text(
+        '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Bell \\u0007 and ]]> \\ud800 lone"},'
+        ' {"startTime": 1, "title": "Pair \\ud83d\\ude00 kept"}]}', encoding="ascii")
+    report = build(show, accept_changes=True)
+    assert [p.code for p in report.problems if p.episode == "006-chapters"] == ["SRC022"]
+    item = _feed_item(report.output, "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6a")  # strict lxml parse
+    titles = [c.get("title") for c in item.iter("{http://podlove.org/simple-chapters}chapter")]
+    assert titles == ["Bell  and ]]>  lone", "Pair \U0001f600 kept"]
+    published = json.loads((report.output / "episodes/006-chapters/chapters.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in published["chapters"]] == titles
+    assert "Bell  and ]]&gt;  lone" in (report.output / "episodes/006-chapters/index.html").read_text(encoding="utf-8")
