@@ -110,6 +110,19 @@ def render(markdown: str, link: str = "") -> Notes:
     return Notes(html=html, description=description, text=plain_text(html))
 
 
+def transcript_page(html: str, title: str, language: str) -> bytes:
+    """An HTML transcript as published: a producer's file (often a transcription service's) that becomes a page of the
+    site's own origin, where its scripts would run. Its text and plain markup, sanitised as the notes are, in a
+    document of our own (the file's head, with its scripts, styles, base, refresh and links, is left out)."""
+    from html import escape
+
+    head = html.lower().find("</head")
+    body = _engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip()
+    return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
+            f'</head>\n<body>\n{body}\n</body>\n</html>\n').encode("utf-8")
+
+
 #: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at
 #: many tags (a block's start looks for an open <p>, an unmatched end tag for its element), so the time grew with the
 #: square of the depth: 40,000 nested quotes (80 KB of Markdown) took 13 s. Chromium stops nesting at 512 anyway.

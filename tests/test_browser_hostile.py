@@ -100,6 +100,13 @@ chapters:
             "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v <b>Ann</b>>&lt;img src=x onerror=alert('cue')&gt; "
             "<c.x><script>alert('cue-script')</script></c>\n\n00:00:01.000 --> 00:00:02.000\n"
             "<v Bob>&lt;/section&gt;&lt;script&gt;alert('cue-2')&lt;/script&gt;\n")
+        # an HTML transcript, as a transcription service delivers it: published as a page of the site's own origin
+        (folder / "transcript.html").write_text(
+            "<!doctype html><html><head><title>Transcript</title><base href='" + canary.url + "'>"
+            "<meta http-equiv='refresh' content='0;url=" + canary.url + "refresh'><script>alert('transcript')</script>"
+            "<link rel='stylesheet' href='" + canary.url + "transcript.css'></head><body onload=\"alert('body')\">"
+            "<p><b>Ann:</b> Hello <img src=x onerror=\"alert('transcript-img')\"> <a href=\"javascript:alert('a')\">x</a>"
+            "</p><iframe src='" + canary.url + "transcript-frame'></iframe><p>Bob: the end.</p></body></html>")
         site.root = build(show, work / "site", accept_changes=True).output
         yield site, canary
 
@@ -130,7 +137,8 @@ _LIVE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", f"episodes/{SLUG}/", f"episodes/{SLUG}/embed/", f"episodes/{SLUG}/player.html"])
+@pytest.mark.parametrize("path", ["", f"episodes/{SLUG}/", f"episodes/{SLUG}/embed/", f"episodes/{SLUG}/player.html",
+                                  f"episodes/{SLUG}/transcript.html"])
 def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], browser: object, path: str) -> None:
     site, canary = sites
     canary.requests.clear()
