@@ -120,7 +120,7 @@ def transcript_page(html: str, title: str, language: str) -> bytes:
     body = _engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip()
     return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
-            f'</head>\n<body>\n{body}\n</body>\n</html>\n').encode("utf-8")
+            f'</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
 
 
 #: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at
