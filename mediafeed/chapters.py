@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import Problem, error
 from .model import Chapter
-from .source import as_text, is_url, parse_time
+from .source import as_text, is_url, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 _LINE = re.compile(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
@@ -54,7 +54,11 @@ def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
         return (), [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
                           hint='write {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}',
                           episode=episode)]
-    return from_items(data["chapters"], file, episode, json_keys=True)
+    # the file's text was scrubbed of what XML forbids, but JSON spells such characters as escapes ("\u0001", a
+    # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
+    chapters, scrubbed = scrub_values(data["chapters"], file, episode)
+    found, problems = from_items(chapters, file, episode, json_keys=True)
+    return found, scrubbed + problems
 
 
 def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool = False) -> tuple[tuple[Chapter, ...], list[Problem]]:

@@ -103,11 +103,70 @@ def render(markdown: str, link: str = "") -> Notes:
     """Render and sanitise one episode's notes. ``link`` is the page a cut description points to."""
     # GFM without its "tagfilter": nh3 below removes <script>/<style> with their content
     # instead of leaving them on the page as escaped text.
-    raw = _to_html(markdown)
+    raw = _nesting_bounded(_to_html(markdown))
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
     html = cdata_safe(_page_ids_removed(_engines().page.clean(shifted).strip()))
     description = _describe(html, link)
     return Notes(html=html, description=description, text=plain_text(html))
+
+
+def transcript_page(html: str, title: str, language: str) -> bytes:
+    """An HTML transcript as published: a producer's file (often a transcription service's) that becomes a page of the
+    site's own origin, where its scripts would run. Its text and plain markup, sanitised as the notes are, in a
+    document of our own (the file's head, with its scripts, styles, base, refresh and links, is left out)."""
+    from html import escape
+
+    head = html.lower().find("</head")
+    body = _engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip()
+    return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
+            f'</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
+
+
+#: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at
+#: many tags (a block's start looks for an open <p>, an unmatched end tag for its element), so the time grew with the
+#: square of the depth: 40,000 nested quotes (80 KB of Markdown) took 13 s. Chromium stops nesting at 512 anyway.
+NESTING_LIMIT = 256
+#: notes with fewer tags than this are given to nh3 as they are: at most a few milliseconds however they nest
+_FEW_TAGS = 4096
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+#: elements a start tag of their own name closes (<li>a<li>b are siblings, not nested)
+_SIBLINGS = frozenset({"li", "p", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "rb",
+                       "rt", "rp", "colgroup"})
+
+
+def _nesting_bounded(html: str) -> str:
+    """``html`` without the start tags (and their end tags) of elements nested deeper than :data:`NESTING_LIMIT`:
+    their content stays, one level up. Only for notes with many tags (:data:`_FEW_TAGS`); nh3 sanitises what this
+    returns, so a tag this misreads (one inside a comment, an attribute holding ">") costs fidelity, never safety."""
+    if html.count("<") <= _FEW_TAGS:
+        return html
+    open_tags: list[str] = []
+    dropped: dict[str, int] = {}
+
+    def tag(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
+        if match.group(1):  # an end tag
+            if dropped.get(name):
+                dropped[name] -= 1
+                return ""
+            if name in open_tags:
+                while open_tags.pop() != name:
+                    pass
+            return match.group(0)
+        if name in _VOID or match.group(0).endswith("/>"):
+            return match.group(0)
+        if open_tags and open_tags[-1] == name and name in _SIBLINGS:
+            open_tags.pop()
+        if len(open_tags) >= NESTING_LIMIT:
+            dropped[name] = dropped.get(name, 0) + 1
+            return ""
+        open_tags.append(name)
+        return match.group(0)
+
+    return _ANY_TAG.sub(tag, html)
 
 
 #: the ids the default theme gives its own elements: the same id in pasted notes would be a duplicate that
@@ -175,9 +234,12 @@ def _to_html(markdown: str) -> str:
 
 def _describe(html: str, link: str) -> str:
     blocks = _HEADING_BLOCK.sub(lambda m: f"<p><strong>{m.group(1)}</strong></p>", html)
-    if "<table" in blocks:
-        while (table := _TABLE.search(blocks)) is not None:  # innermost first: a table inside a cell
-            blocks = blocks[:table.start()] + _table_as_list(table.group(1)) + blocks[table.end():]
+    # every innermost table at once, then those that held them (a table inside a cell): a pass per level of nesting,
+    # not a rewrite of the whole text per table (20,000 tables took 6 s)
+    while "<table" in blocks:
+        blocks, count = _TABLE.subn(lambda table: _table_as_list(table.group(1)), blocks)
+        if not count:
+            break
     strict = cdata_safe(re.sub(r"\n\s*\n+", "\n", _engines().description.clean(blocks)).strip())
     if len(strict.encode("utf-8")) <= DESCRIPTION_LIMIT:
         return strict
@@ -185,19 +247,34 @@ def _describe(html: str, link: str) -> str:
     budget = DESCRIPTION_LIMIT - len(more.encode("utf-8"))
     kept, used = [], 0
     position = 0
+    #: the lists and items open where the text is cut (an inner list ends inside an item of the outer one): closed
+    #: after the cut, so the link to the full notes, and whatever an app shows next, is not inside the last item
+    open_lists: list[str] = []
+    closers = ""
     for match in _BLOCK_END.finditer(strict):
         chunk = strict[position:match.end()]
         size = len(chunk.encode("utf-8"))
-        if used + size > budget:
+        now_open = open_lists.copy()
+        for tag in _LIST_TAG.finditer(chunk):
+            if not tag.group(1):
+                now_open.append(tag.group(2))
+            elif now_open and now_open[-1] == tag.group(2):
+                now_open.pop()
+        now_closers = "".join(f"</{name}>" for name in reversed(now_open))
+        if used + size + len(now_closers) > budget:
             break
         kept.append(chunk)
         used += size
         position = match.end()
+        open_lists, closers = now_open, now_closers
     if not kept:  # a single huge block: fall back to plain text
         text = plain_text(strict)
         cut = text.encode("utf-8")[: budget - 20].decode("utf-8", "ignore").rsplit(" ", 1)[0]
         return f"<p>{escape_text(cut)}…</p>{more}"
-    return "".join(kept).strip() + more
+    return "".join(kept).strip() + closers + more
+
+
+_LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>")
 
 
 def _table_as_list(table: str) -> str:
@@ -271,7 +348,15 @@ def excerpt(text: str, limit: int = 300) -> str:
     where its front matter gives none (the page's description, the audio's comment)."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+    cut = text[:limit].rsplit(" ", 1)[0]
+    if cut.isascii() or _DIRECTION_CONTROL.search(cut) is None:
+        return cut + "…"
+    from .source import close_directions  # one the cut leaves open would run on past the excerpt (an app's list)
+
+    return close_directions(cut + "…")
+
+
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def plain_text(html: str) -> str:

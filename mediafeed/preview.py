@@ -75,7 +75,6 @@ TYPES = {
 }
 SPECIAL_TYPES = {
     "chapters.json": "application/json+chapters; charset=utf-8",
-    "oembed.json": "application/json+oembed; charset=utf-8",
     "sitemap.xml": "application/xml; charset=utf-8",
     "feed.json": "application/feed+json; charset=utf-8",
 }

@@ -165,6 +165,12 @@ class Renderer:
             if link.source:
                 cues, _ = read_cues(folder / link.source, _mime_of(link.source), link.rel, episode.slug)
                 out.add(link.rel, transcripts.convert(cues, link.mime), episode.source)
+            elif link.mime == "text/html":  # a page of the site's own origin: never published as it came
+                from .notes import transcript_page
+
+                text = (folder / os.path.basename(link.rel)).read_text(encoding="utf-8", errors="replace")
+                out.add(link.rel, transcript_page(text, f"Transcript: {episode.title} – {self.show.title}",
+                                                  link.language or self.show.language), episode.source)
             else:
                 out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
         for alternate, _ in item.alternates:

@@ -357,3 +357,69 @@ audio: clip.mp4
             tab.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play() }")
             tab.wait_for_function("() => document.querySelector('video').currentTime > 0")
             context.close()
+
+
+@pytest.fixture(scope="module")
+def video_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The sample show with a video episode (its poster: the show's 1400 px artwork), built and served."""
+    from helpers import add_episode
+
+    work = tmp_path_factory.mktemp("video-blog")
+    root = copy_show(work / "show")
+    add_episode(root, "006-video", """
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b05
+audio: clip.mp4
+""", audio_kind="mp4", audio_name="clip.mp4")
+    with SiteServer(prefix="/safe-to-say/") as running:
+        config = root / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        running.root = build(root, work / "site", accept_changes=True).output
+        yield running
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_video_fragment_and_embed_stay_inside_a_blog_column(video_site: SiteServer, browser: object, width: int) -> None:
+    """The fragment's <video> took its size from its poster, the show's full-size artwork (1400 px): it ran 1,400 px
+    across a 320 px phone's blog post, which scrolled sideways. It fills the column at most (an attribute, not a
+    style: the blog's Content-Security-Policy here drops inline styles), with the artwork scaled for pages as poster."""
+    page = browser.new_context().new_page()  # type: ignore[attr-defined]
+    page.goto(video_site.url + "episodes/006-video/")
+    embed, fragment = page.input_value("#embed-code"), page.input_value("#fragment-code")
+    page.context.close()
+    csp = (f"default-src 'none'; style-src 'self'; img-src {video_site.origin}; media-src {video_site.origin}; "
+           f"frame-src {video_site.origin}")
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<meta http-equiv='Content-Security-Policy' content=\"{csp}\"><title>Programme news</title></head><body>"
+            f"<main><h1>New video</h1>{fragment}<p>Or:</p>{embed}</main></body></html>")
+    with SiteServer() as other:  # another origin
+        other.extra["/news/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(other.url + "news/post.html")
+        tab.wait_for_function("() => document.querySelector('main > div video').poster")
+        tab.wait_for_load_state("networkidle")
+        column = tab.eval_on_selector("main", "m => m.getBoundingClientRect().right")
+        video = tab.eval_on_selector("main > div video", "v => { const r = v.getBoundingClientRect(); "
+                                     "return {left: r.left, right: r.right, height: r.height} }")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width, video  # no sideways scrolling
+        assert video["left"] >= 0 and video["right"] <= column and video["height"] >= 100, (width, column, video)
+        poster = tab.eval_on_selector("main > div video", "v => v.poster")
+        assert poster.startswith(video_site.url + "images/") and poster.endswith("-480.jpg"), poster
+        frame = tab.query_selector("iframe")
+        box = frame.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width and round(box["height"]) == 180, box
+        inner = frame.content_frame()
+        inner.wait_for_function("() => document.querySelector('video').readyState >= 1")
+        assert inner.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        bottom = inner.eval_on_selector("video", "v => v.getBoundingClientRect().bottom")
+        assert bottom <= 180
+        tab.evaluate("() => { const v = document.querySelector('main > div video'); v.muted = true; return v.play() }")
+        tab.wait_for_function("() => document.querySelector('main > div video').currentTime > 0")
+        video = tab.eval_on_selector("main > div video", "v => v.getBoundingClientRect().right")
+        assert video <= column and tab.evaluate("document.documentElement.scrollWidth") <= width  # playing, too
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"blog-video-{width}.png"), full_page=True)
+        context.close()

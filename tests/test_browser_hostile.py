@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import add_episode, copy_show
 from siteserver import CHROMIUM, SiteServer, chromium
+from test_browser import axe_script
 
 from mediafeed.build import build
 
@@ -58,6 +59,19 @@ def _notes(canary: str) -> str:
 
 <!-- <script>alert('comment')</script> --> <!--> <script>alert('short-comment')</script> -->
 </section></article></main><script>alert('breakout')</script>
+<svg><a xlink:href="javascript:alert('xlink')"><text x="0" y="15">xlink</text></a></svg>
+<math><maction actiontype="statusline" xlink:href="javascript:alert('maction')">maction</maction></math>
+<template><img src="x" onerror="alert('template')"></template><link rel="import" href="{canary}import.html">
+<style>@import url({canary}import.css); p {{ background-image: url({canary}style-bg) }}</style>
+<p style="background-image:url({canary}attr-bg)">styled paragraph</p>
+<a href="java&#0000115;cript:alert('padded')">padded</a> <img src="&#x6A;avascript:alert('img-entity')">
+<a href="&#x20;&#14;javascript:alert('c0')">c0</a> <noscript><p title="</noscript><img src=x onerror=alert('ns')>"></noscript>
+<javascript:alert('autolink-2')> <VBSCRIPT:msgbox('vb-2')> <data:text/html,<script>alert('data-2')</script>>
+[ref2][] [ref3][] ![svg image](data:image/svg+xml,<svg onload=alert('svg-data')>)
+
+[ref2]: jav&#x09;ascript:alert('ref-tab')
+[ref3]: <data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>
+
 <textarea>unclosed textarea
 <table><tr><td>unclosed table
 """
@@ -86,6 +100,13 @@ chapters:
             "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v <b>Ann</b>>&lt;img src=x onerror=alert('cue')&gt; "
             "<c.x><script>alert('cue-script')</script></c>\n\n00:00:01.000 --> 00:00:02.000\n"
             "<v Bob>&lt;/section&gt;&lt;script&gt;alert('cue-2')&lt;/script&gt;\n")
+        # an HTML transcript, as a transcription service delivers it: published as a page of the site's own origin
+        (folder / "transcript.html").write_text(
+            "<!doctype html><html><head><title>Transcript</title><base href='" + canary.url + "'>"
+            "<meta http-equiv='refresh' content='0;url=" + canary.url + "refresh'><script>alert('transcript')</script>"
+            "<link rel='stylesheet' href='" + canary.url + "transcript.css'></head><body onload=\"alert('body')\">"
+            "<p><b>Ann:</b> Hello <img src=x onerror=\"alert('transcript-img')\"> <a href=\"javascript:alert('a')\">x</a>"
+            "</p><iframe src='" + canary.url + "transcript-frame'></iframe><p>Bob: the end.</p></body></html>")
         site.root = build(show, work / "site", accept_changes=True).output
         yield site, canary
 
@@ -116,7 +137,8 @@ _LIVE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", f"episodes/{SLUG}/", f"episodes/{SLUG}/embed/", f"episodes/{SLUG}/player.html"])
+@pytest.mark.parametrize("path", ["", f"episodes/{SLUG}/", f"episodes/{SLUG}/embed/", f"episodes/{SLUG}/player.html",
+                                  f"episodes/{SLUG}/transcript.html"])
 def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], browser: object, path: str) -> None:
     site, canary = sites
     canary.requests.clear()
@@ -128,6 +150,10 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
     # the notes' broken images (src="x") fail to load: a 404 from the site, not code that ran
     tab.on("console", lambda message: None if message.text.startswith("Failed to load resource") else messages.append(message.text))
     tab.on("pageerror", lambda exc: messages.append(f"page error: {exc}"))
+    elsewhere: list[str] = []  # any request that leaves the site, whatever its origin
+    tab.on("request", lambda request: None if request.url.startswith(site.origin + "/") else elsewhere.append(request.url))
+    navigations: list[str] = []
+    tab.on("framenavigated", lambda frame: navigations.append(frame.url))
     tab.goto(site.url + path)
     tab.wait_for_load_state("networkidle")
     tab.mouse.move(300, 300)
@@ -135,6 +161,8 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
     assert dialogs == [] and messages == [] and live == [], (dialogs, messages, live)
     hits = sorted(set(canary.requests))
     assert hits == (["/allowed.png"] if path == f"episodes/{SLUG}/" else []), hits  # the notes' one plain image
+    assert elsewhere == ([canary.url + "allowed.png"] if path == f"episodes/{SLUG}/" else []), elsewhere
+    assert navigations == [site.url + path], navigations  # no refresh, no base, no form took the page anywhere
     if path == f"episodes/{SLUG}/":
         # the page kept its shape: the notes did not swallow the sections after them, the title is text
         assert tab.title().startswith("</title></textarea></script><script>alert('title')</script>")
@@ -182,3 +210,67 @@ def test_an_override_left_open_in_a_title_does_not_reverse_the_show_name_in_chro
                 assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), (path, lefts)  # read left to right
         finally:
             context.close()
+
+
+WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 220  # a 9,900-character word
+#: notes that are too long, too wide or too deep for a phone, each in its own episode
+SHAPES = {
+    "007-word": f"One word: {WORD}, and [a link text that is one word: {WORD[:3000]}](https://example.org/).\n",
+    "008-table": "|" + "|".join(f"Column {i}" for i in range(500)) + "|\n|" + "---|" * 500 + "\n|"
+                 + "|".join(f"cell {i}" for i in range(500)) + "|\n",
+    "009-code": f"`{WORD[:3000]}`\n\n```\n{WORD[:3000]} {'x ' * 40}\n```\n",
+    "010-deep": "- " * 1000 + "deep list\n\n" + "> " * 1000 + "deep quote\n\n" + "<div>" * 1000 + "deep divs\n",
+    "011-open": "Before.\n\n<!-- a comment that never closes\n\n<div><p>after\n",
+}
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    work = tmp_path_factory.mktemp("hostile-shapes")
+    show = copy_show(work / "show")
+    with SiteServer(prefix="/show/") as site:
+        config = show / "show.yml"
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()))
+        for number, (slug, notes) in enumerate(SHAPES.items()):
+            title = f"T{WORD[:400]}" if slug == "007-word" else slug
+            more = (f"chapters:\n  - {{start: 0, title: C{WORD[:300]}}}\n  - {{start: 1, title: D{WORD[:300]}}}\n"
+                    f"persons:\n  - {{name: P{WORD[:200]}, href: 'https://example.org/{WORD[:300]}'}}\n"
+                    if slug == "007-word" else "")
+            add_episode(show, slug, f"title: {title}\ndate: 2026-03-2{number}T08:00:00+00:00\n"
+                        f"guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f7{number}\naudio: audio.mp3\n"
+                        f"summary: S{WORD[:400]}\ncontent_note: N{WORD[:400]}\n{more}", notes)
+        site.root = build(show, work / "site", accept_changes=True).output
+        yield site
+
+
+@pytest.mark.parametrize("slug", SHAPES)
+def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser: object, slug: str) -> None:
+    """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep: the episode
+    page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
+    pushed the index and the episode header off the screen too. Now each fits; a table or code too wide for the
+    column scrolls inside itself, and the page's own content after the notes is still laid out."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
+    try:
+        for path in (f"episodes/{slug}/", f"episodes/{slug}/embed/", ""):
+            tab = context.new_page()
+            tab.goto(shapes.url + path)
+            wide = tab.evaluate("""() => [...document.querySelectorAll('body *')].filter(e =>
+                e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.notes table, .notes pre')
+                && getComputedStyle(e).position !== 'absolute').slice(0, 3).map(e => e.tagName + '.' + e.className)""")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 320, (path, wide)
+            if path.startswith("episodes") and not path.endswith("embed/"):
+                assert tab.is_visible("section.share") and tab.is_visible("#embed-code"), path
+            if path == "episodes/007-word/":  # the long words are in the chapters and people too
+                assert tab.locator(".chapter-link").count() == 2 and tab.is_visible(".persons a")
+            if path == "episodes/008-table/":  # still a table to a screen reader, and the keyboard can scroll it
+                assert tab.get_by_role("table").count() == 1 and tab.get_by_role("columnheader").count() == 500
+                tab.focus(".notes table")
+                tab.keyboard.press("ArrowRight")
+                tab.wait_for_function("document.querySelector('.notes table').scrollLeft > 0")
+            if path.startswith("episodes") and slug in ("008-table", "009-code"):  # axe-core agrees (WCAG 2.1.1)
+                tab.add_script_tag(content=axe_script())
+                assert tab.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
+                    values: ['scrollable-region-focusable']}})).violations.length""") == 0
+            tab.close()
+    finally:
+        context.close()

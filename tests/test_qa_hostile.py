@@ -185,3 +185,66 @@ def test_squeeze_is_split_and_join_for_every_kind_of_whitespace() -> None:
         for text in (f"  a{space}b {space}{space} c{space}", f"é{space}\n\n  x   y{space}", space * 9, f"a{space * 5}b"):
             assert squeeze(text) == " ".join(text.split()), (space, text)
     assert squeeze("") == "" and squeeze("one") == "one"
+
+
+#: notes under the 1,000,000-character limit whose rendering took time growing with the square of their size
+#: (seconds each on a 2-core machine before): nesting, which the sanitiser's HTML parser walks at each tag (its stack
+#: of open elements), and many tables, each of which rewrote the whole description
+SLOW_NOTES = {
+    "quotes nested 40,000 deep": "> " * 40_000 + "deep\n",                    # 14 s
+    "40,000 unclosed divs": "<div>" * 40_000 + "deep\n",                      # 12 s
+    "spans 20,000 deep, 20,000 stray end tags": "<span>" * 20_000 + "</x>" * 20_000,  # 3 s
+    "20,000 small tables": "|a|\n|-|\n|b|\n\n" * 20_000,                      # 6 s
+}
+
+
+def test_deep_or_numerous_notes_render_in_bounded_time() -> None:
+    import time
+
+    from mediafeed.notes import render
+
+    for name, markdown in SLOW_NOTES.items():
+        started = time.perf_counter()
+        notes = render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/")
+        took = time.perf_counter() - started
+        assert took < 1.5, (name, took)
+        assert len(notes.description.encode("utf-8")) <= 4000 and notes.html, name
+    # what the notes say survives: the text at the bottom, a table's cells
+    assert "deep" in render(SLOW_NOTES["quotes nested 40,000 deep"]).text
+    assert "deep" in render(SLOW_NOTES["40,000 unclosed divs"]).text
+    assert render(SLOW_NOTES["20,000 small tables"]).html.count("<table>") == 20_000
+
+
+def test_a_description_cut_inside_nested_lists_closes_them_before_the_link_to_the_full_notes() -> None:
+    """The feed's <description> is cut at a block's end to 4,000 bytes. Notes with nested lists (a topic, its links
+    beneath it) were cut after an inner list: the outer list and its item were left open, and the "Full show notes"
+    link went inside the last item, as would whatever an app shows after the description."""
+    from mediafeed.notes import DESCRIPTION_LIMIT, render
+
+    topics = "".join(f"- Topic {i} with some words about it\n  - [link {i}](https://example.org/{i}) and a longer note\n"
+                     "    1. a step\n" for i in range(80))
+    for markdown in ("Intro.\n\n" + topics, topics, "> " + topics.replace("\n", "\n> ")):
+        description = render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/").description
+        assert len(description.encode("utf-8")) <= DESCRIPTION_LIMIT
+        root = etree.fromstring(f"<description>{description}</description>".encode(), etree.XMLParser(recover=False))
+        assert [element.tag for element in root][-1] == "p", description[-200:]  # balanced, the link last and outside
+        assert root[-1].findtext("a") == "Full show notes" and len(root.findall(".//li")) > 10
+
+
+def test_escaped_control_characters_and_lone_surrogates_in_chapters_json_are_removed_with_a_warning(show: Path) -> None:
+    """chapters.json is scrubbed of the characters XML forbids as text, but JSON spells them as escapes
+    ("\\u0001", "\\ud800"), which become characters only when parsed: a lone surrogate in a chapter title ended
+    the build with a traceback (UnicodeEncodeError: surrogates not allowed, writing the build cache)."""
+    folder = add_episode(show, "006-chapters", "title: Chapters\ndate: 2026-03-20T08:00:00+00:00\n"
+                         "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6a\naudio: audio.mp3", seconds=3.0)
+    (folder / "chapters.json").write_text(
+        '{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Bell \\u0007 and ]]> \\ud800 lone"},'
+        ' {"startTime": 1, "title": "Pair \\ud83d\\ude00 kept"}]}', encoding="ascii")
+    report = build(show, accept_changes=True)
+    assert [p.code for p in report.problems if p.episode == "006-chapters"] == ["SRC022"]
+    item = _feed_item(report.output, "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6a")  # strict lxml parse
+    titles = [c.get("title") for c in item.iter("{http://podlove.org/simple-chapters}chapter")]
+    assert titles == ["Bell  and ]]>  lone", "Pair \U0001f600 kept"]
+    published = json.loads((report.output / "episodes/006-chapters/chapters.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in published["chapters"]] == titles
+    assert "Bell  and ]]&gt;  lone" in (report.output / "episodes/006-chapters/index.html").read_text(encoding="utf-8")

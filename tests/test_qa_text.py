@@ -282,6 +282,25 @@ def test_direction_controls_close_as_the_bidirectional_algorithm_pairs_them() ->
     assert close_directions(f"{LRI}{PDF}x") == f"{LRI}{PDF}x{PDI}"  # a PDF never closes an isolate
 
 
+def test_an_override_in_the_notes_cut_off_by_the_excerpt_is_closed(show: Path) -> None:
+    """An episode without a summary is described by its notes' first 300 characters (the page's meta description and
+    share cards, the JSON-LD, the audio's comment tag). An RLO before the cut whose PDF came after it was left open:
+    the text after the excerpt in an app's list ran right to left. The excerpt closes what it cuts off."""
+    import html
+
+    from mutagen.id3 import ID3
+
+    notes = "Intro " + "word " * 40 + RLO + "reversed " * 30 + PDF + " and more.\n"
+    add_episode(show, "006-rlo-notes", "title: Plain\ndate: 2026-03-20T08:00:00+00:00\n"
+                "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f5a\naudio: audio.mp3", notes)
+    site = build(show, accept_changes=True).output
+    page = (site / "episodes/006-rlo-notes/index.html").read_text(encoding="utf-8")
+    description = html.unescape(re.search(r'<meta property="og:description" content="([^"]*)"', page).group(1))
+    assert RLO in description and description.endswith(f"…{PDF}"), description[-40:]
+    comment = str(ID3(site / "episodes/006-rlo-notes/audio.mp3").getall("COMM")[0])
+    assert comment.endswith(f"…{PDF}"), comment[-40:]
+
+
 # -- a table in the feed's description ------------------------------------------------------------------------
 
 def test_a_table_in_the_notes_reaches_the_feed_description_as_one_list_item_per_row(tmp_path: Path) -> None:
@@ -299,7 +318,8 @@ def test_a_table_in_the_notes_reaches_the_feed_description_as_one_list_item_per_
     assert ("<ul><li>Level: 1 · Who: All staff · Example capability: Ask routinely about abuse, and know where to "
             "refer</li><li>Level: 2 · Who: Key workers · Example capability: Assess risk; share") in description
     assert "<table>" in item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
-    assert "<table>" in (site / "episodes/003-capabilities-framework/index.html").read_text(encoding="utf-8")
+    # on the page the table can take focus (it scrolls inside itself when wider than the column)
+    assert '<table tabindex="0">' in (site / "episodes/003-capabilities-framework/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("markdown,expected", [

@@ -82,7 +82,9 @@ def test_head_has_length_and_no_body(site: tuple[str, Path]) -> None:
     ("feed.xml", "application/rss+xml"),
     ("episodes/001-ipv-and-substance-use/chapters.json", "application/json+chapters"),
     ("episodes/001-ipv-and-substance-use/transcript.vtt", "text/vtt"),
-    ("episodes/001-ipv-and-substance-use/oembed.json", "application/json+oembed"),
+    # oEmbed 1.0 (section 2.3.4): the response is application/json; application/json+oembed is only the type of
+    # the discovery link in the page, and the published site (publish targets) sends application/json
+    ("episodes/001-ipv-and-substance-use/oembed.json", "application/json"),
     ("episodes/002-learning-alliances/learning-alliances.m4a", "audio/x-m4a"),
     ("artwork.png", "image/png"),
     ("", "text/html"),
@@ -94,6 +96,19 @@ def test_content_types_and_cors(site: tuple[str, Path], path: str, kind: str) ->
     assert r.status_code == 200, path
     assert r.headers["Content-Type"].split(";")[0] == kind
     assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_serve_sends_each_built_file_with_the_type_publish_gives_it(site: tuple[str, Path]) -> None:
+    """The preview is where a producer tries the embeds: it answers as the published site will. It sent oembed.json as
+    application/json+oembed (the discovery link's type), while publish uploads it as application/json, oEmbed's own."""
+    from mediafeed.publish.plan import content_type as published_type
+
+    base, out = site
+    for path in ("feed.xml", "feed.json", "sitemap.xml", "index.html", "episodes/001-ipv-and-substance-use/oembed.json",
+                 "episodes/001-ipv-and-substance-use/chapters.json", "episodes/001-ipv-and-substance-use/transcript.vtt"):
+        assert (out / path).is_file(), path
+        served = requests.head(base + path, timeout=10).headers["Content-Type"]
+        assert served.replace(" ", "").lower() == published_type(path).replace(" ", "").lower(), path
 
 
 def test_cors_preflight_and_folder_redirect(site: tuple[str, Path]) -> None:
