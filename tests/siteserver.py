@@ -10,7 +10,7 @@ import contextlib
 import mimetypes
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -139,13 +139,16 @@ def chromium(*args: str) -> Iterator[Any]:
 
 
 @contextlib.contextmanager
-def sample_site(work: Path) -> Iterator[SiteServer]:
-    """The sample show, copied into ``work``, built for http://127.0.0.1:PORT/safe-to-say/ and served from there."""
+def sample_site(work: Path, prepare: Callable[[Path], object] | None = None) -> Iterator[SiteServer]:
+    """The sample show, copied into ``work`` (then given to ``prepare``: an episode added, say), built for
+    http://127.0.0.1:PORT/safe-to-say/ and served from there."""
     from helpers import copy_show
 
     from mediafeed.build import build
 
     root = copy_show(work / "show")
+    if prepare is not None:
+        prepare(root)
     with SiteServer(prefix="/safe-to-say/") as running:
         config = root / "show.yml"
         config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))

@@ -11,7 +11,7 @@ import json
 import re
 import subprocess
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,6 @@ import pytest
 from helpers import copy_show, npm_package
 from mutagen import File as MutagenFile
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
-
-from mediafeed.build import build
 
 AXE_VERSION = "4.14.1"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -330,22 +328,25 @@ def test_the_preview_of_a_show_not_yet_online_plays_its_own_files_in_an_embed_on
     assert errors == []
 
 
+def _video_episode(guid: str) -> Callable[[Path], None]:
+    """What adds the episode "006-video" (an MP4, GUID ``guid``) to a copy of the sample show."""
+    from helpers import add_episode
+
+    def add(root: Path) -> None:
+        add_episode(root, "006-video", f"""
+title: A Video Explainer
+date: 2026-03-20T08:00:00+00:00
+guid: {guid}
+audio: clip.mp4
+""", audio_kind="mp4", audio_name="clip.mp4")
+
+    return add
+
+
 def test_a_video_embed_keeps_the_whole_video_and_its_controls_inside_the_frame(tmp_path: Path, browser: object) -> None:
     """The oEmbed iframe is 180 px high: a 4:3 or square video 440 px wide was cut off below its title, its native
     controls (the only ones a video has) outside the frame, where nobody can reach them."""
-    from helpers import add_episode
-
-    root = copy_show(tmp_path / "show")
-    add_episode(root, "006-video", """
-title: A Video Explainer
-date: 2026-03-20T08:00:00+00:00
-guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b04
-audio: clip.mp4
-""", audio_kind="mp4", audio_name="clip.mp4")
-    with SiteServer(prefix="/safe-to-say/") as running:
-        config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
-        running.root = build(root, tmp_path / "site", accept_changes=True).output
+    with sample_site(tmp_path, _video_episode("3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b04")) as running:
         for width in (300, 600, 800):
             context = browser.new_context(viewport={"width": width, "height": 180})  # type: ignore[attr-defined]
             tab = context.new_page()
@@ -362,20 +363,8 @@ audio: clip.mp4
 @pytest.fixture(scope="module")
 def video_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     """The sample show with a video episode (its poster: the show's 1400 px artwork), built and served."""
-    from helpers import add_episode
-
     work = tmp_path_factory.mktemp("video-blog")
-    root = copy_show(work / "show")
-    add_episode(root, "006-video", """
-title: A Video Explainer
-date: 2026-03-20T08:00:00+00:00
-guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b05
-audio: clip.mp4
-""", audio_kind="mp4", audio_name="clip.mp4")
-    with SiteServer(prefix="/safe-to-say/") as running:
-        config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
-        running.root = build(root, work / "site", accept_changes=True).output
+    with sample_site(work, _video_episode("3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b05")) as running:
         yield running
 
 

@@ -382,21 +382,17 @@ def test_the_play_button_says_what_it_will_do_and_the_slider_where_the_audio_is(
 def test_the_slider_says_where_the_audio_is_in_words_not_clock_times(tmp_path: Path, browser: Any) -> None:
     """aria-valuetext was "2:05 of 12:00", which screen readers read as clock times ("two oh five of twelve"): it is
     "2 minutes 5 seconds of 12 minutes", from the page as built, while it plays and after a key moves it."""
-    from helpers import add_episode, copy_show
+    from helpers import add_episode
 
-    from mediafeed.build import build
-
-    root = copy_show(tmp_path / "show")
-    add_episode(root, "006-long-read", """
+    def add_long_read(root: Path) -> None:
+        add_episode(root, "006-long-read", """
 title: The Long Read
 date: 2026-03-20T08:00:00+00:00
 guid: 8c4d1a52-93f5-4a36-9a57-52b6f0a4f7c1
 audio: long.mp3
 """, audio_name="long.mp3", seconds=720)
-    with SiteServer(prefix="/safe-to-say/") as running:
-        config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
-        running.root = build(root, tmp_path / "site", accept_changes=True).output
+
+    with sample_site(tmp_path, add_long_read) as running:
         for path in ("episodes/006-long-read/", "episodes/006-long-read/embed/"):
             context = browser.new_context(viewport={"width": 600, "height": 180} if "embed" in path else None)
             tab = context.new_page()
