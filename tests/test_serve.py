@@ -322,3 +322,27 @@ def test_text_files_carry_an_etag_of_what_was_sent(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_clients_that_hang_up_leave_no_traceback(small_site: tuple[str, Path], capfd: pytest.CaptureFixture[str]) -> None:
+    """Players drop connections all the time (seeking, skipping, a phone leaving Wi-Fi). A client that reset the
+    connection before the headers went out printed a 'Connection reset by peer' traceback in serve's terminal,
+    about one in two, burying the rebuild reports."""
+    import socket
+    import struct
+
+    base, site = small_site
+    (site / "a.mp3").write_bytes(b"A" * 200_000)
+    (site / "feed.xml").write_bytes(b"<rss/>")
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    for number in range(120):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close = RST
+            path = ("/a.mp3", "/feed.xml", "/missing")[number % 3]
+            client.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nRange: bytes=0-\r\n\r\n".encode())
+            if number % 2:
+                client.recv(1)
+    assert requests.get(base + "feed.xml", timeout=10).content == b"<rss/>"  # still serving
+    time.sleep(0.5)  # the last handler threads finish
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Exception occurred" not in err
