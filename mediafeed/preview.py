@@ -40,55 +40,16 @@ from .cache import CACHE_DIR
 from .config import SHOW_FILE, load_show
 from .episodes import EPISODES_DIR
 from .errors import MediafeedError, Problem
+from .mediatypes import content_type
 from .records import mutable
 from .site import THEME_DIR_NAME
 
 PREVIEW_DIR = f"{CACHE_DIR}/preview"
 CHUNK = 64 * 1024
 
-TYPES = {
-    ".xml": "application/rss+xml; charset=utf-8",  # feed.xml and paged feeds; sitemap.xml is special-cased
-    ".json": "application/json; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".mp3": "audio/mpeg",
-    ".m4a": "audio/x-m4a",
-    ".m4b": "audio/x-m4a",
-    ".aac": "audio/aac",
-    ".mp4": "video/mp4",
-    ".m4v": "video/x-m4v",
-    ".mov": "video/quicktime",
-    ".ogg": "audio/ogg",
-    ".oga": "audio/ogg",
-    ".opus": "audio/ogg",
-    ".flac": "audio/flac",
-    ".wav": "audio/wav",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".webp": "image/webp",
-    ".gif": "image/gif",
-    ".svg": "image/svg+xml",
-    ".ico": "image/x-icon",
-    ".woff2": "font/woff2",
-}
-SPECIAL_TYPES = {
-    "chapters.json": "application/json+chapters; charset=utf-8",
-    "sitemap.xml": "application/xml; charset=utf-8",
-    "feed.json": "application/feed+json; charset=utf-8",
-}
 #: Files whose text may hold the show's public addresses (pages, feeds, oEmbed, chapters, transcripts, scripts).
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".vtt", ".srt", ".txt", ".css", ".js"})
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-
-
-def content_type(path: Path) -> str:
-    return SPECIAL_TYPES.get(path.name) or TYPES.get(path.suffix.lower(), "application/octet-stream")
 
 
 def resolve(site: Path, url_path: str) -> Path | None:
@@ -250,7 +211,7 @@ class Handler(BaseHTTPRequestHandler):
                 size = len(source.getbuffer())
                 etag = f'"{hashlib.blake2b(source.getbuffer(), digest_size=12).hexdigest()}"'
             last_modified = email.utils.formatdate(mtime, usegmt=True)
-            headers = {"Content-Type": content_type(path), "Accept-Ranges": "bytes", "ETag": etag,
+            headers = {"Content-Type": content_type(path.relative_to(self.site).as_posix()), "Accept-Ranges": "bytes", "ETag": etag,
                        "Last-Modified": last_modified}
             if not_modified(self.headers, etag, mtime):
                 self._headers(HTTPStatus.NOT_MODIFIED, {"ETag": etag, "Last-Modified": last_modified})

@@ -346,3 +346,29 @@ def test_clients_that_hang_up_leave_no_traceback(small_site: tuple[str, Path], c
     time.sleep(0.5)  # the last handler threads finish
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Exception occurred" not in err
+
+
+@pytest.mark.parametrize("path", [
+    "book.m4b", "assets/font.woff2", "assets/feed.xsl", "site.webmanifest", "archive/feed-2.xml", "archive/feed-2.json",
+    "assets/data.xml", "icon.svg", "episodes/x/chapters.json", "feed.xml", "feed.json", "sitemap.xml", "a.opus",
+])
+def test_serve_and_publish_give_every_kind_of_file_one_type(tmp_path: Path, path: str) -> None:
+    """Two tables had drifted: an .m4b audiobook episode (its enclosure says audio/x-m4a) went up as audio/x-m4b, an RFC
+    5005 archive page archive/feed-2.json was previewed as application/json, any other .xml as an RSS feed, a theme's
+    .woff2 font uploaded as application/octet-stream, .xsl and .webmanifest previewed as octet-stream."""
+    from mediafeed.publish.plan import content_type as published_type
+
+    site = tmp_path / "site"
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_bytes(b"x")
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        served = requests.head(f"http://127.0.0.1:{server.server_address[1]}/{path}", timeout=10).headers["Content-Type"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert served.replace(" ", "") == published_type(path).replace(" ", "")
+    assert "octet-stream" not in served
+    if path.endswith(".m4b"):
+        assert served == "audio/x-m4a"  # the enclosure type the feed gives an .m4b (audio/probe.py), one of Apple's
