@@ -2,7 +2,10 @@
 
 The server behaves like a good podcast host so players can be tried for real:
 HEAD and single ``Range`` requests (``206 Partial Content`` with
-``Content-Range``; Apple's first request is ``bytes=0-1``), the types apps
+``Content-Range``; Apple's first request is ``bytes=0-1``), ``ETag`` and
+``Last-Modified`` with ``304 Not Modified`` for a poll of an unchanged file,
+``If-Range`` (a resume of a file a rebuild changed gets the whole new file,
+never a splice of two), the types apps
 expect (``application/json+chapters``, ``text/vtt``, ``application/rss+xml``),
 CORS headers on everything (transcripts, chapters and oEmbed are read by
 browser players on other origins), and no path outside the site is ever served.
@@ -19,6 +22,7 @@ fails keeps serving the last good site and reports the problems.
 from __future__ import annotations
 
 import email.utils
+import hashlib
 import io
 import os
 import re
@@ -36,55 +40,16 @@ from .cache import CACHE_DIR
 from .config import SHOW_FILE, load_show
 from .episodes import EPISODES_DIR
 from .errors import MediafeedError, Problem
+from .mediatypes import content_type
 from .records import mutable
 from .site import THEME_DIR_NAME
 
 PREVIEW_DIR = f"{CACHE_DIR}/preview"
 CHUNK = 64 * 1024
 
-TYPES = {
-    ".xml": "application/rss+xml; charset=utf-8",  # feed.xml and paged feeds; sitemap.xml is special-cased
-    ".json": "application/json; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".mp3": "audio/mpeg",
-    ".m4a": "audio/x-m4a",
-    ".m4b": "audio/x-m4a",
-    ".aac": "audio/aac",
-    ".mp4": "video/mp4",
-    ".m4v": "video/x-m4v",
-    ".mov": "video/quicktime",
-    ".ogg": "audio/ogg",
-    ".oga": "audio/ogg",
-    ".opus": "audio/ogg",
-    ".flac": "audio/flac",
-    ".wav": "audio/wav",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".webp": "image/webp",
-    ".gif": "image/gif",
-    ".svg": "image/svg+xml",
-    ".ico": "image/x-icon",
-    ".woff2": "font/woff2",
-}
-SPECIAL_TYPES = {
-    "chapters.json": "application/json+chapters; charset=utf-8",
-    "sitemap.xml": "application/xml; charset=utf-8",
-    "feed.json": "application/feed+json; charset=utf-8",
-}
 #: Files whose text may hold the show's public addresses (pages, feeds, oEmbed, chapters, transcripts, scripts).
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".json", ".vtt", ".srt", ".txt", ".css", ".js"})
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-
-
-def content_type(path: Path) -> str:
-    return SPECIAL_TYPES.get(path.name) or TYPES.get(path.suffix.lower(), "application/octet-stream")
 
 
 def resolve(site: Path, url_path: str) -> Path | None:
@@ -105,6 +70,42 @@ def resolve(site: Path, url_path: str) -> Path | None:
         return real if real.is_file() else None
     except OSError:  # e.g. a name longer than the file system allows: not found, not a dropped connection
         return None
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    """If-None-Match: ``*`` or any listed tag, compared weakly (``W/`` ignored), RFC 9110 13.1.2."""
+    if header.strip() == "*":
+        return True
+    return any(tag.strip().removeprefix("W/") == etag for tag in header.split(","))
+
+
+def _http_date(text: str) -> float | None:
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.timestamp() if parsed is not None and parsed.tzinfo is not None else None
+
+
+def not_modified(headers: Any, etag: str, mtime: float) -> bool:
+    """True when a conditional GET/HEAD may be answered 304: If-None-Match when sent, else If-Modified-Since."""
+    if (match := headers.get("If-None-Match")) is not None:
+        return _etag_matches(match, etag)
+    since = headers.get("If-Modified-Since")
+    date = _http_date(since) if since else None
+    return date is not None and int(mtime) <= date
+
+
+def range_applies(headers: Any, etag: str, last_modified: str) -> bool:
+    """If-Range (RFC 9110 13.1.5): the range only when the validator is this file's strong ETag or its exact
+    Last-Modified date; otherwise the client's copy is of another file, and it gets the whole new one."""
+    validator = headers.get("If-Range")
+    if validator is None:
+        return True
+    validator = validator.strip()
+    if validator.startswith(('"', "W/")):
+        return validator == etag  # a weak tag never matches
+    return validator == last_modified
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
@@ -137,12 +138,18 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         self.log(format % args)
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except ConnectionError:  # the client hung up (a player seeking or skipping): nothing to report
+            self.close_connection = True
+
     def _headers(self, status: int, headers: dict[str, str]) -> None:
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges")
+        self.send_header("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges, ETag")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
 
@@ -193,15 +200,25 @@ class Handler(BaseHTTPRequestHandler):
             self._not_found(body)
             return
         with handle:
-            size = os.fstat(handle.fileno()).st_size
-            mtime = os.fstat(handle.fileno()).st_mtime
+            st = os.fstat(handle.fileno())
+            size, mtime = st.st_size, st.st_mtime
             source: BinaryIO = handle
+            # media: size and modification time (a rebuild replaces the file, so either changes; a re-tag at the
+            # same length changes the time); text: a digest of the bytes sent, which depend on the Host asked for
+            etag = f'"{size:x}-{st.st_mtime_ns:x}"'
             if path.suffix.lower() in TEXT_SUFFIXES:
                 source = io.BytesIO(self._localised(handle.read()))
                 size = len(source.getbuffer())
-            headers = {"Content-Type": content_type(path), "Accept-Ranges": "bytes",
-                       "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
-            wanted = parse_range(self.headers.get("Range", ""), size) if self.headers.get("Range") else None
+                etag = f'"{hashlib.blake2b(source.getbuffer(), digest_size=12).hexdigest()}"'
+            last_modified = email.utils.formatdate(mtime, usegmt=True)
+            headers = {"Content-Type": content_type(path.relative_to(self.site).as_posix()), "Accept-Ranges": "bytes", "ETag": etag,
+                       "Last-Modified": last_modified}
+            if not_modified(self.headers, etag, mtime):
+                self._headers(HTTPStatus.NOT_MODIFIED, {"ETag": etag, "Last-Modified": last_modified})
+                return
+            asked_range = self.headers.get("Range")
+            use_range = bool(asked_range) and range_applies(self.headers, etag, last_modified)
+            wanted = parse_range(asked_range or "", size) if use_range else None
             if wanted == "unsatisfiable":
                 self._headers(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
                               {**headers, "Content-Range": f"bytes */{size}", "Content-Length": "0"})

@@ -334,3 +334,32 @@ def test_a_feed_whose_publish_sends_podpings_says_so_to_aggregators(show: Path, 
     found = etree.fromstring(raw).find("channel").findall("{%s}podping" % NS)
     assert [e.get("usesPodping") for e in found] == (["true"] if expected else [])
     assert violations(raw) == []
+
+
+@pytest.mark.parametrize("manifest", ["lost", "kept"])
+def test_rsync_in_the_c_locale_uploads_and_records_a_file_with_a_non_ascii_name(show: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch,
+                                                                              manifest: str) -> None:
+    """cron, systemd units, CI images and 'ssh host mediafeed publish' often run in the C locale, where rsync escapes
+    the name bande-annonce-é.mp3 as bande-annonce-\\#303\\#251.mp3 in what it prints. With no manifest on the target,
+    the file was taken for one already there and never uploaded, and the feed pointed at nothing; with a manifest it
+    went up but was never recorded, so every publish sent it again."""
+    monkeypatch.setenv("LC_ALL", "C")
+    monkeypatch.setenv("LANG", "C")
+    (show / "published.json").unlink()  # a new show: the trailer's file may still be renamed
+    trailer = show / "episodes/000-trailer"
+    (trailer / "safe-to-say-trailer.mp3").rename(trailer / "bande-annonce-é.mp3")
+    episode = trailer / "episode.md"
+    episode.write_text(episode.read_text().replace("audio: safe-to-say-trailer.mp3", "audio: bande-annonce-é.mp3"))
+    dest = tmp_path / "rsync-dest"
+    dest.mkdir()
+    configure(show, f"  targets:\n    host:\n      type: rsync\n      destination: {dest}/\n")
+    if manifest == "kept":
+        (dest / MANIFEST).write_text('{"version": 1, "files": {}}')
+    first = publish(show, notify=False)
+    assert "episodes/000-trailer/bande-annonce-é.mp3" in [u.rel for u in first.uploads]
+    assert (dest / "episodes/000-trailer/bande-annonce-é.mp3").read_bytes() == \
+        (show / "public/episodes/000-trailer/bande-annonce-é.mp3").read_bytes()
+    recorded = json.loads((dest / MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert "episodes/000-trailer/bande-annonce-é.mp3" in recorded
+    assert publish(show, notify=False).uploads == []

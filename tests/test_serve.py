@@ -231,3 +231,144 @@ def test_a_port_in_use_is_reported_before_the_site_is_built(show: Path) -> None:
     assert f"127.0.0.1:{port}: --port: cannot listen" in result.stderr and "--port 0" in result.stderr
     assert "Built" not in result.stderr
     assert not (show / ".mediafeed" / "preview").exists()
+
+
+@pytest.fixture()
+def small_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A site of its own, so a test can change a file under the running server (as a rebuild does)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", site
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_resume_after_the_file_changed_gets_the_whole_new_file_not_a_splice(small_site: tuple[str, Path]) -> None:
+    """A player resuming a download sends If-Range with the validator of what it has. A rebuild that re-tags an episode
+    keeps its length (docs/audio.md), so only the validator tells the copies apart: serve ignored If-Range and sent
+    206 with the new file's bytes 100-199, which the player spliced onto the old file's first 100."""
+    base, site = small_site
+    audio = site / "a.mp3"
+    audio.write_bytes(b"A" * 1000)
+    first = requests.get(base + "a.mp3", headers={"Range": "bytes=0-99"}, timeout=10)
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert first.status_code == 206 and etag.startswith('"')
+    same = requests.get(base + "a.mp3", headers={"Range": "bytes=100-199", "If-Range": etag}, timeout=10)
+    assert same.status_code == 206 and same.content == b"A" * 100
+    by_date = requests.get(base + "a.mp3", headers={"Range": "bytes=100-199", "If-Range": modified}, timeout=10)
+    assert by_date.status_code == 206
+    audio.write_bytes(b"B" * 1000)  # re-tagged: same length, other bytes
+    os.utime(audio, (time.time() + 5, time.time() + 5))
+    resumed = requests.get(base + "a.mp3", headers={"Range": "bytes=100-199", "If-Range": etag}, timeout=10)
+    assert resumed.status_code == 200 and resumed.content == b"B" * 1000
+    assert resumed.headers["ETag"] != etag
+    by_old_date = requests.get(base + "a.mp3", headers={"Range": "bytes=100-199", "If-Range": modified}, timeout=10)
+    assert by_old_date.status_code == 200 and by_old_date.content == b"B" * 1000
+    weak = requests.get(base + "a.mp3", headers={"Range": "bytes=100-199", "If-Range": "W/" + resumed.headers["ETag"]},
+                        timeout=10)
+    assert weak.status_code == 200  # RFC 9110 13.1.5: a weak validator never matches If-Range
+
+
+@pytest.mark.parametrize("path", ["feed.xml", MP3, "episodes/001-ipv-and-substance-use/transcript.vtt", "artwork.png"])
+def test_an_unchanged_file_is_answered_304_to_a_conditional_request(site: tuple[str, Path], path: str) -> None:
+    """Apps poll the feed with If-None-Match / If-Modified-Since; serve sent no ETag and answered every poll with the
+    whole file, so a preview could not show that the feed is cacheable as a host serves it."""
+    base, _ = site
+    whole = requests.get(base + path, timeout=10)
+    etag, modified = whole.headers["ETag"], whole.headers["Last-Modified"]
+    assert "ETag" in whole.headers["Access-Control-Expose-Headers"]  # a browser player on another origin reads it
+    for headers in ({"If-None-Match": etag}, {"If-None-Match": f'"other", {etag}'}, {"If-None-Match": "*"},
+                    {"If-None-Match": "W/" + etag},  # If-None-Match compares weakly
+                    {"If-Modified-Since": modified}):
+        for method in (requests.get, requests.head):
+            again = method(base + path, headers=headers, timeout=10)
+            assert again.status_code == 304, (headers, method)
+            assert again.content == b"" and again.headers["ETag"] == etag
+    changed = requests.get(base + path, headers={"If-None-Match": '"other"', "If-Modified-Since": modified}, timeout=10)
+    assert changed.status_code == 200 and changed.content == whole.content  # If-None-Match wins over the date
+    older = requests.get(base + path, headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}, timeout=10)
+    assert older.status_code == 200 and older.content == whole.content
+    junk = requests.get(base + path, headers={"If-Modified-Since": "yesterday"}, timeout=10)
+    assert junk.status_code == 200
+
+
+def test_feedparser_polling_the_preview_gets_304_the_second_time(site: tuple[str, Path]) -> None:
+    import feedparser
+
+    base, _ = site
+    first = feedparser.parse(base + "feed.xml")
+    assert first.status == 200 and len(first.entries) >= 5 and first.etag
+    second = feedparser.parse(base + "feed.xml", etag=first.etag, modified=first.modified)
+    assert second.status == 304 and not second.entries
+
+
+def test_text_files_carry_an_etag_of_what_was_sent(tmp_path: Path) -> None:
+    """Text files are sent with the preview's address in place of the public one, so their ETag follows the bytes
+    sent: the same page opened as localhost and as 127.0.0.1 differs and must not validate the other's copy."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_bytes(b'<a href="https://example.org/show/x/">x</a>')
+    server = make_server(site, 0, public=lambda: ("https://example.org/show/",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    here = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        numeric = requests.get(here, timeout=10).headers["ETag"]
+        named = requests.get(here.replace("127.0.0.1", "localhost"), timeout=10).headers["ETag"]
+        assert numeric != named
+        assert requests.get(here, headers={"If-None-Match": named}, timeout=10).status_code == 200
+        assert requests.get(here, headers={"If-None-Match": numeric}, timeout=10).status_code == 304
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_clients_that_hang_up_leave_no_traceback(small_site: tuple[str, Path], capfd: pytest.CaptureFixture[str]) -> None:
+    """Players drop connections all the time (seeking, skipping, a phone leaving Wi-Fi). A client that reset the
+    connection before the headers went out printed a 'Connection reset by peer' traceback in serve's terminal,
+    about one in two, burying the rebuild reports."""
+    import socket
+    import struct
+
+    base, site = small_site
+    (site / "a.mp3").write_bytes(b"A" * 200_000)
+    (site / "feed.xml").write_bytes(b"<rss/>")
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    for number in range(120):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close = RST
+            path = ("/a.mp3", "/feed.xml", "/missing")[number % 3]
+            client.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nRange: bytes=0-\r\n\r\n".encode())
+            if number % 2:
+                client.recv(1)
+    assert requests.get(base + "feed.xml", timeout=10).content == b"<rss/>"  # still serving
+    time.sleep(0.5)  # the last handler threads finish
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Exception occurred" not in err
+
+
+@pytest.mark.parametrize("path", [
+    "book.m4b", "assets/font.woff2", "assets/feed.xsl", "site.webmanifest", "archive/feed-2.xml", "archive/feed-2.json",
+    "assets/data.xml", "icon.svg", "episodes/x/chapters.json", "feed.xml", "feed.json", "sitemap.xml", "a.opus",
+])
+def test_serve_and_publish_give_every_kind_of_file_one_type(tmp_path: Path, path: str) -> None:
+    """Two tables had drifted: an .m4b audiobook episode (its enclosure says audio/x-m4a) went up as audio/x-m4b, an RFC
+    5005 archive page archive/feed-2.json was previewed as application/json, any other .xml as an RSS feed, a theme's
+    .woff2 font uploaded as application/octet-stream, .xsl and .webmanifest previewed as octet-stream."""
+    from mediafeed.publish.plan import content_type as published_type
+
+    site = tmp_path / "site"
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_bytes(b"x")
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        served = requests.head(f"http://127.0.0.1:{server.server_address[1]}/{path}", timeout=10).headers["Content-Type"]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert served.replace(" ", "") == published_type(path).replace(" ", "")
+    assert "octet-stream" not in served
+    if path.endswith(".m4b"):
+        assert served == "audio/x-m4a"  # the enclosure type the feed gives an .m4b (audio/probe.py), one of Apple's

@@ -28,8 +28,8 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
 
     The site is built into .mediafeed/preview/ (published.json is not touched)
     and served like a podcast host: HEAD, Range requests (206 with
-    Content-Range), podcast content types and CORS, so players, transcripts
-    and chapters work. Text files are served with the show's public address
+    Content-Range, If-Range), ETag and 304 for an unchanged file, podcast
+    content types and CORS, so players, transcripts and chapters work. Text files are served with the show's public address
     (url, media_url) replaced by the preview's, so players and embeds play
     the preview's files. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
 

@@ -14,6 +14,7 @@ import os
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem, error
 from ..output import atomic_copy, atomic_write
@@ -116,6 +117,9 @@ def _remove_leftovers(target: Path) -> None:
             leftover.unlink()
 
 
+#: rsync's output read as the UTF-8 the site's names are, whatever the locale
+_TEXT: dict[str, Any] = {"text": True, "encoding": "utf-8", "errors": "surrogateescape"}
+
 #: Seconds rsync is given to end after SIGTERM (it removes its partial temp file, tells the far side, exits) before SIGKILL.
 STOP_WAIT = 5.0
 
@@ -148,14 +152,16 @@ class RsyncStore:
         self.tmp = Path(self.work.name)
 
     def _base(self) -> list[str]:
-        cmd = [self.rsync, "--protect-args"]
+        # --8-bit-output: names as they are (UTF-8); in the C locale (cron, CI, ssh) rsync prints é as \#303\#251,
+        # and a name printed otherwise than the site has it is a file taken for unchanged, or never recorded as sent
+        cmd = [self.rsync, "--protect-args", "--8-bit-output"]
         if self.target.ssh:
             cmd += ["--rsh", self.target.ssh]
         return cmd + list(self.target.options)
 
     def _run(self, args: list[str], rel: str, action: str, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
         try:
-            done = subprocess.run(self._base() + args, capture_output=True, text=True, check=False)
+            done = subprocess.run(self._base() + args, capture_output=True, check=False, **_TEXT)
         except FileNotFoundError:
             raise PublishError(error("PUB023", "show.yml", "rsync is not installed", field=f"publish.targets.{self.target.name}",
                                      hint="install it (apt-get install rsync; brew install rsync)")) from None
@@ -233,7 +239,7 @@ class RsyncStore:
         args = ["--recursive", "--times", "--ignore-times", "--chmod=D755,F644", "--from0",
                 f"--files-from={self._list_file([u.rel for u in uploads])}", "--out-format=%b %n", str(root) + "/", self.dest]
         try:
-            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **_TEXT)
         except FileNotFoundError:
             self._run(["--version"], "", "start")  # raises the "not installed" problem
             raise

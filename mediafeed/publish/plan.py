@@ -15,29 +15,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from dataclasses import field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from ..mediatypes import IMAGES, MEDIA, content_type, feed_document
 from ..output import LAST, atomic_write, is_safe_output
 from ..records import frozen, mutable
 from .config import CachePolicy
 from .manifest import MANIFEST, Entry, Manifest
 
-MEDIA = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a", ".m4b": "audio/x-m4b", ".aac": "audio/aac", ".mp4": "video/mp4",
-         ".m4v": "video/x-m4v", ".mov": "video/quicktime", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
-         ".flac": "audio/flac", ".wav": "audio/wav"}
-IMAGES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".gif": "image/gif",
-          ".svg": "image/svg+xml", ".ico": "image/x-icon"}
-TEXT = {".html": "text/html", ".htm": "text/html", ".css": "text/css", ".js": "text/javascript", ".vtt": "text/vtt",
-        ".srt": "application/x-subrip", ".txt": "text/plain", ".xml": "application/xml", ".json": "application/json",
-        ".xsl": "application/xslt+xml", ".webmanifest": "application/manifest+json"}
-#: Types fixed by name, whatever the extension says.
-BY_NAME = {"feed.xml": "application/rss+xml", "feed.json": "application/feed+json", "chapters.json": "application/json+chapters"}
 PHASES = ("media", "images", "pages", "feeds")
-#: feed.xml / feed.json and their archives; archives go up with the pages, before the feeds that link to them
-ARCHIVE = re.compile(r"^(?:archive/)?feed(?:-\d+)?\.(xml|json)$")
 HASH_CACHE = "publish-hashes.json"
 
 
@@ -93,29 +81,13 @@ def phase(rel: str) -> str:
     return "pages"
 
 
-def _feed_document(rel: str) -> str:
-    """"feed.xml"/"feed.json" for the feeds and their RFC 5005 archives (``archive/feed-N.xml``), else ""."""
-    match = ARCHIVE.match(rel)
-    return f"feed.{match.group(1)}" if match else ""
-
-
-def content_type(rel: str) -> str:
-    name = rel.rsplit("/", 1)[-1]
-    ext = os.path.splitext(name)[1].lower()
-    mime = BY_NAME.get(_feed_document(rel) or name) or MEDIA.get(ext) or IMAGES.get(ext) or TEXT.get(ext) or "application/octet-stream"
-    textual = mime.startswith("text/") or mime in {"application/rss+xml", "application/feed+json", "application/json+chapters",
-                                                    "application/json", "application/xml", "application/x-subrip",
-                                                    "application/xslt+xml", "application/manifest+json", "image/svg+xml"}
-    return f"{mime}; charset=utf-8" if textual else mime
-
-
 def cache_control(rel: str, policy: CachePolicy) -> str:
     kind = phase(rel)
     if kind == "media":
         # the ledger refuses a re-cut file at a published URL, so a media URL's bytes never change
         return f"public, max-age={policy.media}, immutable"
     seconds = {"images": policy.images, "feeds": policy.feed}.get(kind, policy.pages)
-    if _feed_document(rel):
+    if feed_document(rel):
         seconds = policy.feed
     return f"public, max-age={seconds}" if seconds else "no-cache"
 
