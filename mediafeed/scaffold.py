@@ -54,13 +54,11 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
     for name in ("title", "description", "url", "author", "email"):
         if not getattr(answers, name).strip():
             wrong.append((f"--{name}", "required", _ASK))
-    if answers.url and not is_url(answers.url):
-        bare = answers.url.strip().removeprefix("//")
-        example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
-        wrong.append(("--url", f"expected the site's https:// address, got {answers.url!r}",
-                      f"write the whole address: --url {example}"))
-    if answers.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", answers.email):
-        wrong.append(("--email", f"expected an e-mail address, got {answers.email!r}", "e.g. --email you@example.org"))
+    for name in ("url", "email"):
+        value = getattr(answers, name)
+        problem = answer_problem(name, value) if value else None
+        if problem:
+            wrong.append((f"--{name}", *problem))
     if not LANGUAGE.match(answers.language):
         wrong.append(("--language", f"expected an ISO 639 code such as en or en-gb, got {answers.language!r}",
                       "e.g. --language en (or en-gb, de, fr-ca)"))
@@ -76,6 +74,20 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
                       f"{answers.category}'s subcategories: {', '.join(subs)}" if subs
                       else f"{answers.category} has no subcategories: leave --subcategory out"))
     return wrong
+
+
+def answer_problem(name: str, value: str) -> tuple[str, str] | None:
+    """What is wrong with one answer (``url`` or ``email``), as ``(message, fix)``; None when it will do.
+
+    ``mediafeed init`` asks again in a terminal when an answer is wrong, instead of taking every answer and
+    then refusing them all."""
+    if name == "url" and not is_url(value):
+        bare = value.strip().removeprefix("//")
+        example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
+        return f"expected the site's https:// address, got {value!r}", f"write the whole address: --url {example}"
+    if name == "email" and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        return f"expected an e-mail address, got {value!r}", "e.g. --email you@example.org"
+    return None
 
 
 _ASK = "pass it as an option, or run 'mediafeed init' in a terminal to be asked"

@@ -246,6 +246,31 @@ def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
     assert [p.field for p in problems] == ["artwork"]  # only the artwork file is still to come
 
 
+def test_init_asks_again_for_an_answer_it_cannot_take(tmp_path: Path) -> None:
+    """An address typed without https:// (or an e-mail without @) is asked for again at once, with the fix.
+
+    It used to take every answer, then refuse them all (INI001, exit code 2, nothing written): the producer
+    typed the whole show again, or learnt the options."""
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    answers = ("Night Shift\nStories from the late shift\nexample.org/night-shift\nhttps://example.org/night-shift/\n"
+               "Ana\nana at example.org\nana@example.org\n")
+    os.write(main_fd, answers.encode())
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "init", str(tmp_path / "s"), "--category", "Fiction"],
+                            stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    os.close(terminal_fd)
+    os.close(main_fd)
+    assert result.returncode == 0, result.stderr
+    assert "expected the site's https:// address, got 'example.org/night-shift'" in result.stderr
+    assert "https://example.org/night-shift/" in result.stderr  # the fix, as the producer would type it
+    assert "expected an e-mail address, got 'ana at example.org'" in result.stderr
+    assert result.stderr.count("Public address of the site") == 2 and result.stderr.count("Owner e-mail") == 2
+    show, problems = load_show(tmp_path / "s")
+    assert show is not None and show.url == "https://example.org/night-shift/" and show.owner.name == "Ana"
+    assert show.owner.email == "ana@example.org" and [p.field for p in problems] == ["artwork"]
+
+
 def test_list_gives_a_short_episode_the_length_the_feed_gives_it(show: Path) -> None:
     """A 0.3 s file: the feed says itunes:duration 1 (apps read 0 as "unknown") and the page 0:01; list said 0:00."""
     add_episode(show, "006-blip", "title: Blip\ndate: 2026-05-01T08:00:00+00:00\nguid: 0d5c3f0e-2f4a-4f63-9d1e-5b7a8c9e0f11\n"
