@@ -189,6 +189,17 @@ artwork: artwork.jpg
 # tag_on_build: true   # write tags into the published copy of each audio file
 # checks:
 #   ignore: [EP020]
+# social: disabled     # podcast:socialInteract: or where comments live, a list of {{protocol, uri, account_id}}
+# value: ...           # Lightning payments (podcast:value): docs/feeds.md, "Value for Value and comments"
+# txt:                 # podcast:txt: a text a platform asks you to put in the feed
+#   - {{purpose: verify, value: CODE-FROM-THE-PLATFORM}}
+# podroll:             # shows you recommend (podcast:podroll)
+#   - {{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, title: Another show}}
+# publish:             # where 'mediafeed publish' puts the built site (docs/publish.md: S3, R2, rsync, ...)
+#   targets:
+#     web:
+#       type: directory
+#       path: /var/www/podcast   # a web server's folder, outside the show folder
 """
 
 

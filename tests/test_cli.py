@@ -60,6 +60,35 @@ def test_init_writes_a_show_that_loads_with_every_key_documented(tmp_path: Path)
     assert not problems
 
 
+def test_init_writes_every_key_the_readme_lists_and_a_publish_block_that_works(tmp_path: Path) -> None:
+    """The README's show.yml table is what a producer may set: init's show.yml names every key of it.
+
+    It lacked publish (and value, social, txt, podroll): a new producer's `mediafeed publish` said PUB001 with an
+    S3 example alone, for a team that copies the site into a web server's folder."""
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("### `show.yml`", 1)[1].split("Unknown keys", 1)[0]
+    keys = [key for row in re.findall(r"^\| (`[^|]*) \|", table, re.M) for key in re.findall(r"`([a-z_]+)`", row)]
+    assert "publish" in keys and "title" in keys
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "new"), *INIT_ARGS]).exit_code == 0
+    text = (tmp_path / "new" / "show.yml").read_text()
+    written = set(re.findall(r"^(?:# )?([a-z_]+):", text, re.M))
+    assert [key for key in keys if key not in written] == []
+    # the commented publish block, with its '# ' removed as the comment at the top says, publishes to a folder
+    block = re.search(r"^# publish:.*?(?=^# [a-z_]+:|\Z)", text, re.M | re.S)
+    assert block is not None
+    web = tmp_path / "www"
+    web.mkdir()
+    uncommented = re.sub(r"^# ", "", block.group(0), flags=re.M).replace("/var/www/podcast", str(web))
+    (tmp_path / "new" / "show.yml").write_text(text.replace(block.group(0), uncommented))
+    shutil.copy(ROOT / "artwork.png", tmp_path / "new" / "artwork.jpg")
+    show, problems = load_show(tmp_path / "new")
+    assert show is not None and not problems, problems
+    from mediafeed.publish.run import load_config
+
+    _, config = load_config(tmp_path / "new")
+    assert [(t.name, t.type, t.describe()) for t in config.targets.values()] == [("web", "directory", str(web))]
+
+
 def test_init_never_overwrites_and_names_missing_answers(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(tmp_path), *INIT_ARGS]).exit_code == 0
