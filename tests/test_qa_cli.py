@@ -377,3 +377,29 @@ def test_a_file_whose_name_starts_with_a_dash_is_shown_how_to_name_it(show: Path
     done = run("add", "--show", str(show), "--format", "json", "--", name, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (show / json.loads(done.stdout)["file"]).is_file()
+
+
+def test_a_short_show_name_inside_a_word_of_a_title_is_not_the_show_name_repeated(tmp_path: Path) -> None:
+    """A lab's show called "Lab": 'Collaboration' and 'Labour' do not repeat it; "Lab notes" does (EP020).
+
+    EP020 looked for the show's name anywhere in the title, so a short name (Lab, AI, Pod) was "repeated" by
+    every title with those letters inside a word, and a producer's first check listed an info for most episodes."""
+    runner = CliRunner()
+    init = ["init", str(tmp_path), "--title", "Lab", *INIT_ARGS[2:]]
+    assert runner.invoke(main, init).exit_code == 0
+    shutil.copy(ROOT / "artwork.png", tmp_path / "artwork.png")
+    show_yml = tmp_path / "show.yml"
+    show_yml.write_text(show_yml.read_text().replace("artwork: artwork.jpg", "artwork: artwork.png"))
+    for title in ("Collaboration in the field", "Labour and care", "Lab notes, week one", "Inside the lab"):
+        source = tmp_path / f"{title[:5]}.mp3"
+        make_media(source, "mp3", 1.0)
+        assert runner.invoke(main, ["add", str(source), "--show", str(tmp_path), "--title", title]).exit_code == 0
+    checked = runner.invoke(main, ["check", "--show", str(tmp_path), "--format", "json"])
+    found = sorted(p["episode"] for p in json.loads(checked.stdout)["problems"] if p["code"] == "EP020")
+    assert found == ["003-lab-notes-week-one", "004-inside-the-lab"]
+    # and so for any feed: `mediafeed check FEED` reads the built feed.xml with the same rule
+    built = runner.invoke(main, ["build", "--show", str(tmp_path), "-q"])
+    assert built.exit_code == 0, built.output
+    feed = runner.invoke(main, ["check", str(tmp_path / "public" / "feed.xml"), "--format", "json"])
+    titles = sorted(p["message"] for p in json.loads(feed.stdout)["problems"] if p["code"] == "EP020")
+    assert titles == ["title 'Inside the lab' repeats the show's name", "title 'Lab notes, week one' repeats the show's name"]

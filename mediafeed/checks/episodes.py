@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..audio import APP_FORMATS
 from ..errors import Problem, error, info, warning
 from ..model import Episode, Item, Show
+from .titles import repeats_show_name
 
 
 def duplicates(episodes: list[Episode]) -> list[Problem]:
@@ -65,7 +66,7 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
                                   field="audio", episode=slug, hint="each episode needs its own audio file"))
         enclosures.setdefault(item.enclosure_url, item)
         title = episode.title
-        if show.title and show.title.lower() in title.lower() and title.lower() != show.title.lower():
+        if repeats_show_name(show.title, title):
             problems.append(info("EP020", src, "title repeats the show's name; Apple asks for the episode title alone",
                                  field="title", episode=slug, hint="remove the show name from the title"))
         if re.match(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+e\d+)\b", title, re.I):
