@@ -81,8 +81,10 @@ def answer_problem(name: str, value: str) -> tuple[str, str] | None:
 
     ``mediafeed init`` asks again in a terminal when an answer is wrong, instead of taking every answer and
     then refusing them all."""
-    if name == "url" and not is_url(value):
+    if name == "url" and not is_url(value, https=True):  # http:// too: the podcast namespace takes https alone (PI004)
         bare = value.strip().removeprefix("//")
+        if bare.lower().startswith("http://"):
+            bare = bare[len("http://"):]
         example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
         return f"expected the site's https:// address, got {value!r}", f"write the whole address: --url {example}"
     if name == "email" and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):

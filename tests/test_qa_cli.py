@@ -403,3 +403,16 @@ def test_a_short_show_name_inside_a_word_of_a_title_is_not_the_show_name_repeate
     feed = runner.invoke(main, ["check", str(tmp_path / "public" / "feed.xml"), "--format", "json"])
     titles = sorted(p["message"] for p in json.loads(feed.stdout)["problems"] if p["code"] == "EP020")
     assert titles == ["title 'Inside the lab' repeats the show's name", "title 'Lab notes, week one' repeats the show's name"]
+
+
+def test_init_refuses_an_http_address_that_check_would_refuse(tmp_path: Path) -> None:
+    """`--url http://…` was written into show.yml, and the first check refused the show (PI004: podcast:image is not
+    https, an error naming the artwork, not the address): the podcast namespace takes https addresses only."""
+    args = [arg if arg != "https://example.org/night-shift/" else "http://example.org/night-shift" for arg in INIT_ARGS]
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "show"), *args, "--format", "json"])
+    assert result.exit_code == 2, result.output
+    [found] = json.loads(result.stdout)["problems"]
+    assert (found["code"], found["field"]) == ("INI001", "--url")
+    assert "'http://example.org/night-shift'" in found["message"]
+    assert "--url https://example.org/night-shift/" in found["hint"]  # the fix, as it is typed
+    assert not (tmp_path / "show").exists()
