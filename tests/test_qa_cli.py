@@ -416,3 +416,24 @@ def test_init_refuses_an_http_address_that_check_would_refuse(tmp_path: Path) ->
     assert "'http://example.org/night-shift'" in found["message"]
     assert "--url https://example.org/night-shift/" in found["hint"]  # the fix, as it is typed
     assert not (tmp_path / "show").exists()
+
+
+def test_guid_names_an_episode_it_cannot_read_instead_of_saying_none_lacks_one(tmp_path: Path) -> None:
+    """An episode.md whose front matter never closes (or is not YAML) has no GUID anyone can read: `mediafeed guid`
+    said "0 episode(s) without a GUID" (exit code 0) and `--assign` "0 episode(s) given a GUID", while check refused
+    the show (SRC001). It now names the file and sends the producer to check (exit code 1), and writes nothing to it."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path), *INIT_ARGS]).exit_code == 0
+    source = tmp_path / "take.mp3"
+    make_media(source, "mp3", 1.0)
+    assert runner.invoke(main, ["add", str(source), "--show", str(tmp_path), "--title", "One"]).exit_code == 0
+    broken = tmp_path / "episodes" / "001-one" / "episode.md"
+    broken.write_text("---\ntitle: One\naudio: take.mp3\n\nNotes, and the closing line forgotten.\n")
+    for args in ([], ["--assign"]):
+        listed = runner.invoke(main, ["guid", "--show", str(tmp_path), *args])
+        assert listed.exit_code == 1, listed.output
+        assert "episodes/001-one/episode.md: could not be read" in listed.output and "mediafeed check" in listed.output
+        as_json = runner.invoke(main, ["guid", "--show", str(tmp_path), *args, "--format", "json"])
+        assert as_json.exit_code == 1
+        assert json.loads(as_json.stdout)["ok"] is False and json.loads(as_json.stdout)["unread"] == ["episodes/001-one/episode.md"]
+    assert "guid" not in broken.read_text()
