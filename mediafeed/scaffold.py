@@ -21,7 +21,7 @@ import yaml
 
 from . import audio
 from .categories import APPLE_CATEGORIES, is_category
-from .config import LANGUAGE, SHOW_FILE
+from .config import LANGUAGE, SHOW_FILE, language_guess
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediafeedError, error
 from .guids import new_guid
@@ -60,8 +60,9 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
         if problem:
             wrong.append((f"--{name}", *problem))
     if not LANGUAGE.match(answers.language):
+        code, _ = language_guess(answers.language)  # the guess show.yml's check makes (English → en)
         wrong.append(("--language", f"expected an ISO 639 code such as en or en-gb, got {answers.language!r}",
-                      "e.g. --language en (or en-gb, de, fr-ca)"))
+                      f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)"))
     if answers.category not in APPLE_CATEGORIES:
         import difflib
 

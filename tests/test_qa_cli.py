@@ -437,3 +437,13 @@ def test_guid_names_an_episode_it_cannot_read_instead_of_saying_none_lacks_one(t
         assert as_json.exit_code == 1
         assert json.loads(as_json.stdout)["ok"] is False and json.loads(as_json.stdout)["unread"] == ["episodes/001-one/episode.md"]
     assert "guid" not in broken.read_text()
+
+
+@pytest.mark.parametrize(("written", "code"), [("Deutsch", "de"), ("pt_BR", "pt-br"), ("EN-GB", "en-gb")])
+def test_init_says_which_language_code_a_language_written_another_way_means(tmp_path: Path, written: str,
+                                                                            code: str) -> None:
+    """show.yml's check has long said `English` means `en`; init's --language said only "e.g. --language en"."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "s"), *INIT_ARGS, "--language", written, "--format", "json"])
+    assert result.exit_code == 2
+    [found] = json.loads(result.stdout)["problems"]
+    assert found["field"] == "--language" and found["hint"].startswith(f"--language {code}"), found
