@@ -355,7 +355,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     if episode_type not in EPISODE_TYPES:
         raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
-    media = audio.probe(source, source.name)  # raises MediaError naming the file when it is not usable audio
+    media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio
     episodes = existing_episodes(root)
     # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
     title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)

@@ -106,7 +106,7 @@ def test_init_never_overwrites_and_names_missing_answers(tmp_path: Path) -> None
 @pytest.mark.parametrize("option,value,hint", [
     ("--url", "example.org/night-shift", "write the whole address: --url https://example.org/night-shift/"),
     ("--email", "ana(at)example.org", "e.g. --email you@example.org"),
-    ("--language", "English", "e.g. --language en (or en-gb, de, fr-ca)"),
+    ("--language", "English", "--language en"),
     ("--category", "Scince", "did you mean 'Science'?"),
     ("--subcategory", "Dramma", "Fiction's subcategories: Comedy Fiction, Drama, Science Fiction"),
 ], ids=["url", "email", "language", "category", "subcategory"])

@@ -447,3 +447,17 @@ def test_init_says_which_language_code_a_language_written_another_way_means(tmp_
     assert result.exit_code == 2
     [found] = json.loads(result.stdout)["problems"]
     assert found["field"] == "--language" and found["hint"].startswith(f"--language {code}"), found
+
+
+def test_add_names_the_unusable_file_by_the_path_given_not_its_name_alone(tmp_path: Path) -> None:
+    """`mediafeed add exports/monday/take.mp3` with a file that is not audio said "take.mp3: …": which take.mp3?"""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    given = tmp_path / "exports" / "monday" / "take.mp3"
+    given.parent.mkdir(parents=True)
+    given.write_text("not audio at all\n")
+    result = runner.invoke(main, ["add", str(given), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert result.exit_code == 1
+    [found] = json.loads(result.stdout)["problems"]
+    assert (found["code"], found["file"], found["field"]) == ("MED003", str(given), "audio")
+    assert not list((tmp_path / "show" / "episodes").iterdir())
