@@ -23,7 +23,7 @@ from . import audio
 from .categories import APPLE_CATEGORIES, is_category
 from .config import LANGUAGE, SHOW_FILE, language_guess
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
-from .errors import InputError, MediafeedError, error
+from .errors import InputError, MediafeedError, Problem, error
 from .guids import new_guid
 from .model import Media
 from .output import atomic_copy, atomic_write
@@ -245,12 +245,13 @@ class NewEpisode:
     episode_type: str
     draft: bool
     duration: float
+    problems: tuple[Problem, ...] = ()  #: what check will say of the audio at once (MED010: a format apps do not take)
 
     def to_dict(self) -> dict[str, Any]:
         return {"slug": self.slug, "file": f"{EPISODES_DIR}/{self.slug}/{EPISODE_FILE}", "audio": self.audio,
                 "guid": self.guid, "title": self.title, "date": self.date.isoformat(), "season": self.season,
                 "episode": self.number, "type": self.episode_type, "draft": self.draft,
-                "duration": round(self.duration, 3)}
+                "duration": round(self.duration, 3), "problems": [p.to_dict() for p in self.problems]}
 
 
 #: what slugify makes of characters by their Unicode category: invisible formatting (soft hyphen, zero-width joiner,
@@ -399,7 +400,16 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
-                      duration=media.duration)
+                      duration=media.duration, problems=_said_at_once(slug, audio_name, media))
+
+
+def _said_at_once(slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:
+    """A field recorder's WAV is added, but told now that Apple will not take it, not at the next build."""
+    if media.kind in audio.APP_FORMATS:
+        return ()
+    from .checks.episodes import unaccepted_format
+
+    return (unaccepted_format(slug, audio_name, media.mime),)
 
 
 #: A comment tag longer than this (bytes, Apple's limit for a description) is show notes: the body, not the summary.

@@ -461,3 +461,23 @@ def test_add_names_the_unusable_file_by_the_path_given_not_its_name_alone(tmp_pa
     [found] = json.loads(result.stdout)["problems"]
     assert (found["code"], found["file"], found["field"]) == ("MED003", str(given), "audio")
     assert not list((tmp_path / "show" / "episodes").iterdir())
+
+
+def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path) -> None:
+    """A WAV from a field recorder was added with "published on next build" and nothing else: that Apple and Spotify
+    take no WAV (MED010) came only with the next check or build. add says it now, as check does, and still adds."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    wav = make_media(tmp_path / "ZOOM0001.WAV", "wav", 1.0)
+    result = runner.invoke(main, ["add", str(wav), "--show", str(tmp_path / "show")])
+    assert result.exit_code == 0, result.output
+    assert "warning episodes/001-zoom0001/zoom0001.wav: audio: audio/wav is not accepted by Apple Podcasts" in result.output
+    assert "[MED010]" in result.output
+    mp3 = make_media(tmp_path / "take.mp3", "mp3", 1.0)
+    as_json = runner.invoke(main, ["add", str(wav), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert [p["code"] for p in json.loads(as_json.stdout)["problems"]] == ["MED010"]
+    quiet = runner.invoke(main, ["add", str(mp3), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert json.loads(quiet.stdout)["problems"] == []
+    checked = runner.invoke(main, ["check", "--show", str(tmp_path / "show"), "--format", "json"])
+    said = [p for p in json.loads(checked.stdout)["problems"] if p["code"] == "MED010"]
+    assert [p["message"] for p in said][0] == json.loads(as_json.stdout)["problems"][0]["message"]

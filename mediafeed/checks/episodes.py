@@ -32,6 +32,12 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
     return problems
 
 
+def unaccepted_format(slug: str, audio_name: str, mime: str) -> Problem:
+    """MED010, for a format Apple and Spotify do not take (WAV, FLAC, Ogg); `mediafeed add` says it too."""
+    return warning("MED010", f"episodes/{slug}/{audio_name}", f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
+                   field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure")
+
+
 def check_items(show: Show, items: list[Item]) -> list[Problem]:
     problems: list[Problem] = []
     numbers: dict[tuple[int, float], Item] = {}
@@ -40,9 +46,7 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
         episode = item.episode
         src, slug = episode.source, episode.slug
         if item.media.kind not in APP_FORMATS:
-            problems.append(warning("MED010", f"episodes/{slug}/{episode.audio}",
-                                    f"{item.media.mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
-                                    field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure"))
+            problems.append(unaccepted_format(slug, episode.audio, item.media.mime))
         if show.type == "serial" and not episode.number and episode.decimal_number:
             problems.append(error("EP010", src, f"episode {episode.podcast_number} is not a whole number: Apple's "
                                   "itunes:episode takes whole numbers only, and a serial show needs one on every episode",
