@@ -71,14 +71,20 @@ _LANGUAGE_NAMES = {
 }
 
 
-def _language_hint(written: str) -> str:
-    """The code a language written another way most likely means (``English`` → en, ``en_US`` → en-us)."""
+def language_guess(written: str) -> tuple[str, bool]:
+    """The code a language written another way most likely means (``English`` → en, ``en_US`` → en-us), "" when
+    none; and whether it was a language's name (then a regional code may be meant)."""
     spelled = written.strip().lower().replace("_", "-")
     if LANGUAGE.match(spelled):
-        return f"write 'language: {spelled}'"
+        return spelled, False
     name = spelled.split("(")[0].split(",")[0].strip()
-    if name in _LANGUAGE_NAMES:
-        return f"write 'language: {_LANGUAGE_NAMES[name]}' (or a regional code such as en-gb, pt-br, fr-ca)"
+    return _LANGUAGE_NAMES.get(name, ""), name in _LANGUAGE_NAMES
+
+
+def _language_hint(written: str) -> str:
+    code, named = language_guess(written)
+    if code:
+        return f"write 'language: {code}'" + (" (or a regional code such as en-gb, pt-br, fr-ca)" if named else "")
     return "write the ISO 639 code: en, en-gb, de, fr, es, pt-br …"
 
 

@@ -38,16 +38,20 @@ def _published_guids(root: Path) -> dict[str, str]:
     return {} if problems else {slug: guids[0] for slug, guids in found.items() if len(guids) == 1}
 
 
-def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
+def assign_missing(root: Path, write: bool) -> tuple[list[tuple[str, str]], list[str]]:
     """Episodes whose front matter has no ``guid``; with ``write``, insert one: the GUID ``published.json`` recorded
     for the folder when it was published, else a new UUID (the rest of the file untouched,
     its line endings too). An episode whose empty ``guid`` cannot be filled in where it is (written over several
-    lines, say) comes back with an empty GUID, and nothing is written to it."""
+    lines, say) comes back with an empty GUID, and nothing is written to it.
+
+    Second: the episode files that could not be read (not UTF-8, front matter never closed, not YAML), whose GUID
+    nobody can tell; they are never written to (`mediafeed check` says what is wrong with each)."""
     if not (root / SHOW_FILE).is_file():  # not a show: saying "0 episodes without a GUID" would mislead
         raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
                                hint="pass --show DIR pointing at the show folder"))
     folders, _ = discover(root)
     missing = []
+    unread = []
     used = set()
     for folder in folders:
         path = folder.path / EPISODE_FILE
@@ -55,12 +59,15 @@ def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
         try:
             text = path.read_bytes().decode("utf-8")  # not read_text: its newline translation would rewrite CRLF
         except (OSError, UnicodeDecodeError):  # `mediafeed check` reports it (SRC021); never rewrite such a file
+            unread.append(rel)
             continue
         match = FRONT_MATTER.match(text.lstrip("\ufeff"))
         if not match:
+            unread.append(rel)
             continue
         data, problems = load_yaml(match.group(1), rel)
         if problems or not isinstance(data, dict):
+            unread.append(rel)
             continue
         if _missing(data):
             missing.append((folder.slug, path, rel, text, match, "guid" in data))
@@ -84,4 +91,4 @@ def assign_missing(root: Path, write: bool) -> list[tuple[str, str]]:
         elif write:
             atomic_write(path, updated.encode("utf-8"))
         done.append((rel, guid if write else ""))
-    return done
+    return done, unread

@@ -21,9 +21,9 @@ import yaml
 
 from . import audio
 from .categories import APPLE_CATEGORIES, is_category
-from .config import LANGUAGE, SHOW_FILE
+from .config import LANGUAGE, SHOW_FILE, language_guess
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
-from .errors import InputError, MediafeedError, error
+from .errors import InputError, MediafeedError, Problem, error
 from .guids import new_guid
 from .model import Media
 from .output import atomic_copy, atomic_write
@@ -54,16 +54,15 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
     for name in ("title", "description", "url", "author", "email"):
         if not getattr(answers, name).strip():
             wrong.append((f"--{name}", "required", _ASK))
-    if answers.url and not is_url(answers.url):
-        bare = answers.url.strip().removeprefix("//")
-        example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
-        wrong.append(("--url", f"expected the site's https:// address, got {answers.url!r}",
-                      f"write the whole address: --url {example}"))
-    if answers.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", answers.email):
-        wrong.append(("--email", f"expected an e-mail address, got {answers.email!r}", "e.g. --email you@example.org"))
+    for name in ("url", "email"):
+        value = getattr(answers, name)
+        problem = answer_problem(name, value) if value else None
+        if problem:
+            wrong.append((f"--{name}", *problem))
     if not LANGUAGE.match(answers.language):
+        code, _ = language_guess(answers.language)  # the guess show.yml's check makes (English → en)
         wrong.append(("--language", f"expected an ISO 639 code such as en or en-gb, got {answers.language!r}",
-                      "e.g. --language en (or en-gb, de, fr-ca)"))
+                      f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)"))
     if answers.category not in APPLE_CATEGORIES:
         import difflib
 
@@ -76,6 +75,22 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
                       f"{answers.category}'s subcategories: {', '.join(subs)}" if subs
                       else f"{answers.category} has no subcategories: leave --subcategory out"))
     return wrong
+
+
+def answer_problem(name: str, value: str) -> tuple[str, str] | None:
+    """What is wrong with one answer (``url`` or ``email``), as ``(message, fix)``; None when it will do.
+
+    ``mediafeed init`` asks again in a terminal when an answer is wrong, instead of taking every answer and
+    then refusing them all."""
+    if name == "url" and not is_url(value, https=True):  # http:// too: the podcast namespace takes https alone (PI004)
+        bare = value.strip().removeprefix("//")
+        if bare.lower().startswith("http://"):
+            bare = bare[len("http://"):]
+        example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
+        return f"expected the site's https:// address, got {value!r}", f"write the whole address: --url {example}"
+    if name == "email" and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+        return f"expected an e-mail address, got {value!r}", "e.g. --email you@example.org"
+    return None
 
 
 _ASK = "pass it as an option, or run 'mediafeed init' in a terminal to be asked"
@@ -177,6 +192,17 @@ artwork: artwork.jpg
 # tag_on_build: true   # write tags into the published copy of each audio file
 # checks:
 #   ignore: [EP020]
+# social: disabled     # podcast:socialInteract: or where comments live, a list of {{protocol, uri, account_id}}
+# value: ...           # Lightning payments (podcast:value): docs/feeds.md, "Value for Value and comments"
+# txt:                 # podcast:txt: a text a platform asks you to put in the feed
+#   - {{purpose: verify, value: CODE-FROM-THE-PLATFORM}}
+# podroll:             # shows you recommend (podcast:podroll)
+#   - {{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, title: Another show}}
+# publish:             # where 'mediafeed publish' puts the built site (docs/publish.md: S3, R2, rsync, ...)
+#   targets:
+#     web:
+#       type: directory
+#       path: /var/www/podcast   # a web server's folder, outside the show folder
 """
 
 
@@ -219,12 +245,13 @@ class NewEpisode:
     episode_type: str
     draft: bool
     duration: float
+    problems: tuple[Problem, ...] = ()  #: what check will say of the audio at once (MED010: a format apps do not take)
 
     def to_dict(self) -> dict[str, Any]:
         return {"slug": self.slug, "file": f"{EPISODES_DIR}/{self.slug}/{EPISODE_FILE}", "audio": self.audio,
                 "guid": self.guid, "title": self.title, "date": self.date.isoformat(), "season": self.season,
                 "episode": self.number, "type": self.episode_type, "draft": self.draft,
-                "duration": round(self.duration, 3)}
+                "duration": round(self.duration, 3), "problems": [p.to_dict() for p in self.problems]}
 
 
 #: what slugify makes of characters by their Unicode category: invisible formatting (soft hyphen, zero-width joiner,
@@ -329,7 +356,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     if episode_type not in EPISODE_TYPES:
         raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
-    media = audio.probe(source, source.name)  # raises MediaError naming the file when it is not usable audio
+    media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio
     episodes = existing_episodes(root)
     # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
     title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
@@ -373,7 +400,16 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
-                      duration=media.duration)
+                      duration=media.duration, problems=_said_at_once(slug, audio_name, media))
+
+
+def _said_at_once(slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:
+    """A field recorder's WAV is added, but told now that Apple will not take it, not at the next build."""
+    if media.kind in audio.APP_FORMATS:
+        return ()
+    from .checks.episodes import unaccepted_format
+
+    return (unaccepted_format(slug, audio_name, media.mime),)
 
 
 #: A comment tag longer than this (bytes, Apple's limit for a description) is show notes: the body, not the summary.

@@ -60,6 +60,35 @@ def test_init_writes_a_show_that_loads_with_every_key_documented(tmp_path: Path)
     assert not problems
 
 
+def test_init_writes_every_key_the_readme_lists_and_a_publish_block_that_works(tmp_path: Path) -> None:
+    """The README's show.yml table is what a producer may set: init's show.yml names every key of it.
+
+    It lacked publish (and value, social, txt, podroll): a new producer's `mediafeed publish` said PUB001 with an
+    S3 example alone, for a team that copies the site into a web server's folder."""
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("### `show.yml`", 1)[1].split("Unknown keys", 1)[0]
+    keys = [key for row in re.findall(r"^\| (`[^|]*) \|", table, re.M) for key in re.findall(r"`([a-z_]+)`", row)]
+    assert "publish" in keys and "title" in keys
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "new"), *INIT_ARGS]).exit_code == 0
+    text = (tmp_path / "new" / "show.yml").read_text()
+    written = set(re.findall(r"^(?:# )?([a-z_]+):", text, re.M))
+    assert [key for key in keys if key not in written] == []
+    # the commented publish block, with its '# ' removed as the comment at the top says, publishes to a folder
+    block = re.search(r"^# publish:.*?(?=^# [a-z_]+:|\Z)", text, re.M | re.S)
+    assert block is not None
+    web = tmp_path / "www"
+    web.mkdir()
+    uncommented = re.sub(r"^# ", "", block.group(0), flags=re.M).replace("/var/www/podcast", str(web))
+    (tmp_path / "new" / "show.yml").write_text(text.replace(block.group(0), uncommented))
+    shutil.copy(ROOT / "artwork.png", tmp_path / "new" / "artwork.jpg")
+    show, problems = load_show(tmp_path / "new")
+    assert show is not None and not problems, problems
+    from mediafeed.publish.run import load_config
+
+    _, config = load_config(tmp_path / "new")
+    assert [(t.name, t.type, t.describe()) for t in config.targets.values()] == [("web", "directory", str(web))]
+
+
 def test_init_never_overwrites_and_names_missing_answers(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(tmp_path), *INIT_ARGS]).exit_code == 0
@@ -77,7 +106,7 @@ def test_init_never_overwrites_and_names_missing_answers(tmp_path: Path) -> None
 @pytest.mark.parametrize("option,value,hint", [
     ("--url", "example.org/night-shift", "write the whole address: --url https://example.org/night-shift/"),
     ("--email", "ana(at)example.org", "e.g. --email you@example.org"),
-    ("--language", "English", "e.g. --language en (or en-gb, de, fr-ca)"),
+    ("--language", "English", "--language en"),
     ("--category", "Scince", "did you mean 'Science'?"),
     ("--subcategory", "Dramma", "Fiction's subcategories: Comedy Fiction, Drama, Science Fiction"),
 ], ids=["url", "email", "language", "category", "subcategory"])
@@ -244,6 +273,31 @@ def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
     show, problems = load_show(tmp_path / "s")
     assert show is not None and show.title == "Night Shift" and show.owner.email == "ana@example.org"
     assert [p.field for p in problems] == ["artwork"]  # only the artwork file is still to come
+
+
+def test_init_asks_again_for_an_answer_it_cannot_take(tmp_path: Path) -> None:
+    """An address typed without https:// (or an e-mail without @) is asked for again at once, with the fix.
+
+    It used to take every answer, then refuse them all (INI001, exit code 2, nothing written): the producer
+    typed the whole show again, or learnt the options."""
+    import pty
+
+    main_fd, terminal_fd = pty.openpty()
+    answers = ("Night Shift\nStories from the late shift\nexample.org/night-shift\nhttps://example.org/night-shift/\n"
+               "Ana\nana at example.org\nana@example.org\n")
+    os.write(main_fd, answers.encode())
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "init", str(tmp_path / "s"), "--category", "Fiction"],
+                            stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    os.close(terminal_fd)
+    os.close(main_fd)
+    assert result.returncode == 0, result.stderr
+    assert "expected the site's https:// address, got 'example.org/night-shift'" in result.stderr
+    assert "https://example.org/night-shift/" in result.stderr  # the fix, as the producer would type it
+    assert "expected an e-mail address, got 'ana at example.org'" in result.stderr
+    assert result.stderr.count("Public address of the site") == 2 and result.stderr.count("Owner e-mail") == 2
+    show, problems = load_show(tmp_path / "s")
+    assert show is not None and show.url == "https://example.org/night-shift/" and show.owner.name == "Ana"
+    assert show.owner.email == "ana@example.org" and [p.field for p in problems] == ["artwork"]
 
 
 def test_list_gives_a_short_episode_the_length_the_feed_gives_it(show: Path) -> None:

@@ -377,3 +377,107 @@ def test_a_file_whose_name_starts_with_a_dash_is_shown_how_to_name_it(show: Path
     done = run("add", "--show", str(show), "--format", "json", "--", name, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (show / json.loads(done.stdout)["file"]).is_file()
+
+
+def test_a_short_show_name_inside_a_word_of_a_title_is_not_the_show_name_repeated(tmp_path: Path) -> None:
+    """A lab's show called "Lab": 'Collaboration' and 'Labour' do not repeat it; "Lab notes" does (EP020).
+
+    EP020 looked for the show's name anywhere in the title, so a short name (Lab, AI, Pod) was "repeated" by
+    every title with those letters inside a word, and a producer's first check listed an info for most episodes."""
+    runner = CliRunner()
+    init = ["init", str(tmp_path), "--title", "Lab", *INIT_ARGS[2:]]
+    assert runner.invoke(main, init).exit_code == 0
+    shutil.copy(ROOT / "artwork.png", tmp_path / "artwork.png")
+    show_yml = tmp_path / "show.yml"
+    show_yml.write_text(show_yml.read_text().replace("artwork: artwork.jpg", "artwork: artwork.png"))
+    for title in ("Collaboration in the field", "Labour and care", "Lab notes, week one", "Inside the lab"):
+        source = tmp_path / f"{title[:5]}.mp3"
+        make_media(source, "mp3", 1.0)
+        assert runner.invoke(main, ["add", str(source), "--show", str(tmp_path), "--title", title]).exit_code == 0
+    checked = runner.invoke(main, ["check", "--show", str(tmp_path), "--format", "json"])
+    found = sorted(p["episode"] for p in json.loads(checked.stdout)["problems"] if p["code"] == "EP020")
+    assert found == ["003-lab-notes-week-one", "004-inside-the-lab"]
+    # and so for any feed: `mediafeed check FEED` reads the built feed.xml with the same rule
+    built = runner.invoke(main, ["build", "--show", str(tmp_path), "-q"])
+    assert built.exit_code == 0, built.output
+    feed = runner.invoke(main, ["check", str(tmp_path / "public" / "feed.xml"), "--format", "json"])
+    titles = sorted(p["message"] for p in json.loads(feed.stdout)["problems"] if p["code"] == "EP020")
+    assert titles == ["title 'Inside the lab' repeats the show's name", "title 'Lab notes, week one' repeats the show's name"]
+
+
+def test_init_refuses_an_http_address_that_check_would_refuse(tmp_path: Path) -> None:
+    """`--url http://…` was written into show.yml, and the first check refused the show (PI004: podcast:image is not
+    https, an error naming the artwork, not the address): the podcast namespace takes https addresses only."""
+    args = [arg if arg != "https://example.org/night-shift/" else "http://example.org/night-shift" for arg in INIT_ARGS]
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "show"), *args, "--format", "json"])
+    assert result.exit_code == 2, result.output
+    [found] = json.loads(result.stdout)["problems"]
+    assert (found["code"], found["field"]) == ("INI001", "--url")
+    assert "'http://example.org/night-shift'" in found["message"]
+    assert "--url https://example.org/night-shift/" in found["hint"]  # the fix, as it is typed
+    assert not (tmp_path / "show").exists()
+
+
+def test_guid_names_an_episode_it_cannot_read_instead_of_saying_none_lacks_one(tmp_path: Path) -> None:
+    """An episode.md whose front matter never closes (or is not YAML) has no GUID anyone can read: `mediafeed guid`
+    said "0 episode(s) without a GUID" (exit code 0) and `--assign` "0 episode(s) given a GUID", while check refused
+    the show (SRC001). It now names the file and sends the producer to check (exit code 1), and writes nothing to it."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path), *INIT_ARGS]).exit_code == 0
+    source = tmp_path / "take.mp3"
+    make_media(source, "mp3", 1.0)
+    assert runner.invoke(main, ["add", str(source), "--show", str(tmp_path), "--title", "One"]).exit_code == 0
+    broken = tmp_path / "episodes" / "001-one" / "episode.md"
+    broken.write_text("---\ntitle: One\naudio: take.mp3\n\nNotes, and the closing line forgotten.\n")
+    for args in ([], ["--assign"]):
+        listed = runner.invoke(main, ["guid", "--show", str(tmp_path), *args])
+        assert listed.exit_code == 1, listed.output
+        assert "episodes/001-one/episode.md: could not be read" in listed.output and "mediafeed check" in listed.output
+        as_json = runner.invoke(main, ["guid", "--show", str(tmp_path), *args, "--format", "json"])
+        assert as_json.exit_code == 1
+        assert json.loads(as_json.stdout)["ok"] is False and json.loads(as_json.stdout)["unread"] == ["episodes/001-one/episode.md"]
+    assert "guid" not in broken.read_text()
+
+
+@pytest.mark.parametrize(("written", "code"), [("Deutsch", "de"), ("pt_BR", "pt-br"), ("EN-GB", "en-gb")])
+def test_init_says_which_language_code_a_language_written_another_way_means(tmp_path: Path, written: str,
+                                                                            code: str) -> None:
+    """show.yml's check has long said `English` means `en`; init's --language said only "e.g. --language en"."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "s"), *INIT_ARGS, "--language", written, "--format", "json"])
+    assert result.exit_code == 2
+    [found] = json.loads(result.stdout)["problems"]
+    assert found["field"] == "--language" and found["hint"].startswith(f"--language {code}"), found
+
+
+def test_add_names_the_unusable_file_by_the_path_given_not_its_name_alone(tmp_path: Path) -> None:
+    """`mediafeed add exports/monday/take.mp3` with a file that is not audio said "take.mp3: …": which take.mp3?"""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    given = tmp_path / "exports" / "monday" / "take.mp3"
+    given.parent.mkdir(parents=True)
+    given.write_text("not audio at all\n")
+    result = runner.invoke(main, ["add", str(given), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert result.exit_code == 1
+    [found] = json.loads(result.stdout)["problems"]
+    assert (found["code"], found["file"], found["field"]) == ("MED003", str(given), "audio")
+    assert not list((tmp_path / "show" / "episodes").iterdir())
+
+
+def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path) -> None:
+    """A WAV from a field recorder was added with "published on next build" and nothing else: that Apple and Spotify
+    take no WAV (MED010) came only with the next check or build. add says it now, as check does, and still adds."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    wav = make_media(tmp_path / "ZOOM0001.WAV", "wav", 1.0)
+    result = runner.invoke(main, ["add", str(wav), "--show", str(tmp_path / "show")])
+    assert result.exit_code == 0, result.output
+    assert "warning episodes/001-zoom0001/zoom0001.wav: audio: audio/wav is not accepted by Apple Podcasts" in result.output
+    assert "[MED010]" in result.output
+    mp3 = make_media(tmp_path / "take.mp3", "mp3", 1.0)
+    as_json = runner.invoke(main, ["add", str(wav), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert [p["code"] for p in json.loads(as_json.stdout)["problems"]] == ["MED010"]
+    quiet = runner.invoke(main, ["add", str(mp3), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert json.loads(quiet.stdout)["problems"] == []
+    checked = runner.invoke(main, ["check", "--show", str(tmp_path / "show"), "--format", "json"])
+    said = [p for p in json.loads(checked.stdout)["problems"] if p["code"] == "MED010"]
+    assert [p["message"] for p in said][0] == json.loads(as_json.stdout)["problems"][0]["message"]

@@ -138,7 +138,9 @@ def test_guid_assign_skips_an_episode_md_that_is_not_utf8(show: Path) -> None:
     (folder / "episode.md").write_bytes((folder / "episode.md").read_text().encode("latin-1"))
     before = (folder / "episode.md").read_bytes()
     done = _run("guid", "--assign", cwd=show)
-    assert done.returncode == 0, done.stderr
+    # named, with exit code 1 (whether it has a GUID is unknown), and never rewritten
+    assert done.returncode == 1, done.stderr
+    assert "episodes/006-latin1/episode.md: could not be read" in done.stderr and "Traceback" not in done.stderr
     assert (folder / "episode.md").read_bytes() == before
 
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..audio import APP_FORMATS
 from ..errors import Problem, error, info, warning
 from ..model import Episode, Item, Show
+from .titles import repeats_show_name
 
 
 def duplicates(episodes: list[Episode]) -> list[Problem]:
@@ -31,6 +32,12 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
     return problems
 
 
+def unaccepted_format(slug: str, audio_name: str, mime: str) -> Problem:
+    """MED010, for a format Apple and Spotify do not take (WAV, FLAC, Ogg); `mediafeed add` says it too."""
+    return warning("MED010", f"episodes/{slug}/{audio_name}", f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
+                   field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure")
+
+
 def check_items(show: Show, items: list[Item]) -> list[Problem]:
     problems: list[Problem] = []
     numbers: dict[tuple[int, float], Item] = {}
@@ -39,9 +46,7 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
         episode = item.episode
         src, slug = episode.source, episode.slug
         if item.media.kind not in APP_FORMATS:
-            problems.append(warning("MED010", f"episodes/{slug}/{episode.audio}",
-                                    f"{item.media.mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
-                                    field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure"))
+            problems.append(unaccepted_format(slug, episode.audio, item.media.mime))
         if show.type == "serial" and not episode.number and episode.decimal_number:
             problems.append(error("EP010", src, f"episode {episode.podcast_number} is not a whole number: Apple's "
                                   "itunes:episode takes whole numbers only, and a serial show needs one on every episode",
@@ -65,7 +70,7 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
                                   field="audio", episode=slug, hint="each episode needs its own audio file"))
         enclosures.setdefault(item.enclosure_url, item)
         title = episode.title
-        if show.title and show.title.lower() in title.lower() and title.lower() != show.title.lower():
+        if repeats_show_name(show.title, title):
             problems.append(info("EP020", src, "title repeats the show's name; Apple asks for the episode title alone",
                                  field="title", episode=slug, hint="remove the show name from the title"))
         if re.match(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+e\d+)\b", title, re.I):

@@ -29,6 +29,7 @@ from .feedxml import FeedDoc, child, children, text
 from .namespace import check_itunes_names
 from .podlove import check_psc
 from .rules import problem
+from .titles import repeats_show_name
 
 #: enclosure types Apple Podcasts and Spotify accept
 #: (Apple's list: audio/x-m4a, audio/mpeg, video/quicktime, video/mp4, video/x-m4v; audio/mp4 is M4A's registered type.
@@ -151,7 +152,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
             out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
                                hint="write the title as plain text"))
-        if show_title and show_title.lower() in title.lower() and title.lower() != show_title.lower():
+        if repeats_show_name(show_title, title):
             out.append(problem("EP020", src, f"title {title!r} repeats the show's name", field="title", episode=label,
                                hint="Apple asks for the episode title alone"))
         if _NUMBER_PREFIX.match(title):

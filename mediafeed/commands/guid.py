@@ -23,7 +23,8 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
 
     \b
     Exit codes: 0 done, 1 an empty guid could not be filled in (written over
-    several lines: write it yourself), 2 no show here.
+    several lines: write it yourself) or an episode.md could not be read
+    (run mediafeed check), 2 no show here.
 
     \b
     Example:
@@ -32,11 +33,12 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     """
     from ..guids import assign_missing
 
-    changed = assign_missing(show_dir.resolve(), write=assign)
+    changed, unread = assign_missing(show_dir.resolve(), write=assign)
     left = [file for file, new in changed if assign and not new]  # an empty guid written in a way we cannot fill in
     if fmt == "json":
-        print_json({"ok": not left, "assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed]})
-        if left:
+        print_json({"ok": not left and not unread,
+                    "assigned" if assign else "missing": [{"file": f, "guid": g} for f, g in changed], "unread": unread})
+        if left or unread:
             raise SystemExit(1)
         return
     for file, new in changed:
@@ -44,7 +46,11 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     for file in left:
         echo(f"{file}: its empty 'guid' cannot be filled in where it is; nothing was changed: write "
              "'guid: ' and a new UUID on one line there (python3 -c 'import uuid; print(uuid.uuid4())')", err=True)
+    for file in unread:  # its GUID cannot be told: "0 without a GUID" would say all is well
+        echo(f"{file}: could not be read, so whether it has a GUID is unknown; nothing was changed: run "
+             "'mediafeed check' for what is wrong with it", err=True)
     info(f"{len(changed) - len(left)} episode(s) {'given a GUID' if assign else 'without a GUID'}"
-         + ("" if assign or not changed else "; run 'mediafeed guid --assign' to fix"))
-    if left:
+         + ("" if assign or not changed else "; run 'mediafeed guid --assign' to fix")
+         + (f"; {len(unread)} could not be read" if unread else ""))
+    if left or unread:
         raise SystemExit(1)

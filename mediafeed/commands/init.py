@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -47,9 +48,9 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     if not no_input and sys.stdin.isatty() and fmt == "text":
         title = title or click.prompt("Show title", err=True)
         description = description or click.prompt("One or two sentences on what it is about", err=True)
-        url = url or click.prompt("Public address of the site (https://…/)", err=True)
+        url = url or click.prompt("Public address of the site (https://…/)", err=True, value_proc=_checked("url"))
         author = author or click.prompt("Author (you or your team)", err=True)
-        email = email or click.prompt("Owner e-mail (Apple writes here)", err=True)
+        email = email or click.prompt("Owner e-mail (Apple writes here)", err=True, value_proc=_checked("email"))
     from ..scaffold import ShowAnswers, init_show
 
     answers = ShowAnswers(title=title, description=description, url=url, author=author, email=email,
@@ -63,3 +64,16 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     # quoted as a shell needs it, so that the command runs as written for a folder named "My Show" too
     info(f"Next: put square artwork at {directory / 'artwork.jpg'}, then run: mediafeed add EPISODE.mp3 --show "
          f"{shlex.quote(str(directory))}")
+
+
+def _checked(name: str) -> Callable[[str], str]:
+    """A prompt's check: a wrong answer is said at once, with its fix, and asked for again (click re-asks)."""
+    def check(value: str) -> str:
+        from ..scaffold import answer_problem
+
+        problem = answer_problem(name, value)
+        if problem:
+            message, fix = problem
+            raise click.BadParameter(f"{message} — {fix.replace(f'--{name} ', '')}")
+        return value
+    return check

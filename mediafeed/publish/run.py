@@ -119,7 +119,8 @@ def load_config(root: Path) -> tuple[Show, config_io.PublishConfig]:
         raise InputError(problems)
     if not show.publish:
         raise InputError(error("PUB001", SHOW_FILE, "no publish targets configured", field="publish",
-                               hint="add 'publish: {targets: {site: {type: s3, bucket: NAME}}}' (see docs/publish.md)"))
+                               hint="add e.g. 'publish: {targets: {web: {type: directory, path: /var/www/podcast}}}' for a web server's "
+                               "folder, or {type: s3, bucket: NAME} (see docs/publish.md)"))
     config, config_problems = config_io.parse(show.publish, root)
     if has_errors(config_problems):
         raise InputError(config_problems)
