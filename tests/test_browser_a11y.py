@@ -166,14 +166,12 @@ def test_the_embed_shows_its_focus_ring_on_every_control_at_every_width(
     assert [s for s in stops if s["problem"]] == []
 
 
-def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, browser: Any) -> None:
-    """Tab goes from the blog's text into the iframe, through the player, and on to the blog's next link."""
-    oembed = (server.root / EP1 / "oembed.json").read_text()
-    iframe = re.search(r'"html": "(<iframe.*?</iframe>)"', oembed).group(1).replace('\\"', '"')  # type: ignore[union-attr]
-    assert re.search(r' title="[^"]+"', iframe)  # the frame has a name for the list of frames
+@contextlib.contextmanager
+def _blog_post(browser: Any, body: str) -> Iterator[tuple[Any, Any, Any]]:
+    """A blog post holding ``body`` (an embed code), served from another origin and open at 800 px: (its browser
+    context, its page, the embed's frame once the player shows)."""
     blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><link rel='icon' href='data:,'>"
-            "</head><body><main><h1>Post</h1><p><a href='#before'>Before</a></p>" + iframe +
-            "<p><a href='#after'>After</a></p></main></body></html>")
+            "</head><body><main><h1>Post</h1>" + body + "</main></body></html>")
     with SiteServer() as other:
         other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
         context = browser.new_context(viewport={"width": 800, "height": 600})
@@ -181,6 +179,19 @@ def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, br
         tab.goto(other.url + "post.html")
         frame = tab.query_selector("iframe").content_frame()
         frame.wait_for_selector(".player-bar", state="visible")
+        try:
+            yield context, tab, frame
+        finally:
+            context.close()
+
+
+def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, browser: Any) -> None:
+    """Tab goes from the blog's text into the iframe, through the player, and on to the blog's next link."""
+    oembed = (server.root / EP1 / "oembed.json").read_text()
+    iframe = re.search(r'"html": "(<iframe.*?</iframe>)"', oembed).group(1).replace('\\"', '"')  # type: ignore[union-attr]
+    assert re.search(r' title="[^"]+"', iframe)  # the frame has a name for the list of frames
+    with _blog_post(browser, "<p><a href='#before'>Before</a></p>" + iframe + "<p><a href='#after'>After</a></p>") \
+            as (context, tab, frame):
         tab.keyboard.press("Tab")
         assert tab.evaluate("document.activeElement.textContent") == "Before"
         inside = []
@@ -193,7 +204,6 @@ def test_the_embed_on_a_blog_is_entered_and_left_with_tab(server: SiteServer, br
         assert [s["name"] for s in inside] == frame.evaluate(_TABBABLE)
         assert "Play" in [s["name"] for s in inside]
         assert [s for s in inside if s["problem"]] == []
-        context.close()
 
 
 def test_the_embed_on_a_blog_links_the_transcript_and_opens_it_in_a_new_tab(server: SiteServer, browser: Any) -> None:
@@ -201,15 +211,7 @@ def test_the_embed_on_a_blog_links_the_transcript_and_opens_it_in_a_new_tab(serv
     had no way to it: a deaf reader saw a player and a title. Its "Transcript" link, reached with Tab and opened with
     Enter, opens the episode page at the transcript in a new tab; the blog's frame stays the player."""
     oembed = json.loads((server.root / EP1 / "oembed.json").read_text())
-    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><link rel='icon' href='data:,'>"
-            "</head><body><main><h1>Post</h1>" + oembed["html"] + "</main></body></html>")
-    with SiteServer() as other:
-        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
-        context = browser.new_context(viewport={"width": 800, "height": 600})
-        tab = context.new_page()
-        tab.goto(other.url + "post.html")
-        frame = tab.query_selector("iframe").content_frame()
-        frame.wait_for_selector(".player-bar", state="visible")
+    with _blog_post(browser, oembed["html"]) as (context, tab, frame):
         for _ in range(12):
             tab.keyboard.press("Tab")
             if frame.evaluate("document.activeElement.className") == "embed-transcript":
@@ -222,7 +224,6 @@ def test_the_embed_on_a_blog_links_the_transcript_and_opens_it_in_a_new_tab(serv
         assert page.url == server.url + EP1 + "#transcript"
         assert page.evaluate("document.getElementById('transcript').getBoundingClientRect().top") < 100  # scrolled to it
         assert frame.url == server.url + EMBED  # the blog's frame did not navigate
-        context.close()
     # an episode without a transcript has no such link
     tab = browser.new_page()
     tab.goto(server.url + "episodes/000-trailer/embed/")

@@ -258,16 +258,23 @@ def test_subprocess_errors_are_one_line_without_traceback(tmp_path: Path) -> Non
     assert added.returncode == 2 and "Traceback" not in added.stderr
 
 
-def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
+def _init_at_a_terminal(folder: Path, answers: str) -> subprocess.CompletedProcess[str]:
+    """``mediafeed init FOLDER --category Fiction`` with a pseudo-terminal as stdin, ``answers`` typed ahead."""
     import pty
 
     main_fd, terminal_fd = pty.openpty()
-    answers = "Night Shift\nStories from the late shift\nhttps://example.org/night-shift/\nAna\nana@example.org\n"
     os.write(main_fd, answers.encode())
-    result = subprocess.run([sys.executable, "-m", "mediafeed", "init", str(tmp_path / "s"), "--category", "Fiction"],
-                            stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
-    os.close(terminal_fd)
-    os.close(main_fd)
+    try:
+        return subprocess.run([sys.executable, "-m", "mediafeed", "init", str(folder), "--category", "Fiction"],
+                              stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    finally:
+        os.close(terminal_fd)
+        os.close(main_fd)
+
+
+def test_init_asks_for_the_essentials_in_a_terminal(tmp_path: Path) -> None:
+    result = _init_at_a_terminal(tmp_path / "s", "Night Shift\nStories from the late shift\n"
+                                 "https://example.org/night-shift/\nAna\nana@example.org\n")
     assert result.returncode == 0, result.stderr
     assert "Show title" in result.stderr and "Owner e-mail" in result.stderr
     show, problems = load_show(tmp_path / "s")
@@ -280,16 +287,8 @@ def test_init_asks_again_for_an_answer_it_cannot_take(tmp_path: Path) -> None:
 
     It used to take every answer, then refuse them all (INI001, exit code 2, nothing written): the producer
     typed the whole show again, or learnt the options."""
-    import pty
-
-    main_fd, terminal_fd = pty.openpty()
-    answers = ("Night Shift\nStories from the late shift\nexample.org/night-shift\nhttps://example.org/night-shift/\n"
-               "Ana\nana at example.org\nana@example.org\n")
-    os.write(main_fd, answers.encode())
-    result = subprocess.run([sys.executable, "-m", "mediafeed", "init", str(tmp_path / "s"), "--category", "Fiction"],
-                            stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
-    os.close(terminal_fd)
-    os.close(main_fd)
+    result = _init_at_a_terminal(tmp_path / "s", "Night Shift\nStories from the late shift\nexample.org/night-shift\n"
+                                 "https://example.org/night-shift/\nAna\nana at example.org\nana@example.org\n")
     assert result.returncode == 0, result.stderr
     assert "expected the site's https:// address, got 'example.org/night-shift'" in result.stderr
     assert "https://example.org/night-shift/" in result.stderr  # the fix, as the producer would type it
