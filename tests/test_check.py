@@ -352,3 +352,28 @@ def test_an_http_artwork_address_in_podcast_image_points_at_show_yml(show: Path)
     found = [p for p in lint.lint_show(show).problems if p.code == "PI004" and p.field.startswith("artwork")]
     assert [(p.file, p.field) for p in found] == [("show.yml", "artwork")]
     assert "podcast:image@href" in found[0].message
+
+
+def test_an_episode_without_show_notes_is_a_warning_naming_its_episode_md(show: Path) -> None:
+    """An episode whose body is empty or only the comment `mediafeed add` leaves there had no warning: its
+    <description> repeated the title, and Apple and Spotify showed the title twice (EP113 was for feeds only)."""
+    folder = sorted((show / "episodes").iterdir())[0]
+    source = folder / "episode.md"
+    _set_front(source, {"summary": None})
+    front = source.read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n"
+
+    def notes_warnings(body: str) -> list[str]:
+        source.write_text(front + body, encoding="utf-8")
+        found = [p for p in lint.lint_show(show).problems if p.code == "EP113"]
+        assert all(p.severity is Severity.WARNING for p in found)
+        return [p.line() for p in found]
+
+    for body in ("", "\n\n", "<!-- Show notes in Markdown below. The audio is 0:06 long. -->\n", "<!-- never closed\n"):
+        found = notes_warnings(body)
+        assert len(found) == 1, (body, found)
+        assert found[0].startswith(f"episodes/{folder.name}/episode.md: notes: the episode has no show notes"), found
+    assert notes_warnings("<!-- a comment first -->\nWhat the study found.\n") == []
+    assert notes_warnings("What the study found.\n") == []
+    _set_front(source, {"summary": "What the study found, in two sentences."})
+    source.write_text(source.read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n", encoding="utf-8")
+    assert [p for p in lint.lint_show(show).problems if p.code == "EP113"] == []

@@ -38,6 +38,16 @@ def unaccepted_format(slug: str, audio_name: str, mime: str) -> Problem:
                    field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure")
 
 
+#: an HTML comment in Markdown (``mediafeed add`` writes one where the notes go): no notes for a reader
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+
+
+def has_notes(markdown: str) -> bool:
+    """Whether an episode.md body holds show notes: anything but white space and HTML comments."""
+    body = markdown.strip()
+    return bool(body) and (not body.startswith("<!--") or bool(_COMMENT.sub("", body).strip()))
+
+
 def check_items(show: Show, items: list[Item]) -> list[Problem]:
     problems: list[Problem] = []
     numbers: dict[tuple[int, float], Item] = {}
@@ -69,6 +79,11 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
             problems.append(error("EP012", src, f"enclosure URL is also used by {enclosures[item.enclosure_url].episode.source}",
                                   field="audio", episode=slug, hint="each episode needs its own audio file"))
         enclosures.setdefault(item.enclosure_url, item)
+        if not episode.summary and not has_notes(episode.notes_markdown):
+            problems.append(warning("EP113", src, "the episode has no show notes: apps would show its title again as the "
+                                    "description", field="notes", episode=slug,
+                                    hint="write what the episode is about below the front matter (its sources, links, "
+                                    "people), or at least give a 'summary:'"))
         title = episode.title
         if repeats_show_name(show.title, title):
             problems.append(info("EP020", src, "title repeats the show's name; Apple asks for the episode title alone",

@@ -345,7 +345,9 @@ _RULES = [
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
        "Write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
     _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset"),
-    _r("EP113", "apple psp1", W, "an episode has no description"),
+    _r("EP113", "apple psp1", W, "an episode has no description",
+       "In a show: an episode.md with no show notes below its front matter (HTML comments alone, such as the one 'mediafeed "
+       "add' writes, are none) and no 'summary:'. Its description would repeat the title, which apps show above it."),
     _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes"),
     _r("EP115", "apple", W, "the description uses HTML tags apps do not show",
        "Apple allows p, ol, ul, li, a, b, i, strong and em in descriptions (inside CDATA)."),
