@@ -23,7 +23,7 @@ from .model import Item, Show
 from .output import Piece
 
 TABLE = "fragment"
-FORMAT = 3  #: part of every tag: a change to how items are rendered must not reuse older bytes
+FORMAT = 4  #: part of every tag: a change to how items are rendered must not reuse older bytes (4: keywords ", ")
 
 
 class FeedItems:

@@ -54,7 +54,7 @@ class ItunesExtension(BaseExtension):  # type: ignore[misc]
             _text(category, "category", "", text=show.subcategory)
         _text(channel, "explicit", "true" if show.explicit else "false")
         if show.keywords:
-            _text(channel, "keywords", ",".join(show.keywords))
+            _text(channel, "keywords", keyword_list(show.keywords))
         if show.new_feed_url:
             _text(channel, "new-feed-url", show.new_feed_url)
         if show.block or "apple" in show.block_services:
@@ -62,6 +62,12 @@ class ItunesExtension(BaseExtension):  # type: ignore[misc]
         if show.complete:
             _text(channel, "complete", "Yes")
         return feed
+
+
+def keyword_list(keywords: tuple[str, ...]) -> str:
+    """``itunes:keywords`` as every reader splits it: gPodder's podcastparser splits on ", " alone (a list written
+    "a,b" was one keyword there), feedparser and podcast-partytime on "," and strip the spaces."""
+    return ", ".join(keywords)
 
 
 def item_elements(entry: Any, item: Item) -> None:
@@ -82,6 +88,6 @@ def item_elements(entry: Any, item: Item) -> None:
     if episode.summary:
         _text(entry, "summary", episode.summary)
     if episode.keywords:
-        _text(entry, "keywords", ",".join(episode.keywords))
+        _text(entry, "keywords", keyword_list(episode.keywords))
     if episode.block:
         _text(entry, "block", "Yes")

@@ -251,6 +251,7 @@ def _describe(html: str, link: str) -> str:
     #: after the cut, so the link to the full notes, and whatever an app shows next, is not inside the last item
     open_lists: list[str] = []
     closers = ""
+    before: list[str] = []  #: the closers each kept chunk found (to step back over a heading left last)
     for match in _BLOCK_END.finditer(strict):
         chunk = strict[position:match.end()]
         size = len(chunk.encode("utf-8"))
@@ -264,9 +265,15 @@ def _describe(html: str, link: str) -> str:
         if used + size + len(now_closers) > budget:
             break
         kept.append(chunk)
+        before.append(closers)
         used += size
         position = match.end()
         open_lists, closers = now_open, now_closers
+    # a heading cut off from its section ("Part 4", then "Full show notes") reads as if the link were the section:
+    # the cut steps back over it
+    if len(kept) > 1 and _HEADING_PARAGRAPH.fullmatch(kept[-1]):
+        kept.pop()
+        closers = before.pop()
     if not kept:  # a single huge block: fall back to plain text
         text = plain_text(strict)
         cut = text.encode("utf-8")[: budget - 20].decode("utf-8", "ignore").rsplit(" ", 1)[0]
@@ -275,6 +282,8 @@ def _describe(html: str, link: str) -> str:
 
 
 _LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>")
+#: a heading as the description writes it (a bold paragraph: _describe), alone in its chunk
+_HEADING_PARAGRAPH = re.compile(r"\s*<p><strong>(?:(?!</?p\b).)*</strong></p>\s*", re.S)
 
 
 def _table_as_list(table: str) -> str:

@@ -104,6 +104,13 @@ CATALOGUE = [
     ('ch-image-http', 'href="https://podcast.example.com/artwork.jpg"', 'href="http://podcast.example.com/artwork.jpg"', 0, ['SHOW027 warning itunes:image@href']),
     ('ch-image-gif', 'href="https://podcast.example.com/artwork.jpg"', 'href="https://podcast.example.com/artwork.gif"', 0, ['SHOW008 warning itunes:image@href']),
     ('ch-image-twice', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', '<itunes:image href="https://podcast.example.com/artwork.jpg"/><itunes:image href="https://podcast.example.com/artwork-old.jpg"/>', 0, ['SHOW028 warning itunes:image']),
+    # a relative href is resolved by no app (the W3C validator's InvalidLink): they show no artwork
+    ('ch-image-relative', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', '<itunes:image href="/artwork.jpg"/>', 1,
+     ['SHOW007 error itunes:image@href']),
+    # one value written twice with different values (the W3C validator's DuplicateElement): apps disagree on which counts
+    ('ch-explicit-twice', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>",
+     "<itunes:explicit>false</itunes:explicit><itunes:explicit>true</itunes:explicit>\n    <itunes:type>", 0, ['SHOW030 warning itunes:explicit']),
+    ('ch-language-twice', "<language>en-gb</language>", "<language>en-gb</language><language>fr</language>", 0, ['SHOW030 warning language']),
     ('ch-image-url-attr', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', '<itunes:image url="https://podcast.example.com/artwork.jpg"/>', 1, ['SHOW007 error itunes:image@href']),
     ('ch-owner-no-email', "<itunes:email>podcast@example.com</itunes:email>", "", 0, ['SHOW015 warning itunes:owner']),
     ('ch-owner-bad-email', "<itunes:email>podcast@example.com</itunes:email>", "<itunes:email>podcast at example dot com</itunes:email>", 0, ['SHOW015 warning itunes:owner/itunes:email']),
@@ -164,6 +171,14 @@ CATALOGUE = [
     ('eptype-bonus2', "<itunes:episodeType>full</itunes:episodeType>", "<itunes:episodeType>bonus2</itunes:episodeType>", 1, ['EP120 error itunes:episodeType #1']),
     ('item-explicit-dirty', "<itunes:explicit>false</itunes:explicit>\n      <itunes:season>", "<itunes:explicit>dirty</itunes:explicit>\n      <itunes:season>", 1, ['EP119 error itunes:explicit #1']),
     ('item-image-http', ITEM1_END, ITEM1_END + '<itunes:image href="http://podcast.example.com/ep.jpg"/>', 0, ['EP127 warning itunes:image@href #1']),
+    ('item-image-relative', ITEM1_END, ITEM1_END + '<itunes:image href="/art/salt-marsh.jpg"/>', 0, ['EP129 warning itunes:image@href #1']),
+    ('item-explicit-twice', "<itunes:explicit>false</itunes:explicit>\n      <itunes:season>",
+     "<itunes:explicit>false</itunes:explicit><itunes:explicit>true</itunes:explicit>\n      <itunes:season>", 0,
+     ['EP131 warning itunes:explicit #1']),
+    ('item-guid-twice', ITEM1_END, ITEM1_END + '<guid isPermaLink="false">salt-marsh-carbon</guid>', 0, ['EP131 warning guid #1']),
+    # only 'Yes' keeps an episode out of Apple's directory (as for the channel's, SHOW019)
+    ('item-block-lowercase', ITEM1_END, ITEM1_END + '<itunes:block>yes</itunes:block>', 0, ['EP130 warning itunes:block #1']),
+    ('item-block-empty', ITEM1_END, ITEM1_END + '<itunes:block/>', 0, ['EP130 warning itunes:block #1']),
     ('item-image-empty', ITEM1_END, ITEM1_END + '<itunes:image/>', 0, ['EP129 warning itunes:image@href #1']),
     ('item-image-url-attr', ITEM1_END, ITEM1_END + '<itunes:image url="https://podcast.example.com/ep.jpg"/>', 0,
      ['EP129 warning itunes:image@href #1']),

@@ -56,6 +56,11 @@ def test_sample_show_feed_reads_back_in_podcastparser_and_feedparser(show: Path)
     assert f"<podcast:guid>{podcast_guid('https://podcast.example.org/safe-to-say/feed.xml')}</podcast:guid>" in raw
     assert fp.feed.title == "Safe to Say"
     assert fp.feed.link == "https://podcast.example.org/safe-to-say/"
+    # keywords: gPodder's podcastparser splits itunes:keywords on ", " alone (it read "a,b,c" as one keyword),
+    # feedparser on "," (stripping the spaces)
+    keywords = ["intimate partner violence", "domestic abuse", "substance use", "addiction", "research"]
+    assert pp["itunes_keywords"] == keywords
+    assert set(keywords) <= {tag.term for tag in fp.feed.tags}  # (beside the category, which it files there too)
 
 
 def test_podcast_guid_known_answers() -> None:

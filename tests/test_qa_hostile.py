@@ -233,6 +233,24 @@ def test_a_description_cut_inside_nested_lists_closes_them_before_the_link_to_th
         assert root[-1].findtext("a") == "Full show notes" and len(root.findall(".//li")) > 10
 
 
+def test_a_description_cut_after_a_heading_leaves_the_heading_out() -> None:
+    """Long notes in sections: the cut to 4,000 bytes fell after a section's heading, so apps showed "Part 4" (a bold
+    paragraph) with "Full show notes" beneath it, as if the link were that section. The cut steps back over it."""
+    from mediafeed.notes import DESCRIPTION_LIMIT, render
+
+    section = "Lorem ipsum dolor sit amet, ünïcode & **bold** text. " * 12
+    for between in ("", "- item one\n- item [two](https://example.org/?a=1&b=2)\n\n"):
+        markdown = "".join(f"## Part {i} — café ✓\n\n{section}\n\n{between}" for i in range(12))
+        description = render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/").description
+        assert len(description.encode("utf-8")) <= DESCRIPTION_LIMIT
+        root = etree.fromstring(f"<description>{description}</description>".encode(), etree.XMLParser(recover=False))
+        assert root[-1].findtext("a") == "Full show notes"
+        last = root[-2]
+        assert not (last.tag == "p" and len(last) == 1 and last[0].tag == "strong" and not (last.text or "").strip()
+                    and not (last[0].tail or "").strip()), description[-300:]
+        assert [p.findtext("strong") for p in root.findall("p")][0] == "Part 0 — café ✓"  # headings before the cut stay
+
+
 def test_escaped_control_characters_and_lone_surrogates_in_chapters_json_are_removed_with_a_warning(show: Path) -> None:
     """chapters.json is scrubbed of the characters XML forbids as text, but JSON spells them as escapes
     ("\\u0001", "\\ud800"), which become characters only when parsed: a lone surrogate in a chapter title ended

@@ -17,7 +17,7 @@ from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
-from .feedxml import ATOM, FeedDoc, child, children, text
+from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
 from .namespace import check_itunes_names, check_namespace
 from .podlove import check_psc
 from .rules import problem
@@ -35,6 +35,9 @@ ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn
 tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu iw in ji jw mo""".split())
 URL = re.compile(r"^https?://[^\s/]+\S*$", re.I)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
+#: the channel's elements that hold one value (SHOW030; itunes:image is SHOW028)
+CHANNEL_SINGLES = ("title", "link", "language", "itunes:author", "itunes:explicit", "itunes:type", "itunes:block",
+                   "itunes:complete", "itunes:new-feed-url", "podcast:guid", "podcast:locked", "podcast:medium")
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4}})\s+"
@@ -235,6 +238,7 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
             if wrong:
                 out.append(problem("SHOW021", src, wrong, field=name, hint=date_hint()))
 
+    out += conflicting(doc, ch, CHANNEL_SINGLES, "SHOW030")
     channels = [element for element in doc.root if element.tag == "channel"]
     if len(channels) > 1:  # RSS 2.0 has one; apps read the first and never see the others' episodes
         lost = sum(1 for extra in channels[1:] for element in extra if element.tag == "item")
@@ -266,6 +270,10 @@ def _image(doc: FeedDoc) -> list[Problem]:
                         + (f": the URL is in a {misplaced}= attribute, which apps do not read" if misplaced else ""),
                         field="itunes:image@href" if image is not None else "itunes:image",
                         hint='add <itunes:image href="https://…/artwork.jpg"/> (square JPEG/PNG, 1400–3000 px)')]
+    if not URL.match(href):
+        return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} is not an absolute http(s) URL: apps do not "
+                        "resolve it against the feed's address, and show no artwork", field="itunes:image@href",
+                        hint='write the full address, e.g. <itunes:image href="https://…/artwork.jpg"/>')]
     out = []
     others = sorted({(i.get("href") or "").strip() for i in images[1:]} - {href})
     if others:
@@ -446,3 +454,22 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint="the person's name, or the license's SPDX identifier"))
     return out + check_namespace(doc, parent, episode) + check_value_and_social(doc, parent, episode)
+
+
+def conflicting(doc: FeedDoc, parent: Any, names: tuple[str, ...], code: str, label: str = "") -> list[Problem]:
+    """EP131/SHOW030: an element that holds one value, written more than once with different values
+    (``<itunes:explicit>no</itunes:explicit><itunes:explicit>yes</itunes:explicit>``: the W3C validator's
+    DuplicateElement). The same value twice is harmless and not reported."""
+    out = []
+    by_tag = children_by_tag(doc, parent)
+    for name in names:
+        found = by_tag.get(q(doc, name), ())
+        if len(found) < 2:
+            continue
+        values = list(dict.fromkeys((element.text or "").strip() for element in found))
+        if len(values) > 1:
+            out.append(problem(code, doc.source, f"{len(found)} <{name}> elements with different values ("
+                               + ", ".join(repr(v) for v in values[:4]) + (", …" if len(values) > 4 else "")
+                               + "): apps disagree on which counts", field=name, episode=label,
+                               hint=f"keep one <{name}> with the value you mean"))
+    return out

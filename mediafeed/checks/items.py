@@ -19,6 +19,7 @@ from .channel import (
     IMAGE_EXTENSIONS,
     URL,
     _explicit,
+    conflicting,
     date_hint,
     double_escaped,
     insecure_image,
@@ -138,6 +139,13 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
     return out
 
 
+#: an item's elements that hold one value: written twice with different values, apps disagree on which counts
+#: (podcast-partytime keeps the first; podcastparser and AntennaPod the last; feedparser the first title, the last guid,
+#: pubDate and duration)
+ITEM_SINGLES = ("title", "link", "pubDate", "guid", "itunes:title", "itunes:duration", "itunes:explicit", "itunes:episode",
+                "itunes:season", "itunes:episodeType", "itunes:block")
+
+
 def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float | None = None) -> list[Problem]:
     """The rules about one item on its own (``show_title``: the channel's title, stripped; ``now``: see
     :func:`check_items`)."""
@@ -176,8 +184,18 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
         if value is not None and not (_whole(value) and int(value) > 0):
             out.append(problem("EP121", src, f"{name} is {value!r}; expected a whole number from 1", field=name, episode=label,
                                hint=f"write <{name}>1</{name}>, or leave it out"))
+    out += conflicting(doc, item, ITEM_SINGLES, "EP131", label)
+    block = text(doc, item, "itunes:block")
+    if block is not None and block != "Yes":
+        out.append(problem("EP130", src, f"itunes:block is {block!r}; only 'Yes' keeps the episode out of Apple Podcasts",
+                           field="itunes:block", episode=label,
+                           hint="write <itunes:block>Yes</itunes:block>, or remove the element"))
     image = child(doc, item, "itunes:image")
     href = (image.get("href") or "").strip() if image is not None else ""
+    if href and not URL.match(href):
+        out.append(problem("EP129", src, f"episode artwork URL {href!r} is not an absolute http(s) URL: apps do not resolve "
+                           "it against the feed's address, and show the show's artwork or none", field="itunes:image@href",
+                           episode=label, hint='write the full address, e.g. <itunes:image href="https://…/episode.jpg"/>'))
     if image is not None and not href:
         misplaced = next((name for name in ("url", "src") if image.get(name)), "")
         out.append(problem("EP129", src, "an <itunes:image> without href= (episode artwork)"

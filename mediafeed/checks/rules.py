@@ -243,7 +243,7 @@ _RULES = [
     _r("SHOW004", "psp1", E, "the channel has no link, or one that is not an absolute http(s) URL"),
     _r("SHOW005", "apple psp1", E, "the channel has no language"),
     _r("SHOW006", "apple psp1", E, "the language is not an ISO 639 code", "Write e.g. 'en', 'en-gb', 'pt-BR' (RFC 5646 / ISO 639)."),
-    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork)"),
+    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork), or one whose href is not an absolute http(s) URL"),
     _r("SHOW008", "apple", W, "artwork URL does not end in .jpg, .jpeg or .png",
        "Apple's RSS guide asks for artwork URLs ending in .jpg or .png; some tools drop other URLs."),
     _r("SHOW009", "apple psp1", E, "no itunes:category"),
@@ -269,6 +269,9 @@ _RULES = [
        "Web players on https pages block http images (mixed content) and apps that load only https show no artwork."),
     _r("SHOW028", "apple", W, "more than one itunes:image in the channel",
        "The channel takes one itunes:image; apps pick the first or the last, so listeners see different artwork."),
+    _r("SHOW030", "apple psp1", W, "an element that holds one value is written twice in the channel with different values",
+       "Two <language>, <itunes:explicit>, <itunes:type>, <itunes:author>, … with different values: apps disagree about "
+       "the show (podcast-partytime keeps the first; feedparser, podcastparser and AntennaPod the last)."),
     _r("SHOW029", "apple psp1", E, "more than one channel in the feed",
        "RSS 2.0 has one <channel>; apps read the first, so the episodes of any other never reach listeners."),
     # -- podcast: namespace -----------------------------------------------------------------------
@@ -368,8 +371,16 @@ _RULES = [
        "Apps show titles as plain text: '<b>Title</b>' appears with its tags."),
     _r("EP127", "mediafeed", W, "the episode artwork URL is http://, not https://",
        "Web players on https pages block http images (mixed content) and apps that load only https show no artwork."),
-    _r("EP129", "apple", W, "an episode's itunes:image has no href",
-       "Apps read the episode artwork from href only; an empty element is ignored or, in some apps, shows no artwork at all."),
+    _r("EP129", "apple", W, "an episode's itunes:image has no href, or one that is not an absolute http(s) URL",
+       "Apps read the episode artwork from href only; an empty element is ignored or, in some apps, shows no artwork at "
+       "all. A relative href (/art/ep1.jpg) is not resolved against the feed's address: apps show the show's artwork."),
+    _r("EP130", "apple", W, "an episode's itunes:block has a value other than 'Yes'",
+       "Apple keeps an episode out of its directory only for <itunes:block>Yes</itunes:block>; any other value "
+       "('yes', 'true', 'Absolutely', empty) has no effect, so the episode the producer meant to hide is listed."),
+    _r("EP131", "apple psp1", W, "an element that holds one value is written twice in an episode with different values",
+       "Two <itunes:explicit>, <pubDate>, <guid>, <title>, <itunes:duration>, … with different values: podcast-partytime "
+       "(Podverse) keeps the first, podcastparser (gPodder) and AntennaPod the last, feedparser the first title and the "
+       "last of the others, so apps disagree about the episode."),
     _r("EP128", "apple psp1", W, "pubDate is in the future",
        "Checked for feeds given to 'mediafeed check FEED' (against the clock, a day of slack). Apple holds the episode "
        "back until that date; other apps list it at once, first. Not checked for your own show: build decides what is "
