@@ -268,13 +268,28 @@ def _describe(html: str, link: str) -> str:
         position = match.end()
         open_lists, closers = now_open, now_closers
     if not kept:  # a single huge block: fall back to plain text
-        text = plain_text(strict)
-        cut = text.encode("utf-8")[: budget - 20].decode("utf-8", "ignore").rsplit(" ", 1)[0]
-        return f"<p>{escape_text(cut)}…</p>{more}"
+        return f"<p>{_cut_escaped(plain_text(strict), budget - len('<p>…</p>'.encode()))}…</p>{more}"
     return "".join(kept).strip() + closers + more
 
 
 _LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>")
+
+
+def _cut_escaped(text: str, budget: int) -> str:
+    """``text`` escaped for HTML and cut at a word so that it takes at most ``budget`` bytes of UTF-8. The cut is
+    measured after escaping: each ``&``, ``<`` or ``>`` grows by 3–4 bytes, and a paragraph of "R&D" and "Q&A" cut
+    to the budget first and escaped after ran past Apple's 4,000 bytes (EP114 stopped the build)."""
+    cut = text.encode("utf-8")[:budget].decode("utf-8", "ignore")
+    while True:
+        escaped = escape_text(cut)
+        over = len(escaped.encode("utf-8")) - budget
+        if over <= 0:
+            break
+        cut = cut[: len(cut) - max(1, over // 5)]  # an escape is at most 5 bytes: never cut more than needed
+    if len(cut) < len(text):  # at a word, where there is one
+        word = cut.rsplit(" ", 1)[0]
+        escaped = escape_text(word) if word else escaped
+    return escaped
 
 
 def _table_as_list(table: str) -> str:

@@ -250,3 +250,22 @@ def test_escaped_control_characters_and_lone_surrogates_in_chapters_json_are_rem
     published = json.loads((report.output / "episodes/006-chapters/chapters.json").read_text(encoding="utf-8"))
     assert [c["title"] for c in published["chapters"]] == titles
     assert "Bell  and ]]&gt;  lone" in (report.output / "episodes/006-chapters/index.html").read_text(encoding="utf-8")
+
+
+def test_one_long_paragraph_with_ampersands_is_cut_to_4000_bytes_after_escaping(show: Path) -> None:
+    """Notes of one paragraph longer than the feed's <description> are cut as plain text. The cut was measured before
+    escaping, so each "&" or "<" grew the description by 3 or 4 bytes past it: a paragraph mentioning "R&D" and "Q&A"
+    a few times gave a 6,127-byte description, and EP114 ("the limit is 4000") stopped the build of a show whose
+    producer had written nothing wrong."""
+    from mediafeed.notes import render
+
+    add_episode(show, "006-ampersands", "title: Ampersands\ndate: 2026-03-20T08:00:00+00:00\n"
+                "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6b\naudio: audio.mp3", "R&D and Q&A, where a < b. " * 300)
+    report = build(show, accept_changes=True)
+    assert not [p for p in report.problems if p.episode == "006-ampersands"], report.problems
+    description = _feed_item(report.output, "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6b").findtext("description")
+    assert 3900 < len(description.encode("utf-8")) <= 4000
+    paragraph = etree.fromstring(f"<d>{description}</d>".encode())[0]
+    assert paragraph.text.startswith("R&D and Q&A, where a < b. R&D") and paragraph.text.endswith("b.…")
+    for markdown in ("&" * 5000, "<" * 5000, "é" * 5000, "x" * 5000):  # without a space to cut at, too
+        assert len(render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/").description.encode()) <= 4000
