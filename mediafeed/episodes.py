@@ -8,6 +8,7 @@ published. Every problem is collected, never raised.
 
 from __future__ import annotations
 
+import html
 import math
 import os
 import re
@@ -295,7 +296,8 @@ _CODE = re.compile(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.
 #: must be there too, in any case), the pattern); matches are taken in the order of the text
 _TARGET_FORMS = (
     ("](", False, re.compile(r"\]\(\s*<?([^)\s>]+)")),  # [text](target), ![alt](target)
-    ("]:", False, re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)),  # [label]: target
+    # [label]: target, not a footnote's text ([^1]: See Smith, 2020.)
+    ("]:", False, re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)", re.M)),
     ("=", True, re.compile(r"\b(?:src|href)\s*=\s*[\"']([^\"']+)", re.I)),  # <img src="…">, <a href="…">
 )
 
@@ -311,12 +313,28 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
     if "`" in body or "~~~" in body or "<!--" in body:
         body = _CODE.sub("", body)
     lower = body.lower() if "=" in body else ""
-    found = sorted((match.start(), match.group(1)) for literal, html, form in _TARGET_FORMS
-                   if literal in body and (not html or "src" in lower or "href" in lower)
+    found = sorted((match.start(), match.group(1)) for literal, attribute, form in _TARGET_FORMS
+                   if literal in body and (not attribute or "src" in lower or "href" in lower)
                    for match in form.finditer(body))
     out: list[Problem] = []
     seen: set[str] = set()
     for _, target in found:
+        if "&" in target:  # a character reference is the character, to Markdown and HTML alike
+            target = html.unescape(target)
+        scheme = _SCHEME.match(target.translate(_URL_IGNORED).lstrip(_URL_STRIPPED))
+        if scheme:
+            kind = scheme.group(1).lower()
+            if kind not in _KEPT_SCHEMES and target not in seen:
+                seen.add(target)
+                local = kind == "file" or len(kind) == 1  # file:///…, C:\Users\…
+                out.append(warning("SRC044", rel, f"the notes link to {shown(target)}" + (
+                    ", a file on this computer: listeners cannot open it, and the pages and feeds leave the link out"
+                    if local else f": {kind}: links are left out of the pages and feeds (only http, https, mailto and "
+                    "tel links are kept)"),
+                    field="notes", episode=folder.slug, hint=(
+                        "put the file on the web and link its full https:// address" if local
+                        else "link a web page by its full https:// address, or remove the link")))
+            continue
         name = unquote(target.split("#", 1)[0].split("?", 1)[0]).removeprefix("./")
         if not name or "/" in name or "\\" in name or ":" in name or name in seen or name in published:
             continue
@@ -326,11 +344,29 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
             hint = f"a web address needs its scheme: write https://{name}"
         else:
             hint = "put the file on the web and link its full https:// address" + ("" if there else ", or correct the name")
-        out.append(warning("SRC042", rel, f"the notes link to {name}, " + (
+        out.append(warning("SRC042", rel, f"the notes link to {shown(name)}, " + (
             "which is in the episode's folder but is not published (only the audio, artwork, transcripts, chapters "
             "and alternate enclosures are)" if there else "which is not in the episode's folder"),
             field="notes", episode=folder.slug, hint=hint))
     return out
+
+
+#: a URL's scheme, as a browser reads it: after the tabs and line breaks it ignores anywhere in a URL
+#: (jav&#x09;ascript:) and the spaces and control characters it strips from the start
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+_URL_STRIPPED = "".join(map(chr, range(0x21)))
+#: the schemes the notes' sanitiser keeps (``notes._URL_SCHEMES``)
+_KEPT_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+#: characters a message shows as escapes: controls, and those that are invisible or turn the text around
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
+    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
 
 
 _DOMAIN = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")

@@ -55,6 +55,11 @@ _RULES = [
        "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
        "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
        "show a broken image or link. Also a web address written without https:// (example.org)."),
+    _r("SRC044", "mediafeed", W, "the show notes link to an address the pages and feeds leave out (javascript:, data:, file:, …)",
+       "The notes are sanitised: only http, https, mailto and tel links and images are kept, so a javascript:, "
+       "vbscript:, data:, ftp: or file: address (however it is written: with character references, tabs or line "
+       "breaks inside the scheme) is removed, and so is a path on the producer's computer (C:\\Users\\…). The "
+       "message shows the address as a browser reads it, with invisible characters escaped."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
        "web servers and static hosts often do): the feed would point at a URL that is not found."),
