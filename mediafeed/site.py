@@ -140,6 +140,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
     env.filters["longdate"] = long_date
     env.filters["iso_duration"] = iso_duration
     env.filters["scrollable_tables"] = scrollable_tables
+    env.filters["truncate"] = _directions_closed(env.filters["truncate"])
     env.globals["mediafeed_version"] = __version__
     return env
 
@@ -180,6 +181,22 @@ def long_date(value: object) -> str:
     """The ``longdate`` filter: "1 January 1990" (English month names, as ``strftime('%B')`` in the C locale that
     mediafeed never changes; a table, not strftime: this runs for every page and index entry)."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if isinstance(value, datetime) else ""
+
+
+def _directions_closed(truncate: Any) -> Any:
+    """Jinja's ``truncate`` filter, closing the direction controls its cut leaves open (``source.close_directions``):
+    an index card's summary (the notes' first 240 characters) cut between an RLO and its PDF laid its "..." and,
+    on a page that shows more after it, that text out right to left, as the notes' excerpt once did."""
+    import jinja2
+
+    from .source import close_directions
+
+    @jinja2.pass_environment
+    def truncate_closed(env: jinja2.Environment, value: Any, *args: Any, **kwargs: Any) -> str:
+        cut = truncate(env, value, *args, **kwargs)
+        return cut if cut.isascii() else close_directions(cut)
+
+    return truncate_closed
 
 
 def scrollable_tables(html: str) -> str:

@@ -285,7 +285,8 @@ def test_direction_controls_close_as_the_bidirectional_algorithm_pairs_them() ->
 def test_an_override_in_the_notes_cut_off_by_the_excerpt_is_closed(show: Path) -> None:
     """An episode without a summary is described by its notes' first 300 characters (the page's meta description and
     share cards, the JSON-LD, the audio's comment tag). An RLO before the cut whose PDF came after it was left open:
-    the text after the excerpt in an app's list ran right to left. The excerpt closes what it cuts off."""
+    the text after the excerpt in an app's list ran right to left. The excerpt closes what it cuts off, and so does the
+    template filter ``truncate`` (the index's cards)."""
     import html
 
     from mutagen.id3 import ID3
@@ -299,6 +300,10 @@ def test_an_override_in_the_notes_cut_off_by_the_excerpt_is_closed(show: Path) -
     assert RLO in description and description.endswith(f"…{PDF}"), description[-40:]
     comment = str(ID3(site / "episodes/006-rlo-notes/audio.mp3").getall("COMM")[0])
     assert comment.endswith(f"…{PDF}"), comment[-40:]
+    # the index's card (Jinja's truncate, 240 characters, in any theme) left it open before its paragraph's end
+    card = re.search(r'href="episodes/006-rlo-notes/".*?<p class="summary">(.*?)</p>', (site / "index.html").read_text(
+        encoding="utf-8"), re.S).group(1)  # type: ignore[union-attr]
+    assert RLO in card and card.endswith(f"...{PDF}"), card[-40:]
 
 
 # -- a table in the feed's description ------------------------------------------------------------------------
