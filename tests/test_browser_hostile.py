@@ -274,3 +274,27 @@ def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser
             tab.close()
     finally:
         context.close()
+
+
+def test_the_html_fragment_with_a_long_word_fits_a_phone_on_a_blog_without_our_styles(
+        shapes: SiteServer, browser: object) -> None:
+    """The "Plain HTML" fragment is pasted into a blog that has none of the theme's CSS (here a strict CSP forbids
+    inline styles too) and no ``overflow-wrap``: a 400-character word in the episode's title and 300-character ones in
+    its chapters ran thousands of pixels off a 320 px phone. Titles now carry line break opportunities (``<wbr>``),
+    which need no CSS and add no text."""
+    fragment = (shapes.root / "episodes/007-word/player.html").read_text(encoding="utf-8")
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+            "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'none'\">"
+            f"<title>Blog</title></head><body><h1>A post</h1>{fragment}</body></html>")
+    with SiteServer() as blog_host:
+        blog_host.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
+        try:
+            tab = context.new_page()
+            tab.goto(blog_host.url + "post.html")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+            links = tab.eval_on_selector_all(".mediafeed-episode > p:first-child a, .mediafeed-episode ol a",
+                                             "links => links.map(a => a.textContent)")
+            assert links == [f"T{WORD[:400]}", f"0:00 C{WORD[:300]}", f"0:01 D{WORD[:300]}"]
+        finally:
+            context.close()

@@ -520,3 +520,19 @@ def test_the_oembed_thumbnail_is_the_episodes_own_artwork_with_its_real_size(tmp
     other = json.loads((site / EP1 / "oembed.json").read_bytes())  # no artwork of its own: the show's
     assert other["thumbnail_url"] == BASE + "artwork.png"
     assert (other["thumbnail_width"], other["thumbnail_height"]) == (1400, 1400)
+
+
+def test_breakable_breaks_long_words_between_what_is_drawn_as_one() -> None:
+    """The fragment's ``breakable`` filter: a ``<wbr>`` every ten characters of a word over twenty, escaped, never
+    inside an emoji's sequence (joiners, skin tones, a flag's two letters) nor between a letter and its accent."""
+    from mediafeed.site import breakable
+
+    assert breakable("A title <b>with</b> short words") == "A title <b>with</b> short words"  # autoescape's to do
+    assert breakable("x" * 23 + "<&") == "xxxxxxxxxx<wbr>xxxxxxxxxx<wbr>xxx&lt;&amp;"
+    family, flag = "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\U0001f1ec\U0001f1e7"
+    for word in (family * 12, flag * 15, "e\u0301" * 30, "\U0001f44b\U0001f3fd" * 15):
+        made = str(breakable(word))
+        assert made.replace("<wbr>", "") == word and made.count("<wbr>") >= 2, made
+        for piece in made.split("<wbr>")[1:]:  # each piece starts a whole character sequence
+            assert not piece.startswith(("\u200d", "\u0301", "\U0001f3fd")), made
+            assert not piece.startswith("\U0001f1e7"), made  # the flag's second letter
