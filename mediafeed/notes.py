@@ -105,7 +105,7 @@ def render(markdown: str, link: str = "") -> Notes:
     # instead of leaving them on the page as escaped text.
     raw = _nesting_bounded(_to_html(markdown))
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
-    html = cdata_safe(_page_ids_removed(_engines().page.clean(shifted).strip()))
+    html = cdata_safe(_tidied(_page_ids_removed(_engines().page.clean(shifted).strip())))
     description = _describe(html, link)
     return Notes(html=html, description=description, text=plain_text(html))
 
@@ -117,7 +117,7 @@ def transcript_page(html: str, title: str, language: str) -> bytes:
     from html import escape
 
     head = html.lower().find("</head")
-    body = _engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip()
+    body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
     return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f'</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
@@ -183,6 +183,40 @@ def _page_ids_removed(html: str) -> str:
     if ' id="' not in html:
         return html
     return _ID.sub(lambda m: "" if m.group(1) in PAGE_IDS else m.group(0), html)
+
+
+_REL = ' rel="noopener noreferrer"'
+#: an <a> without href, as the sanitiser leaves it (a javascript: link removed, an <a name>): it adds the rel anyway
+_A_WITHOUT_HREF = re.compile(r'<a((?: (?!href=)[a-z-]+="[^"]*")*)' + _REL + ">")
+_CITE = re.compile(r' cite="([^"]*)"')
+#: an <input> that is not a task list's checkbox (the sanitiser keeps the element, without its type, for those)
+_OTHER_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+
+
+def _tidied(html: str) -> str:
+    """What the sanitiser leaves that a page should not have. An ``<a>`` whose link it removed keeps the ``rel`` it
+    adds to every ``<a>``, which HTML allows only with an ``href`` (the validator's error). ``cite`` (of a quote)
+    is no URL attribute to it, so ``cite="javascript:…"`` stayed, for a feed reader or a script to follow. An
+    ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label."""
+    if html.count("<a ") > html.count(' href="'):
+        html = _A_WITHOUT_HREF.sub(r"<a\1>", html)
+    if " cite=" in html:
+        html = _CITE.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", html)
+    if "<input" in html:
+        html = _OTHER_INPUT.sub("", html)
+    return html
+
+
+def _safe_url(value: str) -> bool:
+    """Whether an attribute's URL is relative or of a scheme the notes keep, read as a browser reads it."""
+    import html as html_lib
+
+    scheme = _HAS_SCHEME.match(html_lib.unescape(value).translate(_URL_IGNORED).lstrip(_URL_STRIPPED))
+    return scheme is None or scheme.group(0)[:-1].lower() in _URL_SCHEMES
+
+
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+_URL_STRIPPED = "".join(map(chr, range(0x21)))
 
 
 def _native(cmark: Any) -> tuple[Any, Any] | None:

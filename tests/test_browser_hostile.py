@@ -48,7 +48,7 @@ def _notes(canary: str) -> str:
 <a href="https://example.org/" ping="{canary}ping">ping</a>
 <div style="background:url({canary}style)" onclick="alert('div')">styled</div>
 <form action="{canary}form"><input autofocus onfocus="alert('focus')"><button formaction="{canary}button">b</button></form>
-<details open ontoggle="alert('toggle')">details</details>
+<details open ontoggle="alert('toggle')">details</details> <blockquote cite="javascript:alert('cite')">cited</blockquote>
 <base href="{canary}base/"><meta http-equiv="refresh" content="0;url={canary}refresh">
 <link rel="stylesheet" href="{canary}link.css"><link rel="prefetch" href="{canary}prefetch">
 
@@ -124,7 +124,7 @@ _LIVE = """() => {
         for (const attr of el.attributes) {
             const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
             if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
-            if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'srcdoc', 'xlink:href', 'ping'].includes(attr.name)
+            if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'srcdoc', 'xlink:href', 'ping', 'cite'].includes(attr.name)
                 && /^(javascript|vbscript|data):/.test(value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
         }
         if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FORM', 'STYLE', 'LINK', 'META'].includes(el.tagName)

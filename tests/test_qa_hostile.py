@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import podcastparser
-from helpers import ROOT, add_episode
+from helpers import ROOT, add_episode, html_errors
 from lxml import etree
 
 from mediafeed.build import build
@@ -269,3 +269,48 @@ def test_one_long_paragraph_with_ampersands_is_cut_to_4000_bytes_after_escaping(
     assert paragraph.text.startswith("R&D and Q&A, where a < b. R&D") and paragraph.text.endswith("b.…")
     for markdown in ("&" * 5000, "<" * 5000, "é" * 5000, "x" * 5000):  # without a space to cut at, too
         assert len(render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/").description.encode()) <= 4000
+
+
+RICH_NOTES = """# What we found
+
+A footnote[^a], a task list, a table and a quote.
+
+- [ ] read the paper
+- [x] ask the author
+
+| Level | Who |
+|---|---|
+| 1 | All staff |
+
+![A chart](https://example.org/chart.png) <img src="https://example.org/raw.png" alt="raw">
+
+<a href="javascript:alert(1)">a link the sanitiser empties</a> <a name="old-anchor">a named anchor</a>
+<a href="jav&#x09;ascript:alert(2)" title="t">another</a> <a href="https://example.org/" target="_blank">a new tab</a>
+
+<blockquote cite="javascript:alert(3)">A quote.</blockquote> <q cite="https://example.org/source">short</q>
+
+<form action="https://example.org/"><input type="text" name="q" value="typed"><input type="submit"></form>
+
+<details><summary>More</summary>Hidden text \U0001f469\u200d\U0001f469\u200d\U0001f467 \u202eRLO\u202c.</details>
+
+[^a]: The note.
+"""
+
+
+def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(show: Path) -> None:
+    """nh3 adds rel="noopener noreferrer" to every <a>, also one whose javascript: link it removed (or an <a name>):
+    "Element a is missing required attribute href", twice an episode. It kept cite="javascript:…" (not a URL
+    attribute to it) and an <input type="text"> as a text box without a label, from a pasted <form>. The episode's
+    page, its embed, the index and the fragment's own markup now pass the W3C's Nu Html Checker."""
+    add_episode(show, "006-rich", "title: \"Rich \u202enotes\u200b \U0001f3f3\ufe0f\u200d\U0001f308\"\n"
+                "date: 2026-03-20T08:00:00+00:00\nguid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6c\naudio: audio.mp3",
+                RICH_NOTES)
+    site = build(show, accept_changes=True).output
+    page = site / "episodes/006-rich/index.html"
+    notes = page.read_text(encoding="utf-8").split('<section class="notes"', 1)[1].split("</section>\n  <section", 1)[0]
+    assert "javascript" not in notes and "typed" not in notes and 'cite="https://example.org/source"' in notes
+    assert notes.count("<input") == 2 and notes.count('<a rel="noopener noreferrer">') == 0
+    fragment = site / "player-fragment.html"  # the fragment as a blog shows it: inside a page of its own
+    fragment.write_text("<!doctype html><html lang='en'><head><title>Blog</title></head><body>"
+                        + (site / "episodes/006-rich/player.html").read_text(encoding="utf-8") + "</body></html>")
+    assert html_errors(page, site / "episodes/006-rich/embed/index.html", site / "index.html", fragment) == []
