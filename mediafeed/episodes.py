@@ -317,6 +317,7 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
                    if literal in body and (not attribute or "src" in lower or "href" in lower)
                    for match in form.finditer(body))
     out: list[Problem] = []
+    names: list[str] = []  #: what each problem of ``out`` names, as shown
     seen: set[str] = set()
     for _, target in found:
         if "&" in target:  # a character reference is the character, to Markdown and HTML alike
@@ -326,8 +327,9 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
             kind = scheme.group(1).lower()
             if kind not in _KEPT_SCHEMES and target not in seen:
                 seen.add(target)
+                names.append(shown(target))
                 local = kind == "file" or len(kind) == 1  # file:///…, C:\Users\…
-                out.append(warning("SRC044", rel, f"the notes link to {shown(target)}" + (
+                out.append(warning("SRC044", rel, f"the notes link to {names[-1]}" + (
                     ", a file on this computer: listeners cannot open it, and the pages and feeds leave the link out"
                     if local else f": {kind}: links are left out of the pages and feeds (only http, https, mailto and "
                     "tel links are kept)"),
@@ -339,16 +341,38 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
         if not name or "/" in name or "\\" in name or ":" in name or name in seen or name in published:
             continue
         seen.add(name)
+        names.append(shown(name))
         there = folder.has(name)
         if not there and _DOMAIN.match(name) and name.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
             hint = f"a web address needs its scheme: write https://{name}"
         else:
             hint = "put the file on the web and link its full https:// address" + ("" if there else ", or correct the name")
-        out.append(warning("SRC042", rel, f"the notes link to {shown(name)}, " + (
+        out.append(warning("SRC042", rel, f"the notes link to {names[-1]}, " + (
             "which is in the episode's folder but is not published (only the audio, artwork, transcripts, chapters "
             "and alternate enclosures are)" if there else "which is not in the episode's folder"),
             field="notes", episode=folder.slug, hint=hint))
-    return out
+    return _at_most(out, names) if len(out) > LINK_PROBLEMS else out
+
+
+#: how many SRC042 (and SRC044) an episode's notes get, one a link: the rest are counted in one more
+LINK_PROBLEMS = 10
+
+
+def _at_most(problems: list[Problem], names: list[str]) -> list[Problem]:
+    """The first :data:`LINK_PROBLEMS` of each code, and one for the rest (``names``: what each problem names):
+    notes pasted from a page with 10,000 relative links gave 20,000 warnings, a line each, burying the rest."""
+    if all(sum(p.code == code for p in problems) <= LINK_PROBLEMS for code in ("SRC042", "SRC044")):
+        return problems
+    kept: list[Problem] = []
+    for code in ("SRC042", "SRC044"):
+        mine = [(p, name) for p, name in zip(problems, names, strict=True) if p.code == code]
+        kept += [p for p, _ in mine[:LINK_PROBLEMS]]
+        if len(mine) > LINK_PROBLEMS:
+            first, name = mine[LINK_PROBLEMS]
+            what = "files that are not published" if code == "SRC042" else "addresses that are left out"
+            kept.append(warning(code, first.file, f"the notes link to {len(mine) - LINK_PROBLEMS} more {what}, from "
+                                f"{name} on", field="notes", episode=first.episode, hint=first.hint))
+    return kept
 
 
 #: a URL's scheme, as a browser reads it: after the tabs and line breaks it ignores anywhere in a URL

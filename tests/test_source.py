@@ -345,3 +345,18 @@ def test_links_the_sanitiser_removes_are_named_as_the_producer_wrote_them(show: 
     }, found
     page = (build(show).output / "episodes/001-ipv-and-substance-use/index.html").read_text(encoding="utf-8")
     assert "alert(" not in page and "ftp:" not in page and "data:image" not in page and "C:\\" not in page
+
+
+def test_notes_with_thousands_of_relative_links_get_ten_warnings_and_a_count(show: Path) -> None:
+    """Notes pasted from a page with 10,000 relative links (and as many javascript: ones) gave 20,000 SRC042
+    warnings, a line each; now ten of each code and one more that counts the rest."""
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    links = " ".join(f"[p{i}](p{i}.html) [j{i}](javascript:go({i}))" for i in range(10_000))
+    (folder / "episode.md").write_text((folder / "episode.md").read_text(encoding="utf-8") + links, encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code in ("SRC042", "SRC044")]
+    messages = {p.message: p for p in found}
+    assert sorted(p.code for p in found) == ["SRC042"] * 11 + ["SRC044"] * 11 and len(messages) == 22
+    assert {f"the notes link to p{i}.html, which is not in the episode's folder" for i in range(10)} <= set(messages)
+    assert "the notes link to 9990 more files that are not published, from p10.html on" in messages
+    rest = messages["the notes link to 9990 more addresses that are left out, from javascript:go(10 on"]
+    assert rest.hint == "link a web page by its full https:// address, or remove the link"
