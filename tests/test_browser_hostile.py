@@ -221,6 +221,7 @@ SHAPES = {
     "009-code": f"`{WORD[:3000]}`\n\n```\n{WORD[:3000]} {'x ' * 40}\n```\n",
     "010-deep": "- " * 1000 + "deep list\n\n" + "> " * 1000 + "deep quote\n\n" + "<div>" * 1000 + "deep divs\n",
     "011-open": "Before.\n\n<!-- a comment that never closes\n\n<div><p>after\n",
+    "012-figures": "<figure>" * 30 + "deep figures" + "</figure>" * 30 + "\n\n" + "<dl><dt>t</dt><dd>" * 300 + "deep dd\n",
 }
 
 
@@ -245,7 +246,8 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
 
 @pytest.mark.parametrize("slug", SHAPES)
 def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser: object, slug: str) -> None:
-    """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep: the episode
+    """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep (figures 30
+    deep, definitions 300 deep): the episode
     page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
     pushed the index and the episode header off the screen too. Now each fits; a table or code too wide for the
     column scrolls inside itself, and the page's own content after the notes is still laid out."""
