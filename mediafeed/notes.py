@@ -191,19 +191,25 @@ _A_WITHOUT_HREF = re.compile(r'<a((?: (?!href=)[a-z-]+="[^"]*")*)' + _REL + ">")
 _CITE = re.compile(r' cite="([^"]*)"')
 #: an <input> that is not a task list's checkbox (the sanitiser keeps the element, without its type, for those)
 _OTHER_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+#: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
+_IMG_WITHOUT_SRC = re.compile(r'<img(?![^>]* src=")(?:[^>]*? alt="([^"]*)")?[^>]*>')
 
 
 def _tidied(html: str) -> str:
     """What the sanitiser leaves that a page should not have. An ``<a>`` whose link it removed keeps the ``rel`` it
     adds to every ``<a>``, which HTML allows only with an ``href`` (the validator's error). ``cite`` (of a quote)
     is no URL attribute to it, so ``cite="javascript:…"`` stayed, for a feed reader or a script to follow. An
-    ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label."""
+    ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label,
+    and an ``<img>`` whose ``javascript:`` or ``data:`` address it removed as an image of nothing (its ``alt`` text
+    stays, as text)."""
     if html.count("<a ") > html.count(' href="'):
         html = _A_WITHOUT_HREF.sub(r"<a\1>", html)
     if " cite=" in html:
         html = _CITE.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", html)
     if "<input" in html:
         html = _OTHER_INPUT.sub("", html)
+    if html.count("<img") > html.count(' src="'):
+        html = _IMG_WITHOUT_SRC.sub(lambda m: m.group(1) or "", html)
     return html
 
 

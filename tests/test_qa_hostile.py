@@ -282,7 +282,7 @@ A footnote[^a], a task list, a table and a quote.
 |---|---|
 | 1 | All staff |
 
-![A chart](https://example.org/chart.png) <img src="https://example.org/raw.png" alt="raw">
+![A chart](https://example.org/chart.png) <img src="https://example.org/raw.png" alt="raw"> <img src="javascript:alert(4)" alt="a map">
 
 <a href="javascript:alert(1)">a link the sanitiser empties</a> <a name="old-anchor">a named anchor</a>
 <a href="jav&#x09;ascript:alert(2)" title="t">another</a> <a href="https://example.org/" target="_blank">a new tab</a>
@@ -300,7 +300,8 @@ A footnote[^a], a task list, a table and a quote.
 def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(show: Path) -> None:
     """nh3 adds rel="noopener noreferrer" to every <a>, also one whose javascript: link it removed (or an <a name>):
     "Element a is missing required attribute href", twice an episode. It kept cite="javascript:…" (not a URL
-    attribute to it) and an <input type="text"> as a text box without a label, from a pasted <form>. The episode's
+    attribute to it), an <input type="text"> as a text box without a label, from a pasted <form>, and an <img> whose
+    javascript: src it removed as an image without an address ("img is missing src"). The episode's
     page, its embed, the index and the fragment's own markup now pass the W3C's Nu Html Checker."""
     add_episode(show, "006-rich", "title: \"Rich \u202enotes\u200b \U0001f3f3\ufe0f\u200d\U0001f308\"\n"
                 "date: 2026-03-20T08:00:00+00:00\nguid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6c\naudio: audio.mp3",
@@ -310,6 +311,7 @@ def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(sho
     notes = page.read_text(encoding="utf-8").split('<section class="notes"', 1)[1].split("</section>\n  <section", 1)[0]
     assert "javascript" not in notes and "typed" not in notes and 'cite="https://example.org/source"' in notes
     assert notes.count("<input") == 2 and notes.count('<a rel="noopener noreferrer">') == 0
+    assert notes.count("<img") == 2 and " a map" in notes  # the image of nothing is its text alternative
     fragment = site / "player-fragment.html"  # the fragment as a blog shows it: inside a page of its own
     fragment.write_text("<!doctype html><html lang='en'><head><title>Blog</title></head><body>"
                         + (site / "episodes/006-rich/player.html").read_text(encoding="utf-8") + "</body></html>")
