@@ -192,7 +192,8 @@ _CITE = re.compile(r' cite="([^"]*)"')
 #: an <input> that is not a task list's checkbox (the sanitiser keeps the element, without its type, for those)
 _OTHER_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
 #: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
-_IMG_WITHOUT_SRC = re.compile(r'<img(?![^>]* src=")(?:[^>]*? alt="([^"]*)")?[^>]*>')
+_IMG = re.compile(r'<img((?: [a-z-]+="[^"]*")*)>')
+_ALT = re.compile(r' alt="([^"]*)"')
 
 
 def _tidied(html: str) -> str:
@@ -209,8 +210,15 @@ def _tidied(html: str) -> str:
     if "<input" in html:
         html = _OTHER_INPUT.sub("", html)
     if html.count("<img") > html.count(' src="'):
-        html = _IMG_WITHOUT_SRC.sub(lambda m: m.group(1) or "", html)
+        html = _IMG.sub(_image_or_its_alt, html)
     return html
+
+
+def _image_or_its_alt(match: re.Match[str]) -> str:
+    if ' src="' in match.group(1):
+        return match.group(0)
+    alt = _ALT.search(match.group(1))
+    return alt.group(1) if alt else ""
 
 
 def _safe_url(value: str) -> bool:
