@@ -49,6 +49,8 @@ def _notes(canary: str) -> str:
 <div style="background:url({canary}style)" onclick="alert('div')">styled</div>
 <form action="{canary}form"><input autofocus onfocus="alert('focus')"><button formaction="{canary}button">b</button></form>
 <details open ontoggle="alert('toggle')">details</details> <blockquote cite="javascript:alert('cite')">cited</blockquote>
+<a href="{canary}blank" target="_blank">a new tab without rel</a> [md-tab](jav&#x09;ascript&#58;alert('md-tab'))
+<img src="javascript:alert('img-src')" alt="img-src"> <q cite="jav&#x0A;ascript:alert('q')">q</q>
 <base href="{canary}base/"><meta http-equiv="refresh" content="0;url={canary}refresh">
 <link rel="stylesheet" href="{canary}link.css"><link rel="prefetch" href="{canary}prefetch">
 
@@ -169,6 +171,9 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
         assert tab.evaluate("document.querySelector('section.share') && !document.querySelector('.notes section.share')")
         assert tab.eval_on_selector("#embed-code", "t => t.value").startswith("<iframe src=")
         assert tab.eval_on_selector("#embed-code", "t => t.value").endswith("</iframe>")
+        # a link to another site opens in this tab, without window.opener for it (target went, rel stayed)
+        assert tab.evaluate("[...document.querySelectorAll('.notes a[href*=blank]')].map(a => [a.target, a.rel])") == [
+            ["", "noopener noreferrer"]]
         notes = tab.inner_text(".notes")
         assert "Hostile notes {{ 7*7 }} {% if true %}jinja{% endif %}." in notes  # never evaluated by Jinja
         assert "<img src=x onerror=alert('cue')>" in tab.inner_text(".transcript")
