@@ -27,7 +27,8 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
-TITLE = "</title></textarea></script><script>alert('title')</script>\" onmouseover=\"alert('attr') {{ 7*7 }} {% raw %}"
+TITLE = ("</title></textarea></script><script>alert('title')</script>\" onmouseover=\"alert('attr') {{ 7*7 }} {% raw %}"
+         " <!--<script> ]]>")
 
 
 def _notes(canary: str) -> str:
@@ -171,6 +172,10 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
         assert tab.evaluate("document.querySelector('section.share') && !document.querySelector('.notes section.share')")
         assert tab.eval_on_selector("#embed-code", "t => t.value").startswith("<iframe src=")
         assert tab.eval_on_selector("#embed-code", "t => t.value").endswith("</iframe>")
+        # the JSON-LD is still one script holding JSON, the title in it whole ("<!--<script>" changes how HTML reads a
+        # script's end; "</script>" ends it)
+        assert tab.evaluate("[...document.scripts].filter(s => s.type === 'application/ld+json')"
+                            ".map(s => JSON.parse(s.textContent).name)") == [TITLE]
         # a link to another site opens in this tab, without window.opener for it (target went, rel stayed)
         assert tab.evaluate("[...document.querySelectorAll('.notes a[href*=blank]')].map(a => [a.target, a.rel])") == [
             ["", "noopener noreferrer"]]
