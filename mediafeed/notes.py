@@ -20,6 +20,7 @@ import functools
 import re
 from typing import Any
 
+from .characters import HTML_FORBIDDEN_CLASS, WINDOWS_1252
 from .records import frozen
 
 DESCRIPTION_LIMIT = 4000
@@ -462,17 +463,23 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: the characters of _XML_FORBIDDEN an ASCII text can hold
-_ASCII_FORBIDDEN = tuple(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
+#: what XML forbids (dropped), and what HTML forbids beyond it (``characters.html_safe``), in one scan
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{HTML_FORBIDDEN_CLASS}]")
+#: the characters of _FORBIDDEN an ASCII text can hold
+_ASCII_FORBIDDEN = (*(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)), "\x7f")
 
 
 def cdata_safe(html: str) -> str:
     """``]]>`` would end a CDATA section early (``]]&gt;`` means the same in HTML); characters
     XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped, first, so that dropping
-    one never leaves a ``]]>``."""
-    # An ASCII text is scanned for each of its 29 possible forbidden characters (a memchr each): a
+    one never leaves a ``]]>``. A C1 control character (from ``&#x92;``) becomes the Windows-1252 character a browser
+    reads that reference as (’), and the other characters HTML forbids (DEL, noncharacters) are dropped too."""
+    # An ASCII text is scanned for each of its 30 possible forbidden characters (a memchr each): a
     # fifth of the regular expression's time on a typical episode's notes, which have none.
     if not (html.isascii() and not any(char in html for char in _ASCII_FORBIDDEN)):
-        html = _XML_FORBIDDEN.sub("", html)
+        html = _FORBIDDEN.sub(_allowed, html)
     return html.replace("]]>", "]]&gt;")
+
+
+def _allowed(match: re.Match[str]) -> str:
+    return WINDOWS_1252.get(ord(match.group()), "")

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe
 from .errors import Problem, error, warning
 
 try:  # the C loader is ~6x faster; both are safe loaders
@@ -248,16 +249,39 @@ _FORBIDDEN_HINT = "delete them (they often come from pasting out of a word proce
 
 
 def scrub_text(text: str, file: str, episode: str = "") -> tuple[str, list[Problem]]:
-    """``text`` without characters XML 1.0 forbids, and a warning naming the first one's line."""
+    """``text`` without characters XML 1.0 forbids, and a warning naming the first one's line; then without those
+    HTML forbids (:func:`html_safe`), with a warning of its own."""
     found = XML_FORBIDDEN.search(text)
-    if not found:
-        return text, []
-    count = len(XML_FORBIDDEN.findall(text))
-    line = text.count("\n", 0, found.start()) + 1
-    return XML_FORBIDDEN.sub("", text), [warning(
-        "SRC022", file, f"{count} control character{'s' if count != 1 else ''} that XML forbids "
-        f"(first: U+{ord(found.group()):04X} on line {line}); removed", field=f"line {line}",
-        hint=_FORBIDDEN_HINT, episode=episode)]
+    problems: list[Problem] = []
+    if found:
+        count = len(XML_FORBIDDEN.findall(text))
+        line = text.count("\n", 0, found.start()) + 1
+        text = XML_FORBIDDEN.sub("", text)
+        problems.append(warning(
+            "SRC022", file, f"{count} control character{'s' if count != 1 else ''} that XML forbids "
+            f"(first: U+{ord(found.group()):04X} on line {line}); removed", field=f"line {line}",
+            hint=_FORBIDDEN_HINT, episode=episode))
+
+    found = HTML_FORBIDDEN.search(text) if not text.isascii() or "\x7f" in text else None
+    if found:
+        count, char = len(HTML_FORBIDDEN.findall(text)), found.group()
+        line = text.count("\n", 0, found.start()) + 1
+        text = html_safe(text)
+        problems.append(warning(
+            "SRC023", file, f"{count} character{'s' if count != 1 else ''} that HTML forbids (first: "
+            f"U+{ord(char):04X} on line {line}); " + _html_fixed(char), field=f"line {line}", hint=_HTML_HINT,
+            episode=episode))
+    return text, problems
+
+
+_HTML_HINT = ("type the characters themselves (C1 control characters come from text saved in Windows-1252 and read "
+              "as Latin-1: U+0092 is ’ there)")
+
+
+def _html_fixed(char: str) -> str:
+    stands = WINDOWS_1252.get(ord(char))
+    return (f"C1 control characters read as the Windows-1252 characters they stand for (U+{ord(char):04X} as {stands}), "
+            "others removed" if stands else "removed")
 
 
 def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Problem]]:
@@ -277,12 +301,33 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
         return value
 
     data = clean(data)
-    if not found:
-        return data, []
-    char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
-    return data, [warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control characters "
-                          f"that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
-                          hint=_FORBIDDEN_HINT, episode=episode)]
+    problems: list[Problem] = []
+    if found:
+        char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
+        problems.append(warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control "
+                                f"characters that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
+                                hint=_FORBIDDEN_HINT, episode=episode))
+    html: list[str] = []
+
+    def html_clean(value: Any) -> Any:
+        if isinstance(value, str):
+            if (not value.isascii() or "\x7f" in value) and HTML_FORBIDDEN.search(value):
+                html.append(value)
+                return html_safe(value)
+            return value
+        if isinstance(value, list):
+            return [html_clean(v) for v in value]
+        if isinstance(value, dict):
+            return {html_clean(k): html_clean(v) for k, v in value.items()}
+        return value
+
+    data = html_clean(data)
+    if html:
+        char = HTML_FORBIDDEN.search(html[0]).group()  # type: ignore[union-attr]
+        problems.append(warning(
+            "SRC023", file, f"{len(html)} value{'s' if len(html) != 1 else ''} held characters that HTML forbids "
+            f"(first: U+{ord(char):04X} in {html[0]!r}); " + _html_fixed(char), hint=_HTML_HINT, episode=episode))
+    return data, problems
 
 
 #: Unicode's explicit direction controls: embeddings and overrides (LRE RLE LRO RLO, closed by PDF) and isolates

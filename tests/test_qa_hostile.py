@@ -145,14 +145,18 @@ def test_guid_assign_skips_an_episode_md_that_is_not_utf8(show: Path) -> None:
 
 
 def test_cdata_safe_drops_every_character_xml_forbids_in_ascii_and_other_text() -> None:
-    from mediafeed.notes import _XML_FORBIDDEN, cdata_safe
+    from mediafeed.characters import HTML_FORBIDDEN
+    from mediafeed.notes import _FORBIDDEN, cdata_safe
 
     forbidden = [chr(c) for c in range(32) if c not in (9, 10, 13)] + ["\ufffe", "\uffff", "\ud800"]
-    for char in forbidden:
+    html_forbidden = [chr(c) for c in range(0x7f, 0xa0)] + ["\ufdd0", "\ufdef"]  # which HTML forbids, XML not
+    for char in forbidden + html_forbidden:
         for text in (f"a{char}b ]]> c\td\n", f"é{char}b ]]> c", f"a]]{char}>b"):  # ASCII but for char, non-ASCII
             safe = cdata_safe(text)
-            assert not _XML_FORBIDDEN.search(safe) and "]]>" not in safe, (char, safe)
+            assert not _FORBIDDEN.search(safe) and "]]>" not in safe, (char, safe)
+            assert not HTML_FORBIDDEN.search(safe)
             etree.CDATA(safe)  # lxml takes it
+    assert cdata_safe("it\x92s 2020\x962021\x81") == "it’s 2020–2021"  # as a browser reads &#x92; and &#x96;
     assert cdata_safe("tab\t, newline\n, return\r and ]]> stay") == "tab\t, newline\n, return\r and ]]&gt; stay"
     assert cdata_safe("a]]\x01>b") == "a]]&gt;b"  # the character goes first: no "]]>" is left behind
 
@@ -273,7 +277,8 @@ def test_one_long_paragraph_with_ampersands_is_cut_to_4000_bytes_after_escaping(
 
 RICH_NOTES = """# What we found
 
-A footnote[^a], a task list, a table and a quote.
+A footnote[^a], a task list, a table and a quote. Text from a Windows-1252 mix-up: don\u0092t \u0085 and a
+reference, 2020&#x96;2021, DEL \x7f and \ufdd0.
 
 - [ ] read the paper
 - [x] ask the author
@@ -301,13 +306,25 @@ def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(sho
     """nh3 adds rel="noopener noreferrer" to every <a>, also one whose javascript: link it removed (or an <a name>):
     "Element a is missing required attribute href", twice an episode. It kept cite="javascript:…" (not a URL
     attribute to it), an <input type="text"> as a text box without a label, from a pasted <form>, and an <img> whose
-    javascript: src it removed as an image without an address ("img is missing src"). The episode's
+    javascript: src it removed as an image without an address ("img is missing src"). C1 control characters (U+0092
+    for ’ from a Windows-1252 mix-up), DEL and noncharacters were published as they came: "Forbidden code point"
+    (SRC023 now). The episode's
     page, its embed, the index and the fragment's own markup now pass the W3C's Nu Html Checker."""
-    add_episode(show, "006-rich", "title: \"Rich \u202enotes\u200b \U0001f3f3\ufe0f\u200d\U0001f308\"\n"
+    add_episode(show, "006-rich", "title: \"Rich \u202enotes\u200b \U0001f3f3\ufe0f\u200d\U0001f308 we\\x92re\"\n"
                 "date: 2026-03-20T08:00:00+00:00\nguid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6c\naudio: audio.mp3",
                 RICH_NOTES)
-    site = build(show, accept_changes=True).output
+    report = build(show, accept_changes=True)
+    site = report.output
     page = site / "episodes/006-rich/index.html"
+    # C1 controls (Windows-1252 read as Latin-1) are read as what they stand for; DEL and noncharacters go
+    fixed = "C1 control characters read as the Windows-1252 characters they stand for (U+0092 as ’), others removed"
+    assert sorted(p.message for p in report.problems if p.code == "SRC023") == [
+        "1 value held characters that HTML forbids (first: U+0092 in 'Rich \\u202enotes\\u200b \U0001f3f3\ufe0f"
+        f"\\u200d\U0001f308 we\\x92re'); {fixed}",
+        "4 characters that HTML forbids (first: U+0092 on line 9); C1 control characters read as the Windows-1252 "
+        "characters they stand for (U+0092 as ’), others removed"]
+    text = page.read_text(encoding="utf-8")
+    assert "we’re" in text and "don’t … and a\nreference, 2020–2021, DEL  and ." in text
     notes = page.read_text(encoding="utf-8").split('<section class="notes"', 1)[1].split("</section>\n  <section", 1)[0]
     assert "javascript" not in notes and "typed" not in notes and 'cite="https://example.org/source"' in notes
     assert notes.count("<input") == 2 and notes.count('<a rel="noopener noreferrer">') == 0
