@@ -401,3 +401,24 @@ def test_front_matter_without_its_closing_line_says_so(show: Path) -> None:
     assert problem.code == "SRC001"
     assert problem.message == "the front matter that starts on line 1 is never closed", problem.message
     assert problem.hint == "add a line '---' after the metadata, before the show notes"
+
+
+def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(show: Path) -> None:
+    """Front-matter text had its open direction controls closed at its end, but chapter titles (chapters.txt,
+    chapters.json, the front matter's list) and a person given by name alone did not: an app listing "Intro {RLO}x
+    (12:00)" showed the time and whatever followed right to left, in the page, the feed and the audio's CHAP frames."""
+    import json
+
+    from mutagen.id3 import ID3
+
+    folder = add_episode(show, "006-rlo-chapters", FRONT.replace("title: Hostile", "title: Chapters")
+                         + f'\npersons: ["Ann {RLO}nna"]', seconds=3.0)
+    (folder / "chapters.txt").write_text(f"00:00:00 Intro {RLO}3pm.exe\n00:00:01 Balanced {LRI}x{PDI} kept\n",
+                                         encoding="utf-8")
+    site = build(show, accept_changes=True).output
+    published = json.loads((site / "episodes/006-rlo-chapters/chapters.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in published["chapters"]] == [f"Intro {RLO}3pm.exe{PDF}", f"Balanced {LRI}x{PDI} kept"]
+    frames = ID3(site / "episodes/006-rlo-chapters/audio.mp3").getall("CHAP")
+    assert sorted(str(frame.sub_frames["TIT2"]) for frame in frames)[1] == f"Intro {RLO}3pm.exe{PDF}"
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert f'title="Intro {RLO}3pm.exe{PDF}"' in feed and f">Ann {RLO}nna{PDF}</podcast:person>" in feed
