@@ -200,6 +200,19 @@ _A_WITHOUT_HREF = re.compile(r'<a((?: (?!href=)[a-z-]+="[^"]*")*)' + _REL + ">")
 _CITE = re.compile(r' cite="([^"]*)"')
 #: an <input> that is not a task list's checkbox (the sanitiser keeps the element, without its type, for those)
 _OTHER_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+#: a task list's checkbox and the text of its item that follows it, up to the next block (a nested list, a paragraph)
+_LABELLED = re.compile(r'(<input type="checkbox"(?: checked="")? disabled="">(?:[^<]|<(?!/?(?:li|p|ul|ol|div|dl|dt|dd|'
+                       r'blockquote|h[1-6]|pre|table|figure|details|summary|section|label|input|br|hr)\b))+)')
+#: a loose list's item: the checkbox comes before the paragraph of its text
+_CHECKBOX_BEFORE_PARAGRAPH = re.compile(r'(<input type="checkbox"(?: checked="")? disabled="">)\s*<p>')
+
+
+def _labelled(match: re.Match[str]) -> str:
+    """A task list's checkbox with its item's text, as the checkbox's label (none where no text follows it)."""
+    item = match.group(1)
+    return item if item[item.index(">") + 1:].isspace() else f"<label>{item}</label>"
+
+
 #: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
 _IMG = re.compile(r'<img((?: [a-z-]+="[^"]*")*)>')
 _ALT = re.compile(r' alt="([^"]*)"')
@@ -209,7 +222,8 @@ def _tidied(html: str) -> str:
     """What the sanitiser leaves that a page should not have. An ``<a>`` whose link it removed keeps the ``rel`` it
     adds to every ``<a>``, which HTML allows only with an ``href`` (the validator's error). ``cite`` (of a quote)
     is no URL attribute to it, so ``cite="javascript:…"`` stayed, for a feed reader or a script to follow. An
-    ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label,
+    ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label
+    (and a task list's checkbox had none either: its item's text, up to the next block, is its ``<label>`` now),
     and an ``<img>`` whose ``javascript:`` or ``data:`` address it removed as an image of nothing (its ``alt`` text
     stays, as text)."""
     if html.count("<a ") > html.count(' href="'):
@@ -218,6 +232,8 @@ def _tidied(html: str) -> str:
         html = _CITE.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", html)
     if "<input" in html:
         html = _OTHER_INPUT.sub("", html)
+        if 'type="checkbox"' in html:
+            html = _LABELLED.sub(_labelled, _CHECKBOX_BEFORE_PARAGRAPH.sub(r"<p>\1 ", html))
     if html.count("<img") > html.count(' src="'):
         html = _IMG.sub(_image_or_its_alt, html)
     return html

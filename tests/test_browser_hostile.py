@@ -234,6 +234,8 @@ SHAPES = {
     "010-deep": "- " * 1000 + "deep list\n\n" + "> " * 1000 + "deep quote\n\n" + "<div>" * 1000 + "deep divs\n",
     "011-open": "Before.\n\n<!-- a comment that never closes\n\n<div><p>after\n",
     "012-figures": "<figure>" * 30 + "deep figures" + "</figure>" * 30 + "\n\n" + "<dl><dt>t</dt><dd>" * 300 + "deep dd\n",
+    "013-tasks": f"- [ ] read the paper\n- [x] ask {WORD[:300]}\n  - [ ] a step\n\nLoose:\n\n- [ ] one [link](https://example.org/)"
+                 "\n\n  more\n- [x] two\n",
 }
 
 
@@ -263,7 +265,7 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
 @pytest.mark.parametrize("slug", SHAPES)
 def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser: object, slug: str) -> None:
     """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep (figures 30
-    deep, definitions 300 deep): the episode page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
+    deep, definitions 300 deep), task lists (whose checkboxes had no name): the episode page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
     pushed the index and the episode header off the screen too. Now each fits; a table or code too wide for the
     column scrolls inside itself, and the page's own content after the notes is still laid out."""
     context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
@@ -285,6 +287,14 @@ def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser
                 tab.focus(".notes table")
                 tab.keyboard.press("ArrowRight")
                 tab.wait_for_function("document.querySelector('.notes table').scrollLeft > 0")
+            if path == "episodes/013-tasks/":  # a task list's checkbox is named by its item (WCAG 4.1.2)
+                names = tab.eval_on_selector_all(".notes input", "boxes => boxes.map(b => b.labels[0].textContent.trim())")
+                assert names == ["read the paper", f"ask {WORD[:300]}", "a step", "one link", "two"], names
+                assert tab.get_by_role("checkbox", name="read the paper").is_disabled()
+                assert tab.get_by_role("checkbox", name="two").is_checked()
+                tab.add_script_tag(content=axe_script())
+                assert tab.evaluate("""async () => (await axe.run('.notes', {runOnly: {type: 'rule',
+                    values: ['label']}})).violations.length""") == 0
             if path.startswith("episodes") and slug in ("008-table", "009-code"):  # axe-core agrees (WCAG 2.1.1)
                 tab.add_script_tag(content=axe_script())
                 assert tab.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
