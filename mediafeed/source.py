@@ -121,6 +121,8 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
             mark, reason, hint = slip
         elif "appears twice" in reason:
             hint = "delete one of the two lines (the later one used to win silently)"
+        elif "invalid Unicode character escape code" in reason:
+            hint = _escape_hint(text, mark)
         elif "a real date and time" in reason:
             hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -163,6 +165,21 @@ def _slip(exc: yaml.YAMLError, text: str) -> tuple[Any, str, str] | None:
             else f"\"{found}…\""
         return mark, f"a value cannot start with '{found}' (YAML reserves it)", f"quote the value: {example}"
     return None
+
+
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+
+
+def _escape_hint(text: str, mark: Any) -> str:
+    """The fix for ``"\\ud83d\\ude00"``: JSON's way of writing a character beyond U+FFFF (an emoji), as a pair of
+    halves, which YAML does not read."""
+    line = text.split("\n")[mark.line] if mark is not None and mark.line < len(text.split("\n")) else ""
+    pair = _SURROGATE_PAIR.search(line)
+    if pair:
+        char = chr(0x10000 + ((int(pair.group(1), 16) - 0xD800) << 10) + int(pair.group(2), 16) - 0xDC00)
+        return (f"write the character itself ({char}) or \\U{ord(char):08X}: YAML does not read {pair.group(0)}, "
+                "JSON's two halves of one character")
+    return "write the character itself, or \\uXXXX (four hex digits) or \\UXXXXXXXX (eight) for its code point"
 
 
 _QUOTE_INSIDE = {'"': "a \" inside it is written \\\"", "'": "a ' inside it is written twice: ''"}

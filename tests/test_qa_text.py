@@ -358,7 +358,10 @@ def test_tables_of_every_shape_become_lists_in_the_description(markdown: str, ex
      "quote the value: summary: \"@home\""),
     ("summary: `code`\n", "malformed YAML (line 6, column 10): a value cannot start with '`'",
      "quote the value: summary: \"`code`\""),
-], ids=["double-quote", "single-quote", "bracket", "brace", "tab", "tab-in-list", "at-sign", "backtick"])
+    # JSON's escapes of an emoji (a pair of halves) are no YAML: the hint gave the character and YAML's escape
+    ('summary: "Party \\ud83c\\udf89 time"\n', "malformed YAML (line 6, column 19): found invalid Unicode character",
+     "write the character itself (\U0001f389) or \\U0001F389: YAML does not read \\ud83c\\udf89"),
+], ids=["double-quote", "single-quote", "bracket", "brace", "tab", "tab-in-list", "at-sign", "backtick", "json-pair"])
 def test_a_yaml_slip_is_named_where_it_starts_with_its_own_fix(show: Path, line: str, message: str, hint: str) -> None:
     """An unclosed quote was reported at the end of the front matter ('found unexpected end of stream'), a tab
     or an '@' as 'found character that cannot start any token', all with one hint about ': '."""
