@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
-from helpers import add_episode, copy_show
+from helpers import add_episode, copy_show, html_errors
 from PIL import Image
 
 from mediafeed.build import build
@@ -223,6 +223,16 @@ def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
         assert doc.xpath("//audio[@controls]")
     chapters = lxml.html.fragment_fromstring((site / EP1 / "player.html").read_text()).xpath("//ol//a/@href")
     assert chapters[1] == BASE + EP1 + "#t=7.0"
+
+
+def test_every_page_of_the_sample_show_passes_the_nu_html_checker(site: Path, tmp_path: Path) -> None:
+    """The W3C's Nu Html Checker finds no error in any page, embed, transcript or 404 page of the sample show, nor in
+    a fragment as a blog shows it (inside a page of its own)."""
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "player.html")
+    fragment = tmp_path / "blog-post.html"
+    fragment.write_text("<!doctype html><html lang='en'><head><title>A post</title></head><body>"
+                        + (site / EP1 / "player.html").read_text(encoding="utf-8") + "</body></html>", encoding="utf-8")
+    assert len(pages) > 10 and html_errors(*pages, fragment) == []
 
 
 def test_no_third_party_requests(site: Path) -> None:
