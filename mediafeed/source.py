@@ -376,6 +376,18 @@ def close_directions(value: str) -> str:
     return value + "".join(_OPENERS[char] for char in reversed(open_))
 
 
+#: characters drawn as nothing that are no format character (Unicode's Cf: zero-width spaces and joiners, the
+#: soft hyphen, direction controls) nor a space: Hangul fillers and the blank Braille pattern, the usual "invisible name"
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(char: str) -> bool:
+    import unicodedata
+
+    return not (char.isspace() or char in _BLANK or unicodedata.category(char) in ("Cf", "Cc", "Mn", "Me", "Zs", "Zl",
+                                                                                     "Zp", "Co", "Cn"))
+
+
 MISSING = object()
 
 
@@ -454,6 +466,10 @@ class FieldReader:
         value = value.strip()
         if required and not value:
             self.missing(key, hint or f"give '{key}' a value")
+        elif required and not value.isascii() and not any(_visible(char) for char in value):
+            unseen = " ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(value))[:80]
+            self.fail(key, f"has no character that shows, only {unseen}: apps and pages would show it empty",
+                      hint=hint or f"give '{key}' a value in words")
         if len(value) > MAX_TEXT:
             self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
                       hint="shorten it (long material belongs in the show notes or a transcript)")

@@ -425,3 +425,14 @@ def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(sh
     assert sorted(str(frame.sub_frames["TIT2"]) for frame in frames)[1] == f"Intro {RLO}3pm.exe{PDF}"
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert f'title="Intro {RLO}3pm.exe{PDF}"' in feed and f">Ann {RLO}nna{PDF}</podcast:person>" in feed
+
+
+@pytest.mark.parametrize("title", ["\\u200b\\u200c\\u2060", "\\u3164", "\\u202e\\u00ad", "\\u2800 \\u200b"])
+def test_a_title_of_characters_that_show_nothing_is_refused(show: Path, title: str) -> None:
+    """A title of zero-width characters, a soft hyphen, a direction control or a Hangul filler (an "invisible name")
+    passed as a title: the feed's <title>, the page's <h1> and an app's list showed nothing."""
+    add_episode(show, "006-blank", FRONT.replace("title: Hostile", f'title: "{title}"'))
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC010", "title"), problem
+    assert problem.message.startswith("has no character that shows, only U+") and problem.message.endswith(
+        "apps and pages would show it empty"), problem.message
