@@ -295,10 +295,12 @@ _CODE = re.compile(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.
 #: of 1,000 episodes): (the literal that must be in the text, whether it is an HTML attribute (then src or href
 #: must be there too, in any case), the pattern); matches are taken in the order of the text
 _TARGET_FORMS = (
-    ("](", False, re.compile(r"\]\(\s*<?([^)\s>]+)")),  # [text](target), ![alt](target)
+    # [text](target), ![alt](target); a target may hold balanced parentheses (javascript:alert(1))
+    ("](", False, re.compile(r"\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))+)")),
     # [label]: target, not a footnote's text ([^1]: See Smith, 2020.)
-    ("]:", False, re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)", re.M)),
-    ("=", True, re.compile(r"\b(?:src|href)\s*=\s*[\"']([^\"']+)", re.I)),  # <img src="…">, <a href="…">
+    ("]:", False, re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)", re.M)),
+    # <img src="…">, <a href='…'>: to the quote that opened it (a value may hold the other one)
+    ("=", True, re.compile(r"\b(?:src|href)\s*=\s*([\"'])(?P<target>(?:(?!\1)[^\n])+)\1", re.I)),
 )
 
 
@@ -313,7 +315,7 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
     if "`" in body or "~~~" in body or "<!--" in body:
         body = _CODE.sub("", body)
     lower = body.lower() if "=" in body else ""
-    found = sorted((match.start(), match.group(1)) for literal, attribute, form in _TARGET_FORMS
+    found = sorted((match.start(), match.group("target")) for literal, attribute, form in _TARGET_FORMS
                    if literal in body and (not attribute or "src" in lower or "href" in lower)
                    for match in form.finditer(body))
     out: list[Problem] = []
@@ -361,13 +363,13 @@ LINK_PROBLEMS = 10
 def _at_most(problems: list[Problem], names: list[str]) -> list[Problem]:
     """The first :data:`LINK_PROBLEMS` of each code, and one for the rest (``names``: what each problem names):
     notes pasted from a page with 10,000 relative links gave 20,000 warnings, a line each, burying the rest."""
-    if all(sum(p.code == code for p in problems) <= LINK_PROBLEMS for code in ("SRC042", "SRC044")):
-        return problems
+    if all(sum(p.code == code for p in problems) <= LINK_PROBLEMS + 1 for code in ("SRC042", "SRC044")):
+        return problems  # (one more is named rather than counted)
     kept: list[Problem] = []
     for code in ("SRC042", "SRC044"):
         mine = [(p, name) for p, name in zip(problems, names, strict=True) if p.code == code]
-        kept += [p for p, _ in mine[:LINK_PROBLEMS]]
-        if len(mine) > LINK_PROBLEMS:
+        kept += [p for p, _ in mine[:LINK_PROBLEMS]] if len(mine) > LINK_PROBLEMS + 1 else [p for p, _ in mine]
+        if len(mine) > LINK_PROBLEMS + 1:
             first, name = mine[LINK_PROBLEMS]
             what = "files that are not published" if code == "SRC042" else "addresses that are left out"
             kept.append(warning(code, first.file, f"the notes link to {len(mine) - LINK_PROBLEMS} more {what}, from "

@@ -329,7 +329,8 @@ def test_links_the_sanitiser_removes_are_named_as_the_producer_wrote_them(show: 
         '\n<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">entities</a>'
         ' <a href="jav&#x09;ascript&#58;alert(2)">tab</a> [ftp](ftp://example.org/f) ![win](C:\\Users\\me\\map.png)'
         f" ![inline](data:image/png;base64,{'A' * 100_000}) [rlo](\u202egpj.exe) [ok](https://example.org/)"
-        " [mail](mailto:team@example.org)\n\nFootnote[^1].\n\n[^1]: See Smith, 2020.\n"), encoding="utf-8")
+        " [mail](mailto:team@example.org) <a href=\"vbscript:msgbox('vb')\">vb</a> [void](javascript:void(0))"
+        "\n\nFootnote[^1].\n\n[^1]: See Smith, 2020.\n"), encoding="utf-8")
     found = {p.message: (p.code, p.hint) for p in lint.lint_show(show).problems if p.code in ("SRC042", "SRC044")}
     removed = "links are left out of the pages and feeds (only http, https, mailto and tel links are kept)"
     web = "link a web page by its full https:// address, or remove the link"
@@ -337,6 +338,8 @@ def test_links_the_sanitiser_removes_are_named_as_the_producer_wrote_them(show: 
         f"the notes link to javascript:alert(1): javascript: {removed}": ("SRC044", web),
         f"the notes link to jav\\tascript:alert(2): javascript: {removed}": ("SRC044", web),
         f"the notes link to ftp://example.org/f: ftp: {removed}": ("SRC044", web),
+        f"the notes link to vbscript:msgbox('vb'): vbscript: {removed}": ("SRC044", web),  # to its own quote
+        f"the notes link to javascript:void(0): javascript: {removed}": ("SRC044", web),  # its parentheses too
         "the notes link to C:\\Users\\me\\map.png, a file on this computer: listeners cannot open it, and the pages and "
         "feeds leave the link out": ("SRC044", "put the file on the web and link its full https:// address"),
         f"the notes link to data:image/png;base64,{'A' * 58}…: data: {removed}": ("SRC044", web),
@@ -358,5 +361,5 @@ def test_notes_with_thousands_of_relative_links_get_ten_warnings_and_a_count(sho
     assert sorted(p.code for p in found) == ["SRC042"] * 11 + ["SRC044"] * 11 and len(messages) == 22
     assert {f"the notes link to p{i}.html, which is not in the episode's folder" for i in range(10)} <= set(messages)
     assert "the notes link to 9990 more files that are not published, from p10.html on" in messages
-    rest = messages["the notes link to 9990 more addresses that are left out, from javascript:go(10 on"]
+    rest = messages["the notes link to 9990 more addresses that are left out, from javascript:go(10) on"]
     assert rest.hint == "link a web page by its full https:// address, or remove the link"
