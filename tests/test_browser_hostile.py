@@ -249,7 +249,7 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
         # the show's name and author as one long word too: in the header of every page and the index's introduction
         text = re.sub(r"(?m)^author: .*$", f"author: A{WORD[:300]}", text.replace("title: Safe to Say",
                                                                                   f"title: Safe to Say {WORD[:300]}", 1))
-        config.write_text(text)
+        config.write_text(text.replace("  Apple Podcasts:", f"  Apple{WORD[:300]}:", 1))  # a subscribe link's label
         for number, (slug, notes) in enumerate(SHAPES.items()):
             title = f"T{WORD[:400]}" if slug == "007-word" else slug
             more = (f"chapters:\n  - {{start: 0, title: C{WORD[:300]}}}\n  - {{start: 1, title: D{WORD[:300]}}}\n"
@@ -270,7 +270,8 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
 def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser: object, slug: str) -> None:
     """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep (figures 30
     deep, definitions 300 deep), task lists (whose checkboxes had no name), the show's name and author as one long
-    word (the header's brand and the index's introduction ran 41,782 px wide): the episode page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
+    word (the header's brand and the index's introduction ran 41,782 px wide), a subscribe link's label too: the
+    episode page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
     pushed the index and the episode header off the screen too. Now each fits; a table or code too wide for the
     column scrolls inside itself, and the page's own content after the notes is still laid out."""
     context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
