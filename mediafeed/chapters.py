@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import Problem, error
 from .model import Chapter
-from .source import as_text, is_url, parse_time, scrub_values
+from .source import as_text, close_directions, is_url, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 _LINE = re.compile(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
@@ -39,7 +39,7 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
         tail = _URL_TAIL.search(rest)
         if tail:
             url, rest = tail.group("url"), rest[: tail.start()].strip()
-        chapters.append(Chapter(start=start, title=rest, url=url))
+        chapters.append(Chapter(start=start, title=close_directions(rest), url=url))
     return tuple(chapters), problems
 
 
@@ -90,7 +90,9 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
                                   episode=episode))
         if wrong:
             continue
-        chapters.append(Chapter(start=start, title=as_text(title) if title is not None else "",
+        # a direction control left open runs on past the title in an app's list ("Intro ‮ (12:00)"): closed, as
+        # front-matter text is
+        chapters.append(Chapter(start=start, title=close_directions(as_text(title)) if title is not None else "",
                                 url=str(links.get("url", "")).strip(), img=str(links.get("img", "")).strip(),
                                 toc=item.get("toc", True) is not False, end=end))
     return tuple(chapters), problems

@@ -13,7 +13,7 @@ from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
 from .social import parse_social
-from .source import MISSING, FieldReader, as_text, is_url, load_yaml, scrub_text, scrub_values
+from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values
 from .value import parse_values
 
 SHOW_FILE = "show.yml"
@@ -324,7 +324,7 @@ PERSON_KEYS = {"name", "role", "group", "img", "href"}
 
 def parse_person(r: FieldReader, value: Any, key: str) -> Person | None:
     if isinstance(value, str):
-        return Person(name=value.strip())
+        return Person(name=close_directions(value.strip()))  # as a name given as name: is
     sub = r.sub(value, key)
     if not sub:
         return None

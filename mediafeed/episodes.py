@@ -8,6 +8,7 @@ published. Every problem is collected, never raised.
 
 from __future__ import annotations
 
+import html
 import math
 import os
 import re
@@ -294,9 +295,12 @@ _CODE = re.compile(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.
 #: of 1,000 episodes): (the literal that must be in the text, whether it is an HTML attribute (then src or href
 #: must be there too, in any case), the pattern); matches are taken in the order of the text
 _TARGET_FORMS = (
-    ("](", False, re.compile(r"\]\(\s*<?([^)\s>]+)")),  # [text](target), ![alt](target)
-    ("]:", False, re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)),  # [label]: target
-    ("=", True, re.compile(r"\b(?:src|href)\s*=\s*[\"']([^\"']+)", re.I)),  # <img src="…">, <a href="…">
+    # [text](target), ![alt](target); a target may hold balanced parentheses (javascript:alert(1))
+    ("](", False, re.compile(r"\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))+)")),
+    # [label]: target, not a footnote's text ([^1]: See Smith, 2020.)
+    ("]:", False, re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)", re.M)),
+    # <img src="…">, <a href='…'>: to the quote that opened it (a value may hold the other one)
+    ("=", True, re.compile(r"\b(?:src|href)\s*=\s*([\"'])(?P<target>(?:(?!\1)[^\n])+)\1", re.I)),
 )
 
 
@@ -311,26 +315,84 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
     if "`" in body or "~~~" in body or "<!--" in body:
         body = _CODE.sub("", body)
     lower = body.lower() if "=" in body else ""
-    found = sorted((match.start(), match.group(1)) for literal, html, form in _TARGET_FORMS
-                   if literal in body and (not html or "src" in lower or "href" in lower)
+    found = sorted((match.start(), match.group("target")) for literal, attribute, form in _TARGET_FORMS
+                   if literal in body and (not attribute or "src" in lower or "href" in lower)
                    for match in form.finditer(body))
     out: list[Problem] = []
+    names: list[str] = []  #: what each problem of ``out`` names, as shown
     seen: set[str] = set()
     for _, target in found:
+        if "&" in target:  # a character reference is the character, to Markdown and HTML alike
+            target = html.unescape(target)
+        scheme = _SCHEME.match(target.translate(_URL_IGNORED).lstrip(_URL_STRIPPED))
+        if scheme:
+            kind = scheme.group(1).lower()
+            if kind not in _KEPT_SCHEMES and target not in seen:
+                seen.add(target)
+                names.append(shown(target))
+                local = kind == "file" or len(kind) == 1  # file:///…, C:\Users\…
+                out.append(warning("SRC044", rel, f"the notes link to {names[-1]}" + (
+                    ", a file on this computer: listeners cannot open it, and the pages and feeds leave the link out"
+                    if local else f": {kind}: links are left out of the pages and feeds (only http, https, mailto and "
+                    "tel links are kept)"),
+                    field="notes", episode=folder.slug, hint=(
+                        "put the file on the web and link its full https:// address" if local
+                        else "link a web page by its full https:// address, or remove the link")))
+            continue
         name = unquote(target.split("#", 1)[0].split("?", 1)[0]).removeprefix("./")
         if not name or "/" in name or "\\" in name or ":" in name or name in seen or name in published:
             continue
         seen.add(name)
+        names.append(shown(name))
         there = folder.has(name)
         if not there and _DOMAIN.match(name) and name.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
             hint = f"a web address needs its scheme: write https://{name}"
         else:
             hint = "put the file on the web and link its full https:// address" + ("" if there else ", or correct the name")
-        out.append(warning("SRC042", rel, f"the notes link to {name}, " + (
+        out.append(warning("SRC042", rel, f"the notes link to {names[-1]}, " + (
             "which is in the episode's folder but is not published (only the audio, artwork, transcripts, chapters "
             "and alternate enclosures are)" if there else "which is not in the episode's folder"),
             field="notes", episode=folder.slug, hint=hint))
-    return out
+    return _at_most(out, names) if len(out) > LINK_PROBLEMS else out
+
+
+#: how many SRC042 (and SRC044) an episode's notes get, one a link: the rest are counted in one more
+LINK_PROBLEMS = 10
+
+
+def _at_most(problems: list[Problem], names: list[str]) -> list[Problem]:
+    """The first :data:`LINK_PROBLEMS` of each code, and one for the rest (``names``: what each problem names):
+    notes pasted from a page with 10,000 relative links gave 20,000 warnings, a line each, burying the rest."""
+    if all(sum(p.code == code for p in problems) <= LINK_PROBLEMS + 1 for code in ("SRC042", "SRC044")):
+        return problems  # (one more is named rather than counted)
+    kept: list[Problem] = []
+    for code in ("SRC042", "SRC044"):
+        mine = [(p, name) for p, name in zip(problems, names, strict=True) if p.code == code]
+        kept += [p for p, _ in mine[:LINK_PROBLEMS]] if len(mine) > LINK_PROBLEMS + 1 else [p for p, _ in mine]
+        if len(mine) > LINK_PROBLEMS + 1:
+            first, name = mine[LINK_PROBLEMS]
+            what = "files that are not published" if code == "SRC042" else "addresses that are left out"
+            kept.append(warning(code, first.file, f"the notes link to {len(mine) - LINK_PROBLEMS} more {what}, from "
+                                f"{name} on", field="notes", episode=first.episode, hint=first.hint))
+    return kept
+
+
+#: a URL's scheme, as a browser reads it: after the tabs and line breaks it ignores anywhere in a URL
+#: (jav&#x09;ascript:) and the spaces and control characters it strips from the start
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+_URL_STRIPPED = "".join(map(chr, range(0x21)))
+#: the schemes the notes' sanitiser keeps (``notes._URL_SCHEMES``)
+_KEPT_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+#: characters a message shows as escapes: controls, and those that are invisible or turn the text around
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
+    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
 
 
 _DOMAIN = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")

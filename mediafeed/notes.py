@@ -20,6 +20,7 @@ import functools
 import re
 from typing import Any
 
+from .characters import HTML_FORBIDDEN_CLASS, WINDOWS_1252
 from .records import frozen
 
 DESCRIPTION_LIMIT = 4000
@@ -105,7 +106,7 @@ def render(markdown: str, link: str = "") -> Notes:
     # instead of leaving them on the page as escaped text.
     raw = _nesting_bounded(_to_html(markdown))
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
-    html = cdata_safe(_page_ids_removed(_engines().page.clean(shifted).strip()))
+    html = cdata_safe(_tidied(_page_ids_removed(_engines().page.clean(shifted).strip())))
     description = _describe(html, link)
     return Notes(html=html, description=description, text=plain_text(html))
 
@@ -117,10 +118,18 @@ def transcript_page(html: str, title: str, language: str) -> bytes:
     from html import escape
 
     head = html.lower().find("</head")
-    body = _engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip()
+    body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
+    body = body.replace("<table>", '<table tabindex="0">')  # it may scroll inside itself: the keyboard must reach it
     return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
-            f'</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
+            f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
+
+
+#: the transcript page's own few rules (it has none of the theme's): a long word, a wide table or a long line of
+#: code ran a 320 px phone's page 69,026 px wide (WCAG 1.4.10, reflow)
+_TRANSCRIPT_STYLE = ("html{color-scheme:light dark}body{max-width:48rem;margin:0 auto;padding:0 1rem;"
+                     "font:1.0625rem/1.6 system-ui,sans-serif;overflow-wrap:anywhere}img{max-width:100%;height:auto}"
+                     "table{display:block;max-width:100%;overflow-x:auto}pre{white-space:pre-wrap}")
 
 
 #: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at
@@ -183,6 +192,70 @@ def _page_ids_removed(html: str) -> str:
     if ' id="' not in html:
         return html
     return _ID.sub(lambda m: "" if m.group(1) in PAGE_IDS else m.group(0), html)
+
+
+_REL = ' rel="noopener noreferrer"'
+#: an <a> without href, as the sanitiser leaves it (a javascript: link removed, an <a name>): it adds the rel anyway
+_A_WITHOUT_HREF = re.compile(r'<a((?: (?!href=)[a-z-]+="[^"]*")*)' + _REL + ">")
+_CITE = re.compile(r' cite="([^"]*)"')
+#: an <input> that is not a task list's checkbox (the sanitiser keeps the element, without its type, for those)
+_OTHER_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+#: a task list's checkbox and the text of its item that follows it, up to the next block (a nested list, a paragraph)
+_LABELLED = re.compile(r'(<input type="checkbox"(?: checked="")? disabled="">(?:[^<]|<(?!/?(?:li|p|ul|ol|div|dl|dt|dd|'
+                       r'blockquote|h[1-6]|pre|table|figure|details|summary|section|label|input|br|hr)\b))+)')
+#: a loose list's item: the checkbox comes before the paragraph of its text
+_CHECKBOX_BEFORE_PARAGRAPH = re.compile(r'(<input type="checkbox"(?: checked="")? disabled="">)\s*<p>')
+
+
+def _labelled(match: re.Match[str]) -> str:
+    """A task list's checkbox with its item's text, as the checkbox's label (none where no text follows it)."""
+    item = match.group(1)
+    return item if item[item.index(">") + 1:].isspace() else f"<label>{item}</label>"
+
+
+#: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
+_IMG = re.compile(r'<img((?: [a-z-]+="[^"]*")*)>')
+_ALT = re.compile(r' alt="([^"]*)"')
+
+
+def _tidied(html: str) -> str:
+    """What the sanitiser leaves that a page should not have. An ``<a>`` whose link it removed keeps the ``rel`` it
+    adds to every ``<a>``, which HTML allows only with an ``href`` (the validator's error). ``cite`` (of a quote)
+    is no URL attribute to it, so ``cite="javascript:…"`` stayed, for a feed reader or a script to follow. An
+    ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label
+    (and a task list's checkbox had none either: its item's text, up to the next block, is its ``<label>`` now),
+    and an ``<img>`` whose ``javascript:`` or ``data:`` address it removed as an image of nothing (its ``alt`` text
+    stays, as text)."""
+    if html.count("<a ") > html.count(' href="'):
+        html = _A_WITHOUT_HREF.sub(r"<a\1>", html)
+    if " cite=" in html:
+        html = _CITE.sub(lambda m: m.group(0) if _safe_url(m.group(1)) else "", html)
+    if "<input" in html:
+        html = _OTHER_INPUT.sub("", html)
+        if 'type="checkbox"' in html:
+            html = _LABELLED.sub(_labelled, _CHECKBOX_BEFORE_PARAGRAPH.sub(r"<p>\1 ", html))
+    if html.count("<img") > html.count(' src="'):
+        html = _IMG.sub(_image_or_its_alt, html)
+    return html
+
+
+def _image_or_its_alt(match: re.Match[str]) -> str:
+    if ' src="' in match.group(1):
+        return match.group(0)
+    alt = _ALT.search(match.group(1))
+    return alt.group(1) if alt else ""
+
+
+def _safe_url(value: str) -> bool:
+    """Whether an attribute's URL is relative or of a scheme the notes keep, read as a browser reads it."""
+    import html as html_lib
+
+    scheme = _HAS_SCHEME.match(html_lib.unescape(value).translate(_URL_IGNORED).lstrip(_URL_STRIPPED))
+    return scheme is None or scheme.group(0)[:-1].lower() in _URL_SCHEMES
+
+
+_URL_IGNORED = str.maketrans("", "", "\t\n\r")
+_URL_STRIPPED = "".join(map(chr, range(0x21)))
 
 
 def _native(cmark: Any) -> tuple[Any, Any] | None:
@@ -275,15 +348,30 @@ def _describe(html: str, link: str) -> str:
         kept.pop()
         closers = before.pop()
     if not kept:  # a single huge block: fall back to plain text
-        text = plain_text(strict)
-        cut = text.encode("utf-8")[: budget - 20].decode("utf-8", "ignore").rsplit(" ", 1)[0]
-        return f"<p>{escape_text(cut)}…</p>{more}"
+        return f"<p>{_cut_escaped(plain_text(strict), budget - len('<p>…</p>'.encode()))}…</p>{more}"
     return "".join(kept).strip() + closers + more
 
 
 _LIST_TAG = re.compile(r"<(/?)(ul|ol|li)\b[^>]*>")
 #: a heading as the description writes it (a bold paragraph: _describe), alone in its chunk
 _HEADING_PARAGRAPH = re.compile(r"\s*<p><strong>(?:(?!</?p\b).)*</strong></p>\s*", re.S)
+
+
+def _cut_escaped(text: str, budget: int) -> str:
+    """``text`` escaped for HTML and cut at a word so that it takes at most ``budget`` bytes of UTF-8. The cut is
+    measured after escaping: each ``&``, ``<`` or ``>`` grows by 3–4 bytes, and a paragraph of "R&D" and "Q&A" cut
+    to the budget first and escaped after ran past Apple's 4,000 bytes (EP114 stopped the build)."""
+    cut = text.encode("utf-8")[:budget].decode("utf-8", "ignore")
+    while True:
+        escaped = escape_text(cut)
+        over = len(escaped.encode("utf-8")) - budget
+        if over <= 0:
+            break
+        cut = cut[: len(cut) - max(1, over // 5)]  # an escape is at most 5 bytes: never cut more than needed
+    if len(cut) < len(text):  # at a word, where there is one
+        word = cut.rsplit(" ", 1)[0]
+        escaped = escape_text(word) if word else escaped
+    return escaped
 
 
 def _table_as_list(table: str) -> str:
@@ -400,17 +488,23 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: the characters of _XML_FORBIDDEN an ASCII text can hold
-_ASCII_FORBIDDEN = tuple(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D))
+#: what XML forbids (dropped), and what HTML forbids beyond it (``characters.html_safe``), in one scan
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{HTML_FORBIDDEN_CLASS}]")
+#: the characters of _FORBIDDEN an ASCII text can hold
+_ASCII_FORBIDDEN = (*(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)), "\x7f")
 
 
 def cdata_safe(html: str) -> str:
     """``]]>`` would end a CDATA section early (``]]&gt;`` means the same in HTML); characters
     XML forbids (e.g. from a ``&#x1;`` reference in the Markdown) are dropped, first, so that dropping
-    one never leaves a ``]]>``."""
-    # An ASCII text is scanned for each of its 29 possible forbidden characters (a memchr each): a
+    one never leaves a ``]]>``. A C1 control character (from ``&#x92;``) becomes the Windows-1252 character a browser
+    reads that reference as (’), and the other characters HTML forbids (DEL, noncharacters) are dropped too."""
+    # An ASCII text is scanned for each of its 30 possible forbidden characters (a memchr each): a
     # fifth of the regular expression's time on a typical episode's notes, which have none.
     if not (html.isascii() and not any(char in html for char in _ASCII_FORBIDDEN)):
-        html = _XML_FORBIDDEN.sub("", html)
+        html = _FORBIDDEN.sub(_allowed, html)
     return html.replace("]]>", "]]&gt;")
+
+
+def _allowed(match: re.Match[str]) -> str:
+    return WINDOWS_1252.get(ord(match.group()), "")

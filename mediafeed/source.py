@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe
 from .errors import Problem, error, warning
 
 try:  # the C loader is ~6x faster; both are safe loaders
@@ -120,6 +121,8 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
             mark, reason, hint = slip
         elif "appears twice" in reason:
             hint = "delete one of the two lines (the later one used to win silently)"
+        elif "invalid Unicode character escape code" in reason:
+            hint = _escape_hint(text, mark)
         elif "a real date and time" in reason:
             hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -162,6 +165,21 @@ def _slip(exc: yaml.YAMLError, text: str) -> tuple[Any, str, str] | None:
             else f"\"{found}…\""
         return mark, f"a value cannot start with '{found}' (YAML reserves it)", f"quote the value: {example}"
     return None
+
+
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+
+
+def _escape_hint(text: str, mark: Any) -> str:
+    """The fix for ``"\\ud83d\\ude00"``: JSON's way of writing a character beyond U+FFFF (an emoji), as a pair of
+    halves, which YAML does not read."""
+    line = text.split("\n")[mark.line] if mark is not None and mark.line < len(text.split("\n")) else ""
+    pair = _SURROGATE_PAIR.search(line)
+    if pair:
+        char = chr(0x10000 + ((int(pair.group(1), 16) - 0xD800) << 10) + int(pair.group(2), 16) - 0xDC00)
+        return (f"write the character itself ({char}) or \\U{ord(char):08X}: YAML does not read {pair.group(0)}, "
+                "JSON's two halves of one character")
+    return "write the character itself, or \\uXXXX (four hex digits) or \\UXXXXXXXX (eight) for its code point"
 
 
 _QUOTE_INSIDE = {'"': "a \" inside it is written \\\"", "'": "a ' inside it is written twice: ''"}
@@ -248,16 +266,39 @@ _FORBIDDEN_HINT = "delete them (they often come from pasting out of a word proce
 
 
 def scrub_text(text: str, file: str, episode: str = "") -> tuple[str, list[Problem]]:
-    """``text`` without characters XML 1.0 forbids, and a warning naming the first one's line."""
+    """``text`` without characters XML 1.0 forbids, and a warning naming the first one's line; then without those
+    HTML forbids (:func:`html_safe`), with a warning of its own."""
     found = XML_FORBIDDEN.search(text)
-    if not found:
-        return text, []
-    count = len(XML_FORBIDDEN.findall(text))
-    line = text.count("\n", 0, found.start()) + 1
-    return XML_FORBIDDEN.sub("", text), [warning(
-        "SRC022", file, f"{count} control character{'s' if count != 1 else ''} that XML forbids "
-        f"(first: U+{ord(found.group()):04X} on line {line}); removed", field=f"line {line}",
-        hint=_FORBIDDEN_HINT, episode=episode)]
+    problems: list[Problem] = []
+    if found:
+        count = len(XML_FORBIDDEN.findall(text))
+        line = text.count("\n", 0, found.start()) + 1
+        text = XML_FORBIDDEN.sub("", text)
+        problems.append(warning(
+            "SRC022", file, f"{count} control character{'s' if count != 1 else ''} that XML forbids "
+            f"(first: U+{ord(found.group()):04X} on line {line}); removed", field=f"line {line}",
+            hint=_FORBIDDEN_HINT, episode=episode))
+
+    found = HTML_FORBIDDEN.search(text) if not text.isascii() or "\x7f" in text else None
+    if found:
+        count, char = len(HTML_FORBIDDEN.findall(text)), found.group()
+        line = text.count("\n", 0, found.start()) + 1
+        text = html_safe(text)
+        problems.append(warning(
+            "SRC023", file, f"{count} character{'s' if count != 1 else ''} that HTML forbids (first: "
+            f"U+{ord(char):04X} on line {line}); " + _html_fixed(char), field=f"line {line}", hint=_HTML_HINT,
+            episode=episode))
+    return text, problems
+
+
+_HTML_HINT = ("type the characters themselves (C1 control characters come from text saved in Windows-1252 and read "
+              "as Latin-1: U+0092 is ’ there)")
+
+
+def _html_fixed(char: str) -> str:
+    stands = WINDOWS_1252.get(ord(char))
+    return (f"C1 control characters read as the Windows-1252 characters they stand for (U+{ord(char):04X} as {stands}), "
+            "others removed" if stands else "removed")
 
 
 def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Problem]]:
@@ -277,12 +318,33 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
         return value
 
     data = clean(data)
-    if not found:
-        return data, []
-    char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
-    return data, [warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control characters "
-                          f"that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
-                          hint=_FORBIDDEN_HINT, episode=episode)]
+    problems: list[Problem] = []
+    if found:
+        char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
+        problems.append(warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control "
+                                f"characters that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
+                                hint=_FORBIDDEN_HINT, episode=episode))
+    html: list[str] = []
+
+    def html_clean(value: Any) -> Any:
+        if isinstance(value, str):
+            if (not value.isascii() or "\x7f" in value) and HTML_FORBIDDEN.search(value):
+                html.append(value)
+                return html_safe(value)
+            return value
+        if isinstance(value, list):
+            return [html_clean(v) for v in value]
+        if isinstance(value, dict):
+            return {html_clean(k): html_clean(v) for k, v in value.items()}
+        return value
+
+    data = html_clean(data)
+    if html:
+        char = HTML_FORBIDDEN.search(html[0]).group()  # type: ignore[union-attr]
+        problems.append(warning(
+            "SRC023", file, f"{len(html)} value{'s' if len(html) != 1 else ''} held characters that HTML forbids "
+            f"(first: U+{ord(char):04X} in {html[0]!r}); " + _html_fixed(char), hint=_HTML_HINT, episode=episode))
+    return data, problems
 
 
 #: Unicode's explicit direction controls: embeddings and overrides (LRE RLE LRO RLO, closed by PDF) and isolates
@@ -312,6 +374,18 @@ def close_directions(value: str) -> str:
         elif open_ and _OPENERS[open_[-1]] == "\u202c":  # PDF: only an embedding or override directly open
             open_.pop()
     return value + "".join(_OPENERS[char] for char in reversed(open_))
+
+
+#: characters drawn as nothing that are no format character (Unicode's Cf: zero-width spaces and joiners, the
+#: soft hyphen, direction controls) nor a space: Hangul fillers and the blank Braille pattern, the usual "invisible name"
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(char: str) -> bool:
+    import unicodedata
+
+    return not (char.isspace() or char in _BLANK or unicodedata.category(char) in ("Cf", "Cc", "Mn", "Me", "Zs", "Zl",
+                                                                                     "Zp", "Co", "Cn"))
 
 
 MISSING = object()
@@ -392,6 +466,10 @@ class FieldReader:
         value = value.strip()
         if required and not value:
             self.missing(key, hint or f"give '{key}' a value")
+        elif required and not value.isascii() and not any(_visible(char) for char in value):
+            unseen = " ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(value))[:80]
+            self.fail(key, f"has no character that shows, only {unseen}: apps and pages would show it empty",
+                      hint=hint or f"give '{key}' a value in words")
         if len(value) > MAX_TEXT:
             self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
                       hint="shorten it (long material belongs in the show notes or a transcript)")

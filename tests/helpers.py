@@ -90,3 +90,22 @@ def npm_package(name: str, version: str) -> Path:
         subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--silent", "--prefix", str(folder),
                         f"{name}@{version}"], check=True, capture_output=True, timeout=300)
     return modules
+
+
+#: the Nu Html Checker (the W3C's validator, as validator.w3.org/nu runs it), from the npm registry
+VNU_VERSION = "26.9.27"
+
+
+def html_errors(*pages: Path) -> list[str]:
+    """The Nu Html Checker's errors in ``pages`` (warnings left out), one line each: "name:line.column: message".
+    Needs Java (scripts/test.sh installs default-jre-headless) and npm for the checker itself."""
+    import json
+
+    java = shutil.which("java")
+    assert java, "the Nu Html Checker runs on Java: install default-jre-headless"
+    jar = npm_package("vnu-jar", VNU_VERSION) / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    run = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, pages)],
+                         capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    return [f"{m['url'].removeprefix('file:')}:{m.get('lastLine')}.{m.get('firstColumn')}: {m['message']}"
+            for m in messages if m["type"] == "error"]

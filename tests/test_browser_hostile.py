@@ -27,7 +27,8 @@ pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
-TITLE = "</title></textarea></script><script>alert('title')</script>\" onmouseover=\"alert('attr') {{ 7*7 }} {% raw %}"
+TITLE = ("</title></textarea></script><script>alert('title')</script>\" onmouseover=\"alert('attr') {{ 7*7 }} {% raw %}"
+         " <!--<script> ]]>")
 
 
 def _notes(canary: str) -> str:
@@ -48,7 +49,9 @@ def _notes(canary: str) -> str:
 <a href="https://example.org/" ping="{canary}ping">ping</a>
 <div style="background:url({canary}style)" onclick="alert('div')">styled</div>
 <form action="{canary}form"><input autofocus onfocus="alert('focus')"><button formaction="{canary}button">b</button></form>
-<details open ontoggle="alert('toggle')">details</details>
+<details open ontoggle="alert('toggle')">details</details> <blockquote cite="javascript:alert('cite')">cited</blockquote>
+<a href="{canary}blank" target="_blank">a new tab without rel</a> [md-tab](jav&#x09;ascript&#58;alert('md-tab'))
+<img src="javascript:alert('img-src')" alt="img-src"> <q cite="jav&#x0A;ascript:alert('q')">q</q>
 <base href="{canary}base/"><meta http-equiv="refresh" content="0;url={canary}refresh">
 <link rel="stylesheet" href="{canary}link.css"><link rel="prefetch" href="{canary}prefetch">
 
@@ -124,12 +127,14 @@ _LIVE = """() => {
         for (const attr of el.attributes) {
             const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
             if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
-            if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'srcdoc', 'xlink:href', 'ping'].includes(attr.name)
+            if (['href', 'src', 'action', 'formaction', 'data', 'poster', 'srcdoc', 'xlink:href', 'ping', 'cite'].includes(attr.name)
                 && /^(javascript|vbscript|data):/.test(value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
         }
         if (['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FORM', 'STYLE', 'LINK', 'META'].includes(el.tagName)
             && !(el.tagName === 'LINK' && el.closest('head') && !/canary|127\\.0\\.0\\.1:%d/.test(el.href))
-            && !(el.tagName === 'META' && el.closest('head') && !el.httpEquiv)) found.push(el.outerHTML.slice(0, 120));
+            && !(el.tagName === 'META' && el.closest('head') && !el.httpEquiv)
+            && !(el.tagName === 'STYLE' && el.closest('head') && !/url\\(|@import/.test(el.textContent)))  // ours, loads nothing
+            found.push(el.outerHTML.slice(0, 120));
         if (el.tagName === 'SCRIPT' && !(el.type === 'application/ld+json' || /\\/assets\\/(player|theme)\\.js\\?v=/.test(el.src)))
             found.push(el.outerHTML.slice(0, 120));
     }
@@ -169,6 +174,13 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
         assert tab.evaluate("document.querySelector('section.share') && !document.querySelector('.notes section.share')")
         assert tab.eval_on_selector("#embed-code", "t => t.value").startswith("<iframe src=")
         assert tab.eval_on_selector("#embed-code", "t => t.value").endswith("</iframe>")
+        # the JSON-LD is still one script holding JSON, the title in it whole ("<!--<script>" changes how HTML reads a
+        # script's end; "</script>" ends it)
+        assert tab.evaluate("[...document.scripts].filter(s => s.type === 'application/ld+json')"
+                            ".map(s => JSON.parse(s.textContent).name)") == [TITLE]
+        # a link to another site opens in this tab, without window.opener for it (target went, rel stayed)
+        assert tab.evaluate("[...document.querySelectorAll('.notes a[href*=blank]')].map(a => [a.target, a.rel])") == [
+            ["", "noopener noreferrer"]]
         notes = tab.inner_text(".notes")
         assert "Hostile notes {{ 7*7 }} {% if true %}jinja{% endif %}." in notes  # never evaluated by Jinja
         assert "<img src=x onerror=alert('cue')>" in tab.inner_text(".transcript")
@@ -221,6 +233,9 @@ SHAPES = {
     "009-code": f"`{WORD[:3000]}`\n\n```\n{WORD[:3000]} {'x ' * 40}\n```\n",
     "010-deep": "- " * 1000 + "deep list\n\n" + "> " * 1000 + "deep quote\n\n" + "<div>" * 1000 + "deep divs\n",
     "011-open": "Before.\n\n<!-- a comment that never closes\n\n<div><p>after\n",
+    "012-figures": "<figure>" * 30 + "deep figures" + "</figure>" * 30 + "\n\n" + "<dl><dt>t</dt><dd>" * 300 + "deep dd\n",
+    "013-tasks": f"- [ ] read the paper\n- [x] ask {WORD[:300]}\n  - [ ] a step\n\nLoose:\n\n- [ ] one [link](https://example.org/)"
+                 "\n\n  more\n- [x] two\n",
 }
 
 
@@ -230,7 +245,11 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     show = copy_show(work / "show")
     with SiteServer(prefix="/show/") as site:
         config = show / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()))
+        text = re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text())
+        # the show's name and author as one long word too: in the header of every page and the index's introduction
+        text = re.sub(r"(?m)^author: .*$", f"author: A{WORD[:300]}", text.replace("title: Safe to Say",
+                                                                                  f"title: Safe to Say {WORD[:300]}", 1))
+        config.write_text(text.replace("  Apple Podcasts:", f"  Apple{WORD[:300]}:", 1))  # a subscribe link's label
         for number, (slug, notes) in enumerate(SHAPES.items()):
             title = f"T{WORD[:400]}" if slug == "007-word" else slug
             more = (f"chapters:\n  - {{start: 0, title: C{WORD[:300]}}}\n  - {{start: 1, title: D{WORD[:300]}}}\n"
@@ -239,26 +258,33 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
             add_episode(show, slug, f"title: {title}\ndate: 2026-03-2{number}T08:00:00+00:00\n"
                         f"guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f7{number}\naudio: audio.mp3\n"
                         f"summary: S{WORD[:400]}\ncontent_note: N{WORD[:400]}\n{more}", notes)
+        # a transcription service's HTML transcript, published as a page of its own (without the theme)
+        (show / "episodes/007-word/transcript.html").write_text(
+            f"<html><body><p>Ann: {WORD}</p><pre>{WORD[:2000]}</pre>" + SHAPES["008-table"].join(("<table><tr>", ""))
+            .replace("|", "<td>") + "</tr></table></body></html>", encoding="utf-8")
         site.root = build(show, work / "site", accept_changes=True).output
         yield site
 
 
 @pytest.mark.parametrize("slug", SHAPES)
 def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser: object, slug: str) -> None:
-    """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep: the episode
-    page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
+    """A 10,000-character word, a 500-column table, a long code line, lists and quotes nested 1,000 deep (figures 30
+    deep, definitions 300 deep), task lists (whose checkboxes had no name), the show's name and author as one long
+    word (the header's brand and the index's introduction ran 41,782 px wide), a subscribe link's label too: the
+    episode page scrolled sideways by up to 30,000 px at 320 px (WCAG 1.4.10, reflow), and a long word in a title or summary
     pushed the index and the episode header off the screen too. Now each fits; a table or code too wide for the
     column scrolls inside itself, and the page's own content after the notes is still laid out."""
     context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
     try:
-        for path in (f"episodes/{slug}/", f"episodes/{slug}/embed/", ""):
+        for path in (f"episodes/{slug}/", f"episodes/{slug}/embed/", "",
+                     *(["episodes/007-word/transcript.html", "404.html"] if slug == "007-word" else [])):
             tab = context.new_page()
             tab.goto(shapes.url + path)
             wide = tab.evaluate("""() => [...document.querySelectorAll('body *')].filter(e =>
                 e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.notes table, .notes pre')
                 && getComputedStyle(e).position !== 'absolute').slice(0, 3).map(e => e.tagName + '.' + e.className)""")
             assert tab.evaluate("document.documentElement.scrollWidth") <= 320, (path, wide)
-            if path.startswith("episodes") and not path.endswith("embed/"):
+            if path == f"episodes/{slug}/":
                 assert tab.is_visible("section.share") and tab.is_visible("#embed-code"), path
             if path == "episodes/007-word/":  # the long words are in the chapters and people too
                 assert tab.locator(".chapter-link").count() == 2 and tab.is_visible(".persons a")
@@ -267,6 +293,14 @@ def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser
                 tab.focus(".notes table")
                 tab.keyboard.press("ArrowRight")
                 tab.wait_for_function("document.querySelector('.notes table').scrollLeft > 0")
+            if path == "episodes/013-tasks/":  # a task list's checkbox is named by its item (WCAG 4.1.2)
+                names = tab.eval_on_selector_all(".notes input", "boxes => boxes.map(b => b.labels[0].textContent.trim())")
+                assert names == ["read the paper", f"ask {WORD[:300]}", "a step", "one link", "two"], names
+                assert tab.get_by_role("checkbox", name="read the paper").is_disabled()
+                assert tab.get_by_role("checkbox", name="two").is_checked()
+                tab.add_script_tag(content=axe_script())
+                assert tab.evaluate("""async () => (await axe.run('.notes', {runOnly: {type: 'rule',
+                    values: ['label']}})).violations.length""") == 0
             if path.startswith("episodes") and slug in ("008-table", "009-code"):  # axe-core agrees (WCAG 2.1.1)
                 tab.add_script_tag(content=axe_script())
                 assert tab.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
@@ -274,3 +308,27 @@ def test_long_wide_and_deep_notes_fit_a_320_px_phone(shapes: SiteServer, browser
             tab.close()
     finally:
         context.close()
+
+
+def test_the_html_fragment_with_a_long_word_fits_a_phone_on_a_blog_without_our_styles(
+        shapes: SiteServer, browser: object) -> None:
+    """The "Plain HTML" fragment is pasted into a blog that has none of the theme's CSS (here a strict CSP forbids
+    inline styles too) and no ``overflow-wrap``: a 400-character word in the episode's title and 300-character ones in
+    its chapters ran thousands of pixels off a 320 px phone. Titles now carry line break opportunities (``<wbr>``),
+    which need no CSS and add no text."""
+    fragment = (shapes.root / "episodes/007-word/player.html").read_text(encoding="utf-8")
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+            "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'none'\">"
+            f"<title>Blog</title></head><body><h1>A post</h1>{fragment}</body></html>")
+    with SiteServer() as blog_host:
+        blog_host.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 320, "height": 800})  # type: ignore[attr-defined]
+        try:
+            tab = context.new_page()
+            tab.goto(blog_host.url + "post.html")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+            links = tab.eval_on_selector_all(".mediafeed-episode > p:first-child a, .mediafeed-episode ol a",
+                                             "links => links.map(a => a.textContent)")
+            assert links == [f"T{WORD[:400]}", f"0:00 C{WORD[:300]}", f"0:01 D{WORD[:300]}"]
+        finally:
+            context.close()

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
-from helpers import add_episode, copy_show
+from helpers import add_episode, copy_show, html_errors
 from PIL import Image
 
 from mediafeed.build import build
@@ -223,6 +223,16 @@ def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
         assert doc.xpath("//audio[@controls]")
     chapters = lxml.html.fragment_fromstring((site / EP1 / "player.html").read_text()).xpath("//ol//a/@href")
     assert chapters[1] == BASE + EP1 + "#t=7.0"
+
+
+def test_every_page_of_the_sample_show_passes_the_nu_html_checker(site: Path, tmp_path: Path) -> None:
+    """The W3C's Nu Html Checker finds no error in any page, embed, transcript or 404 page of the sample show, nor in
+    a fragment as a blog shows it (inside a page of its own)."""
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "player.html")
+    fragment = tmp_path / "blog-post.html"
+    fragment.write_text("<!doctype html><html lang='en'><head><title>A post</title></head><body>"
+                        + (site / EP1 / "player.html").read_text(encoding="utf-8") + "</body></html>", encoding="utf-8")
+    assert len(pages) > 10 and html_errors(*pages, fragment) == []
 
 
 def test_no_third_party_requests(site: Path) -> None:
@@ -520,3 +530,19 @@ def test_the_oembed_thumbnail_is_the_episodes_own_artwork_with_its_real_size(tmp
     other = json.loads((site / EP1 / "oembed.json").read_bytes())  # no artwork of its own: the show's
     assert other["thumbnail_url"] == BASE + "artwork.png"
     assert (other["thumbnail_width"], other["thumbnail_height"]) == (1400, 1400)
+
+
+def test_breakable_breaks_long_words_between_what_is_drawn_as_one() -> None:
+    """The fragment's ``breakable`` filter: a ``<wbr>`` every ten characters of a word over twenty, escaped, never
+    inside an emoji's sequence (joiners, skin tones, a flag's two letters) nor between a letter and its accent."""
+    from mediafeed.site import breakable
+
+    assert breakable("A title <b>with</b> short words") == "A title <b>with</b> short words"  # autoescape's to do
+    assert breakable("x" * 23 + "<&") == "xxxxxxxxxx<wbr>xxxxxxxxxx<wbr>xxx&lt;&amp;"
+    family, flag = "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\U0001f1ec\U0001f1e7"
+    for word in (family * 12, flag * 15, "e\u0301" * 30, "\U0001f44b\U0001f3fd" * 15):
+        made = str(breakable(word))
+        assert made.replace("<wbr>", "") == word and made.count("<wbr>") >= 2, made
+        for piece in made.split("<wbr>")[1:]:  # each piece starts a whole character sequence
+            assert not piece.startswith(("\u200d", "\u0301", "\U0001f3fd")), made
+            assert not piece.startswith("\U0001f1e7"), made  # the flag's second letter

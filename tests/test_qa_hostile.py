@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import podcastparser
-from helpers import ROOT, add_episode
+from helpers import ROOT, add_episode, html_errors
 from lxml import etree
 
 from mediafeed.build import build
@@ -145,14 +145,18 @@ def test_guid_assign_skips_an_episode_md_that_is_not_utf8(show: Path) -> None:
 
 
 def test_cdata_safe_drops_every_character_xml_forbids_in_ascii_and_other_text() -> None:
-    from mediafeed.notes import _XML_FORBIDDEN, cdata_safe
+    from mediafeed.characters import HTML_FORBIDDEN
+    from mediafeed.notes import _FORBIDDEN, cdata_safe
 
     forbidden = [chr(c) for c in range(32) if c not in (9, 10, 13)] + ["\ufffe", "\uffff", "\ud800"]
-    for char in forbidden:
+    html_forbidden = [chr(c) for c in range(0x7f, 0xa0)] + ["\ufdd0", "\ufdef"]  # which HTML forbids, XML not
+    for char in forbidden + html_forbidden:
         for text in (f"a{char}b ]]> c\td\n", f"é{char}b ]]> c", f"a]]{char}>b"):  # ASCII but for char, non-ASCII
             safe = cdata_safe(text)
-            assert not _XML_FORBIDDEN.search(safe) and "]]>" not in safe, (char, safe)
+            assert not _FORBIDDEN.search(safe) and "]]>" not in safe, (char, safe)
+            assert not HTML_FORBIDDEN.search(safe)
             etree.CDATA(safe)  # lxml takes it
+    assert cdata_safe("it\x92s 2020\x962021\x81") == "it’s 2020–2021"  # as a browser reads &#x92; and &#x96;
     assert cdata_safe("tab\t, newline\n, return\r and ]]> stay") == "tab\t, newline\n, return\r and ]]&gt; stay"
     assert cdata_safe("a]]\x01>b") == "a]]&gt;b"  # the character goes first: no "]]>" is left behind
 
@@ -268,3 +272,82 @@ def test_escaped_control_characters_and_lone_surrogates_in_chapters_json_are_rem
     published = json.loads((report.output / "episodes/006-chapters/chapters.json").read_text(encoding="utf-8"))
     assert [c["title"] for c in published["chapters"]] == titles
     assert "Bell  and ]]&gt;  lone" in (report.output / "episodes/006-chapters/index.html").read_text(encoding="utf-8")
+
+
+def test_one_long_paragraph_with_ampersands_is_cut_to_4000_bytes_after_escaping(show: Path) -> None:
+    """Notes of one paragraph longer than the feed's <description> are cut as plain text. The cut was measured before
+    escaping, so each "&" or "<" grew the description by 3 or 4 bytes past it: a paragraph mentioning "R&D" and "Q&A"
+    a few times gave a 6,127-byte description, and EP114 ("the limit is 4000") stopped the build of a show whose
+    producer had written nothing wrong."""
+    from mediafeed.notes import render
+
+    add_episode(show, "006-ampersands", "title: Ampersands\ndate: 2026-03-20T08:00:00+00:00\n"
+                "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6b\naudio: audio.mp3", "R&D and Q&A, where a < b. " * 300)
+    report = build(show, accept_changes=True)
+    assert not [p for p in report.problems if p.episode == "006-ampersands"], report.problems
+    description = _feed_item(report.output, "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6b").findtext("description")
+    assert 3900 < len(description.encode("utf-8")) <= 4000
+    paragraph = etree.fromstring(f"<d>{description}</d>".encode())[0]
+    assert paragraph.text.startswith("R&D and Q&A, where a < b. R&D") and paragraph.text.endswith("b.…")
+    for markdown in ("&" * 5000, "<" * 5000, "é" * 5000, "x" * 5000):  # without a space to cut at, too
+        assert len(render(markdown, "https://podcast.example.org/safe-to-say/episodes/x/").description.encode()) <= 4000
+
+
+RICH_NOTES = """# What we found
+
+A footnote[^a], a task list, a table and a quote. Text from a Windows-1252 mix-up: don\u0092t \u0085 and a
+reference, 2020&#x96;2021, DEL \x7f and \ufdd0.
+
+- [ ] read the paper
+- [x] ask the author
+
+| Level | Who |
+|---|---|
+| 1 | All staff |
+
+![A chart](https://example.org/chart.png) <img src="https://example.org/raw.png" alt="raw"> <img src="javascript:alert(4)" alt="a map">
+
+<a href="javascript:alert(1)">a link the sanitiser empties</a> <a name="old-anchor">a named anchor</a>
+<a href="jav&#x09;ascript:alert(2)" title="t">another</a> <a href="https://example.org/" target="_blank">a new tab</a>
+
+<blockquote cite="javascript:alert(3)">A quote.</blockquote> <q cite="https://example.org/source">short</q>
+
+<form action="https://example.org/"><input type="text" name="q" value="typed"><input type="submit"></form>
+
+<details><summary>More</summary>Hidden text \U0001f469\u200d\U0001f469\u200d\U0001f467 \u202eRLO\u202c.</details>
+
+[^a]: The note.
+"""
+
+
+def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(show: Path) -> None:
+    """nh3 adds rel="noopener noreferrer" to every <a>, also one whose javascript: link it removed (or an <a name>):
+    "Element a is missing required attribute href", twice an episode. It kept cite="javascript:…" (not a URL
+    attribute to it), an <input type="text"> as a text box without a label, from a pasted <form>, and an <img> whose
+    javascript: src it removed as an image without an address ("img is missing src"). C1 control characters (U+0092
+    for ’ from a Windows-1252 mix-up), DEL and noncharacters were published as they came: "Forbidden code point"
+    (SRC023 now). The episode's
+    page, its embed, the index and the fragment's own markup now pass the W3C's Nu Html Checker."""
+    add_episode(show, "006-rich", "title: \"Rich \u202enotes\u200b \U0001f3f3\ufe0f\u200d\U0001f308 we\\x92re\"\n"
+                "date: 2026-03-20T08:00:00+00:00\nguid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f6c\naudio: audio.mp3",
+                RICH_NOTES)
+    report = build(show, accept_changes=True)
+    site = report.output
+    page = site / "episodes/006-rich/index.html"
+    # C1 controls (Windows-1252 read as Latin-1) are read as what they stand for; DEL and noncharacters go
+    fixed = "C1 control characters read as the Windows-1252 characters they stand for (U+0092 as ’), others removed"
+    assert sorted(p.message for p in report.problems if p.code == "SRC023") == [
+        "1 value held characters that HTML forbids (first: U+0092 in 'Rich \\u202enotes\\u200b \U0001f3f3\ufe0f"
+        f"\\u200d\U0001f308 we\\x92re'); {fixed}",
+        "4 characters that HTML forbids (first: U+0092 on line 9); C1 control characters read as the Windows-1252 "
+        "characters they stand for (U+0092 as ’), others removed"]
+    text = page.read_text(encoding="utf-8")
+    assert "we’re" in text and "don’t … and a\nreference, 2020–2021, DEL  and ." in text
+    notes = page.read_text(encoding="utf-8").split('<section class="notes"', 1)[1].split("</section>\n  <section", 1)[0]
+    assert "javascript" not in notes and "typed" not in notes and 'cite="https://example.org/source"' in notes
+    assert notes.count("<input") == 2 and notes.count('<a rel="noopener noreferrer">') == 0
+    assert notes.count("<img") == 2 and " a map" in notes  # the image of nothing is its text alternative
+    fragment = site / "player-fragment.html"  # the fragment as a blog shows it: inside a page of its own
+    fragment.write_text("<!doctype html><html lang='en'><head><title>Blog</title></head><body>"
+                        + (site / "episodes/006-rich/player.html").read_text(encoding="utf-8") + "</body></html>")
+    assert html_errors(page, site / "episodes/006-rich/embed/index.html", site / "index.html", fragment) == []

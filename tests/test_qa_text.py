@@ -285,7 +285,8 @@ def test_direction_controls_close_as_the_bidirectional_algorithm_pairs_them() ->
 def test_an_override_in_the_notes_cut_off_by_the_excerpt_is_closed(show: Path) -> None:
     """An episode without a summary is described by its notes' first 300 characters (the page's meta description and
     share cards, the JSON-LD, the audio's comment tag). An RLO before the cut whose PDF came after it was left open:
-    the text after the excerpt in an app's list ran right to left. The excerpt closes what it cuts off."""
+    the text after the excerpt in an app's list ran right to left. The excerpt closes what it cuts off, and so does the
+    template filter ``truncate`` (the index's cards)."""
     import html
 
     from mutagen.id3 import ID3
@@ -299,6 +300,10 @@ def test_an_override_in_the_notes_cut_off_by_the_excerpt_is_closed(show: Path) -
     assert RLO in description and description.endswith(f"…{PDF}"), description[-40:]
     comment = str(ID3(site / "episodes/006-rlo-notes/audio.mp3").getall("COMM")[0])
     assert comment.endswith(f"…{PDF}"), comment[-40:]
+    # the index's card (Jinja's truncate, 240 characters, in any theme) left it open before its paragraph's end
+    card = re.search(r'href="episodes/006-rlo-notes/".*?<p class="summary">(.*?)</p>', (site / "index.html").read_text(
+        encoding="utf-8"), re.S).group(1)  # type: ignore[union-attr]
+    assert RLO in card and card.endswith(f"...{PDF}"), card[-40:]
 
 
 # -- a table in the feed's description ------------------------------------------------------------------------
@@ -353,7 +358,10 @@ def test_tables_of_every_shape_become_lists_in_the_description(markdown: str, ex
      "quote the value: summary: \"@home\""),
     ("summary: `code`\n", "malformed YAML (line 6, column 10): a value cannot start with '`'",
      "quote the value: summary: \"`code`\""),
-], ids=["double-quote", "single-quote", "bracket", "brace", "tab", "tab-in-list", "at-sign", "backtick"])
+    # JSON's escapes of an emoji (a pair of halves) are no YAML: the hint gave the character and YAML's escape
+    ('summary: "Party \\ud83c\\udf89 time"\n', "malformed YAML (line 6, column 19): found invalid Unicode character",
+     "write the character itself (\U0001f389) or \\U0001F389: YAML does not read \\ud83c\\udf89"),
+], ids=["double-quote", "single-quote", "bracket", "brace", "tab", "tab-in-list", "at-sign", "backtick", "json-pair"])
 def test_a_yaml_slip_is_named_where_it_starts_with_its_own_fix(show: Path, line: str, message: str, hint: str) -> None:
     """An unclosed quote was reported at the end of the front matter ('found unexpected end of stream'), a tab
     or an '@' as 'found character that cannot start any token', all with one hint about ': '."""
@@ -396,3 +404,35 @@ def test_front_matter_without_its_closing_line_says_so(show: Path) -> None:
     assert problem.code == "SRC001"
     assert problem.message == "the front matter that starts on line 1 is never closed", problem.message
     assert problem.hint == "add a line '---' after the metadata, before the show notes"
+
+
+def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(show: Path) -> None:
+    """Front-matter text had its open direction controls closed at its end, but chapter titles (chapters.txt,
+    chapters.json, the front matter's list) and a person given by name alone did not: an app listing "Intro {RLO}x
+    (12:00)" showed the time and whatever followed right to left, in the page, the feed and the audio's CHAP frames."""
+    import json
+
+    from mutagen.id3 import ID3
+
+    folder = add_episode(show, "006-rlo-chapters", FRONT.replace("title: Hostile", "title: Chapters")
+                         + f'\npersons: ["Ann {RLO}nna"]', seconds=3.0)
+    (folder / "chapters.txt").write_text(f"00:00:00 Intro {RLO}3pm.exe\n00:00:01 Balanced {LRI}x{PDI} kept\n",
+                                         encoding="utf-8")
+    site = build(show, accept_changes=True).output
+    published = json.loads((site / "episodes/006-rlo-chapters/chapters.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in published["chapters"]] == [f"Intro {RLO}3pm.exe{PDF}", f"Balanced {LRI}x{PDI} kept"]
+    frames = ID3(site / "episodes/006-rlo-chapters/audio.mp3").getall("CHAP")
+    assert sorted(str(frame.sub_frames["TIT2"]) for frame in frames)[1] == f"Intro {RLO}3pm.exe{PDF}"
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert f'title="Intro {RLO}3pm.exe{PDF}"' in feed and f">Ann {RLO}nna{PDF}</podcast:person>" in feed
+
+
+@pytest.mark.parametrize("title", ["\\u200b\\u200c\\u2060", "\\u3164", "\\u202e\\u00ad", "\\u2800 \\u200b"])
+def test_a_title_of_characters_that_show_nothing_is_refused(show: Path, title: str) -> None:
+    """A title of zero-width characters, a soft hyphen, a direction control or a Hangul filler (an "invisible name")
+    passed as a title: the feed's <title>, the page's <h1> and an app's list showed nothing."""
+    add_episode(show, "006-blank", FRONT.replace("title: Hostile", f'title: "{title}"'))
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC010", "title"), problem
+    assert problem.message.startswith("has no character that shows, only U+") and problem.message.endswith(
+        "apps and pages would show it empty"), problem.message

@@ -316,3 +316,50 @@ def test_a_transcript_without_cues_is_a_warning(show: Path, name: str, text: str
     found = [p for p in lint.lint_show(show).problems if p.code == "TRN006"]
     assert [(p.file, p.severity.value) for p in found] == [(f"episodes/001-ipv-and-substance-use/{name}", "warning")]
     assert found[0].message == "the transcript has no cues: apps would offer a transcript that shows nothing"
+
+
+def test_links_the_sanitiser_removes_are_named_as_the_producer_wrote_them(show: Path) -> None:
+    """An entity-encoded javascript: link got SRC042 "the notes link to jav&, which is not in the episode's folder":
+    the address cut at its first "#" (of "&#x09;"), shown half-decoded, and about a file. A footnote's text was taken
+    for a link too ("[^1]: See Smith" gave "the notes link to See"). Now an address the sanitiser removes is SRC044,
+    shown decoded, with its invisible characters escaped and a megabyte of data: cut short."""
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    (folder / "episode.md").write_text(text + (
+        '\n<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">entities</a>'
+        ' <a href="jav&#x09;ascript&#58;alert(2)">tab</a> [ftp](ftp://example.org/f) ![win](C:\\Users\\me\\map.png)'
+        f" ![inline](data:image/png;base64,{'A' * 100_000}) [rlo](\u202egpj.exe) [ok](https://example.org/)"
+        " [mail](mailto:team@example.org) <a href=\"vbscript:msgbox('vb')\">vb</a> [void](javascript:void(0))"
+        "\n\nFootnote[^1].\n\n[^1]: See Smith, 2020.\n"), encoding="utf-8")
+    found = {p.message: (p.code, p.hint) for p in lint.lint_show(show).problems if p.code in ("SRC042", "SRC044")}
+    removed = "links are left out of the pages and feeds (only http, https, mailto and tel links are kept)"
+    web = "link a web page by its full https:// address, or remove the link"
+    assert found == {
+        f"the notes link to javascript:alert(1): javascript: {removed}": ("SRC044", web),
+        f"the notes link to jav\\tascript:alert(2): javascript: {removed}": ("SRC044", web),
+        f"the notes link to ftp://example.org/f: ftp: {removed}": ("SRC044", web),
+        f"the notes link to vbscript:msgbox('vb'): vbscript: {removed}": ("SRC044", web),  # to its own quote
+        f"the notes link to javascript:void(0): javascript: {removed}": ("SRC044", web),  # its parentheses too
+        "the notes link to C:\\Users\\me\\map.png, a file on this computer: listeners cannot open it, and the pages and "
+        "feeds leave the link out": ("SRC044", "put the file on the web and link its full https:// address"),
+        f"the notes link to data:image/png;base64,{'A' * 58}…: data: {removed}": ("SRC044", web),
+        "the notes link to \\u202egpj.exe, which is not in the episode's folder":
+            ("SRC042", "put the file on the web and link its full https:// address, or correct the name"),
+    }, found
+    page = (build(show).output / "episodes/001-ipv-and-substance-use/index.html").read_text(encoding="utf-8")
+    assert "alert(" not in page and "ftp:" not in page and "data:image" not in page and "C:\\" not in page
+
+
+def test_notes_with_thousands_of_relative_links_get_ten_warnings_and_a_count(show: Path) -> None:
+    """Notes pasted from a page with 10,000 relative links (and as many javascript: ones) gave 20,000 SRC042
+    warnings, a line each; now ten of each code and one more that counts the rest."""
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    links = " ".join(f"[p{i}](p{i}.html) [j{i}](javascript:go({i}))" for i in range(10_000))
+    (folder / "episode.md").write_text((folder / "episode.md").read_text(encoding="utf-8") + links, encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code in ("SRC042", "SRC044")]
+    messages = {p.message: p for p in found}
+    assert sorted(p.code for p in found) == ["SRC042"] * 11 + ["SRC044"] * 11 and len(messages) == 22
+    assert {f"the notes link to p{i}.html, which is not in the episode's folder" for i in range(10)} <= set(messages)
+    assert "the notes link to 9990 more files that are not published, from p10.html on" in messages
+    rest = messages["the notes link to 9990 more addresses that are left out, from javascript:go(10) on"]
+    assert rest.hint == "link a web page by its full https:// address, or remove the link"

@@ -47,6 +47,11 @@ _RULES = [
        "A source file or a YAML value holds characters XML 1.0 forbids (U+0000-U+001F other than tab and line breaks, "
        "U+FFFE, U+FFFF). No feed may contain them and strict parsers reject one that does, so they are removed; "
        "delete them from the source."),
+    _r("SRC023", "mediafeed", W, "characters that HTML forbids: C1 controls (read as Windows-1252), DEL, noncharacters",
+       "HTML forbids the C1 control characters (U+0080-U+009F), DEL and the noncharacters (U+FDD0-U+FDEF, U+FFFE and "
+       "U+FFFF of every plane); XML allows most of them, but a page holding one does not validate and browsers show "
+       "nothing or a box. C1 controls in text almost always come from Windows-1252 text read as Latin-1 (U+0092 for ’, "
+       "U+0085 for …, U+0096 for –): each is read as the Windows-1252 character it stands for, the rest removed."),
     _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
        "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder"),
@@ -55,6 +60,11 @@ _RULES = [
        "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
        "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
        "show a broken image or link. Also a web address written without https:// (example.org)."),
+    _r("SRC044", "mediafeed", W, "the show notes link to an address the pages and feeds leave out (javascript:, data:, file:, …)",
+       "The notes are sanitised: only http, https, mailto and tel links and images are kept, so a javascript:, "
+       "vbscript:, data:, ftp: or file: address (however it is written: with character references, tabs or line "
+       "breaks inside the scheme) is removed, and so is a path on the producer's computer (C:\\Users\\…). The "
+       "message shows the address as a browser reads it, with invisible characters escaped."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
        "web servers and static hosts often do): the feed would point at a URL that is not found."),
