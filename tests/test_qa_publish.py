@@ -20,7 +20,7 @@ import requests
 from helpers import add_episode
 from moto.server import ThreadedMotoServer
 
-from mediafeed.build import BuildFailed
+from mediafeed.build import BuildFailed, build
 from mediafeed.publish import PublishError, publish
 
 
@@ -348,6 +348,80 @@ def test_a_publish_killed_mid_copy_leaves_the_old_feed_and_the_rerun_leaves_no_p
     assert (web / "episodes/006-new/new.mp3").read_bytes() == (show / "public/episodes/006-new/new.mp3").read_bytes()
     assert not [p.name for p in web.rglob("*") if p.name.endswith(".tmp")]
     assert b"006-new/new.mp3" in (web / "feed.xml").read_bytes()
+
+
+def test_the_rerun_after_a_kill_removes_leftovers_of_a_file_renamed_since_and_only_those(show: Path, tmp_path: Path) -> None:
+    """A copy killed mid-way left ``.new.mp3.PID-0.tmp``; the producer then renamed the file (the killed run's build
+    had recorded it: --accept-changes), so no copy of that name ever replaces the leftover, which a web server would
+    serve for good: the next publish removes it anyway, leaving other people's files."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    killed = subprocess.run([sys.executable, "-c", KILL_DURING_COPY, str(show)], capture_output=True, text=True)
+    assert killed.returncode == -9, killed.stderr
+    leftover = [p for p in (web / "episodes/006-new").iterdir() if p.name.endswith(".tmp")]
+    assert [p.name.split(".")[1] for p in leftover] == ["new"], leftover
+    (show / "episodes/006-new/new.mp3").rename(show / "episodes/006-new/renamed.mp3")
+    episode = show / "episodes/006-new/episode.md"
+    episode.write_text(episode.read_text().replace("audio: new.mp3", "audio: renamed.mp3"))
+    build(show, show / "public", accept_changes=True)
+    theirs = {"notes.tmp": b"an editor's", ".draft.tmp": b"an editor's", ".index.html.swp": b"vim's",
+              f".live.mp3.{os.getpid()}-0.tmp": b"a copy still being made by a running process"}
+    for name, data in theirs.items():
+        (web / name).write_bytes(data)
+    publish(show, notify=False)
+    assert sorted(p.relative_to(web).as_posix() for p in web.rglob("*tmp")) == sorted(n for n in theirs if "tmp" in n)
+    assert all((web / name).read_bytes() == data for name, data in theirs.items())
+    assert not (web / "episodes/006-new/new.mp3").exists()
+    assert (web / "episodes/006-new/renamed.mp3").read_bytes() == (show / "public/episodes/006-new/renamed.mp3").read_bytes()
+
+
+def test_a_first_publish_into_a_web_root_with_files_of_its_own_stops_before_copying_anything(show: Path,
+                                                                                               tmp_path: Path) -> None:
+    """The web root a university's IT hands over already has a hand-made index.html and another site's feed.xml:
+    the first publish used to replace both without a word. It names them and the flag that replaces them."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    (web / "index.html").write_text("<h1>Department of Social Work</h1>\n")
+    (web / "feed.xml").write_text("<rss version=\"2.0\"><channel><title>Department news</title></channel></rss>\n")
+    build(show, show / "public")
+    (web / "robots.txt").write_bytes((show / "public/robots.txt").read_bytes())  # the same bytes: nothing is lost
+    (web / "CNAME").write_text("podcast.example.org\n")  # a file the site does not make: left alone
+    before = tree(web)
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    problem = refused.value.problems[0]
+    assert problem.code == "PUB007" and str(web) in problem.file
+    assert problem.message.endswith("would overwrite: feed.xml, index.html") and "--overwrite" in problem.hint
+    assert tree(web) == before  # not even the media went up
+    dry = cli(show, "--dry-run", "--no-notify")
+    assert dry.returncode == 1 and "PUB007" in dry.stderr and "index.html" in dry.stderr and "Traceback" not in dry.stderr
+    done = cli(show, "--overwrite", "--no-notify")
+    assert done.returncode == 0, done.stderr
+    assert (web / "index.html").read_bytes() == (show / "public/index.html").read_bytes()
+    assert (web / "CNAME").read_text() == "podcast.example.org\n"
+    # from now on the folder is the site's: a publish with nothing new needs no flag
+    assert publish(show, notify=False).uploads == []
+    # a hand-made page later put where the site's next page goes is not replaced silently either
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    (web / "episodes/006-new").mkdir(parents=True)
+    (web / "episodes/006-new/index.html").write_text("<p>coming soon</p>\n")
+    with pytest.raises(PublishError) as again:
+        publish(show, notify=False)
+    assert again.value.problems[0].message.endswith("overwrite: episodes/006-new/index.html")
+
+
+def test_a_web_root_holding_a_site_of_ours_whose_manifest_was_lost_is_published_to(show: Path, tmp_path: Path) -> None:
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    (web / ".mediafeed-publish.json").unlink()
+    episode = show / "episodes/002-learning-alliances/episode.md"
+    episode.write_text(episode.read_text().replace("Priya Natarajan", "Priya Natarajan-Hill", 1))
+    report = publish(show, notify=False)
+    assert "feed.xml" in {u.rel for u in report.uploads}
+    assert (web / "feed.xml").read_bytes() == (show / "public/feed.xml").read_bytes()
 
 
 def test_files_that_went_up_before_an_interruption_are_not_uploaded_again(show: Path, tmp_path: Path) -> None:

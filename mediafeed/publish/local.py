@@ -9,15 +9,15 @@ file and a rename; rsync does the same), in the safe order.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, error
-from ..output import atomic_copy, atomic_write
+from ..output import TEMP_NAME, atomic_copy, atomic_write, is_our_site
 from .config import DirectoryTarget, RsyncTarget
 from .manifest import MANIFEST, Entry, Manifest, parse
 from .plan import LocalFile, Upload, file_sha256
@@ -33,6 +33,7 @@ class DirectoryStore:
     def __init__(self, target: DirectoryTarget):
         self.target = target
         self.root = target.path
+        self.swept = False
 
     def _fail(self, exc: OSError, rel: str, action: str) -> PublishError:
         return PublishError(error("PUB020", rel, f"cannot {action} in {self.root}: {exc.strerror or exc}",
@@ -66,13 +67,37 @@ class DirectoryStore:
                 files[rel] = Entry(local[rel].sha256, size)
         return Manifest(files)
 
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """The paths of ``uploads`` where the folder holds a file (or folder) that mediafeed did not put there (its
+        manifest does not list it) and that differs from the site's: a hand-made index.html in a web root, another
+        site's feed.xml. None when the manifest was lost (not ``found``) from a site of ours (its feed.xml is ours)."""
+        if not found and is_our_site(self.root):
+            return []
+        clash = []
+        for item in uploads:
+            if item.rel in manifest.files:
+                continue
+            path = self.root / item.rel
+            try:
+                st = path.lstat()
+            except FileNotFoundError:
+                continue
+            except OSError:  # (a file in place of a folder on the way: the copy will say so)
+                continue
+            if stat.S_ISREG(st.st_mode) and st.st_size == item.size and file_sha256(path) == item.sha256:
+                continue  # the same bytes (a copy that went in just before a kill): nothing is lost
+            clash.append(item.rel)
+        return clash
+
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
+        if not self.swept:
+            self.swept = True
+            self.sweep()
         for item in uploads:
             transfer.begin(item)
             target = self.root / item.rel
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _remove_leftovers(target)
                 atomic_copy(item.path, target)
             except OSError as exc:
                 raise self._fail(exc, item.rel, "write") from None
@@ -88,13 +113,7 @@ class DirectoryStore:
                 continue
             except OSError as exc:
                 raise self._fail(exc, rel, "delete") from None
-            folder = path.parent
-            while folder != self.root and self.root in folder.parents:
-                try:
-                    folder.rmdir()
-                except OSError:
-                    break
-                folder = folder.parent
+            self._prune(path.parent)
 
     def write_manifest(self, manifest: Manifest) -> None:
         try:
@@ -109,12 +128,46 @@ class DirectoryStore:
         return None
 
 
-def _remove_leftovers(target: Path) -> None:
-    """Temp files an earlier publish left beside ``target`` when it was killed mid-copy (``.NAME.PID-N.tmp``: the
-    file was not recorded, so this run copies it again); a web server would serve them."""
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*-*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    def sweep(self) -> list[str]:
+        """Remove the temp files an earlier publish (or build) left in the folder when it was killed mid-copy: a web
+        server would serve them, and a file renamed or dropped since is never copied again to replace them. Only
+        names of mediafeed's writer (``.NAME.PID-N.tmp``) whose process is not running on this computer (a publish
+        running beside this one keeps its own); hidden folders but ``.well-known`` are not looked in. Folders left
+        empty are removed. Returns what it removed."""
+        removed = []
+        for folder, dirs, files in os.walk(self.root):
+            base = Path(folder)
+            dirs[:] = [d for d in dirs if not d.startswith(".") or (base == self.root and d == ".well-known")]
+            for name in files:
+                found = TEMP_NAME.fullmatch(name)
+                if found is None or _running(int(found["pid"])):
+                    continue
+                with contextlib.suppress(OSError):
+                    (base / name).unlink()
+                    removed.append((base / name).relative_to(self.root).as_posix())
+                    self._prune(base)
+        return sorted(removed)
+
+    def _prune(self, folder: Path) -> None:
+        while folder != self.root and self.root in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (one of another user's counts)."""
+    if pid <= 0:  # (0 and -1 would ask about process groups)
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 #: rsync's output read as the UTF-8 the site's names are, whatever the locale
@@ -207,6 +260,22 @@ class RsyncStore:
                 if rel not in local and rel in present:
                     files[rel] = entry
         return Manifest(files)
+
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """On a first publish (no manifest): files at the site's paths on the far side that differ from the site's
+        (``reconcile`` adopted the identical ones), unless the far side holds a site of ours whose manifest was
+        lost. (With a manifest, files put beside it by hand are not looked for: one more listing every publish.)"""
+        if found:
+            return []
+        present = self._remote_files()
+        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in present]
+        if clash and "feed.xml" in present:
+            got = self.tmp / "remote-feed"
+            got.mkdir(exist_ok=True)
+            self._run([self.dest + "feed.xml", str(got) + "/"], "feed.xml", "read from")
+            if is_our_site(got):
+                return []
+        return clash
 
     def _remote_files(self) -> set[str]:
         done = self._run(["--recursive", "--list-only", "--no-human-readable", self.dest], "", "list")

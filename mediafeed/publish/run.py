@@ -166,10 +166,12 @@ def _refuse_overlap(target: config_io.Target, root: Path, out: Path) -> None:
 
 
 def publish(root: Path, target_name: str | None = None, *, output: Path | None = None, build: bool = True, strict: bool = False,
-            dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True,
+            dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True, overwrite: bool = False,
             transfer: Transfer | None = None, build_progress: build_lib.Progress | None = None,
             session: requests.Session | None = None, now: datetime | None = None) -> PublishReport:
-    """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure."""
+    """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure.
+
+    ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload)."""
     started = time.perf_counter()
     root = root.resolve()
     show, config = load_config(root)
@@ -190,6 +192,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     try:
         remote, found = store.read_manifest()
         report.problems.extend(found)
+        had_manifest = remote is not None
         rebuilt = remote is None or verify
         if rebuilt:
             remote = store.reconcile(local, remote)
@@ -199,6 +202,8 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         kept = published_media(ledger_io.published_urls(ledger))  # enclosures and their alternate files
         plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=kept)
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
+        if not overwrite:
+            _refuse_foreign(store.foreign(plan.uploads, remote, found=had_manifest), target)
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
@@ -256,6 +261,18 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
         raise
     finally:
         report.uploads = list(recorder.done)
+
+
+def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
+    """PUB007, before anything is uploaded: the target holds files of someone else's at the site's paths."""
+    if not clash:
+        return
+    clash = sorted(clash)
+    shown = ", ".join(clash[:5]) + (f" and {len(clash) - 5} more" if len(clash) > 5 else "")
+    raise PublishError(error("PUB007", target.describe(), f"the target holds files mediafeed did not put there, which this "
+                             f"publish would overwrite: {shown}", field=f"publish.targets.{target.name}",
+                             hint="move them away (or publish to a folder of the site's own), or run 'mediafeed publish "
+                                  "--overwrite' to replace them; nothing was uploaded"))
 
 
 def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> list[Problem]:

@@ -46,6 +46,7 @@ class S3Store:
 
         self.target = target
         self.errors = botocore.exceptions
+        self.listed: dict[str, int] | None = None  #: every object under the prefix, once ``reconcile`` has listed them
         try:
             session = boto3.session.Session(profile_name=target.profile or None, region_name=target.region or None)
         except self.errors.ProfileNotFound:
@@ -131,7 +132,7 @@ class S3Store:
         return found
 
     def reconcile(self, local: dict[str, LocalFile], manifest: Manifest | None) -> Manifest:
-        listing = self.listing()
+        listing = self.listed = self.listing()
         known = manifest.files if manifest else {}
         files = {rel: e for rel, e in known.items() if listing.get(rel) == e.size}
         for rel, file in local.items():
@@ -141,6 +142,23 @@ class S3Store:
             if head.get("Metadata", {}).get("sha256") == file.sha256:
                 files[rel] = Entry(file.sha256, file.size, head.get("ContentType", ""), head.get("CacheControl", ""))
         return Manifest(files)
+
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """On a first publish (no manifest; ``reconcile`` listed the bucket): objects at the site's paths that are
+        not the site's files, unless the bucket holds a site of ours whose manifest was lost. (With a manifest,
+        objects put beside it by hand are not looked for: that would list the whole bucket on every publish.)"""
+        listed = self.listed
+        if found or listed is None:
+            return []
+        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in listed]
+        if clash and "feed.xml" in listed:
+            try:
+                head = self.client.get_object(Bucket=self.target.bucket, Key=self.key("feed.xml"), Range="bytes=0-65535")
+                if b"<generator>mediafeed" in head["Body"].read():
+                    return []
+            except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
+                raise self._fail(exc, "feed.xml", "read") from None
+        return clash
 
     # -- transfers -------------------------------------------------------
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
