@@ -246,6 +246,25 @@ def test_cors_is_checked_by_default_and_applied_when_asked(show: Path, server: S
     assert publish(show, notify=False).cors.status == "ok"
 
 
+def test_a_cors_rule_that_allows_range_alone_is_reported_and_replaced(show: Path, server: Server, bucket: str) -> None:
+    """The rule an older mediafeed applied (or a host's default) allowed Range alone: a player revalidating the feed
+    with If-None-Match gets a preflight without CORS headers, and 'check' called it fine."""
+    from mediafeed.mediatypes import CORS_REQUEST_HEADERS
+
+    s3 = client(server)
+    s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [
+        {"ID": "mediafeed", "AllowedMethods": ["GET", "HEAD"], "AllowedOrigins": ["*"], "AllowedHeaders": ["Range"]}]})
+    configure(show, server, bucket)
+    report = publish(show, notify=False)
+    assert report.cors.status == "missing" and any(p.code == "PUB031" for p in report.problems)
+    assert '"If-None-Match"' in report.cors.instructions
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace("      timeout: 5\n", "      timeout: 5\n      cors: apply\n"))
+    assert publish(show, notify=False).cors.status == "applied"
+    [rule] = s3.get_bucket_cors(Bucket=bucket)["CORSRules"]
+    assert rule["AllowedHeaders"] == list(CORS_REQUEST_HEADERS)
+    assert publish(show, notify=False).cors.status == "ok"
+
+
 def test_delete_removes_old_pages_but_never_published_media_or_foreign_files(show: Path, server: Server, bucket: str) -> None:
     configure(show, server, bucket)
     publish(show, notify=False)

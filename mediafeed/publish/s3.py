@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import Problem, error
+from ..mediatypes import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS
 from .config import S3Target
 from .manifest import MANIFEST, Entry, Manifest, parse
 from .plan import LocalFile, Upload
@@ -22,8 +23,8 @@ from .store import Cors, PublishError, Transfer
 
 _BOTO_MISSING = error("PUB005", "show.yml", "publishing to S3 needs boto3, which is not installed", field="publish.targets",
                       hint="pip install 'mediafeed[s3]'")
-_HEADERS = ["Range", "If-Modified-Since", "If-None-Match"]
-_EXPOSE = ["Accept-Ranges", "Content-Length", "Content-Range", "ETag"]
+_HEADERS = list(CORS_REQUEST_HEADERS)
+_EXPOSE = list(CORS_EXPOSED_HEADERS)
 
 
 def _boto() -> Any:
@@ -235,8 +236,13 @@ class S3Store:
 
 
 def _allows(rules: list[dict[str, Any]], origins: tuple[str, ...]) -> bool:
+    """Whether one rule lets a player on ``origins`` GET with the headers players send (a rule of GET alone,
+    or of Range alone, as an older mediafeed applied, answers a preflight for If-None-Match with no CORS headers)."""
+    wanted = {h.lower() for h in _HEADERS}
     for rule in rules:
         allowed = set(rule.get("AllowedOrigins", []))
-        if "GET" in rule.get("AllowedMethods", []) and ("*" in allowed or set(origins) <= allowed):
+        headers = {h.lower() for h in rule.get("AllowedHeaders", [])}
+        if "GET" in rule.get("AllowedMethods", []) and ("*" in allowed or set(origins) <= allowed) \
+                and ("*" in headers or wanted <= headers):
             return True
     return False
