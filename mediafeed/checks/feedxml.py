@@ -77,8 +77,10 @@ class FeedDoc:
 
 
 def parser() -> etree.XMLParser:
+    # remove_blank_text: the line breaks and indents between elements are a text node each in libxml2 (a fifth of a
+    # big feed's tree: 519 → 415 MB for 50,000 items); no rule reads them (an element's own blank text is kept)
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=False, recover=False)
+                           huge_tree=False, remove_comments=False, recover=False, remove_blank_text=True)
 
 
 #: the most elements a feed may have: each costs a parser ~130 bytes, so a feed of a few million ``<x/>`` (60 MB, under
