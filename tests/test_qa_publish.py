@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -422,6 +422,50 @@ def test_a_web_root_holding_a_site_of_ours_whose_manifest_was_lost_is_published_
     report = publish(show, notify=False)
     assert "feed.xml" in {u.rel for u in report.uploads}
     assert (web / "feed.xml").read_bytes() == (show / "public/feed.xml").read_bytes()
+
+
+def test_a_publish_from_a_umask_077_session_leaves_every_folder_and_file_readable_by_the_web_server(show: Path,
+                                                                                                  tmp_path: Path) -> None:
+    """cron jobs and services hardened with umask 077 made the episode folders 0700: nginx, as www-data, answered
+    403 for every page and file below them, though the files were 644. rsync targets already sent D755,F644."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    (web / "by-hand").mkdir(mode=0o750)  # the producer's own folder: left as it is
+    (web / "by-hand").chmod(0o750)
+    done = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify", "-q"],
+                          capture_output=True, text=True, preexec_fn=lambda: os.umask(0o077))
+    assert done.returncode == 0, done.stderr
+    modes = {p.relative_to(web).as_posix(): oct(p.stat().st_mode & 0o777) for p in web.rglob("*")}
+    folders = {rel: mode for rel, mode in modes.items() if (web / rel).is_dir() and rel != "by-hand"}
+    assert "episodes/000-trailer" in folders and set(folders.values()) == {"0o755"}, folders
+    assert {mode for rel, mode in modes.items() if (web / rel).is_file()} == {"0o644"}
+    assert modes["by-hand"] == "0o750"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 300 KB file system (tmpfs; root only, as on CI): the web root's disk fills up mid-publish."""
+    disk = tmp_path / "small-disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_is_named_as_such_and_leaves_the_old_feed_and_no_partial_file(show: Path, small_disk: Path) -> None:
+    directory_target(show, small_disk)
+    with pytest.raises(PublishError) as full:
+        publish(show, notify=False)
+    problem = full.value.problems[0]
+    assert problem.code == "PUB020" and "No space left on device" in problem.message
+    assert problem.hint.startswith("free space on that disk") and "run the same command again" in problem.hint
+    assert not (small_disk / "feed.xml").exists()
+    assert not [p.name for p in small_disk.rglob("*.tmp")]
+    assert json.loads((small_disk / ".mediafeed-publish.json").read_text())["files"]  # what did go up is recorded
 
 
 def test_files_that_went_up_before_an_interruption_are_not_uploaded_again(show: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ file and a rename; rsync does the same), in the safe order.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import subprocess
@@ -36,9 +37,15 @@ class DirectoryStore:
         self.swept = False
 
     def _fail(self, exc: OSError, rel: str, action: str) -> PublishError:
+        first = {errno.ENOSPC: "free space on that disk (or publish to another)", errno.EDQUOT: "free space in your quota",
+                 errno.EROFS: "the folder is on a read-only file system: remount it read-write, or publish elsewhere",
+                 errno.EACCES: f"let this user write in {self.root} (e.g. chown or a group the web server shares)",
+                 errno.EPERM: f"let this user write in {self.root} (e.g. chown or a group the web server shares)",
+                 }.get(exc.errno or 0, "check the folder exists and is writable")
         return PublishError(error("PUB020", rel, f"cannot {action} in {self.root}: {exc.strerror or exc}",
                                   field=f"publish.targets.{self.target.name}.path",
-                                  hint="check the folder exists and is writable; run the same command again to finish"))
+                                  hint=f"{first}; the feed goes last, so subscribers still see the previous one; "
+                                       "run the same command again to finish"))
 
     def read_manifest(self) -> tuple[Manifest | None, list[Problem]]:
         if not self.root.is_dir():
@@ -97,7 +104,7 @@ class DirectoryStore:
             transfer.begin(item)
             target = self.root / item.rel
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folder(target.parent)
                 atomic_copy(item.path, target)
             except OSError as exc:
                 raise self._fail(exc, item.rel, "write") from None
@@ -147,6 +154,19 @@ class DirectoryStore:
                     removed.append((base / name).relative_to(self.root).as_posix())
                     self._prune(base)
         return sorted(removed)
+
+    def _folder(self, folder: Path) -> None:
+        """Make ``folder`` and any missing parents with mode 755, whatever the umask: a web server runs as another
+        user, and a publish from cron or a service with umask 077 made folders it could not enter (403 for every
+        episode, its files being 644). Folders already there are left as they are."""
+        if folder.is_dir():
+            return
+        self._folder(folder.parent)
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            return  # (made meanwhile, or a file in the way: the copy says so)
+        folder.chmod(0o755)
 
     def _prune(self, folder: Path) -> None:
         while folder != self.root and self.root in folder.parents:
