@@ -468,6 +468,35 @@ def test_a_full_disk_is_named_as_such_and_leaves_the_old_feed_and_no_partial_fil
     assert json.loads((small_disk / ".mediafeed-publish.json").read_text())["files"]  # what did go up is recorded
 
 
+def test_a_show_without_its_published_json_cannot_change_a_guid_that_the_live_feed_promised(show: Path,
+                                                                                          tmp_path: Path) -> None:
+    """published.json not committed, the show cloned on a new laptop, one GUID retyped: the build had nothing to
+    compare with and recorded the new GUID, and the publish sent it to every subscriber (each app downloads the
+    episode again). The feed on the target is the record subscribers have: the publish compares with it."""
+    import re
+    import shutil
+
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    (show / "published.json").unlink()
+    shutil.rmtree(show / ".mediafeed")
+    episode = show / "episodes/001-ipv-and-substance-use/episode.md"
+    text = episode.read_text()
+    old_guid = re.search(r"(?m)^guid: (\S+)", text)[1]  # type: ignore[index]
+    episode.write_text(text.replace(old_guid, "11111111-2222-4333-8444-555555555555"))
+    before = tree(web)
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    [problem] = refused.value.problems
+    assert problem.code == "LED001" and old_guid in problem.message and problem.file == "feed.xml"
+    assert "published.json" in problem.hint and "--accept-changes" in problem.hint
+    assert tree(web) == before  # not even the media went up
+    done = cli(show, "--accept-changes", "--no-notify")
+    assert done.returncode == 0, done.stderr
+    assert "11111111-2222-4333-8444-555555555555" in (web / "feed.xml").read_text()
+
+
 def test_files_that_went_up_before_an_interruption_are_not_uploaded_again(show: Path, tmp_path: Path) -> None:
     """docs/publish.md: 'Run the same command again: the files already uploaded are skipped' - also inside a phase."""
     web = tmp_path / "www"

@@ -74,6 +74,14 @@ class DirectoryStore:
                 files[rel] = Entry(local[rel].sha256, size)
         return Manifest(files)
 
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return (self.root / rel).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise self._fail(exc, rel, "read") from None
+
     def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
         """The paths of ``uploads`` where the folder holds a file (or folder) that mediafeed did not put there (its
         manifest does not list it) and that differs from the site's: a hand-made index.html in a web root, another
@@ -281,6 +289,16 @@ class RsyncStore:
                     files[rel] = entry
         return Manifest(files)
 
+    def read(self, rel: str) -> bytes | None:
+        got = self.tmp / "read"
+        got.mkdir(exist_ok=True)
+        # 23: "some files could not be transferred" - here, no such file
+        done = self._run([self.dest + rel, str(got) + "/"], rel, "read from", ok=(0, 23))
+        name = got / rel.rsplit("/", 1)[-1]
+        if done.returncode == 23 or not name.is_file():
+            return None
+        return name.read_bytes()
+
     def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
         """On a first publish (no manifest): files at the site's paths on the far side that differ from the site's
         (``reconcile`` adopted the identical ones), unless the far side holds a site of ours whose manifest was
@@ -289,12 +307,8 @@ class RsyncStore:
             return []
         present = self._remote_files()
         clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in present]
-        if clash and "feed.xml" in present:
-            got = self.tmp / "remote-feed"
-            got.mkdir(exist_ok=True)
-            self._run([self.dest + "feed.xml", str(got) + "/"], "feed.xml", "read from")
-            if is_our_site(got):
-                return []
+        if clash and "feed.xml" in present and self.read("feed.xml") is not None and is_our_site(self.tmp / "read"):
+            return []
         return clash
 
     def _remote_files(self) -> set[str]:

@@ -12,6 +12,7 @@ episode) and finally tells the apps.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from dataclasses import field
 from datetime import datetime
@@ -167,11 +168,14 @@ def _refuse_overlap(target: config_io.Target, root: Path, out: Path) -> None:
 
 def publish(root: Path, target_name: str | None = None, *, output: Path | None = None, build: bool = True, strict: bool = False,
             dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True, overwrite: bool = False,
+            accept_changes: bool = False,
             transfer: Transfer | None = None, build_progress: build_lib.Progress | None = None,
             session: requests.Session | None = None, now: datetime | None = None) -> PublishReport:
     """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure.
 
-    ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload)."""
+    ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload).
+    ``accept_changes``: build with ``--accept-changes`` and publish a feed that changes a GUID, an enclosure URL or
+    the podcast:guid of the feed on the target (else LED001–LED004, before any upload)."""
     started = time.perf_counter()
     root = root.resolve()
     show, config = load_config(root)
@@ -181,7 +185,8 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
     if build:
         # a dry run publishes nothing, so it records nothing in published.json (what subscribers have seen)
-        built = build_lib.build(root, out, strict=strict, progress=build_progress, now=now, record=not dry_run)
+        built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress, now=now,
+                                record=not dry_run)
         report.problems.extend(p for p in built.problems if p.severity.rank > 0)
         report.built = True
     elif not (out / "feed.xml").is_file():
@@ -204,6 +209,8 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
         if not overwrite:
             _refuse_foreign(store.foreign(plan.uploads, remote, found=had_manifest), target)
+        if not accept_changes and any(u.rel == "feed.xml" for u in plan.uploads):
+            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target)
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
@@ -273,6 +280,34 @@ def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
                              f"publish would overwrite: {shown}", field=f"publish.targets.{target.name}",
                              hint="move them away (or publish to a folder of the site's own), or run 'mediafeed publish "
                                   "--overwrite' to replace them; nothing was uploaded"))
+
+
+#: what the feed on the target (the one subscribers have) must not see changed without --accept-changes
+_SUBSCRIBERS = ("LED001", "LED002", "LED003", "LED004")
+
+
+def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target) -> None:
+    """LED001–LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
+    subscribers. The build's own check (published.json) misses it when that file is lost or from another copy of the
+    show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been."""
+    if not live or b"<generator>mediafeed" not in live[:65536]:
+        return  # no feed there yet, or not ours (PUB007 has spoken)
+    from ..checks.feedxml import parse
+    from ..checks.history import compare
+
+    try:
+        old, _ = parse(live, "feed.xml")
+        new, _ = parse(built.read_bytes(), "feed.xml")
+    except (InputError, OSError):
+        return
+    if old is None or new is None:
+        return
+    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS]
+    if found:
+        hint = (f"the feed on {target.describe()} (what subscribers have) says otherwise, and published.json did not stop it (lost, or "
+                "from another copy of the show?): restore the old value, or publish with --accept-changes if this is "
+                "deliberate; nothing was uploaded")
+        raise PublishError([dataclasses.replace(p, file="feed.xml", hint=hint) for p in found])
 
 
 def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> list[Problem]:

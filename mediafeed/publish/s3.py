@@ -144,6 +144,16 @@ class S3Store:
                 files[rel] = Entry(file.sha256, file.size, head.get("ContentType", ""), head.get("CacheControl", ""))
         return Manifest(files)
 
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return bytes(self.client.get_object(Bucket=self.target.bucket, Key=self.key(rel))["Body"].read())
+        except self.errors.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
+                return None
+            raise self._fail(exc, rel, "read") from None
+        except self.errors.BotoCoreError as exc:
+            raise self._fail(exc, rel, "read") from None
+
     def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
         """On a first publish (no manifest; ``reconcile`` listed the bucket): objects at the site's paths that are
         not the site's files, unless the bucket holds a site of ours whose manifest was lost. (With a manifest,
@@ -152,13 +162,8 @@ class S3Store:
         if found or listed is None:
             return []
         clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in listed]
-        if clash and "feed.xml" in listed:
-            try:
-                head = self.client.get_object(Bucket=self.target.bucket, Key=self.key("feed.xml"), Range="bytes=0-65535")
-                if b"<generator>mediafeed" in head["Body"].read():
-                    return []
-            except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
-                raise self._fail(exc, "feed.xml", "read") from None
+        if clash and "feed.xml" in listed and b"<generator>mediafeed" in (self.read("feed.xml") or b"")[:65536]:
+            return []
         return clash
 
     # -- transfers -------------------------------------------------------
