@@ -175,7 +175,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
 
     ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload).
     ``accept_changes``: build with ``--accept-changes`` and publish a feed that changes a GUID, an enclosure URL or
-    the podcast:guid of the feed on the target (else LED001–LED004, before any upload)."""
+    the podcast:guid of the feed on the target (else LED001, LED002, LED004, before any upload)."""
     started = time.perf_counter()
     root = root.resolve()
     show, config = load_config(root)
@@ -282,12 +282,13 @@ def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
                                   "--overwrite' to replace them; nothing was uploaded"))
 
 
-#: what the feed on the target (the one subscribers have) must not see changed without --accept-changes
-_SUBSCRIBERS = ("LED001", "LED002", "LED003", "LED004")
+#: what the feed on the target (the one subscribers have) must not see changed without --accept-changes (not LED003, a
+#: new length at the same URL: new tags that outgrew the file's padding do that too, which the build allows, LED007)
+_SUBSCRIBERS = ("LED001", "LED002", "LED004")
 
 
 def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target) -> None:
-    """LED001–LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
+    """LED001, LED002, LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
     subscribers. The build's own check (published.json) misses it when that file is lost or from another copy of the
     show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been."""
     if not live or b"<generator>mediafeed" not in live[:65536]:
