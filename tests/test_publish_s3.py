@@ -311,6 +311,25 @@ def test_large_media_goes_up_in_parts(show: Path, server: Server, bucket: str) -
     assert body == (show / "public/episodes/006-long/long.mp3").read_bytes()
 
 
+def test_the_unfinished_multipart_upload_of_a_killed_publish_is_aborted_and_no_one_elses(show: Path, server: Server,
+                                                                                          bucket: str) -> None:
+    """A publish killed mid-upload of a large file (SIGKILL, a laptop's battery) leaves a multipart upload that no
+    listing of objects shows, and whose parts the store keeps and bills until it is aborted."""
+    configure(show, server, bucket)
+    s3 = client(server)
+    left = {}
+    for key in ("safe-to-say/episodes/000-trailer/safe-to-say-trailer.mp3", "safe-to-say/other-tool/archive.bin",
+                "elsewhere/episodes/000-trailer/safe-to-say-trailer.mp3"):
+        started = s3.create_multipart_upload(Bucket=bucket, Key=key)
+        s3.upload_part(Bucket=bucket, Key=key, UploadId=started["UploadId"], PartNumber=1, Body=b"x" * 1024)
+        left[key] = started["UploadId"]
+    report = publish(show, notify=False)
+    assert report.swept == ["episodes/000-trailer/safe-to-say-trailer.mp3"]
+    remaining = {u["Key"]: u["UploadId"] for u in s3.list_multipart_uploads(Bucket=bucket).get("Uploads", [])}
+    assert remaining == {k: v for k, v in left.items() if "other-tool" in k or k.startswith("elsewhere/")}
+    assert publish(show, notify=False).swept == []
+
+
 def test_credentials_are_never_printed_and_errors_are_one_line(show: Path, server: Server) -> None:
     configure(show, server, "no-such-bucket")
     result = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show)], capture_output=True,

@@ -34,7 +34,6 @@ class DirectoryStore:
     def __init__(self, target: DirectoryTarget):
         self.target = target
         self.root = target.path
-        self.swept = False
 
     def _fail(self, exc: OSError, rel: str, action: str) -> PublishError:
         first = {errno.ENOSPC: "free space on that disk (or publish to another)", errno.EDQUOT: "free space in your quota",
@@ -105,9 +104,6 @@ class DirectoryStore:
         return clash
 
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
-        if not self.swept:
-            self.swept = True
-            self.sweep()
         for item in uploads:
             transfer.begin(item)
             target = self.root / item.rel
@@ -143,7 +139,7 @@ class DirectoryStore:
         return None
 
 
-    def sweep(self) -> list[str]:
+    def sweep(self, rels: set[str] | None = None) -> list[str]:
         """Remove the temp files an earlier publish (or build) left in the folder when it was killed mid-copy: a web
         server would serve them, and a file renamed or dropped since is never copied again to replace them. Only
         names of mediafeed's writer (``.NAME.PID-N.tmp``) whose process is not running on this computer (a publish
@@ -310,6 +306,10 @@ class RsyncStore:
         if clash and "feed.xml" in present and self.read("feed.xml") is not None and is_our_site(self.tmp / "read"):
             return []
         return clash
+
+    def sweep(self, rels: set[str]) -> list[str]:
+        """Nothing: rsync removes its temp file when it is stopped (SIGTERM, as a stopped publish does)."""
+        return []
 
     def _remote_files(self) -> set[str]:
         done = self._run(["--recursive", "--list-only", "--no-human-readable", self.dest], "", "list")

@@ -63,6 +63,7 @@ class PublishReport:
     notifications: list[notify_io.Notice] = field(default_factory=list)
     planned_notifications: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    swept: list[str] = field(default_factory=list)  #: leftovers of a killed publish removed from the target
     built: bool = False
     seconds: float = 0.0
 
@@ -86,6 +87,7 @@ class PublishReport:
             "cors": {"status": self.cors.status, "instructions": self.cors.instructions},
             "notifications": [n.to_dict() for n in self.notifications] if not self.dry_run else
             [{"service": s, "url": u} for s, u in self.planned_notifications],
+            "swept": self.swept,
             "built": self.built,
             "seconds": round(self.seconds, 3),
             "problems": [p.to_dict() for p in self.problems],
@@ -242,6 +244,8 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
     files = dict(remote.files)
     recorder = _Recorder(transfer)
     recorder.start(plan.bytes)
+    # what a publish killed mid-upload left (temp files, unfinished multipart uploads), even when nothing is new
+    report.swept = store.sweep({u.rel for u in plan.uploads} | set(files))
     try:
         for name in PHASES:
             batch = plan.phase(name)

@@ -166,6 +166,28 @@ class S3Store:
             return []
         return clash
 
+    def sweep(self, rels: set[str]) -> list[str]:
+        """Abort the unfinished multipart uploads of the site's files under the prefix, which a publish killed
+        mid-upload (SIGKILL, a power cut) leaves behind: the store keeps, and bills, their parts until they are
+        aborted, and nothing lists them. Only keys of ``rels``; others are left (a lifecycle rule catches them)."""
+        aborted = []
+        paginator = self.client.get_paginator("list_multipart_uploads")
+        try:
+            for page in paginator.paginate(Bucket=self.target.bucket, Prefix=self.target.prefix):
+                for upload in page.get("Uploads", []):
+                    rel = str(upload["Key"])[len(self.target.prefix):]
+                    if rel in rels:
+                        self.client.abort_multipart_upload(Bucket=self.target.bucket, Key=upload["Key"],
+                                                           UploadId=upload["UploadId"])
+                        aborted.append(rel)
+        except self.errors.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"AccessDenied", "NotImplemented", "403", "501"}:
+                return aborted  # a store or a key that may not list them: nothing lost but the old parts' storage
+            raise self._fail(exc, self.target.prefix or "/", "list unfinished uploads") from None
+        except self.errors.BotoCoreError as exc:
+            raise self._fail(exc, self.target.prefix or "/", "list unfinished uploads") from None
+        return sorted(aborted)
+
     # -- transfers -------------------------------------------------------
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
         for item in uploads:
