@@ -9,11 +9,15 @@ file and a rename; rsync does the same), in the safe order.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
+import signal
 import stat
 import subprocess
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +220,22 @@ def _stop(process: subprocess.Popen[str]) -> None:
                 stream.close()
 
 
+def _ended_with_us() -> Callable[[], None] | None:
+    """For a child rsync, on Linux: SIGTERM when mediafeed is gone, even killed outright (SIGKILL, the OOM killer),
+    which no handler of ours sees: rsync otherwise went on uploading the batch alone for as long as it took."""
+    if not sys.platform.startswith("linux"):
+        return None
+    parent = os.getpid()
+
+    def arm() -> None:  # in the child, before rsync starts
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # gone already, before the line above
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arm
+
+
 class RsyncStore:
     """rsync to ``host:/path/`` over ssh (``ssh:`` sets the remote shell) or to a local folder."""
 
@@ -342,7 +362,8 @@ class RsyncStore:
         args = ["--recursive", "--times", "--ignore-times", "--chmod=D755,F644", "--from0",
                 f"--files-from={self._list_file([u.rel for u in uploads])}", "--out-format=%b %n", str(root) + "/", self.dest]
         try:
-            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **_TEXT)
+            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       preexec_fn=_ended_with_us(), **_TEXT)
         except FileNotFoundError:
             self._run(["--version"], "", "start")  # raises the "not installed" problem
             raise
