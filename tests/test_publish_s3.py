@@ -297,6 +297,19 @@ def test_a_lost_manifest_is_rebuilt_from_the_bucket_without_uploading_again(show
     assert [u.rel for u in publish(show, notify=False, verify=True).uploads] == ["robots.txt"]
 
 
+def test_a_bucket_with_another_sites_index_html_under_the_prefix_is_not_overwritten_silently(show: Path, server: Server,
+                                                                                             bucket: str) -> None:
+    configure(show, server, bucket)
+    s3 = client(server)
+    s3.put_object(Bucket=bucket, Key="safe-to-say/index.html", Body=b"<h1>Our old site</h1>", ContentType="text/html")
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    assert refused.value.problems[0].code == "PUB007" and refused.value.problems[0].message.endswith(": index.html")
+    assert set(objects(server, bucket)) == {"safe-to-say/index.html"}
+    publish(show, notify=False, overwrite=True)
+    assert s3.get_object(Bucket=bucket, Key="safe-to-say/index.html")["Body"].read() == (show / "public/index.html").read_bytes()
+
+
 def test_large_media_goes_up_in_parts(show: Path, server: Server, bucket: str) -> None:
     configure(show, server, bucket, "      multipart_threshold_mb: 5\n      multipart_chunk_mb: 5\n")
     folder = add_episode(show, "006-long", "title: A long one\ndate: 2026-03-20T08:00:00+00:00\n"
