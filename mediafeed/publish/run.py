@@ -283,7 +283,8 @@ def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
     raise PublishError(error("PUB007", target.describe(), f"the target holds files mediafeed did not put there, which this "
                              f"publish would overwrite: {shown}", field=f"publish.targets.{target.name}",
                              hint="move them away (or publish to a folder of the site's own), or run 'mediafeed publish "
-                                  "--overwrite' to replace them; nothing was uploaded"))
+                                  "--overwrite' to replace them (right, too, for copies that a publish killed outright made "
+                                  "before the site changed); nothing was uploaded"))
 
 
 #: what the feed on the target (the one subscribers have) must not see changed without --accept-changes (not LED003, a
