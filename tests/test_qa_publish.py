@@ -22,6 +22,7 @@ from moto.server import ThreadedMotoServer
 
 from mediafeed.build import BuildFailed, build
 from mediafeed.publish import PublishError, publish
+from mediafeed.publish.manifest import MANIFEST
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -495,6 +496,27 @@ def test_a_show_without_its_published_json_cannot_change_a_guid_that_the_live_fe
     done = cli(show, "--accept-changes", "--no-notify")
     assert done.returncode == 0, done.stderr
     assert "11111111-2222-4333-8444-555555555555" in (web / "feed.xml").read_text()
+
+
+def test_the_media_and_pages_are_on_the_disk_before_the_new_feed_is_renamed_into_place(show: Path, tmp_path: Path) -> None:
+    """The copies are not fsynced one by one, and a file system may write the new feed's rename before a new file's
+    data: after a power cut the feed named an empty mp3. The system calls, as strace sees them: every media file and
+    page renamed into place, then the file system flushed, then the feeds."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    log = tmp_path / "strace.log"
+    done = subprocess.run(["strace", "-f", "-qq", "-e", "trace=syncfs,sync,rename,renameat,renameat2", "-o", str(log),
+                           sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify", "-q"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    calls = [line.split(None, 1)[1] for line in log.read_text().splitlines() if " = 0" in line]
+    into_web = [i for i, call in enumerate(calls) if call.startswith("rename") and f'"{web}/' in call.split(", ", 1)[-1]]
+    placed = [calls[i].rsplit(f"{web}/", 1)[1].split('"', 1)[0] for i in into_web]
+    flushed = [i for i, call in enumerate(calls) if call.startswith(("syncfs", "sync("))]
+    feed = into_web[placed.index("feed.json")]
+    assert flushed and max(i for i, rel in zip(into_web, placed) if rel not in ("feed.json", "feed.xml", MANIFEST)) \
+        < flushed[-1] < feed, [calls[i] for i in [*into_web, *flushed]][-8:]
+    assert placed[-3:] == ["feed.json", "feed.xml", MANIFEST], placed[-4:]
 
 
 def test_files_that_went_up_before_an_interruption_are_not_uploaded_again(show: Path, tmp_path: Path) -> None:
