@@ -247,11 +247,14 @@ def _ended_with_us() -> Callable[[], None] | None:
     which no handler of ours sees: rsync otherwise went on uploading the batch alone for as long as it took."""
     if not sys.platform.startswith("linux"):
         return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here: the child between fork and exec only calls it
+    except (OSError, AttributeError):
+        return None
     parent = os.getpid()
 
     def arm() -> None:  # in the child, before rsync starts
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+        prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
         if os.getppid() != parent:  # gone already, before the line above
             os.kill(os.getpid(), signal.SIGTERM)
 
