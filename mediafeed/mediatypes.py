@@ -27,6 +27,15 @@ _TEXTUAL = frozenset({"application/rss+xml", "application/feed+json", "applicati
                       "application/xml", "application/x-subrip", "application/xslt+xml", "application/manifest+json",
                       "image/svg+xml"})
 
+#: CORS, one table too: the request headers a web player on another origin may send (the preflight's
+#: Access-Control-Allow-Headers; a bucket's AllowedHeaders), and the answer's headers it may read. Players send
+#: Range (and If-Range when resuming), revalidate the feed and chapters with the validators they kept
+#: (If-None-Match, If-Modified-Since), and ask with Accept or Cache-Control/Pragma values a browser lets through
+#: only after a preflight (an Accept over 128 bytes, say).
+CORS_REQUEST_HEADERS = ("Range", "If-Range", "If-None-Match", "If-Modified-Since", "Accept", "Accept-Language",
+                        "Cache-Control", "Pragma")
+CORS_EXPOSED_HEADERS = ("Accept-Ranges", "Content-Length", "Content-Range", "ETag")
+
 
 def feed_document(rel: str) -> str:
     """"feed.xml"/"feed.json" for the feeds and their RFC 5005 archives (``archive/feed-N.xml``), else ""."""

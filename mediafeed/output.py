@@ -40,6 +40,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -557,6 +558,10 @@ def _shown(filename: object) -> str:
     return filename
 
 
+#: the name of a temp file the writer makes beside its target (:func:`_temp`, :func:`atomic_link`): ``.NAME.PID-N.tmp``
+TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]{1,10})-(?P<attempt>[0-9]{1,2})\.tmp")
+
+
 def _temp(target: str) -> tuple[int, str]:
     """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``.
     ``target`` as text ("folder/name"), not a Path: a build makes thousands."""
@@ -776,19 +781,23 @@ def refuse_unsafe_output(root: Path, out: Path) -> None:
 SITE_FILES = ("index.html", "404.html", "feed.xml", "feed.json", "robots.txt", "sitemap.xml")
 
 
+def is_our_site(folder: Path) -> bool:
+    """Whether ``folder`` holds a site mediafeed built: its feed.xml says ``<generator>mediafeed`` (in the channel,
+    before the first item). How a build, and a publish to a folder, know a site of ours whose record was lost."""
+    try:
+        with open(folder / "feed.xml", "rb") as handle:
+            return b"<generator>mediafeed" in handle.read(65536)
+    except OSError:
+        return False
+
+
 def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
     """OUT006 when a first build into ``out`` (no manifest of ours) would overwrite files mediafeed did not write:
     an ``index.html`` of another site in the folder given to ``--output``, say. A site of ours whose record was
     lost (``.mediafeed/`` deleted: its feed.xml says ``<generator>mediafeed``) is rebuilt; files the site does not
     make (``.git``, ``CNAME``, a README of a GitHub Pages folder) are left alone, as every build leaves them."""
-    if not out.is_dir():  # a new folder (the usual first build): nothing to look at
+    if not out.is_dir() or is_our_site(out):  # a new folder (the usual first build): nothing to look at
         return
-    try:
-        with open(out / "feed.xml", "rb") as handle:
-            if b"<generator>mediafeed" in handle.read(65536):  # (in the channel, before the first item)
-                return
-    except OSError:
-        pass
     clash = [name for name in SITE_FILES if os.path.isfile(out / name)]
     if os.path.isdir(out / "episodes"):
         clash += [f"episodes/{slug}/index.html" for slug in sorted(slugs)

@@ -40,9 +40,12 @@ from .cache import CACHE_DIR
 from .config import SHOW_FILE, load_show
 from .episodes import EPISODES_DIR
 from .errors import MediafeedError, Problem
-from .mediatypes import content_type
+from .mediatypes import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS, content_type
 from .records import mutable
 from .site import THEME_DIR_NAME
+
+_ALLOWED = ", ".join(CORS_REQUEST_HEADERS)  #: what a player on another origin may send (the preflight's answer)
+_EXPOSED = ", ".join(CORS_EXPOSED_HEADERS)
 
 PREVIEW_DIR = f"{CACHE_DIR}/preview"
 CHUNK = 64 * 1024
@@ -149,13 +152,14 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges, ETag")
+        self.send_header("Access-Control-Expose-Headers", _EXPOSED)
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
 
     def do_OPTIONS(self) -> None:  # noqa: N802 - the stdlib's naming
         self._headers(HTTPStatus.NO_CONTENT, {"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
-                                              "Access-Control-Allow-Headers": "Range", "Content-Length": "0"})
+                                              "Access-Control-Allow-Headers": _ALLOWED, "Access-Control-Max-Age": "86400",
+                                              "Content-Length": "0"})
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._serve(body=False)

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng lame:lame sox:sox chromium:chromium chromedriver:chromium-driver rsync:rsync npm:npm java:default-jre-headless; do
+for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng lame:lame sox:sox chromium:chromium chromedriver:chromium-driver rsync:rsync npm:npm java:default-jre-headless strace:strace; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -286,6 +286,41 @@ def test_hostile_xml_is_not_expanded(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+HUGE_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Huge</title>'
+             "<link>https://huge.example/</link><description>d</description>\n")
+
+
+def _limited_memory() -> None:
+    """The import runs in 1.5 GB of address space (a hostile feed would take several)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
+
+
+HOSTILE_FEEDS = {
+    # 60 MB, under the 64 MB size limit: 9 million <item/> took 5.4 GB and 2.5 minutes and printed 2 GB of IMP010
+    "9 million empty items": (lambda: "<item/>" * 8_900_000, "about 8,900,00"),
+    # one item of 15 million <x/>: 2.1 GB to build its tree
+    "15 million elements in one item": (lambda: "<item><guid>g</guid>" + "<x/>" * 15_000_000 + "</item>", "about 15,000,00"),
+    # within the element cap: every item would become a folder
+    "60,000 items": (lambda: "".join(f"<item><guid>g{n}</guid></item>" for n in range(60_000)), "60,000 items"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(HOSTILE_FEEDS))
+def test_a_hostile_feed_is_refused_before_its_tree_is_read_as_check_feed_refuses_it(tmp_path: Path, what: str) -> None:
+    """``check FEED`` caps elements and items (XML000); ``import`` had no cap: one place now holds both."""
+    body, said = HOSTILE_FEEDS[what]
+    feed = tmp_path / "huge.xml"
+    feed.write_text(HUGE_HEAD + body() + "</channel></rss>\n")
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "import", str(feed), "--show", str(tmp_path / "s")],
+                            capture_output=True, text=True, timeout=300, preexec_fn=_limited_memory)
+    assert result.returncode == 2, (what, result.returncode, result.stderr[-400:])
+    assert "IMP002" in result.stderr and said in result.stderr and "is this really a feed?" in result.stderr, result.stderr[-400:]
+    assert "Traceback" not in result.stderr and len(result.stdout + result.stderr) < 2000
+    assert not (tmp_path / "s").exists()
+
+
 def test_not_a_feed_is_one_clear_line(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><body>Our podcast</body></html>")

@@ -246,6 +246,25 @@ def test_cors_is_checked_by_default_and_applied_when_asked(show: Path, server: S
     assert publish(show, notify=False).cors.status == "ok"
 
 
+def test_a_cors_rule_that_allows_range_alone_is_reported_and_replaced(show: Path, server: Server, bucket: str) -> None:
+    """The rule an older mediafeed applied (or a host's default) allowed Range alone: a player revalidating the feed
+    with If-None-Match gets a preflight without CORS headers, and 'check' called it fine."""
+    from mediafeed.mediatypes import CORS_REQUEST_HEADERS
+
+    s3 = client(server)
+    s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [
+        {"ID": "mediafeed", "AllowedMethods": ["GET", "HEAD"], "AllowedOrigins": ["*"], "AllowedHeaders": ["Range"]}]})
+    configure(show, server, bucket)
+    report = publish(show, notify=False)
+    assert report.cors.status == "missing" and any(p.code == "PUB031" for p in report.problems)
+    assert '"If-None-Match"' in report.cors.instructions
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace("      timeout: 5\n", "      timeout: 5\n      cors: apply\n"))
+    assert publish(show, notify=False).cors.status == "applied"
+    [rule] = s3.get_bucket_cors(Bucket=bucket)["CORSRules"]
+    assert rule["AllowedHeaders"] == list(CORS_REQUEST_HEADERS)
+    assert publish(show, notify=False).cors.status == "ok"
+
+
 def test_delete_removes_old_pages_but_never_published_media_or_foreign_files(show: Path, server: Server, bucket: str) -> None:
     configure(show, server, bucket)
     publish(show, notify=False)
@@ -278,6 +297,19 @@ def test_a_lost_manifest_is_rebuilt_from_the_bucket_without_uploading_again(show
     assert [u.rel for u in publish(show, notify=False, verify=True).uploads] == ["robots.txt"]
 
 
+def test_a_bucket_with_another_sites_index_html_under_the_prefix_is_not_overwritten_silently(show: Path, server: Server,
+                                                                                             bucket: str) -> None:
+    configure(show, server, bucket)
+    s3 = client(server)
+    s3.put_object(Bucket=bucket, Key="safe-to-say/index.html", Body=b"<h1>Our old site</h1>", ContentType="text/html")
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    assert refused.value.problems[0].code == "PUB007" and refused.value.problems[0].message.endswith(": index.html")
+    assert set(objects(server, bucket)) == {"safe-to-say/index.html"}
+    publish(show, notify=False, overwrite=True)
+    assert s3.get_object(Bucket=bucket, Key="safe-to-say/index.html")["Body"].read() == (show / "public/index.html").read_bytes()
+
+
 def test_large_media_goes_up_in_parts(show: Path, server: Server, bucket: str) -> None:
     configure(show, server, bucket, "      multipart_threshold_mb: 5\n      multipart_chunk_mb: 5\n")
     folder = add_episode(show, "006-long", "title: A long one\ndate: 2026-03-20T08:00:00+00:00\n"
@@ -290,6 +322,25 @@ def test_large_media_goes_up_in_parts(show: Path, server: Server, bucket: str) -
     assert stored["size"] == (show / "public/episodes/006-long/long.mp3").stat().st_size >= size and stored["etag"].strip('"').endswith("-2")  # two parts
     body = client(server).get_object(Bucket=bucket, Key="safe-to-say/episodes/006-long/long.mp3")["Body"].read()
     assert body == (show / "public/episodes/006-long/long.mp3").read_bytes()
+
+
+def test_the_unfinished_multipart_upload_of_a_killed_publish_is_aborted_and_no_one_elses(show: Path, server: Server,
+                                                                                          bucket: str) -> None:
+    """A publish killed mid-upload of a large file (SIGKILL, a laptop's battery) leaves a multipart upload that no
+    listing of objects shows, and whose parts the store keeps and bills until it is aborted."""
+    configure(show, server, bucket)
+    s3 = client(server)
+    left = {}
+    for key in ("safe-to-say/episodes/000-trailer/safe-to-say-trailer.mp3", "safe-to-say/other-tool/archive.bin",
+                "elsewhere/episodes/000-trailer/safe-to-say-trailer.mp3"):
+        started = s3.create_multipart_upload(Bucket=bucket, Key=key)
+        s3.upload_part(Bucket=bucket, Key=key, UploadId=started["UploadId"], PartNumber=1, Body=b"x" * 1024)
+        left[key] = started["UploadId"]
+    report = publish(show, notify=False)
+    assert report.swept == ["episodes/000-trailer/safe-to-say-trailer.mp3"]
+    remaining = {u["Key"]: u["UploadId"] for u in s3.list_multipart_uploads(Bucket=bucket).get("Uploads", [])}
+    assert remaining == {k: v for k, v in left.items() if "other-tool" in k or k.startswith("elsewhere/")}
+    assert publish(show, notify=False).swept == []
 
 
 def test_credentials_are_never_printed_and_errors_are_one_line(show: Path, server: Server) -> None:

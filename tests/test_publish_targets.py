@@ -138,6 +138,19 @@ def test_rsync_over_a_remote_shell_with_a_lost_manifest(show: Path, tmp_path: Pa
     assert (dest / "robots.txt").read_bytes() == (show / "public/robots.txt").read_bytes()
 
 
+def test_rsync_into_a_web_root_with_its_own_index_html_stops_before_sending_anything(show: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "rsync-dest"
+    dest.mkdir()
+    (dest / "index.html").write_text("<h1>Department of Social Work</h1>\n")
+    configure(show, f"  targets:\n    host:\n      type: rsync\n      destination: {dest}/\n")
+    with pytest.raises(MediafeedError) as refused:
+        publish(show, notify=False)
+    assert refused.value.problems[0].code == "PUB007" and refused.value.problems[0].message.endswith(": index.html")
+    assert sorted(p.name for p in dest.iterdir()) == ["index.html"]
+    assert publish(show, notify=False, overwrite=True).uploads[-1].rel == "feed.xml"
+    assert (dest / "index.html").read_bytes() == (show / "public/index.html").read_bytes()
+
+
 # -- notifications ---------------------------------------------------------------
 
 class Hub(BaseHTTPRequestHandler):

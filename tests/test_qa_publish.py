@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -20,8 +20,9 @@ import requests
 from helpers import add_episode
 from moto.server import ThreadedMotoServer
 
-from mediafeed.build import BuildFailed
+from mediafeed.build import BuildFailed, build
 from mediafeed.publish import PublishError, publish
+from mediafeed.publish.manifest import MANIFEST
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -350,6 +351,174 @@ def test_a_publish_killed_mid_copy_leaves_the_old_feed_and_the_rerun_leaves_no_p
     assert b"006-new/new.mp3" in (web / "feed.xml").read_bytes()
 
 
+def test_the_rerun_after_a_kill_removes_leftovers_of_a_file_renamed_since_and_only_those(show: Path, tmp_path: Path) -> None:
+    """A copy killed mid-way left ``.new.mp3.PID-0.tmp``; the producer then renamed the file (the killed run's build
+    had recorded it: --accept-changes), so no copy of that name ever replaces the leftover, which a web server would
+    serve for good: the next publish removes it anyway, leaving other people's files."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    killed = subprocess.run([sys.executable, "-c", KILL_DURING_COPY, str(show)], capture_output=True, text=True)
+    assert killed.returncode == -9, killed.stderr
+    leftover = [p for p in (web / "episodes/006-new").iterdir() if p.name.endswith(".tmp")]
+    assert [p.name.split(".")[1] for p in leftover] == ["new"], leftover
+    (show / "episodes/006-new/new.mp3").rename(show / "episodes/006-new/renamed.mp3")
+    episode = show / "episodes/006-new/episode.md"
+    episode.write_text(episode.read_text().replace("audio: new.mp3", "audio: renamed.mp3"))
+    build(show, show / "public", accept_changes=True)
+    theirs = {"notes.tmp": b"an editor's", ".draft.tmp": b"an editor's", ".index.html.swp": b"vim's",
+              f".live.mp3.{os.getpid()}-0.tmp": b"a copy still being made by a running process"}
+    for name, data in theirs.items():
+        (web / name).write_bytes(data)
+    publish(show, notify=False)
+    assert sorted(p.relative_to(web).as_posix() for p in web.rglob("*tmp")) == sorted(n for n in theirs if "tmp" in n)
+    assert all((web / name).read_bytes() == data for name, data in theirs.items())
+    assert not (web / "episodes/006-new/new.mp3").exists()
+    assert (web / "episodes/006-new/renamed.mp3").read_bytes() == (show / "public/episodes/006-new/renamed.mp3").read_bytes()
+
+
+def test_a_first_publish_into_a_web_root_with_files_of_its_own_stops_before_copying_anything(show: Path,
+                                                                                               tmp_path: Path) -> None:
+    """The web root a university's IT hands over already has a hand-made index.html and another site's feed.xml:
+    the first publish used to replace both without a word. It names them and the flag that replaces them."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    (web / "index.html").write_text("<h1>Department of Social Work</h1>\n")
+    (web / "feed.xml").write_text("<rss version=\"2.0\"><channel><title>Department news</title></channel></rss>\n")
+    build(show, show / "public")
+    (web / "robots.txt").write_bytes((show / "public/robots.txt").read_bytes())  # the same bytes: nothing is lost
+    (web / "CNAME").write_text("podcast.example.org\n")  # a file the site does not make: left alone
+    before = tree(web)
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    problem = refused.value.problems[0]
+    assert problem.code == "PUB007" and str(web) in problem.file
+    assert problem.message.endswith("would overwrite: feed.xml, index.html") and "--overwrite" in problem.hint
+    assert tree(web) == before  # not even the media went up
+    dry = cli(show, "--dry-run", "--no-notify")
+    assert dry.returncode == 1 and "PUB007" in dry.stderr and "index.html" in dry.stderr and "Traceback" not in dry.stderr
+    done = cli(show, "--overwrite", "--no-notify")
+    assert done.returncode == 0, done.stderr
+    assert (web / "index.html").read_bytes() == (show / "public/index.html").read_bytes()
+    assert (web / "CNAME").read_text() == "podcast.example.org\n"
+    # from now on the folder is the site's: a publish with nothing new needs no flag
+    assert publish(show, notify=False).uploads == []
+    # a hand-made page later put where the site's next page goes is not replaced silently either
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    (web / "episodes/006-new").mkdir(parents=True)
+    (web / "episodes/006-new/index.html").write_text("<p>coming soon</p>\n")
+    with pytest.raises(PublishError) as again:
+        publish(show, notify=False)
+    assert again.value.problems[0].message.endswith("overwrite: episodes/006-new/index.html")
+
+
+def test_a_web_root_holding_a_site_of_ours_whose_manifest_was_lost_is_published_to(show: Path, tmp_path: Path) -> None:
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    (web / ".mediafeed-publish.json").unlink()
+    episode = show / "episodes/002-learning-alliances/episode.md"
+    episode.write_text(episode.read_text().replace("Priya Natarajan", "Priya Natarajan-Hill", 1))
+    report = publish(show, notify=False)
+    assert "feed.xml" in {u.rel for u in report.uploads}
+    assert (web / "feed.xml").read_bytes() == (show / "public/feed.xml").read_bytes()
+
+
+def test_a_publish_from_a_umask_077_session_leaves_every_folder_and_file_readable_by_the_web_server(show: Path,
+                                                                                                  tmp_path: Path) -> None:
+    """cron jobs and services hardened with umask 077 made the episode folders 0700: nginx, as www-data, answered
+    403 for every page and file below them, though the files were 644. rsync targets already sent D755,F644."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    (web / "by-hand").mkdir(mode=0o750)  # the producer's own folder: left as it is
+    (web / "by-hand").chmod(0o750)
+    done = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify", "-q"],
+                          capture_output=True, text=True, preexec_fn=lambda: os.umask(0o077))
+    assert done.returncode == 0, done.stderr
+    modes = {p.relative_to(web).as_posix(): oct(p.stat().st_mode & 0o777) for p in web.rglob("*")}
+    folders = {rel: mode for rel, mode in modes.items() if (web / rel).is_dir() and rel != "by-hand"}
+    assert "episodes/000-trailer" in folders and set(folders.values()) == {"0o755"}, folders
+    assert {mode for rel, mode in modes.items() if (web / rel).is_file()} == {"0o644"}
+    assert modes["by-hand"] == "0o750"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 300 KB file system (tmpfs; root only, as on CI): the web root's disk fills up mid-publish."""
+    disk = tmp_path / "small-disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_is_named_as_such_and_leaves_the_old_feed_and_no_partial_file(show: Path, small_disk: Path) -> None:
+    directory_target(show, small_disk)
+    with pytest.raises(PublishError) as full:
+        publish(show, notify=False)
+    problem = full.value.problems[0]
+    assert problem.code == "PUB020" and "No space left on device" in problem.message
+    assert problem.hint.startswith("free space on that disk") and "run the same command again" in problem.hint
+    assert not (small_disk / "feed.xml").exists()
+    assert not [p.name for p in small_disk.rglob("*.tmp")]
+    assert json.loads((small_disk / ".mediafeed-publish.json").read_text())["files"]  # what did go up is recorded
+
+
+def test_a_show_without_its_published_json_cannot_change_a_guid_that_the_live_feed_promised(show: Path,
+                                                                                          tmp_path: Path) -> None:
+    """published.json not committed, the show cloned on a new laptop, one GUID retyped: the build had nothing to
+    compare with and recorded the new GUID, and the publish sent it to every subscriber (each app downloads the
+    episode again). The feed on the target is the record subscribers have: the publish compares with it."""
+    import re
+    import shutil
+
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    (show / "published.json").unlink()
+    shutil.rmtree(show / ".mediafeed")
+    episode = show / "episodes/001-ipv-and-substance-use/episode.md"
+    text = episode.read_text()
+    old_guid = re.search(r"(?m)^guid: (\S+)", text)[1]  # type: ignore[index]
+    episode.write_text(text.replace(old_guid, "11111111-2222-4333-8444-555555555555"))
+    before = tree(web)
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    [problem] = refused.value.problems
+    assert problem.code == "LED001" and old_guid in problem.message and problem.file == "feed.xml"
+    assert "published.json" in problem.hint and "--accept-changes" in problem.hint
+    assert tree(web) == before  # not even the media went up
+    done = cli(show, "--accept-changes", "--no-notify")
+    assert done.returncode == 0, done.stderr
+    assert "11111111-2222-4333-8444-555555555555" in (web / "feed.xml").read_text()
+
+
+def test_the_media_and_pages_are_on_the_disk_before_the_new_feed_is_renamed_into_place(show: Path, tmp_path: Path) -> None:
+    """The copies are not fsynced one by one, and a file system may write the new feed's rename before a new file's
+    data: after a power cut the feed named an empty mp3. The system calls, as strace sees them: every media file and
+    page renamed into place, then the file system flushed, then the feeds."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    log = tmp_path / "strace.log"
+    done = subprocess.run(["strace", "-f", "-qq", "-e", "trace=syncfs,sync,rename,renameat,renameat2", "-o", str(log),
+                           sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify", "-q"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    calls = [line.split(None, 1)[1] for line in log.read_text().splitlines() if " = 0" in line]
+    into_web = [i for i, call in enumerate(calls) if call.startswith("rename") and f'"{web}/' in call.split(", ", 1)[-1]]
+    placed = [calls[i].rsplit(f"{web}/", 1)[1].split('"', 1)[0] for i in into_web]
+    flushed = [i for i, call in enumerate(calls) if call.startswith(("syncfs", "sync("))]
+    feed = into_web[placed.index("feed.json")]
+    assert flushed and max(i for i, rel in zip(into_web, placed) if rel not in ("feed.json", "feed.xml", MANIFEST)) \
+        < flushed[-1] < feed, [calls[i] for i in [*into_web, *flushed]][-8:]
+    assert placed[-3:] == ["feed.json", "feed.xml", MANIFEST], placed[-4:]
+
+
 def test_files_that_went_up_before_an_interruption_are_not_uploaded_again(show: Path, tmp_path: Path) -> None:
     """docs/publish.md: 'Run the same command again: the files already uploaded are skipped' - also inside a phase."""
     web = tmp_path / "www"
@@ -454,8 +623,11 @@ def wait_for(condition: Callable[[], object], what: str, deadline: float = 60.0)
     raise AssertionError(f"gave up waiting for {what}")
 
 
-def test_sigterm_during_an_rsync_upload_ends_rsync_too_and_leaves_the_old_feed(show: Path, tmp_path: Path) -> None:
-    # `mediafeed publish` ended on SIGTERM (exit 130) while its rsync child went on uploading on its own
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_stopped_publish_during_an_rsync_upload_ends_rsync_too_and_leaves_the_old_feed(show: Path, tmp_path: Path,
+                                                                                          stop: signal.Signals) -> None:
+    # `mediafeed publish` ended on SIGTERM (exit 130) while its rsync child went on uploading on its own; killed
+    # outright (SIGKILL, the OOM killer: no handler runs), its rsync went on with the whole batch alone
     dest = tmp_path / "rsync-dest"
     rsync_target(show, dest)
     publish(show, notify=False)
@@ -472,13 +644,16 @@ def test_sigterm_during_an_rsync_upload_ends_rsync_too_and_leaves_the_old_feed(s
                  "the first bytes of new.mp3 on the far side")
         rsync_processes = descendants(process.pid)  # the rsync we started and the processes it forked
         assert set(uploading) <= set(rsync_processes)
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         out, err = process.communicate(timeout=120)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 130, err
-    assert "Interrupted; nothing half-written was left behind." in err
+    if stop == signal.SIGTERM:
+        assert process.returncode == 130, err
+        assert "Interrupted; nothing half-written was left behind." in err
+    else:
+        assert process.returncode == -signal.SIGKILL, err
     wait_for(lambda: not any(running(pid) for pid in rsync_processes), "every rsync process to end", deadline=30.0)
     assert (dest / "feed.xml").read_bytes() == old_feed
     assert not (dest / "episodes/006-new/new.mp3").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import subprocess
 import sys
@@ -372,3 +373,58 @@ def test_serve_and_publish_give_every_kind_of_file_one_type(tmp_path: Path, path
     assert "octet-stream" not in served
     if path.endswith(".m4b"):
         assert served == "audio/x-m4a"  # the enclosure type the feed gives an .m4b (audio/probe.py), one of Apple's
+
+
+#: a web player on a blog's origin, as hls.js, wavesurfer.js and podcast web players fetch: the media by Range (and
+#: If-Range when resuming), the feed and chapters revalidated with the validators a player keeps (If-None-Match,
+#: If-Modified-Since), asked for with a long Accept; each request names its headers, then what the browser got
+PLAYER = """
+<!doctype html><meta charset="utf-8"><title>blog</title><script>
+window.results = (async () => {
+  const base = new URLSearchParams(location.search).get("site");
+  const asks = [
+    ["media by Range", "%(mp3)s", {Range: "bytes=0-1"}],
+    ["media resumed (If-Range)", "%(mp3)s", {Range: "bytes=2-3", "If-Range": %(etag)s}],
+    ["feed revalidated (If-None-Match)", "feed.xml", {"If-None-Match": %(feed_etag)s}],
+    ["chapters revalidated (If-Modified-Since)", "%(chapters)s", {"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}],
+    ["feed with a long Accept", "feed.xml", {Accept: "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, "
+       + "application/atom+xml;q=0.7, application/feed+json;q=0.6, application/json;q=0.5, */*;q=0.1"}],
+    ["transcript, no cache (Cache-Control, Pragma)", "%(vtt)s", {"Cache-Control": "no-cache", Pragma: "no-cache"}],
+  ];
+  const got = {};
+  for (const [what, path, headers] of asks) {
+    try {
+      const answer = await fetch(base + path, {headers, cache: "no-store"});
+      got[what] = answer.status + " " + (answer.headers.get("ETag") ? "etag" : "no etag");
+    } catch (failed) {
+      got[what] = "blocked: " + failed.message;
+    }
+  }
+  return got;
+})();
+</script>
+"""
+
+
+def test_a_web_player_on_another_origin_can_send_the_headers_players_send(site: tuple[str, Path]) -> None:
+    """The preflight allowed Range alone: a player revalidating the feed with the ETag it kept (If-None-Match), or
+    resuming with If-Range, was blocked by Chromium before the request was even sent."""
+    from siteserver import SiteServer, chromium
+
+    base, out = site
+    chapters, vtt = "episodes/001-ipv-and-substance-use/chapters.json", "episodes/001-ipv-and-substance-use/transcript.vtt"
+    etag = requests.head(base + MP3, timeout=10).headers["ETag"]
+    feed_etag = requests.head(base + "feed.xml", timeout=10).headers["ETag"]
+    page = PLAYER % {"mp3": MP3, "etag": json.dumps(etag), "feed_etag": json.dumps(feed_etag), "chapters": chapters, "vtt": vtt}
+    with SiteServer() as blog, chromium() as browser:
+        blog.extra["/player.html"] = ("text/html; charset=utf-8", page.encode())
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(f"{blog.url}player.html?site={base}")
+        got = tab.evaluate("() => window.results")
+    assert errors == []
+    assert got == {"media by Range": "206 etag", "media resumed (If-Range)": "206 etag",
+                   "feed revalidated (If-None-Match)": "304 etag",
+                   "chapters revalidated (If-Modified-Since)": "200 etag", "feed with a long Accept": "200 etag",
+                   "transcript, no cache (Cache-Control, Pragma)": "200 etag"}, got

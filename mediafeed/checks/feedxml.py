@@ -77,8 +77,10 @@ class FeedDoc:
 
 
 def parser() -> etree.XMLParser:
+    # remove_blank_text: the line breaks and indents between elements are a text node each in libxml2 (a fifth of a
+    # big feed's tree: 519 → 415 MB for 50,000 items); no rule reads them (an element's own blank text is kept)
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=False, recover=False)
+                           huge_tree=False, remove_comments=False, recover=False, remove_blank_text=True)
 
 
 #: the most elements a feed may have: each costs a parser ~130 bytes, so a feed of a few million ``<x/>`` (60 MB, under
@@ -99,6 +101,24 @@ def element_estimate(data: bytes) -> int:
     return estimate
 
 
+def refuse_too_many_elements(data: bytes, source: str, code: str = "XML000") -> None:
+    """``code`` (an error) before parsing a feed of more than :data:`MAX_ELEMENTS` elements: its tree alone would take
+    gigabytes. For every command that reads a feed's XML (``check FEED``, ``import``), one cap."""
+    elements = element_estimate(data)
+    if elements > MAX_ELEMENTS:
+        raise InputError(error(code, source, f"the feed has about {elements:,} elements; mediafeed reads feeds of up to "
+                               f"{MAX_ELEMENTS:,} (a feed of 20,000 episodes has about 600,000)",
+                               hint="is this really a feed? Its tree would take gigabytes of memory to read"))
+
+
+def refuse_too_many_items(items: int, source: str, code: str = "XML000") -> None:
+    """``code`` (an error) for a feed of more than :data:`MAX_ITEMS` items, before any is read one by one."""
+    if items > MAX_ITEMS:
+        raise InputError(error(code, source, f"the feed has {items:,} items; mediafeed reads feeds of up to "
+                               f"{MAX_ITEMS:,} episodes", hint="is this really a feed? (the largest podcasts have a "
+                               "few thousand episodes; apps and directories read only the newest ones)"))
+
+
 def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     """A :class:`FeedDoc`, or None with the XML001 problem that stops linting.
 
@@ -111,11 +131,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         what = "a JSON Feed" if b"jsonfeed.org/version" in data[:4096] else "JSON"
         raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
                                hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
-    elements = element_estimate(data)
-    if elements > MAX_ELEMENTS:
-        raise InputError(error("XML000", source, f"the feed has about {elements:,} elements; mediafeed reads feeds of up to "
-                               f"{MAX_ELEMENTS:,} (a feed of 20,000 episodes has about 600,000)",
-                               hint="is this really a feed? Its tree would take gigabytes of memory to read"))
+    refuse_too_many_elements(data, source)
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
@@ -154,11 +170,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
         return None, [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
                             field=f"line {line}", hint=hint)]
-    items = sum(1 for _ in root.iterfind("channel/item"))
-    if items > MAX_ITEMS:
-        raise InputError(error("XML000", source, f"the feed has {items:,} items; mediafeed checks feeds of up to "
-                               f"{MAX_ITEMS:,} episodes", hint="is this really a feed? (the largest podcasts have a "
-                               "few thousand episodes; apps and directories read only the newest ones)"))
+    refuse_too_many_items(sum(1 for _ in root.iterfind("channel/item")), source)
     problems: list[Problem] = []
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
     if tag == "rss" and root.find("channel") is None:

@@ -25,10 +25,16 @@ if TYPE_CHECKING:
               help="Remove files mediafeed published earlier that the site no longer has (never the media of a published episode).")
 @click.option("--verify", is_flag=True, help="Check the target's real contents instead of trusting its manifest.")
 @click.option("--no-notify", is_flag=True, help="Do not ping WebSub hubs, Podcast Index or podping.")
+@click.option("--accept-changes", is_flag=True,
+              help="Publish a deliberate change of a published GUID or enclosure URL (build with --accept-changes, and "
+                   "replace a feed on the target that says otherwise).")
+@click.option("--overwrite", is_flag=True,
+              help="Replace files on the target that mediafeed did not put there (a web root's own index.html, say); "
+                   "without it such files stop the publish before anything is uploaded.")
 @format_option
 @boundary
 def publish(target: str | None, show_dir: Path, output: Path | None, no_build: bool, strict: bool, dry_run: bool,
-            delete: bool, verify: bool, no_notify: bool, fmt: str) -> None:
+            delete: bool, verify: bool, no_notify: bool, accept_changes: bool, overwrite: bool, fmt: str) -> None:
     """Build the site and put it on a target from show.yml (S3, R2, B2, MinIO, a folder, rsync).
 
     Only changed files are uploaded, in an order that keeps subscribers safe:
@@ -48,7 +54,8 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
 
     with ProgressBar() as progress, TransferBar() as transfer:
         report = publish_lib.publish(show_dir, target, output=output, build=not no_build, strict=strict, dry_run=dry_run,
-                                     delete=delete, verify=verify, notify=not no_notify, transfer=transfer,
+                                     delete=delete, verify=verify, notify=not no_notify, overwrite=overwrite, accept_changes=accept_changes,
+                                     transfer=transfer,
                                      build_progress=progress)
     if fmt == "json":
         print_json({"ok": True, **report.to_dict()})

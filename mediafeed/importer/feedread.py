@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..checks.feedxml import near_itunes, near_podcast, utf8_declared_otherwise
+from ..checks.feedxml import near_itunes, near_podcast, refuse_too_many_elements, refuse_too_many_items, utf8_declared_otherwise
 from ..errors import InputError, Problem, error, warning
 from ..records import frozen, mutable
 from ..source import parse_datetime, parse_time
@@ -118,6 +118,7 @@ def parser() -> etree.XMLParser:
 def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     """A feed's bytes → :class:`ShowRecord` and every problem found. ``source`` is how messages name it."""
     problems: list[Problem] = []
+    refuse_too_many_elements(data, source, "IMP002")  # (check FEED's cap: a hostile feed's tree would take gigabytes)
     broken = "a character that is not UTF-8"
     declared = utf8_declared_otherwise(data)
     if declared:  # what the producer wrote, not the 'CafÃ©' every app showed
@@ -214,6 +215,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
         problems.append(warning("IMP003", source, f"the feed's {len(items)} <item> element{'s are' if len(items) > 1 else ' is'} "
                                 "outside <channel>, where apps do not look; read as its episodes", field="item",
                                 hint="nothing to do: the new feed puts them inside <channel>"))
+    refuse_too_many_items(len(items), source, "IMP002")
     for position, element in enumerate(items):
         episode, made = _episode(element, base, source, position)
         problems.extend(made)

@@ -9,15 +9,20 @@ file and a rename; rsync does the same), in the safe order.
 from __future__ import annotations
 
 import contextlib
-import glob
+import ctypes
+import errno
 import os
+import signal
+import stat
 import subprocess
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, error
-from ..output import atomic_copy, atomic_write
+from ..output import TEMP_NAME, atomic_copy, atomic_write, is_our_site
 from .config import DirectoryTarget, RsyncTarget
 from .manifest import MANIFEST, Entry, Manifest, parse
 from .plan import LocalFile, Upload, file_sha256
@@ -35,9 +40,15 @@ class DirectoryStore:
         self.root = target.path
 
     def _fail(self, exc: OSError, rel: str, action: str) -> PublishError:
+        first = {errno.ENOSPC: "free space on that disk (or publish to another)", errno.EDQUOT: "free space in your quota",
+                 errno.EROFS: "the folder is on a read-only file system: remount it read-write, or publish elsewhere",
+                 errno.EACCES: f"let this user write in {self.root} (e.g. chown or a group the web server shares)",
+                 errno.EPERM: f"let this user write in {self.root} (e.g. chown or a group the web server shares)",
+                 }.get(exc.errno or 0, "check the folder exists and is writable")
         return PublishError(error("PUB020", rel, f"cannot {action} in {self.root}: {exc.strerror or exc}",
                                   field=f"publish.targets.{self.target.name}.path",
-                                  hint="check the folder exists and is writable; run the same command again to finish"))
+                                  hint=f"{first}; the feed goes last, so subscribers still see the previous one; "
+                                       "run the same command again to finish"))
 
     def read_manifest(self) -> tuple[Manifest | None, list[Problem]]:
         if not self.root.is_dir():
@@ -66,14 +77,46 @@ class DirectoryStore:
                 files[rel] = Entry(local[rel].sha256, size)
         return Manifest(files)
 
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return (self.root / rel).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise self._fail(exc, rel, "read") from None
+
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """The paths of ``uploads`` where the folder holds a file (or folder) that mediafeed did not put there (its
+        manifest does not list it) and that differs from the site's: a hand-made index.html in a web root, another
+        site's feed.xml. None when the manifest was lost (not ``found``) from a site of ours (its feed.xml is ours)."""
+        if not found and is_our_site(self.root):
+            return []
+        clash = []
+        for item in uploads:
+            if item.rel in manifest.files:
+                continue
+            path = self.root / item.rel
+            try:
+                st = path.lstat()
+            except FileNotFoundError:
+                continue
+            except OSError:  # (a file in place of a folder on the way: the copy will say so)
+                continue
+            if stat.S_ISREG(st.st_mode) and st.st_size == item.size and file_sha256(path) == item.sha256:
+                continue  # the same bytes (a copy that went in just before a kill): nothing is lost
+            clash.append(item.rel)
+        return clash
+
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
+        feeds = bool(uploads) and uploads[0].phase == "feeds"
+        if feeds:
+            self._flush()
         for item in uploads:
             transfer.begin(item)
             target = self.root / item.rel
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _remove_leftovers(target)
-                atomic_copy(item.path, target)
+                self._folder(target.parent)
+                atomic_copy(item.path, target, durable=feeds)
             except OSError as exc:
                 raise self._fail(exc, item.rel, "write") from None
             transfer.advance(item.size)
@@ -88,13 +131,7 @@ class DirectoryStore:
                 continue
             except OSError as exc:
                 raise self._fail(exc, rel, "delete") from None
-            folder = path.parent
-            while folder != self.root and self.root in folder.parents:
-                try:
-                    folder.rmdir()
-                except OSError:
-                    break
-                folder = folder.parent
+            self._prune(path.parent)
 
     def write_manifest(self, manifest: Manifest) -> None:
         try:
@@ -109,12 +146,78 @@ class DirectoryStore:
         return None
 
 
-def _remove_leftovers(target: Path) -> None:
-    """Temp files an earlier publish left beside ``target`` when it was killed mid-copy (``.NAME.PID-N.tmp``: the
-    file was not recorded, so this run copies it again); a web server would serve them."""
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*-*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    def sweep(self, rels: set[str] | None = None) -> list[str]:
+        """Remove the temp files an earlier publish (or build) left in the folder when it was killed mid-copy: a web
+        server would serve them, and a file renamed or dropped since is never copied again to replace them. Only
+        names of mediafeed's writer (``.NAME.PID-N.tmp``) whose process is not running on this computer (a publish
+        running beside this one keeps its own); hidden folders but ``.well-known`` are not looked in. Folders left
+        empty are removed. Returns what it removed."""
+        removed = []
+        for folder, dirs, files in os.walk(self.root):
+            base = Path(folder)
+            dirs[:] = [d for d in dirs if not d.startswith(".") or (base == self.root and d == ".well-known")]
+            for name in files:
+                found = TEMP_NAME.fullmatch(name)
+                if found is None or _running(int(found["pid"])):
+                    continue
+                with contextlib.suppress(OSError):
+                    (base / name).unlink()
+                    removed.append((base / name).relative_to(self.root).as_posix())
+                    self._prune(base)
+        return sorted(removed)
+
+    def _flush(self) -> None:
+        """Before the feeds go in: what the earlier phases copied (media, artwork, pages) onto the disk. The copies are
+        not fsynced one by one (thousands of pages), and a file system may write a new feed's rename before the data of
+        a new file: after a power cut the feed would name an empty mp3. One syncfs of the target's file system (all of
+        ``sync`` where there is none); the feeds are then fsynced each."""
+        try:
+            fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as exc:
+            raise self._fail(exc, "feed.xml", "write") from None
+        try:
+            done = -1
+            if sys.platform.startswith("linux"):
+                with contextlib.suppress(OSError, AttributeError):
+                    done = ctypes.CDLL(None, use_errno=True).syncfs(fd)
+            if done != 0:
+                os.sync()
+        finally:
+            os.close(fd)
+
+    def _folder(self, folder: Path) -> None:
+        """Make ``folder`` and any missing parents with mode 755, whatever the umask: a web server runs as another
+        user, and a publish from cron or a service with umask 077 made folders it could not enter (403 for every
+        episode, its files being 644). Folders already there are left as they are."""
+        if folder.is_dir():
+            return
+        self._folder(folder.parent)
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            return  # (made meanwhile, or a file in the way: the copy says so)
+        folder.chmod(0o755)
+
+    def _prune(self, folder: Path) -> None:
+        while folder != self.root and self.root in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (one of another user's counts)."""
+    if pid <= 0:  # (0 and -1 would ask about process groups)
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 #: rsync's output read as the UTF-8 the site's names are, whatever the locale
@@ -137,6 +240,25 @@ def _stop(process: subprocess.Popen[str]) -> None:
         if stream is not None:
             with contextlib.suppress(OSError):
                 stream.close()
+
+
+def _ended_with_us() -> Callable[[], None] | None:
+    """For a child rsync, on Linux: SIGTERM when mediafeed is gone, even killed outright (SIGKILL, the OOM killer),
+    which no handler of ours sees: rsync otherwise went on uploading the batch alone for as long as it took."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here: the child between fork and exec only calls it
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def arm() -> None:  # in the child, before rsync starts
+        prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # gone already, before the line above
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return arm
 
 
 class RsyncStore:
@@ -208,6 +330,32 @@ class RsyncStore:
                     files[rel] = entry
         return Manifest(files)
 
+    def read(self, rel: str) -> bytes | None:
+        got = self.tmp / "read"
+        got.mkdir(exist_ok=True)
+        # 23: "some files could not be transferred" - here, no such file
+        done = self._run([self.dest + rel, str(got) + "/"], rel, "read from", ok=(0, 23))
+        name = got / rel.rsplit("/", 1)[-1]
+        if done.returncode == 23 or not name.is_file():
+            return None
+        return name.read_bytes()
+
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """On a first publish (no manifest): files at the site's paths on the far side that differ from the site's
+        (``reconcile`` adopted the identical ones), unless the far side holds a site of ours whose manifest was
+        lost. (With a manifest, files put beside it by hand are not looked for: one more listing every publish.)"""
+        if found:
+            return []
+        present = self._remote_files()
+        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in present]
+        if clash and "feed.xml" in present and self.read("feed.xml") is not None and is_our_site(self.tmp / "read"):
+            return []
+        return clash
+
+    def sweep(self, rels: set[str]) -> list[str]:
+        """Nothing: rsync removes its temp file when it is stopped (SIGTERM, as a stopped publish does)."""
+        return []
+
     def _remote_files(self) -> set[str]:
         done = self._run(["--recursive", "--list-only", "--no-human-readable", self.dest], "", "list")
         found = set()
@@ -239,7 +387,8 @@ class RsyncStore:
         args = ["--recursive", "--times", "--ignore-times", "--chmod=D755,F644", "--from0",
                 f"--files-from={self._list_file([u.rel for u in uploads])}", "--out-format=%b %n", str(root) + "/", self.dest]
         try:
-            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **_TEXT)
+            process = subprocess.Popen(self._base() + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       preexec_fn=_ended_with_us(), **_TEXT)
         except FileNotFoundError:
             self._run(["--version"], "", "start")  # raises the "not installed" problem
             raise

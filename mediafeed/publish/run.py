@@ -12,6 +12,7 @@ episode) and finally tells the apps.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from dataclasses import field
 from datetime import datetime
@@ -62,6 +63,7 @@ class PublishReport:
     notifications: list[notify_io.Notice] = field(default_factory=list)
     planned_notifications: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    swept: list[str] = field(default_factory=list)  #: leftovers of a killed publish removed from the target
     built: bool = False
     seconds: float = 0.0
 
@@ -85,6 +87,7 @@ class PublishReport:
             "cors": {"status": self.cors.status, "instructions": self.cors.instructions},
             "notifications": [n.to_dict() for n in self.notifications] if not self.dry_run else
             [{"service": s, "url": u} for s, u in self.planned_notifications],
+            "swept": self.swept,
             "built": self.built,
             "seconds": round(self.seconds, 3),
             "problems": [p.to_dict() for p in self.problems],
@@ -166,10 +169,15 @@ def _refuse_overlap(target: config_io.Target, root: Path, out: Path) -> None:
 
 
 def publish(root: Path, target_name: str | None = None, *, output: Path | None = None, build: bool = True, strict: bool = False,
-            dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True,
+            dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True, overwrite: bool = False,
+            accept_changes: bool = False,
             transfer: Transfer | None = None, build_progress: build_lib.Progress | None = None,
             session: requests.Session | None = None, now: datetime | None = None) -> PublishReport:
-    """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure."""
+    """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure.
+
+    ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload).
+    ``accept_changes``: build with ``--accept-changes`` and publish a feed that changes a GUID, an enclosure URL or
+    the podcast:guid of the feed on the target (else LED001, LED002, LED004, before any upload)."""
     started = time.perf_counter()
     root = root.resolve()
     show, config = load_config(root)
@@ -179,7 +187,8 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
     if build:
         # a dry run publishes nothing, so it records nothing in published.json (what subscribers have seen)
-        built = build_lib.build(root, out, strict=strict, progress=build_progress, now=now, record=not dry_run)
+        built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress, now=now,
+                                record=not dry_run)
         report.problems.extend(p for p in built.problems if p.severity.rank > 0)
         report.built = True
     elif not (out / "feed.xml").is_file():
@@ -190,6 +199,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     try:
         remote, found = store.read_manifest()
         report.problems.extend(found)
+        had_manifest = remote is not None
         rebuilt = remote is None or verify
         if rebuilt:
             remote = store.reconcile(local, remote)
@@ -199,6 +209,10 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         kept = published_media(ledger_io.published_urls(ledger))  # enclosures and their alternate files
         plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=kept)
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
+        if not overwrite:
+            _refuse_foreign(store.foreign(plan.uploads, remote, found=had_manifest), target)
+        if not accept_changes and any(u.rel == "feed.xml" for u in plan.uploads):
+            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target)
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
@@ -230,6 +244,8 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
     files = dict(remote.files)
     recorder = _Recorder(transfer)
     recorder.start(plan.bytes)
+    # what a publish killed mid-upload left (temp files, unfinished multipart uploads), even when nothing is new
+    report.swept = store.sweep({u.rel for u in plan.uploads} | set(files))
     try:
         for name in PHASES:
             batch = plan.phase(name)
@@ -256,6 +272,48 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
         raise
     finally:
         report.uploads = list(recorder.done)
+
+
+def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
+    """PUB007, before anything is uploaded: the target holds files of someone else's at the site's paths."""
+    if not clash:
+        return
+    clash = sorted(clash)
+    shown = ", ".join(clash[:5]) + (f" and {len(clash) - 5} more" if len(clash) > 5 else "")
+    raise PublishError(error("PUB007", target.describe(), f"the target holds files mediafeed did not put there, which this "
+                             f"publish would overwrite: {shown}", field=f"publish.targets.{target.name}",
+                             hint="move them away (or publish to a folder of the site's own), or run 'mediafeed publish "
+                                  "--overwrite' to replace them (right, too, for copies that a publish killed outright made "
+                                  "before the site changed); nothing was uploaded"))
+
+
+#: what the feed on the target (the one subscribers have) must not see changed without --accept-changes (not LED003, a
+#: new length at the same URL: new tags that outgrew the file's padding do that too, which the build allows, LED007)
+_SUBSCRIBERS = ("LED001", "LED002", "LED004")
+
+
+def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target) -> None:
+    """LED001, LED002, LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
+    subscribers. The build's own check (published.json) misses it when that file is lost or from another copy of the
+    show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been."""
+    if not live or b"<generator>mediafeed" not in live[:65536]:
+        return  # no feed there yet, or not ours (PUB007 has spoken)
+    from ..checks.feedxml import parse
+    from ..checks.history import compare
+
+    try:
+        old, _ = parse(live, "feed.xml")
+        new, _ = parse(built.read_bytes(), "feed.xml")
+    except (InputError, OSError):
+        return
+    if old is None or new is None:
+        return
+    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS]
+    if found:
+        hint = (f"the feed on {target.describe()} (what subscribers have) says otherwise, and published.json did not stop it (lost, or "
+                "from another copy of the show?): restore the old value, or publish with --accept-changes if this is "
+                "deliberate; nothing was uploaded")
+        raise PublishError([dataclasses.replace(p, file="feed.xml", hint=hint) for p in found])
 
 
 def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> list[Problem]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import Problem, error
+from ..mediatypes import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS
 from .config import S3Target
 from .manifest import MANIFEST, Entry, Manifest, parse
 from .plan import LocalFile, Upload
@@ -22,8 +23,8 @@ from .store import Cors, PublishError, Transfer
 
 _BOTO_MISSING = error("PUB005", "show.yml", "publishing to S3 needs boto3, which is not installed", field="publish.targets",
                       hint="pip install 'mediafeed[s3]'")
-_HEADERS = ["Range", "If-Modified-Since", "If-None-Match"]
-_EXPOSE = ["Accept-Ranges", "Content-Length", "Content-Range", "ETag"]
+_HEADERS = list(CORS_REQUEST_HEADERS)
+_EXPOSE = list(CORS_EXPOSED_HEADERS)
 
 
 def _boto() -> Any:
@@ -46,6 +47,7 @@ class S3Store:
 
         self.target = target
         self.errors = botocore.exceptions
+        self.listed: dict[str, int] | None = None  #: every object under the prefix, once ``reconcile`` has listed them
         try:
             session = boto3.session.Session(profile_name=target.profile or None, region_name=target.region or None)
         except self.errors.ProfileNotFound:
@@ -131,7 +133,7 @@ class S3Store:
         return found
 
     def reconcile(self, local: dict[str, LocalFile], manifest: Manifest | None) -> Manifest:
-        listing = self.listing()
+        listing = self.listed = self.listing()
         known = manifest.files if manifest else {}
         files = {rel: e for rel, e in known.items() if listing.get(rel) == e.size}
         for rel, file in local.items():
@@ -141,6 +143,50 @@ class S3Store:
             if head.get("Metadata", {}).get("sha256") == file.sha256:
                 files[rel] = Entry(file.sha256, file.size, head.get("ContentType", ""), head.get("CacheControl", ""))
         return Manifest(files)
+
+    def read(self, rel: str) -> bytes | None:
+        try:
+            return bytes(self.client.get_object(Bucket=self.target.bucket, Key=self.key(rel))["Body"].read())
+        except self.errors.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
+                return None
+            raise self._fail(exc, rel, "read") from None
+        except self.errors.BotoCoreError as exc:
+            raise self._fail(exc, rel, "read") from None
+
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """On a first publish (no manifest; ``reconcile`` listed the bucket): objects at the site's paths that are
+        not the site's files, unless the bucket holds a site of ours whose manifest was lost. (With a manifest,
+        objects put beside it by hand are not looked for: that would list the whole bucket on every publish.)"""
+        listed = self.listed
+        if found or listed is None:
+            return []
+        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in listed]
+        if clash and "feed.xml" in listed and b"<generator>mediafeed" in (self.read("feed.xml") or b"")[:65536]:
+            return []
+        return clash
+
+    def sweep(self, rels: set[str]) -> list[str]:
+        """Abort the unfinished multipart uploads of the site's files under the prefix, which a publish killed
+        mid-upload (SIGKILL, a power cut) leaves behind: the store keeps, and bills, their parts until they are
+        aborted, and nothing lists them. Only keys of ``rels``; others are left (a lifecycle rule catches them)."""
+        aborted = []
+        paginator = self.client.get_paginator("list_multipart_uploads")
+        try:
+            for page in paginator.paginate(Bucket=self.target.bucket, Prefix=self.target.prefix):
+                for upload in page.get("Uploads", []):
+                    rel = str(upload["Key"])[len(self.target.prefix):]
+                    if rel in rels:
+                        self.client.abort_multipart_upload(Bucket=self.target.bucket, Key=upload["Key"],
+                                                           UploadId=upload["UploadId"])
+                        aborted.append(rel)
+        except self.errors.ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"AccessDenied", "NotImplemented", "403", "501"}:
+                return aborted  # a store or a key that may not list them: nothing lost but the old parts' storage
+            raise self._fail(exc, self.target.prefix or "/", "list unfinished uploads") from None
+        except self.errors.BotoCoreError as exc:
+            raise self._fail(exc, self.target.prefix or "/", "list unfinished uploads") from None
+        return sorted(aborted)
 
     # -- transfers -------------------------------------------------------
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
@@ -217,8 +263,13 @@ class S3Store:
 
 
 def _allows(rules: list[dict[str, Any]], origins: tuple[str, ...]) -> bool:
+    """Whether one rule lets a player on ``origins`` GET with the headers players send (a rule of GET alone,
+    or of Range alone, as an older mediafeed applied, answers a preflight for If-None-Match with no CORS headers)."""
+    wanted = {h.lower() for h in _HEADERS}
     for rule in rules:
         allowed = set(rule.get("AllowedOrigins", []))
-        if "GET" in rule.get("AllowedMethods", []) and ("*" in allowed or set(origins) <= allowed):
+        headers = {h.lower() for h in rule.get("AllowedHeaders", [])}
+        if "GET" in rule.get("AllowedMethods", []) and ("*" in allowed or set(origins) <= allowed) \
+                and ("*" in headers or wanted <= headers):
             return True
     return False

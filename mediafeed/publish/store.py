@@ -47,6 +47,20 @@ class Store(Protocol):
         identical files not listed adopted)."""
         ...
 
+    def foreign(self, uploads: list[Upload], manifest: Manifest, found: bool) -> list[str]:
+        """Paths among ``uploads`` where the target holds something mediafeed did not put there (not in
+        ``manifest``) that this publish would overwrite; ``found``: the target had a manifest."""
+        ...
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of the target's file at ``rel`` (the feed subscribers have), None when there is none."""
+        ...
+
+    def sweep(self, rels: set[str]) -> list[str]:
+        """Remove what an earlier publish, killed mid-upload, left on the target (temp files in a folder, unfinished
+        multipart uploads of ``rels`` in a bucket); what it removed. Called once, before the first upload."""
+        ...
+
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None: ...
 
     def delete(self, rels: list[str]) -> None: ...
