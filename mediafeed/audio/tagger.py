@@ -112,12 +112,21 @@ def padded_size(natural: int, length: int | None = None) -> int:
     return -(-(natural + MIN_FREE) // BLOCK) * BLOCK
 
 
-def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpeg: str | None = None) -> TagResult:
+#: :func:`tag`'s ``length`` when none is given: the file keeps its own size
+OWN_SIZE = -1
+
+
+def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpeg: str | None = None,
+        length: int | None = OWN_SIZE) -> TagResult:
     """Write ``wanted`` into the file at ``path`` (safely, see the module docstring).
 
-    The file keeps its size when the new tags fit in its padding (see :func:`padded_size`).
+    By default the file keeps its size when the new tags fit in its padding (see :func:`padded_size`).
+    ``length``: the size to keep instead (the size it was published with), or None for the padding of a file never
+    published (a whole number of :data:`BLOCK` bytes, at least :data:`MIN_FREE` free), which does not keep the room
+    of tags that shrank: a 60 MB cover replaced by the show's artwork would otherwise leave 60 MB of zeros.
     """
-    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg, length=path.stat().st_size)
+    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg,
+                    length=path.stat().st_size if length == OWN_SIZE else length)
 
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
