@@ -522,6 +522,27 @@ def test_tag_command_names_an_unknown_episode(show: Path) -> None:
     assert result.exit_code == 2 and "no episode folder named '999-nope'" in result.output and "Traceback" not in result.output
 
 
+def test_a_read_only_master_is_not_replaced_and_the_error_says_how_to_tag_it(show: Path) -> None:
+    """A producer who made a master read-only (chmod a-w) had it replaced all the same: the tagged copy is renamed over
+    it, which asks only the folder's permission (and root writes anywhere)."""
+    master = show / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    before = master.read_bytes()
+    master.chmod(0o444)
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "003-capabilities-framework"])
+    assert result.exit_code == 1, result.output
+    assert "capabilities-framework.mp3: audio: the file is read-only (mode -r--r--r--), so its new tags (title, " \
+           in result.output and "[TAG006]" in result.output
+    assert "chmod u+w 'episodes/003-capabilities-framework/capabilities-framework.mp3'" in result.output
+    assert master.read_bytes() == before and master.stat().st_mode & 0o777 == 0o444
+    dry = CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run", "003-capabilities-framework"])
+    assert dry.exit_code == 1 and "[TAG006]" in dry.output  # the dry run says what the run will do
+    master.chmod(0o644)
+    assert CliRunner().invoke(main, ["tag", "--show", str(show), "003-capabilities-framework"]).exit_code == 0
+    master.chmod(0o444)  # read-only and already tagged: nothing to write, nothing to refuse
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "003-capabilities-framework"])
+    assert result.exit_code == 0 and "capabilities-framework.mp3: unchanged" in result.output
+
+
 def test_tag_help_ends_with_an_example() -> None:
     result = CliRunner().invoke(main, ["tag", "--help"])
     assert "Example:" in result.output and "mediafeed tag --dry-run" in result.output

@@ -46,6 +46,7 @@ import mmap
 import os
 import re
 import shutil
+import stat
 import struct
 import subprocess
 import tempfile
@@ -193,6 +194,13 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if to_front and media.index_blocker and not remux:
         result.index_kept, to_front = media.index_blocker, False
     front = to_front or (remux and not media.index_last)  # a re-mux keeps a fast-start file fast start
+    if target == source and result.changes and not before.st_mode & 0o222:
+        # a rename replaces a read-only file (it asks only the folder), and root writes into one: neither is what a
+        # producer who protected the master expects of a tagger
+        raise MediaError(error("TAG006", rel, f"the file is read-only (mode {stat.filemode(before.st_mode)}), so "
+                                              f"its new tags ({', '.join(c.field for c in result.changes)}) were not written; it was left as it is",
+                               field="audio", hint=f"make it writable to tag it (chmod u+w '{rel}'), or leave it so: "
+                                                   "the build tags the copy it publishes"))
     if (not result.changes and not repad and not to_front) or dry_run:
         return result
     if in_memory:
