@@ -387,6 +387,21 @@ def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
     return notes
 
 
+def _summary_too_long(episode: Episode, show: Show) -> list[Problem]:
+    """EP114 for a ``summary`` over Apple's 4,000 bytes, which the build refuses (unless show.yml's ``checks`` leave
+    EP114 out), so it is not written into the file."""
+    from .checks import filter_problems
+    from .notes import DESCRIPTION_LIMIT
+
+    size = len(episode.summary.encode("utf-8")) if episode.summary else 0
+    if size <= DESCRIPTION_LIMIT:
+        return []
+    return filter_problems([error("EP114", episode.source, f"the summary is {size:,} bytes; the limit is {DESCRIPTION_LIMIT:,} (Apple's, for "
+                                          "the feed's itunes:summary, and the file's comment tag): the file was not tagged",
+                 field="summary", episode=episode.slug,
+                 hint="shorten it to one or two sentences; the full show notes go below the front matter")], show)
+
+
 def _master_length(published: ledger_io.Ledger | None, show: Show, episode: Episode) -> int | None:
     """The size ``mediafeed tag`` keeps for an episode's master: the length it was published with at its URL (so the
     build can publish the master as it is), the file's own size where the record does not say (an old
@@ -453,6 +468,10 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
             if not dry_run:
                 report.problems.extend(remove_stale_temp_files(root, episode.slug))
+            too_long = _summary_too_long(episode, show)
+            if too_long:  # the build refuses it (EP114): the file would carry what the feed may not
+                report.problems.extend(too_long)
+                continue
             media = probe_cached(root, rel, cache)
             if not isinstance(media, Media):
                 report.problems.extend(media)

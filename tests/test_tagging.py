@@ -543,6 +543,35 @@ def test_a_read_only_master_is_not_replaced_and_the_error_says_how_to_tag_it(sho
     assert result.exit_code == 0 and "capabilities-framework.mp3: unchanged" in result.output
 
 
+@pytest.mark.parametrize("ignored", [False, True])
+def test_a_summary_the_build_refuses_as_too_long_is_not_written_into_the_file(show: Path, ignored: bool) -> None:
+    """`mediafeed tag` wrote a 5,000-byte summary into the master's comment tags, which the build then refused (EP114)."""
+    episode = show / "episodes/003-capabilities-framework/episode.md"
+    text = episode.read_text(encoding="utf-8")
+    start = text.index("summary: >-")
+    end = text.index("\n", text.index("violence while", start))
+    episode.write_text(text[:start] + "summary: " + "Café au lait. " * 360 + text[end:], encoding="utf-8")
+    if ignored:  # a show that leaves EP114 out builds with it, so tagging writes it
+        config = show / "show.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("ignore: [MED020]", "ignore: [MED020, EP114]"),
+                          encoding="utf-8")
+    master = show / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    before = master.read_bytes()
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "--format", "json"])
+    data = json.loads(result.output)
+    tagged = {f["file"].split("/")[1] for f in data["files"] if f["written"]}
+    if ignored:
+        assert result.exit_code == 0 and "003-capabilities-framework" in tagged
+        assert str(ID3(master).getall("COMM")[0]).startswith("Café au lait.")
+        return
+    assert result.exit_code == 1 and master.read_bytes() == before
+    [problem] = data["problems"]
+    assert (problem["code"], problem["file"], problem["field"]) == ("EP114", "episodes/003-capabilities-framework/episode.md",
+                                                                   "summary")
+    assert problem["message"].startswith("the summary is 5,399 bytes; the limit is 4,000") and "one or two sentences" in problem["hint"]
+    assert len(tagged) == 5 and "003-capabilities-framework" not in tagged  # the others are tagged
+
+
 def test_tag_help_ends_with_an_example() -> None:
     result = CliRunner().invoke(main, ["tag", "--help"])
     assert "Example:" in result.output and "mediafeed tag --dry-run" in result.output
