@@ -400,16 +400,19 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
-                      duration=media.duration, problems=_said_at_once(slug, audio_name, media))
+                      duration=media.duration, problems=_said_at_once(root, slug, audio_name, media))
 
 
-def _said_at_once(slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:
-    """A field recorder's WAV is added, but told now that Apple will not take it, not at the next build."""
+def _said_at_once(root: Path, slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:
+    """A field recorder's WAV is added, but told now that Apple will not take it, not at the next build (unless
+    show.yml's ``checks`` leave MED010 out, as check and build then do)."""
     if media.kind in audio.APP_FORMATS:
         return ()
+    from .checks import filter_problems
     from .checks.episodes import unaccepted_format
+    from .config import load_show
 
-    return (unaccepted_format(slug, audio_name, media.mime),)
+    return tuple(filter_problems([unaccepted_format(slug, audio_name, media.mime)], load_show(root)[0]))
 
 
 #: A comment tag longer than this (bytes, Apple's limit for a description) is show notes: the body, not the summary.

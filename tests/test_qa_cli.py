@@ -481,3 +481,19 @@ def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path
     checked = runner.invoke(main, ["check", "--show", str(tmp_path / "show"), "--format", "json"])
     said = [p for p in json.loads(checked.stdout)["problems"] if p["code"] == "MED010"]
     assert [p["message"] for p in said][0] == json.loads(as_json.stdout)["problems"][0]["message"]
+
+
+@pytest.mark.parametrize("ignore", ["MED010", "MED", "apple, spotify"])
+def test_add_says_nothing_of_a_wav_when_the_show_ignores_med010(tmp_path: Path, ignore: str) -> None:
+    """add's MED010 came even when show.yml's checks ignore it, which check and build then honour."""
+    runner = CliRunner()
+    show = tmp_path / "show"
+    assert runner.invoke(main, ["init", str(show), *INIT_ARGS]).exit_code == 0
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"checks:\n  ignore: [{ignore}]\n", encoding="utf-8")
+    wav = make_media(tmp_path / "ZOOM0001.WAV", "wav", 1.0)
+    result = runner.invoke(main, ["add", str(wav), "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["problems"] == []
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert "MED010" not in {p["code"] for p in json.loads(checked.stdout)["problems"]}
