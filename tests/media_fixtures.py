@@ -44,6 +44,9 @@ GOOD = {
     "lead-http.mp3": ("mp3", "audio/mpeg"),  # a download saved with its HTTP response header in front
     "joined.mp3": ("mp3", "audio/mpeg"),
     "alac.m4a": ("mp4", "audio/x-m4a"),
+    # QuickTime's keyed metadata (udta/meta with a 'keys' box, items named by index), as Apple's tools and
+    # ffmpeg -movflags use_metadata_tags write it: ffmpeg reads its 'title' after the iTunes atoms
+    "keyed-metadata.m4a": ("mp4", "audio/x-m4a"),
     "chained.ogg": ("ogg-vorbis", "audio/ogg"),  # two Vorbis files joined with cat: a chain; its duration is the first's  # Apple Lossless in M4A: plays in Apple's apps, not what the platforms take  # cat of two LAME VBR files: the first one's Xing header covers a third
 }
 #: Bytes of unknown data before the first MPEG frame, as the probe must report them (zero padding is not counted).
@@ -91,6 +94,9 @@ def build_fixtures(folder: Path) -> Path:
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
     _ffmpeg(*tone, "-c:a", "alac", str(folder / "alac.m4a"))
+    _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", "-movflags", "+use_metadata_tags+faststart", "-metadata", "title=Voice memo",
+            "-metadata", "artist=Phone", "-metadata", "comment=Old comment", "-metadata", "custom_key=keep me",
+            str(folder / "keyed-metadata.m4a"))
     for ext in ("mp4", "m4v", "mov"):
         _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
                 f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",

@@ -108,6 +108,29 @@ def test_every_format_is_tagged_and_reads_back_in_mutagen_and_ffprobe(copy_of, n
     assert decoded_md5(path) == sound_before
 
 
+def test_quicktime_keyed_metadata_gets_the_new_title_ffmpeg_reads(copy_of, fixtures: Path, show: Path) -> None:
+    """An M4A whose metadata is QuickTime's keyed kind (a 'keys' box naming the ilst's items by index, as Apple's tools
+    and ffmpeg -movflags use_metadata_tags write it) read back as tagged in mutagen (©nam), while ffprobe and
+    ffmpeg-based players still showed the old title: ffmpeg reads the keyed 'title' after ©nam."""
+    path = copy_of("keyed-metadata.m4a")
+    assert ffprobe_tags(ffprobe(path))["title"] == "Voice memo"
+    media = audio.probe(path, "keyed-metadata.m4a")
+    assert media.tags["title"] == "Voice memo" and media.tags["comment"] == "Old comment"  # add takes its title from it
+    result = audio.tag(path, replace(WANTED, chapters=None), rel="keyed-metadata.m4a")
+    assert ("title", "Voice memo", WANTED.title) in {(c.field, c.old, c.new) for c in result.changes}
+    tags = ffprobe_tags(ffprobe(path))
+    assert (tags["title"], tags["artist"], tags["comment"]) == (WANTED.title, WANTED.artist, WANTED.comment)
+    assert tags["custom_key"] == "keep me"  # the producer's own keys are kept
+    assert not audio.tag(path, replace(WANTED, chapters=None), rel="keyed-metadata.m4a").written  # and stay tagged
+    # the build's copy says so too
+    folder = show / "episodes/002-learning-alliances"
+    shutil.copyfile(fixtures / "keyed-metadata.m4a", folder / "learning-alliances.m4a")
+    (folder / "transcript.vtt").unlink()  # (it runs past the 6 s fixture)
+    site = build(show, accept_changes=True).output
+    assert ffprobe_tags(ffprobe(site / "episodes/002-learning-alliances/learning-alliances.m4a"))["title"] == \
+        "Everyone at One Table"
+
+
 @pytest.mark.parametrize("name", ["opus.opus", "vorbis.ogg", "lossless.flac"])
 @pytest.mark.parametrize("spelling", ["ALBUM ARTIST", "album_artist"])
 def test_vorbis_comments_get_albumartist_and_lose_the_other_spellings(copy_of, name: str, spelling: str) -> None:

@@ -291,6 +291,40 @@ def has_chapter_track(handle: BinaryIO, size: int) -> bool:
     return False
 
 
+def metadata_keys(handle: BinaryIO, size: int) -> dict[str, str]:
+    """The names of QuickTime's keyed metadata (``moov/udta/meta`` with a ``keys`` box, which Apple's tools and
+    ``ffmpeg -movflags use_metadata_tags`` write), by the name mutagen gives each item of the ``ilst`` beside it: the
+    key's 1-based index as four bytes (``"\\x00\\x00\\x00\\x03"`` → ``"title"``). Empty for iTunes-style metadata."""
+    for top in boxes(handle, 0, size):
+        if top.name != b"moov":
+            continue
+        for udta in boxes(handle, top.body, top.end):
+            if udta.name != b"udta":
+                continue
+            for meta in boxes(handle, udta.body, udta.end):
+                if meta.name != b"meta":
+                    continue
+                handle.seek(meta.body)
+                start = meta.body + 4 if handle.read(4) == b"\0\0\0\0" else meta.body  # a full box (ISO) or not (QuickTime)
+                for keys in boxes(handle, start, meta.end):
+                    if keys.name == b"keys":
+                        return _keys(_full_body(handle, keys))
+        return {}
+    return {}
+
+
+def _keys(body: bytes) -> dict[str, str]:
+    found = {}
+    pos = 4
+    for index in range(1, int.from_bytes(body[:4], "big") + 1 if len(body) >= 4 else 1):
+        length = int.from_bytes(body[pos:pos + 4], "big")
+        if length < 8 or pos + length > len(body):
+            break
+        found[index.to_bytes(4, "big").decode("latin-1")] = body[pos + 8:pos + length].decode("utf-8", "replace")
+        pos += length
+    return found
+
+
 def video_height(found: list[Track]) -> int:
     """The tallest video track's height in pixels, as its track header presents it (0 for a file without video)."""
     return max((t.height for t in found if t.handler == "vide"), default=0)
