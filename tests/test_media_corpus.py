@@ -1048,9 +1048,7 @@ def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) ->
     from mutagen.flac import FLAC
     from mutagen.id3 import ID3NoHeaderError
 
-    source = tmp_path / "id3.flac"
-    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
-                    "-ar", "44100", "-c:a", "flac", "-metadata", "title=Vorbis title", str(source)], check=True)
+    source = _flac(tmp_path / "id3.flac")
     decoded = _decoded_md5(source)
     stale = ID3()
     stale.add(TIT2(encoding=3, text="Old ID3 title"))
@@ -1069,3 +1067,50 @@ def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) ->
     assert FLAC(target)["TITLE"] == ["New title"] and _ffprobe_title(target) == "New title"
     assert _decoded_md5(target) == decoded
     assert audio.tag_copy(target, tmp_path / "again.flac", wanted, dry_run=True).changes == []
+
+
+def _flac(path: Path) -> Path:
+    """A 3-second FLAC file titled "Vorbis title" in its Vorbis comments."""
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", "-c:a", "flac", "-metadata", "title=Vorbis title", str(path)], check=True)
+    return path
+
+
+_ID3V1 = b"TAG" + b"Old v1 title".ljust(30, b"\0") + b"Old artist".ljust(30, b"\0") + b"\0" * 30 + b"2001" + b"\0" * 30 + b"\x0c"
+
+
+@pytest.mark.parametrize("front", [False, True])
+def test_a_flacs_id3v1_tag_at_the_end_is_removed(tmp_path: Path, front: bool) -> None:
+    # An ID3v1 tag after the last frame (some taggers add one to every file) kept its old title in the tagged copy,
+    # for the players that read it. The copy ends with the last frame; the sound is the same.
+    source = _flac(tmp_path / "v1.flac")
+    decoded = _decoded_md5(source)
+    if front:
+        stale = ID3()
+        stale.add(TIT2(encoding=3, text="Old ID3 title"))
+        stale.save(source)
+    with open(source, "ab") as handle:
+        handle.write(_ID3V1)
+    assert len(_ID3V1) == 128 and audio.probe(source, "v1.flac").tags["title"] == "Vorbis title"
+    target = tmp_path / "copy.flac"
+    result = audio.tag_copy(source, target, Tags(title="New title", id3_version="2.3"), rel="v1.flac")
+    old = ("an ID3v2.4 tag in front of the FLAC stream and " if front else "") + "an ID3v1 tag at the end of the file"
+    assert ("leading_id3", old, "none") in {(c.field, c.old, c.new) for c in result.changes}
+    assert b"TAG" not in target.read_bytes()[-128:] and b"Old v1 title" not in target.read_bytes()
+    assert _ffprobe_title(target) == "New title" and _decoded_md5(target) == decoded
+    assert audio.payload_digest(target, "flac") == audio.payload_digest(source, "flac")  # the frames, byte for byte
+    assert audio.tag(source, Tags(title="New title", id3_version="2.3"), rel="v1.flac").written  # in place, too
+    assert source.read_bytes()[-128:] != _ID3V1 and _decoded_md5(source) == decoded
+    assert audio.tag_copy(target, tmp_path / "again.flac", Tags(title="New title", id3_version="2.3"), dry_run=True).changes == []
+
+
+def test_flac_audio_that_ends_in_tag_is_not_taken_for_an_id3v1_tag(tmp_path: Path) -> None:
+    # "TAG" 128 bytes before the end inside the last frame: no ID3v1 tag (the frame's CRC does not end there)
+    source = _flac(tmp_path / "tag.flac")
+    data = bytearray(source.read_bytes())
+    data[-128:-125] = b"TAG"
+    source.write_bytes(bytes(data))
+    assert audio.probe(source, "tag.flac").tags.get("title") == "Vorbis title"
+    result = audio.tag_copy(source, tmp_path / "copy.flac", Tags(title="New title", id3_version="2.3"), rel="tag.flac")
+    assert "leading_id3" not in {c.field for c in result.changes}
+    assert (tmp_path / "copy.flac").read_bytes()[-128:] == bytes(data[-128:])

@@ -27,7 +27,7 @@ from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
-from .tags import flac_id3, load, load_tags, read_state
+from .tags import flac_stray_id3, load, load_tags, read_state
 from .tagset import Tags
 
 #: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
@@ -260,7 +260,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
     state = read_state(audio, kind)
     if kind == "flac":
-        state = replace(state, leading_id3=flac_id3(path)[0] if head[:3] == b"ID3" else "")
+        state = replace(state, leading_id3=flac_stray_id3(path)[0])
     media = Media(
         path=rel,
         size=size,

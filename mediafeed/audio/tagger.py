@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import mutagen
 from mutagen.id3 import ID3
@@ -66,7 +67,7 @@ from ..records import mutable
 from . import apetag, faststart, id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, flac_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
+from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
 from .tagset import STALE_APE, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
@@ -173,8 +174,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     ape = _ape_update(data if in_memory else source, wanted) if media.kind == "mp3" and wanted.id3_version else None
     if ape is not None:
         current = replace(current, id3_version=(current.id3_version or "") + STALE_APE)
-    if media.kind == "flac" and wanted.leading_id3 is not None:  # an ID3v2 tag in front: the copy leaves it out
-        current = replace(current, leading_id3=flac_id3(source)[0])
+    if media.kind == "flac" and wanted.leading_id3 is not None:  # ID3 tags around the stream: the copy leaves them out
+        current = replace(current, leading_id3=flac_stray_id3(source)[0])
     if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
         with open(source, "rb") as handle:
             if not mp4.has_chapter_track(handle, before.st_size):  # Nero's list alone: no chapters for Apple
@@ -314,13 +315,19 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
         _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), duration, rel)
     else:
         keep, _, start = _id3_lead(source) if kind == "mp3" else (0, 0, 0)
+        end = -1  # to the end of the file
         if kind == "flac" and wanted.leading_id3 == "":
-            start = flac_id3(source)[1]  # the FLAC stream alone, from its fLaC marker: players read its Vorbis comments
-        if start > keep:  # the copy is made without what lies between (see _id3_lead)
+            # the FLAC stream alone, from its fLaC marker to its last frame: players read its Vorbis comments
+            _, start, end = flac_stray_id3(source)
+            end = -1 if end == source.stat().st_size else end
+        if start > keep or end >= 0:  # the copy is made without what lies between (see _id3_lead), or after
             with open(source, "rb") as handle, open(tmp, "wb") as out:
                 out.write(_unfooted(handle.read(keep)) if keep else b"")
                 handle.seek(start)
-                shutil.copyfileobj(handle, out)
+                if end < 0:
+                    shutil.copyfileobj(handle, out)
+                else:
+                    _copy_span(handle, out, end - start)
         else:
             shutil.copyfile(source, tmp)
         if ape is not None:
@@ -334,6 +341,16 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
     return kept
+
+
+def _copy_span(handle: BinaryIO, out: BinaryIO, length: int) -> None:
+    """Copy ``length`` bytes from ``handle``'s position to ``out``."""
+    while length > 0:
+        block = handle.read(min(length, 1 << 20))
+        if not block:
+            raise ValueError("the file ended before its audio did")
+        out.write(block)
+        length -= len(block)
 
 
 def _tag_head(head: io.BytesIO, rest: int, wanted: Tags, original: mutagen.FileType | None, length: int | None) -> None:

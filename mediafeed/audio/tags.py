@@ -252,6 +252,22 @@ def flac_id3(path: Path) -> tuple[str, int]:
         return (f"2.{head[3]}", start) if handle.read(4) == b"fLaC" else ("", 0)
 
 
+def flac_stray_id3(path: Path) -> tuple[str, int, int]:
+    """The ID3 tags around a FLAC stream (``Tags.leading_id3``: "2.3" in front, "1" at the end, "2.3+1" both, ""
+    none), where the stream starts and where its audio ends: the copy tagging makes is that span alone."""
+    from .payload import flac_audio_end, flac_blocks
+
+    version, start = flac_id3(path)
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        try:
+            blocks, frames = flac_blocks(handle)
+            end = flac_audio_end(handle, blocks, frames, size)
+        except ValueError:  # no stream to speak of: the probe says so (MED004)
+            end = size
+    return "+".join(part for part in (version, "1" if end < size else "") if part), start, end
+
+
 # -- reading ----------------------------------------------------------------------------------
 
 #: ID3 TXXX descriptions (any case) that hold a comment where a tool wrote none in COMM, in the order they are read:
