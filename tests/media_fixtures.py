@@ -171,6 +171,10 @@ def _make_broken(folder: Path) -> None:
     for name in ("vbr-xing.mp3", "aac.m4a", "vorbis.ogg", "opus.opus", "lossless.flac", "pcm.wav", "video.mp4"):
         data = (folder / name).read_bytes()
         (folder / f"truncated-{name}").write_bytes(data[: len(data) // 2])
+    # at 8 kbit/s a few KB are seconds: 3,000 bytes short of its Info header are 3 s of a 6 s file
+    low = folder / "low-bitrate.mp3"
+    _ffmpeg("-i", str(folder / "source.wav"), "-ar", "8000", "-c:a", "libmp3lame", "-b:a", "8k", "-id3v2_version", "0", str(low))
+    (folder / "truncated-low-bitrate.mp3").write_bytes(low.read_bytes()[:-3000])
     data = bytearray((folder / "aac.m4a").read_bytes())
     data[4:8] = b"ftyp"
     data[:4] = struct.pack(">I", 0xFFFFFF)  # an ftyp box that claims 16 MB
@@ -202,6 +206,7 @@ BROKEN = {
     "text-only.m4a": ("MED006", "has no sound track (and no video)"),
     "pcm-named.mp3": ("MED005", "WAV, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),
+    "truncated-low-bitrate.mp3": ("MED004", "its Info header declares 6408 bytes of audio, the file has 3408"),
     "truncated-aac.m4a": ("MED004", "truncated"),
     "truncated-video.mp4": ("MED004", "truncated"),
     "truncated-vorbis.ogg": ("MED004", "truncated"),

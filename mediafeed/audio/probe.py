@@ -42,6 +42,9 @@ _MP3_SHORTFALL = 4096
 _OLDER_LAYERS = {2: "mp2", 1: "mp1"}
 #: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
 _MP3_BEYOND = 1.0
+#: … and one missing more than this many seconds of what its header declares is a cut-off file, however few the bytes
+#: (the header's duration would be the feed's, longer than what plays by more than Apple's one-second tolerance).
+_MP3_MISSING = 1.0
 
 
 def sniff(head: bytes) -> str:
@@ -320,13 +323,18 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header
-    beyond = 0  # bytes of audio after what the header declares
+    beyond = shortfall = 0  # bytes of audio after (before: missing) what the header declares
+
+    def truncated() -> MediaError:
+        assert header is not None
+        return MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
+                                               f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
+                                hint="copy or export it again; check it plays to the end"))
+
     if header is not None and header.bytes:
         shortfall = header.bytes - (scan.end - scan.start)
         if shortfall > _MP3_SHORTFALL:
-            raise MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
-                                                  f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
-                                   hint="copy or export it again; check it plays to the end"))
+            raise truncated()
         beyond = -shortfall
     declared = 0.0
     switch = scan.switch
@@ -339,6 +347,8 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
         if not mode:
             mode = "CBR" if header.kind == "Info" else "VBR"
+        if shortfall > 0 and header.bytes and shortfall / header.bytes * duration > _MP3_MISSING:
+            raise truncated()  # a few KB are seconds at a low bitrate: 3,000 bytes of an 8 kbit/s file are 3 s
         if beyond > _MP3_SHORTFALL:  # more audio than the header says (files joined with cat, say): count the frames
             walked = mpeg.scan_data(data, full=True)
             if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
