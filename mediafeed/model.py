@@ -176,6 +176,7 @@ class Media:
     #: at their own rate), and where, in seconds; 0 when every frame has the first one's rate
     rate_switch: int = 0
     switch_at: float = 0.0
+    cut: bool = False  #: MP3 without a Xing/VBRI header: its last frame runs past the end of the file (cut off)
 
 
 @frozen

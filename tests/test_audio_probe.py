@@ -248,3 +248,19 @@ def test_a_big_mp3_is_mapped_and_probes_as_if_read(fixtures: Path, monkeypatch: 
     read = outcome()
     monkeypatch.setattr(module, "_READ_LIMIT", 0)
     assert outcome() == read
+
+
+@pytest.mark.parametrize("cut", [False, True])
+def test_an_mp3_without_a_header_cut_mid_frame_is_a_warning(fixtures: Path, show: Path, tmp_path: Path, cut: bool) -> None:
+    """An MP3 without a Xing/VBRI header (nothing says how long it is) cut off mid-frame, as an interrupted copy or
+    download leaves it, passed without a word: its duration is what is there, and nothing told the producer."""
+    whole = (fixtures / "vbr-no-xing.mp3").read_bytes()
+    source = tmp_path / "cut.mp3"
+    source.write_bytes(whole[: len(whole) * 2 // 3 + 17] if cut else whole)
+    assert probe(source, "cut.mp3").cut is cut
+    rel = _use_audio(show, "003-capabilities-framework", source)
+    found = _checked(show, "MED030")[1]
+    assert [p["file"] for p in found] == ([rel] if cut else []) and not _checked(show, "MED004")[1]  # not refused
+    if cut:
+        assert found[0]["severity"] == "warning" and "the last audio frame is cut short" in found[0]["message"]
+        assert "check it plays to the end" in found[0]["hint"]

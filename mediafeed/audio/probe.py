@@ -361,5 +361,5 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
                   declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), rate_switch=switch[0], switch_at=switch[1],
-                  **_tag_fields(state))
+                  cut=scan.cut and (header is None or not header.frames), **_tag_fields(state))
     return media, state

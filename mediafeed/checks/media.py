@@ -153,6 +153,11 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                field="audio", episode=episode.slug,
                                hint="encode the whole episode again at one sample rate: "
                                     f"ffmpeg -i in.mp3 -ar {media.sample_rate} -c:a libmp3lame -b:a 128k out.mp3"))
+        if media.cut:
+            out.append(problem("MED030", rel, f"the last audio frame is cut short: the file looks cut off (an interrupted "
+                                              f"copy, export or download), and plays {clock(media.duration)}",
+                               field="audio", episode=episode.slug,
+                               hint="check it plays to the end of the episode; if not, copy or export it again"))
         if media.declared:
             out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
                                               f"{clock(media.duration)} (files joined without re-encoding?)",

@@ -163,6 +163,10 @@ _RULES = [
        "MP3 files exported at different sample rates and joined with cat (an intro at 44.1 kHz, the episode at 48 or "
        "22.05 kHz) switch rate at the join: many players and hardware decoders stop there or play the rest at the "
        "wrong speed. The feed's duration counts both parts at their own rates (what ffmpeg plays)."),
+    _r("MED030", "mediafeed", W, "an MP3 whose last frame is cut short (the file looks cut off)",
+       "Encoders write whole frames; a file whose last frame runs past its end was cut: an interrupted copy, export or "
+       "download. Without a Xing/VBRI header nothing says how much is missing, so the feed gets the duration of what "
+       "is there (what ffmpeg plays); check the file plays to the end of the episode."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
