@@ -595,6 +595,31 @@ def test_a_summary_the_build_refuses_as_too_long_is_not_written_into_the_file(sh
     assert len(tagged) == 5 and "003-capabilities-framework" not in tagged  # the others are tagged
 
 
+def test_a_master_replaced_while_it_is_tagged_keeps_the_new_file(copy_of, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor's new export renamed over the master while `mediafeed tag` worked on the old one (same length, as a
+    re-cut CBR file of the same duration has, and the old mtime, as `cp -p` or `rsync -t` give) was replaced by the
+    tagged copy of the old one: the new export was lost. The file's inode is compared too now."""
+    path = copy_of("cbr-info.mp3")
+    old = path.stat()
+    new = bytearray(path.read_bytes())
+    new[len(new) // 2] ^= 0x55  # another cut of the same length
+    real = tagger._verify
+
+    def verify(*args, **kwargs):  # type: ignore[no-untyped-def]
+        checked = real(*args, **kwargs)
+        incoming = path.with_name("export.mp3")
+        incoming.write_bytes(bytes(new))
+        os.utime(incoming, ns=(old.st_atime_ns, old.st_mtime_ns))
+        os.replace(incoming, path)  # the editor's export lands once the copy of the old file is checked
+        return checked
+
+    monkeypatch.setattr(tagger, "_verify", verify)
+    with pytest.raises(MediaError) as info:
+        audio.tag(path, WANTED, rel="cbr-info.mp3")
+    assert info.value.problems[0].code == "TAG003"
+    assert path.read_bytes() == bytes(new) and sorted(p.name for p in path.parent.iterdir()) == ["cbr-info.mp3"]
+
+
 def test_tag_help_ends_with_an_example() -> None:
     result = CliRunner().invoke(main, ["tag", "--help"])
     assert "Example:" in result.output and "mediafeed tag --dry-run" in result.output

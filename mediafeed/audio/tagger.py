@@ -252,8 +252,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
             if durable:
                 _flush(tmp)
             result.media = _verify(tmp, source, rel, media, wanted, original_digest)
-        after = source.stat()
-        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        if _changed(before, source.stat()):
             raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                    field="audio", hint="run the command again once the file is finished"))
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
@@ -341,6 +340,14 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
     return kept
+
+
+def _changed(before: os.stat_result, after: os.stat_result) -> bool:
+    """Whether the file at a path is no longer the one tagging read: written to (size, mtime) or replaced by another
+    (its inode: an editor's export renamed over it keeps the size of a re-cut of the same length, and ``cp -p`` or
+    ``rsync -t`` keep the mtime they were given)."""
+    return (after.st_ino, after.st_dev, after.st_size, after.st_mtime_ns) != \
+        (before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns)
 
 
 def _copy_span(handle: BinaryIO, out: BinaryIO, length: int) -> None:
@@ -547,8 +554,7 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     if media is None or tagged is None:
         tagged = _tagged_bytes(spliced, audio, wanted, length)
         media = _verify_mp3(tagged, data, rel, original, wanted)
-    after = source.stat()
-    if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
+    if len(data) != before.st_size or _changed(before, source.stat()):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
     # fresh: a free name is written straight into; a copy with these very bytes is kept (the site's links stay)
