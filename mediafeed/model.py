@@ -177,6 +177,9 @@ class Media:
     rate_switch: int = 0
     switch_at: float = 0.0
     cut: bool = False  #: MP3 without a Xing/VBRI header: its last frame runs past the end of the file (cut off)
+    #: MP4 family with video: the movie's length (``mvhd``, what players show) when it runs more than a second past the
+    #: sound (a still picture held after it, as ``ffmpeg -loop 1 -shortest`` overshoots); 0.0 otherwise
+    movie_length: float = 0.0
 
 
 @frozen

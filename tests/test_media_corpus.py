@@ -711,6 +711,30 @@ def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, 
     assert "export it again with its sound" in found[0]["hint"]
 
 
+def test_a_still_picture_video_that_runs_past_its_sound_is_a_warning_whose_fix_works(show: Path, tmp_path: Path) -> None:
+    """The show's artwork over the episode, made as ffmpeg is usually asked to (-loop 1 … -shortest), keeps the picture
+    going after the sound ends: 2 s of sound, a movie of 52 s. Apps show and play 52 s; the feed said 2 without a word."""
+    source = tmp_path / "still.mp4"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=red:s=160x160:r=1",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-tune", "stillimage",
+                    "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(source)], check=True)
+    movie = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                                  str(source)], capture_output=True, text=True, check=True).stdout)
+    media = audio.probe(source, "still.mp4")
+    assert movie - media.duration > 1 and media.movie_length == pytest.approx(movie, abs=0.01)
+    rel = _use_audio(show, "002-learning-alliances", source)
+    [found] = _checked(show, "MED031")[1]  # (the episode's transcript and chapters run past 2 s: exit code 1)
+    assert (found["file"], found["severity"]) == (rel, "warning")
+    assert f"{round(movie - media.duration)} s past its sound (00:00:02): apps show 00:00:" in found["message"]
+    command = found["hint"].split(": ", 1)[1].split(", then")[0].split()
+    assert command[:2] == ["ffmpeg", "-i"] and command[-1] == "out.mp4"
+    fixed = tmp_path / "out.mp4"
+    subprocess.run([*command[:2], str(source), "-nostdin", "-y", "-loglevel", "error", *command[3:-1], str(fixed)], check=True)
+    assert audio.probe(fixed, "out.mp4").movie_length == 0.0  # the producer's fix is the end of it
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED031")[1] == []
+
+
 def _ffprobe_seconds(path: Path) -> float:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
                          capture_output=True, text=True, check=True)

@@ -291,6 +291,24 @@ def has_chapter_track(handle: BinaryIO, size: int) -> bool:
     return False
 
 
+def movie_duration(handle: BinaryIO, size: int) -> float:
+    """The movie's length in seconds (``moov/mvhd``: its longest track, as players show it), 0.0 when it has none."""
+    for top in boxes(handle, 0, size):
+        if top.name == b"moov":
+            for box in boxes(handle, top.body, top.end):
+                if box.name == b"mvhd":
+                    handle.seek(box.body)
+                    head = handle.read(32)
+                    version = head[0] if head else 0
+                    fmt, at = (">IQ", 20) if version == 1 else (">II", 12)
+                    if len(head) < at + struct.calcsize(fmt):
+                        return 0.0
+                    timescale, length = struct.unpack(fmt, head[at:at + struct.calcsize(fmt)])
+                    return length / timescale if timescale and length != (1 << (8 * struct.calcsize(fmt[-1]))) - 1 else 0.0
+            return 0.0
+    return 0.0
+
+
 def metadata_keys(handle: BinaryIO, size: int) -> dict[str, str]:
     """The names of QuickTime's keyed metadata (``moov/udta/meta`` with a ``keys`` box, which Apple's tools and
     ``ffmpeg -movflags use_metadata_tags`` write), by the name mutagen gives each item of the ``ilst`` beside it: the

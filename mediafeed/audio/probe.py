@@ -42,6 +42,8 @@ _MP3_SHORTFALL = 4096
 _OLDER_LAYERS = {2: "mp2", 1: "mp1"}
 #: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
 _MP3_BEYOND = 1.0
+#: A video whose picture runs this many seconds past its sound is told (MED031): apps show the movie's length.
+_PICTURE_BEYOND = 1.0
 #: … and one missing more than this many seconds of what its header declares is a cut-off file, however few the bytes
 #: (the header's duration would be the feed's, longer than what plays by more than Apple's one-second tolerance).
 _MP3_MISSING = 1.0
@@ -235,6 +237,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         bitrate = int(size * 8 / duration)
     video = index_last = False
     height = 0
+    movie_length = 0.0
     blocker = ""
     mime = MIME.get(kind, "")
     if kind == "mp4":
@@ -253,6 +256,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                                       "nothing to play", field="audio",
                                        hint="export the episode again with its audio (check the preset includes it)"))
             index_last = mp4.index_last(handle, size)
+            if video and "soun" in handlers:
+                movie = mp4.movie_duration(handle, size)
+                movie_length = movie if movie - duration > _PICTURE_BEYOND else 0.0
             if index_last:
                 plan = mp4.fast_start_plan(handle, size)
                 blocker = plan if isinstance(plan, str) else ""
@@ -279,6 +285,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         index_last=index_last,
         index_blocker=blocker,
+        movie_length=movie_length,
         **_tag_fields(state),
     )
     return media, state

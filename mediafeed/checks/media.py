@@ -126,6 +126,16 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                    field="audio", episode=episode.slug,
                                    hint="export it again with its sound (check that the timeline's audio is not "
                                         "muted and the preset includes audio)"))
+            if media.movie_length:
+                ext = "." + (episode.audio.rpartition(".")[2].lower() or "mp4")
+                out.append(problem("MED031", rel, f"the video runs {clock(media.movie_length)}, {media.movie_length - media.duration:.0f} s "
+                                                  f"past its sound ({clock(media.duration)}): apps show {clock(media.movie_length)} "
+                                                  "and play the rest as a silent picture, while the feed says "
+                                                  f"{clock(media.duration)}", field="audio", episode=episode.slug,
+                                   hint=f"end the picture with the sound (the sound is copied, the picture encoded again): "
+                                        f"ffmpeg -i in{ext} -c:a copy -c:v libx264 -pix_fmt yuv420p -r 25 -t "
+                                        f"{media.duration:.3f} -movflags +faststart out{ext}, then put out{ext} in place "
+                                        "under the same name"))
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
             rate = f"{media.bitrate // 1000} kbit/s" if media.bitrate >= 1000 else f"{media.bitrate} bit/s (silence?)"

@@ -167,6 +167,11 @@ _RULES = [
        "Encoders write whole frames; a file whose last frame runs past its end was cut: an interrupted copy, export or "
        "download. Without a Xing/VBRI header nothing says how much is missing, so the feed gets the duration of what "
        "is there (what ffmpeg plays); check the file plays to the end of the episode."),
+    _r("MED031", "mediafeed apple", W, "a video whose picture runs more than a second past its sound",
+       "A still-image video (the show's artwork over the episode, as made for YouTube or Spotify) exported with "
+       "ffmpeg -loop 1 -shortest often keeps the picture going seconds after the sound ends: apps show and play the "
+       "movie's length, the feed says the sound's, and Apple compares the two within a second. Encoding the picture "
+       "again with -t (the sound's length) and copying the sound ends both together."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
