@@ -167,7 +167,9 @@ class Media:
     has_cover: bool = False
     lead: int = 0  #: MP3: bytes of unknown data before the first audio frame (0 when none, or only zero padding)
     declared: float = 0.0  #: MP3: the duration its Xing/VBRI header declares when the file holds more audio (else 0)
-    codec: str = ""  #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus")
+    #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus"); an MP3 of an
+    #: older layer: "mp2", "mp1"; a WAV of MPEG audio: "mp3", "mp2" ("" for PCM and the rest)
+    codec: str = ""
     chained: bool = False  #: Ogg: more than one logical stream one after another (files joined); ``duration`` is the first's
     index_last: bool = False  #: MP4 family: the index (``moov``) comes after the media data (not "fast start")
     #: ``index_last``: why the build cannot publish a copy with the index first ("" when it can; see audio.faststart)

@@ -412,7 +412,7 @@ def _said_at_once(root: Path, slug: str, audio_name: str, media: Media) -> tuple
     from .checks.episodes import unaccepted_format
     from .config import load_show
 
-    return tuple(filter_problems([unaccepted_format(slug, audio_name, media.mime)], load_show(root)[0]))
+    return tuple(filter_problems([unaccepted_format(slug, audio_name, media.mime, media.codec)], load_show(root)[0]))
 
 
 #: A comment tag longer than this (bytes, Apple's limit for a description) is show notes: the body, not the summary.

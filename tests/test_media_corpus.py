@@ -978,6 +978,25 @@ def test_following_med005s_hint_gives_a_file_the_next_build_publishes_for_apple(
     assert left == []
 
 
+def test_a_wav_of_mp3_audio_is_told_how_to_take_the_mp3_out_and_following_it_gives_an_mp3(show: Path) -> None:
+    # A "RIFF MP3" named .wav (some recorders and broadcast tools write MP3 frames in a WAV) got MED010's "publish an
+    # MP3 or M4A": the producer encoded the MP3 again, losing quality, when it was there to be copied out.
+    folder = add_episode(show, "006-riff", "title: Riff\ndate: 2026-04-01T08:00:00+00:00\nguid: riff-guid\naudio: take.wav\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    *_MISNAMED["riff-mp3-named.mp3"], str(folder / "take.wav")], check=True)
+    found = _checked(show, "MED010")[1]
+    [riff] = [p for p in found if p["episode"] == "006-riff"]
+    assert "the audio in this WAV is MP3 already" in riff["message"] and "-c:a copy -f mp3" in riff["hint"]
+    _follow(riff["hint"], folder, "take.wav")
+    assert audio.probe(folder / "take.mp3", "take.mp3").kind == "mp3"
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-riff" and p["severity"] != "info"] == []
+    pcm = make_media(folder / "pcm.wav", "wav", 1.0)  # a PCM WAV keeps the hint it had
+    assert audio.probe(pcm, "pcm.wav").codec == ""
+
+
 def _upright(path: Path, rotate: int) -> Path:
     """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
     held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones

@@ -204,6 +204,10 @@ def _extension_hint(kind: str, ext: str, media: Media) -> str:
     return f"rename it to end in {best} (and write 'audio: …{best}' in episode.md)"
 
 
+#: WAV format tags of MPEG audio (``Media.codec``): MP3, and MPEG Layer I or II
+_WAV_CODECS = {0x0055: "mp3", 0x0050: "mp2"}
+
+
 def _wav_format(head: bytes) -> int:
     """A WAV file's format tag (1 PCM, 0x55 MP3, …) when its ``fmt `` chunk is the first, as encoders write it; else 0."""
     if head[12:16] == b"fmt " and len(head) >= 22:
@@ -281,7 +285,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
         height=height,
-        codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
+        codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else _WAV_CODECS.get(_wav_format(head), "")
+        if kind == "wav" else "",
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         index_last=index_last,
         index_blocker=blocker,

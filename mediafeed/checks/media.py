@@ -108,7 +108,7 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED011", rel, f"the audio in this .mp3 file is {LAYER_NAMES.get(media.codec, media.codec)}, "
                                               "not MP3 (MPEG audio Layer III)", field="audio", episode=episode.slug,
                                hint="encode it as MP3: ffmpeg -i in.mp3 -c:a libmp3lame -b:a 128k out-mp3.mp3"))
-        elif media.codec and not _aac(media.codec):
+        elif media.kind == "mp4" and media.codec and not _aac(media.codec):
             ext = episode.audio.rpartition(".")[2].lower() or "mp4"  # (a .mov stays a .mov: its type is in the feed)
             hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video else
                     f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")
