@@ -264,3 +264,29 @@ def test_an_mp3_without_a_header_cut_mid_frame_is_a_warning(fixtures: Path, show
     if cut:
         assert found[0]["severity"] == "warning" and "the last audio frame is cut short" in found[0]["message"]
         assert "check it plays to the end" in found[0]["hint"]
+
+
+def test_a_fragmented_mp4_a_tag_editor_broke_is_corrupt_before_tagging_not_a_bug_after(fixtures: Path, tmp_path: Path) -> None:
+    """OBS's fragmented MP4, tagged by an editor built on mutagen (whose save moves only the first fragment's offsets),
+    plays noise after the first second: check passed it, and the build stopped at TAG002 ("a bug in mediafeed")."""
+    from mutagen.mp4 import MP4Cover
+
+    from mediafeed.audio import Cover, Tags, tag
+
+    broken = tmp_path / "recording.mp4"
+    shutil.copyfile(fixtures / "fragmented-video.mp4", broken)
+    saved = MP4(broken)
+    saved["covr"] = [MP4Cover(b"\xff\xd8\xff\xe0" + bytes(100_000), imageformat=MP4Cover.FORMAT_JPEG)]
+    saved.save()
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(broken), "-map", "0:a", "-f", "null", "-"],
+                             capture_output=True, text=True)
+    assert "Invalid data" in decoded.stderr  # what a player gets
+    with pytest.raises(MediaError) as info:
+        probe(broken, "recording.mp4")
+    [found] = info.value.problems
+    assert found.code == "MED004" and "the samples of movie fragment 2 of its" in found.message
+    assert "lie outside its media data" in found.message and "before a tag editor saved it" in found.hint
+    mended = tmp_path / "tagged.mp4"  # the same tag written by mediafeed, which moves every fragment: no problem
+    shutil.copyfile(fixtures / "fragmented-video.mp4", mended)
+    tag(mended, Tags(cover=Cover("image/jpeg", b"\xff\xd8\xff\xe0" + bytes(100_000))), rel="tagged.mp4")
+    assert probe(mended, "tagged.mp4").duration > 5

@@ -17,6 +17,7 @@ from the fragments too (ISO/IEC 14496-12, 8.8).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import struct
@@ -272,6 +273,30 @@ def damage(found: list[Track], size: int) -> str:
                 kind = "sound" if track.handler == "soun" else "video"
                 return (f"the {which} chunk of its {kind} track ({end - offset:,} bytes at offset {offset:,}) runs past "
                         f"the end of the file ({size:,} bytes): its sample table is damaged")
+    return ""
+
+
+def media_spans(handle: BinaryIO, size: int) -> list[tuple[int, int]]:
+    """Where each top-level ``mdat`` box's content starts and ends, in file order."""
+    return [(box.body, min(box.end, size)) for box in boxes(handle, 0, size) if box.name == b"mdat"]
+
+
+def misplaced_run(found: list[Track], media: list[tuple[int, int]]) -> str:
+    """How a run of samples of a movie fragment lies outside the file's ``mdat`` boxes (``media``: :func:`media_spans`),
+    or "" when none does: a tag editor that grows ``moov`` without moving the fragments' absolute offsets (mutagen
+    alone moves the first fragment's) leaves the later ones pointing at the wrong bytes."""
+    starts = [start for start, _ in media]
+    for track in found:
+        if track.handler not in ("soun", "vide"):
+            continue
+        for number, (offset, sizes) in enumerate(track.runs, 1):
+            end = offset + sum(sizes)
+            at = bisect.bisect_right(starts, offset) - 1
+            if at < 0 or end > media[at][1]:
+                kind = "sound" if track.handler == "soun" else "video"
+                return (f"the samples of movie fragment {number} of its {kind} track ({end - offset:,} bytes at offset "
+                        f"{offset:,}) lie outside its media data: the fragments' offsets are wrong, as a tag editor "
+                        "that does not move them leaves a fragmented MP4 (players stop or play noise there)")
     return ""
 
 
