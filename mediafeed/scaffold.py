@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from . import audio
 from .categories import APPLE_CATEGORIES, is_category
 from .config import LANGUAGE, SHOW_FILE, language_guess
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
-from .errors import InputError, MediafeedError, Problem, error
+from .errors import InputError, MediaError, MediafeedError, Problem, error
 from .guids import new_guid
 from .model import Media
 from .output import atomic_copy, atomic_write
@@ -356,7 +357,10 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     if episode_type not in EPISODE_TYPES:
         raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
-    media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio
+    try:
+        media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio
+    except MediaError as exc:  # no episode.md yet: the fix is to add the mended file
+        raise MediaError([_for_add(p) for p in exc.problems]) from None
     episodes = existing_episodes(root)
     # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
     title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
@@ -401,6 +405,14 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
                       duration=media.duration, problems=_said_at_once(root, slug, audio_name, media))
+
+
+def _for_add(problem: Problem) -> Problem:
+    """A problem of the audio ``add`` was given, its hint told for a file with no episode.md yet: probe's hints say
+    to write the mended file's name into episode.md; here it is the file to add."""
+    hint = re.sub(r" \(and write 'audio: …(\.\w+)' in episode\.md\)$", r", then add that file", problem.hint)
+    hint = re.sub(r", then name it (\S+) and write 'audio: \1'(?: in episode\.md)?$", r", then add it as \1", hint)
+    return replace(problem, hint=hint)
 
 
 def _said_at_once(root: Path, slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:

@@ -483,6 +483,22 @@ def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path
     assert [p["message"] for p in said][0] == json.loads(as_json.stdout)["problems"][0]["message"]
 
 
+@pytest.mark.parametrize("name, made, hint", [
+    ("take.mp3", ("m4a", ("-f", "ipod")), "rename it to end in .m4a, then add that file"),
+    ("take.mp2", ("mp3", ("-c:a", "mp2", "-b:a", "128k", "-f", "mp2")), "out.mp3, then add it as take.mp3"),
+])
+def test_add_tells_a_misnamed_file_what_to_add_instead(tmp_path: Path, name: str, made: tuple, hint: str) -> None:
+    """add's MED005 for a file whose name lies said to "write 'audio: ….m4a' in episode.md": there is no episode.md
+    yet (add refused the file); the fix is to add the renamed (or encoded) file."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    given = make_media(tmp_path / name, made[0], 1.0, extra=made[1])
+    result = runner.invoke(main, ["add", str(given), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert result.exit_code == 1
+    [found] = json.loads(result.stdout)["problems"]
+    assert found["code"] == "MED005" and found["hint"].endswith(hint) and "episode.md" not in found["hint"]
+
+
 @pytest.mark.parametrize("ignore", ["MED010", "MED", "apple, spotify"])
 def test_add_says_nothing_of_a_wav_when_the_show_ignores_med010(tmp_path: Path, ignore: str) -> None:
     """add's MED010 came even when show.yml's checks ignore it, which check and build then honour."""
