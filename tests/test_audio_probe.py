@@ -199,6 +199,31 @@ def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Pat
     assert "ffmpeg -i in.mp3 -c copy" in found[0]["hint"]
 
 
+@pytest.mark.parametrize("factor", [2, 0.5])
+def test_an_info_header_whose_frame_count_a_tool_left_wrong_gets_the_frames_duration(fixtures: Path, show: Path,
+                                                                                    tmp_path: Path, factor: float) -> None:
+    """A constant-bitrate MP3's Info header counting twice (or half) its frames: the feed said 12 s (or 3 s) of a
+    6 s file, as mutagen and ffprobe read the header, while ffmpeg plays 6 s. At a constant bitrate the bytes say how
+    long it plays: a header saying otherwise is checked by counting the frames (MED025)."""
+    import struct
+
+    data = bytearray((fixtures / "cbr-info.mp3").read_bytes())
+    at = data.index(b"Info")
+    assert struct.unpack(">I", data[at + 4:at + 8])[0] & 1  # the frame count is there
+    frames = struct.unpack(">I", data[at + 8:at + 12])[0]
+    struct.pack_into(">I", data, at + 8, int(frames * factor))
+    source = tmp_path / "edited.mp3"
+    source.write_bytes(bytes(data))
+    declared = probe(fixtures / "cbr-info.mp3", "x.mp3").duration * factor
+    media = probe(source, "edited.mp3")
+    assert media.duration == pytest.approx(probe(fixtures / "cbr-info.mp3", "x.mp3").duration, abs=0.1)
+    assert media.declared == pytest.approx(declared, abs=0.1)
+    (show / "published.json").unlink()  # a new show: nothing published yet, so the audio may change
+    rel = _use_audio(show, "000-trailer", source)
+    [found] = _checked(show, "MED025")[1]
+    assert found["file"] == rel and "but the file holds 00:00:06" in found["message"]
+
+
 @pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
 def test_unknown_bytes_before_the_first_frame_are_counted_not_refused(fixtures: Path, name: str) -> None:
     """An MP3 that starts with neither a tag nor a frame (an encoder's leftovers, a bad cut) plays in mutagen and

@@ -367,9 +367,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
             mode = "CBR" if header.kind == "Info" else "VBR"
         if shortfall > 0 and header.bytes and shortfall / header.bytes * duration > _MP3_MISSING:
             raise truncated()  # a few KB are seconds at a low bitrate: 3,000 bytes of an 8 kbit/s file are 3 s
-        if beyond > _MP3_SHORTFALL:  # more audio than the header says (files joined with cat, say): count the frames
+        # A constant bitrate says how long the bytes play: an Info header whose frame count says otherwise (a tool
+        # that rewrote the bytes, not the count) is checked by counting the frames, as is more audio than declared
+        # (files joined with cat, say). Both are rare: every other MP3 with a header is not walked.
+        bytes_say = (scan.end - scan.start) * 8 / scan.bitrate if header.kind == "Info" and scan.bitrate else 0.0
+        if beyond > _MP3_SHORTFALL or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
             walked = mpeg.scan_data(data, full=True)
-            if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
+            if walked is not None and abs(walked.duration - duration) > max(_MP3_BEYOND, duration * 0.01):
                 declared = duration
                 duration, bitrate, mode, switch = walked.duration, walked.bitrate, walked.mode, walked.switch
     if duration <= 0:

@@ -169,8 +169,10 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                field="audio", episode=episode.slug,
                                hint="check it plays to the end of the episode; if not, copy or export it again"))
         if media.declared:
+            why = "files joined without re-encoding, or a header a tool did not update?" \
+                if media.declared < media.duration else "a header a tool did not update?"
             out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
-                                              f"{clock(media.duration)} (files joined without re-encoding?)",
+                                              f"{clock(media.duration)} ({why})",
                                field="audio", episode=episode.slug,
                                hint="remux it so the header covers the whole file: ffmpeg -i in.mp3 -c copy out.mp3"))
         if not show.tag_on_build and not media.tags.get("title"):

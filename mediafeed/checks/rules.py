@@ -141,9 +141,11 @@ _RULES = [
     _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
        "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
        "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
-    _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares less audio than the file holds",
-       "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header; apps that trust it "
-       "show the wrong length and seek to the wrong place. The feed gets the counted duration either way."),
+    _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares another length than the file holds",
+       "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header, and a tool that "
+       "rewrites a constant-bitrate file's audio without its Info header's frame count leaves it saying another "
+       "length; apps that trust it show the wrong length and seek to the wrong place. The feed gets the counted "
+       "duration either way."),
     _r("MED026", "mediafeed", W, "an Ogg file of several streams one after another",
        "Ogg files joined with cat make a chain: mutagen, and the feed's duration, count only the first stream, and many "
        "apps play only that one (others stop or jump at the join)."),
