@@ -255,16 +255,20 @@ def flac_id3(path: Path) -> tuple[str, int]:
 def flac_stray_id3(path: Path) -> tuple[str, int, int]:
     """The ID3 tags around a FLAC stream (``Tags.leading_id3``: "2.3" in front, "1" at the end, "2.3+1" both, ""
     none), where the stream starts and where its audio ends: the copy tagging makes is that span alone."""
-    from .payload import flac_audio_end, flac_blocks
+    from .payload import ID3V1_SIZE, flac_audio_end, flac_blocks
 
-    version, start = flac_id3(path)
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
-        try:
-            blocks, frames = flac_blocks(handle)
-            end = flac_audio_end(handle, blocks, frames, size)
-        except ValueError:  # no stream to speak of: the probe says so (MED004)
-            end = size
+        head = handle.read(3)
+        handle.seek(max(0, size - ID3V1_SIZE))
+        end = size
+        if handle.read(3) == b"TAG":  # (most files: no more than these two reads)
+            try:
+                blocks, frames = flac_blocks(handle)
+                end = flac_audio_end(handle, blocks, frames, size)
+            except ValueError:  # no stream to speak of: the probe says so (MED004)
+                pass
+    version, start = flac_id3(path) if head == b"ID3" else ("", 0)
     return "+".join(part for part in (version, "1" if end < size else "") if part), start, end
 
 
