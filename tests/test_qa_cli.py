@@ -483,6 +483,40 @@ def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path
     assert [p["message"] for p in said][0] == json.loads(as_json.stdout)["problems"][0]["message"]
 
 
+@pytest.mark.parametrize("name", ["take.mp3", "take.m4a"])
+def test_add_keeps_the_chapters_an_editor_put_in_the_file_for_the_feed_and_the_page(tmp_path: Path, name: str) -> None:
+    """An export with chapters (Hindenburg, Auphonic, ffmpeg) kept them inside the audio, for Apple, but the feed had
+    no podcast:chapters and the page none: they lived only in the audio. add writes them to chapters.txt."""
+    import feedparser
+
+    runner = CliRunner()
+    show = tmp_path / "show"
+    assert runner.invoke(main, ["init", str(show), *INIT_ARGS]).exit_code == 0
+    meta = tmp_path / "chapters.ffmeta"
+    meta.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=Cold open\n"
+                    "[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=3000\ntitle=The  interview\n")
+    given = tmp_path / name
+    codec = ["-c:a", "libmp3lame"] if name.endswith(".mp3") else ["-c:a", "aac"]
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=duration=3", "-i", str(meta),
+                    "-map", "0", "-map_chapters", "1", *codec, "-b:a", "32k", str(given)], check=True)
+    result = runner.invoke(main, ["add", str(given), "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    added = json.loads(result.stdout)
+    assert added["chapters"] == 2
+    text = (show / "episodes" / added["slug"] / "chapters.txt").read_text()
+    assert [line for line in text.splitlines() if not line.startswith("#")] == ["00:00:00 Cold open",
+                                                                                "00:00:01.500 The interview"]
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace("artwork.jpg", "artwork.png"))
+    shutil.copyfile(ROOT / "artwork.png", show / "artwork.png")
+    built = runner.invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert built.exit_code == 0, built.output
+    feed = (show / "public" / "feed.xml").read_text()
+    assert f'episodes/{added["slug"]}/chapters.json" type="application/json+chapters"' in feed
+    assert feed.count("<psc:chapter ") == 2 and len(feedparser.parse(feed).entries) == 1
+    chapters = json.loads((show / "public" / "episodes" / added["slug"] / "chapters.json").read_text())["chapters"]
+    assert [(c["startTime"], c["title"]) for c in chapters] == [(0, "Cold open"), (1.5, "The interview")]
+
+
 @pytest.mark.parametrize("name, made, hint", [
     ("take.mp3", ("m4a", ("-f", "ipod")), "rename it to end in .m4a, then add that file"),
     ("take.mp2", ("mp3", ("-c:a", "mp2", "-b:a", "128k", "-f", "mp2")), "out.mp3, then add it as take.mp3"),

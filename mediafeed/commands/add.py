@@ -76,6 +76,8 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         return
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
     info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
+    if new.chapters:
+        info(f"{new.chapters} chapter(s) found in the audio file: written to {new.path.parent / 'chapters.txt'} (edit them there).")
     if new.problems:  # said now, as check will: the producer still has the recording's other exports at hand
         from ..terminal import print_problems
 
