@@ -182,6 +182,9 @@ class Media:
     #: MP4 family with video: the movie's length (``mvhd``, what players show) when it runs more than a second past the
     #: sound (a still picture held after it, as ``ffmpeg -loop 1 -shortest`` overshoots); 0.0 otherwise
     movie_length: float = 0.0
+    #: MP4 family: where the file says it was recorded (a phone's ``©xyz`` or ``loci`` box, a location key), as found;
+    #: "" when it does not say
+    location: str = ""
 
 
 @frozen

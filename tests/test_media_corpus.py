@@ -735,6 +735,27 @@ def test_a_still_picture_video_that_runs_past_its_sound_is_a_warning_whose_fix_w
     assert _checked(show, "MED031")[1] == []
 
 
+@pytest.mark.parametrize("ext, found", [("mp4", "loci +51.5072-000.1275"), ("mov", "©xyz +51.5072-000.1275/")])
+def test_a_video_that_says_where_it_was_recorded_is_a_warning_whose_fix_works(show: Path, tmp_path: Path, ext: str,
+                                                                             found: str) -> None:
+    """A phone's video keeps the place it was shot in the file (ffmpeg writes a location as the 3GPP loci box in an
+    .mp4, as QuickTime's ©xyz in a .mov, as Android phones do); tagging keeps a producer's metadata, so the episode
+    published the producer's whereabouts without a word."""
+    source = make_media(tmp_path / f"phone.{ext}", ext, 2.0, extra=("-metadata", "location=+51.5072-000.1275/"))
+    assert audio.probe(source, f"phone.{ext}").location == found
+    rel = _use_audio(show, "002-learning-alliances", source)
+    [warning] = _checked(show, "MED032")[1]  # (the episode's transcript and chapters run past 2 s: exit code 1)
+    assert (warning["file"], warning["severity"]) == (rel, "warning")
+    assert warning["message"].startswith(f"the file says where it was recorded ({found})")
+    command = warning["hint"].split(": ", 1)[1].split(", then")[0].split()
+    assert command[:3] == ["ffmpeg", "-i", f"in.{ext}"] and command[-1] == f"out.{ext}"
+    fixed = tmp_path / f"out.{ext}"
+    subprocess.run([*command[:2], str(source), "-nostdin", "-y", "-loglevel", "error", *command[3:-1], str(fixed)], check=True)
+    assert audio.probe(fixed, f"out.{ext}").location == ""
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED032")[1] == []
+
+
 def _ffprobe_seconds(path: Path) -> float:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
                          capture_output=True, text=True, check=True)

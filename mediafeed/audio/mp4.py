@@ -334,6 +334,51 @@ def movie_duration(handle: BinaryIO, size: int) -> float:
     return 0.0
 
 
+def recorded_at(handle: BinaryIO, size: int) -> str:
+    """Where the file says it was recorded, as a phone or camera writes it, or "" when it does not: QuickTime's
+    ``moov/udta/©xyz`` (an ISO 6709 text: Android phones, ``ffmpeg -metadata location=`` in a .mov), the 3GPP
+    ``moov/udta/loci`` box (ffmpeg's in an .mp4) or a ``…location…`` key of QuickTime's keyed metadata (iPhones'
+    ``com.apple.quicktime.location.ISO6709``), at ``moov/meta`` or ``moov/udta/meta``."""
+    for top in boxes(handle, 0, size):
+        if top.name != b"moov":
+            continue
+        for box in boxes(handle, top.body, top.end):
+            if box.name == b"meta":
+                found = _location_key(handle, box)
+                if found:
+                    return found
+            if box.name != b"udta":
+                continue
+            for item in boxes(handle, box.body, box.end):
+                if item.name == b"\xa9xyz":
+                    handle.seek(item.body + 4)  # text length and language
+                    text = handle.read(min(item.end - item.body - 4, 64)).decode("latin-1").strip("\0 ")
+                    return f"©xyz {text}" if text else "©xyz"
+                if item.name == b"loci" and item.end - item.body >= 18:
+                    handle.seek(item.body + 6)  # version, flags and language
+                    name = b""
+                    while (byte := handle.read(1)) not in (b"", b"\0") and len(name) < 64:
+                        name += byte
+                    handle.seek(1, os.SEEK_CUR)  # the role
+                    longitude, latitude = struct.unpack(">ii", handle.read(8))
+                    return f"loci {latitude / 65536:+08.4f}{longitude / 65536:+09.4f}"
+                if item.name == b"meta":
+                    found = _location_key(handle, item)
+                    if found:
+                        return found
+        return ""
+    return ""
+
+
+def _location_key(handle: BinaryIO, meta: Box) -> str:
+    handle.seek(meta.body)
+    start = meta.body + 4 if handle.read(4) == b"\0\0\0\0" else meta.body
+    for keys in boxes(handle, start, meta.end):
+        if keys.name == b"keys":
+            return next((name for name in _keys(_full_body(handle, keys)).values() if "location" in name.lower()), "")
+    return ""
+
+
 def metadata_keys(handle: BinaryIO, size: int) -> dict[str, str]:
     """The names of QuickTime's keyed metadata (``moov/udta/meta`` with a ``keys`` box, which Apple's tools and
     ``ffmpeg -movflags use_metadata_tags`` write), by the name mutagen gives each item of the ``ilst`` beside it: the

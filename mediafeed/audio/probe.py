@@ -242,6 +242,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     video = index_last = False
     height = 0
     movie_length = 0.0
+    location = ""
     blocker = ""
     mime = MIME.get(kind, "")
     if kind == "mp4":
@@ -266,6 +267,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                                       "nothing to play", field="audio",
                                        hint="export the episode again with its audio (check the preset includes it)"))
             index_last = mp4.index_last(handle, size)
+            location = mp4.recorded_at(handle, size)
             if video and "soun" in handlers:
                 movie = mp4.movie_duration(handle, size)
                 movie_length = movie if movie - duration > _PICTURE_BEYOND else 0.0
@@ -297,6 +299,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         index_last=index_last,
         index_blocker=blocker,
         movie_length=movie_length,
+        location=location,
         **_tag_fields(state),
     )
     return media, state

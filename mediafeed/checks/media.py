@@ -115,6 +115,15 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             container = "video" if media.video else _CONTAINERS.get(ext, "MP4")
             out.append(problem("MED011", rel, f"the audio in this {container} file is {_codec_name(media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
+        if media.location:
+            ext = "." + (episode.audio.rpartition(".")[2].lower() or "mp4")
+            out.append(problem("MED032", rel, f"the file says where it was recorded ({media.location}), as phones and "
+                                              "cameras write it: anyone who downloads the episode can read the place",
+                               field="audio", episode=episode.slug,
+                               hint=f"unless that is meant, remove it (the audio and video are copied as they are; the "
+                                    f"file's other tags go too, and mediafeed writes its own): ffmpeg -i in{ext} -c copy "
+                                    f"-map_metadata -1 -movflags +faststart out{ext}, then put out{ext} in place under "
+                                    "the same name"))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
             if media.index_blocker and show.tag_on_build and _chapters_remuxed(item):

@@ -169,6 +169,11 @@ _RULES = [
        "Encoders write whole frames; a file whose last frame runs past its end was cut: an interrupted copy, export or "
        "download. Without a Xing/VBRI header nothing says how much is missing, so the feed gets the duration of what "
        "is there (what ffmpeg plays); check the file plays to the end of the episode."),
+    _r("MED032", "mediafeed", W, "a media file that says where it was recorded",
+       "Phones and cameras write the place a video (or a phone's voice recording) was made into the file: QuickTime's "
+       "©xyz, the 3GPP loci box, an iPhone's com.apple.quicktime.location.ISO6709 key. Tagging keeps a producer's "
+       "metadata, so it is published with the episode, and anyone who downloads it can read where it was recorded "
+       "(a home, a source's office). ffmpeg -map_metadata -1 with -c copy removes it and changes no audio or video."),
     _r("MED031", "mediafeed apple", W, "a video whose picture runs more than a second past its sound",
        "A still-image video (the show's artwork over the episode, as made for YouTube or Spotify) exported with "
        "ffmpeg -loop 1 -shortest often keeps the picture going seconds after the sound ends: apps show and play the "
