@@ -711,6 +711,14 @@ def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, 
     assert "export it again with its sound" in found[0]["hint"]
 
 
+def _run_hint(hint: str, source: Path, made: Path) -> Path:
+    """Run the ffmpeg command a hint gives ("…: ffmpeg -i in.mp4 … out.mp4, then …") on ``source``, making ``made``."""
+    command = hint.split(": ", 1)[1].split(", then")[0].split()
+    assert command[:3] == ["ffmpeg", "-i", f"in{made.suffix}"] and command[-1] == f"out{made.suffix}", hint
+    subprocess.run([*command[:2], str(source), "-nostdin", "-y", "-loglevel", "error", *command[3:-1], str(made)], check=True)
+    return made
+
+
 def test_a_still_picture_video_that_runs_past_its_sound_is_a_warning_whose_fix_works(show: Path, tmp_path: Path) -> None:
     """The show's artwork over the episode, made as ffmpeg is usually asked to (-loop 1 … -shortest), keeps the picture
     going after the sound ends: 2 s of sound, a movie of 52 s. Apps show and play 52 s; the feed said 2 without a word."""
@@ -726,10 +734,7 @@ def test_a_still_picture_video_that_runs_past_its_sound_is_a_warning_whose_fix_w
     [found] = _checked(show, "MED031")[1]  # (the episode's transcript and chapters run past 2 s: exit code 1)
     assert (found["file"], found["severity"]) == (rel, "warning")
     assert f"{round(movie - media.duration)} s past its sound (00:00:02): apps show 00:00:" in found["message"]
-    command = found["hint"].split(": ", 1)[1].split(", then")[0].split()
-    assert command[:2] == ["ffmpeg", "-i"] and command[-1] == "out.mp4"
-    fixed = tmp_path / "out.mp4"
-    subprocess.run([*command[:2], str(source), "-nostdin", "-y", "-loglevel", "error", *command[3:-1], str(fixed)], check=True)
+    fixed = _run_hint(found["hint"], source, tmp_path / "out.mp4")
     assert audio.probe(fixed, "out.mp4").movie_length == 0.0  # the producer's fix is the end of it
     _use_audio(show, "002-learning-alliances", fixed)
     assert _checked(show, "MED031")[1] == []
@@ -747,10 +752,7 @@ def test_a_video_that_says_where_it_was_recorded_is_a_warning_whose_fix_works(sh
     [warning] = _checked(show, "MED032")[1]  # (the episode's transcript and chapters run past 2 s: exit code 1)
     assert (warning["file"], warning["severity"]) == (rel, "warning")
     assert warning["message"].startswith(f"the file says where it was recorded ({found})")
-    command = warning["hint"].split(": ", 1)[1].split(", then")[0].split()
-    assert command[:3] == ["ffmpeg", "-i", f"in.{ext}"] and command[-1] == f"out.{ext}"
-    fixed = tmp_path / f"out.{ext}"
-    subprocess.run([*command[:2], str(source), "-nostdin", "-y", "-loglevel", "error", *command[3:-1], str(fixed)], check=True)
+    fixed = _run_hint(warning["hint"], source, tmp_path / f"out.{ext}")
     assert audio.probe(fixed, f"out.{ext}").location == ""
     _use_audio(show, "002-learning-alliances", fixed)
     assert _checked(show, "MED032")[1] == []
