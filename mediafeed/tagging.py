@@ -463,7 +463,10 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
             raise InputError(error("TAG005", f"{EPISODES_DIR}/{unknown[0]}", f"no episode folder named {unknown[0]!r}",
                                    hint="give folder names from episodes/, e.g. " + ", ".join(sorted(known)[:3])))
         chosen = [known[s] for s in slugs if s in known] if slugs else [e for e in project.episodes if not e.draft]
-        published = ledger_io.load(root)[0] if chosen else None  # (one it cannot read: LED000 in check and build)
+        # what was published, and at what length (a record it cannot read, LED000 in check and build: none, and every
+        # master keeps its own size, as before)
+        record, unread = ledger_io.load(root) if chosen else (None, [])
+        published = None if unread else record
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
             if not dry_run:
