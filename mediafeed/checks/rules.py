@@ -189,6 +189,9 @@ _RULES = [
     _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)"),
     _r("ART008", "apple", W, "artwork has an alpha channel"),
     _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
+    _r("ART010", "mediafeed", W, "artwork whose EXIF says where the picture was taken",
+       "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
+       "512 KB, as it is) in every episode's audio file, so anyone who downloads either can read the place."),
     # -- chapters and transcripts ------------------------------------------------------------
     _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'"),
     _r("CHP002", "podcastindex", E, "chapters file cannot be read or is not valid JSON"),
