@@ -620,6 +620,21 @@ def test_a_master_replaced_while_it_is_tagged_keeps_the_new_file(copy_of, monkey
     assert path.read_bytes() == bytes(new) and sorted(p.name for p in path.parent.iterdir()) == ["cbr-info.mp3"]
 
 
+def test_a_chapter_change_only_in_where_a_chapter_ends_shows_the_ends(tmp_path: Path) -> None:
+    """An export whose last chapter ends before the audio does (ffmpeg writes the end it is given) was listed as
+    "chapters: 00:00:00 One; 00:00:02 Two → 00:00:00 One; 00:00:02 Two": a change that looked like none."""
+    meta = tmp_path / "chapters.ffmeta"
+    meta.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=2000\ntitle=One\n"
+                    "[CHAPTER]\nTIMEBASE=1/1000\nSTART=2000\nEND=2500\ntitle=Two\n")
+    path = tmp_path / "chapters.mp3"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=duration=3", "-i", str(meta),
+                    "-map", "0", "-map_chapters", "1", "-c:a", "libmp3lame", "-b:a", "32k", str(path)], check=True)
+    wanted = Tags(chapters=(TagChapter(0, "One"), TagChapter(2000, "Two")), id3_version="2.3")
+    [change] = [c for c in audio.tag(path, wanted, rel="chapters.mp3", dry_run=True).changes if c.field == "chapters"]
+    assert change.old == "00:00:00 One (to 00:00:02); 00:00:02 Two (to 00:00:02.500)"
+    assert change.new.startswith("00:00:00 One (to 00:00:02); 00:00:02 Two (to 00:00:03") and change.old != change.new
+
+
 def test_tag_help_ends_with_an_example() -> None:
     result = CliRunner().invoke(main, ["tag", "--help"])
     assert "Example:" in result.output and "mediafeed tag --dry-run" in result.output

@@ -168,8 +168,16 @@ def diff(current: Tags, wanted: Tags) -> list[Change]:
         old = getattr(current, name)
         if _same(name, old, new):
             continue
-        changes.append(Change(name, display(name, old), display(name, new)))
+        before, after = display(name, old), display(name, new)
+        if name == "chapters" and before == after:  # they differ where the list does not look: a chapter's end
+            before, after = _with_ends(old), _with_ends(new)
+        changes.append(Change(name, before, after))
     return changes
+
+
+def _with_ends(chapters: object) -> str:
+    return "; ".join(c.describe() + (f" (to {clock(c.end)})" if c.end is not None else "")
+                     for c in cast(Iterable[TagChapter], chapters or ())) or "none"
 
 
 def _same(name: str, old: object, new: object) -> bool:
