@@ -36,8 +36,9 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     """Add an episode from an audio file: episodes/<slug>/ with the audio and episode.md.
 
     The front matter is pre-filled from the file's own tags (title, comment)
-    with a new GUID, the next episode number and the date; the audio is copied
-    (the original is never changed). An existing episode is never overwritten.
+    with a new GUID, the next episode number and the date; chapters inside the
+    file go to chapters.txt; the audio is copied (the original is never
+    changed). An existing episode is never overwritten.
 
     \b
     Exit codes: 0 added, 1 the audio cannot be used, 2 bad option or no show here.
