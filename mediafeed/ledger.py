@@ -214,11 +214,18 @@ def _name_back(old: str, new: str, slug: str) -> str:
 
 def published_length(ledger: Ledger, item: Item) -> int | None:
     """The enclosure length ``item``'s file was published with, when the ledger knows it (same URL)."""
-    found = ledger.episodes.get(item.episode.guid)
-    if found is None or found.get("enclosure") != item.enclosure_url:
+    length = length_at(ledger, item.episode.guid, item.enclosure_url)
+    return length or None
+
+
+def length_at(ledger: Ledger, guid: str, enclosure_url: str) -> int | None:
+    """The length the episode ``guid`` was published with at ``enclosure_url``; 0 when it was published there by a
+    mediafeed that did not record lengths yet; None when it was not published at that URL."""
+    found = ledger.episodes.get(guid)
+    if found is None or found.get("enclosure") != enclosure_url:
         return None
     length = found.get("length")
-    return length if isinstance(length, int) and not isinstance(length, bool) and length > 0 else None
+    return length if isinstance(length, int) and not isinstance(length, bool) and length > 0 else 0
 
 
 def length_changes(ledger: Ledger, items: list[Item]) -> list[Problem]:

@@ -167,7 +167,9 @@ class Media:
     has_cover: bool = False
     lead: int = 0  #: MP3: bytes of unknown data before the first audio frame (0 when none, or only zero padding)
     declared: float = 0.0  #: MP3: the duration its Xing/VBRI header declares when the file holds more audio (else 0)
-    codec: str = ""  #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus")
+    #: MP4 family: the audio track's codec as mutagen names it ("mp4a.40.2" is AAC LC; "alac", "Opus"); an MP3 of an
+    #: older layer: "mp2", "mp1"; a WAV of MPEG audio: "mp3", "mp2" ("" for PCM and the rest)
+    codec: str = ""
     chained: bool = False  #: Ogg: more than one logical stream one after another (files joined); ``duration`` is the first's
     index_last: bool = False  #: MP4 family: the index (``moov``) comes after the media data (not "fast start")
     #: ``index_last``: why the build cannot publish a copy with the index first ("" when it can; see audio.faststart)
@@ -176,6 +178,13 @@ class Media:
     #: at their own rate), and where, in seconds; 0 when every frame has the first one's rate
     rate_switch: int = 0
     switch_at: float = 0.0
+    cut: bool = False  #: MP3 without a Xing/VBRI header: its last frame runs past the end of the file (cut off)
+    #: MP4 family with video: the movie's length (``mvhd``, what players show) when it runs more than a second past the
+    #: sound (a still picture held after it, as ``ffmpeg -loop 1 -shortest`` overshoots); 0.0 otherwise
+    movie_length: float = 0.0
+    #: MP4 family: where the file says it was recorded (a phone's ``©xyz`` or ``loci`` box, a location key), as found;
+    #: "" when it does not say
+    location: str = ""
 
 
 @frozen

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,12 @@ import yaml
 
 from . import audio
 from .categories import APPLE_CATEGORIES, is_category
+from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
-from .errors import InputError, MediafeedError, Problem, error
+from .errors import InputError, MediaError, MediafeedError, Problem, error
 from .guids import new_guid
-from .model import Media
+from .model import Chapter, Media
 from .output import atomic_copy, atomic_write
 from .records import frozen
 from .source import FRONT_MATTER, is_url, load_yaml
@@ -246,12 +248,14 @@ class NewEpisode:
     draft: bool
     duration: float
     problems: tuple[Problem, ...] = ()  #: what check will say of the audio at once (MED010: a format apps do not take)
+    chapters: int = 0  #: chapters found in the audio file, written to chapters.txt
 
     def to_dict(self) -> dict[str, Any]:
         return {"slug": self.slug, "file": f"{EPISODES_DIR}/{self.slug}/{EPISODE_FILE}", "audio": self.audio,
                 "guid": self.guid, "title": self.title, "date": self.date.isoformat(), "season": self.season,
                 "episode": self.number, "type": self.episode_type, "draft": self.draft,
-                "duration": round(self.duration, 3), "problems": [p.to_dict() for p in self.problems]}
+                "duration": round(self.duration, 3), "chapters": self.chapters,
+                "problems": [p.to_dict() for p in self.problems]}
 
 
 #: what slugify makes of characters by their Unicode category: invisible formatting (soft hyphen, zero-width joiner,
@@ -356,7 +360,10 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     if episode_type not in EPISODE_TYPES:
         raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
-    media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio
+    try:
+        media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio
+    except MediaError as exc:  # no episode.md yet: the fix is to add the mended file
+        raise MediaError([_for_add(p) for p in exc.problems]) from None
     episodes = existing_episodes(root)
     # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
     title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
@@ -390,6 +397,8 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
                             episode_type=episode_type, draft=draft, audio_name=audio_name, media=media,
                             comment=audio.read_comment(source, media.kind))
         atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
+        if media.chapters:  # a DAW's export with chapters: for the feed's and the page's chapters too, not the audio's alone
+            atomic_write(folder / CHAPTERS_FILE, chapters_text(media.chapters).encode("utf-8"))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -400,16 +409,43 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
-                      duration=media.duration, problems=_said_at_once(slug, audio_name, media))
+                      duration=media.duration, problems=_said_at_once(root, slug, audio_name, media),
+                      chapters=len(media.chapters))
 
 
-def _said_at_once(slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:
-    """A field recorder's WAV is added, but told now that Apple will not take it, not at the next build."""
+#: where ``add`` writes the chapters it finds in the audio file (read by default, see chapters.CHAPTER_FILES)
+CHAPTERS_FILE = "chapters.txt"
+
+
+def chapters_text(chapters: tuple[Chapter, ...]) -> str:
+    """``chapters.txt`` lines (``00:01:30 Title [URL]``) for chapters read from an audio file, in time order."""
+    lines = ["# Chapters found in the audio file by 'mediafeed add': edit them here; the build writes them into the",
+             "# feed, the episode's page and the published audio."]
+    for number, chapter in enumerate(sorted(chapters, key=lambda c: c.start), 1):
+        title = " ".join(chapter.title.split()) or f"Chapter {number}"
+        lines.append(f"{clock(chapter.start, millis=round(chapter.start * 1000) % 1000 != 0)} {title}"
+                     + (f" {chapter.url}" if chapter.url and is_url(chapter.url) else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _for_add(problem: Problem) -> Problem:
+    """A problem of the audio ``add`` was given, its hint told for a file with no episode.md yet: probe's hints say
+    to write the mended file's name into episode.md; here it is the file to add."""
+    hint = re.sub(r" \(and write 'audio: …(\.\w+)' in episode\.md\)$", r", then add that file", problem.hint)
+    hint = re.sub(r", then name it (\S+) and write 'audio: \1'(?: in episode\.md)?$", r", then add it as \1", hint)
+    return replace(problem, hint=hint)
+
+
+def _said_at_once(root: Path, slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:
+    """A field recorder's WAV is added, but told now that Apple will not take it, not at the next build (unless
+    show.yml's ``checks`` leave MED010 out, as check and build then do)."""
     if media.kind in audio.APP_FORMATS:
         return ()
+    from .checks import filter_problems
     from .checks.episodes import unaccepted_format
+    from .config import load_show
 
-    return (unaccepted_format(slug, audio_name, media.mime),)
+    return tuple(filter_problems([unaccepted_format(slug, audio_name, media.mime, media.codec)], load_show(root)[0]))
 
 
 #: A comment tag longer than this (bytes, Apple's limit for a description) is show notes: the body, not the summary.

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
 from . import __version__, audio, codec, parallel, showlock
+from . import ledger as ledger_io
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
@@ -386,6 +387,34 @@ def remove_stale_temp_files(root: Path, slug: str) -> list[Problem]:
     return notes
 
 
+def _summary_too_long(episode: Episode, show: Show) -> list[Problem]:
+    """EP114 for a ``summary`` over Apple's 4,000 bytes, which the build refuses (unless show.yml's ``checks`` leave
+    EP114 out), so it is not written into the file."""
+    from .checks import filter_problems
+    from .notes import DESCRIPTION_LIMIT
+
+    size = len(episode.summary.encode("utf-8")) if episode.summary else 0
+    if size <= DESCRIPTION_LIMIT:
+        return []
+    return filter_problems([error("EP114", episode.source, f"the summary is {size:,} bytes; the limit is {DESCRIPTION_LIMIT:,} (Apple's, for "
+                                          "the feed's itunes:summary, and the file's comment tag): the file was not tagged",
+                 field="summary", episode=episode.slug,
+                 hint="shorten it to one or two sentences; the full show notes go below the front matter")], show)
+
+
+def _master_length(published: ledger_io.Ledger | None, show: Show, episode: Episode) -> int | None:
+    """The size ``mediafeed tag`` keeps for an episode's master: the length it was published with at its URL (so the
+    build can publish the master as it is), the file's own size where the record does not say (an old
+    ``published.json``: as before), or None for an episode not published there, which gets the padding of a first
+    build: a master that kept its own size after its tags shrank (a 60 MB cover a tool embedded, replaced by the
+    show's artwork) would be published as megabytes of zeros."""
+    from .site import url_path
+
+    url = show.media_absolute(url_path(f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"))
+    length = ledger_io.length_at(published, episode.guid, url) if published is not None else 0
+    return audio.tagger.OWN_SIZE if length == 0 else length
+
+
 @mutable
 class SourceReport:
     """What ``mediafeed tag`` did to the files in episodes/."""
@@ -434,10 +463,18 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
             raise InputError(error("TAG005", f"{EPISODES_DIR}/{unknown[0]}", f"no episode folder named {unknown[0]!r}",
                                    hint="give folder names from episodes/, e.g. " + ", ".join(sorted(known)[:3])))
         chosen = [known[s] for s in slugs if s in known] if slugs else [e for e in project.episodes if not e.draft]
+        # what was published, and at what length (a record it cannot read, LED000 in check and build: none, and every
+        # master keeps its own size, as before)
+        record, unread = ledger_io.load(root) if chosen else (None, [])
+        published = None if unread else record
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
             if not dry_run:
                 report.problems.extend(remove_stale_temp_files(root, episode.slug))
+            too_long = _summary_too_long(episode, show)
+            if too_long:  # the build refuses it (EP114): the file would carry what the feed may not
+                report.problems.extend(too_long)
+                continue
             media = probe_cached(root, rel, cache)
             if not isinstance(media, Media):
                 report.problems.extend(media)
@@ -445,7 +482,8 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
             notes = render_notes(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/"), cache)
             wanted = metadata_for(show, episode, notes.text, root)
             try:
-                result = audio.tag(root / rel, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg)
+                result = audio.tag(root / rel, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg,
+                                   length=_master_length(published, show, episode))
             except MediaError as exc:
                 report.problems.extend(exc.problems)
                 continue

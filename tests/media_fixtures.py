@@ -44,6 +44,9 @@ GOOD = {
     "lead-http.mp3": ("mp3", "audio/mpeg"),  # a download saved with its HTTP response header in front
     "joined.mp3": ("mp3", "audio/mpeg"),
     "alac.m4a": ("mp4", "audio/x-m4a"),
+    # QuickTime's keyed metadata (udta/meta with a 'keys' box, items named by index), as Apple's tools and
+    # ffmpeg -movflags use_metadata_tags write it: ffmpeg reads its 'title' after the iTunes atoms
+    "keyed-metadata.m4a": ("mp4", "audio/x-m4a"),
     "chained.ogg": ("ogg-vorbis", "audio/ogg"),  # two Vorbis files joined with cat: a chain; its duration is the first's  # Apple Lossless in M4A: plays in Apple's apps, not what the platforms take  # cat of two LAME VBR files: the first one's Xing header covers a third
 }
 #: Bytes of unknown data before the first MPEG frame, as the probe must report them (zero padding is not counted).
@@ -91,6 +94,9 @@ def build_fixtures(folder: Path) -> Path:
     _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", str(folder / "aac.m4a"))
     shutil.copyfile(folder / "aac.m4a", folder / "audiobook.m4b")
     _ffmpeg(*tone, "-c:a", "alac", str(folder / "alac.m4a"))
+    _ffmpeg(*tone, "-c:a", "aac", "-b:a", "32k", "-movflags", "+use_metadata_tags+faststart", "-metadata", "title=Voice memo",
+            "-metadata", "artist=Phone", "-metadata", "comment=Old comment", "-metadata", "custom_key=keep me",
+            str(folder / "keyed-metadata.m4a"))
     for ext in ("mp4", "m4v", "mov"):
         _ffmpeg("-f", "lavfi", "-i", f"testsrc=size=96x54:rate=5:duration={SECONDS}", "-f", "lavfi", "-i",
                 f"sine=frequency=440:duration={SECONDS}", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
@@ -165,6 +171,10 @@ def _make_broken(folder: Path) -> None:
     for name in ("vbr-xing.mp3", "aac.m4a", "vorbis.ogg", "opus.opus", "lossless.flac", "pcm.wav", "video.mp4"):
         data = (folder / name).read_bytes()
         (folder / f"truncated-{name}").write_bytes(data[: len(data) // 2])
+    # at 8 kbit/s a few KB are seconds: 3,000 bytes short of its Info header are 3 s of a 6 s file
+    low = folder / "low-bitrate.mp3"
+    _ffmpeg("-i", str(folder / "source.wav"), "-ar", "8000", "-c:a", "libmp3lame", "-b:a", "8k", "-id3v2_version", "0", str(low))
+    (folder / "truncated-low-bitrate.mp3").write_bytes(low.read_bytes()[:-3000])
     data = bytearray((folder / "aac.m4a").read_bytes())
     data[4:8] = b"ftyp"
     data[:4] = struct.pack(">I", 0xFFFFFF)  # an ftyp box that claims 16 MB
@@ -196,6 +206,7 @@ BROKEN = {
     "text-only.m4a": ("MED006", "has no sound track (and no video)"),
     "pcm-named.mp3": ("MED005", "WAV, but its name ends in .mp3"),
     "truncated-vbr-xing.mp3": ("MED004", "truncated"),
+    "truncated-low-bitrate.mp3": ("MED004", "its Info header declares 6408 bytes of audio, the file has 3408"),
     "truncated-aac.m4a": ("MED004", "truncated"),
     "truncated-video.mp4": ("MED004", "truncated"),
     "truncated-vorbis.ogg": ("MED004", "truncated"),

@@ -199,6 +199,31 @@ def test_a_joined_mp3_is_a_warning_naming_both_lengths(fixtures: Path, show: Pat
     assert "ffmpeg -i in.mp3 -c copy" in found[0]["hint"]
 
 
+@pytest.mark.parametrize("factor", [2, 0.5])
+def test_an_info_header_whose_frame_count_a_tool_left_wrong_gets_the_frames_duration(fixtures: Path, show: Path,
+                                                                                    tmp_path: Path, factor: float) -> None:
+    """A constant-bitrate MP3's Info header counting twice (or half) its frames: the feed said 12 s (or 3 s) of a
+    6 s file, as mutagen and ffprobe read the header, while ffmpeg plays 6 s. At a constant bitrate the bytes say how
+    long it plays: a header saying otherwise is checked by counting the frames (MED025)."""
+    import struct
+
+    data = bytearray((fixtures / "cbr-info.mp3").read_bytes())
+    at = data.index(b"Info")
+    assert struct.unpack(">I", data[at + 4:at + 8])[0] & 1  # the frame count is there
+    frames = struct.unpack(">I", data[at + 8:at + 12])[0]
+    struct.pack_into(">I", data, at + 8, int(frames * factor))
+    source = tmp_path / "edited.mp3"
+    source.write_bytes(bytes(data))
+    declared = probe(fixtures / "cbr-info.mp3", "x.mp3").duration * factor
+    media = probe(source, "edited.mp3")
+    assert media.duration == pytest.approx(probe(fixtures / "cbr-info.mp3", "x.mp3").duration, abs=0.1)
+    assert media.declared == pytest.approx(declared, abs=0.1)
+    (show / "published.json").unlink()  # a new show: nothing published yet, so the audio may change
+    rel = _use_audio(show, "000-trailer", source)
+    [found] = _checked(show, "MED025")[1]
+    assert found["file"] == rel and "but the file holds 00:00:06" in found["message"]
+
+
 @pytest.mark.parametrize("name", sorted(n for n, (kind, _) in GOOD.items() if kind == "mp3"))
 def test_unknown_bytes_before_the_first_frame_are_counted_not_refused(fixtures: Path, name: str) -> None:
     """An MP3 that starts with neither a tag nor a frame (an encoder's leftovers, a bad cut) plays in mutagen and
@@ -248,3 +273,45 @@ def test_a_big_mp3_is_mapped_and_probes_as_if_read(fixtures: Path, monkeypatch: 
     read = outcome()
     monkeypatch.setattr(module, "_READ_LIMIT", 0)
     assert outcome() == read
+
+
+@pytest.mark.parametrize("cut", [False, True])
+def test_an_mp3_without_a_header_cut_mid_frame_is_a_warning(fixtures: Path, show: Path, tmp_path: Path, cut: bool) -> None:
+    """An MP3 without a Xing/VBRI header (nothing says how long it is) cut off mid-frame, as an interrupted copy or
+    download leaves it, passed without a word: its duration is what is there, and nothing told the producer."""
+    whole = (fixtures / "vbr-no-xing.mp3").read_bytes()
+    source = tmp_path / "cut.mp3"
+    source.write_bytes(whole[: len(whole) * 2 // 3 + 17] if cut else whole)
+    assert probe(source, "cut.mp3").cut is cut
+    rel = _use_audio(show, "003-capabilities-framework", source)
+    found = _checked(show, "MED030")[1]
+    assert [p["file"] for p in found] == ([rel] if cut else []) and not _checked(show, "MED004")[1]  # not refused
+    if cut:
+        assert found[0]["severity"] == "warning" and "the last audio frame is cut short" in found[0]["message"]
+        assert "check it plays to the end" in found[0]["hint"]
+
+
+def test_a_fragmented_mp4_a_tag_editor_broke_is_corrupt_before_tagging_not_a_bug_after(fixtures: Path, tmp_path: Path) -> None:
+    """OBS's fragmented MP4, tagged by an editor built on mutagen (whose save moves only the first fragment's offsets),
+    plays noise after the first second: check passed it, and the build stopped at TAG002 ("a bug in mediafeed")."""
+    from mutagen.mp4 import MP4Cover
+
+    from mediafeed.audio import Cover, Tags, tag
+
+    broken = tmp_path / "recording.mp4"
+    shutil.copyfile(fixtures / "fragmented-video.mp4", broken)
+    saved = MP4(broken)
+    saved["covr"] = [MP4Cover(b"\xff\xd8\xff\xe0" + bytes(100_000), imageformat=MP4Cover.FORMAT_JPEG)]
+    saved.save()
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(broken), "-map", "0:a", "-f", "null", "-"],
+                             capture_output=True, text=True)
+    assert "Invalid data" in decoded.stderr  # what a player gets
+    with pytest.raises(MediaError) as info:
+        probe(broken, "recording.mp4")
+    [found] = info.value.problems
+    assert found.code == "MED004" and "the samples of movie fragment 2 of its" in found.message
+    assert "lie outside its media data" in found.message and "before a tag editor saved it" in found.hint
+    mended = tmp_path / "tagged.mp4"  # the same tag written by mediafeed, which moves every fragment: no problem
+    shutil.copyfile(fixtures / "fragmented-video.mp4", mended)
+    tag(mended, Tags(cover=Cover("image/jpeg", b"\xff\xd8\xff\xe0" + bytes(100_000))), rel="tagged.mp4")
+    assert probe(mended, "tagged.mp4").duration > 5

@@ -711,6 +711,53 @@ def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, 
     assert "export it again with its sound" in found[0]["hint"]
 
 
+def _run_hint(hint: str, source: Path, made: Path) -> Path:
+    """Run the ffmpeg command a hint gives ("…: ffmpeg -i in.mp4 … out.mp4, then …") on ``source``, making ``made``."""
+    command = hint.split(": ", 1)[1].split(", then")[0].split()
+    assert command[:3] == ["ffmpeg", "-i", f"in{made.suffix}"] and command[-1] == f"out{made.suffix}", hint
+    subprocess.run([*command[:2], str(source), "-nostdin", "-y", "-loglevel", "error", *command[3:-1], str(made)], check=True)
+    return made
+
+
+def test_a_still_picture_video_that_runs_past_its_sound_is_a_warning_whose_fix_works(show: Path, tmp_path: Path) -> None:
+    """The show's artwork over the episode, made as ffmpeg is usually asked to (-loop 1 … -shortest), keeps the picture
+    going after the sound ends: 2 s of sound, a movie of 52 s. Apps show and play 52 s; the feed said 2 without a word."""
+    source = tmp_path / "still.mp4"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=red:s=160x160:r=1",
+                    "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-tune", "stillimage",
+                    "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(source)], check=True)
+    movie = float(subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                                  str(source)], capture_output=True, text=True, check=True).stdout)
+    media = audio.probe(source, "still.mp4")
+    assert movie - media.duration > 1 and media.movie_length == pytest.approx(movie, abs=0.01)
+    rel = _use_audio(show, "002-learning-alliances", source)
+    [found] = _checked(show, "MED031")[1]  # (the episode's transcript and chapters run past 2 s: exit code 1)
+    assert (found["file"], found["severity"]) == (rel, "warning")
+    assert f"{round(movie - media.duration)} s past its sound (00:00:02): apps show 00:00:" in found["message"]
+    fixed = _run_hint(found["hint"], source, tmp_path / "out.mp4")
+    assert audio.probe(fixed, "out.mp4").movie_length == 0.0  # the producer's fix is the end of it
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED031")[1] == []
+
+
+@pytest.mark.parametrize("ext, found", [("mp4", "loci +51.5072-000.1275"), ("mov", "©xyz +51.5072-000.1275/")])
+def test_a_video_that_says_where_it_was_recorded_is_a_warning_whose_fix_works(show: Path, tmp_path: Path, ext: str,
+                                                                             found: str) -> None:
+    """A phone's video keeps the place it was shot in the file (ffmpeg writes a location as the 3GPP loci box in an
+    .mp4, as QuickTime's ©xyz in a .mov, as Android phones do); tagging keeps a producer's metadata, so the episode
+    published the producer's whereabouts without a word."""
+    source = make_media(tmp_path / f"phone.{ext}", ext, 2.0, extra=("-metadata", "location=+51.5072-000.1275/"))
+    assert audio.probe(source, f"phone.{ext}").location == found
+    rel = _use_audio(show, "002-learning-alliances", source)
+    [warning] = _checked(show, "MED032")[1]  # (the episode's transcript and chapters run past 2 s: exit code 1)
+    assert (warning["file"], warning["severity"]) == (rel, "warning")
+    assert warning["message"].startswith(f"the file says where it was recorded ({found})")
+    fixed = _run_hint(warning["hint"], source, tmp_path / f"out.{ext}")
+    assert audio.probe(fixed, f"out.{ext}").location == ""
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED032")[1] == []
+
+
 def _ffprobe_seconds(path: Path) -> float:
     out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
                          capture_output=True, text=True, check=True)
@@ -954,6 +1001,25 @@ def test_following_med005s_hint_gives_a_file_the_next_build_publishes_for_apple(
     assert left == []
 
 
+def test_a_wav_of_mp3_audio_is_told_how_to_take_the_mp3_out_and_following_it_gives_an_mp3(show: Path) -> None:
+    # A "RIFF MP3" named .wav (some recorders and broadcast tools write MP3 frames in a WAV) got MED010's "publish an
+    # MP3 or M4A": the producer encoded the MP3 again, losing quality, when it was there to be copied out.
+    folder = add_episode(show, "006-riff", "title: Riff\ndate: 2026-04-01T08:00:00+00:00\nguid: riff-guid\naudio: take.wav\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    *_MISNAMED["riff-mp3-named.mp3"], str(folder / "take.wav")], check=True)
+    found = _checked(show, "MED010")[1]
+    [riff] = [p for p in found if p["episode"] == "006-riff"]
+    assert "the audio in this WAV is MP3 already" in riff["message"] and "-c:a copy -f mp3" in riff["hint"]
+    _follow(riff["hint"], folder, "take.wav")
+    assert audio.probe(folder / "take.mp3", "take.mp3").kind == "mp3"
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-riff" and p["severity"] != "info"] == []
+    pcm = make_media(folder / "pcm.wav", "wav", 1.0)  # a PCM WAV keeps the hint it had
+    assert audio.probe(pcm, "pcm.wav").codec == ""
+
+
 def _upright(path: Path, rotate: int) -> Path:
     """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
     held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones
@@ -1048,9 +1114,7 @@ def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) ->
     from mutagen.flac import FLAC
     from mutagen.id3 import ID3NoHeaderError
 
-    source = tmp_path / "id3.flac"
-    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
-                    "-ar", "44100", "-c:a", "flac", "-metadata", "title=Vorbis title", str(source)], check=True)
+    source = _flac(tmp_path / "id3.flac")
     decoded = _decoded_md5(source)
     stale = ID3()
     stale.add(TIT2(encoding=3, text="Old ID3 title"))
@@ -1069,3 +1133,50 @@ def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) ->
     assert FLAC(target)["TITLE"] == ["New title"] and _ffprobe_title(target) == "New title"
     assert _decoded_md5(target) == decoded
     assert audio.tag_copy(target, tmp_path / "again.flac", wanted, dry_run=True).changes == []
+
+
+def _flac(path: Path) -> Path:
+    """A 3-second FLAC file titled "Vorbis title" in its Vorbis comments."""
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", "-c:a", "flac", "-metadata", "title=Vorbis title", str(path)], check=True)
+    return path
+
+
+_ID3V1 = b"TAG" + b"Old v1 title".ljust(30, b"\0") + b"Old artist".ljust(30, b"\0") + b"\0" * 30 + b"2001" + b"\0" * 30 + b"\x0c"
+
+
+@pytest.mark.parametrize("front", [False, True])
+def test_a_flacs_id3v1_tag_at_the_end_is_removed(tmp_path: Path, front: bool) -> None:
+    # An ID3v1 tag after the last frame (some taggers add one to every file) kept its old title in the tagged copy,
+    # for the players that read it. The copy ends with the last frame; the sound is the same.
+    source = _flac(tmp_path / "v1.flac")
+    decoded = _decoded_md5(source)
+    if front:
+        stale = ID3()
+        stale.add(TIT2(encoding=3, text="Old ID3 title"))
+        stale.save(source)
+    with open(source, "ab") as handle:
+        handle.write(_ID3V1)
+    assert len(_ID3V1) == 128 and audio.probe(source, "v1.flac").tags["title"] == "Vorbis title"
+    target = tmp_path / "copy.flac"
+    result = audio.tag_copy(source, target, Tags(title="New title", id3_version="2.3"), rel="v1.flac")
+    old = ("an ID3v2.4 tag in front of the FLAC stream and " if front else "") + "an ID3v1 tag at the end of the file"
+    assert ("leading_id3", old, "none") in {(c.field, c.old, c.new) for c in result.changes}
+    assert b"TAG" not in target.read_bytes()[-128:] and b"Old v1 title" not in target.read_bytes()
+    assert _ffprobe_title(target) == "New title" and _decoded_md5(target) == decoded
+    assert audio.payload_digest(target, "flac") == audio.payload_digest(source, "flac")  # the frames, byte for byte
+    assert audio.tag(source, Tags(title="New title", id3_version="2.3"), rel="v1.flac").written  # in place, too
+    assert source.read_bytes()[-128:] != _ID3V1 and _decoded_md5(source) == decoded
+    assert audio.tag_copy(target, tmp_path / "again.flac", Tags(title="New title", id3_version="2.3"), dry_run=True).changes == []
+
+
+def test_flac_audio_that_ends_in_tag_is_not_taken_for_an_id3v1_tag(tmp_path: Path) -> None:
+    # "TAG" 128 bytes before the end inside the last frame: no ID3v1 tag (the frame's CRC does not end there)
+    source = _flac(tmp_path / "tag.flac")
+    data = bytearray(source.read_bytes())
+    data[-128:-125] = b"TAG"
+    source.write_bytes(bytes(data))
+    assert audio.probe(source, "tag.flac").tags.get("title") == "Vorbis title"
+    result = audio.tag_copy(source, tmp_path / "copy.flac", Tags(title="New title", id3_version="2.3"), rel="tag.flac")
+    assert "leading_id3" not in {c.field for c in result.changes}
+    assert (tmp_path / "copy.flac").read_bytes()[-128:] == bytes(data[-128:])

@@ -75,8 +75,10 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
     layer = 4 - ((data[pos + 1] >> 1) & 3)  # the first frame's: 3 for MP3
     header = mpeg.vbr_header(data, pos, mpeg.frame_at(data, pos))  # type: ignore[arg-type]
     if header is not None:
-        if header.frames and not full:
-            return (0.0, header.frames, 0, "", rate, channels, header, start, end, 0, False, lead, layer, (0, 0.0))
+        if header.frames and not full:  # the bitrate of the first audio frame, after the header's
+            audio = _header(data, pos + first[0])
+            return (0.0, header.frames, audio[3] if audio else 0, "", rate, channels, header, start, end, 0, False, lead,
+                    layer, (0, 0.0))
         pos += first[0]
     frames = samples = junk = total = 0
     other, switch = 0.0, (0, 0.0)  # seconds of frames of another sample rate (files joined), and where they start

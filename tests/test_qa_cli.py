@@ -481,3 +481,69 @@ def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path
     checked = runner.invoke(main, ["check", "--show", str(tmp_path / "show"), "--format", "json"])
     said = [p for p in json.loads(checked.stdout)["problems"] if p["code"] == "MED010"]
     assert [p["message"] for p in said][0] == json.loads(as_json.stdout)["problems"][0]["message"]
+
+
+@pytest.mark.parametrize("name", ["take.mp3", "take.m4a"])
+def test_add_keeps_the_chapters_an_editor_put_in_the_file_for_the_feed_and_the_page(tmp_path: Path, name: str) -> None:
+    """An export with chapters (Hindenburg, Auphonic, ffmpeg) kept them inside the audio, for Apple, but the feed had
+    no podcast:chapters and the page none: they lived only in the audio. add writes them to chapters.txt."""
+    import feedparser
+
+    runner = CliRunner()
+    show = tmp_path / "show"
+    assert runner.invoke(main, ["init", str(show), *INIT_ARGS]).exit_code == 0
+    meta = tmp_path / "chapters.ffmeta"
+    meta.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=Cold open\n"
+                    "[CHAPTER]\nTIMEBASE=1/1000\nSTART=1500\nEND=3000\ntitle=The  interview\n")
+    given = tmp_path / name
+    codec = ["-c:a", "libmp3lame"] if name.endswith(".mp3") else ["-c:a", "aac"]
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=duration=3", "-i", str(meta),
+                    "-map", "0", "-map_chapters", "1", *codec, "-b:a", "32k", str(given)], check=True)
+    result = runner.invoke(main, ["add", str(given), "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    added = json.loads(result.stdout)
+    assert added["chapters"] == 2
+    text = (show / "episodes" / added["slug"] / "chapters.txt").read_text()
+    assert [line for line in text.splitlines() if not line.startswith("#")] == ["00:00:00 Cold open",
+                                                                                "00:00:01.500 The interview"]
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace("artwork.jpg", "artwork.png"))
+    shutil.copyfile(ROOT / "artwork.png", show / "artwork.png")
+    built = runner.invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert built.exit_code == 0, built.output
+    feed = (show / "public" / "feed.xml").read_text()
+    assert f'episodes/{added["slug"]}/chapters.json" type="application/json+chapters"' in feed
+    assert feed.count("<psc:chapter ") == 2 and len(feedparser.parse(feed).entries) == 1
+    chapters = json.loads((show / "public" / "episodes" / added["slug"] / "chapters.json").read_text())["chapters"]
+    assert [(c["startTime"], c["title"]) for c in chapters] == [(0, "Cold open"), (1.5, "The interview")]
+
+
+@pytest.mark.parametrize("name, made, hint", [
+    ("take.mp3", ("m4a", ("-f", "ipod")), "rename it to end in .m4a, then add that file"),
+    ("take.mp2", ("mp3", ("-c:a", "mp2", "-b:a", "128k", "-f", "mp2")), "out.mp3, then add it as take.mp3"),
+])
+def test_add_tells_a_misnamed_file_what_to_add_instead(tmp_path: Path, name: str, made: tuple, hint: str) -> None:
+    """add's MED005 for a file whose name lies said to "write 'audio: ….m4a' in episode.md": there is no episode.md
+    yet (add refused the file); the fix is to add the renamed (or encoded) file."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    given = make_media(tmp_path / name, made[0], 1.0, extra=made[1])
+    result = runner.invoke(main, ["add", str(given), "--show", str(tmp_path / "show"), "--format", "json"])
+    assert result.exit_code == 1
+    [found] = json.loads(result.stdout)["problems"]
+    assert found["code"] == "MED005" and found["hint"].endswith(hint) and "episode.md" not in found["hint"]
+
+
+@pytest.mark.parametrize("ignore", ["MED010", "MED", "apple, spotify"])
+def test_add_says_nothing_of_a_wav_when_the_show_ignores_med010(tmp_path: Path, ignore: str) -> None:
+    """add's MED010 came even when show.yml's checks ignore it, which check and build then honour."""
+    runner = CliRunner()
+    show = tmp_path / "show"
+    assert runner.invoke(main, ["init", str(show), *INIT_ARGS]).exit_code == 0
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"checks:\n  ignore: [{ignore}]\n", encoding="utf-8")
+    wav = make_media(tmp_path / "ZOOM0001.WAV", "wav", 1.0)
+    result = runner.invoke(main, ["add", str(wav), "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["problems"] == []
+    checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert "MED010" not in {p["code"] for p in json.loads(checked.stdout)["problems"]}

@@ -232,6 +232,37 @@ def test_a_huge_artwork_file_is_given_in_megabytes(show: Path) -> None:
     assert re.match(r"artwork is 5\.\d MB; hosts commonly warn above 512 KB", problem.message), problem.message
 
 
+@pytest.mark.parametrize("ext", ["png", "jpg"])
+def test_artwork_that_says_where_the_photo_was_taken_is_a_warning(show: Path, ext: str) -> None:
+    """A phone's photo as artwork keeps its GPS position in its EXIF data; the build publishes it and embeds it (as it
+    is, up to 512 KB) in every episode's audio: the place went out with every file, without a word."""
+    from PIL import Image
+
+    from mediafeed.build import build
+
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 26.0), 3: "W", 4: (0.0, 7.0, 39.0)}
+    with Image.open(show / "artwork.png") as image:
+        picture = image.convert("RGB")
+    picture.save(show / f"cover.{ext}", exif=exif)
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace("artwork: artwork.png", f"artwork: cover.{ext}"))
+    [problem] = [p for p in lint.lint_show(show).problems if p.code == "ART010"]
+    assert (problem.file, problem.severity.value) == (f"cover.{ext}", "warning")
+    assert problem.message.startswith("the picture says where it was taken (51.5072° N, 0.1275° W, in its EXIF GPS data)")
+    assert f"exiftool -gps:all= -overwrite_original cover.{ext}" in problem.hint
+    if ext == "jpg":  # it is in the published audio too: what the warning is about
+        import io
+
+        from mutagen.id3 import ID3
+
+        site = build(show).output
+        [cover] = ID3(site / "episodes/003-capabilities-framework/capabilities-framework.mp3").getall("APIC")
+        with Image.open(io.BytesIO(cover.data)) as embedded:
+            assert embedded.getexif().get_ifd(0x8825)
+    picture.save(show / f"cover.{ext}")  # saved again without its EXIF: nothing to say
+    assert not [p for p in lint.lint_show(show).problems if p.code == "ART010"]
+
+
 @pytest.mark.parametrize("name,text", [
     ("transcript.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello there.\n00:00:01.000 --> 00:00:02.000\n"
                        "No blank line above.\n\n00:00:02.000 --> 00:00:03.000\nGoodbye.\n"),

@@ -100,6 +100,45 @@ def test_tagging_a_master_in_place_keeps_its_size_when_the_tags_fit(fixtures: Pa
     assert path.read_bytes() == before
 
 
+
+def _with_a_big_cover(path: Path, megabytes: int) -> None:
+    """The master as an editor exported it: its own ID3 tag holding a cover of ``megabytes`` MB (some tools embed a
+    full-size picture), which mediafeed replaces by the show's artwork."""
+    from mutagen.id3 import APIC
+
+    tags = ID3(path) if path.read_bytes()[:3] == b"ID3" else ID3()
+    tags.delall("APIC")
+    tags.add(APIC(encoding=0, mime="image/jpeg", type=3, desc="", data=b"\xff\xd8\xff\xe0" + os.urandom(megabytes << 20)))
+    tags.save(path, v2_version=3)
+
+
+@pytest.mark.parametrize("published", ["no", "yes", "unknown"])
+def test_mediafeed_tag_leaves_no_megabytes_of_zeros_where_a_big_cover_was(show: Path, published: str) -> None:
+    """A master whose own cover is far bigger than the show's artwork kept its size when `mediafeed tag` replaced the
+    cover (the tags "fit in its padding"): 8 s of audio and 59 MB of zeros, which the build then published as it was.
+    A master keeps the length its episode was published with, and one not published gets a first build's padding;
+    where published.json cannot be read, it keeps its own size, as before."""
+    rel = MP3
+    path = show / rel
+    if published == "no":
+        (show / LEDGER_FILE).unlink()
+    _with_a_big_cover(path, 4)
+    big = path.stat().st_size
+    if published == "unknown":
+        (show / LEDGER_FILE).write_text("{")
+        assert tag_sources(show, ("003-capabilities-framework",)).results[0].written and path.stat().st_size == big
+        return
+    report = tag_sources(show, ("003-capabilities-framework",))
+    assert not report.problems and report.results[0].written
+    size = path.stat().st_size
+    assert size == (114688 if published == "yes" else audio.padded_size(size - MIN_FREE)) < big // 30
+    assert ID3(path).getall("APIC")[0].data == (show / "artwork.png").read_bytes()
+    before = path.read_bytes()
+    assert not tag_sources(show, ("003-capabilities-framework",)).results[0].written  # the second run changes nothing
+    assert path.read_bytes() == before
+    site = build(show).output
+    assert (site / rel).stat().st_size == size == _feed_length(site, rel)
+
 # -- the build ---------------------------------------------------------------------------------------------
 
 def test_a_title_edit_after_publication_keeps_the_published_length(show: Path) -> None:

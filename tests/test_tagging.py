@@ -108,6 +108,29 @@ def test_every_format_is_tagged_and_reads_back_in_mutagen_and_ffprobe(copy_of, n
     assert decoded_md5(path) == sound_before
 
 
+def test_quicktime_keyed_metadata_gets_the_new_title_ffmpeg_reads(copy_of, fixtures: Path, show: Path) -> None:
+    """An M4A whose metadata is QuickTime's keyed kind (a 'keys' box naming the ilst's items by index, as Apple's tools
+    and ffmpeg -movflags use_metadata_tags write it) read back as tagged in mutagen (©nam), while ffprobe and
+    ffmpeg-based players still showed the old title: ffmpeg reads the keyed 'title' after ©nam."""
+    path = copy_of("keyed-metadata.m4a")
+    assert ffprobe_tags(ffprobe(path))["title"] == "Voice memo"
+    media = audio.probe(path, "keyed-metadata.m4a")
+    assert media.tags["title"] == "Voice memo" and media.tags["comment"] == "Old comment"  # add takes its title from it
+    result = audio.tag(path, replace(WANTED, chapters=None), rel="keyed-metadata.m4a")
+    assert ("title", "Voice memo", WANTED.title) in {(c.field, c.old, c.new) for c in result.changes}
+    tags = ffprobe_tags(ffprobe(path))
+    assert (tags["title"], tags["artist"], tags["comment"]) == (WANTED.title, WANTED.artist, WANTED.comment)
+    assert tags["custom_key"] == "keep me"  # the producer's own keys are kept
+    assert not audio.tag(path, replace(WANTED, chapters=None), rel="keyed-metadata.m4a").written  # and stay tagged
+    # the build's copy says so too
+    folder = show / "episodes/002-learning-alliances"
+    shutil.copyfile(fixtures / "keyed-metadata.m4a", folder / "learning-alliances.m4a")
+    (folder / "transcript.vtt").unlink()  # (it runs past the 6 s fixture)
+    site = build(show, accept_changes=True).output
+    assert ffprobe_tags(ffprobe(site / "episodes/002-learning-alliances/learning-alliances.m4a"))["title"] == \
+        "Everyone at One Table"
+
+
 @pytest.mark.parametrize("name", ["opus.opus", "vorbis.ogg", "lossless.flac"])
 @pytest.mark.parametrize("spelling", ["ALBUM ARTIST", "album_artist"])
 def test_vorbis_comments_get_albumartist_and_lose_the_other_spellings(copy_of, name: str, spelling: str) -> None:
@@ -520,6 +543,96 @@ def test_tag_command_dry_run_then_tag_then_nothing_left(show: Path) -> None:
 def test_tag_command_names_an_unknown_episode(show: Path) -> None:
     result = CliRunner().invoke(main, ["tag", "--show", str(show), "999-nope"])
     assert result.exit_code == 2 and "no episode folder named '999-nope'" in result.output and "Traceback" not in result.output
+
+
+def test_a_read_only_master_is_not_replaced_and_the_error_says_how_to_tag_it(show: Path) -> None:
+    """A producer who made a master read-only (chmod a-w) had it replaced all the same: the tagged copy is renamed over
+    it, which asks only the folder's permission (and root writes anywhere)."""
+    master = show / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    before = master.read_bytes()
+    master.chmod(0o444)
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "003-capabilities-framework"])
+    assert result.exit_code == 1, result.output
+    assert "capabilities-framework.mp3: audio: the file is read-only (mode -r--r--r--), so its new tags (title, " \
+           in result.output and "[TAG006]" in result.output
+    assert "chmod u+w 'episodes/003-capabilities-framework/capabilities-framework.mp3'" in result.output
+    assert master.read_bytes() == before and master.stat().st_mode & 0o777 == 0o444
+    dry = CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run", "003-capabilities-framework"])
+    assert dry.exit_code == 1 and "[TAG006]" in dry.output  # the dry run says what the run will do
+    master.chmod(0o644)
+    assert CliRunner().invoke(main, ["tag", "--show", str(show), "003-capabilities-framework"]).exit_code == 0
+    master.chmod(0o444)  # read-only and already tagged: nothing to write, nothing to refuse
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "003-capabilities-framework"])
+    assert result.exit_code == 0 and "capabilities-framework.mp3: unchanged" in result.output
+
+
+@pytest.mark.parametrize("ignored", [False, True])
+def test_a_summary_the_build_refuses_as_too_long_is_not_written_into_the_file(show: Path, ignored: bool) -> None:
+    """`mediafeed tag` wrote a 5,000-byte summary into the master's comment tags, which the build then refused (EP114)."""
+    episode = show / "episodes/003-capabilities-framework/episode.md"
+    text = episode.read_text(encoding="utf-8")
+    start = text.index("summary: >-")
+    end = text.index("\n", text.index("violence while", start))
+    episode.write_text(text[:start] + "summary: " + "Café au lait. " * 360 + text[end:], encoding="utf-8")
+    if ignored:  # a show that leaves EP114 out builds with it, so tagging writes it
+        config = show / "show.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("ignore: [MED020]", "ignore: [MED020, EP114]"),
+                          encoding="utf-8")
+    master = show / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    before = master.read_bytes()
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "--format", "json"])
+    data = json.loads(result.output)
+    tagged = {f["file"].split("/")[1] for f in data["files"] if f["written"]}
+    if ignored:
+        assert result.exit_code == 0 and "003-capabilities-framework" in tagged
+        assert str(ID3(master).getall("COMM")[0]).startswith("Café au lait.")
+        return
+    assert result.exit_code == 1 and master.read_bytes() == before
+    [problem] = data["problems"]
+    assert (problem["code"], problem["file"], problem["field"]) == ("EP114", "episodes/003-capabilities-framework/episode.md",
+                                                                   "summary")
+    assert problem["message"].startswith("the summary is 5,399 bytes; the limit is 4,000") and "one or two sentences" in problem["hint"]
+    assert len(tagged) == 5 and "003-capabilities-framework" not in tagged  # the others are tagged
+
+
+def test_a_master_replaced_while_it_is_tagged_keeps_the_new_file(copy_of, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor's new export renamed over the master while `mediafeed tag` worked on the old one (same length, as a
+    re-cut CBR file of the same duration has, and the old mtime, as `cp -p` or `rsync -t` give) was replaced by the
+    tagged copy of the old one: the new export was lost. The file's inode is compared too now."""
+    path = copy_of("cbr-info.mp3")
+    old = path.stat()
+    new = bytearray(path.read_bytes())
+    new[len(new) // 2] ^= 0x55  # another cut of the same length
+    real = tagger._verify
+
+    def verify(*args, **kwargs):  # type: ignore[no-untyped-def]
+        checked = real(*args, **kwargs)
+        incoming = path.with_name("export.mp3")
+        incoming.write_bytes(bytes(new))
+        os.utime(incoming, ns=(old.st_atime_ns, old.st_mtime_ns))
+        os.replace(incoming, path)  # the editor's export lands once the copy of the old file is checked
+        return checked
+
+    monkeypatch.setattr(tagger, "_verify", verify)
+    with pytest.raises(MediaError) as info:
+        audio.tag(path, WANTED, rel="cbr-info.mp3")
+    assert info.value.problems[0].code == "TAG003"
+    assert path.read_bytes() == bytes(new) and sorted(p.name for p in path.parent.iterdir()) == ["cbr-info.mp3"]
+
+
+def test_a_chapter_change_only_in_where_a_chapter_ends_shows_the_ends(tmp_path: Path) -> None:
+    """An export whose last chapter ends before the audio does (ffmpeg writes the end it is given) was listed as
+    "chapters: 00:00:00 One; 00:00:02 Two → 00:00:00 One; 00:00:02 Two": a change that looked like none."""
+    meta = tmp_path / "chapters.ffmeta"
+    meta.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=2000\ntitle=One\n"
+                    "[CHAPTER]\nTIMEBASE=1/1000\nSTART=2000\nEND=2500\ntitle=Two\n")
+    path = tmp_path / "chapters.mp3"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=duration=3", "-i", str(meta),
+                    "-map", "0", "-map_chapters", "1", "-c:a", "libmp3lame", "-b:a", "32k", str(path)], check=True)
+    wanted = Tags(chapters=(TagChapter(0, "One"), TagChapter(2000, "Two")), id3_version="2.3")
+    [change] = [c for c in audio.tag(path, wanted, rel="chapters.mp3", dry_run=True).changes if c.field == "chapters"]
+    assert change.old == "00:00:00 One (to 00:00:02); 00:00:02 Two (to 00:00:02.500)"
+    assert change.new.startswith("00:00:00 One (to 00:00:02); 00:00:02 Two (to 00:00:03") and change.old != change.new
 
 
 def test_tag_help_ends_with_an_example() -> None:

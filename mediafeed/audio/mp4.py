@@ -17,6 +17,7 @@ from the fragments too (ISO/IEC 14496-12, 8.8).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import struct
@@ -275,6 +276,30 @@ def damage(found: list[Track], size: int) -> str:
     return ""
 
 
+def media_spans(handle: BinaryIO, size: int) -> list[tuple[int, int]]:
+    """Where each top-level ``mdat`` box's content starts and ends, in file order."""
+    return [(box.body, min(box.end, size)) for box in boxes(handle, 0, size) if box.name == b"mdat"]
+
+
+def misplaced_run(found: list[Track], media: list[tuple[int, int]]) -> str:
+    """How a run of samples of a movie fragment lies outside the file's ``mdat`` boxes (``media``: :func:`media_spans`),
+    or "" when none does: a tag editor that grows ``moov`` without moving the fragments' absolute offsets (mutagen
+    alone moves the first fragment's) leaves the later ones pointing at the wrong bytes."""
+    starts = [start for start, _ in media]
+    for track in found:
+        if track.handler not in ("soun", "vide"):
+            continue
+        for number, (offset, sizes) in enumerate(track.runs, 1):
+            end = offset + sum(sizes)
+            at = bisect.bisect_right(starts, offset) - 1
+            if at < 0 or end > media[at][1]:
+                kind = "sound" if track.handler == "soun" else "video"
+                return (f"the samples of movie fragment {number} of its {kind} track ({end - offset:,} bytes at offset "
+                        f"{offset:,}) lie outside its media data: the fragments' offsets are wrong, as a tag editor "
+                        "that does not move them leaves a fragmented MP4 (players stop or play noise there)")
+    return ""
+
+
 def has_chapter_track(handle: BinaryIO, size: int) -> bool:
     """Whether a track names a chapter track (``moov/trak/tref/chap``): the chapters Apple's players read.
 
@@ -289,6 +314,103 @@ def has_chapter_track(handle: BinaryIO, size: int) -> bool:
                         if tref.name == b"tref" and any(ref.name == b"chap" for ref in boxes(handle, tref.body, tref.end)):
                             return True
     return False
+
+
+def movie_duration(handle: BinaryIO, size: int) -> float:
+    """The movie's length in seconds (``moov/mvhd``: its longest track, as players show it), 0.0 when it has none."""
+    for top in boxes(handle, 0, size):
+        if top.name == b"moov":
+            for box in boxes(handle, top.body, top.end):
+                if box.name == b"mvhd":
+                    handle.seek(box.body)
+                    head = handle.read(32)
+                    version = head[0] if head else 0
+                    fmt, at = (">IQ", 20) if version == 1 else (">II", 12)
+                    if len(head) < at + struct.calcsize(fmt):
+                        return 0.0
+                    timescale, length = struct.unpack(fmt, head[at:at + struct.calcsize(fmt)])
+                    return length / timescale if timescale and length != (1 << (8 * struct.calcsize(fmt[-1]))) - 1 else 0.0
+            return 0.0
+    return 0.0
+
+
+def recorded_at(handle: BinaryIO, size: int) -> str:
+    """Where the file says it was recorded, as a phone or camera writes it, or "" when it does not: QuickTime's
+    ``moov/udta/©xyz`` (an ISO 6709 text: Android phones, ``ffmpeg -metadata location=`` in a .mov), the 3GPP
+    ``moov/udta/loci`` box (ffmpeg's in an .mp4) or a ``…location…`` key of QuickTime's keyed metadata (iPhones'
+    ``com.apple.quicktime.location.ISO6709``), at ``moov/meta`` or ``moov/udta/meta``."""
+    for top in boxes(handle, 0, size):
+        if top.name != b"moov":
+            continue
+        for box in boxes(handle, top.body, top.end):
+            if box.name == b"meta":
+                found = _location_key(handle, box)
+                if found:
+                    return found
+            if box.name != b"udta":
+                continue
+            for item in boxes(handle, box.body, box.end):
+                if item.name == b"\xa9xyz":
+                    handle.seek(item.body + 4)  # text length and language
+                    text = handle.read(min(item.end - item.body - 4, 64)).decode("latin-1").strip("\0 ")
+                    return f"©xyz {text}" if text else "©xyz"
+                if item.name == b"loci" and item.end - item.body >= 18:
+                    handle.seek(item.body + 6)  # version, flags and language
+                    name = b""
+                    while (byte := handle.read(1)) not in (b"", b"\0") and len(name) < 64:
+                        name += byte
+                    handle.seek(1, os.SEEK_CUR)  # the role
+                    longitude, latitude = struct.unpack(">ii", handle.read(8))
+                    return f"loci {latitude / 65536:+08.4f}{longitude / 65536:+09.4f}"
+                if item.name == b"meta":
+                    found = _location_key(handle, item)
+                    if found:
+                        return found
+        return ""
+    return ""
+
+
+def _location_key(handle: BinaryIO, meta: Box) -> str:
+    handle.seek(meta.body)
+    start = meta.body + 4 if handle.read(4) == b"\0\0\0\0" else meta.body
+    for keys in boxes(handle, start, meta.end):
+        if keys.name == b"keys":
+            return next((name for name in _keys(_full_body(handle, keys)).values() if "location" in name.lower()), "")
+    return ""
+
+
+def metadata_keys(handle: BinaryIO, size: int) -> dict[str, str]:
+    """The names of QuickTime's keyed metadata (``moov/udta/meta`` with a ``keys`` box, which Apple's tools and
+    ``ffmpeg -movflags use_metadata_tags`` write), by the name mutagen gives each item of the ``ilst`` beside it: the
+    key's 1-based index as four bytes (``"\\x00\\x00\\x00\\x03"`` → ``"title"``). Empty for iTunes-style metadata."""
+    for top in boxes(handle, 0, size):
+        if top.name != b"moov":
+            continue
+        for udta in boxes(handle, top.body, top.end):
+            if udta.name != b"udta":
+                continue
+            for meta in boxes(handle, udta.body, udta.end):
+                if meta.name != b"meta":
+                    continue
+                handle.seek(meta.body)
+                start = meta.body + 4 if handle.read(4) == b"\0\0\0\0" else meta.body  # a full box (ISO) or not (QuickTime)
+                for keys in boxes(handle, start, meta.end):
+                    if keys.name == b"keys":
+                        return _keys(_full_body(handle, keys))
+        return {}
+    return {}
+
+
+def _keys(body: bytes) -> dict[str, str]:
+    found = {}
+    pos = 4
+    for index in range(1, int.from_bytes(body[:4], "big") + 1 if len(body) >= 4 else 1):
+        length = int.from_bytes(body[pos:pos + 4], "big")
+        if length < 8 or pos + length > len(body):
+            break
+        found[index.to_bytes(4, "big").decode("latin-1")] = body[pos + 8:pos + length].decode("utf-8", "replace")
+        pos += length
+    return found
 
 
 def video_height(found: list[Track]) -> int:

@@ -167,7 +167,7 @@ class Scan:
 
     duration: float
     frames: int
-    bitrate: int  #: average, bits per second
+    bitrate: int  #: average, bits per second (not walked, ``full=False`` with a counting header: the first audio frame's)
     mode: str  #: "CBR" or "VBR"
     sample_rate: int
     channels: int
@@ -270,7 +270,10 @@ def scan_data(data: bytes | mmap.mmap, full: bool = True) -> Scan | None:
     header = vbr_header(data, pos, first)
     if header is not None:
         if header.frames and not full:
-            return Scan(duration=0.0, frames=header.frames, bitrate=0, mode="", sample_rate=first.sample_rate,
+            audio = frame_at(data, pos + first.length)  # (the header frame may have a bitrate of its own: big enough
+            # for LAME's tag at a low sample rate)
+            return Scan(duration=0.0, frames=header.frames, bitrate=audio.bitrate if audio else 0, mode="",
+                        sample_rate=first.sample_rate,
                         channels=first.channels, header=header, start=start, end=end, junk=0, cut=False, lead=lead,
                         layer=layer)
         pos += first.length  # the header frame is silent: not audio

@@ -93,7 +93,57 @@ def _flac_digest(handle) -> str:  # type: ignore[no-untyped-def]
     kind, offset, length = blocks[0]
     handle.seek(offset)
     digest.update(handle.read(length))
-    return _span_digest(handle, (frames, os.fstat(handle.fileno()).st_size), digest)
+    size = os.fstat(handle.fileno()).st_size
+    return _span_digest(handle, (frames, flac_audio_end(handle, blocks, frames, size)), digest)
+
+
+#: An ID3v1 tag: 128 bytes starting "TAG" at the very end of a file.
+ID3V1_SIZE = 128
+
+
+def flac_audio_end(handle, blocks: list[tuple[int, int, int]], frames: int, size: int) -> int:  # type: ignore[no-untyped-def]
+    """Where a FLAC file's audio frames end: before an ID3v1 tag at the end (some taggers write one, and players that
+    read it show its old title), else at the end of the file. The tag is taken for one only where the last frame's
+    CRC-16 ends right before it, so audio that happens to end in "TAG" is never cut off."""
+    end = size - ID3V1_SIZE
+    if end <= frames:
+        return size
+    handle.seek(end)
+    if handle.read(3) != b"TAG":
+        return size
+    handle.seek(blocks[0][1])
+    min_block = struct.unpack(">H", handle.read(2))[0]
+    tail_start = max(frames, end - (1 << 16))
+    handle.seek(tail_start)
+    tail = handle.read(end - tail_start)
+    at = len(tail)
+    while True:
+        at = max(tail.rfind(b"\xff\xf8", 0, at), tail.rfind(b"\xff\xf9", 0, at))
+        if at < 0:
+            return size
+        if _flac_frame(tail, at, min_block) is not None and _crc16(tail[at:-2]) == int.from_bytes(tail[-2:], "big"):
+            return end
+
+
+def _crc16_table() -> list[int]:
+    table = []
+    for byte in range(256):
+        crc = byte << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x8005) & 0xFFFF if crc & 0x8000 else (crc << 1) & 0xFFFF
+        table.append(crc)
+    return table
+
+
+_CRC16 = _crc16_table()
+
+
+def _crc16(data: bytes) -> int:
+    """FLAC's frame footer CRC (polynomial 0x8005, starting at 0)."""
+    crc = 0
+    for byte in data:
+        crc = ((crc << 8) & 0xFFFF) ^ _CRC16[(crc >> 8) ^ byte]
+    return crc
 
 
 def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]

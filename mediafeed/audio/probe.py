@@ -27,7 +27,7 @@ from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import mp4, mpeg, payload
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
-from .tags import flac_id3, load, load_tags, read_state
+from .tags import flac_stray_id3, load, load_tags, read_state
 from .tagset import Tags
 
 #: MP4 major brands of video files (ISO/IEC 14496-12 registry; Apple's M4V and QuickTime).
@@ -42,6 +42,11 @@ _MP3_SHORTFALL = 4096
 _OLDER_LAYERS = {2: "mp2", 1: "mp1"}
 #: An MP3 holding this many seconds (and 1%) more audio than its Xing/VBRI header declares gets its frames' duration.
 _MP3_BEYOND = 1.0
+#: A video whose picture runs this many seconds past its sound is told (MED031): apps show the movie's length.
+_PICTURE_BEYOND = 1.0
+#: … and one missing more than this many seconds of what its header declares is a cut-off file, however few the bytes
+#: (the header's duration would be the feed's, longer than what plays by more than Apple's one-second tolerance).
+_MP3_MISSING = 1.0
 
 
 def sniff(head: bytes) -> str:
@@ -199,6 +204,10 @@ def _extension_hint(kind: str, ext: str, media: Media) -> str:
     return f"rename it to end in {best} (and write 'audio: …{best}' in episode.md)"
 
 
+#: WAV format tags of MPEG audio (``Media.codec``): MP3, and MPEG Layer I or II
+_WAV_CODECS = {0x0055: "mp3", 0x0050: "mp2"}
+
+
 def _wav_format(head: bytes) -> int:
     """A WAV file's format tag (1 PCM, 0x55 MP3, …) when its ``fmt `` chunk is the first, as encoders write it; else 0."""
     if head[12:16] == b"fmt " and len(head) >= 22:
@@ -232,11 +241,19 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         bitrate = int(size * 8 / duration)
     video = index_last = False
     height = 0
+    movie_length = 0.0
+    location = ""
     blocker = ""
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
+            misplaced = mp4.misplaced_run(found, mp4.media_spans(handle, size)) if any(t.runs for t in found) else ""
+            if misplaced:  # a fragmented recording saved by a tag editor that does not know fragments
+                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {misplaced}", field="audio",
+                                       hint="use the recording as it was before a tag editor saved it, or export it again "
+                                            "(mediafeed writes the tags itself, moving the fragments' offsets); a remux "
+                                            "cannot mend it"))
             broken = mp4.damage(found, size)
             if broken:  # tagging would stop at it (MED004 in the build); check sees it too
                 raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {broken}", field="audio",
@@ -250,6 +267,10 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                                       "nothing to play", field="audio",
                                        hint="export the episode again with its audio (check the preset includes it)"))
             index_last = mp4.index_last(handle, size)
+            location = mp4.recorded_at(handle, size)
+            if video and "soun" in handlers:
+                movie = mp4.movie_duration(handle, size)
+                movie_length = movie if movie - duration > _PICTURE_BEYOND else 0.0
             if index_last:
                 plan = mp4.fast_start_plan(handle, size)
                 blocker = plan if isinstance(plan, str) else ""
@@ -260,7 +281,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
     state = read_state(audio, kind)
     if kind == "flac":
-        state = replace(state, leading_id3=flac_id3(path)[0] if head[:3] == b"ID3" else "")
+        state = replace(state, leading_id3=flac_stray_id3(path)[0])
     media = Media(
         path=rel,
         size=size,
@@ -272,10 +293,13 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
         height=height,
-        codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else "",
+        codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else _WAV_CODECS.get(_wav_format(head), "")
+        if kind == "wav" else "",
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
         index_last=index_last,
         index_blocker=blocker,
+        movie_length=movie_length,
+        location=location,
         **_tag_fields(state),
     )
     return media, state
@@ -320,13 +344,18 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header
-    beyond = 0  # bytes of audio after what the header declares
+    beyond = shortfall = 0  # bytes of audio after (before: missing) what the header declares
+
+    def truncated() -> MediaError:
+        assert header is not None
+        return MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
+                                               f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
+                                hint="copy or export it again; check it plays to the end"))
+
     if header is not None and header.bytes:
         shortfall = header.bytes - (scan.end - scan.start)
         if shortfall > _MP3_SHORTFALL:
-            raise MediaError(error("MED004", rel, f"the MP3 file is truncated: its {header.kind} header declares {header.bytes} "
-                                                  f"bytes of audio, the file has {scan.end - scan.start}", field="audio",
-                                   hint="copy or export it again; check it plays to the end"))
+            raise truncated()
         beyond = -shortfall
     declared = 0.0
     switch = scan.switch
@@ -339,9 +368,15 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         mode = {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(info.bitrate_mode, "")
         if not mode:
             mode = "CBR" if header.kind == "Info" else "VBR"
-        if beyond > _MP3_SHORTFALL:  # more audio than the header says (files joined with cat, say): count the frames
+        if shortfall > 0 and header.bytes and shortfall / header.bytes * duration > _MP3_MISSING:
+            raise truncated()  # a few KB are seconds at a low bitrate: 3,000 bytes of an 8 kbit/s file are 3 s
+        # A constant bitrate says how long the bytes play: an Info header whose frame count says otherwise (a tool
+        # that rewrote the bytes, not the count) is checked by counting the frames, as is more audio than declared
+        # (files joined with cat, say). Both are rare: every other MP3 with a header is not walked.
+        bytes_say = (scan.end - scan.start) * 8 / scan.bitrate if header.kind == "Info" and scan.bitrate else 0.0
+        if beyond > _MP3_SHORTFALL or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
             walked = mpeg.scan_data(data, full=True)
-            if walked is not None and walked.duration - duration > max(_MP3_BEYOND, duration * 0.01):
+            if walked is not None and abs(walked.duration - duration) > max(_MP3_BEYOND, duration * 0.01):
                 declared = duration
                 duration, bitrate, mode, switch = walked.duration, walked.bitrate, walked.mode, walked.switch
     if duration <= 0:
@@ -351,5 +386,5 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
                   declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), rate_switch=switch[0], switch_at=switch[1],
-                  **_tag_fields(state))
+                  cut=scan.cut and (header is None or not header.frames), **_tag_fields(state))
     return media, state

@@ -46,6 +46,7 @@ import mmap
 import os
 import re
 import shutil
+import stat
 import struct
 import subprocess
 import tempfile
@@ -54,6 +55,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 import mutagen
 from mutagen.id3 import ID3
@@ -65,7 +67,7 @@ from ..records import mutable
 from . import apetag, faststart, id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, flac_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
+from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
 from .tagset import STALE_APE, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
@@ -112,12 +114,21 @@ def padded_size(natural: int, length: int | None = None) -> int:
     return -(-(natural + MIN_FREE) // BLOCK) * BLOCK
 
 
-def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpeg: str | None = None) -> TagResult:
+#: :func:`tag`'s ``length`` when none is given: the file keeps its own size
+OWN_SIZE = -1
+
+
+def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpeg: str | None = None,
+        length: int | None = OWN_SIZE) -> TagResult:
     """Write ``wanted`` into the file at ``path`` (safely, see the module docstring).
 
-    The file keeps its size when the new tags fit in its padding (see :func:`padded_size`).
+    By default the file keeps its size when the new tags fit in its padding (see :func:`padded_size`).
+    ``length``: the size to keep instead (the size it was published with), or None for the padding of a file never
+    published (a whole number of :data:`BLOCK` bytes, at least :data:`MIN_FREE` free), which does not keep the room
+    of tags that shrank: a 60 MB cover replaced by the show's artwork would otherwise leave 60 MB of zeros.
     """
-    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg, length=path.stat().st_size)
+    return tag_copy(path, path, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg,
+                    length=path.stat().st_size if length == OWN_SIZE else length)
 
 
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
@@ -163,8 +174,8 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     ape = _ape_update(data if in_memory else source, wanted) if media.kind == "mp3" and wanted.id3_version else None
     if ape is not None:
         current = replace(current, id3_version=(current.id3_version or "") + STALE_APE)
-    if media.kind == "flac" and wanted.leading_id3 is not None:  # an ID3v2 tag in front: the copy leaves it out
-        current = replace(current, leading_id3=flac_id3(source)[0])
+    if media.kind == "flac" and wanted.leading_id3 is not None:  # ID3 tags around the stream: the copy leaves them out
+        current = replace(current, leading_id3=flac_stray_id3(source)[0])
     if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
         with open(source, "rb") as handle:
             if not mp4.has_chapter_track(handle, before.st_size):  # Nero's list alone: no chapters for Apple
@@ -184,6 +195,13 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     if to_front and media.index_blocker and not remux:
         result.index_kept, to_front = media.index_blocker, False
     front = to_front or (remux and not media.index_last)  # a re-mux keeps a fast-start file fast start
+    if target == source and result.changes and not before.st_mode & 0o222:
+        # a rename replaces a read-only file (it asks only the folder), and root writes into one: neither is what a
+        # producer who protected the master expects of a tagger
+        raise MediaError(error("TAG006", rel, f"the file is read-only (mode {stat.filemode(before.st_mode)}), so "
+                                              f"its new tags ({', '.join(c.field for c in result.changes)}) were not written; it was left as it is",
+                               field="audio", hint=f"make it writable to tag it (chmod u+w '{rel}'), or leave it so: "
+                                                   "the build tags the copy it publishes"))
     if (not result.changes and not repad and not to_front) or dry_run:
         return result
     if in_memory:
@@ -234,8 +252,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
             if durable:
                 _flush(tmp)
             result.media = _verify(tmp, source, rel, media, wanted, original_digest)
-        after = source.stat()
-        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        if _changed(before, source.stat()):
             raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                    field="audio", hint="run the command again once the file is finished"))
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
@@ -297,13 +314,19 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
         _remux_with_chapters(ffmpeg, source, tmp, wanted.chapters or (), duration, rel)
     else:
         keep, _, start = _id3_lead(source) if kind == "mp3" else (0, 0, 0)
+        end = -1  # to the end of the file
         if kind == "flac" and wanted.leading_id3 == "":
-            start = flac_id3(source)[1]  # the FLAC stream alone, from its fLaC marker: players read its Vorbis comments
-        if start > keep:  # the copy is made without what lies between (see _id3_lead)
+            # the FLAC stream alone, from its fLaC marker to its last frame: players read its Vorbis comments
+            _, start, end = flac_stray_id3(source)
+            end = -1 if end == source.stat().st_size else end
+        if start > keep or end >= 0:  # the copy is made without what lies between (see _id3_lead), or after
             with open(source, "rb") as handle, open(tmp, "wb") as out:
                 out.write(_unfooted(handle.read(keep)) if keep else b"")
                 handle.seek(start)
-                shutil.copyfileobj(handle, out)
+                if end < 0:
+                    shutil.copyfileobj(handle, out)
+                else:
+                    _copy_span(handle, out, end - start)
         else:
             shutil.copyfile(source, tmp)
         if ape is not None:
@@ -317,6 +340,24 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
     if kind == "mp4" and not remux:
         mp4.fix_fragment_offsets(source, tmp)  # mutagen moves only the first fragment's offsets
     return kept
+
+
+def _changed(before: os.stat_result, after: os.stat_result) -> bool:
+    """Whether the file at a path is no longer the one tagging read: written to (size, mtime) or replaced by another
+    (its inode: an editor's export renamed over it keeps the size of a re-cut of the same length, and ``cp -p`` or
+    ``rsync -t`` keep the mtime they were given)."""
+    return (after.st_ino, after.st_dev, after.st_size, after.st_mtime_ns) != \
+        (before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns)
+
+
+def _copy_span(handle: BinaryIO, out: BinaryIO, length: int) -> None:
+    """Copy ``length`` bytes from ``handle``'s position to ``out``."""
+    while length > 0:
+        block = handle.read(min(length, 1 << 20))
+        if not block:
+            raise ValueError("the file ended before its audio did")
+        out.write(block)
+        length -= len(block)
 
 
 def _tag_head(head: io.BytesIO, rest: int, wanted: Tags, original: mutagen.FileType | None, length: int | None) -> None:
@@ -513,8 +554,7 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     if media is None or tagged is None:
         tagged = _tagged_bytes(spliced, audio, wanted, length)
         media = _verify_mp3(tagged, data, rel, original, wanted)
-    after = source.stat()
-    if (len(data), after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
+    if len(data) != before.st_size or _changed(before, source.stat()):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
     # fresh: a free name is written straight into; a copy with these very bytes is kept (the site's links stay)

@@ -16,9 +16,10 @@ import base64
 import copy
 import io
 import mmap
+import os
 import re
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, BinaryIO, cast
 
 import mutagen
 from mutagen.aac import AAC
@@ -124,7 +125,39 @@ def load(path: Source, kind: str) -> mutagen.FileType:
     reader = READERS[kind]
     if kind == "mp3":
         return reader(path, known_frames=KNOWN_FRAMES)
-    return reader(path)
+    audio = reader(path)
+    if kind == "mp4":
+        setattr(audio, _KEYS, _metadata_keys(path))
+    return audio
+
+
+#: The attribute of a loaded MP4 holding its keyed metadata's names (``mp4.metadata_keys``): mutagen keeps the items,
+#: not the ``keys`` box that names them.
+_KEYS = "mediafeed_keys"
+#: QuickTime metadata keys (ffmpeg's names, written with ``-movflags use_metadata_tags``, and Apple's) of the fields
+#: tagging manages. ffmpeg reads such an item after the iTunes atoms (``©nam``), so it is what ffprobe and
+#: ffmpeg-based players show; tagging gives it the new value too.
+_MP4_KEYED = {"title": "title", "com.apple.quicktime.title": "title", "artist": "artist",
+              "com.apple.quicktime.artist": "artist", "album_artist": "album_artist", "album": "album",
+              "com.apple.quicktime.album": "album", "date": "date", "genre": "genre", "com.apple.quicktime.genre": "genre",
+              "comment": "comment", "com.apple.quicktime.comment": "comment", "description": "description",
+              "com.apple.quicktime.description": "description"}
+
+
+def _metadata_keys(path: Source) -> dict[str, str]:
+    from . import mp4
+
+    if isinstance(path, Path):
+        with open(path, "rb") as handle:
+            return mp4.metadata_keys(handle, os.fstat(handle.fileno()).st_size)
+    size = len(path) if isinstance(path, mmap.mmap) else path.seek(0, os.SEEK_END)
+    return mp4.metadata_keys(cast(BinaryIO, path), size)
+
+
+def _keyed(audio: mutagen.FileType) -> dict[str, str]:
+    """Item name → the managed field it holds, for an MP4's keyed metadata (empty for iTunes-style metadata)."""
+    names: dict[str, str] = getattr(audio, _KEYS, {})
+    return {item: _MP4_KEYED[name.lower()] for item, name in names.items() if name.lower() in _MP4_KEYED}
 
 
 def load_tags(path: Source, kind: str) -> mutagen.FileType:
@@ -217,6 +250,26 @@ def flac_id3(path: Path) -> tuple[str, int]:
         start = 10 + ((head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9])
         handle.seek(start)
         return (f"2.{head[3]}", start) if handle.read(4) == b"fLaC" else ("", 0)
+
+
+def flac_stray_id3(path: Path) -> tuple[str, int, int]:
+    """The ID3 tags around a FLAC stream (``Tags.leading_id3``: "2.3" in front, "1" at the end, "2.3+1" both, ""
+    none), where the stream starts and where its audio ends: the copy tagging makes is that span alone."""
+    from .payload import ID3V1_SIZE, flac_audio_end, flac_blocks
+
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        head = handle.read(3)
+        handle.seek(max(0, size - ID3V1_SIZE))
+        end = size
+        if handle.read(3) == b"TAG":  # (most files: no more than these two reads)
+            try:
+                blocks, frames = flac_blocks(handle)
+                end = flac_audio_end(handle, blocks, frames, size)
+            except ValueError:  # no stream to speak of: the probe says so (MED004)
+                pass
+    version, start = flac_id3(path) if head == b"ID3" else ("", 0)
+    return "+".join(part for part in (version, "1" if end < size else "") if part), start, end
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -329,6 +382,9 @@ def _read_mp4(audio: mutagen.FileType) -> Tags:
     for name, atom in {**_MP4_TEXT, "short_description": "desc"}.items():
         if atom in tags and tags[atom]:
             values[name] = _text(tags[atom])
+    for item, name in _keyed(audio).items():  # a keyed item saying otherwise: what players read is two values
+        if tags.get(item) and _text(tags[item]) != values.get(name):
+            values[name] = _text([*(tags.get(_MP4_TEXT[name]) or []), *tags[item]])
     for name, atom in (("track", "trkn"), ("disc", "disk")):
         if atom in tags and tags[atom] and tags[atom][0][0]:
             values[name] = int(tags[atom][0][0])
@@ -416,7 +472,7 @@ def apply(audio: mutagen.FileType, kind: str, wanted: Tags) -> None:
     elif kind == "mp4":
         if audio.tags is None:
             audio.add_tags()
-        _apply_mp4(audio.tags, wanted)
+        _apply_mp4(audio.tags, wanted, _keyed(audio))
     elif kind in ("flac", "ogg-opus", "ogg-vorbis"):
         if audio.tags is None:
             audio.add_tags()
@@ -468,11 +524,15 @@ def _apply_id3(tags: ID3, wanted: Tags) -> None:
                           sub_frames=[TIT2(encoding=Encoding.UTF8, text=["Chapters"])]))
 
 
-def _apply_mp4(tags: Any, wanted: Tags) -> None:
+def _apply_mp4(tags: Any, wanted: Tags, keyed: dict[str, str]) -> None:
     for name, atom in _MP4_TEXT.items():
         value = getattr(wanted, name)
         if value is not None:
             tags[atom] = [value]
+    for item, name in keyed.items():
+        value = getattr(wanted, name)
+        if value is not None and item in tags:
+            tags[item] = [value]
     short = wanted.short_description
     if short is None and wanted.comment is not None:
         short = wanted.comment[:SHORT_DESCRIPTION]

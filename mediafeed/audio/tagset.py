@@ -76,8 +76,9 @@ class Tags:
     #: "2.3" (what mediafeed writes), "2.4", "1" (ID3v1 only), "" (no tag); read from a file, :data:`STALE_TAGS`
     #: appended when further ID3v2 tags follow the first (tagging drops them)
     id3_version: str | None = None
-    #: FLAC only: the ID3v2 tag some taggers put in front of a FLAC file ("2.3", "2.4"; "" for none). FLAC players read
-    #: the Vorbis comments, but some read that tag first and show what it says: tagging removes it (wanted: "")
+    #: FLAC only: the ID3 tags some taggers put around a FLAC stream: an ID3v2 tag in front ("2.3", "2.4"), an ID3v1 tag
+    #: at the end ("1"), or both ("2.3+1"); "" for none. FLAC players read the Vorbis comments, but some read those tags
+    #: first and show what they say: tagging removes them (wanted: "")
     leading_id3: str | None = None
 
     def summary(self) -> dict[str, str]:
@@ -129,7 +130,8 @@ class Change:
 
 def display(name: str, value: object) -> str:
     if name == "leading_id3" and value is not None:
-        return f"an ID3v{value} tag in front of the FLAC stream" if value else "none"
+        return " and ".join(f"an ID3v{part} tag " + ("at the end of the file" if part == "1" else "in front of the FLAC stream")
+                            for part in str(value).split("+")) if value else "none"
     if value is None or value == "":
         return ""
     if isinstance(value, Cover):
@@ -166,8 +168,16 @@ def diff(current: Tags, wanted: Tags) -> list[Change]:
         old = getattr(current, name)
         if _same(name, old, new):
             continue
-        changes.append(Change(name, display(name, old), display(name, new)))
+        before, after = display(name, old), display(name, new)
+        if name == "chapters" and before == after:  # they differ where the list does not look: a chapter's end
+            before, after = _with_ends(old), _with_ends(new)
+        changes.append(Change(name, before, after))
     return changes
+
+
+def _with_ends(chapters: object) -> str:
+    return "; ".join(c.describe() + (f" (to {clock(c.end)})" if c.end is not None else "")
+                     for c in cast(Iterable[TagChapter], chapters or ())) or "none"
 
 
 def _same(name: str, old: object, new: object) -> bool:

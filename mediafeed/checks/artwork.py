@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import struct
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem, error, warning
 
@@ -21,7 +23,7 @@ def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int]
 
     try:
         with Image.open(path) as image:
-            size, fmt, mode = image.size, image.format or "", image.mode
+            size, fmt, mode, place = image.size, image.format or "", image.mode, taken_at(image)
     except FileNotFoundError:
         return (0, 0), [error("ART001", rel, "artwork file not found", field="artwork", episode=episode)]
     except Image.DecompressionBombError as exc:  # Pillow refuses to read it: far more pixels than any artwork has
@@ -31,7 +33,37 @@ def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int]
         what, hint = _unreadable(path, exc)
         return (0, 0), [error("ART002", rel, f"not a JPEG or PNG image: {what}", field="artwork", hint=hint,
                               episode=episode)]
-    return size, check_artwork(rel, size, fmt, mode, os.path.getsize(path), episode)
+    return size, check_artwork(rel, size, fmt, mode, os.path.getsize(path), episode, place)
+
+
+def taken_at(image: Any) -> str:
+    """Where a photo's EXIF says it was taken (its GPS position, "51.5072° N, 0.1275° W"), or "" when it does not say:
+    a phone's photo used as artwork keeps it, and the build embeds the artwork in every episode's file."""
+    raw = image.info.get("exif")  # what opening the image read (JPEG's APP1, PNG's eXIf before the pixels): getexif()
+    if not raw:  # would make Pillow read a PNG's every pixel looking for one (8.5 ms for the sample artwork, not 29 µs)
+        return ""
+    try:
+        from PIL import Image
+
+        exif = Image.Exif()
+        exif.load(raw)
+        gps = exif.get_ifd(_GPS_IFD)
+    except (AttributeError, OSError, ValueError, SyntaxError, struct.error):  # no EXIF a reader understands
+        return ""
+    if not gps:
+        return ""
+    try:
+        parts = []
+        for value, ref in ((2, 1), (4, 3)):
+            degrees, minutes, seconds = (float(v) for v in gps[value])
+            parts.append(f"{degrees + minutes / 60 + seconds / 3600:.4f}° {str(gps.get(ref, '')).strip()}".rstrip())
+        return ", ".join(parts)
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return "a GPS position"
+
+
+#: the EXIF tag of the GPS information (its IFD)
+_GPS_IFD = 0x8825
 
 
 #: (leading bytes, where they may start, what the file is, the fix): what artwork files that are no image turn out to be
@@ -73,8 +105,15 @@ def _what_instead(head: bytes) -> tuple[str, str]:
     return "text", "save the picture itself as a JPEG or PNG"
 
 
-def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: int, episode: str = "") -> list[Problem]:
+def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: int, episode: str = "",
+                  place: str = "") -> list[Problem]:
     problems = []
+    if place:
+        problems.append(warning("ART010", rel, f"the picture says where it was taken ({place}, in its EXIF GPS data): the "
+                                               "build embeds it in every episode's audio and publishes it, so anyone can "
+                                               "read the place", field="artwork", episode=episode,
+                                hint=f"remove the location (exiftool -gps:all= -overwrite_original {os.path.basename(rel)}), "
+                                     "or export the picture again without it"))
     width, height = size
     if fmt not in _EXTENSIONS:
         problems.append(error("ART003", rel, f"artwork is {fmt or 'an unknown format'}; apps accept JPEG or PNG",
@@ -108,12 +147,12 @@ def inspect_bytes(data: bytes, rel: str, episode: str = "", field: str = "artwor
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            size, fmt, mode = image.size, image.format or "", image.mode
+            size, fmt, mode, place = image.size, image.format or "", image.mode, taken_at(image)
     except Image.DecompressionBombError as exc:
         return [error("ART002", rel, f"not a readable image: {exc.args[0].split(',')[0]}", field=field,
                       hint="publish it at 3000×3000 px as a JPEG or PNG", episode=episode)]
     except (UnidentifiedImageError, OSError):
         what, hint = _what_instead(data[:512])
         return [error("ART002", rel, f"not a JPEG or PNG image: {what}", field=field, hint=hint, episode=episode)]
-    found = check_artwork(rel, size, fmt, mode, len(data), episode)
+    found = check_artwork(rel, size, fmt, mode, len(data), episode, place)
     return [replace(p, field=field) for p in found]

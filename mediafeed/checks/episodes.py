@@ -32,9 +32,19 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
     return problems
 
 
-def unaccepted_format(slug: str, audio_name: str, mime: str) -> Problem:
-    """MED010, for a format Apple and Spotify do not take (WAV, FLAC, Ogg); `mediafeed add` says it too."""
-    return warning("MED010", f"episodes/{slug}/{audio_name}", f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
+def unaccepted_format(slug: str, audio_name: str, mime: str, codec: str = "") -> Problem:
+    """MED010, for a format Apple and Spotify do not take (WAV, FLAC, Ogg); `mediafeed add` says it too. ``codec``
+    "mp3": a WAV whose audio is MP3 (a "RIFF MP3"), which comes out of its wrapper as it is."""
+    rel = f"episodes/{slug}/{audio_name}"
+    if mime == "audio/wav" and codec == "mp3":
+        stem = audio_name.rpartition(".")[0] or audio_name
+        return warning("MED010", rel, f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are), and the audio in "
+                                      "this WAV is MP3 already (a 'RIFF MP3', as some recorders and broadcast tools write)",
+                       field="audio", episode=slug,
+                       hint="take the MP3 out of its WAV wrapper (the audio frames are copied as they are): ffmpeg -i "
+                            f"in.wav -c:a copy -f mp3 out.mp3, then name it {stem}.mp3 and write 'audio: {stem}.mp3' "
+                            "in episode.md")
+    return warning("MED010", rel, f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)",
                    field="audio", episode=slug, hint="publish an MP3 or M4A; offer this file as an alternate_enclosure")
 
 
@@ -56,7 +66,7 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
         episode = item.episode
         src, slug = episode.source, episode.slug
         if item.media.kind not in APP_FORMATS:
-            problems.append(unaccepted_format(slug, episode.audio, item.media.mime))
+            problems.append(unaccepted_format(slug, episode.audio, item.media.mime, item.media.codec))
         if show.type == "serial" and not episode.number and episode.decimal_number:
             problems.append(error("EP010", src, f"episode {episode.podcast_number} is not a whole number: Apple's "
                                   "itunes:episode takes whole numbers only, and a serial show needs one on every episode",

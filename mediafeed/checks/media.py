@@ -108,13 +108,22 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
             out.append(problem("MED011", rel, f"the audio in this .mp3 file is {LAYER_NAMES.get(media.codec, media.codec)}, "
                                               "not MP3 (MPEG audio Layer III)", field="audio", episode=episode.slug,
                                hint="encode it as MP3: ffmpeg -i in.mp3 -c:a libmp3lame -b:a 128k out-mp3.mp3"))
-        elif media.codec and not _aac(media.codec):
+        elif media.kind == "mp4" and media.codec and not _aac(media.codec):
             ext = episode.audio.rpartition(".")[2].lower() or "mp4"  # (a .mov stays a .mov: its type is in the feed)
             hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video else
                     f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")
             container = "video" if media.video else _CONTAINERS.get(ext, "MP4")
             out.append(problem("MED011", rel, f"the audio in this {container} file is {_codec_name(media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
+        if media.location:
+            ext = "." + (episode.audio.rpartition(".")[2].lower() or "mp4")
+            out.append(problem("MED032", rel, f"the file says where it was recorded ({media.location}), as phones and "
+                                              "cameras write it: anyone who downloads the episode can read the place",
+                               field="audio", episode=episode.slug,
+                               hint=f"unless that is meant, remove it (the audio and video are copied as they are; the "
+                                    f"file's other tags go too, and mediafeed writes its own): ffmpeg -i in{ext} -c copy "
+                                    f"-map_metadata -1 -movflags +faststart out{ext}, then put out{ext} in place under "
+                                    "the same name"))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
             if media.index_blocker and show.tag_on_build and _chapters_remuxed(item):
@@ -126,6 +135,16 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                    field="audio", episode=episode.slug,
                                    hint="export it again with its sound (check that the timeline's audio is not "
                                         "muted and the preset includes audio)"))
+            if media.movie_length:
+                ext = "." + (episode.audio.rpartition(".")[2].lower() or "mp4")
+                out.append(problem("MED031", rel, f"the video runs {clock(media.movie_length)}, {media.movie_length - media.duration:.0f} s "
+                                                  f"past its sound ({clock(media.duration)}): apps show {clock(media.movie_length)} "
+                                                  "and play the rest as a silent picture, while the feed says "
+                                                  f"{clock(media.duration)}", field="audio", episode=episode.slug,
+                                   hint=f"end the picture with the sound (the sound is copied, the picture encoded again): "
+                                        f"ffmpeg -i in{ext} -c:a copy -c:v libx264 -pix_fmt yuv420p -r 25 -t "
+                                        f"{media.duration:.3f} -movflags +faststart out{ext}, then put out{ext} in place "
+                                        "under the same name"))
             continue
         if media.bitrate and not MIN_BITRATE <= media.bitrate <= MAX_BITRATE:
             rate = f"{media.bitrate // 1000} kbit/s" if media.bitrate >= 1000 else f"{media.bitrate} bit/s (silence?)"
@@ -153,9 +172,16 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                field="audio", episode=episode.slug,
                                hint="encode the whole episode again at one sample rate: "
                                     f"ffmpeg -i in.mp3 -ar {media.sample_rate} -c:a libmp3lame -b:a 128k out.mp3"))
+        if media.cut:
+            out.append(problem("MED030", rel, f"the last audio frame is cut short: the file looks cut off (an interrupted "
+                                              f"copy, export or download), and plays {clock(media.duration)}",
+                               field="audio", episode=episode.slug,
+                               hint="check it plays to the end of the episode; if not, copy or export it again"))
         if media.declared:
+            why = "files joined without re-encoding, or a header a tool did not update?" \
+                if media.declared < media.duration else "a header a tool did not update?"
             out.append(problem("MED025", rel, f"its header declares {clock(media.declared)} of audio, but the file holds "
-                                              f"{clock(media.duration)} (files joined without re-encoding?)",
+                                              f"{clock(media.duration)} ({why})",
                                field="audio", episode=episode.slug,
                                hint="remux it so the header covers the whole file: ffmpeg -i in.mp3 -c copy out.mp3"))
         if not show.tag_on_build and not media.tags.get("title"):

@@ -151,9 +151,11 @@ _RULES = [
     _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
        "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
        "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
-    _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares less audio than the file holds",
-       "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header; apps that trust it "
-       "show the wrong length and seek to the wrong place. The feed gets the counted duration either way."),
+    _r("MED025", "mediafeed apple", W, "the MP3's Xing/VBRI header declares another length than the file holds",
+       "Files joined without re-encoding (cat intro.mp3 episode.mp3) keep the first one's header, and a tool that "
+       "rewrites a constant-bitrate file's audio without its Info header's frame count leaves it saying another "
+       "length; apps that trust it show the wrong length and seek to the wrong place. The feed gets the counted "
+       "duration either way."),
     _r("MED026", "mediafeed", W, "an Ogg file of several streams one after another",
        "Ogg files joined with cat make a chain: mutagen, and the feed's duration, count only the first stream, and many "
        "apps play only that one (others stop or jump at the join)."),
@@ -173,6 +175,20 @@ _RULES = [
        "MP3 files exported at different sample rates and joined with cat (an intro at 44.1 kHz, the episode at 48 or "
        "22.05 kHz) switch rate at the join: many players and hardware decoders stop there or play the rest at the "
        "wrong speed. The feed's duration counts both parts at their own rates (what ffmpeg plays)."),
+    _r("MED030", "mediafeed", W, "an MP3 whose last frame is cut short (the file looks cut off)",
+       "Encoders write whole frames; a file whose last frame runs past its end was cut: an interrupted copy, export or "
+       "download. Without a Xing/VBRI header nothing says how much is missing, so the feed gets the duration of what "
+       "is there (what ffmpeg plays); check the file plays to the end of the episode."),
+    _r("MED032", "mediafeed", W, "a media file that says where it was recorded",
+       "Phones and cameras write the place a video (or a phone's voice recording) was made into the file: QuickTime's "
+       "©xyz, the 3GPP loci box, an iPhone's com.apple.quicktime.location.ISO6709 key. Tagging keeps a producer's "
+       "metadata, so it is published with the episode, and anyone who downloads it can read where it was recorded "
+       "(a home, a source's office). ffmpeg -map_metadata -1 with -c copy removes it and changes no audio or video."),
+    _r("MED031", "mediafeed apple", W, "a video whose picture runs more than a second past its sound",
+       "A still-image video (the show's artwork over the episode, as made for YouTube or Spotify) exported with "
+       "ffmpeg -loop 1 -shortest often keeps the picture going seconds after the sound ends: apps show and play the "
+       "movie's length, the feed says the sound's, and Apple compares the two within a second. Encoding the picture "
+       "again with -t (the sound's length) and copying the sound ends both together."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
@@ -183,6 +199,9 @@ _RULES = [
     _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)"),
     _r("ART008", "apple", W, "artwork has an alpha channel"),
     _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
+    _r("ART010", "mediafeed", W, "artwork whose EXIF says where the picture was taken",
+       "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
+       "512 KB, as it is) in every episode's audio file, so anyone who downloads either can read the place."),
     # -- chapters and transcripts ------------------------------------------------------------
     _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'"),
     _r("CHP002", "podcastindex", E, "chapters file cannot be read or is not valid JSON"),

@@ -36,8 +36,9 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     """Add an episode from an audio file: episodes/<slug>/ with the audio and episode.md.
 
     The front matter is pre-filled from the file's own tags (title, comment)
-    with a new GUID, the next episode number and the date; the audio is copied
-    (the original is never changed). An existing episode is never overwritten.
+    with a new GUID, the next episode number and the date; chapters inside the
+    file go to chapters.txt; the audio is copied (the original is never
+    changed). An existing episode is never overwritten.
 
     \b
     Exit codes: 0 added, 1 the audio cannot be used, 2 bad option or no show here.
@@ -76,6 +77,8 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         return
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
     info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
+    if new.chapters:
+        info(f"{new.chapters} chapter(s) found in the audio file: written to {new.path.parent / 'chapters.txt'} (edit them there).")
     if new.problems:  # said now, as check will: the producer still has the recording's other exports at hand
         from ..terminal import print_problems
 

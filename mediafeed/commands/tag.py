@@ -26,8 +26,8 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
     atoms (M4A/M4B/MP4/M4V/MOV; chapters need ffmpeg) or Vorbis comments (Ogg,
     FLAC). Each file is tagged in a copy, re-read, checked to have the same audio
     bytes, then swapped in atomically; a file that already says all this is not
-    touched. `mediafeed build` never changes these files: it tags the copy it
-    publishes. EPISODE is a folder name in episodes/ (default: every episode
+    touched, nor is a read-only one. `mediafeed build` never changes these
+    files: it tags the copy it publishes. EPISODE is a folder name in episodes/ (default: every episode
     that is not a draft).
 
     \b
