@@ -152,7 +152,7 @@ class Writer(Site):
         #: folders (relative, "" for ``out``) known to exist: True when this build made them, so that nothing
         #: but this build's own files can be in them (a cold build skips looking for old files there)
         self.folders: dict[str, bool] = {}
-        self._io(lambda: out.mkdir(parents=True, exist_ok=True))  # -o in a folder not ours: OUT003, not a bare OSError
+        self._io(lambda: make_folders(os.fspath(out)))  # -o in a folder not ours: OUT003, not a bare OSError
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
@@ -177,7 +177,7 @@ class Writer(Site):
             if folder:  # "" is ``out`` itself: it may hold the last build's files
                 fresh_parent = self._folder(folder.rpartition("/")[0])
                 try:
-                    os.mkdir(f"{self._base}/{folder}")
+                    make_folder(f"{self._base}/{folder}")
                     made = True
                 except FileExistsError:
                     if fresh_parent:
@@ -321,13 +321,13 @@ def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[s
     already: the writer compares and writes those files itself. Else the folders made, ``folder`` first; each
     file goes through a temp file and a rename (:func:`atomic_write`), as the writer's own."""
     try:
-        os.mkdir(f"{out}/{folder}")
+        make_folder(f"{out}/{folder}")
     except FileExistsError:
         return None
     except FileNotFoundError:  # its parent is not there yet: made here too (not adopted: the writer looks in it)
-        os.makedirs(os.path.dirname(f"{out}/{folder}"), exist_ok=True)
+        make_folders(os.path.dirname(f"{out}/{folder}"))
         try:
-            os.mkdir(f"{out}/{folder}")
+            make_folder(f"{out}/{folder}")
         except FileExistsError:
             return None
     made = [folder]
@@ -335,7 +335,7 @@ def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[s
         for rel, data in files:
             parent = rel.rpartition("/")[0]
             if parent not in made:
-                os.makedirs(f"{out}/{parent}", exist_ok=True)
+                make_folders(f"{out}/{parent}")
                 made.append(parent)
             atomic_write(f"{out}/{rel}", data, durable=False)
     except BaseException:  # the folder was made here: take it back whole, so the writer finds no half of it
@@ -408,7 +408,7 @@ def _place_stream(chunks: Iterable[bytes | Piece], target: Path, durable: bool =
         old = os.open(target, os.O_RDONLY | os.O_CLOEXEC)
     except (FileNotFoundError, NotADirectoryError):
         old = -1
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(os.fspath(target.parent))
     spans = known[1] if known is not None and old >= 0 and identity(os.fstat(old)) == known[0] else {}
     same, size = old >= 0, 0
     pieces: dict[str, tuple[int, int]] | None = None
@@ -574,7 +574,7 @@ def _temp(target: str) -> tuple[int, str]:
         except FileExistsError:
             continue
         except FileNotFoundError:
-            os.makedirs(folder, exist_ok=True)
+            make_folders(folder)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     return fd, tmp
 
@@ -676,17 +676,48 @@ def _fill(fd: int, data: bytes, mode: bool = True) -> None:
 
 
 @functools.cache
-def _umask_strips_644() -> bool:
-    """Whether the process's umask takes bits from 0644 (then a new file needs an fchmod to be readable by a web
-    server). Read from /proc (setting the umask to read it would race with other threads); True when unknown."""
+def _umask() -> int | None:
+    """The process's umask, read from /proc (setting the umask to read it would race with other threads); None when
+    unknown."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
                 if line.startswith("Umask:"):
-                    return bool(int(line.split()[1], 8) & 0o644)
+                    return int(line.split()[1], 8)
     except (OSError, ValueError):
         pass
-    return True
+    return None
+
+
+def _umask_strips_644() -> bool:
+    """Whether the umask takes bits from 0644 (then a new file needs an fchmod to be readable by a web server);
+    True when unknown."""
+    mask = _umask()
+    return mask is None or bool(mask & 0o644)
+
+
+def make_folder(path: str) -> None:
+    """``os.mkdir`` with mode 0755 whatever the umask: a web server runs as another user, and a build from cron or a
+    service with umask 077 made folders it could not enter (403 for every file below them, each 0644). The chmod
+    is made only when the umask would not give 0755 anyway. Raises as ``os.mkdir`` does."""
+    os.mkdir(path, 0o755)
+    mask = _umask()
+    if mask is None or mask & 0o755:
+        os.chmod(path, 0o755)
+
+
+def make_folders(path: str) -> None:
+    """``os.makedirs(path, exist_ok=True)``, each folder it makes 0755 (:func:`make_folder`)."""
+    if os.path.isdir(path):
+        return
+    parent = os.path.dirname(path)
+    if parent and parent != path:
+        make_folders(parent)
+    try:
+        make_folder(path)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
 
 
 def _place_copy(source: Path, target: str, link: bool = False, new: bool = False) -> bool:
@@ -699,7 +730,7 @@ def _place_copy(source: Path, target: str, link: bool = False, new: bool = False
             if dst.st_size == src.st_size and (dst.st_mtime_ns == src.st_mtime_ns or dst.st_ino == src.st_ino):
                 return False
         except FileNotFoundError:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            make_folders(os.path.dirname(target))
     if not (link and atomic_link(source, target)):
         atomic_copy(source, target)
     return True

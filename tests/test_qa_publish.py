@@ -443,6 +443,19 @@ def test_a_publish_from_a_umask_077_session_leaves_every_folder_and_file_readabl
     assert modes["by-hand"] == "0o750"
 
 
+def test_a_build_from_a_umask_077_session_makes_a_site_a_web_server_can_read(show: Path, tmp_path: Path) -> None:
+    """'mediafeed build --output /var/www/podcast' from cron or a service with umask 077: the files were 0644, but every
+    folder the build made (the site itself, episodes/, each episode's) was 0700, and the web server answered 403."""
+    site = tmp_path / "www" / "podcast"
+    done = subprocess.run([sys.executable, "-m", "mediafeed", "build", "--show", str(show), "--output", str(site), "-q"],
+                          capture_output=True, text=True, preexec_fn=lambda: os.umask(0o077))
+    assert done.returncode == 0, done.stderr
+    folders = {p.relative_to(tmp_path).as_posix(): oct(p.stat().st_mode & 0o777) for p in [site.parent, *site.rglob("*")]
+               if p.is_dir()}
+    assert "www/podcast/episodes/000-trailer/embed" in folders and set(folders.values()) == {"0o755"}, folders
+    assert {oct(p.stat().st_mode & 0o777) for p in site.rglob("*") if p.is_file()} == {"0o644"}
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 300 KB file system (tmpfs; root only, as on CI): the web root's disk fills up mid-publish."""

@@ -176,7 +176,8 @@ writer.add("episodes/a/index.html", b"page")
 writer.copy("episodes/a/a.mp3", store / "copy.mp3", link=True)
 writer.finish()
 modes = {p.relative_to(out.parent).as_posix(): oct(p.stat().st_mode & 0o777) for p in out.parent.rglob("*") if p.is_file()}
-print(json.dumps({"modes": modes, "fchmod": len(calls)}))
+folders = {p.relative_to(out.parent).as_posix(): oct(p.stat().st_mode & 0o777) for p in out.rglob("*") if p.is_dir()}
+print(json.dumps({"modes": modes, "fchmod": len(calls), "folders": folders}))
 """
 
 
@@ -191,6 +192,8 @@ def test_new_files_are_0644_and_changed_only_when_the_umask_needs_it(tmp_path: P
     assert result["modes"] == {"store/copy.mp3": "0o644", "site/episodes/a/index.html": "0o644",
                                "site/episodes/a/a.mp3": "0o644"}
     assert result["fchmod"] == fchmods
+    # and the folders it makes are 0755: a build from cron with umask 077 made 0700 folders a web server cannot enter
+    assert result["folders"] == {"site/episodes": "0o755", "site/episodes/a": "0o755"}
 
 
 def test_a_new_file_is_never_written_into_a_taken_name(tmp_path: Path) -> None:
