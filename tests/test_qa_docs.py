@@ -28,7 +28,7 @@ def test_every_command_is_in_the_readme_table_and_its_help_has_an_example() -> N
 def test_every_option_of_every_command_is_documented() -> None:
     docs = _docs()
     missing = []
-    for command in COMMANDS:
+    for command in [main, *COMMANDS]:  # main: --version
         for param in command.params:
             for name in [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])]:
                 if name.startswith("--") and name not in SHARED and not re.search(re.escape(name) + r"\b", docs):
@@ -73,11 +73,12 @@ def _command_lines() -> list[tuple[str, str, bool]]:
                 joined = ""
             else:
                 found += [(where, span, False) for span in re.findall(r"`(mediafeed [a-z][^`]*)`", line)]
-    for command in COMMANDS:
+    for command in [main, *COMMANDS]:
         example = (command.help or "").partition("Example:")[2]
         for line in example.replace("\\\n", " ").splitlines():
             if line.strip().startswith("mediafeed "):
-                found.append((f"mediafeed {command.name} --help", line.strip(), True))
+                name = "" if command is main else f" {command.name}"
+                found.append((f"mediafeed{name} --help", line.strip(), True))
     return found
 
 
