@@ -128,8 +128,8 @@ def show_yaml(a: ShowAnswers) -> str:
     categories = ", ".join(APPLE_CATEGORIES)
     sub = f"subcategory: {_scalar(a.subcategory)}" if a.subcategory else "# subcategory: Tech News"
     return f"""\
-# show.yml: everything about the show as a whole. Every key is described in docs/cli.md
-# and the README. Lines starting with '#' are optional: remove the '#' to use one.
+# show.yml: everything about the show as a whole. Every key is described in mediafeed's README
+# and docs/feeds.md. Lines starting with '#' are optional: remove the '#' to use one.
 
 # --- Required ------------------------------------------------------------------------
 title: {_scalar(a.title)}
@@ -218,13 +218,17 @@ wins over the default theme's template of the same name.
   the default instead of copying it:
 
       {% extends "default/episode.html" %}
-      {% block notes %}{{ super() }}<p>Thanks for listening!</p>{% endblock %}
+      {% block main %}{{ super() }}<p>Thanks for listening!</p>{% endblock %}
 
+  A block the default template does not have is ignored without a word: the
+  blocks are title, head_early, description, head, body_class, header, main,
+  footer and scripts (docs/templates.md lists them).
 - Templates: base.html, index.html, episode.html, embed.html, fragment.html,
   player.html, 404.html. Assets in templates/assets/ replace the default ones
-  of the same name (assets/style.css, assets/player.js).
+  of the same name (assets/style.css, assets/player.js, assets/theme.js).
 - What each template receives (show, site, item, items, ...) is documented in
-  mediafeed/site.py (PageContext) and stays stable between versions.
+  mediafeed's docs/templates.md (mediafeed/site.py: PageContext) and stays
+  stable between versions.
 - Autoescaping is on: show notes arrive already sanitised as HTML.
 """
 

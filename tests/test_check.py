@@ -170,6 +170,15 @@ def test_explain_prints_the_rule_and_unknown_codes_exit_2() -> None:
     assert runner.invoke(main, ["check", "--explain", "EP999"]).exit_code == 2
 
 
+def test_explain_of_a_commands_own_code_names_the_guide_that_lists_it() -> None:
+    """The README says `--explain` explains codes; a producer who got IMP002 from `mediafeed import` and asked was told
+    "'IMP002' is not a problem code — did you mean PI002?", a code of another area altogether."""
+    result = CliRunner().invoke(main, ["check", "--explain", "imp002"])
+    assert result.exit_code == 2 and "PI002" not in result.output
+    assert "'imp002' is a code of mediafeed import, not one that check reports" in result.output
+    assert "docs/cli.md explains it" in result.output and "[CHK001]" in result.output
+
+
 def test_help_ends_with_examples() -> None:
     result = CliRunner().invoke(main, ["check", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output and "--online" in result.output

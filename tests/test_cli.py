@@ -60,6 +60,23 @@ def test_init_writes_a_show_that_loads_with_every_key_documented(tmp_path: Path)
     assert not problems
 
 
+def test_the_example_in_inits_templates_readme_changes_the_episode_page(tmp_path: Path) -> None:
+    """templates/README.md, written by init, showed `{% block notes %}`, a block the default episode page does not
+    have: Jinja ignores such a block without a word, so a producer who followed it saw nothing change."""
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "new"), *INIT_ARGS]).exit_code == 0
+    show = tmp_path / "new"
+    shutil.copy(ROOT / "artwork.png", show / "artwork.png")
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace("artwork: artwork.jpg", "artwork: artwork.png"))
+    add_episode(show, "001-first", "title: First\ndate: 2026-01-05T08:00:00+00:00\n"
+                "guid: 5b0e3d4c-1b8e-4d47-9f58-4f2a0a3e7c11\naudio: audio.mp3")
+    readme = (show / "templates" / "README.md").read_text()
+    example = "\n".join(line.strip() for line in readme.splitlines() if line.startswith("      {%"))
+    assert example.startswith('{% extends "default/episode.html" %}')
+    (show / "templates" / "episode.html").write_text(example + "\n")
+    site = build(show, tmp_path / "site").output
+    assert "<p>Thanks for listening!</p>" in (site / "episodes" / "001-first" / "index.html").read_text()
+
+
 def test_init_writes_every_key_the_readme_lists_and_a_publish_block_that_works(tmp_path: Path) -> None:
     """The README's show.yml table is what a producer may set: init's show.yml names every key of it.
 

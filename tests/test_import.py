@@ -154,6 +154,22 @@ def test_round_trip_of_our_own_feed(tmp_path: Path) -> None:
     assert {"name": "Prof. Lena Hart", "role": "guest", "group": "cast", "href": "https://example.org/people/lena-hart"} in people
 
 
+def test_an_import_without_url_keeps_the_feed_address_and_asks_for_no_redirect_to_itself(tmp_path: Path) -> None:
+    """docs/cli.md's `mediafeed import saved-feed.xml --show my-show`, without --url: the new show's address is the old
+    <link>, so its feed address is the old one. The steps used to say "On the old host, redirect X to X with HTTP 301"
+    (a redirect loop, for a producer who follows them) and "add <itunes:new-feed-url>X</itunes:new-feed-url>"."""
+    with old_host(copy_show(tmp_path / "old"), tmp_path / "old-site") as base:
+        result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"),
+                                           "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["old_feed_url"] == report["new_feed_url"] == base + "feed.xml"
+    steps = "\n".join(report["steps"])
+    assert f"redirect {base}feed.xml to" not in steps and "<itunes:new-feed-url>" + base not in steps
+    assert f"The feed keeps its address, {base}feed.xml: nothing to redirect." in steps
+    assert "set url in show.yml to it before the first build" in steps
+
+
 def test_importing_the_same_feed_twice_adds_nothing_and_says_the_episodes_are_there(tmp_path: Path) -> None:
     """The second import of one export: every GUID is in the show already, so nothing is added or rewritten, and it
     says so. Before, a mistake in one episode's front matter (here a key written twice, by hand between the two runs)

@@ -28,7 +28,7 @@ def test_every_command_is_in_the_readme_table_and_its_help_has_an_example() -> N
 def test_every_option_of_every_command_is_documented() -> None:
     docs = _docs()
     missing = []
-    for command in COMMANDS:
+    for command in [main, *COMMANDS]:  # main: --version
         for param in command.params:
             for name in [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])]:
                 if name.startswith("--") and name not in SHARED and not re.search(re.escape(name) + r"\b", docs):
@@ -50,3 +50,137 @@ def test_no_color_after_the_command_name_turns_colour_off_even_when_forced(show)
     for args in (["--color", "check", "--no-color"], ["check", "--no-color"]):
         result = CliRunner().invoke(main, [*args, "--show", str(show)], color=True)
         assert result.exit_code == 0 and "\x1b[" not in result.output, args
+
+
+def _command_lines() -> list[tuple[str, str, bool]]:
+    """(where, command line, whole) for every `mediafeed COMMAND …` the docs and the --help examples show: the lines
+    of code blocks and examples (whole: their arguments are complete) and inline `mediafeed …` spans in the text
+    (a command named with some of its options: `mediafeed build --accept-changes`)."""
+    found = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        fenced, joined = False, ""
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.relative_to(ROOT)}:{number}"
+            if line.lstrip().startswith("```"):
+                fenced, joined = not fenced, ""
+            elif fenced:
+                joined += line
+                if joined.endswith("\\"):  # a command continued on the next line
+                    joined = joined[:-1] + " "
+                    continue
+                if re.match(r"\s*(\$ )?mediafeed [-a-z]", joined):
+                    found.append((where, joined.strip().removeprefix("$ "), True))
+                joined = ""
+            else:
+                found += [(where, span, False) for span in re.findall(r"`(mediafeed [a-z][^`]*)`", line)]
+    for command in [main, *COMMANDS]:
+        example = (command.help or "").partition("Example:")[2]
+        for line in example.replace("\\\n", " ").splitlines():
+            if line.strip().startswith("mediafeed "):
+                name = "" if command is main else f" {command.name}"
+                found.append((f"mediafeed{name} --help", line.strip(), True))
+    return found
+
+
+def test_every_command_line_in_the_docs_and_the_help_examples_parses() -> None:
+    """Each option a reader copies from the README, docs/ or an `Example:` exists, takes the value shown (a choice, a
+    number) and the command gets the arguments it needs; paths are not looked at (the examples' files are not here)."""
+    import copy
+    import shlex
+
+    import click
+
+    commands = {command.name: command for command in COMMANDS}
+    wrong = []
+    for where, line, whole in _command_lines():
+        words = shlex.split(line, comments=True)
+        for stop in ("|", ">", "&&", ";"):
+            words = words[: words.index(stop)] if stop in words else words
+        globals_, rest = [], words[1:]
+        while rest and rest[0].startswith("-"):  # `mediafeed -q build`
+            globals_.append(rest.pop(0))
+        if not rest or rest[0] not in commands:
+            if whole or (rest and "." not in rest[0]):  # not `mediafeed X.Y.Z` (the version)
+                wrong.append(f"{where}: {line}: no such command")
+            continue
+        command = commands[rest[0]]
+        params = []
+        for param in command.params:
+            params.append(copy.copy(param))
+            if isinstance(param.type, click.Path):
+                params[-1].type = click.STRING
+        probe = click.Command(command.name, params=params, context_settings={"help_option_names": ["-h", "--help"]})
+        try:
+            probe.make_context(command.name, [*globals_, *rest[1:]])
+        except click.exceptions.Exit:  # --help
+            pass
+        except click.UsageError as exc:
+            if whole or not isinstance(exc, click.MissingParameter):  # the text may name a command without its AUDIO
+                wrong.append(f"{where}: {line}: {exc.format_message()}")
+    assert not wrong, "\n".join(wrong)
+
+
+def _table_keys(text: str) -> set[str]:
+    """The `key`s named in the first column of a Markdown table."""
+    return {key for cell in re.findall(r"^\| (.+?) \|", text, re.M) for key in re.findall(r"`([a-z_]+)`", cell)}
+
+
+def test_the_readme_key_tables_are_the_keys_show_yml_and_front_matter_take() -> None:
+    """Unknown keys are errors, so a key the README lists must be accepted, and one the code accepts must be listed
+    (an episode's `txt` was not)."""
+    from mediafeed.config import SHOW_KEYS
+    from mediafeed.episodes import EPISODE_KEYS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    show = readme.partition("### `show.yml`")[2].partition("### `episodes/")[0]
+    episode = readme.partition("### `episodes/<slug>/episode.md`")[2].partition("**GUIDs**")[0]
+    assert _table_keys(show) == SHOW_KEYS
+    assert _table_keys(episode) == EPISODE_KEYS
+
+
+def test_every_code_family_is_in_the_readme_and_every_commands_code_in_its_guide() -> None:
+    """`--explain` explains the rules' codes (docs/checks.md lists each); the commands' own codes must be in the guide
+    `--explain` names for them, one by one or in a range such as `ADD001`–`ADD006`."""
+    from mediafeed.checks import RULES
+    from mediafeed.commands.check import COMMAND_CODES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "mediafeed").rglob("*.py"))
+    codes = set(re.findall(r'"([A-Z]{2,4}\d{3})\b', source))
+    table = (ROOT / "README.md").read_text(encoding="utf-8").partition("## Problems and codes")[2].partition("## ")[0]
+    families = {re.match(r"[A-Z]+", code).group() for code in codes | set(RULES)}  # type: ignore[union-attr]
+    assert {f for f in families if f"`{f}`" not in table} == set()
+    missing = []
+    for code in sorted(codes - set(RULES)):
+        family = re.match(r"[A-Z]+", code).group()  # type: ignore[union-attr]
+        assert family in COMMAND_CODES, code
+        guide = (ROOT / COMMAND_CODES[family][1]).read_text(encoding="utf-8")
+        ranges = re.findall(rf"`?{family}(\d{{3}})`?[–-]`?{family}(\d{{3}})", guide)
+        if code not in guide and not any(int(a) <= int(code[len(family):]) <= int(b) for a, b in ranges):
+            missing.append(code)
+    assert not missing
+
+
+def test_the_rule_table_in_checks_md_gives_each_codes_severity_and_rule_sets() -> None:
+    from mediafeed.checks import RULES
+
+    rows = re.findall(r"^\| `([A-Z]+\d{3})` \| ([a-z]+)[^|]* \| ([a-z0-9, ]+) \|",
+                      (ROOT / "docs" / "checks.md").read_text(encoding="utf-8"), re.M)
+    assert {code for code, _, _ in rows} == set(RULES)
+    wrong = [code for code, severity, sets in rows
+             if (severity, {s.strip() for s in sets.split(",")}) != (RULES[code].severity.value, set(RULES[code].sets))]
+    assert not wrong
+
+
+def test_the_template_context_in_templates_md_is_what_the_pages_receive() -> None:
+    """docs/templates.md is the contract for people who override templates: every name of `PageContext` and of
+    `site` is documented, and nothing documented is missing from them."""
+    from typing import get_type_hints
+
+    from mediafeed.site import PageContext, SiteInfo
+
+    text = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    context = text.partition("## The context")[2].partition("`Item` fields")[0]
+    names = _table_keys(context)
+    site = set(re.findall(r"^\| `site\.([a-z_]+)`", context, re.M))
+    assert site == set(get_type_hints(SiteInfo))
+    assert names - {"site"} == set(get_type_hints(PageContext)) - {"site"}

@@ -19,7 +19,8 @@ EPISODE_TYPES = ("full", "trailer", "bonus")
 @show_option
 @click.option("--title", default="", help="Episode title (default: the file's title tag, else its name).")
 @click.option("--date", "date_text", default="", help="Publication date and time, ISO 8601, e.g. 2026-03-04T09:00+00:00 "
-              "(default: now). A date in the future schedules the episode.")
+              "(default: now, or SOURCE_DATE_EPOCH when set; a bare date is midnight UTC). A date in the future "
+              "schedules the episode.")
 @click.option("--season", type=click.IntRange(min=1), default=None, help="Season number (default: the latest season).")
 @click.option("--episode", "number", type=click.IntRange(min=1), default=None,
               help="Episode number (default: the next one in the season; none for trailers and bonus episodes).")

@@ -81,6 +81,22 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
     sys.exit(1 if failed else 0)
 
 
+#: the prefixes of the commands' own codes (not rules of check: --explain knows only those), and the guide that
+#: lists each family; the README's table of prefixes names them too
+COMMAND_CODES = {
+    "INI": ("mediafeed init", "docs/cli.md"),
+    "ADD": ("mediafeed add", "docs/cli.md"),
+    "IMP": ("mediafeed import", "docs/cli.md"),
+    "SRV": ("mediafeed serve", "docs/cli.md"),
+    "CLI": ("the command line (--format json)", "docs/cli.md"),
+    "IO": ("the command line (--format json)", "docs/cli.md"),
+    "TAG": ("tagging (mediafeed tag, and build's published copies)", "docs/audio.md"),
+    "PUB": ("mediafeed publish", "docs/publish.md"),
+    "OUT": ("writing the site (build, serve, publish)", "docs/incremental.md"),
+    "THM": ("the templates (build)", "docs/templates.md"),
+}
+
+
 def _explain(code: str, fmt: str) -> None:
     from ..checks.rules import RULES, explain
 
@@ -90,7 +106,14 @@ def _explain(code: str, fmt: str) -> None:
         rule = explain(code)
         if rule is None:
             import difflib
+            import re
 
+            own = re.fullmatch(r"([A-Z]{2,3})\d{3}", code.strip().upper())
+            if own and own.group(1) in COMMAND_CODES:
+                command, guide = COMMAND_CODES[own.group(1)]
+                raise InputError(error("CHK001", "command line", f"{code!r} is a code of {command}, not one that "
+                                       "check reports", field="--explain",
+                                       hint=f"{guide} explains it; '--explain all' lists the codes check reports"))
             close = difflib.get_close_matches(code.upper(), list(RULES), n=1)
             raise InputError(error("CHK001", "command line", f"{code!r} is not a problem code", field="--explain",
                                    hint=(f"did you mean {close[0]}? " if close else "") + "'--explain all' lists every code"))

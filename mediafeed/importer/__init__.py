@@ -434,18 +434,33 @@ def migration_steps(report: ImportReport) -> list[str]:
     if report.missing_media:
         steps.append(f"Fetch the media of {len(report.missing_media)} episode(s): run the import again with --download "
                      "(it resumes and skips what is there), or copy the files into their episode folders.")
+    steps.append("Check the show: 'mediafeed check', then fix what it reports (artwork, categories, owner e-mail).")
+    # No --url, and the old <link> gave the old address back: "redirect X to X" would be a redirect loop.
+    same = bool(report.old_feed_url) and report.old_feed_url.rstrip("/") == report.new_feed_url.rstrip("/")
+    if same:
+        steps += [
+            f"The feed keeps its address, {new}: nothing to redirect. If the show is moving to another address, set "
+            "url in show.yml to it before the first build; then the old address needs an HTTP 301 redirect to the "
+            "new one, or <itunes:new-feed-url> in the old feed.",
+            f"Publish: 'mediafeed build' and upload public/ so that {new} answers from the new host.",
+        ]
+    else:
+        steps += [
+            f"Publish: 'mediafeed build' and upload public/ so that {new} answers.",
+            f"On the old host, redirect {old} to {new} with HTTP 301 (permanent), and keep the redirect for good.",
+            f"If the old host cannot redirect, add <itunes:new-feed-url>{new}</itunes:new-feed-url> to the old feed "
+            "(most hosts call this 'redirect feed' or 'move podcast') and keep it published until the apps have "
+            "followed it.",
+        ]
     steps += [
-        "Check the show: 'mediafeed check', then fix what it reports (artwork, categories, owner e-mail).",
-        f"Publish: 'mediafeed build' and upload public/ so that {new} answers.",
-        f"On the old host, redirect {old} to {new} with HTTP 301 (permanent), and keep the redirect for good.",
-        f"If the old host cannot redirect, add <itunes:new-feed-url>{new}</itunes:new-feed-url> to the old feed "
-        "(most hosts call this 'redirect feed' or 'move podcast') and keep it published until the apps have followed it.",
         f"Keep podcast:guid {report.podcast_guid or '(from show.yml)'} in show.yml forever: Podcasting 2.0 apps "
         "know the show by it, even at a new address.",
         "Never change an episode's guid or folder name: apps know episodes by their GUID (the import kept every one).",
         "Keep the old media addresses working for a few weeks: apps may have downloads queued.",
-        "Tell Apple Podcasts Connect and Spotify for Creators nothing: they follow the 301; check both a day later.",
     ]
+    if not same:
+        steps.append("Tell Apple Podcasts Connect and Spotify for Creators nothing: they follow the 301; check both a "
+                     "day later.")
     return steps
 
 
