@@ -711,7 +711,7 @@ def make_folders(path: str) -> None:
     if os.path.isdir(path):
         return
     parent = os.path.dirname(path)
-    if parent and parent != path:
+    if parent and parent != path and not os.path.lexists(parent):  # (a file there: mkdir below names ``path``)
         make_folders(parent)
     try:
         make_folder(path)
