@@ -14,7 +14,10 @@ import pytest
 from mediafeed.dates import rfc2822
 
 ROOT = Path(__file__).resolve().parent.parent
-LOADED = "import sys\n{stmt}\nprint('loaded:', *sorted(m for m in {names} if m in sys.modules))"
+#: the modules loaded when the program ends, printed at exit (a build the shortcut answers ends with os._exit after
+#: running what was registered with atexit: see shortcut._done)
+LOADED = ("import sys, atexit\natexit.register(lambda: print('loaded:', *sorted(m for m in {names} if m in sys.modules)))"
+          "\n{stmt}")
 
 
 def _loaded(stmt: str, names: tuple[str, ...], cwd: Path | None = None) -> list[str]:
