@@ -175,11 +175,12 @@ def _done(own: bool) -> NoReturn:
     teardown: freeing every module and object that the exit frees anyway took ~9 ms of a one-edit rebuild's
     ~330 (and of an up-to-date answer's ~70). Nothing is left to close by then: the build has closed its cache,
     released its lock, ended its workers and settled its files before it returned. What the program registered to
-    run at exit still runs (``atexit``: coverage.py saving its data, the tests' own probes); a thread still running
-    (none should be) gets the normal exit, which waits for it."""
+    run at exit still runs (``atexit``: coverage.py saving its data, the tests' own probes). The normal exit instead
+    when a thread still runs (none should: the exit waits for it), or when a profiler, tracer or debugger watches
+    (``python -m cProfile -o … -m mediafeed`` writes its file after the program's code returns)."""
     import threading
 
-    if own and threading.active_count() == 1:
+    if own and threading.active_count() == 1 and sys.getprofile() is None and sys.gettrace() is None:
         import atexit
 
         atexit._run_exitfuncs()
