@@ -689,6 +689,7 @@ def _umask() -> int | None:
     return None
 
 
+@functools.cache
 def _umask_strips_644() -> bool:
     """Whether the umask takes bits from 0644 (then a new file needs an fchmod to be readable by a web server);
     True when unknown."""
