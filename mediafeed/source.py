@@ -303,13 +303,17 @@ def _html_fixed(char: str) -> str:
 
 def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Problem]]:
     """Parsed YAML with forbidden characters (e.g. from a ``"\\x01"`` escape) removed from every string."""
-    found: list[str] = []
+    found: list[str] = []  #: the values that held characters XML forbids (SRC022)
+    html: list[str] = []  #: the values that held characters HTML forbids (SRC023), after those were removed
 
-    def clean(value: Any) -> Any:
+    def clean(value: Any) -> Any:  # one walk for both: every string, list item, key and value
         if isinstance(value, str):
             if XML_FORBIDDEN.search(value):
                 found.append(value)
-                return XML_FORBIDDEN.sub("", value)
+                value = XML_FORBIDDEN.sub("", value)
+            if (not value.isascii() or "\x7f" in value) and HTML_FORBIDDEN.search(value):
+                html.append(value)
+                value = html_safe(value)
             return value
         if isinstance(value, list):
             return [clean(v) for v in value]
@@ -324,21 +328,6 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
         problems.append(warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control "
                                 f"characters that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
                                 hint=_FORBIDDEN_HINT, episode=episode))
-    html: list[str] = []
-
-    def html_clean(value: Any) -> Any:
-        if isinstance(value, str):
-            if (not value.isascii() or "\x7f" in value) and HTML_FORBIDDEN.search(value):
-                html.append(value)
-                return html_safe(value)
-            return value
-        if isinstance(value, list):
-            return [html_clean(v) for v in value]
-        if isinstance(value, dict):
-            return {html_clean(k): html_clean(v) for k, v in value.items()}
-        return value
-
-    data = html_clean(data)
     if html:
         char = HTML_FORBIDDEN.search(html[0]).group()  # type: ignore[union-attr]
         problems.append(warning(
