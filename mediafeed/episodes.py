@@ -283,6 +283,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     if chapters:
         published.add("chapters.json")
     r.problems.extend(_unpublished_links(body, folder, rel, published))
+    r.problems.extend(_images_without_alt(body, rel, folder.slug))
     fatal = not (title and date and audio)
     return (None if fatal else episode), r.problems
 
@@ -302,6 +303,30 @@ _TARGET_FORMS = (
     # <img src="…">, <a href='…'>: to the quote that opened it (a value may hold the other one)
     ("=", True, re.compile(r"\b(?:src|href)\s*=\s*([\"'])(?P<target>(?:(?!\1)[^\n])+)\1", re.I)),
 )
+
+
+#: a Markdown image with nothing in its brackets (![](map.jpg), ![ ][map]), and an <img> without an alt attribute
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\][(\[]\s*<?(?P<md>[^)\]\s>]*)|<img\b(?![^>]*\balt\s*=)(?P<tag>[^>]*)>", re.I)
+_SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def _images_without_alt(body: str, rel: str, slug: str) -> list[Problem]:
+    """SRC045, once an episode, for the images in the notes without a text alternative (WCAG 1.1.1): counted, the
+    first one named. ``alt=""`` written on an <img> is decoration, as HTML means it; empty Markdown brackets are not."""
+    if "![" not in body and "<img" not in body and "<IMG" not in body:
+        return []
+    if "`" in body or "~~~" in body or "<!--" in body:
+        body = _CODE.sub("", body)
+    found = [match.group("md") if match.group("md") is not None else
+             next(iter(_SRC.findall(match.group("tag"))), "<img>") for match in _IMAGE_WITHOUT_ALT.finditer(body)]
+    if not found:
+        return []
+    first = shown(found[0] or "an image", 60)
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return [warning("SRC045", rel, f"an image in the notes has no alt text ({first}{more}): screen readers announce "
+                    "it as 'image' or read its file name", field="notes", episode=slug,
+                    hint="describe each image in its brackets: ![A map of the study's three sites](…), or alt=\"…\" on "
+                         "an <img> (alt=\"\" for one that is only decoration)")]
 
 
 def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str]) -> list[Problem]:

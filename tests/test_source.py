@@ -394,3 +394,30 @@ def test_notes_with_thousands_of_relative_links_get_ten_warnings_and_a_count(sho
     assert "the notes link to 9990 more files that are not published, from p10.html on" in messages
     rest = messages["the notes link to 9990 more addresses that are left out, from javascript:go(10) on"]
     assert rest.hint == "link a web page by its full https:// address, or remove the link"
+
+
+def test_images_in_the_notes_without_alt_text_are_one_warning_naming_the_first(show: Path) -> None:
+    """`![](https://…/map.jpg)` and a pasted `<img src=…>` reached the pages with no text alternative (WCAG 1.1.1): a
+    screen reader said "image" or read the file name, and check said nothing. One SRC045 an episode, counting them;
+    described images, `alt=""` written as decoration, and images inside code are left alone."""
+    folder = show / "episodes" / "001-ipv-and-substance-use"
+    source = folder / "episode.md"
+    text = source.read_text(encoding="utf-8")
+
+    def alt_warnings(notes: str) -> list[str]:
+        source.write_text(text + notes, encoding="utf-8")
+        found = [p for p in lint.lint_show(show).problems if p.code == "SRC045"]
+        assert all((p.file, p.field, p.severity.value) == ("episodes/001-ipv-and-substance-use/episode.md", "notes",
+                                                           "warning") for p in found)
+        return [p.message for p in found]
+
+    assert alt_warnings("\n![ ](https://example.org/figures/map.jpg) and ![][fig2]\n\n[fig2]: https://example.org/f2.png\n"
+                        '<IMG SRC="https://example.org/chart.png" width=300>\n') == [
+        "an image in the notes has no alt text (https://example.org/figures/map.jpg and 2 more): screen readers "
+        "announce it as 'image' or read its file name"]
+    assert alt_warnings('\n<img src="https://example.org/chart.png">\n') == [
+        "an image in the notes has no alt text (https://example.org/chart.png): screen readers announce it as 'image' "
+        "or read its file name"]
+    assert alt_warnings("\n![A map of the study's three sites](https://example.org/map.jpg)\n"
+                        '<img src="https://example.org/rule.png" alt="">\n<img alt="A chart" src="https://example.org/c.png">\n'
+                        "`![](https://example.org/code.png)`\n\n```\n<img src=x>\n```\n") == []

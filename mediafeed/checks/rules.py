@@ -65,6 +65,11 @@ _RULES = [
        "vbscript:, data:, ftp: or file: address (however it is written: with character references, tabs or line "
        "breaks inside the scheme) is removed, and so is a path on the producer's computer (C:\\Users\\…). The "
        "message shows the address as a browser reads it, with invisible characters escaped."),
+    _r("SRC045", "mediafeed", W, "an image in the show notes has no alt text",
+       "WCAG 1.1.1: a screen reader announces an image without a text alternative as 'image', or reads its file name. "
+       "Describe it in the brackets (![A map of the study's three sites](https://…/map.jpg)), or give <img> an alt; "
+       "write alt=\"\" on an <img> that is only decoration (a Markdown image with empty brackets is taken for an "
+       "oversight)."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
        "web servers and static hosts often do): the feed would point at a URL that is not found."),
