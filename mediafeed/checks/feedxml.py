@@ -9,6 +9,7 @@ its line, column and a hint for the classic hand-built-XML mistakes.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import field
 from typing import Any
@@ -28,34 +29,41 @@ PSC = "http://podlove.org/simple-chapters"
 PREFIXES = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM, "content": CONTENT, "psc": PSC}
 
 _CDATA_HINT = "a ']]>' inside the show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"
-_HINTS = [
-    (re.compile(r"amplification|entity.*loop|Detected an entity reference loop", re.I),
+#: (pattern, hint) for libxml2's messages, case-insensitive: compiled when a feed fails to parse (:func:`_hints`),
+#: not at every start-up (a rebuild parses its own good feeds)
+_HINT_PATTERNS = [
+    (r"amplification|entity.*loop|Detected an entity reference loop",
      "the feed's DOCTYPE declares entities that expand enormously; remove the <!DOCTYPE …> declaration"),
-    (re.compile(r"EntityRef: expecting ';'|xmlParseEntityRef: no name", re.I),
+    (r"EntityRef: expecting ';'|xmlParseEntityRef: no name",
      "escape a bare '&' as '&amp;', or put the text inside <![CDATA[ … ]]>"),
-    (re.compile(r"Entity '(\w+)' not defined", re.I),
+    (r"Entity '(\w+)' not defined",
      "HTML entities such as &nbsp; are not XML: put HTML inside <![CDATA[ … ]]> or write the character itself"),
-    (re.compile(r"Sequence '\]\]>' not allowed|CData section not finished", re.I), "CDATA"),
-    (re.compile(r"Opening and ending tag mismatch|Premature end of data|EndTag", re.I),
+    (r"Sequence '\]\]>' not allowed|CData section not finished", "CDATA"),
+    (r"Opening and ending tag mismatch|Premature end of data|EndTag",
      "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
-    (re.compile(r"Namespace prefix (\w+)", re.I), "PREFIX"),
-    (re.compile(r"XML declaration allowed only at the start", re.I),
+    (r"Namespace prefix (\w+)", "PREFIX"),
+    (r"XML declaration allowed only at the start",
      "remove what comes before <?xml …?> (spaces, blank lines, a second byte order mark): the declaration must be "
      "the very first characters of the feed"),
-    (re.compile(r"Start tag expected, '<' not found|Document is empty", re.I),
+    (r"Start tag expected, '<' not found|Document is empty",
      "the file does not begin with '<': it is not XML at all (an image, audio, a compressed or binary file?); give "
      "the feed's own file or URL"),
-    (re.compile(r"Excessive depth in document", re.I),
+    (r"Excessive depth in document",
      "elements are nested more than 256 deep, which no feed needs (an unclosed tag repeated, or HTML show notes "
      "outside CDATA): close the elements, and put HTML inside <![CDATA[ … ]]>"),
-    (re.compile(r"Resource limit exceeded|too big|huge text|Buffer size limit", re.I),
+    (r"Resource limit exceeded|too big|huge text|Buffer size limit",
      "one text, name or CDATA section is over 10 MB, far beyond any feed (notes belong on a page, media in files): "
      "shorten it"),
-    (re.compile(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)", re.I),
+    (r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)",
      "CONTROL"),
-    (re.compile(r"encoding|Input is not proper UTF-8", re.I),
+    (r"encoding|Input is not proper UTF-8",
      "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
 ]
+
+
+@functools.cache
+def _hints() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(pattern, re.I), hint) for pattern, hint in _HINT_PATTERNS]
 
 
 @mutable
@@ -138,7 +146,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
         message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
-        hint = next((h for pattern, h in _HINTS if pattern.search(message)), "fix the XML syntax at that line")
+        hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
         hint = _CDATA_HINT if hint == "CDATA" else hint
         if hint == "CONTROL":
             found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
