@@ -187,6 +187,28 @@ def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, bro
     assert errors == []
 
 
+def _codes(browser: object, page_url: str) -> tuple[str, str]:
+    """The embed code and the HTML fragment an episode page offers a blogger to copy (read at 1100 px)."""
+    page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()  # type: ignore[attr-defined]
+    page.goto(page_url)
+    codes = page.input_value("#embed-code"), page.input_value("#fragment-code")
+    page.context.close()
+    return codes
+
+
+def _strict_blog_post(site: SiteServer, main: str, scripts: bool = False) -> str:
+    """A blog post holding ``main``, whose Content-Security-Policy allows no inline styles (as WordPress's oEmbed
+    filter drops them) and loads images, media and frames from ``site`` only (scripts from its own origin with
+    ``scripts``, else none)."""
+    script = "script-src 'self'; " if scripts else ""
+    csp = (f"default-src 'none'; style-src 'self'; {script}img-src {site.origin}; media-src {site.origin}; "
+           f"frame-src {site.origin}")
+    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<meta http-equiv='Content-Security-Policy' content=\"{csp}\"><title>Programme news</title></head><body>"
+            f"<main>{main}</main></body></html>")
+
+
 @pytest.mark.parametrize("width", [320, 1280])
 def test_the_embed_code_and_the_fragment_fit_a_phone_and_a_wide_screen_on_a_blog_with_a_strict_csp(
         server: SiteServer, browser: object, width: int) -> None:
@@ -194,16 +216,9 @@ def test_the_embed_code_and_the_fragment_fit_a_phone_and_a_wide_screen_on_a_blog
     styles (so the iframe's style attribute is dropped, as WordPress's oEmbed filter drops it too). Before, the
     iframe fell back to its width="600" and a 2 px border, and the fragment's <figure> to its 40 px margins: both ran
     off a 320 px phone screen, and the post scrolled sideways."""
-    page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()  # type: ignore[attr-defined]
-    page.goto(server.url + EP1)
-    embed, fragment = page.input_value("#embed-code"), page.input_value("#fragment-code")
-    page.context.close()
-    csp = (f"default-src 'none'; style-src 'self'; script-src 'self'; img-src {server.origin}; "
-           f"media-src {server.origin}; frame-src {server.origin}")
-    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<meta http-equiv='Content-Security-Policy' content=\"{csp}\"><title>Programme news</title></head><body>"
-            f"<main><h1>New research</h1><p>Listen here:</p>{embed}<p>Or here:</p>{fragment}</main></body></html>")
+    embed, fragment = _codes(browser, server.url + EP1)
+    blog = _strict_blog_post(server, f"<h1>New research</h1><p>Listen here:</p>{embed}<p>Or here:</p>{fragment}",
+                             scripts=True)
     with SiteServer() as other:
         other.extra["/news/post.html"] = ("text/html; charset=utf-8", blog.encode())
         context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
@@ -373,16 +388,8 @@ def test_a_video_fragment_and_embed_stay_inside_a_blog_column(video_site: SiteSe
     """The fragment's <video> took its size from its poster, the show's full-size artwork (1400 px): it ran 1,400 px
     across a 320 px phone's blog post, which scrolled sideways. It fills the column at most (an attribute, not a
     style: the blog's Content-Security-Policy here drops inline styles), with the artwork scaled for pages as poster."""
-    page = browser.new_context().new_page()  # type: ignore[attr-defined]
-    page.goto(video_site.url + "episodes/006-video/")
-    embed, fragment = page.input_value("#embed-code"), page.input_value("#fragment-code")
-    page.context.close()
-    csp = (f"default-src 'none'; style-src 'self'; img-src {video_site.origin}; media-src {video_site.origin}; "
-           f"frame-src {video_site.origin}")
-    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-            f"<meta http-equiv='Content-Security-Policy' content=\"{csp}\"><title>Programme news</title></head><body>"
-            f"<main><h1>New video</h1>{fragment}<p>Or:</p>{embed}</main></body></html>")
+    embed, fragment = _codes(browser, video_site.url + "episodes/006-video/")
+    blog = _strict_blog_post(video_site, f"<h1>New video</h1>{fragment}<p>Or:</p>{embed}")
     with SiteServer() as other:  # another origin
         other.extra["/news/post.html"] = ("text/html; charset=utf-8", blog.encode())
         context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
