@@ -127,11 +127,11 @@ def set_aside(path: Path, trash: Path) -> None:
         path.rename(Path(tempfile.mkdtemp(dir=trash)) / path.name)
 
 
-def bench(n: int, work: Path, rounds: int) -> dict[str, object]:
+def bench(n: int, work: Path, rounds: int, minutes: float = 0) -> dict[str, object]:
     print(f"\n# N = {n}: generating…", file=sys.stderr, flush=True)
     trash = work / "trash"
     set_aside(work / f"n{n}", trash)
-    show, hugo = synth.generate(work / f"n{n}", n)
+    show, hugo = synth.generate(work / f"n{n}", n, minutes=minutes)
     runner = Runner()
     times: dict[str, list[float]] = {}
     probed: list[int] = []
@@ -213,6 +213,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="rounds per size; medians are reported (default: 5)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/mediafeed-bench"), help="scratch folder")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--minutes", type=float, default=0,
+                        help="episodes of this many minutes of 128 kbit/s audio (0.96 MB a minute) instead of "
+                             "2-5 s tones: builds that copy real-size media (needs about 3 x rounds x N x minutes MB "
+                             "free in --work: every tool's output is kept until the end)")
     args = parser.parse_args()
     if not shutil.which("hugo"):
         raise SystemExit("hugo is not installed (Debian: apt-get install hugo)")
@@ -223,10 +227,11 @@ def main() -> None:
         raise SystemExit("the obvious pipeline needs python-frontmatter and markdown: pip install -e '.[bench]'") from None
     compile_installed()
     try:
-        results = [bench(n, args.work, args.rounds) for n in args.n]
+        results = [bench(n, args.work, args.rounds, args.minutes) for n in args.n]
     finally:
         shutil.rmtree(args.work / "trash", ignore_errors=True)
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {args.rounds} rounds, medians")
+    audio = f"{args.minutes:g}-minute episodes at 128 kbit/s" if args.minutes else "2-5 s episodes"
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}, {args.rounds} rounds, medians, {audio}")
     print(table(results))
     for result in results:
         print(f"N = {result['n']:,}: probed on one new audio file: {result['probed_on_new_audio']}")

@@ -79,19 +79,23 @@ def strip_id3(data: bytes) -> bytes:
     return data
 
 
-def base_tones(folder: Path) -> list[tuple[bytes, float]]:
-    """A few real MP3 streams (no tag) and their durations, made once with ffmpeg."""
+def base_tones(folder: Path, minutes: float = 0) -> list[tuple[bytes, float]]:
+    """A few real MP3 streams (no tag) and their durations, made once with ffmpeg: seconds long at 32 kbit/s by
+    default; with ``minutes``, that long at 128 kbit/s (0.96 MB a minute, an episode's real size)."""
     from mutagen.mp3 import MP3
 
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for index, seconds in enumerate(BASE_SECONDS):
-        path = folder / f"tone-{index}.mp3"
+        if minutes:
+            seconds = minutes * 60 + index
+        rate = "128k" if minutes else "32k"
+        path = folder / (f"long-{seconds:g}s-{index}.mp3" if minutes else f"tone-{index}.mp3")
         if not path.exists():
             subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
-                            f"sine=frequency={330 + 110 * index}:duration={seconds}", "-ac", "1", "-ar", "22050",
-                            "-c:a", "libmp3lame", "-b:a", "32k", "-fflags", "+bitexact", "-write_xing", "0",
-                            "-id3v2_version", "0", str(path)], check=True)
+                            f"sine=frequency={330 + 110 * index}:duration={seconds}", "-ac", "1", "-ar",
+                            "44100" if minutes else "22050", "-c:a", "libmp3lame", "-b:a", rate, "-fflags", "+bitexact",
+                            "-write_xing", "0", "-id3v2_version", "0", str(path)], check=True)
         out.append((strip_id3(path.read_bytes()), MP3(path).info.length))
     return out
 
@@ -106,14 +110,15 @@ def episode_front(index: int, slug: str) -> dict[str, object]:
     }
 
 
-def generate(target: Path, n: int, seed: int = 9) -> tuple[Path, Path]:
-    """Write ``target/show`` (mediafeed) and ``target/hugo`` (Hugo) with the same ``n`` episodes."""
+def generate(target: Path, n: int, seed: int = 9, minutes: float = 0) -> tuple[Path, Path]:
+    """Write ``target/show`` (mediafeed) and ``target/hugo`` (Hugo) with the same ``n`` episodes (``minutes``: of
+    audio each, see :func:`base_tones`)."""
     rng = random.Random(seed)
     show, hugo = target / "show", target / "hugo"
     for folder in (show, hugo):
         if folder.exists():
             shutil.rmtree(folder)
-    tones = base_tones(target / "tones")
+    tones = base_tones(target / "tones", minutes)
     (show / "episodes").mkdir(parents=True)
     shutil.copy2(REPO / "show.yml", show / "show.yml")
     shutil.copy2(REPO / "artwork.png", show / "artwork.png")
