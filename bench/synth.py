@@ -81,7 +81,8 @@ def strip_id3(data: bytes) -> bytes:
 
 def base_tones(folder: Path, minutes: float = 0) -> list[tuple[bytes, float]]:
     """A few real MP3 streams (no tag) and their durations, made once with ffmpeg: seconds long at 32 kbit/s by
-    default; with ``minutes``, that long at 128 kbit/s (0.96 MB a minute, an episode's real size)."""
+    default; with ``minutes``, that long at 128 kbit/s (0.96 MB a minute, an episode's real size) with the Info header
+    an encoder writes (LAME's and ffmpeg's default; the short tones have none, so the probe walks their frames)."""
     from mutagen.mp3 import MP3
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -95,7 +96,7 @@ def base_tones(folder: Path, minutes: float = 0) -> list[tuple[bytes, float]]:
             subprocess.run(["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
                             f"sine=frequency={330 + 110 * index}:duration={seconds}", "-ac", "1", "-ar",
                             "44100" if minutes else "22050", "-c:a", "libmp3lame", "-b:a", rate, "-fflags", "+bitexact",
-                            "-write_xing", "0", "-id3v2_version", "0", str(path)], check=True)
+                            "-write_xing", "1" if minutes else "0", "-id3v2_version", "0", str(path)], check=True)
         out.append((strip_id3(path.read_bytes()), MP3(path).info.length))
     return out
 
