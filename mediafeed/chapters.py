@@ -9,16 +9,16 @@ writes the JSON chapters document and Podlove Simple Chapters times.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from .errors import Problem, error
+from .lazypattern import lazy
 from .model import Chapter
 from .source import as_text, close_directions, is_url, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
-_LINE = re.compile(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
-_URL_TAIL = re.compile(r"\s+<?(?P<url>https?://\S+?)>?$")
+_LINE = lazy(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
+_URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 
 
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
+from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
 from .social import parse_social
 from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values
@@ -391,8 +392,8 @@ def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
     return loc if loc.name else None
 
 
-GEO_URI = re.compile(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;[^\s]*)?$")
-SERVICE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+GEO_URI = lazy(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;[^\s]*)?$")
+SERVICE_SLUG = lazy(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:

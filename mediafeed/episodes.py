@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import chapters as chapter_io
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
+from .lazypattern import lazy
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
 from .social import parse_social
@@ -141,7 +142,7 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
     return episode, scrubbed + escaped + problems
 
 
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
+_DECIMAL = lazy(r"-?\d+(\.\d+)?", re.ASCII)
 
 
 def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
@@ -290,7 +291,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
 
 #: what the build writes in an episode's page folder besides the files the front matter names
 _PAGE_FILES = ("index.html", "player.html", "oembed.json")
-_CODE = re.compile(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")
+_CODE = lazy(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")
 #: the link targets of Markdown notes, each form on its own, looked for only when its literal is in the text (one
 #: pattern of the three alternatives, case-insensitive, took ~250 µs an episode of ~700 words: 0.25 s of a cold build
 #: of 1,000 episodes): (the literal that must be in the text, whether it is an HTML attribute (then src or href
@@ -299,15 +300,15 @@ _TARGET_FORMS = (
     # [text](target), ![alt](target); a target may hold balanced parentheses (javascript:alert(1))
     ("](", False, re.compile(r"\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))+)")),
     # [label]: target, not a footnote's text ([^1]: See Smith, 2020.)
-    ("]:", False, re.compile(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)", re.M)),
+    ("]:", False, lazy(r"^[ ]{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)", re.M)),
     # <img src="…">, <a href='…'>: to the quote that opened it (a value may hold the other one)
-    ("=", True, re.compile(r"\b(?:src|href)\s*=\s*([\"'])(?P<target>(?:(?!\1)[^\n])+)\1", re.I)),
+    ("=", True, lazy(r"\b(?:src|href)\s*=\s*([\"'])(?P<target>(?:(?!\1)[^\n])+)\1", re.I)),
 )
 
 
 #: a Markdown image with nothing in its brackets (![](map.jpg), ![ ][map]), and an <img> without an alt attribute
-_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\][(\[]\s*<?(?P<md>[^)\]\s>]*)|<img\b(?![^>]*\balt\s*=)(?P<tag>[^>]*)>", re.I)
-_SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+_IMAGE_WITHOUT_ALT = lazy(r"!\[\s*\][(\[]\s*<?(?P<md>[^)\]\s>]*)|<img\b(?![^>]*\balt\s*=)(?P<tag>[^>]*)>", re.I)
+_SRC = lazy(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def _images_without_alt(body: str, rel: str, slug: str) -> list[Problem]:
@@ -410,7 +411,7 @@ _URL_STRIPPED = "".join(map(chr, range(0x21)))
 #: the schemes the notes' sanitiser keeps (``notes._URL_SCHEMES``)
 _KEPT_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 #: characters a message shows as escapes: controls, and those that are invisible or turn the text around
-_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def shown(text: str, limit: int = 80) -> str:
@@ -420,7 +421,7 @@ def shown(text: str, limit: int = 80) -> str:
     return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
 
 
-_DOMAIN = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+_DOMAIN = lazy(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4 m4v mov ogg opus oga flac wav aac txt md "
                         "html htm json vtt srt csv zip doc docx odt xls xlsx ppt pptx epub".split())
 

@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from .characters import HTML_FORBIDDEN_CLASS, WINDOWS_1252
+from .lazypattern import lazy
 from .records import frozen
 
 DESCRIPTION_LIMIT = 4000
@@ -85,11 +86,11 @@ _HEADING = re.compile(r"<(/?)h([1-6])([^>]*)>")
 _HEADING_BLOCK = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 _BLOCK_END = re.compile(r"</(?:p|ul|ol)>\s*")
 #: a table holding no other table (sanitised HTML: every tag closed), its caption, rows and cells
-_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table>", re.S)
-_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
-_THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
-_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
-_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
+_TABLE = lazy(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table>", re.S)
+_CAPTION = lazy(r"<caption\b[^>]*>(.*?)</caption>", re.S)
+_THEAD = lazy(r"<thead\b[^>]*>(.*?)</thead>", re.S)
+_ROW = lazy(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_CELL = lazy(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -138,7 +139,7 @@ _TRANSCRIPT_STYLE = ("html{color-scheme:light dark}body{max-width:48rem;margin:0
 NESTING_LIMIT = 256
 #: notes with fewer tags than this are given to nh3 as they are: at most a few milliseconds however they nest
 _FEW_TAGS = 4096
-_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
+_ANY_TAG = lazy(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 #: elements a start tag of their own name closes (<li>a<li>b are siblings, not nested)
@@ -185,7 +186,7 @@ PAGE_IDS = frozenset({
     "transcript", "transcript-title", "share-title", "page-link", "embed-code", "fragment-code", "show-title",
     "episodes-title", "subscribe", "subscribe-title", "feed-url", "not-found-title",
 })
-_ID = re.compile(r' id="([^"]*)"')
+_ID = lazy(r' id="([^"]*)"')
 
 
 def _page_ids_removed(html: str) -> str:
@@ -196,15 +197,15 @@ def _page_ids_removed(html: str) -> str:
 
 _REL = ' rel="noopener noreferrer"'
 #: an <a> without href, as the sanitiser leaves it (a javascript: link removed, an <a name>): it adds the rel anyway
-_A_WITHOUT_HREF = re.compile(r'<a((?: (?!href=)[a-z-]+="[^"]*")*)' + _REL + ">")
-_CITE = re.compile(r' cite="([^"]*)"')
+_A_WITHOUT_HREF = lazy(r'<a((?: (?!href=)[a-z-]+="[^"]*")*)' + _REL + ">")
+_CITE = lazy(r' cite="([^"]*)"')
 #: an <input> that is not a task list's checkbox (the sanitiser keeps the element, without its type, for those)
-_OTHER_INPUT = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+_OTHER_INPUT = lazy(r'<input(?![^>]*\btype="checkbox")[^>]*>')
 #: a task list's checkbox and the text of its item that follows it, up to the next block (a nested list, a paragraph)
-_LABELLED = re.compile(r'(<input type="checkbox"(?: checked="")? disabled="">(?:[^<]|<(?!/?(?:li|p|ul|ol|div|dl|dt|dd|'
+_LABELLED = lazy(r'(<input type="checkbox"(?: checked="")? disabled="">(?:[^<]|<(?!/?(?:li|p|ul|ol|div|dl|dt|dd|'
                        r'blockquote|h[1-6]|pre|table|figure|details|summary|section|label|input|br|hr)\b))+)')
 #: a loose list's item: the checkbox comes before the paragraph of its text
-_CHECKBOX_BEFORE_PARAGRAPH = re.compile(r'(<input type="checkbox"(?: checked="")? disabled="">)\s*<p>')
+_CHECKBOX_BEFORE_PARAGRAPH = lazy(r'(<input type="checkbox"(?: checked="")? disabled="">)\s*<p>')
 
 
 def _labelled(match: re.Match[str]) -> str:
@@ -214,8 +215,8 @@ def _labelled(match: re.Match[str]) -> str:
 
 
 #: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
-_IMG = re.compile(r'<img((?: [a-z-]+="[^"]*")*)>')
-_ALT = re.compile(r' alt="([^"]*)"')
+_IMG = lazy(r'<img((?: [a-z-]+="[^"]*")*)>')
+_ALT = lazy(r' alt="([^"]*)"')
 
 
 def _tidied(html: str) -> str:
@@ -395,12 +396,12 @@ def _table_as_list(table: str) -> str:
         (f"<ul>{''.join(rows)}</ul>" if rows else "")
 
 
-_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_URL_ATTRIBUTE = lazy(r'(\s(?:href|src)=")([^"]*)(")')
 #: every href="…" and src="…" value, found by two searches for a literal (ten times faster than _URL_ATTRIBUTE,
 #: whose first character, any space, starts a match attempt at every space of the text)
-_HREF_VALUE = re.compile(r'href="([^"]*)"')
-_SRC_VALUE = re.compile(r'src="([^"]*)"')
-_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HREF_VALUE = lazy(r'href="([^"]*)"')
+_SRC_VALUE = lazy(r'src="([^"]*)"')
+_HAS_SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: an href="…" or src="…" value that may be relative (or may become so when unescaped)
 _MAYBE_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|")')
 _MAYBE_RELATIVE_SRC = re.compile(r'src="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|")')
@@ -453,7 +454,7 @@ def excerpt(text: str, limit: int = 300) -> str:
     return close_directions(cut + "…")
 
 
-_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DIRECTION_CONTROL = lazy("[\u202a-\u202e\u2066-\u2069]")
 
 
 def plain_text(html: str) -> str:
@@ -489,7 +490,7 @@ def escape_text(text: str) -> str:
 
 
 #: what XML forbids (dropped), and what HTML forbids beyond it (``characters.html_safe``), in one scan
-_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{HTML_FORBIDDEN_CLASS}]")
+_FORBIDDEN = lazy(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{HTML_FORBIDDEN_CLASS}]")
 #: the characters of _FORBIDDEN an ASCII text can hold
 _ASCII_FORBIDDEN = (*(chr(code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)), "\x7f")
 

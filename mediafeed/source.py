@@ -18,6 +18,7 @@ import yaml
 
 from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe
 from .errors import Problem, error, warning
+from .lazypattern import lazy
 
 try:  # the C loader is ~6x faster; both are safe loaders
     _SafeLoader: type = yaml.CSafeLoader
@@ -167,7 +168,7 @@ def _slip(exc: yaml.YAMLError, text: str) -> tuple[Any, str, str] | None:
     return None
 
 
-_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+_SURROGATE_PAIR = lazy(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
 
 
 def _escape_hint(text: str, mark: Any) -> str:
@@ -384,7 +385,7 @@ MISSING = object()
 _datetime = datetime
 
 
-_NAIVE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
+_NAIVE = lazy(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
 
 
 def _completed(value: Any) -> str:

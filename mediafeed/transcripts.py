@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from .errors import Problem, error, warning
+from .lazypattern import lazy
 from .model import Link, Transcript
 from .records import frozen
 
@@ -25,14 +26,14 @@ TRANSCRIPT_TYPES = {
 TIMED = {"text/vtt", "application/x-subrip"}
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
-_CUE_TIMES = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
+_CUE_TIMES = lazy(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
 #: WebVTT's own timestamps, as browsers read them: minutes and seconds of two digits, '.' before the milliseconds
 _VTT_TIME = r"(?:\d+:)?\d{2}:\d{2}\.\d{3}"
-_VTT_CUE_TIMES = re.compile(rf"^\s*{_VTT_TIME}\s+-->\s+{_VTT_TIME}(?:\s+.*)?$")
+_VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s+-->\s+{_VTT_TIME}(?:\s+.*)?$")
 #: a line that is two timestamps joined by something other than '-->' ('->', '—>', '- ->'): meant as a cue's timing
-_NEAR_TIMES = re.compile(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
-_TAG = re.compile(r"<[^>]+>")
+_NEAR_TIMES = lazy(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
+_VOICE = lazy(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
+_TAG = lazy(r"<[^>]+>")
 
 
 @frozen
@@ -140,7 +141,7 @@ def _stamp(seconds: float, sep: str) -> str:
 
 #: A "<" that SRT readers may take for the start of a tag: players honour <b>, <i>, <u>, <font …> in SRT text and
 #: drop other tags (ffmpeg's reader, hence mpv's, drops "<script>" and even "<3 you>", keeping what is between).
-_SRT_TAG_START = re.compile(r"<(?=\S)")
+_SRT_TAG_START = lazy(r"<(?=\S)")
 #: U+2060 WORD JOINER: invisible, no line break; after that "<" no reader sees a tag (nor does HTML's tokenizer).
 _WORD_JOINER = "\u2060"
 

@@ -17,12 +17,12 @@ episode's audio, so show.yml's block (every episode's) takes none.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .chapters import clock
 from .errors import Problem, error, warning
+from .lazypattern import lazy
 from .model import RemoteItem, Value, ValueRecipient, ValueTimeSplit
 from .source import MISSING, FieldReader, as_text, is_url, parse_time
 
@@ -37,17 +37,17 @@ RECIPIENT_KEYS = frozenset({"name", "type", "address", "split", "fee", "custom_k
 SPLIT_KEYS = frozenset({"start", "duration", "remote_start", "remote_percentage", "remote_item", "recipients"})
 REMOTE_ITEM_KEYS = frozenset({"feed_guid", "feed_url", "item_guid", "medium", "title"})
 
-NODE = re.compile(r"^0[23][0-9a-fA-F]{64}$")
+NODE = lazy(r"^0[23][0-9a-fA-F]{64}$")
 #: LUD-16: a user name of a-z 0-9 - _ . + and a domain
-LNADDRESS = re.compile(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
-DECIMAL = re.compile(r"^\d+(\.\d+)?$")
+LNADDRESS = lazy(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
+DECIMAL = lazy(r"^\d+(\.\d+)?$")
 TLV_MIN, TLV_MAX = 2 ** 16, 2 ** 64
 #: a podcast:guid (remoteItem@feedGuid): a UUID as apps compare it, lower-case hex in 8-4-4-4-12
 #: how far past the probed end of the audio a time split may run unreported: an editor's timeline and the probe
 #: disagree by a few hundred milliseconds (and itunes:duration is whole seconds), and a split running past the end
 #: is only cut short; the warning is for a wrong duration or start, not for rounding
 END_SLACK = 1.0
-FEED_GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+FEED_GUID = lazy(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def parse_values(r: FieldReader, key: str = "value", time_splits: bool = True) -> tuple[Value, ...]:

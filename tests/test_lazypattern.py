@@ -1,0 +1,53 @@
+"""lazy(): a pattern compiled at its first use answers as re.compile's would."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from mediafeed.lazypattern import LazyPattern, lazy
+
+
+def test_a_lazy_pattern_is_compiled_at_first_use_and_answers_as_the_compiled_one() -> None:
+    source, flags = r"(?P<word>[a-z]+)-(\d+)", re.I
+    pattern = lazy(source, flags)
+    real = re.compile(source, flags)
+    assert isinstance(pattern, LazyPattern) and pattern._compiled is None  # nothing compiled at import
+    text = "Alpha-1 beta-22 GAMMA-333"
+    assert pattern.search(text).group("word") == real.search(text).group("word") == "Alpha"  # type: ignore[union-attr]
+    assert pattern._compiled is not None
+    assert pattern.sub(r"\2", text) == real.sub(r"\2", text) == "1 22 333"
+    assert pattern.subn("x", text) == real.subn("x", text)
+    assert pattern.findall(text) == real.findall(text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert pattern.split(text) == real.split(text)
+    assert pattern.match("beta-2") and not pattern.match(" beta-2")
+    assert pattern.fullmatch("beta-2") and not pattern.fullmatch("beta-2 ")
+    assert (pattern.pattern, pattern.flags, pattern.groupindex, pattern.groups) == \
+        (real.pattern, real.flags, real.groupindex, real.groups)
+    assert "search" in vars(pattern)  # bound once: later calls do not go through __getattr__
+
+
+def test_a_bad_lazy_pattern_fails_at_first_use_with_res_own_error() -> None:
+    pattern = lazy(r"(unclosed")
+    try:
+        pattern.search("x")
+    except re.error as exc:
+        assert "missing )" in str(exc)
+    else:
+        raise AssertionError("re.error expected")
+
+
+def test_importing_the_notes_and_source_readers_compiles_none_of_their_lazy_patterns() -> None:
+    """The point of lazy(): a process that imports these modules and uses no pattern compiles none of them."""
+    probe = ("import re, sys\n"
+             "import mediafeed.notes, mediafeed.episodes, mediafeed.transcripts, mediafeed.chapters, mediafeed.value, "
+             "mediafeed.config, mediafeed.source\n"
+             "from mediafeed.lazypattern import LazyPattern\n"
+             "found = [(name, value) for module in list(sys.modules.values()) if (module.__name__ or '').startswith('mediafeed')"
+             " for name, value in vars(module).items() if isinstance(value, LazyPattern)]\n"
+             "assert len(found) >= 40, len(found)\n"
+             "print(sum(value._compiled is not None for _, value in found))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0", done.stdout + done.stderr
