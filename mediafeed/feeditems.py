@@ -6,7 +6,7 @@ its channel (rendered every time, it is small) and its items' bytes in feed orde
 ``feed.render_feed`` and ``jsonfeed.render_json_feed``), and an item's bytes depend on the item alone.
 
 So an item's bytes are stored in the cache's ``fragment`` table under its episode, tagged with the
-episode's input key, the same key its pages are kept by (``build.Project.fingerprints``: its folder,
+episode's input key, the same key its pages are kept by (``project.Project.fingerprints``: its folder,
 ``show.yml`` as parsed, its media's identity and, once tagged, its tagged copy's identity), and reused
 while that key is the same. An item without a key is rendered every time. The feed rules
 (``checks.showfeed``) keep their results under the same key, so they render only new or changed items,

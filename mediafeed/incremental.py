@@ -1,6 +1,6 @@
 """Incremental builds: which outputs the last build already wrote, so they are neither rendered nor compared.
 
-``build.render_site`` groups the :class:`render.Renderer` calls into *units*
+``rendering.render_site`` groups the :class:`render.Renderer` calls into *units*
 (one per episode, one per index page, the extras, the feeds) and asks
 :class:`Plan` for each one. A unit has an *input key*: a hash of everything its
 bytes can depend on.

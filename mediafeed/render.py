@@ -1,7 +1,7 @@
 """Rendering a loaded show into planned output files, one concern per method.
 
 :class:`Renderer` holds what every page shares (the Jinja2 environment, the
-``site`` context); ``build.render_site`` calls its methods in order. Each method
+``site`` context); ``rendering.render_site`` calls its methods in order. Each method
 hands its files to an :class:`output.Site` (in a build, the :class:`output.Writer`,
 which writes each one at once, atomically) and touches nothing on disk itself
 except reading inputs.
@@ -41,9 +41,9 @@ if TYPE_CHECKING:
     import jinja2
 
     from .archives import FeedPage
-    from .build import Project
     from .feed import ItemXml
     from .output import Piece, Site
+    from .project import Project
 
 
 def _mime_of(name: str) -> str:
