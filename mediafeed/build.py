@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__, checks, fastpath, incremental, output, parallel, showlock, tagging
+from . import __version__, checks, fastpath, incremental, output, outputfolder, parallel, showlock, streams, tagging
 from . import ledger as ledger_io
 from .cache import CACHE_DIR, Cache
 from .dates import source_date
@@ -126,7 +126,7 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
     started = time.perf_counter()
     root = root.resolve()
     out_dir = (output_dir or root / "public").resolve()
-    output.refuse_unsafe_output(root, out_dir)
+    outputfolder.refuse_unsafe_output(root, out_dir)
     # one set of worker processes serves the build's stages that run on every core (see parallel.shared)
     with showlock.hold(root, "build", wait=wait, waiting=waiting), parallel.shared():
         return _build(root, out_dir, started, clean=clean, strict=strict, accept_changes=accept_changes,
@@ -155,9 +155,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.episodes = len(items)
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
-        previous = output.read_manifest(root / CACHE_DIR, out_dir)
+        previous = outputfolder.read_manifest(root / CACHE_DIR, out_dir)
         if not previous:  # a first build into this folder: never over another site's files
-            output.refuse_foreign_files(out_dir, [item.episode.slug for item in items])
+            outputfolder.refuse_foreign_files(out_dir, [item.episode.slug for item in items])
         if show.tag_on_build:
             lengths = published_lengths(ledger, items, out_dir, previous)
             items, notes, report.tagged, copies = tagging.tag_published(project, items, cache, reuse=not clean,
@@ -197,12 +197,12 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                     out_dir.rmdir()  # stopped before writing anything (a template error): leave no empty site behind
                 raise
             with contextlib.suppress(OSError):
-                output.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
+                outputfolder.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
             raise
         written = writer.finish()
         rewritten = set(written.written)
         made = sorted(writer.paths())  # once, for the manifest and the stamp (sorting a sorted list is one pass)
-        output.write_manifest(root / CACHE_DIR, out_dir, made)
+        outputfolder.write_manifest(root / CACHE_DIR, out_dir, made)
         plan.record(plan.rendered + plan.kept)
         cache.put(STREAMS, os.fspath(out_dir), "1", {rel: [list(ident), [[key, *span] for key, span in pieces.items()]]
                                                       for rel, (ident, pieces) in sorted(writer.stream_records().items())})
@@ -221,7 +221,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                           sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         return report
     finally:
-        output.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)
+        streams.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)
         cache.close()
 
 
@@ -229,11 +229,11 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
 STREAMS = "stream"
 
 
-def _streams(cache: Cache, out_dir: Path) -> dict[str, output.StreamRecord]:
+def _streams(cache: Cache, out_dir: Path) -> dict[str, streams.StreamRecord]:
     """The records of the files the last build streamed into ``out_dir`` (the feeds); a malformed row is
     worth nothing (each record is checked against its file before use, see ``output.Writer.pieces``)."""
     row = cache.get(STREAMS, os.fspath(out_dir), "1")
-    records: dict[str, output.StreamRecord] = {}
+    records: dict[str, streams.StreamRecord] = {}
     if type(row) is not dict:
         return records
     for rel, record in row.items():

@@ -39,7 +39,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .cache import Cache
-from .output import Piece, Site
+from .output import Site
+from .streams import Piece
 
 TABLE = "output"
 
