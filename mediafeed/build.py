@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__, checks, fastpath, incremental, output, outputfolder, parallel, showlock, streams, tagging
+from . import __version__, cachefile, checks, fastpath, incremental, output, outputfolder, parallel, showlock, streams, tagging
 from . import ledger as ledger_io
 from .cache import CACHE_DIR, Cache
 from .dates import source_date
@@ -137,7 +137,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
            progress: Progress | None, now: datetime | None, record: bool, sweep: fastpath.Sweep | None) -> BuildReport:
     cache_path = root / CACHE_DIR / "cache.sqlite"
     if clean:  # ignore what the cache says, and start a new one from this build
-        Cache.discard(cache_path)
+        cachefile.discard(cache_path)
         shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (jinjaenv.TemplateCache)
     cache = Cache(cache_path)
     try:
