@@ -26,6 +26,7 @@ from mediafeed import build, output, site
 from mediafeed.archives import plan
 from mediafeed.cache import CACHE_DIR, Cache
 from mediafeed.fastpath import code_fingerprint
+from mediafeed.project import load_project
 from mediafeed.render import Renderer
 
 
@@ -76,7 +77,7 @@ def main() -> None:
     args = parser.parse_args()
     root = args.show.resolve()
     cache = Cache(root / CACHE_DIR / "cache.sqlite")
-    project = build.load_project(root, cache)
+    project = load_project(root, cache)
     items, _ = build.inspect(project, cache)
     items = [replace(item, notes=_kept(item.notes())) for item in items]  # notes in memory: reading them is not measured
     build_date = items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC)

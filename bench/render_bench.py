@@ -1,4 +1,4 @@
-"""CPU of ``build.render_site`` in a cold build, in one process (issue #9, s5pages).
+"""CPU of ``rendering.render_site`` in a cold build, in one process (issue #9, s5pages).
 
 Usage (a show built once before, so its cache holds the probes, the notes and the tagged copies)::
 
@@ -24,6 +24,8 @@ from pathlib import Path
 
 from mediafeed import build, output, tagging
 from mediafeed.cache import CACHE_DIR, Cache
+from mediafeed.project import load_project
+from mediafeed.rendering import render_site
 
 
 def digest(folder: Path) -> str:
@@ -41,7 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     root = args.show.resolve()
     cache = Cache(root / CACHE_DIR / "cache.sqlite")
-    project = build.load_project(root, cache)
+    project = load_project(root, cache)
     items, _ = build.inspect(project, cache)
     assert project.show is not None
     if project.show.tag_on_build:
@@ -54,7 +56,7 @@ def main() -> None:
             out = work / str(run)
             started = time.process_time()
             writer = output.Writer(out)
-            build.render_site(project, items, build_date, None, writer)
+            render_site(project, items, build_date, None, writer)
             writer.finish()
             times.append(time.process_time() - started)
             if args.digest and run == 0:

@@ -25,13 +25,8 @@ Every value carries the mediafeed version in its key. A corrupt or unreadable
 database is deleted and rebuilt; ``--clean`` ignores it. SQLite commits are
 atomic, so a crash mid-build leaves the previous cache usable.
 
-A new database (a first build, ``--clean``, a discarded file) is written without a journal until its first
-commit (a cold build: until the build ends): SQLite's write-ahead log would write each of its pages twice and
-sync them at every checkpoint (a cold build of 1,000 episodes stores ~58 MB: on an ext4 disk here 0.6–1.9 s in
-WAL mode, 0.2 s without a journal). Such a file is not trusted until that commit: its ``user_version`` stays
-0 while it is written, and the commit syncs the file to disk, then sets ``user_version`` and switches the file
-to the write-ahead log for good. A build killed before that leaves a file that the next one discards (as any
-file whose ``user_version`` is not :data:`SCHEMA`), never a half-written cache that it trusts.
+A new database is written without a journal until its first commit, and trusted only after it: see
+:mod:`cachefile`.
 
 Writes are buffered: :meth:`Cache.put` keeps the row in memory and a table's rows go to SQLite in one
 ``executemany`` when the buffer is full, before anything reads or deletes in that table, and at
@@ -49,47 +44,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, cachefile
 
 CACHE_DIR = ".mediafeed"
-SCHEMA = 1
-_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade", "stream")
-#: SQLite page size of a new cache file: values are rows of a few KB (notes, feed items, parsed episodes), which
-#: fill a few 4 KB overflow pages each; 16 KB pages need a quarter of the page writes and reads
-PAGE_SIZE = 16384
 #: buffered rows are written once a table holds this many, or all tables this many characters
 _BUFFER_ROWS = 512
 _BUFFER_CHARS = 4 << 20
-#: SQLITE_BUSY, SQLITE_LOCKED: the file is held by another process, which is not damage
-_BUSY = (5, 6)
-
-try:
-    import fcntl
-except ImportError:  # not POSIX
-    fcntl = None  # type: ignore[assignment]
-
-
-def _create_tables(db: sqlite3.Connection) -> None:
-    for table in _TABLES:
-        db.execute(f"CREATE TABLE IF NOT EXISTS {table} (k TEXT PRIMARY KEY, tag TEXT NOT NULL, v TEXT NOT NULL)")
-
-
-def _being_written(path: Path) -> bool:
-    """Whether another process holds the flock of a new cache file it is writing (see :meth:`Cache._new`)."""
-    if fcntl is None:
-        return False
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
-
 
 _scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # the decoder's own (C) scanner (set in __init__)
 
@@ -131,90 +91,21 @@ class Cache:
         if path is None:
             return
         try:
-            self.db, self._owned = self._open(path)
+            self.db, self._owned = cachefile.open_database(path)
         except sqlite3.DatabaseError as exc:
-            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in _BUSY:  # another process writes it: work without it
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in cachefile.BUSY:  # another process writes it: work without it
                 return
-            self.discard(path)
-            self.db, self._owned = self._open(path)
+            cachefile.discard(path)
+            self.db, self._owned = cachefile.open_database(path)
         self.unjournaled = self._owned is not None
 
-    @staticmethod
-    def discard(path: Path) -> None:
-        """Delete the cache database (and SQLite's side files)."""
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-
-    @classmethod
-    def _open(cls, path: Path) -> tuple[sqlite3.Connection | None, int | None]:
-        """A connection in a transaction (None: another process is writing a new file there now), and, for a new
-        file written without a journal, this process's descriptor of it, locked (see :meth:`_new`)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        gitignore = path.parent / ".gitignore"
-        if not gitignore.exists():
-            gitignore.write_text("*\n", encoding="utf-8")
-        if path.exists():
-            db = sqlite3.connect(path, isolation_level=None)
-            if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                _create_tables(db)  # (tables added since the file was made)
-                # No "PRAGMA quick_check" here: it reads the whole file (50 ms for a show of 1,000 episodes, every
-                # build). A damaged page shows when it is read (a miss: the value is made again) or written (see _damaged).
-                db.execute("BEGIN")
-                return db, None
-            db.close()
-            if _being_written(path):
-                return None, None
-            cls.discard(path)  # another layout, or a new file whose build never got to its first commit
-        return cls._new(path)
-
-    @staticmethod
-    def _new(path: Path) -> tuple[sqlite3.Connection | None, int | None]:
-        """A new file, written without a journal and unmarked (``user_version`` 0) until its first commit. This
-        process holds an exclusive ``flock`` on it until then, so that another process finding it unmarked can
-        tell a file being written (it works without the cache) from one a killed build left (it discards it)."""
-        if fcntl is None:  # (not POSIX: no flock; every new file uses the write-ahead log from the start)
-            db = sqlite3.connect(path, isolation_level=None)
-            db.execute(f"PRAGMA page_size={PAGE_SIZE}")
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute(f"PRAGMA user_version={SCHEMA}")
-            _create_tables(db)
-            db.execute("BEGIN")
-            return db, None
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-        except FileExistsError:  # another process made it just now
-            return None, None
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        db = sqlite3.connect(path, isolation_level=None)
-        if os.fstat(fd).st_ino != os.stat(path).st_ino:  # discarded by another process in between: leave it to it
-            db.close()
-            os.close(fd)
-            return None, None
-        db.execute(f"PRAGMA page_size={PAGE_SIZE}")
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
-        _create_tables(db)
-        db.execute("BEGIN")
-        return db, fd
-
     def _journal(self) -> None:
-        """After a new file's first commit: sync it to disk, then switch it to the write-ahead log and mark it
-        complete, and let go of its flock (see the module docstring)."""
-        assert self.db is not None and self._owned is not None and fcntl is not None
-        os.fsync(self._owned)
-        try:  # (needs the file to itself: another process reading it now leaves it unmarked, for the next build)
-            self.db.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError:
-            self.db.close()
+        """After a new file's first commit: mark it complete (:func:`cachefile.mark_complete`)."""
+        assert self.db is not None and self._owned is not None
+        if cachefile.mark_complete(self.db, self._owned):
+            self.unjournaled = False
+        else:
             self.db = None
-            return
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(f"PRAGMA user_version={SCHEMA}")
-        fcntl.flock(self._owned, fcntl.LOCK_UN)
-        self.unjournaled = False
 
     def _damaged(self, exc: sqlite3.DatabaseError) -> None:
         """A write found the file damaged: this build goes on without a cache, the next starts a new one.
@@ -227,7 +118,7 @@ class Cache:
         self._preloaded.clear()
         self._pending.clear()
         self._pending_chars = 0
-        self.discard(self.path)
+        cachefile.discard(self.path)
 
     def _execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
         if self.db is None:  # a flush just before found the file damaged (see _damaged): read as a miss

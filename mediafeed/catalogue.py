@@ -11,6 +11,8 @@ from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, Problem, Severity
 from .model import Media
+from .probes import probe_cached
+from .project import load_project
 from .records import frozen
 
 
@@ -40,7 +42,7 @@ def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], li
     root = root.resolve()
     cache = Cache(root / CACHE_DIR / "cache.sqlite")
     try:
-        project = build_lib.load_project(root, cache, now=now)
+        project = load_project(root, cache, now=now)
         if project.show is None:
             raise InputError(project.problems)
         _, problems = build_lib.inspect(project, cache)
@@ -48,7 +50,7 @@ def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], li
         for episode in project.episodes:
             media = project.media.get(episode.slug)
             if media is None:  # drafts and scheduled episodes are not probed by the build; list shows them anyway
-                found = build_lib.probe_cached(root, f"{EPISODES_DIR}/{episode.slug}/{episode.audio}", cache)
+                found = probe_cached(root, f"{EPISODES_DIR}/{episode.slug}/{episode.audio}", cache)
                 media = found if isinstance(found, Media) else None
             mine = [p for p in problems if _belongs(p, episode.slug, episode.guid)]
             rows.append(Row(slug=episode.slug, number=episode.number if episode.number else episode.decimal_number,

@@ -244,7 +244,7 @@ def save(root: Path, out: Path, strict: bool, outputs: Collection[str], report: 
     """Record a successful build (after every file, published.json included, is written). ``sweep``: the
     look :func:`check` took before this build (None: look now). ``known``: output files the build left alone,
     with the size and mtime it saw (not stat'ed again)."""
-    from .output import atomic_write
+    from .atomicfiles import atomic_write
 
     root, out = root.resolve(), out.resolve()
     listed = []

@@ -32,7 +32,7 @@ from .podcast_ns import PodcastExtension
 from .records import frozen
 from .source import is_url
 
-#: what an item function gives for each item: its bytes, or (a build's writer) an ``output.Piece``
+#: what an item function gives for each item: its bytes, or (a build's writer) a ``streams.Piece``
 Chunk = TypeVar("Chunk")
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"

@@ -6,7 +6,7 @@ its channel (rendered every time, it is small) and its items' bytes in feed orde
 ``feed.render_feed`` and ``jsonfeed.render_json_feed``), and an item's bytes depend on the item alone.
 
 So an item's bytes are stored in the cache's ``fragment`` table under its episode, tagged with the
-episode's input key, the same key its pages are kept by (``build.Project.fingerprints``: its folder,
+episode's input key, the same key its pages are kept by (``project.Project.fingerprints``: its folder,
 ``show.yml`` as parsed, its media's identity and, once tagged, its tagged copy's identity), and reused
 while that key is the same. An item without a key is rendered every time. The feed rules
 (``checks.showfeed``) keep their results under the same key, so they render only new or changed items,
@@ -20,7 +20,7 @@ from functools import partial
 
 from .cache import Cache
 from .model import Item, Show
-from .output import Piece
+from .streams import Piece
 
 TABLE = "fragment"
 FORMAT = 4  #: part of every tag: a change to how items are rendered must not reuse older bytes (4: keywords ", ")
@@ -44,12 +44,12 @@ class FeedItems:
         return self._fragments("json", items, partial(render_items, show=show))
 
     def rss_pieces(self, items: list[Item], spans: Mapping[str, object]) -> list[bytes | Piece]:
-        """:meth:`rss` as :class:`output.Piece` s, for a file whose ``spans`` are what ``output.Site.pieces``
+        """:meth:`rss` as :class:`streams.Piece` s, for a file whose ``spans`` are what ``output.Site.pieces``
         gave (see :meth:`_pieces`)."""
         return [p.encode("utf-8") if isinstance(p, str) else p for p in self._pieces("rss", items, self._render_rss, spans)]
 
     def json_pieces(self, items: list[Item], spans: Mapping[str, object], show: Show) -> list[str | Piece]:
-        """:meth:`json` as :class:`output.Piece` s, as :meth:`rss_pieces`."""
+        """:meth:`json` as :class:`streams.Piece` s, as :meth:`rss_pieces`."""
         from .jsonfeed import render_items
 
         return self._pieces("json", items, partial(render_items, show=show), spans)
@@ -102,7 +102,7 @@ class FeedItems:
 
     def _pieces(self, kind: str, items: list[Item], render: Callable[[list[Item]], list[str]],
                 spans: Mapping[str, object]) -> list[str | Piece]:
-        """Each item as a :class:`output.Piece` keyed by its row and key: without its bytes where ``spans``
+        """Each item as a :class:`streams.Piece` keyed by its row and key: without its bytes where ``spans``
         says the file being replaced holds them (they are copied from there, never read here), else with them
         (from the cache or rendered). An item without a key is its text (never kept)."""
         pieces: list[str | Piece | None] = []

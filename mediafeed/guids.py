@@ -7,10 +7,10 @@ import uuid
 from pathlib import Path
 
 from . import ledger as ledger_io
+from .atomicfiles import atomic_write
 from .config import SHOW_FILE
 from .episodes import EPISODE_FILE, EPISODES_DIR, discover
 from .errors import InputError, error
-from .output import atomic_write
 from .source import FRONT_MATTER, load_yaml
 
 

@@ -18,7 +18,7 @@ import io
 import os
 from pathlib import Path
 
-from .output import atomic_write
+from .atomicfiles import atomic_write
 
 #: Pixel sizes made for every image: 96 (icons, lists at 2x), 240 (the embed player at 2x), 480 (the show cover at 2x).
 SIZES = (96, 240, 480)

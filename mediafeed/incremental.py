@@ -1,6 +1,6 @@
 """Incremental builds: which outputs the last build already wrote, so they are neither rendered nor compared.
 
-``build.render_site`` groups the :class:`render.Renderer` calls into *units*
+``rendering.render_site`` groups the :class:`render.Renderer` calls into *units*
 (one per episode, one per index page, the extras, the feeds) and asks
 :class:`Plan` for each one. A unit has an *input key*: a hash of everything its
 bytes can depend on.
@@ -39,7 +39,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .cache import Cache
-from .output import Piece, Site
+from .output import Site
+from .streams import Piece
 
 TABLE = "output"
 

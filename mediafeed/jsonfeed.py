@@ -18,7 +18,7 @@ from .jsontext import indented
 from .model import Item, Show
 from .notes import absolute_urls
 
-#: what an item function gives for each item besides text (a build's writer takes ``output.Piece`` s)
+#: what an item function gives for each item besides text (a build's writer takes ``streams.Piece`` s)
 Chunk = TypeVar("Chunk")
 
 BATCH = 200  #: items rendered (or read from the cache) at a time
@@ -111,7 +111,7 @@ def json_feed_chunks(show: Show, items: list[Item], *, image_url: str, feed_url:
 
 def _separated(parts: Sequence[str | Chunk], first: bool) -> Iterator[bytes | Chunk]:
     """``",\n".join(parts)`` (after a ``",\n"`` unless ``first``) as bytes: text in one chunk, anything else
-    (a build's writer takes ``output.Piece`` s) a chunk of its own between them."""
+    (a build's writer takes ``streams.Piece`` s) a chunk of its own between them."""
     text: list[str] = []
     for index, part in enumerate(parts):
         if index or not first:

@@ -33,11 +33,11 @@ from dataclasses import field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .atomicfiles import atomic_write
 from .config import SHOW_FILE
 from .episodes import EPISODES_DIR
 from .errors import Problem, error, warning
 from .model import Item, Show
-from .output import atomic_write
 from .records import mutable
 
 LEDGER_FILE = "published.json"

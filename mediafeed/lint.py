@@ -24,6 +24,7 @@ from .checks.items import check_items
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
 from .errors import InputError, OutputError, Problem, Severity, error, has_errors
+from .project import Project, load_project
 from .records import mutable
 
 SCHEMA = "mediafeed.check/1"
@@ -210,9 +211,9 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
 
 
 def _check_show(root: Path, cache: Cache, select: tuple[str, ...], ignore: tuple[str, ...],
-                ) -> tuple[build_lib.Project, list[Any], list[Problem]]:
+                ) -> tuple[Project, list[Any], list[Problem]]:
     try:
-        project = build_lib.load_project(root, cache)
+        project = load_project(root, cache)
         if project.show is None:
             raise InputError(project.problems)
         items, problems = build_lib.inspect(project, cache, select=select, ignore=ignore)

@@ -3,17 +3,18 @@
 Every output goes through a :class:`Site`. ``Site.add`` refuses two outputs for one
 path (two episodes mapping to one URL). :class:`Writer`, the Site a build renders
 into, writes each file as soon as it is planned (a build never holds the whole site
-in memory), through a temporary file in the same folder and ``os.replace``, so a
-reader (or an interrupted build) only ever sees the old file or the new one.
-``Site.stream`` writes a file from chunks (the feeds, which are the size of the
-whole back catalogue), comparing them with the file on disk as they go. A file
-whose bytes are already on disk is not rewritten (its mtime stays, so rsync and
-CDNs see no change). The build renders in an order that keeps the site whole at
-every moment: show artwork and assets, then each episode's media before its pages,
-then the index pages, and the feeds (archives, feed.json, feed.xml: ``LAST``)
-after everything else, fsynced, so a feed never points at a page or a file that is
-not there yet. Files the previous build made and this one did not are removed at
-the end (:meth:`Writer.finish`).
+in memory), through a temporary file in the same folder and ``os.replace``
+(:mod:`atomicfiles`), so a reader (or an interrupted build) only ever sees the old
+file or the new one. ``Site.stream`` writes a file from chunks (the feeds, which are
+the size of the whole back catalogue), comparing them with the file on disk as they
+go (:mod:`streams`). A file whose bytes are already on disk is not rewritten (its
+mtime stays, so rsync and CDNs see no change). The build renders in an order that
+keeps the site whole at every moment: show artwork and assets, then each episode's
+media before its pages, then the index pages, and the feeds (archives, feed.json,
+feed.xml: ``LAST``) after everything else, fsynced, so a feed never points at a page
+or a file that is not there yet. Files the previous build made and this one did not
+are removed at the end (:meth:`Writer.finish`; the list of what it made is
+:func:`outputfolder.read_manifest`).
 
 In a first build into a folder with no site of ours, worker processes write the
 pages of the episode folders they make themselves (:func:`write_fresh`, the same
@@ -28,29 +29,33 @@ not stored twice. That is safe because nothing writes into either name in place:
 this writer and the tagger always put a new file (a new inode) in place, and the
 tagger trusts a stored copy only while its size and mtime are as it left them.
 A link is made straight into its name when the name is free (a link appears whole),
-through a temp name and a rename otherwise. :func:`write_new` creates a file
-straight into its name, only for files trusted through a record made after it
-returns (the tagged copies).
+through a temp name and a rename otherwise (:func:`atomicfiles.atomic_link`).
+:func:`atomicfiles.write_new` creates a file straight into its name, only for files
+trusted through a record made after it returns (the tagged copies).
 A producer's own file in ``episodes/`` is always copied, never linked.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
 import os
-import re
 import shutil
-import tempfile
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
+# ``name as name``: names that audio/, publish/ and importer/ import from here, which moved to atomicfiles and
+# outputfolder in session 19 while other sessions were at work there (import them from their new homes, then drop these)
+from .atomicfiles import TEMP_NAME as TEMP_NAME
+from .atomicfiles import atomic_copy, atomic_link, atomic_write, holds, make_folder, make_folders, target_of
+from .atomicfiles import claim_new as claim_new
+from .atomicfiles import same_bytes as same_bytes
+from .atomicfiles import write_new as write_new
 from .errors import OutputError, Problem, error
+from .outputfolder import is_our_site as is_our_site
+from .outputfolder import is_safe_output
 from .records import mutable
+from .streams import Piece, StreamRecord, identity, place_stream, resolved, settle
 
 T = TypeVar("T")
 
@@ -89,7 +94,7 @@ class Site:
 
     def stream(self, rel: str, chunks: Iterable[bytes | Piece], origin: str = "") -> int:
         """A file made of ``chunks`` (a big one, e.g. a feed); returns its size."""
-        data = b"".join(_resolved(chunks))
+        data = b"".join(resolved(chunks))
         self.add(rel, data, origin)
         return len(data)
 
@@ -187,7 +192,7 @@ class Writer(Site):
 
     def stream(self, rel: str, chunks: Iterable[bytes | Piece], origin: str = "") -> int:
         self._claim(rel, origin)
-        changed, size, record = self._io(lambda: _place_stream(chunks, self.out / rel, durable=rel in LAST,
+        changed, size, record = self._io(lambda: place_stream(chunks, self.out / rel, durable=rel in LAST,
                                                                known=self.streams.get(rel)))
         if record is not None:
             self.streamed[rel] = record
@@ -256,7 +261,7 @@ class Writer(Site):
             raise self._failed(exc) from None
 
     def _failed(self, exc: OSError) -> OutputError:
-        return OutputError(error("OUT003", _shown(exc.filename) or str(self.out), f"cannot write the site: {exc.strerror}",
+        return OutputError(error("OUT003", target_of(exc.filename) or str(self.out), f"cannot write the site: {exc.strerror}",
                                  hint=f"check free disk space and permissions on the output folder {self.out}"))
 
     def finish(self) -> WriteReport:
@@ -272,15 +277,6 @@ class Writer(Site):
                 continue
             _prune_empty(self.out, (self.out / rel).parent)
         return self.report
-
-
-def is_safe_output(rel: str) -> bool:
-    """A relative path below the output folder: no empty, ``.`` or ``..`` part (looked for as ``//``, ``/./``,
-    ``/../`` in ``/rel/``: a rebuild asks this for every file of the site, twice)."""
-    if not rel or rel[0] == "/" or "\\" in rel or "\x00" in rel:
-        return False
-    framed = f"/{rel}/"
-    return "//" not in framed and "/./" not in framed and "/../" not in framed
 
 
 def write(site: Site, out: Path, previous: set[str] | None = None) -> WriteReport:
@@ -352,375 +348,6 @@ def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = Fa
     return True
 
 
-class Piece:
-    """A part of a streamed file that may already be in the file it replaces: ``key`` names its bytes (equal
-    keys, equal bytes: a feed item's key is its episode's input key). ``data`` is the bytes, or None when the
-    caller was told (:meth:`Writer.pieces`) that the file on disk holds them; ``fetch`` makes them then if that
-    file turns out to have changed since."""
-
-    __slots__ = ("data", "fetch", "key")
-
-    def __init__(self, key: str, data: bytes | None, fetch: Callable[[], bytes] | None = None):
-        self.key = key
-        self.data = data
-        self.fetch = fetch
-
-    def bytes(self) -> bytes:
-        if self.data is not None:
-            return self.data
-        assert self.fetch is not None, self.key
-        return self.fetch()
-
-
-#: A streamed file's record: its identity (inode, size, mtime and ctime in ns) once written, and where each of
-#: its pieces is in it: key → (offset, length). See :meth:`Writer.pieces`.
-StreamRecord = tuple[tuple[int, int, int, int], dict[str, tuple[int, int]]]
-
-
-def identity(st: os.stat_result) -> tuple[int, int, int, int]:
-    """What tells that a file is still the one written: no tool rewrites a file keeping its ctime."""
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _resolved(chunks: Iterable[bytes | Piece]) -> Iterator[bytes]:
-    for chunk in chunks:
-        yield chunk if type(chunk) is bytes else chunk.bytes()  # type: ignore[union-attr]
-
-
-#: a streamed file's bytes are written in writes of about this size
-_WRITE = 1 << 20
-#: bytes between two pieces copied from the old file (a separator) that are there too join the copy
-_JOIN = 64
-
-
-def _place_stream(chunks: Iterable[bytes | Piece], target: Path, durable: bool = False,
-                  known: StreamRecord | None = None) -> tuple[bool, int, StreamRecord | None]:
-    """Write ``chunks`` through a temp file, comparing them with the file already there as they go: the
-    file is replaced only when its bytes differ. Whether it was replaced, its size, and its record when the
-    chunks had pieces (else None).
-
-    A :class:`Piece` without data is copied from the file being replaced, from where ``known`` (the record of
-    that file as the last build wrote it) puts its key, in the kernel (``copy_file_range``): a feed whose one
-    item changed is written without reading its thousand others into Python. That is trusted only while the
-    file is the one recorded (:func:`identity`); else each such piece's ``fetch`` makes its bytes.
-    """
-    try:
-        old = os.open(target, os.O_RDONLY | os.O_CLOEXEC)
-    except (FileNotFoundError, NotADirectoryError):
-        old = -1
-        make_folders(os.fspath(target.parent))
-    spans = known[1] if known is not None and old >= 0 and identity(os.fstat(old)) == known[0] else {}
-    same, size = old >= 0, 0
-    pieces: dict[str, tuple[int, int]] | None = None
-    pending: list[bytes] = []  # bytes not written yet (written about _WRITE at a time)
-    waiting = 0
-    # the run of pieces (and separators) to copy next from the old file: they follow on there from copy_from
-    run: list[bytes | Piece] = []
-    copy_from, copying = 0, 0
-
-    def copy_run() -> None:
-        nonlocal same
-        if not _copy_span(old, fd, copy_from, copying):  # the old file changed after all: make the run's bytes
-            os.ftruncate(fd, os.lseek(fd, size - copying, os.SEEK_SET))
-            _fill(fd, b"".join(part if type(part) is bytes else part.bytes() for part in run), mode=False)  # type: ignore[union-attr]
-            same = False
-        run.clear()
-
-    fd, tmp = _temp(os.fspath(target))
-    try:
-        try:
-            for chunk in chunks:
-                if type(chunk) is bytes:
-                    data = chunk
-                    if copying and len(data) <= _JOIN and _pread(old, len(data), copy_from + copying) == data:
-                        same = same and copy_from == size - copying  # (a separator between two copied pieces)
-                        run.append(data)
-                        copying += len(data)
-                        size += len(data)
-                        continue
-                else:
-                    if pieces is None:
-                        pieces = {}
-                    span = spans.get(chunk.key) if chunk.data is None else None  # type: ignore[union-attr]
-                    if span is not None:
-                        if copying and span[0] != copy_from + copying:
-                            copy_run()
-                            copying = 0
-                        if not copying:
-                            if pending:
-                                _fill(fd, b"".join(pending), mode=False)
-                                pending, waiting = [], 0
-                            copy_from = span[0]
-                        pieces[chunk.key] = (size, span[1])  # type: ignore[union-attr]
-                        same = same and span[0] == size  # the same bytes at the same place
-                        run.append(chunk)  # type: ignore[arg-type]
-                        copying += span[1]
-                        size += span[1]
-                        continue
-                    data = chunk.bytes()  # type: ignore[union-attr]
-                    pieces[chunk.key] = (size, len(data))  # type: ignore[union-attr]
-                if copying:
-                    copy_run()
-                    copying = 0
-                if same:
-                    same = _pread(old, len(data), size) == data
-                pending.append(data)
-                waiting += len(data)
-                size += len(data)
-                if waiting >= _WRITE:
-                    _fill(fd, b"".join(pending), mode=False)
-                    pending, waiting = [], 0
-            if copying:
-                copy_run()
-            if pending:
-                _fill(fd, b"".join(pending), mode=False)
-            same = same and os.fstat(old).st_size == size
-            if not same:
-                if durable:
-                    os.fsync(fd)
-                if _umask_strips_644():
-                    os.fchmod(fd, 0o644)
-        finally:
-            os.close(fd)
-        if same:
-            os.unlink(tmp)
-            record_of = os.fstat(old)
-        else:
-            os.replace(tmp, target)
-            record_of = os.stat(target)  # (a rename changes the ctime)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    finally:
-        if old >= 0:
-            if same:
-                os.close(old)
-            else:
-                _close_later(old)
-    return not same, size, (identity(record_of), pieces) if pieces is not None else None
-
-
-#: descriptors being closed in the background (see _close_later), waited for by :func:`settle`
-_closing: list[threading.Thread] = []
-
-
-def _close_later(fd: int) -> None:
-    """Close ``fd`` in a thread: it is the last hold on a replaced feed, so closing it frees the file's blocks
-    (tens of milliseconds for a feed of 10 MB where the file system discards them), which need not wait."""
-    thread = threading.Thread(target=os.close, args=(fd,), name="mediafeed-close", daemon=True)
-    thread.start()
-    _closing.append(thread)
-
-
-def settle() -> None:
-    """Wait for the background closes (:func:`_close_later`)."""
-    while _closing:
-        _closing.pop().join()
-
-
-def _pread(fd: int, size: int, offset: int) -> bytes:
-    """``os.pread`` where there is one (POSIX), else a seek and a read (the descriptor is this module's own)."""
-    if hasattr(os, "pread"):
-        return os.pread(fd, size, offset)
-    os.lseek(fd, offset, os.SEEK_SET)
-    return os.read(fd, size)
-
-
-def _copy_span(src: int, dst: int, offset: int, length: int) -> bool:
-    """Append ``length`` bytes of ``src`` from ``offset`` to ``dst`` (at its position); False when ``src`` has
-    fewer (it changed: the caller makes those bytes itself)."""
-    while length:
-        try:
-            copied = os.copy_file_range(src, dst, min(length, 1 << 30), offset)
-        except (AttributeError, OSError):  # not Linux, or a file system that cannot: through Python
-            copied = -1
-        if copied < 0:
-            data = _pread(src, min(length, _WRITE), offset)
-            if not data:
-                return False
-            _fill(dst, data, mode=False)
-            copied = len(data)
-        elif copied == 0:
-            return False
-        offset += copied
-        length -= copied
-    return True
-
-
-def _shown(filename: object) -> str:
-    """The file a failed write was for: the target, not the temp file beside it (``.NAME.PID-N.tmp``)."""
-    if not isinstance(filename, str) or not filename:
-        return ""
-    folder, name = os.path.split(filename)
-    if name.startswith(".") and name.endswith(".tmp") and name.count(".") >= 3:
-        return os.path.join(folder, name[1:-4].rsplit(".", 1)[0])
-    return filename
-
-
-#: the name of a temp file the writer makes beside its target (:func:`_temp`, :func:`atomic_link`): ``.NAME.PID-N.tmp``
-TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]{1,10})-(?P<attempt>[0-9]{1,2})\.tmp")
-
-
-def _temp(target: str) -> tuple[int, str]:
-    """A new temp file beside ``target`` (its folder made when missing); cheaper than ``tempfile.mkstemp``.
-    ``target`` as text ("folder/name"), not a Path: a build makes thousands."""
-    folder, name = _split(target)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
-    for attempt in range(100):
-        tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
-        try:
-            return os.open(tmp, flags, 0o644), tmp
-        except FileExistsError:
-            continue
-        except FileNotFoundError:
-            make_folders(folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    return fd, tmp
-
-
-def _split(target: str) -> tuple[str, str]:
-    """(folder, name) of a path as text: ``os.path.split`` for the paths the writer makes ("." for a bare name)."""
-    folder, slash, name = target.rpartition("/")
-    return (folder or ("/" if slash else ".")), name
-
-
-def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
-    """Write through a temp file in the same folder, then rename over ``target``.
-
-    On the bare descriptor: a Python file object would add an fstat, an ioctl and an lseek per file (a cold
-    build writes thousands); the mode is set only when the umask would not give 0644 anyway.
-    """
-    target = os.fspath(target)
-    fd, tmp = _temp(target)
-    try:
-        try:
-            _fill(fd, data)
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def write_new(target: Path | str, data: bytes) -> bool:
-    """Create ``target`` holding ``data`` if no file has that name, straight into its name (no temp file, no
-    rename); False, with nothing done, when the name is taken.
-
-    Only for a file its caller trusts through a record made after this returns (the build's tagged copies,
-    see docs/audio.md): a crash can leave it cut short under its final name, and ``O_EXCL`` makes sure the
-    inode is new, so no other name (a hard link in the site) ever sees it half written.
-    """
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
-    except FileExistsError:
-        return False
-    try:
-        try:
-            _fill(fd, data)
-        finally:
-            os.close(fd)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(target)
-        raise
-    return True
-
-
-def claim_new(target: Path | str) -> bool:
-    """Create ``target`` empty (mode 0644) if no file has that name, for a caller that fills it in place and trusts
-    it only through a record made afterwards (see :func:`write_new`); False, with nothing done, when taken."""
-    return write_new(target, b"")
-
-
-def holds(path: Path | str, data: bytes) -> bool:
-    """Whether the file at ``path`` has exactly the bytes ``data`` (False when there is none)."""
-    try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size != len(data):
-                return False
-            return handle.read(len(data) + 1) == data
-    except OSError:
-        return False
-
-
-def same_bytes(path: Path | str, other: Path | str) -> bool:
-    """Whether two files have the same bytes (False when either is missing); read a MiB at a time."""
-    try:
-        with open(path, "rb") as one, open(other, "rb") as two:
-            if os.fstat(one.fileno()).st_size != os.fstat(two.fileno()).st_size:
-                return False
-            while True:
-                chunk = one.read(1 << 20)
-                if chunk != two.read(1 << 20):
-                    return False
-                if not chunk:
-                    return True
-    except OSError:
-        return False
-
-
-def _fill(fd: int, data: bytes, mode: bool = True) -> None:
-    """Write all of ``data`` into a new file (opened with mode 0644) and (``mode``) make sure its mode is 0644."""
-    written = os.write(fd, data)  # all of it at once, but for a signal or a full disk
-    if written < len(data):
-        view = memoryview(data)[written:]
-        while view:
-            view = view[os.write(fd, view):]
-    if mode and _umask_strips_644():
-        os.fchmod(fd, 0o644)
-
-
-@functools.cache
-def _umask() -> int | None:
-    """The process's umask, read from /proc (setting the umask to read it would race with other threads); None when
-    unknown."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    return None
-
-
-@functools.cache
-def _umask_strips_644() -> bool:
-    """Whether the umask takes bits from 0644 (then a new file needs an fchmod to be readable by a web server);
-    True when unknown."""
-    mask = _umask()
-    return mask is None or bool(mask & 0o644)
-
-
-def make_folder(path: str) -> None:
-    """``os.mkdir`` with mode 0755 whatever the umask: a web server runs as another user, and a build from cron or a
-    service with umask 077 made folders it could not enter (403 for every file below them, each 0644). The chmod
-    is made only when the umask would not give 0755 anyway. Raises as ``os.mkdir`` does."""
-    os.mkdir(path, 0o755)
-    mask = _umask()
-    if mask is None or mask & 0o755:
-        os.chmod(path, 0o755)
-
-
-def make_folders(path: str) -> None:
-    """``os.makedirs(path, exist_ok=True)``, each folder it makes 0755 (:func:`make_folder`)."""
-    if os.path.isdir(path):
-        return
-    parent = os.path.dirname(path)
-    if parent and parent != path and not os.path.lexists(parent):  # (a file there: mkdir below names ``path``)
-        make_folders(parent)
-    try:
-        make_folder(path)
-    except FileExistsError:
-        if not os.path.isdir(path):
-            raise
-
-
 def _place_copy(source: Path, target: str, link: bool = False, new: bool = False) -> bool:
     """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there
     (``new``: nothing can be there yet)."""
@@ -737,59 +364,6 @@ def _place_copy(source: Path, target: str, link: bool = False, new: bool = False
     return True
 
 
-def atomic_link(source: Path | str, target: Path | str) -> bool:
-    """Put a hard link to ``source`` at ``target`` (a temp name, then a rename); False when the file system
-    cannot (another device, no hard links, no permission): the caller copies instead."""
-    try:
-        os.link(source, target)  # a link appears whole: where the name is free, no temp name is needed
-        return True
-    except FileExistsError:
-        pass  # replace the file there through a temp name
-    except OSError:
-        return False
-    folder, name = _split(os.fspath(target))
-    for attempt in range(100):
-        tmp = f"{folder}/.{name}.{os.getpid()}-{attempt}.tmp"
-        try:
-            os.link(source, tmp)
-            break
-        except FileExistsError:
-            continue
-        except OSError:
-            return False
-    else:
-        return False
-    try:
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return True
-
-
-def atomic_copy(source: Path | str, target: Path | str, durable: bool = False) -> None:
-    """Copy through a temp file (keeping the source's mtime), then rename over ``target``.
-
-    Not fsynced by default, like pages (an fsync per file costs about 1 ms; a build
-    copies thousands): a crash leaves each file whole, old or new, never half
-    written; only the feeds, written last, are fsynced.
-    """
-    fd, tmp = _temp(os.fspath(target))
-    os.close(fd)
-    try:
-        shutil.copy2(source, tmp)
-        if durable:
-            with open(tmp, "rb+") as handle:
-                os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _prune_empty(out: Path, folder: Path) -> None:
     while folder != out and out in folder.parents:
         try:
@@ -797,63 +371,3 @@ def _prune_empty(out: Path, folder: Path) -> None:
         except OSError:
             return
         folder = folder.parent
-
-
-
-def refuse_unsafe_output(root: Path, out: Path) -> None:
-    """The output folder must not be the show folder, contain it, or sit inside its sources."""
-    root, out = root.resolve(), out.resolve()
-    if out == root or out in root.parents or root / "episodes" in (out, *out.parents) \
-            or root / "templates" in (out, *out.parents):
-        raise OutputError(error("OUT004", str(out), "the output folder would overwrite the show's own files",
-                                hint="write the site to a folder of its own, e.g. --output public"))
-
-
-#: the files at the top of every site mediafeed builds (the episodes' folders are looked at one by one)
-SITE_FILES = ("index.html", "404.html", "feed.xml", "feed.json", "robots.txt", "sitemap.xml")
-
-
-def is_our_site(folder: Path) -> bool:
-    """Whether ``folder`` holds a site mediafeed built: its feed.xml says ``<generator>mediafeed`` (in the channel,
-    before the first item). How a build, and a publish to a folder, know a site of ours whose record was lost."""
-    try:
-        with open(folder / "feed.xml", "rb") as handle:
-            return b"<generator>mediafeed" in handle.read(65536)
-    except OSError:
-        return False
-
-
-def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
-    """OUT006 when a first build into ``out`` (no manifest of ours) would overwrite files mediafeed did not write:
-    an ``index.html`` of another site in the folder given to ``--output``, say. A site of ours whose record was
-    lost (``.mediafeed/`` deleted: its feed.xml says ``<generator>mediafeed``) is rebuilt; files the site does not
-    make (``.git``, ``CNAME``, a README of a GitHub Pages folder) are left alone, as every build leaves them."""
-    if not out.is_dir() or is_our_site(out):  # a new folder (the usual first build): nothing to look at
-        return
-    clash = [name for name in SITE_FILES if os.path.isfile(out / name)]
-    if os.path.isdir(out / "episodes"):
-        clash += [f"episodes/{slug}/index.html" for slug in sorted(slugs)
-                  if os.path.exists(out / "episodes" / slug / "index.html")]
-    if clash:
-        shown = ", ".join(clash[:5]) + (f" and {len(clash) - 5} more" if len(clash) > 5 else "")
-        raise OutputError(error("OUT006", str(out), f"the output folder holds files mediafeed did not write, which this "
-                                f"build would overwrite: {shown}",
-                                hint="build into an empty folder (--output), or move those files away first; "
-                                     "nothing was written"))
-
-
-def _manifest_path(cache_dir: Path, out: Path) -> Path:
-    return cache_dir / f"outputs-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.txt"
-
-
-def read_manifest(cache_dir: Path, out: Path) -> set[str]:
-    """The files the previous build wrote into ``out`` (to remove those no longer made)."""
-    try:
-        text = _manifest_path(cache_dir, out).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return {line for line in text.splitlines() if is_safe_output(line)}
-
-
-def write_manifest(cache_dir: Path, out: Path, paths: Collection[str]) -> None:
-    atomic_write(_manifest_path(cache_dir, out), ("\n".join(sorted(paths)) + "\n").encode("utf-8"), durable=False)

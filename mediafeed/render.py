@@ -1,7 +1,7 @@
 """Rendering a loaded show into planned output files, one concern per method.
 
 :class:`Renderer` holds what every page shares (the Jinja2 environment, the
-``site`` context); ``build.render_site`` calls its methods in order. Each method
+``site`` context); ``rendering.render_site`` calls its methods in order. Each method
 hands its files to an :class:`output.Site` (in a build, the :class:`output.Writer`,
 which writes each one at once, atomically) and touches nothing on disk itself
 except reading inputs.
@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     import jinja2
 
     from .archives import FeedPage
-    from .build import Project
     from .feed import ItemXml
-    from .output import Piece, Site
+    from .output import Site
+    from .project import Project
+    from .streams import Piece
 
 
 def _mime_of(name: str) -> str:
@@ -268,7 +269,7 @@ class Renderer:
         pages = plan(show, items)
         for page in pages[1:] + pages[:1]:
             next_json = page.paging.next_url.removesuffix(".xml") + ".json" if page.paging and page.paging.next_url else ""
-            # Each item as a piece (output.Piece): the items that the feed file on disk holds unchanged are
+            # Each item as a piece (streams.Piece): the items that the feed file on disk holds unchanged are
             # copied from it, not read from the cache (see output.Writer.pieces).
             json_chunks = json_feed_chunks(show, page.items, image_url=self.image_url, feed_url=show.absolute(page.path("json")),
                                            next_url=next_json, item_json=self._json_items(out, page.path("json")))

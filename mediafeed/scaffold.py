@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from . import audio
+from .atomicfiles import atomic_copy, atomic_write
 from .categories import APPLE_CATEGORIES, is_category
 from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess
@@ -28,7 +29,6 @@ from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error
 from .guids import new_guid
 from .model import Chapter, Media
-from .output import atomic_copy, atomic_write
 from .records import frozen
 from .source import FRONT_MATTER, is_url, load_yaml
 

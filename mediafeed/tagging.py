@@ -47,7 +47,7 @@ from .records import frozen, mutable
 
 if TYPE_CHECKING:
     from .audio import TagResult  # not at run time: it would load the tagger (and mutagen) on every build
-    from .build import Project
+    from .project import Project
 
 STORE = "tagged"  #: folder inside .mediafeed/ holding the tagged copies the build publishes
 NAMES = "tagname"  #: cache table: slug → the name of its tagged copy, under the episode's input key
@@ -441,7 +441,9 @@ def tag_sources(root: Path, slugs: tuple[str, ...] = (), *, dry_run: bool = Fals
 
 
 def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str | None) -> SourceReport:
-    from .build import load_project, probe_cached, render_notes
+    from .notestore import render_notes
+    from .probes import probe_cached
+    from .project import load_project
 
     cache = Cache(root / CACHE_DIR / "cache.sqlite")
     report = SourceReport(dry_run=dry_run)

@@ -140,7 +140,7 @@ def _journal_mode(path: Path) -> tuple[str, int]:
 
 
 def test_a_new_cache_is_written_without_a_journal_and_marked_complete_at_its_first_commit(tmp_path: Path) -> None:
-    from mediafeed.cache import SCHEMA
+    from mediafeed.cachefile import SCHEMA
 
     path = tmp_path / "cache.sqlite"
     cache = Cache(path)

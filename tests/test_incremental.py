@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from helpers import add_episode, copy_show, make_media
 
-from mediafeed.build import build, load_project
+from mediafeed.build import build
 from mediafeed.cache import CACHE_DIR, Cache
+from mediafeed.project import load_project
 
 NOTES = "episodes/003-capabilities-framework/episode.md"
 NEW_EPISODE = """
@@ -586,7 +587,7 @@ def _listed_long_ago(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Path, tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from mediafeed import build as build_module
+    from mediafeed import project as project_module
     from mediafeed.cache import Cache
     from mediafeed.episodes import discover
 
@@ -595,15 +596,15 @@ def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Pat
     cache = Cache(show / CACHE_DIR / "cache.sqlite")
     try:
         folders = discover(show)[0]
-        build_module.folder_keys(folders, cache)
+        project_module.folder_keys(folders, cache)
         assert cache.stats["hashed"] == 0  # every episode.md is known by its identity: none is read
         # same size, same words but one: only its identity (mtime, ctime) says it changed
         edit(show / NOTES, "practitioners are trained", "practitioners are trainee")
-        keys = build_module.folder_keys(discover(show)[0], cache)
+        keys = project_module.folder_keys(discover(show)[0], cache)
         assert cache.stats["hashed"] == 1
     finally:
         cache.close()
-    assert keys != build_module.folder_keys(folders, Cache(None))
+    assert keys != project_module.folder_keys(folders, Cache(None))
     second = build(show)
     assert "episodes/003-capabilities-framework/index.html" in second.written
     assert b"practitioners are trainee" in (second.output / "episodes/003-capabilities-framework/index.html").read_bytes()
@@ -611,7 +612,7 @@ def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Pat
 
 
 def test_an_episode_file_written_just_before_the_build_is_read_every_time(show: Path) -> None:
-    from mediafeed import build as build_module
+    from mediafeed import project as project_module
     from mediafeed.cache import Cache
     from mediafeed.episodes import discover
 
@@ -620,7 +621,7 @@ def test_an_episode_file_written_just_before_the_build_is_read_every_time(show: 
     assert all(folder.racy for folder in folders)  # written seconds ago: a second write could keep its identity
     cache = Cache(show / CACHE_DIR / "cache.sqlite")
     try:
-        build_module.folder_keys(folders, cache)
+        project_module.folder_keys(folders, cache)
         assert cache.stats["hashed"] == len(folders)
     finally:
         cache.close()
@@ -642,26 +643,26 @@ def test_the_build_reuses_the_shortcuts_look_at_the_episode_folders(show: Path) 
     sweep.tree()
     assert discover(show.resolve(), sweep) == discover(show.resolve())
     assert discover(show.resolve(), Sweep(show)) == discover(show.resolve())  # a look not taken is not used
-    from mediafeed.build import _identities, media_identity
+    from mediafeed.probes import known_identities, media_identity
 
     rels = [f"episodes/{p.parent.name}/{p.name}" for p in sorted(show.glob("episodes/*/*.m*"))]
     rels.append("episodes/003-capabilities-framework/linked.txt")  # a link: its identity is its target's
-    assert _identities(sweep, show.resolve(), rels) == {rel: media_identity(show / rel) for rel in rels[:-1]}
+    assert known_identities(sweep, show.resolve(), rels) == {rel: media_identity(show / rel) for rel in rels[:-1]}
 
 
 def test_a_rebuild_checks_a_transcript_again_only_when_it_changed(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mediafeed import build as build_module
+    from mediafeed import items as items_module
     from mediafeed.build import BuildFailed
 
     build(show)
     read: list[str] = []
-    real = build_module.read_cues
+    real = items_module.read_cues
 
     def spy(path, mime, rel, slug):  # type: ignore[no-untyped-def]
         read.append(rel)
         return real(path, mime, rel, slug)
 
-    monkeypatch.setattr(build_module, "read_cues", spy)
+    monkeypatch.setattr(items_module, "read_cues", spy)
     build(show)
     assert read == []  # each transcript's problems are known by its identity, type and the audio's duration
     transcript = show / "episodes" / "001-ipv-and-substance-use" / "transcript.vtt"

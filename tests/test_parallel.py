@@ -16,8 +16,9 @@ from helpers import add_episode
 from test_incremental import tree
 
 from mediafeed import parallel
-from mediafeed.build import BuildFailed, _probe, build
+from mediafeed.build import BuildFailed, build
 from mediafeed.cache import CACHE_DIR
+from mediafeed.probes import _probe
 
 MANY = parallel.MIN_ITEMS + 4  #: enough episodes for the build to use a pool
 
@@ -103,9 +104,10 @@ def test_a_tagged_copy_cut_short_is_made_again_not_published(show: Path) -> None
 
 def test_the_feed_rules_on_two_cores_report_what_one_core_reports(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mediafeed import checks
-    from mediafeed.build import load_project, make_items
     from mediafeed.cache import Cache
     from mediafeed.checks import showfeed
+    from mediafeed.items import make_items
+    from mediafeed.project import load_project
 
     add_many(show)
     add_episode(show, "150-guid-is-url", """

@@ -91,7 +91,7 @@ def _safe_by_parts(rel: str) -> bool:
 def test_an_output_path_is_safe_exactly_when_none_of_its_parts_is_empty_dot_or_dot_dot() -> None:
     import itertools
 
-    from mediafeed.output import is_safe_output
+    from mediafeed.outputfolder import is_safe_output
 
     every = ["".join(chars) for size in range(1, 7) for chars in itertools.product("a./\\\x00", repeat=size)]
     every += ["", "episodes/001-first/index.html", "episodes/.hidden/x", "a/...", "a/..b", "..a/b"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import add_episode
 
-from mediafeed import feed, jsonfeed, notes, output
+from mediafeed import atomicfiles, feed, jsonfeed, notes, output, streams
 from mediafeed.build import BuildFailed, build
 from mediafeed.errors import OutputError
 from mediafeed.render import Renderer
@@ -163,14 +163,14 @@ UMASK_WRITER = """
 import json, os, sys
 from pathlib import Path
 os.umask(int(sys.argv[2], 8))
-from mediafeed import output
+from mediafeed import atomicfiles, output
 calls = []
 real = os.fchmod
 os.fchmod = lambda fd, mode: (calls.append(mode), real(fd, mode))[1]
 out = Path(sys.argv[1])
 store = out.parent / "store"
 store.mkdir()
-assert output.write_new(store / "copy.mp3", b"tagged")
+assert atomicfiles.write_new(store / "copy.mp3", b"tagged")
 writer = output.Writer(out)
 writer.add("episodes/a/index.html", b"page")
 writer.copy("episodes/a/a.mp3", store / "copy.mp3", link=True)
@@ -200,9 +200,9 @@ def test_a_new_file_is_never_written_into_a_taken_name(tmp_path: Path) -> None:
     """write_new creates only (O_EXCL): a file there, perhaps hard-linked into the site, is left as it is."""
     (tmp_path / "copy.mp3").write_bytes(b"published")
     os.link(tmp_path / "copy.mp3", tmp_path / "site.mp3")
-    assert output.write_new(tmp_path / "copy.mp3", b"new bytes") is False
+    assert atomicfiles.write_new(tmp_path / "copy.mp3", b"new bytes") is False
     assert (tmp_path / "copy.mp3").read_bytes() == (tmp_path / "site.mp3").read_bytes() == b"published"
-    assert output.write_new(tmp_path / "fresh.mp3", b"new bytes") is True
+    assert atomicfiles.write_new(tmp_path / "fresh.mp3", b"new bytes") is True
     assert (tmp_path / "fresh.mp3").read_bytes() == b"new bytes"
 
 
@@ -210,8 +210,8 @@ def test_a_link_is_made_straight_into_a_free_name_and_replaces_a_taken_one_whole
     (tmp_path / "a.mp3").write_bytes(b"a")
     (tmp_path / "b.mp3").write_bytes(b"b")
     os.link(tmp_path / "b.mp3", tmp_path / "b-elsewhere.mp3")
-    assert output.atomic_link(tmp_path / "a.mp3", tmp_path / "free.mp3")
-    assert output.atomic_link(tmp_path / "a.mp3", tmp_path / "b.mp3")  # taken: a temp name, then a rename
+    assert atomicfiles.atomic_link(tmp_path / "a.mp3", tmp_path / "free.mp3")
+    assert atomicfiles.atomic_link(tmp_path / "a.mp3", tmp_path / "b.mp3")  # taken: a temp name, then a rename
     assert os.stat(tmp_path / "free.mp3").st_ino == os.stat(tmp_path / "b.mp3").st_ino == os.stat(tmp_path / "a.mp3").st_ino
     assert (tmp_path / "b-elsewhere.mp3").read_bytes() == b"b"  # the old file is not written into
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp3", "b-elsewhere.mp3", "b.mp3", "free.mp3"]
@@ -223,56 +223,56 @@ def test_atomic_files_land_beside_their_target_for_any_form_of_path(tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.mp3").write_bytes(b"a")
-    output.atomic_write("bare.txt", b"1", durable=False)
-    output.atomic_write("sub/rel.txt", b"2")
-    output.atomic_write(str(tmp_path / "sub" / "text.txt"), b"3", durable=False)
-    output.atomic_write(tmp_path / "new" / "path.txt", b"4", durable=False)  # its folder made
-    output.atomic_copy("a.mp3", "sub/copy.mp3")
+    atomicfiles.atomic_write("bare.txt", b"1", durable=False)
+    atomicfiles.atomic_write("sub/rel.txt", b"2")
+    atomicfiles.atomic_write(str(tmp_path / "sub" / "text.txt"), b"3", durable=False)
+    atomicfiles.atomic_write(tmp_path / "new" / "path.txt", b"4", durable=False)  # its folder made
+    atomicfiles.atomic_copy("a.mp3", "sub/copy.mp3")
     (tmp_path / "sub" / "linked.mp3").write_bytes(b"old")
-    assert output.atomic_link("a.mp3", "sub/linked.mp3")  # taken: through a temp name beside it
+    assert atomicfiles.atomic_link("a.mp3", "sub/linked.mp3")  # taken: through a temp name beside it
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert files == ["a.mp3", "bare.txt", "new/path.txt", "sub/copy.mp3", "sub/linked.mp3", "sub/rel.txt", "sub/text.txt"]
     assert [(tmp_path / f).read_bytes() for f in files] == [b"a", b"1", b"4", b"a", b"a", b"2", b"3"]
 
 
-def _stream(target: Path, chunks: list[bytes | output.Piece], known: output.StreamRecord | None = None
-            ) -> tuple[bool, int, output.StreamRecord | None]:
+def _stream(target: Path, chunks: list[bytes | streams.Piece], known: streams.StreamRecord | None = None
+            ) -> tuple[bool, int, streams.StreamRecord | None]:
     try:
-        return output._place_stream(iter(chunks), target, known=known)
+        return streams.place_stream(iter(chunks), target, known=known)
     finally:
-        output.settle()
+        streams.settle()
 
 
 def test_pieces_the_old_file_holds_are_copied_from_it_and_the_rest_written(tmp_path: Path) -> None:
     target = tmp_path / "feed.xml"
     fetched: list[str] = []
 
-    def fetch(key: str, data: bytes) -> output.Piece:
-        return output.Piece(key, None, lambda: fetched.append(key) or data)  # type: ignore[func-returns-value]
+    def fetch(key: str, data: bytes) -> streams.Piece:
+        return streams.Piece(key, None, lambda: fetched.append(key) or data)  # type: ignore[func-returns-value]
 
-    changed, size, record = _stream(target, [b"<head>", output.Piece("a", b"AAAA"), b",", output.Piece("b", b"BB"),
-                                             b",", output.Piece("c", b"CCC"), b"</tail>"])
+    changed, size, record = _stream(target, [b"<head>", streams.Piece("a", b"AAAA"), b",", streams.Piece("b", b"BB"),
+                                             b",", streams.Piece("c", b"CCC"), b"</tail>"])
     assert changed and target.read_bytes() == b"<head>AAAA,BB,CCC</tail>" and size == 24
     assert record is not None and record[1] == {"a": (6, 4), "b": (11, 2), "c": (14, 3)}
     # b changed, a new piece d before c, the head longer: a and c are copied from the file, never fetched
-    changed, size, second = _stream(target, [b"<head2>", fetch("a", b"AAAA"), b",", output.Piece("b2", b"bbbbb"),
-                                             b",", output.Piece("d", b"D"), b",", fetch("c", b"CCC"), b"</tail>"],
+    changed, size, second = _stream(target, [b"<head2>", fetch("a", b"AAAA"), b",", streams.Piece("b2", b"bbbbb"),
+                                             b",", streams.Piece("d", b"D"), b",", fetch("c", b"CCC"), b"</tail>"],
                                     known=record)
     assert changed and target.read_bytes() == b"<head2>AAAA,bbbbb,D,CCC</tail>" == b"".join(
         [b"<head2>", b"AAAA", b",", b"bbbbb", b",", b"D", b",", b"CCC", b"</tail>"])
     assert fetched == []
     assert second is not None and second[1] == {"a": (7, 4), "b2": (12, 5), "d": (18, 1), "c": (20, 3)}
-    assert second[0] == output.identity(target.stat())
+    assert second[0] == streams.identity(target.stat())
 
 
 def test_the_same_pieces_again_leave_the_file_alone(tmp_path: Path) -> None:
     target = tmp_path / "feed.json"
-    chunks = [b"[", output.Piece("a", b"AAAA"), b",\n", output.Piece("b", b"BB"), b"]"]
+    chunks = [b"[", streams.Piece("a", b"AAAA"), b",\n", streams.Piece("b", b"BB"), b"]"]
     _, _, record = _stream(target, chunks)
     before = target.stat()
     assert record is not None
-    changed, size, again = _stream(target, [b"[", output.Piece("a", None, lambda: b"AAAA"), b",\n",
-                                            output.Piece("b", None, lambda: b"BB"), b"]"], known=record)
+    changed, size, again = _stream(target, [b"[", streams.Piece("a", None, lambda: b"AAAA"), b",\n",
+                                            streams.Piece("b", None, lambda: b"BB"), b"]"], known=record)
     assert not changed and size == 10 and again == record
     assert target.stat().st_ino == before.st_ino and target.stat().st_mtime_ns == before.st_mtime_ns
 
@@ -280,7 +280,7 @@ def test_the_same_pieces_again_leave_the_file_alone(tmp_path: Path) -> None:
 @pytest.mark.parametrize("how", ["edited in place", "shorter than recorded"])
 def test_pieces_are_made_again_when_the_old_file_is_not_as_recorded(tmp_path: Path, how: str) -> None:
     target = tmp_path / "feed.xml"
-    _, _, record = _stream(target, [b"<", output.Piece("a", b"AAAA"), output.Piece("b", b"BBBB"), b">"])
+    _, _, record = _stream(target, [b"<", streams.Piece("a", b"AAAA"), streams.Piece("b", b"BBBB"), b">"])
     assert record is not None
     if how == "edited in place":  # same size and mtime, other bytes: the ctime tells
         stat = target.stat()
@@ -290,8 +290,8 @@ def test_pieces_are_made_again_when_the_old_file_is_not_as_recorded(tmp_path: Pa
         record = (record[0], {"a": (1, 4), "b": (record[0][1], 4)})
     fetched: list[str] = []
 
-    def piece(key: str, data: bytes) -> output.Piece:
-        return output.Piece(key, None, lambda: fetched.append(key) or data)  # type: ignore[func-returns-value]
+    def piece(key: str, data: bytes) -> streams.Piece:
+        return streams.Piece(key, None, lambda: fetched.append(key) or data)  # type: ignore[func-returns-value]
 
     changed, _, _ = _stream(target, [b"<", piece("a", b"AAAA"), piece("b", b"BBBB"), b">"], known=record)
     assert changed  # (a file not as recorded is written again, whatever it held)

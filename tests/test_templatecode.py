@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from mediafeed import build, site
 from mediafeed.cache import CACHE_DIR, Cache
+from mediafeed.project import load_project
 from mediafeed.render import Renderer
 from mediafeed.templatecode import CodeGenerator, escaped
 
@@ -113,7 +114,7 @@ def test_the_sample_shows_pages_are_the_same_bytes_as_with_jinjas_own_code(tmp_p
     root = copy_show(tmp_path / "show")
     cache = Cache(root / CACHE_DIR / "cache.sqlite")
     try:
-        project = build.load_project(root, cache)
+        project = load_project(root, cache)
         items, _ = build.inspect(project, cache)
         assert items
         date = items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC)

@@ -24,8 +24,8 @@ from ..errors import Problem, error
 from .rules import RULE_SETS, RULES, in_sets, known_pattern
 
 if TYPE_CHECKING:
-    from ..build import Project
     from ..model import Item, Show
+    from ..project import Project
     from .artwork import image_size
     from .episodes import duplicates
     from .showfeed import feed_rules, unrepeated

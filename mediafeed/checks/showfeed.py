@@ -23,9 +23,9 @@ from ..errors import MediaError, Problem, Severity
 from . import feedxml
 
 if TYPE_CHECKING:
-    from ..build import Project
     from ..cache import Cache
     from ..model import Item, RenderedNotes
+    from ..project import Project
     from ..render import Renderer
 
 FEED_FILE = "feed.xml"

@@ -1,0 +1,82 @@
+"""The output folder: which paths may be written in it, whether it holds a site of ours, and the record of the
+files the last build made there (the manifest, in ``.mediafeed/``), so that a build removes the ones it no longer
+makes and never overwrites another site's files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Collection
+from pathlib import Path
+
+from .atomicfiles import atomic_write
+from .errors import OutputError, error
+
+
+def is_safe_output(rel: str) -> bool:
+    """A relative path below the output folder: no empty, ``.`` or ``..`` part (looked for as ``//``, ``/./``,
+    ``/../`` in ``/rel/``: a rebuild asks this for every file of the site, twice)."""
+    if not rel or rel[0] == "/" or "\\" in rel or "\x00" in rel:
+        return False
+    framed = f"/{rel}/"
+    return "//" not in framed and "/./" not in framed and "/../" not in framed
+
+
+def refuse_unsafe_output(root: Path, out: Path) -> None:
+    """The output folder must not be the show folder, contain it, or sit inside its sources."""
+    root, out = root.resolve(), out.resolve()
+    if out == root or out in root.parents or root / "episodes" in (out, *out.parents) \
+            or root / "templates" in (out, *out.parents):
+        raise OutputError(error("OUT004", str(out), "the output folder would overwrite the show's own files",
+                                hint="write the site to a folder of its own, e.g. --output public"))
+
+
+#: the files at the top of every site mediafeed builds (the episodes' folders are looked at one by one)
+SITE_FILES = ("index.html", "404.html", "feed.xml", "feed.json", "robots.txt", "sitemap.xml")
+
+
+def is_our_site(folder: Path) -> bool:
+    """Whether ``folder`` holds a site mediafeed built: its feed.xml says ``<generator>mediafeed`` (in the channel,
+    before the first item). How a build, and a publish to a folder, know a site of ours whose record was lost."""
+    try:
+        with open(folder / "feed.xml", "rb") as handle:
+            return b"<generator>mediafeed" in handle.read(65536)
+    except OSError:
+        return False
+
+
+def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
+    """OUT006 when a first build into ``out`` (no manifest of ours) would overwrite files mediafeed did not write:
+    an ``index.html`` of another site in the folder given to ``--output``, say. A site of ours whose record was
+    lost (``.mediafeed/`` deleted: its feed.xml says ``<generator>mediafeed``) is rebuilt; files the site does not
+    make (``.git``, ``CNAME``, a README of a GitHub Pages folder) are left alone, as every build leaves them."""
+    if not out.is_dir() or is_our_site(out):  # a new folder (the usual first build): nothing to look at
+        return
+    clash = [name for name in SITE_FILES if os.path.isfile(out / name)]
+    if os.path.isdir(out / "episodes"):
+        clash += [f"episodes/{slug}/index.html" for slug in sorted(slugs)
+                  if os.path.exists(out / "episodes" / slug / "index.html")]
+    if clash:
+        shown = ", ".join(clash[:5]) + (f" and {len(clash) - 5} more" if len(clash) > 5 else "")
+        raise OutputError(error("OUT006", str(out), f"the output folder holds files mediafeed did not write, which this "
+                                f"build would overwrite: {shown}",
+                                hint="build into an empty folder (--output), or move those files away first; "
+                                     "nothing was written"))
+
+
+def _manifest_path(cache_dir: Path, out: Path) -> Path:
+    return cache_dir / f"outputs-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.txt"
+
+
+def read_manifest(cache_dir: Path, out: Path) -> set[str]:
+    """The files the previous build wrote into ``out`` (to remove those no longer made)."""
+    try:
+        text = _manifest_path(cache_dir, out).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {line for line in text.splitlines() if is_safe_output(line)}
+
+
+def write_manifest(cache_dir: Path, out: Path, paths: Collection[str]) -> None:
+    atomic_write(_manifest_path(cache_dir, out), ("\n".join(sorted(paths)) + "\n").encode("utf-8"), durable=False)

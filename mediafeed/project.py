@@ -1,0 +1,209 @@
+"""The load phase of a build: ``show.yml``, every episode and every media file, with every problem.
+
+:func:`load_project` gathers a :class:`Project` from disk. A rebuild reads little: each episode comes from its
+row in the cache (``episode`` table) while its folder's key (:func:`folder_keys`) and show.yml are the same, and
+each media file's probe from the ``probe`` table while its identity is (:mod:`probes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import field, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import cache as cache_io
+from . import checks, codec, fastpath, incremental, notestore, parallel
+from .cache import Cache
+from .config import load_show
+from .dates import source_date
+from .episodes import EPISODE_FILE, EPISODES_DIR, Folder, discover, read_episode
+from .errors import Problem
+from .model import Episode, Media, Show
+from .probes import artwork_size, episode_artwork, known_identities, media_identity, probe_all, probe_cached
+from .records import mutable
+
+Progress = Callable[[str, int, int], None]
+
+
+@mutable
+class Project:
+    """Everything read from a show folder, before rendering."""
+
+    root: Path
+    show: Show | None
+    episodes: list[Episode] = field(default_factory=list)  #: all parsed episodes, drafts included
+    media: dict[str, Media] = field(default_factory=dict)  #: slug → probed source media
+    problems: list[Problem] = field(default_factory=list)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    artwork_size: tuple[int, int] = (0, 0)
+    #: an episode's own artwork (path from the show root) → its (width, height) and problems, remembered as the
+    #: show artwork's are (:func:`probes.episode_artwork`)
+    episode_artwork: dict[str, tuple[tuple[int, int], list[Problem]]] = field(default_factory=dict)
+    show_key: str = ""  #: hash of show.yml as parsed (incremental builds)
+    fingerprints: dict[str, str] = field(default_factory=dict)  #: slug → hash of everything its outputs read
+    #: slug → the key of its rendered notes (:func:`notestore.notes_key`), kept in the episode's cache row: a rebuild does
+    #: not hash every episode's Markdown again
+    notes_keys: dict[str, str] = field(default_factory=dict)
+    #: the slugs of the episodes read from their cache row, not parsed: the build that parsed one also rendered and
+    #: kept its notes (when it was published), so a rebuild does not ask the cache whether a thousand notes are there
+    cached: set[str] = field(default_factory=set)
+
+    def status(self, episode: Episode) -> str:
+        """"published", "draft" or "scheduled"."""
+        if episode.draft:
+            return "draft"
+        if episode.date > self.now:
+            return "scheduled"
+        return "published"
+
+    def published(self) -> list[Episode]:
+        """Episodes in the feed, newest first (ties broken by slug for stable output)."""
+        live = [e for e in self.episodes if self.status(e) == "published" and e.slug in self.media]
+        return sorted(live, key=lambda e: (e.date, e.slug), reverse=True)
+
+
+def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
+    """slug → a folder's key: the SHA-256 of its ``episode.md`` and the name, size and mtime of every file in it.
+
+    ``episode.md`` is read only when the cache does not know its bytes' hash under its identity (size, mtime,
+    ctime, inode: any write changes its ctime), so a rebuild reads the files that changed, not all of them.
+    A file written within :data:`episodes.RACY_NS` of the listing is read every time and its hash not kept:
+    a second write in the same clock tick could leave its identity as it was."""
+    known = cache.get_many(CONTENT_TABLE, {f.slug: f.identity for f in folders if f.identity and not f.racy},
+                           text=True, scan=len(folders) > 100)
+    keys = {}
+    for folder in folders:
+        content = known.get(folder.slug)
+        if content is None or len(content) != 64:
+            content = hashlib.sha256(Path(folder.where, EPISODE_FILE).read_bytes()).hexdigest()
+            cache.stats["hashed"] += 1
+            if folder.identity and not folder.racy:
+                cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
+        listing = "".join(f"\0{name}\0{size}\0{mtime}" for name, size, mtime in folder.files)
+        keys[folder.slug] = hashlib.sha256(f"{content}{listing}".encode()).hexdigest()
+    return keys
+
+
+#: slug → the SHA-256 of its ``episode.md``, kept under the file's identity (see :func:`folder_keys`)
+CONTENT_TABLE = "content"
+
+
+def load_project(root: Path, cache: Cache, progress: Progress | None = None, now: datetime | None = None,
+                 sweep: fastpath.Sweep | None = None) -> Project:
+    """Read show.yml, every episode and every media file, collecting all problems. ``sweep``: the look
+    :func:`fastpath.check` took at the show just before (its listing of the episode folders is reused)."""
+    root = root.resolve()
+    show, problems = load_show(root)
+    project = Project(root=root, show=show, problems=list(problems))
+    project.now = now or source_date() or datetime.now(UTC)
+    if show is None:
+        return project
+    if show.artwork:
+        project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
+        project.problems.extend(art_problems)
+    folders, found = discover(root, sweep if sweep is not None and sweep.root == root else None)
+    project.problems.extend(found)
+    show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
+    project.show_key = show_key
+    keys = folder_keys(folders, cache)
+    tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
+    # The rows the cache has are read (500 a query: not all at once) and decoded first; the episodes it does not
+    # know (a cold build: all of them) are then parsed on every core.
+    loaded: dict[str, tuple[Episode | None, list[Problem], str]] = {}
+    for start in range(0, len(folders), 500):
+        chunk = folders[start:start + 500]
+        rows = cache.get_many("episode", {f.slug: tags[f.slug] for f in chunk}, text=True)
+        for folder in chunk:
+            row = _episode_from(rows.get(folder.slug))
+            if row is not None:
+                loaded[folder.slug] = row
+    misses = [folder for folder in folders if folder.slug not in loaded]
+    results = parallel.map_ordered(_read_episode, show, misses, share=True)
+    fresh = dict(zip([folder.slug for folder in misses], results, strict=True))
+    for index, folder in enumerate(folders):
+        cached = loaded.pop(folder.slug, None)
+        if cached is None:
+            cache.stats["parsed"] += 1
+            parsed = fresh.pop(folder.slug, None)
+            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
+            notes_key = notestore.notes_key(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/")) \
+                if episode is not None else ""
+            cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(episode, episode_problems, notes_key))
+        else:
+            episode, episode_problems, notes_key = cached
+            project.cached.add(folder.slug)
+        project.problems.extend(episode_problems)
+        if episode is not None:
+            project.episodes.append(episode)
+            project.notes_keys[episode.slug] = notes_key
+        if progress:
+            progress("read", index + 1, len(folders))
+    project.problems.extend(checks.duplicates(project.episodes))
+    live = [e for e in project.episodes if project.status(e) == "published"]
+    rels = [f"{EPISODES_DIR}/{e.slug}/{e.audio}" for e in live]
+    probed = probe_all(root, rels, cache, known_identities(sweep, root, rels))
+    art = {f"{EPISODES_DIR}/{e.slug}/{e.artwork}": e.slug for e in live if e.artwork}
+    art_identities = known_identities(sweep, root, list(art))
+    project.episode_artwork = episode_artwork(root, art, cache, art_identities)
+    for index, episode in enumerate(live):
+        rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
+        identity, media = probed.get(rel) or ("", probe_cached(root, rel, cache))
+        if isinstance(media, Media):
+            project.media[episode.slug] = media
+            # the artwork's identity too: its size is in the feed item and the oEmbed file
+            picture = (art_identities.get(f"{EPISODES_DIR}/{episode.slug}/{episode.artwork}", "artwork"),) \
+                if episode.artwork else ()
+            project.fingerprints[episode.slug] = incremental.digest(keys[episode.slug], show_key,
+                                                                    identity or media_identity(root / rel), *picture)
+        else:  # the probe knows the file, not the episode: group its problems under the episode
+            project.problems.extend(p if p.episode else replace(p, episode=episode.slug) for p in media)
+        if progress:
+            progress("probe", index + 1, len(live))
+    return project
+
+
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
+    return read_episode(folder, show)
+
+
+#: where an episode's Markdown is among its fields (see _episode_row)
+_MARKDOWN = [f.name for f in fields(Episode)].index("notes_markdown")
+
+
+def _episode_row(episode: Episode | None, problems: list[Problem], notes_key: str) -> str:
+    """An episode's row in the cache (table ``episode``): ``"<length of head>:" + head + Markdown``, the head being
+    the JSON of [the episode's fields in order (:func:`codec.dump_fields`, its Markdown left out), its problems,
+    the key of its notes (:func:`notestore.notes_key`: the row's tag covers show.yml, hence the page URL in it)].
+    The Markdown, most of the row, is sliced off, not parsed, and the fields are read without their names: a
+    rebuild reads a thousand of these rows in about half the time JSON objects took."""
+    values = codec.dump_fields(episode) if episode is not None else None
+    markdown = ""
+    if values is not None:
+        markdown, values[_MARKDOWN] = values[_MARKDOWN], ""
+    head = json.dumps([values, [p.to_dict() for p in problems], notes_key], separators=(",", ":"), ensure_ascii=False)
+    return f"{len(head)}:{head}{markdown}"
+
+
+def _episode_from(row: object) -> tuple[Episode | None, list[Problem], str] | None:
+    """The episode, problems and notes key of a row written by :func:`_episode_row`; None when there is no row, or
+    it is not what mediafeed wrote (then the episode is parsed again)."""
+    if not isinstance(row, str):
+        return None
+    length, _, rest = row.partition(":")
+    if not length.isdigit() or int(length) > len(rest):
+        return None
+    cut = int(length)
+    try:
+        values, problems, notes_key = cache_io.loads(rest[:cut])
+        if values is None:
+            return (None, [Problem.from_dict(p) for p in problems], "") if cut == len(rest) and notes_key == "" else None
+        if values[_MARKDOWN] != "" or notes_key.__class__ is not str or len(notes_key) != 64:
+            return None
+        values[_MARKDOWN] = rest[cut:]
+        episode: Episode = codec.load_fields(Episode, values)
+        return episode, [Problem.from_dict(p) for p in problems], notes_key
+    except (TypeError, KeyError, ValueError, IndexError, AttributeError):
+        return None
