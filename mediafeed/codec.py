@@ -11,6 +11,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
+from .precompiled import exec_source
+
 _PLAIN = frozenset({str, int, float, bool, type(None)})  #: values that dump as they are
 
 
@@ -42,7 +44,7 @@ def _dumper(cls: type, named: bool = True) -> Callable[[Any], Any]:
         lines.append(f"        {key}(v{index} if (v{index} := value.{f.name}).__class__ in plain else dump(v{index})),")
     lines.append("    }" if named else "    ]")
     scope: dict[str, Any] = {"plain": _PLAIN, "dump": dump}
-    exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
+    exec_source("\n".join(lines), scope)  # (source made here from field names, not from data)
     made: Callable[[Any], Any] = scope["dump_one"]
     return made
 
@@ -168,7 +170,7 @@ def _generated(cls: Any, function: str, lines: list[str], scope: dict[str, Any])
         else:
             lines.append(f"    v{index} = f{index}(v{index})")
     lines.append(f"    return cls({''.join(f'v{i}, ' for i in range(len(names)))})")
-    exec("\n".join(lines), scope)  # noqa: S102 (source made here from field names, not from data)
+    exec_source("\n".join(lines), scope)  # (source made here from field names, not from data)
     made: Callable[[Any], Any] = scope[function]
     return made
 
@@ -183,7 +185,7 @@ def replacer(cls: Any, *names: str) -> Callable[..., Any]:
         raise TypeError(f"{cls!r}: cannot replace {names!r}")
     arguments = ", ".join(name if name in names else f"value.{name}" for name in every)
     scope: dict[str, Any] = {"cls": cls}
-    exec(f"def replace_one(value, {', '.join(names)}):\n    return cls({arguments})", scope)  # noqa: S102 (field names)
+    exec_source(f"def replace_one(value, {', '.join(names)}):\n    return cls({arguments})", scope)  # (field names)
     made: Callable[..., Any] = scope["replace_one"]
     return made
 

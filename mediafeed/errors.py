@@ -8,8 +8,13 @@ where work has to stop. ``cli`` turns either into one clean line per problem.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import Enum
+
+TYPE_CHECKING = False  # typing's constant without importing typing
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # dataclass's methods compiled ahead (see precompiled)
+    from .precompiled import dataclass
 
 
 class Severity(str, Enum):

@@ -30,6 +30,8 @@ from operator import attrgetter
 from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .precompiled import dataclass
+
 T = TypeVar("T")
 
 
@@ -95,8 +97,8 @@ if TYPE_CHECKING:
 else:
     def frozen(cls):
         """``@dataclass(frozen=True)``."""
-        return _finish(dataclasses.dataclass(frozen=True, eq=False, repr=False)(cls), frozen=True)
+        return _finish(dataclass(cls, frozen=True, eq=False, repr=False), frozen=True)
 
     def mutable(cls):
         """``@dataclass``."""
-        return _finish(dataclasses.dataclass(eq=False, repr=False)(cls), frozen=False)
+        return _finish(dataclass(cls, eq=False, repr=False), frozen=False)

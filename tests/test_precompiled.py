@@ -1,0 +1,80 @@
+"""precompiled: the sources mediafeed gives exec at run time, compiled ahead, give the very code exec would."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from mediafeed import precompiled
+from mediafeed.errors import Problem, Severity
+from mediafeed.model import Episode
+from mediafeed.precompiled_table import SOURCES, VERSION
+
+ROOT = Path(__file__).resolve().parent.parent
+SAME_PYTHON = VERSION == tuple(sys.version_info[:2])
+
+
+def _shape(code: types.CodeType) -> tuple[object, ...]:
+    """What a code object does, without where it was written (file, line numbers, its own and its parents' names)."""
+    consts = tuple(_shape(c) if isinstance(c, types.CodeType) else (type(c), c) for c in code.co_consts)
+    return (code.co_code, consts, code.co_names, code.co_varnames, code.co_freevars, code.co_cellvars,
+            code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount, code.co_flags, code.co_stacksize,
+            code.co_exceptiontable)
+
+
+@pytest.mark.skipif(not SAME_PYTHON, reason=f"the table was made with Python {VERSION}")
+def test_every_function_of_the_table_is_its_source_compiled() -> None:
+    assert len(SOURCES) > 100
+    for source, (made, name) in SOURCES.items():
+        module = compile(source, "<string>", "exec", dont_inherit=True)  # as dataclasses compiles it: no future import
+        (own,) = [c for c in module.co_consts if isinstance(c, types.CodeType)]
+        assert own.co_name == name
+        assert _shape(made.__code__) == _shape(own), source[:120]
+
+
+@pytest.mark.skipif(not SAME_PYTHON, reason=f"the table was made with Python {VERSION}")
+def test_the_table_has_every_source_a_build_and_every_module_hand_to_exec() -> None:
+    """Fails after a record class or codec's code generation changed until ``python scripts/precompile.py`` is run."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "precompile.py"), "--check"],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 missing" in done.stdout
+
+
+def test_a_record_class_gets_the_tables_methods_and_behaves_as_a_dataclass() -> None:
+    init = Episode.__init__
+    assert init.__qualname__ == "Episode.__init__"
+    assert init.__annotations__["slug"] == dataclasses.fields(Episode)[0].type  # as dataclass's own exec gives them
+    if SAME_PYTHON:
+        assert init.__code__.co_filename.endswith("precompiled_table.py")
+    one = Problem(file="a", code="X001", severity=Severity.ERROR, message="m")
+    assert one == Problem(file="a", code="X001", severity=Severity.ERROR, message="m")
+    assert one < Problem(file="b", code="X001", severity=Severity.ERROR, message="m")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.file = "b"  # type: ignore[misc]
+    assert "exec" not in vars(dataclasses)  # the hook lasts for the call only
+
+
+def test_a_source_the_table_lacks_is_compiled_as_exec_would_with_the_callers_globals() -> None:
+    scope = {"factor": 3, "number": int}
+    precompiled.exec_source("def triple(x: number):\n    return x * factor", scope)
+    assert scope["triple"](2) == 6  # type: ignore[operator]
+    assert scope["triple"].__annotations__ == {"x": int}  # type: ignore[attr-defined]  # not the future's strings
+    made: dict[str, object] = {}
+    precompiled.exec_source("def named():\n    return __name__", None, made)
+    assert made["named"]() == __name__  # type: ignore[operator]  # exec's default globals: the caller's
+
+
+@pytest.mark.skipif(not SAME_PYTHON, reason=f"the table was made with Python {VERSION}")
+def test_a_source_the_table_has_is_bound_to_the_globals_it_is_given() -> None:
+    source = next(s for s in SOURCES if s.startswith("def dump_one("))
+    scope: dict[str, object] = {"plain": frozenset({str}), "dump": lambda value: f"<{value}>"}
+    precompiled.exec_source(source, scope)
+    function = scope["dump_one"]
+    assert isinstance(function, types.FunctionType)
+    assert function.__globals__ is scope and function.__name__ == "dump_one" and function.__code__.co_name == "dump_one"
