@@ -150,7 +150,8 @@ def open_store(target: config_io.Target) -> Store:
         from .s3 import S3Store
 
         return S3Store(target)
-    from .local import DirectoryStore, RsyncStore
+    from .directory import DirectoryStore
+    from .rsync import RsyncStore
 
     if isinstance(target, config_io.DirectoryTarget):
         return DirectoryStore(target)
