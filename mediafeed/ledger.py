@@ -1,7 +1,8 @@
 """What was published, so that nothing a subscriber depends on changes silently.
 
 ``published.json`` at the show root (commit it with the show) records, for every
-episode a build has published, its GUID, enclosure URL, duration and enclosure
+episode a build has published (``mediafeed publish`` records it once the feed naming it is on the target, not
+before: a publish that failed earlier showed it to no one), its GUID, enclosure URL, duration and enclosure
 length (bytes; ledgers written before mediafeed recorded it are read as they are
 and get it on the next build) and the URLs of the ``podcast:alternateEnclosure`` files
 published with it (``alternates``, when it has any: ``publish --delete`` keeps them like the

@@ -88,7 +88,7 @@ class DirectoryStore:
             return []
         clash = []
         for item in uploads:
-            if item.rel in manifest.files:
+            if manifest.owns(item.rel):
                 continue
             path = self.root / item.rel
             try:

@@ -153,7 +153,7 @@ class RsyncStore:
         if found:
             return []
         present = self._remote_files()
-        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in present]
+        clash = [u.rel for u in uploads if not manifest.owns(u.rel) and u.rel in present]
         if clash and "feed.xml" in present and self.read("feed.xml") is not None and is_our_site(self.tmp / "read"):
             return []
         return clash

@@ -161,7 +161,7 @@ class S3Store:
         listed = self.listed
         if found or listed is None:
             return []
-        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in listed]
+        clash = [u.rel for u in uploads if not manifest.owns(u.rel) and u.rel in listed]
         if clash and "feed.xml" in listed and b"<generator>mediafeed" in (self.read("feed.xml") or b"")[:65536]:
             return []
         return clash
