@@ -217,3 +217,29 @@ def test_a_publish_killed_mid_phase_then_edited_is_not_taken_for_someone_elses_f
     assert (web / "episodes/006-new/new.mp3").read_bytes() != copied  # the corrected tags went up
     assert b"Corrected Something new" in (web / "feed.xml").read_bytes() and tree(web) != before
     assert "writing" not in json.loads((web / MANIFEST).read_text())
+
+
+def documented_json_keys() -> tuple[set[str], set[str]]:
+    """The keys docs/publish.md's table gives for `publish --format json`, and those of each upload."""
+    import re
+
+    text = (ROOT / "docs/publish.md").read_text(encoding="utf-8")
+    table = text.split("| Key | Value |", 1)[1].split("\n\n", 1)[0]
+    keys = {key for row in table.splitlines()[2:] for key in re.findall(r"`([a-z_]+)`", row.split("|")[1])}
+    upload = re.search(r"each `\{([a-z_, ]+)\}`", table)
+    assert upload, "the uploads row names the keys of an upload"
+    return keys, {key.strip() for key in upload[1].split(",")}
+
+
+@pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "publish"])
+def test_the_json_report_has_exactly_the_keys_the_docs_list(show: Path, tmp_path: Path, dry_run: bool) -> None:
+    directory_target(show, tmp_path / "www")
+    args = ["--dry-run"] if dry_run else []
+    done = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify", "--format",
+                           "json", *args], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    keys, upload_keys = documented_json_keys()
+    assert set(report) == keys and report["dry_run"] is dry_run
+    assert report["uploads"] and all(set(upload) == upload_keys for upload in report["uploads"])
+    assert report["ledger_updated"] is False  # the sample show's published.json already records its six episodes
