@@ -104,11 +104,13 @@ class _Recorder:
     def __init__(self, transfer: Transfer):
         self.transfer = transfer
         self.done: list[Upload] = []
+        self.begun: set[str] = set()
 
     def start(self, total: int) -> None:
         self.transfer.start(total)
 
     def begin(self, upload: Upload) -> None:
+        self.begun.add(upload.rel)
         self.transfer.begin(upload)
 
     def advance(self, nbytes: int) -> None:
@@ -208,11 +210,12 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         remote, found = store.read_manifest()
         report.problems.extend(found)
         had_manifest = remote is not None
-        # after a publish killed outright (files it was writing), the target says which of them went up whole
-        rebuilt = remote is None or verify or bool(remote.writing)
+        rebuilt = remote is None or verify
         if rebuilt:
-            remote = _reconcile(store, local, remote)
+            remote = Manifest(store.reconcile(local, remote).files, remote.writing if remote else set())
         assert remote is not None
+        if remote.writing:  # after a publish that was stopped: the target says which of its files went up whole
+            remote, rebuilt = _recheck(store, local, remote), True
         ledger, _ = ledger_io.load(root)
         enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
         kept = published_media(ledger_io.published_urls(ledger))  # enclosures and their alternate files
@@ -250,14 +253,15 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     return _finish(report, started)
 
 
-def _reconcile(store: Store, local: dict[str, LocalFile], manifest: Manifest | None) -> Manifest:
-    """The manifest checked against the target. A path a killed publish was writing stays so (written again), unless
-    the target is found to hold the site's very file there (checked by content, not trusted from the manifest)."""
-    found = store.reconcile(local, manifest)
-    if manifest is None:
-        return found
-    found.writing = {rel for rel in manifest.writing if rel in manifest.files or rel not in found.files}
-    return found
+def _recheck(store: Store, local: dict[str, LocalFile], manifest: Manifest) -> Manifest:
+    """The paths a stopped publish was writing, checked on the target by content (SHA-256 of the file, an object's
+    x-amz-meta-sha256, rsync's checksums), never trusted from the manifest: each may hold the old file, the new one or
+    nothing. Those holding the site's very file are recorded as such (not sent again); the others stay ``writing``
+    (sent again, and never taken for someone else's)."""
+    doubt = {rel: local[rel] for rel in sorted(manifest.writing) if rel in local}
+    found = store.reconcile(doubt, None).files if doubt else {}
+    same = {rel: entry for rel, entry in found.items() if rel in doubt and entry.sha256 == doubt[rel].sha256}
+    return Manifest({**manifest.files, **same}, manifest.writing - set(same))
 
 
 def _record(root: Path, live: ledger_io.Ledger | None, loaded: ledger_io.Ledger, report: PublishReport) -> None:
@@ -275,11 +279,12 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
     # what a publish killed mid-upload left (temp files, unfinished multipart uploads), even when nothing is new
     report.swept = store.sweep({u.rel for u in plan.uploads} | set(files) | writing)
     feed = next((u for u in plan.uploads if u.rel == "feed.xml"), None)
+    added = {u.rel for u in plan.uploads} - writing
     try:
         if plan.uploads:
             # before the first byte: the paths about to be written are mediafeed's, even if it is then killed outright
             # (no handler runs to record what went up; the next run would take them for someone else's, PUB007)
-            writing |= {u.rel for u in plan.uploads}
+            writing |= added
             store.write_manifest(Manifest(files, set(writing)))
         if feed is None:
             feed_live()  # the feed on the target is already this one
@@ -308,10 +313,12 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
                 feed_live()
         # record the files that did go up before the failure or Ctrl-C, so the next run skips them
         finished = {u.rel: u.entry() for u in recorder.done if files.get(u.rel) != u.entry()}
-        if finished:
+        # what this run never began is as it was; the file it was sending when it failed stays in doubt
+        untouched = added - recorder.begun
+        if finished or untouched & writing:
             files.update(finished)
             with contextlib.suppress(Exception):
-                store.write_manifest(Manifest(files, writing - set(finished)))
+                store.write_manifest(Manifest(files, writing - set(finished) - untouched))
         raise
     finally:
         report.uploads = list(recorder.done)
