@@ -262,3 +262,24 @@ def test_after_a_failed_upload_only_the_file_in_flight_is_in_doubt(show: Path, s
     sent = [u.rel for u in rerun.uploads]
     assert "episodes/006-new/index.html" in sent and "episodes/006-new/new.mp3" not in sent and sent[-1] == "feed.xml"
     assert "writing" not in json.loads(client.get_object(Bucket=bucket, Key=MANIFEST)["Body"].read())
+
+
+def test_a_deliberately_moved_episode_keeps_its_old_file_through_every_later_delete(show: Path, tmp_path: Path) -> None:
+    # `publish --accept-changes --delete` after renaming a published episode's folder deleted its old mp3 in the very
+    # publish that moved the URL (the build had already replaced the ledger's record): apps holding the older feed
+    # streamed a 404. The old URL is now recorded as moved_from, and every --delete keeps its file.
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    old = web / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    (show / "episodes/003-capabilities-framework").rename(show / "episodes/003-capabilities")
+    moved = publish(show, notify=False, accept_changes=True, delete=True)
+    assert "episodes/003-capabilities-framework/capabilities-framework.mp3" in moved.protected and old.is_file()
+    assert "episodes/003-capabilities-framework/index.html" in moved.deleted
+    guid = next(g for g, e in recorded(show).items() if e["slug"] == "003-capabilities")
+    assert recorded(show)[guid]["moved_from"] == [
+        "https://podcast.example.org/safe-to-say/episodes/003-capabilities-framework/capabilities-framework.mp3"]
+    again = publish(show, notify=False, delete=True)
+    assert again.protected == ["episodes/003-capabilities-framework/capabilities-framework.mp3"] and old.is_file()
+    publish(show, notify=False, accept_changes=True)  # a later deliberate change of another kind keeps the record
+    assert recorded(show)[guid]["moved_from"] and old.is_file()

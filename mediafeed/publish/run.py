@@ -218,7 +218,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
             remote, rebuilt = _recheck(store, local, remote), True
         ledger, _ = ledger_io.load(root)
         enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
-        kept = published_media(ledger_io.published_urls(ledger))  # enclosures and their alternate files
+        kept = published_media(ledger_io.published_urls(ledger))  # enclosures, alternate files, URLs moved from
         plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=kept)
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
         if not overwrite:
