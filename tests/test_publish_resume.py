@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from helpers import add_episode
-from test_qa_publish import NEW, directory_target, faulty, s3, s3_error, s3_target, tree, wait_for
+from test_qa_publish import KILL_DURING_COPY, NEW, directory_target, faulty, s3, s3_error, s3_target, tree, wait_for
 
 from mediafeed.publish import PublishError, publish
 from mediafeed.publish.manifest import MANIFEST
@@ -283,3 +283,23 @@ def test_a_deliberately_moved_episode_keeps_its_old_file_through_every_later_del
     assert again.protected == ["episodes/003-capabilities-framework/capabilities-framework.mp3"] and old.is_file()
     publish(show, notify=False, accept_changes=True)  # a later deliberate change of another kind keeps the record
     assert recorded(show)[guid]["moved_from"] and old.is_file()
+
+
+def test_a_dry_run_names_the_leftovers_of_a_killed_publish_and_removes_nothing(show: Path, tmp_path: Path) -> None:
+    # the real run removes them first (a web server would serve them); the dry run said nothing of them
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    killed = subprocess.run([sys.executable, "-c", KILL_DURING_COPY, str(show)], capture_output=True, text=True, env=env)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (leftover,) = [p.relative_to(web).as_posix() for p in web.rglob("*.tmp")]
+    before = tree(web)
+    dry = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--dry-run", "--no-notify"],
+                         capture_output=True, text=True, env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert f"sweep   {leftover}  (left by a publish that was killed)" in dry.stdout.splitlines()
+    assert tree(web) == before
+    done = publish(show, notify=False)
+    assert done.swept == [leftover] and not list(web.rglob("*.tmp"))

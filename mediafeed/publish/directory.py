@@ -141,12 +141,12 @@ class DirectoryStore:
         return None
 
 
-    def sweep(self, rels: set[str] | None = None) -> list[str]:
+    def sweep(self, rels: set[str] | None = None, remove: bool = True) -> list[str]:
         """Remove the temp files an earlier publish (or build) left in the folder when it was killed mid-copy: a web
         server would serve them, and a file renamed or dropped since is never copied again to replace them. Only
         names of mediafeed's writer (``.NAME.PID-N.tmp``) whose process is not running on this computer (a publish
         running beside this one keeps its own); hidden folders but ``.well-known`` are not looked in. Folders left
-        empty are removed. Returns what it removed."""
+        empty are removed. Returns what it removed (``remove=False``, a dry run: what it would remove)."""
         removed = []
         for folder, dirs, files in os.walk(self.root):
             base = Path(folder)
@@ -154,6 +154,9 @@ class DirectoryStore:
             for name in files:
                 found = TEMP_NAME.fullmatch(name)
                 if found is None or _running(int(found["pid"])):
+                    continue
+                if not remove:
+                    removed.append((base / name).relative_to(self.root).as_posix())
                     continue
                 with contextlib.suppress(OSError):
                     (base / name).unlink()

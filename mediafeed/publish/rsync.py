@@ -158,7 +158,7 @@ class RsyncStore:
             return []
         return clash
 
-    def sweep(self, rels: set[str]) -> list[str]:
+    def sweep(self, rels: set[str], remove: bool = True) -> list[str]:
         """Nothing: rsync removes its temp file when it is stopped (SIGTERM, as a stopped publish does)."""
         return []
 

@@ -237,6 +237,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         report.planned_notifications = notify_io.planned(config.notify) if notify and feed_changes else []
         if dry_run:
             report.uploads, report.deleted = plan.uploads, plan.deletions
+            report.swept = store.sweep(_ours(plan, remote), remove=False)  # what the real run would remove first
             return _finish(report, started)
         _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer(),
                  lambda: _record(root, live, ledger, report))
@@ -264,6 +265,11 @@ def _recheck(store: Store, local: dict[str, LocalFile], manifest: Manifest) -> M
     return Manifest({**manifest.files, **same}, manifest.writing - set(same))
 
 
+def _ours(plan: Plan, remote: Manifest) -> set[str]:
+    """The paths whose leftovers (an unfinished multipart upload) ``sweep`` may remove: the site's and mediafeed's."""
+    return {u.rel for u in plan.uploads} | set(remote.files) | remote.writing
+
+
 def _record(root: Path, live: ledger_io.Ledger | None, loaded: ledger_io.Ledger, report: PublishReport) -> None:
     if live is not None:
         report.ledger_updated = ledger_io.save(root, live, loaded=loaded) or report.ledger_updated
@@ -277,7 +283,7 @@ def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: 
     recorder = _Recorder(transfer)
     recorder.start(plan.bytes)
     # what a publish killed mid-upload left (temp files, unfinished multipart uploads), even when nothing is new
-    report.swept = store.sweep({u.rel for u in plan.uploads} | set(files) | writing)
+    report.swept = store.sweep(_ours(plan, remote))
     feed = next((u for u in plan.uploads if u.rel == "feed.xml"), None)
     added = {u.rel for u in plan.uploads} - writing
     try:
