@@ -50,6 +50,8 @@ class BuildReport:
     seconds: float = 0.0
     ledger_updated: bool = False
     tagged: list[str] = field(default_factory=list)  #: media files tagged (into the published copy) by this build
+    #: published.json as this build's feed has it (saved here unless ``record=False``; publish saves it once that feed is live)
+    ledger: ledger_io.Ledger | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -208,9 +210,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                                                       for rel, (ident, pieces) in sorted(writer.stream_records().items())})
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
+        report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes)
         if record:
-            report.ledger_updated = ledger_io.save(root, ledger_io.record(ledger, show, items, replace=accept_changes),
-                                                   loaded=ledger)
+            report.ledger_updated = ledger_io.save(root, report.ledger, loaded=ledger)
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started

@@ -1,11 +1,13 @@
 """What was published, so that nothing a subscriber depends on changes silently.
 
 ``published.json`` at the show root (commit it with the show) records, for every
-episode a build has published, its GUID, enclosure URL, duration and enclosure
+episode a build has published (``mediafeed publish`` records it once the feed naming it is on the target, not
+before: a publish that failed earlier showed it to no one), its GUID, enclosure URL, duration and enclosure
 length (bytes; ledgers written before mediafeed recorded it are read as they are
 and get it on the next build) and the URLs of the ``podcast:alternateEnclosure`` files
 published with it (``alternates``, when it has any: ``publish --delete`` keeps them like the
-enclosure), plus the show's ``podcast:guid`` and feed URL.
+enclosure) and the URLs ``--accept-changes`` moved it from (``moved_from``, kept the same way), plus the show's
+``podcast:guid`` and feed URL.
 Before writing anything, a build compares the episodes against it:
 
 * LED001 error: an episode folder that was published with one GUID now has another;
@@ -246,7 +248,8 @@ def length_changes(ledger: Ledger, items: list[Item]) -> list[Problem]:
 
 def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False) -> Ledger:
     """Add newly published episodes. A published episode's record is kept as it was first published
-    (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state;
+    (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state (the media
+    URLs it replaces kept in ``moved_from``);
     only its ``length`` follows the published file (added to older records, updated when it changed: LED007),
     and alternate files published later are added to its ``alternates`` (none is ever dropped)."""
     episodes = dict(ledger.episodes)
@@ -268,8 +271,23 @@ def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False)
                                     "duration": round(item.media.duration, 3), "length": item.media.size}
         if alternates:
             entry["alternates"] = alternates
+        moved_from = _moved_from(old, {item.enclosure_url, *alternates}) if old is not None else []
+        if moved_from:
+            entry["moved_from"] = moved_from
         episodes[item.episode.guid] = entry
     return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)
+
+
+def _moved_from(old: dict[str, object], now: set[str]) -> list[str]:
+    """The media URLs an episode was published at before ``--accept-changes`` moved it (its old enclosure and
+    alternate files, and any it had moved from earlier): apps that fetched an older feed still stream them, so
+    ``publish --delete`` keeps those files as it keeps the current ones."""
+    urls = {str(old.get("enclosure", ""))}
+    for key in ("alternates", "moved_from"):
+        known = old.get(key)
+        if isinstance(known, list):
+            urls.update(str(url) for url in known)
+    return sorted(url for url in urls - now if url)
 
 
 def alternate_urls(item: Item) -> list[str]:
@@ -278,13 +296,15 @@ def alternate_urls(item: Item) -> list[str]:
 
 
 def published_urls(ledger: Ledger) -> list[str]:
-    """Every media URL subscribers were given: each episode's enclosure and its alternate files."""
+    """Every media URL subscribers were given: each episode's enclosure, its alternate files and the URLs it was moved
+    from (``moved_from``)."""
     urls = []
     for record in ledger.episodes.values():
         urls.append(str(record.get("enclosure", "")))
-        alternates = record.get("alternates")
-        if isinstance(alternates, list):
-            urls.extend(str(url) for url in alternates)
+        for key in ("alternates", "moved_from"):
+            known = record.get(key)
+            if isinstance(known, list):
+                urls.extend(str(url) for url in known)
     return urls
 
 

@@ -83,6 +83,8 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
 
 
 def _print_plan(report: publish_lib.PublishReport) -> None:
+    for rel in report.swept:
+        echo(f"sweep   {rel}  (left by a publish that was killed)")
     for upload in report.uploads:
         echo(f"upload  {upload.rel}  {human_bytes(upload.size)}  Content-Type: {upload.type}  Cache-Control: {upload.cache}")
     for rel in report.deleted:

@@ -160,7 +160,8 @@ def make_plan(local: dict[str, LocalFile], remote: Manifest, policy: CachePolicy
         file = local[rel]
         mime, cache = content_type(rel), cache_control(rel, policy)
         have = remote.files.get(rel)
-        same = have is not None and have.sha256 == file.sha256 and have.size == file.size
+        # a path a killed publish was writing may hold either version: written again
+        same = have is not None and have.sha256 == file.sha256 and have.size == file.size and rel not in remote.writing
         if same and sets_headers:
             same = have is not None and have.type == mime and have.cache == cache
         if same:
@@ -168,7 +169,7 @@ def make_plan(local: dict[str, LocalFile], remote: Manifest, policy: CachePolicy
             continue
         replaces = have is not None and (have.sha256 != file.sha256 or have.size != file.size)
         plan.uploads.append(Upload(rel, file.path, file.size, file.sha256, mime, cache, phase(rel), replaces))
-    for rel in sorted(set(remote.files) - set(local)):
+    for rel in sorted((set(remote.files) | remote.writing) - set(local)):
         if rel == MANIFEST:
             continue
         if is_protected(rel, enclosure_paths):

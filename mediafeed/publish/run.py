@@ -5,7 +5,8 @@
 ``build=False`` publishes an output folder built earlier. Then it reads the
 target's manifest, uploads only what changed (media, artwork, pages, feeds,
 in that order), records each phase in the manifest so an interrupted publish
-resumes, deletes (only with ``delete=True``, never the media of a published
+resumes, records the episodes in ``published.json`` once the feed naming them
+is live, deletes (only with ``delete=True``, never the media of a published
 episode) and finally tells the apps.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
+from collections.abc import Callable
 from dataclasses import field
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +32,7 @@ from ..records import mutable
 from . import config as config_io
 from . import notify as notify_io
 from .manifest import Manifest
-from .plan import HASH_CACHE, PHASES, Plan, Upload, is_protected, make_plan, published_media, scan
+from .plan import HASH_CACHE, PHASES, LocalFile, Plan, Upload, is_protected, make_plan, published_media, scan
 from .store import Cors, PublishError, Store, Transfer
 
 
@@ -65,6 +67,7 @@ class PublishReport:
     problems: list[Problem] = field(default_factory=list)
     swept: list[str] = field(default_factory=list)  #: leftovers of a killed publish removed from the target
     built: bool = False
+    ledger_updated: bool = False  #: published.json recorded episodes that went out with this publish's feed
     seconds: float = 0.0
 
     @property
@@ -89,6 +92,7 @@ class PublishReport:
             [{"service": s, "url": u} for s, u in self.planned_notifications],
             "swept": self.swept,
             "built": self.built,
+            "ledger_updated": self.ledger_updated,
             "seconds": round(self.seconds, 3),
             "problems": [p.to_dict() for p in self.problems],
         }
@@ -100,11 +104,13 @@ class _Recorder:
     def __init__(self, transfer: Transfer):
         self.transfer = transfer
         self.done: list[Upload] = []
+        self.begun: set[str] = set()
 
     def start(self, total: int) -> None:
         self.transfer.start(total)
 
     def begin(self, upload: Upload) -> None:
+        self.begun.add(upload.rel)
         self.transfer.begin(upload)
 
     def advance(self, nbytes: int) -> None:
@@ -150,7 +156,8 @@ def open_store(target: config_io.Target) -> Store:
         from .s3 import S3Store
 
         return S3Store(target)
-    from .local import DirectoryStore, RsyncStore
+    from .directory import DirectoryStore
+    from .rsync import RsyncStore
 
     if isinstance(target, config_io.DirectoryTarget):
         return DirectoryStore(target)
@@ -185,12 +192,15 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     out = (output or root / "public").resolve()
     _refuse_overlap(target, root, out)
     report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
+    live: ledger_io.Ledger | None = None  # what published.json records once the new feed is live
     if build:
-        # a dry run publishes nothing, so it records nothing in published.json (what subscribers have seen)
+        # published.json says what subscribers have seen: it is written once the feed naming the episodes is on the
+        # target (_execute), not by the build (a publish that failed before the feed recorded episodes no one saw)
         built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress, now=now,
-                                record=not dry_run)
+                                record=False)
         report.problems.extend(p for p in built.problems if p.severity.rank > 0)
         report.built = True
+        live = None if dry_run else built.ledger
     elif not (out / "feed.xml").is_file():
         raise InputError(error("PUB010", str(out), "no built site here (feed.xml is missing)",
                                hint="run 'mediafeed build' first, or leave out --no-build"))
@@ -202,11 +212,13 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         had_manifest = remote is not None
         rebuilt = remote is None or verify
         if rebuilt:
-            remote = store.reconcile(local, remote)
+            remote = Manifest(store.reconcile(local, remote).files, remote.writing if remote else set())
         assert remote is not None
+        if remote.writing:  # after a publish that was stopped: the target says which of its files went up whole
+            remote, rebuilt = _recheck(store, local, remote), True
         ledger, _ = ledger_io.load(root)
         enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
-        kept = published_media(ledger_io.published_urls(ledger))  # enclosures and their alternate files
+        kept = published_media(ledger_io.published_urls(ledger))  # enclosures, alternate files, URLs moved from
         plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=kept)
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
         if not overwrite:
@@ -225,8 +237,10 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         report.planned_notifications = notify_io.planned(config.notify) if notify and feed_changes else []
         if dry_run:
             report.uploads, report.deleted = plan.uploads, plan.deletions
+            report.swept = store.sweep(_ours(plan, remote), remove=False)  # what the real run would remove first
             return _finish(report, started)
-        _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer())
+        _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer(),
+                 lambda: _record(root, live, ledger, report))
     finally:
         store.close()
     if report.planned_notifications:
@@ -240,35 +254,77 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     return _finish(report, started)
 
 
-def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: PublishReport, transfer: Transfer) -> None:
-    files = dict(remote.files)
+def _recheck(store: Store, local: dict[str, LocalFile], manifest: Manifest) -> Manifest:
+    """The paths a stopped publish was writing, checked on the target by content (SHA-256 of the file, an object's
+    x-amz-meta-sha256, rsync's checksums), never trusted from the manifest: each may hold the old file, the new one or
+    nothing. Those holding the site's very file are recorded as such (not sent again); the others stay ``writing``
+    (sent again, and never taken for someone else's)."""
+    doubt = {rel: local[rel] for rel in sorted(manifest.writing) if rel in local}
+    found = store.reconcile(doubt, None).files if doubt else {}
+    same = {rel: entry for rel, entry in found.items() if rel in doubt and entry.sha256 == doubt[rel].sha256}
+    return Manifest({**manifest.files, **same}, manifest.writing - set(same))
+
+
+def _ours(plan: Plan, remote: Manifest) -> set[str]:
+    """The paths whose leftovers (an unfinished multipart upload) ``sweep`` may remove: the site's and mediafeed's."""
+    return {u.rel for u in plan.uploads} | set(remote.files) | remote.writing
+
+
+def _record(root: Path, live: ledger_io.Ledger | None, loaded: ledger_io.Ledger, report: PublishReport) -> None:
+    if live is not None:
+        report.ledger_updated = ledger_io.save(root, live, loaded=loaded) or report.ledger_updated
+
+
+def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: PublishReport, transfer: Transfer,
+             feed_live: Callable[[], None]) -> None:
+    """Upload the plan phase by phase, recording each in the target's manifest; ``feed_live`` is called once the new
+    feed.xml is on the target (or was already: unchanged), before anything else can fail."""
+    files, writing = dict(remote.files), set(remote.writing)
     recorder = _Recorder(transfer)
     recorder.start(plan.bytes)
     # what a publish killed mid-upload left (temp files, unfinished multipart uploads), even when nothing is new
-    report.swept = store.sweep({u.rel for u in plan.uploads} | set(files))
+    report.swept = store.sweep(_ours(plan, remote))
+    feed = next((u for u in plan.uploads if u.rel == "feed.xml"), None)
+    added = {u.rel for u in plan.uploads} - writing
     try:
+        if plan.uploads:
+            # before the first byte: the paths about to be written are mediafeed's, even if it is then killed outright
+            # (no handler runs to record what went up; the next run would take them for someone else's, PUB007)
+            writing |= added
+            store.write_manifest(Manifest(files, set(writing)))
+        if feed is None:
+            feed_live()  # the feed on the target is already this one
         for name in PHASES:
             batch = plan.phase(name)
             if not batch:
                 continue
             store.upload(batch, recorder)
+            if feed in batch:
+                feed_live()
             files.update({u.rel: u.entry() for u in batch})
-            store.write_manifest(Manifest(files))
+            writing -= {u.rel for u in batch}
+            store.write_manifest(Manifest(files, set(writing)))
         if plan.deletions:
             store.delete(plan.deletions)
             for rel in plan.deletions:
                 files.pop(rel, None)
-            store.write_manifest(Manifest(files))
+                writing.discard(rel)
+            store.write_manifest(Manifest(files, set(writing)))
             report.deleted = list(plan.deletions)
         elif rebuilt and not plan.uploads:
-            store.write_manifest(Manifest(files))
+            store.write_manifest(Manifest(files, set(writing)))
     except BaseException:
+        if feed is not None and feed in recorder.done:
+            with contextlib.suppress(OSError):  # the feed went up before the failure: it is live all the same
+                feed_live()
         # record the files that did go up before the failure or Ctrl-C, so the next run skips them
         finished = {u.rel: u.entry() for u in recorder.done if files.get(u.rel) != u.entry()}
-        if finished:
+        # what this run never began is as it was; the file it was sending when it failed stays in doubt
+        untouched = added - recorder.begun
+        if finished or untouched & writing:
             files.update(finished)
             with contextlib.suppress(Exception):
-                store.write_manifest(Manifest(files))
+                store.write_manifest(Manifest(files, writing - set(finished) - untouched))
         raise
     finally:
         report.uploads = list(recorder.done)
@@ -283,8 +339,7 @@ def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
     raise PublishError(error("PUB007", target.describe(), f"the target holds files mediafeed did not put there, which this "
                              f"publish would overwrite: {shown}", field=f"publish.targets.{target.name}",
                              hint="move them away (or publish to a folder of the site's own), or run 'mediafeed publish "
-                                  "--overwrite' to replace them (right, too, for copies that a publish killed outright made "
-                                  "before the site changed); nothing was uploaded"))
+                                  "--overwrite' to replace them; nothing was uploaded"))
 
 
 #: what the feed on the target (the one subscribers have) must not see changed without --accept-changes (not LED003, a

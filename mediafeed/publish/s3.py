@@ -161,12 +161,12 @@ class S3Store:
         listed = self.listed
         if found or listed is None:
             return []
-        clash = [u.rel for u in uploads if u.rel not in manifest.files and u.rel in listed]
+        clash = [u.rel for u in uploads if not manifest.owns(u.rel) and u.rel in listed]
         if clash and "feed.xml" in listed and b"<generator>mediafeed" in (self.read("feed.xml") or b"")[:65536]:
             return []
         return clash
 
-    def sweep(self, rels: set[str]) -> list[str]:
+    def sweep(self, rels: set[str], remove: bool = True) -> list[str]:
         """Abort the unfinished multipart uploads of the site's files under the prefix, which a publish killed
         mid-upload (SIGKILL, a power cut) leaves behind: the store keeps, and bills, their parts until they are
         aborted, and nothing lists them. Only keys of ``rels``; others are left (a lifecycle rule catches them)."""
@@ -176,10 +176,12 @@ class S3Store:
             for page in paginator.paginate(Bucket=self.target.bucket, Prefix=self.target.prefix):
                 for upload in page.get("Uploads", []):
                     rel = str(upload["Key"])[len(self.target.prefix):]
-                    if rel in rels:
+                    if rel not in rels:
+                        continue
+                    if remove:  # (a dry run only names them)
                         self.client.abort_multipart_upload(Bucket=self.target.bucket, Key=upload["Key"],
                                                            UploadId=upload["UploadId"])
-                        aborted.append(rel)
+                    aborted.append(rel)
         except self.errors.ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in {"AccessDenied", "NotImplemented", "403", "501"}:
                 return aborted  # a store or a key that may not list them: nothing lost but the old parts' storage

@@ -56,9 +56,10 @@ class Store(Protocol):
         """The bytes of the target's file at ``rel`` (the feed subscribers have), None when there is none."""
         ...
 
-    def sweep(self, rels: set[str]) -> list[str]:
+    def sweep(self, rels: set[str], remove: bool = True) -> list[str]:
         """Remove what an earlier publish, killed mid-upload, left on the target (temp files in a folder, unfinished
-        multipart uploads of ``rels`` in a bucket); what it removed. Called once, before the first upload."""
+        multipart uploads of ``rels`` in a bucket); what it removed. Called once, before the first upload; with
+        ``remove=False`` (a dry run) it only says what it would remove."""
         ...
 
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None: ...
