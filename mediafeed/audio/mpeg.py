@@ -7,7 +7,7 @@ a 20 s file in our fixtures; ffprobe's own estimate said 16.1 s). :func:`scan`
 walks every frame instead, so the duration in the feed is the real one.
 
 The "payload" of an MP3 is everything between the ID3v2 tag at the front and
-the APEv2/ID3v1 tags at the end: the frames that tagging must never change.
+the tags at the end (APEv2, Lyrics3, ID3v1, an appended ID3v2 tag): the frames that tagging must never change.
 """
 
 from __future__ import annotations
@@ -103,25 +103,63 @@ def id3v2_end(data: bytes | mmap.mmap, pos: int = 0) -> int:
 
 
 def trailer_start(data: bytes | mmap.mmap) -> int:
-    """Where the audio ends: before an ID3v1 tag, a Lyrics3 v2 block and an APEv2 tag at the end."""
-    return max(ape_span(data)[0], 0)
+    """Where the audio ends: before an ID3v1 tag, a Lyrics3 v2 block, an APEv2 tag and an ID3v2 tag appended at the end."""
+    return max(_trailers(data)[0], 0)
 
 
 def ape_span(data: bytes | mmap.mmap) -> tuple[int, int]:
     """Where an APEv2 tag at the end starts and ends (its header, if any, to its footer; before a Lyrics3 v2 block
     and an ID3v1 tag); without one, twice where the audio ends (the start may be negative in a damaged file)."""
+    end, ape, _ = _trailers(data)
+    return ape or (end, end)
+
+
+def appended_id3(data: bytes | mmap.mmap) -> tuple[int, int] | None:
+    """Where an ID3v2 tag appended after the audio starts and ends (an ID3v2.4 option: the tag closed by a footer,
+    ``3DI``, so a reader finds it from the end; before any ID3v1 tag and Lyrics3 block, before or after an APEv2
+    tag), or None. mutagen reads the tag in front only; players that look at the end may show this one's old title."""
+    return _trailers(data)[2]
+
+
+def _trailers(data: bytes | mmap.mmap) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
+    """(where the audio ends, the APEv2 tag's span, an appended ID3v2 tag's span): the tags at the end, peeled off
+    from the last (an ID3v1 tag, then a Lyrics3 v2 block, an APEv2 tag and an appended ID3v2 tag in either order)."""
     end = len(data)
     if end >= 128 and data[end - 128:end - 125] == b"TAG":
         end -= 128
-    if end >= 15 and data[end - 9:end] == b"LYRICS200":
-        try:
-            end -= int(data[end - 15:end - 9]) + 15
-        except ValueError:
-            pass
-    if end >= 32 and data[end - 32:end - 24] == b"APETAGEX":  # the footer: version, size, item count, flags
-        size, _, flags = struct.unpack("<III", data[end - 20:end - 8])
-        return end - size - (32 if flags & 0x80000000 else 0), end  # (read as the item count, a header was taken for audio)
-    return end, end
+    ape: tuple[int, int] | None = None
+    appended: tuple[int, int] | None = None
+    lyrics = False
+    while True:
+        if not lyrics and end >= 15 and data[end - 9:end] == b"LYRICS200":
+            lyrics = True
+            try:
+                end -= int(data[end - 15:end - 9]) + 15
+            except ValueError:
+                pass
+        elif ape is None and end >= 32 and data[end - 32:end - 24] == b"APETAGEX":  # the footer: version, size, items, flags
+            size, _, flags = struct.unpack("<III", data[end - 20:end - 8])
+            # (read as the item count, a header was taken for audio)
+            ape = (end - size - (32 if flags & 0x80000000 else 0), end)
+            end = ape[0]
+            if end < 0:  # a damaged file: nothing before it is looked at
+                return end, ape, appended
+        elif appended is None and (start := _appended_start(data, end)) >= 0:
+            appended = (start, end)
+            end = start
+        else:
+            return end, ape, appended
+
+
+def _appended_start(data: bytes | mmap.mmap, end: int) -> int:
+    """Where the ID3v2 tag whose footer ends at ``end`` starts (its header must be there, with the footer flag), or -1."""
+    if end < 20 or data[end - 10:end - 7] != b"3DI" or any(b & 0x80 for b in data[end - 4:end]):
+        return -1
+    raw = data[end - 4:end]
+    start = end - 20 - ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
+    if start < 0 or data[start:start + 3] != b"ID3" or not data[start + 5] & 0x10:
+        return -1
+    return start
 
 
 def payload_span(data: bytes | mmap.mmap) -> tuple[int, int]:

@@ -68,7 +68,7 @@ from . import apetag, faststart, id3write, mp4, mpeg, payload
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
-from .tagset import STALE_APE, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
+from .tagset import STALE_APE, STALE_APPENDED, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
@@ -168,12 +168,14 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     data = source.read_bytes() if in_memory else b""  # read once: for its tags now, for the tagged copy below
     audio = load_tags(io.BytesIO(data) if in_memory else source, media.kind)
     current = read_state(audio, media.kind)
-    if media.kind == "mp3" and current.id3_version:
+    if media.kind == "mp3" and current.id3_version is not None:
         current = _id3_layout(data if in_memory else source, audio, current, wanted)
     # an MP3's APEv2 tag at the end whose items say otherwise: updated in the copy (see apetag)
     ape = _ape_update(data if in_memory else source, wanted) if media.kind == "mp3" and wanted.id3_version else None
     if ape is not None:
         current = replace(current, id3_version=(current.id3_version or "") + STALE_APE)
+    if media.kind == "mp3" and wanted.id3_version:  # and an ID3v2 tag appended after the audio left out of it
+        ape = _tail_splice(data if in_memory else source, ape)
     if media.kind == "flac" and wanted.leading_id3 is not None:  # ID3 tags around the stream: the copy leaves them out
         current = replace(current, leading_id3=flac_stray_id3(source)[0])
     if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
@@ -188,7 +190,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         wanted, remux = replace(wanted, chapters=None), False
     result.changes = diff(current, wanted)
     unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
-    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_V1 + STALE_APE) != "2.3":
+    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_APPENDED + STALE_V1 + STALE_APE) != "2.3":
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
     to_front = fast_start and target != source and media.kind == "mp4" and (media.index_last or remux)
@@ -290,7 +292,7 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
 
     ``front``: an MP4 is copied with its index first (:mod:`.faststart`; a re-mux is made in a scratch file first).
     Returns why it is not ("" when it is, or when it was not asked). ``ape``: an MP3's APEv2 tag to put in place of
-    its old one (:func:`apetag.update`), before the ID3 tag is saved (which pads the file to its size).
+    its old one (:func:`apetag.update`; with an appended ID3v2 tag left out, :func:`_tail_splice`), before the ID3 tag is saved (which pads the file to its size).
     A FLAC file is copied without an ID3v2 tag in front of it where ``wanted`` removes it (``leading_id3``).
     """
     if front and remux:
@@ -384,6 +386,8 @@ def _layout_of(data: bytes | mmap.mmap, audio: mutagen.FileType, current: Tags, 
     version = current.id3_version or ""
     if start > end:  # further ID3v2 tags after the first: the copy drops them (see _id3_lead), a change to make
         version += STALE_TAGS
+    if wanted.id3_version is not None and mpeg.appended_id3(data) is not None:  # the copy drops it (see _tail_splice)
+        version += STALE_APPENDED
     handle = io.BytesIO(data) if isinstance(data, bytes) else data
     if wanted.id3_version is not None and isinstance(audio.tags, ID3) and stale_id3v1(handle, audio.tags, wanted):
         version += STALE_V1
@@ -484,6 +488,30 @@ def _ape_update(source: Path | bytes, wanted: Tags) -> tuple[int, int, bytes] | 
             return apetag.update(data, wanted)
 
 
+def _tail_splice(source: Path | bytes, ape: tuple[int, int, bytes] | None) -> tuple[int, int, bytes] | None:
+    """``ape`` (the new APEv2 tag in place of the old one, or None) with an ID3v2 tag appended after the audio left
+    out too, as one splice ``(start, end, new bytes)`` of the file's tail; ``ape`` itself when there is no such tag.
+    The tail's tags are a few KB at most, so what lies between the two (a Lyrics3 block) is simply carried along."""
+    if isinstance(source, bytes):
+        appended = mpeg.appended_id3(source)
+        return ape if appended is None else _spliced(source, appended, ape)
+    with open(source, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size < 20:
+            return ape
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            appended = mpeg.appended_id3(data)
+            return ape if appended is None else _spliced(data, appended, ape)
+
+
+def _spliced(data: bytes | mmap.mmap, appended: tuple[int, int], ape: tuple[int, int, bytes] | None) -> tuple[int, int, bytes]:
+    parts = sorted([(*appended, b""), *([ape] if ape is not None else [])])
+    start, end, pos, out = parts[0][0], parts[-1][1], parts[0][0], b""
+    for at, stop, new in parts:
+        out += bytes(data[pos:at]) + new
+        pos = stop
+    return start, end, out
+
+
 def _put_ape(path: Path, ape: tuple[int, int, bytes], original_size: int) -> None:
     """Put the new APEv2 tag into a copy of an MP3 whose tail (from the old tag on) is the original's, ``original_size``
     bytes long: the bytes after the old tag (Lyrics3, ID3v1) follow it as they were."""
@@ -543,7 +571,7 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     by mutagen, and that copy is verified in turn.
     """
     media = None
-    # with a new APEv2 tag in place of the old one (``ape``): the payload, compared with ``data``'s, is the same
+    # with a new APEv2 tag in place of the old one, an appended ID3v2 tag left out (``ape``): the payload, compared with ``data``'s, is the same
     spliced = data if ape is None else data[:ape[0]] + ape[2] + data[ape[1]:]
     tagged = _direct_bytes(spliced, audio, wanted, length)
     if tagged is not None:
