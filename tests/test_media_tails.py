@@ -92,3 +92,65 @@ def test_an_appended_tag_is_not_counted_into_the_duration_of_a_file_without_a_xi
     scan = mpeg.scan(source)
     assert scan is not None and scan.junk == 0 and scan.end == len(frames)
     assert scan.duration == pytest.approx(mpeg.scan_data(frames).duration)  # type: ignore[union-attr]
+
+
+def _box(data: bytes, name: bytes, start: int, end: int) -> tuple[int, int]:
+    pos = start
+    while pos + 8 <= end:
+        size = int.from_bytes(data[pos:pos + 4], "big")
+        if data[pos + 4:pos + 8] == name:
+            return pos, pos + size
+        pos += size
+    raise AssertionError(f"no {name!r} box")
+
+
+def _moov_meta(path: Path, full_box: bool) -> None:
+    """Move an M4A's keyed metadata from ``moov/udta/meta`` (where ffmpeg -movflags use_metadata_tags writes it) to
+    ``moov/meta`` (where Apple's apps write it), as a full box (version and flags) or as QuickTime's own (none)."""
+    data = path.read_bytes()
+    moov = _box(data, b"moov", 0, len(data))
+    udta = _box(data, b"udta", moov[0] + 8, moov[1])
+    meta = _box(data, b"meta", udta[0] + 8, udta[1])
+    assert udta[1] - udta[0] == 8 + meta[1] - meta[0] and data[meta[0] + 8:meta[0] + 12] == bytes(4)
+    box = data[meta[0]:meta[1]] + b"\0\0\0\x08free"  # (in udta's header's place: the samples' offsets stay)
+    if not full_box:  # (4 bytes fewer: only where moov comes after the samples, whose offsets stay)
+        assert moov[1] == len(data)
+        box = (meta[1] - meta[0] - 4).to_bytes(4, "big") + b"meta" + box[12:-8]
+    inner = data[moov[0] + 8:udta[0]] + data[udta[1]:moov[1]] + box
+    path.write_bytes(data[:moov[0]] + (8 + len(inner)).to_bytes(4, "big") + b"moov" + inner + data[moov[1]:])
+
+
+def _ffprobe_tags(path: Path) -> dict[str, str]:
+    import json
+
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return {k.lower(): v for k, v in json.loads(out)["format"].get("tags", {}).items()}
+
+
+@pytest.mark.parametrize("layout", ["qt-moov-last", "full-box-moov-last", "full-box-fast-start"])
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy-fast-start"])
+def test_quicktime_metadata_under_moov_gets_the_new_title(tmp_path: Path, layout: str, durable: bool) -> None:
+    # Apple's apps keep their metadata in moov/meta (handler mdta), not moov/udta/meta, which is all mutagen reads and
+    # writes: tagging wrote the new title into the iTunes atoms and ffprobe kept showing the producer's old one
+    # (ffmpeg reads the keyed items last), while `tag` saw no title at all and a second run nothing to change.
+    source = tmp_path / "memo.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ac", "1", "-ar", "22050", "-c:a", "aac", "-b:a", "32k", "-movflags",
+                    "+use_metadata_tags" + ("+faststart" if "fast-start" in layout else ""), "-metadata", "title=Voice memo",
+                    "-metadata", "artist=Phone", "-metadata", "custom_key=keep me", str(source)], check=True)
+    _moov_meta(source, full_box=layout.startswith("full-box"))
+    assert _ffprobe_tags(source)["title"] == "Voice memo"
+    digest = audio.payload_digest(source, "mp4")
+    wanted = Tags(title="New title", artist="The show", album="Show")
+    target = source if durable else tmp_path / "copy.m4a"
+    result = audio.tag_copy(source, target, wanted, rel="memo.m4a", durable=durable, fresh=not durable,
+                            fast_start=not durable)
+    assert ("title", "Voice memo", "New title") in {(c.field, c.old, c.new) for c in result.changes}
+    tags = _ffprobe_tags(target)
+    assert (tags["title"], tags["artist"], tags["custom_key"]) == ("New title", "The show", "keep me")
+    assert audio.payload_digest(target, "mp4") == digest
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(target), "-f", "null", "-"],
+                             capture_output=True, text=True, check=True)
+    assert decoded.stderr == ""
+    assert audio.tag_copy(target, tmp_path / "again.m4a", wanted, dry_run=True).changes == []

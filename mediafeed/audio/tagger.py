@@ -52,7 +52,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -64,10 +64,10 @@ from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from ..records import mutable
-from . import apetag, faststart, id3write, mp4, mpeg, payload
+from . import apetag, faststart, id3write, mp4, mpeg, payload, qtmeta
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
+from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, quicktime_values, read_id3, read_state, stale_id3v1
 from .tagset import STALE_APE, STALE_APPENDED, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
@@ -368,7 +368,7 @@ def _tag_head(head: io.BytesIO, rest: int, wanted: Tags, original: mutagen.FileT
     audio = load_tags(head, "mp4")
     _restore(audio, original)
     apply(audio, "mp4", wanted)
-    _save_padded(lambda: head.getbuffer().nbytes + rest, length, lambda pad: audio.save(head, padding=pad))
+    _save_mp4(audio, head, lambda: head.getbuffer().nbytes + rest, length, wanted)
 
 
 def _id3_layout(source: Path | bytes, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
@@ -546,8 +546,24 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
     size = lambda: path.stat().st_size  # noqa: E731
     if kind == "mp3":
         _save_padded(size, length, lambda pad: audio.save(v2_version=3, v23_sep="/", v1=1, padding=pad))
+    elif kind == "mp4":
+        _save_mp4(audio, path, size, length, wanted)
     else:
         _save_padded(size, length, lambda pad: audio.save(padding=pad))
+
+
+def _save_mp4(audio: mutagen.FileType, target: Path | io.BytesIO, size: Callable[[], int], length: int | None,
+              wanted: Tags) -> None:
+    """mutagen's save of an MP4's tags (into a file, or a fast-start copy's head in memory), then QuickTime's
+    ``moov/meta`` items given the new text (:mod:`.qtmeta`) in the padding mutagen leaves, for which room is asked
+    of :func:`_save_padded` beforehand."""
+    values = quicktime_values(audio, wanted)
+    with open(target, "r+b") if isinstance(target, Path) else nullcontext(target) as handle:
+        extra = qtmeta.growth(handle, size(), values) if values else 0
+    _save_padded(size, length, lambda pad: audio.save(target, padding=pad), extra)
+    if values:
+        with open(target, "r+b") if isinstance(target, Path) else nullcontext(target) as handle:
+            qtmeta.rewrite(handle, size(), values)
 
 
 def _restore(audio: mutagen.FileType, original: mutagen.FileType | None) -> None:
@@ -608,13 +624,16 @@ def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: in
     return buffer.getvalue()
 
 
-def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None]) -> None:
+def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None],
+                 extra: int = 0) -> None:
     """Save with the padding that gives the file (whose current ``size`` is measured) the size :func:`padded_size` asks for.
 
     mutagen tells the padding callback how much padding would keep the file's size (``info.padding``), so
     the size without padding is known before writing. Adding a new MP4 ``meta`` atom or an Ogg page's
     lacing values is not exactly linear in the padding, so the size is measured after saving and, when it
     is off, saved once more with the difference (the tags are already in place, so the second save is exact).
+    ``extra``: bytes the caller then moves from the padding into other tags (an MP4's ``moov/meta``, see
+    :func:`_save_mp4`): the padding gets them on top, and the size is reckoned with them.
     """
     chosen = 0
     natural: int | None = None
@@ -622,14 +641,14 @@ def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Ca
     def padding(info: mutagen.PaddingInfo) -> int:
         nonlocal chosen
         base = natural if natural is not None else size() - info.padding
-        chosen = padded_size(base, length) - base
+        chosen = max(0, padded_size(base + extra, length) - base)
         return chosen
 
     for _ in range(4):
         save(padding)
         saved = size()
         natural = saved - chosen
-        if saved == padded_size(natural, length):
+        if saved == padded_size(natural + extra, length):
             return
 
 
