@@ -17,6 +17,7 @@ from test_media_corpus import ID3V1, _audio_md5, _ffprobe_title, _syncsafe, bare
 
 from mediafeed import audio
 from mediafeed.audio import Tags, mpeg
+from mediafeed.errors import MediaError
 
 
 def _appended_id3v24(title: str) -> bytes:
@@ -154,3 +155,50 @@ def test_quicktime_metadata_under_moov_gets_the_new_title(tmp_path: Path, layout
                              capture_output=True, text=True, check=True)
     assert decoded.stderr == ""
     assert audio.tag_copy(target, tmp_path / "again.m4a", wanted, dry_run=True).changes == []
+
+
+def _m4a(path: Path, *movflags: str) -> Path:
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ac", "1", "-ar", "22050", "-c:a", "aac", "-b:a", "32k", *movflags, "-metadata", "title=Old",
+                    str(path)], check=True)
+    return path
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+def test_a_master_whose_chunk_offsets_point_into_its_index_is_named_damaged_not_a_bug(tmp_path: Path,
+                                                                                      durable: bool) -> None:
+    # A tag editor grew moov (in front of mdat) by 300 bytes without moving the chunk offsets: the first chunk now
+    # "starts" inside the tags, so tagging changed it and the copy was refused as TAG002, "a bug in mediafeed or
+    # mutagen: please report it with the file", though the master itself does not decode cleanly.
+    source = _m4a(tmp_path / "stale.m4a", "-movflags", "+faststart")
+    data = source.read_bytes()
+    moov = _box(data, b"moov", 0, len(data))
+    udta = _box(data, b"udta", moov[0] + 8, moov[1])
+    free = (300).to_bytes(4, "big") + b"free" + bytes(292)
+    source.write_bytes(data[:moov[0]] + (moov[1] - moov[0] + 300).to_bytes(4, "big") + data[moov[0] + 4:udta[0]] + free
+                       + data[udta[0]:])
+    before = source.read_bytes()
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(source), "-f", "null", "-"],
+                             capture_output=True, text=True, check=False)
+    assert decoded.stderr  # the master is damaged (the first chunk is read from the wrong bytes)
+    target = source if durable else tmp_path / "copy.m4a"
+    with pytest.raises(MediaError) as caught:
+        audio.tag_copy(source, target, Tags(title="New title"), rel="stale.m4a", durable=durable, fresh=not durable)
+    problem = caught.value.problems[0]
+    assert problem.code == "MED004" and problem.file == "stale.m4a"
+    assert "itself is damaged: chunk 1 of its sound track" in problem.message and "in its 'moov' box" in problem.message
+    assert "export it again" in (problem.hint or "") and "bug" not in problem.message + (problem.hint or "")
+    assert source.read_bytes() == before and (durable or not target.exists())
+
+
+def test_an_id3v2_footer_flag_without_a_footer_does_not_move_the_audio_start(bare_mp3: bytes, tmp_path: Path) -> None:  # noqa: F811
+    # A tagger set the ID3v2.4 footer flag and wrote no footer: the payload was taken to start 10 bytes into the first
+    # frame, the check warned of 172 unknown bytes before it (MED024) and every tag or build stopped with TAG002.
+    body = b"\x03Old title"
+    frames = b"TIT2" + _syncsafe(len(body)) + b"\0\0" + body
+    source = tmp_path / "flag.mp3"
+    source.write_bytes(b"ID3\x04\x00\x10" + _syncsafe(len(frames)) + frames + bare_mp3)
+    assert mpeg.payload_span(source.read_bytes()) == (10 + len(frames), len(source.read_bytes()))
+    assert audio.probe(source, "flag.mp3").lead == 0
+    result = audio.tag(source, Tags(title="New title", id3_version="2.3"), rel="flag.mp3")
+    assert result.written and source.read_bytes().endswith(bare_mp3) and _ffprobe_title(source) == "New title"

@@ -429,19 +429,12 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
             sizes = track.sizes + [s for _, run in track.runs for s in run]
             digest.update(f"\0{track.handler}:{len(sizes)}\0".encode())
             digest.update(struct.pack(f">{len(sizes)}I", *sizes))
-            sample = 0
-            runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
-            for (first, per), (following, _) in zip(runs, runs[1:]):
-                for chunk in range(first, following):
-                    if chunk > len(track.chunks):
-                        break
-                    length = sum(track.sizes[sample:sample + per])
-                    handle.seek(track.chunks[chunk - 1])
-                    data = handle.read(length)
-                    if len(data) != length:
-                        raise ValueError("a chunk runs past the end of the file")
-                    digest.update(data)
-                    sample += per
+            for offset, length in chunk_spans(track):
+                handle.seek(offset)
+                data = handle.read(length)
+                if len(data) != length:
+                    raise ValueError("a chunk runs past the end of the file")
+                digest.update(data)
             for offset, run in track.runs:  # a fragmented file's samples, after those of its tables
                 length = sum(run)
                 handle.seek(offset)
@@ -450,6 +443,16 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
                     raise ValueError("a movie fragment's samples run past the end of the file")
                 digest.update(data)
     return digest.hexdigest()
+
+
+def chunk_spans(track: Track) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each chunk of a track's sample table, in order."""
+    sample = 0
+    runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
+    for (first, per), (following, _) in zip(runs, runs[1:]):
+        for chunk in range(first, min(following, len(track.chunks) + 1)):
+            yield track.chunks[chunk - 1], sum(track.sizes[sample:sample + per])
+            sample += per
 
 
 def fix_fragment_offsets(original: str | os.PathLike[str], tagged: str | os.PathLike[str]) -> int:

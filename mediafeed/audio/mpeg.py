@@ -98,7 +98,11 @@ def id3v2_end(data: bytes | mmap.mmap, pos: int = 0) -> int:
         if any(b & 0x80 for b in raw):
             break
         size = (raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3]
-        pos += 10 + size + (10 if flags & 0x10 else 0)
+        pos += 10 + size
+        # the footer where the flag says one follows and it is there: a flag set without one (a tagger's slip) would
+        # put the audio's start 10 bytes into the first frame, and the tagged copy, whose tag has no footer, would
+        # differ in its payload (TAG002)
+        pos += 10 if flags & 0x10 and data[pos:pos + 3] == b"3DI" else 0
     return min(pos, len(data))
 
 

@@ -64,7 +64,7 @@ from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from ..records import mutable
-from . import apetag, faststart, id3write, mp4, mpeg, payload, qtmeta
+from . import apetag, damage, faststart, id3write, mp4, mpeg, payload, qtmeta
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, quicktime_values, read_id3, read_state, stale_id3v1
@@ -592,12 +592,12 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     tagged = _direct_bytes(spliced, audio, wanted, length)
     if tagged is not None:
         try:
-            media = _verify_mp3(tagged, data, rel, original, wanted)
+            media = _verify_mp3(tagged, data, rel, original, wanted, None)
         except MediaError:
             media = None  # the direct writer got it wrong: mutagen makes this copy, and is verified in turn
     if media is None or tagged is None:
         tagged = _tagged_bytes(spliced, audio, wanted, length)
-        media = _verify_mp3(tagged, data, rel, original, wanted)
+        media = _verify_mp3(tagged, data, rel, original, wanted, source)
     if len(data) != before.st_size or _changed(before, source.stat()):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
@@ -759,7 +759,7 @@ def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, o
     """Re-read the tagged copy from scratch: same format, every wanted tag, same duration, same audio bytes."""
     if original.kind == "mp3":
         with _mapped(path) as data, _mapped(source) as original_data:
-            return _verify_mp3(data, original_data, rel, original, wanted)
+            return _verify_mp3(data, original_data, rel, original, wanted, source)
     try:
         media, state = probe_with_tags(path, rel)
     except MediaError as exc:
@@ -771,15 +771,17 @@ def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, o
                                               "the original was left untouched", field="audio"))
     _check_read_back(state, wanted, rel)
     if payload.digest(path, media.kind) != original_digest:
-        raise _audio_changed(rel)
+        raise _audio_changed(rel, source, media.kind)
     return media
 
 
-def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: str, original: Media, wanted: Tags) -> Media:
+def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: str, original: Media, wanted: Tags,
+                source: Path | None) -> Media:
     """:func:`_verify` for an MP3 (``data``: the tagged copy, in memory or mapped): an MP3 still, every wanted tag
     read back (a fresh parse of the copy's tags), and the audio payload (every byte between the ID3v2 tag and
     the trailing tags) the same as the original's, byte for byte. The duration needs no second look: the same
-    payload is the same frames and Xing/VBRI header, so the same duration (no frame scan of the copy)."""
+    payload is the same frames and Xing/VBRI header, so the same duration (no frame scan of the copy).
+    ``source``: the original on disk, looked at again when the payloads differ (None: a first try, made again)."""
     try:
         if sniff_data(data) != "mp3":
             raise ValueError("it is not an MP3 file any more")
@@ -795,7 +797,7 @@ def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: 
                                               "untouched", field="audio",
                                hint="this is a bug in mediafeed or mutagen: please report it with the file"))
     if not same_span(data, mpeg.payload_span(data), original_data, mpeg.payload_span(original_data)):
-        raise _audio_changed(rel)
+        raise _audio_changed(rel, source, "mp3")
     return retagged(original, state, len(data))
 
 
@@ -824,7 +826,17 @@ def _check_read_back(state: Tags, wanted: Tags, rel: str) -> None:
                                field="audio", hint="this is a bug in mediafeed or mutagen: please report it with the file"))
 
 
-def _audio_changed(rel: str) -> MediaError:
+def _audio_changed(rel: str, source: Path | None, kind: str) -> MediaError:
+    """TAG002, or MED004 naming what is wrong where the original itself is damaged (:func:`damage.diagnose`): the
+    payload check trips on a damaged master far more often than on a bug, and "a bug in mediafeed" sent producers
+    to report a file they should export again."""
+    damaged = damage.diagnose(source, kind) if source is not None else ""
+    if damaged:
+        return MediaError(error("MED004", rel, f"the {NAMES.get(kind, kind)} file itself is damaged: {damaged}; tagging "
+                                               "it would not keep its audio as it is, so it was not tagged (the original "
+                                               "was left untouched)", field="audio",
+                                hint="export it again from your editor (or from the recording) and check it plays to the "
+                                     f"end: ffmpeg -v error -i '{rel}' -f null - prints nothing for a sound file"))
     return MediaError(error("TAG002", rel, "tagging would have changed the audio itself (its payload differs); "
                                            "the original was left untouched", field="audio",
                             hint="this is a bug in mediafeed or mutagen: please report it with the file"))
