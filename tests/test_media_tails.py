@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import make_media
 from mutagen.apev2 import APEv2
 from mutagen.id3 import ID3
 from test_media_corpus import ID3V1, _audio_md5, _ffprobe_title, _syncsafe, bare_mp3  # noqa: F401 - bare_mp3: a fixture
@@ -164,29 +165,58 @@ def _m4a(path: Path, *movflags: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
-def test_a_master_whose_chunk_offsets_point_into_its_index_is_named_damaged_not_a_bug(tmp_path: Path,
-                                                                                      durable: bool) -> None:
-    # A tag editor grew moov (in front of mdat) by 300 bytes without moving the chunk offsets: the first chunk now
-    # "starts" inside the tags, so tagging changed it and the copy was refused as TAG002, "a bug in mediafeed or
-    # mutagen: please report it with the file", though the master itself does not decode cleanly.
-    source = _m4a(tmp_path / "stale.m4a", "-movflags", "+faststart")
-    data = source.read_bytes()
+def _grown_index(path: Path) -> None:
+    """What a tag editor that grows ``moov`` in front of ``mdat`` without moving the chunk offsets leaves: every chunk
+    read 300 bytes early, the first one from the end of ``moov``."""
+    data = path.read_bytes()
     moov = _box(data, b"moov", 0, len(data))
     udta = _box(data, b"udta", moov[0] + 8, moov[1])
     free = (300).to_bytes(4, "big") + b"free" + bytes(292)
-    source.write_bytes(data[:moov[0]] + (moov[1] - moov[0] + 300).to_bytes(4, "big") + data[moov[0] + 4:udta[0]] + free
-                       + data[udta[0]:])
-    before = source.read_bytes()
-    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(source), "-f", "null", "-"],
-                             capture_output=True, text=True, check=False)
-    assert decoded.stderr  # the master is damaged (the first chunk is read from the wrong bytes)
-    target = source if durable else tmp_path / "copy.m4a"
+    path.write_bytes(data[:moov[0]] + (moov[1] - moov[0] + 300).to_bytes(4, "big") + data[moov[0] + 4:udta[0]] + free
+                     + data[udta[0]:])
+
+
+def _decode_errors(path: Path) -> str:
+    return subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-f", "null", "-"],
+                          capture_output=True, text=True, check=False).stderr
+
+
+def test_an_m4a_whose_chunk_offsets_point_into_its_index_is_refused_by_the_probe(tmp_path: Path) -> None:
+    # It passed add and check, and tag and build then stopped with TAG002, "a bug in mediafeed" (or, where the bytes
+    # read did not change, published noise): now the probe names the damage, so add and check refuse it
+    source = _m4a(tmp_path / "stale.m4a", "-movflags", "+faststart")
+    _grown_index(source)
+    assert _decode_errors(source)  # the master is damaged
     with pytest.raises(MediaError) as caught:
-        audio.tag_copy(source, target, Tags(title="New title"), rel="stale.m4a", durable=durable, fresh=not durable)
+        audio.probe(source, "stale.m4a")
     problem = caught.value.problems[0]
-    assert problem.code == "MED004" and problem.file == "stale.m4a"
-    assert "itself is damaged: chunk 1 of its sound track" in problem.message and "in its 'moov' box" in problem.message
+    assert problem.code == "MED004" and "the first chunk of its sound track" in problem.message
+    assert "lies outside its media data" in problem.message and "export it again" in (problem.hint or "")
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+def test_a_master_with_a_middle_chunk_in_its_index_is_named_damaged_not_a_bug(tmp_path: Path, durable: bool) -> None:
+    # One chunk in the middle of the table points into moov's tags (the probe looks at the first and last only):
+    # tagging rewrote those bytes and the copy was refused as TAG002, "a bug in mediafeed or mutagen: please report
+    # it with the file", though the master itself does not decode cleanly.
+    source = make_media(tmp_path / "middle.mp4", "mp4", 4.0, ("-movflags", "+faststart"))  # interleaved: many chunks
+    data = bytearray(source.read_bytes())
+    moov = _box(bytes(data), b"moov", 0, len(data))
+    stco = bytes(data).index(b"stco", moov[0]) - 4  # the first track's (ffmpeg's video track)
+    count = int.from_bytes(data[stco + 12:stco + 16], "big")
+    assert count >= 3
+    middle = stco + 16 + 4 * (count // 2)
+    data[middle:middle + 4] = _box(bytes(data), b"udta", moov[0] + 8, moov[1])[0].to_bytes(4, "big")
+    source.write_bytes(bytes(data))
+    assert _decode_errors(source)
+    before = source.read_bytes()
+    target = source if durable else tmp_path / "copy.mp4"
+    with pytest.raises(MediaError) as caught:
+        audio.tag_copy(source, target, Tags(title="New title"), rel="middle.mp4", durable=durable, fresh=not durable)
+    problem = caught.value.problems[0]
+    assert problem.code == "MED004" and problem.file == "middle.mp4"
+    assert f"itself is damaged: chunk {count // 2 + 1} of its video track" in problem.message
+    assert "in its 'moov' box" in problem.message
     assert "export it again" in (problem.hint or "") and "bug" not in problem.message + (problem.hint or "")
     assert source.read_bytes() == before and (durable or not target.exists())
 
