@@ -120,8 +120,8 @@ def ape_span(data: bytes | mmap.mmap) -> tuple[int, int]:
 
 def appended_id3(data: bytes | mmap.mmap) -> tuple[int, int] | None:
     """Where an ID3v2 tag appended after the audio starts and ends (an ID3v2.4 option: the tag closed by a footer,
-    ``3DI``, so a reader finds it from the end; before any ID3v1 tag and Lyrics3 block, before or after an APEv2
-    tag), or None. mutagen reads the tag in front only; players that look at the end may show this one's old title."""
+    ``3DI``, so a reader finds it from the end; or a tag without one, see :func:`_appended_start`; before any ID3v1
+    tag and Lyrics3 block, before or after an APEv2 tag), or None. mutagen reads the tag in front only; players that look at the end may show this one's old title."""
     return _trailers(data)[2]
 
 
@@ -155,15 +155,29 @@ def _trailers(data: bytes | mmap.mmap) -> tuple[int, tuple[int, int] | None, tup
             return end, ape, appended
 
 
+#: How far before the tags at the end an appended ID3v2 tag without a footer is looked for (its header found by
+#: searching, on every probe: 66 µs for 64 KB, 0.9 ms for 1 MB, measured on a mapped file). Text frames and padding
+#: fit; a tag holding a cover may not, and is then left in the payload, as before.
+APPENDED_LIMIT = 1 << 16
+
+
 def _appended_start(data: bytes | mmap.mmap, end: int) -> int:
-    """Where the ID3v2 tag whose footer ends at ``end`` starts (its header must be there, with the footer flag), or -1."""
-    if end < 20 or data[end - 10:end - 7] != b"3DI" or any(b & 0x80 for b in data[end - 4:end]):
-        return -1
-    raw = data[end - 4:end]
-    start = end - 20 - ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
-    if start < 0 or data[start:start + 3] != b"ID3" or not data[start + 5] & 0x10:
-        return -1
-    return start
+    """Where an ID3v2 tag that ends at ``end`` starts, or -1: found by its footer (ID3v2.4's ``3DI``), else by a header
+    whose size reaches exactly to ``end`` (an ID3v2.3 tag a tool appended without a footer, which the format has no
+    place for but ffmpeg and players find all the same: "Header missing" decoding it). Four syncsafe size bytes
+    that land exactly there do not happen by chance in audio."""
+    if end >= 20 and data[end - 10:end - 7] == b"3DI" and not any(b & 0x80 for b in data[end - 4:end]):
+        raw = data[end - 4:end]
+        start = end - 20 - ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
+        if start >= 0 and data[start:start + 3] == b"ID3" and data[start + 5] & 0x10:
+            return start
+    low, at = max(1, end - APPENDED_LIMIT), end
+    while (at := data.rfind(b"ID3", low, at)) > 0:
+        head = data[at + 3:at + 10]
+        if len(head) == 7 and head[0] in (2, 3, 4) and head[1] != 0xFF and not any(b & 0x80 for b in head[3:]) \
+                and at + 10 + ((head[3] << 21) | (head[4] << 14) | (head[5] << 7) | head[6]) == end:
+            return at
+    return -1
 
 
 def payload_span(data: bytes | mmap.mmap) -> tuple[int, int]:
