@@ -242,3 +242,35 @@ def test_an_id3v2_footer_flag_without_a_footer_does_not_move_the_audio_start(bar
     assert audio.probe(source, "flag.mp3").lead == 0
     result = audio.tag(source, Tags(title="New title", id3_version="2.3"), rel="flag.mp3")
     assert result.written and source.read_bytes().endswith(bare_mp3) and _ffprobe_title(source) == "New title"
+
+
+def _ffprobe_duration(path: Path) -> float:
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return float(out)
+
+
+@pytest.mark.parametrize("tagged", [False, True], ids=["no-tag", "id3v23"])
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy-in-memory"])
+def test_a_long_run_of_zero_bytes_before_the_first_frame_is_skipped_and_left_out(bare_mp3: bytes, tmp_path: Path,  # noqa: F811
+                                                                                 tagged: bool, durable: bool) -> None:
+    # 100 KB of zeros before the frames (a recorder's file allocated ahead): ffmpeg plays it, but mediafeed looked for
+    # the first frame within 64 KB only, so add refused it ("not a supported media file", or with a tag "no MPEG audio
+    # frames"); and ffprobe, which gives up on the first frame's Xing header there, guesses 31 s for 6 s.
+    source = tmp_path / "zeros.mp3"
+    source.write_bytes((_appended_id3v23("Zero lead") if tagged else b"") + bytes(100_000) + bare_mp3)
+    probed = audio.probe(source, "zeros.mp3")
+    assert probed.lead == 0 and abs(probed.duration - _ffprobe_duration(_bare(tmp_path, bare_mp3))) < 0.05
+    target = source if durable else tmp_path / "copy.mp3"
+    wanted = Tags(title="New title", id3_version="2.3")
+    assert audio.tag_copy(source, target, wanted, rel="zeros.mp3", durable=durable, fresh=not durable).written
+    data = target.read_bytes()
+    assert data.endswith(bare_mp3) and len(data) - len(bare_mp3) == ID3(target).size  # the new tag, then the frames
+    assert abs(_ffprobe_duration(target) - probed.duration) < 1.0
+    assert audio.tag_copy(target, tmp_path / "again.mp3", wanted, dry_run=True).changes == []
+
+
+def _bare(tmp_path: Path, frames: bytes) -> Path:
+    path = tmp_path / "bare.mp3"
+    path.write_bytes(frames)
+    return path

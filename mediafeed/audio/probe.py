@@ -89,7 +89,7 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         # Neither a tag nor a frame first: an MP3 with unknown bytes in front (an encoder's or a bad cut's leftovers,
         # a download saved with its HTTP header), which players and mutagen play, is still an MP3 when frames follow
         # within the first 64 KB (mpeg.audio_start). A file that starts as another format (a PDF, an image) is not.
-        handle.seek(0)
+        handle.seek(mpeg.zeros_end(handle, 0, min(size, mpeg.ZERO_LIMIT)))  # zeros first: skipped, as players do
         if mpeg.audio_start(handle.read(mpeg.LEAD_LIMIT)) >= 0:
             kind = "mp3"
     return kind, head

@@ -384,7 +384,8 @@ def _id3_layout(source: Path | bytes, audio: mutagen.FileType, current: Tags, wa
 def _layout_of(data: bytes | mmap.mmap, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
     keep, end, start = _id3_lead(data)
     version = current.id3_version or ""
-    if start > end:  # further ID3v2 tags after the first: the copy drops them (see _id3_lead), a change to make
+    if start > end and data[end:end + 3] == b"ID3":  # further ID3v2 tags after the first: the copy drops them (see
+        # _id3_lead), a change to make (zero bytes alone are dropped with any other change: no tag, nothing to show)
         version += STALE_TAGS
     if wanted.id3_version is not None and mpeg.appended_id3(data) is not None:  # the copy drops it (see _tail_splice)
         version += STALE_APPENDED
@@ -424,7 +425,8 @@ def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:
     between the new tag and the first audio frame, so the copy leaves it out. That is the tag's footer (``3DI``,
     10 bytes, an ID3v2.4 option: junk there, and the payload check refuses the copy) and any further ID3v2 tags
     (a tool that prepended its tag without removing the old one): stale metadata that mutagen does not read (it
-    reads the first tag) but players may, and audio that starts later than the tag says.
+    reads the first tag) but players may, and audio that starts later than the tag says; and zero bytes before the
+    first frame (see ``mpeg.id3v2_end``), with a tag or without one.
     """
     if not isinstance(source, Path):
         return _lead_of(source)
@@ -437,7 +439,7 @@ def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:
 
 def _lead_of(data: bytes | mmap.mmap) -> tuple[int, int, int]:
     if len(data) < 10 or data[:3] != b"ID3" or any(b & 0x80 for b in data[6:10]):
-        return 0, 0, 0
+        return 0, 0, mpeg.id3v2_end(data, 0) if data[:3] != b"ID3" else 0  # (zero bytes first: left out too)
     keep = min(len(data), 10 + ((data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9]))
     end = keep + 10 if data[3] == 4 and data[5] & 0x10 and data[keep:keep + 3] == b"3DI" else keep
     return keep, end, mpeg.id3v2_end(data, end)
