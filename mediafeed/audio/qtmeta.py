@@ -73,29 +73,35 @@ def _meta(moov: bytes) -> tuple[int, int, int] | None:
 
 
 def read(handle: BinaryIO, size: int, wanted: frozenset[str]) -> dict[str, list[str]]:
-    """The texts of ``moov/meta``'s items whose key's name (lower case) is in ``wanted``, by that name."""
-    found = _moov(handle, size)
-    return _items(found[1], wanted) if found else {}
-
-
-def _items(moov: bytes, wanted: frozenset[str]) -> dict[str, list[str]]:
-    meta = _meta(moov)
-    if meta is None:
+    """The texts of ``moov/meta``'s items whose key's name (lower case) is in ``wanted``, by that name. Only that box
+    is read (``moov`` holds the sample tables too: hundreds of KB for an hour of AAC), on every load of an MP4."""
+    for top in mp4.boxes(handle, 0, size):
+        if top.name != b"moov":
+            continue
+        for box in mp4.boxes(handle, top.body, top.end):
+            if box.name == b"meta":
+                handle.seek(box.start)
+                meta = handle.read(box.end - box.start)
+                return _items(meta, box.body - box.start, len(meta), wanted)
         return {}
-    _, children, end = meta
-    keys = _keys(moov, children, end)
-    ilst = _find(moov, children, end, b"ilst")
+    return {}
+
+
+def _items(data: bytes, body: int, end: int, wanted: frozenset[str]) -> dict[str, list[str]]:
+    children = _children(data, body, end)
+    keys = _keys(data, children, end)
+    ilst = _find(data, children, end, b"ilst")
     found: dict[str, list[str]] = {}
     if ilst is None:
         return found
-    for name, _, body, stop in _boxes(moov, ilst[2], ilst[3]):
+    for name, _, item_body, stop in _boxes(data, ilst[2], ilst[3]):
         key = keys.get(int.from_bytes(name, "big"), "").lower()
         if key not in wanted:
             continue
-        for data_name, _, data_body, data_end in _boxes(moov, body, stop):
+        for data_name, _, data_body, data_end in _boxes(data, item_body, stop):
             if data_name == b"data" and data_end - data_body >= 8:
-                kind = int.from_bytes(moov[data_body:data_body + 4], "big") & 0xFFFFFF
-                raw = moov[data_body + 8:data_end]
+                kind = int.from_bytes(data[data_body:data_body + 4], "big") & 0xFFFFFF
+                raw = data[data_body + 8:data_end]
                 found.setdefault(key, []).append(raw.decode("utf-16-be" if kind == 2 else "utf-8", "replace"))
     return found
 
