@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import make_media
 from mutagen.apev2 import APEv2
-from mutagen.id3 import ID3, TIT2
-from test_media_corpus import ID3V1, _audio_md5, _ffprobe_title, _syncsafe, bare_mp3  # noqa: F401 - bare_mp3: a fixture
+from mutagen.id3 import ID3
+from test_media_corpus import ID3V1, _audio_md5, _ffprobe_title, _id3v23, _syncsafe, bare_mp3  # noqa: F401 - a fixture
 
 from mediafeed import audio
 from mediafeed.audio import Tags, mpeg
@@ -40,21 +40,12 @@ def _ape(title: str) -> bytes:
 
 _LYRICS3 = b"LYRICSBEGININD0000200LYR00011Hello words000040LYRICS200"
 
-def _appended_id3v23(title: str) -> bytes:
-    """An ID3v2.3 tag to append after the audio: no footer (v2.3 has none), so only its size leads to the end."""
-    tag = ID3()
-    tag.add(TIT2(encoding=0, text=title))
-    out = io.BytesIO()
-    tag.save(out, v2_version=3, padding=lambda info: 512)
-    return out.getvalue()
-
-
 TAILS = {  # what some taggers leave after the audio, in the orders they leave it
     "appended": lambda: _appended_id3v24("Appended title"),
     "appended-id3v1": lambda: _appended_id3v24("Appended title") + ID3V1,
     "ape-appended-id3v1": lambda: _ape("Old APE title") + _appended_id3v24("Appended title") + ID3V1,
     "appended-ape-lyrics3-id3v1": lambda: _appended_id3v24("Appended title") + _ape("Old APE title") + _LYRICS3 + ID3V1,
-    "appended-v23-no-footer-id3v1": lambda: _appended_id3v23("Appended title") + ID3V1,
+    "appended-v23-no-footer-id3v1": lambda: _id3v23("Appended title") + ID3V1,
 }
 
 
@@ -258,7 +249,7 @@ def test_a_long_run_of_zero_bytes_before_the_first_frame_is_skipped_and_left_out
     # the first frame within 64 KB only, so add refused it ("not a supported media file", or with a tag "no MPEG audio
     # frames"); and ffprobe, which gives up on the first frame's Xing header there, guesses 31 s for 6 s.
     source = tmp_path / "zeros.mp3"
-    source.write_bytes((_appended_id3v23("Zero lead") if tagged else b"") + bytes(100_000) + bare_mp3)
+    source.write_bytes((_id3v23("Zero lead") if tagged else b"") + bytes(100_000) + bare_mp3)
     probed = audio.probe(source, "zeros.mp3")
     assert probed.lead == 0 and abs(probed.duration - _ffprobe_duration(_bare(tmp_path, bare_mp3))) < 0.05
     target = source if durable else tmp_path / "copy.mp3"
