@@ -79,8 +79,8 @@ def new_tag(data: bytes | mmap.mmap, tags: ID3 | None, wanted: Tags, padded: Cal
     old_size = _old_tag_size(data, tags)
     if old_size is None or _has_id3v1(data):
         return None
-    if old_size:  # and any further ID3v2 tags after it (a tool prepended its own, leaving the old one): stale, dropped
-        old_size = mpeg.id3v2_end(data, old_size)
+    # and any further ID3v2 tags after it (a tool prepended its own, leaving the old one: stale) and zero bytes: dropped
+    old_size = mpeg.id3v2_end(data, old_size)
     try:
         managed, replaced = _managed_frames(wanted)
     except (_Unsupported, UnicodeEncodeError, OverflowError):

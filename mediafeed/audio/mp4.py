@@ -257,22 +257,31 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             track.chunks = list(struct.unpack(f">{count}{fmt}", data[4:4 + struct.calcsize(fmt) * count]))
 
 
-def damage(found: list[Track], size: int) -> str:
+def damage(found: list[Track], size: int, media: list[tuple[int, int]] | None = None) -> str:
     """How a sound or video track's sample table points past the end of the file, or "" when it does not, judged from
     its first and last chunks only (their offsets, and the sizes of the samples each holds): what the payload digest
     (:func:`payload_digest`) would stop at when tagging, found by the probe without walking every chunk. A table
     damaged in a middle chunk only is still found there, when the file is tagged (walking every chunk would cost the
-    probe of a 30-minute M4A about as much again as the whole probe)."""
+    probe of a 30-minute M4A about as much again as the whole probe). With ``media`` (:func:`media_spans`), a first or
+    last chunk outside every ``mdat`` box is damage too: offsets a tag editor did not move when it grew ``moov`` in
+    front of the media (the chunk is read from the tags: noise, and tagging would change it)."""
+    starts = [start for start, _ in media or ()]
     for track in found:
         if track.handler not in ("soun", "vide") or not track.chunks or not track.per_chunk:
             continue
         first, last = track.per_chunk[0][1], track.per_chunk[-1][1]
         ends = (track.chunks[0] + sum(track.sizes[:first]), track.chunks[-1] + (sum(track.sizes[-last:]) if last else 0))
+        kind = "sound" if track.handler == "soun" else "video"
         for which, offset, end in (("first", track.chunks[0], ends[0]), ("last", track.chunks[-1], ends[1])):
             if offset > size or end > size:
-                kind = "sound" if track.handler == "soun" else "video"
                 return (f"the {which} chunk of its {kind} track ({end - offset:,} bytes at offset {offset:,}) runs past "
                         f"the end of the file ({size:,} bytes): its sample table is damaged")
+            at = bisect.bisect_right(starts, offset) - 1
+            if media and (at < 0 or end > media[at][1]):
+                return (f"the {which} chunk of its {kind} track ({end - offset:,} bytes at offset {offset:,}) lies outside "
+                        "its media data ('mdat'): its sample table points at the wrong bytes (a tag editor that grew the "
+                        "index in front of the media without moving the chunk offsets leaves this; players play noise "
+                        "or stop there)")
     return ""
 
 
@@ -429,19 +438,12 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
             sizes = track.sizes + [s for _, run in track.runs for s in run]
             digest.update(f"\0{track.handler}:{len(sizes)}\0".encode())
             digest.update(struct.pack(f">{len(sizes)}I", *sizes))
-            sample = 0
-            runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
-            for (first, per), (following, _) in zip(runs, runs[1:]):
-                for chunk in range(first, following):
-                    if chunk > len(track.chunks):
-                        break
-                    length = sum(track.sizes[sample:sample + per])
-                    handle.seek(track.chunks[chunk - 1])
-                    data = handle.read(length)
-                    if len(data) != length:
-                        raise ValueError("a chunk runs past the end of the file")
-                    digest.update(data)
-                    sample += per
+            for offset, length in chunk_spans(track):
+                handle.seek(offset)
+                data = handle.read(length)
+                if len(data) != length:
+                    raise ValueError("a chunk runs past the end of the file")
+                digest.update(data)
             for offset, run in track.runs:  # a fragmented file's samples, after those of its tables
                 length = sum(run)
                 handle.seek(offset)
@@ -450,6 +452,16 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
                     raise ValueError("a movie fragment's samples run past the end of the file")
                 digest.update(data)
     return digest.hexdigest()
+
+
+def chunk_spans(track: Track) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each chunk of a track's sample table, in order."""
+    sample = 0
+    runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
+    for (first, per), (following, _) in zip(runs, runs[1:]):
+        for chunk in range(first, min(following, len(track.chunks) + 1)):
+            yield track.chunks[chunk - 1], sum(track.sizes[sample:sample + per])
+            sample += per
 
 
 def fix_fragment_offsets(original: str | os.PathLike[str], tagged: str | os.PathLike[str]) -> int:

@@ -7,7 +7,7 @@ a 20 s file in our fixtures; ffprobe's own estimate said 16.1 s). :func:`scan`
 walks every frame instead, so the duration in the feed is the real one.
 
 The "payload" of an MP3 is everything between the ID3v2 tag at the front and
-the APEv2/ID3v1 tags at the end: the frames that tagging must never change.
+the tags at the end (APEv2, Lyrics3, ID3v1, an appended ID3v2 tag): the frames that tagging must never change.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import functools
 import mmap
 import struct
 from pathlib import Path
+from typing import BinaryIO
 
 from ..records import frozen
 
@@ -91,37 +92,96 @@ def frame_at(data: bytes | mmap.mmap, pos: int) -> Frame | None:
 
 
 def id3v2_end(data: bytes | mmap.mmap, pos: int = 0) -> int:
-    """Where the audio starts: after every ID3v2 tag at the front (some files carry two), looking from ``pos`` on."""
+    """Where the audio starts: after every ID3v2 tag at the front (some files carry two), looking from ``pos`` on, and
+    after any zero bytes that follow them (a tag's padding written outside its size, a recorder's file allocated
+    ahead: no audio, and a tagged copy leaves them out; 100 KB of them made ffprobe guess 31 s for a 6 s file)."""
     while data[pos:pos + 3] == b"ID3" and pos + 10 <= len(data):
         flags = data[pos + 5]
         raw = data[pos + 6:pos + 10]
         if any(b & 0x80 for b in raw):
             break
         size = (raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3]
-        pos += 10 + size + (10 if flags & 0x10 else 0)
-    return min(pos, len(data))
+        pos += 10 + size
+        # the footer where the flag says one follows and it is there: a flag set without one (a tagger's slip) would
+        # put the audio's start 10 bytes into the first frame, and the tagged copy, whose tag has no footer, would
+        # differ in its payload (TAG002)
+        pos += 10 if flags & 0x10 and data[pos:pos + 3] == b"3DI" else 0
+    pos = min(pos, len(data))
+    return zeros_end(data, pos, min(len(data), pos + ZERO_LIMIT)) if data[pos:pos + 1] == b"\0" else pos
 
 
 def trailer_start(data: bytes | mmap.mmap) -> int:
-    """Where the audio ends: before an ID3v1 tag, a Lyrics3 v2 block and an APEv2 tag at the end."""
-    return max(ape_span(data)[0], 0)
+    """Where the audio ends: before an ID3v1 tag, a Lyrics3 v2 block, an APEv2 tag and an ID3v2 tag appended at the end."""
+    return max(_trailers(data)[0], 0)
 
 
 def ape_span(data: bytes | mmap.mmap) -> tuple[int, int]:
     """Where an APEv2 tag at the end starts and ends (its header, if any, to its footer; before a Lyrics3 v2 block
     and an ID3v1 tag); without one, twice where the audio ends (the start may be negative in a damaged file)."""
+    end, ape, _ = _trailers(data)
+    return ape or (end, end)
+
+
+def appended_id3(data: bytes | mmap.mmap) -> tuple[int, int] | None:
+    """Where an ID3v2 tag appended after the audio starts and ends (an ID3v2.4 option: the tag closed by a footer,
+    ``3DI``, so a reader finds it from the end; or a tag without one, see :func:`_appended_start`; before any ID3v1
+    tag and Lyrics3 block, before or after an APEv2 tag), or None. mutagen reads the tag in front only; players that look at the end may show this one's old title."""
+    return _trailers(data)[2]
+
+
+def _trailers(data: bytes | mmap.mmap) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
+    """(where the audio ends, the APEv2 tag's span, an appended ID3v2 tag's span): the tags at the end, peeled off
+    from the last (an ID3v1 tag, then a Lyrics3 v2 block, an APEv2 tag and an appended ID3v2 tag in either order)."""
     end = len(data)
     if end >= 128 and data[end - 128:end - 125] == b"TAG":
         end -= 128
-    if end >= 15 and data[end - 9:end] == b"LYRICS200":
-        try:
-            end -= int(data[end - 15:end - 9]) + 15
-        except ValueError:
-            pass
-    if end >= 32 and data[end - 32:end - 24] == b"APETAGEX":  # the footer: version, size, item count, flags
-        size, _, flags = struct.unpack("<III", data[end - 20:end - 8])
-        return end - size - (32 if flags & 0x80000000 else 0), end  # (read as the item count, a header was taken for audio)
-    return end, end
+    ape: tuple[int, int] | None = None
+    appended: tuple[int, int] | None = None
+    lyrics = False
+    while True:
+        if not lyrics and end >= 15 and data[end - 9:end] == b"LYRICS200":
+            lyrics = True
+            try:
+                end -= int(data[end - 15:end - 9]) + 15
+            except ValueError:
+                pass
+        elif ape is None and end >= 32 and data[end - 32:end - 24] == b"APETAGEX":  # the footer: version, size, items, flags
+            size, _, flags = struct.unpack("<III", data[end - 20:end - 8])
+            # (read as the item count, a header was taken for audio)
+            ape = (end - size - (32 if flags & 0x80000000 else 0), end)
+            end = ape[0]
+            if end < 0:  # a damaged file: nothing before it is looked at
+                return end, ape, appended
+        elif appended is None and (start := _appended_start(data, end)) >= 0:
+            appended = (start, end)
+            end = start
+        else:
+            return end, ape, appended
+
+
+#: How far before the tags at the end an appended ID3v2 tag without a footer is looked for (its header found by
+#: searching, on every probe: 66 µs for 64 KB, 0.9 ms for 1 MB, measured on a mapped file). Text frames and padding
+#: fit; a tag holding a cover may not, and is then left in the payload, as before.
+APPENDED_LIMIT = 1 << 16
+
+
+def _appended_start(data: bytes | mmap.mmap, end: int) -> int:
+    """Where an ID3v2 tag that ends at ``end`` starts, or -1: found by its footer (ID3v2.4's ``3DI``), else by a header
+    whose size reaches exactly to ``end`` (an ID3v2.3 tag a tool appended without a footer, which the format has no
+    place for but ffmpeg and players find all the same: "Header missing" decoding it). Four syncsafe size bytes
+    that land exactly there do not happen by chance in audio."""
+    if end >= 20 and data[end - 10:end - 7] == b"3DI" and not any(b & 0x80 for b in data[end - 4:end]):
+        raw = data[end - 4:end]
+        start = end - 20 - ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
+        if start >= 0 and data[start:start + 3] == b"ID3" and data[start + 5] & 0x10:
+            return start
+    low, at = max(1, end - APPENDED_LIMIT), end
+    while (at := data.rfind(b"ID3", low, at)) > 0:
+        head = data[at + 3:at + 10]
+        if len(head) == 7 and head[0] in (2, 3, 4) and head[1] != 0xFF and not any(b & 0x80 for b in head[3:]) \
+                and at + 10 + ((head[3] << 21) | (head[4] << 14) | (head[5] << 7) | head[6]) == end:
+            return at
+    return -1
 
 
 def payload_span(data: bytes | mmap.mmap) -> tuple[int, int]:
@@ -183,15 +243,39 @@ class Scan:
     switch: tuple[int, float] = (0, 0.0)
 
 
-#: How far into a file (after its ID3v2 tag) the first audio frame is looked for.
+#: How far into a file (after its ID3v2 tag, and after any run of zero bytes) the first audio frame is looked for.
 LEAD_LIMIT = 65536
+#: How long a run of zero bytes before the first frame (or between frames) may be: a recorder's file allocated ahead,
+#: a copy padded by a tool. Players skip zeros; so does the search, without counting them into :data:`LEAD_LIMIT`
+#: (100 KB of zeros before the frames made a playable file "no MPEG audio frames", or no media file at all).
+ZERO_LIMIT = 16 << 20
+
+
+def zeros_end(data: bytes | mmap.mmap | BinaryIO, start: int, stop: int) -> int:
+    """Where the run of zero bytes from ``start`` ends (the first other byte), at most at ``stop``; read 64 KB at a
+    time (a file in memory, mapped, or open: its position is then left anywhere)."""
+    pos = start
+    while pos < stop:
+        if isinstance(data, (bytes, mmap.mmap)):
+            chunk = data[pos:min(stop, pos + 65536)]
+        else:
+            data.seek(pos)
+            chunk = data.read(min(stop - pos, 65536))
+        if not chunk:
+            return pos
+        zeros = len(chunk) - len(chunk.lstrip(b"\0"))
+        if zeros < len(chunk):
+            return pos + zeros
+        pos += len(chunk)
+    return stop
 
 
 def first_frame(data: bytes | mmap.mmap, start: int, end: int, limit: int = LEAD_LIMIT) -> int:
-    """Offset of the first frame that is followed by another valid one (avoids false syncs in junk)."""
+    """Offset of the first frame that is followed by another valid one (avoids false syncs in junk), looked for within
+    ``limit`` bytes after any zero bytes at ``start``."""
     size = len(data)
-    pos = start
-    stop = min(end, start + limit)
+    pos = zeros_end(data, start, min(end, start + ZERO_LIMIT))
+    stop = min(end, pos + limit)
     while pos < stop:
         pos = data.find(b"\xff", pos, stop)
         if pos < 0:

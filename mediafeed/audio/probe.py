@@ -89,7 +89,7 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         # Neither a tag nor a frame first: an MP3 with unknown bytes in front (an encoder's or a bad cut's leftovers,
         # a download saved with its HTTP header), which players and mutagen play, is still an MP3 when frames follow
         # within the first 64 KB (mpeg.audio_start). A file that starts as another format (a PDF, an image) is not.
-        handle.seek(0)
+        handle.seek(mpeg.zeros_end(handle, 0, min(size, mpeg.ZERO_LIMIT)))  # zeros first: skipped, as players do
         if mpeg.audio_start(handle.read(mpeg.LEAD_LIMIT)) >= 0:
             kind = "mp3"
     return kind, head
@@ -248,13 +248,14 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if kind == "mp4":
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
-            misplaced = mp4.misplaced_run(found, mp4.media_spans(handle, size)) if any(t.runs for t in found) else ""
+            spans = mp4.media_spans(handle, size)
+            misplaced = mp4.misplaced_run(found, spans) if any(t.runs for t in found) else ""
             if misplaced:  # a fragmented recording saved by a tag editor that does not know fragments
                 raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {misplaced}", field="audio",
                                        hint="use the recording as it was before a tag editor saved it, or export it again "
                                             "(mediafeed writes the tags itself, moving the fragments' offsets); a remux "
                                             "cannot mend it"))
-            broken = mp4.damage(found, size)
+            broken = mp4.damage(found, size, spans)
             if broken:  # tagging would stop at it (MED004 in the build); check sees it too
                 raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {broken}", field="audio",
                                        hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy "

@@ -52,7 +52,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -64,11 +64,11 @@ from ..errors import MediaError, error
 from ..model import Media
 from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from ..records import mutable
-from . import apetag, faststart, id3write, mp4, mpeg, payload
+from . import apetag, damage, faststart, id3write, mp4, mpeg, payload, qtmeta
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
-from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, read_id3, read_state, stale_id3v1
-from .tagset import STALE_APE, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
+from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, quicktime_values, read_id3, read_state, stale_id3v1
+from .tagset import STALE_APE, STALE_APPENDED, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
 
 #: Largest difference in duration (seconds) a re-mux may make (MP4 edit lists are rounded to the track's timescale).
 _DURATION_SLACK = 0.05
@@ -168,12 +168,14 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
     data = source.read_bytes() if in_memory else b""  # read once: for its tags now, for the tagged copy below
     audio = load_tags(io.BytesIO(data) if in_memory else source, media.kind)
     current = read_state(audio, media.kind)
-    if media.kind == "mp3" and current.id3_version:
+    if media.kind == "mp3" and current.id3_version is not None:
         current = _id3_layout(data if in_memory else source, audio, current, wanted)
     # an MP3's APEv2 tag at the end whose items say otherwise: updated in the copy (see apetag)
     ape = _ape_update(data if in_memory else source, wanted) if media.kind == "mp3" and wanted.id3_version else None
     if ape is not None:
         current = replace(current, id3_version=(current.id3_version or "") + STALE_APE)
+    if media.kind == "mp3" and wanted.id3_version:  # and an ID3v2 tag appended after the audio left out of it
+        ape = _tail_splice(data if in_memory else source, ape)
     if media.kind == "flac" and wanted.leading_id3 is not None:  # ID3 tags around the stream: the copy leaves them out
         current = replace(current, leading_id3=flac_stray_id3(source)[0])
     if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
@@ -188,7 +190,7 @@ def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run
         wanted, remux = replace(wanted, chapters=None), False
     result.changes = diff(current, wanted)
     unknown = getattr(audio.tags, "unknown_frames", None) if media.kind == "mp3" else None
-    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_V1 + STALE_APE) != "2.3":
+    if result.changes and unknown and (current.id3_version or "").rstrip(STALE_TAGS + STALE_APPENDED + STALE_V1 + STALE_APE) != "2.3":
         result.notes.append(f"{len(unknown)} ID3 frame(s) unknown to mutagen are dropped when the tag is rewritten as ID3v2.3")
     repad = not result.changes and length is not None and target != source and media.size != length
     to_front = fast_start and target != source and media.kind == "mp4" and (media.index_last or remux)
@@ -290,7 +292,7 @@ def _copy_and_tag(source: Path, tmp: Path, kind: str, wanted: Tags, original: mu
 
     ``front``: an MP4 is copied with its index first (:mod:`.faststart`; a re-mux is made in a scratch file first).
     Returns why it is not ("" when it is, or when it was not asked). ``ape``: an MP3's APEv2 tag to put in place of
-    its old one (:func:`apetag.update`), before the ID3 tag is saved (which pads the file to its size).
+    its old one (:func:`apetag.update`; with an appended ID3v2 tag left out, :func:`_tail_splice`), before the ID3 tag is saved (which pads the file to its size).
     A FLAC file is copied without an ID3v2 tag in front of it where ``wanted`` removes it (``leading_id3``).
     """
     if front and remux:
@@ -366,7 +368,7 @@ def _tag_head(head: io.BytesIO, rest: int, wanted: Tags, original: mutagen.FileT
     audio = load_tags(head, "mp4")
     _restore(audio, original)
     apply(audio, "mp4", wanted)
-    _save_padded(lambda: head.getbuffer().nbytes + rest, length, lambda pad: audio.save(head, padding=pad))
+    _save_mp4(audio, head, lambda: head.getbuffer().nbytes + rest, length, wanted)
 
 
 def _id3_layout(source: Path | bytes, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
@@ -382,8 +384,11 @@ def _id3_layout(source: Path | bytes, audio: mutagen.FileType, current: Tags, wa
 def _layout_of(data: bytes | mmap.mmap, audio: mutagen.FileType, current: Tags, wanted: Tags) -> Tags:
     keep, end, start = _id3_lead(data)
     version = current.id3_version or ""
-    if start > end:  # further ID3v2 tags after the first: the copy drops them (see _id3_lead), a change to make
+    if start > end and data[end:end + 3] == b"ID3":  # further ID3v2 tags after the first: the copy drops them (see
+        # _id3_lead), a change to make (zero bytes alone are dropped with any other change: no tag, nothing to show)
         version += STALE_TAGS
+    if wanted.id3_version is not None and mpeg.appended_id3(data) is not None:  # the copy drops it (see _tail_splice)
+        version += STALE_APPENDED
     handle = io.BytesIO(data) if isinstance(data, bytes) else data
     if wanted.id3_version is not None and isinstance(audio.tags, ID3) and stale_id3v1(handle, audio.tags, wanted):
         version += STALE_V1
@@ -420,7 +425,8 @@ def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:
     between the new tag and the first audio frame, so the copy leaves it out. That is the tag's footer (``3DI``,
     10 bytes, an ID3v2.4 option: junk there, and the payload check refuses the copy) and any further ID3v2 tags
     (a tool that prepended its tag without removing the old one): stale metadata that mutagen does not read (it
-    reads the first tag) but players may, and audio that starts later than the tag says.
+    reads the first tag) but players may, and audio that starts later than the tag says; and zero bytes before the
+    first frame (see ``mpeg.id3v2_end``), with a tag or without one.
     """
     if not isinstance(source, Path):
         return _lead_of(source)
@@ -433,7 +439,7 @@ def _id3_lead(source: Path | bytes | mmap.mmap) -> tuple[int, int, int]:
 
 def _lead_of(data: bytes | mmap.mmap) -> tuple[int, int, int]:
     if len(data) < 10 or data[:3] != b"ID3" or any(b & 0x80 for b in data[6:10]):
-        return 0, 0, 0
+        return 0, 0, mpeg.id3v2_end(data, 0) if data[:3] != b"ID3" else 0  # (zero bytes first: left out too)
     keep = min(len(data), 10 + ((data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9]))
     end = keep + 10 if data[3] == 4 and data[5] & 0x10 and data[keep:keep + 3] == b"3DI" else keep
     return keep, end, mpeg.id3v2_end(data, end)
@@ -484,6 +490,30 @@ def _ape_update(source: Path | bytes, wanted: Tags) -> tuple[int, int, bytes] | 
             return apetag.update(data, wanted)
 
 
+def _tail_splice(source: Path | bytes, ape: tuple[int, int, bytes] | None) -> tuple[int, int, bytes] | None:
+    """``ape`` (the new APEv2 tag in place of the old one, or None) with an ID3v2 tag appended after the audio left
+    out too, as one splice ``(start, end, new bytes)`` of the file's tail; ``ape`` itself when there is no such tag.
+    The tail's tags are a few KB at most, so what lies between the two (a Lyrics3 block) is simply carried along."""
+    if isinstance(source, bytes):
+        appended = mpeg.appended_id3(source)
+        return ape if appended is None else _spliced(source, appended, ape)
+    with open(source, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size < 20:
+            return ape
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            appended = mpeg.appended_id3(data)
+            return ape if appended is None else _spliced(data, appended, ape)
+
+
+def _spliced(data: bytes | mmap.mmap, appended: tuple[int, int], ape: tuple[int, int, bytes] | None) -> tuple[int, int, bytes]:
+    parts = sorted([(*appended, b""), *([ape] if ape is not None else [])])
+    start, end, pos, out = parts[0][0], parts[-1][1], parts[0][0], b""
+    for at, stop, new in parts:
+        out += bytes(data[pos:at]) + new
+        pos = stop
+    return start, end, out
+
+
 def _put_ape(path: Path, ape: tuple[int, int, bytes], original_size: int) -> None:
     """Put the new APEv2 tag into a copy of an MP3 whose tail (from the old tag on) is the original's, ``original_size``
     bytes long: the bytes after the old tag (Lyrics3, ID3v1) follow it as they were."""
@@ -518,8 +548,24 @@ def _write_tags(path: Path, kind: str, wanted: Tags, original: mutagen.FileType 
     size = lambda: path.stat().st_size  # noqa: E731
     if kind == "mp3":
         _save_padded(size, length, lambda pad: audio.save(v2_version=3, v23_sep="/", v1=1, padding=pad))
+    elif kind == "mp4":
+        _save_mp4(audio, path, size, length, wanted)
     else:
         _save_padded(size, length, lambda pad: audio.save(padding=pad))
+
+
+def _save_mp4(audio: mutagen.FileType, target: Path | io.BytesIO, size: Callable[[], int], length: int | None,
+              wanted: Tags) -> None:
+    """mutagen's save of an MP4's tags (into a file, or a fast-start copy's head in memory), then QuickTime's
+    ``moov/meta`` items given the new text (:mod:`.qtmeta`) in the padding mutagen leaves, for which room is asked
+    of :func:`_save_padded` beforehand."""
+    values = quicktime_values(audio, wanted)
+    with open(target, "r+b") if isinstance(target, Path) else nullcontext(target) as handle:
+        extra = qtmeta.growth(handle, size(), values) if values else 0
+    _save_padded(size, length, lambda pad: audio.save(target, padding=pad), extra)
+    if values:
+        with open(target, "r+b") if isinstance(target, Path) else nullcontext(target) as handle:
+            qtmeta.rewrite(handle, size(), values)
 
 
 def _restore(audio: mutagen.FileType, original: mutagen.FileType | None) -> None:
@@ -543,17 +589,17 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
     by mutagen, and that copy is verified in turn.
     """
     media = None
-    # with a new APEv2 tag in place of the old one (``ape``): the payload, compared with ``data``'s, is the same
+    # with a new APEv2 tag in place of the old one, an appended ID3v2 tag left out (``ape``): the payload, compared with ``data``'s, is the same
     spliced = data if ape is None else data[:ape[0]] + ape[2] + data[ape[1]:]
     tagged = _direct_bytes(spliced, audio, wanted, length)
     if tagged is not None:
         try:
-            media = _verify_mp3(tagged, data, rel, original, wanted)
+            media = _verify_mp3(tagged, data, rel, original, wanted, None)
         except MediaError:
             media = None  # the direct writer got it wrong: mutagen makes this copy, and is verified in turn
     if media is None or tagged is None:
         tagged = _tagged_bytes(spliced, audio, wanted, length)
-        media = _verify_mp3(tagged, data, rel, original, wanted)
+        media = _verify_mp3(tagged, data, rel, original, wanted, source)
     if len(data) != before.st_size or _changed(before, source.stat()):
         raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                field="audio", hint="run the command again once the file is finished"))
@@ -580,13 +626,16 @@ def _tagged_bytes(data: bytes, audio: mutagen.FileType, wanted: Tags, length: in
     return buffer.getvalue()
 
 
-def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None]) -> None:
+def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Callable[[mutagen.PaddingInfo], int]], None],
+                 extra: int = 0) -> None:
     """Save with the padding that gives the file (whose current ``size`` is measured) the size :func:`padded_size` asks for.
 
     mutagen tells the padding callback how much padding would keep the file's size (``info.padding``), so
     the size without padding is known before writing. Adding a new MP4 ``meta`` atom or an Ogg page's
     lacing values is not exactly linear in the padding, so the size is measured after saving and, when it
     is off, saved once more with the difference (the tags are already in place, so the second save is exact).
+    ``extra``: bytes the caller then moves from the padding into other tags (an MP4's ``moov/meta``, see
+    :func:`_save_mp4`): the padding gets them on top, and the size is reckoned with them.
     """
     chosen = 0
     natural: int | None = None
@@ -594,14 +643,14 @@ def _save_padded(size: Callable[[], int], length: int | None, save: Callable[[Ca
     def padding(info: mutagen.PaddingInfo) -> int:
         nonlocal chosen
         base = natural if natural is not None else size() - info.padding
-        chosen = padded_size(base, length) - base
+        chosen = max(0, padded_size(base + extra, length) - base)
         return chosen
 
     for _ in range(4):
         save(padding)
         saved = size()
         natural = saved - chosen
-        if saved == padded_size(natural, length):
+        if saved == padded_size(natural + extra, length):
             return
 
 
@@ -712,7 +761,7 @@ def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, o
     """Re-read the tagged copy from scratch: same format, every wanted tag, same duration, same audio bytes."""
     if original.kind == "mp3":
         with _mapped(path) as data, _mapped(source) as original_data:
-            return _verify_mp3(data, original_data, rel, original, wanted)
+            return _verify_mp3(data, original_data, rel, original, wanted, source)
     try:
         media, state = probe_with_tags(path, rel)
     except MediaError as exc:
@@ -724,15 +773,17 @@ def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, o
                                               "the original was left untouched", field="audio"))
     _check_read_back(state, wanted, rel)
     if payload.digest(path, media.kind) != original_digest:
-        raise _audio_changed(rel)
+        raise _audio_changed(rel, source, media.kind)
     return media
 
 
-def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: str, original: Media, wanted: Tags) -> Media:
+def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: str, original: Media, wanted: Tags,
+                source: Path | None) -> Media:
     """:func:`_verify` for an MP3 (``data``: the tagged copy, in memory or mapped): an MP3 still, every wanted tag
     read back (a fresh parse of the copy's tags), and the audio payload (every byte between the ID3v2 tag and
     the trailing tags) the same as the original's, byte for byte. The duration needs no second look: the same
-    payload is the same frames and Xing/VBRI header, so the same duration (no frame scan of the copy)."""
+    payload is the same frames and Xing/VBRI header, so the same duration (no frame scan of the copy).
+    ``source``: the original on disk, looked at again when the payloads differ (None: a first try, made again)."""
     try:
         if sniff_data(data) != "mp3":
             raise ValueError("it is not an MP3 file any more")
@@ -748,7 +799,7 @@ def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: 
                                               "untouched", field="audio",
                                hint="this is a bug in mediafeed or mutagen: please report it with the file"))
     if not same_span(data, mpeg.payload_span(data), original_data, mpeg.payload_span(original_data)):
-        raise _audio_changed(rel)
+        raise _audio_changed(rel, source, "mp3")
     return retagged(original, state, len(data))
 
 
@@ -777,7 +828,17 @@ def _check_read_back(state: Tags, wanted: Tags, rel: str) -> None:
                                field="audio", hint="this is a bug in mediafeed or mutagen: please report it with the file"))
 
 
-def _audio_changed(rel: str) -> MediaError:
+def _audio_changed(rel: str, source: Path | None, kind: str) -> MediaError:
+    """TAG002, or MED004 naming what is wrong where the original itself is damaged (:func:`damage.diagnose`): the
+    payload check trips on a damaged master far more often than on a bug, and "a bug in mediafeed" sent producers
+    to report a file they should export again."""
+    damaged = damage.diagnose(source, kind) if source is not None else ""
+    if damaged:
+        return MediaError(error("MED004", rel, f"the {NAMES.get(kind, kind)} file itself is damaged: {damaged}; tagging "
+                                               "it would not keep its audio as it is, so it was not tagged (the original "
+                                               "was left untouched)", field="audio",
+                                hint="export it again from your editor (or from the recording) and check it plays to the "
+                                     f"end: ffmpeg -v error -i '{rel}' -f null - prints nothing for a sound file"))
     return MediaError(error("TAG002", rel, "tagging would have changed the audio itself (its payload differs); "
                                            "the original was left untouched", field="audio",
                             hint="this is a bug in mediafeed or mutagen: please report it with the file"))

@@ -18,8 +18,9 @@ import io
 import mmap
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, Any, BinaryIO, TypeVar, cast
 
 import mutagen
 from mutagen.aac import AAC
@@ -59,7 +60,7 @@ from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 
-from . import id3text
+from . import id3text, qtmeta
 
 try:  # mutagen's ID3v1 reader and writer (what ``save(v1=1)`` writes over an existing ID3v1 tag): not public API
     from mutagen.id3._id3v1 import MakeID3v1, find_id3v1
@@ -128,6 +129,7 @@ def load(path: Source, kind: str) -> mutagen.FileType:
     audio = reader(path)
     if kind == "mp4":
         setattr(audio, _KEYS, _metadata_keys(path))
+        setattr(audio, _QUICKTIME, _with_handle(path, lambda handle, size: qtmeta.read(handle, size, frozenset(_MP4_KEYED))))
     return audio
 
 
@@ -144,14 +146,31 @@ _MP4_KEYED = {"title": "title", "com.apple.quicktime.title": "title", "artist": 
               "com.apple.quicktime.description": "description"}
 
 
+_T = TypeVar("_T")
+#: The attribute of a loaded MP4 holding the texts of its ``moov/meta`` items under managed keys (:mod:`.qtmeta`).
+_QUICKTIME = "mediafeed_quicktime"
+
+
 def _metadata_keys(path: Source) -> dict[str, str]:
     from . import mp4
 
+    return _with_handle(path, mp4.metadata_keys)
+
+
+def _with_handle(path: Source, read: Callable[[BinaryIO, int], _T]) -> _T:
+    """``read(handle, size)`` of a file on disk, in memory or mapped."""
     if isinstance(path, Path):
         with open(path, "rb") as handle:
-            return mp4.metadata_keys(handle, os.fstat(handle.fileno()).st_size)
+            return read(handle, os.fstat(handle.fileno()).st_size)
     size = len(path) if isinstance(path, mmap.mmap) else path.seek(0, os.SEEK_END)
-    return mp4.metadata_keys(cast(BinaryIO, path), size)
+    return read(cast(BinaryIO, path), size)
+
+
+def quicktime_values(audio: mutagen.FileType, wanted: Tags) -> dict[str, str]:
+    """The new text of each ``moov/meta`` item under a managed key (:mod:`.qtmeta`): key name → ``wanted``'s value."""
+    found: dict[str, list[str]] = getattr(audio, _QUICKTIME, {})
+    values = {key: getattr(wanted, _MP4_KEYED[key]) for key in found}
+    return {key: str(value) for key, value in values.items() if value is not None}
 
 
 def _keyed(audio: mutagen.FileType) -> dict[str, str]:
@@ -385,6 +404,10 @@ def _read_mp4(audio: mutagen.FileType) -> Tags:
     for item, name in _keyed(audio).items():  # a keyed item saying otherwise: what players read is two values
         if tags.get(item) and _text(tags[item]) != values.get(name):
             values[name] = _text([*(tags.get(_MP4_TEXT[name]) or []), *tags[item]])
+    for key, texts in getattr(audio, _QUICKTIME, {}).items():  # and so is one under moov/meta (QuickTime's place)
+        name = _MP4_KEYED[key]
+        if texts and _text(texts) != values.get(name):
+            values[name] = _text([*(tags.get(_MP4_TEXT[name]) or []), *texts])
     for name, atom in (("track", "trkn"), ("disc", "disk")):
         if atom in tags and tags[atom] and tags[atom][0][0]:
             values[name] = int(tags[atom][0][0])

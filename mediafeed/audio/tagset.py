@@ -114,6 +114,9 @@ STALE_V1 = "~"
 #: wanted tags in an item they share (a title an earlier tagger left there): players that read APEv2 first show it;
 #: tagging updates those items (``apetag``).
 STALE_APE = "^"
+#: What ``id3_version`` ends with (after any :data:`STALE_TAGS`) for an MP3 with an ID3v2 tag appended after its audio
+#: (``mpeg.appended_id3``): mutagen does not read it, players that look at the end may; tagging leaves it out of the copy.
+STALE_APPENDED = "@"
 
 
 @frozen
@@ -151,6 +154,9 @@ def display(name: str, value: object) -> str:
         if text.endswith(STALE_V1):
             text = text.removesuffix(STALE_V1)
             extras.insert(0, "an ID3v1 tag at the end that says otherwise")
+        if text.endswith(STALE_APPENDED):
+            text = text.removesuffix(STALE_APPENDED)
+            extras.insert(0, "an ID3v2 tag appended after the audio")
         if text.endswith(STALE_TAGS):
             text = text.removesuffix(STALE_TAGS)
             extras.insert(0, "a second, stale ID3v2 tag after it")
