@@ -44,15 +44,8 @@ from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
-# ``name as name``: names that audio/, publish/ and importer/ import from here, which moved to atomicfiles and
-# outputfolder in session 19 while other sessions were at work there (import them from their new homes, then drop these)
-from .atomicfiles import TEMP_NAME as TEMP_NAME
 from .atomicfiles import atomic_copy, atomic_link, atomic_write, holds, make_folder, make_folders, target_of
-from .atomicfiles import claim_new as claim_new
-from .atomicfiles import same_bytes as same_bytes
-from .atomicfiles import write_new as write_new
 from .errors import OutputError, Problem, error
-from .outputfolder import is_our_site as is_our_site
 from .outputfolder import is_safe_output
 from .records import mutable
 from .streams import Piece, StreamRecord, identity, place_stream, resolved, settle

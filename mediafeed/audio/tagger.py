@@ -60,9 +60,9 @@ from typing import BinaryIO
 import mutagen
 from mutagen.id3 import ID3
 
+from ..atomicfiles import atomic_write, claim_new, holds, same_bytes, write_new
 from ..errors import MediaError, error
 from ..model import Media
-from ..output import atomic_write, claim_new, holds, same_bytes, write_new
 from ..records import mutable
 from . import apetag, damage, faststart, id3write, mp4, mpeg, payload, qtmeta
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here

@@ -16,8 +16,9 @@ import stat
 import sys
 from pathlib import Path
 
+from ..atomicfiles import TEMP_NAME, atomic_copy, atomic_write
 from ..errors import Problem, error
-from ..output import TEMP_NAME, atomic_copy, atomic_write, is_our_site
+from ..outputfolder import is_our_site
 from .config import DirectoryTarget
 from .manifest import MANIFEST, Entry, Manifest, parse
 from .plan import LocalFile, Upload, file_sha256

@@ -19,7 +19,7 @@ import json
 from dataclasses import field
 
 from ..errors import Problem, warning
-from ..output import is_safe_output
+from ..outputfolder import is_safe_output
 from ..records import frozen, mutable
 
 MANIFEST = ".mediafeed-publish.json"

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..atomicfiles import atomic_write
 from ..errors import Problem, error
-from ..output import atomic_write, is_our_site
+from ..outputfolder import is_our_site
 from .config import RsyncTarget
 from .directory import SELF_HOSTED
 from .manifest import MANIFEST, Entry, Manifest, parse
