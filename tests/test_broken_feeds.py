@@ -661,3 +661,39 @@ def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, feed)
     [notes] = [p.read_text() for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
     assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes
+
+
+@pytest.mark.parametrize("date", ["Mon, 01 Jan 99999999999 10:00:00 GMT", "Mon, 01 Jan 2024 10:00:00 +99999999999999999999"])
+def test_import_skips_a_date_too_large_for_any_calendar(tmp_path: Path, date: str) -> None:
+    """A 20-digit year or zone stopped the import with 'Internal error: OverflowError' (exit 3) and nothing written."""
+    first = GOOD_TEXT[GOOD_TEXT.index("<pubDate>") + 9:GOOD_TEXT.index("</pubDate>")]
+    report, _ = import_feed(tmp_path, GOOD_TEXT.replace(first, date, 1))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP014"]
+    assert said["episode"] == GUIDS["#1"] and date in said["message"]
+    assert len(report["imported"]) == 2
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:audio/mpeg;base64,AAAA", "file:///etc/passwd"])
+def test_import_names_an_enclosure_address_no_app_can_fetch(tmp_path: Path, url: str) -> None:
+    """It was imported without a word (and --download then said 'run the import again to resume it')."""
+    report, _ = import_feed(tmp_path, GOOD_TEXT.replace(ENC1, ENC1.replace(ENC1.split('"')[1], url)))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP017"]
+    assert (said["severity"], said["field"], said["episode"]) == ("warning", "enclosure@url", GUIDS["#1"])
+    assert repr(url) in said["message"] and "copy the episode's audio file" in said["hint"]
+    (tmp_path / "clean").mkdir()
+    clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)
+    assert "IMP017" not in {p["code"] for p in clean["problems"]}
+
+
+@pytest.mark.parametrize("case", ["gzip-compressed", "utf16-without-bom-or-declaration", "an-image"])
+def test_import_refuses_a_document_with_the_line_and_fix_check_gives(tmp_path: Path, case: str) -> None:
+    """import said 'not an RSS feed: Start tag expected, '<' not found, line 1, column 1 (<string>, line 1)' and
+    'check the address' for a gzip file, UTF-16 without a byte order mark or an image, where check names each."""
+    feed = write(tmp_path, DOCUMENT[case])
+    result = CliRunner().invoke(main, ["import", feed, "--show", str(tmp_path / "show"), "--format", "json"])
+    [said] = json.loads(result.stdout)["problems"]
+    _, checked = check(feed)
+    [xml001] = checked["problems"]
+    assert (result.exit_code, said["code"], said["field"]) == (2, "IMP002", xml001["field"])
+    assert said["hint"] == xml001["hint"] and "(<string>" not in said["message"]
+    assert not (tmp_path / "show").exists()

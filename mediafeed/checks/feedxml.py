@@ -146,33 +146,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
         message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
-        hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
-        hint = _CDATA_HINT if hint == "CDATA" else hint
-        if hint == "CONTROL":
-            found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
-            code = int(found[1] or found[3]) if found and (found[1] or found[3]) else int(found[2], 16) if found else 0
-            hint = (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
-                    "allows no control characters but tab, line feed and carriage return, and apps refuse the whole feed")
-        if data[:2] == b"\x1f\x8b":
-            message += " (the bytes are gzip-compressed)"
-            hint = ("the feed is gzip-compressed: serve it uncompressed, or compressed with a Content-Encoding: gzip "
-                    "header (apps read these bytes as they arrive); a file: decompress it (gunzip)")
-        elif data.lstrip(b"\x00 \t\r\n")[:1] == b"<" and data[:4] in (b"<\x00?\x00", b"\x00<\x00?", b"<\x00r\x00", b"\x00<\x00r"):
-            hint = ("the feed looks like UTF-16 without a byte order mark, which XML requires for UTF-16: save it as UTF-8 "
-                    "with <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        if hint == "PREFIX":
-            prefix = re.search(r"Namespace prefix (\w+)", message, re.I).group(1)  # type: ignore[union-attr]
-            uri = PREFIXES.get(prefix)
-            hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
-                    f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
-        lines = data.splitlines()
-        text_line = lines[line - 1] if 0 < line <= len(lines) else b""
-        if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
-            hint = _CDATA_HINT
-        if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
-                and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
-            hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
-                    "or a size limit where it is generated); fetch it again or look at how it is written")
+        message, hint = syntax_hint(data, message, line)
         if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
             raise InputError(error("XML002", source, "this is an HTML page, not a feed",
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
@@ -204,6 +178,40 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
     return doc, problems
+
+
+def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
+    """libxml2's ``message`` about ``data`` at ``line`` (with what the bytes are, when that explains it) and what to
+    change: the classic mistakes of hand-built XML, a compressed or UTF-16 file, a feed cut short. For ``check FEED``
+    (XML001) and ``import`` (IMP002) alike."""
+    hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
+    hint = _CDATA_HINT if hint == "CDATA" else hint
+    if hint == "CONTROL":
+        found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
+        code = int(found[1] or found[3]) if found and (found[1] or found[3]) else int(found[2], 16) if found else 0
+        hint = (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
+                "allows no control characters but tab, line feed and carriage return, and apps refuse the whole feed")
+    if data[:2] == b"\x1f\x8b":
+        message += " (the bytes are gzip-compressed)"
+        hint = ("the feed is gzip-compressed: serve it uncompressed, or compressed with a Content-Encoding: gzip "
+                "header (apps read these bytes as they arrive); a file: decompress it (gunzip)")
+    elif data.lstrip(b"\x00 \t\r\n")[:1] == b"<" and data[:4] in (b"<\x00?\x00", b"\x00<\x00?", b"<\x00r\x00", b"\x00<\x00r"):
+        hint = ("the feed looks like UTF-16 without a byte order mark, which XML requires for UTF-16: save it as UTF-8 "
+                "with <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+    if hint == "PREFIX":
+        prefix = re.search(r"Namespace prefix (\w+)", message, re.I).group(1)  # type: ignore[union-attr]
+        uri = PREFIXES.get(prefix)
+        hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
+                f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
+    lines = data.splitlines()
+    text_line = lines[line - 1] if 0 < line <= len(lines) else b""
+    if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
+        hint = _CDATA_HINT
+    if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
+            and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
+        hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
+                "or a size limit where it is generated); fetch it again or look at how it is written")
+    return message, hint
 
 
 #: single-byte encodings in which any byte sequence decodes (so UTF-8 bytes become "Ã©" without an error)

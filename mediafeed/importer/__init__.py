@@ -161,7 +161,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.missing_media.append(slug)
             report.problems.append(error("IMP030", f"{EPISODES_DIR}/{slug}/{audio_name}",
                                          f"cannot download {episode.enclosure.url}: {exc}", field="enclosure",
-                                         episode=episode.guid, hint="run the import again to resume it"))
+                                         episode=episode.guid, hint="run the import again to resume it" if
+                                         episode.enclosure.url.lower().startswith(("http://", "https://")) else
+                                         f"copy the episode's audio file into its folder as {audio_name}"))
             continue
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
         if size and got.size != size:

@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..checks.feedxml import near_itunes, near_podcast, refuse_too_many_elements, refuse_too_many_items, utf8_declared_otherwise
+from ..checks.feedxml import (near_itunes, near_podcast, refuse_too_many_elements, refuse_too_many_items, syntax_hint,
+                               utf8_declared_otherwise)
 from ..errors import InputError, Problem, error, warning
 from ..records import frozen, mutable
 from ..source import parse_datetime, parse_time
@@ -130,12 +131,14 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
         _refuse_web_page(data, source)
-        broken = re.sub(r"\s+,", ",", " ".join(str(exc).split()))  # one line: libxml2 ends some messages in "\n"
+        # one line (libxml2 ends some messages in "\n"), without lxml's "(<string>, line 41)" after its own position
+        broken = re.sub(r"\s*\(<string>, line \d+\)$", "", re.sub(r"\s+,", ",", " ".join(str(exc).split())))
+        line = exc.lineno or 0
         repaired = _windows_1252(data) if re.search(r"Invalid bytes in character encoding|not proper UTF-8", broken) else None
         if repaired is not None:
             problems.append(warning("IMP003", source, f"the feed is declared as UTF-8 but {repaired[1]} of its bytes are "
                                     f"not ({broken}); read them as Windows-1252 (curly quotes, dashes, accents)",
-                                    hint="check the imported titles and notes; the new feed is UTF-8"))
+                                    field=f"line {line}", hint="check the imported titles and notes; the new feed is UTF-8"))
             return _read(repaired[0], source, problems)
         # Hand-built feeds often carry HTML entities (&nbsp;) outside CDATA: read what can be read, and say so.
         recovering = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True,
@@ -148,13 +151,18 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
             raise InputError(error("IMP002", source, "not an RSS feed: this is JSON (a JSON Feed?)",
                                    hint="give the podcast's RSS feed: mediafeed imports RSS 2.0")) from None
         if root is None or _local(root.tag) != "rss":
-            raise InputError(error("IMP002", source, f"not an RSS feed: {broken}",
-                                   hint="check the address: it must be the podcast's RSS feed, not its web page")) from None
+            if not data.strip():
+                raise InputError(error("IMP002", source, "the feed is empty", hint="check the address or the file")) from None
+            said, hint = syntax_hint(data, broken, line)  # what check FEED says of it: gzip, UTF-16, an image…
+            raise InputError(error("IMP002", source, f"not an RSS feed: {said}", field=f"line {line}",
+                                   hint=hint if hint != "fix the XML syntax at that line" else
+                                   "check the address: it must be the podcast's RSS feed, not its web page")) from None
         refusal = _unrecoverable(data, broken)
         if refusal:
-            raise InputError(error("IMP002", source, f"{refusal[0]} ({broken})", hint=refusal[1])) from None
+            raise InputError(error("IMP002", source, f"{refusal[0]} ({broken})", field=f"line {line}",
+                                   hint=refusal[1])) from None
         problems.append(warning("IMP003", source, f"the feed is not well-formed XML ({broken}); read it leniently",
-                                hint="compare the imported notes with the old site"))
+                                field=f"line {line}", hint="compare the imported notes with the old site"))
     try:
         return _read(root, source, problems)
     except UnicodeDecodeError:
@@ -488,12 +496,12 @@ def parse_date(value: str) -> datetime | None:
     parsed: datetime | None
     try:
         parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a year or zone of 20 digits
         parsed = parse_datetime(value)
         if parsed is None:
             try:
                 parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
@@ -526,6 +534,12 @@ def _episode(item: Any, base: str, source: str, position: int) -> tuple[EpisodeR
         problems.append(error("IMP013", source, f"{where} has no enclosure (no audio); skipped", field="enclosure",
                               episode=guid))
         return None, problems
+    if not re.match(r"^https?://", enclosure.url, re.I):  # javascript:, data:, file:, ftp:, or a relative one in a file
+        problems.append(warning("IMP017", source, f"{where}: the enclosure's address is {enclosure.url[:200]!r}, not "
+                                "http(s): no app can play it and --download cannot fetch it; imported without its audio",
+                                field="enclosure@url", episode=guid,
+                                hint="copy the episode's audio file into its folder (and check the old feed: apps "
+                                "skipped this episode)"))
     date_text = text(item, "pubDate") or text(item, "{http://purl.org/dc/elements/1.1/}date")
     date = parse_date(date_text)
     if date is None:
