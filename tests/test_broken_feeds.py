@@ -127,6 +127,11 @@ CATALOGUE = [
     ('ns-itunes-misspelt', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/dtds/podcasts-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
     ('ns-podcast-github', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"', 0, ['XML006 warning xmlns:podcast']),
     ('ns-podcast-http', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="http://podcastindex.org/namespace/1.0"', 1, ['XML006 error xmlns:podcast']),
+    # a prefix bound again to another URI on an item, the right one declared on <rss>: its tags are in no namespace
+    # apps read (before, the podcast: one passed without a problem, the itunes: one was only 'no <itunes:duration>')
+    ('ns-itunes-rebound-on-an-item', '<item>', '<item xmlns:itunes="http://example.com/not-itunes">', 1,
+     ['EP116 warning itunes:duration #1', 'XML004 error xmlns:itunes']),
+    ('ns-podcast-rebound-on-an-item', '<item>', '<item xmlns:podcast="urn:other">', 1, ['XML006 error xmlns:podcast']),
     ('item-no-enclosure', ENC1, "", 1, ['EP102 error enclosure #1']),
     ('enc-no-length', 'length="28734512" ', "", 1, ['EP104 error enclosure@length #1']),
     ('enc-no-type', ' type="audio/mpeg"/>', "/>", 1, ['EP105 error enclosure@type #1']),

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from hosts import Host, Route
+
 from mediafeed.cli import main
 
 GOOD = (Path(__file__).parent / "data" / "feeds" / "good.xml").read_bytes()

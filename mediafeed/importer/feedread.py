@@ -17,8 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..checks.feedxml import (near_itunes, near_podcast, refuse_too_many_elements, refuse_too_many_items, syntax_hint,
-                               utf8_declared_otherwise)
+from ..checks.feedxml import near_itunes, near_podcast, refuse_too_many_elements, refuse_too_many_items, utf8_declared_otherwise
+from ..checks.xmlhints import syntax_hint
 from ..errors import InputError, Problem, error, warning
 from ..records import frozen, mutable
 from ..source import parse_datetime, parse_time
