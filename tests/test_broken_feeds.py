@@ -630,6 +630,17 @@ def test_import_reads_itunes_tags_under_a_misspelt_namespace(tmp_path: Path) -> 
     assert "category: Science" in settings and "subcategory: Earth Sciences" in settings
 
 
+def test_import_reads_itunes_tags_under_a_prefix_bound_to_the_podcast_namespace(tmp_path: Path) -> None:
+    """xmlns:itunes="https://podcastindex.org/namespace/1.0": check says XML004; import lost the category, explicit,
+    summaries, season names and keywords without a word."""
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(f'xmlns:itunes="{ITUNES}"',
+                                                           'xmlns:itunes="https://podcastindex.org/namespace/1.0"'))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP004"]
+    assert said["field"] == "xmlns:itunes" and "podcast namespace" in said["message"]
+    settings = (show / "show.yml").read_text()
+    assert "category: Science" in settings and "subcategory: Earth Sciences" in settings
+
+
 def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"])
     assert any(p["code"] == "IMP003" and "ISO-8859-1" in p["message"] for p in report["problems"])

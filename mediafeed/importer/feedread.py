@@ -243,8 +243,18 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
     """Near misses of the itunes and podcast namespace URIs read as the real ones: what the old feed meant
     (categories, explicit, numbers, durations) is kept, and the new feed declares the namespaces exactly."""
     aliases = {alias: PODCAST for alias in PODCAST_ALIASES}
+    # the itunes: prefix bound to the podcast namespace (or the reverse): its tags told apart by the prefix written
+    crossed: dict[tuple[str, str], str] = {}
     for _, (prefix, uri) in etree.iterwalk(root, events=("start-ns",)):
         clark = "{%s}" % uri
+        if (prefix, clark) in (("itunes", PODCAST), ("podcast", ITUNES)) and (prefix, clark) not in crossed:
+            crossed[(prefix, clark)] = ITUNES if prefix == "itunes" else PODCAST
+            problems.append(warning("IMP004", source, f"the feed declares {prefix} as {uri!r}, the "
+                                    f"{'podcast' if prefix == 'itunes' else 'itunes'} namespace; its {prefix}: tags read as "
+                                    f"{crossed[(prefix, clark)][1:-1]!r}", field=f"xmlns:{prefix}",
+                                    hint="nothing to do: the new feed declares it exactly (apps did not see these tags "
+                                    "in the old feed)"))
+            continue
         if clark in (ITUNES, PODCAST) or clark in aliases:
             continue
         if near_itunes(uri) or prefix == "itunes":  # a near miss, or a misspelling under the usual prefix
@@ -259,6 +269,10 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
                                 "did not see these tags in the old feed)"))
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.startswith("{"):
+            namespace = element.tag[:element.tag.index("}") + 1]
+            if (element.prefix, namespace) in crossed:
+                element.tag = crossed[(element.prefix, namespace)] + element.tag[len(namespace):]
+                continue
             for alias, real in aliases.items():
                 if element.tag.startswith(alias):
                     element.tag = real + element.tag[len(alias):]
