@@ -713,3 +713,11 @@ def test_import_refuses_a_document_with_the_line_and_fix_check_gives(tmp_path: P
     assert (result.exit_code, said["code"], said["field"]) == (2, "IMP002", xml001["field"])
     assert said["hint"] == xml001["hint"] and "(<string>" not in said["message"]
     assert not (tmp_path / "show").exists()
+
+
+def test_import_of_a_feed_without_items_says_there_is_nothing_to_import(tmp_path: Path) -> None:
+    """It said 'Imported 0 episode(s)' and, as its last step, to publish: a new feed that tells every app the show has
+    no episodes."""
+    report, _ = import_feed(tmp_path, CHANNEL_ONLY)
+    [said] = [p for p in report["problems"] if p["code"] == "IMP018"]
+    assert said["severity"] == "warning" and "do not publish" in said["hint"] and report["imported"] == []

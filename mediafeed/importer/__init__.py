@@ -31,6 +31,7 @@ from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
+from .pages import older_episodes
 
 Progress = Callable[[str, int, int], None]
 
@@ -103,6 +104,11 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     """Import the feed at ``source`` into the show folder ``root`` (created if needed)."""
     data, fetched_from = read_source(source)
     record, problems = parse(data, source)
+    known = {episode.guid for episode in record.episodes}
+    for older in older_episodes(data, source, read_source, problems):  # a paged or archived feed's back catalogue
+        if older.guid not in known:  # (a paged feed's pages overlap when episodes arrive between two reads)
+            known.add(older.guid)
+            record.episodes.append(older)
     root = root.resolve()
     report = ImportReport(show=root, feed=source, problems=problems)
     report.old_feed_url = record.self_url or fetched_from

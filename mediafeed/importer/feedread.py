@@ -224,6 +224,11 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
                                 "outside <channel>, where apps do not look; read as its episodes", field="item",
                                 hint="nothing to do: the new feed puts them inside <channel>"))
     refuse_too_many_items(len(items), source, "IMP002")
+    if not items and channel.find("{http://www.w3.org/2005/Atom}link[@rel='next']") is None:
+        problems.append(warning("IMP018", source, "the feed has no <item>: no episode to import", field="item",
+                                hint="if the show has episodes, the old host served an empty or partial feed: import "
+                                "it again when it lists them, and do not publish the new feed before (it would tell "
+                                "every app the show has none)"))
     for position, element in enumerate(items):
         episode, made = _episode(element, base, source, position)
         problems.extend(made)
