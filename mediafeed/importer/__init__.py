@@ -104,10 +104,10 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     """Import the feed at ``source`` into the show folder ``root`` (created if needed)."""
     data, fetched_from = read_source(source)
     record, problems = parse(data, source)
-    known = {episode.guid for episode in record.episodes}
+    read_guids = {episode.guid for episode in record.episodes}
     for older in older_episodes(data, source, read_source, problems):  # a paged or archived feed's back catalogue
-        if older.guid not in known:  # (a paged feed's pages overlap when episodes arrive between two reads)
-            known.add(older.guid)
+        if older.guid not in read_guids:  # (a paged feed's pages overlap when episodes arrive between two reads)
+            read_guids.add(older.guid)
             record.episodes.append(older)
     root = root.resolve()
     report = ImportReport(show=root, feed=source, problems=problems)
