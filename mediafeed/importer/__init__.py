@@ -29,8 +29,9 @@ from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
+from .document import parse
 from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
-from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
+from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
 
 Progress = Callable[[str, int, int], None]

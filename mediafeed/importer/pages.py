@@ -19,7 +19,8 @@ from lxml import etree
 
 from ..checks.feedxml import MAX_ITEMS
 from ..errors import InputError, Problem, error, warning
-from .feedread import EpisodeRecord, ShowRecord, join, parse, parser
+from .document import parse, parser
+from .feedread import EpisodeRecord, ShowRecord, join
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 #: a back catalogue of 1,000 documents is far beyond any show (feed_limit 100 and 100,000 episodes)
