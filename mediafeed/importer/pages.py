@@ -9,6 +9,7 @@ new feed, once published, would end where the old first page ended. Each older d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,14 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 #: a back catalogue of 1,000 documents is far beyond any show (feed_limit 100 and 100,000 episodes)
 MAX_PAGES = 1000
 OLDER = ("next", "prev-archive")  #: the relations that lead to older episodes, paged and archived
+_OLDER_REL = re.compile(rb"""rel\s*=\s*["']\s*(?:next|prev-archive)\s*["']""")
 
 
 def older_link(data: bytes) -> str:
     """The href of the channel's first ``atom:link`` to older episodes; "" when there is none (or the bytes need the
     lenient reading that :func:`parse` did: such a feed is rarely paged)."""
+    if not _OLDER_REL.search(data):
+        return ""  # most feeds: no second parse of up to 64 MB
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError:
