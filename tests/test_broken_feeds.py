@@ -351,6 +351,17 @@ DOCUMENTS = [
      .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("utf-8"), 0, ["XML009 warning encoding"]),
     ("utf8-declared-latin1-bytes", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 1,
      ["XML001 error line 26"]),
+    # encodings libxml2 reads and expat refuses (XML014; podcastparser's own refusal is test_xml014_is_what_...)
+    ("utf8-spelt-utf8-with-an-accent", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="utf8"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode(), 1, ["XML014 error encoding"]),
+    ("shift-jis", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="Shift_JIS"')
+     .replace("Salt Marsh Carbon", "塩性湿地").encode("shift_jis", "xmlcharrefreplace"), 1, ["XML014 error encoding"]),
+    ("utf32-with-bom", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32"), 1,
+     ["XML014 error encoding"]),
+    ("windows-1252", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="windows-1252"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("cp1252"), 0, []),
+    ("declares-utf16-bytes-utf8", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
+     ["XML001 error line 1"]),
 ]
 
 
@@ -367,6 +378,8 @@ def test_each_broken_document_gets_exactly_its_problems(tmp_path: Path, case: st
 
 
 DOCUMENT_HINTS = [
+    ("declares-utf16-bytes-utf8", 'declares encoding="UTF-16" but its bytes are not UTF-16'),
+    ("utf8-spelt-utf8-with-an-accent", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
     ("utf8-bom-declares-utf16", 'declare encoding="UTF-8"'),
     ("utf16-without-bom-or-declaration", "UTF-16 without a byte order mark"),
     ("default-namespace-on-rss", 'remove xmlns="http://backend.userland.com/rss2" from <rss>'),
@@ -387,6 +400,25 @@ def test_a_broken_document_is_told_what_to_change(tmp_path: Path, case: str, say
     """libxml2's own words ("Start tag expected", "use XML_PARSE_HUGE option") name no fix; the hint does."""
     _, report = check(write(tmp_path, DOCUMENT[case]))
     assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+
+
+@pytest.mark.parametrize("case", ["utf8-spelt-utf8-with-an-accent", "shift-jis", "utf32-with-bom", "windows-1252",
+                                  "latin1-declared-utf8-bytes"])
+def test_xml014_is_what_podcastparser_refuses(tmp_path: Path, case: str) -> None:
+    """The rule follows expat, measured: each feed XML014 names is one podcastparser (gPodder) refuses, and the
+    single-byte ones it reads get no XML014."""
+    import io
+
+    import podcastparser
+
+    _, report = check(write(tmp_path, DOCUMENT[case]))
+    named = "XML014" in {p["code"] for p in report["problems"]}
+    try:
+        podcastparser.parse("https://podcast.example.com/feed.xml", io.BytesIO(DOCUMENT[case]))  # type: ignore[arg-type]
+        refused = False
+    except Exception:  # noqa: BLE001 - FeedParseError, ValueError, LookupError: each a refusal
+        refused = True
+    assert named == refused, (named, refused)
 
 
 def test_the_encoding_warning_after_a_byte_order_mark_shows_a_word_not_the_mark(tmp_path: Path) -> None:

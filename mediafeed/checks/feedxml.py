@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import InputError, Problem, error, warning
 from ..records import mutable
+from .expat import expat_encoding
 from .xmlhints import syntax_hint
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -136,6 +137,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
             hint="write <rss version=\"2.0\" …>"))
     problems.extend(_declared_encoding(data, source))
     problems.extend(_bom_conflict(data, source))
+    problems.extend(expat_encoding(data, source))
     problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))

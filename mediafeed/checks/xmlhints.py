@@ -80,4 +80,9 @@ def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
             and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
         hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
                 "or a size limit where it is generated); fetch it again or look at how it is written")
+    wide = re.match(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["'](utf-?(?:16|32)[^"']*)""", data[:200], re.I)
+    if wide and line <= 1:  # its bytes are ASCII's, as the '<?xml' they were just read from shows
+        name = wide.group(1).decode("ascii")
+        hint = (f"the feed declares encoding=\"{name}\" but its bytes are not {name} (they read as UTF-8 or ASCII): "
+                "declare encoding=\"UTF-8\"")
     return message, hint
