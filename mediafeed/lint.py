@@ -19,7 +19,7 @@ from .cache import CACHE_DIR, Cache
 from .checks import feedxml
 from .checks.channel import check_channel
 from .checks.history import compare
-from .checks.http import Limits, request, session
+from .checks.http import Limits, request_within, session, undecodable
 from .checks.items import check_items
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
@@ -67,8 +67,8 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
     """The feed's bytes from a file or an http(s) URL; InputError (exit 2) when it cannot be read."""
     if is_url(target):
         with session() as http:
-            answer = request(http, "GET", target, limits, headers={"Accept": "application/rss+xml, application/xml;q=0.9, */*;q=0.5"},
-                             max_bytes=limits.max_feed_bytes)
+            answer = request_within(http, "GET", target, limits, max_bytes=limits.max_feed_bytes,
+                                    headers={"Accept": "application/rss+xml, application/xml;q=0.9, */*;q=0.5"})
         if answer.error or not answer.ok:
             reason = answer.error or f"HTTP {answer.status}"
             if answer.redirects and "redirect loop" not in reason:  # where it failed: a 301 to https that does not work
@@ -77,6 +77,13 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
             if answer.status in (429, 503) and wait:
                 reason += f" (the server asks to wait {wait + ' s' if wait.isdigit() else 'until ' + wait} before asking again)"
             raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint="check the URL and your connection"))
+        compressed = undecodable(answer.header("content-encoding"))
+        if compressed:
+            raise InputError(error("XML000", target, f"cannot read the feed: the server compressed it with Content-Encoding: "
+                                   f"{compressed}, which mediafeed cannot undo (it asked for none: Accept-Encoding: identity)",
+                                   field="Content-Encoding", hint="serve the feed uncompressed, or gzip-compressed, to "
+                                   "clients whose Accept-Encoding does not list it: an app without that decoder cannot "
+                                   "read the feed either"))
         if answer.truncated:
             raise InputError(error("XML000", target, f"the feed is larger than {limits.max_feed_bytes // (1024 * 1024)} MB",
                                    hint="is this really a feed?"))

@@ -23,6 +23,7 @@ class Route:
     status: int = 200
     fail_first: int = 0  #: answer 503 this many times first
     length: int | None = None  #: Content-Length to claim instead of the real one
+    headers: dict[str, str] = field(default_factory=dict)  #: more headers (a Content-Encoding the body does not have)
     hits: list[str] = field(default_factory=list)
 
 
@@ -93,6 +94,7 @@ class Host:
                     body, status = body[start:end + 1], 206
                 if route.cors:
                     headers["Access-Control-Allow-Origin"] = "*"
+                headers.update(route.headers)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)

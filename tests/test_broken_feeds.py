@@ -127,6 +127,11 @@ CATALOGUE = [
     ('ns-itunes-misspelt', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/dtds/podcasts-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
     ('ns-podcast-github', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"', 0, ['XML006 warning xmlns:podcast']),
     ('ns-podcast-http', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="http://podcastindex.org/namespace/1.0"', 1, ['XML006 error xmlns:podcast']),
+    # a prefix bound again to another URI on an item, the right one declared on <rss>: its tags are in no namespace
+    # apps read (before, the podcast: one passed without a problem, the itunes: one was only 'no <itunes:duration>')
+    ('ns-itunes-rebound-on-an-item', '<item>', '<item xmlns:itunes="http://example.com/not-itunes">', 1,
+     ['EP116 warning itunes:duration #1', 'XML004 error xmlns:itunes']),
+    ('ns-podcast-rebound-on-an-item', '<item>', '<item xmlns:podcast="urn:other">', 1, ['XML006 error xmlns:podcast']),
     ('item-no-enclosure', ENC1, "", 1, ['EP102 error enclosure #1']),
     ('enc-no-length', 'length="28734512" ', "", 1, ['EP104 error enclosure@length #1']),
     ('enc-no-type', ' type="audio/mpeg"/>', "/>", 1, ['EP105 error enclosure@type #1']),
@@ -346,6 +351,17 @@ DOCUMENTS = [
      .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("utf-8"), 0, ["XML009 warning encoding"]),
     ("utf8-declared-latin1-bytes", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 1,
      ["XML001 error line 26"]),
+    # encodings libxml2 reads and expat refuses (XML014; podcastparser's own refusal is test_xml014_is_what_...)
+    ("utf8-spelt-utf8-with-an-accent", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="utf8"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode(), 1, ["XML014 error encoding"]),
+    ("shift-jis", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="Shift_JIS"')
+     .replace("Salt Marsh Carbon", "塩性湿地").encode("shift_jis", "xmlcharrefreplace"), 1, ["XML014 error encoding"]),
+    ("utf32-with-bom", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32"), 1,
+     ["XML014 error encoding"]),
+    ("windows-1252", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="windows-1252"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("cp1252"), 0, []),
+    ("declares-utf16-bytes-utf8", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
+     ["XML001 error line 1"]),
 ]
 
 
@@ -362,6 +378,8 @@ def test_each_broken_document_gets_exactly_its_problems(tmp_path: Path, case: st
 
 
 DOCUMENT_HINTS = [
+    ("declares-utf16-bytes-utf8", 'declares encoding="UTF-16" but its bytes are not UTF-16'),
+    ("utf8-spelt-utf8-with-an-accent", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
     ("utf8-bom-declares-utf16", 'declare encoding="UTF-8"'),
     ("utf16-without-bom-or-declaration", "UTF-16 without a byte order mark"),
     ("default-namespace-on-rss", 'remove xmlns="http://backend.userland.com/rss2" from <rss>'),
@@ -382,6 +400,25 @@ def test_a_broken_document_is_told_what_to_change(tmp_path: Path, case: str, say
     """libxml2's own words ("Start tag expected", "use XML_PARSE_HUGE option") name no fix; the hint does."""
     _, report = check(write(tmp_path, DOCUMENT[case]))
     assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+
+
+@pytest.mark.parametrize("case", ["utf8-spelt-utf8-with-an-accent", "shift-jis", "utf32-with-bom", "windows-1252",
+                                  "latin1-declared-utf8-bytes"])
+def test_xml014_is_what_podcastparser_refuses(tmp_path: Path, case: str) -> None:
+    """The rule follows expat, measured: each feed XML014 names is one podcastparser (gPodder) refuses, and the
+    single-byte ones it reads get no XML014."""
+    import io
+
+    import podcastparser
+
+    _, report = check(write(tmp_path, DOCUMENT[case]))
+    named = "XML014" in {p["code"] for p in report["problems"]}
+    try:
+        podcastparser.parse("https://podcast.example.com/feed.xml", io.BytesIO(DOCUMENT[case]))  # type: ignore[arg-type]
+        refused = False
+    except Exception:  # noqa: BLE001 - FeedParseError, ValueError, LookupError: each a refusal
+        refused = True
+    assert named == refused, (named, refused)
 
 
 def test_the_encoding_warning_after_a_byte_order_mark_shows_a_word_not_the_mark(tmp_path: Path) -> None:
@@ -625,6 +662,17 @@ def test_import_reads_itunes_tags_under_a_misspelt_namespace(tmp_path: Path) -> 
     assert "category: Science" in settings and "subcategory: Earth Sciences" in settings
 
 
+def test_import_reads_itunes_tags_under_a_prefix_bound_to_the_podcast_namespace(tmp_path: Path) -> None:
+    """xmlns:itunes="https://podcastindex.org/namespace/1.0": check says XML004; import lost the category, explicit,
+    summaries, season names and keywords without a word."""
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(f'xmlns:itunes="{ITUNES}"',
+                                                           'xmlns:itunes="https://podcastindex.org/namespace/1.0"'))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP004"]
+    assert said["field"] == "xmlns:itunes" and "podcast namespace" in said["message"]
+    settings = (show / "show.yml").read_text()
+    assert "category: Science" in settings and "subcategory: Earth Sciences" in settings
+
+
 def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, DOCUMENT["latin1-declared-utf8-bytes"])
     assert any(p["code"] == "IMP003" and "ISO-8859-1" in p["message"] for p in report["problems"])
@@ -661,3 +709,47 @@ def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, feed)
     [notes] = [p.read_text() for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
     assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes
+
+
+@pytest.mark.parametrize("date", ["Mon, 01 Jan 99999999999 10:00:00 GMT", "Mon, 01 Jan 2024 10:00:00 +99999999999999999999"])
+def test_import_skips_a_date_too_large_for_any_calendar(tmp_path: Path, date: str) -> None:
+    """A 20-digit year or zone stopped the import with 'Internal error: OverflowError' (exit 3) and nothing written."""
+    first = GOOD_TEXT[GOOD_TEXT.index("<pubDate>") + 9:GOOD_TEXT.index("</pubDate>")]
+    report, _ = import_feed(tmp_path, GOOD_TEXT.replace(first, date, 1))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP014"]
+    assert said["episode"] == GUIDS["#1"] and date in said["message"]
+    assert len(report["imported"]) == 2
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:audio/mpeg;base64,AAAA", "file:///etc/passwd"])
+def test_import_names_an_enclosure_address_no_app_can_fetch(tmp_path: Path, url: str) -> None:
+    """It was imported without a word (and --download then said 'run the import again to resume it')."""
+    report, _ = import_feed(tmp_path, GOOD_TEXT.replace(ENC1, ENC1.replace(ENC1.split('"')[1], url)))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP017"]
+    assert (said["severity"], said["field"], said["episode"]) == ("warning", "enclosure@url", GUIDS["#1"])
+    assert repr(url) in said["message"] and "copy the episode's audio file" in said["hint"]
+    (tmp_path / "clean").mkdir()
+    clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)
+    assert "IMP017" not in {p["code"] for p in clean["problems"]}
+
+
+@pytest.mark.parametrize("case", ["gzip-compressed", "utf16-without-bom-or-declaration", "an-image"])
+def test_import_refuses_a_document_with_the_line_and_fix_check_gives(tmp_path: Path, case: str) -> None:
+    """import said 'not an RSS feed: Start tag expected, '<' not found, line 1, column 1 (<string>, line 1)' and
+    'check the address' for a gzip file, UTF-16 without a byte order mark or an image, where check names each."""
+    feed = write(tmp_path, DOCUMENT[case])
+    result = CliRunner().invoke(main, ["import", feed, "--show", str(tmp_path / "show"), "--format", "json"])
+    [said] = json.loads(result.stdout)["problems"]
+    _, checked = check(feed)
+    [xml001] = checked["problems"]
+    assert (result.exit_code, said["code"], said["field"]) == (2, "IMP002", xml001["field"])
+    assert said["hint"] == xml001["hint"] and "(<string>" not in said["message"]
+    assert not (tmp_path / "show").exists()
+
+
+def test_import_of_a_feed_without_items_says_there_is_nothing_to_import(tmp_path: Path) -> None:
+    """It said 'Imported 0 episode(s)' and, as its last step, to publish: a new feed that tells every app the show has
+    no episodes."""
+    report, _ = import_feed(tmp_path, CHANNEL_ONLY)
+    [said] = [p for p in report["problems"] if p["code"] == "IMP018"]
+    assert said["severity"] == "warning" and "do not publish" in said["hint"] and report["imported"] == []

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -383,3 +383,39 @@ def test_a_web_page_without_a_feed_link_says_where_to_look(tmp_path: Path) -> No
     [problem] = json.loads(result.stdout)["problems"]
     assert problem["message"] == "not an RSS feed: this is a web page (HTML)"
     assert "the podcast's RSS feed" in problem["hint"] and "RSS" in problem["hint"]
+
+
+def _paged_import(tmp_path: Path, damage: Callable[[Path], None] = lambda site: None) -> tuple[int, dict]:
+    """The sample show built with feed_limit: 2 (feed.xml, archive/feed-2.xml, archive/feed-1.xml: two episodes each,
+    linked with rel="next" and rel="prev-archive"), served on 127.0.0.1 and imported from its feed.xml."""
+    original = copy_show(tmp_path / "old")
+    (original / "show.yml").write_text((original / "show.yml").read_text() + "feed_limit: 2\n")
+    site = tmp_path / "old-site"
+    with old_host(original, site) as base:
+        damage(site)
+        result = CliRunner().invoke(main, ["import", base + "feed.xml", "--show", str(tmp_path / "new"), "--format", "json"])
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_a_paged_feed_is_imported_with_its_back_catalogue(tmp_path: Path) -> None:
+    """Only feed.xml's newest 2 of the 6 episodes were imported, without a word: published, the new feed would have
+    ended there."""
+    code, report = _paged_import(tmp_path)
+    assert code == 0 and len(report["imported"]) == 6
+    assert "IMP019" not in {p["code"] for p in report["problems"]}
+
+
+@pytest.mark.parametrize("damage,says", [
+    (lambda site: (site / "archive" / "feed-1.xml").unlink(), "HTTP 404"),
+    # a feed from the web never leads to a file on this machine
+    (lambda site: (site / "feed.xml").write_text((site / "feed.xml").read_text().replace(
+        'rel="next" href="', 'rel="next" href="file:///etc/passwd#').replace('rel="prev-archive"', 'rel="x"')),
+     "not an http(s) address"),
+])
+def test_an_older_page_that_cannot_be_read_is_named_and_the_rest_imported(tmp_path: Path, damage: Callable[[Path], None],
+                                                                          says: str) -> None:
+    code, report = _paged_import(tmp_path, damage)
+    [said] = [p for p in report["problems"] if p["code"] == "IMP019"]
+    assert code == 0 and said["severity"] == "warning" and says in said["message"], said
+    assert len(report["imported"]) == (4 if "404" in says else 2)

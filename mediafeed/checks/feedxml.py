@@ -9,7 +9,6 @@ its line, column and a hint for the classic hand-built-XML mistakes.
 from __future__ import annotations
 
 import codecs
-import functools
 import re
 from dataclasses import field
 from typing import Any
@@ -18,6 +17,8 @@ from lxml import etree
 
 from ..errors import InputError, Problem, error, warning
 from ..records import mutable
+from .expat import expat_encoding
+from .xmlhints import syntax_hint
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -27,44 +28,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 PSC = "http://podlove.org/simple-chapters"
 PREFIXES = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM, "content": CONTENT, "psc": PSC}
-
-_CDATA_HINT = "a ']]>' inside the show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"
-#: (pattern, hint) for libxml2's messages, case-insensitive: compiled when a feed fails to parse (:func:`_hints`),
-#: not at every start-up (a rebuild parses its own good feeds)
-_HINT_PATTERNS = [
-    (r"amplification|entity.*loop|Detected an entity reference loop",
-     "the feed's DOCTYPE declares entities that expand enormously; remove the <!DOCTYPE …> declaration"),
-    (r"EntityRef: expecting ';'|xmlParseEntityRef: no name",
-     "escape a bare '&' as '&amp;', or put the text inside <![CDATA[ … ]]>"),
-    (r"Entity '(\w+)' not defined",
-     "HTML entities such as &nbsp; are not XML: put HTML inside <![CDATA[ … ]]> or write the character itself"),
-    (r"Sequence '\]\]>' not allowed|CData section not finished", "CDATA"),
-    (r"Opening and ending tag mismatch|Premature end of data|EndTag",
-     "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
-    (r"Namespace prefix (\w+)", "PREFIX"),
-    (r"XML declaration allowed only at the start",
-     "remove what comes before <?xml …?> (spaces, blank lines, a second byte order mark): the declaration must be "
-     "the very first characters of the feed"),
-    (r"Start tag expected, '<' not found|Document is empty",
-     "the file does not begin with '<': it is not XML at all (an image, audio, a compressed or binary file?); give "
-     "the feed's own file or URL"),
-    (r"Excessive depth in document",
-     "elements are nested more than 256 deep, which no feed needs (an unclosed tag repeated, or HTML show notes "
-     "outside CDATA): close the elements, and put HTML inside <![CDATA[ … ]]>"),
-    (r"Resource limit exceeded|too big|huge text|Buffer size limit",
-     "one text, name or CDATA section is over 10 MB, far beyond any feed (notes belong on a page, media in files): "
-     "shorten it"),
-    (r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)",
-     "CONTROL"),
-    (r"encoding|Input is not proper UTF-8",
-     "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
-]
-
-
-@functools.cache
-def _hints() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(pattern, re.I), hint) for pattern, hint in _HINT_PATTERNS]
-
 
 @mutable
 class FeedDoc:
@@ -146,33 +109,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
         message = str(exc.msg if hasattr(exc, "msg") else exc)
         line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
         message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
-        hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
-        hint = _CDATA_HINT if hint == "CDATA" else hint
-        if hint == "CONTROL":
-            found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
-            code = int(found[1] or found[3]) if found and (found[1] or found[3]) else int(found[2], 16) if found else 0
-            hint = (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
-                    "allows no control characters but tab, line feed and carriage return, and apps refuse the whole feed")
-        if data[:2] == b"\x1f\x8b":
-            message += " (the bytes are gzip-compressed)"
-            hint = ("the feed is gzip-compressed: serve it uncompressed, or compressed with a Content-Encoding: gzip "
-                    "header (apps read these bytes as they arrive); a file: decompress it (gunzip)")
-        elif data.lstrip(b"\x00 \t\r\n")[:1] == b"<" and data[:4] in (b"<\x00?\x00", b"\x00<\x00?", b"<\x00r\x00", b"\x00<\x00r"):
-            hint = ("the feed looks like UTF-16 without a byte order mark, which XML requires for UTF-16: save it as UTF-8 "
-                    "with <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        if hint == "PREFIX":
-            prefix = re.search(r"Namespace prefix (\w+)", message, re.I).group(1)  # type: ignore[union-attr]
-            uri = PREFIXES.get(prefix)
-            hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
-                    f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
-        lines = data.splitlines()
-        text_line = lines[line - 1] if 0 < line <= len(lines) else b""
-        if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
-            hint = _CDATA_HINT
-        if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
-                and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
-            hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
-                    "or a size limit where it is generated); fetch it again or look at how it is written")
+        message, hint = syntax_hint(data, message, line)
         if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
             raise InputError(error("XML002", source, "this is an HTML page, not a feed",
                                    hint="give the feed's own URL (look for an RSS link on the page)")) from None
@@ -200,6 +137,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
             hint="write <rss version=\"2.0\" …>"))
     problems.extend(_declared_encoding(data, source))
     problems.extend(_bom_conflict(data, source))
+    problems.extend(expat_encoding(data, source))
     problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
@@ -312,10 +250,13 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
     """The itunes namespace is compared byte for byte by Apple; a near miss hides every itunes: tag."""
     problems = []
     seen: dict[str, str] = {}
+    declared: set[tuple[str, str]] = set()
     # every declaration in document order, as the first element to have each namespace in scope declares it
     # (the same as reading every element's nsmap, which is rebuilt from its ancestors on each read)
     for _, (prefix, uri) in etree.iterwalk(doc.root, events=("start-ns",)):
         seen.setdefault(uri, prefix or "")
+        declared.add((prefix or "", uri))
+    problems.extend(_rebound(doc, declared, seen))
     for uri, prefix in sorted(seen.items()):
         if uri != ITUNES and (near_itunes(uri) or (prefix == "itunes" and ITUNES not in seen)):
             doc.itunes = uri
@@ -334,6 +275,36 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
                                     field=f"xmlns:{prefix}",
                                     hint=f"declare exactly xmlns:podcast=\"{PODCAST}\" (apps compare it exactly)"))
     return problems
+
+
+def _rebound(doc: FeedDoc, declared: set[tuple[str, str]], seen: dict[str, str]) -> list[Problem]:
+    """XML004/XML006 where the prefix ``itunes:`` (``podcast:``) is bound to another URI while the right one is declared
+    too: on an item (a template's snippet) or beside a second prefix for the real one. The tags written with that prefix
+    there are in the other namespace, so apps read no itunes: tag: the rules only said "no <itunes:duration>"."""
+    wrong = {(prefix, uri) for prefix, uri in declared
+             if prefix in ("itunes", "podcast") and uri != (right := ITUNES if prefix == "itunes" else PODCAST)
+             and right in seen and not (near_itunes(uri) or near_podcast(uri) or uri == PODCAST_LEGACY)}
+    if not wrong:
+        return []  # (the second walk, to find where, only for a feed that has it)
+    out = []
+    pending: list[tuple[str, str]] = []
+    for event, found in etree.iterwalk(doc.root, events=("start-ns", "start")):
+        if event == "start-ns":
+            pending.append(found)
+            continue
+        for prefix, uri in pending:
+            if (prefix, uri) in wrong:
+                where = etree.QName(found).localname
+                right = ITUNES if prefix == "itunes" else PODCAST
+                out.append(error("XML004" if prefix == "itunes" else "XML006", doc.source,
+                                 f"<{where}> at line {found.sourceline} declares xmlns:{prefix}=\"{uri}\", although the "
+                                 f"feed declares {right} too: every {prefix}: tag written there is in that other namespace, "
+                                 f"and apps read none of them", field=f"xmlns:{prefix}",
+                                 hint=f"remove xmlns:{prefix}=\"{uri}\" from <{where}>, or make it exactly {right}"))
+        pending = []
+        if len(out) >= 10:
+            break
+    return out
 
 
 def near_itunes(uri: str) -> bool:

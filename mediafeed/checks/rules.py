@@ -268,6 +268,10 @@ _RULES = [
        "RSS 2.0's elements have no namespace. With xmlns=\"…\" on <rss>, <channel> is no longer RSS's channel: feedparser "
        "guesses, podcastparser refuses the feed ('Unsupported feed type'), strict readers find nothing. mediafeed reads "
        "the elements without it to check the rest."),
+    _r("XML014", "mediafeed", E, "the feed's encoding is one expat refuses (Shift_JIS, GBK, UTF-32, 'utf8' with non-ASCII text)",
+       "libxml2 (and so feedparser) reads it; expat, Python's XML parser, does not: podcastparser and so gPodder refuse "
+       "the whole feed ('multi-byte encodings are not supported', 'not well-formed (invalid token)'). Expat knows "
+       "UTF-8, UTF-16, ISO-8859-1 and US-ASCII by those names, and other single-byte encodings through Python."),
     _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
        "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
     # -- channel ------------------------------------------------------------------------------------

@@ -29,8 +29,10 @@ from ..errors import InputError, Problem, error, info, warning
 from ..output import atomic_write
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
+from .document import parse
 from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
-from .feedread import EpisodeRecord, PersonRecord, ShowRecord, parse, url_path
+from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
+from .pages import older_episodes
 
 Progress = Callable[[str, int, int], None]
 
@@ -103,6 +105,11 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     """Import the feed at ``source`` into the show folder ``root`` (created if needed)."""
     data, fetched_from = read_source(source)
     record, problems = parse(data, source)
+    read_guids = {episode.guid for episode in record.episodes}
+    for older in older_episodes(data, source, read_source, problems):  # a paged or archived feed's back catalogue
+        if older.guid not in read_guids:  # (a paged feed's pages overlap when episodes arrive between two reads)
+            read_guids.add(older.guid)
+            record.episodes.append(older)
     root = root.resolve()
     report = ImportReport(show=root, feed=source, problems=problems)
     report.old_feed_url = record.self_url or fetched_from
@@ -161,7 +168,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.missing_media.append(slug)
             report.problems.append(error("IMP030", f"{EPISODES_DIR}/{slug}/{audio_name}",
                                          f"cannot download {episode.enclosure.url}: {exc}", field="enclosure",
-                                         episode=episode.guid, hint="run the import again to resume it"))
+                                         episode=episode.guid, hint="run the import again to resume it" if
+                                         episode.enclosure.url.lower().startswith(("http://", "https://")) else
+                                         f"copy the episode's audio file into its folder as {audio_name}"))
             continue
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
         if size and got.size != size:

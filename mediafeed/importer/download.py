@@ -19,6 +19,7 @@ import requests
 import urllib3
 
 from .. import __version__
+from ..checks.http import run_bounded, undecodable
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
@@ -57,13 +58,27 @@ def check_url(url: str) -> None:
 def get_small(http: requests.Session, url: str, limit: int = SMALL_LIMIT, deadline: float = SMALL_DEADLINE,
               ) -> tuple[bytes, str]:
     """The body and Content-Type of a small resource (feed, transcript, chapters, artwork), whole within
-    ``deadline`` seconds: a server that sends a byte now and then never trips the read timeout."""
+    ``deadline`` seconds: a server that sends a byte now and then never trips the read timeout, in its body or in
+    its headers (which requests reads without any deadline: on a thread given up on at the deadline)."""
     check_url(url)
+
+    def late(_: int) -> tuple[bytes, str]:
+        raise DownloadError(f"not complete after {deadline:g} s (the server sends it very slowly)")
+
+    [got] = run_bounded([lambda: _get_small(http, url, limit, deadline)], 1, deadline + 0.5, late)
+    return got
+
+
+def _get_small(http: requests.Session, url: str, limit: int, deadline: float) -> tuple[bytes, str]:
     started = time.monotonic()
     try:
         with http.get(url, stream=True, timeout=TIMEOUT) as response:
             if response.status_code != 200:
                 raise DownloadError(f"HTTP {response.status_code} {response.reason}" + _retry_after(response))
+            compressed = undecodable(response.headers.get("Content-Encoding", ""))
+            if compressed:
+                raise DownloadError(f"the server compressed its answer with Content-Encoding: {compressed}, which "
+                                    "mediafeed cannot undo (it asks for gzip or deflate)")
             chunks, total = [], 0
             # read1: what has arrived, so the deadline is looked at even while a server dribbles
             while chunk := response.raw.read1(CHUNK, decode_content=True):

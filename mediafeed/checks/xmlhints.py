@@ -1,0 +1,88 @@
+"""What to change when a feed is not well-formed XML: libxml2's message, read for the mistakes of hand-built feeds.
+
+One place for ``check FEED`` (XML001) and ``import`` (IMP002), so both name the same fix: a bare '&', an HTML entity,
+']]>' inside CDATA, an undeclared prefix, a control character, a gzip or UTF-16 file, a feed cut short.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_CDATA_HINT = "a ']]>' inside the show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"
+#: (pattern, hint) for libxml2's messages, case-insensitive: compiled when a feed fails to parse (:func:`_hints`),
+#: not at every start-up (a rebuild parses its own good feeds)
+_HINT_PATTERNS = [
+    (r"amplification|entity.*loop|Detected an entity reference loop",
+     "the feed's DOCTYPE declares entities that expand enormously; remove the <!DOCTYPE …> declaration"),
+    (r"EntityRef: expecting ';'|xmlParseEntityRef: no name",
+     "escape a bare '&' as '&amp;', or put the text inside <![CDATA[ … ]]>"),
+    (r"Entity '(\w+)' not defined",
+     "HTML entities such as &nbsp; are not XML: put HTML inside <![CDATA[ … ]]> or write the character itself"),
+    (r"Sequence '\]\]>' not allowed|CData section not finished", "CDATA"),
+    (r"Opening and ending tag mismatch|Premature end of data|EndTag",
+     "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
+    (r"Namespace prefix (\w+)", "PREFIX"),
+    (r"XML declaration allowed only at the start",
+     "remove what comes before <?xml …?> (spaces, blank lines, a second byte order mark): the declaration must be "
+     "the very first characters of the feed"),
+    (r"Start tag expected, '<' not found|Document is empty",
+     "the file does not begin with '<': it is not XML at all (an image, audio, a compressed or binary file?); give "
+     "the feed's own file or URL"),
+    (r"Excessive depth in document",
+     "elements are nested more than 256 deep, which no feed needs (an unclosed tag repeated, or HTML show notes "
+     "outside CDATA): close the elements, and put HTML inside <![CDATA[ … ]]>"),
+    (r"Resource limit exceeded|too big|huge text|Buffer size limit",
+     "one text, name or CDATA section is over 10 MB, far beyond any feed (notes belong on a page, media in files): "
+     "shorten it"),
+    (r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)",
+     "CONTROL"),
+    (r"encoding|Input is not proper UTF-8",
+     "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+]
+
+
+@functools.cache
+def _hints() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(pattern, re.I), hint) for pattern, hint in _HINT_PATTERNS]
+
+
+def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
+    """libxml2's ``message`` about ``data`` at ``line`` (with what the bytes are, when that explains it) and what to
+    change: the classic mistakes of hand-built XML, a compressed or UTF-16 file, a feed cut short. For ``check FEED``
+    (XML001) and ``import`` (IMP002) alike."""
+    hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
+    hint = _CDATA_HINT if hint == "CDATA" else hint
+    if hint == "CONTROL":
+        found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
+        code = int(found[1] or found[3]) if found and (found[1] or found[3]) else int(found[2], 16) if found else 0
+        hint = (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
+                "allows no control characters but tab, line feed and carriage return, and apps refuse the whole feed")
+    if data[:2] == b"\x1f\x8b":
+        message += " (the bytes are gzip-compressed)"
+        hint = ("the feed is gzip-compressed: serve it uncompressed, or compressed with a Content-Encoding: gzip "
+                "header (apps read these bytes as they arrive); a file: decompress it (gunzip)")
+    elif data.lstrip(b"\x00 \t\r\n")[:1] == b"<" and data[:4] in (b"<\x00?\x00", b"\x00<\x00?", b"<\x00r\x00", b"\x00<\x00r"):
+        hint = ("the feed looks like UTF-16 without a byte order mark, which XML requires for UTF-16: save it as UTF-8 "
+                "with <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+    if hint == "PREFIX":
+        prefix = re.search(r"Namespace prefix (\w+)", message, re.I).group(1)  # type: ignore[union-attr]
+        from .feedxml import PREFIXES  # (feedxml reads this module: its table, once a hint needs it)
+
+        uri = PREFIXES.get(prefix)
+        hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
+                f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
+    lines = data.splitlines()
+    text_line = lines[line - 1] if 0 < line <= len(lines) else b""
+    if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
+        hint = _CDATA_HINT
+    if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
+            and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
+        hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
+                "or a size limit where it is generated); fetch it again or look at how it is written")
+    wide = re.match(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["'](utf-?(?:16|32)[^"']*)""", data[:200], re.I)
+    if wide and line <= 1:  # its bytes are ASCII's, as the '<?xml' they were just read from shows
+        name = wide.group(1).decode("ascii")
+        hint = (f"the feed declares encoding=\"{name}\" but its bytes are not {name} (they read as UTF-8 or ASCII): "
+                "declare encoding=\"UTF-8\"")
+    return message, hint
