@@ -23,10 +23,10 @@ from urllib.parse import unquote
 import yaml
 
 from .. import chapters as chapter_io
+from ..atomicfiles import atomic_write
 from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
-from ..output import atomic_write
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .document import parse
