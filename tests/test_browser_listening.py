@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
 from test_browser import _strict_blog_post
+from test_browser_a11y import contrast_violations
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 AUDIO = "[data-player] audio"
@@ -216,6 +217,34 @@ def test_the_link_to_share_can_start_where_the_listener_is(site: tuple[SiteServe
     shared = tab.context.new_page()  # the friend opens the shared link
     shared.goto(link)
     plays_on_from(shared, 21)
+
+
+def test_a_reload_picks_up_where_the_listener_was_and_a_new_visit_starts_at_the_beginning(
+        site: tuple[SiteServer, Any], tab: Any) -> None:
+    """A reload (or Back to the page) started the episode at 0:00 again. The position is kept in the page's history
+    entry, not in storage: a new visit starts at the beginning, and a time link still wins on it."""
+    tab.goto(site[0].url + EP1 + "#t=0:10")
+    plays_on_from(tab, 10)
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 31.6; a.pause() }")
+    tab.wait_for_function("() => history.state && history.state.mediafeedAt === 31")
+    tab.reload()
+    plays_on_from(tab, 31)
+    assert tab.evaluate("localStorage.length + sessionStorage.length") == 0 and tab.context.cookies() == []
+    fresh = tab.context.new_page()
+    fresh.goto(site[0].url + EP1)
+    assert at(fresh) == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_marked_line_and_the_start_at_box_keep_aa_contrast(site: tuple[SiteServer, Any], scheme: str) -> None:
+    context = site[1].new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site[0].url + EP1 + "#t=0:15")
+    page.wait_for_selector("#transcript p.is-current >> text=How common")
+    page.wait_for_selector("a.chapter-link[aria-current] >> text=Prevalence")
+    page.check("[data-share-at]")
+    assert contrast_violations(page) == []
+    context.close()
 
 
 def test_without_javascript_the_share_link_offers_no_time(site: tuple[SiteServer, Any]) -> None:

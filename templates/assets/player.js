@@ -245,9 +245,19 @@
     main.addEventListener("timeupdate", follow);
     main.addEventListener("seeked", follow);
     follow();
-    // A link to "…/#t=1:23" or "…/?t=83" starts the player there; a "#t=…" link on the page plays from there.
-    var linked = linkedTime();
+    // A link to "…/#t=1:23" or "…/?t=83" starts the player there; a "#t=…" link on the page plays from there. A
+    // reload, Back or Forward picks up where the listener was: the position is kept in the page's own history
+    // entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
+    var kept = history.state && history.state.mediafeedAt, linked = kept > 0 ? kept : linkedTime(), marked = -1;
     if (linked >= 0) { seek(main, linked, false); }
+    if (!document.body.classList.contains("embed")) {
+      main.addEventListener("timeupdate", function () {
+        var now = main.ended ? 0 : Math.floor(main.currentTime);
+        if (now === marked) { return; }
+        marked = now;
+        try { history.replaceState(Object.assign({}, history.state, { mediafeedAt: now }), ""); } catch (e) { /* a sandbox */ }
+      });
+    }
     window.addEventListener("hashchange", function () {
       var time = linkedTime();
       if (time >= 0) { seek(main, time, true); }
