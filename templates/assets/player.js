@@ -231,9 +231,10 @@
         session.chapter(names[index] || "");
       }
       if (line !== spoken) {
-        // scroll the new paragraph into view only for someone reading along (the last one was on screen), never
-        // while they read elsewhere; without animation for people who ask for reduced motion
-        var was = stamps[said], follows = was && visible(was.parentNode);
+        // scroll the new paragraph into view only for someone reading along (the last one, or before the first the
+        // transcript, was on screen), never while they read elsewhere; without animation under reduced motion
+        var was = said >= 0 ? stamps[said].parentNode : stamps.length && stamps[0].closest("section");
+        var follows = was && visible(was);
         said = line;
         mark(stamps, line);
         if (follows && line >= 0 && !visible(stamps[line].parentNode)) {
@@ -244,7 +245,7 @@
     var session = mediaSession(main, starts, names);
     main.addEventListener("timeupdate", follow);
     main.addEventListener("seeked", follow);
-    follow();
+    session.chapter(names[0] || ""); // nothing is marked "(playing)" before it plays or moves
     // A link to "…/#t=1:23" or "…/?t=83" starts the player there; a "#t=…" link on the page plays from there. A
     // reload, Back or Forward picks up where the listener was: the position is kept in the page's own history
     // entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
