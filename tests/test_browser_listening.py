@@ -265,3 +265,19 @@ def test_a_printed_episode_has_no_player_and_keeps_chapters_transcript_and_link_
     assert tab.is_visible("a.chapter-link >> text=Prevalence") and tab.is_visible("#transcript a.stamp >> nth=5")
     after = tab.eval_on_selector(".notes a[href^='https://www.who.int/']", "a => getComputedStyle(a, '::after').content")
     assert after.startswith('" (https://www.who.int/')
+
+
+@pytest.mark.parametrize("field", ["embed-code", "fragment-code"])
+def test_a_code_field_reached_with_tab_comes_wholly_into_view(site: tuple[SiteServer, Any], tab: Any, field: str) -> None:
+    """Chromium scrolls a textarea that takes focus only as far as its caret's line: with the field at the foot of
+    the window, its lower part and focus ring stayed below it (what axe cannot see; the forced-colours Tab walk
+    found it when the page grew by one line)."""
+    tab.goto(site[0].url + EP1)
+    tab.eval_on_selector(f"#{field}", """f => { const before = [...document.querySelectorAll('a[href], button, input, textarea')]
+        .filter(e => e.getClientRects().length && e.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+        before.focus(); window.scrollBy(0, f.getBoundingClientRect().top - innerHeight + 30); }""")
+    assert tab.eval_on_selector(f"#{field}", "f => f.getBoundingClientRect().bottom > innerHeight")  # half hidden
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == field
+    box = tab.eval_on_selector(f"#{field}", "f => { const r = f.getBoundingClientRect(); return [r.top, r.bottom, innerHeight] }")
+    assert box[0] >= 0 and box[1] + 5 <= box[2], box  # the field and its 3 px ring (2 px off) inside the window

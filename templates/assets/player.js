@@ -272,6 +272,9 @@
     if (!field) { return; }
     var status = button.closest(".copy-field") && button.closest(".copy-field").querySelector(".copy-status");
     button.hidden = false;
+    // Chromium scrolls a focused textarea only as far as its caret's line: its lower edge and focus ring could stay
+    // below the window (the 4-row embed code at the foot of the screen). The whole field comes into view.
+    field.addEventListener("focus", function () { field.scrollIntoView({ block: "nearest" }); });
     button.addEventListener("click", function () {
       var done = function (ok) {
         if (status) { status.textContent = ok ? "Copied to the clipboard." : "Press Ctrl+C (⌘C) to copy."; }
