@@ -221,14 +221,16 @@ def test_the_link_to_share_can_start_where_the_listener_is(site: tuple[SiteServe
 
 def test_a_reload_picks_up_where_the_listener_was_and_a_new_visit_starts_at_the_beginning(
         site: tuple[SiteServer, Any], tab: Any) -> None:
-    """A reload (or Back to the page) started the episode at 0:00 again. The position is kept in the page's history
+    """A reload (or Back to the page) started the episode at 0:00 again, at 1x. The position and speed are kept in the page's history
     entry, not in storage: a new visit starts at the beginning, and a time link still wins on it."""
     tab.goto(site[0].url + EP1 + "#t=0:10")
     plays_on_from(tab, 10)
+    tab.select_option("[data-rate]", "1.5")
     tab.eval_on_selector(AUDIO, "a => { a.currentTime = 31.6; a.pause() }")
     tab.wait_for_function("() => history.state && history.state.mediafeedAt === 31")
     tab.reload()
     plays_on_from(tab, 31)
+    assert tab.eval_on_selector(AUDIO, "a => a.playbackRate") == 1.5 and tab.input_value("[data-rate]") == "1.5"
     assert tab.evaluate("localStorage.length + sessionStorage.length") == 0 and tab.context.cookies() == []
     fresh = tab.context.new_page()
     fresh.goto(site[0].url + EP1)

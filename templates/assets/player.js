@@ -247,17 +247,22 @@
     main.addEventListener("seeked", follow);
     session.chapter(names[0] || ""); // nothing is marked "(playing)" before it plays or moves
     // A link to "…/#t=1:23" or "…/?t=83" starts the player there; a "#t=…" link on the page plays from there. A
-    // reload, Back or Forward picks up where the listener was: the position is kept in the page's own history
-    // entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
-    var kept = history.state && history.state.mediafeedAt, linked = kept > 0 ? kept : linkedTime(), marked = -1;
+    // reload, Back or Forward picks up where the listener was, at the speed they chose: both are kept in the page's
+    // own history entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
+    var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
     if (linked >= 0) { seek(main, linked, false); }
+    if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
+    function keep() {
+      var now = main.ended ? 0 : Math.floor(main.currentTime);
+      if (now + "@" + main.playbackRate === marked) { return; }
+      marked = now + "@" + main.playbackRate;
+      try {
+        history.replaceState(Object.assign({}, history.state, { mediafeedAt: now, mediafeedRate: main.playbackRate }), "");
+      } catch (e) { /* a browser that refuses: the next load starts at the beginning */ }
+    }
     if (!document.body.classList.contains("embed")) {
-      main.addEventListener("timeupdate", function () {
-        var now = main.ended ? 0 : Math.floor(main.currentTime);
-        if (now === marked) { return; }
-        marked = now;
-        try { history.replaceState(Object.assign({}, history.state, { mediafeedAt: now }), ""); } catch (e) { /* a sandbox */ }
-      });
+      main.addEventListener("timeupdate", keep);
+      main.addEventListener("ratechange", keep);
     }
     window.addEventListener("hashchange", function () {
       var time = linkedTime();
