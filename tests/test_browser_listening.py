@@ -130,6 +130,12 @@ def test_the_transcript_follows_the_audio(site: tuple[SiteServer, Any], tab: Any
     tab.evaluate(f"() => {{ document.querySelector('{AUDIO}').currentTime = 19.5 }}")
     tab.wait_for_function("() => document.querySelector('#transcript p.is-current .stamp')?.textContent.endsWith('0:19')")
     assert _current_line(tab) == ["Play from 0:19"]
+    # while one paragraph is spoken its marks are left alone (no attribute rewritten at every timeupdate, 4 a second,
+    # for a screen reader to notice)
+    tab.evaluate("""() => { window.changes = 0; new MutationObserver(r => { window.changes += r.length })
+        .observe(document.querySelector('#transcript'), {attributes: true, subtree: true}) }""")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 21")
+    assert tab.evaluate("window.changes") == 0
     colour = tab.eval_on_selector("#transcript p.is-current", "p => getComputedStyle(p).backgroundColor")
     assert colour != tab.eval_on_selector("#transcript p:not(.is-current)", "p => getComputedStyle(p).backgroundColor")
 

@@ -230,7 +230,7 @@
         if (select && index >= 0) { select.selectedIndex = index; }
         session.chapter(names[index] || "");
       }
-      if (line !== spoken) {
+      if (line !== said) {
         // scroll the new paragraph into view only for someone reading along (the last one, or before the first the
         // transcript, was on screen), never while they read elsewhere; without animation under reduced motion
         var was = said >= 0 ? stamps[said].parentNode : stamps.length && stamps[0].closest("section");
