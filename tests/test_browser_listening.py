@@ -289,3 +289,15 @@ def test_a_code_field_reached_with_tab_comes_wholly_into_view(site: tuple[SiteSe
     assert tab.evaluate("document.activeElement.id") == field
     box = tab.eval_on_selector(f"#{field}", "f => { const r = f.getBoundingClientRect(); return [r.top, r.bottom, innerHeight] }")
     assert box[0] >= 0 and box[1] + 5 <= box[2], box  # the field and its 3 px ring (2 px off) inside the window
+
+
+def test_the_marked_chapter_says_playing_only_while_it_plays(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """A paused episode's chapter link read "Prevalence (playing)" (the mark's words, for eyes and screen readers)."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.evaluate(f"() => {{ document.querySelector('{AUDIO}').muted = true }}")
+    tab.get_by_role("link", name="0:15 Prevalence").click()
+    tab.get_by_role("link", name="0:15 Prevalence (playing)").wait_for()
+    tab.get_by_role("button", name="Pause").click()
+    tab.get_by_role("link", name="0:15 Prevalence", exact=True).wait_for()
+    assert tab.get_attribute("a.chapter-link[data-start='15.0']", "aria-current") == "true"  # still the current one

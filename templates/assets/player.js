@@ -153,6 +153,7 @@
       var playing = !media.paused && !media.ended;
       play.setAttribute("aria-label", playing ? "Pause" : "Play");
       root.classList.toggle("is-playing", playing);
+      document.body.classList.toggle("media-playing", playing); // the marked chapter says "(playing)" only then
     }
     play.addEventListener("click", function () { if (media.paused || media.ended) { attempt(media.play()); } else { media.pause(); } });
     bar.querySelectorAll("[data-skip]").forEach(function (button) {
