@@ -28,6 +28,96 @@
     if (media.readyState >= 1) { go(); } else { media.addEventListener("loadedmetadata", go, { once: true }); media.preload = "metadata"; }
   }
 
+  // A time in a link: "83", "83.5", "1:23", "1:02:03", "1h2m3s", "npt:83" or a media fragment's "83,90" (its start).
+  function seconds(text) {
+    var t = String(text).replace(/^npt:/, "").split(",")[0];
+    var m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(t);
+    if (t && m) { return (+m[1] || 0) * 3600 + (+m[2] || 0) * 60 + (+m[3] || 0); }
+    if (!/^\d+(\.\d+)?(:\d+(\.\d+)?){0,2}$/.test(t)) { return NaN; }
+    return t.split(":").reduce(function (sum, part) { return sum * 60 + parseFloat(part); }, 0);
+  }
+  // Where a link to the page asks the player to start: "#t=1:23" (Castopod, YouTube) or "?t=83" (Podlove).
+  function linkedTime() {
+    var m = /[#&]t=([^&]*)/.exec(window.location.hash) || /[?&]t=([^&]*)/.exec(window.location.search);
+    try { return m ? seconds(decodeURIComponent(m[1])) : NaN; } catch (e) { return NaN; }
+  }
+
+  // The index of the last start at or before `time` in a sorted list (-1 before the first).
+  function at(list, time) {
+    var index = -1;
+    for (var i = 0; i < list.length; i++) { if (list[i] <= time + 0.25) { index = i; } }
+    return index;
+  }
+
+  // The phone's lock screen, a watch, the keyboard's media keys (Media Session API): the episode's title, show and
+  // artwork, the chapter playing (the album line, and chapterInfo where a browser shows chapters), play and pause,
+  // skip, seek, and previous/next chapter.
+  function mediaSession(media, starts, names) {
+    var ms = navigator.mediaSession, root = media.closest("[data-player]");
+    if (!ms || !window.MediaMetadata || !root) { return { chapter: function () {} }; }
+    var art = root.getAttribute("data-artwork");
+    var info = { title: root.getAttribute("data-title") || document.title, artist: root.getAttribute("data-show") || "",
+      artwork: art ? [{ src: new URL(art, document.baseURI).href, sizes: "480x480", type: "image/jpeg" }] : [],
+      chapterInfo: starts.map(function (start, i) { return { title: names[i], startTime: start }; }) };
+    function position() {
+      if (!ms.setPositionState || !isFinite(media.duration)) { return; }
+      try {
+        ms.setPositionState({ duration: media.duration, playbackRate: media.playbackRate, position: Math.min(media.currentTime, media.duration) });
+      } catch (e) { /* a browser that refuses the state keeps its own */ }
+    }
+    function chapterFrom(step) {
+      var index = at(starts, media.currentTime);
+      if (step < 0 && index >= 0 && media.currentTime - starts[index] > 3) { step = 0; } // "previous" restarts a chapter first
+      var target = starts[Math.max(0, index + step)];
+      if (target !== undefined) { seek(media, target, false); }
+    }
+    var actions = {
+      play: function () { attempt(media.play()); },
+      pause: function () { media.pause(); },
+      seekbackward: function (d) { seek(media, Math.max(0, media.currentTime - ((d && d.seekOffset) || 15)), false); },
+      seekforward: function (d) { seek(media, media.currentTime + ((d && d.seekOffset) || 30), false); },
+      seekto: function (d) { seek(media, d.seekTime, false); }
+    };
+    if (starts.length > 1) {
+      actions.previoustrack = function () { chapterFrom(-1); };
+      actions.nexttrack = function () { chapterFrom(1); };
+    }
+    Object.keys(actions).forEach(function (name) {
+      try { ms.setActionHandler(name, actions[name]); } catch (e) { /* an action this browser does not know */ }
+    });
+    ["durationchange", "ratechange", "seeked", "play", "pause"].forEach(function (name) { media.addEventListener(name, position); });
+    media.addEventListener("play", function () { ms.playbackState = "playing"; });
+    media.addEventListener("pause", function () { ms.playbackState = "paused"; });
+    return { chapter: function (name) {
+      info.album = name;
+      try { ms.metadata = new MediaMetadata(info); } catch (e) { /* an artwork URL the browser refuses */ }
+    } };
+  }
+
+  // "Start at 1:23" beside the episode's link: the link to copy, the share sheet and the share links then open the
+  // player there (#t=83).
+  function shareAt(media) {
+    var box = document.querySelector("[data-share-at]"), field = document.getElementById("page-link");
+    if (!box || !field) { return; }
+    var time = box.parentNode.querySelector("[data-share-time]"), base = field.value, shown = -1;
+    var button = document.querySelector("[data-share]");
+    var links = Array.prototype.map.call(document.querySelectorAll(".share-links a"), function (a) { return [a, a.href]; });
+    function update(always) {
+      var now = Math.floor(media.currentTime);
+      if (now === shown && !always) { return; }
+      shown = now;
+      time.textContent = clock(now);
+      var url = base + (box.checked && now > 0 ? "#t=" + now : "");
+      field.value = url;
+      if (button) { button.setAttribute("data-url", url); }
+      links.forEach(function (pair) { pair[0].href = pair[1].split(encodeURIComponent(base)).join(encodeURIComponent(url)); });
+    }
+    box.closest(".share-at").hidden = false;
+    box.addEventListener("change", function () { update(true); });
+    media.addEventListener("timeupdate", function () { update(false); });
+    update(true);
+  }
+
   function enhance(root) {
     var media = root.querySelector("audio, video");
     var bar = root.querySelector(".player-bar");
@@ -63,6 +153,7 @@
       var playing = !media.paused && !media.ended;
       play.setAttribute("aria-label", playing ? "Pause" : "Play");
       root.classList.toggle("is-playing", playing);
+      document.body.classList.toggle("media-playing", playing); // the marked chapter says "(playing)" only then
     }
     play.addEventListener("click", function () { if (media.paused || media.ended) { attempt(media.play()); } else { media.pause(); } });
     bar.querySelectorAll("[data-skip]").forEach(function (button) {
@@ -115,17 +206,70 @@
     }
     var starts = (select ? Array.prototype.map.call(select.options, function (o) { return parseFloat(o.value); })
       : chapterLinks.map(function (l) { return parseFloat(l.getAttribute("data-start")); }));
-    main.addEventListener("timeupdate", function () {
-      var at = main.currentTime, index = -1;
-      for (var i = 0; i < starts.length; i++) { if (starts[i] <= at + 0.25) { index = i; } }
-      chapterLinks.forEach(function (link, i) {
+    var names = (select ? Array.prototype.map.call(select.options, function (o) { return o.textContent.replace(/^\S+\s+/, ""); })
+      : chapterLinks.map(function (l) { return (l.querySelector("span") || l).textContent; }));
+    // The transcript follows along: its paragraph being spoken is marked (aria-current on its time stamp).
+    var stamps = marks.filter(function (link) { return link.classList.contains("stamp"); });
+    var stampStarts = stamps.map(function (l) { return parseFloat(l.getAttribute("data-start")); });
+    var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var chapter = -2, said = -1;
+    function mark(links, index) {
+      links.forEach(function (link, i) {
         if (i === index) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
+        if (link.parentNode.tagName === "P") { link.parentNode.classList.toggle("is-current", i === index); }
       });
-      if (select && index >= 0 && select.selectedIndex !== index) { select.selectedIndex = index; }
+    }
+    function visible(element) {
+      var box = element.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }
+    function follow() {
+      var time = main.currentTime, index = at(starts, time), line = at(stampStarts, time);
+      if (index !== chapter) {
+        chapter = index;
+        mark(chapterLinks, index);
+        if (select && index >= 0) { select.selectedIndex = index; }
+        session.chapter(names[index] || "");
+      }
+      if (line !== said) {
+        // scroll the new paragraph into view only for someone reading along (the last one, or before the first the
+        // transcript, was on screen), never while they read elsewhere; without animation under reduced motion
+        var was = said >= 0 ? stamps[said].parentNode : stamps.length && stamps[0].closest("section");
+        var follows = was && visible(was);
+        said = line;
+        mark(stamps, line);
+        if (follows && line >= 0 && !visible(stamps[line].parentNode)) {
+          stamps[line].parentNode.scrollIntoView({ block: "nearest", behavior: calm ? "auto" : "smooth" });
+        }
+      }
+    }
+    var session = mediaSession(main, starts, names);
+    main.addEventListener("timeupdate", follow);
+    main.addEventListener("seeked", follow);
+    session.chapter(names[0] || ""); // nothing is marked "(playing)" before it plays or moves
+    // A link to "…/#t=1:23" or "…/?t=83" starts the player there; a "#t=…" link on the page plays from there. A
+    // reload, Back or Forward picks up where the listener was, at the speed they chose: both are kept in the page's
+    // own history entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
+    var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
+    if (linked >= 0) { seek(main, linked, false); }
+    if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
+    function keep() {
+      var now = main.ended ? 0 : Math.floor(main.currentTime);
+      if (now + "@" + main.playbackRate === marked) { return; }
+      marked = now + "@" + main.playbackRate;
+      try {
+        history.replaceState(Object.assign({}, history.state, { mediafeedAt: now, mediafeedRate: main.playbackRate }), "");
+      } catch (e) { /* a browser that refuses: the next load starts at the beginning */ }
+    }
+    if (!document.body.classList.contains("embed")) {
+      main.addEventListener("timeupdate", keep);
+      main.addEventListener("ratechange", keep);
+    }
+    window.addEventListener("hashchange", function () {
+      var time = linkedTime();
+      if (time >= 0) { seek(main, time, true); }
     });
-    // A link to "…/#t=90" starts the player there.
-    var match = /^#t=(\d+(?:\.\d+)?)$/.exec(window.location.hash);
-    if (match) { seek(main, parseFloat(match[1]), false); }
+    shareAt(main);
   }
 
   // Copy buttons: data-copy names the id of the field to copy.
@@ -134,6 +278,9 @@
     if (!field) { return; }
     var status = button.closest(".copy-field") && button.closest(".copy-field").querySelector(".copy-status");
     button.hidden = false;
+    // Chromium scrolls a focused textarea only as far as its caret's line: its lower edge and focus ring could stay
+    // below the window (the 4-row embed code at the foot of the screen). The whole field comes into view.
+    field.addEventListener("focus", function () { field.scrollIntoView({ block: "nearest" }); });
     button.addEventListener("click", function () {
       var done = function (ok) {
         if (status) { status.textContent = ok ? "Copied to the clipboard." : "Press Ctrl+C (⌘C) to copy."; }

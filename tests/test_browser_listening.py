@@ -1,0 +1,303 @@
+"""What a listener expects of a podcast player on the web (Castopod's and Podlove's do it), with real audio in Chromium.
+
+Timestamp links (``#t=1:23``, ``?t=83``) that start the player there, on the page and in the embed on a blog; a
+transcript that follows the audio; the phone's lock screen (the Media Session API: title, show, artwork, chapters,
+and its buttons); a link to share that starts where the listener is; and a page that prints without its player.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from siteserver import CHROMIUM, SiteServer, chromium, sample_site
+from test_browser import _strict_blog_post
+from test_browser_a11y import contrast_violations
+
+EP1 = "episodes/001-ipv-and-substance-use/"
+AUDIO = "[data-player] audio"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+#: records the handlers the page gives the Media Session API (a phone's lock screen calls them) and its position
+#: state, so a test can press the lock screen's buttons; the real API still gets every call
+RECORD_SESSION = """
+window.lockScreen = {actions: {}, position: null};
+const session = navigator.mediaSession;
+const setAction = session.setActionHandler.bind(session), setPosition = session.setPositionState.bind(session);
+session.setActionHandler = (name, handler) => { window.lockScreen.actions[name] = handler; setAction(name, handler); };
+session.setPositionState = state => { window.lockScreen.position = state; setPosition(state); };
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Any]]:
+    """The sample show built and served on 127.0.0.1, and a Chromium that may play without a click."""
+    with sample_site(tmp_path_factory.mktemp("listening")) as running, \
+            chromium("--autoplay-policy=no-user-gesture-required") as browser:
+        yield running, browser
+
+
+@pytest.fixture
+def tab(site: tuple[SiteServer, Any]) -> Iterator[Any]:
+    """A fresh tab (its own context: no history) that records script errors in ``tab.errors``."""
+    context = site[1].new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+def at(frame: Any) -> float:
+    frame.wait_for_function(f"() => document.querySelector('{AUDIO}').readyState >= 1")
+    return float(frame.eval_on_selector(AUDIO, "a => a.currentTime"))
+
+
+def plays_on_from(frame: Any, seconds: float) -> None:
+    """The player stands at ``seconds`` and, played, goes on from there (real audio, not a number in a field)."""
+    frame.wait_for_function(f"() => Math.abs(document.querySelector('{AUDIO}').currentTime - {seconds}) < 0.5")
+    frame.evaluate(f"() => {{ const a = document.querySelector('{AUDIO}'); a.muted = true; return a.play() }}")
+    frame.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > {seconds + 0.5}")
+
+
+@pytest.mark.parametrize("address", ["#t=20", "#t=0:20", "#t=0:00:20", "?t=20", "#t=20s", "#t=npt:20,30", "embed/?t=0:20",
+                                     "embed/?theme=dark&t=20", "embed/#t=0:20"])
+def test_a_timestamp_link_starts_the_player_there(site: tuple[SiteServer, Any], tab: Any, address: str) -> None:
+    """Before, only ``#t=20`` (seconds) worked: a listener's ``#t=0:20`` (Castopod's and YouTube's form), a blogger's
+    ``?t=20`` (Podlove's) and a media fragment's ``#t=20,30`` all started at 0:00."""
+    tab.goto(site[0].url + EP1 + address)
+    plays_on_from(tab, 20)
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("address", ["#t=abc", "#t=", "#t=1:xx", "#transcript", "?t=%E0%A4%A"])
+def test_a_link_without_a_time_leaves_the_player_at_the_start(site: tuple[SiteServer, Any], tab: Any, address: str) -> None:
+    tab.goto(site[0].url + EP1 + address)
+    assert at(tab) == 0 and tab.errors == []
+
+
+def test_a_time_link_in_the_page_plays_from_there(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Show notes may say "at [1:23](#t=1:23)": a click moves the player and plays (before, only a fresh load did)."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.evaluate("""() => { const a = document.createElement('a'); a.href = '#t=0:25'; a.textContent = 'at 0:25';
+        document.querySelector('.notes').append(a); document.querySelector('audio').muted = true; }""")
+    tab.click("text=at 0:25")
+    tab.wait_for_function(f"() => !document.querySelector('{AUDIO}').paused")
+    assert 25 <= at(tab) < 28
+
+
+def test_the_timestamp_link_works_in_the_embed_on_a_strict_blog_at_320_px(site: tuple[SiteServer, Any]) -> None:
+    """A blogger points the iframe at ``…/embed/#t=0:28`` in a 320 px post whose policy allows no inline style, in the
+    sandbox WordPress gives it (scripts only): the player starts at 0:28."""
+    server, browser = site
+    iframe = (f'<iframe src="{server.url}{EP1}embed/#t=0:28" title="Episode" width="100%" height="180" '
+              'sandbox="allow-scripts"></iframe>')
+    with SiteServer() as blog:
+        blog.extra["/post.html"] = ("text/html; charset=utf-8", _strict_blog_post(server, f"<h1>Post</h1>{iframe}").encode())
+        context = browser.new_context(viewport={"width": 320, "height": 700})
+        page = context.new_page()
+        page.goto(blog.url + "post.html")
+        frame = page.query_selector("iframe").content_frame()
+        frame.wait_for_selector(".player-bar", state="visible")
+        frame.wait_for_function("() => document.querySelector('[data-chapters]').selectedOptions[0].value === '28.0'")
+        plays_on_from(frame, 28)
+        assert frame.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        context.close()
+
+
+def _current_line(tab: Any) -> list[str]:
+    return tab.evaluate("""() => [...document.querySelectorAll('#transcript p.is-current')].map(p =>
+        p.querySelector('.stamp[aria-current="true"]') ? p.querySelector('.stamp').textContent : 'unmarked stamp')""")
+
+
+def test_the_transcript_follows_the_audio(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """The paragraph being spoken is marked (for eyes, and aria-current for a screen reader), one at a time; before,
+    nothing on the transcript moved with the audio."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    assert _current_line(tab) == [] and not tab.query_selector("[aria-current]")  # nothing plays yet
+    tab.get_by_role("link", name="Play from 0:15").click()
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 15.5")  # playing, not just moved
+    assert _current_line(tab) == ["Play from 0:15"]
+    tab.evaluate(f"() => {{ document.querySelector('{AUDIO}').currentTime = 19.5 }}")
+    tab.wait_for_function("() => document.querySelector('#transcript p.is-current .stamp')?.textContent.endsWith('0:19')")
+    assert _current_line(tab) == ["Play from 0:19"]
+    # while one paragraph is spoken its marks are left alone (no attribute rewritten at every timeupdate, 4 a second,
+    # for a screen reader to notice)
+    tab.evaluate("""() => { window.changes = 0; new MutationObserver(r => { window.changes += r.length })
+        .observe(document.querySelector('#transcript'), {attributes: true, subtree: true}) }""")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 21")
+    assert tab.evaluate("window.changes") == 0
+    colour = tab.eval_on_selector("#transcript p.is-current", "p => getComputedStyle(p).backgroundColor")
+    assert colour != tab.eval_on_selector("#transcript p:not(.is-current)", "p => getComputedStyle(p).backgroundColor")
+
+
+def test_the_transcript_scrolls_along_only_for_someone_reading_it(site: tuple[SiteServer, Any]) -> None:
+    """A reader whose transcript line is on screen keeps the spoken line on screen; a reader elsewhere on the page is
+    not moved. Reduced motion: the scroll is instant (the test would otherwise wait for a smooth one)."""
+    context = site[1].new_context(viewport={"width": 1100, "height": 160}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site[0].url + EP1)
+    at(page)
+    page.eval_on_selector("#transcript p", "p => p.scrollIntoView({block: 'start'})")  # reading the first line
+    page.eval_on_selector(AUDIO, "a => { a.currentTime = 33.5 }")
+    page.wait_for_function("() => document.querySelector('#transcript p.is-current .stamp')?.textContent.endsWith('0:33')")
+    box = page.eval_on_selector("#transcript p.is-current", "p => { const r = p.getBoundingClientRect(); return [r.top, r.bottom] }")
+    assert box[0] >= 0 and box[1] <= 160, box  # followed
+    page.evaluate("window.scrollTo(0, 0)")  # now reading the title
+    page.eval_on_selector(AUDIO, "a => { a.currentTime = 7.5 }")
+    page.wait_for_function("() => document.querySelector('#transcript p.is-current .stamp')?.textContent.endsWith('0:07')")
+    assert page.evaluate("window.scrollY") == 0  # left where they were
+    context.close()
+
+
+@pytest.mark.parametrize("path", [EP1, EP1 + "embed/"])
+def test_the_lock_screen_shows_the_episode_and_its_buttons_move_the_audio(
+        site: tuple[SiteServer, Any], tab: Any, path: str) -> None:
+    """The Media Session API: before, a phone's lock screen showed the page's <title> and no artwork, and its
+    previous/next buttons did nothing. Now: title, show, 480 px artwork, the chapter playing, and buttons that play,
+    pause, skip and go to the previous or next chapter."""
+    server = site[0]
+    tab.add_init_script(RECORD_SESSION)
+    tab.goto(server.url + path)
+    at(tab)
+    meta = tab.evaluate("""() => { const m = navigator.mediaSession.metadata;
+        return {title: m.title, artist: m.artist, album: m.album, art: m.artwork.map(a => [a.src, a.sizes, a.type]),
+                chapters: (m.chapterInfo || []).map(c => [c.title, c.startTime])} }""")
+    assert meta["title"] == "Not the Cause, Not a Coincidence" and meta["artist"] == "Safe to Say"
+    assert meta["album"] == "Welcome"
+    [(src, sizes, kind)] = meta["art"]
+    assert src.startswith(server.url + "images/") and sizes == "480x480" and kind == "image/jpeg"
+    with urllib.request.urlopen(src, timeout=10) as response:
+        assert response.status == 200 and response.read(3) == b"\xff\xd8\xff"  # a real JPEG at that address
+    if meta["chapters"]:  # Chromium versions that know chapterInfo get the chapters with their starts
+        assert meta["chapters"] == [["Welcome", 0], ["Myths", 7], ["Prevalence", 15], ["Barriers to help", 28]]
+    assert set(tab.evaluate("Object.keys(lockScreen.actions)")) >= {
+        "play", "pause", "seekbackward", "seekforward", "seekto", "previoustrack", "nexttrack"}
+    tab.evaluate(f"() => {{ document.querySelector('{AUDIO}').muted = true; lockScreen.actions.play({{action: 'play'}}) }}")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 0.3")
+    assert tab.evaluate("navigator.mediaSession.playbackState") == "playing"
+    tab.evaluate("lockScreen.actions.nexttrack({action: 'nexttrack'})")
+    tab.wait_for_function("() => navigator.mediaSession.metadata.album === 'Myths'")
+    assert 7 <= at(tab) < 9
+    tab.evaluate("lockScreen.actions.seekto({action: 'seekto', seekTime: 20})")
+    tab.wait_for_function("() => navigator.mediaSession.metadata.album === 'Prevalence'")
+    tab.wait_for_function("() => lockScreen.position && Math.abs(lockScreen.position.position - 20) < 1")
+    assert abs(tab.evaluate("lockScreen.position.duration") - tab.eval_on_selector(AUDIO, "a => a.duration")) < 0.01
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 20.3")  # it plays on from there
+    tab.evaluate("lockScreen.actions.previoustrack({action: 'previoustrack'})")  # 5 s in: back to the chapter's start
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime < 16")
+    assert at(tab) >= 15
+    tab.evaluate("lockScreen.actions.seekbackward({action: 'seekbackward'})")  # 15 s back, as the page's button
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime < 5")
+    tab.evaluate("lockScreen.actions.seekforward({action: 'seekforward'})")  # 30 s on
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime >= 30")
+    tab.evaluate("lockScreen.actions.pause({action: 'pause'})")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').paused")
+    assert tab.evaluate("navigator.mediaSession.playbackState") == "paused" and tab.errors == []
+
+
+def test_the_link_to_share_can_start_where_the_listener_is(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Podlove's and Castopod's "share from the current position": before, every link shared started at 0:00."""
+    server = site[0]
+    tab.goto(server.url + EP1)
+    at(tab)
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 21.4 }")
+    box = tab.get_by_role("checkbox", name="Start at 0:21")  # its name is the time: a screen reader hears it
+    box.check()
+    link = tab.input_value("#page-link")
+    assert link == server.url + EP1 + "#t=21"
+    bluesky = tab.get_attribute(".share-links a[href^='https://bsky.app/']", "href")
+    assert bluesky.endswith("%2F%23t%3D21")
+    box.uncheck()
+    assert tab.input_value("#page-link") == server.url + EP1
+    assert not tab.get_attribute(".share-links a[href^='https://bsky.app/']", "href").endswith("%23t%3D21")
+    shared = tab.context.new_page()  # the friend opens the shared link
+    shared.goto(link)
+    plays_on_from(shared, 21)
+
+
+def test_a_reload_picks_up_where_the_listener_was_and_a_new_visit_starts_at_the_beginning(
+        site: tuple[SiteServer, Any], tab: Any) -> None:
+    """A reload (or Back to the page) started the episode at 0:00 again, at 1x. The position and speed are kept in the page's history
+    entry, not in storage: a new visit starts at the beginning, and a time link still wins on it."""
+    tab.goto(site[0].url + EP1 + "#t=0:10")
+    plays_on_from(tab, 10)
+    tab.select_option("[data-rate]", "1.5")
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 31.6; a.pause() }")
+    tab.wait_for_function("() => history.state && history.state.mediafeedAt === 31")
+    tab.reload()
+    plays_on_from(tab, 31)
+    assert tab.eval_on_selector(AUDIO, "a => a.playbackRate") == 1.5 and tab.input_value("[data-rate]") == "1.5"
+    assert tab.evaluate("localStorage.length + sessionStorage.length") == 0 and tab.context.cookies() == []
+    fresh = tab.context.new_page()
+    fresh.goto(site[0].url + EP1)
+    assert at(fresh) == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_marked_line_and_the_start_at_box_keep_aa_contrast(site: tuple[SiteServer, Any], scheme: str) -> None:
+    context = site[1].new_context(viewport={"width": 1100, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site[0].url + EP1 + "#t=0:15")
+    page.wait_for_selector("#transcript p.is-current >> text=How common")
+    page.wait_for_selector("a.chapter-link[aria-current] >> text=Prevalence")
+    page.check("[data-share-at]")
+    assert contrast_violations(page) == []
+    context.close()
+
+
+def test_without_javascript_the_share_link_offers_no_time(site: tuple[SiteServer, Any]) -> None:
+    context = site[1].new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site[0].url + EP1)
+    assert not page.is_visible("[data-share-at]") and page.is_visible("#page-link")
+    context.close()
+
+
+def test_a_printed_episode_has_no_player_and_keeps_chapters_transcript_and_link_addresses(
+        site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Paper cannot play: before, the printout of a page without JavaScript had an empty audio bar (with it, a blank
+    space), and its links in the notes printed as words with nowhere to go."""
+    tab.goto(site[0].url + EP1)
+    tab.emulate_media(media="print")
+    assert not tab.is_visible("[data-player]") and not tab.is_visible(".share")
+    assert tab.is_visible("a.chapter-link >> text=Prevalence") and tab.is_visible("#transcript a.stamp >> nth=5")
+    after = tab.eval_on_selector(".notes a[href^='https://www.who.int/']", "a => getComputedStyle(a, '::after').content")
+    assert after.startswith('" (https://www.who.int/')
+
+
+@pytest.mark.parametrize("field", ["embed-code", "fragment-code"])
+def test_a_code_field_reached_with_tab_comes_wholly_into_view(site: tuple[SiteServer, Any], tab: Any, field: str) -> None:
+    """Chromium scrolls a textarea that takes focus only as far as its caret's line: with the field at the foot of
+    the window, its lower part and focus ring stayed below it (what axe cannot see; the forced-colours Tab walk
+    found it when the page grew by one line)."""
+    tab.goto(site[0].url + EP1)
+    tab.eval_on_selector(f"#{field}", """f => { const before = [...document.querySelectorAll('a[href], button, input, textarea')]
+        .filter(e => e.getClientRects().length && e.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+        before.focus(); window.scrollBy(0, f.getBoundingClientRect().top - innerHeight + 30); }""")
+    assert tab.eval_on_selector(f"#{field}", "f => f.getBoundingClientRect().bottom > innerHeight")  # half hidden
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == field
+    box = tab.eval_on_selector(f"#{field}", "f => { const r = f.getBoundingClientRect(); return [r.top, r.bottom, innerHeight] }")
+    assert box[0] >= 0 and box[1] + 5 <= box[2], box  # the field and its 3 px ring (2 px off) inside the window
+
+
+def test_the_marked_chapter_says_playing_only_while_it_plays(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """A paused episode's chapter link read "Prevalence (playing)" (the mark's words, for eyes and screen readers)."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.evaluate(f"() => {{ document.querySelector('{AUDIO}').muted = true }}")
+    tab.get_by_role("link", name="0:15 Prevalence").click()
+    tab.get_by_role("link", name="0:15 Prevalence (playing)").wait_for()
+    tab.get_by_role("button", name="Pause").click()
+    tab.get_by_role("link", name="0:15 Prevalence", exact=True).wait_for()
+    assert tab.get_attribute("a.chapter-link[data-start='15.0']", "aria-current") == "true"  # still the current one
