@@ -14,10 +14,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
+
+from .lazypattern import lazy
 
 
 def target_of(filename: object) -> str:
@@ -31,7 +32,7 @@ def target_of(filename: object) -> str:
 
 
 #: the name of a temp file the writer makes beside its target (:func:`temp_file`, :func:`atomic_link`): ``.NAME.PID-N.tmp``
-TEMP_NAME = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]{1,10})-(?P<attempt>[0-9]{1,2})\.tmp")
+TEMP_NAME = lazy(r"\.(?P<name>.+)\.(?P<pid>[0-9]{1,10})-(?P<attempt>[0-9]{1,2})\.tmp")
 
 
 def temp_file(target: str) -> tuple[int, str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import traceback
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -313,6 +312,8 @@ def _template_problem(exc: jinja2.TemplateError, template: str) -> Problem:
     """Where the template went wrong: the syntax error's file and line, or the innermost template frame."""
     where, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if not where:
+        import traceback  # (only when a template fails: ~1.5 ms of every build's start otherwise)
+
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(_TEMPLATE_SUFFIXES)]
         if frames:
             where, line = frames[-1].filename, frames[-1].lineno

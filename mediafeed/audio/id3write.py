@@ -23,11 +23,11 @@ and a copy that does not pass is made again by mutagen (``tagger._tag_in_memory`
 from __future__ import annotations
 
 import mmap
-import re
 from collections.abc import Callable
 
 from mutagen.id3 import ID3
 
+from ..lazypattern import lazy
 from . import mpeg
 from .tags import id3v23_date_frames
 from .tagset import Tags
@@ -46,7 +46,7 @@ _REST, _PICTURES = len(_ORDER), len(_ORDER) + 1
 _TEXT = {"title": "TIT2", "artist": "TPE1", "album_artist": "TPE2", "album": "TALB", "genre": "TCON",
          "description": "TDES", "guid": "TGID"}
 #: ID3TimeStamp keeps a date of this shape as it is (mutagen rewrites other shapes: those take the mutagen path).
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DATE = lazy(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class _Unsupported(ValueError):

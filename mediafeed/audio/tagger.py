@@ -44,7 +44,6 @@ from __future__ import annotations
 import io
 import mmap
 import os
-import re
 import shutil
 import stat
 import struct
@@ -62,6 +61,7 @@ from mutagen.id3 import ID3
 
 from ..atomicfiles import atomic_write, claim_new, holds, same_bytes, write_new
 from ..errors import MediaError, error
+from ..lazypattern import lazy
 from ..model import Media
 from ..records import mutable
 from . import apetag, damage, faststart, id3write, mp4, mpeg, payload, qtmeta
@@ -705,8 +705,8 @@ def _temp_prefix(name: str, ext: str) -> str:
     return f".{name}."
 
 
-_TEMP = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.(?:tmp|src)(?P<ext>\.[^./]+)")
-_CHAPTERS_TEMP = re.compile(r"\.chapters\.[a-z0-9_]{8}\.txt")
+_TEMP = lazy(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.(?:tmp|src)(?P<ext>\.[^./]+)")
+_CHAPTERS_TEMP = lazy(r"\.chapters\.[a-z0-9_]{8}\.txt")
 
 
 def stale_temp_files(folder: Path, now: float | None = None) -> list[Path]:

@@ -17,7 +17,6 @@ import copy
 import io
 import mmap
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TypeVar, cast
@@ -66,6 +65,7 @@ try:  # mutagen's ID3v1 reader and writer (what ``save(v1=1)`` writes over an ex
     from mutagen.id3._id3v1 import MakeID3v1, find_id3v1
 except ImportError:  # pragma: no cover - depends on the installed mutagen
     MakeID3v1 = find_id3v1 = None  # type: ignore[assignment]
+from ..lazypattern import lazy
 from .tagset import SEVERAL, SHORT_DESCRIPTION, Cover, TagChapter, Tags
 
 
@@ -217,7 +217,7 @@ def id3v23_date_frames(date: str) -> list[TextFrame]:
 
 
 #: the month and day of a date (``03-30``), which an ID3v2.3 TDAT frame holds (as ``3003``)
-_MONTH_DAY = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+_MONTH_DAY = lazy(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
 
 
 def id3v23_date(tag: bytes) -> str | None:

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from ..audio import APP_FORMATS
 from ..errors import Problem, error, info, warning
+from ..lazypattern import lazy
 from ..model import Episode, Item, Show
 from .titles import repeats_show_name
 
@@ -49,7 +50,7 @@ def unaccepted_format(slug: str, audio_name: str, mime: str, codec: str = "") ->
 
 
 #: an HTML comment in Markdown (``mediafeed add`` writes one where the notes go): no notes for a reader
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_COMMENT = lazy(r"<!--.*?(?:-->|$)", re.S)
 
 
 def has_notes(markdown: str) -> bool:

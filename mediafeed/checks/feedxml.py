@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import InputError, Problem, error, warning
+from ..lazypattern import lazy
 from ..records import mutable
 from .expat import expat_encoding
 from .xmlhints import syntax_hint
@@ -145,7 +146,7 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
 
 
 #: single-byte encodings in which any byte sequence decodes (so UTF-8 bytes become "Ã©" without an error)
-_SINGLE_BYTE = re.compile(r"^(iso-?8859-?\d+|latin-?\d|l\d|windows-125\d|cp125\d|iso_8859-\d+)$", re.I)
+_SINGLE_BYTE = lazy(r"^(iso-?8859-?\d+|latin-?\d|l\d|windows-125\d|cp125\d|iso_8859-\d+)$", re.I)
 
 
 def utf8_declared_otherwise(data: bytes) -> str:

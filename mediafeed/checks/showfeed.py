@@ -9,7 +9,6 @@ channel elements to their show.yml key, item elements to the episode's
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from .. import incremental, parallel
 from ..config import SHOW_FILE
 from ..dates import source_date
 from ..errors import MediaError, Problem, Severity
+from ..lazypattern import lazy
 from . import feedxml
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ def locate(problems: list[Problem], items: list[Item], order: Sequence[Item] = (
     return out
 
 
-_UNNAMED = re.compile(r"item ([0-9]+)")
+_UNNAMED = lazy(r"item ([0-9]+)")
 #: a feed element made from one show.yml key although its problem is reported at another
 _MADE_FROM = {"locked_owner": "owner"}
 
