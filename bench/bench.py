@@ -131,7 +131,13 @@ def bench(n: int, work: Path, rounds: int, minutes: float = 0) -> dict[str, obje
     print(f"\n# N = {n}: generating…", file=sys.stderr, flush=True)
     trash = work / "trash"
     set_aside(work / f"n{n}", trash)
-    show, hugo = synth.generate(work / f"n{n}", n, minutes=minutes)
+    # generated in a child process: a build's peak memory (wait4's ru_maxrss) starts from this process's size at the
+    # fork, and generating real-size audio grows it (10-minute tones: every figure of the table read 84 MB)
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as child:
+        show, hugo = child.submit(synth.generate, work / f"n{n}", n, minutes=minutes).result()
     runner = Runner()
     times: dict[str, list[float]] = {}
     probed: list[int] = []
