@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,3 +111,20 @@ def html_errors(*pages: Path) -> list[str]:
     messages = json.loads(run.stderr or run.stdout)["messages"]
     return [f"{m['url'].removeprefix('file:')}:{m.get('lastLine')}.{m.get('firstColumn')}: {m['message']}"
             for m in messages if m["type"] == "error"]
+
+
+@contextlib.contextmanager
+def mounted_tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (``mount -o size=…``) at ``folder`` (made here), unmounted afterwards; a test that cannot
+    mount one (not root) is skipped. Root only, as on CI."""
+    import pytest
+
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True,
+                             text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

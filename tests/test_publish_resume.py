@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import add_episode
+from helpers import add_episode, mounted_tmpfs
 from test_qa_publish import KILL_DURING_COPY, NEW, directory_target, faulty, s3, s3_error, s3_target, tree, wait_for
 
 from mediafeed.publish import PublishError, publish
@@ -86,15 +86,8 @@ def test_an_episode_is_recorded_once_its_feed_is_live_even_when_the_publish_fail
 @pytest.fixture
 def remountable(tmp_path: Path) -> Iterator[Path]:
     """A real tmpfs (root only, as on CI) that a test can remount read-only while a publish writes to it."""
-    disk = tmp_path / "web-disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(disk)], capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "web-disk", "20m") as disk:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_a_folder_that_turns_read_only_mid_publish_records_no_episode(show: Path, remountable: Path) -> None:

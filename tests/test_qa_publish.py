@@ -17,7 +17,7 @@ from pathlib import Path
 import boto3
 import pytest
 import requests
-from helpers import add_episode
+from helpers import add_episode, mounted_tmpfs
 from moto.server import ThreadedMotoServer
 
 from mediafeed.build import BuildFailed, build
@@ -459,15 +459,8 @@ def test_a_build_from_a_umask_077_session_makes_a_site_a_web_server_can_read(sho
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 300 KB file system (tmpfs; root only, as on CI): the web root's disk fills up mid-publish."""
-    disk = tmp_path / "small-disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)], capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "small-disk", "300k") as disk:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 def test_a_full_disk_is_named_as_such_and_leaves_the_old_feed_and_no_partial_file(show: Path, small_disk: Path) -> None:
