@@ -30,9 +30,10 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .document import parse
-from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
+from .download import SMALL_LIMIT, DownloadError, Fetched, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
+from .tracking import without_tracking
 
 Progress = Callable[[str, int, int], None]
 
@@ -161,7 +162,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
                 progress(f"download {name}", done, total)
 
         try:
-            got = fetch(http, episode.enclosure.url, target, size, progress=step)
+            got = _fetch_media(http, episode.enclosure.url, target, size, step)
         except DownloadError as exc:
             report.failed.append({"guid": episode.guid, "title": episode.title, "slug": slug, "reason": str(exc),
                                   "url": episode.enclosure.url})
@@ -188,6 +189,18 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _fetch_media(http: Any, url: str, target: Path, size: int, step: Callable[[int, int], None]) -> Fetched:
+    """The media at ``url``, fetched past its measurement prefixes (see :mod:`.tracking`); through them only
+    when the file itself cannot be reached that way."""
+    direct = without_tracking(url)
+    try:
+        return fetch(http, direct, target, size, progress=step)
+    except DownloadError:
+        if direct == url:
+            raise
+    return fetch(http, url, target, size, progress=step)
 
 
 def _next_slug(base: str, taken: set[str], suffixes: dict[str, int]) -> str:
@@ -359,9 +372,11 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         shutil.rmtree(folder)  # what an interrupted run left
     folder.mkdir(parents=True)
     assert episode.enclosure is not None and episode.date is not None
-    audio_name = media_name(episode.enclosure.url, episode.enclosure.mime, slug)
+    audio_name = media_name(without_tracking(episode.enclosure.url), episode.enclosure.mime, slug)
     rel = f"{EPISODES_DIR}/{slug}"
     data: dict[str, Any] = {"title": episode.title, "date": episode.date.isoformat(), "guid": episode.guid}
+    if episode.guid_permalink:
+        data["guid_permalink"] = True
     if episode.season:
         data["season"] = episode.season
         if episode.season_name:

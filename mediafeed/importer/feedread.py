@@ -50,6 +50,9 @@ class EpisodeRecord:
     guid: str
     title: str
     date: datetime | None
+    #: the old feed published the GUID as a permalink (isPermaLink="true", or no attribute, which RSS reads as
+    #: true) and it is a URL: the new feed says so too. A GUID that is no URL is written isPermaLink="false" (EP125).
+    guid_permalink: bool = False
     notes_html: str = ""
     summary: str = ""
     link: str = ""
@@ -391,6 +394,9 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         chapters=chapters,
         position=position,
     )
+    guid_el = item.find("guid")
+    episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
+                                  and (guid_el.get("isPermaLink") or "true").strip().lower() != "false")
     if not title:
         problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
         episode.title = f"Episode of {date.date().isoformat()}"

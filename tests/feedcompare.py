@@ -1,0 +1,102 @@
+"""Old feed against new feed, item by item, as subscribers' apps see them (feedparser, podcastparser, the XML).
+
+``differences(old, new)`` lists every promise of a move that the new feed breaks: an episode's GUID (text and
+isPermaLink), number, season, type, title, pubDate (the same moment and offset), duration and explicit flag, and the
+channel's podcast:guid. An empty list means no subscriber notices the move.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import feedparser
+import podcastparser
+from lxml import etree
+
+ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+PODCAST = "{https://podcastindex.org/namespace/1.0}"
+
+
+def _text(element: Any, path: str) -> str:
+    found = element.find(path)
+    return "".join(found.itertext()).strip() if found is not None else ""
+
+
+def _permalink(guid: Any) -> bool:
+    """RSS 2.0: a guid without isPermaLink is a permalink."""
+    return (guid.get("isPermaLink") or "true").strip().lower() != "false"
+
+
+def _explicit(value: str, default: str) -> str:
+    value = (value or default).strip().lower()
+    return {"yes": "true", "explicit": "true", "no": "false", "clean": "false"}.get(value, value)
+
+
+def _date(value: str) -> datetime:
+    """RFC 5322: "-0000" is UTC with the local zone unknown (Python gives it no zone): the same moment as +0000."""
+    moment = parsedate_to_datetime(" ".join(value.split()))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _xml_items(data: bytes) -> tuple[Any, dict[str, dict[str, Any]]]:
+    channel = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True)).find("channel")
+    items: dict[str, dict[str, Any]] = {}
+    for item in channel.findall("item"):
+        guid = item.find("guid")
+        key = "".join(guid.itertext()).strip() if guid is not None else item.find("enclosure").get("url")
+        items.setdefault(key, {  # the first of two items with one GUID is the one apps keep
+            "isPermaLink": _permalink(guid) if guid is not None else None,
+            "itunes:episode": _text(item, f"{ITUNES}episode"), "itunes:season": _text(item, f"{ITUNES}season"),
+            "itunes:episodeType": _text(item, f"{ITUNES}episodeType").lower() or "full",
+            "explicit": _explicit(_text(item, f"{ITUNES}explicit"), _text(channel, f"{ITUNES}explicit")),
+            "pubDate": _date(_text(item, "pubDate")),
+        })
+    return channel, items
+
+
+def _by_guid(entries: list[Any], key: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for entry in entries:
+        out.setdefault(entry.get(key) or "", entry)
+    return out
+
+
+def differences(old: bytes, new: bytes) -> list[str]:
+    """What the new feed says differently from the old one, one line per broken promise."""
+    problems = []
+    old_channel, old_items = _xml_items(old)
+    new_channel, new_items = _xml_items(new)
+    if _text(old_channel, f"{PODCAST}guid") and _text(old_channel, f"{PODCAST}guid") != _text(new_channel, f"{PODCAST}guid"):
+        problems.append(f"podcast:guid {_text(old_channel, f'{PODCAST}guid')!r} became {_text(new_channel, f'{PODCAST}guid')!r}")
+    old_pp = _by_guid(podcastparser.parse("http://old/feed", io.BytesIO(old))["episodes"], "guid")
+    new_pp = _by_guid(podcastparser.parse("http://new/feed", io.BytesIO(new))["episodes"], "guid")
+    old_fp = _by_guid(feedparser.parse(old).entries, "id")
+    new_fp = _by_guid(feedparser.parse(new).entries, "id")
+    for guid, was in old_items.items():
+        now = new_items.get(guid)
+        if now is None:
+            problems.append(f"{guid!r}: missing from the new feed (the GUID apps know it by)")
+            continue
+        for key, value in was.items():
+            if key == "pubDate":
+                if value != now[key] or value.utcoffset() != now[key].utcoffset():
+                    problems.append(f"{guid!r}: pubDate {value.isoformat()} became {now[key].isoformat()}")
+            elif value != now[key]:
+                problems.append(f"{guid!r}: {key} {value!r} became {now[key]!r}")
+        for name, before, after, fields in (
+                ("podcastparser", old_pp, new_pp, ("guid", "title", "published", "total_time", "number", "type")),
+                ("feedparser", old_fp, new_fp, ("id", "title", "guidislink", "published_parsed"))):
+            if guid not in before:
+                continue
+            if guid not in after:
+                problems.append(f"{guid!r}: {name} does not find it in the new feed")
+                continue
+            for key in fields:
+                if key == "type" and {before[guid].get(key), after[guid].get(key)} <= {None, "full"}:
+                    continue  # no itunes:episodeType means full
+                if before[guid].get(key) != after[guid].get(key):
+                    problems.append(f"{guid!r}: {name} {key} {before[guid].get(key)!r} became {after[guid].get(key)!r}")
+    return problems
