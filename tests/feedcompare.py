@@ -30,6 +30,11 @@ def _permalink(guid: Any) -> bool:
     return (guid.get("isPermaLink") or "true").strip().lower() != "false"
 
 
+def _number(value: str) -> int | str:
+    """As apps read itunes:episode and itunes:season: "007" is 7."""
+    return int(value) if value.isdigit() else value
+
+
 def _explicit(value: str, default: str) -> str:
     value = (value or default).strip().lower()
     return {"yes": "true", "explicit": "true", "no": "false", "clean": "false"}.get(value, value)
@@ -41,6 +46,11 @@ def _date(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _image(element: Any) -> str:
+    image = element.find(f"{ITUNES}image")
+    return (image.get("href") or "").strip() if image is not None else ""
+
+
 def _xml_items(data: bytes) -> tuple[Any, dict[str, dict[str, Any]]]:
     channel = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True)).find("channel")
     items: dict[str, dict[str, Any]] = {}
@@ -49,10 +59,17 @@ def _xml_items(data: bytes) -> tuple[Any, dict[str, dict[str, Any]]]:
         key = "".join(guid.itertext()).strip() if guid is not None else item.find("enclosure").get("url")
         items.setdefault(key, {  # the first of two items with one GUID is the one apps keep
             "isPermaLink": _permalink(guid) if guid is not None else None,
-            "itunes:episode": _text(item, f"{ITUNES}episode"), "itunes:season": _text(item, f"{ITUNES}season"),
+            "itunes:episode": _number(_text(item, f"{ITUNES}episode")),
+            "itunes:season": _number(_text(item, f"{ITUNES}season")),
             "itunes:episodeType": _text(item, f"{ITUNES}episodeType").lower() or "full",
             "explicit": _explicit(_text(item, f"{ITUNES}explicit"), _text(channel, f"{ITUNES}explicit")),
             "pubDate": _date(_text(item, "pubDate")),
+            # what the episode carries besides: its own artwork, block, people, transcripts, chapters
+            "own artwork": _image(item) not in ("", _image(channel)),
+            "itunes:block": _text(item, f"{ITUNES}block").lower() == "yes",
+            "podcast:person": sorted("".join(p.itertext()).strip() for p in item.findall(f"{PODCAST}person")),
+            "podcast:transcript": len(item.findall(f"{PODCAST}transcript")),
+            "podcast:chapters": item.find(f"{PODCAST}chapters") is not None,
         })
     return channel, items
 
@@ -84,6 +101,8 @@ def differences(old: bytes, new: bytes) -> list[str]:
             if key == "pubDate":
                 if value != now[key] or value.utcoffset() != now[key].utcoffset():
                     problems.append(f"{guid!r}: pubDate {value.isoformat()} became {now[key].isoformat()}")
+            elif key == "podcast:transcript" and now[key] >= value:
+                pass  # the build may add a form (an SRT beside a VTT)
             elif value != now[key]:
                 problems.append(f"{guid!r}: {key} {value!r} became {now[key]!r}")
         for name, before, after, fields in (

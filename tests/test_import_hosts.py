@@ -110,6 +110,57 @@ Second paragraph.  </description>
 <item><title>Duplicate of Mushrooms</title><guid isPermaLink="false">a3f2e1d0-1111-4222-8333-944455556666</guid>
 <pubDate>Sun, 07 Jan 2024 20:00:00 +0000</pubDate>
 <enclosure url="{base}/transistor/{media}/dup.mp3" length="{size}" type="audio/mpeg"/></item>"""),
+    # Podbean: "show-abc123" GUIDs, per-episode artwork, PDT, a single-digit day and hour, "007" numbers
+    "podbean": ("false", """
+<item><title>Seeds</title><itunes:title>Seeds</itunes:title><link>https://x.podbean.com/e/seeds/</link>
+<comments>https://x.podbean.com/e/seeds/#comments</comments><pubDate>Tue, 2 Jan 2024 3:05:07 PDT</pubDate>
+<guid isPermaLink="false">x.podbean.com/seeds-a1b2c3</guid>
+<description><![CDATA[<p>Seeds &amp; <em>sprouts</em></p>]]></description>
+<content:encoded><![CDATA[<p>Seeds &amp; <em>sprouts</em></p>]]></content:encoded>
+<enclosure url="{base}/podbean/{media}/seeds.mp3" length="{size}" type="audio/mpeg"/>
+<itunes:summary><![CDATA[Seeds & sprouts]]></itunes:summary><itunes:author>Ana</itunes:author>
+<itunes:explicit>false</itunes:explicit><itunes:image href="{base}/ep-art.png"/><itunes:duration>00:00:02</itunes:duration>
+<itunes:season>1</itunes:season><itunes:episode>007</itunes:episode><itunes:episodeType>full</itunes:episodeType></item>"""),
+    # Acast: GUIDs of 24 hex digits, GMT, notes only in itunes:summary and description, explicit "yes" on an item
+    "acast": ("no", """
+<item><title>Rain</title><itunes:title>Rain</itunes:title><pubDate>Mon, 08 Jan 2024 05:00:00 GMT</pubDate>
+<guid isPermaLink="false">659b1c2d3e4f5a6b7c8d9e0f</guid><itunes:image href="{base}/ep-art.png"/>
+<description><![CDATA[<p>Rain, <a href="https://example.org/">more</a>.</p><hr><p style='color:grey;font-size:0.75em;'> Hosted on Acast. See <a style='color:grey;' target='_blank' rel='noopener noreferrer' href='https://acast.com/privacy'>acast.com/privacy</a> for more information.</p>]]></description>
+<itunes:summary><![CDATA[<p>Rain.</p>]]></itunes:summary><itunes:explicit>yes</itunes:explicit>
+<itunes:duration>00:00:02</itunes:duration><itunes:episodeType>full</itunes:episodeType><itunes:season>4</itunes:season>
+<enclosure url="{base}/acast/{media}/media.mp3" length="{size}" type="audio/mpeg"/></item>"""),
+    # Simplecast: UUIDs, +0000, HTML in description CDATA, content:encoded with the same, keywords
+    "simplecast": ("false", """
+<item><guid isPermaLink="false">5e9c6a1b-7f2d-4c3e-8a9b-0c1d2e3f4a5b</guid><title>Wind</title>
+<description><![CDATA[<p>Wind</p>]]></description><content:encoded><![CDATA[<p>Wind, <strong>gusts</strong></p>]]></content:encoded>
+<pubDate>Tue, 09 Jan 2024 10:00:00 +0000</pubDate><author>ana@example.org (Ana)</author>
+<link>https://wind.simplecast.com/episodes/wind</link>
+<enclosure length="{size}" type="audio/mpeg" url="{base}/simplecast/{media}/wind.mp3?aid=rss_feed&amp;feed=abc"/>
+<itunes:title>Wind</itunes:title><itunes:author>Ana</itunes:author><itunes:duration>00:00:02</itunes:duration>
+<itunes:summary>Wind, gusts</itunes:summary><itunes:explicit>false</itunes:explicit><itunes:episodeType>full</itunes:episodeType>
+<itunes:season>1</itunes:season><itunes:episode>3</itunes:episode><itunes:keywords>wind, weather</itunes:keywords></item>"""),
+    # Captivate: UUIDs, transcripts in two forms, a trailer with a season and no number, -0000
+    "captivate": ("false", """
+<item><title><![CDATA[Welcome]]></title><itunes:title><![CDATA[Welcome]]></itunes:title>
+<description><![CDATA[<p>Welcome!</p>]]></description><content:encoded><![CDATA[<p>Welcome!</p>]]></content:encoded>
+<link>https://show.captivate.fm/episode/welcome</link><guid isPermaLink="false">2d3b9c0e-61f0-4a7e-bd0c-54b0d7e0e3f1</guid>
+<dc:creator><![CDATA[Ana]]></dc:creator><pubDate>Wed, 10 Jan 2024 07:00:00 -0000</pubDate>
+<enclosure url="{base}/captivate/{media}/welcome.mp3" length="{size}" type="audio/mpeg"/>
+<itunes:duration>2</itunes:duration><itunes:summary><![CDATA[Welcome!]]></itunes:summary>
+<itunes:season>2</itunes:season><itunes:episodeType>trailer</itunes:episodeType><itunes:explicit>no</itunes:explicit>
+<podcast:transcript url="{base}/buzzsprout/transcript.vtt" type="text/vtt" language="en"/></item>"""),
+    # Castopod: UUIDs, podcast:person with an https image, chapters, an SRT transcript, podcast:season with a name
+    "castopod": ("false", """
+<item><title>Frost</title><enclosure url="{base}/castopod/{media}/frost.mp3" length="{size}" type="audio/mpeg"/>
+<itunes:title>Frost</itunes:title><guid isPermaLink="false">0f1e2d3c-4b5a-6978-8a9b-acbdcedf0011</guid>
+<pubDate>Thu, 11 Jan 2024 18:30:00 +0100</pubDate><description><![CDATA[<p>Frost.</p>]]></description>
+<itunes:duration>2</itunes:duration><link>https://castopod.example.org/@show/episodes/frost</link>
+<itunes:episode>1</itunes:episode><itunes:season>5</itunes:season><podcast:season name="Winter">5</podcast:season>
+<podcast:episode>1</podcast:episode><itunes:episodeType>full</itunes:episodeType><itunes:explicit>false</itunes:explicit>
+<podcast:chapters url="{base}/buzzsprout/chapters.json" type="application/json+chapters"/>
+<podcast:person role="host" img="https://castopod.example.org/ana.jpg" href="https://castopod.example.org/@ana">Ana</podcast:person>
+<podcast:person role="guest" group="cast">Bo</podcast:person>
+<podcast:transcript url="{base}/castopod/transcript.srt" type="application/x-subrip" language="en"/></item>"""),
 }
 
 
@@ -132,14 +183,18 @@ def old_host(tone: bytes) -> Iterator[Host]:
     """Serves every host's feed at /NAME.rss and its media under /NAME/media/. The measurement prefixes
     (dts.podtrac.com …) are not reachable from here: the import must fetch the media without them."""
     with Host() as host:
-        host.routes["/art.png"] = Route(body=(ROOT / "artwork.png").read_bytes(), type="image/png")
+        for art in ("/art.png", "/ep-art.png"):
+            host.routes[art] = Route(body=(ROOT / "artwork.png").read_bytes(), type="image/png")
         for name in HOSTS:
             host.routes[f"/{name}.rss"] = Route(body=old_feed(name, host.url, len(tone)), type="application/rss+xml")
-        for name in ("anchor", "libsyn", "powerpress", "buzzsprout", "transistor"):
+        for name in HOSTS:
             for file in ("2.mp3", "t.mp3", "compost.mp3", "qa.mp3", "tomatoes.mp3", "permalink.mp3", "14151617.mp3",
-                         "mushrooms.mp3", "ABCD1234567890.mp3", "dup.mp3"):
+                         "mushrooms.mp3", "ABCD1234567890.mp3", "dup.mp3", "seeds.mp3", "media.mp3", "wind.mp3",
+                         "welcome.mp3", "frost.mp3"):
                 host.routes[f"/{name}/media/{file}"] = Route(body=tone, type="audio/mpeg")
         host.routes["/buzzsprout/transcript.vtt"] = Route(body=b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", type="text/vtt")
+        host.routes["/castopod/transcript.srt"] = Route(body=b"1\n00:00:00,000 --> 00:00:01,000\nHello\n",
+                                                        type="application/x-subrip")
         host.routes["/buzzsprout/chapters.json"] = Route(
             body=b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Start"}]}', type="application/json")
         yield host

@@ -22,7 +22,6 @@ from urllib.parse import unquote
 
 import yaml
 
-from .. import chapters as chapter_io
 from ..atomicfiles import atomic_write
 from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
@@ -33,6 +32,7 @@ from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
+from .sidefiles import image_extension, side_files
 from .tracking import without_tracking
 
 Progress = Callable[[str, int, int], None]
@@ -42,8 +42,6 @@ MEDIA_EXTENSIONS = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".
                     "video/quicktime": ".mov", "audio/ogg": ".ogg", "audio/opus": ".opus", "audio/flac": ".flac",
                     "audio/wav": ".wav", "audio/x-wav": ".wav"}
 KNOWN_MEDIA = {".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"}
-TRANSCRIPT_EXTENSIONS = {"text/vtt": ".vtt", "application/x-subrip": ".srt", "application/srt": ".srt",
-                         "text/srt": ".srt", "text/html": ".html", "application/json": ".json", "text/plain": ".txt"}
 _HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
 _BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
 
@@ -248,7 +246,7 @@ def _artwork(http: Any, record: ShowRecord, root: Path, report: ImportReport) ->
         report.problems.append(warning("IMP022", SHOW_FILE, f"cannot download the artwork {record.image}: {exc}",
                                        field="artwork", hint="save it as artwork.jpg next to show.yml"))
         return ""
-    ext = ".png" if data.startswith(b"\x89PNG") else ".jpg" if data.startswith(b"\xff\xd8\xff") else ""
+    ext = image_extension(data)
     if not ext:
         report.problems.append(warning("IMP022", SHOW_FILE, f"the artwork at {record.image} is neither JPEG nor PNG",
                                        field="artwork", hint="convert it to a square JPEG and save it as artwork.jpg"))
@@ -405,43 +403,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = list(episode.social)
-    transcripts = []
-    used: set[str] = set()
-    for remote in episode.transcripts:
-        ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
-            os.path.splitext(url_path(remote.url))[1].lower()
-        if ext not in TRANSCRIPT_EXTENSIONS.values():
-            report.problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
-                                           field="transcript", episode=episode.guid))
-            continue
-        name = f"transcript{'.' + slugify(remote.language) if remote.language else ''}{ext}"
-        if name in used:
-            continue
-        try:
-            body, _ = get_small(http, remote.url)
-            body.decode("utf-8")
-        except (DownloadError, UnicodeDecodeError) as exc:
-            report.problems.append(warning("IMP041", rel, f"cannot fetch the transcript {remote.url}: {exc}",
-                                           field="transcript", episode=episode.guid, hint="save it into the folder by hand"))
-            continue
-        atomic_write(folder / name, body)
-        used.add(name)
-        transcripts.append({"file": name, **({"language": remote.language} if remote.language else {})})
-    if transcripts:
-        data["transcripts"] = transcripts
-    if episode.chapters:
-        try:
-            body, _ = get_small(http, episode.chapters.url)
-            found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
-        except (DownloadError, UnicodeDecodeError) as exc:
-            found, chapter_problems = (), [warning("IMP042", rel, f"cannot fetch the chapters {episode.chapters.url}: {exc}",
-                                                   field="chapters", episode=episode.guid)]
-        if found and not chapter_problems:
-            atomic_write(folder / "chapters.json", body)
-            data["chapters"] = "chapters.json"
-        else:
-            report.problems.extend(warning(p.code, p.file, f"chapters not imported: {p.message}", field="chapters",
-                                           episode=episode.guid) for p in chapter_problems)
+    data.update(side_files(http, episode, record.image, folder, rel, report.problems))
     front = _dump(data)
     body_text = notes_markdown(episode.notes_html)
     text = f"---\n{front}---\n{body_text}"
