@@ -8,16 +8,19 @@ channel's podcast:guid. An empty list means no subscriber notices the move.
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import feedparser
+import lxml.html
 import podcastparser
 from lxml import etree
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 PODCAST = "{https://podcastindex.org/namespace/1.0}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 
 
 def _text(element: Any, path: str) -> str:
@@ -26,8 +29,13 @@ def _text(element: Any, path: str) -> str:
 
 
 def _permalink(guid: Any) -> bool:
-    """RSS 2.0: a guid without isPermaLink is a permalink."""
-    return (guid.get("isPermaLink") or "true").strip().lower() != "false"
+    """RSS 2.0: a guid without isPermaLink is a permalink. One that is no URL cannot be (the W3C validator refuses
+    it; mediafeed's EP125): the new feed marks it isPermaLink="false" on purpose, and its text is unchanged."""
+    return (guid.get("isPermaLink") or "true").strip().lower() != "false" and _is_url("".join(guid.itertext()).strip())
+
+
+def _is_url(text: str) -> bool:
+    return bool(re.match(r"^https?://\S+$", text))
 
 
 def _number(value: str) -> int | str:
@@ -44,6 +52,13 @@ def _date(value: str) -> datetime:
     """RFC 5322: "-0000" is UTC with the local zone unknown (Python gives it no zone): the same moment as +0000."""
     moment = parsedate_to_datetime(" ".join(value.split()))
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _words(notes: str) -> str:
+    """The notes' words as a reader sees them (tags, entities and spacing aside)."""
+    if not notes.strip():
+        return ""
+    return " ".join(lxml.html.fromstring(f"<div>{notes}</div>").text_content().split())
 
 
 def _image(element: Any) -> str:
@@ -70,6 +85,7 @@ def _xml_items(data: bytes) -> tuple[Any, dict[str, dict[str, Any]]]:
             "podcast:person": sorted("".join(p.itertext()).strip() for p in item.findall(f"{PODCAST}person")),
             "podcast:transcript": len(item.findall(f"{PODCAST}transcript")),
             "podcast:chapters": item.find(f"{PODCAST}chapters") is not None,
+            "notes": _words(_text(item, f"{CONTENT}encoded") or _text(item, "description") or _text(item, f"{ITUNES}summary")),
         })
     return channel, items
 
@@ -101,6 +117,8 @@ def differences(old: bytes, new: bytes) -> list[str]:
             if key == "pubDate":
                 if value != now[key] or value.utcoffset() != now[key].utcoffset():
                     problems.append(f"{guid!r}: pubDate {value.isoformat()} became {now[key].isoformat()}")
+            elif key == "notes" and value in now[key]:
+                pass  # the build may add to them (a chapter list, a transcript link)
             elif key == "podcast:transcript" and now[key] >= value:
                 pass  # the build may add a form (an SRT beside a VTT)
             elif value != now[key]:
@@ -114,6 +132,8 @@ def differences(old: bytes, new: bytes) -> list[str]:
                 problems.append(f"{guid!r}: {name} does not find it in the new feed")
                 continue
             for key in fields:
+                if key == "guidislink" and not _is_url(guid):
+                    continue  # see _permalink
                 if key == "type" and {before[guid].get(key), after[guid].get(key)} <= {None, "full"}:
                     continue  # no itunes:episodeType means full
                 if before[guid].get(key) != after[guid].get(key):

@@ -19,9 +19,12 @@ from click.testing import CliRunner
 from feedcompare import differences
 from helpers import ROOT, make_media
 from hosts import Host, Route
+from lxml import etree
 
-from mediafeed.build import build
+from mediafeed.build import BuildFailed, build
 from mediafeed.cli import main
+from mediafeed.importer.tracking import without_tracking
+from mediafeed.source import split_front_matter
 
 NAMESPACES = ('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" '
               'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" '
@@ -77,7 +80,10 @@ HOSTS: dict[str, tuple[str, str]] = {
 <pubDate>Wed, 03 Jan 2024 09:00:00 -0500</pubDate><guid isPermaLink="true">{base}/site/permalink/</guid>
 <description>Only a description.</description>
 <enclosure url="{base}/powerpress/{media}/permalink.mp3" length="{size}" type="audio/mpeg" />
-<itunes:duration>2</itunes:duration></item>"""),
+<itunes:duration>2</itunes:duration></item>
+<item><title>An old plugin's GUID</title><pubDate>Tue, 2 Jan 24 09:00:00 -0500</pubDate><guid>ssp-episode-88</guid>
+<description>No isPermaLink, and no URL.</description>
+<enclosure url="{base}/powerpress/{media}/88.mp3" length="{size}" type="audio/mpeg" /></item>"""),
     # Buzzsprout: "Buzzsprout-NNN" GUIDs, pdst.fm prefix, transcripts, chapters, persons, seasons
     "buzzsprout": ("false", """
 <item><itunes:title>Soil</itunes:title><title>Soil</title><itunes:episodeType>full</itunes:episodeType>
@@ -190,7 +196,7 @@ def old_host(tone: bytes) -> Iterator[Host]:
         for name in HOSTS:
             for file in ("2.mp3", "t.mp3", "compost.mp3", "qa.mp3", "tomatoes.mp3", "permalink.mp3", "14151617.mp3",
                          "mushrooms.mp3", "ABCD1234567890.mp3", "dup.mp3", "seeds.mp3", "media.mp3", "wind.mp3",
-                         "welcome.mp3", "frost.mp3"):
+                         "welcome.mp3", "frost.mp3", "88.mp3"):
                 host.routes[f"/{name}/media/{file}"] = Route(body=tone, type="audio/mpeg")
         host.routes["/buzzsprout/transcript.vtt"] = Route(body=b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", type="text/vtt")
         host.routes["/castopod/transcript.srt"] = Route(body=b"1\n00:00:00,000 --> 00:00:01,000\nHello\n",
@@ -216,3 +222,57 @@ def test_subscribers_do_not_notice_the_move(old_host: Host, name: str, tmp_path:
     old, new, report = move(old_host, name, tmp_path)
     found = differences(old, new)
     assert not found, "\n".join(found)
+
+
+def _front(path: Path) -> dict:
+    data, _, problems = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert not problems and data is not None
+    return data
+
+
+def test_a_url_guid_published_as_a_permalink_stays_one_and_only_a_url_can(old_host: Host, tmp_path: Path) -> None:
+    _, new, _ = move(old_host, "powerpress", tmp_path)
+    guids = {g.text: g.get("isPermaLink") for g in etree.fromstring(new).iter("guid")}
+    assert guids == {f"{old_host.url}/site/?p=123": "true", f"{old_host.url}/site/permalink/": "true",
+                     "ssp-episode-88": "false"}  # no attribute in the old feed, but no URL either: see docs/cli.md
+    folder = tmp_path / "powerpress" / "episodes" / "an-old-plugins-guid"
+    text = (folder / "episode.md").read_text()
+    (folder / "episode.md").write_text(text.replace("guid: ssp-episode-88\n", "guid: ssp-episode-88\nguid_permalink: true\n"))
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "powerpress", tmp_path / "again")
+    assert any(p.field == "guid_permalink" and "ssp-episode-88" in p.message for p in failed.value.problems)
+
+
+def test_media_are_fetched_past_measurement_prefixes_and_the_move_is_spelt_out(old_host: Host, tmp_path: Path) -> None:
+    _, new, report = move(old_host, "libsyn", tmp_path)
+    enclosures = {i.findtext("guid"): i.find("enclosure").get("url") for i in etree.fromstring(new).iter("item")}
+    compost = next(m for m in report["media"] if m["guid"] == "9f2b1c9a-1d2e-4f7a-b0c1-0e9a8b7c6d5e")
+    assert compost["old_url"].startswith("http://dts.podtrac.com/redirect.mp3/127.0.0.1:")
+    assert compost["new_url"] == enclosures[compost["guid"]] == \
+        "https://new.example.org/show/episodes/005-s2e5-compost/compost.mp3"
+    assert old_host.routes["/libsyn/media/compost.mp3"].hits == ["GET"]  # straight from the file, once
+    steps = " ".join(report["steps"])
+    assert "2 enclosure URL(s) now point at the new site" in steps and "(dts.podtrac.com)" in steps
+
+
+@pytest.mark.parametrize(("url", "real"), [
+    ("https://dts.podtrac.com/redirect.mp3/traffic.libsyn.com/show/ep.mp3?dest-id=1",
+     "https://traffic.libsyn.com/show/ep.mp3?dest-id=1"),
+    ("https://www.podtrac.com/pts/redirect.mp3/pdst.fm/e/chtbl.com/track/A1B2/traffic.megaphone.fm/X.mp3?updated=1",
+     "https://traffic.megaphone.fm/X.mp3?updated=1"),
+    ("https://op3.dev/e,pg=0f1e/https://media.transistor.fm/abc/ep.mp3", "https://media.transistor.fm/abc/ep.mp3"),
+    ("http://op3.dev/e/media.example.org/ep.mp3", "http://media.example.org/ep.mp3"),
+    ("https://media.example.org/op3.dev/e/ep.mp3", "https://media.example.org/op3.dev/e/ep.mp3"),
+])
+def test_measurement_prefixes_are_seen_through_even_chained(url: str, real: str) -> None:
+    assert without_tracking(url) == real
+
+
+def test_an_episodes_own_artwork_moves_with_it_and_the_shows_is_not_copied(old_host: Host, tmp_path: Path) -> None:
+    move(old_host, "podbean", tmp_path)
+    move(old_host, "anchor", tmp_path)
+    seeds = tmp_path / "podbean" / "episodes" / "007-seeds"
+    assert _front(seeds / "episode.md")["artwork"] == "artwork.png"
+    assert (seeds / "artwork.png").read_bytes() == (ROOT / "artwork.png").read_bytes()
+    night = tmp_path / "anchor" / "episodes" / "002-episode-2-night-buses"
+    assert "artwork" not in _front(night / "episode.md") and not (night / "artwork.png").exists()

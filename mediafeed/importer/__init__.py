@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -59,6 +59,8 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)  #: slugs already there (same GUID)
     downloaded: list[str] = field(default_factory=list)  #: media files fetched (relative paths)
     missing_media: list[str] = field(default_factory=list)  #: episodes whose media is still to be fetched
+    #: each imported episode's enclosure: {guid, slug, old_url (as the old feed wrote it), new_url}
+    media: list[dict[str, str]] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)  #: {guid, title, slug, reason}
     problems: list[Problem] = field(default_factory=list)
 
@@ -67,6 +69,7 @@ class ImportReport:
                 "new_feed_url": self.new_feed_url, "podcast_guid": self.podcast_guid, "show_written": self.show_written,
                 "artwork": self.artwork, "imported": self.imported, "skipped": self.skipped,
                 "downloaded": self.downloaded, "missing_media": self.missing_media, "failed": self.failed,
+                "media": self.media,
                 "problems": [p.to_dict() for p in self.problems], "steps": migration_steps(self)}
 
 
@@ -146,6 +149,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             taken.add(slug)
             audio_name = _write_episode(http, root, slug, episode, record, report)
             report.imported.append(slug)
+            report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
+                                 else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}"})
         target = root / EPISODES_DIR / slug / audio_name
         if not audio_name or target.exists():
             continue
@@ -180,6 +185,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     if progress:
         progress("import", len(episodes), len(episodes))
     report.new_feed_url = _new_feed_url(root)
+    media_url = _media_url(root)
+    for move in report.media:  # the address the first build gives the file (show.yml's media_url, else url)
+        move["new_url"] = media_url + move["new_url"] if media_url else ""
     report.podcast_guid = _podcast_guid(root) or record.podcast_guid
     if report.show_written:
         _, show_problems = load_show(root)
@@ -225,6 +233,11 @@ def _slug(episode: EpisodeRecord) -> str:
 def _new_feed_url(root: Path) -> str:
     show, _ = load_show(root)
     return show.feed_url if show else ""
+
+
+def _media_url(root: Path) -> str:
+    show, _ = load_show(root)
+    return show.media_url if show else ""
 
 
 def _podcast_guid(root: Path) -> str:
@@ -442,12 +455,29 @@ def migration_steps(report: ImportReport) -> list[str]:
         f"Keep podcast:guid {report.podcast_guid or '(from show.yml)'} in show.yml forever: Podcasting 2.0 apps "
         "know the show by it, even at a new address.",
         "Never change an episode's guid or folder name: apps know episodes by their GUID (the import kept every one).",
-        "Keep the old media addresses working for a few weeks: apps may have downloads queued.",
+        _media_step(report),
     ]
     if not same:
         steps.append("Tell Apple Podcasts Connect and Spotify for Creators nothing: they follow the 301; check both a "
                      "day later.")
     return steps
+
+
+def _media_step(report: ImportReport) -> str:
+    """The media move, said plainly: every enclosure URL changes (the files now live with the show), which apps
+    accept because they know episodes by GUID; the old files are what queued downloads still fetch."""
+    moved = [m for m in report.media if m["old_url"] and m["old_url"] != m["new_url"]]
+    step = "Keep the old media addresses working for a few weeks: apps may have downloads queued."
+    if moved:
+        step = (f"The media move too: {len(moved)} enclosure URL(s) now point at the new site (apps know episodes by "
+                "their GUID, so nobody downloads them again). Keep the old media addresses working for a few weeks, "
+                "or have the old host 301-redirect each to its new address (--format json lists them: media, "
+                "old_url -> new_url): apps may have downloads queued.")
+    tracked = sorted({urlsplit(m["old_url"]).hostname or "" for m in moved if without_tracking(m["old_url"]) != m["old_url"]})
+    if tracked:
+        step += (f" The old enclosures went through measurement prefixes ({', '.join(tracked)}); the new feed has none, "
+                 "so those services stop counting downloads at the move.")
+    return step
 
 
 def dumps(report: ImportReport) -> str:
