@@ -108,6 +108,7 @@ def differences(old: bytes, new: bytes) -> list[str]:
     new_pp = _by_guid(podcastparser.parse("http://new/feed", io.BytesIO(new))["episodes"], "guid")
     old_fp = _by_guid(feedparser.parse(old).entries, "id")
     new_fp = _by_guid(feedparser.parse(new).entries, "id")
+    # (feedparser's guidislink is not compared: it depends on whether <link> comes before <guid>; isPermaLink is)
     for guid, was in old_items.items():
         now = new_items.get(guid)
         if now is None:
@@ -117,6 +118,8 @@ def differences(old: bytes, new: bytes) -> list[str]:
             if key == "pubDate":
                 if value != now[key] or value.utcoffset() != now[key].utcoffset():
                     problems.append(f"{guid!r}: pubDate {value.isoformat()} became {now[key].isoformat()}")
+            elif key == "isPermaLink" and value is None:
+                pass  # no guid: apps knew it by its enclosure URL, which is its GUID now (IMP011)
             elif key == "notes" and value in now[key]:
                 pass  # the build may add to them (a chapter list, a transcript link)
             elif key == "podcast:transcript" and now[key] >= value:
@@ -125,15 +128,15 @@ def differences(old: bytes, new: bytes) -> list[str]:
                 problems.append(f"{guid!r}: {key} {value!r} became {now[key]!r}")
         for name, before, after, fields in (
                 ("podcastparser", old_pp, new_pp, ("guid", "title", "published", "total_time", "number", "type")),
-                ("feedparser", old_fp, new_fp, ("id", "title", "guidislink", "published_parsed"))):
+                ("feedparser", old_fp, new_fp, ("id", "title", "published_parsed"))):
             if guid not in before:
                 continue
             if guid not in after:
                 problems.append(f"{guid!r}: {name} does not find it in the new feed")
                 continue
             for key in fields:
-                if key == "guidislink" and not _is_url(guid):
-                    continue  # see _permalink
+                if key == "total_time" and not before[guid].get(key):
+                    continue  # the old feed did not say; the new one says the real length
                 if key == "type" and {before[guid].get(key), after[guid].get(key)} <= {None, "full"}:
                     continue  # no itunes:episodeType means full
                 if before[guid].get(key) != after[guid].get(key):
