@@ -72,7 +72,7 @@ def _xml_items(data: bytes) -> tuple[Any, dict[str, dict[str, Any]]]:
     for item in channel.findall("item"):
         guid = item.find("guid")
         key = "".join(guid.itertext()).strip() if guid is not None else item.find("enclosure").get("url")
-        items.setdefault(key, {  # the first of two items with one GUID is the one apps keep
+        items.setdefault(key, {  # of two items with one GUID, the first (the one the import keeps, IMP012)
             "isPermaLink": _permalink(guid) if guid is not None else None,
             "itunes:episode": _number(_text(item, f"{ITUNES}episode")),
             "itunes:season": _number(_text(item, f"{ITUNES}season")),
