@@ -40,7 +40,7 @@ EPISODE_KEYS = frozenset({
     "title", "date", "guid", "season", "season_name", "episode", "episode_display", "type", "explicit",
     "summary", "audio", "artwork", "transcript", "transcripts", "chapters", "persons", "soundbites", "location",
     "license", "funding", "alternate_enclosures", "keywords", "content_note", "block", "draft", "itunes_title",
-    "updated", "txt", "value", "social",
+    "updated", "txt", "value", "social", "guid_permalink",
 })
 #: media types of alternate enclosure files by extension (``type:`` in the front matter overrides)
 ALTERNATE_TYPES = {
@@ -175,6 +175,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         r.problems.append(error("SRC060", rel, "episode has no GUID", field="guid", hint=GUID_HINT, episode=folder.slug))
     elif len(guid) > 512 or any(ch.isspace() and ch != " " for ch in guid):
         r.fail("guid", "GUID must be one line of at most 512 characters", hint="keep the published GUID; fix only stray line breaks")
+    guid_permalink = bool(r.bool("guid_permalink", False))
+    if guid_permalink and not re.match(r"^https?://\S+$", guid):  # RSS 2.0: a permalink is a URL (EP125)
+        r.fail("guid_permalink", f"guid_permalink: true needs a GUID that is an http(s) URL, got {guid!r}",
+               hint="remove guid_permalink (the GUID is then written with isPermaLink=\"false\"); never change the guid")
 
     audio = r.str("audio", required=True, hint="add 'audio: FILE' naming the audio file in this folder")
     audio = _file_in_folder(r, folder, "audio", audio)
@@ -274,6 +278,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         social=parse_social(r, "social"),
         content_note=r.str("content_note"),
         block=bool(r.bool("block", False)),
+        guid_permalink=guid_permalink,
         draft=bool(r.bool("draft", False)),
         updated=r.datetime("updated"),
     )

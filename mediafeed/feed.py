@@ -220,7 +220,7 @@ def render_items(items: list[Item]) -> list[bytes]:
         if item.page_url:
             SubElement(entry, "link").text = item.page_url
         if episode.guid:
-            SubElement(entry, "guid", isPermaLink="false").text = episode.guid
+            SubElement(entry, "guid", isPermaLink="true" if episode.guid_permalink else "false").text = episode.guid
         SubElement(entry, "enclosure", url=item.enclosure_url, length=str(item.media.size), type=item.media.mime)
         for _, _, elements in _EXTENSIONS:
             elements(entry, item)

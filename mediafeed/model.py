@@ -257,6 +257,9 @@ class Episode:
     social: tuple[SocialInteract, ...] = ()  #: RSS: podcast:socialInteract in the item
     content_note: str = ""  #: shown above the notes, with the show's support links
     block: bool = False  #: RSS: itunes:block (podcast:block exists only for the whole show)
+    #: RSS: guid isPermaLink="true": a GUID that is the episode's URL and was published as a permalink by the old host
+    #: (``mediafeed import`` keeps it: apps that compare the whole GUID would see a new episode otherwise)
+    guid_permalink: bool = False
     draft: bool = False  #: kept out of feed and pages
     updated: datetime | None = None
 

@@ -702,6 +702,22 @@ def test_import_says_when_it_guesses_a_year_written_short(tmp_path: Path, year: 
     assert "IMP016" not in {p["code"] for p in clean["problems"]}
 
 
+@pytest.mark.parametrize(("zone", "warned", "hour"), [("IST", True, "10:30:00+00:00"), ("CEST", False, "10:30:00+02:00"),
+                                                      ("EST", False, "10:30:00-05:00"), ("+0530", False, "10:30:00+05:30")])
+def test_import_says_when_a_dates_zone_name_is_unknown_and_reads_it_as_utc(tmp_path: Path, zone: str, warned: bool,
+                                                                           hour: str) -> None:
+    """'IST' (India, Israel, Ireland?) was read as UTC without a word: the episode's time could be 5:30 hours off."""
+    first = GOOD_TEXT[GOOD_TEXT.index("<pubDate>"):GOOD_TEXT.index("</pubDate>")]
+    dated = "<pubDate>Tue, 02 Jan 2024 10:30:00 " + zone
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(first, dated, 1))
+    said = [p for p in report["problems"] if p["code"] == "IMP024"]
+    assert bool(said) == warned
+    if said:
+        assert said[0]["severity"] == "warning" and repr(zone) in said[0]["message"] and said[0]["episode"] == GUIDS["#1"]
+    dates = "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
+    assert f"date: '2024-01-02T{hour}'" in dates
+
+
 def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
     """podcast:episode 315.5 (no itunes:episode: Apple's takes whole numbers) becomes 'episode: 315.5', which the build
     writes back as podcast:episode alone; it was dropped."""

@@ -21,6 +21,7 @@ from pathlib import Path
 import podcastparser
 import pytest
 from click.testing import CliRunner
+from feedcompare import differences
 from helpers import ROOT, copy_show, make_media
 from lxml import etree
 from siteserver import old_host
@@ -146,6 +147,7 @@ def test_round_trip_of_our_own_feed(tmp_path: Path) -> None:
         for tag in ("{http://www.itunes.com/dtds/podcast-1.0.dtd}season", "{http://www.itunes.com/dtds/podcast-1.0.dtd}episode",
                     "{http://www.itunes.com/dtds/podcast-1.0.dtd}episodeType", "{http://www.itunes.com/dtds/podcast-1.0.dtd}duration"):
             assert new.findtext(tag) == old.findtext(tag), tag
+    assert differences((site / "feed.xml").read_bytes(), (rebuilt / "feed.xml").read_bytes()) == []
     guid = "{https://podcastindex.org/namespace/1.0}guid"
     assert new_feed.getroot().find("channel").findtext(guid) == old_feed.getroot().find("channel").findtext(guid)
     ipv = folders_by_guid(tmp_path / "new")["012780e6-d0de-4a11-88cf-d5e6df48880d"]
@@ -238,6 +240,9 @@ def test_other_hosts_style_keeps_guids_and_notes(tmp_path: Path, host: Host) -> 
     yml = (show / "show.yml").read_text()
     assert "type: episodic" in yml and "language: en-us" in yml and (show / "artwork.png").is_file()
     site = build(show, tmp_path / "site").output
+    old = (DATA / "hosted-style.xml").read_text().replace("{BASE}", host.base).replace("{SIZE}", str(len(host.media)))
+    assert differences(old.encode(), (site / "feed.xml").read_bytes()) == ["'no-audio-1': missing from "
+                                                                           "the new feed (the GUID apps know it by)"]
     with open(site / "feed.xml", "rb") as handle:
         parsed = podcastparser.parse("https://x/feed.xml", handle)
     assert {e["guid"] for e in parsed["episodes"]} == set(folders)

@@ -27,10 +27,11 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
     """Move a show from another host: read its feed (a file or an http(s) URL).
 
     Writes show.yml (keeping podcast:guid), the artwork and one episode folder
-    per item with its GUID, date, title, notes (HTML kept, sanitised at build),
-    season, number, type, explicit, persons, transcripts and chapters. With
-    --download it fetches the media too, resuming interrupted downloads and
-    checking sizes. Running it again skips every episode already imported and
+    per item with its GUID (and isPermaLink, for a URL), date, title, notes
+    (HTML kept, sanitised at build), season, number, type, explicit, persons,
+    artwork, transcripts and chapters. With --download it fetches the media
+    too, past measurement prefixes (Podtrac, Chartable, OP3), resuming
+    interrupted downloads and checking sizes. Running it again skips every episode already imported and
     only retries what is missing. It ends with the steps left to move the feed.
 
     \b

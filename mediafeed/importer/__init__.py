@@ -18,11 +18,10 @@ from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from .. import chapters as chapter_io
 from ..atomicfiles import atomic_write
 from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
@@ -30,9 +29,11 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .document import parse
-from .download import SMALL_LIMIT, DownloadError, fetch, get_small, session
+from .download import SMALL_LIMIT, DownloadError, Fetched, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
+from .sidefiles import image_extension, side_files
+from .tracking import without_tracking
 
 Progress = Callable[[str, int, int], None]
 
@@ -41,8 +42,6 @@ MEDIA_EXTENSIONS = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".
                     "video/quicktime": ".mov", "audio/ogg": ".ogg", "audio/opus": ".opus", "audio/flac": ".flac",
                     "audio/wav": ".wav", "audio/x-wav": ".wav"}
 KNOWN_MEDIA = {".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"}
-TRANSCRIPT_EXTENSIONS = {"text/vtt": ".vtt", "application/x-subrip": ".srt", "application/srt": ".srt",
-                         "text/srt": ".srt", "text/html": ".html", "application/json": ".json", "text/plain": ".txt"}
 _HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
 _BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
 
@@ -60,6 +59,8 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)  #: slugs already there (same GUID)
     downloaded: list[str] = field(default_factory=list)  #: media files fetched (relative paths)
     missing_media: list[str] = field(default_factory=list)  #: episodes whose media is still to be fetched
+    #: each imported episode's enclosure: {guid, slug, old_url (as the old feed wrote it), new_url}
+    media: list[dict[str, str]] = field(default_factory=list)
     failed: list[dict[str, str]] = field(default_factory=list)  #: {guid, title, slug, reason}
     problems: list[Problem] = field(default_factory=list)
 
@@ -68,6 +69,7 @@ class ImportReport:
                 "new_feed_url": self.new_feed_url, "podcast_guid": self.podcast_guid, "show_written": self.show_written,
                 "artwork": self.artwork, "imported": self.imported, "skipped": self.skipped,
                 "downloaded": self.downloaded, "missing_media": self.missing_media, "failed": self.failed,
+                "media": self.media,
                 "problems": [p.to_dict() for p in self.problems], "steps": migration_steps(self)}
 
 
@@ -147,6 +149,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             taken.add(slug)
             audio_name = _write_episode(http, root, slug, episode, record, report)
             report.imported.append(slug)
+            report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
+                                 else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}"})
         target = root / EPISODES_DIR / slug / audio_name
         if not audio_name or target.exists():
             continue
@@ -161,7 +165,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
                 progress(f"download {name}", done, total)
 
         try:
-            got = fetch(http, episode.enclosure.url, target, size, progress=step)
+            got = _fetch_media(http, episode.enclosure.url, target, size, step)
         except DownloadError as exc:
             report.failed.append({"guid": episode.guid, "title": episode.title, "slug": slug, "reason": str(exc),
                                   "url": episode.enclosure.url})
@@ -181,6 +185,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     if progress:
         progress("import", len(episodes), len(episodes))
     report.new_feed_url = _new_feed_url(root)
+    media_url = _media_url(root)
+    for move in report.media:  # the address the first build gives the file (show.yml's media_url, else url)
+        move["new_url"] = media_url + move["new_url"] if media_url else ""
     report.podcast_guid = _podcast_guid(root) or record.podcast_guid
     if report.show_written:
         _, show_problems = load_show(root)
@@ -188,6 +195,18 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _fetch_media(http: Any, url: str, target: Path, size: int, step: Callable[[int, int], None]) -> Fetched:
+    """The media at ``url``, fetched past its measurement prefixes (see :mod:`.tracking`); through them only
+    when the file itself cannot be reached that way."""
+    direct = without_tracking(url)
+    try:
+        return fetch(http, direct, target, size, progress=step)
+    except DownloadError:
+        if direct == url:
+            raise
+    return fetch(http, url, target, size, progress=step)
 
 
 def _next_slug(base: str, taken: set[str], suffixes: dict[str, int]) -> str:
@@ -216,6 +235,11 @@ def _new_feed_url(root: Path) -> str:
     return show.feed_url if show else ""
 
 
+def _media_url(root: Path) -> str:
+    show, _ = load_show(root)
+    return show.media_url if show else ""
+
+
 def _podcast_guid(root: Path) -> str:
     show, _ = load_show(root)
     return show.podcast_guid if show else ""
@@ -235,7 +259,7 @@ def _artwork(http: Any, record: ShowRecord, root: Path, report: ImportReport) ->
         report.problems.append(warning("IMP022", SHOW_FILE, f"cannot download the artwork {record.image}: {exc}",
                                        field="artwork", hint="save it as artwork.jpg next to show.yml"))
         return ""
-    ext = ".png" if data.startswith(b"\x89PNG") else ".jpg" if data.startswith(b"\xff\xd8\xff") else ""
+    ext = image_extension(data)
     if not ext:
         report.problems.append(warning("IMP022", SHOW_FILE, f"the artwork at {record.image} is neither JPEG nor PNG",
                                        field="artwork", hint="convert it to a square JPEG and save it as artwork.jpg"))
@@ -359,9 +383,11 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         shutil.rmtree(folder)  # what an interrupted run left
     folder.mkdir(parents=True)
     assert episode.enclosure is not None and episode.date is not None
-    audio_name = media_name(episode.enclosure.url, episode.enclosure.mime, slug)
+    audio_name = media_name(without_tracking(episode.enclosure.url), episode.enclosure.mime, slug)
     rel = f"{EPISODES_DIR}/{slug}"
     data: dict[str, Any] = {"title": episode.title, "date": episode.date.isoformat(), "guid": episode.guid}
+    if episode.guid_permalink:
+        data["guid_permalink"] = True
     if episode.season:
         data["season"] = episode.season
         if episode.season_name:
@@ -390,43 +416,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = list(episode.social)
-    transcripts = []
-    used: set[str] = set()
-    for remote in episode.transcripts:
-        ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
-            os.path.splitext(url_path(remote.url))[1].lower()
-        if ext not in TRANSCRIPT_EXTENSIONS.values():
-            report.problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
-                                           field="transcript", episode=episode.guid))
-            continue
-        name = f"transcript{'.' + slugify(remote.language) if remote.language else ''}{ext}"
-        if name in used:
-            continue
-        try:
-            body, _ = get_small(http, remote.url)
-            body.decode("utf-8")
-        except (DownloadError, UnicodeDecodeError) as exc:
-            report.problems.append(warning("IMP041", rel, f"cannot fetch the transcript {remote.url}: {exc}",
-                                           field="transcript", episode=episode.guid, hint="save it into the folder by hand"))
-            continue
-        atomic_write(folder / name, body)
-        used.add(name)
-        transcripts.append({"file": name, **({"language": remote.language} if remote.language else {})})
-    if transcripts:
-        data["transcripts"] = transcripts
-    if episode.chapters:
-        try:
-            body, _ = get_small(http, episode.chapters.url)
-            found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
-        except (DownloadError, UnicodeDecodeError) as exc:
-            found, chapter_problems = (), [warning("IMP042", rel, f"cannot fetch the chapters {episode.chapters.url}: {exc}",
-                                                   field="chapters", episode=episode.guid)]
-        if found and not chapter_problems:
-            atomic_write(folder / "chapters.json", body)
-            data["chapters"] = "chapters.json"
-        else:
-            report.problems.extend(warning(p.code, p.file, f"chapters not imported: {p.message}", field="chapters",
-                                           episode=episode.guid) for p in chapter_problems)
+    data.update(side_files(http, episode, record.image, folder, rel, report.problems))
     front = _dump(data)
     body_text = notes_markdown(episode.notes_html)
     text = f"---\n{front}---\n{body_text}"
@@ -465,12 +455,29 @@ def migration_steps(report: ImportReport) -> list[str]:
         f"Keep podcast:guid {report.podcast_guid or '(from show.yml)'} in show.yml forever: Podcasting 2.0 apps "
         "know the show by it, even at a new address.",
         "Never change an episode's guid or folder name: apps know episodes by their GUID (the import kept every one).",
-        "Keep the old media addresses working for a few weeks: apps may have downloads queued.",
+        _media_step(report),
     ]
     if not same:
         steps.append("Tell Apple Podcasts Connect and Spotify for Creators nothing: they follow the 301; check both a "
                      "day later.")
     return steps
+
+
+def _media_step(report: ImportReport) -> str:
+    """The media move, said plainly: every enclosure URL changes (the files now live with the show), which apps
+    accept because they know episodes by GUID; the old files are what queued downloads still fetch."""
+    moved = [m for m in report.media if m["old_url"] and m["old_url"] != m["new_url"]]
+    step = "Keep the old media addresses working for a few weeks: apps may have downloads queued."
+    if moved:
+        step = (f"The media move too: {len(moved)} enclosure URL(s) now point at the new site (apps know episodes by "
+                "their GUID, so nobody downloads them again). Keep the old media addresses working for a few weeks, "
+                "or have the old host 301-redirect each to its new address (--format json lists them: media, "
+                "old_url -> new_url): apps may have downloads queued.")
+    tracked = sorted({urlsplit(m["old_url"]).hostname or "" for m in moved if without_tracking(m["old_url"]) != m["old_url"]})
+    if tracked:
+        step += (f" The old enclosures went through measurement prefixes ({', '.join(tracked)}); the new feed has none, "
+                 "so those services stop counting downloads at the move.")
+    return step
 
 
 def dumps(report: ImportReport) -> str:

@@ -50,6 +50,9 @@ class EpisodeRecord:
     guid: str
     title: str
     date: datetime | None
+    #: the old feed published the GUID as a permalink (isPermaLink="true", or no attribute, which RSS reads as
+    #: true) and it is a URL: the new feed says so too. A GUID that is no URL is written isPermaLink="false" (EP125).
+    guid_permalink: bool = False
     notes_html: str = ""
     summary: str = ""
     link: str = ""
@@ -272,6 +275,18 @@ _ZONES = {"UTC": "+0000", "WET": "+0000", "BST": "+0100", "CET": "+0100", "CEST"
           "AEDT": "+1100", "NZST": "+1200", "NZDT": "+1300"}
 
 
+#: zone names email.utils reads itself (RFC 822's, and Z)
+_KNOWN_ZONES = {"UT", "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT"}
+
+
+def unknown_zone(value: str) -> str:
+    """The zone name ending a date that neither email.utils nor :data:`_ZONES` knows (``IST``: India, Israel or
+    Ireland?); "" when the zone is an offset or a known name. Such a date is read as UTC, as apps read it."""
+    zone = re.search(r"\d\s+([A-Za-z]{1,5})$", " ".join(value.split()))
+    name = zone.group(1).upper() if zone else ""
+    return "" if name in _KNOWN_ZONES or name in _ZONES else name
+
+
 def parse_date(value: str) -> datetime | None:
     """RFC 2822 as feeds write it (also without a zone, which is read as UTC), or ISO 8601."""
     value = " ".join(value.split())
@@ -344,6 +359,13 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         problems.append(warning("IMP016", source, f"{where}: the date {date_text.strip()!r} gives the year as {year.group(1)!r}; "
                                 f"read as {date.year}", field="pubDate", episode=guid,
                                 hint="check the episode's date in its episode.md"))
+    zone = unknown_zone(date_text)
+    if zone:
+        problems.append(warning("IMP024", source, f"{where}: the date {date_text.strip()!r} ends in the zone name {zone!r}, "
+                                "which is no UTC offset and no name mediafeed knows; read as UTC, as apps read it",
+                                field="pubDate", episode=guid,
+                                hint="if the episode came out at another time, write its offset in the date in its "
+                                "episode.md (e.g. +05:30); the GUID is what apps know it by, so changing the date is safe"))
     link = text(item, "link")
     link = join(base, link) if link else ""
     notes = text(item, f"{CONTENT}encoded") or text(item, "description") or text(item, f"{ITUNES}summary")
@@ -391,6 +413,9 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         chapters=chapters,
         position=position,
     )
+    guid_el = item.find("guid")
+    episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
+                                  and (guid_el.get("isPermaLink") or "true").strip().lower() != "false")
     if not title:
         problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
         episode.title = f"Episode of {date.date().isoformat()}"

@@ -1,0 +1,105 @@
+"""An imported episode's side files: its own artwork, transcripts and chapters, fetched into its folder.
+
+Each is fetched whole (``get_small``: size and time limits) and checked before it is written; one that cannot be
+fetched or read is a warning naming its address, never a failed import: the episode itself is what matters.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import chapters as chapter_io
+from ..atomicfiles import atomic_write
+from ..errors import Problem, warning
+from ..scaffold import slugify
+from .download import DownloadError, get_small
+from .feedread import EpisodeRecord, url_path
+
+TRANSCRIPT_EXTENSIONS = {"text/vtt": ".vtt", "application/x-subrip": ".srt", "application/srt": ".srt",
+                         "text/srt": ".srt", "text/html": ".html", "application/json": ".json", "text/plain": ".txt"}
+
+
+def image_extension(data: bytes) -> str:
+    """".png" or ".jpg" by the bytes themselves (a host's URL or Content-Type is often wrong); "" for anything else."""
+    return ".png" if data.startswith(b"\x89PNG") else ".jpg" if data.startswith(b"\xff\xd8\xff") else ""
+
+
+def side_files(http: Any, episode: EpisodeRecord, show_image: str, folder: Path, rel: str,
+               problems: list[Problem]) -> dict[str, Any]:
+    """The front matter entries (``artwork``, ``transcripts``, ``chapters``) for the files fetched into ``folder``."""
+    data: dict[str, Any] = {}
+    artwork = _artwork(http, episode, show_image, folder, rel, problems)
+    if artwork:
+        data["artwork"] = artwork
+    transcripts = _transcripts(http, episode, folder, rel, problems)
+    if transcripts:
+        data["transcripts"] = transcripts
+    if episode.chapters and _chapters(http, episode, folder, rel, problems):
+        data["chapters"] = "chapters.json"
+    return data
+
+
+def _artwork(http: Any, episode: EpisodeRecord, show_image: str, folder: Path, rel: str, problems: list[Problem]) -> str:
+    """The episode's own artwork (itunes:image unlike the show's), as ``artwork.jpg``/``.png``: apps show it in the
+    episode list, so it must survive the move. Many hosts repeat the show's artwork on every item: not copied."""
+    if not episode.image or episode.image == show_image:
+        return ""
+    try:
+        body, _ = get_small(http, episode.image)
+    except DownloadError as exc:
+        problems.append(warning("IMP022", rel, f"cannot download the episode's artwork {episode.image}: {exc}",
+                                field="artwork", episode=episode.guid,
+                                hint="save it into the folder and add 'artwork: FILE' to episode.md"))
+        return ""
+    ext = image_extension(body)
+    if not ext:
+        problems.append(warning("IMP022", rel, f"the episode's artwork at {episode.image} is neither JPEG nor PNG",
+                                field="artwork", episode=episode.guid,
+                                hint="convert it to a square JPEG in the folder and add 'artwork: FILE' to episode.md"))
+        return ""
+    atomic_write(folder / f"artwork{ext}", body)
+    return f"artwork{ext}"
+
+
+def _transcripts(http: Any, episode: EpisodeRecord, folder: Path, rel: str, problems: list[Problem]) -> list[dict[str, str]]:
+    transcripts: list[dict[str, str]] = []
+    used: set[str] = set()
+    for remote in episode.transcripts:
+        ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
+            os.path.splitext(url_path(remote.url))[1].lower()
+        if ext not in TRANSCRIPT_EXTENSIONS.values():
+            problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
+                                    field="transcript", episode=episode.guid))
+            continue
+        name = f"transcript{'.' + slugify(remote.language) if remote.language else ''}{ext}"
+        if name in used:
+            continue
+        try:
+            body, _ = get_small(http, remote.url)
+            body.decode("utf-8")
+        except (DownloadError, UnicodeDecodeError) as exc:
+            problems.append(warning("IMP041", rel, f"cannot fetch the transcript {remote.url}: {exc}",
+                                    field="transcript", episode=episode.guid, hint="save it into the folder by hand"))
+            continue
+        atomic_write(folder / name, body)
+        used.add(name)
+        transcripts.append({"file": name, **({"language": remote.language} if remote.language else {})})
+    return transcripts
+
+
+def _chapters(http: Any, episode: EpisodeRecord, folder: Path, rel: str, problems: list[Problem]) -> bool:
+    assert episode.chapters is not None
+    try:
+        body, _ = get_small(http, episode.chapters.url)
+        found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
+    except (DownloadError, UnicodeDecodeError) as exc:
+        found, chapter_problems = (), [warning("IMP042", rel, f"cannot fetch the chapters {episode.chapters.url}: {exc}",
+                                               field="chapters", episode=episode.guid)]
+    if found and not chapter_problems:
+        atomic_write(folder / "chapters.json", body)
+        return True
+    problems.extend(warning(p.code, p.file, f"chapters not imported: {p.message}", field="chapters",
+                            episode=episode.guid) for p in chapter_problems)
+    return False
