@@ -275,3 +275,20 @@ def test_the_program_skips_the_teardown_but_not_what_runs_at_exit_nor_a_profiler
     import pstats
 
     assert any(name == "_main" and file.endswith("shortcut.py") for file, _, name in pstats.Stats(str(profile)).stats)
+
+
+@pytest.mark.skipif(not hasattr(sys, "monitoring"), reason="sys.monitoring is Python 3.12's")
+def test_a_tool_of_sys_monitoring_gets_the_normal_exit(show: Path, tmp_path: Path) -> None:
+    """From Python 3.12 cProfile (and debuggers, coverage.py's sysmon core) watch through ``sys.monitoring``, not
+    ``sys.setprofile``: with the old check alone the build ended with os._exit and ``python -m cProfile -o`` wrote no
+    file. A tool registered there gets the interpreter's normal exit, teardown included."""
+    probe = ("import runpy, sys; mark = sys.argv.pop(1)\n"
+             "class Torn:\n    def __del__(self):\n        open(mark + '.teardown', 'w').close()\n"
+             "sys.modules['torn'] = Torn()  # freed by the teardown only\n"
+             "sys.monitoring.use_tool_id(sys.monitoring.DEBUGGER_ID, 'a debugger')\n"
+             "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
+    mark = tmp_path / "watched"
+    stdout, stderr, code = _run(probe, ["build", "--format", "json"], show, _env(), mark)
+    assert code == 0, stderr
+    assert json.loads(stdout)["ok"] is True
+    assert Path(f"{mark}.teardown").exists(), "the teardown was skipped while a tool watched"

@@ -180,7 +180,7 @@ def _done(own: bool) -> NoReturn:
     (``python -m cProfile -o … -m mediafeed`` writes its file after the program's code returns)."""
     import threading
 
-    if own and threading.active_count() == 1 and sys.getprofile() is None and sys.gettrace() is None:
+    if own and threading.active_count() == 1 and not _watched():
         import atexit
 
         atexit._run_exitfuncs()
@@ -191,6 +191,16 @@ def _done(own: bool) -> NoReturn:
             sys.exit(0)
         os._exit(0)
     sys.exit(0)
+
+
+def _watched() -> bool:
+    """Whether a profiler, tracer, debugger or coverage tool watches this process: the old hooks
+    (``sys.setprofile``/``settrace``) or, from Python 3.12, a tool of ``sys.monitoring``, which is what 3.12's
+    cProfile uses (``sys.getprofile()`` is None under ``python -m cProfile -o``, whose file was never written)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python >= 3.12
+    return monitoring is not None and any(monitoring.get_tool(tool) is not None for tool in range(6))
 
 
 def _reraise(exc: BaseException, fmt: str) -> None:
