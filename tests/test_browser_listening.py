@@ -301,3 +301,18 @@ def test_the_marked_chapter_says_playing_only_while_it_plays(site: tuple[SiteSer
     tab.get_by_role("button", name="Pause").click()
     tab.get_by_role("link", name="0:15 Prevalence", exact=True).wait_for()
     assert tab.get_attribute("a.chapter-link[data-start='15.0']", "aria-current") == "true"  # still the current one
+
+
+def test_a_skip_link_on_a_page_opened_at_a_time_leaves_the_player_alone(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Opened from a ``?t=20`` link, the page went back to 0:20 and played at every change of the hash: "Skip to
+    content" (``#main``) moved a listener at 0:05 to 0:21 and started the audio."""
+    tab.goto(site[0].url + EP1 + "?t=20")
+    plays_on_from(tab, 20)
+    tab.eval_on_selector(AUDIO, "a => { a.pause(); a.currentTime = 5 }")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime === 5")
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Enter")  # the skip link
+    tab.wait_for_function("() => location.hash === '#main'")
+    tab.evaluate("() => new Promise(done => setTimeout(done, 300))")  # a hashchange handler has run by then
+    assert tab.eval_on_selector(AUDIO, "a => [a.currentTime, a.paused]") == [5, True]
+

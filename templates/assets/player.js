@@ -36,9 +36,11 @@
     if (!/^\d+(\.\d+)?(:\d+(\.\d+)?){0,2}$/.test(t)) { return NaN; }
     return t.split(":").reduce(function (sum, part) { return sum * 60 + parseFloat(part); }, 0);
   }
-  // Where a link to the page asks the player to start: "#t=1:23" (Castopod, YouTube) or "?t=83" (Podlove).
-  function linkedTime() {
-    var m = /[#&]t=([^&]*)/.exec(window.location.hash) || /[?&]t=([^&]*)/.exec(window.location.search);
+  // Where a link to the page asks the player to start: "#t=1:23" (Castopod, YouTube) or "?t=83" (Podlove). A change
+  // of the hash alone reads only the hash: a page opened at "?t=83" must not go back there at "Skip to content".
+  function linkedTime(hashOnly) {
+    var m = /[#&]t=([^&]*)/.exec(window.location.hash) || (!hashOnly && /[?&]t=([^&]*)/.exec(window.location.search));
+
     try { return m ? seconds(decodeURIComponent(m[1])) : NaN; } catch (e) { return NaN; }
   }
 
@@ -266,7 +268,7 @@
       main.addEventListener("ratechange", keep);
     }
     window.addEventListener("hashchange", function () {
-      var time = linkedTime();
+      var time = linkedTime(true);
       if (time >= 0) { seek(main, time, true); }
     });
     shareAt(main);
