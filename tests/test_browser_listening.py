@@ -316,3 +316,29 @@ def test_a_skip_link_on_a_page_opened_at_a_time_leaves_the_player_alone(site: tu
     tab.evaluate("() => new Promise(done => setTimeout(done, 300))")  # a hashchange handler has run by then
     assert tab.eval_on_selector(AUDIO, "a => [a.currentTime, a.paused]") == [5, True]
 
+
+#: counts the page's history writes
+COUNT_HISTORY = """window.historyWrites = 0; const replace = history.replaceState.bind(history);
+history.replaceState = (...args) => { window.historyWrites++; return replace(...args); };"""
+
+
+def test_keeping_the_position_writes_history_seldom_and_a_reload_still_finds_it(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Chromium ignores a page's history calls past 200 in 10 s (and its #links with them), Safari throws past 100 in
+    30 s. Before, every new second was written: 4 a second while playing fast, and one per arrow key on the slider
+    (60 presses: about 60 writes in under 2 s). Now at most one every 5 s, and the last position as the page goes."""
+    tab.add_init_script(COUNT_HISTORY)
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    started = tab.evaluate("performance.now()")
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true; a.playbackRate = 2; return a.play() }")
+    tab.focus("[data-seek]")
+    for _ in range(30):  # a key held on the slider
+        tab.keyboard.press("ArrowRight")
+        tab.keyboard.press("ArrowLeft")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 3")
+    tab.eval_on_selector(AUDIO, "a => { a.pause(); a.currentTime = 17.4 }")
+    writes, elapsed = tab.evaluate(f"[historyWrites, performance.now() - {started}]")
+    assert writes <= 1 + elapsed / 5000 + 1, (writes, elapsed)
+    tab.reload()  # within 5 s of the last move: written as the page went
+    plays_on_from(tab, 17)
+    assert tab.errors == []

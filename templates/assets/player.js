@@ -40,7 +40,6 @@
   // of the hash alone reads only the hash: a page opened at "?t=83" must not go back there at "Skip to content".
   function linkedTime(hashOnly) {
     var m = /[#&]t=([^&]*)/.exec(window.location.hash) || (!hashOnly && /[?&]t=([^&]*)/.exec(window.location.search));
-
     try { return m ? seconds(decodeURIComponent(m[1])) : NaN; } catch (e) { return NaN; }
   }
 
@@ -255,17 +254,28 @@
     var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
     if (linked >= 0) { seek(main, linked, false); }
     if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
-    function keep() {
+    // Chromium ignores history calls past 200 in 10 s ("Throttling navigation", and with them the page's own #links),
+    // Safari throws past 100 in 30 s: a write at every new second (4 a second at 2x, one per key held on the slider)
+    // came near both. At most one write every 5 s, the last one on a timer, and one as the page goes (reload, Back) or hides.
+    var written = -Infinity, pending = 0;
+    function write() {
+      clearTimeout(pending);
+      pending = 0;
       var now = main.ended ? 0 : Math.floor(main.currentTime);
       if (now + "@" + main.playbackRate === marked) { return; }
       marked = now + "@" + main.playbackRate;
+      written = Date.now();
       try {
         history.replaceState(Object.assign({}, history.state, { mediafeedAt: now, mediafeedRate: main.playbackRate }), "");
       } catch (e) { /* a browser that refuses: the next load starts at the beginning */ }
     }
+    function keep() {
+      if (!pending) { pending = setTimeout(write, Math.max(0, written + 5000 - Date.now())); }
+    }
     if (!document.body.classList.contains("embed")) {
-      main.addEventListener("timeupdate", keep);
-      main.addEventListener("ratechange", keep);
+      ["timeupdate", "ratechange", "seeked", "pause"].forEach(function (name) { main.addEventListener(name, keep); });
+      window.addEventListener("beforeunload", write); // (pagehide is too late: Chromium drops the write on reload)
+      document.addEventListener("visibilitychange", function () { if (document.hidden) { write(); } });
     }
     window.addEventListener("hashchange", function () {
       var time = linkedTime(true);
