@@ -374,3 +374,18 @@ def test_following_the_transcript_touches_two_lines_and_forces_no_layout_at_time
     last = tab.eval_on_selector("#transcript p.is-current", "p => { const r = p.getBoundingClientRect(); return [r.top, r.bottom] }")
     assert last[0] < 300 and last[1] > 0, last  # and the reader was taken along to the last line
     assert tab.errors == []
+
+
+@pytest.mark.parametrize("address", ["#t=99999", "#t=40:00", "?t=999999999999999999999"])
+def test_a_time_past_the_end_leaves_the_player_at_the_start(site: tuple[SiteServer, Any], tab: Any, address: str) -> None:
+    """A link past the end of a 40 s episode (a typo, another episode's time) put the player at its end, where the
+    first press of Play only ended it again: the listener pressed Play and nothing played."""
+    tab.goto(site[0].url + EP1 + address)
+    at(tab)
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 200)))")  # any seek is made
+    assert at(tab) == 0 and tab.text_content("[data-current]") == "0:00"
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true }")
+    tab.get_by_role("button", name="Play").click()
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 0.5")
+    assert tab.eval_on_selector(AUDIO, "a => [a.ended, a.paused]") == [False, False] and tab.errors == []
+

@@ -20,8 +20,11 @@
   }
   function attempt(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
 
-  function seek(media, seconds, play) {
+  // `linked`: a time from a link, which past the end (a typo, another episode's time) leaves the player where it is;
+  // moved to the end, the first press of Play only ended it again.
+  function seek(media, seconds, play, linked) {
     var go = function () {
+      if (linked && seconds >= media.duration) { return; }
       media.currentTime = Math.min(seconds, isFinite(media.duration) ? media.duration : seconds);
       if (play) { attempt(media.play()); }
     };
@@ -262,7 +265,7 @@
     // reload, Back or Forward picks up where the listener was, at the speed they chose: both are kept in the page's
     // own history entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
     var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
-    if (linked >= 0) { seek(main, linked, false); }
+    if (linked >= 0) { seek(main, linked, false, !(kept.mediafeedAt > 0)); }
     if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
     // Chromium ignores history calls past 200 in 10 s ("Throttling navigation", and with them the page's own #links),
     // Safari throws past 100 in 30 s: a write at every new second (4 a second at 2x, one per key held on the slider)
@@ -287,10 +290,11 @@
       window.addEventListener("beforeunload", write); // (pagehide is too late: Chromium drops the write on reload)
       document.addEventListener("visibilitychange", function () { if (document.hidden) { write(); } });
     }
-    window.addEventListener("hashchange", function () {
+    function hashLink() {
       var time = linkedTime(true);
-      if (time >= 0) { seek(main, time, true); }
-    });
+      if (time >= 0) { seek(main, time, true, true); }
+    }
+    window.addEventListener("hashchange", hashLink);
     shareAt(main);
   }
 
