@@ -389,3 +389,19 @@ def test_a_time_past_the_end_leaves_the_player_at_the_start(site: tuple[SiteServ
     tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 0.5")
     assert tab.eval_on_selector(AUDIO, "a => [a.ended, a.paused]") == [False, False] and tab.errors == []
 
+
+def test_the_same_time_link_again_plays_from_there_again(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Show notes saying "at [0:25](#t=0:25)": the second click on it (the hash already #t=0:25, so no hashchange)
+    left the listener at 0:35."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.evaluate("""() => { const a = document.createElement('a'); a.href = '#t=0:25'; a.textContent = 'at 0:25';
+        document.querySelector('.notes').append(a); document.querySelector('audio').muted = true; }""")
+    tab.click("text=at 0:25")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 25.3")
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 35 }")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime >= 35")
+    tab.click("text=at 0:25")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime < 30")
+    assert 25 <= at(tab) < 28
+

@@ -295,6 +295,11 @@
       if (time >= 0) { seek(main, time, true, true); }
     }
     window.addEventListener("hashchange", hashLink);
+    // the same "#t=…" link again changes no hash (no hashchange): it plays from there all the same
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (link && link.href === window.location.href && !(event.ctrlKey || event.metaKey || event.shiftKey)) { hashLink(); }
+    });
     shareAt(main);
   }
 
