@@ -405,3 +405,19 @@ def test_the_same_time_link_again_plays_from_there_again(site: tuple[SiteServer,
     tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime < 30")
     assert 25 <= at(tab) < 28
 
+
+def test_the_link_to_share_keeps_a_listeners_selection_while_it_plays(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """With "Start at" ticked, the link field was rewritten every second of playback: the text a listener had selected
+    to copy (or the Copy button's own "Press Ctrl+C" fallback had selected) was unselected before they pressed Ctrl+C.
+    The field follows the player again when they leave it."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.check("[data-share-at]")
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true; return a.play() }")
+    tab.focus("#page-link")
+    tab.eval_on_selector("#page-link", "f => f.select()")
+    length = len(tab.input_value("#page-link"))
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 2.5")  # two new seconds
+    assert tab.eval_on_selector("#page-link", "f => [f.selectionStart, f.selectionEnd]") == [0, length]
+    tab.keyboard.press("Tab")
+    tab.wait_for_function("() => document.querySelector('#page-link').value.match(/#t=([3-9]|\\d\\d)$/)")

@@ -112,12 +112,13 @@
       shown = now;
       time.textContent = clock(now);
       var url = base + (box.checked && now > 0 ? "#t=" + now : "");
-      field.value = url;
+      if (document.activeElement !== field) { field.value = url; } // a listener selecting it keeps the selection
       if (button) { button.setAttribute("data-url", url); }
       links.forEach(function (pair) { pair[0].href = pair[1].split(encodeURIComponent(base)).join(encodeURIComponent(url)); });
     }
     box.closest(".share-at").hidden = false;
     box.addEventListener("change", function () { update(true); });
+    field.addEventListener("blur", function () { update(true); });
     media.addEventListener("timeupdate", function () { update(false); });
     update(true);
   }
