@@ -20,8 +20,7 @@
   }
   function attempt(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
 
-  // `linked`: a time from a link, which past the end (a typo, another episode's time) leaves the player where it is;
-  // moved to the end, the first press of Play only ended it again.
+  // `linked`: a link's time past the end is ignored (at the end, Play only ended it again)
   function seek(media, seconds, play, linked) {
     var go = function () {
       if (linked && seconds >= media.duration) { return; }
@@ -39,8 +38,8 @@
     if (!/^\d+(\.\d+)?(:\d+(\.\d+)?){0,2}$/.test(t)) { return NaN; }
     return t.split(":").reduce(function (sum, part) { return sum * 60 + parseFloat(part); }, 0);
   }
-  // Where a link to the page asks the player to start: "#t=1:23" (Castopod, YouTube) or "?t=83" (Podlove). A change
-  // of the hash alone reads only the hash: a page opened at "?t=83" must not go back there at "Skip to content".
+  // Where a link to the page asks the player to start: "#t=1:23" (Castopod, YouTube) or "?t=83" (Podlove).
+  // A new hash reads only the hash ("?t=83" is not played again at "Skip to content").
   function linkedTime(hashOnly) {
     var m = /[#&]t=([^&]*)/.exec(window.location.hash) || (!hashOnly && /[?&]t=([^&]*)/.exec(window.location.search));
     try { return m ? seconds(decodeURIComponent(m[1])) : NaN; } catch (e) { return NaN; }
@@ -53,9 +52,8 @@
     return index;
   }
 
-  // The phone's lock screen, a watch, the keyboard's media keys (Media Session API): the episode's title, show and
-  // artwork, the chapter playing (the album line, and chapterInfo where a browser shows chapters), play and pause,
-  // skip, seek, and previous/next chapter.
+  // The lock screen and media keys (Media Session API): title, show, artwork, chapters (the one playing as the album),
+  // play, pause, skip, seek, previous/next chapter.
   function mediaSession(media, starts, names) {
     var ms = navigator.mediaSession, root = media.closest("[data-player]");
     if (!ms || !window.MediaMetadata || !root) { return { chapter: function () {} }; }
@@ -98,8 +96,7 @@
     } };
   }
 
-  // "Start at 1:23" beside the episode's link: the link to copy, the share sheet and the share links then open the
-  // player there (#t=83).
+  // "Start at 1:23": the link to copy, the share sheet and the share links open the player there (#t=83).
   function shareAt(media) {
     var box = document.querySelector("[data-share-at]"), field = document.getElementById("page-link");
     if (!box || !field) { return; }
@@ -112,7 +109,7 @@
       shown = now;
       time.textContent = clock(now);
       var url = base + (box.checked && now > 0 ? "#t=" + now : "");
-      if (document.activeElement !== field) { field.value = url; } // a listener selecting it keeps the selection
+      if (document.activeElement !== field) { field.value = url; } // keeps a selection
       if (button) { button.setAttribute("data-url", url); }
       links.forEach(function (pair) { pair[0].href = pair[1].split(encodeURIComponent(base)).join(encodeURIComponent(url)); });
     }
@@ -218,8 +215,7 @@
     var stampStarts = stamps.map(function (l) { return parseFloat(l.getAttribute("data-start")); });
     var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var chapter = -2, said = -1, frame = 0, reading = null;
-    // Only the link that was marked and the one to mark are touched: a 1-hour transcript has 1,500 paragraphs, and
-    // going over all of them cost 7 ms a line (15 ms at worst) at 16x.
+    // only two links change (a 1-hour transcript has 1,500)
     function mark(links, from, to) {
       [from, to].forEach(function (i) {
         var link = links[i];
@@ -249,8 +245,7 @@
     }
     // Scroll the new paragraph into view only for someone reading along (the last one, or before the first the
     // transcript, was on screen), never while they read elsewhere; without animation under reduced motion. Read in
-    // the next frame, whose layout is made anyway: read at timeupdate, right after the clock's new text, each read
-    // forced a layout of its own (2 ms on average, 16 ms at worst, with a 1,500-paragraph transcript).
+    // the next frame: at timeupdate, after the clock's new text, a read forces a layout of its own.
     function along() {
       frame = 0;
       var now = said >= 0 && stamps[said].parentNode;
@@ -268,13 +263,14 @@
     var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
     if (linked >= 0) { seek(main, linked, false, !(kept.mediafeedAt > 0)); }
     if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
-    // Chromium ignores history calls past 200 in 10 s ("Throttling navigation", and with them the page's own #links),
-    // Safari throws past 100 in 30 s: a write at every new second (4 a second at 2x, one per key held on the slider)
-    // came near both. At most one write every 5 s, the last one on a timer, and one as the page goes (reload, Back) or hides.
+    // At most one write in 5 s (Chromium ignores history calls past 200 in 10 s, #links too; Safari throws past 100
+    // in 30 s), and one as the page goes (pagehide is too late: Chromium drops it on reload; beforeunload only while a
+    // write waits: Firefox keeps no page with one in its back/forward cache) or hides.
     var written = -Infinity, pending = 0;
     function write() {
       clearTimeout(pending);
       pending = 0;
+      window.removeEventListener("beforeunload", write);
       var now = main.ended ? 0 : Math.floor(main.currentTime);
       if (now + "@" + main.playbackRate === marked) { return; }
       marked = now + "@" + main.playbackRate;
@@ -284,11 +280,12 @@
       } catch (e) { /* a browser that refuses: the next load starts at the beginning */ }
     }
     function keep() {
-      if (!pending) { pending = setTimeout(write, Math.max(0, written + 5000 - Date.now())); }
+      if (pending) { return; }
+      pending = setTimeout(write, Math.max(0, written + 5000 - Date.now()));
+      window.addEventListener("beforeunload", write);
     }
     if (!document.body.classList.contains("embed")) {
       ["timeupdate", "ratechange", "seeked", "pause"].forEach(function (name) { main.addEventListener(name, keep); });
-      window.addEventListener("beforeunload", write); // (pagehide is too late: Chromium drops the write on reload)
       document.addEventListener("visibilitychange", function () { if (document.hidden) { write(); } });
     }
     function hashLink() {
@@ -296,7 +293,7 @@
       if (time >= 0) { seek(main, time, true, true); }
     }
     window.addEventListener("hashchange", hashLink);
-    // the same "#t=…" link again changes no hash (no hashchange): it plays from there all the same
+    // the same "#t=…" link again: no hashchange
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[href]");
       if (link && link.href === window.location.href && !(event.ctrlKey || event.metaKey || event.shiftKey)) { hashLink(); }
@@ -310,8 +307,7 @@
     if (!field) { return; }
     var status = button.closest(".copy-field") && button.closest(".copy-field").querySelector(".copy-status");
     button.hidden = false;
-    // Chromium scrolls a focused textarea only as far as its caret's line: its lower edge and focus ring could stay
-    // below the window (the 4-row embed code at the foot of the screen). The whole field comes into view.
+    // Chromium scrolls a focused textarea only to its caret's line (its foot and focus ring stayed below the window)
     field.addEventListener("focus", function () { field.scrollIntoView({ block: "nearest" }); });
     button.addEventListener("click", function () {
       var done = function (ok) {
