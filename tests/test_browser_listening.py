@@ -301,3 +301,139 @@ def test_the_marked_chapter_says_playing_only_while_it_plays(site: tuple[SiteSer
     tab.get_by_role("button", name="Pause").click()
     tab.get_by_role("link", name="0:15 Prevalence", exact=True).wait_for()
     assert tab.get_attribute("a.chapter-link[data-start='15.0']", "aria-current") == "true"  # still the current one
+
+
+def test_a_skip_link_on_a_page_opened_at_a_time_leaves_the_player_alone(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Opened from a ``?t=20`` link, the page went back to 0:20 and played at every change of the hash: "Skip to
+    content" (``#main``) moved a listener at 0:05 to 0:21 and started the audio."""
+    tab.goto(site[0].url + EP1 + "?t=20")
+    plays_on_from(tab, 20)
+    tab.eval_on_selector(AUDIO, "a => { a.pause(); a.currentTime = 5 }")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime === 5")
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Enter")  # the skip link
+    tab.wait_for_function("() => location.hash === '#main'")
+    tab.evaluate("() => new Promise(done => setTimeout(done, 300))")  # a hashchange handler has run by then
+    assert tab.eval_on_selector(AUDIO, "a => [a.currentTime, a.paused]") == [5, True]
+
+
+#: counts the page's history writes
+COUNT_HISTORY = """window.historyWrites = 0; const replace = history.replaceState.bind(history);
+history.replaceState = (...args) => { window.historyWrites++; return replace(...args); };"""
+
+
+def test_keeping_the_position_writes_history_seldom_and_a_reload_still_finds_it(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Chromium ignores a page's history calls past 200 in 10 s (and its #links with them), Safari throws past 100 in
+    30 s. Before, every new second was written: 4 a second while playing fast, and one per arrow key on the slider
+    (30 presses in 2 s: 6 to 20 writes, as fast as the seeks end). Now at most one every 5 s, and the last position as
+    the page goes."""
+    tab.add_init_script(COUNT_HISTORY)
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    started = tab.evaluate("performance.now()")
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true; a.playbackRate = 2; return a.play() }")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 3")
+    tab.eval_on_selector(AUDIO, "a => a.pause()")  # (headless Chromium's audio can stall after many seeks in play)
+    tab.focus("[data-seek]")
+    for _ in range(30):  # a key held on the slider
+        tab.keyboard.press("ArrowRight")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 30")
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 17.4 }")
+    writes, elapsed = tab.evaluate(f"[historyWrites, performance.now() - {started}]")
+    assert writes <= 1 + elapsed / 5000 + 1, (writes, elapsed)
+    tab.reload()  # within 5 s of the last move: written as the page went
+    plays_on_from(tab, 17)
+    assert tab.errors == []
+
+
+#: counts what following the transcript does to its time stamps, and the geometry read during a timeupdate
+COUNT_FOLLOWING = """window.following = {marked: 0, unmarked: 0, readsAtTimeupdate: 0};
+const set = Element.prototype.setAttribute, remove = Element.prototype.removeAttribute;
+const box = Element.prototype.getBoundingClientRect;
+Element.prototype.setAttribute = function (name, value) {
+  if (name === 'aria-current' && this.matches('.stamp')) { window.following.marked++; } return set.call(this, name, value); };
+Element.prototype.removeAttribute = function (name) {
+  if (name === 'aria-current' && this.matches('.stamp')) { window.following.unmarked++; } return remove.call(this, name); };
+Element.prototype.getBoundingClientRect = function () {
+  if (window.event && window.event.type === 'timeupdate') { window.following.readsAtTimeupdate++; } return box.call(this); };"""
+
+
+def test_following_the_transcript_touches_two_lines_and_forces_no_layout_at_timeupdate(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Each new line went over every paragraph (1,500 in a 1-hour transcript) and read the page's geometry right after
+    the clock's new text, forcing a layout at timeupdate: 6 ms a timeupdate on average, 16-20 ms at worst at 16x, against
+    0.2 ms now (measured in the page with performance.now). Now only the line that was marked and the new one are
+    touched, and the reads wait for the next frame."""
+    tab.add_init_script(COUNT_FOLLOWING)
+    tab.set_viewport_size({"width": 1100, "height": 300})
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.eval_on_selector("#transcript p", "p => p.scrollIntoView({block: 'start'})")  # reading along
+    tab.evaluate(f"() => {{ const a = document.querySelector('{AUDIO}'); a.muted = true; a.playbackRate = 2; return a.play() }}")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').ended", timeout=60_000)
+    following = tab.evaluate("window.following")
+    assert following["marked"] >= 5, following  # the lines were marked one after the other
+    assert following["unmarked"] <= following["marked"] and following["readsAtTimeupdate"] == 0, following
+    last = tab.eval_on_selector("#transcript p.is-current", "p => { const r = p.getBoundingClientRect(); return [r.top, r.bottom] }")
+    assert last[0] < 300 and last[1] > 0, last  # and the reader was taken along to the last line
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("address", ["#t=99999", "#t=40:00", "?t=999999999999999999999"])
+def test_a_time_past_the_end_leaves_the_player_at_the_start(site: tuple[SiteServer, Any], tab: Any, address: str) -> None:
+    """A link past the end of a 40 s episode (a typo, another episode's time) put the player at its end, where the
+    first press of Play only ended it again: the listener pressed Play and nothing played."""
+    tab.goto(site[0].url + EP1 + address)
+    at(tab)
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 200)))")  # any seek is made
+    assert at(tab) == 0 and tab.text_content("[data-current]") == "0:00"
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true }")
+    tab.get_by_role("button", name="Play").click()
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 0.5")
+    assert tab.eval_on_selector(AUDIO, "a => [a.ended, a.paused]") == [False, False] and tab.errors == []
+
+
+def test_the_same_time_link_again_plays_from_there_again(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Show notes saying "at [0:25](#t=0:25)": the second click on it (the hash already #t=0:25, so no hashchange)
+    left the listener at 0:35."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.evaluate("""() => { const a = document.createElement('a'); a.href = '#t=0:25'; a.textContent = 'at 0:25';
+        document.querySelector('.notes').append(a); document.querySelector('audio').muted = true; }""")
+    tab.click("text=at 0:25")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 25.3")
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 35 }")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime >= 35")
+    tab.click("text=at 0:25")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime < 30")
+    assert 25 <= at(tab) < 28
+
+
+def test_the_link_to_share_keeps_a_listeners_selection_while_it_plays(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """With "Start at" ticked, the link field was rewritten every second of playback: the text a listener had selected
+    to copy (or the Copy button's own "Press Ctrl+C" fallback had selected) was unselected before they pressed Ctrl+C.
+    The field follows the player again when they leave it."""
+    tab.goto(site[0].url + EP1)
+    at(tab)
+    tab.check("[data-share-at]")
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true; return a.play() }")
+    tab.focus("#page-link")
+    tab.eval_on_selector("#page-link", "f => f.select()")
+    length = len(tab.input_value("#page-link"))
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 2.5")  # two new seconds
+    assert tab.eval_on_selector("#page-link", "f => [f.selectionStart, f.selectionEnd]") == [0, length]
+    tab.keyboard.press("Tab")
+    tab.wait_for_function("() => document.querySelector('#page-link').value.match(/#t=([3-9]|\\d\\d)$/)")
+
+
+def test_the_line_being_spoken_is_marked_under_forced_colours(site: tuple[SiteServer, Any]) -> None:
+    """Forced colours (Windows high contrast) drop backgrounds and shadows: the transcript's marked line looked like
+    every other (white on white), so only a screen reader knew where the audio was. Now it is outlined there."""
+    context = site[1].new_context(forced_colors="active")
+    page = context.new_page()
+    page.goto(site[0].url + EP1 + "#t=0:15")
+    page.wait_for_selector("#transcript p.is-current")
+    marked, plain = (page.eval_on_selector(selector, """p => { const s = getComputedStyle(p);
+        return [s.backgroundColor, s.outlineStyle === 'none' ? 'none' : s.outlineColor] }""")
+                     for selector in ("#transcript p.is-current", "#transcript p:not(.is-current)"))
+    assert marked[1] not in ("none", marked[0], "rgba(0, 0, 0, 0)") and plain[1] == "none", (marked, plain)
+    context.close()

@@ -20,8 +20,10 @@
   }
   function attempt(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
 
-  function seek(media, seconds, play) {
+  // `linked`: a link's time past the end is ignored (at the end, Play only ended it again)
+  function seek(media, seconds, play, linked) {
     var go = function () {
+      if (linked && seconds >= media.duration) { return; }
       media.currentTime = Math.min(seconds, isFinite(media.duration) ? media.duration : seconds);
       if (play) { attempt(media.play()); }
     };
@@ -37,8 +39,9 @@
     return t.split(":").reduce(function (sum, part) { return sum * 60 + parseFloat(part); }, 0);
   }
   // Where a link to the page asks the player to start: "#t=1:23" (Castopod, YouTube) or "?t=83" (Podlove).
-  function linkedTime() {
-    var m = /[#&]t=([^&]*)/.exec(window.location.hash) || /[?&]t=([^&]*)/.exec(window.location.search);
+  // A new hash reads only the hash ("?t=83" is not played again at "Skip to content").
+  function linkedTime(hashOnly) {
+    var m = /[#&]t=([^&]*)/.exec(window.location.hash) || (!hashOnly && /[?&]t=([^&]*)/.exec(window.location.search));
     try { return m ? seconds(decodeURIComponent(m[1])) : NaN; } catch (e) { return NaN; }
   }
 
@@ -49,9 +52,8 @@
     return index;
   }
 
-  // The phone's lock screen, a watch, the keyboard's media keys (Media Session API): the episode's title, show and
-  // artwork, the chapter playing (the album line, and chapterInfo where a browser shows chapters), play and pause,
-  // skip, seek, and previous/next chapter.
+  // The lock screen and media keys (Media Session API): title, show, artwork, chapters (the one playing as the album),
+  // play, pause, skip, seek, previous/next chapter.
   function mediaSession(media, starts, names) {
     var ms = navigator.mediaSession, root = media.closest("[data-player]");
     if (!ms || !window.MediaMetadata || !root) { return { chapter: function () {} }; }
@@ -94,8 +96,7 @@
     } };
   }
 
-  // "Start at 1:23" beside the episode's link: the link to copy, the share sheet and the share links then open the
-  // player there (#t=83).
+  // "Start at 1:23": the link to copy, the share sheet and the share links open the player there (#t=83).
   function shareAt(media) {
     var box = document.querySelector("[data-share-at]"), field = document.getElementById("page-link");
     if (!box || !field) { return; }
@@ -108,12 +109,13 @@
       shown = now;
       time.textContent = clock(now);
       var url = base + (box.checked && now > 0 ? "#t=" + now : "");
-      field.value = url;
+      if (document.activeElement !== field) { field.value = url; } // keeps a selection
       if (button) { button.setAttribute("data-url", url); }
       links.forEach(function (pair) { pair[0].href = pair[1].split(encodeURIComponent(base)).join(encodeURIComponent(url)); });
     }
     box.closest(".share-at").hidden = false;
     box.addEventListener("change", function () { update(true); });
+    field.addEventListener("blur", function () { update(true); });
     media.addEventListener("timeupdate", function () { update(false); });
     update(true);
   }
@@ -212,11 +214,14 @@
     var stamps = marks.filter(function (link) { return link.classList.contains("stamp"); });
     var stampStarts = stamps.map(function (l) { return parseFloat(l.getAttribute("data-start")); });
     var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    var chapter = -2, said = -1;
-    function mark(links, index) {
-      links.forEach(function (link, i) {
-        if (i === index) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
-        if (link.parentNode.tagName === "P") { link.parentNode.classList.toggle("is-current", i === index); }
+    var chapter = -2, said = -1, frame = 0, reading = null;
+    // only two links change (a 1-hour transcript has 1,500)
+    function mark(links, from, to) {
+      [from, to].forEach(function (i) {
+        var link = links[i];
+        if (!link) { return; }
+        if (i === to) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
+        if (link.parentNode.tagName === "P") { link.parentNode.classList.toggle("is-current", i === to); }
       });
     }
     function visible(element) {
@@ -226,21 +231,26 @@
     function follow() {
       var time = main.currentTime, index = at(starts, time), line = at(stampStarts, time);
       if (index !== chapter) {
+        mark(chapterLinks, chapter, index);
         chapter = index;
-        mark(chapterLinks, index);
         if (select && index >= 0) { select.selectedIndex = index; }
         session.chapter(names[index] || "");
       }
       if (line !== said) {
-        // scroll the new paragraph into view only for someone reading along (the last one, or before the first the
-        // transcript, was on screen), never while they read elsewhere; without animation under reduced motion
-        var was = said >= 0 ? stamps[said].parentNode : stamps.length && stamps[0].closest("section");
-        var follows = was && visible(was);
+        if (!frame) { reading = said >= 0 ? stamps[said].parentNode : stamps.length && stamps[0].closest("section"); }
+        mark(stamps, said, line);
         said = line;
-        mark(stamps, line);
-        if (follows && line >= 0 && !visible(stamps[line].parentNode)) {
-          stamps[line].parentNode.scrollIntoView({ block: "nearest", behavior: calm ? "auto" : "smooth" });
-        }
+        frame = frame || requestAnimationFrame(along);
+      }
+    }
+    // Scroll the new paragraph into view only for someone reading along (the last one, or before the first the
+    // transcript, was on screen), never while they read elsewhere; without animation under reduced motion. Read in
+    // the next frame: at timeupdate, after the clock's new text, a read forces a layout of its own.
+    function along() {
+      frame = 0;
+      var now = said >= 0 && stamps[said].parentNode;
+      if (now && reading && visible(reading) && !visible(now)) {
+        now.scrollIntoView({ block: "nearest", behavior: calm ? "auto" : "smooth" });
       }
     }
     var session = mediaSession(main, starts, names);
@@ -251,23 +261,42 @@
     // reload, Back or Forward picks up where the listener was, at the speed they chose: both are kept in the page's
     // own history entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
     var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
-    if (linked >= 0) { seek(main, linked, false); }
+    if (linked >= 0) { seek(main, linked, false, !(kept.mediafeedAt > 0)); }
     if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
-    function keep() {
+    // At most one write in 5 s (Chromium ignores history calls past 200 in 10 s, #links too; Safari throws past 100
+    // in 30 s), and one as the page goes (pagehide is too late: Chromium drops it on reload; beforeunload only while a
+    // write waits: Firefox keeps no page with one in its back/forward cache) or hides.
+    var written = -Infinity, pending = 0;
+    function write() {
+      clearTimeout(pending);
+      pending = 0;
+      window.removeEventListener("beforeunload", write);
       var now = main.ended ? 0 : Math.floor(main.currentTime);
       if (now + "@" + main.playbackRate === marked) { return; }
       marked = now + "@" + main.playbackRate;
+      written = Date.now();
       try {
         history.replaceState(Object.assign({}, history.state, { mediafeedAt: now, mediafeedRate: main.playbackRate }), "");
       } catch (e) { /* a browser that refuses: the next load starts at the beginning */ }
     }
-    if (!document.body.classList.contains("embed")) {
-      main.addEventListener("timeupdate", keep);
-      main.addEventListener("ratechange", keep);
+    function keep() {
+      if (pending) { return; }
+      pending = setTimeout(write, Math.max(0, written + 5000 - Date.now()));
+      window.addEventListener("beforeunload", write);
     }
-    window.addEventListener("hashchange", function () {
-      var time = linkedTime();
-      if (time >= 0) { seek(main, time, true); }
+    if (!document.body.classList.contains("embed")) {
+      ["timeupdate", "ratechange", "seeked", "pause"].forEach(function (name) { main.addEventListener(name, keep); });
+      document.addEventListener("visibilitychange", function () { if (document.hidden) { write(); } });
+    }
+    function hashLink() {
+      var time = linkedTime(true);
+      if (time >= 0) { seek(main, time, true, true); }
+    }
+    window.addEventListener("hashchange", hashLink);
+    // the same "#t=…" link again: no hashchange
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (link && link.href === window.location.href && !(event.ctrlKey || event.metaKey || event.shiftKey)) { hashLink(); }
     });
     shareAt(main);
   }
@@ -278,8 +307,7 @@
     if (!field) { return; }
     var status = button.closest(".copy-field") && button.closest(".copy-field").querySelector(".copy-status");
     button.hidden = false;
-    // Chromium scrolls a focused textarea only as far as its caret's line: its lower edge and focus ring could stay
-    // below the window (the 4-row embed code at the foot of the screen). The whole field comes into view.
+    // Chromium scrolls a focused textarea only to its caret's line (its foot and focus ring stayed below the window)
     field.addEventListener("focus", function () { field.scrollIntoView({ block: "nearest" }); });
     button.addEventListener("click", function () {
       var done = function (ok) {
