@@ -83,12 +83,17 @@ def test_a_link_without_a_time_leaves_the_player_at_the_start(site: tuple[SiteSe
     assert at(tab) == 0 and tab.errors == []
 
 
+def _link_in_the_notes(tab: Any, time: str) -> None:
+    """A link to ``#t=<time>`` as show notes write it ("at [0:25](#t=0:25)"), with the player muted."""
+    tab.evaluate(f"""() => {{ const a = document.createElement('a'); a.href = '#t={time}'; a.textContent = 'at {time}';
+        document.querySelector('.notes').append(a); document.querySelector('audio').muted = true; }}""")
+
+
 def test_a_time_link_in_the_page_plays_from_there(site: tuple[SiteServer, Any], tab: Any) -> None:
     """Show notes may say "at [1:23](#t=1:23)": a click moves the player and plays (before, only a fresh load did)."""
     tab.goto(site[0].url + EP1)
     at(tab)
-    tab.evaluate("""() => { const a = document.createElement('a'); a.href = '#t=0:25'; a.textContent = 'at 0:25';
-        document.querySelector('.notes').append(a); document.querySelector('audio').muted = true; }""")
+    _link_in_the_notes(tab, "0:25")
     tab.click("text=at 0:25")
     tab.wait_for_function(f"() => !document.querySelector('{AUDIO}').paused")
     assert 25 <= at(tab) < 28
@@ -397,8 +402,7 @@ def test_the_same_time_link_again_plays_from_there_again(site: tuple[SiteServer,
     left the listener at 0:35."""
     tab.goto(site[0].url + EP1)
     at(tab)
-    tab.evaluate("""() => { const a = document.createElement('a'); a.href = '#t=0:25'; a.textContent = 'at 0:25';
-        document.querySelector('.notes').append(a); document.querySelector('audio').muted = true; }""")
+    _link_in_the_notes(tab, "0:25")
     tab.click("text=at 0:25")
     tab.wait_for_function(f"() => document.querySelector('{AUDIO}').currentTime > 25.3")
     tab.eval_on_selector(AUDIO, "a => { a.currentTime = 35 }")

@@ -254,13 +254,17 @@ def test_a_build_handed_to_click_reuses_the_look_the_shortcut_took(built: Path, 
     assert stamps == [True]
 
 
+#: for a probe: an object only the interpreter's teardown frees, which leaves ``<mark>.teardown`` when it is freed
+_TORN = ("class Torn:\n    def __del__(self):\n        open(mark + '.teardown', 'w').close()\n"
+         "sys.modules['torn'] = Torn()  # freed by the teardown only\n")
+
+
 def test_the_program_skips_the_teardown_but_not_what_runs_at_exit_nor_a_profilers_file(show: Path, tmp_path: Path) -> None:
     """A build the shortcut runs ends with os._exit once its report is written (the interpreter's teardown cost ~9 ms
     of a one-edit rebuild). What was registered with atexit still runs, and a profiler that writes its file after the
     program's code returns (``python -m cProfile -o``) still gets to: with a profiler watching, the normal exit."""
     probe = ("import atexit, runpy, sys, gc; mark = sys.argv.pop(1)\n"
-             "class Torn:\n    def __del__(self):\n        open(mark + '.teardown', 'w').close()\n"
-             "sys.modules['torn'] = Torn()  # freed by the teardown only\n"
+             + _TORN +
              "atexit.register(lambda: open(mark, 'w').write('ran'))\n"
              "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
     mark = tmp_path / "atexit"
@@ -283,8 +287,7 @@ def test_a_tool_of_sys_monitoring_gets_the_normal_exit(show: Path, tmp_path: Pat
     ``sys.setprofile``: with the old check alone the build ended with os._exit and ``python -m cProfile -o`` wrote no
     file. A tool registered there gets the interpreter's normal exit, teardown included."""
     probe = ("import runpy, sys; mark = sys.argv.pop(1)\n"
-             "class Torn:\n    def __del__(self):\n        open(mark + '.teardown', 'w').close()\n"
-             "sys.modules['torn'] = Torn()  # freed by the teardown only\n"
+             + _TORN +
              "sys.monitoring.use_tool_id(sys.monitoring.DEBUGGER_ID, 'a debugger')\n"
              "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
     mark = tmp_path / "watched"
