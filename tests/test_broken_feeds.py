@@ -402,6 +402,22 @@ def test_a_broken_document_is_told_what_to_change(tmp_path: Path, case: str, say
     assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
 
 
+@pytest.mark.parametrize("enclosure,says", [
+    ('salt-marsh.m4a" length="28734512" type="audio/mpeg"', 'a .m4a file is audio/x-m4a'),  # Apple's, not audio/aac
+    ('salt-marsh.m4a" length="28734512" type="video/mp4"', 'published as .mp4 (video/mp4) or .m4v'),
+    ('salt-marsh.mp4" length="28734512" type="audio/mpeg"', 'a .mp4 file is video/mp4'),
+])
+def test_an_enclosure_type_that_does_not_match_its_file_is_told_the_type_to_write(tmp_path: Path, enclosure: str,
+                                                                                  says: str) -> None:
+    """EP107's hint named the alphabetically first type of the extension (a .m4a file "is audio/aac", a type Apple does
+    not list), and told a video in a .m4a file to be audio."""
+    text = GOOD_TEXT.replace('salt-marsh.mp3" length="28734512" type="audio/mpeg"', enclosure)
+    assert text != GOOD_TEXT
+    _, report = check(write(tmp_path, text))
+    hints = [p["hint"] for p in report["problems"] if p["code"] == "EP107"]
+    assert len(hints) == 1 and says in hints[0], report["problems"]
+
+
 @pytest.mark.parametrize("case", ["utf8-spelt-utf8-with-an-accent", "shift-jis", "utf32-with-bom", "windows-1252",
                                   "latin1-declared-utf8-bytes"])
 def test_xml014_is_what_podcastparser_refuses(tmp_path: Path, case: str) -> None:

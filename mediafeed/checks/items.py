@@ -41,16 +41,17 @@ ACCEPTED_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4", "video/mp4", "video/
 #: real media types that apps do not accept as the enclosure
 OTHER_TYPES = {"audio/ogg", "audio/opus", "audio/flac", "audio/x-flac", "audio/wav", "audio/x-wav", "audio/wave",
                "audio/webm", "video/webm", "audio/x-aiff", "audio/aiff", "application/pdf", "video/ogg"}
+#: the types a file of each extension may be given, the one to write first (Apple's where it lists one)
 EXTENSION_TYPES = {
-    ".mp3": {"audio/mpeg"},
-    ".m4a": {"audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac"},
-    ".m4b": {"audio/x-m4a", "audio/mp4", "audio/m4a", "audio/x-m4b"},
-    ".aac": {"audio/aac", "audio/x-m4a", "audio/mp4"},
-    ".mp4": {"video/mp4", "audio/mp4"},
-    ".m4v": {"video/x-m4v", "video/mp4"},
-    ".mov": {"video/quicktime"},
-    ".ogg": {"audio/ogg", "video/ogg"}, ".oga": {"audio/ogg"}, ".opus": {"audio/ogg", "audio/opus"},
-    ".flac": {"audio/flac", "audio/x-flac"}, ".wav": {"audio/wav", "audio/x-wav", "audio/wave"},
+    ".mp3": ("audio/mpeg",),
+    ".m4a": ("audio/x-m4a", "audio/mp4", "audio/m4a", "audio/aac"),
+    ".m4b": ("audio/x-m4a", "audio/mp4", "audio/m4a", "audio/x-m4b"),
+    ".aac": ("audio/aac", "audio/x-m4a", "audio/mp4"),
+    ".mp4": ("video/mp4", "audio/mp4"),
+    ".m4v": ("video/x-m4v", "video/mp4"),
+    ".mov": ("video/quicktime",),
+    ".ogg": ("audio/ogg", "video/ogg"), ".oga": ("audio/ogg",), ".opus": ("audio/ogg", "audio/opus"),
+    ".flac": ("audio/flac", "audio/x-flac"), ".wav": ("audio/wav", "audio/x-wav", "audio/wave"),
 }
 ALLOWED_DESCRIPTION_TAGS = {"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"}
 TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/html", "application/json",
@@ -265,8 +266,13 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         ext = "." + name.rpartition(".")[2].lower() if "." in name else ""
         expected = EXTENSION_TYPES.get(ext)
         if expected and mime not in expected:
+            if mime.startswith("video/") and not expected[0].startswith("video/"):  # video in a file named as audio
+                hint = (f"a file with video is published as .mp4 (video/mp4) or .m4v (video/x-m4v): rename it; if it "
+                        f"holds audio only, write type=\"{expected[0]}\"")
+            else:
+                hint = f"a {ext} file is {expected[0]}; check which format the file really is"
             out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
-                               episode=label, hint=f"a {ext} file is {sorted(expected)[0]}; check which format the file really is"))
+                               episode=label, hint=hint))
     return out
 
 
