@@ -16,7 +16,18 @@ from pathlib import Path
 
 import pytest
 from helpers import add_episode, mounted_tmpfs
-from test_qa_publish import KILL_DURING_COPY, NEW, directory_target, faulty, s3, s3_error, s3_target, tree, wait_for
+from test_qa_publish import (
+    KILL_DURING_COPY,
+    NEW,
+    directory_target,
+    faulty,
+    killed_publish,
+    s3,
+    s3_error,
+    s3_target,
+    tree,
+    wait_for,
+)
 
 from mediafeed.publish import PublishError, publish
 from mediafeed.publish.manifest import MANIFEST
@@ -177,18 +188,8 @@ def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_
     assert publish(show, notify=False).uploads == []
 
 
-KILL_AT_PAGE = """
-import os, shutil, signal, sys
-from pathlib import Path
-real = shutil.copy2
-def copy2(source, target, **kwargs):
-    if str(source).endswith("006-new/index.html"):  # the power goes while the pages are being copied
-        os.kill(os.getpid(), signal.SIGKILL)
-    return real(source, target, **kwargs)
-shutil.copy2 = copy2
-from mediafeed.publish import publish
-publish(Path(sys.argv[1]), notify=False)
-"""
+#: the power goes while the pages are being copied
+KILL_AT_PAGE = killed_publish("006-new/index.html")
 
 
 def test_a_publish_killed_mid_phase_then_edited_is_not_taken_for_someone_elses_files(show: Path, tmp_path: Path) -> None:

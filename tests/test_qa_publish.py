@@ -319,20 +319,26 @@ def test_a_notifier_that_never_finishes_answering_does_not_hold_up_the_publish(s
         assert "rejected" in again.stderr and "\x1b" not in again.stderr + again.stdout
 
 
-KILL_DURING_COPY = """
-import os, shutil, signal, sys
-from pathlib import Path
-real = shutil.copy2
-def copy2(source, target, **kwargs):
-    if str(source).endswith("new.mp3"):  # half the file is in the temp file when the power goes
-        with open(source, "rb") as src, open(target, "wb") as dst:
-            dst.write(src.read()[:4096])
-        os.kill(os.getpid(), signal.SIGKILL)
-    return real(source, target, **kwargs)
-shutil.copy2 = copy2
-from mediafeed.publish import PublishError, publish
-publish(Path(sys.argv[1]), notify=False)
-"""
+def killed_publish(source_ends: str, cut: int = 0) -> str:
+    """A script (``python -c``, show folder as its argument) that publishes and is SIGKILLed as the folder target copies
+    the file whose path ends with ``source_ends``: the power goes; with ``cut``, once that many bytes are in the temp file."""
+    written = (f"        with open(source, 'rb') as src, open(target, 'wb') as dst:\n"
+               f"            dst.write(src.read()[:{cut}])\n") if cut else ""
+    return ("import os, shutil, signal, sys\n"
+            "from pathlib import Path\n"
+            "real = shutil.copy2\n"
+            "def copy2(source, target, **kwargs):\n"
+            f"    if str(source).endswith({source_ends!r}):\n"
+            f"{written}"
+            "        os.kill(os.getpid(), signal.SIGKILL)\n"
+            "    return real(source, target, **kwargs)\n"
+            "shutil.copy2 = copy2\n"
+            "from mediafeed.publish import publish\n"
+            "publish(Path(sys.argv[1]), notify=False)\n")
+
+
+#: half the file is in the temp file when the power goes
+KILL_DURING_COPY = killed_publish("new.mp3", cut=4096)
 
 
 def test_a_publish_killed_mid_copy_leaves_the_old_feed_and_the_rerun_leaves_no_partial_file(show: Path, tmp_path: Path) -> None:
