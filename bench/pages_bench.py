@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mediafeed import build, output, site
+from mediafeed import build, jinjaenv, output, site
 from mediafeed.archives import plan
 from mediafeed.cache import CACHE_DIR, Cache
 from mediafeed.fastpath import code_fingerprint
@@ -95,7 +95,7 @@ def main() -> None:
 
     def theme_from_user_cache() -> None:  # a show's first build: its own .mediafeed/ empty, the user's cache not
         show_cache = Path(tempfile.mkdtemp(dir=user_cache))
-        site.load_templates(site.environment(root, site.TemplateCache(show_cache, fingerprint, user_cache)))
+        site.load_templates(site.environment(root, jinjaenv.TemplateCache(show_cache, fingerprint, user_cache)))
 
     def pages() -> None:
         for item in items:
