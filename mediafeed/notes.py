@@ -403,8 +403,8 @@ _HREF_VALUE = lazy(r'href="([^"]*)"')
 _SRC_VALUE = lazy(r'src="([^"]*)"')
 _HAS_SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: an href="…" or src="…" value that may be relative (or may become so when unescaped)
-_MAYBE_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|")')
-_MAYBE_RELATIVE_SRC = re.compile(r'src="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|")')
+_MAYBE_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|")')
+_MAYBE_RELATIVE_SRC = re.compile(r'src="(?![a-zA-Z][a-zA-Z0-9+.-]*:|")')
 
 
 def absolute_urls(html: str, base: str) -> str:
@@ -412,14 +412,17 @@ def absolute_urls(html: str, base: str) -> str:
 
     A page resolves ``../other-episode/`` itself; a feed has no base URL, so podcast
     apps and feed readers would resolve it against nothing (or their own origin).
-    Fragment links (``#fn-1``, footnotes) stay as they are: they point inside the notes.
+    Fragment links (``#fn-1``, footnotes) too: ``{base}#fn-1``, the footnote on the episode's page, which has the
+    notes with the same ids. Left relative, an app resolved them against the feed's address or its own document
+    (the W3C feed validator's ContainsRelRef), and the feed's ``description`` (the notes' summary, without the
+    footnotes) pointed at footnotes it does not hold.
     """
     import html as html_lib
     from urllib.parse import urljoin
 
     def kept(value: str) -> bool:
         value = html_lib.unescape(value)
-        return not value or value.startswith("#") or bool(_HAS_SCHEME.match(value))
+        return not value or bool(_HAS_SCHEME.match(value))
 
     def fix(match: re.Match[str]) -> str:
         if kept(match.group(2)):
@@ -429,8 +432,8 @@ def absolute_urls(html: str, base: str) -> str:
 
     if not base:
         return html
-    # A value the two searches below cannot find starts with a scheme or "#", or is empty, before and after
-    # unescaping (no "&" comes before its ":" or "#"): kept. Most notes have only such links (the check that
+    # A value the two searches below cannot find starts with a scheme, or is empty, before and after
+    # unescaping (no "&" comes before its ":"): kept. Most notes have only such links (the check that
     # follows would unescape each of them, a third of the cost of an item in the feeds).
     if not _MAYBE_RELATIVE_HREF.search(html) and not _MAYBE_RELATIVE_SRC.search(html):
         return html

@@ -81,23 +81,31 @@ def test_relative_links_in_notes_are_absolute_in_the_feeds_and_relative_on_the_p
     for html in (item.findtext(CONTENT), json_html):
         assert 'href="https://podcast.example.org/safe-to-say/episodes/001-ipv-and-substance-use/"' in html
         assert f'src="{page}picture.png"' in html
-        assert 'href="#fn-1"' in html  # fragments stay inside the notes
+        # a footnote link points at the footnote on the episode's page (the feed has no base: "#fn-1" alone was
+        # resolved against the feed's address, and the description, which has no footnotes, pointed at nothing)
+        assert f'href="{page}#fn-1"' in html and 'href="#' not in html
         assert 'href="https://example.org/a?b=1&amp;c=2"' in html
         assert "javascript" not in html.lower().replace("%09", "")
     assert 'href="https://podcast.example.org/safe-to-say/episodes/001-ipv-and-substance-use/"' in item.findtext("description")
+    assert 'href="#' not in item.findtext("description")
     on_page = (site / "episodes/006-hostile/index.html").read_text(encoding="utf-8")
     assert 'href="../001-ipv-and-substance-use/"' in on_page
+    assert 'href="#fn-1"' in on_page  # the page's own fragment, which the feeds link to
 
 
 def test_links_are_made_absolute_only_where_relative() -> None:
     from mediafeed.notes import absolute_urls
 
     base = "https://podcast.example.org/safe-to-say/episodes/006-hostile/"
-    absolute = '<p><a href="https://example.org/a?b=1&amp;c=2">a</a> <a href="#fn-1">1</a> <a href="">x</a> ' \
-               '<a href="&#35;fn-2">2</a> <a href="mailto:a@example.org">m</a> <img src="https://example.org/p.png"></p>'
+    absolute = '<p><a href="https://example.org/a?b=1&amp;c=2">a</a> <a href="">x</a> ' \
+               '<a href="mailto:a@example.org">m</a> <img src="https://example.org/p.png"></p>'
     assert absolute_urls(absolute, base) is absolute  # nothing to change: the notes are returned as they are
     mixed = absolute + ' <a href="../001-ipv/">p</a><img src="picture.png">'
     assert absolute_urls(mixed, base) == absolute + f' <a href="{base[:-12]}001-ipv/">p</a><img src="{base}picture.png">'
+    # fragments, however spelled, point at the episode's page (a base with a fragment of its own loses it)
+    footnotes = '<p><a href="#fn-1">1</a> <a href="&#35;fn-2">2</a></p>'
+    assert absolute_urls(footnotes, base) == f'<p><a href="{base}#fn-1">1</a> <a href="{base}#fn-2">2</a></p>'
+    assert absolute_urls(footnotes, base + "#top") == absolute_urls(footnotes, base)
     # a relative link spelled with character references is still found, however the value begins
     hidden = '<p><a href="&#46;./001-ipv/">p</a> <img src="&#112;icture.png"></p>'
     assert absolute_urls(hidden, base) == f'<p><a href="{base[:-12]}001-ipv/">p</a> <img src="{base}picture.png"></p>'

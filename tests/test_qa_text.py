@@ -233,6 +233,10 @@ def test_ids_the_page_uses_are_taken_out_of_pasted_notes(show: Path) -> None:
     assert counts == {"main": 1, "embed-code": 1, "transcript": 0, "own-anchor": 1}  # no transcript here: none
     assert 'href="#fn-1"' in page and 'id="fn-1"' in page  # footnotes keep theirs
     assert '<a href="#own-anchor" id="own-anchor"' in page or '<a id="own-anchor" href="#own-anchor"' in page
+    # the feeds link each fragment to the page, where it is (an app has no base to resolve "#fn-1" against)
+    feed = (site / "feed.xml").read_text()
+    url = "https://podcast.example.org/safe-to-say/episodes/006-ids/"
+    assert f'href="{url}#fn-1"' in feed and f'href="{url}#own-anchor"' in feed and 'href="#' not in feed
 
 
 def test_the_reserved_ids_are_every_id_the_default_theme_uses() -> None:
