@@ -26,6 +26,16 @@ class LazyGroup(click.Group):
             self.add_command(load(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:  # click suggests among the commands loaded so far: none, with lazy loading
+            name = args[0] if args else ""
+            meant = _meant(name) if name not in LAZY and not name.startswith("-") else []
+            if not meant:
+                raise
+            raise click.UsageError(f"No such command {name!r}. Did you mean {' or '.join(map(repr, meant))}?", exc.ctx) from None
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS] = list(args)  # the whole command line, for a usage error found later (in the command's own)
         try:
@@ -55,6 +65,20 @@ class LazyGroup(click.Group):
 
 
 _ARGS = "mediafeed.args"
+#: what other tools call a command (a command line typed from habit): the command of mediafeed's that does it
+SYNONYMS = {"lint": "check", "validate": "check", "preview": "serve", "deploy": "publish", "upload": "publish",
+            "new": "init", "create": "init", "tags": "tag", "ls": "list"}
+
+
+def _meant(name: str) -> list[str]:
+    """The commands a mistyped or borrowed command name probably meant."""
+    if name.lower() in LAZY:
+        return [name.lower()]
+    if name.lower() in SYNONYMS:
+        return [SYNONYMS[name.lower()]]
+    import difflib
+
+    return difflib.get_close_matches(name.lower(), list(LAZY), n=2)
 
 
 def _dashed_file(exc: click.UsageError, args: list[str]) -> click.UsageError:

@@ -192,6 +192,10 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     target = choose(config, target_name)
     out = (output or root / "public").resolve()
     _refuse_overlap(target, root, out)
+    if isinstance(target, config_io.DirectoryTarget):
+        from .directory import require_folder
+
+        require_folder(target)  # before building, which a missing folder would make a wait for nothing
     report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
     live: ledger_io.Ledger | None = None  # what published.json records once the new feed is live
     stamp: fastpath.Pending | None = None  # the build's, saved once published.json records what the build would
