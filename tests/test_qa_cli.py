@@ -615,3 +615,15 @@ def test_publish_to_a_folder_that_is_not_there_says_so_before_building(show: Pat
     assert (problem["code"], problem["field"]) == ("PUB022", "publish.targets.web.path")
     assert f"mkdir -p {shlex.quote(str(missing))}" in problem["hint"]
     assert not (show / "public").exists(), "nothing was built"
+
+
+@pytest.mark.parametrize("option, typed, meant", [("--select", "aple", "apple"), ("--ignore", "spotfy", "spotify")])
+def test_a_misspelt_rule_set_on_the_command_line_gets_the_one_it_meant(show: Path, option: str, typed: str,
+                                                                        meant: str) -> None:
+    """show.yml's `checks:` got "did you mean 'apple'?", `check --select aple` did not, and its field was
+    "--select/--ignore" whichever was misspelt."""
+    result = CliRunner().invoke(main, ["check", "--show", str(show), option, typed, "--format", "json"])
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("CHK001", option)
+    assert problem["hint"].startswith(f"did you mean {meant!r}?")
