@@ -627,3 +627,15 @@ def test_a_misspelt_rule_set_on_the_command_line_gets_the_one_it_meant(show: Pat
     [problem] = json.loads(result.stdout)["problems"]
     assert (problem["code"], problem["field"]) == ("CHK001", option)
     assert problem["hint"].startswith(f"did you mean {meant!r}?")
+
+
+@pytest.mark.parametrize("typed, message", [("biuld", "No such command 'biuld'. Did you mean 'build'?"),
+                                            ("frobnicate", "No such command 'frobnicate'.")])
+def test_an_unknown_command_with_format_json_is_one_json_object_on_stdout(typed: str, message: str) -> None:
+    """A usage error with --format json answers JSON on stdout (docs/cli.md); an unknown command printed nothing
+    there, so a script's JSON parser met an empty stdout."""
+    done = run(typed, "--format", "json")
+    assert done.returncode == 2 and "Usage: mediafeed" in done.stderr
+    [problem] = json.loads(done.stdout)["problems"]
+    assert (problem["code"], problem["field"], problem["message"]) == ("CLI001", "COMMAND", message)
+    assert run(typed).stdout == ""  # without --format json: click's text on stderr alone
