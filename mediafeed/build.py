@@ -52,6 +52,9 @@ class BuildReport:
     tagged: list[str] = field(default_factory=list)  #: media files tagged (into the published copy) by this build
     #: published.json as this build's feed has it (saved here unless ``record=False``; publish saves it once that feed is live)
     ledger: ledger_io.Ledger | None = None
+    #: this build's stamp (:mod:`fastpath`) when ``record=False`` left it unsaved: publish saves it once published.json
+    #: records ``ledger``, from when on a ``mediafeed build`` with nothing changed would do nothing
+    stamp: fastpath.Pending | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,11 +219,14 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         cache.commit()
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started
-        if record:
-            scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
-            fastpath.save(root, out_dir, strict, made, report.to_dict(),
-                          extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
-                          sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
+        scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
+        stamp = fastpath.prepare(root, out_dir, strict, made, report.to_dict(),
+                                 extra=[show.artwork] if show.artwork else [], valid_until=min(scheduled, default=None),
+                                 sweep=sweep, known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
+        if record and stamp is not None:
+            stamp.save()
+        else:  # true once published.json records this build's feed: publish saves it then (see publish.run)
+            report.stamp = stamp
         return report
     finally:
         streams.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)

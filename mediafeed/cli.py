@@ -26,6 +26,17 @@ class LazyGroup(click.Group):
             self.add_command(load(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:  # click suggests among the commands loaded so far: none, with lazy loading
+            name = args[0] if args else ""
+            if name in LAZY or name.startswith("-"):
+                raise
+            meant = _meant(name)
+            guess = f" Did you mean {' or '.join(map(repr, meant))}?" if meant else ""
+            raise _NoSuchCommand(f"No such command {name!r}.{guess}", exc.ctx) from None
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS] = list(args)  # the whole command line, for a usage error found later (in the command's own)
         try:
@@ -57,6 +68,25 @@ class LazyGroup(click.Group):
 _ARGS = "mediafeed.args"
 
 
+class _NoSuchCommand(click.UsageError):
+    option_name = "COMMAND"  #: what --format json names as the field (terminal.print_usage_error)
+
+#: what other tools call a command (a command line typed from habit): the command of mediafeed's that does it
+SYNONYMS = {"lint": "check", "validate": "check", "preview": "serve", "deploy": "publish", "upload": "publish",
+            "new": "init", "create": "init", "tags": "tag", "ls": "list"}
+
+
+def _meant(name: str) -> list[str]:
+    """The commands a mistyped or borrowed command name probably meant."""
+    if name.lower() in LAZY:
+        return [name.lower()]
+    if name.lower() in SYNONYMS:
+        return [SYNONYMS[name.lower()]]
+    import difflib
+
+    return difflib.get_close_matches(name.lower(), list(LAZY), n=2)
+
+
 def _dashed_file(exc: click.UsageError, args: list[str]) -> click.UsageError:
     """An unknown option that is a file's name (an export called ``-final.mp3``) gets the spelling that works: click
     reads it as options and says only "No such option: -f". Returns the error to raise: ``exc``, or the same error
@@ -79,7 +109,13 @@ def _usage_json(exc: click.UsageError, args: list[str]) -> None:
     """A usage error as JSON on stdout too, when the command offers ``--format json`` and asks for it on the command
     line (a script reads stdout and expects JSON there, whatever went wrong); click's text on stderr is unchanged."""
     name = next((arg for arg in args if arg in LAZY), None)  # the group's own options are flags: no value to skip
-    if name is None or _last_format(args[args.index(name) + 1:]) != "json" or not _offers_json(load(name)):
+    if name is None:  # no command, or a mistyped one (`mediafeed biuld --format json`): JSON all the same
+        if _last_format(args) == "json":
+            from .terminal import print_usage_error
+
+            print_usage_error(exc, "mediafeed")
+        return
+    if _last_format(args[args.index(name) + 1:]) != "json" or not _offers_json(load(name)):
         return
     from .terminal import print_usage_error
 

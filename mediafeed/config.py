@@ -58,12 +58,50 @@ def plain_uuid(text: str) -> str:
     return str(uuid.UUID(text))
 
 
+def no_show(root: Path) -> Problem:
+    """SRC020 for a folder without show.yml. Run from inside a show (its episodes/) or from the folder above one
+    ('mediafeed init my-show', then no 'cd'), the hint names that show's folder as --show takes it from here."""
+    import shlex
+
+    root = Path(os.path.abspath(root))
+    above = next((folder for folder in root.parents if (folder / SHOW_FILE).is_file()), None)
+    inside = [] if above else _shows_inside(root)
+    hint = "run 'mediafeed init' to create one, or pass --show DIR pointing at the show folder"
+    if above or inside:
+        where = [shlex.quote(_from_here(folder)) for folder in ([above] if above else inside)]
+        if above:
+            hint = f"this folder is inside the show in {where[0]}: run the command there (cd {where[0]}), or pass --show {where[0]}"
+        elif len(where) == 1:
+            hint = f"the show is in {where[0]}: cd {where[0]} first, or pass --show {where[0]}"
+        else:
+            hint = f"the shows here are {', '.join(where[:5])}{', …' if len(where) > 5 else ''}: pass --show with one of them"
+    return error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}", hint=hint)
+
+
+def _shows_inside(root: Path) -> list[Path]:
+    """The show folders right inside ``root``, sorted."""
+    try:
+        with os.scandir(root) as entries:
+            return sorted(Path(entry.path) for entry in entries if entry.is_dir() and not entry.name.startswith(".")
+                          and os.path.isfile(os.path.join(entry.path, SHOW_FILE)))
+    except OSError:
+        return []
+
+
+def _from_here(folder: Path) -> str:
+    """``folder`` as the user would type it here: relative to the current folder, unless that climbs three levels."""
+    try:
+        relative = os.path.relpath(folder)
+    except ValueError:  # another drive (Windows)
+        return str(folder)
+    return str(folder) if relative.startswith(os.path.join(os.pardir, os.pardir, os.pardir)) else relative
+
+
 def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
     """Read ``root/show.yml``; return the show (None when unusable) and every problem found."""
     path = root / SHOW_FILE
     if not path.is_file():
-        return None, [error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
-                            hint="run 'mediafeed init' to create one, or pass --show DIR pointing at the show folder")]
+        return None, [no_show(root)]
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

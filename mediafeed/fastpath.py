@@ -1,7 +1,7 @@
 """The whole-build shortcut: when no input changed since the last successful build, do nothing.
 
 A rebuild with nothing changed should cost almost nothing, not a reload of every
-episode. After each successful build, ``save`` writes a *stamp* to
+episode. After each successful build, ``prepare`` and ``Pending.save`` write a *stamp* to
 ``.mediafeed/stamp-<output>.json``: a digest of everything a build reads, the
 list of files it left in the output folder with their sizes and mtimes, and the
 report it printed. ``check`` recomputes the digest (stat calls only: no file is
@@ -15,6 +15,11 @@ output ends up in the site; every file at the top of the show folder (show.yml,
 artwork, published.json); every file under ``episodes/`` and ``templates/``;
 and any other file the build read (artwork elsewhere). Time matters too: a
 stamp is valid only until the first scheduled episode is due.
+
+``mediafeed publish`` builds without writing published.json (it records the
+episodes once the feed naming them is live): its build's stamp is saved then
+(:class:`Pending`), and never when the publish stopped before, since the next
+build has published.json to write.
 
 Anything unusual (no stamp, unreadable stamp, a missing output file, a changed
 size or mtime, ``--clean``) simply means "build": this is an optimisation, never
@@ -160,23 +165,42 @@ class Sweep:
         return self._found.get(rel) if self._tree is not None else None
 
 
-def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str], sweep: Sweep | None = None) -> str:
-    """A digest of everything a build reads, from ``stat`` calls only (``sweep``: a look already taken)."""
+def inputs_digest(root: Path, opts: dict[str, Any], extra: list[str], sweep: Sweep | None = None,
+                  top: list[tuple[str, str]] | None = None) -> str:
+    """A digest of everything a build reads, from ``stat`` calls only (``sweep``: a look already taken; ``top``:
+    the files at the top of the show folder as :func:`_top` found them, None: look now)."""
     sweep = sweep or Sweep(root)
     digest = sha256(f"stamp {STAMP_VERSION}\n{json.dumps(opts, sort_keys=True)}\n{sweep.code()}\n".encode())
+    for _, line in _top(root) if top is None else top:
+        digest.update(line.encode())
+    digest.update(sweep.tree())
+    for line in _extra(root, extra):
+        digest.update(line.encode())
+    return digest.hexdigest()
+
+
+def _top(root: Path) -> list[tuple[str, str]]:
+    """(name, its line of the digest) for each file at the top of the show folder (show.yml, artwork,
+    published.json), sorted by name."""
+    lines = []
     with os.scandir(root) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if entry.is_file():
                 st = entry.stat()
-                digest.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
-    digest.update(sweep.tree())
+                lines.append((entry.name, f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n"))
+    return lines
+
+
+def _extra(root: Path, extra: list[str]) -> list[str]:
+    """The digest's line of each other file the build read (artwork outside the top of the show folder)."""
+    lines = []
     for rel in sorted(extra):
         try:
             st = (root / rel).stat()
-            digest.update(f"extra {rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            lines.append(f"extra {rel}\0{st.st_size}\0{st.st_mtime_ns}\n")
         except OSError:
-            digest.update(f"extra {rel}\0absent\n".encode())
-    return digest.hexdigest()
+            lines.append(f"extra {rel}\0absent\n")
+    return lines
 
 
 def check(root: Path, out: Path, strict: bool, now: datetime | None = None,
@@ -238,14 +262,13 @@ def _outputs_unchanged(out: Path, outputs: list[list[Any]]) -> bool:
     return True
 
 
-def save(root: Path, out: Path, strict: bool, outputs: Collection[str], report: dict[str, Any], extra: list[str],
-         valid_until: datetime | None, sweep: Sweep | None = None, known: dict[str, tuple[int, int]] | None = None,
-         ) -> None:
-    """Record a successful build (after every file, published.json included, is written). ``sweep``: the
-    look :func:`check` took before this build (None: look now). ``known``: output files the build left alone,
-    with the size and mtime it saw (not stat'ed again)."""
-    from .atomicfiles import atomic_write
-
+def prepare(root: Path, out: Path, strict: bool, outputs: Collection[str], report: dict[str, Any], extra: list[str],
+            valid_until: datetime | None, sweep: Sweep | None = None, known: dict[str, tuple[int, int]] | None = None,
+            ) -> Pending | None:
+    """The stamp of a successful build (after every file is written), to :meth:`Pending.save` now or later; None
+    when an output file vanished already (no stamp: the next build runs in full). ``sweep``: the look :func:`check`
+    took before this build (None: look when saving). ``known``: output files the build left alone, with the size
+    and mtime it saw (not stat'ed again)."""
     root, out = root.resolve(), out.resolve()
     listed = []
     base = str(out)
@@ -257,15 +280,44 @@ def save(root: Path, out: Path, strict: bool, outputs: Collection[str], report: 
         try:
             st = os.stat(os.path.join(base, rel))
         except OSError:
-            return  # something vanished already: no stamp, the next build runs in full
+            return None
         listed.append([rel, st.st_size, st.st_mtime_ns])
-    stamp = {
-        "version": STAMP_VERSION,
-        "digest": inputs_digest(root, options(out, strict), extra, sweep),
-        "valid_until": valid_until.isoformat() if valid_until else None,
-        "extra": extra,
-        "report": {k: [] if k in _REPLAYED_EMPTY else v for k, v in report.items()},  # same keys, same order
-    }
-    # The header, then the outputs' list: check reads the list only when the header's digest matches.
-    text = f"{json.dumps(stamp, separators=(',', ':'))}\n{json.dumps(listed, separators=(',', ':'))}"
-    atomic_write(stamp_path(root, out), text.encode("utf-8"), durable=False)
+    return Pending(root, out, strict, listed, report, extra, valid_until, sweep)
+
+
+class Pending:
+    """A build's stamp, its output files looked at when the build ended, saved by :meth:`save`.
+
+    ``mediafeed publish`` builds without writing published.json (it records the episodes once the feed naming
+    them is on the target), so its stamp is true only from then on: it saves it then, and a ``mediafeed build``
+    that follows replays the report instead of running again. Until then the show may change: the episodes and
+    templates were looked at before the build (``sweep``), the output files when it ended, and the files at the top
+    of the show folder are looked at here too, and again by :meth:`save`, which saves nothing if any of them
+    (published.json aside, when the caller wrote it) changed meanwhile."""
+
+    def __init__(self, root: Path, out: Path, strict: bool, listed: list[list[Any]], report: dict[str, Any],
+                 extra: list[str], valid_until: datetime | None, sweep: Sweep | None):
+        self.root, self.out, self.strict, self.listed, self.extra = root, out, strict, listed, extra
+        self.report = {k: [] if k in _REPLAYED_EMPTY else v for k, v in report.items()}  # same keys, same order
+        self.valid_until, self.sweep = valid_until, sweep
+        self.top, self.others = _top(root), _extra(root, extra)
+
+    def save(self, rewritten: str = "") -> None:
+        """Write the stamp, unless an input at the top of the show folder (or artwork elsewhere) changed since
+        the build ended; ``rewritten``: a top-level file written since then on purpose (published.json)."""
+        from .atomicfiles import atomic_write
+
+        top = _top(self.root)
+        if [t for t in top if t[0] != rewritten] != [t for t in self.top if t[0] != rewritten] \
+                or _extra(self.root, self.extra) != self.others:
+            return  # the show changed under a publish: the next build runs
+        stamp = {
+            "version": STAMP_VERSION,
+            "digest": inputs_digest(self.root, options(self.out, self.strict), self.extra, self.sweep, top),
+            "valid_until": self.valid_until.isoformat() if self.valid_until else None,
+            "extra": self.extra,
+            "report": self.report,
+        }
+        # The header, then the outputs' list: check reads the list only when the header's digest matches.
+        text = f"{json.dumps(stamp, separators=(',', ':'))}\n{json.dumps(self.listed, separators=(',', ':'))}"
+        atomic_write(stamp_path(self.root, self.out), text.encode("utf-8"), durable=False)

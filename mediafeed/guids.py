@@ -8,9 +8,9 @@ from pathlib import Path
 
 from . import ledger as ledger_io
 from .atomicfiles import atomic_write
-from .config import SHOW_FILE
+from .config import SHOW_FILE, no_show
 from .episodes import EPISODE_FILE, EPISODES_DIR, discover
-from .errors import InputError, error
+from .errors import InputError
 from .source import FRONT_MATTER, load_yaml
 
 
@@ -47,8 +47,7 @@ def assign_missing(root: Path, write: bool) -> tuple[list[tuple[str, str]], list
     Second: the episode files that could not be read (not UTF-8, front matter never closed, not YAML), whose GUID
     nobody can tell; they are never written to (`mediafeed check` says what is wrong with each)."""
     if not (root / SHOW_FILE).is_file():  # not a show: saying "0 episodes without a GUID" would mislead
-        raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
-                               hint="pass --show DIR pointing at the show folder"))
+        raise InputError(no_show(root))
     folders, _ = discover(root)
     missing = []
     unread = []

@@ -117,7 +117,7 @@ class Plan:
         self.pending: dict[str, tuple[str, list[tuple[str, int]]]] = {}
         self.rendered: list[str] = []  #: units rendered this build (for reports and tests)
         self.kept: list[str] = []  #: units kept from the last build
-        #: size and mtime (ns) of the kept units' files, as stat'ed here: the build's stamp reuses them (fastpath.save)
+        #: size and mtime (ns) of the kept units' files, as stat'ed here: the build's stamp reuses them (fastpath.prepare)
         self.seen: dict[str, tuple[int, int]] = {}
         #: unit → (key, its tag, files) as fresh() read them
         self.looked: dict[str, tuple[str, str, list[tuple[str, int]] | None]] = {}

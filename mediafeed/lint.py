@@ -231,12 +231,13 @@ def _check_show(root: Path, cache: Cache, select: tuple[str, ...], ignore: tuple
 
 
 def _refuse_unknown(select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
-    bad = checks.unknown_patterns(select) + checks.unknown_patterns(ignore)
+    bad = [("--select", name) for name in checks.unknown_patterns(select)] + \
+        [("--ignore", name) for name in checks.unknown_patterns(ignore)]
     if bad:
         raise InputError([error("CHK001", "command line", f"{name!r} is neither a rule set nor a problem code",
-                                field="--select/--ignore",
-                                hint=f"rule sets: {', '.join(checks.RULE_SETS)}; 'mediafeed check --explain all' lists the codes")
-                          for name in bad])
+                                field=option, hint=f"{checks.meant(name)}rule sets: {', '.join(checks.RULE_SETS)}; "
+                                                   "'mediafeed check --explain all' lists the codes")
+                          for option, name in bad])
 
 
 def _finish(problems: list[Problem]) -> list[Problem]:

@@ -24,7 +24,7 @@ from . import audio
 from .atomicfiles import atomic_copy, atomic_write
 from .categories import APPLE_CATEGORIES, is_category
 from .chapters import clock
-from .config import LANGUAGE, SHOW_FILE, language_guess
+from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error
 from .guids import new_guid
@@ -357,8 +357,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     """Create ``episodes/<slug>/`` for ``source``. Raises without writing anything when it cannot."""
     root = root.resolve()
     if not (root / SHOW_FILE).is_file():
-        raise InputError(error("SRC020", SHOW_FILE, f"no {SHOW_FILE} in {root}",
-                               hint="run 'mediafeed init' first, or pass --show DIR"))
+        raise InputError(no_show(root))
     if not source.is_file():
         raise InputError(error("ADD001", str(source), "no such audio file", field="AUDIO", hint="check the path"))
     if episode_type not in EPISODE_TYPES:

@@ -156,3 +156,107 @@ def test_the_look_is_taken_at_the_check_even_when_there_is_no_stamp_yet(show: Pa
     notes.write_text(notes.read_text().replace("Three levels", "Three layers"))  # while the build runs
     build(show, sweep=sweep)
     assert fastpath.check(show, show / "public", False) is None, "the edit made during the first build is seen"
+
+
+# -- after `mediafeed publish`, which builds without recording published.json until its feed is live ---------------
+
+class _During:
+    """A publish's transfer that calls ``act`` as the first file of ``phase`` is about to go up (the show edited, or
+    Ctrl-C, while a publish uploads)."""
+
+    def __init__(self, phase: str, act) -> None:
+        self.phase, self.act, self.done = phase, act, False
+
+    def start(self, total: int) -> None: ...
+    def advance(self, nbytes: int) -> None: ...
+    def end(self, upload) -> None: ...
+
+    def begin(self, upload) -> None:
+        if upload.phase == self.phase and not self.done:
+            self.done = True
+            self.act()
+
+
+def _publishing(show: Path, tmp_path: Path) -> None:
+    from test_qa_publish import directory_target
+
+    directory_target(show, tmp_path / "www")
+
+
+def test_a_build_after_a_publish_with_nothing_changed_is_up_to_date(show: Path, tmp_path: Path) -> None:
+    """publish stopped saving the stamp when it stopped writing published.json during its build: the next build ran
+    the incremental path once (36 files of the show opened, not 11)."""
+    from mediafeed.publish import publish
+
+    _publishing(show, tmp_path)
+    first = publish(show, notify=False)
+    assert first.built and not first.ledger_updated  # the sample show's published.json already records every episode
+    report = _build(show)
+    assert report.get("up_to_date") is True and report["kept"] == report["unchanged"]
+    notes = show / "episodes/003-capabilities-framework/episode.md"
+    notes.write_text(notes.read_text().replace("Three levels", "Three tiers"))
+    publish(show, notify=False, dry_run=True)  # a dry run builds as well: with published.json as it is, that is true
+    assert _build(show).get("up_to_date") is True
+    assert "Three tiers" in (show / "public/episodes/003-capabilities-framework/index.html").read_text()
+
+
+def test_a_publish_that_records_a_new_episode_saves_the_stamp_once_its_feed_is_live(show: Path, tmp_path: Path) -> None:
+    from helpers import add_episode
+    from test_qa_publish import NEW
+
+    from mediafeed.publish import publish
+
+    _publishing(show, tmp_path)
+    publish(show, notify=False)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    ledger = (show / "published.json").read_bytes()
+    publish(show, notify=False, dry_run=True)
+    assert (show / "published.json").read_bytes() == ledger
+    after_dry_run = _build(show)  # a build records the new episode: the dry run's build was not what a build does
+    assert not after_dry_run.get("up_to_date") and after_dry_run["ledger_updated"] is True
+    (show / "published.json").write_bytes(ledger)
+    assert publish(show, notify=False).ledger_updated is True
+    assert _build(show).get("up_to_date") is True
+
+
+def test_a_publish_stopped_before_its_feed_went_up_leaves_no_stamp(show: Path, tmp_path: Path) -> None:
+    """Its build did not record the new episode in published.json: the next build must, so it cannot be skipped."""
+    from helpers import add_episode
+    from test_qa_publish import NEW
+
+    from mediafeed.publish import publish
+
+    _publishing(show, tmp_path)
+    publish(show, notify=False)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        publish(show, notify=False, transfer=_During("feeds", interrupt))
+    assert "006-new" not in (show / "published.json").read_text()
+    report = _build(show)
+    assert not report.get("up_to_date") and report["ledger_updated"] is True
+    assert "006-new" in (show / "published.json").read_text()
+
+
+@pytest.mark.parametrize("edited", ["show.yml", "episode.md"])
+def test_an_edit_made_while_a_publish_uploads_is_built_by_the_next_build(show: Path, tmp_path: Path, edited: str) -> None:
+    """The stamp is saved once the feed is live, well after the build: what changed meanwhile is not taken as built."""
+    from mediafeed.publish import publish
+
+    _publishing(show, tmp_path)
+    path = show / ("show.yml" if edited == "show.yml" else "episodes/003-capabilities-framework/episode.md")
+    old, new = ("title: Safe to Say", "title: Safe to Say Again") if edited == "show.yml" else ("Three levels", "Three tiers")
+    assert old in path.read_text()
+    (show / "published.json").unlink()  # the publish records every episode: its stamp is saved after the upload
+
+    def edit() -> None:
+        path.write_text(path.read_text().replace(old, new, 1))
+
+    assert publish(show, notify=False, transfer=_During("pages", edit)).ledger_updated is True
+    report = _build(show)
+    assert not report.get("up_to_date") and report["rendered"] > 0
+    page = "index.html" if edited == "show.yml" else "episodes/003-capabilities-framework/index.html"
+    assert new.split(": ")[-1] in (show / "public" / page).read_text()

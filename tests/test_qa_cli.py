@@ -547,3 +547,95 @@ def test_add_says_nothing_of_a_wav_when_the_show_ignores_med010(tmp_path: Path, 
     assert json.loads(result.stdout)["problems"] == []
     checked = runner.invoke(main, ["check", "--show", str(show), "--format", "json"])
     assert "MED010" not in {p["code"] for p in json.loads(checked.stdout)["problems"]}
+
+
+# -- session 20: a new producer's walk (init, add, check, tag, build, serve, publish, import) -------------------------
+
+@pytest.mark.parametrize("where, expected", [
+    ("episodes", "this folder is inside the show in ..: run the command there (cd ..), or pass --show .."),
+    ("episodes/003-capabilities-framework", "this folder is inside the show in ../..:"),
+    ("..", "the show is in show: cd show first, or pass --show show"),
+])
+def test_a_command_run_beside_or_inside_the_show_names_its_folder(show: Path, where: str, expected: str) -> None:
+    """`mediafeed init garden` then `mediafeed add x.mp3` without `cd garden`, or a build run from episodes/: the
+    error said only "no show.yml in /…/episodes — run 'mediafeed init' to create one", as if there were no show."""
+    for command in (["build"], ["check"], ["add", "x.mp3"], ["guid"]):
+        done = run(*command, "--format", "json", cwd=(show / where).resolve())
+        assert done.returncode == 2, (command, done.stderr)
+        [problem] = json.loads(done.stdout)["problems"]
+        assert problem["code"] == "SRC020" and problem["hint"].startswith(expected), (command, problem)
+    hint = json.loads(run("build", "--format", "json", cwd=(show / where).resolve()).stdout)["problems"][0]["hint"]
+    given = shlex.split(hint.rsplit("--show ", 1)[1])[0]
+    assert (show / where / given).resolve() == show.resolve()  # the --show it gives works from there
+
+
+def test_a_folder_holding_several_shows_names_them_and_one_holding_none_says_init(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for name in ("night shift", "day shift"):
+        assert runner.invoke(main, ["init", str(tmp_path / name), *INIT_ARGS]).exit_code == 0
+    done = run("check", cwd=tmp_path)
+    assert "the shows here are 'day shift', 'night shift': pass --show with one of them" in done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert "run 'mediafeed init' to create one" in run("check", cwd=empty).stderr
+
+
+@pytest.mark.parametrize("typed, meant", [("biuld", "build"), ("ckeck", "check"), ("Build", "build"),
+                                          ("lint", "check"), ("preview", "serve"), ("deploy", "publish")])
+def test_a_mistyped_command_gets_the_command_it_meant(typed: str, meant: str) -> None:
+    """click suggests among the commands already loaded, and mediafeed loads them lazily: none was ever suggested."""
+    result = CliRunner().invoke(main, [typed, "--show", "."])
+    assert result.exit_code == 2
+    assert f"No such command {typed!r}. Did you mean {meant!r}?" in result.output
+
+
+def test_a_command_nothing_like_any_other_is_not_given_a_guess() -> None:
+    result = CliRunner().invoke(main, ["frobnicate"])
+    assert result.exit_code == 2 and "No such command 'frobnicate'." in result.output and "Did you mean" not in result.output
+
+
+def test_add_with_a_bad_date_names_the_audio_file_and_the_option_once(tmp_path: Path) -> None:
+    """It said "error --date: --date: expected a date…": the option where the file belongs, then again."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "show"), *INIT_ARGS]).exit_code == 0
+    audio = make_media(tmp_path / "take.mp3", "mp3", 1.0)
+    result = runner.invoke(main, ["add", str(audio), "--show", str(tmp_path / "show"), "--date", "yesterday"])
+    assert result.exit_code == 2
+    assert f"error {audio}: --date: expected a date with time and zone, got 'yesterday'" in result.output
+
+
+def test_publish_to_a_folder_that_is_not_there_says_so_before_building(show: Path, tmp_path: Path) -> None:
+    """It built the whole site first (a wait for nothing on a big show), then said the folder does not exist."""
+    missing = tmp_path / "no such www"
+    (show / "show.yml").write_text((show / "show.yml").read_text()
+                                   + f"\npublish:\n  targets:\n    web:\n      type: directory\n      path: {missing}\n")
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--dry-run", "--format", "json"])
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("PUB022", "publish.targets.web.path")
+    assert f"mkdir -p {shlex.quote(str(missing))}" in problem["hint"]
+    assert not (show / "public").exists(), "nothing was built"
+
+
+@pytest.mark.parametrize("option, typed, meant", [("--select", "aple", "apple"), ("--ignore", "spotfy", "spotify")])
+def test_a_misspelt_rule_set_on_the_command_line_gets_the_one_it_meant(show: Path, option: str, typed: str,
+                                                                        meant: str) -> None:
+    """show.yml's `checks:` got "did you mean 'apple'?", `check --select aple` did not, and its field was
+    "--select/--ignore" whichever was misspelt."""
+    result = CliRunner().invoke(main, ["check", "--show", str(show), option, typed, "--format", "json"])
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("CHK001", option)
+    assert problem["hint"].startswith(f"did you mean {meant!r}?")
+
+
+@pytest.mark.parametrize("typed, message", [("biuld", "No such command 'biuld'. Did you mean 'build'?"),
+                                            ("frobnicate", "No such command 'frobnicate'.")])
+def test_an_unknown_command_with_format_json_is_one_json_object_on_stdout(typed: str, message: str) -> None:
+    """A usage error with --format json answers JSON on stdout (docs/cli.md); an unknown command printed nothing
+    there, so a script's JSON parser met an empty stdout."""
+    done = run(typed, "--format", "json")
+    assert done.returncode == 2 and "Usage: mediafeed" in done.stderr
+    [problem] = json.loads(done.stdout)["problems"]
+    assert (problem["code"], problem["field"], problem["message"]) == ("CLI001", "COMMAND", message)
+    assert run(typed).stdout == ""  # without --format json: click's text on stderr alone

@@ -25,6 +25,13 @@ def test_every_command_is_in_the_readme_table_and_its_help_has_an_example() -> N
         assert result.exit_code == 0 and "Example" in result.output, command.name
 
 
+def test_every_commands_help_says_what_its_exit_codes_mean() -> None:
+    """build, tag and publish said nothing of them (check did, another way); the others had an 'Exit codes:' line."""
+    for command in COMMANDS:
+        help_text = " ".join(CliRunner().invoke(main, [command.name, "--help"]).output.split())
+        assert re.search(r"Exit codes: 0 .+, 2 ", help_text), command.name
+
+
 def test_every_option_of_every_command_is_documented() -> None:
     docs = _docs()
     missing = []

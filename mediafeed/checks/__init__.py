@@ -124,13 +124,17 @@ def check_selection(show: Show | None) -> list[Problem]:
     problems = []
     for key, patterns in (("select", show.checks_select), ("ignore", show.checks_ignore)):
         for bad in unknown_patterns(patterns):
-            import difflib
-
-            close = difflib.get_close_matches(bad.lower(), list(RULE_SETS), n=1) or \
-                difflib.get_close_matches(bad.upper(), list(RULES), n=1)
             problems.append(error("CHK001", "show.yml", f"{bad!r} is neither a rule set nor a problem code",
                                   field=f"checks.{key}",
-                                  hint=(f"did you mean {close[0]!r}? " if close else "")
-                                  + f"rule sets: {', '.join(RULE_SETS)}; codes: 'mediafeed check --explain CODE'"))
+                                  hint=f"{meant(bad)}rule sets: {', '.join(RULE_SETS)}; codes: 'mediafeed check --explain CODE'"))
     return problems
+
+
+def meant(bad: str) -> str:
+    """"did you mean 'apple'? " for a misspelt rule set or code in a selection, else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(bad.lower(), list(RULE_SETS), n=1) or \
+        difflib.get_close_matches(bad.upper(), list(RULES), n=1)
+    return f"did you mean {close[0]!r}? " if close else ""
 

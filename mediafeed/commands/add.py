@@ -42,7 +42,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     changed). An existing episode is never overwritten.
 
     \b
-    Exit codes: 0 added, 1 the audio cannot be used, 2 bad option or no show here.
+    Exit codes: 0 added, 1 the audio cannot be used, 2 no such AUDIO file, a bad option or no show here.
 
     \b
     Example:
@@ -60,7 +60,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         if parsed is None and len(date_text.strip()) == 10:
             parsed = parse_datetime(date_text.strip() + "T00:00:00+00:00")
         if parsed is None:
-            raise InputError(error("ADD006", "--date", f"expected a date with time and zone, got {date_text!r}",
+            raise InputError(error("ADD006", str(audio_file), f"expected a date with time and zone, got {date_text!r}",
                                    field="--date", hint="write e.g. 2026-03-04T09:00:00+00:00 (or just 2026-03-04 for midnight UTC)"))
         when = parsed
     else:

@@ -34,6 +34,11 @@ def build(show_dir: Path, output: Path | None, clean: bool, strict: bool, accept
     another one waits for it (see --wait).
 
     \b
+    Exit codes: 0 built (or nothing changed), 1 the show has errors (with --strict, warnings too:
+    nothing is written), the site cannot be written or another run holds the show, 2 no show here,
+    unreadable input or a bad option, 130 interrupted.
+
+    \b
     Example:
       mediafeed build
       mediafeed build --show ~/shows/whats-the-crack --output /var/www/podcast

@@ -40,9 +40,12 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
     podcast. Rule sets and codes can be chosen with --select and --ignore, or in
     show.yml ('checks: {select: [...], ignore: [...]}').
 
-    Exit 0 when clean, 1 on errors (or warnings with --strict), 2 when the
-    input cannot be read or an option is wrong. --format json prints the
-    'mediafeed.check/1' schema described in docs/checks.md.
+    --format json prints the 'mediafeed.check/1' schema described in
+    docs/checks.md.
+
+    \b
+    Exit codes: 0 no errors, 1 errors (with --strict, warnings too), 2 the input cannot be read or an
+    option is wrong.
 
     \b
     Example:

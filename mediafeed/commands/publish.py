@@ -45,6 +45,10 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
     Podcast Index and podping are told.
 
     \b
+    Exit codes: 0 published, 1 the show has errors or the target failed (the old feed is still in
+    place), 2 bad publish: settings in show.yml or a bad option, 130 interrupted.
+
+    \b
     Example:
       mediafeed publish --dry-run        # what would change, with headers
       mediafeed publish                  # the default target

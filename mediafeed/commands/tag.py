@@ -31,6 +31,10 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
     that is not a draft).
 
     \b
+    Exit codes: 0 tagged (or nothing to change), 1 a file could not be tagged or an episode could
+    not be read (the others are done), 2 no show here or an unknown EPISODE, 130 interrupted.
+
+    \b
     Example:
       mediafeed tag --dry-run                  # what would change, tag by tag
       mediafeed tag 003-capabilities-framework

@@ -28,6 +28,16 @@ SELF_HOSTED = ("set Content-Type, Cache-Control and Access-Control-Allow-Origin 
                 "(see docs/publish.md for nginx and Apache)")
 
 
+def require_folder(target: DirectoryTarget) -> None:
+    """PUB022 when the target folder is not there (checked before the build too: no build to wait for first)."""
+    if not target.path.is_dir():
+        import shlex
+
+        raise PublishError(error("PUB022", "show.yml", f"the target folder {target.path} does not exist",
+                                 field=f"publish.targets.{target.name}.path",
+                                 hint=f"create it (mkdir -p {shlex.quote(str(target.path))}), or correct 'path'"))
+
+
 class DirectoryStore:
     sets_headers = False
 
@@ -47,9 +57,7 @@ class DirectoryStore:
                                        "run the same command again to finish"))
 
     def read_manifest(self) -> tuple[Manifest | None, list[Problem]]:
-        if not self.root.is_dir():
-            raise PublishError(error("PUB022", "show.yml", f"the target folder {self.root} does not exist",
-                                     field=f"publish.targets.{self.target.name}.path", hint="create it, or correct 'path'"))
+        require_folder(self.target)
         try:
             data = (self.root / MANIFEST).read_bytes()
         except FileNotFoundError:

@@ -23,6 +23,7 @@ from pathlib import Path
 import requests
 
 from .. import build as build_lib
+from .. import fastpath
 from .. import ledger as ledger_io
 from ..cache import CACHE_DIR
 from ..config import SHOW_FILE, load_show
@@ -191,16 +192,24 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     target = choose(config, target_name)
     out = (output or root / "public").resolve()
     _refuse_overlap(target, root, out)
+    if isinstance(target, config_io.DirectoryTarget):
+        from .directory import require_folder
+
+        require_folder(target)  # before building, which a missing folder would make a wait for nothing
     report = PublishReport(target=target.name, where=target.describe(), output=out, dry_run=dry_run)
     live: ledger_io.Ledger | None = None  # what published.json records once the new feed is live
+    stamp: fastpath.Pending | None = None  # the build's, saved once published.json records what the build would
     if build:
         # published.json says what subscribers have seen: it is written once the feed naming the episodes is on the
         # target (_execute), not by the build (a publish that failed before the feed recorded episodes no one saw)
+        sweep = fastpath.Sweep(root)
+        sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
         built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress, now=now,
-                                record=False)
+                                record=False, sweep=sweep)
         report.problems.extend(p for p in built.problems if p.severity.rank > 0)
         report.built = True
         live = None if dry_run else built.ledger
+        stamp = built.stamp
     elif not (out / "feed.xml").is_file():
         raise InputError(error("PUB010", str(out), "no built site here (feed.xml is missing)",
                                hint="run 'mediafeed build' first, or leave out --no-build"))
@@ -238,9 +247,11 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         if dry_run:
             report.uploads, report.deleted = plan.uploads, plan.deletions
             report.swept = store.sweep(_ours(plan, remote), remove=False)  # what the real run would remove first
+            if stamp is not None and built.ledger == ledger and (root / ledger_io.LEDGER_FILE).exists():
+                stamp.save()  # published.json already records this build: 'mediafeed build' would do nothing more
             return _finish(report, started)
         _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer(),
-                 lambda: _record(root, live, ledger, report))
+                 lambda: _record(root, live, ledger, report, stamp))
     finally:
         store.close()
     if report.planned_notifications:
@@ -270,9 +281,14 @@ def _ours(plan: Plan, remote: Manifest) -> set[str]:
     return {u.rel for u in plan.uploads} | set(remote.files) | remote.writing
 
 
-def _record(root: Path, live: ledger_io.Ledger | None, loaded: ledger_io.Ledger, report: PublishReport) -> None:
+def _record(root: Path, live: ledger_io.Ledger | None, loaded: ledger_io.Ledger, report: PublishReport,
+            stamp: fastpath.Pending | None) -> None:
+    """published.json records the episodes of the feed now live; then the build's stamp is true (published.json
+    holds what ``mediafeed build`` would write into it), and saved: the next build with nothing changed does nothing."""
     if live is not None:
         report.ledger_updated = ledger_io.save(root, live, loaded=loaded) or report.ledger_updated
+        if stamp is not None:
+            stamp.save(rewritten=ledger_io.LEDGER_FILE)
 
 
 def _execute(store: Store, plan: Plan, remote: Manifest, rebuilt: bool, report: PublishReport, transfer: Transfer,
