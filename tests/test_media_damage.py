@@ -53,13 +53,17 @@ def _problems(show: Path, command: str) -> list[dict[str, str]]:
     return json.loads(result.output)["problems"]  # type: ignore[no-any-return]
 
 
-def test_garbage_longer_than_64_kb_between_frames_does_not_end_the_frame_walk(tmp_path: Path) -> None:
+@pytest.mark.parametrize("xing", ["1", "0"], ids=["info-header", "no-header"])
+def test_garbage_longer_than_64_kb_between_frames_does_not_end_the_frame_walk(show: Path, tmp_path: Path,
+                                                                             xing: str) -> None:
     # 200 KB of garbage spliced into the middle (a broken copy): the walk looked for the next frame within 64 KB of it,
     # gave up, and counted the rest of the file as junk, so the feed said 10 s for 20 s of audio that ffmpeg decodes
-    # (and MED025 blamed the Xing header, which was right).
-    clean = _mp3(tmp_path / "clean.mp3")
+    # (and MED025 blamed the Xing header, which was right). check now says what is wrong (MED033).
+    clean = _mp3(tmp_path / "clean.mp3", 20.0, "-write_xing", xing)
     frames = clean.read_bytes()
-    damaged = tmp_path / "damaged.mp3"
+    folder = add_episode(show, "006-damaged", "title: Damaged\ndate: 2026-04-01T08:00:00+00:00\nguid: damaged-guid\n"
+                                              "audio: damaged.mp3\n", audio_name="")
+    damaged = folder / "damaged.mp3"
     damaged.write_bytes(_spliced(frames, len(frames) // 2, random.Random(5).randbytes(200_000)))
     assert _decode_errors(damaged)  # ffmpeg: "Header missing"
     media = audio.probe(damaged, "damaged.mp3")
@@ -67,6 +71,9 @@ def test_garbage_longer_than_64_kb_between_frames_does_not_end_the_frame_walk(tm
     assert abs(media.duration - _decoded_seconds(clean)) < 0.05 and _decoded_seconds(damaged) >= media.duration
     assert media.declared == 0.0  # the header was right: no MED025
     assert media.gap == 200_000 and abs(media.gap_at - 10.0) < 0.1
+    found = [p for p in _problems(show, "check") if p["code"] in ("MED033", "MED025")]
+    assert [(p["code"], p["severity"]) for p in found] == [("MED033", "warning")]
+    assert found[0]["message"].startswith("200,000 bytes between its audio frames are no audio (the first at 00:00:10)")
 
 
 @pytest.mark.parametrize("junk", ["split-frame", "random", "overwritten"])
