@@ -185,6 +185,11 @@ class Media:
     #: MP4 family: where the file says it was recorded (a phone's ``©xyz`` or ``loci`` box, a location key), as found;
     #: "" when it does not say
     location: str = ""
+    #: MP3: bytes between its frames that are no audio (a broken join, a disk error: players skip them with a click or
+    #: a gap) and where the first such run lies, in seconds; -1 where the probe did not walk the frames (a Xing/VBRI
+    #: header counts them: tagging walks them, see audio.tagger), 0 when there are none
+    gap: int = 0
+    gap_at: float = 0.0
 
 
 @frozen

@@ -260,10 +260,12 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             if st is not None and [st.st_size, st.st_mtime_ns] == made[:2] and (length is None or st.st_size == length):
                 out[index] = _published(item, media_file, st.st_size)
                 copies[episode.slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-                if len(made) > 2:  # its index stayed last when it was made: said again, as its first build said it
+                if len(made) > 2 and made[2]:  # its index stayed last when it was made: said again, as then
                     notes.append(_index_problem(episode, source_rel, item.media.video, str(made[2])))
                 elif item.media.index_blocker:  # moved all the same: the chapters' re-mux (see below)
                     notes.append(_index_problem(episode, source_rel, item.media.video, "", by_chapters=True))
+                if len(made) > 4:  # the walk made with the copy found damage between its frames: said again
+                    notes.append(_damage_problem(source_rel, int(made[3]), float(made[4]), episode.slug))
                 continue
             if st is not None and [st.st_size, st.st_mtime_ns] != made[:2]:
                 notes.append(info("TAG012", media_file,
@@ -285,8 +287,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, parallel.Failed):
             raise MediaError(result.problems)
-        notes.extend(_notes(result, items[job.index].episode.slug))
         slug = items[job.index].episode.slug
+        notes.extend(_notes(result, slug))
         if result.index_kept:
             notes.append(_index_problem(items[job.index].episode, job.rel, job.media.video, result.index_kept))
         elif job.media.index_blocker and result.written:
@@ -299,7 +301,9 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             continue
         # Recorded only now that the copy is whole and verified: a copy cut short is never trusted.
         st = os.stat(job.copy)
-        cache.put(MADE, slug, name, [st.st_size, st.st_mtime_ns, *([result.index_kept] if result.index_kept else [])])
+        # (its index kept last, and damage between an MP3's frames: said again while the copy is reused)
+        extra = [result.index_kept, *result.gap] if result.gap[0] else [result.index_kept] if result.index_kept else []
+        cache.put(MADE, slug, name, [st.st_size, st.st_mtime_ns, *extra])
         copies[slug] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
         tagged.append(job.rel)
         out[job.index] = _published(items[job.index], job.media_file, result.size)
@@ -351,8 +355,17 @@ def _index_problem(episode: Episode, rel: str, video: bool, reason: str, by_chap
     return index_last(rel, episode.audio, episode.slug, video, BY_CHAPTERS if by_chapters else reason)
 
 
+def _damage_problem(rel: str, gap: int, at: float, slug: str) -> Problem:
+    from .checks.media import damaged_audio  # (the checks are not imported by a rebuild that tags nothing)
+
+    return damaged_audio(rel, gap, at, slug)
+
+
 def _notes(result: TagResult, slug: str) -> list[Problem]:
-    return [info("TAG010", result.file, note, field="audio", episode=slug) for note in result.notes]
+    """What tagging a file had to say: what it could not write (TAG010), and damage the walk made with the copy found
+    (MED033: the probe of an MP3 whose header counts its frames does not walk them)."""
+    found = [info("TAG010", result.file, note, field="audio", episode=slug) for note in result.notes]
+    return found + ([_damage_problem(result.file, *result.gap, slug)] if result.gap[0] else [])
 
 
 def _prune(store: Path, used: set[str]) -> None:

@@ -7,13 +7,14 @@ odd part by hand, as the tool that wrote it would), and the result is read by mu
 from __future__ import annotations
 
 import io
+import random
 import subprocess
 from pathlib import Path
 
 import pytest
 from helpers import make_media
 from mutagen.apev2 import APEv2
-from mutagen.id3 import ID3
+from mutagen.id3 import APIC, ID3, TIT2
 from test_media_corpus import ID3V1, _audio_md5, _ffprobe_title, _id3v23, _syncsafe, bare_mp3  # noqa: F401 - a fixture
 
 from mediafeed import audio
@@ -40,12 +41,26 @@ def _ape(title: str) -> bytes:
 
 _LYRICS3 = b"LYRICSBEGININD0000200LYR00011Hello words000040LYRICS200"
 
+
+def _v23_with_cover(title: str, size: int = 500_000) -> bytes:
+    """An ID3v2.3 tag as mutagen writes it (no footer: v2.3 has none) holding a ``size``-byte JPEG cover, to append
+    after the audio as a tagger that writes at the end does."""
+    tag = ID3()
+    tag.add(TIT2(encoding=3, text=title))
+    tag.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="", data=b"\xff\xd8\xff\xe0" + random.Random(3).randbytes(size)))
+    out = io.BytesIO()
+    tag.save(out, v2_version=3, padding=lambda info: 2048)
+    return out.getvalue()
+
 TAILS = {  # what some taggers leave after the audio, in the orders they leave it
     "appended": lambda: _appended_id3v24("Appended title"),
     "appended-id3v1": lambda: _appended_id3v24("Appended title") + ID3V1,
     "ape-appended-id3v1": lambda: _ape("Old APE title") + _appended_id3v24("Appended title") + ID3V1,
     "appended-ape-lyrics3-id3v1": lambda: _appended_id3v24("Appended title") + _ape("Old APE title") + _LYRICS3 + ID3V1,
     "appended-v23-no-footer-id3v1": lambda: _id3v23("Appended title") + ID3V1,
+    # (found in the last 64 KB only: with a cover it stayed in the copy, after the last frame)
+    "appended-v23-500kb-cover": lambda: _v23_with_cover("Appended title"),
+    "ape-appended-v23-500kb-cover-id3v1": lambda: _ape("Old APE title") + _v23_with_cover("Appended title") + ID3V1,
 }
 
 

@@ -78,10 +78,10 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
         if header.frames and not full:  # the bitrate of the first audio frame, after the header's
             audio = _header(data, pos + first[0])
             return (0.0, header.frames, audio[3] if audio else 0, "", rate, channels, header, start, end, 0, False, lead,
-                    layer, (0, 0.0))
+                    layer, (0, 0.0), 0, 0.0)
         pos += first[0]
-    frames = samples = junk = total = 0
-    other, switch = 0.0, (0, 0.0)  # seconds of frames of another sample rate (files joined), and where they start
+    frames = samples = junk = total = gap = 0
+    other, switch, gap_at = 0.0, (0, 0.0), 0.0  # seconds of frames of another sample rate (files joined), and where they start
     bitrates = set()
     cut = False
     while pos < end:
@@ -97,11 +97,15 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
                 pos += frame[0]
                 continue
         if frame is None or frame[2] != rate:
-            nxt = _first(data, pos + 1, end)
+            nxt = _first(data, pos + 1, end, limit=end)  # however far the next frame is
             if nxt < 0:
                 junk += end - pos
                 break
             junk += nxt - pos
+            tag = 10 + int.from_bytes(bytes(b & 0x7F for b in data[pos + 6:pos + 10]), "big") if data[pos:pos + 3] == b"ID3" else 0
+            if not (tag <= nxt - pos and not any(data[pos + tag:nxt])):  # zeros, a joined file's own ID3 tag: no gap
+                gap_at = gap_at if gap else samples / rate + other
+                gap += nxt - pos
             pos = nxt
             continue
         if pos + frame[0] > end:
@@ -116,7 +120,7 @@ def reference_scan(data: bytes, full: bool = True) -> tuple | None:
         return None
     duration = samples / rate + other
     return (duration, frames, int(total * 8 / duration), "CBR" if len(bitrates) == 1 else "VBR", rate, channels, header,
-            start, end, junk, cut, lead, layer, switch)
+            start, end, junk, cut, lead, layer, switch, gap, gap_at)
 
 
 # -- the files ----------------------------------------------------------------------------------------
@@ -189,6 +193,12 @@ def streams(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     made["version-change.mp3"] = vbr + made["cbr-12000-1ch.mp3"] + vbr
     made["xing-then-junk.mp3"] = made["vbr-44100-info.mp3"][:5000] + junk + made["vbr-44100-info.mp3"][5000:]
     made["header-only.mp3"] = base[:4] + bytes(200)
+    # more garbage between frames than the 64 KB the first frame is looked for in (the walk stopped at it), and a
+    # file joined on with its own ID3 tag (no gap: MED025 tells of the join)
+    made["garbage-200k-between-frames.mp3"] = base[:6000] + rng.randbytes(200_000) + base[6000:]
+    made["zeros-between-frames.mp3"] = base[:mpeg.first_frame(base, 6000, len(base))] + bytes(5000) + \
+        base[mpeg.first_frame(base, 6000, len(base)):]
+    made["joined-with-its-tag.mp3"] = base + b"ID3\x03\x00\x00\x00\x00\x00\x14" + bytes(30) + base[mpeg.id3v2_end(base):]
     made["ff-run.mp3"] = b"\xff" * 3000 + base[:2000] + b"\xff" * 3
     for name in ("cbr-44100-2ch.mp3", "vbr-16000-2ch.mp3", "vbr-xing.mp3", "layer2-44100.mp2"):
         for copy in range(6):  # damaged copies: bytes overwritten at random, sync bytes among them
@@ -211,6 +221,9 @@ def test_the_files_cover_what_the_walk_must_handle(streams: dict[str, bytes]) ->
     assert {r[3] for r in found} == {"CBR", "VBR"}
     assert any(r[9] for r in found) and any(r[10] for r in found)  # junk skipped, a cut-off last frame
     assert any(r[11] for r in found)  # unknown bytes before the first frame
+    assert results["garbage-200k-between-frames.mp3"][0] == results["cbr-44100-2ch.mp3"][0]  # the walk goes on past it
+    assert results["garbage-200k-between-frames.mp3"][14] == 200_000 and results["joined-with-its-tag.mp3"][14] == 0
+    assert results["zeros-between-frames.mp3"][9] == 5000 and results["zeros-between-frames.mp3"][14] == 0
     assert results["rate-change.mp3"][13] == (48000, results["cbr-44100-2ch.mp3"][0])  # frames of another rate, counted
     assert {r[6].kind for r in found if r[6] is not None} >= {"Xing", "Info", "VBRI"}
     assert results["ape-lyrics-id3v1-trailers.mp3"][8] < len(streams["ape-lyrics-id3v1-trailers.mp3"]) - 128 - 64

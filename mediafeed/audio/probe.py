@@ -360,6 +360,7 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         beyond = -shortfall
     declared = 0.0
     switch = scan.switch
+    gap = (scan.gap, scan.gap_at) if header is None or not header.frames else (-1, 0.0)  # -1: not walked
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
         sample_rate, channels = scan.sample_rate, scan.channels
@@ -377,6 +378,7 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         bytes_say = (scan.end - scan.start) * 8 / scan.bitrate if header.kind == "Info" and scan.bitrate else 0.0
         if beyond > _MP3_SHORTFALL or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
             walked = mpeg.scan_data(data, full=True)
+            gap = (walked.gap, walked.gap_at) if walked is not None else gap
             if walked is not None and abs(walked.duration - duration) > max(_MP3_BEYOND, duration * 0.01):
                 declared = duration
                 duration, bitrate, mode, switch = walked.duration, walked.bitrate, walked.mode, walked.switch
@@ -387,5 +389,6 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     media = Media(path=rel, size=size, mime=MIME["mp3"], kind="mp3", duration=duration, bitrate=bitrate or int(size * 8 / duration),
                   bitrate_mode=mode, sample_rate=int(sample_rate), channels=int(channels), video=False, lead=scan.lead,
                   declared=declared, codec=_OLDER_LAYERS.get(scan.layer, ""), rate_switch=switch[0], switch_at=switch[1],
-                  cut=scan.cut and (header is None or not header.frames), **_tag_fields(state))
+                  cut=scan.cut and (header is None or not header.frames), gap=gap[0], gap_at=gap[1],
+                  **_tag_fields(state))
     return media, state

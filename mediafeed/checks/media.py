@@ -88,6 +88,17 @@ def index_last(rel: str, name: str, slug: str, video: bool, reason: str) -> Prob
                         "under the same name")
 
 
+def damaged_audio(rel: str, gap: int, at: float, slug: str = "") -> Problem:
+    """MED033: ``gap`` bytes that are no audio lie between an MP3's frames, the first run ``at`` seconds in (from the
+    probe's walk, or the one tagging makes of a file whose Xing/VBRI header counts its frames)."""
+    return problem("MED033", rel, f"{gap:,} bytes between its audio frames are no audio (the first at {clock(at)}): "
+                                  "a broken concatenation or a disk or transfer error; ffmpeg reports 'Header missing' "
+                                  "there, and players skip them with a click, a gap or lost seconds",
+                   field="audio", episode=slug,
+                   hint=f"export the episode again from the recording (re-encoding this file keeps the damage); "
+                        f"ffmpeg -v error -i '{rel}' -f null - prints nothing for a sound file")
+
+
 def _chapters_remuxed(item: Item) -> bool:
     """Whether the build re-muxes this MP4 with ffmpeg to write the episode's chapters: they differ from those in the
     file (as in the tagger: start in milliseconds and title, the table-of-contents ones) and ffmpeg is on PATH.
@@ -177,6 +188,8 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                               f"copy, export or download), and plays {clock(media.duration)}",
                                field="audio", episode=episode.slug,
                                hint="check it plays to the end of the episode; if not, copy or export it again"))
+        if media.gap > 0:
+            out.append(damaged_audio(rel, media.gap, media.gap_at, episode.slug))
         if media.declared:
             why = "files joined without re-encoding, or a header a tool did not update?" \
                 if media.declared < media.duration else "a header a tool did not update?"

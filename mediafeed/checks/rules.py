@@ -194,6 +194,12 @@ _RULES = [
        "ffmpeg -loop 1 -shortest often keeps the picture going seconds after the sound ends: apps show and play the "
        "movie's length, the feed says the sound's, and Apple compares the two within a second. Encoding the picture "
        "again with -t (the sound's length) and copying the sound ends both together."),
+    _r("MED033", "mediafeed", W, "an MP3 with bytes that are no audio between its frames (damaged)",
+       "Bytes spliced into the middle of the audio (a broken concatenation, a disk or transfer error) are no MPEG "
+       "frame: ffmpeg reports 'Header missing' there and players skip them, with a click, a gap or lost seconds. The "
+       "probe walks the frames of an MP3 without a Xing/VBRI header (and of one whose header disagrees with its "
+       "bytes); one whose header counts its frames is walked when a tagged copy is made (build, mediafeed tag), not "
+       "by check. Export the episode again from the recording."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found"),
     _r("ART002", "apple", E, "artwork is not a readable image"),
