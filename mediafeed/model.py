@@ -187,7 +187,8 @@ class Media:
     location: str = ""
     #: MP3: bytes between its frames that are no audio (a broken join, a disk error: players skip them with a click or
     #: a gap) and where the first such run lies, in seconds; -1 where the probe did not walk the frames (a Xing/VBRI
-    #: header counts them: tagging walks them, see audio.tagger), 0 when there are none
+    #: header counts them: tagging walks them, see audio.tagger), 0 when there are none (or the header counts exactly
+    #: the bytes there are: not walked, see audio.probe)
     gap: int = 0
     gap_at: float = 0.0
 

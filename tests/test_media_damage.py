@@ -94,8 +94,13 @@ def test_a_few_kb_of_garbage_in_an_mp3_with_a_xing_header_is_found_when_it_is_ta
     source.write_bytes(spliced)
     assert _decode_errors(source) or junk == "split-frame"  # (ffmpeg decodes that one's pieces without a word)
     media = audio.probe(source, "damaged.mp3")
-    assert media.gap == -1 and abs(media.duration - 20.0) < 0.1  # not walked: the header counts the frames
+    assert abs(media.duration - 20.0) < 0.1
     assert [p for p in _problems(show, "check") if p["code"] == "MED033"] == []  # (check does not walk: documented)
+    if junk == "overwritten":  # the header counts exactly the bytes there are: not walked, nor by tagging (documented)
+        assert media.gap == 0
+        assert [p for p in _problems(show, "build") if p["code"] == "MED033"] == []
+        return
+    assert media.gap == -1  # not walked: the header counts the frames, and fewer bytes than the file has
     for build in ("first", "rebuild"):
         found = [p for p in _problems(show, "build") if p["code"] == "MED033"]
         assert [(p["file"], p["severity"], p["episode"]) for p in found] == \
@@ -107,13 +112,22 @@ def test_a_few_kb_of_garbage_in_an_mp3_with_a_xing_header_is_found_when_it_is_ta
     assert [p["file"] for p in tagged] == ["episodes/006-damaged/damaged.mp3"]
 
 
-def test_a_clean_mp3_and_a_joined_files_own_tag_are_no_damage(show: Path, tmp_path: Path) -> None:
+def test_a_clean_mp3_and_a_joined_files_own_tag_are_no_damage(show: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # the walk made with the copy finds nothing in a clean file; an ID3 tag between two joined files is the join's
     # (MED025 tells of it, when the header says so), not damage
     frames = _mp3(tmp_path / "clean.mp3").read_bytes()
     result = audio.tag_copy(tmp_path / "clean.mp3", tmp_path / "copy.mp3", Tags(title="Clean"), durable=False,
                             fresh=True)
     assert result.written and result.gap == (0, 0.0)
+    # its Info header counts exactly its bytes: not walked at all (a walk doubled a real-size cold build's tagging)
+    assert audio.probe(tmp_path / "clean.mp3", "clean.mp3").gap == 0
+    walks: list[object] = []
+    real = mpeg.scan_data
+    monkeypatch.setattr(mpeg, "scan_data", lambda data, full=True: walks.append(full) or real(data, full))
+    audio.tag_copy(tmp_path / "clean.mp3", tmp_path / "copy2.mp3", Tags(title="Clean"), durable=False, fresh=True)
+    assert True not in walks
+    monkeypatch.undo()
     second = _mp3(tmp_path / "second.mp3", 3.0, "-id3v2_version", "3", "-metadata", "title=Second part").read_bytes()
     joined = tmp_path / "joined.mp3"
     joined.write_bytes(frames + second)
