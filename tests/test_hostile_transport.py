@@ -70,3 +70,63 @@ def test_import_gives_up_on_a_server_dribbling_its_headers_at_the_deadline(host:
 
     with pytest.raises(download.DownloadError, match="not complete after 1 s"):
         download.get_small(download.session(), host.url + "/slow-headers.xml", deadline=1)
+
+
+MEDIA = bytes(range(256)) * 16  #: 4 KB: what the import downloads is bytes, not audio it reads
+
+
+def feed(items: list[tuple[str, str]]) -> bytes:
+    """A feed whose items (GUID, enclosure URL) are in this order (the order the import downloads them in)."""
+    entries = "".join(f"<item><title>Episode {guid}</title><guid isPermaLink=\"false\">{guid}</guid>"
+                      f"<pubDate>Mon, 0{1 + n % 9} Jan 2024 10:00:00 +0000</pubDate>"
+                      f"<enclosure url=\"{url}\" length=\"{len(MEDIA)}\" type=\"audio/mpeg\"/></item>"
+                      for n, (guid, url) in enumerate(items))
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Slow host</title>'
+            f"<link>https://example.org/</link><description>d</description>{entries}</channel></rss>").encode()
+
+
+def test_import_download_gives_up_on_media_too_slow_to_finish_and_goes_on_with_the_others(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`import --download` had no deadline for a media file: a server sending its headers, or its body, a byte at a
+    time never tripped the 60 s read timeout (a byte a second held one file past 150 s; a show of 300 such episodes,
+    days). Now each is given up (IMP030, named and why), the next run resumes the bytes that came, and after three
+    files in a row too slow from one host its other files are not tried in this run."""
+    from mediafeed.importer import download
+
+    monkeypatch.setattr(download, "HEADERS_DEADLINE", 1.0)
+    monkeypatch.setattr(download, "STALL_SECONDS", 1.0)
+    with Host() as server:
+        other = server.url.replace("127.0.0.1", "localhost")  # the same server as another host
+        for n in range(1, 6):
+            server.routes[f"/slow-{n}.mp3"] = Route(drip=0.05)
+        server.routes["/good.mp3"] = Route(body=MEDIA, type="audio/mpeg")
+        server.routes["/trickle.mp3"] = Route(body=MEDIA, type="audio/mpeg", trickle=0.01)  # ~100 bytes a second
+        items = [(f"slow-{n}", f"{server.url}/slow-{n}.mp3") for n in range(1, 6)]
+        items += [("good", f"{other}/good.mp3"), ("trickle", f"{other}/trickle.mp3")]
+        server.routes["/feed.xml"] = Route(body=feed(items), type="application/rss+xml")
+        show = tmp_path / "show"
+        code, report = run("import", server.url + "/feed.xml", "--show", str(show), "--download")
+        assert code == 1
+        failed = {f["guid"]: f["reason"] for f in report["failed"]}
+        assert set(failed) == {"slow-1", "slow-2", "slow-3", "slow-4", "slow-5", "trickle"}
+        for n in (1, 2, 3):
+            assert "within 1 s (the server sends its headers very slowly)" in failed[f"slow-{n}"]
+        host = server.url.removeprefix("http://")
+        for n in (4, 5):
+            assert failed[f"slow-{n}"] == f"not tried: {host} sent the last 3 files too slowly to finish"
+            assert server.routes[f"/slow-{n}.mp3"].hits == []
+        assert "it sends the file very slowly" in failed["trickle"]
+        hints = {p["episode"]: p["hint"] for p in report["problems"] if p["code"] == "IMP030"}
+        assert "is too slow now: run the import again later" in hints["slow-1"] and "slow-1.mp3" in hints["slow-1"]
+        assert report["downloaded"] == ["episodes/episode-good/good.mp3"]
+        kept = (show / "episodes/episode-trickle/.trickle.mp3.part").stat().st_size
+        assert 0 < kept < len(MEDIA)
+
+        for n in range(1, 6):
+            server.routes[f"/slow-{n}.mp3"] = Route(body=MEDIA, type="audio/mpeg")
+        server.routes["/trickle.mp3"].trickle = 0
+        code, report = run("import", server.url + "/feed.xml", "--show", str(show), "--download")
+        assert (code, report["failed"]) == (0, [])
+        assert server.routes["/trickle.mp3"].hits[-1] == f"GET bytes={kept}-"  # resumed, not fetched again
+        assert (show / "episodes/episode-trickle/trickle.mp3").read_bytes() == MEDIA
+        assert (show / "episodes/episode-slow-5/slow-5.mp3").read_bytes() == MEDIA

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,12 +30,23 @@ CHUNK = 256 * 1024
 SMALL_LIMIT = 64 * 1024 * 1024
 #: Seconds to read a feed or side file in full.
 SMALL_DEADLINE = 300.0
+#: Seconds for a media file's status line and headers: each byte restarts the read timeout, so a server sending one a
+#: second never trips it (one header line a second held an import 100 s a try; one long header line, hours).
+HEADERS_DEADLINE = 60.0
+#: A media body bringing less than STALL_BYTES in any STALL_SECONDS is given up (curl's --speed-limit/--speed-time):
+#: a byte a second never trips the read timeout either, and a 50 MB episode would take 19 months.
+STALL_BYTES, STALL_SECONDS = 16 * 1024, 60.0
 
 Progress = Callable[[int, int], None]  #: (bytes so far, total or 0)
 
 
 class DownloadError(Exception):
     """One file could not be fetched; the message says why in a few words."""
+
+
+class TooSlow(DownloadError):
+    """The server answers, but too slowly to ever finish: not tried again in this run (it would be as slow in a
+    second); the bytes that arrived are kept for the next run to resume."""
 
 
 @frozen
@@ -116,6 +128,8 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
     for _ in range(attempts):
         try:
             size = _attempt(http, url, part, progress)
+        except TooSlow:
+            raise  # a trickle now is a trickle in a second: the next run resumes it
         except DownloadError as exc:
             last = str(exc)
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
@@ -132,7 +146,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     # identity: the bytes on disk are the bytes the server counts (no transparent gunzip)
     headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
     try:
-        with http.get(url, stream=True, timeout=TIMEOUT, headers=headers) as response:
+        with _opened(http, url, headers) as response:
             if response.status_code == 416 and have:
                 total = _total(response.headers.get("Content-Range", ""))
                 if total == have:
@@ -152,13 +166,21 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             with open(part, mode) as handle:
                 if progress:
                     progress(done, total)
+                window, arrived = time.monotonic(), 0
                 try:
-                    # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume
+                    # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume,
+                    # and a trickle is measured as it comes
                     while chunk := response.raw.read1(CHUNK):
                         handle.write(chunk)
                         done += len(chunk)
+                        arrived += len(chunk)
                         if progress:
                             progress(done, total)
+                        if time.monotonic() - window >= STALL_SECONDS:
+                            if arrived < STALL_BYTES:
+                                raise TooSlow(f"the server sent {arrived} bytes in {STALL_SECONDS:g} s (it sends the "
+                                              f"file very slowly; {done} bytes kept for the next run to resume)")
+                            window, arrived = time.monotonic(), 0
                 finally:
                     handle.flush()
                     os.fsync(handle.fileno())
@@ -174,6 +196,25 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     if size == 0:
         raise DownloadError("the server sent an empty file")
     return size
+
+
+def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> requests.Response:
+    """The streamed answer to GET ``url``, given up on when its status line and headers have not all arrived within
+    ``HEADERS_DEADLINE`` (requests reads them without any deadline: on a thread given up on, as :func:`get_small`'s)."""
+    given_up = threading.Event()
+
+    def get() -> requests.Response:
+        response = http.get(url, stream=True, timeout=TIMEOUT, headers=headers)
+        if given_up.is_set():  # arrived after all, to nobody: its connection goes back
+            response.close()
+        return response
+
+    def late(_: int) -> requests.Response:
+        given_up.set()
+        raise TooSlow(f"no complete answer within {HEADERS_DEADLINE:g} s (the server sends its headers very slowly)")
+
+    [response] = run_bounded([get], 1, HEADERS_DEADLINE, late)
+    return response
 
 
 def _total(content_range: str) -> int:
