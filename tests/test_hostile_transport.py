@@ -130,3 +130,25 @@ def test_import_download_gives_up_on_media_too_slow_to_finish_and_goes_on_with_t
         assert server.routes["/trickle.mp3"].hits[-1] == f"GET bytes={kept}-"  # resumed, not fetched again
         assert (show / "episodes/episode-trickle/trickle.mp3").read_bytes() == MEDIA
         assert (show / "episodes/episode-slow-5/slow-5.mp3").read_bytes() == MEDIA
+
+
+@pytest.mark.parametrize("hops", [16, 17], ids=["at the limit", "one past it"])
+def test_check_and_import_follow_the_same_16_redirects_and_name_the_hop_past_them(host: Host, tmp_path: Path,
+                                                                                   hops: int) -> None:
+    """`check URL` followed 5 redirects and `import URL` requests' 30: a feed behind 6 hops was imported but 'could
+    not be fetched' by check. Both follow 16 now (Safari's and Apple's URL loading's limit, the smallest of the apps')."""
+    for n in range(hops):
+        host.routes[f"/hop-{hops}-{n}"] = Route(redirect=f"{host.url}/hop-{hops}-{n + 1}")
+    host.routes[f"/hop-{hops}-{hops}"] = Route(body=GOOD, type="application/rss+xml")
+    start = f"{host.url}/hop-{hops}-0"
+    checked, check_report = run("check", start)
+    imported, import_report = run("import", start, "--show", str(tmp_path / "show"))
+    if hops == 16:
+        assert checked == 0 and check_report["episodes"] == 3
+        assert imported in (0, 1) and len(import_report["imported"]) == 3
+        return
+    said = f"more than 16 redirects (redirect 17 leads to {host.url}/hop-17-17)"
+    [problem] = check_report["problems"]
+    assert (checked, problem["code"]) == (2, "XML000") and said in problem["message"], problem
+    [problem] = import_report["problems"]
+    assert (imported, problem["code"]) == (2, "IMP001") and said in problem["message"], problem

@@ -15,12 +15,13 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import requests
 import urllib3
 
 from .. import __version__
-from ..checks.http import run_bounded, undecodable
+from ..checks.http import MAX_REDIRECTS, run_bounded, too_many_redirects, undecodable
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
@@ -59,6 +60,7 @@ class Fetched:
 def session() -> requests.Session:
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
+    s.max_redirects = MAX_REDIRECTS  # check's limit, not requests' 30
     return s
 
 
@@ -234,8 +236,14 @@ def _reason(exc: requests.RequestException) -> str:
         return "cannot connect"
     if isinstance(exc, requests.exceptions.Timeout):
         return "timed out"
+    if isinstance(exc, requests.exceptions.TooManyRedirects) and exc.response is not None:
+        last = exc.response  # the answer that redirected once more than allowed
+        target = urljoin(last.url, last.headers.get("Location", ""))
+        if target in {r.url for r in [*last.history, last]}:
+            return f"redirect loop back to {target}"
+        return too_many_redirects(MAX_REDIRECTS, len(last.history) + 1, target)
     if isinstance(exc, requests.exceptions.TooManyRedirects):
-        return "too many redirects (a redirect loop)"
+        return "too many redirects"
     if isinstance(exc, requests.exceptions.InvalidSchema):
         return "redirected to an address that is not http(s)"
     if isinstance(exc, requests.exceptions.ContentDecodingError):
