@@ -152,3 +152,34 @@ def test_check_and_import_follow_the_same_16_redirects_and_name_the_hop_past_the
     assert (checked, problem["code"]) == (2, "XML000") and said in problem["message"], problem
     [problem] = import_report["problems"]
     assert (imported, problem["code"]) == (2, "IMP001") and said in problem["message"], problem
+
+
+def test_import_download_refuses_a_web_page_sent_instead_of_the_episode(tmp_path: Path) -> None:
+    """A host's "this episode is no longer available" page, sent with 200, was saved as the episode's .mp3 and the
+    import said it had downloaded it (exit 0). A real mp3 labelled text/html is still taken: the bytes decide."""
+    page = b"\n<!DOCTYPE html><html><body>This episode is no longer available</body></html>"
+    with Host() as server:
+        server.routes["/gone.mp3"] = Route(body=page, type="text/html; charset=utf-8")
+        server.routes["/unlabelled.mp3"] = Route(body=page, type="audio/mpeg")
+        server.routes["/mislabelled.mp3"] = Route(body=MEDIA, type="text/html")
+        items = [(name, f"{server.url}/{name}.mp3") for name in ("gone", "unlabelled", "mislabelled")]
+        server.routes["/feed.xml"] = Route(body=feed(items), type="application/rss+xml")
+        show = tmp_path / "show"
+        code, report = run("import", server.url + "/feed.xml", "--show", str(show), "--download")
+        assert code == 1
+        assert {f["guid"]: f["reason"] for f in report["failed"]} == {
+            "gone": "the server sent a web page (text/html), not the media file",
+            "unlabelled": "the server sent a web page (audio/mpeg), not the media file"}
+        assert server.routes["/gone.mp3"].hits == ["GET"]  # not asked again: it would say the same
+        hints = {p["episode"]: p["hint"] for p in report["problems"] if p["code"] == "IMP030"}
+        assert f"open {server.url}/gone.mp3 in a browser" in hints["gone"] and "as gone.mp3" in hints["gone"]
+        assert not list((show / "episodes").rglob("*gone.mp3*")) and not list((show / "episodes").rglob("*unlabelled.mp3*"))
+        assert (show / "episodes/episode-mislabelled/mislabelled.mp3").read_bytes() == MEDIA
+
+
+def test_import_names_the_address_a_redirect_to_another_scheme_leads_to(host: Host, tmp_path: Path) -> None:
+    host.routes["/to-file.xml"] = Route(redirect="file:///etc/passwd")
+    code, report = run("import", host.url + "/to-file.xml", "--show", str(tmp_path / "show"))
+    [problem] = report["problems"]
+    assert (code, problem["code"]) == (2, "IMP001")
+    assert problem["message"].endswith("redirected to an address that is not http(s) (file:///etc/passwd)"), problem

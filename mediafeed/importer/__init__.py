@@ -29,7 +29,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .document import parse
-from .download import SMALL_LIMIT, DownloadError, Fetched, TooSlow, fetch, get_small, session
+from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
 from .sidefiles import image_extension, side_files
@@ -183,7 +183,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(error("IMP030", f"{EPISODES_DIR}/{slug}/{audio_name}",
                                          f"cannot download {episode.enclosure.url}: {exc}", field="enclosure",
                                          episode=episode.guid, hint=_retry_hint(episode.enclosure.url, audio_name,
-                                                                                host if isinstance(exc, TooSlow) else "")))
+                                                                                host, exc)))
             continue
         slow.pop(host, None)
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
@@ -214,14 +214,18 @@ def _host(url: str) -> str:
         return url
 
 
-def _retry_hint(url: str, audio_name: str, slow_host: str) -> str:
+def _retry_hint(url: str, audio_name: str, host: str, exc: DownloadError) -> str:
     """IMP030's fix: another run resumes a dropped download; a file that is no http(s) address is copied by hand; a
-    server too slow to finish (:class:`.download.TooSlow`) may be quicker later, or the file fetched another way."""
+    server too slow to finish (:class:`.download.TooSlow`) may be quicker later, or the file fetched another way; a
+    web page instead of the file (:class:`.download.NotMedia`) says what the host did with it."""
     if not url.lower().startswith(("http://", "https://")):
         return f"copy the episode's audio file into its folder as {audio_name}"
-    if slow_host:
-        return (f"{slow_host} is too slow now: run the import again later (it resumes what arrived), or fetch the "
+    if isinstance(exc, TooSlow):
+        return (f"{host} is too slow now: run the import again later (it resumes what arrived), or fetch the "
                 f"file another way and copy it into its folder as {audio_name}")
+    if isinstance(exc, NotMedia):
+        return (f"open {url} in a browser to see what the host says (an expired address, a removed episode, a login); "
+                f"then copy the episode's audio file into its folder as {audio_name}")
     return "run the import again to resume it"
 
 

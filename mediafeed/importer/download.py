@@ -45,6 +45,10 @@ class DownloadError(Exception):
     """One file could not be fetched; the message says why in a few words."""
 
 
+class NotMedia(DownloadError):
+    """The server answered with something other than the file (a web page): not tried again in this run."""
+
+
 class TooSlow(DownloadError):
     """The server answers, but too slowly to ever finish: not tried again in this run (it would be as slow in a
     second); the bytes that arrived are kept for the next run to resume."""
@@ -130,8 +134,8 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
     for _ in range(attempts):
         try:
             size = _attempt(http, url, part, progress)
-        except TooSlow:
-            raise  # a trickle now is a trickle in a second: the next run resumes it
+        except (TooSlow, NotMedia):
+            raise  # a trickle now is a trickle in a second (the next run resumes it); a web page stays one
         except DownloadError as exc:
             last = str(exc)
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
@@ -165,14 +169,16 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             else:
                 raise DownloadError(f"HTTP {response.status_code} {response.reason}")
             done = have
+            window, arrived = time.monotonic(), 0
+            # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume, and a
+            # trickle is measured as it comes
+            chunk = response.raw.read1(CHUNK)
+            _refuse_web_page(response.headers.get("Content-Type", ""), chunk if mode == "wb" else b"")
             with open(part, mode) as handle:
                 if progress:
                     progress(done, total)
-                window, arrived = time.monotonic(), 0
                 try:
-                    # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume,
-                    # and a trickle is measured as it comes
-                    while chunk := response.raw.read1(CHUNK):
+                    while chunk:
                         handle.write(chunk)
                         done += len(chunk)
                         arrived += len(chunk)
@@ -183,6 +189,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
                                 raise TooSlow(f"the server sent {arrived} bytes in {STALL_SECONDS:g} s (it sends the "
                                               f"file very slowly; {done} bytes kept for the next run to resume)")
                             window, arrived = time.monotonic(), 0
+                        chunk = response.raw.read1(CHUNK)
                 finally:
                     handle.flush()
                     os.fsync(handle.fileno())
@@ -198,6 +205,16 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     if size == 0:
         raise DownloadError("the server sent an empty file")
     return size
+
+
+def _refuse_web_page(content_type: str, start: bytes) -> None:
+    """:class:`NotMedia` when the answer is a web page: a host's "episode not available" or a login page, an expired
+    signed address, sent with 200 (it was saved as the episode's .mp3 and the import said it had downloaded it)."""
+    kind = content_type.split(";", 1)[0].strip().lower()
+    head = start.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower()
+    # by the bytes: no media file starts with '<', and a server may label a real mp3 text/html
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and "html" in kind):
+        raise NotMedia(f"the server sent a web page ({kind or 'HTML'}), not the media file")
 
 
 def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> requests.Response:
@@ -244,8 +261,9 @@ def _reason(exc: requests.RequestException) -> str:
         return too_many_redirects(MAX_REDIRECTS, len(last.history) + 1, target)
     if isinstance(exc, requests.exceptions.TooManyRedirects):
         return "too many redirects"
-    if isinstance(exc, requests.exceptions.InvalidSchema):
-        return "redirected to an address that is not http(s)"
+    if isinstance(exc, requests.exceptions.InvalidSchema):  # "No connection adapters were found for 'file:///…'"
+        where = str(exc).rpartition("for ")[2].strip("'\" ")
+        return f"redirected to an address that is not http(s) ({where})"
     if isinstance(exc, requests.exceptions.ContentDecodingError):
         return "the server's compressed answer is damaged (Content-Encoding)"
     if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):
