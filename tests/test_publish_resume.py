@@ -146,19 +146,16 @@ def start_publish(show: Path) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_after_an_edit(show: Path, s3) -> None:
-    # The first publish to a bucket was killed outright during the media (no manifest yet), the producer corrected a
-    # title (the page and the tags of the mp3 changed), and the next run stopped with PUB007 on mediafeed's own files
-    # ("the target holds files mediafeed did not put there ... use --overwrite")
-    faulty, bucket, client = s3
-    s3_target(show, faulty.url, bucket, "      cors: 'off'\n")
-    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+def stopped_mid_upload(show: Path, faulty, bucket: str, stop: signal.Signals, whole_store: bool = False) -> tuple[int, str]:
+    """``mediafeed publish`` in a subprocess, sent ``stop`` while the store does not answer the upload of new.mp3 (nor,
+    with ``whole_store``, any upload after it): its exit code and stderr. The store stays silent until the process
+    has ended (the wait only ends a hung test)."""
     arrived, release = threading.Event(), threading.Event()
 
-    def stall(method: str, path: str) -> tuple[int, str] | None:  # a slow line: the last media file never finishes
-        if method == "PUT" and path.split("?")[0] == f"/{bucket}/episodes/006-new/new.mp3":
+    def stall(method: str, path: str) -> tuple[int, str] | None:
+        if method == "PUT" and (path.split("?")[0] == f"/{bucket}/episodes/006-new/new.mp3" or whole_store and arrived.is_set()):
             arrived.set()
-            release.wait(60)
+            release.wait(300)
             return 500, s3_error("InternalError", "gone")
         return None
 
@@ -166,13 +163,24 @@ def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_
     process = start_publish(show)
     try:
         wait_for(arrived.is_set, "the upload of new.mp3 to reach the store")
-        process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=60)
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=120)
     finally:
-        release.set()
         if process.poll() is None:
             process.kill()
-    assert process.returncode == -signal.SIGKILL
+        release.set()
+    return process.returncode, err
+
+
+def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_after_an_edit(show: Path, s3) -> None:
+    # The first publish to a bucket was killed outright during the media (no manifest yet), the producer corrected a
+    # title (the page and the tags of the mp3 changed), and the next run stopped with PUB007 on mediafeed's own files
+    # ("the target holds files mediafeed did not put there ... use --overwrite")
+    faulty, bucket, client = s3
+    s3_target(show, faulty.url, bucket, "      cors: 'off'\n")
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    returncode, _ = stopped_mid_upload(show, faulty, bucket, signal.SIGKILL)  # a slow line: new.mp3 never finishes
+    assert returncode == -signal.SIGKILL
     keys = {obj["Key"] for obj in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
     assert "episodes/001-ipv-and-substance-use/index.html" not in keys and "feed.xml" not in keys
     faulty.rules.clear()
@@ -316,27 +324,8 @@ def ctrl_c_while_the_store_stalls(show: Path, s3: tuple, stalled: str) -> None:
     faulty, bucket, client = s3
     s3_target(show, faulty.url, bucket, "      cors: 'off'\n", timeout=600)
     add_episode(show, "006-new", NEW, audio_name="new.mp3")
-    arrived, release = threading.Event(), threading.Event()
-
-    def stall(method: str, path: str) -> tuple[int, str] | None:
-        key = path.split("?")[0]
-        if method == "PUT" and (key == f"/{bucket}/episodes/006-new/new.mp3" or arrived.is_set() and stalled != "the upload"):
-            arrived.set()
-            release.wait(300)  # (the proxy's thread answers once the test is over)
-            return 500, s3_error("InternalError", "gone")
-        return None
-
-    faulty.rules.append(stall)
-    process = start_publish(show)
-    try:
-        wait_for(arrived.is_set, "the upload of new.mp3 to reach the store")
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=120)  # (only ends a hung test: before, this waited the 600 s)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        release.set()
-    assert process.returncode == 130 and "Interrupted; nothing half-written was left behind." in err, err
+    returncode, err = stopped_mid_upload(show, faulty, bucket, signal.SIGINT, whole_store=stalled != "the upload")
+    assert returncode == 130 and "Interrupted; nothing half-written was left behind." in err, err
     manifest = json.loads(client.get_object(Bucket=bucket, Key=MANIFEST)["Body"].read())
     media = sorted(k for k in manifest["files"] | dict.fromkeys(manifest["writing"]) if k.endswith((".mp3", ".m4a")))
     assert len(media) == 7 and "episodes/006-new/new.mp3" in manifest["writing"]  # in doubt: checked next time
