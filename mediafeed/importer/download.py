@@ -221,16 +221,20 @@ def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> reques
     """The streamed answer to GET ``url``, given up on when its status line and headers have not all arrived within
     ``HEADERS_DEADLINE`` (requests reads them without any deadline: on a thread given up on, as :func:`get_small`'s)."""
     given_up = threading.Event()
+    slow = f"no complete answer within {HEADERS_DEADLINE:g} s (the server is silent, or sends its headers very slowly)"
 
     def get() -> requests.Response:
-        response = http.get(url, stream=True, timeout=TIMEOUT, headers=headers)
+        try:
+            response = http.get(url, stream=True, timeout=TIMEOUT, headers=headers)
+        except requests.exceptions.ReadTimeout:  # silent as long: the same, whichever of the two ends first
+            raise TooSlow(slow) from None
         if given_up.is_set():  # arrived after all, to nobody: its connection goes back
             response.close()
         return response
 
     def late(_: int) -> requests.Response:
         given_up.set()
-        raise TooSlow(f"no complete answer within {HEADERS_DEADLINE:g} s (the server sends its headers very slowly)")
+        raise TooSlow(slow)
 
     [response] = run_bounded([get], 1, HEADERS_DEADLINE, late)
     return response
