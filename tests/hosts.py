@@ -18,6 +18,7 @@ class Route:
     head: bool = True  #: answer HEAD (else 405)
     delay: float = 0.0  #: seconds before the status line
     drip: float = 0.0  #: seconds between header bytes (a hostile, slow server)
+    trickle: float = 0.0  #: seconds between body bytes (a GET's body, after headers sent at once)
     endless: bool = False  #: ignore Range and stream forever
     redirect: str = ""  #: Location for a 302
     status: int = 200
@@ -102,7 +103,10 @@ class Host:
                 self.end_headers()
                 if not head:
                     try:
-                        self.wfile.write(body)
+                        for piece in [body[i:i + 1] for i in range(len(body))] if route.trickle else [body]:
+                            self.wfile.write(piece)
+                            self.wfile.flush()
+                            time.sleep(route.trickle)
                     except OSError:
                         pass
 

@@ -785,3 +785,29 @@ def test_import_of_a_feed_without_items_says_there_is_nothing_to_import(tmp_path
     report, _ = import_feed(tmp_path, CHANNEL_ONLY)
     [said] = [p for p in report["problems"] if p["code"] == "IMP018"]
     assert said["severity"] == "warning" and "do not publish" in said["hint"] and report["imported"] == []
+
+
+@pytest.mark.parametrize(("tag", "written"), [("episode", "0"), ("episode", "-3"), ("season", "0"), ("season", "S2")])
+def test_import_says_when_an_episode_or_season_number_is_not_one_apple_takes(tmp_path: Path, tag: str, written: str) -> None:
+    """<itunes:episode>0</itunes:episode> (a host's "no number"; Apple: a non-zero integer) vanished from the import
+    without a word: the producer never learnt that episode 3 of the old feed had lost its number."""
+    feed = GOOD_TEXT.replace(f"<itunes:{tag}>{'3' if tag == 'episode' else '1'}</itunes:{tag}>",
+                             f"<itunes:{tag}>{written}</itunes:{tag}>", 1)
+    assert feed != GOOD_TEXT
+    report, show = import_feed(tmp_path, feed)
+    [said] = [p for p in report["problems"] if p["code"] == "IMP025"]
+    assert said["severity"] == "warning" and said["field"] == f"itunes:{tag}" and said["episode"] == GUIDS["#1"]
+    assert repr(written) in said["message"] and "not imported" in said["message"]
+    assert f"{tag}: 1" in said["hint"]  # what to write in the episode.md
+    assert len(report["imported"]) == 3  # the episode is imported all the same
+    (tmp_path / "clean").mkdir()
+    clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)
+    assert "IMP025" not in {p["code"] for p in clean["problems"]}
+
+
+def test_a_podcast_episode_number_beside_an_itunes_episode_0_is_imported_without_a_warning(tmp_path: Path) -> None:
+    feed = GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>",
+                             "<itunes:episode>0</itunes:episode><podcast:episode>3</podcast:episode>")
+    report, show = import_feed(tmp_path, feed)
+    assert "IMP025" not in {p["code"] for p in report["problems"]}
+    assert "episode: 3" in "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))

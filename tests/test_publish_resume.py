@@ -146,19 +146,16 @@ def start_publish(show: Path) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_after_an_edit(show: Path, s3) -> None:
-    # The first publish to a bucket was killed outright during the media (no manifest yet), the producer corrected a
-    # title (the page and the tags of the mp3 changed), and the next run stopped with PUB007 on mediafeed's own files
-    # ("the target holds files mediafeed did not put there ... use --overwrite")
-    faulty, bucket, client = s3
-    s3_target(show, faulty.url, bucket, "      cors: 'off'\n")
-    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+def stopped_mid_upload(show: Path, faulty, bucket: str, stop: signal.Signals, whole_store: bool = False) -> tuple[int, str]:
+    """``mediafeed publish`` in a subprocess, sent ``stop`` while the store does not answer the upload of new.mp3 (nor,
+    with ``whole_store``, any upload after it): its exit code and stderr. The store stays silent until the process
+    has ended (the wait only ends a hung test)."""
     arrived, release = threading.Event(), threading.Event()
 
-    def stall(method: str, path: str) -> tuple[int, str] | None:  # a slow line: the last media file never finishes
-        if method == "PUT" and path.split("?")[0] == f"/{bucket}/episodes/006-new/new.mp3":
+    def stall(method: str, path: str) -> tuple[int, str] | None:
+        if method == "PUT" and (path.split("?")[0] == f"/{bucket}/episodes/006-new/new.mp3" or whole_store and arrived.is_set()):
             arrived.set()
-            release.wait(60)
+            release.wait(300)
             return 500, s3_error("InternalError", "gone")
         return None
 
@@ -166,13 +163,24 @@ def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_
     process = start_publish(show)
     try:
         wait_for(arrived.is_set, "the upload of new.mp3 to reach the store")
-        process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=60)
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=120)
     finally:
-        release.set()
         if process.poll() is None:
             process.kill()
-    assert process.returncode == -signal.SIGKILL
+        release.set()
+    return process.returncode, err
+
+
+def test_a_first_publish_killed_mid_upload_is_not_taken_for_someone_elses_files_after_an_edit(show: Path, s3) -> None:
+    # The first publish to a bucket was killed outright during the media (no manifest yet), the producer corrected a
+    # title (the page and the tags of the mp3 changed), and the next run stopped with PUB007 on mediafeed's own files
+    # ("the target holds files mediafeed did not put there ... use --overwrite")
+    faulty, bucket, client = s3
+    s3_target(show, faulty.url, bucket, "      cors: 'off'\n")
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    returncode, _ = stopped_mid_upload(show, faulty, bucket, signal.SIGKILL)  # a slow line: new.mp3 never finishes
+    assert returncode == -signal.SIGKILL
     keys = {obj["Key"] for obj in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
     assert "episodes/001-ipv-and-substance-use/index.html" not in keys and "feed.xml" not in keys
     faulty.rules.clear()
@@ -297,3 +305,39 @@ def test_a_dry_run_names_the_leftovers_of_a_killed_publish_and_removes_nothing(s
     assert tree(web) == before
     done = publish(show, notify=False)
     assert done.swept == [leftover] and not list(web.rglob("*.tmp"))
+
+
+def test_ctrl_c_while_an_upload_stalls_stops_at_once_and_the_next_publish_resumes(show: Path, s3) -> None:
+    ctrl_c_while_the_store_stalls(show, s3, "the upload")
+
+
+def test_ctrl_c_while_the_whole_store_stalls_stops_within_seconds_and_the_next_publish_resumes(show: Path, s3) -> None:
+    # the manifest of what went up cannot be written either: it is given up after a few seconds, and the one written
+    # before the first byte (every path of the run in doubt) is what the next publish goes by
+    ctrl_c_while_the_store_stalls(show, s3, "the whole store")
+
+
+def ctrl_c_while_the_store_stalls(show: Path, s3: tuple, stalled: str) -> None:
+    # Ctrl-C while the store had stopped answering an upload waited for the request's whole read timeout (59 s of
+    # the default 60) before it stopped: boto3's upload_file waits for the requests in flight on Ctrl-C. The target's
+    # timeout here is 600 s: the publish must stop long before it, the store still silent.
+    faulty, bucket, client = s3
+    s3_target(show, faulty.url, bucket, "      cors: 'off'\n", timeout=600)
+    add_episode(show, "006-new", NEW, audio_name="new.mp3")
+    returncode, err = stopped_mid_upload(show, faulty, bucket, signal.SIGINT, whole_store=stalled != "the upload")
+    assert returncode == 130 and "Interrupted; nothing half-written was left behind." in err, err
+    manifest = json.loads(client.get_object(Bucket=bucket, Key=MANIFEST)["Body"].read())
+    media = sorted(k for k in manifest["files"] | dict.fromkeys(manifest["writing"]) if k.endswith((".mp3", ".m4a")))
+    assert len(media) == 7 and "episodes/006-new/new.mp3" in manifest["writing"]  # in doubt: checked next time
+    if stalled == "the upload":  # the five that went up are recorded as such
+        assert [k for k in media if k in manifest["writing"]] == ["episodes/006-new/new.mp3"]
+    else:  # the manifest written before the first byte: every path of the run in doubt
+        assert set(media) <= set(manifest["writing"])
+    assert "feed.xml" not in {o["Key"] for o in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
+    faulty.rules.clear()
+    done = publish(show, notify=False)
+    sent = [u.rel for u in done.uploads]
+    assert [k for k in media if k in sent] == ["episodes/006-new/new.mp3"] and sent[-1] == "feed.xml"  # no file twice
+    assert client.get_object(Bucket=bucket, Key="episodes/006-new/new.mp3")["Body"].read() == \
+        (show / "public/episodes/006-new/new.mp3").read_bytes()
+    assert "writing" not in json.loads(client.get_object(Bucket=bucket, Key=MANIFEST)["Body"].read())

@@ -177,10 +177,10 @@ def s3(faulty: FaultyS3, request: pytest.FixtureRequest, monkeypatch: pytest.Mon
     faulty.rules.clear()
 
 
-def s3_target(show: Path, url: str, bucket: str, extra: str = "") -> None:
+def s3_target(show: Path, url: str, bucket: str, extra: str = "", timeout: int = 5) -> None:
     with open(show / "show.yml", "a", encoding="utf-8") as handle:
         handle.write(f"\npublish:\n  targets:\n    cdn:\n      type: s3\n      bucket: {bucket}\n      endpoint_url: {url}\n"
-                     f"      region: us-east-1\n      addressing: path\n      retries: 2\n      timeout: 5\n{extra}")
+                     f"      region: us-east-1\n      addressing: path\n      retries: 2\n      timeout: {timeout}\n{extra}")
 
 
 def cli(show: Path, *args: str) -> subprocess.CompletedProcess[str]:

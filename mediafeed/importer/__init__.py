@@ -29,7 +29,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .document import parse
-from .download import SMALL_LIMIT, DownloadError, Fetched, fetch, get_small, session
+from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
 from .sidefiles import image_extension, side_files
@@ -41,6 +41,8 @@ MEDIA_EXTENSIONS = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".
                     "audio/m4a": ".m4a", "audio/aac": ".m4a", "video/mp4": ".mp4", "video/x-m4v": ".m4v",
                     "video/quicktime": ".mov", "audio/ogg": ".ogg", "audio/opus": ".opus", "audio/flac": ".flac",
                     "audio/wav": ".wav", "audio/x-wav": ".wav"}
+#: files in a row one media host sends too slowly to finish before its other files are not tried in this run
+SLOW_HOST_LIMIT = 3
 KNOWN_MEDIA = {".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"}
 _HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
 _BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
@@ -133,6 +135,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     by_guid = {str(e.get("guid")): e for e in existing if e.get("guid")}
     taken = {e["_slug"] for e in existing}
     suffixes: dict[str, int] = {}
+    #: media host → files in a row it sent too slowly to finish: after SLOW_HOST_LIMIT the rest are not tried (a
+    #: show of 300 episodes on a host sending a byte a second would hold the import a minute each, for five hours)
+    slow: dict[str, int] = {}
     episodes = record.episodes
     for index, episode in enumerate(episodes):
         if progress:
@@ -164,18 +169,23 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             if progress:
                 progress(f"download {name}", done, total)
 
+        host = _host(without_tracking(episode.enclosure.url))
         try:
+            if slow.get(host, 0) >= SLOW_HOST_LIMIT:
+                raise TooSlow(f"not tried: {host} sent the last {SLOW_HOST_LIMIT} files too slowly to finish")
             got = _fetch_media(http, episode.enclosure.url, target, size, step)
         except DownloadError as exc:
+            if isinstance(exc, TooSlow):
+                slow[host] = slow.get(host, 0) + 1
             report.failed.append({"guid": episode.guid, "title": episode.title, "slug": slug, "reason": str(exc),
                                   "url": episode.enclosure.url})
             report.missing_media.append(slug)
             report.problems.append(error("IMP030", f"{EPISODES_DIR}/{slug}/{audio_name}",
                                          f"cannot download {episode.enclosure.url}: {exc}", field="enclosure",
-                                         episode=episode.guid, hint="run the import again to resume it" if
-                                         episode.enclosure.url.lower().startswith(("http://", "https://")) else
-                                         f"copy the episode's audio file into its folder as {audio_name}"))
+                                         episode=episode.guid, hint=_retry_hint(episode.enclosure.url, audio_name,
+                                                                                host, exc)))
             continue
+        slow.pop(host, None)
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
         if size and got.size != size:
             report.problems.append(info("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
@@ -195,6 +205,28 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return url
+
+
+def _retry_hint(url: str, audio_name: str, host: str, exc: DownloadError) -> str:
+    """IMP030's fix: another run resumes a dropped download; a file that is no http(s) address is copied by hand; a
+    server too slow to finish (:class:`.download.TooSlow`) may be quicker later, or the file fetched another way; a
+    web page instead of the file (:class:`.download.NotMedia`) says what the host did with it."""
+    if not url.lower().startswith(("http://", "https://")):
+        return f"copy the episode's audio file into its folder as {audio_name}"
+    if isinstance(exc, TooSlow):
+        return (f"{host} is too slow now: run the import again later (it resumes what arrived), or fetch the "
+                f"file another way and copy it into its folder as {audio_name}")
+    if isinstance(exc, NotMedia):
+        return (f"open {url} in a browser to see what the host says (an expired address, a removed episode, a login); "
+                f"then copy the episode's audio file into its folder as {audio_name}")
+    return "run the import again to resume it"
 
 
 def _fetch_media(http: Any, url: str, target: Path, size: int, step: Callable[[int, int], None]) -> Fetched:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import requests
 import urllib3
 
 from .. import __version__
-from ..checks.http import run_bounded, undecodable
+from ..checks.http import MAX_REDIRECTS, run_bounded, too_many_redirects, undecodable
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
@@ -29,12 +31,27 @@ CHUNK = 256 * 1024
 SMALL_LIMIT = 64 * 1024 * 1024
 #: Seconds to read a feed or side file in full.
 SMALL_DEADLINE = 300.0
+#: Seconds for a media file's status line and headers: each byte restarts the read timeout, so a server sending one a
+#: second never trips it (one header line a second held an import 100 s a try; one long header line, hours).
+HEADERS_DEADLINE = 60.0
+#: A media body bringing less than STALL_BYTES in any STALL_SECONDS is given up (curl's --speed-limit/--speed-time):
+#: a byte a second never trips the read timeout either, and a 50 MB episode would take 19 months.
+STALL_BYTES, STALL_SECONDS = 16 * 1024, 60.0
 
 Progress = Callable[[int, int], None]  #: (bytes so far, total or 0)
 
 
 class DownloadError(Exception):
     """One file could not be fetched; the message says why in a few words."""
+
+
+class NotMedia(DownloadError):
+    """The server answered with something other than the file (a web page): not tried again in this run."""
+
+
+class TooSlow(DownloadError):
+    """The server answers, but too slowly to ever finish: not tried again in this run (it would be as slow in a
+    second); the bytes that arrived are kept for the next run to resume."""
 
 
 @frozen
@@ -47,6 +64,7 @@ class Fetched:
 def session() -> requests.Session:
     s = requests.Session()
     s.headers["User-Agent"] = USER_AGENT
+    s.max_redirects = MAX_REDIRECTS  # check's limit, not requests' 30
     return s
 
 
@@ -116,6 +134,8 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
     for _ in range(attempts):
         try:
             size = _attempt(http, url, part, progress)
+        except (TooSlow, NotMedia):
+            raise  # a trickle now is a trickle in a second (the next run resumes it); a web page stays one
         except DownloadError as exc:
             last = str(exc)
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
@@ -132,7 +152,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     # identity: the bytes on disk are the bytes the server counts (no transparent gunzip)
     headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
     try:
-        with http.get(url, stream=True, timeout=TIMEOUT, headers=headers) as response:
+        with _opened(http, url, headers) as response:
             if response.status_code == 416 and have:
                 total = _total(response.headers.get("Content-Range", ""))
                 if total == have:
@@ -149,16 +169,27 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             else:
                 raise DownloadError(f"HTTP {response.status_code} {response.reason}")
             done = have
+            window, arrived = time.monotonic(), 0
+            # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume, and a
+            # trickle is measured as it comes
+            chunk = response.raw.read1(CHUNK)
+            _refuse_web_page(response.headers.get("Content-Type", ""), chunk if mode == "wb" else b"")
             with open(part, mode) as handle:
                 if progress:
                     progress(done, total)
                 try:
-                    # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume
-                    while chunk := response.raw.read1(CHUNK):
+                    while chunk:
                         handle.write(chunk)
                         done += len(chunk)
+                        arrived += len(chunk)
                         if progress:
                             progress(done, total)
+                        if time.monotonic() - window >= STALL_SECONDS:
+                            if arrived < STALL_BYTES:
+                                raise TooSlow(f"the server sent {arrived} bytes in {STALL_SECONDS:g} s (it sends the "
+                                              f"file very slowly; {done} bytes kept for the next run to resume)")
+                            window, arrived = time.monotonic(), 0
+                        chunk = response.raw.read1(CHUNK)
                 finally:
                     handle.flush()
                     os.fsync(handle.fileno())
@@ -174,6 +205,39 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     if size == 0:
         raise DownloadError("the server sent an empty file")
     return size
+
+
+def _refuse_web_page(content_type: str, start: bytes) -> None:
+    """:class:`NotMedia` when the answer is a web page: a host's "episode not available" or a login page, an expired
+    signed address, sent with 200 (it was saved as the episode's .mp3 and the import said it had downloaded it)."""
+    kind = content_type.split(";", 1)[0].strip().lower()
+    head = start.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower()
+    # by the bytes: no media file starts with '<', and a server may label a real mp3 text/html
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and "html" in kind):
+        raise NotMedia(f"the server sent a web page ({kind or 'HTML'}), not the media file")
+
+
+def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> requests.Response:
+    """The streamed answer to GET ``url``, given up on when its status line and headers have not all arrived within
+    ``HEADERS_DEADLINE`` (requests reads them without any deadline: on a thread given up on, as :func:`get_small`'s)."""
+    given_up = threading.Event()
+    slow = f"no complete answer within {HEADERS_DEADLINE:g} s (the server is silent, or sends its headers very slowly)"
+
+    def get() -> requests.Response:
+        try:
+            response = http.get(url, stream=True, timeout=TIMEOUT, headers=headers)
+        except requests.exceptions.ReadTimeout:  # silent as long: the same, whichever of the two ends first
+            raise TooSlow(slow) from None
+        if given_up.is_set():  # arrived after all, to nobody: its connection goes back
+            response.close()
+        return response
+
+    def late(_: int) -> requests.Response:
+        given_up.set()
+        raise TooSlow(slow)
+
+    [response] = run_bounded([get], 1, HEADERS_DEADLINE, late)
+    return response
 
 
 def _total(content_range: str) -> int:
@@ -193,10 +257,17 @@ def _reason(exc: requests.RequestException) -> str:
         return "cannot connect"
     if isinstance(exc, requests.exceptions.Timeout):
         return "timed out"
+    if isinstance(exc, requests.exceptions.TooManyRedirects) and exc.response is not None:
+        last = exc.response  # the answer that redirected once more than allowed
+        target = urljoin(last.url, last.headers.get("Location", ""))
+        if target in {r.url for r in [*last.history, last]}:
+            return f"redirect loop back to {target}"
+        return too_many_redirects(MAX_REDIRECTS, len(last.history) + 1, target)
     if isinstance(exc, requests.exceptions.TooManyRedirects):
-        return "too many redirects (a redirect loop)"
-    if isinstance(exc, requests.exceptions.InvalidSchema):
-        return "redirected to an address that is not http(s)"
+        return "too many redirects"
+    if isinstance(exc, requests.exceptions.InvalidSchema):  # "No connection adapters were found for 'file:///…'"
+        where = str(exc).rpartition("for ")[2].strip("'\" ")
+        return f"redirected to an address that is not http(s) ({where})"
     if isinstance(exc, requests.exceptions.ContentDecodingError):
         return "the server's compressed answer is damaged (Content-Encoding)"
     if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):

@@ -413,6 +413,7 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         chapters=chapters,
         position=position,
     )
+    problems += _unread_numbers(item, episode, where, source)
     guid_el = item.find("guid")
     episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
                                   and (guid_el.get("isPermaLink") or "true").strip().lower() != "false")
@@ -420,6 +421,24 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
         episode.title = f"Episode of {date.date().isoformat()}"
     return episode, problems
+
+
+def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) -> list[Problem]:
+    """IMP025 for an ``itunes:episode`` or ``itunes:season`` given but not imported: Apple takes a non-zero whole
+    number, and ``0`` (a host's "no number"), ``-1`` or ``S2`` used to vanish from the import without a word."""
+    problems = []
+    for tag, key, kept in (("episode", "episode", episode.number or episode.decimal_number),
+                           ("season", "season", episode.season)):
+        written = text(item, f"{ITUNES}{tag}")
+        if not written or _int(written) or kept:  # read, or the podcast: tag gave the number
+            continue
+        problems.append(warning(
+            "IMP025", source, f"{where}: itunes:{tag} is {written[:40]!r}, not a whole number above 0 (Apple's rule); "
+            "not imported", field=f"itunes:{tag}", episode=episode.guid,
+            hint=f"if the episode has a {tag} number, write it in its episode.md ({key}: 1); a trailer or bonus "
+                 "needs none (type: trailer)" if tag == "episode" else
+                 f"if the episode belongs to a season, write it in its episode.md ({key}: 1)"))
+    return problems
 
 
 _LINK_ATTR = re.compile(r"""(?P<attr>\b(?:href|src)\s*=\s*)(?P<q>["'])(?P<url>[^"']*)(?P=q)""", re.I)

@@ -11,9 +11,14 @@ so a lost manifest can be rebuilt without uploading again.
 from __future__ import annotations
 
 import json
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from .. import __version__
+from ..checks.http import run_bounded
 from ..errors import Problem, error
 from ..mediatypes import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS
 from .config import S3Target
@@ -25,6 +30,44 @@ _BOTO_MISSING = error("PUB005", "show.yml", "publishing to S3 needs boto3, which
                       hint="pip install 'mediafeed[s3]'")
 _HEADERS = list(CORS_REQUEST_HEADERS)
 _EXPOSE = list(CORS_EXPOSED_HEADERS)
+
+
+#: Seconds the manifest write after a Ctrl-C may take before the publish stops without it.
+STOP_GRACE = 5.0
+
+
+class DaemonExecutor:
+    """s3transfer's executor on daemon threads (``concurrent.futures``' are joined when Python exits, so a request
+    stalled in one held up the end of the process for the whole read timeout, whatever the main thread did)."""
+
+    def __init__(self, max_workers: int | None = None) -> None:
+        self.tasks: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...], dict[str, Any]] | None] = \
+            queue.SimpleQueue()
+        self.threads = [threading.Thread(target=self._work, daemon=True, name=f"mediafeed-s3-{n}")
+                        for n in range(max(1, max_workers or 1))]
+        for thread in self.threads:
+            thread.start()
+
+    def _work(self) -> None:
+        while (task := self.tasks.get()) is not None:
+            future, fn, args, kwargs = task
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(*args, **kwargs))
+                except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+                    future.set_exception(exc)
+
+    def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self.tasks.put((future, fn, args, kwargs))
+        return future
+
+    def shutdown(self, wait: bool = True) -> None:
+        for _ in self.threads:
+            self.tasks.put(None)
+        if wait:
+            for thread in self.threads:
+                thread.join()
 
 
 def _boto() -> Any:
@@ -48,6 +91,7 @@ class S3Store:
         self.target = target
         self.errors = botocore.exceptions
         self.listed: dict[str, int] | None = None  #: every object under the prefix, once ``reconcile`` has listed them
+        self.stopping = False  #: an upload was interrupted (Ctrl-C, SIGTERM): the publish is ending
         try:
             session = boto3.session.Session(profile_name=target.profile or None, region_name=target.region or None)
         except self.errors.ProfileNotFound:
@@ -117,8 +161,16 @@ class S3Store:
         return parse(body, self.key(MANIFEST))
 
     def write_manifest(self, manifest: Manifest) -> None:
-        self._call(MANIFEST, "write", self.client.put_object, Bucket=self.target.bucket, Key=self.key(MANIFEST),
-                   Body=manifest.to_json(), ContentType="application/json; charset=utf-8", CacheControl="no-store")
+        def write() -> None:
+            self._call(MANIFEST, "write", self.client.put_object, Bucket=self.target.bucket, Key=self.key(MANIFEST),
+                       Body=manifest.to_json(), ContentType="application/json; charset=utf-8", CacheControl="no-store")
+
+        if not self.stopping:
+            write()
+            return
+        # after Ctrl-C: the files that went up, recorded if the store answers within seconds; otherwise the manifest
+        # written before the first byte stands (every path of this run in 'writing': the next run checks them)
+        run_bounded([write], 1, STOP_GRACE, lambda _: None)
 
     def listing(self) -> dict[str, int]:
         """Every object under the prefix: site path → size."""
@@ -192,24 +244,43 @@ class S3Store:
 
     # -- transfers -------------------------------------------------------
     def upload(self, uploads: list[Upload], transfer: Transfer) -> None:
-        for item in uploads:
-            extra: dict[str, Any] = {"ContentType": item.type, "CacheControl": item.cache, "Metadata": {"sha256": item.sha256}}
-            if self.target.acl:
-                extra["ACL"] = self.target.acl
-            transfer.begin(item)
-            try:
-                self.client.upload_file(str(item.path), self.target.bucket, self.key(item.rel), ExtraArgs=extra,
-                                        Config=self.transfer, Callback=transfer.advance)
-            except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
-                raise self._fail(exc, item.rel, "upload") from None
-            except Exception as exc:  # noqa: BLE001 - s3transfer wraps network errors in its own types
-                cause = exc.__cause__ or exc.__context__
-                if isinstance(cause, (self.errors.BotoCoreError, self.errors.ClientError)):
-                    raise self._fail(cause, item.rel, "upload") from None
-                if exc.__class__.__module__.startswith(("s3transfer", "boto3")):
-                    raise self._fail(exc, item.rel, "upload") from None
+        """Each file through s3transfer (parts in parallel), on daemon threads: a Ctrl-C stops the publish at once.
+        boto3's own ``upload_file`` waited, on Ctrl-C, for the request in flight to end, which against a store that
+        had stalled meant the whole read timeout (59 s of the default 60); the request left behind is cut off when
+        the process ends, and the file stays in the manifest's ``writing`` list, checked by content next time."""
+        from boto3.s3.transfer import ProgressCallbackInvoker
+        from s3transfer.manager import TransferManager
+
+        manager = TransferManager(self.client, self.transfer, executor_cls=DaemonExecutor)
+        try:
+            for item in uploads:
+                self._upload(manager, item, transfer, ProgressCallbackInvoker(transfer.advance))
+        except BaseException as exc:
+            if not isinstance(exc, Exception):  # Ctrl-C, SIGTERM: no waiting for the request in flight
+                self.stopping = True
                 raise
-            transfer.end(item)
+            manager.shutdown(cancel=True)
+            raise
+        manager.shutdown()
+
+    def _upload(self, manager: Any, item: Upload, transfer: Transfer, progress: Any) -> None:
+        extra: dict[str, Any] = {"ContentType": item.type, "CacheControl": item.cache, "Metadata": {"sha256": item.sha256}}
+        if self.target.acl:
+            extra["ACL"] = self.target.acl
+        transfer.begin(item)
+        try:
+            manager.upload(str(item.path), self.target.bucket, self.key(item.rel), extra_args=extra,
+                           subscribers=[progress]).result()
+        except (self.errors.BotoCoreError, self.errors.ClientError) as exc:
+            raise self._fail(exc, item.rel, "upload") from None
+        except Exception as exc:  # noqa: BLE001 - s3transfer wraps network errors in its own types
+            cause = exc.__cause__ or exc.__context__
+            if isinstance(cause, (self.errors.BotoCoreError, self.errors.ClientError)):
+                raise self._fail(cause, item.rel, "upload") from None
+            if exc.__class__.__module__.startswith(("s3transfer", "boto3")):
+                raise self._fail(exc, item.rel, "upload") from None
+            raise
+        transfer.end(item)
 
     def delete(self, rels: list[str]) -> None:
         for start in range(0, len(rels), 1000):
