@@ -329,7 +329,9 @@ def test_the_preview_of_a_show_not_yet_online_plays_its_own_files_in_an_embed_on
                if r.url.endswith(".mp3") else None)
         tab.goto(other.url + "post.html")
         frame = tab.query_selector("iframe").content_frame()
-        frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+        # (the iframe loads lazily, after the page's load event: under load it may still be about:blank here, where
+        # querySelector('audio') is null and the wait threw instead of waiting)
+        frame.wait_for_function("() => document.querySelector('audio')?.readyState >= 1")
         assert frame.eval_on_selector("audio", "a => a.currentSrc") == preview + EP1 + "ipv-and-substance-use.mp3"
         assert frame.eval_on_selector("audio", "a => a.duration") > 30
         frame.evaluate("() => { document.querySelector('audio').muted = true }")
@@ -408,7 +410,7 @@ def test_a_video_fragment_and_embed_stay_inside_a_blog_column(video_site: SiteSe
         box = frame.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width and round(box["height"]) == 180, box
         inner = frame.content_frame()
-        inner.wait_for_function("() => document.querySelector('video').readyState >= 1")
+        inner.wait_for_function("() => document.querySelector('video')?.readyState >= 1")  # (a lazy iframe: see above)
         assert inner.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
         bottom = inner.eval_on_selector("video", "v => v.getBoundingClientRect().bottom")
         assert bottom <= 180
