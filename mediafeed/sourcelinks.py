@@ -32,13 +32,15 @@ def special(mode: int) -> bool:
 
 def stamp(path: str, st: os.stat_result) -> str:
     """What the caches key a special entry on: its ``lstat`` and, for a link, its target's text (``ln -sfn`` to another
-    target can reuse the inode number, the size and, within a clock tick, the mtime)."""
+    target can reuse the inode number, the size and, within a clock tick, the mtime) and what is there (the problem
+    says "(a file)", "which does not exist" or "a loop of links")."""
     target = ""
     if stat.S_ISLNK(st.st_mode):
         try:
             target = os.readlink(path)
-        except OSError:
-            target = "?"
+            target += f":{stat.S_IFMT(os.stat(path).st_mode)}"
+        except OSError as exc:
+            target += f":{exc.errno}"
     return f"{stat.S_IFMT(st.st_mode)}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{target}"
 
 

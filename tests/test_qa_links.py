@@ -228,3 +228,13 @@ def test_adding_and_removing_a_linked_episode_folder_changes_what_the_next_build
     (show / "episodes" / "007-elsewhere").unlink()
     code, report = _build(show)
     assert code == 0 and not _about(report, "episodes/007-elsewhere")
+
+
+def test_a_rebuild_says_what_a_link_points_to_now(show: Path, tmp_path: Path) -> None:
+    outside = _outside_vtt(tmp_path)
+    _link_transcript(show, outside)
+    assert "(a file)" in json.dumps(_build(show)[1])
+    outside.unlink()  # the link is as it was: the episode's cached problems must not say "(a file)" still
+    _, report = _build(show)
+    [problem] = [p for p in report["problems"] if p["file"] == f"{EP1}/transcript.vtt"]
+    assert problem["message"].startswith(f"is a symbolic link to {outside}, which does not exist")
