@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import sourcelinks
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .lazypattern import lazy
@@ -101,6 +103,9 @@ def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
     """Read ``root/show.yml``; return the show (None when unusable) and every problem found."""
     path = root / SHOW_FILE
     if not path.is_file():
+        if path.is_symlink():  # a link to a file that is gone, or a loop: "no show.yml" would mislead
+            return None, [error("SRC021", SHOW_FILE, f"cannot read: is {sourcelinks.what(os.fspath(path), stat.S_IFLNK)}",
+                                hint="point the link at the show's real show.yml, or put the file itself here")]
         return None, [no_show(root)]
     try:
         text = path.read_text(encoding="utf-8")
@@ -338,6 +343,10 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
                code="SRC040")
         return ""
     if not (base / name).is_file():
+        if (base / name).is_symlink():
+            r.fail(key, f"{name} is {sourcelinks.what(os.fspath(base / name), stat.S_IFLNK)}",
+                   hint=f"put the file itself at {name} in place of the link", code="SRC041")
+            return ""
         r.fail(key, f"file not found: {name}", hint=_missing_hint(base, key, name), code="SRC041")
         return ""
     if not (base / name).resolve().is_relative_to(base.resolve()):  # a symbolic link out of the show

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
+from . import sourcelinks
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
 from .lazypattern import lazy
@@ -66,6 +67,9 @@ class Folder:
     #: True when ``episode.md`` was written so recently (within :data:`RACY_NS` of the listing) that a second write
     #: in the same clock tick could keep its identity: its identity then proves nothing about its bytes
     racy: bool = True
+    #: (name, lstat mode, :func:`sourcelinks.stamp`) of each entry that is neither a regular file nor a folder (a
+    #: link, a pipe…), hidden ones aside: never published nor read, named in a problem when mediafeed would have used it
+    others: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def path(self) -> Path:
@@ -74,39 +78,63 @@ class Folder:
     def has(self, name: str) -> bool:
         return any(f[0] == name for f in self.files)
 
+    def other(self, name: str) -> int:
+        """The ``lstat`` mode of the entry ``name`` when it is a link, a pipe…; 0 when it is not one."""
+        return next((mode for other, mode, _ in self.others if other == name), 0)
+
 
 def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list[Problem]]:
     """Every ``episodes/*/episode.md`` folder, sorted by slug, with its file listing. ``sweep``: the look the
-    build's shortcut took at the show (:class:`fastpath.Sweep`), reused instead of listing the folders again."""
+    build's shortcut took at the show (:class:`fastpath.Sweep`), reused instead of listing the folders again.
+    Links, pipes and the like are not followed nor read (:mod:`sourcelinks`): one in ``episodes/`` is SRC054, an
+    ``episode.md`` that is one SRC053."""
     base = root / EPISODES_DIR
     listed = sweep.listing(EPISODES_DIR) if sweep is not None else None
     if listed is not None and sweep is not None:
         taken = sweep.taken_ns
-        dirs = [(name, os.path.join(base, name), sweep.listing(f"{EPISODES_DIR}/{name}"))
-                for name, st in listed if st is None]
+        entries = [(name, os.path.join(base, name), st) for name, st in listed]
+        dirs = [(name, path, sweep.listing(f"{EPISODES_DIR}/{name}")) for name, path, st in entries if st is None]
     else:
         if not base.is_dir():
+            if base.is_symlink():  # a link to a folder that is gone, or a loop
+                return [], [error("SRC050", EPISODES_DIR, f"is {sourcelinks.what(os.fspath(base), stat.S_IFLNK)}",
+                                  hint="point the link at the real episodes folder, or put the folder itself here")]
             return [], [error("SRC050", EPISODES_DIR, "no episodes folder", hint="create episodes/<slug>/episode.md, or run 'mediafeed add AUDIO'")]
         taken = time.time_ns()
-        with os.scandir(base) as entries:
-            dirs = [(e.name, e.path, None) for e in sorted(entries, key=lambda e: e.name) if e.is_dir(follow_symlinks=False)]
+        with os.scandir(base) as scanned:
+            entries = [(e.name, e.path, None if e.is_dir(follow_symlinks=False) else e.stat(follow_symlinks=False))
+                       for e in sorted(scanned, key=lambda e: e.name)]
+        dirs = [(name, path, None) for name, path, st in entries if st is None]
     folders, problems = [], []
+    for name, path, st in entries:
+        if st is not None and sourcelinks.special(st.st_mode) and not name.startswith((".", "_")):
+            problems.append(sourcelinks.episode_entry(f"{EPISODES_DIR}/{name}", path, st.st_mode))
     for name, path, inner in dirs:
         if name.startswith((".", "_")):
             continue
         if inner is None:
             inner = _list(path)
-        files = []
+        files, others = [], []
         identity, racy = "", True
         for file_name, st in inner:
-            if st is not None and stat.S_ISREG(st.st_mode):
+            if st is None:
+                continue
+            if stat.S_ISREG(st.st_mode):
                 files.append((file_name, st.st_size, st.st_mtime_ns))
                 if file_name == EPISODE_FILE:
                     identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
                     racy = max(st.st_mtime_ns, st.st_ctime_ns) > taken - RACY_NS
+            elif not file_name.startswith("."):  # (a hidden file is never published: nothing is left out)
+                others.append((file_name, st.st_mode, sourcelinks.stamp(os.path.join(path, file_name), st)))
         files.sort()
-        folder = Folder(name, os.fspath(path), tuple(files), identity, racy)
+        others.sort()
+        folder = Folder(name, os.fspath(path), tuple(files), identity, racy, tuple(others))
         if not folder.has(EPISODE_FILE):
+            mode = folder.other(EPISODE_FILE)
+            if mode:
+                problems.append(sourcelinks.episode_file(f"{EPISODES_DIR}/{name}/{EPISODE_FILE}",
+                                                         os.path.join(path, EPISODE_FILE), mode, name))
+                continue
             problems.append(warning("SRC051", f"{EPISODES_DIR}/{name}", f"folder has no {EPISODE_FILE}; skipped",
                                     hint=f"add {EPISODE_FILE}, or move the folder out of {EPISODES_DIR}/"))
             continue
@@ -288,7 +316,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                   if t.mime in ("text/vtt", "application/x-subrip")}
     if chapters:
         published.add("chapters.json")
-    r.problems.extend(_unpublished_links(body, folder, rel, published))
+    left_out = _left_out(folder, data)
+    r.problems.extend(left_out)
+    said = {p.file.rsplit("/", 1)[1] for p in left_out} | _named_files(data)  # (SRC040 for a named one)
+    r.problems.extend(_unpublished_links(body, folder, rel, published, said))
     r.problems.extend(_images_without_alt(body, rel, folder.slug))
     fatal = not (title and date and audio)
     return (None if fatal else episode), r.problems
@@ -335,10 +366,39 @@ def _images_without_alt(body: str, rel: str, slug: str) -> list[Problem]:
                          "an <img> (alt=\"\" for one that is only decoration)")]
 
 
-def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str]) -> list[Problem]:
+def _left_out(folder: Folder, data: dict[str, Any]) -> list[Problem]:
+    """SRC054 for each link (or pipe…) in the folder that the build would have used by its name, the front matter
+    naming none: a transcript.*, chapters.json or chapters.txt. Silently dropped, the episode lost its transcript
+    with "0 errors, 0 warnings"."""
+    out = []
+    for name, mode, _ in folder.others:
+        role = ""
+        if name.startswith("transcript.") and os.path.splitext(name)[1].lower() in TRANSCRIPT_TYPES \
+                and not data.get("transcript") and not data.get("transcripts"):
+            role = "transcript"
+        elif name in chapter_io.CHAPTER_FILES and data.get("chapters") is None:
+            role = "chapters"
+        if role:
+            out.append(sourcelinks.left_out(f"{EPISODES_DIR}/{folder.slug}/{name}", os.path.join(folder.where, name),
+                                            mode, folder.slug, role))
+    return out
+
+
+def _named_files(data: dict[str, Any]) -> set[str]:
+    """The file names the front matter gives (audio, artwork, transcripts, chapters, alternate enclosures)."""
+    values = [data.get("audio"), data.get("artwork"), data.get("chapters")]
+    for key in ("transcript", "transcripts", "alternate_enclosures"):
+        items = data.get(key)
+        for item in items if isinstance(items, list) else [items]:
+            values.append(item.get("file") if isinstance(item, dict) else item)
+    return {value for value in values if isinstance(value, str)}
+
+
+def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str], said: set[str]) -> list[Problem]:
     """SRC042 for each file of the episode's folder that the notes link to or show (``![map](map.jpg)``) but the
     build does not publish: the page and the apps would link to a missing file. Only plain names are looked at
-    (a link into the episode's own folder of the site); other pages' addresses are the producer's business."""
+    (a link into the episode's own folder of the site); other pages' addresses are the producer's business.
+    ``said``: the names of the links (and pipes…) another problem names already (SRC040, SRC054)."""
     if "](" not in body and "]:" not in body and "=" not in body:
         return []
     from urllib.parse import unquote
@@ -374,8 +434,17 @@ def _unpublished_links(body: str, folder: Folder, rel: str, published: set[str])
         if not name or "/" in name or "\\" in name or ":" in name or name in seen or name in published:
             continue
         seen.add(name)
+        mode = folder.other(name)
+        if mode and name in said:
+            continue
         names.append(shown(name))
         there = folder.has(name)
+        if mode:
+            out.append(warning("SRC042", rel, f"the notes link to {names[-1]}, which is "
+                               f"{sourcelinks.what(os.path.join(folder.where, name), mode)}: only real files in the "
+                               "episode folder are published", field="notes", episode=folder.slug,
+                               hint=f"copy the file itself into {EPISODES_DIR}/{folder.slug}/ in place of the link"))
+            continue
         if not there and _DOMAIN.match(name) and name.rsplit(".", 1)[1].lower() not in _FILE_TYPES:
             hint = f"a web address needs its scheme: write https://{name}"
         else:
@@ -444,8 +513,10 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
                hint=f"rename it without the leading '.' and write '{key}: {_unhidden(name)}'", code="SRC043")
         return ""
     if not folder.has(name):
-        if (folder.path / name).is_symlink():
-            r.fail(key, f"{name} is a symbolic link; only real files in the episode folder are published",
+        mode = folder.other(name)
+        if mode:  # (never followed, wherever it points: see sourcelinks)
+            r.fail(key, f"{name} is {sourcelinks.what(os.path.join(folder.where, name), mode)}; only real files in the "
+                   "episode folder are published",
                    hint=f"copy the file itself into {EPISODES_DIR}/{folder.slug}/ instead of linking to it", code="SRC040")
             return ""
         r.fail(key, f"file not found: {name}", hint=_missing_hint(folder, key, name), code="SRC041")

@@ -111,8 +111,8 @@ def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None) -
     try:
         with os.scandir(base) as scan:
             entries = sorted(scan, key=lambda e: e.name)
-    except (FileNotFoundError, NotADirectoryError):
-        lines.append(f"{rel}\0absent")
+    except OSError as exc:  # absent, not a folder, a link to nowhere or a loop of links (ELOOP), unreadable
+        lines.append(f"{rel}\0absent\0{exc.errno}")
         return
     listed: list[tuple[str, os.stat_result | None]] = []
     for entry in entries:
@@ -123,9 +123,21 @@ def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None) -
         else:
             st = entry.stat(follow_symlinks=False)
             listed.append((entry.name, st))
-            lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}")
+            lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}"
+                         + (_target(entry.path) if entry.is_symlink() else ""))
     if found is not None:
         found[rel] = listed
+
+
+def _target(path: str) -> str:
+    """A link's digest: its target's text (``ln -sfn`` can keep the link's inode, size and mtime tick) and what is
+    there (a template of the show's theme may be a link, followed: an edit of the file it points to is a change)."""
+    try:
+        target = os.readlink(path)
+        st = os.stat(path)
+    except OSError as exc:
+        return f"\0{exc.errno}"
+    return f"\0{target}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
 
 
 class Sweep:
@@ -185,9 +197,13 @@ def _top(root: Path) -> list[tuple[str, str]]:
     lines = []
     with os.scandir(root) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
-            if entry.is_file():
+            try:
+                if not entry.is_file():
+                    continue
                 st = entry.stat()
-                lines.append((entry.name, f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n"))
+            except OSError:  # a loop of links: DirEntry raises ELOOP (it crashed the build once the site was written)
+                continue
+            lines.append((entry.name, f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n"))
     return lines
 
 

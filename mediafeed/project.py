@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import cache as cache_io
-from . import checks, codec, fastpath, incremental, notestore, parallel
+from . import checks, codec, fastpath, incremental, notestore, parallel, site
 from .cache import Cache
 from .config import load_show
 from .dates import source_date
@@ -66,7 +66,8 @@ class Project:
 
 
 def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
-    """slug → a folder's key: the SHA-256 of its ``episode.md`` and the name, size and mtime of every file in it.
+    """slug → a folder's key: the SHA-256 of its ``episode.md``, the name, size and mtime of every file in it and
+    the :func:`sourcelinks.stamp` of each link (or pipe…).
 
     ``episode.md`` is read only when the cache does not know its bytes' hash under its identity (size, mtime,
     ctime, inode: any write changes its ctime), so a rebuild reads the files that changed, not all of them.
@@ -83,6 +84,8 @@ def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
             if folder.identity and not folder.racy:
                 cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
         listing = "".join(f"\0{name}\0{size}\0{mtime}" for name, size, mtime in folder.files)
+        if folder.others:  # a link added, removed or pointed elsewhere changes the problems the episode has
+            listing += "".join(f"\1{name}\0{key}" for name, _, key in folder.others)
         keys[folder.slug] = hashlib.sha256(f"{content}{listing}".encode()).hexdigest()
     return keys
 
@@ -104,6 +107,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if show.artwork:
         project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
         project.problems.extend(art_problems)
+    project.problems.extend(site.asset_problems(root))
     folders, found = discover(root, sweep if sweep is not None and sweep.root == root else None)
     project.problems.extend(found)
     show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from . import __version__
 from .chapters import clock
 from .dates import rfc2822
-from .errors import MediafeedError, Problem, error
+from .errors import MediafeedError, Problem, error, warning
 from .jsontext import indented
 from .model import Item, Person, Show, whole_seconds
 from .transcripts import Paragraph
@@ -161,7 +161,8 @@ def theme_fingerprint(show_root: Path | None) -> str:
 
 
 def assets(show_root: Path | None) -> dict[str, Path]:
-    """Theme assets (CSS, JS) to copy: ``assets/…`` from the default theme, overridden by the show's."""
+    """Theme assets (CSS, JS) to copy: ``assets/…`` from the default theme, overridden by the show's (but for a link
+    to a file outside the show's theme folder: :func:`linked_out_assets`)."""
     out: dict[str, Path] = {}
     folders = [default_theme() / ASSETS]
     if show_root is not None:
@@ -171,7 +172,31 @@ def assets(show_root: Path | None) -> dict[str, Path]:
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and not path.name.startswith("."):
                     out[f"{ASSETS}/{path.relative_to(folder).as_posix()}"] = path
+    if show_root is not None:
+        for rel in linked_out_assets(show_root):
+            out.pop(rel[len(THEME_DIR_NAME) + 1:], None)
     return out
+
+
+def linked_out_assets(show_root: Path) -> list[str]:
+    """The show's theme assets (``templates/assets/…``, sorted) that are links to a file outside its theme folder:
+    an asset is published as it is, and such a link could publish any file on the computer (``templates/`` itself
+    may be a link, to a theme shared by several shows: its own files are its theme). The default's file of that
+    name, if any, is published instead."""
+    theme = show_root / THEME_DIR_NAME
+    folder = theme / ASSETS
+    if not folder.is_dir():
+        return []
+    real = theme.resolve()
+    return [f"{THEME_DIR_NAME}/{ASSETS}/{path.relative_to(folder).as_posix()}" for path in sorted(folder.rglob("*"))
+            if path.is_symlink() and path.is_file() and not path.resolve().is_relative_to(real)]
+
+
+def asset_problems(show_root: Path) -> list[Problem]:
+    """SRC054 for each asset :func:`linked_out_assets` leaves out."""
+    return [warning("SRC054", rel, f"is a symbolic link to {os.path.realpath(show_root / rel)}, outside the show's theme "
+                    "folder: it is not published", hint=f"copy the file itself to {rel} in place of the link")
+            for rel in linked_out_assets(show_root)]
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -76,6 +76,18 @@ _RULES = [
     _r("SRC050", "mediafeed", E, "no episodes folder"),
     _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
+    _r("SRC053", "mediafeed", E, "an episode's episode.md is a symbolic link (or a named pipe, socket, device): the "
+       "episode is not built",
+       "mediafeed reads and publishes only real files under episodes/ and never follows a link there, wherever it points: "
+       "a link could publish any file on the computer, and the build's shortcut and cache see the link, not its target. "
+       "Copy the file itself in place of the link."),
+    _r("SRC054", "mediafeed", W, "a symbolic link (or named pipe, socket, device) under episodes/ is left out: an "
+       "episode folder, or a file used by its name (transcript.*, chapters.json, chapters.txt); or a theme asset linking outside templates/",
+       "Links under episodes/ are never followed (see SRC053). A link in episodes/ to an episode folder elsewhere (another "
+       "drive) leaves that episode out of the feed; a transcript or chapters file that is a link leaves the episode "
+       "without them. Copy the folder or file itself in place of the link; for a show kept on another drive, build it "
+       "there with --show. A link named in the front matter is SRC040 instead; one the notes link to, SRC042. A theme asset "
+       "(templates/assets/…) is published as it is: one linking to a file outside the theme folder is left out."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time"),
