@@ -132,7 +132,7 @@
       var focused = bar && bar.contains(document.activeElement);
       root.classList.add("is-failed");
       status.appendChild(text.content.cloneNode(true));
-      if (focused) { status.querySelector("a").focus(); }
+      if (focused) { (status.querySelector("a") || status).focus(); }
     }
     if (!status || !text) { return; }
     root.addEventListener("error", function (event) {
