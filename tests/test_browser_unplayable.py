@@ -5,6 +5,7 @@ once by a status region, on the episode page and in the embed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,26 @@ def test_sources_fail_only_when_the_last_one_does_and_a_caption_track_is_not_the
     tab.wait_for_function("() => document.querySelector('p[data-error]').textContent !== ''")
     assert tab.eval_on_selector(AUDIO, "a => [a.error, a.networkState]") == [None, 3]  # no error of the element's own
     assert not tab.is_visible(".player-bar")
+
+
+def test_a_player_whose_file_has_not_started_loading_is_not_taken_for_failed(
+        site: tuple[SiteServer, Any], open_page: Any) -> None:
+    """Until the browser starts on the file, Chromium's networkState is NETWORK_NO_SOURCE, as after every source has
+    failed: the embed in a blog's frame under load ran the script in that moment and showed the message for a file
+    that plays. Here the script runs inline, right after the player is parsed, before the browser starts on it."""
+    server = site[0]
+    assert server.root is not None
+    html = (server.root / FINE / "embed/index.html").read_text()
+    script = (server.root / "assets/player.js").read_text()
+    inline = re.sub(r'<script src="[^"]*player\.js[^"]*" defer></script>', lambda m: "", html)
+    inline = inline.replace("</main>", "</main><script>window.early = document.querySelector('audio').networkState;"
+                            + script + "</script>")
+    server.extra[server.prefix + FINE + "embed/inline.html"] = ("text/html; charset=utf-8", inline.encode())
+    tab = open_page(FINE + "embed/inline.html", 600, 180)
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+    assert tab.evaluate("window.early") == 3  # the moment the script saw
+    assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""
+    assert tab.is_visible(".player-bar") and tab.errors == []
 
 
 @pytest.mark.parametrize("path", [GONE, GONE + "embed/"])

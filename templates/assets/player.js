@@ -122,9 +122,9 @@
     update(true);
   }
 
-  // A file that cannot play (404, network, unknown type) left Play doing nothing: the bar gives way to the template's
-  // message, said once. A <source> errs itself (the last one: nothing left), a <track> is not the audio, and a 404
-  // may come before this script (media.error, no source left).
+  // A file that cannot play (404, network, type) left Play doing nothing: the bar gives way to the template's
+  // message, said once. A <source> errs itself (the last one: nothing left); a <track> is not the audio. A 404 may
+  // come before this script: media.error, or NO_SOURCE once a source was tried (before, it is NO_SOURCE too).
   function failing(root, media, bar) {
     var status = root.querySelector("p[data-error]"), text = root.querySelector("template[data-error-text]");
     function fail() {
@@ -139,7 +139,7 @@
       var last = media.querySelectorAll("source");
       if (event.target === media || event.target === last[last.length - 1]) { fail(); }
     }, true);
-    if (media.error || media.networkState === 3) { fail(); }
+    if (media.error || (media.networkState === 3 && media.currentSrc)) { fail(); }
   }
 
   function enhance(root) {
