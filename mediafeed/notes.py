@@ -183,7 +183,7 @@ def _nesting_bounded(html: str) -> str:
 #: the skip link, the copy buttons (``getElementById``) and ``aria-labelledby`` find first, in the notes
 PAGE_IDS = frozenset({
     "main", "episode-title", "content-note-title", "chapters-title", "notes-title", "persons-title", "comments-title", "links-title",
-    "transcript", "transcript-title", "share-title", "page-link", "embed-code", "fragment-code", "show-title",
+    "transcript", "transcript-title", "share-title", "page-link", "share-time", "embed-code", "fragment-code", "show-title",
     "episodes-title", "subscribe", "subscribe-title", "feed-url", "not-found-title",
 })
 _ID = lazy(r' id="([^"]*)"')

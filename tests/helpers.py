@@ -36,6 +36,7 @@ def make_media(path: Path, kind: str = "mp3", seconds: float = 3.0, extra: tuple
         "ogg": ["-c:a", "libvorbis", "-q:a", "0"],
         "flac": ["-c:a", "flac"],
         "wav": ["-c:a", "pcm_s16le"],
+        "aiff": ["-c:a", "pcm_s16be"],  # a type Chromium does not play
     }
     if kind in ("mp4", "m4v", "mov"):
         cmd = ["ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"testsrc=size=160x90:rate=10:duration={seconds}",

@@ -278,15 +278,50 @@ def test_axe_core_finds_no_accessibility_violations(server: SiteServer, browser:
         for narrow in (300, 800):
             tab.set_viewport_size({"width": narrow, "height": 180})
             tab.screenshot(path=str(ARTIFACTS / f"embed-{narrow}.png"))
+    assert axe_violations(tab) == []
+    # no third-party requests: every request stays on the site's host
+    assert requests and all(url.startswith(server.origin + "/") for url in requests), requests
+    context.close()
+
+
+def axe_violations(tab: Any) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA rules and best practices on the page as it is now: "rule: element, …" each."""
     tab.add_script_tag(content=axe_script())
     result = tab.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
-        return {violations: r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})), passes: r.passes.length};
+        return {violations: r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')), passes: r.passes.length};
     }""")
-    assert result["violations"] == []
     assert result["passes"] > 10  # axe really ran its rules
-    # no third-party requests: every request stays on the site's host
-    assert requests and all(url.startswith(server.origin + "/") for url in requests), requests
+    return list(result["violations"])
+
+
+#: how a page is seen or left, beyond the first look at 1100 px in a light scheme
+_SETTINGS = {
+    "dark": {"color_scheme": "dark"},  # every rule, not only contrast, under the dark theme
+    "320px": {"viewport": {"width": 320, "height": 256}},  # 1280 × 1024 at 400% zoom: the narrow layout
+    "played": {},  # after playing from 0:16: chapter and transcript line marked, "Start at" ticked, paused
+}
+
+
+@pytest.mark.parametrize("path,setting", [(path, setting) for path in ("", EP1, EP1 + "embed/", "missing/")
+                                          for setting in _SETTINGS if setting != "played" or path.startswith("episodes/")])
+def test_axe_core_finds_nothing_in_the_dark_at_400_percent_zoom_or_once_played(
+        server: SiteServer, browser: Any, path: str, setting: str) -> None:
+    """The axe test above looks once, at load, at 1100 px in the light: the dark theme (only its contrast was
+    checked), the narrow layout and the page a listener has used were never looked at."""
+    size = {"width": 600, "height": 180} if path.endswith("embed/") else {"width": 1100, "height": 900}
+    context = browser.new_context(**{"viewport": size, **_SETTINGS[setting]})
+    tab = context.new_page()
+    tab.goto(server.url + path)
+    tab.wait_for_load_state("networkidle")
+    if setting == "played":
+        tab.eval_on_selector("[data-player] audio", "a => { a.muted = true; a.currentTime = 16; return a.play(); }")
+        tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 16.5")
+        tab.eval_on_selector("[data-player] audio", "a => a.pause()")
+        if tab.query_selector("[data-share-at]"):
+            tab.check("[data-share-at]")
+        assert tab.query_selector("[aria-current], .embed-chapters") is not None
+    assert axe_violations(tab) == []
     context.close()
 
 

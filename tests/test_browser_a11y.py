@@ -303,7 +303,7 @@ def ax_tree(tab: Any) -> list[dict[str, Any]]:
 
 
 def ax_node(tab: Any, selector: str) -> dict[str, Any]:
-    """The accessibility node of one element: its role, name, value and properties."""
+    """The accessibility node of one element: its role, name, description, value and properties."""
     cdp = tab.context.new_cdp_session(tab)
     handle = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({selector!r})"})
     backend = cdp.send("DOM.describeNode", {"objectId": handle["result"]["objectId"]})["node"]["backendNodeId"]
@@ -311,7 +311,8 @@ def ax_node(tab: Any, selector: str) -> dict[str, Any]:
     cdp.detach()
     props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
     return {"role": node["role"]["value"], "name": node.get("name", {}).get("value", ""),
-            "value": node.get("value", {}).get("value"), **props}
+            "description": node.get("description", {}).get("value", ""), "value": node.get("value", {}).get("value"),
+            **props}
 
 
 @pytest.mark.parametrize("path", PAGES + [EMBED])
@@ -454,6 +455,31 @@ def test_a_focused_slider_is_not_moved_every_second_while_it_plays(server: SiteS
     assert tab.evaluate("document.activeElement.dataset.seek") == ""
     tab.wait_for_function(f"() => document.querySelector('[data-seek]').valueAsNumber >= {clicked + 2}")
     tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []
+
+
+def test_the_start_at_box_keeps_its_name_while_the_episode_plays(server: SiteServer, open_page: Any) -> None:
+    """The "Start at 1:23" box had the time in its label, so its accessible name changed every second while the
+    episode played ("Start at 0:00", "Start at 0:01", …): a screen reader on it said it again, and the accessibility
+    tree churned. Its name is "Start at" now; the time, on screen beside it, is its description, in words ("4 seconds":
+    "0:04" is read as a clock time), and no live region."""
+    tab = open_page(server.url + EP1)
+    wait_metadata(tab)
+    box = ax_node(tab, "[data-share-at]")
+    assert (box["role"], box["name"]) == ("checkbox", "Start at")
+    tab.evaluate("() => { const a = document.querySelector('[data-player] audio'); a.muted = true; a.play(); }")
+    names, described = set(), set()
+    for second in (2, 4):
+        tab.wait_for_function(f"() => document.querySelector('[data-share-time]').textContent === '0:0{second}'")
+        node = ax_node(tab, "[data-share-at]")
+        names.add(node["name"])
+        described.add(node["description"])
+    tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert names == {"Start at"} and described == {"2 seconds", "4 seconds"}
+    assert tab.is_visible("text=Start at") and tab.is_visible("[data-share-time]")  # what a sighted listener sees
+    assert tab.evaluate("!document.querySelector('.share-at').closest('[aria-live],[role=status],[role=alert]')")
+    tab.check("[data-share-at]")  # and the box still does its work
+    assert re.search(r"#t=[4-9]$", tab.input_value("#page-link"))
     assert tab.errors == []
 
 

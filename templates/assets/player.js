@@ -100,7 +100,8 @@
   function shareAt(media) {
     var box = document.querySelector("[data-share-at]"), field = document.getElementById("page-link");
     if (!box || !field) { return; }
-    var time = box.parentNode.querySelector("[data-share-time]"), base = field.value, shown = -1;
+    var time = box.closest(".share-at").querySelector("[data-share-time]"), base = field.value, shown = -1;
+    var words = document.getElementById(box.getAttribute("aria-describedby")) || {};
     var button = document.querySelector("[data-share]");
     var links = Array.prototype.map.call(document.querySelectorAll(".share-links a"), function (a) { return [a, a.href]; });
     function update(always) {
@@ -108,6 +109,7 @@
       if (now === shown && !always) { return; }
       shown = now;
       time.textContent = clock(now);
+      words.textContent = spoken(now);
       var url = base + (box.checked && now > 0 ? "#t=" + now : "");
       if (document.activeElement !== field) { field.value = url; } // keeps a selection
       if (button) { button.setAttribute("data-url", url); }
@@ -120,9 +122,30 @@
     update(true);
   }
 
+  // A file that cannot play (404, network, type) left Play doing nothing: the bar gives way to the template's
+  // message, said once. A <source> errs itself (the last one: nothing left); a <track> is not the audio. A 404 may
+  // come before this script: media.error, or NO_SOURCE once a source was tried (before, it is NO_SOURCE too).
+  function failing(root, media, bar) {
+    var status = root.querySelector("p[data-error]"), text = root.querySelector("template[data-error-text]");
+    function fail() {
+      if (status.firstChild) { return; }
+      var focused = bar && bar.contains(document.activeElement);
+      root.classList.add("is-failed");
+      status.appendChild(text.content.cloneNode(true));
+      if (focused) { (status.querySelector("a") || status).focus(); }
+    }
+    if (!status || !text) { return; }
+    root.addEventListener("error", function (event) {
+      var last = media.querySelectorAll("source");
+      if (event.target === media || event.target === last[last.length - 1]) { fail(); }
+    }, true);
+    if (media.error || (media.networkState === 3 && media.currentSrc)) { fail(); }
+  }
+
   function enhance(root) {
     var media = root.querySelector("audio, video");
     var bar = root.querySelector(".player-bar");
+    if (media) { failing(root, media, bar); }
     if (!media || !bar || media.tagName !== "AUDIO") { return media; }
     var play = bar.querySelector("[data-play]");
     var range = bar.querySelector("[data-seek]");

@@ -1,0 +1,165 @@
+"""A player whose file cannot be played, in Chromium: the host answers 404, or holds a file of a type the browser
+cannot play. Play did nothing and nothing said why; now the bar gives way to a message with the file's link, said
+once by a status region, on the episode page and in the embed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import make_media
+from siteserver import CHROMIUM, SiteServer, chromium, sample_site
+from test_browser import axe_violations
+from test_browser_a11y import _FOCUS, ax_node, tab_through
+
+#: the file of episode 1 is gone from the host (a 404); episode 2's is an AIFF under its .m4a name (Chromium plays
+#: no AIFF); episode 3 plays
+GONE, AIFF, FINE = "episodes/001-ipv-and-substance-use/", "episodes/002-learning-alliances/", "episodes/003-capabilities-framework/"
+AUDIO = "[data-player] audio"
+#: each text the status line is given, in order (a MutationObserver set before the page's own script runs)
+_RECORD = """() => { window.said = [];
+    new MutationObserver(() => { const s = document.querySelector('p[data-error]');
+        if (s && s.textContent && s.textContent !== window.said[window.said.length - 1]) window.said.push(s.textContent); })
+    .observe(document, {subtree: true, childList: true, characterData: true}); }"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Any]]:
+    """The sample show served with episode 1's file missing and episode 2's an AIFF; and a Chromium."""
+    work = tmp_path_factory.mktemp("unplayable")
+    with sample_site(work) as running, chromium() as browser:
+        assert running.root is not None
+        next((running.root / GONE).glob("*.mp3")).unlink()
+        aiff = make_media(work / "tone.aiff", "aiff")
+        next((running.root / AIFF).glob("*.m4a")).write_bytes(aiff.read_bytes())
+        yield running, browser
+
+
+@pytest.fixture
+def open_page(site: tuple[SiteServer, Any]) -> Iterator[Any]:
+    """``open_page(path, width=1100, height=900, **context options)`` → a tab recording script errors and what the
+    player's status line said."""
+    contexts: list[Any] = []
+
+    def opener(path: str, width: int = 1100, height: int = 900, **options: Any) -> Any:
+        context = site[1].new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        tab.add_init_script(f"({_RECORD})()")
+        tab.goto(site[0].url + path)
+        tab.wait_for_load_state("networkidle")
+        return tab
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("path", [GONE, AIFF, GONE + "embed/", AIFF + "embed/"])
+def test_a_file_that_cannot_be_played_says_so_once_with_its_link(
+        site: tuple[SiteServer, Any], open_page: Any, path: str) -> None:
+    embed = path.endswith("embed/")
+    tab = open_page(path, *((600, 180) if embed else (1100, 900)))
+    tab.wait_for_function("() => document.querySelector('p[data-error]').textContent !== ''")
+    assert tab.eval_on_selector(AUDIO, "a => a.error && a.error.code") == 4  # MEDIA_ERR_SRC_NOT_SUPPORTED, both
+    status = tab.query_selector("p[data-error]")
+    assert ax_node(tab, "p[data-error]")["role"] == "status"
+    assert status.inner_text().startswith("This episode cannot be played here.") and status.is_visible()
+    link = tab.eval_on_selector("p[data-error] a", "a => [a.href, a.hasAttribute('download'), a.target, a.textContent]")
+    source = tab.eval_on_selector(AUDIO, "a => a.currentSrc || a.src")
+    if embed:  # out of the blog's frame: a sandboxed frame may not download
+        assert link == [source, False, "_blank", "Open the file (opens in a new tab)"]
+        assert status.inner_text().endswith(" MB).")  # short: it fits a 300 px frame
+    else:
+        assert link == [source, True, "", "Download the episode"]
+    # the bar whose Play did nothing is gone (and the embed's chapter menu with it); the link is reached with Tab
+    assert not tab.is_visible(".player-bar") and not tab.is_visible("[data-chapters]")
+    names = [stop["name"] for stop in tab_through(tab)]
+    assert "Play" not in names and link[3] in names
+    # said once: a second failure of the same file (a reload of the media) says nothing new
+    tab.eval_on_selector(AUDIO, "a => a.load()")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').networkState === 3")
+    assert tab.evaluate("window.said") == [status.text_content()]
+    assert tab.errors == []
+
+
+def test_a_file_that_fails_while_play_has_focus_moves_focus_to_the_link(open_page: Any) -> None:
+    """The bar hides: focus on its Play button would have fallen to the page's start."""
+    tab = open_page(FINE)
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+    assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""  # a file that plays: no message
+    tab.focus("[data-play]")
+    tab.eval_on_selector(AUDIO, "a => { a.src = a.src.replace(/[^/]+$/, 'gone.mp3'); a.play().catch(() => {}); }")
+    tab.wait_for_function("() => document.activeElement.closest('p[data-error]') !== null")
+    assert tab.evaluate(_FOCUS) == {"tag": "A", "name": "Download the episode", "problem": ""}  # its ring shows
+
+
+def test_sources_fail_only_when_the_last_one_does_and_a_caption_track_is_not_the_audio(open_page: Any) -> None:
+    """A player template with <source> elements: the media element has no error event of its own then, each source
+    has one. The first failing of two is no failure (the browser tries the next); the last one is."""
+    tab = open_page(FINE)
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+    sources = """(a, names) => { const file = a.src; a.removeAttribute('src');
+        for (const name of names) { const s = document.createElement('source');
+            s.src = name === 'fine' ? file : file.replace(/[^/]+$/, name); a.appendChild(s); }
+        const t = document.createElement('track'); t.src = 'no-captions.vtt'; t.default = true; a.appendChild(t);
+        a.load(); }"""
+    tab.eval_on_selector(AUDIO, sources, ["gone.ogg", "fine"])
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+    tab.wait_for_function("() => document.querySelector('track').readyState === 3")  # the track failed: ERROR
+    assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""
+    assert tab.is_visible(".player-bar")
+    tab.eval_on_selector(AUDIO, "a => a.querySelectorAll('source, track').forEach(s => s.remove())")
+    tab.eval_on_selector(AUDIO, sources, ["gone.ogg", "gone.mp3"])
+    tab.wait_for_function("() => document.querySelector('p[data-error]').textContent !== ''")
+    assert tab.eval_on_selector(AUDIO, "a => [a.error, a.networkState]") == [None, 3]  # no error of the element's own
+    assert not tab.is_visible(".player-bar")
+
+
+def test_a_player_whose_file_has_not_started_loading_is_not_taken_for_failed(
+        site: tuple[SiteServer, Any], open_page: Any) -> None:
+    """Until the browser starts on the file, Chromium's networkState is NETWORK_NO_SOURCE, as after every source has
+    failed: the embed in a blog's frame under load ran the script in that moment and showed the message for a file
+    that plays. Here the script runs inline, right after the player is parsed, before the browser starts on it."""
+    server = site[0]
+    assert server.root is not None
+    html = (server.root / FINE / "embed/index.html").read_text()
+    script = (server.root / "assets/player.js").read_text()
+    inline = re.sub(r'<script src="[^"]*player\.js[^"]*" defer></script>', lambda m: "", html)
+    inline = inline.replace("</main>", "</main><script>window.early = document.querySelector('audio').networkState;"
+                            + script + "</script>")
+    server.extra[server.prefix + FINE + "embed/inline.html"] = ("text/html; charset=utf-8", inline.encode())
+    tab = open_page(FINE + "embed/inline.html", 600, 180)
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+    assert tab.evaluate("window.early") == 3  # the moment the script saw
+    assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""
+    assert tab.is_visible(".player-bar") and tab.errors == []
+
+
+@pytest.mark.parametrize("path", [GONE, GONE + "embed/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_message_passes_axe_core(open_page: Any, path: str, scheme: str) -> None:
+    embed = path.endswith("embed/")
+    tab = open_page(path, *((600, 180) if embed else (1100, 900)), color_scheme=scheme)
+    tab.wait_for_function("() => document.querySelector('p[data-error]').textContent !== ''")
+    assert axe_violations(tab) == []
+    for width in (300, 600, 800) if embed else ():  # the message fits the 180 px frame without a scroll bar
+        tab.set_viewport_size({"width": width, "height": 180})
+        assert tab.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [180, width]
+
+
+def test_without_javascript_a_missing_file_keeps_the_native_player_and_no_message(open_page: Any) -> None:
+    tab = open_page(GONE, java_script_enabled=False)
+    assert tab.eval_on_selector(AUDIO, "a => a.controls") is True and tab.is_visible(AUDIO)
+    assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""
