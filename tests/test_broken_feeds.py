@@ -181,6 +181,18 @@ CATALOGUE = [
      "<itunes:explicit>false</itunes:explicit><itunes:explicit>true</itunes:explicit>\n      <itunes:season>", 0,
      ['EP131 warning itunes:explicit #1']),
     ('item-guid-twice', ITEM1_END, ITEM1_END + '<guid isPermaLink="false">salt-marsh-carbon</guid>', 0, ['EP131 warning guid #1']),
+    # two different show notes or channel descriptions (the W3C validator's DuplicateElement): one app shows the first,
+    # another the last
+    ('item-description-twice', ITEM1_END, ITEM1_END + '<description>Older notes</description>', 0,
+     ['EP131 warning description #1']),
+    ('item-content-encoded-twice', ITEM1_END, ITEM1_END + '<content:encoded>Other notes</content:encoded>', 0,
+     ['EP131 warning content:encoded #1']),
+    ('item-same-description-twice', ITEM1_END, ITEM1_END + '<description><![CDATA[<p>How marshes store carbon, with <a '
+     'href="https://example.com/paper">the paper</a> and <strong>three</strong> field sites.</p>]]></description>', 0, []),
+    ('ch-description-twice', "<language>en-gb</language>", "<language>en-gb</language><description>A show.</description>",
+     0, ['SHOW030 warning description']),
+    ('ch-copyright-twice', "<language>en-gb</language>", "<language>en-gb</language><copyright>Ana Sousa</copyright>",
+     0, ['SHOW030 warning copyright']),
     # only 'Yes' keeps an episode out of Apple's directory (as for the channel's, SHOW019)
     ('item-block-lowercase', ITEM1_END, ITEM1_END + '<itunes:block>yes</itunes:block>', 0, ['EP130 warning itunes:block #1']),
     ('item-block-empty', ITEM1_END, ITEM1_END + '<itunes:block/>', 0, ['EP130 warning itunes:block #1']),
@@ -326,7 +338,9 @@ DOCUMENTS = [
     ("utf8-bom-declares-utf16", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
      ["XML012 error encoding"]),
     ("utf16-bom-declares-utf8", b"\xff\xfe" + GOOD_TEXT.encode("utf-16-le"), 1, ["XML012 error encoding"]),
-    ("utf16-with-bom", b"\xff\xfe" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"), 0, []),
+    # read everywhere, but Apple's requirements name encoding="UTF-8" (the W3C validator's NotUTF8)
+    ("utf16-with-bom", b"\xff\xfe" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"), 0,
+     ["XML015 warning encoding"]),
     ("utf16-without-bom-or-declaration", GOOD_TEXT.replace(DECLARATION, "").lstrip().encode("utf-16-le"), 1,
      ["XML001 error line 1"]),
     ("utf8-bom-declares-latin1", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
@@ -359,7 +373,28 @@ DOCUMENTS = [
     ("utf32-with-bom", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32"), 1,
      ["XML014 error encoding"]),
     ("windows-1252", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="windows-1252"')
-     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("cp1252"), 0, []),
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("cp1252"), 0, ["XML015 warning encoding"]),
+    # the W3C validator's NotUTF8, ObscureEncoding and BadCharacters (testcases ext/itunes/non_utf8.xml,
+    # rss/should/xml_obscure_encoding.xml, rss/should/xml_bad_encoding_declaration.xml), each made here anew
+    ("latin1", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 0, ["XML015 warning encoding"]),
+    ("us-ascii", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="US-ASCII"'), 0, []),
+    # libxml2 knows no "mac-cyrillic" ("Unsupported encoding": was XML001, not well-formed); expat reads it through
+    # Python's codec, and so does check now: the rest of the feed is checked
+    ("mac-cyrillic", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="mac-cyrillic"')
+     .replace("Salt Marsh Carbon", "Солончак").encode("mac-cyrillic"), 0, ["XML015 warning encoding"]),
+    # windows-1252's curly quotes (0x93, 0x94) in a feed declared ISO-8859-1: U+0093 and U+0094, controls apps show
+    # as boxes or not at all; the same controls saved as UTF-8 after such a reading, or written as references
+    ("latin1-declared-windows-1252-quotes", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+     .replace("Salt Marsh Carbon", "Salt Marsh \u201cCarbon\u201d").encode("cp1252"), 0,
+     ["XML015 warning encoding", "XML016 warning encoding"]),
+    ("c1-controls-saved-as-utf8", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh \x93Carbon\x94"), 0,
+     ["XML016 warning encoding"]),
+    ("c1-character-references", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh &#147;Carbon&#x94;"), 0,
+     ["XML016 warning encoding"]),
+    # inside CDATA the reference is HTML's, which browsers read as windows-1252's quote: no control character
+    ("c1-reference-in-cdata-notes", GOOD_TEXT.replace("How marshes store carbon,", "How &#147;marshes&#148; store carbon,"),
+     0, []),
     ("declares-utf16-bytes-utf8", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
      ["XML001 error line 1"]),
 ]
@@ -392,6 +427,10 @@ DOCUMENT_HINTS = [
     ("nul-reference-in-a-title", "&#0;"),
     ("nested-20000-deep", "nested more than 256 deep"),
     ("eleven-mb-in-one-text", "over 10 MB"),
+    ("mac-cyrillic", "libxml2 does not know the name 'mac-cyrillic'"),
+    ("latin1", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
+    ("latin1-declared-windows-1252-quotes", "U+0093, U+0094 where windows-1252 has '\u201c\u201d'"),
+    ("latin1-declared-windows-1252-quotes", "iconv -f windows-1252"),
 ]
 
 

@@ -107,15 +107,9 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
-        message = str(exc.msg if hasattr(exc, "msg") else exc)
-        line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
-        message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
-        message, hint = syntax_hint(data, message, line)
-        if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
-            raise InputError(error("XML002", source, "this is an HTML page, not a feed",
-                                   hint="give the feed's own URL (look for an RSS link on the page)")) from None
-        return None, [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
-                            field=f"line {line}", hint=hint)]
+        root = _through_python_codec(data, exc)
+        if root is None:
+            return None, _not_well_formed(data, source, exc)
     refuse_too_many_items(sum(1 for _ in root.iterfind("channel/item")), source)
     problems: list[Problem] = []
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
@@ -136,25 +130,122 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
             "XML008", source, f"<rss version=\"{version}\">: podcast feeds are RSS 2.0" if version else
             "<rss> has no version attribute (the W3C validator rejects it; apps guess the format)", field="rss@version",
             hint="write <rss version=\"2.0\" …>"))
-    problems.extend(_declared_encoding(data, source))
-    problems.extend(_bom_conflict(data, source))
-    problems.extend(expat_encoding(data, source))
+    encoding = _declared_encoding(data, source) + _bom_conflict(data, source) + expat_encoding(data, source)
+    problems.extend(encoding or _not_utf8(data, source) + _c1_controls(data, source))
     problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
     return doc, problems
 
 
+
+def _not_well_formed(data: bytes, source: str, exc: etree.XMLSyntaxError) -> list[Problem]:
+    """The XML001 problem for libxml2's complaint, with its line, column and a hint; an HTML page is XML002."""
+    message = str(exc.msg if hasattr(exc, "msg") else exc)
+    line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
+    message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
+    message, hint = syntax_hint(data, message, line)
+    if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
+        raise InputError(error("XML002", source, "this is an HTML page, not a feed",
+                               hint="give the feed's own URL (look for an RSS link on the page)")) from None
+    return [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
+                  field=f"line {line}", hint=hint)]
+
+
+def _through_python_codec(data: bytes, exc: etree.XMLSyntaxError) -> Any:
+    """The feed's root when libxml2 refused only the encoding's name and Python knows it (``mac-cyrillic``: libxml2
+    says "Unsupported encoding", while expat, so podcastparser and feedparser, reads it through Python's codec):
+    the text is decoded by Python and read as UTF-8. XML015 says what the name costs; None for any other error."""
+    if "Unsupported encoding" not in str(exc):
+        return None
+    name = declared_encoding(data)
+    try:
+        text = data.decode(name) if name else ""
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if not text:
+        return None
+    head = re.sub(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\g<1>UTF-8", text[:300], count=1)
+    try:
+        return etree.fromstring((head + text[300:]).encode("utf-8"), parser())
+    except etree.XMLSyntaxError:
+        return None
+
 #: single-byte encodings in which any byte sequence decodes (so UTF-8 bytes become "Ã©" without an error)
 _SINGLE_BYTE = lazy(r"^(iso-?8859-?\d+|latin-?\d|l\d|windows-125\d|cp125\d|iso_8859-\d+)$", re.I)
 
+
+_DECLARATION = re.compile(rb"""\s*(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+def declared_encoding(data: bytes) -> str:
+    """The encoding the XML declaration names (after a UTF-8 byte order mark too); "" without one."""
+    declared = _DECLARATION.match(data[:300])
+    return declared.group(1).decode("ascii") if declared else ""
+
+
+def _not_utf8(data: bytes, source: str) -> list[Problem]:
+    """XML015: a feed in another encoding than UTF-8 (ISO-8859-1, windows-1252, UTF-16). Apple's requirements
+    name the declaration ``<?xml version="1.0" encoding="UTF-8"?>``; every app decodes other encodings by what the
+    feed says, and one that libxml2 does not know by its name (``mac-cyrillic``) is refused by readers built on it
+    (mediafeed reads it through Python's codec, as expat does). US-ASCII is UTF-8's subset."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    name = "UTF-16" if utf16 else declared_encoding(data)
+    try:
+        canonical = codecs.lookup(name).name if name else "utf-8"
+    except LookupError:
+        return []  # a name nobody knows is XML001 (libxml2) or XML014 (expat)
+    if canonical in ("utf-8", "ascii"):
+        return []
+    unknown = ""
+    if not utf16:
+        try:
+            etree.fromstring(b'<?xml version="1.0" encoding="%s"?><x/>' % name.encode("ascii"))
+        except etree.XMLSyntaxError:
+            unknown = f"; libxml2 does not know the name {name!r}, so readers built on it refuse the whole feed"
+    return [warning("XML015", source, f"the feed is encoded as {name!r}, not UTF-8: Apple's requirements ask for "
+                    f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>{unknown}", field="encoding",
+                    hint="save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
+
+
+#: a character reference to U+0080–U+009F (``&#147;``, ``&#x93;``)
+_C1_REFERENCE = re.compile(rb"&#(?:0*(12[89]|1[3-5][0-9])|[xX]0*([89][0-9a-fA-F]));")
+
+
+def _c1_controls(data: bytes, source: str) -> list[Problem]:
+    """XML016: text with the control characters U+0080–U+009F, which no one writes on purpose: they are
+    windows-1252's curly quotes, dashes and ellipsis (bytes 0x80–0x9F) read as ISO-8859-1, either by this feed's
+    own declaration or once before and saved as UTF-8 (``\\xc2\\x93``), or written as ``&#147;``. Apps show a box or
+    nothing: 'This is a test.' for '“test.”'. References inside CDATA (HTML show notes) are left out: the
+    browser that shows the notes reads ``&#147;`` as windows-1252's character."""
+    name = declared_encoding(data)
+    try:
+        canonical = codecs.lookup(name).name if name else "utf-8"
+    except LookupError:
+        return []
+    found: set[int] = set()
+    if canonical.startswith("iso8859"):  # every ISO-8859 part reads bytes 0x80–0x9F as C1 controls
+        found.update(byte for byte in set(data) if 0x80 <= byte <= 0x9F)
+    elif canonical == "utf-8" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        found.update(pair[1] for pair in re.findall(rb"\xc2[\x80-\x9f]", data))
+    if b"&#" in data:
+        outside = _CDATA.sub(b"", data)
+        found.update(int(decimal) if decimal else int(hexa, 16) for decimal, hexa in _C1_REFERENCE.findall(outside))
+    if not found:
+        return []
+    codes = sorted(found)
+    meant = "".join(bytes([c]).decode("cp1252", "replace") for c in codes[:8])
+    return [warning("XML016", source, f"the text has the control characters {', '.join(f'U+{c:04X}' for c in codes[:8])}"
+                    f"{' …' if len(codes) > 8 else ''} where windows-1252 has {meant!r}: windows-1252 text read as "
+                    "ISO-8859-1, so apps show boxes or nothing for those quotes and dashes", field="encoding",
+                    hint="convert the text from windows-1252 (iconv -f windows-1252 -t utf-8) and declare "
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
 
 def utf8_declared_otherwise(data: bytes) -> str:
     """The single-byte encoding (ISO-8859-1, windows-1252) ``data`` declares although its text is UTF-8 with
     characters beyond ASCII; "" when it does not. Any byte sequence decodes in such an encoding, so every app
     reads it as declared and shows 'CafÃ©' for 'Café', without an error anywhere."""
-    declared = re.match(rb"""\s*(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", data[:300])
-    name = declared.group(1).decode("ascii") if declared else ""
+    name = declared_encoding(data)
     if not _SINGLE_BYTE.match(name) or data.isascii():
         return ""
     try:

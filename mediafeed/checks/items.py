@@ -142,9 +142,11 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
 
 #: an item's elements that hold one value: written twice with different values, apps disagree on which counts
 #: (podcast-partytime keeps the first; podcastparser and AntennaPod the last; feedparser the first title, the last guid,
-#: pubDate and duration)
+#: pubDate and duration); two different show notes (``description``, ``content:encoded``) are one app's notes and
+#: another's
 ITEM_SINGLES = ("title", "link", "pubDate", "guid", "itunes:title", "itunes:duration", "itunes:explicit", "itunes:episode",
-                "itunes:season", "itunes:episodeType", "itunes:block")
+                "itunes:season", "itunes:episodeType", "itunes:block", "description", "content:encoded", "itunes:summary",
+                "itunes:subtitle")
 
 
 def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float | None = None) -> list[Problem]:
