@@ -87,6 +87,10 @@ CATALOGUE = [
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
+    # a missing date written as zero (the W3C validator's ImplausibleDate, before 1990): apps list the episode last
+    ('date-epoch-zero', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", 0, ['EP132 warning pubDate #1']),
+    ('date-1989', "Mon, 04 Mar 2024 09:00:00 +0000", "Sun, 31 Dec 1989 23:00:00 +0000", 0, ['EP132 warning pubDate #1']),
+    ('date-1990', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 01 Jan 1990 09:00:00 +0000", 0, []),
     ('ch-no-link', "<link>https://podcast.example.com/</link>", "", 1, ['SHOW004 error link']),
     ('ch-no-description', "<description>Short conversations about coastal ecology, recorded on the shore.</description>", "", 1, ['SHOW002 error description']),
     ('ch-no-image', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', "", 1, ['SHOW007 error itunes:image']),
@@ -682,6 +686,7 @@ HINTS = [
     ("ch-category-as-text", '<itunes:category text="Science"/>'),
     ("ch-image-url-attr", "url= attribute"),
     ("date-year-0026", "2026"),
+    ("date-epoch-zero", "a missing date written as zero"),
 ]
 
 

@@ -94,6 +94,9 @@ def duration_seconds(value: str) -> float | None:
 
 #: how far ahead of the clock a pubDate may be before it is reported (time zones, a clock running slow)
 FUTURE_SLACK = 24 * 3600
+#: a pubDate before this year is implausible (the W3C feed validator's ImplausibleDate takes the same year): most often
+#: a missing date written as zero, 1 January 1970
+EARLIEST_YEAR = 1990
 
 
 def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
@@ -339,6 +342,12 @@ def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Proble
     wrong, severity, moment = read_date(value)
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
+    if moment is not None and moment.year < EARLIEST_YEAR:
+        return [problem("EP132", doc.source, f"pubDate {value!r} is before {EARLIEST_YEAR}, before podcasts (and RSS) "
+                        "existed: apps list the episode last" + (", and 1 January 1970 is a missing date written as zero"
+                                                                if (moment.year, moment.month, moment.day) == (1970, 1, 1)
+                                                                else ""), field="pubDate", episode=label,
+                        hint="write the date the episode was published")]
     if now is not None and moment is not None:
         ahead = _future(doc, value, moment, label, now)
         if ahead:

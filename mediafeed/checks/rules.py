@@ -438,6 +438,10 @@ _RULES = [
        "Checked for feeds given to 'mediafeed check FEED' (against the clock, a day of slack). Apple holds the episode "
        "back until that date; other apps list it at once, first. Not checked for your own show: build decides what is "
        "published when."),
+    _r("EP132", "apple psp1", W, "pubDate is before 1990",
+       "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
+       "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
+       "calls dates before 1990 implausible."),
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read"),
     _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
