@@ -343,6 +343,11 @@ DOCUMENTS = [
      ["XML012 error encoding"]),
     ("utf16-bom-declares-utf8", b"\xff\xfe" + GOOD_TEXT.encode("utf-16-le"), 1, ["XML012 error encoding"]),
     # read everywhere, but Apple's requirements name encoding="UTF-8" (the W3C validator's NotUTF8)
+    # a UTF-8 mark before encoding="US-ASCII" (the W3C validator's UnicodeError): expat refuses it once a character
+    # goes beyond ASCII; an all-ASCII feed is read by everyone
+    ("utf8-bom-declares-ascii-with-an-accent", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="US-ASCII"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode(), 1, ["XML012 error encoding"]),
+    ("utf8-bom-declares-ascii", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="US-ASCII"').encode(), 0, []),
     ("utf16-with-bom", b"\xff\xfe" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"), 0,
      ["XML015 warning encoding"]),
     ("utf16-without-bom-or-declaration", GOOD_TEXT.replace(DECLARATION, "").lstrip().encode("utf-16-le"), 1,
@@ -459,6 +464,24 @@ def test_an_enclosure_type_that_does_not_match_its_file_is_told_the_type_to_writ
     _, report = check(write(tmp_path, text))
     hints = [p["hint"] for p in report["problems"] if p["code"] == "EP107"]
     assert len(hints) == 1 and says in hints[0], report["problems"]
+
+
+@pytest.mark.parametrize("case", ["utf8-bom-declares-ascii-with-an-accent", "utf8-bom-declares-ascii"])
+def test_xml012_for_an_ascii_declaration_is_what_podcastparser_refuses(tmp_path: Path, case: str) -> None:
+    """libxml2 follows the UTF-8 mark and reads 'Carbón'; podcastparser (expat) refuses the same bytes once the text
+    goes beyond ASCII, and check says so exactly then."""
+    import io
+
+    import podcastparser
+
+    _, report = check(write(tmp_path, DOCUMENT[case]))
+    named = "XML012" in {p["code"] for p in report["problems"]}
+    try:
+        podcastparser.parse("https://podcast.example.com/feed.xml", io.BytesIO(DOCUMENT[case]))  # type: ignore[arg-type]
+        refused = False
+    except Exception:  # noqa: BLE001 - expat's ExpatError, wrapped or not: a refusal
+        refused = True
+    assert named == refused, (named, refused)
 
 
 @pytest.mark.parametrize("case", ["utf8-spelt-utf8-with-an-accent", "shift-jis", "utf32-with-bom", "windows-1252",

@@ -294,7 +294,9 @@ _BOMS = ((b"\xef\xbb\xbf", "UTF-8", "utf-8"), (b"\xff\xfe", "UTF-16", "utf-16-le
 def _bom_conflict(data: bytes, source: str) -> list[Problem]:
     """XML012: a byte order mark of UTF-8 and a declaration of UTF-16, or the reverse. libxml2 and feedparser follow
     the mark; expat (Python's XML, podcastparser and so gPodder) refuses the document: "encoding specified in XML
-    declaration is incorrect". (A single-byte declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.)"""
+    declaration is incorrect". So it does a UTF-8 mark before a US-ASCII declaration once the text goes beyond ASCII
+    (the W3C validator's xml_utf-8_bom_with_ascii_declaration.xml): "not well-formed (invalid token)". (A single-byte
+    declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.)"""
     for mark, name, codec in _BOMS:
         if data.startswith(mark):
             head = data[len(mark):len(mark) + 600].decode(codec, "replace")
@@ -305,6 +307,12 @@ def _bom_conflict(data: bytes, source: str) -> list[Problem]:
                 found = codecs.lookup(declared.group(1)).name
             except LookupError:
                 return []
+            if found == "ascii" and name == "UTF-8" and not data[len(mark):].isascii():
+                return [error("XML012", source, f"the feed starts with a UTF-8 byte order mark but declares "
+                              f"encoding=\"{declared.group(1)}\" and has text beyond ASCII; some readers follow the "
+                              "mark, others refuse the feed (expat: Python's XML parser, podcastparser and so gPodder: "
+                              "\"not well-formed (invalid token)\")", field="encoding",
+                              hint="declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
             if found.startswith("utf-16") != (name == "UTF-16"):
                 return [error("XML012", source, f"the feed starts with a {name} byte order mark but declares "
                               f"encoding=\"{declared.group(1)}\"; some readers follow the mark, others refuse the feed "
