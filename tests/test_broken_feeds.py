@@ -184,6 +184,9 @@ CATALOGUE = [
     ('item-explicit-twice', "<itunes:explicit>false</itunes:explicit>\n      <itunes:season>",
      "<itunes:explicit>false</itunes:explicit><itunes:explicit>true</itunes:explicit>\n      <itunes:season>", 0,
      ['EP131 warning itunes:explicit #1']),
+    # the W3C validator's UnexpectedAttribute: attribute names are case-sensitive, the GUID stays a permalink
+    ('guid-ispermalink-misspelt', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>',
+     '<guid isPermalink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', 0, ['EP125 warning guid@isPermaLink #1']),
     ('item-guid-twice', ITEM1_END, ITEM1_END + '<guid isPermaLink="false">salt-marsh-carbon</guid>', 0, ['EP131 warning guid #1']),
     # two different show notes or channel descriptions (the W3C validator's DuplicateElement): one app shows the first,
     # another the last
@@ -710,6 +713,7 @@ HINTS = [
     ("ch-image-url-attr", "url= attribute"),
     ("date-year-0026", "2026"),
     ("date-epoch-zero", "a missing date written as zero"),
+    ("guid-ispermalink-misspelt", "isPermalink= is another attribute"),
 ]
 
 

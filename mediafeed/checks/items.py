@@ -327,7 +327,11 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
                         "never derive new GUIDs from URLs")]
     if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not re.match(r"^https?://\S+$", guid):
-        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\"",
+        # isPermalink="false" (the W3C validator's UnexpectedAttribute): XML attributes are case-sensitive, so the
+        # GUID is still a permalink for every reader
+        misspelt = next((name for name in guid_element.keys() if name.lower() == "ispermalink" and name != "isPermaLink"), "")
+        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\""
+                        + (f" ({misspelt}= is another attribute: the name is isPermaLink, with a capital L)" if misspelt else ""),
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
