@@ -333,6 +333,13 @@ DOCUMENTS = [
      ["XML002 error"]),
     ("atom-feed", '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', 2,
      ["XML002 error"]),
+    # an <rss> without its <channel>, a <channel> without its <rss> (the W3C validator's MissingElement and undefined
+    # root element): said so, not "a <rss> document"
+    ("rss-without-channel", '<?xml version="1.0"?><rss version="2.0"><title>x</title></rss>', 2, ["XML002 error"]),
+    ("channel-without-rss", '<?xml version="1.0"?><channel><title>x</title><item><title>y</title></item></channel>', 2,
+     ["XML002 error"]),
+    ("atom-entry", '<?xml version="1.0"?><entry xmlns="http://www.w3.org/2005/Atom"><title>x</title></entry>', 2,
+     ["XML002 error"]),
     ("empty-file", "", 2, ["XML000 error"]),
     # podcast:episode alone (not whole: itunes:episode takes whole numbers) orders a mini-episode between two others
     ("decimal-episode-number-twice", GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", "<podcast:episode>2.5</podcast:episode>")
@@ -432,6 +439,9 @@ DOCUMENT_HINTS = [
     ("default-namespace-on-rss", 'remove xmlns="http://backend.userland.com/rss2" from <rss>'),
     ("itunes-default-namespace-on-channel", "xmlns:itunes"),
     ("rss-1.0-rdf", "RSS 1.0 (RDF)"),
+    ("rss-without-channel", "an <rss> without a <channel> inside it"),
+    ("channel-without-rss", "a <channel> without <rss> around it"),
+    ("atom-entry", "an Atom entry"),
     ("opml", "OPML"),
     ("gzip-compressed", "gzip"),
     ("an-image", "not XML at all"),

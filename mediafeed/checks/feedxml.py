@@ -116,10 +116,16 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     if tag == "rss" and root.find("channel") is None:
         problems.extend(_default_namespace(root, source))
     if tag != "rss" or root.find("channel") is None:
-        what = {"feed": "an Atom feed", "html": "an HTML page", "RDF": "an RSS 1.0 (RDF) feed",
-                "opml": "an OPML list of feeds (give one feed's xmlUrl)"}.get(tag, f"a <{tag}> document")
+        # an <rss> without its <channel> (or a <channel> without its <rss>) is a broken RSS feed, not another format:
+        # the W3C validator's MissingElement and "Undefined root element", named as what to write
+        what = {"feed": "an Atom feed", "entry": "an Atom entry (one post, not a feed)", "html": "an HTML page",
+                "RDF": "an RSS 1.0 (RDF) feed", "opml": "an OPML list of feeds (give one feed's xmlUrl)",
+                "rss": "an <rss> without a <channel> inside it", "channel": "a <channel> without <rss> around it",
+                }.get(tag, f"a <{tag}> document")
         raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
-                               hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
+                               hint="podcast apps read RSS 2.0: <rss version=\"2.0\"><channel>…the show and its "
+                               "<item>s…</channel></rss>" if tag in ("rss", "channel") else
+                               "podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
     tree = root.getroottree()
     if tree.docinfo.internalDTD is not None or (tree.docinfo.doctype or "").strip():
         problems.append(warning("XML003", source, "the feed declares a DOCTYPE; its entities are not expanded and some apps refuse it",
