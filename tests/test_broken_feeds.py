@@ -87,6 +87,10 @@ CATALOGUE = [
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
+    # a missing date written as zero (the W3C validator's ImplausibleDate, before 1990): apps list the episode last
+    ('date-epoch-zero', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", 0, ['EP132 warning pubDate #1']),
+    ('date-1989', "Mon, 04 Mar 2024 09:00:00 +0000", "Sun, 31 Dec 1989 23:00:00 +0000", 0, ['EP132 warning pubDate #1']),
+    ('date-1990', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 01 Jan 1990 09:00:00 +0000", 0, []),
     ('ch-no-link', "<link>https://podcast.example.com/</link>", "", 1, ['SHOW004 error link']),
     ('ch-no-description', "<description>Short conversations about coastal ecology, recorded on the shore.</description>", "", 1, ['SHOW002 error description']),
     ('ch-no-image', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', "", 1, ['SHOW007 error itunes:image']),
@@ -180,7 +184,22 @@ CATALOGUE = [
     ('item-explicit-twice', "<itunes:explicit>false</itunes:explicit>\n      <itunes:season>",
      "<itunes:explicit>false</itunes:explicit><itunes:explicit>true</itunes:explicit>\n      <itunes:season>", 0,
      ['EP131 warning itunes:explicit #1']),
+    # the W3C validator's UnexpectedAttribute: attribute names are case-sensitive, the GUID stays a permalink
+    ('guid-ispermalink-misspelt', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>',
+     '<guid isPermalink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', 0, ['EP125 warning guid@isPermaLink #1']),
     ('item-guid-twice', ITEM1_END, ITEM1_END + '<guid isPermaLink="false">salt-marsh-carbon</guid>', 0, ['EP131 warning guid #1']),
+    # two different show notes or channel descriptions (the W3C validator's DuplicateElement): one app shows the first,
+    # another the last
+    ('item-description-twice', ITEM1_END, ITEM1_END + '<description>Older notes</description>', 0,
+     ['EP131 warning description #1']),
+    ('item-content-encoded-twice', ITEM1_END, ITEM1_END + '<content:encoded>Other notes</content:encoded>', 0,
+     ['EP131 warning content:encoded #1']),
+    ('item-same-description-twice', ITEM1_END, ITEM1_END + '<description><![CDATA[<p>How marshes store carbon, with <a '
+     'href="https://example.com/paper">the paper</a> and <strong>three</strong> field sites.</p>]]></description>', 0, []),
+    ('ch-description-twice', "<language>en-gb</language>", "<language>en-gb</language><description>A show.</description>",
+     0, ['SHOW030 warning description']),
+    ('ch-copyright-twice', "<language>en-gb</language>", "<language>en-gb</language><copyright>Ana Sousa</copyright>",
+     0, ['SHOW030 warning copyright']),
     # only 'Yes' keeps an episode out of Apple's directory (as for the channel's, SHOW019)
     ('item-block-lowercase', ITEM1_END, ITEM1_END + '<itunes:block>yes</itunes:block>', 0, ['EP130 warning itunes:block #1']),
     ('item-block-empty', ITEM1_END, ITEM1_END + '<itunes:block/>', 0, ['EP130 warning itunes:block #1']),
@@ -314,6 +333,13 @@ DOCUMENTS = [
      ["XML002 error"]),
     ("atom-feed", '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', 2,
      ["XML002 error"]),
+    # an <rss> without its <channel>, a <channel> without its <rss> (the W3C validator's MissingElement and undefined
+    # root element): said so, not "a <rss> document"
+    ("rss-without-channel", '<?xml version="1.0"?><rss version="2.0"><title>x</title></rss>', 2, ["XML002 error"]),
+    ("channel-without-rss", '<?xml version="1.0"?><channel><title>x</title><item><title>y</title></item></channel>', 2,
+     ["XML002 error"]),
+    ("atom-entry", '<?xml version="1.0"?><entry xmlns="http://www.w3.org/2005/Atom"><title>x</title></entry>', 2,
+     ["XML002 error"]),
     ("empty-file", "", 2, ["XML000 error"]),
     # podcast:episode alone (not whole: itunes:episode takes whole numbers) orders a mini-episode between two others
     ("decimal-episode-number-twice", GOOD_TEXT.replace("<itunes:episode>3</itunes:episode>", "<podcast:episode>2.5</podcast:episode>")
@@ -326,7 +352,14 @@ DOCUMENTS = [
     ("utf8-bom-declares-utf16", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
      ["XML012 error encoding"]),
     ("utf16-bom-declares-utf8", b"\xff\xfe" + GOOD_TEXT.encode("utf-16-le"), 1, ["XML012 error encoding"]),
-    ("utf16-with-bom", b"\xff\xfe" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"), 0, []),
+    # read everywhere, but Apple's requirements name encoding="UTF-8" (the W3C validator's NotUTF8)
+    # a UTF-8 mark before encoding="US-ASCII" (the W3C validator's UnicodeError): expat refuses it once a character
+    # goes beyond ASCII; an all-ASCII feed is read by everyone
+    ("utf8-bom-declares-ascii-with-an-accent", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="US-ASCII"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode(), 1, ["XML012 error encoding"]),
+    ("utf8-bom-declares-ascii", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="US-ASCII"').encode(), 0, []),
+    ("utf16-with-bom", b"\xff\xfe" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"), 0,
+     ["XML015 warning encoding"]),
     ("utf16-without-bom-or-declaration", GOOD_TEXT.replace(DECLARATION, "").lstrip().encode("utf-16-le"), 1,
      ["XML001 error line 1"]),
     ("utf8-bom-declares-latin1", b"\xef\xbb\xbf" + GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
@@ -359,7 +392,28 @@ DOCUMENTS = [
     ("utf32-with-bom", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32"), 1,
      ["XML014 error encoding"]),
     ("windows-1252", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="windows-1252"')
-     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("cp1252"), 0, []),
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("cp1252"), 0, ["XML015 warning encoding"]),
+    # the W3C validator's NotUTF8, ObscureEncoding and BadCharacters (testcases ext/itunes/non_utf8.xml,
+    # rss/should/xml_obscure_encoding.xml, rss/should/xml_bad_encoding_declaration.xml), each made here anew
+    ("latin1", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+     .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 0, ["XML015 warning encoding"]),
+    ("us-ascii", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="US-ASCII"'), 0, []),
+    # libxml2 knows no "mac-cyrillic" ("Unsupported encoding": was XML001, not well-formed); expat reads it through
+    # Python's codec, and so does check now: the rest of the feed is checked
+    ("mac-cyrillic", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="mac-cyrillic"')
+     .replace("Salt Marsh Carbon", "Солончак").encode("mac-cyrillic"), 0, ["XML015 warning encoding"]),
+    # windows-1252's curly quotes (0x93, 0x94) in a feed declared ISO-8859-1: U+0093 and U+0094, controls apps show
+    # as boxes or not at all; the same controls saved as UTF-8 after such a reading, or written as references
+    ("latin1-declared-windows-1252-quotes", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+     .replace("Salt Marsh Carbon", "Salt Marsh \u201cCarbon\u201d").encode("cp1252"), 0,
+     ["XML015 warning encoding", "XML016 warning encoding"]),
+    ("c1-controls-saved-as-utf8", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh \x93Carbon\x94"), 0,
+     ["XML016 warning encoding"]),
+    ("c1-character-references", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh &#147;Carbon&#x94;"), 0,
+     ["XML016 warning encoding"]),
+    # inside CDATA the reference is HTML's, which browsers read as windows-1252's quote: no control character
+    ("c1-reference-in-cdata-notes", GOOD_TEXT.replace("How marshes store carbon,", "How &#147;marshes&#148; store carbon,"),
+     0, []),
     ("declares-utf16-bytes-utf8", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
      ["XML001 error line 1"]),
 ]
@@ -385,6 +439,9 @@ DOCUMENT_HINTS = [
     ("default-namespace-on-rss", 'remove xmlns="http://backend.userland.com/rss2" from <rss>'),
     ("itunes-default-namespace-on-channel", "xmlns:itunes"),
     ("rss-1.0-rdf", "RSS 1.0 (RDF)"),
+    ("rss-without-channel", "an <rss> without a <channel> inside it"),
+    ("channel-without-rss", "a <channel> without <rss> around it"),
+    ("atom-entry", "an Atom entry"),
     ("opml", "OPML"),
     ("gzip-compressed", "gzip"),
     ("an-image", "not XML at all"),
@@ -392,6 +449,10 @@ DOCUMENT_HINTS = [
     ("nul-reference-in-a-title", "&#0;"),
     ("nested-20000-deep", "nested more than 256 deep"),
     ("eleven-mb-in-one-text", "over 10 MB"),
+    ("mac-cyrillic", "libxml2 does not know the name 'mac-cyrillic'"),
+    ("latin1", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
+    ("latin1-declared-windows-1252-quotes", "U+0093, U+0094 where windows-1252 has '\u201c\u201d'"),
+    ("latin1-declared-windows-1252-quotes", "iconv -f windows-1252"),
 ]
 
 
@@ -416,6 +477,24 @@ def test_an_enclosure_type_that_does_not_match_its_file_is_told_the_type_to_writ
     _, report = check(write(tmp_path, text))
     hints = [p["hint"] for p in report["problems"] if p["code"] == "EP107"]
     assert len(hints) == 1 and says in hints[0], report["problems"]
+
+
+@pytest.mark.parametrize("case", ["utf8-bom-declares-ascii-with-an-accent", "utf8-bom-declares-ascii"])
+def test_xml012_for_an_ascii_declaration_is_what_podcastparser_refuses(tmp_path: Path, case: str) -> None:
+    """libxml2 follows the UTF-8 mark and reads 'Carbón'; podcastparser (expat) refuses the same bytes once the text
+    goes beyond ASCII, and check says so exactly then."""
+    import io
+
+    import podcastparser
+
+    _, report = check(write(tmp_path, DOCUMENT[case]))
+    named = "XML012" in {p["code"] for p in report["problems"]}
+    try:
+        podcastparser.parse("https://podcast.example.com/feed.xml", io.BytesIO(DOCUMENT[case]))  # type: ignore[arg-type]
+        refused = False
+    except Exception:  # noqa: BLE001 - expat's ExpatError, wrapped or not: a refusal
+        refused = True
+    assert named == refused, (named, refused)
 
 
 @pytest.mark.parametrize("case", ["utf8-spelt-utf8-with-an-accent", "shift-jis", "utf32-with-bom", "windows-1252",
@@ -643,6 +722,8 @@ HINTS = [
     ("ch-category-as-text", '<itunes:category text="Science"/>'),
     ("ch-image-url-attr", "url= attribute"),
     ("date-year-0026", "2026"),
+    ("date-epoch-zero", "a missing date written as zero"),
+    ("guid-ispermalink-misspelt", "isPermalink= is another attribute"),
 ]
 
 

@@ -36,7 +36,8 @@ URL = re.compile(r"^https?://[^\s/]+\S*$", re.I)
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
 #: the channel's elements that hold one value (SHOW030; itunes:image is SHOW028)
 CHANNEL_SINGLES = ("title", "link", "language", "itunes:author", "itunes:explicit", "itunes:type", "itunes:block",
-                   "itunes:complete", "itunes:new-feed-url", "podcast:guid", "podcast:locked", "podcast:medium")
+                   "itunes:complete", "itunes:new-feed-url", "podcast:guid", "podcast:locked", "podcast:medium",
+                   "description", "itunes:summary", "itunes:subtitle", "copyright")
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4}})\s+"
@@ -470,7 +471,8 @@ def conflicting(doc: FeedDoc, parent: Any, names: tuple[str, ...], code: str, la
         values = list(dict.fromkeys((element.text or "").strip() for element in found))
         if len(values) > 1:
             out.append(problem(code, doc.source, f"{len(found)} <{name}> elements with different values ("
-                               + ", ".join(repr(v) for v in values[:4]) + (", …" if len(values) > 4 else "")
+                               + ", ".join(repr(v if len(v) <= 60 else v[:59] + "…") for v in values[:4])
+                               + (", …" if len(values) > 4 else "")
                                + "): apps disagree on which counts", field=name, episode=label,
                                hint=f"keep one <{name}> with the value you mean"))
     return out

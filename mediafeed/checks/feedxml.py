@@ -107,25 +107,25 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
     try:
         root = etree.fromstring(data, parser())
     except etree.XMLSyntaxError as exc:
-        message = str(exc.msg if hasattr(exc, "msg") else exc)
-        line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
-        message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
-        message, hint = syntax_hint(data, message, line)
-        if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
-            raise InputError(error("XML002", source, "this is an HTML page, not a feed",
-                                   hint="give the feed's own URL (look for an RSS link on the page)")) from None
-        return None, [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
-                            field=f"line {line}", hint=hint)]
+        root = _through_python_codec(data, exc)
+        if root is None:
+            return None, _not_well_formed(data, source, exc)
     refuse_too_many_items(sum(1 for _ in root.iterfind("channel/item")), source)
     problems: list[Problem] = []
     tag = etree.QName(root).localname if isinstance(root.tag, str) else ""
     if tag == "rss" and root.find("channel") is None:
         problems.extend(_default_namespace(root, source))
     if tag != "rss" or root.find("channel") is None:
-        what = {"feed": "an Atom feed", "html": "an HTML page", "RDF": "an RSS 1.0 (RDF) feed",
-                "opml": "an OPML list of feeds (give one feed's xmlUrl)"}.get(tag, f"a <{tag}> document")
+        # an <rss> without its <channel> (or a <channel> without its <rss>) is a broken RSS feed, not another format:
+        # the W3C validator's MissingElement and "Undefined root element", named as what to write
+        what = {"feed": "an Atom feed", "entry": "an Atom entry (one post, not a feed)", "html": "an HTML page",
+                "RDF": "an RSS 1.0 (RDF) feed", "opml": "an OPML list of feeds (give one feed's xmlUrl)",
+                "rss": "an <rss> without a <channel> inside it", "channel": "a <channel> without <rss> around it",
+                }.get(tag, f"a <{tag}> document")
         raise InputError(error("XML002", source, f"not an RSS 2.0 podcast feed: this is {what}",
-                               hint="podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
+                               hint="podcast apps read RSS 2.0: <rss version=\"2.0\"><channel>…the show and its "
+                               "<item>s…</channel></rss>" if tag in ("rss", "channel") else
+                               "podcast apps read RSS 2.0 (<rss><channel>…); give the RSS feed's URL"))
     tree = root.getroottree()
     if tree.docinfo.internalDTD is not None or (tree.docinfo.doctype or "").strip():
         problems.append(warning("XML003", source, "the feed declares a DOCTYPE; its entities are not expanded and some apps refuse it",
@@ -136,25 +136,122 @@ def parse(data: bytes, source: str) -> tuple[FeedDoc | None, list[Problem]]:
             "XML008", source, f"<rss version=\"{version}\">: podcast feeds are RSS 2.0" if version else
             "<rss> has no version attribute (the W3C validator rejects it; apps guess the format)", field="rss@version",
             hint="write <rss version=\"2.0\" …>"))
-    problems.extend(_declared_encoding(data, source))
-    problems.extend(_bom_conflict(data, source))
-    problems.extend(expat_encoding(data, source))
+    encoding = _declared_encoding(data, source) + _bom_conflict(data, source) + expat_encoding(data, source)
+    problems.extend(encoding or _not_utf8(data, source) + _c1_controls(data, source))
     problems.extend(_entities(root, source))
     doc = FeedDoc(source, root, root.find("channel"))
     problems.extend(_namespaces(doc))
     return doc, problems
 
 
+
+def _not_well_formed(data: bytes, source: str, exc: etree.XMLSyntaxError) -> list[Problem]:
+    """The XML001 problem for libxml2's complaint, with its line, column and a hint; an HTML page is XML002."""
+    message = str(exc.msg if hasattr(exc, "msg") else exc)
+    line, column = (exc.position if getattr(exc, "position", None) else (exc.lineno, 0))
+    message = re.sub(r"\s*,? line \d+, column \d+\s*$", "", " ".join(message.split()))  # libxml2 ends some in "\n"
+    message, hint = syntax_hint(data, message, line)
+    if line == 1 and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
+        raise InputError(error("XML002", source, "this is an HTML page, not a feed",
+                               hint="give the feed's own URL (look for an RSS link on the page)")) from None
+    return [error("XML001", source, f"not well-formed XML at line {line}, column {column}: {message}",
+                  field=f"line {line}", hint=hint)]
+
+
+def _through_python_codec(data: bytes, exc: etree.XMLSyntaxError) -> Any:
+    """The feed's root when libxml2 refused only the encoding's name and Python knows it (``mac-cyrillic``: libxml2
+    says "Unsupported encoding", while expat, so podcastparser and feedparser, reads it through Python's codec):
+    the text is decoded by Python and read as UTF-8. XML015 says what the name costs; None for any other error."""
+    if "Unsupported encoding" not in str(exc):
+        return None
+    name = declared_encoding(data)
+    try:
+        text = data.decode(name) if name else ""
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if not text:
+        return None
+    head = re.sub(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""", r"\g<1>UTF-8", text[:300], count=1)
+    try:
+        return etree.fromstring((head + text[300:]).encode("utf-8"), parser())
+    except etree.XMLSyntaxError:
+        return None
+
 #: single-byte encodings in which any byte sequence decodes (so UTF-8 bytes become "Ã©" without an error)
 _SINGLE_BYTE = lazy(r"^(iso-?8859-?\d+|latin-?\d|l\d|windows-125\d|cp125\d|iso_8859-\d+)$", re.I)
 
+
+_DECLARATION = re.compile(rb"""\s*(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+def declared_encoding(data: bytes) -> str:
+    """The encoding the XML declaration names (after a UTF-8 byte order mark too); "" without one."""
+    declared = _DECLARATION.match(data[:300])
+    return declared.group(1).decode("ascii") if declared else ""
+
+
+def _not_utf8(data: bytes, source: str) -> list[Problem]:
+    """XML015: a feed in another encoding than UTF-8 (ISO-8859-1, windows-1252, UTF-16). Apple's requirements
+    name the declaration ``<?xml version="1.0" encoding="UTF-8"?>``; every app decodes other encodings by what the
+    feed says, and one that libxml2 does not know by its name (``mac-cyrillic``) is refused by readers built on it
+    (mediafeed reads it through Python's codec, as expat does). US-ASCII is UTF-8's subset."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    name = "UTF-16" if utf16 else declared_encoding(data)
+    try:
+        canonical = codecs.lookup(name).name if name else "utf-8"
+    except LookupError:
+        return []  # a name nobody knows is XML001 (libxml2) or XML014 (expat)
+    if canonical in ("utf-8", "ascii"):
+        return []
+    unknown = ""
+    if not utf16:
+        try:
+            etree.fromstring(b'<?xml version="1.0" encoding="%s"?><x/>' % name.encode("ascii"))
+        except etree.XMLSyntaxError:
+            unknown = f"; libxml2 does not know the name {name!r}, so readers built on it refuse the whole feed"
+    return [warning("XML015", source, f"the feed is encoded as {name!r}, not UTF-8: Apple's requirements ask for "
+                    f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>{unknown}", field="encoding",
+                    hint="save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
+
+
+#: a character reference to U+0080–U+009F (``&#147;``, ``&#x93;``)
+_C1_REFERENCE = re.compile(rb"&#(?:0*(12[89]|1[3-5][0-9])|[xX]0*([89][0-9a-fA-F]));")
+
+
+def _c1_controls(data: bytes, source: str) -> list[Problem]:
+    """XML016: text with the control characters U+0080–U+009F, which no one writes on purpose: they are
+    windows-1252's curly quotes, dashes and ellipsis (bytes 0x80–0x9F) read as ISO-8859-1, either by this feed's
+    own declaration or once before and saved as UTF-8 (``\\xc2\\x93``), or written as ``&#147;``. Apps show a box or
+    nothing: 'This is a test.' for '“test.”'. References inside CDATA (HTML show notes) are left out: the
+    browser that shows the notes reads ``&#147;`` as windows-1252's character."""
+    name = declared_encoding(data)
+    try:
+        canonical = codecs.lookup(name).name if name else "utf-8"
+    except LookupError:
+        return []
+    found: set[int] = set()
+    if canonical.startswith("iso8859"):  # every ISO-8859 part reads bytes 0x80–0x9F as C1 controls
+        found.update(byte for byte in set(data) if 0x80 <= byte <= 0x9F)
+    elif canonical == "utf-8" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        found.update(pair[1] for pair in re.findall(rb"\xc2[\x80-\x9f]", data))
+    if b"&#" in data:
+        outside = _CDATA.sub(b"", data)
+        found.update(int(decimal) if decimal else int(hexa, 16) for decimal, hexa in _C1_REFERENCE.findall(outside))
+    if not found:
+        return []
+    codes = sorted(found)
+    meant = "".join(bytes([c]).decode("cp1252", "replace") for c in codes[:8])
+    return [warning("XML016", source, f"the text has the control characters {', '.join(f'U+{c:04X}' for c in codes[:8])}"
+                    f"{' …' if len(codes) > 8 else ''} where windows-1252 has {meant!r}: windows-1252 text read as "
+                    "ISO-8859-1, so apps show boxes or nothing for those quotes and dashes", field="encoding",
+                    hint="convert the text from windows-1252 (iconv -f windows-1252 -t utf-8) and declare "
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
 
 def utf8_declared_otherwise(data: bytes) -> str:
     """The single-byte encoding (ISO-8859-1, windows-1252) ``data`` declares although its text is UTF-8 with
     characters beyond ASCII; "" when it does not. Any byte sequence decodes in such an encoding, so every app
     reads it as declared and shows 'CafÃ©' for 'Café', without an error anywhere."""
-    declared = re.match(rb"""\s*(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", data[:300])
-    name = declared.group(1).decode("ascii") if declared else ""
+    name = declared_encoding(data)
     if not _SINGLE_BYTE.match(name) or data.isascii():
         return ""
     try:
@@ -203,7 +300,9 @@ _BOMS = ((b"\xef\xbb\xbf", "UTF-8", "utf-8"), (b"\xff\xfe", "UTF-16", "utf-16-le
 def _bom_conflict(data: bytes, source: str) -> list[Problem]:
     """XML012: a byte order mark of UTF-8 and a declaration of UTF-16, or the reverse. libxml2 and feedparser follow
     the mark; expat (Python's XML, podcastparser and so gPodder) refuses the document: "encoding specified in XML
-    declaration is incorrect". (A single-byte declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.)"""
+    declaration is incorrect". So it does a UTF-8 mark before a US-ASCII declaration once the text goes beyond ASCII
+    (the W3C validator's xml_utf-8_bom_with_ascii_declaration.xml): "not well-formed (invalid token)". (A single-byte
+    declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.)"""
     for mark, name, codec in _BOMS:
         if data.startswith(mark):
             head = data[len(mark):len(mark) + 600].decode(codec, "replace")
@@ -214,6 +313,12 @@ def _bom_conflict(data: bytes, source: str) -> list[Problem]:
                 found = codecs.lookup(declared.group(1)).name
             except LookupError:
                 return []
+            if found == "ascii" and name == "UTF-8" and not data[len(mark):].isascii():
+                return [error("XML012", source, f"the feed starts with a UTF-8 byte order mark but declares "
+                              f"encoding=\"{declared.group(1)}\" and has text beyond ASCII; some readers follow the "
+                              "mark, others refuse the feed (expat: Python's XML parser, podcastparser and so gPodder: "
+                              "\"not well-formed (invalid token)\")", field="encoding",
+                              hint="declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
             if found.startswith("utf-16") != (name == "UTF-16"):
                 return [error("XML012", source, f"the feed starts with a {name} byte order mark but declares "
                               f"encoding=\"{declared.group(1)}\"; some readers follow the mark, others refuse the feed "

@@ -94,6 +94,9 @@ def duration_seconds(value: str) -> float | None:
 
 #: how far ahead of the clock a pubDate may be before it is reported (time zones, a clock running slow)
 FUTURE_SLACK = 24 * 3600
+#: a pubDate before this year is implausible (the W3C feed validator's ImplausibleDate takes the same year): most often
+#: a missing date written as zero, 1 January 1970
+EARLIEST_YEAR = 1990
 
 
 def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
@@ -142,9 +145,11 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
 
 #: an item's elements that hold one value: written twice with different values, apps disagree on which counts
 #: (podcast-partytime keeps the first; podcastparser and AntennaPod the last; feedparser the first title, the last guid,
-#: pubDate and duration)
+#: pubDate and duration); two different show notes (``description``, ``content:encoded``) are one app's notes and
+#: another's
 ITEM_SINGLES = ("title", "link", "pubDate", "guid", "itunes:title", "itunes:duration", "itunes:explicit", "itunes:episode",
-                "itunes:season", "itunes:episodeType", "itunes:block")
+                "itunes:season", "itunes:episodeType", "itunes:block", "description", "content:encoded", "itunes:summary",
+                "itunes:subtitle")
 
 
 def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float | None = None) -> list[Problem]:
@@ -322,7 +327,11 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
                         "never derive new GUIDs from URLs")]
     if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not re.match(r"^https?://\S+$", guid):
-        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\"",
+        # isPermalink="false" (the W3C validator's UnexpectedAttribute): XML attributes are case-sensitive, so the
+        # GUID is still a permalink for every reader
+        misspelt = next((name for name in guid_element.keys() if name.lower() == "ispermalink" and name != "isPermaLink"), "")
+        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\""
+                        + (f" ({misspelt}= is another attribute: the name is isPermaLink, with a capital L)" if misspelt else ""),
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
@@ -337,6 +346,12 @@ def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Proble
     wrong, severity, moment = read_date(value)
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
+    if moment is not None and moment.year < EARLIEST_YEAR:
+        return [problem("EP132", doc.source, f"pubDate {value!r} is before {EARLIEST_YEAR}, before podcasts (and RSS) "
+                        "existed: apps list the episode last" + (", and 1 January 1970 is a missing date written as zero"
+                                                                if (moment.year, moment.month, moment.day) == (1970, 1, 1)
+                                                                else ""), field="pubDate", episode=label,
+                        hint="write the date the episode was published")]
     if now is not None and moment is not None:
         ahead = _future(doc, value, moment, label, now)
         if ahead:

@@ -281,7 +281,8 @@ _RULES = [
        "type, the new feed URL or the explicit flag it carries never takes effect. The hint gives Apple's spelling."),
     _r("XML012", "mediafeed", E, "the feed's byte order mark and its encoding declaration disagree (UTF-8 and UTF-16)",
        "libxml2 and feedparser follow the byte order mark; expat (Python's XML parser, podcastparser and so gPodder) "
-       "refuses the document: 'encoding specified in XML declaration is incorrect'."),
+       "refuses the document: 'encoding specified in XML declaration is incorrect'. A UTF-8 mark before "
+       "encoding=\"US-ASCII\" is refused as soon as the text goes beyond ASCII: 'not well-formed (invalid token)'."),
     _r("XML013", "mediafeed psp1", E, "a default namespace (xmlns=\"…\") on <rss> or <channel> puts the RSS elements in it",
        "RSS 2.0's elements have no namespace. With xmlns=\"…\" on <rss>, <channel> is no longer RSS's channel: feedparser "
        "guesses, podcastparser refuses the feed ('Unsupported feed type'), strict readers find nothing. mediafeed reads "
@@ -292,6 +293,15 @@ _RULES = [
        "UTF-8, UTF-16, ISO-8859-1 and US-ASCII by those names, and other single-byte encodings through Python."),
     _r("XML009", "mediafeed", W, "the feed declares a single-byte encoding (ISO-8859-1, windows-1252) but its text is UTF-8",
        "Every app decodes the feed as declared: 'Café' becomes 'CafÃ©' in titles and notes, without an error anywhere."),
+    _r("XML015", "apple", W, "the feed is not encoded as UTF-8 (ISO-8859-1, windows-1252, UTF-16, …)",
+       "Apple's feed requirements name the declaration <?xml version=\"1.0\" encoding=\"UTF-8\"?>; the W3C feed "
+       "validator warns that other encodings are not guaranteed to work in Apple's apps. An encoding libxml2 does not "
+       "know by its name (mac-cyrillic) is refused by every reader built on libxml2; mediafeed reads it through "
+       "Python's codec, as expat does, and checks the rest."),
+    _r("XML016", "mediafeed", W, "the text has control characters U+0080–U+009F (windows-1252 quotes read as ISO-8859-1)",
+       "Nobody writes these characters on purpose: they are windows-1252's curly quotes, dashes and ellipsis (bytes "
+       "0x80–0x9F) decoded as ISO-8859-1, by the feed's own declaration or by a conversion before it, or written as "
+       "&#147;. Apps show a box or nothing where the quote or dash was."),
     # -- channel ------------------------------------------------------------------------------------
     _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
     _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
@@ -326,8 +336,8 @@ _RULES = [
     _r("SHOW028", "apple", W, "more than one itunes:image in the channel",
        "The channel takes one itunes:image; apps pick the first or the last, so listeners see different artwork."),
     _r("SHOW030", "apple psp1", W, "an element that holds one value is written twice in the channel with different values",
-       "Two <language>, <itunes:explicit>, <itunes:type>, <itunes:author>, … with different values: apps disagree about "
-       "the show (podcast-partytime keeps the first; feedparser, podcastparser and AntennaPod the last)."),
+       "Two <language>, <itunes:explicit>, <itunes:type>, <itunes:author>, <description>, … with different values: apps "
+       "disagree about the show (podcast-partytime keeps the first; feedparser, podcastparser and AntennaPod the last)."),
     _r("SHOW029", "apple psp1", E, "more than one channel in the feed",
        "RSS 2.0 has one <channel>; apps read the first, so the episodes of any other never reach listeners."),
     # -- podcast: namespace -----------------------------------------------------------------------
@@ -434,13 +444,17 @@ _RULES = [
        "Apple keeps an episode out of its directory only for <itunes:block>Yes</itunes:block>; any other value "
        "('yes', 'true', 'Absolutely', empty) has no effect, so the episode the producer meant to hide is listed."),
     _r("EP131", "apple psp1", W, "an element that holds one value is written twice in an episode with different values",
-       "Two <itunes:explicit>, <pubDate>, <guid>, <title>, <itunes:duration>, … with different values: podcast-partytime "
-       "(Podverse) keeps the first, podcastparser (gPodder) and AntennaPod the last, feedparser the first title and the "
-       "last of the others, so apps disagree about the episode."),
+       "Two <itunes:explicit>, <pubDate>, <guid>, <title>, <description>, <content:encoded>, … with different values: "
+       "podcast-partytime (Podverse) keeps the first, podcastparser (gPodder) and AntennaPod the last, feedparser the "
+       "first title and the last of the others, so apps disagree about the episode."),
     _r("EP128", "apple psp1", W, "pubDate is in the future",
        "Checked for feeds given to 'mediafeed check FEED' (against the clock, a day of slack). Apple holds the episode "
        "back until that date; other apps list it at once, first. Not checked for your own show: build decides what is "
        "published when."),
+    _r("EP132", "apple psp1", W, "pubDate is before 1990",
+       "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
+       "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
+       "calls dates before 1990 implausible."),
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read"),
     _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
