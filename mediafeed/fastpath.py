@@ -105,9 +105,13 @@ def _code_fingerprint(digest: Any, package: Path, libraries: tuple[str, ...]) ->
 Listing = dict[str, list[tuple[str, "os.stat_result | None"]]]  #: folder → (name, lstat; None for a folder), sorted
 
 
-def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None) -> None:
+def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None,
+          linked: set[tuple[int, int]] | None = None) -> None:
     """One line per file below ``base`` (strings, not pathlib: this runs for every file of a big show);
-    ``found`` gets each folder's entries, for the build to reuse (see :meth:`Sweep.listing`)."""
+    ``found`` gets each folder's entries, for the build to reuse (see :meth:`Sweep.listing`). ``linked`` (the
+    theme: None for episodes/, whose links are never followed): the folders a link to a folder led into so far;
+    such a folder's files are looked at too, as the theme's fingerprint and Jinja's loader go through it (an edit in
+    ``templates/partials`` linked to a shared folder was "Nothing changed"), each folder once (a loop of links)."""
     try:
         with os.scandir(base) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -119,14 +123,29 @@ def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None) -
         path = f"{rel}/{entry.name}"
         if entry.is_dir(follow_symlinks=False):
             listed.append((entry.name, None))
-            _tree(lines, entry.path, path, found)
+            _tree(lines, entry.path, path, found, linked)
         else:
             st = entry.stat(follow_symlinks=False)
             listed.append((entry.name, st))
             lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}"
                          + (_target(entry.path) if entry.is_symlink() else ""))
+            if linked is not None and entry.is_symlink() and entry.is_dir():
+                try:
+                    there = os.stat(entry.path)
+                except OSError:
+                    continue
+                # (a link back up to the theme or the show folder holding it is not followed: see site.theme_files)
+                if (there.st_dev, there.st_ino) not in linked and not _holds(os.path.realpath(entry.path), base):
+                    linked.add((there.st_dev, there.st_ino))
+                    _tree(lines, entry.path, path, None, linked)  # (not a listing the build reuses)
     if found is not None:
         found[rel] = listed
+
+
+def _holds(target: str, folder: str) -> bool:
+    """:func:`site.holds` (not imported: the shortcut's look loads no more than it needs)."""
+    real = os.path.realpath(folder)
+    return real == target or real.startswith(os.path.join(target, ""))
 
 
 def _target(path: str) -> str:
@@ -167,7 +186,8 @@ class Sweep:
             lines: list[str] = []
             self.taken_ns = time.time_ns()
             for folder in ("episodes", "templates"):
-                _tree(lines, os.path.join(self.root, folder), folder, self._found)
+                _tree(lines, os.path.join(self.root, folder), folder, self._found,
+                      set() if folder == "templates" else None)
             self._tree = "\n".join(lines).encode()
         return self._tree
 

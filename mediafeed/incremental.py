@@ -54,13 +54,13 @@ def digest(*parts: object) -> str:
 
 def theme_mentions(show_root: Path, word: str) -> bool:
     """Whether any template in the search path (the show's, the default theme) contains ``word``."""
-    from .site import THEME_DIR_NAME, default_theme
+    from .site import THEME_DIR_NAME, default_theme, theme_files
 
     needle = word.encode()
     for folder in (show_root / THEME_DIR_NAME, default_theme()):
         if folder.is_dir():
-            for path in folder.rglob("*"):
-                if path.is_file() and needle in path.read_bytes():
+            for path in theme_files(folder):
+                if needle in path.read_bytes():
                     return True
     return False
 

@@ -153,11 +153,37 @@ def theme_fingerprint(show_root: Path | None) -> str:
     if show_root is not None and (show_root / THEME_DIR_NAME).is_dir():
         folders.append(show_root / THEME_DIR_NAME)
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                digest.update(str(path.relative_to(folder)).encode())
-                digest.update(path.read_bytes())
+        for path in theme_files(folder):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def theme_files(folder: Path) -> list[Path]:
+    """Every file below a theme folder, sorted, through links to folders as Jinja's loader goes through them
+    (``templates/partials`` linked to a folder shared by several shows): ``rglob`` does not follow them, so an edit
+    of a template in there left every page as it was. A folder met twice (a loop of links) is walked once, and a link
+    back up to the theme folder or one holding it (the show folder, with public/ in it) is not followed."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(top)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen or (top != os.fspath(folder) and holds(os.path.realpath(top), folder)):
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        found.extend(path for name in files if (path := Path(top, name)).is_file())
+    return sorted(found)
+
+
+def holds(target: str, folder: Path | str) -> bool:
+    """Whether the real folder ``target`` is ``folder`` or holds it: a link there from inside ``folder`` loops back up."""
+    real = os.path.realpath(folder)
+    return real == target or real.startswith(os.path.join(target, ""))
 
 
 def assets(show_root: Path | None) -> dict[str, Path]:

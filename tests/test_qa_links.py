@@ -194,6 +194,30 @@ def test_a_template_linked_from_elsewhere_is_followed_and_an_edit_there_is_built
     assert "Second words" in (show / "public" / "404.html").read_text(encoding="utf-8")
 
 
+def test_a_theme_folder_linked_from_elsewhere_is_followed_and_an_edit_inside_it_is_built(show: Path,
+                                                                                        tmp_path: Path) -> None:
+    # templates/partials linked to a folder several shows share: Jinja's loader goes through the link, but the theme's
+    # fingerprint (rglob) and the shortcut's look did not, so an edit of a partial in there was "Nothing changed" and
+    # then, with a template touched, "0 written": every page kept the old text
+    shared = tmp_path / "shared-partials"
+    shared.mkdir()
+    (shared / "sponsor.html").write_text('<p class="sponsor">Sponsor one</p>\n', encoding="utf-8")
+    (show / "templates").mkdir()
+    os.symlink(shared, show / "templates" / "partials")
+    os.symlink("..", show / "templates" / "partials-loop")  # a loop of links: walked once, no hang
+    (show / "templates" / "episode.html").write_text(
+        '{% extends "default/episode.html" %}{% block main %}{{ super() }}{% include "partials/sponsor.html" %}'
+        "{% endblock %}", encoding="utf-8")
+    page = show / "public" / EP1 / "index.html"
+    assert _build(show)[0] == 0 and "Sponsor one" in page.read_text(encoding="utf-8")
+    (shared / "sponsor.html").write_text('<p class="sponsor">Sponsor two, longer</p>\n', encoding="utf-8")
+    code, report = _build(show)
+    assert code == 0 and not report.get("up_to_date")
+    assert "Sponsor two" in page.read_text(encoding="utf-8")
+    code, report = _build(show)
+    assert code == 0 and report.get("up_to_date")
+
+
 def test_adding_retargeting_and_removing_a_link_changes_what_the_next_build_says(show: Path, tmp_path: Path) -> None:
     link = show / EP1 / "transcript.vtt"
     real = link.read_bytes()
