@@ -134,18 +134,14 @@ def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None,
                     there = os.stat(entry.path)
                 except OSError:
                     continue
+                from .sourcelinks import holds  # (here: a look at a show without such a link loads no more)
+
                 # (a link back up to the theme or the show folder holding it is not followed: see site.theme_files)
-                if (there.st_dev, there.st_ino) not in linked and not _holds(os.path.realpath(entry.path), base):
+                if (there.st_dev, there.st_ino) not in linked and not holds(os.path.realpath(entry.path), base):
                     linked.add((there.st_dev, there.st_ino))
                     _tree(lines, entry.path, path, None, linked)  # (not a listing the build reuses)
     if found is not None:
         found[rel] = listed
-
-
-def _holds(target: str, folder: str) -> bool:
-    """:func:`site.holds` (not imported: the shortcut's look loads no more than it needs)."""
-    real = os.path.realpath(folder)
-    return real == target or real.startswith(os.path.join(target, ""))
 
 
 def _target(path: str) -> str:

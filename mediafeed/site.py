@@ -164,6 +164,8 @@ def theme_files(folder: Path) -> list[Path]:
     (``templates/partials`` linked to a folder shared by several shows): ``rglob`` does not follow them, so an edit
     of a template in there left every page as it was. A folder met twice (a loop of links) is walked once, and a link
     back up to the theme folder or one holding it (the show folder, with public/ in it) is not followed."""
+    from .sourcelinks import holds
+
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
     for top, dirs, files in os.walk(folder, followlinks=True):
@@ -178,12 +180,6 @@ def theme_files(folder: Path) -> list[Path]:
         seen.add((st.st_dev, st.st_ino))
         found.extend(path for name in files if (path := Path(top, name)).is_file())
     return sorted(found)
-
-
-def holds(target: str, folder: Path | str) -> bool:
-    """Whether the real folder ``target`` is ``folder`` or holds it: a link there from inside ``folder`` loops back up."""
-    real = os.path.realpath(folder)
-    return real == target or real.startswith(os.path.join(target, ""))
 
 
 def assets(show_root: Path | None) -> dict[str, Path]:

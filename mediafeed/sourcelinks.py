@@ -93,3 +93,10 @@ def _copy_hint(path: str, mode: int, rel: str) -> str:
     if stat.S_ISLNK(mode):
         return f"remove the link and put the file itself at {rel}"
     return f"replace {rel} with a regular file"
+
+
+def holds(target: str, folder: str | os.PathLike[str]) -> bool:
+    """Whether the real folder ``target`` is ``folder`` or holds it: a link there from inside ``folder`` loops back up
+    (the theme's walk and the shortcut's look follow links to folders under ``templates/``, never back up)."""
+    real = os.path.realpath(folder)
+    return real == target or real.startswith(os.path.join(target, ""))

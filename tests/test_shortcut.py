@@ -259,18 +259,23 @@ _TORN = ("class Torn:\n    def __del__(self):\n        open(mark + '.teardown', 
          "sys.modules['torn'] = Torn()  # freed by the teardown only\n")
 
 
+def _built_under(setup: str, show: Path, mark: Path) -> None:
+    """``mediafeed build --format json`` run by a probe that first imports ``setup``'s modules, makes the object only the
+    teardown frees (:data:`_TORN`, leaving ``<mark>.teardown``) and runs ``setup``; the build ends well, its report whole."""
+    imports, _, lines = setup.partition("\n")
+    probe = (f"{imports}; mark = sys.argv.pop(1)\n" + _TORN + lines
+             + "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
+    stdout, stderr, code = _run(probe, ["build", "--format", "json"], show, _env(), mark)
+    assert code == 0, stderr
+    assert json.loads(stdout)["ok"] is True  # the report is whole: written and flushed before the exit
+
+
 def test_the_program_skips_the_teardown_but_not_what_runs_at_exit_nor_a_profilers_file(show: Path, tmp_path: Path) -> None:
     """A build the shortcut runs ends with os._exit once its report is written (the interpreter's teardown cost ~9 ms
     of a one-edit rebuild). What was registered with atexit still runs, and a profiler that writes its file after the
     program's code returns (``python -m cProfile -o``) still gets to: with a profiler watching, the normal exit."""
-    probe = ("import atexit, runpy, sys, gc; mark = sys.argv.pop(1)\n"
-             + _TORN +
-             "atexit.register(lambda: open(mark, 'w').write('ran'))\n"
-             "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
     mark = tmp_path / "atexit"
-    stdout, stderr, code = _run(probe, ["build", "--format", "json"], show, _env(), mark)
-    assert code == 0, stderr
-    assert json.loads(stdout)["ok"] is True  # the report is whole: written and flushed before the exit
+    _built_under("import atexit, runpy, sys, gc\natexit.register(lambda: open(mark, 'w').write('ran'))\n", show, mark)
     assert mark.read_text() == "ran" and not Path(f"{mark}.teardown").exists()  # atexit ran; the teardown did not
     profile = tmp_path / "build.prof"
     done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "mediafeed", "build", "-q"],
@@ -286,12 +291,6 @@ def test_a_tool_of_sys_monitoring_gets_the_normal_exit(show: Path, tmp_path: Pat
     """From Python 3.12 cProfile (and debuggers, coverage.py's sysmon core) watch through ``sys.monitoring``, not
     ``sys.setprofile``: with the old check alone the build ended with os._exit and ``python -m cProfile -o`` wrote no
     file. A tool registered there gets the interpreter's normal exit, teardown included."""
-    probe = ("import runpy, sys; mark = sys.argv.pop(1)\n"
-             + _TORN +
-             "sys.monitoring.use_tool_id(sys.monitoring.DEBUGGER_ID, 'a debugger')\n"
-             "runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)")
     mark = tmp_path / "watched"
-    stdout, stderr, code = _run(probe, ["build", "--format", "json"], show, _env(), mark)
-    assert code == 0, stderr
-    assert json.loads(stdout)["ok"] is True
+    _built_under("import runpy, sys\nsys.monitoring.use_tool_id(sys.monitoring.DEBUGGER_ID, 'a debugger')\n", show, mark)
     assert Path(f"{mark}.teardown").exists(), "the teardown was skipped while a tool watched"

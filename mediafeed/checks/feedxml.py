@@ -232,7 +232,9 @@ def _c1_controls(data: bytes, source: str) -> list[Problem]:
     found: set[int] = set()
     if canonical.startswith("iso8859"):  # every ISO-8859 part reads bytes 0x80–0x9F as C1 controls
         found.update(byte for byte in set(data) if 0x80 <= byte <= 0x9F)
-    elif canonical == "utf-8" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif canonical == "utf-8" and b"\xc2" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # (the search for the lead byte first: a scan by the pattern cost 0.39 ms for each 340 KB document the
+        # build's own lint reads, a memchr a few µs)
         found.update(pair[1] for pair in re.findall(rb"\xc2[\x80-\x9f]", data))
     if b"&#" in data:
         outside = _CDATA.sub(b"", data)
