@@ -173,16 +173,19 @@ def _appended_start(data: bytes | mmap.mmap, end: int) -> int:
 
     Without a footer the header is looked for backwards (see :data:`APPENDED_STEP`), no further than the first step
     that holds audio frames: a file without such a tag costs one step of 64 KB, a search in C (66 µs, measured on a
-    mapped file), and a look for three chained frames that finds them at once. (The tag was looked for in the last
+    mapped file), and a look for three chained frames that finds them at once; never before the end of the tag in front
+    (a tagged copy's cover ended the first step: three chained frames were looked for, in Python, at each of its 0xFF
+    bytes, 35 µs a look, 30% of the tagging stage's CPU). (The tag was looked for in the last
     64 KB only: one holding a 500 KB cover was published as audio, and ffmpeg said "Header missing" decoding it.)"""
     if end >= 20 and data[end - 10:end - 7] == b"3DI" and not any(b & 0x80 for b in data[end - 4:end]):
         raw = data[end - 4:end]
         start = end - 20 - ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3])
         if start >= 0 and data[start:start + 3] == b"ID3" and data[start + 5] & 0x10:
             return start
+    floor = max(1, id3v2_end(data))  # (not inside the tag in front: its cover is full of 0xFF bytes to look at)
     high, step = end, APPENDED_STEP
-    while high > 1:
-        low = max(1, high - step)
+    while high > floor:
+        low = max(floor, high - step)
         at = min(end, high + 2)  # (a header whose "ID3" straddles two steps)
         while (at := data.rfind(b"ID3", low, at)) > 0:
             head = data[at + 3:at + 10]
