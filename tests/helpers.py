@@ -25,6 +25,16 @@ def copy_show(target: Path) -> Path:
     return target
 
 
+def with_an_info(show_root: Path) -> Path:
+    """The sample show with one info problem (EP020: the trailer's title repeats the show's name), for tests of how
+    problems are printed; the sample show itself has none. Returns the trailer's episode.md."""
+    trailer = show_root / "episodes" / "000-trailer" / "episode.md"
+    text = trailer.read_text(encoding="utf-8")
+    assert "title: One study at a time" in text
+    trailer.write_text(text.replace("title: One study at a time", "title: Introducing Safe to Say"), encoding="utf-8")
+    return trailer
+
+
 def make_media(path: Path, kind: str = "mp3", seconds: float = 3.0, extra: tuple[str, ...] = ()) -> Path:
     """A real, short media file of the given kind (a sine tone), made with ffmpeg."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -248,7 +248,7 @@ def test_list_table_counts_problems(show: Path) -> None:
     assert lines[0].split() == ["#", "DATE", "TITLE", "LENGTH", "STATUS", "PROBLEMS"]
     row = next(line for line in lines if "What Practitioners Need to Know" in line)
     assert "1 error(s)" in row and "published" in row
-    assert re.search(r"2026-01-05 08:00\s+Introducing Safe to Say\s+0:13\s+published\s+-", result.output)
+    assert re.search(r"2026-01-05 08:00\s+One study at a time\s+0:13\s+published\s+-", result.output)
 
 
 def test_subprocess_quiet_after_command_json_and_no_colour(show: Path) -> None:

@@ -235,15 +235,15 @@ def test_one_edit_takes_the_other_feed_items_from_the_cache_when_the_feed_was_to
     # Edited by hand, same size and mtime: only its ctime tells. Its bytes must not be copied into the next feed.
     before = feed_path.stat()
     data = feed_path.read_bytes()
-    assert data.count(b"<title>Introducing Safe to Say</title>") == 1
-    feed_path.write_bytes(data.replace(b"<title>Introducing Safe to Say</title>", b"<title>INTRODUCING SAFE TO SAY</title>"))
+    assert data.count(b"<title>One study at a time</title>") == 1
+    feed_path.write_bytes(data.replace(b"<title>One study at a time</title>", b"<title>ONE STUDY AT A TIME</title>"))
     os.utime(feed_path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert feed_path.stat().st_size == before.st_size and feed_path.stat().st_mtime_ns == before.st_mtime_ns
     mark_kept_items(show)
     change_notes(show)
     feed = (build(show).output / "feed.xml").read_text(encoding="utf-8")
     assert "INTRODUCING" not in feed
-    assert "<title>KEPT Introducing Safe to Say</title>" in feed  # from the cache's kept items instead
+    assert "<title>KEPT One study at a time</title>" in feed  # from the cache's kept items instead
     assert "few practitioners have been trained to respond" in feed
     assert feed.count("KEPT") == 5
 

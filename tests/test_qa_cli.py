@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT, make_media
+from helpers import ROOT, make_media, with_an_info
 
 from mediafeed.cli import main
 
@@ -303,6 +303,7 @@ def _in_a_terminal(args: list[str], env: dict[str, str]) -> str:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_dumb_terminal_gets_no_colour_escapes(show: Path) -> None:
     env = {"NO_COLOR": "", "TERM": "xterm-256color"}
+    with_an_info(show)
     assert "\x1b[" in _in_a_terminal(["check", "-s", str(show)], env)  # a terminal that can: colour
     dumb = _in_a_terminal(["check", "-s", str(show)], {**env, "TERM": "dumb"})
     assert "EP020" in dumb and "\x1b[" not in dumb  # was coloured: a dumb terminal prints the escapes as text

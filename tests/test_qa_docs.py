@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-from helpers import ROOT
+from helpers import ROOT, with_an_info
 
 from mediafeed.cli import main
 from mediafeed.commands import COMMANDS
@@ -52,7 +52,9 @@ def test_every_command_takes_quiet_and_verbose_after_its_name() -> None:
 def test_no_color_after_the_command_name_turns_colour_off_even_when_forced(show) -> None:
     from click.testing import CliRunner
 
+    with_an_info(show)  # a problem to colour
     forced = CliRunner().invoke(main, ["--color", "check", "--show", str(show)])
+    assert "EP020" in forced.output
     assert "\x1b[" in forced.output
     for args in (["--color", "check", "--no-color"], ["check", "--no-color"]):
         result = CliRunner().invoke(main, [*args, "--show", str(show)], color=True)

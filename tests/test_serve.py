@@ -150,9 +150,9 @@ def test_serve_subprocess_rebuilds_when_a_source_changes(show: Path) -> None:
         url = proc.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:"), url
         page = url + "episodes/000-trailer/"
-        assert "Introducing Safe to Say" in requests.get(page, timeout=10).text
+        assert "One study at a time" in requests.get(page, timeout=10).text
         episode = show / "episodes" / "000-trailer" / "episode.md"
-        episode.write_text(episode.read_text().replace("title: Introducing Safe to Say", "title: Meet the hosts"))
+        episode.write_text(episode.read_text().replace("title: One study at a time", "title: Meet the hosts"))
         for _ in range(300):  # wait for the rebuild (not a speed test: up to a minute on a busy machine)
             if "Meet the hosts" in requests.get(page, timeout=10).text:
                 break
