@@ -187,11 +187,18 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             continue
         slow.pop(host, None)
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
-        if size and got.size != size:
+        if size and got.size != size and got.announced:
             report.problems.append(info("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
-                                        f"the old feed said {size} bytes, the server sent {got.size} (the whole file)",
+                                        f"the old feed said {size} bytes, the server sent {got.size} (all it announced)",
                                         field="enclosure", episode=episode.guid,
                                         hint="nothing to do: the new feed uses the real size"))
+        elif size and got.size < size:  # no length announced: the same end twice is all that says it is whole
+            report.problems.append(warning("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
+                                           f"the old feed said {size} bytes; the server announced no length and "
+                                           f"closed the connection after {got.size} bytes on two tries: taken as the "
+                                           "whole file", field="enclosure", episode=episode.guid,
+                                           hint="play the file to its end; if it stops early, delete it and run the "
+                                           "import again"))
     if progress:
         progress("import", len(episodes), len(episodes))
     report.new_feed_url = _new_feed_url(root)
