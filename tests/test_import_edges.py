@@ -5,6 +5,7 @@ names, a feed that says it has moved."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -60,3 +61,40 @@ def test_a_media_server_closing_early_without_a_length_is_never_saved_as_the_who
     assert (short["severity"], short["episode"]) == ("warning", "same-end")
     assert "announced no length and closed the connection after 5000 bytes on two tries" in short["message"]
     assert "the whole file)" not in json.dumps(report)
+
+
+AWKWARD = ["🎙️🎧🔥", "שלום עולם", "مرحبا بالعالم", "Long " * 60, "!!!???...", "Same title", "Same title", "Café",
+           "cafe", "CAFÉ", "CON", "nul", "Com1", "LPT9", "aux", "..", ".hidden", "Notes", "Taken by a link"]
+
+
+def test_awkward_titles_make_safe_unique_readable_folders_that_a_reimport_keeps(tmp_path: Path) -> None:
+    """Titles from real feeds that make awkward folder names. Before: "CON", "nul", "Com1", "LPT9" and "aux" became
+    folders Windows cannot create, copy or clone; a file episodes/notes (or a broken link episodes/taken-by-a-link)
+    stopped the import midway (IO001 "Not a directory" on its hidden .notes.import folder) when an episode's slug
+    was its name. Now every folder is lower-case ASCII words, unique, not a reserved name, beside what is there;
+    a second import adds nothing."""
+    show = tmp_path / "show"
+    (show / "episodes").mkdir(parents=True)
+    (show / "episodes" / "notes").write_text("the producer's own notes, not an episode\n")
+    (show / "episodes" / "taken-by-a-link").symlink_to(tmp_path / "nowhere")
+    with Host() as server:
+        items = "".join(item(f"g{n}", f"{server.url}/{n}.mp3", title, day=1 + n % 28) for n, title in enumerate(AWKWARD))
+        server.routes["/feed.xml"] = Route(body=feed(items))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(show))
+        assert code == 0, report["problems"]
+        slugs = report["imported"]
+        assert len(slugs) == len(set(slugs)) == len(AWKWARD)
+        for slug in slugs:
+            assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and len(slug) <= 60, slug
+            assert slug not in {"con", "prn", "aux", "nul", "com1", "lpt9"}, slug
+        named = dict(zip(range(len(AWKWARD)), slugs, strict=True))
+        assert [named[n] for n in (5, 6, 7, 8, 9)] == ["same-title", "same-title-2", "cafe", "cafe-2", "cafe-3"]
+        assert [named[n] for n in (10, 11, 12, 13, 14)] == ["con-episode", "nul-episode", "com1-episode",
+                                                            "lpt9-episode", "aux-episode"]
+        assert (named[1], named[2], named[16]) == ("slvm-vlm", "mrhb-bl-lm", "hidden")
+        assert (named[17], named[18]) == ("notes-2", "taken-by-a-link-2")
+        assert named[0] == "episode-2024-01-01" and named[15].startswith("episode-2024-")
+        assert (show / "episodes" / "notes").read_text() == "the producer's own notes, not an episode\n"
+
+        code, again = run("import", server.url + "/feed.xml", "--show", str(show))
+    assert (code, again["imported"], sorted(again["skipped"])) == (0, [], sorted(slugs))

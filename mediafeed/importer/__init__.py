@@ -133,7 +133,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
 
     existing = existing_episodes(root)
     by_guid = {str(e.get("guid")): e for e in existing if e.get("guid")}
-    taken = {e["_slug"] for e in existing}
+    taken = {e["_slug"] for e in existing} | _names_in(root / EPISODES_DIR)
     suffixes: dict[str, int] = {}
     #: media host → files in a row it sent too slowly to finish: after SLOW_HOST_LIMIT the rest are not tried (a
     #: show of 300 episodes on a host sending a byte a second would hold the import a minute each, for five hours)
@@ -260,6 +260,17 @@ def _next_slug(base: str, taken: set[str], suffixes: dict[str, int]) -> str:
         n += 1
     suffixes[base] = n + 1
     return f"{base}-{n}"
+
+
+def _names_in(folder: Path) -> set[str]:
+    """Every name in ``folder``, also in lower case: a new episode folder is renamed into place, and a file or link of
+    its name (episodes/notes, a broken link) stopped the import midway (NotADirectoryError); on a
+    case-insensitive disk (macOS, Windows) a hand-made ``Cafe`` folder is ``cafe``."""
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except OSError:
+        return set()
+    return names | {name.lower() for name in names}
 
 
 def _slug(episode: EpisodeRecord) -> str:
