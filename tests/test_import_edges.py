@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hosts import Host, Route
 
@@ -98,3 +99,24 @@ def test_awkward_titles_make_safe_unique_readable_folders_that_a_reimport_keeps(
 
         code, again = run("import", server.url + "/feed.xml", "--show", str(show))
     assert (code, again["imported"], sorted(again["skipped"])) == (0, [], sorted(slugs))
+
+
+@pytest.mark.parametrize("moved_to,said", [("https://elsewhere.example.com/feed.rss", True),
+                                           ("https://example.org/feed.xml", False),  # the new site's own feed
+                                           ("{server}/feed.xml", False)])  # the feed read
+def test_a_feed_that_says_it_has_moved_is_named(tmp_path: Path, moved_to: str, said: bool) -> None:
+    """An old feed with <itunes:new-feed-url> to another address: the show has moved already and apps read that
+    feed (which may list newer episodes). The import read the tag and said nothing; now IMP026 names the address,
+    unless it is this feed or the new one being set up (the old feed redirected here first)."""
+    with Host() as server:
+        moved = f"<itunes:new-feed-url>{moved_to.format(server=server.url)}</itunes:new-feed-url>"
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3"), channel=moved))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"),
+                           "--url", "https://example.org/")
+    assert code == 0
+    found = [p for p in report["problems"] if p["code"] == "IMP026"]
+    assert bool(found) == said
+    if said:
+        [problem] = found
+        assert problem["severity"] == "warning" and "moved to https://elsewhere.example.com/feed.rss" in problem["message"]
+        assert "import https://elsewhere.example.com/feed.rss instead" in problem["hint"]

@@ -202,6 +202,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     if progress:
         progress("import", len(episodes), len(episodes))
     report.new_feed_url = _new_feed_url(root)
+    moved = _moved_elsewhere(record.new_feed_url, report, fetched_from)
+    if moved:
+        report.problems.append(moved)
     media_url = _media_url(root)
     for move in report.media:  # the address the first build gives the file (show.yml's media_url, else url)
         move["new_url"] = media_url + move["new_url"] if media_url else ""
@@ -212,6 +215,20 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _moved_elsewhere(moved_to: str, report: ImportReport, fetched_from: str) -> Problem | None:
+    """IMP026 for a feed whose ``itunes:new-feed-url`` names another address: the show has already moved, apps read
+    that feed instead of this one, and it may list newer episodes (read before, and dropped without a word). Nothing
+    when it names this very feed or the new one being set up (the producer redirected the old feed here first)."""
+    moved_to = moved_to.strip()
+    same = {u.rstrip("/").lower() for u in (report.old_feed_url, fetched_from, report.new_feed_url) if u}
+    if not moved_to or moved_to.rstrip("/").lower() in same:
+        return None
+    return warning("IMP026", report.feed, f"the feed says the show has moved to {moved_to} (itunes:new-feed-url): apps "
+                   "that follow it read that feed now, not this one", field="itunes:new-feed-url",
+                   hint=f"import {moved_to} instead (it may list newer episodes) unless that is the new site you are "
+                   "moving to; the migration steps below assume this feed is the one apps read")
 
 
 def _host(url: str) -> str:
