@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from hosts import Host, Route
 
 from mediafeed.cli import main
+from mediafeed.notes import render
 
 MEDIA = b"\xff\xfb\x90\x00" + bytes(range(256)) * 40  #: 10 KB: what the import downloads is bytes, not audio it reads
 
@@ -120,3 +121,30 @@ def test_a_feed_that_says_it_has_moved_is_named(tmp_path: Path, moved_to: str, s
         [problem] = found
         assert problem["severity"] == "warning" and "moved to https://elsewhere.example.com/feed.rss" in problem["message"]
         assert "import https://elsewhere.example.com/feed.rss instead" in problem["hint"]
+
+
+def test_players_embedded_in_the_notes_become_links_instead_of_vanishing_at_the_build(tmp_path: Path) -> None:
+    """WordPress and Podbean notes embed players: "Watch it: <iframe src=youtube…>", a <video> with its <source>.
+    The import kept them and the build's sanitiser removed each with its content: the page and the new feed said
+    "Watch it:" and nothing, and neither step said so. Now each becomes a link to its address (IMP027 names them),
+    and a script is left out by name."""
+    notes = ('<p>Watch it: <iframe width="560" src="https://www.youtube.com/embed/abc?si=x&amp;t=2" title="The interview '
+             'on video"></iframe></p><p>Clip:</p><video controls><source src="/media/clip.mp4" type="video/mp4"></video>'
+             '<script src="https://ads.example/pixel.js"></script>')
+    with Host() as server:
+        entry = item("a", f"{server.url}/a.mp3").replace("</item>", f"<content:encoded><![CDATA[{notes}]]></content:encoded>"
+                                                                   "</item>")
+        body = feed(entry).replace(b"<rss ", b'<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" ')
+        server.routes["/feed.xml"] = Route(body=body)
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"))
+    assert code == 0
+    text = (tmp_path / "show/episodes/episode-a/episode.md").read_text(encoding="utf-8")
+    page = render(text.split("---\n", 2)[2]).html
+    assert '<a href="https://www.youtube.com/embed/abc?si=x&amp;t=2" rel="noopener noreferrer">The interview on video</a>' \
+        in page
+    assert '<a href="https://example.org/media/clip.mp4"' in page  # made absolute against the channel's link
+    assert "pixel.js" not in text
+    [said] = [p for p in report["problems"] if p["code"] == "IMP027"]
+    assert said["severity"] == "warning" and said["episode"] == "a"
+    assert "<iframe> https://www.youtube.com/embed/abc?si=x&t=2 kept as a link" in said["message"]
+    assert "a script left out" in said["message"]

@@ -432,6 +432,42 @@ def notes_markdown(notes: str) -> str:
     return body + "\n"
 
 
+#: what hosts' notes embed that the sanitiser removes with its content (players, video, scripts): a paired tag with
+#: what it holds, or a void <embed>
+_EMBED = re.compile(r"<(?P<tag>iframe|video|audio|object|script)\b(?P<attrs>[^>]*)>(?P<inner>.*?)</(?P=tag)\s*>"
+                    r"|<(?P<void>embed)\b(?P<vattrs>[^>]*)/?>", re.I | re.S)
+_EMBED_URL = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_EMBED_TITLE = re.compile(r"""\b(?:title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def embeds_as_links(notes: str) -> tuple[str, list[str]]:
+    """``notes`` with each embedded player (iframe, video, audio, object, embed) that names an http(s) address turned
+    into a link to it, and what was changed, in words. The build's sanitiser removes them with everything inside: a
+    WordPress episode's "Watch: <iframe src=youtube…>" imported as "Watch:" and nothing, without a word. Scripts
+    are left out (nothing a listener reads), and named."""
+    if "<" not in notes or not re.search(r"<(?:iframe|video|audio|object|embed|script)\b", notes, re.I):
+        return notes, []
+    said: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        tag = (match.group("tag") or match.group("void")).lower()
+        attrs = match.group("attrs") or match.group("vattrs") or ""
+        if tag == "script":
+            said.append("a script left out")
+            return ""
+        found = _EMBED_URL.search(attrs) or _EMBED_URL.search(match.group("inner") or "")  # <video><source src=…>
+        url = html.unescape(next((g for g in found.groups() if g is not None), "")).strip() if found else ""
+        if not re.match(r"^https?://", url, re.I):
+            said.append(f"an <{tag}> without an http(s) address left out")
+            return ""
+        named = _EMBED_TITLE.search(attrs)
+        label = html.unescape(next(g for g in named.groups() if g is not None)).strip() if named else ""
+        said.append(f"<{tag}> {url} kept as a link")
+        return f'<a href="{html.escape(url)}">{html.escape(label or url)}</a>'
+
+    return _EMBED.sub(link, notes), said
+
+
 def media_name(url: str, mime: str, slug: str) -> str:
     name = unquote(os.path.basename(url_path(url)))
     stem, ext = os.path.splitext(name)
@@ -485,7 +521,13 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["social"] = list(episode.social)
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
     front = _dump(data)
-    body_text = notes_markdown(episode.notes_html)
+    notes, embeds = embeds_as_links(episode.notes_html)
+    if embeds:
+        report.problems.append(warning("IMP027", rel, f"the notes embed what pages and feeds never show (the build "
+                                       f"removes players and scripts): {'; '.join(embeds)}", field="notes",
+                                       episode=episode.guid, hint="check the notes in episode.md; a player of the "
+                                       "episode's own audio can go: the page has one"))
+    body_text = notes_markdown(notes)
     text = f"---\n{front}---\n{body_text}"
     atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
     os.rename(folder, root / EPISODES_DIR / slug)
