@@ -148,3 +148,22 @@ def test_players_embedded_in_the_notes_become_links_instead_of_vanishing_at_the_
     assert said["severity"] == "warning" and said["episode"] == "a"
     assert "<iframe> https://www.youtube.com/embed/abc?si=x&t=2 kept as a link" in said["message"]
     assert "a script left out" in said["message"]
+
+
+def test_a_download_run_into_a_log_shows_each_file_as_it_starts(tmp_path: Path) -> None:
+    """`import --download` with stderr going to a log (CI, nohup, `2> import.log`) printed nothing until the end: a
+    back catalogue of hundreds of files looked hung for hours. Now each file's start is a line with its place in the
+    feed and its size; -q silences it, and --format json stays clean."""
+    with Host() as server:
+        server.routes["/a.mp3"] = Route(body=MEDIA, type="audio/mpeg")
+        server.routes["/b.mp3"] = Route(body=MEDIA, type="audio/mpeg")
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3", day=2) +
+                                                     item("b", f"{server.url}/b.mp3", day=1)))
+        result = CliRunner().invoke(main, ["import", server.url + "/feed.xml", "--show", str(tmp_path / "show"),
+                                           "--download"])
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stderr.splitlines() if line.startswith("Download ")]
+        assert lines == ["Download 1/2 episode-a/a.mp3 (10,244 bytes)", "Download 2/2 episode-b/b.mp3 (10,244 bytes)"]
+        quiet = CliRunner().invoke(main, ["import", server.url + "/feed.xml", "--show", str(tmp_path / "quiet"),
+                                          "--download", "-q"])
+        assert quiet.exit_code == 0 and "Download " not in quiet.stderr

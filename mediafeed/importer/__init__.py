@@ -165,7 +165,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         assert episode.enclosure is not None
         size = episode.enclosure.length
 
-        def step(done: int, total: int, name: str = f"{slug}/{audio_name}") -> None:
+        def step(done: int, total: int, name: str = f"{index + 1}/{len(episodes)} {slug}/{audio_name}") -> None:
             if progress:
                 progress(f"download {name}", done, total)
 
