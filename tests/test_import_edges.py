@@ -167,3 +167,15 @@ def test_a_download_run_into_a_log_shows_each_file_as_it_starts(tmp_path: Path) 
         quiet = CliRunner().invoke(main, ["import", server.url + "/feed.xml", "--show", str(tmp_path / "quiet"),
                                           "--download", "-q"])
         assert quiet.exit_code == 0 and "Download " not in quiet.stderr
+
+
+def test_a_cdata_title_with_markup_is_named_by_its_words(tmp_path: Path) -> None:
+    """Hosts write titles as CDATA with markup and escaped entities inside, which is text to every app: the folder
+    was q-amp-a-with-b-ana-b. Now the folder has the title's words; the title stays as the old feed gave it."""
+    title = "Q&amp;A with <b>Ana</b>"
+    with Host() as server:
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3", title)))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"))
+    assert (code, report["imported"]) == (0, ["q-a-with-ana"])
+    text = (tmp_path / "show/episodes/q-a-with-ana/episode.md").read_text(encoding="utf-8")
+    assert "title: Q&amp;A with <b>Ana</b>\n" in text

@@ -291,7 +291,10 @@ def _names_in(folder: Path) -> set[str]:
 
 
 def _slug(episode: EpisodeRecord) -> str:
-    words = slugify(episode.title)
+    """The new folder's name from the title's words: not the markup a CDATA title carries as text (hosts write
+    ``<![CDATA[Q&amp;A with <b>Ana</b>]]>``, which made ``q-amp-a-with-b-ana-b``); the title itself is kept as
+    the old feed gave it."""
+    words = slugify(html.unescape(re.sub(r"<[^<>]*>", " ", episode.title)))
     if episode.number:
         return f"{episode.number:03d}-{words}" if words else f"{episode.number:03d}-episode"
     return words or (f"episode-{episode.date.date().isoformat()}" if episode.date else "episode")
