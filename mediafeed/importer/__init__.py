@@ -436,9 +436,11 @@ def notes_markdown(notes: str) -> str:
 
 
 #: what hosts' notes embed that the sanitiser removes with its content (players, video, scripts): a paired tag with
-#: what it holds, or a void <embed>
-_EMBED = re.compile(r"<(?P<tag>iframe|video|audio|object|script)\b(?P<attrs>[^>]*)>(?P<inner>.*?)</(?P=tag)\s*>"
-                    r"|<(?P<void>embed)\b(?P<vattrs>[^>]*)/?>", re.I | re.S)
+#: what it holds, or a void <embed>. Neither the attributes nor what is inside run past the next '<' or the next
+#: such tag: 20,000 unclosed '<script' in one item's notes took 12 s (each start searched to the end)
+_EMBED = re.compile(r"<(?P<tag>iframe|video|audio|object|script)\b(?P<attrs>[^<>]*)>"
+                    r"(?P<inner>(?:(?!<(?:iframe|video|audio|object|script|embed)\b).)*?)</(?P=tag)\s*>"
+                    r"|<(?P<void>embed)\b(?P<vattrs>[^<>]*)/?>", re.I | re.S)
 _EMBED_URL = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 _EMBED_TITLE = re.compile(r"""\b(?:title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
