@@ -284,7 +284,13 @@ def slugify(text: str, limit: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", spelt).strip("-")
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
-    return slug.strip("-")
+    slug = slug.strip("-")
+    # Windows refuses a file or folder of these names (with any extension): an episode titled "CON" made a show
+    # folder that cannot be copied, synced or cloned there
+    return f"{slug}-episode" if slug in WINDOWS_RESERVED else slug
+
+
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
 
 
 def unique_slug(base: str, taken: set[str]) -> str:

@@ -25,6 +25,9 @@ class Route:
     fail_first: int = 0  #: answer 503 this many times first
     length: int | None = None  #: Content-Length to claim instead of the real one
     headers: dict[str, str] = field(default_factory=dict)  #: more headers (a Content-Encoding the body does not have)
+    #: a GET's answer without Content-Length, Range ignored, ended by closing the connection after this many bytes
+    #: (one number per GET, in turn; the whole body once they are used up): a server that closes early
+    unframed: list[int] | None = None
     hits: list[str] = field(default_factory=list)
 
 
@@ -78,6 +81,14 @@ class Host:
                 body, status = route.body, route.status
                 headers = {"Content-Type": route.type}
                 match = re.match(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+                if route.unframed is not None and not head:
+                    self.send_response(200)
+                    self.send_header("Content-Type", route.type)
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.wfile.write(body[:route.unframed.pop(0)] if route.unframed else body)
+                    self.close_connection = True
+                    return
                 if route.endless and not head:
                     self.send_response(200)
                     self.send_header("Content-Type", route.type)

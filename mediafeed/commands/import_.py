@@ -48,7 +48,7 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
 
     with ProgressBar() as bar:
         report = import_feed(feed, show_dir, url=url, download=download,
-                             progress=bar if fmt == "text" else None)
+                             progress=None if fmt != "text" else bar if bar.enabled else DownloadLines())
     failed = bool(report.failed) or any(p.severity is Severity.ERROR for p in report.problems)
     if fmt == "json":
         print_json({"ok": not failed, **report.to_dict()})
@@ -65,6 +65,21 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
     for number, step in enumerate(migration_steps(report), 1):
         echo(f"  {number}. {step}")
     sys.exit(1 if failed else 0)
+
+
+class DownloadLines:
+    """Progress where stderr is no terminal (a log file, CI, ``nohup``): a line as each media file starts, with its
+    place in the feed. A --download of a big back catalogue runs for hours, and it printed nothing at all until the
+    end; a deadline for the whole run would cut short a healthy migration (each file has its own limits, and a run
+    stopped with Ctrl-C resumes), so what a producer needs is to see it advance."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage.startswith("download ") and stage != self.stage:
+            info(f"{stage[:1].upper()}{stage[1:]}" + (f" ({total:,} bytes)" if total else ""))
+        self.stage = stage
 
 
 def outcome(report: ImportReport) -> str:

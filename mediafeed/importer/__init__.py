@@ -133,7 +133,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
 
     existing = existing_episodes(root)
     by_guid = {str(e.get("guid")): e for e in existing if e.get("guid")}
-    taken = {e["_slug"] for e in existing}
+    taken = {e["_slug"] for e in existing} | _names_in(root / EPISODES_DIR)
     suffixes: dict[str, int] = {}
     #: media host → files in a row it sent too slowly to finish: after SLOW_HOST_LIMIT the rest are not tried (a
     #: show of 300 episodes on a host sending a byte a second would hold the import a minute each, for five hours)
@@ -165,7 +165,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         assert episode.enclosure is not None
         size = episode.enclosure.length
 
-        def step(done: int, total: int, name: str = f"{slug}/{audio_name}") -> None:
+        def step(done: int, total: int, name: str = f"{index + 1}/{len(episodes)} {slug}/{audio_name}") -> None:
             if progress:
                 progress(f"download {name}", done, total)
 
@@ -187,14 +187,24 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             continue
         slow.pop(host, None)
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
-        if size and got.size != size:
+        if size and got.size != size and got.announced:
             report.problems.append(info("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
-                                        f"the old feed said {size} bytes, the server sent {got.size} (the whole file)",
+                                        f"the old feed said {size} bytes, the server sent {got.size} (all it announced)",
                                         field="enclosure", episode=episode.guid,
                                         hint="nothing to do: the new feed uses the real size"))
+        elif size and got.size < size:  # no length announced: the same end twice is all that says it is whole
+            report.problems.append(warning("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
+                                           f"the old feed said {size} bytes; the server announced no length and "
+                                           f"closed the connection after {got.size} bytes on two tries: taken as the "
+                                           "whole file", field="enclosure", episode=episode.guid,
+                                           hint="play the file to its end; if it stops early, delete it and run the "
+                                           "import again"))
     if progress:
         progress("import", len(episodes), len(episodes))
     report.new_feed_url = _new_feed_url(root)
+    moved = _moved_elsewhere(record.new_feed_url, report, fetched_from)
+    if moved:
+        report.problems.append(moved)
     media_url = _media_url(root)
     for move in report.media:  # the address the first build gives the file (show.yml's media_url, else url)
         move["new_url"] = media_url + move["new_url"] if media_url else ""
@@ -205,6 +215,20 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _moved_elsewhere(moved_to: str, report: ImportReport, fetched_from: str) -> Problem | None:
+    """IMP026 for a feed whose ``itunes:new-feed-url`` names another address: the show has already moved, apps read
+    that feed instead of this one, and it may list newer episodes (read before, and dropped without a word). Nothing
+    when it names this very feed or the new one being set up (the producer redirected the old feed here first)."""
+    moved_to = moved_to.strip()
+    same = {u.rstrip("/").lower() for u in (report.old_feed_url, fetched_from, report.new_feed_url) if u}
+    if not moved_to or moved_to.rstrip("/").lower() in same:
+        return None
+    return warning("IMP026", report.feed, f"the feed says the show has moved to {moved_to} (itunes:new-feed-url): apps "
+                   "that follow it read that feed now, not this one", field="itunes:new-feed-url",
+                   hint=f"import {moved_to} instead (it may list newer episodes) unless that is the new site you are "
+                   "moving to; the migration steps below assume this feed is the one apps read")
 
 
 def _host(url: str) -> str:
@@ -255,8 +279,22 @@ def _next_slug(base: str, taken: set[str], suffixes: dict[str, int]) -> str:
     return f"{base}-{n}"
 
 
+def _names_in(folder: Path) -> set[str]:
+    """Every name in ``folder``, also in lower case: a new episode folder is renamed into place, and a file or link of
+    its name (episodes/notes, a broken link) stopped the import midway (NotADirectoryError); on a
+    case-insensitive disk (macOS, Windows) a hand-made ``Cafe`` folder is ``cafe``."""
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except OSError:
+        return set()
+    return names | {name.lower() for name in names}
+
+
 def _slug(episode: EpisodeRecord) -> str:
-    words = slugify(episode.title)
+    """The new folder's name from the title's words: not the markup a CDATA title carries as text (hosts write
+    ``<![CDATA[Q&amp;A with <b>Ana</b>]]>``, which made ``q-amp-a-with-b-ana-b``); the title itself is kept as
+    the old feed gave it."""
+    words = slugify(html.unescape(re.sub(r"<[^<>]*>", " ", episode.title)))
     if episode.number:
         return f"{episode.number:03d}-{words}" if words else f"{episode.number:03d}-episode"
     return words or (f"episode-{episode.date.date().isoformat()}" if episode.date else "episode")
@@ -397,6 +435,44 @@ def notes_markdown(notes: str) -> str:
     return body + "\n"
 
 
+#: what hosts' notes embed that the sanitiser removes with its content (players, video, scripts): a paired tag with
+#: what it holds, or a void <embed>. Neither the attributes nor what is inside run past the next '<' or the next
+#: such tag: 20,000 unclosed '<script' in one item's notes took 12 s (each start searched to the end)
+_EMBED = re.compile(r"<(?P<tag>iframe|video|audio|object|script)\b(?P<attrs>[^<>]*)>"
+                    r"(?P<inner>(?:(?!<(?:iframe|video|audio|object|script|embed)\b).)*?)</(?P=tag)\s*>"
+                    r"|<(?P<void>embed)\b(?P<vattrs>[^<>]*)/?>", re.I | re.S)
+_EMBED_URL = re.compile(r"""\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_EMBED_TITLE = re.compile(r"""\b(?:title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def embeds_as_links(notes: str) -> tuple[str, list[str]]:
+    """``notes`` with each embedded player (iframe, video, audio, object, embed) that names an http(s) address turned
+    into a link to it, and what was changed, in words. The build's sanitiser removes them with everything inside: a
+    WordPress episode's "Watch: <iframe src=youtube…>" imported as "Watch:" and nothing, without a word. Scripts
+    are left out (nothing a listener reads), and named."""
+    if "<" not in notes or not re.search(r"<(?:iframe|video|audio|object|embed|script)\b", notes, re.I):
+        return notes, []
+    said: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        tag = (match.group("tag") or match.group("void")).lower()
+        attrs = match.group("attrs") or match.group("vattrs") or ""
+        if tag == "script":
+            said.append("a script left out")
+            return ""
+        found = _EMBED_URL.search(attrs) or _EMBED_URL.search(match.group("inner") or "")  # <video><source src=…>
+        url = html.unescape(next((g for g in found.groups() if g is not None), "")).strip() if found else ""
+        if not re.match(r"^https?://", url, re.I):
+            said.append(f"an <{tag}> without an http(s) address left out")
+            return ""
+        named = _EMBED_TITLE.search(attrs)
+        label = html.unescape(next(g for g in named.groups() if g is not None)).strip() if named else ""
+        said.append(f"<{tag}> {url} kept as a link")
+        return f'<a href="{html.escape(url)}">{html.escape(label or url)}</a>'
+
+    return _EMBED.sub(link, notes), said
+
+
 def media_name(url: str, mime: str, slug: str) -> str:
     name = unquote(os.path.basename(url_path(url)))
     stem, ext = os.path.splitext(name)
@@ -450,7 +526,13 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["social"] = list(episode.social)
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
     front = _dump(data)
-    body_text = notes_markdown(episode.notes_html)
+    notes, embeds = embeds_as_links(episode.notes_html)
+    if embeds:
+        report.problems.append(warning("IMP027", rel, f"the notes embed what pages and feeds never show (the build "
+                                       f"removes players and scripts): {'; '.join(embeds)}", field="notes",
+                                       episode=episode.guid, hint="check the notes in episode.md; a player of the "
+                                       "episode's own audio can go: the page has one"))
+    body_text = notes_markdown(notes)
     text = f"---\n{front}---\n{body_text}"
     atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
     os.rename(folder, root / EPISODES_DIR / slug)

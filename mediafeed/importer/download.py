@@ -4,7 +4,10 @@ A download goes to a hidden ``.NAME.part`` file beside the target. When the
 connection drops, the next attempt (in this run or the next) asks for the rest
 with ``Range: bytes=N-``; a server that ignores it (``200``) starts the file
 afresh. The file is renamed into place only when its size matches what the
-server announced, so a half-downloaded episode never looks complete.
+server announced, so a half-downloaded episode never looks complete. A server that announces no length (no
+Content-Length, no chunked framing: the body ends when it closes the connection) cannot say whether it closed early;
+its file is taken when it is at least as long as the old feed's ``length``, or when two answers from the start end
+at the same byte (see :func:`fetch`).
 """
 
 from __future__ import annotations
@@ -59,6 +62,10 @@ class Fetched:
     path: Path
     size: int
     resumed: bool  #: whether an earlier partial download was continued
+    #: the server announced the file's length (Content-Length, Content-Range, or chunked framing) and sent all of it;
+    #: False: it announced none, and the file was taken because two tries ended at the same byte (or it is not
+    #: shorter than the old feed said)
+    announced: bool = True
 
 
 def session() -> requests.Session:
@@ -126,14 +133,20 @@ def _retry_after(response: requests.Response) -> str:
 
 def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, progress: Progress | None = None,
           attempts: int = 3) -> Fetched:
-    """Download ``url`` to ``target``, resuming a ``.part`` file; retried ``attempts`` times on a dropped connection."""
+    """Download ``url`` to ``target``, resuming a ``.part`` file; retried ``attempts`` times on a dropped connection.
+
+    ``expected`` is the old feed's length. A server that announces no length and closes the connection before that
+    many bytes may have closed early (a proxy's time limit, a worker restarted): it was saved as the whole episode,
+    short, and IMP031 called it "the whole file". Such a body is tried again (resumed with ``Range``); it is taken
+    when a server ignoring ``Range`` ends at the same byte twice (the old feed's length was stale), else it fails."""
     check_url(url)
     part = target.with_name(f".{target.name}.part")
     resumed = part.exists() and part.stat().st_size > 0
     last = "no attempt"
+    unannounced: list[int] = []  #: sizes of whole answers that announced no length and ended before ``expected``
     for _ in range(attempts):
         try:
-            size = _attempt(http, url, part, progress)
+            size, announced = _attempt(http, url, part, progress)
         except (TooSlow, NotMedia):
             raise  # a trickle now is a trickle in a second (the next run resumes it); a web page stays one
         except DownloadError as exc:
@@ -141,13 +154,19 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
                 break
             continue
+        if not announced and expected and size < expected and size not in unannounced:
+            unannounced.append(size)
+            last = (f"incomplete: the server announced no length and closed the connection after {size} bytes; the "
+                    f"old feed says {expected}")
+            continue
         # A stale length in the old feed is normal; the server's own Content-Length was met, so the file is whole.
         os.replace(part, target)
-        return Fetched(target, size, resumed)
+        return Fetched(target, size, resumed, announced)
     raise DownloadError(last)
 
 
-def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | None) -> int:
+def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | None) -> tuple[int, bool]:
+    """The size of ``part`` once this answer is written to it, and whether the server announced its length."""
     have = part.stat().st_size if part.exists() else 0
     # identity: the bytes on disk are the bytes the server counts (no transparent gunzip)
     headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
@@ -156,7 +175,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             if response.status_code == 416 and have:
                 total = _total(response.headers.get("Content-Range", ""))
                 if total == have:
-                    return have  # already complete
+                    return have, True  # already complete
                 part.unlink()
                 raise DownloadError("the server refused to resume; starting again")
             if response.status_code == 206 and have:
@@ -168,6 +187,10 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
                 mode = "wb"
             else:
                 raise DownloadError(f"HTTP {response.status_code} {response.reason}")
+            # a body ended by closing the connection: urllib3 cannot tell a close after the last byte from an early one
+            # (a Content-Length is enforced by urllib3: a body short of it raises, and is resumed)
+            framed = bool(response.headers.get("Content-Length")) or \
+                "chunked" in response.headers.get("Transfer-Encoding", "").lower()
             done = have
             window, arrived = time.monotonic(), 0
             # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume, and a
@@ -204,7 +227,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
         raise DownloadError(f"incomplete: {size} of {total} bytes")
     if size == 0:
         raise DownloadError("the server sent an empty file")
-    return size
+    return size, framed
 
 
 def _refuse_web_page(content_type: str, start: bytes) -> None:

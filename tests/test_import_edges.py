@@ -1,0 +1,181 @@
+"""`mediafeed import` against what real hosts' servers and feeds do at the edges, served from 127.0.0.1
+(tests/hosts.py): a media server that closes early without announcing a length, titles that make awkward folder
+names, a feed that says it has moved."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hosts import Host, Route
+
+from mediafeed.cli import main
+from mediafeed.notes import render
+
+MEDIA = b"\xff\xfb\x90\x00" + bytes(range(256)) * 40  #: 10 KB: what the import downloads is bytes, not audio it reads
+
+
+def run(*args: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def feed(items: str, channel: str = "") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+            f'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Edges</title>'
+            f"<link>https://example.org/</link><description>d</description>{channel}{items}</channel></rss>").encode()
+
+
+def item(guid: str, url: str, title: str = "", length: int = len(MEDIA), day: int = 1) -> str:
+    return (f"<item><title><![CDATA[{title or 'Episode ' + guid}]]></title><guid isPermaLink=\"false\">{guid}</guid>"
+            f"<pubDate>Mon, {day:02d} Jan 2024 10:00:00 +0000</pubDate>"
+            f"<enclosure url=\"{url}\" length=\"{length}\" type=\"audio/mpeg\"/></item>")
+
+
+def test_a_media_server_closing_early_without_a_length_is_never_saved_as_the_whole_file(tmp_path: Path) -> None:
+    """A server that announces no length (no Content-Length, no chunks: the body ends when the connection closes)
+    and closes early: the first 4,000 of 10,244 bytes were saved as the episode and IMP031 said "the old feed said
+    10244 bytes, the server sent 4000 (the whole file)". Now the file is tried again; it is taken when the server
+    sends all of it, fails (IMP030, bytes kept) when every try ends somewhere else, and when every try ends at the
+    same byte it is taken with a warning that says so."""
+    with Host() as server:
+        server.routes["/whole-later.mp3"] = Route(body=MEDIA, type="audio/mpeg", unframed=[4000])
+        server.routes["/always-early.mp3"] = Route(body=MEDIA, type="audio/mpeg", unframed=[4000, 6000, 8000])
+        server.routes["/same-end.mp3"] = Route(body=MEDIA, type="audio/mpeg", unframed=[5000, 5000, 5000])
+        server.routes["/feed.xml"] = Route(body=feed("".join(item(name, f"{server.url}/{name}.mp3", day=n + 1)
+                                                             for n, name in enumerate(["whole-later", "always-early",
+                                                                                       "same-end"]))))
+        show = tmp_path / "show"
+        code, report = run("import", server.url + "/feed.xml", "--show", str(show), "--download")
+    assert code == 1
+    assert (show / "episodes/episode-whole-later/whole-later.mp3").read_bytes() == MEDIA
+    assert [f["guid"] for f in report["failed"]] == ["always-early"]
+    assert "announced no length and closed the connection after 8000 bytes; the old feed says 10244" in \
+        report["failed"][0]["reason"]
+    assert not (show / "episodes/episode-always-early/always-early.mp3").exists()
+    assert (show / "episodes/episode-always-early/.always-early.mp3.part").exists()  # for the next run
+    [short] = [p for p in report["problems"] if p["code"] == "IMP031"]
+    assert (short["severity"], short["episode"]) == ("warning", "same-end")
+    assert "announced no length and closed the connection after 5000 bytes on two tries" in short["message"]
+    assert "the whole file)" not in json.dumps(report)
+
+
+AWKWARD = ["🎙️🎧🔥", "שלום עולם", "مرحبا بالعالم", "Long " * 60, "!!!???...", "Same title", "Same title", "Café",
+           "cafe", "CAFÉ", "CON", "nul", "Com1", "LPT9", "aux", "..", ".hidden", "Notes", "Taken by a link"]
+
+
+def test_awkward_titles_make_safe_unique_readable_folders_that_a_reimport_keeps(tmp_path: Path) -> None:
+    """Titles from real feeds that make awkward folder names. Before: "CON", "nul", "Com1", "LPT9" and "aux" became
+    folders Windows cannot create, copy or clone; a file episodes/notes (or a broken link episodes/taken-by-a-link)
+    stopped the import midway (IO001 "Not a directory" on its hidden .notes.import folder) when an episode's slug
+    was its name. Now every folder is lower-case ASCII words, unique, not a reserved name, beside what is there;
+    a second import adds nothing."""
+    show = tmp_path / "show"
+    (show / "episodes").mkdir(parents=True)
+    (show / "episodes" / "notes").write_text("the producer's own notes, not an episode\n")
+    (show / "episodes" / "taken-by-a-link").symlink_to(tmp_path / "nowhere")
+    with Host() as server:
+        items = "".join(item(f"g{n}", f"{server.url}/{n}.mp3", title, day=1 + n % 28) for n, title in enumerate(AWKWARD))
+        server.routes["/feed.xml"] = Route(body=feed(items))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(show))
+        assert code == 0, report["problems"]
+        slugs = report["imported"]
+        assert len(slugs) == len(set(slugs)) == len(AWKWARD)
+        for slug in slugs:
+            assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and len(slug) <= 60, slug
+            assert slug not in {"con", "prn", "aux", "nul", "com1", "lpt9"}, slug
+        named = dict(zip(range(len(AWKWARD)), slugs, strict=True))
+        assert [named[n] for n in (5, 6, 7, 8, 9)] == ["same-title", "same-title-2", "cafe", "cafe-2", "cafe-3"]
+        assert [named[n] for n in (10, 11, 12, 13, 14)] == ["con-episode", "nul-episode", "com1-episode",
+                                                            "lpt9-episode", "aux-episode"]
+        assert (named[1], named[2], named[16]) == ("slvm-vlm", "mrhb-bl-lm", "hidden")
+        assert (named[17], named[18]) == ("notes-2", "taken-by-a-link-2")
+        assert named[0] == "episode-2024-01-01" and named[15].startswith("episode-2024-")
+        assert (show / "episodes" / "notes").read_text() == "the producer's own notes, not an episode\n"
+
+        code, again = run("import", server.url + "/feed.xml", "--show", str(show))
+    assert (code, again["imported"], sorted(again["skipped"])) == (0, [], sorted(slugs))
+
+
+@pytest.mark.parametrize("moved_to,said", [("https://elsewhere.example.com/feed.rss", True),
+                                           ("https://example.org/feed.xml", False),  # the new site's own feed
+                                           ("{server}/feed.xml", False)])  # the feed read
+def test_a_feed_that_says_it_has_moved_is_named(tmp_path: Path, moved_to: str, said: bool) -> None:
+    """An old feed with <itunes:new-feed-url> to another address: the show has moved already and apps read that
+    feed (which may list newer episodes). The import read the tag and said nothing; now IMP026 names the address,
+    unless it is this feed or the new one being set up (the old feed redirected here first)."""
+    with Host() as server:
+        moved = f"<itunes:new-feed-url>{moved_to.format(server=server.url)}</itunes:new-feed-url>"
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3"), channel=moved))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"),
+                           "--url", "https://example.org/")
+    assert code == 0
+    found = [p for p in report["problems"] if p["code"] == "IMP026"]
+    assert bool(found) == said
+    if said:
+        [problem] = found
+        assert problem["severity"] == "warning" and "moved to https://elsewhere.example.com/feed.rss" in problem["message"]
+        assert "import https://elsewhere.example.com/feed.rss instead" in problem["hint"]
+
+
+def test_players_embedded_in_the_notes_become_links_instead_of_vanishing_at_the_build(tmp_path: Path) -> None:
+    """WordPress and Podbean notes embed players: "Watch it: <iframe src=youtube…>", a <video> with its <source>.
+    The import kept them and the build's sanitiser removed each with its content: the page and the new feed said
+    "Watch it:" and nothing, and neither step said so. Now each becomes a link to its address (IMP027 names them),
+    and a script is left out by name."""
+    notes = ('<p>Watch it: <iframe width="560" src="https://www.youtube.com/embed/abc?si=x&amp;t=2" title="The interview '
+             'on video"></iframe></p><p>Clip:</p><video controls><source src="/media/clip.mp4" type="video/mp4"></video>'
+             '<script src="https://ads.example/pixel.js"></script>')
+    with Host() as server:
+        entry = item("a", f"{server.url}/a.mp3").replace("</item>", f"<content:encoded><![CDATA[{notes}]]></content:encoded>"
+                                                                   "</item>")
+        body = feed(entry).replace(b"<rss ", b'<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" ')
+        server.routes["/feed.xml"] = Route(body=body)
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"))
+    assert code == 0
+    text = (tmp_path / "show/episodes/episode-a/episode.md").read_text(encoding="utf-8")
+    page = render(text.split("---\n", 2)[2]).html
+    assert '<a href="https://www.youtube.com/embed/abc?si=x&amp;t=2" rel="noopener noreferrer">The interview on video</a>' \
+        in page
+    assert '<a href="https://example.org/media/clip.mp4"' in page  # made absolute against the channel's link
+    assert "pixel.js" not in text
+    [said] = [p for p in report["problems"] if p["code"] == "IMP027"]
+    assert said["severity"] == "warning" and said["episode"] == "a"
+    assert "<iframe> https://www.youtube.com/embed/abc?si=x&t=2 kept as a link" in said["message"]
+    assert "a script left out" in said["message"]
+
+
+def test_a_download_run_into_a_log_shows_each_file_as_it_starts(tmp_path: Path) -> None:
+    """`import --download` with stderr going to a log (CI, nohup, `2> import.log`) printed nothing until the end: a
+    back catalogue of hundreds of files looked hung for hours. Now each file's start is a line with its place in the
+    feed and its size; -q silences it, and --format json stays clean."""
+    with Host() as server:
+        server.routes["/a.mp3"] = Route(body=MEDIA, type="audio/mpeg")
+        server.routes["/b.mp3"] = Route(body=MEDIA, type="audio/mpeg")
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3", day=2) +
+                                                     item("b", f"{server.url}/b.mp3", day=1)))
+        result = CliRunner().invoke(main, ["import", server.url + "/feed.xml", "--show", str(tmp_path / "show"),
+                                           "--download"])
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stderr.splitlines() if line.startswith("Download ")]
+        assert lines == ["Download 1/2 episode-a/a.mp3 (10,244 bytes)", "Download 2/2 episode-b/b.mp3 (10,244 bytes)"]
+        quiet = CliRunner().invoke(main, ["import", server.url + "/feed.xml", "--show", str(tmp_path / "quiet"),
+                                          "--download", "-q"])
+        assert quiet.exit_code == 0 and "Download " not in quiet.stderr
+
+
+def test_a_cdata_title_with_markup_is_named_by_its_words(tmp_path: Path) -> None:
+    """Hosts write titles as CDATA with markup and escaped entities inside, which is text to every app: the folder
+    was q-amp-a-with-b-ana-b. Now the folder has the title's words; the title stays as the old feed gave it."""
+    title = "Q&amp;A with <b>Ana</b>"
+    with Host() as server:
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3", title)))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"))
+    assert (code, report["imported"]) == (0, ["q-a-with-ana"])
+    text = (tmp_path / "show/episodes/q-a-with-ana/episode.md").read_text(encoding="utf-8")
+    assert "title: Q&amp;A with <b>Ana</b>\n" in text
