@@ -140,8 +140,13 @@ def test_a_player_whose_file_has_not_started_loading_is_not_taken_for_failed(
     inline = inline.replace("</main>", "</main><script>window.early = document.querySelector('audio').networkState;"
                             + script + "</script>")
     server.extra[server.prefix + FINE + "embed/inline.html"] = ("text/html; charset=utf-8", inline.encode())
-    tab = open_page(FINE + "embed/inline.html", 600, 180)
-    tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+    # the moment the script sees is the browser's to choose: under load the parser may yield between the player
+    # and the script, and the browser starts on the file first (networkState 1); a few loads find the moment
+    for _ in range(5):
+        tab = open_page(FINE + "embed/inline.html", 600, 180)
+        tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")
+        if tab.evaluate("window.early") == 3:
+            break
     assert tab.evaluate("window.early") == 3  # the moment the script saw
     assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""
     assert tab.is_visible(".player-bar") and tab.errors == []
