@@ -417,6 +417,69 @@ def test_a_template_with_a_syntax_error_stops_the_build_before_anything_is_writt
     assert [p.name for p in (root / "public").iterdir()] == ["notes.txt"]  # a folder that was there stays
 
 
+@pytest.fixture(scope="module")
+def built_show(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample show with its public/ built, to copy for the tests that break its theme."""
+    root = copy_show(tmp_path_factory.mktemp("built") / "show")
+    build(root)
+    return root
+
+
+#: broken theme files: (files to write (a str: text, bytes: raw, a tuple: a link to that target), the file named
+#: (a pattern), words the message must have)
+BROKEN_THEMES = {
+    # a partial linked to a file that is gone was "template partials/nav.html: TemplateNotFound: partials/nav.html"
+    "partial linked to nothing": ({"episode.html": '{% extends "default/episode.html" %}\n'
+                                                   '{% block title %}{% include "partials/nav.html" %}{% endblock %}\n',
+                                   "partials/nav.html": ("/nonexistent/nav.html",)},
+                                  "templates/partials/nav.html", "a link to /nonexistent/nav.html, which does not exist"),
+    # a page linked to nothing was taken for no page at all: the default theme's was built without a word
+    "page linked to nothing": ({"episode.html": ("../shared/episode.html",)},
+                               "templates/episode.html", "a link to ../shared/episode.html, which does not exist"),
+    "missing partial": ({"episode.html": '{% extends "default/episode.html" %}\n'
+                                         '{% block title %}{% include "partials/nav.html" %}{% endblock %}\n'},
+                        "templates/episode.html:2", '"partials/nav.html", which is neither in templates/ nor'),
+    # Python's own errors were "Internal error: … this is a bug in mediafeed"
+    "template that raises": ({"index.html": '{% extends "default/index.html" %}\n\n'
+                                            '{% block title %}{{ show.title ~ (1 // 0) }}{% endblock %}\n'},
+                             "templates/index.html:3", "ZeroDivisionError"),
+    "template that includes itself": ({"episode.html": '{% extends "default/episode.html" %}\n'
+                                                       '{% block title %}{% include "episode.html" %}{% endblock %}\n'},
+                                      "templates/episode.html:[12]", "includes or extends itself"),
+    "not UTF-8": ({"404.html": "<p>Caf\xe9</p>\n".encode("latin-1")}, "templates/404.html", "not UTF-8"),
+    "undefined name": ({"partials/a.html": "{{ no_such_name }}", "index.html": '{% extends "default/index.html" %}\n'
+                                                                    '{% block title %}{% include "partials/a.html" %}{% endblock %}\n'},
+                       "templates/partials/a.html:1", "'no_such_name' is undefined"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_THEMES)
+def test_a_broken_theme_file_is_named_with_what_is_wrong_and_the_site_is_left_as_it_was(
+        built_show: Path, tmp_path: Path, case: str) -> None:
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+    root = tmp_path / "show"
+    shutil.copytree(built_show, root, symlinks=True)
+    before = {p: p.read_bytes() for p in (root / "public").rglob("*") if p.is_file()}
+    files, named, words = BROKEN_THEMES[case]
+    for name, content in files.items():
+        path = root / "templates" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, tuple):
+            path.symlink_to(content[0])
+        else:
+            path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content)
+    with pytest.raises(MediafeedError) as info:
+        build(root)
+    [problem] = info.value.problems
+    assert problem.code == "THM001" and re.fullmatch(named, problem.file)  # (the loop is cut at any of its lines)
+    assert words in problem.message and "TemplateNotFound" not in problem.message and problem.hint
+    result = CliRunner().invoke(main, ["build", "--show", str(root)])
+    assert result.exit_code != 0 and "[THM001]" in result.output and "Internal error" not in result.output
+    assert {p: p.read_bytes() for p in (root / "public").rglob("*") if p.is_file()} == before
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_template_that_fails_while_rendering_names_its_file_on_one_core_or_many(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
