@@ -109,7 +109,7 @@
       if (now === shown && !always) { return; }
       shown = now;
       time.textContent = clock(now);
-      words.textContent = spoken(now);
+      if (document.activeElement !== box) { words.textContent = spoken(now); } // said once, on focus: not each second
       var url = base + (box.checked && now > 0 ? "#t=" + now : "");
       if (document.activeElement !== field) { field.value = url; } // keeps a selection
       if (button) { button.setAttribute("data-url", url); }
@@ -117,7 +117,7 @@
     }
     box.closest(".share-at").hidden = false;
     box.addEventListener("change", function () { update(true); });
-    field.addEventListener("blur", function () { update(true); });
+    [field, box].forEach(function (el) { el.addEventListener("blur", function () { update(true); }); });
     media.addEventListener("timeupdate", function () { update(false); });
     update(true);
   }
