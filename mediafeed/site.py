@@ -340,7 +340,7 @@ def render_text(env: jinja2.Environment, template: str, context: PageContext) ->
         raise MediafeedError(_template_problem(exc, template)) from None
     except MediafeedError:
         raise
-    except (Exception, RecursionError) as exc:
+    except Exception as exc:  # (RecursionError too)
         # Python's own error in a show's template ({{ 1 // 0 }}, {{ "a" + none }}, a template that includes
         # itself) came out as "Internal error: … this is a bug in mediafeed". It is the template's, at its line; an
         # error whose innermost template line is the default theme's stays a bug.
