@@ -99,3 +99,34 @@ class Environment(jinja2.Environment):
         (about a twentieth of an episode page). The environment's globals are all set before a template is
         loaded (Jinja asks for that: a template would not see a later change either way)."""
         return {**self.globals, **(d or {})}
+
+
+class ThemeFileError(jinja2.TemplateError):
+    """A file of the show's theme that Jinja cannot read as a template: a link to a file that is not there (which
+    Jinja took for no file at all, so the default theme's page was used without a word, or a partial was reported
+    as "TemplateNotFound"), or text that is not UTF-8. ``filename``: the file; ``hint``: how to put it right."""
+
+    lineno = None
+
+    def __init__(self, filename: str, message: str, hint: str):
+        super().__init__(message)
+        self.filename, self.hint = filename, hint
+
+
+class ShowLoader(jinja2.FileSystemLoader):
+    """The show's ``templates/`` folder: Jinja's loader, but a file it cannot read is an error naming that file
+    (see :class:`ThemeFileError`) instead of a fall back to the default theme or a bare decode error."""
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Any]:
+        for folder in self.searchpath:
+            path = os.path.join(folder, *jinja2.loaders.split_template_path(template))
+            if os.path.islink(path) and not os.path.exists(path):
+                raise ThemeFileError(path, f"the file is a link to {os.readlink(path)}, which does not exist",
+                                     "restore the file it points to, or replace the link with the file itself "
+                                     "(or delete it to use the default theme's)")
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            raise ThemeFileError(path, f"the file is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset "
+                                       f"{exc.start})", "save it as UTF-8 in your editor") from None

@@ -112,11 +112,11 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
     """The template environment; ``bytecode`` keeps compiled templates between builds."""
     import jinja2  # here: list, check and a build that renders no page do not load Jinja
 
-    from .jinjaenv import Environment
+    from .jinjaenv import Environment, ShowLoader
     default = default_theme()
-    search = []
+    search: list[jinja2.BaseLoader] = []
     if show_root is not None and (show_root / THEME_DIR_NAME).is_dir() and (show_root / THEME_DIR_NAME).resolve() != default.resolve():
-        search.append(jinja2.FileSystemLoader(str(show_root / THEME_DIR_NAME)))
+        search.append(ShowLoader(str(show_root / THEME_DIR_NAME)))
     search.append(jinja2.FileSystemLoader(str(default)))
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
@@ -338,6 +338,16 @@ def render_text(env: jinja2.Environment, template: str, context: PageContext) ->
         return env.get_template(template).render(context)
     except jinja2.TemplateError as exc:
         raise MediafeedError(_template_problem(exc, template)) from None
+    except MediafeedError:
+        raise
+    except Exception as exc:  # (RecursionError too)
+        # Python's own error in a show's template ({{ 1 // 0 }}, {{ "a" + none }}, a template that includes
+        # itself) came out as "Internal error: … this is a bug in mediafeed". It is the template's, at its line; an
+        # error whose innermost template line is the default theme's stays a bug.
+        problem = _raised_in_show_template(exc)
+        if problem is None:
+            raise
+        raise MediafeedError(problem) from None
 
 
 def load_templates(env: jinja2.Environment) -> None:
@@ -355,20 +365,51 @@ def load_templates(env: jinja2.Environment) -> None:
             raise MediafeedError(_template_problem(exc, name)) from None
 
 
+_HINT = "fix the template (see docs/templates.md for the variables each page gets), or delete it to use the default theme's"
+
+
 def _template_problem(exc: jinja2.TemplateError, template: str) -> Problem:
     """Where the template went wrong: the syntax error's file and line, or the innermost template frame."""
+    import jinja2
+
     where, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if not where:
-        import traceback  # (only when a template fails: ~1.5 ms of every build's start otherwise)
-
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(_TEMPLATE_SUFFIXES)]
-        if frames:
-            where, line = frames[-1].filename, frames[-1].lineno
+        where, line = _innermost_template_line(exc)
     shown = _shown_path(where) if where else f"template {template}"
-    return error("THM001", f"{shown}:{line}" if line else shown,
-                 f"the template cannot be rendered: {type(exc).__name__}: {exc.message or exc}",
-                 hint="fix the template (see docs/templates.md for the variables each page gets), "
-                      "or delete it to use the default theme's")
+    message, hint = f"the template cannot be rendered: {type(exc).__name__}: {exc.message or exc}", _HINT
+    if hasattr(exc, "hint"):  # jinjaenv.ThemeFileError: a link to nothing, a file that is not UTF-8
+        message, hint = str(exc), exc.hint
+    elif isinstance(exc, jinja2.TemplateNotFound) and not isinstance(exc, jinja2.TemplatesNotFound):
+        wanted = str(exc.name)
+        in_default = wanted.startswith("default/")
+        message = (f'the template asks for "{wanted}", which the default theme does not have' if in_default
+                   else f'the template asks for "{wanted}", which is neither in {THEME_DIR_NAME}/ nor in the default theme')
+        hint = ("correct the name (the default theme's templates are listed in docs/templates.md)" if in_default
+                else f"create {THEME_DIR_NAME}/{wanted}, or correct the name")
+    return error("THM001", f"{shown}:{line}" if line else shown, message, hint=hint)
+
+
+def _innermost_template_line(exc: BaseException, show_only: bool = False) -> tuple[str | None, int | None]:
+    """The file and line of the innermost template frame of ``exc``'s traceback (Jinja maps its code's lines to
+    the template's), or (None, None); ``show_only``: the innermost frame of a show's own template."""
+    import traceback  # (only when a template fails: ~1.5 ms of every build's start otherwise)
+
+    theme = os.path.join(os.path.abspath(default_theme()), "")
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(_TEMPLATE_SUFFIXES)
+              and not (show_only and os.path.abspath(f.filename).startswith(theme))]
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+
+
+def _raised_in_show_template(exc: BaseException) -> Problem | None:
+    """THM001 for ``exc`` when the innermost template line it passed is in a show's own template, else None (a bug
+    of the default theme or of mediafeed). A RecursionError (a template that includes itself) may end anywhere in
+    the loop, the default theme's lines too: the show's innermost line in it is named."""
+    recursion = isinstance(exc, RecursionError)
+    where, line = _innermost_template_line(exc, show_only=recursion)
+    if where is None or _innermost_template_line(exc, show_only=True) != (where, line):
+        return None
+    message = "RecursionError: the template includes or extends itself" if recursion else f"{type(exc).__name__}: {exc}"
+    return error("THM001", f"{_shown_path(where)}:{line}", f"the template cannot be rendered: {message}", hint=_HINT)
 
 
 _TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".json", ".txt", ".j2")

@@ -247,6 +247,32 @@ def test_the_embed_code_and_the_fragment_fit_a_phone_and_a_wide_screen_on_a_blog
         context.close()
 
 
+def test_the_fragment_on_a_right_to_left_blog_keeps_its_own_language_and_direction(server: SiteServer, browser: object) -> None:
+    """The HTML fragment pasted into an Arabic blog post (``<html lang="ar" dir="rtl">``) took the blog's language and
+    direction: a screen reader read the English episode with the Arabic voice, and each chapter link "0:00 Welcome"
+    showed as "Welcome 0:00" (the time, a number, after the title in a right-to-left line). It carries the show's
+    language and takes its direction from its own text now; the blog around it keeps its own."""
+    fragment = (server.root / EP1 / "player.html").read_text(encoding="utf-8")
+    blog = ("<!doctype html><html lang='ar' dir='rtl'><head><meta charset='utf-8'><title>مدونة</title></head><body>"
+            f"<main><h1>حلقة جديدة</h1><p>استمع هنا:</p>{fragment}</main></body></html>")
+    with SiteServer() as other:
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 600, "height": 800})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        tab.goto(other.url + "post.html")
+        chapter = tab.evaluate("""() => {
+            const link = document.querySelector('.mediafeed-episode ol a'), text = link.firstChild, range = document.createRange();
+            const box = (from, to) => { range.setStart(text, from); range.setEnd(text, to); return range.getBoundingClientRect().left; };
+            const at = text.data.indexOf(' ');
+            return {text: text.data, time: box(0, at), title: box(at + 1, text.data.length),
+                    lang: link.closest('[lang]').lang, direction: getComputedStyle(link).direction};
+        }""")
+        assert chapter["text"] == "0:00 Welcome" and chapter["time"] < chapter["title"], chapter
+        assert (chapter["lang"], chapter["direction"]) == ("en-gb", "ltr")  # show.yml's language
+        assert tab.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "rtl"  # the blog's own
+        context.close()
+
+
 def test_oembed_discovery_link_resolves_to_json_with_an_iframe_to_the_embed(server: SiteServer, page: object) -> None:
     page.goto(server.url + EP1)
     href = page.get_attribute("head link[rel='alternate'][type='application/json+oembed']", "href")

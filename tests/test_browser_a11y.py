@@ -483,6 +483,30 @@ def test_the_start_at_box_keeps_its_name_while_the_episode_plays(server: SiteSer
     assert tab.errors == []
 
 
+def test_the_start_at_box_keeps_its_description_while_it_has_focus(server: SiteServer, open_page: Any) -> None:
+    """The box's description (the time, in words) changed every second while the episode played, with the box
+    focused too: a screen reader that reports a focused control's new description (NVDA does) said "5 seconds",
+    "6 seconds", … or read a value already gone. Focused, the box keeps the time it had when focus arrived; leaving
+    it brings the description up to date (as the slider does), and the time on screen runs on."""
+    tab = open_page(server.url + EP1)
+    wait_metadata(tab)
+    tab.evaluate("() => { const a = document.querySelector('[data-player] audio'); a.muted = true; a.play(); }")
+    tab.wait_for_function("() => document.querySelector('[data-share-time]').textContent === '0:02'")
+    tab.focus("[data-share-at]")
+    described = ax_node(tab, "[data-share-at]")["description"]
+    assert described in ("2 seconds", "3 seconds")
+    tab.wait_for_function("() => document.querySelector('[data-share-time]').textContent === '0:05'")  # on screen
+    tab.keyboard.press("Space")  # ticked: the link starts where the listener is, the description stays calm
+    tab.wait_for_function("() => document.querySelector('[data-share-time]').textContent === '0:06'")
+    assert ax_node(tab, "[data-share-at]")["description"] == described
+    assert re.search(r"#t=[5-9]$", tab.input_value("#page-link"))
+    tab.focus("#page-link")
+    now = tab.evaluate("Math.floor(document.querySelector('[data-player] audio').currentTime)")
+    assert ax_node(tab, "[data-share-at]")["description"] in (f"{now} seconds", f"{now + 1} seconds")
+    tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []
+
+
 # -- 3. display settings ---------------------------------------------------------------------------------------
 
 
@@ -540,8 +564,11 @@ def test_the_embed_with_text_at_200_percent_keeps_every_control_reachable(
     assert tab.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
     stops = tab_through(tab)
     assert "Play" in [s["name"] for s in stops] and [s for s in stops if s["problem"]] == []
-    # and a mouse or touch user can scroll to each control too
-    assert tab.evaluate("getComputedStyle(document.body).overflowY") in ("auto", "scroll")
+    # and a mouse or touch user can scroll to each control too (the wheel: a script may scroll what hides its overflow)
+    tab.evaluate("scrollTo(0, 0)")
+    tab.mouse.move(width / 2, 90)
+    tab.mouse.wheel(0, 2000)
+    tab.wait_for_function("() => scrollY > 0 && scrollY + innerHeight >= document.documentElement.scrollHeight - 1")
     # at the normal text size the embed still fits its frame without a scroll bar
     text_size(tab, "100%")
     assert tab.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [180, width]

@@ -281,6 +281,20 @@ def test_a_printed_episode_has_no_player_and_keeps_chapters_transcript_and_link_
     assert after.startswith('" (https://www.who.int/')
 
 
+def test_a_page_printed_from_a_dark_system_prints_dark_text_on_the_paper(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """Printed with the system in dark mode, the page kept the dark theme's light text for white paper (the browser
+    leaves backgrounds out): in Chromium's PDF the notes came out #939291 (after its own darkening, about 3:1 on
+    white), the links #f49ab5 and the times and names #b5aea8 (about 2:1). Paper gets the light theme's colours."""
+    tab.goto(site[0].url + EP1)
+    colours = "() => ['body', '.notes a', 'a.chapter-link', '.chapter-link time', '.meta'].map(s => getComputedStyle(document.querySelector(s)).color)"
+    tab.emulate_media(media="print", color_scheme="light")
+    light = tab.evaluate(colours)
+    tab.emulate_media(media="print", color_scheme="dark")
+    assert tab.evaluate(colours) == light and light[0] == "rgb(28, 25, 23)"
+    tab.emulate_media(media="screen", color_scheme="dark")
+    assert tab.evaluate(colours)[0] == "rgb(231, 229, 228)"  # the screen keeps the dark theme
+
+
 @pytest.mark.parametrize("field", ["embed-code", "fragment-code"])
 def test_a_code_field_reached_with_tab_comes_wholly_into_view(site: tuple[SiteServer, Any], tab: Any, field: str) -> None:
     """Chromium scrolls a textarea that takes focus only as far as its caret's line: with the field at the foot of

@@ -137,8 +137,11 @@ def test_a_player_whose_file_has_not_started_loading_is_not_taken_for_failed(
     html = (server.root / FINE / "embed/index.html").read_text()
     script = (server.root / "assets/player.js").read_text()
     inline = re.sub(r'<script src="[^"]*player\.js[^"]*" defer></script>', lambda m: "", html)
-    inline = inline.replace("</main>", "</main><script>window.early = document.querySelector('audio').networkState;"
-                            + script + "</script>")
+    # the stylesheet after the script: before it, the script waited for the sheet, and the browser could start on
+    # the file meanwhile (a race the precondition below lost about one run in two with the smaller sheet of session 21)
+    sheet = re.search(r'<link rel="stylesheet"[^>]*>', inline).group(0)  # type: ignore[union-attr]
+    inline = inline.replace(sheet, "").replace(
+        "</main>", "</main><script>window.early = document.querySelector('audio').networkState;" + script + "</script>" + sheet)
     server.extra[server.prefix + FINE + "embed/inline.html"] = ("text/html; charset=utf-8", inline.encode())
     # the moment the script sees is the browser's to choose: under load the parser may yield between the player
     # and the script, and the browser starts on the file first (networkState 1); a few loads find the moment

@@ -5,19 +5,24 @@
   "use strict";
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function clock(seconds) {
+  function hms(seconds) {
     var s = Math.max(0, Math.floor(seconds || 0));
-    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-    return h ? h + ":" + pad(m) + ":" + pad(r) : m + ":" + pad(r);
+    return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  }
+  function clock(seconds) {
+    var t = hms(seconds);
+    return (t[0] ? t[0] + ":" + pad(t[1]) : t[1]) + ":" + pad(t[2]);
   }
   // What the slider says to a screen reader: "2 minutes 5 seconds of 12 minutes" ("2:05 of 12:00" is read as clock
   // times, "two oh five"). The same words as the templates' `spoken` filter.
   function spoken(seconds) {
-    var s = Math.max(0, Math.floor(seconds || 0));
-    var parts = [[Math.floor(s / 3600), "hour"], [Math.floor((s % 3600) / 60), "minute"]].filter(function (p) { return p[0]; });
-    if (s % 60 || !parts.length) { parts.push([s % 60, "second"]); }
+    var t = hms(seconds), parts = [[t[0], "hour"], [t[1], "minute"]].filter(function (p) { return p[0]; });
+    if (t[2] || !parts.length) { parts.push([t[2], "second"]); }
     return parts.map(function (p) { return p[0] + " " + p[1] + (p[0] === 1 ? "" : "s"); }).join(" ");
   }
+  function map(list, f) { return Array.prototype.map.call(list, f); }
+  function startOf(link) { return parseFloat(link.getAttribute("data-start")); }
+  function plain(event) { return !(event.ctrlKey || event.metaKey || event.shiftKey); } // not "open in a new tab"
   function attempt(promise) { if (promise && promise.catch) { promise.catch(function () {}); } }
 
   // `linked`: a link's time past the end is ignored (at the end, Play only ended it again)
@@ -103,13 +108,13 @@
     var time = box.closest(".share-at").querySelector("[data-share-time]"), base = field.value, shown = -1;
     var words = document.getElementById(box.getAttribute("aria-describedby")) || {};
     var button = document.querySelector("[data-share]");
-    var links = Array.prototype.map.call(document.querySelectorAll(".share-links a"), function (a) { return [a, a.href]; });
+    var links = map(document.querySelectorAll(".share-links a"), function (a) { return [a, a.href]; });
     function update(always) {
       var now = Math.floor(media.currentTime);
       if (now === shown && !always) { return; }
       shown = now;
       time.textContent = clock(now);
-      words.textContent = spoken(now);
+      if (document.activeElement !== box) { words.textContent = spoken(now); } // said once, on focus: not each second
       var url = base + (box.checked && now > 0 ? "#t=" + now : "");
       if (document.activeElement !== field) { field.value = url; } // keeps a selection
       if (button) { button.setAttribute("data-url", url); }
@@ -117,7 +122,7 @@
     }
     box.closest(".share-at").hidden = false;
     box.addEventListener("change", function () { update(true); });
-    field.addEventListener("blur", function () { update(true); });
+    [field, box].forEach(function (el) { el.addEventListener("blur", function () { update(true); }); });
     media.addEventListener("timeupdate", function () { update(false); });
     update(true);
   }
@@ -147,22 +152,18 @@
     var bar = root.querySelector(".player-bar");
     if (media) { failing(root, media, bar); }
     if (!media || !bar || media.tagName !== "AUDIO") { return media; }
-    var play = bar.querySelector("[data-play]");
-    var range = bar.querySelector("[data-seek]");
-    var current = bar.querySelector("[data-current]");
-    var total = bar.querySelector("[data-total]");
-    var rate = bar.querySelector("[data-rate]");
-    var dragging = false;
+    var q = bar.querySelector.bind(bar), play = q("[data-play]"), range = q("[data-seek]"), current = q("[data-current]");
+    var total = q("[data-total]"), rate = q("[data-rate]"), dragging = false;
 
     media.controls = false;
     bar.hidden = false;
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
+    function says(at) { range.setAttribute("aria-valuetext", spoken(at) + " of " + spoken(duration())); }
     function slide() {
-      var at = media.currentTime;
-      range.value = String(Math.floor(at));
-      range.setAttribute("aria-valuetext", spoken(at) + " of " + spoken(duration()));
+      range.value = String(Math.floor(media.currentTime));
+      says(media.currentTime);
     }
     // A screen reader speaks every change of the focused slider: while it has keyboard focus and plays, it stays
     // put (the clock beside it runs); a key moves it from where the audio is, and leaving it brings it up to date.
@@ -190,19 +191,17 @@
     range.addEventListener("blur", show);
     range.addEventListener("input", function () {
       dragging = true;
-      current.textContent = clock(parseFloat(range.value));
-      range.setAttribute("aria-valuetext", spoken(parseFloat(range.value)) + " of " + spoken(duration()));
+      current.textContent = clock(range.value);
+      says(range.value);
     });
     range.addEventListener("change", function () { dragging = false; seek(media, parseFloat(range.value), false); });
     rate.addEventListener("change", function () { media.playbackRate = parseFloat(rate.value) || 1; });
     media.addEventListener("durationchange", function () {
       if (isFinite(media.duration)) { range.max = String(Math.ceil(media.duration)); total.textContent = clock(media.duration); }
     });
-    media.addEventListener("timeupdate", show);
-    media.addEventListener("seeked", show);
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
-    media.addEventListener("pause", show);
+    ["timeupdate", "seeked", "pause"].forEach(function (name) { media.addEventListener(name, show); });
     return media;
   }
 
@@ -218,9 +217,9 @@
     var marks = Array.prototype.slice.call(document.querySelectorAll("a[data-start]"));
     marks.forEach(function (link) {
       link.addEventListener("click", function (event) {
-        if (event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+        if (!plain(event)) { return; }
         event.preventDefault();
-        seek(main, parseFloat(link.getAttribute("data-start")) || 0, true);
+        seek(main, startOf(link) || 0, true);
       });
     });
     var chapterLinks = marks.filter(function (link) { return link.classList.contains("chapter-link"); });
@@ -229,13 +228,12 @@
       select.hidden = false;
       select.addEventListener("change", function () { seek(main, parseFloat(select.value) || 0, true); });
     }
-    var starts = (select ? Array.prototype.map.call(select.options, function (o) { return parseFloat(o.value); })
-      : chapterLinks.map(function (l) { return parseFloat(l.getAttribute("data-start")); }));
-    var names = (select ? Array.prototype.map.call(select.options, function (o) { return o.textContent.replace(/^\S+\s+/, ""); })
-      : chapterLinks.map(function (l) { return (l.querySelector("span") || l).textContent; }));
+    var starts = select ? map(select.options, function (o) { return parseFloat(o.value); }) : chapterLinks.map(startOf);
+    var names = select ? map(select.options, function (o) { return o.textContent.replace(/^\S+\s+/, ""); })
+      : chapterLinks.map(function (l) { return (l.querySelector("span") || l).textContent; });
     // The transcript follows along: its paragraph being spoken is marked (aria-current on its time stamp).
     var stamps = marks.filter(function (link) { return link.classList.contains("stamp"); });
-    var stampStarts = stamps.map(function (l) { return parseFloat(l.getAttribute("data-start")); });
+    var stampStarts = stamps.map(startOf);
     var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     var chapter = -2, said = -1, frame = 0, reading = null;
     // only two links change (a 1-hour transcript has 1,500)
@@ -295,8 +293,9 @@
       pending = 0;
       window.removeEventListener("beforeunload", write);
       var now = main.ended ? 0 : Math.floor(main.currentTime);
-      if (now + "@" + main.playbackRate === marked) { return; }
-      marked = now + "@" + main.playbackRate;
+      var key = now + "@" + main.playbackRate;
+      if (key === marked) { return; }
+      marked = key;
       written = Date.now();
       try {
         history.replaceState(Object.assign({}, history.state, { mediafeedAt: now, mediafeedRate: main.playbackRate }), "");
@@ -319,7 +318,7 @@
     // the same "#t=…" link again: no hashchange
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[href]");
-      if (link && link.href === window.location.href && !(event.ctrlKey || event.metaKey || event.shiftKey)) { hashLink(); }
+      if (link && link.href === window.location.href && plain(event)) { hashLink(); }
     });
     shareAt(main);
   }
@@ -328,20 +327,20 @@
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     var field = document.getElementById(button.getAttribute("data-copy"));
     if (!field) { return; }
-    var status = button.closest(".copy-field") && button.closest(".copy-field").querySelector(".copy-status");
+    var box = button.closest(".copy-field"), status = box && box.querySelector(".copy-status");
     button.hidden = false;
     // Chromium scrolls a focused textarea only to its caret's line (its foot and focus ring stayed below the window)
     field.addEventListener("focus", function () { field.scrollIntoView({ block: "nearest" }); });
+    function pick() { field.focus(); field.select(); }
     button.addEventListener("click", function () {
       var done = function (ok) {
         if (status) { status.textContent = ok ? "Copied to the clipboard." : "Press Ctrl+C (⌘C) to copy."; }
-        if (!ok) { field.focus(); field.select(); }
+        if (!ok) { pick(); }
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(field.value).then(function () { done(true); }, function () { done(false); });
       } else {
-        field.focus();
-        field.select();
+        pick();
         var ok = false;
         try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
         done(ok);
