@@ -30,6 +30,7 @@ ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" leng
 ITEM1_END = '<podcast:person role="host" href="https://example.com/ana">Ana Sousa</podcast:person>'
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
+RSS_IMAGE = "<image><url>{}</url><title>Tidewater Notes</title><link>https://podcast.example.com/</link></image>"
 PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
 ALTERNATE = ('<podcast:alternateEnclosure type="audio/opus" length="9821345"><podcast:source '
              'uri="https://media.example.com/tidewater/salt-marsh.opus"/><podcast:source uri="{}"/></podcast:alternateEnclosure>')
@@ -68,6 +69,21 @@ CATALOGUE = [
     ('ch-link-without-scheme', "<link>https://podcast.example.com/</link>", "<link>podcast.example.com</link>", 1, ['SHOW004 error link']),
     ('ch-self-link-relative', 'href="https://podcast.example.com/feed.xml"', 'href="/feed.xml"', 1, ['SHOW013 error atom:link']),
     ('ch-category-old-list', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', '<itunes:category text="Science &amp; Medicine"/>', 1, ['SHOW010 error itunes:category@text']),
+    # the RSS 2.0 <image> (the Podcast Index's "image", gPodder's fallback artwork): url, title and link required
+    ('rss-image-complete', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/artwork.jpg"), 0, []),
+    ('rss-image-no-url', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("").replace("<url></url>", ""), 0, ['SHOW032 warning image/url']),
+    ('rss-image-href-attribute', CHANNEL_END, CHANNEL_END + '<image href="https://podcast.example.com/artwork.jpg"/>', 0,
+     ['SHOW032 warning image/url']),
+    ('rss-image-relative', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("/artwork.jpg"), 0, ['SHOW032 warning image/url']),
+    ('rss-image-http', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("http://podcast.example.com/artwork.jpg"), 0, ['SHOW032 warning image/url']),
+    ('rss-image-a-page', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/about/"), 0, ['SHOW032 warning image/url']),
+    ('rss-image-gif', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/logo.gif"), 0, []),
+    ('rss-image-without-title-link', CHANNEL_END, CHANNEL_END + "<image><url>https://podcast.example.com/artwork.jpg</url></image>", 0,
+     ['SHOW032 info image/title']),
+    # the same http:// address as itunes:image: said once, by SHOW027
+    ('rss-image-http-as-itunes-image', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>',
+     '<itunes:image href="http://podcast.example.com/artwork.jpg"/>' + RSS_IMAGE.format("http://podcast.example.com/artwork.jpg"), 0,
+     ['SHOW027 warning itunes:image@href']),
     ('ch-category-sub-of-leaf', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>', '<itunes:category text="Technology">\n      <itunes:category text="Podcasting"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
     ('ch-explicit-capital-true', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>True</itunes:explicit>\n    <itunes:type>", 0, ['SHOW012 warning itunes:explicit']),
     ('item-link-relative', "<link>https://podcast.example.com/episodes/salt-marsh/</link>", "<link>/episodes/salt-marsh/</link>", 0, ['EP124 info link #1']),
@@ -119,7 +135,7 @@ CATALOGUE = [
     ('ch-owner-no-email', "<itunes:email>podcast@example.com</itunes:email>", "", 0, ['SHOW015 warning itunes:owner']),
     ('ch-owner-bad-email', "<itunes:email>podcast@example.com</itunes:email>", "<itunes:email>podcast at example dot com</itunes:email>", 0, ['SHOW015 warning itunes:owner/itunes:email']),
     ('ch-no-author', "<itunes:author>Tidewater Collective</itunes:author>", "", 1, ['SHOW014 error itunes:author']),
-    ('ch-summary-html-long', "<itunes:type>", "<itunes:summary><![CDATA[<div><script>x</script>" + "long " * 900 + "</div>]]></itunes:summary>\n    <itunes:type>", 1, ['SHOW003 error itunes:summary']),
+    ('ch-summary-html-long', "<itunes:type>", "<itunes:summary><![CDATA[<div><script>x</script>" + "long " * 900 + "</div>]]></itunes:summary>\n    <itunes:type>", 1, ['SHOW003 error itunes:summary', 'SHOW031 warning itunes:summary']),
     ('ch-description-4001', "Short conversations about coastal ecology, recorded on the shore.", "x" * 4001, 1, ['SHOW003 error description']),
     ('ch-title-html', "<title>Tidewater Notes</title>", "<title><![CDATA[<b>Tidewater</b> Notes]]></title>", 0, ['SHOW026 warning title']),
     ('ch-new-feed-url-relative', "<itunes:type>", "<itunes:new-feed-url>/feed2.xml</itunes:new-feed-url><itunes:type>", 1, ['SHOW020 error itunes:new-feed-url']),
@@ -149,6 +165,17 @@ CATALOGUE = [
     ('enc-url-ftp', "https://media.example.com/tidewater/salt-marsh.mp3", "ftp://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
     ('enc-url-file', "https://media.example.com/tidewater/salt-marsh.mp3", "file:///home/me/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
     ('enc-url-spaces', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/tidewater/salt marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    # what iOS's URL(string:) (before iOS 17) refuses and browsers mend: the episode does not play in apps built on it
+    ('enc-url-accent', "tidewater/salt-marsh.mp3", "tidewater/salé-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-accented-host', "media.example.com/tidewater/salt-marsh.mp3", "médias.example.com/tidewater/salt-marsh.mp3", 1,
+     ['EP103 error enclosure@url #1']),
+    ('enc-url-backslashes', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com\\tidewater\\salt-marsh.mp3", 1,
+     ['EP103 error enclosure@url #1']),
+    ('enc-url-port-99999', "media.example.com/tidewater", "media.example.com:99999/tidewater", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-spaces-around', 'url="https://media.example.com/tidewater/salt-marsh.mp3"', 'url=" https://media.example.com/tidewater/salt-marsh.mp3 "', 0,
+     ['EP103 warning enclosure@url #1']),
+    ('enc-url-encoded-accent', "tidewater/salt-marsh.mp3", "tidewater/sal%C3%A9-marsh.mp3", 0, []),
+    ('enc-url-port-8443', "media.example.com/tidewater", "media.example.com:8443/tidewater", 0, []),
     ('enc-url-duplicate', "https://media.example.com/tidewater/welcome.mp3", "https://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP012 error enclosure@url #3']),
     ('guid-duplicate', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02", "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", 1, ['EP001 error guid #1']),
     ('guid-empty', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="false"></guid>', 1, ['EP108 error guid item 1']),
@@ -211,7 +238,22 @@ CATALOGUE = [
     ('item-title-html', "<title>Salt Marsh Carbon</title>", "<title>&lt;b&gt;Salt&lt;/b&gt; Marsh Carbon</title>", 0, ['EP126 warning title #1']),
     ('item-description-4001', "How marshes store carbon,", "x" * 4001, 1, ['EP114 error description #1']),
     ('item-summary-4001', ITEM1_END, ITEM1_END + "<itunes:summary>" + "y" * 4001 + "</itunes:summary>", 1, ['EP114 error itunes:summary #1']),
-    ('item-description-script', "<p>What this show is about.</p>", "<p>What</p><script>alert(1)</script><iframe src=x></iframe>", 0, ['EP115 warning description #3']),
+    # a script or a frame is active content (EP133), not a tag apps merely show as text (EP115): one problem, not two
+    ('item-description-script', "<p>What this show is about.</p>", "<p>What</p><script>alert(1)</script><iframe src=x></iframe>", 0, ['EP133 warning description #3']),
+    ('item-description-video-tag', "<p>What this show is about.</p>", "<p>What</p><video src=x></video>", 0, ['EP115 warning description #3']),
+    # active content in show notes (an embed code, a tracking handler, a javascript: link): apps and Apple strip it
+    ('notes-script', "<h2>Notes</h2><p>Full notes.</p>", "<h2>Notes</h2><script src=\"https://w.example/embed.js\"></script><p>Full notes.</p>", 0,
+     ['EP133 warning content:encoded #1']),
+    ('notes-iframe-player', "<h2>Notes</h2><p>Full notes.</p>", '<iframe src="https://www.youtube.com/embed/abc"></iframe><p>Full notes.</p>', 0,
+     ['EP133 warning content:encoded #1']),
+    ('notes-onclick', "<h2>Notes</h2><p>Full notes.</p>", '<p onclick="track()">Full notes.</p>', 0, ['EP133 warning content:encoded #1']),
+    ('notes-javascript-link', 'href="https://example.com/paper"', 'href=" JavaScript:openPaper()"', 0, ['EP133 warning description #1']),
+    ('notes-javascript-link-escaped', 'href="https://example.com/paper"', 'href="java&#x09;script:openPaper()"', 0, ['EP133 warning description #1']),
+    ('notes-summary-form', ITEM1_END, ITEM1_END + '<itunes:summary><![CDATA[<form action="https://x.example/s"><input name=e></form>]]></itunes:summary>', 0,
+     ['EP133 warning itunes:summary #1']),
+    ('notes-the-word-script-is-fine', "<h2>Notes</h2><p>Full notes.</p>", "<p>The transcript and the script of the play: on=off.</p>", 0, []),
+    ('ch-description-script', "<description>Short conversations", "<description><![CDATA[<script>alert(1)</script>]]>Short conversations", 0,
+     ['SHOW031 warning description']),
     ('pguid-not-uuid', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "tidewater-notes", 1, ['PI001 error podcast:guid']),
     ('pguid-no-hyphens', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "d8582db3a7c650a5a509a29f7ddd6cec", 1, ['PI001 error podcast:guid']),
     ('pguid-braces', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "{d8582db3-a7c6-50a5-a509-a29f7ddd6cec}", 1, ['PI001 error podcast:guid']),
@@ -719,6 +761,12 @@ def test_external_entities_are_never_fetched_or_read(host: Host) -> None:
 HINTS = [
     ("ns-itunes-undeclared", 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'),
     ("enc-url-spaces", "%20"),
+    ("enc-url-accent", "write it encoded: https://media.example.com/tidewater/sal%C3%A9-marsh.mp3"),
+    ("enc-url-accented-host", "write it encoded: https://xn--mdias-bsa.example.com/tidewater/salt-marsh.mp3"),
+    ("enc-url-backslashes", "https://media.example.com/tidewater/salt-marsh.mp3"),
+    ("notes-iframe-player", "<iframe>"),
+    ("notes-onclick", "an onclick= attribute"),
+    ("rss-image-href-attribute", "href= attribute"),
     ("ch-category-as-text", '<itunes:category text="Science"/>'),
     ("ch-image-url-attr", "url= attribute"),
     ("date-year-0026", "2026"),

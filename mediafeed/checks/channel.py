@@ -16,6 +16,7 @@ from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
+from .activehtml import check_active
 from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
 from .namespace import check_itunes_names, check_namespace
 from .podlove import check_psc
@@ -170,6 +171,8 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW003", src, f"itunes:summary is {len(summary.encode('utf-8'))} bytes; the limit is 4000",
                            field="itunes:summary", hint="shorten it, or remove it: Apple reads <description>"))
 
+    out += check_active(doc, ch, ("description", "itunes:summary"), "SHOW031")
+
     link = text(doc, ch, "link")
     if not link:
         out.append(problem("SHOW004", src, "the channel has no <link> to the show's website", field="link",
@@ -186,6 +189,9 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
                            hint="write e.g. 'en', 'en-gb' or 'de'"))
 
     out += _image(doc)
+    from .rssimage import check_rss_image  # here: it builds on this module's URL and insecure_image
+
+    out += check_rss_image(doc)
     out += _category(doc)
     out += _explicit(doc, ch, "itunes:explicit", "SHOW011", "SHOW012")
 

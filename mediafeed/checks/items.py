@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..addresses import url_fault
 from ..errors import Problem, Severity
+from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
@@ -179,6 +181,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     out += check_itunes_names(doc, item, label)
     out += _date(doc, item, label, now)
     out += _description(doc, item, label)
+    out += check_active(doc, item, ("description", "content:encoded", "itunes:summary"), "EP133", label)
     out += _duration(doc, item, label)
     out += _explicit(doc, item, "itunes:explicit", "", "EP119", label)
     episode_type = text(doc, item, "itunes:episodeType")
@@ -242,6 +245,9 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            "the enclosure has no url", field="enclosure@url", episode=label,
                            hint="write each space in the URL as %20 (or rename the file without spaces)"
                            if re.match(r"^https?://\S", url) and re.search(r"\s", url) else "give the media file's full URL"))
+    elif fault := url_fault(enclosure.get("url") or ""):
+        out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
+                           hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
     length = (enclosure.get("length") or "").strip()
     if not _whole(length) or int(length) == 0:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
@@ -375,7 +381,7 @@ def _description(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if size > DESCRIPTION_LIMIT:
         out.append(problem("EP114", doc.source, f"the description is {size} bytes; the limit is 4000", field="description",
                            episode=label, hint="shorten it; put the full notes in <content:encoded> and on the page"))
-    tags = sorted({t.lower() for t in _TAG.findall(value)} - ALLOWED_DESCRIPTION_TAGS)
+    tags = sorted({t.lower() for t in _TAG.findall(value)} - ALLOWED_DESCRIPTION_TAGS - ACTIVE_TAGS)  # those: EP133
     if tags:
         out.append(problem("EP115", doc.source, f"the description uses <{'>, <'.join(tags)}>; apps show only "
                            "p, ol, ul, li, a, b, i, strong, em", field="description", episode=label,
