@@ -13,6 +13,7 @@ import functools
 import gzip
 import json
 import threading
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -634,6 +635,12 @@ def gzip_bomb() -> bytes:
     return gzip.compress(bytes(80 * 1024 * 1024), compresslevel=9)
 
 
+def raw_deflate(data: bytes) -> bytes:
+    """A deflate stream without zlib's header, as IIS sends Content-Encoding: deflate."""
+    packer = zlib.compressobj(wbits=-15)
+    return packer.compress(data) + packer.flush()
+
+
 class Host(ThreadingHTTPServer):
     """Serves good.xml in the ways hosts get wrong; records every path asked for."""
 
@@ -662,6 +669,12 @@ class Handler(BaseHTTPRequestHandler):
             "/secret": (200, {"Content-Type": "text/plain"}, b"LEAKED"),
             "/gzip-without-encoding.xml": (200, {"Content-Type": "application/rss+xml"}, gzip.compress(good)),
             "/gzip-bomb.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}, gzip_bomb()),
+            # the header without the compression, and gzip labelled deflate: apps and browsers fail on both
+            "/plain-labelled-gzip.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}, good),
+            "/gzip-labelled-deflate.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "deflate"},
+                                           gzip.compress(good)),
+            # IIS's raw deflate (no zlib header) is what browsers read too
+            "/raw-deflate.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "deflate"}, raw_deflate(good)),
             "/to-https.xml": (301, {"Location": f"https://127.0.0.1:{self.server.server_address[1]}/feed.xml"}, b""),
             "/to-a-file.xml": (302, {"Location": "file:///etc/passwd"}, b""),
             "/gone-for-good.xml": (410, {}, b""),
@@ -702,6 +715,9 @@ SERVED = [
     ("/gone-for-good.xml", 2, ["XML000 error"]),
     ("/gzip-without-encoding.xml", 1, ["XML001 error line 1"]),
     ("/gzip-bomb.xml", 2, ["XML000 error"]),
+    ("/plain-labelled-gzip.xml", 2, ["XML000 error Content-Encoding"]),
+    ("/gzip-labelled-deflate.xml", 2, ["XML000 error Content-Encoding"]),
+    ("/raw-deflate.xml", 0, []),
     ("/to-https.xml", 2, ["XML000 error"]),
     ("/to-a-file.xml", 2, ["XML000 error"]),
 ]
@@ -709,6 +725,8 @@ SERVED = [
 SERVED_SAYS = [
     ("/gzip-without-encoding.xml", "Content-Encoding: gzip"),
     ("/gzip-bomb.xml", "larger than 64 MB"),
+    ("/plain-labelled-gzip.xml", "the server says Content-Encoding: gzip, but the answer is not gzip data"),
+    ("/gzip-labelled-deflate.xml", "Content-Encoding: deflate, but the answer is not deflate data"),
     ("/to-https.xml", "the https (TLS) connection failed"),
     ("/to-https.xml", "(after 301 https://127.0.0.1:"),
     ("/to-a-file.xml", "not http(s) (file:///etc/passwd)"),
