@@ -117,6 +117,13 @@ CATALOGUE = [
     ('ch-no-category', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', "", 1, ['SHOW009 error itunes:category']),
     ('ch-category-unknown', '<itunes:category text="Science">', '<itunes:category text="Podcasts">', 1, ['SHOW010 error itunes:category@text']),
     ('ch-category-as-text', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', "<itunes:category>Science</itunes:category>", 1, ['SHOW010 error itunes:category@text']),
+    # Apple reads the first itunes:category (and its first subcategory); a subcategory beside it is lost
+    ('ch-subcategory-beside-its-category', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>',
+     '<itunes:category text="Science"/><itunes:category text="Earth Sciences"/>', 0, ['SHOW010 warning itunes:category@text']),
+    ('ch-second-category-off-the-list', '</itunes:category>', '</itunes:category><itunes:category text="Podcasting"/>', 0,
+     ['SHOW010 warning itunes:category@text']),
+    ('ch-second-category', '</itunes:category>', '</itunes:category><itunes:category text="Education"><itunes:category '
+     'text="Courses"/></itunes:category>', 0, []),
     ('ch-subcategory-wrong-parent', '<itunes:category text="Earth Sciences"/>', '<itunes:category text="Tech News"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
     ('ch-no-explicit', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:type>", 1, ['SHOW011 error itunes:explicit']),
     ('ch-explicit-dirty', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>dirty</itunes:explicit>\n    <itunes:type>", 1, ['SHOW012 error itunes:explicit']),
@@ -779,6 +786,7 @@ def test_external_entities_are_never_fetched_or_read(host: Host) -> None:
 HINTS = [
     ("ns-itunes-undeclared", 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'),
     ("enc-url-spaces", "%20"),
+    ("ch-subcategory-beside-its-category", '<itunes:category text="Science"><itunes:category text="Earth Sciences"/></itunes:category>'),
     ("enc-url-accent", "write it encoded: https://media.example.com/tidewater/sal%C3%A9-marsh.mp3"),
     ("enc-url-accented-host", "write it encoded: https://xn--mdias-bsa.example.com/tidewater/salt-marsh.mp3"),
     ("enc-url-backslashes", "https://media.example.com/tidewater/salt-marsh.mp3"),

@@ -316,6 +316,30 @@ def _category(doc: FeedDoc) -> list[Problem]:
     if name not in APPLE_CATEGORIES:
         return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
                         hint="use a category from Apple's list (mind '&amp;' and capitals)")]
+    out = [_further_category(doc, name, other) for other in children(doc, doc.channel, "itunes:category")[1:]]
+    return [p for p in out if p] + _subcategory(doc, first, name)
+
+
+def _further_category(doc: FeedDoc, first: str, element: Any) -> Problem | None:
+    """A second (third, …) top-level itunes:category: Apple reads only the first, other directories all of them. A
+    subcategory written beside its category instead of inside it (Science, then Earth Sciences: Apple lists the show
+    under Science alone) or a name off Apple's list was passed without a word."""
+    name = (element.get("text") or "").strip()
+    if name in APPLE_CATEGORIES:
+        return None
+    parents = [category for category, subs in APPLE_CATEGORIES.items() if name in subs]
+    if parents:
+        parent = first if first in parents else parents[0]
+        return problem("SHOW010", doc.source, f"{name!r} is a subcategory of {parent!r} but stands beside the categories, "
+                       "not inside one: Apple lists the show without it", field="itunes:category@text",
+                       severity=Severity.WARNING, hint=f'nest it: <itunes:category text="{parent}"><itunes:category '
+                       f'text="{name}"/></itunes:category>'.replace("&", "&amp;"))
+    return problem("SHOW010", doc.source, f"{name!r} (a further itunes:category) is not an Apple Podcasts category: "
+                   "directories that read every category ignore it", field="itunes:category@text",
+                   severity=Severity.WARNING, hint="use a category from Apple's list (mind '&amp;' and capitals), or remove it")
+
+
+def _subcategory(doc: FeedDoc, first: Any, name: str) -> list[Problem]:
     sub = child(doc, first, "itunes:category")
     if sub is not None:
         sub_name = (sub.get("text") or "").strip()
