@@ -243,6 +243,9 @@ CATALOGUE = [
      ['EP129 warning itunes:image@href #1']),
     ('item-image-webp', ITEM1_END, ITEM1_END + '<itunes:image href="https://podcast.example.com/ep.webp"/>', 0, ['EP122 warning itunes:image@href #1']),
     ('item-no-title', "<title>Salt Marsh Carbon</title>", "", 1, ['EP101 error title #1']),
+    # itunes:title is Apple's display title, beside <title>, not instead of it (Apple, Spotify and PSP-1 require <title>)
+    ('item-only-itunes-title', "<title>Salt Marsh Carbon</title>", "<title></title><itunes:title>Salt Marsh Carbon</itunes:title>", 1,
+     ['EP101 error title #1']),
     ('item-title-html', "<title>Salt Marsh Carbon</title>", "<title>&lt;b&gt;Salt&lt;/b&gt; Marsh Carbon</title>", 0, ['EP126 warning title #1']),
     ('item-description-4001', "How marshes store carbon,", "x" * 4001, 1, ['EP114 error description #1']),
     ('item-summary-4001', ITEM1_END, ITEM1_END + "<itunes:summary>" + "y" * 4001 + "</itunes:summary>", 1, ['EP114 error itunes:summary #1']),
@@ -786,6 +789,7 @@ def test_external_entities_are_never_fetched_or_read(host: Host) -> None:
 HINTS = [
     ("ns-itunes-undeclared", 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'),
     ("enc-url-spaces", "%20"),
+    ("item-only-itunes-title", "add <title>Salt Marsh Carbon</title>"),
     ("ch-subcategory-beside-its-category", '<itunes:category text="Science"><itunes:category text="Earth Sciences"/></itunes:category>'),
     ("enc-url-accent", "write it encoded: https://media.example.com/tidewater/sal%C3%A9-marsh.mp3"),
     ("enc-url-accented-host", "write it encoded: https://xn--mdias-bsa.example.com/tidewater/salt-marsh.mp3"),

@@ -163,7 +163,11 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     if not title:
         out.append(problem("EP101", src, "the episode has no <title>", field="title", episode=label,
                            hint="add <title>…</title>: apps list episodes by title"))
-    else:
+    elif not text(doc, item, "title"):  # was passed: Apple and Spotify require <title>; itunes:title is Apple's alone
+        out.append(problem("EP101", src, f"the episode has no <title>, only <itunes:title> {title!r}: Apple and Spotify "
+                           "require <title>, and apps that do not read itunes:title list the episode without a name",
+                           field="title", episode=label, hint=f"add <title>{_escaped(title)}</title>"))
+    if title:
         if HTML_TAG.search(title):
             out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
@@ -299,6 +303,10 @@ def _aac(src: str, label: str, path: str) -> Problem:
                    "MP4, M4V, PDF)", field="enclosure@type", episode=label,
                    hint="publish the same AAC audio as M4A (ffmpeg -i episode.aac -c copy episode.m4a) with "
                    "type=\"audio/x-m4a\"")
+
+
+def _escaped(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _magnitude(value: float, unit: float, name: str) -> str:
