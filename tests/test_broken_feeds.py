@@ -184,6 +184,12 @@ CATALOGUE = [
      ['EP103 warning enclosure@url #1']),
     ('enc-url-encoded-accent', "tidewater/salt-marsh.mp3", "tidewater/sal%C3%A9-marsh.mp3", 0, []),
     ('enc-url-port-8443', "media.example.com/tidewater", "media.example.com:8443/tidewater", 0, []),
+    # the episode's page or its artwork given as the enclosure
+    ('enc-url-a-page', "https://media.example.com/tidewater/salt-marsh.mp3", "https://podcast.example.com/episodes/salt-marsh/index.html", 0,
+     ['EP107 warning enclosure@url #1']),
+    ('enc-url-an-image', "https://media.example.com/tidewater/salt-marsh.mp3", "https://podcast.example.com/artwork.jpg", 0,
+     ['EP107 warning enclosure@url #1']),
+    ('enc-url-download-script', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/get.php?ep=3", 0, []),
     ('enc-url-duplicate', "https://media.example.com/tidewater/welcome.mp3", "https://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP012 error enclosure@url #3']),
     ('guid-duplicate', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02", "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", 1, ['EP001 error guid #1']),
     ('guid-empty', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="false"></guid>', 1, ['EP108 error guid item 1']),
@@ -280,6 +286,11 @@ CATALOGUE = [
     ('locked-bad-owner', 'owner="podcast@example.com">yes', 'owner="the owner">yes', 0, ['PI006 warning podcast:locked@owner']),
     ('transcript-no-type', ' type="text/vtt" rel="captions"', ' rel="captions"', 1, ['PI007 error podcast:transcript #1']),
     ('transcript-bad-type', 'type="text/vtt"', 'type="text/x-transcript"', 1, ['PI007 error podcast:transcript #1']),
+    # a transcript whose type does not fit its file: apps parse an SRT file as WebVTT and show nothing
+    ('transcript-srt-typed-vtt', 'transcript.vtt" type="text/vtt"', 'transcript.srt" type="text/vtt"', 0,
+     ['PI007 warning podcast:transcript@type #1']),
+    ('transcript-srt-typed-subrip', 'transcript.vtt" type="text/vtt"', 'transcript.srt" type="application/x-subrip"', 0, []),
+    ('transcript-without-extension', 'transcript.vtt" type="text/vtt"', 'transcript?format=vtt" type="text/vtt"', 0, []),
     ('chapters-nonjson-type', 'type="application/json+chapters"', 'type="text/plain"', 1, ['PI008 error podcast:chapters #1']),
     # the namespace's own example feed (example.xml) writes type="application/json": apps read the chapters all the same
     ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 0, ['PI008 warning podcast:chapters #1']),

@@ -55,9 +55,17 @@ EXTENSION_TYPES = {
     ".ogg": ("audio/ogg", "video/ogg"), ".oga": ("audio/ogg",), ".opus": ("audio/ogg", "audio/opus"),
     ".flac": ("audio/flac", "audio/x-flac"), ".wav": ("audio/wav", "audio/x-wav", "audio/wave"),
 }
+#: extensions of what is given as an enclosure by mistake: the episode's page, its artwork, the feed itself
+NOT_MEDIA = {".html": "a web page", ".htm": "a web page", ".jpg": "an image", ".jpeg": "an image", ".png": "an image",
+             ".gif": "an image", ".webp": "an image", ".xml": "a feed or XML file", ".rss": "a feed", ".txt": "text"}
 ALLOWED_DESCRIPTION_TAGS = {"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"}
 TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/html", "application/json",
                     "text/plain"}
+#: the types a transcript file of each extension may be given (the first is the one to write): a .srt read as WebVTT
+#: has no WEBVTT line and ',' in its times, and apps show nothing (PI007 warning)
+TRANSCRIPT_EXTENSIONS = {".vtt": ("text/vtt",), ".srt": ("application/x-subrip", "application/srt", "text/srt"),
+                         ".html": ("text/html",), ".htm": ("text/html",), ".json": ("application/json",),
+                         ".txt": ("text/plain",)}
 _TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
 _DURATION_SECONDS = re.compile(r"^\d+$", re.ASCII)  # ASCII: '٣٧٢٣' is no duration apps read
 _DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$", re.ASCII)
@@ -277,8 +285,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            episode=label, hint=f"write type=\"{suggestion}\"" if suggestion else
                            "use audio/mpeg, audio/x-m4a, video/mp4, video/quicktime or video/x-m4v"))
     if url and mime and path is not None:
-        name = path.rsplit("/", 1)[-1]
-        ext = "." + name.rpartition(".")[2].lower() if "." in name else ""
+        ext = _extension(path)
         expected = EXTENSION_TYPES.get(ext)
         if expected and mime not in expected:
             if mime.startswith("video/") and not expected[0].startswith("video/"):  # video in a file named as audio
@@ -288,6 +295,10 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                 hint = f"a {ext} file is {expected[0]}; check which format the file really is"
             out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
                                episode=label, hint=hint))
+        elif ext in NOT_MEDIA:  # was passed: the episode's page or artwork given as its audio
+            out.append(problem("EP107", src, f"the enclosure url names a {ext} file ({NOT_MEDIA[ext]}), not the episode's "
+                               "audio or video: apps download it and cannot play it", field="enclosure@url",
+                               episode=label, hint="give the URL of the media file itself (…/episode.mp3)"))
     return out
 
 
@@ -303,6 +314,12 @@ def _aac(src: str, label: str, path: str) -> Problem:
                    "MP4, M4V, PDF)", field="enclosure@type", episode=label,
                    hint="publish the same AAC audio as M4A (ffmpeg -i episode.aac -c copy episode.m4a) with "
                    "type=\"audio/x-m4a\"")
+
+
+def _extension(path: str) -> str:
+    """'.mp3' for '/shows/a/ep.MP3'; '' without one."""
+    name = path.rsplit("/", 1)[-1]
+    return "." + name.rpartition(".")[2].lower() if "." in name else ""
 
 
 def _escaped(value: str) -> str:
@@ -448,6 +465,11 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             out.append(problem("PI007", src, f"podcast:transcript url={url or '(none)'} type={mime or '(none)'}",
                                field="podcast:transcript", episode=label,
                                hint="give url and a type: text/vtt, application/x-subrip, text/html, application/json or text/plain"))
+        elif (named := TRANSCRIPT_EXTENSIONS.get(_extension(_url_path(url) or ""))) and mime not in named:
+            out.append(problem("PI007", src, f"podcast:transcript type is {mime} but the file's name ends in "
+                               f"{_extension(_url_path(url) or '')}: apps read it as {mime} and show no transcript",
+                               field="podcast:transcript@type", episode=label, severity=Severity.WARNING,
+                               hint=f'write type="{named[0]}", or publish the file in the format the type names'))
     for chapters in children(doc, item, "podcast:chapters"):
         url, mime = (chapters.get("url") or "").strip(), (chapters.get("type") or "").strip().lower()
         if url and mime == "application/json":
