@@ -192,6 +192,10 @@ CATALOGUE = [
     ('enc-url-download-script', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/get.php?ep=3", 0, []),
     ('enc-url-duplicate', "https://media.example.com/tidewater/welcome.mp3", "https://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP012 error enclosure@url #3']),
     ('guid-duplicate', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02", "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", 1, ['EP001 error guid #1']),
+    # a hand-made counter (the W3C validator: "not sufficiently unique"): info, keep it, use UUIDs from now on
+    ('guid-short', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", "0123", 0, ['EP134 info guid 0123']),
+    ('guid-one', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", "1", 0, ['EP134 info guid 1']),
+    ('guid-host-prefixed-number', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", "Buzzsprout-14151617", 0, []),
     ('guid-empty', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="false"></guid>', 1, ['EP108 error guid item 1']),
     ('guid-missing', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '', 1, ['EP108 error guid item 1']),
     ('guid-permalink-nonurl', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="true">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', 0, ['EP125 warning guid@isPermaLink #1']),
@@ -800,6 +804,7 @@ def test_external_entities_are_never_fetched_or_read(host: Host) -> None:
 HINTS = [
     ("ns-itunes-undeclared", 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'),
     ("enc-url-spaces", "%20"),
+    ("guid-short", "keep every GUID already published exactly as it is"),
     ("item-only-itunes-title", "add <title>Salt Marsh Carbon</title>"),
     ("ch-subcategory-beside-its-category", '<itunes:category text="Science"><itunes:category text="Earth Sciences"/></itunes:category>'),
     ("enc-url-accent", "write it encoded: https://media.example.com/tidewater/sal%C3%A9-marsh.mp3"),

@@ -55,6 +55,9 @@ EXTENSION_TYPES = {
     ".ogg": ("audio/ogg", "video/ogg"), ".oga": ("audio/ogg",), ".opus": ("audio/ogg", "audio/opus"),
     ".flac": ("audio/flac", "audio/x-flac"), ".wav": ("audio/wav", "audio/x-wav", "audio/wave"),
 }
+#: GUIDs shorter than this ('1', '0123', 'ep-12') are hand-made counters (EP134, info): hosts write UUIDs (36),
+#: prefixed numbers ('Buzzsprout-14151617') or URLs. The W3C feed validator calls them "not sufficiently unique"
+SHORT_GUID = 8
 #: extensions of what is given as an enclosure by mistake: the episode's page, its artwork, the feed itself
 NOT_MEDIA = {".html": "a web page", ".htm": "a web page", ".jpg": "an image", ".jpeg": "an image", ".png": "an image",
              ".gif": "an image", ".webp": "an image", ".xml": "a feed or XML file", ".rss": "a feed", ".txt": "text"}
@@ -366,6 +369,13 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
+    if len(guid) < SHORT_GUID:
+        return [problem("EP134", doc.source, f"the GUID {guid!r} is {len(guid)} character{'s' if len(guid) > 1 else ''}: "
+                        "unique in this feed, but not the globally unique identifier Apple and RSS ask for; numbers "
+                        "written by hand get reused (a new season counting from 1 again, a show merged into another) "
+                        "and apps then take a new episode for one they already have", field="guid", episode=label,
+                        hint="keep every GUID already published exactly as it is (a changed GUID makes apps list the "
+                        "episode again); give new episodes a UUID (mediafeed add writes one)")]
     return []
 
 

@@ -464,6 +464,11 @@ _RULES = [
        "event attribute or a javascript: link. Apple Podcasts and apps remove them from the notes they show (or show "
        "them with scripts off): an embedded video player, a sign-up form or a script-driven link never reaches a "
        "listener. Link to the page, player or form instead."),
+    _r("EP134", "apple psp1", I, "the GUID is shorter than 8 characters ('1', '0123'): not globally unique",
+       "Apps key episodes by GUID within a feed, so a short GUID works as long as it is never reused; but Apple and "
+       "RSS ask for a globally unique one, and counters written by hand get reused (a new season numbered from 1 "
+       "again, two shows merged): apps then take a new episode for one they already have and never offer it. Keep the "
+       "GUIDs already published (changing one makes apps list the episode again); give new episodes a UUID."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
