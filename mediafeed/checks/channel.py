@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..addresses import url_fault
 from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
@@ -280,6 +281,10 @@ def _image(doc: FeedDoc) -> list[Problem]:
         return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} is not an absolute http(s) URL: apps do not "
                         "resolve it against the feed's address, and show no artwork", field="itunes:image@href",
                         hint='write the full address, e.g. <itunes:image href="https://…/artwork.jpg"/>')]
+    fault = url_fault(image.get("href") or "")  # type: ignore[union-attr]
+    if fault:
+        return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} {fault.reason}", field="itunes:image@href",
+                        hint=fault.hint, severity=None if fault.blocking else Severity.WARNING)]
     out = []
     others = sorted({(i.get("href") or "").strip() for i in images[1:]} - {href})
     if others:

@@ -220,6 +220,9 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
         out.append(problem("EP129", src, f"episode artwork URL {href!r} is not an absolute http(s) URL: apps do not resolve "
                            "it against the feed's address, and show the show's artwork or none", field="itunes:image@href",
                            episode=label, hint='write the full address, e.g. <itunes:image href="https://…/episode.jpg"/>'))
+    elif href and (fault := url_fault(image.get("href"))):
+        out.append(problem("EP129", src, f"episode artwork URL {href!r} {fault.reason}", field="itunes:image@href",
+                           episode=label, hint=fault.hint))
     if image is not None and not href:
         misplaced = next((name for name in ("url", "src") if image.get(name)), "")
         out.append(problem("EP129", src, "an <itunes:image> without href= (episode artwork)"
