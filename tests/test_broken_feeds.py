@@ -377,6 +377,43 @@ def test_each_broken_feed_gets_exactly_its_problems(tmp_path: Path, case: str, o
     assert all(p["hint"] and p["message"] for p in report["problems"]), report["problems"]
 
 
+VALUE = ('<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Ana" type="node" address="02'
+         + "a" * 64 + '" {}/>{}</podcast:value>')
+NINES = "9" * 5000  # int() refuses it (Python's 4,300-digit limit); 400 digits overflow a float
+# numbers no int or float can hold, and digits int() refuses ('²') or reads where apps do not ('١'): each stopped the
+# check with "Internal error" (exit 3), or passed
+NUMBERS = [
+    ('length-5000-digits', 'length="28734512"', f'length="{NINES}"', ['EP104 error enclosure@length #1']),
+    ('length-400-digits', 'length="28734512"', f'length="{NINES[:400]}"', ['EP104 error enclosure@length #1']),
+    ('duration-400-digits', "<itunes:duration>1795</itunes:duration>", f"<itunes:duration>{NINES[:400]}</itunes:duration>",
+     ['EP117 error itunes:duration #1']),
+    ('season-5000-digits', "<itunes:season>1</itunes:season>", f"<itunes:season>{NINES}</itunes:season>", ['EP121 error itunes:season #1']),
+    ('episode-beyond-64-bits', "<itunes:episode>3</itunes:episode>", "<itunes:episode>99999999999999999999</itunes:episode>",
+     ['EP121 error itunes:episode #1']),
+    ('psc-start-5000-digits', ITEM1_END, ITEM1_END + PSC.format(f'<psc:chapter start="0" title="Welcome"/><psc:chapter start="{NINES}" '
+     'title="Mud"/>'), []),
+    ('split-superscript-two', CHANNEL_END, CHANNEL_END + VALUE.format('split="²"', ""), ['VAL007 error podcast:valueRecipient@split']),
+    ('split-arabic-indic-one', CHANNEL_END, CHANNEL_END + VALUE.format('split="١"', ""), ['VAL007 error podcast:valueRecipient@split']),
+    ('fee-split-5000-digits', CHANNEL_END, CHANNEL_END + VALUE.format('split="90"', '<podcast:valueRecipient name="Host" type="node" '
+     f'address="03{"b" * 64}" split="{NINES}" fee="true"/>'), ['VAL007 error podcast:valueRecipient@split']),
+    ('custom-key-5000-digits', CHANNEL_END, CHANNEL_END + VALUE.format(f'split="90" customKey="{NINES}" customValue="x"', ""),
+     ['VAL010 error podcast:valueRecipient@customKey']),
+    ('custom-key-largest', CHANNEL_END, CHANNEL_END + VALUE.format('split="90" customKey="18446744073709551615" customValue="x"', ""), []),
+    ('time-split-start-400-digits', ITEM1_END, ITEM1_END + VALUE.format('split="1"', f'<podcast:valueTimeSplit startTime="{NINES[:400]}" '
+     'duration="60"><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" itemGuid="x"/></podcast:valueTimeSplit>'),
+     ['VAL013 error podcast:valueTimeSplit@startTime #1']),
+]
+
+
+@pytest.mark.parametrize("case,old,new,expected", NUMBERS, ids=[c[0] for c in NUMBERS])
+def test_a_number_no_integer_holds_is_reported_not_a_crash(tmp_path: Path, case: str, old: str, new: str,
+                                                           expected: list[str]) -> None:
+    assert GOOD_TEXT.count(old) >= 1
+    code, report = check(write(tmp_path, GOOD_TEXT.replace(old, new, 1)))
+    assert found(report) == expected
+    assert code == (1 if any(" error " in e for e in expected) else 0)
+
+
 def test_the_catalogue_has_no_false_positive_on_good_xml() -> None:
     code, report = check(str(GOOD))
     assert (code, report["problems"], report["episodes"]) == (0, [], 3)

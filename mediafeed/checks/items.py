@@ -30,6 +30,7 @@ from .channel import (
 )
 from .feedxml import FeedDoc, child, children, text
 from .namespace import check_itunes_names
+from .numbers import MAX_DIGITS, whole
 from .podlove import check_psc
 from .rules import problem
 from .titles import repeats_show_name
@@ -205,7 +206,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
                            field="itunes:episodeType", episode=label, hint="write <itunes:episodeType>full</itunes:episodeType>"))
     for name in ("itunes:season", "itunes:episode"):
         value = text(doc, item, name)
-        if value is not None and not (_whole(value) and int(value) > 0):
+        if value is not None and not whole(value):  # None, or 0
             out.append(problem("EP121", src, f"{name} is {value!r}; expected a whole number from 1", field=name, episode=label,
                                hint=f"write <{name}>1</{name}>, or leave it out"))
     out += conflicting(doc, item, ITEM_SINGLES, "EP131", label)
@@ -267,12 +268,14 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
                            hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
     length = (enclosure.get("length") or "").strip()
-    if not _whole(length) or int(length) == 0:
+    size = whole(length) if len(length) <= MAX_DIGITS else math.inf  # 5,000 digits: over 1 TB, not int()
+    if not _whole(length) or not size:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
                            "the enclosure has no length", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
-    elif int(length) > MAX_LENGTH:
-        out.append(problem("EP104", src, f"enclosure length is {length} bytes ({_magnitude(int(length), MAX_LENGTH, 'TB')}); "
+    elif size is None or size > MAX_LENGTH:
+        shown = length if len(length) <= 40 else f"a {len(length):,}-digit number of"
+        out.append(problem("EP104", src, f"enclosure length is {shown} bytes ({_magnitude(size or math.inf, MAX_LENGTH, 'TB')}); "
                            "no episode's file is over 1 TB", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
     mime = (enclosure.get("type") or "").strip().lower()
@@ -333,9 +336,12 @@ def _escaped(value: str) -> str:
 
 
 def _magnitude(value: float, unit: float, name: str) -> str:
-    """``value`` in ``unit``s for a message: "41.7 days", "about 10^14 TB"."""
+    """``value`` in ``unit``s for a message: "41.7 days", "about 10^14 TB", "more than 10^300 TB" (an itunes:duration
+    of 400 digits is an infinite float: int() of it stopped the check with an OverflowError)."""
     amount = value / unit
-    return f"{amount:,.1f} {name}" if amount < 10**6 else f"about 10^{len(str(int(amount))) - 1} {name}"
+    if amount < 10**6:
+        return f"{amount:,.1f} {name}"
+    return f"about 10^{math.floor(math.log10(amount))} {name}" if math.isfinite(amount) else f"more than 10^300 {name}"
 
 
 def _whole(value: str) -> bool:
