@@ -1029,3 +1029,16 @@ def test_a_podcast_episode_number_beside_an_itunes_episode_0_is_imported_without
     report, show = import_feed(tmp_path, feed)
     assert "IMP025" not in {p["code"] for p in report["problems"]}
     assert "episode: 3" in "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
+
+
+def test_import_reads_numbers_no_integer_holds_without_stopping(tmp_path: Path) -> None:
+    """A 5,000-digit enclosure length stopped the import with 'Internal error: ValueError' (exit 3), as did a value
+    split of '²' (when the imported value block was read back)."""
+    feed = (GOOD_TEXT.replace('length="28734512"', f'length="{NINES}"', 1)
+            .replace("<itunes:season>1</itunes:season>", f"<itunes:season>{NINES}</itunes:season>", 1)
+            .replace(CHANNEL_END, CHANNEL_END + VALUE.format('split="²"', "")))
+    report, show = import_feed(tmp_path, feed)
+    assert len(report["imported"]) == 3
+    said = {(p["code"], p["field"]) for p in report["problems"]}
+    assert ("IMP025", "itunes:season") in said
+    assert any(p["code"] == "IMP021" and "'²'" in p["message"] for p in report["problems"]), report["problems"]

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..addresses import url_fault
 from ..errors import Problem, Severity
+from ..numbers import MAX_DIGITS, whole
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
@@ -30,7 +31,6 @@ from .channel import (
 )
 from .feedxml import FeedDoc, child, children, text
 from .namespace import check_itunes_names
-from .numbers import MAX_DIGITS, whole
 from .podlove import check_psc
 from .rules import problem
 from .titles import repeats_show_name

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..chapters import clock
 from ..errors import Problem
+from ..numbers import whole
 from ..social import SOCIAL_PROTOCOLS
 from ..source import parse_time
 from ..value import (
@@ -28,7 +29,6 @@ from ..value import (
     payee_key,
 )
 from .feedxml import FeedDoc, children, text
-from .numbers import whole
 from .rules import problem
 
 
