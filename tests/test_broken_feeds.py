@@ -159,6 +159,11 @@ CATALOGUE = [
     ('ns-itunes-https', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="https://www.itunes.com/dtds/podcast-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
     ('ns-itunes-caps', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
     ('ns-itunes-misspelt', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/dtds/podcasts-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
+    # content's URI ends in '/': without it no app reads content:encoded (the show notes of every episode)
+    ('ns-content-without-trailing-slash', 'xmlns:content="http://purl.org/rss/1.0/modules/content/"',
+     'xmlns:content="http://purl.org/rss/1.0/modules/content"', 0, ['XML017 warning xmlns:content']),
+    ('ns-atom-https', 'xmlns:atom="http://www.w3.org/2005/Atom"', 'xmlns:atom="https://www.w3.org/2005/Atom"', 1,
+     ['SHOW013 error atom:link', 'XML017 warning xmlns:atom']),
     ('ns-podcast-github', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"', 0, ['XML006 warning xmlns:podcast']),
     ('ns-podcast-http', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="http://podcastindex.org/namespace/1.0"', 1, ['XML006 error xmlns:podcast']),
     # a prefix bound again to another URI on an item, the right one declared on <rss>: its tags are in no namespace

@@ -19,8 +19,8 @@ from ..errors import Problem
 from .feedxml import FeedDoc, text
 from .rules import problem
 
-#: elements that run, embed or redirect: never shown by an app
-ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "meta"})
+#: elements that run, embed, submit or redirect: never shown by an app (a pasted <meta charset> is harmless)
+ACTIVE_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base"})
 #: attributes that hold an address a browser would open
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster"})
 _SCHEMES = ("javascript:", "vbscript:", "data:text/html")
@@ -28,7 +28,7 @@ _SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 #: about 6 MB/s and ``build`` lints every episode's notes; these three looks take 25 us for 5 KB of notes, a
 #: case-insensitive pattern 80 us. 'script' also finds javascript: and vbscript: links, even with 'java' written as
 #: character references
-_ACTIVE_TAG = re.compile(r"<\s*(?:script|i?frame|object|embed|applet|form|base|meta)\b")
+_ACTIVE_TAG = re.compile(r"<\s*(?:script|i?frame|object|embed|applet|form|base)\b")
 _EVENT = re.compile(r"on[a-z]+\s*=")
 #: what browsers drop from an address before reading its scheme ('java\tscript:' is 'javascript:')
 _IGNORED = {ord(c): None for c in "\t\n\r"}

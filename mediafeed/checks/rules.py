@@ -302,6 +302,10 @@ _RULES = [
        "Nobody writes these characters on purpose: they are windows-1252's curly quotes, dashes and ellipsis (bytes "
        "0x80–0x9F) decoded as ISO-8859-1, by the feed's own declaration or by a conversion before it, or written as "
        "&#147;. Apps show a box or nothing where the quote or dash was."),
+    _r("XML017", "mediafeed", W, "the content, atom or psc namespace is declared with a near miss of its URI",
+       "content:encoded (the show notes), atom:link rel=\"self\" and psc:chapters are read by namespace, and apps compare "
+       "the URI exactly: http://purl.org/rss/1.0/modules/content without its trailing slash, https://www.w3.org/2005/Atom "
+       "or another case hides every element written with that prefix."),
     # -- channel ------------------------------------------------------------------------------------
     _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
     _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
