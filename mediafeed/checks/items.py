@@ -268,14 +268,15 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
                            hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
     length = (enclosure.get("length") or "").strip()
-    size = whole(length) if len(length) <= MAX_DIGITS else math.inf  # 5,000 digits: over 1 TB, not int()
-    if not _whole(length) or not size:
+    # float() past 18 digits: int() refuses 5,000 digits (an Internal error before), and 400 and more are inf
+    size = (whole(length) if len(length.lstrip("0")) <= MAX_DIGITS else float(length)) if _whole(length) else None
+    if not size:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
                            "the enclosure has no length", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
-    elif size is None or size > MAX_LENGTH:
+    elif size > MAX_LENGTH:
         shown = length if len(length) <= 40 else f"a {len(length):,}-digit number of"
-        out.append(problem("EP104", src, f"enclosure length is {shown} bytes ({_magnitude(size or math.inf, MAX_LENGTH, 'TB')}); "
+        out.append(problem("EP104", src, f"enclosure length is {shown} bytes ({_magnitude(size, MAX_LENGTH, 'TB')}); "
                            "no episode's file is over 1 TB", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
     mime = (enclosure.get("type") or "").strip().lower()
