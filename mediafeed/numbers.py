@@ -19,3 +19,11 @@ def whole(value: str | None, digits: int = MAX_DIGITS) -> int | None:
     if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > digits:
         return None
     return int(text)
+
+
+def shown(value: str | None, limit: int = 40) -> str:
+    """``repr(value)`` for a message, or its start and length when longer than ``limit``: a 5,000-digit season was
+    echoed whole, a 5,000-character line of text output."""
+    if value is None or len(value) <= limit:
+        return repr(value)
+    return f"{value[:12]!r}… ({len(value):,} characters)"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..addresses import url_fault
 from ..errors import Problem, Severity
-from ..numbers import MAX_DIGITS, whole
+from ..numbers import MAX_DIGITS, shown, whole
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
@@ -207,7 +207,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     for name in ("itunes:season", "itunes:episode"):
         value = text(doc, item, name)
         if value is not None and not whole(value):  # None, or 0
-            out.append(problem("EP121", src, f"{name} is {value!r}; expected a whole number from 1", field=name, episode=label,
+            out.append(problem("EP121", src, f"{name} is {shown(value)}; expected a whole number from 1", field=name, episode=label,
                                hint=f"write <{name}>1</{name}>, or leave it out"))
     out += conflicting(doc, item, ITEM_SINGLES, "EP131", label)
     block = text(doc, item, "itunes:block")
@@ -464,10 +464,10 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="itunes:duration", episode=label,
                         hint="write the episode's length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
     if seconds is None:
-        return [problem("EP117", doc.source, f"itunes:duration is {value!r}; expected seconds or HH:MM:SS",
+        return [problem("EP117", doc.source, f"itunes:duration is {shown(value)}; expected seconds or HH:MM:SS",
                         field="itunes:duration", episode=label, hint="write the length in whole seconds, e.g. 1834")]
     if seconds > MAX_DURATION:
-        return [problem("EP117", doc.source, f"itunes:duration is {value!r} ({_magnitude(seconds, 24 * 3600, 'days')}); "
+        return [problem("EP117", doc.source, f"itunes:duration is {shown(value)} ({_magnitude(seconds, 24 * 3600, 'days')}); "
                         "no episode runs longer than a week", field="itunes:duration", episode=label,
                         hint="write the length in whole seconds, e.g. 1834 (a length in milliseconds is 1000 times too large)")]
     if _DURATION_SECONDS.match(value):
