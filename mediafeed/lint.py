@@ -19,7 +19,7 @@ from .cache import CACHE_DIR, Cache
 from .checks import feedxml
 from .checks.channel import check_channel
 from .checks.history import compare
-from .checks.http import Limits, request_within, session, undecodable
+from .checks.http import NOT_ENCODED_AS_SAID, Limits, request_within, session, undecodable
 from .checks.items import check_items
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
@@ -76,6 +76,10 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
             wait = answer.header("retry-after").strip()
             if answer.status in (429, 503) and wait:
                 reason += f" (the server asks to wait {wait + ' s' if wait.isdigit() else 'until ' + wait} before asking again)"
+            if answer.error.startswith(NOT_ENCODED_AS_SAID):
+                raise InputError(error("XML000", target, f"cannot read the feed: {reason}", field="Content-Encoding",
+                                       hint="send Content-Encoding only with a body compressed that way; mediafeed asked "
+                                       "for none (Accept-Encoding: identity), so the server may send the feed as it is"))
             raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint="check the URL and your connection"))
         compressed = undecodable(answer.header("content-encoding"))
         if compressed:

@@ -19,6 +19,7 @@ import yaml
 from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe
 from .errors import Problem, error, warning
 from .lazypattern import lazy
+from .numbers import whole
 
 try:  # the C loader is ~6x faster; both are safe loaders
     _SafeLoader: type = yaml.CSafeLoader
@@ -481,8 +482,8 @@ class FieldReader:
         value = self.raw(key)
         if value is MISSING:
             return default
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
+        if isinstance(value, str) and whole(value) is not None:  # not '²': isdigit, and int() refuses it
+            value = whole(value)
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(key, f"expected a whole number, got {value!r}", hint=f"write e.g. '{key}: 1'")
             return default

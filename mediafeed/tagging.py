@@ -33,10 +33,11 @@ from collections.abc import Callable
 from dataclasses import field, replace
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from . import __version__, audio, codec, parallel, showlock
 from . import ledger as ledger_io
+from .addresses import ascii_url
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache
 from .episodes import EPISODES_DIR
@@ -121,33 +122,6 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
     )
 
 
-@overload
-def ascii_url(url: str) -> str: ...
-@overload
-def ascii_url(url: None) -> None: ...
-def ascii_url(url: str | None) -> str | None:
-    """``url`` as ID3's URL frames can hold it (Latin-1, and ASCII by RFC 3986): a host in IDNA, other text percent-encoded.
-
-    ``https://例え.jp/フィード.xml`` → ``https://xn--r8jz45g.jp/%E3%83%95%E3%82%A3%E3%83%BC%E3%83%89.xml``: the
-    same address, written the way every client sends it. An ASCII address is left exactly as it is.
-    """
-    if url is None or url.isascii():
-        return url
-    from urllib.parse import quote, urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    try:
-        ascii_host = host.encode("idna").decode("ascii") if host else ""
-    except UnicodeError:
-        ascii_host = quote(host, safe="")
-    netloc = parts.netloc
-    if host:
-        start = netloc.lower().rfind(host.lower())
-        netloc = netloc[:start] + ascii_host + netloc[start + len(host):] if start >= 0 else netloc
-    safe = "!#$%&'()*+,/:;=?@[]~"  # reserved characters and '%' keep their meaning; only other text is encoded
-    return urlunsplit((parts.scheme, quote(netloc, safe=safe), quote(parts.path, safe=safe),
-                       quote(parts.query, safe=safe), quote(parts.fragment, safe=safe)))
 
 
 def tags_key(tags: Tags) -> str:

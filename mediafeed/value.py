@@ -24,6 +24,7 @@ from .chapters import clock
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import RemoteItem, Value, ValueRecipient, ValueTimeSplit
+from .numbers import whole
 from .source import MISSING, FieldReader, as_text, is_url, parse_time
 
 #: the namespace's value slug list (docs/examples/value/valueslugs.txt): currencies or layers, methods and
@@ -328,7 +329,7 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
         sub.fail("custom_key" if custom_value else "custom_value", "custom_key and custom_value go together",
                  hint="give both (your wallet provider names them), or neither", code="VAL010")
         ok = False
-    elif custom_key and kind == "lightning" and not (custom_key.isdigit() and TLV_MIN <= int(custom_key) < TLV_MAX):
+    elif custom_key and kind == "lightning" and not TLV_MIN <= (whole(custom_key, digits=20) or 0) < TLV_MAX:
         sub.fail("custom_key", f"a Lightning custom_key is a TLV record type, a whole number from 65536 up; got {custom_key!r}",
                  hint="copy it from your wallet provider (e.g. 696969 for Fountain and Alby wallets)", code="VAL010")
         ok = False
@@ -345,8 +346,8 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
 
 def _split(sub: FieldReader) -> int:
     raw = sub.raw("split")
-    if isinstance(raw, str) and raw.strip().isdigit():
-        raw = int(raw.strip())
+    if isinstance(raw, str) and whole(raw) is not None:  # not '²' (isdigit, and int refuses it: Internal error)
+        raw = whole(raw)
     if raw is MISSING or isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
         got = "nothing" if raw is MISSING else repr(raw)
         sub.fail("split", f"expected a whole number of shares, 1 or more; got {got}", code="VAL007",

@@ -13,6 +13,7 @@ import functools
 import gzip
 import json
 import threading
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,6 +31,7 @@ ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" leng
 ITEM1_END = '<podcast:person role="host" href="https://example.com/ana">Ana Sousa</podcast:person>'
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
+RSS_IMAGE = "<image><url>{}</url><title>Tidewater Notes</title><link>https://podcast.example.com/</link></image>"
 PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
 ALTERNATE = ('<podcast:alternateEnclosure type="audio/opus" length="9821345"><podcast:source '
              'uri="https://media.example.com/tidewater/salt-marsh.opus"/><podcast:source uri="{}"/></podcast:alternateEnclosure>')
@@ -68,6 +70,21 @@ CATALOGUE = [
     ('ch-link-without-scheme', "<link>https://podcast.example.com/</link>", "<link>podcast.example.com</link>", 1, ['SHOW004 error link']),
     ('ch-self-link-relative', 'href="https://podcast.example.com/feed.xml"', 'href="/feed.xml"', 1, ['SHOW013 error atom:link']),
     ('ch-category-old-list', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', '<itunes:category text="Science &amp; Medicine"/>', 1, ['SHOW010 error itunes:category@text']),
+    # the RSS 2.0 <image> (the Podcast Index's "image", gPodder's fallback artwork): url, title and link required
+    ('rss-image-complete', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/artwork.jpg"), 0, []),
+    ('rss-image-no-url', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("").replace("<url></url>", ""), 0, ['SHOW032 warning image/url']),
+    ('rss-image-href-attribute', CHANNEL_END, CHANNEL_END + '<image href="https://podcast.example.com/artwork.jpg"/>', 0,
+     ['SHOW032 warning image/url']),
+    ('rss-image-relative', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("/artwork.jpg"), 0, ['SHOW032 warning image/url']),
+    ('rss-image-http', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("http://podcast.example.com/artwork.jpg"), 0, ['SHOW032 warning image/url']),
+    ('rss-image-a-page', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/about/"), 0, ['SHOW032 warning image/url']),
+    ('rss-image-gif', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/logo.gif"), 0, []),
+    ('rss-image-without-title-link', CHANNEL_END, CHANNEL_END + "<image><url>https://podcast.example.com/artwork.jpg</url></image>", 0,
+     ['SHOW032 info image/title']),
+    # the same http:// address as itunes:image: said once, by SHOW027
+    ('rss-image-http-as-itunes-image', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>',
+     '<itunes:image href="http://podcast.example.com/artwork.jpg"/>' + RSS_IMAGE.format("http://podcast.example.com/artwork.jpg"), 0,
+     ['SHOW027 warning itunes:image@href']),
     ('ch-category-sub-of-leaf', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>', '<itunes:category text="Technology">\n      <itunes:category text="Podcasting"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
     ('ch-explicit-capital-true', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>True</itunes:explicit>\n    <itunes:type>", 0, ['SHOW012 warning itunes:explicit']),
     ('item-link-relative', "<link>https://podcast.example.com/episodes/salt-marsh/</link>", "<link>/episodes/salt-marsh/</link>", 0, ['EP124 info link #1']),
@@ -100,6 +117,13 @@ CATALOGUE = [
     ('ch-no-category', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', "", 1, ['SHOW009 error itunes:category']),
     ('ch-category-unknown', '<itunes:category text="Science">', '<itunes:category text="Podcasts">', 1, ['SHOW010 error itunes:category@text']),
     ('ch-category-as-text', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', "<itunes:category>Science</itunes:category>", 1, ['SHOW010 error itunes:category@text']),
+    # Apple reads the first itunes:category (and its first subcategory); a subcategory beside it is lost
+    ('ch-subcategory-beside-its-category', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>',
+     '<itunes:category text="Science"/><itunes:category text="Earth Sciences"/>', 0, ['SHOW010 warning itunes:category@text']),
+    ('ch-second-category-off-the-list', '</itunes:category>', '</itunes:category><itunes:category text="Podcasting"/>', 0,
+     ['SHOW010 warning itunes:category@text']),
+    ('ch-second-category', '</itunes:category>', '</itunes:category><itunes:category text="Education"><itunes:category '
+     'text="Courses"/></itunes:category>', 0, []),
     ('ch-subcategory-wrong-parent', '<itunes:category text="Earth Sciences"/>', '<itunes:category text="Tech News"/>', 1, ['SHOW010 error itunes:category/itunes:category@text']),
     ('ch-no-explicit', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:type>", 1, ['SHOW011 error itunes:explicit']),
     ('ch-explicit-dirty', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>", "<itunes:explicit>dirty</itunes:explicit>\n    <itunes:type>", 1, ['SHOW012 error itunes:explicit']),
@@ -115,11 +139,17 @@ CATALOGUE = [
     ('ch-explicit-twice', "<itunes:explicit>false</itunes:explicit>\n    <itunes:type>",
      "<itunes:explicit>false</itunes:explicit><itunes:explicit>true</itunes:explicit>\n    <itunes:type>", 0, ['SHOW030 warning itunes:explicit']),
     ('ch-language-twice', "<language>en-gb</language>", "<language>en-gb</language><language>fr</language>", 0, ['SHOW030 warning language']),
+    ('ch-image-accent', 'href="https://podcast.example.com/artwork.jpg"', 'href="https://podcast.example.com/artwörk.jpg"', 1,
+     ['SHOW007 error itunes:image@href']),
+    ('ch-image-spaces-around', 'href="https://podcast.example.com/artwork.jpg"', 'href=" https://podcast.example.com/artwork.jpg"', 0,
+     ['SHOW007 warning itunes:image@href']),
+    ('item-image-accent', ITEM1_END, ITEM1_END + '<itunes:image href="https://podcast.example.com/salé.jpg"/>', 0,
+     ['EP129 warning itunes:image@href #1']),
     ('ch-image-url-attr', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>', '<itunes:image url="https://podcast.example.com/artwork.jpg"/>', 1, ['SHOW007 error itunes:image@href']),
     ('ch-owner-no-email', "<itunes:email>podcast@example.com</itunes:email>", "", 0, ['SHOW015 warning itunes:owner']),
     ('ch-owner-bad-email', "<itunes:email>podcast@example.com</itunes:email>", "<itunes:email>podcast at example dot com</itunes:email>", 0, ['SHOW015 warning itunes:owner/itunes:email']),
     ('ch-no-author', "<itunes:author>Tidewater Collective</itunes:author>", "", 1, ['SHOW014 error itunes:author']),
-    ('ch-summary-html-long', "<itunes:type>", "<itunes:summary><![CDATA[<div><script>x</script>" + "long " * 900 + "</div>]]></itunes:summary>\n    <itunes:type>", 1, ['SHOW003 error itunes:summary']),
+    ('ch-summary-html-long', "<itunes:type>", "<itunes:summary><![CDATA[<div><script>x</script>" + "long " * 900 + "</div>]]></itunes:summary>\n    <itunes:type>", 1, ['SHOW003 error itunes:summary', 'SHOW031 warning itunes:summary']),
     ('ch-description-4001', "Short conversations about coastal ecology, recorded on the shore.", "x" * 4001, 1, ['SHOW003 error description']),
     ('ch-title-html', "<title>Tidewater Notes</title>", "<title><![CDATA[<b>Tidewater</b> Notes]]></title>", 0, ['SHOW026 warning title']),
     ('ch-new-feed-url-relative', "<itunes:type>", "<itunes:new-feed-url>/feed2.xml</itunes:new-feed-url><itunes:type>", 1, ['SHOW020 error itunes:new-feed-url']),
@@ -129,6 +159,11 @@ CATALOGUE = [
     ('ns-itunes-https', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="https://www.itunes.com/dtds/podcast-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
     ('ns-itunes-caps', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
     ('ns-itunes-misspelt', 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"', 'xmlns:itunes="http://www.itunes.com/dtds/podcasts-1.0.dtd"', 1, ['XML004 error xmlns:itunes']),
+    # content's URI ends in '/': without it no app reads content:encoded (the show notes of every episode)
+    ('ns-content-without-trailing-slash', 'xmlns:content="http://purl.org/rss/1.0/modules/content/"',
+     'xmlns:content="http://purl.org/rss/1.0/modules/content"', 0, ['XML017 warning xmlns:content']),
+    ('ns-atom-https', 'xmlns:atom="http://www.w3.org/2005/Atom"', 'xmlns:atom="https://www.w3.org/2005/Atom"', 1,
+     ['SHOW013 error atom:link', 'XML017 warning xmlns:atom']),
     ('ns-podcast-github', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"', 0, ['XML006 warning xmlns:podcast']),
     ('ns-podcast-http', 'xmlns:podcast="https://podcastindex.org/namespace/1.0"', 'xmlns:podcast="http://podcastindex.org/namespace/1.0"', 1, ['XML006 error xmlns:podcast']),
     # a prefix bound again to another URI on an item, the right one declared on <rss>: its tags are in no namespace
@@ -149,8 +184,29 @@ CATALOGUE = [
     ('enc-url-ftp', "https://media.example.com/tidewater/salt-marsh.mp3", "ftp://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
     ('enc-url-file', "https://media.example.com/tidewater/salt-marsh.mp3", "file:///home/me/salt-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
     ('enc-url-spaces', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/tidewater/salt marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    # what iOS's URL(string:) (before iOS 17) refuses and browsers mend: the episode does not play in apps built on it
+    ('enc-url-accent', "tidewater/salt-marsh.mp3", "tidewater/salé-marsh.mp3", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-accented-host', "media.example.com/tidewater/salt-marsh.mp3", "médias.example.com/tidewater/salt-marsh.mp3", 1,
+     ['EP103 error enclosure@url #1']),
+    ('enc-url-backslashes', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com\\tidewater\\salt-marsh.mp3", 1,
+     ['EP103 error enclosure@url #1']),
+    ('enc-url-port-99999', "media.example.com/tidewater", "media.example.com:99999/tidewater", 1, ['EP103 error enclosure@url #1']),
+    ('enc-url-spaces-around', 'url="https://media.example.com/tidewater/salt-marsh.mp3"', 'url=" https://media.example.com/tidewater/salt-marsh.mp3 "', 0,
+     ['EP103 warning enclosure@url #1']),
+    ('enc-url-encoded-accent', "tidewater/salt-marsh.mp3", "tidewater/sal%C3%A9-marsh.mp3", 0, []),
+    ('enc-url-port-8443', "media.example.com/tidewater", "media.example.com:8443/tidewater", 0, []),
+    # the episode's page or its artwork given as the enclosure
+    ('enc-url-a-page', "https://media.example.com/tidewater/salt-marsh.mp3", "https://podcast.example.com/episodes/salt-marsh/index.html", 0,
+     ['EP107 warning enclosure@url #1']),
+    ('enc-url-an-image', "https://media.example.com/tidewater/salt-marsh.mp3", "https://podcast.example.com/artwork.jpg", 0,
+     ['EP107 warning enclosure@url #1']),
+    ('enc-url-download-script', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/get.php?ep=3", 0, []),
     ('enc-url-duplicate', "https://media.example.com/tidewater/welcome.mp3", "https://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP012 error enclosure@url #3']),
     ('guid-duplicate', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02", "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", 1, ['EP001 error guid #1']),
+    # a hand-made counter (the W3C validator: "not sufficiently unique"): info, keep it, use UUIDs from now on
+    ('guid-short', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", "0123", 0, ['EP134 info guid 0123']),
+    ('guid-one', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", "1", 0, ['EP134 info guid 1']),
+    ('guid-host-prefixed-number', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", "Buzzsprout-14151617", 0, []),
     ('guid-empty', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="false"></guid>', 1, ['EP108 error guid item 1']),
     ('guid-missing', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '', 1, ['EP108 error guid item 1']),
     ('guid-permalink-nonurl', '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', '<guid isPermaLink="true">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>', 0, ['EP125 warning guid@isPermaLink #1']),
@@ -208,10 +264,28 @@ CATALOGUE = [
      ['EP129 warning itunes:image@href #1']),
     ('item-image-webp', ITEM1_END, ITEM1_END + '<itunes:image href="https://podcast.example.com/ep.webp"/>', 0, ['EP122 warning itunes:image@href #1']),
     ('item-no-title', "<title>Salt Marsh Carbon</title>", "", 1, ['EP101 error title #1']),
+    # itunes:title is Apple's display title, beside <title>, not instead of it (Apple, Spotify and PSP-1 require <title>)
+    ('item-only-itunes-title', "<title>Salt Marsh Carbon</title>", "<title></title><itunes:title>Salt Marsh Carbon</itunes:title>", 1,
+     ['EP101 error title #1']),
     ('item-title-html', "<title>Salt Marsh Carbon</title>", "<title>&lt;b&gt;Salt&lt;/b&gt; Marsh Carbon</title>", 0, ['EP126 warning title #1']),
     ('item-description-4001', "How marshes store carbon,", "x" * 4001, 1, ['EP114 error description #1']),
     ('item-summary-4001', ITEM1_END, ITEM1_END + "<itunes:summary>" + "y" * 4001 + "</itunes:summary>", 1, ['EP114 error itunes:summary #1']),
-    ('item-description-script', "<p>What this show is about.</p>", "<p>What</p><script>alert(1)</script><iframe src=x></iframe>", 0, ['EP115 warning description #3']),
+    # a script or a frame is active content (EP133), not a tag apps merely show as text (EP115): one problem, not two
+    ('item-description-script', "<p>What this show is about.</p>", "<p>What</p><script>alert(1)</script><iframe src=x></iframe>", 0, ['EP133 warning description #3']),
+    ('item-description-video-tag', "<p>What this show is about.</p>", "<p>What</p><video src=x></video>", 0, ['EP115 warning description #3']),
+    # active content in show notes (an embed code, a tracking handler, a javascript: link): apps and Apple strip it
+    ('notes-script', "<h2>Notes</h2><p>Full notes.</p>", "<h2>Notes</h2><script src=\"https://w.example/embed.js\"></script><p>Full notes.</p>", 0,
+     ['EP133 warning content:encoded #1']),
+    ('notes-iframe-player', "<h2>Notes</h2><p>Full notes.</p>", '<iframe src="https://www.youtube.com/embed/abc"></iframe><p>Full notes.</p>', 0,
+     ['EP133 warning content:encoded #1']),
+    ('notes-onclick', "<h2>Notes</h2><p>Full notes.</p>", '<p onclick="track()">Full notes.</p>', 0, ['EP133 warning content:encoded #1']),
+    ('notes-javascript-link', 'href="https://example.com/paper"', 'href=" JavaScript:openPaper()"', 0, ['EP133 warning description #1']),
+    ('notes-javascript-link-escaped', 'href="https://example.com/paper"', 'href="java&#x09;script:openPaper()"', 0, ['EP133 warning description #1']),
+    ('notes-summary-form', ITEM1_END, ITEM1_END + '<itunes:summary><![CDATA[<form action="https://x.example/s"><input name=e></form>]]></itunes:summary>', 0,
+     ['EP133 warning itunes:summary #1']),
+    ('notes-the-word-script-is-fine', "<h2>Notes</h2><p>Full notes.</p>", "<p>The transcript and the script of the play: on=off.</p>", 0, []),
+    ('ch-description-script', "<description>Short conversations", "<description><![CDATA[<script>alert(1)</script>]]>Short conversations", 0,
+     ['SHOW031 warning description']),
     ('pguid-not-uuid', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "tidewater-notes", 1, ['PI001 error podcast:guid']),
     ('pguid-no-hyphens', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "d8582db3a7c650a5a509a29f7ddd6cec", 1, ['PI001 error podcast:guid']),
     ('pguid-braces', "d8582db3-a7c6-50a5-a509-a29f7ddd6cec", "{d8582db3-a7c6-50a5-a509-a29f7ddd6cec}", 1, ['PI001 error podcast:guid']),
@@ -227,6 +301,11 @@ CATALOGUE = [
     ('locked-bad-owner', 'owner="podcast@example.com">yes', 'owner="the owner">yes', 0, ['PI006 warning podcast:locked@owner']),
     ('transcript-no-type', ' type="text/vtt" rel="captions"', ' rel="captions"', 1, ['PI007 error podcast:transcript #1']),
     ('transcript-bad-type', 'type="text/vtt"', 'type="text/x-transcript"', 1, ['PI007 error podcast:transcript #1']),
+    # a transcript whose type does not fit its file: apps parse an SRT file as WebVTT and show nothing
+    ('transcript-srt-typed-vtt', 'transcript.vtt" type="text/vtt"', 'transcript.srt" type="text/vtt"', 0,
+     ['PI007 warning podcast:transcript@type #1']),
+    ('transcript-srt-typed-subrip', 'transcript.vtt" type="text/vtt"', 'transcript.srt" type="application/x-subrip"', 0, []),
+    ('transcript-without-extension', 'transcript.vtt" type="text/vtt"', 'transcript?format=vtt" type="text/vtt"', 0, []),
     ('chapters-nonjson-type', 'type="application/json+chapters"', 'type="text/plain"', 1, ['PI008 error podcast:chapters #1']),
     # the namespace's own example feed (example.xml) writes type="application/json": apps read the chapters all the same
     ('chapters-json-type', 'type="application/json+chapters"', 'type="application/json"', 0, ['PI008 warning podcast:chapters #1']),
@@ -301,6 +380,44 @@ def test_each_broken_feed_gets_exactly_its_problems(tmp_path: Path, case: str, o
     assert found(report) == expected
     assert code == exit_code
     assert all(p["hint"] and p["message"] for p in report["problems"]), report["problems"]
+
+
+VALUE = ('<podcast:value type="lightning" method="keysend"><podcast:valueRecipient name="Ana" type="node" address="02'
+         + "a" * 64 + '" {}/>{}</podcast:value>')
+NINES = "9" * 5000  # int() refuses it (Python's 4,300-digit limit); 400 digits overflow a float
+# numbers no int or float can hold, and digits int() refuses ('²') or reads where apps do not ('١'): each stopped the
+# check with "Internal error" (exit 3), or passed
+NUMBERS = [
+    ('length-5000-digits', 'length="28734512"', f'length="{NINES}"', ['EP104 error enclosure@length #1']),
+    ('length-400-digits', 'length="28734512"', f'length="{NINES[:400]}"', ['EP104 error enclosure@length #1']),
+    ('duration-400-digits', "<itunes:duration>1795</itunes:duration>", f"<itunes:duration>{NINES[:400]}</itunes:duration>",
+     ['EP117 error itunes:duration #1']),
+    ('season-5000-digits', "<itunes:season>1</itunes:season>", f"<itunes:season>{NINES}</itunes:season>", ['EP121 error itunes:season #1']),
+    ('episode-beyond-64-bits', "<itunes:episode>3</itunes:episode>", "<itunes:episode>99999999999999999999</itunes:episode>",
+     ['EP121 error itunes:episode #1']),
+    ('psc-start-5000-digits', ITEM1_END, ITEM1_END + PSC.format(f'<psc:chapter start="0" title="Welcome"/><psc:chapter start="{NINES}" '
+     'title="Mud"/>'), []),
+    ('split-superscript-two', CHANNEL_END, CHANNEL_END + VALUE.format('split="²"', ""), ['VAL007 error podcast:valueRecipient@split']),
+    ('split-arabic-indic-one', CHANNEL_END, CHANNEL_END + VALUE.format('split="١"', ""), ['VAL007 error podcast:valueRecipient@split']),
+    ('fee-split-5000-digits', CHANNEL_END, CHANNEL_END + VALUE.format('split="90"', '<podcast:valueRecipient name="Host" type="node" '
+     f'address="03{"b" * 64}" split="{NINES}" fee="true"/>'), ['VAL007 error podcast:valueRecipient@split']),
+    ('custom-key-5000-digits', CHANNEL_END, CHANNEL_END + VALUE.format(f'split="90" customKey="{NINES}" customValue="x"', ""),
+     ['VAL010 error podcast:valueRecipient@customKey']),
+    ('custom-key-largest', CHANNEL_END, CHANNEL_END + VALUE.format('split="90" customKey="18446744073709551615" customValue="x"', ""), []),
+    ('time-split-start-400-digits', ITEM1_END, ITEM1_END + VALUE.format('split="1"', f'<podcast:valueTimeSplit startTime="{NINES[:400]}" '
+     'duration="60"><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" itemGuid="x"/></podcast:valueTimeSplit>'),
+     ['VAL013 error podcast:valueTimeSplit@startTime #1']),
+]
+
+
+@pytest.mark.parametrize("case,old,new,expected", NUMBERS, ids=[c[0] for c in NUMBERS])
+def test_a_number_no_integer_holds_is_reported_not_a_crash(tmp_path: Path, case: str, old: str, new: str,
+                                                           expected: list[str]) -> None:
+    assert GOOD_TEXT.count(old) >= 1
+    code, report = check(write(tmp_path, GOOD_TEXT.replace(old, new, 1)))
+    assert found(report) == expected
+    assert code == (1 if any(" error " in e for e in expected) else 0)
+    assert all(len(p["message"]) < 300 for p in report["problems"])  # the number's start and length, not all of it
 
 
 def test_the_catalogue_has_no_false_positive_on_good_xml() -> None:
@@ -592,6 +709,12 @@ def gzip_bomb() -> bytes:
     return gzip.compress(bytes(80 * 1024 * 1024), compresslevel=9)
 
 
+def raw_deflate(data: bytes) -> bytes:
+    """A deflate stream without zlib's header, as IIS sends Content-Encoding: deflate."""
+    packer = zlib.compressobj(wbits=-15)
+    return packer.compress(data) + packer.flush()
+
+
 class Host(ThreadingHTTPServer):
     """Serves good.xml in the ways hosts get wrong; records every path asked for."""
 
@@ -620,6 +743,12 @@ class Handler(BaseHTTPRequestHandler):
             "/secret": (200, {"Content-Type": "text/plain"}, b"LEAKED"),
             "/gzip-without-encoding.xml": (200, {"Content-Type": "application/rss+xml"}, gzip.compress(good)),
             "/gzip-bomb.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}, gzip_bomb()),
+            # the header without the compression, and gzip labelled deflate: apps and browsers fail on both
+            "/plain-labelled-gzip.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"}, good),
+            "/gzip-labelled-deflate.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "deflate"},
+                                           gzip.compress(good)),
+            # IIS's raw deflate (no zlib header) is what browsers read too
+            "/raw-deflate.xml": (200, {"Content-Type": "application/rss+xml", "Content-Encoding": "deflate"}, raw_deflate(good)),
             "/to-https.xml": (301, {"Location": f"https://127.0.0.1:{self.server.server_address[1]}/feed.xml"}, b""),
             "/to-a-file.xml": (302, {"Location": "file:///etc/passwd"}, b""),
             "/gone-for-good.xml": (410, {}, b""),
@@ -660,6 +789,9 @@ SERVED = [
     ("/gone-for-good.xml", 2, ["XML000 error"]),
     ("/gzip-without-encoding.xml", 1, ["XML001 error line 1"]),
     ("/gzip-bomb.xml", 2, ["XML000 error"]),
+    ("/plain-labelled-gzip.xml", 2, ["XML000 error Content-Encoding"]),
+    ("/gzip-labelled-deflate.xml", 2, ["XML000 error Content-Encoding"]),
+    ("/raw-deflate.xml", 0, []),
     ("/to-https.xml", 2, ["XML000 error"]),
     ("/to-a-file.xml", 2, ["XML000 error"]),
 ]
@@ -667,6 +799,8 @@ SERVED = [
 SERVED_SAYS = [
     ("/gzip-without-encoding.xml", "Content-Encoding: gzip"),
     ("/gzip-bomb.xml", "larger than 64 MB"),
+    ("/plain-labelled-gzip.xml", "the server says Content-Encoding: gzip, but the answer is not gzip data"),
+    ("/gzip-labelled-deflate.xml", "Content-Encoding: deflate, but the answer is not deflate data"),
     ("/to-https.xml", "the https (TLS) connection failed"),
     ("/to-https.xml", "(after 301 https://127.0.0.1:"),
     ("/to-a-file.xml", "not http(s) (file:///etc/passwd)"),
@@ -719,6 +853,15 @@ def test_external_entities_are_never_fetched_or_read(host: Host) -> None:
 HINTS = [
     ("ns-itunes-undeclared", 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"'),
     ("enc-url-spaces", "%20"),
+    ("guid-short", "keep every GUID already published exactly as it is"),
+    ("item-only-itunes-title", "add <title>Salt Marsh Carbon</title>"),
+    ("ch-subcategory-beside-its-category", '<itunes:category text="Science"><itunes:category text="Earth Sciences"/></itunes:category>'),
+    ("enc-url-accent", "write it encoded: https://media.example.com/tidewater/sal%C3%A9-marsh.mp3"),
+    ("enc-url-accented-host", "write it encoded: https://xn--mdias-bsa.example.com/tidewater/salt-marsh.mp3"),
+    ("enc-url-backslashes", "https://media.example.com/tidewater/salt-marsh.mp3"),
+    ("notes-iframe-player", "<iframe>"),
+    ("notes-onclick", "an onclick= attribute"),
+    ("rss-image-href-attribute", "href= attribute"),
     ("ch-category-as-text", '<itunes:category text="Science"/>'),
     ("ch-image-url-attr", "url= attribute"),
     ("date-year-0026", "2026"),
@@ -892,3 +1035,16 @@ def test_a_podcast_episode_number_beside_an_itunes_episode_0_is_imported_without
     report, show = import_feed(tmp_path, feed)
     assert "IMP025" not in {p["code"] for p in report["problems"]}
     assert "episode: 3" in "".join(p.read_text() for p in (show / "episodes").glob("*/episode.md"))
+
+
+def test_import_reads_numbers_no_integer_holds_without_stopping(tmp_path: Path) -> None:
+    """A 5,000-digit enclosure length stopped the import with 'Internal error: ValueError' (exit 3), as did a value
+    split of '²' (when the imported value block was read back)."""
+    feed = (GOOD_TEXT.replace('length="28734512"', f'length="{NINES}"', 1)
+            .replace("<itunes:season>1</itunes:season>", f"<itunes:season>{NINES}</itunes:season>", 1)
+            .replace(CHANNEL_END, CHANNEL_END + VALUE.format('split="²"', "")))
+    report, show = import_feed(tmp_path, feed)
+    assert len(report["imported"]) == 3
+    said = {(p["code"], p["field"]) for p in report["problems"]}
+    assert ("IMP025", "itunes:season") in said
+    assert any(p["code"] == "IMP021" and "'²'" in p["message"] for p in report["problems"]), report["problems"]

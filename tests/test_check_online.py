@@ -99,6 +99,22 @@ def test_wrong_length_and_content_type(host: Host, tmp_path: Path) -> None:
     assert str(len(host.audio)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
 
 
+PARKED = b"<!DOCTYPE html><html><head><title>This domain is for sale</title></head><body>...</body></html>"
+
+
+@pytest.mark.parametrize("served_as", ["text/html; charset=utf-8", "audio/mpeg"])
+def test_an_enclosure_that_answers_with_a_web_page_is_an_error(host: Host, tmp_path: Path, served_as: str) -> None:
+    """A parked domain or a sign-in page answering 200 at the media URL: only 'served as text/html' (a warning) was said,
+    and nothing when the page came as audio/mpeg with the feed's length; no app can play it."""
+    path = feed(host, tmp_path)
+    path.write_text(path.read_text().replace(f'length="{len(host.audio)}" type="audio/mpeg"',  # type: ignore[attr-defined]
+                                             f'length="{len(PARKED)}" type="audio/mpeg"', 1))
+    host.routes["/salt-marsh.mp3"] = Route(PARKED, served_as)
+    [said] = online(path)
+    assert (said.code, said.severity.value, said.field) == ("ONL004", "error", "enclosure@url")
+    assert said.episode.endswith("9a01") and "answers with a web page" in said.message and "no app can play" in said.message
+
+
 def test_head_refused_redirects_and_loops(host: Host, tmp_path: Path) -> None:
     host.routes["/welcome.mp3"].head = False
     host.routes["/seagrass.m4a"] = Route(redirect=f"{host.url}/cdn/seagrass.m4a")

@@ -12,10 +12,12 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..addresses import url_fault
 from ..categories import APPLE_CATEGORIES, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
+from .activehtml import check_active
 from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
 from .namespace import check_itunes_names, check_namespace
 from .podlove import check_psc
@@ -170,6 +172,8 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW003", src, f"itunes:summary is {len(summary.encode('utf-8'))} bytes; the limit is 4000",
                            field="itunes:summary", hint="shorten it, or remove it: Apple reads <description>"))
 
+    out += check_active(doc, ch, ("description", "itunes:summary"), "SHOW031")
+
     link = text(doc, ch, "link")
     if not link:
         out.append(problem("SHOW004", src, "the channel has no <link> to the show's website", field="link",
@@ -186,6 +190,9 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
                            hint="write e.g. 'en', 'en-gb' or 'de'"))
 
     out += _image(doc)
+    from .rssimage import check_rss_image  # here: it builds on this module's URL and insecure_image
+
+    out += check_rss_image(doc)
     out += _category(doc)
     out += _explicit(doc, ch, "itunes:explicit", "SHOW011", "SHOW012")
 
@@ -274,6 +281,10 @@ def _image(doc: FeedDoc) -> list[Problem]:
         return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} is not an absolute http(s) URL: apps do not "
                         "resolve it against the feed's address, and show no artwork", field="itunes:image@href",
                         hint='write the full address, e.g. <itunes:image href="https://…/artwork.jpg"/>')]
+    fault = url_fault(image.get("href") or "")  # type: ignore[union-attr]
+    if fault:
+        return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} {fault.reason}", field="itunes:image@href",
+                        hint=fault.hint, severity=None if fault.blocking else Severity.WARNING)]
     out = []
     others = sorted({(i.get("href") or "").strip() for i in images[1:]} - {href})
     if others:
@@ -310,6 +321,30 @@ def _category(doc: FeedDoc) -> list[Problem]:
     if name not in APPLE_CATEGORIES:
         return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
                         hint="use a category from Apple's list (mind '&amp;' and capitals)")]
+    out = [_further_category(doc, name, other) for other in children(doc, doc.channel, "itunes:category")[1:]]
+    return [p for p in out if p] + _subcategory(doc, first, name)
+
+
+def _further_category(doc: FeedDoc, first: str, element: Any) -> Problem | None:
+    """A second (third, …) top-level itunes:category: Apple reads only the first, other directories all of them. A
+    subcategory written beside its category instead of inside it (Science, then Earth Sciences: Apple lists the show
+    under Science alone) or a name off Apple's list was passed without a word."""
+    name = (element.get("text") or "").strip()
+    if name in APPLE_CATEGORIES:
+        return None
+    parents = [category for category, subs in APPLE_CATEGORIES.items() if name in subs]
+    if parents:
+        parent = first if first in parents else parents[0]
+        return problem("SHOW010", doc.source, f"{name!r} is a subcategory of {parent!r} but stands beside the categories, "
+                       "not inside one: Apple lists the show without it", field="itunes:category@text",
+                       severity=Severity.WARNING, hint=f'nest it: <itunes:category text="{parent}"><itunes:category '
+                       f'text="{name}"/></itunes:category>'.replace("&", "&amp;"))
+    return problem("SHOW010", doc.source, f"{name!r} (a further itunes:category) is not an Apple Podcasts category: "
+                   "directories that read every category ignore it", field="itunes:category@text",
+                   severity=Severity.WARNING, hint="use a category from Apple's list (mind '&amp;' and capitals), or remove it")
+
+
+def _subcategory(doc: FeedDoc, first: Any, name: str) -> list[Problem]:
     sub = child(doc, first, "itunes:category")
     if sub is not None:
         sub_name = (sub.get("text") or "").strip()

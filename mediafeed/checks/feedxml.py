@@ -382,7 +382,29 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
             problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {uri!r}",
                                     field=f"xmlns:{prefix}",
                                     hint=f"declare exactly xmlns:podcast=\"{PODCAST}\" (apps compare it exactly)"))
+        problems.extend(_near_other(doc, uri, prefix, seen))
     return problems
+
+
+#: the other namespaces podcast apps read, by the prefix feeds give them (XML017)
+_OTHERS = {"content": (CONTENT, "content:encoded, the full show notes"), "atom": (ATOM, "atom:link rel=\"self\", the feed's own "
+           "address"), "psc": (PSC, "psc:chapters")}
+
+
+def _near_other(doc: FeedDoc, uri: str, prefix: str, seen: dict[str, str]) -> list[Problem]:
+    """XML017: the content, atom or psc namespace declared with a near miss of its URI (no trailing slash on content's,
+    https for atom's, another case). Apps match namespaces exactly and read none of its elements: the content one
+    passed without a word while every episode's content:encoded went unread."""
+    for name, (right, what) in _OTHERS.items():
+        if uri != right and right not in seen and _bare(uri) == _bare(right):
+            return [warning("XML017", doc.source, f"the {name} namespace is declared as {uri!r}, not {right!r}: apps match "
+                            f"it exactly and do not read {what}", field=f"xmlns:{prefix}",
+                            hint=f"declare exactly xmlns:{name}=\"{right}\"")]
+    return []
+
+
+def _bare(uri: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", uri.strip().lower()).rstrip("/")
 
 
 def _rebound(doc: FeedDoc, declared: set[tuple[str, str]], seen: dict[str, str]) -> list[Problem]:

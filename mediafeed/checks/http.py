@@ -163,7 +163,8 @@ def _attempt(http: requests.Session, method: str, url: str, limits: Limits, head
             answer = Answer(url=url, error=_reason(exc))
         except ValueError as exc:  # requests reads a redirect's Location even when not following it: ``http://[::1``
             answer = Answer(url=url, error=f"the answer redirects to an address that is not a valid URL ({exc})")
-        transient = (answer.error and not answer.timed_out) or answer.status == 429 or answer.status >= 500
+        transient = ((answer.error and not answer.timed_out and not answer.error.startswith((NOT_ENCODED_AS_SAID, DAMAGED)))
+                     or answer.status == 429 or answer.status >= 500)
         if not transient or attempt == limits.retries:
             return answer
         time.sleep(min(delay, max(0.0, limits.deadline - (time.monotonic() - started))))
@@ -191,13 +192,33 @@ def _read(response: requests.Response, answer: Answer, max_bytes: int, limits: L
     except requests.exceptions.RequestException as exc:
         answer.error = _reason(exc)
         answer.timed_out = isinstance(exc, requests.exceptions.ConnectionError) and "timed out" in str(exc).lower()
-    except urllib3.exceptions.DecodeError:
-        answer.error = "the server's compressed answer is damaged (Content-Encoding)"
+    except urllib3.exceptions.DecodeError as exc:
+        answer.error = _undecodable_body(exc, answer.header("content-encoding").strip(), bool(buffer))
     except (urllib3.exceptions.HTTPError, OSError) as exc:
         answer.error = _reason(exc)
         answer.timed_out = "timed out" in str(exc).lower()
     del buffer[max_bytes:]
     answer.body = bytes(buffer)
+
+
+#: how an answer's error starts when its body is not what its Content-Encoding says (never retried: it is the server's
+#: doing, the same every time)
+NOT_ENCODED_AS_SAID = "the server says Content-Encoding: "
+DAMAGED = "the server's compressed answer is damaged (Content-Encoding)"
+
+
+def _undecodable_body(exc: Exception, encoding: str, decoded_any: bool) -> str:
+    """Why urllib3 could not decode a body. Nothing decoded and a header that is not gzip's (or a deflate stream
+    that is neither zlib nor raw deflate): the body was never compressed so, most often a feed sent as it is under
+    ``Content-Encoding: gzip`` (a CDN compressing a copy it believes compressed, a stored feed.xml.gz mislabelled the
+    other way): every app and browser fails on it as mediafeed does. This was "damaged ... check the URL and your
+    connection", after two retries."""
+    reason = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+    if not decoded_any and ("incorrect header check" in reason or "Not a gzipped file" in reason
+                            or "deflate" in encoding.lower()):
+        return (f"{NOT_ENCODED_AS_SAID}{encoding}, but the answer is not {encoding} data (sent as it is, or compressed "
+                "another way): podcast apps and browsers cannot read it either")
+    return DAMAGED
 
 
 def _reason(exc: Exception) -> str:

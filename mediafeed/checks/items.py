@@ -12,7 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..addresses import url_fault
 from ..errors import Problem, Severity
+from ..numbers import MAX_DIGITS, shown, whole
+from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
@@ -53,9 +56,20 @@ EXTENSION_TYPES = {
     ".ogg": ("audio/ogg", "video/ogg"), ".oga": ("audio/ogg",), ".opus": ("audio/ogg", "audio/opus"),
     ".flac": ("audio/flac", "audio/x-flac"), ".wav": ("audio/wav", "audio/x-wav", "audio/wave"),
 }
+#: GUIDs shorter than this ('1', '0123', 'ep-12') are hand-made counters (EP134, info): hosts write UUIDs (36),
+#: prefixed numbers ('Buzzsprout-14151617') or URLs. The W3C feed validator calls them "not sufficiently unique"
+SHORT_GUID = 8
+#: extensions of what is given as an enclosure by mistake: the episode's page, its artwork, the feed itself
+NOT_MEDIA = {".html": "a web page", ".htm": "a web page", ".jpg": "an image", ".jpeg": "an image", ".png": "an image",
+             ".gif": "an image", ".webp": "an image", ".xml": "a feed or XML file", ".rss": "a feed", ".txt": "text"}
 ALLOWED_DESCRIPTION_TAGS = {"p", "ol", "ul", "li", "a", "b", "i", "strong", "em"}
 TRANSCRIPT_TYPES = {"text/vtt", "application/x-subrip", "application/srt", "text/srt", "text/html", "application/json",
                     "text/plain"}
+#: the types a transcript file of each extension may be given (the first is the one to write): a .srt read as WebVTT
+#: has no WEBVTT line and ',' in its times, and apps show nothing (PI007 warning)
+TRANSCRIPT_EXTENSIONS = {".vtt": ("text/vtt",), ".srt": ("application/x-subrip", "application/srt", "text/srt"),
+                         ".html": ("text/html",), ".htm": ("text/html",), ".json": ("application/json",),
+                         ".txt": ("text/plain",)}
 _TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
 _DURATION_SECONDS = re.compile(r"^\d+$", re.ASCII)  # ASCII: '٣٧٢٣' is no duration apps read
 _DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$", re.ASCII)
@@ -161,7 +175,11 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     if not title:
         out.append(problem("EP101", src, "the episode has no <title>", field="title", episode=label,
                            hint="add <title>…</title>: apps list episodes by title"))
-    else:
+    elif not text(doc, item, "title"):  # was passed: Apple and Spotify require <title>; itunes:title is Apple's alone
+        out.append(problem("EP101", src, f"the episode has no <title>, only <itunes:title> {title!r}: Apple and Spotify "
+                           "require <title>, and apps that do not read itunes:title list the episode without a name",
+                           field="title", episode=label, hint=f"add <title>{_escaped(title)}</title>"))
+    if title:
         if HTML_TAG.search(title):
             out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
@@ -179,6 +197,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     out += check_itunes_names(doc, item, label)
     out += _date(doc, item, label, now)
     out += _description(doc, item, label)
+    out += check_active(doc, item, ("description", "content:encoded", "itunes:summary"), "EP133", label)
     out += _duration(doc, item, label)
     out += _explicit(doc, item, "itunes:explicit", "", "EP119", label)
     episode_type = text(doc, item, "itunes:episodeType")
@@ -187,8 +206,8 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
                            field="itunes:episodeType", episode=label, hint="write <itunes:episodeType>full</itunes:episodeType>"))
     for name in ("itunes:season", "itunes:episode"):
         value = text(doc, item, name)
-        if value is not None and not (_whole(value) and int(value) > 0):
-            out.append(problem("EP121", src, f"{name} is {value!r}; expected a whole number from 1", field=name, episode=label,
+        if value is not None and not whole(value):  # None, or 0
+            out.append(problem("EP121", src, f"{name} is {shown(value)}; expected a whole number from 1", field=name, episode=label,
                                hint=f"write <{name}>1</{name}>, or leave it out"))
     out += conflicting(doc, item, ITEM_SINGLES, "EP131", label)
     block = text(doc, item, "itunes:block")
@@ -202,6 +221,9 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
         out.append(problem("EP129", src, f"episode artwork URL {href!r} is not an absolute http(s) URL: apps do not resolve "
                            "it against the feed's address, and show the show's artwork or none", field="itunes:image@href",
                            episode=label, hint='write the full address, e.g. <itunes:image href="https://…/episode.jpg"/>'))
+    elif href and (fault := url_fault(image.get("href"))):
+        out.append(problem("EP129", src, f"episode artwork URL {href!r} {fault.reason}", field="itunes:image@href",
+                           episode=label, hint=fault.hint))
     if image is not None and not href:
         misplaced = next((name for name in ("url", "src") if image.get(name)), "")
         out.append(problem("EP129", src, "an <itunes:image> without href= (episode artwork)"
@@ -242,13 +264,19 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            "the enclosure has no url", field="enclosure@url", episode=label,
                            hint="write each space in the URL as %20 (or rename the file without spaces)"
                            if re.match(r"^https?://\S", url) and re.search(r"\s", url) else "give the media file's full URL"))
+    elif fault := url_fault(enclosure.get("url") or ""):
+        out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
+                           hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
     length = (enclosure.get("length") or "").strip()
-    if not _whole(length) or int(length) == 0:
+    # float() past 18 digits: int() refuses 5,000 digits (an Internal error before), and 400 and more are inf
+    size = (whole(length) if len(length.lstrip("0")) <= MAX_DIGITS else float(length)) if _whole(length) else None
+    if not size:
         out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
                            "the enclosure has no length", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
-    elif int(length) > MAX_LENGTH:
-        out.append(problem("EP104", src, f"enclosure length is {length} bytes ({_magnitude(int(length), MAX_LENGTH, 'TB')}); "
+    elif size > MAX_LENGTH:
+        shown = length if len(length) <= 40 else f"a {len(length):,}-digit number of"
+        out.append(problem("EP104", src, f"enclosure length is {shown} bytes ({_magnitude(size, MAX_LENGTH, 'TB')}); "
                            "no episode's file is over 1 TB", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
     mime = (enclosure.get("type") or "").strip().lower()
@@ -267,8 +295,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                            episode=label, hint=f"write type=\"{suggestion}\"" if suggestion else
                            "use audio/mpeg, audio/x-m4a, video/mp4, video/quicktime or video/x-m4v"))
     if url and mime and path is not None:
-        name = path.rsplit("/", 1)[-1]
-        ext = "." + name.rpartition(".")[2].lower() if "." in name else ""
+        ext = _extension(path)
         expected = EXTENSION_TYPES.get(ext)
         if expected and mime not in expected:
             if mime.startswith("video/") and not expected[0].startswith("video/"):  # video in a file named as audio
@@ -278,6 +305,10 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                 hint = f"a {ext} file is {expected[0]}; check which format the file really is"
             out.append(problem("EP107", src, f"enclosure type {mime} does not match a {ext} file", field="enclosure@type",
                                episode=label, hint=hint))
+        elif ext in NOT_MEDIA:  # was passed: the episode's page or artwork given as its audio
+            out.append(problem("EP107", src, f"the enclosure url names a {ext} file ({NOT_MEDIA[ext]}), not the episode's "
+                               "audio or video: apps download it and cannot play it", field="enclosure@url",
+                               episode=label, hint="give the URL of the media file itself (…/episode.mp3)"))
     return out
 
 
@@ -295,10 +326,23 @@ def _aac(src: str, label: str, path: str) -> Problem:
                    "type=\"audio/x-m4a\"")
 
 
+def _extension(path: str) -> str:
+    """'.mp3' for '/shows/a/ep.MP3'; '' without one."""
+    name = path.rsplit("/", 1)[-1]
+    return "." + name.rpartition(".")[2].lower() if "." in name else ""
+
+
+def _escaped(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def _magnitude(value: float, unit: float, name: str) -> str:
-    """``value`` in ``unit``s for a message: "41.7 days", "about 10^14 TB"."""
+    """``value`` in ``unit``s for a message: "41.7 days", "about 10^14 TB", "more than 10^300 TB" (an itunes:duration
+    of 400 digits is an infinite float: int() of it stopped the check with an OverflowError)."""
     amount = value / unit
-    return f"{amount:,.1f} {name}" if amount < 10**6 else f"about 10^{len(str(int(amount))) - 1} {name}"
+    if amount < 10**6:
+        return f"{amount:,.1f} {name}"
+    return f"about 10^{math.floor(math.log10(amount))} {name}" if math.isfinite(amount) else f"more than 10^300 {name}"
 
 
 def _whole(value: str) -> bool:
@@ -335,6 +379,13 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
+    if len(guid) < SHORT_GUID:
+        return [problem("EP134", doc.source, f"the GUID {guid!r} is {len(guid)} character{'s' if len(guid) > 1 else ''}: "
+                        "unique in this feed, but not the globally unique identifier Apple and RSS ask for; numbers "
+                        "written by hand get reused (a new season counting from 1 again, a show merged into another) "
+                        "and apps then take a new episode for one they already have", field="guid", episode=label,
+                        hint="keep every GUID already published exactly as it is (a changed GUID makes apps list the "
+                        "episode again); give new episodes a UUID (mediafeed add writes one)")]
     return []
 
 
@@ -375,7 +426,7 @@ def _description(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if size > DESCRIPTION_LIMIT:
         out.append(problem("EP114", doc.source, f"the description is {size} bytes; the limit is 4000", field="description",
                            episode=label, hint="shorten it; put the full notes in <content:encoded> and on the page"))
-    tags = sorted({t.lower() for t in _TAG.findall(value)} - ALLOWED_DESCRIPTION_TAGS)
+    tags = sorted({t.lower() for t in _TAG.findall(value)} - ALLOWED_DESCRIPTION_TAGS - ACTIVE_TAGS)  # those: EP133
     if tags:
         out.append(problem("EP115", doc.source, f"the description uses <{'>, <'.join(tags)}>; apps show only "
                            "p, ol, ul, li, a, b, i, strong, em", field="description", episode=label,
@@ -413,10 +464,10 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="itunes:duration", episode=label,
                         hint="write the episode's length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
     if seconds is None:
-        return [problem("EP117", doc.source, f"itunes:duration is {value!r}; expected seconds or HH:MM:SS",
+        return [problem("EP117", doc.source, f"itunes:duration is {shown(value)}; expected seconds or HH:MM:SS",
                         field="itunes:duration", episode=label, hint="write the length in whole seconds, e.g. 1834")]
     if seconds > MAX_DURATION:
-        return [problem("EP117", doc.source, f"itunes:duration is {value!r} ({_magnitude(seconds, 24 * 3600, 'days')}); "
+        return [problem("EP117", doc.source, f"itunes:duration is {shown(value)} ({_magnitude(seconds, 24 * 3600, 'days')}); "
                         "no episode runs longer than a week", field="itunes:duration", episode=label,
                         hint="write the length in whole seconds, e.g. 1834 (a length in milliseconds is 1000 times too large)")]
     if _DURATION_SECONDS.match(value):
@@ -434,6 +485,11 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             out.append(problem("PI007", src, f"podcast:transcript url={url or '(none)'} type={mime or '(none)'}",
                                field="podcast:transcript", episode=label,
                                hint="give url and a type: text/vtt, application/x-subrip, text/html, application/json or text/plain"))
+        elif (named := TRANSCRIPT_EXTENSIONS.get(_extension(_url_path(url) or ""))) and mime not in named:
+            out.append(problem("PI007", src, f"podcast:transcript type is {mime} but the file's name ends in "
+                               f"{_extension(_url_path(url) or '')}: apps read it as {mime} and show no transcript",
+                               field="podcast:transcript@type", episode=label, severity=Severity.WARNING,
+                               hint=f'write type="{named[0]}", or publish the file in the format the type names'))
     for chapters in children(doc, item, "podcast:chapters"):
         url, mime = (chapters.get("url") or "").strip(), (chapters.get("type") or "").strip().lower()
         if url and mime == "application/json":

@@ -140,6 +140,10 @@ def _redirects(src: str, target: Target, answer: Answer) -> list[Problem]:
                     episode=target.episode, hint="fine for tracking prefixes; otherwise put the final URL in the feed")]
 
 
+#: what a web page is served as (ONL004 as an error for an enclosure)
+_PAGE_TYPES = {"text/html", "application/xhtml+xml"}
+
+
 def _mime(value: str) -> str:
     return value.split(";", 1)[0].strip().lower()
 
@@ -182,7 +186,14 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
                            field="enclosure@length", episode=target.episode,
                            hint=f"set length=\"{served_length}\" (or re-upload the file the feed describes)"))
     served_type = _mime(ranged.header("content-type") or head.header("content-type"))
-    if target.mime and served_type and not _same_type(target.mime, served_type):
+    if served_type in _PAGE_TYPES or ranged.body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        # a parked domain, a login or an error page answered 200: no media file starts with '<' (MP3: ID3 or a frame
+        # sync, M4A: a box size). Was only the Content-Type warning, beside a length mismatch when there was one
+        out.append(problem("ONL004", src, f"{target.url} answers with a web page ({served_type or 'starting with <'}), not "
+                           "the media: no app can play the episode", field="enclosure@url", episode=target.episode,
+                           severity=Severity.ERROR, hint="give the URL of the media file itself, and check that the host "
+                           "still serves it (an expired host or a sign-in page answers like this)"))
+    elif target.mime and served_type and not _same_type(target.mime, served_type):
         out.append(problem("ONL004", src, f"{target.url} is served as {served_type}; the feed says {target.mime}",
                            field="enclosure@type", episode=target.episode,
                            hint="make the host's Content-Type and the enclosure type agree with the file's real format"))

@@ -27,9 +27,9 @@ def npt_seconds(value: str) -> float | None:
     if not _FIELDS.match(value):
         return None
     whole, _, fraction = value.partition(".")
-    seconds = 0
+    seconds = 0.0
     for part in whole.split(":"):
-        seconds = seconds * 60 + int(part)
+        seconds = seconds * 60 + float(part)  # not int(): 5,000 digits stop int(), 400 overflow the sum (inf here)
     return seconds + float(f"0.{fraction}" if fraction else 0)
 
 

@@ -302,6 +302,10 @@ _RULES = [
        "Nobody writes these characters on purpose: they are windows-1252's curly quotes, dashes and ellipsis (bytes "
        "0x80–0x9F) decoded as ISO-8859-1, by the feed's own declaration or by a conversion before it, or written as "
        "&#147;. Apps show a box or nothing where the quote or dash was."),
+    _r("XML017", "mediafeed", W, "the content, atom or psc namespace is declared with a near miss of its URI",
+       "content:encoded (the show notes), atom:link rel=\"self\" and psc:chapters are read by namespace, and apps compare "
+       "the URI exactly: http://purl.org/rss/1.0/modules/content without its trailing slash, https://www.w3.org/2005/Atom "
+       "or another case hides every element written with that prefix."),
     # -- channel ------------------------------------------------------------------------------------
     _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
     _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
@@ -338,6 +342,14 @@ _RULES = [
     _r("SHOW030", "apple psp1", W, "an element that holds one value is written twice in the channel with different values",
        "Two <language>, <itunes:explicit>, <itunes:type>, <itunes:author>, <description>, … with different values: apps "
        "disagree about the show (podcast-partytime keeps the first; feedparser, podcastparser and AntennaPod the last)."),
+    _r("SHOW031", "apple mediafeed", W, "the channel description holds active HTML (a script, an embedded frame, an event handler, a javascript: link)",
+       "Apple Podcasts and apps remove <script>, <iframe>, <object>, <embed>, <form>, on…= event attributes and "
+       "javascript: links from the HTML they show (or show the page with scripts off): whatever they were meant to do "
+       "never reaches a listener. Link to the page instead."),
+    _r("SHOW032", "mediafeed", W, "the channel's RSS <image> has no <url>, one that is not an absolute http(s) URL, http://, or not an image file (no <title> or <link>: info)",
+       "Apple reads itunes:image, but the Podcast Index keeps <image><url> as the feed's image and apps built on "
+       "feedparser or podcastparser (gPodder) fall back to it: a missing, relative or http:// url, or the address of a "
+       "page, leaves them without artwork. RSS 2.0 also requires <title> and <link> inside <image>."),
     _r("SHOW029", "apple psp1", E, "more than one channel in the feed",
        "RSS 2.0 has one <channel>; apps read the first, so the episodes of any other never reach listeners."),
     # -- podcast: namespace -----------------------------------------------------------------------
@@ -451,6 +463,16 @@ _RULES = [
        "Checked for feeds given to 'mediafeed check FEED' (against the clock, a day of slack). Apple holds the episode "
        "back until that date; other apps list it at once, first. Not checked for your own show: build decides what is "
        "published when."),
+    _r("EP133", "apple mediafeed", W, "an episode's show notes hold active HTML (a script, an embedded frame, an event handler, a javascript: link)",
+       "description, content:encoded or itunes:summary holds <script>, <iframe>, <object>, <embed>, <form>, an on…= "
+       "event attribute or a javascript: link. Apple Podcasts and apps remove them from the notes they show (or show "
+       "them with scripts off): an embedded video player, a sign-up form or a script-driven link never reaches a "
+       "listener. Link to the page, player or form instead."),
+    _r("EP134", "apple psp1", I, "the GUID is shorter than 8 characters ('1', '0123'): not globally unique",
+       "Apps key episodes by GUID within a feed, so a short GUID works as long as it is never reused; but Apple and "
+       "RSS ask for a globally unique one, and counters written by hand get reused (a new season numbered from 1 "
+       "again, two shows merged): apps then take a new episode for one they already have and never offer it. Keep the "
+       "GUIDs already published (changing one makes apps list the episode again); give new episodes a UUID."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "

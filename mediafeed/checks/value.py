@@ -7,11 +7,13 @@ A non-https ``uri`` or ``accountUrl`` is PI004's, as for every ``podcast:`` URL.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from ..chapters import clock
 from ..errors import Problem
+from ..numbers import shown, whole
 from ..social import SOCIAL_PROTOCOLS
 from ..source import parse_time
 from ..value import (
@@ -100,9 +102,9 @@ def _payees(src: str, block: Any, namespace: str, kind: str | None, episode: str
                 f"{' with the same customKey/customValue' if key[1] else ''}",
                 "apps pay it twice or drop one: give the payee one recipient with the splits added up")
         seen.add(key)
-        split = (payee.get("split") or "").strip()
-        if payee.get("fee") == "true" and split.isdigit():
-            fees, fee_count = fees + int(split), fee_count + 1
+        split = whole(payee.get("split"))
+        if payee.get("fee") == "true" and split is not None:
+            fees, fee_count = fees + split, fee_count + 1
     if fees > 100:
         add("VAL008", "podcast:valueRecipient@split", f"the fee recipients' splits add up to {fees} percent",
             "fee splits are percentages of each payment: at most 100 together")
@@ -135,8 +137,8 @@ def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: f
             given = split.get(name)
             if given is None and name == "remoteStartTime":
                 continue
-            if given is None or not SECONDS.match(given.strip()):
-                add("VAL013", f"@{name}", f"time split {number}: {name}={given!r} is not a number of seconds"
+            if given is None or not SECONDS.match(given.strip()) or not math.isfinite(float(given)):
+                add("VAL013", f"@{name}", f"time split {number}: {name}={shown(given)} is not a number of seconds"
                     if given is not None else f"time split {number} has no {name} (required)",
                     f'write seconds, decimals allowed, e.g. {name}="754.5"')
             else:
@@ -202,14 +204,13 @@ def _recipient(src: str, payee: Any, kind: str | None, episode: str) -> list[Pro
             "copy the pubkey from the node or wallet")
     elif rtype == "lnaddress" and not LNADDRESS.match(address):
         add("VAL006", "address", f"{address!r} is not a Lightning address (name@domain)", "copy it from the wallet")
-    split = (payee.get("split") or "").strip()
-    if not split.isdigit() or int(split) < 1:
-        add("VAL007", "split", f"split={payee.get('split')!r} is not a whole number of 1 or more", 'write e.g. split="90"')
+    if not whole(payee.get("split")):  # None (not ASCII digits: '²', '١'; 19 digits or more) or 0
+        add("VAL007", "split", f"split={shown(payee.get('split'))} is not a whole number of 1 or more", 'write e.g. split="90"')
     key, value = payee.get("customKey"), payee.get("customValue")
     if (key is None) != (value is None):
         add("VAL010", "customKey", "customKey and customValue go together", "give both, or neither")
-    elif key is not None and kind == "lightning" and not (key.isdigit() and TLV_MIN <= int(key) < TLV_MAX):
-        add("VAL010", "customKey", f"customKey={key!r} is not a TLV record type (a whole number from 65536)",
+    elif key is not None and kind == "lightning" and not TLV_MIN <= (whole(key, digits=20) or 0) < TLV_MAX:
+        add("VAL010", "customKey", f"customKey={shown(key)} is not a TLV record type (a whole number from 65536)",
             "copy it from the wallet provider")
     if not (payee.get("name") or "").strip():
         add("VAL011", "name", "podcast:valueRecipient without a name", "apps show listeners who gets each share")

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import Problem, error, warning
+from ..numbers import whole
 from ..records import frozen, mutable
 from ..source import parse_datetime, parse_time
 from ..value import DECIMAL
@@ -156,8 +157,7 @@ def _decimal(value: str) -> float | None:
 
 
 def _int(value: str) -> int | None:
-    value = value.strip()
-    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else None  # not '³'
+    return whole(value) or None  # not '³', nor 5,000 digits (int() refuses them: it stopped the import)'
 
 
 def _attributes(element: Any, names: dict[str, str]) -> dict[str, Any]:
@@ -166,7 +166,7 @@ def _attributes(element: Any, names: dict[str, str]) -> dict[str, Any]:
     for attribute, key in names.items():
         value = (element.get(attribute) or "").strip()
         if value:
-            out[key] = int(value) if key in ("split", "priority") and value.isdigit() else \
+            out[key] = whole(value) if key in ("split", "priority") and whole(value) is not None else \
                 value == "true" if key == "fee" and value in ("true", "false") else value
     return out
 
@@ -198,7 +198,7 @@ def _time_split(split: Any) -> dict[str, Any]:
                                 "remotePercentage": "remote_percentage"})
     for key, value in entry.items():  # numbers as numbers: '60' and '237.5' read back as the same seconds
         if DECIMAL.match(value):
-            entry[key] = int(value) if value.isdigit() else float(value)
+            entry[key] = whole(value) if whole(value) is not None else float(value)
     remotes = split.findall(f"{PODCAST}remoteItem")
     if remotes:
         entry["remote_item"] = _attributes(remotes[0], {"feedGuid": "feed_guid", "feedUrl": "feed_url",
@@ -327,7 +327,7 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         enclosure = RemoteFile(url=join(source if re.match(r"^https?://", source, re.I) else base,
                                         enclosure_el.get("url").strip()),
                                mime=(enclosure_el.get("type") or "").strip(),
-                               length=int(length_text) if length_text.isascii() and length_text.isdigit() else 0)
+                               length=whole(length_text) or 0)
     where = f"item {position + 1}" + (f" ({title!r})" if title else "")
     if not guid:
         # Apple falls back to the enclosure URL as the identity; keep what apps already know.

@@ -1,0 +1,71 @@
+"""URLs written so every client can fetch them: what keeps an app from fetching a URL that looks whole (characters
+a URL may not hold as they are, a port that does not exist, spaces around it), and the same URL in ASCII.
+
+``check FEED`` took ``https://media.example.com/tidewater/salé.mp3``, ``https://host\\audio\\ep.mp3`` and
+``https://host:99999/ep.mp3`` as enclosure URLs without a word. Browsers mend the first two; Foundation's
+``URL(string:)`` (before iOS 17, which many podcast apps still run on or target) returns nil for each, and an
+app built on it cannot play the episode; a port above 65535 reaches no server anywhere.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, overload
+from urllib.parse import quote, urlsplit, urlunsplit
+
+
+class Fault(NamedTuple):
+    """Why apps cannot fetch a URL, and how to write it so they can."""
+
+    reason: str  #: "holds characters a URL may not hold as they are ('é')"
+    hint: str
+    blocking: bool = True  #: False: some apps cope (spaces around the URL)
+
+
+def url_fault(raw: str) -> Fault | None:
+    """The first fault of ``raw`` (an ``http(s)://`` URL as written in the feed, unstripped), or None."""
+    url = raw.strip()
+    if "\\" in url:
+        return Fault("holds a backslash ('\\'), which is no part of a URL: browsers read it as '/', Apple's URL parser "
+                     "refuses it", "write '/' between folders: " + url.replace("\\", "/"))
+    beyond = sorted({c for c in url if ord(c) > 127})
+    if beyond:
+        return Fault(f"holds characters a URL may not hold as they are ({', '.join(repr(c) for c in beyond[:5])}): "
+                     "iOS apps built on Foundation's URL parser cannot fetch it", "write it encoded: " + ascii_url(url))
+    try:
+        port = urlsplit(url).port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port <= 65535:
+        return Fault("has a port that does not exist (ports run from 1 to 65535)",
+                     "write the server's real port, or none (https uses 443)")
+    if raw != url:
+        return Fault("has spaces or line breaks around it: some apps (iOS's URL parser) refuse it, others trim them",
+                     "write the URL alone between the quotes", blocking=False)
+    return None
+
+
+@overload
+def ascii_url(url: str) -> str: ...
+@overload
+def ascii_url(url: None) -> None: ...
+def ascii_url(url: str | None) -> str | None:
+    """``url`` as ID3's URL frames can hold it (Latin-1, and ASCII by RFC 3986): a host in IDNA, other text percent-encoded.
+
+    ``https://例え.jp/フィード.xml`` → ``https://xn--r8jz45g.jp/%E3%83%95%E3%82%A3%E3%83%BC%E3%83%89.xml``: the
+    same address, written the way every client sends it. An ASCII address is left exactly as it is.
+    """
+    if url is None or url.isascii():
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host else ""
+    except UnicodeError:
+        ascii_host = quote(host, safe="")
+    netloc = parts.netloc
+    if host:
+        start = netloc.lower().rfind(host.lower())
+        netloc = netloc[:start] + ascii_host + netloc[start + len(host):] if start >= 0 else netloc
+    safe = "!#$%&'()*+,/:;=?@[]~"  # reserved characters and '%' keep their meaning; only other text is encoded
+    return urlunsplit((parts.scheme, quote(netloc, safe=safe), quote(parts.path, safe=safe),
+                       quote(parts.query, safe=safe), quote(parts.fragment, safe=safe)))
