@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,56 @@ def test_a_build_killed_as_it_writes_the_feed_is_finished_by_the_next_build(show
     assert again.returncode == 0, again.stderr
     assert files(show / "public") == clean_build(tmp_path, edited=not first)  # no temp file left, nothing missing
     assert files(show / "episodes") == episodes
+
+
+# -- writes that find no room (a full disk; a file past the size limit, as ``ulimit -f`` sets) ---------------------
+
+def file_size_limit(limit: int) -> Callable[[], None]:
+    """For ``preexec_fn``: no file of the child may grow past ``limit`` bytes (RLIMIT_FSIZE); SIGXFSZ ignored, so the
+    write fails with EFBIG, as a write to a full disk fails with ENOSPC, instead of killing the process."""
+    def limit_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limit_files
+
+
+def test_a_cache_that_cannot_be_written_is_named_and_the_next_build_is_right(show: Path, tmp_path: Path) -> None:
+    # SQLite's "database or disk is full" (a full disk) or "disk I/O error" (past the limit) was "Internal error:
+    # OperationalError ... (this is a bug in mediafeed)", exit code 3
+    episodes = files(show / "episodes")
+    failed = subprocess.run([sys.executable, "-m", "mediafeed", "build", "--show", str(show)], capture_output=True,
+                            text=True, env=ENV, preexec_fn=file_size_limit(60_000))
+    assert failed.returncode == 1, failed.stderr
+    assert "cache.sqlite: cannot write the build cache" in failed.stderr and "[OUT007]" in failed.stderr
+    assert "Internal error" not in failed.stderr
+    assert files(show / "episodes") == episodes
+    again = mediafeed(show, "build")
+    assert again.returncode == 0, again.stderr
+    assert files(show / "public") == clean_build(tmp_path)
+
+
+TAG_ONE = """
+import sys
+from pathlib import Path
+from mediafeed import audio
+from mediafeed.audio.tagset import Tags
+from mediafeed.errors import MediaError
+try:
+    audio.tag(Path(sys.argv[1]), Tags(title="A new title"), rel="x.mp3")
+except MediaError as exc:
+    print(exc.problems[0].code, exc.problems[0].message)
+"""
+
+
+def test_no_room_beside_a_master_for_its_tagged_copy_is_named_and_leaves_it_as_it_was(show: Path) -> None:
+    # was an OSError naming the master ("Error: episodes/...mp3: No space left on device"), exit code 2, or naming
+    # no file at all
+    master = show / "episodes/003-capabilities-framework/capabilities-framework.mp3"
+    before = master.read_bytes()
+    done = subprocess.run([sys.executable, "-c", TAG_ONE, str(master)], capture_output=True, text=True, env=ENV,
+                          preexec_fn=file_size_limit(len(before) // 2))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("TAG007 no room beside it for the tagged copy: File too large"), done.stdout
+    assert master.read_bytes() == before
+    assert sorted(p.name for p in master.parent.iterdir()) == ["capabilities-framework.mp3", "episode.md"]
