@@ -10,6 +10,7 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,6 +86,31 @@ def test_a_build_killed_as_it_writes_the_feed_is_finished_by_the_next_build(show
     assert files(show / "public") == clean_build(tmp_path, edited=not first)  # no temp file left, nothing missing
     assert files(show / "episodes") == episodes
 
+
+
+def count_files(folder: Path) -> int:
+    return sum(len(names) for _, _, names in os.walk(folder))
+
+
+@pytest.mark.parametrize("written", [1, 25, 45])
+def test_a_first_build_killed_once_it_has_written_some_files_leaves_what_the_next_build_finishes(
+        show: Path, tmp_path: Path, written: int) -> None:
+    """Wherever the kill lands (the sample's site is 50 files): the producer's files as they were, the show free, and
+    the next build right, with no temp file left."""
+    episodes = files(show / "episodes")
+    build = subprocess.Popen([sys.executable, "-m", "mediafeed", "build", "--show", str(show)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    try:
+        while build.poll() is None and count_files(show / "public") < written:
+            time.sleep(0.001)
+        build.kill()
+    finally:
+        build.wait()
+    assert files(show / "episodes") == episodes
+    again = mediafeed(show, "build", "--wait", "0")  # OUT005 if the show were still held
+    assert again.returncode == 0, again.stderr
+    assert files(show / "public") == clean_build(tmp_path)
+    assert not [p for p in show.rglob("*.tmp")]
 
 # -- writes that find no room (a full disk; a file past the size limit, as ``ulimit -f`` sets) ---------------------
 
