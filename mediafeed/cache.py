@@ -120,22 +120,23 @@ class Cache:
         """A write found the file damaged: this build goes on without a cache, the next starts a new one.
         (Errors such as a locked or read-only database are not damage and go up as before.)"""
         if cachefile.no_room(exc) and self.db is not None:  # a full disk is not damage: the cache is as last committed
-            with contextlib.suppress(sqlite3.Error):
-                self.db.close()
-            self.db = None
-            self._preloaded.clear()
-            self._pending.clear()
-            self._pending_chars = 0
+            self._let_go()
             raise self._no_room(exc) from None
         if type(exc) is not sqlite3.DatabaseError or self.db is None or self.path is None:  # corrupt / not a database
             raise exc
+        self._let_go()
+        assert self.path is not None
+        cachefile.discard(self.path)
+
+    def _let_go(self) -> None:
+        """Close the file (what was not committed is dropped) and forget the rows read or not written yet."""
+        assert self.db is not None
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
         self.db = None
         self._preloaded.clear()
         self._pending.clear()
         self._pending_chars = 0
-        cachefile.discard(self.path)
 
     def _execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
         if self.db is None:  # a flush just before found the file damaged (see _damaged): read as a miss

@@ -184,25 +184,3 @@ def test_a_compiled_template_whose_bytes_were_damaged_is_compiled_again(show: Pa
     assert again.returncode == 0, again.stderr
     assert files(show / "public") == clean_build(tmp_path, edited=True)
 
-
-def test_a_publish_hash_cache_holding_other_values_is_a_miss(show: Path, tmp_path: Path) -> None:
-    # a value other than [size, mtime, sha256] (valid JSON, so not thrown away whole) stopped the publish with
-    # "Internal error: TypeError: 'int' object is not subscriptable"
-    import json
-
-    from mediafeed.publish import publish
-    from mediafeed.publish.plan import HASH_CACHE
-
-    web = tmp_path / "web"
-    web.mkdir()
-    with open(show / "show.yml", "a", encoding="utf-8") as handle:
-        handle.write(f"\npublish:\n  targets:\n    web:\n      type: directory\n      path: {web}\n")
-    publish(show, notify=False)
-    hashes = show / ".mediafeed" / HASH_CACHE
-    known = json.loads(hashes.read_text(encoding="utf-8"))
-    feed, page = (str((show / "public" / rel).resolve()) for rel in ("feed.xml", "index.html"))
-    assert {feed, page} <= set(known)
-    hashes.write_text(json.dumps({**known, feed: 5, page: known[page][:2]}))
-    report = publish(show, notify=False)
-    assert report.uploads == []  # each hash made again, from the file: the same as on the target
-    assert files(web) == {**files(show / "public"), ".mediafeed-publish.json": files(web)[".mediafeed-publish.json"]}

@@ -581,6 +581,25 @@ def test_rsync_records_only_files_that_really_arrived_when_a_run_fails(show: Pat
     assert blocker.read_bytes() == (show / "public/episodes/007-newer/newer.mp3").read_bytes()
 
 
+def test_a_publish_hash_cache_holding_other_values_is_a_miss(show: Path, tmp_path: Path) -> None:
+    # a value other than [size, mtime, sha256] (valid JSON, so not thrown away whole) stopped the publish with
+    # "Internal error: TypeError: 'int' object is not subscriptable"
+    from mediafeed.publish.plan import HASH_CACHE
+
+    web = tmp_path / "web"
+    web.mkdir()
+    directory_target(show, web)
+    publish(show, notify=False)
+    hashes = show / ".mediafeed" / HASH_CACHE
+    known = json.loads(hashes.read_text(encoding="utf-8"))
+    feed, page = (str((show / "public" / rel).resolve()) for rel in ("feed.xml", "index.html"))
+    assert {feed, page} <= set(known)
+    hashes.write_text(json.dumps({**known, feed: 5, page: known[page][:2]}))
+    report = publish(show, notify=False)
+    assert report.uploads == []  # each hash made again, from the file: the same as on the target
+    assert {rel: data for rel, data in tree(web).items() if rel != MANIFEST} == tree(show / "public")
+
+
 # -- rsync and signals --------------------------------------------------------------------------------------------
 
 def rsync_target(show: Path, dest: Path, options: str = "") -> None:
