@@ -245,3 +245,50 @@ def atomic_copy(source: Path | str, target: Path | str, durable: bool = False) -
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def sweep_temp_files(root: Path, remove: bool = True) -> list[str]:
+    """Remove the temp files (``.NAME.PID-N.tmp``) that a writer killed mid-copy left below ``root`` (a build's output
+    folder, a publish's target folder): a web server would serve them, and a file renamed or dropped since is never
+    written again to replace them. Only names of this writer whose process is not running on this computer (a run
+    beside this one keeps its own); hidden folders but ``.well-known`` are not looked in. Folders left empty are
+    removed. Returns what it removed, relative to ``root`` (``remove=False``, a dry run: what it would remove)."""
+    removed = []
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".") or (base == root and d == ".well-known")]
+        for name in files:
+            found = TEMP_NAME.fullmatch(name)
+            if found is None or _running(int(found["pid"])):
+                continue
+            if not remove:
+                removed.append((base / name).relative_to(root).as_posix())
+                continue
+            with contextlib.suppress(OSError):
+                (base / name).unlink()
+                removed.append((base / name).relative_to(root).as_posix())
+                prune_empty(root, base)
+    return sorted(removed)
+
+
+def prune_empty(root: Path, folder: Path) -> None:
+    """Remove ``folder`` if empty, then each parent left empty, up to ``root`` (kept)."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (one of another user's counts)."""
+    if pid <= 0:  # (0 and -1 would ask about process groups)
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True
+    return True

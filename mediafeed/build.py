@@ -22,6 +22,7 @@ from typing import Any
 
 from . import __version__, cachefile, checks, fastpath, incremental, output, outputfolder, parallel, showlock, streams, tagging
 from . import ledger as ledger_io
+from .atomicfiles import sweep_temp_files
 from .cache import CACHE_DIR, Cache
 from .dates import source_date
 from .errors import InputError, MediafeedError, Problem, has_errors
@@ -161,7 +162,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
         previous = outputfolder.read_manifest(root / CACHE_DIR, out_dir)
-        if not previous:  # a first build into this folder: never over another site's files
+        # a build stopped mid-write (killed outright: no handler wrote its record) left files of ours, maybe temp files
+        stopped = outputfolder.stopped_writing(root / CACHE_DIR, out_dir)
+        if not previous and not stopped:  # a first build into this folder: never over another site's files
             outputfolder.refuse_foreign_files(out_dir, [item.episode.slug for item in items])
         if show.tag_on_build:
             lengths = published_lengths(ledger, items, out_dir, previous)
@@ -193,6 +196,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         # Every check has run: from here on, each unit's files are written as soon as they are rendered.
         had_output = out_dir.exists()
+        if stopped:
+            sweep_temp_files(out_dir)
+        outputfolder.begin_writing(root / CACHE_DIR, out_dir)
         writer = output.Writer(out_dir, previous, streams=_streams(cache, out_dir) if previous else None)
         try:
             render_site(project, items, build_date, plan, writer)
@@ -200,6 +206,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
             if not had_output and not writer.paths():
                 with contextlib.suppress(OSError):
                     out_dir.rmdir()  # stopped before writing anything (a template error): leave no empty site behind
+                    outputfolder.end_writing(root / CACHE_DIR, out_dir)
                 raise
             with contextlib.suppress(OSError):
                 outputfolder.write_manifest(root / CACHE_DIR, out_dir, previous | writer.paths())
@@ -208,6 +215,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         rewritten = set(written.written)
         made = sorted(writer.paths())  # once, for the manifest and the stamp (sorting a sorted list is one pass)
         outputfolder.write_manifest(root / CACHE_DIR, out_dir, made)
+        outputfolder.end_writing(root / CACHE_DIR, out_dir)
         plan.record(plan.rendered + plan.kept)
         cache.put(STREAMS, os.fspath(out_dir), "1", {rel: [list(ident), [[key, *span] for key, span in pieces.items()]]
                                                       for rel, (ident, pieces) in sorted(writer.stream_records().items())})

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, cachefile
+from .errors import OutputError, error
 
 CACHE_DIR = ".mediafeed"
 #: buffered rows are written once a table holds this many, or all tables this many characters
@@ -95,6 +96,8 @@ class Cache:
         except sqlite3.DatabaseError as exc:
             if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in cachefile.BUSY:  # another process writes it: work without it
                 return
+            if cachefile.no_room(exc):
+                raise self._no_room(exc) from None
             cachefile.discard(path)
             self.db, self._owned = cachefile.open_database(path)
         self.unjournaled = self._owned is not None
@@ -107,18 +110,33 @@ class Cache:
         else:
             self.db = None
 
+    def _no_room(self, exc: sqlite3.DatabaseError) -> OutputError:
+        """OUT007: the cache file cannot be written (a full disk): said as such, naming it, not as a bug (exit 3)."""
+        return OutputError(error("OUT007", os.fspath(self.path or CACHE_DIR), f"cannot write the build cache: {exc}",
+                                 hint="free space on the disk that holds the show folder, then run again (nothing in "
+                                      "episodes/ was changed; the cache may be deleted: it is made again)"))
+
     def _damaged(self, exc: sqlite3.DatabaseError) -> None:
         """A write found the file damaged: this build goes on without a cache, the next starts a new one.
         (Errors such as a locked or read-only database are not damage and go up as before.)"""
+        if cachefile.no_room(exc) and self.db is not None:  # a full disk is not damage: the cache is as last committed
+            self._let_go()
+            raise self._no_room(exc) from None
         if type(exc) is not sqlite3.DatabaseError or self.db is None or self.path is None:  # corrupt / not a database
             raise exc
+        self._let_go()
+        assert self.path is not None
+        cachefile.discard(self.path)
+
+    def _let_go(self) -> None:
+        """Close the file (what was not committed is dropped) and forget the rows read or not written yet."""
+        assert self.db is not None
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
         self.db = None
         self._preloaded.clear()
         self._pending.clear()
         self._pending_chars = 0
-        cachefile.discard(self.path)
 
     def _execute(self, sql: str, parameters: Any = ()) -> sqlite3.Cursor:
         if self.db is None:  # a flush just before found the file damaged (see _damaged): read as a miss

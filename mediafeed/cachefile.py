@@ -22,6 +22,14 @@ _TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment",
 PAGE_SIZE = 16384
 #: SQLITE_BUSY, SQLITE_LOCKED: the file is held by another process, which is not damage
 BUSY = (5, 6)
+#: SQLITE_IOERR, SQLITE_FULL: a write failed (a full disk: SQLITE_FULL; a file past the size limit, ulimit -f: an I/O
+#: error), which is not damage either
+NO_ROOM = (10, 13)
+
+
+def no_room(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite failed to write for want of room (see :data:`NO_ROOM`)."""
+    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in NO_ROOM
 
 try:
     import fcntl
@@ -104,11 +112,16 @@ def new_database(path: Path) -> tuple[sqlite3.Connection | None, int | None]:
         db.close()
         os.close(fd)
         return None, None
-    db.execute(f"PRAGMA page_size={PAGE_SIZE}")
-    db.execute("PRAGMA journal_mode=OFF")
-    db.execute("PRAGMA synchronous=OFF")
-    _create_tables(db)
-    db.execute("BEGIN")
+    try:
+        db.execute(f"PRAGMA page_size={PAGE_SIZE}")
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        _create_tables(db)
+        db.execute("BEGIN")
+    except BaseException:  # (a full disk) an unmarked file: the next run discards it
+        db.close()
+        os.close(fd)
+        raise
     return db, fd
 
 

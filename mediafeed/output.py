@@ -44,7 +44,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
-from .atomicfiles import atomic_copy, atomic_link, atomic_write, holds, make_folder, make_folders, target_of
+from .atomicfiles import atomic_copy, atomic_link, atomic_write, holds, make_folder, make_folders, prune_empty, target_of
 from .errors import OutputError, Problem, error
 from .outputfolder import is_safe_output
 from .records import mutable
@@ -268,7 +268,7 @@ class Writer(Site):
                 self.report.removed.append(rel)
             except FileNotFoundError:
                 continue
-            _prune_empty(self.out, (self.out / rel).parent)
+            prune_empty(self.out, (self.out / rel).parent)
         return self.report
 
 
@@ -355,12 +355,3 @@ def _place_copy(source: Path, target: str, link: bool = False, new: bool = False
     if not (link and atomic_link(source, target)):
         atomic_copy(source, target)
     return True
-
-
-def _prune_empty(out: Path, folder: Path) -> None:
-    while folder != out and out in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

@@ -5,6 +5,7 @@ makes and never overwrites another site's files.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Collection
@@ -80,3 +81,24 @@ def read_manifest(cache_dir: Path, out: Path) -> set[str]:
 
 def write_manifest(cache_dir: Path, out: Path, paths: Collection[str]) -> None:
     atomic_write(_manifest_path(cache_dir, out), ("\n".join(sorted(paths)) + "\n").encode("utf-8"), durable=False)
+
+
+def _writing_path(cache_dir: Path, out: Path) -> Path:
+    return _manifest_path(cache_dir, out).with_suffix(".writing")
+
+
+def begin_writing(cache_dir: Path, out: Path) -> None:
+    """Say, before a build's first write into ``out``, that a build is writing there (removed by :func:`end_writing`
+    once its record is made): the next build knows from it that the last one was stopped mid-write."""
+    atomic_write(_writing_path(cache_dir, out), b"a build was writing into this output folder\n", durable=False)
+
+
+def end_writing(cache_dir: Path, out: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        _writing_path(cache_dir, out).unlink()
+
+
+def stopped_writing(cache_dir: Path, out: Path) -> bool:
+    """Whether the last build into ``out`` stopped mid-write (killed outright, a full disk, Ctrl-C): the files there
+    are of ours even without a record (a first build killed before its record), and its temp files may be there."""
+    return _writing_path(cache_dir, out).exists()

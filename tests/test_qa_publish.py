@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -580,6 +581,25 @@ def test_rsync_records_only_files_that_really_arrived_when_a_run_fails(show: Pat
     assert blocker.read_bytes() == (show / "public/episodes/007-newer/newer.mp3").read_bytes()
 
 
+def test_a_publish_hash_cache_holding_other_values_is_a_miss(show: Path, tmp_path: Path) -> None:
+    # a value other than [size, mtime, sha256] (valid JSON, so not thrown away whole) stopped the publish with
+    # "Internal error: TypeError: 'int' object is not subscriptable"
+    from mediafeed.publish.plan import HASH_CACHE
+
+    web = tmp_path / "web"
+    web.mkdir()
+    directory_target(show, web)
+    publish(show, notify=False)
+    hashes = show / ".mediafeed" / HASH_CACHE
+    known = json.loads(hashes.read_text(encoding="utf-8"))
+    feed, page = (str((show / "public" / rel).resolve()) for rel in ("feed.xml", "index.html"))
+    assert {feed, page} <= set(known)
+    hashes.write_text(json.dumps({**known, feed: 5, page: known[page][:2]}))
+    report = publish(show, notify=False)
+    assert report.uploads == []  # each hash made again, from the file: the same as on the target
+    assert {rel: data for rel, data in tree(web).items() if rel != MANIFEST} == tree(show / "public")
+
+
 # -- rsync and signals --------------------------------------------------------------------------------------------
 
 def rsync_target(show: Path, dest: Path, options: str = "") -> None:
@@ -635,18 +655,29 @@ def wait_for(condition: Callable[[], object], what: str, deadline: float = 60.0)
     raise AssertionError(f"gave up waiting for {what}")
 
 
+def work_folders(temp: Path) -> list[str]:
+    """The rsync target's work folders in a temp folder (:data:`mediafeed.publish.rsync.WORK_PREFIX`)."""
+    return sorted(p.name for p in temp.glob("mediafeed-rsync-*"))
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
 def test_a_stopped_publish_during_an_rsync_upload_ends_rsync_too_and_leaves_the_old_feed(show: Path, tmp_path: Path,
-                                                                                          stop: signal.Signals) -> None:
+                                                                                          stop: signal.Signals,
+                                                                                          monkeypatch) -> None:
     # `mediafeed publish` ended on SIGTERM (exit 130) while its rsync child went on uploading on its own; killed
-    # outright (SIGKILL, the OOM killer: no handler runs), its rsync went on with the whole batch alone
+    # outright (SIGKILL, the OOM killer: no handler runs), its rsync went on with the whole batch alone, and its
+    # work folder stayed in /tmp for good (47 on a test machine in a day): the next publish removes it now
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # this process's publishes; TMPDIR for the one killed
     dest = tmp_path / "rsync-dest"
     rsync_target(show, dest)
     publish(show, notify=False)
+    assert work_folders(temp) == []
     old_feed = (dest / "feed.xml").read_bytes()
     add_episode(show, "006-new", NEW, audio_name="new.mp3", seconds=60.0)  # ~240 KB at 4 KB/s: a minute of upload
     rsync_target(show, dest, "--bwlimit=4")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1"}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1", "TMPDIR": str(temp)}
     process = subprocess.Popen([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
@@ -664,8 +695,10 @@ def test_a_stopped_publish_during_an_rsync_upload_ends_rsync_too_and_leaves_the_
     if stop == signal.SIGTERM:
         assert process.returncode == 130, err
         assert "Interrupted; nothing half-written was left behind." in err
+        assert work_folders(temp) == []
     else:
         assert process.returncode == -signal.SIGKILL, err
+        assert len(work_folders(temp)) == 1  # no finally ran: left for the next run
     wait_for(lambda: not any(running(pid) for pid in rsync_processes), "every rsync process to end", deadline=30.0)
     assert (dest / "feed.xml").read_bytes() == old_feed
     assert not (dest / "episodes/006-new/new.mp3").exists()
@@ -675,6 +708,29 @@ def test_a_stopped_publish_during_an_rsync_upload_ends_rsync_too_and_leaves_the_
     sent = [u.rel for u in rerun.uploads]
     assert "episodes/006-new/new.mp3" in sent and sent[-1] == "feed.xml"
     assert (dest / "episodes/006-new/new.mp3").read_bytes() == (show / "public/episodes/006-new/new.mp3").read_bytes()
+    assert work_folders(temp) == []
+
+
+def test_a_publish_beside_another_leaves_its_work_folder_and_removes_only_a_dead_ones(tmp_path: Path, monkeypatch) -> None:
+    from mediafeed.publish.config import RsyncTarget
+    from mediafeed.publish.rsync import OWNER, RsyncStore
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    dead = temp / "mediafeed-rsync-dead1234"  # what a killed publish leaves: marked, and no process holds it
+    (dead / "read").mkdir(parents=True)
+    (dead / OWNER).write_text("pid 999999\n")
+    older = temp / "mediafeed-rsync-old12345"  # an older mediafeed's (no mark): it may be at work, and is left
+    older.mkdir()
+    target = RsyncTarget(name="host", destination=f"{tmp_path}/dest/")
+    running_one = RsyncStore(target)
+    assert not dead.exists() and older.is_dir()
+    beside = RsyncStore(target)
+    assert running_one.tmp.is_dir() and beside.tmp.is_dir()  # each holds its own
+    beside.close()
+    running_one.close()
+    assert work_folders(temp) == [older.name]
 
 
 def test_rsync_counts_a_file_as_uploaded_only_once_it_is_in_place_on_the_far_side(show: Path, tmp_path: Path) -> None:

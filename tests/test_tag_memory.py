@@ -207,8 +207,9 @@ def test_a_failed_write_leaves_no_temp_file_and_no_copy(fixtures: Path, tmp_path
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(tagger.os, "replace", no_space)
-    with pytest.raises(OSError):
+    with pytest.raises(MediaError) as failed:
         audio.tag_copy(fixtures / "vbr-xing.mp3", tmp_path / "copy.mp3", WANTED, rel="x.mp3", durable=False)
+    assert failed.value.problems[0].code == "TAG007" and failed.value.problems[0].file == "x.mp3"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -254,8 +254,8 @@ def test_a_failure_at_any_step_leaves_the_original_intact_and_no_temp_file(copy_
         monkeypatch.setattr(tagger, step, _fail)
     try:
         audio.tag(path, WANTED, rel=name)
-    except OSError:
-        pass
+    except MediaError as exc:  # (an OSError naming no file before) a full disk, said as such
+        assert [p.code for p in exc.problems] == ["TAG007"]
     assert sha(path) == before
     assert sorted(p.name for p in path.parent.iterdir()) == [name]
 

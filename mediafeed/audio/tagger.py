@@ -41,6 +41,7 @@ new tags fit; otherwise (or without ``length``) its size is rounded up to a whol
 
 from __future__ import annotations
 
+import errno
 import io
 import mmap
 import os
@@ -135,9 +136,32 @@ def tag(path: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False, ffmpe
                     length=path.stat().st_size if length == OWN_SIZE else length)
 
 
+#: errnos of a write that found no room: a full disk, a full quota, a file past the size limit (ulimit -f)
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
 def tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str = "", dry_run: bool = False,
              ffmpeg: str | None = None, length: int | None = None, probed: Media | None = None,
              durable: bool = True, fresh: bool = False, fast_start: bool = False) -> TagResult:
+    """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself): :func:`_tag_copy`.
+
+    A write that finds no room (:data:`NO_ROOM`) is TAG007 naming the file and the folder that is full (it was an
+    OSError naming the master, or no file at all: "Error: No space left on device", exit code 2, from the build and
+    from ``mediafeed tag``); its temp file is gone and ``source`` is as it was."""
+    try:
+        return _tag_copy(source, target, wanted, rel=rel, dry_run=dry_run, ffmpeg=ffmpeg, length=length, probed=probed,
+                         durable=durable, fresh=fresh, fast_start=fast_start)
+    except OSError as exc:
+        if exc.errno not in NO_ROOM:
+            raise
+        where = "beside it" if target == source else f"in {target.parent}"
+        raise MediaError(error("TAG007", rel or str(source), f"no room {where} for the tagged copy: {exc.strerror}; "
+                                                             "the file was left as it is", field="audio",
+                               hint=f"free space on the disk that holds {target.parent}, then run again")) from None
+
+
+def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bool, ffmpeg: str | None,
+              length: int | None, probed: Media | None, durable: bool, fresh: bool, fast_start: bool) -> TagResult:
     """Write ``source`` with ``wanted`` tags to ``target`` (which may be ``source`` itself).
 
     ``length``: the size ``target`` should have (the size it was published with); kept when the tags fit,

@@ -16,7 +16,7 @@ import stat
 import sys
 from pathlib import Path
 
-from ..atomicfiles import TEMP_NAME, atomic_copy, atomic_write
+from ..atomicfiles import atomic_copy, atomic_write, prune_empty, sweep_temp_files
 from ..errors import Problem, error
 from ..outputfolder import is_our_site
 from .config import DirectoryTarget
@@ -135,7 +135,7 @@ class DirectoryStore:
                 continue
             except OSError as exc:
                 raise self._fail(exc, rel, "delete") from None
-            self._prune(path.parent)
+            prune_empty(self.root, path.parent)
 
     def write_manifest(self, manifest: Manifest) -> None:
         try:
@@ -156,22 +156,7 @@ class DirectoryStore:
         names of mediafeed's writer (``.NAME.PID-N.tmp``) whose process is not running on this computer (a publish
         running beside this one keeps its own); hidden folders but ``.well-known`` are not looked in. Folders left
         empty are removed. Returns what it removed (``remove=False``, a dry run: what it would remove)."""
-        removed = []
-        for folder, dirs, files in os.walk(self.root):
-            base = Path(folder)
-            dirs[:] = [d for d in dirs if not d.startswith(".") or (base == self.root and d == ".well-known")]
-            for name in files:
-                found = TEMP_NAME.fullmatch(name)
-                if found is None or _running(int(found["pid"])):
-                    continue
-                if not remove:
-                    removed.append((base / name).relative_to(self.root).as_posix())
-                    continue
-                with contextlib.suppress(OSError):
-                    (base / name).unlink()
-                    removed.append((base / name).relative_to(self.root).as_posix())
-                    self._prune(base)
-        return sorted(removed)
+        return sweep_temp_files(self.root, remove)
 
     def _flush(self) -> None:
         """Before the feeds go in: what the earlier phases copied (media, artwork, pages) onto the disk. The copies are
@@ -204,26 +189,5 @@ class DirectoryStore:
         except FileExistsError:
             return  # (made meanwhile, or a file in the way: the copy says so)
         folder.chmod(0o755)
-
-    def _prune(self, folder: Path) -> None:
-        while folder != self.root and self.root in folder.parents:
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-            folder = folder.parent
-
-
-def _running(pid: int) -> bool:
-    """Whether a process with this id runs on this computer (one of another user's counts)."""
-    if pid <= 0:  # (0 and -1 would ask about process groups)
-        return False
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, OverflowError):
-        return False
-    except PermissionError:
-        return True
-    return True
 
 

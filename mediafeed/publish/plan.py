@@ -111,8 +111,9 @@ def scan(site: Path, hash_cache: Path | None = None) -> dict[str, LocalFile]:
             st = path.stat()
             key = str(path)
             hit = cached.get(key)
-            if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
-                digest = str(hit[2])
+            if type(hit) is list and len(hit) == 3 and hit[0] == st.st_size and hit[1] == st.st_mtime_ns \
+                    and type(hit[2]) is str and len(hit[2]) == 64:  # (anything else in the file is a miss)
+                digest = hit[2]
             else:
                 digest = file_sha256(path)
             fresh[key] = [st.st_size, st.st_mtime_ns, digest]
