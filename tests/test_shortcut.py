@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import with_an_info
 
 from mediafeed.commands import shortcut
 
@@ -54,6 +55,7 @@ def built(show: Path) -> Path:
     """The sample show with a show-level problem besides its episode's, built into public/ and elsewhere/."""
     yml = show / "show.yml"
     yml.write_text(yml.read_text().replace("copyright: CC BY 4.0,", "copyright: Copyright 2026 CC BY 4.0,"))
+    with_an_info(show)
     for out in ("public", "elsewhere"):
         result = subprocess.run([sys.executable, "-m", "mediafeed", "build", "-q", "-o", str(show / out)],
                                 capture_output=True, text=True, cwd=show, env=_env())
