@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..terminal import boundary, echo, info, print_json, use_color
+from ..terminal import boundary, info, print_json, use_color
 from .options import format_option, show_option, verbosity_options
 
 if TYPE_CHECKING:
