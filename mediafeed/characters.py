@@ -20,3 +20,22 @@ def html_safe(text: str) -> str:
     """``text`` with each C1 control character read as the Windows-1252 character it stands for (U+0092 → ’,
     U+0085 → …) and the other characters HTML forbids (DEL, noncharacters) removed."""
     return HTML_FORBIDDEN.sub(lambda m: WINDOWS_1252.get(ord(m.group()), ""), text)
+
+
+#: what a terminal acts on instead of showing: the C0 control characters but tab and line feed, DEL and the C1
+#: controls. ESC (and CSI, its C1 form) starts the sequences that clear the screen or recolour what follows; OSC
+#: those that write the clipboard (OSC 52) or hide a link behind other text (OSC 8); a carriage return lets the
+#: rest of a line overwrite its start
+_TERMINAL_CONTROL = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: the same, and Unicode's direction controls (an override left open reverses the rest of the terminal's line)
+_TERMINAL_ACTIVE = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str, directions: bool = False) -> str:
+    """``text`` to print on a terminal: each control character written out as Python writes it (``\\x1b``), so the
+    reader sees it and the terminal does not act on it; with ``directions``, the direction controls too (for a
+    diagnostic line, where they are a finding, not a name's own right-to-left text)."""
+    if text.isprintable():  # no control, format or separator character: almost every line
+        return text
+    pattern = _TERMINAL_ACTIVE if directions else _TERMINAL_CONTROL
+    return pattern.sub(lambda m: repr(m.group())[1:-1], text)

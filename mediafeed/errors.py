@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
+from .characters import terminal_safe
+
 TYPE_CHECKING = False  # typing's constant without importing typing
 if TYPE_CHECKING:
     from dataclasses import dataclass
@@ -67,14 +69,15 @@ class Problem:
                    episodes=tuple(str(e) for e in episodes) if isinstance(episodes, list) else ())
 
     def line(self) -> str:
-        """The one-line human form: ``file: field: message (hint) [CODE]``."""
+        """The one-line human form: ``file: field: message (hint) [CODE]``, for a terminal: a control character in a
+        file's name or a value quoted from a media file or a feed is written out (``\\x1b``), never acted on."""
         where = self.file or "<show>"
         if self.field:
             where += f": {self.field}"
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
-        return f"{text} [{self.code}]"
+        return terminal_safe(f"{text} [{self.code}]", directions=True)
 
 
 def error(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",

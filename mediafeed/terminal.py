@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from . import problemlines
+from .characters import terminal_safe
 from .errors import MediafeedError, Problem, Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,7 +55,10 @@ def use_color(stream: Any = None) -> bool:
 
 
 def echo(text: str = "", err: bool = False, **style: Any) -> None:
+    """``text`` on stdout (stderr with ``err``), styled when colour is on; a control character in it (from a file's
+    name, a media file's tag, an exception's message) is written out, not acted on (:func:`terminal_safe`)."""
     stream = sys.stderr if err else sys.stdout
+    text = terminal_safe(text)
     if style and use_color(stream):
         text = click.style(text, **style)
     click.echo(text, err=err, color=use_color(stream))
@@ -98,7 +102,7 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
                 else f"{severity.value:>7}" for severity in Severity}
     for episode, found in listed:
         if len(listed) > 1 or episode:
-            echo(f"{episode or 'show'}:", err=err, bold=True)
+            echo(f"{terminal_safe(episode, directions=True) or 'show'}:", err=err, bold=True)
         for start in range(0, len(found), 1000):  # a thousand lines a write, not one each
             lines = "\n".join(f"{prefixes[p.severity]} {p.line()}" for p in found[start:start + 1000])
             click.echo(lines, err=err, color=color)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..terminal import boundary, echo, info, print_json, use_color
+from ..terminal import boundary, info, print_json, use_color
 from .options import format_option, show_option, verbosity_options
 
 if TYPE_CHECKING:
@@ -45,11 +45,22 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     if fmt == "json":
         print_json({"ok": True, "episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems)})
         return
-    for line in table(rows, colour=use_color()):
-        echo(line)
+    colour = use_color()
+    for line in table(rows, colour=colour):  # its cells styled and made safe for a terminal already: not echo's
+        click.echo(line, color=colour)
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("published", "scheduled", "draft")}
     info(f"{len(rows)} episode(s): {counts['published']} published, {counts['scheduled']} scheduled, "
          f"{counts['draft']} draft(s)" + (f"; {len(show_problems)} show-level problem(s)" if show_problems else ""))
+
+
+def _shown(title: str) -> str:
+    """A title cut to its column, as a terminal may show it: a control character written out (an escape sequence
+    would clear the screen or write the clipboard), and a direction control the cut leaves open closed (an override
+    cut off from its end reversed the rest of the line: length, status and problems)."""
+    from ..characters import terminal_safe
+    from ..source import close_directions
+
+    return close_directions(terminal_safe(title if len(title) <= 48 else title[:47] + "…"))
 
 
 def table(rows: list[Row], colour: bool = False) -> list[str]:
@@ -60,7 +71,7 @@ def table(rows: list[Row], colour: bool = False) -> list[str]:
     for r in rows:
         number = (f"S{r.season}E{r.number}" if r.season and r.number else str(r.number or "")) or r.episode_type
         problems = f"{r.errors} error(s)" if r.errors else (f"{r.warnings} warning(s)" if r.warnings else "-")
-        title = r.title if len(r.title) <= 48 else r.title[:47] + "…"
+        title = _shown(r.title)
         length = human_duration(r.duration) if r.duration is not None else "?"
         body.append((number, r.date.strftime("%Y-%m-%d %H:%M"), title, length, r.status, problems))
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]

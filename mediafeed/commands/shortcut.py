@@ -275,6 +275,7 @@ def _lines(report: dict[str, Any], options: dict[str, Any]) -> list[tuple[bool, 
 
 def _problem_lines(problems: list[dict[str, str]], quiet: bool, colour: bool) -> list[str]:
     """``terminal.print_problems(..., err=True)`` as lines."""
+    from ..characters import terminal_safe
     from ..errors import Problem
     from ..problemlines import groups, summary
 
@@ -285,7 +286,8 @@ def _problem_lines(problems: list[dict[str, str]], quiet: bool, colour: bool) ->
     lines = []
     for episode, shown in listed:
         if len(listed) > 1 or episode:
-            lines.append(_style(f"{episode or 'show'}:") if colour else f"{episode or 'show'}:")
+            header = f"{terminal_safe(episode, directions=True) or 'show'}:"
+            lines.append(_style(header) if colour else header)
         for problem in shown:
             label = f"{problem.severity.value:>7}"
             prefix = _style(label, _COLOURS[problem.severity.value]) if colour else label

@@ -67,5 +67,10 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
 
 
 def _short(text: str, limit: int = 90) -> str:
+    """A tag's value on one line of the terminal. The old values are the media file's own (from whoever made it): a
+    direction control in one, or one the cut leaves open, is closed at its end, so it cannot reverse the arrow and
+    the new value after it (``echo`` writes control characters out)."""
+    from ..source import close_directions
+
     text = text.replace("\n", " ⏎ ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return close_directions(text if len(text) <= limit else text[: limit - 1] + "…")

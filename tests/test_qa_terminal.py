@@ -1,0 +1,65 @@
+"""Hostile text on the terminal: what ``check``, ``list``, ``tag`` and ``build`` print from a file's name, a title or
+a media file's own tags never acts on the terminal (clears it, recolours it, writes the clipboard, hides a link, or
+reverses the rest of a line); it is written out so the producer can see it and find it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from helpers import add_episode
+from mutagen.id3 import ID3, TIT2, TPE1
+
+from mediafeed.cli import main
+
+#: every escape sequence a line may hold when colour is on: click's own Select Graphic Rendition (colour, bold)
+_OUR_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+#: clear the screen, OSC 52 (write the clipboard: "pwned" in base 64) and OSC 8 (a link behind the text), BEL-ended
+HOSTILE = "\x1b[2J\x1b]52;c;cHduZWQ=\x07\x1b]8;;tel:0800\x1b\\click\x1b]8;;\x1b\\\x9b2J\r"
+
+
+def _acting(output: str) -> list[str]:
+    """Control characters the terminal would act on, other than our own styles, line feeds and tabs."""
+    return re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", _OUR_STYLE.sub("", output))
+
+
+def test_a_folder_name_with_escape_sequences_is_written_out_by_check(show: Path) -> None:
+    add_episode(show, f"007-{HOSTILE}", """
+title: A folder named by a hostile archive
+date: 2026-03-21T08:00:00+00:00
+guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f62
+audio: audio.mp3
+""")
+    result = CliRunner().invoke(main, ["--color", "check", "-s", str(show)])
+    assert "SRC052" in result.output, result.output
+    assert _acting(result.output) == [], result.output
+    assert r"007-\x1b[2J\x1b]52;c;cHduZWQ=\x07" in result.output  # the producer sees what is in the name
+
+
+def test_a_media_files_own_tags_are_written_out_by_tag(show: Path) -> None:
+    audio = next((show / "episodes" / "003-capabilities-framework").glob("*.mp3"))
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=f"Old title {HOSTILE} \u202eesrever"))
+    tags.add(TPE1(encoding=3, text="\u202eA guest's own artist tag " + "x" * 100))
+    tags.save(audio)
+    for colour in ("--color", "--no-color"):
+        result = CliRunner().invoke(main, [colour, "tag", "--dry-run", "-s", str(show)])
+        assert result.exit_code == 0, result.output
+        title = next(line for line in result.output.splitlines() if line.startswith("  title: Old title"))
+        assert _acting(result.output) == [], title
+        assert r"\x1b]52;c;cHduZWQ=\x07" in title
+        # the override is closed before the arrow: it cannot reverse the new value printed after it
+        artist = next(line for line in result.output.splitlines() if line.startswith("  artist: \u202e"))
+        assert title.index("\u202c") < title.index("→") and artist.index("\u202c") < artist.index("→"), artist
+
+
+def test_list_closes_an_override_its_cut_leaves_open_in_a_title(show: Path) -> None:
+    episode = show / "episodes" / "003-capabilities-framework" / "episode.md"
+    text = episode.read_text(encoding="utf-8")
+    long = "\u202e" + "A right-to-left override left open in a very long title " * 2
+    episode.write_text(re.sub(r"(?m)^title: .*$", f'title: "{long}"', text, count=1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["list", "-s", str(show)])
+    row = next(line for line in result.output.splitlines() if "\u202e" in line)
+    # the cut at 47 characters took the closing PDF the reader added: the status and problems after it ran reversed
+    assert row.index("\u202c") < row.index("published"), row
