@@ -421,3 +421,25 @@ def test_images_in_the_notes_without_alt_text_are_one_warning_naming_the_first(s
     assert alt_warnings("\n![A map of the study's three sites](https://example.org/map.jpg)\n"
                         '<img src="https://example.org/rule.png" alt="">\n<img alt="A chart" src="https://example.org/c.png">\n'
                         "`![](https://example.org/code.png)`\n\n```\n<img src=x>\n```\n") == []
+
+
+def test_a_url_holding_quotes_or_angle_brackets_is_refused_with_its_encoded_form(show: Path) -> None:
+    """``https://ok.example/"onmouseover=…`` and ``…/"><script>…`` passed as URLs (white space alone was refused):
+    our pages escape them, but an app that writes a funding or person link into HTML as text ends the attribute
+    there, and iOS's URL parser refuses them. Now the field is named, with the characters and the URL encoded."""
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text().replace("url: https://example.org/safe-to-say/support",
+                                           'url: \'https://example.org/support"onmouseover="alert(1)\''))
+    episode = show / "episodes" / "000-trailer" / "episode.md"  # (no persons yet)
+    text = episode.read_text()
+    assert text.startswith("---\n")
+    episode.write_text(text.replace("---\n", "---\npersons:\n  - name: Ana\n    href: 'https://example.org/a\"><script>x</script>'\n", 1))
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    lines = "\n".join(_lines(info.value))
+    assert "show.yml: funding.url: expected an absolute http(s) URL" in lines, lines
+    assert "episodes/000-trailer/episode.md: persons.href: expected an absolute http(s) URL" in lines
+    assert "which holds '\"': a URL may not hold these" in lines
+    assert "write them percent-encoded: 'https://example.org/support%22onmouseover=%22alert(1)'" in lines
+    assert "holds '\"' and '<' and '>'" in lines
+    assert "https://example.org/a%22%3E%3Cscript%3Ex%3C/script%3E" in lines
