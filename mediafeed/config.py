@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import sourcelinks
+from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .lazypattern import lazy
@@ -155,11 +156,14 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     r = FieldReader(data, SHOW_FILE)
     title = r.str("title", required=True)
     description = r.str("description", required=True, hint="add 'description: …' (what the show is about, ≤ 4000 bytes)")
-    url = r.url("url", required=True)
+    # the site's addresses as every client sends them (ascii_url: a host in IDNA, other text percent-encoded): every
+    # URL of the feed and the pages is made from them, and an enclosure URL holding 'ä' is one iOS apps built on
+    # Foundation's URL parser cannot fetch (EP103: a show at https://podcast.exämple.org/ failed with an error an episode)
+    url = ascii_url(r.url("url", required=True))
     if url and not url.endswith("/"):
         url += "/"
-    feed_url = r.url("feed_url") or (url + "feed.xml" if url else "")
-    media_url = r.url("media_url") or url
+    feed_url = ascii_url(r.url("feed_url")) or (url + "feed.xml" if url else "")
+    media_url = ascii_url(r.url("media_url")) or url
     if media_url and not media_url.endswith("/"):
         media_url += "/"
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")

@@ -249,3 +249,21 @@ def test_our_own_site_is_rebuilt_after_the_cache_is_lost(show: Path) -> None:
     build(show)
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after.keys() == before.keys() and after["feed.xml"] == before["feed.xml"]
+
+
+def test_a_site_address_in_another_script_is_written_as_clients_send_it(show: Path) -> None:
+    """show.yml's ``url: https://podcast.exämple.org/für-alle/`` made every enclosure URL hold 'ä' and 'ü', which iOS
+    apps built on Foundation's URL parser cannot fetch (the feed rules' EP103: an error an episode, the build
+    refused). The site's addresses are now written as clients send them: the host in IDNA, the path percent-encoded."""
+    (show / "published.json").unlink()  # a new show (the sample's published URLs are at podcast.example.org)
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text().replace("url: https://podcast.example.org/safe-to-say/",
+                                           "url: https://podcast.exämple.org/für-alle/"), encoding="utf-8")
+    report = build(show)
+    assert not [p for p in report.problems if p.code in ("EP103", "EP129", "SHOW007")]
+    parsed = feedparser.parse((show / "public" / "feed.xml").read_bytes())
+    base = "https://podcast.xn--exmple-cua.org/f%C3%BCr-alle/"
+    assert parsed.feed.link == base
+    urls = [e.enclosures[0].href for e in parsed.entries]
+    assert urls and all(u.startswith(base + "episodes/") and u.isascii() for u in urls), urls
+    assert f'<link rel="canonical" href="{base}' in (show / "public" / "index.html").read_text(encoding="utf-8")
