@@ -34,6 +34,10 @@ _VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s+-->\s+{_VTT_TIME}(?:\s+.*)?$")
 _NEAR_TIMES = lazy(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
 _VOICE = lazy(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = lazy(r"<[^>]+>")
+#: a tag's name as cue text holds it (``<b>``, ``</i>``, ``<c.yellow>``, ``<v Ana>``; not a WebVTT timestamp ``<00:01.000>``)
+_TAG_NAME = lazy(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
+#: the markup each format's players render in cue text (WebVTT's cue text tags; the SRT tags players honour)
+CUE_TAGS = {True: frozenset({"b", "i", "u", "c", "v", "lang", "ruby", "rt"}), False: frozenset({"b", "i", "u", "font"})}
 
 
 @frozen
@@ -60,6 +64,7 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
                               hint="add 'WEBVTT' and a blank line at the top", episode=episode)]
     vtt = mime == "text/vtt"
     cues: list[Cue] = []
+    foreign: list[tuple[str, str]] = []  #: (where, tag) of each cue whose text holds markup its players do not render
     first = 1  # the line number of the block's first line
     for block in "\n".join(lines).split("\n\n"):
         numbered = [(first + n, r) for n, r in enumerate(block.split("\n")) if r.strip() != ""]
@@ -82,12 +87,33 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
                 text_rows = text_rows[:-1]  # the next cue's number (SRT)
             cue, found = _cue(rows[index], f"line {numbered[index][0]}", text_rows, vtt, file, episode)
             problems += found
+            tag = _foreign_tag(text_rows, vtt)
+            if tag:
+                foreign.append((f"line {numbered[index][0]}", tag))
             if cue is not None:
                 cues.append(cue)
+    if foreign:
+        where, tag = foreign[0]
+        more = f" (and {len(foreign) - 1} more cue(s))" if len(foreign) > 1 else ""
+        problems.append(warning("TRN007", file, f"this cue holds <{tag}>{more}: the file is published as it is, "
+                                f"and {'WebVTT' if vtt else 'SRT'} players show no such markup (they drop it or show it "
+                                "as text; one that builds HTML from cues would run a script)", field=where,
+                                hint=f"keep to {', '.join(f'<{t}>' for t in sorted(CUE_TAGS[vtt]))} in cue text"
+                                + (" and write '&lt;' for a '<' that is text" if vtt else ""), episode=episode))
     if not cues and not problems:  # (a cue that is wrong is reported as such, not as a missing one)
         problems.append(warning("TRN006", file, "the transcript has no cues: apps would offer a transcript that shows "
                                 "nothing", hint="write its cues, or remove the file until it has them", episode=episode))
     return cues, problems
+
+
+def _foreign_tag(rows: list[str], vtt: bool) -> str:
+    """The first tag in a cue's text that the format's players do not render (``script``, ``img``), or ''."""
+    for row in rows:
+        if "<" in row:
+            for match in _TAG_NAME.finditer(row):
+                if match.group(1).lower() not in CUE_TAGS[vtt]:
+                    return match.group(1).lower()
+    return ""
 
 
 def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, episode: str) -> tuple[Cue | None, list[Problem]]:

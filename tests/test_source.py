@@ -443,3 +443,23 @@ def test_a_url_holding_quotes_or_angle_brackets_is_refused_with_its_encoded_form
     assert "write them percent-encoded: 'https://example.org/support%22onmouseover=%22alert(1)'" in lines
     assert "holds '\"' and '<' and '>'" in lines
     assert "https://example.org/a%22%3E%3Cscript%3Ex%3C/script%3E" in lines
+
+
+def test_markup_in_transcript_cues_that_players_do_not_render_is_a_warning(show: Path) -> None:
+    """A transcript's cues holding <script> or <img onerror=…> were published as the producer's file without a word
+    (s21notes saw it): players render a few tags in cue text and drop or show the rest, and an app building HTML from
+    cues would run the script. The format's own tags, voices, classes and WebVTT's timestamps pass."""
+    folder = show / "episodes/001-ipv-and-substance-use"
+    (folder / "transcript.vtt").write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ana>Hello <b>there</b>, <c.yellow>you</c> <00:00:00.500>all.\n\n"
+        "00:00:01.000 --> 00:00:02.000\nA cue <script>alert(1)</script>\n\n"
+        "00:00:02.000 --> 00:00:03.000\n<img src=x onerror=alert(2)>Goodbye.\n", encoding="utf-8")
+    report = build(show)
+    found = [p for p in report.problems if p.code == "TRN007"]
+    assert len(found) == 1, [p.line() for p in report.problems]
+    assert found[0].line().startswith("episodes/001-ipv-and-substance-use/transcript.vtt: line 6: this cue "
+                                      "holds <script> (and 1 more cue(s))"), found[0].line()
+    assert found[0].severity.value == "warning"
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ana><i>Hello</i>, &lt;3.\n",
+                                           encoding="utf-8")
+    assert not [p for p in build(show).problems if p.code == "TRN007"]

@@ -250,6 +250,11 @@ _RULES = [
     _r("TRN006", "mediafeed", W, "a timed transcript without a single cue",
        "A WebVTT file with its header only (or an empty SRT) is published and linked as the episode's transcript and "
        "captions, with an empty file made in the other format: apps offer a transcript that shows nothing."),
+    _r("TRN007", "mediafeed", W, "a transcript cue holds markup its players do not render (<script>, <img>, <a>)",
+       "The producer's transcript file is published as it is: WebVTT players render <b>, <i>, <u>, <c>, <v>, <lang>, "
+       "<ruby> and <rt> in cue text, SRT players <b>, <i>, <u> and <font>; anything else is dropped or shown as text, "
+       "and an app that builds HTML from cues would run a script in one. (The page's transcript and the generated "
+       "file in the other format hold the cues' text only.)"),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
