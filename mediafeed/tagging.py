@@ -122,8 +122,6 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
     )
 
 
-
-
 def tags_key(tags: Tags) -> str:
     """A stable hash of the wanted tags (the cover by its digest)."""
     parts = []

@@ -346,8 +346,9 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
 
 def _split(sub: FieldReader) -> int:
     raw = sub.raw("split")
-    if isinstance(raw, str) and whole(raw) is not None:  # not '²' (isdigit, and int refuses it: Internal error)
-        raw = whole(raw)
+    number = whole(raw) if isinstance(raw, str) else None  # not '²' (isdigit, and int refuses it: Internal error)
+    if number is not None:
+        raw = number
     if raw is MISSING or isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
         got = "nothing" if raw is MISSING else repr(raw)
         sub.fail("split", f"expected a whole number of shares, 1 or more; got {got}", code="VAL007",

@@ -157,7 +157,7 @@ def _decimal(value: str) -> float | None:
 
 
 def _int(value: str) -> int | None:
-    return whole(value) or None  # not '³', nor 5,000 digits (int() refuses them: it stopped the import)'
+    return whole(value) or None  # not '³', nor 5,000 digits (int() refuses them: it stopped the import)
 
 
 def _attributes(element: Any, names: dict[str, str]) -> dict[str, Any]:
@@ -166,7 +166,8 @@ def _attributes(element: Any, names: dict[str, str]) -> dict[str, Any]:
     for attribute, key in names.items():
         value = (element.get(attribute) or "").strip()
         if value:
-            out[key] = whole(value) if key in ("split", "priority") and whole(value) is not None else \
+            number = whole(value) if key in ("split", "priority") else None
+            out[key] = number if number is not None else \
                 value == "true" if key == "fee" and value in ("true", "false") else value
     return out
 
@@ -198,7 +199,8 @@ def _time_split(split: Any) -> dict[str, Any]:
                                 "remotePercentage": "remote_percentage"})
     for key, value in entry.items():  # numbers as numbers: '60' and '237.5' read back as the same seconds
         if DECIMAL.match(value):
-            entry[key] = whole(value) if whole(value) is not None else float(value)
+            number = whole(value)
+            entry[key] = number if number is not None else float(value)
     remotes = split.findall(f"{PODCAST}remoteItem")
     if remotes:
         entry["remote_item"] = _attributes(remotes[0], {"feedGuid": "feed_guid", "feedUrl": "feed_url",
