@@ -160,6 +160,26 @@ def test_podcastparser_reads_transcripts_chapters_and_persons(show: Path) -> Non
     assert from_json["chapters"][2]["href"] == "https://doi.org/10.1177/0306624X16673853"
 
 
+def test_what_gpodders_podcastparser_reads_from_the_feed_as_published(show: Path) -> None:
+    """gPodder's podcastparser (0.6.11, and its main branch) knows the namespace only by the URI it had before
+    December 2020, so from feed.xml as published it reads the itunes: tags, the enclosure, psc:chapters (in whole
+    seconds) and the RFC 5005 links, and none of podcast:transcript, podcast:chapters, podcast:person,
+    podcast:funding or podcast:locked: what docs/feeds.md says gPodder gets. Declaring the old URI as well would
+    make an app that knows both (as the namespace asks) read every podcast: tag twice, so the feed keeps the one
+    URI; this test fails when a podcastparser release learns it, to update the docs."""
+    import io
+
+    site = site_of(show)
+    parsed = podcastparser.parse(FEED_URL, io.BytesIO((site / "feed.xml").read_bytes()))
+    first = next(e for e in parsed["episodes"] if e["guid"] == "012780e6-d0de-4a11-88cf-d5e6df48880d")
+    assert [(c["start"], c["title"]) for c in first["chapters"]] == [(0, "Welcome"), (7, "Myths"), (15, "Prevalence"),
+                                                                       (28, "Barriers to help")]
+    assert first["total_time"] == 40 and first["enclosures"][0]["file_size"] == (
+        site / "episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3").stat().st_size
+    assert [key for key in ("transcript_url", "chapters_json_url", "persons") if first.get(key)] == []
+    assert [key for key in ("funding_url", "import_prohibited") if key in parsed] == []
+
+
 def test_feedparser_reads_the_feed_cleanly(show: Path) -> None:
     site = site_of(show)
     parsed = feedparser.parse((site / "feed.xml").read_bytes())
