@@ -545,7 +545,7 @@ class FieldReader:
             shown = value.isoformat() if isinstance(value, (date, datetime)) else repr(value)
             self.fail(key, f"expected a date with time and time zone, got {shown}",
                       hint=f"write '{key}: {_completed(value) or example}' (ISO 8601, with an offset such as +00:00 or Z)")
-        elif _odd_offset(parsed):
+        elif odd_offset(parsed):
             self.fail(key, f"the UTC offset of {parsed.isoformat()} is not a whole number of minutes: a feed's dates "
                       "(RFC 2822 in feed.xml, RFC 3339 in feed.json) cannot hold it, and apps misread it (feedparser "
                       "reads +01:00:30 as +01:30, podcastparser as 100 hours)",
@@ -611,7 +611,7 @@ def parse_datetime(value: Any) -> datetime | None:
     return None
 
 
-def _odd_offset(moment: datetime) -> bool:
+def odd_offset(moment: datetime) -> bool:
     """Whether ``moment``'s UTC offset has seconds (``+00:53:28``), which neither RFC 2822 nor RFC 3339 can write."""
     offset = moment.utcoffset()
     return offset is not None and offset.total_seconds() % 60 != 0
