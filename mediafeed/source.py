@@ -545,6 +545,14 @@ class FieldReader:
             shown = value.isoformat() if isinstance(value, (date, datetime)) else repr(value)
             self.fail(key, f"expected a date with time and time zone, got {shown}",
                       hint=f"write '{key}: {_completed(value) or example}' (ISO 8601, with an offset such as +00:00 or Z)")
+        elif odd_offset(parsed):
+            self.fail(key, f"the UTC offset of {parsed.isoformat()} is not a whole number of minutes: a feed's dates "
+                      "(RFC 2822 in feed.xml, RFC 3339 in feed.json) cannot hold it, and apps misread it (feedparser "
+                      "reads +01:00:30 as +01:30, podcastparser as 100 hours)",
+                      hint=f"write the offset of the zone on that day, e.g. '{key}: {parsed.replace(tzinfo=None).isoformat()}"
+                      "+01:00' (an offset in seconds, such as +00:53:28, is a zone's local mean time from the 1800s: "
+                      "what pytz gives a datetime made with tzinfo=)")
+            return None
         return parsed
 
     def url(self, key: builtins.str, required: builtins.bool = False, https: builtins.bool = False) -> builtins.str:
@@ -601,6 +609,12 @@ def parse_datetime(value: Any) -> datetime | None:
             return None
         return parsed if parsed.tzinfo else None
     return None
+
+
+def odd_offset(moment: datetime) -> bool:
+    """Whether ``moment``'s UTC offset has seconds (``+00:53:28``), which neither RFC 2822 nor RFC 3339 can write."""
+    offset = moment.utcoffset()
+    return offset is not None and offset.total_seconds() % 60 != 0
 
 
 def utc(moment: datetime) -> datetime:

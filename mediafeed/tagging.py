@@ -31,7 +31,6 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import field, replace
-from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,7 +108,7 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
         album=show.title,
         track=episode.number,
         disc=episode.season.number if episode.season else None,
-        date=episode.date.astimezone(UTC).date().isoformat(),
+        date=episode.date.date().isoformat(),  # the day in the date's own zone, as the feed's pubDate and the page say
         genre="Podcast",
         comment=summary,
         description=summary,

@@ -129,6 +129,9 @@ audio: audio.mp3
 @pytest.mark.parametrize("front, expected", [
     ("title: T\ndate: 2026-04-01T08:00:00+00:00\nguid: g1\naudio: missing.mp3", "missing.mp3"),
     ("title: T\ndate: 2026-04-01\nguid: g1\naudio: audio.mp3", "date: expected a date with time and time zone, got 2026-04-01"),
+    # an offset in seconds (pytz's local mean time): RFC 2822 cannot write it, podcastparser read "+005328" as 53 hours
+    ("title: T\ndate: '2026-04-01T08:00:00+00:53:28'\nguid: g1\naudio: audio.mp3",
+     "date: the UTC offset of 2026-04-01T08:00:00+00:53:28 is not a whole number of minutes"),
     ("title: T\ndate: 2026-04-01T08:00:00+00:00\naudio: audio.mp3", "guid"),
     ("title: T\ndate: 2026-04-01T08:00:00+00:00\nguid: g1\naudio: ../../show.yml", "must name a file in this episode's folder"),
     ("title: [unclosed\ndate: x", "malformed YAML"),

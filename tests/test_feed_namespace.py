@@ -160,6 +160,26 @@ def test_podcastparser_reads_transcripts_chapters_and_persons(show: Path) -> Non
     assert from_json["chapters"][2]["href"] == "https://doi.org/10.1177/0306624X16673853"
 
 
+def test_what_gpodders_podcastparser_reads_from_the_feed_as_published(show: Path) -> None:
+    """gPodder's podcastparser (0.6.11, and its main branch) knows the namespace only by the URI it had before
+    December 2020, so from feed.xml as published it reads the itunes: tags, the enclosure, psc:chapters (in whole
+    seconds) and the RFC 5005 links, and none of podcast:transcript, podcast:chapters, podcast:person,
+    podcast:funding or podcast:locked: what docs/feeds.md says gPodder gets. Declaring the old URI as well would
+    make an app that knows both (as the namespace asks) read every podcast: tag twice, so the feed keeps the one
+    URI; this test fails when a podcastparser release learns it, to update the docs."""
+    import io
+
+    site = site_of(show)
+    parsed = podcastparser.parse(FEED_URL, io.BytesIO((site / "feed.xml").read_bytes()))
+    first = next(e for e in parsed["episodes"] if e["guid"] == "012780e6-d0de-4a11-88cf-d5e6df48880d")
+    assert [(c["start"], c["title"]) for c in first["chapters"]] == [(0, "Welcome"), (7, "Myths"), (15, "Prevalence"),
+                                                                       (28, "Barriers to help")]
+    assert first["total_time"] == 40 and first["enclosures"][0]["file_size"] == (
+        site / "episodes/001-ipv-and-substance-use/ipv-and-substance-use.mp3").stat().st_size
+    assert [key for key in ("transcript_url", "chapters_json_url", "persons") if first.get(key)] == []
+    assert [key for key in ("funding_url", "import_prohibited") if key in parsed] == []
+
+
 def test_feedparser_reads_the_feed_cleanly(show: Path) -> None:
     site = site_of(show)
     parsed = feedparser.parse((site / "feed.xml").read_bytes())
@@ -650,3 +670,49 @@ def test_an_episode_using_every_feature_at_once_reads_cleanly_in_every_parser(sh
     # check FEED holds every podcast: tag to the namespace's structure (PI018-PI022): our richest feed passes it
     result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json", "--select", "podcastindex"])
     assert result.exit_code == 0 and json.loads(result.stdout)["problems"] == [], result.stdout
+
+
+def test_every_feed_json_document_is_json_feed_1_1(show: Path) -> None:
+    """feed.json and its archive pages hold only JSON Feed 1.1's keys with its types: attachments with a mime_type and
+    numbers for size_in_bytes and duration_in_seconds, RFC 3339 dates, absolute URLs (jsonfeed_rules.py), for the
+    richest episode and hostile titles too, with date_modified and an offset other than UTC."""
+    from jsonfeed_rules import violations as json_feed_violations
+
+    add_everything(show)
+    episode = show / "episodes/006-everything/episode.md"
+    episode.write_text(episode.read_text(encoding="utf-8").replace("audio: audio.mp3", "audio: audio.mp3\n"
+                       "updated: 2026-04-02T09:15:30.250+02:00\nkeywords: [Q&A, listeners]"), encoding="utf-8")
+    (show / "show.yml").write_text((show / "show.yml").read_text() + "feed_limit: 3\ncomplete: true\n")
+    site = build(show, now=NOW, accept_changes=True).output
+    documents = sorted(site.glob("feed.json")) + sorted(site.glob("archive/feed-*.json"))
+    assert len(documents) == 3
+    for document in documents:
+        assert json_feed_violations(json.loads(document.read_bytes())) == [], document
+    items = [i for d in documents for i in json.loads(d.read_bytes())["items"]]
+    everything = next(i for i in items if i["id"] == "3f0c1c52-8b8e-4a43-9a57-8b0b6e7a1c01")
+    assert everything["date_published"] == "2026-03-20T10:30:00+01:00" and everything["tags"] == ["Q&A", "listeners"]
+    assert [(a["mime_type"], a["duration_in_seconds"]) for a in everything["attachments"]] == [("audio/mpeg", 3),
+                                                                                               ("audio/opus", 3)]
+
+
+def test_the_json_feed_rules_find_each_kind_of_mistake() -> None:
+    from jsonfeed_rules import violations as json_feed_violations
+
+    good = json.loads((GOLDEN_DIR / "feed.json").read_bytes())
+    assert json_feed_violations(good) == []
+    bad = json.loads((GOLDEN_DIR / "feed.json").read_bytes())
+    bad["icon"] = "artwork.png"
+    bad["itunes"] = {}
+    item = bad["items"][0]
+    item["date_published"] = "2026-03-16 08:00:00"
+    item["attachments"][0]["size_in_bytes"] = "114688"
+    del item["attachments"][0]["mime_type"]
+    del item["content_html"]
+    assert json_feed_violations(bad) == [
+        "feed.icon: expected an absolute http(s) URL, got 'artwork.png'",
+        "feed.itunes: not a JSON Feed 1.1 key (extensions start with '_')",
+        "items[0].date_published: expected an RFC 3339 date-time, got '2026-03-16 08:00:00'",
+        "items[0]: needs content_html or content_text",
+        "items[0].attachments[0]: missing 'mime_type'",
+        "items[0].attachments[0].size_in_bytes: expected a number of 0 or more, got '114688'",
+        "items[0].attachments[0].mime_type: expected a type such as audio/mpeg, got None"]

@@ -603,6 +603,10 @@ def test_add_with_a_bad_date_names_the_audio_file_and_the_option_once(tmp_path: 
     result = runner.invoke(main, ["add", str(audio), "--show", str(tmp_path / "show"), "--date", "yesterday"])
     assert result.exit_code == 2
     assert f"error {audio}: --date: expected a date with time and zone, got 'yesterday'" in result.output
+    # an offset with seconds is refused before the episode is written, as the build would refuse it (SRC010)
+    result = runner.invoke(main, ["add", str(audio), "--show", str(tmp_path / "show"), "--date", "2026-03-04T09:00:00+00:53:28"])
+    assert result.exit_code == 2 and not list((tmp_path / "show" / "episodes").glob("*/episode.md"))
+    assert f"error {audio}: --date: the UTC offset of '2026-03-04T09:00:00+00:53:28' is not a whole number of minutes" in result.output
 
 
 def test_publish_to_a_folder_that_is_not_there_says_so_before_building(show: Path, tmp_path: Path) -> None:

@@ -10,10 +10,14 @@ import signal
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import add_episode
+from lxml import etree
 from media_fixtures import GOOD, TAGGABLE, build_fixtures
 from mutagen import File as MutagenFile
 from mutagen.id3 import ID3
@@ -375,6 +379,21 @@ def test_build_tags_the_published_copy_and_leaves_the_master_untouched(show: Pat
     m4a = site / "episodes/002-learning-alliances/learning-alliances.m4a"
     assert MutagenFile(m4a).tags["\xa9nam"] == ["Everyone at One Table"]
     assert audio.payload_digest(m4a, "mp4") == audio.payload_digest(show / "episodes/002-learning-alliances/learning-alliances.m4a", "mp4")
+
+
+@pytest.mark.parametrize("date, day", [("2026-07-15T00:30:00+01:00", "2026-07-15"),   # London, summer time
+                                       ("2026-01-15T21:00:00-05:00", "2026-01-15")])  # New York, winter
+def test_the_audio_files_date_is_the_day_the_feed_and_the_page_give(show: Path, date: str, day: str) -> None:
+    """An episode published half an hour after midnight in London's summer time (23:30 UTC the day before) was tagged
+    with the UTC day, 2026-07-14, while its pubDate and its page said 15 July."""
+    add_episode(show, "006-summer", f"title: Summer\ndate: {date}\nguid: 6c1f4a52-0d0e-4b8e-9a7e-1b2c3d4e5f61\n"
+                "audio: audio.mp3\n")
+    site = build(show, now=datetime.fromisoformat("2027-01-01T00:00:00+00:00"), accept_changes=True).output
+    assert str(ID3(site / "episodes/006-summer/audio.mp3")["TDRC"]) == day
+    pub_date = etree.fromstring((site / "feed.xml").read_bytes()).xpath("//item[title='Summer']/pubDate")[0].text
+    assert parsedate_to_datetime(pub_date).date().isoformat() == day
+    page = (site / "episodes/006-summer/index.html").read_text(encoding="utf-8")
+    assert f'<time datetime="{date}">{int(day[-2:])} ' in page
 
 
 def test_rebuild_retags_only_the_episode_that_changed(show: Path) -> None:

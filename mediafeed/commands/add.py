@@ -52,7 +52,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     """
     from ..dates import source_date
     from ..scaffold import add_episode
-    from ..source import parse_datetime
+    from ..source import odd_offset, parse_datetime
 
     when = datetime.now(UTC).replace(microsecond=0)
     if date_text:
@@ -62,6 +62,10 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         if parsed is None:
             raise InputError(error("ADD006", str(audio_file), f"expected a date with time and zone, got {date_text!r}",
                                    field="--date", hint="write e.g. 2026-03-04T09:00:00+00:00 (or just 2026-03-04 for midnight UTC)"))
+        if odd_offset(parsed):  # e.g. +00:53:28, which RFC 2822 and RFC 3339 cannot write (the build refuses it: SRC010)
+            raise InputError(error("ADD006", str(audio_file), f"the UTC offset of {date_text!r} is not a whole number of "
+                                   "minutes", field="--date", hint="write the zone's offset on that day, e.g. "
+                                   "2026-03-04T09:00:00+01:00"))
         when = parsed
     else:
         when = source_date() or when
