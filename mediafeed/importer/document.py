@@ -138,7 +138,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
                                 "it again when it lists them, and do not publish the new feed before (it would tell "
                                 "every app the show has none)"))
     for position, element in enumerate(items):
-        episode, made = episode_record(element, base, source, position)
+        episode, made = episode_record(element, base, source, position, feed_url=show.self_url)
         problems.extend(made)
         if episode is None:
             continue

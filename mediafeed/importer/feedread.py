@@ -317,26 +317,36 @@ def parse_date(value: str) -> datetime | None:
     return parsed
 
 
-def episode_record(item: Any, base: str, source: str, position: int) -> tuple[EpisodeRecord | None, list[Problem]]:
+def episode_record(item: Any, base: str, source: str, position: int, feed_url: str = ""
+                   ) -> tuple[EpisodeRecord | None, list[Problem]]:
+    """The item at ``position``. ``feed_url`` is where apps read the feed (the address it came from, else its
+    ``atom:link rel="self"``): what a relative enclosure URL is resolved against, as apps resolve it."""
     problems: list[Problem] = []
     title = text(item, "title") or text(item, f"{ITUNES}title")
     guid = text(item, "guid")
+    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
     enclosure_el = item.find("enclosure")
     enclosure = None
     if enclosure_el is not None and enclosure_el.get("url", "").strip():
         length_text = (enclosure_el.get("length") or "").strip()
-        # relative to the feed's own address, as apps resolve it (podcastparser, feedparser); the site's for a file
-        enclosure = RemoteFile(url=join(source if re.match(r"^https?://", source, re.I) else base,
-                                        enclosure_el.get("url").strip()),
+        written = enclosure_el.get("url").strip()
+        # relative to the feed's own address, as apps resolve it (podcastparser, feedparser: RSS has no xml:base);
+        # for a file without a self link, the site's address
+        http = re.match(r"^https?://", source, re.I)
+        enclosure = RemoteFile(url=join(source if http else feed_url or base, written),
                                mime=(enclosure_el.get("type") or "").strip(),
                                length=whole(length_text) or 0)
-    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+        problems += _relative_enclosure(written, enclosure.url, where, source, guid)
     if not guid:
-        # Apple falls back to the enclosure URL as the identity; keep what apps already know.
+        # Apple falls back to the enclosure URL as the identity (podcastparser too, made absolute; gPodder takes the
+        # <link> first): keep what most apps already know.
         if enclosure is None:
-            problems.append(error("IMP010", source, f"{where} has neither a GUID nor an enclosure; skipped", field="guid"))
+            problems.append(error("IMP010", source, f"{where} has neither a GUID nor an enclosure: apps cannot tell it "
+                                  "from any other episode, and there is no audio to import; skipped", field="guid",
+                                  hint="if it is an episode, add it by hand with 'mediafeed add' (its audio, and a new "
+                                  "GUID)"))
             return None, problems
-        guid = enclosure_el.get("url").strip()
+        guid = enclosure.url
         problems.append(warning("IMP011", source, f"{where} has no GUID; apps identify it by its enclosure URL, kept as its GUID",
                                 field="guid", episode=guid, hint="this keeps subscribers from re-downloading it"))
     if enclosure is None:
@@ -423,6 +433,18 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
         episode.title = f"Episode of {date.date().isoformat()}"
     return episode, problems
+
+
+def _relative_enclosure(written: str, resolved: str, where: str, source: str, guid: str) -> list[Problem]:
+    """IMP028 for an enclosure URL written relative (``media/ep1.mp3``, ``/media/ep1.mp3``): apps resolve it against
+    the feed's address (no app reads RSS's ``xml:base``), and so does the import; the producer should know which
+    address that was, since a feed moved elsewhere resolves it somewhere else."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", written) or not re.match(r"^https?://", resolved, re.I):
+        return []  # absolute already, or nothing to resolve it against (IMP017 says so)
+    return [warning("IMP028", source, f"{where}: the enclosure's address {written[:200]!r} is relative; read as "
+                    f"{resolved[:300]}, against the feed's own address, as apps resolve it", field="enclosure@url",
+                    episode=guid or resolved, hint="check that this address plays the episode (--download fetches it "
+                    "from there); the new feed gives every enclosure a full address")]
 
 
 def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) -> list[Problem]:
