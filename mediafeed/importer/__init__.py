@@ -516,7 +516,8 @@ def embeds_as_links(notes: str) -> tuple[str, list[str]]:
 
 
 def media_name(url: str, mime: str, slug: str) -> str:
-    name = unquote(os.path.basename(url_path(url)))
+    # the last segment once decoded: a redirector's path may end in the file's own URL, percent-encoded
+    name = os.path.basename(unquote(os.path.basename(url_path(url))))
     stem, ext = os.path.splitext(name)
     ext = ext.lower()
     if ext not in KNOWN_MEDIA:

@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
@@ -25,6 +26,7 @@ PODCAST = "{https://podcastindex.org/namespace/1.0}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 GOOGLEPLAY = "{http://www.google.com/schemas/play-podcasts/1.0}"
+PSC = "{http://podlove.org/simple-chapters}"
 #: Hosts that wrote the old podcast namespace URL (before 1.0 was final).
 PODCAST_ALIASES = ("{https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md}",)
 
@@ -76,6 +78,9 @@ class EpisodeRecord:
     social: tuple[dict[str, Any], ...] = ()  #: podcast:socialInteract as front matter's ``social:`` entries
     transcripts: tuple[RemoteFile, ...] = ()
     chapters: RemoteFile | None = None
+    #: Podlove Simple Chapters written in the item (``psc:chapters``: PowerPress, Podlove, Podigee) as a JSON chapters
+    #: document's ``chapters`` entries; imported as chapters.json when the item links no ``podcast:chapters``
+    inline_chapters: tuple[dict[str, Any], ...] = ()
     position: int = 0  #: order in the source feed (0 = first item)
 
 
@@ -294,8 +299,12 @@ def parse_date(value: str) -> datetime | None:
     value = " ".join(value.split())
     if not value:
         return None
-    # email.utils reads a zone it does not know (+01:00, CEST) as UTC: hours off, sometimes a day
+    # email.utils reads a zone it does not know (+01:00, CEST, GMT+0100 as JavaScript writes it) as UTC: hours off,
+    # sometimes a day
+    value = re.sub(r"\s(?:GMT|UTC|UT)\s?([+-])(\d\d?):?(\d\d)?$",
+                   lambda m: f" {m.group(1)}{int(m.group(2)):02d}{m.group(3) or '00'}", value)
     value = re.sub(r"\s([+-]\d\d):(\d\d)$", r" \1\2", value)
+    value = re.sub(r"\b(Sept)\b\.?", "Sep", value, flags=re.I)  # 'Sept': the one long month email.utils does not know
     zone = re.search(r"\s([A-Z]{3,5})$", value)
     if zone and zone.group(1) in _ZONES:
         value = value[:zone.start(1)] + _ZONES[zone.group(1)]
@@ -423,6 +432,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         social=_social(item),
         transcripts=transcripts,
         chapters=chapters,
+        inline_chapters=_simple_chapters(item, link or base),
         position=position,
     )
     problems += _unread_numbers(item, episode, where, source)
@@ -447,6 +457,22 @@ def _relative_enclosure(written: str, resolved: str, where: str, source: str, gu
                     "from there); the new feed gives every enclosure a full address")]
 
 
+def _simple_chapters(item: Any, base: str) -> tuple[dict[str, Any], ...]:
+    """``psc:chapter`` elements as JSON chapters (``start`` in normal play time, ``title``, ``href``, ``image``); a
+    start that is no time is kept as written, for the chapters check to name."""
+    out = []
+    for chapter in item.findall(f"{PSC}chapters/{PSC}chapter"):
+        start = (chapter.get("start") or "").strip()
+        seconds = npt_seconds(start) if start else None  # as apps read it (podlove.py)
+        entry: dict[str, Any] = {"startTime": (int(seconds) if seconds.is_integer() else seconds)
+                                 if seconds is not None else start, "title": (chapter.get("title") or "").strip()}
+        for attribute, key in (("href", "url"), ("image", "img")):
+            if (chapter.get(attribute) or "").strip():
+                entry[key] = join(base, chapter.get(attribute).strip())
+        out.append(entry)
+    return tuple(out)
+
+
 def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) -> list[Problem]:
     """IMP025 for an ``itunes:episode`` or ``itunes:season`` given but not imported: Apple takes a non-zero whole
     number, and ``0`` (a host's "no number"), ``-1`` or ``S2`` used to vanish from the import without a word."""
@@ -456,12 +482,15 @@ def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) 
         written = text(item, f"{ITUNES}{tag}")
         if not written or _int(written) or kept:  # read, or the podcast: tag gave the number
             continue
+        numbers = re.findall(r"(?<![-0-9])[0-9]+", written)  # 'Season 2', 'Ep. 5', 'S2': apps read no number from it
+        found = whole(numbers[0]) if len(numbers) == 1 else None
+        example = f"{key}: {found if found else 1}"
         problems.append(warning(
             "IMP025", source, f"{where}: itunes:{tag} is {written[:40]!r}, not a whole number above 0 (Apple's rule); "
             "not imported", field=f"itunes:{tag}", episode=episode.guid,
-            hint=f"if the episode has a {tag} number, write it in its episode.md ({key}: 1); a trailer or bonus "
+            hint=f"if the episode has a {tag} number, write it in its episode.md ({example}); a trailer or bonus "
                  "needs none (type: trailer)" if tag == "episode" else
-                 f"if the episode belongs to a season, write it in its episode.md ({key}: 1)"))
+                 f"if the episode belongs to a season, write it in its episode.md ({example})"))
     return problems
 
 

@@ -6,6 +6,7 @@ fetched or read is a warning naming its address, never a failed import: the epis
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,8 @@ def side_files(http: Any, episode: EpisodeRecord, show_image: str, folder: Path,
     transcripts = _transcripts(http, episode, folder, rel, problems)
     if transcripts:
         data["transcripts"] = transcripts
-    if episode.chapters and _chapters(http, episode, folder, rel, problems):
+    if (_chapters(http, episode, folder, rel, problems) if episode.chapters else
+            _inline_chapters(episode, folder, rel, problems) if episode.inline_chapters else False):
         data["chapters"] = "chapters.json"
     return data
 
@@ -97,6 +99,21 @@ def _chapters(http: Any, episode: EpisodeRecord, folder: Path, rel: str, problem
     except (DownloadError, UnicodeDecodeError) as exc:
         found, chapter_problems = (), [warning("IMP042", rel, f"cannot fetch the chapters {episode.chapters.url}: {exc}",
                                                field="chapters", episode=episode.guid)]
+    return _kept(body if found else b"", found, chapter_problems, episode, folder, problems)
+
+
+def _inline_chapters(episode: EpisodeRecord, folder: Path, rel: str, problems: list[Problem]) -> bool:
+    """``psc:chapters`` written in the item, as chapters.json: they were left out without a word (PowerPress and
+    Podlove shows lost every chapter in the move)."""
+    body = json.dumps({"version": "1.2.0", "chapters": list(episode.inline_chapters)}, indent=2,
+                      ensure_ascii=False).encode("utf-8") + b"\n"
+    found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
+    return _kept(body, found, chapter_problems, episode, folder, problems)
+
+
+def _kept(body: bytes, found: Any, chapter_problems: list[Problem], episode: EpisodeRecord, folder: Path,
+          problems: list[Problem]) -> bool:
+    """Writes chapters.json when its chapters were read without a problem; else each problem, as a warning."""
     if found and not chapter_problems:
         atomic_write(folder / "chapters.json", body)
         return True
