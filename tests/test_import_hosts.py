@@ -387,3 +387,24 @@ def test_a_season_or_number_written_as_words_is_named_with_the_number_to_write(o
     said = {p["field"]: p for p in report["problems"] if p["code"] == "IMP025"}
     assert "(season: 2)" in said["itunes:season"]["hint"] and "(episode: 5)" in said["itunes:episode"]["hint"]
     assert said["itunes:season"]["message"].startswith("item 1 ('Words'): itunes:season is 'Season 2'")
+
+
+def test_relative_side_files_are_read_against_the_feeds_address_as_apps_read_them(old_host: Host, tmp_path: Path,
+                                                                                   tone: bytes) -> None:
+    """A relative podcast:transcript, podcast:chapters or itunes:image URL in an item with a <link> to the host's
+    episode page was read against that page (https://show.captivate.fm/episode/t/1.vtt: IMP041, IMP042, IMP022, and
+    the side files were lost); apps read it against the feed's address, as the enclosure. Now the import does too."""
+    old_host.routes["/side/1.vtt"] = Route(body=b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", type="text/vtt")
+    old_host.routes["/side/1.json"] = Route(body=b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "A"}]}',
+                                            type="application/json")
+    side = ('<link>https://show.example.invalid/episode/side</link><itunes:image href="/ep-art.png"/>'
+            '<podcast:transcript url="side/1.vtt" type="text/vtt"/><podcast:chapters url="side/1.json" '
+            'type="application/json+chapters"/><itunes:duration>2</itunes:duration>')
+    items = ONE.format(title="Side", guid="s-1", date="Mon, 01 Jan 2024 10:00:00 +0000", extra=side, size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items)
+    assert code == 0 and not [p for p in report["problems"] if p["code"] in ("IMP022", "IMP041", "IMP042")], \
+        report["problems"]
+    front = _front(show / "episodes/side/episode.md")
+    assert (front["transcripts"], front["chapters"], front["artwork"]) == ([{"file": "transcript.vtt"}], "chapters.json",
+                                                                          "artwork.png")
+    build(show, tmp_path / "site")

@@ -334,15 +334,15 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     title = text(item, "title") or text(item, f"{ITUNES}title")
     guid = text(item, "guid")
     where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+    # what a relative enclosure, transcript, chapters or image URL is read against: the feed's own address, as apps
+    # resolve it (podcastparser, feedparser: RSS has no xml:base); for a file without a self link, the site's address
+    address = source if re.match(r"^https?://", source, re.I) else feed_url or base
     enclosure_el = item.find("enclosure")
     enclosure = None
     if enclosure_el is not None and enclosure_el.get("url", "").strip():
         length_text = (enclosure_el.get("length") or "").strip()
         written = enclosure_el.get("url").strip()
-        # relative to the feed's own address, as apps resolve it (podcastparser, feedparser: RSS has no xml:base);
-        # for a file without a self link, the site's address
-        http = re.match(r"^https?://", source, re.I)
-        enclosure = RemoteFile(url=join(source if http else feed_url or base, written),
+        enclosure = RemoteFile(url=join(address, written),
                                mime=(enclosure_el.get("type") or "").strip(),
                                length=whole(length_text) or 0)
         problems += _relative_enclosure(written, enclosure.url, where, source, guid)
@@ -398,13 +398,13 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     episode_type = text(item, f"{ITUNES}episodeType").lower()
     image_el = item.find(f"{ITUNES}image")
     transcripts = tuple(
-        RemoteFile(url=join(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
+        RemoteFile(url=join(address, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
                    language=(t.get("language") or "").strip())
         for t in item.findall(f"{PODCAST}transcript") if (t.get("url") or "").strip())
     chapters_el = item.find(f"{PODCAST}chapters")
     chapters = None
     if chapters_el is not None and (chapters_el.get("url") or "").strip():
-        chapters = RemoteFile(url=join(link or base, chapters_el.get("url").strip()),
+        chapters = RemoteFile(url=join(address, chapters_el.get("url").strip()),
                               mime=(chapters_el.get("type") or "").strip())
     episode = EpisodeRecord(
         guid=guid,
@@ -424,7 +424,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         episode_type=episode_type if episode_type in ("full", "trailer", "bonus") else "full",
         explicit=_bool(text(item, f"{ITUNES}explicit")),
         itunes_title=text(item, f"{ITUNES}title") if text(item, f"{ITUNES}title") != title else "",
-        image=join(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
+        image=join(address, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
         keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
         block=text(item, f"{ITUNES}block").lower() == "yes",
         persons=_persons(item),
