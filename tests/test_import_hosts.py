@@ -408,3 +408,32 @@ def test_relative_side_files_are_read_against_the_feeds_address_as_apps_read_the
     assert (front["transcripts"], front["chapters"], front["artwork"]) == ([{"file": "transcript.vtt"}], "chapters.json",
                                                                           "artwork.png")
     build(show, tmp_path / "site")
+
+
+def test_side_files_the_build_would_refuse_are_named_and_left_out(old_host: Host, tmp_path: Path, tone: bytes) -> None:
+    """A transcript address answering with a login page (200, text/html) was saved as transcript.en.vtt, and one
+    without its WEBVTT line was kept as it came: the imported show did not build (TRN001). An SRT in Windows-1252
+    (older subtitle tools) was dropped with "'utf-8' codec can't decode byte 0xe9". Now a web page is named as one,
+    a transcript the build cannot read is left out with the build's reason, and a Windows-1252 one is converted."""
+    old_host.routes["/side/login.vtt"] = Route(body=b"<!DOCTYPE html><html><body>Log in</body></html>", type="text/html")
+    old_host.routes["/side/bare.vtt"] = Route(body=b"00:00.000 --> 00:01.000\nHello\n", type="text/vtt")
+    old_host.routes["/side/latin.srt"] = Route(body="1\n00:00:00,000 --> 00:00:01,000\nCafé\n".encode("cp1252"),
+                                               type="application/x-subrip")
+    old_host.routes["/side/login.json"] = Route(body=b"<html><body>Log in</body></html>", type="text/html")
+    side = ('<podcast:transcript url="{base}/side/login.vtt" type="text/vtt" language="en"/>'
+            '<podcast:transcript url="{base}/side/bare.vtt" type="text/vtt" language="de"/>'
+            '<podcast:transcript url="{base}/side/latin.srt" type="application/x-subrip" language="fr"/>'
+            '<podcast:chapters url="{base}/side/login.json" type="application/json+chapters"/>')
+    items = ONE.format(title="Side", guid="s-2", date="Mon, 01 Jan 2024 10:00:00 +0000", extra=side, size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items)
+    said = [p["message"].replace(old_host.url, "") for p in report["problems"] if p["code"] in ("IMP041", "IMP042")]
+    assert said == ["cannot fetch the transcript /side/login.vtt: the server sent a web page (text/html), not the "
+                    "transcript",
+                    "transcript /side/bare.vtt not imported: a WebVTT file must start with the line 'WEBVTT'",
+                    "the transcript /side/latin.srt is not UTF-8; read as Windows-1252 and written as UTF-8",
+                    "chapters not imported: cannot fetch the chapters /side/login.json: the server sent a web page "
+                    "(text/html), not the chapters"]
+    front = _front(show / "episodes/side/episode.md")
+    assert front["transcripts"] == [{"file": "transcript.fr.srt", "language": "fr"}] and "chapters" not in front
+    assert "Café" in (show / "episodes/side/transcript.fr.srt").read_text(encoding="utf-8")
+    build(show, tmp_path / "site")

@@ -202,7 +202,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume, and a
             # trickle is measured as it comes
             chunk = response.raw.read1(CHUNK)
-            _refuse_web_page(response.headers.get("Content-Type", ""), chunk if mode == "wb" else b"")
+            refuse_web_page(response.headers.get("Content-Type", ""), chunk if mode == "wb" else b"")
             with open(part, mode) as handle:
                 if progress:
                     progress(done, total)
@@ -236,14 +236,15 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     return size, framed
 
 
-def _refuse_web_page(content_type: str, start: bytes) -> None:
+def refuse_web_page(content_type: str, start: bytes, what: str = "the media file") -> None:
     """:class:`NotMedia` when the answer is a web page: a host's "episode not available" or a login page, an expired
-    signed address, sent with 200 (it was saved as the episode's .mp3 and the import said it had downloaded it)."""
+    signed address, sent with 200 (it was saved as the episode's .mp3 and the import said it had downloaded it; a
+    transcript's was saved as its .vtt, and the imported show did not build)."""
     kind = content_type.split(";", 1)[0].strip().lower()
     head = start.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower()
     # by the bytes: no media file starts with '<', and a server may label a real mp3 text/html
     if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and "html" in kind):
-        raise NotMedia(f"the server sent a web page ({kind or 'HTML'}), not the media file")
+        raise NotMedia(f"the server sent a web page ({kind or 'HTML'}), not {what}")
 
 
 def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> requests.Response:
