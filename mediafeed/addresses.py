@@ -44,6 +44,27 @@ def url_fault(raw: str) -> Fault | None:
     return None
 
 
+#: what a URL may not hold as it is inside an otherwise absolute URL (RFC 3986), which show.yml and episode.md refuse
+#: (SRC010: '"', '<' and '>' end an attribute or a tag where an app writes the URL into HTML; iOS refuses them and
+#: '\\'), and how each is written percent-encoded
+URL_ENCODED = {'"': "%22", "<": "%3C", ">": "%3E", "\\": "%5C", " ": "%20"}
+
+
+def percent_encoded(url: str) -> str:
+    """``url`` with what :data:`URL_ENCODED` lists percent-encoded, and nothing else changed."""
+    return "".join(URL_ENCODED.get(c, c) for c in url)
+
+
+def written_url(url: str) -> str:
+    """``url`` as show.yml and episode.md take it: :func:`ascii_url`, then :func:`percent_encoded`. The same address
+    as clients send it; what an old feed wrote (``https://example.org/a"b``) becomes one the build accepts."""
+    try:
+        url = ascii_url(url)
+    except ValueError:  # not a URL urllib can split (``http://[::1``): the build names it
+        pass
+    return percent_encoded(url)
+
+
 @overload
 def ascii_url(url: str) -> str: ...
 @overload

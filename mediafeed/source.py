@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .addresses import URL_ENCODED, percent_encoded
 from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe
 from .errors import Problem, error, warning
 from .lazypattern import lazy
@@ -559,9 +560,9 @@ class FieldReader:
         value = self.str(key, required=required)
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
-            bad = sorted({c for c in value if c in _URL_ENCODED})
+            bad = sorted({c for c in value if c in URL_ENCODED})
             if bad and re.match(r"^https?://", value, re.I):  # an address, but with characters a URL does not hold
-                written = "".join(_URL_ENCODED.get(c, c) for c in value)
+                written = percent_encoded(value)
                 self.fail(key, f"expected {need}, got {value!r}, which holds {' and '.join(repr(c) for c in bad)}: a URL "
                           "may not hold these as they are (apps refuse it, or it breaks out of the page's HTML)",
                           hint=f"write them percent-encoded: '{written}'" if is_url(written, https=https)
@@ -625,8 +626,6 @@ def utc(moment: datetime) -> datetime:
 #: '<', '>' and '\\', which end an attribute or a tag where a page or an app writes the URL into HTML as text
 #: (ours escape it; an app that pastes strings together would not), and which iOS's URL parser refuses
 _URL = re.compile(r'^https?://[^\s/?#"<>\\]+[^\s"<>\\]*$', re.I)
-#: what _URL refuses inside an otherwise absolute URL, and how each is written (percent-encoded)
-_URL_ENCODED = {'"': "%22", "<": "%3C", ">": "%3E", "\\": "%5C", " ": "%20"}
 
 
 def is_url(value: str, https: bool = False) -> bool:

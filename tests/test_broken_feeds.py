@@ -1011,8 +1011,10 @@ def test_import_of_a_feed_without_items_says_there_is_nothing_to_import(tmp_path
     assert said["severity"] == "warning" and "do not publish" in said["hint"] and report["imported"] == []
 
 
-@pytest.mark.parametrize(("tag", "written"), [("episode", "0"), ("episode", "-3"), ("season", "0"), ("season", "S2")])
-def test_import_says_when_an_episode_or_season_number_is_not_one_apple_takes(tmp_path: Path, tag: str, written: str) -> None:
+@pytest.mark.parametrize(("tag", "written", "number"), [("episode", "0", 1), ("episode", "-3", 1), ("season", "0", 1),
+                                                  ("season", "S2", 2)])
+def test_import_says_when_an_episode_or_season_number_is_not_one_apple_takes(tmp_path: Path, tag: str, written: str,
+                                                                             number: int) -> None:
     """<itunes:episode>0</itunes:episode> (a host's "no number"; Apple: a non-zero integer) vanished from the import
     without a word: the producer never learnt that episode 3 of the old feed had lost its number."""
     feed = GOOD_TEXT.replace(f"<itunes:{tag}>{'3' if tag == 'episode' else '1'}</itunes:{tag}>",
@@ -1022,7 +1024,7 @@ def test_import_says_when_an_episode_or_season_number_is_not_one_apple_takes(tmp
     [said] = [p for p in report["problems"] if p["code"] == "IMP025"]
     assert said["severity"] == "warning" and said["field"] == f"itunes:{tag}" and said["episode"] == GUIDS["#1"]
     assert repr(written) in said["message"] and "not imported" in said["message"]
-    assert f"{tag}: 1" in said["hint"]  # what to write in the episode.md
+    assert f"({tag}: {number})" in said["hint"]  # what to write in the episode.md: the number 'S2' holds (session 22)
     assert len(report["imported"]) == 3  # the episode is imported all the same
     (tmp_path / "clean").mkdir()
     clean, _ = import_feed(tmp_path / "clean", GOOD_TEXT)

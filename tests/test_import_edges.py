@@ -4,14 +4,19 @@ names, a feed that says it has moved."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 
+import podcastparser
 import pytest
+import yaml
 from click.testing import CliRunner
+from helpers import ROOT, make_media
 from hosts import Host, Route
 
+from mediafeed.build import build
 from mediafeed.cli import main
 from mediafeed.notes import render
 
@@ -179,3 +184,161 @@ def test_a_cdata_title_with_markup_is_named_by_its_words(tmp_path: Path) -> None
     assert (code, report["imported"]) == (0, ["q-a-with-ana"])
     text = (tmp_path / "show/episodes/q-a-with-ana/episode.md").read_text(encoding="utf-8")
     assert "title: Q&amp;A with <b>Ana</b>\n" in text
+
+
+#: a channel with everything show.yml needs to build ({base}: the server)
+WHOLE_CHANNEL = ('<itunes:image href="{base}/art.png"/><itunes:category text="Arts"/><itunes:author>Ana</itunes:author>'
+                 "<itunes:owner><itunes:email>ana@example.org</itunes:email></itunes:owner>")
+
+
+@pytest.fixture(scope="module")
+def tone(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return make_media(tmp_path_factory.mktemp("tone") / "tone.mp3", "mp3", 2.0).read_bytes()
+
+
+def serving(server: Host, body: bytes, media: dict[str, bytes]) -> str:
+    """Serve ``body`` as /pod/feed.xml with the show's artwork and ``media`` (path → bytes); the feed's address."""
+    server.routes["/pod/feed.xml"] = Route(body=body, type="application/rss+xml")
+    server.routes["/art.png"] = Route(body=(ROOT / "artwork.png").read_bytes(), type="image/png")
+    for path, data in media.items():
+        server.routes[path] = Route(body=data, type="audio/mpeg")
+    return server.url + "/pod/feed.xml"
+
+
+def check_codes(show: Path) -> list[str]:
+    code, report = run("check", "--show", str(show))
+    return [p["code"] for p in report["problems"] if p["severity"] == "error"]
+
+
+def test_a_relative_enclosure_is_read_against_the_feeds_address_and_named(tmp_path: Path, tone: bytes) -> None:
+    """``<enclosure url="media/ep1.mp3">``: apps resolve it against the feed's own address (RSS has no xml:base they
+    read; podcastparser does so, feedparser leaves it to the app). The import fetched it from there but said nothing,
+    and an item without a GUID was given the relative text 'media/ep1.mp3' as its GUID, which no app knows it by
+    (podcastparser's GUID for it is the absolute address). Now IMP028 names each item and the address it was read
+    as, the GUID is the absolute address, and a feed file with a self link resolves against that link."""
+    with Host() as server:
+        items = (item("rel", "media/ep1.mp3", "Relative", len(tone), day=3) + item("root", "/abs/ep2.mp3", "Root", len(tone),
+                                                                                 day=2)
+                 + item("", "media/noguid.mp3", "No GUID", len(tone)).replace('<guid isPermaLink="false"></guid>', ""))
+        body = feed(items, WHOLE_CHANNEL.format(base=server.url))
+        url = serving(server, body, {"/pod/media/ep1.mp3": tone, "/abs/ep2.mp3": tone, "/pod/media/noguid.mp3": tone})
+        show = tmp_path / "show"
+        code, report = run("import", url, "--show", str(show), "--download")
+    assert code == 0, report["problems"]
+    said = {p["episode"]: p for p in report["problems"] if p["code"] == "IMP028"}
+    absolute = f"{server.url}/pod/media/noguid.mp3"
+    assert set(said) == {"rel", "root", absolute}
+    assert said["rel"]["severity"] == "warning" and said["rel"]["field"] == "enclosure@url"
+    assert said["rel"]["message"].startswith("item 1 ('Relative'): the enclosure's address 'media/ep1.mp3' is relative; "
+                                             f"read as {server.url}/pod/media/ep1.mp3")
+    assert f"read as {server.url}/abs/ep2.mp3" in said["root"]["message"]
+    episodes = {p.read_text().split("guid: ", 1)[1].split("\n", 1)[0]: p.parent.name
+                for p in show.glob("episodes/*/episode.md")}
+    assert episodes == {"rel": "relative", "root": "root", absolute: "no-guid"}
+    [parsed] = [e for e in podcastparser.parse(url, io.BytesIO(body))["episodes"] if e["title"] == "No GUID"]
+    assert parsed["guid"] == absolute  # what gPodder knows the episode by
+    assert sorted(report["downloaded"]) == ["episodes/no-guid/noguid.mp3", "episodes/relative/ep1.mp3",
+                                            "episodes/root/ep2.mp3"]
+    assert check_codes(show) == []
+
+    saved = tmp_path / "feed.xml"  # a saved copy: its self link says where apps read it
+    saved.write_bytes(body.replace(b"<title>Edges</title>", b'<title>Edges</title><atom:link rel="self" '
+                                   b'href="https://old.example.net/pod/feed.xml" xmlns:atom="http://www.w3.org/2005/Atom"/>'))
+    code, report = run("import", str(saved), "--show", str(tmp_path / "from-file"))
+    assert {m["guid"]: m["old_url"] for m in report["media"]}["rel"] == "https://old.example.net/pod/media/ep1.mp3"
+
+
+def test_a_placeholder_enclosure_length_is_named_and_never_taken_as_the_files_size(tmp_path: Path, tone: bytes) -> None:
+    """Anchor wrote ``length="1"``, others 0, or a number far below what the duration takes. The import said nothing
+    of it without --download (a file copied in by hand could be cut short and nothing would tell), and with
+    --download a server announcing no length that closed the connection early was taken as the whole file at once
+    (its size was not below 1). Now IMP029 names each such item without --download and says what to do; with it,
+    the server's own size is used (IMP031 info), and a server that announces none must end at the same byte twice."""
+    hour = "<itunes:duration>3600</itunes:duration></item>"
+    with Host() as server:
+        items = "".join(item(guid, f"{server.url}/{guid}.mp3", guid.title(), length, day).replace("</item>", hour)
+                        for guid, length, day in (("one", 1, 5), ("zero", 0, 4), ("small", 5000, 3), ("cut", 1, 2)))
+        items += item("real", f"{server.url}/real.mp3", "Real", len(tone))  # no duration: its size is not questioned
+        url = serving(server, feed(items, WHOLE_CHANNEL.format(base=server.url)),
+                      {f"/{name}.mp3": tone for name in ("one", "zero", "small", "real")})
+        server.routes["/cut.mp3"] = Route(body=tone, type="audio/mpeg", unframed=[3000, 4000, 5000])
+        show = tmp_path / "show"
+        code, report = run("import", url, "--show", str(show))
+        named = {p["episode"]: p for p in report["problems"] if p["code"] == "IMP029"}
+        assert set(named) == {"one", "zero", "small", "cut"}
+        assert named["one"]["severity"] == "warning" and named["one"]["field"] == "enclosure@length"
+        assert named["one"]["message"].startswith("the old feed gives the enclosure's length as 1 byte(s) for an episode "
+                                                  "of 60 minutes: not the file's size (a placeholder")
+        assert "--download" in named["one"]["hint"]
+
+        code, report = run("import", url, "--show", str(show), "--download")
+    assert code == 1 and [f["guid"] for f in report["failed"]] == ["cut"]
+    assert "closed the connection after 5000 bytes; the old feed says no size" in report["failed"][0]["reason"]
+    assert not (show / "episodes/cut/cut.mp3").exists()
+    real = {p["episode"]: p for p in report["problems"] if p["code"] == "IMP031"}
+    assert real["one"]["severity"] == "info"
+    assert real["one"]["message"] == f"the old feed said a placeholder length (1 byte(s)), the server sent {len(tone)} (all it announced)"
+    assert not any(p["code"] == "IMP029" for p in report["problems"])
+    assert (show / "episodes/one/one.mp3").read_bytes() == tone
+
+
+def test_urls_an_old_feed_wrote_with_quotes_or_brackets_are_written_percent_encoded_and_the_show_builds(
+        tmp_path: Path, tone: bytes) -> None:
+    """An old feed's <link>, podcast:funding, podcast:license, podcast:person and podcast:socialInteract addresses
+    holding '"', '<', '>' or '\\\\' were written into show.yml and episode.md as they were, and check and build then
+    refused the imported show (5 SRC010 errors). Now they are written percent-encoded (the same address, as clients
+    send it) and the show builds."""
+    bad = "a&quot;b&lt;c&gt;d\\e"
+    with Host() as server:
+        extra = (f'<podcast:person role="guest" img="https://example.org/{bad}.jpg" href="https://example.org/{bad}">Lena'
+                 f'</podcast:person><podcast:socialInteract protocol="activitypub" uri="https://example.org/{bad}" '
+                 f'accountId="@ana@example.org" accountUrl="https://example.org/@{bad}"/></item>')
+        channel = (WHOLE_CHANNEL.format(base=server.url) + f'<podcast:funding url="https://example.org/{bad}">Support'
+                   f'</podcast:funding><podcast:license url="https://example.org/{bad}">my-license</podcast:license>'
+                   f'<podcast:person role="host" href="https://example.org/{bad}">Ana</podcast:person>')
+        body = feed(item("q", f"{server.url}/q.mp3", "Q", len(tone)).replace("</item>", extra), channel)
+        body = body.replace(b"<link>https://example.org/</link>", f"<link>https://example.org/{bad}/</link>".encode())
+        body = body.replace(b"<rss ", b'<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" ')
+        show = tmp_path / "show"
+        code, report = run("import", serving(server, body, {"/q.mp3": tone}), "--show", str(show), "--download")
+    assert code == 0 and not [p for p in report["problems"] if p["code"] == "IMP021"], report["problems"]
+    written = "https://example.org/a%22b%3Cc%3Ed%5Ce"
+    config = yaml.safe_load((show / "show.yml").read_text())
+    assert config["url"] == written + "/"
+    assert config["funding"][0]["url"] == config["license"]["url"] == config["persons"][0]["href"] == written
+    front = yaml.safe_load((show / "episodes/q/episode.md").read_text().split("---\n")[1])
+    assert front["persons"][0] == {"name": "Lena", "role": "guest", "img": written + ".jpg", "href": written}
+    assert (front["social"][0]["uri"], front["social"][0]["account_url"]) == (written, "https://example.org/@a%22b%3Cc%3Ed%5Ce")
+    assert check_codes(show) == []
+    build(show, tmp_path / "site")
+
+
+def test_a_feed_labelled_gzip_but_sent_plain_is_named_in_check_feeds_words(tmp_path: Path) -> None:
+    """A feed sent as it is under ``Content-Encoding: gzip`` (a CDN compressing a copy it believes compressed): check
+    FEED names it (XML000), but the import said "the server's compressed answer is damaged (Content-Encoding)" and
+    "check the address". Now it says what check says, and how to read the feed anyway."""
+    with Host() as server:
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3")), type="application/rss+xml",
+                                           headers={"Content-Encoding": "gzip"})
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"))
+        checked, linted = run("check", server.url + "/feed.xml")
+    [problem] = report["problems"]
+    [said] = linted["problems"]
+    assert (code, checked, problem["code"], said["code"]) == (2, 2, "IMP001", "XML000")
+    assert problem["message"] == said["message"]
+    assert "but the answer is not gzip data" in problem["message"]
+    assert problem["field"] == "Content-Encoding" and f"curl -o feed.xml {server.url}/feed.xml" in problem["hint"]
+
+
+def test_an_item_without_guid_or_enclosure_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """An item with neither a GUID nor an enclosure (a host's text-only post) cannot be imported: apps know an
+    episode by its GUID, or by its enclosure URL without one (Apple's rule, which the import follows; gPodder
+    takes the <link> first). IMP010 names the item and says how to add it by hand."""
+    orphan = "<item><title>Show news</title><link>https://example.org/news</link><pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate></item>"
+    with Host() as server:
+        server.routes["/feed.xml"] = Route(body=feed(item("a", f"{server.url}/a.mp3", day=2) + orphan))
+        code, report = run("import", server.url + "/feed.xml", "--show", str(tmp_path / "show"))
+    [problem] = [p for p in report["problems"] if p["code"] == "IMP010"]
+    assert code == 1 and report["imported"] == ["episode-a"]
+    assert problem["message"].startswith("item 2 ('Show news') has neither a GUID nor an enclosure")
+    assert "mediafeed add" in problem["hint"]

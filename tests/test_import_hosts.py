@@ -10,19 +10,24 @@ only in itunes:summary, seasons, bonus episodes, per-episode artwork, transcript
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from feedcompare import differences
+from feedparser.datetimes import _parse_date
 from helpers import ROOT, make_media
 from hosts import Host, Route
 from lxml import etree
 
 from mediafeed.build import BuildFailed, build
 from mediafeed.cli import main
+from mediafeed.importer import media_name
+from mediafeed.importer.feedread import parse_date
 from mediafeed.importer.tracking import without_tracking
 from mediafeed.source import split_front_matter
 
@@ -276,3 +281,159 @@ def test_an_episodes_own_artwork_moves_with_it_and_the_shows_is_not_copied(old_h
     assert (seeds / "artwork.png").read_bytes() == (ROOT / "artwork.png").read_bytes()
     night = tmp_path / "anchor" / "episodes" / "002-episode-2-night-buses"
     assert "artwork" not in _front(night / "episode.md") and not (night / "artwork.png").exists()
+
+
+def test_anchors_play_address_is_seen_through_to_the_file() -> None:
+    """Anchor / Spotify for Creators enclosures are anchor.fm's redirect with the file's own address percent-encoded
+    after it: the import fetched through it and named the file 'https-d3ctxlq1ktw2nl-cloudfront-net-…-abc.mp3'."""
+    url = ("https://anchor.fm/s/1a2b3c4d/podcast/play/87654321/https%3A%2F%2Fd3ctxlq1ktw2nl.cloudfront.net%2Fstaging"
+           "%2F2024-0-2%2F371234567-44100-2-abcdef.mp3")
+    assert without_tracking(url) == "https://d3ctxlq1ktw2nl.cloudfront.net/staging/2024-0-2/371234567-44100-2-abcdef.mp3"
+    assert media_name(url, "audio/mpeg", "x") == "371234567-44100-2-abcdef.mp3"
+
+
+def _one_show(host: Host, tmp_path: Path, items: str, prolog: bytes = b'<?xml version="1.0" encoding="UTF-8"?>',
+              encoding: str = "utf-8", download: bool = True) -> tuple[int, dict, Path]:
+    """Serve one feed of ``items`` (in CHANNEL's show) at /one.rss and import it; the exit code, report and show."""
+    channel = CHANNEL.format(title="One", base=host.url, explicit="no", podcast_guid="8c8e9b0a-2b1f-5d7e-9a3c-1e2f3a4b5c6d")
+    text = f'<rss version="2.0" {NAMESPACES} xmlns:psc="http://podlove.org/simple-chapters"><channel>{channel}{items}' \
+           "</channel></rss>"
+    host.routes["/one.rss"] = Route(body=prolog + b"\n" + text.format(base=host.url).encode(encoding),
+                                    type="application/rss+xml")
+    show = tmp_path / "one"
+    result = CliRunner().invoke(main, ["import", f"{host.url}/one.rss", "--show", str(show), "--format", "json",
+                                       "--url", "https://new.example.org/show/", *(["--download"] if download else [])])
+    return result.exit_code, json.loads(result.output), show
+
+
+ONE = ("<item><title>{title}</title><guid isPermaLink=\"false\">{guid}</guid><pubDate>{date}</pubDate>{extra}"
+       "<enclosure url=\"{{base}}/podbean/media/seeds.mp3\" length=\"{size}\" type=\"audio/mpeg\"/></item>")
+
+
+def test_a_feed_declared_us_ascii_that_holds_utf8_keeps_its_episodes(old_host: Host, tmp_path: Path, tone: bytes) -> None:
+    """Old Perl and .NET generators declare encoding="us-ascii" and write UTF-8: lenient reading stopped at the first
+    'é', so the show was imported as 'Caf' with none of its episodes (IMP018 "the feed has no <item>"). feedparser
+    reads it as UTF-8; so does the import now, with IMP003 saying so."""
+    items = ONE.format(title="Café", guid="a-1", date="Mon, 01 Jan 2024 10:00:00 +0000", extra="", size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items.replace("One", "Café"),
+                                   prolog=b'<?xml version="1.0" encoding="us-ascii"?>')
+    assert code == 0 and report["imported"] == ["cafe"], report["problems"]
+    [said] = [p for p in report["problems"] if p["code"] == "IMP003"]
+    assert said["message"].startswith("the feed is declared as us-ascii but its text is UTF-8; read as UTF-8")
+    assert "title: Café\n" in (show / "episodes/cafe/episode.md").read_text(encoding="utf-8")
+    build(show, tmp_path / "site")
+
+
+def test_lenient_reading_that_would_lose_an_episode_is_refused(old_host: Host, tmp_path: Path, tone: bytes) -> None:
+    """A byte the declared encoding does not have (Shift_JIS here) stops libxml2's recovery: what followed in the
+    feed was dropped, and the item it was in was reported as having "neither a GUID nor an enclosure". Now the
+    import refuses the feed (IMP002, nothing written), as it refuses one cut short."""
+    items = "".join(ONE.format(title=f"第{n}回", guid=f"g{n}", date=f"Mon, 0{n} Jan 2024 10:00:00 +0000", extra="",
+                               size=len(tone)) for n in (2, 1))
+    feed = (b'<?xml version="1.0" encoding="Shift_JIS"?>\n' + f'<rss version="2.0" {NAMESPACES}><channel>'
+            f'<title>One</title>{items}</channel></rss>'.format(base=old_host.url).encode("shift_jis"))
+    old_host.routes["/broken.rss"] = Route(body=feed.replace("第1回".encode("shift_jis"), b"\x82\xff"),
+                                           type="application/rss+xml")
+    result = CliRunner().invoke(main, ["import", f"{old_host.url}/broken.rss", "--show", str(tmp_path / "show"),
+                                       "--format", "json"])
+    report = json.loads(result.output)
+    assert result.exit_code == 2 and [p["code"] for p in report["problems"]] == ["IMP002"]
+    assert "reading it leniently finds 1 of its 2 <enclosure> elements" in report["problems"][0]["message"]
+    assert not (tmp_path / "show" / "episodes").exists()
+
+
+@pytest.mark.parametrize(("written", "moment", "feedparser_says"), [
+    ("Tue, 05 Sept 2023 10:00:00 +0000", "2023-09-05T10:00:00+00:00", "same"),  # was unreadable: the episode left out
+    ("Mon, 01 Jan 2024 10:00:00 GMT+0100", "2024-01-01T10:00:00+01:00", "same"),  # JavaScript's Date: was read as UTC
+    ("Mon, 01 Jan 2024 10:00:00 UTC-05:00", "2024-01-01T10:00:00-05:00", "UTC"),  # the same, 5 hours off before
+    ("Mon, 01 Jan 2024 10:00:00 GMT+1", "2024-01-01T10:00:00+01:00", "nothing"),
+])
+def test_dates_in_odd_rfc822_variants_are_read_as_written(written: str, moment: str, feedparser_says: str) -> None:
+    """The moment the producer wrote; feedparser reads the first two the same, the third as UTC, the last not at all."""
+    read = parse_date(written)
+    assert read is not None and read.isoformat() == moment
+    parsed = _parse_date(written)
+    said = "nothing" if parsed is None else "same" if calendar.timegm(parsed) == read.timestamp() else \
+        "UTC" if calendar.timegm(parsed) == read.replace(tzinfo=UTC).timestamp() else "other"
+    assert said == feedparser_says
+
+
+def test_podlove_simple_chapters_written_in_the_item_are_imported(old_host: Host, tmp_path: Path, tone: bytes) -> None:
+    """PowerPress, Podlove and Podigee write chapters in the item (psc:chapters); the import read only
+    podcast:chapters links, and every chapter was lost in the move without a word. Now they become chapters.json,
+    which the new feed links."""
+    chapters = ('<psc:chapters version="1.2"><psc:chapter start="00:00:00.000" title="Intro"/>'
+                '<psc:chapter start="00:00:01.500" title="Main" href="/main/" image="https://example.org/c.jpg"/>'
+                "</psc:chapters><itunes:duration>2</itunes:duration>")
+    items = ONE.format(title="Chapters", guid="c-1", date="Mon, 01 Jan 2024 10:00:00 +0000", extra=chapters,
+                       size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items.replace("<guid", "<link>https://example.org/ep/</link><guid"))
+    assert code == 0, report["problems"]
+    folder = show / "episodes/chapters"
+    assert _front(folder / "episode.md")["chapters"] == "chapters.json"
+    assert json.loads((folder / "chapters.json").read_text())["chapters"] == [
+        {"startTime": 0, "title": "Intro"},
+        {"startTime": 1.5, "title": "Main", "url": "https://example.org/main/", "img": "https://example.org/c.jpg"}]
+    site = build(show, tmp_path / "site").output
+    [linked] = etree.fromstring((site / "feed.xml").read_bytes()).iter("{https://podcastindex.org/namespace/1.0}chapters")
+    assert linked.get("url") == "https://new.example.org/show/episodes/chapters/chapters.json"
+
+
+def test_a_season_or_number_written_as_words_is_named_with_the_number_to_write(old_host: Host, tmp_path: Path,
+                                                                                 tone: bytes) -> None:
+    numbers = "<itunes:season>Season 2</itunes:season><itunes:episode>Ep. 5</itunes:episode>"
+    items = ONE.format(title="Words", guid="w-1", date="Mon, 01 Jan 2024 10:00:00 +0000", extra=numbers, size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items, download=False)
+    said = {p["field"]: p for p in report["problems"] if p["code"] == "IMP025"}
+    assert "(season: 2)" in said["itunes:season"]["hint"] and "(episode: 5)" in said["itunes:episode"]["hint"]
+    assert said["itunes:season"]["message"].startswith("item 1 ('Words'): itunes:season is 'Season 2'")
+
+
+def test_relative_side_files_are_read_against_the_feeds_address_as_apps_read_them(old_host: Host, tmp_path: Path,
+                                                                                   tone: bytes) -> None:
+    """A relative podcast:transcript, podcast:chapters or itunes:image URL in an item with a <link> to the host's
+    episode page was read against that page (https://show.captivate.fm/episode/t/1.vtt: IMP041, IMP042, IMP022, and
+    the side files were lost); apps read it against the feed's address, as the enclosure. Now the import does too."""
+    old_host.routes["/side/1.vtt"] = Route(body=b"WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n", type="text/vtt")
+    old_host.routes["/side/1.json"] = Route(body=b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "A"}]}',
+                                            type="application/json")
+    side = ('<link>https://show.example.invalid/episode/side</link><itunes:image href="/ep-art.png"/>'
+            '<podcast:transcript url="side/1.vtt" type="text/vtt"/><podcast:chapters url="side/1.json" '
+            'type="application/json+chapters"/><itunes:duration>2</itunes:duration>')
+    items = ONE.format(title="Side", guid="s-1", date="Mon, 01 Jan 2024 10:00:00 +0000", extra=side, size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items)
+    assert code == 0 and not [p for p in report["problems"] if p["code"] in ("IMP022", "IMP041", "IMP042")], \
+        report["problems"]
+    front = _front(show / "episodes/side/episode.md")
+    assert (front["transcripts"], front["chapters"], front["artwork"]) == ([{"file": "transcript.vtt"}], "chapters.json",
+                                                                          "artwork.png")
+    build(show, tmp_path / "site")
+
+
+def test_side_files_the_build_would_refuse_are_named_and_left_out(old_host: Host, tmp_path: Path, tone: bytes) -> None:
+    """A transcript address answering with a login page (200, text/html) was saved as transcript.en.vtt, and one
+    without its WEBVTT line was kept as it came: the imported show did not build (TRN001). An SRT in Windows-1252
+    (older subtitle tools) was dropped with "'utf-8' codec can't decode byte 0xe9". Now a web page is named as one,
+    a transcript the build cannot read is left out with the build's reason, and a Windows-1252 one is converted."""
+    old_host.routes["/side/login.vtt"] = Route(body=b"<!DOCTYPE html><html><body>Log in</body></html>", type="text/html")
+    old_host.routes["/side/bare.vtt"] = Route(body=b"00:00.000 --> 00:01.000\nHello\n", type="text/vtt")
+    old_host.routes["/side/latin.srt"] = Route(body="1\n00:00:00,000 --> 00:00:01,000\nCafé\n".encode("cp1252"),
+                                               type="application/x-subrip")
+    old_host.routes["/side/login.json"] = Route(body=b"<html><body>Log in</body></html>", type="text/html")
+    side = ('<podcast:transcript url="{base}/side/login.vtt" type="text/vtt" language="en"/>'
+            '<podcast:transcript url="{base}/side/bare.vtt" type="text/vtt" language="de"/>'
+            '<podcast:transcript url="{base}/side/latin.srt" type="application/x-subrip" language="fr"/>'
+            '<podcast:chapters url="{base}/side/login.json" type="application/json+chapters"/>')
+    items = ONE.format(title="Side", guid="s-2", date="Mon, 01 Jan 2024 10:00:00 +0000", extra=side, size=len(tone))
+    code, report, show = _one_show(old_host, tmp_path, items)
+    said = [p["message"].replace(old_host.url, "") for p in report["problems"] if p["code"] in ("IMP041", "IMP042")]
+    assert said == ["cannot fetch the transcript /side/login.vtt: the server sent a web page (text/html), not the "
+                    "transcript",
+                    "transcript /side/bare.vtt not imported: a WebVTT file must start with the line 'WEBVTT'",
+                    "the transcript /side/latin.srt is not UTF-8; read as Windows-1252 and written as UTF-8",
+                    "chapters not imported: cannot fetch the chapters /side/login.json: the server sent a web page "
+                    "(text/html), not the chapters"]
+    front = _front(show / "episodes/side/episode.md")
+    assert front["transcripts"] == [{"file": "transcript.fr.srt", "language": "fr"}] and "chapters" not in front
+    assert "Café" in (show / "episodes/side/transcript.fr.srt").read_text(encoding="utf-8")
+    build(show, tmp_path / "site")

@@ -193,7 +193,7 @@ def _read(response: requests.Response, answer: Answer, max_bytes: int, limits: L
         answer.error = _reason(exc)
         answer.timed_out = isinstance(exc, requests.exceptions.ConnectionError) and "timed out" in str(exc).lower()
     except urllib3.exceptions.DecodeError as exc:
-        answer.error = _undecodable_body(exc, answer.header("content-encoding").strip(), bool(buffer))
+        answer.error = undecodable_body(exc, answer.header("content-encoding").strip(), bool(buffer))
     except (urllib3.exceptions.HTTPError, OSError) as exc:
         answer.error = _reason(exc)
         answer.timed_out = "timed out" in str(exc).lower()
@@ -207,7 +207,7 @@ NOT_ENCODED_AS_SAID = "the server says Content-Encoding: "
 DAMAGED = "the server's compressed answer is damaged (Content-Encoding)"
 
 
-def _undecodable_body(exc: Exception, encoding: str, decoded_any: bool) -> str:
+def undecodable_body(exc: Exception, encoding: str, decoded_any: bool) -> str:
     """Why urllib3 could not decode a body. Nothing decoded and a header that is not gzip's (or a deflate stream
     that is neither zlib nor raw deflate): the body was never compressed so, most often a feed sent as it is under
     ``Content-Encoding: gzip`` (a CDN compressing a copy it believes compressed, a stored feed.xml.gz mislabelled the

@@ -22,7 +22,9 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from ..addresses import written_url
 from ..atomicfiles import atomic_write
+from ..checks.http import NOT_ENCODED_AS_SAID
 from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
@@ -43,6 +45,9 @@ MEDIA_EXTENSIONS = {"audio/mpeg": ".mp3", "audio/mp3": ".mp3", "audio/x-m4a": ".
                     "audio/wav": ".wav", "audio/x-wav": ".wav"}
 #: files in a row one media host sends too slowly to finish before its other files are not tried in this run
 SLOW_HOST_LIMIT = 3
+#: the fewest bytes a second of an episode takes (8 kbit/s: below any podcast's encoding) and the fewest an episode's file
+#: takes: an enclosure length under either is a placeholder (Anchor wrote length="1"; others 0), not the file's size
+MIN_BYTES_PER_SECOND, MIN_MEDIA_BYTES = 1000, 1024
 KNOWN_MEDIA = {".mp3", ".m4a", ".m4b", ".mp4", ".m4v", ".mov", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac"}
 _HEADING = re.compile(r"<(/?)h([1-6])(\b[^>]*)>", re.I)
 _BLOCK_START = re.compile(r"^\s*<(?:p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|hr|pre|dl)[\s/>]", re.I)
@@ -85,8 +90,13 @@ def read_source(source: str) -> tuple[bytes, str]:
         try:
             data, _ = get_small(session(), source)
         except DownloadError as exc:
-            raise InputError(error("IMP001", source, f"cannot fetch the feed: {exc}",
-                                   hint="check the address, or save the feed to a file and import that")) from None
+            said = str(exc).startswith(NOT_ENCODED_AS_SAID)  # a feed sent as it is under Content-Encoding: gzip
+            raise InputError(error("IMP001", source, f"cannot {'read' if said else 'fetch'} the feed: {exc}",
+                                   field="Content-Encoding" if said else "",
+                                   hint="the old host should send Content-Encoding only with a body compressed that "
+                                   f"way; meanwhile save the feed as it is ('curl -o feed.xml {source}': curl "
+                                   "decodes nothing unless told to) and import that file" if said else
+                                   "check the address, or save the feed to a file and import that")) from None
         return data, source
     path = Path(source)
     try:
@@ -159,11 +169,19 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         target = root / EPISODES_DIR / slug / audio_name
         if not audio_name or target.exists():
             continue
+        assert episode.enclosure is not None
+        placeholder = _placeholder_length(episode)
         if not download:
             report.missing_media.append(slug)
+            if placeholder:
+                report.problems.append(warning(
+                    "IMP029", f"{EPISODES_DIR}/{slug}/{audio_name}", f"the old feed gives the enclosure's length as "
+                    f"{episode.enclosure.length} byte(s){_for_duration(episode)}: not the file's size (a placeholder, "
+                    "as hosts such as Anchor wrote), so nothing tells whether a copy of the file is whole",
+                    field="enclosure@length", episode=episode.guid, hint="run the import again with --download (the server's own size is "
+                    "checked and the new feed gives it), or copy the file into its folder and play it to its end"))
             continue
-        assert episode.enclosure is not None
-        size = episode.enclosure.length
+        size = 0 if placeholder else episode.enclosure.length  # a placeholder says nothing of the file
 
         def step(done: int, total: int, name: str = f"{index + 1}/{len(episodes)} {slug}/{audio_name}") -> None:
             if progress:
@@ -187,14 +205,16 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             continue
         slow.pop(host, None)
         report.downloaded.append(f"{EPISODES_DIR}/{slug}/{audio_name}")
-        if size and got.size != size and got.announced:
+        if got.announced and got.size != episode.enclosure.length and (size or placeholder):
+            said = f"a placeholder length ({episode.enclosure.length} byte(s))" if placeholder else f"{size} bytes"
             report.problems.append(info("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
-                                        f"the old feed said {size} bytes, the server sent {got.size} (all it announced)",
+                                        f"the old feed said {said}, the server sent {got.size} (all it announced)",
                                         field="enclosure", episode=episode.guid,
                                         hint="nothing to do: the new feed uses the real size"))
-        elif size and got.size < size:  # no length announced: the same end twice is all that says it is whole
+        elif not got.announced and (not size or got.size < size):  # the same end twice is all that says it is whole
             report.problems.append(warning("IMP031", f"{EPISODES_DIR}/{slug}/{audio_name}",
-                                           f"the old feed said {size} bytes; the server announced no length and "
+                                           f"the old feed said {size if size else 'no size (a placeholder)'}"
+                                           f"{' bytes' if size else ''}; the server announced no length and "
                                            f"closed the connection after {got.size} bytes on two tries: taken as the "
                                            "whole file", field="enclosure", episode=episode.guid,
                                            hint="play the file to its end; if it stops early, delete it and run the "
@@ -215,6 +235,20 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _placeholder_length(episode: EpisodeRecord) -> bool:
+    """Whether the enclosure's length is no size at all: missing, 0, 1, or far below what the duration takes."""
+    assert episode.enclosure is not None
+    return episode.enclosure.length < max(MIN_MEDIA_BYTES, (episode.duration or 0) * MIN_BYTES_PER_SECOND)
+
+
+def _for_duration(episode: EpisodeRecord) -> str:
+    """' for an episode of 60 minutes' when the old feed gave a duration (what the placeholder falls short of)."""
+    if not episode.duration:
+        return ""
+    minutes = episode.duration / 60
+    return f" for an episode of {minutes:.0f} minutes" if minutes >= 1 else f" for an episode of {episode.duration:.0f} s"
 
 
 def _moved_elsewhere(moved_to: str, report: ImportReport, fetched_from: str) -> Problem | None:
@@ -357,7 +391,7 @@ def _without_time_splits(blocks: tuple[dict[str, Any], ...], report: ImportRepor
 
 def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> str:
     """``show.yml`` from the old feed. The podcast GUID is kept: it identifies the show everywhere."""
-    site = url or record.link
+    site = written_url(url or record.link)  # as the build takes it: no '"', '<', '>' or '\\' (SRC010)
     if site and not site.endswith("/"):
         site += "/"
     guid = record.podcast_guid or (podcast_guid(old_feed_url) if old_feed_url else "")
@@ -387,8 +421,10 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
     if record.medium:
         data["medium"] = record.medium
     if record.license:
-        data["license"] = {"name": record.license[0], **({"url": record.license[1]} if record.license[1] else {})}
-    funding = [{"url": u, "text": (t or "Support the show")[:128]} for u, t in record.funding if u.startswith("http")]
+        data["license"] = {"name": record.license[0],
+                           **({"url": written_url(record.license[1])} if record.license[1] else {})}
+    funding = [{"url": written_url(u), "text": (t or "Support the show")[:128]} for u, t in record.funding
+               if u.startswith("http")]
     if funding:
         data["funding"] = funding
     persons = [_person(p) for p in record.persons]
@@ -397,7 +433,7 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
     if record.value:  # the payees keep being paid after the move
         data["value"] = list(record.value)
     if record.social:
-        data["social"] = list(record.social)
+        data["social"] = _social(record.social)
     if record.complete:
         data["complete"] = True
     head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"
@@ -412,10 +448,16 @@ def _person(p: PersonRecord) -> dict[str, str]:
     if p.group:
         out["group"] = p.group
     if p.img.lower().startswith("https://"):
-        out["img"] = p.img
+        out["img"] = written_url(p.img)
     if re.match(r"^https?://", p.href, re.I):
-        out["href"] = p.href
+        out["href"] = written_url(p.href)
     return out
+
+
+def _social(entries: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
+    """``social:`` entries with their addresses written as the build takes them (:func:`written_url`)."""
+    return [{key: written_url(value) if key in ("uri", "account_url") and isinstance(value, str) else value
+             for key, value in entry.items()} for entry in entries]
 
 
 def notes_markdown(notes: str) -> str:
@@ -474,7 +516,8 @@ def embeds_as_links(notes: str) -> tuple[str, list[str]]:
 
 
 def media_name(url: str, mime: str, slug: str) -> str:
-    name = unquote(os.path.basename(url_path(url)))
+    # the last segment once decoded: a redirector's path may end in the file's own URL, percent-encoded
+    name = os.path.basename(unquote(os.path.basename(url_path(url))))
     stem, ext = os.path.splitext(name)
     ext = ext.lower()
     if ext not in KNOWN_MEDIA:
@@ -523,7 +566,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     if episode.value:
         data["value"] = list(episode.value)
     if episode.social:
-        data["social"] = list(episode.social)
+        data["social"] = _social(episode.social)
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
     front = _dump(data)
     notes, embeds = embeds_as_links(episode.notes_html)

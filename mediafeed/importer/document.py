@@ -13,7 +13,14 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..checks.feedxml import near_itunes, near_podcast, refuse_too_many_elements, refuse_too_many_items, utf8_declared_otherwise
+from ..checks.feedxml import (
+    declared_encoding,
+    near_itunes,
+    near_podcast,
+    refuse_too_many_elements,
+    refuse_too_many_items,
+    utf8_declared_otherwise,
+)
 from ..checks.xmlhints import syntax_hint
 from ..errors import InputError, Problem, error, warning
 from .feedread import ITUNES, PODCAST, PODCAST_ALIASES, ShowRecord, episode_record, local_name, show_record
@@ -29,11 +36,13 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
     problems: list[Problem] = []
     refuse_too_many_elements(data, source, "IMP002")  # (check FEED's cap: a hostile feed's tree would take gigabytes)
     broken = "a character that is not UTF-8"
-    declared = utf8_declared_otherwise(data)
+    declared = utf8_declared_otherwise(data) or _ascii_declared_utf8(data)
     if declared:  # what the producer wrote, not the 'CafÃ©' every app showed
         data = re.sub(rb"""(encoding\s*=\s*["'])[A-Za-z0-9_.:-]+""", rb"\1UTF-8", data, count=1)
         problems.append(warning("IMP003", source, f"the feed is declared as {declared} but its text is UTF-8; read as "
-                                "UTF-8 (apps showed its accented letters as two odd characters each)",
+                                "UTF-8 (" + ("feedparser reads it so; strict XML readers refuse the feed"
+                                             if _ASCII.match(declared) else
+                                             "apps showed its accented letters as two odd characters each") + ")",
                                 field="encoding", hint="nothing to do: the new feed is UTF-8 and declares it"))
     try:
         root = etree.fromstring(data, parser())
@@ -65,7 +74,7 @@ def parse(data: bytes, source: str) -> tuple[ShowRecord, list[Problem]]:
             raise InputError(error("IMP002", source, f"not an RSS feed: {said}", field=f"line {line}",
                                    hint=hint if hint != "fix the XML syntax at that line" else
                                    "check the address: it must be the podcast's RSS feed, not its web page")) from None
-        refusal = _unrecoverable(data, broken)
+        refusal = _unrecoverable(data, broken) or _items_lost(data, root)
         if refusal:
             raise InputError(error("IMP002", source, f"{refusal[0]} ({broken})", field=f"line {line}",
                                    hint=refusal[1])) from None
@@ -138,7 +147,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
                                 "it again when it lists them, and do not publish the new feed before (it would tell "
                                 "every app the show has none)"))
     for position, element in enumerate(items):
-        episode, made = episode_record(element, base, source, position)
+        episode, made = episode_record(element, base, source, position, feed_url=show.self_url)
         problems.extend(made)
         if episode is None:
             continue
@@ -192,6 +201,23 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
                     break
 
 
+#: the names of US-ASCII, which UTF-8 text beyond it breaks: lenient reading stopped at the first 'é', and a feed declared
+#: encoding="us-ascii" (old Perl and .NET generators) imported its title up to there and none of its episodes
+_ASCII = re.compile(r"^(?:us-?ascii|ascii|ansi_x3\.4-1968|iso646-us)$", re.I)
+
+
+def _ascii_declared_utf8(data: bytes) -> str:
+    """The US-ASCII name ``data`` declares although it holds UTF-8 text beyond ASCII; "" otherwise."""
+    name = declared_encoding(data)
+    if not _ASCII.match(name) or data.isascii():
+        return ""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return name
+
+
 def _windows_1252(data: bytes) -> tuple[Any, int] | None:
     """``data`` parsed with every byte that is not part of a UTF-8 character read as Windows-1252, and how many
     there were; None when the feed declares another encoding, or is still not well-formed after that.
@@ -219,6 +245,24 @@ def _windows_1252(data: bytes) -> tuple[Any, int] | None:
 
 
 _LIMITS = re.compile(r"amplification|entity reference loop|Resource limit|Excessive depth|XML_PARSE_HUGE|Huge input", re.I)
+
+
+_HIDDEN = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)  #: where '<item>' is text, not an item
+
+
+def _items_lost(data: bytes, root: Any) -> tuple[str, str] | None:
+    """Why lenient reading is refused when it reads fewer items, enclosures or GUIDs than the feed holds: libxml2's
+    recovery stops at an error it cannot step over (a byte the declared encoding does not have) and drops what
+    follows in that element, episodes or their audio included, without a word."""
+    shown = _HIDDEN.sub(b"", data)
+    for tag in ("item", "enclosure", "guid"):
+        written = len(re.findall(rb"<" + tag.encode() + rb"[\s>/]", shown))
+        read = sum(1 for _ in root.iter(tag))
+        if read < written:
+            return (f"the feed is not well-formed XML, and reading it leniently finds {read} of its {written} <{tag}> "
+                    "elements: the episodes after that line would be lost", "fix the XML at that line (save the feed "
+                    "to a file, correct it, and import the file), or ask the old host for a well-formed feed")
+    return None
 
 
 def _unrecoverable(data: bytes, message: str) -> tuple[str, str] | None:

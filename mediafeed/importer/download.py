@@ -6,8 +6,8 @@ with ``Range: bytes=N-``; a server that ignores it (``200``) starts the file
 afresh. The file is renamed into place only when its size matches what the
 server announced, so a half-downloaded episode never looks complete. A server that announces no length (no
 Content-Length, no chunked framing: the body ends when it closes the connection) cannot say whether it closed early;
-its file is taken when it is at least as long as the old feed's ``length``, or when two answers from the start end
-at the same byte (see :func:`fetch`).
+its file is taken when it is at least as long as the old feed's ``length`` (when that is a size, not a
+placeholder), or when two answers from the start end at the same byte (see :func:`fetch`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import requests
 import urllib3
 
 from .. import __version__
-from ..checks.http import MAX_REDIRECTS, run_bounded, too_many_redirects, undecodable
+from ..checks.http import DAMAGED, MAX_REDIRECTS, run_bounded, too_many_redirects, undecodable, undecodable_body
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
@@ -105,19 +105,23 @@ def _get_small(http: requests.Session, url: str, limit: int, deadline: float) ->
                 raise DownloadError(f"the server compressed its answer with Content-Encoding: {compressed}, which "
                                     "mediafeed cannot undo (it asks for gzip or deflate)")
             chunks, total = [], 0
-            # read1: what has arrived, so the deadline is looked at even while a server dribbles
-            while chunk := response.raw.read1(CHUNK, decode_content=True):
-                total += len(chunk)
-                if total > limit:
-                    raise DownloadError(f"larger than {limit // (1024 * 1024)} MB")
-                if time.monotonic() - started > deadline:
-                    raise DownloadError(f"not complete after {deadline:g} s (the server sends it very slowly)")
-                chunks.append(chunk)
+            try:
+                # read1: what has arrived, so the deadline is looked at even while a server dribbles
+                while chunk := response.raw.read1(CHUNK, decode_content=True):
+                    total += len(chunk)
+                    if total > limit:
+                        raise DownloadError(f"larger than {limit // (1024 * 1024)} MB")
+                    if time.monotonic() - started > deadline:
+                        raise DownloadError(f"not complete after {deadline:g} s (the server sends it very slowly)")
+                    chunks.append(chunk)
+            except urllib3.exceptions.DecodeError as exc:  # check FEED's words: a feed sent as it is, labelled gzip
+                raise DownloadError(undecodable_body(exc, response.headers.get("Content-Encoding", "").strip(),
+                                                     bool(total))) from None
             return b"".join(chunks), response.headers.get("Content-Type", "")
     except requests.RequestException as exc:
         raise DownloadError(_reason(exc)) from None
     except urllib3.exceptions.DecodeError:
-        raise DownloadError("the server's compressed answer is damaged (Content-Encoding)") from None
+        raise DownloadError(DAMAGED) from None
     except urllib3.exceptions.ReadTimeoutError:
         raise DownloadError(f"timed out: nothing arrived for {TIMEOUT[1]} s") from None
     except (urllib3.exceptions.HTTPError, ConnectionError, TimeoutError):
@@ -135,10 +139,12 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
           attempts: int = 3) -> Fetched:
     """Download ``url`` to ``target``, resuming a ``.part`` file; retried ``attempts`` times on a dropped connection.
 
-    ``expected`` is the old feed's length. A server that announces no length and closes the connection before that
-    many bytes may have closed early (a proxy's time limit, a worker restarted): it was saved as the whole episode,
-    short, and IMP031 called it "the whole file". Such a body is tried again (resumed with ``Range``); it is taken
-    when a server ignoring ``Range`` ends at the same byte twice (the old feed's length was stale), else it fails."""
+    ``expected`` is the old feed's length, 0 when it gave none (or a placeholder: ``length="1"``). A server that
+    announces no length and closes the connection before that many bytes may have closed early (a proxy's time limit,
+    a worker restarted): it was saved as the whole episode, short, and IMP031 called it "the whole file". Such a body
+    is tried again (resumed with ``Range``); it is taken when a server ignoring ``Range`` ends at the same byte twice
+    (the old feed's length was stale), else it fails. Without ``expected`` nothing says the first end was the file's:
+    the same is asked of it (a placeholder length let a first early close through as the whole file)."""
     check_url(url)
     part = target.with_name(f".{target.name}.part")
     resumed = part.exists() and part.stat().st_size > 0
@@ -154,10 +160,10 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
                 break
             continue
-        if not announced and expected and size < expected and size not in unannounced:
+        if not announced and (not expected or size < expected) and size not in unannounced:
             unannounced.append(size)
             last = (f"incomplete: the server announced no length and closed the connection after {size} bytes; the "
-                    f"old feed says {expected}")
+                    f"old feed says {expected if expected else 'no size'}")
             continue
         # A stale length in the old feed is normal; the server's own Content-Length was met, so the file is whole.
         os.replace(part, target)
@@ -196,7 +202,7 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
             # read1: whatever has arrived, so a dropped connection keeps every byte received for the resume, and a
             # trickle is measured as it comes
             chunk = response.raw.read1(CHUNK)
-            _refuse_web_page(response.headers.get("Content-Type", ""), chunk if mode == "wb" else b"")
+            refuse_web_page(response.headers.get("Content-Type", ""), chunk if mode == "wb" else b"")
             with open(part, mode) as handle:
                 if progress:
                     progress(done, total)
@@ -230,14 +236,15 @@ def _attempt(http: requests.Session, url: str, part: Path, progress: Progress | 
     return size, framed
 
 
-def _refuse_web_page(content_type: str, start: bytes) -> None:
+def refuse_web_page(content_type: str, start: bytes, what: str = "the media file") -> None:
     """:class:`NotMedia` when the answer is a web page: a host's "episode not available" or a login page, an expired
-    signed address, sent with 200 (it was saved as the episode's .mp3 and the import said it had downloaded it)."""
+    signed address, sent with 200 (it was saved as the episode's .mp3 and the import said it had downloaded it; a
+    transcript's was saved as its .vtt, and the imported show did not build)."""
     kind = content_type.split(";", 1)[0].strip().lower()
     head = start.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower()
     # by the bytes: no media file starts with '<', and a server may label a real mp3 text/html
     if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and "html" in kind):
-        raise NotMedia(f"the server sent a web page ({kind or 'HTML'}), not the media file")
+        raise NotMedia(f"the server sent a web page ({kind or 'HTML'}), not {what}")
 
 
 def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> requests.Response:
@@ -292,7 +299,7 @@ def _reason(exc: requests.RequestException) -> str:
         where = str(exc).rpartition("for ")[2].strip("'\" ")
         return f"redirected to an address that is not http(s) ({where})"
     if isinstance(exc, requests.exceptions.ContentDecodingError):
-        return "the server's compressed answer is damaged (Content-Encoding)"
+        return DAMAGED
     if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema)):
         return "not a valid http(s) address"
     return exc.__class__.__name__

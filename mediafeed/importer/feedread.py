@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
@@ -25,6 +26,7 @@ PODCAST = "{https://podcastindex.org/namespace/1.0}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 ATOM = "{http://www.w3.org/2005/Atom}"
 GOOGLEPLAY = "{http://www.google.com/schemas/play-podcasts/1.0}"
+PSC = "{http://podlove.org/simple-chapters}"
 #: Hosts that wrote the old podcast namespace URL (before 1.0 was final).
 PODCAST_ALIASES = ("{https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md}",)
 
@@ -76,6 +78,9 @@ class EpisodeRecord:
     social: tuple[dict[str, Any], ...] = ()  #: podcast:socialInteract as front matter's ``social:`` entries
     transcripts: tuple[RemoteFile, ...] = ()
     chapters: RemoteFile | None = None
+    #: Podlove Simple Chapters written in the item (``psc:chapters``: PowerPress, Podlove, Podigee) as a JSON chapters
+    #: document's ``chapters`` entries; imported as chapters.json when the item links no ``podcast:chapters``
+    inline_chapters: tuple[dict[str, Any], ...] = ()
     position: int = 0  #: order in the source feed (0 = first item)
 
 
@@ -294,8 +299,12 @@ def parse_date(value: str) -> datetime | None:
     value = " ".join(value.split())
     if not value:
         return None
-    # email.utils reads a zone it does not know (+01:00, CEST) as UTC: hours off, sometimes a day
+    # email.utils reads a zone it does not know (+01:00, CEST, GMT+0100 as JavaScript writes it) as UTC: hours off,
+    # sometimes a day
+    value = re.sub(r"\s(?:GMT|UTC|UT)\s?([+-])(\d\d?):?(\d\d)?$",
+                   lambda m: f" {m.group(1)}{int(m.group(2)):02d}{m.group(3) or '00'}", value)
     value = re.sub(r"\s([+-]\d\d):(\d\d)$", r" \1\2", value)
+    value = re.sub(r"\b(Sept)\b\.?", "Sep", value, flags=re.I)  # 'Sept': the one long month email.utils does not know
     zone = re.search(r"\s([A-Z]{3,5})$", value)
     if zone and zone.group(1) in _ZONES:
         value = value[:zone.start(1)] + _ZONES[zone.group(1)]
@@ -317,26 +326,36 @@ def parse_date(value: str) -> datetime | None:
     return parsed
 
 
-def episode_record(item: Any, base: str, source: str, position: int) -> tuple[EpisodeRecord | None, list[Problem]]:
+def episode_record(item: Any, base: str, source: str, position: int, feed_url: str = ""
+                   ) -> tuple[EpisodeRecord | None, list[Problem]]:
+    """The item at ``position``. ``feed_url`` is where apps read the feed (the address it came from, else its
+    ``atom:link rel="self"``): what a relative enclosure URL is resolved against, as apps resolve it."""
     problems: list[Problem] = []
     title = text(item, "title") or text(item, f"{ITUNES}title")
     guid = text(item, "guid")
+    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+    # what a relative enclosure, transcript, chapters or image URL is read against: the feed's own address, as apps
+    # resolve it (podcastparser, feedparser: RSS has no xml:base); for a file without a self link, the site's address
+    address = source if re.match(r"^https?://", source, re.I) else feed_url or base
     enclosure_el = item.find("enclosure")
     enclosure = None
     if enclosure_el is not None and enclosure_el.get("url", "").strip():
         length_text = (enclosure_el.get("length") or "").strip()
-        # relative to the feed's own address, as apps resolve it (podcastparser, feedparser); the site's for a file
-        enclosure = RemoteFile(url=join(source if re.match(r"^https?://", source, re.I) else base,
-                                        enclosure_el.get("url").strip()),
+        written = enclosure_el.get("url").strip()
+        enclosure = RemoteFile(url=join(address, written),
                                mime=(enclosure_el.get("type") or "").strip(),
                                length=whole(length_text) or 0)
-    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+        problems += _relative_enclosure(written, enclosure.url, where, source, guid)
     if not guid:
-        # Apple falls back to the enclosure URL as the identity; keep what apps already know.
+        # Apple falls back to the enclosure URL as the identity (podcastparser too, made absolute; gPodder takes the
+        # <link> first): keep what most apps already know.
         if enclosure is None:
-            problems.append(error("IMP010", source, f"{where} has neither a GUID nor an enclosure; skipped", field="guid"))
+            problems.append(error("IMP010", source, f"{where} has neither a GUID nor an enclosure: apps cannot tell it "
+                                  "from any other episode, and there is no audio to import; skipped", field="guid",
+                                  hint="if it is an episode, add it by hand with 'mediafeed add' (its audio, and a new "
+                                  "GUID)"))
             return None, problems
-        guid = enclosure_el.get("url").strip()
+        guid = enclosure.url
         problems.append(warning("IMP011", source, f"{where} has no GUID; apps identify it by its enclosure URL, kept as its GUID",
                                 field="guid", episode=guid, hint="this keeps subscribers from re-downloading it"))
     if enclosure is None:
@@ -379,13 +398,13 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
     episode_type = text(item, f"{ITUNES}episodeType").lower()
     image_el = item.find(f"{ITUNES}image")
     transcripts = tuple(
-        RemoteFile(url=join(link or base, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
+        RemoteFile(url=join(address, t.get("url").strip()), mime=(t.get("type") or "").strip().lower(),
                    language=(t.get("language") or "").strip())
         for t in item.findall(f"{PODCAST}transcript") if (t.get("url") or "").strip())
     chapters_el = item.find(f"{PODCAST}chapters")
     chapters = None
     if chapters_el is not None and (chapters_el.get("url") or "").strip():
-        chapters = RemoteFile(url=join(link or base, chapters_el.get("url").strip()),
+        chapters = RemoteFile(url=join(address, chapters_el.get("url").strip()),
                               mime=(chapters_el.get("type") or "").strip())
     episode = EpisodeRecord(
         guid=guid,
@@ -405,7 +424,7 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         episode_type=episode_type if episode_type in ("full", "trailer", "bonus") else "full",
         explicit=_bool(text(item, f"{ITUNES}explicit")),
         itunes_title=text(item, f"{ITUNES}title") if text(item, f"{ITUNES}title") != title else "",
-        image=join(link or base, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
+        image=join(address, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
         keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
         block=text(item, f"{ITUNES}block").lower() == "yes",
         persons=_persons(item),
@@ -413,6 +432,7 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
         social=_social(item),
         transcripts=transcripts,
         chapters=chapters,
+        inline_chapters=_simple_chapters(item, link or base),
         position=position,
     )
     problems += _unread_numbers(item, episode, where, source)
@@ -425,6 +445,34 @@ def episode_record(item: Any, base: str, source: str, position: int) -> tuple[Ep
     return episode, problems
 
 
+def _relative_enclosure(written: str, resolved: str, where: str, source: str, guid: str) -> list[Problem]:
+    """IMP028 for an enclosure URL written relative (``media/ep1.mp3``, ``/media/ep1.mp3``): apps resolve it against
+    the feed's address (no app reads RSS's ``xml:base``), and so does the import; the producer should know which
+    address that was, since a feed moved elsewhere resolves it somewhere else."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", written) or not re.match(r"^https?://", resolved, re.I):
+        return []  # absolute already, or nothing to resolve it against (IMP017 says so)
+    return [warning("IMP028", source, f"{where}: the enclosure's address {written[:200]!r} is relative; read as "
+                    f"{resolved[:300]}, against the feed's own address, as apps resolve it", field="enclosure@url",
+                    episode=guid or resolved, hint="check that this address plays the episode (--download fetches it "
+                    "from there); the new feed gives every enclosure a full address")]
+
+
+def _simple_chapters(item: Any, base: str) -> tuple[dict[str, Any], ...]:
+    """``psc:chapter`` elements as JSON chapters (``start`` in normal play time, ``title``, ``href``, ``image``); a
+    start that is no time is kept as written, for the chapters check to name."""
+    out = []
+    for chapter in item.findall(f"{PSC}chapters/{PSC}chapter"):
+        start = (chapter.get("start") or "").strip()
+        seconds = npt_seconds(start) if start else None  # as apps read it (podlove.py)
+        entry: dict[str, Any] = {"startTime": (int(seconds) if seconds.is_integer() else seconds)
+                                 if seconds is not None else start, "title": (chapter.get("title") or "").strip()}
+        for attribute, key in (("href", "url"), ("image", "img")):
+            if (chapter.get(attribute) or "").strip():
+                entry[key] = join(base, chapter.get(attribute).strip())
+        out.append(entry)
+    return tuple(out)
+
+
 def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) -> list[Problem]:
     """IMP025 for an ``itunes:episode`` or ``itunes:season`` given but not imported: Apple takes a non-zero whole
     number, and ``0`` (a host's "no number"), ``-1`` or ``S2`` used to vanish from the import without a word."""
@@ -434,12 +482,15 @@ def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) 
         written = text(item, f"{ITUNES}{tag}")
         if not written or _int(written) or kept:  # read, or the podcast: tag gave the number
             continue
+        numbers = re.findall(r"(?<![-0-9])[0-9]+", written)  # 'Season 2', 'Ep. 5', 'S2': apps read no number from it
+        found = whole(numbers[0]) if len(numbers) == 1 else None
+        example = f"{key}: {found if found else 1}"
         problems.append(warning(
             "IMP025", source, f"{where}: itunes:{tag} is {written[:40]!r}, not a whole number above 0 (Apple's rule); "
             "not imported", field=f"itunes:{tag}", episode=episode.guid,
-            hint=f"if the episode has a {tag} number, write it in its episode.md ({key}: 1); a trailer or bonus "
+            hint=f"if the episode has a {tag} number, write it in its episode.md ({example}); a trailer or bonus "
                  "needs none (type: trailer)" if tag == "episode" else
-                 f"if the episode belongs to a season, write it in its episode.md ({key}: 1)"))
+                 f"if the episode belongs to a season, write it in its episode.md ({example})"))
     return problems
 
 

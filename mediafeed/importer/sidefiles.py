@@ -6,15 +6,17 @@ fetched or read is a warning naming its address, never a failed import: the epis
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 from .. import chapters as chapter_io
+from .. import transcripts as transcript_io
 from ..atomicfiles import atomic_write
-from ..errors import Problem, warning
+from ..errors import Problem, Severity, warning
 from ..scaffold import slugify
-from .download import DownloadError, get_small
+from .download import DownloadError, get_small, refuse_web_page
 from .feedread import EpisodeRecord, url_path
 
 TRANSCRIPT_EXTENSIONS = {"text/vtt": ".vtt", "application/x-subrip": ".srt", "application/srt": ".srt",
@@ -36,7 +38,8 @@ def side_files(http: Any, episode: EpisodeRecord, show_image: str, folder: Path,
     transcripts = _transcripts(http, episode, folder, rel, problems)
     if transcripts:
         data["transcripts"] = transcripts
-    if episode.chapters and _chapters(http, episode, folder, rel, problems):
+    if (_chapters(http, episode, folder, rel, problems) if episode.chapters else
+            _inline_chapters(episode, folder, rel, problems) if episode.inline_chapters else False):
         data["chapters"] = "chapters.json"
     return data
 
@@ -77,26 +80,72 @@ def _transcripts(http: Any, episode: EpisodeRecord, folder: Path, rel: str, prob
         if name in used:
             continue
         try:
-            body, _ = get_small(http, remote.url)
-            body.decode("utf-8")
-        except (DownloadError, UnicodeDecodeError) as exc:
+            body, kind = get_small(http, remote.url)
+            if ext != ".html":
+                refuse_web_page(kind, body[:64], "the transcript")
+        except DownloadError as exc:
             problems.append(warning("IMP041", rel, f"cannot fetch the transcript {remote.url}: {exc}",
                                     field="transcript", episode=episode.guid, hint="save it into the folder by hand"))
             continue
-        atomic_write(folder / name, body)
+        readable = _readable(body, ext, remote.url, f"{rel}/{name}", episode, problems)
+        if readable is None:
+            continue
+        atomic_write(folder / name, readable)
         used.add(name)
         transcripts.append({"file": name, **({"language": remote.language} if remote.language else {})})
     return transcripts
 
 
+def _readable(body: bytes, ext: str, url: str, file: str, episode: EpisodeRecord, problems: list[Problem]) -> bytes | None:
+    """The transcript as the build takes it: UTF-8 (one in Windows-1252, as older subtitle tools write SRT, is
+    converted, with a warning), and a WebVTT or SRT document the build reads without an error. Such a file was
+    written as it came ("'utf-8' codec can't decode byte 0xe9"; a .vtt without its WEBVTT line) and the imported show
+    did not build (TRN001); now it is named and left out, for the producer to mend."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        text = body.decode("cp1252", "replace")
+        body = text.encode("utf-8")
+        problems.append(warning("IMP041", file, f"the transcript {url} is not UTF-8; read as Windows-1252 and written "
+                                "as UTF-8", field="transcript", episode=episode.guid,
+                                hint="check its accented letters"))
+    mime = transcript_io.TRANSCRIPT_TYPES.get(ext, "")
+    if mime in transcript_io.TIMED:
+        _, found = transcript_io.parse(text, mime, file, episode.guid)
+        errors = [p for p in found if p.severity == Severity.ERROR]
+        if errors:
+            problems.append(warning("IMP041", file, f"transcript {url} not imported: {errors[0].message}"
+                                    + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                                    field="transcript", episode=episode.guid,
+                                    hint=f"{errors[0].hint}; then save it into the folder and list it in episode.md"))
+            return None
+    return body
+
+
 def _chapters(http: Any, episode: EpisodeRecord, folder: Path, rel: str, problems: list[Problem]) -> bool:
     assert episode.chapters is not None
     try:
-        body, _ = get_small(http, episode.chapters.url)
+        body, kind = get_small(http, episode.chapters.url)
+        refuse_web_page(kind, body[:64], "the chapters")
         found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
     except (DownloadError, UnicodeDecodeError) as exc:
         found, chapter_problems = (), [warning("IMP042", rel, f"cannot fetch the chapters {episode.chapters.url}: {exc}",
                                                field="chapters", episode=episode.guid)]
+    return _kept(body if found else b"", found, chapter_problems, episode, folder, problems)
+
+
+def _inline_chapters(episode: EpisodeRecord, folder: Path, rel: str, problems: list[Problem]) -> bool:
+    """``psc:chapters`` written in the item, as chapters.json: they were left out without a word (PowerPress and
+    Podlove shows lost every chapter in the move)."""
+    body = json.dumps({"version": "1.2.0", "chapters": list(episode.inline_chapters)}, indent=2,
+                      ensure_ascii=False).encode("utf-8") + b"\n"
+    found, chapter_problems = chapter_io.parse_json(body.decode("utf-8"), f"{rel}/chapters.json", episode.guid)
+    return _kept(body, found, chapter_problems, episode, folder, problems)
+
+
+def _kept(body: bytes, found: Any, chapter_problems: list[Problem], episode: EpisodeRecord, folder: Path,
+          problems: list[Problem]) -> bool:
+    """Writes chapters.json when its chapters were read without a problem; else each problem, as a warning."""
     if found and not chapter_problems:
         atomic_write(folder / "chapters.json", body)
         return True

@@ -10,6 +10,7 @@ points at the new host's files without any prefix: the producer adds one there o
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 #: prefixes that redirect to the URL written after them (without its scheme, or with it); they may be chained
 _PREFIX = re.compile(
@@ -27,6 +28,7 @@ _PREFIX = re.compile(
     r"|(?:www\.)?claritaspod\.com/measure/"
     r"|clrtpod\.com/m/"
     r"|tracking\.swap\.fm/track/[^/]+/"
+    r"|anchor\.fm/s/[^/]+/podcast/play/[^/]+/"  # Anchor / Spotify for Creators: the file's own URL, percent-encoded
     r")(?P<rest>.+)$", re.I)
 
 
@@ -38,4 +40,6 @@ def without_tracking(url: str) -> str:
         if not match:
             return url
         rest = match.group("rest")
+        if re.match(r"^https?%3A%2F%2F", rest, re.I):  # https%3A%2F%2Fd3ctxlq1ktw2nl.cloudfront.net%2F…
+            rest = unquote(rest)
         url = rest if re.match(r"^https?://", rest, re.I) else f"{match.group('scheme')}://{rest}"
