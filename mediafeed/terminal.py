@@ -126,7 +126,7 @@ def print_usage_error(exc: click.UsageError, command: str) -> None:
     print_json({"ok": False, "problems": [found.to_dict()]})
 
 
-INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: commands.shortcut writes the same line
+INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: __main__ writes the same line
 
 
 def interrupted() -> NoReturn:
