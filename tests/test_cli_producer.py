@@ -5,6 +5,7 @@ script as pip writes it from pyproject.toml)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -58,3 +59,48 @@ def test_the_line_an_early_ctrl_c_prints_is_the_one_every_interruption_prints() 
     from mediafeed import __main__, terminal
 
     assert __main__.INTERRUPTED == terminal.INTERRUPTED == INTERRUPTED
+
+
+def mediafeed(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, timeout=300,
+                          env=env or ENV, cwd=cwd)
+
+
+def _file_in_place_of_a_folder(show: Path) -> tuple[Path, Path, str]:
+    out = show / "public"
+    assert mediafeed("build", "-q", "--show", str(show)).returncode == 0
+    folder = out / "episodes" / "003-capabilities-framework"
+    shutil.rmtree(folder)
+    folder.write_text("not a folder")
+    return out, folder, "is a file where the site needs a folder"
+
+
+def _folder_in_place_of_the_feed(show: Path) -> tuple[Path, Path, str]:
+    out = show / "public"
+    assert mediafeed("build", "-q", "--show", str(show)).returncode == 0
+    (out / "feed.xml").unlink()
+    (out / "feed.xml").mkdir()
+    return out, out / "feed.xml", "there is a folder where the site writes this file"
+
+
+def _output_path_too_long(show: Path) -> tuple[Path, Path, str]:
+    out = show.parent / ("x" * 300)  # a name longer than any file system's 255 bytes
+    return out, out, "the path is too long for the file system"
+
+
+@pytest.mark.parametrize("in_the_way", [_file_in_place_of_a_folder, _folder_in_place_of_the_feed, _output_path_too_long],
+                         ids=["file-in-place-of-a-folder", "folder-in-place-of-the-feed", "path-too-long"])
+def test_a_site_file_that_cannot_be_written_is_named_with_what_is_in_its_way(show: Path, in_the_way) -> None:
+    out, blocker, reason = in_the_way(show)
+    done = mediafeed("build", "--clean", "--show", str(show), "--output", str(out), "--format", "json")
+    # was: "public: cannot write the site: Is a directory" (the folder only), "check free disk space and permissions"
+    # for a file in the way; for a path too long "Error: …: File name too long" (no code, no fix) and exit code 2
+    assert done.returncode == 1, done.stderr
+    import json
+
+    [problem] = json.loads(done.stdout)["problems"]
+    assert problem["code"] == "OUT003" and reason in problem["message"], problem
+    assert problem["file"].startswith(str(blocker)), problem
+    assert problem["file"] != str(out) or blocker == out, problem  # the file itself, not only the site's folder
+    assert str(blocker) in problem["file"] + problem["message"]
+    assert "disk space" not in problem["hint"] and "--output" in problem["hint"], problem
