@@ -195,7 +195,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         # Without a manifest the output folder is not known to be ours as last built: render everything.
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         # Every check has run: from here on, each unit's files are written as soon as they are rendered.
-        had_output = out_dir.exists()
+        had_output = os.path.exists(out_dir)  # (not Path.exists: a path too long raises there; OUT003 below)
         if stopped:
             sweep_temp_files(out_dir)
         outputfolder.begin_writing(root / CACHE_DIR, out_dir)

@@ -40,7 +40,10 @@ class Row:
 def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], list[Problem]]:
     """Rows newest first (drafts and scheduled episodes included), and the show-level problems."""
     root = root.resolve()
-    cache = Cache(root / CACHE_DIR / "cache.sqlite")
+    try:
+        cache = Cache(root / CACHE_DIR / "cache.sqlite")
+    except OSError:  # a show folder that cannot be written (a read-only checkout or share): listing writes nothing
+        cache = Cache(None)
     try:
         project = load_project(root, cache, now=now)
         if project.show is None:

@@ -199,6 +199,8 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
             cache = Cache(root / CACHE_DIR / "cache.sqlite")
         except OutputError:
             cache = Cache(None)  # a build holds the show (and its cache): checked without the cache, nothing kept
+        except OSError:  # a show folder that cannot be written (a read-only checkout or share): checking writes nothing
+            cache = Cache(None)
         project, items, problems = _check_show(root, cache, select, ignore)
     report = LintReport(target=str(root), kind="show", problems=problems, episodes=len(items))
     if (previous or online) and items:

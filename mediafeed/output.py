@@ -46,7 +46,7 @@ from typing import TypeVar
 
 from .atomicfiles import atomic_copy, atomic_link, atomic_write, holds, make_folder, make_folders, prune_empty, target_of
 from .errors import OutputError, Problem, error
-from .outputfolder import is_safe_output
+from .outputfolder import cannot_write, is_safe_output
 from .records import mutable
 from .streams import Piece, StreamRecord, identity, place_stream, resolved, settle
 
@@ -150,19 +150,19 @@ class Writer(Site):
         #: folders (relative, "" for ``out``) known to exist: True when this build made them, so that nothing
         #: but this build's own files can be in them (a cold build skips looking for old files there)
         self.folders: dict[str, bool] = {}
-        self._io(lambda: make_folders(os.fspath(out)))  # -o in a folder not ours: OUT003, not a bare OSError
+        self._io(lambda: make_folders(os.fspath(out)), "")  # -o in a folder not ours: OUT003, not a bare OSError
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
         try:  # (inline, not through _io: this runs for every page of the site)
             changed = _place_bytes(data, f"{self._base}/{rel}", durable=rel in LAST, new=self._new(rel))
         except OSError as exc:
-            raise self._failed(exc) from None
+            raise self._failed(exc, rel) from None
         self._done(rel, changed)
 
     def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
         self._claim(rel, origin)
-        self._done(rel, self._io(lambda: _place_copy(source, f"{self._base}/{rel}", link=link, new=self._new(rel))))
+        self._done(rel, self._io(lambda: _place_copy(source, f"{self._base}/{rel}", link=link, new=self._new(rel)), rel))
 
     def _new(self, rel: str) -> bool:
         """Make ``rel``'s folder if it is missing; True when this build made it (so ``rel`` cannot exist yet)."""
@@ -186,7 +186,7 @@ class Writer(Site):
     def stream(self, rel: str, chunks: Iterable[bytes | Piece], origin: str = "") -> int:
         self._claim(rel, origin)
         changed, size, record = self._io(lambda: place_stream(chunks, self.out / rel, durable=rel in LAST,
-                                                               known=self.streams.get(rel)))
+                                                               known=self.streams.get(rel)), rel)
         if record is not None:
             self.streamed[rel] = record
         self._done(rel, changed)
@@ -247,15 +247,19 @@ class Writer(Site):
         else:
             self.report.unchanged += 1
 
-    def _io(self, work: Callable[[], T]) -> T:
+    def _io(self, work: Callable[[], T], rel: str) -> T:
         try:
             return work()
         except OSError as exc:
-            raise self._failed(exc) from None
+            raise self._failed(exc, rel) from None
 
-    def _failed(self, exc: OSError) -> OutputError:
-        return OutputError(error("OUT003", target_of(exc.filename) or str(self.out), f"cannot write the site: {exc.strerror}",
-                                 hint=f"check free disk space and permissions on the output folder {self.out}"))
+    def _failed(self, exc: OSError, rel: str) -> OutputError:
+        """OUT003 naming the file ``rel`` of the site (not its temp file, nor only the output folder), or the file
+        outside the site the error is about (a source that could not be read for its copy)."""
+        named = target_of(exc.filename)
+        if not named or named.startswith(os.path.join(self._base, "")) or named == self._base:
+            named = f"{self._base}/{rel}" if rel else self._base
+        return cannot_write(exc, named, self.out)
 
     def finish(self) -> WriteReport:
         """Remove the files the previous build made and this one did not; the report of the whole write.

@@ -6,6 +6,7 @@ makes and never overwrites another site's files.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 from collections.abc import Collection
@@ -52,7 +53,8 @@ def refuse_foreign_files(out: Path, slugs: Collection[str]) -> None:
     an ``index.html`` of another site in the folder given to ``--output``, say. A site of ours whose record was
     lost (``.mediafeed/`` deleted: its feed.xml says ``<generator>mediafeed``) is rebuilt; files the site does not
     make (``.git``, ``CNAME``, a README of a GitHub Pages folder) are left alone, as every build leaves them."""
-    if not out.is_dir() or is_our_site(out):  # a new folder (the usual first build): nothing to look at
+    if not os.path.isdir(out) or is_our_site(out):  # a new folder (the usual first build): nothing to look at
+        # (os.path, not Path.is_dir: a path too long raises there; the writer names it, OUT003)
         return
     clash = [name for name in SITE_FILES if os.path.isfile(out / name)]
     if os.path.isdir(out / "episodes"):
@@ -102,3 +104,39 @@ def stopped_writing(cache_dir: Path, out: Path) -> bool:
     """Whether the last build into ``out`` stopped mid-write (killed outright, a full disk, Ctrl-C): the files there
     are of ours even without a record (a first build killed before its record), and its temp files may be there."""
     return _writing_path(cache_dir, out).exists()
+
+
+def cannot_write(exc: OSError, target: str, out: Path) -> OutputError:
+    """OUT003 for a file of the site that could not be written, naming that file (an error from reading a folder in
+    its place, ``EISDIR``, carries no name at all) and the fix for what stands in its way: a file where a folder
+    should be, a folder where the file goes and a path too long are no matter of disk space or permissions."""
+    reason = exc.strerror or str(exc)
+    hint = f"check free disk space and permissions on the output folder {out}"
+    if exc.errno == errno.ENOTDIR:
+        blocker = _file_on_the_way(target)
+        if blocker:
+            reason = f"{blocker} is a file where the site needs a folder"
+            hint = "move that file away (or delete it), or build into another folder (--output)"
+    elif exc.errno == errno.EISDIR:
+        reason = "there is a folder where the site writes this file"
+        hint = "move that folder away (or delete it), or build into another folder (--output)"
+    elif exc.errno == errno.ENAMETOOLONG:
+        longest = max((os.fsencode(part) for part in Path(target).parts), key=len)
+        reason = (f"the path is too long for the file system ({len(os.fsencode(target)):,} bytes, its longest name "
+                  f"{len(longest):,})")
+        hint = ("file systems take names of up to 255 bytes and paths of up to 4,096: build into a folder with a "
+                "shorter path (--output), or shorten the episode's folder or file name")
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        hint = f"free some space on the disk that holds {out} (or build onto another disk with --output)"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = (f"make {os.path.dirname(target) or out} writable (its owner and permissions, or a read-only mount), "
+                "or build into another folder (--output)")
+    return OutputError(error("OUT003", target, f"cannot write the site: {reason}", hint=hint))
+
+
+def _file_on_the_way(target: str) -> str:
+    """The folder on ``target``'s path that is a file instead (or a link to one), "" when there is none."""
+    for folder in reversed(Path(target).parents):
+        if not os.path.isdir(folder):
+            return str(folder) if os.path.lexists(folder) else ""
+    return ""

@@ -126,7 +126,7 @@ def print_usage_error(exc: click.UsageError, command: str) -> None:
     print_json({"ok": False, "problems": [found.to_dict()]})
 
 
-INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: commands.shortcut writes the same line
+INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: __main__ writes the same line
 
 
 def interrupted() -> NoReturn:
@@ -160,13 +160,13 @@ def boundary(func: F) -> F:
             if settings().verbose:
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
+            hint = _io_hint(exc)
             if (kwargs.get("fmt") or kwargs.get("format")) == "json":  # a script still gets JSON: {"ok": false, …}
                 from .errors import error
 
-                found = error("IO001", str(exc.filename or ""), f"{exc.strerror or exc}",
-                              hint="check that the path exists, is the right kind (file or folder) and can be written")
+                found = error("IO001", str(exc.filename or ""), f"{exc.strerror or exc}", hint=hint)
                 print_json({"ok": False, "problems": [found.to_dict()]})
-            echo(f"Error: {where}{exc.strerror or exc}", err=True, fg="red")
+            echo(f"Error: {where}{exc.strerror or exc} — {hint}", err=True, fg="red")
             sys.exit(EXIT_USAGE)
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, not a traceback
             if settings().verbose:
@@ -176,6 +176,19 @@ def boundary(func: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _io_hint(exc: OSError) -> str:
+    """The fix for a file or folder that could not be read or written (IO001), said in text mode too. A show folder
+    that cannot be written (a read-only checkout or share) stops build and tag at ``.mediafeed/``, where mediafeed
+    keeps its cache and the lock of the show: that folder is named, and what works without it."""
+    import errno
+
+    name = str(exc.filename or "")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and ".mediafeed" in name.replace("\\", "/").split("/"):
+        return ("mediafeed keeps its cache and the show's lock in .mediafeed/ beside show.yml: make the show folder "
+                "writable, or work on a copy ('check' and 'list' need no writing)")
+    return "check that the path exists, is the right kind (file or folder) and can be written"
 
 
 def _stdout_to_devnull() -> None:

@@ -181,3 +181,41 @@ def test_feed_over_http_with_redirect_and_errors(host: Host, tmp_path: Path) -> 
                                        "--select", "ONL"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["urls_checked"] == 6
+
+
+def test_a_redirect_to_a_private_address_is_a_publishing_error_and_not_followed(host: Host, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    metadata = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"  # a cloud's credentials, in CI
+    host.routes["/seagrass.m4a"] = Route(redirect=metadata)
+    done = subprocess.run([sys.executable, "-m", "mediafeed", "check", str(feed(host, tmp_path)), "--online",
+                           "--timeout", "5", "--format", "json"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stderr
+    found = [p for p in json.loads(done.stdout)["problems"] if p["code"] == "ONL007"]
+    # was: followed, then ONL001/ONL009 "did not answer" (or, where a metadata service answers, its answer read)
+    assert len(found) == 1 and metadata in found[0]["message"], found
+    assert "link-local address" in found[0]["message"] and "podcast apps cannot reach" in found[0]["message"]
+    assert "public URL" in found[0]["hint"]
+
+
+@pytest.mark.parametrize(("start", "target", "kind"), [
+    ("https://podcast.example.org/a.mp3", "http://127.0.0.1/a.mp3", "loopback"),
+    ("https://podcast.example.org/a.mp3", "http://localhost:8080/a.mp3", "loopback"),
+    ("https://podcast.example.org/a.mp3", "http://10.0.0.5/a.mp3", "private"),
+    ("https://podcast.example.org/a.mp3", "http://[::ffff:192.168.1.2]/a.mp3", "private"),
+    ("https://podcast.example.org/a.mp3", "http://169.254.169.254/latest/", "link-local"),
+    ("http://127.0.0.1:8000/a.mp3", "http://169.254.169.254/latest/", "link-local"),
+    ("https://podcast.example.org/a.mp3", "https://cdn.example.net/a.mp3", ""),
+    ("https://podcast.example.org/a.mp3", "https://93.184.215.14/a.mp3", ""),
+    ("http://127.0.0.1:8000/a.mp3", "http://127.0.0.1:9000/cdn/a.mp3", ""),  # a local server's own redirects
+])
+def test_which_redirects_lead_where_podcast_apps_cannot_go(start: str, target: str, kind: str) -> None:
+    from mediafeed.checks.http import private_hop
+
+    found = private_hop(start, target)
+    assert (kind in found) if kind else found == "", found

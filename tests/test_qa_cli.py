@@ -256,7 +256,10 @@ def test_an_output_folder_that_cannot_be_made_is_an_out003_problem_in_json_too(s
     done = CliRunner().invoke(main, ["build", "-s", str(show), "-o", str(out), "--format", "json"])
     assert done.exit_code == 1, done.output  # was 2 with "Error: …/site/public: Not a directory" and no JSON
     problem = json.loads(done.stdout)["problems"][0]
-    assert problem["code"] == "OUT003" and problem["file"] == str(out) and str(out) in problem["hint"]
+    assert problem["code"] == "OUT003" and problem["file"] == str(out)
+    # and what is in the way, with its fix (was "check free disk space and permissions on the output folder …")
+    assert f"{tmp_path / 'site'} is a file where the site needs a folder" in problem["message"], problem
+    assert "move that file away" in problem["hint"]
 
 
 def test_a_failed_write_names_the_file_it_was_for_not_its_temp_file(show: Path, tmp_path: Path) -> None:

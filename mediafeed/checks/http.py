@@ -39,6 +39,44 @@ def too_many_redirects(limit: int, count: int, last: str) -> str:
     return f"more than {limit} redirects (redirect {count} leads to {last})"
 
 
+def private_hop(start: str, target: str) -> str:
+    """What kind of address a redirect leads to when podcast apps cannot reach it from where ``start`` is (a public
+    host redirecting to 127.0.0.1, to 10.0.0.5, to the cloud's metadata service at 169.254.169.254), "" when they can.
+
+    Apple's, Spotify's and the Podcast Index's fetchers are on the internet: a file behind such a redirect plays
+    nowhere, which is a publishing error; and ``check --online`` may run in CI, next to a metadata service that
+    hands out credentials, so the hop is not followed. An address is judged by its literal IP or the name
+    ``localhost`` (a host name is taken as public: it is not resolved here); a start that is itself of that kind (a
+    test server on 127.0.0.1 redirecting to another port) may go on to addresses of its own kind.
+    """
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    def kind(url: str) -> str:
+        try:
+            host = (urlsplit(url).hostname or "").rstrip(".").lower()
+        except ValueError:
+            return ""
+        if host == "localhost" or host.endswith(".localhost"):
+            return "a loopback address (this computer)"
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return ""  # a host name
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        if address.is_loopback:
+            return "a loopback address (this computer)"
+        if address.is_link_local:
+            return "a link-local address (this network segment; 169.254.169.254 is a cloud's metadata service)"
+        if address.is_private or address.is_reserved or address.is_unspecified or address.is_multicast:
+            return "a private address (a local network)"
+        return ""
+
+    where = kind(target)
+    return where if where and where != kind(start) else ""
+
+
 @frozen
 class Limits:
     connect_timeout: float = 5.0
@@ -109,6 +147,10 @@ def request(http: requests.Session, method: str, url: str, limits: Limits, heade
             answer.error = too_many_redirects(limits.max_redirects, len(answer.redirects), target)
             return answer
         seen.add(target)
+        hidden = private_hop(url, target)
+        if hidden:  # not followed: apps cannot follow it either, and this may run where such an address answers
+            answer.error = f"redirects to {target}: {hidden}, which podcast apps cannot reach"
+            return answer
         current = target
 
 

@@ -119,8 +119,11 @@ def _unreachable(src: str, target: Target, answer: Answer, what: str = "") -> Pr
         return problem("ONL009", src, f"{target.url}: {answer.error}", field=target.field, episode=target.episode,
                        hint="a slow host delays every listener; check the server or CDN")
     if answer.error and ("redirect" in answer.error):
+        hint = ("the server (or its CDN) redirects to an address only its own network reaches: fix that redirect, "
+                "or point the feed at the file's public URL") if "podcast apps cannot reach" in answer.error else \
+            "point the feed at the file's final URL"
         return problem("ONL007", src, f"{target.url}: {answer.error}", field=target.field, episode=target.episode,
-                       hint="point the feed at the file's final URL")
+                       hint=hint)
     reason = answer.error or f"HTTP {answer.status}"
     return problem("ONL001", src, f"{target.url}{what}: {reason}", field=target.field, episode=target.episode,
                    hint="check the URL and that the file is uploaded and public")

@@ -507,7 +507,8 @@ _RULES = [
     _r("ONL004", "apple mediafeed", W, "the served Content-Type differs from what the feed says"),
     _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests"),
     _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
-    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, or https redirecting to http"),
+    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to a "
+       "private address apps cannot reach"),
     _r("ONL008", "podcastindex", W, "a transcript or chapters file has no Access-Control-Allow-Origin",
        "Browser players (and the embed player) cannot load it from another origin."),
     _r("ONL009", "mediafeed", E, "a server did not answer in time"),

@@ -42,7 +42,8 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     changed). An existing episode is never overwritten.
 
     \b
-    Exit codes: 0 added, 1 the audio cannot be used, 2 no such AUDIO file, a bad option or no show here.
+    Exit codes: 0 added, 1 the audio cannot be used, 2 no such AUDIO file, a bad option or no show here,
+    130 interrupted.
 
     \b
     Example:

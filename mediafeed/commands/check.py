@@ -45,7 +45,7 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
 
     \b
     Exit codes: 0 no errors, 1 errors (with --strict, warnings too), 2 the input cannot be read or an
-    option is wrong.
+    option is wrong, 130 interrupted.
 
     \b
     Example:

@@ -36,7 +36,7 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
 
     \b
     Exit codes: 0 imported, 1 some episodes or downloads failed (listed; run
-    again to retry), 2 the feed cannot be read.
+    again to retry), 2 the feed cannot be read, 130 interrupted (run again to go on).
 
     \b
     Example:

@@ -37,7 +37,8 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     overwrites an existing show.yml.
 
     \b
-    Exit codes: 0 created, 2 a missing or invalid answer, or a show already exists.
+    Exit codes: 0 created, 2 a missing or invalid answer, or a show already exists, 130 interrupted
+    (nothing written).
 
     \b
     Example:

@@ -62,12 +62,9 @@ def main(args: list[str] | None = None, prog_name: str = "mediafeed") -> None:
     except KeyboardInterrupt:  # before a command's own boundary (imports, the stamp check): as terminal.interrupted
         if args is not None:
             raise
-        try:
-            sys.stderr.write("Interrupted; nothing half-written was left behind.\n")
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-        sys.exit(130)
+        from ..__main__ import interrupted
+
+        interrupted()
     finally:
         gc.set_threshold(*thresholds)
         if args is None:

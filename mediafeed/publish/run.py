@@ -203,13 +203,21 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         # published.json says what subscribers have seen: it is written once the feed naming the episodes is on the
         # target (_execute), not by the build (a publish that failed before the feed recorded episodes no one saw)
         sweep = fastpath.Sweep(root)
-        sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
-        built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress, now=now,
-                                record=False, sweep=sweep)
-        report.problems.extend(p for p in built.problems if p.severity.rank > 0)
+        # Nothing changed since a build whose stamp was saved (saved only once published.json records what that build
+        # would: by 'mediafeed build', or by a publish once its feed was live): the site in ``out`` is what a build
+        # would make, and published.json what it would record, so there is nothing to build (as 'mediafeed build'
+        # answers; it took ~90 ms of a no-change publish of the 6-episode sample show, reading every episode)
+        same = None if accept_changes else fastpath.check(root, out, strict, now, sweep=sweep)
+        if same is not None:
+            report.problems.extend(p for p in map(Problem.from_dict, same["problems"]) if p.severity.rank > 0)
+        else:
+            sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
+            built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress,
+                                    now=now, record=False, sweep=sweep)
+            report.problems.extend(p for p in built.problems if p.severity.rank > 0)
+            live = None if dry_run else built.ledger
+            stamp = built.stamp
         report.built = True
-        live = None if dry_run else built.ledger
-        stamp = built.stamp
     elif not (out / "feed.xml").is_file():
         raise InputError(error("PUB010", str(out), "no built site here (feed.xml is missing)",
                                hint="run 'mediafeed build' first, or leave out --no-build"))
