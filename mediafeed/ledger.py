@@ -212,7 +212,7 @@ def _name_back(old: str, new: str, slug: str) -> str:
         steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug}")
     if old_file != new_file and old_file and unicodedata.normalize("NFC", old_file) == unicodedata.normalize("NFC", new_file):
         # (the same text in another Unicode form: "rename Épisode.mp3 back to Épisode.mp3" named two names that look
-        # the same; the file and 'audio:' go back to the published form)
+        # the same; the file goes back to the published form, and 'audio:' finds it in either: episodes.py)
         form = unicode_form(old_file)
         steps.append(f"the file's name was published with {ACCENTS[form]}, and is now written with "
                      f"{ACCENTS[unicode_form(new_file)].partition(',')[0]} (the two look the same): rename the file back "
