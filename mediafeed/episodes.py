@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import time
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -513,6 +514,13 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
                hint=f"rename it without the leading '.' and write '{key}: {_unhidden(name)}'", code="SRC043")
         return ""
     if not folder.has(name):
+        twins = [f for f, _, _ in folder.files if unicodedata.normalize("NFC", f) == unicodedata.normalize("NFC", name)]
+        if len(twins) == 1 and folder.has(twins[0]):
+            # The same name in another Unicode form: accents stored apart from their letters (NFD, as macOS, some sync
+            # tools and archives write file names) where episode.md has them composed (NFC, as editors type them), or
+            # the other way round. They look the same, and were "file not found: Épisode.mp3 — the folder has
+            # 'Épisode.mp3': rename it back to 'Épisode.mp3'": the file is published under its own name (its URL).
+            return twins[0]
         mode = folder.other(name)
         if mode:  # (never followed, wherever it points: see sourcelinks)
             r.fail(key, f"{name} is {sourcelinks.what(os.path.join(folder.where, name), mode)}; only real files in the "
@@ -546,6 +554,23 @@ def _missing_hint(folder: Folder, key: str, name: str) -> str:
         listed = ", ".join(f"'{f}'" for f in others[:5]) + (" …" if len(others) > 5 else "")
         return f"the folder has {listed}: name one of them, or put '{name}' there"
     return f"put {name} in {EPISODES_DIR}/{folder.slug}/ or correct the name"
+
+
+#: How a message says what a Unicode normalisation form does to accented letters
+ACCENTS = {"NFC": "accents composed with their letters (NFC)",
+           "NFD": "accents stored apart from their letters (NFD), as macOS writes file names"}
+
+
+def unicode_form(name: str) -> str:
+    """"NFC" or "NFD": the form a name with accented letters is written in (NFC when it is both: no accents)."""
+    return "NFC" if unicodedata.is_normalized("NFC", name) else "NFD"
+
+
+def unicode_rename(slug: str, form: str) -> str:
+    """A command (run in the show folder) that renames the files of an episode folder to the Unicode form ``form``:
+    not a ``mv`` of the names, which look the same and which a terminal's copy and paste may normalise."""
+    return (f"python3 -c \"import os, unicodedata as u; d = '{EPISODES_DIR}/{slug}'; "
+            f"[os.rename(f'{{d}}/{{f}}', f'{{d}}/' + u.normalize('{form}', f)) for f in os.listdir(d)]\"")
 
 
 def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript, ...]:

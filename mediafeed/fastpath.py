@@ -127,7 +127,8 @@ def _tree(lines: list[str], base: str, rel: str, found: Listing | None = None,
         else:
             st = entry.stat(follow_symlinks=False)
             listed.append((entry.name, st))
-            lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{entry.is_symlink()}"
+            # (ctime too: a file written over in place at its size, its mtime restored, keeps the rest)
+            lines.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\0{entry.is_symlink()}"
                          + (_target(entry.path) if entry.is_symlink() else ""))
             if linked is not None and entry.is_symlink() and entry.is_dir():
                 try:
@@ -152,7 +153,7 @@ def _target(path: str) -> str:
         st = os.stat(path)
     except OSError as exc:
         return f"\0{exc.errno}"
-    return f"\0{target}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
+    return f"\0{target}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
 
 
 class Sweep:
@@ -219,7 +220,7 @@ def _top(root: Path) -> list[tuple[str, str]]:
                 st = entry.stat()
             except OSError:  # a loop of links: DirEntry raises ELOOP (it crashed the build once the site was written)
                 continue
-            lines.append((entry.name, f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n"))
+            lines.append((entry.name, f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"))
     return lines
 
 
@@ -229,7 +230,7 @@ def _extra(root: Path, extra: list[str]) -> list[str]:
     for rel in sorted(extra):
         try:
             st = (root / rel).stat()
-            lines.append(f"extra {rel}\0{st.st_size}\0{st.st_mtime_ns}\n")
+            lines.append(f"extra {rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n")
         except OSError:
             lines.append(f"extra {rel}\0absent\n")
     return lines

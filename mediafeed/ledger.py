@@ -31,13 +31,14 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .atomicfiles import atomic_write
 from .config import SHOW_FILE
-from .episodes import EPISODES_DIR
+from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, error, warning
 from .model import Item, Show
 from .records import mutable
@@ -209,7 +210,14 @@ def _name_back(old: str, new: str, slug: str) -> str:
     steps = []
     if old_slug != new_slug and new_slug == slug and old_slug:
         steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug}")
-    if old_file != new_file and old_file:
+    if old_file != new_file and old_file and unicodedata.normalize("NFC", old_file) == unicodedata.normalize("NFC", new_file):
+        # (the same text in another Unicode form: "rename Épisode.mp3 back to Épisode.mp3" named two names that look
+        # the same; the file goes back to the published form, and 'audio:' finds it in either: episodes.py)
+        form = unicode_form(old_file)
+        steps.append(f"the file's name was published with {ACCENTS[form]}, and is now written with "
+                     f"{ACCENTS[unicode_form(new_file)].partition(',')[0]} (the two look the same): rename the file back "
+                     f"({unicode_rename(slug, form)}); 'audio:' may be written in either form")
+    elif old_file != new_file and old_file:
         steps.append(f"rename {new_file} back to {old_file} (and write 'audio: {old_file}')")
     return " and ".join(steps) or "keep the folder and file name it was published with"
 

@@ -346,13 +346,16 @@ def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = Fa
 
 
 def _place_copy(source: Path, target: str, link: bool = False, new: bool = False) -> bool:
-    """Copy (or link) a media file unless an identical one (same size and mtime, or the same file) is there
-    (``new``: nothing can be there yet)."""
+    """Copy (or link) a media file unless an identical one (the same file, or same size and mtime and a source not
+    written since the copy was made: its ctime no later than the copy's) is there (``new``: nothing can be there yet).
+    A master written over in place at its size with its mtime restored (``cp -p``, ``rsync --inplace -t``) kept size
+    and mtime: its old bytes stayed published under ``tag_on_build: false``."""
     if not new:
         src = os.stat(source)
         try:
             dst = os.stat(target)
-            if dst.st_size == src.st_size and (dst.st_mtime_ns == src.st_mtime_ns or dst.st_ino == src.st_ino):
+            if dst.st_size == src.st_size and (dst.st_ino == src.st_ino or (dst.st_mtime_ns == src.st_mtime_ns
+                                                                            and src.st_ctime_ns <= dst.st_ctime_ns)):
                 return False
         except FileNotFoundError:
             make_folders(os.path.dirname(target))

@@ -43,6 +43,7 @@ from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, Severity, error, info
 from .model import Episode, Item, Media, Show
 from .notes import excerpt
+from .probes import media_identity
 from .records import frozen, mutable
 
 if TYPE_CHECKING:
@@ -209,7 +210,11 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         key = names.get(episode.slug)
         if not isinstance(key, str):
             wanted = wanted_tags(episode, item.notes_text, art)
-            key = hashlib.sha256(f"{__version__}\0{identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}".encode()).hexdigest()[:24]
+            # The source's identity with its ctime (probes.media_identity), as its probe is cached: a master written
+            # over in place at the same size with its mtime restored (cp -p, rsync --inplace -t, an editor keeping
+            # the date) kept size, mtime and inode, and the old copy, old audio, was published with the new probe.
+            key = hashlib.sha256(f"{__version__}\0{media_identity(Path(source))}\0{tags_key(wanted)}\0{bool(ffmpeg)}"
+                                 .encode()).hexdigest()[:24]
             if memos[episode.slug]:
                 cache.put(NAMES, episode.slug, memos[episode.slug], key)
         # Paths as text on this path: a rebuild goes through it for every episode.

@@ -260,3 +260,53 @@ def test_an_edit_made_while_a_publish_uploads_is_built_by_the_next_build(show: P
     assert not report.get("up_to_date") and report["rendered"] > 0
     page = "index.html" if edited == "show.yml" else "episodes/003-capabilities-framework/index.html"
     assert new.split(": ")[-1] in (show / "public" / page).read_text()
+
+
+def _write_over(path: Path, data: bytes) -> None:
+    """Write ``data`` over the file in place and restore its mtime, as ``cp -p``, ``rsync --inplace -t`` or an editor
+    that keeps the file's date do: the same size gives the same size, mtime and inode; only the ctime changes."""
+    before = path.stat()
+    assert len(data) == before.st_size and data != path.read_bytes()
+    with open(path, "r+b") as handle:
+        handle.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+@pytest.mark.parametrize("how", ["shortcut", "tagged copy", "tag_on_build: false"])
+def test_a_master_written_over_at_its_size_and_mtime_is_published_anew(show: Path, how: str) -> None:
+    """Before, a re-exported master of the same size whose mtime was kept was "Nothing changed" (the shortcut's stamp
+    had no ctime), and without a stamp the build published the old tagged copy (its name hashed size, mtime and inode),
+    or with tag_on_build off kept the old copy in the site (same size and mtime): the old audio under a new probe."""
+    import subprocess
+
+    from mediafeed.audio import payload_digest
+
+    if how == "tag_on_build: false":
+        (show / "show.yml").write_text((show / "show.yml").read_text() + "tag_on_build: false\n")
+    master = show / "episodes/000-trailer/safe-to-say-trailer.mp3"
+    published = show / "public/episodes/000-trailer/safe-to-say-trailer.mp3"
+    # The episode exported twice, the second time quieter: a CBR MP3 of the same length has the same size.
+    exports = [show.parent / f"export-{n}.mp3" for n in (1, 2)]
+    for export, volume in zip(exports, ("0.5", "0.25"), strict=True):
+        subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-i", str(master), "-map", "0:a", "-af",
+                        f"volume={volume}", "-c:a", "libmp3lame", "-b:a", "16k", str(export)], check=True)
+    master.write_bytes(exports[0].read_bytes())
+    _build(show)
+    assert fastpath.check(show, show / "public", False) is not None  # the stamp holds while nothing changed
+    old = payload_digest(master, "mp3")
+    assert payload_digest(published, "mp3") == old
+    _write_over(master, exports[1].read_bytes())
+    new = payload_digest(master, "mp3")
+    assert new != old
+    if how != "shortcut":
+        for stamp in (show / ".mediafeed").glob("stamp-*.json"):
+            stamp.unlink()
+    else:
+        assert fastpath.check(show, show / "public", False) is None
+    report = _build(show)
+    assert not report.get("up_to_date")
+    assert payload_digest(published, "mp3") == new
+    if how == "tag_on_build: false":
+        assert published.read_bytes() == master.read_bytes()

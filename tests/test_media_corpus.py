@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import struct
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -1180,3 +1181,127 @@ def test_flac_audio_that_ends_in_tag_is_not_taken_for_an_id3v1_tag(tmp_path: Pat
     result = audio.tag_copy(source, tmp_path / "copy.flac", Tags(title="New title", id3_version="2.3"), rel="tag.flac")
     assert "leading_id3" not in {c.field for c in result.changes}
     assert (tmp_path / "copy.flac").read_bytes()[-128:] == bytes(data[-128:])
+
+
+def _box(data: bytes | bytearray, path: list[bytes], start: int = 0, end: int | None = None) -> int:
+    """Where the box at ``path`` (names from the top) starts in an MP4 file (32-bit sizes: the small files here)."""
+    end = len(data) if end is None else end
+    while start + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[start:start + 8])
+        if kind == path[0]:
+            inner = start + 8 + {b"stsd": 8, b"mp4a": 28}.get(kind, 0)  # (after their fields: the boxes they hold)
+            return start if len(path) == 1 else _box(data, path[1:], inner, start + size)
+        start += size
+    raise KeyError(path)
+
+
+def _he_aac(lc: Path, target: Path, signalling: str) -> bytes:
+    """An HE-AAC (AAC + SBR) M4A made by hand from ffmpeg's AAC LC at 22,050 Hz: no encoder here writes one (Debian's
+    ffmpeg has no libfdk_aac, and its own 'aac_he' is ER TwinVQ, above). The AudioSpecificConfig declares SBR at 44.1
+    kHz, "backward compatible" (AAC LC, then a sync extension: SBR present) or "hierarchical" (object type 5 first, as
+    Apple's encoder writes it), and, as fdkaac and Apple write it, the track counts time at the output rate (44,100 a
+    second, 2,048 samples a frame): ffmpeg decodes it at 44.1 kHz (the frames carry no SBR data, so SBR only
+    upsamples). The doubled rate is the classic source of durations half or twice the real one."""
+    data = bytearray(lc.read_bytes())
+    stbl = [b"moov", b"trak", b"mdia", b"minf", b"stbl"]
+    asc = data.index(bytes.fromhex("0580808005"), _box(data, [*stbl, b"stsd", b"mp4a", b"esds"])) + 5
+    assert data[asc:asc + 5] == bytes.fromhex("138856e500")  # LC, 22050 Hz, mono; sync extension: SBR absent
+    config = bytes.fromhex("138856e5a0" if signalling == "backward compatible" else "2b8a080000")
+    data[asc:asc + 5] = config
+    mdhd = _box(data, [b"moov", b"trak", b"mdia", b"mdhd"])
+    scale, length = struct.unpack(">II", data[mdhd + 20:mdhd + 28])
+    data[mdhd + 20:mdhd + 28] = struct.pack(">II", scale * 2, length * 2)
+    stts = _box(data, [*stbl, b"stts"])
+    for entry in range(struct.unpack(">I", data[stts + 12:stts + 16])[0]):
+        at = stts + 20 + 8 * entry
+        data[at:at + 4] = struct.pack(">I", struct.unpack(">I", data[at:at + 4])[0] * 2)
+    entry = _box(data, [*stbl, b"stsd", b"mp4a"])
+    data[entry + 32:entry + 36] = struct.pack(">I", 44100 << 16)
+    elst = _box(data, [b"moov", b"trak", b"edts", b"elst"])
+    for edit in range(struct.unpack(">I", data[elst + 12:elst + 16])[0]):  # (media time: the priming, in media time)
+        at = elst + 20 + 12 * edit
+        data[at:at + 4] = struct.pack(">i", struct.unpack(">i", data[at:at + 4])[0] * 2)
+    target.write_bytes(bytes(data))
+    return b"\x05\x80\x80\x80\x05" + config  # the decoder's configuration as the file holds it
+
+
+def _decoded(path: Path) -> tuple[str, str]:
+    """(MD5 of the decoded sound, ffmpeg's errors)."""
+    done = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-f", "md5", "-"],
+                          capture_output=True, text=True)
+    return done.stdout.strip(), done.stderr.strip()
+
+
+@pytest.mark.parametrize("signalling", ["backward compatible", "hierarchical"])
+def test_he_aac_gets_its_real_duration_and_rate_and_is_tagged_and_moved_without_harm(show: Path, tmp_path: Path,
+                                                                                     signalling: str) -> None:
+    lc = tmp_path / "lc.m4a"  # (ffmpeg's default layout: the index last, MED027, moved by the build)
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
+                    "-ac", "1", "-ar", "22050", "-c:a", "aac", "-b:a", "32k", str(lc)], check=True)
+    made = tmp_path / "he-aac.m4a"
+    config = _he_aac(lc, made, signalling)
+    sound, errors = _decoded(made)
+    assert not errors
+    media = audio.probe(made, made.name)
+    assert media.duration == pytest.approx(_ffprobe_seconds(made), abs=0.1)  # (6.05 s: the edit list's priming in)
+    assert (media.mime, media.sample_rate, media.index_last) == ("audio/x-m4a", 44100, True)
+    folder = add_episode(show, "006-he-aac", "title: HE-AAC\ndate: 2026-04-01T08:00:00+00:00\nguid: he-guid\n"
+                                             "audio: he-aac.m4a\n", audio_name="")
+    master = folder / "he-aac.m4a"
+    master.write_bytes(made.read_bytes())
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    assert [p["code"] for p in json.loads(out)["problems"] if p["episode"] == "006-he-aac" and p["code"] != "EP134"] \
+        == ["MED027"]  # an info (the build moves the index): no MED011 (not AAC), no MED021 (a 22,050 Hz rate)
+    published = build(show).output / "episodes/006-he-aac/he-aac.m4a"
+    for copy in (published, master):
+        if copy == master:
+            result = CliRunner().invoke(main, ["tag", "--show", str(show), "006-he-aac"])
+            assert result.exit_code == 0, result.output
+        assert _decoded(copy) == (sound, "") and config in copy.read_bytes()
+        assert _ffprobe_seconds(copy) == pytest.approx(_ffprobe_seconds(made), abs=0.001)
+        assert audio.probe(copy, copy.name).sample_rate == 44100 and audio.probe(copy, copy.name).tags["title"] == "HE-AAC"
+    assert not audio.probe(published, published.name).index_last  # moved to the front by the build
+    assert audio.probe(master, master.name).index_last  # `mediafeed tag` keeps the producer's layout
+    item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
+                if e["guid"] == "he-guid")
+    assert item["total_time"] == 6
+
+
+def _unsynchronised(data: bytes) -> bytes:
+    """ID3v2's unsynchronisation (section 6.1): a zero after each 0xFF that a frame sync or a zero follows."""
+    out = bytearray()
+    for at, byte in enumerate(data):
+        out.append(byte)
+        if byte == 0xFF and (at + 1 == len(data) or data[at + 1] >= 0xE0 or data[at + 1] == 0):
+            out.append(0)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_an_unsynchronised_id3_tag_with_an_extended_header_and_frame_syncs_in_its_cover(bare_mp3: bytes, tmp_path: Path,
+                                                                                      version: int) -> None:
+    """Old taggers unsynchronise the whole tag (v2.3) or each frame (v2.4) so that the cover's bytes hold no frame sync,
+    and some add an extended header. The cover here is full of MPEG frame headers, which must not be taken for audio
+    once the tag is read and written again without unsynchronisation."""
+    cover = b"\xff\xd8\xff\xe0" + (bare_mp3[:4] + bytes(range(60))) * 200 + b"\xff\xd9"
+    # (a type ffmpeg does not decode: it skips the picture, with a warning, as it is no real JPEG)
+    bodies = [(b"TIT2", b"\x00Old unsynchronised title"), (b"APIC", b"\x00application/octet-stream\x00\x03\x00" + cover)]
+    if version == 3:  # the whole tag unsynchronised, its extended header (6 bytes, padding size 64) too
+        frames = b"".join(name + struct.pack(">IH", len(body), 0) + body for name, body in bodies)
+        tag = _unsynchronised(struct.pack(">IHI", 6, 0, 64) + frames) + bytes(64)
+    else:  # each frame unsynchronised (its flag 0x02), after an extended header without flags
+        frames = b"".join(name + _syncsafe(len(_unsynchronised(body))) + b"\x00\x02" + _unsynchronised(body)
+                          for name, body in bodies)
+        tag = _syncsafe(6) + b"\x01\x00" + frames + bytes(64)
+    source = tmp_path / "unsynchronised.mp3"
+    source.write_bytes(b"ID3" + bytes([version, 0, 0xC0]) + _syncsafe(len(tag)) + tag + bare_mp3)
+    assert ID3(source).getall("APIC")[0].data == cover  # (mutagen reads what was written)
+    media = audio.probe(source, source.name)
+    assert (media.lead, media.tags["title"]) == (0, "Old unsynchronised title")
+    assert media.duration == pytest.approx(_ffprobe_seconds(source), abs=0.05)
+    target = tmp_path / "tagged.mp3"
+    audio.tag_copy(source, target, Tags(title="New title", guid="g-1"), rel=source.name)
+    tags = ID3(target)
+    assert (tags.f_unsynch, str(tags["TIT2"]), tags.getall("APIC")[0].data) == (False, "New title", cover)
+    assert audio.probe(target, target.name).duration == media.duration
+    assert _decoded(target)[1] == "" and _decoded(target)[0] == _decoded(source)[0]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
+import subprocess
+import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -114,3 +119,41 @@ def test_episode_audio_that_is_a_hidden_file_is_an_error_not_an_enclosure_publis
 
     assert (show / "episodes" / "006-hidden" / name).is_file() and not any(".take2" in rel or rel.endswith("/.mp3")
                                                                             for rel in scan(show / "episodes"))
+
+
+NAME_NFC = "Épisode 6 – café.mp3"  # as an editor types it: accents composed with their letters
+NAME_NFD = unicodedata.normalize("NFD", NAME_NFC)  # as macOS (and a sync from a Mac) writes the file's name
+
+
+@pytest.mark.parametrize(("written", "on_disk"), [(NAME_NFC, NAME_NFD), (NAME_NFD, NAME_NFC)])
+def test_an_audio_name_in_another_unicode_form_than_the_file_is_published_under_the_files_name(
+        show: Path, written: str, on_disk: str) -> None:
+    """Before, 'audio: Épisode 6 – café.mp3' (NFC) with the file named in NFD was SRC041 "file not found: Épisode 6 –
+    café.mp3 — the folder has 'Épisode 6 – café.mp3': rename it back to 'Épisode 6 – café.mp3'", two names that look
+    the same. The file is now found, and published (its URL) under its own name."""
+    assert written != on_disk
+    folder = add_episode(show, "006-cafe", FRONT.format(audio=written), audio_name=on_disk)
+    assert [f.name for f in folder.iterdir() if f.suffix == ".mp3"] == [on_disk]
+    assert not [p for p in _problems(show) if p.severity.value == "error"]
+    report = build(show)
+    feed = (report.output / "feed.xml").read_text(encoding="utf-8")
+    assert f"episodes/006-cafe/{quote(on_disk)}" in feed and quote(written) not in feed
+    assert (report.output / "episodes/006-cafe" / on_disk).is_file()
+
+
+def test_a_published_file_renamed_to_another_unicode_form_says_so_and_how_to_rename_it_back(show: Path) -> None:
+    """LED002 said "rename Épisode 6 – café.mp3 back to Épisode 6 – café.mp3": it now says which form each is, with a
+    command that renames the file back (a 'mv' of two names that look the same is no fix)."""
+    folder = add_episode(show, "006-cafe", FRONT.format(audio=NAME_NFC), audio_name=NAME_NFD)
+    build(show)
+    (folder / NAME_NFD).rename(folder / NAME_NFC)  # a tool that writes names composed (a copy back from a Linux disk)
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [moved] = [p for p in info.value.problems if p.code == "LED002"]
+    assert "published with accents stored apart from their letters (NFD)" in moved.hint
+    assert f"rename {NAME_NFC} back" not in moved.hint
+    command = re.search(r'rename the file back \((python3 -c ".*?")\)', moved.hint)
+    assert command
+    subprocess.run(shlex.split(command[1]), cwd=show, check=True)
+    assert [f.name for f in folder.iterdir() if f.suffix == ".mp3"] == [NAME_NFD]
+    build(show)  # published as before: no LED002
