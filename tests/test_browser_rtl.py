@@ -1,0 +1,115 @@
+"""A show written right to left (``language: ar``) in real headless Chromium: its pages, embed and fragment run right
+to left, and the numbers in them (times, dates, "−15", "1×") still read left to right.
+
+Before, only the fragment had a direction (``dir="auto"``): the pages and the embed were laid out left to right, the
+skip link parked at ``left: -999px`` gave every page 999 px of sideways scrolling once the page did run right to left,
+and lists, quotes and the transcript's time stamps were indented or spaced on the left (physical sides).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import add_episode
+from siteserver import CHROMIUM, SiteServer, chromium, sample_site
+
+EP1 = "episodes/001-ipv-and-substance-use/"
+TITLE = "ليس السبب وليس مصادفة"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def _arabic(root: Path) -> None:
+    config = root / "show.yml"
+    config.write_text(config.read_text().replace("language: en-gb", "language: ar").replace("title: Safe to Say",
+                                                                                            "title: آمن للقول", 1))
+    episode = root / EP1 / "episode.md"
+    episode.write_text(episode.read_text().replace("title: Not the Cause, Not a Coincidence", f"title: {TITLE}"))
+    add_episode(root, "006-deep", "title: قوائم عميقة\ndate: 2026-03-20T08:00:00+00:00\n"
+                "guid: 4f0c8a57-2d8e-4b8e-9a7e-1b2c3d4e5f70\naudio: audio.mp3\n",
+                "- " * 1000 + "قائمة\n\n" + "> " * 1000 + "اقتباس\n\n" + "<dl><dt>t</dt><dd>" * 300 + "تعريف\n")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Any]]:
+    with sample_site(tmp_path_factory.mktemp("rtl"), _arabic) as running, chromium() as browser:
+        yield running, browser
+
+
+@pytest.fixture
+def open_page(site: tuple[SiteServer, Any]) -> Iterator[Any]:
+    contexts: list[Any] = []
+
+    def opener(path: str, width: int = 1100, height: int = 900) -> Any:
+        context = site[1].new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        tab = context.new_page()
+        tab.goto(site[0].url + path)
+        tab.wait_for_load_state("networkidle")
+        return tab
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize(("path", "width"), [(p, w) for p in ["", EP1, EP1 + "embed/", "missing/", "episodes/006-deep/"]
+                                             for w in (320, 1100)])
+def test_every_page_runs_right_to_left_without_sideways_scrolling(open_page: Any, path: str, width: int) -> None:
+    tab = open_page(path, width=600 if path.endswith("embed/") and width > 600 else width, height=800)
+    assert tab.evaluate("[document.documentElement.dir, getComputedStyle(document.body).direction]") == ["rtl", "rtl"]
+    # a right-to-left page scrolls sideways for what sticks out on its left (the skip link at left: -999px did)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= tab.evaluate("innerWidth")
+
+
+def test_the_player_runs_right_to_left_and_its_numbers_left_to_right(open_page: Any) -> None:
+    """Play first on the right, then back 15 s, the slider filling from the right, forward 30 s on the left (time
+    moves right to left); "−15" printed "15−", "1×" "×1" and the date "19 January 2026" as "January 2026 19"."""
+    tab = open_page(EP1)
+    left = {name: tab.eval_on_selector(selector, "e => e.getBoundingClientRect().left") for name, selector in
+            [("play", "[data-play]"), ("back", "[data-skip='-15']"), ("seek", "[data-seek]"), ("forward", "[data-skip='30']")]}
+    assert left["play"] > left["back"] > left["seek"] > left["forward"], left
+    assert tab.eval_on_selector("[data-seek]", "e => getComputedStyle(e).direction") == "rtl"
+    order = """(selector, first, second) => {
+        const node = document.querySelector(selector), range = document.createRange();
+        const text = [...node.childNodes].find(n => n.nodeType === 3 && n.data.includes(first) && n.data.includes(second))
+            || node.firstChild.firstChild || node.firstChild;
+        const box = word => { const at = text.data.indexOf(word); range.setStart(text, at); range.setEnd(text, at + word.length);
+                              return range.getBoundingClientRect().left; };
+        return box(first) < box(second);
+    }"""
+    assert tab.evaluate(f"({order})('[data-skip=\"-15\"]', '−', '15')")
+    assert tab.evaluate(f"({order})('[data-skip=\"30\"]', '+', '30')")
+    assert tab.evaluate(f"({order})('.meta time', '19', 'January')")
+    assert tab.eval_on_selector("[data-rate]", "e => getComputedStyle(e).direction") == "ltr"
+
+
+def test_the_chapters_and_time_stamps_start_on_the_right(open_page: Any) -> None:
+    tab = open_page(EP1)
+    time, title = tab.evaluate("""() => ['time', 'span'].map(s =>
+        document.querySelector('.chapter-link ' + s).getBoundingClientRect().left)""")
+    assert time > title
+    stamp, speaker = tab.evaluate("""() => { const p = document.querySelector('#transcript strong').parentElement;
+        return [p.querySelector('.stamp').getBoundingClientRect().left, p.querySelector('strong').getBoundingClientRect().right]; }""")
+    assert stamp > speaker
+
+
+def test_the_fragment_on_a_left_to_right_blog_keeps_the_shows_direction(site: tuple[SiteServer, Any]) -> None:
+    fragment = (site[0].root / EP1 / "player.html").read_text(encoding="utf-8")
+    assert 'lang="ar" dir="rtl"' in fragment
+    with SiteServer() as blog:
+        blog.extra["/post.html"] = ("text/html; charset=utf-8", (
+            "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title></head><body>"
+            f"<h1>New episode</h1>{fragment}</body></html>").encode())
+        context = site[1].new_context(viewport={"width": 600, "height": 800})
+        tab = context.new_page()
+        tab.goto(blog.url + "post.html")
+        assert tab.eval_on_selector(".mediafeed-episode a", "a => getComputedStyle(a).direction") == "rtl"
+        assert tab.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "ltr"
+        context.close()
