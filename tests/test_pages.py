@@ -637,3 +637,35 @@ def test_the_direction_of_a_language(language: str, expected: str) -> None:
     from mediafeed.directions import direction
 
     assert direction(language) == expected
+
+
+def test_a_transcript_of_5000_cues_in_one_voice_reads_as_paragraphs_each_with_its_time(tmp_path: Path) -> None:
+    """A transcript without speakers (most automatic ones), or one long monologue: 5,000 cues became one paragraph of
+    370,000 characters with one time stamp (0:00), so no line of it could be played from, and the page marked the whole
+    transcript as the line being spoken. Now a paragraph ends at a sentence after 600 characters (at a cue after
+    1,500), every word is kept, in order, and each paragraph has its own time stamp."""
+    from mediafeed.transcripts import PARAGRAPH_MOST
+
+    root = copy_show(tmp_path / "show")
+    cues = ["WEBVTT", ""]
+    for i in range(5000):
+        start = i * 0.008  # 40 s: the cues must fit inside the audio
+        cues += [f"00:00:{start:06.3f} --> 00:00:{start + 0.008:06.3f}",
+                 f"Sentence {i} about services{'.' if i % 3 == 2 else ','}", ""]
+    folder = add_episode(root, "006-monologue", """
+title: One Long Voice
+date: 2026-03-20T08:00:00+00:00
+guid: 3f0e3a37-7d0c-4a8e-9d39-4d1c1d7d8b09
+audio: audio.mp3
+transcript: transcript.vtt
+""", seconds=41)
+    (folder / "transcript.vtt").write_text("\n".join(cues), encoding="utf-8")
+    doc = page(build(root, accept_changes=True).output / "episodes/006-monologue/index.html")
+    shown = doc.xpath("//section[@id='transcript']//p[a[@data-start]]")
+    assert len(shown) > 100
+    words = [text(p).removeprefix("Play from ").split(" ", 1)[1] for p in shown]  # after the time stamp
+    assert all(len(w) <= PARAGRAPH_MOST + 40 for w in words)
+    assert all(w.endswith(".") for w in words[:-1])  # each ends at a sentence here (the last where the cues do)
+    assert " ".join(words) == " ".join(f"Sentence {i} about services{'.' if i % 3 == 2 else ','}" for i in range(5000))
+    starts = [float(p.xpath("a/@data-start")[0]) for p in shown]
+    assert starts == sorted(set(starts)) and starts[0] == 0
