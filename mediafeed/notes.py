@@ -117,13 +117,16 @@ def render(markdown: str, link: str = "") -> Notes:
 def transcript_page(html: str, title: str, language: str) -> bytes:
     """An HTML transcript as published: a producer's file (often a transcription service's) that becomes a page of the
     site's own origin, where its scripts would run. Its text and plain markup, sanitised as the notes are, in a
-    document of our own (the file's head, with its scripts, styles, base, refresh and links, is left out)."""
+    document of our own (the file's head, with its scripts, styles, base, refresh and links, is left out), in the
+    transcript's language and its direction (an Arabic transcript ran left to right)."""
     from html import escape
+
+    from .directions import direction
 
     head = html.lower().find("</head")
     body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
     body = body.replace("<table>", '<table tabindex="0">')  # it may scroll inside itself: the keyboard must reach it
-    return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!doctype html>\n<html lang="{escape(language)}" dir="{direction(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
 

@@ -669,3 +669,14 @@ transcript: transcript.vtt
     assert " ".join(words) == " ".join(f"Sentence {i} about services{'.' if i % 3 == 2 else ','}" for i in range(5000))
     starts = [float(p.xpath("a/@data-start")[0]) for p in shown]
     assert starts == sorted(set(starts)) and starts[0] == 0
+
+
+def test_an_html_transcript_page_runs_in_its_languages_direction() -> None:
+    """A producer's HTML transcript is published as a page of its own: an Arabic one had ``lang="ar"`` and no ``dir``,
+    so it ran left to right."""
+    from mediafeed.notes import transcript_page
+
+    arabic = lxml.html.fromstring(transcript_page("<p>مرحبا بكم</p>", "نص", "ar"))
+    english = lxml.html.fromstring(transcript_page("<p>Welcome</p>", "Transcript", "en-gb"))
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert (english.get("lang"), english.get("dir")) == ("en-gb", "ltr")
