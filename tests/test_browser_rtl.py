@@ -28,7 +28,8 @@ pytestmark = [
 def _arabic(root: Path) -> None:
     config = root / "show.yml"
     config.write_text(config.read_text().replace("language: en-gb", "language: ar").replace("title: Safe to Say",
-                                                                                            "title: آمن للقول", 1))
+                                                                                            "title: آمن للقول", 1)
+                      + "page_size: 3\n")
     episode = root / EP1 / "episode.md"
     episode.write_text(episode.read_text().replace("title: Not the Cause, Not a Coincidence", f"title: {TITLE}"))
     add_episode(root, "006-deep", "title: قوائم عميقة\ndate: 2026-03-20T08:00:00+00:00\n"
@@ -59,7 +60,7 @@ def open_page(site: tuple[SiteServer, Any]) -> Iterator[Any]:
         context.close()
 
 
-@pytest.mark.parametrize(("path", "width"), [(p, w) for p in ["", EP1, EP1 + "embed/", "missing/", "episodes/006-deep/"]
+@pytest.mark.parametrize(("path", "width"), [(p, w) for p in ["", "page/2/", EP1, EP1 + "embed/", "missing/", "episodes/006-deep/"]
                                              for w in (320, 1100)])
 def test_every_page_runs_right_to_left_without_sideways_scrolling(open_page: Any, path: str, width: int) -> None:
     tab = open_page(path, width=600 if path.endswith("embed/") and width > 600 else width, height=800)
@@ -98,6 +99,15 @@ def test_the_chapters_and_time_stamps_start_on_the_right(open_page: Any) -> None
     stamp, speaker = tab.evaluate("""() => { const p = document.querySelector('#transcript strong').parentElement;
         return [p.querySelector('.stamp').getBoundingClientRect().left, p.querySelector('strong').getBoundingClientRect().right]; }""")
     assert stamp > speaker
+
+
+def test_the_arrows_of_the_index_pages_point_where_their_links_are(open_page: Any) -> None:
+    """"← Newer episodes" stood on the right of a right-to-left page, its arrow pointing away from where it leads."""
+    tab = open_page("page/2/")
+    newer, older = (tab.eval_on_selector(f"a[rel={rel}]", "a => [a.textContent, a.getBoundingClientRect().left]")
+                    for rel in ("prev", "next"))
+    assert newer[1] > older[1]  # newer on the right, where the page starts
+    assert newer[0].startswith("→") and older[0].endswith("←")
 
 
 def test_the_fragment_on_a_left_to_right_blog_keeps_the_shows_direction(site: tuple[SiteServer, Any]) -> None:
