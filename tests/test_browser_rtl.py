@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from helpers import add_episode
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
+from test_browser_a11y import open_page  # noqa: F401 - a fixture: a tab that records script errors
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 TITLE = "ليس السبب وليس مصادفة"
@@ -38,41 +39,33 @@ def _arabic(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Any]]:
-    with sample_site(tmp_path_factory.mktemp("rtl"), _arabic) as running, chromium() as browser:
-        yield running, browser
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The sample show in Arabic (and an episode of notes nested 1,000 deep), on 127.0.0.1."""
+    with sample_site(tmp_path_factory.mktemp("rtl"), _arabic) as running:
+        yield running
 
 
-@pytest.fixture
-def open_page(site: tuple[SiteServer, Any]) -> Iterator[Any]:
-    contexts: list[Any] = []
-
-    def opener(path: str, width: int = 1100, height: int = 900) -> Any:
-        context = site[1].new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        tab = context.new_page()
-        tab.goto(site[0].url + path)
-        tab.wait_for_load_state("networkidle")
-        return tab
-
-    yield opener
-    for context in contexts:
-        context.close()
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.mark.parametrize(("path", "width"), [(p, w) for p in ["", "page/2/", EP1, EP1 + "embed/", "missing/", "episodes/006-deep/"]
                                              for w in (320, 1100)])
-def test_every_page_runs_right_to_left_without_sideways_scrolling(open_page: Any, path: str, width: int) -> None:
-    tab = open_page(path, width=600 if path.endswith("embed/") and width > 600 else width, height=800)
+def test_every_page_runs_right_to_left_without_sideways_scrolling(
+        server: SiteServer, open_page: Any, path: str, width: int) -> None:  # noqa: F811
+    tab = open_page(server.url + path, width=600 if path.endswith("embed/") and width > 600 else width, height=800)
     assert tab.evaluate("[document.documentElement.dir, getComputedStyle(document.body).direction]") == ["rtl", "rtl"]
     # a right-to-left page scrolls sideways for what sticks out on its left (the skip link at left: -999px did)
     assert tab.evaluate("document.documentElement.scrollWidth") <= tab.evaluate("innerWidth")
+    assert tab.errors == []
 
 
-def test_the_player_runs_right_to_left_and_its_numbers_left_to_right(open_page: Any) -> None:
+def test_the_player_runs_right_to_left_and_its_numbers_left_to_right(server: SiteServer, open_page: Any) -> None:  # noqa: F811
     """Play first on the right, then back 15 s, the slider filling from the right, forward 30 s on the left (time
     moves right to left); "−15" printed "15−", "1×" "×1" and the date "19 January 2026" as "January 2026 19"."""
-    tab = open_page(EP1)
+    tab = open_page(server.url + EP1)
     left = {name: tab.eval_on_selector(selector, "e => e.getBoundingClientRect().left") for name, selector in
             [("play", "[data-play]"), ("back", "[data-skip='-15']"), ("seek", "[data-seek]"), ("forward", "[data-skip='30']")]}
     assert left["play"] > left["back"] > left["seek"] > left["forward"], left
@@ -91,8 +84,8 @@ def test_the_player_runs_right_to_left_and_its_numbers_left_to_right(open_page: 
     assert tab.eval_on_selector("[data-rate]", "e => getComputedStyle(e).direction") == "ltr"
 
 
-def test_the_chapters_and_time_stamps_start_on_the_right(open_page: Any) -> None:
-    tab = open_page(EP1)
+def test_the_chapters_and_time_stamps_start_on_the_right(server: SiteServer, open_page: Any) -> None:  # noqa: F811
+    tab = open_page(server.url + EP1)
     time, title = tab.evaluate("""() => ['time', 'span'].map(s =>
         document.querySelector('.chapter-link ' + s).getBoundingClientRect().left)""")
     assert time > title
@@ -101,23 +94,23 @@ def test_the_chapters_and_time_stamps_start_on_the_right(open_page: Any) -> None
     assert stamp > speaker
 
 
-def test_the_arrows_of_the_index_pages_point_where_their_links_are(open_page: Any) -> None:
+def test_the_arrows_of_the_index_pages_point_where_their_links_are(server: SiteServer, open_page: Any) -> None:  # noqa: F811
     """"← Newer episodes" stood on the right of a right-to-left page, its arrow pointing away from where it leads."""
-    tab = open_page("page/2/")
+    tab = open_page(server.url + "page/2/")
     newer, older = (tab.eval_on_selector(f"a[rel={rel}]", "a => [a.textContent, a.getBoundingClientRect().left]")
                     for rel in ("prev", "next"))
     assert newer[1] > older[1]  # newer on the right, where the page starts
     assert newer[0].startswith("→") and older[0].endswith("←")
 
 
-def test_the_fragment_on_a_left_to_right_blog_keeps_the_shows_direction(site: tuple[SiteServer, Any]) -> None:
-    fragment = (site[0].root / EP1 / "player.html").read_text(encoding="utf-8")
+def test_the_fragment_on_a_left_to_right_blog_keeps_the_shows_direction(server: SiteServer, browser: Any) -> None:
+    fragment = (server.root / EP1 / "player.html").read_text(encoding="utf-8")
     assert 'lang="ar" dir="rtl"' in fragment
     with SiteServer() as blog:
         blog.extra["/post.html"] = ("text/html; charset=utf-8", (
             "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title></head><body>"
             f"<h1>New episode</h1>{fragment}</body></html>").encode())
-        context = site[1].new_context(viewport={"width": 600, "height": 800})
+        context = browser.new_context(viewport={"width": 600, "height": 800})
         tab = context.new_page()
         tab.goto(blog.url + "post.html")
         assert tab.eval_on_selector(".mediafeed-episode a", "a => getComputedStyle(a).direction") == "rtl"
