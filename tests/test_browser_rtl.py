@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from helpers import add_episode
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
-from test_browser_a11y import open_page  # noqa: F401 - a fixture: a tab that records script errors
+from test_browser_a11y import open_page, tab_through  # noqa: F401 - open_page is a fixture: a tab that records script errors
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 TITLE = "ليس السبب وليس مصادفة"
@@ -59,6 +59,8 @@ def test_every_page_runs_right_to_left_without_sideways_scrolling(
     assert tab.evaluate("[document.documentElement.dir, getComputedStyle(document.body).direction]") == ["rtl", "rtl"]
     # a right-to-left page scrolls sideways for what sticks out on its left (the skip link at left: -999px did)
     assert tab.evaluate("document.documentElement.scrollWidth") <= tab.evaluate("innerWidth")
+    stops = tab_through(tab)  # every control by keyboard, its focus ring inside the window (the skip link on the right)
+    assert stops and [s for s in stops if s["problem"]] == []
     assert tab.errors == []
 
 
@@ -70,10 +72,9 @@ def test_the_player_runs_right_to_left_and_its_numbers_left_to_right(server: Sit
             [("play", "[data-play]"), ("back", "[data-skip='-15']"), ("seek", "[data-seek]"), ("forward", "[data-skip='30']")]}
     assert left["play"] > left["back"] > left["seek"] > left["forward"], left
     assert tab.eval_on_selector("[data-seek]", "e => getComputedStyle(e).direction") == "rtl"
-    order = """(selector, first, second) => {
+    order = """(selector, first, second) => {  // whether the first word is drawn left of the second
         const node = document.querySelector(selector), range = document.createRange();
-        const text = [...node.childNodes].find(n => n.nodeType === 3 && n.data.includes(first) && n.data.includes(second))
-            || node.firstChild.firstChild || node.firstChild;
+        const text = [...node.childNodes].find(n => n.nodeType === 3 && n.data.includes(first) && n.data.includes(second));
         const box = word => { const at = text.data.indexOf(word); range.setStart(text, at); range.setEnd(text, at + word.length);
                               return range.getBoundingClientRect().left; };
         return box(first) < box(second);
