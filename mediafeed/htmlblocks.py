@@ -41,7 +41,7 @@ _FENCE = lazy(r"[ ]{0,3}(`{3,}|~{3,})")
 #: Markdown that a line inside an HTML block shows as written: emphasis, a link or image, a list item, a heading, a
 #: quote, code, a table row, or an autolink (which the sanitiser took for a tag, with its text)
 _MARKDOWN = lazy(r"\*\*|__|(?<![\w*])\*(?=\S)[^*\n]*\S\*|(?<!\w)_(?=\S)[^_\n]*\S_(?!\w)|\]\(|\]\[|^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]"
-                 r"|^[ \t]*#{1,6}[ \t]|^[ \t]*>|`|^[ \t]*\||<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>@]+>")
+                 r"|^[ \t]*#{1,6}[ \t]|^[ \t]*>[ \t]|`|^[ \t]*\||<(?:https?|mailto|tel):[^\s<>]*>|<[^\s<>@]+@[^\s<>@]+>", re.I)
 
 
 def html_block_problems(body: str, file: str, slug: str, first_line: int = 1) -> list[Problem]:

@@ -184,15 +184,17 @@ def _nesting_bounded(html: str) -> str:
     return _ANY_TAG.sub(tag, html)
 
 
-#: an autolink (<https://…>, <name@example.org>) that cmark left as it was written, inside a block of raw HTML
-_AUTOLINK = lazy(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>|<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]"
-                 r"(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>")
-#: a "<" that starts no tag (as CommonMark defines one: a name, attributes, ">"), comment or declaration ("a<b then",
-#: "ages <18", "<https:", "x <y" at the end of a line): the sanitiser's HTML parser reads one followed by a letter as
-#: the start of a tag, and drops it with the text up to the next ">". At most 40 attributes (a quoted value may hold
-#: "<": unbounded, the look ahead from each "<" of '<a title="' written 20,000 times ran to the end of the notes)
-_STRAY_LESS_THAN = lazy(r"<(?![A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'"
-                        r"|\"[^\"]*\"))?){0,40}\s*/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!|\?)")
+#: an autolink (<https://…>, <name@example.org>) that cmark left as it was written, inside a block of raw HTML; of
+#: the schemes the notes keep only (a word processor's <st1:place> is a tag, which the sanitiser removes)
+_AUTOLINK = lazy(r"<((?:https?|mailto|tel):[^\s<>]*)>|<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]"
+                 r"(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>", re.I)
+#: a "<" that starts no tag (as CommonMark defines one: a name, attributes, ">"; the name may hold a word processor's
+#: ":", <o:p>), comment or declaration ("a<b then", "ages <18", "<https:", "x <y" at the end of a line): the
+#: sanitiser's HTML parser reads one followed by a letter as the start of a tag, and drops it with the text up to the
+#: next ">". At most 40 attributes (a quoted value may hold "<": unbounded, the look ahead from each "<" of
+#: '<a title="' written 20,000 times ran to the end of the notes)
+_STRAY_LESS_THAN = lazy(r"<(?![A-Za-z][A-Za-z0-9:-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'"
+                        r"|\"[^\"]*\"))?){0,40}\s*/?>|/[A-Za-z][A-Za-z0-9:-]*\s*>|!|\?)")
 
 
 def _raw_text_kept(html: str) -> str:
