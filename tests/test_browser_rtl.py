@@ -35,7 +35,8 @@ def _arabic(root: Path) -> None:
     episode.write_text(episode.read_text().replace("title: Not the Cause, Not a Coincidence", f"title: {TITLE}"))
     add_episode(root, "006-deep", "title: قوائم عميقة\ndate: 2026-03-20T08:00:00+00:00\n"
                 "guid: 4f0c8a57-2d8e-4b8e-9a7e-1b2c3d4e5f70\naudio: audio.mp3\n",
-                "- " * 1000 + "قائمة\n\n" + "> " * 1000 + "اقتباس\n\n" + "<dl><dt>t</dt><dd>" * 300 + "تعريف\n")
+                "- " * 1000 + "قائمة\n\n" + "> " * 1000 + "اقتباس\n\n" + "<dl><dt>t</dt><dd>" * 300 + "تعريف\n\n"
+                '<time datetime="2026-01-01">١ يناير</time>\n')
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,10 @@ def test_the_fragment_on_a_left_to_right_blog_keeps_the_shows_direction(server: 
         assert tab.eval_on_selector(".mediafeed-episode a", "a => getComputedStyle(a).direction") == "rtl"
         assert tab.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "ltr"
         context.close()
+
+
+def test_a_time_in_the_notes_keeps_its_own_direction(server: SiteServer, open_page: Any) -> None:  # noqa: F811
+    """Only the theme's dates and times are set left to right: a ``<time>`` the producer writes in Arabic notes is
+    Arabic text, read right to left."""
+    tab = open_page(server.url + "episodes/006-deep/")
+    assert tab.eval_on_selector(".notes time", "t => getComputedStyle(t).direction") == "rtl"
