@@ -23,6 +23,7 @@ from . import chapters as chapter_io
 from . import sourcelinks
 from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
 from .errors import Problem, error, warning
+from .htmlblocks import html_block_problems
 from .lazypattern import lazy
 from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
@@ -167,7 +168,9 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
     if data is None:
         return None, scrubbed + problems
     data, escaped = scrub_values(data, rel, folder.slug)
-    episode, problems = parse_episode(folder, show, data, body, rel)
+    # the line of episode.md the notes start on, for problems that name a line of them
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1 if text.endswith(body) else 1
+    episode, problems = parse_episode(folder, show, data, body, rel, body_line)
     return episode, scrubbed + escaped + problems
 
 
@@ -195,7 +198,8 @@ def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
     return None, float(value)
 
 
-def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str) -> tuple[Episode | None, list[Problem]]:
+def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str,
+                  body_line: int = 1) -> tuple[Episode | None, list[Problem]]:
     r = FieldReader(data, rel, episode=folder.slug)
     title = r.str("title", required=True)
     date = r.datetime("date", required=True)
@@ -322,6 +326,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     said = {p.file.rsplit("/", 1)[1] for p in left_out} | _named_files(data)  # (SRC040 for a named one)
     r.problems.extend(_unpublished_links(body, folder, rel, published, said))
     r.problems.extend(_images_without_alt(body, rel, folder.slug))
+    r.problems.extend(html_block_problems(body, rel, folder.slug, body_line))
     fatal = not (title and date and audio)
     return (None if fatal else episode), r.problems
 

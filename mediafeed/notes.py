@@ -106,6 +106,8 @@ def render(markdown: str, link: str = "") -> Notes:
     # GFM without its "tagfilter": nh3 below removes <script>/<style> with their content
     # instead of leaving them on the page as escaped text.
     raw = _nesting_bounded(_to_html(markdown))
+    if "<" in markdown:
+        raw = _raw_text_kept(raw)
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
     html = cdata_safe(_tidied(_page_ids_removed(_engines().page.clean(shifted).strip())))
     description = _describe(html, link)
@@ -115,13 +117,16 @@ def render(markdown: str, link: str = "") -> Notes:
 def transcript_page(html: str, title: str, language: str) -> bytes:
     """An HTML transcript as published: a producer's file (often a transcription service's) that becomes a page of the
     site's own origin, where its scripts would run. Its text and plain markup, sanitised as the notes are, in a
-    document of our own (the file's head, with its scripts, styles, base, refresh and links, is left out)."""
+    document of our own (the file's head, with its scripts, styles, base, refresh and links, is left out), in the
+    transcript's language and its direction (an Arabic transcript ran left to right)."""
     from html import escape
+
+    from .directions import direction
 
     head = html.lower().find("</head")
     body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
     body = body.replace("<table>", '<table tabindex="0">')  # it may scroll inside itself: the keyboard must reach it
-    return (f'<!doctype html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!doctype html>\n<html lang="{escape(language)}" dir="{direction(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
 
@@ -177,6 +182,37 @@ def _nesting_bounded(html: str) -> str:
         return match.group(0)
 
     return _ANY_TAG.sub(tag, html)
+
+
+#: an autolink (<https://…>, <name@example.org>) that cmark left as it was written, inside a block of raw HTML; of
+#: the schemes the notes keep only (a word processor's <st1:place> is a tag, which the sanitiser removes)
+_AUTOLINK = lazy(r"<((?:https?|mailto|tel):[^\s<>]*)>|<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]"
+                 r"(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>", re.I)
+#: a "<" that starts no tag (as CommonMark defines one: a name, attributes, ">"; the name may hold a word processor's
+#: ":", <o:p>), comment or declaration ("a<b then", "ages <18", "<https:", "x <y" at the end of a line): the
+#: sanitiser's HTML parser reads one followed by a letter as the start of a tag, and drops it with the text up to the
+#: next ">". At most 40 attributes (a quoted value may hold "<": unbounded, the look ahead from each "<" of
+#: '<a title="' written 20,000 times ran to the end of the notes)
+_STRAY_LESS_THAN = lazy(r"<(?![A-Za-z][A-Za-z0-9:-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'"
+                        r"|\"[^\"]*\"))?){0,40}\s*/?>|/[A-Za-z][A-Za-z0-9:-]*\s*>|!|\?)")
+
+
+def _raw_text_kept(html: str) -> str:
+    """cmark's HTML with the text of its raw HTML blocks kept from the sanitiser. Markdown after an HTML tag, up to
+    the next blank line, is raw HTML to CommonMark (SRC046 says so to the producer): there an autolink
+    (``<https://example.org/>``) or a "<" in words ("ages <18", "a<b") was read as a tag and lost with the text after
+    it. An autolink becomes the link it is everywhere else in the notes, any other such "<" an ``&lt;``. Only raw
+    HTML can hold them: cmark writes every "<" of Markdown text as ``&lt;``."""
+    from html import escape
+
+    def link(match: re.Match[str]) -> str:
+        address = match.group(1) or match.group(2)
+        href = address if match.group(1) else "mailto:" + address
+        return f'<a href="{escape(href)}">{escape(address)}</a>'
+
+    if "@" in html or ":" in html:
+        html = _AUTOLINK.sub(link, html)
+    return _STRAY_LESS_THAN.sub("&lt;", html)
 
 
 #: the ids the default theme gives its own elements: the same id in pasted notes would be a duplicate that

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from . import __version__
 from .chapters import clock
 from .dates import rfc2822
+from .directions import direction
 from .errors import MediafeedError, Problem, error, warning
 from .jsontext import indented
 from .model import Item, Person, Show, whole_seconds
@@ -142,6 +143,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
     env.filters["scrollable_tables"] = scrollable_tables
     env.filters["truncate"] = _directions_closed(env.filters["truncate"])
     env.filters["breakable"] = breakable
+    env.filters["direction"] = direction
     env.globals["mediafeed_version"] = __version__
     return env
 

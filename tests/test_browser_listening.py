@@ -295,6 +295,23 @@ def test_a_page_printed_from_a_dark_system_prints_dark_text_on_the_paper(site: t
     assert tab.evaluate(colours)[0] == "rgb(231, 229, 228)"  # the screen keeps the dark theme
 
 
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_an_embed_pinned_dark_prints_dark_text_on_the_paper(site: tuple[SiteServer, Any], tab: Any, system: str) -> None:
+    """An embed pinned to a dark blog's scheme (``?theme=dark``) printed with the dark theme's colours whatever the
+    system: its title #e7e5e4 and show name #b5aea8 on white paper (about 1.2:1 and 2:1). Paper gets the light
+    theme's colours, as it does from a page whose system is dark; the screen keeps the pin."""
+    colours = "() => ['body', '.embed-title a', '.embed-show a'].map(s => getComputedStyle(document.querySelector(s)).color)"
+    tab.goto(site[0].url + EP1 + "embed/")
+    tab.emulate_media(media="print", color_scheme="light")
+    light = tab.evaluate(colours)
+    tab.goto(site[0].url + EP1 + "embed/?theme=dark")
+    tab.emulate_media(media="print", color_scheme=system)
+    assert tab.evaluate(colours) == light and light[0] == "rgb(28, 25, 23)"
+    assert tab.evaluate("getComputedStyle(document.documentElement).colorScheme") == "light"
+    tab.emulate_media(media="screen", color_scheme="light")
+    assert tab.evaluate(colours)[0] == "rgb(231, 229, 228)"  # the screen keeps the blog's dark scheme
+
+
 @pytest.mark.parametrize("field", ["embed-code", "fragment-code"])
 def test_a_code_field_reached_with_tab_comes_wholly_into_view(site: tuple[SiteServer, Any], tab: Any, field: str) -> None:
     """Chromium scrolls a textarea that takes focus only as far as its caret's line: with the field at the foot of

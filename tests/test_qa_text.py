@@ -349,6 +349,26 @@ def test_tables_of_every_shape_become_lists_in_the_description(markdown: str, ex
     assert render(markdown).description == expected
 
 
+@pytest.mark.parametrize("markdown,expected", [
+    # Markdown taken in by a block of raw HTML (SRC046): its autolinks and "<" in words were read as tags and lost
+    ("<div>\nSee <https://example.org/x>, <tel:+441234567890> or <team@example.org>\n</div>\n",
+     '<div>\nSee <a href="https://example.org/x" rel="noopener noreferrer">https://example.org/x</a>, '
+     '<a href="tel:+441234567890" rel="noopener noreferrer">tel:+441234567890</a> or '
+     '<a href="mailto:team@example.org" rel="noopener noreferrer">team@example.org</a>\n</div>'),
+    ("<div>\nKids <10, a<b then x <y\n</div>\n", "<div>\nKids &lt;10, a&lt;b then x &lt;y\n</div>"),
+    ("<pre>\nif a<b then\n</pre>\n", "<pre>if a&lt;b then\n</pre>"),
+    # what is a tag stays one: a word processor's <st1:place> and <o:p> are removed, their words kept; a quoted "<"
+    ('<div>\n<st1:place>London</st1:place><o:p></o:p> <a href="https://example.org/" title="a<b">x</a>\n</div>\n',
+     '<div>\nLondon <a href="https://example.org/" title="a&lt;b" rel="noopener noreferrer">x</a>\n</div>'),
+    # an autolink of a scheme the notes leave out is text, never a link
+    ("<div>\n<javascript:alert(1)>\n</div>\n", "<div>\n&lt;javascript:alert(1)&gt;\n</div>"),
+])
+def test_the_text_of_raw_html_is_kept_whatever_it_holds(markdown: str, expected: str) -> None:
+    from mediafeed.notes import render
+
+    assert render(markdown).html == expected
+
+
 @pytest.mark.parametrize("line,message,hint", [
     ('title: "Night buses\n', "malformed YAML (line 6, column 8): the quoted value that starts here is never closed",
      'end the value with "'),

@@ -423,6 +423,76 @@ def test_images_in_the_notes_without_alt_text_are_one_warning_naming_the_first(s
                         "`![](https://example.org/code.png)`\n\n```\n<img src=x>\n```\n") == []
 
 
+NOTE_BLOCK = """
+<div class="note">
+**Read this** first: [the paper](https://example.org/paper) and <https://example.org/data>, or write to <team@example.org>
+- ages <18 and a<b
+</div>
+
+After the note.
+"""
+
+
+def test_markdown_right_after_an_html_tag_is_a_warning_at_its_line_and_no_text_is_lost(show: Path) -> None:
+    """A line ``<div class="note">`` with Markdown under it and no blank line between: CommonMark runs the HTML block
+    to the next blank line, so the page showed ``**Read this**`` and ``[the paper](…)`` as written, and the sanitiser
+    took the autolinks and "a<b" for tags: "https://example.org/data", "team@example.org" and "b" were gone from the
+    page, with no word from check or build. Now SRC046 names the line and the fix, and the text stays (the autolinks
+    as links)."""
+    source = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + NOTE_BLOCK + "\n<details>\n<summary>More</summary>\n*hidden*\n</details>\n", encoding="utf-8")
+    tag = text.count("\n") + 2  # NOTE_BLOCK starts with a blank line
+    (found,) = [p for p in lint.lint_show(show).problems if p.code == "SRC046"]
+    assert (found.file, found.field, found.severity.value, found.episode) == (
+        f"episodes/001-ipv-and-substance-use/episode.md:{tag + 1}", "notes", "warning", "001-ipv-and-substance-use")
+    assert found.message == (f"the Markdown on line {tag + 1} is shown as it is written, not formatted (1 more HTML "
+                             f"block like it): the HTML tag on line {tag} starts a block of raw HTML that runs to the "
+                             "next blank line")
+    assert found.hint == f"add a blank line after the HTML tag on line {tag} (and one before its closing tag)"
+    site = build(show, accept_changes=True).output
+    html = (site / "episodes/001-ipv-and-substance-use/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org/data" rel="noopener noreferrer">https://example.org/data</a>' in html
+    assert '<a href="mailto:team@example.org" rel="noopener noreferrer">team@example.org</a>' in html
+    assert "ages &lt;18 and a&lt;b" in html and "<p>After the note.</p>" in html
+    # with the blank lines, the Markdown is formatted and nothing is said
+    source.write_text(text + NOTE_BLOCK.replace('"note">\n', '"note">\n\n').replace("\n</div>", "\n\n</div>"),
+                      encoding="utf-8")
+    assert [p for p in lint.lint_show(show).problems if p.code in ("SRC046", "SRC047")] == []
+    html = (build(show, accept_changes=True).output / "episodes/001-ipv-and-substance-use/index.html").read_text()
+    assert "<strong>Read this</strong>" in html and "<li>ages &lt;18 and a&lt;b</li>" in html
+
+
+@pytest.mark.parametrize(("notes", "codes"), [
+    ("<div>\n\n**fine**\n\n</div>\n", []),
+    ("<div>**one line**</div>\n", ["SRC046"]),
+    ("<table>\n| a | b |\n|---|---|\n</table>\n", ["SRC046"]),
+    ("<br>\nplain text, no Markdown\n", []),
+    ("Text, then\n<span>\n*inline HTML does not start a block in a paragraph*\n", []),
+    ("```\n<div>\n**in code**\n```\n", []),
+    ("    <div>\n    **indented code**\n", []),
+    ("<!-- a note to self -->\n**fine**\n", []),
+    ("<script>\n**removed with the script**\n</script>\n", []),
+    ("Before.\n\n<!-- draft\n\nAll the rest\n", ["SRC047"]),
+])
+def test_what_counts_as_markdown_taken_in_by_html(show: Path, notes: str, codes: list[str]) -> None:
+    source = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n" + notes, encoding="utf-8")
+    assert [p.code for p in lint.lint_show(show).problems if p.code in ("SRC046", "SRC047")] == codes
+
+
+def test_a_comment_never_closed_says_how_much_of_the_notes_it_hides(show: Path) -> None:
+    """``<!-- draft`` without ``-->``: the rest of the notes was left out of the page and the feeds without a word."""
+    source = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text + "\n<!-- draft\n\nAll the rest\nand more\n", encoding="utf-8")
+    (found,) = [p for p in lint.lint_show(show).problems if p.code == "SRC047"]
+    line = text.count("\n") + 2
+    assert found.file == f"episodes/001-ipv-and-substance-use/episode.md:{line}"
+    assert found.message == (f"the HTML comment opened on line {line} is never closed: the 2 lines of notes after it "
+                             "are left out of the pages and feeds")
+
+
 def test_a_url_holding_quotes_or_angle_brackets_is_refused_with_its_encoded_form(show: Path) -> None:
     """``https://ok.example/"onmouseover=…`` and ``…/"><script>…`` passed as URLs (white space alone was refused):
     our pages escape them, but an app that writes a funding or person link into HTML as text ends the attribute

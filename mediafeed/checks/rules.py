@@ -70,6 +70,15 @@ _RULES = [
        "Describe it in the brackets (![A map of the study's three sites](https://…/map.jpg)), or give <img> an alt; "
        "write alt=\"\" on an <img> that is only decoration (a Markdown image with empty brackets is taken for an "
        "oversight)."),
+    _r("SRC046", "mediafeed", W, "Markdown right after an HTML tag in the show notes is shown as written, not formatted",
+       "CommonMark ends a block of raw HTML at the next blank line, not at its closing tag: after a line such as "
+       "<div class=\"note\"> with no blank line below it, **bold**, [links](…), lists and headings are shown with their "
+       "asterisks and brackets, on the page and in apps (GitHub and Markdown editors do the same). Add a blank line "
+       "after the tag (and one before its closing tag). The warning names the first such line; an autolink there "
+       "(<https://…>) is kept as a link."),
+    _r("SRC047", "mediafeed", W, "an HTML comment in the show notes is never closed: the notes after it are hidden",
+       "Everything after <!-- is a comment until -->: without one, the rest of the notes is left out of the pages and "
+       "feeds, as browsers leave it out. Close the comment where it should end."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
        "web servers and static hosts often do): the feed would point at a URL that is not found."),
