@@ -415,6 +415,12 @@ _RULES = [
        "podcast:location, podcast:trailer and podcast:block need text (an error without it). Limits: 128 characters for "
        "persons, locations, licenses, trailers, soundbites, updateFrequency and season names, 4000 for podcast:txt, "
        "32 for an episode's display and an alternate enclosure's title; aggregators may cut what is longer."),
+    _r("PI023", "podcastindex", E, "a soundbite starts at or after the end of the episode's audio",
+       "A podcast:soundbite is a stretch of the item's enclosure (docs/tags/soundbite.md); one starting after the audio "
+       "has ended gives apps nothing to play as a preview or an audiogram."),
+    _r("PI024", "podcastindex", W, "a soundbite runs past the end of the episode's audio",
+       "Apps stop at the end of the audio, so the soundbite is shorter than written; more than a second past it is "
+       "reported (less is the rounding of an editor's timeline)."),
     # -- items ---------------------------------------------------------------------------------------
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
