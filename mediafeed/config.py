@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -267,6 +268,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             wrong = rrule_problem(update_rrule, update_dtstart) if isinstance(update_rrule, str) and update_rrule else None
             if wrong:
                 u.fail("rrule", wrong[0], hint=wrong[1])
+                update_rrule = ""  # (reported here: not again by the feed's own check)
             u.unknown({"text", "rrule", "dtstart"})
             r.adopt(u)
 
@@ -532,6 +534,7 @@ def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
     elif loc.geo and not on_earth(loc.geo):
         sub.fail("geo", f"{loc.geo!r} is not a place: RFC 5870 has latitudes from -90 to 90 and longitudes from -180 to 180",
                  hint="write 'geo:LATITUDE,LONGITUDE', latitude first (north positive), e.g. 'geo:51.4545,-2.5879' for Bristol")
+        loc = replace(loc, geo="")  # (reported here: not again by the feed's own check)
     if loc.osm and not re.match(r"^[NWR]\d+(#\d+)?$", loc.osm):
         sub.fail("osm", f"expected an OpenStreetMap id such as 'R113314', got {loc.osm!r}",
                  hint="N, W or R (node, way, relation) followed by the number")

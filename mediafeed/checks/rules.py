@@ -410,7 +410,11 @@ _RULES = [
        "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
        "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat; podcast:block "
        "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
-       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits."),
+       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits. "
+       "Also a geo URI off the earth (latitude beyond ±90, longitude beyond ±180: often the two swapped), an "
+       "updateFrequency rrule that is not an RFC 5545 rule or whose UNTIL is not of dtstart's kind (date or date-time), "
+       "a podcast:txt purpose=\"ai-content\" other than true or false, a podcast:license that is neither an SPDX "
+       "identifier nor one of the namespace's slugs and has no url."),
     _r("PI022", "podcastindex", W, "a podcast: element's text is missing where required, or longer than the namespace's limit",
        "podcast:location, podcast:trailer and podcast:block need text (an error without it). Limits: 128 characters for "
        "persons, locations, licenses, trailers, soundbites, updateFrequency and season names, 4000 for podcast:txt, "
