@@ -553,6 +553,13 @@ def on_earth(geo: str) -> bool:
 
 GEO_URI = lazy(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;[^\s]*)?$")
 SERVICE_SLUG = lazy(r"^[a-z0-9][a-z0-9-]*$")
+#: the namespace's service slug list (serviceslugs.txt), which podcast:block's id takes an entry of (block.md): a
+#: service reads only its own slug, so a slug outside the list blocks no one
+SERVICE_SLUGS = frozenset("""acast amazon anchor apple audible audioboom backtracks bitcoin blubrry buzzsprout captivate
+    castos castopod facebook fireside fyyd google gpodder hypercatcher kasts libsyn mastodon megafono megaphone omnystudio
+    overcast paypal pinecast podbean podcastaddict podcastguru podcastindex podcasts podchaser podcloud podfriend podiant
+    podigee podnews podomatic podserve podverse redcircle relay resonaterecordings rss shoutengine simplecast slack
+    soundcloud spotify spreaker tiktok transistor twitter whooshkaa youtube zencast""".split())
 
 
 def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
@@ -592,4 +599,12 @@ def parse_block(r: FieldReader) -> tuple[bool, tuple[str, ...]]:
     if bad:
         r.fail("block", f"expected true, false or a list of service slugs (apple, spotify, google, …), got {bad[0]!r}",
                hint="use slugs from the Podcast Index service slug list, lower case")
+    for slug in (s for s in services if SERVICE_SLUG.match(s) and s not in SERVICE_SLUGS):
+        import difflib
+
+        close = difflib.get_close_matches(slug, sorted(SERVICE_SLUGS), n=1)
+        r.warn("block", "PI025", f"{slug!r} is not in the namespace's service slug list: no service reads "
+               f"podcast:block id={slug!r}, so it blocks no one",
+               hint=f"did you mean '{close[0]}'?" if close else "use a slug from the Podcast Index's serviceslugs.txt "
+               "(a service not yet listed there reads no block of its own)")
     return False, tuple(s for s in services if SERVICE_SLUG.match(s))

@@ -490,6 +490,16 @@ def test_show_values_in_the_namespaces_forms_are_written_as_given(show: Path, ke
     assert written.encode() in feed and violations(feed) == []
 
 
+def test_a_block_id_outside_the_service_slug_list_is_a_warning_naming_the_slug_meant(show: Path) -> None:
+    """block.md: id is an entry of the namespace's serviceslugs.txt; each service reads its own, so 'spotfy' blocks no one."""
+    set_show_key(show, "block", "[spotfy, google]")
+    report = build(show, now=NOW)
+    found = [p.line() for p in report.problems if p.code == "PI025"]
+    assert found == ["show.yml: block: 'spotfy' is not in the namespace's service slug list: no service reads "
+                     "podcast:block id='spotfy', so it blocks no one — did you mean 'spotify'? [PI025]"]
+    assert b'<podcast:block id="google">yes</podcast:block>' in (report.output / "feed.xml").read_bytes()
+
+
 def test_rrule_with_count_needs_dtstart(show: Path) -> None:
     text = (show / "show.yml").read_text().replace("rrule: FREQ=MONTHLY", "rrule: FREQ=MONTHLY;COUNT=10")
     (show / "show.yml").write_text(text)

@@ -425,6 +425,9 @@ _RULES = [
     _r("PI024", "podcastindex", W, "a soundbite runs past the end of the episode's audio",
        "Apps stop at the end of the audio, so the soundbite is shorter than written; more than a second past it is "
        "reported (less is the rounding of an editor's timeline)."),
+    _r("PI025", "podcastindex", W, "a podcast:block id that is not in the namespace's service slug list",
+       "block.md: id is 'a single entry from the service slug list' (serviceslugs.txt); each service looks for its own "
+       "slug, so a misspelt one (spotfy) blocks no one. The hint names the slug meant when one is close."),
     # -- items ---------------------------------------------------------------------------------------
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
