@@ -265,6 +265,9 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             if re.search(r"(^|;)COUNT=", update_rrule or "") and not update_dtstart:
                 u.fail("dtstart", "an rrule with COUNT needs a dtstart (podcast:updateFrequency)",
                        hint="add 'dtstart: …' with the date of the first episode it counts")
+            if update_rrule and not update_text:
+                # (the node value is what apps show, "displayed alongside other information": not the rule's code)
+                u.missing("text", "add 'text: …', the schedule in words apps show, e.g. 'text: Every Monday'")
             wrong = rrule_problem(update_rrule, update_dtstart) if isinstance(update_rrule, str) and update_rrule else None
             if wrong:
                 u.fail("rrule", wrong[0], hint=wrong[1])

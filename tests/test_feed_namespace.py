@@ -465,6 +465,8 @@ def set_show_key(show: Path, key: str, value: str) -> None:
      "has both UNTIL and COUNT"),
     ("update_frequency", "{text: Weekly, rrule: 'FREQ=WEEKLY;UNTIL=20261231T090000Z', dtstart: 2026-01-05}",
      "update_frequency.rrule: UNTIL=20261231T090000Z and dtstart '2026-01-05' are not the same kind"),
+    # the node value is the free-form text apps display: without text: the feed showed listeners "FREQ=WEEKLY"
+    ("update_frequency", "{rrule: FREQ=WEEKLY}", "update_frequency.text: required but missing — add 'text: …'"),
 ])
 def test_show_values_the_namespace_does_not_allow_are_refused_naming_the_key(show: Path, key: str, value: str,
                                                                              expected: str) -> None:
