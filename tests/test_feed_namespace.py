@@ -121,7 +121,9 @@ def test_checker_catches_broken_elements() -> None:
       <podcast:locked>true</podcast:locked><podcast:block>yes</podcast:block>
       <item><podcast:block>yes</podcast:block><podcast:transcript url="transcript.vtt"/>
         <podcast:alternateEnclosure type="audio/opus"/><podcast:location/>
-        <podcast:remoteItem feedGuid="x" name="y"/></item></channel></rss>""".encode()
+        <podcast:remoteItem feedGuid="x" name="y"/></item>
+      <podcast:location geo="geo:97.74,30.27">Austin</podcast:location><podcast:txt purpose="ai-content">yes</podcast:txt>
+      </channel></rss>""".encode()
     found = "\n".join(violations(bad))
     assert "podcast:locked in channel: node value 'true' has the wrong form" in found
     assert "podcast:block in item: parent must be one of" in found
@@ -130,6 +132,7 @@ def test_checker_catches_broken_elements() -> None:
     assert "needs at least one podcast:source" in found
     assert "podcast:location in item: node value must not be blank" in found
     assert "attribute name is not defined" in found
+    assert "geo='geo:97.74,30.27' is off the earth" in found and "an ai-content txt is true or false" in found
 
 
 # -- read back with real parsers -------------------------------------------------------------------------------
