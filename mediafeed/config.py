@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,10 @@ from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, is_category
 from .errors import Problem, error
 from .lazypattern import lazy
-from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
+from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
 from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values
-from .value import parse_values
+from .value import parse_values, read_remote_item
 
 SHOW_FILE = "show.yml"
 #: the Podcast Index's namespace for podcast:guid (a UUID's 16 bytes: ``uuid`` itself is not imported, see podcast_guid)
@@ -34,8 +35,12 @@ SHOW_KEYS = frozenset({
     "tag_on_build", "publish", "value", "social",
 })
 PERSON_ROLES_DEFAULT_GROUP = "cast"
+#: podcast:medium (medium.md): the mediums of a feed of items, then the "list" mediums of a feed that holds only
+#: podcast:remoteItem (each medium with L, and mixed). Any is right in another feed or a remoteItem's medium; a show's
+#: feed is its episodes, so show.yml takes the first nine (LIST_MEDIUMS tells a list feed's apps to expect no items)
 MEDIUMS = ("podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
-           "podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL", "publisherL", "courseL")
+           "podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL", "publisherL", "courseL", "mixed")
+LIST_MEDIUMS = MEDIUMS[9:]
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -145,11 +150,23 @@ def language_guess(written: str) -> tuple[str, bool]:
     return _LANGUAGE_NAMES.get(name, ""), name in _LANGUAGE_NAMES
 
 
-def _language_hint(written: str) -> str:
+def _language_hint(written: str, key: str = "language") -> str:
     code, named = language_guess(written)
     if code:
-        return f"write 'language: {code}'" + (" (or a regional code such as en-gb, pt-br, fr-ca)" if named else "")
+        return f"write '{key}: {code}'" + (" (or a regional code such as en-gb, pt-br, fr-ca)" if named else "")
     return "write the ISO 639 code: en, en-gb, de, fr, es, pt-br …"
+
+
+def read_language(r: FieldReader, key: str, tag: str) -> str:
+    """An optional language code (a transcript's ``language``, an alternate enclosure's ``lang``: ``tag`` names the
+    attribute), refused unless it is a language tag as ``language:`` is: apps match it against the listener's
+    languages, and the namespace asks for an ISO 639 / BCP 47 code there."""
+    value = r.str(key)
+    if value and not LANGUAGE.match(value.strip()):
+        r.fail(key, f"expected a language code such as 'en', 'en-gb' or 'cy' for {tag}, got {value!r}",
+               hint=_language_hint(value, key))
+        return ""
+    return value.strip()
 
 
 def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Problem]]:
@@ -222,7 +239,12 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     license_ = parse_license(r, r.raw("license"), "license")
     location = parse_location(r, r.raw("location"), "location")
     medium = r.str("medium", "podcast")
-    if medium not in MEDIUMS:
+    if medium in LIST_MEDIUMS:
+        r.fail("medium", f"{medium!r} is a list medium: it tells apps the feed holds only podcast:remoteItem links to "
+               "other feeds, and no episodes of its own, but this show's feed is its episodes",
+               hint=f"write 'medium: {medium.removesuffix('L') if medium != 'mixed' else 'podcast'}'")
+        medium = "podcast"
+    elif medium not in MEDIUMS:
         r.fail("medium", f"expected one of {', '.join(MEDIUMS[:9])}, got {medium!r}")
         medium = "podcast"
 
@@ -243,6 +265,13 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             if re.search(r"(^|;)COUNT=", update_rrule or "") and not update_dtstart:
                 u.fail("dtstart", "an rrule with COUNT needs a dtstart (podcast:updateFrequency)",
                        hint="add 'dtstart: …' with the date of the first episode it counts")
+            if update_rrule and not update_text:
+                # (the node value is what apps show, "displayed alongside other information": not the rule's code)
+                u.missing("text", "add 'text: …', the schedule in words apps show, e.g. 'text: Every Monday'")
+            wrong = rrule_problem(update_rrule, update_dtstart) if isinstance(update_rrule, str) and update_rrule else None
+            if wrong:
+                u.fail("rrule", wrong[0], hint=wrong[1])
+                update_rrule = ""  # (reported here: not again by the feed's own check)
             u.unknown({"text", "rrule", "dtstart"})
             r.adopt(u)
 
@@ -252,9 +281,10 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     for item in r.list("podroll"):
         sub = r.sub(item, "podroll")
         if sub:
-            podroll.append(RemoteItem(sub.str("feed_guid", required=True), sub.url("feed_url"), sub.str("title"),
-                                      item_guid=sub.str("item_guid"), medium=sub.str("medium")))
-            sub.unknown({"feed_guid", "feed_url", "title", "item_guid", "medium"})
+            # (the feedGuid as apps look it up: a podroll entry of another form is one no app can follow)
+            remote = read_remote_item(sub, "SRC010")
+            if remote:
+                podroll.append(remote)
             r.adopt(sub)
 
     links = _pairs(r, "links")
@@ -328,6 +358,44 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     if not url:
         return None, r.problems
     return show, r.problems
+
+
+#: RFC 5545 3.3.10: the parts of a recurrence rule, and FREQ's values
+RRULE_PARTS = frozenset({"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY",
+                         "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"})
+FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+RRULE_DATE = lazy(r"^\d{8}$")
+RRULE_DATE_TIME = lazy(r"^\d{8}T\d{6}Z?$")
+
+
+def rrule_problem(rrule: str, dtstart: str) -> tuple[str, str] | None:
+    """What is wrong with ``update_frequency.rrule`` as podcast:updateFrequency asks for it (an iCalendar RFC 5545
+    RRULE, and a ``dtstart`` written in the form of its UNTIL: a date with a date, a date-time with a date-time), as
+    (message, hint); None when nothing is. Apps hand the rule to an iCalendar library, which refuses the whole rule."""
+    example = "write e.g. 'rrule: FREQ=WEEKLY;BYDAY=MO' (RFC 5545: NAME=VALUE parts joined by ';', FREQ among them)"
+    parts: dict[str, str] = {}
+    for part in rrule.strip().split(";"):
+        name, equals, value = part.partition("=")
+        if not equals or not value or name.upper() not in RRULE_PARTS:
+            return f"{rrule!r} is not an iCalendar recurrence rule: {part!r} is not one of its NAME=VALUE parts", example
+        if name.upper() in parts:
+            return f"{rrule!r} gives {name.upper()} twice", "give each part once"
+        parts[name.upper()] = value
+    if parts.get("FREQ", "").upper() not in FREQUENCIES:
+        return (f"{rrule!r} has no FREQ (one of {', '.join(FREQUENCIES)})" if "FREQ" not in parts else
+                f"{rrule!r}: FREQ={parts['FREQ']} is not one of {', '.join(FREQUENCIES)}"), example
+    if "UNTIL" in parts and "COUNT" in parts:
+        return f"{rrule!r} has both UNTIL and COUNT; a rule ends one way", "keep UNTIL (the last date) or COUNT (how many)"
+    until = parts.get("UNTIL", "")
+    if until and not (RRULE_DATE.match(until) or RRULE_DATE_TIME.match(until)):
+        return (f"{rrule!r}: UNTIL={until} is not an iCalendar date (20261231) or date-time (20261231T090000Z)",
+                "write UNTIL=YYYYMMDD, or YYYYMMDDTHHMMSSZ with a dtstart that has a time")
+    if until and dtstart and bool(RRULE_DATE.match(until)) != ("T" not in dtstart):
+        given = "a date" if "T" not in dtstart else "a date and time"
+        return (f"UNTIL={until} and dtstart {dtstart!r} are not the same kind: the namespace asks for dtstart in "
+                f"UNTIL's form (a date with a date, a date-time with a date-time), and dtstart is {given}",
+                "write both as dates (UNTIL=20261231, dtstart: 2026-01-05) or both with a time")
+    return None
 
 
 def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
@@ -425,16 +493,30 @@ def parse_funding(r: FieldReader, value: Any, key: str) -> Funding | None:
 
 def parse_license(r: FieldReader, value: Any, key: str) -> License | None:
     if isinstance(value, str):
-        return License(value.strip())
-    if not isinstance(value, dict):
+        lic: License | None = License(value.strip())
+    elif not isinstance(value, dict) or not (sub := r.sub(value, key)):
         return None
-    sub = r.sub(value, key)
-    if not sub:
+    else:
+        lic = License(sub.str("name", required=True), sub.url("url"))
+        sub.unknown({"name", "url"})
+        r.adopt(sub)
+    if not lic or not lic.name:
         return None
-    lic = License(sub.str("name", required=True), sub.url("url"))
-    sub.unknown({"name", "url"})
-    r.adopt(sub)
-    return lic if lic.name else None
+    if not lic.url:
+        from .licences import known_licence
+
+        known = known_licence(lic.name)
+        if not known:
+            # license.md: "Custom licenses must always include a url attribute"; apps link a known one's own page
+            r.fail(key, f"{lic.name!r} is not an SPDX licence identifier or one of the namespace's licence slugs, and "
+                   "a custom licence needs the address of its full text",
+                   hint=f"write '{key}: {{name: {lic.name}, url: https://…}}', or an identifier such as CC-BY-4.0 or CC0-1.0")
+            return None
+        if known.lower() != lic.name.lower():
+            r.fail(key, f"{lic.name!r} is not written as a licence identifier; apps look up {known!r}",
+                   hint=f"write '{key}: {known}'")
+            return None
+    return lic
 
 
 def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
@@ -452,6 +534,10 @@ def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
         sub.fail("name", f"is {len(loc.name)} characters; podcast:location allows 128", hint="shorten the place name")
     if loc.geo and not GEO_URI.match(loc.geo):
         sub.fail("geo", f"expected a geo URI such as 'geo:53.48,-2.24', got {loc.geo!r}", hint="write 'geo:LATITUDE,LONGITUDE' (RFC 5870)")
+    elif loc.geo and not on_earth(loc.geo):
+        sub.fail("geo", f"{loc.geo!r} is not a place: RFC 5870 has latitudes from -90 to 90 and longitudes from -180 to 180",
+                 hint="write 'geo:LATITUDE,LONGITUDE', latitude first (north positive), e.g. 'geo:51.4545,-2.5879' for Bristol")
+        loc = replace(loc, geo="")  # (reported here: not again by the feed's own check)
     if loc.osm and not re.match(r"^[NWR]\d+(#\d+)?$", loc.osm):
         sub.fail("osm", f"expected an OpenStreetMap id such as 'R113314', got {loc.osm!r}",
                  hint="N, W or R (node, way, relation) followed by the number")
@@ -462,8 +548,21 @@ def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
     return loc if loc.name else None
 
 
+def on_earth(geo: str) -> bool:
+    """Whether a geo URI's latitude and longitude are within RFC 5870's ranges (a swapped pair often is not)."""
+    latitude, longitude = (float(n) for n in geo[4:].split(";")[0].split(",")[:2])
+    return -90 <= latitude <= 90 and -180 <= longitude <= 180
+
+
 GEO_URI = lazy(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;[^\s]*)?$")
 SERVICE_SLUG = lazy(r"^[a-z0-9][a-z0-9-]*$")
+#: the namespace's service slug list (serviceslugs.txt), which podcast:block's id takes an entry of (block.md): a
+#: service reads only its own slug, so a slug outside the list blocks no one
+SERVICE_SLUGS = frozenset("""acast amazon anchor apple audible audioboom backtracks bitcoin blubrry buzzsprout captivate
+    castos castopod facebook fireside fyyd google gpodder hypercatcher kasts libsyn mastodon megafono megaphone omnystudio
+    overcast paypal pinecast podbean podcastaddict podcastguru podcastindex podcasts podchaser podcloud podfriend podiant
+    podigee podnews podomatic podserve podverse redcircle relay resonaterecordings rss shoutengine simplecast slack
+    soundcloud spotify spreaker tiktok transistor twitter whooshkaa youtube zencast""".split())
 
 
 def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
@@ -478,6 +577,13 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
         else:
             r.fail(key, f"expected text or {{purpose: …, value: …}}, got {item!r}", hint="write e.g. '- {purpose: verify, value: abc123}'")
             continue
+        if not value.strip():
+            r.fail(key, "a podcast:txt entry has no value: it would be an empty tag", hint="give its text, or remove it")
+            continue
+        if purpose == "ai-content" and value.strip() not in ("true", "false"):
+            # (txt.md: the ai-content purpose holds a boolean, read "exactly like itunes:explicit")
+            r.fail(key, f"a podcast:txt with purpose 'ai-content' says true or false, got {value.strip()!r}",
+                   hint="write '{purpose: ai-content, value: true}' if AI-generated content was used, else false")
         if len(value) > 4000:
             r.fail(key, f"a podcast:txt value is {len(value)} characters; aggregators truncate after 4000")
         if len(purpose) > 128:
@@ -496,4 +602,12 @@ def parse_block(r: FieldReader) -> tuple[bool, tuple[str, ...]]:
     if bad:
         r.fail("block", f"expected true, false or a list of service slugs (apple, spotify, google, …), got {bad[0]!r}",
                hint="use slugs from the Podcast Index service slug list, lower case")
+    for slug in (s for s in services if SERVICE_SLUG.match(s) and s not in SERVICE_SLUGS):
+        import difflib
+
+        close = difflib.get_close_matches(slug, sorted(SERVICE_SLUGS), n=1)
+        r.warn("block", "PI025", f"{slug!r} is not in the namespace's service slug list: no service reads "
+               f"podcast:block id={slug!r}, so it blocks no one",
+               hint=f"did you mean '{close[0]}'?" if close else "use a slug from the Podcast Index's serviceslugs.txt "
+               "(a service not yet listed there reads no block of its own)")
     return False, tuple(s for s in services if SERVICE_SLUG.match(s))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
-from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, safe_relative
+from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
 from .htmlblocks import html_block_problems
 from .lazypattern import lazy
@@ -268,10 +268,17 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                                              length=sub.int("length", 0, minimum=0) or 0,
                                              bitrate=float(sub.int("bitrate", 0, minimum=0) or 0),
                                              height=sub.int("height", 0, minimum=0) or 0,
-                                             lang=sub.str("lang"), rel=sub.str("rel"), codecs=sub.str("codecs")))
+                                             lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
+                                             rel=sub.str("rel"), codecs=sub.str("codecs")))
         sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs"})
         r.adopt(sub)
 
+    defaults = [a for a in alternates if a.default]
+    if len(defaults) > 1:
+        # (alternate-enclosure.md: `default` marks the one preferred media, the enclosure's own file at another address)
+        r.fail("alternate_enclosures", f"{len(defaults)} alternate enclosures say 'default: true'; the namespace's default is "
+               "the one preferred copy of the main audio", hint="keep 'default: true' on one of them (or on none: the main "
+               "file is then listed as the default)")
     summary = r.str("summary")
     if len(body) > MAX_TEXT:
         r.problems.append(error("SRC010", rel, f"the show notes are {len(body):,} characters; at most {MAX_TEXT:,} are "
@@ -590,7 +597,7 @@ def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript
             sub = r.sub(item, "transcript")
             if not sub:
                 continue
-            name, language = sub.str("file", required=True), sub.str("language")
+            name, language = sub.str("file", required=True), read_language(sub, "language", "podcast:transcript@language")
             sub.unknown({"file", "language"})
             r.adopt(sub)
         else:

@@ -16,9 +16,10 @@ from . import chapters as chapter_io
 from . import transcripts
 from . import value as value_io
 from .cache import Cache
+from .chapters import clock
 from .episodes import EPISODES_DIR
-from .errors import Problem
-from .model import Item, Media
+from .errors import Problem, error, warning
+from .model import Episode, Item, Media
 from .notestore import NotesReader
 from .probes import media_identity, probe_cached
 from .project import Project
@@ -90,6 +91,8 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             source = episode.source if episode.chapters_source == "front matter" else \
                 f"{EPISODES_DIR}/{episode.slug}/{episode.chapters_source}"
             problems.extend(chapter_io.validate(episode.chapters, source, item.media.duration, episode.slug))
+        if episode.soundbites:
+            problems.extend(soundbite_problems(episode, item.media.duration))
         if any(value.time_splits for value in episode.value):
             problems.extend(value_io.check_time_splits(episode.value, episode.source, item.media.duration, episode.slug))
         for alternate, _ in item.alternates:
@@ -101,6 +104,28 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             if transcript.mime in transcripts.TIMED:
                 problems.extend(_transcript_problems(project.root, episode.slug, transcript.path, transcript.mime,
                                                      item.media.duration, cache))
+    return problems
+
+
+def soundbite_problems(episode: Episode, duration: float | None) -> list[Problem]:
+    """An episode's soundbites against its audio's duration: the namespace's soundbite is a stretch of the item's
+    enclosure (soundbite.md), so one starting at or after its end plays nothing (PI023) and one running past it
+    is cut short (PI024, with value_io.END_SLACK for an editor's rounding)."""
+    if not duration or duration <= 0:
+        return []
+    problems = []
+    for index, bite in enumerate(episode.soundbites):
+        field, end = f"soundbites[{index}]", bite.start + bite.duration
+        if bite.start >= duration:
+            problems.append(error("PI023", episode.source, f"soundbite {index + 1} starts at {clock(bite.start)}, when "
+                                  f"the audio has ended ({clock(duration)}): apps have nothing to play",
+                                  field=f"{field}.start", episode=episode.slug,
+                                  hint="fix its 'start' (seconds or HH:MM:SS from the start of this episode's audio)"))
+        elif end > duration + value_io.END_SLACK:
+            problems.append(warning("PI024", episode.source, f"soundbite {index + 1} runs to {clock(end)}, past the end "
+                                    f"of the audio ({clock(duration)})", field=f"{field}.duration", episode=episode.slug,
+                                    hint=f"shorten its 'duration' to {value_io.seconds_text(duration - bite.start)} or "
+                                    "fix its 'start'"))
     return problems
 
 

@@ -227,13 +227,21 @@ def _remote_item(r: FieldReader) -> RemoteItem | None:
     sub = r.sub(raw, "remote_item")
     if not sub:
         return None
+    item = read_remote_item(sub, "VAL018")
+    r.adopt(sub)
+    return item
+
+
+def read_remote_item(sub: FieldReader, code: str) -> RemoteItem | None:
+    """A ``podcast:remoteItem`` (a time split's ``remote_item:``, a ``podroll:`` entry): its ``feedGuid`` is required and
+    is the other feed's ``podcast:guid`` (remote-item.md), which apps look up as written; ``code`` names the problem."""
     guid = sub.str("feed_guid")
     url = sub.str("feed_url")
     ok = True
     if not FEED_GUID.match(guid.lower()):
         got = repr(guid) if guid else "nothing"
         sub.fail("feed_guid", f"expected the other feed's podcast:guid, a UUID such as "
-                 f"917393e3-1b1e-5cef-ace4-edaa54e1f810; got {got}", code="VAL018",
+                 f"917393e3-1b1e-5cef-ace4-edaa54e1f810; got {got}", code=code,
                  hint="copy the <podcast:guid> from the other feed (podcastindex.org shows it on the podcast's page)")
         ok = False
     if url and not is_url(url, https=True):
@@ -242,7 +250,6 @@ def _remote_item(r: FieldReader) -> RemoteItem | None:
         url = ""
     item = RemoteItem(guid.lower(), url, sub.str("title"), item_guid=sub.str("item_guid"), medium=sub.str("medium"))
     sub.unknown(REMOTE_ITEM_KEYS)
-    r.adopt(sub)
     return item if ok else None
 
 
@@ -265,12 +272,12 @@ def check_time_splits(values: tuple[Value, ...], file: str, duration: float | No
             elif end > duration + END_SLACK:
                 problems.append(warning("VAL015", file, f"time split {index + 1} runs to {clock(end)}, past the end of "
                                         f"the audio ({clock(duration)})", field=f"{field}.duration",
-                                        hint=f"shorten its 'duration' to {_seconds_text(duration - split.start)} or fix "
+                                        hint=f"shorten its 'duration' to {seconds_text(duration - split.start)} or fix "
                                         "its 'start'", episode=episode))
     return problems
 
 
-def _seconds_text(seconds: float) -> str:
+def seconds_text(seconds: float) -> str:
     return str(int(seconds)) if float(seconds).is_integer() else f"{seconds:.3f}".rstrip("0")
 
 

@@ -33,7 +33,7 @@ NODE_KEY = re.compile(r"^0[23][0-9a-f]{64}$")
 LN_ADDRESS = re.compile(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
 SOCIAL_PROTOCOLS = {"disabled", "activitypub", "twitter", "lightning", "atproto", "hive", "matrix", "nostr"}
 POST_URI = re.compile(r"^(https://|at://|nostr:|matrix:)\S+$")
-MEDIUMS = {"podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course", "mixed"}
+MEDIUMS = {"podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ RULES: dict[str, Rule] = {
     "guid": Rule(("channel",), single=True, text=UUID, text_required=True),
     "locked": Rule(("channel",), optional={"owner": re.compile(r"^[^@\s]+@[^@\s]+$")}, single=True, text=YES_NO,
                    text_required=True),
-    "medium": Rule(("channel",), single=True, text=re.compile(r"^(%s)L?$" % "|".join(MEDIUMS)), text_required=True),
+    "medium": Rule(("channel",), single=True, text=re.compile(r"^((%s)L?|mixed)$" % "|".join(MEDIUMS)), text_required=True),
     "funding": Rule(("channel", "item"), {"url": URL}, text_max=128),
     "person": Rule(("channel", "item"), optional={"role": re.compile(r"^[a-z][a-z -]*$"), "group": re.compile(r"^[a-z][a-z -]*$"),
                                                    "img": URL, "href": URL}, text_required=True, text_max=128),
@@ -180,6 +180,12 @@ def _value_forms(element: etree._Element, tag: str, where: str) -> list[str]:
             found.append(f"{where}: address={address!r} is not a Lightning address")
         if (element.get("customKey") is None) != (element.get("customValue") is None):
             found.append(f"{where}: customKey and customValue go together")
+    elif tag == "location" and GEO.match(element.get("geo") or ""):
+        latitude, longitude = (float(n) for n in element.get("geo")[4:].split(";")[0].split(",")[:2])
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            found.append(f"{where}: geo={element.get('geo')!r} is off the earth (RFC 5870)")
+    elif tag == "txt" and element.get("purpose") == "ai-content" and (element.text or "").strip() not in ("true", "false"):
+        found.append(f"{where}: an ai-content txt is true or false")
     elif tag == "socialInteract":
         if element.get("protocol") == "disabled":
             if len(element.attrib) > 1 or (element.text or "").strip():

@@ -337,6 +337,25 @@ CATALOGUE = [
      'url="https://media.example.com/tidewater/trailer.mp3">Coming soon</podcast:trailer>', 1, ['PI021 error podcast:trailer@pubdate']),
     ('ns-location-geo-without-scheme', CHANNEL_END, CHANNEL_END + '<podcast:location geo="50.37,-4.14">Plymouth</podcast:location>',
      1, ['PI021 error podcast:location@geo']),
+    # what a pattern cannot say (show.yml is held to the same): a geo URI off the earth (RFC 5870: latitude first), an
+    # rrule that is not RFC 5545 or whose UNTIL is a date-time beside a date dtstart (update-frequency.md), an
+    # ai-content txt that is not a boolean (txt.md), a custom licence without its url (license.md)
+    ('ns-location-geo-swapped', CHANNEL_END, CHANNEL_END + '<podcast:location geo="geo:-4.14,150.37">Plymouth</podcast:location>',
+     0, []),
+    ('ns-location-geo-off-the-earth', CHANNEL_END, CHANNEL_END + '<podcast:location geo="geo:97.74,30.27">Austin</podcast:location>',
+     1, ['PI021 error podcast:location@geo']),
+    ('ns-rrule-words', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency rrule="every monday">Weekly</podcast:updateFrequency>',
+     1, ['PI021 error podcast:updateFrequency@rrule']),
+    ('ns-rrule-until-kinds', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="2024-01-01" '
+     'rrule="FREQ=WEEKLY;UNTIL=20241231T090000Z">Weekly</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@rrule']),
+    ('ns-rrule-until-same-kind', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="2024-01-01T09:00:00Z" '
+     'rrule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20241231T090000Z">Weekly</podcast:updateFrequency>', 0, []),
+    ('ns-txt-ai-content-yes', CHANNEL_END, CHANNEL_END + '<podcast:txt purpose="ai-content">yes</podcast:txt>', 1,
+     ['PI021 error podcast:txt']),
+    ('ns-license-custom-without-url', CHANNEL_END, CHANNEL_END + '<podcast:license>my-podcast-license-v1</podcast:license>', 1,
+     ['PI021 error podcast:license@url']),
+    ('ns-license-spdx-lower-case', CHANNEL_END, CHANNEL_END + '<podcast:license>cc-by-4.0</podcast:license>', 0, []),
+    ('ns-medium-mixed-list', "<podcast:medium>podcast</podcast:medium>", "<podcast:medium>mixed</podcast:medium>", 0, []),
     ('ns-block-true', CHANNEL_END, CHANNEL_END + "<podcast:block>true</podcast:block>", 1, ['PI021 error podcast:block']),
     ('ns-location-without-name', CHANNEL_END, CHANNEL_END + '<podcast:location geo="geo:50.37,-4.14"/>', 1,
      ['PI022 error podcast:location']),

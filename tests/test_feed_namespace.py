@@ -121,7 +121,9 @@ def test_checker_catches_broken_elements() -> None:
       <podcast:locked>true</podcast:locked><podcast:block>yes</podcast:block>
       <item><podcast:block>yes</podcast:block><podcast:transcript url="transcript.vtt"/>
         <podcast:alternateEnclosure type="audio/opus"/><podcast:location/>
-        <podcast:remoteItem feedGuid="x" name="y"/></item></channel></rss>""".encode()
+        <podcast:remoteItem feedGuid="x" name="y"/></item>
+      <podcast:location geo="geo:97.74,30.27">Austin</podcast:location><podcast:txt purpose="ai-content">yes</podcast:txt>
+      </channel></rss>""".encode()
     found = "\n".join(violations(bad))
     assert "podcast:locked in channel: node value 'true' has the wrong form" in found
     assert "podcast:block in item: parent must be one of" in found
@@ -130,6 +132,7 @@ def test_checker_catches_broken_elements() -> None:
     assert "needs at least one podcast:source" in found
     assert "podcast:location in item: node value must not be blank" in found
     assert "attribute name is not defined" in found
+    assert "geo='geo:97.74,30.27' is off the earth" in found and "an ai-content txt is true or false" in found
 
 
 # -- read back with real parsers -------------------------------------------------------------------------------
@@ -410,6 +413,27 @@ def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> 
     ("location: {name: Leeds, geo: '53.8, -1.5'}", "location.geo: expected a geo URI"),
     ("location: {name: Leeds, rel: about}", "location.rel: expected one of subject, creator"),
     ("txt: [[1, 2]]", "txt: expected text or {purpose: …, value: …}"),
+    # what the namespace's tag pages ask for, which earlier builds wrote into the feed as given:
+    # license.md "Custom licenses must always include a url attribute"
+    ("license: my-own-licence", "license: 'my-own-licence' is not an SPDX licence identifier"),
+    ("license: {name: All mine}", "license: 'All mine' is not an SPDX licence identifier"),
+    ("license: CC BY 4.0", "license: 'CC BY 4.0' is not written as a licence identifier; apps look up 'CC-BY-4.0'"),
+    # location.md: geo is an RFC 5870 geo URI (latitude -90…90, longitude -180…180)
+    ("location: {name: Austin, geo: 'geo:97.7431,30.2672'}", "location.geo: 'geo:97.7431,30.2672' is not a place"),
+    # transcript.md and alternate-enclosure.md: a language code (BCP 47)
+    ("transcript: {file: audio.mp3, language: Welsh please}", "transcript.language: expected a language code"),
+    ("alternate_enclosures: [{url: 'https://cdn.example.net/a.m3u8', type: application/x-mpegURL, lang: english}]",
+     "alternate_enclosures[0].lang: expected a language code such as 'en', 'en-gb' or 'cy' for "
+     "podcast:alternateEnclosure@lang, got 'english' — write 'lang: en'"),
+    # alternate-enclosure.md: default marks *the* preferred copy of the enclosure
+    ("alternate_enclosures: [{url: 'https://cdn.example.net/a.mp3', type: audio/mpeg, default: true},"
+     " {url: 'https://cdn.example.net/b.mp3', type: audio/mpeg, default: true}]",
+     "alternate_enclosures: 2 alternate enclosures say 'default: true'"),
+    # txt.md: the ai-content purpose holds true or false; an empty podcast:txt says nothing
+    ("txt: [{purpose: ai-content, value: some}]", "txt: a podcast:txt with purpose 'ai-content' says true or false"),
+    ("txt: ['']", "txt: a podcast:txt entry has no value"),
+    # soundbite.md: a stretch of the item's enclosure (the audio here is 2 seconds long)
+    ("soundbites: [{start: 5, duration: 20}]", "soundbites[0].start: soundbite 1 starts at 00:00:05, when the audio has ended"),
 ])
 def test_bad_namespace_input_is_named_with_file_and_field(show: Path, front: str, expected: str) -> None:
     add_episode(show, "900-bad", f"title: Bad\ndate: 2026-04-01T08:00:00+00:00\nguid: bad-1\naudio: audio.mp3\n{front}")
@@ -417,6 +441,68 @@ def test_bad_namespace_input_is_named_with_file_and_field(show: Path, front: str
         build(show, now=NOW)
     lines = [p.line() for p in info.value.problems]
     assert any(line.startswith("episodes/900-bad/episode.md: " + expected.split(":")[0]) and expected in line for line in lines), lines
+
+
+def set_show_key(show: Path, key: str, value: str) -> None:
+    """show.yml with ``key: value`` in place of the key's own lines (the sample's update_frequency is a block)."""
+    config, kept, inside = show / "show.yml", [], False
+    for line in config.read_text().splitlines():
+        inside = line.startswith(f"{key}:") or (inside and line.startswith(" "))
+        if not inside:
+            kept.append(line)
+    config.write_text("\n".join(kept) + f"\n{key}: {value}\n")
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    # remote-item.md: feedGuid (required) is the other feed's podcast:guid, which apps look the show up by
+    ("podroll", "[{feed_guid: buzzcast, title: Buzzcast}]",
+     "podroll.feed_guid: expected the other feed's podcast:guid, a UUID"),
+    # medium.md: a list medium (podcastL, mixed…) is a feed of podcast:remoteItem only, "not expected to have regular
+    # <item>'s"; this feed is its episodes
+    ("medium", "podcastL", "medium: 'podcastL' is a list medium"),
+    ("medium", "mixed", "medium: 'mixed' is a list medium"),
+    # update-frequency.md: rrule is an RFC 5545 recurrence rule; with UNTIL, dtstart in the same date/date-time form
+    ("update_frequency", "{text: Weekly, rrule: every monday}", "update_frequency.rrule: 'every monday' is not an iCalendar"),
+    ("update_frequency", "{text: Fortnightly, rrule: FREQ=FORTNIGHTLY}", "update_frequency.rrule: 'FREQ=FORTNIGHTLY': FREQ"),
+    ("update_frequency", "{text: Ten, rrule: 'FREQ=WEEKLY;COUNT=10;UNTIL=20261231', dtstart: 2026-01-05}",
+     "has both UNTIL and COUNT"),
+    ("update_frequency", "{text: Weekly, rrule: 'FREQ=WEEKLY;UNTIL=20261231T090000Z', dtstart: 2026-01-05}",
+     "update_frequency.rrule: UNTIL=20261231T090000Z and dtstart '2026-01-05' are not the same kind"),
+    # the node value is the free-form text apps display: without text: the feed showed listeners "FREQ=WEEKLY"
+    ("update_frequency", "{rrule: FREQ=WEEKLY}", "update_frequency.text: required but missing — add 'text: …'"),
+])
+def test_show_values_the_namespace_does_not_allow_are_refused_naming_the_key(show: Path, key: str, value: str,
+                                                                             expected: str) -> None:
+    set_show_key(show, key, value)
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    lines = [p.line() for p in info.value.problems]
+    assert any(line.startswith("show.yml: " + key) and expected in line for line in lines), lines
+
+
+@pytest.mark.parametrize("key, value, written", [
+    ("license", "cc0-1.0", "<podcast:license>cc0-1.0</podcast:license>"),  # an SPDX identifier in any case: no url
+    ("license", "POD-V4V-1.0", "<podcast:license>POD-V4V-1.0</podcast:license>"),  # one of the namespace's slugs
+    ("update_frequency", "{text: Weekly until Christmas, rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221', dtstart: 2026-01-05}",
+     '<podcast:updateFrequency dtstart="2026-01-05" rrule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221">Weekly until Christmas<'),
+    ("txt", "[{purpose: ai-content, value: false}]", '<podcast:txt purpose="ai-content">false</podcast:txt>'),
+    ("podroll", "[{feed_guid: 917393E3-1B1E-5CEF-ACE4-EDAA54E1F810, medium: mixed}]",
+     '<podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" medium="mixed"/>'),
+])
+def test_show_values_in_the_namespaces_forms_are_written_as_given(show: Path, key: str, value: str, written: str) -> None:
+    set_show_key(show, key, value)
+    feed = (site_of(show) / "feed.xml").read_bytes()
+    assert written.encode() in feed and violations(feed) == []
+
+
+def test_a_block_id_outside_the_service_slug_list_is_a_warning_naming_the_slug_meant(show: Path) -> None:
+    """block.md: id is an entry of the namespace's serviceslugs.txt; each service reads its own, so 'spotfy' blocks no one."""
+    set_show_key(show, "block", "[spotfy, google]")
+    report = build(show, now=NOW)
+    found = [p.line() for p in report.problems if p.code == "PI025"]
+    assert found == ["show.yml: block: 'spotfy' is not in the namespace's service slug list: no service reads "
+                     "podcast:block id='spotfy', so it blocks no one — did you mean 'spotify'? [PI025]"]
+    assert b'<podcast:block id="google">yes</podcast:block>' in (report.output / "feed.xml").read_bytes()
 
 
 def test_rrule_with_count_needs_dtstart(show: Path) -> None:

@@ -156,6 +156,16 @@ def test_partytime_reads_every_podcasting_feature_of_one_episode_and_of_the_show
     assert read["podcastTxt"] == [{"value": "S6lpp-7ZCn8", "purpose": "verify"}, {"value": "just a note"}]
     assert read["podcastBlockedPlatforms"] == {"google": True, "amazon": True}
     assert read["podcastLocation"] == {"name": "Bristol", "osm": "R5746659", "geo": "geo:51.4545,-2.5879"}
+    # the channel's persons (partytime writes taxonomy roles and groups capitalised), licence, trailers and season names
+    assert [(p["name"], p["role"].lower(), p["group"].lower(), p.get("href"), p.get("img")) for p in read["podcastPeople"]] == [
+        (p.text, p.get("role"), p.get("group"), p.get("href"), p.get("img")) for p in channel.findall(P + "person")]
+    assert read["license"] == {"identifier": "CC-BY-4.0", "url": channel.find(P + "license").get("url")}
+    assert [(t["title"], t["pubdate"], t.get("season")) for t in read["trailers"]] == [
+        (t.text, iso(t.get("pubdate")), int(t.get("season")) if t.get("season") else None)
+        for t in channel.findall(P + "trailer")]
+    seasons = {s.text: s.get("name") for s in channel.iter(P + "season")}
+    assert read["podcastSeasons"] == {n: {"number": int(n), **({"name": name} if name else {})} for n, name in seasons.items()}
+    assert seasons == {"1": "Foundations", "2": None}
 
 
 def test_partytime_reads_value_blocks_time_splits_and_an_episodes_comment_thread(show: Path, partytime) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..config import MEDIUMS
+from ..config import GEO_URI, MEDIUMS, on_earth, rrule_problem
 from ..errors import Problem, Severity
 from ..records import frozen
 from .feedxml import FeedDoc
@@ -176,6 +176,7 @@ def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str,
             field = f"{name}@{attribute}" if attribute else name
             out.append(problem("PI021", doc.source, f"{field} is {value!r}; the namespace expects {expected}",
                                field=field, episode=episode, hint=f"write {example}"))
+    out.extend(_spec_values(doc, element, local, episode))
     text = (element.text or "").strip()
     if rule.text_required and not text:
         out.append(problem("PI022", doc.source, f"{name} has no text; the namespace requires it", field=name,
@@ -190,6 +191,31 @@ def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str,
             out.append(problem("PI022", doc.source, f"{name}@{attribute} is {len(value)} characters; the namespace's "
                                f"limit is {limit} (apps may cut it)", field=f"{name}@{attribute}", episode=episode,
                                hint=f"shorten it to {limit} characters or fewer"))
+
+
+def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[Problem]:
+    """PI021 for what a pattern cannot say, as show.yml is held to it (config): a geo URI off the earth, an rrule that
+    is not RFC 5545 (or an UNTIL in another form than dtstart), an ai-content txt that is not true/false, a custom
+    licence without its url."""
+    found: list[tuple[str, str, str]] = []  # (field, message, hint)
+    text = (element.text or "").strip()
+    if local == "location" and GEO_URI.match(geo := (element.get("geo") or "").strip()) and not on_earth(geo):
+        found.append(("podcast:location@geo", f"podcast:location@geo is {geo!r}, off the earth's latitudes (-90 to 90) "
+                      "and longitudes (-180 to 180)", 'write geo="geo:LATITUDE,LONGITUDE", latitude first'))
+    elif local == "updateFrequency" and (rrule := (element.get("rrule") or "").strip()):
+        wrong = rrule_problem(rrule, (element.get("dtstart") or "").strip())
+        if wrong:
+            found.append(("podcast:updateFrequency@rrule", f"podcast:updateFrequency@rrule: {wrong[0]}", wrong[1]))
+    elif local == "txt" and element.get("purpose") == "ai-content" and text not in ("true", "false"):
+        found.append(("podcast:txt", f"podcast:txt purpose=\"ai-content\" is {text!r}; the namespace expects true or false",
+                      'write <podcast:txt purpose="ai-content">true</podcast:txt> (or false)'))
+    elif local == "license" and text and not (element.get("url") or "").strip():
+        from ..licences import known_licence
+
+        if not known_licence(text) or known_licence(text).lower() != text.lower():
+            found.append(("podcast:license@url", f"podcast:license {text!r} is not an SPDX identifier or a namespace "
+                          "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
+    return [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
 
 
 def _name(where: str) -> str:

@@ -410,11 +410,24 @@ _RULES = [
        "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
        "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat; podcast:block "
        "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
-       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits."),
+       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits. "
+       "Also a geo URI off the earth (latitude beyond ±90, longitude beyond ±180: often the two swapped), an "
+       "updateFrequency rrule that is not an RFC 5545 rule or whose UNTIL is not of dtstart's kind (date or date-time), "
+       "a podcast:txt purpose=\"ai-content\" other than true or false, a podcast:license that is neither an SPDX "
+       "identifier nor one of the namespace's slugs and has no url."),
     _r("PI022", "podcastindex", W, "a podcast: element's text is missing where required, or longer than the namespace's limit",
        "podcast:location, podcast:trailer and podcast:block need text (an error without it). Limits: 128 characters for "
        "persons, locations, licenses, trailers, soundbites, updateFrequency and season names, 4000 for podcast:txt, "
        "32 for an episode's display and an alternate enclosure's title; aggregators may cut what is longer."),
+    _r("PI023", "podcastindex", E, "a soundbite starts at or after the end of the episode's audio",
+       "A podcast:soundbite is a stretch of the item's enclosure (docs/tags/soundbite.md); one starting after the audio "
+       "has ended gives apps nothing to play as a preview or an audiogram."),
+    _r("PI024", "podcastindex", W, "a soundbite runs past the end of the episode's audio",
+       "Apps stop at the end of the audio, so the soundbite is shorter than written; more than a second past it is "
+       "reported (less is the rounding of an editor's timeline)."),
+    _r("PI025", "podcastindex", W, "a podcast:block id that is not in the namespace's service slug list",
+       "block.md: id is 'a single entry from the service slug list' (serviceslugs.txt); each service looks for its own "
+       "slug, so a misspelt one (spotfy) blocks no one. The hint names the slug meant when one is close."),
     # -- items ---------------------------------------------------------------------------------------
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
