@@ -102,14 +102,20 @@ def answer_problem(name: str, value: str, category: str = "") -> tuple[str, str]
 _ASK = "pass it as an option, or run 'mediafeed init' in a terminal to be asked"
 
 
-def init_show(target: Path, answers: ShowAnswers) -> list[str]:
-    """Create a new show in ``target``; returns the paths created (relative). Refuses an existing show."""
-    wrong = check_answers(answers)
-    if wrong:
-        raise InputError([error("INI001", SHOW_FILE, message, field=option, hint=fix) for option, message, fix in wrong])
+def refuse_existing(target: Path) -> None:
+    """INI002 when ``target`` has a show: said first, before any answer is asked for or judged (``init`` in a show
+    folder listed five missing answers, and at a terminal asked for nine, to refuse them all once they were given)."""
     if (target / SHOW_FILE).exists():
         raise InputError(error("INI002", str(target / SHOW_FILE), "a show already exists here; nothing was changed",
                                hint="edit show.yml, or run 'mediafeed init NEW-FOLDER'"))
+
+
+def init_show(target: Path, answers: ShowAnswers) -> list[str]:
+    """Create a new show in ``target``; returns the paths created (relative). Refuses an existing show."""
+    refuse_existing(target)
+    wrong = check_answers(answers)
+    if wrong:
+        raise InputError([error("INI001", SHOW_FILE, message, field=option, hint=fix) for option, message, fix in wrong])
     created = []
     (target / EPISODES_DIR).mkdir(parents=True, exist_ok=True)
     created.append(f"{EPISODES_DIR}/")

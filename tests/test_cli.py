@@ -338,6 +338,19 @@ def test_init_in_a_terminal_asks_for_the_category_language_and_explicit_it_used_
     assert show is not None and (show.language, show.category, show.explicit) == ("en", "History", False)
 
 
+def test_init_in_a_show_folder_says_so_before_asking_anything(tmp_path: Path) -> None:
+    """``init`` in a folder that has a show listed five missing answers (INI001) and, at a terminal, asked for every
+    answer, to refuse them all once typed (INI002). The existing show is now said first, and nothing is asked."""
+    (tmp_path / "show.yml").write_text("title: Mine\n")
+    typed = _init_at_a_terminal(tmp_path, "T\nD\nhttps://example.org/t/\nA\na@example.org\n\nHistory\n\n", "--no-color")
+    assert typed.returncode == 2, typed.stderr
+    assert "a show already exists here; nothing was changed" in typed.stderr and "[INI002]" in typed.stderr
+    assert "Show title" not in typed.stderr  # was: asked for, then refused
+    unasked = run("init", str(tmp_path))
+    assert unasked.returncode == 2 and "[INI002]" in unasked.stderr and "INI001" not in unasked.stderr
+    assert (tmp_path / "show.yml").read_text() == "title: Mine\n"
+
+
 def test_list_gives_a_short_episode_the_length_the_feed_gives_it(show: Path) -> None:
     """A 0.3 s file: the feed says itunes:duration 1 (apps read 0 as "unknown") and the page 0:01; list said 0:00."""
     add_episode(show, "006-blip", "title: Blip\ndate: 2026-05-01T08:00:00+00:00\nguid: 0d5c3f0e-2f4a-4f63-9d1e-5b7a8c9e0f11\n"

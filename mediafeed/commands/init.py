@@ -47,6 +47,9 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
       mediafeed init my-show --title "Night Shift" --description "Stories from the late shift" \\
           --url https://example.org/night-shift/ --author "Ana Diaz" --email ana@example.org --category Fiction
     """
+    from ..scaffold import ShowAnswers, init_show, refuse_existing
+
+    refuse_existing(directory)
     if not no_input and sys.stdin.isatty() and fmt == "text":
         title = title or click.prompt("Show title", err=True)
         description = description or click.prompt("One or two sentences on what it is about", err=True)
@@ -69,8 +72,6 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
                                        value_proc=_checked("subcategory", category))
         if "explicit" not in given:
             explicit = click.confirm("Explicit content (Apple marks the show 'E')?", default=explicit, err=True)
-    from ..scaffold import ShowAnswers, init_show
-
     answers = ShowAnswers(title=title, description=description, url=url, author=author, email=email,
                           language=language, category=category, subcategory=subcategory, explicit=explicit)
     created = init_show(directory, answers)
