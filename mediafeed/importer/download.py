@@ -25,8 +25,7 @@ import requests
 import urllib3
 
 from .. import __version__
-from ..checks.http import (DAMAGED, MAX_REDIRECTS, refused_hop, run_bounded, too_many_redirects, undecodable,
-                           undecodable_body)
+from ..checks.http import DAMAGED, MAX_REDIRECTS, refused_hop, run_bounded, too_many_redirects, undecodable, undecodable_body
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
