@@ -33,8 +33,8 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     Writes show.yml with every key explained, an episodes/ folder and a
     templates/ folder with a README on overriding the theme. In a terminal it
     asks for whatever the options did not give (language, category,
-    subcategory and explicit too, offering their defaults); otherwise every essential
-    (--title --description --url --author --email) must be given. Never
+    subcategory and explicit too); otherwise every essential (--title
+    --description --url --author --email) must be given. Never
     overwrites an existing show.yml.
 
     \b
