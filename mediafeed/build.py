@@ -112,7 +112,8 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems.extend(ledger_problems)
         problems = ledger_io.restore_guid_hints(published, problems)
         if source_ok and not accept_changes:
-            problems.extend(ledger_io.compare(published, show, items))
+            held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
+            problems.extend(ledger_io.compare(published, show, items, held))
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)

@@ -40,7 +40,7 @@ from .atomicfiles import atomic_write
 from .config import SHOW_FILE
 from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, error, warning
-from .model import Item, Show
+from .model import Episode, Item, Show
 from .records import mutable
 
 LEDGER_FILE = "published.json"
@@ -79,7 +79,12 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
                                 hint="restore it from version control; it protects your subscribers")]
 
 
-def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
+def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple[Episode, str]] | None = None,
+            ) -> list[Problem]:
+    """Every change of what subscribers have seen. ``held``: GUID → (episode, "draft" or "scheduled") of the
+    episodes kept out of the feed on purpose, so that LED005 says why one of them left it (its hint said "restore
+    the folder" of an episode whose folder was there, made a draft or dated in the future)."""
+    held = held or {}
     problems: list[Problem] = []
     if ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid:
         problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
@@ -119,10 +124,21 @@ def compare(ledger: Ledger, show: Show, items: list[Item]) -> list[Problem]:
     for (key, old_base, new_base), moves in base_moves.items():
         problems.append(moves[0] if len(moves) == 1 else _site_moved(key, old_base, new_base, moves))
     for guid, record in sorted(ledger.episodes.items()):
-        if guid not in seen:
-            problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
-                                    field="guid", episode=str(record.get("slug", "")),
-                                    hint="subscribers keep their copy; restore the folder if this was a mistake"))
+        if guid in seen:
+            continue
+        if guid in held:
+            episode, status = held[guid]
+            why, undo = (("it is a draft now ('draft: true')", "remove 'draft: true'") if status == "draft" else
+                         (f"its date is in the future now ({episode.date.isoformat()}): it comes back then",
+                          "give it back the date it was published with"))
+            problems.append(warning("LED005", episode.source, f"published episode {guid!r} is no longer in the feed: "
+                                    f"{why}", field="draft" if status == "draft" else "date", episode=episode.slug,
+                                    hint=f"subscribers keep their copy, and its page stays on the published site until "
+                                    f"'mediafeed publish --delete'; {undo} if this was a mistake"))
+            continue
+        problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
+                                field="guid", episode=str(record.get("slug", "")),
+                                hint="subscribers keep their copy; restore the folder if this was a mistake"))
     return problems
 
 

@@ -56,31 +56,21 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
     for name in ("title", "description", "url", "author", "email"):
         if not getattr(answers, name).strip():
             wrong.append((f"--{name}", "required", _ASK))
-    for name in ("url", "email"):
+    for name in ("url", "email", "language", "category"):
         value = getattr(answers, name)
-        problem = answer_problem(name, value) if value else None
+        problem = answer_problem(name, value) if value or name in ("language", "category") else None
         if problem:
             wrong.append((f"--{name}", *problem))
-    if not LANGUAGE.match(answers.language):
-        code, _ = language_guess(answers.language)  # the guess show.yml's check makes (English → en)
-        wrong.append(("--language", f"expected an ISO 639 code such as en or en-gb, got {answers.language!r}",
-                      f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)"))
-    if answers.category not in APPLE_CATEGORIES:
-        import difflib
-
-        close = difflib.get_close_matches(answers.category, list(APPLE_CATEGORIES), n=1)
-        wrong.append(("--category", f"not in Apple's list: {answers.category!r}",
-                      (f"did you mean {close[0]!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}"))
-    elif not is_category(answers.category, answers.subcategory):
-        subs = APPLE_CATEGORIES[answers.category]
-        wrong.append(("--subcategory", f"{answers.subcategory!r} is not a subcategory of {answers.category!r}",
-                      f"{answers.category}'s subcategories: {', '.join(subs)}" if subs
-                      else f"{answers.category} has no subcategories: leave --subcategory out"))
+    if answers.category in APPLE_CATEGORIES:
+        problem = answer_problem("subcategory", answers.subcategory, answers.category)
+        if problem:
+            wrong.append(("--subcategory", *problem))
     return wrong
 
 
-def answer_problem(name: str, value: str) -> tuple[str, str] | None:
-    """What is wrong with one answer (``url`` or ``email``), as ``(message, fix)``; None when it will do.
+def answer_problem(name: str, value: str, category: str = "") -> tuple[str, str] | None:
+    """What is wrong with one answer (``url``, ``email``, ``language``, ``category``, or ``subcategory`` of
+    ``category``), as ``(message, fix)``; None when it will do.
 
     ``mediafeed init`` asks again in a terminal when an answer is wrong, instead of taking every answer and
     then refusing them all."""
@@ -92,20 +82,40 @@ def answer_problem(name: str, value: str) -> tuple[str, str] | None:
         return f"expected the site's https:// address, got {value!r}", f"write the whole address: --url {example}"
     if name == "email" and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
         return f"expected an e-mail address, got {value!r}", "e.g. --email you@example.org"
+    if name == "language" and not LANGUAGE.match(value):
+        code, _ = language_guess(value)  # the guess show.yml's check makes (English → en)
+        return (f"expected an ISO 639 code such as en or en-gb, got {value!r}",
+                f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)")
+    if name == "category" and value not in APPLE_CATEGORIES:
+        import difflib
+
+        close = difflib.get_close_matches(value, list(APPLE_CATEGORIES), n=1)
+        return (f"not in Apple's list: {value!r}",
+                (f"did you mean {close[0]!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}")
+    if name == "subcategory" and not is_category(category, value):
+        subs = APPLE_CATEGORIES[category]
+        return (f"{value!r} is not a subcategory of {category!r}",
+                f"{category}'s subcategories: {', '.join(subs)}" if subs else f"{category} has no subcategories: leave --subcategory out")
     return None
 
 
 _ASK = "pass it as an option, or run 'mediafeed init' in a terminal to be asked"
 
 
-def init_show(target: Path, answers: ShowAnswers) -> list[str]:
-    """Create a new show in ``target``; returns the paths created (relative). Refuses an existing show."""
-    wrong = check_answers(answers)
-    if wrong:
-        raise InputError([error("INI001", SHOW_FILE, message, field=option, hint=fix) for option, message, fix in wrong])
+def refuse_existing(target: Path) -> None:
+    """INI002 when ``target`` has a show: said first, before any answer is asked for or judged (``init`` in a show
+    folder listed five missing answers, and at a terminal asked for nine, to refuse them all once they were given)."""
     if (target / SHOW_FILE).exists():
         raise InputError(error("INI002", str(target / SHOW_FILE), "a show already exists here; nothing was changed",
                                hint="edit show.yml, or run 'mediafeed init NEW-FOLDER'"))
+
+
+def init_show(target: Path, answers: ShowAnswers) -> list[str]:
+    """Create a new show in ``target``; returns the paths created (relative). Refuses an existing show."""
+    refuse_existing(target)
+    wrong = check_answers(answers)
+    if wrong:
+        raise InputError([error("INI001", SHOW_FILE, message, field=option, hint=fix) for option, message, fix in wrong])
     created = []
     (target / EPISODES_DIR).mkdir(parents=True, exist_ok=True)
     created.append(f"{EPISODES_DIR}/")

@@ -141,8 +141,8 @@ def _memo(fingerprint: str, art: str, arts: dict[str, str], ffmpeg: str) -> str:
     if not fingerprint:
         return ""
     if art not in arts:
-        try:
-            arts[art] = identity(art)
+        try:  # with its ctime: new artwork of the same size written over the old with its mtime kept (cp -p) is new
+            arts[art] = media_identity(Path(art))
         except OSError:
             arts[art] = "-"
     return hashlib.sha256(f"{NAMES_FORMAT}\0{fingerprint}\0{arts[art]}\0{bool(ffmpeg)}".encode()).hexdigest()

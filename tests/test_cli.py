@@ -275,14 +275,16 @@ def test_subprocess_errors_are_one_line_without_traceback(tmp_path: Path) -> Non
     assert added.returncode == 2 and "Traceback" not in added.stderr
 
 
-def _init_at_a_terminal(folder: Path, answers: str) -> subprocess.CompletedProcess[str]:
-    """``mediafeed init FOLDER --category Fiction`` with a pseudo-terminal as stdin, ``answers`` typed ahead."""
+def _init_at_a_terminal(folder: Path, answers: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """``mediafeed init FOLDER OPTIONS`` with a pseudo-terminal as stdin, ``answers`` typed ahead (by default the
+    options are ``--category Fiction --subcategory Drama --language en --clean``: only the essentials are asked)."""
     import pty
 
     main_fd, terminal_fd = pty.openpty()
     os.write(main_fd, answers.encode())
+    options = options or ("--category", "Fiction", "--subcategory", "Drama", "--language", "en", "--clean")
     try:
-        return subprocess.run([sys.executable, "-m", "mediafeed", "init", str(folder), "--category", "Fiction"],
+        return subprocess.run([sys.executable, "-m", "mediafeed", "init", str(folder), *options],
                               stdin=terminal_fd, capture_output=True, text=True, timeout=120, env=os.environ.copy())
     finally:
         os.close(terminal_fd)
@@ -314,6 +316,39 @@ def test_init_asks_again_for_an_answer_it_cannot_take(tmp_path: Path) -> None:
     show, problems = load_show(tmp_path / "s")
     assert show is not None and show.url == "https://example.org/night-shift/" and show.owner.name == "Ana"
     assert show.owner.email == "ana@example.org" and [p.field for p in problems] == ["artwork"]
+
+
+def test_init_in_a_terminal_asks_for_the_category_language_and_explicit_it_used_to_take_unasked(tmp_path: Path) -> None:
+    """At a terminal init asked for five answers and silently took the defaults of the rest: a French show about
+    food was written as 'language: en', 'category: Technology', 'explicit: false', though --help said it "asks for
+    whatever the options did not give". It now asks for each, offering the default, and asks again for a wrong one."""
+    result = _init_at_a_terminal(tmp_path / "s", "Café Talk\nTalk about cafés\nhttps://example.org/cafe/\nZoë\n"
+                                 "zoe@example.org\nFrench\nfr\nFod\nArts\nFod\nFood\ny\n", "--no-color")
+    assert result.returncode == 0, result.stderr
+    assert "expected an ISO 639 code such as en or en-gb, got 'French'" in result.stderr
+    assert "not in Apple's list: 'Fod'" in result.stderr and "'Fod' is not a subcategory of 'Arts'" in result.stderr
+    show, problems = load_show(tmp_path / "s")
+    assert show is not None and [p.field for p in problems] == ["artwork"]
+    assert (show.language, show.category, show.subcategory, show.explicit) == ("fr", "Arts", "Food", True)
+
+    kept = _init_at_a_terminal(tmp_path / "t", "T\nD\nhttps://example.org/t/\nA\na@example.org\n\nHistory\n\n",
+                                "--no-color")
+    assert kept.returncode == 0, kept.stderr  # Enter takes the default offered; History has no subcategories
+    show, _ = load_show(tmp_path / "t")
+    assert show is not None and (show.language, show.category, show.explicit) == ("en", "History", False)
+
+
+def test_init_in_a_show_folder_says_so_before_asking_anything(tmp_path: Path) -> None:
+    """``init`` in a folder that has a show listed five missing answers (INI001) and, at a terminal, asked for every
+    answer, to refuse them all once typed (INI002). The existing show is now said first, and nothing is asked."""
+    (tmp_path / "show.yml").write_text("title: Mine\n")
+    typed = _init_at_a_terminal(tmp_path, "T\nD\nhttps://example.org/t/\nA\na@example.org\n\nHistory\n\n", "--no-color")
+    assert typed.returncode == 2, typed.stderr
+    assert "a show already exists here; nothing was changed" in typed.stderr and "[INI002]" in typed.stderr
+    assert "Show title" not in typed.stderr  # was: asked for, then refused
+    unasked = run("init", str(tmp_path))
+    assert unasked.returncode == 2 and "[INI002]" in unasked.stderr and "INI001" not in unasked.stderr
+    assert (tmp_path / "show.yml").read_text() == "title: Mine\n"
 
 
 def test_list_gives_a_short_episode_the_length_the_feed_gives_it(show: Path) -> None:

@@ -310,3 +310,57 @@ def test_a_master_written_over_at_its_size_and_mtime_is_published_anew(show: Pat
     assert payload_digest(published, "mp3") == new
     if how == "tag_on_build: false":
         assert published.read_bytes() == master.read_bytes()
+
+
+def _png_of_size(image: object, size: int) -> bytes:
+    """``image`` as PNG bytes padded to exactly ``size`` bytes with a tEXt chunk (two different pictures, one size)."""
+    import io
+    import struct
+    import zlib
+
+    out = io.BytesIO()
+    image.save(out, "PNG")  # type: ignore[attr-defined]
+    data = out.getvalue()
+    body = b"Comment\0" + b"x" * (size - len(data) - 12 - 8)
+    assert len(body) >= 8, "pick a larger size"
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body + struct.pack(">I", zlib.crc32(b"tEXt" + body))
+    padded = data[:-12] + chunk + data[-12:]  # before IEND
+    assert len(padded) == size
+    return padded
+
+
+def test_show_artwork_written_over_at_its_size_and_mtime_is_embedded_anew(show: Path) -> None:
+    """The tagged copy's name was remembered under the show artwork's size, mtime and inode (tagging.identity, no
+    ctime): new artwork of the same size written over the old in place with its mtime kept (``cp -p``, ``rsync
+    --inplace -t``) was found under the old name, and every episode went on embedding the old cover. The artwork's
+    identity now has the ctime, as the media's has (probes.media_identity)."""
+    import io
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+    from mutagen.id3 import ID3
+    from PIL import Image, ImageOps
+
+    artwork = show / "artwork.png"
+    picture = Image.open(io.BytesIO(artwork.read_bytes())).convert("RGB")
+    size = len(artwork.read_bytes()) * 2
+    old, new = _png_of_size(picture, size), _png_of_size(ImageOps.invert(picture), size)
+    artwork.write_bytes(old)
+
+    def build() -> None:
+        done = subprocess.run([sys.executable, "-m", "mediafeed", "build", "--show", str(show)], capture_output=True,
+                              text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    def covers() -> set[bytes]:
+        return {ID3(path).getall("APIC")[0].data for path in (show / "public/episodes").glob("*/*.mp3")
+                if ID3(path).getall("APIC")}
+
+    build()
+    assert covers() == {old}
+    _write_over(artwork, new)
+    for stamp in (show / ".mediafeed").glob("stamp-*.json"):
+        stamp.unlink()  # the shortcut's stamp is another test's: this one is the tagged copy's name
+    build()
+    assert covers() == {new}  # was {old}: the old cover, under the new artwork's feed and pages

@@ -342,3 +342,44 @@ def test_an_item_without_guid_or_enclosure_is_named_with_what_to_do(tmp_path: Pa
     assert code == 1 and report["imported"] == ["episode-a"]
     assert problem["message"].startswith("item 2 ('Show news') has neither a GUID nor an enclosure")
     assert "mediafeed add" in problem["hint"]
+
+
+def test_a_redirect_to_a_private_or_link_local_address_is_not_followed_by_the_download(tmp_path: Path,
+                                                                                      tone: bytes) -> None:
+    """requests followed every redirect itself: an episode or artwork that a host redirected to a private address
+    (here 0.0.0.0, which reaches this computer's own server, as 10.0.0.5 would reach a machine on the network), or to
+    a cloud's metadata service at 169.254.169.254, was fetched from there and saved into the show as its audio and
+    artwork. ``check --online`` refuses such hops (ONL007); the import now refuses them the same way, names the hop in
+    IMP030/IMP022, never asks the private address, and tries the file only once."""
+    import os
+    import subprocess
+    import sys
+
+    with Host() as server:
+        port = server.server.server_address[1]
+        private = f"http://0.0.0.0:{port}"
+        metadata = "http://169.254.169.254/latest/meta-data/iam/security-credentials/"
+        items = item("inside", f"{server.url}/inside.mp3", "Inside", len(tone), day=2) + item(
+            "cloud", f"{server.url}/cloud.mp3", "Cloud", len(tone))
+        url = serving(server, feed(items, WHOLE_CHANNEL.format(base=server.url).replace("/art.png", "/art-moved.png")),
+                      {"/secret.mp3": tone})
+        server.routes["/inside.mp3"] = Route(redirect=f"{private}/secret.mp3")
+        server.routes["/cloud.mp3"] = Route(redirect=metadata)
+        server.routes["/art-moved.png"] = Route(redirect=f"{private}/art.png")
+        show = tmp_path / "show"
+        done = subprocess.run([sys.executable, "-m", "mediafeed", "import", url, "--show", str(show), "--download",
+                               "--format", "json"], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stderr
+    assert server.routes["/secret.mp3"].hits == [] and server.routes["/art.png"].hits == []  # was: fetched
+    assert server.routes["/inside.mp3"].hits == ["GET"]  # once: the same redirect would come again
+    report = json.loads(done.stdout)
+    failed = {f["guid"]: f["reason"] for f in report["failed"]}
+    assert failed["inside"] == (f"redirects to {private}/secret.mp3: a private address (a local network), which "
+                                "podcast apps cannot reach")
+    assert metadata in failed["cloud"] and "link-local address" in failed["cloud"]
+    [inside] = [p for p in report["problems"] if p["code"] == "IMP030" and p["episode"] == "inside"]
+    assert "public address" in inside["hint"] and "run the import again" not in inside["hint"]
+    [art] = [p for p in report["problems"] if p["code"] == "IMP022"]
+    assert f"redirects to {private}/art.png" in art["message"]
+    assert not list(show.glob("episodes/*/*.mp3")) and not list(show.glob("artwork.*"))

@@ -239,3 +239,36 @@ def test_a_moved_enclosure_says_which_name_to_give_back(show: Path, rename: tupl
         build(show)
     [moved] = [p for p in info.value.problems if p.code == "LED002"]
     assert moved.hint.startswith(hint), moved.hint
+
+
+@pytest.mark.parametrize(("change", "said", "undo"), [
+    (("date: 2026-03-16T08:00:00+00:00", "date: 2026-03-16T08:00:00+00:00\ndraft: true"),
+     "it is a draft now ('draft: true')", "remove 'draft: true'"),
+    (("date: 2026-03-16T08:00:00+00:00", "date: 2099-03-16T08:00:00+00:00"),
+     "its date is in the future now (2099-03-16T08:00:00+00:00): it comes back then",
+     "give it back the date it was published with"),
+], ids=["draft", "scheduled"])
+def test_a_published_episode_held_back_says_why_it_left_the_feed(show: Path, change: tuple[str, str], said: str,
+                                                                undo: str) -> None:
+    """A published episode made a draft (or dated in the future) left the feed with LED005 'restore the folder if
+    this was a mistake', on the folder's name: its folder was there, and nothing said that 'draft: true' (or the
+    date) was the cause. It now names its episode.md, the field, the cause and how to undo it."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    def build_json() -> dict:
+        done = subprocess.run([sys.executable, "-m", "mediafeed", "build", "--show", str(show), "--format", "json"],
+                              capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, done.stdout + done.stderr
+        return json.loads(done.stdout)
+
+    build_json()
+    _edit(show / "episodes/005-european-review/episode.md", *change)
+    [gone] = [p for p in build_json()["problems"] if p["code"] == "LED005"]
+    assert gone["file"] == "episodes/005-european-review/episode.md"
+    assert gone["message"].endswith("is no longer in the feed: " + said)
+    assert gone["field"] == ("draft" if "draft" in said else "date")
+    assert gone["hint"].endswith(undo + " if this was a mistake") and "restore the folder" not in gone["hint"]

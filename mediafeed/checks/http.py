@@ -77,6 +77,13 @@ def private_hop(start: str, target: str) -> str:
     return where if where and where != kind(start) else ""
 
 
+def refused_hop(start: str, target: str) -> str:
+    """Why a redirect from a chain that began at ``start`` is not followed to ``target`` (:func:`private_hop`), in
+    the words ``check --online`` (ONL007) and ``import --download`` (IMP030) both say it; "" when it is followed."""
+    hidden = private_hop(start, target)
+    return f"redirects to {target}: {hidden}, which podcast apps cannot reach" if hidden else ""
+
+
 @frozen
 class Limits:
     connect_timeout: float = 5.0
@@ -147,9 +154,8 @@ def request(http: requests.Session, method: str, url: str, limits: Limits, heade
             answer.error = too_many_redirects(limits.max_redirects, len(answer.redirects), target)
             return answer
         seen.add(target)
-        hidden = private_hop(url, target)
-        if hidden:  # not followed: apps cannot follow it either, and this may run where such an address answers
-            answer.error = f"redirects to {target}: {hidden}, which podcast apps cannot reach"
+        answer.error = refused_hop(url, target)
+        if answer.error:  # not followed: apps cannot follow it either, and this may run where such an address answers
             return answer
         current = target
 

@@ -32,8 +32,9 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
 
     Writes show.yml with every key explained, an episodes/ folder and a
     templates/ folder with a README on overriding the theme. In a terminal it
-    asks for whatever the options did not give; otherwise every essential
-    (--title --description --url --author --email) must be given. Never
+    asks for whatever the options did not give (language, category,
+    subcategory and explicit too); otherwise every essential (--title
+    --description --url --author --email) must be given. Never
     overwrites an existing show.yml.
 
     \b
@@ -46,14 +47,31 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
       mediafeed init my-show --title "Night Shift" --description "Stories from the late shift" \\
           --url https://example.org/night-shift/ --author "Ana Diaz" --email ana@example.org --category Fiction
     """
+    from ..scaffold import ShowAnswers, init_show, refuse_existing
+
+    refuse_existing(directory)
     if not no_input and sys.stdin.isatty() and fmt == "text":
         title = title or click.prompt("Show title", err=True)
         description = description or click.prompt("One or two sentences on what it is about", err=True)
         url = url or click.prompt("Public address of the site (https://…/)", err=True, value_proc=_checked("url"))
         author = author or click.prompt("Author (you or your team)", err=True)
         email = email or click.prompt("Owner e-mail (Apple writes here)", err=True, value_proc=_checked("email"))
-    from ..scaffold import ShowAnswers, init_show
+        # the rest have defaults, which were taken without a word (a show about bread filed under Technology)
+        given = _given(click.get_current_context())
+        if "language" not in given:
+            language = click.prompt("Language (ISO 639: en, en-gb, de, fr-ca …)", default=language, err=True,
+                                    value_proc=_checked("language"))
+        if "category" not in given:
+            from ..categories import APPLE_CATEGORIES
 
+            info("Apple's categories: " + ", ".join(APPLE_CATEGORIES))
+            category = click.prompt("Category", err=True, value_proc=_checked("category"))
+        if "subcategory" not in given and _subcategories(category):
+            subcategory = click.prompt(f"Subcategory ({', '.join(_subcategories(category))}; Enter for none)",
+                                       default="", show_default=False, err=True,
+                                       value_proc=_checked("subcategory", category))
+        if "explicit" not in given:
+            explicit = click.confirm("Explicit content (Apple marks the show 'E')?", default=explicit, err=True)
     answers = ShowAnswers(title=title, description=description, url=url, author=author, email=email,
                           language=language, category=category, subcategory=subcategory, explicit=explicit)
     created = init_show(directory, answers)
@@ -67,12 +85,26 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
          f"{shlex.quote(str(directory))}")
 
 
-def _checked(name: str) -> Callable[[str], str]:
+def _given(ctx: click.Context) -> set[str]:
+    """The options given on the command line (not asked for)."""
+    return {name for name in ctx.params if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+
+
+def _subcategories(category: str) -> tuple[str, ...]:
+    from ..categories import APPLE_CATEGORIES
+
+    return APPLE_CATEGORIES.get(category, ())
+
+
+def _checked(name: str, category: str = "") -> Callable[[str], str]:
     """A prompt's check: a wrong answer is said at once, with its fix, and asked for again (click re-asks)."""
     def check(value: str) -> str:
         from ..scaffold import answer_problem
 
-        problem = answer_problem(name, value)
+        value = value.strip()
+        if name == "subcategory" and not value:
+            return value
+        problem = answer_problem(name, value, category)
         if problem:
             message, fix = problem
             raise click.BadParameter(f"{message} — {fix.replace(f'--{name} ', '')}")

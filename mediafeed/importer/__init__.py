@@ -31,7 +31,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from .document import parse
-from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, TooSlow, fetch, get_small, session
+from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
 from .sidefiles import image_extension, side_files
@@ -281,6 +281,9 @@ def _retry_hint(url: str, audio_name: str, host: str, exc: DownloadError) -> str
     if isinstance(exc, TooSlow):
         return (f"{host} is too slow now: run the import again later (it resumes what arrived), or fetch the "
                 f"file another way and copy it into its folder as {audio_name}")
+    if isinstance(exc, PrivateRedirect):
+        return (f"the host sends the file on to an address podcast apps cannot reach: ask it for the file's public "
+                f"address, or copy the episode's audio file into its folder as {audio_name}")
     if isinstance(exc, NotMedia):
         return (f"open {url} in a browser to see what the host says (an expired address, a removed episode, a login); "
                 f"then copy the episode's audio file into its folder as {audio_name}")

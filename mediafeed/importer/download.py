@@ -18,13 +18,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import requests
 import urllib3
 
 from .. import __version__
-from ..checks.http import DAMAGED, MAX_REDIRECTS, run_bounded, too_many_redirects, undecodable, undecodable_body
+from ..checks.http import DAMAGED, MAX_REDIRECTS, refused_hop, run_bounded, too_many_redirects, undecodable, undecodable_body
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
@@ -57,6 +58,11 @@ class TooSlow(DownloadError):
     second); the bytes that arrived are kept for the next run to resume."""
 
 
+class PrivateRedirect(DownloadError):
+    """The server redirected to a loopback, private or link-local address (``check --online``'s ONL007): not
+    followed, and not tried again in this run (it would redirect there again)."""
+
+
 @frozen
 class Fetched:
     path: Path
@@ -73,6 +79,21 @@ def session() -> requests.Session:
     s.headers["User-Agent"] = USER_AGENT
     s.max_redirects = MAX_REDIRECTS  # check's limit, not requests' 30
     return s
+
+
+def judged_hops(start: str) -> dict[str, Any]:
+    """requests' hooks for a GET that began at ``start``: each redirect is judged before it is followed, as ``check
+    --online`` judges it (:func:`..checks.http.refused_hop`). requests followed them all itself: a feed, artwork or
+    episode redirecting to 127.0.0.1, 10.0.0.5 or a cloud's metadata service at 169.254.169.254 was fetched from
+    there, and its answer saved into the show as the episode's audio or the artwork."""
+    def judge(response: requests.Response, *args: object, **kwargs: object) -> requests.Response:
+        if response.is_redirect:
+            why = refused_hop(start, urljoin(response.url, response.headers.get("Location", "")))
+            if why:
+                response.close()
+                raise PrivateRedirect(why)
+        return response
+    return {"response": [judge]}
 
 
 def check_url(url: str) -> None:
@@ -97,7 +118,7 @@ def get_small(http: requests.Session, url: str, limit: int = SMALL_LIMIT, deadli
 def _get_small(http: requests.Session, url: str, limit: int, deadline: float) -> tuple[bytes, str]:
     started = time.monotonic()
     try:
-        with http.get(url, stream=True, timeout=TIMEOUT) as response:
+        with http.get(url, stream=True, timeout=TIMEOUT, hooks=judged_hops(url)) as response:
             if response.status_code != 200:
                 raise DownloadError(f"HTTP {response.status_code} {response.reason}" + _retry_after(response))
             compressed = undecodable(response.headers.get("Content-Encoding", ""))
@@ -153,8 +174,9 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
     for _ in range(attempts):
         try:
             size, announced = _attempt(http, url, part, progress)
-        except (TooSlow, NotMedia):
-            raise  # a trickle now is a trickle in a second (the next run resumes it); a web page stays one
+        except (TooSlow, NotMedia, PrivateRedirect):
+            raise  # a trickle now is a trickle in a second (the next run resumes it); a web page stays one; so does a
+            # redirect
         except DownloadError as exc:
             last = str(exc)
             if "HTTP 4" in last:  # not found, forbidden: retrying will not help
@@ -255,7 +277,7 @@ def _opened(http: requests.Session, url: str, headers: dict[str, str]) -> reques
 
     def get() -> requests.Response:
         try:
-            response = http.get(url, stream=True, timeout=TIMEOUT, headers=headers)
+            response = http.get(url, stream=True, timeout=TIMEOUT, headers=headers, hooks=judged_hops(url))
         except requests.exceptions.ReadTimeout:  # silent as long: the same, whichever of the two ends first
             raise TooSlow(slow) from None
         if given_up.is_set():  # arrived after all, to nobody: its connection goes back
