@@ -22,7 +22,7 @@ import yaml
 
 from . import audio
 from .atomicfiles import atomic_copy, atomic_write
-from .categories import APPLE_CATEGORIES, is_category
+from .categories import APPLE_CATEGORIES, closest_category, is_category
 from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
@@ -66,11 +66,9 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
         wrong.append(("--language", f"expected an ISO 639 code such as en or en-gb, got {answers.language!r}",
                       f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)"))
     if answers.category not in APPLE_CATEGORIES:
-        import difflib
-
-        close = difflib.get_close_matches(answers.category, list(APPLE_CATEGORIES), n=1)
+        close = closest_category(answers.category)
         wrong.append(("--category", f"not in Apple's list: {answers.category!r}",
-                      (f"did you mean {close[0]!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}"))
+                      (f"did you mean {close!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}"))
     elif not is_category(answers.category, answers.subcategory):
         subs = APPLE_CATEGORIES[answers.category]
         wrong.append(("--subcategory", f"{answers.subcategory!r} is not a subcategory of {answers.category!r}",
