@@ -96,14 +96,14 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
                                     hint="write what the episode is about below the front matter (its sources, links, "
                                     "people), or at least give a 'summary:'"))
         # the same rules as a feed's <title> and <itunes:title> (checks.titles), in the front matter's words
-        for key, title in (("title", episode.title), ("itunes_title", episode.itunes_title)):
+        for name, title in (("title", episode.title), ("itunes_title", episode.itunes_title)):
             if title and repeats_show_name(show.title, title):
-                problems.append(info("EP020", src, f"{key} {title!r} repeats the show's name; Apple asks for the "
-                                     "episode title alone", field=key, episode=slug,
+                problems.append(info("EP020", src, f"{name} {title!r} repeats the show's name; Apple asks for the "
+                                     "episode title alone", field=name, episode=slug,
                                      hint="remove the show's name from the title: apps show it beside the title"))
             if title and numbered(title):
-                problems.append(info("EP021", src, f"{key} {title!r} holds an episode or season number; apps show "
-                                     "the numbers from 'episode' and 'season' beside the title", field=key,
+                problems.append(info("EP021", src, f"{name} {title!r} holds an episode or season number; apps show "
+                                     "the numbers from 'episode' and 'season' beside the title", field=name,
                                      episode=slug, hint="remove the number from the title and write it as "
                                      "'episode: N' (and 'season: N')"))
     return problems
