@@ -504,6 +504,9 @@ _RULES = [
     _r("LED008", "mediafeed apple", E, "the feed would be published at another URL than the recorded one",
        "Apps keep polling the URL they subscribed to. Keep the old url, or move deliberately: a 301 redirect (or "
        "itunes:new-feed-url in a last feed) at the old address, then 'build --accept-changes'."),
+    _r("LED009", "mediafeed apple", W, "another picture at a published artwork URL",
+       "Apple and the apps cache artwork by its URL: a new picture under the old file name (the file is another size "
+       "than when it was published) keeps the old cover on every device. Give the new picture a new file name."),
     # -- hosting (--online) --------------------------------------------------------------------------
     _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
     _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",
