@@ -113,7 +113,8 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems = ledger_io.restore_guid_hints(published, problems)
         if source_ok and not accept_changes:
             held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
-            problems.extend(ledger_io.compare(published, show, items, held))
+            problems.extend(ledger_io.compare(published, show, items, held,
+                                                ledger_io.artwork_files(project.root, show, items)))
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
@@ -222,7 +223,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                                                       for rel, (ident, pieces) in sorted(writer.stream_records().items())})
         report.rendered, report.kept = len(plan.rendered), len(plan.kept)
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
-        report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes)
+        report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
+                                         artwork=ledger_io.artwork_files(project.root, show, items))
         if record:
             report.ledger_updated = ledger_io.save(root, report.ledger, loaded=ledger)
         cache.commit()

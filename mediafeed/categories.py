@@ -35,3 +35,16 @@ def is_category(category: str, subcategory: str = "") -> bool:
     if subs is None:
         return False
     return not subcategory or subcategory in subs
+
+
+def closest_category(name: str) -> str:
+    """The Apple category ``name`` was meant to be ('science', 'Health and Fitness', 'Sciense' → 'Science', 'Health &
+    Fitness'), or "" when none is close: a hint that names it is one a producer can act on."""
+    import difflib
+
+    folded = {category.lower(): category for category in APPLE_CATEGORIES}
+    key = " ".join(name.lower().replace(" and ", " & ").split())
+    if key in folded:
+        return folded[key]
+    close = difflib.get_close_matches(key, list(folded), n=1)
+    return folded[close[0]] if close else ""

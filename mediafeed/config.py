@@ -13,7 +13,7 @@ from typing import Any
 
 from . import sourcelinks
 from .addresses import ascii_url
-from .categories import APPLE_CATEGORIES, is_category
+from .categories import APPLE_CATEGORIES, closest_category, is_category
 from .errors import Problem, error
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
@@ -205,11 +205,9 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     category = r.str("category", required=True, hint="add 'category: …' from Apple's list, e.g. 'Science'")
     subcategory = r.str("subcategory")
     if category and category not in APPLE_CATEGORIES:
-        import difflib
-
-        close = difflib.get_close_matches(category, list(APPLE_CATEGORIES), n=1)
+        close = closest_category(category)
         r.fail("category", f"{category!r} is not an Apple Podcasts category",
-               hint=f"did you mean '{close[0]}'?" if close else "use a category from Apple's list (see the README)",
+               hint=f"did you mean '{close}'?" if close else "use a category from Apple's list (see the README)",
                code="SRC030")
     elif category and subcategory and not is_category(category, subcategory):
         subs = APPLE_CATEGORIES[category]

@@ -7,7 +7,8 @@ length (bytes; ledgers written before mediafeed recorded it are read as they are
 and get it on the next build) and the URLs of the ``podcast:alternateEnclosure`` files
 published with it (``alternates``, when it has any: ``publish --delete`` keeps them like the
 enclosure) and the URLs ``--accept-changes`` moved it from (``moved_from``, kept the same way), plus the show's
-``podcast:guid`` and feed URL.
+``podcast:guid`` and feed URL, and the size in bytes of each artwork file (the show's, an episode's own) at the URL it
+was published at (``artwork``; a new picture is a new size).
 Before writing anything, a build compares the episodes against it:
 
 * LED001 error: an episode folder that was published with one GUID now has another;
@@ -19,6 +20,7 @@ Before writing anything, a build compares the episodes against it:
 * LED005 warning: a published episode is gone from the feed;
 * LED008 error: the feed would be published at another URL than the recorded one (``url`` or
   ``feed_url`` changed): every subscriber keeps polling the old address.
+* LED009 warning: another picture at a published artwork URL: apps cache artwork by URL and keep the old one.
 
 After tagging (which aims for the published length, see :mod:`tagging`), :func:`length_changes` reports
 
@@ -52,14 +54,17 @@ class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""
     episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length, alternates?}
+    artwork: dict[str, int] = field(default_factory=dict)  #: artwork URL → the published file's size in bytes
 
     def to_json(self) -> bytes:
-        data = {
+        data: dict[str, object] = {
             "about": "Written by mediafeed: what subscribers have seen. Commit it; do not edit by hand.",
             "podcast_guid": self.podcast_guid,
             "feed_url": self.feed_url,
-            "episodes": {guid: self.episodes[guid] for guid in sorted(self.episodes)},
         }
+        if self.artwork:  # (ledgers written before it was recorded keep their bytes until a build records it)
+            data["artwork"] = {url: self.artwork[url] for url in sorted(self.artwork)}
+        data["episodes"] = {guid: self.episodes[guid] for guid in sorted(self.episodes)}
         return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
 
 
@@ -72,20 +77,63 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
         episodes = data.get("episodes", {})
         if not isinstance(episodes, dict):
             raise ValueError("'episodes' is not a mapping")
+        artwork = data.get("artwork", {})
+        if not isinstance(artwork, dict):
+            raise ValueError("'artwork' is not a mapping")
         return Ledger(str(data.get("podcast_guid", "")), str(data.get("feed_url", "")),
-                      {str(k): dict(v) for k, v in episodes.items()}), []
+                      {str(k): dict(v) for k, v in episodes.items()},
+                      {str(k): int(v) for k, v in artwork.items() if isinstance(v, int)}), []
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         return Ledger(), [error("LED000", LEDGER_FILE, f"cannot read the record of published episodes: {exc}",
                                 hint="restore it from version control; it protects your subscribers")]
 
 
+def artwork_files(root: Path, show: Show, items: list[Item]) -> dict[str, tuple[int, str, str]]:
+    """The artwork the feed names, by URL: (the file's size in bytes, the file that names it, the episode's slug or
+    ""). The show's artwork and each episode's own; a file that cannot be read is left out (SRC041 says why)."""
+    from .site import url_path
+
+    named: dict[str, tuple[str, str, str]] = {}
+    if show.artwork:
+        named[show.absolute(url_path(show.artwork))] = (show.artwork, SHOW_FILE, "")
+    for item in items:
+        if item.image_path and item.image_url:
+            named.setdefault(item.image_url, (item.image_path, item.episode.source, item.episode.slug))
+    found = {}
+    for url, (rel, source, slug) in named.items():
+        try:
+            found[url] = ((root / rel).stat().st_size, source, slug)
+        except OSError:
+            continue
+    return found
+
+
+def _artwork_changed(ledger: Ledger, artwork: dict[str, tuple[int, str, str]]) -> list[Problem]:
+    """LED009: a published artwork URL whose file is now another size, so another picture: Apple and the apps cache
+    artwork by URL and keep showing the old one (PODCAST-RULES.md: a new image gets a new URL)."""
+    problems = []
+    for url, (size, source, slug) in sorted(artwork.items()):
+        old = ledger.artwork.get(url)
+        if old is not None and old != size:
+            name = url.rstrip("/").rsplit("/", 1)[-1]
+            stem, dot, ext = name.rpartition(".")
+            problems.append(warning("LED009", source, f"the artwork published at {url} is another picture now ({old} "
+                                    f"bytes then, {size} now): apps cache artwork by its URL and keep showing the old "
+                                    "one", field="artwork", episode=slug,
+                                    hint=f"give the new picture a new file name (e.g. {stem or name}-2{dot}{ext}) and "
+                                    "name it in 'artwork:'; to keep the name anyway, 'mediafeed build --accept-changes' "
+                                    "records the new picture (apps may show the old one for months)"))
+    return problems
+
+
 def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple[Episode, str]] | None = None,
-            ) -> list[Problem]:
+            artwork: dict[str, tuple[int, str, str]] | None = None) -> list[Problem]:
     """Every change of what subscribers have seen. ``held``: GUID → (episode, "draft" or "scheduled") of the
     episodes kept out of the feed on purpose, so that LED005 says why one of them left it (its hint said "restore
-    the folder" of an episode whose folder was there, made a draft or dated in the future)."""
+    the folder" of an episode whose folder was there, made a draft or dated in the future). ``artwork``:
+    :func:`artwork_files` (None: not compared)."""
     held = held or {}
-    problems: list[Problem] = []
+    problems: list[Problem] = _artwork_changed(ledger, artwork) if artwork else []
     if ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid:
         problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
                               field="podcast_guid",
@@ -270,13 +318,20 @@ def length_changes(ledger: Ledger, items: list[Item]) -> list[Problem]:
     return problems
 
 
-def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False) -> Ledger:
+def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False,
+           artwork: dict[str, tuple[int, str, str]] | None = None) -> Ledger:
     """Add newly published episodes. A published episode's record is kept as it was first published
     (so rebuilds never churn the file) unless ``replace`` (``--accept-changes``) records the new state (the media
     URLs it replaces kept in ``moved_from``);
     only its ``length`` follows the published file (added to older records, updated when it changed: LED007),
-    and alternate files published later are added to its ``alternates`` (none is ever dropped)."""
+    and alternate files published later are added to its ``alternates`` (none is ever dropped). ``artwork``
+    (:func:`artwork_files`): artwork URLs published for the first time are added; a recorded one keeps its size
+    unless ``replace``."""
     episodes = dict(ledger.episodes)
+    pictures = dict(ledger.artwork)
+    for url, (size, _, _) in sorted((artwork or {}).items()):
+        if replace or url not in pictures:
+            pictures[url] = size
     for item in items:
         old = episodes.get(item.episode.guid)
         alternates = alternate_urls(item)
@@ -299,7 +354,7 @@ def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False)
         if moved_from:
             entry["moved_from"] = moved_from
         episodes[item.episode.guid] = entry
-    return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes)
+    return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes, pictures)
 
 
 def _moved_from(old: dict[str, object], now: set[str]) -> list[str]:

@@ -272,3 +272,39 @@ def test_a_published_episode_held_back_says_why_it_left_the_feed(show: Path, cha
     assert gone["message"].endswith("is no longer in the feed: " + said)
     assert gone["field"] == ("draft" if "draft" in said else "date")
     assert gone["hint"].endswith(undo + " if this was a mistake") and "restore the folder" not in gone["hint"]
+def test_a_new_picture_under_a_published_artwork_name_is_a_warning_until_renamed(show: Path) -> None:
+    """PODCAST-RULES.md: a new image gets a new URL, as apps cache artwork by URL. The sample show's published.json
+    records its artwork.png; a new cover saved over it kept the URL without a word."""
+    from PIL import Image
+
+    show_url = "https://podcast.example.org/safe-to-say/artwork.png"
+    assert json.loads((show / LEDGER_FILE).read_text())["artwork"] == {show_url: (show / "artwork.png").stat().st_size}
+    Image.new("RGB", (1400, 1400), (200, 30, 30)).save(show / "artwork.png")
+    report = build(show)  # a warning: the build goes on, and keeps warning until the file is renamed
+    [problem] = [p for p in report.problems if p.code == "LED009"]
+    assert (problem.file, problem.field, problem.severity.value) == ("show.yml", "artwork", "warning")
+    assert show_url in problem.message and "artwork-2.png" in problem.hint
+    assert "LED009" in {p.code for p in build(show).problems}
+    with pytest.raises(BuildFailed) as info:
+        build(show, strict=True)
+    assert "LED009" in _codes(info.value)
+    # renamed: a new URL, recorded beside the old one; nothing to say
+    (show / "artwork.png").rename(show / "artwork-2.png")
+    _edit(show / "show.yml", "artwork: artwork.png", "artwork: artwork-2.png")
+    report = build(show)
+    assert "LED009" not in {p.code for p in report.problems} and report.ledger_updated
+    assert set(json.loads((show / LEDGER_FILE).read_text())["artwork"]) == {show_url, show_url.replace(".png", "-2.png")}
+
+
+def test_a_new_episode_picture_is_reported_on_its_episode_and_accept_changes_records_it(show: Path) -> None:
+    from PIL import Image
+
+    folder = show / "episodes/003-capabilities-framework"
+    Image.new("RGB", (1400, 1400), (10, 90, 10)).save(folder / "cover.png")
+    _edit(folder / "episode.md", "audio: capabilities-framework.mp3\n", "audio: capabilities-framework.mp3\nartwork: cover.png\n")
+    assert build(show).ledger_updated  # first published: recorded
+    Image.new("RGB", (1400, 1400), (10, 10, 90)).save(folder / "cover.png", compress_level=1)
+    [problem] = [p for p in build(show).problems if p.code == "LED009"]
+    assert (problem.file, problem.episode) == ("episodes/003-capabilities-framework/episode.md", "003-capabilities-framework")
+    build(show, accept_changes=True)
+    assert "LED009" not in {p.code for p in build(show).problems}

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..addresses import url_fault
-from ..categories import APPLE_CATEGORIES, is_category
+from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
@@ -320,7 +320,7 @@ def _category(doc: FeedDoc) -> list[Problem]:
             hint=f'write <itunes:category text="{content or "Technology"}"/>: the name goes in the text attribute')]
     if name not in APPLE_CATEGORIES:
         return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
-                        hint="use a category from Apple's list (mind '&amp;' and capitals)")]
+                        hint=_category_hint(name))]
     out = [_further_category(doc, name, other) for other in children(doc, doc.channel, "itunes:category")[1:]]
     return [p for p in out if p] + _subcategory(doc, first, name)
 
@@ -341,7 +341,14 @@ def _further_category(doc: FeedDoc, first: str, element: Any) -> Problem | None:
                        f'text="{name}"/></itunes:category>'.replace("&", "&amp;"))
     return problem("SHOW010", doc.source, f"{name!r} (a further itunes:category) is not an Apple Podcasts category: "
                    "directories that read every category ignore it", field="itunes:category@text",
-                   severity=Severity.WARNING, hint="use a category from Apple's list (mind '&amp;' and capitals), or remove it")
+                   severity=Severity.WARNING, hint=_category_hint(name, ", or remove it"))
+
+
+def _category_hint(name: str, tail: str = "") -> str:
+    meant = closest_category(name)
+    if meant:
+        return f'write <itunes:category text="{meant}"/>'.replace("&", "&amp;") + tail
+    return "use a category from Apple's list (mind '&amp;' and capitals)" + tail
 
 
 def _subcategory(doc: FeedDoc, first: Any, name: str) -> list[Problem]:
@@ -378,30 +385,40 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S")  #: an absolute URI (RFC 39
 _URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image", "accountUrl")
 
 
+def _guid_hint(url: str, verb: str) -> str:
+    """What to write in podcast:guid, with the value itself when the feed's URL is known (the producer of a feed
+    made by another tool cannot easily compute a UUIDv5)."""
+    if not url:
+        return f"{verb} the UUIDv5 of the feed URL (namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6, over the URL without " \
+               "its scheme and trailing slashes)"
+    return f"{verb} <podcast:guid>{podcast_guid(url)}</podcast:guid>, the UUIDv5 of {url}; keep it even if the feed moves"
+
+
 def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
     ch, src = doc.channel, doc.source
     out: list[Problem] = []
     guid = text(doc, ch, "podcast:guid")
+    url = self_url(doc) if URL.match(self_url(doc)) else ""  # a relative one is SHOW013, not a GUID question
+    url = url or (src if src.startswith(("http://", "https://")) else "")
     if guid is None:
-        out.append(problem("SHOW025", src, "no <podcast:guid>", field="podcast:guid",
-                           hint="add the UUIDv5 of the feed URL ('mediafeed' computes it for its shows)"))
+        out.append(problem("SHOW025", src, "no <podcast:guid>", field="podcast:guid", hint=_guid_hint(url, "add")))
     else:
         try:
             value = plain_uuid(guid)  # (uuid itself is imported only for a UUID not written plainly)
         except ValueError:
             out.append(problem("PI001", src, f"podcast:guid {guid!r} is not a UUID", field="podcast:guid",
-                               hint="use the UUIDv5 of the feed URL"))
+                               hint=_guid_hint(url, "write")))
         else:
             if guid.lower() != value:  # braces, 'urn:uuid:', no hyphens: Python reads them, apps compare text
                 out.append(problem("PI001", src, f"podcast:guid {guid!r} is not written as a plain UUID", field="podcast:guid",
                                    hint=f"write {value} (lower case, 8-4-4-4-12 digits, no braces or prefix)"))
-            url = self_url(doc) if URL.match(self_url(doc)) else ""  # a relative one is SHOW013, not a GUID question
-            url = url or (src if src.startswith(("http://", "https://")) else "")
             # uuid.UUID(value).version: the 13th digit, for the RFC 4122 variant (10xx in the 17th digit) only
             version = int(value[14], 16) if int(value[19], 16) & 0xC == 0x8 else None
             if version != 5:
                 out.append(problem("PI002", src, f"podcast:guid {guid} is a version {version} UUID, not version 5",
-                                   field="podcast:guid", hint="the namespace asks for the UUIDv5 of the feed URL"))
+                                   field="podcast:guid",
+                                   hint="if the Podcast Index already lists the show under it, keep it (the GUID is kept "
+                                   "forever); otherwise " + _guid_hint(url, "write")))
             elif url and value != podcast_guid(url):
                 out.append(problem("PI003", src, f"podcast:guid {guid} is not the UUIDv5 of {url} ({podcast_guid(url)})",
                                    field="podcast:guid", hint="fine if the feed moved; otherwise compute it from the feed URL"))

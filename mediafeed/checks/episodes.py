@@ -9,7 +9,7 @@ from ..audio import APP_FORMATS
 from ..errors import Problem, error, info, warning
 from ..lazypattern import lazy
 from ..model import Episode, Item, Show
-from .titles import repeats_show_name
+from .titles import numbered, repeats_show_name
 
 
 def duplicates(episodes: list[Episode]) -> list[Problem]:
@@ -95,11 +95,15 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
                                     "description", field="notes", episode=slug,
                                     hint="write what the episode is about below the front matter (its sources, links, "
                                     "people), or at least give a 'summary:'"))
-        title = episode.title
-        if repeats_show_name(show.title, title):
-            problems.append(info("EP020", src, "title repeats the show's name; Apple asks for the episode title alone",
-                                 field="title", episode=slug, hint="remove the show name from the title"))
-        if re.match(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+e\d+)\b", title, re.I):
-            problems.append(info("EP021", src, "title starts with an episode number; Apple shows numbers from 'episode'",
-                                 field="title", episode=slug, hint="move the number to 'episode: N'"))
+        # the same rules as a feed's <title> and <itunes:title> (checks.titles), in the front matter's words
+        for name, title in (("title", episode.title), ("itunes_title", episode.itunes_title)):
+            if title and repeats_show_name(show.title, title):
+                problems.append(info("EP020", src, f"{name} {title!r} repeats the show's name; Apple asks for the "
+                                     "episode title alone", field=name, episode=slug,
+                                     hint="remove the show's name from the title: apps show it beside the title"))
+            if title and numbered(title):
+                problems.append(info("EP021", src, f"{name} {title!r} holds an episode or season number; apps show "
+                                     "the numbers from 'episode' and 'season' beside the title", field=name,
+                                     episode=slug, hint="remove the number from the title and write it as "
+                                     "'episode: N' (and 'season: N')"))
     return problems

@@ -33,7 +33,7 @@ from .feedxml import FeedDoc, child, children, text
 from .namespace import check_itunes_names
 from .podlove import check_psc
 from .rules import problem
-from .titles import repeats_show_name
+from .titles import numbered, repeats_show_name
 
 #: enclosure types Apple Podcasts and Spotify accept
 #: (Apple's list: audio/x-m4a, audio/mpeg, video/quicktime, video/mp4, video/x-m4v; audio/mp4 is M4A's registered type.
@@ -79,7 +79,6 @@ MAX_DURATION = 7 * 24 * 3600
 #: the largest enclosure length taken for a real file: 1 TB, ten times a day of 4K video at 10 MB/s (apps store the
 #: length in a 64-bit integer at most: 10^26 bytes overflows it)
 MAX_LENGTH = 10**12
-_NUMBER_PREFIX = re.compile(r"^\s*(ep(isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\b", re.I)
 
 
 def _decimal(value: str) -> str:
@@ -184,12 +183,17 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
             out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
                                hint="write the title as plain text"))
-        if repeats_show_name(show_title, title):
-            out.append(problem("EP020", src, f"title {title!r} repeats the show's name", field="title", episode=label,
-                               hint="Apple asks for the episode title alone"))
-        if _NUMBER_PREFIX.match(title):
-            out.append(problem("EP021", src, f"title {title!r} starts with an episode number", field="title", episode=label,
-                               hint="put the number in <itunes:episode>; apps show it themselves"))
+    # Apple asks the same of <itunes:title>, the title it shows in place of <title>
+    for name in ("title", "itunes:title"):
+        shown_title = text(doc, item, name)
+        if shown_title and repeats_show_name(show_title, shown_title):
+            out.append(problem("EP020", src, f"{name} {shown_title!r} repeats the show's name", field=name, episode=label,
+                               hint="remove the show's name: Apple asks for the episode title alone, and apps show "
+                               "the show's name beside it"))
+        if shown_title and numbered(shown_title):
+            out.append(problem("EP021", src, f"{name} {shown_title!r} holds an episode or season number", field=name,
+                               episode=label, hint="remove the number from the title and put it in <itunes:episode> "
+                               "(and <itunes:season>): apps show it themselves"))
     out += double_escaped(doc, item.find("title"), "title", label)
     out += _enclosure(doc, item, label)
     out += _guid(doc, item, label)
@@ -202,8 +206,11 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     out += _explicit(doc, item, "itunes:explicit", "", "EP119", label)
     episode_type = text(doc, item, "itunes:episodeType")
     if episode_type is not None and episode_type not in ("full", "trailer", "bonus"):
+        # 'Trailer' means trailer: the hint must not turn a trailer into a full episode
+        meant = episode_type.strip().lower() if episode_type.strip().lower() in ("trailer", "bonus") else "full"
         out.append(problem("EP120", src, f"itunes:episodeType is {episode_type!r}; expected full, trailer or bonus",
-                           field="itunes:episodeType", episode=label, hint="write <itunes:episodeType>full</itunes:episodeType>"))
+                           field="itunes:episodeType", episode=label,
+                           hint=f"write <itunes:episodeType>{meant}</itunes:episodeType>"))
     for name in ("itunes:season", "itunes:episode"):
         value = text(doc, item, name)
         if value is not None and not whole(value):  # None, or 0
@@ -358,6 +365,12 @@ def _url_path(url: str) -> str | None:
         return None
 
 
+def _words(value: str) -> str:
+    """``value`` in lower case without spaces and punctuation: a title and a GUID made from it ('Salt Marsh Carbon',
+    'salt-marsh-carbon') are one."""
+    return re.sub(r"[\W_]+", "", value.lower())
+
+
 def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     guid_element = item.find("guid")
     guid = (guid_element.text or "").strip() if guid_element is not None else ""
@@ -370,6 +383,14 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         return [problem("EP109", doc.source, "the GUID is the enclosure URL; it changes whenever the file moves", field="guid",
                         episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
                         "never derive new GUIDs from URLs")]
+    title = text(doc, item, "title")
+    if title and _words(guid) and _words(guid) == _words(title):
+        # PSP-1: "not the title"; a GUID made from the title ('salt-marsh-carbon') changes with a corrected typo, and
+        # two episodes of one name ('Mailbag') share it
+        return [problem("EP109", doc.source, f"the GUID {guid!r} is the episode's title; it changes whenever the title "
+                        "is corrected, and two episodes of the same name would share it", field="guid", episode=label,
+                        hint="keep this GUID as it is now (changing it re-downloads the episode); give new episodes "
+                        "a UUID (mediafeed add writes one), never one made from the title")]
     if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not re.match(r"^https?://\S+$", guid):
         # isPermalink="false" (the W3C validator's UnexpectedAttribute): XML attributes are case-sensitive, so the
         # GUID is still a permalink for every reader

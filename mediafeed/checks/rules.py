@@ -435,7 +435,10 @@ _RULES = [
     _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season"),
     _r("EP012", "apple", E, "two episodes share an enclosure URL", "Apple ignores the duplicates."),
     _r("EP020", "apple", I, "the episode title repeats the show's name"),
-    _r("EP021", "apple", I, "the episode title starts with an episode number"),
+    _r("EP021", "apple", I, "the episode title starts or ends with an episode or season number",
+       "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'S1E3 …', 'Season 2, …', "
+       "'… (Ep. 3)'); itunes:episode and itunes:season hold them and apps show them beside the title. A number that is "
+       "part of the title ('Top 10', 'Part 2') is none."),
     _r("EP101", "apple psp1 spotify", E, "an episode has no title"),
     _r("EP102", "apple psp1 spotify", E, "an episode has no enclosure"),
     _r("EP103", "apple psp1 spotify", E, "the enclosure URL is missing or not an absolute http(s) URL"),
@@ -447,8 +450,10 @@ _RULES = [
        "'audio/m4a' are not registered types, nor among the types Apple lists."),
     _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension"),
     _r("EP108", "apple psp1", E, "an episode has no guid"),
-    _r("EP109", "psp1 mediafeed", W, "the guid is the enclosure URL",
-       "A GUID derived from a URL changes when the file moves, and every app downloads the episode again."),
+    _r("EP109", "psp1 mediafeed", W, "the guid is the enclosure URL or the episode's title",
+       "A GUID derived from a URL changes when the file moves, one derived from the title ('Salt Marsh Carbon', "
+       "'salt-marsh-carbon') when the title is corrected, and every app downloads the episode again; two episodes "
+       "of one name share it. PSP-1: not the enclosure URL, not the title."),
     _r("EP110", "psp1", W, "an episode has no pubDate"),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
        "Write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
@@ -521,6 +526,9 @@ _RULES = [
     _r("LED008", "mediafeed apple", E, "the feed would be published at another URL than the recorded one",
        "Apps keep polling the URL they subscribed to. Keep the old url, or move deliberately: a 301 redirect (or "
        "itunes:new-feed-url in a last feed) at the old address, then 'build --accept-changes'."),
+    _r("LED009", "mediafeed apple", W, "another picture at a published artwork URL",
+       "Apple and the apps cache artwork by its URL: a new picture under the old file name (the file is another size "
+       "than when it was published) keeps the old cover on every device. Give the new picture a new file name."),
     # -- hosting (--online) --------------------------------------------------------------------------
     _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
     _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",

@@ -1,4 +1,5 @@
-"""EP020, one rule for a show's episodes and for any feed's items: does a title repeat the show's name?"""
+"""EP020 and EP021, one rule each for a show's episodes and for any feed's items: does a title repeat the show's name,
+does it hold an episode or season number?"""
 
 from __future__ import annotations
 
@@ -18,3 +19,16 @@ def repeats_show_name(show_title: str, title: str) -> bool:
     About 0.5 µs a title."""
     name, text = show_title.lower(), title.lower()
     return bool(name) and text != name and _as_words(name).search(text) is not None
+
+
+#: an episode or season number at a title's start ("Episode 3:", "Ep. 3 -", "#3", "S1E3", "S01 E03", "Season 2,") or at
+#: its end after a separator ("… (Episode 3)", "… - Ep 3", "… | #3"); a number that is part of the title ("Top 10",
+#: "Part 2", "Catch-22") is none
+_NUMBERED = re.compile(r"^\s*(?:ep(?:isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+|season\s*\d+)\b"
+                       r"|[-\u2013\u2014|:,(\[]\s*(?:ep(?:isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\s*[)\]]?\s*$", re.I)
+
+
+def numbered(title: str) -> bool:
+    """True when ``title`` starts or ends with an episode or season number, which Apple asks to keep out of titles
+    (itunes:episode and itunes:season hold them, and apps show them beside the title: "Episode 3: Episode 3 …")."""
+    return _NUMBERED.search(title) is not None
