@@ -24,7 +24,7 @@ _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """``00:01:30 Title [https://…]`` lines; blank lines and ``#`` comments skipped."""
     chapters, problems = [], []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_without_bom(text).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _LINE.match(line)
@@ -43,10 +43,17 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     return tuple(chapters), problems
 
 
+def _without_bom(text: str) -> str:
+    """``text`` without the byte order mark Windows editors (Notepad, Excel's "UTF-8" export) put at the start of
+    a UTF-8 file: it stuck to the first line, whose time then did not parse (CHP001 on a line that looks right), and
+    made a JSON file invalid ("Unexpected UTF-8 BOM")."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
-        data = json.loads(text)
+        data = json.loads(_without_bom(text))
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
@@ -76,7 +83,21 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
             problems.append(error("CHP004", file, f"missing or invalid {start_key}: {item.get(start_key)!r}",
                                   field=f"{where}.{start_key}", hint="give seconds (90) or a time ('00:01:30')", episode=episode))
             continue
-        end = parse_time(item.get("endTime", item.get("end"))) if item.get("endTime", item.get("end")) is not None else None
+        end_key = next((key for key in ("endTime", "end") if item.get(key) is not None), "endTime")
+        given = item.get(end_key)
+        end = parse_time(given) if given is not None else None
+        # an end that is no time, or not after the start, was dropped or published as it was without a word: apps
+        # that honour endTime then showed a chapter that ends before it starts
+        if given is not None and (end is None or end <= start):
+            problems.append(error("CHP004", file, f"invalid {end_key}: {given!r}" if end is None else
+                                  f"{end_key} {clock(end, True)} is not after the chapter's start {clock(start, True)}",
+                                  field=f"{where}.{end_key}", hint="give a time after the start, or leave the end out "
+                                  "(the chapter then ends where the next starts)", episode=episode))
+            continue
+        if item.get("toc") is not None and not isinstance(item["toc"], bool):  # "toc": "false" was read as true, and listed
+            problems.append(error("CHP003", file, f"toc must be true or false, got {item['toc']!r}", field=f"{where}.toc",
+                                  hint="write toc: false without quotes, or leave it out", episode=episode))
+            continue
         title = item.get("title", "")
         if isinstance(title, (bool, list, dict)):
             problems.append(error("CHP003", file, f"a chapter title must be text, got {title!r}", field=f"{where}.title",

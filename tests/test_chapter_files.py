@@ -1,0 +1,62 @@
+"""Chapter files as producers' tools write them, from the episode folder to chapters.json, psc:chapters and the audio.
+
+Each input either gives the chapters it means in every encoding, or a problem naming the file and the line or
+field (the inputs come from Windows editors, spreadsheets and chapter tools; the audio is real, made with ffmpeg).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import add_episode
+
+from mediafeed.build import BuildFailed, build
+
+GUID = "b1f3c0de-22aa-4c5e-9d1e-0c0ffee00022"
+FRONT = f"title: Chapters\ndate: 2026-03-20T08:00:00+00:00\nguid: {GUID}\naudio: audio.mp3\n"
+
+
+def _published(show: Path, slug: str) -> list[tuple[float, str]]:
+    doc = json.loads((show / "public" / "episodes" / slug / "chapters.json").read_text(encoding="utf-8"))
+    return [(c["startTime"], c["title"]) for c in doc["chapters"]]
+
+
+@pytest.mark.parametrize("name,data", [
+    ("chapters.txt", "\ufeff00:00:00 Welcome\r\n00:00:01.5 Next\r\n".encode()),
+    ("chapters.json", ("\ufeff" + json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Welcome"}, {"startTime": 1.5, "title": "Next"}]})).encode()),
+], ids=["txt", "json"])
+def test_a_chapters_file_saved_with_a_byte_order_mark_gives_its_chapters(show: Path, name: str, data: bytes) -> None:
+    """Notepad's "UTF-8" (and Excel's CSV export) starts the file with U+FEFF: the first line of chapters.txt was
+    refused (CHP001 "expected 'HH:MM:SS Title', got '\\ufeff00:00:00 Welcome'") and chapters.json was "not valid
+    JSON: Unexpected UTF-8 BOM"; the build failed on a file that looks right in every editor."""
+    folder = add_episode(show, "006-bom", FRONT, seconds=3.0)
+    (folder / name).write_bytes(data)
+    build(show)
+    assert _published(show, "006-bom") == [(0, "Welcome"), (1.5, "Next")]
+
+
+def _refused(show: Path) -> list:
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    return [p for p in info.value.problems if p.severity.value == "error"]
+
+
+@pytest.mark.parametrize("chapter,field,words", [
+    ({"startTime": 1, "endTime": "soon", "title": "b"}, "chapters[1].endTime", "invalid endTime: 'soon'"),
+    ({"startTime": 2, "endTime": 1, "title": "b"}, "chapters[1].endTime", "endTime 00:00:01.000 is not after"),
+    ({"startTime": 1, "title": "b", "toc": "false"}, "chapters[1].toc", "toc must be true or false, got 'false'"),
+], ids=["end-not-a-time", "end-before-start", "toc-as-text"])
+def test_a_json_chapter_end_or_toc_of_the_wrong_kind_is_refused_naming_the_field(show: Path, chapter: dict,
+                                                                               field: str, words: str) -> None:
+    """An endTime that was no time was dropped, one before its start published as it was (apps that honour endTime
+    showed a chapter ending before it began), and "toc": "false" (a string) was read as true: the chapter the
+    producer hid was listed. Each is now an error naming chapters.json and the field."""
+    folder = add_episode(show, "006-ends", FRONT, seconds=3.0)
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "a"}, chapter]}))
+    [problem] = _refused(show)
+    assert (problem.file, problem.field) == ("episodes/006-ends/chapters.json", field)
+    assert words in problem.message
