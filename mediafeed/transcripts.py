@@ -26,10 +26,15 @@ TRANSCRIPT_TYPES = {
 TIMED = {"text/vtt", "application/x-subrip"}
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
-_CUE_TIMES = lazy(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
+#: the spaces around '-->' are optional in WebVTT: its parser (so Chromium) takes ``00:00:01.000-->00:00:02.000``,
+#: which some subtitle tools write, as a cue; in SRT they are not (see :data:`_SRT_ARROW`)
+_CUE_TIMES = lazy(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s+.*)?$")
 #: WebVTT's own timestamps, as browsers read them: minutes and seconds of two digits, '.' before the milliseconds
 _VTT_TIME = r"(?:\d+:)?\d{2}:\d{2}\.\d{3}"
-_VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s+-->\s+{_VTT_TIME}(?:\s+.*)?$")
+_VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s*-->\s*{_VTT_TIME}(?:\s+.*)?$")
+#: an SRT timing line's arrow with a space each side: ffmpeg's SRT probe does not recognise a file without them
+#: (``Invalid data found when processing input``), so neither do the players built on it
+_SRT_ARROW = lazy(r"\s-->\s")
 #: a line that is two timestamps joined by something other than '-->' ('->', '—>', '- ->'): meant as a cue's timing
 _NEAR_TIMES = lazy(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
 _VOICE = lazy(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
@@ -122,6 +127,10 @@ def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, ep
     if not match:
         return None, [error("TRN002", file, f"bad cue timing {timing.strip()!r}", field=where,
                             hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode)]
+    if not vtt and not _SRT_ARROW.search(timing):
+        return None, [error("TRN002", file, f"cue timing {timing.strip()!r} has no space each side of '-->': ffmpeg, "
+                            "and the players built on it, do not take the file for SRT", field=where,
+                            hint="write 'HH:MM:SS,mmm --> HH:MM:SS,mmm'", episode=episode)]
     if vtt and not _VTT_CUE_TIMES.match(timing):
         comma = "," in timing.split("-->")[0] + timing.split("-->")[1].split()[0]
         return None, [error(
@@ -205,7 +214,19 @@ class Paragraph:
     text: str
 
 
+#: a paragraph of one speaker ends with the sentence that takes it past this many characters (and at the latest
+#: at :data:`_PARAGRAPH_MOST`): a transcript without voices (an SRT, most machine transcripts) was one paragraph
+#: of the whole episode, with one time to seek to and nothing for the player to follow along
+_PARAGRAPH_LEAST, _PARAGRAPH_MOST = 400, 1200
+_SENTENCE_END = lazy(r"[.!?…][\"')\]”’»]*$")
+
+
+def _paragraph_done(text: str) -> bool:
+    return len(text) >= _PARAGRAPH_MOST or (len(text) >= _PARAGRAPH_LEAST and bool(_SENTENCE_END.search(text)))
+
+
 def paragraphs(cues: list[Cue]) -> list[Paragraph]:
+    """The cues as paragraphs for reading: a speaker's consecutive cues, in paragraphs of a few sentences."""
     out: list[Paragraph] = []
     for cue in cues:
         speaker = cue.speaker
@@ -218,7 +239,7 @@ def paragraphs(cues: list[Cue]) -> list[Paragraph]:
                 text = cue.text
         else:
             text = cue.text
-        if out and out[-1].speaker == speaker:
+        if out and out[-1].speaker == speaker and not _paragraph_done(out[-1].text):
             last = out[-1]
             out[-1] = Paragraph(last.speaker, last.start, f"{last.text} {text}".strip())
         else:
