@@ -7,10 +7,12 @@ field (the inputs come from Windows editors, spreadsheets and chapter tools; the
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from helpers import add_episode
+from mutagen.id3 import ID3
 
 from mediafeed.build import BuildFailed, build
 
@@ -60,3 +62,22 @@ def test_a_json_chapter_end_or_toc_of_the_wrong_kind_is_refused_naming_the_field
     [problem] = _refused(show)
     assert (problem.file, problem.field) == ("episodes/006-ends/chapters.json", field)
     assert words in problem.message
+
+
+def test_the_mp3s_chapters_are_in_time_order_for_ffprobe_as_in_chapters_json(show: Path) -> None:
+    """The ID3 CHAP frames were saved in mutagen's order, by size: ffprobe (ffmpeg 5.1, and the players built on it)
+    listed 0:02 (short title), 0:03, then 0:00 (a URL) and 0:01 (a long title). Now the tag holds CTOC, then the
+    CHAP frames by start, and ffprobe reads the chapters of chapters.json in their order."""
+    folder = add_episode(show, "006-order", FRONT, seconds=4.0)
+    (folder / "chapters.txt").write_text("00:00:00 Welcome https://example.org/welcome\n00:00:01 " + "Long " * 60
+                                         + "\n00:00:02 ‏שלום\n00:00:03 Close 🎉\n", encoding="utf-8")
+    build(show)
+    audio = show / "public" / "episodes" / "006-order" / "audio.mp3"
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(audio)],
+                         capture_output=True, text=True, check=True)
+    read = [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out.stdout)["chapters"]]
+    assert read == [(float(start), title) for start, title in _published(show, "006-order")]
+    tags = ID3(audio)
+    assert tags["CTOC:toc"].child_element_ids == ["chp0", "chp1", "chp2", "chp3"]
+    assert [tags[f"CHAP:chp{n}"].start_time for n in range(4)] == [0, 1000, 2000, 3000]
+    assert str(tags["CHAP:chp0"].sub_frames["WXXX:"].url) == "https://example.org/welcome"
