@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .errors import Problem, error
+from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
 from .source import as_text, close_directions, is_url, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
+#: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
+#: ``chpl`` box ffmpeg writes into an M4A beside its chapter track (which mutagen reads). The audio gets the first ones.
+AUDIO_CHAPTERS = 255
 _LINE = lazy(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
 _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 
@@ -135,6 +138,20 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
                                   field=where, hint="fix the time or the audio file", episode=episode))
         previous = chapter.start
     return problems
+
+
+def audio_limit(chapters: tuple[Chapter, ...], kind: str, file: str, episode: str = "") -> list[Problem]:
+    """CHP013 when there are more chapters than the audio file of ``kind`` can hold: 500 chapters made the MP3's
+    tagging an internal error (mutagen: "bytes must be in range(0, 256)") and the M4A's a TAG001 "bug" report."""
+    from .audio.formats import TAGGABLE
+
+    if len(chapters) <= AUDIO_CHAPTERS or kind not in TAGGABLE:
+        return []
+    return [warning("CHP013", file, f"{len(chapters)} chapters: the audio file's own chapter list holds at most "
+                    f"{AUDIO_CHAPTERS}, so it gets the first {AUDIO_CHAPTERS} (up to {clock(chapters[AUDIO_CHAPTERS - 1].start)}); "
+                    "chapters.json, psc:chapters and the page have them all", field=f"chapters[{AUDIO_CHAPTERS}]",
+                    hint=f"merge chapters to at most {AUDIO_CHAPTERS} if apps that read the audio's chapters (Apple "
+                    "Podcasts) should show them all", episode=episode)]
 
 
 def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "") -> bytes:

@@ -90,6 +90,7 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             source = episode.source if episode.chapters_source == "front matter" else \
                 f"{EPISODES_DIR}/{episode.slug}/{episode.chapters_source}"
             problems.extend(chapter_io.validate(episode.chapters, source, item.media.duration, episode.slug))
+            problems.extend(chapter_io.audio_limit(episode.chapters, item.media.kind, source, episode.slug))
         if any(value.time_splits for value in episode.value):
             problems.extend(value_io.check_time_splits(episode.value, episode.source, item.media.duration, episode.slug))
         for alternate, _ in item.alternates:

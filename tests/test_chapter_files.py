@@ -81,3 +81,24 @@ def test_the_mp3s_chapters_are_in_time_order_for_ffprobe_as_in_chapters_json(sho
     assert tags["CTOC:toc"].child_element_ids == ["chp0", "chp1", "chp2", "chp3"]
     assert [tags[f"CHAP:chp{n}"].start_time for n in range(4)] == [0, 1000, 2000, 3000]
     assert str(tags["CHAP:chp0"].sub_frames["WXXX:"].url) == "https://example.org/welcome"
+
+
+@pytest.mark.parametrize("kind,name", [("mp3", "audio.mp3"), ("m4a", "audio.m4a")])
+def test_more_chapters_than_the_audio_holds_go_to_the_feed_and_the_first_255_into_the_audio(
+        show: Path, kind: str, name: str) -> None:
+    """300 chapters: the MP3's tagging was an internal error (mutagen's CTOC counts its chapters in one byte:
+    "bytes must be in range(0, 256)", exit 3) and the M4A's a TAG001 "bug in mediafeed or mutagen" that quoted
+    all 300 chapters twice (ffmpeg's Nero chpl box, which mutagen reads back, holds 255). Now the audio gets the
+    first 255, with a warning (CHP013) saying so; chapters.json keeps all 300."""
+    folder = add_episode(show, "006-many", FRONT.replace("audio.mp3", name), audio_kind=kind, audio_name=name,
+                         seconds=4.0)
+    (folder / "chapters.txt").write_text("".join(f"00:00:{n / 100:06.3f} Part {n}\n" for n in range(300)))
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "CHP013"]
+    assert (problem.file, problem.field, problem.severity.value) == ("episodes/006-many/chapters.txt", "chapters[255]",
+                                                                      "warning")
+    assert len(_published(show, "006-many")) == 300
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                          str(show / "public" / "episodes" / "006-many" / name)], capture_output=True, text=True, check=True)
+    read = [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out.stdout)["chapters"]]
+    assert read == [(n / 100, f"Part {n}") for n in range(255)]

@@ -234,6 +234,9 @@ _RULES = [
     _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
     _r("CHP011", "podcastindex", E, "a chapter has no title"),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("CHP013", "apple", W, "more chapters than the audio file's own chapter list holds (255)",
+       "An ID3 CTOC (MP3) and the Nero chpl box of an M4A count their chapters in one byte: the audio gets the first "
+       "255 chapters; chapters.json, psc:chapters and the page have them all."),
     _r("CHP020", "mediafeed", E, "a psc:chapter without a title, or whose start is missing or not Normal Play Time",
        "Podlove Simple Chapters 1.2 makes start and title mandatory; start is seconds, MM:SS or HH:MM:SS with an "
        "optional fraction (37, 7:48, 01:35:52.250). gPodder reads any other start as 0, so the chapter jumps to the "
