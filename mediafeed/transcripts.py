@@ -111,6 +111,53 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
     return cues, problems
 
 
+def check_json(text: str, file: str, duration: float | None, episode: str = "") -> list[Problem]:
+    """The problems of a Podcast Index JSON transcript (``{"version": "1.0.0", "segments": [{"startTime": 0,
+    "endTime": 1.5, "body": "…", "speaker": "…"}]}``): it was published as it was, unread, so a file apps cannot
+    show (not JSON, no segments, a time that is text) went out as the episode's transcript without a word."""
+    import json
+
+    from .source import parse_time
+
+    def wrong(message: str, field: str = "", hint: str = "") -> list[Problem]:
+        return [error("TRN008", file, message, field=field, episode=episode, hint=hint or
+                      'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
+
+    try:
+        data = json.loads(text[1:] if text.startswith("\ufeff") else text)
+    except json.JSONDecodeError as exc:
+        return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        return wrong("expected an object with a 'segments' list (the Podcast Index JSON transcript format)", "segments")
+    problems: list[Problem] = []
+    previous = 0.0
+    for index, segment in enumerate(data["segments"]):
+        if len(problems) >= 10:  # (a file that is wrong throughout says so in its first segments)
+            break
+        where = f"segments[{index}]"
+        if not isinstance(segment, dict):
+            problems += wrong(f"expected an object with startTime, endTime and body, got {segment!r}", where)
+            continue
+        times = {key: segment.get(key) for key in ("startTime", "endTime")}
+        bad = [key for key, value in times.items() if isinstance(value, (str, bool)) or parse_time(value) is None]
+        if bad:  # (apps read numbers of seconds: "12.5" is text to them)
+            problems += wrong(f"{bad[0]} must be a number of seconds, got {times[bad[0]]!r}", f"{where}.{bad[0]}")
+            continue
+        start, end = float(times["startTime"]), float(times["endTime"])  # type: ignore[arg-type]
+        if not isinstance(segment.get("body"), str):
+            problems += wrong(f"body must be text, got {segment.get('body')!r}", f"{where}.body")
+        elif end < start or start < previous - 0.001:
+            problems += wrong(f"segment {index + 1} ({start:g}–{end:g} s) ends before it starts or starts before the "
+                              "one above it", where, "list segments in order, each ending after it starts")
+        else:
+            previous = start
+            if duration and end > duration + 1.0:
+                problems += [error("TRN005", file, f"segment {index + 1} ends at {_stamp(end, '.')}, after "
+                                   f"the audio ({_stamp(duration, '.')})", field=f"{where}.endTime", episode=episode,
+                                   hint="the transcript belongs to another cut of the audio?")]
+    return problems
+
+
 def _foreign_tag(rows: list[str], vtt: bool) -> str:
     """The first tag in a cue's text that the format's players do not render (``script``, ``img``), or ''."""
     for row in rows:

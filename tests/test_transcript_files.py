@@ -70,3 +70,38 @@ def test_an_srt_cue_timing_without_spaces_round_its_arrow_is_refused_saying_why(
     [problem] = [p for p in info.value.problems if p.code == "TRN002"]
     assert (problem.file, problem.field) == (f"episodes/{SLUG}/transcript.srt", "line 6")
     assert "has no space each side of '-->'" in problem.message
+
+
+@pytest.mark.parametrize("text,field,words", [
+    ('{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": "Hi"},]}', "",
+     "not valid JSON: Expecting value (line 1, column 80)"),
+    ('{"version": "1.0.0", "transcript": []}', "segments", "expected an object with a 'segments' list"),
+    ('{"version": "1.0.0", "segments": [{"startTime": "0.5", "endTime": 1, "body": "Hi"}]}', "segments[0].startTime",
+     "startTime must be a number of seconds, got '0.5'"),
+    ('{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": ["Hi"]}]}', "segments[0].body",
+     "body must be text"),
+    ('{"version": "1.0.0", "segments": [{"startTime": 1, "endTime": 2, "body": "b"}, {"startTime": 0, "endTime": 1, '
+     '"body": "a"}]}', "segments[1]", "starts before the one above it"),
+], ids=["not-json", "no-segments", "time-as-text", "body-not-text", "out-of-order"])
+def test_a_json_transcript_apps_cannot_read_is_refused_naming_the_field(show: Path, text: str, field: str,
+                                                                        words: str) -> None:
+    """transcript.json was published and linked (podcast:transcript type="application/json") unread: a file that
+    is no JSON, or not the Podcast Index format, went out as the episode's transcript without a word (0 problems)."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.json").write_text(text, encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code == "TRN008"]
+    assert (problem.file, problem.field) == (f"episodes/{SLUG}/transcript.json", field)
+    assert words in problem.message
+
+
+def test_a_json_transcript_in_the_podcast_index_format_is_published_and_linked(show: Path) -> None:
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    text = ('\ufeff{"version": "1.0.0", "segments": [{"speaker": "Ana", "startTime": 0, "endTime": 1.5, "body": "Hi."},'
+            ' {"startTime": 1.5, "endTime": 2.75, "body": "Bye."}]}')
+    (folder / "transcript.json").write_text(text, encoding="utf-8")
+    build(show)
+    assert (show / "public" / "episodes" / SLUG / "transcript.json").read_text(encoding="utf-8") == text
+    feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
+    assert f'episodes/{SLUG}/transcript.json" type="application/json" language="en-gb"/>' in feed

@@ -258,6 +258,9 @@ _RULES = [
        "<ruby> and <rt> in cue text, SRT players <b>, <i>, <u> and <font>; anything else is dropped or shown as text, "
        "and an app that builds HTML from cues would run a script in one. (The page's transcript and the generated "
        "file in the other format hold the cues' text only.)"),
+    _r("TRN008", "podcastindex", E, "a JSON transcript does not follow the Podcast Index format",
+       'The Podcast Index JSON transcript is {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, '
+       '"body": "…", "speaker": "…"}]}, times in seconds (numbers), segments in order. It is published as it is.'),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
