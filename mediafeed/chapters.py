@@ -114,12 +114,31 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
                                   episode=episode))
         if wrong:
             continue
+        place = _location(item.get("location"), file, f"{where}.location", episode)
+        if isinstance(place, Problem):  # (a chapter's location was dropped from chapters.json without a word)
+            problems.append(place)
+            continue
         # a direction control left open runs on past the title in an app's list ("Intro ‮ (12:00)"): closed, as
         # front-matter text is
         chapters.append(Chapter(start=start, title=close_directions(as_text(title)) if title is not None else "",
                                 url=str(links.get("url", "")).strip(), img=str(links.get("img", "")).strip(),
-                                toc=item.get("toc", True) is not False, end=end))
+                                toc=item.get("toc", True) is not False, end=end, location=place[0], geo=place[1]))
     return tuple(chapters), problems
+
+
+def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str] | Problem:
+    """(name, geo) of a JSON chapter's ``location`` (``{"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}``, the
+    Podcasting 2.0 location object), ("", "") without one, or the problem with it."""
+    if value is None:
+        return "", ""
+    name = value.get("name") if isinstance(value, dict) else None
+    geo = value.get("geo", "") if isinstance(value, dict) else ""
+    if not isinstance(name, str) or not name.strip() or not isinstance(geo, str) \
+            or (geo.strip() and not geo.strip().lower().startswith("geo:")):
+        return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {value!r}",
+                     field=field, hint='write "location": {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}, or '
+                     "leave it out", episode=episode)
+    return close_directions(as_text(name).strip()), geo.strip()
 
 
 def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:
@@ -167,6 +186,8 @@ def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "") -
             item["url"] = c.url
         if not c.toc:
             item["toc"] = False
+        if c.location:
+            item["location"] = {"name": c.location, **({"geo": c.geo} if c.geo else {})}
         items.append(item)
     doc: dict[str, Any] = {"version": "1.2.0"}
     if podcast:

@@ -102,3 +102,22 @@ def test_more_chapters_than_the_audio_holds_go_to_the_feed_and_the_first_255_int
                           str(show / "public" / "episodes" / "006-many" / name)], capture_output=True, text=True, check=True)
     read = [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out.stdout)["chapters"]]
     assert read == [(n / 100, f"Part {n}") for n in range(255)]
+
+
+def test_a_json_chapters_location_is_published_and_a_malformed_one_refused(show: Path) -> None:
+    """The Podcasting 2.0 chapter's "location" ({"name", "geo"}) was dropped from the published chapters.json
+    without a word (0 problems): apps that show where a chapter is about had nothing. It is kept now, and one
+    without a name (or a geo that is no 'geo:' URI) is CHP003 naming the field."""
+    folder = add_episode(show, "006-place", FRONT, seconds=3.0)
+    place = {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Intro"}, {"startTime": 1, "title": "On the road", "location": place},
+        {"startTime": 2, "title": "Home", "location": {"name": "Home"}}]}))
+    build(show)
+    doc = json.loads((show / "public" / "episodes" / "006-place" / "chapters.json").read_text(encoding="utf-8"))
+    assert [c.get("location") for c in doc["chapters"]] == [None, place, {"name": "Home"}]
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Intro", "location": {"geo": "geo:1,2"}},
+        {"startTime": 1, "title": "Road", "location": {"name": "Road", "geo": "30.2,-97.7"}}]}))
+    assert [(p.field, p.code) for p in _refused(show)] == [("chapters[0].location", "CHP003"),
+                                                           ("chapters[1].location", "CHP003")]
