@@ -152,10 +152,16 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
                                   field=where, hint="list chapters in order of start time, each starting later", episode=episode))
         if not chapter.title.strip():
             problems.append(error("CHP011", file, f"chapter {index + 1} has no title", field=where, episode=episode))
-        if duration is not None and duration > 0 and chapter.start >= duration:
-            problems.append(error("CHP012", file, f"chapter {index + 1} starts at {clock(chapter.start)}, after the audio ends ({clock(duration)})",
-                                  field=where, hint="fix the time or the audio file", episode=episode))
         previous = chapter.start
+    # the first chapter past the end, with the count of the rest: one problem a chapter printed 99,950 lines for a
+    # chapters.json of 100,000 chapters on a 50 s episode
+    late = [index for index, chapter in enumerate(chapters) if duration is not None and 0 < duration <= chapter.start]
+    if late:
+        first = late[0]
+        more = f" (and {len(late) - 1} more after it)" if len(late) > 1 else ""
+        problems.append(error("CHP012", file, f"chapter {first + 1} starts at {clock(chapters[first].start)}, after the "
+                              f"audio ends ({clock(duration or 0)}){more}", field=f"chapters[{first}]",
+                              hint="fix the time or the audio file", episode=episode))
     return problems
 
 

@@ -121,3 +121,13 @@ def test_a_json_chapters_location_is_published_and_a_malformed_one_refused(show:
         {"startTime": 1, "title": "Road", "location": {"name": "Road", "geo": "30.2,-97.7"}}]}))
     assert [(p.field, p.code) for p in _refused(show)] == [("chapters[0].location", "CHP003"),
                                                            ("chapters[1].location", "CHP003")]
+
+
+def test_chapters_past_the_end_of_the_audio_are_one_problem_with_their_count(show: Path) -> None:
+    """Each chapter past the end was a problem of its own: 219 error lines for a 500-chapter file on a 40 s episode
+    (99,950 for a 13 MB chapters.json of 100,000). Now the first is named, with the count of the rest."""
+    folder = add_episode(show, "006-late", FRONT, seconds=3.0)
+    (folder / "chapters.txt").write_text("".join(f"00:00:{n:02d} Part {n}\n" for n in range(40)))
+    problems = _refused(show)
+    assert [(p.code, p.field) for p in problems] == [("CHP012", "chapters[4]")]
+    assert "chapter 5 starts at 00:00:04, after the audio ends (00:00:03) (and 35 more after it)" in problems[0].message
