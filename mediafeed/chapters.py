@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .errors import Problem, error
+from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
 from .source import as_text, close_directions, is_url, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
+#: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
+#: ``chpl`` box ffmpeg writes into an M4A beside its chapter track (which mutagen reads). The audio gets the first ones.
+AUDIO_CHAPTERS = 255
 _LINE = lazy(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
 _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 
@@ -24,7 +27,7 @@ _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """``00:01:30 Title [https://…]`` lines; blank lines and ``#`` comments skipped."""
     chapters, problems = [], []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_without_bom(text).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _LINE.match(line)
@@ -43,10 +46,17 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     return tuple(chapters), problems
 
 
+def _without_bom(text: str) -> str:
+    """``text`` without the byte order mark Windows editors (Notepad, Excel's "UTF-8" export) put at the start of
+    a UTF-8 file: it stuck to the first line, whose time then did not parse (CHP001 on a line that looks right), and
+    made a JSON file invalid ("Unexpected UTF-8 BOM")."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
-        data = json.loads(text)
+        data = json.loads(_without_bom(text))
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
@@ -76,7 +86,21 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
             problems.append(error("CHP004", file, f"missing or invalid {start_key}: {item.get(start_key)!r}",
                                   field=f"{where}.{start_key}", hint="give seconds (90) or a time ('00:01:30')", episode=episode))
             continue
-        end = parse_time(item.get("endTime", item.get("end"))) if item.get("endTime", item.get("end")) is not None else None
+        end_key = next((key for key in ("endTime", "end") if item.get(key) is not None), "endTime")
+        given = item.get(end_key)
+        end = parse_time(given) if given is not None else None
+        # an end that is no time, or not after the start, was dropped or published as it was without a word: apps
+        # that honour endTime then showed a chapter that ends before it starts
+        if given is not None and (end is None or end <= start):
+            problems.append(error("CHP004", file, f"invalid {end_key}: {given!r}" if end is None else
+                                  f"{end_key} {clock(end, True)} is not after the chapter's start {clock(start, True)}",
+                                  field=f"{where}.{end_key}", hint="give a time after the start, or leave the end out "
+                                  "(the chapter then ends where the next starts)", episode=episode))
+            continue
+        if item.get("toc") is not None and not isinstance(item["toc"], bool):  # "toc": "false" was read as true, and listed
+            problems.append(error("CHP003", file, f"toc must be true or false, got {item['toc']!r}", field=f"{where}.toc",
+                                  hint="write toc: false without quotes, or leave it out", episode=episode))
+            continue
         title = item.get("title", "")
         if isinstance(title, (bool, list, dict)):
             problems.append(error("CHP003", file, f"a chapter title must be text, got {title!r}", field=f"{where}.title",
@@ -90,12 +114,31 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
                                   episode=episode))
         if wrong:
             continue
+        place = _location(item.get("location"), file, f"{where}.location", episode)
+        if isinstance(place, Problem):  # (a chapter's location was dropped from chapters.json without a word)
+            problems.append(place)
+            continue
         # a direction control left open runs on past the title in an app's list ("Intro ‮ (12:00)"): closed, as
         # front-matter text is
         chapters.append(Chapter(start=start, title=close_directions(as_text(title)) if title is not None else "",
                                 url=str(links.get("url", "")).strip(), img=str(links.get("img", "")).strip(),
-                                toc=item.get("toc", True) is not False, end=end))
+                                toc=item.get("toc", True) is not False, end=end, location=place[0], geo=place[1]))
     return tuple(chapters), problems
+
+
+def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str] | Problem:
+    """(name, geo) of a JSON chapter's ``location`` (``{"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}``, the
+    Podcasting 2.0 location object), ("", "") without one, or the problem with it."""
+    if value is None:
+        return "", ""
+    name = value.get("name") if isinstance(value, dict) else None
+    geo = value.get("geo", "") if isinstance(value, dict) else ""
+    if not isinstance(name, str) or not name.strip() or not isinstance(geo, str) \
+            or (geo.strip() and not geo.strip().lower().startswith("geo:")):
+        return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {value!r}",
+                     field=field, hint='write "location": {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}, or '
+                     "leave it out", episode=episode)
+    return close_directions(as_text(name).strip()), geo.strip()
 
 
 def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:
@@ -109,11 +152,31 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
                                   field=where, hint="list chapters in order of start time, each starting later", episode=episode))
         if not chapter.title.strip():
             problems.append(error("CHP011", file, f"chapter {index + 1} has no title", field=where, episode=episode))
-        if duration is not None and duration > 0 and chapter.start >= duration:
-            problems.append(error("CHP012", file, f"chapter {index + 1} starts at {clock(chapter.start)}, after the audio ends ({clock(duration)})",
-                                  field=where, hint="fix the time or the audio file", episode=episode))
         previous = chapter.start
+    # the first chapter past the end, with the count of the rest: one problem a chapter printed 99,950 lines for a
+    # chapters.json of 100,000 chapters on a 50 s episode
+    late = [index for index, chapter in enumerate(chapters) if duration is not None and 0 < duration <= chapter.start]
+    if late:
+        first = late[0]
+        more = f" (and {len(late) - 1} more after it)" if len(late) > 1 else ""
+        problems.append(error("CHP012", file, f"chapter {first + 1} starts at {clock(chapters[first].start)}, after the "
+                              f"audio ends ({clock(duration or 0)}){more}", field=f"chapters[{first}]",
+                              hint="fix the time or the audio file", episode=episode))
     return problems
+
+
+def audio_limit(chapters: tuple[Chapter, ...], kind: str, file: str, episode: str = "") -> list[Problem]:
+    """CHP013 when there are more chapters than the audio file of ``kind`` can hold: 500 chapters made the MP3's
+    tagging an internal error (mutagen: "bytes must be in range(0, 256)") and the M4A's a TAG001 "bug" report."""
+    from .audio.formats import TAGGABLE
+
+    if len(chapters) <= AUDIO_CHAPTERS or kind not in TAGGABLE:
+        return []
+    return [warning("CHP013", file, f"{len(chapters)} chapters: the audio file's own chapter list holds at most "
+                    f"{AUDIO_CHAPTERS}, so it gets the first {AUDIO_CHAPTERS} (up to {clock(chapters[AUDIO_CHAPTERS - 1].start)}); "
+                    "chapters.json, psc:chapters and the page have them all", field=f"chapters[{AUDIO_CHAPTERS}]",
+                    hint=f"merge chapters to at most {AUDIO_CHAPTERS} if apps that read the audio's chapters (Apple "
+                    "Podcasts) should show them all", episode=episode)]
 
 
 def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "") -> bytes:
@@ -129,6 +192,8 @@ def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "") -
             item["url"] = c.url
         if not c.toc:
             item["toc"] = False
+        if c.location:
+            item["location"] = {"name": c.location, **({"geo": c.geo} if c.geo else {})}
         items.append(item)
     doc: dict[str, Any] = {"version": "1.2.0"}
     if podcast:

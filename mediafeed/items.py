@@ -23,7 +23,7 @@ from .model import Episode, Item, Media
 from .notestore import NotesReader
 from .probes import media_identity, probe_cached
 from .project import Project
-from .render import read_cues
+from .render import read_cues, read_text
 from .site import url_path
 
 #: what url_path leaves as it is: a slug made of these is its own URL path
@@ -91,6 +91,7 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             source = episode.source if episode.chapters_source == "front matter" else \
                 f"{EPISODES_DIR}/{episode.slug}/{episode.chapters_source}"
             problems.extend(chapter_io.validate(episode.chapters, source, item.media.duration, episode.slug))
+            problems.extend(chapter_io.audio_limit(episode.chapters, item.media.kind, source, episode.slug))
         if episode.soundbites:
             problems.extend(soundbite_problems(episode, item.media.duration))
         if any(value.time_splits for value in episode.value):
@@ -101,7 +102,7 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
                 if not isinstance(found, Media):
                     problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:
-            if transcript.mime in transcripts.TIMED:
+            if transcript.mime in transcripts.TIMED or transcript.mime == "application/json":
                 problems.extend(_transcript_problems(project.root, episode.slug, transcript.path, transcript.mime,
                                                      item.media.duration, cache))
     return problems
@@ -145,8 +146,12 @@ def _transcript_problems(root: Path, slug: str, name: str, mime: str, duration: 
                 return [Problem.from_dict(p) for p in cached]
             except (TypeError, KeyError, ValueError):
                 pass
-    cues, problems = read_cues(root / rel, mime, rel, slug)
-    problems = problems + transcripts.validate(cues, rel, duration, slug)
+    if mime == "application/json":  # (Podcast Index JSON segments)
+        text, problems = read_text(root / rel, rel, slug)
+        problems = problems + (transcripts.check_json(text, rel, duration, slug) if text is not None else [])
+    else:
+        cues, problems = read_cues(root / rel, mime, rel, slug)
+        problems = problems + transcripts.validate(cues, rel, duration, slug)
     if tag:
         cache.put("meta", f"cues:{rel}", tag, [p.to_dict() for p in problems])
     return problems

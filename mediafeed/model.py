@@ -51,6 +51,8 @@ class Chapter:
     img: str = ""
     toc: bool = True  #: false hides it from the table of contents (Podcasting 2.0 ``toc``)
     end: float | None = None
+    location: str = ""  #: the place the chapter is about (``location.name`` of the JSON chapters), kept for chapters.json
+    geo: str = ""  #: its ``geo:`` URI (``location.geo``)
 
 
 @frozen

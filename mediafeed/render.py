@@ -51,15 +51,22 @@ def _mime_of(name: str) -> str:
     return transcripts.TRANSCRIPT_TYPES.get(os.path.splitext(name)[1].lower(), "")
 
 
-def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
+def read_text(path: Path, rel: str, slug: str) -> tuple[str | None, list[Problem]]:
+    """A transcript's text (None, and TRN000, when it is not UTF-8 or cannot be read)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as exc:  # a UTF-16 export from a Windows tool, or Latin-1
-        return [], [Problem(rel, "TRN000", Severity.ERROR, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
-                            f"offset {exc.start})", hint="save the transcript as UTF-8 (WebVTT must be UTF-8)",
-                            episode=slug)]
+        return None, [Problem(rel, "TRN000", Severity.ERROR, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
+                              f"offset {exc.start})", hint="save the transcript as UTF-8 (WebVTT must be UTF-8)",
+                              episode=slug)]
     except OSError as exc:
-        return [], [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc.strerror}", episode=slug)]
+        return None, [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc.strerror}", episode=slug)]
+
+
+def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcripts.Cue], list[Problem]]:
+    text, unread = read_text(path, rel, slug)
+    if text is None:
+        return [], unread
     # characters XML forbids are no text either: off the page and the generated transcript, with a warning
     text, scrubbed = scrub_text(text, rel, slug)
     cues, problems = transcripts.parse(text, mime, rel, slug)

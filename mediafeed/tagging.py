@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, audio, codec, parallel, showlock
+from . import chapters as chapter_io
 from . import ledger as ledger_io
 from .addresses import ascii_url
 from .audio import Cover, TagChapter, Tags
@@ -97,7 +98,8 @@ def metadata_for(show: Show, episode: Episode, notes_text: str, root: Path, cove
     chapters = None
     if episode.chapters:
         chapters = tuple(TagChapter(start=int(round(c.start * 1000)), title=c.title, url=ascii_url(c.url), toc=c.toc,
-                                    end=None if c.end is None else int(round(c.end * 1000))) for c in episode.chapters)
+                                    end=None if c.end is None else int(round(c.end * 1000)))
+                         for c in episode.chapters[:chapter_io.AUDIO_CHAPTERS])  # (CHP013 says so)
     # The file carries the summary, not the whole notes (without a summary: the notes' first 300 characters, the
     # page's description): a correction to the notes below those (anywhere, when the front matter has a summary)
     # changes no byte of the published audio, so `publish` uploads no audio again and no CDN purge is needed.

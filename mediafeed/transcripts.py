@@ -26,10 +26,15 @@ TRANSCRIPT_TYPES = {
 TIMED = {"text/vtt", "application/x-subrip"}
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})"
-_CUE_TIMES = lazy(rf"^\s*{_TIME}\s+-->\s+{_TIME}(?:\s+.*)?$")
+#: the spaces around '-->' are optional in WebVTT: its parser (so Chromium) takes ``00:00:01.000-->00:00:02.000``,
+#: which some subtitle tools write, as a cue; in SRT they are not (see :data:`_SRT_ARROW`)
+_CUE_TIMES = lazy(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s+.*)?$")
 #: WebVTT's own timestamps, as browsers read them: minutes and seconds of two digits, '.' before the milliseconds
 _VTT_TIME = r"(?:\d+:)?\d{2}:\d{2}\.\d{3}"
-_VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s+-->\s+{_VTT_TIME}(?:\s+.*)?$")
+_VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s*-->\s*{_VTT_TIME}(?:\s+.*)?$")
+#: an SRT timing line's arrow with a space each side: ffmpeg's SRT probe does not recognise a file without them
+#: (``Invalid data found when processing input``), so neither do the players built on it
+_SRT_ARROW = lazy(r"\s-->\s")
 #: a line that is two timestamps joined by something other than '-->' ('->', '—>', '- ->'): meant as a cue's timing
 _NEAR_TIMES = lazy(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
 _VOICE = lazy(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
@@ -106,6 +111,53 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
     return cues, problems
 
 
+def check_json(text: str, file: str, duration: float | None, episode: str = "") -> list[Problem]:
+    """The problems of a Podcast Index JSON transcript (``{"version": "1.0.0", "segments": [{"startTime": 0,
+    "endTime": 1.5, "body": "…", "speaker": "…"}]}``): it was published as it was, unread, so a file apps cannot
+    show (not JSON, no segments, a time that is text) went out as the episode's transcript without a word."""
+    import json
+
+    from .source import parse_time
+
+    def wrong(message: str, field: str = "", hint: str = "") -> list[Problem]:
+        return [error("TRN008", file, message, field=field, episode=episode, hint=hint or
+                      'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
+
+    try:
+        data = json.loads(text[1:] if text.startswith("\ufeff") else text)
+    except json.JSONDecodeError as exc:
+        return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        return wrong("expected an object with a 'segments' list (the Podcast Index JSON transcript format)", "segments")
+    problems: list[Problem] = []
+    previous = 0.0
+    for index, segment in enumerate(data["segments"]):
+        if len(problems) >= 10:  # (a file that is wrong throughout says so in its first segments)
+            break
+        where = f"segments[{index}]"
+        if not isinstance(segment, dict):
+            problems += wrong(f"expected an object with startTime, endTime and body, got {segment!r}", where)
+            continue
+        times = {key: segment.get(key) for key in ("startTime", "endTime")}
+        bad = [key for key, value in times.items() if isinstance(value, (str, bool)) or parse_time(value) is None]
+        if bad:  # (apps read numbers of seconds: "12.5" is text to them)
+            problems += wrong(f"{bad[0]} must be a number of seconds, got {times[bad[0]]!r}", f"{where}.{bad[0]}")
+            continue
+        start, end = float(times["startTime"]), float(times["endTime"])  # type: ignore[arg-type]
+        if not isinstance(segment.get("body"), str):
+            problems += wrong(f"body must be text, got {segment.get('body')!r}", f"{where}.body")
+        elif end < start or start < previous - 0.001:
+            problems += wrong(f"segment {index + 1} ({start:g}–{end:g} s) ends before it starts or starts before the "
+                              "one above it", where, "list segments in order, each ending after it starts")
+        else:
+            previous = start
+            if duration and end > duration + 1.0:
+                problems += [error("TRN005", file, f"segment {index + 1} ends at {_stamp(end, '.')}, after "
+                                   f"the audio ({_stamp(duration, '.')})", field=f"{where}.endTime", episode=episode,
+                                   hint="the transcript belongs to another cut of the audio?")]
+    return problems
+
+
 def _foreign_tag(rows: list[str], vtt: bool) -> str:
     """The first tag in a cue's text that the format's players do not render (``script``, ``img``), or ''."""
     for row in rows:
@@ -122,6 +174,10 @@ def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, ep
     if not match:
         return None, [error("TRN002", file, f"bad cue timing {timing.strip()!r}", field=where,
                             hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode)]
+    if not vtt and not _SRT_ARROW.search(timing):
+        return None, [error("TRN002", file, f"cue timing {timing.strip()!r} has no space each side of '-->': ffmpeg, "
+                            "and the players built on it, do not take the file for SRT", field=where,
+                            hint="write 'HH:MM:SS,mmm --> HH:MM:SS,mmm'", episode=episode)]
     if vtt and not _VTT_CUE_TIMES.match(timing):
         comma = "," in timing.split("-->")[0] + timing.split("-->")[1].split()[0]
         return None, [error(
@@ -207,8 +263,9 @@ class Paragraph:
 
 #: a speaker's paragraph on the page ends at the first sentence's end after this many characters, and at a cue's end
 #: after PARAGRAPH_MOST: an hour of one voice (a transcript without speakers, a monologue) was one paragraph of
-#: 370,000 characters with one time stamp, a wall of text whose every line was "the line being spoken"
-PARAGRAPH_SOME, PARAGRAPH_MOST = 600, 1500
+#: 370,000 characters with one time stamp, a wall of text whose every line was "the line being spoken" (a few
+#: sentences a paragraph: a place to play from every half minute or so of speech)
+PARAGRAPH_SOME, PARAGRAPH_MOST = 400, 1200
 _SENTENCE_END = (".", "?", "!", "…", "。", "？", "！", "؟", "۔")
 _CLOSING = " \"'”’»)]"
 

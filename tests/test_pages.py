@@ -642,8 +642,8 @@ def test_the_direction_of_a_language(language: str, expected: str) -> None:
 def test_a_transcript_of_5000_cues_in_one_voice_reads_as_paragraphs_each_with_its_time(tmp_path: Path) -> None:
     """A transcript without speakers (most automatic ones), or one long monologue: 5,000 cues became one paragraph of
     370,000 characters with one time stamp (0:00), so no line of it could be played from, and the page marked the whole
-    transcript as the line being spoken. Now a paragraph ends at a sentence after 600 characters (at a cue after
-    1,500), every word is kept, in order, and each paragraph has its own time stamp."""
+    transcript as the line being spoken. Now a paragraph ends at a sentence after 400 characters (at a cue after
+    1,200), every word is kept, in order, and each paragraph has its own time stamp."""
     from mediafeed.transcripts import PARAGRAPH_MOST
 
     root = copy_show(tmp_path / "show")

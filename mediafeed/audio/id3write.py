@@ -10,7 +10,8 @@ a third of the build's tagging. :func:`tagged_bytes` makes the same bytes in one
   APIC front cover, CHAP/CTOC with their TIT2/WXXX sub-frames;
 * every other frame of the original (mutagen's parse of it, which tag_copy has anyway) is serialised by
   mutagen's own ``save_frame``, so what a producer set is kept exactly as the mutagen path keeps it;
-* frames are ordered as mutagen orders them, the tag is padded as ``tagger._save_padded`` pads it and
+* frames are ordered as mediafeed's mutagen save orders them (``tags.id3_frame_key``: mutagen's order, but the
+  chapters in time order), the tag is padded as ``tagger._save_padded`` pads it and
   the audio that follows is copied unchanged.
 
 It makes no claim it cannot keep: when the original is not a plain case (an ID3v1 tag at the end, whose
@@ -29,7 +30,7 @@ from mutagen.id3 import ID3
 
 from ..lazypattern import lazy
 from . import mpeg
-from .tags import id3v23_date_frames
+from .tags import id3_frame_key, id3v23_date_frames
 from .tagset import Tags
 
 try:  # mutagen's own frame serialiser: not public API, so a mutagen without it means the mutagen path for every file
@@ -39,9 +40,6 @@ except ImportError:  # pragma: no cover - depends on the installed mutagen
 
 #: ID3v2.3 as tag_copy saves it (``v23_sep="/"``).
 _V23 = ID3SaveConfig(3, "/") if ID3SaveConfig is not None else None
-#: mutagen's frame order: these first, in this order, then the rest, then pictures (``ID3Tags._write``).
-_ORDER = {frame_id: index for index, frame_id in enumerate(("TIT2", "TPE1", "TRCK", "TALB", "TPOS", "TDRC", "TCON"))}
-_REST, _PICTURES = len(_ORDER), len(_ORDER) + 1
 #: The text frames of ``tags._ID3_TEXT``, by the Tags field that fills them.
 _TEXT = {"title": "TIT2", "artist": "TPE1", "album_artist": "TPE2", "album": "TALB", "genre": "TCON",
          "description": "TDES", "guid": "TGID"}
@@ -92,8 +90,8 @@ def new_tag(data: bytes | mmap.mmap, tags: ID3 | None, wanted: Tags, padded: Cal
             if _is_replaced(frame, replaced):
                 continue
             raw = save_frame(frame, config=_V23)
-            prio = _ORDER.get(frame.FrameID, _PICTURES if frame.FrameID == "APIC" else _REST)
-            frames.append(((prio, index if frame.FrameID == "APIC" else len(raw), frame.HashKey), [raw]))
+            key = id3_frame_key(frame.FrameID, frame.HashKey, len(raw), index, getattr(frame, "start_time", 0))
+            frames.append((key, [raw]))
         if tags._unknown_v2_version == 3:  # mutagen keeps unknown frames only when saving the version they came in
             unknown = [raw for raw in tags.unknown_frames if len(raw) > 10]
     frames.sort(key=lambda item: item[0])
@@ -127,6 +125,7 @@ _Frame = tuple[tuple[int, int, str], list[bytes]]
 def _managed_frames(wanted: Tags) -> tuple[list[_Frame], set[str]]:
     """The frames ``tags._apply_id3`` sets for ``wanted`` (with their sort keys), and the frame IDs they replace."""
     made: list[tuple[str, str, tuple[bytes, ...]]] = []  # (frame ID, HashKey, body in parts)
+    starts: dict[str, int] = {}  # a CHAP's start by its HashKey (the chapters are written in time order)
     replaced: set[str] = set()
     for name, frame_id in _TEXT.items():
         value = getattr(wanted, name)
@@ -169,6 +168,7 @@ def _managed_frames(wanted: Tags) -> tuple[list[_Frame], set[str]]:
             end = chapter.end or chapter.start
             times = b"".join(n.to_bytes(4, "big") for n in (chapter.start, end, 0xFFFFFFFF, 0xFFFFFFFF))
             made.append(("CHAP", f"CHAP:{element}", (_latin1(element), times, *subs)))
+            starts[f"CHAP:{element}"] = chapter.start
             if chapter.toc:
                 listed.append(element)
         if wanted.chapters:
@@ -180,8 +180,7 @@ def _managed_frames(wanted: Tags) -> tuple[list[_Frame], set[str]]:
     frames = []
     for frame_id, hash_key, body in made:
         frame = _frame(frame_id, *body)
-        prio = _ORDER.get(frame_id, _PICTURES if frame_id == "APIC" else _REST)
-        frames.append(((prio, 0 if frame_id == "APIC" else sum(map(len, frame)), hash_key), frame))
+        frames.append((id3_frame_key(frame_id, hash_key, sum(map(len, frame)), 0, starts.get(hash_key, 0)), frame))
     return frames, replaced
 
 

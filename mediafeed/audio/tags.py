@@ -65,6 +65,10 @@ try:  # mutagen's ID3v1 reader and writer (what ``save(v1=1)`` writes over an ex
     from mutagen.id3._id3v1 import MakeID3v1, find_id3v1
 except ImportError:  # pragma: no cover - depends on the installed mutagen
     MakeID3v1 = find_id3v1 = None  # type: ignore[assignment]
+try:  # mutagen's frame serialiser (what ``ID3Tags._write`` uses): not public API either
+    from mutagen.id3._tags import save_frame
+except ImportError:  # pragma: no cover - depends on the installed mutagen
+    save_frame = None  # type: ignore[assignment]
 from ..lazypattern import lazy
 from .tagset import SEVERAL, SHORT_DESCRIPTION, Cover, TagChapter, Tags
 
@@ -119,6 +123,49 @@ def _mime_of(data: bytes, fallback: str = "") -> str:
 
 #: What mutagen reads a file from: its path, or a file object (``io.BytesIO``, a read-only ``mmap``).
 Source = Path | IO[bytes] | mmap.mmap
+
+
+#: mutagen's frame order (``ID3Tags._write``): these first, in this order, then the rest (by size), then the pictures
+#: (as they came); mediafeed puts the chapters, CTOC then each CHAP by its start, between the rest and the pictures.
+_ID3_FIRST = {frame_id: index for index, frame_id in enumerate(("TIT2", "TPE1", "TRCK", "TALB", "TPOS", "TDRC", "TCON"))}
+_ID3_REST, _ID3_CHAPTERS, _ID3_PICTURES = len(_ID3_FIRST), len(_ID3_FIRST) + 1, len(_ID3_FIRST) + 2
+
+
+def id3_frame_key(frame_id: str, hash_key: str, size: int, index: int, start: int = 0) -> tuple[int, int, str]:
+    """Where a frame goes in the ID3 tags mediafeed writes (its ``size`` in bytes, its ``index`` among the tag's frames,
+    a CHAP's ``start`` in milliseconds): the sort key of mutagen's save, but with the CHAP frames in time order.
+
+    mutagen orders the frames it does not rank by size, so the chapters came in the order of their lengths (a
+    chapter with a URL or a long title last): ffmpeg (5.1) and the players built on it list the CHAP frames in the
+    order they are in the file, and showed chapter 2 first."""
+    if frame_id == "CHAP":
+        return _ID3_CHAPTERS, start, hash_key
+    if frame_id == "CTOC":
+        return _ID3_CHAPTERS, -1, hash_key
+    if frame_id == "APIC":
+        return _ID3_PICTURES, index, hash_key
+    return _ID3_FIRST.get(frame_id, _ID3_REST), size, hash_key
+
+
+class _ChaptersInOrder(ID3):
+    """mutagen's ID3 tag, saved with its chapters in time order (:func:`id3_frame_key`)."""
+
+    def _write(self, config: Any) -> bytearray:
+        if save_frame is None:  # pragma: no cover - depends on the installed mutagen
+            return cast(bytearray, super()._write(config))
+        frames = [(frame, save_frame(frame, config=config)) for frame in self.values()]
+        keys = [id3_frame_key(frame.FrameID, frame.HashKey, len(data), index, getattr(frame, "start_time", 0))
+                for index, (frame, data) in enumerate(frames)]
+        ordered = [data for _, (_, data) in sorted(zip(keys, frames), key=lambda pair: pair[0])]
+        if self._unknown_v2_version == config.v2_version:  # (as mutagen: unknown frames only in the version they came in)
+            ordered += [data for data in self.unknown_frames if len(data) > 10]
+        return bytearray().join(ordered)
+
+
+class _MP3Tags(ID3FileType):
+    """An MP3's ID3 tag alone (no stream info), saved with :class:`_ChaptersInOrder`."""
+
+    ID3 = _ChaptersInOrder
 
 
 def load(path: Source, kind: str) -> mutagen.FileType:
@@ -186,7 +233,7 @@ def load_tags(path: Source, kind: str) -> mutagen.FileType:
     bitrate), which saves parsing the first frames of the audio when only the tags are wanted.
     """
     if kind == "mp3":
-        return ID3FileType(path, known_frames=KNOWN_FRAMES)
+        return _MP3Tags(path, known_frames=KNOWN_FRAMES)
     return load(path, kind)
 
 

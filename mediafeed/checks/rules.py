@@ -243,6 +243,9 @@ _RULES = [
     _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
     _r("CHP011", "podcastindex", E, "a chapter has no title"),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("CHP013", "apple", W, "more chapters than the audio file's own chapter list holds (255)",
+       "An ID3 CTOC (MP3) and the Nero chpl box of an M4A count their chapters in one byte: the audio gets the first "
+       "255 chapters; chapters.json, psc:chapters and the page have them all."),
     _r("CHP020", "mediafeed", E, "a psc:chapter without a title, or whose start is missing or not Normal Play Time",
        "Podlove Simple Chapters 1.2 makes start and title mandatory; start is seconds, MM:SS or HH:MM:SS with an "
        "optional fraction (37, 7:48, 01:35:52.250). gPodder reads any other start as 0, so the chapter jumps to the "
@@ -264,6 +267,9 @@ _RULES = [
        "<ruby> and <rt> in cue text, SRT players <b>, <i>, <u> and <font>; anything else is dropped or shown as text, "
        "and an app that builds HTML from cues would run a script in one. (The page's transcript and the generated "
        "file in the other format hold the cues' text only.)"),
+    _r("TRN008", "podcastindex", E, "a JSON transcript does not follow the Podcast Index format",
+       'The Podcast Index JSON transcript is {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, '
+       '"body": "…", "speaker": "…"}]}, times in seconds (numbers), segments in order. It is published as it is.'),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "

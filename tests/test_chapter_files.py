@@ -1,0 +1,133 @@
+"""Chapter files as producers' tools write them, from the episode folder to chapters.json, psc:chapters and the audio.
+
+Each input either gives the chapters it means in every encoding, or a problem naming the file and the line or
+field (the inputs come from Windows editors, spreadsheets and chapter tools; the audio is real, made with ffmpeg).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import add_episode
+from mutagen.id3 import ID3
+
+from mediafeed.build import BuildFailed, build
+
+GUID = "b1f3c0de-22aa-4c5e-9d1e-0c0ffee00022"
+FRONT = f"title: Chapters\ndate: 2026-03-20T08:00:00+00:00\nguid: {GUID}\naudio: audio.mp3\n"
+
+
+def _published(show: Path, slug: str) -> list[tuple[float, str]]:
+    doc = json.loads((show / "public" / "episodes" / slug / "chapters.json").read_text(encoding="utf-8"))
+    return [(c["startTime"], c["title"]) for c in doc["chapters"]]
+
+
+@pytest.mark.parametrize("name,data", [
+    ("chapters.txt", "\ufeff00:00:00 Welcome\r\n00:00:01.5 Next\r\n".encode()),
+    ("chapters.json", ("\ufeff" + json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Welcome"}, {"startTime": 1.5, "title": "Next"}]})).encode()),
+], ids=["txt", "json"])
+def test_a_chapters_file_saved_with_a_byte_order_mark_gives_its_chapters(show: Path, name: str, data: bytes) -> None:
+    """Notepad's "UTF-8" (and Excel's CSV export) starts the file with U+FEFF: the first line of chapters.txt was
+    refused (CHP001 "expected 'HH:MM:SS Title', got '\\ufeff00:00:00 Welcome'") and chapters.json was "not valid
+    JSON: Unexpected UTF-8 BOM"; the build failed on a file that looks right in every editor."""
+    folder = add_episode(show, "006-bom", FRONT, seconds=3.0)
+    (folder / name).write_bytes(data)
+    build(show)
+    assert _published(show, "006-bom") == [(0, "Welcome"), (1.5, "Next")]
+
+
+def _refused(show: Path) -> list:
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    return [p for p in info.value.problems if p.severity.value == "error"]
+
+
+@pytest.mark.parametrize("chapter,field,words", [
+    ({"startTime": 1, "endTime": "soon", "title": "b"}, "chapters[1].endTime", "invalid endTime: 'soon'"),
+    ({"startTime": 2, "endTime": 1, "title": "b"}, "chapters[1].endTime", "endTime 00:00:01.000 is not after"),
+    ({"startTime": 1, "title": "b", "toc": "false"}, "chapters[1].toc", "toc must be true or false, got 'false'"),
+], ids=["end-not-a-time", "end-before-start", "toc-as-text"])
+def test_a_json_chapter_end_or_toc_of_the_wrong_kind_is_refused_naming_the_field(show: Path, chapter: dict,
+                                                                               field: str, words: str) -> None:
+    """An endTime that was no time was dropped, one before its start published as it was (apps that honour endTime
+    showed a chapter ending before it began), and "toc": "false" (a string) was read as true: the chapter the
+    producer hid was listed. Each is now an error naming chapters.json and the field."""
+    folder = add_episode(show, "006-ends", FRONT, seconds=3.0)
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "a"}, chapter]}))
+    [problem] = _refused(show)
+    assert (problem.file, problem.field) == ("episodes/006-ends/chapters.json", field)
+    assert words in problem.message
+
+
+def test_the_mp3s_chapters_are_in_time_order_for_ffprobe_as_in_chapters_json(show: Path) -> None:
+    """The ID3 CHAP frames were saved in mutagen's order, by size: ffprobe (ffmpeg 5.1, and the players built on it)
+    listed 0:02 (short title), 0:03, then 0:00 (a URL) and 0:01 (a long title). Now the tag holds CTOC, then the
+    CHAP frames by start, and ffprobe reads the chapters of chapters.json in their order."""
+    folder = add_episode(show, "006-order", FRONT, seconds=4.0)
+    (folder / "chapters.txt").write_text("00:00:00 Welcome https://example.org/welcome\n00:00:01 " + "Long " * 60
+                                         + "\n00:00:02 ‏שלום\n00:00:03 Close 🎉\n", encoding="utf-8")
+    build(show)
+    audio = show / "public" / "episodes" / "006-order" / "audio.mp3"
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(audio)],
+                         capture_output=True, text=True, check=True)
+    read = [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out.stdout)["chapters"]]
+    assert read == [(float(start), title) for start, title in _published(show, "006-order")]
+    tags = ID3(audio)
+    assert tags["CTOC:toc"].child_element_ids == ["chp0", "chp1", "chp2", "chp3"]
+    assert [tags[f"CHAP:chp{n}"].start_time for n in range(4)] == [0, 1000, 2000, 3000]
+    assert str(tags["CHAP:chp0"].sub_frames["WXXX:"].url) == "https://example.org/welcome"
+
+
+@pytest.mark.parametrize("kind,name", [("mp3", "audio.mp3"), ("m4a", "audio.m4a")])
+def test_more_chapters_than_the_audio_holds_go_to_the_feed_and_the_first_255_into_the_audio(
+        show: Path, kind: str, name: str) -> None:
+    """300 chapters: the MP3's tagging was an internal error (mutagen's CTOC counts its chapters in one byte:
+    "bytes must be in range(0, 256)", exit 3) and the M4A's a TAG001 "bug in mediafeed or mutagen" that quoted
+    all 300 chapters twice (ffmpeg's Nero chpl box, which mutagen reads back, holds 255). Now the audio gets the
+    first 255, with a warning (CHP013) saying so; chapters.json keeps all 300."""
+    folder = add_episode(show, "006-many", FRONT.replace("audio.mp3", name), audio_kind=kind, audio_name=name,
+                         seconds=4.0)
+    (folder / "chapters.txt").write_text("".join(f"00:00:{n / 100:06.3f} Part {n}\n" for n in range(300)))
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "CHP013"]
+    assert (problem.file, problem.field, problem.severity.value) == ("episodes/006-many/chapters.txt", "chapters[255]",
+                                                                      "warning")
+    assert len(_published(show, "006-many")) == 300
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                          str(show / "public" / "episodes" / "006-many" / name)], capture_output=True, text=True, check=True)
+    read = [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out.stdout)["chapters"]]
+    assert read == [(n / 100, f"Part {n}") for n in range(255)]
+
+
+def test_a_json_chapters_location_is_published_and_a_malformed_one_refused(show: Path) -> None:
+    """The Podcasting 2.0 chapter's "location" ({"name", "geo"}) was dropped from the published chapters.json
+    without a word (0 problems): apps that show where a chapter is about had nothing. It is kept now, and one
+    without a name (or a geo that is no 'geo:' URI) is CHP003 naming the field."""
+    folder = add_episode(show, "006-place", FRONT, seconds=3.0)
+    place = {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Intro"}, {"startTime": 1, "title": "On the road", "location": place},
+        {"startTime": 2, "title": "Home", "location": {"name": "Home"}}]}))
+    build(show)
+    doc = json.loads((show / "public" / "episodes" / "006-place" / "chapters.json").read_text(encoding="utf-8"))
+    assert [c.get("location") for c in doc["chapters"]] == [None, place, {"name": "Home"}]
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Intro", "location": {"geo": "geo:1,2"}},
+        {"startTime": 1, "title": "Road", "location": {"name": "Road", "geo": "30.2,-97.7"}}]}))
+    assert [(p.field, p.code) for p in _refused(show)] == [("chapters[0].location", "CHP003"),
+                                                           ("chapters[1].location", "CHP003")]
+
+
+def test_chapters_past_the_end_of_the_audio_are_one_problem_with_their_count(show: Path) -> None:
+    """Each chapter past the end was a problem of its own: 219 error lines for a 500-chapter file on a 40 s episode
+    (99,950 for a 13 MB chapters.json of 100,000). Now the first is named, with the count of the rest."""
+    folder = add_episode(show, "006-late", FRONT, seconds=3.0)
+    (folder / "chapters.txt").write_text("".join(f"00:00:{n:02d} Part {n}\n" for n in range(40)))
+    problems = _refused(show)
+    assert [(p.code, p.field) for p in problems] == [("CHP012", "chapters[4]")]
+    assert "chapter 5 starts at 00:00:04, after the audio ends (00:00:03) (and 35 more after it)" in problems[0].message

@@ -1,0 +1,107 @@
+"""Transcript files as transcription services and subtitle tools write them, published and shown on the page.
+
+Each input is either published (as it is, with the other timed format generated) and shown readably on the
+episode page, or refused with a problem naming the file and the line. Read back with lxml; the audio is real.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from helpers import add_episode
+
+from mediafeed.build import BuildFailed, build
+
+GUID = "c2e4d1af-33bb-4d6f-8e2f-1d1ceb00c022"
+FRONT = f"title: Transcript\ndate: 2026-03-20T08:00:00+00:00\nguid: {GUID}\naudio: audio.mp3\n"
+SLUG = "006-transcript"
+
+
+def _stamp(seconds: float, sep: str) -> str:
+    return f"00:00:{int(seconds):02d}{sep}{round(seconds % 1 * 1000):03d}"
+
+
+def _page_paragraphs(show: Path) -> list[tuple[str, str]]:
+    """(data-start, text) of each paragraph of the episode page's transcript."""
+    main = lxml.html.fromstring((show / "public" / "episodes" / SLUG / "index.html").read_bytes())
+    return [(p.xpath("./a/@data-start")[0], " ".join(p.text_content().split()))
+            for p in main.xpath("//section[@id='transcript']/p[a[@data-start]]")]
+
+
+def test_a_transcript_without_speakers_is_shown_in_paragraphs_each_with_its_time(show: Path) -> None:
+    """An SRT without names (what most machine transcription writes) became one paragraph of the whole episode:
+    3,600 characters behind one time stamp, so the page had one place to seek to and the player nothing to follow.
+    Now a paragraph ends with the sentence that takes it past 400 characters."""
+    sentences = [f"Sentence number {n} says a little more about the study and what it found." for n in range(48)]
+    cues = [f"{n + 1}\n{_stamp(n * 0.1, ',')} --> {_stamp(n * 0.1 + 0.1, ',')}\n{text}\n"
+            for n, text in enumerate(sentences)]
+    folder = add_episode(show, SLUG, FRONT, seconds=6.0)
+    (folder / "transcript.srt").write_text("\n".join(cues), encoding="utf-8")
+    build(show)
+    shown = _page_paragraphs(show)
+    assert len(shown) == 8, [len(text) for _, text in shown]
+    assert all(400 <= len(text) < 500 for _, text in shown[:-1])
+    assert [start for start, _ in shown] == ["0.0", "0.6", "1.2", "1.8", "2.4", "3.0", "3.6", "4.2"]
+    assert " ".join(text.split(" ", 3)[3] for _, text in shown) == " ".join(sentences)  # (after "Play from 0:00")
+
+
+def test_a_webvtt_cue_timing_without_spaces_round_its_arrow_is_published_as_browsers_read_it(show: Path) -> None:
+    """Chromium's WebVTT parser takes '00:00:00.000-->00:00:01.000' as a cue (the spaces are optional there); the
+    build refused the file (TRN002 "bad cue timing"). Now it is published, and the cues are on the page."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000-->00:00:01.000\n<v Ana>Hello.\n\n"
+                                           "00:00:01.000 -->00:00:02.000 align:start\n<v Bob>Hi there.\n",
+                                           encoding="utf-8")
+    build(show)
+    assert [text for _, text in _page_paragraphs(show)] == ["Play from 0:00 Ana: Hello.", "Play from 0:01 Bob: Hi there."]
+    srt = (show / "public" / "episodes" / SLUG / "transcript.srt").read_text(encoding="utf-8")
+    assert "00:00:01,000 --> 00:00:02,000\nBob: Hi there." in srt
+
+
+def test_an_srt_cue_timing_without_spaces_round_its_arrow_is_refused_saying_why(show: Path) -> None:
+    """ffmpeg's SRT probe does not recognise '00:00:01,000-->00:00:02,000' ("Invalid data found when processing
+    input"): it stays an error, but one that says what is wrong instead of "bad cue timing"."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nA\n\n2\n00:00:01,000-->00:00:02,000\nB\n")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code == "TRN002"]
+    assert (problem.file, problem.field) == (f"episodes/{SLUG}/transcript.srt", "line 6")
+    assert "has no space each side of '-->'" in problem.message
+
+
+@pytest.mark.parametrize("text,field,words", [
+    ('{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": "Hi"},]}', "",
+     "not valid JSON: Expecting value (line 1, column 80)"),
+    ('{"version": "1.0.0", "transcript": []}', "segments", "expected an object with a 'segments' list"),
+    ('{"version": "1.0.0", "segments": [{"startTime": "0.5", "endTime": 1, "body": "Hi"}]}', "segments[0].startTime",
+     "startTime must be a number of seconds, got '0.5'"),
+    ('{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": ["Hi"]}]}', "segments[0].body",
+     "body must be text"),
+    ('{"version": "1.0.0", "segments": [{"startTime": 1, "endTime": 2, "body": "b"}, {"startTime": 0, "endTime": 1, '
+     '"body": "a"}]}', "segments[1]", "starts before the one above it"),
+], ids=["not-json", "no-segments", "time-as-text", "body-not-text", "out-of-order"])
+def test_a_json_transcript_apps_cannot_read_is_refused_naming_the_field(show: Path, text: str, field: str,
+                                                                        words: str) -> None:
+    """transcript.json was published and linked (podcast:transcript type="application/json") unread: a file that
+    is no JSON, or not the Podcast Index format, went out as the episode's transcript without a word (0 problems)."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.json").write_text(text, encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code == "TRN008"]
+    assert (problem.file, problem.field) == (f"episodes/{SLUG}/transcript.json", field)
+    assert words in problem.message
+
+
+def test_a_json_transcript_in_the_podcast_index_format_is_published_and_linked(show: Path) -> None:
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    text = ('\ufeff{"version": "1.0.0", "segments": [{"speaker": "Ana", "startTime": 0, "endTime": 1.5, "body": "Hi."},'
+            ' {"startTime": 1.5, "endTime": 2.75, "body": "Bye."}]}')
+    (folder / "transcript.json").write_text(text, encoding="utf-8")
+    build(show)
+    assert (show / "public" / "episodes" / SLUG / "transcript.json").read_text(encoding="utf-8") == text
+    feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
+    assert f'episodes/{SLUG}/transcript.json" type="application/json" language="en-gb"/>' in feed
