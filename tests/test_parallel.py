@@ -402,7 +402,8 @@ try:
     with parallel.shared():
         parallel.map_ordered(quick, None, list(range(parallel.MIN_ITEMS)), share=True)
         print(*parallel.shared_pids(), flush=True)
-        time.sleep(60)  # the build's own work between two stages: the workers wait for the next one
+        for _ in range(600):  # the build's own work between two stages (Python code: a Ctrl-C is seen between its
+            time.sleep(0.1)   # steps), while the workers wait for the next one
 except KeyboardInterrupt:
     print("interrupted", flush=True)
     sys.exit(130)
