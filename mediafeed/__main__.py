@@ -5,7 +5,7 @@ command line's) is caught here, as early as the program can catch it, and ends a
 line, exit code 130), not with Python's KeyboardInterrupt traceback. Only Python's own start-up comes before.
 """
 
-#: what an interrupted run says on stderr (terminal.INTERRUPTED, written out: that module is one of those loading)
+#: what an interrupted run says on stderr (here, where nothing is imported yet; terminal takes it from here)
 INTERRUPTED = "Interrupted; nothing half-written was left behind."
 
 

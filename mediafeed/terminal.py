@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from . import problemlines
+from .__main__ import INTERRUPTED  # the line __main__ writes when Ctrl-C comes while the program loads
 from .characters import terminal_safe
 from .errors import MediafeedError, Problem, Severity
 
@@ -126,7 +127,6 @@ def print_usage_error(exc: click.UsageError, command: str) -> None:
     print_json({"ok": False, "problems": [found.to_dict()]})
 
 
-INTERRUPTED = "Interrupted; nothing half-written was left behind."  #: __main__ writes the same line
 
 
 def interrupted() -> NoReturn:

@@ -212,7 +212,7 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
     elif local == "license" and text and not (element.get("url") or "").strip():
         from ..licences import known_licence
 
-        if not known_licence(text) or known_licence(text).lower() != text.lower():
+        if known_licence(text).lower() != text.lower():  # (a custom licence's is "")
             found.append(("podcast:license@url", f"podcast:license {text!r} is not an SPDX identifier or a namespace "
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
     return [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
