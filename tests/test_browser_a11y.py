@@ -711,6 +711,69 @@ def test_the_theme_turns_dark_when_the_system_prefers_dark_with_aa_contrast(
     assert ring >= 3.0, ring
 
 
+#: the focused element's ring colour and the colour it is drawn on (its own background for a ring inside it, a
+#: negative offset; otherwise the nearest background behind it), as contrast ratio and names
+_RING_CONTRAST = r"""() => {
+    const lin = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const lum = s => { const v = s.match(/[0-9.]+/g).slice(0, 3).map(Number);
+                       return 0.2126 * lin(v[0]) + 0.7152 * lin(v[1]) + 0.0722 * lin(v[2]); };
+    const opaque = e => { const c = getComputedStyle(e).backgroundColor; return /rgba\(.*, 0\)$|transparent/.test(c) ? null : c; };
+    const el = document.activeElement, s = getComputedStyle(el);
+    let under = parseFloat(s.outlineOffset) < 0 ? opaque(el) : null;
+    for (let a = el.parentElement; !under && a; a = a.parentElement) under = opaque(a);
+    under = under || getComputedStyle(document.documentElement).backgroundColor;
+    const x = lum(s.outlineColor), y = lum(under);
+    return {name: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30), ring: s.outlineColor, under: under,
+            ratio: Math.round((Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05) * 100) / 100};
+}"""
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES + [EMBED])
+def test_every_focus_ring_stands_out_3_to_1_from_what_it_is_drawn_on(
+        server: SiteServer, open_page: Any, path: str, colour_scheme: str) -> None:
+    """WCAG 1.4.11 for the focus indicator, in both themes: at every Tab stop the ring against the colour right
+    behind it (the player bar's, a marked chapter's, the page's), not only against the page."""
+    tab = open_page(server.url + path, width=600 if path == EMBED else 1100, height=180 if path == EMBED else 900,
+                    color_scheme=colour_scheme)
+    rings = []
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement === document.body"):
+            break
+        rings.append(tab.evaluate(_RING_CONTRAST))
+    assert len(rings) > 3 and [r for r in rings if r["ratio"] < 3] == []
+
+
+def test_playing_seeking_and_changing_speed_say_nothing_through_live_regions(server: SiteServer, open_page: Any) -> None:
+    """Live regions speak only for what a listener cannot otherwise tell (a file that cannot be played, a copy done):
+    the playing audio, a chapter link, the slider and the speed menu change nothing in them (a screen reader would
+    talk over the episode), and the clock beside the slider is not one."""
+    tab = open_page(server.url + EP1)
+    wait_metadata(tab)
+    tab.evaluate("""() => { window.spoken = [];
+        const seen = new MutationObserver(records => records.forEach(r => window.spoken.push(r.target.textContent)));
+        document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')
+            .forEach(e => seen.observe(e, {subtree: true, childList: true, characterData: true})); }""")
+    tab.eval_on_selector("[data-player] audio", "a => { a.muted = true; }")
+    tab.focus("[data-play]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 1.5")
+    tab.focus("a.chapter-link[data-start='15.0']")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 15")
+    tab.focus("[data-rate]")
+    tab.keyboard.press("ArrowDown")
+    tab.focus("[data-seek]")
+    tab.keyboard.press("ArrowLeft")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 16.5")
+    tab.focus("[data-play]")
+    tab.keyboard.press("Space")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').paused")
+    assert tab.evaluate("window.spoken") == []
+    assert tab.errors == []
+
+
 @pytest.mark.parametrize(("system", "query", "expected"), [
     ("dark", "?theme=light", "light"),   # a light blog, a reader on a dark system
     ("light", "?theme=dark", "dark"),    # a dark blog, a reader on a light system
