@@ -314,7 +314,7 @@ def axe_violations(tab: Any) -> list[str]:
     """axe-core's WCAG 2.0/2.1 A and AA rules and best practices on the page as it is now: "rule: element, …" each."""
     tab.add_script_tag(content=axe_script())
     result = tab.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
         return {violations: r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')), passes: r.passes.length};
     }""")
     assert result["passes"] > 10  # axe really ran its rules

@@ -231,9 +231,20 @@ def test_the_embed_on_a_blog_links_the_transcript_and_opens_it_in_a_new_tab(serv
     tab.close()
 
 
+#: records every change inside a live region (``window.spoken``): what a screen reader would say unasked
+_LISTEN = """() => { window.spoken = [];
+    const seen = new MutationObserver(records => records.forEach(r => window.spoken.push(r.target.textContent)));
+    document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')
+        .forEach(e => seen.observe(e, {subtree: true, childList: true, characterData: true})); }"""
+
+
 def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page: Any) -> None:
+    """Every control from the keyboard alone; and none of it puts anything in a live region (playing, pausing,
+    skipping, the slider, the speed, a chapter link, a time stamp): the episode itself says it plays, and a screen
+    reader would talk over it."""
     tab = open_page(server.url + EP1)
     wait_metadata(tab)
+    tab.evaluate(_LISTEN)
     tab.focus("[data-play]")
     tab.keyboard.press("Enter")
     tab.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
@@ -269,6 +280,7 @@ def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page:
     tab.keyboard.press("Enter")
     tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 28 && t < 33; }")
     assert tab.url == server.url + EP1
+    assert tab.evaluate("window.spoken") == []
     assert tab.errors == []
 
 
@@ -313,6 +325,30 @@ def ax_node(tab: Any, selector: str) -> dict[str, Any]:
     return {"role": node["role"]["value"], "name": node.get("name", {}).get("value", ""),
             "description": node.get("description", {}).get("value", ""), "value": node.get("value", {}).get("value"),
             **props}
+
+
+def test_fragments_on_one_blog_page_say_which_episode_each_player_and_link_is(server: SiteServer, browser: Any) -> None:
+    """A blog's page of episodes, each pasted as the HTML fragment: a screen reader met players with no name and a row
+    of "Download" and "Show notes and transcript" links that did not say which episode (WCAG 2.4.4: the title is in
+    another paragraph). The players are named by the episode and the links carry its title after their words."""
+    parts = [(server.root / path / "player.html").read_text(encoding="utf-8") for path in (EP1, "episodes/002-learning-alliances/")]
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><link rel='icon' href='data:,'>"
+            "</head><body><main><h1>Our episodes</h1>" + "".join(parts) + "</main></body></html>")
+    with SiteServer() as other:
+        other.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 800, "height": 900})
+        tab = context.new_page()
+        tab.goto(other.url + "post.html")
+        tab.wait_for_load_state("networkidle")
+        nodes = ax_tree(tab)
+        players = [n["name"] for n in nodes if n["role"] in ("Audio", "Video")]
+        assert players == ["Not the Cause, Not a Coincidence", "Everyone at One Table"]
+        links = [n["name"] for n in nodes if n["role"] == "link"]
+        downloads = [name for name in links if name.startswith("Download")]
+        assert downloads == ["Download: Not the Cause, Not a Coincidence", "Download: Everyone at One Table"]
+        notes = [name for name in links if name.startswith("Show notes")]
+        assert len(notes) == 2 and all(name.endswith(title) for name, title in zip(notes, players)), notes
+        context.close()
 
 
 @pytest.mark.parametrize("path", PAGES + [EMBED])
@@ -543,15 +579,86 @@ def test_nothing_moves_for_people_who_ask_for_reduced_motion(server: SiteServer,
     assert moving == [] and tab.evaluate("document.getAnimations().length") == 0
 
 
+#: every box that hides its overflow and has more than it shows: text cut off (text fields, which scroll inside
+#: themselves, and the embed's title, shortened with an ellipsis by design, left out)
+_CLIPPED = """() => [...document.querySelectorAll('body *')].filter(e => e.getClientRects().length).filter(e => {
+    const s = getComputedStyle(e), hides = v => v === 'hidden' || v === 'clip';
+    if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName) || e.matches('.visually-hidden, .embed-title a')) return false;
+    return (hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1);
+}).map(e => `${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`)"""
+
+#: WCAG 1.4.12's text spacing (the W3C's test bookmarklet): line height 1.5, letter 0.12 em, word 0.16 em,
+#: paragraphs 2 em apart, over the page's own styles
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }"
+                " p { margin-bottom: 2em !important; }")
+
+
 @pytest.mark.parametrize("path", ["", EP1, "missing/"])
-@pytest.mark.parametrize("width,text", [(320, "100%"), (640, "200%"), (1100, "200%")])
+@pytest.mark.parametrize("width,text", [(320, "100%"), (320, "200%"), (640, "200%"), (1100, "200%")])
 def test_pages_reflow_without_sideways_scrolling_at_320_px_and_with_text_at_200_percent(
         server: SiteServer, open_page: Any, path: str, width: int, text: str) -> None:
-    tab = open_page(server.url + path, width=width, height=800)
+    """320 px with text at 200% (a phone with large text): the site menu ran 78 px off the screen (its list did not
+    wrap: 398 px of 320), the skip link's ring ran off its right edge, and the chapter titles ran out of their list's
+    rounded box, which cut them off. (There a content note's support link is 856 px tall: a taller window shows its
+    whole focus ring.)"""
+    tab = open_page(server.url + path, width=width, height=1000 if (width, text) == (320, "200%") else 800)
     text_size(tab, text)
     assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    assert tab.evaluate(_CLIPPED) == []
     stops = tab_through(tab)
     assert [s for s in stops if s["problem"]] == []
+
+
+def test_a_chapter_title_of_one_long_word_wraps_instead_of_being_cut_off(tmp_path: Path, browser: Any) -> None:
+    """A chapter list hides its overflow (for its rounded corners), and a flex item is no narrower than its longest
+    word: at 320 px a chapter called "Wissenschaftskommunikationsforschung" ran past the list and lost its end."""
+
+    def long_chapter(root: Path) -> None:
+        chapters = root / "episodes" / "001-ipv-and-substance-use" / "chapters.txt"
+        chapters.write_text(chapters.read_text() + "00:00:35 Wissenschaftskommunikationsforschung\n")
+
+    with sample_site(tmp_path, long_chapter) as running:
+        context = browser.new_context(viewport={"width": 320, "height": 800})
+        tab = context.new_page()
+        tab.goto(running.url + EP1)
+        tab.wait_for_load_state("networkidle")
+        assert tab.text_content(".chapter-link[data-start='35.0'] span") == "Wissenschaftskommunikationsforschung"
+        assert tab.evaluate(_CLIPPED) == []
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+        context.close()
+
+
+@pytest.mark.parametrize("path,width,height", [("", 320, 800), (EP1, 320, 800), (EP1, 1100, 900), ("missing/", 320, 800),
+                                               (EMBED, 300, 180), (EMBED, 600, 180), (EMBED, 800, 180)])
+def test_text_spacing_cuts_nothing_off(server: SiteServer, open_page: Any, path: str, width: int, height: int) -> None:
+    """WCAG 1.4.12: a reader's own line, letter, word and paragraph spacing loses no text and no control. The embed's
+    frame stays 180 px high: it scrolls (the focus ring of every control still comes into view)."""
+    tab = open_page(server.url + path, width=width, height=height)
+    tab.add_style_tag(content=TEXT_SPACING)
+    assert tab.evaluate("document.scrollingElement.scrollWidth") <= width
+    assert tab.evaluate(_CLIPPED) == []
+    stops = tab_through(tab)
+    assert stops and [s for s in stops if s["problem"]] == []
+
+
+#: the player's controls that can be seen, with their size in CSS px
+_CONTROLS = """() => [...document.querySelectorAll('.player-bar :is(button, input, select), .embed-more > *, .player-error a')]
+    .filter(e => e.getClientRects().length && getComputedStyle(e).visibility === 'visible')
+    .map(e => { const r = e.getBoundingClientRect();
+                return [(e.getAttribute('aria-label') || e.textContent).trim(), Math.round(r.width * 10) / 10, Math.round(r.height * 10) / 10]; })"""
+
+
+@pytest.mark.parametrize("path,width,text", [(EMBED, 300, "100%"), (EMBED, 600, "100%"), (EMBED, 800, "100%"),
+                                             (EMBED, 300, "200%"), (EP1, 320, "100%"), (EP1, 320, "200%"), (EP1, 1100, "100%")])
+def test_the_player_controls_are_at_least_24_px_square(
+        server: SiteServer, open_page: Any, path: str, width: int, text: str) -> None:
+    """WCAG 2.5.8 (target size, minimum): every control of the player takes a 24 × 24 CSS px pointer at least, at
+    every width of the embed and with large text (a flex row shrinks its items: the play button is 40 px wide at 300)."""
+    tab = open_page(server.url + path, width=width, height=180 if path == EMBED else 800)
+    text_size(tab, text)
+    controls = tab.evaluate(_CONTROLS)
+    assert {c[0] for c in controls} >= {"Play", "Position", "Playback speed"}
+    assert [c for c in controls if c[1] < 24 or c[2] < 24] == []
 
 
 @pytest.mark.parametrize("width", [300, 600, 800])
@@ -614,6 +721,40 @@ def test_the_theme_turns_dark_when_the_system_prefers_dark_with_aa_contrast(
         return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     }""")
     assert ring >= 3.0, ring
+
+
+#: the focused element's ring colour and the colour it is drawn on (its own background for a ring inside it, a
+#: negative offset; otherwise the nearest background behind it), as contrast ratio and names
+_RING_CONTRAST = r"""() => {
+    const lin = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const lum = s => { const v = s.match(/[0-9.]+/g).slice(0, 3).map(Number);
+                       return 0.2126 * lin(v[0]) + 0.7152 * lin(v[1]) + 0.0722 * lin(v[2]); };
+    const opaque = e => { const c = getComputedStyle(e).backgroundColor; return /rgba\(.*, 0\)$|transparent/.test(c) ? null : c; };
+    const el = document.activeElement, s = getComputedStyle(el);
+    let under = parseFloat(s.outlineOffset) < 0 ? opaque(el) : null;
+    for (let a = el.parentElement; !under && a; a = a.parentElement) under = opaque(a);
+    under = under || getComputedStyle(document.documentElement).backgroundColor;
+    const x = lum(s.outlineColor), y = lum(under);
+    return {name: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30), ring: s.outlineColor, under: under,
+            ratio: Math.round((Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05) * 100) / 100};
+}"""
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES + [EMBED])
+def test_every_focus_ring_stands_out_3_to_1_from_what_it_is_drawn_on(
+        server: SiteServer, open_page: Any, path: str, colour_scheme: str) -> None:
+    """WCAG 1.4.11 for the focus indicator, in both themes: at every Tab stop the ring against the colour right
+    behind it (the player bar's, a marked chapter's, the page's), not only against the page."""
+    tab = open_page(server.url + path, width=600 if path == EMBED else 1100, height=180 if path == EMBED else 900,
+                    color_scheme=colour_scheme)
+    rings = []
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement === document.body"):
+            break
+        rings.append(tab.evaluate(_RING_CONTRAST))
+    assert len(rings) > 3 and [r for r in rings if r["ratio"] < 3] == []
 
 
 @pytest.mark.parametrize(("system", "query", "expected"), [
