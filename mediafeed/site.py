@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from .jinjaenv import TemplateCache
+    from .words import Words
 
 THEME_DIR_NAME = "templates"
 ASSETS = "assets"
@@ -109,11 +111,17 @@ def template_cache(cache_path: Path | None) -> TemplateCache | None:
     return TemplateCache(cache_path.parent, code_fingerprint(), user_cache_dir())
 
 
-def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -> jinja2.Environment:
-    """The template environment; ``bytecode`` keeps compiled templates between builds."""
+def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
+                words: Words | None = None) -> jinja2.Environment:
+    """The template environment; ``bytecode`` keeps compiled templates between builds; ``words``: the theme's words in
+    the show's language (``words.words_for``; English by default), a global of every template and what the
+    ``longdate``, ``spoken`` and ``megabytes`` filters write in."""
     import jinja2  # here: list, check and a build that renders no page do not load Jinja
 
+    from . import words as theme_words
     from .jinjaenv import Environment, ShowLoader
+    if words is None:
+        words = theme_words.ENGLISH_WORDS
     default = default_theme()
     search: list[jinja2.BaseLoader] = []
     if show_root is not None and (show_root / THEME_DIR_NAME).is_dir() and (show_root / THEME_DIR_NAME).resolve() != default.resolve():
@@ -134,17 +142,21 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
     env.filters["duration"] = human_duration
-    env.filters["spoken"] = spoken_duration
+    env.filters["spoken"] = partial(theme_words.spoken, words)
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
-    env.filters["longdate"] = long_date
+    env.filters["longdate"] = partial(theme_words.long_date, words)
+    env.filters["megabytes"] = partial(theme_words.megabytes, words)
+    env.filters["fill"] = theme_words.fill
     env.filters["iso_duration"] = iso_duration
     env.filters["scrollable_tables"] = scrollable_tables
     env.filters["truncate"] = _directions_closed(env.filters["truncate"])
     env.filters["breakable"] = breakable
     env.filters["direction"] = direction
     env.globals["mediafeed_version"] = __version__
+    env.globals["words"] = words
+    env.globals["script_words"] = theme_words.script_words(words)
     return env
 
 
@@ -223,16 +235,6 @@ def asset_problems(show_root: Path) -> list[Problem]:
             for rel in linked_out_assets(show_root)]
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def long_date(value: object) -> str:
-    """The ``longdate`` filter: "1 January 1990" (English month names, as ``strftime('%B')`` in the C locale that
-    mediafeed never changes; a table, not strftime: this runs for every page and index entry)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if isinstance(value, datetime) else ""
-
-
 def _directions_closed(truncate: Any) -> Any:
     """Jinja's ``truncate`` filter, closing the direction controls its cut leaves open (``source.close_directions``):
     an index card's summary (the notes' first 240 characters) cut between an RLO and its PDF laid its "..." and,
@@ -300,18 +302,6 @@ def human_duration(seconds: float | int) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def spoken_duration(seconds: float | int) -> str:
-    """The ``spoken`` filter: "12 minutes 5 seconds", what a screen reader should say for a time ("12:05" is read as
-    "twelve oh five", a clock time). Whole parts only, none left out but a zero; player.js's ``spoken`` is the same."""
-    total = whole_seconds(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((hours, "hour"), (minutes, "minute")) if n]
-    if secs or not parts:
-        parts.append(f"{secs} second{'' if secs == 1 else 's'}")
-    return " ".join(parts)
 
 
 def iso_duration(seconds: float | int) -> str:
