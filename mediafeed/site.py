@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -142,12 +143,12 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
         auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
     env.filters["duration"] = human_duration
-    env.filters["spoken"] = partial(theme_words.spoken, words)
+    env.filters["spoken"] = _in_words(partial(theme_words.spoken, words))
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
-    env.filters["longdate"] = partial(theme_words.long_date, words)
-    env.filters["megabytes"] = partial(theme_words.megabytes, words)
+    env.filters["longdate"] = _in_words(partial(theme_words.long_date, words))
+    env.filters["megabytes"] = _in_words(partial(theme_words.megabytes, words))
     env.filters["fill"] = theme_words.fill
     env.filters["iso_duration"] = iso_duration
     env.filters["scrollable_tables"] = scrollable_tables
@@ -233,6 +234,20 @@ def asset_problems(show_root: Path) -> list[Problem]:
     return [warning("SRC054", rel, f"is a symbolic link to {os.path.realpath(show_root / rel)}, outside the show's theme "
                     "folder: it is not published", hint=f"copy the file itself to {rel} in place of the link")
             for rel in linked_out_assets(show_root)]
+
+
+def _in_words(write: Callable[[Any], str]) -> Any:
+    """A filter that writes in the show's language, never run by Jinja as it compiles: Jinja works out a filter of a
+    constant (``{{ 0 | spoken }}``) then, and the compiled template, kept for every show in the user's cache, said
+    "0 seconds" on a French show's page after an English show's build. A filter that takes the context is left to
+    the render."""
+    import jinja2
+
+    @jinja2.pass_context
+    def in_words(context: Any, value: Any) -> str:
+        return write(value)
+
+    return in_words
 
 
 def _directions_closed(truncate: Any) -> Any:
