@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
+from test_browser_a11y import open_page  # noqa: F401 - a fixture: a tab that records script errors
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 
@@ -45,24 +46,15 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with chromium("--autoplay-policy=no-user-gesture-required") as launched:
+    with chromium() as launched:
         yield launched
 
 
-@pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    yield page
-    context.close()
-
-
-def test_the_episode_page_speaks_the_shows_language_and_its_player_plays(server: tuple[str, SiteServer], tab: Any) -> None:
+def test_the_episode_page_speaks_the_shows_language_and_its_player_plays(
+        server: tuple[str, SiteServer], open_page: Any) -> None:  # noqa: F811
     language, site = server
     skip, play, pause, slider, copied, _, _ = SAID[language]
-    tab.goto(site.url + EP1)
+    tab = open_page(site.url + EP1)
     tab.wait_for_selector(".player-bar", state="visible")
     assert tab.text_content("a.skip") == skip
     button = tab.get_by_role("button", name=play, exact=True)
@@ -80,10 +72,10 @@ def test_the_episode_page_speaks_the_shows_language_and_its_player_plays(server:
     assert tab.errors == []
 
 
-def test_the_embed_speaks_the_shows_language_and_plays(server: tuple[str, SiteServer], tab: Any) -> None:
+def test_the_embed_speaks_the_shows_language_and_plays(server: tuple[str, SiteServer], open_page: Any) -> None:  # noqa: F811
     language, site = server
     _, play, pause, _, _, transcript, chapter = SAID[language]
-    tab.goto(site.url + EP1 + "embed/")
+    tab = open_page(site.url + EP1 + "embed/")
     tab.wait_for_selector(".player-bar", state="visible")
     assert tab.evaluate("document.documentElement.lang") == language
     assert tab.text_content(".embed-transcript").startswith(transcript)
