@@ -157,7 +157,9 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
     env.filters["direction"] = direction
     env.globals["mediafeed_version"] = __version__
     env.globals["words"] = words
-    env.globals["script_words"] = theme_words.script_words(words)
+    from markupsafe import Markup
+
+    env.globals["script_words"] = Markup(theme_words.script_words(words))  # JSON, escaped for a <script> already
     return env
 
 

@@ -157,3 +157,16 @@ def test_a_shows_own_words_are_used_and_a_mistake_in_them_is_named(tmp_path: Pat
     assert "12 month names" in found["SRC056", "words.months"].message
     assert found["SRC056", "words.copy"].severity == "error"
     assert show is not None and dict(show.words) == {"subscribe": "Abonnez-vous"}
+
+
+def test_the_scripts_words_are_utf8_and_cannot_close_the_script() -> None:
+    """Jinja's tojson wrote each Arabic letter as \\uXXXX: the words took 1.5 kB more of an Arabic embed."""
+    from mediafeed.words import script_words
+
+    assert script_words(words_for("en-gb")) == ""
+    arabic = script_words(words_for("ar"))
+    assert "إيقاف مؤقت" in arabic and json.loads(arabic)["categories"] == ["zero", "one", "two", "few", "many", "other"]
+    hostile = script_words(words_for("fr", [("copied", "</script><script>alert('x')</script> & co")]))
+    assert "<" not in hostile and "'" not in hostile and "&" not in hostile
+    assert json.loads(hostile)["copied"] == "</script><script>alert('x')</script> & co"
+    assert script_words(words_for("en", [("play", "Listen")])) != ""  # an English show's own word reaches the script
