@@ -32,7 +32,7 @@ SHOW_KEYS = frozenset({
     "subcategory", "explicit", "type", "artwork", "copyright", "podcast_guid", "locked", "locked_owner",
     "funding", "persons", "license", "medium", "location", "keywords", "update_frequency", "txt", "podroll",
     "new_feed_url", "block", "complete", "links", "support", "seasons", "feed_limit", "page_size", "checks",
-    "tag_on_build", "publish", "value", "social",
+    "tag_on_build", "publish", "value", "social", "words",
 })
 PERSON_ROLES_DEFAULT_GROUP = "cast"
 #: podcast:medium (medium.md): the mediums of a feed of items, then the "list" mediums of a feed that holds only
@@ -351,6 +351,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         checks_ignore=ignore,
         tag_on_build=bool(r.bool("tag_on_build", True)),
         publish=publish,
+        words=_words(r),
     )
     r.unknown(SHOW_KEYS)
     if not url:
@@ -394,6 +395,16 @@ def rrule_problem(rrule: str, dtstart: str) -> tuple[str, str] | None:
                 f"UNTIL's form (a date with a date, a date-time with a date-time), and dtstart is {given}",
                 "write both as dates (UNTIL=20261231, dtstart: 2026-01-05) or both with a time")
     return None
+
+
+def _words(r: FieldReader) -> tuple[tuple[str, str], ...]:
+    """``words:``, the show's own text for words of the default theme (read by :mod:`words`, loaded only then)."""
+    if not r.has("words"):
+        r.raw("words")
+        return ()
+    from .words import parse_words
+
+    return parse_words(r, "words")
 
 
 def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:

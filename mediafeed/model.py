@@ -337,6 +337,7 @@ class Show:
     checks_select: tuple[str, ...] = ()
     checks_ignore: tuple[str, ...] = ()
     tag_on_build: bool = True  #: write tags into the published copy of each audio file
+    words: tuple[tuple[str, str], ...] = ()  #: the show's own text for words of the default theme (name, text), sorted
     publish: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
 
     def absolute(self, rel: str) -> str:

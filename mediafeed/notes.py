@@ -220,7 +220,7 @@ def _raw_text_kept(html: str) -> str:
 PAGE_IDS = frozenset({
     "main", "episode-title", "content-note-title", "chapters-title", "notes-title", "persons-title", "comments-title", "links-title",
     "transcript", "transcript-title", "share-title", "page-link", "share-time", "embed-code", "fragment-code", "show-title",
-    "episodes-title", "subscribe", "subscribe-title", "feed-url", "not-found-title",
+    "episodes-title", "subscribe", "subscribe-title", "feed-url", "not-found-title", "mediafeed-words",
 })
 _ID = lazy(r' id="([^"]*)"')
 

@@ -11,19 +11,20 @@ from string import ascii_letters, digits
 from typing import Any
 
 from .model import Item, Show
+from .words import ENGLISH_WORDS, Words, fill
 
 #: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 300 to 800 px).
 EMBED_WIDTH, EMBED_HEIGHT = 600, 180
 
 
 
-def share_links(item: Item, show: Show) -> list[tuple[str, str]]:
+def share_links(item: Item, show: Show, words: Words = ENGLISH_WORDS) -> list[tuple[str, str]]:
     """(label, URL) pairs to share an episode page. Plain links: nothing loads from these sites until clicked."""
     url, title = item.page_url, f"{item.episode.title} – {show.title}"
     # each value percent-encoded once, as urlencode(…, quote_via=quote) encodes it, for every link that sends it
     url_q, title_q, text_q = _quoted(url), _quoted(title), _quoted(f"{title} {url}")
     return [
-        ("Email", f"mailto:?subject={title_q}&body={text_q}"),
+        (words["email"], f"mailto:?subject={title_q}&body={text_q}"),
         ("Bluesky", f"https://bsky.app/intent/compose?text={text_q}"),
         ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={url_q}"),
         ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={url_q}"),
@@ -41,7 +42,7 @@ def _quoted(text: str) -> str:
 _PERCENT = {byte: chr(byte) if chr(byte) in ascii_letters + digits + "_.-~" else f"%{byte:02X}" for byte in range(256)}
 
 
-def episode_links(item: Item) -> list[tuple[str, str]]:
+def episode_links(item: Item, words: Words = ENGLISH_WORDS) -> list[tuple[str, str]]:
     """(label, URL) pairs of the episode's own resources: chapter links, chapters JSON, licence.
 
     Transcript files are linked from the transcript on the page (or listed by the template when there is none).
@@ -51,19 +52,19 @@ def episode_links(item: Item) -> list[tuple[str, str]]:
         if chapter.url:
             links.append((chapter.title, chapter.url))
     if item.chapters_url:
-        links.append(("Chapters (JSON)", item.chapters_url))
+        links.append((words["chapters_json"], item.chapters_url))
     licence = item.episode.license
     if licence is not None and licence.url:
-        links.append((f"Licence: {licence.name}", licence.url))
+        links.append((fill(words["licence"], name=licence.name), licence.url))
     return links
 
 
 #: how a comment thread's protocol is named on the page (``social:``, podcast:socialInteract)
-_PROTOCOL_NAMES = {"activitypub": "the fediverse (Mastodon)", "atproto": "Bluesky", "twitter": "X", "nostr": "Nostr",
+_PROTOCOL_NAMES = {"atproto": "Bluesky", "twitter": "X", "nostr": "Nostr",
                    "matrix": "Matrix", "hive": "Hive", "lightning": "Lightning"}
 
 
-def comment_links(item: Item, show: Show) -> list[tuple[str, str]]:
+def comment_links(item: Item, show: Show, words: Words = ENGLISH_WORDS) -> list[tuple[str, str]]:
     """(label, URL) of the posts where the episode's comments live (its ``social:``, else the show's), main thread
     first: podcast apps show them from the feed, and a reader of the page gets the same place to reply. A thread
     whose post has no web address (``at://``, ``nostr:``) links its account's page when that is given; comments
@@ -76,7 +77,8 @@ def comment_links(item: Item, show: Show) -> list[tuple[str, str]]:
         url = next((u for u in (thread.uri, thread.account_url) if u.startswith("https://")), "")
         if url:
             who = f" ({thread.account_id})" if thread.account_id else ""
-            links.append((f"Comment on {_PROTOCOL_NAMES.get(thread.protocol, thread.protocol)}{who}", url))
+            place = words["fediverse"] if thread.protocol == "activitypub" else _PROTOCOL_NAMES.get(thread.protocol, thread.protocol)
+            links.append((fill(words["comment_on"], place=place) + who, url))
     return links
 
 

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .output import Site
     from .project import Project
     from .streams import Piece
+    from .words import Words
 
 
 def _mime_of(name: str) -> str:
@@ -105,9 +106,16 @@ class Renderer:
     def env(self) -> jinja2.Environment:
         """The template environment, made when first needed: ``check``, ``list`` and the feed rules render no
         page and do not load Jinja."""
-        env = site.environment(self.root, site.template_cache(self.cache_path))
+        env = site.environment(self.root, site.template_cache(self.cache_path), self.words)
         env.globals["artwork"] = self.artwork
         return env
+
+    @cached_property
+    def words(self) -> Words:
+        """The default theme's words in the show's language, with the show's own (``words:`` in show.yml)."""
+        from .words import words_for
+
+        return words_for(self.show.language, self.show.words)
 
     def artwork(self, item: Item | None = None, size: int = 240) -> str:
         """Template global ``artwork(item, size)``: the site path of the episode's (or show's) artwork at least
@@ -177,7 +185,7 @@ class Renderer:
                 from .notes import transcript_page
 
                 text = (folder / os.path.basename(link.rel)).read_text(encoding="utf-8", errors="replace")
-                out.add(link.rel, transcript_page(text, f"Transcript: {episode.title} – {self.show.title}",
+                out.add(link.rel, transcript_page(text, f"{self.words['transcript']}: {episode.title} – {self.show.title}",
                                                   link.language or self.show.language), episode.source)
             else:
                 out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)
@@ -205,8 +213,8 @@ class Renderer:
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
             "transcript": transcript, "transcript_language": transcript_language, "embed_code": embed_code,
-            "fragment_code": "", "share": page_data.share_links(item, show), "links": page_data.episode_links(item),
-            "comments": page_data.comment_links(item, show),
+            "fragment_code": "", "share": page_data.share_links(item, show, self.words),
+            "links": page_data.episode_links(item, self.words), "comments": page_data.comment_links(item, show, self.words),
             "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
             "structured_data": page_data.episode_data(item, show, self.image_url),
         }

@@ -199,6 +199,8 @@ artwork: artwork.jpg
 # complete: false      # itunes:complete: no more episodes will come
 # feed_limit: 0        # newest N episodes in feed.xml (0 = all)
 # page_size: 20        # episodes per index page
+# words:               # the pages' own words in your words (they follow `language`): docs/templates.md
+#   subscribe: Follow the show
 # tag_on_build: true   # write tags into the published copy of each audio file
 # checks:
 #   ignore: [EP020]

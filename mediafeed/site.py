@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from .jinjaenv import TemplateCache
+    from .words import Words
 
 THEME_DIR_NAME = "templates"
 ASSETS = "assets"
@@ -109,11 +112,17 @@ def template_cache(cache_path: Path | None) -> TemplateCache | None:
     return TemplateCache(cache_path.parent, code_fingerprint(), user_cache_dir())
 
 
-def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -> jinja2.Environment:
-    """The template environment; ``bytecode`` keeps compiled templates between builds."""
+def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
+                words: Words | None = None) -> jinja2.Environment:
+    """The template environment; ``bytecode`` keeps compiled templates between builds; ``words``: the theme's words in
+    the show's language (``words.words_for``; English by default), a global of every template and what the
+    ``longdate``, ``spoken`` and ``megabytes`` filters write in."""
     import jinja2  # here: list, check and a build that renders no page do not load Jinja
 
+    from . import words as theme_words
     from .jinjaenv import Environment, ShowLoader
+    if words is None:
+        words = theme_words.ENGLISH_WORDS
     default = default_theme()
     search: list[jinja2.BaseLoader] = []
     if show_root is not None and (show_root / THEME_DIR_NAME).is_dir() and (show_root / THEME_DIR_NAME).resolve() != default.resolve():
@@ -134,17 +143,23 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None) -
         auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
     env.filters["duration"] = human_duration
-    env.filters["spoken"] = spoken_duration
+    env.filters["spoken"] = _in_words(partial(theme_words.spoken, words))
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
-    env.filters["longdate"] = long_date
+    env.filters["longdate"] = _in_words(partial(theme_words.long_date, words))
+    env.filters["megabytes"] = _in_words(partial(theme_words.megabytes, words))
+    env.filters["fill"] = theme_words.fill
     env.filters["iso_duration"] = iso_duration
     env.filters["scrollable_tables"] = scrollable_tables
     env.filters["truncate"] = _directions_closed(env.filters["truncate"])
     env.filters["breakable"] = breakable
     env.filters["direction"] = direction
     env.globals["mediafeed_version"] = __version__
+    env.globals["words"] = words
+    from markupsafe import Markup
+
+    env.globals["script_words"] = Markup(theme_words.script_words(words))  # JSON, escaped for a <script> already
     return env
 
 
@@ -223,14 +238,18 @@ def asset_problems(show_root: Path) -> list[Problem]:
             for rel in linked_out_assets(show_root)]
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+def _in_words(write: Callable[[Any], str]) -> Any:
+    """A filter that writes in the show's language, never run by Jinja as it compiles: Jinja works out a filter of a
+    constant (``{{ 0 | spoken }}``) then, and the compiled template, kept for every show in the user's cache, said
+    "0 seconds" on a French show's page after an English show's build. A filter that takes the context is left to
+    the render."""
+    import jinja2
 
+    @jinja2.pass_context
+    def in_words(context: Any, value: Any) -> str:
+        return write(value)
 
-def long_date(value: object) -> str:
-    """The ``longdate`` filter: "1 January 1990" (English month names, as ``strftime('%B')`` in the C locale that
-    mediafeed never changes; a table, not strftime: this runs for every page and index entry)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if isinstance(value, datetime) else ""
+    return in_words
 
 
 def _directions_closed(truncate: Any) -> Any:
@@ -300,18 +319,6 @@ def human_duration(seconds: float | int) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def spoken_duration(seconds: float | int) -> str:
-    """The ``spoken`` filter: "12 minutes 5 seconds", what a screen reader should say for a time ("12:05" is read as
-    "twelve oh five", a clock time). Whole parts only, none left out but a zero; player.js's ``spoken`` is the same."""
-    total = whole_seconds(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((hours, "hour"), (minutes, "minute")) if n]
-    if secs or not parts:
-        parts.append(f"{secs} second{'' if secs == 1 else 's'}")
-    return " ".join(parts)
 
 
 def iso_duration(seconds: float | int) -> str:

@@ -97,6 +97,13 @@ _RULES = [
        "without them. Copy the folder or file itself in place of the link; for a show kept on another drive, build it "
        "there with --show. A link named in the front matter is SRC040 instead; one the notes link to, SRC042. A theme asset "
        "(templates/assets/…) is published as it is: one linking to a file outside the theme folder is left out."),
+    _r("SRC055", "mediafeed", W, "a name under words: in show.yml is no word of the default theme (it changes nothing)",
+       "words: gives the show's own text for the default theme's words (docs/templates.md lists their names); a name that "
+       "is none of them, such as a misspelt one, is left out. The hint names the closest word."),
+    _r("SRC056", "mediafeed", E, "a word under words: in show.yml does not fit: not text, a {placeholder} the word does "
+       "not have, or not 12 month names",
+       "Each word keeps the {placeholders} of the default theme's (e.g. 'season: \"Saison {number}\"'); months are the 12 "
+       "names separated by '|'. The hint gives the English word."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time"),

@@ -13,12 +13,23 @@
     var t = hms(seconds);
     return (t[0] ? t[0] + ":" + pad(t[1]) : t[1]) + ":" + pad(t[2]);
   }
-  // What the slider says to a screen reader: "2 minutes 5 seconds of 12 minutes" ("2:05 of 12:00" is read as clock
-  // times, "two oh five"). The same words as the templates' `spoken` filter.
+  // The theme's words: English, or the page's (words.py)
+  var W = { play: "Play", pause: "Pause", time_of: "{current} of {total}", copied: "Copied to the clipboard.",
+    copy_by_hand: "Press Ctrl+C (⌘C) to copy.", join: " ", categories: ["one", "other"] }, rules = null;
+  ["hour", "minute", "second"].forEach(function (u) { W[u + "s"] = "{n} " + u + "|{n} " + u + "s"; });
+  try {
+    W = JSON.parse(document.getElementById("mediafeed-words").textContent);
+    rules = new Intl.PluralRules(W.lang);
+  } catch (e) { /* none: English */ }
+  function counted(key, n) {
+    var forms = W[key].split("|"), i = W.categories.indexOf(rules ? rules.select(n) : n === 1 ? "one" : "other");
+    return (forms[i] || forms.pop()).replace("{n}", n);
+  }
+  // What the slider says: "2 minutes 5 seconds of 12 minutes" ("2:05" is read as a clock time); as the `spoken` filter
   function spoken(seconds) {
-    var t = hms(seconds), parts = [[t[0], "hour"], [t[1], "minute"]].filter(function (p) { return p[0]; });
-    if (t[2] || !parts.length) { parts.push([t[2], "second"]); }
-    return parts.map(function (p) { return p[0] + " " + p[1] + (p[0] === 1 ? "" : "s"); }).join(" ");
+    var t = hms(seconds), parts = [[t[0], "hours"], [t[1], "minutes"]].filter(function (p) { return p[0]; });
+    if (t[2] || !parts.length) { parts.push([t[2], "seconds"]); }
+    return parts.map(function (p) { return counted(p[1], p[0]); }).join(W.join);
   }
   function map(list, f) { return Array.prototype.map.call(list, f); }
   function startOf(link) { return parseFloat(link.getAttribute("data-start")); }
@@ -57,8 +68,7 @@
     return index;
   }
 
-  // The lock screen and media keys (Media Session API): title, show, artwork, chapters (the one playing as the album),
-  // play, pause, skip, seek, previous/next chapter.
+  // The lock screen and media keys (Media Session API): title, show, artwork, chapters (the one playing as the album).
   function mediaSession(media, starts, names) {
     var ms = navigator.mediaSession, root = media.closest("[data-player]");
     if (!ms || !window.MediaMetadata || !root) { return { chapter: function () {} }; }
@@ -127,9 +137,8 @@
     update(true);
   }
 
-  // A file that cannot play (404, network, type) left Play doing nothing: the bar gives way to the template's
-  // message, said once. A <source> errs itself (the last one: nothing left); a <track> is not the audio. A 404 may
-  // come before this script: media.error, or NO_SOURCE once a source was tried (before, it is NO_SOURCE too).
+  // A file that cannot play (404, network, type): the bar gives way to the template's message, said once (a 404
+  // before this script: media.error, or NO_SOURCE once tried).
   function failing(root, media, bar) {
     var status = root.querySelector("p[data-error]"), text = root.querySelector("template[data-error-text]");
     function fail() {
@@ -160,13 +169,13 @@
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
-    function says(at) { range.setAttribute("aria-valuetext", spoken(at) + " of " + spoken(duration())); }
+    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(duration()))); }
     function slide() {
       range.value = String(Math.floor(media.currentTime));
       says(media.currentTime);
     }
-    // A screen reader speaks every change of the focused slider: while it has keyboard focus and plays, it stays
-    // put (the clock beside it runs); a key moves it from where the audio is, and leaving it brings it up to date.
+    // A screen reader speaks every change of the focused slider: while focused by keyboard and playing, it stays put
+    // (the clock runs); a key moves it from where the audio is.
     function keyboardFocus() {
       try { return range.matches(":focus-visible"); } catch (e) { return document.activeElement === range; }
     }
@@ -177,7 +186,7 @@
     }
     function state() {
       var playing = !media.paused && !media.ended;
-      play.setAttribute("aria-label", playing ? "Pause" : "Play");
+      play.setAttribute("aria-label", playing ? W.pause : W.play);
       root.classList.toggle("is-playing", playing);
       document.body.classList.toggle("media-playing", playing); // the marked chapter says "(playing)" only then
     }
@@ -213,7 +222,7 @@
   var main = medias[0];
 
   if (main) {
-    // Chapter and transcript links: seek the player instead of opening the file (Enter works: they are links).
+    // Chapter and transcript links seek the player instead of opening the file (Enter too).
     var marks = Array.prototype.slice.call(document.querySelectorAll("a[data-start]"));
     marks.forEach(function (link) {
       link.addEventListener("click", function (event) {
@@ -264,9 +273,8 @@
         frame = frame || requestAnimationFrame(along);
       }
     }
-    // Scroll the new paragraph into view only for someone reading along (the last one, or before the first the
-    // transcript, was on screen), never while they read elsewhere; without animation under reduced motion. Read in
-    // the next frame: at timeupdate, after the clock's new text, a read forces a layout of its own.
+    // Scroll the new paragraph into view for someone reading along (the last one was on screen), in the next frame
+    // (at timeupdate, a read forces a layout).
     function along() {
       frame = 0;
       var now = said >= 0 && stamps[said].parentNode;
@@ -278,15 +286,14 @@
     main.addEventListener("timeupdate", follow);
     main.addEventListener("seeked", follow);
     session.chapter(names[0] || ""); // nothing is marked "(playing)" before it plays or moves
-    // A link to "…/#t=1:23" or "…/?t=83" starts the player there; a "#t=…" link on the page plays from there. A
-    // reload, Back or Forward picks up where the listener was, at the speed they chose: both are kept in the page's
-    // own history entry (no storage: nothing outlives the tab), not in the embed, whose history is the blog's.
+    // "…/#t=1:23" or "…/?t=83" starts the player there. Reload, Back or Forward resume where and as fast as the
+    // listener was: kept in the page's history entry (no storage), not in the embed (its history is the blog's).
     var kept = history.state || {}, linked = kept.mediafeedAt > 0 ? kept.mediafeedAt : linkedTime(), marked = "";
     if (linked >= 0) { seek(main, linked, false, !(kept.mediafeedAt > 0)); }
     if (kept.mediafeedRate > 0) { main.playbackRate = kept.mediafeedRate; }
-    // At most one write in 5 s (Chromium ignores history calls past 200 in 10 s, #links too; Safari throws past 100
-    // in 30 s), and one as the page goes (pagehide is too late: Chromium drops it on reload; beforeunload only while a
-    // write waits: Firefox keeps no page with one in its back/forward cache) or hides.
+    // At most one write in 5 s (Chromium ignores history calls past 200 in 10 s; Safari throws past 100 in 30 s), and
+    // one as the page goes or hides (pagehide is too late on reload; beforeunload only while a write waits: Firefox's
+    // back/forward cache keeps no page with one).
     var written = -Infinity, pending = 0;
     function write() {
       clearTimeout(pending);
@@ -329,12 +336,12 @@
     if (!field) { return; }
     var box = button.closest(".copy-field"), status = box && box.querySelector(".copy-status");
     button.hidden = false;
-    // Chromium scrolls a focused textarea only to its caret's line (its foot and focus ring stayed below the window)
+    // Chromium scrolls a focused textarea only to its caret's line (its foot stayed below the window)
     field.addEventListener("focus", function () { field.scrollIntoView({ block: "nearest" }); });
     function pick() { field.focus(); field.select(); }
     button.addEventListener("click", function () {
       var done = function (ok) {
-        if (status) { status.textContent = ok ? "Copied to the clipboard." : "Press Ctrl+C (⌘C) to copy."; }
+        if (status) { status.textContent = ok ? W.copied : W.copy_by_hand; }
         if (!ok) { pick(); }
       };
       if (navigator.clipboard && window.isSecureContext) {
@@ -348,7 +355,7 @@
     });
   });
 
-  // The system share sheet where there is one (phones); the plain links stay for everyone else.
+  // The system share sheet where there is one (phones); the plain links stay.
   if (navigator.share) {
     document.querySelectorAll("[data-share]").forEach(function (button) {
       button.hidden = false;
