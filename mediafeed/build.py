@@ -150,6 +150,10 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     cache = Cache(cache_path)
     try:
         project = load_project(root, cache, progress, now, sweep)
+        if project.show is not None and project.show.tag_on_build and parallel.pooled(cache.stats["probed"]):
+            # the media just probed on every core (a cold build: all of it) is tagged next, by the workers the feed
+            # lint forks: they inherit the tagger (and mutagen), which each imported for itself (~20 ms of CPU each)
+            parallel.preload("mediafeed.audio.tagger")
         report = BuildReport(output=out_dir)
         loaded = ledger_io.load(root)  # once: the checks and the recording read the same file
         items, problems = inspect(project, cache, accept_changes=accept_changes, ledger=loaded)

@@ -389,6 +389,53 @@ def test_a_cold_build_forks_two_sets_of_workers_not_one_per_stage(show: Path, tm
     assert len(forked) == 2 * 2, "2 shared workers + 2 for the episode pages"
 
 
+#: a cold build in a new interpreter, noting each module a worker imported itself (not inherited through the fork)
+WORKER_IMPORTS = """
+import os, sys
+from pathlib import Path
+from mediafeed import parallel
+from mediafeed.build import build
+from mediafeed.checks import showfeed
+
+parallel.MIN_ITEMS = 4  # pools for this small show, the feed lint's too (it forks the workers that tag)
+showfeed.PARALLEL_LINT = 1
+inherited = {}
+os.register_at_fork(after_in_child=lambda: inherited.update(modules=set(sys.modules)))
+real = parallel._call
+
+def call(fn, context, item):
+    result = real(fn, context, item)
+    own = sorted(set(sys.modules) - inherited["modules"])
+    inherited["modules"].update(own)
+    with open(sys.argv[2], "a", encoding="utf-8") as out:
+        out.write("".join(f"{fn.__name__} {name}\\n" for name in own))
+    return result
+
+parallel._call = call
+report = build(Path(sys.argv[1]), clean=True)
+print(report.probed, len(report.tagged))
+"""
+
+
+def test_a_cold_builds_workers_inherit_the_prober_the_tagger_and_the_feed_rules(show: Path, tmp_path: Path) -> None:
+    """The build imports what its workers will run before it forks them: each worker imported mutagen with the prober
+    (then each worker of the next set imported it again, with the tagger, ~20 ms of CPU each), and the feed rules."""
+    import mediafeed
+
+    add_many(show)
+    log = tmp_path / "imports.txt"
+    log.touch()
+    env = {**os.environ, "MEDIAFEED_JOBS": "2", "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", WORKER_IMPORTS, str(show), str(log)], env=env, capture_output=True,
+                          text=True, check=True)
+    probed, tagged = map(int, done.stdout.split())
+    assert probed >= MANY and tagged >= MANY
+    imported = {tuple(line.split()) for line in log.read_text(encoding="utf-8").splitlines()}
+    assert not [(fn, name) for fn, name in imported
+                if name in {"mutagen", "ctypes", "mediafeed.checks.channel", "mediafeed.checks.items"}
+                or name.startswith(("mutagen.", "mediafeed.audio"))]
+
+
 SIGNALLED = """
 import signal, sys, time
 from mediafeed import parallel

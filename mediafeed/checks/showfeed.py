@@ -167,6 +167,7 @@ def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item
             yield _lint(context, (start, batch, [items[i].notes() for i in batch]))
         return
     size = min(LINT_JOB, -(-len(linted) // parallel.MIN_ITEMS))  # at least MIN_ITEMS jobs: enough for a pool
+    parallel.preload(f"{__package__}.channel", f"{__package__}.items")  # what _lint imports: once, not in every worker
     made = parallel.imap_ordered(_lint, context, _LintJobs(items, linted, size), chunk=1)
     try:
         for result in made:
