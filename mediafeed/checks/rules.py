@@ -270,6 +270,10 @@ _RULES = [
     _r("TRN008", "podcastindex", E, "a JSON transcript does not follow the Podcast Index format",
        'The Podcast Index JSON transcript is {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, '
        '"body": "…", "speaker": "…"}]}, times in seconds (numbers), segments in order. It is published as it is.'),
+    _r("TRN009", "podcastindex", E, "a WebVTT NOTE (comment) block holds '-->'",
+       "The WebVTT spec forbids '-->' anywhere in a NOTE. Browsers read the line as a cue's timing: Chromium drops the "
+       "note when the line is no timing, and shows the note's text after it as a caption (a cue whose id is the NOTE "
+       "line) when it is one."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
