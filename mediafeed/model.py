@@ -53,6 +53,10 @@ class Chapter:
     end: float | None = None
     location: str = ""  #: the place the chapter is about (``location.name`` of the JSON chapters), kept for chapters.json
     geo: str = ""  #: its ``geo:`` URI (``location.geo``)
+    #: where the chapter is written in its chapters file ("line 12 (chapters[2])" of a chapters.json, "line 5" of a
+    #: chapters.txt; "" in the front matter), for problems to name; not published, not compared (a blank line added
+    #: above it changes no chapter)
+    origin: str = field(default="", compare=False)
 
 
 @frozen
