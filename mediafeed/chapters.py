@@ -43,7 +43,7 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
         if tail:
             url, rest = tail.group("url"), rest[: tail.start()].strip()
         chapters.append(Chapter(start=start, title=close_directions(rest), url=url, origin=f"line {number}"))
-    return tuple(chapters), problems
+    return tuple(chapters), problems or _none(chapters, file, episode)
 
 
 def _without_bom(text: str) -> str:
@@ -68,7 +68,16 @@ def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
     chapters, scrubbed = scrub_values(data["chapters"], file, episode)
     found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(_without_bom(text)))
-    return found, scrubbed + problems
+    return found, scrubbed + (problems or _none(found, file, episode))
+
+
+def _none(chapters: Any, file: str, episode: str) -> list[Problem]:
+    """CHP005 for a chapters file that holds no chapter (and no problem): an empty chapters.txt, or one of comments
+    and blank lines, said nothing, and the producer who saved it before writing it was not told."""
+    if chapters:
+        return []
+    return [warning("CHP005", file, "the chapters file holds no chapters: the episode is published without chapters",
+                    hint="write its chapters ('00:01:30 Title' lines in chapters.txt), or remove the file", episode=episode)]
 
 
 _SPACE = lazy(r"[ \t\n\r]*")

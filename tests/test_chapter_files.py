@@ -168,3 +168,24 @@ def test_chapters_in_the_front_matter_keep_their_index(show: Path) -> None:
     add_episode(show, "006-front", FRONT + "chapters:\n  - {start: 2, title: Two}\n  - {start: 1, title: One}\n",
                 seconds=3.0)
     assert [(p.code, p.field) for p in _refused(show)] == [("CHP010", "chapters[1]")]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("chapters.txt", ""),
+    ("chapters.txt", "\ufeff# chapters: to do\n\n   \n"),
+    ("chapters.json", '{"version": "1.2.0", "chapters": []}'),
+], ids=["empty-txt", "comments-only-txt", "empty-json"])
+def test_a_chapters_file_without_chapters_is_a_warning_naming_it_and_publishes_no_chapters(show: Path, name: str,
+                                                                                          text: str) -> None:
+    """An empty chapters.txt (or one of comments and blank lines) said nothing: the producer who saved the file before
+    writing it, or saved it empty, was not told the episode has no chapters. Now a warning (CHP005) names the file,
+    and no chapters list (chapters.json, podcast:chapters) goes out."""
+    folder = add_episode(show, "006-none", FRONT, seconds=3.0)
+    (folder / name).write_text(text, encoding="utf-8")
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "CHP005"]
+    assert (problem.severity.value, problem.file, problem.episode) == ("warning", f"episodes/006-none/{name}", "006-none")
+    assert "no chapters" in problem.message
+    assert not (show / "public" / "episodes" / "006-none" / "chapters.json").exists()
+    feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
+    assert "006-none/chapters.json" not in feed and "psc:chapters" not in feed.split(GUID)[1].split("</item>")[0]

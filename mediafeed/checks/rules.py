@@ -240,6 +240,9 @@ _RULES = [
     _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
        'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
     _r("CHP004", "podcastindex", E, "a chapter has no valid start time"),
+    _r("CHP005", "mediafeed", W, "a chapters file holds no chapters",
+       "An empty chapters.txt (or one of comments and blank lines) or a chapters.json with an empty list is almost "
+       "always a file saved before it was written: the episode goes out without chapters."),
     _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
     _r("CHP011", "podcastindex", E, "a chapter has no title"),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
