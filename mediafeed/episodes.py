@@ -25,12 +25,12 @@ from .config import parse_funding, parse_license, parse_location, parse_person, 
 from .errors import Problem, error, warning
 from .htmlblocks import html_block_problems
 from .lazypattern import lazy
-from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
+from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
 from .social import parse_social
 from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
-from .value import parse_values
+from .value import parse_values, seconds_text
 
 if TYPE_CHECKING:
     from .fastpath import Sweep
@@ -239,6 +239,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
             sub.fail("start", "a soundbite needs 'start' and a positive 'duration' (seconds or HH:MM:SS)")
         else:
             soundbites.append(Soundbite(start, length, sub.str("title")))
+            if not SOUNDBITE_SECONDS[0] <= length <= SOUNDBITE_SECONDS[1]:  # (published as it is)
+                sub.warn("duration", "PI026", f"soundbite {index + 1} lasts {seconds_text(length)} s: the Podcast "
+                         "Index namespace recommends 15 to 120 seconds (apps play soundbites as previews)",
+                         hint="give it a 'duration' from 15 to 120 (seconds or HH:MM:SS)")
         sub.unknown({"start", "duration", "title"})
         r.adopt(sub)
 

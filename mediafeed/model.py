@@ -59,6 +59,11 @@ class Chapter:
     origin: str = field(default="", compare=False)
 
 
+#: the length of a soundbite the namespace recommends, in seconds (docs/tags/soundbite.md: "recommended between 15
+#: and 120 seconds"); outside it, PI026
+SOUNDBITE_SECONDS = (15.0, 120.0)
+
+
 @frozen
 class Soundbite:
     """RSS: podcast:soundbite startTime duration (text = title)."""

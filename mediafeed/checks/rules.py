@@ -442,6 +442,9 @@ _RULES = [
        "block.md: id is 'a single entry from the service slug list' (serviceslugs.txt); each service looks for its own "
        "slug, so a misspelt one (spotfy) blocks no one. The hint names the slug meant when one is close."),
     # -- items ---------------------------------------------------------------------------------------
+    _r("PI026", "podcastindex", W, "a soundbite shorter than 15 or longer than 120 seconds",
+       "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "
+       "episode's preview or make audiograms of them. The soundbite is published as it is."),
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
     _r("EP010", "apple", E, "a serial show with an episode without an episode number"),
