@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
@@ -27,7 +28,7 @@ _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """``00:01:30 Title [https://…]`` lines; blank lines and ``#`` comments skipped."""
     chapters, problems = [], []
-    for number, line in enumerate(_without_bom(text).splitlines(), 1):
+    for number, line in enumerate(without_bom(text).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _LINE.match(line)
@@ -46,17 +47,10 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     return tuple(chapters), problems or _none(chapters, file, episode)
 
 
-def _without_bom(text: str) -> str:
-    """``text`` without the byte order mark Windows editors (Notepad, Excel's "UTF-8" export) put at the start of
-    a UTF-8 file: it stuck to the first line, whose time then did not parse (CHP001 on a line that looks right), and
-    made a JSON file invalid ("Unexpected UTF-8 BOM")."""
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
-        data = json.loads(_without_bom(text))
+        data = json.loads(without_bom(text))
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
@@ -67,7 +61,7 @@ def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     # the file's text was scrubbed of what XML forbids, but JSON spells such characters as escapes ("\u0001", a
     # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
     chapters, scrubbed = scrub_values(data["chapters"], file, episode)
-    found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(_without_bom(text)))
+    found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(without_bom(text)))
     return found, scrubbed + (problems or _none(found, file, episode))
 
 

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable
 
+from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Link, Transcript
@@ -61,8 +62,7 @@ def _seconds(h: str | None, m: str, s: str, ms: str) -> float:
 
 def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue], list[Problem]]:
     """Cues of a WebVTT or SRT document, with a problem per malformed block."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = without_bom(text)
     problems: list[Problem] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if mime == "text/vtt":
@@ -129,7 +129,7 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
                       'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
 
     try:
-        data = json.loads(text[1:] if text.startswith("\ufeff") else text)
+        data = json.loads(without_bom(text))
     except json.JSONDecodeError as exc:
         return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
