@@ -126,3 +126,19 @@ def test_a_webvtt_note_holding_an_arrow_is_refused_as_a_note_not_as_a_cue_timing
     assert (problem.code, problem.file, problem.field) == ("TRN009", f"episodes/{SLUG}/transcript.vtt", f"line {line}")
     assert problem.message.startswith("a NOTE cannot contain '-->': ") and words in problem.message
     assert "cue timing" not in problem.message
+
+
+def test_one_byte_order_mark_is_dropped_from_every_source_file_and_a_second_is_text(show: Path) -> None:
+    """Notepad's "UTF-8" starts a file with U+FEFF. episode.md, chapters.txt and the transcript each drop one (one
+    helper does it for every reader, characters.without_bom); a second mark is text, as a browser reads it: the
+    WebVTT file then does not start with 'WEBVTT' (TRN001)."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "episode.md").write_text("\ufeff" + (folder / "episode.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "chapters.txt").write_text("\ufeff00:00:00 Welcome\n", encoding="utf-8")
+    (folder / "transcript.vtt").write_text("\ufeffWEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ana>Hello.\n", encoding="utf-8")
+    build(show)
+    assert [text for _, text in _page_paragraphs(show)] == ["Play from 0:00 Ana: Hello."]
+    (folder / "transcript.vtt").write_text("\ufeff\ufeffWEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [p.code for p in info.value.problems] == ["TRN001"]
