@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
-from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, read_language, safe_relative
+from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
 from .htmlblocks import html_block_problems
 from .lazypattern import lazy
@@ -312,7 +312,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         chapters_source=chapters_source,
         persons=persons,
         soundbites=tuple(soundbites),
-        location=parse_location(r, r.raw("location"), "location"),
+        location=parse_locations(r, r.raw("location"), "location"),
         license=parse_license(r, r.raw("license"), "license"),
         funding=funding,
         alternate_enclosures=tuple(alternates),

@@ -264,7 +264,7 @@ class Episode:
     chapters_source: str = ""  #: file the chapters came from (``chapters.json``/``chapters.txt``) or "front matter"
     persons: tuple[Person, ...] = ()  #: RSS: podcast:person (replaces the show's persons)
     soundbites: tuple[Soundbite, ...] = ()
-    location: Location | None = None
+    location: tuple[Location, ...] = ()  #: RSS: podcast:location, one a place (the namespace allows several)
     license: License | None = None
     funding: tuple[Funding, ...] = ()
     alternate_enclosures: tuple[AlternateEnclosure, ...] = ()
@@ -325,7 +325,7 @@ class Show:
     persons: tuple[Person, ...] = ()
     license: License | None = None
     medium: str = "podcast"  #: RSS: podcast:medium
-    location: Location | None = None
+    location: tuple[Location, ...] = ()  #: RSS: podcast:location, one a place (the namespace allows several)
     keywords: tuple[str, ...] = ()
     update_frequency: str = ""  #: RSS: podcast:updateFrequency (text) with rrule in ``update_rrule``
     update_rrule: str = ""

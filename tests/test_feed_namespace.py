@@ -830,3 +830,30 @@ def test_check_feed_warns_of_a_soundbite_outside_15_to_120_seconds(tmp_path: Pat
                                 '<podcast:soundbite startTime="7.2" duration="14.5">'), encoding="utf-8")
     found = [(p.code, p.severity.value, p.field) for p in lint_feed(str(feed)).problems if p.code == "PI026"]
     assert found == [("PI026", "warning", "podcast:soundbite@duration")]
+
+
+def test_an_episode_about_several_places_lists_them_as_podcast_locations(show: Path) -> None:
+    """The namespace allows several podcast:location per item and channel (docs/tags/location.md: "Count: Multiple",
+    e.g. where it was recorded, rel="creator", and what it is about, rel="subject"); a list under 'location' was
+    dropped without a word (no podcast:location at all). Now each is published, in order, and a
+    wrong one is named by its index."""
+    folder = show / "episodes" / "003-capabilities-framework"
+    md = folder / "episode.md"
+    places = ('location:\n  - {name: "Austin, TX", rel: creator, geo: "geo:30.2672,-97.7431", osm: R113314}\n'
+              '  - {name: Dreamworld (Queensland), rel: subject, geo: "geo:-27.86159,153.3169", country: au}\n'
+              '  - Eiffel Tower, Paris\n')
+    md.write_text(md.read_text(encoding="utf-8").replace("---\n", "---\n" + places, 1), encoding="utf-8")
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    guid = "5c6c255d-36b2-45da-ab07-e62a01932dcf"
+    found = [(p.text, p.get("rel"), p.get("geo"), p.get("country")) for p in items_by_guid(feed)[guid].findall(P + "location")]
+    assert found == [("Austin, TX", "creator", "geo:30.2672,-97.7431", None),
+                     ("Dreamworld (Queensland)", "subject", "geo:-27.86159,153.3169", "AU"),
+                     ("Eiffel Tower, Paris", None, None, None)]
+    assert violations(feed) == []
+    result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json", "--select", "podcastindex"])
+    assert json.loads(result.stdout)["problems"] == [], result.stdout
+    md.write_text(md.read_text(encoding="utf-8").replace("geo:-27.86159,153.3169", "-27.86,153.31"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [(p.code, p.field) for p in info.value.problems if p.code.startswith("SRC")] == [("SRC010", "location[1].geo")]
