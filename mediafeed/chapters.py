@@ -80,10 +80,11 @@ _SPACE = lazy(r"[ \t\n\r]*")
 def _item_lines(text: str) -> list[int]:
     """The line each member of the "chapters" list of a JSON document (already read without an error) starts on, as
     json counts lines: CHP010-CHP012 named "chapters[40]", and the producer counted objects in the file by hand."""
-    decoder, lines, line, counted = json.JSONDecoder(), [], 1, 0
+    decoder, line, counted = json.JSONDecoder(), 1, 0
+    lines: list[int] = []
 
     def skip(at: int) -> int:
-        return _SPACE.match(text, at).end()
+        return _SPACE.match(text, at).end()  # type: ignore[union-attr]  # (it matches the empty string)
 
     at = skip(skip(0) + 1)  # past '{'
     while text[at:at + 1] == '"':
