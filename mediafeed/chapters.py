@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
@@ -27,7 +28,7 @@ _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """``00:01:30 Title [https://…]`` lines; blank lines and ``#`` comments skipped."""
     chapters, problems = [], []
-    for number, line in enumerate(_without_bom(text).splitlines(), 1):
+    for number, line in enumerate(without_bom(text).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _LINE.match(line)
@@ -42,21 +43,14 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
         tail = _URL_TAIL.search(rest)
         if tail:
             url, rest = tail.group("url"), rest[: tail.start()].strip()
-        chapters.append(Chapter(start=start, title=close_directions(rest), url=url))
-    return tuple(chapters), problems
-
-
-def _without_bom(text: str) -> str:
-    """``text`` without the byte order mark Windows editors (Notepad, Excel's "UTF-8" export) put at the start of
-    a UTF-8 file: it stuck to the first line, whose time then did not parse (CHP001 on a line that looks right), and
-    made a JSON file invalid ("Unexpected UTF-8 BOM")."""
-    return text[1:] if text.startswith("\ufeff") else text
+        chapters.append(Chapter(start=start, title=close_directions(rest), url=url, origin=f"line {number}"))
+    return tuple(chapters), problems or _none(chapters, file, episode)
 
 
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
-        data = json.loads(_without_bom(text))
+        data = json.loads(without_bom(text))
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
@@ -67,12 +61,54 @@ def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     # the file's text was scrubbed of what XML forbids, but JSON spells such characters as escapes ("\u0001", a
     # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
     chapters, scrubbed = scrub_values(data["chapters"], file, episode)
-    found, problems = from_items(chapters, file, episode, json_keys=True)
-    return found, scrubbed + problems
+    found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(without_bom(text)))
+    return found, scrubbed + (problems or _none(found, file, episode))
 
 
-def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool = False) -> tuple[tuple[Chapter, ...], list[Problem]]:
-    """Chapters from a list of mappings (front matter ``start``/``title`` or JSON ``startTime``/``title``)."""
+def _none(chapters: Any, file: str, episode: str) -> list[Problem]:
+    """CHP005 for a chapters file that holds no chapter (and no problem): an empty chapters.txt, or one of comments
+    and blank lines, said nothing, and the producer who saved it before writing it was not told."""
+    if chapters:
+        return []
+    return [warning("CHP005", file, "the chapters file holds no chapters: the episode is published without chapters",
+                    hint="write its chapters ('00:01:30 Title' lines in chapters.txt), or remove the file", episode=episode)]
+
+
+_SPACE = lazy(r"[ \t\n\r]*")
+
+
+def _item_lines(text: str) -> list[int]:
+    """The line each member of the "chapters" list of a JSON document (already read without an error) starts on, as
+    json counts lines: CHP010-CHP012 named "chapters[40]", and the producer counted objects in the file by hand."""
+    decoder, line, counted = json.JSONDecoder(), 1, 0
+    lines: list[int] = []
+
+    def skip(at: int) -> int:
+        return _SPACE.match(text, at).end()  # type: ignore[union-attr]  # (it matches the empty string)
+
+    at = skip(skip(0) + 1)  # past '{'
+    while text[at:at + 1] == '"':
+        key, at = decoder.raw_decode(text, at)
+        at = skip(skip(at) + 1)  # past ':'
+        if key == "chapters" and text[at] == "[":  # (json keeps the last of two "chapters")
+            lines, at = [], skip(at + 1)
+            while text[at] != "]":
+                line, counted = line + text.count("\n", counted, at), at
+                lines.append(line)
+                at = skip(decoder.raw_decode(text, at)[1])
+                at = skip(at + 1) if text[at] == "," else at
+            at += 1
+        else:
+            at = decoder.raw_decode(text, at)[1]
+        at = skip(at)
+        at = skip(at + 1) if text[at:at + 1] == "," else at
+    return lines
+
+
+def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool = False,
+               lines: list[int] | None = None) -> tuple[tuple[Chapter, ...], list[Problem]]:
+    """Chapters from a list of mappings (front matter ``start``/``title`` or JSON ``startTime``/``title``); ``lines``:
+    the line of the file each mapping starts on, for the problems of the chapters found to name."""
     chapters, problems = [], []
     start_key = "startTime" if json_keys else "start"
     for index, item in enumerate(items):
@@ -122,7 +158,8 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
         # front-matter text is
         chapters.append(Chapter(start=start, title=close_directions(as_text(title)) if title is not None else "",
                                 url=str(links.get("url", "")).strip(), img=str(links.get("img", "")).strip(),
-                                toc=item.get("toc", True) is not False, end=end, location=place[0], geo=place[1]))
+                                toc=item.get("toc", True) is not False, end=end, location=place[0], geo=place[1],
+                                origin=f"line {lines[index]} ({where})" if lines and index < len(lines) else ""))
     return tuple(chapters), problems
 
 
@@ -146,7 +183,7 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
     problems = []
     previous = -1.0
     for index, chapter in enumerate(chapters):
-        where = f"chapters[{index}]"
+        where = _where(chapter, index)
         if chapter.start <= previous:
             problems.append(error("CHP010", file, f"chapter {index + 1} starts at {clock(chapter.start)}, not after the one before",
                                   field=where, hint="list chapters in order of start time, each starting later", episode=episode))
@@ -160,9 +197,15 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
         first = late[0]
         more = f" (and {len(late) - 1} more after it)" if len(late) > 1 else ""
         problems.append(error("CHP012", file, f"chapter {first + 1} starts at {clock(chapters[first].start)}, after the "
-                              f"audio ends ({clock(duration or 0)}){more}", field=f"chapters[{first}]",
+                              f"audio ends ({clock(duration or 0)}){more}", field=_where(chapters[first], first),
                               hint="fix the time or the audio file", episode=episode))
     return problems
+
+
+def _where(chapter: Chapter, index: int) -> str:
+    """The field a problem of ``chapter`` (the ``index``-th) names: its line in a chapters file, or its front-matter
+    index."""
+    return chapter.origin or f"chapters[{index}]"
 
 
 def audio_limit(chapters: tuple[Chapter, ...], kind: str, file: str, episode: str = "") -> list[Problem]:
@@ -174,7 +217,8 @@ def audio_limit(chapters: tuple[Chapter, ...], kind: str, file: str, episode: st
         return []
     return [warning("CHP013", file, f"{len(chapters)} chapters: the audio file's own chapter list holds at most "
                     f"{AUDIO_CHAPTERS}, so it gets the first {AUDIO_CHAPTERS} (up to {clock(chapters[AUDIO_CHAPTERS - 1].start)}); "
-                    "chapters.json, psc:chapters and the page have them all", field=f"chapters[{AUDIO_CHAPTERS}]",
+                    "chapters.json, psc:chapters and the page have them all",
+                    field=_where(chapters[AUDIO_CHAPTERS], AUDIO_CHAPTERS),
                     hint=f"merge chapters to at most {AUDIO_CHAPTERS} if apps that read the audio's chapters (Apple "
                     "Podcasts) should show them all", episode=episode)]
 

@@ -1,5 +1,6 @@
-"""Characters HTML forbids that XML allows, and what a page shows instead. No imports beyond ``lazypattern``: the
-source readers (``source``) and the notes' renderer (``notes``) both use it, and neither loads the other."""
+"""Characters HTML forbids that XML allows, and what a page shows instead; the byte order mark a source file may
+start with. No imports beyond ``lazypattern``: the source readers (``source``, ``chapters``, ``transcripts``) and the
+notes' renderer (``notes``) all use it, and neither loads the other."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ def html_safe(text: str) -> str:
     """``text`` with each C1 control character read as the Windows-1252 character it stands for (U+0092 → ’,
     U+0085 → …) and the other characters HTML forbids (DEL, noncharacters) removed."""
     return HTML_FORBIDDEN.sub(lambda m: WINDOWS_1252.get(ord(m.group()), ""), text)
+
+
+def without_bom(text: str) -> str:
+    """``text`` without the byte order mark (U+FEFF) Windows editors (Notepad, Excel's "UTF-8" export) put at the
+    start of a UTF-8 file, read as text: it stuck to the first line, so a chapters.txt's first time did not parse
+    (CHP001 on a line that looks right), a JSON file was invalid ("Unexpected UTF-8 BOM"), a WebVTT file did not
+    start with "WEBVTT" and an episode.md had no front matter. One mark only, as a browser's UTF-8 decoder drops it:
+    a second is text."""
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 #: what a terminal acts on instead of showing: the C0 control characters but tab and line feed, DEL and the C1

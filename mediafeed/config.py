@@ -235,7 +235,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     persons = tuple(p for p in (parse_person(r, v, "persons") for v in r.list("persons")) if p)
     funding = tuple(f for f in (parse_funding(r, v, "funding") for v in r.list("funding")) if f)
     license_ = parse_license(r, r.raw("license"), "license")
-    location = parse_location(r, r.raw("location"), "location")
+    location = parse_locations(r, r.raw("location"), "location")
     medium = r.str("medium", "podcast")
     if medium in LIST_MEDIUMS:
         r.fail("medium", f"{medium!r} is a list medium: it tells apps the feed holds only podcast:remoteItem links to "
@@ -526,6 +526,22 @@ def parse_license(r: FieldReader, value: Any, key: str) -> License | None:
                    hint=f"write '{key}: {known}'")
             return None
     return lic
+
+
+def parse_locations(r: FieldReader, value: Any, key: str) -> tuple[Location, ...]:
+    """The places of ``key``: a name, a mapping, or a list of them. The namespace allows several podcast:location
+    (docs/tags/location.md: "Count: Multiple"; where it was made, rel creator, and what it is about, rel subject); a
+    list was dropped without a word."""
+    if value is MISSING or value is None:
+        return ()
+    if not isinstance(value, list):
+        found = parse_location(r, value, key)
+        if found is None and not isinstance(value, (str, dict)):
+            r.fail(key, f"expected a place name, a mapping {{name, geo, osm, rel, country}} or a list of them, got "
+                   f"{type(value).__name__}")
+        return (found,) if found else ()
+    places = (parse_location(r, item, f"{key}[{index}]") for index, item in enumerate(value))
+    return tuple(place for place in places if place)
 
 
 def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:

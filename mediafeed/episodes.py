@@ -21,16 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
-from .config import parse_funding, parse_license, parse_location, parse_person, parse_txt, read_language, safe_relative
+from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
 from .htmlblocks import html_block_problems
 from .lazypattern import lazy
-from .model import AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
+from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
 from .social import parse_social
 from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
 from .transcripts import TRANSCRIPT_TYPES
-from .value import parse_values
+from .value import parse_values, seconds_text
 
 if TYPE_CHECKING:
     from .fastpath import Sweep
@@ -239,6 +239,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
             sub.fail("start", "a soundbite needs 'start' and a positive 'duration' (seconds or HH:MM:SS)")
         else:
             soundbites.append(Soundbite(start, length, sub.str("title")))
+            if not SOUNDBITE_SECONDS[0] <= length <= SOUNDBITE_SECONDS[1]:  # (published as it is)
+                sub.warn("duration", "PI026", f"soundbite {index + 1} lasts {seconds_text(length)} s: the Podcast "
+                         "Index namespace recommends 15 to 120 seconds (apps play soundbites as previews)",
+                         hint="give it a 'duration' from 15 to 120 (seconds or HH:MM:SS)")
         sub.unknown({"start", "duration", "title"})
         r.adopt(sub)
 
@@ -308,7 +312,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         chapters_source=chapters_source,
         persons=persons,
         soundbites=tuple(soundbites),
-        location=parse_location(r, r.raw("location"), "location"),
+        location=parse_locations(r, r.raw("location"), "location"),
         license=parse_license(r, r.raw("license"), "license"),
         funding=funding,
         alternate_enclosures=tuple(alternates),

@@ -53,6 +53,15 @@ class Chapter:
     end: float | None = None
     location: str = ""  #: the place the chapter is about (``location.name`` of the JSON chapters), kept for chapters.json
     geo: str = ""  #: its ``geo:`` URI (``location.geo``)
+    #: where the chapter is written in its chapters file ("line 12 (chapters[2])" of a chapters.json, "line 5" of a
+    #: chapters.txt; "" in the front matter), for problems to name; not published, not compared (a blank line added
+    #: above it changes no chapter)
+    origin: str = field(default="", compare=False)
+
+
+#: the length of a soundbite the namespace recommends, in seconds (docs/tags/soundbite.md: "recommended between 15
+#: and 120 seconds"); outside it, PI026
+SOUNDBITE_SECONDS = (15.0, 120.0)
 
 
 @frozen
@@ -255,7 +264,7 @@ class Episode:
     chapters_source: str = ""  #: file the chapters came from (``chapters.json``/``chapters.txt``) or "front matter"
     persons: tuple[Person, ...] = ()  #: RSS: podcast:person (replaces the show's persons)
     soundbites: tuple[Soundbite, ...] = ()
-    location: Location | None = None
+    location: tuple[Location, ...] = ()  #: RSS: podcast:location, one a place (the namespace allows several)
     license: License | None = None
     funding: tuple[Funding, ...] = ()
     alternate_enclosures: tuple[AlternateEnclosure, ...] = ()
@@ -316,7 +325,7 @@ class Show:
     persons: tuple[Person, ...] = ()
     license: License | None = None
     medium: str = "podcast"  #: RSS: podcast:medium
-    location: Location | None = None
+    location: tuple[Location, ...] = ()  #: RSS: podcast:location, one a place (the namespace allows several)
     keywords: tuple[str, ...] = ()
     update_frequency: str = ""  #: RSS: podcast:updateFrequency (text) with rrule in ``update_rrule``
     update_rrule: str = ""

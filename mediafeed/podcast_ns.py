@@ -80,8 +80,8 @@ def _license(parent: Any, license_: License | None) -> None:
         _el(parent, "license", license_.name, url=license_.url)
 
 
-def _location(parent: Any, location: Location | None) -> None:
-    if location:
+def _location(parent: Any, places: tuple[Location, ...]) -> None:
+    for location in places:
         _el(parent, "location", location.name, rel=location.rel, geo=location.geo, osm=location.osm,
             country=location.country)
 

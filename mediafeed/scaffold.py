@@ -26,7 +26,7 @@ from .categories import APPLE_CATEGORIES, closest_category, is_category
 from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
-from .errors import InputError, MediaError, MediafeedError, Problem, error
+from .errors import InputError, MediaError, MediafeedError, Problem, error, warning
 from .guids import new_guid
 from .model import Chapter, Media
 from .records import frozen
@@ -384,6 +384,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     except MediaError as exc:  # no episode.md yet: the fix is to add the mended file
         raise MediaError([_for_add(p) for p in exc.problems]) from None
     episodes = existing_episodes(root)
+    same = same_recording(root, source, media, episodes)
     # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
     title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
     if season is None:
@@ -428,7 +429,8 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
-                      duration=media.duration, problems=_said_at_once(root, slug, audio_name, media),
+                      duration=media.duration,
+                      problems=_said_at_once(root, slug, audio_name, media) + _added_before(slug, audio_name, same),
                       chapters=len(media.chapters))
 
 
@@ -453,6 +455,42 @@ def _for_add(problem: Problem) -> Problem:
     hint = re.sub(r" \(and write 'audio: …(\.\w+)' in episode\.md\)$", r", then add that file", problem.hint)
     hint = re.sub(r", then name it (\S+) and write 'audio: \1'(?: in episode\.md)?$", r", then add it as \1", hint)
     return replace(problem, hint=hint)
+
+
+def same_recording(root: Path, source: Path, media: Media, episodes: list[dict[str, Any]]) -> str:
+    """The audio file (``episodes/<slug>/<name>``) of an episode of the show whose audio is ``source``'s: the same
+    export added twice made two episodes of one recording without a word. Cheap: only a file whose audio is of the
+    same size (``audio.payload_size``: an MP3's without its tags) is read, and compared by its audio alone
+    (``audio.payload_digest``), so an MP3 that ``mediafeed tag`` has tagged since is still found."""
+    digest = ""
+    try:
+        size = audio.payload_size(source, media.kind)
+    except (OSError, ValueError):
+        return ""
+    for episode in episodes:
+        name = episode.get("audio")
+        if not isinstance(name, str) or not name:
+            continue
+        rel = f"{EPISODES_DIR}/{episode['_slug']}/{name}"
+        try:
+            if not (root / rel).is_file() or audio.payload_size(root / rel, media.kind) != size:
+                continue
+            digest = digest or audio.payload_digest(source, media.kind)
+            if audio.payload_digest(root / rel, media.kind) == digest:
+                return rel
+        except (OSError, ValueError):  # unreadable, or not of this kind: not this recording
+            continue
+    return ""
+
+
+def _added_before(slug: str, audio_name: str, same: str) -> tuple[Problem, ...]:
+    """ADD007 when the new episode's audio is already the audio of ``same``: added all the same (a re-release of a
+    recording is the producer's choice), and said at once, while the mistake is cheap to undo."""
+    if not same:
+        return ()
+    return (warning("ADD007", f"{EPISODES_DIR}/{slug}/{audio_name}", f"the same recording (audio) as {same}: the "
+                    "show would publish it twice", field="AUDIO", episode=slug,
+                    hint=f"if it was added by mistake, remove {EPISODES_DIR}/{slug}/ (nothing else was changed)"),)
 
 
 def _said_at_once(root: Path, slug: str, audio_name: str, media: Media) -> tuple[Problem, ...]:

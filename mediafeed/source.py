@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .addresses import URL_ENCODED, percent_encoded
-from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe
+from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe, without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .numbers import whole
@@ -240,8 +240,7 @@ def _oversized(data: Any) -> str:
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
     """Split ``---`` YAML front matter from the Markdown body."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = without_bom(text)
     match = FRONT_MATTER.match(text)
     if not match:
         if re.match(r"---[ \t]*\r?\n", text):

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable
 
+from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Link, Transcript
@@ -37,6 +38,8 @@ _VTT_CUE_TIMES = lazy(rf"^\s*{_VTT_TIME}\s*-->\s*{_VTT_TIME}(?:\s+.*)?$")
 _SRT_ARROW = lazy(r"\s-->\s")
 #: a line that is two timestamps joined by something other than '-->' ('->', '—>', '- ->'): meant as a cue's timing
 _NEAR_TIMES = lazy(rf"^\s*{_TIME}\s*[^\s\d]{{1,4}}\s*{_TIME}\s*$")
+#: the first line of a WebVTT comment block: "NOTE" alone or followed by a space or tab
+_NOTE = lazy(r"^NOTE(?:[ \t]|$)")
 _VOICE = lazy(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = lazy(r"<[^>]+>")
 #: a tag's name as cue text holds it (``<b>``, ``</i>``, ``<c.yellow>``, ``<v Ana>``; not a WebVTT timestamp ``<00:01.000>``)
@@ -59,8 +62,7 @@ def _seconds(h: str | None, m: str, s: str, ms: str) -> float:
 
 def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue], list[Problem]]:
     """Cues of a WebVTT or SRT document, with a problem per malformed block."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = without_bom(text)
     problems: list[Problem] = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if mime == "text/vtt":
@@ -78,6 +80,9 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
         if not rows:
             continue
         arrows = [i for i, row in enumerate(rows) if "-->" in row]
+        if vtt and arrows and _NOTE.match(rows[0]):
+            problems.append(_arrow_in_note(rows, arrows[0], f"line {numbered[arrows[0]][0]}", file, episode))
+            continue
         if not arrows:
             near = next((i for i, row in enumerate(rows[:2]) if _NEAR_TIMES.match(row)), None)
             if near is not None:  # players take it for text, and drop the cue
@@ -124,7 +129,7 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
                       'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
 
     try:
-        data = json.loads(text[1:] if text.startswith("\ufeff") else text)
+        data = json.loads(without_bom(text))
     except json.JSONDecodeError as exc:
         return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
@@ -156,6 +161,18 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
                                    f"the audio ({_stamp(duration, '.')})", field=f"{where}.endTime", episode=episode,
                                    hint="the transcript belongs to another cut of the audio?")]
     return problems
+
+
+def _arrow_in_note(rows: list[str], index: int, where: str, file: str, episode: str) -> Problem:
+    """TRN009 for a NOTE block whose line ``index`` holds '-->', which the WebVTT spec forbids in a comment. It was
+    reported as "bad cue timing", as if a cue were wrong; browsers read such a line as a cue's timing (Chromium: on
+    the note's first or second line with the note's first line as the cue's id, on a later one as a new cue)."""
+    if _VTT_CUE_TIMES.match(rows[index]):
+        what = "browsers read it as a cue's timing and show the note's lines after it as a caption"
+    else:
+        what = "browsers take the line for a cue's timing, find none and drop the note"
+    return error("TRN009", file, f"a NOTE cannot contain '-->': {what}", field=where, episode=episode,
+                 hint="write the arrow another way in the note ('->', '→'), or end the note with a blank line before it")
 
 
 def _foreign_tag(rows: list[str], vtt: bool) -> str:

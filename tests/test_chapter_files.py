@@ -95,7 +95,7 @@ def test_more_chapters_than_the_audio_holds_go_to_the_feed_and_the_first_255_int
     (folder / "chapters.txt").write_text("".join(f"00:00:{n / 100:06.3f} Part {n}\n" for n in range(300)))
     report = build(show)
     [problem] = [p for p in report.problems if p.code == "CHP013"]
-    assert (problem.file, problem.field, problem.severity.value) == ("episodes/006-many/chapters.txt", "chapters[255]",
+    assert (problem.file, problem.field, problem.severity.value) == ("episodes/006-many/chapters.txt", "line 256",
                                                                       "warning")
     assert len(_published(show, "006-many")) == 300
     out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
@@ -129,5 +129,63 @@ def test_chapters_past_the_end_of_the_audio_are_one_problem_with_their_count(sho
     folder = add_episode(show, "006-late", FRONT, seconds=3.0)
     (folder / "chapters.txt").write_text("".join(f"00:00:{n:02d} Part {n}\n" for n in range(40)))
     problems = _refused(show)
-    assert [(p.code, p.field) for p in problems] == [("CHP012", "chapters[4]")]
+    assert [(p.code, p.field) for p in problems] == [("CHP012", "line 5")]
     assert "chapter 5 starts at 00:00:04, after the audio ends (00:00:03) (and 35 more after it)" in problems[0].message
+
+
+#: a chapters.json as chapter tools write it (indented): chapter 3 (line 5) starts before chapter 2, chapter 4
+#: (line 6) has no title, chapter 5 (line 7) starts after the 3-second audio
+_JSON_CHAPTERS = """{"version": "1.2.0",
+ "chapters": [
+  {"startTime": 0, "title": "Intro"},
+  {"startTime": 2, "title": "Two"},
+  {"startTime": 1, "title": "One"},
+  {"startTime": 2.5, "title": ""},
+  {"startTime": 9, "title": "Late"}
+ ]}
+"""
+_TXT_CHAPTERS = "# chapters\n00:00:00 Intro\n00:00:02 Two\n\n00:00:01 One\n00:00:02.5 \u3000\n00:00:09 Late\n"
+
+
+@pytest.mark.parametrize("name,text,fields", [
+    ("chapters.json", _JSON_CHAPTERS, ["line 5 (chapters[2])", "line 6 (chapters[3])", "line 7 (chapters[4])"]),
+    ("chapters.txt", _TXT_CHAPTERS, ["line 5", "line 6", "line 7"]),
+], ids=["json", "txt"])
+def test_chapters_out_of_order_untitled_or_past_the_end_name_the_line_of_the_chapters_file(
+        show: Path, name: str, text: str, fields: list[str]) -> None:
+    """CHP010-CHP012 named 'chapters[2]', a list index, where every other problem of a chapters file (CHP001,
+    CHP002) names its line: the producer counted chapters by hand in a file of hundreds (and in chapters.txt the index
+    skipped its comments and blank lines). Now the line, and for chapters.json the index as well."""
+    folder = add_episode(show, "006-lines", FRONT, seconds=3.0)
+    (folder / name).write_text(text, encoding="utf-8")
+    problems = _refused(show)
+    assert [(p.code, p.file, p.field) for p in problems] == [
+        (code, f"episodes/006-lines/{name}", field) for code, field in zip(("CHP010", "CHP011", "CHP012"), fields)]
+
+
+def test_chapters_in_the_front_matter_keep_their_index(show: Path) -> None:
+    """Front-matter chapters are named by their index in episode.md's 'chapters' list, as before."""
+    add_episode(show, "006-front", FRONT + "chapters:\n  - {start: 2, title: Two}\n  - {start: 1, title: One}\n",
+                seconds=3.0)
+    assert [(p.code, p.field) for p in _refused(show)] == [("CHP010", "chapters[1]")]
+
+
+@pytest.mark.parametrize("name,text", [
+    ("chapters.txt", ""),
+    ("chapters.txt", "\ufeff# chapters: to do\n\n   \n"),
+    ("chapters.json", '{"version": "1.2.0", "chapters": []}'),
+], ids=["empty-txt", "comments-only-txt", "empty-json"])
+def test_a_chapters_file_without_chapters_is_a_warning_naming_it_and_publishes_no_chapters(show: Path, name: str,
+                                                                                          text: str) -> None:
+    """An empty chapters.txt (or one of comments and blank lines) said nothing: the producer who saved the file before
+    writing it, or saved it empty, was not told the episode has no chapters. Now a warning (CHP005) names the file,
+    and no chapters list (chapters.json, podcast:chapters) goes out."""
+    folder = add_episode(show, "006-none", FRONT, seconds=3.0)
+    (folder / name).write_text(text, encoding="utf-8")
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "CHP005"]
+    assert (problem.severity.value, problem.file, problem.episode) == ("warning", f"episodes/006-none/{name}", "006-none")
+    assert "no chapters" in problem.message
+    assert not (show / "public" / "episodes" / "006-none" / "chapters.json").exists()
+    feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
+    assert "006-none/chapters.json" not in feed and "psc:chapters" not in feed.split(GUID)[1].split("</item>")[0]

@@ -360,3 +360,28 @@ def test_list_gives_a_short_episode_the_length_the_feed_gives_it(show: Path) -> 
     assert re.search(r"Blip\s+0:01\s", result.output), result.output
     feed = (build(show, accept_changes=True).output / "feed.xml").read_text()
     assert "<itunes:duration>1</itunes:duration>" in feed
+
+
+def test_add_warns_when_the_recording_is_already_an_episode_of_the_show(show: Path, tagged: Path, tmp_path: Path) -> None:
+    """The same export added twice (the producer's second run of a script, a file picked twice) made two episodes of
+    one recording without a word: both were published. Now the second ``add`` warns (ADD007) naming the episode
+    that has that audio (an MP3 found also after ``mediafeed tag`` has tagged it, which changes its size), and still
+    adds it; a recording of the same length that is not the same audio is no match."""
+    runner = CliRunner()
+    first = json.loads(runner.invoke(main, ["add", str(tagged), "-s", str(show), "--format", "json"]).output)
+    assert first["problems"] == []
+    kept = show / "episodes" / first["slug"] / first["audio"]
+    size = kept.stat().st_size
+    assert runner.invoke(main, ["tag", "-s", str(show)]).exit_code == 0
+    assert kept.stat().st_size != size
+    other = make_media(tmp_path / "other.mp3", "mp3", 2.0, extra=("-af", "volume=0.5"))
+    assert json.loads(runner.invoke(main, ["add", str(other), "-s", str(show), "--format", "json"]).output)["problems"] == []
+    second = runner.invoke(main, ["add", str(tagged), "-s", str(show), "--format", "json"])
+    assert second.exit_code == 0, second.output
+    data = json.loads(second.output)
+    [problem] = data["problems"]
+    assert (problem["code"], problem["severity"], problem["episode"]) == ("ADD007", "warning", data["slug"])
+    assert f"episodes/{first['slug']}/{first['audio']}" in problem["message"]
+    assert (show / "episodes" / data["slug"] / "episode.md").is_file()
+    text = runner.invoke(main, ["add", str(tagged), "-s", str(show)])
+    assert text.exit_code == 0 and "ADD007" in text.stderr and first["slug"] in text.stderr

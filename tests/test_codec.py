@@ -78,7 +78,7 @@ def test_a_row_of_fields_that_does_not_fit_is_refused(damage: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "value"), [("number", "3"), ("number", 2.0), ("number", []), ("explicit", "no"),
-                                             ("chapters", "x"), ("chapters", [5]), ("location", {}), ("date", None)])
+                                             ("chapters", "x"), ("chapters", [5]), ("license", {}), ("date", None)])
 def test_the_values_checked_inline_are_refused_as_the_loaders_refuse_them(name: str, value: object) -> None:
     # int | None, bool | None, a tuple, a dataclass | None: a value of another type is never kept
     index = list(Episode.__dataclass_fields__).index(name)

@@ -24,6 +24,7 @@ from podcast_rules import NS, violations
 from mediafeed.build import BuildFailed, build
 from mediafeed.cli import main
 from mediafeed.config import podcast_guid
+from mediafeed.lint import lint_feed
 
 NOW = datetime.fromisoformat(GOLDEN_NOW)
 FEED_URL = "https://podcast.example.org/safe-to-say/feed.xml"
@@ -699,7 +700,7 @@ chapters:
   - {start: 0, title: Hello & welcome, img: "https://example.org/ch1.jpg"}
   - {start: 1.5, title: 'Questions "one" <two>', url: "https://example.org/q?x=1&y=2"}
   - {start: 2.5, title: Hidden sponsor, toc: false}
-soundbites: [{start: 0.5, duration: 1, title: 'A "quote" & more'}]
+soundbites: [{start: 0.5, duration: 15, title: 'A "quote" & more'}]
 alternate_enclosures: [{file: small.opus, title: Small download, lang: en-GB}]
 """
 
@@ -710,7 +711,7 @@ def add_everything(show: Path) -> None:
     from PIL import Image
 
     folder = add_episode(show, "006-everything", EVERYTHING, body="Notes with a [link](https://example.org/?a=1&b=2) "
-                         "and `code` & <b>bold</b>.\n\n]]> ends CDATA.\n", seconds=3.0)
+                         "and `code` & <b>bold</b>.\n\n]]> ends CDATA.\n", seconds=16.0)
     make_media(folder / "small.opus", "opus", 3.0)
     Image.new("RGB", (1400, 1400), (200, 30, 30)).save(folder / "cover.jpg", quality=80)
     (folder / "transcript.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nMaya: Hello & <welcome>.\n", encoding="utf-8")
@@ -777,8 +778,8 @@ def test_every_feed_json_document_is_json_feed_1_1(show: Path) -> None:
     items = [i for d in documents for i in json.loads(d.read_bytes())["items"]]
     everything = next(i for i in items if i["id"] == "3f0c1c52-8b8e-4a43-9a57-8b0b6e7a1c01")
     assert everything["date_published"] == "2026-03-20T10:30:00+01:00" and everything["tags"] == ["Q&A", "listeners"]
-    assert [(a["mime_type"], a["duration_in_seconds"]) for a in everything["attachments"]] == [("audio/mpeg", 3),
-                                                                                               ("audio/opus", 3)]
+    assert [(a["mime_type"], a["duration_in_seconds"]) for a in everything["attachments"]] == [("audio/mpeg", 16),
+                                                                                               ("audio/opus", 16)]
 
 
 def test_the_json_feed_rules_find_each_kind_of_mistake() -> None:
@@ -802,3 +803,57 @@ def test_the_json_feed_rules_find_each_kind_of_mistake() -> None:
         "items[0].attachments[0]: missing 'mime_type'",
         "items[0].attachments[0].size_in_bytes: expected a number of 0 or more, got '114688'",
         "items[0].attachments[0].mime_type: expected a type such as audio/mpeg, got None"]
+
+
+@pytest.mark.parametrize("duration,said", [(5, "5 s"), (150, "150 s"), (15, ""), (120, "")])
+def test_a_soundbite_outside_the_namespaces_15_to_120_seconds_is_a_warning_naming_its_duration(
+        show: Path, duration: float, said: str) -> None:
+    """The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md); one of 5 s or of 150 s
+    was published without a word. It still is (a warning, PI026, not an error), naming episode.md and the field."""
+    front = ("title: Bite\ndate: 2026-03-20T08:00:00+00:00\nguid: 5b1c0de2-22aa-4c5e-9d1e-0c0ffee00026\n"
+             f"audio: audio.mp3\nsoundbites: [{{start: 0, duration: {duration}}}]\n")
+    add_episode(show, "010-bite", front, seconds=160.0)
+    report = build(show)
+    found = [p for p in report.problems if p.code == "PI026"]
+    assert [(p.severity.value, p.file, p.field) for p in found] == (
+        [("warning", "episodes/010-bite/episode.md", "soundbites[0].duration")] if said else [])
+    assert all(said in p.message for p in found)
+    assert f'duration="{duration}"' in (show / "public" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_check_feed_warns_of_a_soundbite_outside_15_to_120_seconds(tmp_path: Path) -> None:
+    """``check FEED`` holds any feed's soundbites to the same recommendation."""
+    feed = build_golden(tmp_path) / "feed.xml"
+    assert not [p for p in lint_feed(str(feed)).problems if p.code == "PI026"]
+    xml = feed.read_text(encoding="utf-8")
+    feed.write_text(xml.replace('<podcast:soundbite startTime="7.2" duration="15">',
+                                '<podcast:soundbite startTime="7.2" duration="14.5">'), encoding="utf-8")
+    found = [(p.code, p.severity.value, p.field) for p in lint_feed(str(feed)).problems if p.code == "PI026"]
+    assert found == [("PI026", "warning", "podcast:soundbite@duration")]
+
+
+def test_an_episode_about_several_places_lists_them_as_podcast_locations(show: Path) -> None:
+    """The namespace allows several podcast:location per item and channel (docs/tags/location.md: "Count: Multiple",
+    e.g. where it was recorded, rel="creator", and what it is about, rel="subject"); a list under 'location' was
+    dropped without a word (no podcast:location at all). Now each is published, in order, and a
+    wrong one is named by its index."""
+    folder = show / "episodes" / "003-capabilities-framework"
+    md = folder / "episode.md"
+    places = ('location:\n  - {name: "Austin, TX", rel: creator, geo: "geo:30.2672,-97.7431", osm: R113314}\n'
+              '  - {name: Dreamworld (Queensland), rel: subject, geo: "geo:-27.86159,153.3169", country: au}\n'
+              '  - Eiffel Tower, Paris\n')
+    md.write_text(md.read_text(encoding="utf-8").replace("---\n", "---\n" + places, 1), encoding="utf-8")
+    site = site_of(show)
+    feed = (site / "feed.xml").read_bytes()
+    guid = "5c6c255d-36b2-45da-ab07-e62a01932dcf"
+    found = [(p.text, p.get("rel"), p.get("geo"), p.get("country")) for p in items_by_guid(feed)[guid].findall(P + "location")]
+    assert found == [("Austin, TX", "creator", "geo:30.2672,-97.7431", None),
+                     ("Dreamworld (Queensland)", "subject", "geo:-27.86159,153.3169", "AU"),
+                     ("Eiffel Tower, Paris", None, None, None)]
+    assert violations(feed) == []
+    result = CliRunner().invoke(main, ["check", str(site / "feed.xml"), "--format", "json", "--select", "podcastindex"])
+    assert json.loads(result.stdout)["problems"] == [], result.stdout
+    md.write_text(md.read_text(encoding="utf-8").replace("geo:-27.86159,153.3169", "-27.86,153.31"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [(p.code, p.field) for p in info.value.problems if p.code.startswith("SRC")] == [("SRC010", "location[1].geo")]

@@ -133,7 +133,7 @@ def test_partytime_reads_every_podcasting_feature_of_one_episode_and_of_the_show
     assert element.find(P + "license").text == "CC0-1.0" and element.find(P + "license").get("url") is None
     assert item["license"] == {"identifier": "CC0-1.0", "url": "https://spdx.org/licenses/CC0-1.0.html"}
     assert item["podcastLocation"] == {"name": "Cardiff & Newport", "geo": "geo:51.48,-3.18"}
-    assert item["podcastSoundbites"] == [{"startTime": 0.5, "duration": 1, "title": 'A "quote" & more'}]
+    assert item["podcastSoundbites"] == [{"startTime": 0.5, "duration": 15, "title": 'A "quote" & more'}]
     assert [(t["url"], t["type"], t["language"], t["rel"]) for t in item["podcastTranscripts"]] == [
         (t.get("url"), SRT.get(t.get("type"), t.get("type")), t.get("language"), t.get("rel"))
         for t in element.findall(P + "transcript")]

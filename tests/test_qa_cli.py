@@ -479,7 +479,8 @@ def test_add_of_a_field_recorders_wav_says_apple_will_not_take_it(tmp_path: Path
     assert "[MED010]" in result.output
     mp3 = make_media(tmp_path / "take.mp3", "mp3", 1.0)
     as_json = runner.invoke(main, ["add", str(wav), "--show", str(tmp_path / "show"), "--format", "json"])
-    assert [p["code"] for p in json.loads(as_json.stdout)["problems"]] == ["MED010"]
+    # (the same WAV a second time: ADD007 says it is episode 1's recording)
+    assert [p["code"] for p in json.loads(as_json.stdout)["problems"]] == ["MED010", "ADD007"]
     quiet = runner.invoke(main, ["add", str(mp3), "--show", str(tmp_path / "show"), "--format", "json"])
     assert json.loads(quiet.stdout)["problems"] == []
     checked = runner.invoke(main, ["check", "--show", str(tmp_path / "show"), "--format", "json"])

@@ -105,3 +105,40 @@ def test_a_json_transcript_in_the_podcast_index_format_is_published_and_linked(s
     assert (show / "public" / "episodes" / SLUG / "transcript.json").read_text(encoding="utf-8") == text
     feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
     assert f'episodes/{SLUG}/transcript.json" type="application/json" language="en-gb"/>' in feed
+
+
+@pytest.mark.parametrize("note,line,words", [
+    ("NOTE the old intro --> the new one\n", 3, "browsers take the line for a cue's timing, find none and drop the note"),
+    ("NOTE\nwas: intro --> now: outro\n", 4, "browsers take the line for a cue's timing, find none and drop the note"),
+    ("NOTE\n00:00:00.000 --> 00:00:01.000\nfor the editor only\n", 4,
+     "browsers read it as a cue's timing and show the note's lines after it as a caption"),
+])
+def test_a_webvtt_note_holding_an_arrow_is_refused_as_a_note_not_as_a_cue_timing(show: Path, note: str, line: int,
+                                                                                  words: str) -> None:
+    """The WebVTT spec lets no NOTE (comment) block hold '-->': it was refused as "bad cue timing 'NOTE the old intro
+    --> the new one'" (TRN002), as if a cue were wrong. Chromium drops such a note, or, when the arrow line is a
+    timing, shows the note's text as a caption (cue id 'NOTE'): now TRN009 names the note's line and says so."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.vtt").write_text(f"WEBVTT\n\n{note}\n00:00:01.000 --> 00:00:02.000\nHello.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code.startswith("TRN")]
+    assert (problem.code, problem.file, problem.field) == ("TRN009", f"episodes/{SLUG}/transcript.vtt", f"line {line}")
+    assert problem.message.startswith("a NOTE cannot contain '-->': ") and words in problem.message
+    assert "cue timing" not in problem.message
+
+
+def test_one_byte_order_mark_is_dropped_from_every_source_file_and_a_second_is_text(show: Path) -> None:
+    """Notepad's "UTF-8" starts a file with U+FEFF. episode.md, chapters.txt and the transcript each drop one (one
+    helper does it for every reader, characters.without_bom); a second mark is text, as a browser reads it: the
+    WebVTT file then does not start with 'WEBVTT' (TRN001)."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "episode.md").write_text("\ufeff" + (folder / "episode.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "chapters.txt").write_text("\ufeff00:00:00 Welcome\n", encoding="utf-8")
+    (folder / "transcript.vtt").write_text("\ufeffWEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ana>Hello.\n", encoding="utf-8")
+    build(show)
+    assert [text for _, text in _page_paragraphs(show)] == ["Play from 0:00 Ana: Hello."]
+    (folder / "transcript.vtt").write_text("\ufeff\ufeffWEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    assert [p.code for p in info.value.problems] == ["TRN001"]

@@ -5,7 +5,7 @@ This package is the only place that imports mutagen. Its public surface:
 * :func:`probe` → :class:`~mediafeed.model.Media` (format from content, real duration, tags, chapters);
 * :class:`Tags` (what to write, in one shape for every format) and :func:`tag` / :func:`tag_copy`
   (copy, tag, re-read, verify the audio payload, replace atomically; padded to a stable size);
-* :func:`payload_digest`: a hash of the audio alone, unchanged by tagging;
+* :func:`payload_digest`: a hash of the audio alone, unchanged by tagging (:func:`payload_size`: its size, where cheap);
 * :func:`read_comment`: the comment a producer's tool left in a file (``mediafeed add``'s summary).
 
 Each name is imported from its module when first used (PEP 562): a rebuild that probes and tags nothing
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .formats import APP_FORMATS, EXTENSIONS, MIME, NAMES, SUPPORTED, TAGGABLE, ffmpeg_path
     from .payload import digest as payload_digest
+    from .payload import size as payload_size
     from .probe import describe, probe, sniff
     from .tagger import BLOCK, TagResult, padded_size, stale_temp_files, tag, tag_copy
     from .tags import read_comment
@@ -33,6 +34,7 @@ _WHERE = {
     **{name: ("formats", name) for name in ("APP_FORMATS", "EXTENSIONS", "MIME", "NAMES", "SUPPORTED", "TAGGABLE",
                                             "ffmpeg_path")},
     "payload_digest": ("payload", "digest"),
+    "payload_size": ("payload", "size"),
     **{name: ("probe", name) for name in ("describe", "probe", "sniff")},
     **{name: ("tagger", name) for name in ("BLOCK", "TagResult", "padded_size", "stale_temp_files", "tag", "tag_copy")},
     "read_comment": ("tags", "read_comment"),
@@ -40,7 +42,7 @@ _WHERE = {
 }
 
 __all__ = ["APP_FORMATS", "BLOCK", "EXTENSIONS", "MIME", "NAMES", "SUPPORTED", "TAGGABLE", "Change", "Cover", "TagChapter",
-           "TagResult", "Tags", "describe", "diff", "ffmpeg_path", "padded_size", "payload_digest", "probe", "read_comment",
+           "TagResult", "Tags", "describe", "diff", "ffmpeg_path", "padded_size", "payload_digest", "payload_size", "probe", "read_comment",
            "sniff", "stale_temp_files", "tag", "tag_copy"]
 
 

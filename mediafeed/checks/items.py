@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..addresses import url_fault
 from ..errors import Problem, Severity
+from ..model import SOUNDBITE_SECONDS
 from ..numbers import MAX_DIGITS, shown, whole
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
@@ -532,6 +533,10 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                 and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "", re.ASCII)):
             out.append(problem("PI013", src, f"podcast:soundbite startTime={bite.get('startTime')!r} duration={bite.get('duration')!r}",
                                field="podcast:soundbite", episode=label, hint="give both in seconds, e.g. startTime=\"73.0\" duration=\"60.0\""))
+        elif not SOUNDBITE_SECONDS[0] <= float(bite.get("duration") or 0) <= SOUNDBITE_SECONDS[1]:
+            out.append(problem("PI026", src, f"podcast:soundbite duration={bite.get('duration')!r}: the namespace "
+                               "recommends 15 to 120 seconds", field="podcast:soundbite@duration", episode=label,
+                               hint="give it a duration from 15 to 120 seconds"))
     for alternate in children(doc, item, "podcast:alternateEnclosure"):
         if not alternate.get("type") or child(doc, alternate, "podcast:source") is None:
             out.append(problem("PI014", src, "podcast:alternateEnclosure needs a type and at least one <podcast:source uri=…>",

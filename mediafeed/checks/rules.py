@@ -247,6 +247,9 @@ _RULES = [
     _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
        'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
     _r("CHP004", "podcastindex", E, "a chapter has no valid start time"),
+    _r("CHP005", "mediafeed", W, "a chapters file holds no chapters",
+       "An empty chapters.txt (or one of comments and blank lines) or a chapters.json with an empty list is almost "
+       "always a file saved before it was written: the episode goes out without chapters."),
     _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
     _r("CHP011", "podcastindex", E, "a chapter has no title"),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
@@ -277,6 +280,10 @@ _RULES = [
     _r("TRN008", "podcastindex", E, "a JSON transcript does not follow the Podcast Index format",
        'The Podcast Index JSON transcript is {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, '
        '"body": "…", "speaker": "…"}]}, times in seconds (numbers), segments in order. It is published as it is.'),
+    _r("TRN009", "podcastindex", E, "a WebVTT NOTE (comment) block holds '-->'",
+       "The WebVTT spec forbids '-->' anywhere in a NOTE. Browsers read the line as a cue's timing: Chromium drops the "
+       "note when the line is no timing, and shows the note's text after it as a caption (a cue whose id is the NOTE "
+       "line) when it is one."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
@@ -442,6 +449,9 @@ _RULES = [
        "block.md: id is 'a single entry from the service slug list' (serviceslugs.txt); each service looks for its own "
        "slug, so a misspelt one (spotfy) blocks no one. The hint names the slug meant when one is close."),
     # -- items ---------------------------------------------------------------------------------------
+    _r("PI026", "podcastindex", W, "a soundbite shorter than 15 or longer than 120 seconds",
+       "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "
+       "episode's preview or make audiograms of them. The soundbite is published as it is."),
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
     _r("EP010", "apple", E, "a serial show with an episode without an episode number"),

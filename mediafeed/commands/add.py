@@ -39,7 +39,8 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     The front matter is pre-filled from the file's own tags (title, comment)
     with a new GUID, the next episode number and the date; chapters inside the
     file go to chapters.txt; the audio is copied (the original is never
-    changed). An existing episode is never overwritten.
+    changed). An existing episode is never overwritten; audio that is already
+    another episode's is added with a warning naming it (ADD007).
 
     \b
     Exit codes: 0 added, 1 the audio cannot be used, 2 no such AUDIO file, a bad option or no show here,
