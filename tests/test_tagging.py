@@ -587,6 +587,23 @@ def test_a_read_only_master_is_not_replaced_and_the_error_says_how_to_tag_it(sho
     assert result.exit_code == 0 and "capabilities-framework.mp3: unchanged" in result.output
 
 
+@pytest.mark.parametrize("front_matter", ["date: 2026-01-01\ndate: 2026-01-19T08:00:00+00:00\n", "title: [unclosed\n"],
+                         ids=["a-key-twice", "broken-yaml"])
+def test_an_episode_whose_front_matter_cannot_be_read_is_named_not_skipped(show: Path, front_matter: str) -> None:
+    """Its SRC002 said "episode": "": `tag` (which reports the episodes it could not load by that field) left it out
+    without a word, "5 file(s) would change", exit 0, against its documented exit code 1."""
+    slug = "001-ipv-and-substance-use"
+    episode = show / "episodes" / slug / "episode.md"
+    episode.write_text(episode.read_text(encoding="utf-8").replace("---\n", "---\n" + front_matter, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert [(p["code"], p["episode"]) for p in data["problems"]] == [("SRC002", slug)]
+    checked = json.loads(CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).stdout)
+    assert [p["episode"] for p in checked["problems"] if p["code"] == "SRC002"] == [slug]
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
 def test_a_tagged_master_keeps_its_owner_group_and_mode(show: Path) -> None:
     """A tag run as root (sudo, a container, CI) replaced each master with a copy owned by root: the producer who owns
