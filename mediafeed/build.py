@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__, cachefile, checks, fastpath, incremental, output, outputfolder, parallel, showlock, streams, tagging
 from . import ledger as ledger_io
 from .atomicfiles import sweep_temp_files
-from .cache import CACHE_DIR, Cache
+from .cache import CACHE_DIR, Cache, is_show
 from .dates import source_date
 from .errors import InputError, MediafeedError, Problem, has_errors
 from .items import check_items, make_items
@@ -147,7 +147,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     if clean:  # ignore what the cache says, and start a new one from this build
         cachefile.discard(cache_path)
         shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (jinjaenv.TemplateCache)
-    cache = Cache(cache_path)
+    cache = Cache(cache_path if is_show(root) else None)  # (no show here: SRC020, and no .mediafeed/ left)
     try:
         project = load_project(root, cache, progress, now, sweep)
         if project.show is not None and project.show.tag_on_build and parallel.pooled(cache.stats["probed"]):

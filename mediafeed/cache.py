@@ -367,3 +367,16 @@ class Cache:
         if self._owned is not None:
             os.close(self._owned)
             self._owned = None
+
+
+def show_cache(root: Path) -> Cache:
+    """The cache of the show in ``root`` (``.mediafeed/cache.sqlite``); one that keeps nothing where ``root`` holds no
+    show yet (no show.yml, no .mediafeed/): ``mediafeed build`` or ``check`` run in the wrong folder (a home folder) left
+    a 376 KB ``.mediafeed/`` there behind its SRC020, for the next run to find."""
+    return Cache(root / CACHE_DIR / "cache.sqlite" if is_show(root) else None)
+
+
+def is_show(root: Path) -> bool:
+    """Whether ``root`` is a show's folder that mediafeed may keep its ``.mediafeed/`` in: it has show.yml (or has a
+    ``.mediafeed/`` already)."""
+    return (root / "show.yml").is_file() or (root / CACHE_DIR).is_dir()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import build as build_lib
-from .cache import CACHE_DIR, Cache
+from .cache import Cache, show_cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, Problem, Severity
 from .model import Media
@@ -41,7 +41,7 @@ def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], li
     """Rows newest first (drafts and scheduled episodes included), and the show-level problems."""
     root = root.resolve()
     try:
-        cache = Cache(root / CACHE_DIR / "cache.sqlite")
+        cache = show_cache(root)
     except OSError:  # a show folder that cannot be written (a read-only checkout or share): listing writes nothing
         cache = Cache(None)
     try:

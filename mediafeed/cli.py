@@ -144,7 +144,7 @@ def _offers_json(command: click.Command) -> bool:
 @click.version_option(__version__, "-V", "--version", prog_name="mediafeed")
 @click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print more detail, and tracebacks for unexpected errors.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for terminals, off when NO_COLOR is set).")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for terminals, off when NO_COLOR is set, on when FORCE_COLOR is).")
 @click.pass_context
 def main(ctx: click.Context, quiet: bool, verbose: bool, color: bool | None) -> None:
     """Publish a podcast from a folder of episodes.

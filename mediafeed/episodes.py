@@ -15,6 +15,7 @@ import re
 import stat
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -160,13 +161,15 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
     try:
         text = (folder.path / EPISODE_FILE).read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return None, [error("SRC021", rel, "is not UTF-8 text", hint="save the file as UTF-8")]
+        return None, [error("SRC021", rel, "is not UTF-8 text", hint="save the file as UTF-8", episode=folder.slug)]
     except OSError as exc:
-        return None, [error("SRC021", rel, f"cannot read: {exc.strerror}")]
+        return None, [error("SRC021", rel, f"cannot read: {exc.strerror}", episode=folder.slug)]
     text, scrubbed = scrub_text(text, rel, folder.slug)
     data, body, problems = split_front_matter(text, rel)
     if data is None:
-        return None, scrubbed + problems
+        # the episode's own problems (SRC001-SRC003: its front matter unreadable) name it: `tag` skipped such an
+        # episode without a word (exit 0), `list` counted them as the show's, and JSON said "episode": ""
+        return None, scrubbed + [replace(p, episode=folder.slug) if not p.episode else p for p in problems]
     data, escaped = scrub_values(data, rel, folder.slug)
     # the line of episode.md the notes start on, for problems that name a line of them
     body_line = text.count("\n", 0, len(text) - len(body)) + 1 if text.endswith(body) else 1

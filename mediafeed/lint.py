@@ -15,7 +15,7 @@ from typing import Any
 
 from . import build as build_lib
 from . import checks, showlock
-from .cache import CACHE_DIR, Cache
+from .cache import Cache, show_cache
 from .checks import feedxml
 from .checks.channel import check_channel
 from .checks.history import compare
@@ -196,7 +196,7 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
     with contextlib.ExitStack() as holding:
         try:
             holding.enter_context(showlock.hold(root, "check"))
-            cache = Cache(root / CACHE_DIR / "cache.sqlite")
+            cache = show_cache(root)
         except OutputError:
             cache = Cache(None)  # a build holds the show (and its cache): checked without the cache, nothing kept
         except OSError:  # a show folder that cannot be written (a read-only checkout or share): checking writes nothing

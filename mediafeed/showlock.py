@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .cache import CACHE_DIR
+from .cache import CACHE_DIR, is_show
 from .errors import OutputError, error
 
 LOCK = "lock"
@@ -37,6 +37,9 @@ def hold(root: Path, doing: str = "build", *, wait: float = 0.0,
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    if not is_show(root):  # no show to protect: the run stops at SRC020, leaving no .mediafeed/ behind
         yield
         return
     folder = root / CACHE_DIR

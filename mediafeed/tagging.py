@@ -39,7 +39,7 @@ from . import chapters as chapter_io
 from . import ledger as ledger_io
 from .addresses import ascii_url
 from .audio import Cover, TagChapter, Tags
-from .cache import CACHE_DIR, Cache
+from .cache import CACHE_DIR, Cache, show_cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, MediaError, Problem, Severity, error, info
 from .model import Episode, Item, Media, Show
@@ -436,7 +436,7 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
     from .probes import probe_cached
     from .project import load_project
 
-    cache = Cache(root / CACHE_DIR / "cache.sqlite")
+    cache = show_cache(root)
     report = SourceReport(dry_run=dry_run)
     try:
         project = load_project(root, cache)

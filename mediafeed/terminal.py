@@ -7,6 +7,8 @@ off when ``NO_COLOR`` is set or ``--no-color`` is given.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import sys
@@ -15,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from . import problemlines
+from . import colour, problemlines
 from .__main__ import INTERRUPTED  # the line __main__ writes when Ctrl-C comes while the program loads
 from .characters import terminal_safe
 from .errors import MediafeedError, Problem, Severity
@@ -46,13 +48,7 @@ def settings() -> Settings:
 
 
 def use_color(stream: Any = None) -> bool:
-    s = settings()
-    if s.color is not None:
-        return s.color
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":  # a dumb terminal shows escapes as text
-        return False
-    stream = stream or sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
+    return colour.wanted(settings().color, stream or sys.stdout)
 
 
 def echo(text: str = "", err: bool = False, **style: Any) -> None:
@@ -62,7 +58,31 @@ def echo(text: str = "", err: bool = False, **style: Any) -> None:
     text = terminal_safe(text)
     if style and use_color(stream):
         text = click.style(text, **style)
-    click.echo(text, err=err, color=use_color(stream))
+    out(text, err=err, color=use_color(stream))
+
+
+#: the ``filename`` of an OSError raised by writing the results (stdout): :func:`boundary` says so, in its own words
+STDOUT = "<stdout>"
+
+
+def out(text: str, err: bool = False, color: bool | None = None, nl: bool = True) -> None:
+    """``click.echo``, for every line of results: a failed write to stdout (a full disk under ``> results.json``,
+    ``/dev/full``, stdout closed with ``>&-``) is raised with :data:`STDOUT` as its file name, for :func:`boundary`
+    to say so. Before, a closed stdout (``sys.stdout`` None) swallowed the results and the run ended 0, and a full disk
+    under ``--format json`` ended in a traceback and exit 1 (the boundary's JSON failed to write in turn)."""
+    if err:
+        click.echo(text, err=True, color=color, nl=nl)
+        return
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "it is closed", STDOUT)  # (Python found it closed when it started: ``>&-``)
+    try:
+        click.echo(text, color=color, nl=nl)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, STDOUT) from None
 
 
 def info(text: str) -> None:
@@ -77,15 +97,41 @@ def print_json(data: Any) -> None:
     a time, so that the text of a huge report is never held whole."""
     from .jsontext import pieces
 
+    fit = _json_fit(sys.stdout)
     batch: list[str] = []
     size = 0
     for piece in pieces(data):
         batch.append(piece)
         size += len(piece)
         if size > 1 << 20:
-            click.echo("".join(batch), nl=False)
+            out(fit("".join(batch)), nl=False)
             batch, size = [], 0
-    click.echo("".join(batch))
+    out(fit("".join(batch)))
+
+
+def _json_fit(stream: Any) -> Callable[[str], str]:
+    """What makes JSON text writable to ``stream``: nothing for a UTF-8 stream (or one click writes UTF-8 to, an
+    ASCII one), else each character beyond ASCII written as JSON's ``\\uXXXX`` escape, which any JSON reader reads as
+    that character (outside strings, JSON has none). A stdout in Latin-1 or cp1252 (a legacy locale, a Windows pipe)
+    could not take an em dash in a title: "Internal error: UnicodeEncodeError", exit 3."""
+    import codecs
+
+    try:
+        name = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    except LookupError:
+        name = "ascii"
+    if name.startswith("utf") or name == "ascii":  # (click writes UTF-8 to an ASCII stream: a C locale's)
+        return str
+    return _escape_beyond_ascii
+
+
+def _escape_beyond_ascii(text: str) -> str:
+    if text.isascii():
+        return text
+    import json
+    import re
+
+    return re.sub(r"[^\x00-\x7f]", lambda found: json.dumps(found.group())[1:-1], text)
 
 
 def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
@@ -106,7 +152,7 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
             echo(f"{terminal_safe(episode, directions=True) or 'show'}:", err=err, bold=True)
         for start in range(0, len(found), 1000):  # a thousand lines a write, not one each
             lines = "\n".join(f"{prefixes[p.severity]} {p.line()}" for p in found[start:start + 1000])
-            click.echo(lines, err=err, color=color)
+            out(lines, err=err, color=color)
     echo(summary(problems), err=err)
 
 
@@ -145,7 +191,7 @@ def boundary(func: F) -> F:
         except MediafeedError as exc:
             fmt = kwargs.get("fmt") or kwargs.get("format")
             if fmt == "json":
-                print_json({"ok": False, "problems": [p.to_dict() for p in exc.problems]})
+                _failure_json({"ok": False, "problems": [p.to_dict() for p in exc.problems]})
             else:
                 print_problems(exc.problems, err=True)
             sys.exit(exc.exit_code)
@@ -159,13 +205,15 @@ def boundary(func: F) -> F:
         except OSError as exc:
             if settings().verbose:
                 raise
+            if exc.filename == STDOUT:
+                stdout_failed(exc)
             where = f"{exc.filename}: " if exc.filename else ""
             hint = _io_hint(exc)
             if (kwargs.get("fmt") or kwargs.get("format")) == "json":  # a script still gets JSON: {"ok": false, …}
                 from .errors import error
 
                 found = error("IO001", str(exc.filename or ""), f"{exc.strerror or exc}", hint=hint)
-                print_json({"ok": False, "problems": [found.to_dict()]})
+                _failure_json({"ok": False, "problems": [found.to_dict()]})
             echo(f"Error: {where}{exc.strerror or exc} — {hint}", err=True, fg="red")
             sys.exit(EXIT_USAGE)
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, not a traceback
@@ -176,6 +224,37 @@ def boundary(func: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _failure_json(data: Any) -> None:
+    """:func:`print_json` for the boundary, which has no boundary around it: stdout failing in turn ends as stdout
+    failing ends (it was a traceback and exit 1, "the show has problems")."""
+    try:
+        print_json(data)
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:
+        stdout_failed(exc)
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """The results could not be written (:data:`STDOUT`): said on stderr (no JSON: stdout is what failed), exit code 2,
+    stdout pointed at /dev/null so that Python's flush at exit does not fail again. What was done is done: a build's
+    site was written before its report, as ``cat`` has read what it could not write."""
+    _stdout_to_devnull()
+    with contextlib.suppress(OSError):  # stderr failing too: nothing is left to say it with
+        echo(f"Error: the results could not be written to standard output: {exc.strerror or exc} — "
+             f"{_STDOUT_HINTS.get(exc.errno or 0, 'check where the output goes')}", err=True, fg="red")
+    sys.exit(EXIT_USAGE)
+
+
+#: what to do when writing stdout failed, by errno (ENOSPC, EDQUOT, EFBIG, EBADF, EIO)
+_STDOUT_HINTS = {errno.ENOSPC: "free space where the output goes, or send it to another disk",
+                 errno.EDQUOT: "free space in your quota, or send the output to another disk",
+                 errno.EFBIG: "the output file is too large for its file system (or ulimit -f): send it elsewhere",
+                 errno.EBADF: "send it to a file ('> results.txt'), or to /dev/null to discard it",
+                 errno.EIO: "the terminal or disk it goes to failed: send it to a file"}
 
 
 def _io_hint(exc: OSError) -> str:

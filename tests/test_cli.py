@@ -252,7 +252,7 @@ def test_list_table_counts_problems(show: Path) -> None:
 
 
 def test_subprocess_quiet_after_command_json_and_no_colour(show: Path) -> None:
-    quiet = run("list", "-q", "--show", str(show), env={"FORCE_COLOR": "1"})
+    quiet = run("list", "-q", "--show", str(show), env={"FORCE_COLOR": ""})  # (set, FORCE_COLOR colours a pipe)
     assert quiet.returncode == 0, quiet.stderr
     assert quiet.stderr == "" and "\x1b[" not in quiet.stdout
     assert "Not the Cause, Not a Coincidence" in quiet.stdout

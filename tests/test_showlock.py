@@ -139,3 +139,17 @@ def test_a_sigterm_while_waiting_ends_the_run_as_ctrl_c_does(show: Path, held: s
     _, err = waiting.communicate(timeout=30)
     assert waiting.returncode == 130 and "Interrupted" in err and "Traceback" not in err
     assert tree(show) == before and not (show / "public").exists()
+
+
+@pytest.mark.parametrize("args", [["build"], ["build", "--format", "json"], ["check"], ["list"], ["tag", "--dry-run"],
+                                  ["tag"]])
+def test_a_command_run_where_there_is_no_show_leaves_nothing_there(tmp_path: Path, args: list[str]) -> None:
+    """`mediafeed build` typed in the wrong folder (a home folder) said SRC020 and left `.mediafeed/` there (its lock,
+    a 376 KB cache.sqlite, a .gitignore), for every later run and `git status` to find."""
+    from test_qa_cli import run
+
+    folder = tmp_path / "not-a-show"
+    folder.mkdir()
+    done = run(*args, cwd=folder)
+    assert done.returncode == 2 and "SRC020" in done.stdout + done.stderr, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == []

@@ -587,6 +587,48 @@ def test_a_read_only_master_is_not_replaced_and_the_error_says_how_to_tag_it(sho
     assert result.exit_code == 0 and "capabilities-framework.mp3: unchanged" in result.output
 
 
+@pytest.mark.parametrize("front_matter", ["date: 2026-01-01\ndate: 2026-01-19T08:00:00+00:00\n", "title: [unclosed\n"],
+                         ids=["a-key-twice", "broken-yaml"])
+def test_an_episode_whose_front_matter_cannot_be_read_is_named_not_skipped(show: Path, front_matter: str) -> None:
+    """Its SRC002 said "episode": "": `tag` (which reports the episodes it could not load by that field) left it out
+    without a word, "5 file(s) would change", exit 0, against its documented exit code 1."""
+    slug = "001-ipv-and-substance-use"
+    episode = show / "episodes" / slug / "episode.md"
+    episode.write_text(episode.read_text(encoding="utf-8").replace("---\n", "---\n" + front_matter, 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert [(p["code"], p["episode"]) for p in data["problems"]] == [("SRC002", slug)]
+    checked = json.loads(CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).stdout)
+    assert [p["episode"] for p in checked["problems"] if p["code"] == "SRC002"] == [slug]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_a_tagged_master_keeps_its_owner_group_and_mode(show: Path) -> None:
+    """A tag run as root (sudo, a container, CI) replaced each master with a copy owned by root: the producer who owns
+    the file could no longer edit it. The copy now takes the master's owner and group, then its mode."""
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    masters = {"003-capabilities-framework": 0o664, "002-learning-alliances": 0o600, "005-european-review": 0o2640}
+    for slug, mode in masters.items():
+        master = next(p for p in (show / "episodes" / slug).iterdir() if p.suffix in (".mp3", ".m4a"))
+        os.chown(master, nobody.pw_uid, nobody.pw_gid)
+        master.chmod(mode)
+    before = {slug: next(p for p in (show / "episodes" / slug).iterdir() if p.suffix in (".mp3", ".m4a")).stat()
+              for slug in masters}
+    result = CliRunner().invoke(main, ["tag", "--show", str(show), "--format", "json", *masters])
+    assert result.exit_code == 0, result.output
+    assert all(f["written"] for f in json.loads(result.stdout)["files"])
+    for slug, mode in masters.items():
+        master = next(p for p in (show / "episodes" / slug).iterdir() if p.suffix in (".mp3", ".m4a"))
+        st = master.stat()
+        assert st.st_ino != before[slug].st_ino  # replaced (a new file), as a tag run replaces it
+        assert (st.st_uid, st.st_gid) == (nobody.pw_uid, nobody.pw_gid), slug  # was root:root
+        assert st.st_mode & 0o7777 == mode, (slug, oct(st.st_mode))  # the set-group-ID bit too (a chown clears it)
+
+
 @pytest.mark.parametrize("ignored", [False, True])
 def test_a_summary_the_build_refuses_as_too_long_is_not_written_into_the_file(show: Path, ignored: bool) -> None:
     """`mediafeed tag` wrote a 5,000-byte summary into the master's comment tags, which the build then refused (EP114)."""

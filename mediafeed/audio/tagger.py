@@ -52,7 +52,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -286,6 +286,8 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
         if _changed(before, source.stat()):
             raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
                                    field="audio", hint="run the command again once the file is finished"))
+        if target == source:
+            _keep_owner(tmp, before)
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
         if tmp != target:
             if fresh and same_bytes(tmp, target):
@@ -304,6 +306,23 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
     result.size = target.stat().st_size
     result.gap = _walk_gap(source) if media.kind == "mp3" and media.gap < 0 else result.gap
     return result
+
+
+def _keep_owner(tmp: Path, before: os.stat_result) -> None:
+    """Give the tagged copy the master's owner and group before it replaces the master (then its mode: a chown clears
+    the set-group-ID bit). A tag run as root (sudo, a container, CI) made every master it tagged root's: its owner,
+    editing it next, could no longer write it. Whoever may not give a file away keeps at least its group if they
+    are in it; else the copy stays theirs, as any editor's save would leave it."""
+    if not hasattr(os, "chown"):  # (Windows)
+        return
+    st = tmp.stat()
+    if (st.st_uid, st.st_gid) == (before.st_uid, before.st_gid):
+        return
+    try:
+        os.chown(tmp, before.st_uid, before.st_gid)
+    except PermissionError:
+        with suppress(OSError):
+            os.chown(tmp, -1, before.st_gid)
 
 
 def _walk_gap(source: Path | bytes) -> tuple[int, float]:

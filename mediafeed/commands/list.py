@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..terminal import boundary, info, print_json, use_color
+from ..terminal import boundary, info, out, print_json, use_color
 from .options import format_option, show_option, verbosity_options
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
         return
     colour = use_color()
     for line in table(rows, colour=colour):  # its cells styled and made safe for a terminal already: not echo's
-        click.echo(line, color=colour)
+        out(line, color=colour)
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("published", "scheduled", "draft")}
     info(f"{len(rows)} episode(s): {counts['published']} published, {counts['scheduled']} scheduled, "
          f"{counts['draft']} draft(s)" + (f"; {len(show_problems)} show-level problem(s)" if show_problems else ""))

@@ -60,7 +60,7 @@ def _color(ctx: click.Context, _param: click.Parameter, value: bool | None) -> N
 def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``-q``/``-v``/``--no-color`` after the command name too (``mediafeed build -q``), same meaning as before it."""
     func = click.option("--color/--no-color", default=None, expose_value=False, callback=_color, is_eager=True,
-                        help="Force colour on or off (default: on for terminals, off when NO_COLOR is set).")(func)
+                        help="Force colour on or off (default: on for terminals, off when NO_COLOR is set, on when FORCE_COLOR is).")(func)
     func = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_verbose, is_eager=True,
                         help="Print more detail, and tracebacks for unexpected errors.")(func)
     return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,

@@ -57,6 +57,8 @@ def main(args: list[str] | None = None, prog_name: str = "mediafeed") -> None:
     gc.set_threshold(*GC_THRESHOLDS)
     if args is None:  # the program itself: a SIGTERM (a service manager, `timeout`, CI) ends it as Ctrl-C does
         signal.signal(signal.SIGTERM, _interrupt)
+        _fill_standard_descriptors()
+        _escape_unwritable()
     try:
         _main(args, prog_name)
     except KeyboardInterrupt:  # before a command's own boundary (imports, the stamp check): as terminal.interrupted
@@ -71,6 +73,43 @@ def main(args: list[str] | None = None, prog_name: str = "mediafeed") -> None:
             # The program itself (not a caller in the same process) is about to end: Python's last collection at
             # exit (~3% of a rebuild's instructions) would only look for cycles among objects the exit frees anyway.
             gc.freeze()
+
+
+def _fill_standard_descriptors() -> None:
+    """/dev/null on a standard descriptor (0, 1, 2) that is closed (``mediafeed build >&-``): else the first file the
+    program opens (the show's lock, its cache) takes that number, and ffmpeg, ffprobe or an editor, which inherit it
+    as their stdout, would write into that file. Python found it closed and left ``sys.stdout`` None: the results
+    still fail to be written, and say so (``terminal.out``)."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+
+
+def _escape_unwritable() -> None:
+    """Text that stdout's or stderr's encoding cannot hold (an em dash, a Japanese title under Latin-1 or cp1252: a
+    legacy locale, a Windows pipe) written as Python writes it in its own tracebacks, ``\\u2014``, not raised: it was
+    "Internal error: UnicodeEncodeError", exit code 3, from ``mediafeed list``. (JSON is escaped its own way first:
+    ``terminal.print_json``. A UTF-8 stream, or an ASCII one, which click writes UTF-8 to, is left alone.)"""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or getattr(stream, "errors", "strict") != "strict":
+            continue
+        try:
+            name = codecs.lookup(stream.encoding).name  # type: ignore[union-attr]
+        except (LookupError, TypeError):
+            continue
+        if not name.startswith("utf") and name != "ascii":
+            reconfigure(errors="backslashreplace")
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
@@ -101,7 +140,12 @@ def _main(args: list[str] | None, prog_name: str) -> None:
     from ..cli import main as click_main
     from ..terminal import Settings
 
-    click_main(argv, prog_name=prog_name, obj=Settings(sweep=sweep))
+    try:
+        click_main(argv, prog_name=prog_name, obj=Settings(sweep=sweep))
+    except OSError as exc:  # click's own writing (--help, --version), outside every command's boundary: a traceback
+        from ..terminal import stdout_failed
+
+        stdout_failed(OSError(exc.errno, exc.strerror))
 
 
 def parse(argv: list[str]) -> dict[str, Any] | None:
@@ -218,11 +262,9 @@ def _with_click(options: dict[str, Any], sweep: Any, func: Any, value: Any) -> N
 
 def _colour(options: dict[str, Any], stream: Any) -> bool:
     """``terminal.use_color``."""
-    if options["color"] is not None:
-        return bool(options["color"])
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+    from ..colour import wanted
+
+    return wanted(options["color"], stream)
 
 
 def _style(text: str, colour: str = "", bold: bool = True) -> str:
@@ -264,7 +306,7 @@ def _lines(report: dict[str, Any], options: dict[str, Any]) -> list[tuple[bool, 
     for err, line in out:
         stream = sys.stderr if err else sys.stdout
         try:
-            line.encode(stream.encoding, stream.errors or "strict")
+            line.encode(stream.encoding, "strict" if options["format"] == "json" else stream.errors or "strict")
         except (AttributeError, LookupError, UnicodeError, TypeError):
             return None
     return out
@@ -303,11 +345,11 @@ def _write(lines: list[tuple[bool, str]], options: dict[str, Any]) -> None:
     except OSError as exc:
         if options["verbose"]:
             raise
-        message = f"Error: {exc.filename or ''}: {exc.strerror or exc}"
-        colour = _colour(options, sys.stderr)
-        try:
-            sys.stderr.write((_style(message, "31", bold=False) if colour else _ANSI.sub("", message)) + "\n")
-            sys.stderr.flush()
-        except OSError:
-            pass
-        sys.exit(2)
+        if err:  # stderr failed: nothing is left to say it with
+            sys.exit(2)
+        from ..terminal import STDOUT
+
+        # as the command's boundary ends it: a reader that left (`| head -1`) quietly, else the error on stderr (it
+        # was "Error: : Broken pipe", and "Error: : No space left on device", with no word of standard output)
+        failed = exc if isinstance(exc, BrokenPipeError) else OSError(exc.errno, exc.strerror, STDOUT)
+        _with_click(options, None, _reraise, failed)
