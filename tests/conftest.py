@@ -23,6 +23,19 @@ def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["XDG_CACHE_HOME"] = before
 
 
+#: what decides colour (mediafeed/colour.py) besides a terminal: a developer's shell or a CI service that sets one
+#: (GitHub Actions users often set FORCE_COLOR) would change what the tests' commands print
+COLOUR_SETTINGS = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_colour_settings() -> Iterator[None]:
+    """The tests run without the caller's colour settings; a test that wants one sets it for its command."""
+    before = {name: os.environ.pop(name) for name in COLOUR_SETTINGS if name in os.environ}
+    yield
+    os.environ.update(before)
+
+
 @pytest.fixture
 def show(tmp_path: Path) -> Path:
     """A private copy of the sample show (tests never write to the repository's)."""
