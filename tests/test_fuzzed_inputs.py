@@ -1,0 +1,50 @@
+"""Inputs that a fuzzer found to break a promise, each cut down to the few characters that did it.
+
+Session 23 ran ``check`` and ``build`` (the real command line, in a copy of the sample show) on random front
+matter, notes, show.yml, chapter and transcript files and damaged feeds. The promises: a problem names its file,
+field and fix and the exit code is 0, 1 or 2, never 3 ("this is a bug"); a built feed is well-formed XML; pages
+carry no live code from the input. Each case below broke one of them before its fix.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from mediafeed.notes import render
+
+EPISODE = "episodes/001-ipv-and-substance-use/episode.md"
+
+
+def mediafeed(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, cwd=show,
+                          timeout=120)
+
+
+def add_to_notes(show: Path, text: str) -> None:
+    path = show / EPISODE
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("reference", ["&#xFFFE;", "&#xffff;", "&#65534;", "&#65535;"])
+def test_a_reference_to_a_noncharacter_in_the_notes_is_dropped_like_the_character(reference: str) -> None:
+    # cmark wrote these two as the lone bytes 0xFE and 0xFF: "Internal error: UnicodeDecodeError", exit code 3
+    assert render(f"a{reference}b \ufffe c").html == render("ab \ufffe c").html == "<p>ab  c</p>"
+    assert "\ufffe" not in render(f"![x{reference}](https://example.org/x.png)").html
+
+
+def test_check_and_build_take_notes_with_a_noncharacter_reference(show: Path) -> None:
+    add_to_notes(show, "\nA stray &#xFFFE; reference.\n")
+    for command in ("check", "build"):
+        done = mediafeed(show, command)
+        assert done.returncode == 0, done.stderr
+        assert "Internal error" not in done.stderr
+    data = (show / "public" / "feed.xml").read_bytes()
+    etree.fromstring(data, etree.XMLParser(recover=False))
+    assert feedparser.parse(data).bozo == 0
+    assert b"A stray  reference." in data
