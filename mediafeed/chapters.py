@@ -14,7 +14,7 @@ from typing import Any
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
-from .source import as_text, close_directions, is_url, parse_time, scrub_values
+from .source import as_text, close_directions, is_url, load_json, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 #: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
@@ -56,7 +56,7 @@ def _without_bom(text: str) -> str:
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
-        data = json.loads(_without_bom(text))
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]

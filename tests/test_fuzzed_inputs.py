@@ -8,6 +8,7 @@ carry no live code from the input. Each case below broke one of them before its 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,34 @@ def test_check_and_build_take_notes_with_a_noncharacter_reference(show: Path) ->
     etree.fromstring(data, etree.XMLParser(recover=False))
     assert feedparser.parse(data).bozo == 0
     assert b"A stray  reference." in data
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize(("name", "text", "code"), [
+    ("episodes/005-european-review/chapters.json", '{"version": "1.2.0", "chapters": %s}', "CHP002"),
+    ("episodes/003-capabilities-framework/transcript.json", '{"version": "1.0.0", "segments": %s}', "TRN008"),
+    ("published.json", '{"episodes": %s}', "LED000"),
+])
+@pytest.mark.parametrize("depth", [600, 100_000])
+def test_json_nested_a_thousand_deep_is_a_problem_not_a_recursion_error(show: Path, name: str, text: str, code: str,
+                                                                        depth: int) -> None:
+    # json's decoder is recursive: 100,000 "[" was "Internal error: RecursionError" (exit code 3), and 600 passed it
+    # only to break the walk that scrubs a chapters file's values
+    (show / name).write_text(text % nested(depth), encoding="utf-8")
+    done = mediafeed(show, "check")
+    assert done.returncode == 1, done.stderr
+    assert f"{name}: " in done.stdout + done.stderr and f"[{code}]" in done.stdout + done.stderr
+    assert "nest more than 100 levels deep" in done.stdout + done.stderr
+
+
+def test_load_json_counts_brackets_in_strings_as_text() -> None:
+    from mediafeed.source import load_json
+
+    deep_text = ["[" * 500 + '\\"' + "{" * 500]
+    assert load_json(json.dumps(deep_text)) == deep_text
+    assert load_json("\ufeff" + json.dumps([nested(99)])) == [nested(99)]
+    with pytest.raises(json.JSONDecodeError, match="nest more than 100 levels deep"):
+        load_json(nested(101))
