@@ -68,9 +68,11 @@ def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNod
     def construct(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
             value = make(loader, node)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
-            why = str(exc)
+            # IndexError: PyYAML reads the sign of a number it has not checked has a character ('!!int', '!!int +',
+            # '!!float _': empty once its '+' and '_' are dropped), which was "Internal error" and exit code 3
+            why = "it has no digits" if isinstance(exc, IndexError) else str(exc)
             offset = re.search(r"([+-]\d{1,2}(?::?\d{2})?)\s*$", str(node.value)) if "offset must be" in why else None
             if offset:  # Python's words: "offset must be a timedelta strictly between -timedelta(hours=24) and …"
                 why = f"the offset {offset[1]} is not a time zone (offsets run from -23:59 to +23:59)"

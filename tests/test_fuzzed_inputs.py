@@ -80,3 +80,20 @@ def test_load_json_counts_brackets_in_strings_as_text() -> None:
     assert load_json("\ufeff" + json.dumps([nested(99)])) == [nested(99)]
     with pytest.raises(json.JSONDecodeError, match="nest more than 100 levels deep"):
         load_json(nested(101))
+
+
+@pytest.mark.parametrize(("name", "old", "new"), [
+    (EPISODE, "season: 1\n", "season: !!int\n"),
+    (EPISODE, "episode: 1\n", "episode: !!float\n"),
+    ("show.yml", "explicit: false\n", "explicit: false\nfeed_limit: !!int _\n"),
+])
+def test_a_number_tag_on_a_value_without_digits_is_malformed_yaml_at_its_line(show: Path, name: str, old: str,
+                                                                              new: str) -> None:
+    # PyYAML's int and float constructors read the sign of a value it never checked has a character: IndexError,
+    # which was "Internal error: IndexError: string index out of range" (exit code 3)
+    path = show / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    done = mediafeed(show, "check")
+    said = done.stdout + done.stderr
+    assert done.returncode in (1, 2), said
+    assert f"{name}: malformed YAML (line " in said and "has no digits" in said and "[SRC002]" in said
