@@ -15,7 +15,7 @@ from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
-from .source import as_text, close_directions, is_url, parse_time, scrub_values
+from .source import as_text, close_directions, is_url, load_json, parse_time, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 #: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
@@ -50,7 +50,11 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
+<<<<<<< HEAD
         data = json.loads(without_bom(text))
+=======
+        data = load_json(text)
+>>>>>>> s23fuzz
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]

@@ -44,6 +44,7 @@ from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
+from .source import load_json
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
@@ -73,7 +74,7 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
     if not path.exists():
         return Ledger(), []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_json(path.read_text(encoding="utf-8"))  # (a thousand nested "[" was exit code 3)
         episodes = data.get("episodes", {})
         if not isinstance(episodes, dict):
             raise ValueError("'episodes' is not a mapping")

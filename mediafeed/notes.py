@@ -309,6 +309,18 @@ def _native(cmark: Any) -> tuple[Any, Any] | None:
 
 
 
+def _utf8(html: bytes) -> str:
+    """cmark's HTML as text. cmark writes the noncharacters U+FFFE and U+FFFF, from a ``&#xFFFE;`` or ``&#65535;``
+    reference, as the single bytes 0xFE and 0xFF (its UTF-8 encoder's mistake: the literal characters pass through
+    as UTF-8), which are never part of UTF-8: read back as the characters they stand for, they are dropped like the
+    literal ones (``cdata_safe``), where the note "&#xFFFE;" stopped check and build with "Internal error:
+    UnicodeDecodeError" (exit code 3)."""
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        return html.replace(b"\xfe", "\ufffe".encode()).replace(b"\xff", "\uffff".encode()).decode("utf-8", "replace")
+
+
 def _to_html(markdown: str) -> str:
     """cmarkgfm's ``markdown_to_html_with_extensions``, without its leak.
 
@@ -333,7 +345,7 @@ def _to_html(markdown: str) -> str:
         try:
             html = lib.cmark_render_html(root, options, lib.cmark_parser_get_syntax_extensions(parser))
             try:
-                return str(ffi.string(html).decode("utf-8"))
+                return _utf8(ffi.string(html))
             finally:
                 libc.free(int(ffi.cast("uintptr_t", html)))
         finally:

@@ -9,6 +9,7 @@ nobody asked for, with a did-you-mean hint, so a typo is never silently ignored.
 from __future__ import annotations
 
 import builtins
+import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -67,9 +68,11 @@ def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNod
     def construct(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
             value = make(loader, node)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
-            why = str(exc)
+            # IndexError: PyYAML reads the sign of a number it has not checked has a character ('!!int', '!!int +',
+            # '!!float _': empty once its '+' and '_' are dropped), which was "Internal error" and exit code 3
+            why = "it has no digits" if isinstance(exc, IndexError) else str(exc)
             offset = re.search(r"([+-]\d{1,2}(?::?\d{2})?)\s*$", str(node.value)) if "offset must be" in why else None
             if offset:  # Python's words: "offset must be a timedelta strictly between -timedelta(hours=24) and …"
                 why = f"the offset {offset[1]} is not a time zone (offsets run from -23:59 to +23:59)"
@@ -199,14 +202,42 @@ def _nests_too_deep(text: str) -> bool:
     """Whether the text may nest more than :data:`MAX_DEPTH` levels, judged before parsing (libyaml's parser is
     recursive: tens of thousands of ``[`` or ``- `` end the interpreter with a segmentation fault). Brackets
     inside quoted text count too: an over-estimate that no hand-written file comes near."""
-    if text.count("[") + text.count("{") > MAX_DEPTH:
-        depth = deepest = 0
-        for char in re.findall(r"[\[\]{}]", text):
-            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
-            deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            return True
+    if text.count("[") + text.count("{") > MAX_DEPTH and _deepest(re.findall(r"[\[\]{}]", text)) > MAX_DEPTH:
+        return True
     return len(text) > 2 * MAX_DEPTH and max(map(len, _BLOCK_PREFIX.findall(text))) > 2 * MAX_DEPTH
+
+
+#: a JSON string (its brackets are text) or a bracket
+_JSON_NESTING = lazy(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` of a chapters or transcript file, its byte order mark left out (Windows editors write one),
+    refusing arrays and objects nested more than :data:`MAX_DEPTH` deep before parsing, with json's own error:
+    its decoder is recursive, so a file of a thousand ``[`` stopped check and build with "Internal error:
+    RecursionError" (exit code 3), and five hundred passed it only to break the walk that scrubs the values."""
+    text = text[1:] if text.startswith("\ufeff") else text
+    # counting every bracket over-estimates (some are text, in strings) but is cheap: strings are told apart only then
+    if text.count("[") + text.count("{") > MAX_DEPTH and _deepest(re.findall(r"[\[\]{}]", text)) > MAX_DEPTH:
+        depth = 0
+        for match in _JSON_NESTING.finditer(text):
+            if match.group() in "[{":  # (a string is never one of these: it has its quotes)
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise json.JSONDecodeError(f"arrays and objects nest more than {MAX_DEPTH} levels deep", text,
+                                               match.start())
+            elif match.group() in "]}":
+                depth -= 1
+    return json.loads(text)
+
+
+def _deepest(brackets: list[str]) -> int:
+    """How deep the brackets (``[``, ``]``, ``{``, ``}``, in their order) nest."""
+    depth = deepest = 0
+    for char in brackets:
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _oversized(data: Any) -> str:

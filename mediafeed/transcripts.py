@@ -122,14 +122,18 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
     show (not JSON, no segments, a time that is text) went out as the episode's transcript without a word."""
     import json
 
-    from .source import parse_time
+    from .source import load_json, parse_time
 
     def wrong(message: str, field: str = "", hint: str = "") -> list[Problem]:
         return [error("TRN008", file, message, field=field, episode=episode, hint=hint or
                       'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
 
     try:
+<<<<<<< HEAD
         data = json.loads(without_bom(text))
+=======
+        data = load_json(text)
+>>>>>>> s23fuzz
     except json.JSONDecodeError as exc:
         return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):

@@ -57,8 +57,10 @@ class Manifest:
 
 def parse(data: bytes, where: str) -> tuple[Manifest | None, list[Problem]]:
     """A manifest from its bytes; an unreadable one is reported and treated as absent (everything re-checked)."""
+    from ..source import load_json
+
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = load_json(data.decode("utf-8"))  # the server's: a thousand nested "[" was exit code 3
         files = raw["files"]
         writing = raw.get("writing", [])
         if not isinstance(writing, list):
