@@ -50,11 +50,7 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
     try:
-<<<<<<< HEAD
-        data = json.loads(without_bom(text))
-=======
         data = load_json(text)
->>>>>>> s23fuzz
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]

@@ -216,7 +216,7 @@ def load_json(text: str) -> Any:
     refusing arrays and objects nested more than :data:`MAX_DEPTH` deep before parsing, with json's own error:
     its decoder is recursive, so a file of a thousand ``[`` stopped check and build with "Internal error:
     RecursionError" (exit code 3), and five hundred passed it only to break the walk that scrubs the values."""
-    text = text[1:] if text.startswith("\ufeff") else text
+    text = without_bom(text)
     # counting every bracket over-estimates (some are text, in strings) but is cheap: strings are told apart only then
     if text.count("[") + text.count("{") > MAX_DEPTH and _deepest(re.findall(r"[\[\]{}]", text)) > MAX_DEPTH:
         depth = 0

@@ -129,11 +129,7 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
                       'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
 
     try:
-<<<<<<< HEAD
-        data = json.loads(without_bom(text))
-=======
         data = load_json(text)
->>>>>>> s23fuzz
     except json.JSONDecodeError as exc:
         return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
