@@ -9,12 +9,14 @@ carry no live code from the input. Each case below broke one of them before its 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import feedparser
 import pytest
+from helpers import ROOT
 from lxml import etree
 
 from mediafeed.notes import render
@@ -24,7 +26,7 @@ EPISODE = "episodes/001-ipv-and-substance-use/episode.md"
 
 def mediafeed(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mediafeed", *args], capture_output=True, text=True, cwd=show,
-                          timeout=120)
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
 
 
 def add_to_notes(show: Path, text: str) -> None:
