@@ -29,7 +29,7 @@ def test_every_table_has_every_word_with_the_same_values_and_its_forms(language:
     table = TABLES[language]
     assert list(table) == list(ENGLISH)
     for key, text in table.items():
-        assert text.strip() == text or key in {"join"}, key
+        assert text.strip() == text or key in {"join", "colon"}, key
         english = set(PLACEHOLDER.findall(ENGLISH[key]))
         if key in {"hours", "minutes", "seconds"}:
             forms = text.split("|")
@@ -170,3 +170,55 @@ def test_the_scripts_words_are_utf8_and_cannot_close_the_script() -> None:
     assert "<" not in hostile and "'" not in hostile and "&" not in hostile
     assert json.loads(hostile)["copied"] == "</script><script>alert('x')</script> & co"
     assert script_words(words_for("en", [("play", "Listen")])) != ""  # an English show's own word reaches the script
+
+
+def test_the_players_speeds_take_the_languages_decimal_separator(tmp_path: Path) -> None:
+    """A French page's speed menu said "0.75×", "1.5×" (the only decimal points left on it: its sizes say "0,2 Mo")."""
+    assert {language for language, table in TABLES.items() if table["decimal"] == ","} == {"fr", "de", "es", "pt", "it", "nl"}
+    site = build(_show_in(tmp_path, "fr"), tmp_path / "site").output
+    for page in (site / EP1 / "index.html", site / EP1 / "embed/index.html"):
+        text = _text(page)
+        assert '<option value="0.75">0,75×</option>' in text and '<option value="1.5">1,5×</option>' in text
+        assert "0.75×" not in text and "1.25×" not in text
+    english = build(_show_in(tmp_path / "en", "en-gb"), tmp_path / "en-site").output
+    assert '<option value="0.75">0.75×</option>' in _text(english / EP1 / "index.html")
+
+
+EP3 = "episodes/003-capabilities-framework/"
+
+
+@pytest.mark.parametrize(("language", "title", "notes"), [
+    ("fr", "Transcription\u00a0: ", "Notes de l’épisode\u00a0: "),
+    ("ja", "文字起こし：", "ショーノート："),
+    ("de", "Transkript: ", "Shownotes: "),
+])
+def test_a_label_and_what_it_labels_are_joined_the_languages_way(tmp_path: Path, language: str, title: str,
+                                                                 notes: str) -> None:
+    """French puts a no-break space before a colon: the HTML transcript's page title was "Transcription: …" and the
+    fragment's link names "Notes de l’épisode: …" (the colon was written in the code and the template, not a word)."""
+    root = _show_in(tmp_path, language)
+    (root / EP3 / "transcript.html").write_text("<html><body><p>Ann: hello.</p></body></html>", encoding="utf-8")
+    site = build(root, tmp_path / "site").output
+    page = _text(site / EP3 / "transcript.html")
+    assert f"<title>{title}" in page, re.search("<title>.*?</title>", page)
+    fragment = _text(site / EP3 / "player.html")
+    assert f'aria-label="{notes}' in fragment, re.findall(r'aria-label="[^"]*"', fragment)
+
+
+def test_peoples_roles_are_in_the_shows_language_and_the_feeds_stay_the_taxonomys(tmp_path: Path) -> None:
+    """A French page listed "Dr Maya Okafor Host", "Prof. Lena Hart Guest": the roles were the taxonomy's English."""
+    root = _show_in(tmp_path, "fr")
+    ep1 = root / EP1 / "episode.md"
+    ep1.write_text(ep1.read_text(encoding="utf-8").replace("role: guest", "role: Foley Artist"), encoding="utf-8")
+    site = build(root, tmp_path / "site").output
+    episode, other = _text(site / EP2 / "index.html"), _text(site / EP1 / "index.html")
+    assert '<span class="role">Animation</span>' in episode and '<span class="role">Invité·e</span>' in episode
+    assert '<span class="role">Foley artist</span>' in other  # a role the tables do not have: the taxonomy's name
+    assert ">Host<" not in episode and ">Guest<" not in episode
+    feed = _text(site / "feed.xml")
+    assert 'role="host"' in feed and 'role="guest"' in feed and "Animation" not in feed
+    german = build(_show_in(tmp_path / "de", "de", "words:\n  role_guest: Gesprächspartnerin\n"), tmp_path / "de-site").output
+    assert '<span class="role">Moderation</span>' in _text(german / EP2 / "index.html")
+    assert '<span class="role">Gesprächspartnerin</span>' in _text(german / EP2 / "index.html")
+    english = build(_show_in(tmp_path / "en", "en-gb"), tmp_path / "en-site").output
+    assert '<span class="role">Host</span>' in _text(english / EP2 / "index.html")
