@@ -65,7 +65,7 @@ MARCH_3 = datetime(2026, 3, 3, 8, tzinfo=UTC)
 @pytest.mark.parametrize(("language", "date", "said"), [
     ("en", MARCH_3, "3 March 2026"), ("fr", MARCH_3, "3 mars 2026"), ("fr", MARCH_3.replace(day=1), "1er mars 2026"),
     ("de", MARCH_3, "3. März 2026"), ("es", MARCH_3, "3 de marzo de 2026"), ("pt-BR", MARCH_3, "3 de março de 2026"),
-    ("it", MARCH_3, "3 marzo 2026"), ("nl", MARCH_3, "3 maart 2026"), ("ar", MARCH_3, "3 مارس 2026"),
+    ("it", MARCH_3, "3 marzo 2026"), ("it", MARCH_3.replace(day=1), "1º marzo 2026"), ("nl", MARCH_3, "3 maart 2026"), ("ar", MARCH_3, "3 مارس 2026"),
     ("he", MARCH_3, "3 במרץ 2026"), ("ja", MARCH_3, "2026年3月3日"), ("sv", MARCH_3, "3 March 2026")])
 def test_dates_are_written_in_the_shows_language(language: str, date: datetime, said: str) -> None:
     assert long_date(words_for(language), date) == said
@@ -222,3 +222,22 @@ def test_peoples_roles_are_in_the_shows_language_and_the_feeds_stay_the_taxonomy
     assert '<span class="role">Gesprächspartnerin</span>' in _text(german / EP2 / "index.html")
     english = build(_show_in(tmp_path / "en", "en-gb"), tmp_path / "en-site").output
     assert '<span class="role">Host</span>' in _text(english / EP2 / "index.html")
+
+
+def test_each_tables_punctuation_is_its_languages() -> None:
+    """French puts a no-break space before ':' and a narrow one before ';', '?' and '!' (embed_label had a full
+    space before ';'); Japanese writes the full-width '：' ("ファイル:" was a Latin colon in a Japanese sentence)."""
+    for key, text in TABLES["fr"].items():
+        for mark in re.finditer(r"(?<=.)[:;?!](?=\s|$)", text):
+            before = text[mark.start() - 1]
+            assert before == ("\u00a0" if mark.group() == ":" else "\u202f"), (key, text)
+    assert [key for key, text in TABLES["ja"].items() if ":" in text] == []
+    assert TABLES["fr"]["colon"] == "\u00a0: " and TABLES["ja"]["colon"] == "："
+
+
+def test_reviewed_words_read_as_their_language_does() -> None:
+    """German put the verb first ("Kommentieren auf dem Fediverse"), Dutch called a page "ze" (Flemish usage)."""
+    from mediafeed.words import fill
+
+    assert fill(TABLES["de"]["comment_on"], place=TABLES["de"]["fediverse"]) == "Auf dem Fediverse (Mastodon) kommentieren"
+    assert "is de pagina verplaatst" in TABLES["nl"]["not_found_text"]
