@@ -185,7 +185,7 @@ class Renderer:
                 from .notes import transcript_page
 
                 text = (folder / os.path.basename(link.rel)).read_text(encoding="utf-8", errors="replace")
-                out.add(link.rel, transcript_page(text, f"{self.words['transcript']}: {episode.title} – {self.show.title}",
+                out.add(link.rel, transcript_page(text, f"{self.words['transcript']}{self.words['colon']}{episode.title} – {self.show.title}",
                                                   link.language or self.show.language), episode.source)
             else:
                 out.copy(link.rel, folder / os.path.basename(link.rel), episode.source)

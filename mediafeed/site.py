@@ -150,6 +150,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
     env.filters["longdate"] = _in_words(partial(theme_words.long_date, words))
     env.filters["megabytes"] = _in_words(partial(theme_words.megabytes, words))
     env.filters["fill"] = theme_words.fill
+    env.filters["role"] = _in_words(partial(theme_words.role_name, words))
     env.filters["iso_duration"] = iso_duration
     env.filters["scrollable_tables"] = scrollable_tables
     env.filters["truncate"] = _directions_closed(env.filters["truncate"])

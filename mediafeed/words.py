@@ -29,6 +29,7 @@ FORMS: dict[str, int | None] = {"months": 12, "hours": None, "minutes": None, "s
 #: the words player.js uses (the rest are in the pages already)
 SCRIPT_KEYS = ("play", "pause", "time_of", "copied", "copy_by_hand", "hours", "minutes", "seconds", "join")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 
 
 class Words:
@@ -125,6 +126,14 @@ def spoken(words: Words, seconds: float | int) -> str:
 def megabytes(words: Words, size: int) -> str:
     """A file's size in MB to one decimal: "1.2 MB", "1,2 Mo"."""
     return fill(words["megabytes"], size=str(round(size / 1048576, 1)).replace(".", words["decimal"]))
+
+
+def role_name(words: Words, role: str) -> str:
+    """A person's role as a page shows it: the show's language for the roles the tables have (``co-host`` →
+    ``role_co_host``: "Coanimation"), the taxonomy's name for the others ("Foley artist"). The feed keeps the
+    taxonomy's value: apps translate it themselves."""
+    key = "role_" + _NOT_LETTERS.sub("_", role.lower()).strip("_")
+    return words[key] if key in words else role.capitalize()
 
 
 def script_words(words: Words) -> str:

@@ -30,6 +30,10 @@ SAID = {
            ("نُسخ إلى الحافظة.", "اضغط Ctrl+C (⌘C) للنسخ."), "نص الحلقة", "الفصل"),
 }
 
+SPEEDS = {"fr": ["0,75×", "1×", "1,25×", "1,5×", "1,75×", "2×"], "ar": ["0.75×", "1×", "1.25×", "1.5×", "1.75×", "2×"]}
+#: the first person's role (the host; "Host" before)
+ROLE = {"fr": "Animation", "ar": "تقديم"}
+
 
 def _in(language: str) -> Callable[[Path], None]:
     def prepare(root: Path) -> None:
@@ -57,6 +61,9 @@ def test_the_episode_page_speaks_the_shows_language_and_its_player_plays(
     tab = open_page(site.url + EP1)
     tab.wait_for_selector(".player-bar", state="visible")
     assert tab.text_content("a.skip") == skip
+    # the speeds as the page wrote them and the script left them: "0,75×" in French (it said "0.75×")
+    assert tab.eval_on_selector("[data-rate]", "s => [...s.options].map(o => o.text)") == SPEEDS[language]
+    assert tab.text_content(".persons .role") == ROLE[language]
     button = tab.get_by_role("button", name=play, exact=True)
     button.click()
     tab.wait_for_function("() => !document.querySelector('[data-player] audio').paused")

@@ -29,7 +29,7 @@ def test_every_table_has_every_word_with_the_same_values_and_its_forms(language:
     table = TABLES[language]
     assert list(table) == list(ENGLISH)
     for key, text in table.items():
-        assert text.strip() == text or key in {"join"}, key
+        assert text.strip() == text or key in {"join", "colon"}, key
         english = set(PLACEHOLDER.findall(ENGLISH[key]))
         if key in {"hours", "minutes", "seconds"}:
             forms = text.split("|")
@@ -65,7 +65,7 @@ MARCH_3 = datetime(2026, 3, 3, 8, tzinfo=UTC)
 @pytest.mark.parametrize(("language", "date", "said"), [
     ("en", MARCH_3, "3 March 2026"), ("fr", MARCH_3, "3 mars 2026"), ("fr", MARCH_3.replace(day=1), "1er mars 2026"),
     ("de", MARCH_3, "3. März 2026"), ("es", MARCH_3, "3 de marzo de 2026"), ("pt-BR", MARCH_3, "3 de março de 2026"),
-    ("it", MARCH_3, "3 marzo 2026"), ("nl", MARCH_3, "3 maart 2026"), ("ar", MARCH_3, "3 مارس 2026"),
+    ("it", MARCH_3, "3 marzo 2026"), ("it", MARCH_3.replace(day=1), "1º marzo 2026"), ("nl", MARCH_3, "3 maart 2026"), ("ar", MARCH_3, "3 مارس 2026"),
     ("he", MARCH_3, "3 במרץ 2026"), ("ja", MARCH_3, "2026年3月3日"), ("sv", MARCH_3, "3 March 2026")])
 def test_dates_are_written_in_the_shows_language(language: str, date: datetime, said: str) -> None:
     assert long_date(words_for(language), date) == said
@@ -170,3 +170,74 @@ def test_the_scripts_words_are_utf8_and_cannot_close_the_script() -> None:
     assert "<" not in hostile and "'" not in hostile and "&" not in hostile
     assert json.loads(hostile)["copied"] == "</script><script>alert('x')</script> & co"
     assert script_words(words_for("en", [("play", "Listen")])) != ""  # an English show's own word reaches the script
+
+
+def test_the_players_speeds_take_the_languages_decimal_separator(tmp_path: Path) -> None:
+    """A French page's speed menu said "0.75×", "1.5×" (the only decimal points left on it: its sizes say "0,2 Mo")."""
+    assert {language for language, table in TABLES.items() if table["decimal"] == ","} == {"fr", "de", "es", "pt", "it", "nl"}
+    site = build(_show_in(tmp_path, "fr"), tmp_path / "site").output
+    for page in (site / EP1 / "index.html", site / EP1 / "embed/index.html"):
+        text = _text(page)
+        assert '<option value="0.75">0,75×</option>' in text and '<option value="1.5">1,5×</option>' in text
+        assert "0.75×" not in text and "1.25×" not in text
+    english = build(_show_in(tmp_path / "en", "en-gb"), tmp_path / "en-site").output
+    assert '<option value="0.75">0.75×</option>' in _text(english / EP1 / "index.html")
+
+
+EP3 = "episodes/003-capabilities-framework/"
+
+
+@pytest.mark.parametrize(("language", "title", "notes"), [
+    ("fr", "Transcription\u00a0: ", "Notes de l’épisode\u00a0: "),
+    ("ja", "文字起こし：", "ショーノート："),
+    ("de", "Transkript: ", "Shownotes: "),
+])
+def test_a_label_and_what_it_labels_are_joined_the_languages_way(tmp_path: Path, language: str, title: str,
+                                                                 notes: str) -> None:
+    """French puts a no-break space before a colon: the HTML transcript's page title was "Transcription: …" and the
+    fragment's link names "Notes de l’épisode: …" (the colon was written in the code and the template, not a word)."""
+    root = _show_in(tmp_path, language)
+    (root / EP3 / "transcript.html").write_text("<html><body><p>Ann: hello.</p></body></html>", encoding="utf-8")
+    site = build(root, tmp_path / "site").output
+    page = _text(site / EP3 / "transcript.html")
+    assert f"<title>{title}" in page, re.search("<title>.*?</title>", page)
+    fragment = _text(site / EP3 / "player.html")
+    assert f'aria-label="{notes}' in fragment, re.findall(r'aria-label="[^"]*"', fragment)
+
+
+def test_peoples_roles_are_in_the_shows_language_and_the_feeds_stay_the_taxonomys(tmp_path: Path) -> None:
+    """A French page listed "Dr Maya Okafor Host", "Prof. Lena Hart Guest": the roles were the taxonomy's English."""
+    root = _show_in(tmp_path, "fr")
+    ep1 = root / EP1 / "episode.md"
+    ep1.write_text(ep1.read_text(encoding="utf-8").replace("role: guest", "role: Foley Artist"), encoding="utf-8")
+    site = build(root, tmp_path / "site").output
+    episode, other = _text(site / EP2 / "index.html"), _text(site / EP1 / "index.html")
+    assert '<span class="role">Animation</span>' in episode and '<span class="role">Invité·e</span>' in episode
+    assert '<span class="role">Foley artist</span>' in other  # a role the tables do not have: the taxonomy's name
+    assert ">Host<" not in episode and ">Guest<" not in episode
+    feed = _text(site / "feed.xml")
+    assert 'role="host"' in feed and 'role="guest"' in feed and "Animation" not in feed
+    german = build(_show_in(tmp_path / "de", "de", "words:\n  role_guest: Gesprächspartnerin\n"), tmp_path / "de-site").output
+    assert '<span class="role">Moderation</span>' in _text(german / EP2 / "index.html")
+    assert '<span class="role">Gesprächspartnerin</span>' in _text(german / EP2 / "index.html")
+    english = build(_show_in(tmp_path / "en", "en-gb"), tmp_path / "en-site").output
+    assert '<span class="role">Host</span>' in _text(english / EP2 / "index.html")
+
+
+def test_each_tables_punctuation_is_its_languages() -> None:
+    """French puts a no-break space before ':' and a narrow one before ';', '?' and '!' (embed_label had a full
+    space before ';'); Japanese writes the full-width '：' ("ファイル:" was a Latin colon in a Japanese sentence)."""
+    for key, text in TABLES["fr"].items():
+        for mark in re.finditer(r"(?<=.)[:;?!](?=\s|$)", text):
+            before = text[mark.start() - 1]
+            assert before == ("\u00a0" if mark.group() == ":" else "\u202f"), (key, text)
+    assert [key for key, text in TABLES["ja"].items() if ":" in text] == []
+    assert TABLES["fr"]["colon"] == "\u00a0: " and TABLES["ja"]["colon"] == "："
+
+
+def test_reviewed_words_read_as_their_language_does() -> None:
+    """German put the verb first ("Kommentieren auf dem Fediverse"), Dutch called a page "ze" (Flemish usage)."""
+    from mediafeed.words import fill
+
+    assert fill(TABLES["de"]["comment_on"], place=TABLES["de"]["fediverse"]) == "Auf dem Fediverse (Mastodon) kommentieren"
+    assert "is de pagina verplaatst" in TABLES["nl"]["not_found_text"]
