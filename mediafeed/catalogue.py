@@ -21,20 +21,24 @@ class Row:
     slug: str
     number: int | float | None  #: a decimal one (4.5) too
     season: int | None
-    date: datetime
+    date: datetime | None  #: None for an unreadable episode
     title: str
     duration: float | None  #: seconds; None when the media cannot be read
-    status: str  #: "published", "scheduled" or "draft"
+    status: str  #: "published", "scheduled", "draft" or "unreadable" (its episode.md cannot become an episode)
     errors: int
     warnings: int
     guid: str
     episode_type: str
+    #: an unreadable episode's first error: its code (SRC001) and message; "" for an episode that was read
+    unreadable: str = ""
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"slug": self.slug, "season": self.season, "episode": self.number, "type": self.episode_type,
-                "date": self.date.isoformat(), "title": self.title,
+        return {"slug": self.slug, "season": self.season, "episode": self.number, "type": self.episode_type or None,
+                "date": self.date.isoformat() if self.date else None, "title": self.title,
                 "duration": None if self.duration is None else round(self.duration, 3), "status": self.status,
-                "errors": self.errors, "warnings": self.warnings, "guid": self.guid}
+                "errors": self.errors, "warnings": self.warnings, "guid": self.guid,
+                "unreadable": self.unreadable or None}
 
 
 def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], list[Problem]]:
@@ -67,8 +71,28 @@ def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], li
     finally:
         cache.close()
     rows.sort(key=lambda r: (r.date, r.slug), reverse=True)
+    rows = _unreadable(problems, {r.slug for r in rows}) + rows
     show_level = [p for p in problems if not any(_belongs(p, r.slug, r.guid) for r in rows)]
     return rows, show_level
+
+
+def _unreadable(problems: list[Problem], read: set[str]) -> list[Row]:
+    """A row for each episode folder whose episode.md could not become an episode (SRC001-SRC003: no front matter or
+    malformed YAML, SRC021: not UTF-8, SRC053: a link…), first, by slug: such an episode is in no feed, and before it
+    was missing from the list too, counted only among the "show-level problem(s)" of the summary line."""
+    broken: dict[str, list[Problem]] = {}
+    for p in problems:
+        if p.episode and p.episode not in read and p.file.startswith(f"{EPISODES_DIR}/{p.episode}/"):
+            broken.setdefault(p.episode, []).append(p)
+    rows = []
+    for slug, mine in sorted(broken.items()):
+        errors = [p for p in mine if p.severity is Severity.ERROR]
+        if not errors:
+            continue
+        rows.append(Row(slug=slug, number=None, season=None, date=None, title="", duration=None, status="unreadable",
+                        errors=len(errors), warnings=sum(1 for p in mine if p.severity is Severity.WARNING), guid="",
+                        episode_type="", unreadable=errors[0].code, reason=errors[0].message))
+    return rows
 
 
 def _belongs(problem: Problem, slug: str, guid: str) -> bool:

@@ -23,6 +23,32 @@ def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["XDG_CACHE_HOME"] = before
 
 
+#: the folder made for hypothesis by :func:`pytest_configure`, removed by :func:`pytest_unconfigure`
+_HYPOTHESIS_HOME: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """hypothesis' own folder (its constants and character caches; test_fuzz_parsers keeps no database) in a temp
+    folder of its own: by default it is ``.hypothesis/`` in the folder pytest runs in, and a test run left one in the
+    checkout. Set here, before the tests are collected: hypothesis reads the variable once, when it first needs the
+    folder, and a test module's ``settings(...)`` asks for it as it is imported. One the caller set is kept."""
+    if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:
+        import tempfile
+
+        _HYPOTHESIS_HOME.append(tempfile.mkdtemp(prefix="mediafeed-tests-hypothesis-"))
+        os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _HYPOTHESIS_HOME[0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    for folder in _HYPOTHESIS_HOME:
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") == folder:
+            del os.environ["HYPOTHESIS_STORAGE_DIRECTORY"]
+    _HYPOTHESIS_HOME.clear()
+
+
 #: what decides colour (mediafeed/colour.py) besides a terminal: a developer's shell or a CI service that sets one
 #: (GitHub Actions users often set FORCE_COLOR) would change what the tests' commands print
 COLOUR_SETTINGS = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR")

@@ -251,6 +251,37 @@ def test_list_table_counts_problems(show: Path) -> None:
     assert re.search(r"2026-01-05 08:00\s+One study at a time\s+0:13\s+published\s+-", result.output)
 
 
+#: an episode.md that cannot become an episode, by the code that says why
+UNREADABLE = {"SRC001": b"No front matter here.\n", "SRC002": b"---\ntitle: [unclosed\n---\nNotes.\n",
+              "SRC003": b"---\n- a list\n- not a mapping\n---\nNotes.\n", "SRC021": b"---\ntitle: caf\xe9\n---\n"}
+
+
+@pytest.mark.parametrize("code", sorted(UNREADABLE))
+def test_an_episode_that_cannot_be_read_is_listed_as_unreadable_with_its_code(show: Path, code: str) -> None:
+    slug = "003-capabilities-framework"
+    (show / "episodes" / slug / "episode.md").write_bytes(UNREADABLE[code])
+    runner = CliRunner()
+    listed = runner.invoke(main, ["list", "-s", str(show)])
+    assert listed.exit_code == 0, listed.output
+    # was left out of the table: only "5 episode(s): …; 1 show-level problem(s)" on stderr hinted at it
+    row = next((line for line in listed.stdout.splitlines() if slug in line), "")
+    assert "unreadable" in row and f"[{code}]" in row and "1 error(s)" in row, listed.stdout
+    assert listed.stdout.splitlines()[1] == row  # first: it is in no feed until it is mended
+    assert "6 episode(s)" in listed.stderr and "1 unreadable" in listed.stderr
+    assert "show-level" not in listed.stderr, listed.stderr
+    data = json.loads(runner.invoke(main, ["list", "-s", str(show), "--format", "json"]).stdout)
+    entry = next(e for e in data["episodes"] if e["slug"] == slug)  # was absent; "show_problems": 1
+    assert (entry["status"], entry["unreadable"], entry["errors"], entry["date"]) == ("unreadable", code, 1, None)
+    assert data["show_problems"] == 0
+    assert all(e["unreadable"] is None for e in data["episodes"] if e["slug"] != slug)
+    only = runner.invoke(main, ["list", "-s", str(show), "--status", "unreadable", "--format", "json"])
+    assert [e["slug"] for e in json.loads(only.stdout)["episodes"]] == [slug]
+    for args in (["check"], ["tag", "--dry-run"], ["build", "--format", "json"]):  # each names the folder and code
+        done = runner.invoke(main, [*args, "-s", str(show)])
+        assert done.exit_code == 1, (args, done.output)
+        assert f"episodes/{slug}/episode.md" in done.output and code in done.output, (args, done.output)
+
+
 def test_subprocess_quiet_after_command_json_and_no_colour(show: Path) -> None:
     quiet = run("list", "-q", "--show", str(show), env={"FORCE_COLOR": ""})  # (set, FORCE_COLOR colours a pipe)
     assert quiet.returncode == 0, quiet.stderr

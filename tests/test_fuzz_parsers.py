@@ -9,8 +9,13 @@ characters), always the same ones (``derandomize``), and must answer with proble
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
+from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +89,20 @@ def test_yaml(text: str) -> None:
     data, _ = source.load_yaml(text, "show.yml")
     if data is not None:
         source.scrub_values(data, "show.yml")
+
+
+def test_running_the_fuzz_leaves_the_folder_it_runs_in_as_it_was(tmp_path: Path) -> None:
+    """pytest run from the checkout (or anywhere): hypothesis wrote its caches to ``.hypothesis/`` there, ~100 files
+    of ``constants/`` in the repository root after every run; now they go under the tests' temp folder."""
+    here = tmp_path / "checkout"
+    here.mkdir()
+    before = sorted(path.name for path in ROOT.iterdir())
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("HYPOTHESIS_STORAGE_DIRECTORY", None)  # (the outer run's own fixture set it)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp",
+                           str(tmp_path / "inner"), "-k", "not leaves_the_folder", str(Path(__file__))],
+                          cwd=here, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "passed" in done.stdout
+    assert list(here.iterdir()) == []  # was [.hypothesis]
+    assert sorted(path.name for path in ROOT.iterdir()) == before

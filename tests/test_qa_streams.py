@@ -61,6 +61,25 @@ def test_a_closed_stdout_is_an_error_not_results_lost_with_exit_code_0(show: Pat
     assert (show / "public" / "feed.xml").is_file()  # what the build did is done, as cat reads what it cannot write
 
 
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["list", "-h"], ["--version"]],
+                         ids=["help", "build-help", "list-h", "version"])
+def test_help_to_a_closed_stdout_is_the_same_error_as_results(show: Path, args: list[str]) -> None:
+    done = _run(args, show, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    # was exit 0 and nothing anywhere: click wrote the help to no stream (sys.stdout None) without a word
+    assert done.returncode == 2, done.stderr
+    err = done.stderr.decode()
+    assert err.count("\n") == 1 and "could not be written to standard output: it is closed" in err, err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"]], ids=["help", "build-help"])
+def test_help_to_a_full_disk_is_the_same_error_as_results(show: Path, args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = _run(args, show, stdout=full)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in err and FULL in err, err
+
+
 def test_a_closed_stdout_is_not_handed_to_the_first_file_opened(show: Path) -> None:
     """With fd 1 closed, the show's lock or cache took its number, and what a child process (ffmpeg, an editor)
     writes to its stdout went into that file: the program opens /dev/null on it first."""

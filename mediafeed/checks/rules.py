@@ -33,16 +33,32 @@ def _r(code: str, sets: str, severity: Severity, title: str, explain: str = "") 
 
 _RULES = [
     # -- the show's source files ------------------------------------------------------------
-    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter, or its closing --- line is missing"),
+    _r("SRC001", "mediafeed", E, "episode.md has no YAML front matter, or its closing --- line is missing",
+       "An episode's metadata (title, date, guid, audio…) is a YAML block at the very top of episode.md, between a line "
+       "'---' and another line '---'; the show notes follow it. Without both lines the episode cannot be read: it is in "
+       "no feed and no page, and 'mediafeed list' shows it as unreadable. Fix: make line 1 of the file '---' (nothing "
+       "before it, not even a blank line), and close the block with a line '---' of its own."),
     _r("SRC002", "mediafeed", E, "malformed YAML", "show.yml or a front matter block is not valid YAML; the message gives the line."),
-    _r("SRC003", "mediafeed", E, "YAML is not a mapping of keys to values"),
+    _r("SRC003", "mediafeed", E, "YAML is not a mapping of keys to values",
+       "show.yml and the front matter of episode.md hold 'key: value' lines; a list ('- title: …'), a bare sentence or "
+       "an empty block cannot be read as metadata, and an episode whose front matter is not one is not built. Fix: write "
+       "each setting as 'key: value' at the start of its line (title: My episode), without a leading '- '."),
     _r("SRC010", "mediafeed", E, "a value has the wrong type or format",
        "A key in show.yml or the front matter has a value mediafeed cannot use (text where a number belongs, a bad URL, "
        "an unknown choice). The message says what arrived and what is expected."),
-    _r("SRC011", "mediafeed apple", E, "a required key is missing"),
+    _r("SRC011", "mediafeed apple", E, "a required key is missing",
+       "A key every show (title, description, url, author, language, category, artwork) or every episode (title, "
+       "date, audio) must have is not there; the message names it. Fix: add it as 'key: value' to show.yml or the front "
+       "matter ('mediafeed add' writes an episode's for you)."),
     _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key."),
-    _r("SRC020", "mediafeed", E, "no show.yml in the folder"),
-    _r("SRC021", "mediafeed", E, "a source file cannot be read or is not UTF-8"),
+    _r("SRC020", "mediafeed", E, "no show.yml in the folder",
+       "The command looks for the show in the current folder (or --show). Fix: run it in the folder that holds "
+       "show.yml, pass --show FOLDER, or start a show there with 'mediafeed init'."),
+    _r("SRC021", "mediafeed", E, "a source file cannot be read or is not UTF-8",
+       "show.yml and episode.md are read as UTF-8 text; a file saved in another encoding (Windows-1252, UTF-16 from some "
+       "editors), or one the program may not read (permissions), stops the show or the episode: the episode is in no "
+       "feed and 'mediafeed list' shows it as unreadable. Fix: save the file as UTF-8 in your editor, or make it "
+       "readable (chmod u+r FILE)."),
     _r("SRC022", "mediafeed", W, "control characters that XML forbids (removed)",
        "A source file or a YAML value holds characters XML 1.0 forbids (U+0000-U+001F other than tab and line breaks, "
        "U+FFFE, U+FFFF). No feed may contain them and strict parsers reject one that does, so they are removed; "
@@ -54,8 +70,14 @@ _RULES = [
        "U+0085 for …, U+0096 for –): each is read as the Windows-1252 character it stands for, the rest removed."),
     _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
        "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
-    _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder"),
-    _r("SRC041", "mediafeed", E, "a referenced file does not exist"),
+    _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder",
+       "A file named in show.yml or the front matter (audio, artwork, transcript, chapters) must be in the show's folder "
+       "or the episode's own, so that the published site holds it. Fix: copy the file next to show.yml or episode.md "
+       "and give its plain name (no '/', no '..', not a link to a file elsewhere)."),
+    _r("SRC041", "mediafeed", E, "a referenced file does not exist",
+       "A file named in show.yml or the front matter is not where it says. Fix: put the file there, or correct the "
+       "name (it is case-sensitive on the server even where your computer is not); for show artwork the hint names an "
+       "image beside show.yml that may be the one meant."),
     _r("SRC042", "mediafeed", W, "the show notes link to a file of the episode's folder that is not published",
        "A relative link or image in the notes (![map](map.jpg)) points into the episode's folder of the site, where "
        "only the audio, artwork, transcripts, chapters and alternate enclosures are published: the page and the apps "
@@ -82,9 +104,15 @@ _RULES = [
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
        "web servers and static hosts often do): the feed would point at a URL that is not found."),
-    _r("SRC050", "mediafeed", E, "no episodes folder"),
-    _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)"),
-    _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug"),
+    _r("SRC050", "mediafeed", E, "no episodes folder",
+       "Episodes live in episodes/<slug>/episode.md beside show.yml. Fix: create the folder, or run "
+       "'mediafeed add AUDIO', which makes the episode's folder and its episode.md."),
+    _r("SRC051", "mediafeed", W, "an episode folder without episode.md (skipped)",
+       "A folder under episodes/ with no episode.md is not an episode and is left out. Fix: add its episode.md (or "
+       "check its spelling: Episode.md, episode.markdown), or move the folder out of episodes/."),
+    _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug",
+       "An episode's folder name becomes its page's address (episodes/<slug>/), so it may hold only lower-case letters, "
+       "digits, '-', '.' and '_'. Fix: rename the folder (e.g. '012-night-buses')."),
     _r("SRC053", "mediafeed", E, "an episode's episode.md is a symbolic link (or a named pipe, socket, device): the "
        "episode is not built",
        "mediafeed reads and publishes only real files under episodes/ and never follows a link there, wherever it points: "
@@ -106,7 +134,9 @@ _RULES = [
        "names separated by '|'. The hint gives the English word."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
-    _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time"),
+    _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
+       "SOURCE_DATE_EPOCH, when set, is the moment a build is made \"as of\" (reproducible builds), in whole seconds "
+       "since 1970. Fix: unset it, or set it to a number such as $(git log -1 --format=%ct)."),
     # -- value for value and comments (podcast:value, podcast:socialInteract) --------------------
     _r("VAL001", "podcastindex", E, "a value block has no recipients",
        "podcast:value holds one or more podcast:valueRecipient; give 'recipients:' with a name, address and split each."),

@@ -11,13 +11,14 @@ from .options import format_option, show_option, verbosity_options
 if TYPE_CHECKING:
     from ..catalogue import Row
 
-_STATUS_COLOUR = {"published": "green", "scheduled": "cyan", "draft": "yellow"}
+_STATUS_COLOUR = {"published": "green", "scheduled": "cyan", "draft": "yellow", "unreadable": "red"}
+STATUSES = tuple(_STATUS_COLOUR)
 
 
 @click.command(name="list")
 @verbosity_options
 @show_option
-@click.option("--status", "only", type=click.Choice(["published", "scheduled", "draft"]), multiple=True,
+@click.option("--status", "only", type=click.Choice(STATUSES), multiple=True,
               help="Only episodes with this status (repeatable).")
 @format_option
 @boundary
@@ -25,8 +26,9 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     """List the episodes, newest first: number, date, title, length, status, problems.
 
     Status is "published" (in the feed), "scheduled" (a date in the future: a
-    build after that date publishes it) or "draft" (draft: true). The problem
-    count is errors/warnings from the same checks as 'mediafeed check'.
+    build after that date publishes it), "draft" (draft: true) or "unreadable"
+    (its episode.md cannot be read: listed first, with the problem's code). The
+    problem count is errors/warnings from the same checks as 'mediafeed check'.
 
     \b
     Exit codes: 0 listed, 2 the show cannot be read.
@@ -48,9 +50,10 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     colour = use_color()
     for line in table(rows, colour=colour):  # its cells styled and made safe for a terminal already: not echo's
         out(line, color=colour)
-    counts = {s: sum(1 for r in rows if r.status == s) for s in ("published", "scheduled", "draft")}
+    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
     info(f"{len(rows)} episode(s): {counts['published']} published, {counts['scheduled']} scheduled, "
-         f"{counts['draft']} draft(s)" + (f"; {len(show_problems)} show-level problem(s)" if show_problems else ""))
+         f"{counts['draft']} draft(s)" + (f", {counts['unreadable']} unreadable" if counts["unreadable"] else "")
+         + (f"; {len(show_problems)} show-level problem(s)" if show_problems else ""))
 
 
 def _shown(title: str) -> str:
@@ -69,11 +72,15 @@ def table(rows: list[Row], colour: bool = False) -> list[str]:
     head = ("#", "DATE", "TITLE", "LENGTH", "STATUS", "PROBLEMS")
     body = []
     for r in rows:
-        number = (f"S{r.season}E{r.number}" if r.season and r.number else str(r.number or "")) or r.episode_type
+        number = (f"S{r.season}E{r.number}" if r.season and r.number else str(r.number or "")) or r.episode_type or "?"
         problems = f"{r.errors} error(s)" if r.errors else (f"{r.warnings} warning(s)" if r.warnings else "-")
-        title = _shown(r.title)
+        if r.unreadable:  # no title or date to show: the folder, what is wrong, and the code 'check --explain' takes
+            title, problems = _shown(f"{r.slug}: {r.reason}"), f"{problems} [{r.unreadable}]"
+        else:
+            title = _shown(r.title)
         length = human_duration(r.duration) if r.duration is not None else "?"
-        body.append((number, r.date.strftime("%Y-%m-%d %H:%M"), title, length, r.status, problems))
+        date = r.date.strftime("%Y-%m-%d %H:%M") if r.date else "?"
+        body.append((number, date, title, length, r.status, problems))
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
     for row, r in zip(body, rows):

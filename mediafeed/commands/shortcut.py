@@ -140,12 +140,35 @@ def _main(args: list[str] | None, prog_name: str) -> None:
     from ..cli import main as click_main
     from ..terminal import Settings
 
+    if args is None and sys.stdout is None:  # Python found stdout closed (`>&-`): see _ClosedStdout
+        sys.stdout = _ClosedStdout()
     try:
         click_main(argv, prog_name=prog_name, obj=Settings(sweep=sweep))
     except OSError as exc:  # click's own writing (--help, --version), outside every command's boundary: a traceback
         from ..terminal import stdout_failed
 
         stdout_failed(OSError(exc.errno, exc.strerror))
+
+
+class _ClosedStdout:
+    """``sys.stdout`` for click when stdout was closed when the program started (``mediafeed --help >&-``): a write
+    fails as writing to a full disk fails, so click's own output (--help, --version) ends as every command's does,
+    with "could not be written to standard output: it is closed" and exit code 2 (``terminal.stdout_failed``). With
+    ``sys.stdout`` None, click.echo wrote nothing, without a word, and the run ended 0. A command that writes
+    nothing to stdout still ends as it would."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "it is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
 
 
 def parse(argv: list[str]) -> dict[str, Any] | None:
