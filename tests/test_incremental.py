@@ -45,7 +45,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def change_notes(show: Path) -> None:
-    edit(show / NOTES, "few practitioners are trained to respond", "few practitioners have been trained to respond")
+    edit(show / NOTES, "staff have described concerns", "staff have reported concerns")
 
 
 def change_front_matter(show: Path) -> None:
@@ -234,7 +234,7 @@ def test_one_edit_copies_the_other_feed_items_from_the_feed_on_disk(show: Path, 
     change_notes(show)
     second = build(show)
     feed = (second.output / "feed.xml").read_text(encoding="utf-8")
-    assert "few practitioners have been trained to respond" in feed  # the edited episode's item is new
+    assert "staff have reported concerns" in feed  # the edited episode's item is new
     assert "KEPT" not in feed  # the five others came from the feed.xml the last build wrote, not the cache
     assert_same_as_clean(show, second.output, tmp_path)
 
@@ -256,7 +256,7 @@ def test_one_edit_takes_the_other_feed_items_from_the_cache_when_the_feed_was_to
     feed = (build(show).output / "feed.xml").read_text(encoding="utf-8")
     assert "INTRODUCING" not in feed
     assert "<title>KEPT One study at a time</title>" in feed  # from the cache's kept items instead
-    assert "few practitioners have been trained to respond" in feed
+    assert "staff have reported concerns" in feed
     assert feed.count("KEPT") == 5
 
 
@@ -611,7 +611,7 @@ def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Pat
         project_module.folder_keys(folders, cache)
         assert cache.stats["hashed"] == 0  # every episode.md is known by its identity: none is read
         # same size, same words but one: only its identity (mtime, ctime) says it changed
-        edit(show / NOTES, "practitioners are trained", "practitioners are trainee")
+        edit(show / NOTES, "confidence, competence and", "confidence, capability and")
         keys = project_module.folder_keys(discover(show)[0], cache)
         assert cache.stats["hashed"] == 1
     finally:
@@ -619,7 +619,7 @@ def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Pat
     assert keys != project_module.folder_keys(folders, Cache(None))
     second = build(show)
     assert "episodes/003-capabilities-framework/index.html" in second.written
-    assert b"practitioners are trainee" in (second.output / "episodes/003-capabilities-framework/index.html").read_bytes()
+    assert b"confidence, capability and" in (second.output / "episodes/003-capabilities-framework/index.html").read_bytes()
     assert_same_as_clean(show, second.output, tmp_path)
 
 
