@@ -15,7 +15,7 @@ from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
-from .source import as_text, close_directions, is_url, load_json, parse_time, scrub_values
+from .source import RepeatedKey, as_text, close_directions, is_url, load_json, parse_time, repeated_problems, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 #: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
@@ -49,20 +49,22 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
 
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
+    repeated: list[RepeatedKey] = []  # ('"chapters": [...], "chapters": []' was read as no chapters, without a word)
     try:
-        data = load_json(text)
+        data = load_json(text, repeated)
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
+    twice = repeated_problems(repeated, "CHP002", file, episode)
     if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
-        return (), [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
+        return (), twice + [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
                           hint='write {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}',
                           episode=episode)]
     # the file's text was scrubbed of what XML forbids, but JSON spells such characters as escapes ("\u0001", a
     # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
     chapters, scrubbed = scrub_values(data["chapters"], file, episode)
     found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(without_bom(text)))
-    return found, scrubbed + (problems or _none(found, file, episode))
+    return found, twice + scrubbed + (problems or _none(found, file, episode))
 
 
 def _none(chapters: Any, file: str, episode: str) -> list[Problem]:

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -211,11 +211,27 @@ def _nests_too_deep(text: str) -> bool:
 _JSON_NESTING = lazy(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def load_json(text: str) -> Any:
+class RepeatedKey(NamedTuple):
+    """A key written twice in one JSON object: ``field`` its path (``chapters[2].title``), ``line`` where it is
+    written again, ``first`` where first; ``same`` when both values are equal (nothing is lost)."""
+
+    key: str
+    field: str
+    line: int
+    first: int
+    same: bool
+
+
+def load_json(text: str, repeated: list[RepeatedKey] | None = None) -> Any:
     """``json.loads`` of a chapters or transcript file, its byte order mark left out (Windows editors write one),
     refusing arrays and objects nested more than :data:`MAX_DEPTH` deep before parsing, with json's own error:
     its decoder is recursive, so a file of a thousand ``[`` stopped check and build with "Internal error:
-    RecursionError" (exit code 3), and five hundred passed it only to break the walk that scrubs the values."""
+    RecursionError" (exit code 3), and five hundred passed it only to break the walk that scrubs the values.
+
+    With ``repeated``, the keys written twice in one object are added to it: json keeps the last value without a
+    word (``{"chapters": [...], "chapters": []}`` read as no chapters), where YAML's are refused. Counting each
+    object's keys costs 2.4 ms over json's 8 ms on a published.json of 10,000 episodes; the lines are looked
+    for only when a key was repeated."""
     text = without_bom(text)
     # counting every bracket over-estimates (some are text, in strings) but is cheap: strings are told apart only then
     if text.count("[") + text.count("{") > MAX_DEPTH and _deepest(re.findall(r"[\[\]{}]", text)) > MAX_DEPTH:
@@ -228,7 +244,75 @@ def load_json(text: str) -> Any:
                                                match.start())
             elif match.group() in "]}":
                 depth -= 1
-    return json.loads(text)
+    if repeated is None:
+        return json.loads(text)
+    clash = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal clash
+        made = dict(items)
+        clash = clash or len(made) < len(items)
+        return made
+
+    data = json.loads(text, object_pairs_hook=pairs)
+    if clash:
+        repeated.extend(_repeated_keys(text))
+    return data
+
+
+#: a JSON string, with the ':' after it when it is a key, or a bracket or comma; white space
+_JSON_TOKENS = lazy(r'"(?:[^"\\]|\\.)*"(?:[ \t\n\r]*:)?|[\[\]{},]')
+_JSON_SPACE = lazy(r"[ \t\n\r]*")
+
+
+def _repeated_keys(text: str) -> list[RepeatedKey]:
+    """The keys written twice in one object of ``text`` (valid JSON), in the order of the file."""
+    decoder = json.JSONDecoder()
+    found: list[RepeatedKey] = []
+    # per open object or array: the keys seen so far ({key: (line, value)}; None for an array) and its current
+    # key or index, for the path of what is inside
+    open_: list[tuple[dict[str, tuple[int, Any]] | None, list[str | int]]] = []
+    line, counted = 1, 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "{[":
+            open_.append(({}, [""]) if token == "{" else (None, [0]))
+        elif token in "}]":
+            open_.pop()
+        elif token == ",":
+            if open_ and open_[-1][0] is None:
+                open_[-1][1][0] = int(open_[-1][1][0]) + 1
+        elif token.endswith(":") and open_ and (seen := open_[-1][0]) is not None:
+            place = open_[-1][1]
+            key = json.loads(token[:-1].rstrip())
+            place[0] = key
+            line, counted = line + text.count("\n", counted, match.start()), match.start()
+            value = decoder.raw_decode(text, _JSON_SPACE.match(text, match.end()).end())[0]  # type: ignore[union-attr]
+            if key in seen:
+                path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for _, (part,) in open_)
+                found.append(RepeatedKey(key, path.lstrip("."), line, seen[key][0], seen[key][1] == value))
+            else:
+                seen[key] = (line, value)
+    return found
+
+
+def repeated_problems(repeated: list[RepeatedKey], code: str, file: str, episode: str = "") -> list[Problem]:
+    """``code``'s problems for keys written twice in a JSON file: an error when the two values differ (every JSON
+    reader, apps' too, keeps the later one: the first is lost), a warning when they are the same (nothing is
+    lost, but one of the two was not meant)."""
+    problems = []
+    for index, key in enumerate(repeated[:10]):  # (a file that repeats a key in every object says so in ten)
+        lines = f"both on line {key.line}" if key.first == key.line else f"lines {key.first} and {key.line}"
+        more = f" (and {len(repeated) - 10} more keys written twice after it)" if index == 9 < len(repeated) - 1 else ""
+        if key.same:
+            problems.append(warning(code, file, f"'{key.key}' is written twice with the same value ({lines}){more}",
+                                    field=key.field, hint=f"delete the second '{key.key}'", episode=episode))
+        else:
+            problems.append(error(code, file, f"'{key.key}' is written twice with different values ({lines}): JSON "
+                                  f"readers, apps' too, keep the later one, and the first is lost{more}",
+                                  field=key.field, hint=f"merge the two into one '{key.key}', or delete the one not meant",
+                                  episode=episode))
+    return problems
 
 
 def _deepest(brackets: list[str]) -> int:

@@ -99,3 +99,63 @@ def test_a_number_tag_on_a_value_without_digits_is_malformed_yaml_at_its_line(sh
     said = done.stdout + done.stderr
     assert done.returncode in (1, 2), said
     assert f"{name}: malformed YAML (line " in said and "has no digits" in said and "[SRC002]" in said
+
+
+
+CHAPTERS = "episodes/005-european-review/chapters.json"
+TRANSCRIPT = "episodes/003-capabilities-framework/transcript.json"
+
+
+@pytest.mark.parametrize(("name", "text", "code", "key", "lines"), [
+    (CHAPTERS, '{"version": "1.2.0",\n "chapters": [{"startTime": 0, "title": "Sixty evaluations"}],\n "chapters": []}',
+     "CHP002", "chapters", "lines 2 and 3"),
+    (CHAPTERS, '{"version": "1.2.0", "chapters": [\n {"startTime": 0, "title": "Sixty", "title": "evaluations"}]}',
+     "CHP002", "chapters[0].title", "both on line 2"),
+    (TRANSCRIPT, '{"version": "1.0.0",\n "segments": [{"startTime": 0, "endTime": 1.5, "body": "Hello"}],\n'
+     ' "segments": []}', "TRN008", "segments", "lines 2 and 3"),
+    ("published.json", None, "LED000", "episodes.012780e6-d0de-4a11-88cf-d5e6df48880d", ""),
+])
+def test_a_key_written_twice_with_another_value_in_a_json_file_is_an_error_at_its_lines(
+        show: Path, name: str, text: str | None, code: str, key: str, lines: str) -> None:
+    # json keeps the last of two keys without a word: a second, empty "chapters" list published the episode without
+    # chapters, and a GUID written twice in published.json (a merge) dropped its first record, while YAML refuses both
+    if text is None:  # the first episode's record again, at the end of "episodes", with another enclosure URL
+        ledger = (show / name).read_text(encoding="utf-8")
+        record = ledger[ledger.index('    "012780e6'):ledger.index("    },", ledger.index('    "012780e6')) + 5]
+        text = ledger.replace("\n  }\n}", ",\n" + record.replace(".mp3", "-v2.mp3").rstrip() + "\n  }\n}")
+        assert json.loads(text)["episodes"]["012780e6-d0de-4a11-88cf-d5e6df48880d"]["enclosure"].endswith("-v2.mp3")
+        lines = f"lines 9 and {text[:text.rindex(record[:15])].count(chr(10)) + 1}"
+    (show / name).write_text(text, encoding="utf-8")
+    done = mediafeed(show, "check")
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said
+    [line] = [line for line in said.splitlines() if f"[{code}]" in line and "written twice" in line]
+    assert line.lstrip().startswith(f"error {name}: {key}: ")
+    assert f"with different values ({lines})" in line and "the first is lost" in line and "merge the two" in line
+
+
+def test_a_key_written_twice_with_the_same_value_is_a_warning_and_the_file_is_used(show: Path) -> None:
+    path = show / CHAPTERS
+    path.write_text(path.read_text(encoding="utf-8").replace('"chapters"', '"version": "1.2.0",\n  "chapters"'),
+                    encoding="utf-8")
+    done = mediafeed(show, "build")
+    said = done.stdout + done.stderr
+    assert done.returncode == 0, said
+    assert f"warning {CHAPTERS}: version: 'version' is written twice with the same value (lines 2 and 3)" in said
+    published = json.loads((show / "public" / "episodes" / "005-european-review" / "chapters.json").read_text())
+    assert [c["title"] for c in published["chapters"]][0] == "Sixty evaluations"
+
+
+def test_load_json_finds_repeated_keys_only_when_asked_and_names_their_place() -> None:
+    from mediafeed.source import RepeatedKey, load_json
+
+    text = ('{"a": [1, {"b": "x\\"y,[", "c": {}, "b": "z"}],\n "d": {"e": 1, "e": 1},\n'
+            ' "https://example.org/a.png": 1, "https://example.org/a.png": 2}')
+    assert load_json(text) == {"a": [1, {"b": "z", "c": {}}], "d": {"e": 1}, "https://example.org/a.png": 2}
+    repeated: list[RepeatedKey] = []
+    assert load_json(text, repeated) == load_json(text)
+    assert repeated == [RepeatedKey("b", "a[1].b", 1, 1, False), RepeatedKey("e", "d.e", 2, 2, True),
+                        RepeatedKey("https://example.org/a.png", "https://example.org/a.png", 3, 3, False)]
+    clean: list[RepeatedKey] = []
+    load_json('{"a": {"b": 1}, "c": {"b": 1}}', clean)  # the same key in two objects is no repetition
+    assert clean == []
