@@ -72,7 +72,9 @@ def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNod
             shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
             # IndexError: PyYAML reads the sign of a number it has not checked has a character ('!!int', '!!int +',
             # '!!float _': empty once its '+' and '_' are dropped), which was "Internal error" and exit code 3
-            why = "it has no digits" if isinstance(exc, IndexError) else str(exc)
+            why = "it has no digits" if isinstance(exc, IndexError) else _WHY.get(type(exc), str(exc))
+            if "invalid literal" in why or "could not convert" in why:  # (Python's words: "… for int() with base 10")
+                why = "it is not written in digits"
             offset = re.search(r"([+-]\d{1,2}(?::?\d{2})?)\s*$", str(node.value)) if "offset must be" in why else None
             if offset:  # Python's words: "offset must be a timedelta strictly between -timedelta(hours=24) and …"
                 why = f"the offset {offset[1]} is not a time zone (offsets run from -23:59 to +23:59)"
@@ -87,6 +89,10 @@ def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNod
     return construct
 
 
+#: what PyYAML's constructors raise, in words: a timestamp that does not match its pattern ("'NoneType' object has no
+#: attribute 'groupdict'"), a truth value that is none of YAML's (the KeyError of the value)
+_WHY = {AttributeError: "it is not written as a date (2026-03-04, or 2026-03-04T09:00:00+00:00)",
+        KeyError: "YAML's are true, false, yes, no, on and off"}
 _KINDS = {"tag:yaml.org,2002:timestamp": "a real date and time", "tag:yaml.org,2002:int": "a whole number",
           "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true or false"}
 for _tag, _kind_of in (("timestamp", None), ("bool", None), ("int", _Int), ("float", _Float)):
@@ -117,24 +123,30 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     if _nests_too_deep(text):
         return None, [error("SRC002", file, f"malformed YAML: lists or mappings nest more than {MAX_DEPTH} levels deep",
                             hint="write the values out flat; quote text that starts with '[', '{' or '- '")]
+    field = ""
     try:
         data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError) as exc:  # (the others: a tag on the
+        # wrong kind of node, '!!map x': "not enough values to unpack (expected 2, got 1)", without a line)
+        from .yamltags import tag_slip
+
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        slip = _slip(exc, text)
+        slip = _slip(exc, text) if isinstance(exc, yaml.YAMLError) else None
+        tagged = None if slip or "appears twice" in reason or isinstance(exc, yaml.MarkedYAMLError) and \
+            not isinstance(exc, yaml.constructor.ConstructorError) else tag_slip(text, _Loader, reason)
         if slip:
             mark, reason, hint = slip
         elif "appears twice" in reason:
             hint = "delete one of the two lines (the later one used to win silently)"
+        elif tagged:  # '!!bool' with no value was "'' is not true or false: ''", and the line did not say whose
+            mark, field, reason, hint = tagged
         elif "invalid Unicode character escape code" in reason:
             hint = _escape_hint(text, mark)
         elif "a real date and time" in reason:
             hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", hint=hint)]
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # a tag applied to the wrong kind of node
-        return None, [error("SRC002", file, f"malformed YAML: {exc}", hint=hint)]
+        return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", field=field, hint=hint)]
     too_big = _oversized(data) if "*" in text else ""  # without an alias, the text's own size and depth bound it
     if too_big:
         return None, [error("SRC002", file, f"malformed YAML: {too_big}",
@@ -590,7 +602,7 @@ class FieldReader:
             return value
         if isinstance(value, str) and value.strip().lower() in {"true", "false", "yes", "no"}:
             return value.strip().lower() in {"true", "yes"}
-        self.fail(key, f"expected true or false, got {value!r}", hint=f"write '{key}: true' or '{key}: false'")
+        self.fail(key, f"expected true or false, got {what_arrived(value)}", hint=f"write '{key}: true' or '{key}: false'")
         return default
 
     def int(self, key: builtins.str, default: builtins.int | None = None, minimum: builtins.int | None = None) -> builtins.int | None:
@@ -600,7 +612,7 @@ class FieldReader:
         if isinstance(value, str) and whole(value) is not None:  # not '²': isdigit, and int() refuses it
             value = whole(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"expected a whole number, got {value!r}", hint=f"write e.g. '{key}: 1'")
+            self.fail(key, f"expected a whole number, got {what_arrived(value)}", hint=f"write e.g. '{key}: 1'")
             return default
         if minimum is not None and value < minimum:
             self.fail(key, f"must be {minimum} or more, got {value}", hint=f"use a number from {minimum} up")
@@ -636,7 +648,7 @@ class FieldReader:
             if isinstance(item, (str, int, float)) and not isinstance(item, bool) and as_text(item).strip():
                 out.append(close_directions(as_text(item).strip()))
             else:
-                self.fail(key, f"expected text in the list, got {item!r}")
+                self.fail(key, f"expected text in the list, got {what_arrived(item)}")
         return tuple(out)
 
     def mapping(self, key: builtins.str) -> dict[builtins.str, Any]:
@@ -750,8 +762,18 @@ def is_url(value: str, https: bool = False) -> bool:
 
 def _kind(value: Any) -> str:
     kind = {_Int: int, _Float: float}.get(type(value), type(value))
-    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
-        kind, kind.__name__)
+    # (what YAML's other tags make: "got bytes", "got set" named Python's classes to the producer)
+    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false",
+            bytes: "binary data (a '!!binary' value)", set: "a set (a '!!set' value)", date: "a date",
+            datetime: "a date and time", tuple: "a pair"}.get(kind, "a value of another kind")
+
+
+def what_arrived(value: Any) -> str:
+    """A value as a problem's message shows what arrived: text and numbers as written, others by their kind (not
+    Python's spelling: ``b''``, ``datetime.date(2026, 1, 1)``)."""
+    if isinstance(value, (str, int, float)):
+        return repr(value)
+    return value.isoformat() if isinstance(value, date) else _kind(value)  # (a datetime is a date too)
 
 
 #: a time longer than any recording (a thousand years): "inf", 1e999 and 1e300 are typing slips, not times

@@ -98,8 +98,9 @@ def test_a_number_tag_on_a_value_without_digits_is_malformed_yaml_at_its_line(sh
     done = mediafeed(show, "check")
     said = done.stdout + done.stderr
     assert done.returncode in (1, 2), said
-    assert f"{name}: malformed YAML (line " in said and "has no digits" in said and "[SRC002]" in said
-
+    field = new.strip().splitlines()[-1].split(":")[0]
+    assert f"{name}: {field}: malformed YAML (line " in said and "[SRC002]" in said
+    assert "has no digits" in said or "number, got nothing" in said
 
 
 CHAPTERS = "episodes/005-european-review/chapters.json"
@@ -159,3 +160,52 @@ def test_load_json_finds_repeated_keys_only_when_asked_and_names_their_place() -
     clean: list[RepeatedKey] = []
     load_json('{"a": {"b": 1}, "c": {"b": 1}}', clean)  # the same key in two objects is no repetition
     assert clean == []
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "said"), [
+    (EPISODE, "explicit: false\n", "explicit: !!bool\n", "explicit", "'!!bool' needs true or false, got nothing"),
+    (EPISODE, "explicit: false\n", "explicit: !!bool maybe\n", "explicit",
+     "'maybe' is not true or false: YAML's are true, false, yes, no, on and off"),
+    (EPISODE, "date: 2026-01-19T08:00:00+00:00\n", "date: !!timestamp\n", "date",
+     "'!!timestamp' needs a date and time, got nothing"),
+    (EPISODE, "date: 2026-01-19T08:00:00+00:00\n", "date: !!timestamp soon\n", "date",
+     "'soon' is not a real date and time: it is not written as a date"),
+    (EPISODE, "season: 1\n", "season: !!int x\n", "season", "'x' is not a whole number: it is not written in digits"),
+    (EPISODE, "season: 1\n", "season: !!map x\n", "season", "'!!map' needs a mapping, got 'x'"),
+    (EPISODE, "guid: 012780e6", "guid: !!set x\nx: 012780e6", "guid", "'!!set' needs a mapping of keys without values"),
+    (EPISODE, "episode: 1\n", "episode: !!omap [1]\n", "episode", "'!!omap' needs a list of one-key mappings, got a list"),
+    ("show.yml", "explicit: false\n", "explicit: !!bool\n", "explicit", "'!!bool' needs true or false, got nothing"),
+    ("show.yml", "  name: Safe to Say research team\n", "  name: !!seq\n", "owner.name", "'!!seq' needs a list, got nothing"),
+    ("show.yml", "title: Safe to Say\n", "title: !!str [1]\n", "title", "'!!str' needs text, got a list"),
+])
+def test_a_yaml_tag_on_a_value_it_cannot_make_names_the_field_its_line_and_the_fix(
+        show: Path, name: str, old: str, new: str, field: str, said: str) -> None:
+    # '!!bool' with no value said "'' is not true or false: ''", '!!timestamp' "'NoneType' object has no attribute
+    # 'groupdict'" and '!!map x' "not enough values to unpack (expected 2, got 1)", with no line: none named the key
+    path = show / name
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    done = mediafeed(show, "check")
+    output = done.stdout + done.stderr
+    assert done.returncode in (1, 2), output  # (2: show.yml unreadable, nothing else checked)
+    [problem] = [row for row in output.splitlines() if "[SRC002]" in row]
+    assert f"{name}: {field}: malformed YAML (line {line}, column " in problem and said in problem
+    assert "after the tag, e.g. '" in problem and "' out" in problem
+    assert not any(word in output for word in ("NoneType", "attribute", "unpack", "Node", "invalid literal", "int()"))
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("!!binary aGVsbG8=", "got binary data (a '!!binary' value)"),
+    ("2026-01-01", "got 2026-01-01"),
+    ("!!set {a, b}", "got a set (a '!!set' value)"),
+])
+def test_a_value_of_another_kind_is_named_in_words_not_as_python_writes_it(show: Path, value: str, said: str) -> None:
+    # "got b'hello'", "got datetime.date(2026, 1, 1)", "got {'a', 'b'}": Python's spelling of what YAML made
+    path = show / EPISODE
+    path.write_text(path.read_text(encoding="utf-8").replace("explicit: false\n", f"explicit: {value}\n", 1),
+                    encoding="utf-8")
+    done = mediafeed(show, "check")
+    output = done.stdout + done.stderr
+    assert f"{EPISODE}: explicit: expected true or false, {said} " in output, output
+    assert "b'" not in output and "datetime" not in output
