@@ -177,7 +177,17 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
         return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {value!r}",
                      field=field, hint='write "location": {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}, or '
                      "leave it out", episode=episode)
-    return close_directions(as_text(name).strip()), geo.strip()
+    geo = "geo:" + geo.strip()[4:] if geo.strip() else ""  # (the scheme's name is case-insensitive: 'GEO:' is one)
+    from .config import GEO_URI, on_earth
+
+    # 'geo:1e400,5' (a latitude of infinity), 'geo:91,5' and 'geo:x,y' were published in chapters.json as written,
+    # while the show's podcast:location refused them: RFC 5870 has numbers in degrees, latitudes to 90, longitudes to 180
+    if geo and not (GEO_URI.match(geo) and on_earth(geo)):
+        return error("CHP003", file, f"{geo!r} is not a place: a geo URI (RFC 5870) is 'geo:' and the latitude and "
+                     "longitude in degrees, latitude from -90 to 90, longitude from -180 to 180", field=f"{field}.geo",
+                     hint='write e.g. "geo": "geo:30.2672,-97.7431" (latitude first, north positive), or leave "geo" '
+                     "out", episode=episode)
+    return close_directions(as_text(name).strip()), geo
 
 
 def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:

@@ -209,3 +209,29 @@ def test_a_value_of_another_kind_is_named_in_words_not_as_python_writes_it(show:
     output = done.stdout + done.stderr
     assert f"{EPISODE}: explicit: expected true or false, {said} " in output, output
     assert "b'" not in output and "datetime" not in output
+
+
+@pytest.mark.parametrize("geo", ["geo:1e400,5", "geo:91,5", "geo:5,-181", "geo:nan,1", "geo:north,south"])
+def test_a_chapter_location_that_is_no_place_on_earth_is_refused(show: Path, geo: str) -> None:
+    # 'geo:1e400,5' (a latitude of infinity) was published in chapters.json as written, while the show's own
+    # podcast:location refused it
+    path = show / CHAPTERS
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '"title": "Sixty evaluations"}', f'"title": "Sixty evaluations", "location": {{"name": "Here", "geo": "{geo}"}}}}'),
+        encoding="utf-8")
+    done = mediafeed(show, "check")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert f"error {CHAPTERS}: chapters[0].location.geo: '{geo}' is not a place: a geo URI (RFC 5870)" in output
+    assert "[CHP003]" in output
+
+
+def test_a_chapter_location_on_earth_is_published_with_its_geo_uri(show: Path) -> None:
+    path = show / CHAPTERS
+    path.write_text(path.read_text(encoding="utf-8").replace('"title": "Sixty evaluations"}', '"title": "Sixty '
+                    'evaluations", "location": {"name": "Austin, TX", "geo": "GEO:30.2672,-97.7431;u=10"}}'),
+                    encoding="utf-8")
+    done = mediafeed(show, "build")
+    assert done.returncode == 0, done.stdout + done.stderr
+    published = json.loads((show / "public" / "episodes" / "005-european-review" / "chapters.json").read_text())
+    assert published["chapters"][0]["location"] == {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431;u=10"}
