@@ -669,8 +669,7 @@ class FieldReader:
             return None
         parsed = parse_datetime(value)
         if parsed is None:
-            shown = value.isoformat() if isinstance(value, (date, datetime)) else repr(value)
-            self.fail(key, f"expected a date with time and time zone, got {shown}",
+            self.fail(key, f"expected a date with time and time zone, got {what_arrived(value)}",
                       hint=f"write '{key}: {_completed(value) or example}' (ISO 8601, with an offset such as +00:00 or Z)")
         elif odd_offset(parsed):
             self.fail(key, f"the UTC offset of {parsed.isoformat()} is not a whole number of minutes: a feed's dates "
