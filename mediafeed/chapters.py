@@ -15,7 +15,7 @@ from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
-from .source import as_text, close_directions, is_url, load_json, parse_time, scrub_values
+from .source import RepeatedKey, as_text, close_directions, is_url, load_json, parse_time, repeated_problems, scrub_values
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 #: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
@@ -49,20 +49,22 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
 
 def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """A Podcasting 2.0 JSON chapters document."""
+    repeated: list[RepeatedKey] = []  # ('"chapters": [...], "chapters": []' was read as no chapters, without a word)
     try:
-        data = load_json(text)
+        data = load_json(text, repeated)
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
                           hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
+    twice = repeated_problems(repeated, "CHP002", file, episode)
     if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
-        return (), [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
+        return (), twice + [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
                           hint='write {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}',
                           episode=episode)]
     # the file's text was scrubbed of what XML forbids, but JSON spells such characters as escapes ("\u0001", a
     # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
     chapters, scrubbed = scrub_values(data["chapters"], file, episode)
     found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(without_bom(text)))
-    return found, scrubbed + (problems or _none(found, file, episode))
+    return found, twice + scrubbed + (problems or _none(found, file, episode))
 
 
 def _none(chapters: Any, file: str, episode: str) -> list[Problem]:
@@ -175,7 +177,17 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
         return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {value!r}",
                      field=field, hint='write "location": {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}, or '
                      "leave it out", episode=episode)
-    return close_directions(as_text(name).strip()), geo.strip()
+    geo = "geo:" + geo.strip()[4:] if geo.strip() else ""  # (the scheme's name is case-insensitive: 'GEO:' is one)
+    from .config import GEO_URI, on_earth
+
+    # 'geo:1e400,5' (a latitude of infinity), 'geo:91,5' and 'geo:x,y' were published in chapters.json as written,
+    # while the show's podcast:location refused them: RFC 5870 has numbers in degrees, latitudes to 90, longitudes to 180
+    if geo and not (GEO_URI.match(geo) and on_earth(geo)):
+        return error("CHP003", file, f"{geo!r} is not a place: a geo URI (RFC 5870) is 'geo:' and the latitude and "
+                     "longitude in degrees, latitude from -90 to 90, longitude from -180 to 180", field=f"{field}.geo",
+                     hint='write e.g. "geo": "geo:30.2672,-97.7431" (latitude first, north positive), or leave "geo" '
+                     "out", episode=episode)
+    return close_directions(as_text(name).strip()), geo
 
 
 def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:

@@ -29,7 +29,7 @@ from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
 from .social import parse_social
-from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter
+from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter, what_arrived
 from .transcripts import TRANSCRIPT_TYPES
 from .value import parse_values, seconds_text
 
@@ -190,7 +190,7 @@ def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
     if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
         value = float(value.strip()) if "." in value else int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):  # (YAML's .nan, .inf)
-        r.fail("episode", f"expected a number such as 12 (or 12.5 for an episode between 12 and 13), got {value!r}",
+        r.fail("episode", f"expected a number such as 12 (or 12.5 for an episode between 12 and 13), got {what_arrived(value)}",
                hint="write e.g. 'episode: 12'")
         return None, None
     if value <= 0:

@@ -44,7 +44,7 @@ from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
-from .source import load_json
+from .source import RepeatedKey, load_json, repeated_problems
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
@@ -73,8 +73,9 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
     path = root / LEDGER_FILE
     if not path.exists():
         return Ledger(), []
+    repeated: list[RepeatedKey] = []  # (an episode's GUID written twice, after a merge, lost its first record silently)
     try:
-        data = load_json(path.read_text(encoding="utf-8"))  # (a thousand nested "[" was exit code 3)
+        data = load_json(path.read_text(encoding="utf-8"), repeated)  # (a thousand nested "[" was exit code 3)
         episodes = data.get("episodes", {})
         if not isinstance(episodes, dict):
             raise ValueError("'episodes' is not a mapping")
@@ -83,7 +84,8 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
             raise ValueError("'artwork' is not a mapping")
         return Ledger(str(data.get("podcast_guid", "")), str(data.get("feed_url", "")),
                       {str(k): dict(v) for k, v in episodes.items()},
-                      {str(k): int(v) for k, v in artwork.items() if isinstance(v, int)}), []
+                      {str(k): int(v) for k, v in artwork.items() if isinstance(v, int)}), \
+            repeated_problems(repeated, "LED000", LEDGER_FILE)
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         return Ledger(), [error("LED000", LEDGER_FILE, f"cannot read the record of published episodes: {exc}",
                                 hint="restore it from version control; it protects your subscribers")]

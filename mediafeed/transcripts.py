@@ -122,19 +122,21 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
     show (not JSON, no segments, a time that is text) went out as the episode's transcript without a word."""
     import json
 
-    from .source import load_json, parse_time
+    from .source import RepeatedKey, load_json, parse_time, repeated_problems
 
     def wrong(message: str, field: str = "", hint: str = "") -> list[Problem]:
         return [error("TRN008", file, message, field=field, episode=episode, hint=hint or
                       'write {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, "body": "…"}]}')]
 
+    repeated: list[RepeatedKey] = []  # (a second "segments" list hid the first from every app, without a word)
     try:
-        data = load_json(text)
+        data = load_json(text, repeated)
     except json.JSONDecodeError as exc:
         return wrong(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+    twice = repeated_problems(repeated, "TRN008", file, episode)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
-        return wrong("expected an object with a 'segments' list (the Podcast Index JSON transcript format)", "segments")
-    problems: list[Problem] = []
+        return twice + wrong("expected an object with a 'segments' list (the Podcast Index JSON transcript format)", "segments")
+    problems: list[Problem] = twice
     previous = 0.0
     for index, segment in enumerate(data["segments"]):
         if len(problems) >= 10:  # (a file that is wrong throughout says so in its first segments)

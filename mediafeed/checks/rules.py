@@ -273,7 +273,8 @@ _RULES = [
        "512 KB, as it is) in every episode's audio file, so anyone who downloads either can read the place."),
     # -- chapters and transcripts ------------------------------------------------------------
     _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'"),
-    _r("CHP002", "podcastindex", E, "chapters file cannot be read or is not valid JSON"),
+    _r("CHP002", "podcastindex", E, "chapters file cannot be read, is not valid JSON, or writes a key twice in one object",
+       "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
     _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
        'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
     _r("CHP004", "podcastindex", E, "a chapter has no valid start time"),
@@ -309,7 +310,8 @@ _RULES = [
        "file in the other format hold the cues' text only.)"),
     _r("TRN008", "podcastindex", E, "a JSON transcript does not follow the Podcast Index format",
        'The Podcast Index JSON transcript is {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1.5, '
-       '"body": "…", "speaker": "…"}]}, times in seconds (numbers), segments in order. It is published as it is.'),
+       '"body": "…", "speaker": "…"}]}, times in seconds (numbers), segments in order. It is published as it is. '
+       "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
     _r("TRN009", "podcastindex", E, "a WebVTT NOTE (comment) block holds '-->'",
        "The WebVTT spec forbids '-->' anywhere in a NOTE. Browsers read the line as a cue's timing: Chromium drops the "
        "note when the line is no timing, and shows the note's text after it as a caption (a cue whose id is the NOTE "
@@ -563,7 +565,8 @@ _RULES = [
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
        "calls dates before 1990 implausible."),
     # -- subscriber safety ----------------------------------------------------------------------------
-    _r("LED000", "mediafeed", E, "published.json cannot be read"),
+    _r("LED000", "mediafeed", E, "published.json cannot be read, or writes a key twice in one object (an episode's GUID)",
+       "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
     _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
     _r("LED002", "mediafeed", E, "a published episode's enclosure URL changed",
        "Fine when deliberate (a re-cut file under a new name): record it with 'build --accept-changes', or --ignore LED002."),
