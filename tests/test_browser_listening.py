@@ -156,7 +156,7 @@ def test_the_transcript_scrolls_along_only_for_someone_reading_it(site: tuple[Si
     page.eval_on_selector(AUDIO, "a => { a.currentTime = 33.5 }")
     page.wait_for_function("() => document.querySelector('#transcript p.is-current .stamp')?.textContent.endsWith('0:33')")
     box = page.eval_on_selector("#transcript p.is-current", "p => { const r = p.getBoundingClientRect(); return [r.top, r.bottom] }")
-    assert box[0] >= 0 and box[1] <= 160, box  # followed
+    assert box[0] >= -1 and box[1] <= 161, box  # followed (within the pixel a scroll offset is rounded to)
     page.evaluate("window.scrollTo(0, 0)")  # now reading the title
     page.eval_on_selector(AUDIO, "a => { a.currentTime = 7.5 }")
     page.wait_for_function("() => document.querySelector('#transcript p.is-current .stamp')?.textContent.endsWith('0:07')")
