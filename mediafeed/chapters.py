@@ -15,7 +15,17 @@ from .characters import without_bom
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Chapter
-from .source import RepeatedKey, as_text, close_directions, is_url, load_json, parse_time, repeated_problems, scrub_values
+from .source import (
+    JSON_SPACE,
+    RepeatedKey,
+    as_text,
+    close_directions,
+    is_url,
+    load_json,
+    parse_time,
+    repeated_problems,
+    scrub_values,
+)
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
 #: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
@@ -76,9 +86,6 @@ def _none(chapters: Any, file: str, episode: str) -> list[Problem]:
                     hint="write its chapters ('00:01:30 Title' lines in chapters.txt), or remove the file", episode=episode)]
 
 
-_SPACE = lazy(r"[ \t\n\r]*")
-
-
 def _item_lines(text: str) -> list[int]:
     """The line each member of the "chapters" list of a JSON document (already read without an error) starts on, as
     json counts lines: CHP010-CHP012 named "chapters[40]", and the producer counted objects in the file by hand."""
@@ -86,7 +93,7 @@ def _item_lines(text: str) -> list[int]:
     lines: list[int] = []
 
     def skip(at: int) -> int:
-        return _SPACE.match(text, at).end()  # type: ignore[union-attr]  # (it matches the empty string)
+        return JSON_SPACE.match(text, at).end()  # type: ignore[union-attr]  # (it matches the empty string)
 
     at = skip(skip(0) + 1)  # past '{'
     while text[at:at + 1] == '"':

@@ -18,7 +18,7 @@ from .errors import Problem, error
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
-from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values
+from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values, what_arrived
 from .value import parse_values, read_remote_item
 
 SHOW_FILE = "show.yml"
@@ -538,7 +538,7 @@ def parse_locations(r: FieldReader, value: Any, key: str) -> tuple[Location, ...
         found = parse_location(r, value, key)
         if found is None and not isinstance(value, (str, dict)):
             r.fail(key, f"expected a place name, a mapping {{name, geo, osm, rel, country}} or a list of them, got "
-                   f"{type(value).__name__}")
+                   f"{what_arrived(value)}")
         return (found,) if found else ()
     places = (parse_location(r, item, f"{key}[{index}]") for index, item in enumerate(value))
     return tuple(place for place in places if place)

@@ -274,7 +274,8 @@ def load_json(text: str, repeated: list[RepeatedKey] | None = None) -> Any:
 
 #: a JSON string, with the ':' after it when it is a key, or a bracket or comma; white space
 _JSON_TOKENS = lazy(r'"(?:[^"\\]|\\.)*"(?:[ \t\n\r]*:)?|[\[\]{},]')
-_JSON_SPACE = lazy(r"[ \t\n\r]*")
+#: JSON's white space (also chapters' scan of where each chapter starts)
+JSON_SPACE = lazy(r"[ \t\n\r]*")
 
 
 def _repeated_keys(text: str) -> list[RepeatedKey]:
@@ -299,7 +300,7 @@ def _repeated_keys(text: str) -> list[RepeatedKey]:
             key = json.loads(token[:-1].rstrip())
             place[0] = key
             line, counted = line + text.count("\n", counted, match.start()), match.start()
-            value = decoder.raw_decode(text, _JSON_SPACE.match(text, match.end()).end())[0]  # type: ignore[union-attr]
+            value = decoder.raw_decode(text, JSON_SPACE.match(text, match.end()).end())[0]  # type: ignore[union-attr]
             if key in seen:
                 path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for _, (part,) in open_)
                 found.append(RepeatedKey(key, path.lstrip("."), line, seen[key][0], seen[key][1] == value))

@@ -167,7 +167,9 @@ def parse_words(r: Any, key: str) -> tuple[tuple[str, str], ...]:
                    hint=f"did you mean {close[0]!r}?" if close else "see docs/templates.md for the words' names")
             continue
         if not isinstance(text, str):
-            r.fail(where, f"expected text, got {type(text).__name__}", code="SRC056",
+            from .source import what_arrived  # (config, which reads show.yml, has it loaded already)
+
+            r.fail(where, f"expected text, got {what_arrived(text)}", code="SRC056",
                    hint=f"write the word in quotes, e.g. '{name}: \"{ENGLISH[name]}\"'")
             continue
         problem = _misfit(name, text)
