@@ -191,12 +191,43 @@ _RULES = [
        "The namespace strongly recommends a priority (lower first) when there are several."),
     _r("SOC005", "podcastindex", W, "a socialInteract thread without account_id (recommended)"),
     # -- media -------------------------------------------------------------------------------
-    _r("MED001", "mediafeed", E, "the media file cannot be read"),
-    _r("MED002", "mediafeed", E, "the media file is empty"),
-    _r("MED003", "mediafeed", E, "not a supported media file (by content, not name)"),
-    _r("MED004", "mediafeed", E, "the media file is truncated or corrupt"),
-    _r("MED005", "mediafeed apple", E, "the file name's extension does not match its real format"),
-    _r("MED006", "mediafeed", E, "the media file has no playable audio"),
+    _r("MED001", "mediafeed", E, "the media file cannot be read",
+       "The file named by 'audio:' in episode.md is there but cannot be opened; the message gives the system's reason "
+       "(permission denied, an input/output error from a failing disk or a network drive that went away). Nothing can be"
+       " probed, tagged or published, so build stops. Fix: make the file readable (chmod u+r FILE), or copy it again "
+       "from where it came from."),
+    _r("MED002", "mediafeed", E, "the media file is empty",
+       "The file named by 'audio:' in episode.md has 0 bytes: a copy, download or export that was interrupted, or a file"
+       " made before the export wrote to it. There is nothing to publish: 'mediafeed add' refuses it and build stops. "
+       "Fix: export the episode again from your editor (or copy it again) and check that it plays."),
+    _r("MED003", "mediafeed", E, "not a supported media file (by content, not name)",
+       "mediafeed tells a media file's format from its first bytes, whatever its name says. It reads MP3, M4A/M4B (AAC),"
+       " MP4/M4V/MOV video, Ogg Opus, Ogg Vorbis, FLAC and WAV; the message says what the file looks like instead: a PNG"
+       " image, a web page saved as episode.mp3 (a download link that needed a login), a ZIP archive, an Ogg stream of "
+       "another codec. Fix: point 'audio:' in episode.md at the episode's audio, or export it again as MP3 or M4A, the "
+       "formats Apple Podcasts and Spotify take."),
+    _r("MED004", "mediafeed", E, "the media file is truncated or corrupt",
+       "The file is shorter than its own headers say, or its structure is damaged, so apps would stop early, seek to the"
+       " wrong place or play noise: an MP3 without MPEG audio frames, missing more than 4 KB or a second of what its "
+       "Xing/VBRI header declares, whose ID3v2 tag claims more bytes than the file has, or free-format (no bitrate in "
+       "its frame headers: ffmpeg cannot play it); an M4A/MP4 box running past the end of the file, or an index pointing"
+       " outside the media data (what a tag editor that did not move the offsets leaves); an Ogg stream without its last"
+       " page; a FLAC or WAV shorter than its header says. The message names what is wrong. Fix: copy or export the "
+       "episode again from your editor and check it plays to the end; the hint says when a remux (ffmpeg -i in.m4a -c "
+       "copy out.m4a) mends it and when only the recording as it was before a tag editor saved it does."),
+    _r("MED005", "mediafeed apple", E, "the file name's extension does not match its real format",
+       "The format is read from the file's content, and the extension of the name in 'audio:' must match it: the "
+       "enclosure's URL ends in it and apps, hosts and servers go by it (Apple lists audio/mpeg for .mp3, audio/x-m4a "
+       "for .m4a). Seen: an M4A saved as episode.mp3, a WAV or FLAC export named .mp3, MP3 audio inside a WAV container "
+       "(a 'RIFF MP3', as some recorders write), an MP2 file. Fix: run the hint's command. Where the content is a format"
+       " apps take, rename the file to its real extension and change 'audio:' with it; where it is not (a WAV named "
+       ".mp3), encode it into the format the name promises and put it in place under the same name (ffmpeg -i in.mp3 "
+       "-c:a libmp3lame -b:a 128k out.mp3), so 'audio:' stays."),
+    _r("MED006", "mediafeed", E, "the media file has no playable audio",
+       "The file is a media file but holds nothing to play: a duration of 0, or an M4A/MP4 with neither a sound track "
+       "nor video (captions or chapters alone: an export preset that left the sound out). Published, it would be an "
+       "episode that plays nothing. Fix: export the episode again with its audio (check the preset includes the sound) "
+       "and listen to the start before publishing."),
     _r("MED010", "apple spotify", W, "a media format Apple Podcasts and Spotify do not accept",
        "Apple and Spotify accept MP3 and AAC/M4A (and MP4/MOV video). Publish one of them as the enclosure; offer other "
        "formats as podcast:alternateEnclosure."),
@@ -259,14 +290,47 @@ _RULES = [
        "bytes); one whose header counts its frames is walked when a tagged copy is made (build, mediafeed tag), not "
        "by check. Export the episode again from the recording."),
     # -- artwork -------------------------------------------------------------------------------
-    _r("ART001", "apple", E, "artwork file not found"),
-    _r("ART002", "apple", E, "artwork is not a readable image"),
-    _r("ART003", "apple", E, "artwork is not JPEG or PNG"),
-    _r("ART004", "apple", E, "artwork's extension does not match its real format"),
-    _r("ART005", "apple", E, "artwork is not square"),
-    _r("ART006", "apple", E, "artwork is smaller than 1400×1400 or larger than 3000×3000"),
-    _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)"),
-    _r("ART008", "apple", W, "artwork has an alpha channel"),
+    _r("ART001", "apple", E, "artwork file not found",
+       "The image that 'artwork:' names in show.yml (the show's artwork) or in episode.md (an episode's) was not there "
+       "when mediafeed opened it to measure it; SRC041 usually names the missing file first. Apple requires show artwork"
+       " (a square JPEG or PNG, 1400–3000 px). Fix: put the image beside show.yml (or in the episode's folder) under the"
+       " name 'artwork:' gives, or correct the name: it is case-sensitive on the server."),
+    _r("ART002", "apple", E, "artwork is not a readable image",
+       "The artwork file (or, with --online, the image at an artwork URL) is no image Pillow can read; the message says "
+       "what it is instead: a HEIC photo from an iPhone, an AVIF, an SVG drawing, a PDF, a web page saved in place of "
+       "the picture, text, an empty file, or an image of far more pixels than any artwork. Apple Podcasts takes JPEG and"
+       " PNG only. Fix: export the picture as a 3000×3000 px JPEG or PNG (on a Mac: File > Export in Preview) and write "
+       "its name in 'artwork:' in show.yml or episode.md."),
+    _r("ART003", "apple", E, "artwork is not JPEG or PNG",
+       "The artwork is an image, but not a JPEG or PNG (GIF, WebP, TIFF, BMP…): Apple Podcasts accepts JPEG and PNG only"
+       " (PODCAST-RULES.md, Artwork), and apps given another format show no cover. Also checked, with --online, for the "
+       "image at an artwork URL. Fix: export it as JPEG or PNG, name the file .jpg or .png and write the new name in "
+       "'artwork:' (show.yml for the show, episode.md for an episode); a new name also makes apps fetch it again."),
+    _r("ART004", "apple", E, "artwork's extension does not match its real format",
+       "A JPEG named .png, or a PNG named .jpg (or with no extension): hosts send the Content-Type the extension says, "
+       "and Apple asks for the extension to match the real type (.jpg or .jpeg for JPEG, .png for PNG). Fix: rename the "
+       "file as the hint says and change 'artwork:' in show.yml or episode.md with it; the new name also makes apps, "
+       "which cache artwork by URL, fetch the picture again."),
+    _r("ART005", "apple", E, "artwork is not square",
+       "Apple requires square artwork (PODCAST-RULES.md: square, 1400×1400 to 3000×3000 px); apps show covers in square "
+       "tiles and crop or squeeze any other shape. The message gives the size found (3000×2000). Fix: crop the picture "
+       "to a square in an image editor, export it at 3000×3000 px under a new file name, and write that name in "
+       "'artwork:' (show.yml or episode.md), so apps fetch the new picture."),
+    _r("ART006", "apple", E, "artwork is smaller than 1400×1400 or larger than 3000×3000",
+       "Apple Podcasts takes artwork from 1400×1400 to 3000×3000 pixels (PODCAST-RULES.md, Artwork): each side must be "
+       "at least 1400 and at most 3000. A smaller image is refused and looks blurred on large screens; a larger one is "
+       "refused too. The message gives the size found. Fix: export the picture at 3000×3000 px from the original design "
+       "(scaling a small image up adds no detail), under a new file name written in 'artwork:'."),
+    _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)",
+       "Apple wants artwork in RGB (sRGB); a picture from a print designer is often CMYK, which apps show with wrong "
+       "colours or not at all. RGB, greyscale and palette images pass, and a PNG with transparency (ART008); the message"
+       " names the colour mode found (CMYK, LA, I;16…). Fix: convert it to RGB in an image editor (ImageMagick: magick "
+       "in.jpg -colorspace sRGB out.jpg), save it under a new file name and write that in 'artwork:'."),
+    _r("ART008", "apple", W, "artwork has an alpha channel",
+       "A PNG with an alpha channel (transparency): apps draw the transparent parts over their own background, often "
+       "black, so a dark logo on a transparent background can vanish, and the cover looks different from app to app. A "
+       "warning: the picture is published as it is. Fix: flatten it onto a background colour and export it without alpha"
+       " (a PNG without transparency, or a JPEG), under a new file name written in 'artwork:'."),
     _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
     _r("ART010", "mediafeed", W, "artwork whose EXIF says where the picture was taken",
        "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
@@ -373,29 +437,78 @@ _RULES = [
        "the URI exactly: http://purl.org/rss/1.0/modules/content without its trailing slash, https://www.w3.org/2005/Atom "
        "or another case hides every element written with that prefix."),
     # -- channel ------------------------------------------------------------------------------------
-    _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
-    _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
-    _r("SHOW003", "apple psp1", E, "the channel description is longer than 4000 bytes"),
-    _r("SHOW004", "psp1", E, "the channel has no link, or one that is not an absolute http(s) URL"),
-    _r("SHOW005", "apple psp1", E, "the channel has no language"),
+    _r("SHOW001", "apple psp1 spotify", E, "the channel has no title",
+       "Every directory and app lists a show by its channel <title>; Apple, Spotify and PSP-1 require one. In a show it "
+       "is 'title:' in show.yml (SRC011 when that is missing), so this code comes from 'check FEED'. Fix: add <title>The"
+       " show's name</title> to the channel."),
+    _r("SHOW002", "apple psp1 spotify", E, "the channel has no description",
+       "The channel <description> is what directories show on the show's page and search; Apple, Spotify and PSP-1 "
+       "require it (up to 4000 bytes). itunes:summary alone is not enough: Apple reads <description>. In a show it is "
+       "'description:' in show.yml. Fix: add <description>What the show is about, in a few sentences</description>."),
+    _r("SHOW003", "apple psp1", E, "the channel description is longer than 4000 bytes",
+       "Apple and PSP-1 allow at most 4000 bytes (bytes, not characters: é takes two, an emoji four) in the channel's "
+       "<description> and in itunes:summary; longer text is refused or cut. The message gives the size. In a show it is "
+       "'description:' in show.yml. Fix: shorten it to what a listener reads before subscribing and put the long text on"
+       " the website; an itunes:summary can go, Apple reads <description>."),
+    _r("SHOW004", "psp1", E, "the channel has no link, or one that is not an absolute http(s) URL",
+       "PSP-1 requires the channel <link>: the show's website, which apps open from the show's page. It must be a full "
+       "address (https://example.org/), not a path. In a show it is 'url:' in show.yml, the site's own address. Fix: "
+       "write <link>https://example.org/</link>."),
+    _r("SHOW005", "apple psp1", E, "the channel has no language",
+       "Apple and PSP-1 require the channel's <language>: directories list the show under it and apps pick search and "
+       "speech by it. In a show it is 'language:' in show.yml, an ISO 639 code (en, en-gb, pt-BR). Fix: add "
+       "<language>en</language> (in show.yml, 'language: en')."),
     _r("SHOW006", "apple psp1", E, "the language is not an ISO 639 code", "Write e.g. 'en', 'en-gb', 'pt-BR' (RFC 5646 / ISO 639)."),
-    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork), or one whose href is not an absolute http(s) URL"),
+    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork), or one whose href is not an absolute http(s) URL",
+       "Apple, Spotify and PSP-1 require show artwork in <itunes:image href=\"…\"/>, a full http(s) URL: apps do not "
+       "resolve a relative one against the feed's address, and read no URL from a url= or src= attribute. A URL holding "
+       "what a URL may not hold as written (a backslash, characters beyond ASCII such as é) is an error too, the hint "
+       "giving it encoded; spaces around it, a warning. In a show it is 'artwork:' in show.yml, published beside the "
+       "feed. Fix: write <itunes:image href=\"https://example.org/artwork.jpg\"/> (a square JPEG or PNG, 1400–3000 px)."),
     _r("SHOW008", "apple", W, "artwork URL does not end in .jpg, .jpeg or .png",
        "Apple's RSS guide asks for artwork URLs ending in .jpg or .png; some tools drop other URLs."),
-    _r("SHOW009", "apple psp1", E, "no itunes:category"),
-    _r("SHOW010", "apple psp1", E, "category or subcategory not in Apple's list"),
-    _r("SHOW011", "apple psp1", E, "no itunes:explicit"),
+    _r("SHOW009", "apple psp1", E, "no itunes:category",
+       "Apple and PSP-1 require an <itunes:category>: Apple files and recommends shows by it, and refuses a feed without"
+       " one. In a show it is 'category:' (and 'subcategory:') in show.yml, from Apple's list (PODCAST-RULES.md). Fix: "
+       "add <itunes:category text=\"Science\"/>, with a subcategory inside it where one fits: <itunes:category "
+       "text=\"Science\"><itunes:category text=\"Earth Sciences\"/></itunes:category>."),
+    _r("SHOW010", "apple psp1", E, "category or subcategory not in Apple's list",
+       "Apple takes only the categories and subcategories of its list (PODCAST-RULES.md), spelt exactly: 'Health & "
+       "Fitness' (&amp; in XML), 'Stand-Up' with a capital U. The name belongs in the text attribute, not the element's "
+       "content, and a subcategory inside its category. Only the first category counts for Apple: an unknown name in a "
+       "further top-level itunes:category, or a subcategory written beside its category instead of inside it, is a "
+       "warning. The hint writes the category meant (science → Science). In a show: 'category:' and 'subcategory:' in "
+       "show.yml (SRC030 there)."),
+    _r("SHOW011", "apple psp1", E, "no itunes:explicit",
+       "Apple and PSP-1 require <itunes:explicit> on the channel, 'true' or 'false': Apple marks explicit shows, and "
+       "listeners with content restrictions on do not see them. In a show it is 'explicit: false' (or true) in show.yml."
+       " Fix: add <itunes:explicit>false</itunes:explicit> (or true)."),
     _r("SHOW012", "apple psp1", E, "itunes:explicit is not 'true' or 'false'",
        "Apple and PSP-1 use 'true'/'false'; the older 'yes', 'no', 'clean' are reported as a warning."),
-    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's full URL"),
+    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's full URL",
+       "PSP-1 requires <atom:link rel=\"self\" href=\"…\" type=\"application/rss+xml\"/> with the feed's own full URL: apps "
+       "and the Podcast Index take it as the feed's address (and notice a move by it), and the podcast:guid is computed "
+       "from it. In a show it is 'feed_url:' in show.yml, or 'url:' followed by feed.xml. Fix: add the element with the "
+       "address the feed is served at, and xmlns:atom=\"http://www.w3.org/2005/Atom\" on <rss>."),
     _r("SHOW014", "spotify", E, "no itunes:author", "Spotify requires an author for the show."),
     _r("SHOW015", "apple spotify", W, "no itunes:owner e-mail", "Apple and Spotify send ownership verification to itunes:owner/itunes:email."),
-    _r("SHOW016", "apple", E, "itunes:type is not 'episodic' or 'serial'"),
+    _r("SHOW016", "apple", E, "itunes:type is not 'episodic' or 'serial'",
+       "Apple reads <itunes:type> as 'episodic' (newest first, the default) or 'serial' (in order, from episode 1), "
+       "lower case; another value is not one Apple knows. In a show it is 'type: episodic' or 'type: serial' in "
+       "show.yml; a serial show needs 'episode:' numbers on every episode (EP010). Fix: write "
+       "<itunes:type>episodic</itunes:type> or serial, or leave the element out for an episodic show."),
     _r("SHOW018", "psp1", I, "copyright contains '©', the word 'Copyright' or a year", "PSP-1 asks for the holder's name only."),
     _r("SHOW019", "apple", W, "itunes:block or itunes:complete with a value other than 'Yes'",
        "Only the exact value 'Yes' has an effect; anything else is ignored."),
-    _r("SHOW020", "apple", E, "itunes:new-feed-url is not an absolute URL"),
-    _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date"),
+    _r("SHOW020", "apple", E, "itunes:new-feed-url is not an absolute URL",
+       "<itunes:new-feed-url> tells Apple and apps that the feed has moved, and where: it must be the new feed's full "
+       "URL (https://new.example.org/feed.xml), or apps cannot follow it. In a show it is 'new_feed_url:' in show.yml. "
+       "Fix: give the new feed's full address, and answer the old URL with a 301 redirect to it as well (LED006)."),
+    _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date",
+       "PSP-1 wants the channel's <pubDate> and <lastBuildDate>, where given, in RFC 2822: 'Wed, 15 Jun 2019 19:00:00 "
+       "+0000', English day and month names, a four-digit year and a time zone; apps and directories that cannot read "
+       "them may miss that the feed changed. mediafeed writes both this way, so this code comes from 'check FEED'. Fix: "
+       "write the dates in that form."),
     _r("SHOW022", "apple", W, "the feed has no episodes", "Apple does not accept a show without at least one episode."),
     _r("SHOW024", "psp1 podcastindex", W, "no podcast:locked", "podcast:locked tells other platforms not to import the feed without the owner's consent."),
     _r("SHOW025", "psp1 podcastindex", W, "no podcast:guid", "The show's permanent identifier across platforms and feed moves."),
@@ -485,50 +598,133 @@ _RULES = [
        "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "
        "episode's preview or make audiograms of them. The soundbite is published as it is."),
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
-    _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
-    _r("EP010", "apple", E, "a serial show with an episode without an episode number"),
-    _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season"),
+    _r("EP002", "mediafeed", E, "two episode folders differ only in case",
+       "Two folders under episodes/ whose names differ only in case (012-Intro and 012-intro) are one address on a "
+       "case-insensitive disk (macOS, Windows) and on many hosts: one episode's page and files would overwrite the "
+       "other's when the site is copied there. Fix: rename one of the folders (the one not yet published: a folder's "
+       "name is its page's address)."),
+    _r("EP010", "apple", E, "a serial show with an episode without an episode number",
+       "In a serial show ('type: serial' in show.yml, <itunes:type>serial</itunes:type>) apps play the episodes in order"
+       " of itunes:episode, and Apple requires the number on every episode; a decimal number (4.5) does not count, "
+       "itunes:episode takes whole numbers. Fix: add 'episode: N' to each episode.md's front matter (in a feed, "
+       "<itunes:episode>N</itunes:episode> in each item), showing another label with 'episode_display:' where needed, or"
+       " make the show 'type: episodic'."),
+    _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season",
+       "Two full episodes (itunes:episodeType full, the default) of one season have the same episode number, so apps "
+       "that order a season by number cannot tell which comes first and Apple shows the number twice. Trailers and bonus"
+       " episodes are not counted; a decimal number (podcast:episode 4.5) is. In a show the message names the other "
+       "episode.md. Fix: renumber one of them ('episode:' in its front matter, or 'season:' when it belongs to another "
+       "season), or mark it 'type: bonus'."),
     _r("EP012", "apple", E, "two episodes share an enclosure URL", "Apple ignores the duplicates."),
-    _r("EP020", "apple", I, "the episode title repeats the show's name"),
+    _r("EP020", "apple", I, "the episode title repeats the show's name",
+       "Apple asks for the episode title alone: apps show the show's name beside every episode already, and a title that"
+       " repeats it ('Tidewater: Salt Marsh Carbon') spends the little width a list gives on it, cutting off what tells "
+       "episodes apart. It is matched as whole words in 'title' and 'itunes_title' (<title>, <itunes:title>): 'Lab' is "
+       "not repeated by 'Collaboration'. An info. Fix: take the show's name out of 'title:' in episode.md."),
     _r("EP021", "apple", I, "the episode title starts or ends with an episode or season number",
        "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'S1E3 …', 'Season 2, …', "
        "'… (Ep. 3)'); itunes:episode and itunes:season hold them and apps show them beside the title. A number that is "
        "part of the title ('Top 10', 'Part 2') is none."),
-    _r("EP101", "apple psp1 spotify", E, "an episode has no title"),
-    _r("EP102", "apple psp1 spotify", E, "an episode has no enclosure"),
-    _r("EP103", "apple psp1 spotify", E, "the enclosure URL is missing or not an absolute http(s) URL"),
+    _r("EP101", "apple psp1 spotify", E, "an episode has no title",
+       "Every item needs a <title> (Apple, Spotify, PSP-1): apps list episodes by it. itunes:title alone is not enough: "
+       "apps that do not read it list the episode without a name. In a show the title is 'title:' in episode.md (SRC011 "
+       "when it is missing), so this code comes from 'check FEED'. Fix: add <title>…</title> to the item."),
+    _r("EP102", "apple psp1 spotify", E, "an episode has no enclosure",
+       "An item without <enclosure> has no audio to play: Apple, Spotify and PSP-1 require one, and apps leave the item "
+       "out. In a show it comes from 'audio:' in episode.md. Fix: add <enclosure "
+       "url=\"https://example.org/episodes/12.mp3\" length=\"BYTES\" type=\"audio/mpeg\"/>, length being the file's size in "
+       "bytes."),
+    _r("EP103", "apple psp1 spotify", E, "the enclosure URL is missing or not an absolute http(s) URL",
+       "The enclosure url must be a full http(s) address apps can download (https://example.org/12/episode.mp3): "
+       "missing, relative (/media/12.mp3) or of another scheme, apps have nothing to fetch. Also an error: a URL holding"
+       " what a URL may not hold as written (spaces, a backslash, characters beyond ASCII such as é; the hint gives it "
+       "encoded) or a port above 65535; spaces around it are a warning. In a show the URL is made from 'media_url:' (or "
+       "'url:') in show.yml and the file named by 'audio:'. Fix: write the full address, with each space as %20."),
     _r("EP104", "apple psp1 spotify", E, "the enclosure length is missing, zero, not a whole number of bytes or over 1 TB",
        "length is the file's size in bytes; Spotify rejects an enclosure without it, and players use it for progress."),
-    _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing"),
+    _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing",
+       "Apple, Spotify and PSP-1 require the enclosure's type: Spotify rejects an enclosure without one, and apps choose"
+       " how to play the file by it. mediafeed writes it from the file's real format, so this code comes from 'check "
+       "FEED'. Fix: add type=\"audio/mpeg\" for MP3, \"audio/x-m4a\" for M4A, \"video/mp4\" for MP4 video (PODCAST-RULES.md, "
+       "Episode)."),
     _r("EP106", "apple spotify", E, "the enclosure type is not a real media type",
        "Use audio/mpeg (MP3), audio/x-m4a or audio/mp4 (M4A), video/mp4, video/quicktime, video/x-m4v. 'audio/mp3' and "
        "'audio/m4a' are not registered types, nor among the types Apple lists."),
-    _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension"),
-    _r("EP108", "apple psp1", E, "an episode has no guid"),
+    _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension",
+       "The enclosure's type should say what its file is: audio/mpeg for .mp3, audio/x-m4a or audio/mp4 for .m4a, "
+       "video/mp4 for .mp4; apps pick a player by the type, and a mismatch (type=\"audio/mpeg\" on an .m4a) plays in some "
+       "and fails in others. Also reported: an enclosure URL naming a page, an image or a feed (.html, .jpg, .xml) "
+       "instead of the media file: apps download it and cannot play it. Fix: give the type of the file's real format "
+       "(the hint names it), or the URL of the media file itself. In a show mediafeed writes both from the file (a "
+       "misnamed file is MED005)."),
+    _r("EP108", "apple psp1", E, "an episode has no guid",
+       "Every item needs a <guid> (Apple, PSP-1): apps recognise an episode by it from one feed update to the next. "
+       "Without one they go by the enclosure URL or the title, so a moved file or a corrected title makes the episode "
+       "new again and every subscriber downloads it twice. In a show the GUID is 'guid:' in episode.md (SRC060 when it "
+       "is missing: 'mediafeed guid --assign' writes one). Fix: add <guid isPermaLink=\"false\">a UUID</guid>, assigned "
+       "once and never changed."),
     _r("EP109", "psp1 mediafeed", W, "the guid is the enclosure URL or the episode's title",
        "A GUID derived from a URL changes when the file moves, one derived from the title ('Salt Marsh Carbon', "
        "'salt-marsh-carbon') when the title is corrected, and every app downloads the episode again; two episodes "
        "of one name share it. PSP-1: not the enclosure URL, not the title."),
-    _r("EP110", "psp1", W, "an episode has no pubDate"),
+    _r("EP110", "psp1", W, "an episode has no pubDate",
+       "PSP-1 recommends a <pubDate> on every item: apps order episodes by it and show when each came out; without one "
+       "they cannot. In a show it is 'date:' in episode.md. Fix: add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate> "
+       "(RFC 2822: English day and month names, a numeric time zone)."),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
        "Write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
-    _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset"),
+    _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset",
+       "RFC 2822 still allows a few zone names, but PSP-1 asks for a numeric offset: a reader that does not know EST, "
+       "PDT or CEST shifts the episode by hours or cannot read the date. GMT, UT and Z pass. An info. Fix: write the "
+       "offset: 'Wed, 15 Jun 2019 14:00:00 -0500' rather than '… EST'. mediafeed writes numeric offsets itself."),
     _r("EP113", "apple psp1", W, "an episode has no description",
        "In a show: an episode.md with no show notes below its front matter (HTML comments alone, such as the one 'mediafeed "
        "add' writes, are none) and no 'summary:'. Its description would repeat the title, which apps show above it."),
-    _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes"),
+    _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes",
+       "Apple and PSP-1 allow at most 4000 bytes (not characters: é takes two) in an episode's <description> and "
+       "itunes:summary; longer text is cut or refused. In a show the build keeps the description within the limit itself"
+       " (show notes too long are cut after the last block that fits, with a link to the full notes, which go in "
+       "content:encoded and on the page); what it cannot shorten is 'summary:' in episode.md, which becomes "
+       "itunes:summary, and a summary too long is not written into the audio's tags either. Fix: shorten 'summary:' to a"
+       " sentence or two (the full notes go below the front matter); in another feed, put the full notes in "
+       "<content:encoded>."),
     _r("EP115", "apple", W, "the description uses HTML tags apps do not show",
        "Apple allows p, ol, ul, li, a, b, i, strong and em in descriptions (inside CDATA)."),
     _r("EP116", "apple spotify", W, "no itunes:duration, or one of 0",
        "Apps show the length before the download from itunes:duration; they read 0 as an unknown length."),
-    _r("EP117", "apple", E, "itunes:duration is not seconds or HH:MM:SS, or longer than a week"),
-    _r("EP118", "apple", I, "itunes:duration is not in whole seconds"),
-    _r("EP119", "apple psp1", E, "episode itunes:explicit is not 'true' or 'false'"),
-    _r("EP120", "apple", E, "itunes:episodeType is not full, trailer or bonus"),
-    _r("EP121", "apple", E, "itunes:season or itunes:episode is not a positive whole number"),
-    _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png"),
+    _r("EP117", "apple", E, "itunes:duration is not seconds or HH:MM:SS, or longer than a week",
+       "Apple reads itunes:duration as seconds (1834) or HH:MM:SS and MM:SS (0:30:34, 30:34); anything else (1834s, '30 "
+       "min', 1:2:3:4) gives apps no length, and a duration over a week is almost always milliseconds written as seconds"
+       " (1834000). mediafeed writes the probed length itself, so this code comes from 'check FEED'. Fix: write the "
+       "length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>."),
+    _r("EP118", "apple", I, "itunes:duration is not in whole seconds",
+       "Apple's guide asks for itunes:duration in whole seconds; HH:MM:SS (0:30:34), MM:SS and decimals (1834.5) are "
+       "read by most apps, but whole seconds are read alike by all. An info. Fix: write the whole seconds (the hint "
+       "gives the number: 1834 for 0:30:34)."),
+    _r("EP119", "apple psp1", E, "episode itunes:explicit is not 'true' or 'false'",
+       "Apple and PSP-1 take an item's itunes:explicit as 'true' or 'false'. The older 'yes', 'no' and 'clean' (and "
+       "'True', in another case) are a warning, anything else an error. In a show it is 'explicit: true' (or false) in "
+       "episode.md, and mediafeed writes true or false. Fix: write <itunes:explicit>true</itunes:explicit> or false."),
+    _r("EP120", "apple", E, "itunes:episodeType is not full, trailer or bonus",
+       "Apple reads itunes:episodeType as exactly 'full' (the default), 'trailer' or 'bonus', lower case: apps show "
+       "trailers and bonus episodes apart from the numbered ones. Another value ('Trailer', 'teaser', 'episode') is not "
+       "one Apple knows; the hint keeps a 'Trailer' a trailer. In a show it is 'type: trailer' (or full, bonus) in "
+       "episode.md. Fix: write <itunes:episodeType>trailer</itunes:episodeType>."),
+    _r("EP121", "apple", E, "itunes:season or itunes:episode is not a positive whole number",
+       "Apple's itunes:season and itunes:episode take whole numbers from 1: apps show them ('S2 E5') and order episodes "
+       "by them. 0, a negative number, a decimal (4.5) or text ('5a') is not read. In a show they are 'season:' and "
+       "'episode:' in episode.md (a decimal episode goes into podcast:episode only). Fix: write a whole number, or leave"
+       " the element out; show another label with 'episode_display:'."),
+    _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png",
+       "Apple's guide asks for artwork URLs ending in .jpg or .png (.jpeg passes too); some apps and tools drop an "
+       "episode image whose URL ends otherwise (.webp, .gif, an image service's address without an extension). A query "
+       "after '?' is not counted. In a show the URL is the file named by 'artwork:' in episode.md. Fix: publish the "
+       "image under a name ending in .jpg or .png (ART004 checks the name matches the format)."),
     _r("EP123", "mediafeed", W, "more than one enclosure in an episode", "Apps use the first; offer others with podcast:alternateEnclosure."),
-    _r("EP124", "psp1", I, "an episode has no link, or one that is not an absolute http(s) URL"),
+    _r("EP124", "psp1", I, "an episode has no link, or one that is not an absolute http(s) URL",
+       "PSP-1 recommends an item <link>: the episode's web page, which apps open from the episode. It must be a full "
+       "http(s) address; a relative one cannot be opened. mediafeed links each episode's own page. An info. Fix: add "
+       "<link>https://example.org/episodes/12/</link>."),
     _r("EP125", "mediafeed", W, "a GUID that is not a URL is marked (or defaults to) isPermaLink=\"true\"",
        "RSS 2.0 reads a guid without isPermaLink=\"false\" as a permalink; the W3C feed validator rejects one that "
        "is not a full URL, and some apps link to it. Add the attribute; never change the GUID text."),
