@@ -69,7 +69,9 @@ _RULES = [
        "nothing or a box. C1 controls in text almost always come from Windows-1252 text read as Latin-1 (U+0092 for ’, "
        "U+0085 for …, U+0096 for –): each is read as the Windows-1252 character it stands for, the rest removed."),
     _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
-       "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
+       "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter. "
+       "Fix: write one of them in 'category:' in show.yml ('category: Health & Fitness', not 'Health and Fitness'), and "
+       "a subcategory of that category in 'subcategory:'; the hint names the category meant."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder",
        "A file named in show.yml or the front matter (audio, artwork, transcript, chapters) must be in the show's folder "
        "or the episode's own, so that the published site holds it. Fix: copy the file next to show.yml or episode.md "
@@ -149,17 +151,31 @@ _RULES = [
        "A Lightning recipient is a 'node' (its address a public key) or an 'lnaddress' (name@wallet.example)."),
     _r("VAL005", "podcastindex", E, "a Lightning node address is not a 66-digit hex public key starting 02 or 03",
        "Payments to a wrong key are lost or fail; copy the pubkey from the node or wallet."),
-    _r("VAL006", "podcastindex", E, "a Lightning address (lnaddress) is not name@domain"),
+    _r("VAL006", "podcastindex", E, "a Lightning address (lnaddress) is not name@domain",
+       "A Lightning address (type lnaddress, LUD-16) looks like an e-mail address: a name of letters, digits and '.', "
+       "'_', '+', '-', an '@' and a domain with a dot (sam@wallet.example). Anything else ('sam@wallet', "
+       "'lightning:sam@wallet.example', an address with a space) cannot be paid, and the listener's payment fails. In a "
+       "show it is 'address:' of a recipient under 'value:' in show.yml or episode.md. Fix: copy the address from your "
+       "wallet (Alby, Fountain, …); a node's public key goes with 'type: node' instead."),
     _r("VAL007", "podcastindex", E, "a value recipient's split is missing or not a whole number of 1 or more",
        "Splits are shares: each recipient gets split / (sum of splits) of what the fees leave. A fee recipient's split "
        "is a percentage."),
-    _r("VAL008", "podcastindex", E, "the fee recipients' splits add up to more than 100 percent"),
+    _r("VAL008", "podcastindex", E, "the fee recipients' splits add up to more than 100 percent",
+       "A fee recipient (fee=\"true\", 'fee: true') takes its split as a percentage of each payment, before the others "
+       "share the rest (the namespace's value.md); fees adding up to more than 100 percent take more than the whole "
+       "payment, and the recipients without a fee get nothing. In a show it is 'split:' of the recipients with 'fee: "
+       "true' under 'value:'. Fix: lower the fee splits (an app's fee is usually 1 to 5), or make a payee a share holder"
+       " ('fee: false')."),
     _r("VAL009", "podcastindex", E, "a value block's suggested amount is not a decimal number",
        "suggested is an amount of the currency per minute: 0.00000005 BTC is 5 sats."),
     _r("VAL010", "podcastindex", E, "custom_key without custom_value (or the reverse), or a Lightning custom_key below 65536",
        "customKey/customValue route a payment inside a shared node (a TLV record type, at least 2^16, and its value)."),
     _r("VAL011", "podcastindex", W, "a value recipient has no name", "The name is recommended: apps show listeners who gets each share."),
-    _r("VAL012", "podcastindex", W, "every value recipient is a fee, so what the fees leave goes to nobody"),
+    _r("VAL012", "podcastindex", W, "every value recipient is a fee, so what the fees leave goes to nobody",
+       "Every recipient of the value block is a fee: fees take their percentage off the top and the rest is shared among"
+       " the others, so with no other recipient what the fees leave goes to nobody and the podcaster is paid nothing. In"
+       " a show: 'recipients:' under 'value:' in show.yml or episode.md. Fix: add the podcast's own recipient without "
+       "'fee: true' (fee: false is the default), e.g. the host's node with 'split: 90'."),
     _r("VAL013", "podcastindex", E, "a value time split without a start or a positive duration, or a time that is not seconds",
        "podcast:valueTimeSplit needs startTime and duration (seconds, decimals allowed; the front matter also takes "
        "HH:MM:SS.mmm); remoteStartTime, when given, is seconds too."),
@@ -189,7 +205,12 @@ _RULES = [
        "protocol=\"disabled\" tells apps the podcaster wants no public comments; the namespace has it stand alone."),
     _r("SOC004", "podcastindex", W, "several socialInteract threads without a priority each",
        "The namespace strongly recommends a priority (lower first) when there are several."),
-    _r("SOC005", "podcastindex", W, "a socialInteract thread without account_id (recommended)"),
+    _r("SOC005", "podcastindex", W, "a socialInteract thread without account_id (recommended)",
+       "The namespace recommends accountId on podcast:socialInteract: the account that wrote the root post "
+       "(@team@example.social), which apps show as who started the thread and use to find it. A warning: the thread "
+       "works without it. In a show it is 'account_id:' of an entry of 'social:' in show.yml or episode.md; quote it, "
+       "YAML does not let a plain value start with '@': account_id: \"@team@example.social\". In a feed: "
+       "accountId=\"@team@example.social\"."),
     # -- media -------------------------------------------------------------------------------
     _r("MED001", "mediafeed", E, "the media file cannot be read",
        "The file named by 'audio:' in episode.md is there but cannot be opened; the message gives the system's reason "
@@ -238,10 +259,16 @@ _RULES = [
     _r("MED020", "mediafeed", W, "bitrate outside what podcasters use",
        "Speech is usually published at 64–128 kbit/s (mono 48 and up is fine); below 32 kbit/s sounds poor, above "
        "320 kbit/s only costs listeners' data."),
-    _r("MED021", "mediafeed", W, "unusual sample rate", "Podcast audio is 44.1 kHz or 48 kHz; rates below 22.05 kHz sound muffled and some players refuse them."),
+    _r("MED021", "mediafeed", W, "unusual sample rate",
+       "Podcast audio is 44.1 kHz or 48 kHz; rates below 22.05 kHz sound muffled and some players refuse them, and rates"
+       " above 48 kHz (a 96 kHz studio master) only cost listeners' data. Fix: export the episode again from the "
+       "recording at 44.1 kHz (ffmpeg -i recording.wav -ar 44100 -c:a libmp3lame -b:a 128k episode.mp3), and point "
+       "'audio:' in episode.md at it; re-encoding a low-rate file does not bring back what it lost."),
     _r("MED022", "mediafeed", W, "more than two audio channels", "Podcast apps play mono or stereo; surround tracks are downmixed badly or refused."),
     _r("MED023", "mediafeed", W, "the audio has no title tag",
-       "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' or tag the file."),
+       "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' in show.yml"
+       " (the build then tags the copy it publishes), or run 'mediafeed tag' to write the title and the other tags into "
+       "the file in episodes/ itself."),
     _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
        "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
        "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
@@ -336,18 +363,39 @@ _RULES = [
        "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
        "512 KB, as it is) in every episode's audio file, so anyone who downloads either can read the place."),
     # -- chapters and transcripts ------------------------------------------------------------
-    _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'"),
+    _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'",
+       "An episode's chapters.txt holds a line per chapter: its start, then its title, optionally a link at the end: "
+       "'00:01:30 Tides and carbon https://example.org/tides'. The start is HH:MM:SS or MM:SS (a fraction allowed: "
+       "01:30.5) or seconds (90); a dash between start and title is allowed; blank lines and lines starting with # are "
+       "skipped. The message names the line that is none of these (a title before its time, '1h30m'). Fix: start the "
+       "line with its time, then a space and the title."),
     _r("CHP002", "podcastindex", E, "chapters file cannot be read, is not valid JSON, or writes a key twice in one object",
        "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
     _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
        'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
-    _r("CHP004", "podcastindex", E, "a chapter has no valid start time"),
+    _r("CHP004", "podcastindex", E, "a chapter has no valid start time",
+       "Every chapter needs a start, the one field the Podcasting 2.0 chapters format requires: startTime in "
+       "chapters.json, 'start' for chapters in the front matter, seconds (90) or a time ('00:01:30'). An endTime, when "
+       "given, must be a time after the chapter's start; apps that honour it would show a chapter ending before it "
+       "begins. Fix: give the start the message names (its field, e.g. chapters[3].startTime), or correct the end or "
+       "leave it out: the chapter then ends where the next starts."),
     _r("CHP005", "mediafeed", W, "a chapters file holds no chapters",
        "An empty chapters.txt (or one of comments and blank lines) or a chapters.json with an empty list is almost "
        "always a file saved before it was written: the episode goes out without chapters."),
-    _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
-    _r("CHP011", "podcastindex", E, "a chapter has no title"),
-    _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time",
+       "Apple reads chapters from the audio file and Podcasting 2.0 apps from chapters.json, both in order: each chapter"
+       " must start later than the one before (two at the same time are refused too), or apps show them out of order or "
+       "jump back. The message names the chapter and its line. Fix: list the chapters in order of start time in "
+       "chapters.txt, chapters.json or 'chapters:' in episode.md, and correct a time mistyped (00:21:00 for 00:12:00)."),
+    _r("CHP011", "podcastindex", E, "a chapter has no title",
+       "Apps show each chapter by its title in the chapter list, and the namespace's format needs one: a chapter without"
+       " a title (an empty \"title\" in chapters.json, nothing after the time in chapters.txt, which is CHP001) is an "
+       "unlabelled line in the list. Fix: give the chapter the message names a title, or remove it."),
+    _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends",
+       "A chapter that starts at or after the end of the audio can never be reached: Apple's player and apps list it and"
+       " jump to nothing. It usually means the chapters belong to another cut of the episode (an earlier, longer edit) "
+       "or a time has a digit too many. The message names the first such chapter and how many follow it. Fix: correct "
+       "its time, or the audio file named by 'audio:' if it is the wrong cut."),
     _r("CHP013", "apple", W, "more chapters than the audio file's own chapter list holds (255)",
        "An ID3 CTOC (MP3) and the Nero chpl box of an M4A count their chapters in one byte: the audio gets the first "
        "255 chapters; chapters.json, psc:chapters and the page have them all."),
@@ -358,12 +406,37 @@ _RULES = [
     _r("CHP021", "mediafeed", W, "psc:chapters out of time order, empty, given twice in an item, or in the channel",
        "The spec asks for one psc:chapters per item, listing its chapters in the order they start; apps ignore the "
        "others and read none outside an item."),
-    _r("TRN000", "podcastindex", E, "transcript cannot be read"),
-    _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
-    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing (WebVTT: ',' before the milliseconds, a one-digit minute, no '-->')"),
-    _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts"),
-    _r("TRN004", "podcastindex apple", E, "transcript cues are not in order"),
-    _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio"),
+    _r("TRN000", "podcastindex", E, "transcript cannot be read",
+       "The episode's transcript (transcript.vtt, .srt… in its folder, or the file 'transcript:' names in episode.md; "
+       "with --online, a transcript URL) cannot be read: the system's reason, or it is not UTF-8 text (the message gives"
+       " the byte and where). WebVTT must be UTF-8, and apps show other encodings as broken characters. Fix: save the "
+       "transcript as UTF-8 in your editor (Save As > Encoding: UTF-8), or make it readable."),
+    _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT",
+       "A WebVTT file (the transcript format Apple ingests and browsers play as captions) must start with the line "
+       "'WEBVTT', optionally followed by a space and text; without it browsers reject the whole file and show no "
+       "captions. A file that is really SRT (numbered cues, ',' before the milliseconds) named .vtt also lands here. "
+       "Fix: add 'WEBVTT' and a blank line at the top, or, for an SRT file, name it .srt: mediafeed then makes the "
+       "WebVTT copy itself."),
+    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing (WebVTT: ',' before the milliseconds, a one-digit minute, no '-->')",
+       "Each cue's timing line is 'start --> end': in WebVTT 00:01:02.500 --> 00:01:05.000 (or MM:SS.mmm, with '.' "
+       "before the milliseconds), in SRT 00:01:02,500 --> 00:01:05,000, with a space each side of the arrow. Browsers "
+       "drop a WebVTT cue with ',' (SRT's way) or a one-digit minute, and a line with two times but no '-->' is read as "
+       "text; ffmpeg, and the players built on it, take an SRT without the spaces for no SRT at all. The message names "
+       "the line. Fix: write the timing as the hint shows."),
+    _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts",
+       "A cue whose end time is before its start time is never shown: players drop it, and the transcript has a hole "
+       "there. Usually the two times are swapped or the end mistyped (00:01:05 for 00:10:05). The message names the "
+       "cue's line. Fix: correct the end time, or swap the two."),
+    _r("TRN004", "podcastindex apple", E, "transcript cues are not in order",
+       "Cues must be in order of their start times (WebVTT requires it): players show captions as they reach them, so a "
+       "cue that starts before the one above it is shown late or not at all. The message names the first cue out of "
+       "order. Fix: order the cues by start time; an editor's export usually does, a transcript joined from two files "
+       "may not."),
+    _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio",
+       "The transcript's last cue ends more than a second after the episode's audio ends: the transcript belongs to "
+       "another cut of the episode (an earlier, longer edit), or times are off, so captions do not match what is heard. "
+       "The message gives both times. Fix: make the transcript again from the audio named by 'audio:', or use the "
+       "transcript of that cut."),
     _r("TRN006", "mediafeed", W, "a timed transcript without a single cue",
        "A WebVTT file with its header only (or an empty SRT) is published and linked as the episode's transcript and "
        "captions, with an empty file made in the other format: apps offer a transcript that shows nothing."),
@@ -387,7 +460,12 @@ _RULES = [
     _r("XML001", "mediafeed apple spotify psp1", E, "the feed is not well-formed XML",
        "One syntax error makes the whole feed unreadable for every app. The usual causes: a bare '&', HTML entities such "
        "as &nbsp; outside CDATA, ']]>' inside CDATA show notes, an unclosed element."),
-    _r("XML002", "mediafeed", E, "not an RSS 2.0 feed (an HTML page, an Atom feed)"),
+    _r("XML002", "mediafeed", E, "not an RSS 2.0 feed (an HTML page, an Atom feed)",
+       "The document is XML or JSON, but not an RSS 2.0 feed: an HTML page (the show's website rather than its feed), an"
+       " Atom feed or entry, an RSS 1.0 (RDF) feed, a JSON Feed, an OPML list, or an <rss> without its <channel>. "
+       "Podcast apps and directories read RSS 2.0 only, so check stops here (exit 2). Fix: give the RSS feed's URL (on "
+       "the show's page, the link with type application/rss+xml, or the 'RSS' link), or wrap a bare channel as <rss "
+       "version=\"2.0\"><channel>…</channel></rss>."),
     _r("XML003", "mediafeed", W, "the feed declares a DOCTYPE",
        "Entities are never expanded by mediafeed (no XXE, no 'billion laughs'); apps may refuse such feeds. An error where "
        "the feed uses an entity its DOCTYPE declares: the text there is lost for every careful reader."),
@@ -497,7 +575,10 @@ _RULES = [
        "lower case; another value is not one Apple knows. In a show it is 'type: episodic' or 'type: serial' in "
        "show.yml; a serial show needs 'episode:' numbers on every episode (EP010). Fix: write "
        "<itunes:type>episodic</itunes:type> or serial, or leave the element out for an episodic show."),
-    _r("SHOW018", "psp1", I, "copyright contains '©', the word 'Copyright' or a year", "PSP-1 asks for the holder's name only."),
+    _r("SHOW018", "psp1", I, "copyright contains '©', the word 'Copyright' or a year",
+       "PSP-1 asks for the holder's name only: the element already means copyright. In a show it is 'copyright:' in "
+       "show.yml. Fix: write the holder alone, 'copyright: Maya Okafor' rather than '© 2024 Maya Okafor. All rights "
+       "reserved.'"),
     _r("SHOW019", "apple", W, "itunes:block or itunes:complete with a value other than 'Yes'",
        "Only the exact value 'Yes' has an effect; anything else is ignored."),
     _r("SHOW020", "apple", E, "itunes:new-feed-url is not an absolute URL",
@@ -507,8 +588,8 @@ _RULES = [
     _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date",
        "PSP-1 wants the channel's <pubDate> and <lastBuildDate>, where given, in RFC 2822: 'Wed, 15 Jun 2019 19:00:00 "
        "+0000', English day and month names, a four-digit year and a time zone; apps and directories that cannot read "
-       "them may miss that the feed changed. mediafeed writes both this way, so this code comes from 'check FEED'. Fix: "
-       "write the dates in that form."),
+       "them may miss that the feed changed. mediafeed writes its dates this way, so this code comes from 'check FEED'. "
+       "Fix: write the dates in that form."),
     _r("SHOW022", "apple", W, "the feed has no episodes", "Apple does not accept a show without at least one episode."),
     _r("SHOW024", "psp1 podcastindex", W, "no podcast:locked", "podcast:locked tells other platforms not to import the feed without the owner's consent."),
     _r("SHOW025", "psp1 podcastindex", W, "no podcast:guid", "The show's permanent identifier across platforms and feed moves."),
@@ -532,28 +613,77 @@ _RULES = [
     _r("SHOW029", "apple psp1", E, "more than one channel in the feed",
        "RSS 2.0 has one <channel>; apps read the first, so the episodes of any other never reach listeners."),
     # -- podcast: namespace -----------------------------------------------------------------------
-    _r("PI001", "podcastindex", E, "podcast:guid is not a UUID"),
-    _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID"),
+    _r("PI001", "podcastindex", E, "podcast:guid is not a UUID",
+       "podcast:guid identifies the show across platforms and feed moves, and apps compare it as text: it must be a UUID"
+       " written plainly, lower case, 8-4-4-4-12 hex digits, no braces, no 'urn:uuid:' prefix. Text that is no UUID, or "
+       "a UUID written another way ({…}, no hyphens), is an error; the hint gives the value to write (the UUIDv5 of the "
+       "feed's URL when it is known). In a show mediafeed computes it from the feed URL, or takes 'podcast_guid:' in "
+       "show.yml. Fix: write the hint's value, once: it is kept forever (LED004)."),
+    _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID",
+       "The namespace makes podcast:guid a version 5 UUID, computed from the feed URL (without the scheme and trailing "
+       "slashes) in the namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6, so anyone can work it out from the URL; a random"
+       " (version 4) UUID is not. Keep it all the same if the Podcast Index already lists the show under it: the GUID is"
+       " never changed once published (LED004). Otherwise write the hint's value; in a show, remove 'podcast_guid:' from"
+       " show.yml and mediafeed computes it."),
     _r("PI003", "podcastindex", I, "podcast:guid is not the UUIDv5 of this feed's URL",
        "Fine when the feed moved (the GUID is kept forever); otherwise check it was computed from the feed URL without "
        "the scheme and trailing slashes, namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6."),
-    _r("PI004", "podcastindex", E, "a podcast: URL is not https"),
+    _r("PI004", "podcastindex", E, "a podcast: URL is not https",
+       "The Podcasting 2.0 namespace takes https URLs only in podcast: elements (url, href, img, uri, feedUrl, image, "
+       "accountUrl: transcripts, chapters, funding, persons' images, alternate enclosures' sources): apps on https pages"
+       " and phones that allow only https do not load plain http. Exempt: loopback addresses (127.0.0.1, localhost) for "
+       "previews, a socialInteract post in its protocol's own scheme (at://, nostr:, matrix:) and an alternate "
+       "enclosure's source over another transport (ipfs://). In a show they are the URLs written in show.yml or "
+       "episode.md ('url:' of 'funding:', 'img:' and 'href:' of 'persons:', an alternate enclosure's 'url:') and, for "
+       "the files the build publishes (transcripts, chapters, images), 'url:' in show.yml. Fix: serve the file over "
+       "https and write the https:// URL."),
     _r("PI005", "podcastindex", E, "podcast:locked is not 'yes' or 'no'",
        "The namespace: \"The node value must be 'yes' or 'no'\". The value in another case ('Yes', 'NO') is reported as a "
        "warning: the parsers seen lower-case it, a strict one need not."),
-    _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail"),
+    _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail",
+       "With podcast:locked yes, platforms refuse to import the feed unless its owner confirms, by e-mail to the owner= "
+       "attribute: without one (or with one that is not an e-mail address) nobody can, the owner included. In a show it "
+       "is 'locked_owner:' in show.yml, or the owner's e-mail ('owner:') when that is not set. Fix: write "
+       "<podcast:locked owner=\"you@example.org\">yes</podcast:locked>."),
     _r("PI007", "podcastindex apple", E, "podcast:transcript without url or a known type",
        "Types: text/vtt, application/x-subrip (application/srt), text/html, application/json, text/plain."),
     _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters",
        "The namespace's chapters tag (docs/tags/chapters.md) requires url and type, JSON chapters being "
        "'application/json+chapters'. type=\"application/json\", which the namespace's own example feed writes and apps "
        "read as JSON chapters all the same, is reported as a warning."),
-    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters"),
-    _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list"),
-    _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number"),
-    _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration"),
-    _r("PI014", "podcastindex", E, "podcast:alternateEnclosure without type or podcast:source"),
-    _r("PI015", "podcastindex", E, "podcast:person or podcast:license without text"),
+    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters",
+       "The namespace limits podcast:funding's text, the call to action apps show on a button or link, to 128 "
+       "characters; apps cut longer text. In a show it is 'text:' of an entry of 'funding:' in show.yml or episode.md "
+       "(SRC010 there). Fix: shorten it ('Support the show on Patreon') and put the rest on the page the url opens."),
+    _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list",
+       "podcast:medium tells apps what the feed is (the namespace's medium.md): podcast, music, video, film, audiobook, "
+       "newsletter, blog, publisher, course, each with an 'L' form for a list of remote items (podcastL, musicL…), and "
+       "mixed; spelt as there. An app does not know another value, and may show a video or music feed as a podcast. In a"
+       " show it is 'medium:' in show.yml (the first nine). Fix: write one of the list, e.g. "
+       "<podcast:medium>podcast</podcast:medium>."),
+    _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number",
+       "podcast:season and podcast:episode hold a number (episode.md in the namespace): digits, a decimal allowed (4.5 "
+       "for an episode between 4 and 5); a name goes in the attributes, season name= and episode display=. Text ('two', "
+       "'S2', '5a') is not read. In a show they are 'season:' and 'episode:' in episode.md, with 'season_name:' and "
+       "'episode_display:' for the labels. Fix: write <podcast:episode display=\"Part 5a\">5</podcast:episode>."),
+    _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration",
+       "A podcast:soundbite marks a stretch of the episode apps play as a preview: startTime and duration are required, "
+       "both in seconds (73 or 73.5); a time written 00:01:13, or one left out, is not read. In a show they are 'start:'"
+       " and 'duration:' of an entry of 'soundbites:' in episode.md (seconds or HH:MM:SS there; mediafeed writes "
+       "seconds), so this code comes from 'check FEED'. Fix: give both in seconds, e.g. <podcast:soundbite "
+       "startTime=\"73.0\" duration=\"60.0\">The best minute</podcast:soundbite>."),
+    _r("PI014", "podcastindex", E, "podcast:alternateEnclosure without type or podcast:source",
+       "A podcast:alternateEnclosure offers the episode in another form (a smaller file, a video, an Opus copy): it "
+       "needs type= (the media type) and at least one <podcast:source uri=\"…\"/> inside it, where apps fetch it; without "
+       "them apps cannot offer it. In a show it is an entry of 'alternate_enclosures:' in episode.md: its 'file:' (or an"
+       " https 'url:') and 'type:', which a file's extension gives where it is left out. Fix: "
+       "<podcast:alternateEnclosure type=\"audio/opus\" length=\"BYTES\"><podcast:source "
+       "uri=\"https://…/episode.opus\"/></podcast:alternateEnclosure>."),
+    _r("PI015", "podcastindex", E, "podcast:person or podcast:license without text",
+       "podcast:person's text is the person's name and podcast:license's the license (an SPDX identifier such as "
+       "cc-by-4.0, or a name with url=): an empty element shows no one, or no license. In a show they come from 'name:' "
+       "of an entry of 'persons:' and from 'license:', in show.yml or episode.md. Fix: write <podcast:person "
+       "role=\"host\">Maya Okafor</podcast:person>, or remove the empty element."),
     _r("PI016", "podcastindex", E, "podcast:funding without url", "The url attribute is required: it is where apps send listeners."),
     _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
@@ -763,13 +893,30 @@ _RULES = [
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read, or writes a key twice in one object (an episode's GUID)",
        "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
-    _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
+    _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed",
+       "Apps know an episode by its GUID: under a new one, every app downloads the episode again as a new one and lists "
+       "it twice. In a show the GUID is 'guid:' in episode.md, recorded in published.json by the build that published "
+       "it; in a feed, <guid>. Fix: restore the published GUID (the hint gives it: 'guid: …'); a corrected title or a "
+       "new file name never needs a new GUID."),
     _r("LED002", "mediafeed", E, "a published episode's enclosure URL changed",
-       "Fine when deliberate (a re-cut file under a new name): record it with 'build --accept-changes', or --ignore LED002."),
+       "Fine when deliberate (a re-cut file under a new name): record it with 'build --accept-changes', or --ignore "
+       "LED002. In a show the URL comes from the file named by 'audio:' in episode.md and 'url:' or 'media_url:' in "
+       "show.yml; when the change was not meant, restore the old file name in 'audio:' (or the old address)."),
     _r("LED003", "mediafeed apple", E, "the audio at a published URL was re-cut",
-       "Apple's player loops on a file that changed length at the same URL; give a re-cut file a new name."),
-    _r("LED004", "mediafeed podcastindex", E, "the show's podcast:guid changed", "It identifies the show forever, even after a move."),
-    _r("LED005", "mediafeed", W, "a published episode is gone from the feed"),
+       "Apple's player loops on a file that changed length at the same URL; give a re-cut file a new name. In a show: "
+       "rename the new file (012-episode-v2.mp3) and write that name in 'audio:' in episode.md, keeping 'guid:' as it "
+       "is; the build then reports the new URL (LED002), which 'mediafeed build --accept-changes' records."),
+    _r("LED004", "mediafeed podcastindex", E, "the show's podcast:guid changed",
+       "It identifies the show forever, even after a move: the Podcast Index and apps would take the show for another "
+       "one. In a show it is 'podcast_guid:' in show.yml, or computed from the feed URL when that is not set, so moving "
+       "the feed without it changes it too. Fix: set 'podcast_guid:' to the recorded value (the hint gives it) and keep "
+       "it there."),
+    _r("LED005", "mediafeed", W, "a published episode is gone from the feed",
+       "An episode recorded as published (in published.json, or in the feed given to --previous) is no longer in the "
+       "feed: its folder was removed or renamed, or it was made a draft ('draft: true') or dated in the future. "
+       "Subscribers keep the copy they downloaded, its page stays on the published site until 'mediafeed publish "
+       "--delete', and new listeners no longer see it. A warning: removing an episode can be deliberate. Fix, when it "
+       "was a mistake: restore the folder (or take out 'draft: true', or correct 'date:') with its GUID unchanged."),
     _r("LED006", "mediafeed apple", W, "the feed's self URL changed without itunes:new-feed-url",
        "Keep the old URL answering with a 301 and add itunes:new-feed-url, or apps keep polling the old one."),
     _r("LED007", "mediafeed apple", W, "the published file's length changes at the same URL",
@@ -782,22 +929,63 @@ _RULES = [
        "Apple and the apps cache artwork by its URL: a new picture under the old file name (the file is another size "
        "than when it was published) keeps the old cover on every device. Give the new picture a new file name."),
     # -- hosting (--online) --------------------------------------------------------------------------
-    _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
+    _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error",
+       "With --online every enclosure, artwork, transcript and chapters URL is fetched as an app would; this one could "
+       "not be: the host is not found, refuses the connection or its certificate, or answers 404, 403, 410 or a 5xx "
+       "error (after two retries for connection errors, 429 and 5xx). Apple and Spotify refuse episodes whose media they"
+       " cannot fetch, and apps show an error to every listener. Fix: check the URL in the message and that the file is "
+       "uploaded and public; for your own show, publish first ('mediafeed publish'), then check --online."),
     _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",
        "Apple's first request is 'Range: bytes=0-1'; without 206 Partial Content, seeking and Apple's validation fail."),
-    _r("ONL003", "apple spotify", E, "the served size differs from the enclosure length"),
-    _r("ONL004", "apple mediafeed", W, "the served Content-Type differs from what the feed says"),
-    _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests"),
+    _r("ONL003", "apple spotify", E, "the served size differs from the enclosure length",
+       "The size the host serves (the total of Content-Range, else Content-Length) differs from the enclosure's length: "
+       "Apple and Spotify want the file's real size there, and apps use it for progress and to tell a finished download."
+       " In a show the length is the built file's own size, so the host serves another file: an older upload, one a host"
+       " or CDN re-encoded, or a cached copy. Fix: upload the built file again ('mediafeed publish') and clear the CDN's"
+       " cache; in another feed, set length to the real size (the hint gives it) or upload the file the feed describes."),
+    _r("ONL004", "apple mediafeed", W, "the served Content-Type differs from what the feed says",
+       "The Content-Type the host sends for a file differs from what the feed says (enclosure type, a transcript's or "
+       "chapters' type), or artwork is served as something other than image/jpeg or image/png: apps and Apple go by the "
+       "header, and may refuse to play or show the file. An enclosure URL that answers with a web page (text/html, or a "
+       "body starting with '<': a parked domain, a sign-in or error page) is an error: no app can play it. Fix: make the"
+       " host send the type of the file's real format (on S3 or a CDN, the object's Content-Type; on a web server, its "
+       "MIME types: .mp3 audio/mpeg, .m4a audio/x-m4a), or point the feed at the media file itself."),
+    _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests",
+       "The host answers a HEAD request with an error (405, 501) or not at all, though it serves the file to GET: Apple "
+       "and directories check media and artwork with HEAD (PODCAST-RULES.md: artwork 'served so that HEAD works'). Fix: "
+       "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
+       "services do not)."),
     _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
     _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to a "
-       "private address apps cannot reach"),
+       "private address apps cannot reach",
+       "Redirects are followed as podcast apps follow them, up to 16 (Safari's and Apple's limit; the 17th is named); a "
+       "loop, more than 16, a redirect from https to plain http (apps refuse the downgrade), or one to an address apps "
+       "cannot reach (127.0.0.1, localhost, 10.0.0.5, a cloud's metadata address) is an error: the file plays nowhere. "
+       "Fix: point the feed at the file's final URL, remove a tracking prefix that loops, serve https all the way, or "
+       "correct the host's redirect to a private address."),
     _r("ONL008", "podcastindex", W, "a transcript or chapters file has no Access-Control-Allow-Origin",
        "Browser players (and the embed player) cannot load it from another origin."),
-    _r("ONL009", "mediafeed", E, "a server did not answer in time"),
-    _r("ONL010", "mediafeed", W, "a file is larger than mediafeed reads to check it"),
+    _r("ONL009", "mediafeed", E, "a server did not answer in time",
+       "The server did not answer within the time allowed for one URL (--timeout, 30 s, redirects and retries included; "
+       "5 s to connect, 10 s between reads). A host that slow delays every listener's download. Fix: check the server or"
+       " CDN; if it is only far from the machine running the check, try again with a larger --timeout."),
+    _r("ONL010", "mediafeed", W, "a file is larger than mediafeed reads to check it",
+       "mediafeed reads at most 16 MB of an artwork, transcript or chapters file to check it (docs/checks.md, Limits for"
+       " --online); this one is larger, so it was not checked. Artwork that size, or a transcript or chapters file of "
+       "megabytes, is almost always the wrong file (the episode's audio linked as its transcript, an unexported TIFF as "
+       "artwork). Fix: check the URL points at the right file; artwork is best kept under 512 KB (ART009)."),
     # -- configuration of the checks -------------------------------------------------------------------
-    _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks"),
-    _r("CHK002", "mediafeed", E, "both a FEED and --show given"),
+    _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks",
+       "A name given to --select, --ignore or --explain, or under 'checks: select/ignore' in show.yml, is neither a rule"
+       " set (apple, spotify, psp1, podcastindex, mediafeed) nor a problem code or code prefix (EP104, ART, EP1). It is "
+       "refused (exit 2) rather than skipped, so a typo never silently turns a rule off; the hint names the closest "
+       "name, and a code of another command (IMP002 of 'mediafeed import') names the guide that explains it. Fix: "
+       "correct the name; 'mediafeed check --explain all' lists every code."),
+    _r("CHK002", "mediafeed", E, "both a FEED and --show given",
+       "check reads either a FEED (a file or an http(s) URL) or a show folder (the current one, or --show DIR), not both"
+       " at once: given both, it cannot tell which to check, so it stops (exit 2). Fix: run 'mediafeed check FEED' for a"
+       " feed, or 'mediafeed check --show DIR' for a show; a show's check already renders its feed in memory and holds "
+       "it to every feed rule."),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
