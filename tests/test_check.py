@@ -189,6 +189,26 @@ def test_every_code_in_checks_md_is_explained_and_every_explained_code_is_in_it(
     assert not bare, sorted(bare)  # every rule explains itself, with a fix
 
 
+#: an RFC 2822 date as the hints and explanations write one ('Sat, 15 Jun 2019 19:00:00 +0000')
+EXAMPLE_DATE = re.compile(r"[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}")
+
+
+def test_the_dates_explanations_and_hints_give_as_examples_raise_no_problem(tmp_path: Path) -> None:
+    """EP110's hint ('add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate>'), EP111's and SHOW021's said to write a
+    date whose day name is wrong (15 June 2019 was a Saturday): a producer who copied it got EP111's warning 'the day
+    name says Wed but the date is a Sat'."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(re.sub(r"<pubDate>[^<]*</pubDate>", "", GOOD.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    hints = [p.hint for p in lint.lint_feed(str(feed)).problems if p.code == "EP110"]
+    assert hints
+    examples = [date for text in [*hints, *(rule.explain for rule in RULES.values())] for date in EXAMPLE_DATE.findall(text)]
+    assert len(examples) >= 4, examples  # EP110's hint; EP110, EP111, EP112 and SHOW021 explained
+    for date in sorted(set(examples)):
+        feed.write_text(re.sub(r"<pubDate>[^<]*</pubDate>", f"<pubDate>{date}</pubDate>", GOOD.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+        assert [p.line() for p in lint.lint_feed(str(feed)).problems] == [], date
+
+
 def test_explain_of_a_commands_own_code_names_the_guide_that_lists_it() -> None:
     """The README says `--explain` explains codes; a producer who got IMP002 from `mediafeed import` and asked was told
     "'IMP002' is not a problem code — did you mean PI002?", a code of another area altogether."""

@@ -533,9 +533,9 @@ _RULES = [
        "address (https://example.org/), not a path. In a show it is 'url:' in show.yml, the site's own address. Fix: "
        "write <link>https://example.org/</link>."),
     _r("SHOW005", "apple psp1", E, "the channel has no language",
-       "Apple and PSP-1 require the channel's <language>: directories list the show under it and apps pick search and "
-       "speech by it. In a show it is 'language:' in show.yml, an ISO 639 code (en, en-gb, pt-BR). Fix: add "
-       "<language>en</language> (in show.yml, 'language: en')."),
+       "Apple and PSP-1 require the channel's <language>: directories list and search the show by it. In a show it is "
+       "'language:' in show.yml, an ISO 639 code (en, en-gb, pt-BR). Fix: add <language>en</language> (in show.yml, "
+       "'language: en')."),
     _r("SHOW006", "apple psp1", E, "the language is not an ISO 639 code", "Write e.g. 'en', 'en-gb', 'pt-BR' (RFC 5646 / ISO 639)."),
     _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork), or one whose href is not an absolute http(s) URL",
        "Apple, Spotify and PSP-1 require show artwork in <itunes:image href=\"…\"/>, a full http(s) URL: apps do not "
@@ -586,7 +586,7 @@ _RULES = [
        "URL (https://new.example.org/feed.xml), or apps cannot follow it. In a show it is 'new_feed_url:' in show.yml. "
        "Fix: give the new feed's full address, and answer the old URL with a 301 redirect to it as well (LED006)."),
     _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date",
-       "PSP-1 wants the channel's <pubDate> and <lastBuildDate>, where given, in RFC 2822: 'Wed, 15 Jun 2019 19:00:00 "
+       "PSP-1 wants the channel's <pubDate> and <lastBuildDate>, where given, in RFC 2822: 'Sat, 15 Jun 2019 19:00:00 "
        "+0000', English day and month names, a four-digit year and a time zone; apps and directories that cannot read "
        "them may miss that the feed changed. mediafeed writes its dates this way, so this code comes from 'check FEED'. "
        "Fix: write the dates in that form."),
@@ -741,10 +741,9 @@ _RULES = [
        " make the show 'type: episodic'."),
     _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season",
        "Two full episodes (itunes:episodeType full, the default) of one season have the same episode number, so apps "
-       "that order a season by number cannot tell which comes first and Apple shows the number twice. Trailers and bonus"
-       " episodes are not counted; a decimal number (podcast:episode 4.5) is. In a show the message names the other "
-       "episode.md. Fix: renumber one of them ('episode:' in its front matter, or 'season:' when it belongs to another "
-       "season), or mark it 'type: bonus'."),
+       "that order a season by number cannot tell which comes first. Trailers and bonus episodes are not counted; a "
+       "decimal number (podcast:episode 4.5) is. In a show the message names the other episode.md. Fix: renumber one of "
+       "them ('episode:' in its front matter, or 'season:' when it belongs to another season), or mark it 'type: bonus'."),
     _r("EP012", "apple", E, "two episodes share an enclosure URL", "Apple ignores the duplicates."),
     _r("EP020", "apple", I, "the episode title repeats the show's name",
        "Apple asks for the episode title alone: apps show the show's name beside every episode already, and a title that"
@@ -799,14 +798,14 @@ _RULES = [
        "of one name share it. PSP-1: not the enclosure URL, not the title."),
     _r("EP110", "psp1", W, "an episode has no pubDate",
        "PSP-1 recommends a <pubDate> on every item: apps order episodes by it and show when each came out; without one "
-       "they cannot. In a show it is 'date:' in episode.md. Fix: add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate> "
+       "they cannot. In a show it is 'date:' in episode.md. Fix: add <pubDate>Sat, 15 Jun 2019 19:00:00 +0000</pubDate> "
        "(RFC 2822: English day and month names, a numeric time zone)."),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
-       "Write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
+       "Write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
     _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset",
        "RFC 2822 still allows a few zone names, but PSP-1 asks for a numeric offset: a reader that does not know EST, "
        "PDT or CEST shifts the episode by hours or cannot read the date. GMT, UT and Z pass. An info. Fix: write the "
-       "offset: 'Wed, 15 Jun 2019 14:00:00 -0500' rather than '… EST'. mediafeed writes numeric offsets itself."),
+       "offset: 'Sat, 15 Jun 2019 14:00:00 -0500' rather than '… EST'. mediafeed writes numeric offsets itself."),
     _r("EP113", "apple psp1", W, "an episode has no description",
        "In a show: an episode.md with no show notes below its front matter (HTML comments alone, such as the one 'mediafeed "
        "add' writes, are none) and no 'summary:'. Its description would repeat the title, which apps show above it."),
