@@ -977,9 +977,9 @@ _RULES = [
     _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks",
        "A name given to --select, --ignore or --explain, or under 'checks: select/ignore' in show.yml, is neither a rule"
        " set (apple, spotify, psp1, podcastindex, mediafeed) nor a problem code or code prefix (EP104, ART, EP1). It is "
-       "refused (exit 2) rather than skipped, so a typo never silently turns a rule off; the hint names the closest "
-       "name, and a code of another command (IMP002 of 'mediafeed import') names the guide that explains it. Fix: "
-       "correct the name; 'mediafeed check --explain all' lists every code."),
+       "an error (on the command line, exit 2) rather than skipped, so a typo never silently turns a rule off; the hint "
+       "names the name meant when one is close, and a code of another command (IMP002 of 'mediafeed import') names the "
+       "guide that explains it. Fix: correct the name; 'mediafeed check --explain all' lists every code."),
     _r("CHK002", "mediafeed", E, "both a FEED and --show given",
        "check reads either a FEED (a file or an http(s) URL) or a show folder (the current one, or --show DIR), not both"
        " at once: given both, it cannot tell which to check, so it stops (exit 2). Fix: run 'mediafeed check FEED' for a"
