@@ -12,7 +12,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def rfc2822(moment: datetime) -> str:
-    """``Wed, 15 Jun 2019 19:00:00 +0000``: English names, numeric zone, any locale.
+    """``Sat, 15 Jun 2019 19:00:00 +0000``: English names, numeric zone, any locale.
 
     The same text as ``email.utils.format_datetime`` (a test compares them), without importing the email
     package and the socket module behind it (~10 ms of every build's start-up)."""

@@ -127,7 +127,7 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
 
 
 def date_hint() -> str:
-    return "write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000' (English names, numeric time zone)"
+    return "write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000' (English names, numeric time zone)"
 
 
 def self_url(doc: FeedDoc) -> str:

@@ -415,7 +415,7 @@ def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Proble
     value = text(doc, item, "pubDate")
     if not value:
         return [problem("EP110", doc.source, "the episode has no <pubDate>", field="pubDate", episode=label,
-                        hint="add <pubDate>Wed, 15 Jun 2019 19:00:00 +0000</pubDate>")]
+                        hint="add <pubDate>Sat, 15 Jun 2019 19:00:00 +0000</pubDate>")]
     wrong, severity, moment = read_date(value)
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]

@@ -69,7 +69,9 @@ _RULES = [
        "nothing or a box. C1 controls in text almost always come from Windows-1252 text read as Latin-1 (U+0092 for ’, "
        "U+0085 for …, U+0096 for –): each is read as the Windows-1252 character it stands for, the rest removed."),
     _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
-       "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter."),
+       "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter. "
+       "Fix: write one of them in 'category:' in show.yml ('category: Health & Fitness', not 'Health and Fitness'), and "
+       "a subcategory of that category in 'subcategory:'; the hint names the category meant."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder",
        "A file named in show.yml or the front matter (audio, artwork, transcript, chapters) must be in the show's folder "
        "or the episode's own, so that the published site holds it. Fix: copy the file next to show.yml or episode.md "
@@ -149,17 +151,31 @@ _RULES = [
        "A Lightning recipient is a 'node' (its address a public key) or an 'lnaddress' (name@wallet.example)."),
     _r("VAL005", "podcastindex", E, "a Lightning node address is not a 66-digit hex public key starting 02 or 03",
        "Payments to a wrong key are lost or fail; copy the pubkey from the node or wallet."),
-    _r("VAL006", "podcastindex", E, "a Lightning address (lnaddress) is not name@domain"),
+    _r("VAL006", "podcastindex", E, "a Lightning address (lnaddress) is not name@domain",
+       "A Lightning address (type lnaddress, LUD-16) looks like an e-mail address: a name of letters, digits and '.', "
+       "'_', '+', '-', an '@' and a domain with a dot (sam@wallet.example). Anything else ('sam@wallet', "
+       "'lightning:sam@wallet.example', an address with a space) cannot be paid, and the listener's payment fails. In a "
+       "show it is 'address:' of a recipient under 'value:' in show.yml or episode.md. Fix: copy the address from your "
+       "wallet (Alby, Fountain, …); a node's public key goes with 'type: node' instead."),
     _r("VAL007", "podcastindex", E, "a value recipient's split is missing or not a whole number of 1 or more",
        "Splits are shares: each recipient gets split / (sum of splits) of what the fees leave. A fee recipient's split "
        "is a percentage."),
-    _r("VAL008", "podcastindex", E, "the fee recipients' splits add up to more than 100 percent"),
+    _r("VAL008", "podcastindex", E, "the fee recipients' splits add up to more than 100 percent",
+       "A fee recipient (fee=\"true\", 'fee: true') takes its split as a percentage of each payment, before the others "
+       "share the rest (the namespace's value.md); fees adding up to more than 100 percent take more than the whole "
+       "payment, and the recipients without a fee get nothing. In a show it is 'split:' of the recipients with 'fee: "
+       "true' under 'value:'. Fix: lower the fee splits (an app's fee is usually 1 to 5), or make a payee a share holder"
+       " ('fee: false')."),
     _r("VAL009", "podcastindex", E, "a value block's suggested amount is not a decimal number",
        "suggested is an amount of the currency per minute: 0.00000005 BTC is 5 sats."),
     _r("VAL010", "podcastindex", E, "custom_key without custom_value (or the reverse), or a Lightning custom_key below 65536",
        "customKey/customValue route a payment inside a shared node (a TLV record type, at least 2^16, and its value)."),
     _r("VAL011", "podcastindex", W, "a value recipient has no name", "The name is recommended: apps show listeners who gets each share."),
-    _r("VAL012", "podcastindex", W, "every value recipient is a fee, so what the fees leave goes to nobody"),
+    _r("VAL012", "podcastindex", W, "every value recipient is a fee, so what the fees leave goes to nobody",
+       "Every recipient of the value block is a fee: fees take their percentage off the top and the rest is shared among"
+       " the others, so with no other recipient what the fees leave goes to nobody and the podcaster is paid nothing. In"
+       " a show: 'recipients:' under 'value:' in show.yml or episode.md. Fix: add the podcast's own recipient without "
+       "'fee: true' (fee: false is the default), e.g. the host's node with 'split: 90'."),
     _r("VAL013", "podcastindex", E, "a value time split without a start or a positive duration, or a time that is not seconds",
        "podcast:valueTimeSplit needs startTime and duration (seconds, decimals allowed; the front matter also takes "
        "HH:MM:SS.mmm); remoteStartTime, when given, is seconds too."),
@@ -189,14 +205,50 @@ _RULES = [
        "protocol=\"disabled\" tells apps the podcaster wants no public comments; the namespace has it stand alone."),
     _r("SOC004", "podcastindex", W, "several socialInteract threads without a priority each",
        "The namespace strongly recommends a priority (lower first) when there are several."),
-    _r("SOC005", "podcastindex", W, "a socialInteract thread without account_id (recommended)"),
+    _r("SOC005", "podcastindex", W, "a socialInteract thread without account_id (recommended)",
+       "The namespace recommends accountId on podcast:socialInteract: the account that wrote the root post "
+       "(@team@example.social), which apps show as who started the thread and use to find it. A warning: the thread "
+       "works without it. In a show it is 'account_id:' of an entry of 'social:' in show.yml or episode.md; quote it, "
+       "YAML does not let a plain value start with '@': account_id: \"@team@example.social\". In a feed: "
+       "accountId=\"@team@example.social\"."),
     # -- media -------------------------------------------------------------------------------
-    _r("MED001", "mediafeed", E, "the media file cannot be read"),
-    _r("MED002", "mediafeed", E, "the media file is empty"),
-    _r("MED003", "mediafeed", E, "not a supported media file (by content, not name)"),
-    _r("MED004", "mediafeed", E, "the media file is truncated or corrupt"),
-    _r("MED005", "mediafeed apple", E, "the file name's extension does not match its real format"),
-    _r("MED006", "mediafeed", E, "the media file has no playable audio"),
+    _r("MED001", "mediafeed", E, "the media file cannot be read",
+       "The file named by 'audio:' in episode.md is there but cannot be opened; the message gives the system's reason "
+       "(permission denied, an input/output error from a failing disk or a network drive that went away). Nothing can be"
+       " probed, tagged or published, so build stops. Fix: make the file readable (chmod u+r FILE), or copy it again "
+       "from where it came from."),
+    _r("MED002", "mediafeed", E, "the media file is empty",
+       "The file named by 'audio:' in episode.md has 0 bytes: a copy, download or export that was interrupted, or a file"
+       " made before the export wrote to it. There is nothing to publish: 'mediafeed add' refuses it and build stops. "
+       "Fix: export the episode again from your editor (or copy it again) and check that it plays."),
+    _r("MED003", "mediafeed", E, "not a supported media file (by content, not name)",
+       "mediafeed tells a media file's format from its first bytes, whatever its name says. It reads MP3, M4A/M4B (AAC),"
+       " MP4/M4V/MOV video, Ogg Opus, Ogg Vorbis, FLAC and WAV; the message says what the file looks like instead: a PNG"
+       " image, a web page saved as episode.mp3 (a download link that needed a login), a ZIP archive, an Ogg stream of "
+       "another codec. Fix: point 'audio:' in episode.md at the episode's audio, or export it again as MP3 or M4A, the "
+       "formats Apple Podcasts and Spotify take."),
+    _r("MED004", "mediafeed", E, "the media file is truncated or corrupt",
+       "The file is shorter than its own headers say, or its structure is damaged, so apps would stop early, seek to the"
+       " wrong place or play noise: an MP3 without MPEG audio frames, missing more than 4 KB or a second of what its "
+       "Xing/VBRI header declares, whose ID3v2 tag claims more bytes than the file has, or free-format (no bitrate in "
+       "its frame headers: ffmpeg cannot play it); an M4A/MP4 box running past the end of the file, or an index pointing"
+       " outside the media data (what a tag editor that did not move the offsets leaves); an Ogg stream without its last"
+       " page; a FLAC or WAV shorter than its header says. The message names what is wrong. Fix: copy or export the "
+       "episode again from your editor and check it plays to the end; the hint says when a remux (ffmpeg -i in.m4a -c "
+       "copy out.m4a) mends it and when only the recording as it was before a tag editor saved it does."),
+    _r("MED005", "mediafeed apple", E, "the file name's extension does not match its real format",
+       "The format is read from the file's content, and the extension of the name in 'audio:' must match it: the "
+       "enclosure's URL ends in it and apps, hosts and servers go by it (Apple lists audio/mpeg for .mp3, audio/x-m4a "
+       "for .m4a). Seen: an M4A saved as episode.mp3, a WAV or FLAC export named .mp3, MP3 audio inside a WAV container "
+       "(a 'RIFF MP3', as some recorders write), an MP2 file. Fix: run the hint's command. Where the content is a format"
+       " apps take, rename the file to its real extension and change 'audio:' with it; where it is not (a WAV named "
+       ".mp3), encode it into the format the name promises and put it in place under the same name (ffmpeg -i in.mp3 "
+       "-c:a libmp3lame -b:a 128k out.mp3), so 'audio:' stays."),
+    _r("MED006", "mediafeed", E, "the media file has no playable audio",
+       "The file is a media file but holds nothing to play: a duration of 0, or an M4A/MP4 with neither a sound track "
+       "nor video (captions or chapters alone: an export preset that left the sound out). Published, it would be an "
+       "episode that plays nothing. Fix: export the episode again with its audio (check the preset includes the sound) "
+       "and listen to the start before publishing."),
     _r("MED010", "apple spotify", W, "a media format Apple Podcasts and Spotify do not accept",
        "Apple and Spotify accept MP3 and AAC/M4A (and MP4/MOV video). Publish one of them as the enclosure; offer other "
        "formats as podcast:alternateEnclosure."),
@@ -207,10 +259,16 @@ _RULES = [
     _r("MED020", "mediafeed", W, "bitrate outside what podcasters use",
        "Speech is usually published at 64–128 kbit/s (mono 48 and up is fine); below 32 kbit/s sounds poor, above "
        "320 kbit/s only costs listeners' data."),
-    _r("MED021", "mediafeed", W, "unusual sample rate", "Podcast audio is 44.1 kHz or 48 kHz; rates below 22.05 kHz sound muffled and some players refuse them."),
+    _r("MED021", "mediafeed", W, "unusual sample rate",
+       "Podcast audio is 44.1 kHz or 48 kHz; rates below 22.05 kHz sound muffled and some players refuse them, and rates"
+       " above 48 kHz (a 96 kHz studio master) only cost listeners' data. Fix: export the episode again from the "
+       "recording at 44.1 kHz (ffmpeg -i recording.wav -ar 44100 -c:a libmp3lame -b:a 128k episode.mp3), and point "
+       "'audio:' in episode.md at it; re-encoding a low-rate file does not bring back what it lost."),
     _r("MED022", "mediafeed", W, "more than two audio channels", "Podcast apps play mono or stereo; surround tracks are downmixed badly or refused."),
     _r("MED023", "mediafeed", W, "the audio has no title tag",
-       "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' or tag the file."),
+       "Players that show the file's own tags (car stereos, downloads) show no title. Turn on 'tag_on_build' in show.yml"
+       " (the build then tags the copy it publishes), or run 'mediafeed tag' to write the title and the other tags into "
+       "the file in episodes/ itself."),
     _r("MED024", "mediafeed", W, "unknown data before the first audio frame",
        "Players skip to the first MPEG frame, but some hardware players and podcast hosts refuse the file or misjudge "
        "its length. Remuxing keeps the audio as it is and drops the rest: ffmpeg -i in.mp3 -c copy out.mp3."),
@@ -259,31 +317,85 @@ _RULES = [
        "bytes); one whose header counts its frames is walked when a tagged copy is made (build, mediafeed tag), not "
        "by check. Export the episode again from the recording."),
     # -- artwork -------------------------------------------------------------------------------
-    _r("ART001", "apple", E, "artwork file not found"),
-    _r("ART002", "apple", E, "artwork is not a readable image"),
-    _r("ART003", "apple", E, "artwork is not JPEG or PNG"),
-    _r("ART004", "apple", E, "artwork's extension does not match its real format"),
-    _r("ART005", "apple", E, "artwork is not square"),
-    _r("ART006", "apple", E, "artwork is smaller than 1400×1400 or larger than 3000×3000"),
-    _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)"),
-    _r("ART008", "apple", W, "artwork has an alpha channel"),
+    _r("ART001", "apple", E, "artwork file not found",
+       "The image that 'artwork:' names in show.yml (the show's artwork) or in episode.md (an episode's) was not there "
+       "when mediafeed opened it to measure it; SRC041 usually names the missing file first. Apple requires show artwork"
+       " (a square JPEG or PNG, 1400–3000 px). Fix: put the image beside show.yml (or in the episode's folder) under the"
+       " name 'artwork:' gives, or correct the name: it is case-sensitive on the server."),
+    _r("ART002", "apple", E, "artwork is not a readable image",
+       "The artwork file (or, with --online, the image at an artwork URL) is no image Pillow can read; the message says "
+       "what it is instead: a HEIC photo from an iPhone, an AVIF, an SVG drawing, a PDF, a web page saved in place of "
+       "the picture, text, an empty file, or an image of far more pixels than any artwork. Apple Podcasts takes JPEG and"
+       " PNG only. Fix: export the picture as a 3000×3000 px JPEG or PNG (on a Mac: File > Export in Preview) and write "
+       "its name in 'artwork:' in show.yml or episode.md."),
+    _r("ART003", "apple", E, "artwork is not JPEG or PNG",
+       "The artwork is an image, but not a JPEG or PNG (GIF, WebP, TIFF, BMP…): Apple Podcasts accepts JPEG and PNG only"
+       " (PODCAST-RULES.md, Artwork), and apps given another format show no cover. Also checked, with --online, for the "
+       "image at an artwork URL. Fix: export it as JPEG or PNG, name the file .jpg or .png and write the new name in "
+       "'artwork:' (show.yml for the show, episode.md for an episode); a new name also makes apps fetch it again."),
+    _r("ART004", "apple", E, "artwork's extension does not match its real format",
+       "A JPEG named .png, or a PNG named .jpg (or with no extension): hosts send the Content-Type the extension says, "
+       "and Apple asks for the extension to match the real type (.jpg or .jpeg for JPEG, .png for PNG). Fix: rename the "
+       "file as the hint says and change 'artwork:' in show.yml or episode.md with it; the new name also makes apps, "
+       "which cache artwork by URL, fetch the picture again."),
+    _r("ART005", "apple", E, "artwork is not square",
+       "Apple requires square artwork (PODCAST-RULES.md: square, 1400×1400 to 3000×3000 px); apps show covers in square "
+       "tiles and crop or squeeze any other shape. The message gives the size found (3000×2000). Fix: crop the picture "
+       "to a square in an image editor, export it at 3000×3000 px under a new file name, and write that name in "
+       "'artwork:' (show.yml or episode.md), so apps fetch the new picture."),
+    _r("ART006", "apple", E, "artwork is smaller than 1400×1400 or larger than 3000×3000",
+       "Apple Podcasts takes artwork from 1400×1400 to 3000×3000 pixels (PODCAST-RULES.md, Artwork): each side must be "
+       "at least 1400 and at most 3000. A smaller image is refused and looks blurred on large screens; a larger one is "
+       "refused too. The message gives the size found. Fix: export the picture at 3000×3000 px from the original design "
+       "(scaling a small image up adds no detail), under a new file name written in 'artwork:'."),
+    _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)",
+       "Apple wants artwork in RGB (sRGB); a picture from a print designer is often CMYK, which apps show with wrong "
+       "colours or not at all. RGB, greyscale and palette images pass, and a PNG with transparency (ART008); the message"
+       " names the colour mode found (CMYK, LA, I;16…). Fix: convert it to RGB in an image editor (ImageMagick: magick "
+       "in.jpg -colorspace sRGB out.jpg), save it under a new file name and write that in 'artwork:'."),
+    _r("ART008", "apple", W, "artwork has an alpha channel",
+       "A PNG with an alpha channel (transparency): apps draw the transparent parts over their own background, often "
+       "black, so a dark logo on a transparent background can vanish, and the cover looks different from app to app. A "
+       "warning: the picture is published as it is. Fix: flatten it onto a background colour and export it without alpha"
+       " (a PNG without transparency, or a JPEG), under a new file name written in 'artwork:'."),
     _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
     _r("ART010", "mediafeed", W, "artwork whose EXIF says where the picture was taken",
        "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
        "512 KB, as it is) in every episode's audio file, so anyone who downloads either can read the place."),
     # -- chapters and transcripts ------------------------------------------------------------
-    _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'"),
+    _r("CHP001", "podcastindex", E, "a chapters.txt line is not 'HH:MM:SS Title'",
+       "An episode's chapters.txt holds a line per chapter: its start, then its title, optionally a link at the end: "
+       "'00:01:30 Tides and carbon https://example.org/tides'. The start is HH:MM:SS or MM:SS (a fraction allowed: "
+       "01:30.5) or seconds (90); a dash between start and title is allowed; blank lines and lines starting with # are "
+       "skipped. The message names the line that is none of these (a title before its time, '1h30m'). Fix: start the "
+       "line with its time, then a space and the title."),
     _r("CHP002", "podcastindex", E, "chapters file cannot be read, is not valid JSON, or writes a key twice in one object",
        "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
     _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
        'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
-    _r("CHP004", "podcastindex", E, "a chapter has no valid start time"),
+    _r("CHP004", "podcastindex", E, "a chapter has no valid start time",
+       "Every chapter needs a start, the one field the Podcasting 2.0 chapters format requires: startTime in "
+       "chapters.json, 'start' for chapters in the front matter, seconds (90) or a time ('00:01:30'). An endTime, when "
+       "given, must be a time after the chapter's start; apps that honour it would show a chapter ending before it "
+       "begins. Fix: give the start the message names (its field, e.g. chapters[3].startTime), or correct the end or "
+       "leave it out: the chapter then ends where the next starts."),
     _r("CHP005", "mediafeed", W, "a chapters file holds no chapters",
        "An empty chapters.txt (or one of comments and blank lines) or a chapters.json with an empty list is almost "
        "always a file saved before it was written: the episode goes out without chapters."),
-    _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time"),
-    _r("CHP011", "podcastindex", E, "a chapter has no title"),
-    _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends"),
+    _r("CHP010", "podcastindex apple", E, "chapters are not sorted by start time",
+       "Apple reads chapters from the audio file and Podcasting 2.0 apps from chapters.json, both in order: each chapter"
+       " must start later than the one before (two at the same time are refused too), or apps show them out of order or "
+       "jump back. The message names the chapter and its line. Fix: list the chapters in order of start time in "
+       "chapters.txt, chapters.json or 'chapters:' in episode.md, and correct a time mistyped (00:21:00 for 00:12:00)."),
+    _r("CHP011", "podcastindex", E, "a chapter has no title",
+       "Apps show each chapter by its title in the chapter list, and the namespace's format needs one: a chapter without"
+       " a title (an empty \"title\" in chapters.json, nothing after the time in chapters.txt, which is CHP001) is an "
+       "unlabelled line in the list. Fix: give the chapter the message names a title, or remove it."),
+    _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends",
+       "A chapter that starts at or after the end of the audio can never be reached: Apple's player and apps list it and"
+       " jump to nothing. It usually means the chapters belong to another cut of the episode (an earlier, longer edit) "
+       "or a time has a digit too many. The message names the first such chapter and how many follow it. Fix: correct "
+       "its time, or the audio file named by 'audio:' if it is the wrong cut."),
     _r("CHP013", "apple", W, "more chapters than the audio file's own chapter list holds (255)",
        "An ID3 CTOC (MP3) and the Nero chpl box of an M4A count their chapters in one byte: the audio gets the first "
        "255 chapters; chapters.json, psc:chapters and the page have them all."),
@@ -294,12 +406,37 @@ _RULES = [
     _r("CHP021", "mediafeed", W, "psc:chapters out of time order, empty, given twice in an item, or in the channel",
        "The spec asks for one psc:chapters per item, listing its chapters in the order they start; apps ignore the "
        "others and read none outside an item."),
-    _r("TRN000", "podcastindex", E, "transcript cannot be read"),
-    _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT"),
-    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing (WebVTT: ',' before the milliseconds, a one-digit minute, no '-->')"),
-    _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts"),
-    _r("TRN004", "podcastindex apple", E, "transcript cues are not in order"),
-    _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio"),
+    _r("TRN000", "podcastindex", E, "transcript cannot be read",
+       "The episode's transcript (transcript.vtt, .srt… in its folder, or the file 'transcript:' names in episode.md; "
+       "with --online, a transcript URL) cannot be read: the system's reason, or it is not UTF-8 text (the message gives"
+       " the byte and where). WebVTT must be UTF-8, and apps show other encodings as broken characters. Fix: save the "
+       "transcript as UTF-8 in your editor (Save As > Encoding: UTF-8), or make it readable."),
+    _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT",
+       "A WebVTT file (the transcript format Apple ingests and browsers play as captions) must start with the line "
+       "'WEBVTT', optionally followed by a space and text; without it browsers reject the whole file and show no "
+       "captions. A file that is really SRT (numbered cues, ',' before the milliseconds) named .vtt also lands here. "
+       "Fix: add 'WEBVTT' and a blank line at the top, or, for an SRT file, name it .srt: mediafeed then makes the "
+       "WebVTT copy itself."),
+    _r("TRN002", "podcastindex", E, "a transcript cue has malformed timing (WebVTT: ',' before the milliseconds, a one-digit minute, no '-->')",
+       "Each cue's timing line is 'start --> end': in WebVTT 00:01:02.500 --> 00:01:05.000 (or MM:SS.mmm, with '.' "
+       "before the milliseconds), in SRT 00:01:02,500 --> 00:01:05,000, with a space each side of the arrow. Browsers "
+       "drop a WebVTT cue with ',' (SRT's way) or a one-digit minute, and a line with two times but no '-->' is read as "
+       "text; ffmpeg, and the players built on it, take an SRT without the spaces for no SRT at all. The message names "
+       "the line. Fix: write the timing as the hint shows."),
+    _r("TRN003", "podcastindex", E, "a transcript cue ends before it starts",
+       "A cue whose end time is before its start time is never shown: players drop it, and the transcript has a hole "
+       "there. Usually the two times are swapped or the end mistyped (00:01:05 for 00:10:05). The message names the "
+       "cue's line. Fix: correct the end time, or swap the two."),
+    _r("TRN004", "podcastindex apple", E, "transcript cues are not in order",
+       "Cues must be in order of their start times (WebVTT requires it): players show captions as they reach them, so a "
+       "cue that starts before the one above it is shown late or not at all. The message names the first cue out of "
+       "order. Fix: order the cues by start time; an editor's export usually does, a transcript joined from two files "
+       "may not."),
+    _r("TRN005", "podcastindex", E, "transcript runs past the end of the audio",
+       "The transcript's last cue ends more than a second after the episode's audio ends: the transcript belongs to "
+       "another cut of the episode (an earlier, longer edit), or times are off, so captions do not match what is heard. "
+       "The message gives both times. Fix: make the transcript again from the audio named by 'audio:', or use the "
+       "transcript of that cut."),
     _r("TRN006", "mediafeed", W, "a timed transcript without a single cue",
        "A WebVTT file with its header only (or an empty SRT) is published and linked as the episode's transcript and "
        "captions, with an empty file made in the other format: apps offer a transcript that shows nothing."),
@@ -323,7 +460,12 @@ _RULES = [
     _r("XML001", "mediafeed apple spotify psp1", E, "the feed is not well-formed XML",
        "One syntax error makes the whole feed unreadable for every app. The usual causes: a bare '&', HTML entities such "
        "as &nbsp; outside CDATA, ']]>' inside CDATA show notes, an unclosed element."),
-    _r("XML002", "mediafeed", E, "not an RSS 2.0 feed (an HTML page, an Atom feed)"),
+    _r("XML002", "mediafeed", E, "not an RSS 2.0 feed (an HTML page, an Atom feed)",
+       "The document is XML or JSON, but not an RSS 2.0 feed: an HTML page (the show's website rather than its feed), an"
+       " Atom feed or entry, an RSS 1.0 (RDF) feed, a JSON Feed, an OPML list, or an <rss> without its <channel>. "
+       "Podcast apps and directories read RSS 2.0 only, so check stops here (exit 2). Fix: give the RSS feed's URL (on "
+       "the show's page, the link with type application/rss+xml, or the 'RSS' link), or wrap a bare channel as <rss "
+       "version=\"2.0\"><channel>…</channel></rss>."),
     _r("XML003", "mediafeed", W, "the feed declares a DOCTYPE",
        "Entities are never expanded by mediafeed (no XXE, no 'billion laughs'); apps may refuse such feeds. An error where "
        "the feed uses an entity its DOCTYPE declares: the text there is lost for every careful reader."),
@@ -373,29 +515,81 @@ _RULES = [
        "the URI exactly: http://purl.org/rss/1.0/modules/content without its trailing slash, https://www.w3.org/2005/Atom "
        "or another case hides every element written with that prefix."),
     # -- channel ------------------------------------------------------------------------------------
-    _r("SHOW001", "apple psp1 spotify", E, "the channel has no title"),
-    _r("SHOW002", "apple psp1 spotify", E, "the channel has no description"),
-    _r("SHOW003", "apple psp1", E, "the channel description is longer than 4000 bytes"),
-    _r("SHOW004", "psp1", E, "the channel has no link, or one that is not an absolute http(s) URL"),
-    _r("SHOW005", "apple psp1", E, "the channel has no language"),
+    _r("SHOW001", "apple psp1 spotify", E, "the channel has no title",
+       "Every directory and app lists a show by its channel <title>; Apple, Spotify and PSP-1 require one. In a show it "
+       "is 'title:' in show.yml (SRC011 when that is missing), so this code comes from 'check FEED'. Fix: add <title>The"
+       " show's name</title> to the channel."),
+    _r("SHOW002", "apple psp1 spotify", E, "the channel has no description",
+       "The channel <description> is what directories show on the show's page and search; Apple, Spotify and PSP-1 "
+       "require it (up to 4000 bytes). itunes:summary alone is not enough: Apple reads <description>. In a show it is "
+       "'description:' in show.yml. Fix: add <description>What the show is about, in a few sentences</description>."),
+    _r("SHOW003", "apple psp1", E, "the channel description is longer than 4000 bytes",
+       "Apple and PSP-1 allow at most 4000 bytes (bytes, not characters: é takes two, an emoji four) in the channel's "
+       "<description> and in itunes:summary; longer text is refused or cut. The message gives the size. In a show it is "
+       "'description:' in show.yml. Fix: shorten it to what a listener reads before subscribing and put the long text on"
+       " the website; an itunes:summary can go, Apple reads <description>."),
+    _r("SHOW004", "psp1", E, "the channel has no link, or one that is not an absolute http(s) URL",
+       "PSP-1 requires the channel <link>: the show's website, which apps open from the show's page. It must be a full "
+       "address (https://example.org/), not a path. In a show it is 'url:' in show.yml, the site's own address. Fix: "
+       "write <link>https://example.org/</link>."),
+    _r("SHOW005", "apple psp1", E, "the channel has no language",
+       "Apple and PSP-1 require the channel's <language>: directories list and search the show by it. In a show it is "
+       "'language:' in show.yml, an ISO 639 code (en, en-gb, pt-BR). Fix: add <language>en</language> (in show.yml, "
+       "'language: en')."),
     _r("SHOW006", "apple psp1", E, "the language is not an ISO 639 code", "Write e.g. 'en', 'en-gb', 'pt-BR' (RFC 5646 / ISO 639)."),
-    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork), or one whose href is not an absolute http(s) URL"),
+    _r("SHOW007", "apple psp1 spotify", E, "no itunes:image (show artwork), or one whose href is not an absolute http(s) URL",
+       "Apple, Spotify and PSP-1 require show artwork in <itunes:image href=\"…\"/>, a full http(s) URL: apps do not "
+       "resolve a relative one against the feed's address, and read no URL from a url= or src= attribute. A URL holding "
+       "what a URL may not hold as written (a backslash, characters beyond ASCII such as é) is an error too, the hint "
+       "giving it encoded; spaces around it, a warning. In a show it is 'artwork:' in show.yml, published beside the "
+       "feed. Fix: write <itunes:image href=\"https://example.org/artwork.jpg\"/> (a square JPEG or PNG, 1400–3000 px)."),
     _r("SHOW008", "apple", W, "artwork URL does not end in .jpg, .jpeg or .png",
        "Apple's RSS guide asks for artwork URLs ending in .jpg or .png; some tools drop other URLs."),
-    _r("SHOW009", "apple psp1", E, "no itunes:category"),
-    _r("SHOW010", "apple psp1", E, "category or subcategory not in Apple's list"),
-    _r("SHOW011", "apple psp1", E, "no itunes:explicit"),
+    _r("SHOW009", "apple psp1", E, "no itunes:category",
+       "Apple and PSP-1 require an <itunes:category>: Apple files and recommends shows by it, and refuses a feed without"
+       " one. In a show it is 'category:' (and 'subcategory:') in show.yml, from Apple's list (PODCAST-RULES.md). Fix: "
+       "add <itunes:category text=\"Science\"/>, with a subcategory inside it where one fits: <itunes:category "
+       "text=\"Science\"><itunes:category text=\"Earth Sciences\"/></itunes:category>."),
+    _r("SHOW010", "apple psp1", E, "category or subcategory not in Apple's list",
+       "Apple takes only the categories and subcategories of its list (PODCAST-RULES.md), spelt exactly: 'Health & "
+       "Fitness' (&amp; in XML), 'Stand-Up' with a capital U. The name belongs in the text attribute, not the element's "
+       "content, and a subcategory inside its category. Only the first category counts for Apple: an unknown name in a "
+       "further top-level itunes:category, or a subcategory written beside its category instead of inside it, is a "
+       "warning. The hint writes the category meant (science → Science). In a show: 'category:' and 'subcategory:' in "
+       "show.yml (SRC030 there)."),
+    _r("SHOW011", "apple psp1", E, "no itunes:explicit",
+       "Apple and PSP-1 require <itunes:explicit> on the channel, 'true' or 'false': Apple marks explicit shows, and "
+       "listeners with content restrictions on do not see them. In a show it is 'explicit: false' (or true) in show.yml."
+       " Fix: add <itunes:explicit>false</itunes:explicit> (or true)."),
     _r("SHOW012", "apple psp1", E, "itunes:explicit is not 'true' or 'false'",
        "Apple and PSP-1 use 'true'/'false'; the older 'yes', 'no', 'clean' are reported as a warning."),
-    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's full URL"),
+    _r("SHOW013", "psp1", E, "no atom:link rel=\"self\" with the feed's full URL",
+       "PSP-1 requires <atom:link rel=\"self\" href=\"…\" type=\"application/rss+xml\"/> with the feed's own full URL: apps "
+       "and the Podcast Index take it as the feed's address (and notice a move by it), and the podcast:guid is computed "
+       "from it. In a show it is 'feed_url:' in show.yml, or 'url:' followed by feed.xml. Fix: add the element with the "
+       "address the feed is served at, and xmlns:atom=\"http://www.w3.org/2005/Atom\" on <rss>."),
     _r("SHOW014", "spotify", E, "no itunes:author", "Spotify requires an author for the show."),
     _r("SHOW015", "apple spotify", W, "no itunes:owner e-mail", "Apple and Spotify send ownership verification to itunes:owner/itunes:email."),
-    _r("SHOW016", "apple", E, "itunes:type is not 'episodic' or 'serial'"),
-    _r("SHOW018", "psp1", I, "copyright contains '©', the word 'Copyright' or a year", "PSP-1 asks for the holder's name only."),
+    _r("SHOW016", "apple", E, "itunes:type is not 'episodic' or 'serial'",
+       "Apple reads <itunes:type> as 'episodic' (newest first, the default) or 'serial' (in order, from episode 1), "
+       "lower case; another value is not one Apple knows. In a show it is 'type: episodic' or 'type: serial' in "
+       "show.yml; a serial show needs 'episode:' numbers on every episode (EP010). Fix: write "
+       "<itunes:type>episodic</itunes:type> or serial, or leave the element out for an episodic show."),
+    _r("SHOW018", "psp1", I, "copyright contains '©', the word 'Copyright' or a year",
+       "PSP-1 asks for the holder's name only: the element already means copyright. In a show it is 'copyright:' in "
+       "show.yml. Fix: write the holder alone, 'copyright: Maya Okafor' rather than '© 2024 Maya Okafor. All rights "
+       "reserved.'"),
     _r("SHOW019", "apple", W, "itunes:block or itunes:complete with a value other than 'Yes'",
        "Only the exact value 'Yes' has an effect; anything else is ignored."),
-    _r("SHOW020", "apple", E, "itunes:new-feed-url is not an absolute URL"),
-    _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date"),
+    _r("SHOW020", "apple", E, "itunes:new-feed-url is not an absolute URL",
+       "<itunes:new-feed-url> tells Apple and apps that the feed has moved, and where: it must be the new feed's full "
+       "URL (https://new.example.org/feed.xml), or apps cannot follow it. In a show it is 'new_feed_url:' in show.yml. "
+       "Fix: give the new feed's full address, and answer the old URL with a 301 redirect to it as well (LED006)."),
+    _r("SHOW021", "psp1", W, "channel pubDate or lastBuildDate is not an RFC 2822 date",
+       "PSP-1 wants the channel's <pubDate> and <lastBuildDate>, where given, in RFC 2822: 'Sat, 15 Jun 2019 19:00:00 "
+       "+0000', English day and month names, a four-digit year and a time zone; apps and directories that cannot read "
+       "them may miss that the feed changed. mediafeed writes its dates this way, so this code comes from 'check FEED'. "
+       "Fix: write the dates in that form."),
     _r("SHOW022", "apple", W, "the feed has no episodes", "Apple does not accept a show without at least one episode."),
     _r("SHOW024", "psp1 podcastindex", W, "no podcast:locked", "podcast:locked tells other platforms not to import the feed without the owner's consent."),
     _r("SHOW025", "psp1 podcastindex", W, "no podcast:guid", "The show's permanent identifier across platforms and feed moves."),
@@ -419,28 +613,77 @@ _RULES = [
     _r("SHOW029", "apple psp1", E, "more than one channel in the feed",
        "RSS 2.0 has one <channel>; apps read the first, so the episodes of any other never reach listeners."),
     # -- podcast: namespace -----------------------------------------------------------------------
-    _r("PI001", "podcastindex", E, "podcast:guid is not a UUID"),
-    _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID"),
+    _r("PI001", "podcastindex", E, "podcast:guid is not a UUID",
+       "podcast:guid identifies the show across platforms and feed moves, and apps compare it as text: it must be a UUID"
+       " written plainly, lower case, 8-4-4-4-12 hex digits, no braces, no 'urn:uuid:' prefix. Text that is no UUID, or "
+       "a UUID written another way ({…}, no hyphens), is an error; the hint gives the value to write (the UUIDv5 of the "
+       "feed's URL when it is known). In a show mediafeed computes it from the feed URL, or takes 'podcast_guid:' in "
+       "show.yml. Fix: write the hint's value, once: it is kept forever (LED004)."),
+    _r("PI002", "podcastindex", W, "podcast:guid is not a version 5 UUID",
+       "The namespace makes podcast:guid a version 5 UUID, computed from the feed URL (without the scheme and trailing "
+       "slashes) in the namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6, so anyone can work it out from the URL; a random"
+       " (version 4) UUID is not. Keep it all the same if the Podcast Index already lists the show under it: the GUID is"
+       " never changed once published (LED004). Otherwise write the hint's value; in a show, remove 'podcast_guid:' from"
+       " show.yml and mediafeed computes it."),
     _r("PI003", "podcastindex", I, "podcast:guid is not the UUIDv5 of this feed's URL",
        "Fine when the feed moved (the GUID is kept forever); otherwise check it was computed from the feed URL without "
        "the scheme and trailing slashes, namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6."),
-    _r("PI004", "podcastindex", E, "a podcast: URL is not https"),
+    _r("PI004", "podcastindex", E, "a podcast: URL is not https",
+       "The Podcasting 2.0 namespace takes https URLs only in podcast: elements (url, href, img, uri, feedUrl, image, "
+       "accountUrl: transcripts, chapters, funding, persons' images, alternate enclosures' sources): apps on https pages"
+       " and phones that allow only https do not load plain http. Exempt: loopback addresses (127.0.0.1, localhost) for "
+       "previews, a socialInteract post in its protocol's own scheme (at://, nostr:, matrix:) and an alternate "
+       "enclosure's source over another transport (ipfs://). In a show they are the URLs written in show.yml or "
+       "episode.md ('url:' of 'funding:', 'img:' and 'href:' of 'persons:', an alternate enclosure's 'url:') and, for "
+       "the files the build publishes (transcripts, chapters, images), 'url:' in show.yml. Fix: serve the file over "
+       "https and write the https:// URL."),
     _r("PI005", "podcastindex", E, "podcast:locked is not 'yes' or 'no'",
        "The namespace: \"The node value must be 'yes' or 'no'\". The value in another case ('Yes', 'NO') is reported as a "
        "warning: the parsers seen lower-case it, a strict one need not."),
-    _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail"),
+    _r("PI006", "podcastindex", W, "podcast:locked without an owner e-mail",
+       "With podcast:locked yes, platforms refuse to import the feed unless its owner confirms, by e-mail to the owner= "
+       "attribute: without one (or with one that is not an e-mail address) nobody can, the owner included. In a show it "
+       "is 'locked_owner:' in show.yml, or the owner's e-mail ('owner:') when that is not set. Fix: write "
+       "<podcast:locked owner=\"you@example.org\">yes</podcast:locked>."),
     _r("PI007", "podcastindex apple", E, "podcast:transcript without url or a known type",
        "Types: text/vtt, application/x-subrip (application/srt), text/html, application/json, text/plain."),
     _r("PI008", "podcastindex", E, "podcast:chapters without url or with a type other than application/json+chapters",
        "The namespace's chapters tag (docs/tags/chapters.md) requires url and type, JSON chapters being "
        "'application/json+chapters'. type=\"application/json\", which the namespace's own example feed writes and apps "
        "read as JSON chapters all the same, is reported as a warning."),
-    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters"),
-    _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list"),
-    _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number"),
-    _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration"),
-    _r("PI014", "podcastindex", E, "podcast:alternateEnclosure without type or podcast:source"),
-    _r("PI015", "podcastindex", E, "podcast:person or podcast:license without text"),
+    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters",
+       "The namespace limits podcast:funding's text, the call to action apps show on a button or link, to 128 "
+       "characters; apps cut longer text. In a show it is 'text:' of an entry of 'funding:' in show.yml or episode.md "
+       "(SRC010 there). Fix: shorten it ('Support the show on Patreon') and put the rest on the page the url opens."),
+    _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list",
+       "podcast:medium tells apps what the feed is (the namespace's medium.md): podcast, music, video, film, audiobook, "
+       "newsletter, blog, publisher, course, each with an 'L' form for a list of remote items (podcastL, musicL…), and "
+       "mixed; spelt as there. An app does not know another value, and may show a video or music feed as a podcast. In a"
+       " show it is 'medium:' in show.yml (the first nine). Fix: write one of the list, e.g. "
+       "<podcast:medium>podcast</podcast:medium>."),
+    _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number",
+       "podcast:season and podcast:episode hold a number (episode.md in the namespace): digits, a decimal allowed (4.5 "
+       "for an episode between 4 and 5); a name goes in the attributes, season name= and episode display=. Text ('two', "
+       "'S2', '5a') is not read. In a show they are 'season:' and 'episode:' in episode.md, with 'season_name:' and "
+       "'episode_display:' for the labels. Fix: write <podcast:episode display=\"Part 5a\">5</podcast:episode>."),
+    _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration",
+       "A podcast:soundbite marks a stretch of the episode apps play as a preview: startTime and duration are required, "
+       "both in seconds (73 or 73.5); a time written 00:01:13, or one left out, is not read. In a show they are 'start:'"
+       " and 'duration:' of an entry of 'soundbites:' in episode.md (seconds or HH:MM:SS there; mediafeed writes "
+       "seconds), so this code comes from 'check FEED'. Fix: give both in seconds, e.g. <podcast:soundbite "
+       "startTime=\"73.0\" duration=\"60.0\">The best minute</podcast:soundbite>."),
+    _r("PI014", "podcastindex", E, "podcast:alternateEnclosure without type or podcast:source",
+       "A podcast:alternateEnclosure offers the episode in another form (a smaller file, a video, an Opus copy): it "
+       "needs type= (the media type) and at least one <podcast:source uri=\"…\"/> inside it, where apps fetch it; without "
+       "them apps cannot offer it. In a show it is an entry of 'alternate_enclosures:' in episode.md: its 'file:' (or an"
+       " https 'url:') and 'type:', which a file's extension gives where it is left out. Fix: "
+       "<podcast:alternateEnclosure type=\"audio/opus\" length=\"BYTES\"><podcast:source "
+       "uri=\"https://…/episode.opus\"/></podcast:alternateEnclosure>."),
+    _r("PI015", "podcastindex", E, "podcast:person or podcast:license without text",
+       "podcast:person's text is the person's name and podcast:license's the license (an SPDX identifier such as "
+       "cc-by-4.0, or a name with url=): an empty element shows no one, or no license. In a show they come from 'name:' "
+       "of an entry of 'persons:' and from 'license:', in show.yml or episode.md. Fix: write <podcast:person "
+       "role=\"host\">Maya Okafor</podcast:person>, or remove the empty element."),
     _r("PI016", "podcastindex", E, "podcast:funding without url", "The url attribute is required: it is where apps send listeners."),
     _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
@@ -485,50 +728,132 @@ _RULES = [
        "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "
        "episode's preview or make audiograms of them. The soundbite is published as it is."),
     _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
-    _r("EP002", "mediafeed", E, "two episode folders differ only in case"),
-    _r("EP010", "apple", E, "a serial show with an episode without an episode number"),
-    _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season"),
+    _r("EP002", "mediafeed", E, "two episode folders differ only in case",
+       "Two folders under episodes/ whose names differ only in case (012-Intro and 012-intro) are one address on a "
+       "case-insensitive disk (macOS, Windows) and on many hosts: one episode's page and files would overwrite the "
+       "other's when the site is copied there. Fix: rename one of the folders (the one not yet published: a folder's "
+       "name is its page's address)."),
+    _r("EP010", "apple", E, "a serial show with an episode without an episode number",
+       "In a serial show ('type: serial' in show.yml, <itunes:type>serial</itunes:type>) apps play the episodes in order"
+       " of itunes:episode, and Apple requires the number on every episode; a decimal number (4.5) does not count, "
+       "itunes:episode takes whole numbers. Fix: add 'episode: N' to each episode.md's front matter (in a feed, "
+       "<itunes:episode>N</itunes:episode> in each item), showing another label with 'episode_display:' where needed, or"
+       " make the show 'type: episodic'."),
+    _r("EP011", "apple mediafeed", W, "two full episodes share an episode number within a season",
+       "Two full episodes (itunes:episodeType full, the default) of one season have the same episode number, so apps "
+       "that order a season by number cannot tell which comes first. Trailers and bonus episodes are not counted; a "
+       "decimal number (podcast:episode 4.5) is. In a show the message names the other episode.md. Fix: renumber one of "
+       "them ('episode:' in its front matter, or 'season:' when it belongs to another season), or mark it 'type: bonus'."),
     _r("EP012", "apple", E, "two episodes share an enclosure URL", "Apple ignores the duplicates."),
-    _r("EP020", "apple", I, "the episode title repeats the show's name"),
+    _r("EP020", "apple", I, "the episode title repeats the show's name",
+       "Apple asks for the episode title alone: apps show the show's name beside every episode already, and a title that"
+       " repeats it ('Tidewater: Salt Marsh Carbon') spends the little width a list gives on it, cutting off what tells "
+       "episodes apart. It is matched as whole words in 'title' and 'itunes_title' (<title>, <itunes:title>): 'Lab' is "
+       "not repeated by 'Collaboration'. An info. Fix: take the show's name out of 'title:' in episode.md."),
     _r("EP021", "apple", I, "the episode title starts or ends with an episode or season number",
        "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'S1E3 …', 'Season 2, …', "
        "'… (Ep. 3)'); itunes:episode and itunes:season hold them and apps show them beside the title. A number that is "
        "part of the title ('Top 10', 'Part 2') is none."),
-    _r("EP101", "apple psp1 spotify", E, "an episode has no title"),
-    _r("EP102", "apple psp1 spotify", E, "an episode has no enclosure"),
-    _r("EP103", "apple psp1 spotify", E, "the enclosure URL is missing or not an absolute http(s) URL"),
+    _r("EP101", "apple psp1 spotify", E, "an episode has no title",
+       "Every item needs a <title> (Apple, Spotify, PSP-1): apps list episodes by it. itunes:title alone is not enough: "
+       "apps that do not read it list the episode without a name. In a show the title is 'title:' in episode.md (SRC011 "
+       "when it is missing), so this code comes from 'check FEED'. Fix: add <title>…</title> to the item."),
+    _r("EP102", "apple psp1 spotify", E, "an episode has no enclosure",
+       "An item without <enclosure> has no audio to play: Apple, Spotify and PSP-1 require one, and apps leave the item "
+       "out. In a show it comes from 'audio:' in episode.md. Fix: add <enclosure "
+       "url=\"https://example.org/episodes/12.mp3\" length=\"BYTES\" type=\"audio/mpeg\"/>, length being the file's size in "
+       "bytes."),
+    _r("EP103", "apple psp1 spotify", E, "the enclosure URL is missing or not an absolute http(s) URL",
+       "The enclosure url must be a full http(s) address apps can download (https://example.org/12/episode.mp3): "
+       "missing, relative (/media/12.mp3) or of another scheme, apps have nothing to fetch. Also an error: a URL holding"
+       " what a URL may not hold as written (spaces, a backslash, characters beyond ASCII such as é; the hint gives it "
+       "encoded) or a port above 65535; spaces around it are a warning. In a show the URL is made from 'media_url:' (or "
+       "'url:') in show.yml and the file named by 'audio:'. Fix: write the full address, with each space as %20."),
     _r("EP104", "apple psp1 spotify", E, "the enclosure length is missing, zero, not a whole number of bytes or over 1 TB",
        "length is the file's size in bytes; Spotify rejects an enclosure without it, and players use it for progress."),
-    _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing"),
+    _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing",
+       "Apple, Spotify and PSP-1 require the enclosure's type: Spotify rejects an enclosure without one, and apps choose"
+       " how to play the file by it. mediafeed writes it from the file's real format, so this code comes from 'check "
+       "FEED'. Fix: add type=\"audio/mpeg\" for MP3, \"audio/x-m4a\" for M4A, \"video/mp4\" for MP4 video (PODCAST-RULES.md, "
+       "Episode)."),
     _r("EP106", "apple spotify", E, "the enclosure type is not a real media type",
        "Use audio/mpeg (MP3), audio/x-m4a or audio/mp4 (M4A), video/mp4, video/quicktime, video/x-m4v. 'audio/mp3' and "
        "'audio/m4a' are not registered types, nor among the types Apple lists."),
-    _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension"),
-    _r("EP108", "apple psp1", E, "an episode has no guid"),
+    _r("EP107", "apple mediafeed", W, "the enclosure type does not match the file's extension",
+       "The enclosure's type should say what its file is: audio/mpeg for .mp3, audio/x-m4a or audio/mp4 for .m4a, "
+       "video/mp4 for .mp4; apps pick a player by the type, and a mismatch (type=\"audio/mpeg\" on an .m4a) plays in some "
+       "and fails in others. Also reported: an enclosure URL naming a page, an image or a feed (.html, .jpg, .xml) "
+       "instead of the media file: apps download it and cannot play it. Fix: give the type of the file's real format "
+       "(the hint names it), or the URL of the media file itself. In a show mediafeed writes both from the file (a "
+       "misnamed file is MED005)."),
+    _r("EP108", "apple psp1", E, "an episode has no guid",
+       "Every item needs a <guid> (Apple, PSP-1): apps recognise an episode by it from one feed update to the next. "
+       "Without one they go by the enclosure URL or the title, so a moved file or a corrected title makes the episode "
+       "new again and every subscriber downloads it twice. In a show the GUID is 'guid:' in episode.md (SRC060 when it "
+       "is missing: 'mediafeed guid --assign' writes one). Fix: add <guid isPermaLink=\"false\">a UUID</guid>, assigned "
+       "once and never changed."),
     _r("EP109", "psp1 mediafeed", W, "the guid is the enclosure URL or the episode's title",
        "A GUID derived from a URL changes when the file moves, one derived from the title ('Salt Marsh Carbon', "
        "'salt-marsh-carbon') when the title is corrected, and every app downloads the episode again; two episodes "
        "of one name share it. PSP-1: not the enclosure URL, not the title."),
-    _r("EP110", "psp1", W, "an episode has no pubDate"),
+    _r("EP110", "psp1", W, "an episode has no pubDate",
+       "PSP-1 recommends a <pubDate> on every item: apps order episodes by it and show when each came out; without one "
+       "they cannot. In a show it is 'date:' in episode.md. Fix: add <pubDate>Sat, 15 Jun 2019 19:00:00 +0000</pubDate> "
+       "(RFC 2822: English day and month names, a numeric time zone)."),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
-       "Write e.g. 'Wed, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
-    _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset"),
+       "Write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
+    _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset",
+       "RFC 2822 still allows a few zone names, but PSP-1 asks for a numeric offset: a reader that does not know EST, "
+       "PDT or CEST shifts the episode by hours or cannot read the date. GMT, UT and Z pass. An info. Fix: write the "
+       "offset: 'Sat, 15 Jun 2019 14:00:00 -0500' rather than '… EST'. mediafeed writes numeric offsets itself."),
     _r("EP113", "apple psp1", W, "an episode has no description",
        "In a show: an episode.md with no show notes below its front matter (HTML comments alone, such as the one 'mediafeed "
        "add' writes, are none) and no 'summary:'. Its description would repeat the title, which apps show above it."),
-    _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes"),
+    _r("EP114", "apple psp1", E, "the episode description is longer than 4000 bytes",
+       "Apple and PSP-1 allow at most 4000 bytes (not characters: é takes two) in an episode's <description> and "
+       "itunes:summary; longer text is cut or refused. In a show the build keeps the description within the limit itself"
+       " (show notes too long are cut after the last block that fits, with a link to the full notes, which go in "
+       "content:encoded and on the page); what it cannot shorten is 'summary:' in episode.md, which becomes "
+       "itunes:summary, and a summary too long is not written into the audio's tags either. Fix: shorten 'summary:' to a"
+       " sentence or two (the full notes go below the front matter); in another feed, put the full notes in "
+       "<content:encoded>."),
     _r("EP115", "apple", W, "the description uses HTML tags apps do not show",
        "Apple allows p, ol, ul, li, a, b, i, strong and em in descriptions (inside CDATA)."),
     _r("EP116", "apple spotify", W, "no itunes:duration, or one of 0",
        "Apps show the length before the download from itunes:duration; they read 0 as an unknown length."),
-    _r("EP117", "apple", E, "itunes:duration is not seconds or HH:MM:SS, or longer than a week"),
-    _r("EP118", "apple", I, "itunes:duration is not in whole seconds"),
-    _r("EP119", "apple psp1", E, "episode itunes:explicit is not 'true' or 'false'"),
-    _r("EP120", "apple", E, "itunes:episodeType is not full, trailer or bonus"),
-    _r("EP121", "apple", E, "itunes:season or itunes:episode is not a positive whole number"),
-    _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png"),
+    _r("EP117", "apple", E, "itunes:duration is not seconds or HH:MM:SS, or longer than a week",
+       "Apple reads itunes:duration as seconds (1834) or HH:MM:SS and MM:SS (0:30:34, 30:34); anything else (1834s, '30 "
+       "min', 1:2:3:4) gives apps no length, and a duration over a week is almost always milliseconds written as seconds"
+       " (1834000). mediafeed writes the probed length itself, so this code comes from 'check FEED'. Fix: write the "
+       "length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>."),
+    _r("EP118", "apple", I, "itunes:duration is not in whole seconds",
+       "Apple's guide asks for itunes:duration in whole seconds; HH:MM:SS (0:30:34), MM:SS and decimals (1834.5) are "
+       "read by most apps, but whole seconds are read alike by all. An info. Fix: write the whole seconds (the hint "
+       "gives the number: 1834 for 0:30:34)."),
+    _r("EP119", "apple psp1", E, "episode itunes:explicit is not 'true' or 'false'",
+       "Apple and PSP-1 take an item's itunes:explicit as 'true' or 'false'. The older 'yes', 'no' and 'clean' (and "
+       "'True', in another case) are a warning, anything else an error. In a show it is 'explicit: true' (or false) in "
+       "episode.md, and mediafeed writes true or false. Fix: write <itunes:explicit>true</itunes:explicit> or false."),
+    _r("EP120", "apple", E, "itunes:episodeType is not full, trailer or bonus",
+       "Apple reads itunes:episodeType as exactly 'full' (the default), 'trailer' or 'bonus', lower case: apps show "
+       "trailers and bonus episodes apart from the numbered ones. Another value ('Trailer', 'teaser', 'episode') is not "
+       "one Apple knows; the hint keeps a 'Trailer' a trailer. In a show it is 'type: trailer' (or full, bonus) in "
+       "episode.md. Fix: write <itunes:episodeType>trailer</itunes:episodeType>."),
+    _r("EP121", "apple", E, "itunes:season or itunes:episode is not a positive whole number",
+       "Apple's itunes:season and itunes:episode take whole numbers from 1: apps show them ('S2 E5') and order episodes "
+       "by them. 0, a negative number, a decimal (4.5) or text ('5a') is not read. In a show they are 'season:' and "
+       "'episode:' in episode.md (a decimal episode goes into podcast:episode only). Fix: write a whole number, or leave"
+       " the element out; show another label with 'episode_display:'."),
+    _r("EP122", "apple", W, "episode artwork URL does not end in .jpg, .jpeg or .png",
+       "Apple's guide asks for artwork URLs ending in .jpg or .png (.jpeg passes too); some apps and tools drop an "
+       "episode image whose URL ends otherwise (.webp, .gif, an image service's address without an extension). A query "
+       "after '?' is not counted. In a show the URL is the file named by 'artwork:' in episode.md. Fix: publish the "
+       "image under a name ending in .jpg or .png (ART004 checks the name matches the format)."),
     _r("EP123", "mediafeed", W, "more than one enclosure in an episode", "Apps use the first; offer others with podcast:alternateEnclosure."),
-    _r("EP124", "psp1", I, "an episode has no link, or one that is not an absolute http(s) URL"),
+    _r("EP124", "psp1", I, "an episode has no link, or one that is not an absolute http(s) URL",
+       "PSP-1 recommends an item <link>: the episode's web page, which apps open from the episode. It must be a full "
+       "http(s) address; a relative one cannot be opened. mediafeed links each episode's own page. An info. Fix: add "
+       "<link>https://example.org/episodes/12/</link>."),
     _r("EP125", "mediafeed", W, "a GUID that is not a URL is marked (or defaults to) isPermaLink=\"true\"",
        "RSS 2.0 reads a guid without isPermaLink=\"false\" as a permalink; the W3C feed validator rejects one that "
        "is not a full URL, and some apps link to it. Add the attribute; never change the GUID text."),
@@ -567,13 +892,30 @@ _RULES = [
     # -- subscriber safety ----------------------------------------------------------------------------
     _r("LED000", "mediafeed", E, "published.json cannot be read, or writes a key twice in one object (an episode's GUID)",
        "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
-    _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed", "Every app downloads the episode again as a new one."),
+    _r("LED001", "mediafeed apple psp1", E, "a published episode's GUID changed",
+       "Apps know an episode by its GUID: under a new one, every app downloads the episode again as a new one and lists "
+       "it twice. In a show the GUID is 'guid:' in episode.md, recorded in published.json by the build that published "
+       "it; in a feed, <guid>. Fix: restore the published GUID (the hint gives it: 'guid: …'); a corrected title or a "
+       "new file name never needs a new GUID."),
     _r("LED002", "mediafeed", E, "a published episode's enclosure URL changed",
-       "Fine when deliberate (a re-cut file under a new name): record it with 'build --accept-changes', or --ignore LED002."),
+       "Fine when deliberate (a re-cut file under a new name): record it with 'build --accept-changes', or --ignore "
+       "LED002. In a show the URL comes from the file named by 'audio:' in episode.md and 'url:' or 'media_url:' in "
+       "show.yml; when the change was not meant, restore the old file name in 'audio:' (or the old address)."),
     _r("LED003", "mediafeed apple", E, "the audio at a published URL was re-cut",
-       "Apple's player loops on a file that changed length at the same URL; give a re-cut file a new name."),
-    _r("LED004", "mediafeed podcastindex", E, "the show's podcast:guid changed", "It identifies the show forever, even after a move."),
-    _r("LED005", "mediafeed", W, "a published episode is gone from the feed"),
+       "Apple's player loops on a file that changed length at the same URL; give a re-cut file a new name. In a show: "
+       "rename the new file (012-episode-v2.mp3) and write that name in 'audio:' in episode.md, keeping 'guid:' as it "
+       "is; the build then reports the new URL (LED002), which 'mediafeed build --accept-changes' records."),
+    _r("LED004", "mediafeed podcastindex", E, "the show's podcast:guid changed",
+       "It identifies the show forever, even after a move: the Podcast Index and apps would take the show for another "
+       "one. In a show it is 'podcast_guid:' in show.yml, or computed from the feed URL when that is not set, so moving "
+       "the feed without it changes it too. Fix: set 'podcast_guid:' to the recorded value (the hint gives it) and keep "
+       "it there."),
+    _r("LED005", "mediafeed", W, "a published episode is gone from the feed",
+       "An episode recorded as published (in published.json, or in the feed given to --previous) is no longer in the "
+       "feed: its folder was removed or renamed, or it was made a draft ('draft: true') or dated in the future. "
+       "Subscribers keep the copy they downloaded, its page stays on the published site until 'mediafeed publish "
+       "--delete', and new listeners no longer see it. A warning: removing an episode can be deliberate. Fix, when it "
+       "was a mistake: restore the folder (or take out 'draft: true', or correct 'date:') with its GUID unchanged."),
     _r("LED006", "mediafeed apple", W, "the feed's self URL changed without itunes:new-feed-url",
        "Keep the old URL answering with a 301 and add itunes:new-feed-url, or apps keep polling the old one."),
     _r("LED007", "mediafeed apple", W, "the published file's length changes at the same URL",
@@ -586,22 +928,63 @@ _RULES = [
        "Apple and the apps cache artwork by its URL: a new picture under the old file name (the file is another size "
        "than when it was published) keeps the old cover on every device. Give the new picture a new file name."),
     # -- hosting (--online) --------------------------------------------------------------------------
-    _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error"),
+    _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error",
+       "With --online every enclosure, artwork, transcript and chapters URL is fetched as an app would; this one could "
+       "not be: the host is not found, refuses the connection or its certificate, or answers 404, 403, 410 or a 5xx "
+       "error (after two retries for connection errors, 429 and 5xx). Apple and Spotify refuse episodes whose media they"
+       " cannot fetch, and apps show an error to every listener. Fix: check the URL in the message and that the file is "
+       "uploaded and public; for your own show, publish first ('mediafeed publish'), then check --online."),
     _r("ONL002", "apple mediafeed", E, "the media host ignores byte ranges (no 206 for Range: bytes=0-1)",
        "Apple's first request is 'Range: bytes=0-1'; without 206 Partial Content, seeking and Apple's validation fail."),
-    _r("ONL003", "apple spotify", E, "the served size differs from the enclosure length"),
-    _r("ONL004", "apple mediafeed", W, "the served Content-Type differs from what the feed says"),
-    _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests"),
+    _r("ONL003", "apple spotify", E, "the served size differs from the enclosure length",
+       "The size the host serves (the total of Content-Range, else Content-Length) differs from the enclosure's length: "
+       "Apple and Spotify want the file's real size there, and apps use it for progress and to tell a finished download."
+       " In a show the length is the built file's own size, so the host serves another file: an older upload, one a host"
+       " or CDN re-encoded, or a cached copy. Fix: upload the built file again ('mediafeed publish') and clear the CDN's"
+       " cache; in another feed, set length to the real size (the hint gives it) or upload the file the feed describes."),
+    _r("ONL004", "apple mediafeed", W, "the served Content-Type differs from what the feed says",
+       "The Content-Type the host sends for a file differs from what the feed says (enclosure type, a transcript's or "
+       "chapters' type), or artwork is served as something other than image/jpeg or image/png: apps and Apple go by the "
+       "header, and may refuse to play or show the file. An enclosure URL that answers with a web page (text/html, or a "
+       "body starting with '<': a parked domain, a sign-in or error page) is an error: no app can play it. Fix: make the"
+       " host send the type of the file's real format (on S3 or a CDN, the object's Content-Type; on a web server, its "
+       "MIME types: .mp3 audio/mpeg, .m4a audio/x-m4a), or point the feed at the media file itself."),
+    _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests",
+       "The host answers a HEAD request with an error (405, 501) or not at all, though it serves the file to GET: Apple "
+       "and directories check media and artwork with HEAD (PODCAST-RULES.md: artwork 'served so that HEAD works'). Fix: "
+       "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
+       "services do not)."),
     _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
     _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to a "
-       "private address apps cannot reach"),
+       "private address apps cannot reach",
+       "Redirects are followed as podcast apps follow them, up to 16 (Safari's and Apple's limit; the 17th is named); a "
+       "loop, more than 16, a redirect from https to plain http (apps refuse the downgrade), or one to an address apps "
+       "cannot reach (127.0.0.1, localhost, 10.0.0.5, a cloud's metadata address) is an error: the file plays nowhere. "
+       "Fix: point the feed at the file's final URL, remove a tracking prefix that loops, serve https all the way, or "
+       "correct the host's redirect to a private address."),
     _r("ONL008", "podcastindex", W, "a transcript or chapters file has no Access-Control-Allow-Origin",
        "Browser players (and the embed player) cannot load it from another origin."),
-    _r("ONL009", "mediafeed", E, "a server did not answer in time"),
-    _r("ONL010", "mediafeed", W, "a file is larger than mediafeed reads to check it"),
+    _r("ONL009", "mediafeed", E, "a server did not answer in time",
+       "The server did not answer within the time allowed for one URL (--timeout, 30 s, redirects and retries included; "
+       "5 s to connect, 10 s between reads). A host that slow delays every listener's download. Fix: check the server or"
+       " CDN; if it is only far from the machine running the check, try again with a larger --timeout."),
+    _r("ONL010", "mediafeed", W, "a file is larger than mediafeed reads to check it",
+       "mediafeed reads at most 16 MB of an artwork, transcript or chapters file to check it (docs/checks.md, Limits for"
+       " --online); this one is larger, so it was not checked. Artwork that size, or a transcript or chapters file of "
+       "megabytes, is almost always the wrong file (the episode's audio linked as its transcript, an unexported TIFF as "
+       "artwork). Fix: check the URL points at the right file; artwork is best kept under 512 KB (ART009)."),
     # -- configuration of the checks -------------------------------------------------------------------
-    _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks"),
-    _r("CHK002", "mediafeed", E, "both a FEED and --show given"),
+    _r("CHK001", "mediafeed", E, "unknown rule set or code in --select, --ignore, --explain or show.yml's checks",
+       "A name given to --select, --ignore or --explain, or under 'checks: select/ignore' in show.yml, is neither a rule"
+       " set (apple, spotify, psp1, podcastindex, mediafeed) nor a problem code or code prefix (EP104, ART, EP1). It is "
+       "an error (on the command line, exit 2) rather than skipped, so a typo never silently turns a rule off; the hint "
+       "names the name meant when one is close, and a code of another command (IMP002 of 'mediafeed import') names the "
+       "guide that explains it. Fix: correct the name; 'mediafeed check --explain all' lists every code."),
+    _r("CHK002", "mediafeed", E, "both a FEED and --show given",
+       "check reads either a FEED (a file or an http(s) URL) or a show folder (the current one, or --show DIR), not both"
+       " at once: given both, it cannot tell which to check, so it stops (exit 2). Fix: run 'mediafeed check FEED' for a"
+       " feed, or 'mediafeed check --show DIR' for a show; a show's check already renders its feed in memory and holds "
+       "it to every feed rule."),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
