@@ -207,7 +207,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     if category and category not in APPLE_CATEGORIES:
         close = closest_category(category)
         r.fail("category", f"{category!r} is not an Apple Podcasts category",
-               hint=f"did you mean '{close}'?" if close else "use a category from Apple's list (see the README)",
+               hint=f"did you mean '{close}'?" if close else f"use one of Apple's categories: {', '.join(APPLE_CATEGORIES)}",
                code="SRC030")
     elif category and subcategory and not is_category(category, subcategory):
         subs = APPLE_CATEGORIES[category]

@@ -53,3 +53,16 @@ def test_an_episode_type_in_another_case_is_told_its_own_type(tmp_path: Path, wr
     found = hints(tmp_path, "<itunes:episodeType>trailer</itunes:episodeType>",
                   f"<itunes:episodeType>{written}</itunes:episodeType>", "EP120")
     assert found == [("error", f"write <itunes:episodeType>{meant}</itunes:episodeType>")]
+
+
+def test_a_show_category_like_none_of_apples_is_given_apples_list(show: Path) -> None:
+    """show.yml's 'category: Podcasts' was told "use a category from Apple's list (see the README)", and neither the
+    README nor any guide lists them: the hint and `--explain SRC030` name the 19 categories."""
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("category: Science", "category: Podcasts", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC030"]
+    assert problem["field"] == "category" and "README" not in problem["hint"]
+    assert "Health & Fitness" in problem["hint"] and "True Crime" in problem["hint"]
+    explained = CliRunner().invoke(main, ["check", "--explain", "SRC030"]).stdout
+    assert "Society & Culture" in explained and "'category:'" in explained

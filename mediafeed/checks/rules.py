@@ -10,6 +10,7 @@ hosting). A code may belong to several sets.
 
 from __future__ import annotations
 
+from ..categories import APPLE_CATEGORIES
 from ..errors import Problem, Severity
 from ..records import frozen
 
@@ -69,9 +70,10 @@ _RULES = [
        "nothing or a box. C1 controls in text almost always come from Windows-1252 text read as Latin-1 (U+0092 for ’, "
        "U+0085 for …, U+0096 for –): each is read as the Windows-1252 character it stands for, the rest removed."),
     _r("SRC030", "apple mediafeed", E, "category or subcategory not in Apple's list",
-       "Apple Podcasts accepts only the categories of its 2019 list (see PODCAST-RULES.md); spelling and '&' matter. "
-       "Fix: write one of them in 'category:' in show.yml ('category: Health & Fitness', not 'Health and Fitness'), and "
-       "a subcategory of that category in 'subcategory:'; the hint names the category meant."),
+       "Apple Podcasts accepts only the categories of its 2019 list ('Apple Podcasts categories'); spelling and '&' "
+       "matter. Fix: write one of them in 'category:' in show.yml ('category: Health & Fitness', not 'Health and "
+       "Fitness'), and a subcategory of that category in 'subcategory:'; the hint names the category meant, or a "
+       "category's subcategories. The categories: " + ", ".join(APPLE_CATEGORIES) + "."),
     _r("SRC040", "mediafeed", E, "a file reference leaves the show or episode folder",
        "A file named in show.yml or the front matter (audio, artwork, transcript, chapters) must be in the show's folder "
        "or the episode's own, so that the published site holds it. Fix: copy the file next to show.yml or episode.md "
@@ -330,7 +332,7 @@ _RULES = [
        "its name in 'artwork:' in show.yml or episode.md."),
     _r("ART003", "apple", E, "artwork is not JPEG or PNG",
        "The artwork is an image, but not a JPEG or PNG (GIF, WebP, TIFF, BMP…): Apple Podcasts accepts JPEG and PNG only"
-       " (PODCAST-RULES.md, Artwork), and apps given another format show no cover. Also checked, with --online, for the "
+       " (Apple Podcasts' artwork requirements), and apps given another format show no cover. Also checked, with --online, for the "
        "image at an artwork URL. Fix: export it as JPEG or PNG, name the file .jpg or .png and write the new name in "
        "'artwork:' (show.yml for the show, episode.md for an episode); a new name also makes apps fetch it again."),
     _r("ART004", "apple", E, "artwork's extension does not match its real format",
@@ -339,12 +341,12 @@ _RULES = [
        "file as the hint says and change 'artwork:' in show.yml or episode.md with it; the new name also makes apps, "
        "which cache artwork by URL, fetch the picture again."),
     _r("ART005", "apple", E, "artwork is not square",
-       "Apple requires square artwork (PODCAST-RULES.md: square, 1400×1400 to 3000×3000 px); apps show covers in square "
+       "Apple requires square artwork (its artwork requirements: square, 1400×1400 to 3000×3000 px); apps show covers in square "
        "tiles and crop or squeeze any other shape. The message gives the size found (3000×2000). Fix: crop the picture "
        "to a square in an image editor, export it at 3000×3000 px under a new file name, and write that name in "
        "'artwork:' (show.yml or episode.md), so apps fetch the new picture."),
     _r("ART006", "apple", E, "artwork is smaller than 1400×1400 or larger than 3000×3000",
-       "Apple Podcasts takes artwork from 1400×1400 to 3000×3000 pixels (PODCAST-RULES.md, Artwork): each side must be "
+       "Apple Podcasts takes artwork from 1400×1400 to 3000×3000 pixels (its artwork requirements): each side must be "
        "at least 1400 and at most 3000. A smaller image is refused and looks blurred on large screens; a larger one is "
        "refused too. The message gives the size found. Fix: export the picture at 3000×3000 px from the original design "
        "(scaling a small image up adds no detail), under a new file name written in 'artwork:'."),
@@ -547,11 +549,11 @@ _RULES = [
        "Apple's RSS guide asks for artwork URLs ending in .jpg or .png; some tools drop other URLs."),
     _r("SHOW009", "apple psp1", E, "no itunes:category",
        "Apple and PSP-1 require an <itunes:category>: Apple files and recommends shows by it, and refuses a feed without"
-       " one. In a show it is 'category:' (and 'subcategory:') in show.yml, from Apple's list (PODCAST-RULES.md). Fix: "
+       " one. In a show it is 'category:' (and 'subcategory:') in show.yml, from Apple's list ('Apple Podcasts categories'). Fix: "
        "add <itunes:category text=\"Science\"/>, with a subcategory inside it where one fits: <itunes:category "
        "text=\"Science\"><itunes:category text=\"Earth Sciences\"/></itunes:category>."),
     _r("SHOW010", "apple psp1", E, "category or subcategory not in Apple's list",
-       "Apple takes only the categories and subcategories of its list (PODCAST-RULES.md), spelt exactly: 'Health & "
+       "Apple takes only the categories and subcategories of its list ('Apple Podcasts categories'), spelt exactly: 'Health & "
        "Fitness' (&amp; in XML), 'Stand-Up' with a capital U. The name belongs in the text attribute, not the element's "
        "content, and a subcategory inside its category. Only the first category counts for Apple: an unknown name in a "
        "further top-level itunes:category, or a subcategory written beside its category instead of inside it, is a "
@@ -774,8 +776,8 @@ _RULES = [
     _r("EP105", "apple psp1 spotify", E, "the enclosure type is missing",
        "Apple, Spotify and PSP-1 require the enclosure's type: Spotify rejects an enclosure without one, and apps choose"
        " how to play the file by it. mediafeed writes it from the file's real format, so this code comes from 'check "
-       "FEED'. Fix: add type=\"audio/mpeg\" for MP3, \"audio/x-m4a\" for M4A, \"video/mp4\" for MP4 video (PODCAST-RULES.md, "
-       "Episode)."),
+       "FEED'. Fix: add type=\"audio/mpeg\" for MP3, \"audio/x-m4a\" for M4A, \"video/mp4\" for MP4 video (Apple's "
+       "podcast RSS feed requirements)."),
     _r("EP106", "apple spotify", E, "the enclosure type is not a real media type",
        "Use audio/mpeg (MP3), audio/x-m4a or audio/mp4 (M4A), video/mp4, video/quicktime, video/x-m4v. 'audio/mp3' and "
        "'audio/m4a' are not registered types, nor among the types Apple lists."),
@@ -951,7 +953,7 @@ _RULES = [
        "MIME types: .mp3 audio/mpeg, .m4a audio/x-m4a), or point the feed at the media file itself."),
     _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests",
        "The host answers a HEAD request with an error (405, 501) or not at all, though it serves the file to GET: Apple "
-       "and directories check media and artwork with HEAD (PODCAST-RULES.md: artwork 'served so that HEAD works'). Fix: "
+       "and directories check media and artwork with HEAD (Apple asks for artwork served so that a HEAD request works). Fix: "
        "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
        "services do not)."),
     _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
