@@ -1,0 +1,157 @@
+"""What the podcast clients in test_client_*.py are held to: the sample show and a show made hard on purpose, built,
+served over HTTP on 127.0.0.1 (each client fetches the feed by URL, as an app does), and the feed's own items read
+with lxml as the answer each client's reading is compared with.
+
+The hard show is the sample show plus :func:`test_feed_namespace.add_everything` (every feature, hostile characters,
+an alternate enclosure, transcripts and chapters, a bonus episode) and :data:`HARD_EPISODES`: right-to-left titles,
+``&``, ``<`` and ``]]>`` in titles and notes, notes of about 30,000 characters, episodes with no episode number, a
+season-2 trailer, and dates in five time zones, two of them a minute either side of a daylight-saving change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from helpers import add_episode, build_golden, copy_show
+from lxml import etree
+from siteserver import SiteServer
+from test_feed_namespace import add_everything
+
+from mediafeed.build import build
+
+ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+NOW = datetime.fromisoformat("2026-06-01T00:00:00+00:00")
+PREFIX = "/safe-to-say/"
+
+#: a paragraph of the long notes: Arabic and Hebrew, markup characters and a CDATA end in the text
+LONG_PARAGRAPH = ("Paragraph {n}: مرحبا & שלום — a < b > c, \"quoted\" and 'single', ]]> is text, "
+                  "emoji 🎙️ and combining e\u0301. " * 6)
+#: slug → front matter (title, date, numbering, type, explicit) and body, appended to the sample show
+HARD_EPISODES: dict[str, tuple[str, str]] = {
+    "007-rtl": ("""
+title: "حلقة خاصة: العنف & الإدمان <مباشر> — פרק"
+date: 2026-03-29T00:59:00+00:00
+guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0701
+season: 2
+type: full
+explicit: false
+audio: audio.mp3
+summary: "ملخص: أسئلة & أجوبة"
+""", "مرحبا! Notes with `]]>` inside code, ]]> bare, and <i>tags</i> & entities &amp; too.\n"),
+    "008-before-dst": ("""
+title: "Before the clocks change: 01:59 PST"
+date: 2026-03-08T01:59:00-08:00
+guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0702
+season: 2
+episode: 2
+type: full
+explicit: true
+audio: audio.mp3
+""", "Two minutes before the next episode, though its wall clock says 62 minutes.\n"),
+    "009-after-dst": ("""
+title: "After the clocks change: 03:01 PDT"
+date: 2026-03-08T03:01:00-07:00
+guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0703
+season: 2
+episode: 3
+type: full
+explicit: false
+audio: audio.mp3
+""", "".join(LONG_PARAGRAPH.format(n=n) + "\n\n" for n in range(60))),
+    "010-kathmandu": ("""
+title: "Kathmandu +05:45, no number"
+date: 2026-04-01T00:10:00+05:45
+guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0704
+season: 2
+type: full
+explicit: false
+audio: audio.mp3
+""", "A zone a quarter-hour off.\n"),
+    "011-newfoundland-trailer": ("""
+title: "Season 2 trailer (St. John's −03:30)"
+date: 2026-04-10T21:30:00-03:30
+guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0705
+season: 2
+type: trailer
+explicit: false
+audio: audio.mp3
+""", "A trailer for season 2.\n"),
+}
+
+
+def hard_show(target: Path) -> Path:
+    """Build the hard show under ``target``; return the site folder."""
+    show = copy_show(target / "show")
+    add_everything(show)
+    for slug, (front, body) in HARD_EPISODES.items():
+        add_episode(show, slug, front, body=body, seconds=1.0)
+    return build(show, target / "site", now=NOW, accept_changes=True).output
+
+
+def sample_show(target: Path) -> Path:
+    """Build the sample show (``episodes/``) as the golden files are; return the site folder."""
+    return build_golden(target)
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The feed's URL with ``site`` served at :data:`PREFIX` on 127.0.0.1."""
+    with SiteServer(site, prefix=PREFIX) as server:
+        yield server.url + "feed.xml"
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One item of the feed as its XML says (the answer a client's reading is held to)."""
+
+    title: str
+    guid: str
+    description: str  # <description>, as text (the HTML of the notes, unescaped once)
+    content: str  # <content:encoded>, as text
+    url: str
+    length: int
+    type: str
+    published: datetime  # the pubDate as an aware instant
+    pub_date: str  # the pubDate as written
+    duration: int
+    image: str
+    explicit: bool
+    episode_type: str
+    season: str | None
+    episode: str | None
+
+
+def feed_episodes(feed: Path) -> list[Episode]:
+    """The feed's items in their order."""
+    out = []
+    for item in etree.parse(str(feed)).getroot().find("channel").iter("item"):
+        enclosure = item.find("enclosure")
+        out.append(Episode(
+            title=item.findtext("title"), guid=item.findtext("guid"), description=item.findtext("description"),
+            content=item.findtext(CONTENT), url=enclosure.get("url"), length=int(enclosure.get("length")),
+            type=enclosure.get("type"), published=parsedate_to_datetime(item.findtext("pubDate")),
+            pub_date=item.findtext("pubDate"), duration=int(item.findtext(ITUNES + "duration")),
+            image=item.find(ITUNES + "image").get("href"), explicit=item.findtext(ITUNES + "explicit") == "true",
+            episode_type=item.findtext(ITUNES + "episodeType"), season=item.findtext(ITUNES + "season"),
+            episode=item.findtext(ITUNES + "episode")))
+    return out
+
+
+def channel_text(feed: Path, tag: str) -> str | None:
+    """The text of one of the channel's own elements (``tag`` in Clark notation)."""
+    return etree.parse(str(feed)).getroot().find("channel").findtext(tag)
+
+
+def channel_image(feed: Path) -> str:
+    """The show's artwork as ``itunes:image`` names it."""
+    return etree.parse(str(feed)).getroot().find("channel").find(ITUNES + "image").get("href")
+
+
+#: the two shows every client reads
+SHOWS = {"sample": sample_show, "hard": hard_show}
