@@ -17,10 +17,11 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from helpers import add_episode, build_golden, copy_show
+import yaml
+from helpers import ROOT, add_episode, build_golden, copy_show
 from lxml import etree
 from siteserver import SiteServer
-from test_feed_namespace import add_everything
+from test_feed_namespace import EVERYTHING, add_everything
 
 from mediafeed.build import build
 
@@ -127,8 +128,21 @@ class Episode:
     episode: str | None
 
 
+def source_episodes() -> dict[str, tuple[str, datetime]]:
+    """GUID → (title, date) as the episode.md files of both shows write them, so that a client is held to what the
+    podcaster typed and not only to our XML (an ``&`` escaped twice would read the same in lxml and in the client)."""
+    fronts = [path.read_text(encoding="utf-8").split("---\n")[1] for path in (ROOT / "episodes").glob("*/episode.md")]
+    fronts += [EVERYTHING] + [front for front, _ in HARD_EPISODES.values()]
+    out = {}
+    for front in fronts:
+        fields = yaml.load(front, Loader=yaml.BaseLoader)  # every value as the text written
+        out[fields["guid"]] = (fields["title"], datetime.fromisoformat(fields["date"]))
+    return out
+
+
 def feed_episodes(feed: Path) -> list[Episode]:
-    """The feed's items in their order."""
+    """The feed's items in their order, each title and date first checked against its episode.md."""
+    source = source_episodes()
     out = []
     for item in etree.parse(str(feed)).getroot().find("channel").iter("item"):
         enclosure = item.find("enclosure")
@@ -140,6 +154,7 @@ def feed_episodes(feed: Path) -> list[Episode]:
             image=item.find(ITUNES + "image").get("href"), explicit=item.findtext(ITUNES + "explicit") == "true",
             episode_type=item.findtext(ITUNES + "episodeType"), season=item.findtext(ITUNES + "season"),
             episode=item.findtext(ITUNES + "episode")))
+        assert (out[-1].title, out[-1].published) == source[out[-1].guid]
     return out
 
 
