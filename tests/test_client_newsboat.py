@@ -25,11 +25,12 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return SHOWS[request.param](tmp_path_factory.mktemp(request.param))
 
 
-def newsboat_read(url: str, home: Path) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
-    """Newsboat's cache after one ``reload`` of ``url``: (feeds, items newest first, as its list shows them)."""
+def newsboat_read(url: str, home: Path, config: str = "") -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+    """Newsboat's cache after one ``reload`` of ``url`` with ``config``: (feeds, items newest first, as its list shows
+    them). ``home`` is its HOME (its podcast queue is ``home/.newsboat/queue``)."""
     home.mkdir()
     (home / "urls").write_text(url + "\n", encoding="utf-8")
-    (home / "config").write_text("", encoding="utf-8")
+    (home / "config").write_text(config, encoding="utf-8")
     done = subprocess.run(["newsboat", "-u", str(home / "urls"), "-c", str(home / "cache.db"), "-C", str(home / "config"),
                            "-x", "reload"], capture_output=True, text=True, timeout=60, check=False,
                           env={**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)})
@@ -69,3 +70,23 @@ def test_newsboat_keeps_no_length_duration_artwork_explicit_flag_or_author_of_an
     assert columns >= {"guid", "title", "url", "pubDate", "content", "enclosure_url", "enclosure_type"}
     assert not {c for c in columns if c.startswith(("enclosure_len", "duration", "image", "explicit", "itunes"))}
     assert {i["author"] for i in items} == {""}
+
+
+def test_podboats_queue_saves_every_episode_whose_file_is_named_audio_mp3_to_one_path(tmp_path: Path) -> None:
+    """Newsboat's quirk, and a reason to name each episode's file for the episode: with ``podcast-auto-enqueue`` it
+    queues each enclosure for podboat under ``download-path`` + the URL's last segment, so the hard show's six
+    episodes whose file is ``audio.mp3`` (each in its own folder, six different URLs) all queue to one path and
+    podboat keeps one file for six episodes. (``mediafeed check`` does not warn about it: docs/feeds.md,
+    "What apps and validators say about the feed".)"""
+    site = SHOWS["hard"](tmp_path / "show")
+    home = tmp_path / "newsboat"
+    with served(site) as url:
+        newsboat_read(url, home, f'podcast-auto-enqueue yes\ndownload-path "{home}/podcasts/%n"\n')
+    queue = [line.split(" ", 1) for line in (home / ".newsboat" / "queue").read_text(encoding="utf-8").splitlines()]
+    expected = feed_episodes(site / "feed.xml")
+    assert sorted(u for u, _ in queue) == sorted(e.url for e in expected)  # every enclosure queued, once
+    paths: dict[str, list[str]] = {}
+    for enclosure, path in queue:
+        paths.setdefault(path.strip('"'), []).append(enclosure)
+    shared = paths[f"{home}/podcasts/Safe to Say/audio.mp3"]
+    assert len(shared) == 6 and len(set(shared)) == 6 and len(paths) == len(expected) - 5
