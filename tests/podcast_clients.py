@@ -33,56 +33,28 @@ PREFIX = "/safe-to-say/"
 #: a paragraph of the long notes: Arabic and Hebrew, markup characters and a CDATA end in the text
 LONG_PARAGRAPH = ("Paragraph {n}: مرحبا & שלום — a < b > c, \"quoted\" and 'single', ]]> is text, "
                   "emoji 🎙️ and combining e\u0301. " * 6)
+
+
+def _front(n: int, title: str, date: str, more: str = "", explicit: str = "false", kind: str = "full") -> str:
+    """The front matter of hard episode ``n`` (season 2, audio.mp3; ``more`` adds lines)."""
+    return (f'title: "{title}"\ndate: {date}\nguid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e070{n}\nseason: 2\ntype: {kind}\n'
+            f"explicit: {explicit}\naudio: audio.mp3\n{more}")
+
+
 #: slug → front matter (title, date, numbering, type, explicit) and body, appended to the sample show
 HARD_EPISODES: dict[str, tuple[str, str]] = {
-    "007-rtl": ("""
-title: "حلقة خاصة: العنف & الإدمان <مباشر> — פרק"
-date: 2026-03-29T00:59:00+00:00
-guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0701
-season: 2
-type: full
-explicit: false
-audio: audio.mp3
-summary: "ملخص: أسئلة & أجوبة"
-""", "مرحبا! Notes with `]]>` inside code, ]]> bare, and <i>tags</i> & entities &amp; too.\n"),
-    "008-before-dst": ("""
-title: "Before the clocks change: 01:59 PST"
-date: 2026-03-08T01:59:00-08:00
-guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0702
-season: 2
-episode: 2
-type: full
-explicit: true
-audio: audio.mp3
-""", "Two minutes before the next episode, though its wall clock says 62 minutes.\n"),
-    "009-after-dst": ("""
-title: "After the clocks change: 03:01 PDT"
-date: 2026-03-08T03:01:00-07:00
-guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0703
-season: 2
-episode: 3
-type: full
-explicit: false
-audio: audio.mp3
-""", "".join(LONG_PARAGRAPH.format(n=n) + "\n\n" for n in range(60))),
-    "010-kathmandu": ("""
-title: "Kathmandu +05:45, no number"
-date: 2026-04-01T00:10:00+05:45
-guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0704
-season: 2
-type: full
-explicit: false
-audio: audio.mp3
-""", "A zone a quarter-hour off.\n"),
-    "011-newfoundland-trailer": ("""
-title: "Season 2 trailer (St. John's −03:30)"
-date: 2026-04-10T21:30:00-03:30
-guid: c8e1f0a2-7d1b-4a0e-9a51-0c2b1d7e0705
-season: 2
-type: trailer
-explicit: false
-audio: audio.mp3
-""", "A trailer for season 2.\n"),
+    "007-rtl": (_front(1, "حلقة خاصة: العنف & الإدمان <مباشر> — פרק", "2026-03-29T00:59:00+00:00",
+                       'summary: "ملخص: أسئلة & أجوبة"\n'),
+                "مرحبا! Notes with `]]>` inside code, ]]> bare, and <i>tags</i> & entities &amp; too.\n"),
+    "008-before-dst": (_front(2, "Before the clocks change: 01:59 PST", "2026-03-08T01:59:00-08:00", "episode: 2\n",
+                              explicit="true"),
+                       "Two minutes before the next episode, though its wall clock says 62 minutes.\n"),
+    "009-after-dst": (_front(3, "After the clocks change: 03:01 PDT", "2026-03-08T03:01:00-07:00", "episode: 3\n"),
+                      "".join(LONG_PARAGRAPH.format(n=n) + "\n\n" for n in range(60))),
+    "010-kathmandu": (_front(4, "Kathmandu +05:45, no number", "2026-04-01T00:10:00+05:45"),
+                      "A zone a quarter-hour off.\n"),
+    "011-newfoundland-trailer": (_front(5, "Season 2 trailer (St. John's −03:30)", "2026-04-10T21:30:00-03:30",
+                                        kind="trailer"), "A trailer for season 2.\n"),
 }
 
 

@@ -8,6 +8,7 @@ length, duration, artwork or explicit flag (its cache has no column for them: do
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -15,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, make_media
 from podcast_clients import SHOWS, feed_episodes, served
 
 pytestmark = pytest.mark.skipif(shutil.which("newsboat") is None, reason="needs newsboat (apt-get install newsboat)")
@@ -90,3 +92,45 @@ def test_podboats_queue_saves_every_episode_whose_file_is_named_audio_mp3_to_one
         paths.setdefault(path.strip('"'), []).append(enclosure)
     shared = paths[f"{home}/podcasts/Safe to Say/audio.mp3"]
     assert len(shared) == 6 and len(set(shared)) == 6 and len(paths) == len(expected) - 5
+
+
+#: three items of an Acast show: every enclosure is .../e/<episode>/media.mp3, as Acast writes them (Simplecast's end
+#: in .../default.mp3 the same way)
+ACAST_ITEMS = "".join(f"""
+<item><title>Storm {n}</title><pubDate>Mon, 0{n} Jan 2024 05:00:00 GMT</pubDate>
+<guid isPermaLink="false">659b1c2d3e4f5a6b7c8d9e0{n}</guid><itunes:duration>00:00:02</itunes:duration>
+<enclosure url="{{base}}/acast/e/65a0{n}/media.mp3" length="{{size}}" type="audio/mpeg"/></item>""" for n in (3, 2, 1))
+
+
+def test_an_imported_acast_shows_episodes_each_queue_to_their_own_podboat_path(tmp_path: Path) -> None:
+    """Before, ``mediafeed import`` kept the old enclosure's file name, so the three episodes of a show moved from Acast
+    were published as .../<slug>/media.mp3 each, and podboat queued all three to one path ("Storms/media.mp3") and kept
+    one file for three episodes. A name the old feed gives more than one episode is now the episode's slug."""
+    from click.testing import CliRunner
+    from hosts import Host, Route
+    from test_import_hosts import CHANNEL, NAMESPACES
+
+    from mediafeed.build import build
+    from mediafeed.cli import main
+
+    tone = make_media(tmp_path / "tone.mp3", "mp3", 2.0).read_bytes()
+    with Host() as host:
+        channel = CHANNEL.format(title="Storms", base=host.url, explicit="no",
+                                 podcast_guid="8c8e9b0a-2b1f-5d7e-9a3c-1e2f3a4b5c6d")
+        host.routes["/acast.rss"] = Route(body=f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" {NAMESPACES}>'
+                                          f'<channel>{channel}{ACAST_ITEMS.format(base=host.url, size=len(tone))}'
+                                          '</channel></rss>'.encode(), type="application/rss+xml")
+        host.routes["/art.png"] = Route(body=(ROOT / "artwork.png").read_bytes(), type="image/png")
+        for n in (1, 2, 3):
+            host.routes[f"/acast/e/65a0{n}/media.mp3"] = Route(body=tone, type="audio/mpeg")
+        result = CliRunner().invoke(main, ["import", f"{host.url}/acast.rss", "--show", str(tmp_path / "show"),
+                                           "--download", "--url", "https://new.example.org/show/", "--format", "json"])
+    assert result.exit_code == 0 and not json.loads(result.output)["failed"], result.output
+    site = build(tmp_path / "show", tmp_path / "site").output
+    home = tmp_path / "newsboat"
+    with served(site) as url:
+        newsboat_read(url, home, f'podcast-auto-enqueue yes\ndownload-path "{home}/podcasts/%n"\n')
+    queue = dict(line.split(" ", 1) for line in (home / ".newsboat" / "queue").read_text(encoding="utf-8").splitlines())
+    assert len(queue) == 3 and len(set(queue.values())) == 3, queue  # three episodes, three files
+    assert sorted(u.rsplit("/", 2)[1:] for u in queue) == [
+        ["storm-1", "storm-1.mp3"], ["storm-2", "storm-2.mp3"], ["storm-3", "storm-3.mp3"]]
