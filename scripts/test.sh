@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng lame:lame sox:sox chromium:chromium chromedriver:chromium-driver rsync:rsync npm:npm java:default-jre-headless strace:strace; do
+for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng lame:lame sox:sox chromium:chromium chromedriver:chromium-driver rsync:rsync npm:npm java:default-jre-headless strace:strace newsboat:newsboat go:golang-go; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
+# gofeed, the Go feed parser tests/test_client_gofeed.py builds against (GOPATH mode, no module download)
+[ -d /usr/share/gocode/src/github.com/mmcdole/gofeed ] || need+=(golang-github-mmcdole-gofeed-dev)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing Debian packages: ${need[*]}" >&2

@@ -149,6 +149,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     #: show of 300 episodes on a host sending a byte a second would hold the import a minute each, for five hours)
     slow: dict[str, int] = {}
     episodes = record.episodes
+    shared = shared_media_names(episodes)
     for index, episode in enumerate(episodes):
         if progress:
             progress("import", index, len(episodes))
@@ -162,7 +163,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         else:
             slug = _next_slug(_slug(episode), taken, suffixes)
             taken.add(slug)
-            audio_name = _write_episode(http, root, slug, episode, record, report)
+            audio_name = _write_episode(http, root, slug, episode, record, report, shared)
             report.imported.append(slug)
             report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
                                  else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}"})
@@ -528,8 +529,21 @@ def media_name(url: str, mime: str, slug: str) -> str:
     return (slugify(stem) or slug) + ext
 
 
+def shared_media_names(episodes: list[EpisodeRecord]) -> set[str]:
+    """The media file names (:func:`media_name`) the old feed gives more than one file: Acast ends every enclosure
+    in ``…/e/<episode>/media.mp3``, Simplecast in ``…/default.mp3``. Kept, each episode's folder would hold a
+    ``media.mp3`` and the new enclosures would differ only in the folder, and podcast apps that save a download under
+    the URL's last segment (podboat queues ``<show>/media.mp3`` for every episode) keep one file for all of them."""
+    urls: dict[str, set[str]] = {}  # (two items with one URL are one file: a repeated item, not a clash)
+    for episode in episodes:
+        if episode.enclosure is not None:
+            url = without_tracking(episode.enclosure.url)
+            urls.setdefault(media_name(url, episode.enclosure.mime, ""), set()).add(url)
+    return {name for name, found in urls.items() if len(found) > 1}
+
+
 def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, record: ShowRecord,
-                   report: ImportReport) -> str:
+                   report: ImportReport, shared: set[str]) -> str:
     # Written in a hidden folder (the build skips it) and renamed into place whole: an import killed midway
     # leaves no episode folder without episode.md, so the rerun gives the episode the same slug.
     folder = root / EPISODES_DIR / f".{slug}.import"
@@ -538,6 +552,8 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     folder.mkdir(parents=True)
     assert episode.enclosure is not None and episode.date is not None
     audio_name = media_name(without_tracking(episode.enclosure.url), episode.enclosure.mime, slug)
+    if audio_name in shared:  # a name the old feed gives other episodes too: the episode's own
+        audio_name = slug + os.path.splitext(audio_name)[1]
     rel = f"{EPISODES_DIR}/{slug}"
     data: dict[str, Any] = {"title": episode.title, "date": episode.date.isoformat(), "guid": episode.guid}
     if episode.guid_permalink:
