@@ -17,11 +17,37 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cache import Cache
-from .errors import Problem
+from .errors import Problem, error
 from .model import AlternateEnclosure, Episode, Media, Show
 from .site import url_path
 
 Probe = Callable[[str], "Media | list[Problem]"]
+#: Alternate types the probe does not read: WebM (VP8/VP9/AV1 with Opus or Vorbis), what browsers and Podcasting 2.0
+#: apps play and no Apple or Spotify enclosure takes. Such a file is published with its length and integrity (no
+#: probed bitrate or height: give ``height:`` in the front matter) after :func:`unread_problems` checks it is WebM.
+UNREAD_TYPES = frozenset({"video/webm", "audio/webm"})
+
+
+def probed(mime: str) -> bool:
+    """Whether an alternate of this type is probed (its bitrate, height, and problems)."""
+    return mime.startswith(("audio/", "video/")) and mime not in UNREAD_TYPES
+
+
+def unread_problems(path: Path, rel: str, slug: str) -> list[Problem]:
+    """An alternate of a type in :data:`UNREAD_TYPES` whose bytes are no WebM (a renamed MP4, an empty file)."""
+    from .audio.probe import EBML, describe  # (mutagen's import is kept off builds without such an alternate)
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64)
+    except OSError as exc:
+        return [error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="alternate_enclosures",
+                      episode=slug)]
+    if head[:4] == EBML:
+        return []
+    found = describe(head) if head else "nothing (0 bytes)"
+    return [error("MED005", rel, f"its type says WebM, but its content looks like {found}", field="alternate_enclosures",
+                  episode=slug, hint="list the WebM file itself, or give this file's own 'type:' (video/mp4 for an MP4)")]
 
 
 def sri(path: Path, algorithm: str = "sha256") -> str:
@@ -62,7 +88,7 @@ def resolve(root: Path, show: Show, episode: Episode, media: Media, page_path: s
             continue
         rel = f"{page_path}{alternate.file}"
         path = root / rel
-        found = probe(rel) if alternate.mime.startswith(("audio/", "video/")) else []
+        found = probe(rel) if probed(alternate.mime) else []
         bitrate = alternate.bitrate or (float(found.bitrate) if isinstance(found, Media) and found.bitrate else 0.0)
         # the namespace defines height for video only: the producer's figure, else the probe's
         height = alternate.height or (found.height if isinstance(found, Media) and found.video else 0)

@@ -11,7 +11,7 @@ import os
 import re
 
 MEDIA = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a", ".m4b": "audio/x-m4a", ".aac": "audio/aac", ".mp4": "video/mp4",
-         ".m4v": "video/x-m4v", ".mov": "video/quicktime", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
+         ".m4v": "video/x-m4v", ".mov": "video/quicktime", ".webm": "video/webm", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
          ".flac": "audio/flac", ".wav": "audio/wav"}
 IMAGES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".gif": "image/gif",
           ".svg": "image/svg+xml", ".ico": "image/x-icon"}

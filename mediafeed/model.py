@@ -173,6 +173,11 @@ class Media:
     channels: int = 0
     video: bool = False
     height: int = 0  #: video: the picture's height in pixels (MP4 track header); RSS: podcast:alternateEnclosure@height
+    #: video: the picture's width in pixels, as ``height`` (after the track's matrix); pages: the page <video>'s
+    #: aspect-ratio, so its box has the picture's shape before it plays (not the poster's)
+    width: int = 0
+    #: video: the picture track's sample entry (``stsd``): "avc1"/"avc3" H.264, "hvc1"/"hev1" HEVC, "av01" AV1, …
+    picture_codec: str = ""
     tags: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     chapters: tuple[Chapter, ...] = ()
     has_cover: bool = False

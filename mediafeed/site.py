@@ -450,10 +450,12 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
 def oembed(item: Item, show: Show, image_url: str, image_size: tuple[int, int], width: int = 600, height: int = 180,
            html: str = "") -> bytes:
     """oembed.json; ``image_url`` and ``image_size`` (width, height): the thumbnail; ``html``: the embed code when
-    the caller has made it already (else made here)."""
+    the caller has made it already (else made here). A video episode's type is "video" (oEmbed 1.0 section 2.3.4: "used for
+    representing playable videos", with the same html, width and height as "rich"), so a consumer that sorts embeds
+    by type (a blog's video block, a link preview) treats it as a video; WordPress shows both types' html alike."""
     data: dict[str, str | int] = {
         "version": "1.0",
-        "type": "rich",
+        "type": "video" if item.media.video else "rich",
         "title": item.episode.title,
         "author_name": show.author,
         "author_url": show.url,

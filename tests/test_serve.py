@@ -352,6 +352,7 @@ def test_clients_that_hang_up_leave_no_traceback(small_site: tuple[str, Path], c
 @pytest.mark.parametrize("path", [
     "book.m4b", "assets/font.woff2", "assets/feed.xsl", "site.webmanifest", "archive/feed-2.xml", "archive/feed-2.json",
     "assets/data.xml", "icon.svg", "episodes/x/chapters.json", "feed.xml", "feed.json", "sitemap.xml", "a.opus",
+    "episodes/x/alt.webm",  # a WebM alternate enclosure (session 24: it was application/octet-stream)
 ])
 def test_serve_and_publish_give_every_kind_of_file_one_type(tmp_path: Path, path: str) -> None:
     """Two tables had drifted: an .m4b audiobook episode (its enclosure says audio/x-m4a) went up as audio/x-m4b, an RFC
@@ -371,6 +372,8 @@ def test_serve_and_publish_give_every_kind_of_file_one_type(tmp_path: Path, path
         server.server_close()
     assert served.replace(" ", "") == published_type(path).replace(" ", "")
     assert "octet-stream" not in served
+    if path.endswith(".webm"):
+        assert served == "video/webm"  # the type the feed's podcast:alternateEnclosure gives it
     if path.endswith(".m4b"):
         assert served == "audio/x-m4a"  # the enclosure type the feed gives an .m4b (audio/probe.py), one of Apple's
 

@@ -112,6 +112,9 @@ class Track:
     #: 270° (a phone video shot upright: 1920×1080 coded, shown 1080 wide and 1920 tall) is as tall as it is wide
     #: (ISO/IEC 14496-12 8.3.2: width and height apply before the matrix)
     height: int = 0
+    width: int = 0  #: ``tkhd``: the presentation width in pixels, after its matrix, as ``height``
+    #: ``stsd``: the first sample entry's four-character code: "avc1"/"avc3" (H.264), "hvc1"/"hev1" (HEVC), "mp4a"...
+    sample_entry: str = ""
 
 
 _TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
@@ -221,10 +224,10 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             track.track_id = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
             at = 92 if head[:1] == b"\x01" else 80
             if len(head) >= at + 4:
-                track.height = struct.unpack(">I", head[at:at + 4])[0] >> 16
+                track.width, track.height = (value >> 16 for value in struct.unpack(">II", head[at - 4:at + 4]))
                 a, b, _, c, d = struct.unpack(">5i", head[at - 40:at - 20])  # the matrix's a, b, (u,) c, d
                 if a == d == 0 and b and c:  # turned a quarter (a phone held upright): shown as wide as it is tall
-                    track.height = struct.unpack(">I", head[at - 4:at])[0] >> 16
+                    track.width, track.height = track.height, track.width
         elif box.name == b"mdhd":
             handle.seek(box.body)
             head = handle.read(24)
@@ -232,6 +235,9 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
         elif box.name == b"hdlr" and parent.name == b"mdia":  # QuickTime has a second one in minf
             handle.seek(box.body + 8)
             track.handler = handle.read(4).decode("latin-1")
+        elif box.name == b"stsd":
+            handle.seek(box.body + 12)  # version and flags, the entry count, the first entry's size
+            track.sample_entry = handle.read(4).decode("latin-1")
         elif box.name == b"stsz":
             data = _full_body(handle, box)
             uniform, count = struct.unpack(">II", data[:8])
@@ -422,9 +428,11 @@ def _keys(body: bytes) -> dict[str, str]:
     return found
 
 
-def video_height(found: list[Track]) -> int:
-    """The tallest video track's height in pixels, as its track header presents it (0 for a file without video)."""
-    return max((t.height for t in found if t.handler == "vide"), default=0)
+def main_picture(found: list[Track]) -> Track | None:
+    """The tallest video track (its height as its track header presents it: players show that one), or None for a
+    file without video."""
+    pictures = [t for t in found if t.handler == "vide"]
+    return max(pictures, key=lambda t: t.height) if pictures else None
 
 
 def payload_digest(path: str | os.PathLike[str]) -> str:

@@ -104,11 +104,15 @@ def sniff_data(data: bytes | mmap.mmap) -> str:
 _NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or text")
 
 
+#: The first bytes of a Matroska or WebM file (its EBML header).
+EBML = b"\x1aE\xdf\xa3"
+
+
 def describe(head: bytes) -> str:
     """A few words on what a non-media file looks like, for error messages."""
     signatures = [(b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
                   (b"PK\x03\x04", "a ZIP archive"), (b"<", "text or HTML"), (b"{", "JSON or text"),
-                  (b"GIF8", "a GIF image"), (b"\x1aE\xdf\xa3", "a Matroska/WebM file"), (b"RIFF", "a RIFF file that is not WAV"),
+                  (b"GIF8", "a GIF image"), (EBML, "a Matroska/WebM file"), (b"RIFF", "a RIFF file that is not WAV"),
                   (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file"), (b"RF64", "an RF64 file (WAV over 4 GB)"),
                   (b"caff", "a Core Audio (CAF) file"), (b"0&\xb2u\x8ef\xcf\x11", "a Windows Media (WMA/ASF) file"),
                   (b"MThd", "a MIDI file")]
@@ -142,8 +146,13 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
                                hint="export the episode again; the copy was probably interrupted"))
     if not kind or kind == "ogg":
         found = "an Ogg stream that is neither Opus nor Vorbis" if kind == "ogg" else describe(head)
+        hint = f"supported: {SUPPORTED}"
+        if head[:4] == EBML:  # a WebM video (a browser's or a screen recorder's): no Apple or Spotify enclosure takes it
+            hint = ("encode it as MP4 (H.264 and AAC, which Apple and Spotify take): ffmpeg -i in.webm -c:v libx264 "
+                    "-pix_fmt yuv420p -c:a aac -movflags +faststart out.mp4; the WebM may stay as an alternate_enclosure "
+                    f"(type video/webm); {hint}")
         raise MediaError(error("MED003", rel, f"not a supported media file: its content looks like {found}", field="audio",
-                               hint=f"supported: {SUPPORTED}"))
+                               hint=hint))
     ext = os.path.splitext(rel)[1].lower()
     try:
         if kind == "mp3":
@@ -240,7 +249,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     if not bitrate:  # MOV and some MP4s: the file's average, so players and checks have a figure
         bitrate = int(size * 8 / duration)
     video = index_last = False
-    height = 0
+    width = height = 0
+    picture_codec = ""
     movie_length = 0.0
     location = ""
     blocker = ""
@@ -262,7 +272,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                             "out.m4a); check it plays to the end"))
             handlers = {t.handler for t in found}
             video = "vide" in handlers
-            height = mp4.video_height(found)
+            picture = mp4.main_picture(found)
+            width, height = (picture.width, picture.height) if picture else (0, 0)
+            picture_codec = picture.sample_entry if picture else ""
             if not video and "soun" not in handlers:  # captions or chapters alone: the export dropped the sound
                 raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no sound track (and no video): "
                                                       "nothing to play", field="audio",
@@ -277,6 +289,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                 blocker = plan if isinstance(plan, str) else ""
         if video:
             mime = VIDEO_BRANDS.get(mp4.brand(head), "video/mp4")
+            # mutagen's bitrate is the sound track's: a 1080p and a 240p video with the same sound both said 69 kbit/s
+            # (podcast:alternateEnclosure@bitrate, by which apps choose a version); the file's average counts the picture
+            bitrate = int(size * 8 / duration)
         else:  # sound only: the type apps and feed checkers expect of the file's name (Apple maps each extension to
             # one type: .mov is video/quicktime, .m4v video/x-m4v, whatever the tracks; .mp4 is audio/mp4 by RFC 4337)
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
@@ -293,7 +308,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
         channels=int(getattr(info, "channels", 0) or 0),
         video=video,
+        width=width,
         height=height,
+        picture_codec=picture_codec,
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else _WAV_CODECS.get(_wav_format(head), "")
         if kind == "wav" else "",
         chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..audio.formats import LAYER_NAMES, ffmpeg_path
 from ..chapters import clock
 from ..errors import Problem, Severity
-from ..model import Item, Show
+from ..model import Item, Media, Show
 from .rules import problem
 
 MIN_BITRATE, MAX_BITRATE = 32_000, 320_000
@@ -110,6 +110,39 @@ def _chapters_remuxed(item: Item) -> bool:
     return bool(ffmpeg_path())
 
 
+#: Picture codecs (the video track's sample entry) Apple's apps play in an MP4, M4V or MOV: H.264, HEVC as 'hvc1',
+#: and MPEG-4 Part 2 (the first iPods' video podcasts). An entry the probe could not read ("") is not judged.
+_APPLE_PICTURES = frozenset({"avc1", "avc3", "hvc1", "mp4v", ""})
+#: How MED034 names the picture codecs it warns of (their sample entry, else the entry itself).
+_PICTURE_NAMES = {"hev1": "HEVC stored as 'hev1'", "vp09": "VP9", "av01": "AV1", "vp08": "VP8", "apcn": "ProRes 422",
+                  "apch": "ProRes 422 HQ", "apcs": "ProRes 422 LT", "apco": "ProRes 422 Proxy", "ap4h": "ProRes 4444",
+                  "mjpa": "Motion JPEG", "jpeg": "Motion JPEG", "dvh1": "Dolby Vision", "dvhe": "Dolby Vision as 'dvhe'"}
+
+
+def picture_problems(media: Media, rel: str, name: str, slug: str) -> list[Problem]:
+    """A video's picture codec against Apple's apps (MED034) and web browsers (MED035): the probe reads the video
+    track's sample entry (``stsd``), so these cost no decoding."""
+    entry = media.picture_codec
+    ext = "." + (name.rpartition(".")[2].lower() or "mp4")
+    if entry == "hev1":  # the same HEVC bytes; only the sample entry's name (and where the parameter sets live) differs
+        return [problem("MED034", rel, "the video's picture is HEVC stored as 'hev1', which Apple's apps do not play "
+                                       "(they play HEVC stored as 'hvc1')", field="audio", episode=slug,
+                        hint=f"remux it (nothing is encoded again): ffmpeg -i in{ext} -c copy -tag:v hvc1 -movflags "
+                             f"+faststart out{ext}, then put out{ext} in place under the same name")]
+    if entry not in _APPLE_PICTURES:
+        return [problem("MED034", rel, f"the video's picture is {_PICTURE_NAMES.get(entry, repr(entry))}, which Apple's "
+                                       "apps may not play (they play H.264, and HEVC stored as 'hvc1')", field="audio",
+                        episode=slug, hint=f"encode the picture as H.264 and copy the sound: ffmpeg -i in{ext} -c:v "
+                                           f"libx264 -pix_fmt yuv420p -c:a copy -movflags +faststart out{ext}")]
+    if entry == "hvc1":
+        return [problem("MED035", rel, "the video's picture is HEVC: Apple's apps play it, but on the episode page and "
+                                       "in embeds, browsers without HEVC decoding (Firefox; Chrome and Edge on many "
+                                       "computers) play the sound under a black picture", field="audio", episode=slug,
+                        hint=f"for the widest reach encode the picture as H.264: ffmpeg -i in{ext} -c:v libx264 "
+                             f"-pix_fmt yuv420p -c:a copy -movflags +faststart out{ext}; or keep HEVC for Apple's apps")]
+    return []
+
+
 def check_media(show: Show, items: list[Item]) -> list[Problem]:
     out: list[Problem] = []
     for item in items:
@@ -146,6 +179,7 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                    field="audio", episode=episode.slug,
                                    hint="export it again with its sound (check that the timeline's audio is not "
                                         "muted and the preset includes audio)"))
+            out.extend(picture_problems(media, rel, episode.audio, episode.slug))
             if media.movie_length:
                 ext = "." + (episode.audio.rpartition(".")[2].lower() or "mp4")
                 out.append(problem("MED031", rel, f"the video runs {clock(media.movie_length)}, {media.movie_length - media.duration:.0f} s "

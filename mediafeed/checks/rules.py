@@ -318,6 +318,15 @@ _RULES = [
        "probe walks the frames of an MP3 without a Xing/VBRI header (and of one whose header disagrees with its "
        "bytes); one whose header counts its frames is walked when a tagged copy is made (build, mediafeed tag), not "
        "by check. Export the episode again from the recording."),
+    _r("MED034", "mediafeed apple", W, "a video whose picture Apple's apps may not play (not H.264, or HEVC as 'hev1')",
+       "Apple takes MOV, MP4 and M4V video, and its apps play the picture codecs Apple's devices decode: H.264 (avc1) "
+       "everywhere, HEVC stored as 'hvc1'. HEVC stored as 'hev1' (ffmpeg's default for libx265 in an MP4) is refused by "
+       "Apple's players, though the bytes are the same: remuxing with -tag:v hvc1 fixes it and changes no picture. "
+       "VP9, AV1, ProRes and older codecs in an MP4 or MOV play on some devices or none: encode the picture as H.264."),
+    _r("MED035", "mediafeed", I, "an HEVC video: web browsers without HEVC show no picture on the page",
+       "Apple's apps play HEVC ('hvc1'), but the episode page and the blog embed play the file in the reader's "
+       "browser: Firefox, and Chrome or Edge on a computer without HEVC hardware decoding, play the sound under a black "
+       "picture (headless Chromium here shows a 0x0 picture). Publish H.264 for the widest reach, or accept it."),
     # -- artwork -------------------------------------------------------------------------------
     _r("ART001", "apple", E, "artwork file not found",
        "The image that 'artwork:' names in show.yml (the show's artwork) or in episode.md (an episode's) was not there "

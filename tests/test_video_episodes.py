@@ -1,0 +1,237 @@
+"""Video episodes end to end, session 24: a producer's real videos (made with ffmpeg) through check, build, the page,
+the embed, oEmbed and the feed's alternates, each compared with what ffprobe and a browser say of them.
+
+The files: H.264+AAC (landscape and upright), HEVC as ffmpeg writes it ('hev1') and remuxed ('hvc1'), VP9 in an MP4,
+and a VP9/Opus WebM (what browsers and screen recorders make).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from helpers import add_episode
+from siteserver import SiteServer, chromium, sample_site
+
+from mediafeed import audio
+from mediafeed.cli import main
+from mediafeed.mediatypes import content_type
+
+PICTURES = {
+    # name: (picture size, encoder options)
+    "landscape.mp4": ("320x180", ("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p")),
+    "upright.mp4": ("180x320", ("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p")),
+    "hev1.mp4": ("160x90", ("-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error")),
+    "hvc1.mp4": ("160x90", ("-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error",
+                            "-tag:v", "hvc1")),
+    "vp9.mp4": ("160x90", ("-c:v", "libvpx-vp9", "-deadline", "realtime")),
+    "small.mp4": ("160x90", ("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p")),
+}
+
+
+def _video(path: Path, size: str, options: tuple[str, ...], seconds: float = 2.0, sound: str = "aac") -> Path:
+    """A real video: ffmpeg's test picture at ``size`` over a tone, both ``seconds`` long."""
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
+                    f"testsrc=size={size}:rate=10:duration={seconds}", "-f", "lavfi", "-i",
+                    f"sine=frequency=440:duration={seconds}", *options, "-c:a", sound, "-b:a", "48k", "-shortest",
+                    str(path)], check=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def videos(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("videos")
+    for name, (size, options) in PICTURES.items():
+        _video(folder / name, size, options)
+    _video(folder / "vp9.webm", "160x90", ("-c:v", "libvpx-vp9", "-deadline", "realtime"), sound="libopus")
+    return folder
+
+
+def _ffprobe(path: Path) -> dict[str, Any]:
+    done = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                           "stream=codec_tag_string,width,height:format=bit_rate,size,duration", "-of", "json", str(path)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _problems(show: Path, command: str = "check") -> list[dict[str, str]]:
+    result = CliRunner().invoke(main, [command, "--show", str(show), "--format", "json"])
+    return json.loads(result.output)["problems"]  # type: ignore[no-any-return]
+
+
+def _video_episode(root: Path, slug: str, video: Path, extra: str = "", guid: str = "") -> Path:
+    folder = add_episode(root, slug, f"""
+title: Video {slug}
+date: 2026-03-20T08:00:00+00:00
+guid: {guid or uuid.uuid5(uuid.NAMESPACE_URL, slug)}
+audio: {video.name}
+{extra}""", audio_name="")
+    (folder / video.name).write_bytes(video.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(PICTURES))
+def test_the_probe_reads_a_videos_picture_size_and_codec_as_ffprobe_does(videos: Path, name: str) -> None:
+    """The page needs the picture's shape and check needs its codec: the probe read only the height (no width, no
+    codec), so a 16:9 video's box took the poster's square shape and HEVC stored as 'hev1' went unnoticed."""
+    media = audio.probe(videos / name, name)
+    stream = _ffprobe(videos / name)["streams"][0]
+    assert (media.width, media.height, media.picture_codec) == (stream["width"], stream["height"],
+                                                                stream["codec_tag_string"])
+    assert media.video and media.mime == "video/mp4"
+
+
+def test_a_videos_bitrate_counts_its_picture_not_only_its_sound(videos: Path) -> None:
+    """podcast:alternateEnclosure@bitrate is how apps choose a version: a 320x180 and a 160x90 video with the same
+    sound were both given mutagen's figure for the sound track (48 kbit/s); now the file's average, as ffprobe says."""
+    rates = {}
+    for name in ("landscape.mp4", "small.mp4"):
+        media = audio.probe(videos / name, name)
+        expected = int(_ffprobe(videos / name)["format"]["bit_rate"])
+        assert abs(media.bitrate - expected) <= expected * 0.02, (name, media.bitrate, expected)
+        rates[name] = media.bitrate
+    assert rates["landscape.mp4"] > rates["small.mp4"] * 1.2 and rates["small.mp4"] > 60_000  # (the sound: 48k)
+
+
+def test_check_names_pictures_apples_apps_do_not_play_and_hevc_on_the_web(show: Path, videos: Path) -> None:
+    """HEVC as ffmpeg writes it in an MP4 ('hev1': Apple's players refuse it) and VP9 in an MP4 passed check without a
+    word; HEVC as 'hvc1' plays in Apple's apps but shows no picture in browsers without HEVC (headless Chromium
+    here): an info. H.264 gets neither."""
+    for index, name in enumerate(("hev1.mp4", "hvc1.mp4", "vp9.mp4", "landscape.mp4")):
+        _video_episode(show, f"07{index}-{name.split('.')[0]}", videos / name)
+    found = {(p["episode"], p["code"]): p for p in _problems(show) if p["code"] in ("MED034", "MED035")}
+    assert sorted(found) == [("070-hev1", "MED034"), ("071-hvc1", "MED035"), ("072-vp9", "MED034")]
+    assert "'hev1'" in found["070-hev1", "MED034"]["message"] and "-c copy -tag:v hvc1" in found["070-hev1", "MED034"]["hint"]
+    assert "VP9" in found["072-vp9", "MED034"]["message"] and "libx264" in found["072-vp9", "MED034"]["hint"]
+    assert found["071-hvc1", "MED035"]["severity"] == "info" and found["070-hev1", "MED034"]["severity"] == "warning"
+    # the hint's remux is what it says: the same pictures, now 'hvc1', playing to the end
+    fixed = videos.parent / "fixed-hvc1.mp4"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(videos / "hev1.mp4"), "-c", "copy", "-tag:v",
+                    "hvc1", "-movflags", "+faststart", str(fixed)], check=True)
+    assert audio.probe(fixed, "fixed.mp4").picture_codec == "hvc1"
+    assert subprocess.run(["ffmpeg", "-v", "error", "-i", str(fixed), "-f", "null", "-"], capture_output=True,
+                          text=True, check=True).stderr == ""
+
+
+def test_a_webm_alternate_is_published_with_its_type_length_and_integrity(show: Path, videos: Path,
+                                                                          tmp_path: Path) -> None:
+    """A WebM is the alternate a video show offers browsers and Podcasting 2.0 apps (no Apple or Spotify enclosure
+    takes it): listed as an alternate it was an error (MED003, "not a supported media file") that stopped the build,
+    and the preview and publish would have sent it as application/octet-stream."""
+    folder = _video_episode(show, "070-webm", videos / "landscape.mp4",
+                            "alternate_enclosures:\n  - file: vp9.webm\n    title: WebM\n")
+    (folder / "vp9.webm").write_bytes((videos / "vp9.webm").read_bytes())
+    assert [p for p in _problems(show) if p["episode"] == "070-webm" and p["severity"] == "error"] == []
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"])
+    assert result.exit_code == 0, result.output
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    webm = re.search(r'<podcast:alternateEnclosure type="video/webm" length="(\d+)" title="WebM">\s*'
+                     r'<podcast:source uri="([^"]+)"/>\s*<podcast:integrity type="sri" value="sha256-', feed)
+    assert webm, feed
+    assert int(webm.group(1)) == (videos / "vp9.webm").stat().st_size == (site / "episodes/070-webm/vp9.webm").stat().st_size
+    assert webm.group(2).endswith("/episodes/070-webm/vp9.webm")
+    assert content_type("episodes/070-webm/vp9.webm") == "video/webm"
+    # the main video's default alternate says its own bitrate and height (ffprobe's), not the sound's
+    main_alt = re.search(r'<podcast:alternateEnclosure type="video/mp4" length="\d+" bitrate="(\d+)" height="(\d+)" '
+                         r'default="true">\s*<podcast:source uri="[^"]+/070-webm/landscape.mp4"', feed)
+    assert main_alt and main_alt.group(2) == "180" and int(main_alt.group(1)) > 100_000, feed
+
+
+def test_a_file_listed_as_webm_that_is_no_webm_is_an_error(show: Path, videos: Path) -> None:
+    folder = _video_episode(show, "070-webm", videos / "landscape.mp4",
+                            "alternate_enclosures:\n  - file: renamed.webm\n")
+    (folder / "renamed.webm").write_bytes((videos / "small.mp4").read_bytes())
+    found = [p for p in _problems(show) if p["episode"] == "070-webm" and p["severity"] == "error"]
+    assert [(p["code"], p["field"]) for p in found] == [("MED005", "alternate_enclosures")]
+    assert "its type says WebM, but its content looks like" in found[0]["message"]
+
+
+def test_a_webm_main_file_is_refused_with_the_conversion_it_needs(show: Path, videos: Path) -> None:
+    """A WebM cannot be the enclosure (Apple takes MOV, MP4 and M4V): the refusal listed the supported formats only;
+    now it gives the ffmpeg line that makes the MP4, and says the WebM may stay as an alternate."""
+    result = CliRunner().invoke(main, ["add", str(videos / "vp9.webm"), "--show", str(show), "--format", "json"])
+    assert result.exit_code == 1
+    [found] = json.loads(result.output)["problems"]
+    assert found["code"] == "MED003" and "Matroska/WebM" in found["message"]
+    assert "ffmpeg -i in.webm -c:v libx264 -pix_fmt yuv420p -c:a aac -movflags +faststart out.mp4" in found["hint"]
+    assert "alternate_enclosure" in found["hint"]
+
+
+def test_a_video_episodes_oembed_says_video(show: Path, videos: Path, tmp_path: Path) -> None:
+    """oEmbed 1.0 has a type for playable videos ("video", with the same html, width and height as "rich"): a video
+    episode's response said "rich"; an audio episode's still does."""
+    _video_episode(show, "070-video", videos / "landscape.mp4")
+    site = tmp_path / "site"
+    assert CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"]).exit_code == 0
+    video = json.loads((site / "episodes/070-video/oembed.json").read_bytes())
+    assert video["type"] == "video" and "<iframe" in video["html"] and (video["width"], video["height"]) == (600, 180)
+    audio_only = [json.loads(p.read_bytes())["type"] for p in site.glob("episodes/0[0-5]*/oembed.json")]
+    assert audio_only and set(audio_only) == {"rich"}
+
+
+# -- the episode page in a browser ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium("--autoplay-policy=no-user-gesture-required") as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def video_pages(tmp_path_factory: pytest.TempPathFactory, videos: Path) -> Iterator[SiteServer]:
+    """The sample show with a 16:9 and an upright (9:16) video episode, built and served."""
+    def add(root: Path) -> None:
+        _video_episode(root, "006-wide", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e01")
+        _video_episode(root, "007-upright", videos / "upright.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e02")
+
+    with sample_site(tmp_path_factory.mktemp("video-pages"), add) as running:
+        yield running
+
+
+def _box(tab: Any) -> list[float]:
+    return tab.eval_on_selector("video", "v => { const r = v.getBoundingClientRect(); return [r.width, r.height, r.bottom] }")
+
+
+@pytest.mark.parametrize(("slug", "shape"), [("006-wide", 16 / 9), ("007-upright", 9 / 16)])
+def test_a_video_pages_player_has_the_pictures_shape_and_keeps_its_controls_in_the_window(
+        video_pages: SiteServer, browser: Any, slug: str, shape: float) -> None:
+    """The page's <video> took its square poster's shape (760x760 in a 1000 px window) until it played, then jumped:
+    a 16:9 video shrank to 760x428, an upright one grew to 760x1349, its controls (play, fullscreen, captions) 450 px
+    below a 900 px window. Now the box has the picture's shape before it plays and keeps it, at most 80% of the
+    window high (the upright picture letterboxed in it), and the video plays."""
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    tab.goto(video_pages.url + f"episodes/{slug}/")
+    tab.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    width, height, _ = before = _box(tab)
+    if shape > 1:
+        assert abs(width / height - shape) < 0.02, before
+    else:
+        assert height <= 0.8 * 900 + 1 and width / height < 16 / 9 - 0.1, before  # the picture letterboxed in it
+    tab.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play() }")
+    tab.wait_for_function("() => document.querySelector('video').currentTime > 0.3")
+    tab.evaluate("() => document.querySelector('video').pause()")
+    after = _box(tab)
+    assert [round(x) for x in after[:2]] == [round(x) for x in before[:2]], (before, after)
+    assert tab.evaluate("() => [document.querySelector('video').videoWidth, document.querySelector('video').videoHeight]") \
+        == ([320, 180] if shape > 1 else [180, 320])
+    tab.close()
+
+
+def test_a_video_embed_still_fills_its_frame(video_pages: SiteServer, browser: Any) -> None:
+    """The page's shape is not the embed's: in the 180 px frame the video fills what the title leaves (no style
+    attribute there, which would size it past the frame)."""
+    tab = browser.new_page(viewport={"width": 600, "height": 180})
+    tab.goto(video_pages.url + "episodes/007-upright/embed/")
+    tab.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    assert tab.eval_on_selector("video", "v => v.getAttribute('style')") is None
+    assert _box(tab)[2] <= 180
+    tab.close()
+
