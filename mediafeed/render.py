@@ -140,8 +140,10 @@ class Renderer:
         first = self.artwork_path(source, images.SIZES[0])
         if out.has(first):
             return
+        user = site.user_cache_dir()  # (shared by every show, as the default theme's compiled templates are)
         try:
-            made = images.scaled_cached(source, self.root / CACHE_DIR / images.FOLDER)
+            made = images.scaled_cached(source, self.root / CACHE_DIR / images.FOLDER,
+                                        user_dir=user / images.FOLDER if user is not None else None)
         except OSError:
             return  # the artwork checks have already reported it
         for size, data in made.items():

@@ -10,13 +10,12 @@ from __future__ import annotations
 import collections
 import collections.abc
 import os
-from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import overload
 
-from . import incremental, output, parallel, site
+from . import codec, incremental, output, parallel, site
 from .cache import Cache
 from .errors import MediaError
 from .model import Item, RenderedNotes
@@ -190,7 +189,7 @@ def _episode_pages(context: tuple[Renderer, dict[str, Item], str], job: tuple[st
     itself when the episode's folder is not there yet, and sends back their sizes."""
     renderer, by_slug, direct = context
     slug, notes, items_too = job
-    item = replace(by_slug[slug], notes=lambda: notes)
+    item = codec.replacer(Item, "notes")(by_slug[slug], lambda: notes)
     pages = _Pages()
     renderer.episode_pages(pages, item)
     assert renderer.project.show is not None

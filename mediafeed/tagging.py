@@ -30,7 +30,7 @@ import io
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import field, replace
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -254,7 +254,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
             forget.append(episode.slug)
         if wanted is None:
             wanted = wanted_tags(episode, item.notes_text, art)
-        jobs.append(_Job(index, source, copy_text, media_file, replace(wanted, cover=None), art, source_rel,
+        jobs.append(_Job(index, source, copy_text, media_file, codec.replacer(Tags, "cover")(wanted, None), art, source_rel,
                          item.media, ffmpeg, length))
     cache.delete(MADE, forget)  # a record exists only for a copy made whole: none while its copy is remade
     if jobs:
@@ -307,7 +307,7 @@ class _Job:
 
 def _tag_job(covers: dict[str, Cover | None], job: _Job) -> TagResult:
     """Tag one copy into the store (in a worker process)."""
-    wanted = replace(job.wanted, cover=covers.get(job.art))
+    wanted = codec.replacer(Tags, "cover")(job.wanted, covers.get(job.art))
     # fresh: the copy is trusted only through the record made after this returns, so a new name is written
     # directly, without a temp file and a rename (see docs/audio.md)
     # fast_start: an M4A/MP4 whose index comes last is published with it first (MED027)

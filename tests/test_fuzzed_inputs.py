@@ -84,6 +84,36 @@ def test_load_json_counts_brackets_in_strings_as_text() -> None:
         load_json(nested(101))
 
 
+def test_json_nested_deep_is_refused_before_parsing_in_a_small_stack_and_under_a_low_recursion_limit() -> None:
+    # json's decoder recurses in C: 100,000 "[" parsed in a thread with a 64 KiB stack (musl's default is 128 KiB)
+    # ends the interpreter with a segmentation fault before Python's recursion limit is reached; the depth is
+    # therefore judged before parsing (not by catching RecursionError), in a thread as in the main one
+    import mediafeed
+
+    code = """if True:
+        import json, sys, threading
+        from mediafeed.source import load_json
+        said = []
+        def read(text):
+            try:
+                load_json(text, [])
+            except json.JSONDecodeError as exc:
+                said.append(exc.msg)
+        threading.stack_size(64 * 1024)
+        for text in ("[" * 100_000 + "]" * 100_000, '{"a": ' * 101 + "1" + "}" * 101):
+            thread = threading.Thread(target=read, args=(text,))
+            thread.start()
+            thread.join()
+        sys.setrecursionlimit(120)
+        read("[" * 100_000)
+        print(said)
+    """
+    env = {**os.environ, "PYTHONPATH": str(Path(mediafeed.__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(["arrays and objects nest more than 100 levels deep"] * 3)
+
+
 @pytest.mark.parametrize(("name", "old", "new"), [
     (EPISODE, "season: 1\n", "season: !!int\n"),
     (EPISODE, "episode: 1\n", "episode: !!float\n"),

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import field, fields, replace
+from dataclasses import field, fields
 from functools import cached_property
 from typing import cast
 
+from .. import codec
 from ..records import frozen
 
 
@@ -219,4 +220,4 @@ def for_format(tags: Tags, kind: str) -> Tags:
             changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title) for c in tags.chapters if c.toc)
         elif kind != "mp3":
             changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title, url=c.url) for c in tags.chapters if c.toc)
-    return replace(tags, **changes)  # type: ignore[arg-type]
+    return codec.replacer(Tags, *changes)(tags, *changes.values())  # (a function per set of names: a few in all)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, overload
 
-from .. import incremental, parallel
+from .. import codec, incremental, parallel
 from ..config import SHOW_FILE
 from ..dates import source_date
 from ..errors import MediaError, Problem, Severity
@@ -213,12 +213,14 @@ class _LintJobs(Sequence[_Job]):
 def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
           job: tuple[int, list[int], list[RenderedNotes]]) -> _Batch:
     """Lint one document: the channel and the items ``job`` names (see :func:`_lint_batches`)."""
+    from ..model import Item
     from .channel import check_channel
     from .items import check_item, item_label
 
     renderer, head, tail, items = context
     start, batch, notes = job
-    todo = [replace(items[i], notes=partial(_same, n)) for i, n in zip(batch, notes, strict=True)]
+    with_notes = codec.replacer(Item, "notes")  # (dataclasses.replace looks at each of Item's fields every call)
+    todo = [with_notes(items[i], partial(_same, n)) for i, n in zip(batch, notes, strict=True)]
     xml = renderer.feed_items.rss(todo)
     doc, found = feedxml.parse(head + b"".join(xml) + tail, FEED_FILE)
     if doc is None:
