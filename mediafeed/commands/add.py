@@ -84,6 +84,10 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         return
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
     info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
+    if new.renamed:  # said, or the producer looks for final.mp3 in the episode's folder
+        info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}): apps that save a "
+             "download under the last part of its URL (podboat, wget scripts, car and MP3-player sync tools) would "
+             "keep one file for every episode whose file has that name.")
     if new.chapters:
         info(f"{new.chapters} chapter(s) found in the audio file: written to {new.path.parent / 'chapters.txt'} (edit them there).")
     if new.problems:  # said now, as check will: the producer still has the recording's other exports at hand
