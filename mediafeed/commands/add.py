@@ -39,7 +39,9 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     The front matter is pre-filled from the file's own tags (title, comment)
     with a new GUID, the next episode number and the date; chapters inside the
     file go to chapters.txt; the audio is copied (the original is never
-    changed). An existing episode is never overwritten; audio that is already
+    changed) under its own name, unless that is generic (final.mp3) or
+    another episode's: then under the episode's (012-night-buses.mp3), so
+    that apps saving downloads by file name keep each one. An existing episode is never overwritten; audio that is already
     another episode's is added with a warning naming it (ADD007).
 
     \b
