@@ -111,6 +111,9 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
         problems = ledger_io.restore_guid_hints(published, problems)
+        from .checks.episodes import shared_file_names  # (here: it needs what published.json records)
+
+        problems.extend(shared_file_names(items, set(ledger_io.published_urls(published))))
         if source_ok and not accept_changes:
             held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
             problems.extend(ledger_io.compare(published, show, items, held,

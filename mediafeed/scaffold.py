@@ -263,9 +263,13 @@ class NewEpisode:
     duration: float
     problems: tuple[Problem, ...] = ()  #: what check will say of the audio at once (MED010: a format apps do not take)
     chapters: int = 0  #: chapters found in the audio file, written to chapters.txt
+    #: the source's own name (slugified) when the copy was named after the episode instead (:func:`episode_audio_name`)
+    renamed: str = ""
+    renamed_because: str = ""  #: another episode's file that has that name, or that it is a generic one
 
     def to_dict(self) -> dict[str, Any]:
         return {"slug": self.slug, "file": f"{EPISODES_DIR}/{self.slug}/{EPISODE_FILE}", "audio": self.audio,
+                "renamed_from": self.renamed or None, "renamed_because": self.renamed_because or None,
                 "guid": self.guid, "title": self.title, "date": self.date.isoformat(), "season": self.season,
                 "episode": self.number, "type": self.episode_type, "draft": self.draft,
                 "duration": round(self.duration, 3), "chapters": self.chapters,
@@ -362,6 +366,32 @@ def latest_season(episodes: list[dict[str, Any]]) -> int | None:
     return max(seasons) if seasons else None
 
 
+#: words that name no episode: what editors and DAWs call every export (``final.mp3``, ``episode-master.wav``) and
+#: what hosts end every enclosure in (Acast's ``media.mp3``, Simplecast's ``default.mp3``)
+GENERIC_WORDS = frozenset({"audio", "bounce", "default", "edit", "ep", "episode", "export", "final", "master", "media",
+                           "mix", "mixdown", "output", "podcast", "recording", "track", "untitled"})
+
+
+def episode_audio_name(source: Path, slug: str, episodes: list[dict[str, Any]]) -> tuple[str, str, str]:
+    """The new episode's audio file name; when the source's own (slugified) name is not kept, that name and why.
+
+    The source's name is kept unless it is already another episode's file name or made of generic words alone
+    (``final.mp3``, ``final-mix.mp3``): podcast apps that save a download under the URL's last segment (podboat,
+    wget scripts, some car and MP3-player sync tools) keep one file for every episode whose enclosure ends in
+    ``/final.mp3``. Such a copy is named after the episode (``012-title.mp3``)."""
+    ext = os.path.splitext(source.name)[1].lower()
+    own = slugify(source.stem)
+    if not own:
+        return slug + ext, "", ""
+    for episode in episodes:
+        name = episode.get("audio")
+        if isinstance(name, str) and name.casefold() == (own + ext).casefold():
+            return slug + ext, own + ext, f"{EPISODES_DIR}/{episode['_slug']}/{name} has that name"
+    if set(own.split("-")) <= GENERIC_WORDS:
+        return slug + ext, own + ext, "a name editors give every export"
+    return own + ext, "", ""
+
+
 def title_from_file(path: Path) -> str:
     stem = re.sub(r"[_\s]+", " ", path.stem.replace("-", " ")).strip()
     return stem[:1].upper() + stem[1:] if stem else "Untitled"
@@ -403,8 +433,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
         words = slugify(title)
         base = f"{number:03d}-{words}" if number is not None and words else (words or f"{number or 0:03d}-episode")
         slug = unique_slug(base[:80].strip("-"), taken)
-    ext = os.path.splitext(source.name)[1].lower()
-    audio_name = (slugify(source.stem) or slug) + ext
+    audio_name, renamed, because = episode_audio_name(source, slug, episodes)
     folder = root / EPISODES_DIR / slug
     try:
         folder.mkdir(parents=True, exist_ok=False)
@@ -429,7 +458,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     data, _ = load_yaml(FRONT_MATTER.match(text).group(1), slug)  # type: ignore[union-attr]
     return NewEpisode(slug=slug, path=folder / EPISODE_FILE, audio=audio_name, guid=data["guid"], title=title,
                       date=date, season=season, number=number, episode_type=episode_type, draft=draft,
-                      duration=media.duration,
+                      duration=media.duration, renamed=renamed, renamed_because=because,
                       problems=_said_at_once(root, slug, audio_name, media) + _added_before(slug, audio_name, same),
                       chapters=len(media.chapters))
 

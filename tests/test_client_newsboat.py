@@ -13,10 +13,11 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, make_media
+from helpers import ROOT, copy_show, make_media
 from podcast_clients import SHOWS, feed_episodes, served
 
 pytestmark = pytest.mark.skipif(shutil.which("newsboat") is None, reason="needs newsboat (apt-get install newsboat)")
@@ -78,8 +79,8 @@ def test_podboats_queue_saves_every_episode_whose_file_is_named_audio_mp3_to_one
     """Newsboat's quirk, and a reason to name each episode's file for the episode: with ``podcast-auto-enqueue`` it
     queues each enclosure for podboat under ``download-path`` + the URL's last segment, so the hard show's six
     episodes whose file is ``audio.mp3`` (each in its own folder, six different URLs) all queue to one path and
-    podboat keeps one file for six episodes. (``mediafeed check`` does not warn about it: docs/feeds.md,
-    "What apps and validators say about the feed".)"""
+    podboat keeps one file for six episodes. ``mediafeed check`` says so (EP013, an info: the six are published, so
+    the hint is to keep their names), and ``mediafeed add`` names a new copy after the episode (the test below)."""
     site = SHOWS["hard"](tmp_path / "show")
     home = tmp_path / "newsboat"
     with served(site) as url:
@@ -92,6 +93,38 @@ def test_podboats_queue_saves_every_episode_whose_file_is_named_audio_mp3_to_one
         paths.setdefault(path.strip('"'), []).append(enclosure)
     shared = paths[f"{home}/podcasts/Safe to Say/audio.mp3"]
     assert len(shared) == 6 and len(set(shared)) == 6 and len(paths) == len(expected) - 5
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    checked = CliRunner().invoke(main, ["check", "--show", str(tmp_path / "show" / "show"), "--format", "json"])
+    [said] = [p for p in json.loads(checked.stdout)["problems"] if p["code"] == "EP013"]
+    assert len(said["episodes"]) == 6 and said["hint"].startswith("keep the names: they are published")
+
+
+def test_episodes_added_from_exports_all_named_final_mp3_each_queue_to_their_own_podboat_path(tmp_path: Path) -> None:
+    """Before, ``mediafeed add`` kept the export's name: three episodes exported as final.mp3 were published as
+    .../<slug>/final.mp3 each, and podboat queued all three to one path ("Safe to Say/final.mp3"). A generic name
+    (final, episode, audio, master…) is now the episode's slug."""
+    from click.testing import CliRunner
+
+    from mediafeed.build import build
+    from mediafeed.cli import main
+
+    show = copy_show(tmp_path / "show")
+    for n, title in enumerate(("Night buses", "Trams", "Ferries"), 1):
+        export = make_media(tmp_path / f"export-{n}" / "final.mp3", "mp3", 1.0 + n / 4)
+        added = CliRunner().invoke(main, ["add", str(export), "--show", str(show), "--title", title,
+                                          "--date", f"2026-04-0{n}T08:00:00+00:00"])
+        assert added.exit_code == 0 and "not final.mp3" in added.output, added.output
+    site = build(show, tmp_path / "site", now=datetime(2026, 6, 1, tzinfo=UTC)).output
+    home = tmp_path / "newsboat"
+    with served(site) as url:
+        newsboat_read(url, home, f'podcast-auto-enqueue yes\ndownload-path "{home}/podcasts/%n"\n')
+    queue = [line.split(" ", 1)[1] for line in (home / ".newsboat" / "queue").read_text(encoding="utf-8").splitlines()]
+    assert len(queue) == 9 and len(set(queue)) == 9, queue  # the sample's six and the three added: nine files
+    assert sorted(q for q in queue if "-night-buses" in q or "-trams" in q or "-ferries" in q) == [
+        f'"{home}/podcasts/Safe to Say/{name}"' for name in ("006-night-buses.mp3", "007-trams.mp3", "008-ferries.mp3")]
 
 
 #: three items of an Acast show: every enclosure is .../e/<episode>/media.mp3, as Acast writes them (Simplecast's end

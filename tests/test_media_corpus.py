@@ -302,7 +302,7 @@ def test_an_audio_only_mp4_mov_or_m4v_is_published_with_the_type_its_name_has(sh
     assert added.exit_code == 0, added.output
     report = build(show)
     [entry] = [e for e in feedparser.parse((report.output / "feed.xml").read_bytes()).entries
-               if e.enclosures[0].href.endswith(f"/export.{ext}")]
+               if e.enclosures[0].href.endswith(f"/006-export.{ext}")]  # ('export': a name of every export, so the slug)
     assert entry.enclosures[0].type == mime
     checked = runner.invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
     assert not [p for p in json.loads(checked.output)["problems"] if p["code"] == "EP107"], checked.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..audio import APP_FORMATS
 from ..errors import Problem, error, info, warning
@@ -107,3 +108,60 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
                                      episode=slug, hint="remove the number from the title and write it as "
                                      "'episode: N' (and 'season: N')"))
     return problems
+
+
+
+#: what EP013 says of the apps it is about
+_ONE_FILE = ("apps that save a download under the last part of its URL (podboat, wget scripts, car and MP3-player "
+             "sync tools) keep one file for")
+
+
+def shared_file_names(items: list[Item], published: set[str]) -> list[Problem]:
+    """EP013 (info) for media files of different episodes with one file name (``final.mp3``, ``audio.mp3``).
+
+    The enclosure and the alternate enclosures hosted in the show count, names compared case-blind (a FAT-formatted
+    player keeps one ``Audio.mp3`` for an ``audio.mp3``). ``published``: every media URL subscribers were given
+    (``ledger.published_urls``). An unpublished file gets a problem of its own saying to rename it; published ones
+    must keep their names (a new enclosure URL makes every app download the episode again), so two or more of them
+    get one problem together saying so; one published file beside unpublished ones needs none (renaming those ends
+    the clash)."""
+    by_name: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)  # name → [(slug, file, key, URL)]
+    for item in items:
+        files = [(item.episode.audio, "audio", item.enclosure_url)]
+        files += [(alt.file, "alternate_enclosures", url) for alt, url in item.alternates  # (not the enclosure as
+                  if alt.file and url != item.enclosure_url]                         # the default alternate)
+        for name, key, url in files:
+            by_name[name.casefold()].append((item.episode.slug, name, key, url))
+    problems: list[Problem] = []
+    for _name, group in sorted(by_name.items()):
+        if len({slug for slug, *_ in group}) < 2:
+            continue
+        group.sort()
+        paths = [f"episodes/{slug}/{name}" for slug, name, _, _ in group]
+        for slug, name, key, url in group:
+            if url not in published:
+                problems.append(_rename(slug, name, key, [path for path in paths if path != f"episodes/{slug}/{name}"]))
+        kept = [entry for entry in group if entry[3] in published]
+        if len(kept) > 1:
+            slug, name, key, _ = kept[0]
+            problems.append(replace(info(
+                "EP013", f"episodes/{slug}/{name}", f"{len(kept)} published episodes' files are named {name!r} "
+                f"({_listed([f'episodes/{s}/{n}' for s, n, _, _ in kept])}): {_ONE_FILE} them", field=key, episode=slug,
+                hint="keep the names: they are published, and a new enclosure URL makes every subscriber's app download "
+                "the episode again; most apps name downloads by episode and are not affected. Name new episodes' files "
+                "after the episode (012-title.mp3)"), episodes=tuple(s for s, *_ in kept)))
+    return problems
+
+
+def _rename(slug: str, name: str, key: str, others: list[str]) -> Problem:
+    new = slug + (name[name.rfind("."):].lower() if "." in name else "")
+    where = f"'audio: {new}'" if key == "audio" else f"'file: {new}' under 'alternate_enclosures'"
+    return info("EP013", f"episodes/{slug}/{name}", f"the file name {name!r} is also that of {_listed(others)}: "
+                f"{_ONE_FILE} these episodes", field=key, episode=slug,
+                hint=f"not published yet, so it can still change: rename the file to {new} and write {where} in "
+                "episode.md")
+
+
+def _listed(files: list[str], shown: int = 3) -> str:
+    """A few of ``files``, and how many more (sixty episodes' audio.mp3 is one line each, not sixty names each)."""
+    return ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")

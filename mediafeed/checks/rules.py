@@ -756,6 +756,17 @@ _RULES = [
        "decimal number (podcast:episode 4.5) is. In a show the message names the other episode.md. Fix: renumber one of "
        "them ('episode:' in its front matter, or 'season:' when it belongs to another season), or mark it 'type: bonus'."),
     _r("EP012", "apple", E, "two episodes share an enclosure URL", "Apple ignores the duplicates."),
+    _r("EP013", "mediafeed", I, "media files of two or more episodes share a file name",
+       "Podcast apps that save a download under the last part of its URL (podboat, Newsboat's downloader; wget scripts; "
+       "some car and MP3-player sync tools) keep one file for every episode whose enclosure, or alternate enclosure "
+       "hosted in the show, ends in the same name (final.mp3, audio.mp3, episode.mp3): each download replaces the one "
+       "before, or is skipped as already there. Names are compared case-blind (a FAT-formatted player holds one "
+       "Audio.mp3 and audio.mp3). Most apps name downloads by episode and are not affected, so it is an info. Fix, for "
+       "an episode not yet published (its URL not in published.json): rename the file after the episode "
+       "(012-title.mp3) and write the new name in 'audio:' in episode.md (or 'file:' under 'alternate_enclosures'); "
+       "'mediafeed add' names a copy so when the name is another episode's or a generic one. Do NOT rename a "
+       "published file: a new enclosure URL makes every subscriber's app download the episode again (LED002); leave "
+       "published clashes as they are and name new episodes' files after the episode."),
     _r("EP020", "apple", I, "the episode title repeats the show's name",
        "Apple asks for the episode title alone: apps show the show's name beside every episode already, and a title that"
        " repeats it ('Tidewater: Salt Marsh Carbon') spends the little width a list gives on it, cutting off what tells "

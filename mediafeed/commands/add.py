@@ -39,7 +39,9 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     The front matter is pre-filled from the file's own tags (title, comment)
     with a new GUID, the next episode number and the date; chapters inside the
     file go to chapters.txt; the audio is copied (the original is never
-    changed). An existing episode is never overwritten; audio that is already
+    changed) under its own name, unless that is generic (final.mp3) or
+    another episode's: then under the episode's (012-night-buses.mp3), so
+    that apps saving downloads by file name keep each one. An existing episode is never overwritten; audio that is already
     another episode's is added with a warning naming it (ADD007).
 
     \b
@@ -84,6 +86,10 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         return
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
     info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
+    if new.renamed:  # said, or the producer looks for final.mp3 in the episode's folder
+        info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}): apps that save a "
+             "download under the last part of its URL (podboat, wget scripts, car and MP3-player sync tools) would "
+             "keep one file for every episode whose file has that name.")
     if new.chapters:
         info(f"{new.chapters} chapter(s) found in the audio file: written to {new.path.parent / 'chapters.txt'} (edit them there).")
     if new.problems:  # said now, as check will: the producer still has the recording's other exports at hand

@@ -1,0 +1,125 @@
+"""Episodes whose media files share a name (``final.mp3`` in every folder).
+
+Podcast apps that save a download under the URL's last segment (podboat, wget scripts, some car and MP3-player sync
+tools) keep one file for every episode whose enclosure ends in ``/final.mp3``. ``mediafeed add`` names such a copy
+after the episode; ``check`` and ``build`` report a clash (EP013, an info) with a hint that depends on whether the
+files are published: a published file must keep its name (a new enclosure URL makes every app download it again).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from helpers import add_episode, make_media
+
+from mediafeed.build import build
+from mediafeed.cli import main
+from mediafeed.scaffold import episode_audio_name
+
+
+def _add(show: Path, audio: Path, title: str, *extra: str) -> dict:
+    result = CliRunner().invoke(main, ["add", str(audio), "--show", str(show), "--title", title,
+                                       "--date", "2026-04-01T08:00:00+00:00", "--format", "json", *extra])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_add_names_a_generic_export_after_the_episode(show: Path, tmp_path: Path) -> None:
+    """Before, two exports named final.mp3 became episodes/006-…/final.mp3 and episodes/007-…/final.mp3."""
+    first = _add(show, make_media(tmp_path / "monday" / "final.mp3", "mp3", 1.0), "Night buses")
+    second = _add(show, make_media(tmp_path / "tuesday" / "Final Mix.MP3", "mp3", 1.5), "Trams")
+    assert (first["audio"], first["renamed_from"]) == ("006-night-buses.mp3", "final.mp3")
+    assert first["renamed_because"] == "a name editors give every export"
+    assert (second["audio"], second["renamed_from"]) == ("007-trams.mp3", "final-mix.mp3")
+    assert (show / "episodes/006-night-buses/006-night-buses.mp3").is_file()
+    assert "audio: 007-trams.mp3" in (show / "episodes/007-trams/episode.md").read_text(encoding="utf-8")
+
+
+def test_add_names_a_copy_after_the_episode_when_another_episode_has_its_name(show: Path, tmp_path: Path) -> None:
+    taken = make_media(tmp_path / "a" / "European-Review.mp3", "mp3", 1.0)  # the sample's 005 has european-review.mp3
+    added = _add(show, taken, "A second look")
+    assert added["audio"] == "006-a-second-look.mp3"
+    assert added["renamed_because"] == "episodes/005-european-review/european-review.mp3 has that name"
+    result = CliRunner().invoke(main, ["add", str(make_media(tmp_path / "b" / "006-a-second-look.mp3", "mp3", 1.2)),
+                                       "--show", str(show), "--title", "Third", "--date", "2026-04-02"])
+    assert result.exit_code == 0, result.output
+    assert ("The audio is saved as 007-third.mp3, not 006-a-second-look.mp3 (episodes/006-a-second-look/"
+            "006-a-second-look.mp3 has that name): apps that save a download under the last part") in result.output
+
+
+def test_add_keeps_a_name_of_its_own(show: Path, tmp_path: Path) -> None:
+    added = _add(show, make_media(tmp_path / "ep12-final.mp3", "mp3", 1.0), "Night buses")
+    assert (added["audio"], added["renamed_from"], added["renamed_because"]) == ("ep12-final.mp3", None, None)
+    result = CliRunner().invoke(main, ["add", str(make_media(tmp_path / "take-two.mp3", "mp3", 1.0)),
+                                       "--show", str(show), "--date", "2026-04-02"])
+    assert result.exit_code == 0 and "saved as" not in result.output, result.output
+
+
+def test_generic_names_are_words_alone_not_numbered_ones() -> None:
+    episodes = [{"_slug": "001-a", "audio": "Audio-2.mp3"}]
+    named = {stem: episode_audio_name(Path(f"/x/{stem}.mp3"), "009-new", episodes)[0]
+             for stem in ("Episode", "untitled", "master_final", "EP", "ep12", "episode-12", "final-cut", "audio 2")}
+    assert named == {"Episode": "009-new.mp3", "untitled": "009-new.mp3", "master_final": "009-new.mp3",
+                     "EP": "009-new.mp3", "ep12": "ep12.mp3", "episode-12": "episode-12.mp3",
+                     "final-cut": "final-cut.mp3", "audio 2": "009-new.mp3"}  # (audio-2.mp3: 001-a's, case aside)
+
+
+def _two_new(show: Path, names: tuple[str, str] = ("audio.mp3", "Audio.mp3")) -> None:
+    for n, name in zip((901, 902), names, strict=True):
+        add_episode(show, f"{n}-extra", f"title: Extra {n}\ndate: 2026-04-0{n - 900}T08:00:00+00:00\nguid: extra-{n}-"
+                    f"0000-0000-0000\naudio: {name}\nsummary: An extra episode.", audio_name=name, seconds=1.0 + n % 2)
+
+
+def _check(show: Path, *args: str) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json", *args])
+    return result.exit_code, [p for p in json.loads(result.stdout)["problems"]]
+
+
+def test_check_tells_unpublished_episodes_sharing_a_file_name_to_rename_it(show: Path) -> None:
+    """Before: nothing was said of two episodes' audio.mp3 (case aside). Now an info for each, --strict passes."""
+    assert _check(show, "--strict") == (0, [])  # the sample show raises nothing
+    _two_new(show)
+    code, problems = _check(show, "--strict")
+    assert code == 0  # an info: --strict fails on warnings, not infos
+    assert [(p["code"], p["severity"], p["file"], p["field"]) for p in problems] == [
+        ("EP013", "info", "episodes/901-extra/audio.mp3", "audio"),
+        ("EP013", "info", "episodes/902-extra/Audio.mp3", "audio")]
+    assert "also that of episodes/902-extra/Audio.mp3: apps that save a download" in problems[0]["message"]
+    assert problems[0]["hint"] == ("not published yet, so it can still change: rename the file to 901-extra.mp3 and "
+                                   "write 'audio: 901-extra.mp3' in episode.md")
+    assert _check(show, "--ignore", "EP013") == (0, [])
+
+
+def test_published_files_sharing_a_name_are_not_to_be_renamed(show: Path, tmp_path: Path) -> None:
+    _two_new(show)
+    build(show, tmp_path / "site")  # published.json now records both URLs
+    assert "extra-901-0000-0000-0000" in json.loads((show / "published.json").read_text())["episodes"]
+    _, problems = _check(show)
+    [found] = problems
+    assert (found["code"], found["file"], found["episodes"]) == ("EP013", "episodes/901-extra/audio.mp3",
+                                                                 ["901-extra", "902-extra"])
+    assert found["hint"].startswith("keep the names: they are published, and a new enclosure URL makes every "
+                                    "subscriber's app download the episode again; most apps")
+    # a third, new one beside them: it alone is told to rename (that ends its clash); the published pair keep theirs
+    add_episode(show, "903-extra", "title: Extra 903\ndate: 2026-04-03T08:00:00+00:00\nguid: extra-903-0000\n"
+                "audio: AUDIO.mp3\nsummary: One more.", audio_name="AUDIO.mp3", seconds=2.5)
+    _, problems = _check(show)
+    assert [(p["file"], p["hint"].split(":")[0]) for p in problems] == [
+        ("episodes/901-extra/audio.mp3", "keep the names"),
+        ("episodes/903-extra/AUDIO.mp3", "not published yet, so it can still change")]
+    assert "episodes/901-extra/audio.mp3, episodes/902-extra/Audio.mp3" in problems[1]["message"]
+
+
+def test_alternate_enclosures_hosted_in_the_show_count(show: Path, tmp_path: Path) -> None:
+    for n in (901, 902):
+        folder = add_episode(show, f"{n}-extra", f"title: Extra {n}\ndate: 2026-04-0{n - 900}T08:00:00+00:00\n"
+                             f"guid: alt-{n}-0000\naudio: extra-{n}.mp3\nsummary: An extra.\nalternate_enclosures:\n"
+                             "  - file: small.opus\n    title: Small", audio_name=f"extra-{n}.mp3", seconds=1.0)
+        make_media(folder / "small.opus", "opus", 1.0)
+    _, problems = _check(show)
+    assert [(p["code"], p["file"], p["field"]) for p in problems] == [
+        ("EP013", "episodes/901-extra/small.opus", "alternate_enclosures"),
+        ("EP013", "episodes/902-extra/small.opus", "alternate_enclosures")]
+    assert "'file: 901-extra.opus' under 'alternate_enclosures'" in problems[0]["hint"]
