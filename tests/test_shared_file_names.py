@@ -123,3 +123,22 @@ def test_alternate_enclosures_hosted_in_the_show_count(show: Path, tmp_path: Pat
         ("EP013", "episodes/901-extra/small.opus", "alternate_enclosures"),
         ("EP013", "episodes/902-extra/small.opus", "alternate_enclosures")]
     assert "'file: 901-extra.opus' under 'alternate_enclosures'" in problems[0]["hint"]
+
+
+def _build_ep013(show: Path, out: Path) -> list[tuple[str, str]]:
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [(p["file"], p["hint"].split(":")[0]) for p in json.loads(result.stdout)["problems"] if p["code"] == "EP013"]
+
+
+def test_the_build_that_publishes_the_files_does_not_tell_to_rename_them(show: Path, tmp_path: Path) -> None:
+    """Before, the build that recorded both audio.mp3 in published.json still said of each 'not published yet, so it
+    can still change: rename the file', and a rebuild with nothing changed replayed that (the stamp keeps the report)
+    while ``check`` and a --clean build said to keep the names. Now the build says what published.json records after
+    it, as check will."""
+    _two_new(show)
+    kept = [("episodes/901-extra/audio.mp3", "keep the names")]
+    assert _build_ep013(show, tmp_path / "site") == kept
+    assert "extra-902-0000-0000-0000" in json.loads((show / "published.json").read_text())["episodes"]
+    assert _build_ep013(show, tmp_path / "site") == kept  # the no-change shortcut's replay
+    assert [(p["file"], p["hint"].split(":")[0]) for p in _check(show)[1]] == kept
