@@ -236,8 +236,12 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             handle.seek(box.body + 8)
             track.handler = handle.read(4).decode("latin-1")
         elif box.name == b"stsd":
-            handle.seek(box.body + 12)  # version and flags, the entry count, the first entry's size
-            track.sample_entry = handle.read(4).decode("latin-1")
+            handle.seek(box.body + 4)  # (version and flags)
+            head = handle.read(12)  # the entry count, the first entry's size and four-character code
+            # an 'stsd' without entries (or cut short): the four bytes after it are the next box's, its name ('stts')
+            # taken for the picture codec (MED034 said "the video's picture is 'stts'")
+            if len(head) == 12 and box.body + 16 <= box.end and head[:4] != b"\0\0\0\0":
+                track.sample_entry = head[8:12].decode("latin-1")
         elif box.name == b"stsz":
             data = _full_body(handle, box)
             uniform, count = struct.unpack(">II", data[:8])
