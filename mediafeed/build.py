@@ -232,7 +232,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
                                          artwork=ledger_io.artwork_files(project.root, show, items))
-        if report.ledger != ledger:  # EP013 as published.json is after this build (the report is replayed: fastpath)
+        # EP013 as published.json is after this build (its report is replayed: fastpath); a preview (serve) records
+        # nothing, so its episodes can still be renamed
+        if record and report.ledger != ledger:
             report.problems = _shared_names_as_recorded(report.problems, items, report.ledger, show)
         if record:
             report.ledger_updated = ledger_io.save(root, report.ledger, loaded=ledger)

@@ -137,6 +137,9 @@ def test_the_build_that_publishes_the_files_does_not_tell_to_rename_them(show: P
     while ``check`` and a --clean build said to keep the names. Now the build says what published.json records after
     it, as check will."""
     _two_new(show)
+    preview = build(show, tmp_path / "preview", record=False)  # (serve's: published.json left as it is)
+    assert [p.hint.split(":")[0] for p in preview.problems if p.code == "EP013"] == [
+        "not published yet, so it can still change"] * 2
     kept = [("episodes/901-extra/audio.mp3", "keep the names")]
     assert _build_ep013(show, tmp_path / "site") == kept
     assert "extra-902-0000-0000-0000" in json.loads((show / "published.json").read_text())["episodes"]
