@@ -253,3 +253,17 @@ def test_a_picture_track_whose_stsd_has_no_entry_has_no_codec(show: Path, videos
     assert (media.video, media.width, media.height, media.picture_codec) == (True, 320, 180, "")
     _video_episode(show, "070-empty", empty)
     assert [p for p in _problems(show) if p["code"] in ("MED034", "MED035")] == []
+
+
+def test_a_track_header_cut_short_gives_no_picture_size(videos: Path) -> None:
+    """A 'tkhd' 8 bytes short of its width and height: the probe read them from the next box (a 'free' box's header),
+    so the video was 26226 pixels tall (podcast:alternateEnclosure@height). Now the size is not known (0)."""
+    data = bytearray((videos / "landscape.mp4").read_bytes())
+    at = data.index(b"tkhd") - 4
+    size = int.from_bytes(data[at:at + 4], "big")
+    data[at:at + 4] = (size - 8).to_bytes(4, "big")
+    data[at + size - 8:at + size] = b"\0\0\0\x08free"  # where the width and height were
+    short = videos.parent / "short-tkhd.mp4"
+    short.write_bytes(bytes(data))
+    media = audio.probe(short, "short-tkhd.mp4")
+    assert (media.video, media.width, media.height, media.picture_codec) == (True, 0, 0, "avc1")

@@ -223,7 +223,7 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             head = handle.read(96)  # version 1: 64-bit times; the width and height (16.16 fixed point) end the box
             track.track_id = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
             at = 92 if head[:1] == b"\x01" else 80
-            if len(head) >= at + 4:
+            if len(head) >= at + 4 and box.body + at + 4 <= box.end:  # (a 'tkhd' cut short: the next box's bytes)
                 track.width, track.height = (value >> 16 for value in struct.unpack(">II", head[at - 4:at + 4]))
                 a, b, _, c, d = struct.unpack(">5i", head[at - 40:at - 20])  # the matrix's a, b, (u,) c, d
                 if a == d == 0 and b and c:  # turned a quarter (a phone held upright): shown as wide as it is tall
