@@ -27,7 +27,7 @@ from .cache import CACHE_DIR, Cache, is_show
 from .dates import source_date
 from .errors import InputError, MediafeedError, Problem, has_errors
 from .items import check_items, make_items
-from .model import Item
+from .model import Item, Show
 from .probes import media_identity
 from .project import Progress, Project, load_project
 from .records import mutable
@@ -232,6 +232,10 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
                                          artwork=ledger_io.artwork_files(project.root, show, items))
+        # EP013 as published.json is after this build (its report is replayed: fastpath); a preview (serve) records
+        # nothing, so its episodes can still be renamed
+        if record and report.ledger != ledger:
+            report.problems = _shared_names_as_recorded(report.problems, items, report.ledger, show)
         if record:
             report.ledger_updated = ledger_io.save(root, report.ledger, loaded=ledger)
         cache.commit()
@@ -249,6 +253,17 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     finally:
         streams.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)
         cache.close()
+
+
+def _shared_names_as_recorded(problems: list[Problem], items: list[Item], ledger: ledger_io.Ledger,
+                              show: Show) -> list[Problem]:
+    """``problems`` with EP013 judged against the ledger this build recorded: :func:`inspect` judged it against
+    published.json before the build, so the build that published two ``final.mp3`` told to rename them (its report
+    is kept in the stamp and replayed by every rebuild with nothing changed, where ``check`` says to keep them)."""
+    from .checks.episodes import shared_file_names
+
+    now = checks.filter_problems(shared_file_names(items, set(ledger_io.published_urls(ledger))), show, (), ())
+    return sorted(set([p for p in problems if p.code != "EP013"] + now), key=_problem_order)
 
 
 #: the cache table of the streamed files' records (``output.Writer.pieces``), one row per output folder

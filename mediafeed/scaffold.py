@@ -381,14 +381,17 @@ def episode_audio_name(source: Path, slug: str, episodes: list[dict[str, Any]]) 
     ``/final.mp3``. Such a copy is named after the episode (``012-title.mp3``)."""
     ext = os.path.splitext(source.name)[1].lower()
     own = slugify(source.stem)
+    taken = {name.casefold(): f"{EPISODES_DIR}/{episode['_slug']}/{name}" for episode in episodes
+             if isinstance(name := episode.get("audio"), str)}
+    # the episode's name, unless another episode's file has it too (a folder renamed since, an imported file)
+    named = next(name for n in range(1, len(taken) + 2)
+                 if (name := slug + (f"-{n}" if n > 1 else "") + ext).casefold() not in taken)
     if not own:
-        return slug + ext, "", ""
-    for episode in episodes:
-        name = episode.get("audio")
-        if isinstance(name, str) and name.casefold() == (own + ext).casefold():
-            return slug + ext, own + ext, f"{EPISODES_DIR}/{episode['_slug']}/{name} has that name"
+        return named, "", ""
+    if (own + ext).casefold() in taken:
+        return named, own + ext, f"{taken[(own + ext).casefold()]} has that name"
     if set(own.split("-")) <= GENERIC_WORDS:
-        return slug + ext, own + ext, "a name editors give every export"
+        return named, own + ext, "a name editors give every export"
     return own + ext, "", ""
 
 

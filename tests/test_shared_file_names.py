@@ -123,3 +123,50 @@ def test_alternate_enclosures_hosted_in_the_show_count(show: Path, tmp_path: Pat
         ("EP013", "episodes/901-extra/small.opus", "alternate_enclosures"),
         ("EP013", "episodes/902-extra/small.opus", "alternate_enclosures")]
     assert "'file: 901-extra.opus' under 'alternate_enclosures'" in problems[0]["hint"]
+
+
+def _build_ep013(show: Path, out: Path) -> list[tuple[str, str]]:
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [(p["file"], p["hint"].split(":")[0]) for p in json.loads(result.stdout)["problems"] if p["code"] == "EP013"]
+
+
+def test_the_build_that_publishes_the_files_does_not_tell_to_rename_them(show: Path, tmp_path: Path) -> None:
+    """Before, the build that recorded both audio.mp3 in published.json still said of each 'not published yet, so it
+    can still change: rename the file', and a rebuild with nothing changed replayed that (the stamp keeps the report)
+    while ``check`` and a --clean build said to keep the names. Now the build says what published.json records after
+    it, as check will."""
+    _two_new(show)
+    preview = build(show, tmp_path / "preview", record=False)  # (serve's: published.json left as it is)
+    assert [p.hint.split(":")[0] for p in preview.problems if p.code == "EP013"] == [
+        "not published yet, so it can still change"] * 2
+    kept = [("episodes/901-extra/audio.mp3", "keep the names")]
+    assert _build_ep013(show, tmp_path / "site") == kept
+    assert "extra-902-0000-0000-0000" in json.loads((show / "published.json").read_text())["episodes"]
+    assert _build_ep013(show, tmp_path / "site") == kept  # the no-change shortcut's replay
+    assert [(p["file"], p["hint"].split(":")[0]) for p in _check(show)[1]] == kept
+
+
+def test_add_does_not_name_a_copy_after_the_episode_when_another_episode_has_that_name(show: Path,
+                                                                                        tmp_path: Path) -> None:
+    """Before, a generic export became 006-night-buses.mp3 even when another episode's file has that name (a folder
+    renamed since, an imported file): the two shared a name (EP013 at once, whose hint said to rename the new one
+    to the name it had). Now the copy gets a name no other episode's file has."""
+    add_episode(show, "900-older", "title: Older\ndate: 2026-03-01T08:00:00+00:00\nguid: older-900-0000\n"
+                "audio: 006-Night-Buses.mp3\nsummary: An older one.", audio_name="006-Night-Buses.mp3")
+    added = _add(show, make_media(tmp_path / "final.mp3", "mp3", 1.0), "Night buses")
+    assert added["slug"] == "006-night-buses"
+    assert (added["audio"], added["renamed_from"]) == ("006-night-buses-2.mp3", "final.mp3")
+    assert [p for p in _check(show)[1] if p["code"] == "EP013"] == []
+
+
+def test_ep013_does_not_tell_to_rename_a_file_to_the_name_it_has(show: Path) -> None:
+    """Before, of 901-extra/901-extra.mp3 beside 902-extra/901-extra.mp3 check said "rename the file to 901-extra.mp3"
+    (its own name: nothing to do, and the clash stays). Now a name it does not have."""
+    _two_new(show, ("901-extra.mp3", "901-Extra.mp3"))
+    hints = {p["file"]: p["hint"] for p in _check(show)[1] if p["code"] == "EP013"}
+    assert hints == {
+        "episodes/901-extra/901-extra.mp3": "not published yet, so it can still change: rename the file to "
+                                            "901-extra-2.mp3 and write 'audio: 901-extra-2.mp3' in episode.md",
+        "episodes/902-extra/901-Extra.mp3": "not published yet, so it can still change: rename the file to "
+                                            "902-extra.mp3 and write 'audio: 902-extra.mp3' in episode.md"}

@@ -235,3 +235,35 @@ def test_a_video_embed_still_fills_its_frame(video_pages: SiteServer, browser: A
     assert _box(tab)[2] <= 180
     tab.close()
 
+
+
+def test_a_picture_track_whose_stsd_has_no_entry_has_no_codec(show: Path, videos: Path) -> None:
+    """An 'stsd' with no sample entry: the probe read the four bytes after the box (the next box's name) as the picture
+    codec, so check warned "the video's picture is 'free', which Apple's apps may not play" (MED034). Now the codec
+    is not known ("") and not judged, as for any entry the probe cannot read."""
+    data = bytearray((videos / "landscape.mp4").read_bytes())
+    at = data.index(b"stsd") - 4  # the picture track's (ffmpeg writes it first)
+    assert data[at + 20:at + 24] == b"avc1"
+    size = int.from_bytes(data[at:at + 4], "big")
+    data[at:at + 16] = b"\0\0\0\x10stsd" + bytes(8)  # 16 bytes: version, flags, no entry
+    data[at + 16:at + 24] = (size - 16).to_bytes(4, "big") + b"free"  # what held the entry: free space
+    empty = videos.parent / "empty-stsd.mp4"
+    empty.write_bytes(bytes(data))
+    media = audio.probe(empty, "empty-stsd.mp4")
+    assert (media.video, media.width, media.height, media.picture_codec) == (True, 320, 180, "")
+    _video_episode(show, "070-empty", empty)
+    assert [p for p in _problems(show) if p["code"] in ("MED034", "MED035")] == []
+
+
+def test_a_track_header_cut_short_gives_no_picture_size(videos: Path) -> None:
+    """A 'tkhd' 8 bytes short of its width and height: the probe read them from the next box (a 'free' box's header),
+    so the video was 26226 pixels tall (podcast:alternateEnclosure@height). Now the size is not known (0)."""
+    data = bytearray((videos / "landscape.mp4").read_bytes())
+    at = data.index(b"tkhd") - 4
+    size = int.from_bytes(data[at:at + 4], "big")
+    data[at:at + 4] = (size - 8).to_bytes(4, "big")
+    data[at + size - 8:at + size] = b"\0\0\0\x08free"  # where the width and height were
+    short = videos.parent / "short-tkhd.mp4"
+    short.write_bytes(bytes(data))
+    media = audio.probe(short, "short-tkhd.mp4")
+    assert (media.video, media.width, media.height, media.picture_codec) == (True, 0, 0, "avc1")

@@ -223,7 +223,7 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             head = handle.read(96)  # version 1: 64-bit times; the width and height (16.16 fixed point) end the box
             track.track_id = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
             at = 92 if head[:1] == b"\x01" else 80
-            if len(head) >= at + 4:
+            if len(head) >= at + 4 and box.body + at + 4 <= box.end:  # (a 'tkhd' cut short: the next box's bytes)
                 track.width, track.height = (value >> 16 for value in struct.unpack(">II", head[at - 4:at + 4]))
                 a, b, _, c, d = struct.unpack(">5i", head[at - 40:at - 20])  # the matrix's a, b, (u,) c, d
                 if a == d == 0 and b and c:  # turned a quarter (a phone held upright): shown as wide as it is tall
@@ -236,8 +236,12 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             handle.seek(box.body + 8)
             track.handler = handle.read(4).decode("latin-1")
         elif box.name == b"stsd":
-            handle.seek(box.body + 12)  # version and flags, the entry count, the first entry's size
-            track.sample_entry = handle.read(4).decode("latin-1")
+            handle.seek(box.body + 4)  # (version and flags)
+            head = handle.read(12)  # the entry count, the first entry's size and four-character code
+            # an 'stsd' without entries (or cut short): the four bytes after it are the next box's, its name ('stts')
+            # taken for the picture codec (MED034 said "the video's picture is 'stts'")
+            if len(head) == 12 and box.body + 16 <= box.end and head[:4] != b"\0\0\0\0":
+                track.sample_entry = head[8:12].decode("latin-1")
         elif box.name == b"stsz":
             data = _full_body(handle, box)
             uniform, count = struct.unpack(">II", data[:8])

@@ -154,7 +154,8 @@ def shared_file_names(items: list[Item], published: set[str]) -> list[Problem]:
 
 
 def _rename(slug: str, name: str, key: str, others: list[str]) -> Problem:
-    new = slug + (name[name.rfind("."):].lower() if "." in name else "")
+    ext = name[name.rfind("."):].lower() if "." in name else ""
+    new = slug + ext if (slug + ext).casefold() != name.casefold() else f"{slug}-2{ext}"  # (not the name it has)
     where = f"'audio: {new}'" if key == "audio" else f"'file: {new}' under 'alternate_enclosures'"
     return info("EP013", f"episodes/{slug}/{name}", f"the file name {name!r} is also that of {_listed(others)}: "
                 f"{_ONE_FILE} these episodes", field=key, episode=slug,
