@@ -10,7 +10,7 @@ bytes can depend on.
   identity and the output folder;
 * an episode's unit (page, embed page, player fragment, oEmbed JSON, chapters,
   transcripts, media): its folder's key (the SHA-256 of ``episode.md`` and the
-  name, size and mtime of every file beside it) and its audio's identity (and
+  name, size, mtime, ctime and inode of every file beside it) and its audio's identity (and
   that of its tagged copy, whose size is the enclosure length), plus the build
   date when a template mentions ``build_date``;
 * an index page: its number, the number of index pages, the keys of the
