@@ -42,6 +42,9 @@ from .cache import Cache
 from .output import Site
 from .streams import Piece
 
+#: outputs several units may make, named by their content (:mod:`images`' scaled artwork: ``images/<hash>-<size>.jpg``)
+SHARED = "images/"
+
 TABLE = "output"
 
 
@@ -156,7 +159,11 @@ class Plan:
             made = _files(self.cache.get(TABLE, self.prefix + name, tag)) if self.trust else None
         if made is not None and self._intact(made):
             for rel, _ in made:
-                out.keep(rel, name)
+                # a scaled copy of artwork two episodes share (named by the picture's hash: the same bytes) that an
+                # episode rendered before this one has made already: two kept claims on it were OUT002, and the build
+                # failed where a clean one, which makes it once, did not
+                if not (rel.startswith(SHARED) and out.has(rel)):
+                    out.keep(rel, name)
             self.kept.append(name)
             return False
         recording = _Recording(out)

@@ -715,3 +715,21 @@ def test_a_file_beside_episode_md_rewritten_at_its_size_and_mtime_is_built_again
     second = build(show)
     assert second.written
     assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_a_second_episode_given_the_artwork_another_one_has_builds(show: Path, tmp_path: Path) -> None:
+    """Found by the model-based test: episode 001 given the picture episode 000 already had was rendered first and
+    made the shared scaled copies (``images/<hash>-<size>.jpg``); episode 000's kept unit then claimed them too, and
+    the build failed with OUT002 ("two outputs for one path") where a clean build of the same show succeeded."""
+    from PIL import Image
+
+    picture = tmp_path / "cover.png"
+    Image.new("RGB", (1400, 1400), (30, 30, 200)).save(picture)
+    build(show)
+    for slug in ("000-trailer", "001-ipv-and-substance-use"):
+        shutil.copyfile(picture, show / "episodes" / slug / "cover.png")
+        edit(show / "episodes" / slug / "episode.md", "\naudio: ", "\nartwork: cover.png\naudio: ")
+        report = build(show)
+        assert not [p for p in report.problems if p.severity == "error"]
+    assert list((report.output / "images").glob("*.jpg"))  # the shared scaled copies
+    assert_same_as_clean(show, report.output, tmp_path)
