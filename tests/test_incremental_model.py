@@ -505,7 +505,7 @@ def run_model(tmp_path: Path, package: Path, clips: list[Path], artworks: list[P
 
 def test_random_sequences_of_changes_build_what_a_clean_build_does(tmp_path: Path, package: Path,
                                                                    clips: list[Path], artworks: list[Path]) -> None:
-    counts = run_model(tmp_path, package, clips, artworks, examples=int(os.environ.get("MODEL_EXAMPLES", "6")),
-                       steps=int(os.environ.get("MODEL_STEPS", "10")))
+    counts = run_model(tmp_path, package, clips, artworks, examples=int(os.environ.get("MODEL_EXAMPLES", "10")),
+                       steps=int(os.environ.get("MODEL_STEPS", "12")))
     print(json.dumps(counts, indent=1, sort_keys=True))
     assert counts.get("build succeeded", 0) > counts["examples"]  # the sequences built, not only failed
