@@ -64,7 +64,10 @@ class Folder:
 
     slug: str
     where: str  #: the folder's path, as text (a rebuild lists a thousand folders: no Path made for each)
-    files: tuple[tuple[str, int, int], ...]  #: (name, size, mtime_ns), sorted
+    #: (name, size, "mtime_ns:ctime_ns:inode"), sorted: the episode's cache key. The ctime and inode are in it because
+    #: a transcript, chapters file or picture written over in place at its size with its mtime put back (``cp -p``,
+    #: ``rsync --inplace -t``) kept size and mtime, and the rebuild kept the page and the copy of the old one
+    files: tuple[tuple[str, int, str], ...]
     #: ``episode.md``'s identity as listed: "size:mtime_ns:ctime_ns:inode" ("" when unknown); any write changes it
     identity: str = ""
     #: True when ``episode.md`` was written so recently (within :data:`RACY_NS` of the listing) that a second write
@@ -123,7 +126,7 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
             if st is None:
                 continue
             if stat.S_ISREG(st.st_mode):
-                files.append((file_name, st.st_size, st.st_mtime_ns))
+                files.append((file_name, st.st_size, f"{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"))
                 if file_name == EPISODE_FILE:
                     identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
                     racy = max(st.st_mtime_ns, st.st_ctime_ns) > taken - RACY_NS

@@ -10,7 +10,7 @@ bytes can depend on.
   identity and the output folder;
 * an episode's unit (page, embed page, player fragment, oEmbed JSON, chapters,
   transcripts, media): its folder's key (the SHA-256 of ``episode.md`` and the
-  name, size and mtime of every file beside it) and its audio's identity (and
+  name, size, mtime, ctime and inode of every file beside it) and its audio's identity (and
   that of its tagged copy, whose size is the enclosure length), plus the build
   date when a template mentions ``build_date``;
 * an index page: its number, the number of index pages, the keys of the
@@ -41,6 +41,9 @@ from pathlib import Path
 from .cache import Cache
 from .output import Site
 from .streams import Piece
+
+#: outputs several units may make, named by their content (:mod:`images`' scaled artwork: ``images/<hash>-<size>.jpg``)
+SHARED = "images/"
 
 TABLE = "output"
 
@@ -156,7 +159,11 @@ class Plan:
             made = _files(self.cache.get(TABLE, self.prefix + name, tag)) if self.trust else None
         if made is not None and self._intact(made):
             for rel, _ in made:
-                out.keep(rel, name)
+                # a scaled copy of artwork two episodes share (named by the picture's hash: the same bytes) that an
+                # episode rendered before this one has made already: two kept claims on it were OUT002, and the build
+                # failed where a clean one, which makes it once, did not
+                if not (rel.startswith(SHARED) and out.has(rel)):
+                    out.keep(rel, name)
             self.kept.append(name)
             return False
         recording = _Recording(out)

@@ -66,8 +66,8 @@ class Project:
 
 
 def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
-    """slug → a folder's key: the SHA-256 of its ``episode.md``, the name, size and mtime of every file in it and
-    the :func:`sourcelinks.stamp` of each link (or pipe…).
+    """slug → a folder's key: the SHA-256 of its ``episode.md``, the name, size, mtime, ctime and inode of every file
+    in it and the :func:`sourcelinks.stamp` of each link (or pipe…).
 
     ``episode.md`` is read only when the cache does not know its bytes' hash under its identity (size, mtime,
     ctime, inode: any write changes its ctime), so a rebuild reads the files that changed, not all of them.
@@ -83,7 +83,7 @@ def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
             cache.stats["hashed"] += 1
             if folder.identity and not folder.racy:
                 cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
-        listing = "".join(f"\0{name}\0{size}\0{mtime}" for name, size, mtime in folder.files)
+        listing = "".join(f"\0{name}\0{size}\0{stamp}" for name, size, stamp in folder.files)
         if folder.others:  # a link added, removed or pointed elsewhere changes the problems the episode has
             listing += "".join(f"\1{name}\0{key}" for name, _, key in folder.others)
         keys[folder.slug] = hashlib.sha256(f"{content}{listing}".encode()).hexdigest()

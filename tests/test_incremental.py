@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -754,3 +755,52 @@ def test_a_rebuild_checks_a_transcript_again_only_when_it_changed(show: Path, mo
         build(show)
     assert read == ["episodes/001-ipv-and-substance-use/transcript.vtt"]
     assert [p.code for p in failed.value.problems if p.file.endswith("transcript.vtt")] == ["TRN001"]
+
+
+def rewrite_in_place_keeping_size_and_mtime(path: Path, old: bytes, new: bytes) -> None:
+    """What ``cp -p`` or ``rsync --inplace -t`` does with a re-exported file: other bytes, same size, same inode, the
+    mtime put back; only the ctime (which no program can set) tells."""
+    assert len(old) == len(new)
+    before = path.stat()
+    data = path.read_bytes()
+    assert data.count(old) == 1
+    with open(path, "r+b") as handle:
+        handle.write(data.replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+@pytest.mark.parametrize("rel, old, new", [
+    ("episodes/001-ipv-and-substance-use/transcript.vtt", b"sort out the drinking", b"sort out tha drinking"),
+    ("episodes/001-ipv-and-substance-use/chapters.txt", b"00:00:07 Myths", b"00:00:07 Facts"),
+    ("episodes/005-european-review/chapters.json", b'"What they found"', b'"What they saw?!"'),
+])
+def test_a_file_beside_episode_md_rewritten_at_its_size_and_mtime_is_built_again(
+        show: Path, tmp_path: Path, rel: str, old: bytes, new: bytes) -> None:
+    """Found by the model-based test (test_incremental_model.py): the episode's key had only the name, size and mtime
+    of the files in its folder, so the rebuild kept the page, the transcript's copies and the chapters as they were
+    (a clean build had the new words)."""
+    build(show)
+    rewrite_in_place_keeping_size_and_mtime(show / rel, old, new)
+    second = build(show)
+    assert second.written
+    assert_same_as_clean(show, second.output, tmp_path)
+
+
+def test_a_second_episode_given_the_artwork_another_one_has_builds(show: Path, tmp_path: Path) -> None:
+    """Found by the model-based test: episode 001 given the picture episode 000 already had was rendered first and
+    made the shared scaled copies (``images/<hash>-<size>.jpg``); episode 000's kept unit then claimed them too, and
+    the build failed with OUT002 ("two outputs for one path") where a clean build of the same show succeeded."""
+    from PIL import Image
+
+    picture = tmp_path / "cover.png"
+    Image.new("RGB", (1400, 1400), (30, 30, 200)).save(picture)
+    build(show)
+    for slug in ("000-trailer", "001-ipv-and-substance-use"):
+        shutil.copyfile(picture, show / "episodes" / slug / "cover.png")
+        edit(show / "episodes" / slug / "episode.md", "\naudio: ", "\nartwork: cover.png\naudio: ")
+        report = build(show)
+        assert not [p for p in report.problems if p.severity == "error"]
+    assert list((report.output / "images").glob("*.jpg"))  # the shared scaled copies
+    assert_same_as_clean(show, report.output, tmp_path)
