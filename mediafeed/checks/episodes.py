@@ -110,7 +110,6 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
     return problems
 
 
-
 #: what EP013 says of the apps it is about
 _ONE_FILE = ("apps that save a download under the last part of its URL (podboat, wget scripts, car and MP3-player "
              "sync tools) keep one file for")
