@@ -187,10 +187,14 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def video_pages(tmp_path_factory: pytest.TempPathFactory, videos: Path) -> Iterator[SiteServer]:
-    """The sample show with a 16:9 and an upright (9:16) video episode, built and served."""
+    """The sample show with a 16:9 and an upright (9:16) video episode, and a 16:9 one with chapters and a
+    transcript (the embed's row of the chapter menu and the transcript link), built and served."""
     def add(root: Path) -> None:
         _video_episode(root, "006-wide", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e01")
         _video_episode(root, "007-upright", videos / "upright.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e02")
+        more = _video_episode(root, "008-chapters", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e03",
+                              extra="chapters:\n  - start: 0\n    title: One\n  - start: 1\n    title: Two\n")
+        (more / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.500\nHello there.\n", encoding="utf-8")
 
     with sample_site(tmp_path_factory.mktemp("video-pages"), add) as running:
         yield running
@@ -232,7 +236,8 @@ def test_a_video_embeds_size_is_the_pictures_in_oembed_the_embed_code_and_the_ca
     at most 480 px high. ``og:video`` gets the file's own picture size. Audio episodes keep 600x180."""
     from lxml import html as lxml_html
 
-    for slug, size in (("006-wide", (600, 77 + 323)), ("007-upright", (600, 77 + 480)), ("001-ipv-and-substance-use", (600, 180))):
+    for slug, size in (("006-wide", (600, 77 + 323)), ("007-upright", (600, 77 + 480)), ("008-chapters", (600, 77 + 32 + 323)),
+                       ("001-ipv-and-substance-use", (600, 180))):
         folder = video_pages.root / f"episodes/{slug}"
         oembed = json.loads((folder / "oembed.json").read_bytes())
         assert (oembed["width"], oembed["height"]) == size and all(type(oembed[k]) is int for k in ("width", "height"))
@@ -241,11 +246,12 @@ def test_a_video_embeds_size_is_the_pictures_in_oembed_the_embed_code_and_the_ca
         meta = {m.get("name") or m.get("property"): m.get("content") for m in page.iter("meta")}
         assert (meta["twitter:player:width"], meta["twitter:player:height"]) == tuple(map(str, size))
         assert page.get_element_by_id("embed-code").text == oembed["html"]
-        video = {"006-wide": ("320", "180"), "007-upright": ("180", "320")}.get(slug)
+        video = {"006-wide": ("320", "180"), "007-upright": ("180", "320"), "008-chapters": ("320", "180")}.get(slug)
         assert (meta.get("og:video:width"), meta.get("og:video:height")) == (video or (None, None))
 
 
-@pytest.mark.parametrize(("slug", "picture"), [("006-wide", (320, 180)), ("007-upright", (180, 320))])
+@pytest.mark.parametrize(("slug", "picture"), [("006-wide", (320, 180)), ("007-upright", (180, 320)),
+                                                ("008-chapters", (320, 180))])
 def test_a_video_embed_in_its_oembed_sized_iframe_shows_the_whole_picture(
         video_pages: SiteServer, browser: Any, slug: str, picture: tuple[int, int]) -> None:
     """A blog's page holding the oEmbed html: in the iframe of the size oEmbed gives, the video's box has the
@@ -265,6 +271,9 @@ def test_a_video_embed_in_its_oembed_sized_iframe_shows_the_whole_picture(
     assert width >= 250 and height >= 320, (width, height)  # the picture, not a strip under the title
     assert left >= 0 and top >= 0 and left + width <= oembed["width"] and top + height <= oembed["height"]
     assert frame.evaluate("() => document.querySelector('video').controls")
+    if slug == "008-chapters":  # the chapter menu and the transcript link below the video, inside the frame
+        row = frame.eval_on_selector(".embed-more", "m => { const r = m.getBoundingClientRect(); return [r.top, r.bottom] }")
+        assert top + height <= row[0] and row[1] <= oembed["height"] and frame.is_visible(".embed-chapters"), row
     page = frame.evaluate("() => { const d = document.documentElement; return [d.scrollWidth, d.scrollHeight, d.clientWidth, d.clientHeight] }")
     assert page == [oembed["width"], oembed["height"]] * 2, page  # no scrollbars, nothing past the frame
     tab.close()
