@@ -209,9 +209,10 @@ class Renderer:
 
     def episode_pages(self, out: Site, item: Item) -> None:
         show, origin = self.show, item.episode.source
-        width, height = page_data.EMBED_WIDTH, page_data.EMBED_HEIGHT
-        embed_code = site.embed_code(item, show, width, height)
         transcript, transcript_language = self.transcript_paragraphs(item)
+        more = bool(transcript) or any(chapter.toc for chapter in item.episode.chapters)  # embed.html's second row
+        width, height = page_data.embed_size(item, more)
+        embed_code = site.embed_code(item, show, width, height)
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
             "transcript": transcript, "transcript_language": transcript_language, "embed_code": embed_code,

@@ -172,7 +172,7 @@ def test_a_video_episodes_oembed_says_video(show: Path, videos: Path, tmp_path: 
     site = tmp_path / "site"
     assert CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"]).exit_code == 0
     video = json.loads((site / "episodes/070-video/oembed.json").read_bytes())
-    assert video["type"] == "video" and "<iframe" in video["html"] and (video["width"], video["height"]) == (600, 180)
+    assert video["type"] == "video" and "<iframe" in video["html"] and (video["width"], video["height"]) == (600, 400)
     audio_only = [json.loads(p.read_bytes())["type"] for p in site.glob("episodes/0[0-5]*/oembed.json")]
     assert audio_only and set(audio_only) == {"rich"}
 
@@ -187,10 +187,14 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def video_pages(tmp_path_factory: pytest.TempPathFactory, videos: Path) -> Iterator[SiteServer]:
-    """The sample show with a 16:9 and an upright (9:16) video episode, built and served."""
+    """The sample show with a 16:9 and an upright (9:16) video episode, and a 16:9 one with chapters and a
+    transcript (the embed's row of the chapter menu and the transcript link), built and served."""
     def add(root: Path) -> None:
         _video_episode(root, "006-wide", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e01")
         _video_episode(root, "007-upright", videos / "upright.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e02")
+        more = _video_episode(root, "008-chapters", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e03",
+                              extra="chapters:\n  - start: 0\n    title: One\n  - start: 1\n    title: Two\n")
+        (more / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.500\nHello there.\n", encoding="utf-8")
 
     with sample_site(tmp_path_factory.mktemp("video-pages"), add) as running:
         yield running
@@ -225,16 +229,63 @@ def test_a_video_pages_player_has_the_pictures_shape_and_keeps_its_controls_in_t
     tab.close()
 
 
+def test_a_video_embeds_size_is_the_pictures_in_oembed_the_embed_code_and_the_cards(video_pages: SiteServer) -> None:
+    """Every embed was 600x180: a 16:9 video showed 183x103 px under its title. A video's oEmbed width and height
+    (integers), the iframe's height in the embed code (its ``html`` and the page's copy box), ``twitter:player``'s
+    size are now the picture's at the frame's 574 px column plus the title's 77 px; an upright video's picture is
+    at most 480 px high. ``og:video`` gets the file's own picture size. Audio episodes keep 600x180."""
+    from lxml import html as lxml_html
+
+    for slug, size in (("006-wide", (600, 77 + 323)), ("007-upright", (600, 77 + 480)), ("008-chapters", (600, 77 + 32 + 323)),
+                       ("001-ipv-and-substance-use", (600, 180))):
+        folder = video_pages.root / f"episodes/{slug}"
+        oembed = json.loads((folder / "oembed.json").read_bytes())
+        assert (oembed["width"], oembed["height"]) == size and all(type(oembed[k]) is int for k in ("width", "height"))
+        assert f'height="{size[1]}"' in oembed["html"] and f"max-width:{size[0]}px" in oembed["html"]
+        page = lxml_html.fromstring((folder / "index.html").read_bytes())
+        meta = {m.get("name") or m.get("property"): m.get("content") for m in page.iter("meta")}
+        assert (meta["twitter:player:width"], meta["twitter:player:height"]) == tuple(map(str, size))
+        assert page.get_element_by_id("embed-code").text == oembed["html"]
+        video = {"006-wide": ("320", "180"), "007-upright": ("180", "320"), "008-chapters": ("320", "180")}.get(slug)
+        assert (meta.get("og:video:width"), meta.get("og:video:height")) == (video or (None, None))
+
+
+@pytest.mark.parametrize(("slug", "picture"), [("006-wide", (320, 180)), ("007-upright", (180, 320)),
+                                                ("008-chapters", (320, 180))])
+def test_a_video_embed_in_its_oembed_sized_iframe_shows_the_whole_picture(
+        video_pages: SiteServer, browser: Any, slug: str, picture: tuple[int, int]) -> None:
+    """A blog's page holding the oEmbed html: in the iframe of the size oEmbed gives, the video's box has the
+    picture's shape (within a pixel), lies inside the frame with its controls, and nothing scrolls. Before, in the
+    600x180 frame, the box was 440x103 beside the artwork and a 16:9 picture filled 183 px of its width."""
+    oembed = json.loads((video_pages.root / f"episodes/{slug}/oembed.json").read_bytes())
+    tab = browser.new_page(viewport={"width": 800, "height": 800})
+    tab.set_content(f"<!doctype html><body style='margin:0'><div style='width:{oembed['width']}px'>{oembed['html']}</div>")
+    frame_box = tab.eval_on_selector("iframe", "f => { const r = f.getBoundingClientRect(); return [r.width, r.height] }")
+    assert frame_box == [oembed["width"], oembed["height"]]
+    frame = tab.wait_for_selector("iframe").content_frame()
+    frame.wait_for_url(f"**/episodes/{slug}/embed/")
+    frame.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    left, top, width, height = frame.eval_on_selector(
+        "video", "v => { const r = v.getBoundingClientRect(); return [r.left, r.top, r.width, r.height] }")
+    assert abs(width - height * picture[0] / picture[1]) <= 1.5, (width, height)
+    assert width >= 250 and height >= 320, (width, height)  # the picture, not a strip under the title
+    assert left >= 0 and top >= 0 and left + width <= oembed["width"] and top + height <= oembed["height"]
+    assert frame.evaluate("() => document.querySelector('video').controls")
+    if slug == "008-chapters":  # the chapter menu and the transcript link below the video, inside the frame
+        row = frame.eval_on_selector(".embed-more", "m => { const r = m.getBoundingClientRect(); return [r.top, r.bottom] }")
+        assert top + height <= row[0] and row[1] <= oembed["height"] and frame.is_visible(".embed-chapters"), row
+    page = frame.evaluate("() => { const d = document.documentElement; return [d.scrollWidth, d.scrollHeight, d.clientWidth, d.clientHeight] }")
+    assert page == [oembed["width"], oembed["height"]] * 2, page  # no scrollbars, nothing past the frame
+    tab.close()
+
+
 def test_a_video_embed_still_fills_its_frame(video_pages: SiteServer, browser: Any) -> None:
-    """The page's shape is not the embed's: in the 180 px frame the video fills what the title leaves (no style
-    attribute there, which would size it past the frame)."""
+    """In a frame smaller than its own (a blog that keeps 180 px), the video still fits what the title leaves."""
     tab = browser.new_page(viewport={"width": 600, "height": 180})
     tab.goto(video_pages.url + "episodes/007-upright/embed/")
     tab.wait_for_function("() => document.querySelector('video').readyState >= 1")
-    assert tab.eval_on_selector("video", "v => v.getAttribute('style')") is None
     assert _box(tab)[2] <= 180
     tab.close()
-
 
 
 def test_a_picture_track_whose_stsd_has_no_entry_has_no_codec(show: Path, videos: Path) -> None:
