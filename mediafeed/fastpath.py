@@ -23,7 +23,9 @@ build has published.json to write.
 
 Anything unusual (no stamp, unreadable stamp, a missing output file, a changed
 size or mtime, ``--clean``) simply means "build": this is an optimisation, never
-a source of truth.
+a source of truth. A build with ``--accept-changes`` saves no stamp (:func:`build.build`): its
+report is not what a plain build reports (no comparison with published.json), and a
+plain build with nothing changed would replay it.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -85,6 +86,49 @@ def test_stamp_expires_when_a_scheduled_episode_is_due(show: Path) -> None:
     _build(show)
     assert fastpath.check(show, show / "public", False, now=datetime(2099, 3, 16, 7, 59, tzinfo=UTC)) is not None
     assert fastpath.check(show, show / "public", False, now=datetime(2099, 3, 16, 8, 0, tzinfo=UTC)) is None
+
+
+def _gone_from_the_feed(show: Path, how: str) -> None:
+    """Episode 003 (in the sample show's published.json) leaves the feed: its folder removed, or made a draft."""
+    folder = show / "episodes/003-capabilities-framework"
+    if how == "removed":
+        shutil.rmtree(folder)
+    else:
+        path = folder / "episode.md"
+        path.write_text(path.read_text().replace("\n---\n", "\ndraft: true\n---\n", 1))
+
+
+def _codes(report: dict) -> list[str]:
+    return [p["code"] for p in report["problems"]]
+
+
+@pytest.mark.parametrize("how", ["removed", "draft"])
+def test_a_build_after_a_build_that_accepted_changes_warns_as_a_clean_build(show: Path, tmp_path: Path, how: str) -> None:
+    # The model test (MODEL_KILLS=1) saw a clean build warn LED005 where the incremental one said nothing: the
+    # --accept-changes build before it saved its stamp, and its report has no LED005 (it compares nothing with
+    # published.json, which keeps the episode gone); the plain build after it, nothing changed, replayed that report
+    _build(show)
+    _gone_from_the_feed(show, how)
+    assert "LED005" in _codes(_build(show))
+    assert "LED005" not in _codes(_build(show, "--accept-changes"))
+    after = _build(show)
+    assert not after.get("up_to_date") and "LED005" in _codes(after)
+    assert _build(show).get("up_to_date") is True and "LED005" in _codes(_build(show))
+    clean = show.parent / "clean"
+    shutil.copytree(show, clean, ignore=shutil.ignore_patterns(".mediafeed", "public"))
+    assert _build(clean, "--clean")["problems"] == json.loads(json.dumps(after["problems"]).replace(str(show), str(clean)))
+
+
+def test_a_build_after_a_publish_that_accepted_changes_warns_as_a_clean_build(show: Path, tmp_path: Path) -> None:
+    """publish --accept-changes builds with --accept-changes, and saved that build's stamp once its feed was live."""
+    from mediafeed.publish import publish
+
+    _publishing(show, tmp_path)
+    publish(show, notify=False)
+    _gone_from_the_feed(show, "removed")
+    assert "LED005" not in [p.code for p in publish(show, notify=False, accept_changes=True).problems]
+    after = _build(show)
+    assert not after.get("up_to_date") and "LED005" in _codes(after)
 
 
 def test_code_and_library_changes_invalidate_the_stamp(show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

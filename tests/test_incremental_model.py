@@ -8,13 +8,14 @@ with ffmpeg), and after most steps runs ``mediafeed build`` incrementally into o
 ``SOURCE_DATE_EPOCH`` fixed. The two must agree on everything: the exit code, the problems, the site (byte for byte)
 and the ``published.json`` each leaves. Between builds it sometimes runs ``mediafeed check`` (which shares the
 caches) and, with ``MODEL_KILLS=1``, sometimes SIGKILLs a build part-way through. Where a kill lands depends on the
-machine's speed, so those sequences are not the same from one run to the next: one random run of 40 sequences once
-saw a clean build warn LED005 where the incremental one did not, and seven replays did not repeat it (session 24,
-left open). The suite runs without kills, so it is the same test on every machine; tests/test_interrupted.py kills
-builds at chosen points.
+machine's speed, so those sequences are not the same from one run to the next (one random run of 40 sequences saw a
+clean build warn LED005 where the incremental one did not: not the kills but the --accept-changes build before them,
+whose stamp a plain build replayed; tests/test_fastpath.py). The suite runs without kills, so it is the same test on
+every machine; tests/test_interrupted.py kills builds at chosen points.
 
-The build runs from a copy of the ``mediafeed`` package, so that "a new mediafeed version" is a real edit of its
-``__version__`` as an upgrade makes, and every cache sees it as it would.
+The build runs from a copy of the ``mediafeed`` package (and the default theme beside it, as in a checkout), so that
+"a new mediafeed version" is a real edit of its ``__version__`` as an upgrade makes, and every cache sees it as it
+would (until session 24 the builds imported the checkout's package: ``python -m`` looks in its working folder first).
 """
 
 from __future__ import annotations
@@ -134,6 +135,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the mediafeed package to run the builds from (its version is edited by a step)."""
     folder = tmp_path_factory.mktemp("package")
     shutil.copytree(ROOT / "mediafeed", folder / "mediafeed", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", folder / "templates")  # the default theme, beside the package as in a checkout
     return folder
 
 
@@ -164,12 +166,16 @@ class Runner:
 
     def __init__(self, package: Path) -> None:
         self.env = {**os.environ, "PYTHONPATH": str(package), "NO_COLOR": "1", "SOURCE_DATE_EPOCH": EPOCH}
+        #: ``python -m`` puts its working folder first on sys.path: run from the repository, the builds imported the
+        #: checkout's mediafeed, not the copy, and "a new mediafeed version" changed nothing they ran
+        self.cwd = package
 
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "mediafeed", *args]
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(self.command(*args), capture_output=True, text=True, timeout=300, env=self.env)
+        return subprocess.run(self.command(*args), capture_output=True, text=True, timeout=300, env=self.env,
+                              cwd=self.cwd)
 
 
 def problems(done: subprocess.CompletedProcess[str], *roots: Path) -> list[object]:
@@ -487,7 +493,7 @@ def producer(tmp_path: Path, package: Path, clips: list[Path], artworks: list[Pa
         def interrupted_build(self, delay: float) -> None:
             """A build SIGKILLed part-way (the power goes); the next build must not trust what it left."""
             process = subprocess.Popen(runner.command("build", "--show", str(self.show), "--output", str(self.out)),
-                                       env=runner.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                       env=runner.env, cwd=runner.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
             process.wait()

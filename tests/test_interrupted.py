@@ -5,6 +5,7 @@ build, the show free for the next run."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import signal
@@ -111,6 +112,58 @@ def test_a_first_build_killed_once_it_has_written_some_files_leaves_what_the_nex
     assert again.returncode == 0, again.stderr
     assert files(show / "public") == clean_build(tmp_path)
     assert not [p for p in show.rglob("*.tmp")]
+
+#: ``python -c`` with the show folder as its argument: a build SIGKILLed once it has done argv[2] ("ledger": written
+#: published.json; "cache": committed the cache, about to save its stamp)
+KILLED_AT = """
+import os, signal, sys
+from pathlib import Path
+from mediafeed import fastpath, ledger
+def killed(real):
+    def call(*args, **kwargs):
+        done = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGKILL)
+        return done
+    return call
+if sys.argv[2] == "ledger":
+    ledger.save = killed(ledger.save)
+else:
+    fastpath.prepare = killed(fastpath.prepare)
+from mediafeed.build import build
+build(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("point", ["ledger", "cache"])
+def test_a_build_killed_before_its_stamp_leaves_the_next_build_to_report_as_a_clean_build(
+        show: Path, tmp_path: Path, point: str) -> None:
+    # The last build's stamp is still there, the site and published.json are this build's: the next build must not
+    # replay that stamp's report (it knew neither the new episode nor the one gone: LED005), nor trust a cache whose
+    # commit the kill may have cut off
+    import shutil
+
+    from helpers import add_episode
+
+    def report(root: Path, *args: str) -> dict[str, object]:
+        done = mediafeed(root, "build", "--format", "json", *args)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.replace(str(root), "<show>"))
+
+    report(show)
+    shutil.rmtree(show / "episodes/003-capabilities-framework")
+    add_episode(show, "006-new", "title: Something new\ndate: 2026-03-20T08:00:00+00:00\n"
+                "guid: 7d4c8e0a-41d5-4e5c-9d0e-0a8b2a1f0006\naudio: new.mp3\n", audio_name="new.mp3")
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT, str(show), point], capture_output=True, text=True, env=ENV)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert "7d4c8e0a-41d5-4e5c-9d0e-0a8b2a1f0006" in (show / "published.json").read_text()  # recorded by the killed one
+    copy = tmp_path / "copy"
+    shutil.copytree(show, copy, ignore=shutil.ignore_patterns(".mediafeed", "public"))
+    after, clean = report(show), report(copy, "--clean")
+    assert not after.get("up_to_date")
+    assert after["problems"] == clean["problems"] and "LED005" in [p["code"] for p in clean["problems"]]
+    assert files(show / "public") == files(copy / "public")
+    assert (show / "published.json").read_bytes() == (copy / "published.json").read_bytes()
+
 
 # -- writes that find no room (a full disk; a file past the size limit, as ``ulimit -f`` sets) ---------------------
 
