@@ -205,8 +205,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))
         # Every check has run: from here on, each unit's files are written as soon as they are rendered.
         had_output = os.path.exists(out_dir)  # (not Path.exists: a path too long raises there; OUT003 below)
-        if stopped:
+        if stopped:  # (and in the show's cache: a stamp, a manifest or a scaled copy of artwork being written)
             sweep_temp_files(out_dir)
+            sweep_temp_files(root / CACHE_DIR)
         outputfolder.begin_writing(root / CACHE_DIR, out_dir)
         writer = output.Writer(out_dir, previous, streams=_streams(cache, out_dir) if previous else None)
         try:

@@ -23,7 +23,7 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from .atomicfiles import atomic_write
+from .atomicfiles import atomic_write, sweep_temp_files
 
 #: Pixel sizes made for every image: 96 (icons, lists at 2x), 240 (the embed player at 2x), 480 (the show cover at 2x).
 SIZES = (96, 240, 480)
@@ -140,11 +140,17 @@ def _from_user_cache(folder: Path, key: str, sizes: tuple[int, ...]) -> dict[int
 
 def _keep(folder: Path, key: str, made: dict[int, bytes], checked: bool) -> None:
     """Write the copies into ``folder``; with ``checked`` (the user's cache, a folder per settings), each after its
-    SHA-256, and the folders of other settings (an older Pillow's copies: never read again) are removed first."""
+    SHA-256, and the folders of other settings (an older Pillow's copies: never read again) are removed first.
+
+    A build killed while it wrote a copy left its temp file (``.KEY-480.jpg.PID-N.tmp``) beside the copies, where
+    no later write replaces it (the next build writes its own temp file): the temp files of writers no longer
+    running are swept each time copies are written, as they are in the site's folder."""
     try:
         if checked and not folder.is_dir():
             for old in folder.parent.glob("*"):
                 shutil.rmtree(old, ignore_errors=True)
+        if folder.is_dir():
+            sweep_temp_files(folder)
         for size, data in made.items():
             atomic_write(folder / f"{key}-{size}.jpg", hashlib.sha256(data).digest() + data if checked else data,
                          durable=False)

@@ -113,6 +113,24 @@ def test_a_first_build_killed_once_it_has_written_some_files_leaves_what_the_nex
     assert files(show / "public") == clean_build(tmp_path)
     assert not [p for p in show.rglob("*.tmp")]
 
+
+def test_a_temp_file_of_scaled_artwork_left_by_a_killed_build_is_swept(show: Path) -> None:
+    """A build killed while it wrote a scaled copy of the artwork into .mediafeed/images/ left
+    '.<key>-480.jpg.<pid>-0.tmp' there for good (CI's run of the test above landed its kill there once the copies came
+    from the user's cache): the next build wrote the copy through a temp file of its own. Now the temp files of writers
+    no longer running go whenever copies are written."""
+    assert mediafeed(show, "build").returncode == 0
+    folder = show / ".mediafeed" / "images"
+    copies = sorted(folder.glob("*.jpg"))
+    assert copies
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = folder / f".{copies[-1].name}.{int(gone.stdout)}-0.tmp"  # a writer no longer running
+    stale.write_bytes(copies[-1].read_bytes()[:100])
+    for copy in copies:
+        copy.unlink()  # the kill came before the renames: the next build writes them again
+    assert mediafeed(show, "build", "--clean").returncode == 0
+    assert sorted(folder.glob("*.jpg")) == copies and not stale.exists()
+
 #: ``python -c`` with the show folder as its argument: a build SIGKILLed once it has done argv[2] ("ledger": written
 #: published.json; "cache": committed the cache, about to save its stamp)
 KILLED_AT = """
