@@ -97,10 +97,12 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
         if any(value.time_splits for value in episode.value):
             problems.extend(value_io.check_time_splits(episode.value, episode.source, item.media.duration, episode.slug))
         for alternate, _ in item.alternates:
+            if not alternate.file or alternate.file == episode.audio:  # a URL elsewhere, or the enclosure itself
+                continue
             rel = f"{EPISODES_DIR}/{episode.slug}/{alternate.file}"
-            if alternate.file and alternate.file != episode.audio and alternate.mime in alternates_io.UNREAD_TYPES:
+            if alternate.mime in alternates_io.UNREAD_TYPES:
                 problems.extend(alternates_io.unread_problems(project.root / rel, rel, episode.slug))
-            elif alternate.file and alternate.file != episode.audio and alternates_io.probed(alternate.mime):
+            elif alternates_io.probed(alternate.mime):
                 found = probe_cached(project.root, rel, cache)
                 if not isinstance(found, Media):
                     problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)

@@ -16,9 +16,9 @@ from .words import ENGLISH_WORDS, Words, fill
 #: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 300 to 800 px).
 EMBED_WIDTH, EMBED_HEIGHT = 600, 180
 #: A video embed's frame around the picture, in CSS px of the default theme at 100% text (style.css's embed rules):
-#: the card's border and padding (2 + 24) and the show's name and the title above the picture (51); then the row of
-#: the chapter menu and the transcript link (32) when the embed has one. The picture's height is the rest.
-VIDEO_EMBED_CHROME, VIDEO_EMBED_MORE = 77, 32
+#: the card's border and padding (2 + 24: the picture is the frame's width less these), the show's name and the title
+#: above the picture (51), and the row of the chapter menu and the transcript link (32) when the embed has one.
+VIDEO_EMBED_CARD, VIDEO_EMBED_TITLE, VIDEO_EMBED_MORE = 26, 51, 32
 #: The tallest picture in a video embed: an upright phone video (9:16) is letterboxed 270 px wide, not 1,020 px high.
 VIDEO_EMBED_PICTURE_MAX = 480
 
@@ -27,14 +27,14 @@ def embed_size(item: Item, more: bool) -> tuple[int, int]:
     """The embed's iframe size (width, height) in the embed code, oembed.json and ``twitter:player``: 600×180 for
     audio; for a video, 600 wide and as high as the title above it (and the chapter and transcript row when ``more``)
     plus the picture at the column's 574 px width (its probed shape; 16:9 when not probed), at most
-    :data:`VIDEO_EMBED_PICTURE_MAX` high. Every episode's was 600×180: a
-    16:9 video showed 183×103 px under its title."""
+    :data:`VIDEO_EMBED_PICTURE_MAX` high. Every episode's was 600×180: a 16:9 video showed 183×103 px under its
+    title."""
     media = item.media
     if not media.video:
         return EMBED_WIDTH, EMBED_HEIGHT
     shape = media.height / media.width if media.width and media.height else 9 / 16
-    picture = min(round((EMBED_WIDTH - 26) * shape), VIDEO_EMBED_PICTURE_MAX)
-    return EMBED_WIDTH, VIDEO_EMBED_CHROME + (VIDEO_EMBED_MORE if more else 0) + picture
+    picture = min(round((EMBED_WIDTH - VIDEO_EMBED_CARD) * shape), VIDEO_EMBED_PICTURE_MAX)
+    return EMBED_WIDTH, VIDEO_EMBED_CARD + VIDEO_EMBED_TITLE + (VIDEO_EMBED_MORE if more else 0) + picture
 
 
 def share_links(item: Item, show: Show, words: Words = ENGLISH_WORDS) -> list[tuple[str, str]]:
