@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import shutil
 import tempfile
@@ -245,6 +246,35 @@ def atomic_copy(source: Path | str, target: Path | str, durable: bool = False) -
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_checked(target: Path | str, data: bytes) -> None:
+    """``data`` after its SHA-256, written atomically (not synced): a file of the user's cache, which outlives every
+    show and ``--clean``, so a torn or altered one must be told from a good one (:func:`read_checked`)."""
+    atomic_write(target, hashlib.sha256(data).digest() + data, durable=False)
+
+
+def read_checked(path: Path | str) -> bytes | None:
+    """What :func:`write_checked` wrote, or None when the file is missing, unreadable, torn or altered."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    body = memoryview(data)[_CHECK:]
+    return bytes(body) if hashlib.sha256(body).digest() == data[:_CHECK] else None
+
+
+def enter_versioned(folder: Path) -> None:
+    """Make ``folder``, one of its parent's folders named by a version or by settings (compiled templates, scaled
+    artwork); when it is new, the parent's other folders go first: another version's files are never read again."""
+    if not folder.is_dir():
+        for old in folder.parent.glob("*"):
+            shutil.rmtree(old, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+_CHECK = 32  #: the SHA-256 before a checked file's data
 
 
 def sweep_temp_files(root: Path, remove: bool = True) -> list[str]:

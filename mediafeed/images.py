@@ -19,11 +19,10 @@ import hashlib
 import importlib.util
 import io
 import os
-import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from .atomicfiles import atomic_write, sweep_temp_files
+from .atomicfiles import atomic_write, enter_versioned, read_checked, sweep_temp_files, write_checked
 
 #: Pixel sizes made for every image: 96 (icons, lists at 2x), 240 (the embed player at 2x), 480 (the show cover at 2x).
 SIZES = (96, 240, 480)
@@ -123,36 +122,34 @@ def scaled_cached(path: Path, cache_dir: Path | None, sizes: tuple[int, ...] = S
 
 
 def _from_user_cache(folder: Path, key: str, sizes: tuple[int, ...]) -> dict[int, bytes] | None:
-    """The copies kept in the user's cache, or None when one is missing or damaged: each file there starts with the
-    SHA-256 of the JPEG after it (the folder outlives every show and ``--clean``, so a torn file would otherwise be
-    published by every show with that artwork until someone cleared it by hand)."""
+    """The copies kept in the user's cache, or None when one is missing or damaged: each file there is checked
+    (:func:`atomicfiles.read_checked`: the folder outlives every show and ``--clean``, so a torn file would otherwise
+    be published by every show with that artwork until someone cleared it by hand)."""
     found = {}
     for size in sizes:
-        try:
-            data = (folder / f"{key}-{size}.jpg").read_bytes()
-        except OSError:
+        data = read_checked(folder / f"{key}-{size}.jpg")
+        if data is None:
             return None
-        if hashlib.sha256(data[32:]).digest() != data[:32]:
-            return None
-        found[size] = data[32:]
+        found[size] = data
     return found
 
 
 def _keep(folder: Path, key: str, made: dict[int, bytes], checked: bool) -> None:
-    """Write the copies into ``folder``; with ``checked`` (the user's cache, a folder per settings), each after its
-    SHA-256, and the folders of other settings (an older Pillow's copies: never read again) are removed first.
+    """Write the copies into ``folder``; with ``checked`` (the user's cache, a folder per settings), each checked,
+    and the folders of other settings (an older Pillow's copies: never read again) are removed first.
 
     A build killed while it wrote a copy left its temp file (``.KEY-480.jpg.PID-N.tmp``) beside the copies, where
     no later write replaces it (the next build writes its own temp file): the temp files of writers no longer
     running are swept each time copies are written, as they are in the site's folder."""
     try:
-        if checked and not folder.is_dir():
-            for old in folder.parent.glob("*"):
-                shutil.rmtree(old, ignore_errors=True)
+        if checked:
+            enter_versioned(folder)
         if folder.is_dir():
             sweep_temp_files(folder)
         for size, data in made.items():
-            atomic_write(folder / f"{key}-{size}.jpg", hashlib.sha256(data).digest() + data if checked else data,
-                         durable=False)
+            if checked:
+                write_checked(folder / f"{key}-{size}.jpg", data)
+            else:
+                atomic_write(folder / f"{key}-{size}.jpg", data, durable=False)
     except OSError:
         pass  # a read-only show folder (or user cache) still builds, just more slowly

@@ -7,9 +7,7 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import shutil
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
@@ -17,12 +15,9 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from .atomicfiles import atomic_write
+from .atomicfiles import enter_versioned, read_checked, write_checked
 from .site import default_theme
 from .templatecode import GENERATOR
-
-#: the length of the SHA-256 in front of each compiled template (see :class:`_CompiledFolder`)
-_DIGEST = 32
 
 
 class _CompiledFolder(jinja2.FileSystemBytecodeCache):
@@ -41,15 +36,11 @@ class _CompiledFolder(jinja2.FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         name = self._get_cache_filename(bucket)
+        data = read_checked(name)
         try:
-            with open(name, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return
-        try:
-            if hashlib.sha256(memoryview(data)[_DIGEST:]).digest() != data[:_DIGEST]:
-                raise ValueError("damaged")
-            bucket.bytecode_from_string(data[_DIGEST:])
+            if data is None:  # (missing: the unlink below finds nothing)
+                raise ValueError("missing or damaged")
+            bucket.bytecode_from_string(data)
         except Exception:  # a damaged, torn or foreign file (pickle and marshal errors vary): never trusted
             bucket.reset()
             with contextlib.suppress(OSError):
@@ -57,13 +48,9 @@ class _CompiledFolder(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            if not self.folder.is_dir():
-                for old in self.folder.parent.glob("*"):  # another version's templates: never read again
-                    shutil.rmtree(old, ignore_errors=True)
-                self.folder.mkdir(parents=True, exist_ok=True)
-            data = bucket.bytecode_to_string()
+            enter_versioned(self.folder)  # (another version's templates: never read again)
             # a temp file renamed into place: builds may share a folder
-            atomic_write(self._get_cache_filename(bucket), hashlib.sha256(data).digest() + data, durable=False)
+            write_checked(self._get_cache_filename(bucket), bucket.bytecode_to_string())
         except OSError:
             pass
 
