@@ -133,11 +133,15 @@ def test_a_webm_alternate_is_published_with_its_type_length_and_integrity(show: 
     result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"])
     assert result.exit_code == 0, result.output
     feed = (site / "feed.xml").read_text(encoding="utf-8")
-    webm = re.search(r'<podcast:alternateEnclosure type="video/webm" length="(\d+)" title="WebM">\s*'
+    webm = re.search(r'<podcast:alternateEnclosure type="video/webm" length="(\d+)" bitrate="(\d+)" height="90" '
+                     r'title="WebM" codecs="vp9,opus">\s*'
                      r'<podcast:source uri="([^"]+)"/>\s*<podcast:integrity type="sri" value="sha256-', feed)
     assert webm, feed
+    # its bitrate, height and codecs read from the WebM itself (the EBML reader), as ffprobe says them
+    probed = _ffprobe(videos / "vp9.webm")
+    assert abs(int(webm.group(2)) - int(probed["format"]["bit_rate"])) <= 1
     assert int(webm.group(1)) == (videos / "vp9.webm").stat().st_size == (site / "episodes/070-webm/vp9.webm").stat().st_size
-    assert webm.group(2).endswith("/episodes/070-webm/vp9.webm")
+    assert webm.group(3).endswith("/episodes/070-webm/vp9.webm")
     assert content_type("episodes/070-webm/vp9.webm") == "video/webm"
     # the main video's default alternate says its own bitrate and height (ffprobe's), not the sound's
     main_alt = re.search(r'<podcast:alternateEnclosure type="video/mp4" length="\d+" bitrate="(\d+)" height="(\d+)" '
