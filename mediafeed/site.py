@@ -90,6 +90,7 @@ class PageContext(TypedDict, total=False):
     persons: tuple[Person, ...]  #: the episode's people (or the show's when the episode names none)
     embed_width: int  #: the iframe's width in the embed code and oembed.json
     embed_height: int  #: the iframe's height
+    video_sources: list[tuple[str, str]]  #: (URL, type) of a video's <source>s when it has a WebM alternate, else []
 
 
 def user_cache_dir() -> Path | None:

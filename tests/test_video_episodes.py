@@ -199,6 +199,10 @@ def video_pages(tmp_path_factory: pytest.TempPathFactory, videos: Path) -> Itera
         more = _video_episode(root, "008-chapters", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e03",
                               extra="chapters:\n  - start: 0\n    title: One\n  - start: 1\n    title: Two\n")
         (more / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.500\nHello there.\n", encoding="utf-8")
+        for slug, main, guid in (("009-hevc-webm", "hvc1.mp4", "04"), ("010-h264-webm", "small.mp4", "05")):
+            folder = _video_episode(root, slug, videos / main, guid=f"0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e{guid}",
+                                    extra="alternate_enclosures:\n  - file: vp9.webm\n    title: WebM\n")
+            (folder / "vp9.webm").write_bytes((videos / "vp9.webm").read_bytes())
 
     with sample_site(tmp_path_factory.mktemp("video-pages"), add) as running:
         yield running
@@ -322,3 +326,43 @@ def test_a_track_header_cut_short_gives_no_picture_size(videos: Path) -> None:
     short.write_bytes(bytes(data))
     media = audio.probe(short, "short-tkhd.mp4")
     assert (media.video, media.width, media.height, media.picture_codec) == (True, 0, 0, "avc1")
+
+
+def _playing(tab: Any) -> dict[str, Any]:
+    """Play the page's (or frame's) muted <video> until 0.5 s in: what it chose and what it shows."""
+    tab.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play() }")
+    tab.wait_for_function("() => document.querySelector('video').currentTime > 0.5")
+    return tab.evaluate("() => { const v = document.querySelector('video'); v.pause(); return {src: v.currentSrc, "
+                        "width: v.videoWidth, height: v.videoHeight, time: v.currentTime} }")
+
+
+def test_an_hevc_episode_with_a_webm_alternate_plays_the_webm_in_a_browser_without_hevc(
+        video_pages: SiteServer, browser: Any) -> None:
+    """Headless Chromium has no HEVC decoder: the page offered the HEVC MP4 alone, and Chromium played its sound under
+    a 0x0 picture. Now the WebM alternate is a <source> too, first for an HEVC episode (typed with its codecs), and
+    the browser plays its pictures; the HTML fragment offers the same."""
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    tab.goto(video_pages.url + "episodes/009-hevc-webm/")
+    sources = tab.eval_on_selector_all("video source", "s => s.map(e => [e.getAttribute('src'), e.type])")
+    assert [(src.rsplit("/", 1)[1], kind) for src, kind in sources] == [("vp9.webm", 'video/webm; codecs="vp9,opus"'),
+                                                                        ("hvc1.mp4", "video/mp4")]
+    played = _playing(tab)
+    assert played["src"].endswith("/episodes/009-hevc-webm/vp9.webm") and (played["width"], played["height"]) == (160, 90)
+    tab.close()
+    fragment = (video_pages.root / "episodes/009-hevc-webm/player.html").read_text(encoding="utf-8")
+    assert '<source src="' in fragment and 'vp9.webm" type="video/webm; codecs=&#34;vp9,opus&#34;">' in fragment
+
+
+def test_an_h264_episode_offers_its_mp4_first_and_its_webm_second(video_pages: SiteServer, browser: Any) -> None:
+    """H.264 plays in every browser: its MP4 stays the first choice (the file Apple and the feed have), the WebM the
+    one after it; the embed's <video> gets both too. An episode without a WebM keeps a plain ``src``."""
+    for address in ("episodes/010-h264-webm/", "episodes/010-h264-webm/embed/"):
+        tab = browser.new_page(viewport={"width": 1000, "height": 900})
+        tab.goto(video_pages.url + address)
+        kinds = tab.eval_on_selector_all("video source", "s => s.map(e => e.type)")
+        assert kinds == ["video/mp4", 'video/webm; codecs="vp9,opus"'], address
+        played = _playing(tab)
+        assert played["src"].endswith("/small.mp4") and played["width"] == 160, (address, played)
+        tab.close()
+    page = (video_pages.root / "episodes/006-wide/index.html").read_text(encoding="utf-8")
+    assert "<source" not in page and 'src="' in page.split("<video", 1)[1].split(">", 1)[0]
