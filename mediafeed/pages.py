@@ -29,12 +29,19 @@ def embed_size(item: Item, more: bool) -> tuple[int, int]:
     plus the picture at the column's 574 px width (its probed shape; 16:9 when not probed), at most
     :data:`VIDEO_EMBED_PICTURE_MAX` high. Every episode's was 600×180: a 16:9 video showed 183×103 px under its
     title."""
+    if not item.media.video:
+        return EMBED_WIDTH, EMBED_HEIGHT
+    return EMBED_WIDTH, VIDEO_EMBED_CARD + VIDEO_EMBED_TITLE + (VIDEO_EMBED_MORE if more else 0) + embed_picture(item)
+
+
+def embed_picture(item: Item) -> int:
+    """A video's picture height in its embed at :data:`EMBED_WIDTH` (0 for audio): the card's column (574 px) at the
+    picture's probed shape (16:9 when not probed), at most :data:`VIDEO_EMBED_PICTURE_MAX`."""
     media = item.media
     if not media.video:
-        return EMBED_WIDTH, EMBED_HEIGHT
+        return 0
     shape = media.height / media.width if media.width and media.height else 9 / 16
-    picture = min(round((EMBED_WIDTH - VIDEO_EMBED_CARD) * shape), VIDEO_EMBED_PICTURE_MAX)
-    return EMBED_WIDTH, VIDEO_EMBED_CARD + VIDEO_EMBED_TITLE + (VIDEO_EMBED_MORE if more else 0) + picture
+    return min(round((EMBED_WIDTH - VIDEO_EMBED_CARD) * shape), VIDEO_EMBED_PICTURE_MAX)
 
 
 #: MP4 picture codecs (sample entries) most browsers decode: H.264, VP9, AV1. A video in another (HEVC, which Firefox

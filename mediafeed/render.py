@@ -212,7 +212,7 @@ class Renderer:
         transcript, transcript_language = self.transcript_paragraphs(item)
         more = bool(transcript) or any(chapter.toc for chapter in item.episode.chapters)  # embed.html's second row
         width, height = page_data.embed_size(item, more)
-        embed_code = site.embed_code(item, show, width, height)
+        embed_code = site.embed_code(item, show, width, height, page_data.embed_picture(item))
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
             "transcript": transcript, "transcript_language": transcript_language, "embed_code": embed_code,

@@ -366,3 +366,49 @@ def test_an_h264_episode_offers_its_mp4_first_and_its_webm_second(video_pages: S
         tab.close()
     page = (video_pages.root / "episodes/006-wide/index.html").read_text(encoding="utf-8")
     assert "<source" not in page and 'src="' in page.split("<video", 1)[1].split(">", 1)[0]
+
+
+@pytest.mark.parametrize("column", [300, 600, 900])
+@pytest.mark.parametrize(("slug", "picture", "fixed"), [("006-wide", (320, 180), 77), ("007-upright", (180, 320), 77),
+                                                        ("008-chapters", (320, 180), 77 + 32)])
+def test_a_video_embed_code_keeps_the_pictures_shape_in_any_column(
+        video_pages: SiteServer, browser: Any, slug: str, picture: tuple[int, int], fixed: int, column: int) -> None:
+    """The embed code's frame had a fixed height (400 px for 16:9): in a 300 px column a 16:9 picture was letterboxed
+    in a 274 x 323 box. Now the frame's height follows the column (the title's fixed pixels plus the picture at the
+    column's width), up to oEmbed's 600 x 400 (which stay the size at 600 px): the video's box has the picture's
+    shape within 2 px, as wide as the card's column (an upright one as high as at 600 px, scaled), nothing scrolls."""
+    oembed = json.loads((video_pages.root / f"episodes/{slug}/oembed.json").read_bytes())
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    tab.set_content(f"<!doctype html><body style='margin:0'><div style='width:{column}px'>{oembed['html']}</div>")
+    frame_width, frame_height = tab.eval_on_selector(
+        "iframe", "f => { const r = f.getBoundingClientRect(); return [r.width, r.height] }")
+    width = min(column, oembed["width"])
+    at_600 = oembed["height"] - fixed  # the picture's height at 600 px
+    assert frame_width == width and abs(frame_height - (fixed + at_600 * (width - 26) / 574)) <= 1, (frame_width, frame_height)
+    if column >= 600:
+        assert (frame_width, frame_height) == (oembed["width"], oembed["height"])
+    frame = tab.wait_for_selector("iframe").content_frame()
+    frame.wait_for_url(f"**/episodes/{slug}/embed/")
+    frame.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    left, top, box_width, box_height = frame.eval_on_selector(
+        "video", "v => { const r = v.getBoundingClientRect(); return [r.left, r.top, r.width, r.height] }")
+    column_width = frame.eval_on_selector(".embed-body", "b => b.getBoundingClientRect().width")
+    print(f"{slug} in {column}px: frame {frame_width}x{frame_height}, video {box_width}x{box_height}, column {column_width}")
+    assert abs(box_width - box_height * picture[0] / picture[1]) <= 2, (box_width, box_height)
+    if picture[0] > picture[1]:
+        assert abs(box_width - column_width) <= 2, (box_width, column_width)  # the whole column: not letterboxed
+    else:  # as high as at 600 px, scaled (a narrow frame's smaller title leaves it a few pixels more)
+        assert -1 <= box_height - at_600 * (width - 26) / 574 <= 6, box_height
+    assert left >= 0 and top >= 0 and left + box_width <= frame_width and top + box_height <= frame_height
+    page = frame.evaluate("() => { const d = document.documentElement; return [d.scrollWidth, d.scrollHeight, d.clientWidth, d.clientHeight] }")
+    assert page[:2] == page[2:], page  # no scrollbars
+    tab.close()
+
+
+def test_an_audio_embed_code_is_what_it_was(video_pages: SiteServer) -> None:
+    """Audio episodes' embed code (oEmbed html, the page's copy box) keeps its bytes: one iframe, 600 x 180."""
+    oembed = json.loads((video_pages.root / "episodes/001-ipv-and-substance-use/oembed.json").read_bytes())
+    assert oembed["html"] == (
+        f'<iframe src="{oembed["provider_url"]}episodes/001-ipv-and-substance-use/embed/" title="{oembed["title"]} – '
+        f'{oembed["provider_name"]}" width="100%" height="180" frameborder="0" style="border:0;width:100%;max-width:600px" '
+        'loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
