@@ -21,8 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from . import __version__
-from . import pages
+from . import __version__, pages
 from .chapters import clock
 from .dates import rfc2822
 from .directions import direction

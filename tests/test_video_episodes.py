@@ -199,8 +199,8 @@ def video_pages(tmp_path_factory: pytest.TempPathFactory, videos: Path) -> Itera
         more = _video_episode(root, "008-chapters", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e03",
                               extra="chapters:\n  - start: 0\n    title: One\n  - start: 1\n    title: Two\n")
         (more / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.500\nHello there.\n", encoding="utf-8")
-        for slug, main, guid in (("009-hevc-webm", "hvc1.mp4", "04"), ("010-h264-webm", "small.mp4", "05")):
-            folder = _video_episode(root, slug, videos / main, guid=f"0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e{guid}",
+        for slug, enclosure, guid in (("009-hevc-webm", "hvc1.mp4", "04"), ("010-h264-webm", "small.mp4", "05")):
+            folder = _video_episode(root, slug, videos / enclosure, guid=f"0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e{guid}",
                                     extra="alternate_enclosures:\n  - file: vp9.webm\n    title: WebM\n")
             (folder / "vp9.webm").write_bytes((videos / "vp9.webm").read_bytes())
 

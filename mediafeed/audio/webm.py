@@ -131,32 +131,30 @@ def _info(data: bytes, base: int, found: _Found) -> None:
             found.duration = _float(data, start, end)
 
 
+def _fields(data: bytes, start: int, end: int, base: int) -> dict[int, tuple[int, int]]:
+    """The first (body start, body end) of each ID among the children of ``data[start:end]``."""
+    out: dict[int, tuple[int, int]] = {}
+    for ident, s, e in _children(data, start, end, base):
+        out.setdefault(ident, (s, e))
+    return out
+
+
 def _tracks(data: bytes, base: int, found: _Found) -> None:
     for ident, start, end in _children(data, 0, len(data), base):
         if ident != TRACK_ENTRY:
             continue
-        kind, codec, width, height, rate, channels = 0, "", 0, 0, 0.0, 0
-        for child, s, e in _children(data, start, end, base):
-            if child == TRACK_TYPE:
-                kind = _uint(data, s, e)
-            elif child == CODEC_ID:
-                codec = _text(data, s, e)
-            elif child == VIDEO:
-                for grandchild, s2, e2 in _children(data, s, e, base):
-                    if grandchild == PIXEL_WIDTH:
-                        width = _uint(data, s2, e2)
-                    elif grandchild == PIXEL_HEIGHT:
-                        height = _uint(data, s2, e2)
-            elif child == AUDIO:
-                for grandchild, s2, e2 in _children(data, s, e, base):
-                    if grandchild == SAMPLING_FREQUENCY:
-                        rate = _float(data, s2, e2)
-                    elif grandchild == CHANNELS:
-                        channels = _uint(data, s2, e2)
+        entry = _fields(data, start, end, base)
+        kind = _uint(data, *entry[TRACK_TYPE]) if TRACK_TYPE in entry else 0
+        codec = (_text(data, *entry[CODEC_ID]) if CODEC_ID in entry else "") or "?"
         if kind == 1 and not found.picture:
-            found.picture, found.width, found.height = codec or "?", min(width, 1 << 16), min(height, 1 << 16)
+            video = _fields(data, *entry[VIDEO], base) if VIDEO in entry else {}
+            width, height = (_uint(data, *video[key]) if key in video else 0 for key in (PIXEL_WIDTH, PIXEL_HEIGHT))
+            found.picture, found.width, found.height = codec, min(width, 1 << 16), min(height, 1 << 16)
         elif kind == 2 and not found.sound:
-            found.sound, found.channels = codec or "?", min(channels, 255)
+            sound = _fields(data, *entry[AUDIO], base) if AUDIO in entry else {}
+            rate = _float(data, *sound[SAMPLING_FREQUENCY]) if SAMPLING_FREQUENCY in sound else 0.0
+            found.sound = codec
+            found.channels = min(_uint(data, *sound[CHANNELS]), 255) if CHANNELS in sound else 0
             found.sample_rate = int(rate) if math.isfinite(rate) and 0 < rate < 1e6 else 0
 
 
