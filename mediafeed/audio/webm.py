@@ -7,7 +7,7 @@ the sound's sampling frequency and channels). It never decodes a frame.
 
 Bounds, for a file nobody checked: at most :data:`HEAD_LIMIT` bytes of the EBML header, :data:`MASTER_LIMIT` of
 ``Info`` or ``Tracks`` (a few hundred bytes in a real file) and :data:`TOP_LIMIT` of the Segment's children are
-read; every element must lie inside its parent and the file (a Segment running past the end of the file is a
+read, and at most :data:`CHILD_LIMIT` children of one element; every element must lie inside its parent and the file (a Segment running past the end of the file is a
 truncated file); the walk stops at the first ``Cluster`` (the media; the spec puts ``Info`` and ``Tracks`` before
 it). Anything else is a :class:`~mediafeed.errors.MediaError` naming what was wrong: never a hang, a large
 allocation or an exception of another kind.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import os
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -33,6 +34,8 @@ VIDEO, PIXEL_WIDTH, PIXEL_HEIGHT = 0xE0, 0xB0, 0xBA
 AUDIO, SAMPLING_FREQUENCY, CHANNELS = 0xE1, 0xB5, 0x9F
 #: The most bytes read of the EBML header, of ``Info`` or ``Tracks``, and the most Segment children looked at.
 HEAD_LIMIT, MASTER_LIMIT, TOP_LIMIT = 4096, 1 << 20, 256
+#: The most children of one element looked at (Info and a TrackEntry hold about ten, Tracks one per track).
+CHILD_LIMIT = 1024
 #: The longest duration believed (seconds): 100 hours; a larger one is a damaged header.
 LONGEST = 100 * 3600.0
 #: CodecID → (the name in Media.picture_codec / Media.codec, the codecs parameter of a type, RFC 6381 as WebM uses it)
@@ -83,20 +86,23 @@ def _name(ident: int) -> str:
     return _NAMES.get(ident, f"element 0x{ident:X}")
 
 
-def _children(data: bytes, start: int, end: int, base: int = 0) -> list[tuple[int, int, int]]:
+def _children(data: bytes, start: int, end: int, base: int = 0) -> Iterator[tuple[int, int, int]]:
     """(ID, body start, body end) of each element in ``data[start:end]``; ``base`` is where ``data`` lies in the
-    file (for the messages). Each must fit inside ``end``."""
-    out = []
+    file (for the messages). Each must fit inside ``end``; more than :data:`CHILD_LIMIT` is a damaged file (a real
+    master holds a handful)."""
     at = start
-    while at < end:
+    for _ in range(CHILD_LIMIT):
+        if at >= end:
+            return
         ident, n = _vint(data, at, end, True, base)
         size, m = _vint(data, at + n, end, False, base)
         body = at + n + m
         if size == _UNKNOWN or body + size > end:
             raise _Damaged(f"{_name(ident)} at offset {base + at} runs past the element that holds it")
-        out.append((ident, body, body + size))
+        yield ident, body, body + size
         at = body + size
-    return out
+    if at < end:
+        raise _Damaged(f"more than {CHILD_LIMIT} elements in one at offset {base + start}")
 
 
 def _uint(data: bytes, start: int, end: int) -> int:
@@ -232,6 +238,9 @@ def probe(path: Path, rel: str, field: str = "alternate_enclosures") -> Media:
                                    hint="list the WebM file itself, or give this file's own 'type:' (video/mp4 for an MP4)")) from None
         raise MediaError(error("MED004", rel, f"the WebM file is truncated or corrupt: {text}", field=field,
                                hint="copy or export it again; check it plays to the end")) from None
+    if not found.picture and not found.sound:
+        raise MediaError(error("MED006", rel, "the WebM file has no video or audio track", field=field,
+                               hint="export it again with its picture and sound"))
     seconds = 0.0
     if found.duration is not None:
         seconds = found.duration * found.scale / 1e9
