@@ -16,38 +16,45 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from . import audio
 from .cache import Cache
-from .errors import Problem, error
+from .chapters import clock
+from .errors import Problem, warning
 from .model import AlternateEnclosure, Episode, Media, Show
+from .probes import probe_cached
 from .site import url_path
 
 Probe = Callable[[str], "Media | list[Problem]"]
-#: Alternate types the probe does not read: WebM (VP8/VP9/AV1 with Opus or Vorbis), what browsers and Podcasting 2.0
-#: apps play and no Apple or Spotify enclosure takes. Such a file is published with its length and integrity (no
-#: probed bitrate or height: give ``height:`` in the front matter) after :func:`unread_problems` checks it is WebM.
-UNREAD_TYPES = frozenset({"video/webm", "audio/webm"})
+#: WebM (VP8/VP9/AV1 with Opus or Vorbis), what browsers and Podcasting 2.0 apps play and no Apple or Spotify
+#: enclosure takes: read by :func:`audio.webm.probe` (an EBML reader of its own: mutagen has none for Matroska), not
+#: by mutagen's probe; its length, picture size and codecs go into the feed and the page's ``<source>``.
+WEBM_TYPES = frozenset({"video/webm", "audio/webm"})
+#: An alternate whose length differs from the main file's by more than this (seconds) is another recording (MED036).
+LENGTH_SLACK = 1.0
 
 
 def probed(mime: str) -> bool:
-    """Whether an alternate of this type is probed (its bitrate, height, and problems)."""
-    return mime.startswith(("audio/", "video/")) and mime not in UNREAD_TYPES
+    """Whether an alternate of this type is probed by mutagen's probe (its bitrate, height, and problems)."""
+    return mime.startswith(("audio/", "video/")) and mime not in WEBM_TYPES
 
 
-def unread_problems(path: Path, rel: str, slug: str) -> list[Problem]:
-    """An alternate of a type in :data:`UNREAD_TYPES` whose bytes are no WebM (a renamed MP4, an empty file)."""
-    from .audio.probe import EBML, describe  # (mutagen's import is kept off builds without such an alternate)
+def read(root: Path, rel: str, mime: str, cache: Cache, probe: Probe) -> Media | list[Problem]:
+    """A local alternate's probe (``probe`` for the types mutagen reads, the WebM reader for WebM; both cached), or
+    [] for a type that is not read (a PDF, an HLS playlist)."""
+    if mime in WEBM_TYPES:
+        return probe_cached(root, rel, cache, webm=True)
+    return probe(rel) if probed(mime) else []
 
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(64)
-    except OSError as exc:
-        return [error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="alternate_enclosures",
-                      episode=slug)]
-    if head[:4] == EBML:
+
+def length_problems(found: Media, main: Media, rel: str, slug: str) -> list[Problem]:
+    """An alternate whose duration differs from the main file's by more than :data:`LENGTH_SLACK`: apps that switch
+    between the versions (or a reader's browser, given the WebM) get another length, or another cut, of the episode.
+    A file that does not say its length (a browser's MediaRecorder WebM) is not compared."""
+    if not found.duration or not main.duration or abs(found.duration - main.duration) <= LENGTH_SLACK:
         return []
-    found = describe(head) if head else "nothing (0 bytes)"
-    return [error("MED005", rel, f"its type says WebM, but its content looks like {found}", field="alternate_enclosures",
-                  episode=slug, hint="list the WebM file itself, or give this file's own 'type:' (video/mp4 for an MP4)")]
+    return [warning("MED036", rel, f"this alternate is {clock(found.duration)} long, the episode's file "
+                    f"{clock(main.duration)}: another cut or a damaged copy", field="alternate_enclosures", episode=slug,
+                    hint="export the alternate again from the same master as the main file (or list the right file)")]
 
 
 def sri(path: Path, algorithm: str = "sha256") -> str:
@@ -88,12 +95,13 @@ def resolve(root: Path, show: Show, episode: Episode, media: Media, page_path: s
             continue
         rel = f"{page_path}{alternate.file}"
         path = root / rel
-        found = probe(rel) if probed(alternate.mime) else []
+        found = read(root, rel, alternate.mime, cache, probe)
+        codecs = alternate.codecs or (audio.webm.codecs(found) if isinstance(found, Media) and found.kind == "webm" else "")
         bitrate = alternate.bitrate or (float(found.bitrate) if isinstance(found, Media) and found.bitrate else 0.0)
         # the namespace defines height for video only: the producer's figure, else the probe's
         height = alternate.height or (found.height if isinstance(found, Media) and found.video else 0)
         resolved = replace(alternate, length=path.stat().st_size, bitrate=bitrate, height=height,
-                           integrity=sri_cached(root, rel, cache))
+                           codecs=codecs, integrity=sri_cached(root, rel, cache))
         out.append((resolved, show.media_absolute(url_path(rel))))
     if out and not any(a.default for a, _ in out):
         main = AlternateEnclosure(file=episode.audio, mime=media.mime, length=media.size, default=True,

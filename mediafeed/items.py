@@ -100,12 +100,12 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             if not alternate.file or alternate.file == episode.audio:  # a URL elsewhere, or the enclosure itself
                 continue
             rel = f"{EPISODES_DIR}/{episode.slug}/{alternate.file}"
-            if alternate.mime in alternates_io.UNREAD_TYPES:
-                problems.extend(alternates_io.unread_problems(project.root / rel, rel, episode.slug))
-            elif alternates_io.probed(alternate.mime):
-                found = probe_cached(project.root, rel, cache)
-                if not isinstance(found, Media):
-                    problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
+            found = alternates_io.read(project.root, rel, alternate.mime, cache,
+                                       lambda rel: probe_cached(project.root, rel, cache))
+            if isinstance(found, Media):
+                problems.extend(alternates_io.length_problems(found, item.media, rel, episode.slug))
+            else:
+                problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:
             if transcript.mime in transcripts.TIMED or transcript.mime == "application/json":
                 problems.extend(_transcript_problems(project.root, episode.slug, transcript.path, transcript.mime,

@@ -29,12 +29,41 @@ def embed_size(item: Item, more: bool) -> tuple[int, int]:
     plus the picture at the column's 574 px width (its probed shape; 16:9 when not probed), at most
     :data:`VIDEO_EMBED_PICTURE_MAX` high. Every episode's was 600×180: a 16:9 video showed 183×103 px under its
     title."""
+    if not item.media.video:
+        return EMBED_WIDTH, EMBED_HEIGHT
+    return EMBED_WIDTH, VIDEO_EMBED_CARD + VIDEO_EMBED_TITLE + (VIDEO_EMBED_MORE if more else 0) + embed_picture(item)
+
+
+def embed_picture(item: Item) -> int:
+    """A video's picture height in its embed at :data:`EMBED_WIDTH` (0 for audio): the card's column (574 px) at the
+    picture's probed shape (16:9 when not probed), at most :data:`VIDEO_EMBED_PICTURE_MAX`."""
     media = item.media
     if not media.video:
-        return EMBED_WIDTH, EMBED_HEIGHT
+        return 0
     shape = media.height / media.width if media.width and media.height else 9 / 16
-    picture = min(round((EMBED_WIDTH - VIDEO_EMBED_CARD) * shape), VIDEO_EMBED_PICTURE_MAX)
-    return EMBED_WIDTH, VIDEO_EMBED_CARD + VIDEO_EMBED_TITLE + (VIDEO_EMBED_MORE if more else 0) + picture
+    return min(round((EMBED_WIDTH - VIDEO_EMBED_CARD) * shape), VIDEO_EMBED_PICTURE_MAX)
+
+
+#: MP4 picture codecs (sample entries) most browsers decode: H.264, VP9, AV1. A video in another (HEVC, which Firefox
+#: and Chromium without hardware decoding do not play; ProRes; MPEG-4 Part 2) offers its WebM alternate first.
+WEB_PICTURES = frozenset({"avc1", "avc3", "vp09", "av01"})
+
+
+def video_sources(item: Item) -> list[tuple[str, str]]:
+    """(URL, type) of each ``<source>`` of a video episode's ``<video>`` (page, embed, HTML fragment) when it has a
+    WebM alternate (``video/webm``): the main file first, unless its picture is not in :data:`WEB_PICTURES`, then the
+    WebM, whose type carries its ``codecs`` (``video/webm; codecs="vp9,opus"``, read from the file) so a browser that
+    cannot decode it skips it without a download. [] without one: the ``<video>`` keeps its ``src``. A page offered
+    only the MP4: a browser without HEVC played an HEVC episode's sound under a black picture."""
+    media = item.media
+    if not media.video:
+        return []
+    webm = [(url, alternate.mime + (f'; codecs="{alternate.codecs}"' if alternate.codecs else ""))
+            for alternate, url in item.alternates if alternate.mime == "video/webm" and url]
+    if not webm:
+        return []
+    main = (item.enclosure_url, media.mime)
+    return [*webm, main] if media.picture_codec and media.picture_codec not in WEB_PICTURES else [main, *webm]
 
 
 def share_links(item: Item, show: Show, words: Words = ENGLISH_WORDS) -> list[tuple[str, str]]:

@@ -140,21 +140,23 @@ def _cached_probe(cached: object) -> Media | list[Problem] | None:
     return None
 
 
-def probe_cached(root: Path, rel: str, cache: Cache) -> Media | list[Problem]:
-    """Probe a media file, or reuse the cached result while its identity (:func:`media_identity`) is unchanged."""
+def probe_cached(root: Path, rel: str, cache: Cache, webm: bool = False) -> Media | list[Problem]:
+    """Probe a media file, or reuse the cached result while its identity (:func:`media_identity`) is unchanged.
+    ``webm``: read it as a WebM alternate (:func:`audio.webm.probe`; mutagen has no Matroska reader)."""
     path = root / rel
     try:
         identity = media_identity(path)
     except OSError as exc:
         return [Problem(rel, "MED001", Severity.ERROR, f"cannot read the media file: {exc.strerror}", field="audio")]
-    cached = _cached_probe(cache.get("probe", rel, identity))
+    key = f"webm:{rel}" if webm else rel
+    cached = _cached_probe(cache.get("probe", key, identity))
     if cached is not None:
         return cached
     cache.stats["probed"] += 1
     try:
-        media = audio.probe(path, rel)
+        media = audio.webm.probe(path, rel) if webm else audio.probe(path, rel)
     except MediaError as exc:
-        cache.put("probe", rel, identity, {"problems": [p.to_dict() for p in exc.problems]})
+        cache.put("probe", key, identity, {"problems": [p.to_dict() for p in exc.problems]})
         return exc.problems
-    cache.put("probe", rel, identity, codec.dump_fields(media))
+    cache.put("probe", key, identity, codec.dump_fields(media))
     return media

@@ -212,13 +212,14 @@ class Renderer:
         transcript, transcript_language = self.transcript_paragraphs(item)
         more = bool(transcript) or any(chapter.toc for chapter in item.episode.chapters)  # embed.html's second row
         width, height = page_data.embed_size(item, more)
-        embed_code = site.embed_code(item, show, width, height)
+        embed_code = site.embed_code(item, show, width, height, page_data.embed_picture(item))
         context: site.PageContext = {
             "show": show, "site": self.info, "root": "../../", "page_url": item.page_url, "item": item,
             "transcript": transcript, "transcript_language": transcript_language, "embed_code": embed_code,
             "fragment_code": "", "share": page_data.share_links(item, show, self.words),
             "links": page_data.episode_links(item, self.words), "comments": page_data.comment_links(item, show, self.words),
             "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
+            "video_sources": page_data.video_sources(item),
             "structured_data": page_data.episode_data(item, show, self.image_url),
         }
         fragment = site.render_text(self.env, "fragment.html", context)

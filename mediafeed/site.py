@@ -12,6 +12,7 @@ and friends). It is documented in the README and stays stable: add, never rename
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from . import __version__
+from . import __version__, pages
 from .chapters import clock
 from .dates import rfc2822
 from .directions import direction
@@ -90,6 +91,7 @@ class PageContext(TypedDict, total=False):
     persons: tuple[Person, ...]  #: the episode's people (or the show's when the episode names none)
     embed_width: int  #: the iframe's width in the embed code and oembed.json
     embed_height: int  #: the iframe's height
+    video_sources: list[tuple[str, str]]  #: (URL, type) of a video's <source>s when it has a WebM alternate, else []
 
 
 def user_cache_dir() -> Path | None:
@@ -434,7 +436,9 @@ def _shown_path(path: str) -> str:
     return path
 
 
-def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> str:
+def embed_code(item: Item, show: Show, width: int = 600, height: int = 180, picture: int = 0) -> str:
+    """The ``<iframe>`` to paste into a blog, ``width`` × ``height`` at most. ``picture``: a video's picture height in
+    it at ``width`` (``pages.embed_picture``), which makes the frame keep the picture's shape at any column width."""
     from html import escape
 
     title = escape(f"{item.episode.title} – {show.title}", quote=True)
@@ -442,9 +446,21 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180) -> s
     # for styles drops the style attribute (so does WordPress's filter for oEmbed HTML), and a 600 px iframe with
     # its 2 px border then ran off a phone's screen. width="100%" and frameborder="0" (what Spotify's, SoundCloud's
     # and YouTube's embed codes carry, though HTML calls them non-conforming) keep it inside the column.
-    return (f'<iframe src="{escape(item.embed_url, quote=True)}" title="{title}" width="100%" height="{height}" '
-            f'frameborder="0" style="border:0;width:100%;max-width:{width}px" loading="lazy" '
-            f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
+    attributes = (f'src="{escape(item.embed_url, quote=True)}" title="{title}" width="100%" height="{height}" '
+                  'frameborder="0"')
+    tail = 'loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+    if not picture:
+        return f'<iframe {attributes} style="border:0;width:100%;max-width:{width}px" {tail}'
+    # A video: the frame's height is the title's and the card's fixed pixels plus the picture, which scales with the
+    # column. A fixed height letterboxed it in a narrower column (a 16:9 video 274 × 154 in a 274 × 323 box at 300 px),
+    # and CSS aspect-ratio alone cannot add the fixed part: a box whose padding is a share of the column's width plus
+    # those pixels (at most ``height``: the column is ``width`` wide at most) holds the iframe. Without styles it is
+    # a plain block around the iframe, sized by its attributes as before.
+    percent = round(picture / (width - pages.VIDEO_EMBED_CARD) * 100, 4)  # the picture's height per 100 px of column
+    fixed = math.ceil((height - percent * width / 100) * 1000) / 1000  # (rounded up: at ``width`` the cap decides)
+    return (f'<div style="position:relative;max-width:{width}px;padding-top:min(calc({percent:g}% + {fixed:g}px),'
+            f'{height}px)"><iframe {attributes} style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" '
+            f'{tail}</div>')
 
 
 def oembed(item: Item, show: Show, image_url: str, image_size: tuple[int, int], width: int = 600, height: int = 180,
@@ -461,7 +477,7 @@ def oembed(item: Item, show: Show, image_url: str, image_size: tuple[int, int], 
         "author_url": show.url,
         "provider_name": show.title,
         "provider_url": show.url,
-        "html": html or embed_code(item, show, width, height),
+        "html": html or embed_code(item, show, width, height, pages.embed_picture(item)),
         "width": width,
         "height": height,
         "thumbnail_url": image_url,

@@ -133,11 +133,15 @@ def test_a_webm_alternate_is_published_with_its_type_length_and_integrity(show: 
     result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"])
     assert result.exit_code == 0, result.output
     feed = (site / "feed.xml").read_text(encoding="utf-8")
-    webm = re.search(r'<podcast:alternateEnclosure type="video/webm" length="(\d+)" title="WebM">\s*'
+    webm = re.search(r'<podcast:alternateEnclosure type="video/webm" length="(\d+)" bitrate="(\d+)" height="90" '
+                     r'title="WebM" codecs="vp9,opus">\s*'
                      r'<podcast:source uri="([^"]+)"/>\s*<podcast:integrity type="sri" value="sha256-', feed)
     assert webm, feed
+    # its bitrate, height and codecs read from the WebM itself (the EBML reader), as ffprobe says them
+    probed = _ffprobe(videos / "vp9.webm")
+    assert abs(int(webm.group(2)) - int(probed["format"]["bit_rate"])) <= 1
     assert int(webm.group(1)) == (videos / "vp9.webm").stat().st_size == (site / "episodes/070-webm/vp9.webm").stat().st_size
-    assert webm.group(2).endswith("/episodes/070-webm/vp9.webm")
+    assert webm.group(3).endswith("/episodes/070-webm/vp9.webm")
     assert content_type("episodes/070-webm/vp9.webm") == "video/webm"
     # the main video's default alternate says its own bitrate and height (ffprobe's), not the sound's
     main_alt = re.search(r'<podcast:alternateEnclosure type="video/mp4" length="\d+" bitrate="(\d+)" height="(\d+)" '
@@ -195,6 +199,10 @@ def video_pages(tmp_path_factory: pytest.TempPathFactory, videos: Path) -> Itera
         more = _video_episode(root, "008-chapters", videos / "landscape.mp4", guid="0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e03",
                               extra="chapters:\n  - start: 0\n    title: One\n  - start: 1\n    title: Two\n")
         (more / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.500\nHello there.\n", encoding="utf-8")
+        for slug, enclosure, guid in (("009-hevc-webm", "hvc1.mp4", "04"), ("010-h264-webm", "small.mp4", "05")):
+            folder = _video_episode(root, slug, videos / enclosure, guid=f"0b5e8f1c-3f43-4c59-9d1e-6a4a2c7d8e{guid}",
+                                    extra="alternate_enclosures:\n  - file: vp9.webm\n    title: WebM\n")
+            (folder / "vp9.webm").write_bytes((videos / "vp9.webm").read_bytes())
 
     with sample_site(tmp_path_factory.mktemp("video-pages"), add) as running:
         yield running
@@ -318,3 +326,89 @@ def test_a_track_header_cut_short_gives_no_picture_size(videos: Path) -> None:
     short.write_bytes(bytes(data))
     media = audio.probe(short, "short-tkhd.mp4")
     assert (media.video, media.width, media.height, media.picture_codec) == (True, 0, 0, "avc1")
+
+
+def _playing(tab: Any) -> dict[str, Any]:
+    """Play the page's (or frame's) muted <video> until 0.5 s in: what it chose and what it shows."""
+    tab.evaluate("() => { const v = document.querySelector('video'); v.muted = true; return v.play() }")
+    tab.wait_for_function("() => document.querySelector('video').currentTime > 0.5")
+    return tab.evaluate("() => { const v = document.querySelector('video'); v.pause(); return {src: v.currentSrc, "
+                        "width: v.videoWidth, height: v.videoHeight, time: v.currentTime} }")
+
+
+def test_an_hevc_episode_with_a_webm_alternate_plays_the_webm_in_a_browser_without_hevc(
+        video_pages: SiteServer, browser: Any) -> None:
+    """Headless Chromium has no HEVC decoder: the page offered the HEVC MP4 alone, and Chromium played its sound under
+    a 0x0 picture. Now the WebM alternate is a <source> too, first for an HEVC episode (typed with its codecs), and
+    the browser plays its pictures; the HTML fragment offers the same."""
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    tab.goto(video_pages.url + "episodes/009-hevc-webm/")
+    sources = tab.eval_on_selector_all("video source", "s => s.map(e => [e.getAttribute('src'), e.type])")
+    assert [(src.rsplit("/", 1)[1], kind) for src, kind in sources] == [("vp9.webm", 'video/webm; codecs="vp9,opus"'),
+                                                                        ("hvc1.mp4", "video/mp4")]
+    played = _playing(tab)
+    assert played["src"].endswith("/episodes/009-hevc-webm/vp9.webm") and (played["width"], played["height"]) == (160, 90)
+    tab.close()
+    fragment = (video_pages.root / "episodes/009-hevc-webm/player.html").read_text(encoding="utf-8")
+    assert '<source src="' in fragment and 'vp9.webm" type="video/webm; codecs=&#34;vp9,opus&#34;">' in fragment
+
+
+def test_an_h264_episode_offers_its_mp4_first_and_its_webm_second(video_pages: SiteServer, browser: Any) -> None:
+    """H.264 plays in every browser: its MP4 stays the first choice (the file Apple and the feed have), the WebM the
+    one after it; the embed's <video> gets both too. An episode without a WebM keeps a plain ``src``."""
+    for address in ("episodes/010-h264-webm/", "episodes/010-h264-webm/embed/"):
+        tab = browser.new_page(viewport={"width": 1000, "height": 900})
+        tab.goto(video_pages.url + address)
+        kinds = tab.eval_on_selector_all("video source", "s => s.map(e => e.type)")
+        assert kinds == ["video/mp4", 'video/webm; codecs="vp9,opus"'], address
+        played = _playing(tab)
+        assert played["src"].endswith("/small.mp4") and played["width"] == 160, (address, played)
+        tab.close()
+    page = (video_pages.root / "episodes/006-wide/index.html").read_text(encoding="utf-8")
+    assert "<source" not in page and 'src="' in page.split("<video", 1)[1].split(">", 1)[0]
+
+
+@pytest.mark.parametrize("column", [300, 600, 900])
+@pytest.mark.parametrize(("slug", "picture", "fixed"), [("006-wide", (320, 180), 77), ("007-upright", (180, 320), 77),
+                                                        ("008-chapters", (320, 180), 77 + 32)])
+def test_a_video_embed_code_keeps_the_pictures_shape_in_any_column(
+        video_pages: SiteServer, browser: Any, slug: str, picture: tuple[int, int], fixed: int, column: int) -> None:
+    """The embed code's frame had a fixed height (400 px for 16:9): in a 300 px column a 16:9 picture was letterboxed
+    in a 274 x 323 box. Now the frame's height follows the column (the title's fixed pixels plus the picture at the
+    column's width), up to oEmbed's 600 x 400 (which stay the size at 600 px): the video's box has the picture's
+    shape within 2 px, as wide as the card's column (an upright one as high as at 600 px, scaled), nothing scrolls."""
+    oembed = json.loads((video_pages.root / f"episodes/{slug}/oembed.json").read_bytes())
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    tab.set_content(f"<!doctype html><body style='margin:0'><div style='width:{column}px'>{oembed['html']}</div>")
+    frame_width, frame_height = tab.eval_on_selector(
+        "iframe", "f => { const r = f.getBoundingClientRect(); return [r.width, r.height] }")
+    width = min(column, oembed["width"])
+    at_600 = oembed["height"] - fixed  # the picture's height at 600 px
+    assert frame_width == width and abs(frame_height - (fixed + at_600 * (width - 26) / 574)) <= 1, (frame_width, frame_height)
+    if column >= 600:
+        assert (frame_width, frame_height) == (oembed["width"], oembed["height"])
+    frame = tab.wait_for_selector("iframe").content_frame()
+    frame.wait_for_url(f"**/episodes/{slug}/embed/")
+    frame.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    left, top, box_width, box_height = frame.eval_on_selector(
+        "video", "v => { const r = v.getBoundingClientRect(); return [r.left, r.top, r.width, r.height] }")
+    column_width = frame.eval_on_selector(".embed-body", "b => b.getBoundingClientRect().width")
+    print(f"{slug} in {column}px: frame {frame_width}x{frame_height}, video {box_width}x{box_height}, column {column_width}")
+    assert abs(box_width - box_height * picture[0] / picture[1]) <= 2, (box_width, box_height)
+    if picture[0] > picture[1]:
+        assert abs(box_width - column_width) <= 2, (box_width, column_width)  # the whole column: not letterboxed
+    else:  # as high as at 600 px, scaled (a narrow frame's smaller title leaves it a few pixels more)
+        assert -1 <= box_height - at_600 * (width - 26) / 574 <= 6, box_height
+    assert left >= 0 and top >= 0 and left + box_width <= frame_width and top + box_height <= frame_height
+    page = frame.evaluate("() => { const d = document.documentElement; return [d.scrollWidth, d.scrollHeight, d.clientWidth, d.clientHeight] }")
+    assert page[:2] == page[2:], page  # no scrollbars
+    tab.close()
+
+
+def test_an_audio_embed_code_is_what_it_was(video_pages: SiteServer) -> None:
+    """Audio episodes' embed code (oEmbed html, the page's copy box) keeps its bytes: one iframe, 600 x 180."""
+    oembed = json.loads((video_pages.root / "episodes/001-ipv-and-substance-use/oembed.json").read_bytes())
+    assert oembed["html"] == (
+        f'<iframe src="{oembed["provider_url"]}episodes/001-ipv-and-substance-use/embed/" title="{oembed["title"]} – '
+        f'{oembed["provider_name"]}" width="100%" height="180" frameborder="0" style="border:0;width:100%;max-width:600px" '
+        'loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')

@@ -323,6 +323,10 @@ _RULES = [
        "everywhere, HEVC stored as 'hvc1'. HEVC stored as 'hev1' (ffmpeg's default for libx265 in an MP4) is refused by "
        "Apple's players, though the bytes are the same: remuxing with -tag:v hvc1 fixes it and changes no picture. "
        "VP9, AV1, ProRes and older codecs in an MP4 or MOV play on some devices or none: encode the picture as H.264."),
+    _r("MED036", "mediafeed", W, "an alternate enclosure is not as long as the episode's file",
+       "An alternate's duration (a local file's, probed; a WebM's from its Segment Info) differs from the main file's by "
+       "more than a second: apps that switch between the versions, and a reader's browser given the WebM on the "
+       "episode page, get another length or another cut. Export it again from the same master."),
     _r("MED035", "mediafeed", I, "an HEVC video: web browsers without HEVC show no picture on the page",
        "Apple's apps play HEVC ('hvc1'), but the episode page and the blog embed play the file in the reader's "
        "browser: Firefox, and Chrome or Edge on a computer without HEVC hardware decoding, play the sound under a black "
