@@ -46,11 +46,17 @@ def read(root: Path, rel: str, mime: str, cache: Cache, probe: Probe) -> Media |
     return probe(rel) if probed(mime) else []
 
 
-def length_problems(found: Media, main: Media, rel: str, slug: str) -> list[Problem]:
+def length_problems(found: Media, main: Media, rel: str, slug: str, alternate: AlternateEnclosure | None = None,
+                    language: str = "") -> list[Problem]:
     """An alternate whose duration differs from the main file's by more than :data:`LENGTH_SLACK`: apps that switch
     between the versions (or a reader's browser, given the WebM) get another length, or another cut, of the episode.
-    A file that does not say its length (a browser's MediaRecorder WebM) is not compared."""
+    A file that does not say its length (a browser's MediaRecorder WebM) is not compared, nor one the front matter
+    says is other content: a ``rel:`` of its own (the namespace groups such media apart from the enclosure) or a
+    ``lang:`` other than the episode's ``language`` (a dubbed or translated version runs its own length)."""
     if not found.duration or not main.duration or abs(found.duration - main.duration) <= LENGTH_SLACK:
+        return []
+    if alternate is not None and (alternate.rel not in ("", "default") or (
+            alternate.lang and alternate.lang.split("-")[0].lower() != language.split("-")[0].lower())):
         return []
     return [warning("MED036", rel, f"this alternate is {clock(found.duration)} long, the episode's file "
                     f"{clock(main.duration)}: another cut or a damaged copy", field="alternate_enclosures", episode=slug,

@@ -85,6 +85,7 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
     alternate files."""
     problems: list[Problem] = []
     cache = cache or Cache(None)
+    language = project.show.language if project.show else ""
     for item in items:
         episode = item.episode
         if episode.chapters:
@@ -103,7 +104,8 @@ def check_items(project: Project, items: list[Item], cache: Cache | None = None)
             found = alternates_io.read(project.root, rel, alternate.mime, cache,
                                        lambda rel: probe_cached(project.root, rel, cache))
             if isinstance(found, Media):
-                problems.extend(alternates_io.length_problems(found, item.media, rel, episode.slug))
+                problems.extend(alternates_io.length_problems(found, item.media, rel, episode.slug, alternate,
+                                                                language))
             else:
                 problems.extend(replace(p, field="alternate_enclosures", episode=episode.slug) for p in found)
         for transcript in episode.transcripts:

@@ -174,7 +174,7 @@ def _check(show: Path) -> list[dict[str, str]]:
     return [p for p in json.loads(result.output)["problems"] if p["episode"] == "080-webm"]
 
 
-def _episode(show: Path, files: Path, alternate: Path) -> None:
+def _episode(show: Path, files: Path, alternate: Path, more: str = "") -> None:
     folder = add_episode(show, "080-webm", f"""
 title: Video with WebM
 date: 2026-03-20T08:00:00+00:00
@@ -182,7 +182,7 @@ guid: {uuid.uuid5(uuid.NAMESPACE_URL, "080-webm")}
 audio: main.mp4
 alternate_enclosures:
   - file: {alternate.name}
-    title: WebM
+    title: WebM{more}
 """, audio_name="")
     (folder / "main.mp4").write_bytes((files / "main.mp4").read_bytes())
     (folder / alternate.name).write_bytes(alternate.read_bytes())
@@ -207,3 +207,13 @@ def test_check_compares_a_webm_alternates_length_with_the_main_files(show: Path,
     for name in ("vp9.webm", "live.webm"):
         _episode(show, files, files / name)
         assert _check(show) == [], name
+
+
+@pytest.mark.parametrize("more", ["\n    lang: fr", "\n    rel: sign-language"])
+def test_an_alternate_that_is_other_content_may_have_another_length(show: Path, files: Path, more: str) -> None:
+    """A dubbed version (``lang:`` other than the show's) or one grouped apart (``rel:``) runs its own length: no
+    MED036. The same file with the show's own language is still compared."""
+    _episode(show, files, files / "five-seconds.webm", more)
+    assert _check(show) == []
+    _episode(show, files, files / "five-seconds.webm", "\n    lang: en-GB")
+    assert [p["code"] for p in _check(show)] == ["MED036"]

@@ -326,7 +326,8 @@ _RULES = [
     _r("MED036", "mediafeed", W, "an alternate enclosure is not as long as the episode's file",
        "An alternate's duration (a local file's, probed; a WebM's from its Segment Info) differs from the main file's by "
        "more than a second: apps that switch between the versions, and a reader's browser given the WebM on the "
-       "episode page, get another length or another cut. Export it again from the same master."),
+       "episode page, get another length or another cut. Export it again from the same master. An alternate the front matter marks as "
+       "other content (its own 'rel:', or a 'lang:' other than the show's: a dubbed version) is not compared."),
     _r("MED035", "mediafeed", I, "an HEVC video: web browsers without HEVC show no picture on the page",
        "Apple's apps play HEVC ('hvc1'), but the episode page and the blog embed play the file in the reader's "
        "browser: Firefox, and Chrome or Edge on a computer without HEVC hardware decoding, play the sound under a black "
