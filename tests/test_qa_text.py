@@ -69,11 +69,24 @@ def test_keys_merged_from_an_anchor_may_still_be_overridden(show: Path) -> None:
     ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "keywords: *i",
      "expand to more than 100,000 values"),
-], ids=["flow", "block", "loop", "billion-laughs"])
+    # few values, but one long text many times: 110 aliases of 100,000 characters are 11 million, from 100 KB of YAML
+    # (20,000 aliases of a million characters, 60 KB, were 20 GB of keywords: 200 took 1.3 GB and 24 s to check)
+    ("summary: &s '" + "word " * 20_000 + "'\nkeywords: [" + ", ".join(["*s"] * 110) + "]",
+     "expand to more than 10,000,000 characters of text"),
+], ids=["flow", "block", "loop", "billion-laughs", "long-text-laughs"])
 def test_front_matter_that_nests_or_expands_without_end_is_refused(show: Path, yaml: str, reason: str) -> None:
     add_episode(show, "006-bomb", FRONT + yaml + "\n")
     [problem] = _refused(show)
     assert problem.code == "SRC002" and reason in problem.message, problem
+
+
+def test_front_matter_of_a_comment_with_an_asterisk_is_named_not_an_internal_error(show: Path) -> None:
+    """Front matter commented out whole ("# title: *Draft*"): the size check of values aliases make ran on the
+    empty document and stopped check and build with "Internal error: TypeError" (exit 3)."""
+    add_episode(show, "006-comment", "# title: *Draft*, guid and date to come\n", audio_name="")
+    done = _run("check", cwd=show)
+    assert done.returncode == 1 and "Internal error" not in done.stdout + done.stderr, done.stdout + done.stderr
+    assert "episodes/006-comment/episode.md: title: required but missing" in done.stdout, done.stdout
 
 
 def test_deeply_nested_yaml_does_not_crash_the_interpreter(show: Path) -> None:
