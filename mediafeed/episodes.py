@@ -348,8 +348,8 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     return (None if fatal else episode), r.problems
 
 
-#: what the build writes in an episode's page folder besides the files the front matter names
-_PAGE_FILES = ("index.html", "player.html", "oembed.json")
+#: what the build writes in an episode's page folder besides the files the front matter names, and what each is
+_PAGE_FILES = {"index.html": "page", "player.html": "player", "oembed.json": "oEmbed answer"}
 _CODE = lazy(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")
 #: the link targets of Markdown notes, each form on its own, looked for only when its literal is in the text (one
 #: pattern of the three alternatives, case-insensitive, took ~250 µs an episode of ~700 words: 0.25 s of a cold build
@@ -534,6 +534,14 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
         r.fail(key, f"{name} is a hidden file (its name starts with '.'): `mediafeed publish` leaves hidden files out, "
                     "and so do many hosts, so its URL would not be found",
                hint=f"rename it without the leading '.' and write '{key}: {_unhidden(name)}'", code="SRC043")
+        return ""
+    if key != "chapters" and name.casefold() in _PAGE_FILES:  # (a chapters file is read; chapters.json is written)
+        # published at that name, it and the episode's page, player or oEmbed answer would be one file: build wrote one
+        # over the other and stopped half way (OUT002, "give the two episodes different folder names")
+        own = ("alternate" if key == "file" else key) + os.path.splitext(name)[1].lower()
+        r.fail(key, f"{name} is the name of a file the build writes in the episode's folder (its {_PAGE_FILES[name.casefold()]}): "
+                    "the two would have one URL",
+               hint=f"rename the file, e.g. to {own}, and write '{key}: {own}'", code="SRC043")
         return ""
     if not folder.has(name):
         twins = [f for f, _, _ in folder.files if unicodedata.normalize("NFC", f) == unicodedata.normalize("NFC", name)]
