@@ -275,9 +275,12 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
             continue
         alternates.append(AlternateEnclosure(file=file, url=url, mime=alt_mime, title=alt_title,
                                              default=bool(sub.bool("default", False)),
-                                             length=sub.int("length", 0, minimum=0) or 0,
-                                             bitrate=float(sub.int("bitrate", 0, minimum=0) or 0),
-                                             height=sub.int("height", 0, minimum=0) or 0,
+                                             length=sub.int("length", 0, minimum=0, maximum=_ALTERNATE_LENGTH,
+                                                            unit=" bytes") or 0,
+                                             bitrate=float(sub.int("bitrate", 0, minimum=0, maximum=_ALTERNATE_BITRATE,
+                                                                   unit=" bits a second") or 0),
+                                             height=sub.int("height", 0, minimum=0, maximum=_ALTERNATE_HEIGHT,
+                                                            unit=" pixels") or 0,
                                              lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
                                              rel=sub.str("rel"), codecs=sub.str("codecs")))
         sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs"})
@@ -348,6 +351,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     return (None if fatal else episode), r.problems
 
 
+#: the largest length (1 TB, as an enclosure's: checks.items.MAX_LENGTH), bitrate (10 Gbit/s) and height (a 16K
+#: picture is 8,640 px) an alternate enclosure may say it has: a bitrate of 10^400 stopped check and build with
+#: "Internal error: OverflowError", and a length of 10^26 bytes was published, which no app's 64-bit integer holds
+_ALTERNATE_LENGTH, _ALTERNATE_BITRATE, _ALTERNATE_HEIGHT = 10**12, 10**10, 100_000
 #: what the build writes in an episode's page folder besides the files the front matter names, and what each is
 _PAGE_FILES = {"index.html": "page", "player.html": "player", "oembed.json": "oEmbed answer"}
 _CODE = lazy(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")

@@ -653,7 +653,8 @@ class FieldReader:
         self.fail(key, f"expected true or false, got {what_arrived(value)}", hint=f"write '{key}: true' or '{key}: false'")
         return default
 
-    def int(self, key: builtins.str, default: builtins.int | None = None, minimum: builtins.int | None = None) -> builtins.int | None:
+    def int(self, key: builtins.str, default: builtins.int | None = None, minimum: builtins.int | None = None,
+            maximum: builtins.int | None = None, unit: builtins.str = "") -> builtins.int | None:
         value = self.raw(key)
         if value is MISSING:
             return default
@@ -664,6 +665,10 @@ class FieldReader:
             return default
         if minimum is not None and value < minimum:
             self.fail(key, f"must be {minimum} or more, got {value}", hint=f"use a number from {minimum} up")
+            return default
+        if maximum is not None and value > maximum:  # (a number no app's 64-bit integer or float holds, written as such)
+            shown = f"{value:,}" if value < 10**30 else f"a number of {len(builtins.str(value)):,} digits"
+            self.fail(key, f"must be at most {maximum:,}{unit}, got {shown}", hint=f"use a number from {minimum or 0} to {maximum:,}")
             return default
         return int(value)
 

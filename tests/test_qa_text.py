@@ -473,3 +473,20 @@ def test_a_title_of_characters_that_show_nothing_is_refused(show: Path, title: s
     assert (problem.code, problem.field) == ("SRC010", "title"), problem
     assert problem.message.startswith("has no character that shows, only U+") and problem.message.endswith(
         "apps and pages would show it empty"), problem.message
+
+
+@pytest.mark.parametrize("field,value,said", [
+    ("bitrate", "1" + "0" * 400, "must be at most 10,000,000,000 bits a second, got a number of 401 digits"),
+    ("length", "99999999999999999999999999", "must be at most 1,000,000,000,000 bytes, got 99,999,999,999,999,999,999,999,999"),
+    ("height", "1" + "0" * 30, "must be at most 100,000 pixels, got a number of 31 digits"),
+], ids=["bitrate", "length", "height"])
+def test_an_alternate_enclosure_number_no_app_holds_is_refused_at_its_field(show: Path, field: str, value: str,
+                                                                            said: str) -> None:
+    """A bitrate of 10^400 stopped check and build with "Internal error: OverflowError" (exit 3); a length of 10^26
+    bytes (no app's 64-bit integer holds it) or a height of 10^30 pixels was published without a word."""
+    add_episode(show, "006-alternate", FRONT + "alternate_enclosures:\n  - {url: 'https://cdn.example.org/a.opus', "
+                f"type: audio/opus, {field}: {value}}}\n")
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC010", f"alternate_enclosures[0].{field}") and said in problem.message, problem
+    done = _run("check", cwd=show)
+    assert done.returncode == 1 and "Internal error" not in done.stdout + done.stderr, done.stdout + done.stderr
