@@ -37,15 +37,19 @@ def without_bom(text: str) -> str:
 #: those that write the clipboard (OSC 52) or hide a link behind other text (OSC 8); a carriage return lets the
 #: rest of a line overwrite its start
 _TERMINAL_CONTROL = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: the same, and Unicode's direction controls (an override left open reverses the rest of the terminal's line)
-_TERMINAL_ACTIVE = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: the same, the line feed, and Unicode's direction controls (an override left open reverses the rest of the
+#: terminal's line; a line feed in a feed's GUID or title started a line of its own, which could pass for the report's)
+_TERMINAL_ACTIVE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: the control characters and the line feed, for a value shown in one line of its own (a cell of ``list``'s table)
+_TERMINAL_LINE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-def terminal_safe(text: str, directions: bool = False) -> str:
+def terminal_safe(text: str, directions: bool = False, one_line: bool = False) -> str:
     """``text`` to print on a terminal: each control character written out as Python writes it (``\\x1b``), so the
-    reader sees it and the terminal does not act on it; with ``directions``, the direction controls too (for a
-    diagnostic line, where they are a finding, not a name's own right-to-left text)."""
+    reader sees it and the terminal does not act on it; with ``directions``, the line feed and the direction controls
+    too (for a diagnostic line, one line whatever it quotes, where they are a finding, not a name's own right-to-left
+    text); with ``one_line``, the line feed and not the direction controls (a title in a table's row)."""
     if text.isprintable():  # no control, format or separator character: almost every line
         return text
-    pattern = _TERMINAL_ACTIVE if directions else _TERMINAL_CONTROL
+    pattern = _TERMINAL_ACTIVE if directions else _TERMINAL_LINE if one_line else _TERMINAL_CONTROL
     return pattern.sub(lambda m: repr(m.group())[1:-1], text)

@@ -275,9 +275,12 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
             continue
         alternates.append(AlternateEnclosure(file=file, url=url, mime=alt_mime, title=alt_title,
                                              default=bool(sub.bool("default", False)),
-                                             length=sub.int("length", 0, minimum=0) or 0,
-                                             bitrate=float(sub.int("bitrate", 0, minimum=0) or 0),
-                                             height=sub.int("height", 0, minimum=0) or 0,
+                                             length=sub.int("length", 0, minimum=0, maximum=_ALTERNATE_LENGTH,
+                                                            unit=" bytes") or 0,
+                                             bitrate=float(sub.int("bitrate", 0, minimum=0, maximum=_ALTERNATE_BITRATE,
+                                                                   unit=" bits a second") or 0),
+                                             height=sub.int("height", 0, minimum=0, maximum=_ALTERNATE_HEIGHT,
+                                                            unit=" pixels") or 0,
                                              lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
                                              rel=sub.str("rel"), codecs=sub.str("codecs")))
         sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs"})
@@ -348,8 +351,12 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     return (None if fatal else episode), r.problems
 
 
-#: what the build writes in an episode's page folder besides the files the front matter names
-_PAGE_FILES = ("index.html", "player.html", "oembed.json")
+#: the largest length (1 TB, as an enclosure's: checks.items.MAX_LENGTH), bitrate (10 Gbit/s) and height (a 16K
+#: picture is 8,640 px) an alternate enclosure may say it has: a bitrate of 10^400 stopped check and build with
+#: "Internal error: OverflowError", and a length of 10^26 bytes was published, which no app's 64-bit integer holds
+_ALTERNATE_LENGTH, _ALTERNATE_BITRATE, _ALTERNATE_HEIGHT = 10**12, 10**10, 100_000
+#: what the build writes in an episode's page folder besides the files the front matter names, and what each is
+_PAGE_FILES = {"index.html": "page", "player.html": "player", "oembed.json": "oEmbed answer"}
 _CODE = lazy(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")
 #: the link targets of Markdown notes, each form on its own, looked for only when its literal is in the text (one
 #: pattern of the three alternatives, case-insensitive, took ~250 µs an episode of ~700 words: 0.25 s of a cold build
@@ -534,6 +541,14 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
         r.fail(key, f"{name} is a hidden file (its name starts with '.'): `mediafeed publish` leaves hidden files out, "
                     "and so do many hosts, so its URL would not be found",
                hint=f"rename it without the leading '.' and write '{key}: {_unhidden(name)}'", code="SRC043")
+        return ""
+    if key != "chapters" and name.casefold() in _PAGE_FILES:  # (a chapters file is read; chapters.json is written)
+        # published at that name, it and the episode's page, player or oEmbed answer would be one file: build wrote one
+        # over the other and stopped half way (OUT002, "give the two episodes different folder names")
+        own = ("alternate" if key == "file" else key) + os.path.splitext(name)[1].lower()
+        r.fail(key, f"{name} is the name of a file the build writes in the episode's folder (its {_PAGE_FILES[name.casefold()]}): "
+                    "the two would have one URL",
+               hint=f"rename the file, e.g. to {own}, and write '{key}: {own}'", code="SRC043")
         return ""
     if not folder.has(name):
         twins = [f for f, _, _ in folder.files if unicodedata.normalize("NFC", f) == unicodedata.normalize("NFC", name)]

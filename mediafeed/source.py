@@ -112,6 +112,9 @@ MAX_TEXT = 1_000_000
 #: crashes the interpreter on some 20,000 nested lists; nine aliases of nine aliases … make a billion values)
 MAX_DEPTH = 100
 MAX_VALUES = 100_000
+#: how many characters of text anchors and aliases may expand to, beyond the file's own: an anchored text of a
+#: million characters and 20,000 aliases of it (60 KB of YAML) are 20 GB of keywords, though only 20,001 values
+MAX_EXPANDED_TEXT = 10 * MAX_TEXT
 _BLOCK_PREFIX = re.compile(r"(?m)^(?:[ \t]|[-?:](?=[ \t]|$))*")
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -147,7 +150,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
             hint = "write a date that exists, e.g. 2026-03-04T09:00:00+00:00 (hours 0–23, offset under 24 hours)"
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         return None, [error("SRC002", file, f"malformed YAML{where}: {reason}", field=field, hint=hint)]
-    too_big = _oversized(data) if "*" in text else ""  # without an alias, the text's own size and depth bound it
+    too_big = _oversized(data, len(text)) if "*" in text else ""  # without an alias, the text's own size and depth bound it
     if too_big:
         return None, [error("SRC002", file, f"malformed YAML: {too_big}",
                             hint="write the values out instead of repeating aliases ('*name') of anchors ('&name')")]
@@ -369,24 +372,32 @@ def _deepest(brackets: list[str]) -> int:
     return deepest
 
 
-def _oversized(data: Any) -> str:
-    """Why the parsed value is too big to walk (a loop, too deep, too many values after aliases), or ""."""
+def _oversized(data: Any, length: int) -> str:
+    """Why the parsed value is too big to walk (a loop, too deep, too many values or characters of text after
+    aliases), or "". ``length``: the file's own size in characters, which its text may fill without an alias."""
     sizes: dict[int, int] = {}
     depths: dict[int, int] = {}
+    chars: dict[int, int] = {}  #: the characters of text (keys and values) each list or mapping holds, aliases expanded
     open_: set[int] = set()  # started and not finished: the ancestors of the value being looked at
     stack: list[tuple[Any, bool]] = [(data, False)]
     while stack:
         value, finished = stack.pop()
+        if not isinstance(value, (list, dict)):  # the document itself a text: its own size bounds it
+            return ""
         children = list(value.values()) if isinstance(value, dict) else value
         key = id(value)
         if finished:
             sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in children)
             depths[key] = 1 + max((depths.get(id(child), 0) for child in children), default=0)
+            chars[key] = sum(chars.get(id(child), 0) if isinstance(child, (list, dict)) else _text_size(child)
+                             for child in children) + (sum(map(_text_size, value)) if isinstance(value, dict) else 0)
             open_.discard(key)
             if depths[key] > MAX_DEPTH:
                 return f"lists or mappings nest more than {MAX_DEPTH} levels deep"
             if sizes[key] > MAX_VALUES:
                 return f"anchors and aliases expand to more than {MAX_VALUES:,} values"
+            if chars[key] > length + MAX_EXPANDED_TEXT:
+                return f"anchors and aliases expand to more than {MAX_EXPANDED_TEXT:,} characters of text"
             continue
         if key in sizes:
             continue
@@ -396,6 +407,10 @@ def _oversized(data: Any) -> str:
         stack.append((value, True))
         stack.extend((child, False) for child in children if isinstance(child, (list, dict)) and id(child) not in sizes)
     return ""
+
+
+def _text_size(value: Any) -> int:
+    return len(value) if isinstance(value, (str, bytes)) else 0
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
@@ -638,7 +653,8 @@ class FieldReader:
         self.fail(key, f"expected true or false, got {what_arrived(value)}", hint=f"write '{key}: true' or '{key}: false'")
         return default
 
-    def int(self, key: builtins.str, default: builtins.int | None = None, minimum: builtins.int | None = None) -> builtins.int | None:
+    def int(self, key: builtins.str, default: builtins.int | None = None, minimum: builtins.int | None = None,
+            maximum: builtins.int | None = None, unit: builtins.str = "") -> builtins.int | None:
         value = self.raw(key)
         if value is MISSING:
             return default
@@ -649,6 +665,10 @@ class FieldReader:
             return default
         if minimum is not None and value < minimum:
             self.fail(key, f"must be {minimum} or more, got {value}", hint=f"use a number from {minimum} up")
+            return default
+        if maximum is not None and value > maximum:  # (a number no app's 64-bit integer or float holds, written as such)
+            shown = f"{value:,}" if value < 10**30 else f"a number of {len(builtins.str(value)):,} digits"
+            self.fail(key, f"must be at most {maximum:,}{unit}, got {shown}", hint=f"use a number from {minimum or 0} to {maximum:,}")
             return default
         return int(value)
 

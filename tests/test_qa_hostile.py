@@ -407,3 +407,20 @@ def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(sho
     fragment.write_text("<!doctype html><html lang='en'><head><title>Blog</title></head><body>"
                         + (site / "episodes/006-rich/player.html").read_text(encoding="utf-8") + "</body></html>")
     assert html_errors(page, site / "episodes/006-rich/embed/index.html", site / "index.html", fragment) == []
+
+
+def test_an_image_whose_address_was_removed_leaves_its_alt_as_text_never_as_markup() -> None:
+    """An ``<img>`` whose ``javascript:``/``data:`` address (or none) the sanitiser removed is replaced by its alt
+    text. The alt went into the page as the sanitiser wrote the attribute, and nh3 0.3.0–0.3.6 (which
+    ``nh3>=0.2.17`` allowed) write ``<`` and ``>`` in an attribute as they are: ``<img alt="<script>…</script>">``
+    in the notes became a live ``<script>`` on the page and in ``content:encoded``. The alt is text now, escaped as
+    text whatever the sanitiser's version."""
+    from mediafeed.notes import _tidied, render
+
+    # the sanitised notes as nh3 0.3.0–0.3.6 write them
+    tidied = _tidied('<p><img alt="&quot;<script>alert(1)</script><img src=x onerror=alert(2)>"> &amp; more</p>')
+    assert tidied == '<p>"&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &amp; more</p>'
+    notes = render('<img src="javascript:alert(3)" alt="<script>alert(3)</script> R&amp;D"> '
+                   '<img alt="<img src=x onerror=alert(4)>">')
+    assert "<script" not in notes.html and "<img" not in notes.html, notes.html
+    assert notes.html == "<p>&lt;script&gt;alert(3)&lt;/script&gt; R&amp;D &lt;img src=x onerror=alert(4)&gt;</p>"

@@ -157,3 +157,26 @@ def test_a_published_file_renamed_to_another_unicode_form_says_so_and_how_to_ren
     subprocess.run(shlex.split(command[1]), cwd=show, check=True)
     assert [f.name for f in folder.iterdir() if f.suffix == ".mp3"] == [NAME_NFD]
     build(show)  # published as before: no LED002
+
+
+@pytest.mark.parametrize("name", ["player.html", "index.html", "oembed.json", "Player.HTML"])
+def test_a_transcript_named_as_a_page_the_build_writes_is_an_error_check_names_before_anything_is_written(
+        show: Path, tmp_path: Path, name: str) -> None:
+    """A transcript called player.html (or index.html, oembed.json: a transcription service's own file names) would
+    be the same file as the episode's player (page, oEmbed answer). `check` said nothing; `build` wrote the
+    transcript at that path, then stopped with OUT002 ("give the two episodes different folder names"), leaving the
+    site half written: the player replaced by the transcript, no feed. Player.HTML is that file on a disk that does not
+    tell case apart (macOS, Windows)."""
+    folder = add_episode(show, "006-named", FRONT.format(audio="audio.mp3") + f"transcript: {name}\n",
+                         audio_name="audio.mp3")
+    (folder / name).write_text("<html><body><p>Ann: hello.</p></body></html>" if name.lower().endswith(".html") else
+                               '{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": "hi"}]}')
+    problems = [p for p in _problems(show) if p.episode == "006-named" and p.severity.value == "error"]
+    assert [(p.code, p.field) for p in problems] == [("SRC043", "transcript")], problems
+    assert "is the name of a file the build writes in the episode's folder" in problems[0].message
+    assert problems[0].hint.startswith("rename the file, e.g. to transcript.")
+    out = tmp_path / "site"
+    with pytest.raises(BuildFailed) as info:
+        build(show, out)
+    assert [p.code for p in info.value.problems if p.severity.value == "error"] == ["SRC043"]
+    assert not out.exists()  # refused before anything was written

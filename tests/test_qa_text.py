@@ -69,11 +69,24 @@ def test_keys_merged_from_an_anchor_may_still_be_overridden(show: Path) -> None:
     ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi")) + "keywords: *i",
      "expand to more than 100,000 values"),
-], ids=["flow", "block", "loop", "billion-laughs"])
+    # few values, but one long text many times: 110 aliases of 100,000 characters are 11 million, from 100 KB of YAML
+    # (20,000 aliases of a million characters, 60 KB, were 20 GB of keywords: 200 took 1.3 GB and 24 s to check)
+    ("summary: &s '" + "word " * 20_000 + "'\nkeywords: [" + ", ".join(["*s"] * 110) + "]",
+     "expand to more than 10,000,000 characters of text"),
+], ids=["flow", "block", "loop", "billion-laughs", "long-text-laughs"])
 def test_front_matter_that_nests_or_expands_without_end_is_refused(show: Path, yaml: str, reason: str) -> None:
     add_episode(show, "006-bomb", FRONT + yaml + "\n")
     [problem] = _refused(show)
     assert problem.code == "SRC002" and reason in problem.message, problem
+
+
+def test_front_matter_of_a_comment_with_an_asterisk_is_named_not_an_internal_error(show: Path) -> None:
+    """Front matter commented out whole ("# title: *Draft*"): the size check of values aliases make ran on the
+    empty document and stopped check and build with "Internal error: TypeError" (exit 3)."""
+    add_episode(show, "006-comment", "# title: *Draft*, guid and date to come\n", audio_name="")
+    done = _run("check", cwd=show)
+    assert done.returncode == 1 and "Internal error" not in done.stdout + done.stderr, done.stdout + done.stderr
+    assert "episodes/006-comment/episode.md: title: required but missing" in done.stdout, done.stdout
 
 
 def test_deeply_nested_yaml_does_not_crash_the_interpreter(show: Path) -> None:
@@ -460,3 +473,20 @@ def test_a_title_of_characters_that_show_nothing_is_refused(show: Path, title: s
     assert (problem.code, problem.field) == ("SRC010", "title"), problem
     assert problem.message.startswith("has no character that shows, only U+") and problem.message.endswith(
         "apps and pages would show it empty"), problem.message
+
+
+@pytest.mark.parametrize("field,value,said", [
+    ("bitrate", "1" + "0" * 400, "must be at most 10,000,000,000 bits a second, got a number of 401 digits"),
+    ("length", "99999999999999999999999999", "must be at most 1,000,000,000,000 bytes, got 99,999,999,999,999,999,999,999,999"),
+    ("height", "1" + "0" * 30, "must be at most 100,000 pixels, got a number of 31 digits"),
+], ids=["bitrate", "length", "height"])
+def test_an_alternate_enclosure_number_no_app_holds_is_refused_at_its_field(show: Path, field: str, value: str,
+                                                                            said: str) -> None:
+    """A bitrate of 10^400 stopped check and build with "Internal error: OverflowError" (exit 3); a length of 10^26
+    bytes (no app's 64-bit integer holds it) or a height of 10^30 pixels was published without a word."""
+    add_episode(show, "006-alternate", FRONT + "alternate_enclosures:\n  - {url: 'https://cdn.example.org/a.opus', "
+                f"type: audio/opus, {field}: {value}}}\n")
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC010", f"alternate_enclosures[0].{field}") and said in problem.message, problem
+    done = _run("check", cwd=show)
+    assert done.returncode == 1 and "Internal error" not in done.stdout + done.stderr, done.stdout + done.stderr

@@ -105,9 +105,12 @@ _RULES = [
     _r("SRC047", "mediafeed", W, "an HTML comment in the show notes is never closed: the notes after it are hidden",
        "Everything after <!-- is a comment until -->: without one, the rest of the notes is left out of the pages and "
        "feeds, as browsers leave it out. Close the comment where it should end."),
-    _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.')",
+    _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.'), or has the name of a file "
+       "the build writes in the episode's folder (index.html, player.html, oembed.json)",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
-       "web servers and static hosts often do): the feed would point at a URL that is not found."),
+       "web servers and static hosts often do): the feed would point at a URL that is not found. A transcript named "
+       "player.html (or index.html, oembed.json) would be the same file as the episode's player (page, oEmbed "
+       "answer): rename it, e.g. transcript.html."),
     _r("SRC050", "mediafeed", E, "no episodes folder",
        "Episodes live in episodes/<slug>/episode.md beside show.yml. Fix: create the folder, or run "
        "'mediafeed add AUDIO', which makes the episode's folder and its episode.md."),

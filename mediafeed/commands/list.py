@@ -59,11 +59,12 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
 def _shown(title: str) -> str:
     """A title cut to its column, as a terminal may show it: a control character written out (an escape sequence
     would clear the screen or write the clipboard), and a direction control the cut leaves open closed (an override
-    cut off from its end reversed the rest of the line: length, status and problems)."""
+    cut off from its end reversed the rest of the line: length, status and problems). A line feed (an imported feed's
+    title) is written out too: it broke the row in two, its second line passing for a row of its own."""
     from ..characters import terminal_safe
     from ..source import close_directions
 
-    return close_directions(terminal_safe(title if len(title) <= 48 else title[:47] + "…"))
+    return close_directions(terminal_safe(title if len(title) <= 48 else title[:47] + "…", one_line=True))
 
 
 def table(rows: list[Row], colour: bool = False) -> list[str]:
