@@ -1109,6 +1109,35 @@ def test_an_mp3s_apev2_tag_at_the_end_is_brought_in_step_and_keeps_its_replaygai
 
 
 @pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+@pytest.mark.parametrize("old, new", [("Old APE title", "T" * 53), ("O" * 53, "New title")], ids=["grows-to-131", "was-131"])
+def test_an_apev2_tag_of_131_bytes_is_not_taken_for_an_id3v1_tag(bare_mp3: bytes, tmp_path: Path, durable: bool, old: str,
+                                                                  new: str) -> None:
+    # An APEv2 tag at the very end whose header and footer hold 131 bytes puts the "TAG" of its "APETAGEX" header 128
+    # bytes from the end: read as an ID3v1 tag (mutagen knows better), so the audio payload ended 3 bytes into the
+    # APEv2 tag, and a title that made the tag that size (or one that changed such a tag's size) stopped the build:
+    # TAG002 "tagging would have changed the audio itself ... a bug in mediafeed".
+    from mutagen.apev2 import APEv2
+
+    source = tmp_path / "ape.mp3"
+    source.write_bytes(bare_mp3)
+    ape = APEv2()
+    ape["Title"] = old
+    ape.save(source)
+    before = source.read_bytes()
+    assert mpeg.trailer_start(before) == len(bare_mp3)
+    md5 = _audio_md5(source)
+    target = source if durable else tmp_path / "copy.mp3"
+    result = audio.tag_copy(source, target, Tags(title=new, id3_version="2.3"), rel="ape.mp3", durable=durable,
+                            fresh=not durable)
+    assert result.written and str(APEv2(target)["Title"]) == new
+    data = target.read_bytes()
+    ape_at = data.rindex(b"APETAGEX", 0, len(data) - 32)  # the new tag's header
+    assert 131 in (len(before) - len(bare_mp3), len(data) - ape_at)
+    assert mpeg.payload_span(data)[1] == ape_at
+    assert _audio_md5(target) == md5
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
 def test_a_flacs_id3v2_tag_in_front_is_removed(tmp_path: Path, durable: bool) -> None:
     # Some taggers put an ID3v2 tag in front of a FLAC file; mutagen reads past it and tagging wrote the Vorbis
     # comments only, so players that read that tag first kept showing its old title. The copy is the FLAC stream alone.
