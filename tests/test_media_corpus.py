@@ -905,6 +905,29 @@ def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path
                       f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")]
 
 
+@pytest.mark.parametrize("codec, ext", [("libopus", "m4a"), ("libmp3lame", "m4a"), ("eac3", "m4b"), ("aac", "m4a")])
+def test_an_m4a_of_audio_ffmpegs_m4a_muxer_refuses_gets_its_chapters(tmp_path: Path, codec: str, ext: str) -> None:
+    # An M4A of Opus, MP3 or E-AC-3 (MED011: a warning, the build publishes it) given chapters stopped the build with
+    # TAG004 "ffmpeg could not write the chapters: Error initializing output stream 0:0 --": ffmpeg names an .m4a's
+    # muxer 'ipod', which takes AAC, ALAC and AC-3 only ("Could not find tag for codec opus"). Such a file is re-muxed
+    # by the MP4 muxer (an AAC M4A keeps the 'ipod' one, its brand M4A), and its audio packets stay as they were.
+    source = tmp_path / f"odd.{ext}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "48000", "-c:a", codec, "-b:a", "64k", "-f", "mp4", str(source)], check=True)
+    md5 = _audio_md5(source)
+    target = tmp_path / f"tagged.{ext}"
+    chapters = (TagChapter(0, "Intro"), TagChapter(1500, "Second part"))
+    result = audio.tag_copy(source, target, Tags(title="Odd", chapters=chapters), rel=source.name, durable=False,
+                            fresh=True)
+    assert result.written and audio.probe(target, target.name).chapters[1].title == "Second part"
+    assert _audio_md5(target) == md5
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(target), "-f", "null", "-"],
+                             capture_output=True, text=True, check=True)
+    assert decoded.stderr == ""
+    if codec == "aac":
+        assert target.read_bytes()[8:12] == b"M4A "
+
+
 def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
     """Add ``grow`` to the 32-bit field ``at`` bytes into ``path``'s first ``table`` box (0: the box's size)."""
     data = bytearray(path.read_bytes())
