@@ -286,6 +286,30 @@ def test_a_flac_written_to_a_pipe_gets_the_duration_of_its_frames(tmp_path: Path
     assert result.media.duration == pytest.approx(5.0, abs=0.01)
 
 
+@pytest.mark.parametrize("codec", ["pcm_s16le", "adpcm_ima_wav", "libmp3lame"])
+def test_a_wav_written_to_a_pipe_gets_the_duration_of_its_data(show: Path, tmp_path: Path, codec: str) -> None:
+    # ffmpeg writing a WAV to a pipe cannot go back to fill in the sizes: its RIFF and data chunk say 0xFFFFFFFF
+    # (unknown). It plays to its end everywhere, but the episode was refused: "MED004 the WAV file is truncated: its
+    # data chunk needs 4294967295 bytes but only 240000 remain" (and mutagen reads 6 hours). The data runs to the end.
+    made = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=5",
+                           "-ac", "1", "-ar", "22050", "-c:a", codec, "-f", "wav", "pipe:1"], capture_output=True, check=True)
+    assert made.stdout[4:8] == b"\xff\xff\xff\xff"
+    folder = add_episode(show, "006-piped", "title: Piped\ndate: 2026-04-01T08:00:00+00:00\nguid: piped-guid\n"
+                                            "audio: piped.wav\n", audio_name="")
+    source = folder / "piped.wav"
+    source.write_bytes(made.stdout)
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(source), "-f", "s16le", "-"], capture_output=True,
+                             check=True).stdout
+    # (what ffmpeg decodes: ffprobe guesses 3.5 s for the ADPCM file from its byte rate, which ffmpeg wrote wrong)
+    assert audio.probe(source, "piped.wav").duration == pytest.approx(len(decoded) / 2 / 22050, abs=0.01)
+    code, found = _checked(show, "MED010")
+    assert code == 0 and [p["file"] for p in found] == ["episodes/006-piped/piped.wav"]
+    build(show)
+    item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
+                if e["guid"] == "piped-guid")
+    assert item["total_time"] == 5 and item["enclosures"][0]["file_size"] == len(made.stdout)
+
+
 @pytest.mark.parametrize("ext, mime", [("mp4", "audio/mp4"), ("mov", "video/quicktime"), ("m4v", "video/x-m4v")])
 def test_an_audio_only_mp4_mov_or_m4v_is_published_with_the_type_its_name_has(show: Path, tmp_path: Path, ext: str,
                                                                                mime: str) -> None:

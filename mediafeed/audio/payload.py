@@ -331,30 +331,49 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
 _WAV_FRAMED = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
 
 
+#: The size a WAV's RIFF and ``data`` chunks say where the writer could not go back to fill it in (ffmpeg writing to a
+#: pipe, a stream recorder): unknown, the data runs to the end of the file.
+WAV_UNKNOWN_SIZE = 0xFFFFFFFF
+
+
+#: WAV format tags whose ``fmt `` extension says how many samples a block holds: Microsoft and IMA ADPCM
+_WAV_ADPCM = {0x0002, 0x0011}
+#: WAV format tags of MPEG audio (MP3; MPEG Layer I or II), whose frames say how long they are
+_WAV_MPEG = {0x0055, 0x0050}
+
+
 def wav_seconds(path: Path, size: int) -> float | None:
     """The duration of a WAV file whose audio is compressed (MP3, IMA or Microsoft ADPCM, GSM inside a WAV): its
     ``fact`` chunk's sample count over the rate, else its data over the average byte rate; None for PCM and the
     like, whose length mutagen reads right. (mutagen divides the data by the block size: a block of compressed
-    audio holds many samples, so a 4 s IMA ADPCM recording read as 0.002 s.)"""
+    audio holds many samples, so a 4 s IMA ADPCM recording read as 0.002 s.) A data chunk of unknown size
+    (:data:`WAV_UNKNOWN_SIZE`) is the rest of the file, whatever the audio: mutagen read 6 hours from it."""
     with open(path, "rb") as handle:
-        pos, fmt, samples, data = 12, b"", -1, -1
+        pos, fmt, samples, data, at, unknown = 12, b"", -1, -1, 0, False
         while pos + 8 <= size:
             handle.seek(pos)
             name, length = struct.unpack("<4sI", handle.read(8))
             if name == b"fmt ":
-                fmt = handle.read(min(length, 16))
+                fmt = handle.read(min(length, 20))
             elif name == b"fact" and length >= 4:
                 samples = struct.unpack("<I", handle.read(4))[0]
             elif name == b"data":
-                data = min(length, size - pos - 8)
+                data, at, unknown = min(length, size - pos - 8), pos + 8, length == WAV_UNKNOWN_SIZE
             pos += 8 + length + (length & 1)
-    if len(fmt) < 16:
-        return None
-    tag, _, rate, byte_rate = struct.unpack("<HHII", fmt[:12])
-    if tag in _WAV_FRAMED or not rate:
-        return None
-    if samples > 0:
-        return samples / rate
+        if len(fmt) < 16:
+            return None
+        tag, _, rate, byte_rate, block = struct.unpack("<HHIIH", fmt[:14])
+        if (tag in _WAV_FRAMED and not unknown) or not rate:
+            return None
+        if samples > 0 and not unknown:  # (a piped file's fact chunk is as unknown as its data's size)
+            return samples / rate
+        if tag in _WAV_MPEG and data > 0:  # its frames, counted (a piped file says a byte rate of 0: mutagen read 338 s for 5)
+            handle.seek(at)
+            scan = mpeg.scan_data(handle.read(data))
+            return scan.duration if scan is not None else None
+    if tag in _WAV_ADPCM and len(fmt) >= 20 and block:  # the samples each block holds, in the format's extension
+        # (ffmpeg's piped IMA ADPCM says a byte rate of 16,000 for 11,062: 5 s read as 3.5)
+        return data // block * struct.unpack("<H", fmt[18:20])[0] / rate
     return data / byte_rate if data > 0 and byte_rate else None
 
 
@@ -421,7 +440,7 @@ def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     while pos + 8 <= size:
         handle.seek(pos)
         name, length = struct.unpack("<4sI", handle.read(8))
-        if name == b"data" and pos + 8 + length > size:
+        if name == b"data" and pos + 8 + length > size and length != WAV_UNKNOWN_SIZE:
             return f"its data chunk needs {length} bytes but only {size - pos - 8} remain"
         pos += 8 + length + (length & 1)
     return ""
