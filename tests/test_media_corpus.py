@@ -1068,6 +1068,26 @@ def test_a_wav_of_mp3_audio_is_told_how_to_take_the_mp3_out_and_following_it_giv
     assert audio.probe(pcm, "pcm.wav").codec == ""
 
 
+@pytest.mark.parametrize("name, options", [("take.wav", ["-c:a", "pcm_s16le"]), ("take.flac", ["-c:a", "flac"]),
+                                           ("take.opus", ["-ar", "48000", "-c:a", "libopus"]),
+                                           ("take.ogg", ["-c:a", "libvorbis"]), ("take.aac", ["-c:a", "aac", "-f", "adts"])])
+def test_following_med010s_hint_gives_a_file_apple_takes(show: Path, name: str, options: list[str]) -> None:
+    # A WAV, FLAC, Ogg or raw AAC episode got "publish an MP3 or M4A; offer this file as an alternate_enclosure": no
+    # command, where every other media hint has one. It says how now (raw AAC is only put into an M4A container).
+    folder = add_episode(show, "006-take", f"title: Take\ndate: 2026-04-01T08:00:00+00:00\nguid: take-guid\naudio: {name}\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", *options, str(folder / name)], check=True)
+    [found] = [p for p in _checked(show, "MED010")[1] if p["episode"] == "006-take"]
+    assert ("-c:a copy" in found["hint"]) is name.endswith(".aac")
+    _follow(found["hint"], folder, name)
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] != "info"] == []
+    feed = (show / "public" / "feed.xml").read_text()
+    assert ('type="audio/x-m4a"' if name.endswith(".aac") else 'take.mp3" length=') in feed
+
+
 def _upright(path: Path, rotate: int) -> Path:
     """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
     held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones
