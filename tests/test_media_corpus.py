@@ -1088,6 +1088,25 @@ def test_following_med010s_hint_gives_a_file_apple_takes(show: Path, name: str, 
     assert ('type="audio/x-m4a"' if name.endswith(".aac") else 'take.mp3" length=') in feed
 
 
+@pytest.mark.parametrize("name, options", [("take.aiff", ["-c:a", "pcm_s16be"]), ("take.aif", ["-c:a", "pcm_s24be", "-f", "aiff"]),
+                                           ("take.m4a", ["-c:a", "pcm_s16be", "-f", "aiff"]), ("take.caf", ["-c:a", "pcm_s16le"]),
+                                           ("take.wma", ["-c:a", "wmav2"]), ("take.oga", ["-c:a", "flac", "-f", "ogg"])])
+def test_following_med003s_hint_for_a_sound_format_mediafeed_does_not_read_gives_a_file_apple_takes(
+        show: Path, name: str, options: list[str]) -> None:
+    # GarageBand and Logic export AIFF, phones record CAF, old Windows tools WMA: MED003 named the format and listed
+    # what is supported, but gave no command. It encodes them as MP3 now (as the M4A the name promises, in its place).
+    folder = add_episode(show, "006-take", f"title: Take\ndate: 2026-04-01T08:00:00+00:00\nguid: take-guid\naudio: {name}\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", *options, str(folder / name)], check=True)
+    _, [found] = _checked(show, "MED003")
+    assert "supported: MP3, M4A" in found["hint"]
+    _follow(found["hint"], folder, name)
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] != "info"] == []
+
+
 def _upright(path: Path, rotate: int) -> Path:
     """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
     held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones
