@@ -1101,6 +1101,10 @@ def test_following_med003s_hint_for_a_sound_format_mediafeed_does_not_read_gives
                     "-ar", "44100", *options, str(folder / name)], check=True)
     _, [found] = _checked(show, "MED003")
     assert "supported: MP3, M4A" in found["hint"]
+    if not name.endswith(".m4a"):  # mediafeed add says to add the encoded file (there is no episode.md to write into)
+        added = CliRunner().invoke(main, ["add", "--show", str(show), "--format", "json", str(folder / name)])
+        assert added.exit_code == 1, added.output
+        assert json.loads(added.output)["problems"][0]["hint"].endswith(f", then add it as {Path(name).stem}.mp3")
     _follow(found["hint"], folder, name)
     out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
     assert out.exit_code == 0, out.output

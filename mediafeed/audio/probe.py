@@ -149,7 +149,7 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         found = "an Ogg stream that is neither Opus nor Vorbis" if kind == "ogg" else describe(head)
         hint = f"supported: {SUPPORTED}"
         if kind == "ogg" or found in _OTHER_SOUND:  # sound in a format mediafeed does not read: the encode into one apps take
-            hint = _encode_hint(rel, f" ({hint})")
+            hint = f"{hint}; {_encode_hint(rel)}"
         elif head[:4] == EBML:  # a WebM video (a browser's or a screen recorder's): no Apple or Spotify enclosure takes it
             hint = ("encode it as MP4 (H.264 and AAC, which Apple and Spotify take): ffmpeg -i in.webm -c:v libx264 "
                     "-pix_fmt yuv420p -c:a aac -movflags +faststart out.mp4; the WebM may stay as an alternate_enclosure "
@@ -206,17 +206,17 @@ _OTHER_SOUND = frozenset({"an AIFF file", "a Core Audio (CAF) file", "an AMR rec
                           "an RF64 file (WAV over 4 GB)"})
 
 
-def _encode_hint(rel: str, supported: str) -> str:
+def _encode_hint(rel: str) -> str:
     """MED003's fix for sound in a format mediafeed does not read: encoded as MP3 under the episode's name (``audio:``
-    changed with it), or, for a file whose name says .mp3 or .m4a (an AIFF export named .m4a), as the format its name
-    promises and put in its place (the enclosure URL stays). ``supported`` follows the command's words on where it goes."""
+    changed with it; ``mediafeed add`` says to add that file), or, for a file whose name says .mp3 or .m4a (an AIFF
+    export named .m4a), as the format its name promises and put in its place (the enclosure URL stays)."""
     stem, ext = os.path.splitext(os.path.basename(rel))
     if ext.lower() in _ENCODE_AS:
         codec, options = _ENCODE_AS[ext.lower()]
         return (f"encode it as {codec}, which apps take: ffmpeg -i in{ext} {options} out{ext}, then put out{ext} in place "
-                f"under the same name{supported}")
+                "under the same name")
     return (f"encode it as MP3, which apps take: ffmpeg -i in{ext} -c:a libmp3lame -b:a 128k out.mp3, then name it "
-            f"{stem}.mp3 and write 'audio: {stem}.mp3' in episode.md{supported}")
+            f"{stem}.mp3 and write 'audio: {stem}.mp3' in episode.md")
 
 
 def _extension_hint(kind: str, ext: str, media: Media) -> str:
