@@ -310,6 +310,28 @@ def test_a_wav_written_to_a_pipe_gets_the_duration_of_its_data(show: Path, tmp_p
     assert item["total_time"] == 5 and item["enclosures"][0]["file_size"] == len(made.stdout)
 
 
+@pytest.mark.parametrize("chapters", [(), (TagChapter(0, "Intro"), TagChapter(4000, "Later"))], ids=["tagged", "chapters"])
+def test_a_fragmented_m4a_with_samples_in_its_moov_gets_the_duration_of_them_all(tmp_path: Path,
+                                                                               chapters: tuple[TagChapter, ...]) -> None:
+    # ffmpeg's -movflags frag_keyframe without empty_moov (a common recipe for recordings that survive a crash) puts
+    # the first fragment's samples in moov's sample table and the rest in movie fragments: the probe said 3 s for a
+    # 12 s file (mutagen's length, the moov's samples: the fragments were added only when it read 0), and a tagged
+    # copy given chapters (re-muxed by ffmpeg into one sample table) was refused: "TAG001 reads as 12.028 s, not 3.019 s".
+    source = tmp_path / "recording.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
+                    "-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-movflags", "frag_keyframe", "-frag_duration", "3000000",
+                    str(source)], check=True)
+    data = source.read_bytes()
+    assert data.count(b"moof") >= 3 and b"stts\0\0\0\0\0\0\0\0" not in data  # fragments, and samples in moov's table
+    media = audio.probe(source, source.name)
+    assert media.duration == pytest.approx(12.0, abs=0.05)
+    target = tmp_path / "tagged.m4a"
+    result = audio.tag_copy(source, target, Tags(title="Recording", chapters=chapters), rel=source.name, durable=False,
+                            fresh=True)
+    assert result.written and result.media is not None and result.media.duration == pytest.approx(12.0, abs=0.05)
+    assert _audio_md5(target) == _audio_md5(source)
+
+
 @pytest.mark.parametrize("ext, mime", [("mp4", "audio/mp4"), ("mov", "video/quicktime"), ("m4v", "video/x-m4v")])
 def test_an_audio_only_mp4_mov_or_m4v_is_published_with_the_type_its_name_has(show: Path, tmp_path: Path, ext: str,
                                                                                mime: str) -> None:

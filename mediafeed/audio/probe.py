@@ -257,9 +257,11 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     info = audio.info
     duration = float(getattr(info, "length", 0.0) or 0.0)
     bitrate = int(getattr(info, "bitrate", 0) or 0)
-    if duration <= 0 and kind == "mp4":  # a fragmented MP4: mutagen reads no length; its fragments say it
+    found: list[mp4.Track] = []
+    if kind == "mp4":  # a fragmented MP4: mutagen reads no length, or the moov's samples' alone; its fragments say it
         with open(path, "rb") as handle:
-            duration = mp4.duration(handle, size)
+            found = mp4.tracks(handle, size)
+        duration = mp4.duration(found) or duration
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
@@ -279,7 +281,6 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
-            found = mp4.tracks(handle, size)
             spans = mp4.media_spans(handle, size)
             misplaced = mp4.misplaced_run(found, spans) if any(t.runs for t in found) else ""
             if misplaced:  # a fragmented recording saved by a tag editor that does not know fragments
