@@ -1133,6 +1133,32 @@ def test_following_med003s_hint_for_a_sound_format_mediafeed_does_not_read_gives
     assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] != "info"] == []
 
 
+@pytest.mark.parametrize("name, options, kind", [("take.m4a", ["-c:a", "aac", "-movflags", "+faststart"], "mp4"),
+                                                 ("take.ogg", ["-c:a", "libvorbis"], "ogg-vorbis"),
+                                                 ("take.opus", ["-ar", "48000", "-c:a", "libopus"], "ogg-opus"),
+                                                 ("take.wav", ["-c:a", "pcm_s16le"], "wav")])
+def test_an_id3_tag_an_mp3_tagger_put_in_front_of_another_format_is_named_with_its_fix(show: Path, name: str,
+                                                                                    options: list[str], kind: str) -> None:
+    # An MP3 tagger run over every file of a folder (id3v2 -t, some batch taggers) writes an ID3v2 tag in front of an
+    # M4A, Ogg or WAV too. ffmpeg skips it; the probe took the file for an MP3 and said "MED004 the MP3 file is truncated
+    # or corrupt: it has no MPEG audio frames". It names the format and the tag now, with the remux that drops the tag.
+    folder = add_episode(show, "006-take", f"title: Take\ndate: 2026-04-01T08:00:00+00:00\nguid: take-guid\naudio: {name}\n",
+                         audio_name="")
+    made = tmp = folder / f"plain{Path(name).suffix}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", *options, str(made)], check=True)
+    frame = b"TIT2" + struct.pack(">I", 10) + b"\0\0" + b"\0Old title"
+    (folder / name).write_bytes(b"ID3\x03\x00\x00" + _syncsafe(len(frame) + 100) + frame + bytes(100) + made.read_bytes())
+    tmp.unlink()
+    _, [found] = _checked(show, "MED004")
+    assert f"an ID3v2 tag in front of it" in found["message"] and "MP3 file" not in found["message"], found
+    _follow(found["hint"], folder, name)
+    assert audio.probe(folder / name, name).kind == kind
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] == "error"] == []
+
+
 def _upright(path: Path, rotate: int) -> Path:
     """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
     held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones

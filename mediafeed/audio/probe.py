@@ -73,8 +73,14 @@ def sniff(head: bytes) -> str:
     return ""
 
 
-def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-untyped-def]
-    """Sniff, looking past an ID3v2 tag: FLAC and AAC files sometimes carry one in front."""
+#: Containers an MP3 tagger's ID3v2 tag in front of the file hides (see :func:`_sniff_file`): ffmpeg skips the tag,
+#: the apps that read these formats do not.
+_UNDER_ID3 = {"mp4": "MP4/M4A", "ogg-opus": "Ogg Opus", "ogg-vorbis": "Ogg Vorbis", "ogg": "Ogg", "wav": "WAV"}
+
+
+def _sniff_file(handle, size: int) -> tuple[str, bytes, str]:  # type: ignore[no-untyped-def]
+    """Sniff, looking past an ID3v2 tag: FLAC and AAC files sometimes carry one in front. The third value names
+    another container found after such a tag (:data:`_UNDER_ID3`: an MP3 tagger run over every file wrote it), else ""."""
     head = handle.read(4096)
     if head.startswith(b"ID3") and len(head) >= 10:
         raw = head[6:10]
@@ -83,8 +89,10 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         after = handle.read(64)
         inner = sniff(after)
         if inner in ("flac", "aac"):
-            return inner, head
-        return "mp3", head
+            return inner, head, ""
+        if inner == "wav" and _wav_format(after) in _WAV_CODECS:  # MP3 in a WAV under the tag: its frames play (MED024)
+            inner = ""
+        return "mp3", head, inner if inner in _UNDER_ID3 else ""
     kind = sniff(head)
     if not kind and describe(head) in _NOT_A_FORMAT:
         # Neither a tag nor a frame first: an MP3 with unknown bytes in front (an encoder's or a bad cut's leftovers,
@@ -93,7 +101,7 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         handle.seek(mpeg.zeros_end(handle, 0, min(size, mpeg.ZERO_LIMIT)))  # zeros first: skipped, as players do
         if mpeg.audio_start(handle.read(mpeg.LEAD_LIMIT)) >= 0:
             kind = "mp3"
-    return kind, head
+    return kind, head, ""
 
 
 def sniff_data(data: bytes | mmap.mmap) -> str:
@@ -136,7 +144,14 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         size = path.stat().st_size
         data: bytes | mmap.mmap = b""
         with open(path, "rb") as handle:
-            kind, head = _sniff_file(handle, size)
+            kind, head, hidden = _sniff_file(handle, size)
+            if hidden:  # not an MP3: another format an MP3 tagger put its tag in front of
+                ext = os.path.splitext(rel)[1] or ".m4a"
+                raise MediaError(error("MED004", rel, f"the file is {_UNDER_ID3[hidden]} with an ID3v2 tag in front of it, "
+                                                      "as an MP3 tagger run over every file writes one: apps that play "
+                                                      f"{_UNDER_ID3[hidden]} files do not read it", field="audio",
+                                       hint=f"take the tag out (the audio is copied as it is): ffmpeg -i in{ext} -c copy "
+                                            f"out{ext}, then put out{ext} in place under the same name"))
             if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
                 handle.seek(0)
                 data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
