@@ -354,16 +354,24 @@ def test_an_audio_only_mp4_mov_or_m4v_is_published_with_the_type_its_name_has(sh
     assert not [p for p in json.loads(checked.output)["problems"] if p["code"] == "EP107"], checked.output
 
 
+#: an ID3v1 tag, as an MP3 tagger run over every file of a folder appends it to an Ogg file too
+_ID3V1_TAIL = b"TAG" + b"Old v1 title".ljust(30, b"\0") + bytes(60) + b"2020" + bytes(30) + b"\xff"
+
+
+@pytest.mark.parametrize("tail", [bytes(4096), _ID3V1_TAIL, bytes(512) + _ID3V1_TAIL], ids=["zeros", "id3v1", "zeros-id3v1"])
 @pytest.mark.parametrize("codec, ext", [("libvorbis", "ogg"), ("libopus", "opus")])
-def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tmp_path: Path, codec: str, ext: str) -> None:
+def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tmp_path: Path, codec: str, ext: str,
+                                                                               tail: bytes) -> None:
     # A copy padded to a whole block (zeros after the end-of-stream page) plays everywhere, but it was refused:
     # "MED004 truncated: it ends in the middle of an Ogg page (the file was cut off)"; and mutagen's save stops
-    # at the zeros when it renumbers the pages after a longer comment header.
+    # at the zeros when it renumbers the pages after a longer comment header. So was a file an MP3 tagger appended an
+    # ID3v1 tag to (ffmpeg plays it): it is no audio either, and the tagged copy leaves it out.
+    assert len(_ID3V1_TAIL) == 128
     clean = tmp_path / f"clean.{ext}"
     subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
                     "-ac", "1", "-ar", "48000", "-c:a", codec, str(clean)], check=True)
     source = tmp_path / f"padded.{ext}"
-    source.write_bytes(clean.read_bytes() + bytes(4096))
+    source.write_bytes(clean.read_bytes() + tail)
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     media = audio.probe(source, f"padded.{ext}")
     assert media.duration == pytest.approx(audio.probe(clean, f"clean.{ext}").duration)
@@ -375,8 +383,9 @@ def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tm
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
     assert _audio_md5(target) == _audio_md5(clean)
     assert audio.probe(target, f"tagged.{ext}").tags["title"] == "Padded"
+    assert b"TAG" not in target.read_bytes()[-128:]
     cut = tmp_path / f"cut.{ext}"
-    cut.write_bytes(clean.read_bytes()[:-300] + bytes(4096))  # zeros after a cut-off page: still cut off
+    cut.write_bytes(clean.read_bytes()[:-300] + tail)  # zeros (or a tag) after a cut-off page: still cut off
     with pytest.raises(MediaError) as caught:
         audio.probe(cut, f"cut.{ext}")
     assert caught.value.problems[0].code == "MED004"

@@ -170,8 +170,8 @@ def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
             break
         except MutagenError as exc:
             handle.seek(at)
-            if not any(handle.read()):
-                break  # zero bytes after the last page (see _ogg_truncation): no audio, and tagging keeps them
+            if _no_audio(handle.read()):
+                break  # zero bytes (or an ID3v1 tag) after the last page (see _ogg_truncation): no audio
             raise ValueError(f"a damaged Ogg page at offset {at}") from exc
         if serial is None:
             serial = page.serial
@@ -226,19 +226,26 @@ def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     page = _last_ogg_page(handle, size)
     if page is None:
         return "no complete Ogg page at its end"
-    if handle.tell() < size and (any(handle.read()) or not _ogg_crc_ok(handle, page)):
-        # zero bytes after a whole last page (a copy padded to a block) are no cut; after a page they complete
-        # (a cut-off copy into a file made at full size first), its checksum tells
+    if handle.tell() < size and (not _no_audio(handle.read()) or not _ogg_crc_ok(handle, page)):
+        # zero bytes after a whole last page (a copy padded to a block) are no cut, nor an ID3v1 tag an MP3 tagger
+        # appended; after a page they complete (a cut-off copy into a file made at full size first), its checksum tells
         return "it ends in the middle of an Ogg page (the file was cut off)"
     return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
 
 
+def _no_audio(rest: bytes) -> bool:
+    """Whether the bytes after an Ogg file's last page hold nothing: zeros (a copy padded to a block), or an ID3v1 tag
+    at the very end, after zeros or not (an MP3 tagger run over every file appends one; ffmpeg plays past it)."""
+    return not any(rest[:-128] if rest[-128:-125] == b"TAG" else rest)
+
+
 def ogg_end(path: Path, size: int) -> int:
-    """Where an Ogg file's last page ends when only zero bytes follow it (see :func:`_ogg_truncation`), else ``size``."""
+    """Where an Ogg file's last page ends when nothing but zero bytes or an ID3v1 tag follow it (see
+    :func:`_ogg_truncation`; the tagged copy leaves them out), else ``size``."""
     with open(path, "rb") as handle:
         page = _last_ogg_page(handle, size)
         end = handle.tell()
-        return end if page is not None and end < size and not any(handle.read()) and _ogg_crc_ok(handle, page) else size
+        return end if page is not None and end < size and _no_audio(handle.read()) and _ogg_crc_ok(handle, page) else size
 
 
 def _ogg_crc_table() -> list[int]:
