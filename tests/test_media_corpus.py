@@ -1160,7 +1160,7 @@ def test_an_id3_tag_an_mp3_tagger_put_in_front_of_another_format_is_named_with_i
     (folder / name).write_bytes(b"ID3\x03\x00\x00" + _syncsafe(len(frame) + 100) + frame + bytes(100) + made.read_bytes())
     tmp.unlink()
     _, [found] = _checked(show, "MED004")
-    assert f"an ID3v2 tag in front of it" in found["message"] and "MP3 file" not in found["message"], found
+    assert "an ID3v2 tag in front of it" in found["message"] and "MP3 file" not in found["message"], found
     _follow(found["hint"], folder, name)
     assert audio.probe(folder / name, name).kind == kind
     out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
