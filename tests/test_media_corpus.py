@@ -286,6 +286,52 @@ def test_a_flac_written_to_a_pipe_gets_the_duration_of_its_frames(tmp_path: Path
     assert result.media.duration == pytest.approx(5.0, abs=0.01)
 
 
+@pytest.mark.parametrize("codec", ["pcm_s16le", "adpcm_ima_wav", "libmp3lame"])
+def test_a_wav_written_to_a_pipe_gets_the_duration_of_its_data(show: Path, tmp_path: Path, codec: str) -> None:
+    # ffmpeg writing a WAV to a pipe cannot go back to fill in the sizes: its RIFF and data chunk say 0xFFFFFFFF
+    # (unknown). It plays to its end everywhere, but the episode was refused: "MED004 the WAV file is truncated: its
+    # data chunk needs 4294967295 bytes but only 240000 remain" (and mutagen reads 6 hours). The data runs to the end.
+    made = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=5",
+                           "-ac", "1", "-ar", "22050", "-c:a", codec, "-f", "wav", "pipe:1"], capture_output=True, check=True)
+    assert made.stdout[4:8] == b"\xff\xff\xff\xff"
+    folder = add_episode(show, "006-piped", "title: Piped\ndate: 2026-04-01T08:00:00+00:00\nguid: piped-guid\n"
+                                            "audio: piped.wav\n", audio_name="")
+    source = folder / "piped.wav"
+    source.write_bytes(made.stdout)
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(source), "-f", "s16le", "-"], capture_output=True,
+                             check=True).stdout
+    # (what ffmpeg decodes: ffprobe guesses 3.5 s for the ADPCM file from its byte rate, which ffmpeg wrote wrong)
+    assert audio.probe(source, "piped.wav").duration == pytest.approx(len(decoded) / 2 / 22050, abs=0.01)
+    code, found = _checked(show, "MED010")
+    assert code == 0 and [p["file"] for p in found] == ["episodes/006-piped/piped.wav"]
+    build(show)
+    item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
+                if e["guid"] == "piped-guid")
+    assert item["total_time"] == 5 and item["enclosures"][0]["file_size"] == len(made.stdout)
+
+
+@pytest.mark.parametrize("chapters", [(), (TagChapter(0, "Intro"), TagChapter(4000, "Later"))], ids=["tagged", "chapters"])
+def test_a_fragmented_m4a_with_samples_in_its_moov_gets_the_duration_of_them_all(tmp_path: Path,
+                                                                               chapters: tuple[TagChapter, ...]) -> None:
+    # ffmpeg's -movflags frag_keyframe without empty_moov (a common recipe for recordings that survive a crash) puts
+    # the first fragment's samples in moov's sample table and the rest in movie fragments: the probe said 3 s for a
+    # 12 s file (mutagen's length, the moov's samples: the fragments were added only when it read 0), and a tagged
+    # copy given chapters (re-muxed by ffmpeg into one sample table) was refused: "TAG001 reads as 12.028 s, not 3.019 s".
+    source = tmp_path / "recording.m4a"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=12",
+                    "-ar", "44100", "-c:a", "aac", "-b:a", "64k", "-movflags", "frag_keyframe", "-frag_duration", "3000000",
+                    str(source)], check=True)
+    data = source.read_bytes()
+    assert data.count(b"moof") >= 3 and b"stts\0\0\0\0\0\0\0\0" not in data  # fragments, and samples in moov's table
+    media = audio.probe(source, source.name)
+    assert media.duration == pytest.approx(12.0, abs=0.05)
+    target = tmp_path / "tagged.m4a"
+    result = audio.tag_copy(source, target, Tags(title="Recording", chapters=chapters), rel=source.name, durable=False,
+                            fresh=True)
+    assert result.written and result.media is not None and result.media.duration == pytest.approx(12.0, abs=0.05)
+    assert _audio_md5(target) == _audio_md5(source)
+
+
 @pytest.mark.parametrize("ext, mime", [("mp4", "audio/mp4"), ("mov", "video/quicktime"), ("m4v", "video/x-m4v")])
 def test_an_audio_only_mp4_mov_or_m4v_is_published_with_the_type_its_name_has(show: Path, tmp_path: Path, ext: str,
                                                                                mime: str) -> None:
@@ -308,16 +354,24 @@ def test_an_audio_only_mp4_mov_or_m4v_is_published_with_the_type_its_name_has(sh
     assert not [p for p in json.loads(checked.output)["problems"] if p["code"] == "EP107"], checked.output
 
 
+#: an ID3v1 tag, as an MP3 tagger run over every file of a folder appends it to an Ogg file too
+_ID3V1_TAIL = b"TAG" + b"Old v1 title".ljust(30, b"\0") + bytes(60) + b"2020" + bytes(30) + b"\xff"
+
+
+@pytest.mark.parametrize("tail", [bytes(4096), _ID3V1_TAIL, bytes(512) + _ID3V1_TAIL], ids=["zeros", "id3v1", "zeros-id3v1"])
 @pytest.mark.parametrize("codec, ext", [("libvorbis", "ogg"), ("libopus", "opus")])
-def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tmp_path: Path, codec: str, ext: str) -> None:
+def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tmp_path: Path, codec: str, ext: str,
+                                                                               tail: bytes) -> None:
     # A copy padded to a whole block (zeros after the end-of-stream page) plays everywhere, but it was refused:
     # "MED004 truncated: it ends in the middle of an Ogg page (the file was cut off)"; and mutagen's save stops
-    # at the zeros when it renumbers the pages after a longer comment header.
+    # at the zeros when it renumbers the pages after a longer comment header. So was a file an MP3 tagger appended an
+    # ID3v1 tag to (ffmpeg plays it): it is no audio either, and the tagged copy leaves it out.
+    assert len(_ID3V1_TAIL) == 128
     clean = tmp_path / f"clean.{ext}"
     subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
                     "-ac", "1", "-ar", "48000", "-c:a", codec, str(clean)], check=True)
     source = tmp_path / f"padded.{ext}"
-    source.write_bytes(clean.read_bytes() + bytes(4096))
+    source.write_bytes(clean.read_bytes() + tail)
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     media = audio.probe(source, f"padded.{ext}")
     assert media.duration == pytest.approx(audio.probe(clean, f"clean.{ext}").duration)
@@ -329,8 +383,9 @@ def test_an_ogg_file_with_zero_bytes_after_its_last_page_is_probed_and_tagged(tm
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
     assert _audio_md5(target) == _audio_md5(clean)
     assert audio.probe(target, f"tagged.{ext}").tags["title"] == "Padded"
+    assert b"TAG" not in target.read_bytes()[-128:]
     cut = tmp_path / f"cut.{ext}"
-    cut.write_bytes(clean.read_bytes()[:-300] + bytes(4096))  # zeros after a cut-off page: still cut off
+    cut.write_bytes(clean.read_bytes()[:-300] + tail)  # zeros (or a tag) after a cut-off page: still cut off
     with pytest.raises(MediaError) as caught:
         audio.probe(cut, f"cut.{ext}")
     assert caught.value.problems[0].code == "MED004"
@@ -905,6 +960,29 @@ def test_mp2_sound_in_an_mp4_or_mov_is_not_called_mp3(show: Path, tmp_path: Path
                       f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")]
 
 
+@pytest.mark.parametrize("codec, ext", [("libopus", "m4a"), ("libmp3lame", "m4a"), ("eac3", "m4b"), ("aac", "m4a")])
+def test_an_m4a_of_audio_ffmpegs_m4a_muxer_refuses_gets_its_chapters(tmp_path: Path, codec: str, ext: str) -> None:
+    # An M4A of Opus, MP3 or E-AC-3 (MED011: a warning, the build publishes it) given chapters stopped the build with
+    # TAG004 "ffmpeg could not write the chapters: Error initializing output stream 0:0 --": ffmpeg names an .m4a's
+    # muxer 'ipod', which takes AAC, ALAC and AC-3 only ("Could not find tag for codec opus"). Such a file is re-muxed
+    # by the MP4 muxer (an AAC M4A keeps the 'ipod' one, its brand M4A), and its audio packets stay as they were.
+    source = tmp_path / f"odd.{ext}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "48000", "-c:a", codec, "-b:a", "64k", "-f", "mp4", str(source)], check=True)
+    md5 = _audio_md5(source)
+    target = tmp_path / f"tagged.{ext}"
+    chapters = (TagChapter(0, "Intro"), TagChapter(1500, "Second part"))
+    result = audio.tag_copy(source, target, Tags(title="Odd", chapters=chapters), rel=source.name, durable=False,
+                            fresh=True)
+    assert result.written and audio.probe(target, target.name).chapters[1].title == "Second part"
+    assert _audio_md5(target) == md5
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(target), "-f", "null", "-"],
+                             capture_output=True, text=True, check=True)
+    assert decoded.stderr == ""
+    if codec == "aac":
+        assert target.read_bytes()[8:12] == b"M4A "
+
+
 def _damaged_table(path: Path, table: bytes, at: int, grow: int) -> None:
     """Add ``grow`` to the 32-bit field ``at`` bytes into ``path``'s first ``table`` box (0: the box's size)."""
     data = bytearray(path.read_bytes())
@@ -1021,6 +1099,75 @@ def test_a_wav_of_mp3_audio_is_told_how_to_take_the_mp3_out_and_following_it_giv
     assert audio.probe(pcm, "pcm.wav").codec == ""
 
 
+@pytest.mark.parametrize("name, options", [("take.wav", ["-c:a", "pcm_s16le"]), ("take.flac", ["-c:a", "flac"]),
+                                           ("take.opus", ["-ar", "48000", "-c:a", "libopus"]),
+                                           ("take.ogg", ["-c:a", "libvorbis"]), ("take.aac", ["-c:a", "aac", "-f", "adts"])])
+def test_following_med010s_hint_gives_a_file_apple_takes(show: Path, name: str, options: list[str]) -> None:
+    # A WAV, FLAC, Ogg or raw AAC episode got "publish an MP3 or M4A; offer this file as an alternate_enclosure": no
+    # command, where every other media hint has one. It says how now (raw AAC is only put into an M4A container).
+    folder = add_episode(show, "006-take", f"title: Take\ndate: 2026-04-01T08:00:00+00:00\nguid: take-guid\naudio: {name}\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", *options, str(folder / name)], check=True)
+    [found] = [p for p in _checked(show, "MED010")[1] if p["episode"] == "006-take"]
+    assert ("-c:a copy" in found["hint"]) is name.endswith(".aac")
+    _follow(found["hint"], folder, name)
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] != "info"] == []
+    feed = (show / "public" / "feed.xml").read_text()
+    assert ('type="audio/x-m4a"' if name.endswith(".aac") else 'take.mp3" length=') in feed
+
+
+@pytest.mark.parametrize("name, options", [("take.aiff", ["-c:a", "pcm_s16be"]), ("take.aif", ["-c:a", "pcm_s24be", "-f", "aiff"]),
+                                           ("take.m4a", ["-c:a", "pcm_s16be", "-f", "aiff"]), ("take.caf", ["-c:a", "pcm_s16le"]),
+                                           ("take.wma", ["-c:a", "wmav2"]), ("take.oga", ["-c:a", "flac", "-f", "ogg"])])
+def test_following_med003s_hint_for_a_sound_format_mediafeed_does_not_read_gives_a_file_apple_takes(
+        show: Path, name: str, options: list[str]) -> None:
+    # GarageBand and Logic export AIFF, phones record CAF, old Windows tools WMA: MED003 named the format and listed
+    # what is supported, but gave no command. It encodes them as MP3 now (as the M4A the name promises, in its place).
+    folder = add_episode(show, "006-take", f"title: Take\ndate: 2026-04-01T08:00:00+00:00\nguid: take-guid\naudio: {name}\n",
+                         audio_name="")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", *options, str(folder / name)], check=True)
+    _, [found] = _checked(show, "MED003")
+    assert "supported: MP3, M4A" in found["hint"]
+    if not name.endswith(".m4a"):  # mediafeed add says to add the encoded file (there is no episode.md to write into)
+        added = CliRunner().invoke(main, ["add", "--show", str(show), "--format", "json", str(folder / name)])
+        assert added.exit_code == 1, added.output
+        assert json.loads(added.output)["problems"][0]["hint"].endswith(f", then add it as {Path(name).stem}.mp3")
+    _follow(found["hint"], folder, name)
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] != "info"] == []
+
+
+@pytest.mark.parametrize("name, options, kind", [("take.m4a", ["-c:a", "aac", "-movflags", "+faststart"], "mp4"),
+                                                 ("take.ogg", ["-c:a", "libvorbis"], "ogg-vorbis"),
+                                                 ("take.opus", ["-ar", "48000", "-c:a", "libopus"], "ogg-opus"),
+                                                 ("take.wav", ["-c:a", "pcm_s16le"], "wav")])
+def test_an_id3_tag_an_mp3_tagger_put_in_front_of_another_format_is_named_with_its_fix(show: Path, name: str,
+                                                                                    options: list[str], kind: str) -> None:
+    # An MP3 tagger run over every file of a folder (id3v2 -t, some batch taggers) writes an ID3v2 tag in front of an
+    # M4A, Ogg or WAV too. ffmpeg skips it; the probe took the file for an MP3 and said "MED004 the MP3 file is truncated
+    # or corrupt: it has no MPEG audio frames". It names the format and the tag now, with the remux that drops the tag.
+    folder = add_episode(show, "006-take", f"title: Take\ndate: 2026-04-01T08:00:00+00:00\nguid: take-guid\naudio: {name}\n",
+                         audio_name="")
+    made = tmp = folder / f"plain{Path(name).suffix}"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                    "-ar", "44100", *options, str(made)], check=True)
+    frame = b"TIT2" + struct.pack(">I", 10) + b"\0\0" + b"\0Old title"
+    (folder / name).write_bytes(b"ID3\x03\x00\x00" + _syncsafe(len(frame) + 100) + frame + bytes(100) + made.read_bytes())
+    tmp.unlink()
+    _, [found] = _checked(show, "MED004")
+    assert "an ID3v2 tag in front of it" in found["message"] and "MP3 file" not in found["message"], found
+    _follow(found["hint"], folder, name)
+    assert audio.probe(folder / name, name).kind == kind
+    out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert [p for p in json.loads(out.output)["problems"] if p["episode"] == "006-take" and p["severity"] == "error"] == []
+
+
 def _upright(path: Path, rotate: int) -> Path:
     """A 320x180 video (as a phone's sensor records it) whose track matrix turns it by ``rotate`` degrees, as a phone
     held upright writes it: ffmpeg 5.1 writes the matrix on a stream copy given the stream's ``rotate`` (newer ones
@@ -1106,6 +1253,35 @@ def test_an_mp3s_apev2_tag_at_the_end_is_brought_in_step_and_keeps_its_replaygai
     if trailer:
         assert target.read_bytes()[-128:-125] == b"TAG" and b"New title" in target.read_bytes()[-128:]
     assert audio.tag_copy(target, tmp_path / "again.mp3", wanted, dry_run=True).changes == []
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+@pytest.mark.parametrize("old, new", [("Old APE title", "T" * 53), ("O" * 53, "New title")], ids=["grows-to-131", "was-131"])
+def test_an_apev2_tag_of_131_bytes_is_not_taken_for_an_id3v1_tag(bare_mp3: bytes, tmp_path: Path, durable: bool, old: str,
+                                                                  new: str) -> None:
+    # An APEv2 tag at the very end whose header and footer hold 131 bytes puts the "TAG" of its "APETAGEX" header 128
+    # bytes from the end: read as an ID3v1 tag (mutagen knows better), so the audio payload ended 3 bytes into the
+    # APEv2 tag, and a title that made the tag that size (or one that changed such a tag's size) stopped the build:
+    # TAG002 "tagging would have changed the audio itself ... a bug in mediafeed".
+    from mutagen.apev2 import APEv2
+
+    source = tmp_path / "ape.mp3"
+    source.write_bytes(bare_mp3)
+    ape = APEv2()
+    ape["Title"] = old
+    ape.save(source)
+    before = source.read_bytes()
+    assert mpeg.trailer_start(before) == len(bare_mp3)
+    md5 = _audio_md5(source)
+    target = source if durable else tmp_path / "copy.mp3"
+    result = audio.tag_copy(source, target, Tags(title=new, id3_version="2.3"), rel="ape.mp3", durable=durable,
+                            fresh=not durable)
+    assert result.written and str(APEv2(target)["Title"]) == new
+    data = target.read_bytes()
+    ape_at = data.rindex(b"APETAGEX", 0, len(data) - 32)  # the new tag's header
+    assert 131 in (len(before) - len(bare_mp3), len(data) - ape_at)
+    assert mpeg.payload_span(data)[1] == ape_at
+    assert _audio_md5(target) == md5
 
 
 @pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])

@@ -107,6 +107,7 @@ class Track:
     #: samples in movie fragments, in file order: (offset of the run's first byte, its samples' sizes)
     runs: list[tuple[int, list[int]]] = field(default_factory=list)
     fragment_ticks: int = 0  #: the fragments' samples' durations added up, in ``timescale`` ticks
+    ticks: int = 0  #: ``stts``: the durations of the samples in the track's own sample table (in moov), in ticks
     defaults: tuple[int, int] = (0, 0)  #: ``trex``: default sample duration and size
     #: ``tkhd``: the track's presentation height in pixels (0 for sound), after its matrix: a track turned by 90° or
     #: 270° (a phone video shot upright: 1920×1080 coded, shown 1080 wide and 1920 tall) is as tall as it is wide
@@ -205,9 +206,12 @@ def _read_fragment(handle: BinaryIO, moof: Box, by_id: dict[int, Track]) -> None
                 next_data = offset + sum(sizes)
 
 
-def duration(handle: BinaryIO, size: int) -> float:
-    """Seconds of the longest sound or video track, from its movie fragments (0.0 for a file without any)."""
-    return max((t.fragment_ticks / t.timescale for t in tracks(handle, size)
+def duration(found: list[Track]) -> float:
+    """Seconds of the longest sound or video track of a fragmented MP4: the samples in its own table (the first
+    fragment's, where the writer put them in moov: ffmpeg's ``frag_keyframe`` without ``empty_moov``) and those of its
+    movie fragments; 0.0 for a file without fragments. (mutagen reads the track header's length, the moov's samples
+    alone: 3 s of a 12 s recording, or 0 for an empty moov.)"""
+    return max(((t.ticks + t.fragment_ticks) / t.timescale for t in found
                 if t.handler in ("soun", "vide") and t.timescale and t.fragment_ticks), default=0.0)
 
 
@@ -256,6 +260,11 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
                 track.sizes = list(struct.unpack(f">{count}H", raw[:2 * count]))
             else:
                 track.sizes = [(raw[i // 2] >> (0 if i % 2 else 4)) & 15 for i in range(count)]
+        elif box.name == b"stts":
+            data = _full_body(handle, box)
+            count = min(struct.unpack(">I", data[:4])[0], (len(data) - 4) // 8)
+            pairs = struct.unpack(f">{2 * count}I", data[4:4 + 8 * count])
+            track.ticks = sum(pairs[i] * pairs[i + 1] for i in range(0, 2 * count, 2))
         elif box.name == b"stsc":
             data = _full_body(handle, box)
             count = struct.unpack(">I", data[:4])[0]

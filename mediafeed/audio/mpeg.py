@@ -133,7 +133,9 @@ def _trailers(data: bytes | mmap.mmap) -> tuple[int, tuple[int, int] | None, tup
     """(where the audio ends, the APEv2 tag's span, an appended ID3v2 tag's span): the tags at the end, peeled off
     from the last (an ID3v1 tag, then a Lyrics3 v2 block, an APEv2 tag and an appended ID3v2 tag in either order)."""
     end = len(data)
-    if end >= 128 and data[end - 128:end - 125] == b"TAG":
+    # (not the "TAG" of an APEv2 header's "APETAGEX" 128 bytes from the end: a tag of 131 bytes, header and footer,
+    # was read as an ID3v1 tag, as mutagen does not read it, and its first 3 bytes as audio: TAG002 once it changed size)
+    if end >= 128 and data[end - 128:end - 125] == b"TAG" and data[end - 131:end - 123] != b"APETAGEX":
         end -= 128
     ape: tuple[int, int] | None = None
     appended: tuple[int, int] | None = None

@@ -170,8 +170,8 @@ def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
             break
         except MutagenError as exc:
             handle.seek(at)
-            if not any(handle.read()):
-                break  # zero bytes after the last page (see _ogg_truncation): no audio, and tagging keeps them
+            if _no_audio(handle.read()):
+                break  # zero bytes (or an ID3v1 tag) after the last page (see _ogg_truncation): no audio
             raise ValueError(f"a damaged Ogg page at offset {at}") from exc
         if serial is None:
             serial = page.serial
@@ -226,19 +226,26 @@ def _ogg_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     page = _last_ogg_page(handle, size)
     if page is None:
         return "no complete Ogg page at its end"
-    if handle.tell() < size and (any(handle.read()) or not _ogg_crc_ok(handle, page)):
-        # zero bytes after a whole last page (a copy padded to a block) are no cut; after a page they complete
-        # (a cut-off copy into a file made at full size first), its checksum tells
+    if handle.tell() < size and (not _no_audio(handle.read()) or not _ogg_crc_ok(handle, page)):
+        # zero bytes after a whole last page (a copy padded to a block) are no cut, nor an ID3v1 tag an MP3 tagger
+        # appended; after a page they complete (a cut-off copy into a file made at full size first), its checksum tells
         return "it ends in the middle of an Ogg page (the file was cut off)"
     return "" if page.last else "its last page is not the end of the stream (the file was cut off)"
 
 
+def _no_audio(rest: bytes) -> bool:
+    """Whether the bytes after an Ogg file's last page hold nothing: zeros (a copy padded to a block), or an ID3v1 tag
+    at the very end, after zeros or not (an MP3 tagger run over every file appends one; ffmpeg plays past it)."""
+    return not any(rest[:-128] if rest[-128:-125] == b"TAG" else rest)
+
+
 def ogg_end(path: Path, size: int) -> int:
-    """Where an Ogg file's last page ends when only zero bytes follow it (see :func:`_ogg_truncation`), else ``size``."""
+    """Where an Ogg file's last page ends when nothing but zero bytes or an ID3v1 tag follow it (see
+    :func:`_ogg_truncation`; the tagged copy leaves them out), else ``size``."""
     with open(path, "rb") as handle:
         page = _last_ogg_page(handle, size)
         end = handle.tell()
-        return end if page is not None and end < size and not any(handle.read()) and _ogg_crc_ok(handle, page) else size
+        return end if page is not None and end < size and _no_audio(handle.read()) and _ogg_crc_ok(handle, page) else size
 
 
 def _ogg_crc_table() -> list[int]:
@@ -331,30 +338,49 @@ def _flac_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
 _WAV_FRAMED = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
 
 
+#: The size a WAV's RIFF and ``data`` chunks say where the writer could not go back to fill it in (ffmpeg writing to a
+#: pipe, a stream recorder): unknown, the data runs to the end of the file.
+WAV_UNKNOWN_SIZE = 0xFFFFFFFF
+
+
+#: WAV format tags whose ``fmt `` extension says how many samples a block holds: Microsoft and IMA ADPCM
+_WAV_ADPCM = {0x0002, 0x0011}
+#: WAV format tags of MPEG audio (MP3; MPEG Layer I or II), whose frames say how long they are
+_WAV_MPEG = {0x0055, 0x0050}
+
+
 def wav_seconds(path: Path, size: int) -> float | None:
     """The duration of a WAV file whose audio is compressed (MP3, IMA or Microsoft ADPCM, GSM inside a WAV): its
     ``fact`` chunk's sample count over the rate, else its data over the average byte rate; None for PCM and the
     like, whose length mutagen reads right. (mutagen divides the data by the block size: a block of compressed
-    audio holds many samples, so a 4 s IMA ADPCM recording read as 0.002 s.)"""
+    audio holds many samples, so a 4 s IMA ADPCM recording read as 0.002 s.) A data chunk of unknown size
+    (:data:`WAV_UNKNOWN_SIZE`) is the rest of the file, whatever the audio: mutagen read 6 hours from it."""
     with open(path, "rb") as handle:
-        pos, fmt, samples, data = 12, b"", -1, -1
+        pos, fmt, samples, data, at, unknown = 12, b"", -1, -1, 0, False
         while pos + 8 <= size:
             handle.seek(pos)
             name, length = struct.unpack("<4sI", handle.read(8))
             if name == b"fmt ":
-                fmt = handle.read(min(length, 16))
+                fmt = handle.read(min(length, 20))
             elif name == b"fact" and length >= 4:
                 samples = struct.unpack("<I", handle.read(4))[0]
             elif name == b"data":
-                data = min(length, size - pos - 8)
+                data, at, unknown = min(length, size - pos - 8), pos + 8, length == WAV_UNKNOWN_SIZE
             pos += 8 + length + (length & 1)
-    if len(fmt) < 16:
-        return None
-    tag, _, rate, byte_rate = struct.unpack("<HHII", fmt[:12])
-    if tag in _WAV_FRAMED or not rate:
-        return None
-    if samples > 0:
-        return samples / rate
+        if len(fmt) < 16:
+            return None
+        tag, _, rate, byte_rate, block = struct.unpack("<HHIIH", fmt[:14])
+        if (tag in _WAV_FRAMED and not unknown) or not rate:
+            return None
+        if samples > 0 and not unknown:  # (a piped file's fact chunk is as unknown as its data's size)
+            return samples / rate
+        if tag in _WAV_MPEG and data > 0:  # its frames, counted (a piped file says a byte rate of 0: mutagen read 338 s for 5)
+            handle.seek(at)
+            scan = mpeg.scan_data(handle.read(data))
+            return scan.duration if scan is not None else None
+    if tag in _WAV_ADPCM and len(fmt) >= 20 and block:  # the samples each block holds, in the format's extension
+        # (ffmpeg's piped IMA ADPCM says a byte rate of 16,000 for 11,062: 5 s read as 3.5)
+        return data // block * struct.unpack("<H", fmt[18:20])[0] / rate
     return data / byte_rate if data > 0 and byte_rate else None
 
 
@@ -421,7 +447,7 @@ def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     while pos + 8 <= size:
         handle.seek(pos)
         name, length = struct.unpack("<4sI", handle.read(8))
-        if name == b"data" and pos + 8 + length > size:
+        if name == b"data" and pos + 8 + length > size and length != WAV_UNKNOWN_SIZE:
             return f"its data chunk needs {length} bytes but only {size - pos - 8} remain"
         pos += 8 + length + (length & 1)
     return ""

@@ -73,8 +73,14 @@ def sniff(head: bytes) -> str:
     return ""
 
 
-def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-untyped-def]
-    """Sniff, looking past an ID3v2 tag: FLAC and AAC files sometimes carry one in front."""
+#: Containers an MP3 tagger's ID3v2 tag in front of the file hides (see :func:`_sniff_file`): ffmpeg skips the tag,
+#: the apps that read these formats do not.
+_UNDER_ID3 = {"mp4": "MP4/M4A", "ogg-opus": "Ogg Opus", "ogg-vorbis": "Ogg Vorbis", "ogg": "Ogg", "wav": "WAV"}
+
+
+def _sniff_file(handle, size: int) -> tuple[str, bytes, str]:  # type: ignore[no-untyped-def]
+    """Sniff, looking past an ID3v2 tag: FLAC and AAC files sometimes carry one in front. The third value names
+    another container found after such a tag (:data:`_UNDER_ID3`: an MP3 tagger run over every file wrote it), else ""."""
     head = handle.read(4096)
     if head.startswith(b"ID3") and len(head) >= 10:
         raw = head[6:10]
@@ -83,8 +89,10 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         after = handle.read(64)
         inner = sniff(after)
         if inner in ("flac", "aac"):
-            return inner, head
-        return "mp3", head
+            return inner, head, ""
+        if inner == "wav" and _wav_format(after) in _WAV_CODECS:  # MP3 in a WAV under the tag: its frames play (MED024)
+            inner = ""
+        return "mp3", head, inner if inner in _UNDER_ID3 else ""
     kind = sniff(head)
     if not kind and describe(head) in _NOT_A_FORMAT:
         # Neither a tag nor a frame first: an MP3 with unknown bytes in front (an encoder's or a bad cut's leftovers,
@@ -93,7 +101,7 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes]:  # type: ignore[no-unty
         handle.seek(mpeg.zeros_end(handle, 0, min(size, mpeg.ZERO_LIMIT)))  # zeros first: skipped, as players do
         if mpeg.audio_start(handle.read(mpeg.LEAD_LIMIT)) >= 0:
             kind = "mp3"
-    return kind, head
+    return kind, head, ""
 
 
 def sniff_data(data: bytes | mmap.mmap) -> str:
@@ -136,7 +144,14 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         size = path.stat().st_size
         data: bytes | mmap.mmap = b""
         with open(path, "rb") as handle:
-            kind, head = _sniff_file(handle, size)
+            kind, head, hidden = _sniff_file(handle, size)
+            if hidden:  # not an MP3: another format an MP3 tagger put its tag in front of
+                ext = os.path.splitext(rel)[1] or ".m4a"
+                raise MediaError(error("MED004", rel, f"the file is {_UNDER_ID3[hidden]} with an ID3v2 tag in front of it, "
+                                                      "as an MP3 tagger run over every file writes one: apps that play "
+                                                      f"{_UNDER_ID3[hidden]} files do not read it", field="audio",
+                                       hint=f"take the tag out (the audio is copied as it is): ffmpeg -i in{ext} -c copy "
+                                            f"out{ext}, then put out{ext} in place under the same name"))
             if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
                 handle.seek(0)
                 data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -148,7 +163,9 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     if not kind or kind == "ogg":
         found = "an Ogg stream that is neither Opus nor Vorbis" if kind == "ogg" else describe(head)
         hint = f"supported: {SUPPORTED}"
-        if head[:4] == EBML:  # a WebM video (a browser's or a screen recorder's): no Apple or Spotify enclosure takes it
+        if kind == "ogg" or found in _OTHER_SOUND:  # sound in a format mediafeed does not read: the encode into one apps take
+            hint = f"{hint}; {_encode_hint(rel)}"
+        elif head[:4] == EBML:  # a WebM video (a browser's or a screen recorder's): no Apple or Spotify enclosure takes it
             hint = ("encode it as MP4 (H.264 and AAC, which Apple and Spotify take): ffmpeg -i in.webm -c:v libx264 "
                     "-pix_fmt yuv420p -c:a aac -movflags +faststart out.mp4; the WebM may stay as an alternate_enclosure "
                     f"(type video/webm); {hint}")
@@ -198,6 +215,25 @@ _ENCODE_AS = {".mp3": ("MP3", "-c:a libmp3lame -b:a 128k"), ".m4a": ("AAC", "-c:
               ".m4b": ("AAC", "-c:a aac -b:a 128k -movflags +faststart")}
 
 
+#: What :func:`describe` calls sound in a format mediafeed does not read (GarageBand's and Logic's AIFF export, a phone's
+#: CAF or AMR recording, WMA, a WAV over 4 GB): MED003's hint encodes it into a format apps take (:func:`_encode_hint`).
+_OTHER_SOUND = frozenset({"an AIFF file", "a Core Audio (CAF) file", "an AMR recording", "a Windows Media (WMA/ASF) file",
+                          "an RF64 file (WAV over 4 GB)"})
+
+
+def _encode_hint(rel: str) -> str:
+    """MED003's fix for sound in a format mediafeed does not read: encoded as MP3 under the episode's name (``audio:``
+    changed with it; ``mediafeed add`` says to add that file), or, for a file whose name says .mp3 or .m4a (an AIFF
+    export named .m4a), as the format its name promises and put in its place (the enclosure URL stays)."""
+    stem, ext = os.path.splitext(os.path.basename(rel))
+    if ext.lower() in _ENCODE_AS:
+        codec, options = _ENCODE_AS[ext.lower()]
+        return (f"encode it as {codec}, which apps take: ffmpeg -i in{ext} {options} out{ext}, then put out{ext} in place "
+                "under the same name")
+    return (f"encode it as MP3, which apps take: ffmpeg -i in{ext} -c:a libmp3lame -b:a 128k out.mp3, then name it "
+            f"{stem}.mp3 and write 'audio: {stem}.mp3' in episode.md")
+
+
 def _extension_hint(kind: str, ext: str, media: Media) -> str:
     """MED005's fix, one that leads to a file the next build takes (see :data:`_ENCODE_AS`): the encode into the
     format the name promises, kept under the same name (so ``audio:`` and the enclosure URL stay), where the content
@@ -236,9 +272,11 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     info = audio.info
     duration = float(getattr(info, "length", 0.0) or 0.0)
     bitrate = int(getattr(info, "bitrate", 0) or 0)
-    if duration <= 0 and kind == "mp4":  # a fragmented MP4: mutagen reads no length; its fragments say it
+    found: list[mp4.Track] = []
+    if kind == "mp4":  # a fragmented MP4: mutagen reads no length, or the moov's samples' alone; its fragments say it
         with open(path, "rb") as handle:
-            duration = mp4.duration(handle, size)
+            found = mp4.tracks(handle, size)
+        duration = mp4.duration(found) or duration
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
@@ -258,7 +296,6 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
     mime = MIME.get(kind, "")
     if kind == "mp4":
         with open(path, "rb") as handle:
-            found = mp4.tracks(handle, size)
             spans = mp4.media_spans(handle, size)
             misplaced = mp4.misplaced_run(found, spans) if any(t.runs for t in found) else ""
             if misplaced:  # a fragmented recording saved by a tag editor that does not know fragments

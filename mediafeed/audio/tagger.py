@@ -736,7 +736,8 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
             stripped.save()
         command = [ffmpeg, "-nostdin", "-v", "error", "-y", "-i", scratch, "-f", "ffmetadata", "-i", meta,
                    "-map", "0", "-map", "-0:d", "-map_chapters", "1", "-c", "copy",
-                   "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", str(target)]
+                   "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
+                   *_muxer(target, getattr(stripped.info, "codec", "")), str(target)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     finally:
         os.unlink(meta)
@@ -745,6 +746,21 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise MediaError(error("TAG004", rel, f"ffmpeg could not write the chapters: {detail}", field="chapters",
                                hint="check the file plays; or remove the chapters to tag it without them"))
+
+
+#: The sound codecs (as mutagen names them) ffmpeg's 'ipod' muxer takes, the one it writes an .m4a or .m4b with: AAC
+#: (mp4a.40.N, MPEG-2 AAC's mp4a.66 to .68, QuickTime's bare mp4a), ALAC and AC-3 (ffmpeg's movenc.c, codec_ipod_tags)
+IPOD_CODECS = frozenset({"mp4a", "mp4a.66", "mp4a.67", "mp4a.68", "alac", "ac-3", ""})
+
+
+def _muxer(target: Path, codec: str) -> list[str]:
+    """ffmpeg's ``-f`` for a re-mux into ``target``: its own choice by the extension, except for an .m4a or .m4b whose
+    sound the 'ipod' muxer does not take (Opus, MP3, MP2, E-AC-3, FLAC in an M4A: MED011, a warning the build
+    publishes with), which the MP4 muxer writes ("Could not find tag for codec opus" made the chapters TAG004)."""
+    codec = codec.lower()
+    if target.suffix.lower() not in (".m4a", ".m4b") or codec in IPOD_CODECS or codec.startswith("mp4a.40"):
+        return []
+    return ["-f", "mp4"]
 
 
 #: The longest file name (in bytes) ext4, XFS, Btrfs and APFS take.
