@@ -233,11 +233,14 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
                                          artwork=ledger_io.artwork_files(project.root, show, items))
-        # EP013 as published.json is after this build (its report is replayed: fastpath); a preview (serve) records
-        # nothing, so its episodes can still be renamed
-        if record and report.ledger != ledger:
-            report.problems = _shared_names_as_recorded(report.problems, items, report.ledger, show)
+        # EP013 as published.json is once this build is recorded: the stamp's report is replayed (fastpath), and a
+        # stamp is saved only once published.json records this build, here or by publish when its feed is live (a
+        # publish's build records nothing itself); a preview (serve) saves no stamp and records nothing, so its
+        # episodes can still be renamed
+        recorded = report.problems if report.ledger == ledger else \
+            _shared_names_as_recorded(report.problems, items, report.ledger, show)
         if record:
+            report.problems = recorded
             report.ledger_updated = ledger_io.save(root, report.ledger, loaded=ledger)
         cache.commit()
         report.probed = cache.stats["probed"]
@@ -246,10 +249,14 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         # No stamp for --accept-changes: its report leaves out what published.json would say (LED005 of an episode
         # gone, which the ledger keeps), and the stamp is replayed by a plain 'mediafeed build' (its options are
         # not in the digest); a plain build after it runs, and warns as a clean build does
-        stamp = None if accept_changes else fastpath.prepare(
-            root, out_dir, strict, made, report.to_dict(), extra=[show.artwork] if show.artwork else [],
-            valid_until=min(scheduled, default=None), sweep=sweep,
-            known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
+        stamp = None
+        if not accept_changes:
+            stamped = report.to_dict()
+            if recorded is not report.problems:  # (a publish's build: see above)
+                stamped["problems"] = [p.to_dict() for p in recorded]
+            stamp = fastpath.prepare(root, out_dir, strict, made, stamped, extra=[show.artwork] if show.artwork else [],
+                                     valid_until=min(scheduled, default=None), sweep=sweep,
+                                     known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         if record and stamp is not None:
             stamp.save()
         else:  # true once published.json records this build's feed: publish saves it then (see publish.run)

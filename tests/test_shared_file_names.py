@@ -170,3 +170,29 @@ def test_ep013_does_not_tell_to_rename_a_file_to_the_name_it_has(show: Path) -> 
                                             "901-extra-2.mp3 and write 'audio: 901-extra-2.mp3' in episode.md",
         "episodes/902-extra/901-Extra.mp3": "not published yet, so it can still change: rename the file to "
                                             "902-extra.mp3 and write 'audio: 902-extra.mp3' in episode.md"}
+
+
+def test_a_rebuild_after_the_publish_that_published_the_files_does_not_tell_to_rename_them(show: Path,
+                                                                                           tmp_path: Path) -> None:
+    """Before, ``mediafeed publish`` saved its build's stamp (once published.json recorded both audio.mp3) with the
+    build's report as judged before the publish, and a ``mediafeed build`` with nothing changed replayed "not published
+    yet, so it can still change: rename the file" for each, where ``check`` and a --clean build said to keep the
+    names. A publish's build records nothing itself (as a preview's does not), so the stamp it leaves for later is
+    now judged against published.json as it will be once saved."""
+    from mediafeed.publish import publish
+
+    _two_new(show)
+    web = tmp_path / "www"
+    web.mkdir()
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\npublish:\n  targets:\n    web:\n      type: directory\n      path: {web}\n")
+    published = publish(show, notify=False)
+    assert published.ledger_updated
+    assert "extra-902-0000-0000-0000" in json.loads((show / "published.json").read_text())["episodes"]
+    kept = [("episodes/901-extra/audio.mp3", "keep the names")]
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    replayed = json.loads(result.stdout)
+    assert replayed["up_to_date"]  # the publish's stamp, replayed
+    assert [(p["file"], p["hint"].split(":")[0]) for p in replayed["problems"] if p["code"] == "EP013"] == kept
+    assert [(p["file"], p["hint"].split(":")[0]) for p in _check(show)[1]] == kept
