@@ -147,6 +147,10 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
 def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bool, accept_changes: bool,
            progress: Progress | None, now: datetime | None, record: bool, sweep: fastpath.Sweep | None) -> BuildReport:
     cache_path = root / CACHE_DIR / "cache.sqlite"
+    # the temp files of a run killed as it put its stamp, a record or published.json in place, once it had said its
+    # writing into the site was done (those of a run stopped mid-write are swept with the site's, below)
+    sweep_temp_files(root / CACHE_DIR, deep=False)
+    sweep_temp_files(root, deep=False, of=(ledger_io.LEDGER_FILE,))
     if clean:  # ignore what the cache says, and start a new one from this build
         cachefile.discard(cache_path)
         shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (jinjaenv.TemplateCache)
