@@ -457,6 +457,25 @@ def test_a_torn_file_in_the_user_cache_is_compiled_again(show: Path, tmp_path: P
     assert rewritten and all(path.stat().st_size > 100 for path in rewritten)
 
 
+def test_a_temp_file_of_a_compiled_template_in_the_user_cache_is_swept(show: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed while it wrote a compiled template into the user's cache left its temp file there
+    ('.<key>.cache.<pid>-0.tmp') until mediafeed's code changed: no later write replaces it (each writes its own),
+    and no build swept that folder, which every show shares. Now the first write of a build into it sweeps the temp
+    files of writers no longer running, as the scaled artwork's folder is swept."""
+    import subprocess
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    build(show)
+    compiled = compiled_default_theme(tmp_path / "user-cache")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = compiled[0].parent / f".{compiled[0].name}.{int(gone.stdout)}-0.tmp"  # a writer no longer running
+    stale.write_bytes(compiled[0].read_bytes()[:100])
+    compiled[0].unlink()  # the kill came before the rename: the next first build compiles that template again
+    build(copy_show(tmp_path / "other"))
+    assert compiled[0].exists() and not stale.exists()
+
+
 def test_a_user_cache_that_cannot_be_written_costs_only_the_compile(show: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "a-file"
