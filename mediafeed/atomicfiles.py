@@ -17,6 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 from .lazypattern import lazy
@@ -277,19 +278,23 @@ def enter_versioned(folder: Path) -> None:
 _CHECK = 32  #: the SHA-256 before a checked file's data
 
 
-def sweep_temp_files(root: Path, remove: bool = True) -> list[str]:
+def sweep_temp_files(root: Path, remove: bool = True, *, deep: bool = True,
+                     of: Collection[str] | None = None) -> list[str]:
     """Remove the temp files (``.NAME.PID-N.tmp``) that a writer killed mid-copy left below ``root`` (a build's output
     folder, a publish's target folder): a web server would serve them, and a file renamed or dropped since is never
     written again to replace them. Only names of this writer whose process is not running on this computer (a run
     beside this one keeps its own); hidden folders but ``.well-known`` are not looked in. Folders left empty are
-    removed. Returns what it removed, relative to ``root`` (``remove=False``, a dry run: what it would remove)."""
+    removed. Returns what it removed, relative to ``root`` (``remove=False``, a dry run: what it would remove).
+    ``deep=False``: the files in ``root`` itself only (one look at one folder: the show cache's stamps and records);
+    ``of``: only the temp files of these names (``published.json`` in the show folder, whose other files are the
+    producer's)."""
     removed = []
     for folder, dirs, files in os.walk(root):
         base = Path(folder)
-        dirs[:] = [d for d in dirs if not d.startswith(".") or (base == root and d == ".well-known")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") or (base == root and d == ".well-known")] if deep else []
         for name in files:
             found = TEMP_NAME.fullmatch(name)
-            if found is None or _running(int(found["pid"])):
+            if found is None or (of is not None and found["name"] not in of) or _running(int(found["pid"])):
                 continue
             if not remove:
                 removed.append((base / name).relative_to(root).as_posix())

@@ -27,7 +27,7 @@ from .cache import CACHE_DIR, Cache, is_show
 from .dates import source_date
 from .errors import InputError, MediafeedError, Problem, has_errors
 from .items import check_items, make_items
-from .model import Item, Show
+from .model import Episode, Item, Show
 from .probes import media_identity
 from .project import Progress, Project, load_project
 from .records import mutable
@@ -113,7 +113,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems = ledger_io.restore_guid_hints(published, problems)
         from .checks.episodes import shared_file_names  # (here: it needs what published.json records)
 
-        problems.extend(shared_file_names(items, set(ledger_io.published_urls(published))))
+        problems.extend(shared_file_names(items, set(ledger_io.published_urls(published)), show, held_files(project)))
         if source_ok and not accept_changes:
             held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
             problems.extend(ledger_io.compare(published, show, items, held,
@@ -121,6 +121,12 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
+
+
+def held_files(project: Project) -> list[tuple[Episode, bool]]:
+    """The episodes not in the feed (scheduled ones, drafts), each with whether it is a draft: EP013 judges their
+    files' names too (``checks.episodes.shared_file_names``)."""
+    return [(e, status == "draft") for e in project.episodes if (status := project.status(e)) != "published"]
 
 
 def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, strict: bool = False,
@@ -147,6 +153,10 @@ def build(root: Path, output_dir: Path | None = None, *, clean: bool = False, st
 def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bool, accept_changes: bool,
            progress: Progress | None, now: datetime | None, record: bool, sweep: fastpath.Sweep | None) -> BuildReport:
     cache_path = root / CACHE_DIR / "cache.sqlite"
+    # the temp files of a run killed as it put its stamp, a record or published.json in place, once it had said its
+    # writing into the site was done (those of a run stopped mid-write are swept with the site's, below)
+    sweep_temp_files(root / CACHE_DIR, deep=False)
+    sweep_temp_files(root, deep=False, of=(ledger_io.LEDGER_FILE,))
     if clean:  # ignore what the cache says, and start a new one from this build
         cachefile.discard(cache_path)
         shutil.rmtree(root / CACHE_DIR / "jinja", ignore_errors=True)  # compiled templates (jinjaenv.TemplateCache)
@@ -233,11 +243,14 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
                                          artwork=ledger_io.artwork_files(project.root, show, items))
-        # EP013 as published.json is after this build (its report is replayed: fastpath); a preview (serve) records
-        # nothing, so its episodes can still be renamed
-        if record and report.ledger != ledger:
-            report.problems = _shared_names_as_recorded(report.problems, items, report.ledger, show)
+        # EP013 as published.json is once this build is recorded: the stamp's report is replayed (fastpath), and a
+        # stamp is saved only once published.json records this build, here or by publish when its feed is live (a
+        # publish's build records nothing itself); a preview (serve) saves no stamp and records nothing, so its
+        # episodes can still be renamed
+        recorded = report.problems if report.ledger == ledger else \
+            _shared_names_as_recorded(report.problems, project, items, report.ledger, show)
         if record:
+            report.problems = recorded
             report.ledger_updated = ledger_io.save(root, report.ledger, loaded=ledger)
         cache.commit()
         report.probed = cache.stats["probed"]
@@ -246,10 +259,14 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         # No stamp for --accept-changes: its report leaves out what published.json would say (LED005 of an episode
         # gone, which the ledger keeps), and the stamp is replayed by a plain 'mediafeed build' (its options are
         # not in the digest); a plain build after it runs, and warns as a clean build does
-        stamp = None if accept_changes else fastpath.prepare(
-            root, out_dir, strict, made, report.to_dict(), extra=[show.artwork] if show.artwork else [],
-            valid_until=min(scheduled, default=None), sweep=sweep,
-            known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
+        stamp = None
+        if not accept_changes:
+            stamped = report.to_dict()
+            if recorded is not report.problems:  # (a publish's build: see above)
+                stamped["problems"] = [p.to_dict() for p in recorded]
+            stamp = fastpath.prepare(root, out_dir, strict, made, stamped, extra=[show.artwork] if show.artwork else [],
+                                     valid_until=min(scheduled, default=None), sweep=sweep,
+                                     known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
         if record and stamp is not None:
             stamp.save()
         else:  # true once published.json records this build's feed: publish saves it then (see publish.run)
@@ -260,14 +277,15 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         cache.close()
 
 
-def _shared_names_as_recorded(problems: list[Problem], items: list[Item], ledger: ledger_io.Ledger,
+def _shared_names_as_recorded(problems: list[Problem], project: Project, items: list[Item], ledger: ledger_io.Ledger,
                               show: Show) -> list[Problem]:
     """``problems`` with EP013 judged against the ledger this build recorded: :func:`inspect` judged it against
     published.json before the build, so the build that published two ``final.mp3`` told to rename them (its report
     is kept in the stamp and replayed by every rebuild with nothing changed, where ``check`` says to keep them)."""
     from .checks.episodes import shared_file_names
 
-    now = checks.filter_problems(shared_file_names(items, set(ledger_io.published_urls(ledger))), show, (), ())
+    now = checks.filter_problems(shared_file_names(items, set(ledger_io.published_urls(ledger)), show,
+                                                   held_files(project)), show, (), ())
     return sorted(set([p for p in problems if p.code != "EP013"] + now), key=_problem_order)
 
 

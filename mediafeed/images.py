@@ -10,25 +10,39 @@ encoder settings; deleting that folder only costs time. They are also kept in th
 user's cache (``~/.cache/mediafeed/images/``, as the default theme's compiled
 templates are), so a show's first build (or one after ``--clean``) takes them from
 there: scaling the sample artwork at the three sizes cost ~50 ms of every cold build.
+The user's cache keeps a copy while builds use it: see :func:`prune`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
 import io
 import os
+import time
 from pathlib import Path
 from typing import BinaryIO
 
 from .atomicfiles import atomic_write, enter_versioned, read_checked, sweep_temp_files, write_checked
+from .lazypattern import lazy
 
 #: Pixel sizes made for every image: 96 (icons, lists at 2x), 240 (the embed player at 2x), 480 (the show cover at 2x).
 SIZES = (96, 240, 480)
 FOLDER = "images"
 QUALITY = 82
 #: Part of every cache key: a change of settings or of Pillow makes new copies.
+
+#: The user's cache keeps an artwork's copies while a build used them in the last PRUNE_DAYS days, and the least
+#: recently used go while the copies take more than PRUNE_BYTES; it is looked at once a day at most (:func:`prune`).
+PRUNE_DAYS = 90
+PRUNE_BYTES = 256 << 20
+DAY = 86400
+#: the file in the user cache's folder whose mtime says when it was last pruned
+PRUNED = ".pruned"
+#: a copy in the user's cache: ``<SHA-256 of the image>-<size>.jpg``
+_COPY = lazy(r"(?P<key>[0-9a-f]{64})-[0-9]{1,5}\.jpg")
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,7 +145,20 @@ def _from_user_cache(folder: Path, key: str, sizes: tuple[int, ...]) -> dict[int
         if data is None:
             return None
         found[size] = data
+    _used([folder / f"{key}-{size}.jpg" for size in sizes])
     return found
+
+
+def _used(paths: list[Path]) -> None:
+    """Say that a build used these copies (their mtime, what :func:`prune` goes by), once a day at most: the clock of
+    a file read is not kept (``noatime``, ``relatime``)."""
+    now = time.time()
+    for path in paths:
+        try:
+            if os.stat(path).st_mtime < now - DAY:
+                os.utime(path)
+        except OSError:
+            pass  # a read-only user cache: its copies may go in a prune, and are made again then
 
 
 def _keep(folder: Path, key: str, made: dict[int, bytes], checked: bool) -> None:
@@ -151,5 +178,48 @@ def _keep(folder: Path, key: str, made: dict[int, bytes], checked: bool) -> None
                 write_checked(folder / f"{key}-{size}.jpg", data)
             else:
                 atomic_write(folder / f"{key}-{size}.jpg", data, durable=False)
+        if checked:
+            prune(folder, keep=key)
     except OSError:
         pass  # a read-only show folder (or user cache) still builds, just more slowly
+
+
+def prune(folder: Path, keep: str = "") -> list[str]:
+    """Remove from the user cache's ``folder`` the copies no build used for :data:`PRUNE_DAYS` days, then, while the
+    copies left take more than :data:`PRUNE_BYTES`, the least recently used (each artwork's copies together; never
+    ``keep``'s, just made); the keys removed. At most once a day (:data:`PRUNED`'s mtime): called when a build writes
+    new copies there (it has just scaled artwork, so Pillow's ~50 ms dwarf a look at the folder), never by a build
+    that finds its copies, so the cache grows only with new artwork, and that growth is bounded.
+
+    Safe beside other builds: a copy removed while one reads it fails its check (:func:`atomicfiles.read_checked`)
+    and is made again; names other than copies (temp files, this marker) are left alone."""
+    now = time.time()
+    marker = folder / PRUNED
+    try:
+        if marker.stat().st_mtime > now - DAY:
+            return []
+    except FileNotFoundError:
+        pass
+    marker.touch()  # (first: another build writing copies meanwhile does not look too)
+    keys: dict[str, tuple[float, int, list[str]]] = {}  # key → (when last used, bytes, names)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            found = _COPY.fullmatch(entry.name)
+            if found is None or not entry.is_file(follow_symlinks=False):
+                continue
+            st = entry.stat(follow_symlinks=False)
+            used, size, names = keys.get(found["key"], (0.0, 0, []))
+            keys[found["key"]] = (max(used, st.st_mtime), size + st.st_size, [*names, entry.name])
+    total = sum(size for _, size, _ in keys.values())
+    removed = []
+    for key, (used, size, names) in sorted(keys.items(), key=lambda kv: (kv[1][0], kv[0])):  # least recently used first
+        if key == keep:
+            continue
+        if used > now - PRUNE_DAYS * DAY and total <= PRUNE_BYTES:
+            break
+        for name in names:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(folder / name)
+        total -= size
+        removed.append(key)
+    return sorted(removed)

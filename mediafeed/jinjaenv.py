@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from .atomicfiles import enter_versioned, read_checked, write_checked
+from .atomicfiles import enter_versioned, read_checked, sweep_temp_files, write_checked
 from .site import default_theme
 from .templatecode import GENERATOR
 
@@ -32,6 +32,7 @@ class _CompiledFolder(jinja2.FileSystemBytecodeCache):
 
     def __init__(self, parent: Path, fingerprint: str):
         self.folder = parent / f"{jinja2.__version__}-{fingerprint}"
+        self.swept = False  #: whether this build has swept the folder's temp files (see dump_bytecode)
         super().__init__(str(self.folder))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -49,6 +50,9 @@ class _CompiledFolder(jinja2.FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             enter_versioned(self.folder)  # (another version's templates: never read again)
+            if not self.swept:  # a run killed as it wrote one left its temp file, which no later write replaces
+                self.swept = True  # (the user's cache is swept by no build otherwise: once a build, at its first)
+                sweep_temp_files(self.folder, deep=False)
             # a temp file renamed into place: builds may share a folder
             write_checked(self._get_cache_filename(bucket), bucket.bytecode_to_string())
         except OSError:

@@ -378,11 +378,13 @@ def episode_audio_name(source: Path, slug: str, episodes: list[dict[str, Any]]) 
     The source's name is kept unless it is already another episode's file name or made of generic words alone
     (``final.mp3``, ``final-mix.mp3``): podcast apps that save a download under the URL's last segment (podboat,
     wget scripts, some car and MP3-player sync tools) keep one file for every episode whose enclosure ends in
-    ``/final.mp3``. Such a copy is named after the episode (``012-title.mp3``)."""
+    ``/final.mp3``. Such a copy is named after the episode (``012-title.mp3``). Another episode's files are its
+    ``audio`` and the ``file`` of each of its ``alternate_enclosures``, whether it is published, scheduled or a draft
+    (the files EP013 compares: a new copy's name costs nothing to choose)."""
     ext = os.path.splitext(source.name)[1].lower()
     own = slugify(source.stem)
     taken = {name.casefold(): f"{EPISODES_DIR}/{episode['_slug']}/{name}" for episode in episodes
-             if isinstance(name := episode.get("audio"), str)}
+             for name in _media_names(episode)}
     # the episode's name, unless another episode's file has it too (a folder renamed since, an imported file)
     named = next(name for n in range(1, len(taken) + 2)
                  if (name := slug + (f"-{n}" if n > 1 else "") + ext).casefold() not in taken)
@@ -393,6 +395,16 @@ def episode_audio_name(source: Path, slug: str, episodes: list[dict[str, Any]]) 
     if set(own.split("-")) <= GENERIC_WORDS:
         return named, own + ext, "a name editors give every export"
     return own + ext, "", ""
+
+
+def _media_names(episode: dict[str, Any]) -> list[str]:
+    """The media files an episode's front matter names (as :func:`existing_episodes` read it): its ``audio`` and its
+    alternate enclosures' ``file``s."""
+    names = [episode.get("audio")]
+    alternates = episode.get("alternate_enclosures")
+    if isinstance(alternates, list):
+        names += [alternate.get("file") for alternate in alternates if isinstance(alternate, dict)]
+    return [name for name in names if isinstance(name, str) and name]
 
 
 def title_from_file(path: Path) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
 import shutil
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -455,6 +457,25 @@ def test_a_torn_file_in_the_user_cache_is_compiled_again(show: Path, tmp_path: P
     assert rewritten and all(path.stat().st_size > 100 for path in rewritten)
 
 
+def test_a_temp_file_of_a_compiled_template_in_the_user_cache_is_swept(show: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed while it wrote a compiled template into the user's cache left its temp file there
+    ('.<key>.cache.<pid>-0.tmp') until mediafeed's code changed: no later write replaces it (each writes its own),
+    and no build swept that folder, which every show shares. Now the first write of a build into it sweeps the temp
+    files of writers no longer running, as the scaled artwork's folder is swept."""
+    import subprocess
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    build(show)
+    compiled = compiled_default_theme(tmp_path / "user-cache")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = compiled[0].parent / f".{compiled[0].name}.{int(gone.stdout)}-0.tmp"  # a writer no longer running
+    stale.write_bytes(compiled[0].read_bytes()[:100])
+    compiled[0].unlink()  # the kill came before the rename: the next first build compiles that template again
+    build(copy_show(tmp_path / "other"))
+    assert compiled[0].exists() and not stale.exists()
+
+
 def test_a_user_cache_that_cannot_be_written_costs_only_the_compile(show: Path, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "a-file"
@@ -545,6 +566,89 @@ def test_another_pillows_artwork_copies_are_removed_from_the_user_cache(show: Pa
     (old / "x-96.jpg").write_bytes(b"an older Pillow's copy")
     build(show)
     assert not old.exists() and kept_artwork(tmp_path / "user-cache")
+
+
+def new_artwork(show: Path, shade: int) -> None:
+    """The show's artwork, one pixel changed: other bytes, so new scaled copies (a new key in the user's cache)."""
+    from PIL import Image
+
+    with Image.open(show / "artwork.png") as image:
+        changed = image.convert("RGB")
+    changed.putpixel((0, 0), (shade, shade, shade))
+    changed.save(show / "artwork.png")
+
+
+def plant(folder: Path, key: str, days: float, size: int = 1000) -> list[Path]:
+    """The three copies of an artwork some build made ``days`` ago (``key``: 64 hex digits), ``size`` bytes each."""
+    from mediafeed import images
+    from mediafeed.atomicfiles import write_checked
+
+    made = []
+    for px in images.SIZES:
+        path = folder / f"{key}-{px}.jpg"
+        write_checked(path, b"\xff" * size)
+        when = time.time() - days * 86400
+        os.utime(path, (when, when))
+        made.append(path)
+    return made
+
+
+def test_artwork_copies_no_build_used_for_months_are_pruned_from_the_user_cache(show: Path, tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, the user's cache kept every scaled copy of every artwork any show ever had (removed only with another
+    Pillow or other JPEG settings): it grew with each new cover, for good. Now, when a build writes new copies there
+    (it has just scaled artwork: never a rebuild that finds its copies), at most once a day, the copies no build used
+    for PRUNE_DAYS days go, then the least recently used while the folder holds more than PRUNE_BYTES."""
+    from mediafeed import images
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    first = build(show)
+    folder = tmp_path / "user-cache/mediafeed/images" / images.settings()
+    sample = kept_artwork(tmp_path / "user-cache")
+    marker = folder / ".pruned"  # when the build that wrote them last looked at the folder: just now
+
+    def a_day_since_the_last_prune() -> None:
+        os.utime(marker, (time.time() - images.DAY - 60,) * 2)
+
+    stale = plant(folder, "a" * 64, days=images.PRUNE_DAYS + 1)
+    recent = plant(folder, "b" * 64, days=images.PRUNE_DAYS - 1)
+    for path in sample:  # made long ago, and used by the build below (a first build of another copy of the show)
+        os.utime(path, (time.time() - 200 * 86400,) * 2)
+    assert tree(build(copy_show(tmp_path / "again")).output) == tree(first.output)
+    assert all(path.stat().st_mtime > time.time() - 3600 for path in sample), "used: the copies say so"
+    other = copy_show(tmp_path / "other")
+    new_artwork(other, 1)
+    a_day_since_the_last_prune()
+    build(other)  # new copies written: the user's cache is pruned
+    assert not [path for path in stale if path.exists()]
+    assert all(path.exists() for path in recent + sample)
+    assert len(kept_artwork(tmp_path / "user-cache")) == 3 * len(images.SIZES)  # the sample's, recent, other's
+    # at most once a day: another stale artwork stays until a day after that prune
+    stale = plant(folder, "c" * 64, days=images.PRUNE_DAYS + 1)
+    new_artwork(other, 2)
+    build(other)
+    assert all(path.exists() for path in stale)
+    a_day_since_the_last_prune()
+
+    # and at most PRUNE_BYTES: the least recently used go first, never the copies just made
+    def key() -> str:
+        return hashlib.sha256((other / "artwork.png").read_bytes()).hexdigest()
+
+    second = key()
+    new_artwork(other, 3)
+    third = key()
+    room = sum(p.stat().st_size for p in folder.glob(f"{second}-*.jpg"))
+    room += sum(32 + len(data) for data in images.scaled(other / "artwork.png").values())
+    monkeypatch.setattr(images, "PRUNE_BYTES", room)
+    build(other)
+    assert not [path for path in stale if path.exists()]
+    assert sorted(path.name.split("-")[0] for path in kept_artwork(tmp_path / "user-cache")) == \
+        sorted([second, third] * len(images.SIZES))  # not the sample's (used before the second), nor recent's
+    monkeypatch.setattr(images, "PRUNE_BYTES", 0)
+    new_artwork(other, 4)
+    a_day_since_the_last_prune()
+    build(other)
+    assert [path.name.split("-")[0] for path in kept_artwork(tmp_path / "user-cache")] == [key()] * len(images.SIZES)
 
 
 def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:

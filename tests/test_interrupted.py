@@ -183,6 +183,44 @@ def test_a_build_killed_before_its_stamp_leaves_the_next_build_to_report_as_a_cl
     assert (show / "published.json").read_bytes() == (copy / "published.json").read_bytes()
 
 
+#: ``python -c`` with the show folder as its argument: a build SIGKILLed as it renames into place the file whose name
+#: starts with argv[2] (its temp file written whole: "stamp-", the stamp; "published.json")
+KILLED_RENAMING = """
+import os, signal, sys
+from pathlib import Path
+real = os.replace
+def replace(source, target, *args, **kwargs):
+    if os.path.basename(target).startswith(sys.argv[2]):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(source, target, *args, **kwargs)
+os.replace = replace
+from mediafeed.build import build
+build(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(("name", "folder"), [("stamp-", ".mediafeed"), ("published.json", ".")])
+def test_a_temp_file_of_a_build_killed_after_it_wrote_the_site_is_swept(show: Path, tmp_path: Path, name: str,
+                                                                       folder: str) -> None:
+    """A build killed while it saved its stamp (or published.json), after it had said its writing into the site was
+    done, left '.stamp-<key>.json.<pid>-0.tmp' in .mediafeed/ (or '.published.json.<pid>-0.tmp' in the show folder,
+    where git sees it) for good: only a build stopped mid-write swept temp files, and the next build wrote its own.
+    Now every build sweeps those of writers no longer running from .mediafeed/ and the top of the show folder."""
+    edit(show)
+    if name == "published.json":
+        (show / "published.json").unlink()  # the build has a record to write
+    killed = subprocess.run([sys.executable, "-c", KILLED_RENAMING, str(show), name], capture_output=True, text=True,
+                            env=ENV)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    [left] = [p for p in (show / folder).iterdir() if p.name.endswith(".tmp")]
+    assert left.name.startswith(f".{name}")
+    again = mediafeed(show, "build")
+    assert again.returncode == 0, again.stderr
+    assert not [p for p in show.rglob("*.tmp")]
+    assert files(show / "public") == clean_build(tmp_path, edited=True)
+    assert "Nothing changed since the last build" in mediafeed(show, "build").stderr  # (the stamp it saved holds)
+
+
 # -- writes that find no room (a full disk; a file past the size limit, as ``ulimit -f`` sets) ---------------------
 
 def file_size_limit(limit: int) -> Callable[[], None]:

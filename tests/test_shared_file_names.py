@@ -170,3 +170,68 @@ def test_ep013_does_not_tell_to_rename_a_file_to_the_name_it_has(show: Path) -> 
                                             "901-extra-2.mp3 and write 'audio: 901-extra-2.mp3' in episode.md",
         "episodes/902-extra/901-Extra.mp3": "not published yet, so it can still change: rename the file to "
                                             "902-extra.mp3 and write 'audio: 902-extra.mp3' in episode.md"}
+
+
+def test_a_rebuild_after_the_publish_that_published_the_files_does_not_tell_to_rename_them(show: Path,
+                                                                                           tmp_path: Path) -> None:
+    """Before, ``mediafeed publish`` saved its build's stamp (once published.json recorded both audio.mp3) with the
+    build's report as judged before the publish, and a ``mediafeed build`` with nothing changed replayed "not published
+    yet, so it can still change: rename the file" for each, where ``check`` and a --clean build said to keep the
+    names. A publish's build records nothing itself (as a preview's does not), so the stamp it leaves for later is
+    now judged against published.json as it will be once saved."""
+    from mediafeed.publish import publish
+
+    _two_new(show)
+    web = tmp_path / "www"
+    web.mkdir()
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\npublish:\n  targets:\n    web:\n      type: directory\n      path: {web}\n")
+    published = publish(show, notify=False)
+    assert published.ledger_updated
+    assert "extra-902-0000-0000-0000" in json.loads((show / "published.json").read_text())["episodes"]
+    kept = [("episodes/901-extra/audio.mp3", "keep the names")]
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    replayed = json.loads(result.stdout)
+    assert replayed["up_to_date"]  # the publish's stamp, replayed
+    assert [(p["file"], p["hint"].split(":")[0]) for p in replayed["problems"] if p["code"] == "EP013"] == kept
+    assert [(p["file"], p["hint"].split(":")[0]) for p in _check(show)[1]] == kept
+
+
+def test_scheduled_episodes_and_drafts_are_told_to_rename_a_shared_name_before_they_go_out(show: Path) -> None:
+    """Before, EP013 looked at the episodes in the feed only: an episode dated in the future (or a draft) whose file
+    had a published episode's name was not reported until the build that published it, and that build recorded the
+    name in published.json and said "keep the names": the advice to rename never came while it could be followed.
+    Now a scheduled episode counts as one going out, and a draft is told of a name it shares with any other
+    episode's file (a draft may never go out: no other episode is told to rename for its sake)."""
+    add_episode(show, "902-later", "title: Later\ndate: 2030-01-01T08:00:00+00:00\nguid: later-902-0000\n"
+                "audio: european-review.mp3\nsummary: Scheduled.", audio_name="european-review.mp3")
+    folder = add_episode(show, "903-draft", "title: Draft\ndate: 2026-04-02T08:00:00+00:00\ndraft: true\n"
+                         "guid: draft-903-0000\naudio: draft-903.mp3\nsummary: A draft.\nalternate_enclosures:\n"
+                         "  - file: new.opus\n    title: Small", audio_name="draft-903.mp3")
+    make_media(folder / "new.opus", "opus", 2.0)
+    folder = add_episode(show, "904-new", "title: New\ndate: 2026-04-03T08:00:00+00:00\nguid: new-904-0000\n"
+                         "audio: new-904.mp3\nsummary: Going out with the next build.\nalternate_enclosures:\n"
+                         "  - file: New.opus\n    title: Small", audio_name="new-904.mp3")
+    make_media(folder / "New.opus", "opus", 2.0)  # (as long as its audio: MED036)
+    code, problems = _check(show, "--strict")
+    assert code == 0, problems
+    assert [(p["code"], p["file"], p["field"], p["hint"].split(":")[0]) for p in problems] == [
+        ("EP013", "episodes/902-later/european-review.mp3", "audio", "not published yet, so it can still change"),
+        ("EP013", "episodes/903-draft/new.opus", "alternate_enclosures", "not published yet, so it can still change")]
+    assert "also that of episodes/005-european-review/european-review.mp3:" in problems[0]["message"]
+    assert "also that of episodes/904-new/New.opus:" in problems[1]["message"]
+
+
+def test_add_does_not_take_the_name_of_another_episodes_alternate_file(show: Path, tmp_path: Path) -> None:
+    """Before, ``add`` compared the new copy's name with the other episodes' ``audio`` only: interview.mp3, the name
+    of an alternate enclosure of another episode, was kept, and the two shared a name at once (EP013)."""
+    folder = add_episode(show, "901-extra", "title: Extra\ndate: 2026-04-01T08:00:00+00:00\ndraft: true\n"
+                         "guid: extra-901-0000\naudio: extra.mp3\nsummary: x\nalternate_enclosures:\n"
+                         "  - file: Interview.mp3\n    title: Small", audio_name="extra.mp3")
+    make_media(folder / "Interview.mp3", "mp3", 1.0)
+    added = _add(show, make_media(tmp_path / "interview.mp3", "mp3", 1.5), "Interview")
+    assert (added["renamed_from"], added["renamed_because"]) == (
+        "interview.mp3", "episodes/901-extra/Interview.mp3 has that name")
+    assert added["audio"] != "interview.mp3" and added["audio"].startswith(added["slug"])
+    assert [p for p in _check(show)[1] if p["code"] == "EP013"] == []

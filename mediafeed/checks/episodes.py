@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..audio import APP_FORMATS
+from ..episodes import EPISODES_DIR
 from ..errors import Problem, error, info, warning
 from ..lazypattern import lazy
 from ..model import Episode, Item, Show
+from ..site import url_path
 from .titles import numbered, repeats_show_name
 
 
@@ -124,7 +127,8 @@ _ONE_FILE = ("apps that save a download under the last part of its URL (podboat,
              "sync tools) keep one file for")
 
 
-def shared_file_names(items: list[Item], published: set[str]) -> list[Problem]:
+def shared_file_names(items: list[Item], published: set[str], show: Show | None = None,
+                      held: Sequence[tuple[Episode, bool]] = ()) -> list[Problem]:
     """EP013 (info) for media files of different episodes with one file name (``final.mp3``, ``audio.mp3``).
 
     The enclosure and the alternate enclosures hosted in the show count, names compared case-blind (a FAT-formatted
@@ -132,29 +136,43 @@ def shared_file_names(items: list[Item], published: set[str]) -> list[Problem]:
     (``ledger.published_urls``). An unpublished file gets a problem of its own saying to rename it; published ones
     must keep their names (a new enclosure URL makes every app download the episode again), so two or more of them
     get one problem together saying so; one published file beside unpublished ones needs none (renaming those ends
-    the clash)."""
-    by_name: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)  # name → [(slug, file, key, URL)]
+    the clash).
+
+    ``held``: the episodes not in the feed, each with whether it is a draft (with ``show``, for their files' URLs).
+    The build that publishes an episode records its files' names for good, so the only time to rename one is
+    before: a scheduled episode goes out at its date by itself and counts as the feed's do; a draft may never go
+    out, so it is told of a name it shares with any other episode's file, but no other episode is told to rename for
+    a draft's sake."""
+    by_name: dict[str, list[tuple[str, str, str, str, bool]]] = defaultdict(list)  # name → [(slug, file, key, URL, draft)]
     for item in items:
         files = [(item.episode.audio, "audio", item.enclosure_url)]
         files += [(alt.file, "alternate_enclosures", url) for alt, url in item.alternates  # (not the enclosure as
                   if alt.file and url != item.enclosure_url]                         # the default alternate)
         for name, key, url in files:
-            by_name[name.casefold()].append((item.episode.slug, name, key, url))
+            by_name[name.casefold()].append((item.episode.slug, name, key, url, False))
+    for episode, draft in held:
+        assert show is not None
+        for name, key in [(episode.audio, "audio")] + [(alt.file, "alternate_enclosures")
+                                                       for alt in episode.alternate_enclosures
+                                                       if alt.file and alt.file != episode.audio]:
+            if name:
+                url = show.media_absolute(url_path(f"{EPISODES_DIR}/{episode.slug}/{name}"))
+                by_name[name.casefold()].append((episode.slug, name, key, url, draft))
     problems: list[Problem] = []
     for _name, group in sorted(by_name.items()):
         if len({slug for slug, *_ in group}) < 2:
             continue
         group.sort()
-        paths = [f"episodes/{slug}/{name}" for slug, name, _, _ in group]
-        for slug, name, key, url in group:
-            if url not in published:
-                problems.append(_rename(slug, name, key, [path for path in paths if path != f"episodes/{slug}/{name}"]))
+        for slug, name, key, url, draft in group:
+            others = [f"episodes/{s}/{n}" for s, n, _, _, d in group if s != slug and (draft or not d)]
+            if url not in published and others:
+                problems.append(_rename(slug, name, key, others))
         kept = [entry for entry in group if entry[3] in published]
         if len(kept) > 1:
-            slug, name, key, _ = kept[0]
+            slug, name, key, *_ = kept[0]
             problems.append(replace(info(
                 "EP013", f"episodes/{slug}/{name}", f"{len(kept)} published episodes' files are named {name!r} "
-                f"({_listed([f'episodes/{s}/{n}' for s, n, _, _ in kept])}): {_ONE_FILE} them", field=key, episode=slug,
+                f"({_listed([f'episodes/{s}/{n}' for s, n, *_ in kept])}): {_ONE_FILE} them", field=key, episode=slug,
                 hint="keep the names: they are published, and a new enclosure URL makes every subscriber's app download "
                 "the episode again; most apps name downloads by episode and are not affected. Name new episodes' files "
                 "after the episode (012-title.mp3)"), episodes=tuple(s for s, *_ in kept)))

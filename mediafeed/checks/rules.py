@@ -774,7 +774,10 @@ _RULES = [
        "(012-title.mp3) and write the new name in 'audio:' in episode.md (or 'file:' under 'alternate_enclosures'); "
        "'mediafeed add' names a copy so when the name is another episode's or a generic one. Do NOT rename a "
        "published file: a new enclosure URL makes every subscriber's app download the episode again (LED002); leave "
-       "published clashes as they are and name new episodes' files after the episode."),
+       "published clashes as they are and name new episodes' files after the episode. Episodes dated in the future count "
+       "as the feed's: the build that publishes one records its name for good, so the time to rename is before. A "
+       "draft may never go out: it is told of a name it shares with any other episode's file, and no other episode is "
+       "told to rename for a draft's sake."),
     _r("EP020", "apple", I, "the episode title repeats the show's name",
        "Apple asks for the episode title alone: apps show the show's name beside every episode already, and a title that"
        " repeats it ('Tidewater: Salt Marsh Carbon') spends the little width a list gives on it, cutting off what tells "
