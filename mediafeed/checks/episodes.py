@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from itertools import islice
 from dataclasses import replace
+from itertools import islice
 
 from ..audio import APP_FORMATS
 from ..errors import Problem, error, info, warning
