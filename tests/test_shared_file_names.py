@@ -235,3 +235,26 @@ def test_add_does_not_take_the_name_of_another_episodes_alternate_file(show: Pat
         "interview.mp3", "episodes/901-extra/Interview.mp3 has that name")
     assert added["audio"] != "interview.mp3" and added["audio"].startswith(added["slug"])
     assert [p for p in _check(show)[1] if p["code"] == "EP013"] == []
+
+
+def test_many_files_sharing_a_name_are_named_three_and_counted(show: Path) -> None:
+    """Each of five new audio.mp3 names the first three others and counts the rest (session 25 made EP013 list only
+    those: it had listed every other file for each, 10,000 lists of 9,999 paths for a first build of 10,000 episodes).
+    An alternate enclosure of the same name in the same episode is that episode's own file, not another one."""
+    for n in range(901, 906):
+        add_episode(show, f"{n}-extra", f"title: Extra {n}\ndate: 2026-04-0{n - 900}T08:00:00+00:00\nguid: extra-{n}-"
+                    f"0000-0000-0000\naudio: audio.mp3\nsummary: An extra episode.", audio_name="audio.mp3",
+                    seconds=1.0 + n % 2)
+    _, problems = _check(show)
+    said = {p["file"]: p["message"].split(": apps")[0].split("also that of ")[1] for p in problems}
+    assert said == {
+        "episodes/901-extra/audio.mp3": "episodes/902-extra/audio.mp3, episodes/903-extra/audio.mp3, "
+                                        "episodes/904-extra/audio.mp3 and 1 more",
+        "episodes/902-extra/audio.mp3": "episodes/901-extra/audio.mp3, episodes/903-extra/audio.mp3, "
+                                        "episodes/904-extra/audio.mp3 and 1 more",
+        "episodes/903-extra/audio.mp3": "episodes/901-extra/audio.mp3, episodes/902-extra/audio.mp3, "
+                                        "episodes/904-extra/audio.mp3 and 1 more",
+        "episodes/905-extra/audio.mp3": "episodes/901-extra/audio.mp3, episodes/902-extra/audio.mp3, "
+                                        "episodes/903-extra/audio.mp3 and 1 more",
+        "episodes/904-extra/audio.mp3": "episodes/901-extra/audio.mp3, episodes/902-extra/audio.mp3, "
+                                        "episodes/903-extra/audio.mp3 and 1 more"}

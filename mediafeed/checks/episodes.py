@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 
 from ..audio import APP_FORMATS
 from ..episodes import EPISODES_DIR
@@ -163,10 +164,17 @@ def shared_file_names(items: list[Item], published: set[str], show: Show | None 
         if len({slug for slug, *_ in group}) < 2:
             continue
         group.sort()
+        # a draft hears of every other file of its name; the others hear of the episodes that go out (not drafts).
+        # The first few others and how many, not a list of all the others for each: 10,000 episodes' audio.mp3 made
+        # 10,000 lists of 9,999 paths, 7 s of a first build
+        going = [entry for entry in group if not entry[4]]
+        every, undrafted = Counter(s for s, *_ in group), Counter(s for s, *_ in going)
         for slug, name, key, url, draft in group:
-            others = [f"episodes/{s}/{n}" for s, n, _, _, d in group if s != slug and (draft or not d)]
-            if url not in published and others:
-                problems.append(_rename(slug, name, key, others))
+            pool, own = (group, every[slug]) if draft else (going, undrafted[slug])
+            count = len(pool) - own
+            if url not in published and count:
+                others = list(islice((f"episodes/{s}/{n}" for s, n, *_ in pool if s != slug), _SHOWN))
+                problems.append(_rename(slug, name, key, others, count))
         kept = [entry for entry in group if entry[3] in published]
         if len(kept) > 1:
             slug, name, key, *_ = kept[0]
@@ -179,16 +187,23 @@ def shared_file_names(items: list[Item], published: set[str], show: Show | None 
     return problems
 
 
-def _rename(slug: str, name: str, key: str, others: list[str]) -> Problem:
+def _rename(slug: str, name: str, key: str, others: list[str], count: int) -> Problem:
+    """EP013 for an unpublished file that shares its name with ``count`` others, of which ``others`` are the first."""
     ext = name[name.rfind("."):].lower() if "." in name else ""
     new = slug + ext if (slug + ext).casefold() != name.casefold() else f"{slug}-2{ext}"  # (not the name it has)
     where = f"'audio: {new}'" if key == "audio" else f"'file: {new}' under 'alternate_enclosures'"
-    return info("EP013", f"episodes/{slug}/{name}", f"the file name {name!r} is also that of {_listed(others)}: "
+    return info("EP013", f"episodes/{slug}/{name}", f"the file name {name!r} is also that of {_listed(others, count)}: "
                 f"{_ONE_FILE} these episodes", field=key, episode=slug,
                 hint=f"not published yet, so it can still change: rename the file to {new} and write {where} in "
                 "episode.md")
 
 
-def _listed(files: list[str], shown: int = 3) -> str:
-    """A few of ``files``, and how many more (sixty episodes' audio.mp3 is one line each, not sixty names each)."""
-    return ", ".join(files[:shown]) + (f" and {len(files) - shown} more" if len(files) > shown else "")
+#: how many of the files sharing a name EP013 names (the rest are counted)
+_SHOWN = 3
+
+
+def _listed(files: list[str], count: int | None = None) -> str:
+    """A few of ``files``, and how many more (sixty episodes' audio.mp3 is one line each, not sixty names each).
+    ``count``: how many files there are in all, when ``files`` holds only the first few of them."""
+    count = len(files) if count is None else count
+    return ", ".join(files[:_SHOWN]) + (f" and {count - _SHOWN} more" if count > _SHOWN else "")
