@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -908,3 +909,24 @@ def test_a_second_episode_given_the_artwork_another_one_has_builds(show: Path, t
         assert not [p for p in report.problems if p.severity == "error"]
     assert list((report.output / "images").glob("*.jpg"))  # the shared scaled copies
     assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_an_alternate_rewritten_at_its_size_and_mtime_gets_its_new_integrity(show: Path, tmp_path: Path) -> None:
+    """The alternate's SRI integrity was cached on its size, mtime and inode: bytes rewritten in place with the mtime
+    put back (``rsync --inplace -t`` of a re-export, a repaired byte) changed the probe's identity (its ctime) and not
+    the integrity's, so the feed kept the old file's hash, which an app that checks it refuses (a clean build had the
+    new one)."""
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "small.mp3", "mp3", 20.0)
+    edit(folder / "episode.md", "audio: capabilities-framework.mp3\n",
+         "audio: capabilities-framework.mp3\nalternate_enclosures:\n  - {file: small.mp3, title: Small download}\n")
+    build(show)
+    path = folder / "small.mp3"
+    data = bytearray(path.read_bytes())
+    at = len(data) // 2
+    rewrite_in_place_keeping_size_and_mtime(path, bytes(data[at - 8:at + 8]), bytes(data[at - 8:at]) + bytes(
+        b ^ 0x55 for b in data[at:at + 8]))
+    second = build(show)
+    integrity = "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+    assert integrity in (second.output / "feed.xml").read_text(encoding="utf-8")
+    assert_same_as_clean(show, second.output, tmp_path)
