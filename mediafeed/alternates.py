@@ -21,6 +21,7 @@ from .cache import Cache
 from .chapters import clock
 from .errors import Problem, warning
 from .model import AlternateEnclosure, Episode, Media, Show
+from .pages import same_content
 from .probes import media_identity, probe_cached
 from .site import url_path
 
@@ -55,8 +56,7 @@ def length_problems(found: Media, main: Media, rel: str, slug: str, alternate: A
     ``lang:`` other than the episode's ``language`` (a dubbed or translated version runs its own length)."""
     if not found.duration or not main.duration or abs(found.duration - main.duration) <= LENGTH_SLACK:
         return []
-    if alternate is not None and (alternate.rel not in ("", "default") or (
-            alternate.lang and alternate.lang.split("-")[0].lower() != language.split("-")[0].lower())):
+    if alternate is not None and not same_content(alternate, language):
         return []
     return [warning("MED036", rel, f"this alternate is {clock(found.duration)} long, the episode's file "
                     f"{clock(main.duration)}: another cut or a damaged copy", field="alternate_enclosures", episode=slug,

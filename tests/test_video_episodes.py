@@ -149,6 +149,27 @@ def test_a_webm_alternate_is_published_with_its_type_length_and_integrity(show: 
     assert main_alt and main_alt.group(2) == "180" and int(main_alt.group(1)) > 100_000, feed
 
 
+def test_a_dubbed_or_other_rel_webm_is_no_source_of_the_pages_video(show: Path, videos: Path, tmp_path: Path) -> None:
+    """The page, embed and fragment offered every WebM alternate as a <source> of the episode's <video>, first for an
+    HEVC episode: a German dub (``lang: de`` on an English show) or a sign-language version (a ``rel:`` of its own),
+    which MED036 knows as other content, was what the English page played in any browser that decodes VP9. Now only
+    a WebM of the same content is a <source>; the others stay in the feed as alternates."""
+    folder = _video_episode(show, "070-webm", videos / "hvc1.mp4", "alternate_enclosures:\n"
+                            "  - {file: de.webm, title: Deutsch, lang: de}\n"
+                            "  - {file: signed.webm, title: Signed, rel: sign-language}\n"
+                            "  - {file: vp9.webm, title: WebM, lang: en-US}\n")
+    for name in ("de.webm", "signed.webm", "vp9.webm"):
+        (folder / name).write_bytes((videos / "vp9.webm").read_bytes())
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"])
+    assert result.exit_code == 0, result.output
+    for page in ("index.html", "embed/index.html", "player.html"):
+        sources = re.findall(r'<source src="[^"]*/070-webm/([^"/]+)"', (site / "episodes/070-webm" / page).read_text())
+        assert sources == ["vp9.webm", "hvc1.mp4"], (page, sources)
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert all(f"/070-webm/{name}" in feed for name in ("de.webm", "signed.webm", "vp9.webm"))
+
+
 def test_a_file_listed_as_webm_that_is_no_webm_is_an_error(show: Path, videos: Path) -> None:
     folder = _video_episode(show, "070-webm", videos / "landscape.mp4",
                             "alternate_enclosures:\n  - file: renamed.webm\n")
