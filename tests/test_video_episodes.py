@@ -426,6 +426,23 @@ def test_a_video_embed_code_keeps_the_pictures_shape_in_any_column(
     tab.close()
 
 
+def test_a_video_embed_code_in_a_browser_without_css_min_keeps_a_visible_frame(video_pages: SiteServer,
+                                                                               browser: Any) -> None:
+    """The frame's box had one padding, ``min(calc(...), 400px)``: a browser without CSS min() (Safari before 11.1,
+    Chrome before 79), or a filter that drops a value it does not know, dropped it, and the iframe (absolute, 100% of
+    a box with no height) was 0 px high. Here the min() is made a function no browser knows: the frame is oEmbed's
+    height, as before the embed code followed the column; with min() it still follows it."""
+    oembed = json.loads((video_pages.root / "episodes/006-wide/oembed.json").read_bytes())
+    assert "min(calc(" in oembed["html"]
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    for code, want in ((oembed["html"].replace("min(calc(", "nomin(calc("), oembed["height"]),
+                       (oembed["html"], oembed["height"])):
+        tab.set_content(f"<!doctype html><body style='margin:0'><div style='width:900px'>{code}</div>")
+        height = tab.eval_on_selector("iframe", "f => f.getBoundingClientRect().height")
+        assert height == want, (height, code)
+    tab.close()
+
+
 def test_an_audio_embed_code_is_what_it_was(video_pages: SiteServer) -> None:
     """Audio episodes' embed code (oEmbed html, the page's copy box) keeps its bytes: one iframe, 600 x 180."""
     oembed = json.loads((video_pages.root / "episodes/001-ipv-and-substance-use/oembed.json").read_bytes())
