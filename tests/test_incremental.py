@@ -652,6 +652,25 @@ def test_artwork_copies_no_build_used_for_months_are_pruned_from_the_user_cache(
     assert [path.name.split("-")[0] for path in kept_artwork(tmp_path / "user-cache")] == [key()] * len(images.SIZES)
 
 
+def test_a_prune_marker_dated_in_the_future_does_not_stop_pruning(tmp_path: Path) -> None:
+    """The user cache's prune ran when its marker was more than a day old: one a build touched while the clock was
+    wrong ahead (a VM restored, a clock set a year on and back) stopped every prune until that date came, and the
+    copies grew for good meanwhile. A marker from the future is stale: the next build that writes copies prunes."""
+    from mediafeed import images
+
+    folder = tmp_path / "images"
+    folder.mkdir()
+    stale = plant(folder, "a" * 64, days=images.PRUNE_DAYS + 1)
+    (folder / images.PRUNED).touch()
+    ahead = time.time() + 365 * 86400
+    os.utime(folder / images.PRUNED, (ahead, ahead))
+    assert images.prune(folder) == ["a" * 64]
+    assert not [path for path in stale if path.exists()]
+    assert (folder / images.PRUNED).stat().st_mtime <= time.time()  # the marker is now's again
+    stale = plant(folder, "b" * 64, days=images.PRUNE_DAYS + 1)
+    assert images.prune(folder) == []  # once a day still
+
+
 def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:
     """Start-up cost: what a one-edit rebuild does not use, it does not import (the artwork's size is remembered; the
     notes are not in the audio's tags, so nothing is tagged)."""
