@@ -21,7 +21,8 @@ from .cache import Cache
 from .chapters import clock
 from .errors import Problem, warning
 from .model import AlternateEnclosure, Episode, Media, Show
-from .probes import probe_cached
+from .pages import same_content
+from .probes import media_identity, probe_cached
 from .site import url_path
 
 Probe = Callable[[str], "Media | list[Problem]"]
@@ -55,8 +56,7 @@ def length_problems(found: Media, main: Media, rel: str, slug: str, alternate: A
     ``lang:`` other than the episode's ``language`` (a dubbed or translated version runs its own length)."""
     if not found.duration or not main.duration or abs(found.duration - main.duration) <= LENGTH_SLACK:
         return []
-    if alternate is not None and (alternate.rel not in ("", "default") or (
-            alternate.lang and alternate.lang.split("-")[0].lower() != language.split("-")[0].lower())):
+    if alternate is not None and not same_content(alternate, language):
         return []
     return [warning("MED036", rel, f"this alternate is {clock(found.duration)} long, the episode's file "
                     f"{clock(main.duration)}: another cut or a damaged copy", field="alternate_enclosures", episode=slug,
@@ -73,10 +73,11 @@ def sri(path: Path, algorithm: str = "sha256") -> str:
 
 
 def sri_cached(root: Path, rel: str, cache: Cache) -> str:
-    """:func:`sri`, reused while the file's size, mtime and inode are unchanged."""
+    """:func:`sri`, reused while the file's :func:`~mediafeed.probes.media_identity` (size, mtime, ctime, inode) is
+    unchanged: bytes rewritten in place at the same size with the mtime put back (``rsync --inplace -t``, a repaired
+    byte) change the ctime alone, and the feed kept the old file's integrity, which apps that check it refuse."""
     path = root / rel
-    st = path.stat()
-    identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    identity = media_identity(path)
     key = f"sri:{rel}"  # kept in the probe table: same identity rule, no new table
     cached = cache.get("probe", key, identity)
     if isinstance(cached, str):

@@ -341,6 +341,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                   if t.mime in ("text/vtt", "application/x-subrip")}
     if chapters:
         published.add("chapters.json")
+    _made_name_problems(r, transcripts, alternates, artwork, chapters_source if chapters else "")
     left_out = _left_out(folder, data)
     r.problems.extend(left_out)
     said = {p.file.rsplit("/", 1)[1] for p in left_out} | _named_files(data)  # (SRC040 for a named one)
@@ -528,6 +529,33 @@ def shown(text: str, limit: int = 80) -> str:
 _DOMAIN = lazy(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4 m4v mov ogg opus oga flac wav aac txt md "
                         "html htm json vtt srt csv zip doc docx odt xls xlsx ppt pptx epub".split())
+
+
+def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alternates: list[AlternateEnclosure],
+                        artwork: str, chapters_source: str) -> None:
+    """SRC043 for a file the front matter names that has the name of one the build makes from another in the same
+    folder: the other timed format of a transcript (``transcript.vtt`` makes ``transcript.srt``) or the chapters
+    file (``chapters.json``, made from ``chapters.txt`` or the front matter's list). ``check`` said nothing, and the
+    build wrote part of the site and stopped with OUT002 ("give the two episodes different folder names")."""
+    names = {t.path.casefold() for t in transcripts}
+    made: dict[str, str] = {}
+    for transcript in transcripts:
+        if transcript.mime in ("text/vtt", "application/x-subrip"):
+            twin = transcript.path.rsplit(".", 1)[0] + (".srt" if transcript.mime == "text/vtt" else ".vtt")
+            if twin.casefold() not in names:
+                made[twin.casefold()] = f"the {twin[-3:].upper()} copy the build makes of {transcript.path}"
+    if chapters_source and chapters_source != "chapters.json":
+        made["chapters.json"] = f"the chapters file the build makes from {'the front matter' if chapters_source == 'front matter' else chapters_source}"
+    if not made:
+        return
+    named = [("transcript", t.path) for t in transcripts] + [("alternate_enclosures", a.file) for a in alternates if a.file]
+    named += [("artwork", artwork)] if artwork else []
+    for key, name in named:
+        if name.casefold() in made:
+            ext = os.path.splitext(name)[1].lower()
+            r.fail(key, f"{name} has the name of {made[name.casefold()]}: the two would have one URL",
+                   hint=f"rename the file, e.g. to {'alternate' if key == 'alternate_enclosures' else key}{ext}, and "
+                        "write its new name in episode.md", code="SRC043")
 
 
 def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:

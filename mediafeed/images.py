@@ -196,8 +196,8 @@ def prune(folder: Path, keep: str = "") -> list[str]:
     now = time.time()
     marker = folder / PRUNED
     try:
-        if marker.stat().st_mtime > now - DAY:
-            return []
+        if now - DAY < marker.stat().st_mtime <= now:  # (one from the future, touched while the clock was ahead, is stale:
+            return []                                   # else no prune ran until that date came)
     except FileNotFoundError:
         pass
     marker.touch()  # (first: another build writing copies meanwhile does not look too)

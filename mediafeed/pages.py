@@ -10,7 +10,7 @@ from __future__ import annotations
 from string import ascii_letters, digits
 from typing import Any
 
-from .model import Item, Show
+from .model import AlternateEnclosure, Item, Show
 from .words import ENGLISH_WORDS, Words, fill
 
 #: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 300 to 800 px).
@@ -49,17 +49,30 @@ def embed_picture(item: Item) -> int:
 WEB_PICTURES = frozenset({"avc1", "avc3", "vp09", "av01"})
 
 
-def video_sources(item: Item) -> list[tuple[str, str]]:
+def same_content(alternate: AlternateEnclosure, language: str) -> bool:
+    """Whether an alternate enclosure is the episode itself in another file, not other content the front matter marks
+    as such: a ``rel:`` of its own (the namespace groups such media apart from the enclosure: a sign-language version,
+    a trailer) or a ``lang:`` other than the show's ``language`` (a dubbed or translated version). MED036 compares the
+    length of the former only, and the page's ``<video>`` offers the former only (:func:`video_sources`)."""
+    if alternate.rel not in ("", "default"):
+        return False
+    return not alternate.lang or alternate.lang.split("-")[0].lower() == language.split("-")[0].lower()
+
+
+def video_sources(item: Item, language: str = "") -> list[tuple[str, str]]:
     """(URL, type) of each ``<source>`` of a video episode's ``<video>`` (page, embed, HTML fragment) when it has a
-    WebM alternate (``video/webm``): the main file first, unless its picture is not in :data:`WEB_PICTURES`, then the
-    WebM, whose type carries its ``codecs`` (``video/webm; codecs="vp9,opus"``, read from the file) so a browser that
-    cannot decode it skips it without a download. [] without one: the ``<video>`` keeps its ``src``. A page offered
-    only the MP4: a browser without HEVC played an HEVC episode's sound under a black picture."""
+    WebM alternate (``video/webm``) of the same content (:func:`same_content`, ``language`` the show's): the main file
+    first, unless its picture is not in :data:`WEB_PICTURES`, then the WebM, whose type carries its ``codecs``
+    (``video/webm; codecs="vp9,opus"``, read from the file) so a browser that cannot decode it skips it without a
+    download. [] without one: the ``<video>`` keeps its ``src``. A page offered only the MP4: a browser without HEVC
+    played an HEVC episode's sound under a black picture. (A dubbed WebM, ``lang: de`` on an English show, was offered
+    too, first for an HEVC episode: the English page played the German version.)"""
     media = item.media
     if not media.video:
         return []
     webm = [(url, alternate.mime + (f'; codecs="{alternate.codecs}"' if alternate.codecs else ""))
-            for alternate, url in item.alternates if alternate.mime == "video/webm" and url]
+            for alternate, url in item.alternates
+            if alternate.mime == "video/webm" and url and same_content(alternate, language)]
     if not webm:
         return []
     main = (item.enclosure_url, media.mime)

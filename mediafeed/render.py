@@ -219,7 +219,7 @@ class Renderer:
             "fragment_code": "", "share": page_data.share_links(item, show, self.words),
             "links": page_data.episode_links(item, self.words), "comments": page_data.comment_links(item, show, self.words),
             "persons": item.episode.persons or show.persons, "embed_width": width, "embed_height": height,
-            "video_sources": page_data.video_sources(item),
+            "video_sources": page_data.video_sources(item, show.language),
             "structured_data": page_data.episode_data(item, show, self.image_url),
         }
         fragment = site.render_text(self.env, "fragment.html", context)

@@ -455,10 +455,12 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180, pict
     # column. A fixed height letterboxed it in a narrower column (a 16:9 video 274 × 154 in a 274 × 323 box at 300 px),
     # and CSS aspect-ratio alone cannot add the fixed part: a box whose padding is a share of the column's width plus
     # those pixels (at most ``height``: the column is ``width`` wide at most) holds the iframe. Without styles it is
-    # a plain block around the iframe, sized by its attributes as before.
+    # a plain block around the iframe, sized by its attributes as before. The fixed padding first: a browser without
+    # CSS min() (Safari before 11.1, Chrome before 79, Firefox before 75) or a filter that drops a value it does not
+    # know skips the second and keeps the frame of before; without it the padding was 0 and the iframe 0 px high.
     percent = round(picture / (width - pages.VIDEO_EMBED_CARD) * 100, 4)  # the picture's height per 100 px of column
     fixed = math.ceil((height - percent * width / 100) * 1000) / 1000  # (rounded up: at ``width`` the cap decides)
-    return (f'<div style="position:relative;max-width:{width}px;padding-top:min(calc({percent:g}% + {fixed:g}px),'
+    return (f'<div style="position:relative;max-width:{width}px;padding-top:{height}px;padding-top:min(calc({percent:g}% + {fixed:g}px),'
             f'{height}px)"><iframe {attributes} style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" '
             f'{tail}</div>')
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -651,6 +652,25 @@ def test_artwork_copies_no_build_used_for_months_are_pruned_from_the_user_cache(
     assert [path.name.split("-")[0] for path in kept_artwork(tmp_path / "user-cache")] == [key()] * len(images.SIZES)
 
 
+def test_a_prune_marker_dated_in_the_future_does_not_stop_pruning(tmp_path: Path) -> None:
+    """The user cache's prune ran when its marker was more than a day old: one a build touched while the clock was
+    wrong ahead (a VM restored, a clock set a year on and back) stopped every prune until that date came, and the
+    copies grew for good meanwhile. A marker from the future is stale: the next build that writes copies prunes."""
+    from mediafeed import images
+
+    folder = tmp_path / "images"
+    folder.mkdir()
+    stale = plant(folder, "a" * 64, days=images.PRUNE_DAYS + 1)
+    (folder / images.PRUNED).touch()
+    ahead = time.time() + 365 * 86400
+    os.utime(folder / images.PRUNED, (ahead, ahead))
+    assert images.prune(folder) == ["a" * 64]
+    assert not [path for path in stale if path.exists()]
+    assert (folder / images.PRUNED).stat().st_mtime <= time.time()  # the marker is now's again
+    stale = plant(folder, "b" * 64, days=images.PRUNE_DAYS + 1)
+    assert images.prune(folder) == []  # once a day still
+
+
 def test_one_edit_rebuild_imports_neither_pillow_nor_a_process_pool(show: Path) -> None:
     """Start-up cost: what a one-edit rebuild does not use, it does not import (the artwork's size is remembered; the
     notes are not in the audio's tags, so nothing is tagged)."""
@@ -908,3 +928,24 @@ def test_a_second_episode_given_the_artwork_another_one_has_builds(show: Path, t
         assert not [p for p in report.problems if p.severity == "error"]
     assert list((report.output / "images").glob("*.jpg"))  # the shared scaled copies
     assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_an_alternate_rewritten_at_its_size_and_mtime_gets_its_new_integrity(show: Path, tmp_path: Path) -> None:
+    """The alternate's SRI integrity was cached on its size, mtime and inode: bytes rewritten in place with the mtime
+    put back (``rsync --inplace -t`` of a re-export, a repaired byte) changed the probe's identity (its ctime) and not
+    the integrity's, so the feed kept the old file's hash, which an app that checks it refuses (a clean build had the
+    new one)."""
+    folder = show / "episodes/003-capabilities-framework"
+    make_media(folder / "small.mp3", "mp3", 20.0)
+    edit(folder / "episode.md", "audio: capabilities-framework.mp3\n",
+         "audio: capabilities-framework.mp3\nalternate_enclosures:\n  - {file: small.mp3, title: Small download}\n")
+    build(show)
+    path = folder / "small.mp3"
+    data = bytearray(path.read_bytes())
+    at = len(data) // 2
+    rewrite_in_place_keeping_size_and_mtime(path, bytes(data[at - 8:at + 8]), bytes(data[at - 8:at]) + bytes(
+        b ^ 0x55 for b in data[at:at + 8]))
+    second = build(show)
+    integrity = "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
+    assert integrity in (second.output / "feed.xml").read_text(encoding="utf-8")
+    assert_same_as_clean(show, second.output, tmp_path)

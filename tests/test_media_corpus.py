@@ -14,6 +14,7 @@ import struct
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import podcastparser
@@ -308,6 +309,43 @@ def test_a_wav_written_to_a_pipe_gets_the_duration_of_its_data(show: Path, tmp_p
     item = next(e for e in podcastparser.parse("feed.xml", io.BytesIO((show / "public" / "feed.xml").read_bytes()))["episodes"]
                 if e["guid"] == "piped-guid")
     assert item["total_time"] == 5 and item["enclosures"][0]["file_size"] == len(made.stdout)
+
+
+def _sox_to_a_pipe() -> bytes:
+    """SoX writing a WAV into a pipe: it cannot go back either, and says 0x7FFFF000 bytes of data (its MS_UNSPEC)."""
+    tone = subprocess.run(["sox", "-n", "-r", "22050", "-c", "1", "-b", "16", "-e", "signed", "-t", "raw", "-", "synth", "5",
+                           "sine", "440"], capture_output=True, check=True).stdout
+    made = subprocess.run("sox -t raw -r 22050 -e signed -b 16 -c 1 - -t wav - | cat", shell=True, input=tone,
+                          capture_output=True, check=True).stdout
+    assert made[40:44] == b"\x00\xf0\xff\x7f"
+    return made
+
+
+def _arecord_to_a_pipe() -> bytes:
+    """arecord (ALSA's recorder) writing a WAV into a pipe, stopped by Ctrl-C: its data chunk says 0x80000000 bytes and
+    its RIFF chunk 0x80000024 (as `arecord -f cd -t wav - | cat > x.wav` writes them; arecord is no dependency here,
+    so ffmpeg's PCM is given that header)."""
+    made = bytearray(subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                                     "sine=frequency=440:duration=5", "-ac", "1", "-ar", "22050", "-c:a", "pcm_s16le",
+                                     "-f", "wav", "-bitexact", "pipe:1"], capture_output=True, check=True).stdout)
+    assert made[36:40] == b"data"
+    made[4:8], made[40:44] = (0x80000024).to_bytes(4, "little"), (0x80000000).to_bytes(4, "little")
+    return bytes(made)
+
+
+@pytest.mark.parametrize("writer", [_sox_to_a_pipe, _arecord_to_a_pipe], ids=["sox", "arecord"])
+def test_a_wav_sox_or_arecord_wrote_to_a_pipe_gets_the_duration_of_its_data(show: Path, writer: Any) -> None:
+    # Session 25 took ffmpeg's 0xFFFFFFFF for "unknown"; SoX and arecord say 0x7FFFF000 and 0x80000000 there, and such
+    # a recording was still refused: "MED004 the WAV file is truncated: its data chunk needs 2147479552 bytes but only
+    # 220500 remain". Its data runs to the end of the file too.
+    made = writer()
+    folder = add_episode(show, "006-piped", "title: Piped\ndate: 2026-04-01T08:00:00+00:00\nguid: piped-guid\n"
+                                            "audio: piped.wav\n", audio_name="")
+    source = folder / "piped.wav"
+    source.write_bytes(made)
+    assert audio.probe(source, "piped.wav").duration == pytest.approx(5.0, abs=0.01)
+    code, found = _checked(show, "MED010")
+    assert code == 0 and [p["file"] for p in found] == ["episodes/006-piped/piped.wav"]
 
 
 @pytest.mark.parametrize("chapters", [(), (TagChapter(0, "Intro"), TagChapter(4000, "Later"))], ids=["tagged", "chapters"])

@@ -180,3 +180,29 @@ def test_a_transcript_named_as_a_page_the_build_writes_is_an_error_check_names_b
         build(show, out)
     assert [p.code for p in info.value.problems if p.severity.value == "error"] == ["SRC043"]
     assert not out.exists()  # refused before anything was written
+
+
+@pytest.mark.parametrize(("front", "name", "field"), [
+    ("transcript: words.vtt\nalternate_enclosures:\n  - {file: words.srt, type: application/x-subrip}\n", "words.srt",
+     "alternate_enclosures"),
+    ("chapters: chapters.txt\ntranscript: [words.vtt, chapters.json]\n", "chapters.json", "transcript"),
+])
+def test_a_file_named_as_one_the_build_makes_from_another_is_an_error_check_names(
+        show: Path, tmp_path: Path, front: str, name: str, field: str) -> None:
+    """The build makes the other timed format of a transcript (words.vtt makes words.srt) and chapters.json from
+    chapters.txt: a file the front matter names under such a name passed `check`, and `build` wrote part of the site
+    and stopped with OUT002 ("give the two episodes different folder names"). Now it is SRC043 at check, and the build
+    writes nothing."""
+    folder = add_episode(show, "006-named", FRONT.format(audio="audio.mp3") + front, audio_name="audio.mp3")
+    (folder / "words.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n", encoding="utf-8")
+    (folder / "chapters.txt").write_text("00:00:00 Start\n", encoding="utf-8")
+    (folder / name).write_text("1\n00:00:00,000 --> 00:00:01,000\nOther.\n" if name.endswith(".srt") else
+                               '{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": "hi"}]}')
+    problems = [p for p in _problems(show) if p.episode == "006-named" and p.severity.value == "error"]
+    assert [(p.code, p.field) for p in problems] == [("SRC043", field)], problems
+    assert f"{name} has the name of the " in problems[0].message
+    out = tmp_path / "site"
+    with pytest.raises(BuildFailed) as info:
+        build(show, out)
+    assert [p.code for p in info.value.problems if p.severity.value == "error"] == ["SRC043"]
+    assert not out.exists()  # refused before anything was written

@@ -149,6 +149,27 @@ def test_a_webm_alternate_is_published_with_its_type_length_and_integrity(show: 
     assert main_alt and main_alt.group(2) == "180" and int(main_alt.group(1)) > 100_000, feed
 
 
+def test_a_dubbed_or_other_rel_webm_is_no_source_of_the_pages_video(show: Path, videos: Path, tmp_path: Path) -> None:
+    """The page, embed and fragment offered every WebM alternate as a <source> of the episode's <video>, first for an
+    HEVC episode: a German dub (``lang: de`` on an English show) or a sign-language version (a ``rel:`` of its own),
+    which MED036 knows as other content, was what the English page played in any browser that decodes VP9. Now only
+    a WebM of the same content is a <source>; the others stay in the feed as alternates."""
+    folder = _video_episode(show, "070-webm", videos / "hvc1.mp4", "alternate_enclosures:\n"
+                            "  - {file: de.webm, title: Deutsch, lang: de}\n"
+                            "  - {file: signed.webm, title: Signed, rel: sign-language}\n"
+                            "  - {file: vp9.webm, title: WebM, lang: en-US}\n")
+    for name in ("de.webm", "signed.webm", "vp9.webm"):
+        (folder / name).write_bytes((videos / "vp9.webm").read_bytes())
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(site), "-q"])
+    assert result.exit_code == 0, result.output
+    for page in ("index.html", "embed/index.html", "player.html"):
+        sources = re.findall(r'<source src="[^"]*/070-webm/([^"/]+)"', (site / "episodes/070-webm" / page).read_text())
+        assert sources == ["vp9.webm", "hvc1.mp4"], (page, sources)
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert all(f"/070-webm/{name}" in feed for name in ("de.webm", "signed.webm", "vp9.webm"))
+
+
 def test_a_file_listed_as_webm_that_is_no_webm_is_an_error(show: Path, videos: Path) -> None:
     folder = _video_episode(show, "070-webm", videos / "landscape.mp4",
                             "alternate_enclosures:\n  - file: renamed.webm\n")
@@ -402,6 +423,23 @@ def test_a_video_embed_code_keeps_the_pictures_shape_in_any_column(
     assert left >= 0 and top >= 0 and left + box_width <= frame_width and top + box_height <= frame_height
     page = frame.evaluate("() => { const d = document.documentElement; return [d.scrollWidth, d.scrollHeight, d.clientWidth, d.clientHeight] }")
     assert page[:2] == page[2:], page  # no scrollbars
+    tab.close()
+
+
+def test_a_video_embed_code_in_a_browser_without_css_min_keeps_a_visible_frame(video_pages: SiteServer,
+                                                                               browser: Any) -> None:
+    """The frame's box had one padding, ``min(calc(...), 400px)``: a browser without CSS min() (Safari before 11.1,
+    Chrome before 79), or a filter that drops a value it does not know, dropped it, and the iframe (absolute, 100% of
+    a box with no height) was 0 px high. Here the min() is made a function no browser knows: the frame is oEmbed's
+    height, as before the embed code followed the column; with min() it still follows it."""
+    oembed = json.loads((video_pages.root / "episodes/006-wide/oembed.json").read_bytes())
+    assert "min(calc(" in oembed["html"]
+    tab = browser.new_page(viewport={"width": 1000, "height": 900})
+    for code, want in ((oembed["html"].replace("min(calc(", "nomin(calc("), oembed["height"]),
+                       (oembed["html"], oembed["height"])):
+        tab.set_content(f"<!doctype html><body style='margin:0'><div style='width:900px'>{code}</div>")
+        height = tab.eval_on_selector("iframe", "f => f.getBoundingClientRect().height")
+        assert height == want, (height, code)
     tab.close()
 
 

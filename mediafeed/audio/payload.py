@@ -341,6 +341,14 @@ _WAV_FRAMED = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
 #: The size a WAV's RIFF and ``data`` chunks say where the writer could not go back to fill it in (ffmpeg writing to a
 #: pipe, a stream recorder): unknown, the data runs to the end of the file.
 WAV_UNKNOWN_SIZE = 0xFFFFFFFF
+#: The data sizes writers put there in its place: ffmpeg's, SoX's (its MS_UNSPEC, 0x7FFFF000) and arecord's (0x80000000,
+#: ALSA's recorder stopped by Ctrl-C); a data chunk that says one and runs past the end of the file has unknown size.
+WAV_UNKNOWN_SIZES = frozenset({WAV_UNKNOWN_SIZE, 0x7FFFF000, 0x80000000})
+
+
+def _wav_unknown(length: int, pos: int, size: int) -> bool:
+    """Whether the ``data`` chunk at ``pos`` saying ``length`` bytes is one of unknown size (:data:`WAV_UNKNOWN_SIZES`)."""
+    return length in WAV_UNKNOWN_SIZES and pos + 8 + length > size
 
 
 #: WAV format tags whose ``fmt `` extension says how many samples a block holds: Microsoft and IMA ADPCM
@@ -354,7 +362,7 @@ def wav_seconds(path: Path, size: int) -> float | None:
     ``fact`` chunk's sample count over the rate, else its data over the average byte rate; None for PCM and the
     like, whose length mutagen reads right. (mutagen divides the data by the block size: a block of compressed
     audio holds many samples, so a 4 s IMA ADPCM recording read as 0.002 s.) A data chunk of unknown size
-    (:data:`WAV_UNKNOWN_SIZE`) is the rest of the file, whatever the audio: mutagen read 6 hours from it."""
+    (:data:`WAV_UNKNOWN_SIZES`) is the rest of the file, whatever the audio: mutagen read 6 hours from it."""
     with open(path, "rb") as handle:
         pos, fmt, samples, data, at, unknown = 12, b"", -1, -1, 0, False
         while pos + 8 <= size:
@@ -365,7 +373,7 @@ def wav_seconds(path: Path, size: int) -> float | None:
             elif name == b"fact" and length >= 4:
                 samples = struct.unpack("<I", handle.read(4))[0]
             elif name == b"data":
-                data, at, unknown = min(length, size - pos - 8), pos + 8, length == WAV_UNKNOWN_SIZE
+                data, at, unknown = min(length, size - pos - 8), pos + 8, _wav_unknown(length, pos, size)
             pos += 8 + length + (length & 1)
         if len(fmt) < 16:
             return None
@@ -447,7 +455,7 @@ def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     while pos + 8 <= size:
         handle.seek(pos)
         name, length = struct.unpack("<4sI", handle.read(8))
-        if name == b"data" and pos + 8 + length > size and length != WAV_UNKNOWN_SIZE:
+        if name == b"data" and pos + 8 + length > size and not _wav_unknown(length, pos, size):
             return f"its data chunk needs {length} bytes but only {size - pos - 8} remain"
         pos += 8 + length + (length & 1)
     return ""

@@ -106,11 +106,13 @@ _RULES = [
        "Everything after <!-- is a comment until -->: without one, the rest of the notes is left out of the pages and "
        "feeds, as browsers leave it out. Close the comment where it should end."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.'), or has the name of a file "
-       "the build writes in the episode's folder (index.html, player.html, oembed.json)",
+       "the build writes in the episode's folder (index.html, player.html, oembed.json, a transcript's other timed "
+       "format, chapters.json made from chapters.txt)",
        "The build would publish it under that name, but `mediafeed publish` leaves hidden files out (as rsync filters, "
        "web servers and static hosts often do): the feed would point at a URL that is not found. A transcript named "
        "player.html (or index.html, oembed.json) would be the same file as the episode's player (page, oEmbed "
-       "answer): rename it, e.g. transcript.html."),
+       "answer): rename it, e.g. transcript.html. So would an alternate named words.srt beside a transcript words.vtt (the build "
+       "makes words.srt from it), or a file named chapters.json where chapters come from chapters.txt or the front matter."),
     _r("SRC050", "mediafeed", E, "no episodes folder",
        "Episodes live in episodes/<slug>/episode.md beside show.yml. Fix: create the folder, or run "
        "'mediafeed add AUDIO', which makes the episode's folder and its episode.md."),
