@@ -759,3 +759,22 @@ def test_rsync_counts_a_file_as_uploaded_only_once_it_is_in_place_on_the_far_sid
     assert "episodes/006-new/new.mp3" in ended and (show / "public/episodes/006-new/new.mp3").stat().st_size > 40_000
     assert [rel for rel, arrived in ended.items() if not arrived] == []
     assert list(ended) == [u.rel for u in report.uploads]
+
+
+def test_rsync_to_a_local_folder_that_is_not_there_says_to_create_it_as_a_folder_target_does(show: Path,
+                                                                                           tmp_path: Path) -> None:
+    """rsync to a folder on this computer that does not exist stopped with PUB023 'rsync could not list …: rsync:
+    [sender] change_dir "…" failed: No such file or directory (2)' and the hint 'check the destination and ssh access
+    (try: ssh HOST true)', with no file; a directory target says PUB022, show.yml, and the mkdir to run."""
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write("\npublish:\n  targets:\n    mirror:\n      type: rsync\n      destination: ../mirror/\n")
+    result = cli(show, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    (problem,) = json.loads(result.stdout)["problems"]
+    mirror = (show.parent / "mirror").resolve()
+    assert problem["code"] == "PUB022" and (problem["file"], problem["field"]) == ("show.yml", "publish.targets.mirror.destination")
+    assert problem["message"] == f"the target folder {mirror} does not exist"
+    assert problem["hint"] == f"create it (mkdir -p {mirror}), or correct 'destination'"
+    assert not (show / "public").exists()  # said before building
+    mirror.mkdir()
+    assert cli(show).returncode == 0 and (mirror / "feed.xml").is_file()

@@ -192,7 +192,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     target = choose(config, target_name)
     out = (output or root / "public").resolve()
     _refuse_overlap(target, root, out)
-    if isinstance(target, config_io.DirectoryTarget):
+    if isinstance(target, (config_io.DirectoryTarget, config_io.RsyncTarget)):
         from .directory import require_folder
 
         require_folder(target)  # before building, which a missing folder would make a wait for nothing
