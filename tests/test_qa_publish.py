@@ -778,3 +778,27 @@ def test_rsync_to_a_local_folder_that_is_not_there_says_to_create_it_as_a_folder
     assert not (show / "public").exists()  # said before building
     mirror.mkdir()
     assert cli(show).returncode == 0 and (mirror / "feed.xml").is_file()
+
+
+def test_a_move_build_accept_changes_recorded_is_not_refused_again_by_the_publish(show: Path, tmp_path: Path) -> None:
+    """The show's url moved; 'mediafeed build --accept-changes' recorded it (published.json: moved_from). The publish
+    then stopped: LED002 '… published.json did not stop it (lost, or from another copy of the show?): restore the old
+    value, or publish with --accept-changes', which was false. A move published.json does not record still stops it."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    text = (show / "show.yml").read_text()
+    guid = "podcast_guid: " + json.loads((show / "published.json").read_text())["podcast_guid"]
+    (show / "show.yml").write_text(text.replace("url: https://podcast.example.org/safe-to-say/",
+                                                f"url: https://sts.example.net/\n{guid}", 1))
+    before = (show / "published.json").read_bytes()
+    build(show, accept_changes=True)
+    publish(show, notify=False)
+    assert b"https://sts.example.net/episodes/" in (web / "feed.xml").read_bytes()
+    # published.json from before the move (lost, another copy): the feed on the target still stops it
+    (show / "show.yml").write_text(text.replace("url: https://podcast.example.org/safe-to-say/",
+                                                f"url: https://sts2.example.net/\n{guid}", 1))
+    (show / "published.json").write_bytes(before.replace(b"https://podcast.example.org/safe-to-say/", b"https://sts2.example.net/"))
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    assert [p.code for p in refused.value.problems] == ["LED002"]

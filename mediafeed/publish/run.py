@@ -241,7 +241,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         if not overwrite:
             _refuse_foreign(store.foreign(plan.uploads, remote, found=had_manifest), target)
         if not accept_changes and any(u.rel == "feed.xml" for u in plan.uploads):
-            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target)
+            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target, ledger)
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
@@ -371,14 +371,18 @@ def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
 _SUBSCRIBERS = ("LED001", "LED002", "LED004")
 
 
-def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target) -> None:
+def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target,
+                                   ledger: ledger_io.Ledger) -> None:
     """LED001, LED002, LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
     subscribers. The build's own check (published.json) misses it when that file is lost or from another copy of the
-    show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been."""
+    show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been. An
+    enclosure move that published.json records (``moved_from``: only 'mediafeed build --accept-changes' writes it) was
+    accepted already: after that build, the publish said "published.json did not stop it (lost, or from another copy of
+    the show?)" and asked for --accept-changes a second time."""
     if not live or b"<generator>mediafeed" not in live[:65536]:
         return  # no feed there yet, or not ours (PUB007 has spoken)
     from ..checks.feedxml import parse
-    from ..checks.history import compare
+    from ..checks.history import compare, entries
 
     try:
         old, _ = parse(live, "feed.xml")
@@ -387,7 +391,10 @@ def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: conf
         return
     if old is None or new is None:
         return
-    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS]
+    accepted = {e.guid for e in entries(old)
+                if e.guid and e.url in (ledger.episodes.get(e.guid) or {}).get("moved_from", ())}  # type: ignore[operator]
+    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS
+             and not (p.code == "LED002" and set(p.episodes or (p.episode,)) <= accepted)]
     if found:
         hint = (f"the feed on {target.describe()} (what subscribers have) says otherwise, and published.json did not stop it (lost, or "
                 "from another copy of the show?): restore the old value, or publish with --accept-changes if this is "
