@@ -184,8 +184,8 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
                           "give it back the date it was published with"))
             problems.append(warning("LED005", episode.source, f"published episode {guid!r} is no longer in the feed: "
                                     f"{why}", field="draft" if status == "draft" else "date", episode=episode.slug,
-                                    hint=f"subscribers keep their copy, and its page stays on the published site until "
-                                    f"'mediafeed publish --delete'; {undo} if this was a mistake"))
+                                    hint=f"subscribers keep their copy; 'mediafeed publish --delete' takes its page off "
+                                    f"the site (its media stay, for them); {undo} if this was a mistake"))
             continue
         problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
                                 field="guid", episode=str(record.get("slug", "")),

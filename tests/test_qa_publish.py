@@ -802,3 +802,22 @@ def test_a_move_build_accept_changes_recorded_is_not_refused_again_by_the_publis
     with pytest.raises(PublishError) as refused:
         publish(show, notify=False)
     assert [p.code for p in refused.value.problems] == ["LED002"]
+
+
+def test_taking_an_episode_down_as_the_docs_say_and_what_the_warning_says_after(show: Path, tmp_path: Path) -> None:
+    """docs/cli.md 'Taking an episode down': 'draft: true', then 'mediafeed publish --delete'. LED005 then said, on every
+    build, that 'its page stays on the published site until mediafeed publish --delete', after that had removed it."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    episode = show / "episodes/005-european-review/episode.md"
+    episode.write_text(episode.read_text().replace("guid:", "draft: true\nguid:", 1))
+    publish(show, notify=False, delete=True)
+    assert not (web / "episodes/005-european-review/index.html").exists()
+    assert (web / "episodes/005-european-review/european-review.mp3").exists()  # subscribers still stream it
+    [gone] = [p for p in build(show).problems if p.code == "LED005"]
+    assert "stays on the published site" not in gone.hint
+    assert gone.hint.startswith("subscribers keep their copy; 'mediafeed publish --delete' takes its page off the site "
+                                "(its media stay, for them)"), gone.hint
+    docs = (Path(__file__).parent.parent / "docs/cli.md").read_text(encoding="utf-8")
+    assert "## Taking an episode down" in docs
