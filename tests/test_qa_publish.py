@@ -258,6 +258,7 @@ def test_a_new_summary_re_tags_a_published_file_and_the_warning_does_not_say_ren
     assert media in {u.rel for u in report.uploads}
     (warned,) = [p for p in report.problems if p.code == "PUB030"]
     assert warned.file == media and "tags" in warned.message
+    assert warned.episode == "003-capabilities-framework"  # listed under its episode, not under "show:"
     assert "new name" not in warned.hint and "keep its name" in warned.hint
     assert (web / media).read_bytes() == (show / "public" / media).read_bytes()
 

@@ -27,6 +27,7 @@ from .. import fastpath
 from .. import ledger as ledger_io
 from ..cache import CACHE_DIR
 from ..config import SHOW_FILE, load_show
+from ..episodes import EPISODES_DIR
 from ..errors import InputError, Problem, error, has_errors, warning
 from ..model import Show
 from ..records import mutable
@@ -406,13 +407,16 @@ def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> lis
     found = []
     for upload in plan.uploads:
         if upload.replaces and upload.phase == "media":
+            # the episode whose folder it is: listed under it, not under "show:" (as the build's own problems are)
+            parts = upload.rel.split("/")
+            slug = parts[1] if len(parts) > 2 and parts[0] == EPISODES_DIR else ""
             if is_protected(upload.rel, enclosures):
                 # an episode's own file: the build refused a re-cut (LED003), so only its tags changed (title, notes…)
                 found.append(warning("PUB030", upload.rel, "the tags of a published media file changed (same audio, same URL)",
-                                     hint="keep its name (a new one changes the published URL, LED002); apps keep the copy "
+                                     episode=slug, hint="keep its name (a new one changes the published URL, LED002); apps keep the copy "
                                           "they downloaded, and a CDN may serve the old tags until you purge this URL"))
                 continue
-            found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL",
+            found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL", episode=slug,
                                  hint="apps and CDNs cache media by URL for up to a year (immutable); give a changed file a new "
                                       "name, or purge it from the CDN"))
     return found
