@@ -48,3 +48,14 @@ def closest_category(name: str) -> str:
         return folded[key]
     close = difflib.get_close_matches(key, list(folded), n=1)
     return folded[close[0]] if close else ""
+
+
+def parent_category(name: str) -> tuple[str, str]:
+    """``(category, subcategory)`` when ``name`` is one of Apple's subcategories written as the category ('Food', 'home
+    and garden' → ('Arts', 'Food'), ('Leisure', 'Home & Garden')); ``("", "")`` otherwise."""
+    key = " ".join(name.lower().replace(" and ", " & ").split())
+    for category, subs in APPLE_CATEGORIES.items():
+        for sub in subs:
+            if sub.lower() == key:
+                return category, sub
+    return "", ""

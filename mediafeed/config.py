@@ -13,7 +13,7 @@ from typing import Any
 
 from . import sourcelinks
 from .addresses import ascii_url
-from .categories import APPLE_CATEGORIES, closest_category, is_category
+from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .errors import Problem, error
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
@@ -205,9 +205,11 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     category = r.str("category", required=True, hint="add 'category: …' from Apple's list, e.g. 'Science'")
     subcategory = r.str("subcategory")
     if category and category not in APPLE_CATEGORIES:
-        close = closest_category(category)
-        r.fail("category", f"{category!r} is not an Apple Podcasts category",
-               hint=f"did you mean '{close}'?" if close else f"use one of Apple's categories: {', '.join(APPLE_CATEGORIES)}",
+        close, (parent, its_sub) = closest_category(category), parent_category(category)
+        r.fail("category", f"{category!r} is not an Apple Podcasts category"
+               + (f": it is a subcategory of {parent!r}" if parent else ""),
+               hint=f"write 'category: {parent}' and 'subcategory: {its_sub}'" if parent else
+               f"did you mean '{close}'?" if close else f"use one of Apple's categories: {', '.join(APPLE_CATEGORIES)}",
                code="SRC030")
     elif category and subcategory and not is_category(category, subcategory):
         subs = APPLE_CATEGORIES[category]

@@ -184,8 +184,8 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
                           "give it back the date it was published with"))
             problems.append(warning("LED005", episode.source, f"published episode {guid!r} is no longer in the feed: "
                                     f"{why}", field="draft" if status == "draft" else "date", episode=episode.slug,
-                                    hint=f"subscribers keep their copy, and its page stays on the published site until "
-                                    f"'mediafeed publish --delete'; {undo} if this was a mistake"))
+                                    hint=f"subscribers keep their copy; 'mediafeed publish --delete' takes its page off "
+                                    f"the site (its media stay, for them); {undo} if this was a mistake"))
             continue
         problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
                                 field="guid", episode=str(record.get("slug", "")),
@@ -284,9 +284,18 @@ def _name_back(old: str, new: str, slug: str) -> str:
         steps.append(f"the file's name was published with {ACCENTS[form]}, and is now written with "
                      f"{ACCENTS[unicode_form(new_file)].partition(',')[0]} (the two look the same): rename the file back "
                      f"({unicode_rename(slug, form)}); 'audio:' may be written in either form")
+    elif old_file != new_file and old_file and _extension(old_file) != _extension(new_file):
+        # another format (the WAV that MED010 says to publish as an MP3): "rename x.mp3 back to x.wav" made an MP3
+        # named .wav, which MED003 then refuses; the published file is the one to name again, if it is still there
+        steps.append(f"{new_file} is another format than the published {old_file}, so it needs the new address: to "
+                     f"keep the published file, write 'audio: {old_file}' again")
     elif old_file != new_file and old_file:
         steps.append(f"rename {new_file} back to {old_file} (and write 'audio: {old_file}')")
     return " and ".join(steps) or "keep the folder and file name it was published with"
+
+
+def _extension(name: str) -> str:
+    return name.rpartition(".")[2].lower() if "." in name else ""
 
 
 def published_length(ledger: Ledger, item: Item) -> int | None:

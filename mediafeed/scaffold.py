@@ -22,7 +22,7 @@ import yaml
 
 from . import audio
 from .atomicfiles import atomic_copy, atomic_write
-from .categories import APPLE_CATEGORIES, closest_category, is_category
+from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
@@ -87,6 +87,12 @@ def answer_problem(name: str, value: str, category: str = "") -> tuple[str, str]
         return (f"expected an ISO 639 code such as en or en-gb, got {value!r}",
                 f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)")
     if name == "category" and value not in APPLE_CATEGORIES:
+        parent, sub = parent_category(value)  # 'Food': Arts' subcategory, not a category
+        if parent:
+            import shlex
+
+            return (f"{value!r} is a subcategory of {parent}, not a category",
+                    f"--category {shlex.quote(parent)} --subcategory {shlex.quote(sub)}")
         close = closest_category(value)  # the category show.yml's check and a feed's check name too
         return (f"not in Apple's list: {value!r}",
                 (f"did you mean {close!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}")

@@ -66,3 +66,23 @@ def test_a_show_category_like_none_of_apples_is_given_apples_list(show: Path) ->
     assert "Health & Fitness" in problem["hint"] and "True Crime" in problem["hint"]
     explained = CliRunner().invoke(main, ["check", "--explain", "SRC030"]).stdout
     assert "Society & Culture" in explained and "'category:'" in explained
+
+
+def test_a_channel_problem_stays_on_show_yml_when_an_episode_has_no_guid(show: Path) -> None:
+    """An episode without a GUID (SRC060) drew the channel's problems to itself: PI003 (podcast:guid not the UUIDv5
+    of the feed URL, a show that moved) was reported on that episode's episode.md, as a problem of its own."""
+    yml = show / "show.yml"
+    text = yml.read_text(encoding="utf-8")
+    yml.write_text(text.replace("url: https://podcast.example.org/safe-to-say/",  # the podcast:guid published.json keeps
+                                "url: https://podcast.example.org/safe-to-say/\npodcast_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810",
+                                1), encoding="utf-8")
+    before = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    [moved] = [(p["file"], p["episode"]) for p in json.loads(before.stdout)["problems"] if p["code"] == "PI003"]
+    assert moved == ("show.yml", "")
+    episode = show / "episodes/002-learning-alliances/episode.md"
+    episode.write_text("\n".join(line for line in episode.read_text(encoding="utf-8").splitlines()
+                                 if not line.startswith("guid:")) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    found = json.loads(result.stdout)["problems"]
+    assert [p["file"] for p in found if p["code"] == "SRC060"] == ["episodes/002-learning-alliances/episode.md"]
+    assert [(p["file"], p["episode"]) for p in found if p["code"] == "PI003"] == [("show.yml", "")]

@@ -349,6 +349,29 @@ def test_init_asks_again_for_an_answer_it_cannot_take(tmp_path: Path) -> None:
     assert show.owner.email == "ana@example.org" and [p.field for p in problems] == ["artwork"]
 
 
+def test_a_subcategory_given_as_the_category_is_named_with_its_category(tmp_path: Path) -> None:
+    """'Food' (Arts' subcategory) or 'Home & Garden' (Leisure's) written as the category got the list of Apple's
+    categories, where neither is: init, its prompt and show.yml's check now name the category it belongs to."""
+    given = CliRunner().invoke(main, ["init", str(tmp_path / "o"), "--no-input", "--title", "T", "--description", "D",
+                                      "--url", "https://example.org/t/", "--author", "A", "--email", "a@example.org",
+                                      "--category", "home and garden", "--format", "json"])
+    assert given.exit_code == 2
+    (problem,) = json.loads(given.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("INI001", "--category")
+    assert problem["message"] == "'home and garden' is a subcategory of Leisure, not a category"
+    assert problem["hint"] == "--category Leisure --subcategory 'Home & Garden'"
+    asked = _init_at_a_terminal(tmp_path / "s", "T\nD\nhttps://example.org/t/\nA\na@example.org\nen\nFood\nArts\n"
+                                "Food\n\n", "--no-color")
+    assert asked.returncode == 0, asked.stderr
+    assert "'Food' is a subcategory of Arts, not a category — Arts, then the subcategory Food" in asked.stderr
+    text = (tmp_path / "s/show.yml").read_text(encoding="utf-8")
+    (tmp_path / "s/show.yml").write_text(text.replace("category: Arts\nsubcategory: Food", "category: Food"))
+    _, problems = load_show(tmp_path / "s")
+    (wrong,) = [p for p in problems if p.field == "category"]
+    assert wrong.message == "'Food' is not an Apple Podcasts category: it is a subcategory of 'Arts'"
+    assert wrong.hint == "write 'category: Arts' and 'subcategory: Food'"
+
+
 def test_init_in_a_terminal_asks_for_the_category_language_and_explicit_it_used_to_take_unasked(tmp_path: Path) -> None:
     """At a terminal init asked for five answers and silently took the defaults of the rest: a French show about
     food was written as 'language: en', 'category: Technology', 'explicit: false', though --help said it "asks for

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -239,6 +240,24 @@ def test_a_moved_enclosure_says_which_name_to_give_back(show: Path, rename: tupl
         build(show)
     [moved] = [p for p in info.value.problems if p.code == "LED002"]
     assert moved.hint.startswith(hint), moved.hint
+
+
+def test_a_published_file_in_another_format_is_not_told_to_rename_it_back(show: Path) -> None:
+    """An episode published as european-review.mp3 whose audio became european-review.wav (or a WAV encoded as the MP3
+    that MED010 asks for) got LED002 "rename european-review.wav back to european-review.mp3": a WAV named .mp3 (MED003).
+    It names the published file to write back instead."""
+    build(show)
+    folder = show / "episodes/005-european-review"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(folder / "european-review.mp3"), str(folder / "european-review.wav")],
+                   check=True)
+    _edit(folder / "episode.md", "audio: european-review.mp3", "audio: european-review.wav")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [moved] = [p for p in info.value.problems if p.code == "LED002"]
+    assert "back to european-review.mp3" not in moved.hint
+    assert moved.hint.startswith("european-review.wav is another format than the published european-review.mp3, so it "
+                                 "needs the new address: to keep the published file, write 'audio: european-review.mp3' "
+                                 "again; if this change is deliberate, run 'mediafeed build --accept-changes'"), moved.hint
 
 
 @pytest.mark.parametrize(("change", "said", "undo"), [

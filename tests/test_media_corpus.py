@@ -777,7 +777,7 @@ def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_p
                                          capture_output=True, text=True, check=True).stdout  # ffprobe reads them too
     wanted = Tags(title="Chaptered", chapters=(TagChapter(0, "One"), TagChapter(2000, "Two")))
     changes = _dry_run_then_tag(path, wanted)
-    assert changes[-1] == {"field": "chapters", "old": "none", "new": "00:00:00 One; 00:00:02 Two"}
+    assert changes[-1] == {"field": "chapters", "old": "", "new": "00:00:00 One; 00:00:02 Two"}
     streams = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_type,codec_tag_string", "-of", "csv=p=0",
                               str(path)], capture_output=True, text=True, check=True).stdout.split()
     assert streams == ["audio,mp4a", "data,text"]  # the chapter track

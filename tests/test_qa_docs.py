@@ -193,3 +193,15 @@ def test_the_template_context_in_templates_md_is_what_the_pages_receive() -> Non
     site = set(re.findall(r"^\| `site\.([a-z_]+)`", context, re.M))
     assert site == set(get_type_hints(SiteInfo))
     assert names - {"site"} == set(get_type_hints(PageContext)) - {"site"}
+
+
+def test_the_quick_start_makes_a_virtual_environment_before_pip_install() -> None:
+    """The quick start began with `python3 -m pip install -e .`, which Debian 12 and Ubuntu 23.04+ refuse outside a
+    virtual environment (`error: externally-managed-environment`, PEP 668): a new producer's first command failed."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip()]
+    venv = next(i for i, c in enumerate(commands) if "-m venv .venv" in c)
+    pip = next(i for i, c in enumerate(commands) if "pip install" in c)
+    assert venv < pip and ". .venv/bin/activate" in commands[venv]
+    assert ".venv/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()  # the clone stays clean

@@ -258,6 +258,7 @@ def test_a_new_summary_re_tags_a_published_file_and_the_warning_does_not_say_ren
     assert media in {u.rel for u in report.uploads}
     (warned,) = [p for p in report.problems if p.code == "PUB030"]
     assert warned.file == media and "tags" in warned.message
+    assert warned.episode == "003-capabilities-framework"  # listed under its episode, not under "show:"
     assert "new name" not in warned.hint and "keep its name" in warned.hint
     assert (web / media).read_bytes() == (show / "public" / media).read_bytes()
 
@@ -759,3 +760,65 @@ def test_rsync_counts_a_file_as_uploaded_only_once_it_is_in_place_on_the_far_sid
     assert "episodes/006-new/new.mp3" in ended and (show / "public/episodes/006-new/new.mp3").stat().st_size > 40_000
     assert [rel for rel, arrived in ended.items() if not arrived] == []
     assert list(ended) == [u.rel for u in report.uploads]
+
+
+def test_rsync_to_a_local_folder_that_is_not_there_says_to_create_it_as_a_folder_target_does(show: Path,
+                                                                                           tmp_path: Path) -> None:
+    """rsync to a folder on this computer that does not exist stopped with PUB023 'rsync could not list …: rsync:
+    [sender] change_dir "…" failed: No such file or directory (2)' and the hint 'check the destination and ssh access
+    (try: ssh HOST true)', with no file; a directory target says PUB022, show.yml, and the mkdir to run."""
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write("\npublish:\n  targets:\n    mirror:\n      type: rsync\n      destination: ../mirror/\n")
+    result = cli(show, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    (problem,) = json.loads(result.stdout)["problems"]
+    mirror = (show.parent / "mirror").resolve()
+    assert problem["code"] == "PUB022" and (problem["file"], problem["field"]) == ("show.yml", "publish.targets.mirror.destination")
+    assert problem["message"] == f"the target folder {mirror} does not exist"
+    assert problem["hint"] == f"create it (mkdir -p {mirror}), or correct 'destination'"
+    assert not (show / "public").exists()  # said before building
+    mirror.mkdir()
+    assert cli(show).returncode == 0 and (mirror / "feed.xml").is_file()
+
+
+def test_a_move_build_accept_changes_recorded_is_not_refused_again_by_the_publish(show: Path, tmp_path: Path) -> None:
+    """The show's url moved; 'mediafeed build --accept-changes' recorded it (published.json: moved_from). The publish
+    then stopped: LED002 '… published.json did not stop it (lost, or from another copy of the show?): restore the old
+    value, or publish with --accept-changes', which was false. A move published.json does not record still stops it."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    text = (show / "show.yml").read_text()
+    guid = "podcast_guid: " + json.loads((show / "published.json").read_text())["podcast_guid"]
+    (show / "show.yml").write_text(text.replace("url: https://podcast.example.org/safe-to-say/",
+                                                f"url: https://sts.example.net/\n{guid}", 1))
+    before = (show / "published.json").read_bytes()
+    build(show, accept_changes=True)
+    publish(show, notify=False)
+    assert b"https://sts.example.net/episodes/" in (web / "feed.xml").read_bytes()
+    # published.json from before the move (lost, another copy): the feed on the target still stops it
+    (show / "show.yml").write_text(text.replace("url: https://podcast.example.org/safe-to-say/",
+                                                f"url: https://sts2.example.net/\n{guid}", 1))
+    (show / "published.json").write_bytes(before.replace(b"https://podcast.example.org/safe-to-say/", b"https://sts2.example.net/"))
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    assert [p.code for p in refused.value.problems] == ["LED002"]
+
+
+def test_taking_an_episode_down_as_the_docs_say_and_what_the_warning_says_after(show: Path, tmp_path: Path) -> None:
+    """docs/cli.md 'Taking an episode down': 'draft: true', then 'mediafeed publish --delete'. LED005 then said, on every
+    build, that 'its page stays on the published site until mediafeed publish --delete', after that had removed it."""
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    episode = show / "episodes/005-european-review/episode.md"
+    episode.write_text(episode.read_text().replace("guid:", "draft: true\nguid:", 1))
+    publish(show, notify=False, delete=True)
+    assert not (web / "episodes/005-european-review/index.html").exists()
+    assert (web / "episodes/005-european-review/european-review.mp3").exists()  # subscribers still stream it
+    [gone] = [p for p in build(show).problems if p.code == "LED005"]
+    assert "stays on the published site" not in gone.hint
+    assert gone.hint.startswith("subscribers keep their copy; 'mediafeed publish --delete' takes its page off the site "
+                                "(its media stay, for them)"), gone.hint
+    docs = (Path(__file__).parent.parent / "docs/cli.md").read_text(encoding="utf-8")
+    assert "## Taking an episode down" in docs

@@ -819,3 +819,17 @@ def test_an_id3v22_tag_is_read_and_rewritten_as_v23_keeping_the_producers_frames
     assert tags.version == (2, 3, 0)
     assert str(tags["TIT2"]) == "New title" and str(tags["TPE1"]) == "Someone" and str(tags["TALB"]) == "Old album"
     assert decoded_md5(path) == sound
+
+
+def test_a_file_without_chapters_says_none_as_every_other_tag_does(show: Path) -> None:
+    """`tag --dry-run` said "title: (none) → …" for a tag the file lacks but "chapters: none → …", and its JSON gave
+    "" for an absent tag but "none" for absent chapters (a chapter titled "none" read the same)."""
+    folder = add_episode(show, "006-chaptered", "title: Chaptered\ndate: 2026-04-01T08:00:00+00:00\n"
+                                                 "guid: 6d4c8e0a-41d5-4e5c-9d0e-0a8b2a1f0042\naudio: audio.mp3\n", seconds=4.0)
+    (folder / "chapters.txt").write_text("00:00:00 One\n00:00:02 Two\n", encoding="utf-8")
+    text = CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run", "006-chaptered"])
+    assert "  chapters: (none) → 00:00:00 One; 00:00:02 Two" in text.output, text.output
+    data = json.loads(CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run", "006-chaptered",
+                                                "--format", "json"]).stdout)
+    changes = [c for f in data["files"] for c in f["changes"] if c["field"] == "chapters"]
+    assert changes == [{"field": "chapters", "old": "", "new": "00:00:00 One; 00:00:02 Two"}]

@@ -142,7 +142,7 @@ def display(name: str, value: object) -> str:
         return value.describe()
     if name == "chapters":
         chapters = value  # type: ignore[assignment]
-        return "; ".join(c.describe() for c in chapters) or "none"  # type: ignore[attr-defined]
+        return "; ".join(c.describe() for c in chapters)  # type: ignore[attr-defined]  # none: "", as every field
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str) and SEVERAL in value:
@@ -184,7 +184,7 @@ def diff(current: Tags, wanted: Tags) -> list[Change]:
 
 def _with_ends(chapters: object) -> str:
     return "; ".join(c.describe() + (f" (to {clock(c.end)})" if c.end is not None else "")
-                     for c in cast(Iterable[TagChapter], chapters or ())) or "none"
+                     for c in cast(Iterable[TagChapter], chapters or ()))
 
 
 def _same(name: str, old: object, new: object) -> bool:

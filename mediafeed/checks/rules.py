@@ -948,8 +948,8 @@ _RULES = [
     _r("LED005", "mediafeed", W, "a published episode is gone from the feed",
        "An episode recorded as published (in published.json, or in the feed given to --previous) is no longer in the "
        "feed: its folder was removed or renamed, or it was made a draft ('draft: true') or dated in the future. "
-       "Subscribers keep the copy they downloaded, its page stays on the published site until 'mediafeed publish "
-       "--delete', and new listeners no longer see it. A warning: removing an episode can be deliberate. Fix, when it "
+       "Subscribers keep the copy they downloaded, 'mediafeed publish --delete' takes its page off the site (its media "
+       "stay, for them), and new listeners no longer see it. A warning: removing an episode can be deliberate. Fix, when it "
        "was a mistake: restore the folder (or take out 'draft: true', or correct 'date:') with its GUID unchanged."),
     _r("LED006", "mediafeed apple", W, "the feed's self URL changed without itunes:new-feed-url",
        "Keep the old URL answering with a 301 and add itunes:new-feed-url, or apps keep polling the old one."),

@@ -247,7 +247,8 @@ def locate(problems: list[Problem], items: list[Item], order: Sequence[Item] = (
     by_guid = {item.episode.guid: item for item in items}
     out = []
     for p in problems:
-        item = by_guid.get(p.episode)
+        # (a channel's problem names no episode: "" is not the GUID of an episode that has none, SRC060)
+        item = by_guid.get(p.episode) if p.episode else None
         if item is None and (unnamed := _UNNAMED.fullmatch(p.episode)) and 0 < int(unnamed[1]) <= len(order):
             item = order[int(unnamed[1]) - 1]
         if p.file != FEED_FILE:  # fetched content (online checks) keeps its URL

@@ -107,6 +107,6 @@ def _checked(name: str, category: str = "") -> Callable[[str], str]:
         problem = answer_problem(name, value, category)
         if problem:
             message, fix = problem
-            raise click.BadParameter(f"{message} — {fix.replace(f'--{name} ', '')}")
+            raise click.BadParameter(f"{message} — {fix.replace(f'--{name} ', '').replace(' --subcategory ', ', then the subcategory ')}")
         return value
     return check

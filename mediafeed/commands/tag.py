@@ -58,7 +58,7 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
         verb = "would change" if dry_run else "tagged"
         echo(f"{result.file}: {verb} ({len(result.changes)} tag{'s' if len(result.changes) != 1 else ''})", bold=True)
         for change in result.changes:
-            echo(f"  {change.field}: {_short(change.old) or '(none)'} → {_short(change.new)}")
+            echo(f"  {change.field}: {_short(change.old) or '(none)'} → {_short(change.new) or '(none)'}")
     if report.problems:
         print_problems(report.problems, err=True)
     info(f"{changed} file(s) {'would change' if dry_run else 'tagged'}, "

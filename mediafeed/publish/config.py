@@ -90,6 +90,11 @@ class RsyncTarget:
     def describe(self) -> str:
         return self.destination
 
+    @property
+    def local(self) -> bool:
+        """A folder on this computer (made absolute when read), not ``host:/path/``."""
+        return self.destination.startswith("/")
+
 
 Target = S3Target | DirectoryTarget | RsyncTarget
 

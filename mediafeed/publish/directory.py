@@ -19,7 +19,7 @@ from pathlib import Path
 from ..atomicfiles import atomic_copy, atomic_write, prune_empty, sweep_temp_files
 from ..errors import Problem, error
 from ..outputfolder import is_our_site
-from .config import DirectoryTarget
+from .config import DirectoryTarget, RsyncTarget
 from .manifest import MANIFEST, Entry, Manifest, parse
 from .plan import LocalFile, Upload, file_sha256
 from .store import Cors, PublishError, Transfer
@@ -28,14 +28,21 @@ SELF_HOSTED = ("set Content-Type, Cache-Control and Access-Control-Allow-Origin 
                 "(see docs/publish.md for nginx and Apache)")
 
 
-def require_folder(target: DirectoryTarget) -> None:
-    """PUB022 when the target folder is not there (checked before the build too: no build to wait for first)."""
-    if not target.path.is_dir():
+def require_folder(target: DirectoryTarget | RsyncTarget) -> None:
+    """PUB022 when the target folder is not there (checked before the build too: no build to wait for first); for
+    rsync, when its destination is a folder on this computer (rsync said "change_dir … failed", with a hint on ssh)."""
+    if isinstance(target, RsyncTarget):
+        if not target.local:
+            return
+        path, key = Path(target.destination), "destination"
+    else:
+        path, key = target.path, "path"
+    if not path.is_dir():
         import shlex
 
-        raise PublishError(error("PUB022", "show.yml", f"the target folder {target.path} does not exist",
-                                 field=f"publish.targets.{target.name}.path",
-                                 hint=f"create it (mkdir -p {shlex.quote(str(target.path))}), or correct 'path'"))
+        raise PublishError(error("PUB022", "show.yml", f"the target folder {path} does not exist",
+                                 field=f"publish.targets.{target.name}.{key}",
+                                 hint=f"create it (mkdir -p {shlex.quote(str(path))}), or correct '{key}'"))
 
 
 class DirectoryStore:

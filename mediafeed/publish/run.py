@@ -27,6 +27,7 @@ from .. import fastpath
 from .. import ledger as ledger_io
 from ..cache import CACHE_DIR
 from ..config import SHOW_FILE, load_show
+from ..episodes import EPISODES_DIR
 from ..errors import InputError, Problem, error, has_errors, warning
 from ..model import Show
 from ..records import mutable
@@ -192,7 +193,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
     target = choose(config, target_name)
     out = (output or root / "public").resolve()
     _refuse_overlap(target, root, out)
-    if isinstance(target, config_io.DirectoryTarget):
+    if isinstance(target, (config_io.DirectoryTarget, config_io.RsyncTarget)):
         from .directory import require_folder
 
         require_folder(target)  # before building, which a missing folder would make a wait for nothing
@@ -241,7 +242,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         if not overwrite:
             _refuse_foreign(store.foreign(plan.uploads, remote, found=had_manifest), target)
         if not accept_changes and any(u.rel == "feed.xml" for u in plan.uploads):
-            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target)
+            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target, ledger)
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
@@ -371,14 +372,18 @@ def _refuse_foreign(clash: list[str], target: config_io.Target) -> None:
 _SUBSCRIBERS = ("LED001", "LED002", "LED004")
 
 
-def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target) -> None:
+def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target,
+                                   ledger: ledger_io.Ledger) -> None:
     """LED001, LED002, LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
     subscribers. The build's own check (published.json) misses it when that file is lost or from another copy of the
-    show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been."""
+    show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been. An
+    enclosure move that published.json records (``moved_from``: only 'mediafeed build --accept-changes' writes it) was
+    accepted already: after that build, the publish said "published.json did not stop it (lost, or from another copy of
+    the show?)" and asked for --accept-changes a second time."""
     if not live or b"<generator>mediafeed" not in live[:65536]:
         return  # no feed there yet, or not ours (PUB007 has spoken)
     from ..checks.feedxml import parse
-    from ..checks.history import compare
+    from ..checks.history import compare, entries
 
     try:
         old, _ = parse(live, "feed.xml")
@@ -387,7 +392,10 @@ def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: conf
         return
     if old is None or new is None:
         return
-    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS]
+    accepted = {e.guid for e in entries(old)
+                if e.guid and e.url in (ledger.episodes.get(e.guid) or {}).get("moved_from", ())}  # type: ignore[operator]
+    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS
+             and not (p.code == "LED002" and set(p.episodes or (p.episode,)) <= accepted)]
     if found:
         hint = (f"the feed on {target.describe()} (what subscribers have) says otherwise, and published.json did not stop it (lost, or "
                 "from another copy of the show?): restore the old value, or publish with --accept-changes if this is "
@@ -399,13 +407,16 @@ def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> lis
     found = []
     for upload in plan.uploads:
         if upload.replaces and upload.phase == "media":
+            # the episode whose folder it is: listed under it, not under "show:" (as the build's own problems are)
+            parts = upload.rel.split("/")
+            slug = parts[1] if len(parts) > 2 and parts[0] == EPISODES_DIR else ""
             if is_protected(upload.rel, enclosures):
                 # an episode's own file: the build refused a re-cut (LED003), so only its tags changed (title, notes…)
                 found.append(warning("PUB030", upload.rel, "the tags of a published media file changed (same audio, same URL)",
-                                     hint="keep its name (a new one changes the published URL, LED002); apps keep the copy "
+                                     episode=slug, hint="keep its name (a new one changes the published URL, LED002); apps keep the copy "
                                           "they downloaded, and a CDN may serve the old tags until you purge this URL"))
                 continue
-            found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL",
+            found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL", episode=slug,
                                  hint="apps and CDNs cache media by URL for up to a year (immutable); give a changed file a new "
                                       "name, or purge it from the CDN"))
     return found
