@@ -18,6 +18,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# the quick start's virtual environment, when this shell has none active (a new shell after the first command)
+if [ -z "${VIRTUAL_ENV:-}" ] && [ -x .venv/bin/python3 ]; then
+  export VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH"
+fi
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 python3 -m ruff check mediafeed tests bench
 python3 -m mypy mediafeed
