@@ -126,6 +126,20 @@ def test_head_refused_redirects_and_loops(host: Host, tmp_path: Path) -> None:
     assert "loop" in found["ONL007"].message
 
 
+@pytest.mark.parametrize("status", [403, 404])
+def test_a_host_that_refuses_head_but_serves_get_is_named(host: Host, tmp_path: Path, status: int) -> None:
+    """A CDN or signed-URL host that answers HEAD with 403 (or 404) and GET with the file: Apple checks media and
+    artwork with HEAD. Only 405 and 501 were reported; this passed as well served."""
+    host.routes["/welcome.mp3"].head = False
+    host.routes["/welcome.mp3"].head_status = status
+    host.routes["/artwork.jpg"].head = False
+    host.routes["/artwork.jpg"].head_status = status
+    found = sorted((p.code, p.field, p.episode[-4:]) for p in online(feed(host, tmp_path)))
+    assert found == [("ONL005", "enclosure@url", "9a03"), ("ONL005", "itunes:image@href", "")]
+    said = [p for p in online(feed(host, tmp_path)) if p.field == "enclosure@url"][0]
+    assert f"HTTP {status}" in said.message and "serves the file to GET" in said.message and "HEAD" in said.hint
+
+
 def test_missing_cors_and_bad_timed_files(host: Host, tmp_path: Path) -> None:
     host.routes["/transcript.vtt"] = Route(VTT + b"\n00:09:00.000 --> 00:09:01.000\nFrom another cut.\n", "text/vtt")
     host.routes["/chapters.json"] = Route(b'{"version": "1.2.0", "chapters": [{"startTime": 2}, {"startTime": 1, "title": "x"}]}',

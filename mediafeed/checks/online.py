@@ -155,6 +155,13 @@ def _same_type(declared: str, served: str) -> bool:
     return declared == served or any(declared in group and served in group for group in _SAME_TYPES)
 
 
+def _head_refused(head: Answer) -> bool:
+    """A HEAD answered with an error (405, 501, or the 403 or 404 of a host or signed-URL CDN that allows only GET)
+    or not at all, for a file GET serves: Apple and directories check media and artwork with HEAD. Was only 405 and
+    501: a 403 to HEAD beside a 200 to GET passed as a well-served file."""
+    return head.status >= 400 or bool(head.error and "redirect" not in head.error)
+
+
 def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits) -> list[Problem]:
     started = time.monotonic()
     out: list[Problem] = []
@@ -165,9 +172,10 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
                      started=started)
     if ranged.error or ranged.status >= 400 or not ranged.status:
         return out + [_unreachable(src, target, ranged)]
-    if head.status in (405, 501) or (head.error and "redirect" not in head.error):
-        out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'})",
-                           field=target.field, episode=target.episode, hint="let the host answer HEAD; apps and directories use it"))
+    if _head_refused(head):
+        out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'}), "
+                           "though it serves the file to GET", field=target.field, episode=target.episode,
+                           hint="let the host answer HEAD as it answers GET; apps and directories use it"))
     out += _redirects(src, target, ranged)
     served_length = ""
     if ranged.status == 206:
@@ -218,9 +226,10 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
                               field=target.field, episode=target.episode, hint="is this really the right file?")]
     if target.kind == "artwork":
         head = request(http, "HEAD", target.url, limits, started=started)
-        if head.status in (405, 501) or (head.error and not head.timed_out):
-            out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'})",
-                               field=target.field, episode=target.episode, hint="Apple checks artwork with HEAD"))
+        if _head_refused(head) and not head.timed_out:
+            out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'}), "
+                               "though it serves the file to GET", field=target.field, episode=target.episode,
+                               hint="let the host answer HEAD as it answers GET: Apple checks artwork with HEAD"))
         if served and served not in ("image/jpeg", "image/png"):
             out.append(problem("ONL004", src, f"{target.url} is served as {served}, not image/jpeg or image/png",
                                field=target.field, episode=target.episode, hint="serve JPEG or PNG with the matching Content-Type"))

@@ -980,7 +980,8 @@ _RULES = [
        " host send the type of the file's real format (on S3 or a CDN, the object's Content-Type; on a web server, its "
        "MIME types: .mp3 audio/mpeg, .m4a audio/x-m4a), or point the feed at the media file itself."),
     _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests",
-       "The host answers a HEAD request with an error (405, 501) or not at all, though it serves the file to GET: Apple "
+       "The host answers a HEAD request with an error (405, 501; the 403 or 404 of a CDN or signed URL that allows "
+       "only GET) or not at all, though it serves the file to GET: Apple "
        "and directories check media and artwork with HEAD (Apple asks for artwork served so that a HEAD request works). Fix: "
        "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
        "services do not)."),
