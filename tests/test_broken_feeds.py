@@ -552,6 +552,17 @@ DOCUMENTS = [
      0, []),
     ("declares-utf16-bytes-utf8", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
      ["XML001 error line 1"]),
+    # libxml2 says 'CData section not finished': the hint was the one for a ']]>' inside the notes, which hold none
+    ("control-character-in-cdata-notes", GOOD_TEXT.replace("How marshes store carbon,", "How marshes\x01 store carbon,"), 1,
+     ["XML001 error line 30"]),
+    ("two-byte-order-marks", "\ufeff\ufeff" + GOOD_TEXT, 1, ["XML001 error line 1"]),  # was 'not XML at all (an image…)'
+    ("cdata-in-an-attribute", GOOD_TEXT.replace('href="https://podcast.example.com/artwork.jpg"',
+                                                'href="<![CDATA[https://podcast.example.com/artwork.jpg]]>"'), 1,
+     ["XML001 error line 15"]),
+    ("bare-less-than-in-a-title", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt < Marsh"), 1, ["XML001 error line 26"]),
+    ("a-script-after-the-feed", GOOD_TEXT + "<!-- cache: hit --><script>track()</script>\n", 1, ["XML001 error line 67"]),
+    ("surrogate-reference-in-a-title", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt&#xD800;Marsh"), 1,
+     ["XML001 error line 26"]),
 ]
 
 
@@ -589,6 +600,13 @@ DOCUMENT_HINTS = [
     ("latin1", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
     ("latin1-declared-windows-1252-quotes", "U+0093, U+0094 where windows-1252 has '\u201c\u201d'"),
     ("latin1-declared-windows-1252-quotes", "iconv -f windows-1252"),
+    ("control-character-in-cdata-notes", "remove the control character U+0001"),
+    ("control-character-in-cdata-notes", "even inside CDATA"),
+    ("two-byte-order-marks", "two UTF-8 byte order marks"),
+    ("cdata-in-an-attribute", "CDATA works only between tags"),
+    ("bare-less-than-in-a-title", "write it as '&lt;'"),
+    ("a-script-after-the-feed", "something follows </rss>"),
+    ("surrogate-reference-in-a-title", "remove the character U+D800"),
 ]
 
 
@@ -597,6 +615,8 @@ def test_a_broken_document_is_told_what_to_change(tmp_path: Path, case: str, say
     """libxml2's own words ("Start tag expected", "use XML_PARSE_HUGE option") name no fix; the hint does."""
     _, report = check(write(tmp_path, DOCUMENT[case]))
     assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+    if case == "control-character-in-cdata-notes":  # the notes hold no ']]>' to look for
+        assert not any("]]>" in p["hint"] for p in report["problems"]), report["problems"]
 
 
 @pytest.mark.parametrize("enclosure,says", [
