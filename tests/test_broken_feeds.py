@@ -368,6 +368,14 @@ CATALOGUE = [
     ('ns-source-ipfs', ITEM1_END, ITEM1_END + ALTERNATE.format("ipfs://QmX33FYehk6ckGQ6g1D9D3FqZPix5JpKstKQKbaS8quUFb"), 0, []),
     ('ns-source-http', ITEM1_END, ITEM1_END + ALTERNATE.format("http://media.example.com/tidewater/salt-marsh.opus"), 1,
      ['PI004 error podcast:source@uri #1']),
+    # the namespace: a season is an integer (season.md; a decimal one passed), an episode may be decimal; each said
+    # 'expected a number' without a hint, as did an alternate enclosure without its source
+    ('ns-season-decimal', ITEM1_END, ITEM1_END + '<podcast:season>1.5</podcast:season>', 1, ['PI012 error podcast:season #1']),
+    ('ns-season-word', ITEM1_END, ITEM1_END + '<podcast:season>two</podcast:season>', 1, ['PI012 error podcast:season #1']),
+    ('ns-episode-decimal', ITEM1_END, ITEM1_END + '<podcast:episode>3.5</podcast:episode>', 0, []),
+    ('ns-episode-word', ITEM1_END, ITEM1_END + '<podcast:episode>5a</podcast:episode>', 1, ['PI012 error podcast:episode #1']),
+    ('ns-alternate-without-source', ITEM1_END, ITEM1_END + '<podcast:alternateEnclosure type="audio/opus" length="9821345"/>',
+     1, ['PI014 error podcast:alternateEnclosure #1']),
     # Podlove Simple Chapters 1.2: start (Normal Play Time) and title mandatory, in time order, one list per item
     ('psc-every-npt-form', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0" title="Welcome"/><psc:chapter '
      'start="7:48" title="Mud"/><psc:chapter start="35:12.250" title="Roots"/><psc:chapter start="01:35:52" title="Tide"/>'), 0, []),

@@ -681,8 +681,8 @@ _RULES = [
        " show it is 'medium:' in show.yml (the first nine). Fix: write one of the list, e.g. "
        "<podcast:medium>podcast</podcast:medium>."),
     _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number",
-       "podcast:season and podcast:episode hold a number (episode.md in the namespace): digits, a decimal allowed (4.5 "
-       "for an episode between 4 and 5); a name goes in the attributes, season name= and episode display=. Text ('two', "
+       "podcast:season and podcast:episode hold a number: a season a whole number (season.md in the namespace), an "
+       "episode digits with a decimal allowed (episode.md: 4.5 for an episode between 4 and 5); a name goes in the attributes, season name= and episode display=. Text ('two', "
        "'S2', '5a') is not read. In a show they are 'season:' and 'episode:' in episode.md, with 'season_name:' and "
        "'episode_display:' for the labels. Fix: write <podcast:episode display=\"Part 5a\">5</podcast:episode>."),
     _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration",
