@@ -148,6 +148,21 @@ def test_missing_cors_and_bad_timed_files(host: Host, tmp_path: Path) -> None:
     assert found == ["CHP010", "CHP011", "ONL008", "TRN005"]
 
 
+@pytest.mark.parametrize(("body", "says"), [
+    (b"<!DOCTYPE html><html><body>Sign in</body></html>", "answers with a web page"),
+    ('{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Caf\xe9"}]}'.encode("latin-1"), "not UTF-8"),
+    (b'{"version": "1.2.0", "chapters": [{"startTime": 0,}]}', "not valid JSON"),
+], ids=["a-page", "latin-1", "broken-json"])
+def test_a_feeds_chapters_that_are_not_json_get_a_fix_for_the_published_file(host: Host, tmp_path: Path, body: bytes,
+                                                                               says: str) -> None:
+    """A feed's chapters URL answering with a page, Latin-1 or broken JSON: the hint was the show's own ('write
+    chapters.txt lines instead', which a feed's publisher has not), or none at all."""
+    host.routes["/chapters.json"] = Route(body, "application/json+chapters", cors=True)
+    [said] = online(feed(host, tmp_path))
+    assert said.code == "CHP002" and says in said.message and said.episode.endswith("9a01")
+    assert said.hint and "chapters.txt" not in said.hint
+
+
 def test_artwork_fetched_and_checked_with_pillow(host: Host, tmp_path: Path) -> None:
     host.routes["/artwork.jpg"] = Route(jpeg(600), "image/jpeg")
     [problem] = online(feed(host, tmp_path))

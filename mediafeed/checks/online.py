@@ -263,8 +263,16 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
     try:
         body = answer.body.decode("utf-8")
     except UnicodeDecodeError:
-        return out + [problem("CHP002", where, "the chapters file is not UTF-8 text", episode=target.episode)]
-    chapters, found = chapter_io.parse_json(body, where, target.episode)
+        return out + [problem("CHP002", where, "the chapters file is not UTF-8 text", episode=target.episode,
+                              field="podcast:chapters@url", hint="save it as UTF-8 (JSON is UTF-8) and upload it again")]
+    if body.lstrip("\ufeff \t\r\n")[:1] == "<":
+        # an error or sign-in page answered 200: was 'not valid JSON: Expecting value', and the show's hint
+        return out + [problem("CHP002", where, "the chapters URL answers with a web page or XML, not JSON chapters",
+                              episode=target.episode, field="podcast:chapters@url",
+                              hint="upload the chapters JSON file and give its own URL in <podcast:chapters url=…>")]
+    chapters, found = chapter_io.parse_json(body, where, target.episode,
+                                            fix="fix the JSON where the file is published (a JSON validator names the "
+                                                "place), or remove <podcast:chapters> until it is fixed")
     out += found
     out += chapter_io.validate(chapters, where, target.duration, target.episode)
     return out
