@@ -99,7 +99,11 @@ class Host:
                             self.wfile.write(b"\0" * 65536)
                     except OSError:
                         return
-                if match and route.ranges and status == 200:
+                if match and route.ranges and status == 200 and int(match.group(1)) >= len(body):
+                    # as nginx, Apache and S3 answer a range past the end (of an empty file: any range)
+                    headers["Content-Range"] = f"bytes */{len(body)}"
+                    body, status = b"", 416
+                elif match and route.ranges and status == 200:
                     start = int(match.group(1))
                     end = int(match.group(2) or len(body) - 1)
                     headers["Content-Range"] = f"bytes {start}-{end}/{len(body)}"

@@ -99,6 +99,16 @@ def test_wrong_length_and_content_type(host: Host, tmp_path: Path) -> None:
     assert str(len(host.audio)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
 
 
+def test_an_empty_media_file_is_named_as_empty(host: Host, tmp_path: Path) -> None:
+    """An upload that failed leaves a file of no bytes: the host answers Apple's 'Range: bytes=0-1' with 416. It was
+    ONL001 'HTTP 416: check the URL', and nothing said the size is not the enclosure length."""
+    host.routes["/welcome.mp3"] = Route(b"", "audio/mpeg")
+    [said] = online(feed(host, tmp_path))
+    assert (said.code, said.severity.value, said.field, said.episode[-4:]) == ("ONL003", "error", "enclosure@length", "9a03")
+    assert "is empty (0 bytes" in said.message and str(len(host.audio)) in said.message  # type: ignore[attr-defined]
+    assert "upload the media file again" in said.hint
+
+
 PARKED = b"<!DOCTYPE html><html><head><title>This domain is for sale</title></head><body>...</body></html>"
 
 

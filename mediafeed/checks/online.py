@@ -162,6 +162,14 @@ def _head_refused(head: Answer) -> bool:
     return head.status >= 400 or bool(head.error and "redirect" not in head.error)
 
 
+def _empty(ranged: Answer, head: Answer) -> bool:
+    """The host says the file has no bytes: 'Content-Range: bytes */0' on its 416, or a HEAD's Content-Length 0."""
+    total = re.match(r"^\s*bytes\s+\*/(\d+)\s*$", ranged.header("content-range"))
+    if total:
+        return int(total.group(1)) == 0
+    return head.ok and head.header("content-length").strip() == "0"
+
+
 def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits) -> list[Problem]:
     started = time.monotonic()
     out: list[Problem] = []
@@ -170,6 +178,13 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
         return [_unreachable(src, target, head)]
     ranged = request(http, "GET", target.url, limits, headers={"Range": "bytes=0-1"}, max_bytes=limits.probe_bytes,
                      started=started)
+    if ranged.status == 416 and not ranged.error and _empty(ranged, head):
+        # 'Range Not Satisfiable' to bytes=0-1 is a file of no bytes (an upload that failed): was ONL001 'HTTP 416,
+        # check the URL', beside nothing about the enclosure length
+        return out + [problem("ONL003", src, f"{target.url} is empty (0 bytes: HTTP 416 to 'Range: bytes=0-1'); the "
+                              f"enclosure length says {target.length or 'nothing'}", field="enclosure@length",
+                              episode=target.episode, hint="upload the media file again (the copy on the host has no "
+                              "bytes), then check that its size is the enclosure length")]
     if ranged.error or ranged.status >= 400 or not ranged.status:
         return out + [_unreachable(src, target, ranged)]
     if _head_refused(head):
