@@ -104,6 +104,8 @@ CATALOGUE = [
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
+    ('date-zone-utc', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 UTC", 1, ['EP111 error pubDate #1']),
+    ('date-zone-gmt-plus-1', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 GMT+1", 1, ['EP111 error pubDate #1']),
     # a missing date written as zero (the W3C validator's ImplausibleDate, before 1990): apps list the episode last
     ('date-epoch-zero', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", 0, ['EP132 warning pubDate #1']),
     ('date-1989', "Mon, 04 Mar 2024 09:00:00 +0000", "Sun, 31 Dec 1989 23:00:00 +0000", 0, ['EP132 warning pubDate #1']),
@@ -914,6 +916,10 @@ HINTS = [
     ("date-year-0026", "2026"),
     ("date-epoch-zero", "a missing date written as zero"),
     ("guid-ispermalink-misspelt", "isPermalink= is another attribute"),
+    # the date was right but for its zone; 'is not an RFC 2822 date' named nothing to change
+    ("date-colon-in-zone", "its time zone '+00:00' is not one RFC 2822 knows"),
+    ("date-zone-utc", "its time zone 'UTC' is not one RFC 2822 knows"),
+    ("date-zone-gmt-plus-1", "its time zone 'GMT+1'"),
 ]
 
 
