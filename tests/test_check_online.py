@@ -37,16 +37,18 @@ CHAPTERS = b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Start"
 @pytest.fixture
 def host(tmp_path: Path) -> Iterator[Host]:
     audio = make_media(tmp_path / "salt-marsh.mp3", "mp3", 3.0).read_bytes()
+    m4a = make_media(tmp_path / "seagrass.m4a", "m4a", 3.0).read_bytes()  # an M4A's own bytes: they are checked
     with Host() as server:
         server.routes = {
             "/artwork.jpg": Route(jpeg(), "image/jpeg"),
             "/salt-marsh.mp3": Route(audio, "audio/mpeg"),
-            "/seagrass.m4a": Route(audio, "audio/x-m4a"),
+            "/seagrass.m4a": Route(m4a, "audio/x-m4a"),
             "/welcome.mp3": Route(audio, "audio/mpeg"),
             "/transcript.vtt": Route(VTT, "text/vtt", cors=True),
             "/chapters.json": Route(CHAPTERS, "application/json+chapters", cors=True),
         }
         server.audio = audio  # type: ignore[attr-defined]
+        server.m4a = m4a  # type: ignore[attr-defined]
         yield server
 
 
@@ -56,6 +58,7 @@ def feed(host: Host, tmp_path: Path) -> Path:
     text = text.replace("https://media.example.com/tidewater", host.url)
     text = text.replace("https://podcast.example.com/episodes/salt-marsh", host.url)
     text = text.replace("https://podcast.example.com/artwork.jpg", f"{host.url}/artwork.jpg")
+    text = text.replace('length="21455002"', f'length="{len(host.m4a)}"')  # type: ignore[attr-defined]
     size = str(len(host.audio))  # type: ignore[attr-defined]
     for length in ("28734512", "21455002", "1843201"):
         text = text.replace(f'length="{length}"', f'length="{size}"')
@@ -91,12 +94,12 @@ def test_hostile_host_streaming_forever_is_cut_off(host: Host, tmp_path: Path) -
 
 def test_wrong_length_and_content_type(host: Host, tmp_path: Path) -> None:
     path = feed(host, tmp_path)
-    path.write_text(path.read_text().replace(f'length="{len(host.audio)}" type="audio/x-m4a"',  # type: ignore[attr-defined]
+    path.write_text(path.read_text().replace(f'length="{len(host.m4a)}" type="audio/x-m4a"',  # type: ignore[attr-defined]
                                              'length="999" type="audio/x-m4a"'))
     host.routes["/seagrass.m4a"].type = "application/octet-stream"
     found = {p.code: p for p in online(path)}
     assert set(found) == {"ONL003", "ONL004"}
-    assert str(len(host.audio)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
+    assert str(len(host.m4a)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
 
 
 def test_an_empty_media_file_is_named_as_empty(host: Host, tmp_path: Path) -> None:
@@ -107,6 +110,27 @@ def test_an_empty_media_file_is_named_as_empty(host: Host, tmp_path: Path) -> No
     assert (said.code, said.severity.value, said.field, said.episode[-4:]) == ("ONL003", "error", "enclosure@length", "9a03")
     assert "is empty (0 bytes" in said.message and str(len(host.audio)) in said.message  # type: ignore[attr-defined]
     assert "upload the media file again" in said.hint
+
+
+@pytest.mark.parametrize(("route", "body", "says"), [
+    ("/seagrass.m4a", "audio", "starts with the bytes of an MP3"),  # an MP3 renamed .m4a: name, type and host agree
+    ("/welcome.mp3", "m4a", "starts with the bytes of an MP4/M4A file"),
+])
+def test_an_enclosure_whose_bytes_are_another_format_than_its_type_is_named(host: Host, tmp_path: Path, route: str,
+                                                                             body: str, says: str) -> None:
+    """The feed's type, the file name and the host's Content-Type all say M4A, the bytes are an MP3's: passed, since
+    only the headers were compared. Apple's 'Range: bytes=0-1' answer holds the two bytes that tell them apart."""
+    path = feed(host, tmp_path)
+    data = getattr(host, body)
+    old = len(host.m4a) if route == "/seagrass.m4a" else len(host.audio)  # type: ignore[attr-defined]
+    url = f"{host.url}{route}"
+    text = path.read_text()
+    at = text.index(url)
+    path.write_text(text[:at] + text[at:].replace(f'length="{old}"', f'length="{len(data)}"', 1))
+    host.routes[route].body = data
+    [said] = online(path)
+    assert (said.code, said.severity.value, said.field) == ("ONL004", "warning", "enclosure@type")
+    assert says in said.message and "export the file" in said.hint
 
 
 PARKED = b"<!DOCTYPE html><html><head><title>This domain is for sale</title></head><body>...</body></html>"
@@ -128,7 +152,7 @@ def test_an_enclosure_that_answers_with_a_web_page_is_an_error(host: Host, tmp_p
 def test_head_refused_redirects_and_loops(host: Host, tmp_path: Path) -> None:
     host.routes["/welcome.mp3"].head = False
     host.routes["/seagrass.m4a"] = Route(redirect=f"{host.url}/cdn/seagrass.m4a")
-    host.routes["/cdn/seagrass.m4a"] = Route(host.audio, "audio/x-m4a")  # type: ignore[attr-defined]
+    host.routes["/cdn/seagrass.m4a"] = Route(host.m4a, "audio/x-m4a")  # type: ignore[attr-defined]
     host.routes["/artwork.jpg"] = Route(redirect=f"{host.url}/artwork.jpg")
     found = {p.code: p for p in online(feed(host, tmp_path))}
     assert found["ONL005"].episode.endswith("9a03")

@@ -223,7 +223,41 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
         out.append(problem("ONL004", src, f"{target.url} is served as {served_type}; the feed says {target.mime}",
                            field="enclosure@type", episode=target.episode,
                            hint="make the host's Content-Type and the enclosure type agree with the file's real format"))
+    elif (real := _real_format(ranged.body)) and (family := _declared_family(target.mime)) and real[0] not in family:
+        # an MP3 renamed .m4a, served and typed as the name says: headers and feed agree, the bytes do not
+        out.append(problem("ONL004", src, f"{target.url} starts with the bytes of {real[1]}, but the feed says "
+                           f"{target.mime}{f' and the host serves it as {served_type}' if served_type else ''}",
+                           field="enclosure@type", episode=target.episode,
+                           hint="apps that trust the type may not play it: export the file in the format the type "
+                           "names, or publish it under its real format's type and extension (a new file name)"))
     return out
+
+
+#: a media file's format by its first two bytes (what Apple's 'Range: bytes=0-1' returns): (family, words)
+def _real_format(body: bytes) -> tuple[str, str] | None:
+    first = body[:2]
+    if len(first) < 2:
+        return None
+    if first == b"ID":
+        return ("mpeg", "an MP3 (an ID3 tag)")
+    if first[0] == 0xFF and first[1] & 0xE0 == 0xE0:
+        return ("adts", "raw AAC (ADTS)") if first[1] & 0x06 == 0 else ("mpeg", "an MP3 (an MPEG audio frame)")
+    return {b"\x00\x00": ("mp4", "an MP4/M4A file (an ISO box)"), b"Og": ("ogg", "an Ogg file"),
+            b"RI": ("wav", "a WAV file (RIFF)"), b"fL": ("flac", "a FLAC file"),
+            b"\x1aE": ("webm", "a WebM/Matroska file")}.get(first)
+
+
+def _declared_family(mime: str) -> tuple[str, ...]:
+    """The formats whose bytes an enclosure of type ``mime`` may start with; () for a type this does not judge."""
+    if mime in _SAME_TYPES[0]:
+        return ("mpeg",)
+    if mime == "audio/aac":
+        return ("mp4", "adts")  # written for M4A files (Apple lists by extension) and for raw AAC alike
+    if mime in _SAME_TYPES[1] | _SAME_TYPES[2] | _SAME_TYPES[3]:
+        return ("mp4",)
+    if mime in _SAME_TYPES[4]:
+        return ("ogg",)
+    return ()
 
 
 def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> list[Problem]:

@@ -976,7 +976,9 @@ _RULES = [
        "The Content-Type the host sends for a file differs from what the feed says (enclosure type, a transcript's or "
        "chapters' type), or artwork is served as something other than image/jpeg or image/png: apps and Apple go by the "
        "header, and may refuse to play or show the file. An enclosure URL that answers with a web page (text/html, or a "
-       "body starting with '<': a parked domain, a sign-in or error page) is an error: no app can play it. Fix: make the"
+       "body starting with '<': a parked domain, a sign-in or error page) is an error: no app can play it. A file whose "
+       "first two bytes (the answer to Apple's 'Range: bytes=0-1') are another format's than the type says, an MP3 "
+       "renamed .m4a that name, type and host all call M4A, is a warning too. Fix: make the"
        " host send the type of the file's real format (on S3 or a CDN, the object's Content-Type; on a web server, its "
        "MIME types: .mp3 audio/mpeg, .m4a audio/x-m4a), or point the feed at the media file itself."),
     _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests",
