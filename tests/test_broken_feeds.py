@@ -376,6 +376,8 @@ CATALOGUE = [
     ('ns-season-word', ITEM1_END, ITEM1_END + '<podcast:season>two</podcast:season>', 1, ['PI012 error podcast:season #1']),
     ('ns-episode-decimal', ITEM1_END, ITEM1_END + '<podcast:episode>3.5</podcast:episode>', 0, []),
     ('ns-episode-word', ITEM1_END, ITEM1_END + '<podcast:episode>5a</podcast:episode>', 1, ['PI012 error podcast:episode #1']),
+    ('person-without-name', ITEM1_END, ITEM1_END.replace("Ana Sousa", ""), 1, ['PI015 error podcast:person #1']),
+    ('license-empty', CHANNEL_END, CHANNEL_END + '<podcast:license></podcast:license>', 1, ['PI015 error podcast:license']),
     ('ns-alternate-without-source', ITEM1_END, ITEM1_END + '<podcast:alternateEnclosure type="audio/opus" length="9821345"/>',
      1, ['PI014 error podcast:alternateEnclosure #1']),
     # Podlove Simple Chapters 1.2: start (Normal Play Time) and title mandatory, in time order, one list per item
@@ -919,6 +921,9 @@ HINTS = [
     # the date was right but for its zone; 'is not an RFC 2822 date' named nothing to change
     ("date-colon-in-zone", "its time zone '+00:00' is not one RFC 2822 knows"),
     ("date-zone-utc", "its time zone 'UTC' is not one RFC 2822 knows"),
+    # was one hint for both: "the person's name, or the license's SPDX identifier"
+    ("person-without-name", '<podcast:person role="host">Maya Okafor</podcast:person>'),
+    ("license-empty", "<podcast:license>cc-by-4.0</podcast:license>"),
     ("date-zone-gmt-plus-1", "its time zone 'GMT+1'"),
 ]
 

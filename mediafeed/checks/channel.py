@@ -512,7 +512,10 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
                                                                  else "group, e.g. cast, writing, audio production")))
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
-                               hint="the person's name, or the license's SPDX identifier"))
+                               hint='write the name inside it, <podcast:person role="host">Maya Okafor</podcast:person>, '
+                               "or remove the empty element" if local == "person" else
+                               "write the license inside it, an SPDX identifier (<podcast:license>cc-by-4.0"
+                               "</podcast:license>) or a name with url=, or remove the empty element"))
     return out + check_namespace(doc, parent, episode) + check_value_and_social(doc, parent, episode)
 
 
