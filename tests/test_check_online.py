@@ -197,6 +197,15 @@ def test_a_feeds_chapters_that_are_not_json_get_a_fix_for_the_published_file(hos
     assert said.hint and "chapters.txt" not in said.hint
 
 
+def test_a_feeds_transcript_url_that_answers_with_a_page_is_named(host: Host, tmp_path: Path) -> None:
+    """A sign-in or error page at the transcript URL: was TRN001 'add WEBVTT and a blank line at the top', a fix for a
+    file the producer does not have."""
+    host.routes["/transcript.vtt"] = Route(b"<!DOCTYPE html><html><body>Sign in</body></html>", "text/vtt", cors=True)
+    [said] = online(feed(host, tmp_path))
+    assert (said.code, said.field) == ("TRN000", "podcast:transcript@url") and "answers with a web page" in said.message
+    assert "WEBVTT" not in said.hint and "upload the transcript" in said.hint
+
+
 def test_artwork_fetched_and_checked_with_pillow(host: Host, tmp_path: Path) -> None:
     host.routes["/artwork.jpg"] = Route(jpeg(600), "image/jpeg")
     [problem] = online(feed(host, tmp_path))

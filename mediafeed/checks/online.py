@@ -302,6 +302,11 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
             except UnicodeDecodeError:
                 return out + [problem("TRN000", where, "the transcript is not UTF-8 text", episode=target.episode,
                                       hint="save it as UTF-8")]
+            if body.lstrip("\ufeff \t\r\n")[:1] == "<":
+                # an error or sign-in page answered 200: was TRN001 'add WEBVTT at the top' (or SRT's cue problems)
+                return out + [problem("TRN000", where, f"the transcript URL answers with a web page or XML, not {target.mime}",
+                                      field="podcast:transcript@url", episode=target.episode,
+                                      hint="upload the transcript file and give its own URL in <podcast:transcript url=…>")]
             cues, found = transcript_io.parse(body, mime, where, target.episode)
             out += found
             out += transcript_io.validate(cues, where, target.duration, target.episode)
