@@ -57,14 +57,16 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     return tuple(chapters), problems or _none(chapters, file, episode)
 
 
-def parse_json(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
-    """A Podcasting 2.0 JSON chapters document."""
+def parse_json(text: str, file: str, episode: str = "", fix: str = "fix the JSON, or write chapters.txt lines instead"
+               ) -> tuple[tuple[Chapter, ...], list[Problem]]:
+    """A Podcasting 2.0 JSON chapters document; ``fix`` is the hint for one that is not JSON (a show's own file may
+    become chapters.txt; a feed's, fetched by ``check --online``, is fixed where it is published)."""
     repeated: list[RepeatedKey] = []  # ('"chapters": [...], "chapters": []' was read as no chapters, without a word)
     try:
         data = load_json(text, repeated)
     except json.JSONDecodeError as exc:
         return (), [error("CHP002", file, f"not valid JSON: {exc.msg} (line {exc.lineno})",
-                          hint="fix the JSON, or write chapters.txt lines instead", episode=episode)]
+                          hint=fix, episode=episode)]
     twice = repeated_problems(repeated, "CHP002", file, episode)
     if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
         return (), twice + [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",

@@ -15,7 +15,8 @@ class Route:
     type: str = "application/octet-stream"
     ranges: bool = True  #: answer Range requests with 206
     cors: bool = False
-    head: bool = True  #: answer HEAD (else 405)
+    head: bool = True  #: answer HEAD (else head_status)
+    head_status: int = 405  #: the answer to a HEAD when ``head`` is off (403: a CDN or signed URL that allows only GET)
     delay: float = 0.0  #: seconds before the status line
     drip: float = 0.0  #: seconds between header bytes (a hostile, slow server)
     trickle: float = 0.0  #: seconds between body bytes (a GET's body, after headers sent at once)
@@ -67,7 +68,7 @@ class Host:
                     self.end_headers()
                     return
                 if head and not route.head:
-                    self.simple(405, b"")
+                    self.simple(route.head_status, b"")
                     return
                 if route.drip:
                     try:
@@ -98,7 +99,11 @@ class Host:
                             self.wfile.write(b"\0" * 65536)
                     except OSError:
                         return
-                if match and route.ranges and status == 200:
+                if match and route.ranges and status == 200 and int(match.group(1)) >= len(body):
+                    # as nginx, Apache and S3 answer a range past the end (of an empty file: any range)
+                    headers["Content-Range"] = f"bytes */{len(body)}"
+                    body, status = b"", 416
+                elif match and route.ranges and status == 200:
                     start = int(match.group(1))
                     end = int(match.group(2) or len(body) - 1)
                     headers["Content-Range"] = f"bytes {start}-{end}/{len(body)}"

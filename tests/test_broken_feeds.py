@@ -104,6 +104,8 @@ CATALOGUE = [
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
+    ('date-zone-utc', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 UTC", 1, ['EP111 error pubDate #1']),
+    ('date-zone-gmt-plus-1', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 GMT+1", 1, ['EP111 error pubDate #1']),
     # a missing date written as zero (the W3C validator's ImplausibleDate, before 1990): apps list the episode last
     ('date-epoch-zero', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", 0, ['EP132 warning pubDate #1']),
     ('date-1989', "Mon, 04 Mar 2024 09:00:00 +0000", "Sun, 31 Dec 1989 23:00:00 +0000", 0, ['EP132 warning pubDate #1']),
@@ -368,6 +370,16 @@ CATALOGUE = [
     ('ns-source-ipfs', ITEM1_END, ITEM1_END + ALTERNATE.format("ipfs://QmX33FYehk6ckGQ6g1D9D3FqZPix5JpKstKQKbaS8quUFb"), 0, []),
     ('ns-source-http', ITEM1_END, ITEM1_END + ALTERNATE.format("http://media.example.com/tidewater/salt-marsh.opus"), 1,
      ['PI004 error podcast:source@uri #1']),
+    # the namespace: a season is an integer (season.md; a decimal one passed), an episode may be decimal; each said
+    # 'expected a number' without a hint, as did an alternate enclosure without its source
+    ('ns-season-decimal', ITEM1_END, ITEM1_END + '<podcast:season>1.5</podcast:season>', 1, ['PI012 error podcast:season #1']),
+    ('ns-season-word', ITEM1_END, ITEM1_END + '<podcast:season>two</podcast:season>', 1, ['PI012 error podcast:season #1']),
+    ('ns-episode-decimal', ITEM1_END, ITEM1_END + '<podcast:episode>3.5</podcast:episode>', 0, []),
+    ('ns-episode-word', ITEM1_END, ITEM1_END + '<podcast:episode>5a</podcast:episode>', 1, ['PI012 error podcast:episode #1']),
+    ('person-without-name', ITEM1_END, ITEM1_END.replace("Ana Sousa", ""), 1, ['PI015 error podcast:person #1']),
+    ('license-empty', CHANNEL_END, CHANNEL_END + '<podcast:license></podcast:license>', 1, ['PI015 error podcast:license']),
+    ('ns-alternate-without-source', ITEM1_END, ITEM1_END + '<podcast:alternateEnclosure type="audio/opus" length="9821345"/>',
+     1, ['PI014 error podcast:alternateEnclosure #1']),
     # Podlove Simple Chapters 1.2: start (Normal Play Time) and title mandatory, in time order, one list per item
     ('psc-every-npt-form', ITEM1_END, ITEM1_END + PSC.format('<psc:chapter start="0" title="Welcome"/><psc:chapter '
      'start="7:48" title="Mud"/><psc:chapter start="35:12.250" title="Roots"/><psc:chapter start="01:35:52" title="Tide"/>'), 0, []),
@@ -552,6 +564,17 @@ DOCUMENTS = [
      0, []),
     ("declares-utf16-bytes-utf8", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(), 1,
      ["XML001 error line 1"]),
+    # libxml2 says 'CData section not finished': the hint was the one for a ']]>' inside the notes, which hold none
+    ("control-character-in-cdata-notes", GOOD_TEXT.replace("How marshes store carbon,", "How marshes\x01 store carbon,"), 1,
+     ["XML001 error line 30"]),
+    ("two-byte-order-marks", "\ufeff\ufeff" + GOOD_TEXT, 1, ["XML001 error line 1"]),  # was 'not XML at all (an image…)'
+    ("cdata-in-an-attribute", GOOD_TEXT.replace('href="https://podcast.example.com/artwork.jpg"',
+                                                'href="<![CDATA[https://podcast.example.com/artwork.jpg]]>"'), 1,
+     ["XML001 error line 15"]),
+    ("bare-less-than-in-a-title", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt < Marsh"), 1, ["XML001 error line 26"]),
+    ("a-script-after-the-feed", GOOD_TEXT + "<!-- cache: hit --><script>track()</script>\n", 1, ["XML001 error line 67"]),
+    ("surrogate-reference-in-a-title", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt&#xD800;Marsh"), 1,
+     ["XML001 error line 26"]),
 ]
 
 
@@ -589,6 +612,13 @@ DOCUMENT_HINTS = [
     ("latin1", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
     ("latin1-declared-windows-1252-quotes", "U+0093, U+0094 where windows-1252 has '\u201c\u201d'"),
     ("latin1-declared-windows-1252-quotes", "iconv -f windows-1252"),
+    ("control-character-in-cdata-notes", "remove the control character U+0001"),
+    ("control-character-in-cdata-notes", "even inside CDATA"),
+    ("two-byte-order-marks", "two UTF-8 byte order marks"),
+    ("cdata-in-an-attribute", "CDATA works only between tags"),
+    ("bare-less-than-in-a-title", "write it as '&lt;'"),
+    ("a-script-after-the-feed", "something follows </rss>"),
+    ("surrogate-reference-in-a-title", "remove the character U+D800"),
 ]
 
 
@@ -597,6 +627,8 @@ def test_a_broken_document_is_told_what_to_change(tmp_path: Path, case: str, say
     """libxml2's own words ("Start tag expected", "use XML_PARSE_HUGE option") name no fix; the hint does."""
     _, report = check(write(tmp_path, DOCUMENT[case]))
     assert any(says in p["message"] + p["hint"] for p in report["problems"]), report["problems"]
+    if case == "control-character-in-cdata-notes":  # the notes hold no ']]>' to look for
+        assert not any("]]>" in p["hint"] for p in report["problems"]), report["problems"]
 
 
 @pytest.mark.parametrize("enclosure,says", [
@@ -886,6 +918,13 @@ HINTS = [
     ("date-year-0026", "2026"),
     ("date-epoch-zero", "a missing date written as zero"),
     ("guid-ispermalink-misspelt", "isPermalink= is another attribute"),
+    # the date was right but for its zone; 'is not an RFC 2822 date' named nothing to change
+    ("date-colon-in-zone", "its time zone '+00:00' is not one RFC 2822 knows"),
+    ("date-zone-utc", "its time zone 'UTC' is not one RFC 2822 knows"),
+    # was one hint for both: "the person's name, or the license's SPDX identifier"
+    ("person-without-name", '<podcast:person role="host">Maya Okafor</podcast:person>'),
+    ("license-empty", "<podcast:license>cc-by-4.0</podcast:license>"),
+    ("date-zone-gmt-plus-1", "its time zone 'GMT+1'"),
 ]
 
 

@@ -37,16 +37,18 @@ CHAPTERS = b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Start"
 @pytest.fixture
 def host(tmp_path: Path) -> Iterator[Host]:
     audio = make_media(tmp_path / "salt-marsh.mp3", "mp3", 3.0).read_bytes()
+    m4a = make_media(tmp_path / "seagrass.m4a", "m4a", 3.0).read_bytes()  # an M4A's own bytes: they are checked
     with Host() as server:
         server.routes = {
             "/artwork.jpg": Route(jpeg(), "image/jpeg"),
             "/salt-marsh.mp3": Route(audio, "audio/mpeg"),
-            "/seagrass.m4a": Route(audio, "audio/x-m4a"),
+            "/seagrass.m4a": Route(m4a, "audio/x-m4a"),
             "/welcome.mp3": Route(audio, "audio/mpeg"),
             "/transcript.vtt": Route(VTT, "text/vtt", cors=True),
             "/chapters.json": Route(CHAPTERS, "application/json+chapters", cors=True),
         }
         server.audio = audio  # type: ignore[attr-defined]
+        server.m4a = m4a  # type: ignore[attr-defined]
         yield server
 
 
@@ -56,6 +58,7 @@ def feed(host: Host, tmp_path: Path) -> Path:
     text = text.replace("https://media.example.com/tidewater", host.url)
     text = text.replace("https://podcast.example.com/episodes/salt-marsh", host.url)
     text = text.replace("https://podcast.example.com/artwork.jpg", f"{host.url}/artwork.jpg")
+    text = text.replace('length="21455002"', f'length="{len(host.m4a)}"')  # type: ignore[attr-defined]
     size = str(len(host.audio))  # type: ignore[attr-defined]
     for length in ("28734512", "21455002", "1843201"):
         text = text.replace(f'length="{length}"', f'length="{size}"')
@@ -91,12 +94,43 @@ def test_hostile_host_streaming_forever_is_cut_off(host: Host, tmp_path: Path) -
 
 def test_wrong_length_and_content_type(host: Host, tmp_path: Path) -> None:
     path = feed(host, tmp_path)
-    path.write_text(path.read_text().replace(f'length="{len(host.audio)}" type="audio/x-m4a"',  # type: ignore[attr-defined]
+    path.write_text(path.read_text().replace(f'length="{len(host.m4a)}" type="audio/x-m4a"',  # type: ignore[attr-defined]
                                              'length="999" type="audio/x-m4a"'))
     host.routes["/seagrass.m4a"].type = "application/octet-stream"
     found = {p.code: p for p in online(path)}
     assert set(found) == {"ONL003", "ONL004"}
-    assert str(len(host.audio)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
+    assert str(len(host.m4a)) in found["ONL003"].message and "999" in found["ONL003"].message  # type: ignore[attr-defined]
+
+
+def test_an_empty_media_file_is_named_as_empty(host: Host, tmp_path: Path) -> None:
+    """An upload that failed leaves a file of no bytes: the host answers Apple's 'Range: bytes=0-1' with 416. It was
+    ONL001 'HTTP 416: check the URL', and nothing said the size is not the enclosure length."""
+    host.routes["/welcome.mp3"] = Route(b"", "audio/mpeg")
+    [said] = online(feed(host, tmp_path))
+    assert (said.code, said.severity.value, said.field, said.episode[-4:]) == ("ONL003", "error", "enclosure@length", "9a03")
+    assert "is empty (0 bytes" in said.message and str(len(host.audio)) in said.message  # type: ignore[attr-defined]
+    assert "upload the media file again" in said.hint
+
+
+@pytest.mark.parametrize(("route", "body", "says"), [
+    ("/seagrass.m4a", "audio", "starts with the bytes of an MP3"),  # an MP3 renamed .m4a: name, type and host agree
+    ("/welcome.mp3", "m4a", "starts with the bytes of an MP4/M4A file"),
+])
+def test_an_enclosure_whose_bytes_are_another_format_than_its_type_is_named(host: Host, tmp_path: Path, route: str,
+                                                                             body: str, says: str) -> None:
+    """The feed's type, the file name and the host's Content-Type all say M4A, the bytes are an MP3's: passed, since
+    only the headers were compared. Apple's 'Range: bytes=0-1' answer holds the two bytes that tell them apart."""
+    path = feed(host, tmp_path)
+    data = getattr(host, body)
+    old = len(host.m4a) if route == "/seagrass.m4a" else len(host.audio)  # type: ignore[attr-defined]
+    url = f"{host.url}{route}"
+    text = path.read_text()
+    at = text.index(url)
+    path.write_text(text[:at] + text[at:].replace(f'length="{old}"', f'length="{len(data)}"', 1))
+    host.routes[route].body = data
+    [said] = online(path)
+    assert (said.code, said.severity.value, said.field) == ("ONL004", "warning", "enclosure@type")
+    assert says in said.message and "export the file" in said.hint
 
 
 PARKED = b"<!DOCTYPE html><html><head><title>This domain is for sale</title></head><body>...</body></html>"
@@ -118,12 +152,26 @@ def test_an_enclosure_that_answers_with_a_web_page_is_an_error(host: Host, tmp_p
 def test_head_refused_redirects_and_loops(host: Host, tmp_path: Path) -> None:
     host.routes["/welcome.mp3"].head = False
     host.routes["/seagrass.m4a"] = Route(redirect=f"{host.url}/cdn/seagrass.m4a")
-    host.routes["/cdn/seagrass.m4a"] = Route(host.audio, "audio/x-m4a")  # type: ignore[attr-defined]
+    host.routes["/cdn/seagrass.m4a"] = Route(host.m4a, "audio/x-m4a")  # type: ignore[attr-defined]
     host.routes["/artwork.jpg"] = Route(redirect=f"{host.url}/artwork.jpg")
     found = {p.code: p for p in online(feed(host, tmp_path))}
     assert found["ONL005"].episode.endswith("9a03")
     assert "/cdn/seagrass.m4a" in found["ONL006"].message and found["ONL006"].severity.value == "info"
     assert "loop" in found["ONL007"].message
+
+
+@pytest.mark.parametrize("status", [403, 404])
+def test_a_host_that_refuses_head_but_serves_get_is_named(host: Host, tmp_path: Path, status: int) -> None:
+    """A CDN or signed-URL host that answers HEAD with 403 (or 404) and GET with the file: Apple checks media and
+    artwork with HEAD. Only 405 and 501 were reported; this passed as well served."""
+    host.routes["/welcome.mp3"].head = False
+    host.routes["/welcome.mp3"].head_status = status
+    host.routes["/artwork.jpg"].head = False
+    host.routes["/artwork.jpg"].head_status = status
+    found = sorted((p.code, p.field, p.episode[-4:]) for p in online(feed(host, tmp_path)))
+    assert found == [("ONL005", "enclosure@url", "9a03"), ("ONL005", "itunes:image@href", "")]
+    said = [p for p in online(feed(host, tmp_path)) if p.field == "enclosure@url"][0]
+    assert f"HTTP {status}" in said.message and "serves the file to GET" in said.message and "HEAD" in said.hint
 
 
 def test_missing_cors_and_bad_timed_files(host: Host, tmp_path: Path) -> None:
@@ -132,6 +180,30 @@ def test_missing_cors_and_bad_timed_files(host: Host, tmp_path: Path) -> None:
                                           "application/json", cors=True)
     found = sorted(p.code for p in online(feed(host, tmp_path)))
     assert found == ["CHP010", "CHP011", "ONL008", "TRN005"]
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    (b"<!DOCTYPE html><html><body>Sign in</body></html>", "answers with a web page"),
+    ('{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Caf\xe9"}]}'.encode("latin-1"), "not UTF-8"),
+    (b'{"version": "1.2.0", "chapters": [{"startTime": 0,}]}', "not valid JSON"),
+], ids=["a-page", "latin-1", "broken-json"])
+def test_a_feeds_chapters_that_are_not_json_get_a_fix_for_the_published_file(host: Host, tmp_path: Path, body: bytes,
+                                                                               says: str) -> None:
+    """A feed's chapters URL answering with a page, Latin-1 or broken JSON: the hint was the show's own ('write
+    chapters.txt lines instead', which a feed's publisher has not), or none at all."""
+    host.routes["/chapters.json"] = Route(body, "application/json+chapters", cors=True)
+    [said] = online(feed(host, tmp_path))
+    assert said.code == "CHP002" and says in said.message and said.episode.endswith("9a01")
+    assert said.hint and "chapters.txt" not in said.hint
+
+
+def test_a_feeds_transcript_url_that_answers_with_a_page_is_named(host: Host, tmp_path: Path) -> None:
+    """A sign-in or error page at the transcript URL: was TRN001 'add WEBVTT and a blank line at the top', a fix for a
+    file the producer does not have."""
+    host.routes["/transcript.vtt"] = Route(b"<!DOCTYPE html><html><body>Sign in</body></html>", "text/vtt", cors=True)
+    [said] = online(feed(host, tmp_path))
+    assert (said.code, said.field) == ("TRN000", "podcast:transcript@url") and "answers with a web page" in said.message
+    assert "WEBVTT" not in said.hint and "upload the transcript" in said.hint
 
 
 def test_artwork_fetched_and_checked_with_pillow(host: Host, tmp_path: Path) -> None:

@@ -44,6 +44,8 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4}})\s+"
                      r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
+#: an RFC 2822 date but for its zone: the zone apps may not read
+_OTHER_ZONE = re.compile(RFC2822.pattern.replace(r"(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)", r"(?P<zone>\S+)"), re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 #: an HTML tag in text apps show as plain text (titles): '<b>', '</i>', '<br/>', '<span class="x">'
@@ -109,6 +111,10 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
     wrong); None otherwise."""
     match = RFC2822.match(value.strip())
     if not match:
+        zone = _OTHER_ZONE.match(value.strip())
+        if zone:  # 'UTC', 'GMT+1', '+01:00', 'CET': the date was right, the message named nothing to change
+            return (f"{value!r} is not an RFC 2822 date: its time zone {zone.group('zone')!r} is not one RFC 2822 "
+                    "knows (a numeric offset such as +0000 or +0100, or GMT)", Severity.ERROR, None)
         return (f"{value!r} is not an RFC 2822 date", Severity.ERROR, None)
     if match.group("year") < "1000":  # '0026': email.utils reads it as 2026, other parsers as the year 26
         return (f"{value!r}: the year {match.group('year')} is not a real publication year (apps read it as the year "
@@ -506,7 +512,10 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
                                                                  else "group, e.g. cast, writing, audio production")))
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
-                               hint="the person's name, or the license's SPDX identifier"))
+                               hint='write the name inside it, <podcast:person role="host">Maya Okafor</podcast:person>, '
+                               "or remove the empty element" if local == "person" else
+                               "write the license inside it, an SPDX identifier (<podcast:license>cc-by-4.0"
+                               "</podcast:license>) or a name with url=, or remove the empty element"))
     return out + check_namespace(doc, parent, episode) + check_value_and_social(doc, parent, episode)
 
 

@@ -524,10 +524,15 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             out.append(problem("PI008", src, f"podcast:chapters url={url or '(none)'} type={mime or '(none)'}",
                                field="podcast:chapters", episode=label,
                                hint='write <podcast:chapters url="https://…/chapters.json" type="application/json+chapters"/>'))
-    for name in ("podcast:season", "podcast:episode"):
+    # the namespace: a season is an integer (season.md), an episode a number that may be decimal (episode.md); a
+    # decimal season passed, and neither said what to write
+    for name, form, expected, example in (
+            ("podcast:season", r"^\d+$", "a whole number", '<podcast:season name="The second year">2</podcast:season>'),
+            ("podcast:episode", r"^\d+(\.\d+)?$", "a number", '<podcast:episode display="Part 5a">5</podcast:episode>')):
         value = text(doc, item, name)
-        if value is not None and not re.match(r"^\d+(\.\d+)?$", value, re.ASCII):
-            out.append(problem("PI012", src, f"{name} is {value!r}; expected a number", field=name, episode=label))
+        if value is not None and not re.match(form, value, re.ASCII):
+            out.append(problem("PI012", src, f"{name} is {value!r}; expected {expected}", field=name, episode=label,
+                               hint=f"write the number alone, and any label in the attribute: {example}"))
     for bite in children(doc, item, "podcast:soundbite"):
         if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "", re.ASCII)
                 and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "", re.ASCII)):
@@ -540,6 +545,8 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     for alternate in children(doc, item, "podcast:alternateEnclosure"):
         if not alternate.get("type") or child(doc, alternate, "podcast:source") is None:
             out.append(problem("PI014", src, "podcast:alternateEnclosure needs a type and at least one <podcast:source uri=…>",
-                               field="podcast:alternateEnclosure", episode=label))
+                               field="podcast:alternateEnclosure", episode=label,
+                               hint='write <podcast:alternateEnclosure type="audio/opus" length="BYTES"><podcast:source '
+                                    'uri="https://…/episode.opus"/></podcast:alternateEnclosure>'))
     return out
 

@@ -155,6 +155,21 @@ def _same_type(declared: str, served: str) -> bool:
     return declared == served or any(declared in group and served in group for group in _SAME_TYPES)
 
 
+def _head_refused(head: Answer) -> bool:
+    """A HEAD answered with an error (405, 501, or the 403 or 404 of a host or signed-URL CDN that allows only GET)
+    or not at all, for a file GET serves: Apple and directories check media and artwork with HEAD. Was only 405 and
+    501: a 403 to HEAD beside a 200 to GET passed as a well-served file."""
+    return head.status >= 400 or bool(head.error and "redirect" not in head.error)
+
+
+def _empty(ranged: Answer, head: Answer) -> bool:
+    """The host says the file has no bytes: 'Content-Range: bytes */0' on its 416, or a HEAD's Content-Length 0."""
+    total = re.match(r"^\s*bytes\s+\*/(\d+)\s*$", ranged.header("content-range"))
+    if total:
+        return int(total.group(1)) == 0
+    return head.ok and head.header("content-length").strip() == "0"
+
+
 def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits) -> list[Problem]:
     started = time.monotonic()
     out: list[Problem] = []
@@ -163,11 +178,19 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
         return [_unreachable(src, target, head)]
     ranged = request(http, "GET", target.url, limits, headers={"Range": "bytes=0-1"}, max_bytes=limits.probe_bytes,
                      started=started)
+    if ranged.status == 416 and not ranged.error and _empty(ranged, head):
+        # 'Range Not Satisfiable' to bytes=0-1 is a file of no bytes (an upload that failed): was ONL001 'HTTP 416,
+        # check the URL', beside nothing about the enclosure length
+        return out + [problem("ONL003", src, f"{target.url} is empty (0 bytes: HTTP 416 to 'Range: bytes=0-1'); the "
+                              f"enclosure length says {target.length or 'nothing'}", field="enclosure@length",
+                              episode=target.episode, hint="upload the media file again (the copy on the host has no "
+                              "bytes), then check that its size is the enclosure length")]
     if ranged.error or ranged.status >= 400 or not ranged.status:
         return out + [_unreachable(src, target, ranged)]
-    if head.status in (405, 501) or (head.error and "redirect" not in head.error):
-        out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'})",
-                           field=target.field, episode=target.episode, hint="let the host answer HEAD; apps and directories use it"))
+    if _head_refused(head):
+        out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'}), "
+                           "though it serves the file to GET", field=target.field, episode=target.episode,
+                           hint="let the host answer HEAD as it answers GET; apps and directories use it"))
     out += _redirects(src, target, ranged)
     served_length = ""
     if ranged.status == 206:
@@ -200,7 +223,41 @@ def _enclosure(http: requests.Session, src: str, target: Target, limits: Limits)
         out.append(problem("ONL004", src, f"{target.url} is served as {served_type}; the feed says {target.mime}",
                            field="enclosure@type", episode=target.episode,
                            hint="make the host's Content-Type and the enclosure type agree with the file's real format"))
+    elif (real := _real_format(ranged.body)) and (family := _declared_family(target.mime)) and real[0] not in family:
+        # an MP3 renamed .m4a, served and typed as the name says: headers and feed agree, the bytes do not
+        out.append(problem("ONL004", src, f"{target.url} starts with the bytes of {real[1]}, but the feed says "
+                           f"{target.mime}{f' and the host serves it as {served_type}' if served_type else ''}",
+                           field="enclosure@type", episode=target.episode,
+                           hint="apps that trust the type may not play it: export the file in the format the type "
+                           "names, or publish it under its real format's type and extension (a new file name)"))
     return out
+
+
+#: a media file's format by its first two bytes (what Apple's 'Range: bytes=0-1' returns): (family, words)
+def _real_format(body: bytes) -> tuple[str, str] | None:
+    first = body[:2]
+    if len(first) < 2:
+        return None
+    if first == b"ID":
+        return ("mpeg", "an MP3 (an ID3 tag)")
+    if first[0] == 0xFF and first[1] & 0xE0 == 0xE0:
+        return ("adts", "raw AAC (ADTS)") if first[1] & 0x06 == 0 else ("mpeg", "an MP3 (an MPEG audio frame)")
+    return {b"\x00\x00": ("mp4", "an MP4/M4A file (an ISO box)"), b"Og": ("ogg", "an Ogg file"),
+            b"RI": ("wav", "a WAV file (RIFF)"), b"fL": ("flac", "a FLAC file"),
+            b"\x1aE": ("webm", "a WebM/Matroska file")}.get(first)
+
+
+def _declared_family(mime: str) -> tuple[str, ...]:
+    """The formats whose bytes an enclosure of type ``mime`` may start with; () for a type this does not judge."""
+    if mime in _SAME_TYPES[0]:
+        return ("mpeg",)
+    if mime == "audio/aac":
+        return ("mp4", "adts")  # written for M4A files (Apple lists by extension) and for raw AAC alike
+    if mime in _SAME_TYPES[1] | _SAME_TYPES[2] | _SAME_TYPES[3]:
+        return ("mp4",)
+    if mime in _SAME_TYPES[4]:
+        return ("ogg",)
+    return ()
 
 
 def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> list[Problem]:
@@ -218,9 +275,10 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
                               field=target.field, episode=target.episode, hint="is this really the right file?")]
     if target.kind == "artwork":
         head = request(http, "HEAD", target.url, limits, started=started)
-        if head.status in (405, 501) or (head.error and not head.timed_out):
-            out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'})",
-                               field=target.field, episode=target.episode, hint="Apple checks artwork with HEAD"))
+        if _head_refused(head) and not head.timed_out:
+            out.append(problem("ONL005", src, f"{target.url} does not answer HEAD ({head.error or f'HTTP {head.status}'}), "
+                               "though it serves the file to GET", field=target.field, episode=target.episode,
+                               hint="let the host answer HEAD as it answers GET: Apple checks artwork with HEAD"))
         if served and served not in ("image/jpeg", "image/png"):
             out.append(problem("ONL004", src, f"{target.url} is served as {served}, not image/jpeg or image/png",
                                field=target.field, episode=target.episode, hint="serve JPEG or PNG with the matching Content-Type"))
@@ -244,6 +302,11 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
             except UnicodeDecodeError:
                 return out + [problem("TRN000", where, "the transcript is not UTF-8 text", episode=target.episode,
                                       hint="save it as UTF-8")]
+            if body.lstrip("\ufeff \t\r\n")[:1] == "<":
+                # an error or sign-in page answered 200: was TRN001 'add WEBVTT at the top' (or SRT's cue problems)
+                return out + [problem("TRN000", where, f"the transcript URL answers with a web page or XML, not {target.mime}",
+                                      field="podcast:transcript@url", episode=target.episode,
+                                      hint="upload the transcript file and give its own URL in <podcast:transcript url=…>")]
             cues, found = transcript_io.parse(body, mime, where, target.episode)
             out += found
             out += transcript_io.validate(cues, where, target.duration, target.episode)
@@ -254,8 +317,16 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
     try:
         body = answer.body.decode("utf-8")
     except UnicodeDecodeError:
-        return out + [problem("CHP002", where, "the chapters file is not UTF-8 text", episode=target.episode)]
-    chapters, found = chapter_io.parse_json(body, where, target.episode)
+        return out + [problem("CHP002", where, "the chapters file is not UTF-8 text", episode=target.episode,
+                              field="podcast:chapters@url", hint="save it as UTF-8 (JSON is UTF-8) and upload it again")]
+    if body.lstrip("\ufeff \t\r\n")[:1] == "<":
+        # an error or sign-in page answered 200: was 'not valid JSON: Expecting value', and the show's hint
+        return out + [problem("CHP002", where, "the chapters URL answers with a web page or XML, not JSON chapters",
+                              episode=target.episode, field="podcast:chapters@url",
+                              hint="upload the chapters JSON file and give its own URL in <podcast:chapters url=…>")]
+    chapters, found = chapter_io.parse_json(body, where, target.episode,
+                                            fix="fix the JSON where the file is published (a JSON validator names the "
+                                                "place), or remove <podcast:chapters> until it is fixed")
     out += found
     out += chapter_io.validate(chapters, where, target.duration, target.episode)
     return out

@@ -683,8 +683,8 @@ _RULES = [
        " show it is 'medium:' in show.yml (the first nine). Fix: write one of the list, e.g. "
        "<podcast:medium>podcast</podcast:medium>."),
     _r("PI012", "podcastindex", E, "podcast:season or podcast:episode is not a number",
-       "podcast:season and podcast:episode hold a number (episode.md in the namespace): digits, a decimal allowed (4.5 "
-       "for an episode between 4 and 5); a name goes in the attributes, season name= and episode display=. Text ('two', "
+       "podcast:season and podcast:episode hold a number: a season a whole number (season.md in the namespace), an "
+       "episode digits with a decimal allowed (episode.md: 4.5 for an episode between 4 and 5); a name goes in the attributes, season name= and episode display=. Text ('two', "
        "'S2', '5a') is not read. In a show they are 'season:' and 'episode:' in episode.md, with 'season_name:' and "
        "'episode_display:' for the labels. Fix: write <podcast:episode display=\"Part 5a\">5</podcast:episode>."),
     _r("PI013", "podcastindex", E, "podcast:soundbite without numeric startTime and duration",
@@ -981,11 +981,14 @@ _RULES = [
        "The Content-Type the host sends for a file differs from what the feed says (enclosure type, a transcript's or "
        "chapters' type), or artwork is served as something other than image/jpeg or image/png: apps and Apple go by the "
        "header, and may refuse to play or show the file. An enclosure URL that answers with a web page (text/html, or a "
-       "body starting with '<': a parked domain, a sign-in or error page) is an error: no app can play it. Fix: make the"
+       "body starting with '<': a parked domain, a sign-in or error page) is an error: no app can play it. A file whose "
+       "first two bytes (the answer to Apple's 'Range: bytes=0-1') are another format's than the type says, an MP3 "
+       "renamed .m4a that name, type and host all call M4A, is a warning too. Fix: make the"
        " host send the type of the file's real format (on S3 or a CDN, the object's Content-Type; on a web server, its "
        "MIME types: .mp3 audio/mpeg, .m4a audio/x-m4a), or point the feed at the media file itself."),
     _r("ONL005", "apple mediafeed", W, "the host does not answer HEAD requests",
-       "The host answers a HEAD request with an error (405, 501) or not at all, though it serves the file to GET: Apple "
+       "The host answers a HEAD request with an error (405, 501; the 403 or 404 of a CDN or signed URL that allows "
+       "only GET) or not at all, though it serves the file to GET: Apple "
        "and directories check media and artwork with HEAD (Apple asks for artwork served so that a HEAD request works). Fix: "
        "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
        "services do not)."),

@@ -33,8 +33,8 @@ LINT_TABLE = "feedlint"
 #: part of every key: a change to the item rules must not reuse older results (2: EP124 URLs, EP126, EP127, PI016,
 #: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract; 4: the namespace's structure, PI018-PI022;
 #: 5: audio/aac an EP106 warning on an .m4a; 6: EP020/EP021 on itunes:title and numbers at a title's end, EP109 for a
-#: GUID that is the title; 7: PI026)
-LINT_FORMAT = 7
+#: GUID that is the title; 7: PI026; 8: a decimal podcast:season is PI012, the PI012/PI014/PI015 and EP111 zone wording)
+LINT_FORMAT = 8
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010", "CHP020", "CHP021", "PI026"}

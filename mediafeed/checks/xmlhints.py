@@ -22,6 +22,14 @@ _HINT_PATTERNS = [
     (r"Sequence '\]\]>' not allowed|CData section not finished", "CDATA"),
     (r"Opening and ending tag mismatch|Premature end of data|EndTag",
      "an element is not closed; put HTML show notes inside <![CDATA[ … ]]>"),
+    (r"Unescaped '<' not allowed in attributes? values?",
+     "an attribute's value holds '<' (a <![CDATA[ … ]]> or HTML inside quotes: CDATA works only between tags): give the "
+     "plain value, and write a '<' in it as '&lt;'"),
+    (r"StartTag: invalid element name",
+     "a bare '<' in text starts no tag: write it as '&lt;', or put the text inside <![CDATA[ … ]]>"),
+    (r"Extra content at the end of the document",
+     "something follows </rss> (a second feed, an HTML comment or script a server or plugin appended): the feed must "
+     "end with </rss>; remove what comes after it"),
     (r"Namespace prefix (\w+)", "PREFIX"),
     (r"XML declaration allowed only at the start",
      "remove what comes before <?xml …?> (spaces, blank lines, a second byte order mark): the declaration must be "
@@ -42,6 +50,20 @@ _HINT_PATTERNS = [
 ]
 
 
+_BOM = b"\xef\xbb\xbf"
+#: the control characters XML 1.0 does not allow, as raw bytes in an ASCII-compatible encoding
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _control_hint(code: int) -> str:
+    if code < 0x20:
+        return (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
+                "allows no control characters but tab, line feed and carriage return, even inside CDATA, and apps "
+                "refuse the whole feed")
+    return (f"remove the character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 allows no "
+            "surrogate halves (U+D800–U+DFFF) and no U+FFFE or U+FFFF, and apps refuse the whole feed")
+
+
 @functools.cache
 def _hints() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(pattern, re.I), hint) for pattern, hint in _HINT_PATTERNS]
@@ -53,12 +75,22 @@ def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
     (XML001) and ``import`` (IMP002) alike."""
     hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
     hint = _CDATA_HINT if hint == "CDATA" else hint
+    lines = data.splitlines()
+    text_line = lines[line - 1] if 0 < line <= len(lines) else b""
+    control = _CONTROL_BYTE.search(text_line) if data[:2] not in (b"\xff\xfe", b"\xfe\xff") else None
     if hint == "CONTROL":
         found = re.search(r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out|invalid xmlChar value (\d+)", message, re.I)
         code = int(found[1] or found[3]) if found and (found[1] or found[3]) else int(found[2], 16) if found else 0
-        hint = (f"remove the control character U+{code:04X} (or its &#{code}; reference) at that place: XML 1.0 "
-                "allows no control characters but tab, line feed and carriage return, and apps refuse the whole feed")
-    if data[:2] == b"\x1f\x8b":
+        hint = _control_hint(code)
+    elif control and hint != "PREFIX":
+        # a control character inside CDATA notes: libxml2 says 'CData section not finished', and the ']]>' hint sent
+        # producers looking for a ']]>' the notes do not hold
+        hint = _control_hint(control[0][0])
+        message += f" (the line holds the control character U+{control[0][0]:04X})"
+    if data.startswith(_BOM * 2):
+        hint = ("the feed starts with two UTF-8 byte order marks (EF BB BF EF BB BF: a file saved twice by an editor or "
+                "template that adds one): remove them, or keep one, so that the feed begins with <?xml")
+    elif data[:2] == b"\x1f\x8b":
         message += " (the bytes are gzip-compressed)"
         hint = ("the feed is gzip-compressed: serve it uncompressed, or compressed with a Content-Encoding: gzip "
                 "header (apps read these bytes as they arrive); a file: decompress it (gunzip)")
@@ -72,8 +104,6 @@ def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
         uri = PREFIXES.get(prefix)
         hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
                 f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
-    lines = data.splitlines()
-    text_line = lines[line - 1] if 0 < line <= len(lines) else b""
     if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
         hint = _CDATA_HINT
     if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
