@@ -187,6 +187,49 @@ def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, bro
     assert errors == []
 
 
+def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, browser: object) -> None:
+    """A blog post with the embed codes of three episodes, as the oEmbed answers give them (each frame sandboxed, so
+    an opaque origin of its own), beside a frame of someone else's that reads every message as JSON. Before, pressing
+    Play in the second embed left the first playing: two episodes talking over each other. Starting one pauses the
+    others now, by a message through the blog's page (each embed sees nothing else of its neighbours); nothing else
+    on the page is touched, and the stranger's frame sees JSON it can read."""
+    episodes = ["001-ipv-and-substance-use", "002-learning-alliances", "003-capabilities-framework"]
+    codes = [json.loads((server.root / "episodes" / slug / "oembed.json").read_text())["html"] for slug in episodes]
+    stranger = ("<iframe title='Newsletter' srcdoc=\"<script>addEventListener('message', e => "
+                "{ try { JSON.parse(e.data) } catch (x) { parent.postMessage('broken', '*') } })</script>\"></iframe>")
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title>"
+            "<link rel='icon' href='data:,'></head><body><main style='max-width:560px'><h1>Three episodes</h1>"
+            + "".join(f"<p>Episode {n}:</p>{code}" for n, code in enumerate(codes, 1)) + stranger + "</main>"
+            "<script>var heard = []; addEventListener('message', e => heard.push(String(e.data)))</script></body></html>")
+    with SiteServer() as other:
+        other.extra["/news/three.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 800, "height": 1400})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(other.url + "news/three.html")
+        frames = [handle.content_frame() for handle in tab.query_selector_all("iframe[sandbox]")]
+        for frame, slug in zip(frames, episodes):
+            frame.wait_for_url(server.url + f"episodes/{slug}/embed/")
+            frame.wait_for_selector(".player-bar", state="visible")
+        playing = "() => !document.querySelector('audio').paused"
+        frames[0].click("[data-play]")
+        frames[0].wait_for_function(playing)
+        frames[1].click("[data-play]")
+        frames[1].wait_for_function(playing)
+        frames[0].wait_for_function("() => document.querySelector('audio').paused")
+        assert [frame.evaluate(playing) for frame in frames] == [False, True, False]
+        assert frames[0].get_attribute("[data-play]", "aria-label") == "Play"  # its button says so
+        frames[2].select_option("[data-chapters]", "7.0")  # a chapter plays too, so it is a start like Play
+        frames[2].wait_for_function(playing)
+        frames[1].wait_for_function("() => document.querySelector('audio').paused")
+        assert [frame.evaluate(playing) for frame in frames] == [False, False, True]
+        assert tab.evaluate("heard") == []  # the blog's own page is told nothing
+        context.close()
+    assert errors == []
+
+
 def _codes(browser: object, page_url: str) -> tuple[str, str]:
     """The embed code and the HTML fragment an episode page offers a blogger to copy (read at 1100 px)."""
     page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()  # type: ignore[attr-defined]
