@@ -221,26 +221,19 @@
   });
   var main = medias[0];
 
-  // One episode at a time: a player that starts pauses the page's others and, through the blog's page, the embeds
-  // beside this one (each in a sandboxed frame with an origin of its own: a message is all that reaches them). The
-  // message is JSON text, for frames of others' that parse every message; it carries nothing but "started".
+  // One at a time: a player that starts pauses the others, here and in the embeds beside this one on a blog (sandboxed,
+  // each with an origin of its own: a message is all that reaches them; JSON text, for frames that parse every one).
   var STARTED = '{"mediafeed":"started"}';
-  function pauseOthers(except) { medias.forEach(function (m) { if (m !== except && !m.paused) { m.pause(); } }); }
+  function pause(except) { medias.forEach(function (m) { if (m !== except && !m.paused) { m.pause(); } }); }
   medias.forEach(function (media) {
     media.addEventListener("play", function () {
-      pauseOthers(media);
-      var blog = window.parent;
-      if (blog === window) { return; }
-      for (var i = 0; i < blog.frames.length; i++) {
-        if (blog.frames[i] !== window) { try { blog.frames[i].postMessage(STARTED, "*"); } catch (e) { /* gone */ } }
+      pause(media);
+      for (var i = 0, blog = window.parent; blog !== window && i < blog.frames.length; i++) {
+        if (blog.frames[i] !== window) { blog.frames[i].postMessage(STARTED, "*"); }
       }
     });
   });
-  if (medias.length) {
-    window.addEventListener("message", function (event) {
-      if (event.data === STARTED && event.source !== window) { pauseOthers(null); }
-    });
-  }
+  window.addEventListener("message", function (event) { if (event.data === STARTED) { pause(); } });
 
   if (main) {
     // Chapter and transcript links seek the player instead of opening the file (Enter too).
