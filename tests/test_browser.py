@@ -528,3 +528,33 @@ def test_a_video_fragment_and_embed_stay_inside_a_blog_column(video_site: SiteSe
         ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / f"blog-video-{width}.png"), full_page=True)
         context.close()
+
+
+def test_a_video_embed_goes_full_screen_on_a_blog_and_an_audio_embed_code_stays_as_it_was(
+        video_site: SiteServer, browser: object) -> None:
+    """The embed code of a video episode, pasted as given into a blog post on another origin: its frame did not allow
+    full screen (no `allowfullscreen`), so the video's own full-screen button was greyed out and a request for it
+    failed ("fullscreen is not allowed in this document" in the console). A video's frame allows it now; an audio
+    episode's code, which has nothing to show full screen, is byte for byte what it was."""
+    oembed = json.loads((video_site.root / "episodes/006-video/oembed.json").read_text())
+    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title>"
+            "<link rel='icon' href='data:,'></head><body><main style='max-width:600px'>" + oembed["html"] + "</main></body></html>")
+    with SiteServer() as other:
+        other.extra["/news/video.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context(viewport={"width": 800, "height": 700})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.goto(other.url + "news/video.html")
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_function("() => document.querySelector('video')?.readyState >= 1")
+        assert frame.evaluate("document.fullscreenEnabled")  # (the native controls' button is live)
+        assert frame.evaluate("document.querySelector('video').requestFullscreen().then(() => 'full', e => String(e))") == "full"
+        frame.wait_for_function("() => document.fullscreenElement === document.querySelector('video')")
+        frame.evaluate("document.exitFullscreen()")
+        context.close()
+    assert errors == []
+    audio = json.loads((video_site.root / EP1 / "oembed.json").read_text())["html"]
+    assert "allowfullscreen" not in audio and audio.endswith(
+        'style="border:0;width:100%;max-width:600px" loading="lazy" '
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
