@@ -7,6 +7,7 @@ axe-core comes from the npm registry (``npm install axe-core``) into a cache out
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -187,6 +188,25 @@ def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, bro
     assert errors == []
 
 
+@contextlib.contextmanager
+def _blog(browser: object, body: str, width: int, height: int) -> Iterator[tuple[Any, list[str]]]:
+    """``body`` in a blog post served from another origin, open in a new tab: (the tab, the console's errors)."""
+    post = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title>"
+            f"<link rel='icon' href='data:,'></head><body>{body}</body></html>")
+    with SiteServer() as other:
+        other.extra["/news/post.html"] = ("text/html; charset=utf-8", post.encode())
+        context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(other.url + "news/post.html")
+        try:
+            yield tab, errors
+        finally:
+            context.close()
+
+
 def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, browser: object) -> None:
     """A blog post with the embed codes of three episodes, as the oEmbed answers give them (each frame sandboxed, so
     an opaque origin of its own), beside a frame of someone else's that reads every message as JSON. Before, pressing
@@ -197,18 +217,10 @@ def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, 
     codes = [json.loads((server.root / "episodes" / slug / "oembed.json").read_text())["html"] for slug in episodes]
     stranger = ("<iframe title='Newsletter' srcdoc=\"<script>addEventListener('message', e => "
                 "{ try { JSON.parse(e.data) } catch (x) { parent.postMessage('broken', '*') } })</script>\"></iframe>")
-    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title>"
-            "<link rel='icon' href='data:,'></head><body><main style='max-width:560px'><h1>Three episodes</h1>"
+    body = ("<main style='max-width:560px'><h1>Three episodes</h1>"
             + "".join(f"<p>Episode {n}:</p>{code}" for n, code in enumerate(codes, 1)) + stranger + "</main>"
-            "<script>var heard = []; addEventListener('message', e => heard.push(String(e.data)))</script></body></html>")
-    with SiteServer() as other:
-        other.extra["/news/three.html"] = ("text/html; charset=utf-8", blog.encode())
-        context = browser.new_context(viewport={"width": 800, "height": 1400})  # type: ignore[attr-defined]
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        tab.goto(other.url + "news/three.html")
+            "<script>var heard = []; addEventListener('message', e => heard.push(String(e.data)))</script>")
+    with _blog(browser, body, 800, 1400) as (tab, errors):
         frames = [handle.content_frame() for handle in tab.query_selector_all("iframe[sandbox]")]
         for frame, slug in zip(frames, episodes):
             frame.wait_for_url(server.url + f"episodes/{slug}/embed/")
@@ -226,7 +238,6 @@ def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, 
         frames[1].wait_for_function("() => document.querySelector('audio').paused")
         assert [frame.evaluate(playing) for frame in frames] == [False, False, True]
         assert tab.evaluate("heard") == []  # the blog's own page is told nothing
-        context.close()
     assert errors == []
 
 
@@ -537,22 +548,13 @@ def test_a_video_embed_goes_full_screen_on_a_blog_and_an_audio_embed_code_stays_
     failed ("fullscreen is not allowed in this document" in the console). A video's frame allows it now; an audio
     episode's code, which has nothing to show full screen, is byte for byte what it was."""
     oembed = json.loads((video_site.root / "episodes/006-video/oembed.json").read_text())
-    blog = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title>"
-            "<link rel='icon' href='data:,'></head><body><main style='max-width:600px'>" + oembed["html"] + "</main></body></html>")
-    with SiteServer() as other:
-        other.extra["/news/video.html"] = ("text/html; charset=utf-8", blog.encode())
-        context = browser.new_context(viewport={"width": 800, "height": 700})  # type: ignore[attr-defined]
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        tab.goto(other.url + "news/video.html")
+    with _blog(browser, f"<main style='max-width:600px'>{oembed['html']}</main>", 800, 700) as (tab, errors):
         frame = tab.query_selector("iframe").content_frame()
         frame.wait_for_function("() => document.querySelector('video')?.readyState >= 1")
         assert frame.evaluate("document.fullscreenEnabled")  # (the native controls' button is live)
         assert frame.evaluate("document.querySelector('video').requestFullscreen().then(() => 'full', e => String(e))") == "full"
         frame.wait_for_function("() => document.fullscreenElement === document.querySelector('video')")
         frame.evaluate("document.exitFullscreen()")
-        context.close()
     assert errors == []
     audio = json.loads((video_site.root / EP1 / "oembed.json").read_text())["html"]
     assert "allowfullscreen" not in audio and audio.endswith(
