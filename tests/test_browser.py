@@ -241,6 +241,35 @@ def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, 
     assert errors == []
 
 
+def test_the_embed_fits_its_frame_in_a_phones_column_without_scrolling(server: SiteServer, browser: object) -> None:
+    """The embed codes of the two episodes with the longest titles and both a chapter menu and a transcript link, in
+    blog columns from 240 to 800 px (a 320 px phone whose blog keeps 16 px each side gives 288; a 430 px one, 398).
+    Below 300 px the player's controls took two rows, and from 381 to about 430 px the title's two lines beside the
+    artwork did not leave room: the chapter menu and the card's foot were cut off by the 180 px frame (by 12 to 79
+    px), which scrolled. Every control now shows whole in the frame, which does not scroll, at every such width."""
+    codes = [json.loads((server.root / "episodes" / slug / "oembed.json").read_text())["html"]
+             for slug in ("001-ipv-and-substance-use", "003-capabilities-framework")]
+    widths = (240, 250, 264, 280, 288, 299, 300, 340, 381, 398, 412, 430, 480, 520, 600, 800)
+    body = "".join(f"<div style='width:{w}px'>{code}</div>" for w in widths for code in codes)
+    with _blog(browser, body, 1000, 200 * len(widths) * len(codes)) as (tab, errors):
+        cut = []
+        for handle in tab.query_selector_all("iframe"):
+            frame = handle.content_frame()
+            frame.wait_for_selector(".player-bar", state="visible")
+            width = round(handle.bounding_box()["width"])
+            cut += [(width, frame.url.split("/")[-3], *c) for c in frame.evaluate("""() => {
+                const d = document.documentElement, out = [];
+                if (d.scrollHeight > d.clientHeight || d.scrollWidth > d.clientWidth) out.push(['scrolls', d.scrollHeight]);
+                document.querySelectorAll('a, button, input, select, .embed-card').forEach(e => {
+                    const r = e.getBoundingClientRect();
+                    if (r.width && !e.closest('.visually-hidden') && (r.bottom > d.clientHeight + .5 || r.right > d.clientWidth + .5))
+                        out.push([e.className || e.tagName, Math.round(r.bottom)]);
+                });
+                return out; }""")]
+        assert cut == []
+    assert errors == []
+
+
 def _codes(browser: object, page_url: str) -> tuple[str, str]:
     """The embed code and the HTML fragment an episode page offers a blogger to copy (read at 1100 px)."""
     page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()  # type: ignore[attr-defined]
