@@ -13,7 +13,7 @@ from typing import Any
 from .model import AlternateEnclosure, Item, Show
 from .words import ENGLISH_WORDS, Words, fill
 
-#: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 300 to 800 px).
+#: The oEmbed/iframe size of the embed player (PODCAST-RULES.md: integers; the player works from 240 to 800 px).
 EMBED_WIDTH, EMBED_HEIGHT = 600, 180
 #: A video embed's frame around the picture, in CSS px of the default theme at 100% text (style.css's embed rules):
 #: the card's border and padding (2 + 24: the picture is the frame's width less these), the show's name and the title

@@ -460,9 +460,11 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180, pict
     # know skips the second and keeps the frame of before; without it the padding was 0 and the iframe 0 px high.
     percent = round(picture / (width - pages.VIDEO_EMBED_CARD) * 100, 4)  # the picture's height per 100 px of column
     fixed = math.ceil((height - percent * width / 100) * 1000) / 1000  # (rounded up: at ``width`` the cap decides)
-    return (f'<div style="position:relative;max-width:{width}px;padding-top:{height}px;padding-top:min(calc({percent:g}% + {fixed:g}px),'
-            f'{height}px)"><iframe {attributes} style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" '
-            f'{tail}</div>')
+    # `allowfullscreen`: a frame without it greys out the video's own full-screen button (an audio frame has nothing
+    # to show full screen, and its code stays as published)
+    return (f'<div style="position:relative;max-width:{width}px;padding-top:{height}px;padding-top:min(calc({percent:g}% '
+            f'+ {fixed:g}px),{height}px)"><iframe {attributes} allowfullscreen '
+            f'style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" {tail}</div>')
 
 
 def oembed(item: Item, show: Show, image_url: str, image_size: tuple[int, int], width: int = 600, height: int = 180,

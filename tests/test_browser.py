@@ -7,6 +7,7 @@ axe-core comes from the npm registry (``npm install axe-core``) into a cache out
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -184,6 +185,88 @@ def test_embed_plays_inside_a_sandboxed_iframe_on_a_blog(server: SiteServer, bro
             assert frame.evaluate("origin") == "null"  # an opaque origin: no cookies or storage to be had
         tab.screenshot(path=str(ARTIFACTS / "blog-with-embeds.png"))
         context.close()
+    assert errors == []
+
+
+@contextlib.contextmanager
+def _blog(browser: object, body: str, width: int, height: int) -> Iterator[tuple[Any, list[str]]]:
+    """``body`` in a blog post served from another origin, open in a new tab: (the tab, the console's errors)."""
+    post = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Programme news</title>"
+            f"<link rel='icon' href='data:,'></head><body>{body}</body></html>")
+    with SiteServer() as other:
+        other.extra["/news/post.html"] = ("text/html; charset=utf-8", post.encode())
+        context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.goto(other.url + "news/post.html")
+        try:
+            yield tab, errors
+        finally:
+            context.close()
+
+
+def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, browser: object) -> None:
+    """A blog post with the embed codes of three episodes, as the oEmbed answers give them (each frame sandboxed, so
+    an opaque origin of its own), beside a frame of someone else's that reads every message as JSON. Before, pressing
+    Play in the second embed left the first playing: two episodes talking over each other. Starting one pauses the
+    others now, by a message through the blog's page (each embed sees nothing else of its neighbours); nothing else
+    on the page is touched, and the stranger's frame sees JSON it can read."""
+    episodes = ["001-ipv-and-substance-use", "002-learning-alliances", "003-capabilities-framework"]
+    codes = [json.loads((server.root / "episodes" / slug / "oembed.json").read_text())["html"] for slug in episodes]
+    stranger = ("<iframe title='Newsletter' srcdoc=\"<script>addEventListener('message', e => "
+                "{ try { JSON.parse(e.data) } catch (x) { parent.postMessage('broken', '*') } })</script>\"></iframe>")
+    body = ("<main style='max-width:560px'><h1>Three episodes</h1>"
+            + "".join(f"<p>Episode {n}:</p>{code}" for n, code in enumerate(codes, 1)) + stranger + "</main>"
+            "<script>var heard = []; addEventListener('message', e => heard.push(String(e.data)))</script>")
+    with _blog(browser, body, 800, 1400) as (tab, errors):
+        frames = [handle.content_frame() for handle in tab.query_selector_all("iframe[sandbox]")]
+        for frame, slug in zip(frames, episodes):
+            frame.wait_for_url(server.url + f"episodes/{slug}/embed/")
+            frame.wait_for_selector(".player-bar", state="visible")
+        playing = "() => !document.querySelector('audio').paused"
+        frames[0].click("[data-play]")
+        frames[0].wait_for_function(playing)
+        frames[1].click("[data-play]")
+        frames[1].wait_for_function(playing)
+        frames[0].wait_for_function("() => document.querySelector('audio').paused")
+        assert [frame.evaluate(playing) for frame in frames] == [False, True, False]
+        assert frames[0].get_attribute("[data-play]", "aria-label") == "Play"  # its button says so
+        frames[2].select_option("[data-chapters]", "7.0")  # a chapter plays too, so it is a start like Play
+        frames[2].wait_for_function(playing)
+        frames[1].wait_for_function("() => document.querySelector('audio').paused")
+        assert [frame.evaluate(playing) for frame in frames] == [False, False, True]
+        assert tab.evaluate("heard") == []  # the blog's own page is told nothing
+    assert errors == []
+
+
+def test_the_embed_fits_its_frame_in_a_phones_column_without_scrolling(server: SiteServer, browser: object) -> None:
+    """The embed codes of the two episodes with the longest titles and both a chapter menu and a transcript link, in
+    blog columns from 240 to 800 px (a 320 px phone whose blog keeps 16 px each side gives 288; a 430 px one, 398).
+    Below 300 px the player's controls took two rows, and from 381 to about 430 px the title's two lines beside the
+    artwork did not leave room: the chapter menu and the card's foot were cut off by the 180 px frame (by 12 to 79
+    px), which scrolled. Every control now shows whole in the frame, which does not scroll, at every such width."""
+    codes = [json.loads((server.root / "episodes" / slug / "oembed.json").read_text())["html"]
+             for slug in ("001-ipv-and-substance-use", "003-capabilities-framework")]
+    widths = (240, 250, 264, 280, 288, 299, 300, 340, 381, 398, 412, 430, 480, 520, 600, 800)
+    body = "".join(f"<div style='width:{w}px'>{code}</div>" for w in widths for code in codes)
+    with _blog(browser, body, 1000, 200 * len(widths) * len(codes)) as (tab, errors):
+        cut = []
+        for handle in tab.query_selector_all("iframe"):
+            frame = handle.content_frame()
+            frame.wait_for_selector(".player-bar", state="visible")
+            width = round(handle.bounding_box()["width"])
+            cut += [(width, frame.url.split("/")[-3], *c) for c in frame.evaluate("""() => {
+                const d = document.documentElement, out = [];
+                if (d.scrollHeight > d.clientHeight || d.scrollWidth > d.clientWidth) out.push(['scrolls', d.scrollHeight]);
+                document.querySelectorAll('a, button, input, select, .embed-card').forEach(e => {
+                    const r = e.getBoundingClientRect();
+                    if (r.width && !e.closest('.visually-hidden') && (r.bottom > d.clientHeight + .5 || r.right > d.clientWidth + .5))
+                        out.push([e.className || e.tagName, Math.round(r.bottom)]);
+                });
+                return out; }""")]
+        assert cut == []
     assert errors == []
 
 
@@ -485,3 +568,24 @@ def test_a_video_fragment_and_embed_stay_inside_a_blog_column(video_site: SiteSe
         ARTIFACTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(ARTIFACTS / f"blog-video-{width}.png"), full_page=True)
         context.close()
+
+
+def test_a_video_embed_goes_full_screen_on_a_blog_and_an_audio_embed_code_stays_as_it_was(
+        video_site: SiteServer, browser: object) -> None:
+    """The embed code of a video episode, pasted as given into a blog post on another origin: its frame did not allow
+    full screen (no `allowfullscreen`), so the video's own full-screen button was greyed out and a request for it
+    failed ("fullscreen is not allowed in this document" in the console). A video's frame allows it now; an audio
+    episode's code, which has nothing to show full screen, is byte for byte what it was."""
+    oembed = json.loads((video_site.root / "episodes/006-video/oembed.json").read_text())
+    with _blog(browser, f"<main style='max-width:600px'>{oembed['html']}</main>", 800, 700) as (tab, errors):
+        frame = tab.query_selector("iframe").content_frame()
+        frame.wait_for_function("() => document.querySelector('video')?.readyState >= 1")
+        assert frame.evaluate("document.fullscreenEnabled")  # (the native controls' button is live)
+        assert frame.evaluate("document.querySelector('video').requestFullscreen().then(() => 'full', e => String(e))") == "full"
+        frame.wait_for_function("() => document.fullscreenElement === document.querySelector('video')")
+        frame.evaluate("document.exitFullscreen()")
+    assert errors == []
+    audio = json.loads((video_site.root / EP1 / "oembed.json").read_text())["html"]
+    assert "allowfullscreen" not in audio and audio.endswith(
+        'style="border:0;width:100%;max-width:600px" loading="lazy" '
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')

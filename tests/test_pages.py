@@ -34,8 +34,10 @@ EP1 = "episodes/001-ipv-and-substance-use/"
 #: used, budgets lowered to leave ~140 B.)
 #: Session 22's right-to-left layout (logical sides instead of left/right, numbers kept left to right) took 339 B of
 #: style: 35,191 and 49,213 used. Session 23's menu that wraps, skip link kept off the window's edge and chapter titles
-#: that break a long word took 50 B: 35,241 and 49,263 used.
-BUDGET = {"index": 100_000, "episode": 100_000, "embed": 49_270, "css+js": 35_250}
+#: that break a long word took 50 B: 35,241 and 49,263 used. Session 25's players that play one at a time (several
+#: embeds on a blog page) took 806 B of script, and an embed that fits its frame in a phone's column 333 B of style:
+#: 36,380 and 50,402 used.
+BUDGET = {"index": 100_000, "episode": 100_000, "embed": 50_420, "css+js": 36_400}
 
 
 @pytest.fixture(scope="module")

@@ -221,6 +221,20 @@
   });
   var main = medias[0];
 
+  // One at a time: a player that starts pauses the others, here and in the embeds beside this one on a blog (sandboxed,
+  // each with an origin of its own: a message is all that reaches them; JSON text, for frames that parse every one).
+  var STARTED = '{"mediafeed":"started"}';
+  function pause(except) { medias.forEach(function (m) { if (m !== except && !m.paused) { m.pause(); } }); }
+  medias.forEach(function (media) {
+    media.addEventListener("play", function () {
+      pause(media);
+      for (var i = 0, blog = window.parent; blog !== window && i < blog.frames.length; i++) {
+        if (blog.frames[i] !== window) { blog.frames[i].postMessage(STARTED, "*"); }
+      }
+    });
+  });
+  window.addEventListener("message", function (event) { if (event.data === STARTED) { pause(); } });
+
   if (main) {
     // Chapter and transcript links seek the player instead of opening the file (Enter too).
     var marks = Array.prototype.slice.call(document.querySelectorAll("a[data-start]"));
