@@ -25,7 +25,7 @@ from . import ledger as ledger_io
 from .atomicfiles import sweep_temp_files
 from .cache import CACHE_DIR, Cache, is_show
 from .dates import source_date
-from .errors import InputError, MediafeedError, Problem, has_errors
+from .errors import InputError, MediafeedError, Problem, has_errors, info
 from .items import check_items, make_items
 from .model import Episode, Item, Show
 from .probes import media_identity
@@ -243,6 +243,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.written, report.unchanged, report.removed = written.written, written.unchanged, written.removed
         report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
                                          artwork=ledger_io.artwork_files(project.root, show, items))
+        if accept_changes:  # say what was recorded as withdrawn (LED005 is not repeated for it from now on)
+            report.problems = sorted(set(report.problems + _withdrawals(ledger, report.ledger)), key=_problem_order)
         # EP013 as published.json is once this build is recorded: the stamp's report is replayed (fastpath), and a
         # stamp is saved only once published.json records this build, here or by publish when its feed is live (a
         # publish's build records nothing itself); a preview (serve) saves no stamp and records nothing, so its
@@ -256,9 +258,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.probed = cache.stats["probed"]
         report.seconds = time.perf_counter() - started
         scheduled = [e.date for e in project.episodes if project.status(e) == "scheduled"]
-        # No stamp for --accept-changes: its report leaves out what published.json would say (LED005 of an episode
-        # gone, which the ledger keeps), and the stamp is replayed by a plain 'mediafeed build' (its options are
-        # not in the digest); a plain build after it runs, and warns as a clean build does
+        # No stamp for --accept-changes: its report is not a plain build's (it compares nothing with published.json,
+        # and names the withdrawals it records), and the stamp is replayed by a plain 'mediafeed build' (its options
+        # are not in the digest); a plain build after it runs, and reports as a clean build does
         stamp = None
         if not accept_changes:
             stamped = report.to_dict()
@@ -275,6 +277,17 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     finally:
         streams.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)
         cache.close()
+
+
+def _withdrawals(before: ledger_io.Ledger, after: ledger_io.Ledger) -> list[Problem]:
+    """LED005 (info), in the report of a build with ``--accept-changes``: each published episode it records as
+    withdrawn, so that an episode that left the feed by mistake is seen once more before its warning stops."""
+    was = set(ledger_io.withdrawn(before))
+    return [info("LED005", ledger_io.LEDGER_FILE, f"published episode {guid!r} recorded as withdrawn: it is no longer "
+                 "in the feed, and no longer warned about", field="guid", episode=slug,
+                 hint="its GUID stays recorded; to bring it back, restore its folder (or take out 'draft: true', or "
+                      "correct 'date:') with that GUID")
+            for slug, guid in ledger_io.withdrawn(after) if (slug, guid) not in was]
 
 
 def _shared_names_as_recorded(problems: list[Problem], project: Project, items: list[Item], ledger: ledger_io.Ledger,

@@ -76,6 +76,14 @@ def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], li
     return rows, show_level
 
 
+def withdrawn(root: Path) -> list[tuple[str, str]]:
+    """(slug, GUID) of the published episodes withdrawn on purpose, as published.json records them (none when it
+    cannot be read: LED000 says so)."""
+    from . import ledger as ledger_io
+
+    return ledger_io.withdrawn(ledger_io.load(root.resolve())[0])
+
+
 def _unreadable(problems: list[Problem], read: set[str]) -> list[Row]:
     """A row for each episode folder whose episode.md could not become an episode (SRC001-SRC003: no front matter or
     malformed YAML, SRC021: not UTF-8, SRC053: a link…), first, by slug: such an episode is in no feed, and before it

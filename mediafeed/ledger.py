@@ -17,7 +17,8 @@ Before writing anything, a build compares the episodes against it:
 * LED003 error: the audio at a published URL was re-cut (its duration changed):
   apps loop on a file that changes length at the same URL; give it a new name;
 * LED004 error: the show's ``podcast:guid`` changed (it must outlive feed moves);
-* LED005 warning: a published episode is gone from the feed;
+* LED005 warning: a published episode is gone from the feed (not when its record says ``"withdrawn": true``:
+  ``--accept-changes`` writes that for each recorded episode not in the feed, and the episode's return drops it);
 * LED008 error: the feed would be published at another URL than the recorded one (``url`` or
   ``feed_url`` changed): every subscriber keeps polling the old address.
 * LED009 warning: another picture at a published artwork URL: apps cache artwork by URL and keep the old one.
@@ -48,13 +49,15 @@ from .source import RepeatedKey, load_json, repeated_problems
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
+WITHDRAW_HINT = ("if you withdrew it on purpose, 'mediafeed build --accept-changes' records that in published.json and "
+                 "this warning stops (its GUID stays recorded: it comes back as the same episode)")
 
 
 @mutable
 class Ledger:
     podcast_guid: str = ""
     feed_url: str = ""
-    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length, alternates?}
+    episodes: dict[str, dict[str, object]] = field(default_factory=dict)  #: GUID → {slug, enclosure, duration, length, alternates?, moved_from?, withdrawn?}
     artwork: dict[str, int] = field(default_factory=dict)  #: artwork URL → the published file's size in bytes
 
     def to_json(self) -> bytes:
@@ -175,7 +178,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
     for (key, old_base, new_base), moves in base_moves.items():
         problems.append(moves[0] if len(moves) == 1 else _site_moved(key, old_base, new_base, moves))
     for guid, record in sorted(ledger.episodes.items()):
-        if guid in seen:
+        if guid in seen or record.get("withdrawn") is True:  # (withdrawn on purpose: recorded by --accept-changes)
             continue
         if guid in held:
             episode, status = held[guid]
@@ -185,11 +188,11 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
             problems.append(warning("LED005", episode.source, f"published episode {guid!r} is no longer in the feed: "
                                     f"{why}", field="draft" if status == "draft" else "date", episode=episode.slug,
                                     hint=f"subscribers keep their copy; 'mediafeed publish --delete' takes its page off "
-                                    f"the site (its media stay, for them); {undo} if this was a mistake"))
+                                    f"the site (its media stay, for them); {undo} if this was a mistake; {WITHDRAW_HINT}"))
             continue
         problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
                                 field="guid", episode=str(record.get("slug", "")),
-                                hint="subscribers keep their copy; restore the folder if this was a mistake"))
+                                hint=f"subscribers keep their copy; restore the folder if this was a mistake; {WITHDRAW_HINT}"))
     return problems
 
 
@@ -338,7 +341,9 @@ def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False,
     only its ``length`` follows the published file (added to older records, updated when it changed: LED007),
     and alternate files published later are added to its ``alternates`` (none is ever dropped). ``artwork``
     (:func:`artwork_files`): artwork URLs published for the first time are added; a recorded one keeps its size
-    unless ``replace``."""
+    unless ``replace``. With ``replace``, a recorded episode that is not in ``items`` is marked ``withdrawn`` (its
+    record otherwise kept: the GUID is never given to another episode, and a return is the same episode); an episode
+    in ``items`` is never withdrawn (a return drops the mark)."""
     episodes = dict(ledger.episodes)
     pictures = dict(ledger.artwork)
     for url, (size, _, _) in sorted((artwork or {}).items()):
@@ -349,6 +354,7 @@ def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False,
         alternates = alternate_urls(item)
         if old is not None and not replace:
             updated = dict(old)
+            updated.pop("withdrawn", None)  # back in the feed: LED005 speaks again if it leaves it again
             if old.get("enclosure") == item.enclosure_url and old.get("length") != item.media.size:
                 updated["length"] = item.media.size
             known = old.get("alternates")
@@ -366,6 +372,11 @@ def record(ledger: Ledger, show: Show, items: list[Item], replace: bool = False,
         if moved_from:
             entry["moved_from"] = moved_from
         episodes[item.episode.guid] = entry
+    if replace:  # the published episodes no longer in the feed were withdrawn on purpose: LED005 stops
+        now = {item.episode.guid for item in items}
+        for guid, entry in sorted(episodes.items()):
+            if guid not in now and entry.get("withdrawn") is not True:
+                episodes[guid] = {**entry, "withdrawn": True}
     return Ledger(ledger.podcast_guid or show.podcast_guid, show.feed_url, episodes, pictures)
 
 
@@ -384,6 +395,13 @@ def _moved_from(old: dict[str, object], now: set[str]) -> list[str]:
 def alternate_urls(item: Item) -> list[str]:
     """URLs of the alternate enclosure files published with ``item`` (its own files, not links elsewhere), sorted."""
     return sorted({url for alternate, url in item.alternates if alternate.file and url != item.enclosure_url})
+
+
+def withdrawn(ledger: Ledger) -> list[tuple[str, str]]:
+    """(slug, GUID) of the published episodes withdrawn on purpose (``--accept-changes`` recorded them out of the
+    feed), by slug."""
+    return sorted((str(entry.get("slug", "")), guid) for guid, entry in ledger.episodes.items()
+                  if entry.get("withdrawn") is True)
 
 
 def published_urls(ledger: Ledger) -> list[str]:

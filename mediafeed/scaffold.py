@@ -510,8 +510,8 @@ def _for_add(problem: Problem) -> Problem:
 def same_recording(root: Path, source: Path, media: Media, episodes: list[dict[str, Any]]) -> str:
     """The audio file (``episodes/<slug>/<name>``) of an episode of the show whose audio is ``source``'s: the same
     export added twice made two episodes of one recording without a word. Cheap: only a file whose audio is of the
-    same size (``audio.payload_size``: an MP3's without its tags) is read, and compared by its audio alone
-    (``audio.payload_digest``), so an MP3 that ``mediafeed tag`` has tagged since is still found."""
+    same size (``audio.payload_size``: an MP3's without its tags, an MP4's media data) is read, and compared by its audio alone
+    (``audio.payload_digest``), so an MP3 or M4A that ``mediafeed tag`` has tagged since is still found."""
     digest = ""
     try:
         size = audio.payload_size(source, media.kind)

@@ -439,3 +439,26 @@ def test_add_warns_when_the_recording_is_already_an_episode_of_the_show(show: Pa
     assert (show / "episodes" / data["slug"] / "episode.md").is_file()
     text = runner.invoke(main, ["add", str(tagged), "-s", str(show)])
     assert text.exit_code == 0 and "ADD007" in text.stderr and first["slug"] in text.stderr
+
+
+@pytest.mark.parametrize("layout", ["index last", "fast start"])
+def test_add_warns_of_an_m4a_already_an_episode_after_mediafeed_tag_tagged_it(show: Path, tmp_path: Path,
+                                                                               layout: str) -> None:
+    """ADD007 missed an M4A that 'mediafeed tag' had tagged since: only files whose audio is of the same size are
+    compared, and an M4A's size was the whole file's, which tagging changes. It is its media data's now (the top-level
+    'mdat' boxes, which tagging leaves as they are)."""
+    runner = CliRunner()
+    export = make_media(tmp_path / "export.m4a", "m4a", 2.0, extra=("-movflags", "+faststart") if layout == "fast start" else ())
+    first = json.loads(runner.invoke(main, ["add", str(export), "-s", str(show), "--format", "json"]).output)
+    assert first["problems"] == []
+    kept = show / "episodes" / first["slug"] / first["audio"]
+    size = kept.stat().st_size
+    tagging = runner.invoke(main, ["tag", "-s", str(show)])
+    assert tagging.exit_code == 0, tagging.output
+    assert kept.stat().st_size != size  # (tagged: the title, the notes… in its moov)
+    again = tmp_path / "again.m4a"
+    shutil.copyfile(export, again)
+    second = runner.invoke(main, ["add", str(again), "-s", str(show), "--format", "json"])
+    assert second.exit_code == 0, second.output
+    [problem] = json.loads(second.output)["problems"]
+    assert problem["code"] == "ADD007" and f"episodes/{first['slug']}/{first['audio']}" in problem["message"]

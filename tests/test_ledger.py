@@ -290,7 +290,8 @@ def test_a_published_episode_held_back_says_why_it_left_the_feed(show: Path, cha
     assert gone["file"] == "episodes/005-european-review/episode.md"
     assert gone["message"].endswith("is no longer in the feed: " + said)
     assert gone["field"] == ("draft" if "draft" in said else "date")
-    assert gone["hint"].endswith(undo + " if this was a mistake") and "restore the folder" not in gone["hint"]
+    assert f"{undo} if this was a mistake; if you withdrew it on purpose, 'mediafeed build --accept-changes' records " \
+        "that" in gone["hint"] and "restore the folder" not in gone["hint"]
 def test_a_new_picture_under_a_published_artwork_name_is_a_warning_until_renamed(show: Path) -> None:
     """PODCAST-RULES.md: a new image gets a new URL, as apps cache artwork by URL. The sample show's published.json
     records its artwork.png; a new cover saved over it kept the URL without a word."""
@@ -327,3 +328,44 @@ def test_a_new_episode_picture_is_reported_on_its_episode_and_accept_changes_rec
     assert (problem.file, problem.episode) == ("episodes/003-capabilities-framework/episode.md", "003-capabilities-framework")
     build(show, accept_changes=True)
     assert "LED009" not in {p.code for p in build(show).problems}
+
+
+def test_a_withdrawal_accepted_keeps_the_guid_and_the_episode_may_come_back(show: Path) -> None:
+    """LED005 warned on every build, for good, of an episode withdrawn on purpose. 'build --accept-changes' records the
+    withdrawal: the record (GUID, URL) stays, LED005 stops, 'list' names it once; the episode's return is the same
+    episode (no warning, the mark dropped), and leaving again without --accept-changes warns again."""
+    guid, folder = "5c6c255d-36b2-45da-ab07-e62a01932dcf", show / "episodes/003-capabilities-framework"
+    build(show)
+    kept = show.parent / "kept"
+    shutil.move(folder, kept)
+    assert [p.code for p in build(show).problems if p.code.startswith("LED")] == ["LED005"]
+    build(show, accept_changes=True)
+    record = json.loads((show / LEDGER_FILE).read_text())["episodes"][guid]
+    assert record["withdrawn"] is True and record["enclosure"].endswith("/003-capabilities-framework/capabilities-framework.mp3")
+    assert not [p for p in build(show).problems if p.code.startswith("LED")]
+    listed = CliRunner().invoke(main, ["list", "--show", str(show)])
+    assert listed.exit_code == 0 and "Withdrawn on purpose (published.json): 003-capabilities-framework." in listed.output
+    as_json = CliRunner().invoke(main, ["list", "--show", str(show), "--format", "json"])
+    assert json.loads(as_json.output)["withdrawn"] == [{"slug": "003-capabilities-framework", "guid": guid}]
+
+    shutil.move(kept, folder)  # it comes back: the same GUID at the same URL
+    report = build(show)
+    assert not [p for p in report.problems if p.code.startswith("LED")]
+    assert "withdrawn" not in json.loads((show / LEDGER_FILE).read_text())["episodes"][guid]
+    assert "Withdrawn" not in CliRunner().invoke(main, ["list", "--show", str(show)]).output
+    _edit(folder / "episode.md", "\n---\n", "\ndraft: true\n---\n")  # and leaves again, not accepted: warned again
+    assert [p.code for p in build(show).problems if p.code.startswith("LED")] == ["LED005"]
+
+
+def test_a_withdrawn_guid_is_never_given_to_another_episode(show: Path) -> None:
+    """The record of a withdrawn episode stays: another episode given its GUID is refused as before (LED002)."""
+    build(show)
+    shutil.rmtree(show / "episodes/003-capabilities-framework")
+    build(show, accept_changes=True)
+    other = show / "episodes/004-combined-programme-outcomes/episode.md"
+    text = other.read_text()
+    mine = next(line for line in text.splitlines() if line.startswith("guid: "))
+    other.write_text(text.replace(mine, "guid: 5c6c255d-36b2-45da-ab07-e62a01932dcf", 1))
+    with pytest.raises(BuildFailed) as refused:
+        build(show)
+    assert "LED002" in _codes(refused.value)

@@ -45,13 +45,20 @@ def digest(path: Path, kind: str) -> str:
 
 
 def size(path: Path, kind: str) -> int:
-    """The bytes :func:`digest` would hash, where that is cheap to know: an MP3's audio between its tags (two reads,
-    however large the file), else the whole file's size. Equal for two copies of one recording, one of them tagged
-    since (for MP3), so two files of different sizes need no digest to be told apart."""
+    """The size of what :func:`digest` would hash, or of what holds it, where that is cheap to know: an MP3's audio
+    between its tags (two reads, however large the file); an MP4's media data, the bodies of its top-level ``mdat``
+    boxes (a read of each top-level box header: a few, however large the file), else the whole file's size. Equal for
+    two copies of one recording, one of them tagged since (for MP3 and MP4: tagging rewrites an MP4's ``moov`` and
+    leaves its ``mdat`` as it is, wherever it moves it), so two files of different sizes need no digest to be told
+    apart."""
     if kind == "mp3":
         with open(path, "rb") as handle:
             start, end = _mp3_span(handle)
             return end - start
+    if kind in ("mp4", "m4a"):
+        with open(path, "rb") as handle:
+            end = os.fstat(handle.fileno()).st_size
+            return sum(min(box.end, end) - box.body for box in mp4.boxes(handle, 0, end) if box.name == b"mdat")
     return os.stat(path).st_size
 
 

@@ -950,7 +950,11 @@ _RULES = [
        "feed: its folder was removed or renamed, or it was made a draft ('draft: true') or dated in the future. "
        "Subscribers keep the copy they downloaded, 'mediafeed publish --delete' takes its page off the site (its media "
        "stay, for them), and new listeners no longer see it. A warning: removing an episode can be deliberate. Fix, when it "
-       "was a mistake: restore the folder (or take out 'draft: true', or correct 'date:') with its GUID unchanged."),
+       "was a mistake: restore the folder (or take out 'draft: true', or correct 'date:') with its GUID unchanged. When "
+       "it was deliberate: 'mediafeed build --accept-changes' (or 'publish --accept-changes') records the withdrawal in "
+       "published.json ('withdrawn': true; the GUID stays recorded, never to be given to another episode) and says so "
+       "once (an info); the warning is not repeated after that, and 'mediafeed list' names the episode on its last "
+       "line. The episode may come back later with its GUID, as the same episode (the mark goes)."),
     _r("LED006", "mediafeed apple", W, "the feed's self URL changed without itunes:new-feed-url",
        "Keep the old URL answering with a 301 and add itunes:new-feed-url, or apps keep polling the old one."),
     _r("LED007", "mediafeed apple", W, "the published file's length changes at the same URL",

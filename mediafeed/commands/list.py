@@ -29,6 +29,8 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     build after that date publishes it), "draft" (draft: true) or "unreadable"
     (its episode.md cannot be read: listed first, with the problem's code). The
     problem count is errors/warnings from the same checks as 'mediafeed check'.
+    A last line names the published episodes withdrawn on purpose ('build
+    --accept-changes' recorded them out of the feed: LED005 no longer warns).
 
     \b
     Exit codes: 0 listed, 2 the show cannot be read.
@@ -39,13 +41,15 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
       mediafeed list --status draft --status scheduled
       mediafeed list --format json | jq '.episodes[] | select(.errors > 0) | .slug'
     """
-    from ..catalogue import episode_list
+    from ..catalogue import episode_list, withdrawn
 
     rows, show_problems = episode_list(show_dir)
+    gone = withdrawn(show_dir)
     if only:
         rows = [r for r in rows if r.status in only]
     if fmt == "json":
-        print_json({"ok": True, "episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems)})
+        print_json({"ok": True, "episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems),
+                    "withdrawn": [{"slug": slug, "guid": guid} for slug, guid in gone]})
         return
     colour = use_color()
     for line in table(rows, colour=colour):  # its cells styled and made safe for a terminal already: not echo's
@@ -54,6 +58,10 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     info(f"{len(rows)} episode(s): {counts['published']} published, {counts['scheduled']} scheduled, "
          f"{counts['draft']} draft(s)" + (f", {counts['unreadable']} unreadable" if counts["unreadable"] else "")
          + (f"; {len(show_problems)} show-level problem(s)" if show_problems else ""))
+    if gone:  # (LED005 no longer warns of them: 'build --accept-changes' recorded them out of the feed on purpose)
+        from ..characters import terminal_safe
+
+        info(f"Withdrawn on purpose (published.json): {', '.join(terminal_safe(slug, one_line=True) for slug, _ in gone)}.")
 
 
 def _shown(title: str) -> str:
