@@ -546,6 +546,11 @@ def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alt
                 made[twin.casefold()] = f"the {twin[-3:].upper()} copy the build makes of {transcript.path}"
     if chapters_source and chapters_source != "chapters.json":
         made["chapters.json"] = f"the chapters file the build makes from {'the front matter' if chapters_source == 'front matter' else chapters_source}"
+    for alternate in alternates:  # the transcript published twice: two outputs for one path (OUT002 half-way)
+        if alternate.file and alternate.file.casefold() in names:
+            r.fail("alternate_enclosures", f"{alternate.file} is the episode's transcript, published as one already: "
+                   "an alternate enclosure is another version of the episode's audio or video",
+                   hint="remove it from 'alternate_enclosures' (the transcript is found by its name)", code="SRC043")
     if not made:
         return
     named = [("transcript", t.path) for t in transcripts] + [("alternate_enclosures", a.file) for a in alternates if a.file]

@@ -206,3 +206,19 @@ def test_a_file_named_as_one_the_build_makes_from_another_is_an_error_check_name
         build(show, out)
     assert [p.code for p in info.value.problems if p.severity.value == "error"] == ["SRC043"]
     assert not out.exists()  # refused before anything was written
+
+
+def test_the_transcript_listed_as_an_alternate_enclosure_is_an_error_check_names(show: Path, tmp_path: Path) -> None:
+    """A transcript (found by its name) listed under `alternate_enclosures` too passed `check`, and `build` wrote part of
+    the site and stopped with OUT002 (two outputs for one path). Now SRC043 at check, and the build writes nothing."""
+    folder = add_episode(show, "006-named", FRONT.format(audio="audio.mp3")
+                         + "alternate_enclosures:\n  - {file: transcript.vtt, type: text/vtt}\n", audio_name="audio.mp3")
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n", encoding="utf-8")
+    problems = [p for p in _problems(show) if p.episode == "006-named" and p.severity.value == "error"]
+    assert [(p.code, p.field) for p in problems] == [("SRC043", "alternate_enclosures")], problems
+    assert "transcript.vtt is the episode's transcript" in problems[0].message
+    out = tmp_path / "site"
+    with pytest.raises(BuildFailed) as info:
+        build(show, out)
+    assert [p.code for p in info.value.problems if p.severity.value == "error"] == ["SRC043"]
+    assert not out.exists()  # refused before anything was written

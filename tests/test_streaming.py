@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,26 +60,25 @@ def test_a_show_with_errors_renders_and_writes_nothing(show: Path, monkeypatch: 
 
 
 def test_a_build_that_fails_midway_leaves_whole_files_and_the_next_build_cleans_up(show: Path) -> None:
-    # The oldest episode (rendered last) gets an alternate file named like its player fragment: two
-    # outputs for one path, found only while rendering, after the newer episodes are written.
-    folder = show / "episodes/000-trailer"
-    (folder / "player.html").write_text("<p>not a player</p>\n", encoding="utf-8")
-    text = (folder / "episode.md").read_text(encoding="utf-8")
-    front, body = text.split("\n---\n", 1)
-    (folder / "episode.md").write_text(
-        f"{front}\nalternate_enclosures:\n  - file: player.html\n    type: text/html\n---\n{body}", encoding="utf-8")
+    # The oldest episode (rendered last) cannot have its player written: a folder stands where it goes (someone's,
+    # with a file in it), found only while writing, after the newer episodes are written. (Its earlier forms, an
+    # alternate file named player.html or the transcript listed as an alternate, are refused by check since session 25:
+    # SRC043.)
+    blocker = show / "public/episodes/000-trailer/player.html"
+    blocker.mkdir(parents=True)
+    (blocker / "keep.txt").write_text("someone's file\n", encoding="utf-8")
     with pytest.raises(OutputError) as info:
         build(show)
-    assert info.value.problems[0].code == "OUT002"
+    [problem] = info.value.problems
+    assert problem.code == "OUT003" and problem.file.endswith("episodes/000-trailer/player.html"), problem
     site = show / "public"
     transcript = site / "episodes/002-learning-alliances/transcript.vtt"
     assert transcript.is_file()  # a newer episode was written before the collision
     assert not (site / "feed.xml").exists() and not (site / "feed.json").exists()  # the feeds come last
     assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
-    # The producer fixes the episode and drops a transcript: the next build removes the file the failed
-    # build wrote and this one no longer makes.
-    (folder / "player.html").unlink()
-    (folder / "episode.md").write_text(text, encoding="utf-8")
+    # The producer moves the folder away and drops a transcript: the next build removes the file the failed build
+    # wrote and this one no longer makes.
+    shutil.rmtree(blocker)
     (show / "episodes/002-learning-alliances/transcript.vtt").unlink()
     report = build(show)
     assert not transcript.exists() and "episodes/002-learning-alliances/transcript.vtt" in report.removed
