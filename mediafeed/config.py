@@ -19,6 +19,7 @@ from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
 from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values, what_arrived
+from .taxonomy import default_group
 from .value import parse_values, read_remote_item
 
 SHOW_FILE = "show.yml"
@@ -34,7 +35,6 @@ SHOW_KEYS = frozenset({
     "new_feed_url", "block", "complete", "links", "support", "seasons", "feed_limit", "page_size", "checks",
     "tag_on_build", "publish", "value", "social", "words",
 })
-PERSON_ROLES_DEFAULT_GROUP = "cast"
 #: podcast:medium (medium.md): the mediums of a feed of items, then the "list" mediums of a feed that holds only
 #: podcast:remoteItem (each medium with L, and mixed). Any is right in another feed or a remoteItem's medium; a show's
 #: feed is its episodes, so show.yml takes the first nine (LIST_MEDIUMS tells a list feed's apps to expect no items)
@@ -478,10 +478,11 @@ def parse_person(r: FieldReader, value: Any, key: str) -> Person | None:
     sub = r.sub(value, key)
     if not sub:
         return None
+    role = sub.str("role", "host").lower()
     person = Person(
         name=sub.str("name", required=True),
-        role=sub.str("role", "host").lower(),
-        group=sub.str("group", PERSON_ROLES_DEFAULT_GROUP).lower(),
+        role=role,
+        group=sub.str("group", default_group(role)).lower(),  # a producer is no member of the cast
         img=sub.url("img", https=True),
         href=sub.url("href"),
     )

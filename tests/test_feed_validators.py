@@ -18,6 +18,7 @@ from mediafeed.build import build
 
 NOW = datetime.fromisoformat(GOLDEN_NOW)
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+P = "{https://podcastindex.org/namespace/1.0}"
 
 
 def test_the_channel_has_no_itunes_title_repeating_its_title(show: Path) -> None:
@@ -30,3 +31,58 @@ def test_the_channel_has_no_itunes_title_repeating_its_title(show: Path) -> None
     assert channel.findtext("title") == "Safe to Say"
     parsed = feedparser.parse((site / "feed.xml").read_bytes())
     assert parsed.feed.title == "Safe to Say" and not parsed.bozo
+
+
+def _persons(site: Path) -> list[tuple[str, str, str]]:
+    channel = etree.parse(str(site / "feed.xml")).getroot().find("channel")
+    return [(p.text, p.get("role"), p.get("group")) for p in channel.findall(P + "person")]
+
+
+def test_a_person_without_a_group_is_written_in_the_taxonomy_group_of_their_role(show: Path) -> None:
+    """persons: [{name, role: producer}] was written group="cast" (the default for every role), so apps that list
+    credits by group put the producer, the cover art designer and the sound designer among the cast. A role's group
+    is the one the Podcast Taxonomy puts it in; a group written in show.yml is kept; an unknown role stays in cast."""
+    config = show / "show.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("persons:")
+    end = text.index("update_frequency:")
+    config.write_text(text[:start] + """persons:
+  - {name: Dr Maya Okafor}
+  - {name: Sam Reid, role: Producer}
+  - {name: Ade Bello, role: cover art designer}
+  - {name: Kim Lee, role: sound designer}
+  - {name: Ola Nowak, role: editor}
+  - {name: Jo Park, role: producer, group: creative direction}
+  - {name: Max Field, role: wizard}
+""" + text[end:], encoding="utf-8")
+    report = build(show, now=NOW)
+    assert _persons(report.output) == [
+        ("Dr Maya Okafor", "host", "cast"), ("Sam Reid", "producer", "creative direction"),
+        ("Ade Bello", "cover art designer", "visuals"), ("Kim Lee", "sound designer", "audio post-production"),
+        ("Ola Nowak", "editor", "writing"), ("Jo Park", "producer", "creative direction"), ("Max Field", "wizard", "cast")]
+    assert [(p.code, p.field) for p in report.problems if p.code.startswith("PI")] == [("PI017", "persons")]
+
+
+def test_a_role_given_a_group_the_taxonomy_does_not_put_it_in_is_a_warning_naming_both(show: Path) -> None:
+    """role: producer with group: cast is published as written, with PI017 naming the role's own group."""
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("group: creative direction", "group: cast"),
+                      encoding="utf-8")
+    report = build(show, now=NOW)
+    found = [p for p in report.problems if p.code == "PI017"]
+    assert [(p.severity.value, p.file, p.field) for p in found] == [("warning", "show.yml", "persons")]
+    assert "'producer'" in found[0].message and "creative direction" in found[0].hint
+    assert ("Sam Reid", "producer", "cast") in _persons(report.output)
+
+
+def test_a_location_country_that_iso_gives_no_country_is_a_warning_naming_the_code_meant(show: Path) -> None:
+    """country: UK passed (two capital letters), but ISO 3166-1 reserves UK and gives the United Kingdom GB: apps that
+    show or map the country found none. It is published as written, with PI027 naming show.yml, the field and GB."""
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "location: {name: Bristol, country: uk}\n", encoding="utf-8")
+    report = build(show, now=NOW)
+    found = [p for p in report.problems if p.code == "PI027"]
+    assert [(p.severity.value, p.file, p.field) for p in found] == [("warning", "show.yml", "location")]
+    assert "'UK'" in found[0].message and 'country="GB"' in found[0].hint
+    config.write_text(config.read_text(encoding="utf-8").replace("country: uk", "country: GB"), encoding="utf-8")
+    assert [p for p in build(show, now=NOW).problems if p.code == "PI027"] == []

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ..config import GEO_URI, MEDIUMS, on_earth, rrule_problem
+from ..countries import COUNTRIES, MEANT
 from ..errors import Problem, Severity
 from ..records import frozen
 from .feedxml import FeedDoc
@@ -215,7 +216,16 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
         if known_licence(text).lower() != text.lower():  # (a custom licence's is "")
             found.append(("podcast:license@url", f"podcast:license {text!r} is not an SPDX identifier or a namespace "
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
-    return [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
+    out = [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
+    if local == "location" and re.match(r"^[A-Z]{2}$", country := (element.get("country") or "").strip()) \
+            and country not in COUNTRIES:
+        meant = MEANT.get(country)
+        out.append(problem("PI027", doc.source, f"podcast:location@country is {country!r}, which ISO 3166-1 gives no "
+                           "country" + (f" (a reserved code: the country meant is {meant})" if meant else "")
+                           + ", so apps that show or map the country show none", field="podcast:location@country",
+                           episode=episode, hint=f'write country="{meant}"' if meant else
+                           "write the country's ISO 3166-1 alpha-2 code, e.g. GB, US, DE"))
+    return out
 
 
 def _name(where: str) -> str:

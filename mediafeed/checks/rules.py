@@ -706,9 +706,13 @@ _RULES = [
        "of an entry of 'persons:' and from 'license:', in show.yml or episode.md. Fix: write <podcast:person "
        "role=\"host\">Maya Okafor</podcast:person>, or remove the empty element."),
     _r("PI016", "podcastindex", E, "podcast:funding without url", "The url attribute is required: it is where apps send listeners."),
-    _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
+    _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list, or a role "
+       "in a group the taxonomy does not put it in",
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
-       "apps label people by them and cannot show an unknown one."),
+       "apps label people by them and cannot show an unknown one. Each role belongs to a group (a producer to creative "
+       "direction, a cover art designer to visuals, an editor to writing or video post-production): apps that list "
+       "people by group show a producer written group=\"cast\" among the cast. In show.yml and episode.md, leave "
+       "'group:' out and the role's own group is written."),
     _r("PI018", "podcastindex", W, "a podcast: element where the namespace does not define it",
        "Each tag has its parents (docs/tags/*.md, 'Parent'): podcast:transcript, podcast:chapters and podcast:soundbite "
        "belong in an <item>, podcast:guid, podcast:locked, podcast:medium, podcast:trailer, podcast:block and "
@@ -744,6 +748,10 @@ _RULES = [
     _r("PI025", "podcastindex", W, "a podcast:block id that is not in the namespace's service slug list",
        "block.md: id is 'a single entry from the service slug list' (serviceslugs.txt); each service looks for its own "
        "slug, so a misspelt one (spotfy) blocks no one. The hint names the slug meant when one is close."),
+    _r("PI027", "podcastindex", W, "a podcast:location country that is no ISO 3166-1 country code",
+       "location.md: country is 'a two-letter code for the country, following ISO 3166-1 alpha-2'. Two letters that name "
+       "no country (UK, reserved by ISO: the United Kingdom's code is GB; EL for Greece, GR) give apps that show the "
+       "country, or map the place, none. The hint names the code meant when it is one of those."),
     # -- items ---------------------------------------------------------------------------------------
     _r("PI026", "podcastindex", W, "a soundbite shorter than 15 or longer than 120 seconds",
        "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "
