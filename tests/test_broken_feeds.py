@@ -358,6 +358,10 @@ CATALOGUE = [
     ('ns-location-country-gb', CHANNEL_END, CHANNEL_END + '<podcast:location country="GB">Plymouth</podcast:location>', 0, []),
     ('ns-rrule-words', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency rrule="every monday">Weekly</podcast:updateFrequency>',
      1, ['PI021 error podcast:updateFrequency@rrule']),
+    ('ns-rrule-byday-word', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency rrule="FREQ=WEEKLY;BYDAY=Monday">Weekly'
+     '</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@rrule']),
+    ('ns-dtstart-not-a-date', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="next monday" rrule="FREQ=WEEKLY">'
+     'Weekly</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@dtstart']),
     ('ns-rrule-until-kinds', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="2024-01-01" '
      'rrule="FREQ=WEEKLY;UNTIL=20241231T090000Z">Weekly</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@rrule']),
     ('ns-rrule-until-same-kind', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="2024-01-01T09:00:00Z" '

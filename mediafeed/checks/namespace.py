@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..config import GEO_URI, MEDIUMS, on_earth, rrule_problem
+from ..config import GEO_URI, MEDIUMS, is_dtstart, on_earth, rrule_problem
 from ..countries import COUNTRIES, MEANT
 from ..errors import Problem, Severity
 from ..records import frozen
@@ -203,8 +203,12 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
     if local == "location" and GEO_URI.match(geo := (element.get("geo") or "").strip()) and not on_earth(geo):
         found.append(("podcast:location@geo", f"podcast:location@geo is {geo!r}, off the earth's latitudes (-90 to 90) "
                       "and longitudes (-180 to 180)", 'write geo="geo:LATITUDE,LONGITUDE", latitude first'))
-    elif local == "updateFrequency" and (rrule := (element.get("rrule") or "").strip()):
-        wrong = rrule_problem(rrule, (element.get("dtstart") or "").strip())
+    elif local == "updateFrequency":
+        dtstart = (element.get("dtstart") or "").strip()
+        if dtstart and not is_dtstart(dtstart):
+            found.append(("podcast:updateFrequency@dtstart", f"podcast:updateFrequency@dtstart is {dtstart!r}, not an "
+                          "ISO 8601 date or date-time", 'write dtstart="2026-09-07" or dtstart="2026-09-07T09:00:00Z"'))
+        wrong = rrule_problem(rrule, dtstart) if (rrule := (element.get("rrule") or "").strip()) else None
         if wrong:
             found.append(("podcast:updateFrequency@rrule", f"podcast:updateFrequency@rrule: {wrong[0]}", wrong[1]))
     elif local == "txt" and element.get("purpose") == "ai-content" and text not in ("true", "false"):

@@ -732,7 +732,10 @@ _RULES = [
        "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
        "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits. "
        "Also a geo URI off the earth (latitude beyond ±90, longitude beyond ±180: often the two swapped), an "
-       "updateFrequency rrule that is not an RFC 5545 rule or whose UNTIL is not of dtstart's kind (date or date-time), "
+       "updateFrequency rrule that is not an RFC 5545 rule (its parts and their values: BYDAY=MO or 2TU, not MONDAY; "
+       "INTERVAL and COUNT 1 or more; BYMONTH 1 to 12, …: iCalendar libraries refuse the whole rule) or whose UNTIL is not "
+       "of dtstart's kind (date or date-time), a dtstart that is not an ISO 8601 date or date-time (2026-09-07, "
+       "2026-09-07T09:00:00Z), "
        "a podcast:txt purpose=\"ai-content\" other than true or false, a podcast:license that is neither an SPDX "
        "identifier nor one of the namespace's slugs and has no url."),
     _r("PI022", "podcastindex", W, "a podcast: element's text is missing where required, or longer than the namespace's limit",
