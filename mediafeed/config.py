@@ -19,7 +19,18 @@ from .errors import Problem, error
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
-from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values, what_arrived
+from .source import (
+    HTML_TAG,
+    MISSING,
+    FieldReader,
+    as_text,
+    close_directions,
+    is_url,
+    load_yaml,
+    scrub_text,
+    scrub_values,
+    what_arrived,
+)
 from .taxonomy import default_group
 from .value import parse_values, read_remote_item
 
@@ -174,6 +185,11 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     r = FieldReader(data, SHOW_FILE)
     title = r.str("title", required=True)
     description = r.str("description", required=True, hint="add 'description: …' (what the show is about, ≤ 4000 bytes)")
+    if tag := HTML_TAG.search(description):
+        r.warn("description", "SRC057", f"holds HTML ({tag.group(0)}), but the show's description is plain text: the site's "
+               "pages (and apps that read the description as text) show the tags and an entity such as &amp; as typed",
+               "write it as plain text, a blank line between paragraphs and a link's address as it is "
+               "(mediafeed import now does so with a feed's HTML description)")
     # the site's addresses as every client sends them (ascii_url: a host in IDNA, other text percent-encoded): every
     # URL of the feed and the pages is made from them, and an enclosure URL holding 'ä' is one iOS apps built on
     # Foundation's URL parser cannot fetch (EP103: a show at https://podcast.exämple.org/ failed with an error an episode)

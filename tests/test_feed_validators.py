@@ -86,3 +86,48 @@ def test_a_location_country_that_iso_gives_no_country_is_a_warning_naming_the_co
     assert "'UK'" in found[0].message and 'country="GB"' in found[0].hint
     config.write_text(config.read_text(encoding="utf-8").replace("country: uk", "country: GB"), encoding="utf-8")
     assert [p for p in build(show, now=NOW).problems if p.code == "PI027"] == []
+
+
+HTML_DESCRIPTION = ('<p>A show about <b>soil</b> &amp; <a href="https://x.example/more">more</a>.</p>'
+                    '<script>alert(1)</script><p>Second<br>paragraph.</p>')
+
+
+def test_an_imported_html_show_description_becomes_the_plain_text_show_yml_takes(tmp_path: Path) -> None:
+    """Hosts write the channel's description as HTML in CDATA; the import copied it into show.yml, whose description
+    is plain text, so the new site's home page showed visitors '<p>A show about <b>soil</b> &amp; <a href=…>' (in
+    its text, its meta and Open Graph descriptions and its JSON-LD), as did apps that read the description as text,
+    and the W3C validator warned "description should not contain HTML". Now show.yml gets its text in paragraphs,
+    each link's address after its words, no script."""
+    import yaml
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    old = tmp_path / "old.xml"
+    old.write_text(f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Soil Talk</title>
+<link>https://old.example/</link><description><![CDATA[{HTML_DESCRIPTION}]]></description><item><title>Loam</title>
+<guid isPermaLink="false">loam-1</guid><pubDate>Mon, 08 Jan 2024 05:00:00 GMT</pubDate>
+<enclosure url="https://old.example/loam.mp3" length="1000" type="audio/mpeg"/></item></channel></rss>""")
+    result = CliRunner().invoke(main, ["import", str(old), "--show", str(tmp_path / "show"), "--url",
+                                       "https://new.example/soil/"])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((tmp_path / "show" / "show.yml").read_text(encoding="utf-8"))
+    assert config["description"] == "A show about soil & more (https://x.example/more).\n\nSecond\nparagraph."
+    old.write_text(old.read_text().replace(HTML_DESCRIPTION, "Soil &amp; more &#8230; a < b"))
+    assert CliRunner().invoke(main, ["import", str(old), "--show", str(tmp_path / "again"), "--url",
+                                     "https://new.example/soil/"]).exit_code == 0
+    assert yaml.safe_load((tmp_path / "again" / "show.yml").read_text(encoding="utf-8"))["description"] == \
+        "Soil & more … a < b"
+
+
+def test_html_in_the_show_descriptions_plain_text_is_a_warning(show: Path) -> None:
+    """A show.yml description holding tags (as the import wrote it before) is published as text: the site's pages
+    show the tags as typed. SRC057 says so, naming show.yml, description and the tag."""
+    config = show / "show.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("description: >-"), text.index("url: https://")
+    config.write_text(text[:start] + f"description: '{HTML_DESCRIPTION}'\n" + text[end:], encoding="utf-8")
+    report = build(show, now=NOW)
+    found = [p for p in report.problems if p.code == "SRC057"]
+    assert [(p.severity.value, p.file, p.field) for p in found] == [("warning", "show.yml", "description")]
+    assert "<p>" in found[0].message

@@ -17,6 +17,7 @@ from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
+from ..source import HTML_TAG
 from ..taxonomy import PERSON_GROUPS, PERSON_ROLES, role_groups
 from .activehtml import check_active
 from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
@@ -49,8 +50,6 @@ RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\
 _OTHER_ZONE = re.compile(RFC2822.pattern.replace(r"(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)", r"(?P<zone>\S+)"), re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-#: an HTML tag in text apps show as plain text (titles): '<b>', '</i>', '<br/>', '<span class="x">'
-HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 #: what mail providers accept as an address, roughly: one '@', no spaces, a dot in the domain
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}$")
 
