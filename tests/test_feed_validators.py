@@ -131,3 +131,25 @@ def test_html_in_the_show_descriptions_plain_text_is_a_warning(show: Path) -> No
     found = [p for p in report.problems if p.code == "SRC057"]
     assert [(p.severity.value, p.file, p.field) for p in found] == [("warning", "show.yml", "description")]
     assert "<p>" in found[0].message
+
+
+def test_a_trailer_title_too_long_for_podcast_trailer_is_reported_at_the_trailers_episode_md(show: Path) -> None:
+    """podcast:trailer's text (the trailer episode's title) may be 128 characters. A longer title was reported at
+    feed.xml, field podcast:trailer, which names nothing the podcaster wrote; it is reported at the trailer's
+    episode.md, field title, and `mediafeed check FEED` names the trailer's item."""
+    import json
+
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    trailer = show / "episodes/000-trailer/episode.md"
+    long_title = "One study at a time, " * 7
+    trailer.write_text(trailer.read_text(encoding="utf-8").replace("title: One study at a time",
+                                                                   f"title: {long_title.strip(', ')}"), encoding="utf-8")
+    report = build(show, now=NOW)
+    found = [(p.code, p.severity.value, p.file, p.field) for p in report.problems if p.code == "PI022"]
+    assert found == [("PI022", "warning", "episodes/000-trailer/episode.md", "title")]
+    result = CliRunner().invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PI022"]
+    assert problem["episode"] == "b2a025c6-45c6-4796-a49a-7c90e06f5fda"

@@ -145,8 +145,10 @@ def _walk(doc: FeedDoc, parent: Any, where: str, namespace: str, episode: str, o
             out.append(problem("PI019", doc.source, f"more than one podcast:{local} in {_name(where)}; the namespace "
                                "allows one, and apps read only one of them", field=f"podcast:{local}", episode=episode,
                                hint=f"keep one podcast:{local}"))
-        # a time split's remote item without feedGuid is VAL018's (with the value block's other rules)
-        _attributes(doc, element, local, rule, episode, out, required=where != "valueTimeSplit")
+        # a time split's remote item without feedGuid is VAL018's (with the value block's other rules); a channel's
+        # trailer is reported at the episode it plays (its title is the trailer's text), when the feed has it
+        at = _trailer_episode(doc, element) if local == "trailer" and where == "channel" else ""
+        _attributes(doc, element, local, rule, at or episode, out, required=where != "valueTimeSplit")
         if local in ("podroll", "value", "valueTimeSplit", "alternateEnclosure", "liveItem", "publisher"):
             _walk(doc, element, local, namespace, episode, out)
 
@@ -230,6 +232,16 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
                            episode=episode, hint=f'write country="{meant}"' if meant else
                            "write the country's ISO 3166-1 alpha-2 code, e.g. GB, US, DE"))
     return out
+
+
+def _trailer_episode(doc: FeedDoc, trailer: Any) -> str:
+    """The GUID of the item whose enclosure a channel's podcast:trailer plays (its url), or ""."""
+    url = (trailer.get("url") or "").strip()
+    for item in doc.items() if url else ():
+        enclosure = item.find("enclosure")
+        if enclosure is not None and (enclosure.get("url") or "").strip() == url:
+            return (item.findtext("guid") or "").strip()
+    return ""
 
 
 def _name(where: str) -> str:

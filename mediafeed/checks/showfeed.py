@@ -67,6 +67,7 @@ ITEM_FIELDS = {
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
     "podcast:location@country": "location", "podcast:txt": "txt", "podcast:remoteItem@medium": "value",
+    "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
 
 
