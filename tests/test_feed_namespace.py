@@ -426,6 +426,11 @@ def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> 
     ("alternate_enclosures: [{url: 'https://cdn.example.net/a.m3u8', type: application/x-mpegURL, lang: english}]",
      "alternate_enclosures[0].lang: expected a language code such as 'en', 'en-gb' or 'cy' for "
      "podcast:alternateEnclosure@lang, got 'english' — write 'lang: en'"),
+    # alternate-enclosure.md: codecs is an RFC 6381 list (players skip a version whose codecs they cannot read)
+    ('alternate_enclosures: [{url: "https://cdn.example.net/a.mp3", type: audio/mpeg, codecs: \'codecs="mp3"\'}]',
+     "alternate_enclosures[0].codecs: expected an RFC 6381 codecs list"),
+    ("alternate_enclosures: [{url: 'https://cdn.example.net/a.m4a', type: audio/mp4, codecs: 'AAC LC / 128k'}]",
+     "alternate_enclosures[0].codecs: expected an RFC 6381 codecs list"),
     # alternate-enclosure.md: default marks *the* preferred copy of the enclosure
     ("alternate_enclosures: [{url: 'https://cdn.example.net/a.mp3', type: audio/mpeg, default: true},"
      " {url: 'https://cdn.example.net/b.mp3', type: audio/mpeg, default: true}]",
