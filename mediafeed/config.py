@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,19 @@ from .errors import Problem, error
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
-from .source import MISSING, FieldReader, as_text, close_directions, is_url, load_yaml, scrub_text, scrub_values, what_arrived
+from .source import (
+    HTML_TAG,
+    MISSING,
+    FieldReader,
+    as_text,
+    close_directions,
+    is_url,
+    load_yaml,
+    scrub_text,
+    scrub_values,
+    what_arrived,
+)
+from .taxonomy import default_group
 from .value import parse_values, read_remote_item
 
 SHOW_FILE = "show.yml"
@@ -34,7 +47,6 @@ SHOW_KEYS = frozenset({
     "new_feed_url", "block", "complete", "links", "support", "seasons", "feed_limit", "page_size", "checks",
     "tag_on_build", "publish", "value", "social", "words",
 })
-PERSON_ROLES_DEFAULT_GROUP = "cast"
 #: podcast:medium (medium.md): the mediums of a feed of items, then the "list" mediums of a feed that holds only
 #: podcast:remoteItem (each medium with L, and mixed). Any is right in another feed or a remoteItem's medium; a show's
 #: feed is its episodes, so show.yml takes the first nine (LIST_MEDIUMS tells a list feed's apps to expect no items)
@@ -173,6 +185,11 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     r = FieldReader(data, SHOW_FILE)
     title = r.str("title", required=True)
     description = r.str("description", required=True, hint="add 'description: …' (what the show is about, ≤ 4000 bytes)")
+    if tag := HTML_TAG.search(description):
+        r.warn("description", "SRC057", f"holds HTML ({tag.group(0)}), but the show's description is plain text: the site's "
+               "pages (and apps that read the description as text) show the tags and an entity such as &amp; as typed",
+               "write it as plain text, a blank line between paragraphs and a link's address as it is "
+               "(mediafeed import now does so with a feed's HTML description)")
     # the site's addresses as every client sends them (ascii_url: a host in IDNA, other text percent-encoded): every
     # URL of the feed and the pages is made from them, and an enclosure URL holding 'ä' is one iOS apps built on
     # Foundation's URL parser cannot fetch (EP103: a show at https://podcast.exämple.org/ failed with an error an episode)
@@ -259,9 +276,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             dtstart = u.raw("dtstart")
             if dtstart is not MISSING:
                 update_dtstart = dtstart.isoformat() if isinstance(dtstart, date) else str(dtstart).strip()
-                if not update_dtstart or not re.match(r"^\d{4}-\d{2}-\d{2}", update_dtstart):
-                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {dtstart!r}",
-                           hint="write e.g. 'dtstart: 2026-09-01T00:00:00Z'")
+                if not is_dtstart(update_dtstart):
+                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {dtstart!r}", hint=DTSTART_HINT)
             if re.search(r"(^|;)COUNT=", update_rrule or "") and not update_dtstart:
                 u.fail("dtstart", "an rrule with COUNT needs a dtstart (podcast:updateFrequency)",
                        hint="add 'dtstart: …' with the date of the first episode it counts")
@@ -367,6 +383,50 @@ RRULE_PARTS = frozenset({"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMI
 FREQUENCIES = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 RRULE_DATE = lazy(r"^\d{8}$")
 RRULE_DATE_TIME = lazy(r"^\d{8}T\d{6}Z?$")
+_WEEKDAY = r"(SU|MO|TU|WE|TH|FR|SA)"
+
+
+def _listed(low: int, high: int, signed: bool = False) -> Callable[[str], bool]:
+    """A value of comma-separated whole numbers from ``low`` to ``high`` (and their negatives when ``signed``)."""
+    def fits(value: str) -> bool:
+        numbers = value.split(",")
+        return all(re.match(r"^[+-]?\d{1,3}$" if signed else r"^\d{1,3}$", n) and low <= abs(int(n)) <= high
+                   for n in numbers)
+    return fits
+
+
+#: RFC 5545 3.3.10: the form of each part's value (UNTIL and FREQ are checked apart)
+RRULE_VALUES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "COUNT": (lambda v: bool(re.match(r"^[1-9]\d*$", v)), "a whole number of 1 or more"),
+    "INTERVAL": (lambda v: bool(re.match(r"^[1-9]\d*$", v)), "a whole number of 1 or more"),
+    "BYSECOND": (_listed(0, 60), "seconds from 0 to 60"),
+    "BYMINUTE": (_listed(0, 59), "minutes from 0 to 59"),
+    "BYHOUR": (_listed(0, 23), "hours from 0 to 23"),
+    "BYDAY": (lambda v: all(re.match(rf"^([+-]?([1-9]|[1-4]\d|5[0-3]))?{_WEEKDAY}$", d) for d in v.split(",")),
+              "weekdays MO, TU, WE, TH, FR, SA, SU, each with an optional position (2TU, -1FR)"),
+    "BYMONTHDAY": (_listed(1, 31, signed=True), "days of the month from 1 to 31 (or -1 to -31 from the end)"),
+    "BYYEARDAY": (_listed(1, 366, signed=True), "days of the year from 1 to 366 (or negative)"),
+    "BYWEEKNO": (_listed(1, 53, signed=True), "weeks from 1 to 53 (or negative)"),
+    "BYMONTH": (_listed(1, 12), "months from 1 to 12"),
+    "BYSETPOS": (_listed(1, 366, signed=True), "positions from 1 to 366 (or negative)"),
+    "WKST": (lambda v: bool(re.match(rf"^{_WEEKDAY}$", v)), "a weekday: MO, TU, WE, TH, FR, SA or SU"),
+}
+#: podcast:updateFrequency@dtstart: "an ISO8601-formatted string" as JavaScript's Date.toISOString writes it
+DTSTART = lazy(r"^(\d{4})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$")
+DTSTART_HINT = "write a date, 'dtstart: 2026-09-07', or a date and time, 'dtstart: 2026-09-07T09:00:00Z'"
+
+
+def is_dtstart(value: str) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date-time of a real day and time (not 2026-13-45, nor '2026-01-05
+    09:00': a space for the T, which JavaScript's Date.parse reads in some browsers and not in others)."""
+    found = DTSTART.match(value)
+    if not found:
+        return False
+    try:
+        date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return False
+    return not found[4] or (int(found[5]) < 24 and int(found[6]) < 60 and int(found[8] or 0) < 61)
 
 
 def rrule_problem(rrule: str, dtstart: str) -> tuple[str, str] | None:
@@ -382,6 +442,10 @@ def rrule_problem(rrule: str, dtstart: str) -> tuple[str, str] | None:
         if name.upper() in parts:
             return f"{rrule!r} gives {name.upper()} twice", "give each part once"
         parts[name.upper()] = value
+    for name, value in parts.items():
+        fits, form = RRULE_VALUES.get(name, (None, ""))
+        if fits is not None and not fits(value.upper()):
+            return f"{rrule!r}: {name}={value} is not {form}", example
     if parts.get("FREQ", "").upper() not in FREQUENCIES:
         return (f"{rrule!r} has no FREQ (one of {', '.join(FREQUENCIES)})" if "FREQ" not in parts else
                 f"{rrule!r}: FREQ={parts['FREQ']} is not one of {', '.join(FREQUENCIES)}"), example
@@ -478,10 +542,11 @@ def parse_person(r: FieldReader, value: Any, key: str) -> Person | None:
     sub = r.sub(value, key)
     if not sub:
         return None
+    role = sub.str("role", "host").lower()
     person = Person(
         name=sub.str("name", required=True),
-        role=sub.str("role", "host").lower(),
-        group=sub.str("group", PERSON_ROLES_DEFAULT_GROUP).lower(),
+        role=role,
+        group=sub.str("group", default_group(role)).lower(),  # a producer is no member of the cast
         img=sub.url("img", https=True),
         href=sub.url("href"),
     )

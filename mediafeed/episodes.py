@@ -270,6 +270,12 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         if len(alt_title) > 32:
             sub.fail("title", f"is {len(alt_title)} characters; podcast:alternateEnclosure titles should be at most 32",
                      hint="shorten it, e.g. 'Low bandwidth'")
+        codecs = sub.str("codecs")
+        if codecs and not CODECS.match(codecs):
+            sub.fail("codecs", f"expected an RFC 6381 codecs list such as 'opus' or 'avc1.4d401e, mp4a.40.2', got "
+                     f"{codecs!r}: players that check it before playing (a browser's canPlayType) skip this version",
+                     hint="write the codec names alone, separated by commas (no 'codecs=', no quotes), or leave "
+                     "'codecs:' out")
         if not (file or url):
             r.adopt(sub)
             continue
@@ -282,7 +288,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                                              height=sub.int("height", 0, minimum=0, maximum=_ALTERNATE_HEIGHT,
                                                             unit=" pixels") or 0,
                                              lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
-                                             rel=sub.str("rel"), codecs=sub.str("codecs")))
+                                             rel=sub.str("rel"), codecs=codecs))
         sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs"})
         r.adopt(sub)
 
@@ -356,6 +362,8 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
 #: picture is 8,640 px) an alternate enclosure may say it has: a bitrate of 10^400 stopped check and build with
 #: "Internal error: OverflowError", and a length of 10^26 bytes was published, which no app's 64-bit integer holds
 _ALTERNATE_LENGTH, _ALTERNATE_BITRATE, _ALTERNATE_HEIGHT = 10**12, 10**10, 100_000
+#: podcast:alternateEnclosure@codecs: an RFC 6381 list, codec ids (dot-separated parts) apart by commas
+CODECS = lazy(r"^[A-Za-z0-9][A-Za-z0-9._+-]*(\s*,\s*[A-Za-z0-9][A-Za-z0-9._+-]*)*$")
 #: what the build writes in an episode's page folder besides the files the front matter names, and what each is
 _PAGE_FILES = {"index.html": "page", "player.html": "player", "oembed.json": "oEmbed answer"}
 _CODE = lazy(r"(?ms)^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1|`+[^`\n]*`+|<!--.*?-->")

@@ -40,7 +40,8 @@ class ItunesExtension(BaseExtension):  # type: ignore[misc]
         if show is None:
             return feed
         channel = feed[0]
-        _text(channel, "title", show.title)
+        # no channel itunes:title: it would only repeat <title>, which Apple reads without it, and the W3C feed
+        # validator calls a feed with one invalid ("Undefined channel element: itunes:title")
         _text(channel, "author", show.author)
         _text(channel, "summary", show.description)
         _text(channel, "type", show.type)

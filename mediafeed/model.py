@@ -309,7 +309,7 @@ class Show:
     """``show.yml`` at the show root."""
 
     root: Path  #: the show folder (not part of the output)
-    title: str  #: RSS: title, itunes:title
+    title: str  #: RSS: title
     description: str  #: RSS: description, itunes:summary (≤ 4000 bytes, plain text)
     url: str  #: the site's base URL, ending in "/"; RSS: link. Every absolute URL starts here
     feed_url: str  #: RSS: atom:link rel="self"; defaults to url + "feed.xml"

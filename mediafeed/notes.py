@@ -521,6 +521,29 @@ def plain_text(html: str) -> str:
     return squeeze(html_lib.unescape(_TAGS.sub(" ", html)))
 
 
+#: what ends a paragraph of HTML (a blank line in plain text), a line break (a new line), and what shows no text
+_BLOCK_END = lazy(r"</(?:p|div|li|h[1-6]|blockquote|pre|tr|ul|ol|table)\s*>|<hr\s*/?>", re.I)
+_LINE_BREAK = lazy(r"<br\s*/?>", re.I)
+_UNSHOWN = lazy(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.I | re.S)
+_LINK = lazy(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(.*?)</a\s*>""", re.I | re.S)
+
+
+def plain_paragraphs(html: str) -> str:
+    """``html`` as the plain text a show.yml description takes: its paragraphs (and list items, headings) apart by a
+    blank line, ``<br>`` a new line, each link's address in brackets after its words (plain text has no links),
+    what a browser never shows (scripts, styles) left out, entities read."""
+    import html as html_lib
+
+    def link(found: re.Match[str]) -> str:
+        url, words = html_lib.unescape(found[1] or found[2] or "").strip(), found[3]
+        shown = plain_text(words)
+        return words if not url.lower().startswith(("http://", "https://")) or url in shown else f"{words} ({url})"
+
+    html = _LINK.sub(link, _UNSHOWN.sub("", html))
+    paragraphs = ("\n".join(filter(None, map(plain_text, _LINE_BREAK.split(block)))) for block in _BLOCK_END.split(html))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
 #: what ``str.split()`` splits on (``str.isspace``): the ASCII characters, and the others
 _ASCII_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 _OTHER_SPACES = ("\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u2028", "\u2029", "\u202f", "\u205f",

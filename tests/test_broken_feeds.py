@@ -317,6 +317,12 @@ CATALOGUE = [
     ('funding-no-url', '<podcast:funding url="https://podcast.example.com/support">', "<podcast:funding>", 1, ['PI016 error podcast:funding@url']),
     ('person-bad-role', 'role="host"', 'role="wizard"', 0, ['PI017 warning podcast:person@role #1']),
     ('person-role-caps', 'role="host"', 'role="Host"', 0, []),
+    # each taxonomy role belongs to a group (taxonomy.json): apps list a producer filed under cast among the cast
+    ('person-role-in-another-group', 'role="host"', 'role="producer" group="cast"', 0, ['PI017 warning podcast:person@group #1']),
+    ('person-role-in-its-group-caps', 'role="host"', 'role="Cover Art Designer" group="Visuals"', 0, []),
+    ('person-editor-in-either-group', 'role="host"', 'role="editor" group="video post-production"', 0, []),
+    # without a group the namespace assumes cast, but hosts commonly write a role alone: not reported
+    ('person-role-without-group', 'role="host"', 'role="producer"', 0, []),
     ('medium-tv', "<podcast:medium>podcast</podcast:medium>", "<podcast:medium>tv</podcast:medium>", 1, ['PI011 error podcast:medium']),
     # the namespace's structure (docs/tags/*.md: Parent, Count, Attributes, Node value): a tag where apps do not look
     # for it, twice where apps read one, spelled in another case, without what it requires, or too long
@@ -346,8 +352,16 @@ CATALOGUE = [
      0, []),
     ('ns-location-geo-off-the-earth', CHANNEL_END, CHANNEL_END + '<podcast:location geo="geo:97.74,30.27">Austin</podcast:location>',
      1, ['PI021 error podcast:location@geo']),
+    # country: ISO 3166-1 alpha-2 (location.md); UK is reserved, not the United Kingdom's code (GB)
+    ('ns-location-country-uk', CHANNEL_END, CHANNEL_END + '<podcast:location country="UK">Plymouth</podcast:location>', 0,
+     ['PI027 warning podcast:location@country']),
+    ('ns-location-country-gb', CHANNEL_END, CHANNEL_END + '<podcast:location country="GB">Plymouth</podcast:location>', 0, []),
     ('ns-rrule-words', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency rrule="every monday">Weekly</podcast:updateFrequency>',
      1, ['PI021 error podcast:updateFrequency@rrule']),
+    ('ns-rrule-byday-word', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency rrule="FREQ=WEEKLY;BYDAY=Monday">Weekly'
+     '</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@rrule']),
+    ('ns-dtstart-not-a-date', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="next monday" rrule="FREQ=WEEKLY">'
+     'Weekly</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@dtstart']),
     ('ns-rrule-until-kinds', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="2024-01-01" '
      'rrule="FREQ=WEEKLY;UNTIL=20241231T090000Z">Weekly</podcast:updateFrequency>', 1, ['PI021 error podcast:updateFrequency@rrule']),
     ('ns-rrule-until-same-kind', CHANNEL_END, CHANNEL_END + '<podcast:updateFrequency dtstart="2024-01-01T09:00:00Z" '

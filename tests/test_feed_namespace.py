@@ -426,6 +426,11 @@ def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> 
     ("alternate_enclosures: [{url: 'https://cdn.example.net/a.m3u8', type: application/x-mpegURL, lang: english}]",
      "alternate_enclosures[0].lang: expected a language code such as 'en', 'en-gb' or 'cy' for "
      "podcast:alternateEnclosure@lang, got 'english' — write 'lang: en'"),
+    # alternate-enclosure.md: codecs is an RFC 6381 list (players skip a version whose codecs they cannot read)
+    ('alternate_enclosures: [{url: "https://cdn.example.net/a.mp3", type: audio/mpeg, codecs: \'codecs="mp3"\'}]',
+     "alternate_enclosures[0].codecs: expected an RFC 6381 codecs list"),
+    ("alternate_enclosures: [{url: 'https://cdn.example.net/a.m4a', type: audio/mp4, codecs: 'AAC LC / 128k'}]",
+     "alternate_enclosures[0].codecs: expected an RFC 6381 codecs list"),
     # alternate-enclosure.md: default marks *the* preferred copy of the enclosure
     ("alternate_enclosures: [{url: 'https://cdn.example.net/a.mp3', type: audio/mpeg, default: true},"
      " {url: 'https://cdn.example.net/b.mp3', type: audio/mpeg, default: true}]",
@@ -469,6 +474,17 @@ def set_show_key(show: Path, key: str, value: str) -> None:
      "has both UNTIL and COUNT"),
     ("update_frequency", "{text: Weekly, rrule: 'FREQ=WEEKLY;UNTIL=20261231T090000Z', dtstart: 2026-01-05}",
      "update_frequency.rrule: UNTIL=20261231T090000Z and dtstart '2026-01-05' are not the same kind"),
+    # a part's value outside RFC 5545's forms: iCalendar libraries (rrule.js, dateutil) refuse the whole rule
+    ("update_frequency", "{text: Weekly, rrule: 'FREQ=WEEKLY;BYDAY=MONDAY'}", "BYDAY=MONDAY is not"),
+    ("update_frequency", "{text: Weekly, rrule: 'FREQ=WEEKLY;INTERVAL=0'}", "INTERVAL=0 is not"),
+    ("update_frequency", "{text: Ten, rrule: 'FREQ=WEEKLY;COUNT=ten', dtstart: 2026-01-05}", "COUNT=ten is not"),
+    ("update_frequency", "{text: Monthly, rrule: 'FREQ=MONTHLY;BYMONTHDAY=32'}", "BYMONTHDAY=32 is not"),
+    ("update_frequency", "{text: Summer, rrule: 'FREQ=YEARLY;BYMONTH=6,13'}", "BYMONTH=6,13 is not"),
+    # dtstart: an ISO 8601 date or date-time (what JavaScript's Date.toISOString writes), a real one
+    ("update_frequency", "{text: Weekly, rrule: FREQ=WEEKLY, dtstart: '2026-13-45'}",
+     "update_frequency.dtstart: expected an ISO 8601 date or date-time"),
+    ("update_frequency", "{text: Weekly, rrule: FREQ=WEEKLY, dtstart: '2026-01-05 09:00'}",
+     "update_frequency.dtstart: expected an ISO 8601 date or date-time"),
     # the node value is the free-form text apps display: without text: the feed showed listeners "FREQ=WEEKLY"
     ("update_frequency", "{rrule: FREQ=WEEKLY}", "update_frequency.text: required but missing — add 'text: …'"),
 ])
@@ -487,6 +503,10 @@ def test_show_values_the_namespace_does_not_allow_are_refused_naming_the_key(sho
     ("update_frequency", "{text: Weekly until Christmas, rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221', dtstart: 2026-01-05}",
      '<podcast:updateFrequency dtstart="2026-01-05" rrule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221">Weekly until Christmas<'),
     ("txt", "[{purpose: ai-content, value: false}]", '<podcast:txt purpose="ai-content">false</podcast:txt>'),
+    # every RFC 5545 part in its forms (lower case too: RFC 5545 names and values are case-insensitive)
+    ("update_frequency", "{text: Second Tuesday, rrule: 'FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU,-1FR;BYMONTH=1,12;"
+     "BYHOUR=9;BYMINUTE=0;BYSECOND=0;BYSETPOS=-1;WKST=mo;COUNT=12', dtstart: '2026-01-13T09:00:00.000Z'}",
+     'dtstart="2026-01-13T09:00:00.000Z" rrule="FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU,-1FR;BYMONTH=1,12;'),
     ("podroll", "[{feed_guid: 917393E3-1B1E-5CEF-ACE4-EDAA54E1F810, medium: mixed}]",
      '<podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" medium="mixed"/>'),
 ])

@@ -17,6 +17,8 @@ from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
 from ..social import OWN_SCHEMES
+from ..source import HTML_TAG
+from ..taxonomy import PERSON_GROUPS, PERSON_ROLES, role_groups
 from .activehtml import check_active
 from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
 from .namespace import check_itunes_names, check_namespace
@@ -48,26 +50,8 @@ RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\
 _OTHER_ZONE = re.compile(RFC2822.pattern.replace(r"(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)", r"(?P<zone>\S+)"), re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-#: an HTML tag in text apps show as plain text (titles): '<b>', '</i>', '<br/>', '<span class="x">'
-HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 #: what mail providers accept as an address, roughly: one '@', no spaces, a dot in the domain
 EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}$")
-#: podcast:person roles and groups of the Podcast Taxonomy Project (taxonomy.json of the podcast namespace), lower
-#: case: the namespace compares them case-insensitively ("translater" is the taxonomy's own spelling)
-PERSON_ROLES = frozenset({
-    "director", "assistant director", "executive producer", "senior producer", "producer", "associate producer",
-    "development producer", "creative director", "host", "co-host", "guest host", "guest", "voice actor", "narrator",
-    "announcer", "reporter", "author", "editorial director", "co-writer", "writer", "songwriter", "guest writer",
-    "story editor", "managing editor", "script editor", "script coordinator", "researcher", "editor", "fact checker",
-    "translator", "translater", "transcriber", "logger", "studio coordinator", "technical director", "technical manager",
-    "audio engineer", "remote recording engineer", "post production engineer", "audio editor", "sound designer",
-    "foley artist", "composer", "theme music", "music production", "music contributor", "production coordinator",
-    "booking coordinator", "production assistant", "content manager", "marketing manager", "sales representative",
-    "sales manager", "graphic designer", "cover art designer", "social media manager", "consultant", "intern",
-    "camera operator", "lighting designer", "camera grip", "assistant camera", "assistant editor",
-})
-PERSON_GROUPS = frozenset({"creative direction", "cast", "writing", "audio production", "audio post-production",
-                           "administration", "visuals", "community", "misc.", "video production", "video post-production"})
 
 
 #: the form mediafeed writes (:func:`dates.rfc2822`): day, date, a year from 1000 (email.utils moves two-digit
@@ -510,6 +494,15 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
                                        field=f"podcast:person@{attribute}", episode=episode,
                                        hint="use a taxonomy " + ("role, e.g. host, co-host, guest, producer, editor" if attribute == "role"
                                                                  else "group, e.g. cast, writing, audio production")))
+            role, group = (" ".join((element.get(name) or "").lower().split()) for name in ("role", "group"))
+            groups = role_groups(role or "host")
+            if group in PERSON_GROUPS and groups and group not in groups:
+                out.append(problem("PI017", src, f"podcast:person role {role or 'host'!r} is in the Podcast Taxonomy's "
+                                   f"group {groups[0]!r}, not {group!r}: apps that list people by group show "
+                                   f"{(element.text or '').strip()!r} among the {group}",
+                                   field="podcast:person@group", episode=episode,
+                                   hint=f"write the role's own group: group=\"{groups[0]}\""
+                                   + "".join(f' (or "{g}")' for g in groups[1:])))
         if local in ("person", "license") and not (element.text or "").strip():
             out.append(problem("PI015", src, f"podcast:{local} has no text", field=f"podcast:{local}", episode=episode,
                                hint='write the name inside it, <podcast:person role="host">Maya Okafor</podcast:person>, '

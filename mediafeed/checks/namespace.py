@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..config import GEO_URI, MEDIUMS, on_earth, rrule_problem
+from ..config import GEO_URI, MEDIUMS, is_dtstart, on_earth, rrule_problem
+from ..countries import COUNTRIES, MEANT
 from ..errors import Problem, Severity
 from ..records import frozen
 from .feedxml import FeedDoc
@@ -144,8 +145,10 @@ def _walk(doc: FeedDoc, parent: Any, where: str, namespace: str, episode: str, o
             out.append(problem("PI019", doc.source, f"more than one podcast:{local} in {_name(where)}; the namespace "
                                "allows one, and apps read only one of them", field=f"podcast:{local}", episode=episode,
                                hint=f"keep one podcast:{local}"))
-        # a time split's remote item without feedGuid is VAL018's (with the value block's other rules)
-        _attributes(doc, element, local, rule, episode, out, required=where != "valueTimeSplit")
+        # a time split's remote item without feedGuid is VAL018's (with the value block's other rules); a channel's
+        # trailer is reported at the episode it plays (its title is the trailer's text), when the feed has it
+        at = _trailer_episode(doc, element) if local == "trailer" and where == "channel" else ""
+        _attributes(doc, element, local, rule, at or episode, out, required=where != "valueTimeSplit")
         if local in ("podroll", "value", "valueTimeSplit", "alternateEnclosure", "liveItem", "publisher"):
             _walk(doc, element, local, namespace, episode, out)
 
@@ -202,8 +205,12 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
     if local == "location" and GEO_URI.match(geo := (element.get("geo") or "").strip()) and not on_earth(geo):
         found.append(("podcast:location@geo", f"podcast:location@geo is {geo!r}, off the earth's latitudes (-90 to 90) "
                       "and longitudes (-180 to 180)", 'write geo="geo:LATITUDE,LONGITUDE", latitude first'))
-    elif local == "updateFrequency" and (rrule := (element.get("rrule") or "").strip()):
-        wrong = rrule_problem(rrule, (element.get("dtstart") or "").strip())
+    elif local == "updateFrequency":
+        dtstart = (element.get("dtstart") or "").strip()
+        if dtstart and not is_dtstart(dtstart):
+            found.append(("podcast:updateFrequency@dtstart", f"podcast:updateFrequency@dtstart is {dtstart!r}, not an "
+                          "ISO 8601 date or date-time", 'write dtstart="2026-09-07" or dtstart="2026-09-07T09:00:00Z"'))
+        wrong = rrule_problem(rrule, dtstart) if (rrule := (element.get("rrule") or "").strip()) else None
         if wrong:
             found.append(("podcast:updateFrequency@rrule", f"podcast:updateFrequency@rrule: {wrong[0]}", wrong[1]))
     elif local == "txt" and element.get("purpose") == "ai-content" and text not in ("true", "false"):
@@ -215,7 +222,26 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
         if known_licence(text).lower() != text.lower():  # (a custom licence's is "")
             found.append(("podcast:license@url", f"podcast:license {text!r} is not an SPDX identifier or a namespace "
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
-    return [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
+    out = [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
+    if local == "location" and re.match(r"^[A-Z]{2}$", country := (element.get("country") or "").strip()) \
+            and country not in COUNTRIES:
+        meant = MEANT.get(country)
+        out.append(problem("PI027", doc.source, f"podcast:location@country is {country!r}, which ISO 3166-1 gives no "
+                           "country" + (f" (a reserved code: the country meant is {meant})" if meant else "")
+                           + ", so apps that show or map the country show none", field="podcast:location@country",
+                           episode=episode, hint=f'write country="{meant}"' if meant else
+                           "write the country's ISO 3166-1 alpha-2 code, e.g. GB, US, DE"))
+    return out
+
+
+def _trailer_episode(doc: FeedDoc, trailer: Any) -> str:
+    """The GUID of the item whose enclosure a channel's podcast:trailer plays (its url), or ""."""
+    url = (trailer.get("url") or "").strip()
+    for item in doc.items() if url else ():
+        enclosure = item.find("enclosure")
+        if enclosure is not None and (enclosure.get("url") or "").strip() == url:
+            return (item.findtext("guid") or "").strip()
+    return ""
 
 
 def _name(where: str) -> str:

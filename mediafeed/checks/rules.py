@@ -141,6 +141,12 @@ _RULES = [
        "not have, or not 12 month names",
        "Each word keeps the {placeholders} of the default theme's (e.g. 'season: \"Saison {number}\"'); months are the 12 "
        "names separated by '|'. The hint gives the English word."),
+    _r("SRC057", "mediafeed", W, "show.yml's description holds HTML tags, which are shown as typed",
+       "The show's description is plain text (<description> and itunes:summary in the feed, the pages, feed.json): "
+       "'<p>' and '&amp;' written in it are shown as typed on the site's pages (its text, meta and Open Graph "
+       "descriptions) and by apps that read the description as text. Hosts write a feed's description "
+       "as HTML, and mediafeed import copied it into show.yml as it was before session 26. Fix: write it as plain "
+       "text, a blank line between paragraphs."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
@@ -706,9 +712,13 @@ _RULES = [
        "of an entry of 'persons:' and from 'license:', in show.yml or episode.md. Fix: write <podcast:person "
        "role=\"host\">Maya Okafor</podcast:person>, or remove the empty element."),
     _r("PI016", "podcastindex", E, "podcast:funding without url", "The url attribute is required: it is where apps send listeners."),
-    _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list",
+    _r("PI017", "podcastindex", W, "podcast:person role or group not in the Podcast Taxonomy Project's list, or a role "
+       "in a group the taxonomy does not put it in",
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
-       "apps label people by them and cannot show an unknown one."),
+       "apps label people by them and cannot show an unknown one. Each role belongs to a group (a producer to creative "
+       "direction, a cover art designer to visuals, an editor to writing or video post-production): apps that list "
+       "people by group show a producer written group=\"cast\" among the cast. In show.yml and episode.md, leave "
+       "'group:' out and the role's own group is written."),
     _r("PI018", "podcastindex", W, "a podcast: element where the namespace does not define it",
        "Each tag has its parents (docs/tags/*.md, 'Parent'): podcast:transcript, podcast:chapters and podcast:soundbite "
        "belong in an <item>, podcast:guid, podcast:locked, podcast:medium, podcast:trailer, podcast:block and "
@@ -728,7 +738,10 @@ _RULES = [
        "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
        "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits. "
        "Also a geo URI off the earth (latitude beyond ±90, longitude beyond ±180: often the two swapped), an "
-       "updateFrequency rrule that is not an RFC 5545 rule or whose UNTIL is not of dtstart's kind (date or date-time), "
+       "updateFrequency rrule that is not an RFC 5545 rule (its parts and their values: BYDAY=MO or 2TU, not MONDAY; "
+       "INTERVAL and COUNT 1 or more; BYMONTH 1 to 12, …: iCalendar libraries refuse the whole rule) or whose UNTIL is not "
+       "of dtstart's kind (date or date-time), a dtstart that is not an ISO 8601 date or date-time (2026-09-07, "
+       "2026-09-07T09:00:00Z), "
        "a podcast:txt purpose=\"ai-content\" other than true or false, a podcast:license that is neither an SPDX "
        "identifier nor one of the namespace's slugs and has no url."),
     _r("PI022", "podcastindex", W, "a podcast: element's text is missing where required, or longer than the namespace's limit",
@@ -744,6 +757,10 @@ _RULES = [
     _r("PI025", "podcastindex", W, "a podcast:block id that is not in the namespace's service slug list",
        "block.md: id is 'a single entry from the service slug list' (serviceslugs.txt); each service looks for its own "
        "slug, so a misspelt one (spotfy) blocks no one. The hint names the slug meant when one is close."),
+    _r("PI027", "podcastindex", W, "a podcast:location country that is no ISO 3166-1 country code",
+       "location.md: country is 'a two-letter code for the country, following ISO 3166-1 alpha-2'. Two letters that name "
+       "no country (UK, reserved by ISO: the United Kingdom's code is GB; EL for Greece, GR) give apps that show the "
+       "country, or map the place, none. The hint names the code meant when it is one of those."),
     # -- items ---------------------------------------------------------------------------------------
     _r("PI026", "podcastindex", W, "a soundbite shorter than 15 or longer than 120 seconds",
        "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "

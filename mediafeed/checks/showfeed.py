@@ -33,8 +33,9 @@ LINT_TABLE = "feedlint"
 #: part of every key: a change to the item rules must not reuse older results (2: EP124 URLs, EP126, EP127, PI016,
 #: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract; 4: the namespace's structure, PI018-PI022;
 #: 5: audio/aac an EP106 warning on an .m4a; 6: EP020/EP021 on itunes:title and numbers at a title's end, EP109 for a
-#: GUID that is the title; 7: PI026; 8: a decimal podcast:season is PI012, the PI012/PI014/PI015 and EP111 zone wording)
-LINT_FORMAT = 8
+#: GUID that is the title; 7: PI026; 8: a decimal podcast:season is PI012, the PI012/PI014/PI015 and EP111 zone wording;
+#: 9: PI017 for a role in another taxonomy group, PI027)
+LINT_FORMAT = 9
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010", "CHP020", "CHP021", "PI026"}
@@ -50,7 +51,8 @@ CHANNEL_FIELDS = {
     "itunes:summary": "description", "itunes:owner/itunes:email": "owner", "podcast:funding@url": "funding",
     "podcast:person@role": "persons", "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
-    "podcast:location": "location", "podcast:txt": "txt", "podcast:updateFrequency": "update_frequency",
+    "podcast:location": "location", "podcast:location@country": "location", "podcast:txt": "txt",
+    "podcast:updateFrequency": "update_frequency",
     "podcast:remoteItem@medium": "podroll", "podcast:remoteItem@feedGuid": "podroll",
 }
 ITEM_FIELDS = {
@@ -64,7 +66,8 @@ ITEM_FIELDS = {
     "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
-    "podcast:txt": "txt", "podcast:remoteItem@medium": "value",
+    "podcast:location@country": "location", "podcast:txt": "txt", "podcast:remoteItem@medium": "value",
+    "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
 
 

@@ -18,7 +18,7 @@ from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
-from ..source import parse_datetime, parse_time
+from ..source import HTML_TAG, parse_datetime, parse_time
 from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -233,10 +233,19 @@ def _persons(element: Any) -> tuple[PersonRecord, ...]:
     return tuple(out)
 
 
+#: an HTML character reference: '&amp;', '&#8230;', '&#x2019;'
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
 def show_record(channel: Any, source: str) -> ShowRecord:
     show = ShowRecord()
     show.title = text(channel, "title") or text(channel, f"{ITUNES}title")
     show.description = text(channel, "description") or text(channel, f"{ITUNES}summary")
+    if HTML_TAG.search(show.description) or _ENTITY.search(show.description):  # (hosts write it as HTML in CDATA;
+        # show.yml's is plain text, where '&amp;' would be shown as typed)
+        from ..notes import plain_paragraphs
+
+        show.description = plain_paragraphs(show.description)
     show.link = text(channel, "link")
     show.language = text(channel, "language").lower()
     show.author = text(channel, f"{ITUNES}author") or text(channel, f"{GOOGLEPLAY}author")
