@@ -503,9 +503,17 @@ def parse_funding(r: FieldReader, value: Any, key: str) -> Funding | None:
 
 
 def parse_license(r: FieldReader, value: Any, key: str) -> License | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = as_text(value)  # (as written: 'license: 0BSD' is an identifier; a number is looked up as one)
+    if value is MISSING:
+        return None
     if isinstance(value, str):
         lic: License | None = License(value.strip())
-    elif not isinstance(value, dict) or not (sub := r.sub(value, key)):
+    elif not isinstance(value, dict):  # a date, true, binary data, a list: was no licence, without a word
+        r.fail(key, f"expected a licence identifier such as CC-BY-4.0 or {{name: …, url: https://…}}, got "
+               f"{what_arrived(value)}", hint=f"write e.g. '{key}: CC-BY-4.0'")
+        return None
+    elif not (sub := r.sub(value, key)):
         return None
     else:
         lic = License(sub.str("name", required=True), sub.url("url"))
@@ -537,19 +545,21 @@ def parse_locations(r: FieldReader, value: Any, key: str) -> tuple[Location, ...
     if value is MISSING or value is None:
         return ()
     if not isinstance(value, list):
-        found = parse_location(r, value, key)
-        if found is None and not isinstance(value, (str, dict)):
-            r.fail(key, f"expected a place name, a mapping {{name, geo, osm, rel, country}} or a list of them, got "
-                   f"{what_arrived(value)}")
+        found = parse_location(r, value, key, alone=True)
         return (found,) if found else ()
     places = (parse_location(r, item, f"{key}[{index}]") for index, item in enumerate(value))
     return tuple(place for place in places if place)
 
 
-def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
+def parse_location(r: FieldReader, value: Any, key: str, alone: bool = False) -> Location | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = as_text(value)  # a place called by its number (a postcode), as written
     if isinstance(value, str):
         return Location(value.strip())
-    if not isinstance(value, dict):
+    if not isinstance(value, dict):  # (one in a list, a pair of an '!!omap', was dropped without a word)
+        what = "a place name, a mapping {name, geo, osm, rel, country} or a list of them" if alone else \
+            "a place name or a mapping {name, geo, osm, rel, country}"
+        r.fail(key, f"expected {what}, got {what_arrived(value)}")
         return None
     sub = r.sub(value, key)
     if not sub:
