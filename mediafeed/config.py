@@ -260,7 +260,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             if dtstart is not MISSING:
                 update_dtstart = dtstart.isoformat() if isinstance(dtstart, date) else str(dtstart).strip()
                 if not update_dtstart or not re.match(r"^\d{4}-\d{2}-\d{2}", update_dtstart):
-                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {dtstart!r}",
+                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {what_arrived(dtstart)}",
                            hint="write e.g. 'dtstart: 2026-09-01T00:00:00Z'")
             if re.search(r"(^|;)COUNT=", update_rrule or "") and not update_dtstart:
                 u.fail("dtstart", "an rrule with COUNT needs a dtstart (podcast:updateFrequency)",
@@ -294,7 +294,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         if isinstance(number, int) and isinstance(name, str):
             seasons.append(Season(number, name))
         else:
-            r.fail("seasons", f"expected 'NUMBER: name' lines, got {number!r}: {name!r}", hint="write e.g. '1: Foundations'")
+            r.fail("seasons", f"expected 'NUMBER: name' lines, got {what_arrived(number)}: {what_arrived(name)}", hint="write e.g. '1: Foundations'")
 
     checks = r.mapping("checks")
     select: tuple[str, ...] = ()
@@ -415,7 +415,7 @@ def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
         if isinstance(link, str) and is_url(link):
             out.append((str(label), link))
         else:
-            r.fail(key, f"expected 'Label: https://…' lines, got {label!r}: {link!r}")
+            r.fail(key, f"expected 'Label: https://…' lines, got {what_arrived(label)}: {what_arrived(link)}")
     return tuple(out)
 
 
@@ -608,11 +608,12 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
     for item in r.list(key):
         if isinstance(item, str):
             purpose, value = "", item
-        elif isinstance(item, dict) and isinstance(item.get("value"), (str, bool, int)):
+        elif isinstance(item, dict) and isinstance(item.get("value"), (str, bool, int)) \
+                and (item.get("purpose") is None or isinstance(item["purpose"], (str, int, float))):
             raw = item["value"]
-            purpose, value = str(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else as_text(raw))
+            purpose, value = as_text(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else as_text(raw))
         else:
-            r.fail(key, f"expected text or {{purpose: …, value: …}}, got {item!r}", hint="write e.g. '- {purpose: verify, value: abc123}'")
+            r.fail(key, f"expected text or {{purpose: …, value: …}}, got {_entry(item)}", hint="write e.g. '- {purpose: verify, value: abc123}'")
             continue
         if not value.strip():
             r.fail(key, "a podcast:txt entry has no value: it would be an empty tag", hint="give its text, or remove it")
@@ -627,6 +628,14 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
             r.fail(key, f"a podcast:txt purpose is {len(purpose)} characters; the namespace allows 128")
         out.append((purpose, value.strip()))
     return tuple(out)
+
+
+def _entry(item: Any) -> str:
+    """What a txt entry of another form holds, in words: the value of a mapping (its purpose is text already)."""
+    if isinstance(item, dict):  # (a purpose that is a list was published as Python writes it: "['a']")
+        wrong = "value" if not isinstance(item.get("value"), (str, bool, int)) else "purpose"
+        return f"a mapping whose {wrong} is {what_arrived(item.get(wrong))}"
+    return what_arrived(item)
 
 
 def parse_block(r: FieldReader) -> tuple[bool, tuple[str, ...]]:

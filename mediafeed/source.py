@@ -837,6 +837,8 @@ def _kind(value: Any) -> str:
 def what_arrived(value: Any) -> str:
     """A value as a problem's message shows what arrived: text and numbers as written, others by their kind (not
     Python's spelling: ``b''``, ``datetime.date(2026, 1, 1)``)."""
+    if isinstance(value, bool) or value is None:  # (a bool is an int: it was "got True")
+        return "nothing" if value is None else str(value).lower()
     if isinstance(value, (str, int, float)):
         return repr(value)
     return value.isoformat() if isinstance(value, date) else _kind(value)  # (a datetime is a date too)

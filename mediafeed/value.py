@@ -25,7 +25,7 @@ from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import RemoteItem, Value, ValueRecipient, ValueTimeSplit
 from .numbers import whole
-from .source import MISSING, FieldReader, as_text, is_url, parse_time
+from .source import MISSING, FieldReader, as_text, is_url, parse_time, what_arrived
 
 #: the namespace's value slug list (docs/examples/value/valueslugs.txt): currencies or layers, methods and
 #: recipient types in one list
@@ -61,7 +61,7 @@ def parse_values(r: FieldReader, key: str = "value", time_splits: bool = True) -
         found = _value(r, raw, key, time_splits)
         return (found,) if found else ()
     if not isinstance(raw, list):
-        r.fail(key, f"expected a mapping with 'recipients', got {raw!r}",
+        r.fail(key, f"expected a mapping with 'recipients', got {what_arrived(raw)}",
                hint=f"write '{key}:' then 'recipients:' with one '- {{name: …, address: …, split: …}}' per payee")
         return ()
     blocks = (_value(r, item, f"{key}[{index}]", time_splits) for index, item in enumerate(raw))
@@ -213,7 +213,7 @@ def _percentage(sub: FieldReader) -> float | None:
         except ValueError:
             pass
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
-        sub.fail("remote_percentage", f"expected a percentage from 0 to 100, got {raw!r}", code="VAL017",
+        sub.fail("remote_percentage", f"expected a percentage from 0 to 100, got {what_arrived(raw)}", code="VAL017",
                  hint="write e.g. 'remote_percentage: 95' (the remote value block gets 95 % of each payment for the "
                  "stretch; 100 when left out)")
         return None
@@ -291,7 +291,7 @@ def _suggested(sub: FieldReader) -> str:
     except InvalidOperation:
         amount = Decimal("NaN")
     if not amount.is_finite() or amount < 0:
-        sub.fail("suggested", f"expected an amount of the currency such as 0.00000005 (5 sats), got {raw!r}",
+        sub.fail("suggested", f"expected an amount of the currency such as 0.00000005 (5 sats), got {what_arrived(raw)}",
                  hint="write 'suggested: 0.00000005000' (bitcoin per minute; listeners can change it)", code="VAL009")
         return ""
     return text if DECIMAL.match(text) else format(amount.normalize(), "f")  # 5.0e-08 → 0.00000005, the namespace's form

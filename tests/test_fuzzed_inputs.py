@@ -247,6 +247,52 @@ def test_a_value_of_another_kind_is_named_in_words_not_as_python_writes_it(show:
     assert "b'" not in output and "datetime" not in output
 
 
+@pytest.mark.parametrize(("name", "old", "new", "said"), [
+    ("show.yml", "seasons:\n  1: Foundations\n", "seasons:\n  1: [Foundations, Basics]\n",
+     "seasons: expected 'NUMBER: name' lines, got 1: a list"),
+    ("show.yml", "links:\n", "links:\n  Mastodon: [https://a.example/, https://b.example/]\n",
+     "links: expected 'Label: https://…' lines, got 'Mastodon': a list"),
+    ("show.yml", "  rrule: FREQ=MONTHLY\n", "  rrule: FREQ=MONTHLY\n  dtstart: [2026-09-01]\n",
+     "update_frequency.dtstart: expected an ISO 8601 date or date-time, got a list"),
+    ("show.yml", "locked: true\n", "locked: true\ntxt:\n  - {purpose: [verify], value: abc123}\n",
+     "txt: expected text or {purpose: …, value: …}, got a mapping whose purpose is a list"),
+    (EPISODE, "season: 1\n", "season: !!bool true\n", "season: expected a whole number, got true"),
+    (EPISODE, "explicit: false\n", "explicit: false\nvalue: !!timestamp 2026-01-01\n",
+     "value: expected a mapping with 'recipients', got 2026-01-01"),
+    (EPISODE, "explicit: false\n", "explicit: false\nchapters:\n  - {start: 0, title: !!binary aGVsbG8=}\n",
+     "chapters[0].title: a chapter title must be text, got binary data (a '!!binary' value)"),
+    (EPISODE, "explicit: false\n", "explicit: false\nchapters:\n  - {start: !!set {a}, title: Start}\n",
+     "chapters[0].start: missing or invalid start: a set (a '!!set' value)"),
+])
+def test_messages_name_values_in_words_not_as_python_writes_them(show: Path, name: str, old: str, new: str,
+                                                                 said: str) -> None:
+    # "got 1: ['Foundations', 'Basics']", "got ['2026-09-01']", "got True", "got datetime.date(2026, 1, 1)",
+    # "got b'hello'"; a txt purpose that was a list was published as "['verify']", a chapter title of binary data as
+    # "b'hello'"
+    path = show / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    done = mediafeed(show, "check")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert f"{name}: {said}" in output, output
+    assert not any(python in output for python in ("['", "b'", "datetime", "True", "{'"))
+
+
+def test_add_names_the_title_in_the_quotes_of_the_other_messages(show: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from helpers import make_media
+
+    from mediafeed.cli import main
+
+    audio = make_media(tmp_path / "take.mp3", "mp3", 1.0)
+    result = CliRunner().invoke(main, ["add", str(audio), "--show", str(show), "--title", "Don't panic", "--date",
+                                       "2026-04-01"])
+    assert result.exit_code == 0, result.output
+    assert "Added 'Don't panic' (published on next build)" in result.output  # not Python's "Don't panic"
+
+
 @pytest.mark.parametrize(("line", "field", "said"), [
     ("license: !!timestamp 2026-01-01", "license",
      "expected a licence identifier such as CC-BY-4.0 or {name: …, url: https://…}, got 2026-01-01"),

@@ -85,7 +85,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         print_json({"ok": True, **new.to_dict()})
         return
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
-    info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
+    info(f"Added '{new.title}' ({status}); GUID {new.guid}.")
     if new.renamed_because == SPELT_FOR_URLS:  # said, or the producer looks for "My Episode (final).mp3"
         info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}).")
     elif new.renamed:  # said, or the producer looks for final.mp3 in the episode's folder
