@@ -243,7 +243,9 @@ _RULES = [
        " wrong place or play noise: an MP3 without MPEG audio frames, missing more than 4 KB or a second of what its "
        "Xing/VBRI header declares, whose ID3v2 tag claims more bytes than the file has, or free-format (no bitrate in "
        "its frame headers: ffmpeg cannot play it); an M4A/MP4 box running past the end of the file, or an index pointing"
-       " outside the media data (what a tag editor that did not move the offsets leaves); an Ogg stream without its last"
+       " outside the media data (what a tag editor that did not move the offsets leaves, or ffmpeg 5.1's -movflags"
+       " +empty_moov+global_sidx, which writes its 'sidx' index in front of fragments whose offsets were set: make it "
+       "again without +global_sidx); an Ogg stream without its last"
        " page; a FLAC or WAV shorter than its header says. The message names what is wrong. Fix: copy or export the "
        "episode again from your editor and check it plays to the end; the hint says when a remux (ffmpeg -i in.m4a -c "
        "copy out.m4a) mends it and when only the recording as it was before a tag editor saved it does."),
