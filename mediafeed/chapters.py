@@ -9,6 +9,7 @@ writes the JSON chapters document and Podlove Simple Chapters times.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from .characters import without_bom
@@ -25,6 +26,7 @@ from .source import (
     parse_time,
     repeated_problems,
     scrub_values,
+    what_arrived,
 )
 
 CHAPTER_FILES = ("chapters.json", "chapters.txt")
@@ -125,12 +127,12 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
     for index, item in enumerate(items):
         where = f"chapters[{index}]"
         if not isinstance(item, dict):
-            problems.append(error("CHP003", file, f"expected a mapping with {start_key} and title, got {item!r}",
+            problems.append(error("CHP003", file, f"expected a mapping with {start_key} and title, got {what_arrived(item)}",
                                   field=where, episode=episode))
             continue
         start = parse_time(item.get(start_key, item.get("start", item.get("startTime"))))
         if start is None:
-            problems.append(error("CHP004", file, f"missing or invalid {start_key}: {item.get(start_key)!r}",
+            problems.append(error("CHP004", file, f"missing or invalid {start_key}: {what_arrived(item.get(start_key))}",
                                   field=f"{where}.{start_key}", hint="give seconds (90) or a time ('00:01:30')", episode=episode))
             continue
         end_key = next((key for key in ("endTime", "end") if item.get(key) is not None), "endTime")
@@ -139,24 +141,25 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
         # an end that is no time, or not after the start, was dropped or published as it was without a word: apps
         # that honour endTime then showed a chapter that ends before it starts
         if given is not None and (end is None or end <= start):
-            problems.append(error("CHP004", file, f"invalid {end_key}: {given!r}" if end is None else
+            problems.append(error("CHP004", file, f"invalid {end_key}: {what_arrived(given)}" if end is None else
                                   f"{end_key} {clock(end, True)} is not after the chapter's start {clock(start, True)}",
                                   field=f"{where}.{end_key}", hint="give a time after the start, or leave the end out "
                                   "(the chapter then ends where the next starts)", episode=episode))
             continue
         if item.get("toc") is not None and not isinstance(item["toc"], bool):  # "toc": "false" was read as true, and listed
-            problems.append(error("CHP003", file, f"toc must be true or false, got {item['toc']!r}", field=f"{where}.toc",
+            problems.append(error("CHP003", file, f"toc must be true or false, got {what_arrived(item['toc'])}", field=f"{where}.toc",
                                   hint="write toc: false without quotes, or leave it out", episode=episode))
             continue
         title = item.get("title", "")
-        if isinstance(title, (bool, list, dict)):
-            problems.append(error("CHP003", file, f"a chapter title must be text, got {title!r}", field=f"{where}.title",
+        if title is not None and (isinstance(title, bool) or not isinstance(title, (str, int, float, date))):
+            # (binary data or a set was published as Python writes it: "b'hello'")
+            problems.append(error("CHP003", file, f"a chapter title must be text, got {what_arrived(title)}", field=f"{where}.title",
                                   hint='write the title in quotes, e.g. "title": "Introduction"', episode=episode))
             continue
         links = {key: item.get(key) for key in ("url", "img") if item.get(key) not in (None, "")}
         wrong = {key: value for key, value in links.items() if not isinstance(value, str) or not is_url(value.strip())}
         for key, value in wrong.items():  # a javascript: link would be live on the episode page and in apps
-            problems.append(error("CHP003", file, f"expected an absolute http(s) URL, got {value!r}", field=f"{where}.{key}",
+            problems.append(error("CHP003", file, f"expected an absolute http(s) URL, got {what_arrived(value)}", field=f"{where}.{key}",
                                   hint="write the full address, e.g. 'https://example.org/…', or leave it out",
                                   episode=episode))
         if wrong:
@@ -183,7 +186,7 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
     geo = value.get("geo", "") if isinstance(value, dict) else ""
     if not isinstance(name, str) or not name.strip() or not isinstance(geo, str) \
             or (geo.strip() and not geo.strip().lower().startswith("geo:")):
-        return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {value!r}",
+        return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {what_arrived(value)}",
                      field=field, hint='write "location": {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}, or '
                      "leave it out", episode=episode)
     geo = "geo:" + geo.strip()[4:] if geo.strip() else ""  # (the scheme's name is case-insensitive: 'GEO:' is one)

@@ -277,7 +277,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             if dtstart is not MISSING:
                 update_dtstart = dtstart.isoformat() if isinstance(dtstart, date) else str(dtstart).strip()
                 if not is_dtstart(update_dtstart):
-                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {dtstart!r}", hint=DTSTART_HINT)
+                    u.fail("dtstart", f"expected an ISO 8601 date or date-time, got {what_arrived(dtstart)}", hint=DTSTART_HINT)
             if re.search(r"(^|;)COUNT=", update_rrule or "") and not update_dtstart:
                 u.fail("dtstart", "an rrule with COUNT needs a dtstart (podcast:updateFrequency)",
                        hint="add 'dtstart: …' with the date of the first episode it counts")
@@ -310,7 +310,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         if isinstance(number, int) and isinstance(name, str):
             seasons.append(Season(number, name))
         else:
-            r.fail("seasons", f"expected 'NUMBER: name' lines, got {number!r}: {name!r}", hint="write e.g. '1: Foundations'")
+            r.fail("seasons", f"expected 'NUMBER: name' lines, got {what_arrived(number)}: {what_arrived(name)}", hint="write e.g. '1: Foundations'")
 
     checks = r.mapping("checks")
     select: tuple[str, ...] = ()
@@ -479,7 +479,7 @@ def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
         if isinstance(link, str) and is_url(link):
             out.append((str(label), link))
         else:
-            r.fail(key, f"expected 'Label: https://…' lines, got {label!r}: {link!r}")
+            r.fail(key, f"expected 'Label: https://…' lines, got {what_arrived(label)}: {what_arrived(link)}")
     return tuple(out)
 
 
@@ -568,9 +568,17 @@ def parse_funding(r: FieldReader, value: Any, key: str) -> Funding | None:
 
 
 def parse_license(r: FieldReader, value: Any, key: str) -> License | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = as_text(value)  # (as written: 'license: 0BSD' is an identifier; a number is looked up as one)
+    if value is MISSING:
+        return None
     if isinstance(value, str):
         lic: License | None = License(value.strip())
-    elif not isinstance(value, dict) or not (sub := r.sub(value, key)):
+    elif not isinstance(value, dict):  # a date, true, binary data, a list: was no licence, without a word
+        r.fail(key, f"expected a licence identifier such as CC-BY-4.0 or {{name: …, url: https://…}}, got "
+               f"{what_arrived(value)}", hint=f"write e.g. '{key}: CC-BY-4.0'")
+        return None
+    elif not (sub := r.sub(value, key)):
         return None
     else:
         lic = License(sub.str("name", required=True), sub.url("url"))
@@ -602,19 +610,21 @@ def parse_locations(r: FieldReader, value: Any, key: str) -> tuple[Location, ...
     if value is MISSING or value is None:
         return ()
     if not isinstance(value, list):
-        found = parse_location(r, value, key)
-        if found is None and not isinstance(value, (str, dict)):
-            r.fail(key, f"expected a place name, a mapping {{name, geo, osm, rel, country}} or a list of them, got "
-                   f"{what_arrived(value)}")
+        found = parse_location(r, value, key, alone=True)
         return (found,) if found else ()
     places = (parse_location(r, item, f"{key}[{index}]") for index, item in enumerate(value))
     return tuple(place for place in places if place)
 
 
-def parse_location(r: FieldReader, value: Any, key: str) -> Location | None:
+def parse_location(r: FieldReader, value: Any, key: str, alone: bool = False) -> Location | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = as_text(value)  # a place called by its number (a postcode), as written
     if isinstance(value, str):
         return Location(value.strip())
-    if not isinstance(value, dict):
+    if not isinstance(value, dict):  # (one in a list, a pair of an '!!omap', was dropped without a word)
+        what = "a place name, a mapping {name, geo, osm, rel, country} or a list of them" if alone else \
+            "a place name or a mapping {name, geo, osm, rel, country}"
+        r.fail(key, f"expected {what}, got {what_arrived(value)}")
         return None
     sub = r.sub(value, key)
     if not sub:
@@ -663,11 +673,12 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
     for item in r.list(key):
         if isinstance(item, str):
             purpose, value = "", item
-        elif isinstance(item, dict) and isinstance(item.get("value"), (str, bool, int)):
+        elif isinstance(item, dict) and isinstance(item.get("value"), (str, bool, int)) \
+                and (item.get("purpose") is None or isinstance(item["purpose"], (str, int, float))):
             raw = item["value"]
-            purpose, value = str(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else as_text(raw))
+            purpose, value = as_text(item.get("purpose") or ""), (str(raw).lower() if isinstance(raw, bool) else as_text(raw))
         else:
-            r.fail(key, f"expected text or {{purpose: …, value: …}}, got {item!r}", hint="write e.g. '- {purpose: verify, value: abc123}'")
+            r.fail(key, f"expected text or {{purpose: …, value: …}}, got {_entry(item)}", hint="write e.g. '- {purpose: verify, value: abc123}'")
             continue
         if not value.strip():
             r.fail(key, "a podcast:txt entry has no value: it would be an empty tag", hint="give its text, or remove it")
@@ -682,6 +693,14 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
             r.fail(key, f"a podcast:txt purpose is {len(purpose)} characters; the namespace allows 128")
         out.append((purpose, value.strip()))
     return tuple(out)
+
+
+def _entry(item: Any) -> str:
+    """What a txt entry of another form holds, in words: the value of a mapping (its purpose is text already)."""
+    if isinstance(item, dict):  # (a purpose that is a list was published as Python writes it: "['a']")
+        wrong = "value" if not isinstance(item.get("value"), (str, bool, int)) else "purpose"
+        return f"a mapping whose {wrong} is {what_arrived(item.get(wrong))}"
+    return what_arrived(item)
 
 
 def parse_block(r: FieldReader) -> tuple[bool, tuple[str, ...]]:

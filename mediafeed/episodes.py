@@ -29,7 +29,17 @@ from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
 from .social import parse_social
-from .source import MAX_TEXT, MISSING, FieldReader, parse_time, scrub_text, scrub_values, split_front_matter, what_arrived
+from .source import (
+    MAX_TEXT,
+    MISSING,
+    FieldReader,
+    as_text,
+    parse_time,
+    scrub_text,
+    scrub_values,
+    split_front_matter,
+    what_arrived,
+)
 from .transcripts import TRANSCRIPT_TYPES
 from .value import parse_values, seconds_text
 
@@ -666,8 +676,12 @@ def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript
             name, language = sub.str("file", required=True), read_language(sub, "language", "podcast:transcript@language")
             sub.unknown({"file", "language"})
             r.adopt(sub)
-        else:
-            name = str(item)
+        elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            name = as_text(item)
+        else:  # (a date, true, binary data: was "file not found: b'hello'", Python's spelling of the value)
+            r.fail("transcript", f"expected a file name or {{file: …, language: …}}, got {what_arrived(item)}",
+                   hint="write e.g. 'transcript: transcript.vtt'")
+            continue
         name = _file_in_folder(r, folder, "transcript", name)
         if not name:
             continue

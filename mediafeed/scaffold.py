@@ -379,7 +379,7 @@ GENERIC_WORDS = frozenset({"audio", "bounce", "default", "edit", "ep", "episode"
 
 
 def episode_audio_name(source: Path, slug: str, episodes: list[dict[str, Any]]) -> tuple[str, str, str]:
-    """The new episode's audio file name; when the source's own (slugified) name is not kept, that name and why.
+    """The new episode's audio file name; when it is not the source's own name as it is, that name and why.
 
     The source's name is kept unless it is already another episode's file name or made of generic words alone
     (``final.mp3``, ``final-mix.mp3``): podcast apps that save a download under the URL's last segment (podboat,
@@ -395,12 +395,18 @@ def episode_audio_name(source: Path, slug: str, episodes: list[dict[str, Any]]) 
     named = next(name for n in range(1, len(taken) + 2)
                  if (name := slug + (f"-{n}" if n > 1 else "") + ext).casefold() not in taken)
     if not own:
-        return named, "", ""
+        return named, source.name, "its name has no letter or digit to keep"
     if (own + ext).casefold() in taken:
-        return named, own + ext, f"{taken[(own + ext).casefold()]} has that name"
+        return named, source.name, f"{taken[(own + ext).casefold()]} has that name"
     if set(own.split("-")) <= GENERIC_WORDS:
-        return named, own + ext, "a name editors give every export"
+        return named, source.name, "a name editors give every export"
+    if own + ext != source.name:  # slugified: the producer looks for "My Episode (final).mp3" otherwise
+        return own + ext, source.name, SPELT_FOR_URLS
     return own + ext, "", ""
+
+
+#: why ``add`` renamed a file whose name is kept but spelt as a slug (no apps sentence: no other file shares it)
+SPELT_FOR_URLS = "file names in the feed's addresses are lower-case letters, digits and hyphens"
 
 
 def _media_names(episode: dict[str, Any]) -> list[str]:

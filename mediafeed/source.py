@@ -99,6 +99,20 @@ for _tag, _kind_of in (("timestamp", None), ("bool", None), ("int", _Int), ("flo
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _scalar(f"tag:yaml.org,2002:{_tag}", _kind_of))
 
 
+#: how YAML writes nothing; PyYAML's '!!null' makes nothing of any text, so 'season: !!null 3' read as no season
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def _null(loader: Any, node: yaml.Node) -> None:
+    """Nothing, from YAML's ways of writing it; a value written after ``!!null`` is refused (load_yaml names its key
+    and line through :func:`yamltags.tag_slip`), not dropped."""
+    if not isinstance(node, yaml.ScalarNode) or node.value not in _NULLS:
+        raise yaml.constructor.ConstructorError(None, None, "a value written after '!!null'", node.start_mark)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:null", _null)
+
+
 def as_text(value: Any) -> str:
     """A YAML scalar as text: a number as it was written (``title: 1.10`` is "1.10", not "1.1")."""
     return getattr(value, "text", "") or str(value)
@@ -825,6 +839,8 @@ def _kind(value: Any) -> str:
 def what_arrived(value: Any) -> str:
     """A value as a problem's message shows what arrived: text and numbers as written, others by their kind (not
     Python's spelling: ``b''``, ``datetime.date(2026, 1, 1)``)."""
+    if isinstance(value, bool) or value is None:  # (a bool is an int: it was "got True")
+        return "nothing" if value is None else str(value).lower()
     if isinstance(value, (str, int, float)):
         return repr(value)
     return value.isoformat() if isinstance(value, date) else _kind(value)  # (a datetime is a date too)

@@ -17,6 +17,7 @@ episode's audio, so show.yml's block (every episode's) takes none.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,8 +25,8 @@ from .chapters import clock
 from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import RemoteItem, Value, ValueRecipient, ValueTimeSplit
-from .numbers import whole
-from .source import MISSING, FieldReader, as_text, is_url, parse_time
+from .numbers import MAX_DIGITS, whole
+from .source import MISSING, FieldReader, as_text, is_url, parse_time, what_arrived
 
 #: the namespace's value slug list (docs/examples/value/valueslugs.txt): currencies or layers, methods and
 #: recipient types in one list
@@ -42,6 +43,10 @@ NODE = lazy(r"^0[23][0-9a-fA-F]{64}$")
 #: LUD-16: a user name of a-z 0-9 - _ . + and a domain
 LNADDRESS = lazy(r"^[a-zA-Z0-9._+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$")
 DECIMAL = lazy(r"^\d+(\.\d+)?$")
+#: an amount in decimal digits, as a decimal or in exponent form (5.0e-08); not YAML's 0x10, 1:30 or 1_000
+WRITTEN_DECIMAL = lazy(r"^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+#: every bitcoin there will be, and a millisatoshi's place (Lightning's smallest amount: 10^-11 bitcoin)
+MAX_BITCOIN, MSAT_EXPONENT = Decimal(21_000_000), -11
 TLV_MIN, TLV_MAX = 2 ** 16, 2 ** 64
 #: a podcast:guid (remoteItem@feedGuid): a UUID as apps compare it, lower-case hex in 8-4-4-4-12
 #: how far past the probed end of the audio a time split may run unreported: an editor's timeline and the probe
@@ -61,7 +66,7 @@ def parse_values(r: FieldReader, key: str = "value", time_splits: bool = True) -
         found = _value(r, raw, key, time_splits)
         return (found,) if found else ()
     if not isinstance(raw, list):
-        r.fail(key, f"expected a mapping with 'recipients', got {raw!r}",
+        r.fail(key, f"expected a mapping with 'recipients', got {what_arrived(raw)}",
                hint=f"write '{key}:' then 'recipients:' with one '- {{name: …, address: …, split: …}}' per payee")
         return ()
     blocks = (_value(r, item, f"{key}[{index}]", time_splits) for index, item in enumerate(raw))
@@ -87,7 +92,7 @@ def _value(r: FieldReader, item: Any, key: str, time_splits: bool) -> Value | No
     elif kind != "lightning" and method not in VALUE_SLUGS + ("default",):
         sub.warn("method", "VAL003", f"{method!r} is not in the namespace's value slug list",
               "use 'default' when the currency has no particular method")
-    suggested = _suggested(sub)
+    suggested = _suggested(sub, kind)
     if not sub.list("recipients"):
         sub.fail("recipients", "a value block needs at least one recipient",
                  hint="add 'recipients:' with '- {name: …, type: node, address: …, split: 100}'", code="VAL001")
@@ -213,7 +218,7 @@ def _percentage(sub: FieldReader) -> float | None:
         except ValueError:
             pass
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
-        sub.fail("remote_percentage", f"expected a percentage from 0 to 100, got {raw!r}", code="VAL017",
+        sub.fail("remote_percentage", f"expected a percentage from 0 to 100, got {what_arrived(raw)}", code="VAL017",
                  hint="write e.g. 'remote_percentage: 95' (the remote value block gets 95 % of each payment for the "
                  "stretch; 100 when left out)")
         return None
@@ -281,20 +286,37 @@ def seconds_text(seconds: float) -> str:
     return str(int(seconds)) if float(seconds).is_integer() else f"{seconds:.3f}".rstrip("0")
 
 
-def _suggested(sub: FieldReader) -> str:
+def _suggested(sub: FieldReader, kind: str) -> str:
+    """The namespace's suggested amount: a decimal ("[payment amount(float)]"), written in decimal digits (``5.0e-08``
+    too: published as 0.00000005). ``0x10``, ``1:30`` and ``1_000`` were YAML's numbers (16, 90, 1000) or published
+    as Python read them; ``1e400`` and ``1e-400`` were published as 401 digits and 400 decimals: no float holds them,
+    and no Lightning payment is finer than a millisatoshi (0.00000000001 bitcoin)."""
     raw = sub.raw("suggested")
     if raw is MISSING:
         return ""
     text = as_text(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
     try:
-        amount = Decimal(text)
+        amount = Decimal(text) if WRITTEN_DECIMAL.match(text) else Decimal("NaN")
     except InvalidOperation:
         amount = Decimal("NaN")
-    if not amount.is_finite() or amount < 0:
-        sub.fail("suggested", f"expected an amount of the currency such as 0.00000005 (5 sats), got {raw!r}",
-                 hint="write 'suggested: 0.00000005000' (bitcoin per minute; listeners can change it)", code="VAL009")
+    hint = "write 'suggested: 0.00000005000' (bitcoin per minute; listeners can change it)"
+    if not amount.is_finite() or amount < 0:  # (what was written: 0x10, not YAML's 16)
+        sub.fail("suggested", "expected an amount of the currency in decimal digits, such as 0.00000005 (5 sats); got "
+                 + (_shown(text) if text else what_arrived(raw)), hint=hint, code="VAL009")
+        return ""
+    if kind == "lightning" and (amount > MAX_BITCOIN or int(amount.normalize().as_tuple().exponent) < MSAT_EXPONENT):
+        too = "more bitcoin than there will ever be (21,000,000)" if amount > MAX_BITCOIN else \
+            "finer than a millisatoshi (0.00000000001 bitcoin), the smallest amount Lightning pays"
+        sub.fail("suggested", f"{_shown(text)} is {too}", hint=hint, code="VAL009")
+        return ""
+    if kind != "lightning" and not math.isfinite(float(amount)):
+        sub.fail("suggested", f"{_shown(text)} is more than apps' numbers hold", hint=hint, code="VAL009")
         return ""
     return text if DECIMAL.match(text) else format(amount.normalize(), "f")  # 5.0e-08 → 0.00000005, the namespace's form
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 40 else f"{text[:12]!r}… ({len(text):,} characters)"
 
 
 def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient | None:
@@ -352,13 +374,20 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
 
 
 def _split(sub: FieldReader) -> int:
+    """A whole number of shares ("[share count(int)]"), in decimal digits: YAML read ``0x10`` as 16, ``0b101`` as 5,
+    ``1:30`` as 90 (base 60) and ``1_000`` as 1000, and a number of 23 digits was published though no app's 64-bit
+    integer holds it."""
     raw = sub.raw("split")
-    number = whole(raw) if isinstance(raw, str) else None  # not '²' (isdigit, and int refuses it: Internal error)
-    if number is not None:
-        raw = number
-    if raw is MISSING or isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
-        got = "nothing" if raw is MISSING else repr(raw)
-        sub.fail("split", f"expected a whole number of shares, 1 or more; got {got}", code="VAL007",
-                 hint="write e.g. 'split: 90' (shares are ratios: 90 and 10 give 90 % and 10 %; a fee's split is a percentage)")
+    text = as_text(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
+    number = whole(text.removeprefix("+"))  # not '²' (isdigit, and int refuses it: Internal error); at most 18 digits
+    if number is None or number < 1:
+        hint = "write e.g. 'split: 90' (shares are ratios: 90 and 10 give 90 % and 10 %; a fee's split is a percentage)"
+        if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw < 10 ** MAX_DIGITS:
+            hint = f"write it in decimal digits: 'split: {int(raw)}' (YAML reads {text} as {int(raw)})"
+        got = "nothing" if raw is MISSING else (text if isinstance(raw, (int, float)) else _shown(text)) if text \
+            else what_arrived(raw)
+        what = f"a whole number of shares of at most {MAX_DIGITS} digits (no app's 64-bit integer holds more)" \
+            if text.isascii() and text.isdigit() and number is None else "a whole number of shares in decimal digits, 1 or more"
+        sub.fail("split", f"expected {what}; got {got}", code="VAL007", hint=hint)
         return 0
-    return int(raw)
+    return number

@@ -315,3 +315,28 @@ def test_a_fragmented_mp4_a_tag_editor_broke_is_corrupt_before_tagging_not_a_bug
     shutil.copyfile(fixtures / "fragmented-video.mp4", mended)
     tag(mended, Tags(cover=Cover("image/jpeg", b"\xff\xd8\xff\xe0" + bytes(100_000))), rel="tagged.mp4")
     assert probe(mended, "tagged.mp4").duration > 5
+
+
+def test_an_m4a_that_ffmpeg_made_with_global_sidx_is_named_for_what_broke_it_not_a_tag_editor(tmp_path: Path) -> None:
+    """ffmpeg 5.1's '-movflags +empty_moov+global_sidx' writes the 'sidx' index in front of fragments whose absolute
+    offsets it set before: every fragment points the index's size before its data. MED004's hint said to use the
+    recording "as it was before a tag editor saved it": no tag editor had touched it."""
+    def made(name: str, flags: str) -> Path:
+        path = tmp_path / name
+        subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=d=5", "-c:a", "aac", "-b:a", "64k",
+                        "-frag_duration", "1000000", "-movflags", flags, str(path)], check=True)
+        return path
+
+    broken = made("episode.m4a", "+frag_keyframe+empty_moov+global_sidx")
+    decoded = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(broken), "-f", "null", "-"],
+                             capture_output=True, text=True)
+    assert decoded.stderr  # what a player gets: ffmpeg decodes noise ("invalid band type", …)
+    with pytest.raises(MediaError) as info:
+        probe(broken, "episode.m4a")
+    [found] = info.value.problems
+    assert found.code == "MED004" and "lie outside its media data" in found.message
+    assert re.search(r"offsets point \d+ bytes before their data, the size of the 'sidx' index", found.message)
+    assert "+empty_moov+global_sidx" in found.message and "tag editor" not in found.message + found.hint
+    assert "without '+global_sidx'" in found.hint and "-c copy -movflags +faststart" in found.hint
+    # what the hint says works: made again without +global_sidx, the same fragments are read whole
+    assert probe(made("again.m4a", "+frag_keyframe+empty_moov"), "again.m4a").duration > 4.9

@@ -202,6 +202,9 @@ def test_load_json_finds_repeated_keys_only_when_asked_and_names_their_place() -
      "'soon' is not a real date and time: it is not written as a date"),
     (EPISODE, "season: 1\n", "season: !!int x\n", "season", "'x' is not a whole number: it is not written in digits"),
     (EPISODE, "season: 1\n", "season: !!map x\n", "season", "'!!map' needs a mapping, got 'x'"),
+    # 'season: !!null 3' read as no season without a word (PyYAML's '!!null' makes nothing of any text)
+    (EPISODE, "season: 1\n", "season: !!null 3\n", "season", "'!!null' needs nothing, got '3'"),
+    ("show.yml", "category: Science\n", "category: !!null Science\n", "category", "'!!null' needs nothing, got 'Science'"),
     (EPISODE, "guid: 012780e6", "guid: !!set x\nx: 012780e6", "guid", "'!!set' needs a mapping of keys without values"),
     (EPISODE, "episode: 1\n", "episode: !!omap [1]\n", "episode", "'!!omap' needs a list of one-key mappings, got a list"),
     ("show.yml", "explicit: false\n", "explicit: !!bool\n", "explicit", "'!!bool' needs true or false, got nothing"),
@@ -242,6 +245,89 @@ def test_a_value_of_another_kind_is_named_in_words_not_as_python_writes_it(show:
     output = done.stdout + done.stderr
     assert f"{EPISODE}: {key}: {said} " in output, output
     assert "b'" not in output and "datetime" not in output
+
+
+@pytest.mark.parametrize(("name", "old", "new", "said"), [
+    ("show.yml", "seasons:\n  1: Foundations\n", "seasons:\n  1: [Foundations, Basics]\n",
+     "seasons: expected 'NUMBER: name' lines, got 1: a list"),
+    ("show.yml", "links:\n", "links:\n  Mastodon: [https://a.example/, https://b.example/]\n",
+     "links: expected 'Label: https://…' lines, got 'Mastodon': a list"),
+    ("show.yml", "  rrule: FREQ=MONTHLY\n", "  rrule: FREQ=MONTHLY\n  dtstart: [2026-09-01]\n",
+     "update_frequency.dtstart: expected an ISO 8601 date or date-time, got a list"),
+    ("show.yml", "locked: true\n", "locked: true\ntxt:\n  - {purpose: [verify], value: abc123}\n",
+     "txt: expected text or {purpose: …, value: …}, got a mapping whose purpose is a list"),
+    (EPISODE, "season: 1\n", "season: !!bool true\n", "season: expected a whole number, got true"),
+    (EPISODE, "explicit: false\n", "explicit: false\nvalue: !!timestamp 2026-01-01\n",
+     "value: expected a mapping with 'recipients', got 2026-01-01"),
+    (EPISODE, "explicit: false\n", "explicit: false\nchapters:\n  - {start: 0, title: !!binary aGVsbG8=}\n",
+     "chapters[0].title: a chapter title must be text, got binary data (a '!!binary' value)"),
+    (EPISODE, "explicit: false\n", "explicit: false\nchapters:\n  - {start: !!set {a}, title: Start}\n",
+     "chapters[0].start: missing or invalid start: a set (a '!!set' value)"),
+])
+def test_messages_name_values_in_words_not_as_python_writes_them(show: Path, name: str, old: str, new: str,
+                                                                 said: str) -> None:
+    # "got 1: ['Foundations', 'Basics']", "got ['2026-09-01']", "got True", "got datetime.date(2026, 1, 1)",
+    # "got b'hello'"; a txt purpose that was a list was published as "['verify']", a chapter title of binary data as
+    # "b'hello'"
+    path = show / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    done = mediafeed(show, "check")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert f"{name}: {said}" in output, output
+    assert not any(python in output for python in ("['", "b'", "datetime", "True", "{'"))
+
+
+def test_add_names_the_title_in_the_quotes_of_the_other_messages(show: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from helpers import make_media
+
+    from mediafeed.cli import main
+
+    audio = make_media(tmp_path / "take.mp3", "mp3", 1.0)
+    result = CliRunner().invoke(main, ["add", str(audio), "--show", str(show), "--title", "Don't panic", "--date",
+                                       "2026-04-01"])
+    assert result.exit_code == 0, result.output
+    assert "Added 'Don't panic' (published on next build)" in result.output  # not Python's "Don't panic"
+
+
+@pytest.mark.parametrize(("line", "field", "said"), [
+    ("license: !!timestamp 2026-01-01", "license",
+     "expected a licence identifier such as CC-BY-4.0 or {name: …, url: https://…}, got 2026-01-01"),
+    ("license: true", "license", "expected a licence identifier such as CC-BY-4.0 or {name: …, url: https://…}, got"),
+    ("location: [Manchester, !!binary aGVsbG8=]", "location[1]",
+     "expected a place name or a mapping {name, geo, osm, rel, country}, got binary data (a '!!binary' value)"),
+    ("location: !!omap [a: 1]", "location[0]", "expected a place name or a mapping {name, geo, osm, rel, country}, got a pair"),
+    ("transcript: !!binary aGVsbG8=", "transcript",
+     "expected a file name or {file: …, language: …}, got binary data (a '!!binary' value)"),
+    ("transcript: !!set {a.vtt}", "transcript", "expected a file name or {file: …, language: …}, got a set"),
+])
+def test_a_tagged_value_of_another_kind_is_an_error_naming_the_field_never_dropped(show: Path, line: str, field: str,
+                                                                                   said: str) -> None:
+    # a licence that was a date or true, a place in a list that was binary data or an '!!omap' pair: dropped without a
+    # word (no podcast:license, one podcast:location fewer); a transcript of another kind: "file not found: b'hello'"
+    path = show / EPISODE
+    path.write_text(path.read_text(encoding="utf-8").replace("\nkeywords:", f"\n{line}\nkeywords:", 1), encoding="utf-8")
+    done = mediafeed(show, "check")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert f"{EPISODE}: {field}: {said}" in output, output
+    assert "b'" not in output and "{'" not in output and "('" not in output
+
+
+def test_numbers_tagged_or_not_are_a_place_and_a_licence_as_written(show: Path) -> None:
+    path = show / EPISODE
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\nkeywords:", "\nlicense: !!int 0BSD\nlocation: [!!int 10115, Berlin]\nkeywords:", 1), encoding="utf-8")
+    done = mediafeed(show, "check")
+    assert "'0BSD' is not a whole number" in done.stdout + done.stderr  # (an identifier tagged as a number)
+    path.write_text(path.read_text(encoding="utf-8").replace("!!int 0BSD", "!!str 0BSD"), encoding="utf-8")
+    done = mediafeed(show, "build")
+    assert done.returncode == 0, done.stdout + done.stderr
+    feed = (show / "public/feed.xml").read_text(encoding="utf-8")
+    assert "<podcast:license>0BSD</podcast:license>" in feed and "<podcast:location>10115</podcast:location>" in feed
 
 
 @pytest.mark.parametrize("geo", ["geo:1e400,5", "geo:91,5", "geo:5,-181", "geo:nan,1", "geo:north,south"])

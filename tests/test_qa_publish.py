@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -287,6 +288,24 @@ def test_delete_names_what_it_removed_and_what_it_kept_and_leaves_foreign_files(
     left = tree(web)
     assert {"hand-made.html", "episodes/000-trailer/notes-by-hand.txt", "episodes/000-trailer/safe-to-say-trailer.mp3"} <= set(left)
     assert "episodes/000-trailer/index.html" not in left
+
+
+def test_publish_says_what_its_build_says_infos_too(show: Path, tmp_path: Path) -> None:
+    """'publish --accept-changes' recorded a withdrawal in published.json without a word: it dropped the build's info
+    lines (LED005 as an info, which 'build --accept-changes' prints). It lists them now, in text and in JSON."""
+    directory_target(show, tmp_path / "www")
+    publish(show, notify=False)
+    shutil.move(show / "episodes/003-capabilities-framework", tmp_path / "kept")
+    result = cli(show, "--no-notify", "--accept-changes")
+    assert result.returncode == 0, result.stderr
+    assert json.loads((show / "published.json").read_text())["episodes"]["5c6c255d-36b2-45da-ab07-e62a01932dcf"]["withdrawn"]
+    assert "[LED005]" in result.stderr and "1 info." in result.stderr
+    shutil.move(tmp_path / "kept", show / "episodes/003-capabilities-framework")
+    publish(show, notify=False)  # back, then withdrawn again: the JSON report names it too
+    shutil.move(show / "episodes/003-capabilities-framework", tmp_path / "kept")
+    as_json = cli(show, "--no-notify", "--accept-changes", "--format", "json")
+    assert as_json.returncode == 0, as_json.stderr
+    assert [(p["code"], p["severity"]) for p in json.loads(as_json.stdout)["problems"]] == [("LED005", "info")]
 
 
 def test_a_notifier_that_never_finishes_answering_does_not_hold_up_the_publish(show: Path, tmp_path: Path,

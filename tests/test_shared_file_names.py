@@ -32,7 +32,7 @@ def test_add_names_a_generic_export_after_the_episode(show: Path, tmp_path: Path
     second = _add(show, make_media(tmp_path / "tuesday" / "Final Mix.MP3", "mp3", 1.5), "Trams")
     assert (first["audio"], first["renamed_from"]) == ("006-night-buses.mp3", "final.mp3")
     assert first["renamed_because"] == "a name editors give every export"
-    assert (second["audio"], second["renamed_from"]) == ("007-trams.mp3", "final-mix.mp3")
+    assert (second["audio"], second["renamed_from"]) == ("007-trams.mp3", "Final Mix.MP3")  # the name it had
     assert (show / "episodes/006-night-buses/006-night-buses.mp3").is_file()
     assert "audio: 007-trams.mp3" in (show / "episodes/007-trams/episode.md").read_text(encoding="utf-8")
 
@@ -55,6 +55,19 @@ def test_add_keeps_a_name_of_its_own(show: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["add", str(make_media(tmp_path / "take-two.mp3", "mp3", 1.0)),
                                        "--show", str(show), "--date", "2026-04-02"])
     assert result.exit_code == 0 and "saved as" not in result.output, result.output
+
+
+def test_add_says_it_spelt_a_name_as_a_slug_and_names_the_file_it_had(show: Path, tmp_path: Path) -> None:
+    """Before, "My Episode (final).mp3" was saved as my-episode-final.mp3 with ``renamed_from: null``: the producer
+    was not told, in JSON or text, that the file in the folder has another name than the one they added."""
+    added = _add(show, make_media(tmp_path / "My Episode (final).mp3", "mp3", 1.0), "Night buses")
+    assert (added["audio"], added["renamed_from"]) == ("my-episode-final.mp3", "My Episode (final).mp3")
+    assert added["renamed_because"] == "file names in the feed's addresses are lower-case letters, digits and hyphens"
+    result = CliRunner().invoke(main, ["add", str(make_media(tmp_path / "Take Two.MP3", "mp3", 1.2)), "--show", str(show),
+                                       "--date", "2026-04-02"])
+    assert result.exit_code == 0, result.output
+    assert ("The audio is saved as take-two.mp3, not Take Two.MP3 (file names in the feed's addresses are lower-case "
+            "letters, digits and hyphens).\n") in result.output
 
 
 def test_generic_names_are_words_alone_not_numbered_ones() -> None:

@@ -197,6 +197,9 @@ def one_recipient(**fields_: object) -> str:
     return "\nvalue:\n  recipients:\n    - " + json.dumps({k: v for k, v in entry.items() if v is not None}) + "\n"
 
 
+#: one recipient whose split is written as it is (unquoted: YAML's own reading of it)
+RAW_SPLIT = "\nvalue:\n  recipients:\n    - {name: Team, type: node, address: %s, split: %%s}\n" % HOST_KEY
+
 BAD_SHOWS = [
     # (what, show.yml addition, code, field, severity, words of the message)
     ("no recipients", "\nvalue: {type: lightning, method: keysend}\n", "VAL001", "value.recipients", "error", "at least one recipient"),
@@ -222,6 +225,14 @@ BAD_SHOWS = [
     ("split fraction", one_recipient(split=12.5), "VAL007", "value.recipients[0].split", "error", "got 12.5"),
     ("split missing", one_recipient(split=None), "VAL007", "value.recipients[0].split", "error", "got nothing"),
     ("split text", one_recipient(split="half"), "VAL007", "value.recipients[0].split", "error", "got 'half'"),
+    # YAML's other ways of writing a number were read as it reads them (0x10 as 16 shares, 1:30 as 90), and a split of
+    # 23 digits was published though no app's integer holds it
+    ("split in hex", RAW_SPLIT % "0x10", "VAL007", "value.recipients[0].split", "error",
+     "in decimal digits, 1 or more; got 0x10"),
+    ("split in base 60", RAW_SPLIT % "1:30", "VAL007", "value.recipients[0].split", "error", "got 1:30"),
+    ("split with underscores", RAW_SPLIT % "1_000", "VAL007", "value.recipients[0].split", "error", "got 1_000"),
+    ("split of 23 digits", RAW_SPLIT % ("9" * 23), "VAL007", "value.recipients[0].split", "error", "at most 18 digits"),
+    ("split in exponent form", RAW_SPLIT % "'1e3'", "VAL007", "value.recipients[0].split", "error", "got '1e3'"),
     ("fee not boolean", one_recipient(fee="sometimes"), "SRC010", "value.recipients[0].fee", "error", "true or false"),
     ("fees over 100", "\nvalue:\n  recipients:\n    - {name: A, address: %s, split: 1}\n"
      "    - {name: B, address: b@wallet.example, split: 60, fee: true}\n"
@@ -233,6 +244,15 @@ BAD_SHOWS = [
      "VAL009", "value.suggested", "error", "0.00000005"),
     ("suggested negative", "\nvalue: {suggested: -1, recipients: [{name: A, address: %s, split: 1}]}\n" % HOST_KEY,
      "VAL009", "value.suggested", "error", "-1"),
+    # published as 401 digits, 400 decimals, and YAML's 16 and 1000
+    ("suggested 1e400", "\nvalue: {suggested: 1e400, recipients: [{name: A, address: %s, split: 1}]}\n" % HOST_KEY,
+     "VAL009", "value.suggested", "error", "'1e400' is more bitcoin than there will ever be"),
+    ("suggested 1e-400", "\nvalue: {suggested: 1e-400, recipients: [{name: A, address: %s, split: 1}]}\n" % HOST_KEY,
+     "VAL009", "value.suggested", "error", "'1e-400' is finer than a millisatoshi"),
+    ("suggested in hex", "\nvalue: {suggested: 0x10, recipients: [{name: A, address: %s, split: 1}]}\n" % HOST_KEY,
+     "VAL009", "value.suggested", "error", "in decimal digits, such as 0.00000005 (5 sats); got '0x10'"),
+    ("suggested with underscores", "\nvalue: {suggested: 0.000_000_05, recipients: [{name: A, address: %s, split: 1}]}\n"
+     % HOST_KEY, "VAL009", "value.suggested", "error", "got '0.000_000_05'"),
     ("custom key alone", one_recipient(custom_key=696969), "VAL010", "value.recipients[0].custom_value", "error", "go together"),
     ("custom key small", one_recipient(custom_key=7, custom_value="x"), "VAL010", "value.recipients[0].custom_key", "error",
      "65536"),

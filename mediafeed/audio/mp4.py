@@ -310,9 +310,10 @@ def media_spans(handle: BinaryIO, size: int) -> list[tuple[int, int]]:
 
 
 def misplaced_run(found: list[Track], media: list[tuple[int, int]]) -> str:
-    """How a run of samples of a movie fragment lies outside the file's ``mdat`` boxes (``media``: :func:`media_spans`),
+    """Which run of samples of a movie fragment lies outside the file's ``mdat`` boxes (``media``: :func:`media_spans`),
     or "" when none does: a tag editor that grows ``moov`` without moving the fragments' absolute offsets (mutagen
-    alone moves the first fragment's) leaves the later ones pointing at the wrong bytes."""
+    alone moves the first fragment's) leaves the later ones pointing at the wrong bytes; so does ffmpeg's
+    ``+global_sidx`` (:func:`sidx_shift`)."""
     starts = [start for start, _ in media]
     for track in found:
         if track.handler not in ("soun", "vide"):
@@ -323,9 +324,34 @@ def misplaced_run(found: list[Track], media: list[tuple[int, int]]) -> str:
             if at < 0 or end > media[at][1]:
                 kind = "sound" if track.handler == "soun" else "video"
                 return (f"the samples of movie fragment {number} of its {kind} track ({end - offset:,} bytes at offset "
-                        f"{offset:,}) lie outside its media data: the fragments' offsets are wrong, as a tag editor "
-                        "that does not move them leaves a fragmented MP4 (players stop or play noise there)")
+                        f"{offset:,}) lie outside its media data")
     return ""
+
+
+def sidx_shift(handle: BinaryIO, size: int, found: list[Track], media: list[tuple[int, int]]) -> int:
+    """How many bytes of top-level ``sidx`` boxes stand in front of the first movie fragment, when that is exactly how
+    far every fragment's samples lie before their media data; 0 otherwise. ffmpeg 5.1 writes such a file for
+    ``-movflags +empty_moov+global_sidx``: it sets each fragment's absolute offsets (``tfhd`` base data offset), then
+    writes the index in front of the fragments, moving them and their media data without those offsets. Not a tag
+    editor's doing, and a remux copies the wrong offsets: the file must be made again without ``+global_sidx``."""
+    shift = 0
+    try:
+        for box in boxes(handle, 0, size):
+            if box.name == b"moof":
+                break
+            if box.name == b"sidx":
+                shift += box.end - box.start
+    except ValueError:
+        return 0
+    starts = [start for start, _ in media]
+    runs = [run for track in found if track.handler in ("soun", "vide") for run in track.runs]
+    if not shift or not runs or runs[0][0] + shift not in starts:  # (the first run starts its media data, moved)
+        return 0
+    for offset, sizes in runs:
+        at = bisect.bisect_right(starts, offset + shift) - 1
+        if at < 0 or offset + shift + sum(sizes) > media[at][1]:
+            return 0
+    return shift
 
 
 def has_chapter_track(handle: BinaryIO, size: int) -> bool:

@@ -298,8 +298,19 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         with open(path, "rb") as handle:
             spans = mp4.media_spans(handle, size)
             misplaced = mp4.misplaced_run(found, spans) if any(t.runs for t in found) else ""
+            shift = mp4.sidx_shift(handle, size, found, spans) if misplaced else 0
+            if shift:  # ffmpeg's +empty_moov+global_sidx: the index written in front of fragments whose offsets were set
+                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {misplaced}: the fragments' "
+                                       f"offsets point {shift:,} bytes before their data, the size of the 'sidx' index "
+                                       "written in front of them after the offsets were set (what ffmpeg 5.1 writes for "
+                                       "-movflags +empty_moov+global_sidx; players stop or play noise there)",
+                                       field="audio", hint="make the file again from the one it was made from, without "
+                                       "'+global_sidx' (e.g. ffmpeg -i source.m4a -c copy -movflags +faststart "
+                                       "episode.m4a); a remux of this file copies the wrong offsets"))
             if misplaced:  # a fragmented recording saved by a tag editor that does not know fragments
-                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {misplaced}", field="audio",
+                raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file is corrupt: {misplaced}: the fragments' "
+                                       "offsets are wrong, as a tag editor that does not move them leaves a fragmented MP4 "
+                                       "(players stop or play noise there)", field="audio",
                                        hint="use the recording as it was before a tag editor saved it, or export it again "
                                             "(mediafeed writes the tags itself, moving the fragments' offsets); a remux "
                                             "cannot mend it"))

@@ -170,9 +170,10 @@ _RULES = [
        "'lightning:sam@wallet.example', an address with a space) cannot be paid, and the listener's payment fails. In a "
        "show it is 'address:' of a recipient under 'value:' in show.yml or episode.md. Fix: copy the address from your "
        "wallet (Alby, Fountain, …); a node's public key goes with 'type: node' instead."),
-    _r("VAL007", "podcastindex", E, "a value recipient's split is missing or not a whole number of 1 or more",
+    _r("VAL007", "podcastindex", E, "a value recipient's split is missing or not a whole number of 1 or more in decimal digits",
        "Splits are shares: each recipient gets split / (sum of splits) of what the fees leave. A fee recipient's split "
-       "is a percentage."),
+       "is a percentage. The namespace's split is an integer: in a show, one written otherwise ('0x10', '1_000', '1:30', "
+       "which YAML reads as 16, 1000 and 90) or of more than 18 digits (more than apps' 64-bit integers hold) is refused."),
     _r("VAL008", "podcastindex", E, "the fee recipients' splits add up to more than 100 percent",
        "A fee recipient (fee=\"true\", 'fee: true') takes its split as a percentage of each payment, before the others "
        "share the rest (the namespace's value.md); fees adding up to more than 100 percent take more than the whole "
@@ -180,7 +181,10 @@ _RULES = [
        "true' under 'value:'. Fix: lower the fee splits (an app's fee is usually 1 to 5), or make a payee a share holder"
        " ('fee: false')."),
     _r("VAL009", "podcastindex", E, "a value block's suggested amount is not a decimal number",
-       "suggested is an amount of the currency per minute: 0.00000005 BTC is 5 sats."),
+       "suggested is an amount of the currency per minute: 0.00000005 BTC is 5 sats. In a show it is written in decimal "
+       "digits (5.0e-08 too, published as 0.00000005; not '0x10', '1_000' or '1:30'), and a Lightning amount is at most "
+       "21,000,000 bitcoin and no finer than a millisatoshi (0.00000000001), the smallest amount Lightning pays: '1e400' "
+       "and '1e-400' were published as 401 digits and 400 decimals."),
     _r("VAL010", "podcastindex", E, "custom_key without custom_value (or the reverse), or a Lightning custom_key below 65536",
        "customKey/customValue route a payment inside a shared node (a TLV record type, at least 2^16, and its value)."),
     _r("VAL011", "podcastindex", W, "a value recipient has no name", "The name is recommended: apps show listeners who gets each share."),
@@ -245,7 +249,9 @@ _RULES = [
        " wrong place or play noise: an MP3 without MPEG audio frames, missing more than 4 KB or a second of what its "
        "Xing/VBRI header declares, whose ID3v2 tag claims more bytes than the file has, or free-format (no bitrate in "
        "its frame headers: ffmpeg cannot play it); an M4A/MP4 box running past the end of the file, or an index pointing"
-       " outside the media data (what a tag editor that did not move the offsets leaves); an Ogg stream without its last"
+       " outside the media data (what a tag editor that did not move the offsets leaves, or ffmpeg 5.1's -movflags"
+       " +empty_moov+global_sidx, which writes its 'sidx' index in front of fragments whose offsets were set: make it "
+       "again without +global_sidx); an Ogg stream without its last"
        " page; a FLAC or WAV shorter than its header says. The message names what is wrong. Fix: copy or export the "
        "episode again from your editor and check it plays to the end; the hint says when a remux (ffmpeg -i in.m4a -c "
        "copy out.m4a) mends it and when only the recording as it was before a tag editor saved it does."),

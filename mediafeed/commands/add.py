@@ -55,7 +55,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
       mediafeed add ep13.mp3 --date 2026-05-01T07:00:00+01:00   # scheduled
     """
     from ..dates import source_date
-    from ..scaffold import add_episode
+    from ..scaffold import SPELT_FOR_URLS, add_episode
     from ..source import odd_offset, parse_datetime
 
     when = datetime.now(UTC).replace(microsecond=0)
@@ -85,8 +85,10 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         print_json({"ok": True, **new.to_dict()})
         return
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
-    info(f"Added {new.title!r} ({status}); GUID {new.guid}.")
-    if new.renamed:  # said, or the producer looks for final.mp3 in the episode's folder
+    info(f"Added '{new.title}' ({status}); GUID {new.guid}.")
+    if new.renamed_because == SPELT_FOR_URLS:  # said, or the producer looks for "My Episode (final).mp3"
+        info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}).")
+    elif new.renamed:  # said, or the producer looks for final.mp3 in the episode's folder
         info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}): apps that save a "
              "download under the last part of its URL (podboat, wget scripts, car and MP3-player sync tools) would "
              "keep one file for every episode whose file has that name.")

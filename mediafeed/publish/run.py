@@ -210,12 +210,12 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         # answers; it took ~90 ms of a no-change publish of the 6-episode sample show, reading every episode)
         same = None if accept_changes else fastpath.check(root, out, strict, now, sweep=sweep)
         if same is not None:
-            report.problems.extend(p for p in map(Problem.from_dict, same["problems"]) if p.severity.rank > 0)
+            report.problems.extend(map(Problem.from_dict, same["problems"]))
         else:
             sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
             built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress,
                                     now=now, record=False, sweep=sweep)
-            report.problems.extend(p for p in built.problems if p.severity.rank > 0)
+            report.problems.extend(built.problems)  # infos too, as 'build' lists them (LED005: a withdrawal recorded)
             live = None if dry_run else built.ledger
             stamp = built.stamp
         report.built = True
