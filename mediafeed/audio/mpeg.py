@@ -136,7 +136,8 @@ _Trailers = tuple[int, tuple[int, int] | None, tuple[int, int] | None]
 #: search from the end (the appended tag: :func:`_appended_start`). ``bytes`` only: they cannot change, and being
 #: held here they cannot be freed, so the same object is the same bytes (a map is closed after use, its file may change).
 _SEEN: list[tuple[bytes, _Trailers]] = []
-#: how many files :data:`_SEEN` holds (a tagging job's original and copy: at most ``tagger.IN_MEMORY_LIMIT`` each)
+#: how many files :data:`_SEEN` holds: a tagging job's original (read into memory up to ``tagger.IN_MEMORY_LIMIT``)
+#: and its copy (that and the new tag), kept until the next job's replace them
 _SEEN_MAX = 2
 
 
