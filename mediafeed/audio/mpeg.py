@@ -132,7 +132,7 @@ def appended_id3(data: bytes | mmap.mmap) -> tuple[int, int] | None:
 _Trailers = tuple[int, tuple[int, int] | None, tuple[int, int] | None]
 
 #: The last files in memory :func:`_trailers` looked at, with what it found: tagging a copy asks about the original
-#: four times (its layout, its APEv2 tag, the tail to splice, the payload to compare) and about the copy once, each a
+#: four times (its layout, its APEv2 tag, the tail to splice, the payload to compare) and about the copy twice, each a
 #: search from the end (the appended tag: :func:`_appended_start`). ``bytes`` only: they cannot change, and being
 #: held here they cannot be freed, so the same object is the same bytes (a map is closed after use, its file may change).
 _SEEN: list[tuple[bytes, _Trailers]] = []
