@@ -98,8 +98,8 @@ def test_in_memory_and_on_disk_copies_are_byte_identical(fixtures: Path, tmp_pat
 def test_an_in_memory_copy_searches_each_file_from_the_end_once(fixtures: Path, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Tagging asks where the original's audio ends four times (its layout, its APEv2 tag, the tail to splice, the
-    payload to compare) and the copy's twice (its APEv2 tag, its payload); each is one search backwards from the end (for an appended ID3v2 tag),
-    made once a file: the original's answer is kept, not searched for again."""
+    payload to compare) and the copy's twice (its APEv2 tag, its payload); each is one search backwards from the end
+    (for an appended ID3v2 tag), made once a file: the answer is kept, not searched for again."""
     source = fixtures / name
     probed = audio.probe(source, name)
     looked: list[int] = []
