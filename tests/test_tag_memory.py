@@ -17,7 +17,7 @@ import pytest
 from media_fixtures import build_fixtures
 
 from mediafeed import audio
-from mediafeed.audio import Cover, TagChapter, Tags, tagger
+from mediafeed.audio import Cover, TagChapter, Tags, mpeg, tagger
 from mediafeed.audio.tagger import BLOCK
 from mediafeed.errors import MediaError
 
@@ -92,6 +92,41 @@ def test_in_memory_and_on_disk_copies_are_byte_identical(fixtures: Path, tmp_pat
     assert (tmp_path / f"mutagen-{name}").read_bytes() == (tmp_path / f"disk-{name}").read_bytes()
     assert _sha(source) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"disk-{name}", f"memory-{name}", f"mutagen-{name}"])
+
+
+@pytest.mark.parametrize("name", ["vbr-xing.mp3", "id3v2-and-v1.mp3"])
+def test_an_in_memory_copy_searches_each_file_from_the_end_once(fixtures: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Tagging asks where the original's audio ends four times (its layout, its APEv2 tag, the tail to splice, the
+    payload to compare) and the copy's twice (its APEv2 tag, its payload); each is one search backwards from the end
+    (for an appended ID3v2 tag), made once a file: the answer is kept, not searched for again."""
+    source = fixtures / name
+    probed = audio.probe(source, name)
+    looked: list[int] = []
+    real = mpeg._appended_start
+
+    def counted(data: bytes, end: int) -> int:
+        looked.append(len(data))
+        return real(data, end)
+
+    monkeypatch.setattr(mpeg, "_appended_start", counted)
+    result = audio.tag_copy(source, tmp_path / "copy.mp3", WANTED, rel=name, probed=probed, durable=False)
+    assert result.written
+    assert sorted(looked) == sorted([source.stat().st_size, (tmp_path / "copy.mp3").stat().st_size])
+
+
+def test_the_tags_at_the_end_are_those_of_the_file_asked_about() -> None:
+    """The answers kept are each file's own: another file in memory, even one that is equal, a file asked about
+    again after others, or a mapped file (never kept: its file may change) is answered for what it holds."""
+    frames = b"\xff\xfb\x90\x64" + b"\0" * 413
+    plain = frames * 8
+    with_v1 = plain + b"TAG" + b"t" * 125
+    assert mpeg.trailer_start(with_v1) == len(plain) and mpeg.trailer_start(plain) == len(plain)
+    assert mpeg.trailer_start(bytes(bytearray(with_v1))) == len(plain)  # an equal file, another object
+    for data in (plain + b"x" * 10, with_v1, plain, with_v1[:-1]):
+        assert mpeg.trailer_start(data) == mpeg._find_trailers(data)[0]
+    assert mpeg.trailer_start(with_v1) == len(plain)  # asked again after three other files
+    assert all(type(seen) is bytes for seen, _ in mpeg._SEEN) and len(mpeg._SEEN) <= mpeg._SEEN_MAX
 
 
 @pytest.mark.parametrize("name", ["vbr-xing.mp3", "id3v2-and-v1.mp3"])

@@ -129,9 +129,33 @@ def appended_id3(data: bytes | mmap.mmap) -> tuple[int, int] | None:
     return _trailers(data)[2]
 
 
-def _trailers(data: bytes | mmap.mmap) -> tuple[int, tuple[int, int] | None, tuple[int, int] | None]:
+_Trailers = tuple[int, tuple[int, int] | None, tuple[int, int] | None]
+
+#: The last files in memory :func:`_trailers` looked at, with what it found: tagging a copy asks about the original
+#: four times (its layout, its APEv2 tag, the tail to splice, the payload to compare) and about the copy twice, each a
+#: search from the end (the appended tag: :func:`_appended_start`). ``bytes`` only: they cannot change, and being
+#: held here they cannot be freed, so the same object is the same bytes (a map is closed after use, its file may change).
+_SEEN: list[tuple[bytes, _Trailers]] = []
+#: how many files :data:`_SEEN` holds: a tagging job's original (read into memory up to ``tagger.IN_MEMORY_LIMIT``)
+#: and its copy (that and the new tag), kept until the next job's replace them
+_SEEN_MAX = 2
+
+
+def _trailers(data: bytes | mmap.mmap) -> _Trailers:
     """(where the audio ends, the APEv2 tag's span, an appended ID3v2 tag's span): the tags at the end, peeled off
     from the last (an ID3v1 tag, then a Lyrics3 v2 block, an APEv2 tag and an appended ID3v2 tag in either order)."""
+    if type(data) is not bytes:
+        return _find_trailers(data)
+    for seen, found in _SEEN:
+        if seen is data:
+            return found
+    found = _find_trailers(data)
+    _SEEN.insert(0, (data, found))
+    del _SEEN[_SEEN_MAX:]
+    return found
+
+
+def _find_trailers(data: bytes | mmap.mmap) -> _Trailers:
     end = len(data)
     # (not the "TAG" of an APEv2 header's "APETAGEX" 128 bytes from the end: a tag of 131 bytes, header and footer,
     # was read as an ID3v1 tag, as mutagen does not read it, and its first 3 bytes as audio: TAG002 once it changed size)
