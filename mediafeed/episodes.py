@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
+from .characters import NotUtf8, source_text
 from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
 from .htmlblocks import html_block_problems
@@ -162,9 +163,9 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
     """Parse one folder's ``episode.md``; None when it cannot become an episode."""
     rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
     try:
-        text = (folder.path / EPISODE_FILE).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [error("SRC021", rel, "is not UTF-8 text", hint="save the file as UTF-8", episode=folder.slug)]
+        text = source_text((folder.path / EPISODE_FILE).read_bytes())
+    except NotUtf8 as exc:
+        return None, [error("SRC021", rel, exc.reason, hint=exc.hint(rel), episode=folder.slug)]
     except OSError as exc:
         return None, [error("SRC021", rel, f"cannot read: {exc.strerror}", episode=folder.slug)]
     text, scrubbed = scrub_text(text, rel, folder.slug)
@@ -692,10 +693,9 @@ def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, 
         return (), ""
     file = f"{base}/{name}"
     try:
-        text = (folder.path / name).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        r.problems.append(error("CHP002", file, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
-                                hint="save the chapters file as UTF-8", episode=folder.slug))
+        text = source_text((folder.path / name).read_bytes())
+    except NotUtf8 as exc:
+        r.problems.append(error("CHP002", file, exc.reason, hint=exc.hint(file), episode=folder.slug))
         return (), ""
     except OSError as exc:
         r.problems.append(error("CHP002", file, f"cannot read: {exc.strerror}", episode=folder.slug))

@@ -189,8 +189,65 @@ def test_a_utf16_transcript_or_chapters_file_is_refused_with_the_fix(show: Path,
     (folder / name).write_text(text, encoding="utf-16")
     [problem] = _refused(show)
     assert (problem.code, problem.file) == (code, f"episodes/006-utf16/{name}")
-    assert problem.message == "is not UTF-8 text (byte 0xff at offset 0)"
-    assert problem.hint.startswith(f"save the {what} as UTF-8")
+    assert problem.message == "is saved as UTF-16 (it starts with UTF-16's byte order mark, FF FE), not as UTF-8"
+    assert f"iconv -f UTF-16 -t UTF-8 episodes/006-utf16/{name} > " in problem.hint
+
+
+_SHOW_TEXT = (ROOT / "show.yml").read_text(encoding="utf-8")
+#: show.yml, an episode.md, a chapters file and a transcript, each with a line of curly quotes on line 3
+_SOURCES = {
+    "show.yml": _SHOW_TEXT.replace("title: Safe to Say", "title: \u201cSafe\u201d to Say"),
+    "episodes/006-saved/episode.md": "---\nsummary: One\n" + FRONT.replace("title: Hostile", "title: \u201cHostile\u201d") + "---\n",
+    "episodes/006-saved/chapters.txt": "00:00:00 Start\n00:00:01 Middle\n00:00:02 \u201cEnd\u201d\n",
+    "episodes/006-saved/transcript.vtt": "WEBVTT\n\n\u201cHi\u201d\n00:00:00.000 --> 00:00:01.000\nHi\n",
+}
+
+
+def _problems(show: Path) -> list:
+    """The errors a build of ``show`` stops with (show.yml's stop it before the episodes are read)."""
+    with pytest.raises((BuildFailed, InputError)) as info:
+        build(show, accept_changes=True)
+    return [p for p in info.value.problems if p.severity.value == "error"]
+
+
+@pytest.mark.parametrize("file", list(_SOURCES), ids=["show.yml", "episode.md", "chapters.txt", "transcript.vtt"])
+@pytest.mark.parametrize("encoding,said,source", [
+    ("utf-16", "is saved as UTF-16 (it starts with UTF-16's byte order mark, FF FE), not as UTF-8", "UTF-16"),
+    # without its mark, ASCII text decodes as UTF-8 with a NUL between every two characters: show.yml and episode.md
+    # were built with a warning about "control characters" naming no cause, and any other character broke them
+    ("utf-16-le", "is saved as UTF-16LE without a byte order mark (a zero byte beside every ASCII character), not as "
+     "UTF-8", "UTF-16LE"),
+    ("utf-16-be", "is saved as UTF-16BE without a byte order mark (a zero byte beside every ASCII character), not as "
+     "UTF-8", "UTF-16BE"),
+    # a Word export's curly quotes: the message was Python's ("can't decode byte 0x93 in position 169"), a byte
+    # offset, or nothing at all (episode.md's "is not UTF-8 text")
+    ("cp1252", "is not UTF-8 text: byte 0x93 on line 3, column ", "WINDOWS-1252"),
+], ids=["utf16-bom", "utf16le", "utf16be", "windows-1252"])
+def test_a_source_file_in_another_encoding_is_named_with_its_encoding_line_and_fix(
+        show: Path, file: str, encoding: str, said: str, source: str) -> None:
+    add_episode(show, "006-saved", FRONT)
+    text = _SOURCES[file]
+    if encoding.startswith("utf-16"):  # (the curly quotes in ASCII text: they are no zero byte's neighbour)
+        text = text.replace("\u201c", '"').replace("\u201d", '"')
+    (show / file).write_bytes(text.encode(encoding))
+    [problem] = _problems(show)
+    assert problem.file == file and problem.code in ("SRC021", "CHP002", "TRN000"), problem
+    assert problem.message.startswith(said), problem.message
+    if encoding == "cp1252":
+        assert "is \u201c in Windows-1252" in problem.message and "\u201c" in problem.message.split("the line is ")[1]
+    assert f"iconv -f {source} -t UTF-8 {file} > {file}.new && mv {file}.new {file}" in problem.hint
+
+
+def test_a_source_file_with_lines_ended_by_a_lone_carriage_return_is_read_line_by_line(show: Path) -> None:
+    """Classic Mac OS and some exporters end lines with CR alone: every file is read with its line ends as open()
+    reads them, as before the encodings were told apart."""
+    folder = add_episode(show, "006-cr", FRONT, body="Notes.\n\nMore notes.\n")
+    for name in ("episode.md", "../../show.yml"):
+        (folder / name).write_bytes((folder / name).read_bytes().replace(b"\n", b"\r"))
+    (folder / "chapters.txt").write_bytes(b"00:00:00 Start\r00:00:01 End\r")
+    report = build(show, accept_changes=True)
+    feed = (report.output / "feed.xml").read_text()
+    assert "<p>More notes.</p>" in feed and 'title="End"' in feed
 
 
 def test_control_characters_in_a_transcript_stay_off_the_page_with_a_warning(show: Path) -> None:
