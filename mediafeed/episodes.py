@@ -25,7 +25,7 @@ from . import sourcelinks
 from .characters import NotUtf8, source_text
 from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
-from .htmlblocks import html_block_problems
+from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
@@ -299,6 +299,11 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                                 "published (podcast apps' XML parsers refuse a text over 10 MB)", field="notes",
                                 hint="shorten them; a transcript belongs in transcript.vtt next to episode.md",
                                 episode=folder.slug))
+        body = ""
+    big = too_big(body)
+    if big:
+        line, message, hint = big
+        r.problems.append(error("SRC010", f"{rel}:{body_line + line}", message, field="notes", hint=hint, episode=folder.slug))
         body = ""
     episode = Episode(
         slug=folder.slug,

@@ -289,6 +289,45 @@ def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path
     assert problems[1].message == "is 10,799,999 characters; at most 1,000,000 are published"
 
 
+@pytest.mark.parametrize("body,line,said", [
+    # GFM fills each row up to the header's columns: 150 rows of "|x" under a header of 1,000 columns (5 KB) were
+    # 150,000 cells; eight tables of 1,000 rows (56 KB) took 75 s and 1.9 GB, then feed.xml was refused (XML001
+    # "CData section too big" at its line 1001005, naming no episode); a hundred took the machine's memory
+    ("Intro.\n\n|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "|x\n" * 150,
+     9, "the tables in the notes make more than 100,000 cells (the one on this line has 1,000 columns and 151 rows: "
+        "151,000 cells, as every row is filled up to the header's columns)"),
+    # each reference is a link and a link back under the footnote: 240,000 of them (960 KB) were 68 MB of HTML
+    ("Intro.\n\nSee" + "[^1]" * 12_000 + "\n\n[^1]: The source.\n", 9, "the notes hold 12,000 footnote references; "
+     "at most 10,000 are rendered"),
+], ids=["wide-table", "footnote-references"])
+def test_notes_that_render_to_far_more_html_than_their_size_are_refused_at_their_line(
+        show: Path, body: str, line: int, said: str) -> None:
+    add_episode(show, "006-costly", FRONT, body=body)
+    [problem] = _refused(show)
+    assert (problem.code, problem.file, problem.field) == ("SRC010", f"episodes/006-costly/episode.md:{line}", "notes")
+    assert problem.message.startswith(said), problem.message
+
+
+@pytest.mark.parametrize("markdown", [
+    "|a|b|\n|-|-|\n" + "|1|2|\n" * 40_000,  # 80,002 cells: a big table, but its cells are written
+    "> |a|b|\n> |-|-|\n" + "> |1|2|\n" * 20_000 + "\n" + "- |a|b|\n  |-|-|\n" + "  |1|2|\n" * 20_000,  # in a quote, a list
+    "x[^1]" * 10_000 + "\n\n[^1]: y\n",
+    "- - -\n" * 100_000 + "[^" * 100_000 + "|" * 100_000,  # thematic breaks, no table; "[^" that end no reference
+])
+def test_tables_and_footnotes_up_to_the_limits_are_rendered(markdown: str) -> None:
+    from mediafeed.htmlblocks import too_big
+
+    assert too_big(markdown) is None
+
+
+def test_a_table_in_a_quote_or_a_list_counts_its_cells_too() -> None:
+    from mediafeed.htmlblocks import too_big
+
+    for prefix in ("> ", "- ", "1. ", "  > "):
+        table = f"{prefix}|a|" + "b|" * 999 + f"\n{prefix}|" + "-|" * 1000 + "\n" + f"{prefix}|x\n" * 200
+        assert too_big("Intro.\n\n" + table) is not None, prefix
+
+
 # -- notes on the page ------------------------------------------------------------------------------------
 
 
