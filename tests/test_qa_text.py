@@ -308,6 +308,20 @@ def test_notes_that_render_to_far_more_html_than_their_size_are_refused_at_their
     assert problem.message.startswith(said), problem.message
 
 
+def test_notes_over_the_10_mb_apps_read_in_the_feed_are_named_at_their_episode(show: Path) -> None:
+    """Relative links are absolute in the feed: 5,000 of "[](a)" (25 KB) under a long site address are 10.5 MB of
+    content:encoded. The build said "feed.xml: line 231, column 9998420: CData section too big" (of a file it never
+    wrote), naming no episode, with the hint to look for a ']]>' in the notes."""
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("url: https://podcast.example.org/safe-to-say/",
+                                                  "url: https://podcast.example.org/" + "a" * 2000 + "/"))
+    add_episode(show, "006-links", FRONT, body="[](a)" * 5000 + "\n")
+    [problem] = [p for p in _refused(show) if p.code == "XML001"]
+    assert (problem.file, problem.field, problem.episode) == ("episodes/006-links/episode.md", "notes", "006-links")
+    assert problem.message == "in the feed (content:encoded): not well-formed XML: CData section too big found"
+    assert problem.hint.startswith("one text, name or CDATA section is over 10 MB")
+
+
 @pytest.mark.parametrize("markdown", [
     "|a|b|\n|-|-|\n" + "|1|2|\n" * 40_000,  # 80,002 cells: a big table, but its cells are written
     "> |a|b|\n> |-|-|\n" + "> |1|2|\n" * 20_000 + "\n" + "- |a|b|\n  |-|-|\n" + "  |1|2|\n" * 20_000,  # in a quote, a list
