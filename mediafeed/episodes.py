@@ -210,7 +210,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     r = FieldReader(data, rel, episode=folder.slug)
     title = r.str("title", required=True)
     date = r.datetime("date", required=True)
-    guid = r.str("guid")
+    guid = r.str("guid", exact=True)  # (as written: a direction control closed at its end would be another GUID)
     if not guid and not any(p.field == "guid" for p in r.problems):  # a wrong kind of value: SRC010 says so
         r.problems.append(error("SRC060", rel, "episode has no GUID", field="guid", hint=GUID_HINT, episode=folder.slug))
     elif len(guid) > 512 or any(ch.isspace() and ch != " " for ch in guid):

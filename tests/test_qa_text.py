@@ -553,6 +553,31 @@ def test_front_matter_without_its_closing_line_says_so(show: Path) -> None:
     assert problem.hint == "add a line '---' after the metadata, before the show notes"
 
 
+@pytest.mark.parametrize("url,char,what", [
+    # shown in an app as "https://evil.example/https://google.jpg": the rest of the address reversed (Trojan source)
+    ("https://evil.example/\\u202egpj.elgoog//:sptth", "U+202E", "a direction control"),
+    ("https://example.org/people/\\u200bmaya-okafor", "U+200B", "a character drawn as nothing"),
+    ("https://example.org/\\u2066x", "U+2066", "a direction control"),
+], ids=["rlo", "zero-width-space", "lri"])
+def test_an_address_holding_a_direction_control_or_an_invisible_character_is_refused(
+        show: Path, url: str, char: str, what: str) -> None:
+    """Such an address was published as it was in the feed (podcast:funding url, podcast:person href), an RLO with a
+    PDF added at its end."""
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("  - url: https://example.org/safe-to-say/support", f'  - url: "{url}"'))
+    [problem] = _problems(show)
+    assert (problem.code, problem.file, problem.field) == ("SRC010", "show.yml", "funding.url")
+    assert f"which holds {char} ({what}" in problem.message and problem.hint.startswith("delete it")
+
+
+def test_a_guid_is_published_as_written_even_with_a_direction_control_in_it(show: Path) -> None:
+    """A title's open RLO is closed at its end (a PDF added); a GUID's was too, so the feed's GUID was not the one in
+    episode.md (nor an imported feed's: every app would download the episode again)."""
+    add_episode(show, "006-rlo", FRONT.replace(f"guid: {GUID}", f'guid: "\\u202e{GUID}"'))
+    feed = (build(show, accept_changes=True).output / "feed.xml").read_text()
+    assert f'<guid isPermaLink="false">\u202e{GUID}</guid>' in feed
+
+
 def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(show: Path) -> None:
     """Front-matter text had its open direction controls closed at its end, but chapter titles (chapters.txt,
     chapters.json, the front matter's list) and a person given by name alone did not: an app listing "Intro {RLO}x
