@@ -9,6 +9,7 @@ channel elements to their show.yml key, item elements to the episode's
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -262,14 +263,15 @@ def _element_at(data: bytes, message: str) -> str:
             return "item"
     before = data[:start + 1 + max(int(where[2]) - 1, 0)]
     opened = before.rfind(b"<![CDATA[")
-    element = _CDATA_ELEMENT.search(before, max(opened - 200, 0), opened) if opened >= 0 and b"]]>" not in before[opened:] \
-        else _ELEMENT.match(data, start + 1)
+    element = re.compile(_CDATA_ELEMENT).search(before, max(opened - 200, 0), opened) \
+        if opened >= 0 and b"]]>" not in before[opened:] else re.compile(_ELEMENT).match(data, start + 1)
     return element[1].decode() if element else "item"
 
 
-#: the element a line of the feed starts (feedgen writes one a line); the element a CDATA section opens in
-_ELEMENT = lazy(rb"\s*<([A-Za-z][\w.:-]*)")
-_CDATA_ELEMENT = lazy(rb"<([A-Za-z][\w.:-]*)[^<>]*>$")
+#: the element a line of the feed starts (feedgen writes one a line); the element a CDATA section opens in (compiled
+#: only for a feed that is not well-formed)
+_ELEMENT = rb"\s*<([A-Za-z][\w.:-]*)"
+_CDATA_ELEMENT = rb"<([A-Za-z][\w.:-]*)[^<>]*>$"
 #: a position in a document of the lint's own, which is no line of feed.xml
 _POSITION = lazy(r" at line (\d+), column (\d+)")
 
