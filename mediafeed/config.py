@@ -15,6 +15,7 @@ from typing import Any
 from . import sourcelinks
 from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
+from .characters import NotUtf8, source_text
 from .errors import Problem, error
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
@@ -126,8 +127,10 @@ def load_show(root: Path) -> tuple[Show | None, list[Problem]]:
                                 hint="point the link at the show's real show.yml, or put the file itself here")]
         return None, [no_show(root)]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = source_text(path.read_bytes())
+    except NotUtf8 as exc:
+        return None, [error("SRC021", SHOW_FILE, exc.reason, hint=exc.hint(SHOW_FILE))]
+    except OSError as exc:
         return None, [error("SRC021", SHOW_FILE, f"cannot read: {exc}", hint="save it as UTF-8 text")]
     text, scrubbed = scrub_text(text, SHOW_FILE)
     data, problems = load_yaml(text, SHOW_FILE)

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
+from .characters import NotUtf8, source_text
 from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
-from .htmlblocks import html_block_problems
+from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
@@ -172,9 +173,9 @@ def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Probl
     """Parse one folder's ``episode.md``; None when it cannot become an episode."""
     rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
     try:
-        text = (folder.path / EPISODE_FILE).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [error("SRC021", rel, "is not UTF-8 text", hint="save the file as UTF-8", episode=folder.slug)]
+        text = source_text((folder.path / EPISODE_FILE).read_bytes())
+    except NotUtf8 as exc:
+        return None, [error("SRC021", rel, exc.reason, hint=exc.hint(rel), episode=folder.slug)]
     except OSError as exc:
         return None, [error("SRC021", rel, f"cannot read: {exc.strerror}", episode=folder.slug)]
     text, scrubbed = scrub_text(text, rel, folder.slug)
@@ -219,7 +220,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     r = FieldReader(data, rel, episode=folder.slug)
     title = r.str("title", required=True)
     date = r.datetime("date", required=True)
-    guid = r.str("guid")
+    guid = r.str("guid", exact=True)  # (as written: a direction control closed at its end would be another GUID)
     if not guid and not any(p.field == "guid" for p in r.problems):  # a wrong kind of value: SRC010 says so
         r.problems.append(error("SRC060", rel, "episode has no GUID", field="guid", hint=GUID_HINT, episode=folder.slug))
     elif len(guid) > 512 or any(ch.isspace() and ch != " " for ch in guid):
@@ -314,6 +315,11 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                                 "published (podcast apps' XML parsers refuse a text over 10 MB)", field="notes",
                                 hint="shorten them; a transcript belongs in transcript.vtt next to episode.md",
                                 episode=folder.slug))
+        body = ""
+    big = too_big(body)
+    if big:
+        line, message, hint = big
+        r.problems.append(error("SRC010", f"{rel}:{body_line + line}", message, field="notes", hint=hint, episode=folder.slug))
         body = ""
     episode = Episode(
         slug=folder.slug,
@@ -714,10 +720,9 @@ def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, 
         return (), ""
     file = f"{base}/{name}"
     try:
-        text = (folder.path / name).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        r.problems.append(error("CHP002", file, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
-                                hint="save the chapters file as UTF-8", episode=folder.slug))
+        text = source_text((folder.path / name).read_bytes())
+    except NotUtf8 as exc:
+        r.problems.append(error("CHP002", file, exc.reason, hint=exc.hint(file), episode=folder.slug))
         return (), ""
     except OSError as exc:
         r.problems.append(error("CHP002", file, f"cannot read: {exc.strerror}", episode=folder.slug))

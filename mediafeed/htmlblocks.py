@@ -11,6 +11,9 @@ written (GitHub, Obsidian and every CommonMark editor do the same), and an autol
 as a tag by the sanitiser and lost with its text. A producer sees none of it until a listener does. ``<!--`` without
 ``-->`` hides everything after it. The notes are rendered as CommonMark says (the same file reads the same
 everywhere); these warnings name the line and the fix. Only string work: it runs for every episode of a build.
+
+Also notes that would render to far more HTML than their size (:func:`too_big`): tables filled up to a wide header,
+footnote references by the ten thousand; told before cmark builds them.
 """
 
 from __future__ import annotations
@@ -138,3 +141,58 @@ def _after_marker(lines: list[str], index: int, end: str, file: str, slug: str, 
                 f"{'is' if hidden == 1 else 'are'} left out of the pages and feeds",
                 field="notes", episode=slug, hint="close the comment with --> where it should end"))
     return len(lines)
+
+
+#: the most table cells the notes may make: GFM fills each row of a table up to its header's number of columns,
+#: so a header of 1,000 columns and 1,000 rows of "|x" (7 KB of Markdown) made 500,000 cells, 5 MB of HTML and
+#: half a gigabyte of memory to render, and eight such tables (56 KB) 42 MB and 1.9 GB. A table of 100 columns and
+#: 1,000 rows fits; more is a data set, which belongs in a file the notes link to
+MAX_TABLE_CELLS = 100_000
+#: the most footnote references the notes may hold: each is a link where it is and one back to it under the footnote
+#: (about 250 bytes of HTML for the 4 of "[^1]"), so 240,000 of them (960 KB of notes) made 68 MB
+MAX_FOOTNOTE_REFERENCES = 10_000
+#: a line that can be a GFM table's delimiter row (``|---|:--:|``), in a quote or list or not; told apart below
+_DELIMITER_ROW = lazy(r"^[ \t>*+0-9.)|:-]*$", re.M)
+#: a line with nothing but white space and quote markers, which ends a table
+_BLANK_LINE = lazy(r"\n[ \t>]*(?:\n|$)")
+#: a footnote reference, not its definition (a label holds no bracket: each "[^" is looked past once)
+_FOOTNOTE_REFERENCE = lazy(r"\[\^[^\[\]\n]{1,999}\](?!:)")
+
+
+def too_big(markdown: str) -> tuple[int, str, str] | None:
+    """(the line of ``markdown``, from 0; what is wrong; the fix) when its tables or footnotes would render to far
+    more HTML than its size: judged on the text alone, before cmark builds a node of every cell (its memory is the
+    cost). An upper bound: a table is taken to run to the next blank line."""
+    # (every table's columns are at most the pipes, its rows at most the lines: most notes are answered here)
+    if "|" in markdown and "-" in markdown and (markdown.count("|") + 1) * (markdown.count("\n") + 1) > MAX_TABLE_CELLS:
+        cells, worst, end = 0, (0, 0, 0, 0), 0
+        for row in _DELIMITER_ROW.finditer(markdown):
+            line = row.group().lstrip(" \t>")
+            if row.start() < end or "|" not in line or "-" not in line:
+                continue  # (a row inside the table counted already; a list marker or thematic break)
+            columns = len(line.strip(" \t").strip("|").split("|"))
+            blank = _BLANK_LINE.search(markdown, row.end())
+            end = blank.start() if blank else len(markdown)
+            rows = markdown.count("\n", row.end(), end) + 1  # (and the header row)
+            cells += columns * rows
+            worst = max(worst, (columns * rows, columns, rows, row.start()))
+            if cells > MAX_TABLE_CELLS:
+                line_of = markdown.count("\n", 0, worst[3]) - 1  # (the header row, above the delimiter row)
+                return (max(line_of, 0), f"the tables in the notes make more than {MAX_TABLE_CELLS:,} cells (the one on "
+                        f"this line has {_count(worst[1], 'column')} and {_count(worst[2], 'row')}: {worst[0]:,} cells, as every row is "
+                        "filled up to the header's columns); rendering them takes hundreds of megabytes of memory or more, and a feed "
+                        "over 10 MB is refused by apps", "make the table smaller or a list; a data set belongs in a file "
+                        "the notes link to")
+    if "^" in markdown and "[^" in markdown:  # (a character first: a search for two is ~100 times slower)
+        references = _FOOTNOTE_REFERENCE.findall(markdown, 0) if markdown.count("[^") > MAX_FOOTNOTE_REFERENCES else []
+        if len(references) > MAX_FOOTNOTE_REFERENCES:
+            first = _FOOTNOTE_REFERENCE.search(markdown)
+            return (markdown.count("\n", 0, first.start()) if first else 0,
+                    f"the notes hold {len(references):,} footnote references; at most {MAX_FOOTNOTE_REFERENCES:,} are "
+                    "rendered (each is a link, and one back to it under its footnote: about 250 bytes of HTML for the "
+                    "4 of '[^1]')", "cite fewer places, or write the sources as a list")
+    return None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' if number != 1 else ''}"

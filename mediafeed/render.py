@@ -28,6 +28,7 @@ from . import __version__, images, site, transcripts
 from . import chapters as chapter_io
 from . import pages as page_data
 from .cache import CACHE_DIR, Cache
+from .characters import NotUtf8, source_text
 from .episodes import EPISODES_DIR
 from .errors import Problem, Severity
 from .feeditems import FeedItems
@@ -55,10 +56,9 @@ def _mime_of(name: str) -> str:
 def read_text(path: Path, rel: str, slug: str) -> tuple[str | None, list[Problem]]:
     """A transcript's text (None, and TRN000, when it is not UTF-8 or cannot be read)."""
     try:
-        return path.read_text(encoding="utf-8"), []
-    except UnicodeDecodeError as exc:  # a UTF-16 export from a Windows tool, or Latin-1
-        return None, [Problem(rel, "TRN000", Severity.ERROR, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
-                              f"offset {exc.start})", hint="save the transcript as UTF-8 (WebVTT must be UTF-8)",
+        return source_text(path.read_bytes()), []
+    except NotUtf8 as exc:  # a UTF-16 export from a Windows tool, or Latin-1
+        return None, [Problem(rel, "TRN000", Severity.ERROR, exc.reason, hint=f"WebVTT must be UTF-8: {exc.hint(rel)}",
                               episode=slug)]
     except OSError as exc:
         return None, [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc.strerror}", episode=slug)]

@@ -630,7 +630,7 @@ class FieldReader:
         self.fail(key, "required but missing", hint=hint, code="SRC011")
 
     # -- typed getters ----------------------------------------------------
-    def str(self, key: str, default: str = "", required: bool = False, hint: str = "") -> str:
+    def str(self, key: str, default: str = "", required: bool = False, hint: str = "", exact: bool = False) -> str:
         value = self.raw(key)
         if value is MISSING:
             if required:
@@ -656,7 +656,7 @@ class FieldReader:
             self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
                       hint="shorten it (long material belongs in the show notes or a transcript)")
             return default
-        return close_directions(value)
+        return value if exact else close_directions(value)
 
     def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:
         value = self.raw(key)
@@ -751,9 +751,17 @@ class FieldReader:
         return parsed
 
     def url(self, key: builtins.str, required: builtins.bool = False, https: builtins.bool = False) -> builtins.str:
-        value = self.str(key, required=required)
+        value = self.str(key, required=required, exact=True)  # (a direction control is refused below, not closed)
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
+            unseen = _UNSEEN_URL_CHAR.search(value)
+            if unseen:
+                what = ("a direction control: an app or page shows the address after it reversed"
+                        if "\u202a" <= unseen.group() <= "\u202e" or "\u2066" <= unseen.group() <= "\u2069" else
+                        "a character drawn as nothing: the address is not the one it looks like")
+                self.fail(key, f"expected {need}, got {value!r}, which holds U+{ord(unseen.group()):04X} "
+                          f"({what})", hint="delete it (retype the address, or paste it from the browser's address bar)")
+                return ""
             bad = sorted({c for c in value if c in URL_ENCODED})
             if bad and re.match(r"^https?://", value, re.I):  # an address, but with characters a URL does not hold
                 written = percent_encoded(value)
@@ -816,10 +824,16 @@ def utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+#: the format characters (Unicode's Cf: direction controls, zero-width spaces and joiners, the soft hyphen, the byte
+#: order mark) and the line and paragraph separators, which no address holds as they are
+_UNSEEN_IN_URL = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+_UNSEEN_URL_CHAR = re.compile(f"[{_UNSEEN_IN_URL}]")
 #: an absolute http(s) URL without the characters a URL may not hold as they are (RFC 3986): white space, and '"',
 #: '<', '>' and '\\', which end an attribute or a tag where a page or an app writes the URL into HTML as text
 #: (ours escape it; an app that pastes strings together would not), and which iOS's URL parser refuses
-_URL = re.compile(r'^https?://[^\s/?#"<>\\]+[^\s"<>\\]*$', re.I)
+#: (and no character that is drawn as nothing or turns the text around: an RLO in "https://evil.example/\u202egpj.x//:sptth"
+#: shows the rest of the address reversed, a zero-width space makes an address that looks like another)
+_URL = re.compile(r'^https?://[^\s/?#"<>\\%s]+[^\s"<>\\%s]*$' % ((_UNSEEN_IN_URL,) * 2), re.I)
 
 
 def is_url(value: str, https: bool = False) -> bool:

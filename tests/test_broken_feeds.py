@@ -542,6 +542,10 @@ DOCUMENTS = [
     ("nested-20000-deep", GOOD_TEXT.replace("</channel>", "<x>" * 20000 + "</x>" * 20000 + "</channel>"), 1,
      ["XML001 error line 65"]),
     ("eleven-mb-in-one-text", GOOD_TEXT.replace("How marshes store carbon,", "y" * 11_000_000), 1, ["XML001 error line 30"]),
+    # the notes' CDATA opened on a line before and closed on this one: the hint was to look for a ']]>' in the notes
+    ("eleven-mb-on-a-later-line-of-the-notes", GOOD_TEXT.replace("<h2>Notes</h2><p>Full notes.</p>",
+                                                                 "<h2>Notes</h2>\n<p>" + "y" * 11_000_000 + "</p>"),
+     1, ["XML001 error line 32"]),
     ("latin1-declared-utf8-bytes", GOOD_TEXT.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
      .replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("utf-8"), 0, ["XML009 warning encoding"]),
     ("utf8-declared-latin1-bytes", GOOD_TEXT.replace("Salt Marsh Carbon", "Salt Marsh Carbón").encode("latin-1"), 1,
@@ -622,6 +626,7 @@ DOCUMENT_HINTS = [
     ("nul-reference-in-a-title", "&#0;"),
     ("nested-20000-deep", "nested more than 256 deep"),
     ("eleven-mb-in-one-text", "over 10 MB"),
+    ("eleven-mb-on-a-later-line-of-the-notes", "over 10 MB"),
     ("mac-cyrillic", "libxml2 does not know the name 'mac-cyrillic'"),
     ("latin1", 'declare <?xml version="1.0" encoding="UTF-8"?>'),
     ("latin1-declared-windows-1252-quotes", "U+0093, U+0094 where windows-1252 has '\u201c\u201d'"),

@@ -189,8 +189,65 @@ def test_a_utf16_transcript_or_chapters_file_is_refused_with_the_fix(show: Path,
     (folder / name).write_text(text, encoding="utf-16")
     [problem] = _refused(show)
     assert (problem.code, problem.file) == (code, f"episodes/006-utf16/{name}")
-    assert problem.message == "is not UTF-8 text (byte 0xff at offset 0)"
-    assert problem.hint.startswith(f"save the {what} as UTF-8")
+    assert problem.message == "is saved as UTF-16 (it starts with UTF-16's byte order mark, FF FE), not as UTF-8"
+    assert f"iconv -f UTF-16 -t UTF-8 episodes/006-utf16/{name} > " in problem.hint
+
+
+_SHOW_TEXT = (ROOT / "show.yml").read_text(encoding="utf-8")
+#: show.yml, an episode.md, a chapters file and a transcript, each with a line of curly quotes on line 3
+_SOURCES = {
+    "show.yml": _SHOW_TEXT.replace("title: Safe to Say", "title: \u201cSafe\u201d to Say"),
+    "episodes/006-saved/episode.md": "---\nsummary: One\n" + FRONT.replace("title: Hostile", "title: \u201cHostile\u201d") + "---\n",
+    "episodes/006-saved/chapters.txt": "00:00:00 Start\n00:00:01 Middle\n00:00:02 \u201cEnd\u201d\n",
+    "episodes/006-saved/transcript.vtt": "WEBVTT\n\n\u201cHi\u201d\n00:00:00.000 --> 00:00:01.000\nHi\n",
+}
+
+
+def _problems(show: Path) -> list:
+    """The errors a build of ``show`` stops with (show.yml's stop it before the episodes are read)."""
+    with pytest.raises((BuildFailed, InputError)) as info:
+        build(show, accept_changes=True)
+    return [p for p in info.value.problems if p.severity.value == "error"]
+
+
+@pytest.mark.parametrize("file", list(_SOURCES), ids=["show.yml", "episode.md", "chapters.txt", "transcript.vtt"])
+@pytest.mark.parametrize("encoding,said,source", [
+    ("utf-16", "is saved as UTF-16 (it starts with UTF-16's byte order mark, FF FE), not as UTF-8", "UTF-16"),
+    # without its mark, ASCII text decodes as UTF-8 with a NUL between every two characters: show.yml and episode.md
+    # were built with a warning about "control characters" naming no cause, and any other character broke them
+    ("utf-16-le", "is saved as UTF-16LE without a byte order mark (a zero byte beside every ASCII character), not as "
+     "UTF-8", "UTF-16LE"),
+    ("utf-16-be", "is saved as UTF-16BE without a byte order mark (a zero byte beside every ASCII character), not as "
+     "UTF-8", "UTF-16BE"),
+    # a Word export's curly quotes: the message was Python's ("can't decode byte 0x93 in position 169"), a byte
+    # offset, or nothing at all (episode.md's "is not UTF-8 text")
+    ("cp1252", "is not UTF-8 text: byte 0x93 on line 3, column ", "WINDOWS-1252"),
+], ids=["utf16-bom", "utf16le", "utf16be", "windows-1252"])
+def test_a_source_file_in_another_encoding_is_named_with_its_encoding_line_and_fix(
+        show: Path, file: str, encoding: str, said: str, source: str) -> None:
+    add_episode(show, "006-saved", FRONT)
+    text = _SOURCES[file]
+    if encoding.startswith("utf-16"):  # (the curly quotes in ASCII text: they are no zero byte's neighbour)
+        text = text.replace("\u201c", '"').replace("\u201d", '"')
+    (show / file).write_bytes(text.encode(encoding))
+    [problem] = _problems(show)
+    assert problem.file == file and problem.code in ("SRC021", "CHP002", "TRN000"), problem
+    assert problem.message.startswith(said), problem.message
+    if encoding == "cp1252":
+        assert "is \u201c in Windows-1252" in problem.message and "\u201c" in problem.message.split("the line is ")[1]
+    assert f"iconv -f {source} -t UTF-8 {file} > {file}.new && mv {file}.new {file}" in problem.hint
+
+
+def test_a_source_file_with_lines_ended_by_a_lone_carriage_return_is_read_line_by_line(show: Path) -> None:
+    """Classic Mac OS and some exporters end lines with CR alone: every file is read with its line ends as open()
+    reads them, as before the encodings were told apart."""
+    folder = add_episode(show, "006-cr", FRONT, body="Notes.\n\nMore notes.\n")
+    for name in ("episode.md", "../../show.yml"):
+        (folder / name).write_bytes((folder / name).read_bytes().replace(b"\n", b"\r"))
+    (folder / "chapters.txt").write_bytes(b"00:00:00 Start\r00:00:01 End\r")
+    report = build(show, accept_changes=True)
+    feed = (report.output / "feed.xml").read_text()
+    assert "<p>More notes.</p>" in feed and 'title="End"' in feed
 
 
 def test_control_characters_in_a_transcript_stay_off_the_page_with_a_warning(show: Path) -> None:
@@ -230,6 +287,59 @@ def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path
     assert [(p.code, p.file, p.field) for p in problems] == [
         ("SRC010", "episodes/006-huge/episode.md", "notes"), ("SRC010", "episodes/006-huge/episode.md", "title")]
     assert problems[1].message == "is 10,799,999 characters; at most 1,000,000 are published"
+
+
+@pytest.mark.parametrize("body,line,said", [
+    # GFM fills each row up to the header's columns: 150 rows of "|x" under a header of 1,000 columns (5 KB) were
+    # 150,000 cells; eight tables of 1,000 rows (56 KB) took 75 s and 1.9 GB, then feed.xml was refused (XML001
+    # "CData section too big" at its line 1001005, naming no episode); a hundred took the machine's memory
+    ("Intro.\n\n|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "|x\n" * 150,
+     9, "the tables in the notes make more than 100,000 cells (the one on this line has 1,000 columns and 151 rows: "
+        "151,000 cells, as every row is filled up to the header's columns)"),
+    # each reference is a link and a link back under the footnote: 240,000 of them (960 KB) were 68 MB of HTML
+    ("Intro.\n\nSee" + "[^1]" * 12_000 + "\n\n[^1]: The source.\n", 9, "the notes hold 12,000 footnote references; "
+     "at most 10,000 are rendered"),
+], ids=["wide-table", "footnote-references"])
+def test_notes_that_render_to_far_more_html_than_their_size_are_refused_at_their_line(
+        show: Path, body: str, line: int, said: str) -> None:
+    add_episode(show, "006-costly", FRONT, body=body)
+    [problem] = _refused(show)
+    assert (problem.code, problem.file, problem.field) == ("SRC010", f"episodes/006-costly/episode.md:{line}", "notes")
+    assert problem.message.startswith(said), problem.message
+
+
+def test_notes_over_the_10_mb_apps_read_in_the_feed_are_named_at_their_episode(show: Path) -> None:
+    """Relative links are absolute in the feed: 5,000 of "[](a)" (25 KB) under a long site address are 10.5 MB of
+    content:encoded. The build said "feed.xml: line 231, column 9998420: CData section too big" (of a file it never
+    wrote), naming no episode, with the hint to look for a ']]>' in the notes."""
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("url: https://podcast.example.org/safe-to-say/",
+                                                  "url: https://podcast.example.org/" + "a" * 2000 + "/"))
+    add_episode(show, "006-links", FRONT, body="[](a)" * 5000 + "\n")
+    [problem] = [p for p in _refused(show) if p.code == "XML001"]
+    assert (problem.file, problem.field, problem.episode) == ("episodes/006-links/episode.md", "notes", "006-links")
+    assert problem.message == "in the feed (content:encoded): not well-formed XML: CData section too big found"
+    assert problem.hint.startswith("one text, name or CDATA section is over 10 MB")
+
+
+@pytest.mark.parametrize("markdown", [
+    "|a|b|\n|-|-|\n" + "|1|2|\n" * 40_000,  # 80,002 cells: a big table, but its cells are written
+    "> |a|b|\n> |-|-|\n" + "> |1|2|\n" * 20_000 + "\n" + "- |a|b|\n  |-|-|\n" + "  |1|2|\n" * 20_000,  # in a quote, a list
+    "x[^1]" * 10_000 + "\n\n[^1]: y\n",
+    "- - -\n" * 100_000 + "[^" * 100_000 + "|" * 100_000,  # thematic breaks, no table; "[^" that end no reference
+])
+def test_tables_and_footnotes_up_to_the_limits_are_rendered(markdown: str) -> None:
+    from mediafeed.htmlblocks import too_big
+
+    assert too_big(markdown) is None
+
+
+def test_a_table_in_a_quote_or_a_list_counts_its_cells_too() -> None:
+    from mediafeed.htmlblocks import too_big
+
+    for prefix in ("> ", "- ", "1. ", "  > "):
+        table = f"{prefix}|a|" + "b|" * 999 + f"\n{prefix}|" + "-|" * 1000 + "\n" + f"{prefix}|x\n" * 200
+        assert too_big("Intro.\n\n" + table) is not None, prefix
 
 
 # -- notes on the page ------------------------------------------------------------------------------------
@@ -441,6 +551,31 @@ def test_front_matter_without_its_closing_line_says_so(show: Path) -> None:
     assert problem.code == "SRC001"
     assert problem.message == "the front matter that starts on line 1 is never closed", problem.message
     assert problem.hint == "add a line '---' after the metadata, before the show notes"
+
+
+@pytest.mark.parametrize("url,char,what", [
+    # shown in an app as "https://evil.example/https://google.jpg": the rest of the address reversed (Trojan source)
+    ("https://evil.example/\\u202egpj.elgoog//:sptth", "U+202E", "a direction control"),
+    ("https://example.org/people/\\u200bmaya-okafor", "U+200B", "a character drawn as nothing"),
+    ("https://example.org/\\u2066x", "U+2066", "a direction control"),
+], ids=["rlo", "zero-width-space", "lri"])
+def test_an_address_holding_a_direction_control_or_an_invisible_character_is_refused(
+        show: Path, url: str, char: str, what: str) -> None:
+    """Such an address was published as it was in the feed (podcast:funding url, podcast:person href), an RLO with a
+    PDF added at its end."""
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("  - url: https://example.org/safe-to-say/support", f'  - url: "{url}"'))
+    [problem] = _problems(show)
+    assert (problem.code, problem.file, problem.field) == ("SRC010", "show.yml", "funding.url")
+    assert f"which holds {char} ({what}" in problem.message and problem.hint.startswith("delete it")
+
+
+def test_a_guid_is_published_as_written_even_with_a_direction_control_in_it(show: Path) -> None:
+    """A title's open RLO is closed at its end (a PDF added); a GUID's was too, so the feed's GUID was not the one in
+    episode.md (nor an imported feed's: every app would download the episode again)."""
+    add_episode(show, "006-rlo", FRONT.replace(f"guid: {GUID}", f'guid: "\\u202e{GUID}"'))
+    feed = (build(show, accept_changes=True).output / "feed.xml").read_text()
+    assert f'<guid isPermaLink="false">\u202e{GUID}</guid>' in feed
 
 
 def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(show: Path) -> None:

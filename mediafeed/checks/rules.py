@@ -46,7 +46,9 @@ _RULES = [
        "each setting as 'key: value' at the start of its line (title: My episode), without a leading '- '."),
     _r("SRC010", "mediafeed", E, "a value has the wrong type or format",
        "A key in show.yml or the front matter has a value mediafeed cannot use (text where a number belongs, a bad URL, "
-       "an unknown choice). The message says what arrived and what is expected."),
+       "an unknown choice, an address holding a direction control or a character drawn as nothing, show notes whose "
+       "tables or footnote references would render to far more HTML than their size). The message says what arrived "
+       "and what is expected."),
     _r("SRC011", "mediafeed apple", E, "a required key is missing",
        "A key every show (title, description, url, author, language, category, artwork) or every episode (title, "
        "date, audio) must have is not there; the message names it. Fix: add it as 'key: value' to show.yml or the front "
@@ -58,7 +60,9 @@ _RULES = [
     _r("SRC021", "mediafeed", E, "a source file cannot be read or is not UTF-8",
        "show.yml and episode.md are read as UTF-8 text; a file saved in another encoding (Windows-1252, UTF-16 from some "
        "editors), or one the program may not read (permissions), stops the show or the episode: the episode is in no "
-       "feed and 'mediafeed list' shows it as unreadable. Fix: save the file as UTF-8 in your editor, or make it "
+       "feed and 'mediafeed list' shows it as unreadable. The message names UTF-16 or UTF-32 (with or without a byte "
+       "order mark), or the line and column of the first byte that is not UTF-8 and the character it is in "
+       "Windows-1252. Fix: save the file as UTF-8 in your editor (or with the hint's iconv command), or make it "
        "readable (chmod u+r FILE)."),
     _r("SRC022", "mediafeed", W, "control characters that XML forbids (removed)",
        "A source file or a YAML value holds characters XML 1.0 forbids (U+0000-U+001F other than tab and line breaks, "

@@ -9,6 +9,7 @@ channel elements to their show.yml key, item elements to the episode's
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -67,6 +68,7 @@ ITEM_FIELDS = {
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
     "podcast:location@country": "location", "podcast:txt": "txt", "podcast:remoteItem@medium": "value",
+    "content:encoded": "notes",
     "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
 
@@ -227,13 +229,55 @@ def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
     xml = renderer.feed_items.rss(todo)
     doc, found = feedxml.parse(head + b"".join(xml) + tail, FEED_FILE)
     if doc is None:
-        return start, found, None
+        return start, _on_its_item(found, head, tail, xml, todo), None
     if not start:
         found = found + check_channel(doc)
     title = (feedxml.text(doc, doc.channel, "title") or "").strip()
     checked = [(index, check_item(doc, element, item_label(doc, element, index), title))
                for index, element in zip(batch, doc.items(), strict=True)]
     return start, found, checked
+
+
+def _on_its_item(found: list[Problem], head: bytes, tail: bytes, xml: list[bytes], items: list[Item]) -> list[Problem]:
+    """The problem of a document that is not well-formed, put on the item that makes it so (its GUID and element,
+    which :func:`locate` moves to its episode.md), when the channel alone is well-formed: notes that render to
+    more than libxml2's 10 MB for a text were "feed.xml: line 231 …" (of a file never written), naming no episode,
+    with the hint to look for a ']]>' in the notes. Only when the feed is not well-formed: each item parsed alone."""
+    if len(found) != 1 or feedxml.parse(head + tail, FEED_FILE)[0] is None:
+        return found
+    for item, data in zip(items, xml, strict=True):
+        alone, said = feedxml.parse(head + data + tail, FEED_FILE)
+        if alone is None and len(said) == 1:
+            return [replace(said[0], episode=item.episode.guid, field=_element_at(head + data, said[0].message),
+                            message=_POSITION.sub("", said[0].message))]
+    return found
+
+
+def _element_at(data: bytes, message: str) -> str:
+    """The element of ``data`` that the problem's ``message`` (``… at line N, column M: …``) is in: the one whose
+    CDATA section is open there (show notes take many lines, or one long one), else the one its line starts (feedgen
+    writes one a line); "item" if none."""
+    where = _POSITION.search(message)
+    if not where:
+        return "item"
+    start = -1
+    for _ in range(int(where[1]) - 1):
+        start = data.find(b"\n", start + 1)
+        if start < 0:
+            return "item"
+    before = data[:start + 1 + max(int(where[2]) - 1, 0)]
+    opened = before.rfind(b"<![CDATA[")
+    element = re.compile(_CDATA_ELEMENT).search(before, max(opened - 200, 0), opened) \
+        if opened >= 0 and b"]]>" not in before[opened:] else re.compile(_ELEMENT).match(data, start + 1)
+    return element[1].decode() if element else "item"
+
+
+#: the element a line of the feed starts (feedgen writes one a line); the element a CDATA section opens in (compiled
+#: only for a feed that is not well-formed)
+_ELEMENT = rb"\s*<([A-Za-z][\w.:-]*)"
+_CDATA_ELEMENT = rb"<([A-Za-z][\w.:-]*)[^<>]*>$"
+#: a position in a document of the lint's own, which is no line of feed.xml
+_POSITION = lazy(r" at line (\d+), column (\d+)")
 
 
 def _same(notes: RenderedNotes) -> RenderedNotes:

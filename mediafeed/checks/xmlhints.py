@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+#: libxml2's messages for a text, name or CDATA section over its 10 MB
+_HUGE = re.compile(r"Resource limit exceeded|too big|huge text|Buffer size limit", re.I)
 _CDATA_HINT = "a ']]>' inside the show notes ends the CDATA section early: write it as ']]]]><![CDATA[>'"
 #: (pattern, hint) for libxml2's messages, case-insensitive: compiled when a feed fails to parse (:func:`_hints`),
 #: not at every start-up (a rebuild parses its own good feeds)
@@ -40,7 +42,7 @@ _HINT_PATTERNS = [
     (r"Excessive depth in document",
      "elements are nested more than 256 deep, which no feed needs (an unclosed tag repeated, or HTML show notes "
      "outside CDATA): close the elements, and put HTML inside <![CDATA[ … ]]>"),
-    (r"Resource limit exceeded|too big|huge text|Buffer size limit",
+    (_HUGE.pattern,
      "one text, name or CDATA section is over 10 MB, far beyond any feed (notes belong on a page, media in files): "
      "shorten it"),
     (r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)",
@@ -104,8 +106,8 @@ def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
         uri = PREFIXES.get(prefix)
         hint = (f"declare the prefix on the root element: <rss version=\"2.0\" xmlns:{prefix}=\"{uri}\" …>" if uri else
                 f"declare xmlns:{prefix}=\"…\" on the root element, or remove the {prefix}: elements")
-    if text_line.count(b"]]>") > text_line.count(b"<![CDATA["):
-        hint = _CDATA_HINT
+    if text_line.count(b"]]>") > text_line.count(b"<![CDATA[") and not _HUGE.search(message):
+        hint = _CDATA_HINT  # (not for a CDATA section over 10 MB: libxml2 stops inside it, before its own ']]>')
     if (line >= len(lines) and b"<rss" in data[:4096].replace(b"\x00", b"")
             and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
         hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
