@@ -207,6 +207,19 @@ def _blog(browser: object, body: str, width: int, height: int) -> Iterator[tuple
             context.close()
 
 
+#: (for frame.evaluate) what of an embed's card and controls lies outside its frame, and whether the frame scrolls:
+#: [] when it all fits
+CUT_OR_SCROLLED = """() => {
+    const d = document.documentElement, out = [];
+    if (d.scrollHeight > d.clientHeight || d.scrollWidth > d.clientWidth) out.push(['scrolls', d.scrollHeight]);
+    document.querySelectorAll('a, button, input, select, video, .embed-card').forEach(e => {
+        const r = e.getBoundingClientRect();
+        if (r.width && !e.closest('.visually-hidden') && (r.bottom > d.clientHeight + .5 || r.right > d.clientWidth + .5))
+            out.push([e.className || e.tagName, Math.round(r.bottom)]);
+    });
+    return out; }"""
+
+
 def test_several_embeds_on_one_blog_page_play_one_at_a_time(server: SiteServer, browser: object) -> None:
     """A blog post with the embed codes of three episodes, as the oEmbed answers give them (each frame sandboxed, so
     an opaque origin of its own), beside a frame of someone else's that reads every message as JSON. Before, pressing
@@ -257,15 +270,7 @@ def test_the_embed_fits_its_frame_in_a_phones_column_without_scrolling(server: S
             frame = handle.content_frame()
             frame.wait_for_selector(".player-bar", state="visible")
             width = round(handle.bounding_box()["width"])
-            cut += [(width, frame.url.split("/")[-3], *c) for c in frame.evaluate("""() => {
-                const d = document.documentElement, out = [];
-                if (d.scrollHeight > d.clientHeight || d.scrollWidth > d.clientWidth) out.push(['scrolls', d.scrollHeight]);
-                document.querySelectorAll('a, button, input, select, .embed-card').forEach(e => {
-                    const r = e.getBoundingClientRect();
-                    if (r.width && !e.closest('.visually-hidden') && (r.bottom > d.clientHeight + .5 || r.right > d.clientWidth + .5))
-                        out.push([e.className || e.tagName, Math.round(r.bottom)]);
-                });
-                return out; }""")]
+            cut += [(width, frame.url.split("/")[-3], *c) for c in frame.evaluate(CUT_OR_SCROLLED)]
         assert cut == []
     assert errors == []
 
@@ -321,21 +326,50 @@ def test_the_embed_code_keeps_its_size_under_a_blogs_iframe_rules(video_site: Si
                 # the text after it starts below that box
                 held = handle.evaluate("f => f.parentElement.getBoundingClientRect().height") if is_video else 180
                 after = handle.evaluate("f => f.closest('[style^=width]').querySelector('p').getBoundingClientRect().top")
-                problems = frame.evaluate("""() => {
-                    const d = document.documentElement, out = [];
-                    if (d.scrollHeight > d.clientHeight || d.scrollWidth > d.clientWidth) out.push('scrolls');
-                    document.querySelectorAll('a, button, input, select, video, .embed-card').forEach(e => {
-                        const r = e.getBoundingClientRect();
-                        if (r.width && !e.closest('.visually-hidden') && (r.bottom > d.clientHeight + .5 || r.right > d.clientWidth + .5))
-                            out.push('cut: ' + (e.className || e.tagName));
-                    });
-                    return out; }""")
+                problems = frame.evaluate(CUT_OR_SCROLLED)
                 if (problems or abs(box["height"] - held) > .5 or held < 180 or box["width"] > min(column, 600) + .5
                         or after < box["y"] + box["height"]):
                     wrong.setdefault(name, []).append((round(column), "video" if is_video else "audio", round(box["width"]),
                                                        round(box["height"]), round(held), problems))
         assert errors == [], name
     assert wrong == {}
+
+
+def test_the_embed_fits_a_frame_cut_to_150_px_where_a_blog_drops_its_style(server: SiteServer, browser: object) -> None:
+    """The oEmbed answer as WordPress shows it for a site it does not list (wp_filter_oembed_result: the iframe's src,
+    width, height, frameborder and title kept, its style dropped, `sandbox="allow-scripts"` and `#?secret=` added), on
+    a theme whose stylesheet fits media to the column (`iframe{max-width:100%;height:auto}`): the frame takes the
+    browser's default 150 px, and no style of ours can say otherwise there. The card was 159 to 180 px high: its foot,
+    and with a title of two lines or a 600 px frame the chapter menu and the Transcript link, were cut off, and the
+    frame scrolled. In a frame that short the embed leaves out the show's name and keeps the title to one line: every
+    control shows whole, from 240 to 800 px, and plays."""
+    slugs = ("001-ipv-and-substance-use", "003-capabilities-framework", "002-learning-alliances")
+    frames = []
+    for slug in slugs:
+        answer = json.loads((server.root / "episodes" / slug / "oembed.json").read_text())
+        src, title = (re.search(f'{name}="([^"]+)"', answer["html"]).group(1) for name in ("src", "title"))  # type: ignore[union-attr]
+        frames.append(f'<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" '
+                      f'src="{src}#?secret=Ab3dE6gH9k" data-secret="Ab3dE6gH9k" title="{title}" width="100%" '
+                      f'height="{answer["height"]}" frameborder="0"></iframe>')
+    widths = (240, 264, 288, 300, 340, 381, 398, 430, 480, 520, 600, 800)
+    body = ("<style>img,video,iframe{max-width:100%;height:auto}</style>"
+            + "".join(f"<div style='width:{w}px'>{code}</div>" for w in widths for code in frames))
+    with _blog(browser, body, 1000, 200 * len(widths) * len(slugs)) as (tab, errors):
+        cut = []
+        for handle in tab.query_selector_all("iframe"):
+            frame = handle.content_frame()
+            frame.wait_for_selector(".player-bar", state="visible")
+            box = handle.bounding_box()
+            assert round(box["height"]) == 150, box  # (the theme's rule is in force)
+            cut += [(round(box["width"]), frame.url.split("/")[-3], *c) for c in frame.evaluate(CUT_OR_SCROLLED)]
+        assert cut == []
+        frame = tab.query_selector("iframe").content_frame()
+        assert frame.url.endswith("/embed/#?secret=Ab3dE6gH9k")
+        frame.wait_for_function("() => document.querySelector('audio').readyState >= 1")
+        assert frame.evaluate("document.querySelector('audio').currentTime") == 0  # WordPress's #?secret= is no time link
+        frame.click("[data-play]")
+        frame.wait_for_function("() => !document.querySelector('audio').paused")
+    assert errors == []
 
 
 def _codes(browser: object, page_url: str) -> tuple[str, str]:
