@@ -432,6 +432,22 @@ def test_the_embed_code_and_the_fragment_fit_a_phone_and_a_wide_screen_on_a_blog
         context.close()
 
 
+def test_the_fragments_audio_keeps_inside_a_narrow_column(server: SiteServer, browser: object) -> None:
+    """The HTML fragment in a phone's blog columns of 240 to 320 px: the browser draws `<audio controls>` 300 px wide,
+    and in a 240 px column (a 320 px phone whose blog keeps 40 px each side) it ran 60 px out of the column and the post
+    scrolled sideways. It is as wide as the column at most now, and plays."""
+    fragment = (server.root / EP1 / "player.html").read_text(encoding="utf-8")
+    body = "".join(f"<div class='column' style='width:{w}px'>{fragment}</div>" for w in (240, 280, 320))
+    with _blog(browser, f"<main style='margin:0 40px'>{body}</main>", 400, 900) as (tab, errors):
+        over = tab.evaluate("""() => [...document.querySelectorAll('.column')].map(c =>
+            Math.round(c.querySelector('audio').getBoundingClientRect().right - c.getBoundingClientRect().right))""")
+        assert all(pixels <= 0 for pixels in over), over
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 400
+        tab.evaluate("() => { const a = document.querySelector('audio'); a.muted = true; return a.play() }")
+        tab.wait_for_function("() => document.querySelector('audio').currentTime > 0")
+    assert errors == []
+
+
 def test_the_fragment_on_a_right_to_left_blog_keeps_its_own_language_and_direction(server: SiteServer, browser: object) -> None:
     """The HTML fragment pasted into an Arabic blog post (``<html lang="ar" dir="rtl">``) took the blog's language and
     direction: a screen reader read the English episode with the Arabic voice, and each chapter link "0:00 Welcome"
