@@ -450,7 +450,12 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180, pict
                   'frameborder="0"')
     tail = 'loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
     if not picture:
-        return f'<iframe {attributes} style="border:0;width:100%;max-width:{width}px" {tail}'
+        # The frame's whole box is in `style`, each declaration !important: a blog's stylesheet beats the attributes,
+        # and its own !important beats a plain style attribute. `iframe{max-width:100%;height:auto}` (WordPress and
+        # Bootstrap themes, a "fit media" reset) shrank the frame to its 150 px default and `aspect-ratio:16/9` to
+        # 135 px in a 240 px column, both cutting off the player (the frame scrolled); `height:400px!important` left
+        # an empty box; `max-height`, and padding under `box-sizing:border-box`, cut it too.
+        return f'<iframe {attributes} style="{_important(_frame_box(width, height))}" {tail}'
     # A video: the frame's height is the title's and the card's fixed pixels plus the picture, which scales with the
     # column. A fixed height letterboxed it in a narrower column (a 16:9 video 274 × 154 in a 274 × 323 box at 300 px),
     # and CSS aspect-ratio alone cannot add the fixed part: a box whose padding is a share of the column's width plus
@@ -462,9 +467,23 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180, pict
     fixed = math.ceil((height - percent * width / 100) * 1000) / 1000  # (rounded up: at ``width`` the cap decides)
     # `allowfullscreen`: a frame without it greys out the video's own full-screen button (an audio frame has nothing
     # to show full screen, and its code stays as published)
+    # The iframe's box !important, as an audio frame's: `iframe{height:auto!important;aspect-ratio:16/9}` left a 16:9
+    # video's frame 338 px high in its 400 px box, its controls cut off; `iframe{height:400px!important}` ran it 169 px
+    # over the post below in a 300 px column.
+    box = _important(f"position:absolute;top:0;left:0;margin:0;{_frame_box(0, 0)}")
     return (f'<div style="position:relative;max-width:{width}px;padding-top:{height}px;padding-top:min(calc({percent:g}% '
-            f'+ {fixed:g}px),{height}px)"><iframe {attributes} allowfullscreen '
-            f'style="position:absolute;top:0;left:0;width:100%;height:100%;border:0" {tail}</div>')
+            f'+ {fixed:g}px),{height}px)"><iframe {attributes} allowfullscreen style="{box}" {tail}</div>')
+
+
+def _frame_box(width: int, height: int) -> str:
+    """The embed frame's box in CSS: ``width`` px wide at most and ``height`` px high (0, 0: the whole of its holder)."""
+    size = f"max-width:{width}px;height:{height}px" if width else "max-width:none;height:100%"
+    return f"border:0;padding:0;width:100%;{size};min-height:0;max-height:none"
+
+
+def _important(css: str) -> str:
+    """``css``'s declarations (``a:b;c:d``), each !important."""
+    return ";".join(declaration + "!important" for declaration in css.split(";"))
 
 
 def oembed(item: Item, show: Show, image_url: str, image_size: tuple[int, int], width: int = 600, height: int = 180,

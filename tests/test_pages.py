@@ -36,8 +36,9 @@ EP1 = "episodes/001-ipv-and-substance-use/"
 #: style: 35,191 and 49,213 used. Session 23's menu that wraps, skip link kept off the window's edge and chapter titles
 #: that break a long word took 50 B: 35,241 and 49,263 used. Session 25's players that play one at a time (several
 #: embeds on a blog page) took 806 B of script, and an embed that fits its frame in a phone's column 333 B of style:
-#: 36,380 and 50,402 used.
-BUDGET = {"index": 100_000, "episode": 100_000, "embed": 50_420, "css+js": 36_400}
+#: 36,380 and 50,402 used. Session 26's embed that fits a frame a blog's iframe{height:auto} cuts to 150 px took 171 B
+#: of style: 36,551 and 50,573 used.
+BUDGET = {"index": 100_000, "episode": 100_000, "embed": 50_590, "css+js": 36_570}
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +232,8 @@ def test_every_page_names_its_icon_so_browsers_do_not_ask_the_host_for_favicon_i
 def test_fragment_is_plain_markup_with_absolute_urls(site: Path) -> None:
     for folder in episode_dirs(site):
         raw = (folder / "player.html").read_text()
-        assert "<script" not in raw and "style=" not in raw and "<link" not in raw
+        assert "<script" not in raw and "<link" not in raw
+        assert re.findall(r'style="[^"]*"', raw) == ([] if "<video" in raw else ['style="max-width:100%"'])  # (audio's)
         doc = lxml.html.fragment_fromstring(raw)
         assert doc.tag == "div"  # not a <figure>: its default margins ran off a phone screen (test_browser)
         assert all(u.startswith(BASE) for u in doc.xpath("//@href | //@src"))

@@ -443,10 +443,13 @@ def test_a_video_embed_code_in_a_browser_without_css_min_keeps_a_visible_frame(v
     tab.close()
 
 
-def test_an_audio_embed_code_is_what_it_was(video_pages: SiteServer) -> None:
-    """Audio episodes' embed code (oEmbed html, the page's copy box) keeps its bytes: one iframe, 600 x 180."""
+def test_an_audio_embed_code_is_one_iframe_of_600_by_180(video_pages: SiteServer) -> None:
+    """Audio episodes' embed code (oEmbed html, the page's copy box): one iframe, 600 x 180 at most, its size also in
+    an !important style (session 26: a blog's iframe rules beat the attributes; test_browser's blog rules)."""
     oembed = json.loads((video_pages.root / "episodes/001-ipv-and-substance-use/oembed.json").read_bytes())
+    box = ("border:0!important;padding:0!important;width:100%!important;max-width:600px!important;height:180px!important;"
+           "min-height:0!important;max-height:none!important")
     assert oembed["html"] == (
         f'<iframe src="{oembed["provider_url"]}episodes/001-ipv-and-substance-use/embed/" title="{oembed["title"]} – '
-        f'{oembed["provider_name"]}" width="100%" height="180" frameborder="0" style="border:0;width:100%;max-width:600px" '
+        f'{oembed["provider_name"]}" width="100%" height="180" frameborder="0" style="{box}" '
         'loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
