@@ -1,0 +1,97 @@
+"""What a move promises subscribers, checked on the new feed after the import and its first build: every episode
+the old feed listed is in the new one under the GUID apps know it by (also a GUID no host should have written, but
+one did), and what the import cannot keep as it was is told to the producer, not found later.
+
+The old feeds are served from 127.0.0.1 (tests/hosts.py), imported with the real CLI (``--download``), built, and
+read back with podcastparser and feedparser.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+from click.testing import CliRunner
+from helpers import ROOT, make_media
+from hosts import Host, Route
+
+from mediafeed.build import BuildReport, build
+from mediafeed.cli import main
+
+HEAD = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:atom="http://www.w3.org/2005/Atom">'
+        "<channel><title>Promises</title><link>{base}/site/</link><language>en</language><description>d</description>"
+        "<itunes:author>Ana</itunes:author><itunes:owner><itunes:name>Ana</itunes:name>"
+        "<itunes:email>ana@example.org</itunes:email></itunes:owner><itunes:image href=\"{base}/art.png\"/>"
+        "<itunes:category text=\"Arts\"/><itunes:explicit>false</itunes:explicit>"
+        "<atom:link href=\"{base}/feed.rss\" rel=\"self\" type=\"application/rss+xml\"/>")
+
+
+@pytest.fixture(scope="module")
+def tone(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return make_media(tmp_path_factory.mktemp("tone") / "tone.mp3", "mp3", 2.0).read_bytes()
+
+
+def item(base: str, size: int, name: str, guid: str | None, day: int = 1, year: int = 2024) -> str:
+    """An item with notes and a real file at /m/NAME.mp3; ``guid`` None for an item without one."""
+    written = "" if guid is None else f'<guid isPermaLink="false">{guid}</guid>'
+    return (f"<item><title>{name.title()}</title>{written}<pubDate>Mon, {day:02d} Jan {year} 10:00:00 +0000</pubDate>"
+            f"<description>Notes of {name}.</description>"
+            f'<enclosure url="{base}/m/{name}.mp3{{query}}" length="{size}" type="audio/mpeg"/></item>')
+
+
+def serve(host: Host, tone: bytes, items: str) -> str:
+    host.routes["/feed.rss"] = Route(body=(HEAD.format(base=host.url) + items + "</channel></rss>").encode(),
+                                     type="application/rss+xml")
+    host.routes["/art.png"] = Route(body=(ROOT / "artwork.png").read_bytes(), type="image/png")
+    return f"{host.url}/feed.rss"
+
+
+def media(host: Host, tone: bytes, *names: str) -> None:
+    for name in names:
+        host.routes[f"/m/{name}.mp3"] = Route(body=tone, type="audio/mpeg")
+
+
+def move(feed: str, show: Path, *more: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(main, ["import", feed, "--show", str(show), "--download",
+                                       "--url", "https://new.example.org/show/", "--format", "json", *more])
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def guids(feed: bytes) -> tuple[set[str], set[str]]:
+    """The episodes' GUIDs as podcastparser and feedparser read them (feedparser gives an item without one none)."""
+    return ({e["guid"] for e in podcastparser.parse("https://x/feed", io.BytesIO(feed))["episodes"]},
+            {e.id for e in feedparser.parse(feed).entries if e.get("id")})
+
+
+def test_guids_the_old_host_wrote_long_or_on_two_lines_are_kept_and_the_show_builds(tmp_path: Path, tone: bytes) -> None:
+    """An item without a GUID is known by its enclosure URL, and a host's signed media address runs past 512
+    characters; a hand-written feed broke a GUID over two lines, or held a tab in one. Apps compare the text as it
+    is, so the import kept each, and then the build refused them all ('GUID must be one line of at most 512
+    characters': SRC010, an error), with a hint that asked the producer to change the GUID. The build now writes
+    each as published, and says (EP135, a warning) why it must stay as it is."""
+    signed = "?Expires=1735689600&Signature=" + "A1b2C3d4" * 70 + "&Key-Pair-Id=K2ABCDEF"
+    with Host() as host:
+        items = (item(host.url, len(tone), "signed", None, day=1).replace("{query}", signed.replace("&", "&amp;"))
+                 + item(host.url, len(tone), "broken", "show-42\nfinal", day=2)
+                 + item(host.url, len(tone), "tabbed", "show-43\tfinal", day=3)).replace("{query}", "")
+        feed = serve(host, tone, items)
+        media(host, tone, "signed", "broken", "tabbed")
+        code, report = move(feed, tmp_path / "show")
+        old = host.routes["/feed.rss"].body
+    assert code == 0, report["problems"]
+    assert [p["code"] for p in report["problems"] if p["code"] == "IMP011"] == ["IMP011"]
+    built: BuildReport = build(tmp_path / "show", tmp_path / "site")
+    new = (built.output / "feed.xml").read_bytes()
+    was = guids(old)
+    assert len(was[0]) == 3 and any(len(g) > 512 for g in was[0]) and "show-42\nfinal" in was[0]
+    now = guids(new)
+    assert now[0] == was[0] and was[1] < now[1]
+    said = {p.episode: p for p in built.problems if p.code == "EP135"}
+    assert set(said) == {"broken", "signed", "tabbed"}
+    assert "keep it exactly as it is" in said["broken"].hint
