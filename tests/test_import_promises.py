@@ -95,3 +95,24 @@ def test_guids_the_old_host_wrote_long_or_on_two_lines_are_kept_and_the_show_bui
     said = {p.episode: p for p in built.problems if p.code == "EP135"}
     assert set(said) == {"broken", "signed", "tabbed"}
     assert "keep it exactly as it is" in said["broken"].hint
+
+
+def test_an_episode_the_old_feed_dates_in_the_future_is_named_before_it_leaves_the_feed(tmp_path: Path,
+                                                                                        tone: bytes) -> None:
+    """The old feed lists an episode dated ahead (a host's clock or zone written wrong, a year mistyped): apps show
+    it now. The import kept the date, and the build leaves an episode dated in the future out of the feed until then
+    (a scheduled episode): the episode vanished from the new feed without a word. IMP032 names it now."""
+    with Host() as host:
+        items = (item(host.url, len(tone), "today", "a1b2c3d4-0000-4000-8000-000000000001", day=1)
+                 + item(host.url, len(tone), "ahead", "a1b2c3d4-0000-4000-8000-000000000002", day=2, year=2091)
+                 ).replace("{query}", "")
+        feed = serve(host, tone, items)
+        media(host, tone, "today", "ahead")
+        code, report = move(feed, tmp_path / "show")
+    assert code == 0
+    [said] = [p for p in report["problems"] if p["code"] == "IMP032"]
+    assert said["severity"] == "warning" and said["episode"] == "a1b2c3d4-0000-4000-8000-000000000002"
+    assert said["file"] == "episodes/ahead/episode.md" and said["field"] == "date"
+    assert "2091-01-02 10:00" in said["message"] and "left out of the new feed until then" in said["message"]
+    new = (build(tmp_path / "show", tmp_path / "site").output / "feed.xml").read_bytes()
+    assert guids(new)[0] == {"a1b2c3d4-0000-4000-8000-000000000001"}  # what the producer was told

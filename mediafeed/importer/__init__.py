@@ -16,6 +16,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -26,6 +27,7 @@ from ..addresses import written_url
 from ..atomicfiles import atomic_write
 from ..checks.http import NOT_ENCODED_AS_SAID
 from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
+from ..dates import source_date
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
@@ -150,6 +152,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     slow: dict[str, int] = {}
     episodes = record.episodes
     shared = shared_media_names(episodes)
+    now = source_date() or datetime.now(UTC)  # (as the build decides what is published: a later date is scheduled)
     for index, episode in enumerate(episodes):
         if progress:
             progress("import", index, len(episodes))
@@ -165,6 +168,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             taken.add(slug)
             audio_name = _write_episode(http, root, slug, episode, record, report, shared)
             report.imported.append(slug)
+            assert episode.date is not None
+            if episode.date > now:
+                report.problems.append(_dated_ahead(episode, slug))
             report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
                                  else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}"})
         target = root / EPISODES_DIR / slug / audio_name
@@ -236,6 +242,19 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _dated_ahead(episode: EpisodeRecord, slug: str) -> Problem:
+    """IMP032 for an episode the old feed dates in the future: apps list it now (the old feed has it), but the build
+    keeps an episode dated ahead out of the feed until its date (a scheduled episode), so it would leave the feed."""
+    assert episode.date is not None
+    return warning("IMP032", f"{EPISODES_DIR}/{slug}/{EPISODE_FILE}", f"the old feed lists this episode, dated "
+                   f"{episode.date.strftime('%Y-%m-%d %H:%M %z')}, which is still to come: apps show it already, but "
+                   "mediafeed takes an episode dated in the future for a scheduled one, so it is left out of the new "
+                   "feed until then", field="date", episode=episode.guid,
+                   hint="if the date is wrong (a mistyped year, a time zone written wrong), correct it in episode.md "
+                   "before the first build (apps know the episode by its GUID, so the date may change); if the "
+                   "episode is to come out then, nothing to do")
 
 
 def _placeholder_length(episode: EpisodeRecord) -> bool:
