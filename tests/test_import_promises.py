@@ -116,3 +116,27 @@ def test_an_episode_the_old_feed_dates_in_the_future_is_named_before_it_leaves_t
     assert "2091-01-02 10:00" in said["message"] and "left out of the new feed until then" in said["message"]
     new = (build(tmp_path / "show", tmp_path / "site").output / "feed.xml").read_bytes()
     assert guids(new)[0] == {"a1b2c3d4-0000-4000-8000-000000000001"}  # what the producer was told
+
+
+def test_every_run_lists_the_whole_feeds_media_moves_for_the_old_hosts_redirects(tmp_path: Path, tone: bytes) -> None:
+    """``media`` (--format json) is the map the old host's 301 redirects are made from, and the last step counts the
+    moved enclosures. A producer runs the import again and again (to finish an interrupted one, to retry failed
+    downloads, to bring in what the old host published since): each run listed only the episodes it wrote, so the
+    last run's map lacked the rest (empty when nothing was new) and its steps said nothing of the media move."""
+    with Host() as host:
+        first = item(host.url, len(tone), "first", "b1b2c3d4-0000-4000-8000-000000000001", day=1).replace("{query}", "")
+        feed = serve(host, tone, first)
+        media(host, tone, "first", "second")
+        code, before = move(feed, tmp_path / "show")
+        serve(host, tone, first + item(host.url, len(tone), "second", "b1b2c3d4-0000-4000-8000-000000000002",
+                                        day=2).replace("{query}", "?src=rss"))
+        code, after = move(feed, tmp_path / "show")
+        _, again = move(feed, tmp_path / "show")
+    assert code == 0 and after["imported"] == ["second"] and after["skipped"] == ["first"]
+    new = (build(tmp_path / "show", tmp_path / "site").output / "feed.xml").read_bytes()
+    enclosures = {e["guid"]: e["enclosures"][0]["url"] for e in podcastparser.parse("https://x/f", io.BytesIO(new))["episodes"]}
+    for report in (after, again):
+        assert {m["guid"]: m["new_url"] for m in report["media"]} == enclosures
+        assert {m["old_url"] for m in report["media"]} == {f"{host.url}/m/first.mp3", f"{host.url}/m/second.mp3?src=rss"}
+        assert "2 enclosure URL(s) now point at the new site" in " ".join(report["steps"])
+    assert before["media"] == [m for m in after["media"] if m["slug"] == "first"]

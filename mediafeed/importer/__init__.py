@@ -32,6 +32,7 @@ from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
+from ..site import url_path as site_path
 from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
@@ -171,8 +172,10 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             assert episode.date is not None
             if episode.date > now:
                 report.problems.append(_dated_ahead(episode, slug))
-            report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
-                                 else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}"})
+        # every episode of the feed, also one an earlier run wrote: the old host's redirects are made from the last
+        # run's list, and a run that finishes an interrupted import or retries downloads writes few or none
+        report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
+                             else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}" if audio_name else ""})
         target = root / EPISODES_DIR / slug / audio_name
         if not audio_name or target.exists():
             continue
@@ -234,7 +237,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         report.problems.append(moved)
     media_url = _media_url(root)
     for move in report.media:  # the address the first build gives the file (show.yml's media_url, else url)
-        move["new_url"] = media_url + move["new_url"] if media_url else ""
+        move["new_url"] = media_url + site_path(move["new_url"]) if media_url and move["new_url"] else ""
     report.podcast_guid = _podcast_guid(root) or record.podcast_guid
     if report.show_written:
         _, show_problems = load_show(root)
