@@ -18,10 +18,12 @@ import pytest
 from click.testing import CliRunner
 from helpers import ROOT, make_media
 from hosts import Host, Route
+from lxml import etree
 
 from mediafeed.build import BuildReport, build
 from mediafeed.cli import main
 
+ITUNES, PODCAST = "{http://www.itunes.com/dtds/podcast-1.0.dtd}", "{https://podcastindex.org/namespace/1.0}"
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
         'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:atom="http://www.w3.org/2005/Atom">'
         "<channel><title>Promises</title><link>{base}/site/</link><language>en</language><description>d</description>"
@@ -140,3 +142,37 @@ def test_every_run_lists_the_whole_feeds_media_moves_for_the_old_hosts_redirects
         assert {m["old_url"] for m in report["media"]} == {f"{host.url}/m/first.mp3", f"{host.url}/m/second.mp3?src=rss"}
         assert "2 enclosure URL(s) now point at the new site" in " ".join(report["steps"])
     assert before["media"] == [m for m in after["media"] if m["slug"] == "first"]
+
+
+@pytest.mark.parametrize(("written", "itunes_block", "podcast_blocks"), [
+    ("<itunes:block>Yes</itunes:block>", "Yes", [("apple", "yes")]),  # Apple only
+    ("<podcast:block>yes</podcast:block>", "Yes", [(None, "yes")]),  # every service, Apple too
+    ('<podcast:block id="spotify">yes</podcast:block><podcast:block id="google">no</podcast:block>', None,
+     [("spotify", "yes")]),
+    # every service but Apple: from each other one the namespace's service list names
+    ('<podcast:block>yes</podcast:block><podcast:block id="apple">no</podcast:block>', None, "all but apple"),
+])
+def test_a_show_the_old_feed_hid_from_directories_stays_hidden(tmp_path: Path, tone: bytes, written: str,
+                                                                itunes_block: str | None,
+                                                                podcast_blocks: list[tuple[str | None, str]] | str) -> None:
+    """A show kept out of Apple Podcasts (a private or internal show: itunes:block Yes in the channel) or out of
+    some services (podcast:block) was imported without it: Apple follows the 301 to the new feed, which said nothing,
+    and listed the show. show.yml's block now says what the old feed said."""
+    with Host() as host:
+        feed = serve(host, tone, item(host.url, len(tone), "hidden", "c1b2c3d4-0000-4000-8000-000000000001"
+                                      ).replace("{query}", ""))
+        body = host.routes["/feed.rss"].body.decode()
+        body = body.replace("<channel>", f"<channel>{written}").replace(
+            "<rss ", '<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" ')
+        host.routes["/feed.rss"].body = body.encode()
+        media(host, tone, "hidden")
+        code, report = move(feed, tmp_path / "show")
+    assert code == 0, report["problems"]
+    new = (build(tmp_path / "show", tmp_path / "site").output / "feed.xml").read_bytes()
+    channel = etree.fromstring(new).find("channel")
+    assert channel.findtext(f"{ITUNES}block") == itunes_block
+    found = [(b.get("id"), b.text) for b in channel.findall(f"{PODCAST}block")]
+    if podcast_blocks == "all but apple":
+        assert ("spotify", "yes") in found and len(found) > 20 and not any(i in (None, "apple") for i, _ in found)
+    else:
+        assert found == podcast_blocks

@@ -460,6 +460,8 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
         data["value"] = list(record.value)
     if record.social:
         data["social"] = _social(record.social)
+    if record.block:  # a show hidden from Apple (or every service) stays hidden after the move
+        data["block"] = True if record.block is True else list(record.block)
     if record.complete:
         data["complete"] = True
     head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"
