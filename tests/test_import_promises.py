@@ -176,3 +176,23 @@ def test_a_show_the_old_feed_hid_from_directories_stays_hidden(tmp_path: Path, t
         assert ("spotify", "yes") in found and len(found) > 20 and not any(i in (None, "apple") for i, _ in found)
     else:
         assert found == podcast_blocks
+
+
+def test_a_serial_show_whose_old_feed_numbers_no_episode_is_told_before_the_build_refuses_it(tmp_path: Path,
+                                                                                           tone: bytes) -> None:
+    """Apple's rule: a serial show numbers every episode, and the build refuses one without (EP010). An old feed of
+    itunes:type serial without itunes:episode imported without a word, and the first build failed on every episode.
+    IMP033 says so at the import, naming the episodes, with both ways out."""
+    with Host() as host:
+        feed = serve(host, tone, (item(host.url, len(tone), "opening", "d1b2c3d4-0000-4000-8000-000000000001", day=1)
+                                  + item(host.url, len(tone), "middle", "d1b2c3d4-0000-4000-8000-000000000002", day=2)
+                                  ).replace("{query}", "").replace("<title>Middle</title>",
+                                                                   "<title>Middle</title><itunes:episode>2</itunes:episode>"))
+        host.routes["/feed.rss"].body = host.routes["/feed.rss"].body.replace(
+            b"<channel>", b"<channel><itunes:type>serial</itunes:type>")
+        media(host, tone, "opening", "middle")
+        code, report = move(feed, tmp_path / "show")
+    [said] = [p for p in report["problems"] if p["code"] == "IMP033"]
+    assert said["severity"] == "warning" and said["file"] == "show.yml" and said["field"] == "type"
+    assert "1 of its episodes: opening" in said["message"] and "EP010" in said["message"]
+    assert "episode: N" in said["hint"] and "type: episodic" in said["hint"]
