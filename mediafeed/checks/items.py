@@ -60,6 +60,9 @@ EXTENSION_TYPES = {
 #: GUIDs shorter than this ('1', '0123', 'ep-12') are hand-made counters (EP134, info): hosts write UUIDs (36),
 #: prefixed numbers ('Buzzsprout-14151617') or URLs. The W3C feed validator calls them "not sufficiently unique"
 SHORT_GUID = 8
+#: GUIDs longer than this, or with a line break, tab or other space than ' ' in them (EP135): kept as published, but
+#: hosts write UUIDs and URLs, and an item without a GUID is known by its enclosure URL (a signed one runs past 512)
+LONG_GUID = 512
 #: extensions of what is given as an enclosure by mistake: the episode's page, its artwork, the feed itself
 NOT_MEDIA = {".html": "a web page", ".htm": "a web page", ".jpg": "an image", ".jpeg": "an image", ".png": "an image",
              ".gif": "an image", ".webp": "an image", ".xml": "a feed or XML file", ".rss": "a feed", ".txt": "text"}
@@ -401,6 +404,15 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
+    if len(guid) > LONG_GUID or any(ch.isspace() and ch != " " for ch in guid):
+        what = (f"is {len(guid):,} characters long" if len(guid) > LONG_GUID else
+                "holds a line break or a tab" if any(ch in "\r\n\t" for ch in guid) else "holds a space other than ' '")
+        return [problem("EP135", doc.source, f"the GUID {guid[:80]!r}{'…' if len(guid) > 80 else ''} {what}: apps compare "
+                        "GUIDs character for character, and such a GUID is easily changed by a copy, an editor that "
+                        "joins lines or a form with a length limit", field="guid", episode=label,
+                        hint="if the episode was published with this GUID (an imported show's old feed), keep it "
+                        "exactly as it is (a changed GUID makes apps list the episode again); otherwise give it a "
+                        "UUID (mediafeed add writes one)")]
     if len(guid) < SHORT_GUID:
         return [problem("EP134", doc.source, f"the GUID {guid!r} is {len(guid)} character{'s' if len(guid) > 1 else ''}: "
                         "unique in this feed, but not the globally unique identifier Apple and RSS ask for; numbers "

@@ -16,6 +16,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -26,10 +27,12 @@ from ..addresses import written_url
 from ..atomicfiles import atomic_write
 from ..checks.http import NOT_ENCODED_AS_SAID
 from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
+from ..dates import source_date
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
+from ..site import url_path as site_path
 from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
@@ -150,6 +153,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     slow: dict[str, int] = {}
     episodes = record.episodes
     shared = shared_media_names(episodes)
+    now = source_date() or datetime.now(UTC)  # (as the build decides what is published: a later date is scheduled)
+    unnumbered: list[str] = []  #: imported episodes without a whole itunes:episode (a serial show needs one: EP010)
     for index, episode in enumerate(episodes):
         if progress:
             progress("import", index, len(episodes))
@@ -165,8 +170,15 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             taken.add(slug)
             audio_name = _write_episode(http, root, slug, episode, record, report, shared)
             report.imported.append(slug)
-            report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
-                                 else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}"})
+            assert episode.date is not None
+            if episode.date > now:
+                report.problems.append(_dated_ahead(episode, slug))
+            if not episode.number:
+                unnumbered.append(slug)
+        # every episode of the feed, also one an earlier run wrote: the old host's redirects are made from the last
+        # run's list, and a run that finishes an interrupted import or retries downloads writes few or none
+        report.media.append({"guid": episode.guid, "slug": slug, "old_url": episode.enclosure.url if episode.enclosure
+                             else "", "new_url": f"{EPISODES_DIR}/{slug}/{audio_name}" if audio_name else ""})
         target = root / EPISODES_DIR / slug / audio_name
         if not audio_name or target.exists():
             continue
@@ -222,20 +234,35 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
                                            "import again"))
     if progress:
         progress("import", len(episodes), len(episodes))
-    report.new_feed_url = _new_feed_url(root)
+    show, show_problems = load_show(root)  # (as kept or written: the new site's addresses, type and GUID)
+    report.new_feed_url = show.feed_url if show else ""
     moved = _moved_elsewhere(record.new_feed_url, report, fetched_from)
     if moved:
         report.problems.append(moved)
-    media_url = _media_url(root)
+    media_url = show.media_url if show else ""
     for move in report.media:  # the address the first build gives the file (show.yml's media_url, else url)
-        move["new_url"] = media_url + move["new_url"] if media_url else ""
-    report.podcast_guid = _podcast_guid(root) or record.podcast_guid
+        move["new_url"] = media_url + site_path(move["new_url"]) if media_url and move["new_url"] else ""
+    report.podcast_guid = (show.podcast_guid if show else "") or record.podcast_guid
+    if unnumbered and show and show.type == "serial":
+        report.problems.append(_serial_unnumbered(unnumbered))
     if report.show_written:
-        _, show_problems = load_show(root)
         for p in show_problems:
             report.problems.append(warning("IMP021", p.file, f"{p.message} (the old feed did not give it)",
                                            field=p.field, hint=p.hint))
     return report
+
+
+def _dated_ahead(episode: EpisodeRecord, slug: str) -> Problem:
+    """IMP032 for an episode the old feed dates in the future: apps list it now (the old feed has it), but the build
+    keeps an episode dated ahead out of the feed until its date (a scheduled episode), so it would leave the feed."""
+    assert episode.date is not None
+    return warning("IMP032", f"{EPISODES_DIR}/{slug}/{EPISODE_FILE}", f"the old feed lists this episode, dated "
+                   f"{episode.date.strftime('%Y-%m-%d %H:%M %z')}, which is still to come: apps show it already, but "
+                   "mediafeed takes an episode dated in the future for a scheduled one, so it is left out of the new "
+                   "feed until then", field="date", episode=episode.guid,
+                   hint="if the date is wrong (a mistyped year, a time zone written wrong), correct it in episode.md "
+                   "before the first build (apps know the episode by its GUID, so the date may change); if the "
+                   "episode is to come out then, nothing to do")
 
 
 def _placeholder_length(episode: EpisodeRecord) -> bool:
@@ -338,19 +365,15 @@ def _slug(episode: EpisodeRecord) -> str:
     return words or (f"episode-{episode.date.date().isoformat()}" if episode.date else "episode")
 
 
-def _new_feed_url(root: Path) -> str:
-    show, _ = load_show(root)
-    return show.feed_url if show else ""
-
-
-def _media_url(root: Path) -> str:
-    show, _ = load_show(root)
-    return show.media_url if show else ""
-
-
-def _podcast_guid(root: Path) -> str:
-    show, _ = load_show(root)
-    return show.podcast_guid if show else ""
+def _serial_unnumbered(slugs: list[str]) -> Problem:
+    """IMP033: the show is serial, and the old feed numbers some episodes not: the build refuses them (EP010)."""
+    named = ", ".join(slugs[:3]) + (f" and {len(slugs) - 3} more" if len(slugs) > 3 else "")
+    return warning("IMP033", SHOW_FILE, f"the show is serial, and a serial show numbers every episode (Apple's rule: "
+                   f"the build refuses one without, EP010), but the old feed gives no itunes:episode to "
+                   f"{len(slugs)} of its episodes: {named}", field="type",
+                   hint="number them in their episode.md ('episode: N', in the order they are meant to be heard; a "
+                   "number changes nothing apps know an episode by), or write 'type: episodic' in show.yml if the "
+                   "order does not matter")
 
 
 def _artwork(http: Any, record: ShowRecord, root: Path, report: ImportReport) -> str:
@@ -438,6 +461,8 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
         data["value"] = list(record.value)
     if record.social:
         data["social"] = _social(record.social)
+    if record.block:  # a show hidden from Apple (or every service) stays hidden after the move
+        data["block"] = record.block if isinstance(record.block, bool) else list(record.block)
     if record.complete:
         data["complete"] = True
     head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"

@@ -112,6 +112,8 @@ class ShowRecord:
     license: tuple[str, str] | None = None  #: (name, url)
     medium: str = ""
     complete: bool = False
+    #: itunes:block and podcast:block in the channel: True (every service), else the service slugs it is hidden from
+    block: bool | tuple[str, ...] = False
     episodes: list[EpisodeRecord] = field(default_factory=list)
 
 
@@ -282,7 +284,30 @@ def show_record(channel: Any, source: str) -> ShowRecord:
         show.license = ("".join(lic.itertext()).strip(), lic.get("url", "").strip())
     show.medium = text(channel, f"{PODCAST}medium")
     show.complete = text(channel, f"{ITUNES}complete").lower() == "yes"
+    show.block = _block(channel)
     return show
+
+
+def _block(channel: Any) -> bool | tuple[str, ...]:
+    """Where the old feed hides the show: True for every service (``podcast:block`` without ``id``), else the
+    services' slugs (``podcast:block id=…`` and, for Apple, ``itunes:block Yes``): a private show stays out of the
+    directories that follow the redirect to the new feed."""
+    services: list[str] = ["apple"] if text(channel, f"{ITUNES}block").lower() == "yes" else []
+    everywhere, allowed = False, set()
+    for element in channel.findall(f"{PODCAST}block"):
+        said, service = "".join(element.itertext()).strip().lower(), (element.get("id") or "").strip().lower()
+        if said == "yes":
+            everywhere = everywhere or not service
+            services.append(service)
+        elif said == "no" and service:
+            allowed.add(service)
+    if not everywhere:
+        return tuple(dict.fromkeys(s for s in services if s))
+    if not allowed:
+        return True
+    from ..config import SERVICE_SLUGS  # hidden from all but some: from every other service the namespace lists
+
+    return tuple(sorted(SERVICE_SLUGS - allowed))
 
 
 #: zone names feeds write that email.utils does not know (it knows UT, GMT and the US ones)
