@@ -368,6 +368,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         else:  # sound only: the type apps and feed checkers expect of the file's name (Apple maps each extension to
             # one type: .mov is video/quicktime, .m4v video/x-m4v, whatever the tracks; .mp4 is audio/mp4 by RFC 4337)
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
+    sound = [track for track in found if track.handler == "soun"]
     state = read_state(audio, kind)
     if kind == "flac":
         state = replace(state, leading_id3=flac_stray_id3(path)[0])
@@ -391,6 +392,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         index_blocker=blocker,
         movie_length=movie_length,
         location=location,
+        sound_tracks=len(sound),
+        enabled_sound=next((index for index, track in enumerate(sound) if track.enabled), -1) if sound else 0,
         **_tag_fields(state),
     )
     return media, state
