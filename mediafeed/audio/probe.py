@@ -26,7 +26,7 @@ from mutagen.mp3 import BitrateMode, MPEGInfo
 from .. import codec
 from ..errors import MediaError, error
 from ..model import Chapter, Media
-from . import mp4, mpeg, payload, unfilled
+from . import adts, mp4, mpeg, payload, unfilled
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
 from .tags import flac_stray_id3, load, load_tags, read_state
 from .tagset import Tags
@@ -317,6 +317,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         duration = payload.flac_samples(path, size) / rate
     if kind == "wav":  # compressed audio in a WAV (MP3, ADPCM): mutagen reads a length of a few milliseconds
         duration = payload.wav_seconds(path, size) or duration
+    if kind == "aac" and (counted := adts.duration(path)):  # mutagen estimates it from the first frames' bitrate
+        duration, bitrate = counted, int(size * 8 / counted)
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
