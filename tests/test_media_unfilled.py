@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,31 @@ def test_zero_bytes_after_a_wavs_last_chunk_are_not_read_as_chunks(tmp_path: Pat
     assert abs(float(done.stdout) - 1.0) < 0.01
     total = [line.split() for line in log.read_text().splitlines() if line.rstrip().endswith("total")]
     assert total and int(total[0][-2]) < 200, log.read_text()  # (the calls column)
+
+
+def test_a_named_pipe_under_a_media_files_name_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    # the library's probe opened it and waited, for good, for something to write into it (the build and check never
+    # give it one: see sourcelinks; `audio.probe` is public). A writer here lets the old code through: it read nothing
+    # and said "empty (0 bytes)"; the probe does not open the pipe for reading now, so the writer is let go after it
+    fifo = tmp_path / "episode.mp3"
+    os.mkfifo(fifo)
+
+    def writer() -> None:
+        with open(fifo, "wb"):
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    with pytest.raises(MediaError) as caught:
+        audio.probe(fifo, "episode.mp3")
+    os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # (lets a writer still waiting go)
+    thread.join(10)
+    problem = caught.value.problems[0]
+    assert problem.code == "MED001" and "it is a named pipe (FIFO), not a file" in problem.message
+
+
+def test_a_folder_under_a_media_files_name_is_named_so(tmp_path: Path) -> None:
+    (tmp_path / "episode.mp3").mkdir()
+    with pytest.raises(MediaError) as caught:
+        audio.probe(tmp_path / "episode.mp3", "episode.mp3")
+    assert caught.value.problems[0].code == "MED001" and "it is a folder" in caught.value.problems[0].hint

@@ -12,9 +12,11 @@ a :class:`MediaError` naming the file, the format found and what is supported.
 
 from __future__ import annotations
 
+import errno
 import io
 import mmap
 import os
+import stat
 import struct
 from dataclasses import replace
 from pathlib import Path
@@ -147,9 +149,15 @@ def probe(path: Path, rel: str) -> Media:
 def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     """:func:`probe`, and every tag the file holds (one read of the file's tags, not two)."""
     try:
-        size = path.stat().st_size
         data: bytes | mmap.mmap = b""
-        with open(path, "rb") as handle:
+        # (without O_NONBLOCK a named pipe's open waits for a writer: the probe hung for good)
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise MediaError(error("MED001", rel, "cannot read the media file: it is "
+                                                      f"{_NOT_FILES.get(stat.S_IFMT(mode), 'no file')}, not a file",
+                                       field="audio", hint="put the audio file itself in its place"))
+            size = os.fstat(handle.fileno()).st_size
             kind, head, hidden = _sniff_file(handle, size)
             if hidden:  # not an MP3: another format an MP3 tagger put its tag in front of
                 ext = os.path.splitext(rel)[1] or ".m4a"
@@ -165,7 +173,9 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
                 handle.seek(0)
                 data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except OSError as exc:
-        raise MediaError(error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="audio")) from None
+        hint = _UNREADABLE.get(exc.errno or 0, "").replace("FILE", rel)
+        raise MediaError(error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="audio",
+                               hint=hint)) from None
     if size == 0:
         raise MediaError(error("MED002", rel, "the media file is empty (0 bytes)", field="audio",
                                hint="export the episode again; the copy was probably interrupted"))
@@ -215,6 +225,17 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=_extension_hint(kind, ext, media)))
     return media, state
+
+
+#: What a media file's name may stand for that is no file (MED001).
+_NOT_FILES = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
+              stat.S_IFBLK: "a device"}
+#: MED001's fix by the error that opening the file gave (FILE: its name).
+_UNREADABLE = {errno.EACCES: "give yourself permission to read it: chmod u+r FILE (or ask its owner)",
+               errno.EPERM: "give yourself permission to read it: chmod u+r FILE (or ask its owner)",
+               errno.ELOOP: "the name is a symbolic link in a loop of links: put the audio file itself in its place",
+               errno.EISDIR: "it is a folder: name the audio file itself",
+               errno.ENOENT: "check the file's name (and that a symbolic link's target is there)"}
 
 
 def _id3_end(head: bytes) -> int:
