@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,36 @@ def test_a_folder_under_a_media_files_name_is_named_so(tmp_path: Path) -> None:
     with pytest.raises(MediaError) as caught:
         audio.probe(tmp_path / "episode.mp3", "episode.mp3")
     assert caught.value.problems[0].code == "MED001" and "it is a folder" in caught.value.problems[0].hint
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
+def test_a_master_still_being_written_while_it_is_tagged_is_said_to_have_changed_not_a_bug(tmp_path: Path,
+                                                                                             durable: bool) -> None:
+    # an export or a sync client's download still appending whole frames: the copy's audio was not what was probed,
+    # and `mediafeed tag` said "TAG002 tagging would have changed the audio itself … a bug in mediafeed or mutagen:
+    # please report it" (MED004 "the file itself is damaged" where the last frame was half written). The master is
+    # 2 hours long (30 MB: its copy and check take long enough for the writer to append while they run)
+    part = make_media(tmp_path / "part.mp3", "mp3", 3.0, ("-write_xing", "0", "-id3v2_version", "0")).read_bytes()
+    source = tmp_path / "episode.mp3"
+    source.write_bytes(part * 2400)
+    stop, grown = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with open(source, "ab") as handle:
+            while not stop.is_set():
+                handle.write(part)  # (whole frames: the file stays a good MP3 all along)
+                handle.flush()
+                grown.set()
+                time.sleep(0.001)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    grown.wait(10)
+    try:
+        with pytest.raises(MediaError) as caught:
+            audio.tag_copy(source, source if durable else tmp_path / "copy.mp3", audio.Tags(title="New"),
+                           rel="episode.mp3", durable=durable)
+    finally:
+        stop.set()
+        thread.join(10)
+    assert caught.value.problems[0].code == "TAG003", caught.value.problems[0]
