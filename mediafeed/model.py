@@ -207,6 +207,11 @@ class Media:
     #: the bytes there are: not walked, see audio.probe)
     gap: int = 0
     gap_at: float = 0.0
+    #: MP4 family: how many sound tracks the file has (1 as a rule; a multi-track recording as OBS writes it, a
+    #: commentary track: more), and which of them, counted from 0, is the first marked enabled (``tkhd``: the one
+    #: Apple's players play), -1 when none is (players that follow the standard play no sound)
+    sound_tracks: int = 0
+    enabled_sound: int = 0
 
 
 @frozen

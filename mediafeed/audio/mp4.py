@@ -116,6 +116,9 @@ class Track:
     width: int = 0  #: ``tkhd``: the presentation width in pixels, after its matrix, as ``height``
     #: ``stsd``: the first sample entry's four-character code: "avc1"/"avc3" (H.264), "hvc1"/"hev1" (HEVC), "mp4a"...
     sample_entry: str = ""
+    #: ``tkhd``'s track_enabled flag: "a disabled track is treated as if it were not present" (ISO/IEC 14496-12 8.3.2);
+    #: of several sound tracks, ffmpeg enables one (the default), and Apple's players play that one
+    enabled: bool = True
 
 
 _TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
@@ -226,6 +229,7 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
             handle.seek(box.body)
             head = handle.read(96)  # version 1: 64-bit times; the width and height (16.16 fixed point) end the box
             track.track_id = struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]
+            track.enabled = bool(head[3] & 1)
             at = 92 if head[:1] == b"\x01" else 80
             if len(head) >= at + 4 and box.body + at + 4 <= box.end:  # (a 'tkhd' cut short: the next box's bytes)
                 track.width, track.height = (value >> 16 for value in struct.unpack(">II", head[at - 4:at + 4]))

@@ -12,9 +12,11 @@ a :class:`MediaError` naming the file, the format found and what is supported.
 
 from __future__ import annotations
 
+import errno
 import io
 import mmap
 import os
+import stat
 import struct
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +28,7 @@ from mutagen.mp3 import BitrateMode, MPEGInfo
 from .. import codec
 from ..errors import MediaError, error
 from ..model import Chapter, Media
-from . import mp4, mpeg, payload
+from . import adts, mp4, mpeg, payload, unfilled
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
 from .tags import flac_stray_id3, load, load_tags, read_state
 from .tagset import Tags
@@ -83,8 +85,7 @@ def _sniff_file(handle, size: int) -> tuple[str, bytes, str]:  # type: ignore[no
     another container found after such a tag (:data:`_UNDER_ID3`: an MP3 tagger run over every file wrote it), else ""."""
     head = handle.read(4096)
     if head.startswith(b"ID3") and len(head) >= 10:
-        raw = head[6:10]
-        end = 10 + ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3]) + (10 if head[5] & 0x10 else 0)
+        end = _id3_end(head)
         handle.seek(end)
         after = handle.read(64)
         inner = sniff(after)
@@ -109,8 +110,12 @@ def sniff_data(data: bytes | mmap.mmap) -> str:
     return _sniff_file(data if isinstance(data, mmap.mmap) else io.BytesIO(data), len(data))[0]
 
 
+#: What :func:`describe` says of a start of zero bytes only (MP3 frames may still follow: see :func:`_sniff_file`).
+_ZEROS = "zero bytes only (a copy or download that wrote nothing into it)"
+
+
 #: What :func:`describe` says of a start that is no known file format.
-_NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or text")
+_NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or text", _ZEROS)
 
 
 #: The first bytes of a Matroska or WebM file (its EBML header).
@@ -123,11 +128,14 @@ def describe(head: bytes) -> str:
                   (b"PK\x03\x04", "a ZIP archive"), (b"<", "text or HTML"), (b"{", "JSON or text"),
                   (b"GIF8", "a GIF image"), (EBML, "a Matroska/WebM file"), (b"RIFF", "a RIFF file that is not WAV"),
                   (b"#!AMR", "an AMR recording"), (b"FORM", "an AIFF file"), (b"RF64", "an RF64 file (WAV over 4 GB)"),
+                  (b"BW64", "a BW64 file (broadcast WAV over 4 GB)"),
                   (b"caff", "a Core Audio (CAF) file"), (b"0&\xb2u\x8ef\xcf\x11", "a Windows Media (WMA/ASF) file"),
                   (b"MThd", "a MIDI file")]
     for magic, name in signatures:
         if head.lstrip()[:len(magic)] == magic:
             return name
+    if head and not any(head):  # (the sniffer skips up to 16 MB of them before an MP3's first frame)
+        return _ZEROS
     if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head[:64]):
         return "plain text"
     return "an unknown format"
@@ -141,9 +149,15 @@ def probe(path: Path, rel: str) -> Media:
 def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     """:func:`probe`, and every tag the file holds (one read of the file's tags, not two)."""
     try:
-        size = path.stat().st_size
         data: bytes | mmap.mmap = b""
-        with open(path, "rb") as handle:
+        # (without O_NONBLOCK a named pipe's open waits for a writer: the probe hung for good)
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise MediaError(error("MED001", rel, "cannot read the media file: it is "
+                                                      f"{_NOT_FILES.get(stat.S_IFMT(mode), 'no file')}, not a file",
+                                       field="audio", hint="put the audio file itself in its place"))
+            size = os.fstat(handle.fileno()).st_size
             kind, head, hidden = _sniff_file(handle, size)
             if hidden:  # not an MP3: another format an MP3 tagger put its tag in front of
                 ext = os.path.splitext(rel)[1] or ".m4a"
@@ -152,11 +166,16 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
                                                       f"{_UNDER_ID3[hidden]} files do not read it", field="audio",
                                        hint=f"take the tag out (the audio is copied as it is): ffmpeg -i in{ext} -c copy "
                                             f"out{ext}, then put out{ext} in place under the same name"))
+            if kind and kind != "wav":  # (a WAV's silence is zero bytes: see unfilled)
+                lead = _id3_end(head) + mpeg.ZERO_LIMIT if kind == "mp3" else 0
+                _refuse_unfilled(rel, kind, size, unfilled.find(handle, size, lead))
             if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
                 handle.seek(0)
                 data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except OSError as exc:
-        raise MediaError(error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="audio")) from None
+        hint = _UNREADABLE.get(exc.errno or 0, "").replace("FILE", rel)
+        raise MediaError(error("MED001", rel, f"cannot read the media file: {exc.strerror}", field="audio",
+                               hint=hint)) from None
     if size == 0:
         raise MediaError(error("MED002", rel, "the media file is empty (0 bytes)", field="audio",
                                hint="export the episode again; the copy was probably interrupted"))
@@ -208,6 +227,43 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     return media, state
 
 
+#: What a media file's name may stand for that is no file (MED001).
+_NOT_FILES = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a device",
+              stat.S_IFBLK: "a device"}
+#: MED001's fix by the error that opening the file gave (FILE: its name).
+_UNREADABLE = {errno.EACCES: "give yourself permission to read it: chmod u+r FILE (or ask its owner)",
+               errno.EPERM: "give yourself permission to read it: chmod u+r FILE (or ask its owner)",
+               errno.ELOOP: "the name is a symbolic link in a loop of links: put the audio file itself in its place",
+               errno.EISDIR: "it is a folder: name the audio file itself",
+               errno.ENOENT: "check the file's name (and that a symbolic link's target is there)"}
+
+
+def _id3_end(head: bytes) -> int:
+    """Where an ID3v2 tag at the start of ``head`` ends (0 without one)."""
+    if head[:3] != b"ID3" or len(head) < 10:
+        return 0
+    raw = head[6:10]
+    return 10 + ((raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3]) + (10 if head[5] & 0x10 else 0)
+
+
+def _refuse_unfilled(rel: str, kind: str, size: int, run: tuple[int, int, str]) -> None:
+    """MED004 for a file a copy or download did not fill in (see :mod:`.unfilled`)."""
+    start, length, what = run
+    if not length:
+        return
+    where = {"hole": f"{_bytes(length)} from byte {start:,} on were never written (a hole in the file)",
+             "end": f"everything from byte {start:,} of its {size:,} on ({_bytes(length)}) is zero bytes",
+             "end+": f"its last {_bytes(length)} (of {size:,} bytes), at least, are zero bytes"}[what]
+    raise MediaError(error("MED004", rel, f"the {NAMES[kind]} file was not filled in: {where}, no audio: what a copy or "
+                                          "download that did not finish leaves (the file is made at its full size first, "
+                                          "then filled in as the bytes arrive)", field="audio",
+                           hint="copy or download it again from the original; check it plays to the end"))
+
+
+def _bytes(count: int) -> str:
+    return f"{count / 1e9:.1f} GB" if count >= 10**9 else f"{count / 1e6:.1f} MB"
+
+
 #: What a hint makes of a file whose name says MP3 or M4A but whose content is a format Apple Podcasts does not take
 #: (a WAV, FLAC or Ogg export saved under the wrong name): renaming it to its content's extension gives a file the
 #: build publishes with MED010 and Apple refuses, so the hint encodes it into the format its name promises instead.
@@ -218,7 +274,7 @@ _ENCODE_AS = {".mp3": ("MP3", "-c:a libmp3lame -b:a 128k"), ".m4a": ("AAC", "-c:
 #: What :func:`describe` calls sound in a format mediafeed does not read (GarageBand's and Logic's AIFF export, a phone's
 #: CAF or AMR recording, WMA, a WAV over 4 GB): MED003's hint encodes it into a format apps take (:func:`_encode_hint`).
 _OTHER_SOUND = frozenset({"an AIFF file", "a Core Audio (CAF) file", "an AMR recording", "a Windows Media (WMA/ASF) file",
-                          "an RF64 file (WAV over 4 GB)"})
+                          "an RF64 file (WAV over 4 GB)", "a BW64 file (broadcast WAV over 4 GB)"})
 
 
 def _encode_hint(rel: str) -> str:
@@ -282,6 +338,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         duration = payload.flac_samples(path, size) / rate
     if kind == "wav":  # compressed audio in a WAV (MP3, ADPCM): mutagen reads a length of a few milliseconds
         duration = payload.wav_seconds(path, size) or duration
+    if kind == "aac" and (counted := adts.duration(path)):  # mutagen estimates it from the first frames' bitrate
+        duration, bitrate = counted, int(size * 8 / counted)
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
@@ -344,6 +402,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         else:  # sound only: the type apps and feed checkers expect of the file's name (Apple maps each extension to
             # one type: .mov is video/quicktime, .m4v video/x-m4v, whatever the tracks; .mp4 is audio/mp4 by RFC 4337)
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
+    sound = [track for track in found if track.handler == "soun"]
     state = read_state(audio, kind)
     if kind == "flac":
         state = replace(state, leading_id3=flac_stray_id3(path)[0])
@@ -367,6 +426,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         index_blocker=blocker,
         movie_length=movie_length,
         location=location,
+        sound_tracks=len(sound),
+        enabled_sound=next((index for index, track in enumerate(sound) if track.enabled), -1) if sound else 0,
         **_tag_fields(state),
     )
     return media, state

@@ -239,6 +239,10 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
             result.media = _tag_in_memory(source, target, data, audio, wanted, length, rel, media, before, fresh, ape)
         except mutagen.MutagenError as exc:
             raise _unsaveable(rel, media.kind, exc) from None
+        except MediaError:
+            if len(data) != before.st_size or _changed_since(before, source):
+                raise _changed_error(rel) from None
+            raise
         result.written = True
         result.size = result.media.size
         result.gap = _walk_gap(data) if media.gap < 0 else result.gap
@@ -268,7 +272,7 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
         if durable:
             _flush(tmp)
         try:
-            result.media = _verify(tmp, source, rel, media, wanted, original_digest)
+            result.media = _verify(tmp, source, rel, media, wanted, original_digest, before)
             if moved and result.media.index_last:
                 raise MediaError(error("TAG001", rel, "the copy still reads with its index after its media", field="audio"))
         except MediaError as exc:
@@ -282,10 +286,9 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
                 _copy_and_tag(source, tmp, media.kind, wanted, None, length, False, "", media.duration, rel, ape=ape)
             if durable:
                 _flush(tmp)
-            result.media = _verify(tmp, source, rel, media, wanted, original_digest)
+            result.media = _verify(tmp, source, rel, media, wanted, original_digest, before)
         if _changed(before, source.stat()):
-            raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
-                                   field="audio", hint="run the command again once the file is finished"))
+            raise _changed_error(rel)
         if target == source:
             _keep_owner(tmp, before)
         os.chmod(tmp, before.st_mode & 0o7777 if target == source else 0o644)
@@ -299,6 +302,11 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
     except mutagen.MutagenError as exc:  # mutagen read the file but cannot save it: its index is damaged
         tmp.unlink(missing_ok=True)
         raise _unsaveable(rel, media.kind, exc) from None
+    except MediaError:
+        tmp.unlink(missing_ok=True)
+        if _changed_since(before, source):  # (a master still being written: its copy differs from what was probed)
+            raise _changed_error(rel) from None
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -306,6 +314,21 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
     result.size = target.stat().st_size
     result.gap = _walk_gap(source) if media.kind == "mp3" and media.gap < 0 else result.gap
     return result
+
+
+def _changed_error(rel: str) -> MediaError:
+    return MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
+                            field="audio", hint="run the command again once the file is finished"))
+
+
+def _changed_since(before: os.stat_result, source: Path) -> bool:
+    """Whether ``source`` is not the file ``before`` described any more (written to, replaced or gone): a copy that
+    did not verify was then made of a file still being written (an export, a sync client's download), and TAG002's
+    "a bug in mediafeed" (or MED004's "the file itself is damaged", its last frame half written) was wrong."""
+    try:
+        return _changed(before, source.stat())
+    except OSError:
+        return True
 
 
 def _keep_owner(tmp: Path, before: os.stat_result) -> None:
@@ -656,10 +679,9 @@ def _tag_in_memory(source: Path, target: Path, data: bytes, audio: mutagen.FileT
             media = None  # the direct writer got it wrong: mutagen makes this copy, and is verified in turn
     if media is None or tagged is None:
         tagged = _tagged_bytes(spliced, audio, wanted, length)
-        media = _verify_mp3(tagged, data, rel, original, wanted, source)
+        media = _verify_mp3(tagged, data, rel, original, wanted, source, before)
     if len(data) != before.st_size or _changed(before, source.stat()):
-        raise MediaError(error("TAG003", rel, "the file changed while it was being tagged; nothing was written",
-                               field="audio", hint="run the command again once the file is finished"))
+        raise _changed_error(rel)
     # fresh: a free name is written straight into; a copy with these very bytes is kept (the site's links stay)
     if not (fresh and (write_new(target, tagged) or holds(target, tagged))):
         atomic_write(target, tagged, durable=False)
@@ -830,11 +852,13 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, original_digest: str) -> Media:
-    """Re-read the tagged copy from scratch: same format, every wanted tag, same duration, same audio bytes."""
+def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, original_digest: str,
+            before: os.stat_result | None = None) -> Media:
+    """Re-read the tagged copy from scratch: same format, every wanted tag, same duration, same audio bytes.
+    ``before``: the original as tagging found it (a copy of a file changed since is no bug: TAG003)."""
     if original.kind == "mp3":
         with _mapped(path) as data, _mapped(source) as original_data:
-            return _verify_mp3(data, original_data, rel, original, wanted, source)
+            return _verify_mp3(data, original_data, rel, original, wanted, source, before)
     try:
         media, state = probe_with_tags(path, rel)
     except MediaError as exc:
@@ -846,12 +870,12 @@ def _verify(path: Path, source: Path, rel: str, original: Media, wanted: Tags, o
                                               "the original was left untouched", field="audio"))
     _check_read_back(state, wanted, rel)
     if payload.digest(path, media.kind) != original_digest:
-        raise _audio_changed(rel, source, media.kind)
+        raise _audio_changed(rel, source, media.kind, before)
     return media
 
 
 def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: str, original: Media, wanted: Tags,
-                source: Path | None) -> Media:
+                source: Path | None, before: os.stat_result | None = None) -> Media:
     """:func:`_verify` for an MP3 (``data``: the tagged copy, in memory or mapped): an MP3 still, every wanted tag
     read back (a fresh parse of the copy's tags), and the audio payload (every byte between the ID3v2 tag and
     the trailing tags) the same as the original's, byte for byte. The duration needs no second look: the same
@@ -872,7 +896,7 @@ def _verify_mp3(data: bytes | mmap.mmap, original_data: bytes | mmap.mmap, rel: 
                                               "untouched", field="audio",
                                hint="this is a bug in mediafeed or mutagen: please report it with the file"))
     if not same_span(data, mpeg.payload_span(data), original_data, mpeg.payload_span(original_data)):
-        raise _audio_changed(rel, source, "mp3")
+        raise _audio_changed(rel, source, "mp3", before)
     return retagged(original, state, len(data))
 
 
@@ -901,10 +925,13 @@ def _check_read_back(state: Tags, wanted: Tags, rel: str) -> None:
                                field="audio", hint="this is a bug in mediafeed or mutagen: please report it with the file"))
 
 
-def _audio_changed(rel: str, source: Path | None, kind: str) -> MediaError:
+def _audio_changed(rel: str, source: Path | None, kind: str, before: os.stat_result | None = None) -> MediaError:
     """TAG002, or MED004 naming what is wrong where the original itself is damaged (:func:`damage.diagnose`): the
     payload check trips on a damaged master far more often than on a bug, and "a bug in mediafeed" sent producers
-    to report a file they should export again."""
+    to report a file they should export again. TAG003 where the original changed since ``before`` (a file still being
+    written): not looked at (ffmpeg decoded a file growing faster than it decoded for minutes)."""
+    if before is not None and source is not None and _changed_since(before, source):
+        return _changed_error(rel)
     damaged = damage.diagnose(source, kind) if source is not None else ""
     if damaged:
         return MediaError(error("MED004", rel, f"the {NAMES.get(kind, kind)} file itself is damaged: {damaged}; tagging "

@@ -143,6 +143,36 @@ def picture_problems(media: Media, rel: str, name: str, slug: str) -> list[Probl
     return []
 
 
+def sound_track_problems(media: Media, rel: str, name: str, slug: str) -> list[Problem]:
+    """MED037: an MP4 of several sound tracks (apps play one), or whose sound is marked disabled (played by none that
+    follows the standard)."""
+    count, enabled = media.sound_tracks, media.enabled_sound
+    if media.kind != "mp4" or not count or (count == 1 and enabled == 0):
+        return []
+    ext = "." + (name.rpartition(".")[2].lower() or "m4a")
+    keep = max(enabled, 0)
+    picture = "-map 0:v:0 " if media.video else ""
+    hint = (f"keep the sound track to publish (the audio is copied as it is, and marked enabled): ffmpeg -i in{ext} "
+            f"{picture}-map 0:a:{keep} -c copy -movflags +faststart out{ext}, then put out{ext} in place under the same "
+            "name")
+    if enabled < 0:
+        which = "its sound track is" if count == 1 else f"all {count} of its sound tracks are"
+        message = (f"{which} marked disabled (the track header's flag): players that follow the MP4 standard treat a "
+                   "disabled track as absent and play no sound")
+    else:
+        message = (f"the file has {count} sound tracks (a multi-track recording, a commentary track): apps play one "
+                   f"(Apple's the one marked enabled, {_ORDINALS.get(enabled + 1, f'number {enabled + 1}')}; others the "
+                   "first), and every listener downloads them all")
+        if enabled:
+            message += "; the feed's duration is the first one's"
+    if count > 1:
+        hint += " (-map 0:a:N keeps another, counted from 0)"
+    return [problem("MED037", rel, message, field="audio", episode=slug, hint=hint)]
+
+
+_ORDINALS = {1: "the first", 2: "the second", 3: "the third", 4: "the fourth", 5: "the fifth", 6: "the sixth"}
+
+
 def check_media(show: Show, items: list[Item]) -> list[Problem]:
     out: list[Problem] = []
     for item in items:
@@ -168,6 +198,7 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                     f"file's other tags go too, and mediafeed writes its own): ffmpeg -i in{ext} -c copy "
                                     f"-map_metadata -1 -movflags +faststart out{ext}, then put out{ext} in place under "
                                     "the same name"))
+        out.extend(sound_track_problems(media, rel, episode.audio, episode.slug))
         if media.index_last:
             reason = media.index_blocker or ("" if show.tag_on_build else "'tag_on_build' is off: the file is published as it is")
             if media.index_blocker and show.tag_on_build and _chapters_remuxed(item):

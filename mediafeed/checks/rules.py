@@ -349,6 +349,13 @@ _RULES = [
        "more than a second: apps that switch between the versions, and a reader's browser given the WebM on the "
        "episode page, get another length or another cut. Export it again from the same master. An alternate the front matter marks as "
        "other content (its own 'rel:', or a 'lang:' other than the show's: a dubbed version) is not compared."),
+    _r("MED037", "mediafeed apple", W, "an MP4 with several sound tracks, or whose sound track is marked disabled",
+       "A multi-track recording (OBS writes one track per microphone beside the mix) or a file with a commentary track "
+       "holds several sound tracks: apps play one, Apple's the one its track header marks enabled, others the first, "
+       "and every listener downloads them all. A track marked disabled is treated as if it were not there (ISO/IEC "
+       "14496-12), so a file whose only sound track is disabled plays no sound in players that follow the standard. "
+       "The feed's duration and the checks are the first sound track's. Remuxing with ffmpeg -map 0:a:N -c copy keeps "
+       "the one track to publish (enabled) and changes no audio."),
     _r("MED035", "mediafeed", I, "an HEVC video: web browsers without HEVC show no picture on the page",
        "Apple's apps play HEVC ('hvc1'), but the episode page and the blog embed play the file in the reader's "
        "browser: Firefox, and Chrome or Edge on a computer without HEVC hardware decoding, play the sound under a black "

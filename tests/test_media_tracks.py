@@ -1,0 +1,86 @@
+"""MP4 files with more sound tracks than one, or with their sound marked disabled (MED037).
+
+OBS records a track per microphone beside the mix, editors export a commentary track: an MP4 of several sound tracks.
+Apps play one (Apple's the one the track header marks enabled; ffmpeg enables the "default" one), and the feed's
+duration came from the first, silently. A track marked disabled "is treated as if it were not present" (ISO/IEC
+14496-12 8.3.2). Each file is made by ffmpeg; the disabled flag is set by hand, as a tool that writes it leaves it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_audio_probe import _checked, _use_audio, fixtures  # noqa: F401 - the fixtures
+from test_media_corpus import _run_hint
+
+from mediafeed import audio
+
+
+def _ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", *args], check=True)
+
+
+def _two_tracks(path: Path, default: int) -> Path:
+    """2 s of sound, then a 4 s second sound track (a commentary), ``default`` (0 or 1) the one ffmpeg enables."""
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-f", "lavfi", "-i", "sine=frequency=880:duration=4",
+            "-map", "0", "-map", "1", "-c:a", "aac", "-b:a", "32k", f"-disposition:a:{default}", "default",
+            f"-disposition:a:{1 - default}", "0", "-movflags", "+faststart", str(path))
+    return path
+
+
+def _enabled_flags(path: Path) -> list[bool]:
+    data = path.read_bytes()
+    flags, at = [], data.find(b"tkhd")
+    while at > 0:
+        flags.append(bool(data[at + 7] & 1))
+        at = data.find(b"tkhd", at + 4)
+    return flags
+
+
+@pytest.mark.parametrize("default", [0, 1], ids=["first-enabled", "second-enabled"])
+def test_an_m4a_of_two_sound_tracks_is_a_warning_whose_fix_keeps_the_one_apple_plays(show: Path, tmp_path: Path,
+                                                                                     default: int) -> None:
+    source = _two_tracks(tmp_path / "tracks.m4a", default)
+    assert _enabled_flags(source) == [default == 0, default == 1]
+    media = audio.probe(source, "tracks.m4a")
+    assert (media.sound_tracks, media.enabled_sound) == (2, default)
+    assert media.duration == pytest.approx(2.0, abs=0.05)  # the first track's, whichever apps play
+    _use_audio(show, "002-learning-alliances", source)
+    [warning] = _checked(show, "MED037")[1]
+    assert warning["severity"] == "warning" and warning["message"].startswith("the file has 2 sound tracks")
+    assert ("the second" in warning["message"]) == (default == 1)
+    assert ("the feed's duration is the first one's" in warning["message"]) == (default == 1)
+    fixed = _run_hint(warning["hint"], source, tmp_path / "out.m4a")
+    kept = audio.probe(fixed, "out.m4a")
+    assert (kept.sound_tracks, kept.enabled_sound) == (1, 0)
+    assert kept.duration == pytest.approx(4.0 if default else 2.0, abs=0.05)  # the track Apple's players played
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED037")[1] == []
+
+
+def test_a_sound_track_marked_disabled_is_a_warning_whose_fix_enables_it(show: Path, tmp_path: Path) -> None:
+    source = tmp_path / "muted.m4a"
+    _ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "aac", "-b:a", "32k", "-movflags", "+faststart",
+            str(source))
+    data = bytearray(source.read_bytes())
+    at = data.find(b"tkhd")
+    data[at + 7] &= 0xFE  # track_enabled off (the low bit of the flags)
+    source.write_bytes(bytes(data))
+    assert _enabled_flags(source) == [False]
+    assert audio.probe(source, "muted.m4a").enabled_sound == -1
+    _use_audio(show, "002-learning-alliances", source)
+    [warning] = _checked(show, "MED037")[1]
+    assert warning["message"].startswith("its sound track is marked disabled")
+    fixed = _run_hint(warning["hint"], source, tmp_path / "out.m4a")
+    assert _enabled_flags(fixed) == [True]
+    _use_audio(show, "002-learning-alliances", fixed)
+    assert _checked(show, "MED037")[1] == []
+
+
+def test_an_ordinary_m4a_and_video_have_one_enabled_sound_track(fixtures: Path) -> None:  # noqa: F811
+    for name in ("aac.m4a", "video.mp4", "fragmented-video.mp4", "alac.m4a"):
+        media = audio.probe(fixtures / name, name)
+        assert (media.sound_tracks, media.enabled_sound) == (1, 0), name
+    assert audio.probe(fixtures / "cbr-info.mp3", "cbr-info.mp3").sound_tracks == 0
