@@ -28,6 +28,8 @@ DESCRIPTION_LIMIT = 4000
 _EXTENSIONS = ["table", "autolink", "strikethrough", "tasklist"]
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _PAGE_ATTRIBUTES = {
+    # a quotation's language and direction (WCAG 3.1.2): values checked by _tidied; ``title`` is nh3's own default
+    "*": {"lang", "dir", "title"},
     "a": {"href", "hreflang", "title", "id"},
     "img": {"src", "alt", "width", "height", "title"},
     "abbr": {"title"},
@@ -250,6 +252,28 @@ def _labelled(match: re.Match[str]) -> str:
     return item if item[item.index(">") + 1:].isspace() else f"<label>{item}</label>"
 
 
+#: a tag with a ``lang`` or ``dir`` (the sanitiser's output: every value quoted, ``<`` and ``"`` escaped in it), and
+#: one such attribute; a language tag as BCP 47 writes one (``fr``, ``es-419``, ``zh-Hant-TW``, ``x-klingon``)
+_LANG_OR_DIR_TAG = lazy(r'<[a-z][a-z0-9]*(?: [a-z-]+="[^"]*")* (?:lang|dir)="[^>]*>')
+_LANG_OR_DIR = lazy(r' (lang|dir)="([^"]*)"')
+_LANGUAGE_TAG = lazy(r"(?:[A-Za-z]{2,3}|[xXiI])(?:-[A-Za-z0-9]{1,8})*")
+_DIRECTIONS = {"ltr", "rtl", "auto"}
+
+
+def _language_and_direction(tag: re.Match[str]) -> str:
+    """A tag's ``lang`` and ``dir`` as a browser and a screen reader can use them, or left out: ``lang="French"`` or
+    ``lang="not a language"`` made a screen reader switch to no voice it has (axe-core's ``valid-lang``), where the
+    page's own language is right; ``dir`` other than ``ltr``, ``rtl`` or ``auto`` does nothing."""
+
+    def kept(attribute: re.Match[str]) -> str:
+        name, value = attribute.groups()
+        if name == "lang":
+            return attribute.group(0) if _LANGUAGE_TAG.fullmatch(value) else ""
+        return f' dir="{value.lower()}"' if value.lower() in _DIRECTIONS else ""
+
+    return _LANG_OR_DIR.sub(kept, tag.group(0))
+
+
 #: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
 _IMG = lazy(r'<img((?: [a-z-]+="[^"]*")*)>')
 _ALT = lazy(r' alt="([^"]*)"')
@@ -262,7 +286,7 @@ def _tidied(html: str) -> str:
     ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label
     (and a task list's checkbox had none either: its item's text, up to the next block, is its ``<label>`` now),
     and an ``<img>`` whose ``javascript:`` or ``data:`` address it removed as an image of nothing (its ``alt`` text
-    stays, as text)."""
+    stays, as text). A ``lang`` that is no language tag, or a ``dir`` that is no direction, is left out."""
     if html.count("<a ") > html.count(' href="'):
         html = _A_WITHOUT_HREF.sub(r"<a\1>", html)
     if " cite=" in html:
@@ -273,6 +297,8 @@ def _tidied(html: str) -> str:
             html = _LABELLED.sub(_labelled, _CHECKBOX_BEFORE_PARAGRAPH.sub(r"<p>\1 ", html))
     if html.count("<img") > html.count(' src="'):
         html = _IMG.sub(_image_or_its_alt, html)
+    if ' lang="' in html or ' dir="' in html:
+        html = _LANG_OR_DIR_TAG.sub(_language_and_direction, html)
     return html
 
 

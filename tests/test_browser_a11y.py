@@ -381,6 +381,46 @@ def test_every_control_has_a_role_and_a_name_and_the_outline_makes_sense(
     assert tab.evaluate("!document.querySelector('[aria-live] [data-current], [data-current][aria-live]')")
 
 
+#: show notes quoting other languages, marked as WCAG 3.1.2 asks (and an Arabic quote's direction): a paragraph, a
+#: quote, a phrase in a sentence; a value that is no language tag and a direction that is none are left out
+FOREIGN_NOTES = """
+As the French say, <span lang="fr">l’union fait la force</span>.
+
+<blockquote lang="de">
+
+Gewalt in Paarbeziehungen ist kein privates Problem.
+
+</blockquote>
+
+<p lang="es-419">La violencia no es un asunto privado.</p>
+
+<p lang="ar" dir="rtl">العنف ليس شأنا خاصا.</p>
+
+<p lang="not a language" dir="sideways">Still English.</p>
+"""
+
+
+def test_show_notes_quoting_another_language_keep_its_lang_for_screen_readers(tmp_path: Path, browser: Any) -> None:
+    """A producer who marked a quotation's language (``<span lang="fr">``) lost the mark: the sanitiser kept no
+    ``lang`` (nor ``dir``), so a screen reader read the French, German or Arabic in the English voice (WCAG 3.1.2,
+    language of parts), and the Arabic ran left to right. The marks are kept; a value that is no language tag (or
+    no direction) is left out, so the page's own ``lang`` holds there."""
+    def foreign(root: Path) -> None:
+        notes = root / "episodes" / "002-learning-alliances" / "episode.md"
+        notes.write_text(notes.read_text(encoding="utf-8") + FOREIGN_NOTES, encoding="utf-8")
+
+    with sample_site(tmp_path, foreign) as running:
+        tab = browser.new_page()
+        tab.goto(running.url + "episodes/002-learning-alliances/")
+        said = tab.evaluate("""() => ['l’union', 'Gewalt', 'La violencia', 'العنف', 'Still English'].map(words => {
+            const at = [...document.querySelectorAll('.notes *')].filter(e => e.textContent.trim().startsWith(words)).pop();
+            return [at.closest('[lang]').lang, getComputedStyle(at).direction]; })""")
+        assert said == [["fr", "ltr"], ["de", "ltr"], ["es-419", "ltr"], ["ar", "rtl"], ["en-gb", "ltr"]]
+        langs = tab.evaluate("[...document.querySelectorAll('[lang]')].map(e => e.lang)")
+        assert all(re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) for lang in langs), langs
+        tab.close()
+
+
 def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer, open_page: Any) -> None:
     """The embed's links leave the blog's iframe for a new tab (WCAG technique G201): a screen reader user heard
     only the title, then found themselves somewhere else. Sighted users see nothing new."""
