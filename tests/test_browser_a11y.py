@@ -421,6 +421,28 @@ def test_show_notes_quoting_another_language_keep_its_lang_for_screen_readers(tm
         tab.close()
 
 
+def test_the_index_pages_links_say_where_they_go_without_arrows_and_alike(tmp_path: Path, browser: Any) -> None:
+    """The index's page links were read "left-pointing arrow, Newer episodes" and "Older episodes, right-pointing
+    arrow" (the arrows, which point where the links are, are for eyes), and the current page's link was "2" between
+    "Page 1" and "Page 3". Now "Newer episodes", "Page 1", "Page 2" (the current page), "Page 3", "Older episodes"."""
+    def small_pages(root: Path) -> None:
+        config = root / "show.yml"
+        config.write_text(config.read_text() + "page_size: 2\n")
+
+    with sample_site(tmp_path, small_pages) as running:
+        tab = browser.new_page()
+        tab.goto(running.url + "page/2/")
+        links = tab.evaluate("document.querySelectorAll('.pagination a').length")
+        said = [ax_node(tab, selector) for selector in (".pagination > a[rel=prev]", ".pagination li:nth-child(1) a",
+                                                        ".pagination li:nth-child(2) a", ".pagination li:nth-child(3) a",
+                                                        ".pagination > a[rel=next]")]
+        assert links == 5
+        assert [node["name"] for node in said] == ["Newer episodes", "Page 1", "Page 2", "Page 3", "Older episodes"]
+        assert tab.get_attribute(".pagination li:nth-child(2) a", "aria-current") == "page"
+        assert tab.text_content(".pagination > a[rel=prev]").strip() == "← Newer episodes"  # on screen as before
+        tab.close()
+
+
 def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer, open_page: Any) -> None:
     """The embed's links leave the blog's iframe for a new tab (WCAG technique G201): a screen reader user heard
     only the title, then found themselves somewhere else. Sighted users see nothing new."""
