@@ -128,16 +128,21 @@ def transcript_page(html: str, title: str, language: str) -> bytes:
     head = html.lower().find("</head")
     body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
     body = body.replace("<table>", '<table tabindex="0">')  # it may scroll inside itself: the keyboard must reach it
+    # a screen reader jumps to the main landmark and the first heading: a service's file often has neither
+    heading = "" if "<h1" in body else f"<h1>{escape(title)}</h1>\n"
     return (f'<!doctype html>\n<html lang="{escape(language)}" dir="{direction(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
-            f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
+            f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n<main>\n{heading}{body}\n</main>\n</body>\n</html>\n').encode()
 
 
 #: the transcript page's own few rules (it has none of the theme's): a long word, a wide table or a long line of
-#: code ran a 320 px phone's page 69,026 px wide (WCAG 1.4.10, reflow)
-_TRANSCRIPT_STYLE = ("html{color-scheme:light dark}body{max-width:48rem;margin:0 auto;padding:0 1rem;"
-                     "font:1.0625rem/1.6 system-ui,sans-serif;overflow-wrap:anywhere}img{max-width:100%;height:auto}"
-                     "table{display:block;max-width:100%;overflow-x:auto}pre{white-space:pre-wrap}")
+#: code ran a 320 px phone's page 69,026 px wide (WCAG 1.4.10, reflow); a focus ring as the theme's (3 px, in the
+#: colour of the text or link), not Chromium's thin default (outline: auto, 1 px); the scheme's colours named, so a
+#: contrast checker (axe-core's) reads the dark page's background as dark, not as white
+_TRANSCRIPT_STYLE = ("html{color-scheme:light dark;background:Canvas;color:CanvasText}body{max-width:48rem;margin:0 auto;"
+                     "padding:0 1rem;font:1.0625rem/1.6 system-ui,sans-serif;overflow-wrap:anywhere}"
+                     "img{max-width:100%;height:auto}table{display:block;max-width:100%;overflow-x:auto}"
+                     "pre{white-space:pre-wrap}:focus-visible{outline:3px solid;outline-offset:2px}")
 
 
 #: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
-from test_browser import axe_script
+from test_browser import axe_script, axe_violations
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 EMBED = EP1 + "embed/"
@@ -441,6 +441,39 @@ def test_the_index_pages_links_say_where_they_go_without_arrows_and_alike(tmp_pa
         assert tab.get_attribute(".pagination li:nth-child(2) a", "aria-current") == "page"
         assert tab.text_content(".pagination > a[rel=prev]").strip() == "← Newer episodes"  # on screen as before
         tab.close()
+
+
+#: an HTML transcript as a transcription service delivers it: no heading, no landmark, a table
+SERVICE_TRANSCRIPT = ("<!doctype html><html><head><title>Transcript</title></head><body><p><b>Maya:</b> Welcome to "
+                      "<a href='https://example.org/'>Safe to Say</a>.</p><p><b>Priya:</b> Thank you.</p><table><tr>"
+                      "<th>Who</th><th>Said</th></tr><tr><td>Maya</td><td>Hello</td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+def test_an_html_transcript_page_has_a_heading_a_main_landmark_and_focus_rings(
+        tmp_path: Path, browser: Any, colour_scheme: str) -> None:
+    """An HTML transcript (``transcript.html``) is published as a page of the site's own, linked from the episode page,
+    with none of the theme: a screen reader found no heading and no main landmark to jump to (axe-core's
+    page-has-heading-one, landmark-one-main and region), and its links and the table, which takes focus to scroll,
+    showed only Chromium's thin default ring. Its text is in a ``<main>`` under the page's title as its ``<h1>``,
+    and every focusable element has the theme's 3 px ring in its own colour, light or dark."""
+    def html_transcript(root: Path) -> None:
+        (root / "episodes" / "002-learning-alliances" / "transcript.html").write_text(SERVICE_TRANSCRIPT, encoding="utf-8")
+
+    with sample_site(tmp_path, html_transcript) as running:
+        context = browser.new_context(viewport={"width": 320, "height": 600}, color_scheme=colour_scheme)
+        tab = context.new_page()
+        tab.goto(running.url + "episodes/002-learning-alliances/transcript.html")
+        tab.wait_for_load_state("networkidle")
+        assert axe_violations(tab) == []
+        assert tab.text_content("main h1") == "Transcript: Everyone at One Table – Safe to Say"
+        stops = tab_through(tab)
+        assert [s["tag"] for s in stops] == ["A", "TABLE"] and [s for s in stops if s["problem"]] == []
+        tab.evaluate("document.activeElement.blur()")
+        for _ in stops:
+            tab.keyboard.press("Tab")
+            assert tab.evaluate(_RING_CONTRAST)["ratio"] >= 3
+        context.close()
 
 
 def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer, open_page: Any) -> None:
