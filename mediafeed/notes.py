@@ -28,6 +28,8 @@ DESCRIPTION_LIMIT = 4000
 _EXTENSIONS = ["table", "autolink", "strikethrough", "tasklist"]
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _PAGE_ATTRIBUTES = {
+    # a quotation's language and direction (WCAG 3.1.2): values checked by _tidied; ``title`` is nh3's own default
+    "*": {"lang", "dir", "title"},
     "a": {"href", "hreflang", "title", "id"},
     "img": {"src", "alt", "width", "height", "title"},
     "abbr": {"title"},
@@ -126,16 +128,21 @@ def transcript_page(html: str, title: str, language: str) -> bytes:
     head = html.lower().find("</head")
     body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
     body = body.replace("<table>", '<table tabindex="0">')  # it may scroll inside itself: the keyboard must reach it
+    # a screen reader jumps to the main landmark and the first heading: a service's file often has neither
+    heading = "" if "<h1" in body else f"<h1>{escape(title)}</h1>\n"
     return (f'<!doctype html>\n<html lang="{escape(language)}" dir="{direction(language)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
-            f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n').encode()
+            f'<style>{_TRANSCRIPT_STYLE}</style>\n</head>\n<body>\n<main>\n{heading}{body}\n</main>\n</body>\n</html>\n').encode()
 
 
 #: the transcript page's own few rules (it has none of the theme's): a long word, a wide table or a long line of
-#: code ran a 320 px phone's page 69,026 px wide (WCAG 1.4.10, reflow)
-_TRANSCRIPT_STYLE = ("html{color-scheme:light dark}body{max-width:48rem;margin:0 auto;padding:0 1rem;"
-                     "font:1.0625rem/1.6 system-ui,sans-serif;overflow-wrap:anywhere}img{max-width:100%;height:auto}"
-                     "table{display:block;max-width:100%;overflow-x:auto}pre{white-space:pre-wrap}")
+#: code ran a 320 px phone's page 69,026 px wide (WCAG 1.4.10, reflow); a focus ring as the theme's (3 px, in the
+#: colour of the text or link), not Chromium's thin default (outline: auto, 1 px); the scheme's colours named, so a
+#: contrast checker (axe-core's) reads the dark page's background as dark, not as white
+_TRANSCRIPT_STYLE = ("html{color-scheme:light dark;background:Canvas;color:CanvasText}body{max-width:48rem;margin:0 auto;"
+                     "padding:0 1rem;font:1.0625rem/1.6 system-ui,sans-serif;overflow-wrap:anywhere}"
+                     "img{max-width:100%;height:auto}table{display:block;max-width:100%;overflow-x:auto}"
+                     "pre{white-space:pre-wrap}:focus-visible{outline:3px solid;outline-offset:2px}")
 
 
 #: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at
@@ -250,6 +257,28 @@ def _labelled(match: re.Match[str]) -> str:
     return item if item[item.index(">") + 1:].isspace() else f"<label>{item}</label>"
 
 
+#: a tag with a ``lang`` or ``dir`` (the sanitiser's output: every value quoted, ``<`` and ``"`` escaped in it), and
+#: one such attribute; a language tag as BCP 47 writes one (``fr``, ``es-419``, ``zh-Hant-TW``, ``x-klingon``)
+_LANG_OR_DIR_TAG = lazy(r'<[a-z][a-z0-9]*(?: [a-z-]+="[^"]*")* (?:lang|dir)="[^>]*>')
+_LANG_OR_DIR = lazy(r' (lang|dir)="([^"]*)"')
+_LANGUAGE_TAG = lazy(r"(?:[A-Za-z]{2,3}|[xXiI])(?:-[A-Za-z0-9]{1,8})*")
+_DIRECTIONS = {"ltr", "rtl", "auto"}
+
+
+def _language_and_direction(tag: re.Match[str]) -> str:
+    """A tag's ``lang`` and ``dir`` as a browser and a screen reader can use them, or left out: ``lang="French"`` or
+    ``lang="not a language"`` made a screen reader switch to no voice it has (axe-core's ``valid-lang``), where the
+    page's own language is right; ``dir`` other than ``ltr``, ``rtl`` or ``auto`` does nothing."""
+
+    def kept(attribute: re.Match[str]) -> str:
+        name, value = attribute.groups()
+        if name == "lang":
+            return attribute.group(0) if _LANGUAGE_TAG.fullmatch(value) else ""
+        return f' dir="{value.lower()}"' if value.lower() in _DIRECTIONS else ""
+
+    return _LANG_OR_DIR.sub(kept, tag.group(0))
+
+
 #: an <img> whose address the sanitiser removed (javascript:, data:): its text alternative stands in for it
 _IMG = lazy(r'<img((?: [a-z-]+="[^"]*")*)>')
 _ALT = lazy(r' alt="([^"]*)"')
@@ -262,7 +291,7 @@ def _tidied(html: str) -> str:
     ``<input>`` other than a task list's checkbox (``<input type="text">``) was kept as a text box without a label
     (and a task list's checkbox had none either: its item's text, up to the next block, is its ``<label>`` now),
     and an ``<img>`` whose ``javascript:`` or ``data:`` address it removed as an image of nothing (its ``alt`` text
-    stays, as text)."""
+    stays, as text). A ``lang`` that is no language tag, or a ``dir`` that is no direction, is left out."""
     if html.count("<a ") > html.count(' href="'):
         html = _A_WITHOUT_HREF.sub(r"<a\1>", html)
     if " cite=" in html:
@@ -273,6 +302,8 @@ def _tidied(html: str) -> str:
             html = _LABELLED.sub(_labelled, _CHECKBOX_BEFORE_PARAGRAPH.sub(r"<p>\1 ", html))
     if html.count("<img") > html.count(' src="'):
         html = _IMG.sub(_image_or_its_alt, html)
+    if ' lang="' in html or ' dir="' in html:
+        html = _LANG_OR_DIR_TAG.sub(_language_and_direction, html)
     return html
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
-from test_browser import axe_script
+from test_browser import axe_script, axe_violations
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 EMBED = EP1 + "embed/"
@@ -379,6 +379,101 @@ def test_every_control_has_a_role_and_a_name_and_the_outline_makes_sense(
     # nothing announces by itself at load, and the clock is not a live region (it would speak every second)
     assert tab.evaluate("[...document.querySelectorAll('[aria-live],[role=status],[role=alert]')].every(e => !e.textContent.trim())")
     assert tab.evaluate("!document.querySelector('[aria-live] [data-current], [data-current][aria-live]')")
+
+
+#: show notes quoting other languages, marked as WCAG 3.1.2 asks (and an Arabic quote's direction): a paragraph, a
+#: quote, a phrase in a sentence; a value that is no language tag and a direction that is none are left out
+FOREIGN_NOTES = """
+As the French say, <span lang="fr">l’union fait la force</span>.
+
+<blockquote lang="de">
+
+Gewalt in Paarbeziehungen ist kein privates Problem.
+
+</blockquote>
+
+<p lang="es-419">La violencia no es un asunto privado.</p>
+
+<p lang="ar" dir="rtl">العنف ليس شأنا خاصا.</p>
+
+<p lang="not a language" dir="sideways">Still English.</p>
+"""
+
+
+def test_show_notes_quoting_another_language_keep_its_lang_for_screen_readers(tmp_path: Path, browser: Any) -> None:
+    """A producer who marked a quotation's language (``<span lang="fr">``) lost the mark: the sanitiser kept no
+    ``lang`` (nor ``dir``), so a screen reader read the French, German or Arabic in the English voice (WCAG 3.1.2,
+    language of parts), and the Arabic ran left to right. The marks are kept; a value that is no language tag (or
+    no direction) is left out, so the page's own ``lang`` holds there."""
+    def foreign(root: Path) -> None:
+        notes = root / "episodes" / "002-learning-alliances" / "episode.md"
+        notes.write_text(notes.read_text(encoding="utf-8") + FOREIGN_NOTES, encoding="utf-8")
+
+    with sample_site(tmp_path, foreign) as running:
+        tab = browser.new_page()
+        tab.goto(running.url + "episodes/002-learning-alliances/")
+        said = tab.evaluate("""() => ['l’union', 'Gewalt', 'La violencia', 'العنف', 'Still English'].map(words => {
+            const at = [...document.querySelectorAll('.notes *')].filter(e => e.textContent.trim().startsWith(words)).pop();
+            return [at.closest('[lang]').lang, getComputedStyle(at).direction]; })""")
+        assert said == [["fr", "ltr"], ["de", "ltr"], ["es-419", "ltr"], ["ar", "rtl"], ["en-gb", "ltr"]]
+        langs = tab.evaluate("[...document.querySelectorAll('[lang]')].map(e => e.lang)")
+        assert all(re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang) for lang in langs), langs
+        tab.close()
+
+
+def test_the_index_pages_links_say_where_they_go_without_arrows_and_alike(tmp_path: Path, browser: Any) -> None:
+    """The index's page links were read "left-pointing arrow, Newer episodes" and "Older episodes, right-pointing
+    arrow" (the arrows, which point where the links are, are for eyes), and the current page's link was "2" between
+    "Page 1" and "Page 3". Now "Newer episodes", "Page 1", "Page 2" (the current page), "Page 3", "Older episodes"."""
+    def small_pages(root: Path) -> None:
+        config = root / "show.yml"
+        config.write_text(config.read_text() + "page_size: 2\n")
+
+    with sample_site(tmp_path, small_pages) as running:
+        tab = browser.new_page()
+        tab.goto(running.url + "page/2/")
+        links = tab.evaluate("document.querySelectorAll('.pagination a').length")
+        said = [ax_node(tab, selector) for selector in (".pagination > a[rel=prev]", ".pagination li:nth-child(1) a",
+                                                        ".pagination li:nth-child(2) a", ".pagination li:nth-child(3) a",
+                                                        ".pagination > a[rel=next]")]
+        assert links == 5
+        assert [node["name"] for node in said] == ["Newer episodes", "Page 1", "Page 2", "Page 3", "Older episodes"]
+        assert tab.get_attribute(".pagination li:nth-child(2) a", "aria-current") == "page"
+        assert tab.text_content(".pagination > a[rel=prev]").strip() == "← Newer episodes"  # on screen as before
+        tab.close()
+
+
+#: an HTML transcript as a transcription service delivers it: no heading, no landmark, a table
+SERVICE_TRANSCRIPT = ("<!doctype html><html><head><title>Transcript</title></head><body><p><b>Maya:</b> Welcome to "
+                      "<a href='https://example.org/'>Safe to Say</a>.</p><p><b>Priya:</b> Thank you.</p><table><tr>"
+                      "<th>Who</th><th>Said</th></tr><tr><td>Maya</td><td>Hello</td></tr></table></body></html>")
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+def test_an_html_transcript_page_has_a_heading_a_main_landmark_and_focus_rings(
+        tmp_path: Path, browser: Any, colour_scheme: str) -> None:
+    """An HTML transcript (``transcript.html``) is published as a page of the site's own, linked from the episode page,
+    with none of the theme: a screen reader found no heading and no main landmark to jump to (axe-core's
+    page-has-heading-one, landmark-one-main and region), and its links and the table, which takes focus to scroll,
+    showed only Chromium's thin default ring. Its text is in a ``<main>`` under the page's title as its ``<h1>``,
+    and every focusable element has the theme's 3 px ring in its own colour, light or dark."""
+    def html_transcript(root: Path) -> None:
+        (root / "episodes" / "002-learning-alliances" / "transcript.html").write_text(SERVICE_TRANSCRIPT, encoding="utf-8")
+
+    with sample_site(tmp_path, html_transcript) as running:
+        context = browser.new_context(viewport={"width": 320, "height": 600}, color_scheme=colour_scheme)
+        tab = context.new_page()
+        tab.goto(running.url + "episodes/002-learning-alliances/transcript.html")
+        tab.wait_for_load_state("networkidle")
+        assert axe_violations(tab) == []
+        assert tab.text_content("main h1") == "Transcript: Everyone at One Table – Safe to Say"
+        stops = tab_through(tab)
+        assert [s["tag"] for s in stops] == ["A", "TABLE"] and [s for s in stops if s["problem"]] == []
+        tab.evaluate("document.activeElement.blur()")
+        for _ in stops:
+            tab.keyboard.press("Tab")
+            assert tab.evaluate(_RING_CONTRAST)["ratio"] >= 3
+        context.close()
 
 
 def test_links_that_open_a_new_tab_say_so_to_a_screen_reader(server: SiteServer, open_page: Any) -> None:

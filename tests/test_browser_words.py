@@ -93,3 +93,27 @@ def test_the_embed_speaks_the_shows_language_and_plays(server: tuple[str, SiteSe
     tab.select_option("[data-chapters]", "28.0")
     tab.wait_for_function("() => document.querySelector('audio').currentTime >= 28")
     assert tab.errors == []
+
+
+#: language → how the chapter being played is marked, after its title (on screen and in the link's name)
+PLAYING = {"fr": "(en lecture)", "ar": "(قيد التشغيل)"}
+
+
+def test_the_chapter_being_played_is_marked_in_the_shows_language(
+        server: tuple[str, SiteServer], open_page: Any) -> None:  # noqa: F811
+    """The chapter being played added "(playing)" to its title, in English on every page (the stylesheet's words,
+    shared by every show): a French page's screen reader read "Prévalence (playing)" with a French voice. The word
+    is the page's now, like the theme's others."""
+    language, site = server
+    tab = open_page(site.url + EP1)
+    tab.wait_for_selector(".player-bar", state="visible")
+    tab.evaluate("() => { document.querySelector('[data-player] audio').muted = true }")
+    tab.click("a.chapter-link[data-start='15.0']")
+    tab.wait_for_function("() => document.body.classList.contains('media-playing')")
+    title = tab.text_content("a.chapter-link[data-start='15.0'] span")
+    link = tab.get_by_role("link", name=f"0:15 {title} {PLAYING[language]}", exact=True)
+    link.wait_for(timeout=10_000)
+    assert "playing" not in tab.eval_on_selector(
+        "a.chapter-link[aria-current] span", "s => getComputedStyle(s, '::after').content")
+    tab.evaluate("() => document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []

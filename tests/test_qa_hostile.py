@@ -424,3 +424,16 @@ def test_an_image_whose_address_was_removed_leaves_its_alt_as_text_never_as_mark
                    '<img alt="<img src=x onerror=alert(4)>">')
     assert "<script" not in notes.html and "<img" not in notes.html, notes.html
     assert notes.html == "<p>&lt;script&gt;alert(3)&lt;/script&gt; R&amp;D &lt;img src=x onerror=alert(4)&gt;</p>"
+
+
+def test_a_quotations_language_and_direction_are_kept_only_when_they_are_one() -> None:
+    """``lang`` and ``dir`` in the notes mark a passage in another language (WCAG 3.1.2; test_browser_a11y reads them
+    in Chromium). A value that is no language tag or no direction is left out, with the text it marked; one that
+    tries to be markup stays inert."""
+    from mediafeed.notes import render
+
+    html = render('<p lang="de" DIR="RTL" title="a>b">x</p>\n\n<p><span lang="French">y</span> '
+                  '<bdo dir="sideways">z</bdo> <q lang="&quot;><script>alert(1)</script>">w</q> '
+                  '<i lang="zh-Hant-TW" dir="auto">v</i> <code>lang="fr"</code></p>').html
+    assert html == ('<p lang="de" dir="rtl" title="a&gt;b">x</p>\n<p><span>y</span> <bdo>z</bdo> <q>w</q> '
+                    '<i lang="zh-Hant-TW" dir="auto">v</i> <code>lang="fr"</code></p>'), html
