@@ -572,6 +572,33 @@ def test_an_address_holding_a_direction_control_or_an_invisible_character_is_ref
     assert f"which holds {char} ({what}" in problem.message and problem.hint.startswith("delete it")
 
 
+@pytest.mark.parametrize("url", [
+    "https://fa.wikipedia.org/wiki/\u067e\u0627\u062f\u06a9\u0633\u062a\u200c\u0647\u0627",  # Persian "podcasts"
+    "https://example.org/people/\U0001f468\u200d\U0001f469\u200d\U0001f467",  # an emoji family, one glyph
+], ids=["persian-zwnj", "emoji-zwj"])
+def test_a_joiner_inside_a_word_of_an_address_is_kept(show: Path, url: str) -> None:
+    """A zero-width non-joiner is how Persian writes a plural (fa.wikipedia.org's page "پادکست‌ها" has one in its
+    address), and a joiner makes an emoji sequence one picture: refused as "a character drawn as nothing", the show
+    could not link the page at all (deleting it, as the hint said, makes another address)."""
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("href: https://example.org/people/maya-okafor",
+                                                                 f'href: "{url}"'), encoding="utf-8")
+    assert f'href="{url}"' in (build(show).output / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["https://pay\u200dpal.example/", "https://example.org/pay\u200dpal",
+                                 "https://\u067e\u0627\u062f\u200c\u06a9\u0633\u062a.example/",
+                                 "https://example.org/\u200c\u0647\u0627"],
+                         ids=["ascii-host", "ascii-path", "host", "word-start"])
+def test_a_joiner_between_ascii_letters_in_a_host_or_at_a_words_edge_is_still_refused(show: Path, url: str) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("href: https://example.org/people/maya-okafor",
+                                                                 f'href: "{url}"'), encoding="utf-8")
+    [problem] = _problems(show)
+    assert (problem.code, problem.field) == ("SRC010", "persons.href")
+    assert "(a character drawn as nothing" in problem.message
+
+
 def test_a_guid_is_published_as_written_even_with_a_direction_control_in_it(show: Path) -> None:
     """A title's open RLO is closed at its end (a PDF added); a GUID's was too, so the feed's GUID was not the one in
     episode.md (nor an imported feed's: every app would download the episode again)."""
