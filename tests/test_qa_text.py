@@ -607,6 +607,33 @@ def test_a_guid_is_published_as_written_even_with_a_direction_control_in_it(show
     assert f'<guid isPermaLink="false">\u202e{GUID}</guid>' in feed
 
 
+@pytest.mark.parametrize("published,changed", [
+    ('"\\u202e{guid}\\u202c"', '"\\u202e{guid}"'),  # as session 25 published it (a PDF added): LED001 since then
+    ('"{guid}\\nold-host"', '"{guid} old-host"'),  # an imported GUID the old feed wrote on two lines
+], ids=["direction-control", "two-lines"])
+def test_the_guid_line_led001_gives_back_is_the_published_guid_when_typed_as_shown(
+        show: Path, published: str, changed: str) -> None:
+    """LED001's hint said "restore 'guid: \\u202e…\\u202c'" (the terminal's escapes of the GUID): typed as shown, YAML
+    reads a backslash, a 'u' and digits, another GUID, and LED001 again. The hint writes the line in double quotes
+    with YAML's escapes when plain YAML would read another text."""
+    from mediafeed.characters import terminal_safe
+
+    folder = add_episode(show, "006-guid", FRONT.replace(f"guid: {GUID}", "guid: " + published.format(guid=GUID)))
+    build(show, accept_changes=True)
+    episode = folder / "episode.md"
+    episode.write_text(episode.read_text(encoding="utf-8").replace(published.format(guid=GUID), changed.format(guid=GUID)),
+                       encoding="utf-8")
+    with pytest.raises(BuildFailed) as refused:
+        build(show)
+    [problem] = refused.value.problems
+    assert problem.code == "LED001"
+    line = re.search(r"^restore '(.*)'; ", terminal_safe(problem.hint, directions=True))[1]  # as the terminal shows it
+    assert line.startswith('guid: "')
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(re.sub(r"(?m)^guid: .*$", lambda _: line, text), encoding="utf-8")
+    assert not [p for p in build(show).problems if p.code.startswith("LED")]
+
+
 def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(show: Path) -> None:
     """Front-matter text had its open direction controls closed at its end, but chapter titles (chapters.txt,
     chapters.json, the front matter's list) and a person given by name alone did not: an app listing "Intro {RLO}x
