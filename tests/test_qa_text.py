@@ -294,8 +294,8 @@ def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path
     # 150,000 cells; eight tables of 1,000 rows (56 KB) took 75 s and 1.9 GB, then feed.xml was refused (XML001
     # "CData section too big" at its line 1001005, naming no episode); a hundred took the machine's memory
     ("Intro.\n\n|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "|x\n" * 150,
-     9, "the tables in the notes make more than 100,000 cells (the one on this line has 1,000 columns and 151 rows: "
-        "151,000 cells, as every row is filled up to the header's columns)"),
+     9, "the tables in the notes make more than 100,000 cells (the one on this line has 1,000 columns and 150 rows "
+        "under its header: 150,000 cells, as every row is filled up to the header's columns)"),
     # each reference is a link and a link back under the footnote: 240,000 of them (960 KB) were 68 MB of HTML
     ("Intro.\n\nSee" + "[^1]" * 12_000 + "\n\n[^1]: The source.\n", 9, "the notes hold 12,000 footnote references; "
      "at most 10,000 are rendered"),
@@ -326,10 +326,13 @@ def test_notes_over_the_10_mb_apps_read_in_the_feed_are_named_at_their_episode(s
 
 @pytest.mark.parametrize("markdown", [
     "|a|b|\n|-|-|\n" + "|1|2|\n" * 40_000,  # 80,002 cells: a big table, but its cells are written
+    # the README's and the CHANGELOG's example of a table that fits: 100 columns and 1,000 rows (it was refused, its
+    # header counted as a 1,001st row: 100,100 cells)
+    "Intro.\n\n|" + "h|" * 100 + "\n|" + "-|" * 100 + "\n" + ("|" + "x|" * 100 + "\n") * 1000 + "\nAfter.\n",
     "> |a|b|\n> |-|-|\n" + "> |1|2|\n" * 20_000 + "\n" + "- |a|b|\n  |-|-|\n" + "  |1|2|\n" * 20_000,  # in a quote, a list
     "x[^1]" * 10_000 + "\n\n[^1]: y\n",
     "- - -\n" * 100_000 + "[^" * 100_000 + "|" * 100_000,  # thematic breaks, no table; "[^" that end no reference
-])
+], ids=["80000-cells", "100-columns-1000-rows", "in-a-quote-and-a-list", "10000-references", "no-table"])
 def test_tables_and_footnotes_up_to_the_limits_are_rendered(markdown: str) -> None:
     from mediafeed.htmlblocks import too_big
 
