@@ -120,6 +120,22 @@ def test_an_imported_html_show_description_becomes_the_plain_text_show_yml_takes
         "Soil & more … a < b"
 
 
+def test_an_old_feeds_description_of_unclosed_links_and_scripts_becomes_text_as_a_browser_shows_it() -> None:
+    """Each '<a href>' or '<script>' was matched up to a closing tag searched for to the end of the description: one
+    never closed made the next link's words and address the first's ('one two (https://one.example/)'), a script
+    never closed was shown as text, and a description of such tags took the import quadratic time (360 KB of
+    unclosed links, from a broken or hostile feed, held 'mediafeed import' 48 s; 3 MB, hours). A link ends at the
+    next one (links do not nest), and a script never closed hides the rest, as in a browser."""
+    from mediafeed.notes import plain_paragraphs
+
+    assert plain_paragraphs('<a href="https://one.example/">one <a href="https://two.example/">two</a>') == \
+        "one two (https://two.example/)"
+    assert plain_paragraphs("<p>Kept.</p><p>Also<SCRIPT>var hidden = 1;") == "Kept.\n\nAlso"
+    assert plain_paragraphs("a<style>p{}</style >b<noscript>c</NOSCRIPT>d") == "abd"
+    hostile = '<a href="https://x.example/">x' * 100_000 + "<script>x" * 100_000  # 3.9 MB
+    assert plain_paragraphs(hostile) == " ".join(["x"] * 100_000)  # (each tag a space)
+
+
 def test_html_in_the_show_descriptions_plain_text_is_a_warning(show: Path) -> None:
     """A show.yml description holding tags (as the import wrote it before) is published as text: the site's pages
     show the tags as typed. SRC057 says so, naming show.yml, description and the tag."""
