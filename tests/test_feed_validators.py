@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import feedparser
+import pytest
 from helpers import GOLDEN_NOW
 from lxml import etree
 
@@ -169,3 +170,19 @@ def test_a_trailer_title_too_long_for_podcast_trailer_is_reported_at_the_trailer
     result = CliRunner().invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
     [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PI022"]
     assert problem["episode"] == "b2a025c6-45c6-4796-a49a-7c90e06f5fda"
+
+
+def test_a_trailer_in_a_later_lint_document_is_still_reported_at_its_episode_md(show: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build lints its feed in documents of LINT_BATCH (200) items, the channel with the first: a show of more than
+    200 episodes whose trailer came first (the oldest item, last in the feed) had its trailer's title reported at
+    feed.xml, field podcast:trailer, again, as the trailer's item was in another document. Two items a document
+    here: the sample show's trailer is its sixth."""
+    from mediafeed.checks import showfeed
+
+    monkeypatch.setattr(showfeed, "LINT_BATCH", 2)
+    trailer = show / "episodes/000-trailer/episode.md"
+    trailer.write_text(trailer.read_text(encoding="utf-8").replace(
+        "title: One study at a time", "title: " + ("One study at a time, " * 7).strip(", ")), encoding="utf-8")
+    found = [(p.file, p.field) for p in build(show, now=NOW).problems if p.code == "PI022"]
+    assert found == [("episodes/000-trailer/episode.md", "title")]
