@@ -401,12 +401,13 @@ def _listed(low: int, high: int, signed: bool = False) -> Callable[[str], bool]:
 
 #: RFC 5545 3.3.10: the form of each part's value (UNTIL and FREQ are checked apart)
 RRULE_VALUES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "COUNT": (lambda v: bool(re.match(r"^[1-9]\d*$", v)), "a whole number of 1 or more"),
-    "INTERVAL": (lambda v: bool(re.match(r"^[1-9]\d*$", v)), "a whole number of 1 or more"),
+    # (RFC 5545's values are digits, a leading zero allowed: "INTERVAL=02", "+01MO", as iCalendar libraries read them)
+    "COUNT": (lambda v: bool(re.match(r"^0*[1-9]\d*$", v)), "a whole number of 1 or more"),
+    "INTERVAL": (lambda v: bool(re.match(r"^0*[1-9]\d*$", v)), "a whole number of 1 or more"),
     "BYSECOND": (_listed(0, 60), "seconds from 0 to 60"),
     "BYMINUTE": (_listed(0, 59), "minutes from 0 to 59"),
     "BYHOUR": (_listed(0, 23), "hours from 0 to 23"),
-    "BYDAY": (lambda v: all(re.match(rf"^([+-]?([1-9]|[1-4]\d|5[0-3]))?{_WEEKDAY}$", d) for d in v.split(",")),
+    "BYDAY": (lambda v: all(re.match(rf"^([+-]?(0?[1-9]|[1-4]\d|5[0-3]))?{_WEEKDAY}$", d) for d in v.split(",")),
               "weekdays MO, TU, WE, TH, FR, SA, SU, each with an optional position (2TU, -1FR)"),
     "BYMONTHDAY": (_listed(1, 31, signed=True), "days of the month from 1 to 31 (or -1 to -31 from the end)"),
     "BYYEARDAY": (_listed(1, 366, signed=True), "days of the year from 1 to 366 (or negative)"),

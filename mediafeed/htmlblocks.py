@@ -173,13 +173,15 @@ def too_big(markdown: str) -> tuple[int, str, str] | None:
             columns = len(line.strip(" \t").strip("|").split("|"))
             blank = _BLANK_LINE.search(markdown, row.end())
             end = blank.start() if blank else len(markdown)
-            rows = markdown.count("\n", row.end(), end) + 1  # (and the header row)
+            # (the rows under the header, as a producer counts them: with the header's, a table of 100 columns and
+            # 1,000 rows was 100,100 cells, refused, though the limit is documented to let it through)
+            rows = markdown.count("\n", row.end(), end)
             cells += columns * rows
             worst = max(worst, (columns * rows, columns, rows, row.start()))
             if cells > MAX_TABLE_CELLS:
                 line_of = markdown.count("\n", 0, worst[3]) - 1  # (the header row, above the delimiter row)
                 return (max(line_of, 0), f"the tables in the notes make more than {MAX_TABLE_CELLS:,} cells (the one on "
-                        f"this line has {_count(worst[1], 'column')} and {_count(worst[2], 'row')}: {worst[0]:,} cells, as every row is "
+                        f"this line has {_count(worst[1], 'column')} and {_count(worst[2], 'row')} under its header: {worst[0]:,} cells, as every row is "
                         "filled up to the header's columns); rendering them takes hundreds of megabytes of memory or more, and a feed "
                         "over 10 MB is refused by apps", "make the table smaller or a list; a data set belongs in a file "
                         "the notes link to")

@@ -158,7 +158,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
             if old_guid and old_guid not in {i.episode.guid for i in items}:
                 problems.append(error("LED001", episode.source, f"GUID changed from {old_guid!r} to {episode.guid!r}",
                                       field="guid", episode=episode.slug,
-                                      hint=f"restore 'guid: {old_guid}'; a new GUID makes every app download the episode again"))
+                                      hint=f"restore '{guid_line(old_guid)}'; a new GUID makes every app download the episode again"))
                 seen.add(old_guid)  # its folder is here: LED001 says what happened to it, not LED005
             continue
         if record.get("enclosure") != item.enclosure_url:
@@ -196,6 +196,25 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
     return problems
 
 
+def guid_line(guid: str) -> str:
+    """The front-matter line that gives back ``guid`` exactly, for a hint to copy: ``guid: GUID``, or the GUID in
+    double quotes with YAML's escapes (JSON's are YAML's) when plain YAML would read another text, or it holds a
+    character the terminal shows as an escape: a direction control (published exactly as written since session 26), a
+    line break or tab (an imported GUID kept on two lines), a leading '#', ': ', a number YAML reads otherwise. Typed
+    as shown without the quotes, ``guid: \\u202e…`` was a GUID holding a backslash, and LED001 again."""
+    import json
+    import unicodedata
+
+    import yaml
+
+    plain = guid.isprintable() and not any(unicodedata.category(char) == "Cf" for char in guid)
+    try:
+        plain = plain and yaml.safe_load(f"guid: {guid}") == {"guid": guid}
+    except yaml.YAMLError:
+        plain = False
+    return f"guid: {guid}" if plain else f"guid: {json.dumps(guid, ensure_ascii=False)}"
+
+
 def restore_guid_hints(ledger: Ledger, problems: list[Problem]) -> list[Problem]:
     """SRC060 (no GUID) on an episode folder that was published: the fix is its recorded GUID, not a new one
     (``guid --assign`` would write a new GUID, which LED001 then refuses)."""
@@ -207,7 +226,7 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem]) -> list[Problem]
         guids = by_slug.get(problem.episode) if problem.code == "SRC060" and problem.episode else None
         if guids:
             if len(guids) == 1:
-                hint = f"restore 'guid: {guids[0]}' (the GUID it was published with, in {LEDGER_FILE})"
+                hint = f"restore '{guid_line(guids[0])}' (the GUID it was published with, in {LEDGER_FILE})"
             else:
                 hint = f"restore the GUID it was last published with, one of {', '.join(guids)} (in {LEDGER_FILE})"
             problem = replace(problem, hint=hint + "; a new GUID makes every app download the episode again")

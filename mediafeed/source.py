@@ -754,12 +754,13 @@ class FieldReader:
         value = self.str(key, required=required, exact=True)  # (a direction control is refused below, not closed)
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
-            unseen = _UNSEEN_URL_CHAR.search(value)
-            if unseen:
+            found = _UNSEEN_URL_CHAR.search(value)
+            if found:
+                unseen = found[1] or found[2]
                 what = ("a direction control: an app or page shows the address after it reversed"
-                        if "\u202a" <= unseen.group() <= "\u202e" or "\u2066" <= unseen.group() <= "\u2069" else
+                        if "\u202a" <= unseen <= "\u202e" or "\u2066" <= unseen <= "\u2069" else
                         "a character drawn as nothing: the address is not the one it looks like")
-                self.fail(key, f"expected {need}, got {value!r}, which holds U+{ord(unseen.group()):04X} "
+                self.fail(key, f"expected {need}, got {value!r}, which holds U+{ord(unseen):04X} "
                           f"({what})", hint="delete it (retype the address, or paste it from the browser's address bar)")
                 return ""
             bad = sorted({c for c in value if c in URL_ENCODED})
@@ -827,17 +828,26 @@ def utc(moment: datetime) -> datetime:
 #: the format characters (Unicode's Cf: direction controls, zero-width spaces and joiners, the soft hyphen, the byte
 #: order mark) and the line and paragraph separators, which no address holds as they are
 _UNSEEN_IN_URL = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
-_UNSEEN_URL_CHAR = re.compile(f"[{_UNSEEN_IN_URL}]")
+#: a zero-width non-joiner or joiner between two characters beyond ASCII, as words hold them: Persian writes a plural
+#: with one ("پادکست‌ها", as fa.wikipedia.org's addresses have it), Indic scripts and emoji sequences ("👨‍👩‍👧") too.
+#: Allowed in a path, query or fragment only: between ASCII letters ("pay\u200dpal") it only makes an address look
+#: like another, and in a host IDNA 2003 (Python's, so the feed's) drops it
+_JOINED = "(?<=[^\x00-\x7f%s])[\u200c\u200d](?=[^\x00-\x7f%s])" % ((_UNSEEN_IN_URL,) * 2)
+#: a character of _UNSEEN_IN_URL an address may not hold where it is (not one of _JOINED's, after the host)
+_UNSEEN_URL_CHAR = lazy(f"^https?://[^/?#]*?([{_UNSEEN_IN_URL}])|(?!{_JOINED})([{_UNSEEN_IN_URL}])", re.I)
 #: an absolute http(s) URL without the characters a URL may not hold as they are (RFC 3986): white space, and '"',
 #: '<', '>' and '\\', which end an attribute or a tag where a page or an app writes the URL into HTML as text
 #: (ours escape it; an app that pastes strings together would not), and which iOS's URL parser refuses
 #: (and no character that is drawn as nothing or turns the text around: an RLO in "https://evil.example/\u202egpj.x//:sptth"
 #: shows the rest of the address reversed, a zero-width space makes an address that looks like another)
 _URL = re.compile(r'^https?://[^\s/?#"<>\\%s]+[^\s"<>\\%s]*$' % ((_UNSEEN_IN_URL,) * 2), re.I)
+#: the same with _JOINED's joiners after the host (tried only for an address holding one: _URL is the fast path)
+_URL_JOINED = lazy(r'^https?://[^\s/?#"<>\\%s]+(?:[/?#](?:[^\s"<>\\%s]|%s)*)?$' % (_UNSEEN_IN_URL, _UNSEEN_IN_URL,
+                                                                                      _JOINED), re.I)
 
 
 def is_url(value: str, https: bool = False) -> bool:
-    if not _URL.match(value):
+    if not _URL.match(value) and not (("\u200c" in value or "\u200d" in value) and _URL_JOINED.match(value)):
         return False
     return value.lower().startswith("https://") if https else True
 

@@ -380,6 +380,14 @@ def _split(sub: FieldReader) -> int:
     raw = sub.raw("split")
     text = as_text(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
     number = whole(text.removeprefix("+"))  # not '²' (isdigit, and int refuses it: Internal error); at most 18 digits
+    if number is not None and isinstance(raw, int) and not isinstance(raw, bool) and int(raw) != number:
+        # 'split: 050' (a leading zero): YAML 1.1 reads an octal 40, which was published; read as digits it is 50.
+        # Either, without a word, moves a share of every payment: the producer says which
+        sub.fail("split", f"expected a whole number of shares in decimal digits; got {text}, which YAML reads as "
+                 f"{int(raw)} (a leading zero makes an octal number) and the digits say {number}", code="VAL007",
+                 hint=f"write the number without its leading zero: 'split: {number}' (or 'split: {int(raw)}', the "
+                 "share mediafeed published before session 26)")
+        return 0
     if number is None or number < 1:
         hint = "write e.g. 'split: 90' (shares are ratios: 90 and 10 give 90 % and 10 %; a fee's split is a percentage)"
         if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw < 10 ** MAX_DIGITS:

@@ -507,6 +507,10 @@ def test_show_values_the_namespace_does_not_allow_are_refused_naming_the_key(sho
     ("update_frequency", "{text: Second Tuesday, rrule: 'FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU,-1FR;BYMONTH=1,12;"
      "BYHOUR=9;BYMINUTE=0;BYSECOND=0;BYSETPOS=-1;WKST=mo;COUNT=12', dtstart: '2026-01-13T09:00:00.000Z'}",
      'dtstart="2026-01-13T09:00:00.000Z" rrule="FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU,-1FR;BYMONTH=1,12;'),
+    # RFC 5545's values are digits, a leading zero allowed (dateutil, rrule.js and ical.js read them): refused in
+    # session 26 as "not a whole number of 1 or more"
+    ("update_frequency", "{text: Every other month, rrule: 'FREQ=MONTHLY;INTERVAL=02;BYDAY=+01MO;COUNT=06', "
+     "dtstart: 2026-01-05}", 'rrule="FREQ=MONTHLY;INTERVAL=02;BYDAY=+01MO;COUNT=06"'),
     ("podroll", "[{feed_guid: 917393E3-1B1E-5CEF-ACE4-EDAA54E1F810, medium: mixed}]",
      '<podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" medium="mixed"/>'),
 ])

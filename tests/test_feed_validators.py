@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import feedparser
+import pytest
 from helpers import GOLDEN_NOW
 from lxml import etree
 
@@ -120,6 +121,22 @@ def test_an_imported_html_show_description_becomes_the_plain_text_show_yml_takes
         "Soil & more … a < b"
 
 
+def test_an_old_feeds_description_of_unclosed_links_and_scripts_becomes_text_as_a_browser_shows_it() -> None:
+    """Each '<a href>' or '<script>' was matched up to a closing tag searched for to the end of the description: one
+    never closed made the next link's words and address the first's ('one two (https://one.example/)'), a script
+    never closed was shown as text, and a description of such tags took the import quadratic time (360 KB of
+    unclosed links, from a broken or hostile feed, held 'mediafeed import' 48 s; 3 MB, hours). A link ends at the
+    next one (links do not nest), and a script never closed hides the rest, as in a browser."""
+    from mediafeed.notes import plain_paragraphs
+
+    assert plain_paragraphs('<a href="https://one.example/">one <a href="https://two.example/">two</a>') == \
+        "one two (https://two.example/)"
+    assert plain_paragraphs("<p>Kept.</p><p>Also<SCRIPT>var hidden = 1;") == "Kept.\n\nAlso"
+    assert plain_paragraphs("a<style>p{}</style >b<noscript>c</NOSCRIPT>d") == "abd"
+    hostile = '<a href="https://x.example/">x' * 100_000 + "<script>x" * 100_000  # 3.9 MB
+    assert plain_paragraphs(hostile) == " ".join(["x"] * 100_000)  # (each tag a space)
+
+
 def test_html_in_the_show_descriptions_plain_text_is_a_warning(show: Path) -> None:
     """A show.yml description holding tags (as the import wrote it before) is published as text: the site's pages
     show the tags as typed. SRC057 says so, naming show.yml, description and the tag."""
@@ -153,3 +170,19 @@ def test_a_trailer_title_too_long_for_podcast_trailer_is_reported_at_the_trailer
     result = CliRunner().invoke(main, ["check", str(report.output / "feed.xml"), "--format", "json"])
     [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PI022"]
     assert problem["episode"] == "b2a025c6-45c6-4796-a49a-7c90e06f5fda"
+
+
+def test_a_trailer_in_a_later_lint_document_is_still_reported_at_its_episode_md(show: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build lints its feed in documents of LINT_BATCH (200) items, the channel with the first: a show of more than
+    200 episodes whose trailer came first (the oldest item, last in the feed) had its trailer's title reported at
+    feed.xml, field podcast:trailer, again, as the trailer's item was in another document. Two items a document
+    here: the sample show's trailer is its sixth."""
+    from mediafeed.checks import showfeed
+
+    monkeypatch.setattr(showfeed, "LINT_BATCH", 2)
+    trailer = show / "episodes/000-trailer/episode.md"
+    trailer.write_text(trailer.read_text(encoding="utf-8").replace(
+        "title: One study at a time", "title: " + ("One study at a time, " * 7).strip(", ")), encoding="utf-8")
+    found = [(p.file, p.field) for p in build(show, now=NOW).problems if p.code == "PI022"]
+    assert found == [("episodes/000-trailer/episode.md", "title")]

@@ -294,8 +294,8 @@ def test_a_ten_megabyte_title_or_notes_is_refused_where_it_is_written(show: Path
     # 150,000 cells; eight tables of 1,000 rows (56 KB) took 75 s and 1.9 GB, then feed.xml was refused (XML001
     # "CData section too big" at its line 1001005, naming no episode); a hundred took the machine's memory
     ("Intro.\n\n|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "|x\n" * 150,
-     9, "the tables in the notes make more than 100,000 cells (the one on this line has 1,000 columns and 151 rows: "
-        "151,000 cells, as every row is filled up to the header's columns)"),
+     9, "the tables in the notes make more than 100,000 cells (the one on this line has 1,000 columns and 150 rows "
+        "under its header: 150,000 cells, as every row is filled up to the header's columns)"),
     # each reference is a link and a link back under the footnote: 240,000 of them (960 KB) were 68 MB of HTML
     ("Intro.\n\nSee" + "[^1]" * 12_000 + "\n\n[^1]: The source.\n", 9, "the notes hold 12,000 footnote references; "
      "at most 10,000 are rendered"),
@@ -326,10 +326,13 @@ def test_notes_over_the_10_mb_apps_read_in_the_feed_are_named_at_their_episode(s
 
 @pytest.mark.parametrize("markdown", [
     "|a|b|\n|-|-|\n" + "|1|2|\n" * 40_000,  # 80,002 cells: a big table, but its cells are written
+    # the README's and the CHANGELOG's example of a table that fits: 100 columns and 1,000 rows (it was refused, its
+    # header counted as a 1,001st row: 100,100 cells)
+    "Intro.\n\n|" + "h|" * 100 + "\n|" + "-|" * 100 + "\n" + ("|" + "x|" * 100 + "\n") * 1000 + "\nAfter.\n",
     "> |a|b|\n> |-|-|\n" + "> |1|2|\n" * 20_000 + "\n" + "- |a|b|\n  |-|-|\n" + "  |1|2|\n" * 20_000,  # in a quote, a list
     "x[^1]" * 10_000 + "\n\n[^1]: y\n",
     "- - -\n" * 100_000 + "[^" * 100_000 + "|" * 100_000,  # thematic breaks, no table; "[^" that end no reference
-])
+], ids=["80000-cells", "100-columns-1000-rows", "in-a-quote-and-a-list", "10000-references", "no-table"])
 def test_tables_and_footnotes_up_to_the_limits_are_rendered(markdown: str) -> None:
     from mediafeed.htmlblocks import too_big
 
@@ -572,12 +575,66 @@ def test_an_address_holding_a_direction_control_or_an_invisible_character_is_ref
     assert f"which holds {char} ({what}" in problem.message and problem.hint.startswith("delete it")
 
 
+@pytest.mark.parametrize("url", [
+    "https://fa.wikipedia.org/wiki/\u067e\u0627\u062f\u06a9\u0633\u062a\u200c\u0647\u0627",  # Persian "podcasts"
+    "https://example.org/people/\U0001f468\u200d\U0001f469\u200d\U0001f467",  # an emoji family, one glyph
+], ids=["persian-zwnj", "emoji-zwj"])
+def test_a_joiner_inside_a_word_of_an_address_is_kept(show: Path, url: str) -> None:
+    """A zero-width non-joiner is how Persian writes a plural (fa.wikipedia.org's page "پادکست‌ها" has one in its
+    address), and a joiner makes an emoji sequence one picture: refused as "a character drawn as nothing", the show
+    could not link the page at all (deleting it, as the hint said, makes another address)."""
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("href: https://example.org/people/maya-okafor",
+                                                                 f'href: "{url}"'), encoding="utf-8")
+    assert f'href="{url}"' in (build(show).output / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["https://pay\u200dpal.example/", "https://example.org/pay\u200dpal",
+                                 "https://\u067e\u0627\u062f\u200c\u06a9\u0633\u062a.example/",
+                                 "https://example.org/\u200c\u0647\u0627"],
+                         ids=["ascii-host", "ascii-path", "host", "word-start"])
+def test_a_joiner_between_ascii_letters_in_a_host_or_at_a_words_edge_is_still_refused(show: Path, url: str) -> None:
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("href: https://example.org/people/maya-okafor",
+                                                                 f'href: "{url}"'), encoding="utf-8")
+    [problem] = _problems(show)
+    assert (problem.code, problem.field) == ("SRC010", "persons.href")
+    assert "(a character drawn as nothing" in problem.message
+
+
 def test_a_guid_is_published_as_written_even_with_a_direction_control_in_it(show: Path) -> None:
     """A title's open RLO is closed at its end (a PDF added); a GUID's was too, so the feed's GUID was not the one in
     episode.md (nor an imported feed's: every app would download the episode again)."""
     add_episode(show, "006-rlo", FRONT.replace(f"guid: {GUID}", f'guid: "\\u202e{GUID}"'))
     feed = (build(show, accept_changes=True).output / "feed.xml").read_text()
     assert f'<guid isPermaLink="false">\u202e{GUID}</guid>' in feed
+
+
+@pytest.mark.parametrize("published,changed", [
+    ('"\\u202e{guid}\\u202c"', '"\\u202e{guid}"'),  # as session 25 published it (a PDF added): LED001 since then
+    ('"{guid}\\nold-host"', '"{guid} old-host"'),  # an imported GUID the old feed wrote on two lines
+], ids=["direction-control", "two-lines"])
+def test_the_guid_line_led001_gives_back_is_the_published_guid_when_typed_as_shown(
+        show: Path, published: str, changed: str) -> None:
+    """LED001's hint said "restore 'guid: \\u202e…\\u202c'" (the terminal's escapes of the GUID): typed as shown, YAML
+    reads a backslash, a 'u' and digits, another GUID, and LED001 again. The hint writes the line in double quotes
+    with YAML's escapes when plain YAML would read another text."""
+    from mediafeed.characters import terminal_safe
+
+    folder = add_episode(show, "006-guid", FRONT.replace(f"guid: {GUID}", "guid: " + published.format(guid=GUID)))
+    build(show, accept_changes=True)
+    episode = folder / "episode.md"
+    episode.write_text(episode.read_text(encoding="utf-8").replace(published.format(guid=GUID), changed.format(guid=GUID)),
+                       encoding="utf-8")
+    with pytest.raises(BuildFailed) as refused:
+        build(show)
+    [problem] = refused.value.problems
+    assert problem.code == "LED001"
+    line = re.search(r"^restore '(.*)'; ", terminal_safe(problem.hint, directions=True))[1]  # as the terminal shows it
+    assert line.startswith('guid: "')
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(re.sub(r"(?m)^guid: .*$", lambda _: line, text), encoding="utf-8")
+    assert not [p for p in build(show).problems if p.code.startswith("LED")]
 
 
 def test_an_override_left_open_in_a_chapter_title_or_a_persons_name_is_closed(show: Path) -> None:

@@ -232,6 +232,9 @@ BAD_SHOWS = [
     ("split in base 60", RAW_SPLIT % "1:30", "VAL007", "value.recipients[0].split", "error", "got 1:30"),
     ("split with underscores", RAW_SPLIT % "1_000", "VAL007", "value.recipients[0].split", "error", "got 1_000"),
     ("split of 23 digits", RAW_SPLIT % ("9" * 23), "VAL007", "value.recipients[0].split", "error", "at most 18 digits"),
+    # YAML 1.1 reads 050 as octal 40 (published until session 26), the digits say 50: read as 50 since, without a word
+    ("split with a leading zero", RAW_SPLIT % "050", "VAL007", "value.recipients[0].split", "error",
+     "got 050, which YAML reads as 40 (a leading zero makes an octal number) and the digits say 50"),
     ("split in exponent form", RAW_SPLIT % "'1e3'", "VAL007", "value.recipients[0].split", "error", "got '1e3'"),
     ("fee not boolean", one_recipient(fee="sometimes"), "SRC010", "value.recipients[0].fee", "error", "true or false"),
     ("fees over 100", "\nvalue:\n  recipients:\n    - {name: A, address: %s, split: 1}\n"

@@ -43,6 +43,9 @@ class FeedDoc:
     #: the elements :func:`children_by_tag` listed last (a few), with their children by tag (the rules look up
     #: a dozen children of one item after another: one pass over its children, not a dozen ``find`` calls)
     listed: dict[Any, dict[str, list[Any]]] = field(default_factory=dict, repr=False)
+    #: enclosure URL → GUID of the feed's items, where this document holds only some of them (a build lints its feed in
+    #: documents of LINT_BATCH items): the channel's podcast:trailer names its episode by URL, which may be in another
+    elsewhere: dict[str, str] = field(default_factory=dict, repr=False)
 
     def items(self) -> list[Any]:
         return list(self.channel.iterchildren("item"))

@@ -241,7 +241,7 @@ def _trailer_episode(doc: FeedDoc, trailer: Any) -> str:
         enclosure = item.find("enclosure")
         if enclosure is not None and (enclosure.get("url") or "").strip() == url:
             return (item.findtext("guid") or "").strip()
-    return ""
+    return doc.elsewhere.get(url, "") if url else ""  # (a trailer outside the build's first document: a big show's first episode)
 
 
 def _name(where: str) -> str:

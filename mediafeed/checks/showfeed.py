@@ -231,6 +231,7 @@ def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
     if doc is None:
         return start, _on_its_item(found, head, tail, xml, todo), None
     if not start:
+        doc.elsewhere = {item.enclosure_url: item.episode.guid for item in items} if len(items) > len(batch) else {}
         found = found + check_channel(doc)
     title = (feedxml.text(doc, doc.channel, "title") or "").strip()
     checked = [(index, check_item(doc, element, item_label(doc, element, index), title))
