@@ -255,6 +255,27 @@ def test_bad_publish_settings_name_the_key_and_stop_before_building(show: Path, 
     assert not (show / "public").exists()
 
 
+PASSWORD = "hub-pa55word-never-printed"
+
+
+@pytest.mark.parametrize("where", ["notify.websub", "targets.cdn.endpoint_url"])
+def test_a_url_with_a_password_in_show_yml_is_refused_never_printed_and_never_put_in_the_feed(show: Path, where: str) -> None:
+    """A hub behind basic auth went into the feed every subscriber reads (atom:link rel="hub"); an endpoint's was
+    printed with every error naming the target, in text and JSON. Both are credentials in a committed file."""
+    hub = f"https://pod:{PASSWORD}@hub.example.org/" if where == "notify.websub" else "https://hub.example.org/"
+    endpoint = f"https://key:{PASSWORD}@s3.example.org" if where != "notify.websub" else "https://s3.example.org"
+    configure(show, f"  targets:\n    cdn:\n      type: s3\n      bucket: b-1\n      endpoint_url: {endpoint}\n"
+                    f"  notify:\n    websub: [{hub}]\n")
+    built = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert built.exit_code == 1 and PASSWORD not in built.output
+    (refused,) = [p for p in json.loads(built.stdout)["problems"] if p["code"] == "PUB004"]
+    assert refused["field"] == f"publish.{where}" and "USER:PASSWORD@" in refused["hint"]
+    assert not (show / "public" / "feed.xml").exists()
+    for form in ("text", "json"):
+        result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", form])
+        assert result.exit_code == 2 and "PUB004" in result.output and PASSWORD not in result.output
+
+
 def test_no_publish_section_says_how_to_add_one(show: Path) -> None:
     result = CliRunner().invoke(main, ["publish", "--show", str(show)])
     assert result.exit_code == 2 and "no publish targets configured" in result.output and "[PUB001]" in result.output

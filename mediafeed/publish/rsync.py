@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..addresses import without_credentials
 from ..atomicfiles import atomic_write
 from ..errors import Problem, error
 from ..outputfolder import is_our_site
@@ -161,7 +162,7 @@ class RsyncStore:
                                      hint="install it (apt-get install rsync; brew install rsync)")) from None
         if done.returncode not in ok:
             lines = [line for line in done.stderr.splitlines() if line.strip()]
-            reason = lines[0] if lines else f"exit status {done.returncode}"
+            reason = without_credentials(lines[0]) if lines else f"exit status {done.returncode}"
             raise PublishError(error("PUB023", rel, f"rsync could not {action} {self.dest}: {reason}",
                                      field=f"publish.targets.{self.target.name}.destination",
                                      hint="check the destination and ssh access (try: ssh HOST true); "
@@ -284,7 +285,7 @@ class RsyncStore:
         else:
             lines = [line for line in stderr.splitlines() if line.strip()]
             raise PublishError(error("PUB023", uploads[0].rel, f"rsync could not copy to {self.dest}: "
-                                     f"{lines[0] if lines else 'exit status %d' % process.returncode}",
+                                     f"{without_credentials(lines[0]) if lines else 'exit status %d' % process.returncode}",
                                      field=f"publish.targets.{self.target.name}.destination",
                                      hint="the feed goes last, so subscribers still see the previous one; run again to finish"))
 

@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from .. import __version__
+from ..addresses import without_credentials
 from ..checks.http import run_bounded
 from ..errors import Problem, error
 from ..mediatypes import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS
@@ -137,7 +138,14 @@ class S3Store:
             return PublishError(error("PUB021", "show.yml", f"{where} refused to {action} {rel}: {code}", field=field,
                                       hint="check that the credentials in use may write to this bucket (and the region)"))
         reason = code or exc.__class__.__name__
-        detail = str(exc).split("\n", 1)[0]
+        # (botocore quotes the endpoint, which AWS_ENDPOINT_URL may give with USER:PASSWORD@; a proxy's it masks itself)
+        detail = without_credentials(str(exc).split("\n", 1)[0])
+        if isinstance(exc, self.errors.ConnectionError):  # no answer at all: the network, a proxy, or the endpoint
+            return PublishError(error("PUB020", rel, f"cannot reach {where} to {action} {rel}: {reason} ({detail})",
+                                      field=field, hint="check this computer's network connection (and proxy), and that "
+                                      "'endpoint_url' (or AWS_ENDPOINT_URL) names the store; nothing more was uploaded, and "
+                                      "the feed goes last, so subscribers still see the previous one; run the same command "
+                                      "again to finish"))
         return PublishError(error("PUB020", rel, f"cannot {action} on {where}: {reason} ({detail})", field=field,
                                   hint="the feed is uploaded last, so subscribers still see the previous one; "
                                        "run the same command again to finish"))
