@@ -138,6 +138,39 @@ def test_rsync_over_a_remote_shell_with_a_lost_manifest(show: Path, tmp_path: Pa
     assert (dest / "robots.txt").read_bytes() == (show / "public/robots.txt").read_bytes()
 
 
+def test_rsync_over_ssh_says_which_folder_is_missing_on_the_server_and_that_ssh_could_not_log_in(show: Path,
+                                                                                                  tmp_path: Path) -> None:
+    """A destination folder missing on the server was 'rsync could not list …: rsync: [sender] change_dir … failed'
+    with 'check the destination and ssh access (try: ssh HOST true)'; a key ssh could not use showed only ssh's
+    first line, its warning ("Warning: Identity file … not accessible"), not "Permission denied (publickey)" after
+    it. (What real ssh and sshd print; the stand-in runs the far side here.)"""
+    fake_ssh = tmp_path / "fake-ssh"
+    # called as ssh is: [-p PORT] [-l USER] HOST COMMAND
+    fake_ssh.write_text("#!/bin/sh\nwhile [ \"$1\" = -p ] || [ \"$1\" = -l ]; do shift 2; done\nshift\nexec sh -c \"$*\"\n")
+    fake_ssh.chmod(0o755)
+    missing = tmp_path / "srv" / "podcast"
+    configure(show, f"  targets:\n    host:\n      type: rsync\n      destination: deploy@podcast.example.org:{missing}/\n"
+                    f"      ssh: {fake_ssh} -p 2222\n")
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify"])
+    assert result.exit_code == 1
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert (problem["code"], problem["file"], problem["field"]) == ("PUB022", "show.yml", "publish.targets.host.destination")
+    assert problem["message"] == f"the target folder {missing} does not exist on deploy@podcast.example.org"
+    assert f"create it ({fake_ssh} -p 2222 deploy@podcast.example.org mkdir -p {missing})" in problem["hint"]
+    missing.mkdir(parents=True)
+    refused = tmp_path / "refused-ssh"
+    refused.write_text("#!/bin/sh\necho 'Warning: Identity file /home/me/.ssh/podcast not accessible: No such file or "
+                       "directory.' >&2\necho 'deploy@podcast.example.org: Permission denied (publickey).' >&2\nexit 255\n")
+    refused.chmod(0o755)
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace(str(fake_ssh), str(refused)))
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify"])
+    assert result.exit_code == 1
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert problem["code"] == "PUB021" and "Permission denied (publickey)" in problem["message"]
+    assert "ssh could not log in to deploy@podcast.example.org" in problem["message"]
+    assert "check the key and port in 'ssh:'" in problem["hint"] and list(missing.iterdir()) == []
+
+
 def test_rsync_into_a_web_root_with_its_own_index_html_stops_before_sending_anything(show: Path, tmp_path: Path) -> None:
     dest = tmp_path / "rsync-dest"
     dest.mkdir()
