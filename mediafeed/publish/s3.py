@@ -134,6 +134,12 @@ class S3Store:
                                       "or its secret is not valid there)", field=field,
                                       hint="check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE / 'profile:') "
                                            "belong to this store and 'endpoint_url'"))
+        if code == "AccessControlListNotSupported":  # acl: set, on a bucket that takes none (the default for new ones)
+            return PublishError(error("PUB020", rel, f"{where} refused to {action} {rel}: the bucket does not allow ACLs "
+                                      f"('acl: {target.acl}')", field=f"{field}.acl",
+                                      hint="remove 'acl:' from the target and make the site public with a bucket policy "
+                                           "(new AWS buckets enforce bucket-owner object ownership, which refuses every ACL; "
+                                           "R2 has none); the old feed is still in place"))
         if code in {"AccessDenied", "403"}:
             return PublishError(error("PUB021", "show.yml", f"{where} refused to {action} {rel}: {code}", field=field,
                                       hint="check that the credentials in use may write to this bucket (and the region)"))
