@@ -277,6 +277,10 @@ def test_dry_run_names_the_notifications_and_sends_none(show: Path, tmp_path: Pa
     ("  target: nowhere\n  targets:\n    cdn:\n      type: s3\n      bucket: b-1\n", "SRC010", "publish.target"),
     ("  targets:\n    host:\n      type: rsync\n      destination: h:/srv/\n      options: [--delete]\n", "SRC010",
      "publish.targets.host.options"),
+    ("  targets:\n    host:\n      type: rsync\n      destination: h:/srv/\n      options: [--inplace]\n", "SRC010",
+     "publish.targets.host.options"),
+    ("  targets:\n    host:\n      type: rsync\n      destination: h:/srv/\n      options: [--bwlimit=2000, -vP]\n", "SRC010",
+     "publish.targets.host.options"),
     ("  targets: {}\n", "SRC011", "publish.targets"),
 ])
 def test_bad_publish_settings_name_the_key_and_stop_before_building(show: Path, body: str, code: str, field: str) -> None:

@@ -26,6 +26,9 @@ S3_KEYS = {"type", "bucket", "prefix", "region", "endpoint_url", "addressing", "
            "checksums"}
 DIRECTORY_KEYS = {"type", "path"}
 RSYNC_KEYS = {"type", "destination", "ssh", "options"}
+#: rsync options that give up its temp file and rename (-P is --partial --progress): a subscriber would fetch a torn or
+#: partial file at a live URL
+IN_PLACE = {"--inplace", "--append", "--append-verify", "--partial"}
 CACHE_KEYS = {"feed", "pages", "images", "media"}
 
 PODCASTINDEX_URL = "https://api.podcastindex.org/api/1.0/hub/pubnotify"
@@ -196,6 +199,11 @@ def _target(r: FieldReader, name: str, root: Path) -> Target | None:
     for option in options:
         if option.startswith("--delete") or option in {"--remove-source-files"}:
             r.fail("options", f"{option} is not allowed here", hint="use 'mediafeed publish --delete', which protects published media")
+        elif option.split("=", 1)[0] in IN_PLACE or (re.fullmatch(r"-[A-Za-z0-9]+", option) and "P" in option):
+            r.fail("options", f"{option} is not allowed here: rsync would write into the live file, or leave a partial one "
+                   "under its name when stopped (a re-tagged episode cut short at the URL the live feed names)",
+                   hint="leave it out (a publish sends only what changed, and a stopped one is finished by running it "
+                        "again); to keep partial transfers of large files, use --partial-dir=.rsync-partial")
     r.unknown(RSYNC_KEYS)
     if not destination:
         return None
