@@ -9,8 +9,24 @@ app built on it cannot play the episode; a port above 65535 reaches no server an
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, overload
 from urllib.parse import quote, urlsplit, urlunsplit
+
+#: the user information of a URL (``https://USER:PASSWORD@host/``), wherever one stands in a text: the scheme, the
+#: user and password (any character but those that end them), the "@"
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/?#@\s\"'<>]*)@")
+
+
+def has_password(text: str) -> bool:
+    """Whether ``text`` holds a URL with a password in it (``https://user:secret@host/``)."""
+    return any(":" in m.group(2) for m in _USERINFO.finditer(text))
+
+
+def without_credentials(text: str) -> str:
+    """``text`` with the user and password of every URL in it masked (``https://***@host/``), as botocore masks a
+    proxy's: an error quoting a URL (an endpoint from ``AWS_ENDPOINT_URL``, a server's answer) never prints them."""
+    return _USERINFO.sub(lambda m: f"{m.group(1)}***@" if m.group(2) else m.group(0), text)
 
 
 class Fault(NamedTuple):

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import sourcelinks
+from . import credentials, sourcelinks
 from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .characters import NotUtf8, source_text
@@ -326,6 +326,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
             c.unknown({"select", "ignore"})
             r.adopt(c)
     publish = r.mapping("publish")
+    # a credential there (PUB004) is refused by the build too: a hub's USER:PASSWORD@ went into the feed it wrote
+    r.problems.extend(credentials.in_settings(publish, "publish"))
     block, block_services = parse_block(r)
 
     show = Show(

@@ -9,6 +9,9 @@ need=()
 for tool in ffmpeg:ffmpeg ffprobe:ffmpeg espeak-ng:espeak-ng lame:lame sox:sox chromium:chromium chromedriver:chromium-driver rsync:rsync npm:npm java:default-jre-headless strace:strace newsboat:newsboat go:golang-go; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
+# nginx, serving a published folder with docs/publish.md's configuration (tests/test_publish_served.py); in /usr/sbin,
+# off a user's PATH
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 # gofeed, the Go feed parser tests/test_client_gofeed.py builds against (GOPATH mode, no module download)
 [ -d /usr/share/gocode/src/github.com/mmcdole/gofeed ] || need+=(golang-github-mmcdole-gofeed-dev)
 if [ ${#need[@]} -gt 0 ]; then

@@ -357,6 +357,30 @@ def test_credentials_are_never_printed_and_errors_are_one_line(show: Path, serve
     assert result.returncode == 1 and "[PUB021]" in result.stderr and "AWS_ACCESS_KEY_ID" in result.stderr
 
 
+def test_a_store_that_cannot_be_reached_says_so_and_never_prints_the_endpoints_password(show: Path, tmp_path: Path) -> None:
+    """boto3 takes the endpoint from AWS_ENDPOINT_URL too, where a MinIO or Ceph user may keep USER:PASSWORD@; botocore
+    quotes it whole in its error ("Could not connect to the endpoint URL: ..."), which mediafeed printed in text and
+    JSON. With the network down the hint said only "run again"."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on: the store is down
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write("\npublish:\n  targets:\n    cdn:\n      type: s3\n      bucket: pod\n      region: us-east-1\n"
+                     "      addressing: path\n      cors: off\n      retries: 1\n      timeout: 2\n")
+    password = "endp0int-pa55word-never-printed"
+    env = {**os.environ, "NO_COLOR": "1", "AWS_ENDPOINT_URL": f"http://minio:{password}@127.0.0.1:{port}"}
+    for form in ("text", "json"):
+        result = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--format", form],
+                                capture_output=True, text=True, env=env)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and ("[PUB020]" in output or '"PUB020"' in output), output
+        assert password not in output and SECRET not in output and "Traceback" not in output
+        assert "cannot reach s3://pod/" in output and "network connection" in output and "AWS_ENDPOINT_URL" in output
+    assert "minio:" not in (show / "public" / "feed.xml").read_text()
+
+
 def test_the_cli_publishes_and_reports_json(show: Path, server: Server, bucket: str) -> None:
     configure(show, server, bucket)
     result = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--format", "json"],

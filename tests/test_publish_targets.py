@@ -138,6 +138,39 @@ def test_rsync_over_a_remote_shell_with_a_lost_manifest(show: Path, tmp_path: Pa
     assert (dest / "robots.txt").read_bytes() == (show / "public/robots.txt").read_bytes()
 
 
+def test_rsync_over_ssh_says_which_folder_is_missing_on_the_server_and_that_ssh_could_not_log_in(show: Path,
+                                                                                                  tmp_path: Path) -> None:
+    """A destination folder missing on the server was 'rsync could not list …: rsync: [sender] change_dir … failed'
+    with 'check the destination and ssh access (try: ssh HOST true)'; a key ssh could not use showed only ssh's
+    first line, its warning ("Warning: Identity file … not accessible"), not "Permission denied (publickey)" after
+    it. (What real ssh and sshd print; the stand-in runs the far side here.)"""
+    fake_ssh = tmp_path / "fake-ssh"
+    # called as ssh is: [-p PORT] [-l USER] HOST COMMAND
+    fake_ssh.write_text("#!/bin/sh\nwhile [ \"$1\" = -p ] || [ \"$1\" = -l ]; do shift 2; done\nshift\nexec sh -c \"$*\"\n")
+    fake_ssh.chmod(0o755)
+    missing = tmp_path / "srv" / "podcast"
+    configure(show, f"  targets:\n    host:\n      type: rsync\n      destination: deploy@podcast.example.org:{missing}/\n"
+                    f"      ssh: {fake_ssh} -p 2222\n")
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify"])
+    assert result.exit_code == 1
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert (problem["code"], problem["file"], problem["field"]) == ("PUB022", "show.yml", "publish.targets.host.destination")
+    assert problem["message"] == f"the target folder {missing} does not exist on deploy@podcast.example.org"
+    assert f"create it ({fake_ssh} -p 2222 deploy@podcast.example.org mkdir -p {missing})" in problem["hint"]
+    missing.mkdir(parents=True)
+    refused = tmp_path / "refused-ssh"
+    refused.write_text("#!/bin/sh\necho 'Warning: Identity file /home/me/.ssh/podcast not accessible: No such file or "
+                       "directory.' >&2\necho 'deploy@podcast.example.org: Permission denied (publickey).' >&2\nexit 255\n")
+    refused.chmod(0o755)
+    (show / "show.yml").write_text((show / "show.yml").read_text().replace(str(fake_ssh), str(refused)))
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify"])
+    assert result.exit_code == 1
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert problem["code"] == "PUB021" and "Permission denied (publickey)" in problem["message"]
+    assert "ssh could not log in to deploy@podcast.example.org" in problem["message"]
+    assert "check the key and port in 'ssh:'" in problem["hint"] and list(missing.iterdir()) == []
+
+
 def test_rsync_into_a_web_root_with_its_own_index_html_stops_before_sending_anything(show: Path, tmp_path: Path) -> None:
     dest = tmp_path / "rsync-dest"
     dest.mkdir()
@@ -244,6 +277,10 @@ def test_dry_run_names_the_notifications_and_sends_none(show: Path, tmp_path: Pa
     ("  target: nowhere\n  targets:\n    cdn:\n      type: s3\n      bucket: b-1\n", "SRC010", "publish.target"),
     ("  targets:\n    host:\n      type: rsync\n      destination: h:/srv/\n      options: [--delete]\n", "SRC010",
      "publish.targets.host.options"),
+    ("  targets:\n    host:\n      type: rsync\n      destination: h:/srv/\n      options: [--inplace]\n", "SRC010",
+     "publish.targets.host.options"),
+    ("  targets:\n    host:\n      type: rsync\n      destination: h:/srv/\n      options: [--bwlimit=2000, -vP]\n", "SRC010",
+     "publish.targets.host.options"),
     ("  targets: {}\n", "SRC011", "publish.targets"),
 ])
 def test_bad_publish_settings_name_the_key_and_stop_before_building(show: Path, body: str, code: str, field: str) -> None:
@@ -253,6 +290,27 @@ def test_bad_publish_settings_name_the_key_and_stop_before_building(show: Path, 
     problems = json.loads(result.stdout)["problems"]
     assert any(p["code"] == code and p["field"] == field and p["file"] == "show.yml" for p in problems), problems
     assert not (show / "public").exists()
+
+
+PASSWORD = "hub-pa55word-never-printed"
+
+
+@pytest.mark.parametrize("where", ["notify.websub", "targets.cdn.endpoint_url"])
+def test_a_url_with_a_password_in_show_yml_is_refused_never_printed_and_never_put_in_the_feed(show: Path, where: str) -> None:
+    """A hub behind basic auth went into the feed every subscriber reads (atom:link rel="hub"); an endpoint's was
+    printed with every error naming the target, in text and JSON. Both are credentials in a committed file."""
+    hub = f"https://pod:{PASSWORD}@hub.example.org/" if where == "notify.websub" else "https://hub.example.org/"
+    endpoint = f"https://key:{PASSWORD}@s3.example.org" if where != "notify.websub" else "https://s3.example.org"
+    configure(show, f"  targets:\n    cdn:\n      type: s3\n      bucket: b-1\n      endpoint_url: {endpoint}\n"
+                    f"  notify:\n    websub: [{hub}]\n")
+    built = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    assert built.exit_code == 1 and PASSWORD not in built.output
+    (refused,) = [p for p in json.loads(built.stdout)["problems"] if p["code"] == "PUB004"]
+    assert refused["field"] == f"publish.{where}" and "USER:PASSWORD@" in refused["hint"]
+    assert not (show / "public" / "feed.xml").exists()
+    for form in ("text", "json"):
+        result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", form])
+        assert result.exit_code == 2 and "PUB004" in result.output and PASSWORD not in result.output
 
 
 def test_no_publish_section_says_how_to_add_one(show: Path) -> None:

@@ -220,6 +220,22 @@ def test_an_unknown_access_key_names_the_variables_to_check(show: Path, s3) -> N
     assert SECRET not in result.stdout + result.stderr and "Traceback" not in result.stderr
 
 
+def test_an_acl_on_a_bucket_that_takes_none_says_to_remove_acl_not_to_run_again(show: Path, s3) -> None:
+    """New AWS buckets enforce bucket-owner object ownership and refuse every ACL (AccessControlListNotSupported): with
+    'acl: public-read' each upload failed with 'run the same command again to finish', which fails the same way."""
+    faulty, bucket, client = s3
+    s3_target(show, faulty.url, bucket, "      acl: public-read\n      cors: 'off'\n")
+    faulty.rules.append(lambda method, path: (400, s3_error("AccessControlListNotSupported", "The bucket does not allow ACLs"))
+                        if method == "PUT" and MANIFEST not in path else None)
+    result = cli(show, "--format", "json")
+    assert result.returncode == 1
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("PUB020", "publish.targets.cdn.acl")
+    assert "does not allow ACLs" in problem["message"] and "remove 'acl:'" in problem["hint"]
+    assert "run the same command again" not in problem["hint"]
+    assert "feed.xml" not in {o["Key"] for o in client.list_objects_v2(Bucket=bucket).get("Contents", [])}
+
+
 def test_a_server_error_on_one_page_keeps_the_old_feed_and_the_rerun_finishes(show: Path, s3) -> None:
     faulty, bucket, client = s3
     s3_target(show, faulty.url, bucket, "      cors: 'off'\n")

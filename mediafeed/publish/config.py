@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import SHOW_FILE
-from ..errors import Problem, error
+from ..credentials import in_settings
+from ..errors import Problem
 from ..records import frozen
 from ..source import FieldReader
 
@@ -25,8 +26,10 @@ S3_KEYS = {"type", "bucket", "prefix", "region", "endpoint_url", "addressing", "
            "checksums"}
 DIRECTORY_KEYS = {"type", "path"}
 RSYNC_KEYS = {"type", "destination", "ssh", "options"}
+#: rsync options that give up its temp file and rename (-P is --partial --progress): a subscriber would fetch a torn or
+#: partial file at a live URL
+IN_PLACE = {"--inplace", "--append", "--append-verify", "--partial"}
 CACHE_KEYS = {"feed", "pages", "images", "media"}
-SECRET = re.compile(r"(secret|password|passwd|token|access_key|credential|api_key|apikey)", re.I)
 
 PODCASTINDEX_URL = "https://api.podcastindex.org/api/1.0/hub/pubnotify"
 PODPING_URL = "https://podping.cloud/"
@@ -117,7 +120,7 @@ class PublishConfig:
 
 def parse(data: dict[str, Any], root: Path) -> tuple[PublishConfig, list[Problem]]:
     """The ``publish:`` mapping of show.yml (already known to be a mapping)."""
-    problems = list(_secrets(data, "publish"))
+    problems = in_settings(data, "publish")
     r = FieldReader(data, SHOW_FILE, prefix="publish.")
     targets: dict[str, Target] = {}
     raw_targets = r.mapping("targets")
@@ -196,6 +199,11 @@ def _target(r: FieldReader, name: str, root: Path) -> Target | None:
     for option in options:
         if option.startswith("--delete") or option in {"--remove-source-files"}:
             r.fail("options", f"{option} is not allowed here", hint="use 'mediafeed publish --delete', which protects published media")
+        elif option.split("=", 1)[0] in IN_PLACE or (re.fullmatch(r"-[A-Za-z0-9]+", option) and "P" in option):
+            r.fail("options", f"{option} is not allowed here: rsync would write into the live file, or leave a partial one "
+                   "under its name when stopped (a re-tagged episode cut short at the URL the live feed names)",
+                   hint="leave it out (a publish sends only what changed, and a stopped one is finished by running it "
+                        "again); to keep partial transfers of large files, use --partial-dir=.rsync-partial")
     r.unknown(RSYNC_KEYS)
     if not destination:
         return None
@@ -233,17 +241,3 @@ def _endpoint(r: FieldReader, key: str, default: str) -> str:
         r.used.add(key)
         return default
     return r.url(key)
-
-
-def _secrets(data: Any, where: str) -> list[Problem]:
-    found: list[Problem] = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            path = f"{where}.{key}"
-            if SECRET.search(str(key)):
-                found.append(error("PUB004", SHOW_FILE, "credentials do not belong in show.yml (it is committed with the show)",
-                                   field=path, hint="remove it, rotate the secret, and set it in the environment "
-                                   "(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, PODPING_TOKEN) or an AWS profile"))
-            else:
-                found.extend(_secrets(value, path))
-    return found

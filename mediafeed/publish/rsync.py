@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..addresses import without_credentials
 from ..atomicfiles import atomic_write
 from ..errors import Problem, error
 from ..outputfolder import is_our_site
@@ -35,6 +37,14 @@ _TEXT: dict[str, Any] = {"text": True, "encoding": "utf-8", "errors": "surrogate
 WORK_PREFIX = "mediafeed-rsync-"
 #: In a work folder: written once its publish holds the folder (flock), so a folder that has it and is free is a dead one's
 OWNER = "owner"
+
+#: What ssh and rsync print around the reason for a failure (lower case): ssh's warnings before it, rsync's summary after
+_NOISE = ("warning:", "rsync error:", "rsync: connection unexpectedly closed", "rsync: [receiver] write error",
+          "rsync: [sender] write error", "rsync: [generator] write error")
+#: The far side's folder is not there (rsync's words, the folder quoted)
+_MISSING_FOLDER = re.compile(r'(?:change_dir|mkdir) "([^"]+)" failed: No such file or directory')
+#: ssh was refused: no key it accepts, or a host key that does not match
+_LOGIN_REFUSED = re.compile(r"Permission denied \((?:publickey|password|keyboard)|Host key verification failed")
 
 #: Seconds rsync is given to end after SIGTERM (it removes its partial temp file, tells the far side, exits) before SIGKILL.
 STOP_WAIT = 5.0
@@ -160,13 +170,36 @@ class RsyncStore:
             raise PublishError(error("PUB023", "show.yml", "rsync is not installed", field=f"publish.targets.{self.target.name}",
                                      hint="install it (apt-get install rsync; brew install rsync)")) from None
         if done.returncode not in ok:
-            lines = [line for line in done.stderr.splitlines() if line.strip()]
-            reason = lines[0] if lines else f"exit status {done.returncode}"
-            raise PublishError(error("PUB023", rel, f"rsync could not {action} {self.dest}: {reason}",
-                                     field=f"publish.targets.{self.target.name}.destination",
-                                     hint="check the destination and ssh access (try: ssh HOST true); "
-                                          "the feed goes last, so subscribers still see the previous one; run again to finish"))
+            raise self._failure(done.stderr, done.returncode, rel, action)
         return done
+
+    def _failure(self, stderr: str, code: int, rel: str, action: str) -> PublishError:
+        """The error of a failed rsync: the line of its output that says why (not ssh's warnings before it, nor rsync's
+        summary after it: "Warning: Identity file … not accessible" hid "Permission denied (publickey)"), and what to
+        do about that reason."""
+        lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+        telling = [line for line in lines if not line.lower().startswith(_NOISE)]
+        reason = without_credentials((telling or lines or [f"exit status {code}"])[0])
+        field = f"publish.targets.{self.target.name}.destination"
+        host = self.dest.split(":", 1)[0] if not self.target.local else ""
+        ssh = f"{self.target.ssh or 'ssh'} {host}"
+        missing = _MISSING_FOLDER.search(stderr)
+        if missing and host:
+            import shlex
+
+            folder = missing.group(1)
+            return PublishError(error("PUB022", "show.yml", f"the target folder {folder} does not exist on {host}",
+                                      field=field, hint=f"create it ({ssh} mkdir -p {shlex.quote(folder)}), or correct "
+                                      "'destination'; nothing was uploaded"))
+        if host and _LOGIN_REFUSED.search(stderr):
+            return PublishError(error("PUB021", "show.yml", f"rsync could not {action} {self.dest}: ssh could not log in "
+                                      f"to {host} ({reason})", field=f"publish.targets.{self.target.name}",
+                                      hint=f"check the key and port in 'ssh:' and the user in 'destination' (try: {ssh} true); "
+                                      "the feed goes last, so subscribers still see the previous one"))
+        return PublishError(error("PUB023", rel, f"rsync could not {action} {self.dest}: {reason}", field=field,
+                                  hint=(f"check the destination and ssh access (try: {ssh} true); " if host else
+                                        "check the destination; ") +
+                                  "the feed goes last, so subscribers still see the previous one; run again to finish"))
 
     def _list_file(self, rels: list[str]) -> str:
         fd, path = tempfile.mkstemp(dir=self.tmp, suffix=".list")
@@ -282,11 +315,7 @@ class RsyncStore:
             for sent in sent_files:
                 transfer.end(sent)
         else:
-            lines = [line for line in stderr.splitlines() if line.strip()]
-            raise PublishError(error("PUB023", uploads[0].rel, f"rsync could not copy to {self.dest}: "
-                                     f"{lines[0] if lines else 'exit status %d' % process.returncode}",
-                                     field=f"publish.targets.{self.target.name}.destination",
-                                     hint="the feed goes last, so subscribers still see the previous one; run again to finish"))
+            raise self._failure(stderr, process.returncode, uploads[0].rel, "copy to")
 
     def delete(self, rels: list[str]) -> None:
         if not rels:

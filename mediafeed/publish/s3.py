@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from .. import __version__
+from ..addresses import without_credentials
 from ..checks.http import run_bounded
 from ..errors import Problem, error
 from ..mediatypes import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS
@@ -133,11 +134,24 @@ class S3Store:
                                       "or its secret is not valid there)", field=field,
                                       hint="check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE / 'profile:') "
                                            "belong to this store and 'endpoint_url'"))
+        if code == "AccessControlListNotSupported":  # acl: set, on a bucket that takes none (the default for new ones)
+            return PublishError(error("PUB020", rel, f"{where} refused to {action} {rel}: the bucket does not allow ACLs "
+                                      f"('acl: {target.acl}')", field=f"{field}.acl",
+                                      hint="remove 'acl:' from the target and make the site public with a bucket policy "
+                                           "(new AWS buckets enforce bucket-owner object ownership, which refuses every ACL; "
+                                           "R2 has none); the old feed is still in place"))
         if code in {"AccessDenied", "403"}:
             return PublishError(error("PUB021", "show.yml", f"{where} refused to {action} {rel}: {code}", field=field,
                                       hint="check that the credentials in use may write to this bucket (and the region)"))
         reason = code or exc.__class__.__name__
-        detail = str(exc).split("\n", 1)[0]
+        # (botocore quotes the endpoint, which AWS_ENDPOINT_URL may give with USER:PASSWORD@; a proxy's it masks itself)
+        detail = without_credentials(str(exc).split("\n", 1)[0])
+        if isinstance(exc, self.errors.ConnectionError):  # no answer at all: the network, a proxy, or the endpoint
+            return PublishError(error("PUB020", rel, f"cannot reach {where} to {action} {rel}: {reason} ({detail})",
+                                      field=field, hint="check this computer's network connection (and proxy), and that "
+                                      "'endpoint_url' (or AWS_ENDPOINT_URL) names the store; nothing more was uploaded, and "
+                                      "the feed goes last, so subscribers still see the previous one; run the same command "
+                                      "again to finish"))
         return PublishError(error("PUB020", rel, f"cannot {action} on {where}: {reason} ({detail})", field=field,
                                   hint="the feed is uploaded last, so subscribers still see the previous one; "
                                        "run the same command again to finish"))
