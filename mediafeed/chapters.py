@@ -69,9 +69,9 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
             continue
         label = _AUDACITY.match(line)
         if label:
-            start, end = float(label.group("start")), float(label.group("end"))
-            chapters.append(Chapter(start=start, title=close_directions((label.group("title") or "").strip()),
-                                    end=end if end > start else None, origin=f"line {number}"))
+            begins, ends = float(label.group("start")), float(label.group("end"))
+            chapters.append(Chapter(start=begins, title=close_directions((label.group("title") or "").strip()),
+                                    end=ends if ends > begins else None, origin=f"line {number}"))
             continue
         match = _LINE.match(line)
         start = parse_time(match.group("time")) if match else None
