@@ -35,13 +35,43 @@ CHAPTER_FILES = ("chapters.json", "chapters.txt")
 AUDIO_CHAPTERS = 255
 _LINE = lazy(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
 _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
+#: a line of an Audacity label track export (File > Export > Export Labels): start and end in seconds and the label,
+#: separated by tabs; a point label has its end equal to its start. Read as "00:01:30 Title", the end was taken for the
+#: title's first word: every chapter was published as "0.000000\tWelcome", without a word.
+_AUDACITY = lazy(r"^(?P<start>\d+(?:\.\d+)?)\t(?P<end>\d+(?:\.\d+)?)(?:\t(?P<title>.*))?$")
+#: the line under a label in Audacity's extended export (spectral selection): '\', a tab, the low and high frequency
+_AUDACITY_SPECTRAL = lazy(r"^\\\t")
+#: (how the file's first line starts, what wrote it, the fix): chapter lists from tools whose own format is not
+#: chapters.txt's; each line was refused as "expected 'HH:MM:SS Title'", a problem per line and no word of the tool
+_FOREIGN = (
+    (";FFMETADATA", "an ffmpeg metadata file (ffmetadata)",
+     "write chapters.txt lines instead, one per [CHAPTER]: its START in seconds (START × TIMEBASE) and its title, "
+     "e.g. '00:01:30 Title'"),
+    ("#,Name,Start", "a REAPER marker list (Region/Marker Manager export)",
+     "in REAPER set the ruler to Minutes:Seconds (View > Time unit for ruler), export again, and write each marker as "
+     "'Start Name' in chapters.txt: awk -F, 'NR>1 && $1 ~ /^M/ {print $3, $2}' markers.csv > chapters.txt"),
+    ("Name\tStart\tDuration", "an Adobe Audition marker list (Markers panel > Export Markers)",
+     "export the markers with the time format 'Decimal (mm:ss.ddd)' and write each as 'Start Name' in chapters.txt: "
+     "awk -F'\\t' 'NR>1 {print $2, $1}' markers.csv > chapters.txt"),
+)
 
 
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
-    """``00:01:30 Title [https://…]`` lines; blank lines and ``#`` comments skipped."""
+    """``00:01:30 Title [https://…]`` lines (or an Audacity label export's); blank lines and ``#`` comments skipped."""
     chapters, problems = [], []
-    for number, line in enumerate(without_bom(text).splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
+    text = without_bom(text)
+    foreign = next((found for found in _FOREIGN if text.lstrip().startswith(found[0])), None)
+    if foreign:
+        return (), [error("CHP001", file, f"this is {foreign[1]}, not chapters.txt lines ('00:01:30 Title')",
+                          field="line 1", hint=foreign[2], episode=episode)]
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#") or _AUDACITY_SPECTRAL.match(line):
+            continue
+        label = _AUDACITY.match(line)
+        if label:
+            begins, ends = float(label.group("start")), float(label.group("end"))
+            chapters.append(Chapter(start=begins, title=close_directions((label.group("title") or "").strip()),
+                                    end=ends if ends > begins else None, origin=f"line {number}"))
             continue
         match = _LINE.match(line)
         start = parse_time(match.group("time")) if match else None

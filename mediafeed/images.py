@@ -49,7 +49,7 @@ _COPY = lazy(r"(?P<key>[0-9a-f]{64})-[0-9]{1,5}\.jpg")
 def settings() -> str:
     """What the scaled copies depend on besides the image: our JPEG settings and Pillow's version (read without
     importing Pillow: a rebuild that finds its copies made does not need it)."""
-    return hashlib.sha256(f"jpeg-q{QUALITY}-progressive-lanczos-{pillow_version()}".encode()).hexdigest()[:8]
+    return hashlib.sha256(f"jpeg-q{QUALITY}-progressive-lanczos-oriented-icc-{pillow_version()}".encode()).hexdigest()[:8]
 
 
 def pillow_version() -> str:
@@ -89,21 +89,27 @@ def scaled(path: Path | BinaryIO, sizes: tuple[int, ...] = SIZES) -> dict[int, b
 
     Raises ``OSError`` for an unreadable image (the artwork checks report it before rendering).
     """
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     out: dict[int, bytes] = {}
     try:
         with Image.open(path) as source:
             largest = max(sizes)
             source.draft("RGB", (largest, largest))  # JPEG: decode at a reduced scale, much faster
-            image = source.convert("RGB")
+            # a phone's photo is stored sideways with an EXIF orientation, which browsers honour in the artwork itself;
+            # the copies, saved without EXIF, showed it sideways on the pages
+            image = ImageOps.exif_transpose(source).convert("RGB")
+            profile = source.info.get("icc_profile") or b""
     except UnidentifiedImageError as exc:
         raise OSError(str(exc)) from None
+    # a Display P3 picture (an iPhone's, a Mac's export) keeps its colour profile in the copies, which without it were
+    # shown as sRGB: duller than the artwork itself. Only an RGB profile fits the copies' RGB pixels.
+    extra = {"icc_profile": profile} if profile[16:20] == b"RGB " else {}
     for size in sorted(sizes, reverse=True):
         copy = image.copy()
         copy.thumbnail((size, size), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        copy.save(buffer, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+        copy.save(buffer, "JPEG", quality=QUALITY, optimize=True, progressive=True, **extra)
         out[size] = buffer.getvalue()
         image = copy  # the next, smaller size scales from this one
     return out

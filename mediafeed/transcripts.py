@@ -136,6 +136,13 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
     twice = repeated_problems(repeated, "TRN008", file, episode)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         return twice + wrong("expected an object with a 'segments' list (the Podcast Index JSON transcript format)", "segments")
+    first = data["segments"][0] if data["segments"] else None
+    if isinstance(first, dict) and "startTime" not in first and {"start", "end", "text"} <= first.keys():
+        # (Whisper's own JSON: every segment was refused as "startTime must be a number of seconds, got None")
+        return twice + wrong("this is Whisper's JSON output (segments of start, end and text), not a Podcast Index JSON "
+                             "transcript: apps cannot read it", "segments[0]",
+                             "publish the WebVTT Whisper writes instead, as transcript.vtt, and remove transcript.json: "
+                             "whisper AUDIO --output_format vtt (whisper.cpp: whisper-cli -f AUDIO -ovtt)")
     problems: list[Problem] = twice
     previous = 0.0
     for index, segment in enumerate(data["segments"]):
@@ -289,9 +296,28 @@ _SENTENCE_END = (".", "?", "!", "…", "。", "？", "！", "؟", "۔")
 _CLOSING = " \"'”’»)]"
 
 
+def unrolled(cues: list[Cue]) -> list[Cue]:
+    """The cues of roll-up captions without the lines each repeats. YouTube's automatic captions (and other roll-up
+    captions) show two lines, the one before again above the new one, with a cue of a few milliseconds holding the
+    finished line between them: read as a page, each sentence was there two or three times ("welcome to safe to say
+    welcome to safe to say welcome to safe to say today the link"). A cue's leading lines that end the cue before it
+    are left out, when most cues repeat so: in other transcripts a line said twice ("Yes." "Yes.") is kept."""
+    lines = [[line.strip() for line in cue.text.split("\n")] for cue in cues]
+    repeats = sum(1 for before, now in zip(lines, lines[1:]) if now[0] == before[-1])
+    if len(cues) < 3 or repeats * 2 < len(cues) - 1:
+        return cues
+    out = [cues[0]]
+    for before, now, cue in zip(lines, lines[1:], cues[1:]):
+        keep = now[1:] if now[0] == before[-1] else now
+        if keep:
+            out.append(Cue(cue.start, cue.end, "\n".join(keep), cue.speaker))
+    return out
+
+
 def paragraphs(cues: list[Cue]) -> list[Paragraph]:
     """Consecutive cues of one speaker as paragraphs of readable length, each with the time it starts at. The texts
     are joined once a paragraph (each appended to the one before, 50,000 cues of one voice took 45 s)."""
+    cues = unrolled(cues)
     out: list[Paragraph] = []
     texts: list[str] = []
     size = 0

@@ -189,3 +189,38 @@ def test_a_chapters_file_without_chapters_is_a_warning_naming_it_and_publishes_n
     assert not (show / "public" / "episodes" / "006-none" / "chapters.json").exists()
     feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
     assert "006-none/chapters.json" not in feed and "psc:chapters" not in feed.split(GUID)[1].split("</item>")[0]
+
+
+def test_an_audacity_label_export_gives_its_labels_as_chapters_and_a_regions_end(show: Path) -> None:
+    """Audacity's File > Export > Export Labels writes 'start<TAB>end<TAB>label' in seconds (a point label's end is its
+    start; a spectral selection adds a '\\<TAB>low<TAB>high' line). Saved as chapters.txt it was read as '0.000000
+    Welcome' lines: every chapter was titled "0.000000\\tWelcome" in chapters.json, the feed, the page and the MP3, and
+    check said nothing. Now the label is the title, and a region's end its endTime."""
+    folder = add_episode(show, "006-audacity", FRONT, seconds=3.0)
+    (folder / "chapters.txt").write_bytes(b"0.000000\t0.000000\tWelcome\n\\\t6928.456055\t6928.456055\n"
+                                          b"1.250000\t2.000000\tThe region\n2.500000\t2.500000\tLast\n")
+    build(show)
+    doc = json.loads((show / "public" / "episodes" / "006-audacity" / "chapters.json").read_text(encoding="utf-8"))
+    assert doc["chapters"] == [{"startTime": 0, "title": "Welcome"}, {"startTime": 1.25, "title": "The region", "endTime": 2},
+                               {"startTime": 2.5, "title": "Last"}]
+    titles = ID3(show / "public" / "episodes" / "006-audacity" / "audio.mp3").getall("CHAP")
+    assert sorted(str(c.sub_frames["TIT2"]) for c in titles) == ["Last", "The region", "Welcome"]
+
+
+@pytest.mark.parametrize("text,tool,command", [
+    ("#,Name,Start,End,Length\nM1,Welcome,0:00.000,,\nR1,A region,0:01.000,0:02.000,0:01.000\n", "REAPER",
+     "awk -F, 'NR>1 && $1 ~ /^M/ {print $3, $2}' markers.csv > chapters.txt"),
+    ("Name\tStart\tDuration\tTime Format\tType\tDescription\nMarker 01\t0:00.000\t0:00.000\tdecimal\tCue\t\n",
+     "Adobe Audition", "awk -F'\\t' 'NR>1 {print $2, $1}' markers.csv > chapters.txt"),
+    (";FFMETADATA1\ntitle=Show\n\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=Welcome\n", "ffmpeg", "START"),
+], ids=["reaper-csv", "audition-csv", "ffmetadata"])
+def test_another_tools_marker_list_is_one_problem_naming_the_tool_and_the_conversion(show: Path, text: str, tool: str,
+                                                                                    command: str) -> None:
+    """A REAPER or Audition marker export, or an ffmetadata file, named as the chapters file was refused a line at a
+    time ("expected 'HH:MM:SS Title', got 'M1,Welcome,0:00.000,,'"; REAPER's header was skipped as a comment), with no
+    word of what the file is. Now one CHP001 names the tool, and the hint the way to chapters.txt."""
+    folder = add_episode(show, "006-markers", FRONT + "chapters: markers.csv\n", seconds=3.0)
+    (folder / "markers.csv").write_text(text, encoding="utf-8")
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("CHP001", "line 1")
+    assert tool in problem.message and command in problem.hint

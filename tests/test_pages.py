@@ -686,3 +686,29 @@ def test_an_html_transcript_page_runs_in_its_languages_direction() -> None:
     english = lxml.html.fromstring(transcript_page("<p>Welcome</p>", "Transcript", "en-gb"))
     assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
     assert (english.get("lang"), english.get("dir")) == ("en-gb", "ltr")
+
+
+def test_a_phone_photos_orientation_and_colour_profile_reach_the_pages_artwork_copies(tmp_path: Path) -> None:
+    """A phone stores a photo sideways with an EXIF orientation, and with its colour profile (Display P3 on an
+    iPhone): browsers honour both in the artwork itself, but the pages' scaled copies were saved without EXIF or
+    profile, so the picture stood on its side on every page, and its colours were read as sRGB. Now the copies are
+    turned upright and keep an RGB profile."""
+    from PIL import ImageCms
+
+    root = copy_show(tmp_path / "show")
+    upright = Image.new("RGB", (1400, 1400), (255, 0, 0))
+    upright.paste((0, 0, 255), (700, 0, 1400, 1400))  # red on the left, blue on the right, as seen
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view": the camera stored it turned the other way
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    upright.transpose(Image.Transpose.ROTATE_90).save(root / "artwork.jpg", exif=exif.tobytes(), icc_profile=profile,
+                                                      quality=90)
+    (root / "artwork.png").unlink()
+    yml = root / "show.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("artwork: artwork.png", "artwork: artwork.jpg"), encoding="utf-8")
+    site = build(root, accept_changes=True).output
+    [copy] = [f for f in (site / "images").iterdir() if f.name.endswith("-96.jpg")]
+    with Image.open(copy) as image:
+        left, right = image.convert("RGB").getpixel((10, 48)), image.convert("RGB").getpixel((85, 48))
+        assert left[0] > 200 > left[2] and right[2] > 200 > right[0]
+        assert image.info.get("icc_profile") == profile

@@ -96,6 +96,26 @@ def test_a_json_transcript_apps_cannot_read_is_refused_naming_the_field(show: Pa
     assert words in problem.message
 
 
+#: what ``whisper audio.mp3 --output_format json`` writes (openai-whisper; whisper.cpp's -oj is its own shape)
+_WHISPER_JSON = ('{"text": " Welcome. Today, the link.", "segments": [{"id": 0, "seek": 0, "start": 0.0, "end": 1.2, '
+                 '"text": " Welcome.", "tokens": [50364, 5369], "temperature": 0.0, "avg_logprob": -0.25, '
+                 '"compression_ratio": 1.1, "no_speech_prob": 0.01}, {"id": 1, "seek": 0, "start": 1.2, "end": 2.5, '
+                 '"text": " Today, the link.", "tokens": [50524], "temperature": 0.0, "avg_logprob": -0.2, '
+                 '"compression_ratio": 1.1, "no_speech_prob": 0.01}], "language": "en"}')
+
+
+def test_whispers_json_output_as_the_transcript_is_one_problem_naming_whisper_and_its_vtt_option(show: Path) -> None:
+    """Whisper's JSON (segments of start, end, text) saved as transcript.json was refused a segment at a time,
+    "startTime must be a number of seconds, got None", with the Podcast Index format as the only hint: the producer
+    was not told the file is Whisper's own, nor that Whisper writes the WebVTT apps read. Now one TRN008 says so."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.json").write_text(_WHISPER_JSON, encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code == "TRN008"]
+    assert "Whisper's JSON output" in problem.message
+    assert "--output_format vtt" in problem.hint and "-ovtt" in problem.hint
+
 def test_a_json_transcript_in_the_podcast_index_format_is_published_and_linked(show: Path) -> None:
     folder = add_episode(show, SLUG, FRONT, seconds=3.0)
     text = ('\ufeff{"version": "1.0.0", "segments": [{"speaker": "Ana", "startTime": 0, "endTime": 1.5, "body": "Hi."},'
@@ -142,3 +162,38 @@ def test_one_byte_order_mark_is_dropped_from_every_source_file_and_a_second_is_t
     with pytest.raises(BuildFailed) as info:
         build(show)
     assert [p.code for p in info.value.problems] == ["TRN001"]
+
+
+#: YouTube's automatic captions as its "Download .vtt" (and yt-dlp --write-auto-subs) writes them: roll-up cues whose
+#: first line repeats the line before, word times in <c> tags, cue settings, and 10 ms cues holding the finished line
+_YOUTUBE_VTT = ("WEBVTT\nKind: captions\nLanguage: en\n\n"
+                "00:00:00.240 --> 00:00:01.000 align:start position:0%\n \n"
+                "welcome<00:00:00.560><c> to</c><00:00:00.800><c> safe</c><00:00:00.900><c> harbour</c>\n\n"
+                "00:00:01.000 --> 00:00:01.010 align:start position:0%\nwelcome to safe harbour\n \n\n"
+                "00:00:01.010 --> 00:00:02.000 align:start position:0%\nwelcome to safe harbour\n"
+                "today<00:00:01.300><c> the</c><00:00:01.600><c> link</c>\n\n"
+                "00:00:02.000 --> 00:00:02.010 align:start position:0%\ntoday the link\n \n\n"
+                "00:00:02.010 --> 00:00:02.900 align:start position:0%\ntoday the link\nand<c> more</c>\n")
+
+
+def test_youtubes_roll_up_captions_read_on_the_page_once(show: Path) -> None:
+    """Each line of YouTube's automatic captions is in three cues (new, finished, above the next): the page's transcript
+    read "welcome to safe harbour welcome to safe harbour welcome to safe harbour today the link today the link …".
+    Now each line is there once; the file itself is published as it is."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.vtt").write_text(_YOUTUBE_VTT, encoding="utf-8")
+    build(show)
+    page = (show / "public" / "episodes" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert page.count("safe harbour") == 1 and page.count("today the link") == 1 and "and more" in page
+    assert (show / "public" / "episodes" / SLUG / "transcript.vtt").read_text(encoding="utf-8") == _YOUTUBE_VTT
+
+
+def test_a_line_said_twice_in_an_ordinary_transcript_stays_twice_on_the_page(show: Path) -> None:
+    """Roll-up captions are told by most cues repeating the line before: one repeat in a transcript is speech."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:00.500\nIs it linked?\n\n"
+                                           "00:00:00.500 --> 00:00:01.000\nYes.\n\n00:00:01.000 --> 00:00:01.500\nYes.\n\n"
+                                           "00:00:01.500 --> 00:00:02.000\nIt is.\n", encoding="utf-8")
+    build(show)
+    page = (show / "public" / "episodes" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "Yes. Yes. It is." in page
