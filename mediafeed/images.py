@@ -49,7 +49,7 @@ _COPY = lazy(r"(?P<key>[0-9a-f]{64})-[0-9]{1,5}\.jpg")
 def settings() -> str:
     """What the scaled copies depend on besides the image: our JPEG settings and Pillow's version (read without
     importing Pillow: a rebuild that finds its copies made does not need it)."""
-    return hashlib.sha256(f"jpeg-q{QUALITY}-progressive-lanczos-oriented-icc-{pillow_version()}".encode()).hexdigest()[:8]
+    return hashlib.sha256(f"jpeg-q{QUALITY}-progressive-lanczos-oriented-icc-on-white-{pillow_version()}".encode()).hexdigest()[:8]
 
 
 def pillow_version() -> str:
@@ -98,7 +98,14 @@ def scaled(path: Path | BinaryIO, sizes: tuple[int, ...] = SIZES) -> dict[int, b
             source.draft("RGB", (largest, largest))  # JPEG: decode at a reduced scale, much faster
             # a phone's photo is stored sideways with an EXIF orientation, which browsers honour in the artwork itself;
             # the copies, saved without EXIF, showed it sideways on the pages
-            image = ImageOps.exif_transpose(source).convert("RGB")
+            image = ImageOps.exif_transpose(source)
+            if image.mode in ("RGBA", "LA", "PA", "La") or "transparency" in image.info:
+                # a transparent artwork (ART008) laid on white, as a page shows it: converted as it was, its see-through
+                # pixels showed whatever colour they stored (red, black: what the editor left under them)
+                layer = image.convert("RGBA")
+                image = Image.new("RGBA", layer.size, (255, 255, 255, 255))
+                image.alpha_composite(layer)
+            image = image.convert("RGB")
             profile = source.info.get("icc_profile") or b""
     except UnidentifiedImageError as exc:
         raise OSError(str(exc)) from None

@@ -712,3 +712,19 @@ def test_a_phone_photos_orientation_and_colour_profile_reach_the_pages_artwork_c
         left, right = image.convert("RGB").getpixel((10, 48)), image.convert("RGB").getpixel((85, 48))
         assert left[0] > 200 > left[2] and right[2] > 200 > right[0]
         assert image.info.get("icc_profile") == profile
+
+
+def test_a_transparent_artworks_page_copies_are_laid_on_white_not_on_the_colour_under_its_clear_pixels(
+        tmp_path: Path) -> None:
+    """A transparent PNG (ART008 warns of it) keeps a colour in its see-through pixels, whatever the editor left
+    there: the copies dropped the alpha channel, so the clear corners of a round logo showed red on the pages."""
+    root = copy_show(tmp_path / "show")
+    logo = Image.new("RGBA", (1400, 1400), (255, 0, 0, 0))  # clear, with red under it
+    logo.paste((20, 40, 160, 255), (350, 350, 1050, 1050))  # an opaque blue square in the middle
+    logo.save(root / "artwork.png")
+    site = build(root, accept_changes=True).output
+    [copy] = [f for f in (site / "images").iterdir() if f.name.endswith("-96.jpg")]
+    with Image.open(copy) as image:
+        corner, middle = image.convert("RGB").getpixel((3, 3)), image.convert("RGB").getpixel((48, 48))
+    assert min(corner) > 240, corner  # white, not the red under the clear pixels
+    assert middle[2] > 120 > middle[0], middle
