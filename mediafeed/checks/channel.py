@@ -16,6 +16,7 @@ from ..addresses import url_fault
 from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
+from ..lazypattern import lazy
 from ..social import OWN_SCHEMES
 from ..source import HTML_TAG
 from ..taxonomy import PERSON_GROUPS, PERSON_ROLES, role_groups
@@ -47,7 +48,7 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4}})\s+"
                      r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
 #: an RFC 2822 date but for its zone: the zone apps may not read
-_OTHER_ZONE = re.compile(RFC2822.pattern.replace(r"(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)", r"(?P<zone>\S+)"), re.ASCII)
+_OTHER_ZONE = lazy(RFC2822.pattern.replace(r"(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)", r"(?P<zone>\S+)"), re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 #: what mail providers accept as an address, roughly: one '@', no spaces, a dot in the domain
@@ -371,7 +372,7 @@ def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, ep
 
 # -- podcast: namespace ------------------------------------------------------------------------------
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S")  #: an absolute URI (RFC 3986 scheme)
+_SCHEME = lazy(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S")  #: an absolute URI (RFC 3986 scheme)
 _URL_ATTRIBUTES = ("url", "href", "img", "uri", "feedUrl", "image", "accountUrl")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..config import GEO_URI, MEDIUMS, is_dtstart, on_earth, rrule_problem
 from ..countries import COUNTRIES, MEANT
 from ..errors import Problem, Severity
+from ..lazypattern import lazy
 from ..records import frozen
 from .feedxml import FeedDoc
 from .rules import problem
@@ -74,19 +75,19 @@ TAGS: dict[str, Tag] = {
 }
 
 #: attribute values the namespace limits to a list or a form (where no tag-specific code checks them)
-_YES_NO = re.compile(r"^(yes|no)$")
-_BOOLEAN = re.compile(r"^(true|false)$")
+_YES_NO = lazy(r"^(yes|no)$")
+_BOOLEAN = lazy(r"^(true|false)$")
 _WHOLE = re.compile(r"^\d+$", re.ASCII)
-_RFC2822 = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                      r"\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
+_RFC2822 = lazy(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                r"\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
 FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, attribute or "" for the text): form, what, e.g.
     ("block", ""): (_YES_NO, "yes or no", "<podcast:block>yes</podcast:block>"),
-    ("location", "rel"): (re.compile(r"^(subject|creator)$"), "subject or creator",
+    ("location", "rel"): (lazy(r"^(subject|creator)$"), "subject or creator",
                           'rel="subject" (what it is about) or rel="creator" (where it was made)'),
-    ("location", "geo"): (re.compile(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;\S*)?$", re.I | re.ASCII),
+    ("location", "geo"): (lazy(r"^geo:-?\d+(\.\d+)?,-?\d+(\.\d+)?(,-?\d+(\.\d+)?)?(;\S*)?$", re.I | re.ASCII),
                           "a geo: URI (RFC 5870)", 'geo="geo:30.2672,-97.7431" (latitude, longitude)'),
-    ("location", "osm"): (re.compile(r"^[NWR]\d+(#\d+)?$", re.ASCII), "N, W or R and an OpenStreetMap id", 'osm="R113314"'),
-    ("location", "country"): (re.compile(r"^[A-Z]{2}$", re.ASCII), "a two-letter ISO 3166-1 code", 'country="US"'),
+    ("location", "osm"): (lazy(r"^[NWR]\d+(#\d+)?$", re.ASCII), "N, W or R and an OpenStreetMap id", 'osm="R113314"'),
+    ("location", "country"): (lazy(r"^[A-Z]{2}$", re.ASCII), "a two-letter ISO 3166-1 code", 'country="US"'),
     ("trailer", "pubdate"): (_RFC2822, "an RFC 2822 date", 'pubdate="Thu, 01 Apr 2021 08:00:00 -0500"'),
     ("trailer", "length"): (_WHOLE, "the file's size in bytes", 'length="12345678"'),
     ("trailer", "season"): (_WHOLE, "a season number", 'season="4"'),
@@ -97,11 +98,11 @@ FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, att
     ("image", "height"): (_WHOLE, "a height in pixels", 'height="1400"'),
     ("image", "aspect-ratio"): (re.compile(r"^\s*\d+(\.\d+)?\s*(/\s*\d+(\.\d+)?\s*)?$", re.ASCII), "a ratio",
                                 'aspect-ratio="1/1" (or 16/9, …)'),
-    ("integrity", "type"): (re.compile(r"^(sri|pgp-signature)$"), "sri or pgp-signature", 'type="sri" value="sha256-…"'),
-    ("liveItem", "status"): (re.compile(r"^(pending|live|ended)$"), "pending, live or ended", 'status="live"'),
+    ("integrity", "type"): (lazy(r"^(sri|pgp-signature)$"), "sri or pgp-signature", 'type="sri" value="sha256-…"'),
+    ("liveItem", "status"): (lazy(r"^(pending|live|ended)$"), "pending, live or ended", 'status="live"'),
     ("podping", "usesPodping"): (_BOOLEAN, "true or false", 'usesPodping="true"'),
     # the other feed's medium (podcast:medium's list): an app shows a song as a podcast, or leaves it out of a podroll
-    ("remoteItem", "medium"): (re.compile(r"^(%s)$" % "|".join(MEDIUMS)), "a podcast:medium value", 'medium="music"'),
+    ("remoteItem", "medium"): (lazy(r"^(%s)$" % "|".join(MEDIUMS)), "a podcast:medium value", 'medium="music"'),
 }
 
 _FORMS_BY_TAG: dict[str, list[tuple[str, tuple[re.Pattern[str], str, str]]]] = {}

@@ -12,13 +12,14 @@ import re
 from typing import Any
 
 from ..errors import Problem
+from ..lazypattern import lazy
 from .feedxml import PSC, FeedDoc
 from .rules import problem
 
 _CHAPTERS = "{%s}chapters" % PSC
 _CHAPTER = "{%s}chapter" % PSC
 #: Normal Play Time as the spec's examples write it: seconds, MM:SS or HH:MM:SS, with an optional fraction
-_FIELDS = re.compile(r"^(?:\d+:[0-5]?\d:[0-5]?\d|\d+:[0-5]?\d|\d+)(?:\.\d+)?$", re.ASCII)
+_FIELDS = lazy(r"^(?:\d+:[0-5]?\d:[0-5]?\d|\d+:[0-5]?\d|\d+)(?:\.\d+)?$", re.ASCII)
 
 
 def npt_seconds(value: str) -> float | None:

@@ -8,11 +8,11 @@ A non-https ``uri`` or ``accountUrl`` is PI004's, as for every ``podcast:`` URL.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from ..chapters import clock
 from ..errors import Problem
+from ..lazypattern import lazy
 from ..numbers import shown, whole
 from ..social import SOCIAL_PROTOCOLS
 from ..source import parse_time
@@ -115,7 +115,7 @@ def _payees(src: str, block: Any, namespace: str, kind: str | None, episode: str
 
 
 #: a time split's number as apps read it (JavaScript's Number, Swift's Double): "754.5", "0.5", ".5" and "5." alike
-SECONDS = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
+SECONDS = lazy(r"^(\d+(\.\d*)?|\.\d+)$")
 
 
 def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: float | None,
