@@ -132,23 +132,19 @@ def test_zero_bytes_after_a_wavs_last_chunk_are_not_read_as_chunks(tmp_path: Pat
 
 def test_a_named_pipe_under_a_media_files_name_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     # the library's probe opened it and waited, for good, for something to write into it (the build and check never
-    # give it one: see sourcelinks; `audio.probe` is public). A writer here lets the old code through: it read nothing
-    # and said "empty (0 bytes)"; the probe does not open the pipe for reading now, so the writer is let go after it
+    # give it one: see sourcelinks; `audio.probe` is public). The probe runs in its own process: the code before
+    # waits there until the timeout ends it (a writer thread in this process, which let the old code through, could
+    # itself be left waiting for good when it opened the pipe after the test had let it go: every later test that
+    # needs this process alone, test_parallel's, then failed)
     fifo = tmp_path / "episode.mp3"
     os.mkfifo(fifo)
-
-    def writer() -> None:
-        with open(fifo, "wb"):
-            pass
-
-    thread = threading.Thread(target=writer, daemon=True)
-    thread.start()
-    with pytest.raises(MediaError) as caught:
-        audio.probe(fifo, "episode.mp3")
-    os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # (lets a writer still waiting go)
-    thread.join(10)
-    problem = caught.value.problems[0]
-    assert problem.code == "MED001" and "it is a named pipe (FIFO), not a file" in problem.message
+    code = ("import sys; from pathlib import Path; from mediafeed import audio; from mediafeed.errors import MediaError\n"
+            "try:\n    audio.probe(Path(sys.argv[1]), 'episode.mp3')\n"
+            "except MediaError as caught:\n    print(caught.problems[0].code, caught.problems[0].message)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=60, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("MED001 ") and "it is a named pipe (FIFO), not a file" in done.stdout, done.stdout
 
 
 def test_a_folder_under_a_media_files_name_is_named_so(tmp_path: Path) -> None:
