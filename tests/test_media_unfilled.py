@@ -154,6 +154,17 @@ def test_a_folder_under_a_media_files_name_is_named_so(tmp_path: Path) -> None:
     assert caught.value.problems[0].code == "MED001" and "it is a folder" in caught.value.problems[0].hint
 
 
+def test_probing_a_folder_leaves_no_descriptor_open(tmp_path: Path) -> None:
+    # the folder opened (O_RDONLY opens one) and then refused by open() stayed open, one descriptor a probe: `serve`
+    # rebuilding a show with a folder named episode.mp3 would run out of them
+    (tmp_path / "episode.mp3").mkdir()
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        with pytest.raises(MediaError):
+            audio.probe(tmp_path / "episode.mp3", "episode.mp3")
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
 @pytest.mark.parametrize("durable", [True, False], ids=["tag-in-place", "build-copy"])
 def test_a_master_still_being_written_while_it_is_tagged_is_said_to_have_changed_not_a_bug(tmp_path: Path,
                                                                                              durable: bool) -> None:

@@ -20,7 +20,7 @@ import stat
 import struct
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import mutagen
 from mutagen.mp3 import BitrateMode, MPEGInfo
@@ -151,7 +151,7 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
     try:
         data: bytes | mmap.mmap = b""
         # (without O_NONBLOCK a named pipe's open waits for a writer: the probe hung for good)
-        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+        with _opened(path) as handle:
             mode = os.fstat(handle.fileno()).st_mode
             if not stat.S_ISREG(mode):
                 raise MediaError(error("MED001", rel, "cannot read the media file: it is "
@@ -225,6 +225,17 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         raise MediaError(error("MED005", rel, f"the file's content is {NAMES[kind]}, but its name ends in {ext or 'nothing'}",
                                field="audio", hint=_extension_hint(kind, ext, media)))
     return media, state
+
+
+def _opened(path: Path) -> BinaryIO:
+    """``path`` open for reading, without waiting for a writer when it is a named pipe (O_NONBLOCK). A folder's
+    descriptor is closed when ``open`` refuses it (IsADirectoryError): it left one descriptor open a probe."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        return open(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 #: What a media file's name may stand for that is no file (MED001).
