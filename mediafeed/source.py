@@ -450,10 +450,10 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str
     return data, body, []
 
 
-#: What XML 1.0 forbids (C0 controls but tab, LF and CR; surrogates; U+FFFE/U+FFFF): lxml refuses to
-#: write them, and a feed holding one is rejected by every strict parser.
 #: an HTML tag in text apps show as plain text (titles, the show's description): '<b>', '</i>', '<br/>', '<span class="x">'
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+#: What XML 1.0 forbids (C0 controls but tab, LF and CR; surrogates; U+FFFE/U+FFFF): lxml refuses to
+#: write them, and a feed holding one is rejected by every strict parser.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FORBIDDEN_HINT = "delete them (they often come from pasting out of a word processor or a terminal)"
 
