@@ -431,10 +431,12 @@ _RULES = [
        " must start later than the one before (two at the same time are refused too), or apps show them out of order or "
        "jump back. The message names the chapter and its line. Fix: list the chapters in order of start time in "
        "chapters.txt, chapters.json or 'chapters:' in episode.md, and correct a time mistyped (00:21:00 for 00:12:00)."),
-    _r("CHP011", "podcastindex", E, "a chapter has no title",
-       "Apps show each chapter by its title in the chapter list, and the namespace's format needs one: a chapter without"
-       " a title (an empty \"title\" in chapters.json, nothing after the time in chapters.txt, which is CHP001) is an "
-       "unlabelled line in the list. Fix: give the chapter the message names a title, or remove it."),
+    _r("CHP011", "podcastindex", E, "a chapter apps list has no title",
+       "Apps show each chapter by its title in the chapter list: a listed chapter without a title (an empty \"title\" in"
+       " chapters.json, nothing after the time in chapters.txt, which is CHP001) is an unlabelled line in the list, and"
+       " Podlove Simple Chapters requires one. A silent chapter (\"toc\": false: art, a link or a location that no list "
+       "shows) may go untitled, as the namespace's JSON chapters format allows. Fix: give the chapter the message names "
+       "a title, mark it toc: false, or remove it."),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends",
        "A chapter that starts at or after the end of the audio can never be reached: Apple's player and apps list it and"
        " jump to nothing. It usually means the chapters belong to another cut of the episode (an earlier, longer edit) "
