@@ -697,10 +697,11 @@ _RULES = [
        "The namespace's chapters tag (docs/tags/chapters.md) requires url and type, JSON chapters being "
        "'application/json+chapters'. type=\"application/json\", which the namespace's own example feed writes and apps "
        "read as JSON chapters all the same, is reported as a warning."),
-    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters",
-       "The namespace limits podcast:funding's text, the call to action apps show on a button or link, to 128 "
-       "characters; apps cut longer text. In a show it is 'text:' of an entry of 'funding:' in show.yml or episode.md "
-       "(SRC010 there). Fix: shorten it ('Support the show on Patreon') and put the rest on the page the url opens."),
+    _r("PI009", "podcastindex", W, "podcast:funding text longer than 128 characters",
+       "The namespace asks that podcast:funding's text, the call to action apps show on a button or link, not exceed 128 "
+       "characters \"or it may be truncated by aggregators\" (as for a person's name: PI022); it is published as "
+       "written. In a show it is 'text:' of an entry of 'funding:' in show.yml or episode.md. Fix: shorten it ('Support "
+       "the show on Patreon') and put the rest on the page the url opens."),
     _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list",
        "podcast:medium tells apps what the feed is (the namespace's medium.md): podcast, music, video, film, audiobook, "
        "newsletter, blog, publisher, course, each with an 'L' form for a list of remote items (podcastL, musicL…), and "
