@@ -474,6 +474,23 @@ def test_text_over_the_namespaces_length_advice_is_published_with_a_warning_nami
     assert item.findall(P + "alternateEnclosure")[-1].get("title") == f"{long_title} (HLS)"  # (after the main file)
 
 
+def test_an_episode_teaser_is_no_trailer_of_the_show_or_a_season(show: Path) -> None:
+    """Apple's episode types: a trailer without an episode number is the show's (or with a season number, that
+    season's) trailer; one with an episode number is a teaser for that episode. podcast:trailer is the trailer "for the
+    entire podcast or a specific season", and apps play the newest one as the show's preview (trailer.md). A teaser
+    for episode 6 was written as a podcast:trailer too, so apps previewed the show with it, after the episode was out
+    as well. Now the channel's podcast:trailer lists the show's and seasons' trailers only; the teaser stays an item
+    with itunes:episodeType trailer."""
+    add_episode(show, "006-teaser", "title: A taste of episode six\ndate: 2026-05-01T08:00:00+00:00\n"
+                "guid: 5b1c0de2-22aa-4c5e-9d1e-0c0ffee00906\naudio: audio.mp3\ntype: trailer\nseason: 1\nepisode: 6\n")
+    feed = (site_of(show) / "feed.xml").read_bytes()
+    channel = etree.fromstring(feed).find("channel")
+    assert [t.text for t in channel.findall(P + "trailer")] == ["One study at a time"]
+    teaser = items_by_guid(feed)["5b1c0de2-22aa-4c5e-9d1e-0c0ffee00906"]
+    assert teaser.findtext("{http://www.itunes.com/dtds/podcast-1.0.dtd}episodeType") == "trailer"
+    assert violations(feed) == []
+
+
 def set_show_key(show: Path, key: str, value: str) -> None:
     """show.yml with ``key: value`` in place of the key's own lines (the sample's update_frequency is a block)."""
     config, kept, inside = show / "show.yml", [], False
