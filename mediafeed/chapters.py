@@ -233,7 +233,7 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
 
 
 def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:
-    """Sorted, titled, inside the audio's duration."""
+    """Sorted, titled (each listed one), inside the audio's duration."""
     problems = []
     previous = -1.0
     for index, chapter in enumerate(chapters):
@@ -241,8 +241,12 @@ def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, e
         if chapter.start <= previous:
             problems.append(error("CHP010", file, f"chapter {index + 1} starts at {clock(chapter.start)}, not after the one before",
                                   field=where, hint="list chapters in order of start time, each starting later", episode=episode))
-        if not chapter.title.strip():
-            problems.append(error("CHP011", file, f"chapter {index + 1} has no title", field=where, episode=episode))
+        # the namespace's chapters need only a startTime: a silent chapter (toc false: art, a location, a link, listed
+        # nowhere) may go untitled, as in its own example file; a listed one is an unlabelled line in every app's list
+        if chapter.toc and not chapter.title.strip():
+            problems.append(error("CHP011", file, f"chapter {index + 1} has no title", field=where, episode=episode,
+                                  hint="give it a title, or mark it toc: false (a silent chapter: its art, link or "
+                                  "location without a place in the chapter list)"))
         previous = chapter.start
     # the first chapter past the end, with the count of the rest: one problem a chapter printed 99,950 lines for a
     # chapters.json of 100,000 chapters on a 50 s episode
@@ -281,7 +285,9 @@ def to_json(chapters: tuple[Chapter, ...], title: str = "", podcast: str = "") -
     """The Podcasting 2.0 JSON chapters document (version 1.2.0), deterministic bytes."""
     items = []
     for c in chapters:
-        item: dict[str, Any] = {"startTime": _number(c.start), "title": c.title}
+        item: dict[str, Any] = {"startTime": _number(c.start)}
+        if c.title or c.toc:  # (an untitled silent chapter has no title: the namespace's is optional, not "")
+            item["title"] = c.title
         if c.end is not None:
             item["endTime"] = _number(c.end)
         if c.img:

@@ -566,9 +566,8 @@ def parse_funding(r: FieldReader, value: Any, key: str) -> Funding | None:
     sub = r.sub(value, key)
     if not sub:
         return None
+    # (over 128 characters: "may be truncated by aggregators", a warning of the feed rules, PI009, as for a person's name)
     funding = Funding(url=sub.url("url", required=True), text=sub.str("text", required=True))
-    if len(funding.text) > 128:
-        sub.fail("text", f"is {len(funding.text)} characters; podcast:funding allows 128", hint="shorten the call to action")
     sub.unknown({"url", "text"})
     r.adopt(sub)
     return funding if funding.url else None
@@ -639,8 +638,7 @@ def parse_location(r: FieldReader, value: Any, key: str, alone: bool = False) ->
     loc = Location(sub.str("name", required=True), sub.str("geo"), sub.str("osm"),
                    rel=sub.choice("rel", ("subject", "creator"), "subject") if sub.has("rel") else "",
                    country=sub.str("country").upper())
-    if len(loc.name) > 128:
-        sub.fail("name", f"is {len(loc.name)} characters; podcast:location allows 128", hint="shorten the place name")
+    # (a name over 128 characters "may be truncated by aggregators": the feed rules' warning, PI022)
     if loc.geo and not GEO_URI.match(loc.geo):
         sub.fail("geo", f"expected a geo URI such as 'geo:53.48,-2.24', got {loc.geo!r}", hint="write 'geo:LATITUDE,LONGITUDE' (RFC 5870)")
     elif loc.geo and not on_earth(loc.geo):
@@ -694,10 +692,7 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
             # (txt.md: the ai-content purpose holds a boolean, read "exactly like itunes:explicit")
             r.fail(key, f"a podcast:txt with purpose 'ai-content' says true or false, got {value.strip()!r}",
                    hint="write '{purpose: ai-content, value: true}' if AI-generated content was used, else false")
-        if len(value) > 4000:
-            r.fail(key, f"a podcast:txt value is {len(value)} characters; aggregators truncate after 4000")
-        if len(purpose) > 128:
-            r.fail(key, f"a podcast:txt purpose is {len(purpose)} characters; the namespace allows 128")
+        # (a value over 4000 characters, a purpose over 128, "may be truncated": the feed rules' warning, PI022)
         out.append((purpose, value.strip()))
     return tuple(out)
 

@@ -277,10 +277,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
             alt_mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
         if not alt_mime and (file or url):
             sub.fail("type", f"cannot tell the media type of {file or url!r}", hint="add 'type: audio/…' (the MIME type)")
-        alt_title = sub.str("title")
-        if len(alt_title) > 32:
-            sub.fail("title", f"is {len(alt_title)} characters; podcast:alternateEnclosure titles should be at most 32",
-                     hint="shorten it, e.g. 'Low bandwidth'")
+        alt_title = sub.str("title")  # (over 32 characters, "should be limited … for UX": the feed rules' PI022)
         codecs = sub.str("codecs")
         if codecs and not CODECS.match(codecs):
             sub.fail("codecs", f"expected an RFC 6381 codecs list such as 'opus' or 'avc1.4d401e, mp4a.40.2', got "

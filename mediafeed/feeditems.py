@@ -23,7 +23,9 @@ from .model import Item, Show
 from .streams import Piece
 
 TABLE = "fragment"
-FORMAT = 4  #: part of every tag: a change to how items are rendered must not reuse older bytes (4: keywords ", ")
+#: part of every tag: a change to how items are rendered must not reuse older bytes (4: keywords ", "; 5: a time
+#: within half a millisecond of a whole second without a trailing point, "7" not "7.")
+FORMAT = 5
 
 
 class FeedItems:

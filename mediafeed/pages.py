@@ -111,7 +111,7 @@ def episode_links(item: Item, words: Words = ENGLISH_WORDS) -> list[tuple[str, s
     links: list[tuple[str, str]] = []
     for chapter in item.episode.chapters:
         if chapter.url:
-            links.append((chapter.title, chapter.url))
+            links.append((chapter.title or chapter.url, chapter.url))  # (a silent chapter may have no title)
     if item.chapters_url:
         links.append((words["chapters_json"], item.chapters_url))
     licence = item.episode.license

@@ -20,6 +20,7 @@ from .chapters import clock
 from .dates import rfc2822
 from .model import Funding, Item, License, Location, Person, Show, SocialInteract, Value, ValueRecipient
 from .source import is_url
+from .value import seconds_text as _number
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PSC_NS = "http://podlove.org/simple-chapters"
@@ -96,10 +97,6 @@ def _image_type(url: str) -> str:
     if lower.endswith((".jpg", ".jpeg")):
         return "image/jpeg"
     return "image/png" if lower.endswith(".png") else ""
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.3f}".rstrip("0")
 
 
 def uses_podping(show: Show) -> bool:

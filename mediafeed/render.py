@@ -324,7 +324,10 @@ class Renderer:
         from .feed import render_frame
 
         show = self.show
-        trailers = tuple(i for i in items if i.episode.episode_type == "trailer") if not page.number else ()
+        # podcast:trailer is the show's or a season's trailer (trailer.md): Apple's trailer with an episode number is a
+        # teaser for that episode, which apps would otherwise play as the show's preview
+        trailers = tuple(i for i in items if i.episode.episode_type == "trailer" and not i.episode.number
+                         and not i.episode.decimal_number) if not page.number else ()
         # an archive's dates come from its own episodes, so its bytes stay the same as new episodes arrive
         built = max((i.episode.updated or i.episode.date for i in page.items), default=self.build_date) \
             if page.number else self.build_date

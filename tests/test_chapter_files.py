@@ -123,6 +123,32 @@ def test_a_json_chapters_location_is_published_and_a_malformed_one_refused(show:
                                                            ("chapters[1].location", "CHP003")]
 
 
+def test_a_silent_chapter_may_go_untitled_as_the_namespaces_own_example_does(show: Path) -> None:
+    """The namespace's JSON chapters need only a startTime, and its own "more complex example" has a silent chapter
+    (``"toc": false``) with art and a location and no title: such a chapters.json was refused (CHP011 "has no title").
+    Now it is published as given (no "title", not an empty one); it stays out of psc:chapters, the page's list and the
+    audio's table of contents, as every silent chapter does. A listed chapter without a title is still CHP011."""
+    folder = add_episode(show, "006-silent", FRONT, seconds=3.0)
+    silent = {"startTime": 1, "img": "https://example.com/images/parisfrance.jpg", "toc": False,
+              "location": {"name": "Eiffel Tower, Paris", "geo": "geo:48.858093,2.294694"}}
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Intro"}, silent, {"startTime": 2, "title": "Outro"}]}), encoding="utf-8")
+    build(show)
+    site = show / "public"
+    doc = json.loads((site / "episodes" / "006-silent" / "chapters.json").read_text(encoding="utf-8"))
+    assert doc["chapters"] == [{"startTime": 0, "title": "Intro"}, silent, {"startTime": 2, "title": "Outro"}]
+    feed = (site / "feed.xml").read_text(encoding="utf-8").split(GUID)[1].split("</item>")[0]
+    assert 'title="Intro"' in feed and 'title="Outro"' in feed and feed.count("<psc:chapter ") == 2
+    tags = ID3(site / "episodes" / "006-silent" / "audio.mp3")
+    assert [(f.start_time, [s.text[0] for s in f.sub_frames.getall("TIT2")]) for f in tags.getall("CHAP")] == [
+        (0, ["Intro"]), (1000, []), (2000, ["Outro"])]
+    assert tags.getall("CTOC")[0].child_element_ids == ["chp0", "chp2"]
+    del silent["toc"]
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Intro"}, silent]}), encoding="utf-8")
+    assert [(p.code, p.field) for p in _refused(show)] == [("CHP011", "line 1 (chapters[1])")]
+
+
 def test_chapters_past_the_end_of_the_audio_are_one_problem_with_their_count(show: Path) -> None:
     """Each chapter past the end was a problem of its own: 219 error lines for a 500-chapter file on a 40 s episode
     (99,950 for a 13 MB chapters.json of 100,000). Now the first is named, with the count of the rest."""

@@ -88,6 +88,29 @@ def test_a_guest_segment_and_a_song_reach_the_feed_as_the_namespace_writes_them(
     assert channel_value is None  # the show has no block of its own: the split lives in the item only
 
 
+def test_times_finer_than_a_millisecond_are_written_as_numbers_apps_read(show: Path) -> None:
+    """Times are written to the millisecond; one within half a millisecond of a whole second (an Audacity label's
+    ``7.000408``, a ``59.9999``) was written with a trailing point, ``startTime="7."`` and ``duration="60."``: no
+    number in the namespace's (or XML Schema's decimal) sense, and the build refused its own feed (PI013). Now
+    such a time is the whole second, ``7`` and ``60``."""
+    add_splits(show, f"""{EPISODE_GUID_LINE}
+soundbites: [{{start: 0.0004, duration: 14.99996}}]
+value:
+  recipients: [{{name: Team, address: {HOST_KEY}, split: 1}}]
+  time_splits:
+    - start: 2.0004
+      duration: 2.9999
+      remote_percentage: 89.99999
+      remote_item: {{feed_guid: {SONG_FEED}}}""")
+    report = build(show, now=NOW)
+    feed = (report.output / "feed.xml").read_bytes()
+    assert violations(feed) == []
+    (split,) = item_value(feed).findall(P + "valueTimeSplit")
+    assert dict(split.attrib) == {"startTime": "2", "duration": "3", "remotePercentage": "90"}
+    item = next(i for i in etree.fromstring(feed).iter("item") if i.findtext("title") == "What Practitioners Need to Know")
+    assert dict(item.find(P + "soundbite").attrib) == {"startTime": "0", "duration": "15"}
+
+
 def test_a_feed_with_time_splits_still_reads_cleanly_with_feedparser_and_podcastparser(show: Path) -> None:
     add_splits(show)
     feed = (build(show, now=NOW).output / "feed.xml").read_bytes()

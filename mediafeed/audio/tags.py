@@ -582,7 +582,8 @@ def _apply_id3(tags: ID3, wanted: Tags) -> None:
         ids = []
         for index, chapter in enumerate(wanted.chapters):
             element = f"chp{index}"
-            subs: list[Frame] = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])]
+            # (an untitled silent chapter has no TIT2, as id3write writes it)
+            subs: list[Frame] = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])] if chapter.title else []
             if chapter.url:
                 subs.append(WXXX(encoding=Encoding.LATIN1, desc="", url=chapter.url))
             tags.add(CHAP(element_id=element, start_time=chapter.start, end_time=chapter.end or chapter.start,

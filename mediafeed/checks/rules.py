@@ -431,10 +431,12 @@ _RULES = [
        " must start later than the one before (two at the same time are refused too), or apps show them out of order or "
        "jump back. The message names the chapter and its line. Fix: list the chapters in order of start time in "
        "chapters.txt, chapters.json or 'chapters:' in episode.md, and correct a time mistyped (00:21:00 for 00:12:00)."),
-    _r("CHP011", "podcastindex", E, "a chapter has no title",
-       "Apps show each chapter by its title in the chapter list, and the namespace's format needs one: a chapter without"
-       " a title (an empty \"title\" in chapters.json, nothing after the time in chapters.txt, which is CHP001) is an "
-       "unlabelled line in the list. Fix: give the chapter the message names a title, or remove it."),
+    _r("CHP011", "podcastindex", E, "a chapter apps list has no title",
+       "Apps show each chapter by its title in the chapter list: a listed chapter without a title (an empty \"title\" in"
+       " chapters.json, nothing after the time in chapters.txt, which is CHP001) is an unlabelled line in the list, and"
+       " Podlove Simple Chapters requires one. A silent chapter (\"toc\": false: art, a link or a location that no list "
+       "shows) may go untitled, as the namespace's JSON chapters format allows. Fix: give the chapter the message names "
+       "a title, mark it toc: false, or remove it."),
     _r("CHP012", "podcastindex apple", E, "a chapter starts after the audio ends",
        "A chapter that starts at or after the end of the audio can never be reached: Apple's player and apps list it and"
        " jump to nothing. It usually means the chapters belong to another cut of the episode (an earlier, longer edit) "
@@ -695,10 +697,11 @@ _RULES = [
        "The namespace's chapters tag (docs/tags/chapters.md) requires url and type, JSON chapters being "
        "'application/json+chapters'. type=\"application/json\", which the namespace's own example feed writes and apps "
        "read as JSON chapters all the same, is reported as a warning."),
-    _r("PI009", "podcastindex", E, "podcast:funding text longer than 128 characters",
-       "The namespace limits podcast:funding's text, the call to action apps show on a button or link, to 128 "
-       "characters; apps cut longer text. In a show it is 'text:' of an entry of 'funding:' in show.yml or episode.md "
-       "(SRC010 there). Fix: shorten it ('Support the show on Patreon') and put the rest on the page the url opens."),
+    _r("PI009", "podcastindex", W, "podcast:funding text longer than 128 characters",
+       "The namespace asks that podcast:funding's text, the call to action apps show on a button or link, not exceed 128 "
+       "characters \"or it may be truncated by aggregators\" (as for a person's name: PI022); it is published as "
+       "written. In a show it is 'text:' of an entry of 'funding:' in show.yml or episode.md. Fix: shorten it ('Support "
+       "the show on Patreon') and put the rest on the page the url opens."),
     _r("PI011", "podcastindex", E, "podcast:medium not in the namespace's list",
        "podcast:medium tells apps what the feed is (the namespace's medium.md): podcast, music, video, film, audiobook, "
        "newsletter, blog, publisher, course, each with an 'L' form for a list of remote items (podcastL, musicL…), and "

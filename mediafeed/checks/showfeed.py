@@ -53,7 +53,7 @@ CHANNEL_FIELDS = {
     "podcast:person@role": "persons", "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:location": "location", "podcast:location@country": "location", "podcast:txt": "txt",
-    "podcast:updateFrequency": "update_frequency",
+    "podcast:txt@purpose": "txt", "podcast:updateFrequency": "update_frequency",
     "podcast:remoteItem@medium": "podroll", "podcast:remoteItem@feedGuid": "podroll",
 }
 ITEM_FIELDS = {
@@ -67,7 +67,8 @@ ITEM_FIELDS = {
     "podcast:person@group": "persons",
     "podcast:socialInteract@uri": "social", "podcast:socialInteract@accountUrl": "social",
     "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
-    "podcast:location@country": "location", "podcast:txt": "txt", "podcast:remoteItem@medium": "value",
+    "podcast:location@country": "location", "podcast:txt": "txt", "podcast:txt@purpose": "txt",
+    "podcast:alternateEnclosure@title": "alternate_enclosures", "podcast:remoteItem@medium": "value",
     "content:encoded": "notes",
     "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
