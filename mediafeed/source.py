@@ -570,6 +570,24 @@ def _visible(char: str) -> bool:
                                                                                      "Zp", "Co", "Cn"))
 
 
+def unseen(text: str) -> list[str]:
+    """The characters of ``text`` drawn as nothing, each once in order of appearance: Unicode's format characters (Cf:
+    zero-width spaces and joiners, direction controls, the soft hyphen, the byte order mark) and the blank fillers.
+    Two texts that differ only in them look the same (a GUID holding one, EP135)."""
+    if text.isascii():
+        return []
+    import unicodedata
+
+    return [char for char in dict.fromkeys(text) if char in _BLANK or unicodedata.category(char) == "Cf"]
+
+
+def named_characters(chars: list[str]) -> str:
+    """``U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER``: characters that show as nothing, named for a message."""
+    import unicodedata
+
+    return ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'format character')}" for char in chars)
+
+
 MISSING = object()
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from ..addresses import url_fault
 from ..errors import Problem, Severity
 from ..model import SOUNDBITE_SECONDS
+from ..source import named_characters, unseen
 from ..numbers import MAX_DIGITS, shown, whole
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
@@ -404,6 +405,17 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
+    hidden = unseen(guid)
+    if hidden:
+        # a zero-width space pasted from a web page or a chat, a BOM from a file: the GUID shows as another, and one
+        # typed or copied without the character is another GUID to every app
+        kept = "".join(ch for ch in guid if ch not in hidden)
+        return [problem("EP135", doc.source, f"the GUID {shown(guid, 80)} holds {'a character' if len(hidden) == 1 else 'characters'} "
+                        f"drawn as nothing ({named_characters(hidden)}): apps compare GUIDs character for character, and "
+                        f"the GUID shows as {kept[:80]!r}, which is another GUID to them", field="guid", episode=label,
+                        hint="if the episode was published with this GUID (an imported show's old feed), keep it exactly "
+                        "as it is (a changed GUID makes apps list the episode again); otherwise write it without "
+                        f"{'it' if len(hidden) == 1 else 'them'}: <guid isPermaLink=\"false\">{kept}</guid>")]
     if len(guid) > LONG_GUID or any(ch.isspace() and ch != " " for ch in guid):
         what = (f"is {len(guid):,} characters long" if len(guid) > LONG_GUID else
                 "holds a line break or a tab" if any(ch in "\r\n\t" for ch in guid) else "holds a space other than ' '")

@@ -954,12 +954,16 @@ _RULES = [
        "RSS ask for a globally unique one, and counters written by hand get reused (a new season numbered from 1 "
        "again, two shows merged): apps then take a new episode for one they already have and never offer it. Keep the "
        "GUIDs already published (changing one makes apps list the episode again); give new episodes a UUID."),
-    _r("EP135", "mediafeed", W, "the GUID is longer than 512 characters, or holds a line break, a tab or another space than ' '",
+    _r("EP135", "mediafeed", W, "the GUID is longer than 512 characters, or holds a line break, a tab, another space "
+       "than ' ' or a character drawn as nothing (a zero-width space, a direction mark, a byte order mark)",
        "Apps compare GUIDs character for character, so such a GUID works, and one an episode was published with must "
        "stay exactly as it is (a changed GUID makes apps list the episode again): an imported show keeps what the old "
        "feed wrote (an item without a GUID is known by its enclosure URL, and a signed media address runs past 512 "
        "characters; a hand-written feed may break a GUID over two lines). But such a GUID is easily changed by "
-       "accident (a copy, an editor that joins lines, a form with a length limit): give new episodes a UUID."),
+       "accident (a copy, an editor that joins lines, a form with a length limit), and one holding a character drawn "
+       "as nothing (pasted from a web page or a chat) looks like the GUID without it, which is another: give new "
+       "episodes a UUID. In a show, the hint says which case it is: a GUID published.json records is kept; for a new "
+       "episode it gives the 'guid:' line without the invisible characters."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
