@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from ..addresses import url_fault
 from ..errors import Problem, Severity
 from ..model import SOUNDBITE_SECONDS
-from ..source import named_characters, unseen
 from ..numbers import MAX_DIGITS, shown, whole
+from ..source import named_characters, unseen
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
