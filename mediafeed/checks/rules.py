@@ -375,7 +375,8 @@ _RULES = [
     _r("ART003", "apple", E, "artwork is not JPEG or PNG",
        "The artwork is an image, but not a JPEG or PNG (GIF, WebP, TIFF, BMP…): Apple Podcasts accepts JPEG and PNG only"
        " (Apple Podcasts' artwork requirements), and apps given another format show no cover. Also checked, with --online, for the "
-       "image at an artwork URL. Fix: export it as JPEG or PNG, name the file .jpg or .png and write the new name in "
+       "image at an artwork URL. A JPEG holding a second picture (a phone's HDR gain map or depth map) is a JPEG. Fix: "
+       "export it as JPEG or PNG (the hint gives ffmpeg's command for the formats ffmpeg reads), name the file .jpg or .png and write the new name in "
        "'artwork:' (show.yml for the show, episode.md for an episode); a new name also makes apps fetch it again."),
     _r("ART004", "apple", E, "artwork's extension does not match its real format",
        "A JPEG named .png, or a PNG named .jpg (or with no extension): hosts send the Content-Type the extension says, "
@@ -395,13 +396,15 @@ _RULES = [
     _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)",
        "Apple wants artwork in RGB (sRGB); a picture from a print designer is often CMYK, which apps show with wrong "
        "colours or not at all. RGB, greyscale and palette images pass, and a PNG with transparency (ART008); the message"
-       " names the colour mode found (CMYK, LA, I;16…). Fix: convert it to RGB in an image editor (ImageMagick: magick "
-       "in.jpg -colorspace sRGB out.jpg), save it under a new file name and write that in 'artwork:'."),
+       " names what it is (CMYK, 16-bit greyscale, greyscale with transparency…). Fix: convert it to RGB in an image "
+       "editor, or with the hint's ffmpeg command (a see-through picture is laid on white), save it under a new file name"
+       " and write that in 'artwork:'."),
     _r("ART008", "apple", W, "artwork has an alpha channel",
        "A PNG with an alpha channel (transparency): apps draw the transparent parts over their own background, often "
        "black, so a dark logo on a transparent background can vanish, and the cover looks different from app to app. A "
        "warning: the picture is published as it is. Fix: flatten it onto a background colour and export it without alpha"
-       " (a PNG without transparency, or a JPEG), under a new file name written in 'artwork:'."),
+       " (a PNG without transparency, or a JPEG; the hint's ffmpeg command lays it on white), under a new file name "
+       "written in 'artwork:'."),
     _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
     _r("ART010", "mediafeed", W, "artwork whose EXIF says where the picture was taken",
        "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
