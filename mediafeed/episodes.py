@@ -667,11 +667,23 @@ def unicode_rename(slug: str, form: str) -> str:
             f"[os.rename(f'{{d}}/{{f}}', f'{{d}}/' + u.normalize('{form}', f)) for f in os.listdir(d)]\"")
 
 
+#: TRN010: a TSV of start, end and text (Whisper's --output_format tsv, times in milliseconds), which no app reads
+_WHISPER_TSV = ("a TSV transcript (start, end and text, as Whisper writes one) is no transcript type apps read "
+                "(podcast:transcript takes WebVTT, SRT, JSON, HTML or text): it is not published")
+_WHISPER_TSV_HINT = ("publish the WebVTT Whisper writes beside it (its default --output_format all writes AUDIO.vtt too; "
+                     "else whisper AUDIO --output_format vtt, or whisper.cpp's whisper-cli -f AUDIO -ovtt) as "
+                     "transcript.vtt (or name it in 'transcript:'), and remove the TSV")
+
+
 def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript, ...]:
     entries: list[Any] = r.list("transcript") + r.list("transcripts")
     if not entries:
         entries = [name for name, _, _ in folder.files if name.startswith("transcript.")
                    and os.path.splitext(name)[1].lower() in TRANSCRIPT_TYPES]
+        tsv = next((name for name, _, _ in folder.files if name.lower() == "transcript.tsv"), "") if not entries else ""
+        if tsv:  # (it was left out without a word: the episode had no transcript, and "0 problems")
+            r.problems.append(warning("TRN010", f"{EPISODES_DIR}/{folder.slug}/{tsv}", _WHISPER_TSV, field="transcript",
+                                      hint=_WHISPER_TSV_HINT, episode=folder.slug))
     out = []
     for item in entries:
         language = ""
@@ -692,6 +704,9 @@ def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript
         if not name:
             continue
         mime = TRANSCRIPT_TYPES.get(os.path.splitext(name)[1].lower())
+        if not mime and name.lower().endswith(".tsv"):
+            r.fail("transcript", f"{name}: {_WHISPER_TSV}", hint=_WHISPER_TSV_HINT, code="TRN010")
+            continue
         if not mime:
             r.fail("transcript", f"{name}: unknown transcript type", hint=f"use one of {', '.join(TRANSCRIPT_TYPES)}")
             continue

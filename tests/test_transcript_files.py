@@ -197,3 +197,29 @@ def test_a_line_said_twice_in_an_ordinary_transcript_stays_twice_on_the_page(sho
     build(show)
     page = (show / "public" / "episodes" / SLUG / "index.html").read_text(encoding="utf-8")
     assert "Yes. Yes. It is." in page
+
+
+_WHISPER_TSV = "start\tend\ttext\n0\t1500\tWelcome to the show.\n1500\t2800\tToday: the review.\n"
+
+
+def test_whispers_tsv_output_as_the_transcript_is_named_not_left_out_without_a_word(show: Path) -> None:
+    """Whisper's TSV (start, end, text in milliseconds) saved as transcript.tsv was left out: the episode had no
+    transcript, and check said "No problems found". TRN010 names it, and Whisper's WebVTT; named in the front matter,
+    it was "unknown transcript type" and is TRN010 too."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.tsv").write_text(_WHISPER_TSV, encoding="utf-8")
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "TRN010"]
+    assert (problem.severity.value, problem.file, problem.field) == ("warning", f"episodes/{SLUG}/transcript.tsv",
+                                                                     "transcript")
+    assert "as Whisper writes one" in problem.message and "it is not published" in problem.message
+    assert "--output_format vtt" in problem.hint and "-ovtt" in problem.hint and "transcript.vtt" in problem.hint
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nWelcome to the show.\n")
+    assert not [p for p in build(show).problems if p.code == "TRN010"]  # (the WebVTT is published; the TSV is not needed)
+    (folder / "transcript.vtt").unlink()
+    (folder / "episode.md").write_text((folder / "episode.md").read_text().replace("audio:", "transcript: transcript.tsv\naudio:"))
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code == "TRN010"]
+    assert (problem.severity.value, problem.file) == ("error", f"episodes/{SLUG}/episode.md")
+    assert problem.message.startswith("transcript.tsv: a TSV transcript")

@@ -500,6 +500,12 @@ _RULES = [
        "The WebVTT spec forbids '-->' anywhere in a NOTE. Browsers read the line as a cue's timing: Chromium drops the "
        "note when the line is no timing, and shows the note's text after it as a caption (a cue whose id is the NOTE "
        "line) when it is one."),
+    _r("TRN010", "mediafeed", W, "a transcript in Whisper's TSV form, which no app reads, is not published",
+       "Whisper (and whisper.cpp) write a transcript as a TSV of start, end and text, times in milliseconds, beside the "
+       "WebVTT, SRT, JSON and text files of its default output. podcast:transcript takes WebVTT, SRT, the Podcast Index "
+       "JSON, HTML or text, so transcript.tsv in an episode's folder was left out without a word, and the episode had no "
+       "transcript (a warning; named in 'transcript:', an error). Fix: publish the WebVTT Whisper wrote beside it "
+       "(whisper AUDIO --output_format vtt; whisper.cpp: whisper-cli -f AUDIO -ovtt) as transcript.vtt."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
