@@ -223,3 +223,22 @@ def test_whispers_tsv_output_as_the_transcript_is_named_not_left_out_without_a_w
     [problem] = [p for p in info.value.problems if p.code == "TRN010"]
     assert (problem.severity.value, problem.file) == ("error", f"episodes/{SLUG}/episode.md")
     assert problem.message.startswith("transcript.tsv: a TSV transcript")
+
+
+def test_srt_speaker_labels_in_brackets_are_read_as_speakers_and_sounds_are_not(show: Path) -> None:
+    """SRT has no voices: tools write the speaker before the text. "Name: text" was read, "[Speaker 1] text" (Sonix,
+    Happy Scribe) and WhisperX's "[SPEAKER_00]: text" were not: the page showed the labels inside the text (or
+    "[SPEAKER_00]" with its brackets as a name). A sound in brackets stays text, and so do a time and a note that hold
+    a colon ("At 10:30", "[inaudible 00:01:02]" were the speakers "At 10" and "[inaudible 00")."""
+    lines = ["[Speaker 1] Welcome to the show.", "[Speaker 2]\nThanks for having me.", "[Music]",
+             "[SPEAKER_00]: Let us begin.", "[inaudible 00:01:02] at the start", "At 10:30 we met."]
+    cues = [f"{n + 1}\n{_stamp(n * 0.5, ',')} --> {_stamp(n * 0.5 + 0.5, ',')}\n{text}\n" for n, text in enumerate(lines)]
+    folder = add_episode(show, SLUG, FRONT, seconds=4.0)
+    (folder / "transcript.srt").write_text("\n".join(cues), encoding="utf-8")
+    build(show)
+    main = lxml.html.fromstring((show / "public" / "episodes" / SLUG / "index.html").read_bytes())
+    said = [(" ".join(p.xpath("./strong/text()")), " ".join(p.xpath("./text()")).split())
+            for p in main.xpath("//section[@id='transcript']/p[a[@data-start]]")]
+    assert [(speaker, " ".join(words)) for speaker, words in said] == [
+        ("Speaker 1:", "Welcome to the show."), ("Speaker 2:", "Thanks for having me."), ("", "[Music]"),
+        ("SPEAKER_00:", "Let us begin."), ("", "[inaudible 00:01:02] at the start At 10:30 we met.")]
