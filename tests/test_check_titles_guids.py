@@ -101,3 +101,22 @@ def test_a_new_episodes_guid_holding_a_zero_width_space_is_named_with_the_line_t
     (show / "published.json").write_text(json.dumps(ledger))
     [found] = [p for p in lint.lint_show(show).problems if p.code == "EP135"]
     assert found.hint.startswith("it was published with this GUID (published.json records it): keep it exactly")
+
+
+def test_a_title_longer_than_the_podcast_index_keeps_is_named_with_the_figure(tmp_path: Path, show: Path) -> None:
+    """A 100,000-character title built and checked without a word (and EP021 quoted all of it). The Podcast Index keeps
+    1,024 characters of an episode's title and 768 of a show's (its database schema): EP136 and SHOW033, quoting the
+    start of the title only."""
+    long = "Salt Marsh Carbon, " * 5000 + "Episode 3"
+    problems = feed_problems(tmp_path, TITLE, f"<title>{long}</title>")
+    [found] = [p for p in problems if p["code"] == "EP136"]
+    assert found["severity"] == "warning" and "1,024 characters the Podcast Index keeps" in found["message"]
+    assert "(95,009 characters)" in found["message"]
+    assert all(len(p["message"]) < 500 for p in problems)  # (EP021 quoted the whole title)
+    assert not [p for p in feed_problems(tmp_path, TITLE, "<title>" + "x" * 1024 + "</title>") if p["code"] == "EP136"]
+    assert [p["code"] for p in feed_problems(tmp_path, "<title>Tidewater", "<title>" + "Tide " * 200 + "Tidewater")
+            if p["code"] == "SHOW033"] == ["SHOW033"]
+    add_episode(show, "006-long", f"title: {'Long words ' * 10000}\ndate: 2026-03-30T08:00:00+00:00\n"
+                "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c09\nexplicit: false\naudio: audio.mp3")
+    [found] = [p for p in lint.lint_show(show).problems if p.code == "EP136"]
+    assert (found.file, found.field) == ("episodes/006-long/episode.md", "title")

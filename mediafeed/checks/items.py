@@ -22,12 +22,14 @@ from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
     IMAGE_EXTENSIONS,
+    LONG_TITLE,
     URL,
     _explicit,
     conflicting,
     date_hint,
     double_escaped,
     insecure_image,
+    long_title,
     podcast_common,
     read_date,
 )
@@ -184,19 +186,21 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
                            "require <title>, and apps that do not read itunes:title list the episode without a name",
                            field="title", episode=label, hint=f"add <title>{_escaped(title)}</title>"))
     if title:
+        if len(title) > LONG_TITLE:
+            out.append(long_title("EP136", src, title, label))
         if HTML_TAG.search(title):
-            out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
+            out.append(problem("EP126", src, f"the title {shown(title, 120)} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
                                hint="write the title as plain text"))
     # Apple asks the same of <itunes:title>, the title it shows in place of <title>
     for name in ("title", "itunes:title"):
         shown_title = text(doc, item, name)
         if shown_title and repeats_show_name(show_title, shown_title):
-            out.append(problem("EP020", src, f"{name} {shown_title!r} repeats the show's name", field=name, episode=label,
+            out.append(problem("EP020", src, f"{name} {shown(shown_title, 120)} repeats the show's name", field=name, episode=label,
                                hint="remove the show's name: Apple asks for the episode title alone, and apps show "
                                "the show's name beside it"))
         if shown_title and numbered(shown_title):
-            out.append(problem("EP021", src, f"{name} {shown_title!r} holds an episode or season number", field=name,
+            out.append(problem("EP021", src, f"{name} {shown(shown_title, 120)} holds an episode or season number", field=name,
                                episode=label, hint="remove the number from the title and put it in <itunes:episode> "
                                "(and <itunes:season>): apps show it themselves"))
     out += double_escaped(doc, item.find("title"), "title", label)

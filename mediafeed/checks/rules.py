@@ -659,6 +659,11 @@ _RULES = [
        "Apple Podcasts and apps remove <script>, <iframe>, <object>, <embed>, <form>, on…= event attributes and "
        "javascript: links from the HTML they show (or show the page with scripts off): whatever they were meant to do "
        "never reaches a listener. Link to the page instead."),
+    _r("SHOW033", "podcastindex", W, "the show's title is longer than the 768 characters the Podcast Index keeps",
+       "The Podcast Index stores a show's title in a column of 768 characters (its public database schema, "
+       "pcapi_schema.sql: newsfeeds.title varchar(768)) and cuts what is longer; directories show a line of it. Apple "
+       "and Spotify publish no figure, but Apple's guide warns that a title stuffed with keywords can get the show "
+       "removed. Fix: the show's name alone; what it is about belongs in its description."),
     _r("SHOW032", "mediafeed", W, "the channel's RSS <image> has no <url>, one that is not an absolute http(s) URL, http://, or not an image file (no <title> or <link>: info)",
        "Apple reads itunes:image, but the Podcast Index keeps <image><url> as the feed's image and apps built on "
        "feedparser or podcastparser (gPodder) fall back to it: a missing, relative or http:// url, or the address of a "
@@ -973,6 +978,12 @@ _RULES = [
        "as nothing (pasted from a web page or a chat) looks like the GUID without it, which is another: give new "
        "episodes a UUID. In a show, the hint says which case it is: a GUID published.json records is kept; for a new "
        "episode it gives the 'guid:' line without the invisible characters."),
+    _r("EP136", "podcastindex", W, "the episode's title is longer than the 1,024 characters the Podcast Index keeps",
+       "The Podcast Index stores an episode's title in a column of 1,024 characters (its public database schema, "
+       "pcapi_schema.sql: nfitems.title varchar(1024)) and cuts what is longer; apps show a line or two of a title, and "
+       "the build writes it into the audio's tags too. Apple and Spotify publish no figure, but Apple's guide warns that "
+       "a title stuffed with keywords can get a show removed. Fix: a title of a few words; what the episode is about "
+       "belongs in its description and notes."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
