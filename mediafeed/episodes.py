@@ -38,6 +38,7 @@ from .source import (
     parse_time,
     scrub_text,
     scrub_values,
+    shown,
     split_front_matter,
     what_arrived,
 )
@@ -539,17 +540,6 @@ _URL_IGNORED = str.maketrans("", "", "\t\n\r")
 _URL_STRIPPED = "".join(map(chr, range(0x21)))
 #: the schemes the notes' sanitiser keeps (``notes._URL_SCHEMES``)
 _KEPT_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-#: characters a message shows as escapes: controls, and those that are invisible or turn the text around
-_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def shown(text: str, limit: int = 80) -> str:
-    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
-    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
-    cut = text if len(text) <= limit else text[:limit] + "…"
-    return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
-
-
 _DOMAIN = lazy(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4 m4v mov ogg opus oga flac wav aac txt md "
                         "html htm json vtt srt csv zip doc docx odt xls xlsx ppt pptx epub".split())

@@ -231,6 +231,9 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterab
         if hidden and guid in ledger.episodes:
             problem = replace(problem, hint=f"it was published with this GUID ({LEDGER_FILE} records it): keep it "
                               "exactly as it is; a changed GUID makes every app download the episode again")
+        elif hidden and by_slug.get(problem.episode):  # (its folder was published under another GUID: LED001)
+            problem = replace(problem, hint=f"this folder was published with another GUID ({LEDGER_FILE} records it): "
+                              "restore that one exactly as it was (LED001 gives its line)")
         elif hidden:
             kept = "".join(char for char in guid if char not in hidden)
             problem = replace(problem, hint=f"not published yet ({LEDGER_FILE} has no record of it): write "

@@ -870,6 +870,23 @@ def is_url(value: str, https: bool = False) -> bool:
     return value.lower().startswith("https://") if https else True
 
 
+#: characters a message shows as escapes: controls, and those that are invisible or turn the text around
+_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
+    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """``'text'``: a value in a message in the house's quotes, as written (Python's ``repr`` doubled a backslash and
+    changed to double quotes for a value with an apostrophe: ``"Kids' Stories"``), with :func:`shown`'s escapes."""
+    return f"'{shown(text, limit)}'"
+
+
 def _kind(value: Any) -> str:
     kind = {_Int: int, _Float: float}.get(type(value), type(value))
     # (what YAML's other tags make: "got bytes", "got set" named Python's classes to the producer)

@@ -518,3 +518,17 @@ def test_a_jpeg_holding_a_second_picture_is_a_jpeg(tmp_path: Path) -> None:
     with Image.open(tmp_path / "cover.jpg") as opened:
         assert opened.format == "MPO"  # (what Pillow calls it)
     assert image_size(tmp_path / "cover.jpg", "cover.jpg") == ((1400, 1400), [])
+
+
+def test_show_yml_values_are_quoted_as_written_not_as_python_writes_them(show: Path) -> None:
+    """show.yml's messages showed a value as Python's repr: in double quotes when it holds an apostrophe ("Kids'
+    Corner"), every backslash doubled ('en\\\\gb' for the en\\gb the producer wrote). In the house's quotes now, as
+    written; a control or invisible character is still shown as an escape."""
+    text = (show / "show.yml").read_text()
+    text = text.replace("category: Science\n", "category: Kids' Corner\n").replace("language: en-gb\n",
+                                                                                 'language: "en\\\\gb"\n')
+    (show / "show.yml").write_text(text.replace("  email: podcast@example.org", '  email: "podcast\\u200b@example"'))
+    said = {p.field: p.message for p in lint.lint_show(show).problems}
+    assert said["category"] == "'Kids' Corner' is not an Apple Podcasts category"
+    assert said["language"] == "expected an ISO 639 language code such as 'en' or 'en-gb', got 'en\\gb'"
+    assert said["owner.email"] == "expected an e-mail address, got 'podcast\\u200b@example'"
