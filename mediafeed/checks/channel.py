@@ -166,7 +166,7 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW026", src, f"the title {shown(title, 120)} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                            "titles as plain text, tags and all", field="title", hint="write the title as plain text"))
     if len(title or "") > LONG_SHOW_TITLE:
-        out.append(long_title("SHOW033", src, title, ""))
+        out.append(long_title("SHOW033", src, title or "", ""))
     out += double_escaped(doc, ch.find("title"), "title")
 
     description = text(doc, ch, "description")
