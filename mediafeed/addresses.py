@@ -29,6 +29,22 @@ def without_credentials(text: str) -> str:
     return _USERINFO.sub(lambda m: f"{m.group(1)}***@" if m.group(2) else m.group(0), text)
 
 
+#: a password given to sshpass on its command line (``sshpass -p SECRET ssh …``, ``-pSECRET``, after its other options):
+#: sshpass's options before the command, then ``-p`` and the password (quoted or a word)
+_SSHPASS = re.compile(r"""(\bsshpass(?:\s+-[fdP]\s*\S+|\s+-[evV])*\s+-p)\s*('[^']*'|"[^"]*"|\S+)""")
+
+
+def without_shell_password(command: str) -> str:
+    """``command`` (a remote shell, as rsync's ``--rsh`` takes it) with a password on its command line masked:
+    ``sshpass -p *** ssh -p 2222``. A hint that shows the command to try prints it."""
+    return _SSHPASS.sub(lambda m: f"{m.group(1)} ***", command)
+
+
+def shell_password(command: str) -> bool:
+    """Whether ``command`` gives a password on its command line (``sshpass -p``)."""
+    return bool(_SSHPASS.search(command))
+
+
 class Fault(NamedTuple):
     """Why apps cannot fetch a URL, and how to write it so they can."""
 

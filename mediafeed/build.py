@@ -110,7 +110,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems.extend(checks.unrepeated(checks.feed_rules(project, items, cache), problems))
         published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
-        problems = ledger_io.restore_guid_hints(published, problems)
+        problems = ledger_io.restore_guid_hints(published, problems, project.episodes)
         from .checks.episodes import shared_file_names  # (here: it needs what published.json records)
 
         problems.extend(shared_file_names(items, set(ledger_io.published_urls(published)), show, held_files(project)))

@@ -28,6 +28,7 @@ from .source import (
     close_directions,
     is_url,
     load_yaml,
+    quoted,
     scrub_text,
     scrub_values,
     what_arrived,
@@ -178,7 +179,7 @@ def read_language(r: FieldReader, key: str, tag: str) -> str:
     languages, and the namespace asks for an ISO 639 / BCP 47 code there."""
     value = r.str(key)
     if value and not LANGUAGE.match(value.strip()):
-        r.fail(key, f"expected a language code such as 'en', 'en-gb' or 'cy' for {tag}, got {value!r}",
+        r.fail(key, f"expected a language code such as 'en', 'en-gb' or 'cy' for {tag}, got {quoted(value)}",
                hint=_language_hint(value, key))
         return ""
     return value.strip()
@@ -205,7 +206,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         media_url += "/"
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
     if language and not LANGUAGE.match(language):
-        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {language!r}",
+        r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {quoted(language)}",
                hint=_language_hint(language))
     author = r.str("author", required=True, hint="add 'author: …' (Spotify requires an author)")
 
@@ -218,7 +219,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         if o:
             owner = Owner(o.str("name", required=True), o.str("email", required=True))
             if owner.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", owner.email):
-                o.fail("email", f"expected an e-mail address, got {owner.email!r}")
+                o.fail("email", f"expected an e-mail address, got {quoted(owner.email)}")
             o.unknown({"name", "email"})
             r.adopt(o)
 
@@ -226,15 +227,15 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     subcategory = r.str("subcategory")
     if category and category not in APPLE_CATEGORIES:
         close, (parent, its_sub) = closest_category(category), parent_category(category)
-        r.fail("category", f"{category!r} is not an Apple Podcasts category"
-               + (f": it is a subcategory of {parent!r}" if parent else ""),
+        r.fail("category", f"{quoted(category)} is not an Apple Podcasts category"
+               + (f": it is a subcategory of {quoted(parent)}" if parent else ""),
                hint=f"write 'category: {parent}' and 'subcategory: {its_sub}'" if parent else
                f"did you mean '{close}'?" if close else f"use one of Apple's categories: {', '.join(APPLE_CATEGORIES)}",
                code="SRC030")
     elif category and subcategory and not is_category(category, subcategory):
         subs = APPLE_CATEGORIES[category]
-        r.fail("subcategory", f"{subcategory!r} is not a subcategory of {category!r}",
-               hint=f"use one of: {', '.join(subs)}" if subs else f"{category!r} has no subcategories: remove it",
+        r.fail("subcategory", f"{quoted(subcategory)} is not a subcategory of {quoted(category)}",
+               hint=f"use one of: {', '.join(subs)}" if subs else f"{quoted(category)} has no subcategories: remove it",
                code="SRC030")
 
     explicit = r.bool("explicit", None)
@@ -250,7 +251,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         try:
             given_guid = plain_uuid(given_guid)
         except ValueError:
-            r.fail("podcast_guid", f"expected a UUID, got {given_guid!r}", hint="remove it to use the UUIDv5 of the feed URL")
+            r.fail("podcast_guid", f"expected a UUID, got {quoted(given_guid)}", hint="remove it to use the UUIDv5 of the feed URL")
             given_guid = ""
     guid = given_guid or (podcast_guid(feed_url) if feed_url else "")
 
@@ -260,12 +261,12 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     location = parse_locations(r, r.raw("location"), "location")
     medium = r.str("medium", "podcast")
     if medium in LIST_MEDIUMS:
-        r.fail("medium", f"{medium!r} is a list medium: it tells apps the feed holds only podcast:remoteItem links to "
+        r.fail("medium", f"{quoted(medium)} is a list medium: it tells apps the feed holds only podcast:remoteItem links to "
                "other feeds, and no episodes of its own, but this show's feed is its episodes",
                hint=f"write 'medium: {medium.removesuffix('L') if medium != 'mixed' else 'podcast'}'")
         medium = "podcast"
     elif medium not in MEDIUMS:
-        r.fail("medium", f"expected one of {', '.join(MEDIUMS[:9])}, got {medium!r}")
+        r.fail("medium", f"expected one of {', '.join(MEDIUMS[:9])}, got {quoted(medium)}")
         medium = "podcast"
 
     update = r.mapping("update_frequency") if isinstance(data.get("update_frequency"), dict) else {}
@@ -445,26 +446,26 @@ def rrule_problem(rrule: str, dtstart: str) -> tuple[str, str] | None:
     for part in rrule.strip().split(";"):
         name, equals, value = part.partition("=")
         if not equals or not value or name.upper() not in RRULE_PARTS:
-            return f"{rrule!r} is not an iCalendar recurrence rule: {part!r} is not one of its NAME=VALUE parts", example
+            return f"{quoted(rrule)} is not an iCalendar recurrence rule: {quoted(part)} is not one of its NAME=VALUE parts", example
         if name.upper() in parts:
-            return f"{rrule!r} gives {name.upper()} twice", "give each part once"
+            return f"{quoted(rrule)} gives {name.upper()} twice", "give each part once"
         parts[name.upper()] = value
     for name, value in parts.items():
         fits, form = RRULE_VALUES.get(name, (None, ""))
         if fits is not None and not fits(value.upper()):
-            return f"{rrule!r}: {name}={value} is not {form}", example
+            return f"{quoted(rrule)}: {name}={value} is not {form}", example
     if parts.get("FREQ", "").upper() not in FREQUENCIES:
-        return (f"{rrule!r} has no FREQ (one of {', '.join(FREQUENCIES)})" if "FREQ" not in parts else
-                f"{rrule!r}: FREQ={parts['FREQ']} is not one of {', '.join(FREQUENCIES)}"), example
+        return (f"{quoted(rrule)} has no FREQ (one of {', '.join(FREQUENCIES)})" if "FREQ" not in parts else
+                f"{quoted(rrule)}: FREQ={parts['FREQ']} is not one of {', '.join(FREQUENCIES)}"), example
     if "UNTIL" in parts and "COUNT" in parts:
-        return f"{rrule!r} has both UNTIL and COUNT; a rule ends one way", "keep UNTIL (the last date) or COUNT (how many)"
+        return f"{quoted(rrule)} has both UNTIL and COUNT; a rule ends one way", "keep UNTIL (the last date) or COUNT (how many)"
     until = parts.get("UNTIL", "")
     if until and not (RRULE_DATE.match(until) or RRULE_DATE_TIME.match(until)):
-        return (f"{rrule!r}: UNTIL={until} is not an iCalendar date (20261231) or date-time (20261231T090000Z)",
+        return (f"{quoted(rrule)}: UNTIL={until} is not an iCalendar date (20261231) or date-time (20261231T090000Z)",
                 "write UNTIL=YYYYMMDD, or YYYYMMDDTHHMMSSZ with a dtstart that has a time")
     if until and dtstart and bool(RRULE_DATE.match(until)) != ("T" not in dtstart):
         given = "a date" if "T" not in dtstart else "a date and time"
-        return (f"UNTIL={until} and dtstart {dtstart!r} are not the same kind: the namespace asks for dtstart in "
+        return (f"UNTIL={until} and dtstart {quoted(dtstart)} are not the same kind: the namespace asks for dtstart in "
                 f"UNTIL's form (a date with a date, a date-time with a date-time), and dtstart is {given}",
                 "write both as dates (UNTIL=20261231, dtstart: 2026-01-05) or both with a time")
     return None
@@ -493,7 +494,7 @@ def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
 def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
     """A file reference that must stay inside ``base``: no absolute paths, no '..'."""
     if not safe_relative(name):
-        r.fail(key, f"file reference {name!r} leaves the show folder", hint="use a path inside the folder, without '..' or a leading '/'",
+        r.fail(key, f"file reference {quoted(name)} leaves the show folder", hint="use a path inside the folder, without '..' or a leading '/'",
                code="SRC040")
         return ""
     if not (base / name).is_file():
@@ -598,12 +599,12 @@ def parse_license(r: FieldReader, value: Any, key: str) -> License | None:
         known = known_licence(lic.name)
         if not known:
             # license.md: "Custom licenses must always include a url attribute"; apps link a known one's own page
-            r.fail(key, f"{lic.name!r} is not an SPDX licence identifier or one of the namespace's licence slugs, and "
+            r.fail(key, f"{quoted(lic.name)} is not an SPDX licence identifier or one of the namespace's licence slugs, and "
                    "a custom licence needs the address of its full text",
                    hint=f"write '{key}: {{name: {lic.name}, url: https://…}}', or an identifier such as CC-BY-4.0 or CC0-1.0")
             return None
         if known.lower() != lic.name.lower():
-            r.fail(key, f"{lic.name!r} is not written as a licence identifier; apps look up {known!r}",
+            r.fail(key, f"{quoted(lic.name)} is not written as a licence identifier; apps look up {quoted(known)}",
                    hint=f"write '{key}: {known}'")
             return None
     return lic
@@ -640,16 +641,16 @@ def parse_location(r: FieldReader, value: Any, key: str, alone: bool = False) ->
                    country=sub.str("country").upper())
     # (a name over 128 characters "may be truncated by aggregators": the feed rules' warning, PI022)
     if loc.geo and not GEO_URI.match(loc.geo):
-        sub.fail("geo", f"expected a geo URI such as 'geo:53.48,-2.24', got {loc.geo!r}", hint="write 'geo:LATITUDE,LONGITUDE' (RFC 5870)")
+        sub.fail("geo", f"expected a geo URI such as 'geo:53.48,-2.24', got {quoted(loc.geo)}", hint="write 'geo:LATITUDE,LONGITUDE' (RFC 5870)")
     elif loc.geo and not on_earth(loc.geo):
-        sub.fail("geo", f"{loc.geo!r} is not a place: RFC 5870 has latitudes from -90 to 90 and longitudes from -180 to 180",
+        sub.fail("geo", f"{quoted(loc.geo)} is not a place: RFC 5870 has latitudes from -90 to 90 and longitudes from -180 to 180",
                  hint="write 'geo:LATITUDE,LONGITUDE', latitude first (north positive), e.g. 'geo:51.4545,-2.5879' for Bristol")
         loc = replace(loc, geo="")  # (reported here: not again by the feed's own check)
     if loc.osm and not re.match(r"^[NWR]\d+(#\d+)?$", loc.osm):
-        sub.fail("osm", f"expected an OpenStreetMap id such as 'R113314', got {loc.osm!r}",
+        sub.fail("osm", f"expected an OpenStreetMap id such as 'R113314', got {quoted(loc.osm)}",
                  hint="N, W or R (node, way, relation) followed by the number")
     if loc.country and not re.match(r"^[A-Z]{2}$", loc.country):
-        sub.fail("country", f"expected a two-letter ISO 3166-1 country code such as 'GB', got {loc.country!r}")
+        sub.fail("country", f"expected a two-letter ISO 3166-1 country code such as 'GB', got {quoted(loc.country)}")
     sub.unknown({"name", "geo", "osm", "rel", "country"})
     r.adopt(sub)
     return loc if loc.name else None
@@ -690,7 +691,7 @@ def parse_txt(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
             continue
         if purpose == "ai-content" and value.strip() not in ("true", "false"):
             # (txt.md: the ai-content purpose holds a boolean, read "exactly like itunes:explicit")
-            r.fail(key, f"a podcast:txt with purpose 'ai-content' says true or false, got {value.strip()!r}",
+            r.fail(key, f"a podcast:txt with purpose 'ai-content' says true or false, got {quoted(value.strip())}",
                    hint="write '{purpose: ai-content, value: true}' if AI-generated content was used, else false")
         # (a value over 4000 characters, a purpose over 128, "may be truncated": the feed rules' warning, PI022)
         out.append((purpose, value.strip()))
@@ -713,14 +714,14 @@ def parse_block(r: FieldReader) -> tuple[bool, tuple[str, ...]]:
     services = r.str_list("block")
     bad = [s for s in services if not SERVICE_SLUG.match(s)]
     if bad:
-        r.fail("block", f"expected true, false or a list of service slugs (apple, spotify, google, …), got {bad[0]!r}",
+        r.fail("block", f"expected true, false or a list of service slugs (apple, spotify, google, …), got {quoted(bad[0])}",
                hint="use slugs from the Podcast Index service slug list, lower case")
     for slug in (s for s in services if SERVICE_SLUG.match(s) and s not in SERVICE_SLUGS):
         import difflib
 
         close = difflib.get_close_matches(slug, sorted(SERVICE_SLUGS), n=1)
-        r.warn("block", "PI025", f"{slug!r} is not in the namespace's service slug list: no service reads "
-               f"podcast:block id={slug!r}, so it blocks no one",
+        r.warn("block", "PI025", f"{quoted(slug)} is not in the namespace's service slug list: no service reads "
+               f"podcast:block id={quoted(slug)}, so it blocks no one",
                hint=f"did you mean '{close[0]}'?" if close else "use a slug from the Podcast Index's serviceslugs.txt "
                "(a service not yet listed there reads no block of its own)")
     return False, tuple(s for s in services if SERVICE_SLUG.match(s))

@@ -1,9 +1,10 @@
 """What counts as a credential in show.yml, which is committed with the show: refused (PUB004), never ignored, so it
 is noticed and rotated.
 
-A key named like one (``secret``, ``token``, ``password``, ``access_key``…) anywhere under ``publish:``, and a URL
-holding a password (``https://USER:PASSWORD@host/``) as any value there: an ``endpoint_url`` printed with every error
-and report naming the target, or a WebSub hub the feed advertises to everyone (``atom:link rel="hub"``).
+A key named like one (``secret``, ``token``, ``password``, ``access_key``…) anywhere under ``publish:``; a URL
+holding a password (``https://USER:PASSWORD@host/``) as any value there (an ``endpoint_url`` printed with every error
+and report naming the target, or a WebSub hub the feed advertises to everyone: ``atom:link rel="hub"``); and a remote
+shell given a password on its command line (``ssh: sshpass -p PASSWORD ssh``, which an rsync hint shows to try).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .addresses import has_password
+from .addresses import has_password, shell_password
 from .errors import Problem, error
 
 SHOW_FILE = "show.yml"
@@ -34,6 +35,12 @@ def in_settings(data: Any, where: str) -> list[Problem]:
     elif isinstance(data, list):
         for value in data:
             found.extend(in_settings(value, where))
+    elif isinstance(data, str) and shell_password(data):
+        found.append(error("PUB004", SHOW_FILE, "a password is given on the remote shell's command line (sshpass -p); "
+                           "credentials do not belong in show.yml (it is committed with the show, and the command is "
+                           "shown in hints)", field=where,
+                           hint="remove it and change the password; log in with an ssh key (ssh-copy-id USER@HOST), or "
+                                "write 'sshpass -e ssh …' and set the password in the SSHPASS environment variable"))
     elif isinstance(data, str) and has_password(data):
         found.append(error("PUB004", SHOW_FILE, "a URL holds a password (USER:PASSWORD@); credentials do not belong in "
                            "show.yml (it is committed with the show, and a hub's URL is advertised in the feed)", field=where,

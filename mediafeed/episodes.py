@@ -38,6 +38,7 @@ from .source import (
     parse_time,
     scrub_text,
     scrub_values,
+    shown,
     split_front_matter,
     what_arrived,
 )
@@ -536,17 +537,6 @@ _URL_IGNORED = str.maketrans("", "", "\t\n\r")
 _URL_STRIPPED = "".join(map(chr, range(0x21)))
 #: the schemes the notes' sanitiser keeps (``notes._URL_SCHEMES``)
 _KEPT_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-#: characters a message shows as escapes: controls, and those that are invisible or turn the text around
-_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def shown(text: str, limit: int = 80) -> str:
-    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
-    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
-    cut = text if len(text) <= limit else text[:limit] + "…"
-    return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
-
-
 _DOMAIN = lazy(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4 m4v mov ogg opus oga flac wav aac txt md "
                         "html htm json vtt srt csv zip doc docx odt xls xlsx ppt pptx epub".split())
@@ -664,11 +654,23 @@ def unicode_rename(slug: str, form: str) -> str:
             f"[os.rename(f'{{d}}/{{f}}', f'{{d}}/' + u.normalize('{form}', f)) for f in os.listdir(d)]\"")
 
 
+#: TRN010: a TSV of start, end and text (Whisper's --output_format tsv, times in milliseconds), which no app reads
+_WHISPER_TSV = ("a TSV transcript (start, end and text, as Whisper writes one) is no transcript type apps read "
+                "(podcast:transcript takes WebVTT, SRT, JSON, HTML or text): it is not published")
+_WHISPER_TSV_HINT = ("publish the WebVTT Whisper writes beside it (its default --output_format all writes AUDIO.vtt too; "
+                     "else whisper AUDIO --output_format vtt, or whisper.cpp's whisper-cli -f AUDIO -ovtt) as "
+                     "transcript.vtt (or name it in 'transcript:'), and remove the TSV")
+
+
 def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript, ...]:
     entries: list[Any] = r.list("transcript") + r.list("transcripts")
     if not entries:
         entries = [name for name, _, _ in folder.files if name.startswith("transcript.")
                    and os.path.splitext(name)[1].lower() in TRANSCRIPT_TYPES]
+        tsv = next((name for name, _, _ in folder.files if name.lower() == "transcript.tsv"), "") if not entries else ""
+        if tsv:  # (it was left out without a word: the episode had no transcript, and "0 problems")
+            r.problems.append(warning("TRN010", f"{EPISODES_DIR}/{folder.slug}/{tsv}", _WHISPER_TSV, field="transcript",
+                                      hint=_WHISPER_TSV_HINT, episode=folder.slug))
     out = []
     for item in entries:
         language = ""
@@ -689,6 +691,9 @@ def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript
         if not name:
             continue
         mime = TRANSCRIPT_TYPES.get(os.path.splitext(name)[1].lower())
+        if not mime and name.lower().endswith(".tsv"):
+            r.fail("transcript", f"{name}: {_WHISPER_TSV}", hint=_WHISPER_TSV_HINT, code="TRN010")
+            continue
         if not mime:
             r.fail("transcript", f"{name}: unknown transcript type", hint=f"use one of {', '.join(TRANSCRIPT_TYPES)}")
             continue

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -45,7 +46,7 @@ from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
-from .source import RepeatedKey, load_json, repeated_problems
+from .source import RepeatedKey, load_json, repeated_problems, unseen
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
@@ -215,14 +216,30 @@ def guid_line(guid: str) -> str:
     return f"guid: {guid}" if plain else f"guid: {json.dumps(guid, ensure_ascii=False)}"
 
 
-def restore_guid_hints(ledger: Ledger, problems: list[Problem]) -> list[Problem]:
+def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterable[Episode] = ()) -> list[Problem]:
     """SRC060 (no GUID) on an episode folder that was published: the fix is its recorded GUID, not a new one
-    (``guid --assign`` would write a new GUID, which LED001 then refuses)."""
+    (``guid --assign`` would write a new GUID, which LED001 then refuses). EP135 on a GUID of ``episodes`` holding a
+    character drawn as nothing: the feed's rule cannot know whether apps have the GUID; published.json does."""
     by_slug: dict[str, list[str]] = {}
     for guid, entry in sorted(ledger.episodes.items()):
         by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
+    guid_of = {episode.slug: episode.guid for episode in episodes}
     out = []
     for problem in problems:
+        guid = guid_of.get(problem.episode, "") if problem.code == "EP135" and problem.field == "guid" else ""
+        hidden = unseen(guid)
+        if hidden and guid in ledger.episodes:
+            problem = replace(problem, hint=f"it was published with this GUID ({LEDGER_FILE} records it): keep it "
+                              "exactly as it is; a changed GUID makes every app download the episode again")
+        elif hidden and by_slug.get(problem.episode):  # (its folder was published under another GUID: LED001)
+            problem = replace(problem, hint=f"this folder was published with another GUID ({LEDGER_FILE} records it): "
+                              "restore that one exactly as it was (LED001 gives its line)")
+        elif hidden:
+            kept = "".join(char for char in guid if char not in hidden)
+            problem = replace(problem, hint=f"not published yet ({LEDGER_FILE} has no record of it): write "
+                              f"'{guid_line(kept)}' in episode.md, without {'it' if len(hidden) == 1 else 'them'}; keep "
+                              "it as it is only if another host published the episode with this GUID (a show imported "
+                              "and not built since)")
         guids = by_slug.get(problem.episode) if problem.code == "SRC060" and problem.episode else None
         if guids:
             if len(guids) == 1:

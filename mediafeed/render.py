@@ -93,6 +93,7 @@ class Renderer:
             "feed_url": self.show.feed_url,
             "json_feed_url": self.show.absolute("feed.json"),
             "image_url": self.image_url,
+            "image_size": self.project.artwork_size,
             "image_path": self.show.artwork,
             "generator": f"mediafeed {__version__}",
             "build_date": build_date.isoformat(),

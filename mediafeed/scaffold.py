@@ -9,6 +9,7 @@ from the file's own tags and a new GUID. Neither ever overwrites anything.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -424,6 +425,31 @@ def title_from_file(path: Path) -> str:
     return stem[:1].upper() + stem[1:] if stem else "Untitled"
 
 
+def _not_a_file(source: Path) -> Problem:
+    """ADD001: ``source`` is not there, or is no regular file: a named pipe (a recorder's or a script's stream), a
+    socket, a device, a link to nothing. Each said as what it is (a pipe was "no such audio file": it is there)."""
+    import stat
+
+    from .sourcelinks import what
+
+    try:
+        mode = source.lstat().st_mode
+    except OSError:
+        return error("ADD001", str(source), "no such audio file", field="AUDIO", hint="check the path")
+    with contextlib.suppress(OSError):
+        if stat.S_ISLNK(mode) and stat.S_ISDIR(source.stat().st_mode):  # (click refuses a folder named as it is)
+            return error("ADD001", str(source), f"{what(str(source), mode)}, not an audio file", field="AUDIO",
+                         hint="name the audio file itself")
+        mode = source.stat().st_mode  # a link to a pipe is a pipe
+    kind = what(str(source), mode)
+    if stat.S_ISLNK(mode):  # (a link that still is one after stat: its target is not there, or a loop)
+        return error("ADD001", str(source), f"no such audio file: it is {kind}", field="AUDIO",
+                     hint="correct the link's target, or name the audio file itself")
+    hint = ("copy the recording into a file and add that file: a named pipe holds no audio of its own, only what a "
+            "program writes into it while both run" if stat.S_ISFIFO(mode) else "name the audio file itself")
+    return error("ADD001", str(source), f"{kind}, not an audio file", field="AUDIO", hint=hint)
+
+
 def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, season: int | None = None,
                 number: int | None = None, episode_type: str = "full", draft: bool = False, move: bool = False,
                 slug: str = "") -> NewEpisode:
@@ -432,7 +458,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     if not (root / SHOW_FILE).is_file():
         raise InputError(no_show(root))
     if not source.is_file():
-        raise InputError(error("ADD001", str(source), "no such audio file", field="AUDIO", hint="check the path"))
+        raise InputError(_not_a_file(source))
     if episode_type not in EPISODE_TYPES:
         raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))

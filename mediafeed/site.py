@@ -55,6 +55,7 @@ class SiteInfo(TypedDict):
     feed_url: str  #: the RSS feed's URL
     json_feed_url: str  #: the JSON Feed's URL
     image_url: str  #: show artwork (absolute)
+    image_size: tuple[int, int]  #: its (width, height) in pixels, (0, 0) when it cannot be read (og:image:width)
     image_path: str  #: show artwork inside the site
     generator: str  #: "mediafeed X.Y.Z"
     build_date: str  #: ISO 8601 of the newest episode (never "now": builds are reproducible)

@@ -570,6 +570,24 @@ def _visible(char: str) -> bool:
                                                                                      "Zp", "Co", "Cn"))
 
 
+def unseen(text: str) -> list[str]:
+    """The characters of ``text`` drawn as nothing, each once in order of appearance: Unicode's format characters (Cf:
+    zero-width spaces and joiners, direction controls, the soft hyphen, the byte order mark) and the blank fillers.
+    Two texts that differ only in them look the same (a GUID holding one, EP135)."""
+    if text.isascii():
+        return []
+    import unicodedata
+
+    return [char for char in dict.fromkeys(text) if char in _BLANK or unicodedata.category(char) == "Cf"]
+
+
+def named_characters(chars: list[str]) -> str:
+    """``U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER``: characters that show as nothing, named for a message."""
+    import unicodedata
+
+    return ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'format character')}" for char in chars)
+
+
 MISSING = object()
 
 
@@ -850,6 +868,23 @@ def is_url(value: str, https: bool = False) -> bool:
     if not _URL.match(value) and not (("\u200c" in value or "\u200d" in value) and _URL_JOINED.match(value)):
         return False
     return value.lower().startswith("https://") if https else True
+
+
+#: characters a message shows as escapes: controls, and those that are invisible or turn the text around
+_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
+    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """``'text'``: a value in a message in the house's quotes, as written (Python's ``repr`` doubled a backslash and
+    changed to double quotes for a value with an apostrophe: ``"Kids' Stories"``), with :func:`shown`'s escapes."""
+    return f"'{shown(text, limit)}'"
 
 
 def _kind(value: Any) -> str:

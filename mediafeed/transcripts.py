@@ -314,6 +314,13 @@ def unrolled(cues: list[Cue]) -> list[Cue]:
     return out
 
 
+#: a speaker's label in brackets before the cue's text, as transcription tools write them in SRT (which has no voices):
+#: "[Speaker 1] Hello" (Sonix, Happy Scribe), "[SPEAKER_00]: Hello" (WhisperX's diarization). A label without a colon
+#: is a speaker only when it says so ("Speaker 2"): "[Music] Welcome" and "[Laughter]" are sounds, not people
+_BRACKETED = lazy(r"\s*\[([^\[\]\n]{1,40})\](\s*:)?\s*")
+_NUMBERED_SPEAKER = lazy(r"(?i)speaker[ _-]*\d{1,3}")
+
+
 def paragraphs(cues: list[Cue]) -> list[Paragraph]:
     """Consecutive cues of one speaker as paragraphs of readable length, each with the time it starts at. The texts
     are joined once a paragraph (each appended to the one before, 50,000 cues of one voice took 45 s)."""
@@ -323,10 +330,15 @@ def paragraphs(cues: list[Cue]) -> list[Paragraph]:
     size = 0
     for cue in cues:
         speaker = cue.speaker
-        if not speaker and ":" in cue.text[:40]:
+        label = _BRACKETED.match(cue.text) if not speaker and cue.text[:1] in "[ " else None
+        if label and (label[2] or _NUMBERED_SPEAKER.fullmatch(label[1].strip())) and len(label[1].split()) <= 4:
+            speaker, text = label[1].strip(), cue.text[label.end():]
+        elif not speaker and ":" in cue.text[:40]:
             # SRT has no voices; "Name: text" is the common convention
             head, _, tail = cue.text.partition(":")
-            if head and len(head.split()) <= 4:
+            # (not a time, "At 10:30 we met", nor a bracketed note, "[inaudible 00:01:02]": they were speakers "At 10"
+            # and "[inaudible 00")
+            if head and len(head.split()) <= 4 and not tail[:1].isdigit() and "[" not in head:
                 speaker, text = head.strip(), tail.strip()
             else:
                 text = cue.text

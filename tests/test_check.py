@@ -453,3 +453,82 @@ def test_an_episode_without_show_notes_is_a_warning_naming_its_episode_md(show: 
     _set_front(source, {"summary": "What the study found, in two sentences."})
     source.write_text(source.read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n", encoding="utf-8")
     assert [p for p in lint.lint_show(show).problems if p.code == "EP113"] == []
+
+
+def _picture(path: Path, kind: str) -> None:
+    """Artwork a producer's tools write that apps do not take as it is, 1400×1400."""
+    import numpy as np
+
+    if kind == "webp":
+        Image.new("RGB", (1400, 1400), (200, 30, 30)).save(path, "WEBP")
+    elif kind == "cmyk":
+        Image.new("CMYK", (1400, 1400), (0, 200, 200, 0)).save(path, "JPEG")
+    elif kind == "grey16":
+        Image.fromarray(np.full((1400, 1400), 32768, dtype=np.uint16)).save(path, "PNG")
+    elif kind == "grey-alpha":
+        Image.new("LA", (1400, 1400), (120, 128)).save(path, "PNG")
+    elif kind == "rgba":
+        Image.new("RGBA", (1400, 1400), (20, 90, 160, 0)).save(path, "PNG")
+
+
+@pytest.mark.parametrize(("kind", "name", "code", "said"), [
+    ("webp", "cover art.webp", "ART003", "artwork is a WebP image"),
+    ("cmyk", "cover.jpg", "ART007", "artwork is CMYK (print colours)"),
+    ("grey16", "cover.png", "ART007", "artwork is 16-bit greyscale"),
+    ("grey-alpha", "cover.png", "ART007", "artwork is greyscale with transparency"),
+    ("rgba", "cover.png", "ART008", "artwork has an alpha channel"),
+])
+def test_artwork_apps_do_not_take_is_named_in_words_with_a_command_that_mends_it(tmp_path: Path, kind: str, name: str,
+                                                                                 code: str, said: str) -> None:
+    """A WebP, a CMYK JPEG, a 16-bit or see-through greyscale PNG: the message named Pillow's format and mode ('WEBP',
+    'I;16', 'LA') and the hint said "convert it to RGB (sRGB)" with no way to. The hint's command is run here, in the
+    artwork's folder, and what it writes is artwork apps take."""
+    import shlex
+
+    from mediafeed.checks.artwork import image_size
+
+    _picture(tmp_path / name, kind)
+    [problem] = [p for p in image_size(tmp_path / name, name)[1] if p.code.startswith("ART")]
+    assert (problem.code, problem.message.split(";")[0]) == (code, said)
+    assert not re.search(r"\b(WEBP|I;16|LA|RGBA)\b", problem.message)
+    command = problem.hint[problem.hint.index("ffmpeg "):problem.hint.index(", and use that file")]
+    done = subprocess.run([*shlex.split(command), "-loglevel", "error", "-nostdin"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    made = tmp_path / shlex.split(command)[-1]
+    assert made != tmp_path / name and made.suffix in (".png", ".jpg")
+    size, found = image_size(made, made.name)
+    assert size == (1400, 1400) and [p.code for p in found] == []
+    with Image.open(made) as picture:
+        assert picture.mode == "RGB"
+        r, g, b = picture.getpixel((700, 700))[:3]
+        expected = {"webp": (200, 30, 30), "cmyk": (255, 55, 55), "grey16": (128, 128, 128),
+                    "grey-alpha": (187, 187, 187), "rgba": (255, 255, 255)}[kind]
+        assert max(abs(r - expected[0]), abs(g - expected[1]), abs(b - expected[2])) <= 8, (r, g, b)
+
+
+def test_a_jpeg_holding_a_second_picture_is_a_jpeg(tmp_path: Path) -> None:
+    """A phone's JPEG with an HDR gain map or a depth map (a second picture in an MPF index, Android's Ultra HDR) is
+    what Pillow calls MPO: the artwork was refused (ART003, "artwork is MPO; apps accept JPEG or PNG"). Every app
+    reads its first picture, as any JPEG's."""
+    from mediafeed.checks.artwork import image_size
+
+    first, gain_map = Image.new("RGB", (1400, 1400), (10, 20, 30)), Image.new("L", (700, 700), 128).convert("RGB")
+    first.save(tmp_path / "cover.jpg", "MPO", save_all=True, append_images=[gain_map])
+    with Image.open(tmp_path / "cover.jpg") as opened:
+        assert opened.format == "MPO"  # (what Pillow calls it)
+    assert image_size(tmp_path / "cover.jpg", "cover.jpg") == ((1400, 1400), [])
+
+
+def test_show_yml_values_are_quoted_as_written_not_as_python_writes_them(show: Path) -> None:
+    """show.yml's messages showed a value as Python's repr: in double quotes when it holds an apostrophe ("Kids'
+    Corner"), every backslash doubled ('en\\\\gb' for the en\\gb the producer wrote). In the house's quotes now, as
+    written; a control or invisible character is still shown as an escape."""
+    text = (show / "show.yml").read_text()
+    text = text.replace("category: Science\n", "category: Kids' Corner\n").replace("language: en-gb\n",
+                                                                                 'language: "en\\\\gb"\n')
+    (show / "show.yml").write_text(text.replace("  email: podcast@example.org", '  email: "podcast\\u200b@example"'))
+    said = {p.field: p.message for p in lint.lint_show(show).problems}
+    assert said["category"] == "'Kids' Corner' is not an Apple Podcasts category"
+    assert said["language"] == "expected an ISO 639 language code such as 'en' or 'en-gb', got 'en\\gb'"
+    assert said["owner.email"] == "expected an e-mail address, got 'podcast\\u200b@example'"

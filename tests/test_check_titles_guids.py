@@ -69,3 +69,54 @@ def test_a_show_holds_its_episodes_to_the_same_title_and_guid_rules(show: Path) 
     assert found == [("EP021", "info", "episodes/007-funding/episode.md", "itunes_title"),
                      ("EP021", "info", "episodes/007-funding/episode.md", "title"),
                      ("EP109", "warning", "episodes/006-mailbag/episode.md", "guid")]
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u2060", "\ufeff", "\u200e"])
+def test_a_feed_guid_holding_a_character_drawn_as_nothing_is_ep135(tmp_path: Path, hidden: str) -> None:
+    """A zero-width space pasted with a GUID (from a web page, a chat), a word joiner, a byte order mark, a direction
+    mark: the GUID shows as another, and the one a producer types or copies without it is another GUID to apps."""
+    guid = "7f1c2a40-0c8f-4c36-" + hidden + "9d0e-2f7f0d6b9a01"
+    [found] = [p for p in feed_problems(tmp_path, GUID, f'<guid isPermaLink="false">{guid}</guid>')
+               if p["code"] == "EP135"]
+    assert found["severity"] == "warning" and f"U+{ord(hidden):04X}" in found["message"]
+    assert "'7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01', which is another GUID" in found["message"]
+    assert "keep it exactly as it is" in found["hint"]
+    assert '<guid isPermaLink="false">7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01</guid>' in found["hint"]
+
+
+def test_a_new_episodes_guid_holding_a_zero_width_space_is_named_with_the_line_to_write(show: Path) -> None:
+    """A new episode's GUID with a zero-width space passed `check` and `build` without a word: once published, the
+    GUID can never lose it (LED001). Now EP135 at episode.md's guid gives the line without it; a GUID published.json
+    records is to be kept."""
+    clean = "3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c08"
+    add_episode(show, "006-new", f'title: Funding Rounds\ndate: 2026-03-30T08:00:00+00:00\nguid: "3f0c9a52-\u200b{clean[9:]}"\n'
+                "season: 1\nepisode: 6\nexplicit: false\naudio: audio.mp3\nsummary: Money.")
+    [found] = [p for p in lint.lint_show(show).problems if p.code == "EP135"]
+    assert (found.severity.value, found.file, found.field) == ("warning", "episodes/006-new/episode.md", "guid")
+    assert "U+200B ZERO WIDTH SPACE" in found.message
+    assert found.hint.startswith(f"not published yet (published.json has no record of it): write 'guid: {clean}'")
+    ledger = json.loads((show / "published.json").read_text())
+    ledger["episodes"][f"3f0c9a52-\u200b{clean[9:]}"] = {"slug": "006-new", "enclosure": "https://podcast.example.org/"
+                                                           "safe-to-say/episodes/006-new/audio.mp3", "duration": 2.0}
+    (show / "published.json").write_text(json.dumps(ledger))
+    [found] = [p for p in lint.lint_show(show).problems if p.code == "EP135"]
+    assert found.hint.startswith("it was published with this GUID (published.json records it): keep it exactly")
+
+
+def test_a_title_longer_than_the_podcast_index_keeps_is_named_with_the_figure(tmp_path: Path, show: Path) -> None:
+    """A 100,000-character title built and checked without a word (and EP021 quoted all of it). The Podcast Index keeps
+    1,024 characters of an episode's title and 768 of a show's (its database schema): EP136 and SHOW033, quoting the
+    start of the title only."""
+    long = "Salt Marsh Carbon, " * 5000 + "Episode 3"
+    problems = feed_problems(tmp_path, TITLE, f"<title>{long}</title>")
+    [found] = [p for p in problems if p["code"] == "EP136"]
+    assert found["severity"] == "warning" and "1,024 characters the Podcast Index keeps" in found["message"]
+    assert "(95,009 characters)" in found["message"]
+    assert all(len(p["message"]) < 500 for p in problems)  # (EP021 quoted the whole title)
+    assert not [p for p in feed_problems(tmp_path, TITLE, "<title>" + "x" * 1024 + "</title>") if p["code"] == "EP136"]
+    assert [p["code"] for p in feed_problems(tmp_path, "<title>Tidewater", "<title>" + "Tide " * 200 + "Tidewater")
+            if p["code"] == "SHOW033"] == ["SHOW033"]
+    add_episode(show, "006-long", f"title: {'Long words ' * 10000}\ndate: 2026-03-30T08:00:00+00:00\n"
+                "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c09\nexplicit: false\naudio: audio.mp3")
+    [found] = [p for p in lint.lint_show(show).problems if p.code == "EP136"]
+    assert (found.file, found.field) == ("episodes/006-long/episode.md", "title")

@@ -618,6 +618,25 @@ def test_the_oembed_thumbnail_is_the_episodes_own_artwork_with_its_real_size(tmp
     assert (other["thumbnail_width"], other["thumbnail_height"]) == (1400, 1400)
 
 
+def test_open_graph_gives_the_artworks_width_and_height(tmp_path: Path) -> None:
+    """og:image had no og:image:width and og:image:height: Facebook, LinkedIn and Slack then draw no picture on the
+    first share of a page (they fetch the image afterwards to learn its size). Each page names the size of its
+    og:image: an episode's own artwork, else the show's."""
+    show = copy_show(tmp_path / "show")
+    folder = add_episode(show, "006-own-art", "title: Own art\ndate: 2026-03-20T08:00:00+00:00\n"
+                         "guid: 4f0c2a8e-1d3b-4c5a-9e6f-7a8b9c0d1e2f\naudio: audio.mp3\nartwork: cover.jpg\n")
+    Image.new("RGB", (1600, 1600), (20, 90, 160)).save(folder / "cover.jpg", "JPEG", quality=60)
+    site = build(show, accept_changes=True).output
+
+    def size(doc: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+        return (doc.xpath("//meta[@property='og:image:width']/@content"),
+                doc.xpath("//meta[@property='og:image:height']/@content"))
+
+    assert size(page(site / "episodes/006-own-art/index.html")) == (["1600"], ["1600"])
+    assert size(page(site / EP1 / "index.html")) == (["1400"], ["1400"])
+    assert size(page(site / "index.html")) == (["1400"], ["1400"])
+
+
 def test_breakable_breaks_long_words_between_what_is_drawn_as_one() -> None:
     """The fragment's ``breakable`` filter: a ``<wbr>`` every ten characters of a word over twenty, escaped, never
     inside an emoji's sequence (joiners, skin tones, a flag's two letters) nor between a letter and its accent."""

@@ -434,3 +434,51 @@ def test_rsync_in_the_c_locale_uploads_and_records_a_file_with_a_non_ascii_name(
     recorded = json.loads((dest / MANIFEST).read_text(encoding="utf-8"))["files"]
     assert "episodes/000-trailer/bande-annonce-é.mp3" in recorded
     assert publish(show, notify=False).uploads == []
+
+
+def test_a_password_given_to_sshpass_in_the_ssh_setting_is_refused_and_never_printed(show: Path, tmp_path: Path) -> None:
+    """`ssh: sshpass -p PASSWORD ssh -p 2222` was taken, and PUB022's and PUB021's hints, which give the command to
+    try, printed the password with it (to the terminal, a CI log, a bug report). It is a credential in show.yml,
+    which is committed: refused (PUB004) without quoting it, as a key named 'password' is. 'sshpass -e' (the password
+    in SSHPASS) is taken, and the hints show it as it is."""
+    fake_ssh = tmp_path / "fake-ssh"
+    fake_ssh.write_text("#!/bin/sh\nwhile [ \"$1\" = -p ] || [ \"$1\" = -l ]; do shift 2; done\nshift\nexec sh -c \"$*\"\n")
+    sshpass = tmp_path / "sshpass"  # a stand-in: takes -p PASSWORD or -e and runs the rest, as sshpass does
+    sshpass.write_text("#!/bin/sh\n[ \"$1\" = -p ] && shift\nshift\nexec \"$@\"\n")
+    for script in (fake_ssh, sshpass):
+        script.chmod(0o755)
+    missing = tmp_path / "srv" / "podcast"
+    for given in ("-p hunter2-s3cret", "-phunter2-s3cret", "-v -p 'hunter2 s3cret'"):
+        configure(show, f"  targets:\n    host:\n      type: rsync\n      destination: deploy@podcast.example.org:{missing}/\n"
+                        f"      ssh: {sshpass} {given} {fake_ssh} -p 2222\n")
+        for command in (["publish", "--no-notify"], ["build"]):
+            result = CliRunner().invoke(main, [*command, "--show", str(show), "--format", "json"])
+            assert result.exit_code in (1, 2) and "hunter2" not in result.output, result.output
+            (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+            assert (problem["code"], problem["field"]) == ("PUB004", "publish.targets.host.ssh")
+            assert "SSHPASS environment variable" in problem["hint"]
+        (show / "show.yml").write_text((show / "show.yml").read_text().split("publish:")[0])
+    configure(show, f"  targets:\n    host:\n      type: rsync\n      destination: deploy@podcast.example.org:{missing}/\n"
+                    f"      ssh: {sshpass} -e {fake_ssh} -p 2222\n")
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify"])
+    (problem,) = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert problem["code"] == "PUB022"
+    assert f"create it ({sshpass} -e {fake_ssh} -p 2222 deploy@podcast.example.org mkdir -p {missing})" in problem["hint"]
+
+
+def test_a_remote_shell_made_in_code_with_a_password_is_shown_without_it(tmp_path: Path) -> None:
+    """A target made in code (not read from show.yml, so not refused): the hint shows the command to try, masked."""
+    from mediafeed.publish.config import RsyncTarget
+    from mediafeed.publish.rsync import RsyncStore
+
+    store = RsyncStore(RsyncTarget(name="host", destination="deploy@podcast.example.org:/srv/podcast/",
+                                   ssh="sshpass -p hunter2 ssh -p 2222"))
+    try:
+        said = store._failure('rsync: [sender] change_dir "/srv/podcast" failed: No such file or directory (2)\n', 23,
+                              "", "list").problems[0]
+        refused = store._failure("deploy@podcast.example.org: Permission denied (password).\n", 255, "", "list").problems[0]
+    finally:
+        store.close()
+    assert (said.code, refused.code) == ("PUB022", "PUB021")
+    assert "(sshpass -p *** ssh -p 2222 deploy@podcast.example.org mkdir -p /srv/podcast)" in said.hint
+    assert "hunter2" not in said.hint + said.message + refused.hint + refused.message

@@ -262,3 +262,24 @@ def test_a_rebuild_says_what_a_link_points_to_now(show: Path, tmp_path: Path) ->
     _, report = _build(show)
     [problem] = [p for p in report["problems"] if p["file"] == f"{EP1}/transcript.vtt"]
     assert problem["message"].startswith(f"is a symbolic link to {outside}, which does not exist")
+
+
+def test_add_names_a_named_pipe_or_a_link_to_nothing_for_what_it_is(show: Path, tmp_path: Path) -> None:
+    """`mediafeed add` given a named pipe (a recorder's or a script's stream) said "no such audio file", of a file that
+    is there: the producer looked for a typo in the path. It says what it is now, and what to add instead."""
+    fifo = tmp_path / "live.mp3"
+    os.mkfifo(fifo)  # (never opened: reading it would wait for a writer)
+    (tmp_path / "gone.mp3").symlink_to(tmp_path / "moved-away.mp3")
+    said = {}
+    for name in ("live.mp3", "gone.mp3", "typo.mp3"):
+        out = CliRunner().invoke(main, ["add", str(tmp_path / name), "--show", str(show), "--format", "json"])
+        assert out.exit_code == 2, out.output
+        [problem] = json.loads(out.stdout)["problems"]
+        said[name] = problem
+    assert {p["code"] for p in said.values()} == {"ADD001"}
+    assert said["live.mp3"]["message"] == "a named pipe (FIFO), not an audio file"
+    assert "copy the recording into a file and add that file" in said["live.mp3"]["hint"]
+    assert said["gone.mp3"]["message"] == f"no such audio file: it is a symbolic link to {tmp_path / 'moved-away.mp3'}, " \
+                                          "which does not exist"
+    assert said["typo.mp3"]["message"] == "no such audio file"
+    assert sorted(p.name for p in (show / "episodes").iterdir()) == sorted(p.name for p in (ROOT / "episodes").iterdir())

@@ -197,3 +197,48 @@ def test_a_line_said_twice_in_an_ordinary_transcript_stays_twice_on_the_page(sho
     build(show)
     page = (show / "public" / "episodes" / SLUG / "index.html").read_text(encoding="utf-8")
     assert "Yes. Yes. It is." in page
+
+
+_WHISPER_TSV = "start\tend\ttext\n0\t1500\tWelcome to the show.\n1500\t2800\tToday: the review.\n"
+
+
+def test_whispers_tsv_output_as_the_transcript_is_named_not_left_out_without_a_word(show: Path) -> None:
+    """Whisper's TSV (start, end, text in milliseconds) saved as transcript.tsv was left out: the episode had no
+    transcript, and check said "No problems found". TRN010 names it, and Whisper's WebVTT; named in the front matter,
+    it was "unknown transcript type" and is TRN010 too."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.tsv").write_text(_WHISPER_TSV, encoding="utf-8")
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "TRN010"]
+    assert (problem.severity.value, problem.file, problem.field) == ("warning", f"episodes/{SLUG}/transcript.tsv",
+                                                                     "transcript")
+    assert "as Whisper writes one" in problem.message and "it is not published" in problem.message
+    assert "--output_format vtt" in problem.hint and "-ovtt" in problem.hint and "transcript.vtt" in problem.hint
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nWelcome to the show.\n")
+    assert not [p for p in build(show).problems if p.code == "TRN010"]  # (the WebVTT is published; the TSV is not needed)
+    (folder / "transcript.vtt").unlink()
+    (folder / "episode.md").write_text((folder / "episode.md").read_text().replace("audio:", "transcript: transcript.tsv\naudio:"))
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.code == "TRN010"]
+    assert (problem.severity.value, problem.file) == ("error", f"episodes/{SLUG}/episode.md")
+    assert problem.message.startswith("transcript.tsv: a TSV transcript")
+
+
+def test_srt_speaker_labels_in_brackets_are_read_as_speakers_and_sounds_are_not(show: Path) -> None:
+    """SRT has no voices: tools write the speaker before the text. "Name: text" was read, "[Speaker 1] text" (Sonix,
+    Happy Scribe) and WhisperX's "[SPEAKER_00]: text" were not: the page showed the labels inside the text (or
+    "[SPEAKER_00]" with its brackets as a name). A sound in brackets stays text, and so do a time and a note that hold
+    a colon ("At 10:30", "[inaudible 00:01:02]" were the speakers "At 10" and "[inaudible 00")."""
+    lines = ["[Speaker 1] Welcome to the show.", "[Speaker 2]\nThanks for having me.", "[Music]",
+             "[SPEAKER_00]: Let us begin.", "[inaudible 00:01:02] at the start", "At 10:30 we met."]
+    cues = [f"{n + 1}\n{_stamp(n * 0.5, ',')} --> {_stamp(n * 0.5 + 0.5, ',')}\n{text}\n" for n, text in enumerate(lines)]
+    folder = add_episode(show, SLUG, FRONT, seconds=4.0)
+    (folder / "transcript.srt").write_text("\n".join(cues), encoding="utf-8")
+    build(show)
+    main = lxml.html.fromstring((show / "public" / "episodes" / SLUG / "index.html").read_bytes())
+    said = [(" ".join(p.xpath("./strong/text()")), " ".join(p.xpath("./text()")).split())
+            for p in main.xpath("//section[@id='transcript']/p[a[@data-start]]")]
+    assert [(speaker, " ".join(words)) for speaker, words in said] == [
+        ("Speaker 1:", "Welcome to the show."), ("Speaker 2:", "Thanks for having me."), ("", "[Music]"),
+        ("SPEAKER_00:", "Let us begin."), ("", "[inaudible 00:01:02] at the start At 10:30 we met.")]

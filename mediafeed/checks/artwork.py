@@ -8,6 +8,7 @@ import os
 import struct
 from dataclasses import replace
 from pathlib import Path
+from shlex import quote
 from typing import Any
 
 from ..errors import Problem, error, warning
@@ -105,9 +106,49 @@ def _what_instead(head: bytes) -> tuple[str, str]:
     return "text", "save the picture itself as a JPEG or PNG"
 
 
+#: Pillow's names of image formats apps do not take, in a producer's words (ART003); those ffmpeg reads get its command
+_FORMATS = {"WEBP": "a WebP image", "GIF": "a GIF image", "TIFF": "a TIFF image", "BMP": "a BMP image",
+            "ICO": "an icon (ICO)", "JPEG2000": "a JPEG 2000 image", "PSD": "a Photoshop document (PSD)",
+            "TGA": "a TGA image", "PPM": "a PPM image", "DDS": "a DDS texture", "ICNS": "a macOS icon (ICNS)"}
+_FFMPEG_READS = {"WEBP", "GIF", "TIFF", "BMP", "TGA", "PPM", "JPEG2000"}
+#: Pillow's colour modes in a producer's words (ART007: "colour mode is I;16" named Pillow's internals)
+_MODES = {"CMYK": "CMYK (print colours)", "1": "black and white (1 bit a pixel)", "LA": "greyscale with transparency",
+          "La": "greyscale with transparency", "PA": "a palette with transparency", "I": "greyscale of 16 or 32 bits a pixel",
+          "I;16": "16-bit greyscale", "I;16B": "16-bit greyscale", "I;16L": "16-bit greyscale", "I;16N": "16-bit greyscale",
+          "F": "32-bit floating-point greyscale", "YCbCr": "YCbCr (video colours)", "LAB": "Lab colour",
+          "HSV": "HSV colour", "RGBA": "RGB with transparency", "RGBa": "RGB with transparency", "RGBX": "RGB with padding"}
+#: the modes with transparency: made RGB by laying the picture on white, as the pages' scaled copies are
+_SEE_THROUGH = {"LA", "La", "PA", "RGBA", "RGBa"}
+
+
+def _flattened(name: str, size: tuple[int, int]) -> str:
+    """ffmpeg's command that lays ``name`` on white as an RGB PNG (the picture is ``size`` pixels)."""
+    stem = os.path.splitext(name)[0] or name
+    return (f"ffmpeg -i {quote(name)} -f lavfi -i color=white:s={size[0]}x{size[1]} -filter_complex "
+            f"\"[1][0]overlay=format=auto,format=rgb24\" -frames:v 1 {quote(stem + '-rgb.png')}")
+
+
+def _as_rgb(name: str, fmt: str, mode: str, size: tuple[int, int]) -> str:
+    """ART007's fix for a picture in colour ``mode``: the command that makes an RGB copy, and what to do with it."""
+    stem = os.path.splitext(name)[0] or name
+    if mode in _SEE_THROUGH:
+        command = _flattened(name, size)
+    elif fmt == "JPEG":
+        command = f"ffmpeg -i {quote(name)} -q:v 2 {quote(stem + '-rgb.jpg')}"
+    else:
+        command = f"ffmpeg -i {quote(name)} -pix_fmt rgb24 {quote(stem + '-rgb.png')}"
+    editor = "export it again as sRGB from the image editor (it keeps the print colours closer), or convert it" \
+        if mode == "CMYK" else "convert it to 8-bit RGB"
+    return f"{editor}: {command}, and use that file (a new name also makes apps fetch it again)"
+
+
 def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: int, episode: str = "",
                   place: str = "") -> list[Problem]:
     problems = []
+    # a JPEG holding more than one picture (a phone's HDR gain map or depth map, a camera's MPF preview): Pillow calls
+    # it MPO; every app reads its first picture, as any JPEG (it was "artwork is MPO; apps accept JPEG or PNG")
+    fmt = "JPEG" if fmt == "MPO" else fmt
+    name = os.path.basename(rel.rstrip("/")) or rel
     if place:
         problems.append(warning("ART010", rel, f"the picture says where it was taken ({place}, in its EXIF GPS data): the "
                                                "build embeds it in every episode's audio and publishes it, so anyone can "
@@ -116,8 +157,12 @@ def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: 
                                      "or export the picture again without it"))
     width, height = size
     if fmt not in _EXTENSIONS:
-        problems.append(error("ART003", rel, f"artwork is {fmt or 'an unknown format'}; apps accept JPEG or PNG",
-                              field="artwork", hint="export it as JPEG or PNG", episode=episode))
+        stem = os.path.splitext(name)[0] or name
+        png = f"{stem}.png" if f"{stem}.png" != name else f"{stem}-converted.png"
+        problems.append(error("ART003", rel, f"artwork is {_FORMATS.get(fmt, fmt or 'in an unknown format')}; apps "
+                              "accept JPEG or PNG", field="artwork", episode=episode,
+                              hint=f"export it as a JPEG or PNG, or convert it: ffmpeg -i {quote(name)} {quote(png)}, and use that file"
+                              if fmt in _FFMPEG_READS else "export it as a JPEG or PNG"))
     elif os.path.splitext(rel)[1].lower() not in _EXTENSIONS[fmt]:
         problems.append(error("ART004", rel, f"the file is a {fmt} image but its name ends in {os.path.splitext(rel)[1] or 'nothing'}",
                               field="artwork", hint=f"rename it to end in {_EXTENSIONS[fmt][0]} (a new name also makes apps fetch it again)",
@@ -129,11 +174,12 @@ def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: 
         problems.append(error("ART006", rel, f"artwork is {width}×{height} px; Apple wants 1400×1400 to 3000×3000",
                               field="artwork", hint="export it at 3000×3000 px", episode=episode))
     if mode not in ("RGB", "P", "L") and not (fmt == "PNG" and mode == "RGBA"):
-        problems.append(error("ART007", rel, f"artwork colour mode is {mode}; Apple wants RGB", field="artwork",
-                              hint="convert it to RGB (sRGB)", episode=episode))
+        problems.append(error("ART007", rel, f"artwork is {_MODES.get(mode, f'in colour mode {mode}')}; Apple wants "
+                              "RGB (sRGB)", field="artwork", hint=_as_rgb(name, fmt, mode, size), episode=episode))
     elif mode == "RGBA":
         problems.append(warning("ART008", rel, "artwork has an alpha channel; some apps show it on black", field="artwork",
-                                hint="flatten it onto a background", episode=episode))
+                                hint=f"flatten it onto a background: {_flattened(name, size)}, and use that file",
+                                episode=episode))
     if nbytes > WARN_BYTES:
         shown = f"{nbytes / 1024 / 1024:.1f} MB" if nbytes >= 1024 * 1024 else f"{nbytes // 1024} KB"
         problems.append(warning("ART009", rel, f"artwork is {shown}; hosts commonly warn above 512 KB",

@@ -17,6 +17,7 @@ from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
 from ..lazypattern import lazy
+from ..numbers import shown
 from ..social import OWN_SCHEMES
 from ..source import HTML_TAG
 from ..taxonomy import PERSON_GROUPS, PERSON_ROLES, role_groups
@@ -138,6 +139,22 @@ def double_escaped(doc: FeedDoc, element: Any, where: str, episode: str = "") ->
                     field=where, episode=episode, hint="escape '&' once; write the character itself")]
 
 
+#: the longest titles the Podcast Index keeps, in characters: its database's columns (Podcastindex-org/database,
+#: pcapi_schema.sql: newsfeeds.title varchar(768), nfitems.title varchar(1024)); what is longer is cut there. Apple
+#: and Spotify publish no figure (Apple's guide: a title stuffed with keywords can get a show removed)
+LONG_SHOW_TITLE, LONG_TITLE = 768, 1024
+
+
+def long_title(code: str, src: str, title: str, episode: str) -> Problem:
+    """SHOW033 or EP136: a title longer than the Podcast Index keeps."""
+    limit = LONG_TITLE if episode else LONG_SHOW_TITLE
+    whose = "an episode's" if episode else "a show's"
+    return problem(code, src, f"the title {shown(title, 40)} is longer than the {limit:,} characters the Podcast Index "
+                   f"keeps of {whose} title: it cuts the rest, and apps show a line or two", field="title",
+                   episode=episode, hint="shorten it to a few words (say what it is about in the description or the "
+                   "notes); Apple's guide warns that a title stuffed with keywords can get a show removed")
+
+
 def check_channel(doc: FeedDoc) -> list[Problem]:
     ch, src = doc.channel, doc.source
     out: list[Problem] = []
@@ -146,8 +163,10 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
     if not title:
         out.append(problem("SHOW001", src, "the channel has no <title>", field="title", hint="add <title>Show name</title>"))
     elif HTML_TAG.search(title):
-        out.append(problem("SHOW026", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
+        out.append(problem("SHOW026", src, f"the title {shown(title, 120)} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                            "titles as plain text, tags and all", field="title", hint="write the title as plain text"))
+    if len(title or "") > LONG_SHOW_TITLE:
+        out.append(long_title("SHOW033", src, title or "", ""))
     out += double_escaped(doc, ch.find("title"), "title")
 
     description = text(doc, ch, "description")

@@ -16,17 +16,20 @@ from ..addresses import url_fault
 from ..errors import Problem, Severity
 from ..model import SOUNDBITE_SECONDS
 from ..numbers import MAX_DIGITS, shown, whole
+from ..source import named_characters, unseen
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
     HTML_TAG,
     IMAGE_EXTENSIONS,
+    LONG_TITLE,
     URL,
     _explicit,
     conflicting,
     date_hint,
     double_escaped,
     insecure_image,
+    long_title,
     podcast_common,
     read_date,
 )
@@ -183,19 +186,21 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
                            "require <title>, and apps that do not read itunes:title list the episode without a name",
                            field="title", episode=label, hint=f"add <title>{_escaped(title)}</title>"))
     if title:
+        if len(title) > LONG_TITLE:
+            out.append(long_title("EP136", src, title, label))
         if HTML_TAG.search(title):
-            out.append(problem("EP126", src, f"the title {title!r} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
+            out.append(problem("EP126", src, f"the title {shown(title, 120)} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
                                hint="write the title as plain text"))
     # Apple asks the same of <itunes:title>, the title it shows in place of <title>
     for name in ("title", "itunes:title"):
         shown_title = text(doc, item, name)
         if shown_title and repeats_show_name(show_title, shown_title):
-            out.append(problem("EP020", src, f"{name} {shown_title!r} repeats the show's name", field=name, episode=label,
+            out.append(problem("EP020", src, f"{name} {shown(shown_title, 120)} repeats the show's name", field=name, episode=label,
                                hint="remove the show's name: Apple asks for the episode title alone, and apps show "
                                "the show's name beside it"))
         if shown_title and numbered(shown_title):
-            out.append(problem("EP021", src, f"{name} {shown_title!r} holds an episode or season number", field=name,
+            out.append(problem("EP021", src, f"{name} {shown(shown_title, 120)} holds an episode or season number", field=name,
                                episode=label, hint="remove the number from the title and put it in <itunes:episode> "
                                "(and <itunes:season>): apps show it themselves"))
     out += double_escaped(doc, item.find("title"), "title", label)
@@ -404,6 +409,17 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
                         "(RSS 2.0 reads a GUID without the attribute as the episode's web address)")]
+    hidden = unseen(guid)
+    if hidden:
+        # a zero-width space pasted from a web page or a chat, a BOM from a file: the GUID shows as another, and one
+        # typed or copied without the character is another GUID to every app
+        kept = "".join(ch for ch in guid if ch not in hidden)
+        return [problem("EP135", doc.source, f"the GUID {shown(guid, 80)} holds {'a character' if len(hidden) == 1 else 'characters'} "
+                        f"drawn as nothing ({named_characters(hidden)}): apps compare GUIDs character for character, and "
+                        f"the GUID shows as {kept[:80]!r}, which is another GUID to them", field="guid", episode=label,
+                        hint="if the episode was published with this GUID (an imported show's old feed), keep it exactly "
+                        "as it is (a changed GUID makes apps list the episode again); otherwise write it without "
+                        f"{'it' if len(hidden) == 1 else 'them'}: <guid isPermaLink=\"false\">{kept}</guid>")]
     if len(guid) > LONG_GUID or any(ch.isspace() and ch != " " for ch in guid):
         what = (f"is {len(guid):,} characters long" if len(guid) > LONG_GUID else
                 "holds a line break or a tab" if any(ch in "\r\n\t" for ch in guid) else "holds a space other than ' '")

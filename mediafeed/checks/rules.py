@@ -375,7 +375,8 @@ _RULES = [
     _r("ART003", "apple", E, "artwork is not JPEG or PNG",
        "The artwork is an image, but not a JPEG or PNG (GIF, WebP, TIFF, BMP…): Apple Podcasts accepts JPEG and PNG only"
        " (Apple Podcasts' artwork requirements), and apps given another format show no cover. Also checked, with --online, for the "
-       "image at an artwork URL. Fix: export it as JPEG or PNG, name the file .jpg or .png and write the new name in "
+       "image at an artwork URL. A JPEG holding a second picture (a phone's HDR gain map or depth map) is a JPEG. Fix: "
+       "export it as JPEG or PNG (the hint gives ffmpeg's command for the formats ffmpeg reads), name the file .jpg or .png and write the new name in "
        "'artwork:' (show.yml for the show, episode.md for an episode); a new name also makes apps fetch it again."),
     _r("ART004", "apple", E, "artwork's extension does not match its real format",
        "A JPEG named .png, or a PNG named .jpg (or with no extension): hosts send the Content-Type the extension says, "
@@ -395,13 +396,15 @@ _RULES = [
     _r("ART007", "apple", E, "artwork is not RGB (CMYK, for example)",
        "Apple wants artwork in RGB (sRGB); a picture from a print designer is often CMYK, which apps show with wrong "
        "colours or not at all. RGB, greyscale and palette images pass, and a PNG with transparency (ART008); the message"
-       " names the colour mode found (CMYK, LA, I;16…). Fix: convert it to RGB in an image editor (ImageMagick: magick "
-       "in.jpg -colorspace sRGB out.jpg), save it under a new file name and write that in 'artwork:'."),
+       " names what it is (CMYK, 16-bit greyscale, greyscale with transparency…). Fix: convert it to RGB in an image "
+       "editor, or with the hint's ffmpeg command (a see-through picture is laid on white), save it under a new file name"
+       " and write that in 'artwork:'."),
     _r("ART008", "apple", W, "artwork has an alpha channel",
        "A PNG with an alpha channel (transparency): apps draw the transparent parts over their own background, often "
        "black, so a dark logo on a transparent background can vanish, and the cover looks different from app to app. A "
        "warning: the picture is published as it is. Fix: flatten it onto a background colour and export it without alpha"
-       " (a PNG without transparency, or a JPEG), under a new file name written in 'artwork:'."),
+       " (a PNG without transparency, or a JPEG; the hint's ffmpeg command lays it on white), under a new file name "
+       "written in 'artwork:'."),
     _r("ART009", "mediafeed", W, "artwork file is larger than 512 KB", "Hosts and apps commonly warn above 512 KB; a convention, not Apple's rule."),
     _r("ART010", "mediafeed", W, "artwork whose EXIF says where the picture was taken",
        "A phone's photo keeps its GPS position in its EXIF data. The build publishes the artwork and embeds it (up to "
@@ -499,6 +502,12 @@ _RULES = [
        "The WebVTT spec forbids '-->' anywhere in a NOTE. Browsers read the line as a cue's timing: Chromium drops the "
        "note when the line is no timing, and shows the note's text after it as a caption (a cue whose id is the NOTE "
        "line) when it is one."),
+    _r("TRN010", "mediafeed", W, "a transcript in Whisper's TSV form, which no app reads, is not published",
+       "Whisper (and whisper.cpp) write a transcript as a TSV of start, end and text, times in milliseconds, beside the "
+       "WebVTT, SRT, JSON and text files of its default output. podcast:transcript takes WebVTT, SRT, the Podcast Index "
+       "JSON, HTML or text, so transcript.tsv in an episode's folder was left out without a word, and the episode had no "
+       "transcript (a warning; named in 'transcript:', an error). Fix: publish the WebVTT Whisper wrote beside it "
+       "(whisper AUDIO --output_format vtt; whisper.cpp: whisper-cli -f AUDIO -ovtt) as transcript.vtt."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
@@ -652,6 +661,11 @@ _RULES = [
        "Apple Podcasts and apps remove <script>, <iframe>, <object>, <embed>, <form>, on…= event attributes and "
        "javascript: links from the HTML they show (or show the page with scripts off): whatever they were meant to do "
        "never reaches a listener. Link to the page instead."),
+    _r("SHOW033", "podcastindex", W, "the show's title is longer than the 768 characters the Podcast Index keeps",
+       "The Podcast Index stores a show's title in a column of 768 characters (its public database schema, "
+       "pcapi_schema.sql: newsfeeds.title varchar(768)) and cuts what is longer; directories show a line of it. Apple "
+       "and Spotify publish no figure, but Apple's guide warns that a title stuffed with keywords can get the show "
+       "removed. Fix: the show's name alone; what it is about belongs in its description."),
     _r("SHOW032", "mediafeed", W, "the channel's RSS <image> has no <url>, one that is not an absolute http(s) URL, http://, or not an image file (no <title> or <link>: info)",
        "Apple reads itunes:image, but the Podcast Index keeps <image><url> as the feed's image and apps built on "
        "feedparser or podcastparser (gPodder) fall back to it: a missing, relative or http:// url, or the address of a "
@@ -957,12 +971,22 @@ _RULES = [
        "RSS ask for a globally unique one, and counters written by hand get reused (a new season numbered from 1 "
        "again, two shows merged): apps then take a new episode for one they already have and never offer it. Keep the "
        "GUIDs already published (changing one makes apps list the episode again); give new episodes a UUID."),
-    _r("EP135", "mediafeed", W, "the GUID is longer than 512 characters, or holds a line break, a tab or another space than ' '",
+    _r("EP135", "mediafeed", W, "the GUID is longer than 512 characters, or holds a line break, a tab, another space "
+       "than ' ' or a character drawn as nothing (a zero-width space, a direction mark, a byte order mark)",
        "Apps compare GUIDs character for character, so such a GUID works, and one an episode was published with must "
        "stay exactly as it is (a changed GUID makes apps list the episode again): an imported show keeps what the old "
        "feed wrote (an item without a GUID is known by its enclosure URL, and a signed media address runs past 512 "
        "characters; a hand-written feed may break a GUID over two lines). But such a GUID is easily changed by "
-       "accident (a copy, an editor that joins lines, a form with a length limit): give new episodes a UUID."),
+       "accident (a copy, an editor that joins lines, a form with a length limit), and one holding a character drawn "
+       "as nothing (pasted from a web page or a chat) looks like the GUID without it, which is another: give new "
+       "episodes a UUID. In a show, the hint says which case it is: a GUID published.json records is kept; for a new "
+       "episode it gives the 'guid:' line without the invisible characters."),
+    _r("EP136", "podcastindex", W, "the episode's title is longer than the 1,024 characters the Podcast Index keeps",
+       "The Podcast Index stores an episode's title in a column of 1,024 characters (its public database schema, "
+       "pcapi_schema.sql: nfitems.title varchar(1024)) and cuts what is longer; apps show a line or two of a title, and "
+       "the build writes it into the audio's tags too. Apple and Spotify publish no figure, but Apple's guide warns that "
+       "a title stuffed with keywords can get a show removed. Fix: a title of a few words; what the episode is about "
+       "belongs in its description and notes."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "

@@ -45,8 +45,8 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     another episode's is added with a warning naming it (ADD007).
 
     \b
-    Exit codes: 0 added, 1 the audio cannot be used, 2 no such AUDIO file, a bad option or no show here,
-    130 interrupted.
+    Exit codes: 0 added, 1 the audio cannot be used, 2 no such AUDIO file (or a named pipe or device: ADD001
+    says which), a bad option or no show here, 130 interrupted.
 
     \b
     Example:

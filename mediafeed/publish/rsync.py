@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..addresses import without_credentials
+from ..addresses import without_credentials, without_shell_password
 from ..atomicfiles import atomic_write
 from ..errors import Problem, error
 from ..outputfolder import is_our_site
@@ -179,10 +179,12 @@ class RsyncStore:
         do about that reason."""
         lines = [line.strip() for line in stderr.splitlines() if line.strip()]
         telling = [line for line in lines if not line.lower().startswith(_NOISE)]
-        reason = without_credentials((telling or lines or [f"exit status {code}"])[0])
+        reason = without_shell_password(without_credentials((telling or lines or [f"exit status {code}"])[0]))
         field = f"publish.targets.{self.target.name}.destination"
         host = self.dest.split(":", 1)[0] if not self.target.local else ""
-        ssh = f"{self.target.ssh or 'ssh'} {host}"
+        # (never the password of an 'sshpass -p PASSWORD ssh' remote shell: the hint is printed, logged, pasted)
+        # (show.yml's settings refuse one, PUB004; a target made in code is not read from there)
+        ssh = f"{without_shell_password(self.target.ssh) or 'ssh'} {host}"
         missing = _MISSING_FOLDER.search(stderr)
         if missing and host:
             import shlex
