@@ -159,8 +159,48 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
             problems.append(error("SRC052", f"{EPISODES_DIR}/{name}", f"folder name {name!r} is not a safe URL slug",
                                   hint="rename it using lower-case letters, digits, '-', '.' and '_' (it becomes the page URL)"))
             continue
+        trouble = windows_trouble(name)
+        if trouble:
+            problems.append(warning("SRC049", f"{EPISODES_DIR}/{name}", f"folder name {name!r}: {trouble}",
+                                    hint=_WINDOWS_HINT.format(what="the folder", fix=_windows_fix(name), then=""),
+                                    episode=name))
         folders.append(folder)
     return folders, problems
+
+
+#: names Windows refuses for a file or folder, whatever follows their first dot (``aux.mp3``, ``con.tar.gz``), in
+#: any case; COM and LPT with a superscript digit too
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in "0123456789¹²³")})
+#: the characters Windows refuses in a name (beside '/' and '\\', which no name here holds)
+_WINDOWS_FORBIDDEN = lazy(r'[<>:"|?*\x00-\x1f]')
+_WINDOWS_HINT = ("rename {what} ({fix}){then} before the episode is first published; once it is, keep the name (it is "
+                 "part of the episode's URLs, which must not change) and add SRC049 to 'checks: ignore' in show.yml")
+
+
+def windows_trouble(name: str) -> str:
+    """Why Windows (or a host, a share or a sync service on it) cannot hold a file or folder of this name; "" when it
+    can. Such a show cannot be cloned, copied or synced there (Git for Windows refuses the path), and a copy made
+    anyway has another name, so another URL: an episode folder ``006-notes.`` is ``006-notes`` there."""
+    if name.endswith((".", " ")):
+        return ("it ends in a dot or a space, which Windows leaves out of a name: a copy of the show there (a clone, "
+                "a synced folder, a Windows host) has it under another name, so another URL")
+    device = name.split(".", 1)[0].rstrip(" ").lower()
+    if device in WINDOWS_DEVICES:
+        return (f"{device.upper()} is a device name on Windows, with any extension: the show cannot be cloned, copied "
+                "or synced there (Git for Windows refuses the path), nor published to a Windows host")
+    forbidden = _WINDOWS_FORBIDDEN.search(name)
+    if forbidden:
+        return (f"Windows does not allow {forbidden.group()!r} in a name: the show cannot be cloned, copied or synced "
+                "there, nor published to a Windows host")
+    return ""
+
+
+def _windows_fix(name: str) -> str:
+    """A name for ``name`` that Windows holds, as ``mediafeed add`` would have made it: ``aux.mp3`` → ``aux-episode.mp3``."""
+    stem, dot, rest = name.rstrip(". ").partition(".")
+    fixed = _WINDOWS_FORBIDDEN.sub("-", (f"{stem}-episode" if stem.rstrip(" ").lower() in WINDOWS_DEVICES else stem)
+                                   + dot + rest)
+    return f"e.g. to {fixed}" if fixed and fixed != name else "give it a name of letters, digits and '-'"
 
 
 def _list(path: str) -> list[tuple[str, os.stat_result | None]]:
@@ -363,7 +403,8 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                   if t.mime in ("text/vtt", "application/x-subrip")}
     if chapters:
         published.add("chapters.json")
-    _made_name_problems(r, transcripts, alternates, artwork, chapters_source if chapters else "")
+    named = _made_name_problems(r, transcripts, alternates, artwork, chapters_source if chapters else "")
+    _alternates_not_media(r, alternates, named)
     left_out = _left_out(folder, data)
     r.problems.extend(left_out)
     said = {p.file.rsplit("/", 1)[1] for p in left_out} | _named_files(data)  # (SRC040 for a named one)
@@ -556,12 +597,14 @@ _FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4
 
 
 def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alternates: list[AlternateEnclosure],
-                        artwork: str, chapters_source: str) -> None:
+                        artwork: str, chapters_source: str) -> set[str]:
     """SRC043 for a file the front matter names that has the name of one the build makes from another in the same
     folder: the other timed format of a transcript (``transcript.vtt`` makes ``transcript.srt``) or the chapters
     file (``chapters.json``, made from ``chapters.txt`` or the front matter's list). ``check`` said nothing, and the
-    build wrote part of the site and stopped with OUT002 ("give the two episodes different folder names")."""
+    build wrote part of the site and stopped with OUT002 ("give the two episodes different folder names").
+    Returns the names it gave a problem."""
     names = {t.path.casefold() for t in transcripts}
+    said: set[str] = set()
     made: dict[str, str] = {}
     for transcript in transcripts:
         if transcript.mime in ("text/vtt", "application/x-subrip"):
@@ -572,11 +615,12 @@ def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alt
         made["chapters.json"] = f"the chapters file the build makes from {'the front matter' if chapters_source == 'front matter' else chapters_source}"
     for alternate in alternates:  # the transcript published twice: two outputs for one path (OUT002 half-way)
         if alternate.file and alternate.file.casefold() in names:
+            said.add(alternate.file)
             r.fail("alternate_enclosures", f"{alternate.file} is the episode's transcript, published as one already: "
                    "an alternate enclosure is another version of the episode's audio or video",
                    hint="remove it from 'alternate_enclosures' (the transcript is found by its name)", code="SRC043")
     if not made:
-        return
+        return said
     named = [("transcript", t.path) for t in transcripts] + [("alternate_enclosures", a.file) for a in alternates if a.file]
     named += [("artwork", artwork)] if artwork else []
     for key, name in named:
@@ -585,6 +629,27 @@ def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alt
             r.fail(key, f"{name} has the name of {made[name.casefold()]}: the two would have one URL",
                    hint=f"rename the file, e.g. to {'alternate' if key == 'alternate_enclosures' else key}{ext}, and "
                         "write its new name in episode.md", code="SRC043")
+            said.add(name)
+    return said
+
+
+def _alternates_not_media(r: FieldReader, alternates: list[AlternateEnclosure], said: set[str]) -> None:
+    """SRC048 for a local alternate enclosure that is no audio, video or HLS playlist by its name. The build publishes
+    it as it is, in the episode's folder of the site, and a host serves it by its extension: a web page, an SVG drawing
+    or an XML file there is a page of the site's own origin, whose scripts ran (``file: extra.html, type: text/html``
+    opened a dialog in Chromium), and a ``.php`` file runs on a host that runs PHP. Audio and video are probed, so
+    their content must match their extension (MED005); other types were published unread. ``said``: the files
+    another problem names already (SRC043)."""
+    for alternate in alternates:
+        name = alternate.file
+        if not name or name in said or os.path.splitext(name)[1].lower() in ALTERNATE_TYPES:
+            continue
+        r.fail("alternate_enclosures", f"{name} is not an audio or video file (nor an .m3u8 playlist), and an alternate "
+               "enclosure file is published as it is, beside the episode's page: a web page, an SVG drawing or an XML "
+               "file there would open as a page of the site and run its scripts",
+               hint="an alternate enclosure is another version of the episode's audio or video ("
+                    + ", ".join(sorted(ALTERNATE_TYPES)) + "): name such a file, or put this one on the web elsewhere "
+                    "and give its address as 'url:'", code="SRC048")
 
 
 def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
@@ -623,6 +688,10 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
             return ""
         r.fail(key, f"file not found: {name}", hint=_missing_hint(folder, key, name), code="SRC041")
         return ""
+    trouble = windows_trouble(name)
+    if trouble:
+        r.warn(key, "SRC049", f"{name}: {trouble}", hint=_WINDOWS_HINT.format(what="the file", fix=_windows_fix(name),
+                                                              then=" and write its new name in episode.md"))
     return name
 
 
