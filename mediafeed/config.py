@@ -496,6 +496,8 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
         r.fail(key, f"file reference {name!r} leaves the show folder", hint="use a path inside the folder, without '..' or a leading '/'",
                code="SRC040")
         return ""
+    if not (base / name).is_file() and not (base / name).is_symlink():
+        name = _unicode_twin(base, name)
     if not (base / name).is_file():
         if (base / name).is_symlink():
             r.fail(key, f"{name} is {sourcelinks.what(os.fspath(base / name), stat.S_IFLNK)}",
@@ -508,6 +510,25 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
                hint=f"copy the file itself to {name} instead of linking to it", code="SRC040")
         return ""
     return name
+
+
+def _unicode_twin(base: Path, name: str) -> str:
+    """``name`` as the show's folder spells it when its file's name is the same in another Unicode form (accents stored
+    apart from their letters, NFD, as macOS and archives may write names, where show.yml has them composed, NFC, or the
+    reverse), else ``name``. The two look the same: "file not found: Épisode.png — the folder has Épisode.png: write
+    'artwork: Épisode.png', or rename it to Épisode.png" stopped the build. The file is published under its own name,
+    as an episode's are."""
+    import unicodedata
+
+    if name.isascii():
+        return name
+    there, _, file_name = name.rpartition("/")
+    wanted = unicodedata.normalize("NFC", file_name)
+    try:
+        twins = [entry.name for entry in os.scandir(base / there) if unicodedata.normalize("NFC", entry.name) == wanted]
+    except OSError:
+        return name
+    return f"{there}/{twins[0]}" if len(twins) == 1 and there else twins[0] if len(twins) == 1 else name
 
 
 _IMAGE_TYPES = (".jpg", ".jpeg", ".png")
