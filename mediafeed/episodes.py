@@ -405,6 +405,8 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         published.add("chapters.json")
     named = _made_name_problems(r, transcripts, alternates, artwork, chapters_source if chapters else "")
     _alternates_not_media(r, alternates, named)
+    _case_twins(r, [("audio", audio), ("artwork", artwork), *(("transcript", t.path) for t in transcripts),
+                    *(("alternate_enclosures", a.file) for a in alternates)], named)
     left_out = _left_out(folder, data)
     r.problems.extend(left_out)
     said = {p.file.rsplit("/", 1)[1] for p in left_out} | _named_files(data)  # (SRC040 for a named one)
@@ -631,6 +633,23 @@ def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alt
                         "write its new name in episode.md", code="SRC043")
             said.add(name)
     return said
+
+
+def _case_twins(r: FieldReader, named: list[tuple[str, str]], said: set[str]) -> None:
+    """SRC049 for a file the episode publishes whose name differs from another's only in case (``Audio.mp3`` and an
+    alternate ``audio.mp3``): a disk that does not tell case apart (Windows, macOS; a folder or share published to)
+    holds one file for the two, so one URL serves the other's bytes. ``said``: the names SRC043 names already."""
+    first: dict[str, str] = {}
+    for key, name in named:
+        if not name or name in said:
+            continue
+        other = first.setdefault(name.casefold(), name)
+        if other != name:
+            r.warn(key, "SRC049", f"{name} and {other} differ only in case: on a disk that does not tell case apart "
+                   "(Windows, macOS, a share or a folder the site is published to) they are one file, and one of the "
+                   "two URLs serves the other's bytes",
+                   hint=f"rename one of them (e.g. {os.path.splitext(name)[0]}-2{os.path.splitext(name)[1]}) before the "
+                        "episode is first published, and write its new name in episode.md")
 
 
 def _alternates_not_media(r: FieldReader, alternates: list[AlternateEnclosure], said: set[str]) -> None:

@@ -522,3 +522,18 @@ def test_a_character_dropped_after_sanitising_never_joins_a_javascript_link() ->
                 assert "script:" not in html.replace("\\", ""), (markup, html)
     kept = render('<a href="https://example.org/a&#1;b">ok</a> &#1;', "")  # (a dropped character in text or a kept address)
     assert kept.html == '<p><a href="https://example.org/ab" rel="noopener noreferrer">ok</a> </p>', kept.html
+
+
+def test_two_files_an_episode_publishes_whose_names_differ_only_in_case_are_warned_of(show: Path) -> None:
+    """`audio: Audio.mp3` with an alternate `audio.mp3` (a show kept on Linux) built two files that a disk which does not
+    tell case apart (a folder or share the site is published to, Windows, macOS) holds as one: one URL served the other's
+    bytes. SRC049 names the pair; the main file listed again as an alternate is no pair."""
+    from helpers import make_media
+
+    from mediafeed import lint
+
+    folder = add_episode(show, "006-case", "title: Case\ndate: 2026-03-20T08:00:00+00:00\nguid: case-guid\naudio: Audio.mp3\n"
+                         "alternate_enclosures: [{file: audio.mp3, title: Small}, {file: Audio.mp3}]\n", audio_name="Audio.mp3")
+    make_media(folder / "audio.mp3", "mp3", 2.0)
+    found = [(p.field, p.message.split(":")[0], p.severity.value) for p in lint.lint_show(show).problems if p.code == "SRC049"]
+    assert found == [("alternate_enclosures", "audio.mp3 and Audio.mp3 differ only in case", "warning")], found

@@ -115,13 +115,16 @@ _RULES = [
        "its scripts, and a .php file runs on a host that runs PHP. An alternate enclosure is another version of the "
        "episode's audio or video (.mp3, .m4a, .opus, .webm, …, or an HLS playlist, .m3u8). Fix: name such a file, or "
        "put the other file on the web elsewhere and give its address as 'url:'."),
-    _r("SRC049", "mediafeed", W, "an episode folder or a file the front matter names has a name Windows cannot hold",
+    _r("SRC049", "mediafeed", W, "an episode folder or a file the front matter names has a name Windows cannot hold, or "
+       "two files an episode publishes have names that differ only in case",
        "A device name (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, with any extension: aux.mp3), a name ending in a dot "
        "or a space (006-notes.), or one holding < > : \" | ? * or a control character. Linux and macOS take them, "
        "but the show cannot be cloned, copied or synced to Windows (Git for Windows refuses the path), nor published "
        "to a Windows host, and a copy made anyway drops the dot or space: another name, so another URL. Fix: rename "
        "the folder or file before the episode is first published ('mediafeed add' and 'mediafeed import' never make "
-       "such names), and write the new name in episode.md."),
+       "such names), and write the new name in episode.md. Two files an episode publishes whose names differ only in "
+       "case (Audio.mp3 and an alternate audio.mp3) are one file on such a disk, and on macOS: one URL would serve the "
+       "other's bytes."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.'), or has the name of a file "
        "the build writes in the episode's folder (index.html, player.html, oembed.json, a transcript's other timed "
        "format, chapters.json made from chapters.txt)",
