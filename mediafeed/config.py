@@ -17,6 +17,7 @@ from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .characters import NotUtf8, source_text
 from .errors import Problem, error
+from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
@@ -509,6 +510,10 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
         r.fail(key, f"{name} is a symbolic link to a file outside the show folder; it would be published",
                hint=f"copy the file itself to {name} instead of linking to it", code="SRC040")
         return ""
+    trouble = next(filter(None, map(windows_trouble, name.split("/"))), "")
+    if trouble:
+        r.warn(key, "SRC049", f"{name}: {trouble}", hint=WINDOWS_HINT.format(
+            what="the file", fix=windows_fix(name.rpartition("/")[2]), then=f" and write its new name in {SHOW_FILE}"))
     return name
 
 

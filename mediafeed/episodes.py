@@ -25,6 +25,7 @@ from . import sourcelinks
 from .characters import NotUtf8, source_text
 from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
+from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
 from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
@@ -162,45 +163,10 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
         trouble = windows_trouble(name)
         if trouble:
             problems.append(warning("SRC049", f"{EPISODES_DIR}/{name}", f"folder name {name!r}: {trouble}",
-                                    hint=_WINDOWS_HINT.format(what="the folder", fix=_windows_fix(name), then=""),
+                                    hint=WINDOWS_HINT.format(what="the folder", fix=windows_fix(name), then=""),
                                     episode=name))
         folders.append(folder)
     return folders, problems
-
-
-#: names Windows refuses for a file or folder, whatever follows their first dot (``aux.mp3``, ``con.tar.gz``), in
-#: any case; COM and LPT with a superscript digit too
-WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in "0123456789¹²³")})
-#: the characters Windows refuses in a name (beside '/' and '\\', which no name here holds)
-_WINDOWS_FORBIDDEN = lazy(r'[<>:"|?*\x00-\x1f]')
-_WINDOWS_HINT = ("rename {what} ({fix}){then} before the episode is first published; once it is, keep the name (it is "
-                 "part of the episode's URLs, which must not change) and add SRC049 to 'checks: ignore' in show.yml")
-
-
-def windows_trouble(name: str) -> str:
-    """Why Windows (or a host, a share or a sync service on it) cannot hold a file or folder of this name; "" when it
-    can. Such a show cannot be cloned, copied or synced there (Git for Windows refuses the path), and a copy made
-    anyway has another name, so another URL: an episode folder ``006-notes.`` is ``006-notes`` there."""
-    if name.endswith((".", " ")):
-        return ("it ends in a dot or a space, which Windows leaves out of a name: a copy of the show there (a clone, "
-                "a synced folder, a Windows host) has it under another name, so another URL")
-    device = name.split(".", 1)[0].rstrip(" ").lower()
-    if device in WINDOWS_DEVICES:
-        return (f"{device.upper()} is a device name on Windows, with any extension: the show cannot be cloned, copied "
-                "or synced there (Git for Windows refuses the path), nor published to a Windows host")
-    forbidden = _WINDOWS_FORBIDDEN.search(name)
-    if forbidden:
-        return (f"Windows does not allow {forbidden.group()!r} in a name: the show cannot be cloned, copied or synced "
-                "there, nor published to a Windows host")
-    return ""
-
-
-def _windows_fix(name: str) -> str:
-    """A name for ``name`` that Windows holds, as ``mediafeed add`` would have made it: ``aux.mp3`` → ``aux-episode.mp3``."""
-    stem, dot, rest = name.rstrip(". ").partition(".")
-    fixed = _WINDOWS_FORBIDDEN.sub("-", (f"{stem}-episode" if stem.rstrip(" ").lower() in WINDOWS_DEVICES else stem)
-                                   + dot + rest)
-    return f"e.g. to {fixed}" if fixed and fixed != name else "give it a name of letters, digits and '-'"
 
 
 def _list(path: str) -> list[tuple[str, os.stat_result | None]]:
@@ -709,7 +675,7 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
         return ""
     trouble = windows_trouble(name)
     if trouble:
-        r.warn(key, "SRC049", f"{name}: {trouble}", hint=_WINDOWS_HINT.format(what="the file", fix=_windows_fix(name),
+        r.warn(key, "SRC049", f"{name}: {trouble}", hint=WINDOWS_HINT.format(what="the file", fix=windows_fix(name),
                                                               then=" and write its new name in episode.md"))
     return name
 

@@ -25,8 +25,9 @@ from .atomicfiles import atomic_copy, atomic_write
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
-from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG, WINDOWS_DEVICES
+from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error, warning
+from .filenames import WINDOWS_DEVICES
 from .guids import new_guid
 from .model import Chapter, Media
 from .records import frozen

@@ -505,6 +505,11 @@ def test_names_windows_cannot_hold_are_warned_of_with_a_name_it_can(show: Path) 
         ("episodes/aux/episode.md", "audio", "con.mp3", "rename the file (e.g. to con-episode.mp3"),
     ], found
     assert not [p for p in lint.lint_show(show).problems if p.code == "SRC049" and p.severity.value != "warning"]
+    (show / "artwork.png").rename(show / "CON.png")  # the show's artwork too
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("artwork: artwork.png", "artwork: CON.png"), encoding="utf-8")
+    [art] = [p for p in lint.lint_show(show).problems if p.code == "SRC049" and p.field == "artwork"]
+    assert (art.file, art.message.split(":")[0]) == ("show.yml", "CON.png") and "to CON-episode.png" in art.hint, art
 
 
 def test_a_character_dropped_after_sanitising_never_joins_a_javascript_link() -> None:
