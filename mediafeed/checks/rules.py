@@ -53,7 +53,8 @@ _RULES = [
        "A key every show (title, description, url, author, language, category, artwork) or every episode (title, "
        "date, audio) must have is not there; the message names it. Fix: add it as 'key: value' to show.yml or the front "
        "matter ('mediafeed add' writes an episode's for you)."),
-    _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key."),
+    _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key. "
+       "Ten unknown keys of one mapping get a problem each and one more counts the rest; a key is shown to 80 characters."),
     _r("SRC020", "mediafeed", E, "no show.yml in the folder",
        "The command looks for the show in the current folder (or --show). Fix: run it in the folder that holds "
        "show.yml, pass --show FOLDER, or start a show there with 'mediafeed init'."),
