@@ -17,6 +17,7 @@ from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .characters import NotUtf8, source_text
 from .errors import Problem, error
+from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, Season, Show
 from .social import parse_social
@@ -497,6 +498,8 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
         r.fail(key, f"file reference {quoted(name)} leaves the show folder", hint="use a path inside the folder, without '..' or a leading '/'",
                code="SRC040")
         return ""
+    if not (base / name).is_file() and not (base / name).is_symlink():
+        name = _unicode_twin(base, name)
     if not (base / name).is_file():
         if (base / name).is_symlink():
             r.fail(key, f"{name} is {sourcelinks.what(os.fspath(base / name), stat.S_IFLNK)}",
@@ -508,7 +511,30 @@ def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
         r.fail(key, f"{name} is a symbolic link to a file outside the show folder; it would be published",
                hint=f"copy the file itself to {name} instead of linking to it", code="SRC040")
         return ""
+    trouble = next(filter(None, map(windows_trouble, name.split("/"))), "")
+    if trouble:
+        r.warn(key, "SRC049", f"{name}: {trouble}", hint=WINDOWS_HINT.format(
+            what="the file", fix=windows_fix(name.rpartition("/")[2]), then=f" and write its new name in {SHOW_FILE}"))
     return name
+
+
+def _unicode_twin(base: Path, name: str) -> str:
+    """``name`` as the show's folder spells it when its file's name is the same in another Unicode form (accents stored
+    apart from their letters, NFD, as macOS and archives may write names, where show.yml has them composed, NFC, or the
+    reverse), else ``name``. The two look the same: "file not found: Épisode.png — the folder has Épisode.png: write
+    'artwork: Épisode.png', or rename it to Épisode.png" stopped the build. The file is published under its own name,
+    as an episode's are."""
+    import unicodedata
+
+    if name.isascii():
+        return name
+    there, _, file_name = name.rpartition("/")
+    wanted = unicodedata.normalize("NFC", file_name)
+    try:
+        twins = [entry.name for entry in os.scandir(base / there) if unicodedata.normalize("NFC", entry.name) == wanted]
+    except OSError:
+        return name
+    return f"{there}/{twins[0]}" if len(twins) == 1 and there else twins[0] if len(twins) == 1 else name
 
 
 _IMAGE_TYPES = (".jpg", ".jpeg", ".png")

@@ -25,6 +25,7 @@ from . import sourcelinks
 from .characters import NotUtf8, source_text
 from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
+from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
 from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
@@ -160,6 +161,11 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
             problems.append(error("SRC052", f"{EPISODES_DIR}/{name}", f"folder name {name!r} is not a safe URL slug",
                                   hint="rename it using lower-case letters, digits, '-', '.' and '_' (it becomes the page URL)"))
             continue
+        trouble = windows_trouble(name)
+        if trouble:
+            problems.append(warning("SRC049", f"{EPISODES_DIR}/{name}", f"folder name {name!r}: {trouble}",
+                                    hint=WINDOWS_HINT.format(what="the folder", fix=windows_fix(name), then=""),
+                                    episode=name))
         folders.append(folder)
     return folders, problems
 
@@ -361,7 +367,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                   if t.mime in ("text/vtt", "application/x-subrip")}
     if chapters:
         published.add("chapters.json")
-    _made_name_problems(r, transcripts, alternates, artwork, chapters_source if chapters else "")
+    named = _made_name_problems(r, transcripts, alternates, artwork, chapters_source if chapters else "")
+    _alternates_not_media(r, alternates, named)
+    _case_twins(r, [("audio", audio), ("artwork", artwork), *(("transcript", t.path) for t in transcripts),
+                    *(("alternate_enclosures", a.file) for a in alternates)], named)
     left_out = _left_out(folder, data)
     r.problems.extend(left_out)
     said = {p.file.rsplit("/", 1)[1] for p in left_out} | _named_files(data)  # (SRC040 for a named one)
@@ -543,12 +552,14 @@ _FILE_TYPES = frozenset("jpg jpeg png gif webp svg avif heic pdf mp3 m4a m4b mp4
 
 
 def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alternates: list[AlternateEnclosure],
-                        artwork: str, chapters_source: str) -> None:
+                        artwork: str, chapters_source: str) -> set[str]:
     """SRC043 for a file the front matter names that has the name of one the build makes from another in the same
     folder: the other timed format of a transcript (``transcript.vtt`` makes ``transcript.srt``) or the chapters
     file (``chapters.json``, made from ``chapters.txt`` or the front matter's list). ``check`` said nothing, and the
-    build wrote part of the site and stopped with OUT002 ("give the two episodes different folder names")."""
+    build wrote part of the site and stopped with OUT002 ("give the two episodes different folder names").
+    Returns the names it gave a problem."""
     names = {t.path.casefold() for t in transcripts}
+    said: set[str] = set()
     made: dict[str, str] = {}
     for transcript in transcripts:
         if transcript.mime in ("text/vtt", "application/x-subrip"):
@@ -559,11 +570,12 @@ def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alt
         made["chapters.json"] = f"the chapters file the build makes from {'the front matter' if chapters_source == 'front matter' else chapters_source}"
     for alternate in alternates:  # the transcript published twice: two outputs for one path (OUT002 half-way)
         if alternate.file and alternate.file.casefold() in names:
+            said.add(alternate.file)
             r.fail("alternate_enclosures", f"{alternate.file} is the episode's transcript, published as one already: "
                    "an alternate enclosure is another version of the episode's audio or video",
                    hint="remove it from 'alternate_enclosures' (the transcript is found by its name)", code="SRC043")
     if not made:
-        return
+        return said
     named = [("transcript", t.path) for t in transcripts] + [("alternate_enclosures", a.file) for a in alternates if a.file]
     named += [("artwork", artwork)] if artwork else []
     for key, name in named:
@@ -572,6 +584,44 @@ def _made_name_problems(r: FieldReader, transcripts: tuple[Transcript, ...], alt
             r.fail(key, f"{name} has the name of {made[name.casefold()]}: the two would have one URL",
                    hint=f"rename the file, e.g. to {'alternate' if key == 'alternate_enclosures' else key}{ext}, and "
                         "write its new name in episode.md", code="SRC043")
+            said.add(name)
+    return said
+
+
+def _case_twins(r: FieldReader, named: list[tuple[str, str]], said: set[str]) -> None:
+    """SRC049 for a file the episode publishes whose name differs from another's only in case (``Audio.mp3`` and an
+    alternate ``audio.mp3``): a disk that does not tell case apart (Windows, macOS; a folder or share published to)
+    holds one file for the two, so one URL serves the other's bytes. ``said``: the names SRC043 names already."""
+    first: dict[str, str] = {}
+    for key, name in named:
+        if not name or name in said:
+            continue
+        other = first.setdefault(name.casefold(), name)
+        if other != name:
+            r.warn(key, "SRC049", f"{name} and {other} differ only in case: on a disk that does not tell case apart "
+                   "(Windows, macOS, a share or a folder the site is published to) they are one file, and one of the "
+                   "two URLs serves the other's bytes",
+                   hint=f"rename one of them (e.g. {os.path.splitext(name)[0]}-2{os.path.splitext(name)[1]}) before the "
+                        "episode is first published, and write its new name in episode.md")
+
+
+def _alternates_not_media(r: FieldReader, alternates: list[AlternateEnclosure], said: set[str]) -> None:
+    """SRC048 for a local alternate enclosure that is no audio, video or HLS playlist by its name. The build publishes
+    it as it is, in the episode's folder of the site, and a host serves it by its extension: a web page, an SVG drawing
+    or an XML file there is a page of the site's own origin, whose scripts ran (``file: extra.html, type: text/html``
+    opened a dialog in Chromium), and a ``.php`` file runs on a host that runs PHP. Audio and video are probed, so
+    their content must match their extension (MED005); other types were published unread. ``said``: the files
+    another problem names already (SRC043)."""
+    for alternate in alternates:
+        name = alternate.file
+        if not name or name in said or os.path.splitext(name)[1].lower() in ALTERNATE_TYPES:
+            continue
+        r.fail("alternate_enclosures", f"{name} is not an audio or video file (nor an .m3u8 playlist), and an alternate "
+               "enclosure file is published as it is, beside the episode's page: a web page, an SVG drawing or an XML "
+               "file there would open as a page of the site and run its scripts",
+               hint="an alternate enclosure is another version of the episode's audio or video ("
+                    + ", ".join(sorted(ALTERNATE_TYPES)) + "): name such a file, or put this one on the web elsewhere "
+                    "and give its address as 'url:'", code="SRC048")
 
 
 def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
@@ -610,6 +660,10 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
             return ""
         r.fail(key, f"file not found: {name}", hint=_missing_hint(folder, key, name), code="SRC041")
         return ""
+    trouble = windows_trouble(name)
+    if trouble:
+        r.warn(key, "SRC049", f"{name}: {trouble}", hint=WINDOWS_HINT.format(what="the file", fix=windows_fix(name),
+                                                              then=" and write its new name in episode.md"))
     return name
 
 

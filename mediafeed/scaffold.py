@@ -28,6 +28,7 @@ from .chapters import clock
 from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error, warning
+from .filenames import WINDOWS_DEVICES
 from .guids import new_guid
 from .model import Chapter, Media
 from .records import frozen
@@ -308,10 +309,7 @@ def slugify(text: str, limit: int = 60) -> str:
     slug = slug.strip("-")
     # Windows refuses a file or folder of these names (with any extension): an episode titled "CON" made a show
     # folder that cannot be copied, synced or cloned there
-    return f"{slug}-episode" if slug in WINDOWS_RESERVED else slug
-
-
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
+    return f"{slug}-episode" if slug in WINDOWS_DEVICES else slug
 
 
 def unique_slug(base: str, taken: set[str]) -> str:

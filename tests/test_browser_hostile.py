@@ -212,6 +212,9 @@ ALONE = [
     "- [ ] task <abbr title=\"</label><img src=x onerror=alert('task')>\">t</abbr>",
     "<div>raw <https://example.org/\"onmouseover=\"alert('raw-autolink')> x</div>",
     "<a href=\"&#x01;javascript:alert('control')\">c</a> <a href=\"javascript&colon;alert('colon')\">c</a>",
+    # a character dropped after sanitising (XML forbids it) joined the scheme the sanitiser had taken for a relative path
+    "<a href=\"java&#1;script:alert('c0-inside')\">c</a> <a href=\"jav&#xFFFE;ascript:alert('nonchar-inside')\">n</a>"
+    " <a href=\"java&#x7F;script:alert('del-inside')\">d</a> <a href=\"javas&#x0B;cript:alert('vt-inside')\">v</a>",
     "[md](javascript&#58;alert('md-entity')) [md2](&#x6a;avascript:alert('md-hex'))",
     "[ref]\n\n[ref]: &#x6a;avascript:alert('ref-hex')",
     "text[^n]\n\n[^n]: <a href=\"javascript:alert('footnote')\">fn</a> <img src=x onerror=alert('footnote-2')>",

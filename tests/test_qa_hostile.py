@@ -437,3 +437,131 @@ def test_a_quotations_language_and_direction_are_kept_only_when_they_are_one() -
                   '<i lang="zh-Hant-TW" dir="auto">v</i> <code>lang="fr"</code></p>').html
     assert html == ('<p lang="de" dir="rtl" title="a&gt;b">x</p>\n<p><span>y</span> <bdo>z</bdo> <q>w</q> '
                     '<i lang="zh-Hant-TW" dir="auto">v</i> <code>lang="fr"</code></p>'), html
+
+
+# Round 3 (session 27): files and names rather than text
+
+ALTERNATE_FRONT = """
+title: Alternates
+date: 2026-03-20T08:00:00+00:00
+guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60
+audio: audio.mp3
+alternate_enclosures:
+  - {file: extra.html, type: text/html}
+  - {file: drawing.svg, type: image/svg+xml}
+  - {file: playlist.xhtml, type: application/x-mpegURL}
+  - {file: small.opus}
+  - {url: "https://cdn.example.net/extra.html", type: text/html}
+"""
+
+
+def test_an_alternate_enclosure_file_that_is_no_media_is_refused_before_anything_is_written(show: Path, tmp_path: Path) -> None:
+    """A local alternate enclosure of a type the build does not probe was published byte for byte beside the episode's
+    page: `file: extra.html, type: text/html` (or an SVG, or any name under an HLS type) became a page of the site's
+    own origin, and its scripts ran in Chromium. Now SRC048 names each such file at check, and the build writes
+    nothing; media files and remote addresses are as before."""
+    from helpers import make_media
+
+    from mediafeed import lint
+    from mediafeed.build import BuildFailed
+
+    folder = add_episode(show, "006-alternates", ALTERNATE_FRONT)
+    for name in ("extra.html", "drawing.svg", "playlist.xhtml"):
+        (folder / name).write_text("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'><script>alert(2)</script></svg>")
+    make_media(folder / "small.opus", "opus")
+    problems = [p for p in lint.lint_show(show).problems if p.code == "SRC048"]
+    assert sorted(p.message.split(" ", 1)[0] for p in problems) == ["drawing.svg", "extra.html", "playlist.xhtml"], problems
+    assert all(p.field == "alternate_enclosures" and p.episode == "006-alternates" for p in problems)
+    assert "put this one on the web elsewhere and give its address as 'url:'" in problems[0].hint
+    out = tmp_path / "site"
+    try:
+        build(show, out)
+    except BuildFailed as exc:
+        assert sorted(p.code for p in exc.problems if p.severity.value == "error") == ["SRC048"] * 3
+    else:
+        raise AssertionError("built")
+    assert not out.exists()  # refused before anything was written
+
+
+def test_names_windows_cannot_hold_are_warned_of_with_a_name_it_can(show: Path) -> None:
+    """An episode folder `aux` (or `006-notes.`, whose dot Windows drops: another folder, so other URLs there) and an
+    audio file `con.mp3` or `why?.mp3` were built without a word, though the show cannot be cloned or synced to Windows
+    and `mediafeed add` never makes such names. Each is SRC049 (a warning), with a name Windows takes."""
+    import os
+
+    from mediafeed import lint
+
+    for slug, audio in (("aux", "con.mp3"), ("006-notes.", "Nul.Take2.mp3"), ("007-fine", "why?.mp3")):
+        folder = add_episode(show, slug, f"title: T\ndate: 2026-03-20T08:00:00+00:00\nguid: {slug}-guid\naudio: '{audio}'\n",
+                             audio_name="audio.mp3")
+        os.rename(folder / "audio.mp3", folder / audio)
+    found = [(p.file, p.field, p.message.split(":")[0], p.hint.split(")")[0]) for p in lint.lint_show(show).problems
+             if p.code == "SRC049"]
+    assert sorted(found) == [
+        ("episodes/006-notes.", "", "folder name '006-notes.'", "rename the folder (e.g. to 006-notes"),
+        ("episodes/006-notes./episode.md", "audio", "Nul.Take2.mp3", "rename the file (e.g. to Nul-episode.Take2.mp3"),
+        ("episodes/007-fine/episode.md", "audio", "why?.mp3", "rename the file (e.g. to why-.mp3"),
+        ("episodes/aux", "", "folder name 'aux'", "rename the folder (e.g. to aux-episode"),
+        ("episodes/aux/episode.md", "audio", "con.mp3", "rename the file (e.g. to con-episode.mp3"),
+    ], found
+    assert not [p for p in lint.lint_show(show).problems if p.code == "SRC049" and p.severity.value != "warning"]
+    (show / "artwork.png").rename(show / "CON.png")  # the show's artwork too
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("artwork: artwork.png", "artwork: CON.png"), encoding="utf-8")
+    [art] = [p for p in lint.lint_show(show).problems if p.code == "SRC049" and p.field == "artwork"]
+    assert (art.file, art.message.split(":")[0]) == ("show.yml", "CON.png") and "to CON-episode.png" in art.hint, art
+
+
+def test_a_character_dropped_after_sanitising_never_joins_a_javascript_link() -> None:
+    """`<a href="java&#1;script:alert(1)">`: the sanitiser read the address as a relative path (a control character
+    cannot be part of a scheme) and kept it; the build then dropped the character XML forbids, and the page, the feed's
+    content:encoded and the JSON feed held a live `javascript:alert(1)` link (a dialog in Chromium on a click), while
+    SRC044 said such links are left out. The notes are sanitised again when a character is dropped."""
+    from mediafeed.notes import absolute_urls, render
+
+    for reference in ("&#1;", "&#x0B;", "&#x7F;", "&#xFFFE;", "&#xFDD0;", "&#x1F;"):
+        for markup in (f'<a href="java{reference}script:alert(1)">x</a>', f'<q cite="java{reference}script:x">q</q>',
+                       f'text\n\n<a href="javascript{reference}:alert(1)" title="t">y</a>'):
+            notes = render(markup, "https://example.org/show/episodes/x/")
+            for html in (notes.html, notes.description, absolute_urls(notes.html, "https://example.org/show/")):
+                assert "script:" not in html.replace("\\", ""), (markup, html)
+    kept = render('<a href="https://example.org/a&#1;b">ok</a> &#1;', "")  # (a dropped character in text or a kept address)
+    assert kept.html == '<p><a href="https://example.org/ab" rel="noopener noreferrer">ok</a> </p>', kept.html
+
+
+def test_two_files_an_episode_publishes_whose_names_differ_only_in_case_are_warned_of(show: Path) -> None:
+    """`audio: Audio.mp3` with an alternate `audio.mp3` (a show kept on Linux) built two files that a disk which does not
+    tell case apart (a folder or share the site is published to, Windows, macOS) holds as one: one URL served the other's
+    bytes. SRC049 names the pair; the main file listed again as an alternate is no pair."""
+    from helpers import make_media
+
+    from mediafeed import lint
+
+    folder = add_episode(show, "006-case", "title: Case\ndate: 2026-03-20T08:00:00+00:00\nguid: case-guid\naudio: Audio.mp3\n"
+                         "alternate_enclosures: [{file: audio.mp3, title: Small}, {file: Audio.mp3}]\n", audio_name="Audio.mp3")
+    make_media(folder / "audio.mp3", "mp3", 2.0)
+    found = [(p.field, p.message.split(":")[0], p.severity.value) for p in lint.lint_show(show).problems if p.code == "SRC049"]
+    assert found == [("alternate_enclosures", "audio.mp3 and Audio.mp3 differ only in case", "warning")], found
+
+
+def test_a_flood_of_unknown_keys_or_a_huge_one_gives_a_few_short_problems(show: Path) -> None:
+    """Front matter of 200,000 unknown keys (2 MB) gave 200,000 SRC012 lines, each after a did-you-mean search (12 s of
+    `check` for that alone), and an unknown key of 900,000 characters a problem line of 900 KB. Now ten keys of a
+    mapping get a problem each, one more counts the rest, and a key is shown to 80 characters."""
+    from mediafeed import lint
+
+    keys = "".join(f"k{i:06}: v\n" for i in range(50_000))
+    add_episode(show, "006-keys", "title: Keys\ndate: 2026-03-20T08:00:00+00:00\nguid: keys-guid\naudio: audio.mp3\n"
+                f"? \"{'x' * 900_000}\"\n: v\ntitel: typo\n{keys}persons: [{{name: A, rol: host}}]\n")
+    found = [p for p in lint.lint_show(show).problems if p.code == "SRC012"]
+    assert sorted((p.field, p.message) for p in found) == [
+        ("", "49992 more unknown keys, from 'k000010' on"),  # (titel and the long one among them)
+        *((f"k{i:06}", "unknown key") for i in range(10)),
+        ("persons.rol", "unknown key"),
+    ], [(p.field[:90], p.message) for p in found]
+    assert [p.hint for p in found if p.field == "persons.rol"] == ["did you mean 'role'?"]
+    more = show / "episodes" / "006-keys" / "episode.md"
+    more.write_text(more.read_text(encoding="utf-8").replace(keys, ""), encoding="utf-8")
+    shown = sorted(p.field for p in lint.lint_show(show).problems if p.code == "SRC012")
+    assert shown == ["persons.rol", "titel", "x" * 80 + "…"], [f[:90] for f in shown]
+    assert sum(len(p.field) + len(p.message) + len(p.hint) for p in found) < 10_000

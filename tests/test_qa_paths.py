@@ -163,6 +163,27 @@ def test_an_audio_name_in_another_unicode_form_than_the_file_is_published_under_
     assert (report.output / "episodes/006-cafe" / on_disk).is_file()
 
 
+ART_NFC = "Café – artwork.png"
+
+
+@pytest.mark.parametrize(("written", "on_disk"), [(ART_NFC, unicodedata.normalize("NFD", ART_NFC)),
+                                                  (unicodedata.normalize("NFD", ART_NFC), ART_NFC)])
+def test_show_artwork_named_in_another_unicode_form_than_its_file_is_published_under_the_files_name(
+        show: Path, written: str, on_disk: str) -> None:
+    """An episode's files were found in either form (above), the show's artwork was not: 'artwork: Café – artwork.png'
+    (NFC) with the file named in NFD (a show copied from a Mac) stopped check and build with SRC041 "file not found:
+    Café – artwork.png — the folder has Café – artwork.png: write 'artwork: Café – artwork.png', or rename it to Café –
+    artwork.png", three names that look the same. The file is found and published under its own name."""
+    (show / "artwork.png").rename(show / on_disk)
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("artwork: artwork.png", f"artwork: '{written}'"),
+                      encoding="utf-8")
+    assert not [p for p in _problems(show) if p.severity.value == "error"]
+    feed = (build(show).output / "feed.xml").read_text(encoding="utf-8")
+    assert f'<itunes:image href="https://podcast.example.org/safe-to-say/{quote(on_disk)}"/>' in feed
+    assert quote(written) not in feed
+
+
 def test_a_published_file_renamed_to_another_unicode_form_says_so_and_how_to_rename_it_back(show: Path) -> None:
     """LED002 said "rename Épisode 6 – café.mp3 back to Épisode 6 – café.mp3": it now says which form each is, with a
     command that renames the file back (a 'mv' of two names that look the same is no fix)."""

@@ -53,7 +53,8 @@ _RULES = [
        "A key every show (title, description, url, author, language, category, artwork) or every episode (title, "
        "date, audio) must have is not there; the message names it. Fix: add it as 'key: value' to show.yml or the front "
        "matter ('mediafeed add' writes an episode's for you)."),
-    _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key."),
+    _r("SRC012", "mediafeed", E, "unknown key", "A key nobody reads; usually a typo. The hint suggests the closest known key. "
+       "Ten unknown keys of one mapping get a problem each and one more counts the rest; a key is shown to 80 characters."),
     _r("SRC020", "mediafeed", E, "no show.yml in the folder",
        "The command looks for the show in the current folder (or --show). Fix: run it in the folder that holds "
        "show.yml, pass --show FOLDER, or start a show there with 'mediafeed init'."),
@@ -109,6 +110,22 @@ _RULES = [
     _r("SRC047", "mediafeed", W, "an HTML comment in the show notes is never closed: the notes after it are hidden",
        "Everything after <!-- is a comment until -->: without one, the rest of the notes is left out of the pages and "
        "feeds, as browsers leave it out. Close the comment where it should end."),
+    _r("SRC048", "mediafeed", E, "a local alternate enclosure is not an audio or video file (nor an .m3u8 playlist)",
+       "A file under alternate_enclosures is published as it is, beside the episode's page, and a host serves it by "
+       "its name: a web page (.html), an SVG drawing or an XML file would open as a page of the site itself and run "
+       "its scripts, and a .php file runs on a host that runs PHP. An alternate enclosure is another version of the "
+       "episode's audio or video (.mp3, .m4a, .opus, .webm, …, or an HLS playlist, .m3u8). Fix: name such a file, or "
+       "put the other file on the web elsewhere and give its address as 'url:'."),
+    _r("SRC049", "mediafeed", W, "an episode folder or a file the front matter names has a name Windows cannot hold, or "
+       "two files an episode publishes have names that differ only in case",
+       "A device name (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, with any extension: aux.mp3), a name ending in a dot "
+       "or a space (006-notes.), or one holding < > : \" | ? * or a control character. Linux and macOS take them, "
+       "but the show cannot be cloned, copied or synced to Windows (Git for Windows refuses the path), nor published "
+       "to a Windows host, and a copy made anyway drops the dot or space: another name, so another URL. Fix: rename "
+       "the folder or file before the episode is first published ('mediafeed add' and 'mediafeed import' never make "
+       "such names), and write the new name in episode.md. Two files an episode publishes whose names differ only in "
+       "case (Audio.mp3 and an alternate audio.mp3) are one file on such a disk, and on macOS: one URL would serve the "
+       "other's bytes."),
     _r("SRC043", "mediafeed", E, "a referenced file is hidden (its name starts with '.'), or has the name of a file "
        "the build writes in the episode's folder (index.html, player.html, oembed.json, a transcript's other timed "
        "format, chapters.json made from chapters.txt)",
