@@ -73,6 +73,9 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
         _render_episodes(plan, out, renderer, units, ahead)
     finally:
         ahead.close()
+    # The page workers have ended and no more are forked: a new cache file (a cold build's) starts going to disk now,
+    # while the index pages and the feeds are made, not at the build's end (see Cache.start_sync)
+    plan.cache.start_sync()
 
     for number, (name, key) in enumerate(indexes, start=1):
         plan.unit(out, name, key, partial(renderer.index_page, items=items, number=number))
