@@ -246,7 +246,7 @@ def pooled(count: int) -> bool:
 
 def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
                  progress: Callable[[int], None] | None = None, chunk: int = 0,
-                 share: bool = False) -> Generator[R | Failed, None, None]:
+                 share: bool = False, idle: Callable[[], bool] | None = None) -> Generator[R | Failed, None, None]:
     """:func:`map_ordered`, each result given as soon as it (and every one before it) is there: a caller that
     uses each result and lets it go never holds them all (a big show's tag results are ~100 MB).
 
@@ -254,7 +254,10 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
     given out ahead of the caller, so big items (each already a batch) are best sent one at a time.
 
     ``share``: ``context`` is cheap to pickle, so the workers of :func:`shared` (when open) are sent it; else they
-    are forked again, inheriting it (see the module docstring)."""
+    are forked again, inheriting it (see the module docstring).
+
+    ``idle``: work of the caller's own, done a step at a time while the next result is not there yet (the workers'
+    chunks run on): called again while it returns True (more to do) and the result is still not there."""
     jobs = workers()
     pool_ok = pooled(len(items))
     if pool_ok and _shared is not None:
@@ -264,7 +267,7 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
         else:
             _shared.end()  # (no threads of ours at the fork)
             pool = _shared.start(jobs, context, stage)
-        yield from _ordered(pool, jobs, fn, context, items, progress, chunk, stage)
+        yield from _ordered(pool, jobs, fn, context, items, progress, chunk, stage, idle)
         return
     if not pool_ok:
         for index, item in enumerate(items):
@@ -279,14 +282,15 @@ def imap_ordered(fn: Callable[[C, T], R], context: C, items: Sequence[T], *,
                              initializer=_start, initargs=(context, os.getpid())) as pool:
         _fork(pool)
         try:
-            yield from _ordered(pool, jobs, fn, context, items, progress, chunk, 0)
+            yield from _ordered(pool, jobs, fn, context, items, progress, chunk, 0, idle)
         except BaseException:  # Ctrl-C, SIGTERM, an error in the caller: the chunks not started yet are dropped
             pool.shutdown(wait=False, cancel_futures=True)
             raise
 
 
 def _ordered(pool: ProcessPoolExecutor, jobs: int, fn: Callable[[C, T], R], context: C, items: Sequence[T],
-             progress: Callable[[int], None] | None, chunk: int, stage: int) -> Generator[R | Failed, None, None]:
+             progress: Callable[[int], None] | None, chunk: int, stage: int,
+             idle: Callable[[], bool] | None = None) -> Generator[R | Failed, None, None]:
     """``items`` run by ``pool`` in chunks, results in order. ``stage`` 0: the workers inherited ``context``
     (a pool of this batch), else the shared workers run it as that stage's: sent with each chunk, pickled once
     (a worker forked for the stage inherited it, and unpickles nothing)."""
@@ -313,6 +317,9 @@ def _ordered(pool: ProcessPoolExecutor, jobs: int, fn: Callable[[C, T], R], cont
         for start in itertools.islice(ahead, jobs * AHEAD):
             waiting.append(submit(start))
         while waiting:
+            while idle is not None and not waiting[0].done():
+                if not idle():
+                    idle = None
             result = waiting.popleft().result()
             following = next(ahead, None)
             if following is not None:

@@ -67,15 +67,22 @@ def render_site(project: Project, items: list[Item], build_date: datetime,
     # Into an output folder that held no site of ours, the workers write the pages of the episode folders
     # they make themselves (most of a cold build's file creation, off this process); else they hand them here.
     direct = os.fspath(out.out) if isinstance(out, output.Writer) and out.fresh and parallel.pooled(len(fresh) - 1) else ""
+    # The index pages that will certainly be rendered (a cold build: all) are rendered here while this process waits
+    # for the page workers' next results, and written in their turn, after the episodes, as before.
+    index_ahead = _IndexAhead(renderer, items, [number for number, (name, key) in enumerate(indexes, start=1)
+                                                if plan.fresh(name, key)])
     ahead = _PagesAhead(renderer, by_slug, fresh[1:], renderer.feed_items.missing(fresh[1:]) if fresh[1:] else set(),
-                        direct)
+                        direct, idle=index_ahead.step)
     try:
         _render_episodes(plan, out, renderer, units, ahead)
     finally:
         ahead.close()
+    # The page workers have ended and no more are forked: a new cache file (a cold build's) starts going to disk now,
+    # while the index pages and the feeds are made, not at the build's end (see Cache.start_sync)
+    plan.cache.start_sync()
 
     for number, (name, key) in enumerate(indexes, start=1):
-        plan.unit(out, name, key, partial(renderer.index_page, items=items, number=number))
+        plan.unit(out, name, key, partial(index_ahead.page, number=number))
     plan.unit(out, "extras", listing, lambda site: renderer.extras(site, items))
     plan.unit(out, "feeds", listing, lambda site: renderer.feeds(site, items))
     return out
@@ -125,11 +132,12 @@ class _PagesAhead:
     over, so that the feeds, rendered last in this process, find them there."""
 
     def __init__(self, renderer: Renderer, by_slug: dict[str, Item], fresh: list[Item], items_too: set[str],
-                 direct: str = ""):
+                 direct: str = "", idle: collections.abc.Callable[[], bool] | None = None):
         self.renderer = renderer
         self.direct = direct  #: the output folder the workers write new episode folders into ("": none)
         self.waiting = collections.deque(item.episode.slug for item in fresh)
-        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug, direct), _PageJobs(fresh, items_too))
+        self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug, direct), _PageJobs(fresh, items_too),
+                                          idle=idle)
 
     def take(self, item: Item) -> _Made | None:
         """``item``'s pages when they were made ahead (None: render them here)."""
@@ -146,6 +154,49 @@ class _PagesAhead:
 
     def close(self) -> None:
         self.made.close()  # a pool's workers end with it
+
+
+#: how many bytes of index pages :class:`_IndexAhead` holds at most (a show of 10,000 episodes has 500 pages of ~50 KB)
+INDEX_AHEAD_BYTES = 8 << 20
+
+
+class _IndexAhead:
+    """Index pages rendered ahead, one at a time while the build waits for the page workers (``idle`` of
+    :func:`parallel.imap_ordered`), held until their units write them in their turn, after the episodes (an index
+    page reads its own items and the number of pages, nothing an episode's unit makes). A page it did not render
+    (none was waited for, or :data:`INDEX_AHEAD_BYTES` are held, or rendering it failed: the error is raised in its
+    turn, as before) is rendered in its turn."""
+
+    def __init__(self, renderer: Renderer, items: list[Item], numbers: list[int]):
+        self.renderer = renderer
+        self.items = items
+        self.todo = collections.deque(numbers)
+        self.made: dict[int, list[tuple[str, bytes, str]]] = {}
+        self.size = 0
+
+    def step(self) -> bool:
+        """Render the next index page into memory; False when there is nothing more to do."""
+        if not self.todo or self.size >= INDEX_AHEAD_BYTES:
+            return False
+        number = self.todo.popleft()
+        pages = _Pages()
+        try:
+            self.renderer.index_page(pages, self.items, number)
+        except Exception:  # (a template error: raised again when the page is rendered in its turn)
+            self.todo.clear()
+            return False
+        self.made[number] = pages.added
+        self.size += sum(len(data) for _, data, _ in pages.added)
+        return bool(self.todo)
+
+    def page(self, site: output.Site, number: int) -> None:
+        """Index page ``number`` into ``site``: as rendered ahead, else rendered now."""
+        made = self.made.pop(number, None)
+        if made is None:
+            self.renderer.index_page(site, self.items, number)
+            return
+        for rel, data, origin in made:
+            site.add(rel, data, origin)
 
 
 class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):

@@ -15,12 +15,13 @@ import pytest
 from helpers import add_episode
 from test_incremental import tree
 
-from mediafeed import parallel
+from mediafeed import parallel, rendering
 from mediafeed.build import BuildFailed, build
 from mediafeed.cache import CACHE_DIR
 from mediafeed.probes import _probe
 
 MANY = parallel.MIN_ITEMS + 4  #: enough episodes for the build to use a pool
+_EPISODE_PAGES = rendering._episode_pages  #: the page workers' job, as the build has it
 
 
 @pytest.fixture(autouse=True)
@@ -163,6 +164,48 @@ def test_a_cold_build_on_two_cores_makes_the_feeds_items_in_the_workers(show: Pa
     assert tree(single.output) == pooled_tree
 
 
+def _slow_pages(context, job):  # type: ignore[no-untyped-def]
+    """The page workers' job, slowed down: the build waits for each of their results."""
+    time.sleep(0.05)
+    return _EPISODE_PAGES(context, job)
+
+
+def test_a_cold_build_on_two_cores_renders_the_index_pages_while_it_waits_for_the_page_workers(
+        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediafeed import rendering
+    from mediafeed.render import Renderer
+
+    add_many(show)
+    making_episodes = [False]
+    during: list[bool] = []  #: for each index page rendered: whether the episodes' pages were being made then
+    real_episodes, real_index = rendering._render_episodes, Renderer.index_page
+
+    def render_episodes(*args):  # type: ignore[no-untyped-def]
+        making_episodes[0] = True
+        try:
+            real_episodes(*args)
+        finally:
+            making_episodes[0] = False
+
+    def index_page(self, out, items, number):  # type: ignore[no-untyped-def]
+        during.append(making_episodes[0])
+        real_index(self, out, items, number)
+
+    monkeypatch.setattr(rendering, "_render_episodes", render_episodes)
+    monkeypatch.setattr(Renderer, "index_page", index_page)
+    monkeypatch.setattr(rendering, "_episode_pages", _slow_pages)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert during and all(during)  # each rendered once, while the page workers worked; written after the episodes
+    pooled_tree = tree(pooled.output)
+    shutil.rmtree(show / CACHE_DIR)
+    during.clear()
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert during and not any(during)  # in one process: in their turn
+    assert tree(single.output) == pooled_tree
+
+
 def test_a_first_build_on_two_cores_has_the_workers_write_the_episode_folders(show: Path, tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Into an output folder with no site of ours, the workers write the pages of the episode folders they make;
@@ -254,7 +297,7 @@ def test_write_fresh_takes_back_a_folder_it_could_not_finish(tmp_path: Path, mon
 
 ORPHANS = """
 import sys, time
-from mediafeed import parallel
+from mediafeed import parallel, rendering
 
 def slow(_context, item):
     time.sleep(60)
@@ -393,7 +436,7 @@ def test_a_cold_build_forks_two_sets_of_workers_not_one_per_stage(show: Path, tm
 WORKER_IMPORTS = """
 import os, sys
 from pathlib import Path
-from mediafeed import parallel
+from mediafeed import parallel, rendering
 from mediafeed.build import build
 from mediafeed.checks import showfeed
 
@@ -438,7 +481,7 @@ def test_a_cold_builds_workers_inherit_the_prober_the_tagger_and_the_feed_rules(
 
 SIGNALLED = """
 import signal, sys, time
-from mediafeed import parallel
+from mediafeed import parallel, rendering
 from mediafeed.commands.shortcut import _interrupt
 
 def quick(_context, item):
