@@ -1,0 +1,42 @@
+"""What a new producer met on a first day with the guides (session 27): init, add, tag, check, build, serve, publish,
+then an edit, a rename and a deletion. Each test is a friction point that was wrong or misleading, through the
+library where the text is made and through the command line where the producer saw it."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from helpers import add_episode
+
+from mediafeed.cli import main
+
+GUID = "1f0e3c9a-6b1d-4c55-9a0e-3d2b7c8e9f10"
+FRONT = f"title: Pickles and ferments\ndate: 2026-03-20T08:00:00+00:00\nguid: {GUID}\naudio: audio.mp3\n"
+
+
+# -- the notes as plain text (the page's description, JSON Feed's summary, the audio's comment) -----------------
+
+
+@pytest.mark.parametrize("markdown,expected", [
+    # a tag inside a sentence was a space: "See the recipe ." on the page, in feed.json and in the audio's comment
+    ("See [the recipe](https://example.org/r).", "See the recipe."),
+    ("**Bold**ly, *slowly*, `brine`; H<sub>2</sub>O and x<sup>2</sup>.", "Boldly, slowly, brine; H2O and x2."),
+    ("It is [*very*](https://example.org/) good!", "It is very good!"),
+    # blocks, cells, line breaks and images still part the words they stand between
+    ("One.\n\nTwo.\n\n- three\n- four\n", "One. Two. three four"),
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n", "a b 1 2"),
+    ("Line one  \nline two", "Line one line two"),
+    ("word![a picture](https://example.org/p.jpg)word", "word word"),
+])
+def test_the_notes_as_plain_text_keep_words_and_punctuation_together(markdown: str, expected: str) -> None:
+    from mediafeed.notes import render
+
+    assert render(markdown).text == expected
+
+
+def test_tag_writes_the_notes_into_the_audio_without_a_space_before_the_full_stop(show) -> None:
+    """Seen in ``mediafeed tag --dry-run``: ``comment: (none) → Pickles: brine, time, patience. See the recipe .``"""
+    add_episode(show, "009-pickles", FRONT, body="Pickles: brine and time. See [the recipe](https://example.org/r).\n")
+    result = CliRunner().invoke(main, ["tag", "--dry-run", "--show", str(show), "009-pickles"])
+    assert result.exit_code == 0, result.output
+    assert "comment: (none) → Pickles: brine and time. See the recipe.\n" in result.output
