@@ -40,3 +40,16 @@ def test_tag_writes_the_notes_into_the_audio_without_a_space_before_the_full_sto
     result = CliRunner().invoke(main, ["tag", "--dry-run", "--show", str(show), "009-pickles"])
     assert result.exit_code == 0, result.output
     assert "comment: (none) → Pickles: brine and time. See the recipe.\n" in result.output
+
+
+# -- --help ----------------------------------------------------------------------------------------------------
+
+
+def test_every_commands_help_gives_the_exit_code_of_ctrl_c() -> None:
+    """The README gives 130 for an interrupted run of any command; list, guid and serve said nothing of it, and serve's
+    "0 stopped with Ctrl-C" read as if Ctrl-C always meant 0 (during the first build it is 130, as for build)."""
+    from mediafeed.commands import COMMANDS
+
+    for command in COMMANDS:
+        help_text = " ".join(CliRunner().invoke(main, [command.name, "--help"]).output.split())
+        assert "130 interrupted" in help_text, command.name
