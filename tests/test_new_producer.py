@@ -4,9 +4,14 @@ library where the text is made and through the command line where the producer s
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
-from helpers import add_episode
+from helpers import ROOT, add_episode
 
 from mediafeed.cli import main
 
@@ -53,3 +58,40 @@ def test_every_commands_help_gives_the_exit_code_of_ctrl_c() -> None:
     for command in COMMANDS:
         help_text = " ".join(CliRunner().invoke(main, [command.name, "--help"]).output.split())
         assert "130 interrupted" in help_text, command.name
+
+
+# -- --strict --------------------------------------------------------------------------------------------------
+
+STRICT = "--strict counts the warnings as errors"
+
+
+def _with_a_warning(show: Path) -> Path:
+    """The sample show and an episode without notes (EP113, a warning: apps would show its title again)."""
+    add_episode(show, "009-pickles", FRONT, body="")
+    return show
+
+
+@pytest.mark.parametrize("command", [["check"], ["build"], ["publish", "web"]])
+def test_a_run_that_fails_on_warnings_under_strict_says_so(show: Path, tmp_path: Path, command: list[str]) -> None:
+    """``mediafeed build --strict`` ended with "Found 0 errors, 1 warning, 0 infos." and exit code 1, nothing built and
+    no word why: a producer read "0 errors" and looked for a bug."""
+    _with_a_warning(show)
+    (tmp_path / "www").mkdir()
+    with (show / "show.yml").open("a", encoding="utf-8") as config:
+        config.write(f"publish:\n  targets:\n    web: {{type: directory, path: {tmp_path / 'www'}}}\n")
+    result = CliRunner().invoke(main, [*command, "--show", str(show), "--strict"])
+    assert result.exit_code == 1, result.output
+    assert f"Found 0 errors, 1 warning, 0 infos; {STRICT}." in result.output
+    assert not (show / "public").exists() and not any((tmp_path / "www").iterdir())
+    without = CliRunner().invoke(main, [*command, "--show", str(show)])  # without --strict: a warning, no failure
+    assert without.exit_code == 0 and STRICT not in without.output, without.output
+
+
+def test_the_strict_build_of_the_program_itself_says_so_too(show: Path) -> None:
+    """``python -m mediafeed build`` with stderr not a terminal builds without click (commands/shortcut.py): the same
+    line."""
+    _with_a_warning(show)
+    done = subprocess.run([sys.executable, "-m", "mediafeed", "build", "--strict"], cwd=show, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.endswith(f"Found 0 errors, 1 warning, 0 infos; {STRICT}.\n"), done.stderr
