@@ -95,3 +95,26 @@ def test_the_strict_build_of_the_program_itself_says_so_too(show: Path) -> None:
                           text=True, env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, timeout=120)
     assert done.returncode == 1, done.stderr
     assert done.stderr.endswith(f"Found 0 errors, 1 warning, 0 infos; {STRICT}.\n"), done.stderr
+
+
+# -- add --date ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("date,message,hint", [
+    # a bare date is taken (midnight UTC): "expected a date with time and zone" sent the producer the wrong way
+    ("2026-02-30", "'2026-02-30' is not a real date: day is out of range for month", "write a date that exists"),
+    ("2026-13-01", "'2026-13-01' is not a real date: month must be in 1..12", "write a date that exists"),
+    ("2026-03-01T24:00:00+00:00", "is not a real date: hour must be in 0..23", "write a date that exists"),
+    # a time without its zone: the zone is what is missing, and the hint gives the producer's own date with one
+    ("2026-05-01T07:00", "'2026-05-01T07:00' has no time zone", "write its UTC offset: 2026-05-01T07:00+00:00"),
+    ("next tuesday", "expected a date with time and zone, got 'next tuesday'", "write e.g. 2026-03-04T09:00:00+00:00"),
+])
+def test_add_names_what_is_wrong_with_a_date(show: Path, media, date: str, message: str, hint: str) -> None:
+    result = CliRunner().invoke(main, ["add", str(media("mp3")), "--show", str(show), "--date", date, "--format", "json"])
+    assert result.exit_code == 2, result.output
+    import json
+
+    [problem] = json.loads(result.output)["problems"]
+    assert (problem["code"], problem["field"]) == ("ADD006", "--date")
+    assert message in problem["message"] and problem["hint"].startswith(hint), problem
+    assert not [p for p in (show / "episodes").iterdir() if p.name.startswith("006")]  # nothing added
