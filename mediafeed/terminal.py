@@ -176,9 +176,11 @@ def print_usage_error(exc: click.UsageError, command: str) -> None:
 
 
 
-def interrupted() -> NoReturn:
-    """Ctrl-C (or SIGTERM): one line on stderr, exit code 130."""
+def interrupted(then: str = "") -> NoReturn:
+    """Ctrl-C (or SIGTERM): one line on stderr (and ``then``, what the command leaves to do), exit code 130."""
     echo(INTERRUPTED, err=True)
+    if then:
+        echo(then, err=True)
     sys.exit(130)
 
 

@@ -118,3 +118,85 @@ def test_add_names_what_is_wrong_with_a_date(show: Path, media, date: str, messa
     assert (problem["code"], problem["field"]) == ("ADD006", "--date")
     assert message in problem["message"] and problem["hint"].startswith(hint), problem
     assert not [p for p in (show / "episodes").iterdir() if p.name.startswith("006")]  # nothing added
+
+
+# -- Ctrl-C during publish -------------------------------------------------------------------------------------
+
+
+def test_ctrl_c_during_a_publish_says_the_old_feed_is_live_and_to_run_it_again(show: Path, tmp_path: Path) -> None:
+    """A publish stopped mid-upload said only "Interrupted; nothing half-written was left behind.": the new pages were
+    on the target, the feed the old one, and nothing said that the run was not finished."""
+    import signal
+
+    from test_qa_publish import NEW, rsync_target, wait_for
+
+    from mediafeed.publish import publish
+
+    dest = tmp_path / "rsync-dest"
+    rsync_target(show, dest)
+    publish(show, notify=False)
+    old_feed = (dest / "feed.xml").read_bytes()
+    add_episode(show, "006-new", NEW, audio_name="new.mp3", seconds=60.0)  # ~240 KB at 4 KB/s: a minute of upload
+    rsync_target(show, dest, "--bwlimit=4")
+    process = subprocess.Popen([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})
+    try:
+        wait_for(lambda: any(p.name.startswith(".new.mp3.") for p in (dest / "episodes/006-new").glob(".*")),
+                 "the first bytes of new.mp3 on the far side")
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    assert err.endswith("Interrupted; nothing half-written was left behind.\n"
+                        "The target still has the old feed: run the same 'mediafeed publish' again to finish "
+                        "(what went up already is not sent again).\n"), err
+    assert (dest / "feed.xml").read_bytes() == old_feed
+
+
+def test_ctrl_c_once_the_new_feed_is_up_does_not_say_the_old_one_is(show: Path, tmp_path: Path) -> None:
+    """Stopped while it told a WebSub hub (after the feed went up), the publish must not send the producer to run it
+    again for a feed that is already live."""
+    import signal
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from test_qa_publish import NEW, directory_target, wait_for
+
+    arrived, release = threading.Event(), threading.Event()
+
+    class Hub(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            arrived.set()
+            release.wait(120)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    web = tmp_path / "www"
+    with ThreadingHTTPServer(("127.0.0.1", 0), Hub) as hub:
+        threading.Thread(target=hub.serve_forever, daemon=True).start()
+        directory_target(show, web)
+        with (show / "show.yml").open("a", encoding="utf-8") as config:
+            config.write(f"  notify:\n    websub: [http://127.0.0.1:{hub.server_address[1]}/hub]\n")
+        add_episode(show, "006-new", NEW, audio_name="new.mp3")
+        process = subprocess.Popen([sys.executable, "-m", "mediafeed", "publish", "--show", str(show)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})
+        try:
+            wait_for(arrived.is_set, "the publish to tell the hub")
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=120)
+        finally:
+            release.set()
+            if process.poll() is None:
+                process.kill()
+            hub.shutdown()
+    assert process.returncode == 130, err
+    assert err.endswith("uploaded feed.xml (" + err.split("uploaded feed.xml (")[1].split("\n")[0] + "\n"
+                        "Interrupted; nothing half-written was left behind.\n"), err
+    assert b"Something new" in (web / "feed.xml").read_bytes()
