@@ -200,3 +200,31 @@ def test_ctrl_c_once_the_new_feed_is_up_does_not_say_the_old_one_is(show: Path, 
     assert err.endswith("uploaded feed.xml (" + err.split("uploaded feed.xml (")[1].split("\n")[0] + "\n"
                         "Interrupted; nothing half-written was left behind.\n"), err
     assert b"Something new" in (web / "feed.xml").read_bytes()
+
+
+# -- init --email ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("email", ["<zoe@example.org>", "Zoë Ça <zoe@example.org>", "zoe@example.org,", "zoe@example.o"])
+def test_init_refuses_an_email_the_build_then_warns_is_none(tmp_path: Path, email: str) -> None:
+    """init took an address as a mail program copies it ('<zoe@example.org>'), and every check and build then warned
+    twice that it is not one (SHOW015 for itunes:email, PI006 for podcast:locked's owner)."""
+    import json
+
+    args = ["init", str(tmp_path / "show"), "--title", "Kitchen Table", "--description", "Cooking", "--url",
+            "https://example.org/kitchen/", "--author", "Zoë Ça", "--email", email, "--no-input", "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    [problem] = json.loads(result.output)["problems"]
+    assert (problem["code"], problem["field"]) == ("INI001", "--email")
+    fix = "write the address alone: --email zoe@example.org" if email != "zoe@example.o" else "e.g. --email you@example.org"
+    assert problem["hint"] == fix
+    assert not (tmp_path / "show").exists()
+
+
+def test_an_email_init_takes_is_one_the_build_takes(tmp_path: Path) -> None:
+    from mediafeed.checks.channel import EMAIL
+    from mediafeed.scaffold import answer_problem
+
+    for email in ["zoe@example.org", "zoe.ca+podcast@mail.example.co.uk", "<zoe@example.org>", "a@b.c", "zoe@example"]:
+        assert (answer_problem("email", email) is None) == bool(EMAIL.match(email)), email
