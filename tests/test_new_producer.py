@@ -228,3 +228,33 @@ def test_an_email_init_takes_is_one_the_build_takes(tmp_path: Path) -> None:
 
     for email in ["zoe@example.org", "zoe.ca+podcast@mail.example.co.uk", "<zoe@example.org>", "a@b.c", "zoe@example"]:
         assert (answer_problem("email", email) is None) == bool(EMAIL.match(email)), email
+
+
+# -- EP021 in the languages the default theme speaks -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Épisode 1 – Le pain", "Le pain (épisode 1)", "Folge 3: Brot backen", "Brot – Folge 3",
+                                   "Episodio 3: El pan", "Episódio 3 - O pão", "Afl. 3: Brood", "Aflevering 3: Brood",
+                                   "Saison 2, épisode 1 : Le pain", "Staffel 2, Folge 1: Brot", "Temporada 2: El pan"])
+def test_a_title_numbered_in_french_german_spanish_portuguese_or_dutch_is_ep021(title: str) -> None:
+    """A French producer's "Épisode 1 – Le Pain" passed where "Episode 1 – Bread" got EP021: only English words were
+    known, though the default theme speaks these languages too."""
+    from mediafeed.checks.titles import numbered
+
+    assert numbered(title)
+
+
+@pytest.mark.parametrize("title", ["Les épisodes de la mer", "Folgen des Klimawandels", "Saisonale Küche",
+                                   "Temporadas de pesca", "Top 10 des pains"])
+def test_words_for_episode_without_a_number_are_no_ep021(title: str) -> None:
+    from mediafeed.checks.titles import numbered
+
+    assert not numbered(title)
+
+
+def test_check_gives_ep021_for_a_french_numbered_title(show: Path) -> None:
+    add_episode(show, "009-le-pain", FRONT.replace("title: Pickles and ferments", "title: Épisode 1 – Le pain"))
+    result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    import json
+
+    assert [p["field"] for p in json.loads(result.output)["problems"] if p["code"] == "EP021"] == ["title"]
