@@ -77,7 +77,14 @@ class BuildReport:
 
 
 class BuildFailed(MediafeedError):
-    """The show has errors; nothing was written."""
+    """The show has errors (built with ``strict``, warnings count); nothing was written."""
+
+    def __init__(self, problems: Problem | list[Problem], strict: bool = False):
+        super().__init__(problems)
+        self.strict = strict  #: the summary line says that --strict made the warnings fail the build
+
+    def __reduce__(self) -> tuple[type, tuple[list[Problem], bool]]:  # type: ignore[override]
+        return (type(self), (self.problems, self.strict))
 
 
 def site_key(project: Project, out_dir: Path) -> str:
@@ -176,7 +183,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         if show is None:
             raise InputError(report.problems)
         if has_errors(report.problems, strict=strict):
-            raise BuildFailed(report.problems)
+            raise BuildFailed(report.problems, strict)
         report.episodes = len(items)
         report.drafts = sum(1 for e in project.episodes if project.status(e) == "draft")
         report.scheduled = sum(1 for e in project.episodes if project.status(e) == "scheduled")
@@ -197,7 +204,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                                      key=_problem_order)
             if has_errors(notes, strict=strict):
                 cache.commit()  # keep the tagged copies' records: the next build reuses them
-                raise BuildFailed(report.problems)
+                raise BuildFailed(report.problems, strict)
             base = os.path.join(root, "")  # text, not pathlib: this runs for every episode of a rebuild
             for item in items:  # a re-tagged copy (another size in the feed) renews the outputs that show it
                 if item.media_file:
@@ -209,7 +216,7 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
             report.problems = sorted(set(report.problems + changed), key=_problem_order)
             if has_errors(changed, strict=strict):
                 cache.commit()  # keep the tagged copies' records: the next build reuses them
-                raise BuildFailed(report.problems)
+                raise BuildFailed(report.problems, strict)
         build_date = source_date() or (items[0].episode.date if items else datetime(1970, 1, 1, tzinfo=UTC))
         # Without a manifest the output folder is not known to be ours as last built: render everything.
         plan = incremental.Plan(cache, out_dir, site_key(project, out_dir), trust=bool(previous))

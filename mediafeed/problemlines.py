@@ -21,7 +21,12 @@ def groups(problems: Iterable[Problem], quiet: bool) -> list[tuple[str, list[Pro
     return [(episode, found[episode]) for episode in sorted(found, key=lambda e: (e != "", e))]
 
 
-def summary(problems: list[Problem]) -> str:
+def summary(problems: list[Problem], strict: bool = False) -> str:
+    """"Found 1 error, 2 warnings, 0 infos." With ``strict`` (``--strict``) and warnings, it says that they are what
+    failed the run: "Found 0 errors, 1 warning" and exit code 1, with nothing built, read as a bug."""
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
     parts = [f"{counts[s]} {s.value}{'' if counts[s] == 1 else 's'}" for s in Severity]
-    return "Found " + ", ".join(parts) + "." if problems else "No problems found."
+    if not problems:
+        return "No problems found."
+    return "Found " + ", ".join(parts) + ("; --strict counts the warnings as errors" if strict and counts[Severity.WARNING]
+                                          else "") + "."

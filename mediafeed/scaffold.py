@@ -82,8 +82,14 @@ def answer_problem(name: str, value: str, category: str = "") -> tuple[str, str]
             bare = bare[len("http://"):]
         example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
         return f"expected the site's https:// address, got {value!r}", f"write the whole address: --url {example}"
-    if name == "email" and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value):
-        return f"expected an e-mail address, got {value!r}", "e.g. --email you@example.org"
+    if name == "email":
+        from .checks.channel import EMAIL  # what check and build take (SHOW015, PI006): init took '<a@example.org>'
+
+        if not EMAIL.match(value):
+            inside = re.search(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+", value)  # 'Name <a@example.org>', 'a@example.org,'
+            found = inside.group().rstrip(".") if inside else ""
+            return (f"expected an e-mail address, got {value!r}",
+                    f"write the address alone: --email {found}" if EMAIL.match(found) else "e.g. --email you@example.org")
     if name == "language" and not LANGUAGE.match(value):
         code, _ = language_guess(value)  # the guess show.yml's check makes (English → en)
         return (f"expected an ISO 639 code such as en or en-gb, got {value!r}",

@@ -134,8 +134,9 @@ def _escape_beyond_ascii(text: str) -> str:
     return re.sub(r"[^\x00-\x7f]", lambda found: json.dumps(found.group())[1:-1], text)
 
 
-def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
-    """Problems grouped by episode (show-level first), one line each, then a summary line.
+def print_problems(problems: Iterable[Problem], err: bool = False, strict: bool = False) -> None:
+    """Problems grouped by episode (show-level first), one line each, then a summary line (``strict``: it says that
+    the warnings count as errors).
 
     With ``-q`` only errors and warnings are listed (the summary still counts everything);
     as diagnostics on stderr (``err=True``) nothing at all is printed when only infos remain.
@@ -153,7 +154,7 @@ def print_problems(problems: Iterable[Problem], err: bool = False) -> None:
         for start in range(0, len(found), 1000):  # a thousand lines a write, not one each
             lines = "\n".join(f"{prefixes[p.severity]} {p.line()}" for p in found[start:start + 1000])
             out(lines, err=err, color=color)
-    echo(summary(problems), err=err)
+    echo(summary(problems, strict), err=err)
 
 
 summary = problemlines.summary
@@ -175,9 +176,11 @@ def print_usage_error(exc: click.UsageError, command: str) -> None:
 
 
 
-def interrupted() -> NoReturn:
-    """Ctrl-C (or SIGTERM): one line on stderr, exit code 130."""
+def interrupted(then: str = "") -> NoReturn:
+    """Ctrl-C (or SIGTERM): one line on stderr (and ``then``, what the command leaves to do), exit code 130."""
     echo(INTERRUPTED, err=True)
+    if then:
+        echo(then, err=True)
     sys.exit(130)
 
 
@@ -193,7 +196,7 @@ def boundary(func: F) -> F:
             if fmt == "json":
                 _failure_json({"ok": False, "problems": [p.to_dict() for p in exc.problems]})
             else:
-                print_problems(exc.problems, err=True)
+                print_problems(exc.problems, err=True, strict=getattr(exc, "strict", False))
             sys.exit(exc.exit_code)
         except (KeyboardInterrupt, click.exceptions.Abort):  # Abort: Ctrl-C or Ctrl-D at a click prompt (init)
             interrupted()

@@ -855,8 +855,9 @@ _RULES = [
        "not repeated by 'Collaboration'. An info. Fix: take the show's name out of 'title:' in episode.md."),
     _r("EP021", "apple", I, "the episode title starts or ends with an episode or season number",
        "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'S1E3 …', 'Season 2, …', "
-       "'… (Ep. 3)'); itunes:episode and itunes:season hold them and apps show them beside the title. A number that is "
-       "part of the title ('Top 10', 'Part 2') is none."),
+       "'… (Ep. 3)'; 'Épisode 3 –', 'Folge 3:', 'Afl. 3' …: French, Spanish, Italian, Portuguese, German and Dutch too); "
+       "itunes:episode and itunes:season hold them and apps show them beside the title. A number that is part of the "
+       "title ('Top 10', 'Part 2') is none."),
     _r("EP101", "apple psp1 spotify", E, "an episode has no title",
        "Every item needs a <title> (Apple, Spotify, PSP-1): apps list episodes by it. itunes:title alone is not enough: "
        "apps that do not read it list the episode without a name. In a show the title is 'title:' in episode.md (SRC011 "

@@ -21,11 +21,16 @@ def repeats_show_name(show_title: str, title: str) -> bool:
     return bool(name) and text != name and _as_words(name).search(text) is not None
 
 
+#: "episode" and "season" in the languages of the default theme's words that write them with Latin letters (a French
+#: "Épisode 1 – Le pain" passed where "Episode 1 – Bread" did not): English, French, Spanish and Italian,
+#: Portuguese, German, Dutch
+_EPISODE = r"(?:ep(?:isode)?\.?|[ée]pisode|episodio|epis[óo]dio|folge|afl(?:evering)?\.?)"
+_SEASON = r"(?:season|saison|temporada|stagione|staffel|seizoen)"
 #: an episode or season number at a title's start ("Episode 3:", "Ep. 3 -", "#3", "S1E3", "S01 E03", "Season 2,") or at
 #: its end after a separator ("… (Episode 3)", "… - Ep 3", "… | #3"); a number that is part of the title ("Top 10",
 #: "Part 2", "Catch-22") is none
-_NUMBERED = re.compile(r"^\s*(?:ep(?:isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+|season\s*\d+)\b"
-                       r"|[-\u2013\u2014|:,(\[]\s*(?:ep(?:isode)?\.?\s*#?\d+|#\d+|s\d+\s*e\d+)\s*[)\]]?\s*$", re.I)
+_NUMBERED = re.compile(rf"^\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+|{_SEASON}\s*\d+)\b"
+                       rf"|[-\u2013\u2014|:,(\[]\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+)\s*[)\]]?\s*$", re.I)
 
 
 def numbered(title: str) -> bool:

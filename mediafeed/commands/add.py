@@ -64,8 +64,8 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         if parsed is None and len(date_text.strip()) == 10:
             parsed = parse_datetime(date_text.strip() + "T00:00:00+00:00")
         if parsed is None:
-            raise InputError(error("ADD006", str(audio_file), f"expected a date with time and zone, got {date_text!r}",
-                                   field="--date", hint="write e.g. 2026-03-04T09:00:00+00:00 (or just 2026-03-04 for midnight UTC)"))
+            message, hint = _date_problem(date_text)
+            raise InputError(error("ADD006", str(audio_file), message, field="--date", hint=hint))
         if odd_offset(parsed):  # e.g. +00:53:28, which RFC 2822 and RFC 3339 cannot write (the build refuses it: SRC010)
             raise InputError(error("ADD006", str(audio_file), f"the UTC offset of {date_text!r} is not a whole number of "
                                    "minutes", field="--date", hint="write the zone's offset on that day, e.g. "
@@ -99,3 +99,21 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
 
         print_problems(list(new.problems), err=True)
     echo(str(new.path))
+
+
+def _date_problem(text: str) -> tuple[str, str]:
+    """What is wrong with a ``--date`` that is not one, and the fix: a day or an hour that does not exist, a time
+    without its zone, or no date at all (each was "expected a date with time and zone", also for a bare date,
+    which is taken)."""
+    from datetime import datetime
+
+    example = "write e.g. 2026-03-04T09:00:00+00:00 (or just 2026-03-04 for midnight UTC)"
+    try:
+        naive = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+    except ValueError as exc:
+        if str(exc).startswith("Invalid isoformat"):
+            return f"expected a date with time and zone, got {text!r}", example
+        return f"{text!r} is not a real date: {exc}", f"write a date that exists; {example[len('write '):]}"
+    return (f"{text!r} has no time zone",
+            f"write its UTC offset: {naive.isoformat(timespec='minutes')}+00:00 for UTC, or the zone's offset on that day")
+

@@ -77,7 +77,7 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
     if fmt == "json":
         print_json(report.to_dict(strict))
     else:
-        print_problems(report.problems)
+        print_problems(report.problems, strict=strict)
         what = f"{report.episodes} episode{'s' if report.episodes != 1 else ''}"
         info(f"Checked {report.kind} {report.target}: {what}"
              + (f", {report.urls_checked} URLs fetched" if online else "") + ".")

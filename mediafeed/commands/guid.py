@@ -24,7 +24,7 @@ def guid(show_dir: Path, assign: bool, fmt: str) -> None:
     \b
     Exit codes: 0 done, 1 an empty guid could not be filled in (written over
     several lines: write it yourself) or an episode.md could not be read
-    (run mediafeed check), 2 no show here.
+    (run mediafeed check), 2 no show here, 130 interrupted.
 
     \b
     Example:

@@ -33,7 +33,7 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     --accept-changes' recorded them out of the feed: LED005 no longer warns).
 
     \b
-    Exit codes: 0 listed, 2 the show cannot be read.
+    Exit codes: 0 listed, 2 the show cannot be read, 130 interrupted.
 
     \b
     Example:

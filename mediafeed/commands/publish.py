@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..terminal import ProgressBar, TransferBar, boundary, echo, human_bytes, info, print_json, print_problems
+from ..terminal import ProgressBar, TransferBar, boundary, echo, human_bytes, info, interrupted, print_json, print_problems
 from .options import format_option, show_option, verbosity_options
 
 if TYPE_CHECKING:
@@ -56,11 +56,18 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
     """
     from .. import publish as publish_lib
 
-    with ProgressBar() as progress, TransferBar() as transfer:
-        report = publish_lib.publish(show_dir, target, output=output, build=not no_build, strict=strict, dry_run=dry_run,
-                                     delete=delete, verify=verify, notify=not no_notify, overwrite=overwrite, accept_changes=accept_changes,
-                                     transfer=transfer,
-                                     build_progress=progress)
+    try:
+        with ProgressBar() as progress, TransferBar() as transfer:
+            report = publish_lib.publish(show_dir, target, output=output, build=not no_build, strict=strict,
+                                         dry_run=dry_run, delete=delete, verify=verify, notify=not no_notify,
+                                         overwrite=overwrite, accept_changes=accept_changes, transfer=transfer,
+                                         build_progress=progress)
+    except KeyboardInterrupt as exc:
+        if dry_run or isinstance(exc, publish_lib.PublishInterrupted) and exc.feed_live:
+            raise
+        # the new media and pages may be up, the feed is not: a producer must know the run is not finished
+        interrupted("The target still has the old feed: run the same 'mediafeed publish' again to finish "
+                    "(what went up already is not sent again).")
     if fmt == "json":
         print_json({"ok": True, **report.to_dict()})
         return

@@ -34,8 +34,8 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     the preview's files. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
 
     \b
-    Exit codes: 0 stopped with Ctrl-C (or SIGTERM), 1 the first build failed, 2 no show here or the port is
-    taken.
+    Exit codes: 0 stopped with Ctrl-C (or SIGTERM) once serving, 1 the first build failed, 2 no show here or
+    the port is taken, 130 interrupted during the first build (nothing half-written).
 
     \b
     Example:

@@ -8,7 +8,7 @@
 * ``run``: the recipe
 """
 
-from .run import PublishReport, load_config, publish
+from .run import PublishInterrupted, PublishReport, load_config, publish
 from .store import PublishError
 
-__all__ = ["PublishError", "PublishReport", "load_config", "publish"]
+__all__ = ["PublishError", "PublishInterrupted", "PublishReport", "load_config", "publish"]

@@ -177,6 +177,16 @@ def _refuse_overlap(target: config_io.Target, root: Path, out: Path) -> None:
                                field=f"publish.targets.{target.name}", hint="publish to a folder outside the show, e.g. /var/www/podcast"))
 
 
+class PublishInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM once the new feed was on the target (``feed_live``): the run stopped in what follows it
+    (files after the feed, deletions, notifications). Any other interruption of a publish is a KeyboardInterrupt, and
+    the target still has the old feed."""
+
+    def __init__(self, feed_live: bool):
+        super().__init__()
+        self.feed_live = feed_live
+
+
 def publish(root: Path, target_name: str | None = None, *, output: Path | None = None, build: bool = True, strict: bool = False,
             dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True, overwrite: bool = False,
             accept_changes: bool = False,
@@ -259,12 +269,25 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
             if stamp is not None and built.ledger == ledger and (root / ledger_io.LEDGER_FILE).exists():
                 stamp.save()  # published.json already records this build: 'mediafeed build' would do nothing more
             return _finish(report, started)
-        _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer(),
-                 lambda: _record(root, live, ledger, report, stamp))
+
+        def feed_live() -> None:
+            went_live.append(True)  # (first: the feed is on the target when this is called)
+            _record(root, live, ledger, report, stamp)
+
+        went_live: list[bool] = []
+        try:
+            _execute(store, plan, remote, rebuilt, report, transfer or NoTransfer(), feed_live)
+        except KeyboardInterrupt as exc:
+            if went_live:
+                raise PublishInterrupted(feed_live=True) from exc
+            raise
     finally:
         store.close()
     if report.planned_notifications:
-        report.notifications = notify_io.send(config.notify, show.feed_url, show.medium, session)
+        try:
+            report.notifications = notify_io.send(config.notify, show.feed_url, show.medium, session)
+        except KeyboardInterrupt as exc:
+            raise PublishInterrupted(feed_live=True) from exc
         for notice in report.notifications:
             if not notice.ok:
                 report.problems.append(warning("PUB040", notice.url, f"{notice.service} notification failed: "
