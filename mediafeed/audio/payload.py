@@ -466,6 +466,17 @@ def _flac_frame(data: bytes, at: int, min_block: int) -> tuple[int, int] | None:
     return (number if variable else number * min_block), samples
 
 
+def wav_end(handle, size: int) -> int:  # type: ignore[no-untyped-def]
+    """Where a WAV file's last chunk ends (at most ``size``; ``size`` for a data chunk of unknown size, which runs to
+    the end of the file)."""
+    end = 12
+    for pos, name, length in wav_chunks(handle, size):
+        if name == b"data" and _wav_unknown(length, pos, size):
+            return size
+        end = pos + 8 + length + (length & 1)
+    return min(end, size)
+
+
 def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     for pos, name, length in wav_chunks(handle, size):
         if name == b"data" and pos + 8 + length > size and not _wav_unknown(length, pos, size):

@@ -169,6 +169,8 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
             if kind and kind != "wav":  # (a WAV's silence is zero bytes: see unfilled)
                 lead = _id3_end(head) + mpeg.ZERO_LIMIT if kind == "mp3" else 0
                 _refuse_unfilled(rel, kind, size, unfilled.find(handle, size, lead))
+            elif kind == "wav":  # zeros after its last chunk are no sound, however long
+                _refuse_wav_zeros(rel, size, payload.wav_end(handle, size), handle)
             if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
                 handle.seek(0)
                 data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -269,6 +271,25 @@ def _refuse_unfilled(rel: str, kind: str, size: int, run: tuple[int, int, str]) 
                                           "download that did not finish leaves (the file is made at its full size first, "
                                           "then filled in as the bytes arrive)", field="audio",
                            hint="copy or download it again from the original; check it plays to the end"))
+
+
+def _refuse_wav_zeros(rel: str, size: int, end: int, handle: BinaryIO) -> None:
+    """MED004 for a WAV whose last chunk ends :data:`unfilled.UNFILLED` bytes or more before zero bytes that run to the
+    end of the file: no chunk holds them, so no player plays them, and the enclosure was all of them (30 s of audio
+    and 3 GB of zeros, a copy made at full size or a recorder's file allocated ahead, were published as a 3 GB file
+    with only MED010's warning)."""
+    if size - end < unfilled.UNFILLED:
+        return
+    start, length, at_least = unfilled.zero_tail(handle, size, end)
+    if length < unfilled.UNFILLED:
+        return
+    where = (f"its last {_bytes(length)} (of {size:,} bytes), at least, are" if at_least else
+             f"the {_bytes(length)} from byte {start:,} to its end ({size:,} bytes) are")
+    raise MediaError(error("MED004", rel, f"the WAV file's last chunk ends at byte {end:,}, and {where} zero bytes in no "
+                                          "chunk: no audio, but every listener would download them (a copy made at full "
+                                          "size first, or a recorder's file allocated ahead)", field="audio",
+                           hint="keep the audio alone (copied as it is): ffmpeg -i in.wav -c copy out.wav, then put "
+                                "out.wav in place under the same name; or copy it again from the original"))
 
 
 def _bytes(count: int) -> str:
@@ -503,7 +524,7 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     # there are, is the stream as the encoder wrote it: nothing was spliced in or cut out, and nothing is walked
     # (a walk is 6 ms per 10 minutes: it doubled a real-size cold build's tagging). Bytes overwritten in place,
     # which keep the count, are not found (docs/audio.md, Known limits).
-    exact = header is not None and bool(header.bytes) and shortfall == 0
+    exact = header is not None and bool(header.bytes) and shortfall == 0 and header.sound
     gap = (scan.gap, scan.gap_at) if header is None or not header.frames else (0, 0.0) if exact else (-1, 0.0)
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
@@ -520,7 +541,8 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         # that rewrote the bytes, not the count) is checked by counting the frames, as is more audio than declared
         # (files joined with cat, say). Both are rare: every other MP3 with a header is not walked.
         bytes_say = (scan.end - scan.start) * 8 / scan.bitrate if header.kind == "Info" and scan.bitrate else 0.0
-        if beyond > _MP3_SHORTFALL or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
+        if beyond > _MP3_SHORTFALL or not header.sound \
+                or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
             walked = mpeg.scan_data(data, full=True)
             gap = (walked.gap, walked.gap_at) if walked is not None else gap
             if walked is not None and abs(walked.duration - duration) > max(_MP3_BEYOND, duration * 0.01):

@@ -1,0 +1,134 @@
+"""Awkward real media files, round 3: what the probe publishes of them (duration, type, problems) against ffprobe's
+count of their packets (``-count_packets``), not its estimates.
+
+Every file is made here by ffmpeg or LAME and then given the damage or the odd layout producers' tools leave.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mediafeed import audio
+from mediafeed.audio import mpeg
+from mediafeed.errors import MediaError
+
+needs_lame = pytest.mark.skipif(shutil.which("lame") is None, reason="LAME writes its own tag")
+
+
+def _ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", *args], check=True)
+
+
+def _mp3_packets_seconds(path: Path) -> float:
+    """The seconds of the MP3 frames ffprobe counts (1,152 samples each at MPEG-1 rates), the Xing frame not counted."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-count_packets", "-show_entries",
+                          "stream=nb_read_packets,sample_rate", "-of", "csv=p=0", str(path)], capture_output=True, text=True,
+                         check=True).stdout
+    rate, packets = out.split()[0].strip(",").split(",")
+    return int(packets) * 1152 / int(rate)
+
+
+def _noise_mp3(path: Path, seconds: int, encoder: str) -> Path:
+    """A VBR MP3 of noise and a tone (its frames of many sizes), by LAME itself (mono) or by ffmpeg's libmp3lame
+    (stereo: ffmpeg's checksum of a mono file's shorter header frame cannot be checked, see mpeg._sound)."""
+    wav = path.with_suffix(".wav")
+    _ffmpeg("-f", "lavfi", "-i", f"sine=f=440:d={seconds}", "-f", "lavfi", "-i", f"anoisesrc=d={seconds}:a=0.1",
+            "-filter_complex", "[0][1]amix=inputs=2", "-ar", "44100", "-ac", "1" if encoder == "lame" else "2", str(wav))
+    if encoder == "lame":
+        subprocess.run(["lame", "--quiet", "-V", "4", str(wav), str(path)], check=True)
+    else:
+        _ffmpeg("-i", str(wav), "-c:a", "libmp3lame", "-q:a", "5", str(path))
+    return path
+
+
+def _set_xing_frames(path: Path, factor: float) -> int:
+    """Rewrite the frame count of the file's Xing header (its byte count left as it was), as a tool that edits the
+    audio and updates one count but not the other leaves it; the checksum of LAME's tag is not updated either."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"Xing")
+    assert at > 0 and struct.unpack(">I", data[at + 4:at + 8])[0] & 3 == 3  # (frames and bytes both counted)
+    frames = struct.unpack(">I", data[at + 8:at + 12])[0]
+    data[at + 8:at + 12] = struct.pack(">I", int(frames * factor))
+    path.write_bytes(bytes(data))
+    return frames
+
+
+@pytest.mark.parametrize("encoder", [pytest.param("lame", marks=needs_lame), "ffmpeg"])
+@pytest.mark.parametrize("factor", [2.0, 0.5])
+def test_an_mp3_whose_xing_header_counts_wrong_frames_but_the_right_bytes_gets_its_frames_duration(
+        tmp_path: Path, encoder: str, factor: float) -> None:
+    # 20 s of VBR audio whose header says twice (half) the frames: its byte count still matches the file exactly, so
+    # the probe took the header at its word and published 40 s (10 s); ffprobe's own duration says the same. LAME's
+    # tag ends in a checksum of the header frame, which no longer matches: the frames are counted (MED025)
+    path = _noise_mp3(tmp_path / "episode.mp3", 20, encoder)
+    truth = _mp3_packets_seconds(path)
+    _set_xing_frames(path, factor)
+    assert _mp3_packets_seconds(path) == pytest.approx(truth)
+    media = audio.probe(path, "episode.mp3")
+    assert media.duration == pytest.approx(truth, abs=0.1)
+    assert media.declared == pytest.approx(truth * factor, abs=0.2)  # (MED025 says what the header declares)
+
+
+@pytest.mark.parametrize("rate, channels, options", [
+    (44100, 1, ("-q:a", "5")), (44100, 2, ("-q:a", "2")), (44100, 1, ("-b:a", "64k")), (48000, 2, ("-b:a", "128k")),
+    (22050, 1, ("-b:a", "32k")), (8000, 1, ("-b:a", "16k")), (11025, 2, ("-q:a", "7"))])
+def test_an_untouched_xing_header_is_believed_whatever_wrote_it(tmp_path: Path, rate: int, channels: int,
+                                                                options: tuple[str, ...]) -> None:
+    # (a header believed is a file not walked frame by frame: what keeps probing fast.) ffmpeg's checksum of LAME's tag
+    # covers the frame's first 190 bytes whatever the layout, its own place zero in a mono or MPEG-2 frame, and bytes
+    # past a shorter header frame's end in ffmpeg's memory: such a frame's checksum is not held against it
+    path = tmp_path / "episode.mp3"
+    _ffmpeg("-f", "lavfi", "-i", "anoisesrc=d=3:a=0.1", "-ar", str(rate), "-ac", str(channels), "-c:a", "libmp3lame",
+            *options, str(path))
+    found = mpeg.scan(path, full=False)
+    assert found is not None and found.header is not None and found.header.sound, found
+    if shutil.which("lame"):
+        made = tmp_path / "lame.mp3"
+        subprocess.run(["lame", "--quiet", "-V", "6", "--resample", str(rate / 1000), str(tmp_path / "episode.mp3"),
+                        str(made)], check=True)
+        found = mpeg.scan(made, full=False)
+        assert found is not None and found.header is not None and found.header.sound, found
+
+
+@pytest.mark.parametrize("how", ["hole", "written", "beyond-read-back"])
+def test_a_wav_with_a_long_run_of_zeros_after_its_last_chunk_is_refused(tmp_path: Path, how: str) -> None:
+    # 3 s of audio and 3 GB of zeros after its data chunk (a copy made at full size first, a recorder's file allocated
+    # ahead): no chunk holds them and no player plays them, but the file was published, a 3 GB enclosure, with only
+    # MED010 (Apple does not take WAV). The zeros are a hole (sparse, no disk used), written out, or more than the
+    # probe reads back from the end
+    path = tmp_path / "episode.wav"
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=3", "-ar", "22050", "-c:a", "pcm_s16le", str(path))
+    audio_end = path.stat().st_size
+    if how == "hole":
+        os.truncate(path, audio_end + (3 << 30))
+    else:
+        with open(path, "ab") as handle:
+            handle.write(bytes((2 << 20) if how == "written" else (70 << 20)))
+    with pytest.raises(MediaError) as caught:
+        audio.probe(path, "episode.wav")
+    problem = caught.value.problems[0]
+    assert problem.code == "MED004" and f"last chunk ends at byte {audio_end:,}" in problem.message, problem
+    assert ("at least" in problem.message) == (how == "beyond-read-back")
+    assert "ffmpeg -i in.wav -c copy out.wav" in problem.hint
+
+
+def test_a_wav_with_a_little_padding_after_its_last_chunk_or_silence_to_the_end_of_a_piped_file_is_audio(
+        tmp_path: Path) -> None:
+    padded = tmp_path / "padded.wav"
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=3", "-ar", "22050", "-c:a", "pcm_s16le", str(padded))
+    with open(padded, "ab") as handle:  # a block's padding: below the 1 MiB that no audio file holds by chance
+        handle.write(bytes(64 << 10))
+    assert audio.probe(padded, "padded.wav").duration == pytest.approx(3.0, abs=0.01)
+    # written to a pipe (ffmpeg cannot go back to fill in the sizes): the data runs to the end, 60 s of it silence
+    piped = tmp_path / "piped.wav"
+    with open(piped, "wb") as handle:
+        subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=d=3", "-f", "lavfi", "-i",
+                        "anullsrc=r=22050:cl=mono:d=60", "-filter_complex", "[0][1]concat=n=2:v=0:a=1", "-ar", "22050",
+                        "-c:a", "pcm_s16le", "-f", "wav", "pipe:1"], stdout=handle, check=True)
+    assert audio.probe(piped, "piped.wav").duration == pytest.approx(63.0, abs=0.01)
