@@ -132,3 +132,51 @@ def test_a_wav_with_a_little_padding_after_its_last_chunk_or_silence_to_the_end_
                         "anullsrc=r=22050:cl=mono:d=60", "-filter_complex", "[0][1]concat=n=2:v=0:a=1", "-ar", "22050",
                         "-c:a", "pcm_s16le", "-f", "wav", "pipe:1"], stdout=handle, check=True)
     assert audio.probe(piped, "piped.wav").duration == pytest.approx(63.0, abs=0.01)
+
+
+def _ogg_crc(page: bytes) -> int:
+    crc = 0
+    for byte in page:
+        crc ^= byte << 24
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x04C11DB7) & 0xFFFFFFFF if crc & 0x80000000 else (crc << 1) & 0xFFFFFFFF
+    return crc
+
+
+def _with_serial(data: bytes, serial: int) -> bytes:
+    """An Ogg stream's pages given another serial number (their checksums made again), as one encoder run writing two
+    files, or a tool that joins streams, leaves them."""
+    out, pos = bytearray(), 0
+    while pos < len(data):
+        assert data[pos:pos + 4] == b"OggS"
+        count = data[pos + 26]
+        end = pos + 27 + count + sum(data[pos + 27:pos + 27 + count])
+        page = bytearray(data[pos:end])
+        page[14:18], page[22:26] = struct.pack("<I", serial), bytes(4)
+        page[22:26] = struct.pack("<I", _ogg_crc(bytes(page)))
+        out += page
+        pos = end
+    return bytes(out)
+
+
+@pytest.mark.parametrize("codec, ext, kind", [("libopus", "opus", "ogg-opus"), ("libvorbis", "ogg", "ogg-vorbis")])
+def test_an_ogg_chain_whose_parts_share_a_serial_number_is_told_and_gets_its_first_parts_duration(
+        tmp_path: Path, codec: str, ext: str, kind: str) -> None:
+    # 4 s and 8 s joined with cat, the second part under the first's serial number: no MED026 (the check compared the
+    # last page's serial with the first's), and the feed said 8 s, the last part's (mutagen reads the last page's
+    # granule), where a chain of two serials says the first part's (what apps that stop at the join play)
+    parts = []
+    for seconds in (4, 8):
+        part = tmp_path / f"part{seconds}.{ext}"
+        _ffmpeg("-f", "lavfi", "-i", f"sine=d={seconds}", "-c:a", codec, str(part))
+        parts.append(part.read_bytes())
+    serial = struct.unpack("<I", parts[0][14:18])[0]
+    path = tmp_path / f"episode.{ext}"
+    path.write_bytes(parts[0] + _with_serial(parts[1], serial))
+    media = audio.probe(path, path.name)
+    assert media.kind == kind and media.chained
+    assert media.duration == pytest.approx(4.0, abs=0.05)
+    two = tmp_path / f"two.{ext}"  # (two serials: as before)
+    two.write_bytes(parts[0] + parts[1])
+    assert audio.probe(two, two.name).chained and audio.probe(two, two.name).duration == pytest.approx(4.0, abs=0.05)
+    assert not audio.probe(tmp_path / f"part8.{ext}", f"part8.{ext}").chained

@@ -372,6 +372,10 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         duration = payload.wav_seconds(path, size) or duration
     if kind == "aac" and (counted := adts.duration(path)):  # mutagen estimates it from the first frames' bitrate
         duration, bitrate = counted, int(size * 8 / counted)
+    chained, first_end = payload.ogg_chained(path, size) if kind in ("ogg-opus", "ogg-vorbis") else (False, -1)
+    if first_end > 0:  # a chain whose parts share a serial number: mutagen read the last part's length
+        duration = _ogg_seconds(path, kind, first_end, int(getattr(info, "sample_rate", 0) or 0)) or duration
+        bitrate = int(size * 8 / duration) if duration > 0 else bitrate
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
@@ -453,7 +457,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         picture_codec=picture_codec,
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else _WAV_CODECS.get(_wav_format(head), "")
         if kind == "wav" else "",
-        chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
+        chained=chained,
         index_last=index_last,
         index_blocker=blocker,
         movie_length=movie_length,
@@ -463,6 +467,19 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         **_tag_fields(state),
     )
     return media, state
+
+
+def _ogg_seconds(path: Path, kind: str, granule: int, rate: int) -> float:
+    """The seconds of an Ogg stream's audio up to ``granule``: Opus's at 48 kHz after its pre-skip (OpusHead, RFC
+    7845 5.1), Vorbis's at its rate; 0 when unknown."""
+    if kind == "ogg-vorbis":
+        return granule / rate if rate else 0.0
+    with open(path, "rb") as handle:
+        head = handle.read(512)
+    at = head.find(b"OpusHead")
+    if at < 0 or at + 12 > len(head):
+        return 0.0
+    return max(0, granule - struct.unpack("<H", head[at + 10:at + 12])[0]) / 48000
 
 
 def retagged(media: Media, state: Tags, size: int) -> Media:
