@@ -180,3 +180,53 @@ def test_an_ogg_chain_whose_parts_share_a_serial_number_is_told_and_gets_its_fir
     two.write_bytes(parts[0] + parts[1])
     assert audio.probe(two, two.name).chained and audio.probe(two, two.name).duration == pytest.approx(4.0, abs=0.05)
     assert not audio.probe(tmp_path / f"part8.{ext}", f"part8.{ext}").chained
+
+
+def _refused(path: Path) -> tuple[str, str, str]:
+    with pytest.raises(MediaError) as caught:
+        audio.probe(path, path.name)
+    problem = caught.value.problems[0]
+    return problem.code, problem.message, problem.hint
+
+
+@pytest.mark.parametrize("name, video", [("episode.ts", False), ("episode.m4a", False), ("show.ts", True)])
+def test_an_mpeg_transport_stream_is_named_with_the_remux_that_makes_it_an_m4a_or_mp4(
+        tmp_path: Path, name: str, video: bool) -> None:
+    # AAC in MPEG-TS (an HLS or broadcast recording, or one saved under .m4a) was "its content looks like an unknown
+    # format", with the list of formats only: its sound is what an M4A holds, and the hint's remux makes one that
+    # the probe takes, nothing encoded again
+    path = tmp_path / name
+    picture = ["-f", "lavfi", "-i", "testsrc=s=160x90:r=10:d=3"] if video else []
+    _ffmpeg(*picture, "-f", "lavfi", "-i", "sine=d=3", *(["-c:v", "libx264"] if video else []), "-c:a", "aac",
+            "-f", "mpegts", str(path))
+    code, message, hint = _refused(path)
+    assert code == "MED003" and "an MPEG transport stream" in message, message
+    ext = path.suffix
+    remux = (f"ffmpeg -i in{ext} -c copy -movflags +faststart out.mp4" if video else
+             f"ffmpeg -i in{ext} -map 0:a:0 -c:a copy -movflags +faststart out.m4a")
+    assert remux in hint, hint
+    made = tmp_path / remux.rpartition(" ")[2]
+    subprocess.run(remux.replace(f"in{ext}", str(path)).replace(made.name, str(made)).split(), check=True,
+                   capture_output=True)
+    media = audio.probe(made, made.name)
+    assert media.video == video and media.codec == "mp4a.40.2" and media.duration == pytest.approx(3.0, abs=0.1)
+    if name == "episode.m4a":
+        assert "put out.m4a in place under the same name" in hint
+
+
+@pytest.mark.parametrize("name", ["episode.webm", "episode.mkv", "episode.opus"])
+def test_an_opus_recording_in_webm_or_matroska_gets_a_sound_hint_not_a_video_encode(tmp_path: Path, name: str) -> None:
+    # (a browser's MediaRecorder, OBS's or Discord's audio-only recording): the hint said to encode an H.264 video with
+    # -c:v libx264, of a file with no picture; it encodes the sound, or copies the Opus into an Ogg file
+    path = tmp_path / name
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=3", "-c:a", "libopus", "-f", "matroska" if name.endswith(".mkv") else "webm",
+            str(path))
+    code, message, hint = _refused(path)
+    assert code == "MED003" and "a WebM (Matroska) file of sound only (Opus)" in message, message
+    assert "libx264" not in hint and f"ffmpeg -i in{path.suffix} -c:a libmp3lame -b:a 128k out.mp3" in hint, hint
+    copy = f"ffmpeg -i in{path.suffix} -vn -c:a copy out.opus"
+    assert copy in hint
+    made = tmp_path / "out.opus"
+    _ffmpeg("-i", str(path), "-vn", "-c:a", "copy", str(made))
+    assert audio.probe(made, "out.opus").duration == pytest.approx(3.0, abs=0.05)
+    assert ("put out.opus in place under the same name" in hint) == (name == "episode.opus")

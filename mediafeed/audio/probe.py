@@ -120,6 +120,8 @@ _NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or tex
 
 #: The first bytes of a Matroska or WebM file (its EBML header).
 EBML = b"\x1aE\xdf\xa3"
+#: What :func:`describe` says of an MPEG transport stream (a broadcast or HLS recording, a camcorder's .m2ts/.mts)
+TRANSPORT_STREAM = "an MPEG transport stream (.ts, .m2ts: a broadcast, HLS or camcorder recording)"
 
 
 def describe(head: bytes) -> str:
@@ -134,6 +136,10 @@ def describe(head: bytes) -> str:
     for magic, name in signatures:
         if head.lstrip()[:len(magic)] == magic:
             return name
+    if len(head) > 376 and head[0] == head[188] == head[376] == 0x47:  # 188-byte packets, each starting with 0x47
+        return TRANSPORT_STREAM
+    if len(head) > 388 and head[4] == head[196] == head[388] == 0x47:  # the same with a 4-byte time code each
+        return TRANSPORT_STREAM
     if head and not any(head):  # (the sniffer skips up to 16 MB of them before an MP3's first frame)
         return _ZEROS
     if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head[:64]):
@@ -186,6 +192,19 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         hint = f"supported: {SUPPORTED}"
         if kind == "ogg" or found in _OTHER_SOUND:  # sound in a format mediafeed does not read: the encode into one apps take
             hint = f"{hint}; {_encode_hint(rel)}"
+        elif found == TRANSPORT_STREAM:  # its sound (and picture) are what M4A and MP4 hold: a remux, nothing encoded
+            hint = f"{_transport_hint(rel)}; {hint}"
+        elif head[:4] == EBML and (sound := _webm_sound_only(path, rel)):  # an Opus or Vorbis recording
+            found = f"a WebM (Matroska) file of sound only ({sound.capitalize()})"
+            stem, ext = os.path.splitext(os.path.basename(rel))
+            ogg = ".opus" if sound == "opus" else ".ogg"
+            place = (f"put out{ogg} in place under the same name" if ext.lower() == ogg else
+                     f"name it {stem}{ogg} and write 'audio: {stem}{ogg}' in episode.md")
+            hint = f"{_encode_hint(rel)}; {hint}"
+            if sound in ("opus", "vorbis"):
+                hint = (f"{_encode_hint(rel)}; or put its sound in an Ogg file as it is: ffmpeg -i in{ext} -vn -c:a copy "
+                        f"out{ogg}, then {place} (published with warning MED010: Apple Podcasts takes "
+                        f"no Ogg); supported: {SUPPORTED}")
         elif head[:4] == EBML:  # a WebM video (a browser's or a screen recorder's): no Apple or Spotify enclosure takes it
             hint = ("encode it as MP4 (H.264 and AAC, which Apple and Spotify take): ffmpeg -i in.webm -c:v libx264 "
                     "-pix_fmt yuv420p -c:a aac -movflags +faststart out.mp4; the WebM may stay as an alternate_enclosure "
@@ -320,6 +339,33 @@ def _encode_hint(rel: str) -> str:
                 "under the same name")
     return (f"encode it as MP3, which apps take: ffmpeg -i in{ext} -c:a libmp3lame -b:a 128k out.mp3, then name it "
             f"{stem}.mp3 and write 'audio: {stem}.mp3' in episode.md")
+
+
+def _transport_hint(rel: str) -> str:
+    """MED003's fix for an MPEG transport stream: its AAC sound copied into an M4A (its picture too, into an MP4, for a
+    video episode), kept under the same name where that is already .m4a or .mp4 (the enclosure URL stays)."""
+    stem, ext = os.path.splitext(os.path.basename(rel))
+    sound = f"ffmpeg -i in{ext or '.ts'} -map 0:a:0 -c:a copy -movflags +faststart out.m4a"
+    video = f"ffmpeg -i in{ext or '.ts'} -c copy -movflags +faststart out.mp4"
+    if ext.lower() in (".m4a", ".m4b", ".mp4"):
+        place = f"then put out{ext.lower() if ext.lower() != '.m4b' else '.m4a'} in place under the same name"
+    else:
+        place = f"then name it {stem}.m4a ({stem}.mp4) and write 'audio: {stem}.m4a' in episode.md"
+    return (f"copy its AAC sound into an M4A as it is (nothing is encoded again): {sound}, or a video episode's sound "
+            f"and picture into an MP4: {video}; {place} (sound that is not AAC, as in a DVB broadcast, is encoded: "
+            f"-c:a aac -b:a 128k in place of -c:a copy)")
+
+
+def _webm_sound_only(path: Path, rel: str) -> str:
+    """The sound track's codec ("opus", "vorbis", …) of a WebM or Matroska file without video (its bounded EBML reader
+    says so), else ""."""
+    from . import webm
+
+    try:
+        media = webm.probe(path, rel, field="audio")
+    except (MediaError, OSError, ValueError):
+        return ""
+    return "" if media.video else media.codec
 
 
 def _extension_hint(kind: str, ext: str, media: Media) -> str:
