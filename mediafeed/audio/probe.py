@@ -555,6 +555,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
             raise MediaError(error("MED004", rel, f"the MP3 file is truncated or corrupt: its ID3v2 tag declares {claimed:,} "
                                                   f"bytes, more than the whole file ({size:,} bytes), so no audio follows it",
                                    field="audio", hint="copy or export it again; check it plays to the end"))
+    if data[:3] == b"ID3" and size >= 10 and data[3] not in (2, 3, 4):  # no such version: mutagen refuses the tag
+        raise MediaError(error("MED004", rel, f"the MP3 file's ID3 tag says it is ID3v2.{data[3]}, a version that does "
+                                              "not exist (there are 2.2, 2.3 and 2.4): its tags cannot be read, nor "
+                                              "replaced by the episode's (ffmpeg skips the tag and plays the audio)",
+                               field="audio", hint="take the tag out (the audio frames are copied as they are): "
+                                                   "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3, then put "
+                                                   "out.mp3 in place under the same name (mediafeed writes the tags)"))
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None:
