@@ -411,6 +411,10 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
         duration = mp4.duration(found) or duration
+        sounds = [track for track in found if track.handler == "soun"]
+        played = next((track for track in sounds if track.enabled), None)
+        if played is not None and played is not sounds[0] and played.timescale:  # (MED037) mutagen read the first's
+            duration = (played.ticks + played.fragment_ticks) / played.timescale or duration
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
