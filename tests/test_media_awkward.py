@@ -286,3 +286,23 @@ def test_an_id3v24_tag_with_unsynchronisation_and_a_footer_is_read_and_replaced_
     start, end = mpeg.payload_span(copy.read_bytes())
     assert copy.read_bytes()[start:end] == good.read_bytes()[slice(*mpeg.payload_span(good.read_bytes()))]
     assert audio.probe(copy, "copy.mp3").tags["title"] == "New"
+
+
+@pytest.mark.parametrize("cut", [0, 3, 100])
+def test_a_raw_aac_file_cut_mid_frame_is_told_as_an_mp3_is(tmp_path: Path, cut: int) -> None:
+    # an interrupted copy or download of an .aac file, cut inside a frame (or inside a frame's header): published
+    # without a word (an MP3 cut so is MED030); the duration is that of the whole frames, what ffmpeg plays
+    whole = tmp_path / "whole.aac"
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=4", "-c:a", "aac", "-b:a", "64k", "-f", "adts", str(whole))
+    data = whole.read_bytes()
+    path = tmp_path / "episode.aac"
+    frames = []
+    at = 0
+    while at < len(data):
+        frames.append(at)
+        at += (data[at + 3] & 3) << 11 | data[at + 4] << 3 | data[at + 5] >> 5
+    end = frames[len(frames) // 2] + cut if cut else len(data)
+    path.write_bytes(data[:end])
+    media = audio.probe(path, "episode.aac")
+    assert media.cut == bool(cut)
+    assert media.duration == pytest.approx((len(frames) // 2 if cut else len(frames)) * 1024 / 44100, abs=0.001)

@@ -420,8 +420,9 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         duration = payload.flac_samples(path, size) / rate
     if kind == "wav":  # compressed audio in a WAV (MP3, ADPCM): mutagen reads a length of a few milliseconds
         duration = payload.wav_seconds(path, size) or duration
-    if kind == "aac" and (counted := adts.duration(path)):  # mutagen estimates it from the first frames' bitrate
-        duration, bitrate = counted, int(size * 8 / counted)
+    cut = False
+    if kind == "aac" and (counted := adts.frames(path))[0]:  # mutagen estimates it from the first frames' bitrate
+        (duration, cut), bitrate = counted, int(size * 8 / counted[0])
     chained, first_end = payload.ogg_chained(path, size) if kind in ("ogg-opus", "ogg-vorbis") else (False, -1)
     if first_end > 0:  # a chain whose parts share a serial number: mutagen read the last part's length
         duration = _ogg_seconds(path, kind, first_end, int(getattr(info, "sample_rate", 0) or 0)) or duration
@@ -508,6 +509,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else _WAV_CODECS.get(_wav_format(head), "")
         if kind == "wav" else "",
         chained=chained,
+        cut=cut,
         index_last=index_last,
         index_blocker=blocker,
         movie_length=movie_length,
