@@ -296,3 +296,26 @@ def test_a_raw_aac_file_cut_mid_frame_is_told_as_an_mp3_is(tmp_path: Path, cut: 
     media = audio.probe(path, "episode.aac")
     assert media.cut == bool(cut)
     assert media.duration == pytest.approx((len(frames) // 2 if cut else len(frames)) * 1024 / 44100, abs=0.001)
+
+
+@pytest.mark.parametrize("zeros", [0, 2 << 20])
+def test_a_wav_whose_data_chunk_says_0_bytes_with_audio_after_it_is_named_with_the_copy_that_writes_the_sizes(
+        tmp_path: Path, zeros: int) -> None:
+    # a recorder that crashed (or lost power) before it filled in the sizes of its header: the data chunk says 0 bytes
+    # and 3 s of audio follow. It was MED006 "no playable audio (duration 0) … export the episode again"; with
+    # zeros after the audio, the bytes in no chunk were taken for the zeros' own problem
+    made = tmp_path / "made.wav"
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=3", "-ar", "22050", "-c:a", "pcm_s16le", str(made))
+    data = bytearray(made.read_bytes())
+    at = data.index(b"data")
+    data[4:8], data[at + 4:at + 8] = struct.pack("<I", at), bytes(4)
+    path = tmp_path / "episode.wav"
+    path.write_bytes(bytes(data) + bytes(zeros))
+    code, message, hint = _refused(path)
+    assert code == "MED004" and "data chunk says it holds 0 bytes, but" in message, message
+    fix = "ffmpeg -i in.wav -c copy out.wav"
+    assert fix in hint
+    fixed = tmp_path / "out.wav"
+    subprocess.run(fix.replace("in.wav", str(path)).replace("out.wav", str(fixed)).split(), check=True,
+                   capture_output=True)
+    assert audio.probe(fixed, "out.wav").duration == pytest.approx(3.0 + zeros / 44100, abs=0.01)

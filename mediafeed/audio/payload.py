@@ -534,6 +534,20 @@ def wav_end(handle, size: int) -> int:  # type: ignore[no-untyped-def]
     return min(end, size)
 
 
+def wav_unsized(handle, size: int) -> int:  # type: ignore[no-untyped-def]
+    """How many bytes follow a data chunk that says it holds 0 bytes, where they are no chunk (the audio a recorder
+    wrote after a header whose sizes it never filled in: a crash, a full disk), else 0. (mutagen reads 0 s of it, and
+    ffmpeg plays the bytes as audio.)"""
+    for pos, name, length in wav_chunks(handle, size):
+        if name == b"data":
+            if length or pos + 8 >= size:
+                return 0
+            handle.seek(pos + 8)
+            following = handle.read(4)
+            return 0 if all(32 <= byte < 127 for byte in following) and len(following) == 4 else size - pos - 8
+    return 0
+
+
 def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     for pos, name, length in wav_chunks(handle, size):
         if name == b"data" and pos + 8 + length > size and not _wav_unknown(length, pos, size):

@@ -297,11 +297,19 @@ def _refuse_wav_zeros(rel: str, size: int, end: int, handle: BinaryIO) -> None:
     end of the file: no chunk holds them, so no player plays them, and the enclosure was all of them (30 s of audio
     and 3 GB of zeros, a copy made at full size or a recorder's file allocated ahead, were published as a 3 GB file
     with only MED010's warning)."""
+    unsized = payload.wav_unsized(handle, size)
+    if unsized:  # audio after a data chunk that says 0 bytes: a recording its writer did not finish
+        raise MediaError(error("MED004", rel, f"the WAV file's data chunk says it holds 0 bytes, but {unsized:,} bytes "
+                                              "follow it: a recording stopped before its writer filled in the sizes (a "
+                                              "crash, a full disk, a recorder switched off): its length reads as 0 s "
+                                              "(ffmpeg plays the bytes)", field="audio",
+                               hint="write the sizes, the audio copied as it is: ffmpeg -i in.wav -c copy out.wav, then "
+                                    "put out.wav in place under the same name; check it plays to the end"))
     if size - end < unfilled.UNFILLED:
         return
     start, length, at_least = unfilled.zero_tail(handle, size, end)
-    if length < unfilled.UNFILLED:
-        return
+    if length < unfilled.UNFILLED or (start > end and not at_least):  # (zeros that end audio outside every chunk:
+        return  # a data chunk that says too little, which is another matter)
     where = (f"its last {_bytes(length)} (of {size:,} bytes), at least, are" if at_least else
              f"the {_bytes(length)} from byte {start:,} to its end ({size:,} bytes) are")
     raise MediaError(error("MED004", rel, f"the WAV file's last chunk ends at byte {end:,}, and {where} zero bytes in no "
