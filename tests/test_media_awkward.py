@@ -319,3 +319,26 @@ def test_a_wav_whose_data_chunk_says_0_bytes_with_audio_after_it_is_named_with_t
     subprocess.run(fix.replace("in.wav", str(path)).replace("out.wav", str(fixed)).split(), check=True,
                    capture_output=True)
     assert audio.probe(fixed, "out.wav").duration == pytest.approx(3.0 + zeros / 44100, abs=0.01)
+
+
+@pytest.mark.parametrize("faststart", [True, False])
+def test_an_m4a_ending_in_a_big_free_box_is_whole_not_a_copy_that_was_not_filled_in(tmp_path: Path,
+                                                                                     faststart: bool) -> None:
+    # room a writer reserved at the end (a 'free' box of 2 MB of zeros) was MED004 "the MP4/M4A file was not filled
+    # in … copy or download it again": the box says exactly where it ends, and the file is whole (ffmpeg plays it,
+    # tagging keeps the sound). Zeros that run past such a box (a copy that stopped) are still refused
+    made = tmp_path / "made.m4a"
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=3", "-c:a", "aac", "-b:a", "32k",
+            *(["-movflags", "+faststart"] if faststart else []), str(made))
+    free = struct.pack(">I4s", 8 + (2 << 20), b"free") + bytes(2 << 20)
+    path = tmp_path / "episode.m4a"
+    path.write_bytes(made.read_bytes() + free)
+    media = audio.probe(path, "episode.m4a")
+    assert media.duration == pytest.approx(audio.probe(made, "made.m4a").duration)
+    copy = tmp_path / "copy.m4a"
+    audio.tag_copy(path, copy, audio.Tags(title="New"), rel="episode.m4a", durable=False)
+    assert audio.probe(copy, "copy.m4a").tags["title"] == "New"
+    cut = tmp_path / "cut.m4a"  # a box of 64 KB, then the zeros a download left
+    cut.write_bytes(made.read_bytes() + struct.pack(">I4s", 8 + (64 << 10), b"free") + bytes((64 << 10) + (2 << 20)))
+    code, message, _ = _refused(cut)
+    assert code == "MED004" and "was not filled in" in message

@@ -174,7 +174,10 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
                                             f"out{ext}, then put out{ext} in place under the same name"))
             if kind and kind != "wav":  # (a WAV's silence is zero bytes: see unfilled)
                 lead = _id3_end(head) + mpeg.ZERO_LIMIT if kind == "mp3" else 0
-                _refuse_unfilled(rel, kind, size, unfilled.find(handle, size, lead))
+                run = unfilled.find(handle, size, lead)
+                if kind == "mp4" and run[1] and run[2] != "hole" and mp4.free_tail(handle, size) <= run[0]:
+                    run = (0, 0, "")  # zeros in a 'free' box that ends the file: room reserved, the file is whole
+                _refuse_unfilled(rel, kind, size, run)
             elif kind == "wav":  # zeros after its last chunk are no sound, however long
                 _refuse_wav_zeros(rel, size, payload.wav_end(handle, size), handle)
             if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
