@@ -116,18 +116,24 @@ def test_a_bw64_file_is_named_and_given_the_encode_that_makes_an_mp3(tmp_path: P
 def test_zero_bytes_after_a_wavs_last_chunk_are_not_read_as_chunks(tmp_path: Path) -> None:
     # a WAV's chunks were walked 8 bytes at a time through zero bytes after its audio (each a chunk named \0\0\0\0 of
     # 0 bytes): 20 MB of them took 13 s to probe, 3 GB (a copy made at full size that stopped) more than 5 minutes.
-    # Counted as system calls on the file: 4 MB were 4,115 reads and seeks, one every 8 KB of buffer; now about 20
+    # Counted as system calls on the file: 4 MB were 4,115 reads and seeks, one every 8 KB of buffer; now about 20.
+    # (Since session 27 such a file is MED004: 1 MiB of zeros or more after the last chunk is no audio, see
+    # test_media_awkward; 4 KB of them, a block's padding, are not)
     path = make_media(tmp_path / "recording.wav", "wav", 1.0)
-    os.truncate(path, path.stat().st_size + (4 << 20))
     log = tmp_path / "strace.log"
-    code = f"from pathlib import Path; from mediafeed import audio; print(audio.probe(Path({str(path)!r}), 'r.wav').duration)"
-    done = subprocess.run(["strace", "-f", "-qq", "-c", "-o", str(log), "-e", "trace=read,pread64,lseek", "-P", str(path),
-                           sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert done.returncode == 0, done.stderr
-    assert abs(float(done.stdout) - 1.0) < 0.01
-    total = [line.split() for line in log.read_text().splitlines() if line.rstrip().endswith("total")]
-    assert total and int(total[0][-2]) < 200, log.read_text()  # (the calls column)
+    code = ("import sys; from pathlib import Path; from mediafeed import audio; from mediafeed.errors import MediaError\n"
+            "try:\n    print(audio.probe(Path(sys.argv[1]), 'r.wav').duration)\n"
+            "except MediaError as caught:\n    print(caught.problems[0].code)\n")
+    size = path.stat().st_size
+    for zeros, said in ((4 << 20, "MED004"), (4 << 10, "1.0")):
+        os.truncate(path, size + zeros)
+        done = subprocess.run(["strace", "-f", "-qq", "-c", "-o", str(log), "-e", "trace=read,pread64,lseek", "-P",
+                               str(path), sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == said
+        total = [line.split() for line in log.read_text().splitlines() if line.rstrip().endswith("total")]
+        assert total and int(total[0][-2]) < 200, log.read_text()  # (the calls column)
 
 
 def test_a_named_pipe_under_a_media_files_name_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:

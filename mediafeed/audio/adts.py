@@ -23,37 +23,50 @@ RATES = (96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 1
 def duration(path: Path) -> float:
     """Seconds of the ADTS frames of ``path`` (after an ID3v2 tag in front), 0.0 when none is found. Bytes between
     frames that are no frame (a tag at the end, damage) are skipped to the next header of the first frame's kind."""
+    return frames(path)[0]
+
+
+def frames(path: Path) -> tuple[float, bool]:
+    """:func:`duration`, and whether the last frame runs past the end of the file: a frame that follows the one
+    before it, of its kind, cut short (an interrupted copy, export or download: MED030, as for an MP3)."""
     with open(path, "rb") as handle:
         try:
             data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         except ValueError:  # an empty file
-            return 0.0
+            return 0.0, False
         try:
             return _walk(data)
         finally:
             data.close()
 
 
-def _walk(data: mmap.mmap) -> float:
+def _walk(data: mmap.mmap) -> tuple[float, bool]:
     size = len(data)
     pos = mpeg.id3v2_end(data)
     fixed = -1  # the first frame's fixed header bits (ID, layer, profile, rate, channels): later frames have the same
     rate = 0
     blocks = 0
+    chained = cut = False  # chained: ``pos`` is where the frame before ended
     while pos + 7 <= size:
         if data[pos] == 0xFF and data[pos + 1] & 0xF6 == 0xF0:
             b2, b3, b4, b5, b6 = data[pos + 2], data[pos + 3], data[pos + 4], data[pos + 5], data[pos + 6]
             key = (data[pos + 1] & 0x08) << 16 | (b2 & 0xFD) << 8 | (b3 & 0xC0)
             length = (b3 & 3) << 11 | b4 << 3 | b5 >> 5
             index = b2 >> 2 & 0xF
-            if length >= 7 and index < len(RATES) and (fixed < 0 or key == fixed) and pos + length <= size:
-                if fixed < 0:
-                    fixed, rate = key, RATES[index]
-                blocks += (b6 & 3) + 1
-                pos += length
-                continue
+            if length >= 7 and index < len(RATES) and (fixed < 0 or key == fixed):
+                if pos + length <= size:
+                    if fixed < 0:
+                        fixed, rate = key, RATES[index]
+                    blocks += (b6 & 3) + 1
+                    pos += length
+                    chained = True
+                    continue
+                cut = cut or chained
+        chained = False
         nxt = data.find(b"\xff", pos + 1)
         if nxt < 0:
             break
         pos = nxt
-    return blocks * 1024 / rate if rate else 0.0
+    if chained and 0 < size - pos < 7 and data[pos] == 0xFF:  # a header itself cut short
+        cut = True
+    return (blocks * 1024 / rate if rate else 0.0), cut

@@ -308,6 +308,18 @@ def damage(found: list[Track], size: int, media: list[tuple[int, int]] | None = 
     return ""
 
 
+def free_tail(handle: BinaryIO, size: int) -> int:
+    """Where the content of a top-level ``free`` or ``skip`` box that ends the file starts (``size`` without one): room
+    a writer reserved, whose zero bytes are no sign of a copy that was not filled in (see ``unfilled``)."""
+    last = None
+    try:
+        for box in boxes(handle, 0, size):
+            last = box
+    except ValueError:  # a box of impossible size: the truncation check names it
+        return size
+    return last.body if last is not None and last.name in (b"free", b"skip") and last.end == size else size
+
+
 def media_spans(handle: BinaryIO, size: int) -> list[tuple[int, int]]:
     """Where each top-level ``mdat`` box's content starts and ends, in file order."""
     return [(box.body, min(box.end, size)) for box in boxes(handle, 0, size) if box.name == b"mdat"]

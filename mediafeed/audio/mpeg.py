@@ -236,6 +236,10 @@ class Header:
     kind: str  #: "Xing", "Info" or "VBRI"
     frames: int | None  #: audio frames after this one
     bytes: int | None  #: the whole stream's size in bytes, header frame included
+    #: whether the header may be taken at its word: False when it was changed after its encoder wrote it (LAME's tag
+    #: checksum no longer matches) or its counts cannot both be true (bytes a frame no bitrate gives): see
+    #: :func:`_sound`; the probe then counts the frames
+    sound: bool = True
 
 
 def vbr_header(data: bytes | mmap.mmap, pos: int, frame: Frame) -> Header | None:
@@ -253,12 +257,68 @@ def vbr_header(data: bytes | mmap.mmap, pos: int, frame: Frame) -> Header | None
             cursor += 4
         if flags & 2 and cursor + 4 <= len(data):
             size = struct.unpack(">I", data[cursor:cursor + 4])[0]
-        return Header(tag.decode(), frames, size)
+            cursor += 4
+        cursor += (100 if flags & 4 else 0) + (4 if flags & 8 else 0)  # the seek table, the quality: LAME's tag follows
+        # (an Info header's frame count is checked against its bytes by the probe, at a constant bitrate: the checksum,
+        # 0.2 M instructions in Python, is left for a VBR file's Xing header, whose frame count nothing else checks)
+        return Header(tag.decode(), frames, size, _sound(data, pos, frame, frames, size, cursor if tag == b"Xing" else -1))
     at = pos + 4 + 32
     if data[at:at + 4] == b"VBRI" and at + 18 <= len(data):
         size, frames = struct.unpack(">II", data[at + 10:at + 18])
-        return Header("VBRI", frames, size)
+        return Header("VBRI", frames, size, _sound(data, pos, frame, frames, size, -1))
     return None
+
+
+def _sound(data: bytes | mmap.mmap, pos: int, frame: Frame, frames: int | None, size: int | None, lame: int) -> bool:
+    """Whether a Xing/Info/VBRI header at the frame at ``pos`` may be believed (:attr:`Header.sound`).
+
+    A header that counts frames and bytes must give a frame an average size some bitrate of its kind gives; and LAME's
+    tag (at ``lame``, -1 without one), which ends in a checksum of the frame up to it, must still match it. A tool that
+    rewrote the frame count and not the checksum (an editor that cut or joined the audio, a broken repair) is found by
+    it: a VBR file's duration is the header's frame count, and such a file said 60 s for 30 s of audio (ffprobe's
+    estimate said the same; only a count of its frames, or a player, tells)."""
+    if frames and size:
+        kbits = _BITRATES[(frame.mpeg1, 3)]  # (kbit/s)
+        shortest = frame.samples // 8 * kbits[1] * 1000 // frame.sample_rate
+        longest = frame.samples // 8 * kbits[14] * 1000 // frame.sample_rate + 1
+        if not frames * shortest <= size <= (frames + 1) * longest:
+            return False
+    if lame < 0 or lame + 36 > min(len(data), pos + frame.length) or data[lame:lame + 4] not in (b"LAME", b"Lavc",
+                                                                                                   b"Lavf"):
+        return True  # no LAME tag (another encoder's Xing header, VBRI): nothing more to check
+    stored = data[lame + 34] << 8 | data[lame + 35]
+    if _crc16_arc(bytes(data[pos:lame + 34])) == stored:
+        return True  # LAME's own: the frame up to the checksum
+    if pos + 190 > len(data):
+        return True
+    # ffmpeg's: the frame's first 190 bytes, the checksum's place (inside them in a mono or MPEG-2 frame) still zero;
+    # a header frame shorter than that took bytes from past its end in ffmpeg's memory, which nothing can check
+    if frame.length < 190:
+        return data[lame:lame + 3] == b"Lav"
+    head = bytearray(data[pos:pos + 190])
+    if lame + 36 - pos <= 190:
+        head[lame + 34 - pos:lame + 36 - pos] = b"\0\0"
+    return _crc16_arc(bytes(head)) == stored
+
+
+@functools.cache
+def _crc16_table() -> tuple[int, ...]:
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        table.append(crc)
+    return tuple(table)
+
+
+def _crc16_arc(data: bytes) -> int:
+    """CRC-16 (polynomial 0x8005 reflected, starting at 0): the checksum of LAME's tag."""
+    table = _crc16_table()
+    crc = 0
+    for byte in data:
+        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
+    return crc
 
 
 @frozen

@@ -120,6 +120,8 @@ _NOT_A_FORMAT = ("an unknown format", "plain text", "text or HTML", "JSON or tex
 
 #: The first bytes of a Matroska or WebM file (its EBML header).
 EBML = b"\x1aE\xdf\xa3"
+#: What :func:`describe` says of an MPEG transport stream (a broadcast or HLS recording, a camcorder's .m2ts/.mts)
+TRANSPORT_STREAM = "an MPEG transport stream (.ts, .m2ts: a broadcast, HLS or camcorder recording)"
 
 
 def describe(head: bytes) -> str:
@@ -134,6 +136,10 @@ def describe(head: bytes) -> str:
     for magic, name in signatures:
         if head.lstrip()[:len(magic)] == magic:
             return name
+    if len(head) > 376 and head[0] == head[188] == head[376] == 0x47:  # 188-byte packets, each starting with 0x47
+        return TRANSPORT_STREAM
+    if len(head) > 388 and head[4] == head[196] == head[388] == 0x47:  # the same with a 4-byte time code each
+        return TRANSPORT_STREAM
     if head and not any(head):  # (the sniffer skips up to 16 MB of them before an MP3's first frame)
         return _ZEROS
     if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head[:64]):
@@ -168,7 +174,12 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
                                             f"out{ext}, then put out{ext} in place under the same name"))
             if kind and kind != "wav":  # (a WAV's silence is zero bytes: see unfilled)
                 lead = _id3_end(head) + mpeg.ZERO_LIMIT if kind == "mp3" else 0
-                _refuse_unfilled(rel, kind, size, unfilled.find(handle, size, lead))
+                run = unfilled.find(handle, size, lead)
+                if kind == "mp4" and run[1] and run[2] != "hole" and mp4.free_tail(handle, size) <= run[0]:
+                    run = (0, 0, "")  # zeros in a 'free' box that ends the file: room reserved, the file is whole
+                _refuse_unfilled(rel, kind, size, run)
+            elif kind == "wav":  # zeros after its last chunk are no sound, however long
+                _refuse_wav_zeros(rel, size, payload.wav_end(handle, size), handle)
             if kind == "mp3" and size:  # one read (or map) of the file for its tags and its frames
                 handle.seek(0)
                 data = handle.read() if size <= _READ_LIMIT else mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -184,6 +195,19 @@ def probe_with_tags(path: Path, rel: str) -> tuple[Media, Tags]:
         hint = f"supported: {SUPPORTED}"
         if kind == "ogg" or found in _OTHER_SOUND:  # sound in a format mediafeed does not read: the encode into one apps take
             hint = f"{hint}; {_encode_hint(rel)}"
+        elif found == TRANSPORT_STREAM:  # its sound (and picture) are what M4A and MP4 hold: a remux, nothing encoded
+            hint = f"{_transport_hint(rel)}; {hint}"
+        elif head[:4] == EBML and (sound := _webm_sound_only(path, rel)):  # an Opus or Vorbis recording
+            found = f"a WebM (Matroska) file of sound only ({sound.capitalize()})"
+            stem, ext = os.path.splitext(os.path.basename(rel))
+            ogg = ".opus" if sound == "opus" else ".ogg"
+            place = (f"put out{ogg} in place under the same name" if ext.lower() == ogg else
+                     f"name it {stem}{ogg} and write 'audio: {stem}{ogg}' in episode.md")
+            hint = f"{_encode_hint(rel)}; {hint}"
+            if sound in ("opus", "vorbis"):
+                hint = (f"{_encode_hint(rel)}; or put its sound in an Ogg file as it is: ffmpeg -i in{ext} -vn -c:a copy "
+                        f"out{ogg}, then {place} (published with warning MED010: Apple Podcasts takes "
+                        f"no Ogg); supported: {SUPPORTED}")
         elif head[:4] == EBML:  # a WebM video (a browser's or a screen recorder's): no Apple or Spotify enclosure takes it
             hint = ("encode it as MP4 (H.264 and AAC, which Apple and Spotify take): ffmpeg -i in.webm -c:v libx264 "
                     "-pix_fmt yuv420p -c:a aac -movflags +faststart out.mp4; the WebM may stay as an alternate_enclosure "
@@ -271,6 +295,33 @@ def _refuse_unfilled(rel: str, kind: str, size: int, run: tuple[int, int, str]) 
                            hint="copy or download it again from the original; check it plays to the end"))
 
 
+def _refuse_wav_zeros(rel: str, size: int, end: int, handle: BinaryIO) -> None:
+    """MED004 for a WAV whose last chunk ends :data:`unfilled.UNFILLED` bytes or more before zero bytes that run to the
+    end of the file: no chunk holds them, so no player plays them, and the enclosure was all of them (30 s of audio
+    and 3 GB of zeros, a copy made at full size or a recorder's file allocated ahead, were published as a 3 GB file
+    with only MED010's warning)."""
+    unsized = payload.wav_unsized(handle, size)
+    if unsized:  # audio after a data chunk that says 0 bytes: a recording its writer did not finish
+        raise MediaError(error("MED004", rel, f"the WAV file's data chunk says it holds 0 bytes, but {unsized:,} bytes "
+                                              "follow it: a recording stopped before its writer filled in the sizes (a "
+                                              "crash, a full disk, a recorder switched off): its length reads as 0 s "
+                                              "(ffmpeg plays the bytes)", field="audio",
+                               hint="write the sizes, the audio copied as it is: ffmpeg -i in.wav -c copy out.wav, then "
+                                    "put out.wav in place under the same name; check it plays to the end"))
+    if size - end < unfilled.UNFILLED:
+        return
+    start, length, at_least = unfilled.zero_tail(handle, size, end)
+    if length < unfilled.UNFILLED or (start > end and not at_least):  # (zeros that end audio outside every chunk:
+        return  # a data chunk that says too little, which is another matter)
+    where = (f"its last {_bytes(length)} (of {size:,} bytes), at least, are" if at_least else
+             f"the {_bytes(length)} from byte {start:,} to its end ({size:,} bytes) are")
+    raise MediaError(error("MED004", rel, f"the WAV file's last chunk ends at byte {end:,}, and {where} zero bytes in no "
+                                          "chunk: no audio, but every listener would download them (a copy made at full "
+                                          "size first, or a recorder's file allocated ahead)", field="audio",
+                           hint="keep the audio alone (copied as it is): ffmpeg -i in.wav -c copy out.wav, then put "
+                                "out.wav in place under the same name; or copy it again from the original"))
+
+
 def _bytes(count: int) -> str:
     return f"{count / 1e9:.1f} GB" if count >= 10**9 else f"{count / 1e6:.1f} MB"
 
@@ -299,6 +350,33 @@ def _encode_hint(rel: str) -> str:
                 "under the same name")
     return (f"encode it as MP3, which apps take: ffmpeg -i in{ext} -c:a libmp3lame -b:a 128k out.mp3, then name it "
             f"{stem}.mp3 and write 'audio: {stem}.mp3' in episode.md")
+
+
+def _transport_hint(rel: str) -> str:
+    """MED003's fix for an MPEG transport stream: its AAC sound copied into an M4A (its picture too, into an MP4, for a
+    video episode), kept under the same name where that is already .m4a or .mp4 (the enclosure URL stays)."""
+    stem, ext = os.path.splitext(os.path.basename(rel))
+    sound = f"ffmpeg -i in{ext or '.ts'} -map 0:a:0 -c:a copy -movflags +faststart out.m4a"
+    video = f"ffmpeg -i in{ext or '.ts'} -c copy -movflags +faststart out.mp4"
+    if ext.lower() in (".m4a", ".m4b", ".mp4"):
+        place = f"then put out{ext.lower() if ext.lower() != '.m4b' else '.m4a'} in place under the same name"
+    else:
+        place = f"then name it {stem}.m4a ({stem}.mp4) and write 'audio: {stem}.m4a' in episode.md"
+    return (f"copy its AAC sound into an M4A as it is (nothing is encoded again): {sound}, or a video episode's sound "
+            f"and picture into an MP4: {video}; {place} (sound that is not AAC, as in a DVB broadcast, is encoded: "
+            f"-c:a aac -b:a 128k in place of -c:a copy)")
+
+
+def _webm_sound_only(path: Path, rel: str) -> str:
+    """The sound track's codec ("opus", "vorbis", …) of a WebM or Matroska file without video (its bounded EBML reader
+    says so), else ""."""
+    from . import webm
+
+    try:
+        media = webm.probe(path, rel, field="audio")
+    except (MediaError, OSError, ValueError):
+        return ""
+    return "" if media.video else media.codec
 
 
 def _extension_hint(kind: str, ext: str, media: Media) -> str:
@@ -344,13 +422,22 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         with open(path, "rb") as handle:
             found = mp4.tracks(handle, size)
         duration = mp4.duration(found) or duration
+        sounds = [track for track in found if track.handler == "soun"]
+        played = next((track for track in sounds if track.enabled), None)
+        if played is not None and played is not sounds[0] and played.timescale:  # (MED037) mutagen read the first's
+            duration = (played.ticks + played.fragment_ticks) / played.timescale or duration
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
     if kind == "wav":  # compressed audio in a WAV (MP3, ADPCM): mutagen reads a length of a few milliseconds
         duration = payload.wav_seconds(path, size) or duration
-    if kind == "aac" and (counted := adts.duration(path)):  # mutagen estimates it from the first frames' bitrate
-        duration, bitrate = counted, int(size * 8 / counted)
+    cut = False
+    if kind == "aac" and (counted := adts.frames(path))[0]:  # mutagen estimates it from the first frames' bitrate
+        (duration, cut), bitrate = counted, int(size * 8 / counted[0])
+    chained, first_end = payload.ogg_chained(path, size) if kind in ("ogg-opus", "ogg-vorbis") else (False, -1)
+    if first_end > 0:  # a chain whose parts share a serial number: mutagen read the last part's length
+        duration = _ogg_seconds(path, kind, first_end, int(getattr(info, "sample_rate", 0) or 0)) or duration
+        bitrate = int(size * 8 / duration) if duration > 0 else bitrate
     if duration <= 0:
         raise MediaError(error("MED006", rel, f"the {NAMES[kind]} file has no playable audio (duration 0)", field="audio",
                                hint="export the episode again"))
@@ -432,7 +519,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         picture_codec=picture_codec,
         codec=str(getattr(info, "codec", "") or "") if kind == "mp4" else _WAV_CODECS.get(_wav_format(head), "")
         if kind == "wav" else "",
-        chained=kind in ("ogg-opus", "ogg-vorbis") and payload.ogg_chained(path, size),
+        chained=chained,
+        cut=cut,
         index_last=index_last,
         index_blocker=blocker,
         movie_length=movie_length,
@@ -442,6 +530,19 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         **_tag_fields(state),
     )
     return media, state
+
+
+def _ogg_seconds(path: Path, kind: str, granule: int, rate: int) -> float:
+    """The seconds of an Ogg stream's audio up to ``granule``: Opus's at 48 kHz after its pre-skip (OpusHead, RFC
+    7845 5.1), Vorbis's at its rate; 0 when unknown."""
+    if kind == "ogg-vorbis":
+        return granule / rate if rate else 0.0
+    with open(path, "rb") as handle:
+        head = handle.read(512)
+    at = head.find(b"OpusHead")
+    if at < 0 or at + 12 > len(head):
+        return 0.0
+    return max(0, granule - struct.unpack("<H", head[at + 10:at + 12])[0]) / 48000
 
 
 def retagged(media: Media, state: Tags, size: int) -> Media:
@@ -471,6 +572,13 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
             raise MediaError(error("MED004", rel, f"the MP3 file is truncated or corrupt: its ID3v2 tag declares {claimed:,} "
                                                   f"bytes, more than the whole file ({size:,} bytes), so no audio follows it",
                                    field="audio", hint="copy or export it again; check it plays to the end"))
+    if data[:3] == b"ID3" and size >= 10 and data[3] not in (2, 3, 4):  # no such version: mutagen refuses the tag
+        raise MediaError(error("MED004", rel, f"the MP3 file's ID3 tag says it is ID3v2.{data[3]}, a version that does "
+                                              "not exist (there are 2.2, 2.3 and 2.4): its tags cannot be read, nor "
+                                              "replaced by the episode's (ffmpeg skips the tag and plays the audio)",
+                               field="audio", hint="take the tag out (the audio frames are copied as they are): "
+                                                   "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3, then put "
+                                                   "out.mp3 in place under the same name (mediafeed writes the tags)"))
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None:
@@ -503,7 +611,7 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
     # there are, is the stream as the encoder wrote it: nothing was spliced in or cut out, and nothing is walked
     # (a walk is 6 ms per 10 minutes: it doubled a real-size cold build's tagging). Bytes overwritten in place,
     # which keep the count, are not found (docs/audio.md, Known limits).
-    exact = header is not None and bool(header.bytes) and shortfall == 0
+    exact = header is not None and bool(header.bytes) and shortfall == 0 and header.sound
     gap = (scan.gap, scan.gap_at) if header is None or not header.frames else (0, 0.0) if exact else (-1, 0.0)
     if header is None or not header.frames:
         duration, bitrate, mode = scan.duration, scan.bitrate, scan.mode
@@ -520,7 +628,8 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         # that rewrote the bytes, not the count) is checked by counting the frames, as is more audio than declared
         # (files joined with cat, say). Both are rare: every other MP3 with a header is not walked.
         bytes_say = (scan.end - scan.start) * 8 / scan.bitrate if header.kind == "Info" and scan.bitrate else 0.0
-        if beyond > _MP3_SHORTFALL or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
+        if beyond > _MP3_SHORTFALL or not header.sound \
+                or (bytes_say and abs(bytes_say - duration) > max(_MP3_BEYOND, duration * 0.01)):
             walked = mpeg.scan_data(data, full=True)
             gap = (walked.gap, walked.gap_at) if walked is not None else gap
             if walked is not None and abs(walked.duration - duration) > max(_MP3_BEYOND, duration * 0.01):

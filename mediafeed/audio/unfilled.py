@@ -48,6 +48,17 @@ def find(handle: BinaryIO, size: int, lead: int = 0) -> tuple[int, int, str]:
     return 0, 0, ""
 
 
+def zero_tail(handle: BinaryIO, size: int, after: int) -> tuple[int, int, bool]:
+    """``(start, length, at_least)`` of the zero bytes (written out or a hole) that end the file, counted from ``after``
+    on at the earliest: what follows a WAV's last chunk (:func:`find` does not look at a WAV, whose silence is zero
+    bytes, but zeros after its chunks are no sound). ``at_least``: :data:`READ_BACK` were read and the run goes on."""
+    holes = _holes(handle, size)
+    tail = holes[-1][0] if holes and holes[-1][1] >= size else size
+    zeros = _zeros_before(handle, tail, READ_BACK)
+    start = max(tail - zeros, after)
+    return start, size - start, zeros >= READ_BACK and start > after
+
+
 def _holes(handle: BinaryIO, size: int) -> list[tuple[int, int]]:
     """The file's holes as the file system reports them (none where it cannot say: every byte is then data)."""
     found: list[tuple[int, int]] = []

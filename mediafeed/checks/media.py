@@ -164,7 +164,7 @@ def sound_track_problems(media: Media, rel: str, name: str, slug: str) -> list[P
                    f"(Apple's the one marked enabled, {_ORDINALS.get(enabled + 1, f'number {enabled + 1}')}; others the "
                    "first), and every listener downloads them all")
         if enabled:
-            message += "; the feed's duration is the first one's"
+            message += "; the feed's duration is that one's"
     if count > 1:
         hint += " (-map 0:a:N keeps another, counted from 0)"
     return [problem("MED037", rel, message, field="audio", episode=slug, hint=hint)]
