@@ -7,6 +7,7 @@ each media file's probe from the ``probe`` table while its identity is (:mod:`pr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from .errors import Problem
 from .model import Episode, Media, Show
 from .probes import artwork_size, episode_artwork, known_identities, media_identity, probe_all, probe_cached
 from .records import mutable
+from .source import ParsedYaml, remembered, remembering
 
 Progress = Callable[[str, int, int], None]
 
@@ -99,7 +101,11 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     """Read show.yml, every episode and every media file, collecting all problems. ``sweep``: the look
     :func:`fastpath.check` took at the show just before (its listing of the episode folders is reused)."""
     root = root.resolve()
-    show, problems = load_show(root)
+    # YAML texts parsed before (show.yml, an edited episode's front matter) come from the cache (source.ParsedYaml)
+    parsed = ParsedYaml(lambda digest: cache.get_text(YAML_TABLE, digest, ""))
+    with remembering(parsed):
+        show, problems = load_show(root)
+    _keep_yaml(cache, parsed.made)
     project = Project(root=root, show=show, problems=list(problems))
     project.now = now or source_date() or datetime.now(UTC)
     if show is None:
@@ -129,14 +135,20 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         # a new cache (a first build, --clean): the media is probed next by the workers forked now, which inherit
         # the prober (and mutagen) instead of each importing it (~17 ms of CPU a worker)
         parallel.preload("mediafeed.audio.probe")
-    results = parallel.map_ordered(_read_episode, show, misses, share=True)
+    # (workers have no cache: they parse, and send back what they parsed for this process to keep)
+    with remembering(parsed) if not parallel.pooled(len(misses)) else contextlib.nullcontext():
+        results = parallel.map_ordered(_read_episode, show, misses, share=True)
     fresh = dict(zip([folder.slug for folder in misses], results, strict=True))
     for index, folder in enumerate(folders):
         cached = loaded.pop(folder.slug, None)
         if cached is None:
             cache.stats["parsed"] += 1
-            parsed = fresh.pop(folder.slug, None)
-            episode, episode_problems = parsed if isinstance(parsed, tuple) else read_episode(folder, show)
+            read = fresh.pop(folder.slug, None)
+            if isinstance(read, tuple):
+                episode, episode_problems, made = read
+                _keep_yaml(cache, made)
+            else:
+                episode, episode_problems = read_episode(folder, show)
             notes_key = notestore.notes_key(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/")) \
                 if episode is not None else ""
             cache.put_text("episode", folder.slug, tags[folder.slug], _episode_row(episode, episode_problems, notes_key))
@@ -173,8 +185,22 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     return project
 
 
-def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem]]:
-    return read_episode(folder, show)
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem], dict[str, str]]:
+    """An episode read (in a worker, or in the build's process), with its front matter's values when parsed
+    (:class:`source.ParsedYaml`: SHA-256 → encoded values), for the cache."""
+    outer = remembered()  # (the build's own memo, when this runs in its process: it recalls from the cache)
+    with remembering(ParsedYaml(outer.known if outer is not None else None)) as memo:
+        episode, problems = read_episode(folder, show)
+    return episode, problems, memo.made
+
+
+#: a YAML text's SHA-256 → its values (:func:`source.encode_yaml`)
+YAML_TABLE = "yaml"
+
+
+def _keep_yaml(cache: Cache, made: dict[str, str]) -> None:
+    for digest, encoded in made.items():
+        cache.put_text(YAML_TABLE, digest, "", encoded)
 
 
 #: where an episode's Markdown is among its fields (see _episode_row)
