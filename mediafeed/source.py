@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -161,7 +162,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     if _nests_too_deep(text):
         return None, [error("SRC002", file, f"malformed YAML: lists or mappings nest more than {MAX_DEPTH} levels deep",
                             hint="write the values out flat; quote text that starts with '[', '{' or '- '")]
-    memo = _MEMO[-1] if _MEMO else None
+    memo = remembered()
     digest = ""
     if memo is not None:  # parsed before: its values, made again from the cache (PyYAML is not even imported)
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -235,22 +236,33 @@ class ParsedYaml:
             self.made[digest] = encoded
 
 
-_MEMO: list[ParsedYaml] = []  #: the memo :func:`load_yaml` uses (the last one given to :func:`remembering`)
+class _Memos(threading.local):
+    stack: list[ParsedYaml]
+
+    def __init__(self) -> None:
+        self.stack = []
+
+
+#: the memos :func:`load_yaml` uses (the last one given to :func:`remembering`), each thread its own (serve builds in
+#: one thread while another may check: a memo reads its build's cache, whose connection belongs to that thread)
+_MEMOS = _Memos()
 
 
 @contextlib.contextmanager
 def remembering(memo: ParsedYaml) -> Iterator[ParsedYaml]:
-    """:func:`load_yaml` recalls and keeps parsed texts in ``memo`` within this block."""
-    _MEMO.append(memo)
+    """:func:`load_yaml` recalls and keeps parsed texts in ``memo`` within this block (in this thread)."""
+    stack = _MEMOS.stack
+    stack.append(memo)
     try:
         yield memo
     finally:
-        _MEMO.remove(memo)
+        stack.remove(memo)
 
 
 def remembered() -> ParsedYaml | None:
-    """The memo :func:`load_yaml` uses now, if any."""
-    return _MEMO[-1] if _MEMO else None
+    """The memo :func:`load_yaml` uses now in this thread, if any."""
+    stack = _MEMOS.stack
+    return stack[-1] if stack else None
 
 
 class _Unkept(Exception):

@@ -426,6 +426,23 @@ def test_yaml_the_cache_cannot_give_back_exactly_is_parsed_every_time(text: str)
     assert memo.made == {}  # an alias (the same list twice), an infinity, bytes, a set; problems: parsed for their words
 
 
+def test_a_yaml_memo_is_used_only_by_the_thread_that_set_it() -> None:
+    """``serve`` builds in a thread: a memo reads that build's cache, whose SQLite connection belongs to that thread."""
+    import threading
+
+    from mediafeed import source
+
+    asked: list[str] = []
+    memo = source.ParsedYaml(lambda digest: asked.append(digest))  # type: ignore[func-returns-value]
+    seen: list[object] = []
+    with source.remembering(memo):
+        source.load_yaml("a: 1\n", "x.yml")
+        other = threading.Thread(target=lambda: seen.append((source.remembered(), source.load_yaml("b: 2\n", "y.yml"))))
+        other.start()
+        other.join()
+    assert len(asked) == 1 and seen[0] == (None, ({"b": 2}, [])) and len(memo.made) == 1
+
+
 def test_a_notes_edit_takes_the_yaml_it_reads_from_the_cache(show: Path, tmp_path: Path) -> None:
     """show.yml and the edited episode's front matter were parsed by the build before: the rebuild does not
     import PyYAML, and its site is a clean build's, byte for byte (also with odd values in the front matter)."""
