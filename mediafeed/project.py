@@ -101,8 +101,9 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     """Read show.yml, every episode and every media file, collecting all problems. ``sweep``: the look
     :func:`fastpath.check` took at the show just before (its listing of the episode folders is reused)."""
     root = root.resolve()
-    # YAML texts parsed before (show.yml, an edited episode's front matter) come from the cache (source.ParsedYaml)
-    parsed = ParsedYaml(lambda digest: cache.get_text(YAML_TABLE, digest, ""))
+    # YAML texts parsed before (show.yml, an edited episode's front matter) come from the cache (source.ParsedYaml);
+    # a new cache file (a first build, --clean) has none to give
+    parsed = ParsedYaml(None if cache.unjournaled else lambda digest: cache.get_text(YAML_TABLE, digest, ""))
     with remembering(parsed):
         show, problems = load_show(root)
     _keep_yaml(cache, parsed.made)

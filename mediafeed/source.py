@@ -275,12 +275,12 @@ def encode_yaml(data: Any) -> str | None:
     own values are themselves; anything else is a one-key object: a mapping ``{"m": [[key, value], …]}``, a number
     with its text ``{"i"|"f": [value, text]}``, a date and time ``{"t": ISO}``, a date ``{"d": ISO}``. None for values
     it cannot make again (an infinite number, a value YAML tags otherwise, a list or mapping that appears twice
-    through an alias): those texts are parsed every time. The encoding is checked by decoding it and encoding
-    the result again, which must give the same JSON text (JSON tells true from 1 from 1.0)."""
+    through an alias): those texts are parsed every time. Distinct values have distinct encodings (JSON tells true
+    from 1 from 1.0, and writes a float as Python reads it back), so a row is checked when it is read
+    (:meth:`ParsedYaml.recall`): what it decodes to must encode to the row itself."""
     try:
-        encoded = _dumps(data)
-        return encoded if _dumps(decode_yaml(json.loads(encoded))) == encoded else None
-    except (_Unkept, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return _dumps(data)
+    except (_Unkept, ValueError, TypeError, RecursionError):
         return None
 
 
