@@ -7,6 +7,7 @@ each media file's probe from the ``probe`` table while its identity is (:mod:`pr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from .errors import Problem
 from .model import Episode, Media, Show
 from .probes import artwork_size, episode_artwork, known_identities, media_identity, probe_all, probe_cached
 from .records import mutable
+from .source import ParsedYaml, remembered, remembering
 
 Progress = Callable[[str, int, int], None]
 
@@ -99,7 +101,12 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     """Read show.yml, every episode and every media file, collecting all problems. ``sweep``: the look
     :func:`fastpath.check` took at the show just before (its listing of the episode folders is reused)."""
     root = root.resolve()
-    show, problems = load_show(root)
+    # YAML texts parsed before (show.yml, an edited episode's front matter) come from the cache (source.ParsedYaml);
+    # a new cache file (a first build, --clean) has none to give
+    parsed = ParsedYaml(None if cache.unjournaled else lambda digest: cache.get_text(YAML_TABLE, digest, ""))
+    with remembering(parsed):
+        show, problems = load_show(root)
+    _keep_yaml(cache, parsed.made)
     project = Project(root=root, show=show, problems=list(problems))
     project.now = now or source_date() or datetime.now(UTC)
     if show is None:
@@ -129,14 +136,23 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         # a new cache (a first build, --clean): the media is probed next by the workers forked now, which inherit
         # the prober (and mutagen) instead of each importing it (~17 ms of CPU a worker)
         parallel.preload("mediafeed.audio.probe")
-    results = parallel.map_ordered(_read_episode, show, misses, share=True)
+    # (workers have no cache: they parse, and send back what they parsed for this process to keep)
+    with remembering(parsed) if not parallel.pooled(len(misses)) else contextlib.nullcontext():
+        results = parallel.map_ordered(_read_episode, show, misses, share=True)
     fresh = dict(zip([folder.slug for folder in misses], results, strict=True))
     for index, folder in enumerate(folders):
         cached = loaded.pop(folder.slug, None)
         if cached is None:
             cache.stats["parsed"] += 1
-            parsed = fresh.pop(folder.slug, None)
-            episode, episode_problems, notes_key, head = parsed if isinstance(parsed, tuple) else _read_episode(show, folder)
+            read = fresh.pop(folder.slug, None)
+            if isinstance(read, tuple):
+                episode, episode_problems, notes_key, head, made = read
+                _keep_yaml(cache, made)
+            else:
+                episode, episode_problems = read_episode(folder, show)
+                notes_key = notestore.notes_key(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/")) \
+                    if episode is not None else ""
+                head = _row_head(episode, episode_problems, notes_key)
             cache.put_text("episode", folder.slug, tags[folder.slug], head + (episode.notes_markdown if episode is not None else ""))
         else:
             episode, episode_problems, notes_key = cached
@@ -171,14 +187,26 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     return project
 
 
-def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem], str, str]:
-    """:func:`read_episode` (in a worker, on a cold build), with the key of the episode's notes and the head of its cache
-    row (:func:`_row_head`): made by the workers, not by the build's own process one episode after another while they
-    wait (~22 ms at 1,000 episodes: the fields dumped, their JSON, the Markdown hashed)."""
-    episode, problems = read_episode(folder, show)
+def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem], str, str, dict[str, str]]:
+    """:func:`read_episode` (in a worker, on a cold build), with the key of the episode's notes, the head of its cache
+    row (:func:`_row_head`), and its front matter's values when parsed (:class:`source.ParsedYaml`: SHA-256 → encoded
+    values): made by the workers, not by the build's own process one episode after another while they wait (~22 ms at
+    1,000 episodes: the fields dumped, their JSON, the Markdown hashed)."""
+    outer = remembered()  # (the build's own memo, when this runs in its process: it recalls from the cache)
+    with remembering(ParsedYaml(outer.known if outer is not None else None)) as memo:
+        episode, problems = read_episode(folder, show)
     notes_key = notestore.notes_key(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/")) \
         if episode is not None else ""
-    return episode, problems, notes_key, _row_head(episode, problems, notes_key)
+    return episode, problems, notes_key, _row_head(episode, problems, notes_key), memo.made
+
+
+#: a YAML text's SHA-256 → its values (:func:`source.encode_yaml`)
+YAML_TABLE = "yaml"
+
+
+def _keep_yaml(cache: Cache, made: dict[str, str]) -> None:
+    for digest, encoded in made.items():
+        cache.put_text(YAML_TABLE, digest, "", encoded)
 
 
 #: where an episode's Markdown is among its fields (see _row_head)

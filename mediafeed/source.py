@@ -9,13 +9,14 @@ nobody asked for, with a did-you-mean hint, so a typo is never silently ignored.
 from __future__ import annotations
 
 import builtins
+import contextlib
+import hashlib
 import json
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .addresses import URL_ENCODED, percent_encoded
 from .characters import HTML_FORBIDDEN, WINDOWS_1252, html_safe, without_bom
@@ -23,28 +24,50 @@ from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .numbers import whole
 
-try:  # the C loader is ~6x faster; both are safe loaders
-    _SafeLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing
-    _SafeLoader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
+def _make_loader() -> type:
+    """The loader class, made at the first YAML text this process parses: importing PyYAML costs ~89 M instructions
+    (5% of a one-edit rebuild of 1,000 episodes), which a build that finds every text it reads in the cache
+    (:class:`ParsedYaml`) never pays."""
+    import yaml
+
+    try:  # the C loader is ~6x faster; both are safe loaders
+        safe_loader: type = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - libyaml missing
+        safe_loader = yaml.SafeLoader
+
+    class Loader(safe_loader):  # type: ignore[misc, valid-type]
+        """The safe loader, refusing a key written twice in one mapping (YAML forbids it; PyYAML would keep the
+        last value silently: a second ``title:`` line replaced the first without a word). Keys merged in with
+        ``<<: *anchor`` may still be overridden, as YAML intends."""
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: dict[tuple[str, str], yaml.Node] = {}
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                    continue
+                first = seen.setdefault((key.tag, key.value), key)
+                if first is not key:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key.value!r} appears twice (first on line {first.start_mark.line + 1})",
+                        key.start_mark)
+            return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+    for tag, kind in (("timestamp", None), ("bool", None), ("int", _Int), ("float", _Float)):
+        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", _scalar(Loader, f"tag:yaml.org,2002:{tag}", kind))
+    Loader.add_constructor("tag:yaml.org,2002:null", _null)
+    return Loader
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, refusing a key written twice in one mapping (YAML forbids it; PyYAML would keep the
-    last value silently: a second ``title:`` line replaced the first without a word). Keys merged in with
-    ``<<: *anchor`` may still be overridden, as YAML intends."""
+_LOADER: list[type] = []  #: the loader class, once made (:func:`_loader`)
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[tuple[str, str], yaml.Node] = {}
-        for key, _ in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                continue
-            first = seen.setdefault((key.tag, key.value), key)
-            if first is not key:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key {key.value!r} appears twice (first on line {first.start_mark.line + 1})",
-                    key.start_mark)
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+def _loader() -> type:
+    if not _LOADER:
+        _LOADER.append(_make_loader())
+    return _LOADER[0]
 
 
 class _Int(int):
@@ -60,10 +83,12 @@ class _Float(float):
     text = ""
 
 
-def _scalar(tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNode], Any]:
+def _scalar(cls: type, tag: str, kind: type | None = None) -> Callable[[Any, yaml.ScalarNode], Any]:
     """PyYAML's constructor for ``tag``, with a value it cannot make (``2026-02-30T08:00:00Z``, ``!!int abc``) a
     problem at its line instead of the ValueError it lets through; numbers of ``kind`` keep their text."""
-    make = _Loader.yaml_constructors[tag]  # (inherited from the safe loader: not yet replaced here)
+    import yaml
+
+    make = cls.yaml_constructors[tag]  # type: ignore[attr-defined]  # (inherited from the safe loader: not yet replaced)
 
     def construct(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
@@ -95,8 +120,6 @@ _WHY = {AttributeError: "it is not written as a date (2026-03-04, or 2026-03-04T
         KeyError: "YAML's are true, false, yes, no, on and off"}
 _KINDS = {"tag:yaml.org,2002:timestamp": "a real date and time", "tag:yaml.org,2002:int": "a whole number",
           "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true or false"}
-for _tag, _kind_of in (("timestamp", None), ("bool", None), ("int", _Int), ("float", _Float)):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _scalar(f"tag:yaml.org,2002:{_tag}", _kind_of))
 
 
 #: how YAML writes nothing; PyYAML's '!!null' makes nothing of any text, so 'season: !!null 3' read as no season
@@ -106,11 +129,10 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 def _null(loader: Any, node: yaml.Node) -> None:
     """Nothing, from YAML's ways of writing it; a value written after ``!!null`` is refused (load_yaml names its key
     and line through :func:`yamltags.tag_slip`), not dropped."""
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode) or node.value not in _NULLS:
         raise yaml.constructor.ConstructorError(None, None, "a value written after '!!null'", node.start_mark)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:null", _null)
 
 
 def as_text(value: Any) -> str:
@@ -140,9 +162,18 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     if _nests_too_deep(text):
         return None, [error("SRC002", file, f"malformed YAML: lists or mappings nest more than {MAX_DEPTH} levels deep",
                             hint="write the values out flat; quote text that starts with '[', '{' or '- '")]
+    memo = remembered()
+    digest = ""
+    if memo is not None:  # parsed before: its values, made again from the cache (PyYAML is not even imported)
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        known = memo.recall(digest)
+        if known is not MISSING:
+            return known, []
+    import yaml
+
     field = ""
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_loader())
     except (yaml.YAMLError, ValueError, TypeError, KeyError, AttributeError) as exc:  # (the others: a tag on the
         # wrong kind of node, '!!map x': "not enough values to unpack (expected 2, got 1)", without a line)
         from .yamltags import tag_slip
@@ -151,7 +182,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         slip = _slip(exc, text) if isinstance(exc, yaml.YAMLError) else None
         tagged = None if slip or "appears twice" in reason or isinstance(exc, yaml.MarkedYAMLError) and \
-            not isinstance(exc, yaml.constructor.ConstructorError) else tag_slip(text, _Loader, reason)
+            not isinstance(exc, yaml.constructor.ConstructorError) else tag_slip(text, _loader(), reason)
         if slip:
             mark, reason, hint = slip
         elif "appears twice" in reason:
@@ -168,7 +199,145 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     if too_big:
         return None, [error("SRC002", file, f"malformed YAML: {too_big}",
                             hint="write the values out instead of repeating aliases ('*name') of anchors ('&name')")]
+    if memo is not None:
+        memo.keep(digest, data)
     return data, []
+
+
+class ParsedYaml:
+    """YAML texts parsed before, for :func:`load_yaml` while :func:`remembering` it: a rebuild after an edit to an
+    episode's notes reads show.yml and that episode's front matter, texts it parsed before, and takes their values
+    from the cache instead of importing PyYAML (~89 M instructions) and parsing them.
+
+    ``known``: a text's SHA-256 → its values as :func:`encode_yaml` wrote them, or None (a worker process has no
+    cache: it only collects). ``made``: the texts parsed meanwhile, SHA-256 → encoded values, for the caller to keep.
+    A text's values are kept only when they come back exactly (see :func:`encode_yaml`), and only for a text that
+    parsed without a problem: one with problems is parsed again, for its messages."""
+
+    def __init__(self, known: Callable[[str], str | None] | None = None) -> None:
+        self.known = known
+        self.made: dict[str, str] = {}
+
+    def recall(self, digest: str) -> Any:
+        """The values of the text whose SHA-256 is ``digest``, made afresh (the caller may change them), or MISSING
+        (not known, or a row that is not exactly what :func:`encode_yaml` writes for the values it gives)."""
+        text = self.known(digest) if self.known is not None else None
+        if text is None:
+            return MISSING
+        try:
+            data = decode_yaml(json.loads(text))
+            return data if _dumps(data) == text else MISSING
+        except (_Unkept, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+            return MISSING
+
+    def keep(self, digest: str, data: Any) -> None:
+        encoded = encode_yaml(data)
+        if encoded is not None:
+            self.made[digest] = encoded
+
+
+class _Memos(threading.local):
+    stack: list[ParsedYaml]
+
+    def __init__(self) -> None:
+        self.stack = []
+
+
+#: the memos :func:`load_yaml` uses (the last one given to :func:`remembering`), each thread its own (serve builds in
+#: one thread while another may check: a memo reads its build's cache, whose connection belongs to that thread)
+_MEMOS = _Memos()
+
+
+@contextlib.contextmanager
+def remembering(memo: ParsedYaml) -> Iterator[ParsedYaml]:
+    """:func:`load_yaml` recalls and keeps parsed texts in ``memo`` within this block (in this thread)."""
+    stack = _MEMOS.stack
+    stack.append(memo)
+    try:
+        yield memo
+    finally:
+        stack.remove(memo)
+
+
+def remembered() -> ParsedYaml | None:
+    """The memo :func:`load_yaml` uses now in this thread, if any."""
+    stack = _MEMOS.stack
+    return stack[-1] if stack else None
+
+
+class _Unkept(Exception):
+    """A value :func:`encode_yaml` does not keep."""
+
+
+def encode_yaml(data: Any) -> str | None:
+    """What :func:`load_yaml` made of a text, as compact JSON from which :func:`decode_yaml` makes it again: the
+    same types (a number as it was written: ``_Int``, ``_Float``), the same values, the keys in the same order. JSON's
+    own values are themselves; anything else is a one-key object: a mapping ``{"m": [[key, value], …]}``, a number
+    with its text ``{"i"|"f": [value, text]}``, a date and time ``{"t": ISO}``, a date ``{"d": ISO}``. None for values
+    it cannot make again (an infinite number, a value YAML tags otherwise, a list or mapping that appears twice
+    through an alias): those texts are parsed every time. Distinct values have distinct encodings (JSON tells true
+    from 1 from 1.0, and writes a float as Python reads it back), so a row is checked when it is read
+    (:meth:`ParsedYaml.recall`): what it decodes to must encode to the row itself."""
+    try:
+        return _dumps(data)
+    except (_Unkept, ValueError, TypeError, RecursionError):
+        return None
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(_encode(data, set()), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _encode(value: Any, seen: set[int]) -> Any:
+    kind = value.__class__
+    if kind is str or kind is bool or kind is int or value is None:
+        return value
+    if kind is float:
+        if value - value != 0:  # an infinity or NaN (JSON has neither)
+            raise _Unkept
+        return value
+    if kind is list or kind is dict:
+        if id(value) in seen:  # an alias: the same list or mapping twice
+            raise _Unkept
+        seen.add(id(value))
+        if kind is list:
+            return [_encode(item, seen) for item in value]
+        return {"m": [[_encode(key, seen), _encode(item, seen)] for key, item in value.items()]}
+    if kind is _Int:
+        return {"i": [int(value), value.text]}
+    if kind is _Float:
+        if value - value != 0:
+            raise _Unkept
+        return {"f": [float(value), value.text]}
+    if kind is datetime:
+        return {"t": value.isoformat()}
+    if kind is date:
+        return {"d": value.isoformat()}
+    raise _Unkept
+
+
+def decode_yaml(value: Any) -> Any:
+    """The values :func:`encode_yaml` encoded (given as decoded JSON)."""
+    kind = value.__class__
+    if kind is list:
+        return [decode_yaml(item) for item in value]
+    if kind is not dict:
+        return value
+    ((tag, inner),) = value.items()
+    if tag == "m":
+        return {decode_yaml(key): decode_yaml(item) for key, item in inner}
+    if tag == "i" or tag == "f":
+        number, text = inner
+        made = _Int(number) if tag == "i" else _Float(number)
+        if text.__class__ is not str or text == str(made):  # (the loader keeps the text only when it differs)
+            raise ValueError(f"not a number's text: {text!r}")
+        made.text = text
+        return made
+    if tag == "t":
+        return datetime.fromisoformat(inner)
+    if tag == "d":
+        return date.fromisoformat(inner)
+    raise ValueError(f"not a YAML value: {tag!r}")
 
 
 def _slip(exc: yaml.YAMLError, text: str) -> tuple[Any, str, str] | None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import html
 import json
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -353,6 +355,125 @@ def test_an_episode_row_that_is_not_what_mediafeed_wrote_is_parsed_again(show: P
         cache.close()
     assert all(isinstance(e.title, str) for e in project.episodes)
     assert_same_as_clean(show, build(show).output, tmp_path)
+
+
+#: front matter with every kind of value PyYAML's safe loader makes (and mediafeed's own: numbers that keep their text)
+ODD_YAML = """
+title: 1.10
+date: 2026-01-05 08:00:00.5-05:30
+published: 2026-01-05
+plain: 2026-01-05T08:00:00Z
+episode: 007
+season: 0x1F
+big: 123456789012345678901234567890
+half: 0.5
+tiny: 1.0e-300
+yes: yes
+none: ~
+empty: ""
+keywords: [a, 2, 3.0, true, null, {x: 1}]
+nested: {list: [[1, 2], []], map: {a: {b: c}}}
+1: a number as a key
+2026-01-05: a date as a key
+text: |
+  two lines,
+  the second \u00e9 \U0001F600
+"""
+
+
+def _exactly(a: object, b: object) -> bool:
+    """The same values of the same types (a number's ``text``, a time's offset, the keys' order too)."""
+    if type(a) is not type(b) or getattr(a, "text", None) != getattr(b, "text", None):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return list(a) == list(b) and all(_exactly(k, j) and _exactly(a[k], b[j]) for k, j in zip(a, b, strict=True))
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(_exactly(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, datetime.datetime):
+        assert isinstance(b, datetime.datetime)
+        return a == b and a.utcoffset() == b.utcoffset() and a.isoformat() == b.isoformat()
+    return a == b
+
+
+def test_yaml_values_come_back_from_the_cache_exactly() -> None:
+    from mediafeed import source
+
+    parsed, problems = source.load_yaml(ODD_YAML, "x.yml")
+    assert not problems and parsed["title"].text == "1.10" and parsed["episode"].text == "007"
+    first = source.ParsedYaml()
+    with source.remembering(first):
+        data, problems = source.load_yaml(ODD_YAML, "x.yml")
+    assert not problems and len(first.made) == 1
+    assert _exactly(data, parsed)
+    again = source.ParsedYaml(first.made.get)
+    with source.remembering(again):
+        recalled, problems = source.load_yaml(ODD_YAML, "x.yml")
+        twice, _ = source.load_yaml(ODD_YAML, "x.yml")
+    assert not problems and not again.made  # recalled, not parsed
+    assert _exactly(recalled, parsed) and recalled is not twice and recalled["keywords"] is not twice["keywords"]
+
+
+@pytest.mark.parametrize("text", ["a: &x [1]\nb: *x\n", "a: .inf\n", "a: !!binary aGk=\n", "a: !!set {x}\n",
+                                  "a: [1, 2\n", "a: 1\na: 2\n"])
+def test_yaml_the_cache_cannot_give_back_exactly_is_parsed_every_time(text: str) -> None:
+    from mediafeed import source
+
+    memo = source.ParsedYaml()
+    with source.remembering(memo):
+        source.load_yaml(text, "x.yml")
+    assert memo.made == {}  # an alias (the same list twice), an infinity, bytes, a set; problems: parsed for their words
+
+
+def test_a_yaml_memo_is_used_only_by_the_thread_that_set_it() -> None:
+    """``serve`` builds in a thread: a memo reads that build's cache, whose SQLite connection belongs to that thread."""
+    import threading
+
+    from mediafeed import source
+
+    asked: list[str] = []
+    memo = source.ParsedYaml(lambda digest: asked.append(digest))  # type: ignore[func-returns-value]
+    seen: list[object] = []
+    with source.remembering(memo):
+        source.load_yaml("a: 1\n", "x.yml")
+        other = threading.Thread(target=lambda: seen.append((source.remembered(), source.load_yaml("b: 2\n", "y.yml"))))
+        other.start()
+        other.join()
+    assert len(asked) == 1 and seen[0] == (None, ({"b": 2}, [])) and len(memo.made) == 1
+
+
+def test_a_notes_edit_takes_the_yaml_it_reads_from_the_cache(show: Path, tmp_path: Path) -> None:
+    """show.yml and the edited episode's front matter were parsed by the build before: the rebuild does not
+    import PyYAML, and its site is a clean build's, byte for byte (also with odd values in the front matter)."""
+    odd = show / "episodes/002-learning-alliances/episode.md"
+    text = odd.read_text(encoding="utf-8")
+    odd.write_text(text.replace("\n---\n", "\nkeywords: [1.10, 007, 0x1F, plain text]\n---\n", 1), encoding="utf-8")
+    build(show)
+    change_notes(show)
+    edit(odd, "\n---\n", "\n---\nA sentence added to the notes.\n")
+    code = ("import sys; from pathlib import Path; from mediafeed.build import build; r = build(Path(sys.argv[1]));"
+            "print(r.kept, 'yaml' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(show)], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "MEDIAFEED_JOBS": "1"})
+    kept, imported = done.stdout.split()
+    assert int(kept) > 0 and imported == "False"
+    assert_same_as_clean(show, show / "public", tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["not json", '{"x":1}', '{"m":[["title",NaN]]}', '{"m":[["title","a"]]} ', '[1,2',
+                                    '{"m":[["title",{"i":[1,"1"]}]]}', '{"m":[["title",{"t":"yesterday"}]]}', '{"m":5}'])
+def test_a_yaml_row_that_is_not_what_mediafeed_wrote_is_parsed_again(show: Path, tmp_path: Path, damage: str) -> None:
+    build(show)
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    assert db.execute("SELECT count(*) FROM yaml").fetchone()[0] == 7  # show.yml and each episode's front matter
+    db.execute("UPDATE yaml SET v = ?", (damage,))
+    db.commit()
+    db.close()
+    change_notes(show)
+    report = build(show)
+    assert report.kept > 0
+    assert_same_as_clean(show, report.output, tmp_path)
 
 
 def test_notes_the_cache_lost_are_rendered_again_when_a_page_reads_them(show: Path, tmp_path: Path) -> None:
