@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from feedgen.ext.base import BaseExtension
-from lxml.etree import SubElement
+from feedgen.util import xml_elem
 
 from .chapters import clock
 from .dates import rfc2822
@@ -29,7 +29,7 @@ _PSC = "{%s}" % PSC_NS
 
 
 def _el(parent: Any, tag: str, text: str = "", **attrs: str) -> Any:
-    element = SubElement(parent, _P + tag)
+    element = xml_elem(_P + tag, parent)
     for key, value in attrs.items():
         if value not in ("", None):
             element.set(key, value)
@@ -198,11 +198,11 @@ def item_elements(entry: Any, item: Item) -> None:
     shown = [c for c in episode.chapters if c.toc]
     if shown:
         # Podlove Simple Chapters has no hidden chapters: toc=false ones stay in chapters.json only
-        psc = SubElement(entry, _PSC + "chapters", version="1.2")
+        psc = xml_elem(_PSC + "chapters", entry, version="1.2")
         for chapter in shown:
             attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
             if chapter.url:
                 attrs["href"] = chapter.url
             if chapter.img:
                 attrs["image"] = chapter.img
-            SubElement(psc, _PSC + "chapter", **attrs)
+            xml_elem(_PSC + "chapter", psc, **attrs)
