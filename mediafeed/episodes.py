@@ -605,8 +605,14 @@ def _case_twins(r: FieldReader, named: list[tuple[str, str]], said: set[str]) ->
                         "episode is first published, and write its new name in episode.md")
 
 
+#: a BitTorrent file of the episode, the other kind of local alternate SRC048 takes: the namespace's own
+#: alternateEnclosure example lists one as a source (contentType="application/x-bittorrent"), hosts serve it as that type
+#: or as bytes to download, and no browser opens one as a page
+_TORRENT = frozenset({".torrent"})
+
+
 def _alternates_not_media(r: FieldReader, alternates: list[AlternateEnclosure], said: set[str]) -> None:
-    """SRC048 for a local alternate enclosure that is no audio, video or HLS playlist by its name. The build publishes
+    """SRC048 for a local alternate enclosure that is no audio, video, HLS playlist or torrent by its name. The build publishes
     it as it is, in the episode's folder of the site, and a host serves it by its extension: a web page, an SVG drawing
     or an XML file there is a page of the site's own origin, whose scripts ran (``file: extra.html, type: text/html``
     opened a dialog in Chromium), and a ``.php`` file runs on a host that runs PHP. Audio and video are probed, so
@@ -614,13 +620,14 @@ def _alternates_not_media(r: FieldReader, alternates: list[AlternateEnclosure], 
     another problem names already (SRC043)."""
     for alternate in alternates:
         name = alternate.file
-        if not name or name in said or os.path.splitext(name)[1].lower() in ALTERNATE_TYPES:
+        if not name or name in said or os.path.splitext(name)[1].lower() in ALTERNATE_TYPES \
+                or os.path.splitext(name)[1].lower() in _TORRENT:
             continue
-        r.fail("alternate_enclosures", f"{name} is not an audio or video file (nor an .m3u8 playlist), and an alternate "
+        r.fail("alternate_enclosures", f"{name} is not an audio or video file (nor an .m3u8 playlist or a .torrent), and an alternate "
                "enclosure file is published as it is, beside the episode's page: a web page, an SVG drawing or an XML "
                "file there would open as a page of the site and run its scripts",
                hint="an alternate enclosure is another version of the episode's audio or video ("
-                    + ", ".join(sorted(ALTERNATE_TYPES)) + "): name such a file, or put this one on the web elsewhere "
+                    + ", ".join(sorted(ALTERNATE_TYPES)) + ", or its .torrent): name such a file, or put this one on the web elsewhere "
                     "and give its address as 'url:'", code="SRC048")
 
 

@@ -461,6 +461,11 @@ def _picture(path: Path, kind: str) -> None:
 
     if kind == "webp":
         Image.new("RGB", (1400, 1400), (200, 30, 30)).save(path, "WEBP")
+    elif kind == "gif":  # (a GIF is a palette, which ffmpeg's GIF decoder gives as RGB with transparency)
+        Image.new("RGB", (1400, 1400), (200, 30, 30)).convert("P", palette=Image.Palette.ADAPTIVE).save(path, "GIF")
+    elif kind == "gif-animated":  # a moving logo: ffmpeg writes one PNG a frame, and stops at the second
+        frames = [Image.new("RGB", (1400, 1400), colour).convert("P", palette=Image.Palette.ADAPTIVE) for colour in ((200, 30, 30), (30, 30, 200))]
+        frames[0].save(path, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
     elif kind == "cmyk":
         Image.new("CMYK", (1400, 1400), (0, 200, 200, 0)).save(path, "JPEG")
     elif kind == "grey16":
@@ -473,6 +478,8 @@ def _picture(path: Path, kind: str) -> None:
 
 @pytest.mark.parametrize(("kind", "name", "code", "said"), [
     ("webp", "cover art.webp", "ART003", "artwork is a WebP image"),
+    ("gif", "cover.gif", "ART003", "artwork is a GIF image"),
+    ("gif-animated", "cover.gif", "ART003", "artwork is a GIF image"),
     ("cmyk", "cover.jpg", "ART007", "artwork is CMYK (print colours)"),
     ("grey16", "cover.png", "ART007", "artwork is 16-bit greyscale"),
     ("grey-alpha", "cover.png", "ART007", "artwork is greyscale with transparency"),
@@ -502,7 +509,7 @@ def test_artwork_apps_do_not_take_is_named_in_words_with_a_command_that_mends_it
     with Image.open(made) as picture:
         assert picture.mode == "RGB"
         r, g, b = picture.getpixel((700, 700))[:3]
-        expected = {"webp": (200, 30, 30), "cmyk": (255, 55, 55), "grey16": (128, 128, 128),
+        expected = {"webp": (200, 30, 30), "gif": (200, 30, 30), "gif-animated": (200, 30, 30), "cmyk": (255, 55, 55), "grey16": (128, 128, 128),
                     "grey-alpha": (187, 187, 187), "rgba": (255, 255, 255)}[kind]
         assert max(abs(r - expected[0]), abs(g - expected[1]), abs(b - expected[2])) <= 8, (r, g, b)
 

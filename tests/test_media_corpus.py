@@ -333,17 +333,32 @@ def _arecord_to_a_pipe() -> bytes:
     return bytes(made)
 
 
-@pytest.mark.parametrize("writer", [_sox_to_a_pipe, _arecord_to_a_pipe], ids=["sox", "arecord"])
+def _lame_to_a_pipe() -> bytes:
+    """LAME decoding an MP3 into a pipe (``lame --decode episode.mp3 - | cat > x.wav``, a producer's way back to a WAV to
+    edit): its data chunk says 0x7FFFFFFF bytes and its RIFF chunk 0x80000023."""
+    tone = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=5",
+                           "-ac", "1", "-ar", "22050", "-f", "wav", "pipe:1"], capture_output=True, check=True).stdout
+    encoded = subprocess.run(["lame", "--quiet", "-b", "64", "-", "-"], input=tone, capture_output=True, check=True).stdout
+    made = subprocess.run("lame --quiet --mp3input --decode - - | cat", shell=True, input=encoded, capture_output=True,
+                          check=True).stdout
+    assert made[40:44] == b"\xff\xff\xff\x7f"
+    return made
+
+
+@pytest.mark.parametrize("writer", [_sox_to_a_pipe, _arecord_to_a_pipe, _lame_to_a_pipe], ids=["sox", "arecord", "lame"])
 def test_a_wav_sox_or_arecord_wrote_to_a_pipe_gets_the_duration_of_its_data(show: Path, writer: Any) -> None:
     # Session 25 took ffmpeg's 0xFFFFFFFF for "unknown"; SoX and arecord say 0x7FFFF000 and 0x80000000 there, and such
     # a recording was still refused: "MED004 the WAV file is truncated: its data chunk needs 2147479552 bytes but only
-    # 220500 remain". Its data runs to the end of the file too.
+    # 220500 remain". Its data runs to the end of the file too. (LAME's decoder says 0x7FFFFFFF: refused so until
+    # session 27.)
     made = writer()
     folder = add_episode(show, "006-piped", "title: Piped\ndate: 2026-04-01T08:00:00+00:00\nguid: piped-guid\n"
                                             "audio: piped.wav\n", audio_name="")
     source = folder / "piped.wav"
     source.write_bytes(made)
-    assert audio.probe(source, "piped.wav").duration == pytest.approx(5.0, abs=0.01)
+    data = len(made) - made.index(b"data") - 8  # (LAME's decoder gives its encoder's padding too: 5.04 s)
+    duration = audio.probe(source, "piped.wav").duration
+    assert duration == pytest.approx(data / 2 / 22050, abs=0.01) and duration == pytest.approx(5.0, abs=0.05)
     code, found = _checked(show, "MED010")
     assert code == 0 and [p["file"] for p in found] == ["episodes/006-piped/piped.wav"]
 

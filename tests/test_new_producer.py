@@ -252,6 +252,16 @@ def test_words_for_episode_without_a_number_are_no_ep021(title: str) -> None:
     assert not numbered(title)
 
 
+@pytest.mark.parametrize("title", ["AFL 2024 Grand Final preview", "Round 5 - AFL 2024", "AFL 360: the trade period"])
+def test_the_letters_afl_without_dutch_point_are_no_ep021(title: str) -> None:
+    """Dutch "Afl. 3" (aflevering) counts, but "afl" without its point was taken too: an Australian football show's
+    "AFL 2024 Grand Final preview" was told it "holds an episode or season number" (the league's initials, a year)."""
+    from mediafeed.checks.titles import numbered
+
+    assert not numbered(title)
+    assert numbered("Afl. 3: Brood") and numbered("Afl.3 - Brood") and numbered("Brood (afl. 3)")
+
+
 def test_check_gives_ep021_for_a_french_numbered_title(show: Path) -> None:
     add_episode(show, "009-le-pain", FRONT.replace("title: Pickles and ferments", "title: Épisode 1 – Le pain"))
     result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])

@@ -483,6 +483,27 @@ def test_an_alternate_enclosure_file_that_is_no_media_is_refused_before_anything
     assert not out.exists()  # refused before anything was written
 
 
+def test_a_torrent_of_the_episode_is_still_published_as_an_alternate_enclosure(show: Path, tmp_path: Path) -> None:
+    """The namespace's own alternateEnclosure example lists a .torrent as a source, and a show that published one
+    beside its audio (`file: audio.mp3.torrent, type: application/x-bittorrent`) built until SRC048 came: it refused
+    the build ("not an audio or video file"). A torrent opens as no page of the site: it is published as before."""
+    from mediafeed import lint
+
+    folder = add_episode(show, "006-torrent", ALTERNATE_FRONT.split("alternate_enclosures:")[0] + (
+        "alternate_enclosures:\n  - {file: audio.mp3.torrent, type: application/x-bittorrent, title: Torrent}\n"))
+    torrent = b"d8:announce30:udp://tracker.example.org:13374:infod6:lengthi1e4:name9:audio.mp3ee"
+    (folder / "audio.mp3.torrent").write_bytes(torrent)
+    assert [p for p in lint.lint_show(show).problems if p.code == "SRC048"] == []
+    build(show, tmp_path / "site")
+    assert (tmp_path / "site/episodes/006-torrent/audio.mp3.torrent").read_bytes() == torrent
+    assert 'type="application/x-bittorrent"' in (tmp_path / "site/feed.xml").read_text()
+    other = add_episode(show, "007-page", ALTERNATE_FRONT.split("alternate_enclosures:")[0].replace(
+        "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60", "6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f61").replace(
+        "2026-03-20", "2026-03-21") + "alternate_enclosures:\n  - {file: page.torrent.html, type: text/html}\n")
+    (other / "page.torrent.html").write_text("<script>alert(1)</script>")
+    assert [p.message.split(" ", 1)[0] for p in lint.lint_show(show).problems if p.code == "SRC048"] == ["page.torrent.html"]
+
+
 def test_names_windows_cannot_hold_are_warned_of_with_a_name_it_can(show: Path) -> None:
     """An episode folder `aux` (or `006-notes.`, whose dot Windows drops: another folder, so other URLs there) and an
     audio file `con.mp3` or `why?.mp3` were built without a word, though the show cannot be cloned or synced to Windows

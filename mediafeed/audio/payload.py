@@ -417,9 +417,10 @@ _WAV_FRAMED = {0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE}
 #: The size a WAV's RIFF and ``data`` chunks say where the writer could not go back to fill it in (ffmpeg writing to a
 #: pipe, a stream recorder): unknown, the data runs to the end of the file.
 WAV_UNKNOWN_SIZE = 0xFFFFFFFF
-#: The data sizes writers put there in its place: ffmpeg's, SoX's (its MS_UNSPEC, 0x7FFFF000) and arecord's (0x80000000,
-#: ALSA's recorder stopped by Ctrl-C); a data chunk that says one and runs past the end of the file has unknown size.
-WAV_UNKNOWN_SIZES = frozenset({WAV_UNKNOWN_SIZE, 0x7FFFF000, 0x80000000})
+#: The data sizes writers put there in its place: ffmpeg's, SoX's (its MS_UNSPEC, 0x7FFFF000), arecord's (0x80000000,
+#: ALSA's recorder stopped by Ctrl-C) and LAME's decoder's (0x7FFFFFFF, ``lame --decode in.mp3 -``); a data chunk that
+#: says one and runs past the end of the file has unknown size.
+WAV_UNKNOWN_SIZES = frozenset({WAV_UNKNOWN_SIZE, 0x7FFFF000, 0x80000000, 0x7FFFFFFF})
 
 
 def _wav_unknown(length: int, pos: int, size: int) -> bool:

@@ -157,12 +157,12 @@ def check_artwork(rel: str, size: tuple[int, int], fmt: str, mode: str, nbytes: 
                                      "or export the picture again without it"))
     width, height = size
     if fmt not in _EXTENSIONS:
-        stem = os.path.splitext(name)[0] or name
-        png = f"{stem}.png" if f"{stem}.png" != name else f"{stem}-converted.png"
+        # (laid on white, its first frame: ffmpeg decodes a GIF or WebP as RGB with transparency, so a plain copy was
+        # a PNG with an alpha channel, ART008, and an animated GIF's second frame stopped it, exit 1)
         problems.append(error("ART003", rel, f"artwork is {_FORMATS.get(fmt, fmt or 'in an unknown format')}; apps "
                               "accept JPEG or PNG", field="artwork", episode=episode,
-                              hint=f"export it as a JPEG or PNG, or convert it: ffmpeg -i {quote(name)} {quote(png)}, and use that file"
-                              if fmt in _FFMPEG_READS else "export it as a JPEG or PNG"))
+                              hint=f"export it as a JPEG or PNG, or convert it: {_flattened(name, size)}, and use that file"
+                              if fmt in _FFMPEG_READS and width and height else "export it as a JPEG or PNG"))
     elif os.path.splitext(rel)[1].lower() not in _EXTENSIONS[fmt]:
         problems.append(error("ART004", rel, f"the file is a {fmt} image but its name ends in {os.path.splitext(rel)[1] or 'nothing'}",
                               field="artwork", hint=f"rename it to end in {_EXTENSIONS[fmt][0]} (a new name also makes apps fetch it again)",

@@ -110,11 +110,13 @@ _RULES = [
     _r("SRC047", "mediafeed", W, "an HTML comment in the show notes is never closed: the notes after it are hidden",
        "Everything after <!-- is a comment until -->: without one, the rest of the notes is left out of the pages and "
        "feeds, as browsers leave it out. Close the comment where it should end."),
-    _r("SRC048", "mediafeed", E, "a local alternate enclosure is not an audio or video file (nor an .m3u8 playlist)",
+    _r("SRC048", "mediafeed", E, "a local alternate enclosure is not an audio or video file (nor an .m3u8 playlist or a "
+       ".torrent)",
        "A file under alternate_enclosures is published as it is, beside the episode's page, and a host serves it by "
        "its name: a web page (.html), an SVG drawing or an XML file would open as a page of the site itself and run "
        "its scripts, and a .php file runs on a host that runs PHP. An alternate enclosure is another version of the "
-       "episode's audio or video (.mp3, .m4a, .opus, .webm, …, or an HLS playlist, .m3u8). Fix: name such a file, or "
+       "episode's audio or video (.mp3, .m4a, .opus, .webm, …, or an HLS playlist, .m3u8, or its BitTorrent file, "
+       ".torrent, which the namespace's example lists as a source). Fix: name such a file, or "
        "put the other file on the web elsewhere and give its address as 'url:'."),
     _r("SRC049", "mediafeed", W, "an episode folder or a file the front matter names has a name Windows cannot hold, or "
        "two files an episode publishes have names that differ only in case",

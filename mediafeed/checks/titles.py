@@ -23,8 +23,9 @@ def repeats_show_name(show_title: str, title: str) -> bool:
 
 #: "episode" and "season" in the languages of the default theme's words that write them with Latin letters (a French
 #: "Épisode 1 – Le pain" passed where "Episode 1 – Bread" did not): English, French, Spanish and Italian,
-#: Portuguese, German, Dutch
-_EPISODE = r"(?:ep(?:isode)?\.?|[ée]pisode|episodio|epis[óo]dio|folge|afl(?:evering)?\.?)"
+#: Portuguese, German, Dutch (its short form with its point, "Afl. 3": "AFL 2024", the Australian football league's
+#: initials and a year, is no episode number)
+_EPISODE = r"(?:ep(?:isode)?\.?|[ée]pisode|episodio|epis[óo]dio|folge|afl(?:evering|\.))"
 _SEASON = r"(?:season|saison|temporada|stagione|staffel|seizoen)"
 #: an episode or season number at a title's start ("Episode 3:", "Ep. 3 -", "#3", "S1E3", "S01 E03", "Season 2,") or at
 #: its end after a separator ("… (Episode 3)", "… - Ep 3", "… | #3"); a number that is part of the title ("Top 10",
