@@ -457,8 +457,6 @@ def test_an_episode_without_show_notes_is_a_warning_naming_its_episode_md(show: 
 
 def _picture(path: Path, kind: str) -> None:
     """Artwork a producer's tools write that apps do not take as it is, 1400×1400."""
-    import numpy as np
-
     if kind == "webp":
         Image.new("RGB", (1400, 1400), (200, 30, 30)).save(path, "WEBP")
     elif kind == "gif":  # (a GIF is a palette, which ffmpeg's GIF decoder gives as RGB with transparency)
@@ -469,7 +467,7 @@ def _picture(path: Path, kind: str) -> None:
     elif kind == "cmyk":
         Image.new("CMYK", (1400, 1400), (0, 200, 200, 0)).save(path, "JPEG")
     elif kind == "grey16":
-        Image.fromarray(np.full((1400, 1400), 32768, dtype=np.uint16)).save(path, "PNG")
+        Image.new("I;16", (1400, 1400), 32768).save(path, "PNG")
     elif kind == "grey-alpha":
         Image.new("LA", (1400, 1400), (120, 128)).save(path, "PNG")
     elif kind == "rgba":
