@@ -65,7 +65,7 @@ def walk_frames(header: Any, data: bytes, frames: dict[str, type[Frame]]) -> tup
         framedata = data[start + 10:pos]
         try:
             if frame_id[-1] == "\x00":  # someone writes 2.3 frames with 2.2 names
-                frame_id = Frames_2_2[frame_id[:-1]].__base__.__name__
+                frame_id = Frames_2_2[frame_id[:-1]].__base__.__name__  # type: ignore[union-attr]  # (mutagen's own line)
             cls = frames[frame_id]
         except KeyError:
             if is_valid_frame_id(frame_id):
