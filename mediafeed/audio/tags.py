@@ -60,6 +60,7 @@ from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 
 from . import id3text, qtmeta
+from .id3read import QuickID3
 
 try:  # mutagen's ID3v1 reader and writer (what ``save(v1=1)`` writes over an existing ID3v1 tag): not public API
     from mutagen.id3._id3v1 import MakeID3v1, find_id3v1
@@ -147,8 +148,9 @@ def id3_frame_key(frame_id: str, hash_key: str, size: int, index: int, start: in
     return _ID3_FIRST.get(frame_id, _ID3_REST), size, hash_key
 
 
-class _ChaptersInOrder(ID3):
-    """mutagen's ID3 tag, saved with its chapters in time order (:func:`id3_frame_key`)."""
+class _ChaptersInOrder(QuickID3):
+    """mutagen's ID3 tag (read as :class:`.id3read.QuickID3` reads it), saved with its chapters in time order
+    (:func:`id3_frame_key`)."""
 
     def _write(self, config: Any) -> bytearray:
         if save_frame is None:  # pragma: no cover - depends on the installed mutagen
@@ -238,12 +240,12 @@ def load_tags(path: Source, kind: str) -> mutagen.FileType:
 
 
 def read_id3(source: IO[bytes] | mmap.mmap) -> Tags:
-    """The tags of an MP3's ID3 tag, read by mutagen's ``ID3`` alone: what ``read_state(load_tags(source, "mp3"), "mp3")``
+    """The tags of an MP3's ID3 tag, read by mutagen's ``ID3`` alone (:class:`.id3read.QuickID3`): what ``read_state(load_tags(source, "mp3"), "mp3")``
     says of a file that has an ID3 tag, without the file-type wrapper around it.
 
     Raises ``mutagen.id3.ID3NoHeaderError`` (a ``MutagenError`` and a ``ValueError``) when there is no ID3 tag at all.
     """
-    return _read_id3(ID3(source, known_frames=KNOWN_FRAMES))
+    return _read_id3(QuickID3(source, known_frames=KNOWN_FRAMES))
 
 
 def id3v23_date_frames(date: str) -> list[TextFrame]:

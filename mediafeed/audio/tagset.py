@@ -88,7 +88,7 @@ class Tags:
         for name in ("title", "artist", "album_artist", "album", "track", "disc", "date", "genre", "comment",
                      "description", "guid", "feed_url"):
             value = getattr(self, name)
-            if isinstance(value, str):  # several values (see SEVERAL): all of them, as ffmpeg shows a Vorbis field's
+            if isinstance(value, str) and SEVERAL in value:  # several values: all of them, as ffmpeg shows a Vorbis field's
                 value = "; ".join(part for part in value.split(SEVERAL) if part)
             if value not in (None, ""):
                 out[name] = str(value)
