@@ -12,6 +12,7 @@ import io
 import struct
 from pathlib import Path
 
+import mutagen
 import pytest
 from media_fixtures import build_fixtures
 from mutagen.id3 import ID3, ID3NoHeaderError
@@ -123,7 +124,12 @@ def test_no_tag_is_refused_as_mutagen_refuses_it() -> None:
 def test_the_frames_are_walked_without_copying_the_rest_of_the_tag(fixtures: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A tagged copy's read (the verify, the probe) does not go through mutagen's ``read_frames``, which slices the
-    rest of the tag after every frame: a dozen copies of the 60 KB cover and the padding for one read."""
+    rest of the tag after every frame: a dozen copies of the 60 KB cover and the padding for one read. (Under a mutagen
+    release it was not compared with, mutagen's own walk is used: id3read.WALKS_LIKE.)"""
+    import mediafeed.audio.id3read as id3read
+
+    if not id3read.QUICK_WALK:
+        pytest.skip(f"mutagen {'.'.join(map(str, mutagen.version))} is not one of {id3read.WALKS_LIKE}: its own walk reads the tag")
     copy = tmp_path / "copy.mp3"
     tagger.tag_copy(fixtures / "id3v23.mp3", copy, WANTED, durable=False)
     calls = []
@@ -131,8 +137,6 @@ def test_the_frames_are_walked_without_copying_the_rest_of_the_tag(fixtures: Pat
 
     real = mutagen_tags.read_frames
     monkeypatch.setattr(mutagen_tags, "read_frames", lambda *args: calls.append(1) or real(*args))
-    import mediafeed.audio.id3read as id3read
-
     monkeypatch.setattr(id3read, "read_frames", mutagen_tags.read_frames)
     state = read_id3(io.BytesIO(copy.read_bytes()))
     load_tags(io.BytesIO(copy.read_bytes()), "mp3")

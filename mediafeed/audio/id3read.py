@@ -31,12 +31,20 @@ from typing import Any
 
 from mutagen.id3 import ID3, Frame
 
+#: the mutagen releases whose frame walk :func:`walk_frames` repeats (tests/test_id3read.py compares the two readings);
+#: under any other, QuickID3 reads the frames with mutagen's own walk (its plain dict is kept)
+WALKS_LIKE = ((1, 47), (1, 48))
+
 try:  # mutagen's own frame walk and helpers (private names: without them, mutagen's read is used as it is)
+    from mutagen import version as _mutagen_version
     from mutagen.id3._frames import Frames_2_2
     from mutagen.id3._tags import ID3Header, determine_bpi, read_frames
     from mutagen.id3._util import ID3JunkFrameError, is_valid_frame_id
 except ImportError:  # pragma: no cover - depends on the installed mutagen
     read_frames = None  # type: ignore[assignment]
+    _mutagen_version = (0, 0, 0)
+#: whether this mutagen is one of WALKS_LIKE (else its own walk reads the frames: a later release may change it)
+QUICK_WALK = read_frames is not None and tuple(_mutagen_version[:2]) in WALKS_LIKE
 
 _FRAME_HEADER = struct.Struct(">4sLH")  #: a v2.3/v2.4 frame header: ID, size, flags (as mutagen unpacks it)
 
@@ -88,7 +96,7 @@ class QuickID3(ID3):
         super().__init__(*args, **kwargs)
 
     def _read(self, header: Any, data: bytes) -> bytes:
-        if read_frames is None:  # pragma: no cover - depends on the installed mutagen
+        if not QUICK_WALK:  # pragma: no cover - depends on the installed mutagen
             return super()._read(header, data)  # type: ignore[no-any-return]
         frames, unknown, rest = walk_frames(header, data, header.known_frames)
         for frame in frames:
