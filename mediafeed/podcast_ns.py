@@ -143,9 +143,8 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
                 _el(roll, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, itemGuid=remote.item_guid,
                     medium=remote.medium, title=remote.title)
         for trailer in self.trailers:
-            season = trailer.episode.season
-            _el(channel, "trailer", trailer.episode.title, pubdate=rfc2822(trailer.episode.date), url=trailer.enclosure_url,
-                length=str(trailer.media.size), type=trailer.media.mime, season=str(season.number) if season else "")
+            text, attrs = trailer_element(trailer)
+            _el(channel, "trailer", text, **attrs)
         if self.image_url:
             size = str(self.image_size) if self.image_size else ""
             _el(channel, "image", href=self.image_url, **{"aspect-ratio": "1/1"}, width=size, height=size,
@@ -155,6 +154,15 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         for service in show.block_services:
             _el(channel, "block", "yes", id=service)
         return feed
+
+
+def trailer_element(trailer: Item) -> tuple[str, dict[str, str]]:
+    """A ``podcast:trailer``'s text and attributes: all that the channel reads of a trailer's item (the channel is
+    kept under them, ``feed.frame_key``)."""
+    season = trailer.episode.season
+    return trailer.episode.title, {"pubdate": rfc2822(trailer.episode.date), "url": trailer.enclosure_url,
+                                   "length": str(trailer.media.size), "type": trailer.media.mime,
+                                   "season": str(season.number) if season else ""}
 
 
 def item_elements(entry: Any, item: Item) -> None:
