@@ -19,7 +19,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from feedgen.ext.base import BaseExtension
-from feedgen.util import xml_elem
 from lxml.etree import CDATA, Element, SubElement, tostring
 
 from . import __version__, codec, incremental, itunes_ns, podcast_ns
@@ -71,22 +70,22 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
     def extend_rss(self, feed: Any) -> Any:
         channel = feed[0]
         for hub in self.hubs:  # WebSub discovery: subscribers learn the hub that publish pings
-            xml_elem("{%s}link" % ATOM_NS, channel, rel="hub", href=hub)
+            SubElement(channel, "{%s}link" % ATOM_NS, rel="hub", href=hub)
         if self.pub_date:
-            xml_elem("pubDate", channel).text = rfc2822(self.pub_date)
+            SubElement(channel, "pubDate").text = rfc2822(self.pub_date)
         if self.build_date:
-            xml_elem("lastBuildDate", channel).text = rfc2822(self.build_date)
+            SubElement(channel, "lastBuildDate").text = rfc2822(self.build_date)
         paging = self.paging
         if paging:
             if paging.archive:
-                xml_elem("{%s}archive" % HISTORY_NS, channel)
+                SubElement(channel, "{%s}archive" % HISTORY_NS)
             if paging.complete:
-                xml_elem("{%s}complete" % HISTORY_NS, channel)
+                SubElement(channel, "{%s}complete" % HISTORY_NS)
             for rel, href in (("current", paging.current_url), ("first", paging.first_url),
                               ("previous", paging.previous_url), ("next", paging.next_url), ("last", paging.last_url),
                               ("next-archive", paging.next_archive_url), ("prev-archive", paging.prev_archive_url)):
                 if href:
-                    xml_elem("{%s}link" % ATOM_NS, channel, rel=rel, href=href, type="application/rss+xml")
+                    SubElement(channel, "{%s}link" % ATOM_NS, rel=rel, href=href, type="application/rss+xml")
         return feed
 
 

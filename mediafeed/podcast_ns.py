@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from feedgen.ext.base import BaseExtension
-from feedgen.util import xml_elem
+from lxml.etree import SubElement
 
 from .chapters import clock
 from .dates import rfc2822
@@ -29,7 +29,7 @@ _PSC = "{%s}" % PSC_NS
 
 
 def _el(parent: Any, tag: str, text: str = "", **attrs: str) -> Any:
-    element = xml_elem(_P + tag, parent)
+    element = SubElement(parent, _P + tag)
     for key, value in attrs.items():
         if value not in ("", None):
             element.set(key, value)
@@ -206,11 +206,11 @@ def item_elements(entry: Any, item: Item) -> None:
     shown = [c for c in episode.chapters if c.toc]
     if shown:
         # Podlove Simple Chapters has no hidden chapters: toc=false ones stay in chapters.json only
-        psc = xml_elem(_PSC + "chapters", entry, version="1.2")
+        psc = SubElement(entry, _PSC + "chapters", version="1.2")
         for chapter in shown:
             attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
             if chapter.url:
                 attrs["href"] = chapter.url
             if chapter.img:
                 attrs["image"] = chapter.img
-            xml_elem(_PSC + "chapter", psc, **attrs)
+            SubElement(psc, _PSC + "chapter", **attrs)
