@@ -14,6 +14,8 @@ What it remembers, and what a hit is keyed on:
 * ``fragment``: each episode's ``<item>`` in feed.xml and item in feed.json,
   keyed like its pages (see :mod:`feeditems`);
 * ``feedlint``: the feed rules' problems with each ``<item>``, keyed by its bytes;
+* ``frame``: each feed document's channel (the bytes around its items), keyed by every input it is made from
+  (see ``feeditems.FeedFrames`` and ``feed.frame_key``);
 * ``tagname``: the name of each episode's tagged copy (a hash of its wanted tags),
   keyed by the episode's input key and its artwork's identity (see :mod:`tagging`);
 * ``meta``: the show artwork's and each episode artwork's size and problems, and each timed transcript's problems,

@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 
 SCHEMA = 1
-_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade", "stream", "yaml")
+_TABLES = ("probe", "content", "episode", "notes", "output", "meta", "fragment", "feedlint", "tagname", "tagmade", "stream", "yaml", "frame")
 #: SQLite page size of a new cache file: values are rows of a few KB (notes, feed items, parsed episodes), which
 #: fill a few 4 KB overflow pages each; 16 KB pages need a quarter of the page writes and reads
 PAGE_SIZE = 16384

@@ -1,4 +1,4 @@
-"""The RSS feed (the only module that imports feedgen's generator).
+"""The RSS feed (the only module that imports feedgen's generator, when a channel is made: see :func:`frame_key`).
 
 feedgen's quirks are wrapped here, once (see PODCAST-RULES.md):
 
@@ -16,14 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from feedgen.ext.base import BaseExtension
-from feedgen.feed import FeedGenerator
-from feedgen.util import xml_elem
 from lxml.etree import CDATA, Element, SubElement, tostring
 
-from . import __version__, itunes_ns, podcast_ns
+from . import __version__, codec, incremental, itunes_ns, podcast_ns
 from .dates import rfc2822
 from .itunes_ns import ItunesExtension
 from .model import Item, Show
@@ -31,6 +29,9 @@ from .notes import absolute_urls
 from .podcast_ns import PodcastExtension
 from .records import frozen
 from .source import is_url
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 #: what an item function gives for each item: its bytes, or (a build's writer) a ``streams.Piece``
 Chunk = TypeVar("Chunk")
@@ -69,22 +70,22 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
     def extend_rss(self, feed: Any) -> Any:
         channel = feed[0]
         for hub in self.hubs:  # WebSub discovery: subscribers learn the hub that publish pings
-            xml_elem("{%s}link" % ATOM_NS, channel, rel="hub", href=hub)
+            SubElement(channel, "{%s}link" % ATOM_NS, rel="hub", href=hub)
         if self.pub_date:
-            xml_elem("pubDate", channel).text = rfc2822(self.pub_date)
+            SubElement(channel, "pubDate").text = rfc2822(self.pub_date)
         if self.build_date:
-            xml_elem("lastBuildDate", channel).text = rfc2822(self.build_date)
+            SubElement(channel, "lastBuildDate").text = rfc2822(self.build_date)
         paging = self.paging
         if paging:
             if paging.archive:
-                xml_elem("{%s}archive" % HISTORY_NS, channel)
+                SubElement(channel, "{%s}archive" % HISTORY_NS)
             if paging.complete:
-                xml_elem("{%s}complete" % HISTORY_NS, channel)
+                SubElement(channel, "{%s}complete" % HISTORY_NS)
             for rel, href in (("current", paging.current_url), ("first", paging.first_url),
                               ("previous", paging.previous_url), ("next", paging.next_url), ("last", paging.last_url),
                               ("next-archive", paging.next_archive_url), ("prev-archive", paging.prev_archive_url)):
                 if href:
-                    xml_elem("{%s}link" % ATOM_NS, channel, rel=rel, href=href, type="application/rss+xml")
+                    SubElement(channel, "{%s}link" % ATOM_NS, rel=rel, href=href, type="application/rss+xml")
         return feed
 
 
@@ -172,6 +173,19 @@ def render_frame(show: Show, items: list[Item], *, image_url: str, build_date: d
     return head, end + tail
 
 
+def frame_key(show_key: str, items: list[Item], *, image_url: str, build_date: datetime | None, self_url: str = "",
+              paging: Paging | None = None, image_size: int = 0, trailers: tuple[Item, ...] = ()) -> str:
+    """What :func:`render_frame`'s bytes are kept under (``feeditems.FeedFrames``): every input it reads, with
+    ``show_key`` for the show (:func:`project.key_of_show`: its fields as parsed, the WebSub hubs of ``publish``
+    among them), and of each trailer what its ``podcast:trailer`` is made of (``podcast_ns.trailer_element``). The
+    channel's code and feedgen's version are in every cache row's tag (``cache.Cache.version``). A frame is made
+    only when this changes, so a rebuild with the same channel never imports feedgen's generator (nor dateutil)."""
+    pub_date = items[0].episode.date if items else build_date  # (render_frame's pubDate: the newest item's date)
+    return incremental.digest(__version__, show_key, image_url, image_size, build_date.isoformat() if build_date else "",
+                              pub_date.isoformat() if pub_date else "", self_url, repr(codec.dump(paging)),
+                              repr([podcast_ns.trailer_element(trailer) for trailer in trailers]))
+
+
 ItemXml = Callable[[list[Item]], list[bytes]]
 _CHANNEL_END = b"  </channel>\n"
 BATCH = 200  #: items rendered (or read from the cache) at a time
@@ -188,6 +202,8 @@ _EXTENSIONS: tuple[tuple[str, type[BaseExtension], Callable[[Any, Item], None]],
 
 
 def _generator() -> FeedGenerator:
+    from feedgen.feed import FeedGenerator  # (here: a rebuild whose channel is kept never imports it, nor dateutil)
+
     fg = FeedGenerator()
     # feedgen sets lastBuildDate to now() in its constructor; we write dates ourselves.
     fg._FeedGenerator__rss_lastBuildDate = None  # noqa: SLF001 - the one place feedgen is patched

@@ -11,11 +11,16 @@ episode's input key, the same key its pages are kept by (``project.Project.finge
 while that key is the same. An item without a key is rendered every time. The feed rules
 (``checks.showfeed``) keep their results under the same key, so they render only new or changed items,
 with a store that keeps nothing (``Cache(None)``).
+
+The channel around the items (``feed.render_frame``: the bytes before the first ``<item>`` and after the last) is
+kept too, in the ``frame`` table (:class:`FeedFrames`), under a key of every input it is made from
+(``feed.frame_key``): feedgen's generator makes it only when that changes, so a rebuild after a notes edit does
+not import it (nor dateutil behind it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 
 from .cache import Cache
@@ -137,3 +142,44 @@ class FeedItems:
             if tag:
                 self.cache.put_text(TABLE, self._row(kind, items[index]), tag, text)
         return [text or "" for text in out]
+
+
+FRAME_TABLE = "frame"
+#: part of every frame's tag, as :data:`FORMAT` for the items: a change to how the channel is made (``feed.render_frame``,
+#: ``feed.frame_key``, the extensions' ``extend_rss``) must not reuse older bytes
+FRAME_FORMAT = 1
+_FRAME_START = "<?xml version='1.0' encoding='UTF-8'?>\n<rss "
+_FRAME_END = "  </channel>\n</rss>\n"
+
+
+class FeedFrames:
+    """Each feed document's channel (``feed.render_frame``'s head and tail), kept under ``feed.frame_key``.
+
+    ``name`` heads the rows' keys: the feed rules, which see the trailers before they are tagged (a trailer's length
+    in ``podcast:trailer`` is its source's), keep theirs apart from the build's, so neither makes the other's again."""
+
+    def __init__(self, cache: Cache, name: str = "rss"):
+        self.cache = cache
+        self.name = name
+
+    def frame(self, rel: str, key: str, make: Callable[[], tuple[bytes, bytes]]) -> tuple[bytes, bytes]:
+        """The head and tail of the feed document ``rel`` (feed.xml, an archive's file): kept ones while ``key`` is the
+        same, else ``make()``'s, then kept ("" key: made every time, kept never). A row that is not two texts as
+        ``render_frame`` makes them (an XML declaration and ``<rss``; ``</channel></rss>``) is not trusted."""
+        tag, row_key = f"{FRAME_FORMAT}:{key}", f"{self.name}/{rel}"
+        if key:
+            row = self.cache.get(FRAME_TABLE, row_key, tag)
+            if (row.__class__ is list and len(row) == 2 and all(part.__class__ is str for part in row)
+                    and row[0].startswith(_FRAME_START) and row[1] == _FRAME_END):
+                return row[0].encode("utf-8"), row[1].encode("utf-8")
+        head, tail = make()
+        if key:
+            self.cache.put(FRAME_TABLE, row_key, tag, [head.decode("utf-8"), tail.decode("utf-8")])
+        return head, tail
+
+    def keep_only(self, rels: Iterable[str]) -> None:
+        """Forget the frames of documents the feeds no longer have (an archive page gone: call with every page)."""
+        live = {f"{self.name}/{rel}" for rel in rels}
+        stale = [k for k in self.cache.keys(FRAME_TABLE, f"{self.name}/") if k not in live]
+        if stale:
+            self.cache.delete(FRAME_TABLE, stale)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from feedgen.ext.base import BaseExtension
-from feedgen.util import xml_elem
+from lxml.etree import SubElement
 
 from .model import Item, Show
 
@@ -20,7 +20,7 @@ _I = "{%s}" % ITUNES_NS
 
 
 def _text(parent: Any, tag: str, value: str, **attrs: str) -> Any:
-    element = xml_elem(_I + tag, parent)
+    element = SubElement(parent, _I + tag)
     for key, attr in attrs.items():
         element.set(key, attr)
     if value:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from feedgen.ext.base import BaseExtension
-from feedgen.util import xml_elem
+from lxml.etree import SubElement
 
 from .chapters import clock
 from .dates import rfc2822
@@ -29,7 +29,7 @@ _PSC = "{%s}" % PSC_NS
 
 
 def _el(parent: Any, tag: str, text: str = "", **attrs: str) -> Any:
-    element = xml_elem(_P + tag, parent)
+    element = SubElement(parent, _P + tag)
     for key, value in attrs.items():
         if value not in ("", None):
             element.set(key, value)
@@ -143,9 +143,8 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
                 _el(roll, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, itemGuid=remote.item_guid,
                     medium=remote.medium, title=remote.title)
         for trailer in self.trailers:
-            season = trailer.episode.season
-            _el(channel, "trailer", trailer.episode.title, pubdate=rfc2822(trailer.episode.date), url=trailer.enclosure_url,
-                length=str(trailer.media.size), type=trailer.media.mime, season=str(season.number) if season else "")
+            text, attrs = trailer_element(trailer)
+            _el(channel, "trailer", text, **attrs)
         if self.image_url:
             size = str(self.image_size) if self.image_size else ""
             _el(channel, "image", href=self.image_url, **{"aspect-ratio": "1/1"}, width=size, height=size,
@@ -155,6 +154,15 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         for service in show.block_services:
             _el(channel, "block", "yes", id=service)
         return feed
+
+
+def trailer_element(trailer: Item) -> tuple[str, dict[str, str]]:
+    """A ``podcast:trailer``'s text and attributes: all that the channel reads of a trailer's item (the channel is
+    kept under them, ``feed.frame_key``)."""
+    season = trailer.episode.season
+    return trailer.episode.title, {"pubdate": rfc2822(trailer.episode.date), "url": trailer.enclosure_url,
+                                   "length": str(trailer.media.size), "type": trailer.media.mime,
+                                   "season": str(season.number) if season else ""}
 
 
 def item_elements(entry: Any, item: Item) -> None:
@@ -198,11 +206,11 @@ def item_elements(entry: Any, item: Item) -> None:
     shown = [c for c in episode.chapters if c.toc]
     if shown:
         # Podlove Simple Chapters has no hidden chapters: toc=false ones stay in chapters.json only
-        psc = xml_elem(_PSC + "chapters", entry, version="1.2")
+        psc = SubElement(entry, _PSC + "chapters", version="1.2")
         for chapter in shown:
             attrs = {"start": clock(chapter.start, millis=True), "title": chapter.title}
             if chapter.url:
                 attrs["href"] = chapter.url
             if chapter.img:
                 attrs["image"] = chapter.img
-            xml_elem(_PSC + "chapter", psc, **attrs)
+            SubElement(psc, _PSC + "chapter", **attrs)

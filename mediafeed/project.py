@@ -117,8 +117,7 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.problems.extend(site.asset_problems(root))
     folders, found = discover(root, sweep if sweep is not None and sweep.root == root else None)
     project.problems.extend(found)
-    show_key = hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
-    project.show_key = show_key
+    project.show_key = show_key = key_of_show(show)
     keys = folder_keys(folders, cache)
     tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
     # The rows the cache has are read (500 a query: not all at once) and decoded first; the episodes it does not
@@ -185,6 +184,11 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
         if progress:
             progress("probe", index + 1, len(live))
     return project
+
+
+def key_of_show(show: Show) -> str:
+    """The hash of ``show`` (show.yml as parsed) that episodes' keys and the feeds' channels are kept under."""
+    return hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
 
 
 def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem], str, str, dict[str, str]]:

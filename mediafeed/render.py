@@ -31,7 +31,7 @@ from .cache import CACHE_DIR, Cache
 from .characters import NotUtf8, source_text
 from .episodes import EPISODES_DIR
 from .errors import Problem, Severity
-from .feeditems import FeedItems
+from .feeditems import FeedFrames, FeedItems
 from .model import Item
 from .site import url_path
 from .source import scrub_text
@@ -75,11 +75,15 @@ def read_cues(path: Path, mime: str, rel: str, slug: str) -> tuple[list[transcri
 
 
 class Renderer:
-    def __init__(self, project: Project, build_date: datetime, cache: Cache | None = None):
+    def __init__(self, project: Project, build_date: datetime, cache: Cache | None = None,
+                 frames: FeedFrames | None = None):
         assert project.show is not None
         self.project = project
         #: each episode's part of the feeds, reused while its input key is the same (see :mod:`feeditems`)
         self.feed_items = FeedItems(cache or Cache(None), project.fingerprints)
+        #: each feed document's channel, reused while its inputs are the same (the feed rules, which keep no item,
+        #: keep their channel in rows of their own)
+        self.frames = frames or FeedFrames(cache or Cache(None))
         self.show = project.show
         self.root = project.root
         self.build_date = build_date
@@ -302,6 +306,7 @@ class Renderer:
                 out.stream(page.path("json"), json_chunks, "feed")
                 out.stream(page.path("xml"), xml_chunks, "feed")
         self.feed_items.keep_only(items)
+        self.frames.keep_only(page.path("xml") for page in pages)
 
     def _rss_items(self, out: Site, rel: str) -> Callable[[list[Item]], Sequence[bytes | Piece]]:
         spans = out.pieces(rel)
@@ -321,8 +326,9 @@ class Renderer:
         return b"".join(feed_chunks(head, tail, page.items, item_xml or self.feed_items.rss))
 
     def rss_frame(self, page: FeedPage, items: list[Item]) -> tuple[bytes, bytes]:
-        """The RSS document ``page`` around its items (``feed.render_frame``)."""
-        from .feed import render_frame
+        """The RSS document ``page`` around its items (``feed.render_frame``; kept ones while ``feed.frame_key`` is the same)."""
+        from .feed import frame_key, render_frame
+        from .project import key_of_show
 
         show = self.show
         # podcast:trailer is the show's or a season's trailer (trailer.md): Apple's trailer with an episode number is a
@@ -335,9 +341,11 @@ class Renderer:
         # the subscription feed's self link is the address subscribers have (show.yml's feed_url, which the pages link,
         # podcast:guid is made from and publish pings), wherever the file is served from; an archive's is its own
         self_url = show.absolute(page.path("xml")) if page.number else show.feed_url
-        return render_frame(show, page.items, image_url=self.image_url, build_date=built,
-                            self_url=self_url, paging=page.paging, image_size=self.image_size,
-                            trailers=trailers)
+        key = frame_key(key_of_show(show), page.items, image_url=self.image_url, build_date=built, self_url=self_url,
+                        paging=page.paging, image_size=self.image_size, trailers=trailers)
+        return self.frames.frame(page.path("xml"), key, partial(
+            render_frame, show, page.items, image_url=self.image_url, build_date=built, self_url=self_url,
+            paging=page.paging, image_size=self.image_size, trailers=trailers))
 
 
 def _asset_version(files: dict[str, Path]) -> str:

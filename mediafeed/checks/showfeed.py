@@ -101,6 +101,7 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     """
     from ..archives import plan
     from ..cache import Cache
+    from ..feeditems import FeedFrames
     from ..render import Renderer
 
     assert project.show is not None
@@ -108,7 +109,8 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
         # no channel can be rendered without them (feedgen refuses it); show.yml's SRC010/SRC011 says what to write
         return []
     cache = cache or Cache(None)
-    renderer = Renderer(project, _build_date(items))  # renders the items to lint, keeps none (the build keeps its own)
+    # renders the items to lint, keeps none (the build keeps its own), and keeps the channel (feeditems.FeedFrames)
+    renderer = Renderer(project, _build_date(items), frames=FeedFrames(cache, "lint"))
     page = plan(project.show, items)[0]
     # an item's <item> bytes are a function of its input key (feeditems), so its problems can be kept under it
     # (the tag is the key itself, not a hash of it: a rebuild makes one for every item of the feed)

@@ -1,0 +1,185 @@
+"""The feeds' channels kept between builds (``feeditems.FeedFrames``, the cache's ``frame`` table): an unchanged
+channel comes from the cache without importing feedgen's generator, a changed one is made by it, and the site is a
+clean build's, byte for byte, after every kind of change that reaches a channel."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import add_episode
+from PIL import Image
+from test_incremental import NEW_EPISODE, add_one, assert_same_as_clean, change_notes, edit, replace_audio
+
+from mediafeed.build import build
+from mediafeed.cache import CACHE_DIR
+
+TRAILER = "episodes/000-trailer/episode.md"
+
+
+def frame_rows(show: Path, like: str = "rss/%") -> dict[str, str]:
+    """The build's frames (rss/<file>: named <file> here), not the feed rules' (lint/feed.xml), unless ``like``."""
+    with sqlite3.connect(show / CACHE_DIR / "cache.sqlite") as db:
+        rows = db.execute("SELECT k, v FROM frame WHERE k LIKE ?", (like,)).fetchall()
+    return {k.removeprefix("rss/") if like == "rss/%" else k: v for k, v in rows}
+
+
+def set_frames(show: Path, value: str) -> None:
+    db = sqlite3.connect(show / CACHE_DIR / "cache.sqlite")
+    db.execute("UPDATE frame SET v = ?", (value,))  # (the build's and the feed rules')
+    db.commit()
+    db.close()
+
+
+def websub_hub(show: Path) -> None:
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write("publish:\n  notify:\n    websub: https://hub.example.org/\n")
+
+
+def copyright_changed(show: Path) -> None:
+    edit(show / "show.yml", "copyright: CC BY 4.0, Safe to Say", "copyright: CC BY-SA 4.0, Safe to Say")
+
+
+def trailer_added(show: Path) -> None:
+    add_episode(show, "006-season-one-recap", NEW_EPISODE.replace("title: A new finding", "title: Season one, again")
+                + "type: trailer\nseason: 1\n")
+
+
+def trailer_removed(show: Path) -> None:
+    shutil.rmtree(show / "episodes/000-trailer")
+
+
+def trailer_retitled(show: Path) -> None:
+    edit(show / TRAILER, "title: One study at a time", "title: One study at a time, and why")
+
+
+def trailer_numbered(show: Path) -> None:  # a trailer with a number is an episode's teaser: no podcast:trailer
+    edit(show / TRAILER, "type: trailer", "type: trailer\nepisode: 1")
+
+
+def artwork_resized(show: Path) -> None:  # the same name, other pixels: podcast:image's width and height
+    Image.open(show / "artwork.png").resize((1500, 1500)).save(show / "artwork.png")
+
+
+def feed_limit(show: Path) -> None:
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write("feed_limit: 2\n")
+
+
+def no_trailer(show: Path) -> None:  # (the artwork is in the tagged trailer, its length in podcast:trailer)
+    trailer_numbered(show)
+
+
+def archive_removed(show: Path) -> None:
+    shutil.rmtree(show / "episodes/005-european-review")
+
+
+#: what changes a channel: (what the show is before its first build, the change)
+CHANNEL_CHANGES: dict[str, tuple[Callable[[Path], None] | None, Callable[[Path], None]]] = {
+    "a show.yml field": (None, copyright_changed),
+    "a WebSub hub (publish)": (None, websub_hub),
+    "a new newest episode (pubDate, lastBuildDate)": (None, add_one),
+    "a trailer added": (None, trailer_added),
+    "a trailer removed": (None, trailer_removed),
+    "a trailer's title": (None, trailer_retitled),
+    "a trailer's audio (its length)": (None, replace_audio),
+    "a trailer given a number": (None, trailer_numbered),
+    "the artwork's size": (no_trailer, artwork_resized),
+    "archives: an episode added": (feed_limit, add_one),
+    "archives: an episode removed": (feed_limit, archive_removed),
+}
+
+
+@pytest.mark.parametrize("kind", list(CHANNEL_CHANGES))
+def test_a_channel_change_makes_the_channel_again(show: Path, tmp_path: Path, kind: str) -> None:
+    before_first, change = CHANNEL_CHANGES[kind]
+    if before_first:
+        before_first(show)
+    build(show)
+    before = frame_rows(show)
+    assert "feed.xml" in before and (len(before) > 1) == (before_first is feed_limit)
+    change(show)
+    report = build(show)
+    assert "feed.xml" in report.written
+    assert frame_rows(show)["feed.xml"] != before["feed.xml"]
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+@pytest.mark.parametrize("change", [change_notes, add_one], ids=["notes (lastBuildDate)", "a new newest episode (pubDate)"])
+def test_a_build_date_of_its_own_and_the_newest_date(show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     change: Callable[[Path], None]) -> None:
+    """SOURCE_DATE_EPOCH is lastBuildDate, the newest episode's date pubDate: each changes the channel alone."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    build(show)
+    if change is change_notes:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790086400")
+    change(show)
+    report = build(show)
+    feed = (report.output / "feed.xml").read_bytes()
+    assert (b"<lastBuildDate>Tue, 22 Sep 2026" if change is change_notes else b"<pubDate>Mon, 04 May 2026") in feed
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_a_notes_edit_takes_the_channel_from_the_cache(show: Path, tmp_path: Path) -> None:
+    """The rebuild neither makes the channel nor imports feedgen's generator (and dateutil behind it), nor feedgen's
+    util module (locale, an XML parser made at import: the items' elements are lxml's SubElement, as its xml_elem)."""
+    build(show)
+    before = frame_rows(show, "%")
+    change_notes(show)
+    code = ("import sys; from pathlib import Path; from mediafeed.build import build; r = build(Path(sys.argv[1]));"
+            "print(r.kept, 'feed.xml' in r.written, 'feedgen.feed' in sys.modules, 'dateutil' in sys.modules,"
+            "'feedgen.util' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(show)], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "MEDIAFEED_JOBS": "1"})
+    assert done.stdout.split() == [done.stdout.split()[0], "True", "False", "False", "False"]
+    assert int(done.stdout.split()[0]) > 0
+    assert frame_rows(show, "%") == before and set(before) == {"rss/feed.xml", "lint/feed.xml"}
+    assert_same_as_clean(show, show / "public", tmp_path)
+
+
+def _poison(show: Path) -> str:
+    head, tail = json.loads(frame_rows(show)["feed.xml"])
+    return json.dumps([head.replace("<title>Safe to Say</title>", "<title>POISON</title>", 1), tail])
+
+
+@pytest.mark.parametrize("damage", ["not json", "[1,2]", '["a","b"]', '{"head":"x"}', "[\"<?xml version='1.0' "
+                                    "encoding='UTF-8'?>\\n<rss version=\\\"2.0\\\">\",\"  </channel>\\n\"]", "poison-tail"])
+def test_a_frame_row_that_is_not_what_mediafeed_wrote_is_made_again(show: Path, tmp_path: Path, damage: str) -> None:
+    build(show)
+    if damage == "poison-tail":  # a true head, and a tail with one more element before </channel>
+        head, tail = json.loads(frame_rows(show)["feed.xml"])
+        damage = json.dumps([head, "    <x/>\n" + tail])
+    set_frames(show, damage)
+    change_notes(show)
+    report = build(show)
+    assert report.kept > 0 and "feed.xml" in report.written
+    assert json.loads(frame_rows(show)["feed.xml"])[0].startswith("<?xml")
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_a_kept_frame_is_used_and_clean_ignores_it(show: Path, tmp_path: Path) -> None:
+    build(show)
+    set_frames(show, _poison(show))
+    change_notes(show)
+    assert b"<title>POISON</title>" in (build(show).output / "feed.xml").read_bytes()  # (the row is what builds use)
+    set_frames(show, _poison(show))
+    report = build(show, clean=True)
+    assert b"POISON" not in (report.output / "feed.xml").read_bytes()
+    assert b"POISON" not in frame_rows(show)["feed.xml"].encode()
+    assert_same_as_clean(show, report.output, tmp_path)
+
+
+def test_an_archive_that_is_gone_leaves_no_frame(show: Path) -> None:
+    feed_limit(show)
+    build(show)
+    assert len(frame_rows(show)) > 1
+    edit(show / "show.yml", "feed_limit: 2\n", "")
+    build(show)
+    assert list(frame_rows(show)) == ["feed.xml"]
