@@ -484,6 +484,30 @@ def test_a_cold_build_never_waits_for_a_set_of_workers_to_end(show: Path, tmp_pa
     assert waited and not any(waited)
 
 
+def test_a_cold_build_looks_at_the_show_artwork_once_the_workers_read_the_episodes(
+        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The show artwork's size (Pillow imported, the image opened: ~20 ms) is taken while the workers parse the
+    episodes, no longer before they are forked, with both cores idle; the build is the one one process makes."""
+    from mediafeed import project as project_module
+
+    add_many(show)
+    workers: list[list[int]] = []  #: the shared workers there at each look at the show artwork
+    real = project_module.artwork_size
+
+    def artwork_size(*args):  # type: ignore[no-untyped-def]
+        workers.append(parallel.shared_pids())
+        return real(*args)
+
+    monkeypatch.setattr(project_module, "artwork_size", artwork_size)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert len(workers) == 1 and len(workers[0]) == 2
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert workers[1:] == [[]]
+    assert tree(single.output) == tree(pooled.output)
+
+
 #: a cold build in a new interpreter, noting each module a worker imported itself (not inherited through the fork)
 WORKER_IMPORTS = """
 import os, sys
