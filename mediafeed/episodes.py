@@ -176,11 +176,12 @@ def _list(path: str) -> list[tuple[str, os.stat_result | None]]:
         return [(f.name, None if f.is_dir(follow_symlinks=False) else f.stat(follow_symlinks=False)) for f in inner]
 
 
-def read_episode(folder: Folder, show: Show) -> tuple[Episode | None, list[Problem]]:
-    """Parse one folder's ``episode.md``; None when it cannot become an episode."""
+def read_episode(folder: Folder, show: Show, raw: bytes | None = None) -> tuple[Episode | None, list[Problem]]:
+    """Parse one folder's ``episode.md`` (``raw``: its bytes, when already read); None when it cannot become an
+    episode."""
     rel = f"{EPISODES_DIR}/{folder.slug}/{EPISODE_FILE}"
     try:
-        text = source_text((folder.path / EPISODE_FILE).read_bytes())
+        text = source_text(raw if raw is not None else (folder.path / EPISODE_FILE).read_bytes())
     except NotUtf8 as exc:
         return None, [error("SRC021", rel, exc.reason, hint=exc.hint(rel), episode=folder.slug)]
     except OSError as exc:

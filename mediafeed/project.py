@@ -67,22 +67,29 @@ class Project:
         return sorted(live, key=lambda e: (e.date, e.slug), reverse=True)
 
 
-def folder_keys(folders: list[Folder], cache: Cache) -> dict[str, str]:
+def folder_keys(folders: list[Folder], cache: Cache, contents: dict[str, str] | None = None) -> dict[str, str]:
     """slug → a folder's key: the SHA-256 of its ``episode.md``, the name, size, mtime, ctime and inode of every file
     in it and the :func:`sourcelinks.stamp` of each link (or pipe…).
 
     ``episode.md`` is read only when the cache does not know its bytes' hash under its identity (size, mtime,
     ctime, inode: any write changes its ctime), so a rebuild reads the files that changed, not all of them.
     A file written within :data:`episodes.RACY_NS` of the listing is read every time and its hash not kept:
-    a second write in the same clock tick could leave its identity as it was."""
-    known = cache.get_many(CONTENT_TABLE, {f.slug: f.identity for f in folders if f.identity and not f.racy},
-                           text=True, scan=len(folders) > 100)
+    a second write in the same clock tick could leave its identity as it was.
+
+    ``contents``: slug → the SHA-256 of the ``episode.md`` bytes the episode was just parsed from (a new cache's cold
+    build: by the read workers, see :func:`load_project`), not read again here."""
+    contents = contents or {}
+    known = cache.get_many(CONTENT_TABLE, {f.slug: f.identity for f in folders
+                                           if f.identity and not f.racy and f.slug not in contents},
+                           text=True, scan=len(folders) > 100) if len(contents) < len(folders) else {}
     keys = {}
     for folder in folders:
         content = known.get(folder.slug)
         if content is None or len(content) != 64:
-            content = hashlib.sha256(Path(folder.where, EPISODE_FILE).read_bytes()).hexdigest()
-            cache.stats["hashed"] += 1
+            content = contents.get(folder.slug)
+            if content is None:
+                content = hashlib.sha256(Path(folder.where, EPISODE_FILE).read_bytes()).hexdigest()
+                cache.stats["hashed"] += 1
             if folder.identity and not folder.racy:
                 cache.put_text(CONTENT_TABLE, folder.slug, folder.identity, content)
         listing = "".join(f"\0{name}\0{size}\0{stamp}" for name, size, stamp in folder.files)
@@ -111,41 +118,60 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     project.now = now or source_date() or datetime.now(UTC)
     if show is None:
         return project
-    if show.artwork:
-        project.artwork_size, art_problems = artwork_size(root, show.artwork, cache)
-        project.problems.extend(art_problems)
+    art_at = len(project.problems)  # (the show artwork's problems go here: see below)
     project.problems.extend(site.asset_problems(root))
     folders, found = discover(root, sweep if sweep is not None and sweep.root == root else None)
     project.problems.extend(found)
     project.show_key = show_key = key_of_show(show)
-    keys = folder_keys(folders, cache)
-    tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
     # The rows the cache has are read (500 a query: not all at once) and decoded first; the episodes it does not
-    # know (a cold build: all of them) are then parsed on every core.
+    # know (a cold build: all of them) are then parsed on every core. A new cache file (a first build, --clean) has
+    # no rows: the workers start at once, and hash each episode.md as they parse it (the folders' keys are made
+    # after them, not by this process reading every episode.md first while they wait).
     loaded: dict[str, tuple[Episode | None, list[Problem], str]] = {}
-    for start in range(0, len(folders), 500):
-        chunk = folders[start:start + 500]
-        rows = cache.get_many("episode", {f.slug: tags[f.slug] for f in chunk}, text=True)
-        for folder in chunk:
-            row = _episode_from(rows.get(folder.slug))
-            if row is not None:
-                loaded[folder.slug] = row
+    keys: dict[str, str] = {}
+    if not cache.unjournaled:
+        keys = folder_keys(folders, cache)
+        for start in range(0, len(folders), 500):
+            chunk = folders[start:start + 500]
+            rows = cache.get_many("episode", {f.slug: f"{keys[f.slug]}:{show_key}" for f in chunk}, text=True)
+            for folder in chunk:
+                row = _episode_from(rows.get(folder.slug))
+                if row is not None:
+                    loaded[folder.slug] = row
     misses = [folder for folder in folders if folder.slug not in loaded]
-    if cache.unjournaled and parallel.pooled(len(misses)):
+    pooled = parallel.pooled(len(misses))
+    if cache.unjournaled and pooled:
         # a new cache (a first build, --clean): the media is probed next by the workers forked now, which inherit
         # the prober (and mutagen) instead of each importing it (~17 ms of CPU a worker)
         parallel.preload("mediafeed.audio.probe")
+    artwork_found: list[tuple[tuple[int, int], list[Problem]]] = []
+    artwork = show.artwork
+
+    def show_artwork() -> bool:  # (Pillow's import and the image's look: while the workers parse, when they do)
+        artwork_found.append(artwork_size(root, artwork, cache))
+        return False
+
     # (workers have no cache: they parse, and send back what they parsed for this process to keep)
-    with remembering(parsed) if not parallel.pooled(len(misses)) else contextlib.nullcontext():
-        results = parallel.map_ordered(_read_episode, show, misses, share=True)
+    with remembering(parsed) if not pooled else contextlib.nullcontext():
+        results = list(parallel.imap_ordered(_read_episode, (show, cache.unjournaled), misses, share=True,
+                                             idle=show_artwork if artwork else None))
+    if artwork:
+        if not artwork_found:
+            show_artwork()
+        project.artwork_size, art_problems = artwork_found[0]
+        project.problems[art_at:art_at] = art_problems
     fresh = dict(zip([folder.slug for folder in misses], results, strict=True))
+    if cache.unjournaled:
+        keys = folder_keys(folders, cache, {slug: read[5] for slug, read in fresh.items()
+                                            if isinstance(read, tuple) and read[5]})
+    tags = {slug: f"{key}:{show_key}" for slug, key in keys.items()}
     for index, folder in enumerate(folders):
         cached = loaded.pop(folder.slug, None)
         if cached is None:
             cache.stats["parsed"] += 1
             read = fresh.pop(folder.slug, None)
             if isinstance(read, tuple):
-                episode, episode_problems, notes_key, head, made = read
+                episode, episode_problems, notes_key, head, made, _ = read
                 _keep_yaml(cache, made)
             else:
                 episode, episode_problems = read_episode(folder, show)
@@ -191,17 +217,26 @@ def key_of_show(show: Show) -> str:
     return hashlib.sha256(repr(codec.dump(show)).encode()).hexdigest()
 
 
-def _read_episode(show: Show, folder: Folder) -> tuple[Episode | None, list[Problem], str, str, dict[str, str]]:
+def _read_episode(context: tuple[Show, bool], folder: Folder,
+                  ) -> tuple[Episode | None, list[Problem], str, str, dict[str, str], str]:
     """:func:`read_episode` (in a worker, on a cold build), with the key of the episode's notes, the head of its cache
-    row (:func:`_row_head`), and its front matter's values when parsed (:class:`source.ParsedYaml`: SHA-256 → encoded
-    values): made by the workers, not by the build's own process one episode after another while they wait (~22 ms at
-    1,000 episodes: the fields dumped, their JSON, the Markdown hashed)."""
+    row (:func:`_row_head`), its front matter's values when parsed (:class:`source.ParsedYaml`: SHA-256 → encoded
+    values) and, when ``context`` asks (show, hash), the SHA-256 of the ``episode.md`` bytes parsed ("" when
+    unreadable) for :func:`folder_keys`: made by the workers, not by the build's own process one episode after
+    another while they wait (~22 ms at 1,000 episodes: the fields dumped, their JSON, the Markdown hashed; ~15 ms
+    more for reading and hashing every episode.md before them)."""
+    show, hashed = context
+    data = content = None
+    if hashed:
+        with contextlib.suppress(OSError):  # (read_episode says why it cannot read it)
+            data = Path(folder.where, EPISODE_FILE).read_bytes()
+            content = hashlib.sha256(data).hexdigest()
     outer = remembered()  # (the build's own memo, when this runs in its process: it recalls from the cache)
     with remembering(ParsedYaml(outer.known if outer is not None else None)) as memo:
-        episode, problems = read_episode(folder, show)
+        episode, problems = read_episode(folder, show, data)
     notes_key = notestore.notes_key(episode.notes_markdown, show.absolute(f"{EPISODES_DIR}/{episode.slug}/")) \
         if episode is not None else ""
-    return episode, problems, notes_key, _row_head(episode, problems, notes_key), memo.made
+    return episode, problems, notes_key, _row_head(episode, problems, notes_key), memo.made, content or ""
 
 
 #: a YAML text's SHA-256 → its values (:func:`source.encode_yaml`)

@@ -136,8 +136,9 @@ class _PagesAhead:
         self.renderer = renderer
         self.direct = direct  #: the output folder the workers write new episode folders into ("": none)
         self.waiting = collections.deque(item.episode.slug for item in fresh)
+        # (the build's last stage on every core: its workers end while the last pages, the indexes and feeds are written)
         self.made = parallel.imap_ordered(_episode_pages, (renderer, by_slug, direct), _PageJobs(fresh, items_too),
-                                          idle=idle)
+                                          idle=idle, release=True)
 
     def take(self, item: Item) -> _Made | None:
         """``item``'s pages when they were made ahead (None: render them here)."""

@@ -261,7 +261,8 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         os.makedirs(store_text, exist_ok=True)
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
     step = (lambda done: progress("tag", done, len(jobs))) if progress else None
-    results = parallel.imap_ordered(_tag_job, covers, jobs, progress=step, share=True)
+    # (the next stage on every core, the episode pages, forks its own workers: these end as the last copies are taken)
+    results = parallel.imap_ordered(_tag_job, covers, jobs, progress=step, share=True, release=True)
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, parallel.Failed):
             raise MediaError(result.problems)

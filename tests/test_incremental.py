@@ -940,6 +940,56 @@ def test_a_rebuild_reads_only_the_episode_files_whose_identity_changed(show: Pat
     assert_same_as_clean(show, second.output, tmp_path)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_cold_build_reads_each_episode_file_once_and_keys_it_as_a_rebuild_does(
+        show: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    """A new cache knows no episode: each episode.md is read once, by whoever parses it (the workers, on two cores),
+    which hashes the bytes it parsed for the folder's key; the build's own process used to read and hash every one
+    of them first, while the workers waited. A rebuild then finds each episode's row and its file's hash under the
+    same keys, reading and parsing nothing."""
+    from collections import Counter
+
+    from helpers import add_episode
+
+    from mediafeed import project as project_module
+    from mediafeed.episodes import EPISODE_FILE, discover
+
+    for number in range(20):  # (enough for a pool: parallel.MIN_ITEMS)
+        add_episode(show, f"{100 + number:03d}-extra", f"title: Extra {number}\ndate: 2026-01-{1 + number:02d}T08:00:00+00:00\n"
+                    f"guid: 00000000-0000-4000-8000-{number:012d}\naudio: audio.mp3\n", body=f"Notes {number}.\n")
+    _listed_long_ago(monkeypatch)
+    monkeypatch.setenv("MEDIAFEED_JOBS", jobs)
+    reads: Counter[str] = Counter()  #: in this process
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == EPISODE_FILE:
+            reads[self.parent.name] += 1
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    cache = Cache(show / CACHE_DIR / "cache.sqlite")
+    try:
+        assert cache.unjournaled  # a new cache file
+        project = load_project(show, cache)
+        cache.commit()
+    finally:
+        cache.close()
+    folders = discover(show)[0]
+    assert len(project.episodes) == len(folders) > 20
+    assert reads == ({} if jobs == "2" else {folder.slug: 1 for folder in folders})
+    cache = Cache(show / CACHE_DIR / "cache.sqlite")
+    try:
+        assert project_module.folder_keys(folders, cache) == project_module.folder_keys(folders, Cache(None))
+        assert cache.stats["hashed"] == 0  # each file's hash was kept under its identity
+        reads.clear()
+        again = load_project(show, cache)
+        assert cache.stats["parsed"] == 0 and cache.stats["hashed"] == 0 and not reads
+    finally:
+        cache.close()
+    assert again.episodes == project.episodes and again.fingerprints == project.fingerprints
+
+
 def test_an_episode_file_written_just_before_the_build_is_read_every_time(show: Path) -> None:
     from mediafeed import project as project_module
     from mediafeed.cache import Cache

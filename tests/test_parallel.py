@@ -403,6 +403,38 @@ def test_a_stage_that_inherits_its_context_forks_the_next_set_of_workers(monkeyp
     assert {pid for pid, _, _ in inherited} | {pid for pid, _, _ in tagged} <= set(after)
 
 
+def test_a_stage_that_releases_its_workers_does_not_wait_for_them_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage after which the next set is forked, or the build ends (the tag stage, the episode pages), lets its
+    workers go as soon as its last chunk is done: they end while the build works on, not waited for at the next fork
+    (or the block's end) with both cores idle; their threads are joined before that fork, so none runs at it."""
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    items = list(range(parallel.MIN_ITEMS * 2))
+    at_fork: list[list[str]] = []
+    counting = [True]
+    os.register_at_fork(before=lambda: at_fork.append([t.name for t in threading.enumerate()
+                                                       if t is not threading.main_thread()]) if counting else None)
+    try:
+        with parallel.shared():
+            made = parallel.imap_ordered(_pid_and_context, "tag", items, share=True, release=True)
+            tagged = [next(made) for _ in items]  # (every result taken, the stage not told it is over)
+            released = {pid for pid, _, _ in tagged}
+            assert parallel.shared_pids() == []  # let go with the last chunk
+            deadline = time.monotonic() + 30
+            while any(_alive(pid) for pid in released) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert not any(_alive(pid) for pid in released)  # ended (and reaped) without being waited for
+            assert list(made) == []
+            pages = parallel.map_ordered(_pid_and_context, "pages", items)
+            after = parallel.shared_pids()
+    finally:
+        counting.clear()
+    assert [(context, item) for _, context, item in tagged] == [("tag", item) for item in items]
+    assert [(context, item) for _, context, item in pages] == [("pages", item) for item in items]
+    assert len(released) == 2 and len(after) == 2 and not released & set(after)
+    assert at_fork and all(threads == [] for threads in at_fork)  # no thread of ours at any fork
+    assert not any(_alive(pid) for pid in after)
+
+
 def test_a_failing_stage_still_ends_the_shared_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEDIAFEED_JOBS", "2")
     workers: list[int] = []
@@ -430,6 +462,50 @@ def test_a_cold_build_forks_two_sets_of_workers_not_one_per_stage(show: Path, tm
         counting.clear()
     assert report.probed >= MANY and len(report.tagged) >= MANY
     assert len(forked) == 2 * 2, "2 shared workers + 2 for the episode pages"
+
+
+def test_a_cold_build_never_waits_for_a_set_of_workers_to_end(show: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tag stage's workers (the pages fork the next set) and the page workers (the last) are let go as their
+    last chunk is done, and end while the build works on: the pages' fork and the build's end used to wait for
+    them (10-50 ms each, both cores idle)."""
+    add_many(show)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    waited: list[bool] = []  #: for each end of the shared workers: whether a set was still there to wait for
+    real_end = parallel._Workers.end
+
+    def end(self, *, cancel: bool = False) -> None:  # type: ignore[no-untyped-def]
+        waited.append(self.pool is not None)
+        real_end(self, cancel=cancel)
+
+    monkeypatch.setattr(parallel._Workers, "end", end)
+    report = build(show, tmp_path / "site", clean=True)
+    assert report.probed >= MANY and len(report.tagged) >= MANY
+    assert waited and not any(waited)
+
+
+def test_a_cold_build_looks_at_the_show_artwork_once_the_workers_read_the_episodes(
+        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The show artwork's size (Pillow imported, the image opened: ~20 ms) is taken while the workers parse the
+    episodes, no longer before they are forked, with both cores idle; the build is the one one process makes."""
+    from mediafeed import project as project_module
+
+    add_many(show)
+    workers: list[list[int]] = []  #: the shared workers there at each look at the show artwork
+    real = project_module.artwork_size
+
+    def artwork_size(*args):  # type: ignore[no-untyped-def]
+        workers.append(parallel.shared_pids())
+        return real(*args)
+
+    monkeypatch.setattr(project_module, "artwork_size", artwork_size)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert len(workers) == 1 and len(workers[0]) == 2
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert workers[1:] == [[]]
+    assert tree(single.output) == tree(pooled.output)
 
 
 #: a cold build in a new interpreter, noting each module a worker imported itself (not inherited through the fork)

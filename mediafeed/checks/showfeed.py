@@ -112,6 +112,10 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     # renders the items to lint, keeps none (the build keeps its own), and keeps the channel (feeditems.FeedFrames)
     renderer = Renderer(project, _build_date(items), frames=FeedFrames(cache, "lint"))
     page = plan(project.show, items)[0]
+    if cache.unjournaled and _pooled_lint(len(page.items)):
+        # a new cache (a cold build) knows no item's problems: every item is linted, by workers forked for it (they
+        # inherit the renderer): the build's workers until now (the notes') end meanwhile, not waited for at that fork
+        parallel.release()
     # an item's <item> bytes are a function of its input key (feeditems), so its problems can be kept under it
     # (the tag is the key itself, not a hash of it: a rebuild makes one for every item of the feed)
     title = incremental.digest(project.show.title)
@@ -162,6 +166,11 @@ LINT_JOB = 32
 _Batch = tuple[int, list[Problem], "list[tuple[int, list[Problem]]] | None"]
 
 
+def _pooled_lint(count: int) -> bool:
+    """Whether ``count`` items are linted on every core (see :func:`_lint_batches`)."""
+    return count >= PARALLEL_LINT and parallel.workers() >= 2
+
+
 def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item],
                   linted: list[int]) -> Iterator[_Batch]:
     """(start, problems, [(index, the item's problems)]) for each document of ``linted`` items, in order; the
@@ -169,7 +178,7 @@ def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item
     problem and None. A cold build's items (hundreds or more) are linted on every core, in smaller documents
     (enough for a pool): a worker gets each item's notes with the job, never the cache."""
     context = (renderer, head, tail, items)
-    if len(linted) < PARALLEL_LINT or parallel.workers() < 2:  # one process: the fewest documents
+    if not _pooled_lint(len(linted)):  # one process: the fewest documents
         for start in range(0, max(len(linted), 1), LINT_BATCH):
             batch = linted[start:start + LINT_BATCH]
             yield _lint(context, (start, batch, [items[i].notes() for i in batch]))
