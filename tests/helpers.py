@@ -6,6 +6,8 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -139,3 +141,15 @@ def mounted_tmpfs(folder: Path, size: str) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+def alone_in_process(seconds: float = 60) -> None:
+    """Wait for the threads an earlier test left behind (an online check abandons a URL at its deadline; its thread
+    ends when the server answers): a build uses no pool while another thread runs in its process (forking it would be
+    unsafe), so a test of what the workers do would otherwise see the one-process build."""
+    deadline = time.monotonic() + seconds
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread():
+                thread.join(timeout=0.2)
+    assert threading.active_count() == 1, [thread.name for thread in threading.enumerate()]

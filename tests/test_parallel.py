@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import add_episode
+from helpers import add_episode, alone_in_process
 from test_incremental import tree
 
 from mediafeed import parallel, rendering
@@ -26,15 +26,8 @@ _EPISODE_PAGES = rendering._episode_pages  #: the page workers' job, as the buil
 
 @pytest.fixture(autouse=True)
 def _alone() -> None:
-    """A build uses no pool while another thread runs in its process (forking it would be unsafe), so threads an
-    earlier test left behind (an online check abandons a URL at its deadline; its thread ends when the server
-    answers) would make these tests run in one process: wait for them first."""
-    deadline = time.monotonic() + 60
-    while threading.active_count() > 1 and time.monotonic() < deadline:
-        for thread in threading.enumerate():
-            if thread is not threading.current_thread():
-                thread.join(timeout=0.2)
-    assert threading.active_count() == 1, [thread.name for thread in threading.enumerate()]
+    """A build uses no pool while another thread runs in its process: wait for those an earlier test left."""
+    alone_in_process()
 
 
 def add_many(show: Path) -> None:
