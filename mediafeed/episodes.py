@@ -621,8 +621,8 @@ def _alternates_not_media(r: FieldReader, alternates: list[AlternateEnclosure], 
     another problem names already (SRC043)."""
     for alternate in alternates:
         name = alternate.file
-        if not name or name in said or os.path.splitext(name)[1].lower() in ALTERNATE_TYPES \
-                or os.path.splitext(name)[1].lower() in _TORRENT:
+        ext = os.path.splitext(name)[1].lower()
+        if not name or name in said or ext in ALTERNATE_TYPES or ext in _TORRENT:
             continue
         r.fail("alternate_enclosures", f"{name} is not an audio or video file (nor an .m3u8 playlist or a .torrent), and an alternate "
                "enclosure file is published as it is, beside the episode's page: a web page, an SVG drawing or an XML "
