@@ -467,6 +467,11 @@ _RULES = [
     _r("CHP013", "apple", W, "more chapters than the audio file's own chapter list holds (255)",
        "An ID3 CTOC (MP3) and the Nero chpl box of an M4A count their chapters in one byte: the audio gets the first "
        "255 chapters; chapters.json, psc:chapters and the page have them all."),
+    _r("CHP014", "podcastindex", W, "a chapter's location has a name but no geo URI",
+       "The JSON chapters format's location object has two required attributes, name and geo (a geo: URI, RFC 5870): apps "
+       "put a chapter's place on a map, and a name alone gives them none. The location is left out of the published "
+       "chapters.json (which would not follow the format with it); the chapter is kept. Fix: add \"geo\": "
+       "\"geo:LATITUDE,LONGITUDE\" (latitude first, north and east positive) to the location, or remove it."),
     _r("CHP020", "mediafeed", E, "a psc:chapter without a title, or whose start is missing or not Normal Play Time",
        "Podlove Simple Chapters 1.2 makes start and title mandatory; start is seconds, MM:SS or HH:MM:SS with an "
        "optional fraction (37, 7:48, 01:35:52.250). gPodder reads any other start as 0, so the chapter jumps to the "
