@@ -197,7 +197,9 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
         place = _location(item.get("location"), file, f"{where}.location", episode)
         if isinstance(place, Problem):  # (a chapter's location was dropped from chapters.json without a word)
             problems.append(place)
-            continue
+            if place.severity.value == "error":
+                continue
+            place = ("", "")  # (CHP014: a place without its geo URI stays out of chapters.json, the chapter stays)
         # a direction control left open runs on past the title in an app's list ("Intro ‮ (12:00)"): closed, as
         # front-matter text is
         chapters.append(Chapter(start=start, title=close_directions(as_text(title)) if title is not None else "",
@@ -209,14 +211,15 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
 
 def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str] | Problem:
     """(name, geo) of a JSON chapter's ``location`` (``{"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}``, the
-    Podcasting 2.0 location object), ("", "") without one, or the problem with it."""
+    Podcasting 2.0 location object), ("", "") without one, or the problem with it (a warning, CHP014, for a name
+    without its geo: the chapter is kept without the location)."""
     if value is None:
         return "", ""
     name = value.get("name") if isinstance(value, dict) else None
     geo = value.get("geo", "") if isinstance(value, dict) else ""
     if not isinstance(name, str) or not name.strip() or not isinstance(geo, str) \
             or (geo.strip() and not geo.strip().lower().startswith("geo:")):
-        return error("CHP003", file, f"expected a location with a name and an optional 'geo:' URI, got {what_arrived(value)}",
+        return error("CHP003", file, f"expected a location with a name and a 'geo:' URI, got {what_arrived(value)}",
                      field=field, hint='write "location": {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}, or '
                      "leave it out", episode=episode)
     geo = "geo:" + geo.strip()[4:] if geo.strip() else ""  # (the scheme's name is case-insensitive: 'GEO:' is one)
@@ -229,7 +232,18 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
                      "longitude in degrees, latitude from -90 to 90, longitude from -180 to 180", field=f"{field}.geo",
                      hint='write e.g. "geo": "geo:30.2672,-97.7431" (latitude first, north positive), or leave "geo" '
                      "out", episode=episode)
-    return close_directions(as_text(name).strip()), geo
+    name = close_directions(as_text(name).strip())
+    if not geo:
+        # the chapters format requires both name and geo (jsonChapters.md, "The Location Object": "There are two required
+        # attributes"): apps put a chapter's place on a map, and a name alone has no place there. It was published as
+        # {"name": …}, a chapters.json that does not follow the format; a chapters file that built before still builds
+        return warning("CHP014", file, f"the location {name!r} has no 'geo' URI, which the chapters format requires with "
+                       "the name (apps show a chapter's place on a map): it is left out of the published chapters.json, "
+                       "the chapter itself is kept", field=f"{field}.geo",
+                       hint=f'add its latitude and longitude: "location": {{"name": {json.dumps(name, ensure_ascii=False)}, '
+                       '"geo": "geo:30.2672,-97.7431"}} (latitude first, north and east positive), or remove "location"',
+                       episode=episode)
+    return name, geo
 
 
 def validate(chapters: tuple[Chapter, ...], file: str, duration: float | None, episode: str = "") -> list[Problem]:

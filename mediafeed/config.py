@@ -19,8 +19,8 @@ from .characters import NotUtf8, source_text
 from .errors import Problem, error
 from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
 from .lazypattern import lazy
-from .model import Funding, License, Location, Owner, Person, Season, Show
-from .social import parse_social
+from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
+from .social import parse_chat, parse_social
 from .source import (
     HTML_TAG,
     MISSING,
@@ -48,7 +48,7 @@ SHOW_KEYS = frozenset({
     "subcategory", "explicit", "type", "artwork", "copyright", "podcast_guid", "locked", "locked_owner",
     "funding", "persons", "license", "medium", "location", "keywords", "update_frequency", "txt", "podroll",
     "new_feed_url", "block", "complete", "links", "support", "seasons", "feed_limit", "page_size", "checks",
-    "tag_on_build", "publish", "value", "social", "words",
+    "tag_on_build", "publish", "value", "social", "words", "artwork_alt", "chat", "publisher",
 })
 #: podcast:medium (medium.md): the mediums of a feed of items, then the "list" mediums of a feed that holds only
 #: podcast:remoteItem (each medium with L, and mixed). Any is right in another feed or a remoteItem's medium; a show's
@@ -331,6 +331,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     # a credential there (PUB004) is refused by the build too: a hub's USER:PASSWORD@ went into the feed it wrote
     r.problems.extend(credentials.in_settings(publish, "publish"))
     block, block_services = parse_block(r)
+    publisher = _publisher(r)
 
     show = Show(
         root=root,
@@ -347,6 +348,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         explicit=bool(explicit),
         type=show_type,
         artwork=artwork,
+        artwork_alt=r.str("artwork_alt"),
         copyright=r.str("copyright"),
         podcast_guid=guid,
         locked=bool(r.bool("locked", True)),
@@ -364,6 +366,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         podroll=tuple(podroll),
         value=parse_values(r, "value", time_splits=False),
         social=parse_social(r, "social"),
+        chat=parse_chat(r, "chat"),
+        publisher=publisher,
         new_feed_url=r.url("new_feed_url"),
         block=block,
         block_services=block_services,
@@ -383,6 +387,28 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     if not url:
         return None, r.problems
     return show, r.problems
+
+
+def _publisher(r: FieldReader) -> RemoteItem | None:
+    """``publisher: {feed_guid, feed_url}``: podcast:publisher, the publisher feed (``medium: publisher``) of the
+    organisation that makes the show; its ``podcast:guid`` is required, its address highly recommended (publisher.md)."""
+    raw = r.raw("publisher")
+    sub = r.sub(raw, "publisher") if raw is not MISSING else None
+    if not sub:
+        return None
+    medium = sub.str("medium")
+    remote = read_remote_item(sub, "SRC010")
+    r.adopt(sub)
+    if medium and medium != "publisher":
+        r.fail("publisher.medium", f"a publisher feed's medium is 'publisher', got {quoted(medium)}",
+               hint="leave 'medium' out (it is written medium=\"publisher\")")
+        return None
+    if remote and (remote.item_guid or remote.title):
+        r.fail("publisher", "a publisher reference names a feed, not an episode or a title: it takes feed_guid and "
+               "feed_url", hint="remove 'item_guid' and 'title'")
+        return None
+    # (without feed_url: PI028, a warning from the feed's own rules, named at publisher)
+    return replace(remote, medium="publisher") if remote else None
 
 
 #: RFC 5545 3.3.10: the parts of a recurrence rule, and FREQ's values

@@ -30,13 +30,14 @@ from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
 from .records import frozen
-from .social import parse_social
+from .social import parse_chat, parse_content_links, parse_social
 from .source import (
     MAX_TEXT,
     MISSING,
     FieldReader,
     as_text,
     parse_time,
+    quoted,
     scrub_text,
     scrub_values,
     shown,
@@ -57,7 +58,7 @@ EPISODE_KEYS = frozenset({
     "title", "date", "guid", "season", "season_name", "episode", "episode_display", "type", "explicit",
     "summary", "audio", "artwork", "transcript", "transcripts", "chapters", "persons", "soundbites", "location",
     "license", "funding", "alternate_enclosures", "keywords", "content_note", "block", "draft", "itunes_title",
-    "updated", "txt", "value", "social", "guid_permalink",
+    "updated", "txt", "value", "social", "guid_permalink", "artwork_alt", "chat", "content_links",
 })
 #: media types of alternate enclosure files by extension (``type:`` in the front matter overrides)
 ALTERNATE_TYPES = {
@@ -299,13 +300,13 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
                                              default=bool(sub.bool("default", False)),
                                              length=sub.int("length", 0, minimum=0, maximum=_ALTERNATE_LENGTH,
                                                             unit=" bytes") or 0,
-                                             bitrate=float(sub.int("bitrate", 0, minimum=0, maximum=_ALTERNATE_BITRATE,
-                                                                   unit=" bits a second") or 0),
+                                             bitrate=_bitrate(sub),
                                              height=sub.int("height", 0, minimum=0, maximum=_ALTERNATE_HEIGHT,
                                                             unit=" pixels") or 0,
                                              lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
-                                             rel=sub.str("rel"), codecs=codecs))
-        sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs"})
+                                             rel=sub.str("rel"), codecs=codecs, sources=_sources(sub)))
+        sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs",
+                     "sources"})
         r.adopt(sub)
 
     defaults = [a for a in alternates if a.default]
@@ -343,6 +344,9 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         explicit=r.bool("explicit", None),
         itunes_title=r.str("itunes_title"),
         artwork=artwork,
+        artwork_alt=_artwork_alt(r, artwork),
+        chat=parse_chat(r, "chat"),
+        content_links=parse_content_links(r, "content_links"),
         transcripts=transcripts,
         chapters=chapters,
         chapters_source=chapters_source,
@@ -386,6 +390,73 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
 #: picture is 8,640 px) an alternate enclosure may say it has: a bitrate of 10^400 stopped check and build with
 #: "Internal error: OverflowError", and a length of 10^26 bytes was published, which no app's 64-bit integer holds
 _ALTERNATE_LENGTH, _ALTERNATE_BITRATE, _ALTERNATE_HEIGHT = 10**12, 10**10, 100_000
+#: the addresses an alternate enclosure's further ``sources:`` may have (source.md's examples): the web, IPFS, a
+#: magnet link (WebTorrent), and plain http only to a Tor onion service (whose connection is encrypted end to end)
+_MIME_TYPE = lazy(r"^[a-z]+/[a-z0-9][a-z0-9.+-]*$", re.I | re.ASCII)
+_SOURCE = lazy(r"^(https://\S+|ipfs://\S+|magnet:\?\S+|http://[^/\s]+\.onion(/\S*)?)$", re.I)
+
+
+def _bitrate(sub: FieldReader) -> float:
+    """An alternate's ``bitrate`` in bits a second, a whole or a decimal number (the namespace's examples write
+    ``bitrate="160707.74"``: an average), 0 without one."""
+    value = sub.raw("bitrate")
+    if value is MISSING:
+        return 0.0
+    number = _decimal(value)
+    if number is None or not 0 <= number <= _ALTERNATE_BITRATE:
+        sub.fail("bitrate", f"expected the average bitrate in bits a second, a number from 0 to {_ALTERNATE_BITRATE:,}, "
+                 f"got {what_arrived(value)}", hint="write e.g. 'bitrate: 128000' or 'bitrate: 160707.74', or leave it out "
+                 "for a local file (it is probed)")
+        return 0.0
+    return number
+
+
+def _decimal(value: object) -> float | None:
+    """A finite number written as a YAML int or float, or as text of digits with one optional decimal point."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and re.fullmatch(r"\d+(\.\d+)?", value.strip(), re.ASCII):
+        return float(value.strip())
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def _sources(sub: FieldReader) -> tuple[tuple[str, str], ...]:
+    """An alternate's further addresses of the same file (``sources:``, each a URI or ``{uri, type}``): its IPFS copy,
+    a torrent of it (``type: application/x-bittorrent``, source.md's contentType), an onion mirror."""
+    found = []
+    for index, entry in enumerate(sub.list("sources")):
+        key = f"sources[{index}]"
+        if isinstance(entry, str):
+            entry = {"uri": entry}
+        one = sub.sub(entry, key)
+        if not one:
+            continue
+        uri = one.str("uri", required=True, exact=True)
+        kind = one.str("type")
+        if uri and not _SOURCE.match(uri):
+            one.fail("uri", f"expected an https://, ipfs:// or magnet: address (or http:// to an .onion host), got "
+                     f"{quoted(uri)}: apps fetch the media from it", hint="write e.g. 'ipfs://Qm…' or "
+                     "'https://example.org/episode.torrent' with 'type: application/x-bittorrent'")
+        elif kind and not _MIME_TYPE.match(kind):
+            one.fail("type", f"expected a media type such as application/x-bittorrent, got {quoted(kind)}",
+                     hint="write the MIME type of what the address serves, or leave 'type' out")
+        elif uri:
+            found.append((uri, kind))
+        one.unknown({"uri", "type"})
+        sub.adopt(one)
+    return tuple(found)
+
+
+def _artwork_alt(r: FieldReader, artwork: str) -> str:
+    """``artwork_alt``: the episode's artwork described (podcast:image@alt); it needs the episode's own artwork."""
+    alt = r.str("artwork_alt")
+    if alt and not artwork and not r.has("artwork"):
+        r.fail("artwork_alt", "describes the episode's own artwork, but the episode has none (it shows the show's, "
+               "described by show.yml's artwork_alt)", hint="add 'artwork: FILE', or remove 'artwork_alt'")
+        return ""
+    return alt
 #: podcast:alternateEnclosure@codecs: an RFC 6381 list, codec ids (dot-separated parts) apart by commas
 CODECS = lazy(r"^[A-Za-z0-9][A-Za-z0-9._+-]*(\s*,\s*[A-Za-z0-9][A-Za-z0-9._+-]*)*$")
 #: what the build writes in an episode's page folder besides the files the front matter names, and what each is

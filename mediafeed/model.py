@@ -155,6 +155,25 @@ class SocialInteract:
 
 
 @frozen
+class Chat:
+    """RSS: podcast:chat: where the show's (or an episode's) live chat room is, as ``socialInteract`` is for comments."""
+
+    server: str  #: RSS: @server: the chat server's host name (irc.libera.chat), no scheme
+    protocol: str  #: RSS: @protocol (the namespace's chatprotocols.txt: irc, xmpp, nostr, matrix)
+    account_id: str = ""  #: RSS: @accountId: the podcaster's account there (recommended)
+    space: str = ""  #: RSS: @space: the room, channel or topic (#safetosay)
+
+
+@frozen
+class ContentLink:
+    """RSS: podcast:contentLink href (text = what the link is, shown by apps): the episode elsewhere (a video of it,
+    the paper it explains), for apps that cannot play or show it themselves."""
+
+    url: str  #: RSS: @href
+    text: str
+
+
+@frozen
 class Media:
     """What probing a media file found. Built by ``audio.probe``; cached by file identity.
 
@@ -240,6 +259,9 @@ class AlternateEnclosure:
     lang: str = ""  #: RSS: @lang (BCP 47)
     rel: str = ""  #: RSS: @rel (groups alternates of the same content)
     codecs: str = ""  #: RSS: @codecs (RFC 6381)
+    #: more addresses of the same file (RSS: further podcast:source uri, contentType): an IPFS copy, a torrent, an onion
+    #: mirror, as (uri, content type or "")
+    sources: tuple[tuple[str, str], ...] = ()
 
 
 @frozen
@@ -269,6 +291,9 @@ class Episode:
     explicit: bool | None = None  #: RSS: itunes:explicit (None = the show's value)
     itunes_title: str = ""  #: RSS: itunes:title
     artwork: str = ""  #: file name inside the episode folder; RSS: itunes:image, podcast:image
+    artwork_alt: str = ""  #: RSS: podcast:image@alt: the artwork described for screen readers
+    chat: Chat | None = None  #: RSS: podcast:chat in the item (replaces the show's for this episode)
+    content_links: tuple[ContentLink, ...] = ()  #: RSS: podcast:contentLink
     transcripts: tuple[Transcript, ...] = ()
     chapters: tuple[Chapter, ...] = ()
     chapters_source: str = ""  #: file the chapters came from (``chapters.json``/``chapters.txt``) or "front matter"
@@ -327,6 +352,7 @@ class Show:
     explicit: bool = False  #: RSS: itunes:explicit true|false
     type: str = "episodic"  #: RSS: itunes:type episodic|serial
     artwork: str = ""  #: path relative to the show root; RSS: itunes:image, image, podcast:image
+    artwork_alt: str = ""  #: RSS: podcast:image@alt: the artwork described for screen readers
     copyright: str = ""  #: RSS: copyright (no ©, no year words per PSP-1 advice)
     podcast_guid: str = ""  #: RSS: podcast:guid (UUIDv5 of the feed URL, kept forever)
     locked: bool = True  #: RSS: podcast:locked
@@ -344,6 +370,9 @@ class Show:
     podroll: tuple[RemoteItem, ...] = ()
     value: tuple[Value, ...] = ()  #: RSS: podcast:value in the channel
     social: tuple[SocialInteract, ...] = ()  #: RSS: podcast:socialInteract in the channel
+    chat: Chat | None = None  #: RSS: podcast:chat in the channel (an always-on chat room)
+    #: RSS: podcast:publisher / podcast:remoteItem medium="publisher": the publisher feed this show belongs to
+    publisher: RemoteItem | None = None
     new_feed_url: str = ""  #: RSS: itunes:new-feed-url
     block: bool = False  #: RSS: itunes:block Yes, podcast:block yes
     block_services: tuple[str, ...] = ()  #: RSS: podcast:block id=… yes, one per service slug ("apple" also itunes:block)

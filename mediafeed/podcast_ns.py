@@ -18,7 +18,7 @@ from lxml.etree import SubElement
 
 from .chapters import clock
 from .dates import rfc2822
-from .model import Funding, Item, License, Location, Person, Show, SocialInteract, Value, ValueRecipient
+from .model import Chat, Funding, Item, License, Location, Person, Show, SocialInteract, Value, ValueRecipient
 from .source import is_url
 from .value import seconds_text as _number
 
@@ -76,6 +76,11 @@ def _social(parent: Any, social: tuple[SocialInteract, ...]) -> None:
             accountUrl=post.account_url, priority="" if post.priority is None else str(post.priority))
 
 
+def _chat(parent: Any, chat: Chat | None) -> None:
+    if chat:
+        _el(parent, "chat", server=chat.server, protocol=chat.protocol, accountId=chat.account_id, space=chat.space)
+
+
 def _license(parent: Any, license_: License | None) -> None:
     if license_:
         _el(parent, "license", license_.name, url=license_.url)
@@ -90,6 +95,14 @@ def _location(parent: Any, places: tuple[Location, ...]) -> None:
 def _txt(parent: Any, txt: tuple[tuple[str, str], ...]) -> None:
     for purpose, value in txt:
         _el(parent, "txt", value, purpose=purpose)
+
+
+def _complete_text(show: Show) -> str:
+    """What apps show of a complete show's schedule when show.yml gives no text: in the show's language (the theme's
+    ``show_complete`` word, which ``words:`` may change), not English in a French feed."""
+    from .words import words_for
+
+    return words_for(show.language, show.words)["show_complete"]
 
 
 def _image_type(url: str) -> str:
@@ -129,11 +142,12 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
         _funding(channel, show.funding)
         _value(channel, show.value)
         _social(channel, show.social)
+        _chat(channel, show.chat)
         _persons(channel, show.persons)
         _license(channel, show.license)
         _location(channel, show.location)
         if show.update_frequency or show.update_rrule or show.complete:
-            text = show.update_frequency or show.update_rrule or ("Complete" if show.complete else "")
+            text = show.update_frequency or show.update_rrule or (_complete_text(show) if show.complete else "")
             _el(channel, "updateFrequency", text, complete="true" if show.complete else "",
                 dtstart=show.update_dtstart, rrule=show.update_rrule)
         _txt(channel, show.txt)
@@ -142,13 +156,17 @@ class PodcastExtension(BaseExtension):  # type: ignore[misc]
             for remote in show.podroll:
                 _el(roll, "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url, itemGuid=remote.item_guid,
                     medium=remote.medium, title=remote.title)
+        if show.publisher:  # one remoteItem, medium="publisher" (publisher.md)
+            remote = show.publisher
+            _el(_el(channel, "publisher"), "remoteItem", feedGuid=remote.feed_guid, feedUrl=remote.feed_url,
+                medium="publisher")
         for trailer in self.trailers:
             text, attrs = trailer_element(trailer)
             _el(channel, "trailer", text, **attrs)
         if self.image_url:
             size = str(self.image_size) if self.image_size else ""
-            _el(channel, "image", href=self.image_url, **{"aspect-ratio": "1/1"}, width=size, height=size,
-                type=_image_type(self.image_url), purpose="artwork")
+            _el(channel, "image", href=self.image_url, alt=show.artwork_alt, **{"aspect-ratio": "1/1"}, width=size,
+                height=size, type=_image_type(self.image_url), purpose="artwork")
         if show.block:
             _el(channel, "block", "yes")
         for service in show.block_services:
@@ -183,12 +201,16 @@ def item_elements(entry: Any, item: Item) -> None:
     _funding(entry, episode.funding)
     _value(entry, episode.value)  # an item's value block replaces the channel's for that episode
     _social(entry, episode.social)
+    _chat(entry, episode.chat)  # (an episode's replaces the show's)
+    for content in episode.content_links:
+        _el(entry, "contentLink", content.text, href=content.url)
     _license(entry, episode.license)
     _location(entry, episode.location)
     _txt(entry, episode.txt)
     if item.image_path and item.image_url:
         width, height = item.image_size
-        _el(entry, "image", href=item.image_url, **{"aspect-ratio": "1/1"}, width=str(width) if width else "",
+        _el(entry, "image", href=item.image_url, alt=episode.artwork_alt, **{"aspect-ratio": "1/1"},
+            width=str(width) if width else "",
             height=str(height) if height else "", type=_image_type(item.image_url), purpose="artwork")
     for alternate, url in item.alternates:
         if url == item.enclosure_url and item.media_file:
@@ -200,6 +222,8 @@ def item_elements(entry: Any, item: Item) -> None:
                   title=alternate.title, rel=alternate.rel, codecs=alternate.codecs,
                   default="true" if alternate.default else "")
         _el(alt, "source", uri=url)
+        for uri, content_type in alternate.sources:  # the same file elsewhere: IPFS, a torrent, an onion mirror
+            _el(alt, "source", uri=uri, contentType=content_type)
         if alternate.integrity:
             _el(alt, "integrity", type="sri", value=alternate.integrity)
     # podcast:block belongs to the channel only; an episode's block is itunes:block (itunes_ns)

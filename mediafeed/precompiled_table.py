@@ -196,8 +196,8 @@ def _19(_type_file, _type_code, _type_severity, _type_message, _type_field, _typ
   __dataclass_builtins_object__.__setattr__(self,'episodes',episodes)
  return __init__
 
-def _20(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _return_type):
- def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs)->_return_type:
+def _20(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, _type_sources, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _dflt_sources, _return_type):
+ def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs,sources:_type_sources=_dflt_sources)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'file',file)
   __dataclass_builtins_object__.__setattr__(self,'mime',mime)
   __dataclass_builtins_object__.__setattr__(self,'url',url)
@@ -210,6 +210,7 @@ def _20(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_len
   __dataclass_builtins_object__.__setattr__(self,'lang',lang)
   __dataclass_builtins_object__.__setattr__(self,'rel',rel)
   __dataclass_builtins_object__.__setattr__(self,'codecs',codecs)
+  __dataclass_builtins_object__.__setattr__(self,'sources',sources)
  return __init__
 
 def _21(_type_files, _type_folders, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
@@ -611,8 +612,8 @@ def _56(_type_root, _type_show, _type_episodes, _type_media, _type_problems, _ty
   self.cached=_dflt_cached() if cached is _HAS_DEFAULT_FACTORY else cached
  return __init__
 
-def _57(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):
- def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:
+def _57(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_artwork_alt, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_chat, _type_publisher, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_artwork_alt, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_chat, _dflt_publisher, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):
+ def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,chat:_type_chat=_dflt_chat,publisher:_type_publisher=_dflt_publisher,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'root',root)
   __dataclass_builtins_object__.__setattr__(self,'title',title)
   __dataclass_builtins_object__.__setattr__(self,'description',description)
@@ -627,6 +628,7 @@ def _57(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _
   __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)
   __dataclass_builtins_object__.__setattr__(self,'type',type)
   __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)
+  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)
   __dataclass_builtins_object__.__setattr__(self,'copyright',copyright)
   __dataclass_builtins_object__.__setattr__(self,'podcast_guid',podcast_guid)
   __dataclass_builtins_object__.__setattr__(self,'locked',locked)
@@ -644,6 +646,8 @@ def _57(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _
   __dataclass_builtins_object__.__setattr__(self,'podroll',podroll)
   __dataclass_builtins_object__.__setattr__(self,'value',value)
   __dataclass_builtins_object__.__setattr__(self,'social',social)
+  __dataclass_builtins_object__.__setattr__(self,'chat',chat)
+  __dataclass_builtins_object__.__setattr__(self,'publisher',publisher)
   __dataclass_builtins_object__.__setattr__(self,'new_feed_url',new_feed_url)
   __dataclass_builtins_object__.__setattr__(self,'block',block)
   __dataclass_builtins_object__.__setattr__(self,'block_services',block_services)
@@ -660,7 +664,15 @@ def _57(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _
   __dataclass_builtins_object__.__setattr__(self,'publish',_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish)
  return __init__
 
-def _58(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):
+def _58(_type_server, _type_protocol, _type_account_id, _type_space, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_account_id, _dflt_space, _return_type):
+ def __init__(self,server:_type_server,protocol:_type_protocol,account_id:_type_account_id=_dflt_account_id,space:_type_space=_dflt_space)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'server',server)
+  __dataclass_builtins_object__.__setattr__(self,'protocol',protocol)
+  __dataclass_builtins_object__.__setattr__(self,'account_id',account_id)
+  __dataclass_builtins_object__.__setattr__(self,'space',space)
+ return __init__
+
+def _59(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):
  def __init__(self,service:_type_service,url:_type_url,ok:_type_ok,status:_type_status=_dflt_status,message:_type_message=_dflt_message)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'service',service)
   __dataclass_builtins_object__.__setattr__(self,'url',url)
@@ -669,7 +681,7 @@ def _58(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING
   __dataclass_builtins_object__.__setattr__(self,'message',message)
  return __init__
 
-def _59(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):
+def _60(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):
  def __init__(self,sha256:_type_sha256,size:_type_size,type:_type_type=_dflt_type,cache:_type_cache=_dflt_cache)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)
   __dataclass_builtins_object__.__setattr__(self,'size',size)
@@ -677,7 +689,7 @@ def _59(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT
   __dataclass_builtins_object__.__setattr__(self,'cache',cache)
  return __init__
 
-def _60(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_podcast_guid, _type_show_written, _type_artwork, _type_imported, _type_skipped, _type_downloaded, _type_missing_media, _type_media, _type_failed, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_feed_url, _dflt_new_feed_url, _dflt_podcast_guid, _dflt_show_written, _dflt_artwork, _dflt_imported, _dflt_skipped, _dflt_downloaded, _dflt_missing_media, _dflt_media, _dflt_failed, _dflt_problems, _return_type):
+def _61(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_podcast_guid, _type_show_written, _type_artwork, _type_imported, _type_skipped, _type_downloaded, _type_missing_media, _type_media, _type_failed, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_feed_url, _dflt_new_feed_url, _dflt_podcast_guid, _dflt_show_written, _dflt_artwork, _dflt_imported, _dflt_skipped, _dflt_downloaded, _dflt_missing_media, _dflt_media, _dflt_failed, _dflt_problems, _return_type):
  def __init__(self,show:_type_show,feed:_type_feed,old_feed_url:_type_old_feed_url=_dflt_old_feed_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,show_written:_type_show_written=_dflt_show_written,artwork:_type_artwork=_dflt_artwork,imported:_type_imported=_HAS_DEFAULT_FACTORY,skipped:_type_skipped=_HAS_DEFAULT_FACTORY,downloaded:_type_downloaded=_HAS_DEFAULT_FACTORY,missing_media:_type_missing_media=_HAS_DEFAULT_FACTORY,media:_type_media=_HAS_DEFAULT_FACTORY,failed:_type_failed=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY)->_return_type:
   self.show=show
   self.feed=feed
@@ -695,7 +707,7 @@ def _60(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_po
   self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems
  return __init__
 
-def _61(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):
+def _62(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):
  def __init__(self,slug:_type_slug,number:_type_number,season:_type_season,date:_type_date,title:_type_title,duration:_type_duration,status:_type_status,errors:_type_errors,warnings:_type_warnings,guid:_type_guid,episode_type:_type_episode_type,unreadable:_type_unreadable=_dflt_unreadable,reason:_type_reason=_dflt_reason)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'slug',slug)
   __dataclass_builtins_object__.__setattr__(self,'number',number)
@@ -712,7 +724,7 @@ def _61(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_d
   __dataclass_builtins_object__.__setattr__(self,'reason',reason)
  return __init__
 
-def _62(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):
+def _63(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):
  def __init__(self,slug:_type_slug,path:_type_path,audio:_type_audio,guid:_type_guid,title:_type_title,date:_type_date,season:_type_season,number:_type_number,episode_type:_type_episode_type,draft:_type_draft,duration:_type_duration,problems:_type_problems=_dflt_problems,chapters:_type_chapters=_dflt_chapters,renamed:_type_renamed=_dflt_renamed,renamed_because:_type_renamed_because=_dflt_renamed_because)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'slug',slug)
   __dataclass_builtins_object__.__setattr__(self,'path',path)
@@ -731,8 +743,8 @@ def _62(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date
   __dataclass_builtins_object__.__setattr__(self,'renamed_because',renamed_because)
  return __init__
 
-def _63(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):
- def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:
+def _64(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_artwork_alt, _type_chat, _type_content_links, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_artwork_alt, _dflt_chat, _dflt_content_links, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):
+ def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,chat:_type_chat=_dflt_chat,content_links:_type_content_links=_dflt_content_links,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'slug',slug)
   __dataclass_builtins_object__.__setattr__(self,'source',source)
   __dataclass_builtins_object__.__setattr__(self,'title',title)
@@ -749,6 +761,9 @@ def _63(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_aud
   __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)
   __dataclass_builtins_object__.__setattr__(self,'itunes_title',itunes_title)
   __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)
+  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)
+  __dataclass_builtins_object__.__setattr__(self,'chat',chat)
+  __dataclass_builtins_object__.__setattr__(self,'content_links',content_links)
   __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)
   __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)
   __dataclass_builtins_object__.__setattr__(self,'chapters_source',chapters_source)
@@ -769,7 +784,7 @@ def _63(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_aud
   __dataclass_builtins_object__.__setattr__(self,'updated',updated)
  return __init__
 
-def _64(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):
+def _65(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):
  def __init__(self,slug:_type_slug,where:_type_where,files:_type_files,identity:_type_identity=_dflt_identity,racy:_type_racy=_dflt_racy,others:_type_others=_dflt_others)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'slug',slug)
   __dataclass_builtins_object__.__setattr__(self,'where',where)
@@ -779,7 +794,7 @@ def _64(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_
   __dataclass_builtins_object__.__setattr__(self,'others',others)
  return __init__
 
-def _65(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _type_names, _type_listed, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_itunes, _dflt_podcast, _dflt_names, _dflt_listed, _dflt_elsewhere, _return_type):
+def _66(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _type_names, _type_listed, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_itunes, _dflt_podcast, _dflt_names, _dflt_listed, _dflt_elsewhere, _return_type):
  def __init__(self,source:_type_source,root:_type_root,channel:_type_channel,itunes:_type_itunes=_dflt_itunes,podcast:_type_podcast=_dflt_podcast,names:_type_names=_HAS_DEFAULT_FACTORY,listed:_type_listed=_HAS_DEFAULT_FACTORY,elsewhere:_type_elsewhere=_HAS_DEFAULT_FACTORY)->_return_type:
   self.source=source
   self.root=root
@@ -791,14 +806,14 @@ def _65(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _t
   self.elsewhere=_dflt_elsewhere() if elsewhere is _HAS_DEFAULT_FACTORY else elsewhere
  return __init__
 
-def _66(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+def _67(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,speaker:_type_speaker,start:_type_start,text:_type_text)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)
   __dataclass_builtins_object__.__setattr__(self,'start',start)
   __dataclass_builtins_object__.__setattr__(self,'text',text)
  return __init__
 
-def _67(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):
+def _68(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):
  def __init__(self,start:_type_start,duration:_type_duration,recipients:_type_recipients=_dflt_recipients,remote_item:_type_remote_item=_dflt_remote_item,remote_start:_type_remote_start=_dflt_remote_start,remote_percentage:_type_remote_percentage=_dflt_remote_percentage)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'start',start)
   __dataclass_builtins_object__.__setattr__(self,'duration',duration)
@@ -808,14 +823,14 @@ def _67(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_
   __dataclass_builtins_object__.__setattr__(self,'remote_percentage',remote_percentage)
  return __init__
 
-def _68(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):
+def _69(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):
  def __init__(self,start:_type_start,duration:_type_duration,title:_type_title=_dflt_title)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'start',start)
   __dataclass_builtins_object__.__setattr__(self,'duration',duration)
   __dataclass_builtins_object__.__setattr__(self,'title',title)
  return __init__
 
-def _69(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):
+def _70(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):
  def __init__(self,start:_type_start,end:_type_end,text:_type_text,speaker:_type_speaker=_dflt_speaker)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'start',start)
   __dataclass_builtins_object__.__setattr__(self,'end',end)
@@ -823,7 +838,7 @@ def _69(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT
   __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)
  return __init__
 
-def _70(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):
+def _71(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):
  def __init__(self,start:_type_start,title:_type_title,end:_type_end=_dflt_end,url:_type_url=_dflt_url,toc:_type_toc=_dflt_toc)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'start',start)
   __dataclass_builtins_object__.__setattr__(self,'title',title)
@@ -832,7 +847,7 @@ def _70(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS
   __dataclass_builtins_object__.__setattr__(self,'toc',toc)
  return __init__
 
-def _71(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):
+def _72(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):
  def __init__(self,start:_type_start,title:_type_title,url:_type_url=_dflt_url,img:_type_img=_dflt_img,toc:_type_toc=_dflt_toc,end:_type_end=_dflt_end,location:_type_location=_dflt_location,geo:_type_geo=_dflt_geo,origin:_type_origin=_dflt_origin)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'start',start)
   __dataclass_builtins_object__.__setattr__(self,'title',title)
@@ -845,14 +860,14 @@ def _71(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _t
   __dataclass_builtins_object__.__setattr__(self,'origin',origin)
  return __init__
 
-def _72(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_instructions, _dflt_rules, _return_type):
+def _73(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_instructions, _dflt_rules, _return_type):
  def __init__(self,status:_type_status,instructions:_type_instructions=_dflt_instructions,rules:_type_rules=_HAS_DEFAULT_FACTORY)->_return_type:
   self.status=status
   self.instructions=instructions
   self.rules=_dflt_rules() if rules is _HAS_DEFAULT_FACTORY else rules
  return __init__
 
-def _73(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):
+def _74(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):
  def __init__(self,stem:_type_stem,items:_type_items,paging:_type_paging,number:_type_number=_dflt_number)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'stem',stem)
   __dataclass_builtins_object__.__setattr__(self,'items',items)
@@ -860,7 +875,7 @@ def _73(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAU
   __dataclass_builtins_object__.__setattr__(self,'number',number)
  return __init__
 
-def _74(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_checked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_episodes, _dflt_urls_checked, _return_type):
+def _75(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_checked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_episodes, _dflt_urls_checked, _return_type):
  def __init__(self,target:_type_target,kind:_type_kind,problems:_type_problems=_HAS_DEFAULT_FACTORY,episodes:_type_episodes=_dflt_episodes,urls_checked:_type_urls_checked=_dflt_urls_checked)->_return_type:
   self.target=target
   self.kind=kind
@@ -869,7 +884,7 @@ def _74(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_che
   self.urls_checked=urls_checked
  return __init__
 
-def _75(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _type_unchanged, _type_deleted, _type_protected, _type_stale, _type_cors, _type_notifications, _type_planned_notifications, _type_problems, _type_swept, _type_built, _type_ledger_updated, _type_seconds, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dry_run, _dflt_uploads, _dflt_unchanged, _dflt_deleted, _dflt_protected, _dflt_stale, _dflt_cors, _dflt_notifications, _dflt_planned_notifications, _dflt_problems, _dflt_swept, _dflt_built, _dflt_ledger_updated, _dflt_seconds, _return_type):
+def _76(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _type_unchanged, _type_deleted, _type_protected, _type_stale, _type_cors, _type_notifications, _type_planned_notifications, _type_problems, _type_swept, _type_built, _type_ledger_updated, _type_seconds, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dry_run, _dflt_uploads, _dflt_unchanged, _dflt_deleted, _dflt_protected, _dflt_stale, _dflt_cors, _dflt_notifications, _dflt_planned_notifications, _dflt_problems, _dflt_swept, _dflt_built, _dflt_ledger_updated, _dflt_seconds, _return_type):
  def __init__(self,target:_type_target,where:_type_where,output:_type_output,dry_run:_type_dry_run=_dflt_dry_run,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,deleted:_type_deleted=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,cors:_type_cors=_HAS_DEFAULT_FACTORY,notifications:_type_notifications=_HAS_DEFAULT_FACTORY,planned_notifications:_type_planned_notifications=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,swept:_type_swept=_HAS_DEFAULT_FACTORY,built:_type_built=_dflt_built,ledger_updated:_type_ledger_updated=_dflt_ledger_updated,seconds:_type_seconds=_dflt_seconds)->_return_type:
   self.target=target
   self.where=where
@@ -890,7 +905,7 @@ def _75(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _
   self.seconds=seconds
  return __init__
 
-def _76(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):
+def _77(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):
  def __init__(self,targets:_type_targets=_HAS_DEFAULT_FACTORY,default:_type_default=_dflt_default,cache:_type_cache=_dflt_cache,notify:_type_notify=_dflt_notify)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'targets',_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets)
   __dataclass_builtins_object__.__setattr__(self,'default',default)
@@ -898,7 +913,7 @@ def _76(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_D
   __dataclass_builtins_object__.__setattr__(self,'notify',notify)
  return __init__
 
-def _77(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):
+def _78(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):
  def __init__(self,title:_type_title=_dflt_title,artist:_type_artist=_dflt_artist,album_artist:_type_album_artist=_dflt_album_artist,album:_type_album=_dflt_album,track:_type_track=_dflt_track,disc:_type_disc=_dflt_disc,date:_type_date=_dflt_date,genre:_type_genre=_dflt_genre,comment:_type_comment=_dflt_comment,short_description:_type_short_description=_dflt_short_description,description:_type_description=_dflt_description,podcast:_type_podcast=_dflt_podcast,guid:_type_guid=_dflt_guid,feed_url:_type_feed_url=_dflt_feed_url,cover:_type_cover=_dflt_cover,chapters:_type_chapters=_dflt_chapters,id3_version:_type_id3_version=_dflt_id3_version,leading_id3:_type_leading_id3=_dflt_leading_id3)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'title',title)
   __dataclass_builtins_object__.__setattr__(self,'artist',artist)
@@ -920,7 +935,7 @@ def _77(_type_title, _type_artist, _type_album_artist, _type_album, _type_track,
   __dataclass_builtins_object__.__setattr__(self,'leading_id3',leading_id3)
  return __init__
 
-def _78(_type_title, _type_description, _type_link, _type_language, _type_author, _type_owner_name, _type_owner_email, _type_category, _type_subcategory, _type_explicit, _type_show_type, _type_image, _type_copyright, _type_podcast_guid, _type_self_url, _type_new_feed_url, _type_locked, _type_locked_owner, _type_keywords, _type_persons, _type_funding, _type_value, _type_social, _type_license, _type_medium, _type_complete, _type_block, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_description, _dflt_link, _dflt_language, _dflt_author, _dflt_owner_name, _dflt_owner_email, _dflt_category, _dflt_subcategory, _dflt_explicit, _dflt_show_type, _dflt_image, _dflt_copyright, _dflt_podcast_guid, _dflt_self_url, _dflt_new_feed_url, _dflt_locked, _dflt_locked_owner, _dflt_keywords, _dflt_persons, _dflt_funding, _dflt_value, _dflt_social, _dflt_license, _dflt_medium, _dflt_complete, _dflt_block, _dflt_episodes, _return_type):
+def _79(_type_title, _type_description, _type_link, _type_language, _type_author, _type_owner_name, _type_owner_email, _type_category, _type_subcategory, _type_explicit, _type_show_type, _type_image, _type_copyright, _type_podcast_guid, _type_self_url, _type_new_feed_url, _type_locked, _type_locked_owner, _type_keywords, _type_persons, _type_funding, _type_value, _type_social, _type_license, _type_medium, _type_complete, _type_block, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_description, _dflt_link, _dflt_language, _dflt_author, _dflt_owner_name, _dflt_owner_email, _dflt_category, _dflt_subcategory, _dflt_explicit, _dflt_show_type, _dflt_image, _dflt_copyright, _dflt_podcast_guid, _dflt_self_url, _dflt_new_feed_url, _dflt_locked, _dflt_locked_owner, _dflt_keywords, _dflt_persons, _dflt_funding, _dflt_value, _dflt_social, _dflt_license, _dflt_medium, _dflt_complete, _dflt_block, _dflt_episodes, _return_type):
  def __init__(self,title:_type_title=_dflt_title,description:_type_description=_dflt_description,link:_type_link=_dflt_link,language:_type_language=_dflt_language,author:_type_author=_dflt_author,owner_name:_type_owner_name=_dflt_owner_name,owner_email:_type_owner_email=_dflt_owner_email,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,show_type:_type_show_type=_dflt_show_type,image:_type_image=_dflt_image,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,self_url:_type_self_url=_dflt_self_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,keywords:_type_keywords=_dflt_keywords,persons:_type_persons=_dflt_persons,funding:_type_funding=_dflt_funding,value:_type_value=_dflt_value,social:_type_social=_dflt_social,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,complete:_type_complete=_dflt_complete,block:_type_block=_dflt_block,episodes:_type_episodes=_HAS_DEFAULT_FACTORY)->_return_type:
   self.title=title
   self.description=description
@@ -952,7 +967,7 @@ def _78(_type_title, _type_description, _type_link, _type_language, _type_author
   self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes
  return __init__
 
-def _79(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):
+def _80(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):
  def __init__(self,title:_type_title,description:_type_description,url:_type_url,author:_type_author,email:_type_email,language:_type_language=_dflt_language,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'title',title)
   __dataclass_builtins_object__.__setattr__(self,'description',description)
@@ -965,7 +980,7 @@ def _79(_type_title, _type_description, _type_url, _type_author, _type_email, _t
   __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)
  return __init__
 
-def _80(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unchanged, _type_manifest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uploads, _dflt_deletions, _dflt_protected, _dflt_stale, _dflt_unchanged, _dflt_manifest, _return_type):
+def _81(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unchanged, _type_manifest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uploads, _dflt_deletions, _dflt_protected, _dflt_stale, _dflt_unchanged, _dflt_manifest, _return_type):
  def __init__(self,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,deletions:_type_deletions=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_HAS_DEFAULT_FACTORY,manifest:_type_manifest=_HAS_DEFAULT_FACTORY)->_return_type:
   self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads
   self.deletions=_dflt_deletions() if deletions is _HAS_DEFAULT_FACTORY else deletions
@@ -975,7 +990,7 @@ def _80(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unch
   self.manifest=_dflt_manifest() if manifest is _HAS_DEFAULT_FACTORY else manifest
  return __init__
 
-def _81(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _type_truncated, _type_redirects, _type_error, _type_timed_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_final_url, _dflt_status, _dflt_headers, _dflt_body, _dflt_truncated, _dflt_redirects, _dflt_error, _dflt_timed_out, _return_type):
+def _82(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _type_truncated, _type_redirects, _type_error, _type_timed_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_final_url, _dflt_status, _dflt_headers, _dflt_body, _dflt_truncated, _dflt_redirects, _dflt_error, _dflt_timed_out, _return_type):
  def __init__(self,url:_type_url,final_url:_type_final_url=_dflt_final_url,status:_type_status=_dflt_status,headers:_type_headers=_HAS_DEFAULT_FACTORY,body:_type_body=_dflt_body,truncated:_type_truncated=_dflt_truncated,redirects:_type_redirects=_HAS_DEFAULT_FACTORY,error:_type_error=_dflt_error,timed_out:_type_timed_out=_dflt_timed_out)->_return_type:
   self.url=url
   self.final_url=final_url
@@ -988,7 +1003,7 @@ def _81(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _ty
   self.timed_out=timed_out
  return __init__
 
-def _82(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):
+def _83(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):
  def __init__(self,url:_type_url,mime:_type_mime=_dflt_mime,language:_type_language=_dflt_language,length:_type_length=_dflt_length)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'url',url)
   __dataclass_builtins_object__.__setattr__(self,'mime',mime)
@@ -996,7 +1011,7 @@ def _82(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAU
   __dataclass_builtins_object__.__setattr__(self,'length',length)
  return __init__
 
-def _83(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):
+def _84(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):
  def __init__(self,url:_type_url,mime:_type_mime,rel:_type_rel=_dflt_rel,language:_type_language=_dflt_language,captions:_type_captions=_dflt_captions,source:_type_source=_dflt_source)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'url',url)
   __dataclass_builtins_object__.__setattr__(self,'mime',mime)
@@ -1006,13 +1021,13 @@ def _83(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_
   __dataclass_builtins_object__.__setattr__(self,'source',source)
  return __init__
 
-def _84(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+def _85(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,url:_type_url,text:_type_text)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'url',url)
   __dataclass_builtins_object__.__setattr__(self,'text',text)
  return __init__
 
-def _85(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):
+def _86(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):
  def __init__(self,websub:_type_websub=_dflt_websub,podcastindex:_type_podcastindex=_dflt_podcastindex,podping:_type_podping=_dflt_podping,timeout:_type_timeout=_dflt_timeout)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'websub',websub)
   __dataclass_builtins_object__.__setattr__(self,'podcastindex',podcastindex)
@@ -1020,812 +1035,826 @@ def _85(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING,
   __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)
  return __init__
 
-def _86(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_unchanged, _dflt_removed, _return_type):
+def _87(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_unchanged, _dflt_removed, _return_type):
  def __init__(self,written:_type_written=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,removed:_type_removed=_HAS_DEFAULT_FACTORY)->_return_type:
   self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written
   self.unchanged=unchanged
   self.removed=_dflt_removed() if removed is _HAS_DEFAULT_FACTORY else removed
  return __init__
 
-def _87(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('address','type','split','name','fee','custom_key','custom_value',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-
 def _88(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('at','moov','tables',):
+  if type(self) is cls or name in ('address','type','split','name','fee','custom_key','custom_value',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _89(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('code','sets','severity','title','explain',):
+  if type(self) is cls or name in ('at','moov','tables',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _90(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('connect_timeout','read_timeout','deadline','retries','backoff','workers','max_redirects','max_feed_bytes','max_file_bytes','probe_bytes',):
+  if type(self) is cls or name in ('code','sets','severity','title','explain',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _91(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('duration','frames','bitrate','mode','sample_rate','channels','header','start','end','junk','cut','lead','layer','switch','gap','gap_at',):
+  if type(self) is cls or name in ('connect_timeout','read_timeout','deadline','retries','backoff','workers','max_redirects','max_feed_bytes','max_file_bytes','probe_bytes',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _92(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('episode','media','page_path','page_url','enclosure_path','enclosure_url','image_url','image_path','image_size','chapters_url','transcripts','alternates','embed_url','oembed_url','media_file','notes',):
+  if type(self) is cls or name in ('duration','frames','bitrate','mode','sample_rate','channels','header','start','end','junk','cut','lead','layer','switch','gap','gap_at',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _93(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('feed','pages','images','media',):
+  if type(self) is cls or name in ('episode','media','page_path','page_url','enclosure_path','enclosure_url','image_url','image_path','image_size','chapters_url','transcripts','alternates','embed_url','oembed_url','media_file','notes',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _94(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('feed_guid','feed_url','title','item_guid','medium',):
+  if type(self) is cls or name in ('feed','pages','images','media',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _95(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('field','old','new',):
+  if type(self) is cls or name in ('feed_guid','feed_url','title','item_guid','medium',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _96(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('file','code','severity','message','field','hint','episode','episodes',):
+  if type(self) is cls or name in ('field','old','new',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _97(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('file','mime','url','title','default','length','bitrate','integrity','height','lang','rel','codecs',):
+  if type(self) is cls or name in ('file','code','severity','message','field','hint','episode','episodes',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _98(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('guid','url','length','duration','title','date',):
+  if type(self) is cls or name in ('file','mime','url','title','default','length','bitrate','integrity','height','lang','rel','codecs','sources',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _99(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('html','description','text',):
+  if type(self) is cls or name in ('guid','url','length','duration','title','date',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _100(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('index','source','copy','media_file','wanted','art','rel','media','ffmpeg','length',):
+  if type(self) is cls or name in ('html','description','text',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _101(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('kind','frames','bytes','sound',):
+  if type(self) is cls or name in ('index','source','copy','media_file','wanted','art','rel','media','ffmpeg','length',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _102(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('kind','url','field','episode','length','mime','duration',):
+  if type(self) is cls or name in ('kind','frames','bytes','sound',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _103(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('length','samples','sample_rate','bitrate','channels','mpeg1',):
+  if type(self) is cls or name in ('kind','url','field','episode','length','mime','duration',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _104(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('mime','data',):
+  if type(self) is cls or name in ('length','samples','sample_rate','bitrate','channels','mpeg1',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _105(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','bucket','prefix','region','endpoint_url','addressing','profile','acl','cors','cors_origins','multipart_threshold','multipart_chunk','concurrency','retries','timeout','checksums','type',):
+  if type(self) is cls or name in ('mime','data',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _106(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','destination','ssh','options','type',):
+  if type(self) is cls or name in ('name','bucket','prefix','region','endpoint_url','addressing','profile','acl','cors','cors_origins','multipart_threshold','multipart_chunk','concurrency','retries','timeout','checksums','type',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _107(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','email',):
+  if type(self) is cls or name in ('name','destination','ssh','options','type',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _108(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','geo','osm','rel','country',):
+  if type(self) is cls or name in ('name','email',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _109(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','path','type',):
+  if type(self) is cls or name in ('name','geo','osm','rel','country',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _110(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','role','group','img','href',):
+  if type(self) is cls or name in ('name','path','type',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _111(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','url',):
+  if type(self) is cls or name in ('name','role','group','img','href',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _112(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('next_url','prev_archive_url','current_url','complete','first_url','last_url','previous_url','next_archive_url','archive',):
+  if type(self) is cls or name in ('name','url',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _113(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('number','name',):
+  if type(self) is cls or name in ('next_url','prev_archive_url','current_url','complete','first_url','last_url','previous_url','next_archive_url','archive',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _114(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('parents','attributes','required','single','text_max','text_required','limits',):
+  if type(self) is cls or name in ('number','name',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _115(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('path','mime','language','generated',):
+  if type(self) is cls or name in ('parents','attributes','required','single','text_max','text_required','limits',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _116(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('path','size','mime','kind','duration','bitrate','bitrate_mode','sample_rate','channels','video','height','width','picture_codec','tags','chapters','has_cover','lead','declared','codec','chained','index_last','index_blocker','rate_switch','switch_at','cut','movie_length','location','gap','gap_at','sound_tracks','enabled_sound',):
+  if type(self) is cls or name in ('path','mime','language','generated',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _117(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('path','size','resumed','announced',):
+  if type(self) is cls or name in ('path','size','mime','kind','duration','bitrate','bitrate_mode','sample_rate','channels','video','height','width','picture_codec','tags','chapters','has_cover','lead','declared','codec','chained','index_last','index_blocker','rate_switch','switch_at','cut','movie_length','location','gap','gap_at','sound_tracks','enabled_sound',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _118(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('problems',):
+  if type(self) is cls or name in ('path','size','resumed','announced',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _119(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('protocol','uri','account_id','account_url','priority',):
+  if type(self) is cls or name in ('problems',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _120(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('recipients','time_splits','type','method','suggested',):
+  if type(self) is cls or name in ('protocol','uri','account_id','account_url','priority',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _121(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('rel','path','size','sha256','type','cache','phase','replaces',):
+  if type(self) is cls or name in ('recipients','time_splits','type','method','suggested',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _122(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('rel','path','size','sha256',):
+  if type(self) is cls or name in ('rel','path','size','sha256','type','cache','phase','replaces',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _123(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('root','title','description','url','feed_url','media_url','language','author','owner','category','subcategory','explicit','type','artwork','copyright','podcast_guid','locked','locked_owner','funding','persons','license','medium','location','keywords','update_frequency','update_rrule','update_dtstart','txt','podroll','value','social','new_feed_url','block','block_services','complete','links','support','seasons','feed_limit','page_size','checks_select','checks_ignore','tag_on_build','words','publish',):
+  if type(self) is cls or name in ('rel','path','size','sha256',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _124(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('service','url','ok','status','message',):
+  if type(self) is cls or name in ('root','title','description','url','feed_url','media_url','language','author','owner','category','subcategory','explicit','type','artwork','artwork_alt','copyright','podcast_guid','locked','locked_owner','funding','persons','license','medium','location','keywords','update_frequency','update_rrule','update_dtstart','txt','podroll','value','social','chat','publisher','new_feed_url','block','block_services','complete','links','support','seasons','feed_limit','page_size','checks_select','checks_ignore','tag_on_build','words','publish',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _125(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('sha256','size','type','cache',):
+  if type(self) is cls or name in ('server','protocol','account_id','space',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _126(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('slug','number','season','date','title','duration','status','errors','warnings','guid','episode_type','unreadable','reason',):
+  if type(self) is cls or name in ('service','url','ok','status','message',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _127(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('slug','path','audio','guid','title','date','season','number','episode_type','draft','duration','problems','chapters','renamed','renamed_because',):
+  if type(self) is cls or name in ('sha256','size','type','cache',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _128(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('slug','source','title','date','guid','audio','notes_markdown','summary','season','number','decimal_number','episode_display','episode_type','explicit','itunes_title','artwork','transcripts','chapters','chapters_source','persons','soundbites','location','license','funding','alternate_enclosures','keywords','txt','value','social','content_note','block','guid_permalink','draft','updated',):
+  if type(self) is cls or name in ('slug','number','season','date','title','duration','status','errors','warnings','guid','episode_type','unreadable','reason',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _129(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('slug','where','files','identity','racy','others',):
+  if type(self) is cls or name in ('slug','path','audio','guid','title','date','season','number','episode_type','draft','duration','problems','chapters','renamed','renamed_because',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _130(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('speaker','start','text',):
+  if type(self) is cls or name in ('slug','source','title','date','guid','audio','notes_markdown','summary','season','number','decimal_number','episode_display','episode_type','explicit','itunes_title','artwork','artwork_alt','chat','content_links','transcripts','chapters','chapters_source','persons','soundbites','location','license','funding','alternate_enclosures','keywords','txt','value','social','content_note','block','guid_permalink','draft','updated',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _131(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('start','duration','recipients','remote_item','remote_start','remote_percentage',):
+  if type(self) is cls or name in ('slug','where','files','identity','racy','others',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _132(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('start','duration','title',):
+  if type(self) is cls or name in ('speaker','start','text',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _133(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('start','end','text','speaker',):
+  if type(self) is cls or name in ('start','duration','recipients','remote_item','remote_start','remote_percentage',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _134(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('start','title','end','url','toc',):
+  if type(self) is cls or name in ('start','duration','title',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _135(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('start','title','url','img','toc','end','location','geo','origin',):
+  if type(self) is cls or name in ('start','end','text','speaker',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _136(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('stem','items','paging','number',):
+  if type(self) is cls or name in ('start','title','end','url','toc',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _137(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('targets','default','cache','notify',):
+  if type(self) is cls or name in ('start','title','url','img','toc','end','location','geo','origin',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _138(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('title','artist','album_artist','album','track','disc','date','genre','comment','short_description','description','podcast','guid','feed_url','cover','chapters','id3_version','leading_id3',):
+  if type(self) is cls or name in ('stem','items','paging','number',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _139(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('title','description','url','author','email','language','category','subcategory','explicit',):
+  if type(self) is cls or name in ('targets','default','cache','notify',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _140(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('url','mime','language','length',):
+  if type(self) is cls or name in ('title','artist','album_artist','album','track','disc','date','genre','comment','short_description','description','podcast','guid','feed_url','cover','chapters','id3_version','leading_id3',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _141(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('url','mime','rel','language','captions','source',):
+  if type(self) is cls or name in ('title','description','url','author','email','language','category','subcategory','explicit',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _142(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('url','text',):
+  if type(self) is cls or name in ('url','mime','language','length',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _143(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('websub','podcastindex','podping','timeout',):
+  if type(self) is cls or name in ('url','mime','rel','language','captions','source',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _144(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('url','text',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+
+def _145(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('websub','podcastindex','podping','timeout',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+
+def _146(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('address','type','split','name','fee','custom_key','custom_value',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _145(cls, FrozenInstanceError):
+def _147(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('at','moov','tables',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _146(cls, FrozenInstanceError):
+def _148(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('code','sets','severity','title','explain',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _147(cls, FrozenInstanceError):
+def _149(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('connect_timeout','read_timeout','deadline','retries','backoff','workers','max_redirects','max_feed_bytes','max_file_bytes','probe_bytes',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _148(cls, FrozenInstanceError):
+def _150(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('duration','frames','bitrate','mode','sample_rate','channels','header','start','end','junk','cut','lead','layer','switch','gap','gap_at',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _149(cls, FrozenInstanceError):
+def _151(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('episode','media','page_path','page_url','enclosure_path','enclosure_url','image_url','image_path','image_size','chapters_url','transcripts','alternates','embed_url','oembed_url','media_file','notes',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _150(cls, FrozenInstanceError):
+def _152(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('feed','pages','images','media',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _151(cls, FrozenInstanceError):
+def _153(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('feed_guid','feed_url','title','item_guid','medium',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _152(cls, FrozenInstanceError):
+def _154(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('field','old','new',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _153(cls, FrozenInstanceError):
+def _155(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
   if type(self) is cls or name in ('file','code','severity','message','field','hint','episode','episodes',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _154(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('file','mime','url','title','default','length','bitrate','integrity','height','lang','rel','codecs',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-
-def _155(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('guid','url','length','duration','title','date',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-
 def _156(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('html','description','text',):
+  if type(self) is cls or name in ('file','mime','url','title','default','length','bitrate','integrity','height','lang','rel','codecs','sources',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _157(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('index','source','copy','media_file','wanted','art','rel','media','ffmpeg','length',):
+  if type(self) is cls or name in ('guid','url','length','duration','title','date',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _158(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('kind','frames','bytes','sound',):
+  if type(self) is cls or name in ('html','description','text',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _159(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('kind','url','field','episode','length','mime','duration',):
+  if type(self) is cls or name in ('index','source','copy','media_file','wanted','art','rel','media','ffmpeg','length',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _160(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('length','samples','sample_rate','bitrate','channels','mpeg1',):
+  if type(self) is cls or name in ('kind','frames','bytes','sound',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _161(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('mime','data',):
+  if type(self) is cls or name in ('kind','url','field','episode','length','mime','duration',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _162(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','bucket','prefix','region','endpoint_url','addressing','profile','acl','cors','cors_origins','multipart_threshold','multipart_chunk','concurrency','retries','timeout','checksums','type',):
+  if type(self) is cls or name in ('length','samples','sample_rate','bitrate','channels','mpeg1',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _163(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','destination','ssh','options','type',):
+  if type(self) is cls or name in ('mime','data',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _164(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','email',):
+  if type(self) is cls or name in ('name','bucket','prefix','region','endpoint_url','addressing','profile','acl','cors','cors_origins','multipart_threshold','multipart_chunk','concurrency','retries','timeout','checksums','type',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _165(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','geo','osm','rel','country',):
+  if type(self) is cls or name in ('name','destination','ssh','options','type',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _166(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','path','type',):
+  if type(self) is cls or name in ('name','email',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _167(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','role','group','img','href',):
+  if type(self) is cls or name in ('name','geo','osm','rel','country',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _168(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','url',):
+  if type(self) is cls or name in ('name','path','type',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _169(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('next_url','prev_archive_url','current_url','complete','first_url','last_url','previous_url','next_archive_url','archive',):
+  if type(self) is cls or name in ('name','role','group','img','href',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _170(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('number','name',):
+  if type(self) is cls or name in ('name','url',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _171(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('parents','attributes','required','single','text_max','text_required','limits',):
+  if type(self) is cls or name in ('next_url','prev_archive_url','current_url','complete','first_url','last_url','previous_url','next_archive_url','archive',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _172(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','mime','language','generated',):
+  if type(self) is cls or name in ('number','name',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _173(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','size','mime','kind','duration','bitrate','bitrate_mode','sample_rate','channels','video','height','width','picture_codec','tags','chapters','has_cover','lead','declared','codec','chained','index_last','index_blocker','rate_switch','switch_at','cut','movie_length','location','gap','gap_at','sound_tracks','enabled_sound',):
+  if type(self) is cls or name in ('parents','attributes','required','single','text_max','text_required','limits',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _174(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('path','size','resumed','announced',):
+  if type(self) is cls or name in ('path','mime','language','generated',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _175(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('problems',):
+  if type(self) is cls or name in ('path','size','mime','kind','duration','bitrate','bitrate_mode','sample_rate','channels','video','height','width','picture_codec','tags','chapters','has_cover','lead','declared','codec','chained','index_last','index_blocker','rate_switch','switch_at','cut','movie_length','location','gap','gap_at','sound_tracks','enabled_sound',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _176(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('protocol','uri','account_id','account_url','priority',):
+  if type(self) is cls or name in ('path','size','resumed','announced',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _177(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('recipients','time_splits','type','method','suggested',):
+  if type(self) is cls or name in ('problems',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _178(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('rel','path','size','sha256','type','cache','phase','replaces',):
+  if type(self) is cls or name in ('protocol','uri','account_id','account_url','priority',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _179(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('rel','path','size','sha256',):
+  if type(self) is cls or name in ('recipients','time_splits','type','method','suggested',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _180(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('root','title','description','url','feed_url','media_url','language','author','owner','category','subcategory','explicit','type','artwork','copyright','podcast_guid','locked','locked_owner','funding','persons','license','medium','location','keywords','update_frequency','update_rrule','update_dtstart','txt','podroll','value','social','new_feed_url','block','block_services','complete','links','support','seasons','feed_limit','page_size','checks_select','checks_ignore','tag_on_build','words','publish',):
+  if type(self) is cls or name in ('rel','path','size','sha256','type','cache','phase','replaces',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _181(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('service','url','ok','status','message',):
+  if type(self) is cls or name in ('rel','path','size','sha256',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _182(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('sha256','size','type','cache',):
+  if type(self) is cls or name in ('root','title','description','url','feed_url','media_url','language','author','owner','category','subcategory','explicit','type','artwork','artwork_alt','copyright','podcast_guid','locked','locked_owner','funding','persons','license','medium','location','keywords','update_frequency','update_rrule','update_dtstart','txt','podroll','value','social','chat','publisher','new_feed_url','block','block_services','complete','links','support','seasons','feed_limit','page_size','checks_select','checks_ignore','tag_on_build','words','publish',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _183(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('slug','number','season','date','title','duration','status','errors','warnings','guid','episode_type','unreadable','reason',):
+  if type(self) is cls or name in ('server','protocol','account_id','space',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _184(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('slug','path','audio','guid','title','date','season','number','episode_type','draft','duration','problems','chapters','renamed','renamed_because',):
+  if type(self) is cls or name in ('service','url','ok','status','message',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _185(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('slug','source','title','date','guid','audio','notes_markdown','summary','season','number','decimal_number','episode_display','episode_type','explicit','itunes_title','artwork','transcripts','chapters','chapters_source','persons','soundbites','location','license','funding','alternate_enclosures','keywords','txt','value','social','content_note','block','guid_permalink','draft','updated',):
+  if type(self) is cls or name in ('sha256','size','type','cache',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _186(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('slug','where','files','identity','racy','others',):
+  if type(self) is cls or name in ('slug','number','season','date','title','duration','status','errors','warnings','guid','episode_type','unreadable','reason',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _187(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('speaker','start','text',):
+  if type(self) is cls or name in ('slug','path','audio','guid','title','date','season','number','episode_type','draft','duration','problems','chapters','renamed','renamed_because',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _188(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('start','duration','recipients','remote_item','remote_start','remote_percentage',):
+  if type(self) is cls or name in ('slug','source','title','date','guid','audio','notes_markdown','summary','season','number','decimal_number','episode_display','episode_type','explicit','itunes_title','artwork','artwork_alt','chat','content_links','transcripts','chapters','chapters_source','persons','soundbites','location','license','funding','alternate_enclosures','keywords','txt','value','social','content_note','block','guid_permalink','draft','updated',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _189(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('start','duration','title',):
+  if type(self) is cls or name in ('slug','where','files','identity','racy','others',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _190(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('start','end','text','speaker',):
+  if type(self) is cls or name in ('speaker','start','text',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _191(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('start','title','end','url','toc',):
+  if type(self) is cls or name in ('start','duration','recipients','remote_item','remote_start','remote_percentage',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _192(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('start','title','url','img','toc','end','location','geo','origin',):
+  if type(self) is cls or name in ('start','duration','title',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _193(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('stem','items','paging','number',):
+  if type(self) is cls or name in ('start','end','text','speaker',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _194(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('targets','default','cache','notify',):
+  if type(self) is cls or name in ('start','title','end','url','toc',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _195(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('title','artist','album_artist','album','track','disc','date','genre','comment','short_description','description','podcast','guid','feed_url','cover','chapters','id3_version','leading_id3',):
+  if type(self) is cls or name in ('start','title','url','img','toc','end','location','geo','origin',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _196(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('title','description','url','author','email','language','category','subcategory','explicit',):
+  if type(self) is cls or name in ('stem','items','paging','number',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _197(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('url','mime','language','length',):
+  if type(self) is cls or name in ('targets','default','cache','notify',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _198(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('url','mime','rel','language','captions','source',):
+  if type(self) is cls or name in ('title','artist','album_artist','album','track','disc','date','genre','comment','short_description','description','podcast','guid','feed_url','cover','chapters','id3_version','leading_id3',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _199(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('url','text',):
+  if type(self) is cls or name in ('title','description','url','author','email','language','category','subcategory','explicit',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _200(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
+  if type(self) is cls or name in ('url','mime','language','length',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+
+def _201(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('url','mime','rel','language','captions','source',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+
+def _202(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('url','text',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+
+def _203(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
   if type(self) is cls or name in ('websub','podcastindex','podping','timeout',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
-def _201(value):
+def _204(value):
     return [
         (v0 if (v0 := value.path).__class__ in plain else dump(v0)),
         (v1 if (v1 := value.size).__class__ in plain else dump(v1)),
@@ -1860,7 +1889,7 @@ def _201(value):
         (v30 if (v30 := value.enabled_sound).__class__ in plain else dump(v30)),
     ]
 
-def _202(value):
+def _205(value):
     return [
         (v0 if (v0 := value.slug).__class__ in plain else dump(v0)),
         (v1 if (v1 := value.source).__class__ in plain else dump(v1)),
@@ -1878,33 +1907,36 @@ def _202(value):
         (v13 if (v13 := value.explicit).__class__ in plain else dump(v13)),
         (v14 if (v14 := value.itunes_title).__class__ in plain else dump(v14)),
         (v15 if (v15 := value.artwork).__class__ in plain else dump(v15)),
-        (v16 if (v16 := value.transcripts).__class__ in plain else dump(v16)),
-        (v17 if (v17 := value.chapters).__class__ in plain else dump(v17)),
-        (v18 if (v18 := value.chapters_source).__class__ in plain else dump(v18)),
-        (v19 if (v19 := value.persons).__class__ in plain else dump(v19)),
-        (v20 if (v20 := value.soundbites).__class__ in plain else dump(v20)),
-        (v21 if (v21 := value.location).__class__ in plain else dump(v21)),
-        (v22 if (v22 := value.license).__class__ in plain else dump(v22)),
-        (v23 if (v23 := value.funding).__class__ in plain else dump(v23)),
-        (v24 if (v24 := value.alternate_enclosures).__class__ in plain else dump(v24)),
-        (v25 if (v25 := value.keywords).__class__ in plain else dump(v25)),
-        (v26 if (v26 := value.txt).__class__ in plain else dump(v26)),
-        (v27 if (v27 := value.value).__class__ in plain else dump(v27)),
-        (v28 if (v28 := value.social).__class__ in plain else dump(v28)),
-        (v29 if (v29 := value.content_note).__class__ in plain else dump(v29)),
-        (v30 if (v30 := value.block).__class__ in plain else dump(v30)),
-        (v31 if (v31 := value.guid_permalink).__class__ in plain else dump(v31)),
-        (v32 if (v32 := value.draft).__class__ in plain else dump(v32)),
-        (v33 if (v33 := value.updated).__class__ in plain else dump(v33)),
+        (v16 if (v16 := value.artwork_alt).__class__ in plain else dump(v16)),
+        (v17 if (v17 := value.chat).__class__ in plain else dump(v17)),
+        (v18 if (v18 := value.content_links).__class__ in plain else dump(v18)),
+        (v19 if (v19 := value.transcripts).__class__ in plain else dump(v19)),
+        (v20 if (v20 := value.chapters).__class__ in plain else dump(v20)),
+        (v21 if (v21 := value.chapters_source).__class__ in plain else dump(v21)),
+        (v22 if (v22 := value.persons).__class__ in plain else dump(v22)),
+        (v23 if (v23 := value.soundbites).__class__ in plain else dump(v23)),
+        (v24 if (v24 := value.location).__class__ in plain else dump(v24)),
+        (v25 if (v25 := value.license).__class__ in plain else dump(v25)),
+        (v26 if (v26 := value.funding).__class__ in plain else dump(v26)),
+        (v27 if (v27 := value.alternate_enclosures).__class__ in plain else dump(v27)),
+        (v28 if (v28 := value.keywords).__class__ in plain else dump(v28)),
+        (v29 if (v29 := value.txt).__class__ in plain else dump(v29)),
+        (v30 if (v30 := value.value).__class__ in plain else dump(v30)),
+        (v31 if (v31 := value.social).__class__ in plain else dump(v31)),
+        (v32 if (v32 := value.content_note).__class__ in plain else dump(v32)),
+        (v33 if (v33 := value.block).__class__ in plain else dump(v33)),
+        (v34 if (v34 := value.guid_permalink).__class__ in plain else dump(v34)),
+        (v35 if (v35 := value.draft).__class__ in plain else dump(v35)),
+        (v36 if (v36 := value.updated).__class__ in plain else dump(v36)),
     ]
 
-def _203(value):
+def _206(value):
     return {
         'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),
         'email': (v1 if (v1 := value.email).__class__ in plain else dump(v1)),
     }
 
-def _204(value):
+def _207(value):
     return {
         'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),
         'geo': (v1 if (v1 := value.geo).__class__ in plain else dump(v1)),
@@ -1913,7 +1945,7 @@ def _204(value):
         'country': (v4 if (v4 := value.country).__class__ in plain else dump(v4)),
     }
 
-def _205(value):
+def _208(value):
     return {
         'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),
         'role': (v1 if (v1 := value.role).__class__ in plain else dump(v1)),
@@ -1922,19 +1954,19 @@ def _205(value):
         'href': (v4 if (v4 := value.href).__class__ in plain else dump(v4)),
     }
 
-def _206(value):
+def _209(value):
     return {
         'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),
         'url': (v1 if (v1 := value.url).__class__ in plain else dump(v1)),
     }
 
-def _207(value):
+def _210(value):
     return {
         'number': (v0 if (v0 := value.number).__class__ in plain else dump(v0)),
         'name': (v1 if (v1 := value.name).__class__ in plain else dump(v1)),
     }
 
-def _208(value):
+def _211(value):
     return {
         'path': (v0 if (v0 := value.path).__class__ in plain else dump(v0)),
         'mime': (v1 if (v1 := value.mime).__class__ in plain else dump(v1)),
@@ -1942,7 +1974,7 @@ def _208(value):
         'generated': (v3 if (v3 := value.generated).__class__ in plain else dump(v3)),
     }
 
-def _209(value):
+def _212(value):
     return {
         'root': (v0 if (v0 := value.root).__class__ in plain else dump(v0)),
         'title': (v1 if (v1 := value.title).__class__ in plain else dump(v1)),
@@ -1958,47 +1990,50 @@ def _209(value):
         'explicit': (v11 if (v11 := value.explicit).__class__ in plain else dump(v11)),
         'type': (v12 if (v12 := value.type).__class__ in plain else dump(v12)),
         'artwork': (v13 if (v13 := value.artwork).__class__ in plain else dump(v13)),
-        'copyright': (v14 if (v14 := value.copyright).__class__ in plain else dump(v14)),
-        'podcast_guid': (v15 if (v15 := value.podcast_guid).__class__ in plain else dump(v15)),
-        'locked': (v16 if (v16 := value.locked).__class__ in plain else dump(v16)),
-        'locked_owner': (v17 if (v17 := value.locked_owner).__class__ in plain else dump(v17)),
-        'funding': (v18 if (v18 := value.funding).__class__ in plain else dump(v18)),
-        'persons': (v19 if (v19 := value.persons).__class__ in plain else dump(v19)),
-        'license': (v20 if (v20 := value.license).__class__ in plain else dump(v20)),
-        'medium': (v21 if (v21 := value.medium).__class__ in plain else dump(v21)),
-        'location': (v22 if (v22 := value.location).__class__ in plain else dump(v22)),
-        'keywords': (v23 if (v23 := value.keywords).__class__ in plain else dump(v23)),
-        'update_frequency': (v24 if (v24 := value.update_frequency).__class__ in plain else dump(v24)),
-        'update_rrule': (v25 if (v25 := value.update_rrule).__class__ in plain else dump(v25)),
-        'update_dtstart': (v26 if (v26 := value.update_dtstart).__class__ in plain else dump(v26)),
-        'txt': (v27 if (v27 := value.txt).__class__ in plain else dump(v27)),
-        'podroll': (v28 if (v28 := value.podroll).__class__ in plain else dump(v28)),
-        'value': (v29 if (v29 := value.value).__class__ in plain else dump(v29)),
-        'social': (v30 if (v30 := value.social).__class__ in plain else dump(v30)),
-        'new_feed_url': (v31 if (v31 := value.new_feed_url).__class__ in plain else dump(v31)),
-        'block': (v32 if (v32 := value.block).__class__ in plain else dump(v32)),
-        'block_services': (v33 if (v33 := value.block_services).__class__ in plain else dump(v33)),
-        'complete': (v34 if (v34 := value.complete).__class__ in plain else dump(v34)),
-        'links': (v35 if (v35 := value.links).__class__ in plain else dump(v35)),
-        'support': (v36 if (v36 := value.support).__class__ in plain else dump(v36)),
-        'seasons': (v37 if (v37 := value.seasons).__class__ in plain else dump(v37)),
-        'feed_limit': (v38 if (v38 := value.feed_limit).__class__ in plain else dump(v38)),
-        'page_size': (v39 if (v39 := value.page_size).__class__ in plain else dump(v39)),
-        'checks_select': (v40 if (v40 := value.checks_select).__class__ in plain else dump(v40)),
-        'checks_ignore': (v41 if (v41 := value.checks_ignore).__class__ in plain else dump(v41)),
-        'tag_on_build': (v42 if (v42 := value.tag_on_build).__class__ in plain else dump(v42)),
-        'words': (v43 if (v43 := value.words).__class__ in plain else dump(v43)),
-        'publish': (v44 if (v44 := value.publish).__class__ in plain else dump(v44)),
+        'artwork_alt': (v14 if (v14 := value.artwork_alt).__class__ in plain else dump(v14)),
+        'copyright': (v15 if (v15 := value.copyright).__class__ in plain else dump(v15)),
+        'podcast_guid': (v16 if (v16 := value.podcast_guid).__class__ in plain else dump(v16)),
+        'locked': (v17 if (v17 := value.locked).__class__ in plain else dump(v17)),
+        'locked_owner': (v18 if (v18 := value.locked_owner).__class__ in plain else dump(v18)),
+        'funding': (v19 if (v19 := value.funding).__class__ in plain else dump(v19)),
+        'persons': (v20 if (v20 := value.persons).__class__ in plain else dump(v20)),
+        'license': (v21 if (v21 := value.license).__class__ in plain else dump(v21)),
+        'medium': (v22 if (v22 := value.medium).__class__ in plain else dump(v22)),
+        'location': (v23 if (v23 := value.location).__class__ in plain else dump(v23)),
+        'keywords': (v24 if (v24 := value.keywords).__class__ in plain else dump(v24)),
+        'update_frequency': (v25 if (v25 := value.update_frequency).__class__ in plain else dump(v25)),
+        'update_rrule': (v26 if (v26 := value.update_rrule).__class__ in plain else dump(v26)),
+        'update_dtstart': (v27 if (v27 := value.update_dtstart).__class__ in plain else dump(v27)),
+        'txt': (v28 if (v28 := value.txt).__class__ in plain else dump(v28)),
+        'podroll': (v29 if (v29 := value.podroll).__class__ in plain else dump(v29)),
+        'value': (v30 if (v30 := value.value).__class__ in plain else dump(v30)),
+        'social': (v31 if (v31 := value.social).__class__ in plain else dump(v31)),
+        'chat': (v32 if (v32 := value.chat).__class__ in plain else dump(v32)),
+        'publisher': (v33 if (v33 := value.publisher).__class__ in plain else dump(v33)),
+        'new_feed_url': (v34 if (v34 := value.new_feed_url).__class__ in plain else dump(v34)),
+        'block': (v35 if (v35 := value.block).__class__ in plain else dump(v35)),
+        'block_services': (v36 if (v36 := value.block_services).__class__ in plain else dump(v36)),
+        'complete': (v37 if (v37 := value.complete).__class__ in plain else dump(v37)),
+        'links': (v38 if (v38 := value.links).__class__ in plain else dump(v38)),
+        'support': (v39 if (v39 := value.support).__class__ in plain else dump(v39)),
+        'seasons': (v40 if (v40 := value.seasons).__class__ in plain else dump(v40)),
+        'feed_limit': (v41 if (v41 := value.feed_limit).__class__ in plain else dump(v41)),
+        'page_size': (v42 if (v42 := value.page_size).__class__ in plain else dump(v42)),
+        'checks_select': (v43 if (v43 := value.checks_select).__class__ in plain else dump(v43)),
+        'checks_ignore': (v44 if (v44 := value.checks_ignore).__class__ in plain else dump(v44)),
+        'tag_on_build': (v45 if (v45 := value.tag_on_build).__class__ in plain else dump(v45)),
+        'words': (v46 if (v46 := value.words).__class__ in plain else dump(v46)),
+        'publish': (v47 if (v47 := value.publish).__class__ in plain else dump(v47)),
     }
 
-def _210(value):
+def _213(value):
     return {
         'start': (v0 if (v0 := value.start).__class__ in plain else dump(v0)),
         'duration': (v1 if (v1 := value.duration).__class__ in plain else dump(v1)),
         'title': (v2 if (v2 := value.title).__class__ in plain else dump(v2)),
     }
 
-def _211(value):
+def _214(value):
     return {
         'start': (v0 if (v0 := value.start).__class__ in plain else dump(v0)),
         'title': (v1 if (v1 := value.title).__class__ in plain else dump(v1)),
@@ -2011,16 +2046,16 @@ def _211(value):
         'origin': (v8 if (v8 := value.origin).__class__ in plain else dump(v8)),
     }
 
-def _212(value):
+def _215(value):
     return {
         'url': (v0 if (v0 := value.url).__class__ in plain else dump(v0)),
         'text': (v1 if (v1 := value.text).__class__ in plain else dump(v1)),
     }
 
-def _213(data):
-    if data.__class__ is not dict or len(data) != 12 or tuple(data) != ('file', 'mime', 'url', 'title', 'default', 'length', 'bitrate', 'integrity', 'height', 'lang', 'rel', 'codecs'):
+def _216(data):
+    if data.__class__ is not dict or len(data) != 13 or tuple(data) != ('file', 'mime', 'url', 'title', 'default', 'length', 'bitrate', 'integrity', 'height', 'lang', 'rel', 'codecs', 'sources'):
         return general(data)
-    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, ) = data.values()
+    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, ) = data.values()
     if v0.__class__ is not t0:
         v0 = f0(v0)
     if v1.__class__ is not t1:
@@ -2045,9 +2080,10 @@ def _213(data):
         v10 = f10(v10)
     if v11.__class__ is not t11:
         v11 = f11(v11)
-    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, )
+    v12 = () if v12.__class__ is list and not v12 else f12(v12)
+    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, )
 
-def _214(data):
+def _217(data):
     if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('name', 'url'):
         return general(data)
     (v0, v1, ) = data.values()
@@ -2057,7 +2093,7 @@ def _214(data):
         v1 = f1(v1)
     return cls(v0, v1, )
 
-def _215(data):
+def _218(data):
     if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('number', 'name'):
         return general(data)
     (v0, v1, ) = data.values()
@@ -2067,7 +2103,7 @@ def _215(data):
         v1 = f1(v1)
     return cls(v0, v1, )
 
-def _216(data):
+def _219(data):
     if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('url', 'text'):
         return general(data)
     (v0, v1, ) = data.values()
@@ -2077,7 +2113,7 @@ def _216(data):
         v1 = f1(v1)
     return cls(v0, v1, )
 
-def _217(data):
+def _220(data):
     if data.__class__ is not dict or len(data) != 3 or tuple(data) != ('start', 'duration', 'title'):
         return general(data)
     (v0, v1, v2, ) = data.values()
@@ -2089,7 +2125,7 @@ def _217(data):
         v2 = f2(v2)
     return cls(v0, v1, v2, )
 
-def _218(data):
+def _221(data):
     if data.__class__ is not dict or len(data) != 4 or tuple(data) != ('path', 'mime', 'language', 'generated'):
         return general(data)
     (v0, v1, v2, v3, ) = data.values()
@@ -2103,7 +2139,21 @@ def _218(data):
         v3 = f3(v3)
     return cls(v0, v1, v2, v3, )
 
-def _219(data):
+def _222(data):
+    if data.__class__ is not dict or len(data) != 4 or tuple(data) != ('server', 'protocol', 'account_id', 'space'):
+        return general(data)
+    (v0, v1, v2, v3, ) = data.values()
+    if v0.__class__ is not t0:
+        v0 = f0(v0)
+    if v1.__class__ is not t1:
+        v1 = f1(v1)
+    if v2.__class__ is not t2:
+        v2 = f2(v2)
+    if v3.__class__ is not t3:
+        v3 = f3(v3)
+    return cls(v0, v1, v2, v3, )
+
+def _223(data):
     if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('feed_guid', 'feed_url', 'title', 'item_guid', 'medium'):
         return general(data)
     (v0, v1, v2, v3, v4, ) = data.values()
@@ -2119,7 +2169,7 @@ def _219(data):
         v4 = f4(v4)
     return cls(v0, v1, v2, v3, v4, )
 
-def _220(data):
+def _224(data):
     if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('name', 'geo', 'osm', 'rel', 'country'):
         return general(data)
     (v0, v1, v2, v3, v4, ) = data.values()
@@ -2135,7 +2185,7 @@ def _220(data):
         v4 = f4(v4)
     return cls(v0, v1, v2, v3, v4, )
 
-def _221(data):
+def _225(data):
     if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('name', 'role', 'group', 'img', 'href'):
         return general(data)
     (v0, v1, v2, v3, v4, ) = data.values()
@@ -2151,7 +2201,7 @@ def _221(data):
         v4 = f4(v4)
     return cls(v0, v1, v2, v3, v4, )
 
-def _222(data):
+def _226(data):
     if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('protocol', 'uri', 'account_id', 'account_url', 'priority'):
         return general(data)
     (v0, v1, v2, v3, v4, ) = data.values()
@@ -2167,7 +2217,7 @@ def _222(data):
         v4 = f4(v4)
     return cls(v0, v1, v2, v3, v4, )
 
-def _223(data):
+def _227(data):
     if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('recipients', 'time_splits', 'type', 'method', 'suggested'):
         return general(data)
     (v0, v1, v2, v3, v4, ) = data.values()
@@ -2181,7 +2231,7 @@ def _223(data):
         v4 = f4(v4)
     return cls(v0, v1, v2, v3, v4, )
 
-def _224(data):
+def _228(data):
     if data.__class__ is not dict or len(data) != 6 or tuple(data) != ('start', 'duration', 'recipients', 'remote_item', 'remote_start', 'remote_percentage'):
         return general(data)
     (v0, v1, v2, v3, v4, v5, ) = data.values()
@@ -2198,7 +2248,7 @@ def _224(data):
         v5 = f5(v5)
     return cls(v0, v1, v2, v3, v4, v5, )
 
-def _225(data):
+def _229(data):
     if data.__class__ is not dict or len(data) != 7 or tuple(data) != ('address', 'type', 'split', 'name', 'fee', 'custom_key', 'custom_value'):
         return general(data)
     (v0, v1, v2, v3, v4, v5, v6, ) = data.values()
@@ -2218,7 +2268,7 @@ def _225(data):
         v6 = f6(v6)
     return cls(v0, v1, v2, v3, v4, v5, v6, )
 
-def _226(data):
+def _230(data):
     if data.__class__ is not dict or len(data) != 9 or tuple(data) != ('start', 'title', 'url', 'img', 'toc', 'end', 'location', 'geo', 'origin'):
         return general(data)
     (v0, v1, v2, v3, v4, v5, v6, v7, v8, ) = data.values()
@@ -2242,7 +2292,7 @@ def _226(data):
         v8 = f8(v8)
     return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, )
 
-def _227(data):
+def _231(data):
     if data.__class__ is not list or len(data) != 31:
         raise Mismatch('expected a list of 31 values')
     (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, ) = data
@@ -2308,10 +2358,10 @@ def _227(data):
         v30 = f30(v30)
     return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, )
 
-def _228(data):
-    if data.__class__ is not list or len(data) != 34:
-        raise Mismatch('expected a list of 34 values')
-    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, ) = data
+def _232(data):
+    if data.__class__ is not list or len(data) != 37:
+        raise Mismatch('expected a list of 37 values')
+    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, ) = data
     if v0.__class__ is not t0:
         v0 = f0(v0)
     if v1.__class__ is not t1:
@@ -2343,52 +2393,57 @@ def _228(data):
         v14 = f14(v14)
     if v15.__class__ is not t15:
         v15 = f15(v15)
-    v16 = () if v16.__class__ is list and not v16 else f16(v16)
-    v17 = () if v17.__class__ is list and not v17 else f17(v17)
-    if v18.__class__ is not t18:
-        v18 = f18(v18)
+    if v16.__class__ is not t16:
+        v16 = f16(v16)
+    if v17 is not None:
+        v17 = f17(v17)
+    v18 = () if v18.__class__ is list and not v18 else f18(v18)
     v19 = () if v19.__class__ is list and not v19 else f19(v19)
     v20 = () if v20.__class__ is list and not v20 else f20(v20)
-    v21 = () if v21.__class__ is list and not v21 else f21(v21)
-    if v22 is not None:
-        v22 = f22(v22)
+    if v21.__class__ is not t21:
+        v21 = f21(v21)
+    v22 = () if v22.__class__ is list and not v22 else f22(v22)
     v23 = () if v23.__class__ is list and not v23 else f23(v23)
     v24 = () if v24.__class__ is list and not v24 else f24(v24)
-    v25 = () if v25.__class__ is list and not v25 else f25(v25)
+    if v25 is not None:
+        v25 = f25(v25)
     v26 = () if v26.__class__ is list and not v26 else f26(v26)
     v27 = () if v27.__class__ is list and not v27 else f27(v27)
     v28 = () if v28.__class__ is list and not v28 else f28(v28)
-    if v29.__class__ is not t29:
-        v29 = f29(v29)
-    if v30.__class__ is not t30:
-        v30 = f30(v30)
-    if v31.__class__ is not t31:
-        v31 = f31(v31)
+    v29 = () if v29.__class__ is list and not v29 else f29(v29)
+    v30 = () if v30.__class__ is list and not v30 else f30(v30)
+    v31 = () if v31.__class__ is list and not v31 else f31(v31)
     if v32.__class__ is not t32:
         v32 = f32(v32)
-    if v33 is not None:
+    if v33.__class__ is not t33:
         v33 = f33(v33)
-    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, )
+    if v34.__class__ is not t34:
+        v34 = f34(v34)
+    if v35.__class__ is not t35:
+        v35 = f35(v35)
+    if v36 is not None:
+        v36 = f36(v36)
+    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, )
 
-def _229(value, cover):
+def _233(value, cover):
     return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, value.short_description, value.description, value.podcast, value.guid, value.feed_url, cover, value.chapters, value.id3_version, value.leading_id3)
 
-def _230(value, id3_version, leading_id3, short_description):
+def _234(value, id3_version, leading_id3, short_description):
     return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, short_description, value.description, value.podcast, value.guid, value.feed_url, value.cover, value.chapters, id3_version, leading_id3)
 
-def _231(value, leading_id3, short_description):
+def _235(value, leading_id3, short_description):
     return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, short_description, value.description, value.podcast, value.guid, value.feed_url, value.cover, value.chapters, value.id3_version, leading_id3)
 
-def _232(value, media, media_file):
+def _236(value, media, media_file):
     return cls(value.episode, media, value.page_path, value.page_url, value.enclosure_path, value.enclosure_url, value.image_url, value.image_path, value.image_size, value.chapters_url, value.transcripts, value.alternates, value.embed_url, value.oembed_url, media_file, value.notes)
 
-def _233(value, notes):
+def _237(value, notes):
     return cls(value.episode, value.media, value.page_path, value.page_url, value.enclosure_path, value.enclosure_url, value.image_url, value.image_path, value.image_size, value.chapters_url, value.transcripts, value.alternates, value.embed_url, value.oembed_url, value.media_file, notes)
 
-def _234(value, size):
+def _238(value, size):
     return cls(value.path, size, value.mime, value.kind, value.duration, value.bitrate, value.bitrate_mode, value.sample_rate, value.channels, value.video, value.height, value.width, value.picture_codec, value.tags, value.chapters, value.has_cover, value.lead, value.declared, value.codec, value.chained, value.index_last, value.index_blocker, value.rate_switch, value.switch_at, value.cut, value.movie_length, value.location, value.gap, value.gap_at, value.sound_tracks, value.enabled_sound)
 
-def _235(value, size, tags, has_cover, chapters):
+def _239(value, size, tags, has_cover, chapters):
     return cls(value.path, size, value.mime, value.kind, value.duration, value.bitrate, value.bitrate_mode, value.sample_rate, value.channels, value.video, value.height, value.width, value.picture_codec, tags, chapters, has_cover, value.lead, value.declared, value.codec, value.chained, value.index_last, value.index_blocker, value.rate_switch, value.switch_at, value.cut, value.movie_length, value.location, value.gap, value.gap_at, value.sound_tracks, value.enabled_sound)
 
 SOURCES = {
@@ -2412,7 +2467,7 @@ SOURCES = {
     "def __create_fn__(_type_field, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,field:_type_field,old:_type_old,new:_type_new)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__": (_17, '__create_fn__'),
     'def __create_fn__(_type_file, _type_changes, _type_written, _type_size, _type_skipped, _type_notes, _type_media, _type_index_kept, _type_gap, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_changes, _dflt_written, _dflt_size, _dflt_skipped, _dflt_notes, _dflt_media, _dflt_index_kept, _dflt_gap, _return_type):\n def __init__(self,file:_type_file,changes:_type_changes=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,size:_type_size=_dflt_size,skipped:_type_skipped=_dflt_skipped,notes:_type_notes=_HAS_DEFAULT_FACTORY,media:_type_media=_dflt_media,index_kept:_type_index_kept=_dflt_index_kept,gap:_type_gap=_dflt_gap)->_return_type:\n  self.file=file\n  self.changes=_dflt_changes() if changes is _HAS_DEFAULT_FACTORY else changes\n  self.written=written\n  self.size=size\n  self.skipped=skipped\n  self.notes=_dflt_notes() if notes is _HAS_DEFAULT_FACTORY else notes\n  self.media=media\n  self.index_kept=index_kept\n  self.gap=gap\n return __init__': (_18, '__create_fn__'),
     "def __create_fn__(_type_file, _type_code, _type_severity, _type_message, _type_field, _type_hint, _type_episode, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_field, _dflt_hint, _dflt_episode, _dflt_episodes, _return_type):\n def __init__(self,file:_type_file,code:_type_code,severity:_type_severity,message:_type_message,field:_type_field=_dflt_field,hint:_type_hint=_dflt_hint,episode:_type_episode=_dflt_episode,episodes:_type_episodes=_dflt_episodes)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n  __dataclass_builtins_object__.__setattr__(self,'episode',episode)\n  __dataclass_builtins_object__.__setattr__(self,'episodes',episodes)\n return __init__": (_19, '__create_fn__'),
-    "def __create_fn__(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _return_type):\n def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'default',default)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)\n  __dataclass_builtins_object__.__setattr__(self,'integrity',integrity)\n  __dataclass_builtins_object__.__setattr__(self,'height',height)\n  __dataclass_builtins_object__.__setattr__(self,'lang',lang)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'codecs',codecs)\n return __init__": (_20, '__create_fn__'),
+    "def __create_fn__(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, _type_sources, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _dflt_sources, _return_type):\n def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs,sources:_type_sources=_dflt_sources)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'default',default)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)\n  __dataclass_builtins_object__.__setattr__(self,'integrity',integrity)\n  __dataclass_builtins_object__.__setattr__(self,'height',height)\n  __dataclass_builtins_object__.__setattr__(self,'lang',lang)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'codecs',codecs)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n return __init__": (_20, '__create_fn__'),
     'def __create_fn__(_type_files, _type_folders, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,files:_type_files,folders:_type_folders)->_return_type:\n  self.files=files\n  self.folders=folders\n return __init__': (_21, '__create_fn__'),
     'def __create_fn__(_type_files, _type_writing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_writing, _return_type):\n def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,writing:_type_writing=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.writing=_dflt_writing() if writing is _HAS_DEFAULT_FACTORY else writing\n return __init__': (_22, '__create_fn__'),
     'def __create_fn__(_type_guid, _type_title, _type_date, _type_guid_permalink, _type_notes_html, _type_summary, _type_link, _type_enclosure, _type_duration, _type_season, _type_season_name, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_image, _type_keywords, _type_block, _type_persons, _type_value, _type_social, _type_transcripts, _type_chapters, _type_inline_chapters, _type_position, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_guid_permalink, _dflt_notes_html, _dflt_summary, _dflt_link, _dflt_enclosure, _dflt_duration, _dflt_season, _dflt_season_name, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_image, _dflt_keywords, _dflt_block, _dflt_persons, _dflt_value, _dflt_social, _dflt_transcripts, _dflt_chapters, _dflt_inline_chapters, _dflt_position, _return_type):\n def __init__(self,guid:_type_guid,title:_type_title,date:_type_date,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,notes_html:_type_notes_html=_dflt_notes_html,summary:_type_summary=_dflt_summary,link:_type_link=_dflt_link,enclosure:_type_enclosure=_dflt_enclosure,duration:_type_duration=_dflt_duration,season:_type_season=_dflt_season,season_name:_type_season_name=_dflt_season_name,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,image:_type_image=_dflt_image,keywords:_type_keywords=_dflt_keywords,block:_type_block=_dflt_block,persons:_type_persons=_dflt_persons,value:_type_value=_dflt_value,social:_type_social=_dflt_social,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,inline_chapters:_type_inline_chapters=_dflt_inline_chapters,position:_type_position=_dflt_position)->_return_type:\n  self.guid=guid\n  self.title=title\n  self.date=date\n  self.guid_permalink=guid_permalink\n  self.notes_html=notes_html\n  self.summary=summary\n  self.link=link\n  self.enclosure=enclosure\n  self.duration=duration\n  self.season=season\n  self.season_name=season_name\n  self.number=number\n  self.decimal_number=decimal_number\n  self.episode_display=episode_display\n  self.episode_type=episode_type\n  self.explicit=explicit\n  self.itunes_title=itunes_title\n  self.image=image\n  self.keywords=keywords\n  self.block=block\n  self.persons=persons\n  self.value=value\n  self.social=social\n  self.transcripts=transcripts\n  self.chapters=chapters\n  self.inline_chapters=inline_chapters\n  self.position=position\n return __init__': (_23, '__create_fn__'),
@@ -2449,183 +2504,187 @@ SOURCES = {
     'def __create_fn__(_type_root, _type_out, _type_report, _type_waiting, _type_wait, _type_lock, _type_builds, _type_bases, _type_exit_code, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_waiting, _dflt_wait, _dflt_lock, _dflt_builds, _dflt_bases, _dflt_exit_code, _return_type):\n def __init__(self,root:_type_root,out:_type_out,report:_type_report,waiting:_type_waiting=_dflt_waiting,wait:_type_wait=_dflt_wait,lock:_type_lock=_HAS_DEFAULT_FACTORY,builds:_type_builds=_dflt_builds,bases:_type_bases=_dflt_bases,exit_code:_type_exit_code=_dflt_exit_code)->_return_type:\n  self.root=root\n  self.out=out\n  self.report=report\n  self.waiting=waiting\n  self.wait=wait\n  self.lock=_dflt_lock() if lock is _HAS_DEFAULT_FACTORY else lock\n  self.builds=builds\n  self.bases=bases\n  self.exit_code=exit_code\n return __init__': (_54, '__create_fn__'),
     'def __create_fn__(_type_root, _type_rebuild, _type_interval, _type_stop, _type_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_interval, _dflt_stop, _dflt_state, _return_type):\n def __init__(self,root:_type_root,rebuild:_type_rebuild,interval:_type_interval=_dflt_interval,stop:_type_stop=_HAS_DEFAULT_FACTORY,state:_type_state=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.root=root\n  self.rebuild=rebuild\n  self.interval=interval\n  self.stop=_dflt_stop() if stop is _HAS_DEFAULT_FACTORY else stop\n  self.state=_dflt_state() if state is _HAS_DEFAULT_FACTORY else state\n return __init__': (_55, '__create_fn__'),
     'def __create_fn__(_type_root, _type_show, _type_episodes, _type_media, _type_problems, _type_now, _type_artwork_size, _type_episode_artwork, _type_show_key, _type_fingerprints, _type_notes_keys, _type_cached, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episodes, _dflt_media, _dflt_problems, _dflt_now, _dflt_artwork_size, _dflt_episode_artwork, _dflt_show_key, _dflt_fingerprints, _dflt_notes_keys, _dflt_cached, _return_type):\n def __init__(self,root:_type_root,show:_type_show,episodes:_type_episodes=_HAS_DEFAULT_FACTORY,media:_type_media=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,now:_type_now=_HAS_DEFAULT_FACTORY,artwork_size:_type_artwork_size=_dflt_artwork_size,episode_artwork:_type_episode_artwork=_HAS_DEFAULT_FACTORY,show_key:_type_show_key=_dflt_show_key,fingerprints:_type_fingerprints=_HAS_DEFAULT_FACTORY,notes_keys:_type_notes_keys=_HAS_DEFAULT_FACTORY,cached:_type_cached=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.root=root\n  self.show=show\n  self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes\n  self.media=_dflt_media() if media is _HAS_DEFAULT_FACTORY else media\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.now=_dflt_now() if now is _HAS_DEFAULT_FACTORY else now\n  self.artwork_size=artwork_size\n  self.episode_artwork=_dflt_episode_artwork() if episode_artwork is _HAS_DEFAULT_FACTORY else episode_artwork\n  self.show_key=show_key\n  self.fingerprints=_dflt_fingerprints() if fingerprints is _HAS_DEFAULT_FACTORY else fingerprints\n  self.notes_keys=_dflt_notes_keys() if notes_keys is _HAS_DEFAULT_FACTORY else notes_keys\n  self.cached=_dflt_cached() if cached is _HAS_DEFAULT_FACTORY else cached\n return __init__': (_56, '__create_fn__'),
-    "def __create_fn__(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):\n def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'media_url',media_url)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'author',author)\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'category',category)\n  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)\n  __dataclass_builtins_object__.__setattr__(self,'copyright',copyright)\n  __dataclass_builtins_object__.__setattr__(self,'podcast_guid',podcast_guid)\n  __dataclass_builtins_object__.__setattr__(self,'locked',locked)\n  __dataclass_builtins_object__.__setattr__(self,'locked_owner',locked_owner)\n  __dataclass_builtins_object__.__setattr__(self,'funding',funding)\n  __dataclass_builtins_object__.__setattr__(self,'persons',persons)\n  __dataclass_builtins_object__.__setattr__(self,'license',license)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'update_frequency',update_frequency)\n  __dataclass_builtins_object__.__setattr__(self,'update_rrule',update_rrule)\n  __dataclass_builtins_object__.__setattr__(self,'update_dtstart',update_dtstart)\n  __dataclass_builtins_object__.__setattr__(self,'txt',txt)\n  __dataclass_builtins_object__.__setattr__(self,'podroll',podroll)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'social',social)\n  __dataclass_builtins_object__.__setattr__(self,'new_feed_url',new_feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n  __dataclass_builtins_object__.__setattr__(self,'block_services',block_services)\n  __dataclass_builtins_object__.__setattr__(self,'complete',complete)\n  __dataclass_builtins_object__.__setattr__(self,'links',links)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'seasons',seasons)\n  __dataclass_builtins_object__.__setattr__(self,'feed_limit',feed_limit)\n  __dataclass_builtins_object__.__setattr__(self,'page_size',page_size)\n  __dataclass_builtins_object__.__setattr__(self,'checks_select',checks_select)\n  __dataclass_builtins_object__.__setattr__(self,'checks_ignore',checks_ignore)\n  __dataclass_builtins_object__.__setattr__(self,'tag_on_build',tag_on_build)\n  __dataclass_builtins_object__.__setattr__(self,'words',words)\n  __dataclass_builtins_object__.__setattr__(self,'publish',_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish)\n return __init__": (_57, '__create_fn__'),
-    "def __create_fn__(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):\n def __init__(self,service:_type_service,url:_type_url,ok:_type_ok,status:_type_status=_dflt_status,message:_type_message=_dflt_message)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'service',service)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'ok',ok)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n return __init__": (_58, '__create_fn__'),
-    "def __create_fn__(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):\n def __init__(self,sha256:_type_sha256,size:_type_size,type:_type_type=_dflt_type,cache:_type_cache=_dflt_cache)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n return __init__": (_59, '__create_fn__'),
-    'def __create_fn__(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_podcast_guid, _type_show_written, _type_artwork, _type_imported, _type_skipped, _type_downloaded, _type_missing_media, _type_media, _type_failed, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_feed_url, _dflt_new_feed_url, _dflt_podcast_guid, _dflt_show_written, _dflt_artwork, _dflt_imported, _dflt_skipped, _dflt_downloaded, _dflt_missing_media, _dflt_media, _dflt_failed, _dflt_problems, _return_type):\n def __init__(self,show:_type_show,feed:_type_feed,old_feed_url:_type_old_feed_url=_dflt_old_feed_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,show_written:_type_show_written=_dflt_show_written,artwork:_type_artwork=_dflt_artwork,imported:_type_imported=_HAS_DEFAULT_FACTORY,skipped:_type_skipped=_HAS_DEFAULT_FACTORY,downloaded:_type_downloaded=_HAS_DEFAULT_FACTORY,missing_media:_type_missing_media=_HAS_DEFAULT_FACTORY,media:_type_media=_HAS_DEFAULT_FACTORY,failed:_type_failed=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.show=show\n  self.feed=feed\n  self.old_feed_url=old_feed_url\n  self.new_feed_url=new_feed_url\n  self.podcast_guid=podcast_guid\n  self.show_written=show_written\n  self.artwork=artwork\n  self.imported=_dflt_imported() if imported is _HAS_DEFAULT_FACTORY else imported\n  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped\n  self.downloaded=_dflt_downloaded() if downloaded is _HAS_DEFAULT_FACTORY else downloaded\n  self.missing_media=_dflt_missing_media() if missing_media is _HAS_DEFAULT_FACTORY else missing_media\n  self.media=_dflt_media() if media is _HAS_DEFAULT_FACTORY else media\n  self.failed=_dflt_failed() if failed is _HAS_DEFAULT_FACTORY else failed\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n return __init__': (_60, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):\n def __init__(self,slug:_type_slug,number:_type_number,season:_type_season,date:_type_date,title:_type_title,duration:_type_duration,status:_type_status,errors:_type_errors,warnings:_type_warnings,guid:_type_guid,episode_type:_type_episode_type,unreadable:_type_unreadable=_dflt_unreadable,reason:_type_reason=_dflt_reason)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'errors',errors)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'unreadable',unreadable)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": (_61, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):\n def __init__(self,slug:_type_slug,path:_type_path,audio:_type_audio,guid:_type_guid,title:_type_title,date:_type_date,season:_type_season,number:_type_number,episode_type:_type_episode_type,draft:_type_draft,duration:_type_duration,problems:_type_problems=_dflt_problems,chapters:_type_chapters=_dflt_chapters,renamed:_type_renamed=_dflt_renamed,renamed_because:_type_renamed_because=_dflt_renamed_because)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'audio',audio)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'draft',draft)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'problems',problems)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'renamed',renamed)\n  __dataclass_builtins_object__.__setattr__(self,'renamed_because',renamed_because)\n return __init__": (_62, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):\n def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'audio',audio)\n  __dataclass_builtins_object__.__setattr__(self,'notes_markdown',notes_markdown)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'decimal_number',decimal_number)\n  __dataclass_builtins_object__.__setattr__(self,'episode_display',episode_display)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n  __dataclass_builtins_object__.__setattr__(self,'itunes_title',itunes_title)\n  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)\n  __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'chapters_source',chapters_source)\n  __dataclass_builtins_object__.__setattr__(self,'persons',persons)\n  __dataclass_builtins_object__.__setattr__(self,'soundbites',soundbites)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'license',license)\n  __dataclass_builtins_object__.__setattr__(self,'funding',funding)\n  __dataclass_builtins_object__.__setattr__(self,'alternate_enclosures',alternate_enclosures)\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'txt',txt)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'social',social)\n  __dataclass_builtins_object__.__setattr__(self,'content_note',content_note)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n  __dataclass_builtins_object__.__setattr__(self,'guid_permalink',guid_permalink)\n  __dataclass_builtins_object__.__setattr__(self,'draft',draft)\n  __dataclass_builtins_object__.__setattr__(self,'updated',updated)\n return __init__": (_63, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):\n def __init__(self,slug:_type_slug,where:_type_where,files:_type_files,identity:_type_identity=_dflt_identity,racy:_type_racy=_dflt_racy,others:_type_others=_dflt_others)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'where',where)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'identity',identity)\n  __dataclass_builtins_object__.__setattr__(self,'racy',racy)\n  __dataclass_builtins_object__.__setattr__(self,'others',others)\n return __init__": (_64, '__create_fn__'),
-    'def __create_fn__(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _type_names, _type_listed, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_itunes, _dflt_podcast, _dflt_names, _dflt_listed, _dflt_elsewhere, _return_type):\n def __init__(self,source:_type_source,root:_type_root,channel:_type_channel,itunes:_type_itunes=_dflt_itunes,podcast:_type_podcast=_dflt_podcast,names:_type_names=_HAS_DEFAULT_FACTORY,listed:_type_listed=_HAS_DEFAULT_FACTORY,elsewhere:_type_elsewhere=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.source=source\n  self.root=root\n  self.channel=channel\n  self.itunes=itunes\n  self.podcast=podcast\n  self.names=_dflt_names() if names is _HAS_DEFAULT_FACTORY else names\n  self.listed=_dflt_listed() if listed is _HAS_DEFAULT_FACTORY else listed\n  self.elsewhere=_dflt_elsewhere() if elsewhere is _HAS_DEFAULT_FACTORY else elsewhere\n return __init__': (_65, '__create_fn__'),
-    "def __create_fn__(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,speaker:_type_speaker,start:_type_start,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_66, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,recipients:_type_recipients=_dflt_recipients,remote_item:_type_remote_item=_dflt_remote_item,remote_start:_type_remote_start=_dflt_remote_start,remote_percentage:_type_remote_percentage=_dflt_remote_percentage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'recipients',recipients)\n  __dataclass_builtins_object__.__setattr__(self,'remote_item',remote_item)\n  __dataclass_builtins_object__.__setattr__(self,'remote_start',remote_start)\n  __dataclass_builtins_object__.__setattr__(self,'remote_percentage',remote_percentage)\n return __init__": (_67, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,title:_type_title=_dflt_title)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n return __init__": (_68, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):\n def __init__(self,start:_type_start,end:_type_end,text:_type_text,speaker:_type_speaker=_dflt_speaker)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)\n return __init__": (_69, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):\n def __init__(self,start:_type_start,title:_type_title,end:_type_end=_dflt_end,url:_type_url=_dflt_url,toc:_type_toc=_dflt_toc)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'toc',toc)\n return __init__": (_70, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):\n def __init__(self,start:_type_start,title:_type_title,url:_type_url=_dflt_url,img:_type_img=_dflt_img,toc:_type_toc=_dflt_toc,end:_type_end=_dflt_end,location:_type_location=_dflt_location,geo:_type_geo=_dflt_geo,origin:_type_origin=_dflt_origin)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'img',img)\n  __dataclass_builtins_object__.__setattr__(self,'toc',toc)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'geo',geo)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__": (_71, '__create_fn__'),
-    'def __create_fn__(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_instructions, _dflt_rules, _return_type):\n def __init__(self,status:_type_status,instructions:_type_instructions=_dflt_instructions,rules:_type_rules=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.status=status\n  self.instructions=instructions\n  self.rules=_dflt_rules() if rules is _HAS_DEFAULT_FACTORY else rules\n return __init__': (_72, '__create_fn__'),
-    "def __create_fn__(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):\n def __init__(self,stem:_type_stem,items:_type_items,paging:_type_paging,number:_type_number=_dflt_number)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'stem',stem)\n  __dataclass_builtins_object__.__setattr__(self,'items',items)\n  __dataclass_builtins_object__.__setattr__(self,'paging',paging)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n return __init__": (_73, '__create_fn__'),
-    'def __create_fn__(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_checked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_episodes, _dflt_urls_checked, _return_type):\n def __init__(self,target:_type_target,kind:_type_kind,problems:_type_problems=_HAS_DEFAULT_FACTORY,episodes:_type_episodes=_dflt_episodes,urls_checked:_type_urls_checked=_dflt_urls_checked)->_return_type:\n  self.target=target\n  self.kind=kind\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.episodes=episodes\n  self.urls_checked=urls_checked\n return __init__': (_74, '__create_fn__'),
-    'def __create_fn__(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _type_unchanged, _type_deleted, _type_protected, _type_stale, _type_cors, _type_notifications, _type_planned_notifications, _type_problems, _type_swept, _type_built, _type_ledger_updated, _type_seconds, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dry_run, _dflt_uploads, _dflt_unchanged, _dflt_deleted, _dflt_protected, _dflt_stale, _dflt_cors, _dflt_notifications, _dflt_planned_notifications, _dflt_problems, _dflt_swept, _dflt_built, _dflt_ledger_updated, _dflt_seconds, _return_type):\n def __init__(self,target:_type_target,where:_type_where,output:_type_output,dry_run:_type_dry_run=_dflt_dry_run,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,deleted:_type_deleted=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,cors:_type_cors=_HAS_DEFAULT_FACTORY,notifications:_type_notifications=_HAS_DEFAULT_FACTORY,planned_notifications:_type_planned_notifications=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,swept:_type_swept=_HAS_DEFAULT_FACTORY,built:_type_built=_dflt_built,ledger_updated:_type_ledger_updated=_dflt_ledger_updated,seconds:_type_seconds=_dflt_seconds)->_return_type:\n  self.target=target\n  self.where=where\n  self.output=output\n  self.dry_run=dry_run\n  self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads\n  self.unchanged=unchanged\n  self.deleted=_dflt_deleted() if deleted is _HAS_DEFAULT_FACTORY else deleted\n  self.protected=_dflt_protected() if protected is _HAS_DEFAULT_FACTORY else protected\n  self.stale=_dflt_stale() if stale is _HAS_DEFAULT_FACTORY else stale\n  self.cors=_dflt_cors() if cors is _HAS_DEFAULT_FACTORY else cors\n  self.notifications=_dflt_notifications() if notifications is _HAS_DEFAULT_FACTORY else notifications\n  self.planned_notifications=_dflt_planned_notifications() if planned_notifications is _HAS_DEFAULT_FACTORY else planned_notifications\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.swept=_dflt_swept() if swept is _HAS_DEFAULT_FACTORY else swept\n  self.built=built\n  self.ledger_updated=ledger_updated\n  self.seconds=seconds\n return __init__': (_75, '__create_fn__'),
-    "def __create_fn__(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):\n def __init__(self,targets:_type_targets=_HAS_DEFAULT_FACTORY,default:_type_default=_dflt_default,cache:_type_cache=_dflt_cache,notify:_type_notify=_dflt_notify)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'targets',_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets)\n  __dataclass_builtins_object__.__setattr__(self,'default',default)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n  __dataclass_builtins_object__.__setattr__(self,'notify',notify)\n return __init__": (_76, '__create_fn__'),
-    "def __create_fn__(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):\n def __init__(self,title:_type_title=_dflt_title,artist:_type_artist=_dflt_artist,album_artist:_type_album_artist=_dflt_album_artist,album:_type_album=_dflt_album,track:_type_track=_dflt_track,disc:_type_disc=_dflt_disc,date:_type_date=_dflt_date,genre:_type_genre=_dflt_genre,comment:_type_comment=_dflt_comment,short_description:_type_short_description=_dflt_short_description,description:_type_description=_dflt_description,podcast:_type_podcast=_dflt_podcast,guid:_type_guid=_dflt_guid,feed_url:_type_feed_url=_dflt_feed_url,cover:_type_cover=_dflt_cover,chapters:_type_chapters=_dflt_chapters,id3_version:_type_id3_version=_dflt_id3_version,leading_id3:_type_leading_id3=_dflt_leading_id3)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'artist',artist)\n  __dataclass_builtins_object__.__setattr__(self,'album_artist',album_artist)\n  __dataclass_builtins_object__.__setattr__(self,'album',album)\n  __dataclass_builtins_object__.__setattr__(self,'track',track)\n  __dataclass_builtins_object__.__setattr__(self,'disc',disc)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'genre',genre)\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'short_description',short_description)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'podcast',podcast)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'cover',cover)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'id3_version',id3_version)\n  __dataclass_builtins_object__.__setattr__(self,'leading_id3',leading_id3)\n return __init__": (_77, '__create_fn__'),
-    'def __create_fn__(_type_title, _type_description, _type_link, _type_language, _type_author, _type_owner_name, _type_owner_email, _type_category, _type_subcategory, _type_explicit, _type_show_type, _type_image, _type_copyright, _type_podcast_guid, _type_self_url, _type_new_feed_url, _type_locked, _type_locked_owner, _type_keywords, _type_persons, _type_funding, _type_value, _type_social, _type_license, _type_medium, _type_complete, _type_block, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_description, _dflt_link, _dflt_language, _dflt_author, _dflt_owner_name, _dflt_owner_email, _dflt_category, _dflt_subcategory, _dflt_explicit, _dflt_show_type, _dflt_image, _dflt_copyright, _dflt_podcast_guid, _dflt_self_url, _dflt_new_feed_url, _dflt_locked, _dflt_locked_owner, _dflt_keywords, _dflt_persons, _dflt_funding, _dflt_value, _dflt_social, _dflt_license, _dflt_medium, _dflt_complete, _dflt_block, _dflt_episodes, _return_type):\n def __init__(self,title:_type_title=_dflt_title,description:_type_description=_dflt_description,link:_type_link=_dflt_link,language:_type_language=_dflt_language,author:_type_author=_dflt_author,owner_name:_type_owner_name=_dflt_owner_name,owner_email:_type_owner_email=_dflt_owner_email,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,show_type:_type_show_type=_dflt_show_type,image:_type_image=_dflt_image,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,self_url:_type_self_url=_dflt_self_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,keywords:_type_keywords=_dflt_keywords,persons:_type_persons=_dflt_persons,funding:_type_funding=_dflt_funding,value:_type_value=_dflt_value,social:_type_social=_dflt_social,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,complete:_type_complete=_dflt_complete,block:_type_block=_dflt_block,episodes:_type_episodes=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.title=title\n  self.description=description\n  self.link=link\n  self.language=language\n  self.author=author\n  self.owner_name=owner_name\n  self.owner_email=owner_email\n  self.category=category\n  self.subcategory=subcategory\n  self.explicit=explicit\n  self.show_type=show_type\n  self.image=image\n  self.copyright=copyright\n  self.podcast_guid=podcast_guid\n  self.self_url=self_url\n  self.new_feed_url=new_feed_url\n  self.locked=locked\n  self.locked_owner=locked_owner\n  self.keywords=keywords\n  self.persons=persons\n  self.funding=funding\n  self.value=value\n  self.social=social\n  self.license=license\n  self.medium=medium\n  self.complete=complete\n  self.block=block\n  self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes\n return __init__': (_78, '__create_fn__'),
-    "def __create_fn__(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):\n def __init__(self,title:_type_title,description:_type_description,url:_type_url,author:_type_author,email:_type_email,language:_type_language=_dflt_language,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'author',author)\n  __dataclass_builtins_object__.__setattr__(self,'email',email)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'category',category)\n  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n return __init__": (_79, '__create_fn__'),
-    'def __create_fn__(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unchanged, _type_manifest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uploads, _dflt_deletions, _dflt_protected, _dflt_stale, _dflt_unchanged, _dflt_manifest, _return_type):\n def __init__(self,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,deletions:_type_deletions=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_HAS_DEFAULT_FACTORY,manifest:_type_manifest=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads\n  self.deletions=_dflt_deletions() if deletions is _HAS_DEFAULT_FACTORY else deletions\n  self.protected=_dflt_protected() if protected is _HAS_DEFAULT_FACTORY else protected\n  self.stale=_dflt_stale() if stale is _HAS_DEFAULT_FACTORY else stale\n  self.unchanged=_dflt_unchanged() if unchanged is _HAS_DEFAULT_FACTORY else unchanged\n  self.manifest=_dflt_manifest() if manifest is _HAS_DEFAULT_FACTORY else manifest\n return __init__': (_80, '__create_fn__'),
-    'def __create_fn__(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _type_truncated, _type_redirects, _type_error, _type_timed_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_final_url, _dflt_status, _dflt_headers, _dflt_body, _dflt_truncated, _dflt_redirects, _dflt_error, _dflt_timed_out, _return_type):\n def __init__(self,url:_type_url,final_url:_type_final_url=_dflt_final_url,status:_type_status=_dflt_status,headers:_type_headers=_HAS_DEFAULT_FACTORY,body:_type_body=_dflt_body,truncated:_type_truncated=_dflt_truncated,redirects:_type_redirects=_HAS_DEFAULT_FACTORY,error:_type_error=_dflt_error,timed_out:_type_timed_out=_dflt_timed_out)->_return_type:\n  self.url=url\n  self.final_url=final_url\n  self.status=status\n  self.headers=_dflt_headers() if headers is _HAS_DEFAULT_FACTORY else headers\n  self.body=body\n  self.truncated=truncated\n  self.redirects=_dflt_redirects() if redirects is _HAS_DEFAULT_FACTORY else redirects\n  self.error=error\n  self.timed_out=timed_out\n return __init__': (_81, '__create_fn__'),
-    "def __create_fn__(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime=_dflt_mime,language:_type_language=_dflt_language,length:_type_length=_dflt_length)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n return __init__": (_82, '__create_fn__'),
-    "def __create_fn__(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime,rel:_type_rel=_dflt_rel,language:_type_language=_dflt_language,captions:_type_captions=_dflt_captions,source:_type_source=_dflt_source)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'captions',captions)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": (_83, '__create_fn__'),
-    "def __create_fn__(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,url:_type_url,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_84, '__create_fn__'),
-    "def __create_fn__(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):\n def __init__(self,websub:_type_websub=_dflt_websub,podcastindex:_type_podcastindex=_dflt_podcastindex,podping:_type_podping=_dflt_podping,timeout:_type_timeout=_dflt_timeout)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'websub',websub)\n  __dataclass_builtins_object__.__setattr__(self,'podcastindex',podcastindex)\n  __dataclass_builtins_object__.__setattr__(self,'podping',podping)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n return __init__": (_85, '__create_fn__'),
-    'def __create_fn__(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_unchanged, _dflt_removed, _return_type):\n def __init__(self,written:_type_written=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,removed:_type_removed=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.unchanged=unchanged\n  self.removed=_dflt_removed() if removed is _HAS_DEFAULT_FACTORY else removed\n return __init__': (_86, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'type\',\'split\',\'name\',\'fee\',\'custom_key\',\'custom_value\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_87, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'at\',\'moov\',\'tables\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_88, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'sets\',\'severity\',\'title\',\'explain\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_89, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'connect_timeout\',\'read_timeout\',\'deadline\',\'retries\',\'backoff\',\'workers\',\'max_redirects\',\'max_feed_bytes\',\'max_file_bytes\',\'probe_bytes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_90, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'duration\',\'frames\',\'bitrate\',\'mode\',\'sample_rate\',\'channels\',\'header\',\'start\',\'end\',\'junk\',\'cut\',\'lead\',\'layer\',\'switch\',\'gap\',\'gap_at\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_91, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'episode\',\'media\',\'page_path\',\'page_url\',\'enclosure_path\',\'enclosure_url\',\'image_url\',\'image_path\',\'image_size\',\'chapters_url\',\'transcripts\',\'alternates\',\'embed_url\',\'oembed_url\',\'media_file\',\'notes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_92, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'feed\',\'pages\',\'images\',\'media\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_93, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'feed_guid\',\'feed_url\',\'title\',\'item_guid\',\'medium\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_94, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'field\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_95, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'code\',\'severity\',\'message\',\'field\',\'hint\',\'episode\',\'episodes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_96, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'mime\',\'url\',\'title\',\'default\',\'length\',\'bitrate\',\'integrity\',\'height\',\'lang\',\'rel\',\'codecs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_97, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'guid\',\'url\',\'length\',\'duration\',\'title\',\'date\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_98, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'html\',\'description\',\'text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_99, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'index\',\'source\',\'copy\',\'media_file\',\'wanted\',\'art\',\'rel\',\'media\',\'ffmpeg\',\'length\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_100, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'frames\',\'bytes\',\'sound\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_101, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'url\',\'field\',\'episode\',\'length\',\'mime\',\'duration\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_102, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'length\',\'samples\',\'sample_rate\',\'bitrate\',\'channels\',\'mpeg1\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_103, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'mime\',\'data\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_104, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'bucket\',\'prefix\',\'region\',\'endpoint_url\',\'addressing\',\'profile\',\'acl\',\'cors\',\'cors_origins\',\'multipart_threshold\',\'multipart_chunk\',\'concurrency\',\'retries\',\'timeout\',\'checksums\',\'type\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_105, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'destination\',\'ssh\',\'options\',\'type\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_106, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'email\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_107, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'geo\',\'osm\',\'rel\',\'country\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_108, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'path\',\'type\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_109, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'role\',\'group\',\'img\',\'href\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_110, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'url\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_111, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'next_url\',\'prev_archive_url\',\'current_url\',\'complete\',\'first_url\',\'last_url\',\'previous_url\',\'next_archive_url\',\'archive\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_112, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'number\',\'name\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_113, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'parents\',\'attributes\',\'required\',\'single\',\'text_max\',\'text_required\',\'limits\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_114, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'mime\',\'language\',\'generated\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_115, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'size\',\'mime\',\'kind\',\'duration\',\'bitrate\',\'bitrate_mode\',\'sample_rate\',\'channels\',\'video\',\'height\',\'width\',\'picture_codec\',\'tags\',\'chapters\',\'has_cover\',\'lead\',\'declared\',\'codec\',\'chained\',\'index_last\',\'index_blocker\',\'rate_switch\',\'switch_at\',\'cut\',\'movie_length\',\'location\',\'gap\',\'gap_at\',\'sound_tracks\',\'enabled_sound\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_116, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'size\',\'resumed\',\'announced\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_117, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'problems\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_118, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'protocol\',\'uri\',\'account_id\',\'account_url\',\'priority\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_119, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'recipients\',\'time_splits\',\'type\',\'method\',\'suggested\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_120, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',\'type\',\'cache\',\'phase\',\'replaces\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_121, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_122, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'root\',\'title\',\'description\',\'url\',\'feed_url\',\'media_url\',\'language\',\'author\',\'owner\',\'category\',\'subcategory\',\'explicit\',\'type\',\'artwork\',\'copyright\',\'podcast_guid\',\'locked\',\'locked_owner\',\'funding\',\'persons\',\'license\',\'medium\',\'location\',\'keywords\',\'update_frequency\',\'update_rrule\',\'update_dtstart\',\'txt\',\'podroll\',\'value\',\'social\',\'new_feed_url\',\'block\',\'block_services\',\'complete\',\'links\',\'support\',\'seasons\',\'feed_limit\',\'page_size\',\'checks_select\',\'checks_ignore\',\'tag_on_build\',\'words\',\'publish\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_123, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'service\',\'url\',\'ok\',\'status\',\'message\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_124, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'sha256\',\'size\',\'type\',\'cache\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_125, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'number\',\'season\',\'date\',\'title\',\'duration\',\'status\',\'errors\',\'warnings\',\'guid\',\'episode_type\',\'unreadable\',\'reason\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_126, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'path\',\'audio\',\'guid\',\'title\',\'date\',\'season\',\'number\',\'episode_type\',\'draft\',\'duration\',\'problems\',\'chapters\',\'renamed\',\'renamed_because\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_127, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'source\',\'title\',\'date\',\'guid\',\'audio\',\'notes_markdown\',\'summary\',\'season\',\'number\',\'decimal_number\',\'episode_display\',\'episode_type\',\'explicit\',\'itunes_title\',\'artwork\',\'transcripts\',\'chapters\',\'chapters_source\',\'persons\',\'soundbites\',\'location\',\'license\',\'funding\',\'alternate_enclosures\',\'keywords\',\'txt\',\'value\',\'social\',\'content_note\',\'block\',\'guid_permalink\',\'draft\',\'updated\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_128, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'where\',\'files\',\'identity\',\'racy\',\'others\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_129, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'speaker\',\'start\',\'text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_130, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'duration\',\'recipients\',\'remote_item\',\'remote_start\',\'remote_percentage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_131, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'duration\',\'title\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_132, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'end\',\'text\',\'speaker\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_133, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'title\',\'end\',\'url\',\'toc\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_134, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'title\',\'url\',\'img\',\'toc\',\'end\',\'location\',\'geo\',\'origin\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_135, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'stem\',\'items\',\'paging\',\'number\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_136, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'targets\',\'default\',\'cache\',\'notify\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_137, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'title\',\'artist\',\'album_artist\',\'album\',\'track\',\'disc\',\'date\',\'genre\',\'comment\',\'short_description\',\'description\',\'podcast\',\'guid\',\'feed_url\',\'cover\',\'chapters\',\'id3_version\',\'leading_id3\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_138, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'title\',\'description\',\'url\',\'author\',\'email\',\'language\',\'category\',\'subcategory\',\'explicit\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_139, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'url\',\'mime\',\'language\',\'length\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_140, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'url\',\'mime\',\'rel\',\'language\',\'captions\',\'source\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_141, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'url\',\'text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_142, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'websub\',\'podcastindex\',\'podping\',\'timeout\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_143, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'type\',\'split\',\'name\',\'fee\',\'custom_key\',\'custom_value\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_144, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'at\',\'moov\',\'tables\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_145, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'sets\',\'severity\',\'title\',\'explain\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_146, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'connect_timeout\',\'read_timeout\',\'deadline\',\'retries\',\'backoff\',\'workers\',\'max_redirects\',\'max_feed_bytes\',\'max_file_bytes\',\'probe_bytes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_147, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'duration\',\'frames\',\'bitrate\',\'mode\',\'sample_rate\',\'channels\',\'header\',\'start\',\'end\',\'junk\',\'cut\',\'lead\',\'layer\',\'switch\',\'gap\',\'gap_at\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_148, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'episode\',\'media\',\'page_path\',\'page_url\',\'enclosure_path\',\'enclosure_url\',\'image_url\',\'image_path\',\'image_size\',\'chapters_url\',\'transcripts\',\'alternates\',\'embed_url\',\'oembed_url\',\'media_file\',\'notes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_149, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'feed\',\'pages\',\'images\',\'media\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_150, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'feed_guid\',\'feed_url\',\'title\',\'item_guid\',\'medium\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_151, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'field\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_152, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'code\',\'severity\',\'message\',\'field\',\'hint\',\'episode\',\'episodes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_153, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'mime\',\'url\',\'title\',\'default\',\'length\',\'bitrate\',\'integrity\',\'height\',\'lang\',\'rel\',\'codecs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_154, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'guid\',\'url\',\'length\',\'duration\',\'title\',\'date\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_155, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'html\',\'description\',\'text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_156, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'index\',\'source\',\'copy\',\'media_file\',\'wanted\',\'art\',\'rel\',\'media\',\'ffmpeg\',\'length\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_157, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'frames\',\'bytes\',\'sound\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_158, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'url\',\'field\',\'episode\',\'length\',\'mime\',\'duration\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_159, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'length\',\'samples\',\'sample_rate\',\'bitrate\',\'channels\',\'mpeg1\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_160, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'mime\',\'data\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_161, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'bucket\',\'prefix\',\'region\',\'endpoint_url\',\'addressing\',\'profile\',\'acl\',\'cors\',\'cors_origins\',\'multipart_threshold\',\'multipart_chunk\',\'concurrency\',\'retries\',\'timeout\',\'checksums\',\'type\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_162, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'destination\',\'ssh\',\'options\',\'type\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_163, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'email\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_164, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'geo\',\'osm\',\'rel\',\'country\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_165, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'path\',\'type\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_166, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'role\',\'group\',\'img\',\'href\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_167, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'url\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_168, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'next_url\',\'prev_archive_url\',\'current_url\',\'complete\',\'first_url\',\'last_url\',\'previous_url\',\'next_archive_url\',\'archive\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_169, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'number\',\'name\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_170, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'parents\',\'attributes\',\'required\',\'single\',\'text_max\',\'text_required\',\'limits\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_171, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'mime\',\'language\',\'generated\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_172, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'size\',\'mime\',\'kind\',\'duration\',\'bitrate\',\'bitrate_mode\',\'sample_rate\',\'channels\',\'video\',\'height\',\'width\',\'picture_codec\',\'tags\',\'chapters\',\'has_cover\',\'lead\',\'declared\',\'codec\',\'chained\',\'index_last\',\'index_blocker\',\'rate_switch\',\'switch_at\',\'cut\',\'movie_length\',\'location\',\'gap\',\'gap_at\',\'sound_tracks\',\'enabled_sound\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_173, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'size\',\'resumed\',\'announced\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_174, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'problems\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_175, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'protocol\',\'uri\',\'account_id\',\'account_url\',\'priority\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_176, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'recipients\',\'time_splits\',\'type\',\'method\',\'suggested\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_177, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',\'type\',\'cache\',\'phase\',\'replaces\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_178, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_179, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'root\',\'title\',\'description\',\'url\',\'feed_url\',\'media_url\',\'language\',\'author\',\'owner\',\'category\',\'subcategory\',\'explicit\',\'type\',\'artwork\',\'copyright\',\'podcast_guid\',\'locked\',\'locked_owner\',\'funding\',\'persons\',\'license\',\'medium\',\'location\',\'keywords\',\'update_frequency\',\'update_rrule\',\'update_dtstart\',\'txt\',\'podroll\',\'value\',\'social\',\'new_feed_url\',\'block\',\'block_services\',\'complete\',\'links\',\'support\',\'seasons\',\'feed_limit\',\'page_size\',\'checks_select\',\'checks_ignore\',\'tag_on_build\',\'words\',\'publish\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_180, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'service\',\'url\',\'ok\',\'status\',\'message\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_181, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'sha256\',\'size\',\'type\',\'cache\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_182, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'number\',\'season\',\'date\',\'title\',\'duration\',\'status\',\'errors\',\'warnings\',\'guid\',\'episode_type\',\'unreadable\',\'reason\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_183, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'path\',\'audio\',\'guid\',\'title\',\'date\',\'season\',\'number\',\'episode_type\',\'draft\',\'duration\',\'problems\',\'chapters\',\'renamed\',\'renamed_because\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_184, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'source\',\'title\',\'date\',\'guid\',\'audio\',\'notes_markdown\',\'summary\',\'season\',\'number\',\'decimal_number\',\'episode_display\',\'episode_type\',\'explicit\',\'itunes_title\',\'artwork\',\'transcripts\',\'chapters\',\'chapters_source\',\'persons\',\'soundbites\',\'location\',\'license\',\'funding\',\'alternate_enclosures\',\'keywords\',\'txt\',\'value\',\'social\',\'content_note\',\'block\',\'guid_permalink\',\'draft\',\'updated\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_185, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'where\',\'files\',\'identity\',\'racy\',\'others\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_186, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'speaker\',\'start\',\'text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_187, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'duration\',\'recipients\',\'remote_item\',\'remote_start\',\'remote_percentage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_188, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'duration\',\'title\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_189, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'end\',\'text\',\'speaker\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_190, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'title\',\'end\',\'url\',\'toc\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_191, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'title\',\'url\',\'img\',\'toc\',\'end\',\'location\',\'geo\',\'origin\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_192, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'stem\',\'items\',\'paging\',\'number\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_193, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'targets\',\'default\',\'cache\',\'notify\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_194, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'title\',\'artist\',\'album_artist\',\'album\',\'track\',\'disc\',\'date\',\'genre\',\'comment\',\'short_description\',\'description\',\'podcast\',\'guid\',\'feed_url\',\'cover\',\'chapters\',\'id3_version\',\'leading_id3\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_195, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'title\',\'description\',\'url\',\'author\',\'email\',\'language\',\'category\',\'subcategory\',\'explicit\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_196, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'url\',\'mime\',\'language\',\'length\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_197, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'url\',\'mime\',\'rel\',\'language\',\'captions\',\'source\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_198, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'url\',\'text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_199, '__create_fn__'),
-    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'websub\',\'podcastindex\',\'podping\',\'timeout\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_200, '__create_fn__'),
-    'def dump_one(value):\n    return [\n        (v0 if (v0 := value.path).__class__ in plain else dump(v0)),\n        (v1 if (v1 := value.size).__class__ in plain else dump(v1)),\n        (v2 if (v2 := value.mime).__class__ in plain else dump(v2)),\n        (v3 if (v3 := value.kind).__class__ in plain else dump(v3)),\n        (v4 if (v4 := value.duration).__class__ in plain else dump(v4)),\n        (v5 if (v5 := value.bitrate).__class__ in plain else dump(v5)),\n        (v6 if (v6 := value.bitrate_mode).__class__ in plain else dump(v6)),\n        (v7 if (v7 := value.sample_rate).__class__ in plain else dump(v7)),\n        (v8 if (v8 := value.channels).__class__ in plain else dump(v8)),\n        (v9 if (v9 := value.video).__class__ in plain else dump(v9)),\n        (v10 if (v10 := value.height).__class__ in plain else dump(v10)),\n        (v11 if (v11 := value.width).__class__ in plain else dump(v11)),\n        (v12 if (v12 := value.picture_codec).__class__ in plain else dump(v12)),\n        (v13 if (v13 := value.tags).__class__ in plain else dump(v13)),\n        (v14 if (v14 := value.chapters).__class__ in plain else dump(v14)),\n        (v15 if (v15 := value.has_cover).__class__ in plain else dump(v15)),\n        (v16 if (v16 := value.lead).__class__ in plain else dump(v16)),\n        (v17 if (v17 := value.declared).__class__ in plain else dump(v17)),\n        (v18 if (v18 := value.codec).__class__ in plain else dump(v18)),\n        (v19 if (v19 := value.chained).__class__ in plain else dump(v19)),\n        (v20 if (v20 := value.index_last).__class__ in plain else dump(v20)),\n        (v21 if (v21 := value.index_blocker).__class__ in plain else dump(v21)),\n        (v22 if (v22 := value.rate_switch).__class__ in plain else dump(v22)),\n        (v23 if (v23 := value.switch_at).__class__ in plain else dump(v23)),\n        (v24 if (v24 := value.cut).__class__ in plain else dump(v24)),\n        (v25 if (v25 := value.movie_length).__class__ in plain else dump(v25)),\n        (v26 if (v26 := value.location).__class__ in plain else dump(v26)),\n        (v27 if (v27 := value.gap).__class__ in plain else dump(v27)),\n        (v28 if (v28 := value.gap_at).__class__ in plain else dump(v28)),\n        (v29 if (v29 := value.sound_tracks).__class__ in plain else dump(v29)),\n        (v30 if (v30 := value.enabled_sound).__class__ in plain else dump(v30)),\n    ]': (_201, 'dump_one'),
-    'def dump_one(value):\n    return [\n        (v0 if (v0 := value.slug).__class__ in plain else dump(v0)),\n        (v1 if (v1 := value.source).__class__ in plain else dump(v1)),\n        (v2 if (v2 := value.title).__class__ in plain else dump(v2)),\n        (v3 if (v3 := value.date).__class__ in plain else dump(v3)),\n        (v4 if (v4 := value.guid).__class__ in plain else dump(v4)),\n        (v5 if (v5 := value.audio).__class__ in plain else dump(v5)),\n        (v6 if (v6 := value.notes_markdown).__class__ in plain else dump(v6)),\n        (v7 if (v7 := value.summary).__class__ in plain else dump(v7)),\n        (v8 if (v8 := value.season).__class__ in plain else dump(v8)),\n        (v9 if (v9 := value.number).__class__ in plain else dump(v9)),\n        (v10 if (v10 := value.decimal_number).__class__ in plain else dump(v10)),\n        (v11 if (v11 := value.episode_display).__class__ in plain else dump(v11)),\n        (v12 if (v12 := value.episode_type).__class__ in plain else dump(v12)),\n        (v13 if (v13 := value.explicit).__class__ in plain else dump(v13)),\n        (v14 if (v14 := value.itunes_title).__class__ in plain else dump(v14)),\n        (v15 if (v15 := value.artwork).__class__ in plain else dump(v15)),\n        (v16 if (v16 := value.transcripts).__class__ in plain else dump(v16)),\n        (v17 if (v17 := value.chapters).__class__ in plain else dump(v17)),\n        (v18 if (v18 := value.chapters_source).__class__ in plain else dump(v18)),\n        (v19 if (v19 := value.persons).__class__ in plain else dump(v19)),\n        (v20 if (v20 := value.soundbites).__class__ in plain else dump(v20)),\n        (v21 if (v21 := value.location).__class__ in plain else dump(v21)),\n        (v22 if (v22 := value.license).__class__ in plain else dump(v22)),\n        (v23 if (v23 := value.funding).__class__ in plain else dump(v23)),\n        (v24 if (v24 := value.alternate_enclosures).__class__ in plain else dump(v24)),\n        (v25 if (v25 := value.keywords).__class__ in plain else dump(v25)),\n        (v26 if (v26 := value.txt).__class__ in plain else dump(v26)),\n        (v27 if (v27 := value.value).__class__ in plain else dump(v27)),\n        (v28 if (v28 := value.social).__class__ in plain else dump(v28)),\n        (v29 if (v29 := value.content_note).__class__ in plain else dump(v29)),\n        (v30 if (v30 := value.block).__class__ in plain else dump(v30)),\n        (v31 if (v31 := value.guid_permalink).__class__ in plain else dump(v31)),\n        (v32 if (v32 := value.draft).__class__ in plain else dump(v32)),\n        (v33 if (v33 := value.updated).__class__ in plain else dump(v33)),\n    ]': (_202, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'email': (v1 if (v1 := value.email).__class__ in plain else dump(v1)),\n    }": (_203, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'geo': (v1 if (v1 := value.geo).__class__ in plain else dump(v1)),\n        'osm': (v2 if (v2 := value.osm).__class__ in plain else dump(v2)),\n        'rel': (v3 if (v3 := value.rel).__class__ in plain else dump(v3)),\n        'country': (v4 if (v4 := value.country).__class__ in plain else dump(v4)),\n    }": (_204, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'role': (v1 if (v1 := value.role).__class__ in plain else dump(v1)),\n        'group': (v2 if (v2 := value.group).__class__ in plain else dump(v2)),\n        'img': (v3 if (v3 := value.img).__class__ in plain else dump(v3)),\n        'href': (v4 if (v4 := value.href).__class__ in plain else dump(v4)),\n    }": (_205, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'url': (v1 if (v1 := value.url).__class__ in plain else dump(v1)),\n    }": (_206, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'number': (v0 if (v0 := value.number).__class__ in plain else dump(v0)),\n        'name': (v1 if (v1 := value.name).__class__ in plain else dump(v1)),\n    }": (_207, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'path': (v0 if (v0 := value.path).__class__ in plain else dump(v0)),\n        'mime': (v1 if (v1 := value.mime).__class__ in plain else dump(v1)),\n        'language': (v2 if (v2 := value.language).__class__ in plain else dump(v2)),\n        'generated': (v3 if (v3 := value.generated).__class__ in plain else dump(v3)),\n    }": (_208, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'root': (v0 if (v0 := value.root).__class__ in plain else dump(v0)),\n        'title': (v1 if (v1 := value.title).__class__ in plain else dump(v1)),\n        'description': (v2 if (v2 := value.description).__class__ in plain else dump(v2)),\n        'url': (v3 if (v3 := value.url).__class__ in plain else dump(v3)),\n        'feed_url': (v4 if (v4 := value.feed_url).__class__ in plain else dump(v4)),\n        'media_url': (v5 if (v5 := value.media_url).__class__ in plain else dump(v5)),\n        'language': (v6 if (v6 := value.language).__class__ in plain else dump(v6)),\n        'author': (v7 if (v7 := value.author).__class__ in plain else dump(v7)),\n        'owner': (v8 if (v8 := value.owner).__class__ in plain else dump(v8)),\n        'category': (v9 if (v9 := value.category).__class__ in plain else dump(v9)),\n        'subcategory': (v10 if (v10 := value.subcategory).__class__ in plain else dump(v10)),\n        'explicit': (v11 if (v11 := value.explicit).__class__ in plain else dump(v11)),\n        'type': (v12 if (v12 := value.type).__class__ in plain else dump(v12)),\n        'artwork': (v13 if (v13 := value.artwork).__class__ in plain else dump(v13)),\n        'copyright': (v14 if (v14 := value.copyright).__class__ in plain else dump(v14)),\n        'podcast_guid': (v15 if (v15 := value.podcast_guid).__class__ in plain else dump(v15)),\n        'locked': (v16 if (v16 := value.locked).__class__ in plain else dump(v16)),\n        'locked_owner': (v17 if (v17 := value.locked_owner).__class__ in plain else dump(v17)),\n        'funding': (v18 if (v18 := value.funding).__class__ in plain else dump(v18)),\n        'persons': (v19 if (v19 := value.persons).__class__ in plain else dump(v19)),\n        'license': (v20 if (v20 := value.license).__class__ in plain else dump(v20)),\n        'medium': (v21 if (v21 := value.medium).__class__ in plain else dump(v21)),\n        'location': (v22 if (v22 := value.location).__class__ in plain else dump(v22)),\n        'keywords': (v23 if (v23 := value.keywords).__class__ in plain else dump(v23)),\n        'update_frequency': (v24 if (v24 := value.update_frequency).__class__ in plain else dump(v24)),\n        'update_rrule': (v25 if (v25 := value.update_rrule).__class__ in plain else dump(v25)),\n        'update_dtstart': (v26 if (v26 := value.update_dtstart).__class__ in plain else dump(v26)),\n        'txt': (v27 if (v27 := value.txt).__class__ in plain else dump(v27)),\n        'podroll': (v28 if (v28 := value.podroll).__class__ in plain else dump(v28)),\n        'value': (v29 if (v29 := value.value).__class__ in plain else dump(v29)),\n        'social': (v30 if (v30 := value.social).__class__ in plain else dump(v30)),\n        'new_feed_url': (v31 if (v31 := value.new_feed_url).__class__ in plain else dump(v31)),\n        'block': (v32 if (v32 := value.block).__class__ in plain else dump(v32)),\n        'block_services': (v33 if (v33 := value.block_services).__class__ in plain else dump(v33)),\n        'complete': (v34 if (v34 := value.complete).__class__ in plain else dump(v34)),\n        'links': (v35 if (v35 := value.links).__class__ in plain else dump(v35)),\n        'support': (v36 if (v36 := value.support).__class__ in plain else dump(v36)),\n        'seasons': (v37 if (v37 := value.seasons).__class__ in plain else dump(v37)),\n        'feed_limit': (v38 if (v38 := value.feed_limit).__class__ in plain else dump(v38)),\n        'page_size': (v39 if (v39 := value.page_size).__class__ in plain else dump(v39)),\n        'checks_select': (v40 if (v40 := value.checks_select).__class__ in plain else dump(v40)),\n        'checks_ignore': (v41 if (v41 := value.checks_ignore).__class__ in plain else dump(v41)),\n        'tag_on_build': (v42 if (v42 := value.tag_on_build).__class__ in plain else dump(v42)),\n        'words': (v43 if (v43 := value.words).__class__ in plain else dump(v43)),\n        'publish': (v44 if (v44 := value.publish).__class__ in plain else dump(v44)),\n    }": (_209, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'start': (v0 if (v0 := value.start).__class__ in plain else dump(v0)),\n        'duration': (v1 if (v1 := value.duration).__class__ in plain else dump(v1)),\n        'title': (v2 if (v2 := value.title).__class__ in plain else dump(v2)),\n    }": (_210, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'start': (v0 if (v0 := value.start).__class__ in plain else dump(v0)),\n        'title': (v1 if (v1 := value.title).__class__ in plain else dump(v1)),\n        'url': (v2 if (v2 := value.url).__class__ in plain else dump(v2)),\n        'img': (v3 if (v3 := value.img).__class__ in plain else dump(v3)),\n        'toc': (v4 if (v4 := value.toc).__class__ in plain else dump(v4)),\n        'end': (v5 if (v5 := value.end).__class__ in plain else dump(v5)),\n        'location': (v6 if (v6 := value.location).__class__ in plain else dump(v6)),\n        'geo': (v7 if (v7 := value.geo).__class__ in plain else dump(v7)),\n        'origin': (v8 if (v8 := value.origin).__class__ in plain else dump(v8)),\n    }": (_211, 'dump_one'),
-    "def dump_one(value):\n    return {\n        'url': (v0 if (v0 := value.url).__class__ in plain else dump(v0)),\n        'text': (v1 if (v1 := value.text).__class__ in plain else dump(v1)),\n    }": (_212, 'dump_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 12 or tuple(data) != ('file', 'mime', 'url', 'title', 'default', 'length', 'bitrate', 'integrity', 'height', 'lang', 'rel', 'codecs'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8.__class__ is not t8:\n        v8 = f8(v8)\n    if v9.__class__ is not t9:\n        v9 = f9(v9)\n    if v10.__class__ is not t10:\n        v10 = f10(v10)\n    if v11.__class__ is not t11:\n        v11 = f11(v11)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, )": (_213, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('name', 'url'):\n        return general(data)\n    (v0, v1, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    return cls(v0, v1, )": (_214, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('number', 'name'):\n        return general(data)\n    (v0, v1, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    return cls(v0, v1, )": (_215, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('url', 'text'):\n        return general(data)\n    (v0, v1, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    return cls(v0, v1, )": (_216, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 3 or tuple(data) != ('start', 'duration', 'title'):\n        return general(data)\n    (v0, v1, v2, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    return cls(v0, v1, v2, )": (_217, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 4 or tuple(data) != ('path', 'mime', 'language', 'generated'):\n        return general(data)\n    (v0, v1, v2, v3, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    return cls(v0, v1, v2, v3, )": (_218, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('feed_guid', 'feed_url', 'title', 'item_guid', 'medium'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_219, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('name', 'geo', 'osm', 'rel', 'country'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_220, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('name', 'role', 'group', 'img', 'href'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_221, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('protocol', 'uri', 'account_id', 'account_url', 'priority'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4 is not None:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_222, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('recipients', 'time_splits', 'type', 'method', 'suggested'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    v0 = () if v0.__class__ is list and not v0 else f0(v0)\n    v1 = () if v1.__class__ is list and not v1 else f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_223, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 6 or tuple(data) != ('start', 'duration', 'recipients', 'remote_item', 'remote_start', 'remote_percentage'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    v2 = () if v2.__class__ is list and not v2 else f2(v2)\n    if v3 is not None:\n        v3 = f3(v3)\n    if v4 is not None:\n        v4 = f4(v4)\n    if v5 is not None:\n        v5 = f5(v5)\n    return cls(v0, v1, v2, v3, v4, v5, )": (_224, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 7 or tuple(data) != ('address', 'type', 'split', 'name', 'fee', 'custom_key', 'custom_value'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, v6, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    return cls(v0, v1, v2, v3, v4, v5, v6, )": (_225, 'load_one'),
-    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 9 or tuple(data) != ('start', 'title', 'url', 'img', 'toc', 'end', 'location', 'geo', 'origin'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5 is not None:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8.__class__ is not t8:\n        v8 = f8(v8)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, )": (_226, 'load_one'),
-    "def load_row(data):\n    if data.__class__ is not list or len(data) != 31:\n        raise Mismatch('expected a list of 31 values')\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, ) = data\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8.__class__ is not t8:\n        v8 = f8(v8)\n    if v9.__class__ is not t9:\n        v9 = f9(v9)\n    if v10.__class__ is not t10:\n        v10 = f10(v10)\n    if v11.__class__ is not t11:\n        v11 = f11(v11)\n    if v12.__class__ is not t12:\n        v12 = f12(v12)\n    v13 = f13(v13)\n    v14 = () if v14.__class__ is list and not v14 else f14(v14)\n    if v15.__class__ is not t15:\n        v15 = f15(v15)\n    if v16.__class__ is not t16:\n        v16 = f16(v16)\n    if v17.__class__ is not t17:\n        v17 = f17(v17)\n    if v18.__class__ is not t18:\n        v18 = f18(v18)\n    if v19.__class__ is not t19:\n        v19 = f19(v19)\n    if v20.__class__ is not t20:\n        v20 = f20(v20)\n    if v21.__class__ is not t21:\n        v21 = f21(v21)\n    if v22.__class__ is not t22:\n        v22 = f22(v22)\n    if v23.__class__ is not t23:\n        v23 = f23(v23)\n    if v24.__class__ is not t24:\n        v24 = f24(v24)\n    if v25.__class__ is not t25:\n        v25 = f25(v25)\n    if v26.__class__ is not t26:\n        v26 = f26(v26)\n    if v27.__class__ is not t27:\n        v27 = f27(v27)\n    if v28.__class__ is not t28:\n        v28 = f28(v28)\n    if v29.__class__ is not t29:\n        v29 = f29(v29)\n    if v30.__class__ is not t30:\n        v30 = f30(v30)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, )": (_227, 'load_row'),
-    "def load_row(data):\n    if data.__class__ is not list or len(data) != 34:\n        raise Mismatch('expected a list of 34 values')\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, ) = data\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8 is not None:\n        v8 = f8(v8)\n    if v9 is not None:\n        v9 = f9(v9)\n    if v10 is not None:\n        v10 = f10(v10)\n    if v11.__class__ is not t11:\n        v11 = f11(v11)\n    if v12.__class__ is not t12:\n        v12 = f12(v12)\n    if v13 is not None:\n        v13 = f13(v13)\n    if v14.__class__ is not t14:\n        v14 = f14(v14)\n    if v15.__class__ is not t15:\n        v15 = f15(v15)\n    v16 = () if v16.__class__ is list and not v16 else f16(v16)\n    v17 = () if v17.__class__ is list and not v17 else f17(v17)\n    if v18.__class__ is not t18:\n        v18 = f18(v18)\n    v19 = () if v19.__class__ is list and not v19 else f19(v19)\n    v20 = () if v20.__class__ is list and not v20 else f20(v20)\n    v21 = () if v21.__class__ is list and not v21 else f21(v21)\n    if v22 is not None:\n        v22 = f22(v22)\n    v23 = () if v23.__class__ is list and not v23 else f23(v23)\n    v24 = () if v24.__class__ is list and not v24 else f24(v24)\n    v25 = () if v25.__class__ is list and not v25 else f25(v25)\n    v26 = () if v26.__class__ is list and not v26 else f26(v26)\n    v27 = () if v27.__class__ is list and not v27 else f27(v27)\n    v28 = () if v28.__class__ is list and not v28 else f28(v28)\n    if v29.__class__ is not t29:\n        v29 = f29(v29)\n    if v30.__class__ is not t30:\n        v30 = f30(v30)\n    if v31.__class__ is not t31:\n        v31 = f31(v31)\n    if v32.__class__ is not t32:\n        v32 = f32(v32)\n    if v33 is not None:\n        v33 = f33(v33)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, )": (_228, 'load_row'),
-    'def replace_one(value, cover):\n    return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, value.short_description, value.description, value.podcast, value.guid, value.feed_url, cover, value.chapters, value.id3_version, value.leading_id3)': (_229, 'replace_one'),
-    'def replace_one(value, id3_version, leading_id3, short_description):\n    return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, short_description, value.description, value.podcast, value.guid, value.feed_url, value.cover, value.chapters, id3_version, leading_id3)': (_230, 'replace_one'),
-    'def replace_one(value, leading_id3, short_description):\n    return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, short_description, value.description, value.podcast, value.guid, value.feed_url, value.cover, value.chapters, value.id3_version, leading_id3)': (_231, 'replace_one'),
-    'def replace_one(value, media, media_file):\n    return cls(value.episode, media, value.page_path, value.page_url, value.enclosure_path, value.enclosure_url, value.image_url, value.image_path, value.image_size, value.chapters_url, value.transcripts, value.alternates, value.embed_url, value.oembed_url, media_file, value.notes)': (_232, 'replace_one'),
-    'def replace_one(value, notes):\n    return cls(value.episode, value.media, value.page_path, value.page_url, value.enclosure_path, value.enclosure_url, value.image_url, value.image_path, value.image_size, value.chapters_url, value.transcripts, value.alternates, value.embed_url, value.oembed_url, value.media_file, notes)': (_233, 'replace_one'),
-    'def replace_one(value, size):\n    return cls(value.path, size, value.mime, value.kind, value.duration, value.bitrate, value.bitrate_mode, value.sample_rate, value.channels, value.video, value.height, value.width, value.picture_codec, value.tags, value.chapters, value.has_cover, value.lead, value.declared, value.codec, value.chained, value.index_last, value.index_blocker, value.rate_switch, value.switch_at, value.cut, value.movie_length, value.location, value.gap, value.gap_at, value.sound_tracks, value.enabled_sound)': (_234, 'replace_one'),
-    'def replace_one(value, size, tags, has_cover, chapters):\n    return cls(value.path, size, value.mime, value.kind, value.duration, value.bitrate, value.bitrate_mode, value.sample_rate, value.channels, value.video, value.height, value.width, value.picture_codec, tags, chapters, has_cover, value.lead, value.declared, value.codec, value.chained, value.index_last, value.index_blocker, value.rate_switch, value.switch_at, value.cut, value.movie_length, value.location, value.gap, value.gap_at, value.sound_tracks, value.enabled_sound)': (_235, 'replace_one'),
+    "def __create_fn__(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_artwork_alt, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_chat, _type_publisher, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_artwork_alt, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_chat, _dflt_publisher, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):\n def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,chat:_type_chat=_dflt_chat,publisher:_type_publisher=_dflt_publisher,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'media_url',media_url)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'author',author)\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'category',category)\n  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)\n  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)\n  __dataclass_builtins_object__.__setattr__(self,'copyright',copyright)\n  __dataclass_builtins_object__.__setattr__(self,'podcast_guid',podcast_guid)\n  __dataclass_builtins_object__.__setattr__(self,'locked',locked)\n  __dataclass_builtins_object__.__setattr__(self,'locked_owner',locked_owner)\n  __dataclass_builtins_object__.__setattr__(self,'funding',funding)\n  __dataclass_builtins_object__.__setattr__(self,'persons',persons)\n  __dataclass_builtins_object__.__setattr__(self,'license',license)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'update_frequency',update_frequency)\n  __dataclass_builtins_object__.__setattr__(self,'update_rrule',update_rrule)\n  __dataclass_builtins_object__.__setattr__(self,'update_dtstart',update_dtstart)\n  __dataclass_builtins_object__.__setattr__(self,'txt',txt)\n  __dataclass_builtins_object__.__setattr__(self,'podroll',podroll)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'social',social)\n  __dataclass_builtins_object__.__setattr__(self,'chat',chat)\n  __dataclass_builtins_object__.__setattr__(self,'publisher',publisher)\n  __dataclass_builtins_object__.__setattr__(self,'new_feed_url',new_feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n  __dataclass_builtins_object__.__setattr__(self,'block_services',block_services)\n  __dataclass_builtins_object__.__setattr__(self,'complete',complete)\n  __dataclass_builtins_object__.__setattr__(self,'links',links)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'seasons',seasons)\n  __dataclass_builtins_object__.__setattr__(self,'feed_limit',feed_limit)\n  __dataclass_builtins_object__.__setattr__(self,'page_size',page_size)\n  __dataclass_builtins_object__.__setattr__(self,'checks_select',checks_select)\n  __dataclass_builtins_object__.__setattr__(self,'checks_ignore',checks_ignore)\n  __dataclass_builtins_object__.__setattr__(self,'tag_on_build',tag_on_build)\n  __dataclass_builtins_object__.__setattr__(self,'words',words)\n  __dataclass_builtins_object__.__setattr__(self,'publish',_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish)\n return __init__": (_57, '__create_fn__'),
+    "def __create_fn__(_type_server, _type_protocol, _type_account_id, _type_space, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_account_id, _dflt_space, _return_type):\n def __init__(self,server:_type_server,protocol:_type_protocol,account_id:_type_account_id=_dflt_account_id,space:_type_space=_dflt_space)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'server',server)\n  __dataclass_builtins_object__.__setattr__(self,'protocol',protocol)\n  __dataclass_builtins_object__.__setattr__(self,'account_id',account_id)\n  __dataclass_builtins_object__.__setattr__(self,'space',space)\n return __init__": (_58, '__create_fn__'),
+    "def __create_fn__(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):\n def __init__(self,service:_type_service,url:_type_url,ok:_type_ok,status:_type_status=_dflt_status,message:_type_message=_dflt_message)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'service',service)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'ok',ok)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n return __init__": (_59, '__create_fn__'),
+    "def __create_fn__(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):\n def __init__(self,sha256:_type_sha256,size:_type_size,type:_type_type=_dflt_type,cache:_type_cache=_dflt_cache)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n return __init__": (_60, '__create_fn__'),
+    'def __create_fn__(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_podcast_guid, _type_show_written, _type_artwork, _type_imported, _type_skipped, _type_downloaded, _type_missing_media, _type_media, _type_failed, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_feed_url, _dflt_new_feed_url, _dflt_podcast_guid, _dflt_show_written, _dflt_artwork, _dflt_imported, _dflt_skipped, _dflt_downloaded, _dflt_missing_media, _dflt_media, _dflt_failed, _dflt_problems, _return_type):\n def __init__(self,show:_type_show,feed:_type_feed,old_feed_url:_type_old_feed_url=_dflt_old_feed_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,show_written:_type_show_written=_dflt_show_written,artwork:_type_artwork=_dflt_artwork,imported:_type_imported=_HAS_DEFAULT_FACTORY,skipped:_type_skipped=_HAS_DEFAULT_FACTORY,downloaded:_type_downloaded=_HAS_DEFAULT_FACTORY,missing_media:_type_missing_media=_HAS_DEFAULT_FACTORY,media:_type_media=_HAS_DEFAULT_FACTORY,failed:_type_failed=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.show=show\n  self.feed=feed\n  self.old_feed_url=old_feed_url\n  self.new_feed_url=new_feed_url\n  self.podcast_guid=podcast_guid\n  self.show_written=show_written\n  self.artwork=artwork\n  self.imported=_dflt_imported() if imported is _HAS_DEFAULT_FACTORY else imported\n  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped\n  self.downloaded=_dflt_downloaded() if downloaded is _HAS_DEFAULT_FACTORY else downloaded\n  self.missing_media=_dflt_missing_media() if missing_media is _HAS_DEFAULT_FACTORY else missing_media\n  self.media=_dflt_media() if media is _HAS_DEFAULT_FACTORY else media\n  self.failed=_dflt_failed() if failed is _HAS_DEFAULT_FACTORY else failed\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n return __init__': (_61, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):\n def __init__(self,slug:_type_slug,number:_type_number,season:_type_season,date:_type_date,title:_type_title,duration:_type_duration,status:_type_status,errors:_type_errors,warnings:_type_warnings,guid:_type_guid,episode_type:_type_episode_type,unreadable:_type_unreadable=_dflt_unreadable,reason:_type_reason=_dflt_reason)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'errors',errors)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'unreadable',unreadable)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": (_62, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):\n def __init__(self,slug:_type_slug,path:_type_path,audio:_type_audio,guid:_type_guid,title:_type_title,date:_type_date,season:_type_season,number:_type_number,episode_type:_type_episode_type,draft:_type_draft,duration:_type_duration,problems:_type_problems=_dflt_problems,chapters:_type_chapters=_dflt_chapters,renamed:_type_renamed=_dflt_renamed,renamed_because:_type_renamed_because=_dflt_renamed_because)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'audio',audio)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'draft',draft)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'problems',problems)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'renamed',renamed)\n  __dataclass_builtins_object__.__setattr__(self,'renamed_because',renamed_because)\n return __init__": (_63, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_artwork_alt, _type_chat, _type_content_links, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_artwork_alt, _dflt_chat, _dflt_content_links, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):\n def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,chat:_type_chat=_dflt_chat,content_links:_type_content_links=_dflt_content_links,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'audio',audio)\n  __dataclass_builtins_object__.__setattr__(self,'notes_markdown',notes_markdown)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'decimal_number',decimal_number)\n  __dataclass_builtins_object__.__setattr__(self,'episode_display',episode_display)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n  __dataclass_builtins_object__.__setattr__(self,'itunes_title',itunes_title)\n  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)\n  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)\n  __dataclass_builtins_object__.__setattr__(self,'chat',chat)\n  __dataclass_builtins_object__.__setattr__(self,'content_links',content_links)\n  __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'chapters_source',chapters_source)\n  __dataclass_builtins_object__.__setattr__(self,'persons',persons)\n  __dataclass_builtins_object__.__setattr__(self,'soundbites',soundbites)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'license',license)\n  __dataclass_builtins_object__.__setattr__(self,'funding',funding)\n  __dataclass_builtins_object__.__setattr__(self,'alternate_enclosures',alternate_enclosures)\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'txt',txt)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'social',social)\n  __dataclass_builtins_object__.__setattr__(self,'content_note',content_note)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n  __dataclass_builtins_object__.__setattr__(self,'guid_permalink',guid_permalink)\n  __dataclass_builtins_object__.__setattr__(self,'draft',draft)\n  __dataclass_builtins_object__.__setattr__(self,'updated',updated)\n return __init__": (_64, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):\n def __init__(self,slug:_type_slug,where:_type_where,files:_type_files,identity:_type_identity=_dflt_identity,racy:_type_racy=_dflt_racy,others:_type_others=_dflt_others)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'where',where)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'identity',identity)\n  __dataclass_builtins_object__.__setattr__(self,'racy',racy)\n  __dataclass_builtins_object__.__setattr__(self,'others',others)\n return __init__": (_65, '__create_fn__'),
+    'def __create_fn__(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _type_names, _type_listed, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_itunes, _dflt_podcast, _dflt_names, _dflt_listed, _dflt_elsewhere, _return_type):\n def __init__(self,source:_type_source,root:_type_root,channel:_type_channel,itunes:_type_itunes=_dflt_itunes,podcast:_type_podcast=_dflt_podcast,names:_type_names=_HAS_DEFAULT_FACTORY,listed:_type_listed=_HAS_DEFAULT_FACTORY,elsewhere:_type_elsewhere=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.source=source\n  self.root=root\n  self.channel=channel\n  self.itunes=itunes\n  self.podcast=podcast\n  self.names=_dflt_names() if names is _HAS_DEFAULT_FACTORY else names\n  self.listed=_dflt_listed() if listed is _HAS_DEFAULT_FACTORY else listed\n  self.elsewhere=_dflt_elsewhere() if elsewhere is _HAS_DEFAULT_FACTORY else elsewhere\n return __init__': (_66, '__create_fn__'),
+    "def __create_fn__(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,speaker:_type_speaker,start:_type_start,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_67, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,recipients:_type_recipients=_dflt_recipients,remote_item:_type_remote_item=_dflt_remote_item,remote_start:_type_remote_start=_dflt_remote_start,remote_percentage:_type_remote_percentage=_dflt_remote_percentage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'recipients',recipients)\n  __dataclass_builtins_object__.__setattr__(self,'remote_item',remote_item)\n  __dataclass_builtins_object__.__setattr__(self,'remote_start',remote_start)\n  __dataclass_builtins_object__.__setattr__(self,'remote_percentage',remote_percentage)\n return __init__": (_68, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,title:_type_title=_dflt_title)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n return __init__": (_69, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):\n def __init__(self,start:_type_start,end:_type_end,text:_type_text,speaker:_type_speaker=_dflt_speaker)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)\n return __init__": (_70, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):\n def __init__(self,start:_type_start,title:_type_title,end:_type_end=_dflt_end,url:_type_url=_dflt_url,toc:_type_toc=_dflt_toc)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'toc',toc)\n return __init__": (_71, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):\n def __init__(self,start:_type_start,title:_type_title,url:_type_url=_dflt_url,img:_type_img=_dflt_img,toc:_type_toc=_dflt_toc,end:_type_end=_dflt_end,location:_type_location=_dflt_location,geo:_type_geo=_dflt_geo,origin:_type_origin=_dflt_origin)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'img',img)\n  __dataclass_builtins_object__.__setattr__(self,'toc',toc)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'geo',geo)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__": (_72, '__create_fn__'),
+    'def __create_fn__(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_instructions, _dflt_rules, _return_type):\n def __init__(self,status:_type_status,instructions:_type_instructions=_dflt_instructions,rules:_type_rules=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.status=status\n  self.instructions=instructions\n  self.rules=_dflt_rules() if rules is _HAS_DEFAULT_FACTORY else rules\n return __init__': (_73, '__create_fn__'),
+    "def __create_fn__(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):\n def __init__(self,stem:_type_stem,items:_type_items,paging:_type_paging,number:_type_number=_dflt_number)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'stem',stem)\n  __dataclass_builtins_object__.__setattr__(self,'items',items)\n  __dataclass_builtins_object__.__setattr__(self,'paging',paging)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n return __init__": (_74, '__create_fn__'),
+    'def __create_fn__(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_checked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_episodes, _dflt_urls_checked, _return_type):\n def __init__(self,target:_type_target,kind:_type_kind,problems:_type_problems=_HAS_DEFAULT_FACTORY,episodes:_type_episodes=_dflt_episodes,urls_checked:_type_urls_checked=_dflt_urls_checked)->_return_type:\n  self.target=target\n  self.kind=kind\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.episodes=episodes\n  self.urls_checked=urls_checked\n return __init__': (_75, '__create_fn__'),
+    'def __create_fn__(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _type_unchanged, _type_deleted, _type_protected, _type_stale, _type_cors, _type_notifications, _type_planned_notifications, _type_problems, _type_swept, _type_built, _type_ledger_updated, _type_seconds, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dry_run, _dflt_uploads, _dflt_unchanged, _dflt_deleted, _dflt_protected, _dflt_stale, _dflt_cors, _dflt_notifications, _dflt_planned_notifications, _dflt_problems, _dflt_swept, _dflt_built, _dflt_ledger_updated, _dflt_seconds, _return_type):\n def __init__(self,target:_type_target,where:_type_where,output:_type_output,dry_run:_type_dry_run=_dflt_dry_run,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,deleted:_type_deleted=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,cors:_type_cors=_HAS_DEFAULT_FACTORY,notifications:_type_notifications=_HAS_DEFAULT_FACTORY,planned_notifications:_type_planned_notifications=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,swept:_type_swept=_HAS_DEFAULT_FACTORY,built:_type_built=_dflt_built,ledger_updated:_type_ledger_updated=_dflt_ledger_updated,seconds:_type_seconds=_dflt_seconds)->_return_type:\n  self.target=target\n  self.where=where\n  self.output=output\n  self.dry_run=dry_run\n  self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads\n  self.unchanged=unchanged\n  self.deleted=_dflt_deleted() if deleted is _HAS_DEFAULT_FACTORY else deleted\n  self.protected=_dflt_protected() if protected is _HAS_DEFAULT_FACTORY else protected\n  self.stale=_dflt_stale() if stale is _HAS_DEFAULT_FACTORY else stale\n  self.cors=_dflt_cors() if cors is _HAS_DEFAULT_FACTORY else cors\n  self.notifications=_dflt_notifications() if notifications is _HAS_DEFAULT_FACTORY else notifications\n  self.planned_notifications=_dflt_planned_notifications() if planned_notifications is _HAS_DEFAULT_FACTORY else planned_notifications\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.swept=_dflt_swept() if swept is _HAS_DEFAULT_FACTORY else swept\n  self.built=built\n  self.ledger_updated=ledger_updated\n  self.seconds=seconds\n return __init__': (_76, '__create_fn__'),
+    "def __create_fn__(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):\n def __init__(self,targets:_type_targets=_HAS_DEFAULT_FACTORY,default:_type_default=_dflt_default,cache:_type_cache=_dflt_cache,notify:_type_notify=_dflt_notify)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'targets',_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets)\n  __dataclass_builtins_object__.__setattr__(self,'default',default)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n  __dataclass_builtins_object__.__setattr__(self,'notify',notify)\n return __init__": (_77, '__create_fn__'),
+    "def __create_fn__(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):\n def __init__(self,title:_type_title=_dflt_title,artist:_type_artist=_dflt_artist,album_artist:_type_album_artist=_dflt_album_artist,album:_type_album=_dflt_album,track:_type_track=_dflt_track,disc:_type_disc=_dflt_disc,date:_type_date=_dflt_date,genre:_type_genre=_dflt_genre,comment:_type_comment=_dflt_comment,short_description:_type_short_description=_dflt_short_description,description:_type_description=_dflt_description,podcast:_type_podcast=_dflt_podcast,guid:_type_guid=_dflt_guid,feed_url:_type_feed_url=_dflt_feed_url,cover:_type_cover=_dflt_cover,chapters:_type_chapters=_dflt_chapters,id3_version:_type_id3_version=_dflt_id3_version,leading_id3:_type_leading_id3=_dflt_leading_id3)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'artist',artist)\n  __dataclass_builtins_object__.__setattr__(self,'album_artist',album_artist)\n  __dataclass_builtins_object__.__setattr__(self,'album',album)\n  __dataclass_builtins_object__.__setattr__(self,'track',track)\n  __dataclass_builtins_object__.__setattr__(self,'disc',disc)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'genre',genre)\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'short_description',short_description)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'podcast',podcast)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'cover',cover)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'id3_version',id3_version)\n  __dataclass_builtins_object__.__setattr__(self,'leading_id3',leading_id3)\n return __init__": (_78, '__create_fn__'),
+    'def __create_fn__(_type_title, _type_description, _type_link, _type_language, _type_author, _type_owner_name, _type_owner_email, _type_category, _type_subcategory, _type_explicit, _type_show_type, _type_image, _type_copyright, _type_podcast_guid, _type_self_url, _type_new_feed_url, _type_locked, _type_locked_owner, _type_keywords, _type_persons, _type_funding, _type_value, _type_social, _type_license, _type_medium, _type_complete, _type_block, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_description, _dflt_link, _dflt_language, _dflt_author, _dflt_owner_name, _dflt_owner_email, _dflt_category, _dflt_subcategory, _dflt_explicit, _dflt_show_type, _dflt_image, _dflt_copyright, _dflt_podcast_guid, _dflt_self_url, _dflt_new_feed_url, _dflt_locked, _dflt_locked_owner, _dflt_keywords, _dflt_persons, _dflt_funding, _dflt_value, _dflt_social, _dflt_license, _dflt_medium, _dflt_complete, _dflt_block, _dflt_episodes, _return_type):\n def __init__(self,title:_type_title=_dflt_title,description:_type_description=_dflt_description,link:_type_link=_dflt_link,language:_type_language=_dflt_language,author:_type_author=_dflt_author,owner_name:_type_owner_name=_dflt_owner_name,owner_email:_type_owner_email=_dflt_owner_email,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,show_type:_type_show_type=_dflt_show_type,image:_type_image=_dflt_image,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,self_url:_type_self_url=_dflt_self_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,keywords:_type_keywords=_dflt_keywords,persons:_type_persons=_dflt_persons,funding:_type_funding=_dflt_funding,value:_type_value=_dflt_value,social:_type_social=_dflt_social,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,complete:_type_complete=_dflt_complete,block:_type_block=_dflt_block,episodes:_type_episodes=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.title=title\n  self.description=description\n  self.link=link\n  self.language=language\n  self.author=author\n  self.owner_name=owner_name\n  self.owner_email=owner_email\n  self.category=category\n  self.subcategory=subcategory\n  self.explicit=explicit\n  self.show_type=show_type\n  self.image=image\n  self.copyright=copyright\n  self.podcast_guid=podcast_guid\n  self.self_url=self_url\n  self.new_feed_url=new_feed_url\n  self.locked=locked\n  self.locked_owner=locked_owner\n  self.keywords=keywords\n  self.persons=persons\n  self.funding=funding\n  self.value=value\n  self.social=social\n  self.license=license\n  self.medium=medium\n  self.complete=complete\n  self.block=block\n  self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes\n return __init__': (_79, '__create_fn__'),
+    "def __create_fn__(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):\n def __init__(self,title:_type_title,description:_type_description,url:_type_url,author:_type_author,email:_type_email,language:_type_language=_dflt_language,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'author',author)\n  __dataclass_builtins_object__.__setattr__(self,'email',email)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'category',category)\n  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n return __init__": (_80, '__create_fn__'),
+    'def __create_fn__(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unchanged, _type_manifest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uploads, _dflt_deletions, _dflt_protected, _dflt_stale, _dflt_unchanged, _dflt_manifest, _return_type):\n def __init__(self,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,deletions:_type_deletions=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_HAS_DEFAULT_FACTORY,manifest:_type_manifest=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads\n  self.deletions=_dflt_deletions() if deletions is _HAS_DEFAULT_FACTORY else deletions\n  self.protected=_dflt_protected() if protected is _HAS_DEFAULT_FACTORY else protected\n  self.stale=_dflt_stale() if stale is _HAS_DEFAULT_FACTORY else stale\n  self.unchanged=_dflt_unchanged() if unchanged is _HAS_DEFAULT_FACTORY else unchanged\n  self.manifest=_dflt_manifest() if manifest is _HAS_DEFAULT_FACTORY else manifest\n return __init__': (_81, '__create_fn__'),
+    'def __create_fn__(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _type_truncated, _type_redirects, _type_error, _type_timed_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_final_url, _dflt_status, _dflt_headers, _dflt_body, _dflt_truncated, _dflt_redirects, _dflt_error, _dflt_timed_out, _return_type):\n def __init__(self,url:_type_url,final_url:_type_final_url=_dflt_final_url,status:_type_status=_dflt_status,headers:_type_headers=_HAS_DEFAULT_FACTORY,body:_type_body=_dflt_body,truncated:_type_truncated=_dflt_truncated,redirects:_type_redirects=_HAS_DEFAULT_FACTORY,error:_type_error=_dflt_error,timed_out:_type_timed_out=_dflt_timed_out)->_return_type:\n  self.url=url\n  self.final_url=final_url\n  self.status=status\n  self.headers=_dflt_headers() if headers is _HAS_DEFAULT_FACTORY else headers\n  self.body=body\n  self.truncated=truncated\n  self.redirects=_dflt_redirects() if redirects is _HAS_DEFAULT_FACTORY else redirects\n  self.error=error\n  self.timed_out=timed_out\n return __init__': (_82, '__create_fn__'),
+    "def __create_fn__(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime=_dflt_mime,language:_type_language=_dflt_language,length:_type_length=_dflt_length)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n return __init__": (_83, '__create_fn__'),
+    "def __create_fn__(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime,rel:_type_rel=_dflt_rel,language:_type_language=_dflt_language,captions:_type_captions=_dflt_captions,source:_type_source=_dflt_source)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'captions',captions)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": (_84, '__create_fn__'),
+    "def __create_fn__(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,url:_type_url,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_85, '__create_fn__'),
+    "def __create_fn__(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):\n def __init__(self,websub:_type_websub=_dflt_websub,podcastindex:_type_podcastindex=_dflt_podcastindex,podping:_type_podping=_dflt_podping,timeout:_type_timeout=_dflt_timeout)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'websub',websub)\n  __dataclass_builtins_object__.__setattr__(self,'podcastindex',podcastindex)\n  __dataclass_builtins_object__.__setattr__(self,'podping',podping)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n return __init__": (_86, '__create_fn__'),
+    'def __create_fn__(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_unchanged, _dflt_removed, _return_type):\n def __init__(self,written:_type_written=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,removed:_type_removed=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.unchanged=unchanged\n  self.removed=_dflt_removed() if removed is _HAS_DEFAULT_FACTORY else removed\n return __init__': (_87, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'type\',\'split\',\'name\',\'fee\',\'custom_key\',\'custom_value\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_88, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'at\',\'moov\',\'tables\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_89, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'sets\',\'severity\',\'title\',\'explain\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_90, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'connect_timeout\',\'read_timeout\',\'deadline\',\'retries\',\'backoff\',\'workers\',\'max_redirects\',\'max_feed_bytes\',\'max_file_bytes\',\'probe_bytes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_91, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'duration\',\'frames\',\'bitrate\',\'mode\',\'sample_rate\',\'channels\',\'header\',\'start\',\'end\',\'junk\',\'cut\',\'lead\',\'layer\',\'switch\',\'gap\',\'gap_at\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_92, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'episode\',\'media\',\'page_path\',\'page_url\',\'enclosure_path\',\'enclosure_url\',\'image_url\',\'image_path\',\'image_size\',\'chapters_url\',\'transcripts\',\'alternates\',\'embed_url\',\'oembed_url\',\'media_file\',\'notes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_93, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'feed\',\'pages\',\'images\',\'media\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_94, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'feed_guid\',\'feed_url\',\'title\',\'item_guid\',\'medium\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_95, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'field\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_96, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'code\',\'severity\',\'message\',\'field\',\'hint\',\'episode\',\'episodes\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_97, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'mime\',\'url\',\'title\',\'default\',\'length\',\'bitrate\',\'integrity\',\'height\',\'lang\',\'rel\',\'codecs\',\'sources\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_98, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'guid\',\'url\',\'length\',\'duration\',\'title\',\'date\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_99, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'html\',\'description\',\'text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_100, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'index\',\'source\',\'copy\',\'media_file\',\'wanted\',\'art\',\'rel\',\'media\',\'ffmpeg\',\'length\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_101, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'frames\',\'bytes\',\'sound\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_102, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'url\',\'field\',\'episode\',\'length\',\'mime\',\'duration\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_103, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'length\',\'samples\',\'sample_rate\',\'bitrate\',\'channels\',\'mpeg1\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_104, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'mime\',\'data\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_105, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'bucket\',\'prefix\',\'region\',\'endpoint_url\',\'addressing\',\'profile\',\'acl\',\'cors\',\'cors_origins\',\'multipart_threshold\',\'multipart_chunk\',\'concurrency\',\'retries\',\'timeout\',\'checksums\',\'type\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_106, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'destination\',\'ssh\',\'options\',\'type\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_107, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'email\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_108, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'geo\',\'osm\',\'rel\',\'country\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_109, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'path\',\'type\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_110, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'role\',\'group\',\'img\',\'href\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_111, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'url\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_112, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'next_url\',\'prev_archive_url\',\'current_url\',\'complete\',\'first_url\',\'last_url\',\'previous_url\',\'next_archive_url\',\'archive\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_113, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'number\',\'name\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_114, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'parents\',\'attributes\',\'required\',\'single\',\'text_max\',\'text_required\',\'limits\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_115, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'mime\',\'language\',\'generated\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_116, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'size\',\'mime\',\'kind\',\'duration\',\'bitrate\',\'bitrate_mode\',\'sample_rate\',\'channels\',\'video\',\'height\',\'width\',\'picture_codec\',\'tags\',\'chapters\',\'has_cover\',\'lead\',\'declared\',\'codec\',\'chained\',\'index_last\',\'index_blocker\',\'rate_switch\',\'switch_at\',\'cut\',\'movie_length\',\'location\',\'gap\',\'gap_at\',\'sound_tracks\',\'enabled_sound\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_117, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'path\',\'size\',\'resumed\',\'announced\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_118, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'problems\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_119, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'protocol\',\'uri\',\'account_id\',\'account_url\',\'priority\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_120, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'recipients\',\'time_splits\',\'type\',\'method\',\'suggested\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_121, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',\'type\',\'cache\',\'phase\',\'replaces\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_122, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_123, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'root\',\'title\',\'description\',\'url\',\'feed_url\',\'media_url\',\'language\',\'author\',\'owner\',\'category\',\'subcategory\',\'explicit\',\'type\',\'artwork\',\'artwork_alt\',\'copyright\',\'podcast_guid\',\'locked\',\'locked_owner\',\'funding\',\'persons\',\'license\',\'medium\',\'location\',\'keywords\',\'update_frequency\',\'update_rrule\',\'update_dtstart\',\'txt\',\'podroll\',\'value\',\'social\',\'chat\',\'publisher\',\'new_feed_url\',\'block\',\'block_services\',\'complete\',\'links\',\'support\',\'seasons\',\'feed_limit\',\'page_size\',\'checks_select\',\'checks_ignore\',\'tag_on_build\',\'words\',\'publish\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_124, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'server\',\'protocol\',\'account_id\',\'space\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_125, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'service\',\'url\',\'ok\',\'status\',\'message\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_126, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'sha256\',\'size\',\'type\',\'cache\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_127, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'number\',\'season\',\'date\',\'title\',\'duration\',\'status\',\'errors\',\'warnings\',\'guid\',\'episode_type\',\'unreadable\',\'reason\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_128, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'path\',\'audio\',\'guid\',\'title\',\'date\',\'season\',\'number\',\'episode_type\',\'draft\',\'duration\',\'problems\',\'chapters\',\'renamed\',\'renamed_because\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_129, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'source\',\'title\',\'date\',\'guid\',\'audio\',\'notes_markdown\',\'summary\',\'season\',\'number\',\'decimal_number\',\'episode_display\',\'episode_type\',\'explicit\',\'itunes_title\',\'artwork\',\'artwork_alt\',\'chat\',\'content_links\',\'transcripts\',\'chapters\',\'chapters_source\',\'persons\',\'soundbites\',\'location\',\'license\',\'funding\',\'alternate_enclosures\',\'keywords\',\'txt\',\'value\',\'social\',\'content_note\',\'block\',\'guid_permalink\',\'draft\',\'updated\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_130, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'slug\',\'where\',\'files\',\'identity\',\'racy\',\'others\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_131, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'speaker\',\'start\',\'text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_132, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'duration\',\'recipients\',\'remote_item\',\'remote_start\',\'remote_percentage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_133, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'duration\',\'title\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_134, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'end\',\'text\',\'speaker\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_135, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'title\',\'end\',\'url\',\'toc\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_136, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'title\',\'url\',\'img\',\'toc\',\'end\',\'location\',\'geo\',\'origin\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_137, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'stem\',\'items\',\'paging\',\'number\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_138, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'targets\',\'default\',\'cache\',\'notify\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_139, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'title\',\'artist\',\'album_artist\',\'album\',\'track\',\'disc\',\'date\',\'genre\',\'comment\',\'short_description\',\'description\',\'podcast\',\'guid\',\'feed_url\',\'cover\',\'chapters\',\'id3_version\',\'leading_id3\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_140, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'title\',\'description\',\'url\',\'author\',\'email\',\'language\',\'category\',\'subcategory\',\'explicit\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_141, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'url\',\'mime\',\'language\',\'length\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_142, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'url\',\'mime\',\'rel\',\'language\',\'captions\',\'source\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_143, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'url\',\'text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_144, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'websub\',\'podcastindex\',\'podping\',\'timeout\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_145, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'type\',\'split\',\'name\',\'fee\',\'custom_key\',\'custom_value\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_146, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'at\',\'moov\',\'tables\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_147, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'sets\',\'severity\',\'title\',\'explain\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_148, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'connect_timeout\',\'read_timeout\',\'deadline\',\'retries\',\'backoff\',\'workers\',\'max_redirects\',\'max_feed_bytes\',\'max_file_bytes\',\'probe_bytes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_149, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'duration\',\'frames\',\'bitrate\',\'mode\',\'sample_rate\',\'channels\',\'header\',\'start\',\'end\',\'junk\',\'cut\',\'lead\',\'layer\',\'switch\',\'gap\',\'gap_at\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_150, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'episode\',\'media\',\'page_path\',\'page_url\',\'enclosure_path\',\'enclosure_url\',\'image_url\',\'image_path\',\'image_size\',\'chapters_url\',\'transcripts\',\'alternates\',\'embed_url\',\'oembed_url\',\'media_file\',\'notes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_151, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'feed\',\'pages\',\'images\',\'media\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_152, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'feed_guid\',\'feed_url\',\'title\',\'item_guid\',\'medium\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_153, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'field\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_154, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'code\',\'severity\',\'message\',\'field\',\'hint\',\'episode\',\'episodes\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_155, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'mime\',\'url\',\'title\',\'default\',\'length\',\'bitrate\',\'integrity\',\'height\',\'lang\',\'rel\',\'codecs\',\'sources\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_156, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'guid\',\'url\',\'length\',\'duration\',\'title\',\'date\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_157, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'html\',\'description\',\'text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_158, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'index\',\'source\',\'copy\',\'media_file\',\'wanted\',\'art\',\'rel\',\'media\',\'ffmpeg\',\'length\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_159, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'frames\',\'bytes\',\'sound\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_160, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'url\',\'field\',\'episode\',\'length\',\'mime\',\'duration\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_161, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'length\',\'samples\',\'sample_rate\',\'bitrate\',\'channels\',\'mpeg1\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_162, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'mime\',\'data\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_163, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'bucket\',\'prefix\',\'region\',\'endpoint_url\',\'addressing\',\'profile\',\'acl\',\'cors\',\'cors_origins\',\'multipart_threshold\',\'multipart_chunk\',\'concurrency\',\'retries\',\'timeout\',\'checksums\',\'type\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_164, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'destination\',\'ssh\',\'options\',\'type\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_165, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'email\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_166, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'geo\',\'osm\',\'rel\',\'country\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_167, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'path\',\'type\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_168, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'role\',\'group\',\'img\',\'href\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_169, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'url\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_170, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'next_url\',\'prev_archive_url\',\'current_url\',\'complete\',\'first_url\',\'last_url\',\'previous_url\',\'next_archive_url\',\'archive\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_171, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'number\',\'name\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_172, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'parents\',\'attributes\',\'required\',\'single\',\'text_max\',\'text_required\',\'limits\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_173, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'mime\',\'language\',\'generated\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_174, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'size\',\'mime\',\'kind\',\'duration\',\'bitrate\',\'bitrate_mode\',\'sample_rate\',\'channels\',\'video\',\'height\',\'width\',\'picture_codec\',\'tags\',\'chapters\',\'has_cover\',\'lead\',\'declared\',\'codec\',\'chained\',\'index_last\',\'index_blocker\',\'rate_switch\',\'switch_at\',\'cut\',\'movie_length\',\'location\',\'gap\',\'gap_at\',\'sound_tracks\',\'enabled_sound\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_175, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'path\',\'size\',\'resumed\',\'announced\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_176, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'problems\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_177, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'protocol\',\'uri\',\'account_id\',\'account_url\',\'priority\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_178, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'recipients\',\'time_splits\',\'type\',\'method\',\'suggested\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_179, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',\'type\',\'cache\',\'phase\',\'replaces\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_180, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'rel\',\'path\',\'size\',\'sha256\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_181, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'root\',\'title\',\'description\',\'url\',\'feed_url\',\'media_url\',\'language\',\'author\',\'owner\',\'category\',\'subcategory\',\'explicit\',\'type\',\'artwork\',\'artwork_alt\',\'copyright\',\'podcast_guid\',\'locked\',\'locked_owner\',\'funding\',\'persons\',\'license\',\'medium\',\'location\',\'keywords\',\'update_frequency\',\'update_rrule\',\'update_dtstart\',\'txt\',\'podroll\',\'value\',\'social\',\'chat\',\'publisher\',\'new_feed_url\',\'block\',\'block_services\',\'complete\',\'links\',\'support\',\'seasons\',\'feed_limit\',\'page_size\',\'checks_select\',\'checks_ignore\',\'tag_on_build\',\'words\',\'publish\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_182, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'server\',\'protocol\',\'account_id\',\'space\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_183, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'service\',\'url\',\'ok\',\'status\',\'message\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_184, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'sha256\',\'size\',\'type\',\'cache\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_185, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'number\',\'season\',\'date\',\'title\',\'duration\',\'status\',\'errors\',\'warnings\',\'guid\',\'episode_type\',\'unreadable\',\'reason\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_186, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'path\',\'audio\',\'guid\',\'title\',\'date\',\'season\',\'number\',\'episode_type\',\'draft\',\'duration\',\'problems\',\'chapters\',\'renamed\',\'renamed_because\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_187, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'source\',\'title\',\'date\',\'guid\',\'audio\',\'notes_markdown\',\'summary\',\'season\',\'number\',\'decimal_number\',\'episode_display\',\'episode_type\',\'explicit\',\'itunes_title\',\'artwork\',\'artwork_alt\',\'chat\',\'content_links\',\'transcripts\',\'chapters\',\'chapters_source\',\'persons\',\'soundbites\',\'location\',\'license\',\'funding\',\'alternate_enclosures\',\'keywords\',\'txt\',\'value\',\'social\',\'content_note\',\'block\',\'guid_permalink\',\'draft\',\'updated\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_188, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'slug\',\'where\',\'files\',\'identity\',\'racy\',\'others\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_189, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'speaker\',\'start\',\'text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_190, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'duration\',\'recipients\',\'remote_item\',\'remote_start\',\'remote_percentage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_191, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'duration\',\'title\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_192, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'end\',\'text\',\'speaker\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_193, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'title\',\'end\',\'url\',\'toc\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_194, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'title\',\'url\',\'img\',\'toc\',\'end\',\'location\',\'geo\',\'origin\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_195, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'stem\',\'items\',\'paging\',\'number\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_196, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'targets\',\'default\',\'cache\',\'notify\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_197, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'title\',\'artist\',\'album_artist\',\'album\',\'track\',\'disc\',\'date\',\'genre\',\'comment\',\'short_description\',\'description\',\'podcast\',\'guid\',\'feed_url\',\'cover\',\'chapters\',\'id3_version\',\'leading_id3\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_198, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'title\',\'description\',\'url\',\'author\',\'email\',\'language\',\'category\',\'subcategory\',\'explicit\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_199, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'url\',\'mime\',\'language\',\'length\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_200, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'url\',\'mime\',\'rel\',\'language\',\'captions\',\'source\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_201, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'url\',\'text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_202, '__create_fn__'),
+    'def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'websub\',\'podcastindex\',\'podping\',\'timeout\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__': (_203, '__create_fn__'),
+    'def dump_one(value):\n    return [\n        (v0 if (v0 := value.path).__class__ in plain else dump(v0)),\n        (v1 if (v1 := value.size).__class__ in plain else dump(v1)),\n        (v2 if (v2 := value.mime).__class__ in plain else dump(v2)),\n        (v3 if (v3 := value.kind).__class__ in plain else dump(v3)),\n        (v4 if (v4 := value.duration).__class__ in plain else dump(v4)),\n        (v5 if (v5 := value.bitrate).__class__ in plain else dump(v5)),\n        (v6 if (v6 := value.bitrate_mode).__class__ in plain else dump(v6)),\n        (v7 if (v7 := value.sample_rate).__class__ in plain else dump(v7)),\n        (v8 if (v8 := value.channels).__class__ in plain else dump(v8)),\n        (v9 if (v9 := value.video).__class__ in plain else dump(v9)),\n        (v10 if (v10 := value.height).__class__ in plain else dump(v10)),\n        (v11 if (v11 := value.width).__class__ in plain else dump(v11)),\n        (v12 if (v12 := value.picture_codec).__class__ in plain else dump(v12)),\n        (v13 if (v13 := value.tags).__class__ in plain else dump(v13)),\n        (v14 if (v14 := value.chapters).__class__ in plain else dump(v14)),\n        (v15 if (v15 := value.has_cover).__class__ in plain else dump(v15)),\n        (v16 if (v16 := value.lead).__class__ in plain else dump(v16)),\n        (v17 if (v17 := value.declared).__class__ in plain else dump(v17)),\n        (v18 if (v18 := value.codec).__class__ in plain else dump(v18)),\n        (v19 if (v19 := value.chained).__class__ in plain else dump(v19)),\n        (v20 if (v20 := value.index_last).__class__ in plain else dump(v20)),\n        (v21 if (v21 := value.index_blocker).__class__ in plain else dump(v21)),\n        (v22 if (v22 := value.rate_switch).__class__ in plain else dump(v22)),\n        (v23 if (v23 := value.switch_at).__class__ in plain else dump(v23)),\n        (v24 if (v24 := value.cut).__class__ in plain else dump(v24)),\n        (v25 if (v25 := value.movie_length).__class__ in plain else dump(v25)),\n        (v26 if (v26 := value.location).__class__ in plain else dump(v26)),\n        (v27 if (v27 := value.gap).__class__ in plain else dump(v27)),\n        (v28 if (v28 := value.gap_at).__class__ in plain else dump(v28)),\n        (v29 if (v29 := value.sound_tracks).__class__ in plain else dump(v29)),\n        (v30 if (v30 := value.enabled_sound).__class__ in plain else dump(v30)),\n    ]': (_204, 'dump_one'),
+    'def dump_one(value):\n    return [\n        (v0 if (v0 := value.slug).__class__ in plain else dump(v0)),\n        (v1 if (v1 := value.source).__class__ in plain else dump(v1)),\n        (v2 if (v2 := value.title).__class__ in plain else dump(v2)),\n        (v3 if (v3 := value.date).__class__ in plain else dump(v3)),\n        (v4 if (v4 := value.guid).__class__ in plain else dump(v4)),\n        (v5 if (v5 := value.audio).__class__ in plain else dump(v5)),\n        (v6 if (v6 := value.notes_markdown).__class__ in plain else dump(v6)),\n        (v7 if (v7 := value.summary).__class__ in plain else dump(v7)),\n        (v8 if (v8 := value.season).__class__ in plain else dump(v8)),\n        (v9 if (v9 := value.number).__class__ in plain else dump(v9)),\n        (v10 if (v10 := value.decimal_number).__class__ in plain else dump(v10)),\n        (v11 if (v11 := value.episode_display).__class__ in plain else dump(v11)),\n        (v12 if (v12 := value.episode_type).__class__ in plain else dump(v12)),\n        (v13 if (v13 := value.explicit).__class__ in plain else dump(v13)),\n        (v14 if (v14 := value.itunes_title).__class__ in plain else dump(v14)),\n        (v15 if (v15 := value.artwork).__class__ in plain else dump(v15)),\n        (v16 if (v16 := value.artwork_alt).__class__ in plain else dump(v16)),\n        (v17 if (v17 := value.chat).__class__ in plain else dump(v17)),\n        (v18 if (v18 := value.content_links).__class__ in plain else dump(v18)),\n        (v19 if (v19 := value.transcripts).__class__ in plain else dump(v19)),\n        (v20 if (v20 := value.chapters).__class__ in plain else dump(v20)),\n        (v21 if (v21 := value.chapters_source).__class__ in plain else dump(v21)),\n        (v22 if (v22 := value.persons).__class__ in plain else dump(v22)),\n        (v23 if (v23 := value.soundbites).__class__ in plain else dump(v23)),\n        (v24 if (v24 := value.location).__class__ in plain else dump(v24)),\n        (v25 if (v25 := value.license).__class__ in plain else dump(v25)),\n        (v26 if (v26 := value.funding).__class__ in plain else dump(v26)),\n        (v27 if (v27 := value.alternate_enclosures).__class__ in plain else dump(v27)),\n        (v28 if (v28 := value.keywords).__class__ in plain else dump(v28)),\n        (v29 if (v29 := value.txt).__class__ in plain else dump(v29)),\n        (v30 if (v30 := value.value).__class__ in plain else dump(v30)),\n        (v31 if (v31 := value.social).__class__ in plain else dump(v31)),\n        (v32 if (v32 := value.content_note).__class__ in plain else dump(v32)),\n        (v33 if (v33 := value.block).__class__ in plain else dump(v33)),\n        (v34 if (v34 := value.guid_permalink).__class__ in plain else dump(v34)),\n        (v35 if (v35 := value.draft).__class__ in plain else dump(v35)),\n        (v36 if (v36 := value.updated).__class__ in plain else dump(v36)),\n    ]': (_205, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'email': (v1 if (v1 := value.email).__class__ in plain else dump(v1)),\n    }": (_206, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'geo': (v1 if (v1 := value.geo).__class__ in plain else dump(v1)),\n        'osm': (v2 if (v2 := value.osm).__class__ in plain else dump(v2)),\n        'rel': (v3 if (v3 := value.rel).__class__ in plain else dump(v3)),\n        'country': (v4 if (v4 := value.country).__class__ in plain else dump(v4)),\n    }": (_207, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'role': (v1 if (v1 := value.role).__class__ in plain else dump(v1)),\n        'group': (v2 if (v2 := value.group).__class__ in plain else dump(v2)),\n        'img': (v3 if (v3 := value.img).__class__ in plain else dump(v3)),\n        'href': (v4 if (v4 := value.href).__class__ in plain else dump(v4)),\n    }": (_208, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'name': (v0 if (v0 := value.name).__class__ in plain else dump(v0)),\n        'url': (v1 if (v1 := value.url).__class__ in plain else dump(v1)),\n    }": (_209, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'number': (v0 if (v0 := value.number).__class__ in plain else dump(v0)),\n        'name': (v1 if (v1 := value.name).__class__ in plain else dump(v1)),\n    }": (_210, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'path': (v0 if (v0 := value.path).__class__ in plain else dump(v0)),\n        'mime': (v1 if (v1 := value.mime).__class__ in plain else dump(v1)),\n        'language': (v2 if (v2 := value.language).__class__ in plain else dump(v2)),\n        'generated': (v3 if (v3 := value.generated).__class__ in plain else dump(v3)),\n    }": (_211, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'root': (v0 if (v0 := value.root).__class__ in plain else dump(v0)),\n        'title': (v1 if (v1 := value.title).__class__ in plain else dump(v1)),\n        'description': (v2 if (v2 := value.description).__class__ in plain else dump(v2)),\n        'url': (v3 if (v3 := value.url).__class__ in plain else dump(v3)),\n        'feed_url': (v4 if (v4 := value.feed_url).__class__ in plain else dump(v4)),\n        'media_url': (v5 if (v5 := value.media_url).__class__ in plain else dump(v5)),\n        'language': (v6 if (v6 := value.language).__class__ in plain else dump(v6)),\n        'author': (v7 if (v7 := value.author).__class__ in plain else dump(v7)),\n        'owner': (v8 if (v8 := value.owner).__class__ in plain else dump(v8)),\n        'category': (v9 if (v9 := value.category).__class__ in plain else dump(v9)),\n        'subcategory': (v10 if (v10 := value.subcategory).__class__ in plain else dump(v10)),\n        'explicit': (v11 if (v11 := value.explicit).__class__ in plain else dump(v11)),\n        'type': (v12 if (v12 := value.type).__class__ in plain else dump(v12)),\n        'artwork': (v13 if (v13 := value.artwork).__class__ in plain else dump(v13)),\n        'artwork_alt': (v14 if (v14 := value.artwork_alt).__class__ in plain else dump(v14)),\n        'copyright': (v15 if (v15 := value.copyright).__class__ in plain else dump(v15)),\n        'podcast_guid': (v16 if (v16 := value.podcast_guid).__class__ in plain else dump(v16)),\n        'locked': (v17 if (v17 := value.locked).__class__ in plain else dump(v17)),\n        'locked_owner': (v18 if (v18 := value.locked_owner).__class__ in plain else dump(v18)),\n        'funding': (v19 if (v19 := value.funding).__class__ in plain else dump(v19)),\n        'persons': (v20 if (v20 := value.persons).__class__ in plain else dump(v20)),\n        'license': (v21 if (v21 := value.license).__class__ in plain else dump(v21)),\n        'medium': (v22 if (v22 := value.medium).__class__ in plain else dump(v22)),\n        'location': (v23 if (v23 := value.location).__class__ in plain else dump(v23)),\n        'keywords': (v24 if (v24 := value.keywords).__class__ in plain else dump(v24)),\n        'update_frequency': (v25 if (v25 := value.update_frequency).__class__ in plain else dump(v25)),\n        'update_rrule': (v26 if (v26 := value.update_rrule).__class__ in plain else dump(v26)),\n        'update_dtstart': (v27 if (v27 := value.update_dtstart).__class__ in plain else dump(v27)),\n        'txt': (v28 if (v28 := value.txt).__class__ in plain else dump(v28)),\n        'podroll': (v29 if (v29 := value.podroll).__class__ in plain else dump(v29)),\n        'value': (v30 if (v30 := value.value).__class__ in plain else dump(v30)),\n        'social': (v31 if (v31 := value.social).__class__ in plain else dump(v31)),\n        'chat': (v32 if (v32 := value.chat).__class__ in plain else dump(v32)),\n        'publisher': (v33 if (v33 := value.publisher).__class__ in plain else dump(v33)),\n        'new_feed_url': (v34 if (v34 := value.new_feed_url).__class__ in plain else dump(v34)),\n        'block': (v35 if (v35 := value.block).__class__ in plain else dump(v35)),\n        'block_services': (v36 if (v36 := value.block_services).__class__ in plain else dump(v36)),\n        'complete': (v37 if (v37 := value.complete).__class__ in plain else dump(v37)),\n        'links': (v38 if (v38 := value.links).__class__ in plain else dump(v38)),\n        'support': (v39 if (v39 := value.support).__class__ in plain else dump(v39)),\n        'seasons': (v40 if (v40 := value.seasons).__class__ in plain else dump(v40)),\n        'feed_limit': (v41 if (v41 := value.feed_limit).__class__ in plain else dump(v41)),\n        'page_size': (v42 if (v42 := value.page_size).__class__ in plain else dump(v42)),\n        'checks_select': (v43 if (v43 := value.checks_select).__class__ in plain else dump(v43)),\n        'checks_ignore': (v44 if (v44 := value.checks_ignore).__class__ in plain else dump(v44)),\n        'tag_on_build': (v45 if (v45 := value.tag_on_build).__class__ in plain else dump(v45)),\n        'words': (v46 if (v46 := value.words).__class__ in plain else dump(v46)),\n        'publish': (v47 if (v47 := value.publish).__class__ in plain else dump(v47)),\n    }": (_212, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'start': (v0 if (v0 := value.start).__class__ in plain else dump(v0)),\n        'duration': (v1 if (v1 := value.duration).__class__ in plain else dump(v1)),\n        'title': (v2 if (v2 := value.title).__class__ in plain else dump(v2)),\n    }": (_213, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'start': (v0 if (v0 := value.start).__class__ in plain else dump(v0)),\n        'title': (v1 if (v1 := value.title).__class__ in plain else dump(v1)),\n        'url': (v2 if (v2 := value.url).__class__ in plain else dump(v2)),\n        'img': (v3 if (v3 := value.img).__class__ in plain else dump(v3)),\n        'toc': (v4 if (v4 := value.toc).__class__ in plain else dump(v4)),\n        'end': (v5 if (v5 := value.end).__class__ in plain else dump(v5)),\n        'location': (v6 if (v6 := value.location).__class__ in plain else dump(v6)),\n        'geo': (v7 if (v7 := value.geo).__class__ in plain else dump(v7)),\n        'origin': (v8 if (v8 := value.origin).__class__ in plain else dump(v8)),\n    }": (_214, 'dump_one'),
+    "def dump_one(value):\n    return {\n        'url': (v0 if (v0 := value.url).__class__ in plain else dump(v0)),\n        'text': (v1 if (v1 := value.text).__class__ in plain else dump(v1)),\n    }": (_215, 'dump_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 13 or tuple(data) != ('file', 'mime', 'url', 'title', 'default', 'length', 'bitrate', 'integrity', 'height', 'lang', 'rel', 'codecs', 'sources'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8.__class__ is not t8:\n        v8 = f8(v8)\n    if v9.__class__ is not t9:\n        v9 = f9(v9)\n    if v10.__class__ is not t10:\n        v10 = f10(v10)\n    if v11.__class__ is not t11:\n        v11 = f11(v11)\n    v12 = () if v12.__class__ is list and not v12 else f12(v12)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, )": (_216, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('name', 'url'):\n        return general(data)\n    (v0, v1, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    return cls(v0, v1, )": (_217, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('number', 'name'):\n        return general(data)\n    (v0, v1, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    return cls(v0, v1, )": (_218, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 2 or tuple(data) != ('url', 'text'):\n        return general(data)\n    (v0, v1, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    return cls(v0, v1, )": (_219, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 3 or tuple(data) != ('start', 'duration', 'title'):\n        return general(data)\n    (v0, v1, v2, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    return cls(v0, v1, v2, )": (_220, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 4 or tuple(data) != ('path', 'mime', 'language', 'generated'):\n        return general(data)\n    (v0, v1, v2, v3, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    return cls(v0, v1, v2, v3, )": (_221, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 4 or tuple(data) != ('server', 'protocol', 'account_id', 'space'):\n        return general(data)\n    (v0, v1, v2, v3, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    return cls(v0, v1, v2, v3, )": (_222, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('feed_guid', 'feed_url', 'title', 'item_guid', 'medium'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_223, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('name', 'geo', 'osm', 'rel', 'country'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_224, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('name', 'role', 'group', 'img', 'href'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_225, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('protocol', 'uri', 'account_id', 'account_url', 'priority'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4 is not None:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_226, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 5 or tuple(data) != ('recipients', 'time_splits', 'type', 'method', 'suggested'):\n        return general(data)\n    (v0, v1, v2, v3, v4, ) = data.values()\n    v0 = () if v0.__class__ is list and not v0 else f0(v0)\n    v1 = () if v1.__class__ is list and not v1 else f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    return cls(v0, v1, v2, v3, v4, )": (_227, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 6 or tuple(data) != ('start', 'duration', 'recipients', 'remote_item', 'remote_start', 'remote_percentage'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    v2 = () if v2.__class__ is list and not v2 else f2(v2)\n    if v3 is not None:\n        v3 = f3(v3)\n    if v4 is not None:\n        v4 = f4(v4)\n    if v5 is not None:\n        v5 = f5(v5)\n    return cls(v0, v1, v2, v3, v4, v5, )": (_228, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 7 or tuple(data) != ('address', 'type', 'split', 'name', 'fee', 'custom_key', 'custom_value'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, v6, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    return cls(v0, v1, v2, v3, v4, v5, v6, )": (_229, 'load_one'),
+    "def load_one(data):\n    if data.__class__ is not dict or len(data) != 9 or tuple(data) != ('start', 'title', 'url', 'img', 'toc', 'end', 'location', 'geo', 'origin'):\n        return general(data)\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, ) = data.values()\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5 is not None:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8.__class__ is not t8:\n        v8 = f8(v8)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, )": (_230, 'load_one'),
+    "def load_row(data):\n    if data.__class__ is not list or len(data) != 31:\n        raise Mismatch('expected a list of 31 values')\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, ) = data\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    if v3.__class__ is not t3:\n        v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8.__class__ is not t8:\n        v8 = f8(v8)\n    if v9.__class__ is not t9:\n        v9 = f9(v9)\n    if v10.__class__ is not t10:\n        v10 = f10(v10)\n    if v11.__class__ is not t11:\n        v11 = f11(v11)\n    if v12.__class__ is not t12:\n        v12 = f12(v12)\n    v13 = f13(v13)\n    v14 = () if v14.__class__ is list and not v14 else f14(v14)\n    if v15.__class__ is not t15:\n        v15 = f15(v15)\n    if v16.__class__ is not t16:\n        v16 = f16(v16)\n    if v17.__class__ is not t17:\n        v17 = f17(v17)\n    if v18.__class__ is not t18:\n        v18 = f18(v18)\n    if v19.__class__ is not t19:\n        v19 = f19(v19)\n    if v20.__class__ is not t20:\n        v20 = f20(v20)\n    if v21.__class__ is not t21:\n        v21 = f21(v21)\n    if v22.__class__ is not t22:\n        v22 = f22(v22)\n    if v23.__class__ is not t23:\n        v23 = f23(v23)\n    if v24.__class__ is not t24:\n        v24 = f24(v24)\n    if v25.__class__ is not t25:\n        v25 = f25(v25)\n    if v26.__class__ is not t26:\n        v26 = f26(v26)\n    if v27.__class__ is not t27:\n        v27 = f27(v27)\n    if v28.__class__ is not t28:\n        v28 = f28(v28)\n    if v29.__class__ is not t29:\n        v29 = f29(v29)\n    if v30.__class__ is not t30:\n        v30 = f30(v30)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, )": (_231, 'load_row'),
+    "def load_row(data):\n    if data.__class__ is not list or len(data) != 37:\n        raise Mismatch('expected a list of 37 values')\n    (v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, ) = data\n    if v0.__class__ is not t0:\n        v0 = f0(v0)\n    if v1.__class__ is not t1:\n        v1 = f1(v1)\n    if v2.__class__ is not t2:\n        v2 = f2(v2)\n    v3 = f3(v3)\n    if v4.__class__ is not t4:\n        v4 = f4(v4)\n    if v5.__class__ is not t5:\n        v5 = f5(v5)\n    if v6.__class__ is not t6:\n        v6 = f6(v6)\n    if v7.__class__ is not t7:\n        v7 = f7(v7)\n    if v8 is not None:\n        v8 = f8(v8)\n    if v9 is not None:\n        v9 = f9(v9)\n    if v10 is not None:\n        v10 = f10(v10)\n    if v11.__class__ is not t11:\n        v11 = f11(v11)\n    if v12.__class__ is not t12:\n        v12 = f12(v12)\n    if v13 is not None:\n        v13 = f13(v13)\n    if v14.__class__ is not t14:\n        v14 = f14(v14)\n    if v15.__class__ is not t15:\n        v15 = f15(v15)\n    if v16.__class__ is not t16:\n        v16 = f16(v16)\n    if v17 is not None:\n        v17 = f17(v17)\n    v18 = () if v18.__class__ is list and not v18 else f18(v18)\n    v19 = () if v19.__class__ is list and not v19 else f19(v19)\n    v20 = () if v20.__class__ is list and not v20 else f20(v20)\n    if v21.__class__ is not t21:\n        v21 = f21(v21)\n    v22 = () if v22.__class__ is list and not v22 else f22(v22)\n    v23 = () if v23.__class__ is list and not v23 else f23(v23)\n    v24 = () if v24.__class__ is list and not v24 else f24(v24)\n    if v25 is not None:\n        v25 = f25(v25)\n    v26 = () if v26.__class__ is list and not v26 else f26(v26)\n    v27 = () if v27.__class__ is list and not v27 else f27(v27)\n    v28 = () if v28.__class__ is list and not v28 else f28(v28)\n    v29 = () if v29.__class__ is list and not v29 else f29(v29)\n    v30 = () if v30.__class__ is list and not v30 else f30(v30)\n    v31 = () if v31.__class__ is list and not v31 else f31(v31)\n    if v32.__class__ is not t32:\n        v32 = f32(v32)\n    if v33.__class__ is not t33:\n        v33 = f33(v33)\n    if v34.__class__ is not t34:\n        v34 = f34(v34)\n    if v35.__class__ is not t35:\n        v35 = f35(v35)\n    if v36 is not None:\n        v36 = f36(v36)\n    return cls(v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, )": (_232, 'load_row'),
+    'def replace_one(value, cover):\n    return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, value.short_description, value.description, value.podcast, value.guid, value.feed_url, cover, value.chapters, value.id3_version, value.leading_id3)': (_233, 'replace_one'),
+    'def replace_one(value, id3_version, leading_id3, short_description):\n    return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, short_description, value.description, value.podcast, value.guid, value.feed_url, value.cover, value.chapters, id3_version, leading_id3)': (_234, 'replace_one'),
+    'def replace_one(value, leading_id3, short_description):\n    return cls(value.title, value.artist, value.album_artist, value.album, value.track, value.disc, value.date, value.genre, value.comment, short_description, value.description, value.podcast, value.guid, value.feed_url, value.cover, value.chapters, value.id3_version, leading_id3)': (_235, 'replace_one'),
+    'def replace_one(value, media, media_file):\n    return cls(value.episode, media, value.page_path, value.page_url, value.enclosure_path, value.enclosure_url, value.image_url, value.image_path, value.image_size, value.chapters_url, value.transcripts, value.alternates, value.embed_url, value.oembed_url, media_file, value.notes)': (_236, 'replace_one'),
+    'def replace_one(value, notes):\n    return cls(value.episode, value.media, value.page_path, value.page_url, value.enclosure_path, value.enclosure_url, value.image_url, value.image_path, value.image_size, value.chapters_url, value.transcripts, value.alternates, value.embed_url, value.oembed_url, value.media_file, notes)': (_237, 'replace_one'),
+    'def replace_one(value, size):\n    return cls(value.path, size, value.mime, value.kind, value.duration, value.bitrate, value.bitrate_mode, value.sample_rate, value.channels, value.video, value.height, value.width, value.picture_codec, value.tags, value.chapters, value.has_cover, value.lead, value.declared, value.codec, value.chained, value.index_last, value.index_blocker, value.rate_switch, value.switch_at, value.cut, value.movie_length, value.location, value.gap, value.gap_at, value.sound_tracks, value.enabled_sound)': (_238, 'replace_one'),
+    'def replace_one(value, size, tags, has_cover, chapters):\n    return cls(value.path, size, value.mime, value.kind, value.duration, value.bitrate, value.bitrate_mode, value.sample_rate, value.channels, value.video, value.height, value.width, value.picture_codec, tags, chapters, has_cover, value.lead, value.declared, value.codec, value.chained, value.index_last, value.index_blocker, value.rate_switch, value.switch_at, value.cut, value.movie_length, value.location, value.gap, value.gap_at, value.sound_tracks, value.enabled_sound)': (_239, 'replace_one'),
 }

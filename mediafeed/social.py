@@ -9,10 +9,11 @@ and then stands alone, without any other attribute.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .model import SocialInteract
-from .source import MISSING, FieldReader, is_url
+from .model import Chat, ContentLink, SocialInteract
+from .source import MISSING, FieldReader, is_url, quoted
 
 #: the namespace's socialprotocols.txt
 SOCIAL_PROTOCOLS = ("disabled", "activitypub", "twitter", "lightning", "atproto", "hive", "matrix", "nostr")
@@ -94,3 +95,64 @@ def _entry(r: FieldReader, item: Any, key: str) -> SocialInteract | None:
     sub.unknown(SOCIAL_KEYS)
     r.adopt(sub)
     return SocialInteract(protocol, uri, account_id, account_url, priority) if ok else None
+
+
+#: the namespace's chatprotocols.txt (podcast:chat@protocol)
+CHAT_PROTOCOLS = ("irc", "xmpp", "nostr", "matrix")
+CHAT_KEYS = frozenset({"server", "protocol", "account_id", "space"})
+#: a host name as podcast:chat@server takes it (chat.md: "the fqdn of a chat server"): labels of letters, digits and
+#: '-', at least two, no scheme, no path, no port
+_FQDN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", re.I | re.ASCII)
+
+
+def parse_chat(r: FieldReader, key: str = "chat") -> Chat | None:
+    """``chat: {server, protocol, account_id, space}``: ``podcast:chat``, the show's always-on chat room (show.yml) or
+    an episode's (front matter, replacing the show's). ``server`` (a host name) and ``protocol`` (chatprotocols.txt)
+    are required, ``account_id`` is recommended."""
+    raw = r.raw(key)
+    if raw is MISSING:
+        return None
+    sub = r.sub(raw, key)
+    if not sub:
+        return None
+    server = sub.str("server", required=True, hint="add 'server: irc.libera.chat' (the chat server's host name)")
+    protocol = sub.str("protocol", required=True, hint=f"add 'protocol: …', one of {', '.join(CHAT_PROTOCOLS)}").lower()
+    ok = bool(server and protocol)
+    host = server
+    if server and not _FQDN.match(server):
+        # an address pasted from a browser or a client (https://matrix.example.org/, irc://irc.libera.chat:6697/#room)
+        found = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/\s]*@)?([^/:\s#?]+)", server, re.I)
+        host = found.group(1) if found and _FQDN.match(found.group(1)) else ""
+        sub.fail("server", f"expected the chat server's host name, such as 'irc.libera.chat', got {quoted(server)}: apps "
+                 "connect to the name as written", hint=f"write 'server: {host}'" if host else
+                 "write the host name alone, without 'https://', a port or a path")
+        ok = False
+    if protocol and protocol not in CHAT_PROTOCOLS:
+        sub.fail("protocol", f"{protocol!r} is not a protocol of the namespace's chat list ({', '.join(CHAT_PROTOCOLS)}): "
+                 "apps connect only with a protocol they know", hint="use a protocol from the list; for comments under a "
+                 "post (Mastodon, Bluesky) use 'social:'")
+        ok = False
+    chat = Chat(server.lower(), protocol, sub.str("account_id"), sub.str("space"))
+    sub.unknown(CHAT_KEYS)
+    r.adopt(sub)
+    return chat if ok else None
+
+
+CONTENT_LINK_KEYS = frozenset({"url", "text"})
+
+
+def parse_content_links(r: FieldReader, key: str = "content_links") -> tuple[ContentLink, ...]:
+    """``content_links: [{url, text}]``: ``podcast:contentLink``, the episode elsewhere (its video, the paper it
+    explains) for apps that cannot play or show it; ``text`` is the link's words in the app, so it is required."""
+    links = []
+    for index, item in enumerate(r.list(key)):
+        sub = r.sub(item, f"{key}[{index}]")
+        if not sub:
+            continue
+        url = sub.url("url", required=True, https=True)
+        text = sub.str("text", required=True, hint="add 'text: Watch this episode on PeerTube' (what apps show as the link)")
+        if url and text:
+            links.append(ContentLink(url, text))
+        sub.unknown(CONTENT_LINK_KEYS)
+        r.adopt(sub)
+    return tuple(links)

@@ -116,6 +116,8 @@ ENGLISH: dict[str, str] = {
     "role_narrator": "Narrator",
     "role_writer": "Writer",
     "role_translator": "Translator",
+    # podcast:updateFrequency's text in feed.xml for a complete show (complete: true) without a text of its own
+    "show_complete": "Complete",
 }
 
 FRENCH: dict[str, str] = {
@@ -220,6 +222,7 @@ FRENCH: dict[str, str] = {
     "role_narrator": "Narration",
     "role_writer": "Écriture",
     "role_translator": "Traduction",
+    "show_complete": "Terminé",
 }
 
 GERMAN: dict[str, str] = {
@@ -325,6 +328,7 @@ GERMAN: dict[str, str] = {
     "role_narrator": "Erzählstimme",
     "role_writer": "Text",
     "role_translator": "Übersetzung",
+    "show_complete": "Abgeschlossen",
 }
 
 SPANISH: dict[str, str] = {
@@ -429,6 +433,7 @@ SPANISH: dict[str, str] = {
     "role_narrator": "Narración",
     "role_writer": "Guion",
     "role_translator": "Traducción",
+    "show_complete": "Completo",
 }
 
 PORTUGUESE: dict[str, str] = {
@@ -533,6 +538,7 @@ PORTUGUESE: dict[str, str] = {
     "role_narrator": "Narração",
     "role_writer": "Roteiro",
     "role_translator": "Tradução",
+    "show_complete": "Completo",
 }
 
 ITALIAN: dict[str, str] = {
@@ -638,6 +644,7 @@ ITALIAN: dict[str, str] = {
     "role_narrator": "Voce narrante",
     "role_writer": "Testi",
     "role_translator": "Traduzione",
+    "show_complete": "Completo",
 }
 
 DUTCH: dict[str, str] = {
@@ -741,6 +748,7 @@ DUTCH: dict[str, str] = {
     "role_narrator": "Vertelstem",
     "role_writer": "Tekst",
     "role_translator": "Vertaling",
+    "show_complete": "Voltooid",
 }
 
 ARABIC: dict[str, str] = {
@@ -844,6 +852,7 @@ ARABIC: dict[str, str] = {
     "role_narrator": "سرد",
     "role_writer": "كتابة",
     "role_translator": "ترجمة",
+    "show_complete": "مكتمل",
 }
 
 HEBREW: dict[str, str] = {
@@ -948,6 +957,7 @@ HEBREW: dict[str, str] = {
     "role_narrator": "קריינות",
     "role_writer": "כתיבה",
     "role_translator": "תרגום",
+    "show_complete": "הושלם",
 }
 
 JAPANESE: dict[str, str] = {
@@ -1051,6 +1061,7 @@ JAPANESE: dict[str, str] = {
     "role_narrator": "ナレーション",
     "role_writer": "構成",
     "role_translator": "翻訳",
+    "show_complete": "完結",
 }
 
 #: the tables by base language (ISO 639-1, lower case)

@@ -64,13 +64,19 @@ RULES: dict[str, Rule] = {
                                                      "rrule": re.compile(r"^FREQ=")}, single=True, text_max=128),
     "txt": Rule(("channel", "item"), optional={"purpose": re.compile(r"^.{1,128}$")}, text_required=True, text_max=4000),
     "podroll": Rule(("channel",), single=True, children=True),
-    "remoteItem": Rule(("podroll", "channel", "valueTimeSplit"), {"feedGuid": re.compile(r"^[0-9a-f-]{36}$")},
+    "remoteItem": Rule(("podroll", "channel", "valueTimeSplit", "publisher"), {"feedGuid": re.compile(r"^[0-9a-f-]{36}$")},
                        {"feedUrl": URL, "itemGuid": None, "medium": None, "title": None}),
     "trailer": Rule(("channel",), {"url": URL, "pubdate": RFC2822}, {"length": INTEGER, "type": MIME, "season": INTEGER},
                     text_required=True, text_max=128),
     "image": Rule(("channel", "item"), {"href": URL}, {"alt": None, "aspect-ratio": re.compile(r"^\d+/\d+$"), "width": INTEGER,
                                                        "height": INTEGER, "type": MIME, "purpose": re.compile(r"^.{1,128}$")}),
     "podping": Rule(("channel",), {"usesPodping": BOOLEAN}, single=True),
+    # chat.md (protocols: chatprotocols.txt), content-link.md, publisher.md (one remoteItem medium="publisher": below)
+    "chat": Rule(("channel", "item"), {"server": re.compile(r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$"),
+                                       "protocol": re.compile(r"^(irc|xmpp|nostr|matrix)$")},
+                 {"accountId": None, "space": None}, single=True),
+    "contentLink": Rule(("item",), {"href": URL}, text_required=True),
+    "publisher": Rule(("channel",), single=True, children=True),
     "block": Rule(("channel",), optional={"id": re.compile(r"^[a-z0-9-]+$")}, text=YES_NO, text_required=True),
     "transcript": Rule(("item",), {"url": URL, "type": MIME}, {"language": re.compile(r"^[a-zA-Z]{2,3}(-[A-Za-z0-9]+)*$"),
                                                                 "rel": re.compile(r"^captions$")}),
@@ -140,6 +146,8 @@ def violations(feed: bytes) -> list[str]:
                     found.append(f"{where}: needs exactly one podcast:remoteItem or one or more podcast:valueRecipient")
             if tag == "alternateEnclosure" and element.find(P + "source") is None:
                 found.append(f"{where}: needs at least one podcast:source")
+            if tag == "publisher" and [r.get("medium") for r in element.findall(P + "remoteItem")] != ["publisher"]:
+                found.append(f"{where}: needs exactly one podcast:remoteItem, medium='publisher'")
             continue
         if rule.text_required and not text:
             found.append(f"{where}: node value must not be blank")

@@ -30,6 +30,8 @@ GUIDS = {f"#{n}": f"7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a0{n}" for n in (1, 2, 3)}
 ENC1 = '<enclosure url="https://media.example.com/tidewater/salt-marsh.mp3" length="28734512" type="audio/mpeg"/>'
 ITEM1_END = '<podcast:person role="host" href="https://example.com/ana">Ana Sousa</podcast:person>'
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+PUBLISHER = "<podcast:publisher>{}</podcast:publisher>"
+REMOTE = '<podcast:remoteItem medium="{}" feedGuid="003af0a0-6a45-55cf-b765-68e3d349551a"{}/>'
 CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
 RSS_IMAGE = "<image><url>{}</url><title>Tidewater Notes</title><link>https://podcast.example.com/</link></image>"
 PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
@@ -368,6 +370,23 @@ CATALOGUE = [
      'rrule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20241231T090000Z">Weekly</podcast:updateFrequency>', 0, []),
     ('ns-txt-ai-content-yes', CHANNEL_END, CHANNEL_END + '<podcast:txt purpose="ai-content">yes</podcast:txt>', 1,
      ['PI021 error podcast:txt']),
+    # chat.md (protocol from chatprotocols.txt, server a host name) and publisher.md (exactly one remoteItem
+    # medium="publisher", feedUrl highly recommended): mediafeed check said nothing of any of these before session 28
+    ('ns-chat-discord', CHANNEL_END, CHANNEL_END + '<podcast:chat server="discord.gg" protocol="discord" accountId="x"/>', 1,
+     ['PI021 error podcast:chat@protocol']),
+    ('ns-chat-server-url', CHANNEL_END, CHANNEL_END + '<podcast:chat server="https://matrix.example.org/" protocol="matrix"/>',
+     1, ['PI021 error podcast:chat@server']),
+    ('ns-chat-good', CHANNEL_END, CHANNEL_END + '<podcast:chat server="irc.libera.chat" protocol="irc" space="#marsh"/>', 0, []),
+    ('ns-publisher-two', CHANNEL_END, CHANNEL_END + PUBLISHER.format(
+        REMOTE.format("publisher", ' feedUrl="https://a.example/p.xml"')
+        + REMOTE.format("publisher", ' feedUrl="https://b.example/p.xml"')), 1, ['PI021 error podcast:publisher']),
+    ('ns-publisher-medium-podcast', CHANNEL_END, CHANNEL_END + PUBLISHER.format(
+        REMOTE.format("podcast", ' feedUrl="https://a.example/p.xml"')), 1,
+     ['PI021 error podcast:publisher/podcast:remoteItem@medium']),
+    ('ns-publisher-no-feed-url', CHANNEL_END, CHANNEL_END + PUBLISHER.format(REMOTE.format("publisher", "")), 0,
+     ['PI028 warning podcast:publisher/podcast:remoteItem@feedUrl']),
+    ('ns-publisher-good', CHANNEL_END, CHANNEL_END + PUBLISHER.format(
+        REMOTE.format("publisher", ' feedUrl="https://a.example/p.xml"')), 0, []),
     ('ns-license-custom-without-url', CHANNEL_END, CHANNEL_END + '<podcast:license>my-podcast-license-v1</podcast:license>', 1,
      ['PI021 error podcast:license@url']),
     ('ns-license-spdx-lower-case', CHANNEL_END, CHANNEL_END + '<podcast:license>cc-by-4.0</podcast:license>', 0, []),
@@ -383,6 +402,10 @@ CATALOGUE = [
     # a source over another transport than the web is what the namespace's own examples give; over http it is not
     ('ns-source-ipfs', ITEM1_END, ITEM1_END + ALTERNATE.format("ipfs://QmX33FYehk6ckGQ6g1D9D3FqZPix5JpKstKQKbaS8quUFb"), 0, []),
     ('ns-source-http', ITEM1_END, ITEM1_END + ALTERNATE.format("http://media.example.com/tidewater/salt-marsh.opus"), 1,
+     ['PI004 error podcast:source@uri #1']),
+    # source.md's own example: http to a Tor onion service (Tor encrypts it end to end) was PI004, an error
+    ('ns-source-onion', ITEM1_END, ITEM1_END + ALTERNATE.format("http://example.onion/file-720.mp4"), 0, []),
+    ('ns-source-onion-lookalike', ITEM1_END, ITEM1_END + ALTERNATE.format("http://example.onion.evil.example/a.mp4"), 1,
      ['PI004 error podcast:source@uri #1']),
     # the namespace: a season is an integer (season.md; a decimal one passed), an episode may be decimal; each said
     # 'expected a number' without a hint, as did an alternate enclosure without its source

@@ -107,15 +107,23 @@ def test_more_chapters_than_the_audio_holds_go_to_the_feed_and_the_first_255_int
 def test_a_json_chapters_location_is_published_and_a_malformed_one_refused(show: Path) -> None:
     """The Podcasting 2.0 chapter's "location" ({"name", "geo"}) was dropped from the published chapters.json
     without a word (0 problems): apps that show where a chapter is about had nothing. It is kept now, and one
-    without a name (or a geo that is no 'geo:' URI) is CHP003 naming the field."""
+    without a name (or a geo that is no 'geo:' URI) is CHP003 naming the field; one without a geo, which the format
+    requires too, is left out with a warning (CHP014)."""
     folder = add_episode(show, "006-place", FRONT, seconds=3.0)
     place = {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431"}
     (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
         {"startTime": 0, "title": "Intro"}, {"startTime": 1, "title": "On the road", "location": place},
         {"startTime": 2, "title": "Home", "location": {"name": "Home"}}]}))
-    build(show)
+    report = build(show)
     doc = json.loads((show / "public" / "episodes" / "006-place" / "chapters.json").read_text(encoding="utf-8"))
-    assert [c.get("location") for c in doc["chapters"]] == [None, place, {"name": "Home"}]
+    assert [c.get("location") for c in doc["chapters"]] == [None, place, None]
+    # a name without its geo: the format requires both, so {"name": "Home"} was a chapters.json off the format; the
+    # chapter is kept and the location left out, with a warning saying how to complete it (the show still builds)
+    [home] = [p for p in report.problems if p.code == "CHP014"]
+    assert (home.file, home.field, home.severity.value) == ("episodes/006-place/chapters.json",
+                                                            "chapters[2].location.geo", "warning")
+    assert "'Home'" in home.message and '"geo": "geo:' in home.hint
+    assert [c["title"] for c in doc["chapters"]] == ["Intro", "On the road", "Home"]
     (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
         {"startTime": 0, "title": "Intro", "location": {"geo": "geo:1,2"}},
         {"startTime": 1, "title": "Road", "location": {"name": "Road", "geo": "30.2,-97.7"}}]}))

@@ -470,12 +470,16 @@ def _loopback(url: str) -> bool:
     return host == "localhost" or host.startswith("127.") or host == "::1"
 
 
+_ONION = re.compile(r"^http://[^/?#@\s]+\.onion(:\d+)?([/?#]\S*)?$", re.I | re.ASCII)
+
+
 def _own_scheme(node: Any, attribute: str, value: str) -> bool:
     """A socialInteract root post in its protocol's own scheme (a Bluesky post's at://…, a nostr: event), or an
     alternate enclosure's source over another transport than the web (the namespace's examples give ipfs://…; a
-    magnet: link): only a source over plain http:// is an insecure copy of an https one."""
+    magnet: link), or to a Tor onion service (source.md's example: http://example.onion/…, whose connection Tor
+    encrypts end to end): only a source over plain http:// to another host is an insecure copy of an https one."""
     if attribute == "uri" and node.tag.endswith("}source"):
-        return bool(_SCHEME.match(value)) and not value.lower().startswith("http:")
+        return bool(_SCHEME.match(value)) and (not value.lower().startswith("http:") or bool(_ONION.match(value)))
     scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
     return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
 

@@ -101,6 +101,10 @@ FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, att
     ("integrity", "type"): (lazy(r"^(sri|pgp-signature)$"), "sri or pgp-signature", 'type="sri" value="sha256-…"'),
     ("liveItem", "status"): (lazy(r"^(pending|live|ended)$"), "pending, live or ended", 'status="live"'),
     ("podping", "usesPodping"): (_BOOLEAN, "true or false", 'usesPodping="true"'),
+    ("chat", "protocol"): (lazy(r"^(irc|xmpp|nostr|matrix)$"), "a protocol of the namespace's chatprotocols.txt (irc, xmpp, "
+                           "nostr, matrix)", 'protocol="matrix"'),
+    ("chat", "server"): (lazy(r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$", re.I | re.ASCII),
+                         "the chat server's host name (no scheme, port or path)", 'server="irc.libera.chat"'),
     # the other feed's medium (podcast:medium's list): an app shows a song as a podcast, or leaves it out of a podroll
     ("remoteItem", "medium"): (lazy(r"^(%s)$" % "|".join(MEDIUMS)), "a podcast:medium value", 'medium="music"'),
 }
@@ -223,7 +227,15 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
         if known_licence(text).lower() != text.lower():  # (a custom licence's is "")
             found.append(("podcast:license@url", f"podcast:license {text!r} is not an SPDX identifier or a namespace "
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
+    elif local == "publisher":
+        found += _publisher(element, "{%s}" % doc.podcast)
     out = [problem("PI021", doc.source, message, field=field, episode=episode, hint=hint) for field, message, hint in found]
+    if local == "publisher" and len(remotes := element.findall("{%s}remoteItem" % doc.podcast)) == 1 \
+            and not (remotes[0].get("feedUrl") or "").strip():
+        out.append(problem("PI028", doc.source, "podcast:publisher's remoteItem has no feedUrl: most apps cannot look "
+                           "a feedGuid up, so they find no publisher feed", field="podcast:publisher/podcast:remoteItem@feedUrl",
+                           episode=episode, hint='add feedUrl="https://…" (the publisher feed\'s address; in show.yml: '
+                           "publisher's feed_url)"))
     if local == "location" and re.match(r"^[A-Z]{2}$", country := (element.get("country") or "").strip()) \
             and country not in COUNTRIES:
         meant = MEANT.get(country)
@@ -233,6 +245,20 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
                            episode=episode, hint=f'write country="{meant}"' if meant else
                            "write the country's ISO 3166-1 alpha-2 code, e.g. GB, US, DE"))
     return out
+
+
+def _publisher(element: Any, namespace: str) -> list[tuple[str, str, str]]:
+    """publisher.md: "This element must contain exactly one <podcast:remoteItem medium="publisher"> element"."""
+    remotes = element.findall(namespace + "remoteItem")
+    if len(remotes) != 1:
+        return [("podcast:publisher", f"podcast:publisher holds {len(remotes)} podcast:remoteItem; the namespace "
+                 "requires exactly one, the publisher feed", '<podcast:publisher><podcast:remoteItem medium="publisher" '
+                 'feedGuid="…" feedUrl="https://…"/></podcast:publisher>')]
+    medium = (remotes[0].get("medium") or "").strip()
+    if medium != "publisher":
+        return [("podcast:publisher/podcast:remoteItem@medium", f"podcast:publisher's remoteItem has medium {medium!r}; it points to a "
+                 "publisher feed, medium=\"publisher\"", 'write medium="publisher"')]
+    return []
 
 
 def _trailer_episode(doc: FeedDoc, trailer: Any) -> str:

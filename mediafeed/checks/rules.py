@@ -467,6 +467,11 @@ _RULES = [
     _r("CHP013", "apple", W, "more chapters than the audio file's own chapter list holds (255)",
        "An ID3 CTOC (MP3) and the Nero chpl box of an M4A count their chapters in one byte: the audio gets the first "
        "255 chapters; chapters.json, psc:chapters and the page have them all."),
+    _r("CHP014", "podcastindex", W, "a chapter's location has a name but no geo URI",
+       "The JSON chapters format's location object has two required attributes, name and geo (a geo: URI, RFC 5870): apps "
+       "put a chapter's place on a map, and a name alone gives them none. The location is left out of the published "
+       "chapters.json (which would not follow the format with it); the chapter is kept. Fix: add \"geo\": "
+       "\"geo:LATITUDE,LONGITUDE\" (latitude first, north and east positive) to the location, or remove it."),
     _r("CHP020", "mediafeed", E, "a psc:chapter without a title, or whose start is missing or not Normal Play Time",
        "Podlove Simple Chapters 1.2 makes start and title mandatory; start is seconds, MM:SS or HH:MM:SS with an "
        "optional fraction (37, 7:48, 01:35:52.250). gPodder reads any other start as 0, so the chapter jumps to the "
@@ -712,7 +717,8 @@ _RULES = [
        "accountUrl: transcripts, chapters, funding, persons' images, alternate enclosures' sources): apps on https pages"
        " and phones that allow only https do not load plain http. Exempt: loopback addresses (127.0.0.1, localhost) for "
        "previews, a socialInteract post in its protocol's own scheme (at://, nostr:, matrix:) and an alternate "
-       "enclosure's source over another transport (ipfs://). In a show they are the URLs written in show.yml or "
+       "enclosure's source over another transport (ipfs://, magnet:) or to a Tor onion service (http://….onion/, as in "
+       "source.md: Tor encrypts it end to end). In a show they are the URLs written in show.yml or "
        "episode.md ('url:' of 'funding:', 'img:' and 'href:' of 'persons:', an alternate enclosure's 'url:') and, for "
        "the files the build publishes (transcripts, chapters, images), 'url:' in show.yml. Fix: serve the file over "
        "https and write the https:// URL."),
@@ -787,7 +793,9 @@ _RULES = [
        "outside the namespace's list or form",
        "For the tags without a code of their own: podcast:trailer (url, pubdate in RFC 2822), podcast:image (href), "
        "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
-       "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat; podcast:block "
+       "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat (server, a host "
+       "name, and protocol from chatprotocols.txt: irc, xmpp, nostr, matrix), podcast:publisher (exactly one remoteItem, "
+       "medium=\"publisher\"); podcast:block "
        "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
        "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits. "
        "Also a geo URI off the earth (latitude beyond ±90, longitude beyond ±180: often the two swapped), an "
@@ -814,6 +822,10 @@ _RULES = [
        "location.md: country is 'a two-letter code for the country, following ISO 3166-1 alpha-2'. Two letters that name "
        "no country (UK, reserved by ISO: the United Kingdom's code is GB; EL for Greece, GR) give apps that show the "
        "country, or map the place, none. The hint names the code meant when it is one of those."),
+    _r("PI028", "podcastindex", W, "a podcast:publisher whose remoteItem has no feedUrl",
+       "publisher.md: the publisher feed reference is one podcast:remoteItem medium=\"publisher\", and 'for widest "
+       "compatibility, it is highly recommended to use the feedUrl attribute': most apps cannot look a feedGuid up. "
+       "Fix: add the publisher feed's address (show.yml: 'publisher: {feed_guid: …, feed_url: https://…}')."),
     # -- items ---------------------------------------------------------------------------------------
     _r("PI026", "podcastindex", W, "a soundbite shorter than 15 or longer than 120 seconds",
        "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "

@@ -35,8 +35,9 @@ LINT_TABLE = "feedlint"
 #: PI017, itunes:summary; 3: podcast:value, podcast:socialInteract; 4: the namespace's structure, PI018-PI022;
 #: 5: audio/aac an EP106 warning on an .m4a; 6: EP020/EP021 on itunes:title and numbers at a title's end, EP109 for a
 #: GUID that is the title; 7: PI026; 8: a decimal podcast:season is PI012, the PI012/PI014/PI015 and EP111 zone wording;
-#: 9: PI017 for a role in another taxonomy group, PI027)
-LINT_FORMAT = 9
+#: 9: PI017 for a role in another taxonomy group, PI027; 10: podcast:chat's protocol and server, podcast:publisher, an
+#: onion source)
+LINT_FORMAT = 10
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010", "CHP020", "CHP021", "PI026"}
@@ -55,6 +56,9 @@ CHANNEL_FIELDS = {
     "podcast:location": "location", "podcast:location@country": "location", "podcast:txt": "txt",
     "podcast:txt@purpose": "txt", "podcast:updateFrequency": "update_frequency",
     "podcast:remoteItem@medium": "podroll", "podcast:remoteItem@feedGuid": "podroll",
+    "podcast:publisher": "publisher", "podcast:publisher/podcast:remoteItem@feedUrl": "publisher",
+    "podcast:publisher/podcast:remoteItem@medium": "publisher", "podcast:chat@server": "chat",
+    "podcast:chat@protocol": "chat", "podcast:chat": "chat", "podcast:image@alt": "artwork_alt",
 }
 ITEM_FIELDS = {
     "title": "title", "enclosure": "audio", "enclosure@url": "audio", "enclosure@length": "audio",
@@ -69,6 +73,9 @@ ITEM_FIELDS = {
     "podcast:episode@display": "episode_display", "podcast:season@name": "season_name", "podcast:location": "location",
     "podcast:location@country": "location", "podcast:txt": "txt", "podcast:txt@purpose": "txt",
     "podcast:alternateEnclosure@title": "alternate_enclosures", "podcast:remoteItem@medium": "value",
+    "podcast:chat@server": "chat", "podcast:chat@protocol": "chat", "podcast:chat": "chat",
+    "podcast:contentLink": "content_links", "podcast:contentLink@href": "content_links",
+    "podcast:source@uri": "alternate_enclosures", "podcast:image@alt": "artwork_alt",
     "content:encoded": "notes",
     "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
