@@ -314,7 +314,26 @@ def _tidied(html: str) -> str:
         html = _IMG.sub(_image_or_its_alt, html)
     if ' lang="' in html or ' dir="' in html:
         html = _LANG_OR_DIR_TAG.sub(_language_and_direction, html)
+    if ' class="' in html:
+        html = _CLASSED.sub(_own_class, html)
     return html
+
+
+#: a ``<section>`` or ``<code>`` with a ``class`` (the only elements the sanitiser leaves one on), and the class the
+#: Markdown itself gives it: the footnotes' section, a fenced block's language (``language-python``, for a theme's
+#: highlighter)
+_CLASSED = lazy(r'<(section|code)((?: [a-z-]+="[^"]*")*?) class="([^"]*)"')
+_OWN_CLASS = {"section": lazy(r"footnotes"), "code": lazy(r"language-\S+")}
+
+
+def _own_class(match: re.Match[str]) -> str:
+    """The tag with only the class Markdown gives it. Any other was the theme's, for the notes to borrow: a
+    ``<section class="visually-hidden">`` hid its words from sight while a screen reader read them, ``class="content-note"``
+    dressed them as the page's own content note (where its support services are), ``class="skip"`` took them off the
+    page."""
+    tag, before, classes = match.groups()
+    own = next((name for name in classes.split() if _OWN_CLASS[tag].fullmatch(name)), "")
+    return f'<{tag}{before} class="{own}"' if own else f"<{tag}{before}"
 
 
 def _image_or_its_alt(match: re.Match[str]) -> str:

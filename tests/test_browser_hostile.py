@@ -75,6 +75,9 @@ def _notes(canary: str) -> str:
 [ref2]: jav&#x09;ascript:alert('ref-tab')
 [ref3]: <data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>
 
+<section class="visually-hidden">cloaked words</section> <section class="content-note skip">dressed words</section>
+<code class="player-bar language-js">code</code>
+
 <textarea>unclosed textarea
 <table><tr><td>unclosed table
 """
@@ -181,6 +184,11 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
         # a link to another site opens in this tab, without window.opener for it (target went, rel stayed)
         assert tab.evaluate("[...document.querySelectorAll('.notes a[href*=blank]')].map(a => [a.target, a.rel])") == [
             ["", "noopener noreferrer"]]
+        # the notes borrow none of the theme's classes: words "visually-hidden" were for a screen reader alone, and
+        # "content-note" dressed them as the page's own content note
+        assert tab.evaluate("[...document.querySelectorAll('.notes [class]')].map(e => e.className)") == ["language-js"]
+        assert tab.evaluate("[...document.querySelectorAll('.notes section')].map(s => s.getBoundingClientRect().width"
+                            " > 100 && getComputedStyle(s).position)") == ["static", "static"]
         notes = tab.inner_text(".notes")
         assert "Hostile notes {{ 7*7 }} {% if true %}jinja{% endif %}." in notes  # never evaluated by Jinja
         assert "<img src=x onerror=alert('cue')>" in tab.inner_text(".transcript")
