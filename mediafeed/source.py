@@ -423,7 +423,7 @@ def _line_of_too_many_values(text: str) -> int:
             if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 values += 1
                 if values > MAX_VALUES:
-                    return int(event.start_mark.line) + 1
+                    return int(getattr(event.start_mark, "line", 0)) + 1  # (libyaml marks every event)
     except yaml.YAMLError:  # malformed before the limit: loading names where
         return 0
     return 0
