@@ -410,10 +410,11 @@ _BEFORE_A_VALUE = ("\n", ",", ":", "-", "?", "[", "{")
 def _line_of_too_many_values(text: str) -> int:
     """The line of the value past :data:`MAX_VALUES` in ``text`` (keys, texts, lists and mappings as written, before any
     alias is expanded), or 0 when there are not so many. Without aliases only the text's size bounded them: 400,000
-    keywords (4.8 MB of front matter) took 3.5 s and 230 MB to check, a million in a flow list (2 MB) 8 s to parse. An
-    ordinary file is judged by a count of the characters values follow (a few microseconds); only one that may hold
-    that many is parsed, to its value past the limit (~0.2 s)."""
-    if len(text) <= MAX_VALUES // 2 or 2 * sum(map(text.count, _BEFORE_A_VALUE)) + 1 <= MAX_VALUES:
+    keywords (4.8 MB of front matter) took 3.5 s and 230 MB to check, a million in a flow list (2 MB) 8 s to parse.
+    Each of :data:`_BEFORE_A_VALUE` brings at most two values: a text too short to hold that many is not counted, a
+    longer one is judged by a count of those characters, and only one that may hold that many values is parsed, to
+    its value past the limit (~0.2 s)."""
+    if 2 * len(text) + 1 <= MAX_VALUES or 2 * sum(map(text.count, _BEFORE_A_VALUE)) + 1 <= MAX_VALUES:
         return 0
     import yaml
 
