@@ -17,7 +17,7 @@ from .addresses import ascii_url
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .characters import NotUtf8, source_text
 from .errors import Problem, error
-from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
+from .filenames import WINDOWS_HINT, reordering, windows_fix, windows_trouble
 from .lazypattern import lazy
 from .model import Funding, License, Location, Owner, Person, RemoteItem, Season, Show
 from .social import parse_chat, parse_social
@@ -243,7 +243,8 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     if explicit is None and "explicit" not in data:
         r.missing("explicit", "add 'explicit: false' (or true)")
     show_type = r.choice("type", ("episodic", "serial"), "episodic")
-    artwork = r.str("artwork", required=True, hint="add 'artwork: artwork.png' (square, 1400–3000 px, JPEG or PNG)")
+    artwork = r.str("artwork", required=True, hint="add 'artwork: artwork.png' (square, 1400–3000 px, JPEG or PNG)",
+                    exact=True)
     if artwork:
         artwork = _local_file(r, root, "artwork", artwork)
 
@@ -520,6 +521,10 @@ def _pairs(r: FieldReader, key: str) -> tuple[tuple[str, str], ...]:
 
 def _local_file(r: FieldReader, base: Path, key: str, name: str) -> str:
     """A file reference that must stay inside ``base``: no absolute paths, no '..'."""
+    spoofed = reordering(name)
+    if spoofed:
+        r.fail(key, spoofed, hint=f"rename the file without it, and write its new name in {SHOW_FILE}")
+        return ""
     if not safe_relative(name):
         r.fail(key, f"file reference {quoted(name)} leaves the show folder", hint="use a path inside the folder, without '..' or a leading '/'",
                code="SRC040")

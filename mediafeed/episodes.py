@@ -25,7 +25,7 @@ from . import sourcelinks
 from .characters import NotUtf8, source_text
 from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
 from .errors import Problem, error, warning
-from .filenames import WINDOWS_HINT, windows_fix, windows_trouble
+from .filenames import WINDOWS_HINT, reordering, windows_fix, windows_trouble
 from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
@@ -239,7 +239,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         r.fail("guid_permalink", f"guid_permalink: true needs a GUID that is an http(s) URL, got {guid!r}",
                hint="remove guid_permalink (the GUID is then written with isPermaLink=\"false\"); never change the guid")
 
-    audio = r.str("audio", required=True, hint="add 'audio: FILE' naming the audio file in this folder")
+    audio = r.str("audio", required=True, hint="add 'audio: FILE' naming the audio file in this folder", exact=True)
     audio = _file_in_folder(r, folder, "audio", audio)
 
     season_number = r.int("season", None, minimum=1)
@@ -248,7 +248,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     number, decimal_number = _episode_number(r)
     episode_type = r.choice("type", EPISODE_TYPES, "full")
 
-    artwork = _file_in_folder(r, folder, "artwork", r.str("artwork"))
+    artwork = _file_in_folder(r, folder, "artwork", r.str("artwork", exact=True))
     transcripts = _transcripts(r, folder, show)
     chapters, chapters_source = _chapters(r, folder, rel)
 
@@ -277,7 +277,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         sub = r.sub(item, f"alternate_enclosures[{index}]")
         if not sub:
             continue
-        file = _file_in_folder(sub, folder, "file", sub.str("file"))
+        file = _file_in_folder(sub, folder, "file", sub.str("file", exact=True))
         url = sub.url("url", https=True)
         if not file and not url:
             sub.fail("file", "an alternate enclosure needs a 'file' in this folder or an https 'url'")
@@ -710,6 +710,10 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
         r.fail(key, f"file reference {name!r} must name a file in this episode's folder",
                hint="put the file next to episode.md and give its plain name (no '/', no '..')", code="SRC040")
         return ""
+    spoofed = reordering(name)
+    if spoofed:
+        r.fail(key, spoofed, hint="rename the file without it, and write its new name here")
+        return ""
     if name.startswith("."):  # published at that name, a hidden file: publish skips it, and so do many hosts
         r.fail(key, f"{name} is a hidden file (its name starts with '.'): `mediafeed publish` leaves hidden files out, "
                     "and so do many hosts, so its URL would not be found",
@@ -811,7 +815,8 @@ def _transcripts(r: FieldReader, folder: Folder, show: Show) -> tuple[Transcript
             sub = r.sub(item, "transcript")
             if not sub:
                 continue
-            name, language = sub.str("file", required=True), read_language(sub, "language", "podcast:transcript@language")
+            name = sub.str("file", required=True, exact=True)
+            language = read_language(sub, "language", "podcast:transcript@language")
             sub.unknown({"file", "language"})
             r.adopt(sub)
         elif isinstance(item, (str, int, float)) and not isinstance(item, bool):

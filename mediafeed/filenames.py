@@ -16,6 +16,25 @@ WINDOWS_HINT = ("rename {what} ({fix}){then} before it is first published; once 
                 "URLs, which must not change) and add SRC049 to 'checks: ignore' in show.yml")
 
 
+#: a direction control that orders the characters after it (an embedding, override or isolate; a mark, LRM or RLM,
+#: only sets the direction of what is around it, and was always found: a name holding one is published as before)
+_DIRECTION_CONTROL = lazy("[\u202a-\u202e\u2066-\u2069]")
+
+
+def reordering(name: str) -> str:
+    """What is wrong with a file name holding a direction control, "" when it holds none. 'x\u202e3pm.exe.mp3' shows
+    as another name (the "Trojan Source" trick, in a download or a file manager), and the front matter's value had a
+    closing mark added at its end as a title has, so the file was "not found" beside a listing naming it."""
+    import unicodedata
+
+    found = _DIRECTION_CONTROL.search(name)
+    if not found:
+        return ""
+    char = found.group()
+    return (f"the file name {name!r} holds U+{ord(char):04X} {unicodedata.name(char)}, which shows the characters after "
+            "it in another order: the name passes for another one (in a download, a file manager or an app)")
+
+
 def windows_trouble(name: str) -> str:
     """Why Windows (or a host, a share or a sync service on it) cannot hold a file or folder of this name; "" when it
     can. Such a show cannot be cloned, copied or synced there (Git for Windows refuses the path), and a copy made

@@ -112,14 +112,14 @@ def render(markdown: str, link: str = "") -> Notes:
         raw = _raw_text_kept(raw)
     shifted = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}{m.group(3)}>", raw)
     cleaner = _engines().page
-    clean = cleaner.clean(shifted).strip()
+    clean = _cleaned(cleaner, shifted).strip()
     kept = forbidden_dropped(clean)
     if kept is not clean:
         # Dropping a character joins what was around it, and in an attribute that can make the address the sanitiser
         # judged: it took "java\x01script:alert(1)" (from "java&#1;script:") for a relative address and kept it, and
         # without the \x01 it was a live javascript: link on the page and in the feeds (a dialog in Chromium on click).
         # Only notes holding a reference to such a character (&#1;, &#xFFFE;, &#x7F;) are sanitised twice.
-        clean = cleaner.clean(kept).strip()
+        clean = _cleaned(cleaner, kept).strip()
     # (what cdata_safe does, its characters dropped above: one scan for them, 0.1 ms on 5 KB of notes beyond ASCII)
     html = _tidied(_page_ids_removed(clean)).replace("]]>", "]]&gt;")
     description = _describe(html, link)
@@ -136,7 +136,7 @@ def transcript_page(html: str, title: str, language: str) -> bytes:
     from .directions import direction
 
     head = html.lower().find("</head")
-    body = _tidied(_engines().page.clean(_nesting_bounded(html[head:] if head >= 0 else html)).strip())
+    body = _tidied(_cleaned(_engines().page, _nesting_bounded(html[head:] if head >= 0 else html)).strip())
     body = body.replace("<table>", '<table tabindex="0">')  # it may scroll inside itself: the keyboard must reach it
     # a screen reader jumps to the main landmark and the first heading: a service's file often has neither
     heading = "" if "<h1" in body else f"<h1>{escape(title)}</h1>\n"
@@ -153,6 +153,30 @@ _TRANSCRIPT_STYLE = ("html{color-scheme:light dark;background:Canvas;color:Canva
                      "padding:0 1rem;font:1.0625rem/1.6 system-ui,sans-serif;overflow-wrap:anywhere}"
                      "img{max-width:100%;height:auto}table{display:block;max-width:100%;overflow-x:auto}"
                      "pre{white-space:pre-wrap}:focus-visible{outline:3px solid;outline-offset:2px}")
+
+
+#: how many ampersands and no-break spaces the HTML given to nh3 may hold as they are (more are handed over as stand-ins)
+_FEW_ESCAPES = 1000
+#: characters of the Private Use Area to stand in for "&amp;" and a no-break space: two the text does not hold
+_STAND_INS = tuple(map(chr, range(0xE000, 0xE010)))
+
+
+def _cleaned(cleaner: Any, html: str) -> str:
+    """``cleaner.clean(html)``. nh3 writes each "&" and no-break space of its output as a character reference
+    (``&amp;``, ``&nbsp;``) in time growing with the square of their number: notes of 200,000 "&" (200 KB) took 2.9 s
+    to render, a million characters of "& & …" (under the notes' limit) 42 s, a cold build stalled that long. HTML
+    holding many of them gets them (``&amp;``, ``&nbsp;`` or the character) as characters of the Private Use Area,
+    which nh3 writes as they are, and they are written back after it: the same output (an "&" or a no-break space is
+    text, or part of an attribute's value, on either side of the sanitiser; none can make markup; in the raw text of
+    an ``<xmp>`` a literal "&amp;" now reads "&"). Other references to them in raw HTML (``&#38;``, ``&#160;``) are
+    nh3's to read and stay slower: a million characters of them take a few seconds."""
+    free = [] if html.count("&") < _FEW_ESCAPES and html.count("\xa0") < _FEW_ESCAPES else \
+        [char for char in _STAND_INS if char not in html]
+    if len(free) < 2:  # (few of them; or a text holding all sixteen stand-ins, sanitised as it is)
+        return str(cleaner.clean(html))
+    amp, nbsp = free[:2]
+    cleaned = str(cleaner.clean(html.replace("&amp;", amp).replace("&nbsp;", nbsp).replace("\xa0", nbsp)))
+    return cleaned.replace(amp, "&amp;").replace(nbsp, "&nbsp;")
 
 
 #: how deep elements nest in the HTML given to nh3. Its HTML parser (html5ever) walks its stack of open elements at
@@ -314,7 +338,26 @@ def _tidied(html: str) -> str:
         html = _IMG.sub(_image_or_its_alt, html)
     if ' lang="' in html or ' dir="' in html:
         html = _LANG_OR_DIR_TAG.sub(_language_and_direction, html)
+    if ' class="' in html:
+        html = _CLASSED.sub(_own_class, html)
     return html
+
+
+#: a ``<section>`` or ``<code>`` with a ``class`` (the only elements the sanitiser leaves one on), and the class the
+#: Markdown itself gives it: the footnotes' section, a fenced block's language (``language-python``, for a theme's
+#: highlighter)
+_CLASSED = lazy(r'<(section|code)((?: [a-z-]+="[^"]*")*?) class="([^"]*)"')
+_OWN_CLASS = {"section": lazy(r"footnotes"), "code": lazy(r"language-\S+")}
+
+
+def _own_class(match: re.Match[str]) -> str:
+    """The tag with only the class Markdown gives it. Any other was the theme's, for the notes to borrow: a
+    ``<section class="visually-hidden">`` hid its words from sight while a screen reader read them, ``class="content-note"``
+    dressed them as the page's own content note (where its support services are), ``class="skip"`` took them off the
+    page."""
+    tag, before, classes = match.groups()
+    own = next((name for name in classes.split() if _OWN_CLASS[tag].fullmatch(name)), "")
+    return f'<{tag}{before} class="{own}"' if own else f"<{tag}{before}"
 
 
 def _image_or_its_alt(match: re.Match[str]) -> str:
@@ -410,7 +453,7 @@ def _describe(html: str, link: str) -> str:
         blocks, count = _TABLE.subn(lambda table: _table_as_list(table.group(1)), blocks)
         if not count:
             break
-    strict = cdata_safe(re.sub(r"\n\s*\n+", "\n", _engines().description.clean(blocks)).strip())
+    strict = cdata_safe(re.sub(r"\n\s*\n+", "\n", _cleaned(_engines().description, blocks)).strip())
     if len(strict.encode("utf-8")) <= DESCRIPTION_LIMIT:
         return strict
     more = f'<p><a href="{link}">Full show notes</a></p>' if link else ""

@@ -158,6 +158,7 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
     env.filters["scrollable_tables"] = scrollable_tables
     env.filters["truncate"] = _directions_closed(env.filters["truncate"])
     env.filters["breakable"] = breakable
+    env.filters["pasted"] = pasted
     env.filters["direction"] = direction
     env.globals["mediafeed_version"] = __version__
     env.globals["words"] = words
@@ -318,6 +319,29 @@ def breakable(text: str) -> Any:
 _LONG_WORD = re.compile(r"\S{%d}" % (_LONG_WORD_LENGTH + 1))
 
 
+def pasted(value: Any, attribute: bool = False) -> Any:
+    """The ``pasted`` filter: text (or ``breakable``'s markup) in code a blog pastes into its own pages (the HTML
+    fragment, the iframe's ``title``), where a template engine may read it as its own. A title "Why {{ x }} matters"
+    or "{% raw %}" was a Liquid tag to Jekyll (a build error, or a site variable shown) and "{{< youtube … >}}" a Hugo
+    shortcode; on a page run by AngularJS "{{''.constructor.constructor('alert(1)')()}}" in a title or chapter ran as
+    a script of the blog's origin (dialogs in Chromium, from the iframe's title and the players' names), and in a Vue
+    app so did a title's text. Each brace is a character reference (the same character on the page; no engine that
+    reads the page's source sees it), and where two meet they are parted, for the engines that read the page itself
+    (AngularJS, Vue): in text by a ``<wbr>`` (no character: a copy or a screen reader has the title as written), in an
+    attribute's value (``attribute``), which holds no markup, by a word joiner (U+2060, drawn as nothing and not
+    read; as the SRT transcript parts "<"). Text without a brace is as it was."""
+    if "{" not in value and "}" not in value:
+        return value
+    from markupsafe import Markup, escape
+
+    html = str(escape(value)).replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(_BRACES_MEETING.sub(r"\1&#8288;" if attribute else r"\1<wbr>", html))
+
+
+#: a brace (as :func:`pasted` writes it) followed by another
+_BRACES_MEETING = re.compile(r"(&#12[35];)(?=&#12[35];)")
+
+
 def human_duration(seconds: float | int) -> str:
     total = whole_seconds(seconds)
     hours, rest = divmod(total, 3600)
@@ -443,6 +467,8 @@ def embed_code(item: Item, show: Show, width: int = 600, height: int = 180, pict
     from html import escape
 
     title = escape(f"{item.episode.title} – {show.title}", quote=True)
+    if "{" in title or "}" in title:  # a blog's template engines (see `pasted`): escape() left the braces as they are
+        title = _BRACES_MEETING.sub(r"\1&#8288;", title.replace("{", "&#123;").replace("}", "&#125;"))
     # The size is in attributes as well as in `style`: a blog whose Content-Security-Policy has no 'unsafe-inline'
     # for styles drops the style attribute (so does WordPress's filter for oEmbed HTML), and a 600 px iframe with
     # its 2 px border then ran off a phone's screen. width="100%" and frameborder="0" (what Spotify's, SoundCloud's

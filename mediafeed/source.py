@@ -171,6 +171,12 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
             return known, []
     import yaml
 
+    crowded = _line_of_too_many_values(text)
+    if crowded:
+        return None, [error("SRC002", file, f"malformed YAML: more than {MAX_VALUES:,} values (keys, texts and list "
+                            f"items): the one past the limit is on line {crowded:,}",
+                            hint="keep long material out of the metadata: in the show notes, a transcript or a "
+                                 "chapters file")]
     field = ""
     try:
         data = yaml.load(text, Loader=_loader())
@@ -394,6 +400,34 @@ def _char_at(text: str, mark: Any) -> str:
     if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
         return lines[mark.line][mark.column]
     return ""
+
+
+#: what comes before each value of YAML but the first: a line break, a comma, a key's ':', a list item's '-', an
+#: explicit key's '?', a list's or mapping's opening bracket (a value follows at most two of them: 'a: b' on a line)
+_BEFORE_A_VALUE = ("\n", ",", ":", "-", "?", "[", "{")
+
+
+def _line_of_too_many_values(text: str) -> int:
+    """The line of the value past :data:`MAX_VALUES` in ``text`` (keys, texts, lists and mappings as written, before any
+    alias is expanded), or 0 when there are not so many. Without aliases only the text's size bounded them: 400,000
+    keywords (4.8 MB of front matter) took 3.5 s and 230 MB to check, a million in a flow list (2 MB) 8 s to parse.
+    Each of :data:`_BEFORE_A_VALUE` brings at most two values: a text too short to hold that many is not counted, a
+    longer one is judged by a count of those characters, and only one that may hold that many values is parsed, to
+    its value past the limit (~0.2 s)."""
+    if 2 * len(text) + 1 <= MAX_VALUES or 2 * sum(map(text.count, _BEFORE_A_VALUE)) + 1 <= MAX_VALUES:
+        return 0
+    import yaml
+
+    values = 0
+    try:
+        for event in yaml.parse(text, Loader=_loader()):
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                values += 1
+                if values > MAX_VALUES:
+                    return int(getattr(event.start_mark, "line", 0)) + 1  # (libyaml marks every event)
+    except yaml.YAMLError:  # malformed before the limit: loading names where
+        return 0
+    return 0
 
 
 def _nests_too_deep(text: str) -> bool:

@@ -56,9 +56,12 @@ def _makes(node: yaml.Node, loader: type) -> bool:
 
 def _what(node: yaml.Node, reason: str) -> str:
     short = node.tag[len(_CORE):]
+    if short not in NEEDS:  # '!!python/object/apply:os.system' was told to "write its kind of value after the tag"
+        return (f"'!!{short}' would make a Python object, which mediafeed never does: it reads YAML safely, and nothing "
+                "in it runs" if short.startswith("python/") else f"'!!{short}' is none of YAML's own tags (!!str, !!int, …)")
     if isinstance(node, yaml.ScalarNode) and node.value and f"{node.value!r} is not" in reason:
         return reason  # (the number, truth value or date constructors' own words, with the value)
-    need = NEEDS.get(short, ("its kind of value", ""))[0]
+    need = NEEDS[short][0]
     if isinstance(node, yaml.ScalarNode):
         got = f"{node.value!r}" if node.value else "nothing"
     else:
@@ -69,7 +72,9 @@ def _what(node: yaml.Node, reason: str) -> str:
 
 def _fix(node: yaml.Node, field: str) -> str:
     short = node.tag[len(_CORE):]
-    need, example = NEEDS.get(short, ("its kind of value", ""))
+    if short not in NEEDS:
+        return f"leave '!!{short}' out and write the value itself"
+    need, example = NEEDS[short]
     key = field.rsplit(".", 1)[-1]
     written = f"{key}: !!{short} {example}" if key and not key.endswith("]") else f"!!{short} {example}"
     return f"write {need} after the tag, e.g. '{written.rstrip()}', or leave '!!{short}' out"

@@ -75,6 +75,9 @@ def _notes(canary: str) -> str:
 [ref2]: jav&#x09;ascript:alert('ref-tab')
 [ref3]: <data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>
 
+<section class="visually-hidden">cloaked words</section> <section class="content-note skip">dressed words</section>
+<code class="player-bar language-js">code</code>
+
 <textarea>unclosed textarea
 <table><tr><td>unclosed table
 """
@@ -181,6 +184,11 @@ def test_no_hostile_text_runs_in_chromium(sites: tuple[SiteServer, SiteServer], 
         # a link to another site opens in this tab, without window.opener for it (target went, rel stayed)
         assert tab.evaluate("[...document.querySelectorAll('.notes a[href*=blank]')].map(a => [a.target, a.rel])") == [
             ["", "noopener noreferrer"]]
+        # the notes borrow none of the theme's classes: words "visually-hidden" were for a screen reader alone, and
+        # "content-note" dressed them as the page's own content note
+        assert tab.evaluate("[...document.querySelectorAll('.notes [class]')].map(e => e.className)") == ["language-js"]
+        assert tab.evaluate("[...document.querySelectorAll('.notes section')].map(s => s.getBoundingClientRect().width"
+                            " > 100 && getComputedStyle(s).position)") == ["static", "static"]
         notes = tab.inner_text(".notes")
         assert "Hostile notes {{ 7*7 }} {% if true %}jinja{% endif %}." in notes  # never evaluated by Jinja
         assert "<img src=x onerror=alert('cue')>" in tab.inner_text(".transcript")
@@ -392,5 +400,73 @@ def test_the_html_fragment_with_a_long_word_fits_a_phone_on_a_blog_without_our_s
             links = tab.eval_on_selector_all(".mediafeed-episode > p:first-child a, .mediafeed-episode ol a",
                                              "links => links.map(a => a.textContent)")
             assert links == [f"T{WORD[:400]}", f"0:00 C{WORD[:300]}", f"0:01 D{WORD[:300]}"]
+        finally:
+            context.close()
+
+
+ANGULARJS_VERSION, VUE_VERSION = "1.8.3", "3.5.13"
+#: an expression AngularJS and Vue both run, in words no longer than `breakable` leaves whole (its <wbr> in a long word
+#: parted the braces of "{{''.constructor.constructor('alert(1)')()}}" by chance)
+EXPRESSION = "{{ '' [ 'constructor' ] [ 'constructor' ] ( 'alert(%d)' ) ( ) }}"
+TEMPLATED_TITLE = "Q&A " + EXPRESSION % 1 + " {% raw %} {{< youtube x >}}"
+
+
+@pytest.fixture(scope="module")
+def templated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("templated")
+    show = copy_show(work / "show")
+    add_episode(show, "006-braces", f"""
+title: "{TEMPLATED_TITLE}"
+date: 2026-03-20T08:00:00+00:00
+guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f60
+audio: audio.mp3
+chapters:
+  - {{start: 0, title: "{EXPRESSION % 2}"}}
+  - {{start: 1, title: "Second"}}
+""", seconds=3.0)
+    return build(show, work / "site", accept_changes=True).output / "episodes/006-braces"
+
+
+@pytest.mark.parametrize("engine", ["angularjs", "vue"])
+def test_pasted_code_holds_no_template_a_blog_would_run(templated: Path, browser: object, engine: str) -> None:
+    """The HTML fragment and the iframe's code, pasted into a blog run by AngularJS or a Vue app: a title or chapter
+    holding "{{ … }}" ran as a script of the blog's origin (AngularJS: 12 dialogs, from the iframe's title and the
+    players' names; Vue: from the text). Now nothing runs, and the reader sees the titles as written. For engines that
+    read the blog's source (Jekyll's Liquid, Hugo), the code holds no brace at all."""
+    from html import unescape
+
+    from helpers import npm_package
+
+    fragment = (templated / "player.html").read_text(encoding="utf-8")
+    page = (templated / "index.html").read_text(encoding="utf-8")
+    iframe = unescape(re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', page, re.S)[1])
+    assert "{" not in fragment + iframe and "}" not in fragment + iframe
+    if engine == "angularjs":
+        script = npm_package("angular", ANGULARJS_VERSION) / "angular" / "angular.min.js"
+        body, start = f"<body ng-app><h1>Blog {{{{ 1 + 1 }}}}</h1>{fragment}{iframe}", ""
+    else:
+        script = npm_package("vue", VUE_VERSION) / "vue" / "dist" / "vue.global.prod.js"
+        body, start = (f"<body><div id='app'><h1>Blog {{{{ 1 + 1 }}}}</h1>{fragment}{iframe}</div>",
+                       "<script>Vue.createApp({}).mount('#app')</script>")
+    blog = (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Blog</title><script src='/engine.js'>"
+            f"</script></head>{body}{start}</body></html>")
+    with SiteServer() as blog_host:
+        blog_host.extra["/engine.js"] = ("text/javascript", script.read_bytes())
+        blog_host.extra["/post.html"] = ("text/html; charset=utf-8", blog.encode())
+        context = browser.new_context()  # type: ignore[attr-defined]
+        try:
+            tab = context.new_page()
+            dialogs: list[str] = []
+            tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            tab.goto(blog_host.url + "post.html")
+            tab.wait_for_function("document.querySelector('h1').textContent === 'Blog 2'")  # the engine has run
+            assert dialogs == []
+            shown = tab.eval_on_selector_all(".mediafeed-episode > p:first-child a, .mediafeed-episode ol a",
+                                             "links => links.map(a => a.textContent)")
+            assert shown[:2] == [TEMPLATED_TITLE, "0:00 " + EXPRESSION % 2], shown
+            # (in an attribute two braces are parted by a word joiner, drawn as nothing and not read)
+            names = tab.eval_on_selector_all("[aria-label], iframe", "all => all.map(e => e.ariaLabel || e.title)")
+            names = [name.replace("\u2060", "") for name in names]
+            assert names[0] == TEMPLATED_TITLE and names[-1] == TEMPLATED_TITLE + " – Safe to Say", names
         finally:
             context.close()

@@ -80,6 +80,45 @@ def test_front_matter_that_nests_or_expands_without_end_is_refused(show: Path, y
     assert problem.code == "SRC002" and reason in problem.message, problem
 
 
+@pytest.mark.parametrize("values", [
+    "keywords: [" + ",".join(["a"] * 150_000) + "]",  # 300 KB on one line (a million of them, 2 MB, took 8 s to parse)
+    "keywords:\n" + "".join(f"  - k{n:06d}\n" for n in range(150_000)),  # 400,000 (4.8 MB) took 3.5 s and 230 MB
+], ids=["flow", "block"])
+def test_front_matter_of_too_many_values_is_refused_without_aliases(show: Path, values: str) -> None:
+    """Only values that aliases made were counted: without an alias nothing bounded them but the file's size."""
+    add_episode(show, "006-many", FRONT + values, audio_name="")
+    [problem] = _refused(show)
+    assert (problem.code, problem.file) == ("SRC002", "episodes/006-many/episode.md")
+    # the file's own lines ('---' is line 1); eleven values come before the list's items (the document, four keys and
+    # their values, 'keywords' and its list), whose first is on line 7
+    line = 6 if values.startswith("keywords: [") else 7 + 100_000 - 11
+    assert problem.message == ("malformed YAML: more than 100,000 values (keys, texts and list items): the one past "
+                               f"the limit is on line {line:,}"), problem.message
+    config = show / "show.yml"  # the same for show.yml (and an ordinary file's size is no trouble)
+    config.write_text(config.read_text() + values.replace("keywords", "x-keywords", 1))
+    with pytest.raises(InputError) as info:
+        build(show)
+    assert [p.code for p in info.value.problems] == ["SRC002"] and "more than 100,000 values" in \
+        info.value.problems[0].message
+
+
+@pytest.mark.parametrize("value,said", [
+    ('!!python/object/apply:os.system ["touch pwned"]', "'!!python/object/apply:os.system' would make a Python object, "
+     "which mediafeed never does: it reads YAML safely, and nothing in it runs"),
+    ("!!python/name:os.system", "'!!python/name:os.system' would make a Python object"),
+    ("!!custom x", "'!!custom' is none of YAML's own tags (!!str, !!int, …)"),
+])
+def test_a_python_tag_is_refused_as_such_not_hinted_as_a_value_to_write(show: Path, value: str, said: str) -> None:
+    """'!!python/object/apply:os.system [...]' was "needs its kind of value, got a list — write its kind of value
+    after the tag, e.g. 'summary: !!python/object/apply:os.system'": the fix kept the tag (and nothing ran)."""
+    add_episode(show, "006-tag", FRONT + f"summary: {value}\n", audio_name="")
+    [problem] = _refused(show)
+    assert (problem.code, problem.field) == ("SRC002", "summary") and said in problem.message, problem.message
+    tag = value.split()[0]
+    assert problem.hint == f"leave '{tag}' out and write the value itself"
+    assert not (show / "pwned").exists() and not Path("pwned").exists()
+
+
 def test_front_matter_of_a_comment_with_an_asterisk_is_named_not_an_internal_error(show: Path) -> None:
     """Front matter commented out whole ("# title: *Draft*"): the size check of values aliases make ran on the
     empty document and stopped check and build with "Internal error: TypeError" (exit 3)."""

@@ -39,7 +39,10 @@ _RULES = [
        "'---' and another line '---'; the show notes follow it. Without both lines the episode cannot be read: it is in "
        "no feed and no page, and 'mediafeed list' shows it as unreadable. Fix: make line 1 of the file '---' (nothing "
        "before it, not even a blank line), and close the block with a line '---' of its own."),
-    _r("SRC002", "mediafeed", E, "malformed YAML", "show.yml or a front matter block is not valid YAML; the message gives the line."),
+    _r("SRC002", "mediafeed", E, "malformed YAML",
+       "show.yml or a front matter block is not valid YAML, or holds more than metadata ever needs (values nested more "
+       "than 100 deep, more than 100,000 values, aliases that expand past 100,000 values or 10,000,000 characters); the "
+       "message gives the line."),
     _r("SRC003", "mediafeed", E, "YAML is not a mapping of keys to values",
        "show.yml and the front matter of episode.md hold 'key: value' lines; a list ('- title: …'), a bare sentence or "
        "an empty block cannot be read as metadata, and an episode whose front matter is not one is not built. Fix: write "
