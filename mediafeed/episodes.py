@@ -29,6 +29,7 @@ from .filenames import WINDOWS_HINT, reordering, windows_fix, windows_trouble
 from .htmlblocks import html_block_problems, too_big
 from .lazypattern import lazy
 from .model import SOUNDBITE_SECONDS, AlternateEnclosure, Chapter, Episode, Season, Show, Soundbite, Transcript
+from .numbers import whole
 from .records import frozen
 from .social import parse_chat, parse_content_links, parse_social
 from .source import (
@@ -402,6 +403,9 @@ def _bitrate(sub: FieldReader) -> float:
     value = sub.raw("bitrate")
     if value is MISSING:
         return 0.0
+    if (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and whole(value) is not None):
+        # a whole number as whole numbers are read (10^400 is no float: it stopped the build with an OverflowError)
+        return float(sub.int("bitrate", 0, minimum=0, maximum=_ALTERNATE_BITRATE, unit=" bits a second") or 0)
     number = _decimal(value)
     if number is None or not 0 <= number <= _ALTERNATE_BITRATE:
         sub.fail("bitrate", f"expected the average bitrate in bits a second, a number from 0 to {_ALTERNATE_BITRATE:,}, "
