@@ -25,7 +25,7 @@ from helpers import ROOT, make_media, with_an_info
 from mediafeed.cli import main
 
 INIT_ARGS = ["--title", "Night Shift", "--description", "Stories from the late shift", "--url",
-             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org"]
+             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org", "--category", "Fiction"]
 INTERRUPTED = "Interrupted; nothing half-written was left behind."
 
 

@@ -1,0 +1,34 @@
+"""A new producer's first day at a real terminal (session 28): init, add from a WAV, a phone's MP3 and a file name with
+spaces and accents, tag, check, build, serve, publish. Each test is a point where the terminal said something wrong,
+inconsistent or nothing at all; through CliRunner for output and exit codes, through a pseudo-terminal where what a
+terminal sees differs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mediafeed.cli import main
+
+ESSENTIALS = ["--title", "Garden Talk", "--description", "Growing food at home", "--url", "https://example.org/garden/",
+              "--author", "Ana Díaz", "--email", "ana@example.org"]
+
+
+# -- init: the category ----------------------------------------------------------------------------------------
+
+
+def test_init_outside_a_terminal_asks_for_the_category_instead_of_filing_the_show_under_technology(tmp_path: Path) -> None:
+    """At a terminal init asks for the category (with no default); outside one, the option's default, Technology, was
+    written without a word, so a script's gardening show was filed under Technology."""
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "garden"), *ESSENTIALS, "--format", "json"])
+    assert result.exit_code == 2, result.output
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"], problem["message"]) == ("INI001", "--category", "required")
+    assert "Leisure" in problem["hint"] and "Technology" in problem["hint"]
+    assert not (tmp_path / "garden").exists()
+    given = CliRunner().invoke(main, ["init", str(tmp_path / "garden"), *ESSENTIALS, "--category", "Leisure",
+                                      "--subcategory", "Home & Garden"])
+    assert given.exit_code == 0, given.output
+    assert "\ncategory: Leisure\nsubcategory: Home & Garden\n" in (tmp_path / "garden" / "show.yml").read_text()
