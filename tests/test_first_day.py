@@ -32,3 +32,19 @@ def test_init_outside_a_terminal_asks_for_the_category_instead_of_filing_the_sho
                                       "--subcategory", "Home & Garden"])
     assert given.exit_code == 0, given.output
     assert "\ncategory: Leisure\nsubcategory: Home & Garden\n" in (tmp_path / "garden" / "show.yml").read_text()
+
+
+# -- tag -q ----------------------------------------------------------------------------------------------------
+
+
+def test_tag_quiet_lists_the_files_tagged_without_each_tag_or_the_unchanged(show: Path) -> None:
+    """``mediafeed tag -q`` printed every tag change (``album: (none) → …``) and every unchanged file, as without -q."""
+    quiet = CliRunner().invoke(main, ["tag", "-q", "--show", str(show), "--dry-run"])
+    assert quiet.exit_code == 0, quiet.output
+    lines = quiet.stdout.splitlines()
+    assert lines and all(": would change (" in line for line in lines), lines
+    loud = CliRunner().invoke(main, ["tag", "--show", str(show), "--dry-run"])
+    assert "  album: " in loud.stdout and [line for line in loud.stdout.splitlines() if "would change" in line] == lines
+    assert CliRunner().invoke(main, ["tag", "--show", str(show)]).exit_code == 0
+    again = CliRunner().invoke(main, ["tag", "-q", "--show", str(show)])
+    assert again.exit_code == 0 and again.stdout == "", again.stdout  # each file unchanged: nothing to list
