@@ -48,3 +48,23 @@ def test_tag_quiet_lists_the_files_tagged_without_each_tag_or_the_unchanged(show
     assert CliRunner().invoke(main, ["tag", "--show", str(show)]).exit_code == 0
     again = CliRunner().invoke(main, ["tag", "-q", "--show", str(show)])
     assert again.exit_code == 0 and again.stdout == "", again.stdout  # each file unchanged: nothing to list
+
+
+# -- add: the path it prints -----------------------------------------------------------------------------------
+
+
+def test_add_names_the_new_episode_md_under_the_show_folder_as_given(show: Path, media, monkeypatch) -> None:
+    """Text said the absolute path (/home/ana/…/garden/episodes/007-…/episode.md) where --format json says the path in
+    the show (episodes/007-…/episode.md) and init says what it wrote under the folder as given (garden/show.yml)."""
+    monkeypatch.chdir(show.parent)
+    audio = media("mp3", name="Les Fraises d'été.mp3")
+    text = CliRunner().invoke(main, ["add", str(audio), "--show", show.name, "--title", "Strawberries"])
+    assert text.exit_code == 0, text.output
+    [slug] = [p.name for p in (show / "episodes").iterdir() if p.name.endswith("-strawberries")]
+    assert text.stdout == f"{show.name}/episodes/{slug}/episode.md\n"
+    assert Path(text.stdout.strip()).is_file()  # a path that works from where the command ran
+    monkeypatch.chdir(show)
+    as_json = CliRunner().invoke(main, ["add", str(audio), "--title", "Strawberries again", "--format", "json"])
+    here = CliRunner().invoke(main, ["add", str(audio), "--title", "Strawberries thrice"])
+    assert here.stdout.strip() == f"episodes/{here.stdout.split('/')[1]}/episode.md"
+    assert json.loads(as_json.stdout)["file"].startswith("episodes/") and not here.stdout.startswith("/")
