@@ -68,3 +68,20 @@ def test_add_names_the_new_episode_md_under_the_show_folder_as_given(show: Path,
     here = CliRunner().invoke(main, ["add", str(audio), "--title", "Strawberries thrice"])
     assert here.stdout.strip() == f"episodes/{here.stdout.split('/')[1]}/episode.md"
     assert json.loads(as_json.stdout)["file"].startswith("episodes/") and not here.stdout.startswith("/")
+
+
+# -- list --format json: the show's own problems ---------------------------------------------------------------
+
+
+def test_list_json_gives_the_shows_own_problems_as_check_does(show: Path) -> None:
+    """``"show_problems": 1`` said neither which problem nor how bad it was (an info counted as an error would)."""
+    show_yml = show / "show.yml"
+    show_yml.write_text(show_yml.read_text(encoding="utf-8").replace("\nexplicit: false", "\nexplicit: maybe"),
+                        encoding="utf-8")
+    listed = CliRunner().invoke(main, ["list", "--show", str(show), "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    checked = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    of_the_show = [{k: v for k, v in p.items() if k != "rule_sets"}  # (check's own key: the rule sets it ran)
+                   for p in json.loads(checked.stdout)["problems"] if p["file"] == "show.yml"]
+    assert of_the_show and json.loads(listed.stdout)["show_problems"] == of_the_show
+    assert of_the_show[0]["code"].startswith("SRC") and of_the_show[0]["field"] == "explicit"
