@@ -85,3 +85,30 @@ def test_list_json_gives_the_shows_own_problems_as_check_does(show: Path) -> Non
                    for p in json.loads(checked.stdout)["problems"] if p["file"] == "show.yml"]
     assert of_the_show and json.loads(listed.stdout)["show_problems"] == of_the_show
     assert of_the_show[0]["code"].startswith("SRC") and of_the_show[0]["field"] == "explicit"
+
+
+# -- SRC052: a folder named by hand ----------------------------------------------------------------------------
+
+
+def test_src052_gives_the_command_that_renames_the_folder_to_a_slug_and_it_works(show: Path) -> None:
+    """The hint said which characters a slug may hold and left the producer to spell one; now it gives the command, made
+    as 'mediafeed add' makes slugs, to a name no other folder has; pasted in the show folder, the episode builds."""
+    import shlex
+    import shutil
+    import subprocess
+
+    first = next(p for p in sorted((show / "episodes").iterdir()) if (p / "episode.md").is_file())
+    shutil.move(first, show / "episodes" / "Les Fraises d'été")
+    (show / "episodes" / "les-fraises-dete").mkdir()  # taken (an empty folder: SRC051)
+    (show / "episodes" / "Ep_07").mkdir()
+    shutil.copy(show / "episodes" / "Les Fraises d'été" / "episode.md", show / "episodes" / "Ep_07" / "episode.md")
+    checked = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    fixes = {p["file"]: p["hint"] for p in json.loads(checked.stdout)["problems"] if p["code"] == "SRC052"}
+    assert fixes["episodes/Les Fraises d'été"].endswith(
+        "e.g. in the show folder: mv 'episodes/Les Fraises d'\"'\"'été' episodes/les-fraises-dete-2")
+    assert fixes["episodes/Ep_07"].endswith("mv episodes/Ep_07 episodes/ep_07")
+    command = fixes["episodes/Les Fraises d'été"].split("in the show folder: ", 1)[1]
+    subprocess.run(shlex.split(command), cwd=show, check=True)
+    again = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert [p["file"] for p in json.loads(again.stdout)["problems"] if p["code"] == "SRC052"] == ["episodes/Ep_07"]
+    assert (show / "episodes" / "les-fraises-dete-2" / "episode.md").is_file()

@@ -144,7 +144,8 @@ _RULES = [
        "check its spelling: Episode.md, episode.markdown), or move the folder out of episodes/."),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug",
        "An episode's folder name becomes its page's address (episodes/<slug>/), so it may hold only lower-case letters, "
-       "digits, '-', '.' and '_'. Fix: rename the folder (e.g. '012-night-buses')."),
+       "digits, '-', '.' and '_'. Fix: rename the folder (e.g. '012-night-buses'); the hint gives the command, to the "
+       "slug 'mediafeed add' would make of its name ('My Episode' → my-episode)."),
     _r("SRC053", "mediafeed", E, "an episode's episode.md is a symbolic link (or a named pipe, socket, device): the "
        "episode is not built",
        "mediafeed reads and publishes only real files under episodes/ and never follows a link there, wherever it points: "
