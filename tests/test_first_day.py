@@ -112,3 +112,37 @@ def test_src052_gives_the_command_that_renames_the_folder_to_a_slug_and_it_works
     again = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
     assert [p["file"] for p in json.loads(again.stdout)["problems"] if p["code"] == "SRC052"] == ["episodes/Ep_07"]
     assert (show / "episodes" / "les-fraises-dete-2" / "episode.md").is_file()
+
+
+# -- publish: the hint of a published URL's change -------------------------------------------------------------
+
+
+def _rename_audio(show: Path, slug: str, old: str, new: str) -> None:
+    folder = show / "episodes" / slug
+    (folder / old).rename(folder / new)
+    text = (folder / "episode.md").read_text(encoding="utf-8")
+    (folder / "episode.md").write_text(text.replace(f"audio: {old}", f"audio: {new}"), encoding="utf-8")
+
+
+def test_a_publish_that_stops_on_a_changed_url_names_the_publish_that_accepts_it(show: Path, tmp_path: Path) -> None:
+    """LED002's hint, in a publish, said to run 'mediafeed build --accept-changes' (then the publish again); it names the
+    publish the producer ran, which records the change and publishes it in one run. A build's hint is unchanged."""
+    web = tmp_path / "www"
+    web.mkdir()
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\npublish:\n  targets:\n    web:\n      type: directory\n      path: {web}\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["publish", "web", "--show", str(show), "--no-notify", "-q"]).exit_code == 0
+    _rename_audio(show, "003-capabilities-framework", "capabilities-framework.mp3", "capabilities.mp3")
+    for target, command in ((["web"], "mediafeed publish web --accept-changes"),
+                            ([], "mediafeed publish --accept-changes")):  # (the only target: the default)
+        stopped = runner.invoke(main, ["publish", *target, "--no-notify", "--show", str(show), "--format", "json"])
+        assert stopped.exit_code == 1, stopped.output
+        [hint] = [p["hint"] for p in json.loads(stopped.stdout)["problems"] if p["code"] == "LED002"]
+        assert f"run '{command}' to record it" in hint and "mediafeed build" not in hint
+    built = runner.invoke(main, ["build", "--show", str(show), "--format", "json"])
+    [hint] = [p["hint"] for p in json.loads(built.stdout)["problems"] if p["code"] == "LED002"]
+    assert "run 'mediafeed build --accept-changes' to record it" in hint
+    accepted = runner.invoke(main, ["publish", "web", "--accept-changes", "--no-notify", "--show", str(show)])
+    assert accepted.exit_code == 0, accepted.output
+    assert b"capabilities.mp3" in (web / "feed.xml").read_bytes()
