@@ -109,6 +109,14 @@ def print_json(data: Any) -> None:
     out(fit("".join(batch)))
 
 
+def print_json_line(data: Any) -> None:
+    """``data`` as JSON on one line of stdout, flushed (``click.echo`` flushes): for ``serve``, whose run goes on after
+    it, so that a script reads the line (``readline``, ``jq --unbuffered``) without waiting for an end."""
+    import json
+
+    out(_json_fit(sys.stdout)(json.dumps(data, ensure_ascii=False)))
+
+
 def _json_fit(stream: Any) -> Callable[[str], str]:
     """What makes JSON text writable to ``stream``: nothing for a UTF-8 stream (or one click writes UTF-8 to, an
     ASCII one), else each character beyond ASCII written as JSON's ``\\uXXXX`` escape, which any JSON reader reads as

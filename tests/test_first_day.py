@@ -146,3 +146,36 @@ def test_a_publish_that_stops_on_a_changed_url_names_the_publish_that_accepts_it
     accepted = runner.invoke(main, ["publish", "web", "--accept-changes", "--no-notify", "--show", str(show)])
     assert accepted.exit_code == 0, accepted.output
     assert b"capabilities.mp3" in (web / "feed.xml").read_bytes()
+
+
+# -- serve --format json ---------------------------------------------------------------------------------------
+
+
+def test_serve_format_json_is_one_line_a_script_reads_while_it_serves(show: Path) -> None:
+    """serve had no --format json (click: "No such option '--format'"): a script starting a preview on a free port
+    read the address from the text alone and the first build's problems from stderr's text."""
+    import os
+    import subprocess
+    import sys
+
+    import requests
+
+    proc = subprocess.Popen([sys.executable, "-m", "mediafeed", "serve", "--port", "0", "--no-watch", "--format", "json",
+                             "--show", str(show)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=os.environ.copy())
+    try:
+        assert proc.stdout is not None
+        line = json.loads(proc.stdout.readline())  # one line, while the server runs on
+        assert list(line) == ["ok", "url", "port", "output", "episodes", "problems"]
+        assert line["ok"] is True and line["url"] == f"http://127.0.0.1:{line['port']}/"
+        assert line["output"] == str(show / ".mediafeed" / "preview") and line["episodes"] == 6
+        assert all(p["severity"] != "error" for p in line["problems"])
+        assert requests.get(line["url"] + "feed.xml", timeout=10).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert proc.stdout.read() == ""  # nothing more on stdout
+    failed = CliRunner().invoke(main, ["serve", "--show", str(show / "nowhere"), "--port", "0", "--format", "json"])
+    assert failed.exit_code == 2
+    assert json.loads(failed.stdout)["ok"] is False and json.loads(failed.stdout)["problems"][0]["code"] == "SRC020"
+    assert "\n" not in failed.stdout.rstrip("\n")
