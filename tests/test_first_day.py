@@ -179,3 +179,27 @@ def test_serve_format_json_is_one_line_a_script_reads_while_it_serves(show: Path
     assert failed.exit_code == 2
     assert json.loads(failed.stdout)["ok"] is False and json.loads(failed.stdout)["problems"][0]["code"] == "SRC020"
     assert "\n" not in failed.stdout.rstrip("\n")
+
+
+# -- EP014: a media file named by hand -------------------------------------------------------------------------
+
+
+def test_a_media_file_named_by_hand_is_warned_of_until_it_is_published(show: Path) -> None:
+    """``audio: Les Fraises d'été.mp3`` was published as ``…/Les%20Fraises%20d%27%C3%A9t%C3%A9.mp3`` without a word.
+    Now check says so, with the name 'mediafeed add' would give the copy, while a rename costs nothing; once
+    published.json records the URL the name is kept (renaming it would be LED002), and nothing is said."""
+    from helpers import add_episode
+
+    add_episode(show, "006-by-hand", "title: By hand\ndate: 2026-04-01T08:00:00+00:00\n"
+                "guid: 0b9c1f4e-8a57-4f3e-9d11-2c6a7e5b4f21\naudio: Les Fraises d'été.mp3\n",
+                audio_name="Les Fraises d'été.mp3")
+    checked = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    [problem] = [p for p in json.loads(checked.stdout)["problems"] if p["code"] == "EP014"]
+    assert (problem["severity"], problem["file"], problem["field"], problem["episode"]) == (
+        "warning", "episodes/006-by-hand/Les Fraises d'été.mp3", "audio", "006-by-hand")
+    assert problem["message"].endswith("percent-encoded, as Les%20Fraises%20d%27%C3%A9t%C3%A9.mp3")
+    assert "rename the file to les-fraises-dete.mp3 and write 'audio: les-fraises-dete.mp3'" in problem["hint"]
+    assert CliRunner().invoke(main, ["build", "--show", str(show), "--accept-changes"]).exit_code == 0
+    assert b"006-by-hand/Les%20Fraises%20d%27%C3%A9t%C3%A9.mp3" in (show / "public" / "feed.xml").read_bytes()
+    again = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
+    assert [p for p in json.loads(again.stdout)["problems"] if p["code"] == "EP014"] == []
