@@ -203,3 +203,68 @@ def test_a_media_file_named_by_hand_is_warned_of_until_it_is_published(show: Pat
     assert b"006-by-hand/Les%20Fraises%20d%27%C3%A9t%C3%A9.mp3" in (show / "public" / "feed.xml").read_bytes()
     again = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])
     assert [p for p in json.loads(again.stdout)["problems"] if p["code"] == "EP014"] == []
+
+
+# -- progress bars at a terminal -------------------------------------------------------------------------------
+
+
+def _twenty_episodes(tmp_path: Path) -> Path:
+    """A show of 20 episodes (a bar is drawn from 20 on), each with a copy of one real MP3."""
+    import shutil
+
+    from helpers import ROOT, copy_show, make_media
+
+    show = copy_show(tmp_path / "show")
+    shutil.rmtree(show / "episodes")
+    audio = make_media(tmp_path / "tone.mp3", "mp3", 1.0)
+    for n in range(1, 21):
+        folder = show / "episodes" / f"{n:03d}-part"
+        folder.mkdir(parents=True)
+        shutil.copy(audio, folder / "part.mp3")
+        (folder / "episode.md").write_text(f"---\ntitle: Part {n}\ndate: 2026-01-{n:02d}T08:00:00+00:00\n"
+                                           f"guid: 00000000-0000-4000-8000-{n:012d}\naudio: part.mp3\n---\nNotes.\n",
+                                           encoding="utf-8")
+    (show / "published.json").unlink(missing_ok=True)
+    assert ROOT != show
+    return show
+
+
+def _at_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """What ``python -m mediafeed ARGS`` writes to a pseudo-terminal (stdout and stderr both), as a terminal sees it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    main_fd, terminal_fd = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "mediafeed", *args], stdin=terminal_fd, stdout=terminal_fd,
+                                stderr=terminal_fd, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+        os.close(terminal_fd)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:  # the program ended and closed its side
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait(timeout=300) == 0, seen.decode(errors="replace")
+    finally:
+        os.close(main_fd)
+    return seen.decode("utf-8", errors="replace")
+
+
+def test_a_dumb_terminal_gets_no_progress_bar_and_a_real_one_names_each_stage(tmp_path: Path) -> None:
+    """Under TERM=dumb (Emacs' shell) the build drew its bars anyway: ``^[[?25l`` and a whole new bar at every step.
+    At a real terminal the tagging stage's bar was labelled ``tag``, beside "Reading episodes" and "Probing media"."""
+    show = _twenty_episodes(tmp_path)
+    dumb = _at_a_terminal(["build", "--show", str(show), "--output", str(tmp_path / "a")], {"TERM": "dumb"})
+    assert "\x1b" not in dumb and "Reading episodes" not in dumb and "Built 20 episodes" in dumb
+    real = _at_a_terminal(["build", "--show", str(show), "--output", str(tmp_path / "b"), "--clean"],
+                          {"TERM": "xterm-256color", "NO_COLOR": "1"})  # (colour off: the bar is no colour)
+    assert "Reading episodes" in real and "Probing media" in real and "Tagging media" in real
+    assert "\rtag " not in real
