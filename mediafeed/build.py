@@ -73,6 +73,7 @@ class BuildReport:
             "ledger_updated": self.ledger_updated,
             "tagged": self.tagged,
             "problems": [p.to_dict() for p in self.problems],
+            "up_to_date": False,  # (true when nothing changed since the last build: fastpath's report, the same keys)
         }
 
 

@@ -168,7 +168,7 @@ def test_serve_format_json_is_one_line_a_script_reads_while_it_serves(show: Path
         line = json.loads(proc.stdout.readline())  # one line, while the server runs on
         assert list(line) == ["ok", "url", "port", "output", "episodes", "problems"]
         assert line["ok"] is True and line["url"] == f"http://127.0.0.1:{line['port']}/"
-        assert line["output"] == str(show / ".mediafeed" / "preview") and line["episodes"] == 6
+        assert line["output"] == str(show.resolve() / ".mediafeed" / "preview") and line["episodes"] == 6
         assert all(p["severity"] != "error" for p in line["problems"])
         assert requests.get(line["url"] + "feed.xml", timeout=10).status_code == 200
     finally:
@@ -268,3 +268,23 @@ def test_a_dumb_terminal_gets_no_progress_bar_and_a_real_one_names_each_stage(tm
                           {"TERM": "xterm-256color", "NO_COLOR": "1"})  # (colour off: the bar is no colour)
     assert "Reading episodes" in real and "Probing media" in real and "Tagging media" in real
     assert "\rtag " not in real
+
+
+# -- build --format json: the same keys every time -------------------------------------------------------------
+
+
+def test_build_json_has_the_same_keys_whether_or_not_anything_changed(show: Path) -> None:
+    """``"up_to_date": true`` was there when nothing had changed and missing otherwise: a script reading
+    ``.up_to_date`` got null, and the two reports had different keys."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    first = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
+    again = subprocess.run([sys.executable, "-m", "mediafeed", "build", "--show", str(show), "--format", "json"],
+                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    built, answered = json.loads(first.stdout), json.loads(again.stdout)  # (the second: the installed program's shortcut)
+    assert (built["up_to_date"], answered["up_to_date"]) == (False, True)
+    assert list(built) == list(answered)

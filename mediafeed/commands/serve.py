@@ -93,7 +93,7 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float, fmt: str) 
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         if fmt == "json":  # one line, flushed: a script reads it while the server runs on (the document never ends)
             print_json_line({"ok": True, "url": url, "port": server.server_address[1],
-                             "output": str(show_dir / PREVIEW_DIR), "episodes": built[0].episodes,
+                             "output": str(out), "episodes": built[0].episodes,
                              "problems": [p.to_dict() for p in first]})
             serving.append(True)
         else:
