@@ -288,3 +288,19 @@ def test_build_json_has_the_same_keys_whether_or_not_anything_changed(show: Path
     built, answered = json.loads(first.stdout), json.loads(again.stdout)  # (the second: the installed program's shortcut)
     assert (built["up_to_date"], answered["up_to_date"]) == (False, True)
     assert list(built) == list(answered)
+
+
+# -- the page of an episode without notes ----------------------------------------------------------------------
+
+
+def test_the_page_of_an_episode_without_notes_has_no_empty_notes_heading(show: Path, media, tmp_path: Path) -> None:
+    """An episode 'mediafeed add' made (its notes a comment to write over) had a "Show notes" heading over nothing on
+    its page: a screen reader announced a section without content. An episode with notes keeps it."""
+    added = CliRunner().invoke(main, ["add", str(media("mp3")), "--show", str(show), "--title", "Strawberries",
+                                      "--format", "json"])
+    slug = json.loads(added.stdout)["slug"]
+    assert CliRunner().invoke(main, ["build", "--show", str(show), "--output", str(tmp_path / "site")]).exit_code == 0
+    page = (tmp_path / "site" / "episodes" / slug / "index.html").read_text(encoding="utf-8")
+    assert 'id="notes-title"' not in page and "Strawberries" in page
+    other = (tmp_path / "site" / "episodes" / "001-ipv-and-substance-use" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="notes-title">Show notes</h2>' in other
