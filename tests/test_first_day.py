@@ -32,6 +32,7 @@ def test_init_outside_a_terminal_asks_for_the_category_instead_of_filing_the_sho
                                       "--subcategory", "Home & Garden"])
     assert given.exit_code == 0, given.output
     assert "\ncategory: Leisure\nsubcategory: Home & Garden\n" in (tmp_path / "garden" / "show.yml").read_text()
+    assert "square artwork (JPEG or PNG, 1400 to 3000 pixels a side" in given.stderr  # (it said "square" alone)
 
 
 # -- tag -q ----------------------------------------------------------------------------------------------------

@@ -82,7 +82,8 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     for rel in created:
         echo(str(directory / rel))
     # quoted as a shell needs it, so that the command runs as written for a folder named "My Show" too
-    info(f"Next: put square artwork at {directory / 'artwork.jpg'}, then run: mediafeed add EPISODE.mp3 --show "
+    info(f"Next: put square artwork (JPEG or PNG, 1400 to 3000 pixels a side: Apple's rule) at "
+         f"{directory / 'artwork.jpg'}, then run: mediafeed add EPISODE.mp3 --show "
          f"{shlex.quote(str(directory))}")
 
 
