@@ -73,6 +73,7 @@ class BuildReport:
             "ledger_updated": self.ledger_updated,
             "tagged": self.tagged,
             "problems": [p.to_dict() for p in self.problems],
+            "up_to_date": False,  # (true when nothing changed since the last build: fastpath's report, the same keys)
         }
 
 
@@ -118,9 +119,7 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
         problems = ledger_io.restore_guid_hints(published, problems, project.episodes)
-        from .checks.episodes import shared_file_names  # (here: it needs what published.json records)
-
-        problems.extend(shared_file_names(items, set(ledger_io.published_urls(published)), show, held_files(project)))
+        problems.extend(file_name_problems(items, published, show, project))  # (here: it needs published.json)
         if source_ok and not accept_changes:
             held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
             problems.extend(ledger_io.compare(published, show, items, held,
@@ -302,11 +301,21 @@ def _shared_names_as_recorded(problems: list[Problem], project: Project, items: 
     """``problems`` with EP013 judged against the ledger this build recorded: :func:`inspect` judged it against
     published.json before the build, so the build that published two ``final.mp3`` told to rename them (its report
     is kept in the stamp and replayed by every rebuild with nothing changed, where ``check`` says to keep them)."""
-    from .checks.episodes import shared_file_names
+    now = checks.filter_problems(file_name_problems(items, ledger, show, project), show, (), ())
+    return sorted(set([p for p in problems if p.code not in FILE_NAME_CODES] + now), key=_problem_order)
 
-    now = checks.filter_problems(shared_file_names(items, set(ledger_io.published_urls(ledger)), show,
-                                                   held_files(project)), show, (), ())
-    return sorted(set([p for p in problems if p.code != "EP013"] + now), key=_problem_order)
+
+#: the codes of :func:`file_name_problems`, judged against what published.json records
+FILE_NAME_CODES = ("EP013", "EP014")
+
+
+def file_name_problems(items: list[Item], ledger: ledger_io.Ledger, show: Show, project: Project) -> list[Problem]:
+    """EP013 (media files of two episodes share a name) and EP014 (a name the URL percent-encodes) for the files not
+    published yet, as ``ledger`` (published.json) records what is."""
+    from .checks.episodes import encoded_file_names, shared_file_names
+
+    published, held = set(ledger_io.published_urls(ledger)), held_files(project)
+    return shared_file_names(items, published, show, held) + encoded_file_names(items, published, show, held)
 
 
 #: the cache table of the streamed files' records (``output.Writer.pieces``), one row per output folder

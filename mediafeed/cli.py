@@ -160,6 +160,9 @@ def main(ctx: click.Context, quiet: bool, verbose: bool, color: bool | None) -> 
 
     \b
     Example:
+      mediafeed init my-show     # start a show: asks for its title, address, category…
+      cd my-show && mediafeed add ~/Recordings/episode-1.mp3
+      mediafeed serve            # preview it on http://127.0.0.1:8000/
       mediafeed build            # build ./public from the show in this folder
       mediafeed check --strict   # fail on warnings too
     """

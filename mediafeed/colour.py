@@ -38,3 +38,10 @@ def wanted(flag: bool | None, stream: Any) -> bool:
     if environ.get("TERM") == "dumb" or environ.get("CLICOLOR") == "0":
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def animated(stream: Any) -> bool:
+    """Whether ``stream`` can show a progress bar: a terminal that redraws a line (``\r`` and the cursor escapes
+    click's bar writes), which ``TERM=dumb`` (Emacs' shell, some CI consoles) is not: it showed ``^[[?25l`` and a new
+    bar on every update. Colour settings do not matter here (``NO_COLOR`` asks for no colour, not for no progress)."""
+    return os.environ.get("TERM") != "dumb" and bool(getattr(stream, "isatty", lambda: False)())

@@ -104,6 +104,21 @@ class Folder:
         return next((mode for other, mode, _ in self.others if other == name), 0)
 
 
+def _slug_fix(name: str, taken: set[str]) -> str:
+    """SRC052's fix for the folder ``name``: the command that renames it to a slug the way ``mediafeed add`` makes one
+    (``My Episode`` → ``my-episode``, ``Épisode 2`` → ``episode-2``; ``Ep_01`` → ``ep_01``), one no other folder has.
+    The hint said only which characters a slug may hold, and left the producer to spell one."""
+    import shlex
+
+    from .scaffold import slugify, unique_slug  # (only here: a show with such a folder is not built)
+
+    lowered = name.lower()
+    slug = lowered if SLUG.match(lowered) else (slugify(name) or "episode")
+    slug = unique_slug(slug, taken - {lowered})
+    return (f"rename it to a slug (lower-case letters, digits, '-', '.' and '_': it becomes the page URL), e.g. in the show folder: "
+            f"mv {shlex.quote(f'{EPISODES_DIR}/{name}')} {EPISODES_DIR}/{slug}")
+
+
 def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list[Problem]]:
     """Every ``episodes/*/episode.md`` folder, sorted by slug, with its file listing. ``sweep``: the look the
     build's shortcut took at the show (:class:`fastpath.Sweep`), reused instead of listing the folders again.
@@ -161,7 +176,7 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
             continue
         if not SLUG.match(name):
             problems.append(error("SRC052", f"{EPISODES_DIR}/{name}", f"folder name {name!r} is not a safe URL slug",
-                                  hint="rename it using lower-case letters, digits, '-', '.' and '_' (it becomes the page URL)"))
+                                  hint=_slug_fix(name, {other.lower() for other, *_ in entries})))
             continue
         trouble = windows_trouble(name)
         if trouble:

@@ -49,9 +49,19 @@ from .records import mutable
 from .source import RepeatedKey, load_json, repeated_problems, unseen
 
 LEDGER_FILE = "published.json"
-ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
-WITHDRAW_HINT = ("if you withdrew it on purpose, 'mediafeed build --accept-changes' records that in published.json and "
+#: the command every hint of a deliberate change names: :func:`for_command` names the one the producer ran instead
+ACCEPT = "mediafeed build --accept-changes"
+ACCEPT_HINT = f"if this change is deliberate, run '{ACCEPT}' to record it"
+WITHDRAW_HINT = (f"if you withdrew it on purpose, '{ACCEPT}' records that in published.json and "
                  "this warning stops (its GUID stays recorded: it comes back as the same episode)")
+
+
+def for_command(problems: Iterable[Problem], command: str) -> list[Problem]:
+    """``problems`` with the hints that name ``mediafeed build --accept-changes`` naming ``command`` instead (``mediafeed
+    publish web --accept-changes``): a publish builds, and its LED002 told the producer who ran it to run a build and
+    then the publish again; after a GUID's change (LED001) that publish stopped once more, as the feed on the target
+    still has the old GUID, and asked for ``publish --accept-changes`` (which does both)."""
+    return [replace(p, hint=p.hint.replace(ACCEPT, command)) if ACCEPT in p.hint else p for p in problems]
 
 
 @mutable

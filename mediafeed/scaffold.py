@@ -47,7 +47,7 @@ class ShowAnswers:
     author: str
     email: str
     language: str = "en"
-    category: str = "Technology"
+    category: str = ""  #: no default: a show filed under the wrong category is hard to find (a food show in Technology)
     subcategory: str = ""
     explicit: bool = False
 
@@ -58,9 +58,11 @@ def check_answers(answers: ShowAnswers) -> list[tuple[str, str, str]]:
     for name in ("title", "description", "url", "author", "email"):
         if not getattr(answers, name).strip():
             wrong.append((f"--{name}", "required", _ASK))
+    if not answers.category.strip():
+        wrong.append(("--category", "required", f"one of Apple's categories ({', '.join(APPLE_CATEGORIES)}): {_ASK}"))
     for name in ("url", "email", "language", "category"):
         value = getattr(answers, name)
-        problem = answer_problem(name, value) if value or name in ("language", "category") else None
+        problem = answer_problem(name, value) if value or name == "language" else None
         if problem:
             wrong.append((f"--{name}", *problem))
     if answers.category in APPLE_CATEGORIES:

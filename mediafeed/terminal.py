@@ -109,6 +109,14 @@ def print_json(data: Any) -> None:
     out(fit("".join(batch)))
 
 
+def print_json_line(data: Any) -> None:
+    """``data`` as JSON on one line of stdout, flushed (``click.echo`` flushes): for ``serve``, whose run goes on after
+    it, so that a script reads the line (``readline``, ``jq --unbuffered``) without waiting for an end."""
+    import json
+
+    out(_json_fit(sys.stdout)(json.dumps(data, ensure_ascii=False)))
+
+
 def _json_fit(stream: Any) -> Callable[[str], str]:
     """What makes JSON text writable to ``stream``: nothing for a UTF-8 stream (or one click writes UTF-8 to, an
     ASCII one), else each character beyond ASCII written as JSON's ``\\uXXXX`` escape, which any JSON reader reads as
@@ -288,7 +296,7 @@ class ProgressBar:
     def __init__(self) -> None:
         self.stage = ""
         self.bar: Any = None
-        self.enabled = not settings().quiet and sys.stderr.isatty()
+        self.enabled = not settings().quiet and colour.animated(sys.stderr)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.enabled or total < 20:
@@ -296,8 +304,8 @@ class ProgressBar:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            label = {"read": "Reading episodes", "probe": "Probing media", "render": "Rendering pages",
-                     "write": "Writing files", "import": "Importing episodes"}.get(stage, stage)
+            label = {"read": "Reading episodes", "probe": "Probing media", "tag": "Tagging media",
+                     "import": "Importing episodes"}.get(stage, stage)  # ("tag" was shown as it is)
             self.bar = click.progressbar(length=total, label=f"{label:<18}", file=sys.stderr, show_pos=True)
             self.bar.__enter__()
         if self.bar is not None:
@@ -340,7 +348,7 @@ class TransferBar:
         self.current = ""
         self.lock = threading.Lock()
         self.quiet = settings().quiet
-        self.tty = sys.stderr.isatty() and not self.quiet
+        self.tty = colour.animated(sys.stderr) and not self.quiet  # (else a line per file, as in a log)
         self.drawn = 0.0
 
     def start(self, total: int) -> None:

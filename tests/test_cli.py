@@ -272,7 +272,7 @@ def test_an_episode_that_cannot_be_read_is_listed_as_unreadable_with_its_code(sh
     data = json.loads(runner.invoke(main, ["list", "-s", str(show), "--format", "json"]).stdout)
     entry = next(e for e in data["episodes"] if e["slug"] == slug)  # was absent; "show_problems": 1
     assert (entry["status"], entry["unreadable"], entry["errors"], entry["date"]) == ("unreadable", code, 1, None)
-    assert data["show_problems"] == 0
+    assert data["show_problems"] == []
     assert all(e["unreadable"] is None for e in data["episodes"] if e["slug"] != slug)
     only = runner.invoke(main, ["list", "-s", str(show), "--status", "unreadable", "--format", "json"])
     assert [e["slug"] for e in json.loads(only.stdout)["episodes"]] == [slug]

@@ -212,7 +212,8 @@ def test_init_refuses_an_email_the_build_then_warns_is_none(tmp_path: Path, emai
     import json
 
     args = ["init", str(tmp_path / "show"), "--title", "Kitchen Table", "--description", "Cooking", "--url",
-            "https://example.org/kitchen/", "--author", "Zoë Ça", "--email", email, "--no-input", "--format", "json"]
+            "https://example.org/kitchen/", "--author", "Zoë Ça", "--email", email, "--category", "Arts", "--no-input",
+            "--format", "json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     [problem] = json.loads(result.output)["problems"]

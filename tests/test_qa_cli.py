@@ -25,7 +25,7 @@ from helpers import ROOT, make_media, with_an_info
 from mediafeed.cli import main
 
 INIT_ARGS = ["--title", "Night Shift", "--description", "Stories from the late shift", "--url",
-             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org"]
+             "https://example.org/night-shift/", "--author", "Ana Díaz", "--email", "ana@example.org", "--category", "Fiction"]
 INTERRUPTED = "Interrupted; nothing half-written was left behind."
 
 
@@ -321,7 +321,7 @@ def _offering_json() -> list[str]:
 
 
 def test_every_command_with_a_format_option_is_covered_below() -> None:
-    assert _offering_json() == ["add", "build", "check", "guid", "import", "init", "list", "publish", "tag"]
+    assert _offering_json() == ["add", "build", "check", "guid", "import", "init", "list", "publish", "serve", "tag"]
 
 
 @pytest.mark.parametrize("command", _offering_json())
@@ -353,9 +353,9 @@ def test_usage_errors_with_format_json_name_the_option(args: list[str], field: s
 
 
 @pytest.mark.parametrize("args", [["check", "--no-such-option"], ["check", "--format", "text", "--no-such-option"],
-                                  ["check", "--format", "json", "--format", "yaml"], ["serve", "--format", "json"],
+                                  ["check", "--format", "json", "--format", "yaml"], ["serve", "--format", "yaml"],
                                   ["add", "--", "--format", "json"]],
-                         ids=["text", "text-said", "last-format-wins", "no-format-option", "after-double-dash"])
+                         ids=["text", "text-said", "last-format-wins", "not-json", "after-double-dash"])
 def test_without_format_json_a_usage_error_is_clicks_text_only(args: list[str]) -> None:
     done = CliRunner().invoke(main, args, prog_name="mediafeed")
     assert done.exit_code == 2 and done.stdout == ""

@@ -328,7 +328,8 @@ def test_show_artwork_saved_under_another_name_is_named_in_the_hint(tmp_path: Pa
 
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(tmp_path), "--title", "Fresh", "--description", "A new show", "--url",
-                                "https://example.org/fresh/", "--author", "Ana", "--email", "ana@example.org"]).exit_code == 0
+                                "https://example.org/fresh/", "--author", "Ana", "--email", "ana@example.org",
+                                "--category", "Arts"]).exit_code == 0
     Image.new("RGB", (1400, 1400), (0, 0, 128)).save(tmp_path / "artwork.png")
     result = runner.invoke(main, ["check", "--show", str(tmp_path), "--format", "json"])
     [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "SRC041"]

@@ -187,6 +187,41 @@ def shared_file_names(items: list[Item], published: set[str], show: Show | None 
     return problems
 
 
+def encoded_file_names(items: list[Item], published: set[str], show: Show | None = None,
+                       held: Sequence[tuple[Episode, bool]] = ()) -> list[Problem]:
+    """EP014: a media file (``audio``, or the ``file`` of an alternate enclosure) not published yet whose name its URL
+    must percent-encode (a space, an apostrophe, an accent: ``Les Fraises d'été.mp3`` is published as
+    ``Les%20Fraises%20d%27%C3%A9t%C3%A9.mp3``). It works in apps that decode it, but some save or show the download
+    under the encoded name, and a URL once published never changes: said while a rename still costs nothing, with the
+    name ``mediafeed add`` would give the copy. A published file's name is kept (renaming it is LED002) and not told of.
+    ``published``, ``show`` and ``held`` as for :func:`shared_file_names`."""
+    files = [(item.episode.slug, name, key, url) for item in items
+             for name, key, url in [(item.episode.audio, "audio", item.enclosure_url)]
+             + [(alt.file, "alternate_enclosures", url) for alt, url in item.alternates if alt.file]]
+    for episode, _draft in held:
+        assert show is not None
+        files += [(episode.slug, name, key, show.media_absolute(url_path(f"{EPISODES_DIR}/{episode.slug}/{name}")))
+                  for name, key in [(episode.audio, "audio")] + [(alt.file, "alternate_enclosures")
+                                                                 for alt in episode.alternate_enclosures if alt.file]
+                  if name]
+    problems = []
+    for slug, name, key, url in sorted(set(files)):
+        encoded = url_path(name)
+        if encoded == name or url in published:
+            continue
+        from ..scaffold import slugify  # (only here: anyascii's tables are loaded for such a name alone)
+
+        stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
+        new = (slugify(stem) or slug) + dot + ext.lower()
+        where = f"'audio: {new}'" if key == "audio" else f"'file: {new}' under 'alternate_enclosures'"
+        problems.append(warning("EP014", f"{EPISODES_DIR}/{slug}/{name}", f"the file name {name!r} is published "
+                                f"percent-encoded, as {encoded}", field=key, episode=slug,
+                                hint=f"not published yet, so it can still change: rename the file to {new} and write "
+                                f"{where} in episode.md ('mediafeed add' names a copy so); some apps and download tools "
+                                "save or show the encoded name, and a published address never changes"))
+    return problems
+
+
 def _rename(slug: str, name: str, key: str, others: list[str], count: int) -> Problem:
     """EP013 for an unpublished file that shares its name with ``count`` others, of which ``others`` are the first."""
     ext = name[name.rfind("."):].lower() if "." in name else ""

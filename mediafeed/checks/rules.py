@@ -147,7 +147,8 @@ _RULES = [
        "check its spelling: Episode.md, episode.markdown), or move the folder out of episodes/."),
     _r("SRC052", "mediafeed", E, "an episode folder name is not a safe URL slug",
        "An episode's folder name becomes its page's address (episodes/<slug>/), so it may hold only lower-case letters, "
-       "digits, '-', '.' and '_'. Fix: rename the folder (e.g. '012-night-buses')."),
+       "digits, '-', '.' and '_'. Fix: rename the folder (e.g. '012-night-buses'); the hint gives the command, to the "
+       "slug 'mediafeed add' would make of its name ('My Episode' → my-episode)."),
     _r("SRC053", "mediafeed", E, "an episode's episode.md is a symbolic link (or a named pipe, socket, device): the "
        "episode is not built",
        "mediafeed reads and publishes only real files under episodes/ and never follows a link there, wherever it points: "
@@ -865,6 +866,14 @@ _RULES = [
        "as the feed's: the build that publishes one records its name for good, so the time to rename is before. A "
        "draft may never go out: it is told of a name it shares with any other episode's file, and no other episode is "
        "told to rename for a draft's sake."),
+    _r("EP014", "mediafeed", W, "a media file's name is published percent-encoded (a space, an apostrophe, an accent)",
+       "A media file named by hand ('Les Fraises d'été.mp3', 'Episode 4 (final).mp3') is published at an address that "
+       "percent-encodes its name (Les%20Fraises%20d%27%C3%A9t%C3%A9.mp3). Apps that decode it play it, but some apps, "
+       "download tools and players save or show the file under the encoded name, a link pasted by hand breaks at the "
+       "space, and an enclosure URL once published never changes. Said only while the file is not published yet "
+       "(its URL not in published.json): rename it to lower-case letters, digits and hyphens (the hint gives the name "
+       "'mediafeed add' would give the copy) and write the new name in 'audio:' (or 'file:' under "
+       "'alternate_enclosures'). A published file keeps its name: renaming it is LED002."),
     _r("EP020", "apple", I, "the episode title repeats the show's name",
        "Apple asks for the episode title alone: apps show the show's name beside every episode already, and a title that"
        " repeats it ('Tidewater: Salt Marsh Carbon') spends the little width a list gives on it, cutting off what tells "

@@ -75,11 +75,14 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
         when = source_date() or when
     new = add_episode(show_dir, audio_file, title=title, date=when, season=season, number=number,
                       episode_type=episode_type, draft=draft, move=move, slug=slug)
+    # episode.md under the show folder as given (--show), as init names what it wrote and as --format json's "file"
+    # names it under the show: it was the absolute path
+    episode_md = show_dir / new.to_dict()["file"]
     if edit:
         try:
             click.edit(filename=str(new.path))
         except click.ClickException as exc:  # no such editor, or it failed: the episode is added all the same
-            echo(f"Could not open the editor ({exc.format_message()}); the episode was added: edit {new.path} "
+            echo(f"Could not open the editor ({exc.format_message()}); the episode was added: edit {episode_md} "
                  "yourself, or set $EDITOR (or $VISUAL) to an editor that works.", err=True, fg="yellow")
     if fmt == "json":
         print_json({"ok": True, **new.to_dict()})
@@ -93,12 +96,12 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
              "download under the last part of its URL (podboat, wget scripts, car and MP3-player sync tools) would "
              "keep one file for every episode whose file has that name.")
     if new.chapters:
-        info(f"{new.chapters} chapter(s) found in the audio file: written to {new.path.parent / 'chapters.txt'} (edit them there).")
+        info(f"{new.chapters} chapter(s) found in the audio file: written to {episode_md.parent / 'chapters.txt'} (edit them there).")
     if new.problems:  # said now, as check will: the producer still has the recording's other exports at hand
         from ..terminal import print_problems
 
         print_problems(list(new.problems), err=True)
-    echo(str(new.path))
+    echo(str(episode_md))
 
 
 def _date_problem(text: str) -> tuple[str, str]:

@@ -20,7 +20,8 @@ from .options import format_option, verbosity_options
 @click.option("--author", default="", help="Who makes the show (also the owner's name).")
 @click.option("--email", default="", help="The owner's e-mail address (Apple writes to it).")
 @click.option("--language", default="en", show_default=True, help="ISO 639 language code, e.g. en, en-gb.")
-@click.option("--category", default="Technology", show_default=True, help="One of Apple's categories.")
+@click.option("--category", default="", help="One of Apple's categories, e.g. Leisure (no default: asked in a terminal, "
+              "required otherwise).")
 @click.option("--subcategory", default="", help="One of Apple's subcategories of --category.")
 @click.option("--explicit/--clean", default=False, show_default=True, help="Whether the show is explicit.")
 @click.option("--no-input", is_flag=True, help="Never ask; fail on missing answers (the default when not in a terminal).")
@@ -34,7 +35,7 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     templates/ folder with a README on overriding the theme. In a terminal it
     asks for whatever the options did not give (language, category,
     subcategory and explicit too); otherwise every essential (--title
-    --description --url --author --email) must be given. Never
+    --description --url --author --email --category) must be given. Never
     overwrites an existing show.yml.
 
     \b
@@ -81,7 +82,8 @@ def init(directory: Path, title: str, description: str, url: str, author: str, e
     for rel in created:
         echo(str(directory / rel))
     # quoted as a shell needs it, so that the command runs as written for a folder named "My Show" too
-    info(f"Next: put square artwork at {directory / 'artwork.jpg'}, then run: mediafeed add EPISODE.mp3 --show "
+    info(f"Next: put square artwork (JPEG or PNG, 1400 to 3000 pixels a side: Apple's rule) at "
+         f"{directory / 'artwork.jpg'}, then run: mediafeed add EPISODE.mp3 --show "
          f"{shlex.quote(str(directory))}")
 
 

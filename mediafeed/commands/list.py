@@ -48,7 +48,7 @@ def list_(show_dir: Path, only: tuple[str, ...], fmt: str) -> None:
     if only:
         rows = [r for r in rows if r.status in only]
     if fmt == "json":
-        print_json({"ok": True, "episodes": [r.to_dict() for r in rows], "show_problems": len(show_problems),
+        print_json({"ok": True, "episodes": [r.to_dict() for r in rows], "show_problems": [p.to_dict() for p in show_problems],
                     "withdrawn": [{"slug": slug, "guid": guid} for slug, guid in gone]})
         return
     colour = use_color()

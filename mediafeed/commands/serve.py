@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import InputError, Problem, error, has_errors
-from ..terminal import boundary, echo, info, print_problems, settings
-from .options import show_option, verbosity_options, waiting_message
+from ..terminal import boundary, echo, info, print_json_line, print_problems, settings
+from .options import format_option, show_option, verbosity_options, waiting_message
 
 if TYPE_CHECKING:
     from ..build import BuildReport
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 @click.option("--no-watch", is_flag=True, help="Build once; do not rebuild when sources change.")
 @click.option("--interval", type=click.FloatRange(0.1, 60), default=1.0, show_default=True,
               help="Seconds between checks for changed sources.")
+@format_option
 @boundary
-def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
+def serve(show_dir: Path, port: int, no_watch: bool, interval: float, fmt: str) -> None:
     """Build the site and serve it on 127.0.0.1 for a preview; rebuild on changes.
 
     The site is built into .mediafeed/preview/ (published.json is not touched)
@@ -33,6 +34,11 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     (url, media_url) replaced by the preview's, so players and embeds play
     the preview's files. Only 127.0.0.1 is bound. Stop it with Ctrl-C.
 
+    With --format json, one line of JSON on stdout once the site is served
+    ({"ok": true, "url", "port", "output", "episodes", "problems"}: the first
+    build's), or {"ok": false, "problems": [...]} when nothing is served; the
+    rebuilds' reports go to stderr as text.
+
     \b
     Exit codes: 0 stopped with Ctrl-C (or SIGTERM) once serving, 1 the first build failed, 2 no show here or
     the port is taken, 130 interrupted during the first build (nothing half-written).
@@ -41,13 +47,22 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
     Example:
       mediafeed serve                 # then open http://127.0.0.1:8000/
       mediafeed serve --port 0 -q     # any free port; print only the address
+      mediafeed serve --port 0 --format json | jq -r --unbuffered .url
     """
     from ..preview import PREVIEW_DIR, Preview, Watcher, make_server
 
     root = show_dir.resolve()
     out = root / PREVIEW_DIR
 
+    first: list[Problem] = []  # --format json: the first build's problems and report, for its line of JSON
+    built: list[BuildReport] = []
+    serving: list[bool] = []
+
     def report(result: BuildReport | None, problems: list[Problem]) -> None:
+        if fmt == "json" and not serving:  # the first build: said in the line of JSON (the rebuilds' on stderr)
+            first.extend(problems)
+            built.extend([result] if result is not None else [])
+            return
         if problems and (has_errors(problems) or not settings().quiet):
             print_problems(problems, err=True)
         if result is not None:
@@ -72,9 +87,17 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float) -> None:
                                field="--port", hint="choose another --port, or --port 0 for any free one")) from None
     try:
         if not preview.rebuild():
+            if fmt == "json":
+                print_json_line({"ok": False, "problems": [p.to_dict() for p in first]})
             raise SystemExit(preview.exit_code)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
-        echo(url)
+        if fmt == "json":  # one line, flushed: a script reads it while the server runs on (the document never ends)
+            print_json_line({"ok": True, "url": url, "port": server.server_address[1],
+                             "output": str(out), "episodes": built[0].episodes,
+                             "problems": [p.to_dict() for p in first]})
+            serving.append(True)
+        else:
+            echo(url)
         info("Serving the preview; Ctrl-C stops it.")
         if not no_watch:
             threading.Thread(target=watcher.run, name="mediafeed-watch", daemon=True).start()

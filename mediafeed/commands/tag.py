@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import has_errors
-from ..terminal import boundary, echo, info, print_json, print_problems
+from ..terminal import boundary, echo, info, print_json, print_problems, settings
 from .options import format_option, show_option, verbosity_options, wait_option, waiting_message
 
 
@@ -28,7 +28,7 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
     bytes, then swapped in atomically; a file that already says all this is not
     touched, nor is a read-only one. `mediafeed build` never changes these
     files: it tags the copy it publishes. EPISODE is a folder name in episodes/ (default: every episode
-    that is not a draft).
+    that is not a draft). With -q only the files tagged are listed, one line each, and problems.
 
     \b
     Exit codes: 0 tagged (or nothing to change), 1 a file could not be tagged or an episode could
@@ -47,17 +47,20 @@ def tag(show_dir: Path, episodes: tuple[str, ...], dry_run: bool, wait: float, f
         print_json({"ok": not failed, **report.to_dict()})
         sys.exit(1 if failed else 0)
     changed = 0
+    quiet = settings().quiet  # -q: the files tagged (or that would be), one line each; not each tag, nor the others
     for result in report.results:
         if result.skipped:
-            echo(f"{result.file}: skipped: {result.skipped}")
+            if not quiet:
+                echo(f"{result.file}: skipped: {result.skipped}")
             continue
         if not result.changes:
-            echo(f"{result.file}: unchanged")
+            if not quiet:
+                echo(f"{result.file}: unchanged")
             continue
         changed += 1
         verb = "would change" if dry_run else "tagged"
         echo(f"{result.file}: {verb} ({len(result.changes)} tag{'s' if len(result.changes) != 1 else ''})", bold=True)
-        for change in result.changes:
+        for change in result.changes if not quiet else ():
             echo(f"  {change.field}: {_short(change.old) or '(none)'} → {_short(change.new) or '(none)'}")
     if report.problems:
         print_problems(report.problems, err=True)

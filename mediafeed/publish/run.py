@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import shlex
 import time
 from collections.abc import Callable
 from dataclasses import field
@@ -28,7 +29,7 @@ from .. import ledger as ledger_io
 from ..cache import CACHE_DIR
 from ..config import SHOW_FILE, load_show
 from ..episodes import EPISODES_DIR
-from ..errors import InputError, Problem, error, has_errors, warning
+from ..errors import InputError, MediafeedError, Problem, error, has_errors, warning
 from ..model import Show
 from ..records import mutable
 from . import config as config_io
@@ -219,13 +220,19 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         # would make, and published.json what it would record, so there is nothing to build (as 'mediafeed build'
         # answers; it took ~90 ms of a no-change publish of the 6-episode sample show, reading every episode)
         same = None if accept_changes else fastpath.check(root, out, strict, now, sweep=sweep)
+        # the build's hints name the command the producer ran ('mediafeed publish web --accept-changes'), not a build
+        accept = " ".join(["mediafeed publish", *([shlex.quote(target_name)] if target_name else []), "--accept-changes"])
         if same is not None:
-            report.problems.extend(map(Problem.from_dict, same["problems"]))
+            report.problems.extend(ledger_io.for_command(map(Problem.from_dict, same["problems"]), accept))
         else:
             sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
-            built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress,
-                                    now=now, record=False, sweep=sweep)
-            report.problems.extend(built.problems)  # infos too, as 'build' lists them (LED005: a withdrawal recorded)
+            try:
+                built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress,
+                                        now=now, record=False, sweep=sweep)
+            except MediafeedError as exc:
+                exc.problems = ledger_io.for_command(exc.problems, accept)
+                raise
+            report.problems.extend(ledger_io.for_command(built.problems, accept))  # infos too, as 'build' lists them (LED005)
             live = None if dry_run else built.ledger
             stamp = built.stamp
         report.built = True
