@@ -426,6 +426,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         played = next((track for track in sounds if track.enabled), None)
         if played is not None and played is not sounds[0] and played.timescale:  # (MED037) mutagen read the first's
             duration = (played.ticks + played.fragment_ticks) / played.timescale or duration
+        if sounds:  # the edit list's length: the encoder's priming and padding left out, as players present it
+            duration = mp4.edited_duration(played or sounds[0]) or duration
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
