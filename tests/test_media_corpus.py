@@ -928,7 +928,7 @@ def _med011_hints(show: Path, slug: str) -> list[str]:
     return [p["hint"] for p in json.loads(out)["problems"] if p["episode"] == slug and p["code"] == "MED011"]
 
 
-def _run_hint(hint: str, folder: Path) -> list[str]:
+def _run_hint_in(hint: str, folder: Path) -> list[str]:
     """Run the ffmpeg command a hint gives (up to ", then put …") in ``folder``; the command's words."""
     command = hint[hint.index("ffmpeg -i "):hint.index(", then put")].split()
     subprocess.run([*command[:1], "-nostdin", "-y", "-v", "error", *command[1:]], cwd=folder, check=True)
@@ -947,7 +947,7 @@ def test_med011s_fix_for_ffmpegs_own_he_aac_is_a_command_that_works(show: Path, 
         pytest.skip("this ffmpeg writes HE-AAC that it decodes")
     [hint] = _med011_hints(show, "006-he-aac")
     assert "ffmpeg -i in.m4a" not in hint and "aac_he" in hint
-    assert _run_hint(hint, tmp_path) == ["ffmpeg", "-i", "recording.wav", "-c:a", "aac", "-b:a", "128k", "-movflags",
+    assert _run_hint_in(hint, tmp_path) == ["ffmpeg", "-i", "recording.wav", "-c:a", "aac", "-b:a", "128k", "-movflags",
                                          "+faststart", "out.m4a"]
     (tmp_path / "out.m4a").replace(made)  # "then put out.m4a in place under the same name"
     assert _med011_hints(show, "006-he-aac") == []
@@ -964,7 +964,7 @@ def test_med011s_fix_for_a_video_whose_sound_ffmpeg_cannot_decode_keeps_the_pict
         pytest.skip("this ffmpeg writes HE-AAC")
     [hint] = _med011_hints(show, "006-he-video")
     (tmp_path / "in.mp4").write_bytes(made.read_bytes())
-    _run_hint(hint, tmp_path)
+    _run_hint_in(hint, tmp_path)
     fixed = audio.probe(tmp_path / "out.mp4", "out.mp4")
     assert (fixed.codec, fixed.video, fixed.picture_codec) == ("mp4a.40.2", True, "avc1")
 
