@@ -342,3 +342,56 @@ def test_an_m4a_ending_in_a_big_free_box_is_whole_not_a_copy_that_was_not_filled
     cut.write_bytes(made.read_bytes() + struct.pack(">I4s", 8 + (64 << 10), b"free") + bytes((64 << 10) + (2 << 20)))
     code, message, _ = _refused(cut)
     assert code == "MED004" and "was not filled in" in message
+
+
+def _free_format(path: Path, source: list[str], bitrate: str = "40") -> Path:
+    wav = path.with_suffix(".wav")
+    _ffmpeg(*source, "-ac", "1", str(wav))
+    subprocess.run(["lame", "--quiet", "--freeformat", "-b", bitrate, str(wav), str(path)], check=True)
+    return path
+
+
+@needs_lame
+@pytest.mark.parametrize("case", ["speech", "headers-by-chance"])
+def test_a_free_format_mp3_is_refused_even_where_its_data_holds_three_chained_headers(tmp_path: Path, case: str) -> None:
+    # LAME's free-format frames at 22.05 or 24 kHz (its choice for 40 kbit/s mono): the walk finds no frame header with
+    # a bitrate, and looks further, up to 64 KB; in 4.5 s of speech it met three headers that chain by chance in the
+    # frames' data, 23,719 bytes in, and the file was published as 24 ms of MP1 (MED011) after 23,719 bytes of unknown
+    # data (MED024), hints that ffmpeg cannot carry out. It is MED004 "free-format", as one without such a chance is
+    if case == "speech":
+        if shutil.which("espeak-ng") is None:
+            pytest.skip("espeak-ng speaks the test's words")
+        spoken = tmp_path / "spoken.wav"
+        subprocess.run(["espeak-ng", "-w", str(spoken), "Hello and welcome to the show. This is a test of tricky media "
+                        "files, spoken by a robot."], check=True, capture_output=True)
+        path = _free_format(tmp_path / "free.mp3", ["-i", str(spoken), "-ar", "44100"])
+    else:  # the same chance, made: three chained MPEG-1 Layer III headers (32 kbit/s, 32 kHz) in the frames' data
+        path = _free_format(tmp_path / "free.mp3", ["-f", "lavfi", "-i", "sine=f=440:d=5:sample_rate=22050"])
+        data = bytearray(path.read_bytes())
+        for n in range(3):
+            data[2005 + 144 * n:2009 + 144 * n] = bytes.fromhex("fffb18c4")
+        path.write_bytes(bytes(data))
+    code, message, hint = _refused(path)
+    assert code == "MED004" and "free-format" in message
+    # the hint's command without the recording: LAME reads free format (ffmpeg does not), and what it makes is taken
+    command = hint[hint.index("lame --mp3input"):hint.index(")", hint.index("lame --mp3input"))].split()
+    subprocess.run([*command[:-2], "--quiet", str(path), str(tmp_path / "out.mp3")], check=True)
+    fixed = audio.probe(tmp_path / "out.mp3", "out.mp3")
+    played = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                             str(tmp_path / "out.mp3")], capture_output=True, text=True, check=True).stdout
+    assert fixed.duration == pytest.approx(float(played), abs=0.1) and fixed.duration > 4
+
+
+@needs_lame
+@pytest.mark.parametrize("bitrate", ["32", "64", "128"])
+def test_an_mp3_with_junk_before_its_first_frame_is_not_taken_for_free_format(tmp_path: Path, bitrate: str) -> None:
+    # (the free-format test looks at the bytes where the audio starts: a file whose leading junk starts with a frame
+    # header of bitrate index 0 that does not recur is still an MP3 with unknown bytes in front, MED024)
+    wav = tmp_path / "tone.wav"
+    _ffmpeg("-f", "lavfi", "-i", "sine=f=440:d=3", "-ac", "1", str(wav))
+    made = tmp_path / "made.mp3"
+    subprocess.run(["lame", "--quiet", "-b", bitrate, str(wav), str(made)], check=True)
+    path = tmp_path / "junk.mp3"
+    path.write_bytes(bytes.fromhex("fffb00c4") + bytes(range(256)) * 4 + made.read_bytes())
+    media = audio.probe(path, "junk.mp3")
+    assert media.lead == 4 + 1024 and media.duration == pytest.approx(audio.probe(made, "made.mp3").duration, abs=0.05)

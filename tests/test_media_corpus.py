@@ -913,6 +913,62 @@ def test_ffmpegs_own_he_aac_which_nothing_decodes_is_not_taken_for_aac(show: Pat
     assert audio.probe(made, made.name).sample_rate == 96000  # (what is not reported)
 
 
+def _recording_and_episode(show: Path, tmp_path: Path, slug: str, name: str) -> tuple[Path, Path]:
+    """A 2 s WAV "recording" in tmp_path, and the episode whose ``audio:`` is ``name`` (not made yet)."""
+    recording = tmp_path / "recording.wav"
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=2",
+                    str(recording)], check=True)
+    folder = add_episode(show, slug, f"title: HE-AAC\ndate: 2026-04-01T08:00:00+00:00\nguid: {slug}-guid\n"
+                                     f"audio: {name}\n", audio_name="")
+    return recording, folder / name
+
+
+def _med011_hints(show: Path, slug: str) -> list[str]:
+    out = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"]).output
+    return [p["hint"] for p in json.loads(out)["problems"] if p["episode"] == slug and p["code"] == "MED011"]
+
+
+def _run_hint_in(hint: str, folder: Path) -> list[str]:
+    """Run the ffmpeg command a hint gives (up to ", then put …") in ``folder``; the command's words."""
+    command = hint[hint.index("ffmpeg -i "):hint.index(", then put")].split()
+    subprocess.run([*command[:1], "-nostdin", "-y", "-v", "error", *command[1:]], cwd=folder, check=True)
+    return command
+
+
+def test_med011s_fix_for_ffmpegs_own_he_aac_is_a_command_that_works(show: Path, tmp_path: Path) -> None:
+    # MED011's hint for that file was "export it as AAC (ffmpeg -i in.m4a -c:a aac -b:a 128k out.m4a)": ffmpeg cannot
+    # decode it, so the command failed ("Function not implemented") and left an empty out.m4a. The hint encodes again
+    # from the recording, and the command it gives makes a file the build takes without MED011.
+    recording, made = _recording_and_episode(show, tmp_path, "006-he-aac", "he-aac.m4a")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(recording), "-c:a", "aac", "-profile:a", "aac_he",
+                    "-b:a", "32k", str(made)], check=True)
+    if subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(made), "-f", "md5", "-"],
+                      capture_output=True).returncode == 0:
+        pytest.skip("this ffmpeg writes HE-AAC that it decodes")
+    [hint] = _med011_hints(show, "006-he-aac")
+    assert "ffmpeg -i in.m4a" not in hint and "aac_he" in hint
+    assert _run_hint_in(hint, tmp_path) == ["ffmpeg", "-i", "recording.wav", "-c:a", "aac", "-b:a", "128k", "-movflags",
+                                         "+faststart", "out.m4a"]
+    (tmp_path / "out.m4a").replace(made)  # "then put out.m4a in place under the same name"
+    assert _med011_hints(show, "006-he-aac") == []
+    assert audio.probe(made, made.name).duration == pytest.approx(2.0, abs=0.05)
+
+
+def test_med011s_fix_for_a_video_whose_sound_ffmpeg_cannot_decode_keeps_the_picture(show: Path, tmp_path: Path) -> None:
+    # The video's hint was "ffmpeg -i in.mp4 -c:v copy -c:a aac out.mp4", which failed the same way
+    recording, made = _recording_and_episode(show, tmp_path, "006-he-video", "video.mp4")
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=10:d=2",
+                    "-i", str(recording), "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-profile:a", "aac_he",
+                    "-shortest", str(made)], check=True)
+    if audio.probe(made, made.name).codec != "mp4a.40.21":
+        pytest.skip("this ffmpeg writes HE-AAC")
+    [hint] = _med011_hints(show, "006-he-video")
+    (tmp_path / "in.mp4").write_bytes(made.read_bytes())
+    _run_hint_in(hint, tmp_path)
+    fixed = audio.probe(tmp_path / "out.mp4", "out.mp4")
+    assert (fixed.codec, fixed.video, fixed.picture_codec) == ("mp4a.40.2", True, "avc1")
+
+
 @pytest.mark.parametrize("codec, aac", [("mp4a.40.2", True), ("mp4a.40.5", True), ("mp4a.40.29", True), ("mp4a.40.42", True),
                                         ("mp4a.40.23", True), ("mp4a.40", True), ("mp4a", True), ("mp4a.67", True),
                                         ("mp4a.40.21", False), ("mp4a.40.34", False), ("mp4a.40.36", False),

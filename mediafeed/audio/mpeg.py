@@ -421,6 +421,37 @@ def audio_start(data: bytes | mmap.mmap, start: int = 0, limit: int = LEAD_LIMIT
     return -1
 
 
+def free_format(data: bytes | mmap.mmap, start: int) -> bool:
+    """Whether the audio after ``start`` (zero bytes skipped) is free-format MPEG audio (``lame --freeformat``): a frame
+    header with bitrate index 0, which says no frame length, recurring at one distance (± the padding slot) three times
+    in a row. :func:`audio_start` finds no such frames, or, in a free-format frame's data, three chained headers by
+    chance: a 5 s file read as 24 ms of audio after 23,719 bytes of unknown data."""
+    size = len(data)
+    pos = zeros_end(data, start, min(size, start + ZERO_LIMIT))
+    if pos + 4 > size:
+        return False
+    b1, b2 = data[pos + 1], data[pos + 2]
+    if data[pos] != 0xFF or b1 & 0xE0 != 0xE0 or b1 & 0x18 == 0x08 or b1 & 0x06 == 0 or b2 >> 4 or b2 & 0x0C == 0x0C:
+        return False
+    slot = 4 if b1 & 0x06 == 0x06 else 1  # (Layer I counts in 4-byte slots)
+
+    def header(at: int) -> bool:
+        return at + 3 <= size and data[at] == 0xFF and data[at + 1] == b1 and data[at + 2] & 0xFD == b2 & 0xFD
+
+    candidate = pos + 8
+    while (candidate := data.find(bytes((0xFF, b1)), candidate, pos + _FREE_LIMIT)) >= 0:
+        step = candidate - pos
+        if header(candidate) and all(any(header(pos + n * step + extra) for extra in range(-slot * n, slot * n + 1))
+                                     for n in (2, 3)):
+            return True
+        candidate += 1
+    return False
+
+
+#: the longest free-format frame looked for: 640 kbit/s (the most a decoder must take) at 32 kHz is 2,880 bytes
+_FREE_LIMIT = 4096
+
+
 def lead_bytes(data: bytes | mmap.mmap, start: int, first: int) -> int:
     """How many bytes between the ID3v2 tag (or the file's start) and the first frame are not a tag: 0 when they are
     all zero (padding every player skips), else their number (an encoder's or a bad cut's leftovers)."""

@@ -426,6 +426,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         played = next((track for track in sounds if track.enabled), None)
         if played is not None and played is not sounds[0] and played.timescale:  # (MED037) mutagen read the first's
             duration = (played.ticks + played.fragment_ticks) / played.timescale or duration
+        if sounds:  # the edit list's length: the encoder's priming and padding left out, as players present it
+            duration = mp4.edited_duration(played or sounds[0]) or duration
     rate = int(getattr(info, "sample_rate", None) or 0)
     if duration <= 0 and kind == "flac" and rate:  # written to a pipe: no length in STREAMINFO
         duration = payload.flac_samples(path, size) / rate
@@ -581,14 +583,20 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
                                                    "out.mp3 in place under the same name (mediafeed writes the tags)"))
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
-    if scan is None:
+    if scan is None or scan.lead:
         start = mpeg.id3v2_end(data)
-        if data[start:start + 1] == b"\xff" and len(data) > start + 2 and data[start + 1] & 0xE0 == 0xE0 \
-                and data[start + 2] >> 4 == 0:  # a frame header with bitrate index 0: "free format"
+        # frame headers with bitrate index 0, "free format": none found, or three chained by chance in a frame's data
+        # (a 5 s file was published as 24 ms of audio after 23,719 bytes of unknown data, MED024)
+        if scan is None and data[start:start + 1] == b"\xff" and len(data) > start + 2 and data[start + 1] & 0xE0 == 0xE0 \
+                and data[start + 2] >> 4 == 0 or scan is not None and mpeg.free_format(data, start):
             raise MediaError(error("MED004", rel, "the MP3 file is free-format (its frame headers give no bitrate, as "
                                                   "'lame --freeformat' writes): ffmpeg and many players cannot play it",
-                                   field="audio", hint="encode it again at a standard bitrate: "
-                                                       "ffmpeg -i in.wav -c:a libmp3lame -b:a 128k out.mp3"))
+                                   field="audio", hint="encode it again at a standard bitrate, from its recording "
+                                                       "(ffmpeg -i recording.wav -c:a libmp3lame -b:a 128k out.mp3) or "
+                                                       "from this file with LAME, which reads free format (lame "
+                                                       "--mp3input -b 128 in.mp3 out.mp3), then put out.mp3 in place "
+                                                       "under the same name"))
+    if scan is None:
         raise MediaError(error("MED004", rel, "the MP3 file is truncated or corrupt: it has no MPEG audio frames",
                                field="audio", hint="export it again from your editor"))
     header = scan.header

@@ -41,6 +41,18 @@ def _aac(codec: str) -> bool:
 _AAC_CODECS = frozenset({f"mp4a.40.{kind}" for kind in _AAC_TYPES} | {"mp4a", "mp4a.40", "mp4a.66", "mp4a.67", "mp4a.68"})
 
 
+#: MPEG-4 audio object types outside the AAC family that ffmpeg decodes (MPEG-1/2 Layer I, II, III; ALS): a file of
+#: any other (TwinVQ, CELP, HVXC, HILN, DST, SLS…) cannot be encoded into AAC from itself
+_DECODED = {32, 33, 34, 36}
+
+
+def _undecodable(codec: str) -> bool:
+    """An MPEG-4 audio object type outside the AAC family that ffmpeg cannot decode (``mp4a.40.21``, ER TwinVQ: what
+    ffmpeg 5.1's own encoder declares for ``-profile:a aac_he``): MED011's encode from the file itself fails."""
+    kind = codec.lower().removeprefix("mp4a.40.")
+    return codec.lower().startswith("mp4a.40.") and kind.isdigit() and not _aac(codec) and int(kind) not in _DECODED
+
+
 def _codec_name(codec: str) -> str:
     """How a message names a codec that is not AAC."""
     kind = codec.lower().removeprefix("mp4a.40.")
@@ -184,8 +196,16 @@ def check_media(show: Show, items: list[Item]) -> list[Problem]:
                                hint="encode it as MP3: ffmpeg -i in.mp3 -c:a libmp3lame -b:a 128k out-mp3.mp3"))
         elif media.kind == "mp4" and media.codec and not _aac(media.codec):
             ext = episode.audio.rpartition(".")[2].lower() or "mp4"  # (a .mov stays a .mov: its type is in the feed)
-            hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video else
-                    f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")
+            if _undecodable(media.codec):  # "ffmpeg -i in.m4a …" failed: "Function not implemented", no file made
+                hint = ("ffmpeg cannot decode this file, nor can most apps (ffmpeg 5.1's own encoder writes it when asked "
+                        "for HE-AAC, '-profile:a aac_he': leave that option out); encode it again from the recording it "
+                        "was made from: " + (f"ffmpeg -i in.{ext} -i recording.wav -map 0:v -map 1:a -c:v copy -c:a aac "
+                                             f"-b:a 128k -shortest -movflags +faststart out.{ext}" if media.video else
+                                             f"ffmpeg -i recording.wav -c:a aac -b:a 128k -movflags +faststart out.{ext}") +
+                        f", then put out.{ext} in place under the same name")
+            else:
+                hint = (f"export the video with AAC audio (ffmpeg -i in.{ext} -c:v copy -c:a aac out.{ext})" if media.video
+                        else f"export it as AAC (ffmpeg -i in.{ext} -c:a aac -b:a 128k out.{ext}) or publish an MP3")
             container = "video" if media.video else _CONTAINERS.get(ext, "MP4")
             out.append(problem("MED011", rel, f"the audio in this {container} file is {_codec_name(media.codec)}, not AAC",
                                field="audio", episode=episode.slug, hint=hint))
