@@ -108,17 +108,31 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
         return body, target, found + charset_problems
     path = Path(target)
     try:
+        if path.exists() and not path.is_file():  # /dev/zero (--previous read it to a MemoryError), a pipe, a device
+            raise InputError(not_a_feed_file(target))
         size = path.stat().st_size
         if size > limits.max_feed_bytes:
             raise InputError(error("XML000", target, f"the file is {size // (1024 * 1024)} MB; feeds are far smaller",
                                    hint="is this really a feed?"))
-        return path.read_bytes(), target, []
+        with path.open("rb") as handle:  # (at most the limit, even from a file that grows while it is read)
+            data = handle.read(limits.max_feed_bytes + 1)
+        if len(data) > limits.max_feed_bytes:
+            raise InputError(error("XML000", target, f"the file is larger than {limits.max_feed_bytes // (1024 * 1024)} "
+                                   "MB; feeds are far smaller", hint="is this really a feed?"))
+        return data, target, []
     except FileNotFoundError:
         raise InputError(error("XML000", target, "no such file", hint="give a feed file, an http(s) URL, or a show folder")) from None
     except IsADirectoryError:
         raise InputError(error("XML000", target, "is a folder, not a feed file", hint="use --show for a show folder")) from None
     except OSError as exc:
         raise InputError(error("XML000", target, f"cannot read: {exc.strerror}")) from None
+
+
+def not_a_feed_file(target: str) -> Problem:
+    """XML000 for a FEED or ``--previous`` that is neither a file nor a folder: a device never ends (``/dev/zero``), and a
+    pipe (``<(curl …)``) was told "no such file" and, as ``--previous``, read without a bound."""
+    return error("XML000", target, "not a feed file (a device or a pipe)",
+                 hint="save the feed to a file first (curl -o feed.xml URL) and check that, or give its http(s) URL")
 
 
 def _http_charset(body: bytes, content_type: str, target: str) -> tuple[bytes, list[Problem]]:

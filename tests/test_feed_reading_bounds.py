@@ -1,0 +1,81 @@
+"""A FEED or ``--previous`` that is not a regular file (a device, a pipe): read with a bound, or refused by name.
+
+``mediafeed check feed.xml --previous /dev/zero`` read the device to a MemoryError (exit 3, "a bug in mediafeed"; on a
+machine without a memory limit the OOM killer came first), and ``mediafeed check <(curl -s URL)`` (a pipe) said "no
+such file, folder or URL" of a file that exists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import ROOT
+from mediafeed import lint
+from mediafeed.checks.http import Limits
+from mediafeed.cli import main
+from mediafeed.errors import InputError
+
+GOOD = ROOT / "tests" / "data" / "feeds" / "good.xml"
+
+
+def _one_gigabyte() -> None:  # (in the child: a read without end stops at 1 GB, not at the machine's memory)
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.parametrize("where", ["previous-of-a-feed", "previous-of-a-show", "feed"])
+def test_a_device_that_never_ends_is_refused_by_name_not_read_to_a_memory_error(tmp_path: Path, where: str) -> None:
+    args = {"previous-of-a-feed": [str(GOOD), "--previous", "/dev/zero"],
+            "previous-of-a-show": ["--show", str(ROOT), "--previous", "/dev/zero"],
+            "feed": ["/dev/zero"]}[where]
+    result = subprocess.run([sys.executable, "-m", "mediafeed", "check", *args, "--format", "json"], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120,
+                            preexec_fn=_one_gigabyte)
+    assert "Traceback" not in result.stderr and "Internal error" not in result.stderr, result.stderr[-500:]
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (result.returncode, problem["code"], problem["file"]) == (2, "XML000", "/dev/zero"), result.stdout
+    assert "not a feed file (a device or a pipe)" in problem["message"]
+
+
+def _pipe(tmp_path: Path, data: bytes) -> Path:
+    """A named pipe with a writer that sends ``data`` and closes (what ``<(curl -s URL)`` gives a command)."""
+    fifo = tmp_path / "feed.pipe"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        try:
+            with open(fifo, "wb") as writer:
+                writer.write(data)
+        except OSError:  # (no reader came: the test failed elsewhere)
+            pass
+
+    threading.Thread(target=write, daemon=True).start()
+    return fifo
+
+
+def test_a_pipe_given_as_feed_is_named_as_a_pipe_not_as_missing(tmp_path: Path) -> None:
+    fifo = _pipe(tmp_path, GOOD.read_bytes())
+    result = CliRunner().invoke(main, ["check", str(fifo), "--format", "json"])
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (result.exit_code, problem["code"]) == (2, "XML000")
+    assert problem["message"] == "not a feed file (a device or a pipe)", problem
+    assert "curl -o feed.xml" in problem["hint"]
+    with open(fifo, "rb") as drain:  # (lets the writer finish)
+        drain.read()
+
+
+def test_a_pipe_given_as_previous_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    fifo = _pipe(tmp_path, GOOD.read_bytes() + b" " * 4096)
+    with pytest.raises(InputError) as raised:
+        lint.read_feed(str(fifo), Limits(max_feed_bytes=1024))
+    assert "not a feed file" in str(raised.value.problems[0].message)
+    with open(fifo, "rb") as drain:
+        drain.read()
