@@ -34,6 +34,7 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import field, replace
@@ -79,7 +80,11 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
         return Ledger(), []
     repeated: list[RepeatedKey] = []  # (an episode's GUID written twice, after a merge, lost its first record silently)
     try:
-        data = load_json(path.read_text(encoding="utf-8"), repeated)  # (a thousand nested "[" was exit code 3)
+        text = path.read_text(encoding="utf-8")
+        conflict = _merge_conflict(text)
+        if conflict:
+            return Ledger(), [conflict]
+        data = load_json(text, repeated)  # (a thousand nested "[" was exit code 3)
         episodes = data.get("episodes", {})
         if not isinstance(episodes, dict):
             raise ValueError("'episodes' is not a mapping")
@@ -93,6 +98,27 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         return Ledger(), [error("LED000", LEDGER_FILE, f"cannot read the record of published episodes: {exc}",
                                 hint="restore it from version control; it protects your subscribers")]
+
+
+#: git's conflict markers at the start of a line: <<<<<<< ours, ||||||| base (diff3), =======, >>>>>>> theirs
+_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?$)", re.M)
+
+
+def _merge_conflict(text: str) -> Problem | None:
+    """LED000 for a ledger holding git's conflict markers: two copies of the show each published episodes and the merge
+    of their ``published.json`` stopped half-way. It read "Expecting property name enclosed in double quotes: line 45
+    column 1", with the hint to restore the file from version control, which holds only one side."""
+    found = [(text.count("\n", 0, match.start()) + 1, match.group(1)) for match in _MARKER.finditer(text)]
+    if not found:
+        return None
+    lines = ", ".join(f"{line} ({marker})" for line, marker in found[:6]) + (", …" if len(found) > 6 else "")
+    return error("LED000", LEDGER_FILE, f"published.json holds an unfinished git merge: conflict markers at line "
+                 f"{lines}; both copies of the show published the episodes recorded between them",
+                 hint="keep the records of both sides: delete the marker lines (<<<<<<<, ||||||| and the base lines "
+                 "after it if any, =======, >>>>>>>) and keep every episode on either side, with a comma between two "
+                 "records ('python -m json.tool published.json' names a missing one); then 'git add published.json' "
+                 "and build again (a GUID on both sides with other values is LED000 again, naming it). Taking one side "
+                 "('git checkout --ours') drops the other side's records, and with them the check of its episodes")
 
 
 def artwork_files(root: Path, show: Show, items: list[Item]) -> dict[str, tuple[int, str, str]]:

@@ -1,0 +1,100 @@
+"""A producer reorganises a published show: every change either keeps each published GUID and enclosure URL (read back
+with feedparser and podcastparser) or stops the build naming what changed and how to accept it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+
+from mediafeed.build import BuildFailed, build
+from mediafeed.ledger import LEDGER_FILE
+
+EP3 = "episodes/003-capabilities-framework"
+GUID3 = "5c6c255d-36b2-45da-ab07-e62a01932dcf"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new))
+
+
+def _read_back(site: Path) -> dict[str, str]:
+    """GUID → enclosure URL, as feedparser reads the feed, checked against podcastparser's reading."""
+    data = (site / "feed.xml").read_bytes()
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    by_feedparser = {entry.id: entry.enclosures[0].href for entry in parsed.entries}
+    import io
+
+    by_podcastparser = {episode["guid"]: episode["enclosures"][0]["url"]
+                        for episode in podcastparser.parse("https://podcast.example.org/safe-to-say/feed.xml",
+                                                           io.BytesIO(data))["episodes"]}
+    assert by_feedparser == by_podcastparser
+    return by_feedparser
+
+
+def _git(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-c", "user.name=Producer", "-c", "user.email=p@example.org", *args], cwd=show,
+                          capture_output=True, text=True)
+
+
+def _new_episode(show: Path, slug: str, guid: str) -> None:
+    """A new episode made the way producers do it: a published folder copied, renamed, given its own GUID and file."""
+    folder = show / "episodes" / slug
+    shutil.copytree(show / EP3, folder)
+    (folder / "capabilities-framework.mp3").rename(folder / f"{slug}.mp3")
+    _edit(folder / "episode.md", f"guid: {GUID3}", f"guid: {guid}")
+    _edit(folder / "episode.md", "audio: capabilities-framework.mp3", f"audio: {slug}.mp3")
+    _edit(folder / "episode.md", "\nepisode: 3\n", f"\nepisode: {int(slug[:3])}\n")
+
+
+def test_two_producers_whose_published_json_merge_conflicts_are_told_it_is_a_merge_and_how_to_finish_it(
+        show: Path) -> None:
+    """Two checkouts each publish an episode whose GUIDs sort next to each other: git stops the merge of published.json
+    with conflict markers. The build said "Expecting property name enclosed in double quotes: line 45 column 1" and
+    "restore it from version control" (which holds one side only)."""
+    build(show)
+    assert _git(show, "init", "-q", "-b", "main").returncode == 0
+    (show / ".gitignore").write_text("public/\n.mediafeed/\n")
+    _git(show, "add", "-A")
+    _git(show, "commit", "-qm", "published")
+    for branch, guid in (("anna", "fffffff0-0000-4000-8000-00000000000a"), ("ben", "fffffff0-0000-4000-8000-00000000000b")):
+        _git(show, "checkout", "-q", "-b", branch, "main")
+        _new_episode(show, f"00{6 if branch == 'anna' else 7}-{branch}", guid)
+        build(show)
+        _git(show, "add", "-A")
+        _git(show, "commit", "-qm", f"{branch}'s episode")
+    _git(show, "checkout", "-q", "anna")
+    merged = _git(show, "merge", "-q", "ben")
+    assert merged.returncode != 0 and "CONFLICT (content): Merge conflict in published.json" in merged.stdout, merged
+    with pytest.raises(BuildFailed) as stopped:
+        build(show)
+    [problem] = [p for p in stopped.value.problems if p.code == "LED000"]
+    assert problem.message.startswith("published.json holds an unfinished git merge: conflict markers at line "), problem
+    assert "(<<<<<<<)" in problem.message and "(>>>>>>>)" in problem.message
+    assert "keep the records of both sides" in problem.hint and "Expecting property" not in problem.message
+    # finished as the hint says: the records of both sides kept (each side read as git wrote it, then joined)
+    sides: dict[str, list[str]] = {"ours": [], "theirs": []}
+    keep = ("ours", "theirs")
+    for line in (show / LEDGER_FILE).read_text().splitlines():
+        if line.startswith(("<<<<<<<", "=======", ">>>>>>>")):
+            keep = {"<": ("ours",), "=": ("theirs",), ">": ("ours", "theirs")}[line[0]]
+            continue
+        for side in keep:
+            sides[side].append(line)
+    ours, theirs = (json.loads("\n".join(sides[side])) for side in ("ours", "theirs"))
+    fixed = json.dumps({**ours, "episodes": {**ours["episodes"], **theirs["episodes"]}}, indent=2)
+    records = json.loads(fixed)["episodes"]
+    assert len(records) == 8
+    (show / LEDGER_FILE).write_text(fixed)
+    site = build(show).output
+    assert json.loads((show / LEDGER_FILE).read_text())["episodes"] == records  # nothing re-recorded
+    read = _read_back(site)
+    assert {guid: read[guid] for guid in records} == {guid: record["enclosure"] for guid, record in records.items()}
