@@ -249,9 +249,13 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterab
     by_slug: dict[str, list[str]] = {}
     for guid, entry in sorted(ledger.episodes.items()):
         by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
+    episodes = list(episodes)
     guid_of = {episode.slug: episode.guid for episode in episodes}
     out = []
+    copies = _published_copies(ledger, episodes)
     for problem in problems:
+        if problem.code == "EP001" and problem.episode and guid_of.get(problem.episode) in copies:
+            continue  # said again below, on the copies (not on the folder that was published with the GUID)
         guid = guid_of.get(problem.episode, "") if problem.code == "EP135" and problem.field == "guid" else ""
         hidden = unseen(guid)
         if hidden and guid in ledger.episodes:
@@ -274,7 +278,34 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterab
                 hint = f"restore the GUID it was last published with, one of {', '.join(guids)} (in {LEDGER_FILE})"
             problem = replace(problem, hint=hint + "; a new GUID makes every app download the episode again")
         out.append(problem)
+    for guid, (published, others) in sorted(copies.items()):
+        for other in others:
+            out.append(error("EP001", other.source, f"GUID {guid!r} is also used by {published.source}, which was "
+                             f"published with it ({LEDGER_FILE} records it)", field="guid", episode=other.slug,
+                             hint=f"this episode needs its own GUID (a copy of a published folder keeps the GUID): "
+                             f"remove the 'guid:' line from {other.source} and run 'mediafeed guid --assign'; keep "
+                             f"the GUID of {published.source} as it is: apps know that episode by it"))
     return out
+
+
+def _published_copies(ledger: Ledger, episodes: list[Episode]) -> dict[str, tuple[Episode, list[Episode]]]:
+    """GUID → (the episode whose folder published.json records with it, the other episodes that have it too): the
+    copies of a published folder. EP001 fell on whichever folder sorted second, so a copy dated or named before the
+    published episode put the error, and the hint to give it a new GUID, on the published one (LED001 then stopped the
+    build that followed it)."""
+    by_guid: dict[str, list[Episode]] = {}
+    for episode in episodes:
+        if episode.guid:
+            by_guid.setdefault(episode.guid, []).append(episode)
+    found = {}
+    for guid, group in by_guid.items():
+        record = ledger.episodes.get(guid)
+        if len(group) < 2 or record is None:
+            continue
+        published = [episode for episode in group if episode.slug == record.get("slug")]
+        if published:
+            found[guid] = (published[0], [episode for episode in group if episode is not published[0]])
+    return found
 
 
 def _feed_moved(old: str, show: Show) -> Problem:

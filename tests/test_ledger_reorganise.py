@@ -98,3 +98,29 @@ def test_two_producers_whose_published_json_merge_conflicts_are_told_it_is_a_mer
     assert json.loads((show / LEDGER_FILE).read_text())["episodes"] == records  # nothing re-recorded
     read = _read_back(site)
     assert {guid: read[guid] for guid in records} == {guid: record["enclosure"] for guid, record in records.items()}
+
+
+@pytest.mark.parametrize("copy", ["000a-copy", "006-copy"])
+def test_a_copied_published_folder_is_told_to_take_a_new_guid_and_the_published_one_keeps_its_own(show: Path,
+                                                                                                    copy: str) -> None:
+    """EP001 fell on the folder that sorted second: a copy named (or dated) before the published episode put the error,
+    and the hint to give it a new GUID, on the published episode itself."""
+    from mediafeed.guids import assign_missing
+
+    before = _read_back(build(show).output)
+    shutil.copytree(show / EP3, show / "episodes" / copy)
+    _edit(show / "episodes" / copy / "episode.md", "\nepisode: 3\n", "\nepisode: 9\n")
+    if copy.startswith("000"):
+        _edit(show / "episodes" / copy / "episode.md", "date: 2026-", "date: 2025-")
+    with pytest.raises(BuildFailed) as stopped:
+        build(show)
+    [problem] = [p for p in stopped.value.problems if p.code == "EP001"]
+    assert (problem.episode, problem.file) == (copy, f"episodes/{copy}/episode.md"), problem
+    assert f"is also used by {EP3}/episode.md, which was published with it" in problem.message
+    assert f"remove the 'guid:' line from episodes/{copy}/episode.md" in problem.hint
+    _edit(show / "episodes" / copy / "episode.md", f"guid: {GUID3}\n", "")  # the hint, followed
+    assign_missing(show, write=True)
+    _edit(show / "episodes" / copy / "episode.md", "audio: capabilities-framework.mp3", "audio: copy.mp3")
+    (show / "episodes" / copy / "capabilities-framework.mp3").rename(show / "episodes" / copy / "copy.mp3")
+    after = _read_back(build(show).output)
+    assert {guid: after[guid] for guid in before} == before and len(after) == len(before) + 1
