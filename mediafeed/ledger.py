@@ -23,6 +23,9 @@ Before writing anything, a build compares the episodes against it:
   ``feed_url`` changed): every subscriber keeps polling the old address.
 * LED009 warning: another picture at a published artwork URL: apps cache artwork by URL and keep the old one.
 
+When ``published.json`` records no episode (lost, emptied), :func:`lost_ledger` holds the build to the feed the last
+build wrote into the output folder instead (LED001, LED002, LED004).
+
 After tagging (which aims for the published length, see :mod:`tagging`), :func:`length_changes` reports
 
 * LED007 warning: the published file's length changes at the same URL (the new tags did not fit).
@@ -39,6 +42,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .atomicfiles import atomic_write
@@ -48,6 +52,9 @@ from .errors import Problem, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
 from .source import RepeatedKey, load_json, repeated_problems, unseen
+
+if TYPE_CHECKING:
+    from .project import Project
 
 LEDGER_FILE = "published.json"
 ACCEPT_HINT = "if this change is deliberate, run 'mediafeed build --accept-changes' to record it"
@@ -119,6 +126,46 @@ def _merge_conflict(text: str) -> Problem | None:
                  "records ('python -m json.tool published.json' names a missing one); then 'git add published.json' "
                  "and build again (a GUID on both sides with other values is LED000 again, naming it). Taking one side "
                  "('git checkout --ours') drops the other side's records, and with them the check of its episodes")
+
+
+#: what the last build's feed promised that a build without published.json must not change unasked (as publish's
+#: check of the feed on the target: publish/run.py)
+_PROMISED = ("LED001", "LED002", "LED004")
+
+
+def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item], out_dir: Path) -> list[Problem]:
+    """LED001, LED002, LED004 against the feed the last build wrote into ``out_dir``, when ``published.json`` records no
+    episode (deleted, lost in a merge, emptied by hand) and that feed is mediafeed's. The build recorded whatever it
+    found as if it had always been: a folder renamed in the same change went out under a new enclosure URL, and only a
+    publish to a target holding the old feed could still stop it."""
+    if ledger.episodes:
+        return []
+    old_feed = out_dir / "feed.xml"
+    try:
+        with old_feed.open("rb") as handle:
+            data = handle.read(64 * 1024 * 1024 + 1)
+    except OSError:
+        return []
+    if b"<generator>mediafeed" not in data[:65536] or len(data) > 64 * 1024 * 1024:
+        return []
+    from .checks.feedxml import parse
+    from .checks.history import compare as compare_feeds
+    from .checks.showfeed import document, locate
+    from .errors import MediafeedError
+
+    try:
+        old, _ = parse(data, "feed.xml")
+        new, _ = document(project, items)
+    except MediafeedError:
+        return []
+    if old is None or new is None:
+        return []
+    was = "is missing" if not (root / LEDGER_FILE).exists() else "records no episode"
+    hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) says otherwise: restore "
+            f"{LEDGER_FILE} from version control ('git checkout -- {LEDGER_FILE}'), or give back the old value; if the "
+            "change is deliberate, run 'mediafeed build --accept-changes' to record it")
+    found = [replace(p, hint=hint) for p in compare_feeds(old, new) if p.code in _PROMISED]
+    return locate(found, items)
 
 
 def artwork_files(root: Path, show: Show, items: list[Item]) -> dict[str, tuple[int, str, str]]:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from helpers import ROOT
+
 from mediafeed import lint
 from mediafeed.checks.http import Limits
 from mediafeed.cli import main

@@ -124,3 +124,46 @@ def test_a_copied_published_folder_is_told_to_take_a_new_guid_and_the_published_
     (show / "episodes" / copy / "capabilities-framework.mp3").rename(show / "episodes" / copy / "copy.mp3")
     after = _read_back(build(show).output)
     assert {guid: after[guid] for guid in before} == before and len(after) == len(before) + 1
+
+
+LOST = [
+    ("folder renamed", lambda show: shutil.move(show / EP3, show / "episodes/003-capabilities"), {"LED002"}),
+    ("file renamed", lambda show: (
+        (show / EP3 / "capabilities-framework.mp3").rename(show / EP3 / "capabilities.mp3"),
+        _edit(show / EP3 / "episode.md", "audio: capabilities-framework.mp3", "audio: capabilities.mp3")), {"LED002"}),
+    ("guid changed", lambda show: _edit(show / EP3 / "episode.md", f"guid: {GUID3}", "guid: a-new-guid"), {"LED001"}),
+    ("site moved", lambda show: _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+                                      "url: https://new.example.org/podcast/"), {"LED002", "LED004"}),
+]
+
+
+@pytest.mark.parametrize("how", ["deleted", "emptied"])
+@pytest.mark.parametrize("change,reorganise,codes", LOST, ids=[c[0] for c in LOST])
+def test_a_lost_published_json_is_made_up_for_by_the_last_builds_feed(show: Path, how: str, change: str,
+                                                                      reorganise: object, codes: set[str]) -> None:
+    """published.json deleted (or emptied by hand) in the change that renames a published folder: the build recorded
+    the new enclosure URL as if it had always been, and only a publish to a target with the old feed could stop it."""
+    before = _read_back(build(show).output)
+    if how == "deleted":
+        (show / LEDGER_FILE).unlink()
+    else:
+        (show / LEDGER_FILE).write_text('{"episodes": {}}\n')
+    reorganise(show)  # type: ignore[operator]
+    with pytest.raises(BuildFailed) as stopped:
+        build(show)
+    found = [p for p in stopped.value.problems if p.code.startswith("LED")]
+    assert {p.code for p in found} == codes, found
+    said = "is missing" if how == "deleted" else "records no episode"
+    assert all(f"published.json {said}, and " in p.hint and "--accept-changes" in p.hint for p in found), found
+    assert _read_back(show / "public") == before  # nothing written
+    build(show, accept_changes=True)  # deliberate: recorded
+    build(show)
+
+
+def test_a_lost_published_json_with_nothing_changed_is_written_again_as_it_was(show: Path) -> None:
+    build(show)
+    records = json.loads((show / LEDGER_FILE).read_text())["episodes"]
+    (show / LEDGER_FILE).unlink()
+    build(show)
+    again = json.loads((show / LEDGER_FILE).read_text())["episodes"]
+    assert {guid: r["enclosure"] for guid, r in again.items()} == {guid: r["enclosure"] for guid, r in records.items()}
