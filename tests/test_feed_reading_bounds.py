@@ -79,3 +79,46 @@ def test_a_pipe_given_as_previous_is_refused_before_it_is_read(tmp_path: Path) -
     assert "not a feed file" in str(raised.value.problems[0].message)
     with open(fifo, "rb") as drain:
         drain.read()
+
+
+# -- a feed written in windows-1252 that says (or, without a declaration, means) UTF-8 ------------------------------
+
+WINDOWS_1252 = [
+    ("declared-utf8", GOOD.read_bytes(), "declares UTF-8"),
+    ("undeclared", GOOD.read_bytes().replace(b'<?xml version="1.0" encoding="UTF-8"?>\n', b""),
+     "declares no encoding, which means UTF-8"),
+]
+
+
+@pytest.mark.parametrize("case,good,said", WINDOWS_1252, ids=[c[0] for c in WINDOWS_1252])
+def test_a_windows_1252_feed_that_says_utf8_names_the_bytes_what_they_meant_and_the_conversion(
+        case: str, good: bytes, said: str) -> None:
+    """The hint was "save the feed as UTF-8", naming no byte, no encoding and no way to convert. feedparser guesses
+    windows-1252 and reads the feed; podcastparser (expat) refuses it, as Apple does: it is an error all the same."""
+    import io
+
+    import feedparser
+    import podcastparser
+    from hosts import Host, Route
+
+    body = good.replace(b"<title>Salt Marsh Carbon</title>", "<title>Salt Marsh \u201cCarb\u00f3n\u201d</title>".encode("cp1252"))
+    assert feedparser.parse(body).entries[0].title == "Salt Marsh \u201cCarb\u00f3n\u201d"
+    with pytest.raises(podcastparser.FeedParseError):
+        podcastparser.parse("https://podcast.example.com/feed.xml", io.BytesIO(body))
+    with Host() as server:
+        server.routes["/feed.xml"] = Route(body=body, type="application/rss+xml")
+        result = CliRunner().invoke(main, ["check", server.url + "/feed.xml", "--format", "json"])
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (result.exit_code, problem["code"]) == (1, "XML001")
+    assert "(byte 93 is not UTF-8; read as windows-1252 the line says '<title>Salt Marsh \u201cCarb\u00f3n\u201d</title>')" \
+        in problem["message"], problem
+    assert f"the feed is written in windows-1252 (or Latin-1) but {said}" in problem["hint"]
+    assert "iconv -f windows-1252 -t utf-8 feed.xml > feed-utf8.xml" in problem["hint"]
+
+
+def test_bytes_that_are_not_windows_1252_either_are_named_without_a_guess(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(GOOD.read_bytes().replace(b"<title>Salt Marsh Carbon</title>", b"<title>Salt \x81\x8d Carbon</title>"))
+    result = CliRunner().invoke(main, ["check", str(feed), "--format", "json"])
+    [problem] = json.loads(result.stdout)["problems"]
+    assert "(byte 81 is not UTF-8)" in problem["message"] and "windows-1252" not in problem["hint"], problem
