@@ -48,7 +48,7 @@ from urllib.parse import unquote, urlsplit
 from .atomicfiles import atomic_write
 from .config import SHOW_FILE
 from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
-from .errors import Problem, error, warning
+from .errors import Problem, Severity, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
 from .source import RepeatedKey, load_json, repeated_problems, unseen
@@ -92,6 +92,9 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
         if conflict:
             return Ledger(), [conflict]
         data = load_json(text, repeated)  # (a thousand nested "[" was exit code 3)
+        shape = _shape(data)
+        if any(problem.severity.rank >= Severity.ERROR.rank for problem in shape):
+            return Ledger(), shape
         episodes = data.get("episodes", {})
         if not isinstance(episodes, dict):
             raise ValueError("'episodes' is not a mapping")
@@ -101,10 +104,74 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
         return Ledger(str(data.get("podcast_guid", "")), str(data.get("feed_url", "")),
                       {str(k): dict(v) for k, v in episodes.items()},
                       {str(k): int(v) for k, v in artwork.items() if isinstance(v, int)}), \
-            repeated_problems(repeated, "LED000", LEDGER_FILE)
+            shape + repeated_problems(repeated, "LED000", LEDGER_FILE)
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         return Ledger(), [error("LED000", LEDGER_FILE, f"cannot read the record of published episodes: {exc}",
                                 hint="restore it from version control; it protects your subscribers")]
+
+
+#: published.json's keys, and what each holds (``_shape``)
+_TOP_KEYS = ("about", "podcast_guid", "feed_url", "artwork", "episodes")
+_RECORD_KEYS = ("slug", "enclosure", "duration", "length", "alternates", "moved_from", "withdrawn")
+_EDIT_HINT = ("published.json is written by mediafeed (a hand edit or a merge changed it): restore it from version "
+              "control ('git log -p published.json' shows the change), or correct the value")
+
+
+def _shape(data: object) -> list[Problem]:
+    """LED000 for a published.json whose keys or values mediafeed never writes, each named with its place. A hand edit
+    went unnoticed: an episode record without ``enclosure`` (a misspelt key) read "enclosure URL changed from None" with
+    the hint "write 'audio: None' again"; ``"episode": {…}`` for ``"episodes"`` recorded nothing, so the next build
+    recorded whatever it found; a record that was not an object said "dictionary update sequence element #0 has length
+    1; 2 is required"; ``"withdrawn": "yes"`` was not a withdrawal. An unknown key is a warning (a newer mediafeed may
+    write one), with the known key it resembles."""
+    import difflib
+
+    def bad(place: str, message: str) -> Problem:
+        return error("LED000", LEDGER_FILE, message, field=place, hint=_EDIT_HINT)
+
+    def unknown(place: str, key: str, known: tuple[str, ...]) -> Problem:
+        close = difflib.get_close_matches(key, known, n=1)
+        return warning("LED000", LEDGER_FILE, "unknown key, not read", field=place,
+                       hint=(f"did you mean '{close[0]}'? " if close else "") + f"known keys: {', '.join(known)}")
+
+    if not isinstance(data, dict):
+        return [bad("(top)", "not a JSON object")]
+    found = [unknown(str(key), str(key), _TOP_KEYS) for key in data if key not in _TOP_KEYS]
+    for key in ("podcast_guid", "feed_url"):
+        if key in data and not isinstance(data[key], str):
+            found.append(bad(key, f"{json.dumps(data[key])[:60]} is not text"))
+    if "episodes" not in data and data.keys() - {"about"}:
+        found.append(bad("episodes", "missing: the file records no episode (a new show's has \"episodes\": {})"))
+    artwork = data.get("artwork", {})
+    if not isinstance(artwork, dict):
+        found.append(bad("artwork", "not an object (artwork URL → its size in bytes)"))
+    else:
+        found += [bad(f"artwork.{url}", "not a size in bytes") for url, size in artwork.items()
+                  if not isinstance(size, int) or isinstance(size, bool) or size < 0]
+    episodes = data.get("episodes", {})
+    if not isinstance(episodes, dict):
+        return found + [bad("episodes", "not an object (GUID → the episode's record)")]
+    for guid, record in episodes.items():
+        place = f"episodes.{guid}"
+        if not isinstance(record, dict):
+            found.append(bad(place, "not an object (the episode's slug, enclosure, duration, length)"))
+            continue
+        found += [unknown(f"{place}.{key}", str(key), _RECORD_KEYS) for key in record if key not in _RECORD_KEYS]
+        if not isinstance(record.get("enclosure"), str) or not record["enclosure"]:
+            found.append(bad(f"{place}.enclosure", "missing: the URL subscribers were given" if "enclosure" not in record
+                             else f"{json.dumps(record['enclosure'])[:60]} is not a URL"))
+        if "slug" in record and not isinstance(record["slug"], str):
+            found.append(bad(f"{place}.slug", f"{json.dumps(record['slug'])[:60]} is not a folder name"))
+        for key in ("duration", "length"):
+            if key in record and (not isinstance(record[key], (int, float)) or isinstance(record[key], bool)):
+                found.append(bad(f"{place}.{key}", f"{json.dumps(record[key])[:60]} is not a number"))
+        for key in ("alternates", "moved_from"):
+            if key in record and not (isinstance(record[key], list) and all(isinstance(u, str) for u in record[key])):
+                found.append(bad(f"{place}.{key}", "not a list of URLs"))
+        if "withdrawn" in record and record["withdrawn"] is not True:
+            found.append(bad(f"{place}.withdrawn", f"{json.dumps(record['withdrawn'])[:60]} is not true (mediafeed "
+                             "writes only true; leave the key out for an episode in the feed)"))
+    return found
 
 
 #: git's conflict markers at the start of a line: <<<<<<< ours, ||||||| base (diff3), =======, >>>>>>> theirs

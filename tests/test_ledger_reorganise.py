@@ -167,3 +167,86 @@ def test_a_lost_published_json_with_nothing_changed_is_written_again_as_it_was(s
     build(show)
     again = json.loads((show / LEDGER_FILE).read_text())["episodes"]
     assert {guid: r["enclosure"] for guid, r in again.items()} == {guid: r["enclosure"] for guid, r in records.items()}
+
+
+# -- published.json edited by hand ----------------------------------------------------------------------------------
+
+def _hand_edit(show: Path, change: object) -> None:
+    data = json.loads((show / LEDGER_FILE).read_text())
+    change(data)  # type: ignore[operator]
+    (show / LEDGER_FILE).write_text(json.dumps(data, indent=2))
+
+
+def _rename(record: dict, old: str, new: str) -> None:
+    record[new] = record.pop(old)
+
+
+HAND_EDITS = [
+    # (what, the edit, the LED000's field, its severity, what it says)
+    ("enclosure misspelt", lambda d: _rename(d["episodes"][GUID3], "enclosure", "enclosurr"),
+     f"episodes.{GUID3}.enclosure", "error", "missing: the URL subscribers were given"),
+    ("episodes misspelt", lambda d: _rename(d, "episodes", "episode"), "episodes", "error", "missing"),
+    ("a record that is not one", lambda d: d["episodes"].update({GUID3: "x"}), f"episodes.{GUID3}", "error",
+     "not an object"),
+    ("withdrawn as yes", lambda d: d["episodes"][GUID3].update(withdrawn="yes"), f"episodes.{GUID3}.withdrawn", "error",
+     '"yes" is not true'),
+    ("duration as text", lambda d: d["episodes"][GUID3].update(duration="long"), f"episodes.{GUID3}.duration", "error",
+     '"long" is not a number'),
+    ("podcast_guid as a number", lambda d: d.update(podcast_guid=5), "podcast_guid", "error", "5 is not text"),
+    ("a key of one's own", lambda d: d.update(note="hi"), "note", "warning", "unknown key, not read"),
+]
+
+
+@pytest.mark.parametrize("what,change,field,severity,says", HAND_EDITS, ids=[h[0] for h in HAND_EDITS])
+def test_a_hand_edited_published_json_is_told_what_and_where(show: Path, what: str, change: object, field: str,
+                                                             severity: str, says: str) -> None:
+    """Before, a misspelt 'enclosure' read "enclosure URL changed from None" and the hint "write 'audio: None' again";
+    a misspelt 'episodes' recorded nothing (the next build recorded whatever it found); a record that was not an
+    object said "dictionary update sequence element #0 has length 1"; "withdrawn": "yes" and a text duration were
+    ignored, and a podcast_guid of 5 asked for 'podcast_guid: 5' in show.yml."""
+    build(show)
+    _hand_edit(show, change)
+    from mediafeed.ledger import load
+
+    _, problems = load(show)
+    [problem] = [p for p in problems if p.field == field]
+    assert (problem.code, problem.severity.value, problem.file) == ("LED000", severity, LEDGER_FILE), problem
+    assert says in problem.message, problem
+    if severity == "error":
+        with pytest.raises(BuildFailed) as stopped:
+            build(show)
+        assert {p.code for p in stopped.value.problems if p.severity.value == "error"} == {"LED000"}
+        assert "None" not in " ".join(p.message + p.hint for p in stopped.value.problems)
+    else:
+        build(show)
+
+
+def test_a_misspelt_key_is_told_the_one_meant(show: Path) -> None:
+    build(show)
+    _hand_edit(show, lambda d: _rename(d["episodes"][GUID3], "enclosure", "enclosurr"))
+    from mediafeed.ledger import load
+
+    [unknown] = [p for p in load(show)[1] if p.field.endswith(".enclosurr")]
+    assert unknown.hint.startswith("did you mean 'enclosure'?"), unknown
+
+
+def test_publish_without_a_build_never_deletes_published_media_when_published_json_cannot_be_read(
+        show: Path, tmp_path: Path) -> None:
+    """`publish --no-build --delete` skips the build's check of published.json; an unreadable one protected no media:
+    a published episode made a draft lost its audio on the target (subscribers' apps stream it from there)."""
+    from click.testing import CliRunner
+
+    from mediafeed.cli import main
+
+    www = tmp_path / "www"
+    www.mkdir()
+    with (show / "show.yml").open("a") as yml:
+        yml.write(f"publish:\n  targets:\n    web:\n      type: directory\n      path: {www}\n")
+    assert CliRunner().invoke(main, ["publish", "--show", str(show), "--no-notify"]).exit_code == 0
+    _edit(show / EP3 / "episode.md", "\ntype: full\n", "\ntype: full\ndraft: true\n")
+    build(show)
+    with (show / LEDGER_FILE).open("a") as ledger:
+        ledger.write("{\n")  # a bad edit, or a merge
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--no-build", "--delete", "--no-notify"])
+    assert result.exit_code == 1 and "LED000" in result.output, result.output
+    assert (www / EP3 / "capabilities-framework.mp3").is_file()
