@@ -122,3 +122,28 @@ def test_bytes_that_are_not_windows_1252_either_are_named_without_a_guess(tmp_pa
     result = CliRunner().invoke(main, ["check", str(feed), "--format", "json"])
     [problem] = json.loads(result.stdout)["problems"]
     assert "(byte 81 is not UTF-8)" in problem["message"] and "windows-1252" not in problem["hint"], problem
+
+
+STATUSES = [
+    (401, "HTTP 401 Unauthorized", "a private feed"),
+    (403, "HTTP 403 Forbidden", "a private feed"),
+    (404, "HTTP 404 Not Found", "there is no feed at this address"),
+    (410, "HTTP 410 Gone", "the feed was removed for good"),
+    (503, "HTTP 503 Service Unavailable", "try again later"),
+]
+
+
+@pytest.mark.parametrize("status,says,hint", STATUSES, ids=[str(s[0]) for s in STATUSES])
+def test_a_feed_url_answered_with_an_error_status_is_told_what_the_status_means(status: int, says: str,
+                                                                                 hint: str) -> None:
+    """Every status was "HTTP 401 — check the URL and your connection", the connection being the one thing that
+    worked."""
+    from hosts import Host, Route
+
+    with Host() as server:
+        server.routes["/feed.xml"] = Route(status=status, body=b"<html><body>Nope</body></html>", type="text/html")
+        result = CliRunner().invoke(main, ["check", server.url + "/feed.xml", "--format", "json"])
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (result.exit_code, problem["code"]) == (2, "XML000")
+    assert problem["message"] == f"cannot fetch the feed: {says}", problem
+    assert hint in problem["hint"] and "connection" not in problem["hint"]
