@@ -125,6 +125,8 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
             held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
             problems.extend(ledger_io.compare(published, show, items, held,
                                                 ledger_io.artwork_files(project.root, show, items)))
+        elif source_ok:  # (what --accept-changes never records: the show's podcast:guid)
+            problems.extend(ledger_io.podcast_guid_changed(published, show))
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)

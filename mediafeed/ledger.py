@@ -281,10 +281,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
     :func:`artwork_files` (None: not compared)."""
     held = held or {}
     problems: list[Problem] = _artwork_changed(ledger, artwork) if artwork else []
-    if ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid:
-        problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
-                              field="podcast_guid",
-                              hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves)"))
+    problems += podcast_guid_changed(ledger, show)
     if ledger.feed_url and show.feed_url and ledger.feed_url != show.feed_url:
         problems.append(_feed_moved(ledger.feed_url, show))
     by_slug = {str(v.get("slug")): guid for guid, v in ledger.episodes.items()}
@@ -335,6 +332,19 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
                                 field="guid", episode=str(record.get("slug", "")),
                                 hint=f"subscribers keep their copy; restore the folder if this was a mistake; {WITHDRAW_HINT}"))
     return problems
+
+
+def podcast_guid_changed(ledger: Ledger, show: Show) -> list[Problem]:
+    """LED004, which ``--accept-changes`` does not accept: the Podcast Index and the apps that use it know the show by
+    its podcast:guid across feed moves, and published.json keeps the first one. A build accepting a moved ``url``
+    (which, with no ``podcast_guid`` in show.yml, derives another) published the new podcast:guid, and every build
+    after it stopped on LED004."""
+    if not (ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid):
+        return []
+    return [error("LED004", SHOW_FILE, f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
+                  field="podcast_guid",
+                  hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves: the "
+                       "Podcast Index knows the show by it; --accept-changes does not change it)")]
 
 
 def guid_line(guid: str) -> str:

@@ -4,6 +4,7 @@ with feedparser and podcastparser) or stops the build naming what changed and ho
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -250,3 +251,75 @@ def test_publish_without_a_build_never_deletes_published_media_when_published_js
     result = CliRunner().invoke(main, ["publish", "--show", str(show), "--no-build", "--delete", "--no-notify"])
     assert result.exit_code == 1 and "LED000" in result.output, result.output
     assert (www / EP3 / "capabilities-framework.mp3").is_file()
+
+
+def _reencode(show: Path) -> None:
+    folder = show / EP3
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(folder / "capabilities-framework.mp3"), "-c:a", "aac",
+                    "-b:a", "48k", str(folder / "capabilities-framework.m4a")], check=True)
+    (folder / "capabilities-framework.mp3").unlink()
+    _edit(folder / "episode.md", "audio: capabilities-framework.mp3", "audio: capabilities-framework.m4a")
+
+
+def _into_subfolder(show: Path) -> None:
+    (show / EP3 / "audio").mkdir()
+    (show / EP3 / "capabilities-framework.mp3").rename(show / EP3 / "audio" / "capabilities-framework.mp3")
+    _edit(show / EP3 / "episode.md", "audio: capabilities-framework.mp3", "audio: audio/capabilities-framework.mp3")
+
+
+REORGANISED = [
+    # (what the producer did, how, the codes that stop the build; none: it builds and nothing subscribers have changes)
+    ("folder renamed", lambda show: shutil.move(show / EP3, show / "episodes/003-capabilities"), {"LED002"}),
+    ("audio renamed", lambda show: (
+        (show / EP3 / "capabilities-framework.mp3").rename(show / EP3 / "cf.mp3"),
+        _edit(show / EP3 / "episode.md", "audio: capabilities-framework.mp3", "audio: cf.mp3")), {"LED002"}),
+    ("audio moved into a subfolder", _into_subfolder, {"SRC040"}),
+    ("re-encoded as m4a", _reencode, {"LED002"}),
+    ("base URL moved", lambda show: _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+                                          "url: https://new.example.org/podcast/"), {"LED002", "LED004", "LED008"}),
+    ("media URL moved", lambda show: (show / "show.yml").open("a").write("media_url: https://cdn.example.org/m/\n"),
+     {"LED002"}),
+    ("guid retyped", lambda show: _edit(show / EP3 / "episode.md", f"guid: {GUID3}", "guid: new"), {"LED001"}),
+    ("slug given in front matter", lambda show: _edit(show / EP3 / "episode.md", f"guid: {GUID3}\n",
+                                                      f"guid: {GUID3}\nslug: capabilities\n"), {"SRC012"}),
+    ("date changed", lambda show: _edit(show / EP3 / "episode.md", "date: 2026-", "date: 2025-"), set()),
+    ("number changed", lambda show: _edit(show / EP3 / "episode.md", "\nepisode: 3\n", "\nepisode: 30\n"), set()),
+]
+
+
+@pytest.mark.parametrize("what,change,codes", REORGANISED, ids=[r[0] for r in REORGANISED])
+def test_a_reorganised_show_keeps_every_published_guid_and_enclosure_or_stops_saying_what_changed(
+        show: Path, what: str, change: object, codes: set[str]) -> None:
+    before = _read_back(build(show).output)
+    change(show)  # type: ignore[operator]
+    if not codes:
+        assert _read_back(build(show).output) == before
+        return
+    with pytest.raises(BuildFailed) as stopped:
+        build(show)
+    errors = [p for p in stopped.value.problems if p.severity.value == "error"]
+    assert {p.code for p in errors} == codes, errors
+    assert all(p.hint for p in errors)
+    assert all("--accept-changes" in p.hint for p in errors if p.code in ("LED001", "LED002", "LED008")) or \
+        any("restore" in p.hint for p in errors)
+    assert _read_back(show / "public") == before  # nothing went out
+
+
+def test_accepting_a_moved_site_never_changes_the_podcast_guid(show: Path) -> None:
+    """With no podcast_guid in show.yml, a new `url` derives another podcast:guid. `--accept-changes` (which the LED002
+    and LED008 of the move ask for) published it, while published.json kept the first one: the Podcast Index lost the
+    show across the move, and every build after it stopped on LED004."""
+    site = build(show).output
+    old = re.search(r"<podcast:guid>([^<]+)", (site / "feed.xml").read_text())[1]  # type: ignore[index]
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/", "url: https://new.example.org/podcast/")
+    with pytest.raises(BuildFailed) as stopped:
+        build(show, accept_changes=True)
+    [problem] = [p for p in stopped.value.problems if p.severity.value == "error"]
+    assert problem.code == "LED004" and f"set 'podcast_guid: {old}' in show.yml" in problem.hint, problem
+    assert f"<podcast:guid>{old}</podcast:guid>" in (site / "feed.xml").read_text()  # nothing written
+    with (show / "show.yml").open("a") as yml:
+        yml.write(f"podcast_guid: {old}\n")  # the hint, followed
+    build(show, accept_changes=True)
+    site = build(show).output
+    assert f"<podcast:guid>{old}</podcast:guid>" in (site / "feed.xml").read_text()
+    assert feedparser.parse((site / "feed.xml").read_bytes()).feed["podcast_guid"] == old
