@@ -124,6 +124,8 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
             held = {e.guid: (e, project.status(e)) for e in project.episodes if project.status(e) != "published"}
             problems.extend(ledger_io.compare(published, show, items, held,
                                                 ledger_io.artwork_files(project.root, show, items)))
+        elif source_ok:  # (what --accept-changes never records: the show's podcast:guid)
+            problems.extend(ledger_io.podcast_guid_changed(published, show))
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
@@ -178,6 +180,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         items, problems = inspect(project, cache, accept_changes=accept_changes, ledger=loaded)
         show = project.show
         ledger = loaded[0]
+        if show is not None and not accept_changes and not has_errors(problems):
+            problems = sorted(set(problems + ledger_io.lost_ledger(root, loaded[0], project, items, out_dir)),
+                              key=_problem_order)
         report.problems = problems
         if show is None:
             raise InputError(report.problems)

@@ -10,7 +10,7 @@ from . import ledger as ledger_io
 from .atomicfiles import atomic_write
 from .config import SHOW_FILE, no_show
 from .episodes import EPISODE_FILE, EPISODES_DIR, discover
-from .errors import InputError
+from .errors import InputError, has_errors
 from .source import FRONT_MATTER, load_yaml
 
 
@@ -35,7 +35,7 @@ def _published_guids(root: Path) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     for guid, record in ledger.episodes.items():
         found.setdefault(str(record.get("slug", "")), []).append(guid)
-    return {} if problems else {slug: guids[0] for slug, guids in found.items() if len(guids) == 1}
+    return {} if has_errors(problems) else {slug: guids[0] for slug, guids in found.items() if len(guids) == 1}
 
 
 def assign_missing(root: Path, write: bool) -> tuple[list[tuple[str, str]], list[str]]:

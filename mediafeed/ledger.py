@@ -23,6 +23,9 @@ Before writing anything, a build compares the episodes against it:
   ``feed_url`` changed): every subscriber keeps polling the old address.
 * LED009 warning: another picture at a published artwork URL: apps cache artwork by URL and keep the old one.
 
+When ``published.json`` records no episode (lost, emptied), :func:`lost_ledger` holds the build to the feed the last
+build wrote into the output folder instead (LED001, LED002, LED004).
+
 After tagging (which aims for the published length, see :mod:`tagging`), :func:`length_changes` reports
 
 * LED007 warning: the published file's length changes at the same URL (the new tags did not fit).
@@ -34,19 +37,24 @@ After tagging (which aims for the published length, see :mod:`tagging`), :func:`
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .atomicfiles import atomic_write
 from .config import SHOW_FILE
 from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
-from .errors import Problem, error, warning
+from .errors import Problem, Severity, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
 from .source import RepeatedKey, load_json, repeated_problems, unseen
+
+if TYPE_CHECKING:
+    from .project import Project
 
 LEDGER_FILE = "published.json"
 #: the command every hint of a deliberate change names: :func:`for_command` names the one the producer ran instead
@@ -89,7 +97,14 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
         return Ledger(), []
     repeated: list[RepeatedKey] = []  # (an episode's GUID written twice, after a merge, lost its first record silently)
     try:
-        data = load_json(path.read_text(encoding="utf-8"), repeated)  # (a thousand nested "[" was exit code 3)
+        text = path.read_text(encoding="utf-8")
+        conflict = _merge_conflict(text)
+        if conflict:
+            return Ledger(), [conflict]
+        data = load_json(text, repeated)  # (a thousand nested "[" was exit code 3)
+        shape = _shape(data)
+        if any(problem.severity.rank >= Severity.ERROR.rank for problem in shape):
+            return Ledger(), shape
         episodes = data.get("episodes", {})
         if not isinstance(episodes, dict):
             raise ValueError("'episodes' is not a mapping")
@@ -99,10 +114,135 @@ def load(root: Path) -> tuple[Ledger, list[Problem]]:
         return Ledger(str(data.get("podcast_guid", "")), str(data.get("feed_url", "")),
                       {str(k): dict(v) for k, v in episodes.items()},
                       {str(k): int(v) for k, v in artwork.items() if isinstance(v, int)}), \
-            repeated_problems(repeated, "LED000", LEDGER_FILE)
+            shape + repeated_problems(repeated, "LED000", LEDGER_FILE)
     except (OSError, ValueError, AttributeError, TypeError) as exc:
         return Ledger(), [error("LED000", LEDGER_FILE, f"cannot read the record of published episodes: {exc}",
                                 hint="restore it from version control; it protects your subscribers")]
+
+
+#: published.json's keys, and what each holds (``_shape``)
+_TOP_KEYS = ("about", "podcast_guid", "feed_url", "artwork", "episodes")
+_RECORD_KEYS = ("slug", "enclosure", "duration", "length", "alternates", "moved_from", "withdrawn")
+_EDIT_HINT = ("published.json is written by mediafeed (a hand edit or a merge changed it): restore it from version "
+              "control ('git log -p published.json' shows the change), or correct the value")
+
+
+def _shape(data: object) -> list[Problem]:
+    """LED000 for a published.json whose keys or values mediafeed never writes, each named with its place. A hand edit
+    went unnoticed: an episode record without ``enclosure`` (a misspelt key) read "enclosure URL changed from None" with
+    the hint "write 'audio: None' again"; ``"episode": {…}`` for ``"episodes"`` recorded nothing, so the next build
+    recorded whatever it found; a record that was not an object said "dictionary update sequence element #0 has length
+    1; 2 is required"; ``"withdrawn": "yes"`` was not a withdrawal. An unknown key is a warning (a newer mediafeed may
+    write one), with the known key it resembles."""
+    import difflib
+
+    def bad(place: str, message: str) -> Problem:
+        return error("LED000", LEDGER_FILE, message, field=place, hint=_EDIT_HINT)
+
+    def unknown(place: str, key: str, known: tuple[str, ...]) -> Problem:
+        close = difflib.get_close_matches(key, known, n=1)
+        return warning("LED000", LEDGER_FILE, "unknown key, not read", field=place,
+                       hint=(f"did you mean '{close[0]}'? " if close else "") + f"known keys: {', '.join(known)}")
+
+    if not isinstance(data, dict):
+        return [bad("(top)", "not a JSON object")]
+    found = [unknown(str(key), str(key), _TOP_KEYS) for key in data if key not in _TOP_KEYS]
+    for key in ("podcast_guid", "feed_url"):
+        if key in data and not isinstance(data[key], str):
+            found.append(bad(key, f"{json.dumps(data[key])[:60]} is not text"))
+    if "episodes" not in data and data.keys() - {"about"}:
+        found.append(bad("episodes", "missing: the file records no episode (a new show's has \"episodes\": {})"))
+    artwork = data.get("artwork", {})
+    if not isinstance(artwork, dict):
+        found.append(bad("artwork", "not an object (artwork URL → its size in bytes)"))
+    else:
+        found += [bad(f"artwork.{url}", "not a size in bytes") for url, size in artwork.items()
+                  if not isinstance(size, int) or isinstance(size, bool) or size < 0]
+    episodes = data.get("episodes", {})
+    if not isinstance(episodes, dict):
+        return found + [bad("episodes", "not an object (GUID → the episode's record)")]
+    for guid, record in episodes.items():
+        place = f"episodes.{guid}"
+        if not isinstance(record, dict):
+            found.append(bad(place, "not an object (the episode's slug, enclosure, duration, length)"))
+            continue
+        found += [unknown(f"{place}.{key}", str(key), _RECORD_KEYS) for key in record if key not in _RECORD_KEYS]
+        if not isinstance(record.get("enclosure"), str) or not record["enclosure"]:
+            found.append(bad(f"{place}.enclosure", "missing: the URL subscribers were given" if "enclosure" not in record
+                             else f"{json.dumps(record['enclosure'])[:60]} is not a URL"))
+        if "slug" in record and not isinstance(record["slug"], str):
+            found.append(bad(f"{place}.slug", f"{json.dumps(record['slug'])[:60]} is not a folder name"))
+        for key in ("duration", "length"):
+            if key in record and (not isinstance(record[key], (int, float)) or isinstance(record[key], bool)):
+                found.append(bad(f"{place}.{key}", f"{json.dumps(record[key])[:60]} is not a number"))
+        for key in ("alternates", "moved_from"):
+            if key in record and not (isinstance(record[key], list) and all(isinstance(u, str) for u in record[key])):
+                found.append(bad(f"{place}.{key}", "not a list of URLs"))
+        if "withdrawn" in record and record["withdrawn"] is not True:
+            found.append(bad(f"{place}.withdrawn", f"{json.dumps(record['withdrawn'])[:60]} is not true (mediafeed "
+                             "writes only true; leave the key out for an episode in the feed)"))
+    return found
+
+
+#: git's conflict markers at the start of a line: <<<<<<< ours, ||||||| base (diff3), =======, >>>>>>> theirs
+_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?$)", re.M)
+
+
+def _merge_conflict(text: str) -> Problem | None:
+    """LED000 for a ledger holding git's conflict markers: two copies of the show each published episodes and the merge
+    of their ``published.json`` stopped half-way. It read "Expecting property name enclosed in double quotes: line 45
+    column 1", with the hint to restore the file from version control, which holds only one side."""
+    found = [(text.count("\n", 0, match.start()) + 1, match.group(1)) for match in _MARKER.finditer(text)]
+    if not found:
+        return None
+    lines = ", ".join(f"{line} ({marker})" for line, marker in found[:6]) + (", …" if len(found) > 6 else "")
+    return error("LED000", LEDGER_FILE, f"published.json holds an unfinished git merge: conflict markers at line "
+                 f"{lines}; both copies of the show published the episodes recorded between them",
+                 hint="keep the records of both sides: delete the marker lines (<<<<<<<, ||||||| and the base lines "
+                 "after it if any, =======, >>>>>>>) and keep every episode on either side, with a comma between two "
+                 "records ('python -m json.tool published.json' names a missing one); then 'git add published.json' "
+                 "and build again (a GUID on both sides with other values is LED000 again, naming it). Taking one side "
+                 "('git checkout --ours') drops the other side's records, and with them the check of its episodes")
+
+
+#: what the last build's feed promised that a build without published.json must not change unasked (as publish's
+#: check of the feed on the target: publish/run.py)
+_PROMISED = ("LED001", "LED002", "LED004")
+
+
+def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item], out_dir: Path) -> list[Problem]:
+    """LED001, LED002, LED004 against the feed the last build wrote into ``out_dir``, when ``published.json`` records no
+    episode (deleted, lost in a merge, emptied by hand) and that feed is mediafeed's. The build recorded whatever it
+    found as if it had always been: a folder renamed in the same change went out under a new enclosure URL, and only a
+    publish to a target holding the old feed could still stop it."""
+    if ledger.episodes:
+        return []
+    old_feed = out_dir / "feed.xml"
+    try:
+        with old_feed.open("rb") as handle:
+            data = handle.read(64 * 1024 * 1024 + 1)
+    except OSError:
+        return []
+    if b"<generator>mediafeed" not in data[:65536] or len(data) > 64 * 1024 * 1024:
+        return []
+    from .checks.feedxml import parse
+    from .checks.history import compare as compare_feeds
+    from .checks.showfeed import document, locate
+    from .errors import MediafeedError
+
+    try:
+        old, _ = parse(data, "feed.xml")
+        new, _ = document(project, items)
+    except MediafeedError:
+        return []
+    if old is None or new is None:
+        return []
+    was = "is missing" if not (root / LEDGER_FILE).exists() else "records no episode"
+    hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) says otherwise: restore "
+            f"{LEDGER_FILE} from version control ('git checkout -- {LEDGER_FILE}'), or give back the old value; if the "
+            "change is deliberate, run 'mediafeed build --accept-changes' to record it")
+    found = [replace(p, hint=hint) for p in compare_feeds(old, new) if p.code in _PROMISED]
+    return locate(found, items)
 
 
 def artwork_files(root: Path, show: Show, items: list[Item]) -> dict[str, tuple[int, str, str]]:
@@ -151,10 +291,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
     :func:`artwork_files` (None: not compared)."""
     held = held or {}
     problems: list[Problem] = _artwork_changed(ledger, artwork) if artwork else []
-    if ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid:
-        problems.append(error("LED004", "show.yml", f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
-                              field="podcast_guid",
-                              hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves)"))
+    problems += podcast_guid_changed(ledger, show)
     if ledger.feed_url and show.feed_url and ledger.feed_url != show.feed_url:
         problems.append(_feed_moved(ledger.feed_url, show))
     by_slug = {str(v.get("slug")): guid for guid, v in ledger.episodes.items()}
@@ -207,6 +344,19 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
     return problems
 
 
+def podcast_guid_changed(ledger: Ledger, show: Show) -> list[Problem]:
+    """LED004, which ``--accept-changes`` does not accept: the Podcast Index and the apps that use it know the show by
+    its podcast:guid across feed moves, and published.json keeps the first one. A build accepting a moved ``url``
+    (which, with no ``podcast_guid`` in show.yml, derives another) published the new podcast:guid, and every build
+    after it stopped on LED004."""
+    if not (ledger.podcast_guid and show.podcast_guid and ledger.podcast_guid != show.podcast_guid):
+        return []
+    return [error("LED004", SHOW_FILE, f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
+                  field="podcast_guid",
+                  hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves: the "
+                       "Podcast Index knows the show by it; --accept-changes does not change it)")]
+
+
 def guid_line(guid: str) -> str:
     """The front-matter line that gives back ``guid`` exactly, for a hint to copy: ``guid: GUID``, or the GUID in
     double quotes with YAML's escapes (JSON's are YAML's) when plain YAML would read another text, or it holds a
@@ -233,9 +383,13 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterab
     by_slug: dict[str, list[str]] = {}
     for guid, entry in sorted(ledger.episodes.items()):
         by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
+    episodes = list(episodes)
     guid_of = {episode.slug: episode.guid for episode in episodes}
     out = []
+    copies = _published_copies(ledger, episodes)
     for problem in problems:
+        if problem.code == "EP001" and problem.episode and guid_of.get(problem.episode) in copies:
+            continue  # said again below, on the copies (not on the folder that was published with the GUID)
         guid = guid_of.get(problem.episode, "") if problem.code == "EP135" and problem.field == "guid" else ""
         hidden = unseen(guid)
         if hidden and guid in ledger.episodes:
@@ -258,7 +412,34 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterab
                 hint = f"restore the GUID it was last published with, one of {', '.join(guids)} (in {LEDGER_FILE})"
             problem = replace(problem, hint=hint + "; a new GUID makes every app download the episode again")
         out.append(problem)
+    for guid, (published, others) in sorted(copies.items()):
+        for other in others:
+            out.append(error("EP001", other.source, f"GUID {guid!r} is also used by {published.source}, which was "
+                             f"published with it ({LEDGER_FILE} records it)", field="guid", episode=other.slug,
+                             hint=f"this episode needs its own GUID (a copy of a published folder keeps the GUID): "
+                             f"remove the 'guid:' line from {other.source} and run 'mediafeed guid --assign'; keep "
+                             f"the GUID of {published.source} as it is: apps know that episode by it"))
     return out
+
+
+def _published_copies(ledger: Ledger, episodes: list[Episode]) -> dict[str, tuple[Episode, list[Episode]]]:
+    """GUID → (the episode whose folder published.json records with it, the other episodes that have it too): the
+    copies of a published folder. EP001 fell on whichever folder sorted second, so a copy dated or named before the
+    published episode put the error, and the hint to give it a new GUID, on the published one (LED001 then stopped the
+    build that followed it)."""
+    by_guid: dict[str, list[Episode]] = {}
+    for episode in episodes:
+        if episode.guid:
+            by_guid.setdefault(episode.guid, []).append(episode)
+    found = {}
+    for guid, group in by_guid.items():
+        record = ledger.episodes.get(guid)
+        if len(group) < 2 or record is None:
+            continue
+        published = [episode for episode in group if episode.slug == record.get("slug")]
+        if published:
+            found[guid] = (published[0], [episode for episode in group if episode is not published[0]])
+    return found
 
 
 def _feed_moved(old: str, show: Show) -> Problem:

@@ -70,7 +70,7 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
             answer = request_within(http, "GET", target, limits, max_bytes=limits.max_feed_bytes,
                                     headers={"Accept": "application/rss+xml, application/xml;q=0.9, */*;q=0.5"})
         if answer.error or not answer.ok:
-            reason = answer.error or f"HTTP {answer.status}"
+            reason = answer.error or f"HTTP {answer.status}{_phrase(answer.status)}"
             if answer.redirects and "redirect loop" not in reason:  # where it failed: a 301 to https that does not work
                 reason += " (after " + " → ".join(f"{status} {location}" for status, location in answer.redirects) + ")"
             wait = answer.header("retry-after").strip()
@@ -80,7 +80,8 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
                 raise InputError(error("XML000", target, f"cannot read the feed: {reason}", field="Content-Encoding",
                                        hint="send Content-Encoding only with a body compressed that way; mediafeed asked "
                                        "for none (Accept-Encoding: identity), so the server may send the feed as it is"))
-            raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint="check the URL and your connection"))
+            raise InputError(error("XML000", target, f"cannot fetch the feed: {reason}", hint=_status_hint(answer.status)
+                                   if not answer.error else "check the URL and your connection"))
         compressed = undecodable(answer.header("content-encoding"))
         if compressed:
             raise InputError(error("XML000", target, f"cannot read the feed: the server compressed it with Content-Encoding: "
@@ -108,17 +109,54 @@ def read_feed(target: str, limits: Limits) -> tuple[bytes, str, list[Problem]]:
         return body, target, found + charset_problems
     path = Path(target)
     try:
+        if path.exists() and not path.is_file():  # /dev/zero (--previous read it to a MemoryError), a pipe, a device
+            raise InputError(not_a_feed_file(target))
         size = path.stat().st_size
         if size > limits.max_feed_bytes:
             raise InputError(error("XML000", target, f"the file is {size // (1024 * 1024)} MB; feeds are far smaller",
                                    hint="is this really a feed?"))
-        return path.read_bytes(), target, []
+        with path.open("rb") as handle:  # (at most the limit, even from a file that grows while it is read)
+            data = handle.read(limits.max_feed_bytes + 1)
+        if len(data) > limits.max_feed_bytes:
+            raise InputError(error("XML000", target, f"the file is larger than {limits.max_feed_bytes // (1024 * 1024)} "
+                                   "MB; feeds are far smaller", hint="is this really a feed?"))
+        return data, target, []
     except FileNotFoundError:
         raise InputError(error("XML000", target, "no such file", hint="give a feed file, an http(s) URL, or a show folder")) from None
     except IsADirectoryError:
         raise InputError(error("XML000", target, "is a folder, not a feed file", hint="use --show for a show folder")) from None
     except OSError as exc:
         raise InputError(error("XML000", target, f"cannot read: {exc.strerror}")) from None
+
+
+def _phrase(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return f" {HTTPStatus(status).phrase}"
+    except ValueError:
+        return ""
+
+
+def _status_hint(status: int) -> str:
+    """What an HTTP status says to do about a feed URL ("check the URL and your connection" was said of a 401 and a 503
+    alike, and the connection was fine)."""
+    if status in (401, 403):
+        return ("the server refuses to hand the feed out; a private feed (a paid or premium one) needs its own full URL "
+                "with its token, as the host gives it to subscribers")
+    if status in (404, 410):
+        return ("the feed was removed for good" if status == 410 else "there is no feed at this address") + \
+            "; check the URL (the host's dashboard gives the feed's own), and whether the feed moved"
+    if status == 429 or status >= 500:
+        return "the server could not answer now (mediafeed asked three times); try again later"
+    return "the server did not hand out the feed; check the URL"
+
+
+def not_a_feed_file(target: str) -> Problem:
+    """XML000 for a FEED or ``--previous`` that is neither a file nor a folder: a device never ends (``/dev/zero``), and a
+    pipe (``<(curl …)``) was told "no such file" and, as ``--previous``, read without a bound."""
+    return error("XML000", target, "not a feed file (a device or a pipe)",
+                 hint="save the feed to a file first (curl -o feed.xml URL) and check that, or give its http(s) URL")
 
 
 def _http_charset(body: bytes, content_type: str, target: str) -> tuple[bytes, list[Problem]]:

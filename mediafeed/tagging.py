@@ -41,7 +41,7 @@ from .addresses import ascii_url
 from .audio import Cover, TagChapter, Tags
 from .cache import CACHE_DIR, Cache, show_cache
 from .episodes import EPISODES_DIR
-from .errors import InputError, MediaError, Problem, Severity, error, info
+from .errors import InputError, MediaError, Problem, Severity, error, has_errors, info
 from .model import Episode, Item, Media, Show
 from .notes import excerpt
 from .probes import media_identity
@@ -460,7 +460,7 @@ def _tag_sources(root: Path, slugs: tuple[str, ...], dry_run: bool, ffmpeg: str 
         # what was published, and at what length (a record it cannot read, LED000 in check and build: none, and every
         # master keeps its own size, as before)
         record, unread = ledger_io.load(root) if chosen else (None, [])
-        published = None if unread else record
+        published = None if has_errors(unread) else record  # (an unknown key, a warning: read as it is)
         for episode in sorted(chosen, key=lambda e: e.slug):
             rel = f"{EPISODES_DIR}/{episode.slug}/{episode.audio}"
             if not dry_run:

@@ -531,6 +531,7 @@ def test_a_show_without_its_published_json_cannot_change_a_guid_that_the_live_fe
     publish(show, notify=False)
     (show / "published.json").unlink()
     shutil.rmtree(show / ".mediafeed")
+    shutil.rmtree(show / "public")  # (a new clone: with the last build's feed there, the build itself stops it, LED001)
     episode = show / "episodes/001-ipv-and-substance-use/episode.md"
     text = episode.read_text()
     old_guid = re.search(r"(?m)^guid: (\S+)", text)[1]  # type: ignore[index]

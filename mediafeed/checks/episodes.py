@@ -30,7 +30,8 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
             for episode in group[1:]:
                 problems.append(error("EP001", episode.source, f"GUID {guid!r} is also used by {group[0].source}",
                                       field="guid", episode=episode.slug,
-                                      hint="give the newer episode its own GUID ('mediafeed guid --assign' after removing the copy)"))
+                                      hint="give the newer episode its own GUID: remove the 'guid:' line from its episode.md and run "
+                                           "'mediafeed guid --assign'"))
     for _slug, group in sorted(by_slug.items()):
         if len(group) > 1:
             problems.append(error("EP002", group[1].source, f"folder name collides with {group[0].source} (differs only in case)",

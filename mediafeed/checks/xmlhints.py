@@ -47,9 +47,11 @@ _HINT_PATTERNS = [
      "shorten it"),
     (r"invalid Char value (\d+)|Char 0x([0-9A-F]+) out of allowed range|invalid xmlChar value (\d+)",
      "CONTROL"),
-    (r"encoding|Input is not proper UTF-8",
-     "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+    (r"encoding|Input is not proper UTF-8", "NOT_UTF8"),
 ]
+_NOT_UTF8 = "save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+#: the encoding a feed's XML declaration names
+_DECLARED = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -66,6 +68,35 @@ def _control_hint(code: int) -> str:
             "surrogate halves (U+D800–U+DFFF) and no U+FFFE or U+FFFF, and apps refuse the whole feed")
 
 
+def _single_byte_text(data: bytes, text_line: bytes, message: str, hint: str) -> tuple[str, str]:
+    """A feed declared UTF-8 (or undeclared, so UTF-8) whose line holds bytes UTF-8 cannot read: mostly a feed written
+    in windows-1252 (a CMS, an export from a Windows tool). libxml2 says "Invalid bytes in character encoding", and the
+    hint was to save the feed as UTF-8, with nothing to say which bytes, what they were meant as, or how to convert
+    them. feedparser guesses windows-1252 and reads it (with a warning); expat, so podcastparser and gPodder, and Apple
+    refuse the feed."""
+    declared = _DECLARED.match(data[:200].removeprefix(_BOM))
+    name = declared.group(1).decode("ascii", "replace") if declared else ""
+    if name and name.lower().replace("-", "").replace("_", "") != "utf8":
+        return message, hint  # (another encoding declared: its own problems, not this one's)
+    try:
+        text_line.decode("utf-8")
+        return message, hint  # (the line is UTF-8: the bad bytes are elsewhere, libxml2 counted another way)
+    except UnicodeDecodeError as exc:
+        bad, start = text_line[exc.start:exc.end], exc.start
+    which = f"{'byte' if len(bad) == 1 else 'bytes'} {bad.hex(' ').upper()}"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:  # not windows-1252 either (bytes it leaves undefined): say which bytes, no guess
+        return f"{message} ({which} {'is' if len(bad) == 1 else 'are'} not UTF-8)", hint
+    around = text_line[max(0, start - 30):start + 30].decode("cp1252").strip()
+    said = "declares UTF-8" if name else "declares no encoding, which means UTF-8"
+    return (f"{message} ({which} {'is' if len(bad) == 1 else 'are'} not UTF-8; read as windows-1252 the line says "
+            f"'{around}')",
+            f"the feed is written in windows-1252 (or Latin-1) but {said}: feedparser guesses and reads it, but Apple "
+            "and expat-based apps (gPodder) refuse it; convert the file (iconv -f windows-1252 -t utf-8 feed.xml > "
+            "feed-utf8.xml) or make whatever writes the feed write UTF-8")
+
+
 @functools.cache
 def _hints() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(pattern, re.I), hint) for pattern, hint in _HINT_PATTERNS]
@@ -77,6 +108,7 @@ def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
     (XML001) and ``import`` (IMP002) alike."""
     hint = next((h for pattern, h in _hints() if pattern.search(message)), "fix the XML syntax at that line")
     hint = _CDATA_HINT if hint == "CDATA" else hint
+    hint = _NOT_UTF8 if hint == "NOT_UTF8" else hint
     lines = data.splitlines()
     text_line = lines[line - 1] if 0 < line <= len(lines) else b""
     control = _CONTROL_BYTE.search(text_line) if data[:2] not in (b"\xff\xfe", b"\xfe\xff") else None
@@ -112,6 +144,8 @@ def syntax_hint(data: bytes, message: str, line: int) -> tuple[str, str]:
             and b"</rss>" not in data.rstrip()[-64:].replace(b"\x00", b"").lower()):
         hint = ("the feed ends before </rss>: it was cut short (an interrupted download, a wrong Content-Length, "
                 "or a size limit where it is generated); fetch it again or look at how it is written")
+    if hint == _NOT_UTF8 and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        message, hint = _single_byte_text(data, text_line, message, hint)
     wide = re.match(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["'](utf-?(?:16|32)[^"']*)""", data[:200], re.I)
     if wide and line <= 1:  # its bytes are ASCII's, as the '<?xml' they were just read from shows
         name = wide.group(1).decode("ascii")

@@ -69,6 +69,8 @@ def check(target: str | None, show_dir: Path | None, strict: bool, select: tuple
         report = lint.lint_feed(target, previous=previous, online=online, select=select, ignore=ignore, limits=limits)
     else:
         folder = Path(target) if target else (show_dir or Path("."))
+        if target and folder.exists() and not folder.is_dir():
+            raise InputError(lint.not_a_feed_file(target))
         if target and not folder.is_dir():
             raise InputError(error("XML000", target, "no such file, folder or URL",
                                    hint="give a feed file, an http(s) URL, or a show folder"))

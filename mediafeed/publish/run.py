@@ -251,7 +251,9 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         assert remote is not None
         if remote.writing:  # after a publish that was stopped: the target says which of its files went up whole
             remote, rebuilt = _recheck(store, local, remote), True
-        ledger, _ = ledger_io.load(root)
+        ledger, unread = ledger_io.load(root)
+        if has_errors(unread):  # (an unreadable record protected no media from --delete: --no-build skips the build's check)
+            raise PublishError(unread)
         enclosures = published_media([str(e.get("enclosure", "")) for e in ledger.episodes.values()])
         kept = published_media(ledger_io.published_urls(ledger))  # enclosures, alternate files, URLs moved from
         plan = make_plan(local, remote, config.cache, sets_headers=store.sets_headers, delete=delete, enclosure_paths=kept)
