@@ -53,43 +53,47 @@ def _6():
 
 def _7(_type_address, _type_type, _type_split, _type_name, _type_fee, _type_custom_key, _type_custom_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _dflt_fee, _dflt_custom_key, _dflt_custom_value, _return_type):
  def __init__(self,address:_type_address,type:_type_type,split:_type_split,name:_type_name=_dflt_name,fee:_type_fee=_dflt_fee,custom_key:_type_custom_key=_dflt_custom_key,custom_value:_type_custom_value=_dflt_custom_value)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'address',address)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'split',split)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'fee',fee)
-  __dataclass_builtins_object__.__setattr__(self,'custom_key',custom_key)
-  __dataclass_builtins_object__.__setattr__(self,'custom_value',custom_value)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['address']=address
+  __dataclass_self_dict__['type']=type
+  __dataclass_self_dict__['split']=split
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['fee']=fee
+  __dataclass_self_dict__['custom_key']=custom_key
+  __dataclass_self_dict__['custom_value']=custom_value
  return __init__
 
 def _8(_type_at, _type_moov, _type_tables, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,at:_type_at,moov:_type_moov,tables:_type_tables)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'at',at)
-  __dataclass_builtins_object__.__setattr__(self,'moov',moov)
-  __dataclass_builtins_object__.__setattr__(self,'tables',tables)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['at']=at
+  __dataclass_self_dict__['moov']=moov
+  __dataclass_self_dict__['tables']=tables
  return __init__
 
 def _9(_type_code, _type_sets, _type_severity, _type_title, _type_explain, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,code:_type_code,sets:_type_sets,severity:_type_severity,title:_type_title,explain:_type_explain)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'code',code)
-  __dataclass_builtins_object__.__setattr__(self,'sets',sets)
-  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'explain',explain)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['code']=code
+  __dataclass_self_dict__['sets']=sets
+  __dataclass_self_dict__['severity']=severity
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['explain']=explain
  return __init__
 
 def _10(_type_connect_timeout, _type_read_timeout, _type_deadline, _type_retries, _type_backoff, _type_workers, _type_max_redirects, _type_max_feed_bytes, _type_max_file_bytes, _type_probe_bytes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_connect_timeout, _dflt_read_timeout, _dflt_deadline, _dflt_retries, _dflt_backoff, _dflt_workers, _dflt_max_redirects, _dflt_max_feed_bytes, _dflt_max_file_bytes, _dflt_probe_bytes, _return_type):
  def __init__(self,connect_timeout:_type_connect_timeout=_dflt_connect_timeout,read_timeout:_type_read_timeout=_dflt_read_timeout,deadline:_type_deadline=_dflt_deadline,retries:_type_retries=_dflt_retries,backoff:_type_backoff=_dflt_backoff,workers:_type_workers=_dflt_workers,max_redirects:_type_max_redirects=_dflt_max_redirects,max_feed_bytes:_type_max_feed_bytes=_dflt_max_feed_bytes,max_file_bytes:_type_max_file_bytes=_dflt_max_file_bytes,probe_bytes:_type_probe_bytes=_dflt_probe_bytes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'connect_timeout',connect_timeout)
-  __dataclass_builtins_object__.__setattr__(self,'read_timeout',read_timeout)
-  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)
-  __dataclass_builtins_object__.__setattr__(self,'retries',retries)
-  __dataclass_builtins_object__.__setattr__(self,'backoff',backoff)
-  __dataclass_builtins_object__.__setattr__(self,'workers',workers)
-  __dataclass_builtins_object__.__setattr__(self,'max_redirects',max_redirects)
-  __dataclass_builtins_object__.__setattr__(self,'max_feed_bytes',max_feed_bytes)
-  __dataclass_builtins_object__.__setattr__(self,'max_file_bytes',max_file_bytes)
-  __dataclass_builtins_object__.__setattr__(self,'probe_bytes',probe_bytes)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['connect_timeout']=connect_timeout
+  __dataclass_self_dict__['read_timeout']=read_timeout
+  __dataclass_self_dict__['deadline']=deadline
+  __dataclass_self_dict__['retries']=retries
+  __dataclass_self_dict__['backoff']=backoff
+  __dataclass_self_dict__['workers']=workers
+  __dataclass_self_dict__['max_redirects']=max_redirects
+  __dataclass_self_dict__['max_feed_bytes']=max_feed_bytes
+  __dataclass_self_dict__['max_file_bytes']=max_file_bytes
+  __dataclass_self_dict__['probe_bytes']=probe_bytes
  return __init__
 
 def _11(_type_data, _type_source, _type_origin, _type_link, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_data, _dflt_source, _dflt_origin, _dflt_link, _return_type):
@@ -109,66 +113,71 @@ def _12(_type_dry_run, _type_results, _type_problems, MISSING, _HAS_DEFAULT_FACT
 
 def _13(_type_duration, _type_frames, _type_bitrate, _type_mode, _type_sample_rate, _type_channels, _type_header, _type_start, _type_end, _type_junk, _type_cut, _type_lead, _type_layer, _type_switch, _type_gap, _type_gap_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_lead, _dflt_layer, _dflt_switch, _dflt_gap, _dflt_gap_at, _return_type):
  def __init__(self,duration:_type_duration,frames:_type_frames,bitrate:_type_bitrate,mode:_type_mode,sample_rate:_type_sample_rate,channels:_type_channels,header:_type_header,start:_type_start,end:_type_end,junk:_type_junk,cut:_type_cut,lead:_type_lead=_dflt_lead,layer:_type_layer=_dflt_layer,switch:_type_switch=_dflt_switch,gap:_type_gap=_dflt_gap,gap_at:_type_gap_at=_dflt_gap_at)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'frames',frames)
-  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)
-  __dataclass_builtins_object__.__setattr__(self,'mode',mode)
-  __dataclass_builtins_object__.__setattr__(self,'sample_rate',sample_rate)
-  __dataclass_builtins_object__.__setattr__(self,'channels',channels)
-  __dataclass_builtins_object__.__setattr__(self,'header',header)
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'junk',junk)
-  __dataclass_builtins_object__.__setattr__(self,'cut',cut)
-  __dataclass_builtins_object__.__setattr__(self,'lead',lead)
-  __dataclass_builtins_object__.__setattr__(self,'layer',layer)
-  __dataclass_builtins_object__.__setattr__(self,'switch',switch)
-  __dataclass_builtins_object__.__setattr__(self,'gap',gap)
-  __dataclass_builtins_object__.__setattr__(self,'gap_at',gap_at)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['frames']=frames
+  __dataclass_self_dict__['bitrate']=bitrate
+  __dataclass_self_dict__['mode']=mode
+  __dataclass_self_dict__['sample_rate']=sample_rate
+  __dataclass_self_dict__['channels']=channels
+  __dataclass_self_dict__['header']=header
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['end']=end
+  __dataclass_self_dict__['junk']=junk
+  __dataclass_self_dict__['cut']=cut
+  __dataclass_self_dict__['lead']=lead
+  __dataclass_self_dict__['layer']=layer
+  __dataclass_self_dict__['switch']=switch
+  __dataclass_self_dict__['gap']=gap
+  __dataclass_self_dict__['gap_at']=gap_at
  return __init__
 
 def _14(_type_episode, _type_media, _type_page_path, _type_page_url, _type_enclosure_path, _type_enclosure_url, _type_image_url, _type_image_path, _type_image_size, _type_chapters_url, _type_transcripts, _type_alternates, _type_embed_url, _type_oembed_url, _type_media_file, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_image_path, _dflt_image_size, _dflt_chapters_url, _dflt_transcripts, _dflt_alternates, _dflt_embed_url, _dflt_oembed_url, _dflt_media_file, _dflt_notes, _return_type):
  def __init__(self,episode:_type_episode,media:_type_media,page_path:_type_page_path,page_url:_type_page_url,enclosure_path:_type_enclosure_path,enclosure_url:_type_enclosure_url,image_url:_type_image_url,image_path:_type_image_path=_dflt_image_path,image_size:_type_image_size=_dflt_image_size,chapters_url:_type_chapters_url=_dflt_chapters_url,transcripts:_type_transcripts=_dflt_transcripts,alternates:_type_alternates=_dflt_alternates,embed_url:_type_embed_url=_dflt_embed_url,oembed_url:_type_oembed_url=_dflt_oembed_url,media_file:_type_media_file=_dflt_media_file,notes:_type_notes=_dflt_notes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'episode',episode)
-  __dataclass_builtins_object__.__setattr__(self,'media',media)
-  __dataclass_builtins_object__.__setattr__(self,'page_path',page_path)
-  __dataclass_builtins_object__.__setattr__(self,'page_url',page_url)
-  __dataclass_builtins_object__.__setattr__(self,'enclosure_path',enclosure_path)
-  __dataclass_builtins_object__.__setattr__(self,'enclosure_url',enclosure_url)
-  __dataclass_builtins_object__.__setattr__(self,'image_url',image_url)
-  __dataclass_builtins_object__.__setattr__(self,'image_path',image_path)
-  __dataclass_builtins_object__.__setattr__(self,'image_size',image_size)
-  __dataclass_builtins_object__.__setattr__(self,'chapters_url',chapters_url)
-  __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)
-  __dataclass_builtins_object__.__setattr__(self,'alternates',alternates)
-  __dataclass_builtins_object__.__setattr__(self,'embed_url',embed_url)
-  __dataclass_builtins_object__.__setattr__(self,'oembed_url',oembed_url)
-  __dataclass_builtins_object__.__setattr__(self,'media_file',media_file)
-  __dataclass_builtins_object__.__setattr__(self,'notes',notes)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['episode']=episode
+  __dataclass_self_dict__['media']=media
+  __dataclass_self_dict__['page_path']=page_path
+  __dataclass_self_dict__['page_url']=page_url
+  __dataclass_self_dict__['enclosure_path']=enclosure_path
+  __dataclass_self_dict__['enclosure_url']=enclosure_url
+  __dataclass_self_dict__['image_url']=image_url
+  __dataclass_self_dict__['image_path']=image_path
+  __dataclass_self_dict__['image_size']=image_size
+  __dataclass_self_dict__['chapters_url']=chapters_url
+  __dataclass_self_dict__['transcripts']=transcripts
+  __dataclass_self_dict__['alternates']=alternates
+  __dataclass_self_dict__['embed_url']=embed_url
+  __dataclass_self_dict__['oembed_url']=oembed_url
+  __dataclass_self_dict__['media_file']=media_file
+  __dataclass_self_dict__['notes']=notes
  return __init__
 
 def _15(_type_feed, _type_pages, _type_images, _type_media, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_feed, _dflt_pages, _dflt_images, _dflt_media, _return_type):
  def __init__(self,feed:_type_feed=_dflt_feed,pages:_type_pages=_dflt_pages,images:_type_images=_dflt_images,media:_type_media=_dflt_media)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'feed',feed)
-  __dataclass_builtins_object__.__setattr__(self,'pages',pages)
-  __dataclass_builtins_object__.__setattr__(self,'images',images)
-  __dataclass_builtins_object__.__setattr__(self,'media',media)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['feed']=feed
+  __dataclass_self_dict__['pages']=pages
+  __dataclass_self_dict__['images']=images
+  __dataclass_self_dict__['media']=media
  return __init__
 
 def _16(_type_feed_guid, _type_feed_url, _type_title, _type_item_guid, _type_medium, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_feed_url, _dflt_title, _dflt_item_guid, _dflt_medium, _return_type):
  def __init__(self,feed_guid:_type_feed_guid,feed_url:_type_feed_url=_dflt_feed_url,title:_type_title=_dflt_title,item_guid:_type_item_guid=_dflt_item_guid,medium:_type_medium=_dflt_medium)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'feed_guid',feed_guid)
-  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'item_guid',item_guid)
-  __dataclass_builtins_object__.__setattr__(self,'medium',medium)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['feed_guid']=feed_guid
+  __dataclass_self_dict__['feed_url']=feed_url
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['item_guid']=item_guid
+  __dataclass_self_dict__['medium']=medium
  return __init__
 
 def _17(_type_field, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,field:_type_field,old:_type_old,new:_type_new)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'field',field)
-  __dataclass_builtins_object__.__setattr__(self,'old',old)
-  __dataclass_builtins_object__.__setattr__(self,'new',new)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['field']=field
+  __dataclass_self_dict__['old']=old
+  __dataclass_self_dict__['new']=new
  return __init__
 
 def _18(_type_file, _type_changes, _type_written, _type_size, _type_skipped, _type_notes, _type_media, _type_index_kept, _type_gap, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_changes, _dflt_written, _dflt_size, _dflt_skipped, _dflt_notes, _dflt_media, _dflt_index_kept, _dflt_gap, _return_type):
@@ -186,31 +195,33 @@ def _18(_type_file, _type_changes, _type_written, _type_size, _type_skipped, _ty
 
 def _19(_type_file, _type_code, _type_severity, _type_message, _type_field, _type_hint, _type_episode, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_field, _dflt_hint, _dflt_episode, _dflt_episodes, _return_type):
  def __init__(self,file:_type_file,code:_type_code,severity:_type_severity,message:_type_message,field:_type_field=_dflt_field,hint:_type_hint=_dflt_hint,episode:_type_episode=_dflt_episode,episodes:_type_episodes=_dflt_episodes)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'code',code)
-  __dataclass_builtins_object__.__setattr__(self,'severity',severity)
-  __dataclass_builtins_object__.__setattr__(self,'message',message)
-  __dataclass_builtins_object__.__setattr__(self,'field',field)
-  __dataclass_builtins_object__.__setattr__(self,'hint',hint)
-  __dataclass_builtins_object__.__setattr__(self,'episode',episode)
-  __dataclass_builtins_object__.__setattr__(self,'episodes',episodes)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['file']=file
+  __dataclass_self_dict__['code']=code
+  __dataclass_self_dict__['severity']=severity
+  __dataclass_self_dict__['message']=message
+  __dataclass_self_dict__['field']=field
+  __dataclass_self_dict__['hint']=hint
+  __dataclass_self_dict__['episode']=episode
+  __dataclass_self_dict__['episodes']=episodes
  return __init__
 
 def _20(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, _type_sources, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _dflt_sources, _return_type):
  def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs,sources:_type_sources=_dflt_sources)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'default',default)
-  __dataclass_builtins_object__.__setattr__(self,'length',length)
-  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)
-  __dataclass_builtins_object__.__setattr__(self,'integrity',integrity)
-  __dataclass_builtins_object__.__setattr__(self,'height',height)
-  __dataclass_builtins_object__.__setattr__(self,'lang',lang)
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'codecs',codecs)
-  __dataclass_builtins_object__.__setattr__(self,'sources',sources)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['file']=file
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['default']=default
+  __dataclass_self_dict__['length']=length
+  __dataclass_self_dict__['bitrate']=bitrate
+  __dataclass_self_dict__['integrity']=integrity
+  __dataclass_self_dict__['height']=height
+  __dataclass_self_dict__['lang']=lang
+  __dataclass_self_dict__['rel']=rel
+  __dataclass_self_dict__['codecs']=codecs
+  __dataclass_self_dict__['sources']=sources
  return __init__
 
 def _21(_type_files, _type_folders, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
@@ -258,12 +269,13 @@ def _23(_type_guid, _type_title, _type_date, _type_guid_permalink, _type_notes_h
 
 def _24(_type_guid, _type_url, _type_length, _type_duration, _type_title, _type_date, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,guid:_type_guid,url:_type_url,length:_type_length,duration:_type_duration,title:_type_title,date:_type_date)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'guid',guid)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'length',length)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'date',date)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['guid']=guid
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['length']=length
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['date']=date
  return __init__
 
 def _25(_type_handler, _type_sizes, _type_chunks, _type_per_chunk, _type_track_id, _type_timescale, _type_runs, _type_fragment_ticks, _type_ticks, _type_defaults, _type_height, _type_width, _type_sample_entry, _type_enabled, _type_edits, _type_movie_timescale, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_handler, _dflt_sizes, _dflt_chunks, _dflt_per_chunk, _dflt_track_id, _dflt_timescale, _dflt_runs, _dflt_fragment_ticks, _dflt_ticks, _dflt_defaults, _dflt_height, _dflt_width, _dflt_sample_entry, _dflt_enabled, _dflt_edits, _dflt_movie_timescale, _return_type):
@@ -288,126 +300,139 @@ def _25(_type_handler, _type_sizes, _type_chunks, _type_per_chunk, _type_track_i
 
 def _26(_type_html, _type_description, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_html, _dflt_description, _dflt_text, _return_type):
  def __init__(self,html:_type_html=_dflt_html,description:_type_description=_dflt_description,text:_type_text=_dflt_text)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'html',html)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['html']=html
+  __dataclass_self_dict__['description']=description
+  __dataclass_self_dict__['text']=text
  return __init__
 
 def _27(_type_html, _type_description, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,html:_type_html,description:_type_description,text:_type_text)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'html',html)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['html']=html
+  __dataclass_self_dict__['description']=description
+  __dataclass_self_dict__['text']=text
  return __init__
 
 def _28(_type_index, _type_source, _type_copy, _type_media_file, _type_wanted, _type_art, _type_rel, _type_media, _type_ffmpeg, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,index:_type_index,source:_type_source,copy:_type_copy,media_file:_type_media_file,wanted:_type_wanted,art:_type_art,rel:_type_rel,media:_type_media,ffmpeg:_type_ffmpeg,length:_type_length)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'index',index)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'copy',copy)
-  __dataclass_builtins_object__.__setattr__(self,'media_file',media_file)
-  __dataclass_builtins_object__.__setattr__(self,'wanted',wanted)
-  __dataclass_builtins_object__.__setattr__(self,'art',art)
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'media',media)
-  __dataclass_builtins_object__.__setattr__(self,'ffmpeg',ffmpeg)
-  __dataclass_builtins_object__.__setattr__(self,'length',length)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['index']=index
+  __dataclass_self_dict__['source']=source
+  __dataclass_self_dict__['copy']=copy
+  __dataclass_self_dict__['media_file']=media_file
+  __dataclass_self_dict__['wanted']=wanted
+  __dataclass_self_dict__['art']=art
+  __dataclass_self_dict__['rel']=rel
+  __dataclass_self_dict__['media']=media
+  __dataclass_self_dict__['ffmpeg']=ffmpeg
+  __dataclass_self_dict__['length']=length
  return __init__
 
 def _29(_type_kind, _type_frames, _type_bytes, _type_sound, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_sound, _return_type):
  def __init__(self,kind:_type_kind,frames:_type_frames,bytes:_type_bytes,sound:_type_sound=_dflt_sound)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'frames',frames)
-  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)
-  __dataclass_builtins_object__.__setattr__(self,'sound',sound)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['kind']=kind
+  __dataclass_self_dict__['frames']=frames
+  __dataclass_self_dict__['bytes']=bytes
+  __dataclass_self_dict__['sound']=sound
  return __init__
 
 def _30(_type_kind, _type_url, _type_field, _type_episode, _type_length, _type_mime, _type_duration, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episode, _dflt_length, _dflt_mime, _dflt_duration, _return_type):
  def __init__(self,kind:_type_kind,url:_type_url,field:_type_field,episode:_type_episode=_dflt_episode,length:_type_length=_dflt_length,mime:_type_mime=_dflt_mime,duration:_type_duration=_dflt_duration)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'field',field)
-  __dataclass_builtins_object__.__setattr__(self,'episode',episode)
-  __dataclass_builtins_object__.__setattr__(self,'length',length)
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['kind']=kind
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['field']=field
+  __dataclass_self_dict__['episode']=episode
+  __dataclass_self_dict__['length']=length
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['duration']=duration
  return __init__
 
 def _31(_type_length, _type_samples, _type_sample_rate, _type_bitrate, _type_channels, _type_mpeg1, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,length:_type_length,samples:_type_samples,sample_rate:_type_sample_rate,bitrate:_type_bitrate,channels:_type_channels,mpeg1:_type_mpeg1)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'length',length)
-  __dataclass_builtins_object__.__setattr__(self,'samples',samples)
-  __dataclass_builtins_object__.__setattr__(self,'sample_rate',sample_rate)
-  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)
-  __dataclass_builtins_object__.__setattr__(self,'channels',channels)
-  __dataclass_builtins_object__.__setattr__(self,'mpeg1',mpeg1)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['length']=length
+  __dataclass_self_dict__['samples']=samples
+  __dataclass_self_dict__['sample_rate']=sample_rate
+  __dataclass_self_dict__['bitrate']=bitrate
+  __dataclass_self_dict__['channels']=channels
+  __dataclass_self_dict__['mpeg1']=mpeg1
  return __init__
 
 def _32(_type_mime, _type_data, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,mime:_type_mime,data:_type_data)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'data',data)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['data']=data
  return __init__
 
 def _33(_type_name, _type_bucket, _type_prefix, _type_region, _type_endpoint_url, _type_addressing, _type_profile, _type_acl, _type_cors, _type_cors_origins, _type_multipart_threshold, _type_multipart_chunk, _type_concurrency, _type_retries, _type_timeout, _type_checksums, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_prefix, _dflt_region, _dflt_endpoint_url, _dflt_addressing, _dflt_profile, _dflt_acl, _dflt_cors, _dflt_cors_origins, _dflt_multipart_threshold, _dflt_multipart_chunk, _dflt_concurrency, _dflt_retries, _dflt_timeout, _dflt_checksums, _dflt_type, _return_type):
  def __init__(self,name:_type_name,bucket:_type_bucket,prefix:_type_prefix=_dflt_prefix,region:_type_region=_dflt_region,endpoint_url:_type_endpoint_url=_dflt_endpoint_url,addressing:_type_addressing=_dflt_addressing,profile:_type_profile=_dflt_profile,acl:_type_acl=_dflt_acl,cors:_type_cors=_dflt_cors,cors_origins:_type_cors_origins=_dflt_cors_origins,multipart_threshold:_type_multipart_threshold=_dflt_multipart_threshold,multipart_chunk:_type_multipart_chunk=_dflt_multipart_chunk,concurrency:_type_concurrency=_dflt_concurrency,retries:_type_retries=_dflt_retries,timeout:_type_timeout=_dflt_timeout,checksums:_type_checksums=_dflt_checksums,type:_type_type=_dflt_type)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'bucket',bucket)
-  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)
-  __dataclass_builtins_object__.__setattr__(self,'region',region)
-  __dataclass_builtins_object__.__setattr__(self,'endpoint_url',endpoint_url)
-  __dataclass_builtins_object__.__setattr__(self,'addressing',addressing)
-  __dataclass_builtins_object__.__setattr__(self,'profile',profile)
-  __dataclass_builtins_object__.__setattr__(self,'acl',acl)
-  __dataclass_builtins_object__.__setattr__(self,'cors',cors)
-  __dataclass_builtins_object__.__setattr__(self,'cors_origins',cors_origins)
-  __dataclass_builtins_object__.__setattr__(self,'multipart_threshold',multipart_threshold)
-  __dataclass_builtins_object__.__setattr__(self,'multipart_chunk',multipart_chunk)
-  __dataclass_builtins_object__.__setattr__(self,'concurrency',concurrency)
-  __dataclass_builtins_object__.__setattr__(self,'retries',retries)
-  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)
-  __dataclass_builtins_object__.__setattr__(self,'checksums',checksums)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['bucket']=bucket
+  __dataclass_self_dict__['prefix']=prefix
+  __dataclass_self_dict__['region']=region
+  __dataclass_self_dict__['endpoint_url']=endpoint_url
+  __dataclass_self_dict__['addressing']=addressing
+  __dataclass_self_dict__['profile']=profile
+  __dataclass_self_dict__['acl']=acl
+  __dataclass_self_dict__['cors']=cors
+  __dataclass_self_dict__['cors_origins']=cors_origins
+  __dataclass_self_dict__['multipart_threshold']=multipart_threshold
+  __dataclass_self_dict__['multipart_chunk']=multipart_chunk
+  __dataclass_self_dict__['concurrency']=concurrency
+  __dataclass_self_dict__['retries']=retries
+  __dataclass_self_dict__['timeout']=timeout
+  __dataclass_self_dict__['checksums']=checksums
+  __dataclass_self_dict__['type']=type
  return __init__
 
 def _34(_type_name, _type_destination, _type_ssh, _type_options, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ssh, _dflt_options, _dflt_type, _return_type):
  def __init__(self,name:_type_name,destination:_type_destination,ssh:_type_ssh=_dflt_ssh,options:_type_options=_dflt_options,type:_type_type=_dflt_type)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'destination',destination)
-  __dataclass_builtins_object__.__setattr__(self,'ssh',ssh)
-  __dataclass_builtins_object__.__setattr__(self,'options',options)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['destination']=destination
+  __dataclass_self_dict__['ssh']=ssh
+  __dataclass_self_dict__['options']=options
+  __dataclass_self_dict__['type']=type
  return __init__
 
 def _35(_type_name, _type_email, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,email:_type_email)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'email',email)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['email']=email
  return __init__
 
 def _36(_type_name, _type_geo, _type_osm, _type_rel, _type_country, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_geo, _dflt_osm, _dflt_rel, _dflt_country, _return_type):
  def __init__(self,name:_type_name,geo:_type_geo=_dflt_geo,osm:_type_osm=_dflt_osm,rel:_type_rel=_dflt_rel,country:_type_country=_dflt_country)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'geo',geo)
-  __dataclass_builtins_object__.__setattr__(self,'osm',osm)
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'country',country)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['geo']=geo
+  __dataclass_self_dict__['osm']=osm
+  __dataclass_self_dict__['rel']=rel
+  __dataclass_self_dict__['country']=country
  return __init__
 
 def _37(_type_name, _type_path, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _return_type):
  def __init__(self,name:_type_name,path:_type_path,type:_type_type=_dflt_type)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['type']=type
  return __init__
 
 def _38(_type_name, _type_role, _type_group, _type_img, _type_href, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_role, _dflt_group, _dflt_img, _dflt_href, _return_type):
  def __init__(self,name:_type_name,role:_type_role=_dflt_role,group:_type_group=_dflt_group,img:_type_img=_dflt_img,href:_type_href=_dflt_href)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'role',role)
-  __dataclass_builtins_object__.__setattr__(self,'group',group)
-  __dataclass_builtins_object__.__setattr__(self,'img',img)
-  __dataclass_builtins_object__.__setattr__(self,'href',href)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['role']=role
+  __dataclass_self_dict__['group']=group
+  __dataclass_self_dict__['img']=img
+  __dataclass_self_dict__['href']=href
  return __init__
 
 def _39(_type_name, _type_start, _type_body, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
@@ -420,27 +445,30 @@ def _39(_type_name, _type_start, _type_body, _type_end, MISSING, _HAS_DEFAULT_FA
 
 def _40(_type_name, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _return_type):
  def __init__(self,name:_type_name,url:_type_url=_dflt_url)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['name']=name
+  __dataclass_self_dict__['url']=url
  return __init__
 
 def _41(_type_next_url, _type_prev_archive_url, _type_current_url, _type_complete, _type_first_url, _type_last_url, _type_previous_url, _type_next_archive_url, _type_archive, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_next_url, _dflt_prev_archive_url, _dflt_current_url, _dflt_complete, _dflt_first_url, _dflt_last_url, _dflt_previous_url, _dflt_next_archive_url, _dflt_archive, _return_type):
  def __init__(self,next_url:_type_next_url=_dflt_next_url,prev_archive_url:_type_prev_archive_url=_dflt_prev_archive_url,current_url:_type_current_url=_dflt_current_url,complete:_type_complete=_dflt_complete,first_url:_type_first_url=_dflt_first_url,last_url:_type_last_url=_dflt_last_url,previous_url:_type_previous_url=_dflt_previous_url,next_archive_url:_type_next_archive_url=_dflt_next_archive_url,archive:_type_archive=_dflt_archive)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'next_url',next_url)
-  __dataclass_builtins_object__.__setattr__(self,'prev_archive_url',prev_archive_url)
-  __dataclass_builtins_object__.__setattr__(self,'current_url',current_url)
-  __dataclass_builtins_object__.__setattr__(self,'complete',complete)
-  __dataclass_builtins_object__.__setattr__(self,'first_url',first_url)
-  __dataclass_builtins_object__.__setattr__(self,'last_url',last_url)
-  __dataclass_builtins_object__.__setattr__(self,'previous_url',previous_url)
-  __dataclass_builtins_object__.__setattr__(self,'next_archive_url',next_archive_url)
-  __dataclass_builtins_object__.__setattr__(self,'archive',archive)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['next_url']=next_url
+  __dataclass_self_dict__['prev_archive_url']=prev_archive_url
+  __dataclass_self_dict__['current_url']=current_url
+  __dataclass_self_dict__['complete']=complete
+  __dataclass_self_dict__['first_url']=first_url
+  __dataclass_self_dict__['last_url']=last_url
+  __dataclass_self_dict__['previous_url']=previous_url
+  __dataclass_self_dict__['next_archive_url']=next_archive_url
+  __dataclass_self_dict__['archive']=archive
  return __init__
 
 def _42(_type_number, _type_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _return_type):
  def __init__(self,number:_type_number,name:_type_name=_dflt_name)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'number',number)
-  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['number']=number
+  __dataclass_self_dict__['name']=name
  return __init__
 
 def _43(_type_output, _type_episodes, _type_drafts, _type_scheduled, _type_written, _type_unchanged, _type_removed, _type_problems, _type_probed, _type_rendered, _type_kept, _type_seconds, _type_ledger_updated, _type_tagged, _type_ledger, _type_stamp, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episodes, _dflt_drafts, _dflt_scheduled, _dflt_written, _dflt_unchanged, _dflt_removed, _dflt_problems, _dflt_probed, _dflt_rendered, _dflt_kept, _dflt_seconds, _dflt_ledger_updated, _dflt_tagged, _dflt_ledger, _dflt_stamp, _return_type):
@@ -465,64 +493,68 @@ def _43(_type_output, _type_episodes, _type_drafts, _type_scheduled, _type_writt
 
 def _44(_type_parents, _type_attributes, _type_required, _type_single, _type_text_max, _type_text_required, _type_limits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_attributes, _dflt_required, _dflt_single, _dflt_text_max, _dflt_text_required, _dflt_limits, _return_type):
  def __init__(self,parents:_type_parents,attributes:_type_attributes=_dflt_attributes,required:_type_required=_dflt_required,single:_type_single=_dflt_single,text_max:_type_text_max=_dflt_text_max,text_required:_type_text_required=_dflt_text_required,limits:_type_limits=_dflt_limits)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'parents',parents)
-  __dataclass_builtins_object__.__setattr__(self,'attributes',attributes)
-  __dataclass_builtins_object__.__setattr__(self,'required',required)
-  __dataclass_builtins_object__.__setattr__(self,'single',single)
-  __dataclass_builtins_object__.__setattr__(self,'text_max',text_max)
-  __dataclass_builtins_object__.__setattr__(self,'text_required',text_required)
-  __dataclass_builtins_object__.__setattr__(self,'limits',limits)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['parents']=parents
+  __dataclass_self_dict__['attributes']=attributes
+  __dataclass_self_dict__['required']=required
+  __dataclass_self_dict__['single']=single
+  __dataclass_self_dict__['text_max']=text_max
+  __dataclass_self_dict__['text_required']=text_required
+  __dataclass_self_dict__['limits']=limits
  return __init__
 
 def _45(_type_path, _type_mime, _type_language, _type_generated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_generated, _return_type):
  def __init__(self,path:_type_path,mime:_type_mime,language:_type_language=_dflt_language,generated:_type_generated=_dflt_generated)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'language',language)
-  __dataclass_builtins_object__.__setattr__(self,'generated',generated)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['language']=language
+  __dataclass_self_dict__['generated']=generated
  return __init__
 
 def _46(_type_path, _type_size, _type_mime, _type_kind, _type_duration, _type_bitrate, _type_bitrate_mode, _type_sample_rate, _type_channels, _type_video, _type_height, _type_width, _type_picture_codec, _type_tags, _type_chapters, _type_has_cover, _type_lead, _type_declared, _type_codec, _type_chained, _type_index_last, _type_index_blocker, _type_rate_switch, _type_switch_at, _type_cut, _type_movie_length, _type_location, _type_gap, _type_gap_at, _type_sound_tracks, _type_enabled_sound, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bitrate, _dflt_bitrate_mode, _dflt_sample_rate, _dflt_channels, _dflt_video, _dflt_height, _dflt_width, _dflt_picture_codec, _dflt_tags, _dflt_chapters, _dflt_has_cover, _dflt_lead, _dflt_declared, _dflt_codec, _dflt_chained, _dflt_index_last, _dflt_index_blocker, _dflt_rate_switch, _dflt_switch_at, _dflt_cut, _dflt_movie_length, _dflt_location, _dflt_gap, _dflt_gap_at, _dflt_sound_tracks, _dflt_enabled_sound, _return_type):
  def __init__(self,path:_type_path,size:_type_size,mime:_type_mime,kind:_type_kind,duration:_type_duration,bitrate:_type_bitrate=_dflt_bitrate,bitrate_mode:_type_bitrate_mode=_dflt_bitrate_mode,sample_rate:_type_sample_rate=_dflt_sample_rate,channels:_type_channels=_dflt_channels,video:_type_video=_dflt_video,height:_type_height=_dflt_height,width:_type_width=_dflt_width,picture_codec:_type_picture_codec=_dflt_picture_codec,tags:_type_tags=_HAS_DEFAULT_FACTORY,chapters:_type_chapters=_dflt_chapters,has_cover:_type_has_cover=_dflt_has_cover,lead:_type_lead=_dflt_lead,declared:_type_declared=_dflt_declared,codec:_type_codec=_dflt_codec,chained:_type_chained=_dflt_chained,index_last:_type_index_last=_dflt_index_last,index_blocker:_type_index_blocker=_dflt_index_blocker,rate_switch:_type_rate_switch=_dflt_rate_switch,switch_at:_type_switch_at=_dflt_switch_at,cut:_type_cut=_dflt_cut,movie_length:_type_movie_length=_dflt_movie_length,location:_type_location=_dflt_location,gap:_type_gap=_dflt_gap,gap_at:_type_gap_at=_dflt_gap_at,sound_tracks:_type_sound_tracks=_dflt_sound_tracks,enabled_sound:_type_enabled_sound=_dflt_enabled_sound)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)
-  __dataclass_builtins_object__.__setattr__(self,'bitrate_mode',bitrate_mode)
-  __dataclass_builtins_object__.__setattr__(self,'sample_rate',sample_rate)
-  __dataclass_builtins_object__.__setattr__(self,'channels',channels)
-  __dataclass_builtins_object__.__setattr__(self,'video',video)
-  __dataclass_builtins_object__.__setattr__(self,'height',height)
-  __dataclass_builtins_object__.__setattr__(self,'width',width)
-  __dataclass_builtins_object__.__setattr__(self,'picture_codec',picture_codec)
-  __dataclass_builtins_object__.__setattr__(self,'tags',_dflt_tags() if tags is _HAS_DEFAULT_FACTORY else tags)
-  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)
-  __dataclass_builtins_object__.__setattr__(self,'has_cover',has_cover)
-  __dataclass_builtins_object__.__setattr__(self,'lead',lead)
-  __dataclass_builtins_object__.__setattr__(self,'declared',declared)
-  __dataclass_builtins_object__.__setattr__(self,'codec',codec)
-  __dataclass_builtins_object__.__setattr__(self,'chained',chained)
-  __dataclass_builtins_object__.__setattr__(self,'index_last',index_last)
-  __dataclass_builtins_object__.__setattr__(self,'index_blocker',index_blocker)
-  __dataclass_builtins_object__.__setattr__(self,'rate_switch',rate_switch)
-  __dataclass_builtins_object__.__setattr__(self,'switch_at',switch_at)
-  __dataclass_builtins_object__.__setattr__(self,'cut',cut)
-  __dataclass_builtins_object__.__setattr__(self,'movie_length',movie_length)
-  __dataclass_builtins_object__.__setattr__(self,'location',location)
-  __dataclass_builtins_object__.__setattr__(self,'gap',gap)
-  __dataclass_builtins_object__.__setattr__(self,'gap_at',gap_at)
-  __dataclass_builtins_object__.__setattr__(self,'sound_tracks',sound_tracks)
-  __dataclass_builtins_object__.__setattr__(self,'enabled_sound',enabled_sound)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['size']=size
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['kind']=kind
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['bitrate']=bitrate
+  __dataclass_self_dict__['bitrate_mode']=bitrate_mode
+  __dataclass_self_dict__['sample_rate']=sample_rate
+  __dataclass_self_dict__['channels']=channels
+  __dataclass_self_dict__['video']=video
+  __dataclass_self_dict__['height']=height
+  __dataclass_self_dict__['width']=width
+  __dataclass_self_dict__['picture_codec']=picture_codec
+  __dataclass_self_dict__['tags']=_dflt_tags() if tags is _HAS_DEFAULT_FACTORY else tags
+  __dataclass_self_dict__['chapters']=chapters
+  __dataclass_self_dict__['has_cover']=has_cover
+  __dataclass_self_dict__['lead']=lead
+  __dataclass_self_dict__['declared']=declared
+  __dataclass_self_dict__['codec']=codec
+  __dataclass_self_dict__['chained']=chained
+  __dataclass_self_dict__['index_last']=index_last
+  __dataclass_self_dict__['index_blocker']=index_blocker
+  __dataclass_self_dict__['rate_switch']=rate_switch
+  __dataclass_self_dict__['switch_at']=switch_at
+  __dataclass_self_dict__['cut']=cut
+  __dataclass_self_dict__['movie_length']=movie_length
+  __dataclass_self_dict__['location']=location
+  __dataclass_self_dict__['gap']=gap
+  __dataclass_self_dict__['gap_at']=gap_at
+  __dataclass_self_dict__['sound_tracks']=sound_tracks
+  __dataclass_self_dict__['enabled_sound']=enabled_sound
  return __init__
 
 def _47(_type_path, _type_size, _type_resumed, _type_announced, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_announced, _return_type):
  def __init__(self,path:_type_path,size:_type_size,resumed:_type_resumed,announced:_type_announced=_dflt_announced)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'resumed',resumed)
-  __dataclass_builtins_object__.__setattr__(self,'announced',announced)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['size']=size
+  __dataclass_self_dict__['resumed']=resumed
+  __dataclass_self_dict__['announced']=announced
  return __init__
 
 def _48(_type_podcast_guid, _type_feed_url, _type_episodes, _type_artwork, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_podcast_guid, _dflt_feed_url, _dflt_episodes, _dflt_artwork, _return_type):
@@ -535,45 +567,50 @@ def _48(_type_podcast_guid, _type_feed_url, _type_episodes, _type_artwork, MISSI
 
 def _49(_type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,problems:_type_problems)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'problems',problems)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['problems']=problems
  return __init__
 
 def _50(_type_protocol, _type_uri, _type_account_id, _type_account_url, _type_priority, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uri, _dflt_account_id, _dflt_account_url, _dflt_priority, _return_type):
  def __init__(self,protocol:_type_protocol,uri:_type_uri=_dflt_uri,account_id:_type_account_id=_dflt_account_id,account_url:_type_account_url=_dflt_account_url,priority:_type_priority=_dflt_priority)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'protocol',protocol)
-  __dataclass_builtins_object__.__setattr__(self,'uri',uri)
-  __dataclass_builtins_object__.__setattr__(self,'account_id',account_id)
-  __dataclass_builtins_object__.__setattr__(self,'account_url',account_url)
-  __dataclass_builtins_object__.__setattr__(self,'priority',priority)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['protocol']=protocol
+  __dataclass_self_dict__['uri']=uri
+  __dataclass_self_dict__['account_id']=account_id
+  __dataclass_self_dict__['account_url']=account_url
+  __dataclass_self_dict__['priority']=priority
  return __init__
 
 def _51(_type_recipients, _type_time_splits, _type_type, _type_method, _type_suggested, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_method, _dflt_suggested, _return_type):
  def __init__(self,recipients:_type_recipients,time_splits:_type_time_splits,type:_type_type=_dflt_type,method:_type_method=_dflt_method,suggested:_type_suggested=_dflt_suggested)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'recipients',recipients)
-  __dataclass_builtins_object__.__setattr__(self,'time_splits',time_splits)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'method',method)
-  __dataclass_builtins_object__.__setattr__(self,'suggested',suggested)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['recipients']=recipients
+  __dataclass_self_dict__['time_splits']=time_splits
+  __dataclass_self_dict__['type']=type
+  __dataclass_self_dict__['method']=method
+  __dataclass_self_dict__['suggested']=suggested
  return __init__
 
 def _52(_type_rel, _type_path, _type_size, _type_sha256, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,rel:_type_rel,path:_type_path,size:_type_size,sha256:_type_sha256)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['rel']=rel
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['size']=size
+  __dataclass_self_dict__['sha256']=sha256
  return __init__
 
 def _53(_type_rel, _type_path, _type_size, _type_sha256, _type_type, _type_cache, _type_phase, _type_replaces, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_replaces, _return_type):
  def __init__(self,rel:_type_rel,path:_type_path,size:_type_size,sha256:_type_sha256,type:_type_type,cache:_type_cache,phase:_type_phase,replaces:_type_replaces=_dflt_replaces)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'cache',cache)
-  __dataclass_builtins_object__.__setattr__(self,'phase',phase)
-  __dataclass_builtins_object__.__setattr__(self,'replaces',replaces)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['rel']=rel
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['size']=size
+  __dataclass_self_dict__['sha256']=sha256
+  __dataclass_self_dict__['type']=type
+  __dataclass_self_dict__['cache']=cache
+  __dataclass_self_dict__['phase']=phase
+  __dataclass_self_dict__['replaces']=replaces
  return __init__
 
 def _54(_type_root, _type_out, _type_report, _type_waiting, _type_wait, _type_lock, _type_builds, _type_bases, _type_exit_code, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_waiting, _dflt_wait, _dflt_lock, _dflt_builds, _dflt_bases, _dflt_exit_code, _return_type):
@@ -616,79 +653,83 @@ def _56(_type_root, _type_show, _type_episodes, _type_media, _type_problems, _ty
 
 def _57(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_artwork_alt, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_chat, _type_publisher, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_artwork_alt, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_chat, _dflt_publisher, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):
  def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,chat:_type_chat=_dflt_chat,publisher:_type_publisher=_dflt_publisher,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'root',root)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)
-  __dataclass_builtins_object__.__setattr__(self,'media_url',media_url)
-  __dataclass_builtins_object__.__setattr__(self,'language',language)
-  __dataclass_builtins_object__.__setattr__(self,'author',author)
-  __dataclass_builtins_object__.__setattr__(self,'owner',owner)
-  __dataclass_builtins_object__.__setattr__(self,'category',category)
-  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)
-  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)
-  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)
-  __dataclass_builtins_object__.__setattr__(self,'copyright',copyright)
-  __dataclass_builtins_object__.__setattr__(self,'podcast_guid',podcast_guid)
-  __dataclass_builtins_object__.__setattr__(self,'locked',locked)
-  __dataclass_builtins_object__.__setattr__(self,'locked_owner',locked_owner)
-  __dataclass_builtins_object__.__setattr__(self,'funding',funding)
-  __dataclass_builtins_object__.__setattr__(self,'persons',persons)
-  __dataclass_builtins_object__.__setattr__(self,'license',license)
-  __dataclass_builtins_object__.__setattr__(self,'medium',medium)
-  __dataclass_builtins_object__.__setattr__(self,'location',location)
-  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)
-  __dataclass_builtins_object__.__setattr__(self,'update_frequency',update_frequency)
-  __dataclass_builtins_object__.__setattr__(self,'update_rrule',update_rrule)
-  __dataclass_builtins_object__.__setattr__(self,'update_dtstart',update_dtstart)
-  __dataclass_builtins_object__.__setattr__(self,'txt',txt)
-  __dataclass_builtins_object__.__setattr__(self,'podroll',podroll)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'social',social)
-  __dataclass_builtins_object__.__setattr__(self,'chat',chat)
-  __dataclass_builtins_object__.__setattr__(self,'publisher',publisher)
-  __dataclass_builtins_object__.__setattr__(self,'new_feed_url',new_feed_url)
-  __dataclass_builtins_object__.__setattr__(self,'block',block)
-  __dataclass_builtins_object__.__setattr__(self,'block_services',block_services)
-  __dataclass_builtins_object__.__setattr__(self,'complete',complete)
-  __dataclass_builtins_object__.__setattr__(self,'links',links)
-  __dataclass_builtins_object__.__setattr__(self,'support',support)
-  __dataclass_builtins_object__.__setattr__(self,'seasons',seasons)
-  __dataclass_builtins_object__.__setattr__(self,'feed_limit',feed_limit)
-  __dataclass_builtins_object__.__setattr__(self,'page_size',page_size)
-  __dataclass_builtins_object__.__setattr__(self,'checks_select',checks_select)
-  __dataclass_builtins_object__.__setattr__(self,'checks_ignore',checks_ignore)
-  __dataclass_builtins_object__.__setattr__(self,'tag_on_build',tag_on_build)
-  __dataclass_builtins_object__.__setattr__(self,'words',words)
-  __dataclass_builtins_object__.__setattr__(self,'publish',_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['root']=root
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['description']=description
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['feed_url']=feed_url
+  __dataclass_self_dict__['media_url']=media_url
+  __dataclass_self_dict__['language']=language
+  __dataclass_self_dict__['author']=author
+  __dataclass_self_dict__['owner']=owner
+  __dataclass_self_dict__['category']=category
+  __dataclass_self_dict__['subcategory']=subcategory
+  __dataclass_self_dict__['explicit']=explicit
+  __dataclass_self_dict__['type']=type
+  __dataclass_self_dict__['artwork']=artwork
+  __dataclass_self_dict__['artwork_alt']=artwork_alt
+  __dataclass_self_dict__['copyright']=copyright
+  __dataclass_self_dict__['podcast_guid']=podcast_guid
+  __dataclass_self_dict__['locked']=locked
+  __dataclass_self_dict__['locked_owner']=locked_owner
+  __dataclass_self_dict__['funding']=funding
+  __dataclass_self_dict__['persons']=persons
+  __dataclass_self_dict__['license']=license
+  __dataclass_self_dict__['medium']=medium
+  __dataclass_self_dict__['location']=location
+  __dataclass_self_dict__['keywords']=keywords
+  __dataclass_self_dict__['update_frequency']=update_frequency
+  __dataclass_self_dict__['update_rrule']=update_rrule
+  __dataclass_self_dict__['update_dtstart']=update_dtstart
+  __dataclass_self_dict__['txt']=txt
+  __dataclass_self_dict__['podroll']=podroll
+  __dataclass_self_dict__['value']=value
+  __dataclass_self_dict__['social']=social
+  __dataclass_self_dict__['chat']=chat
+  __dataclass_self_dict__['publisher']=publisher
+  __dataclass_self_dict__['new_feed_url']=new_feed_url
+  __dataclass_self_dict__['block']=block
+  __dataclass_self_dict__['block_services']=block_services
+  __dataclass_self_dict__['complete']=complete
+  __dataclass_self_dict__['links']=links
+  __dataclass_self_dict__['support']=support
+  __dataclass_self_dict__['seasons']=seasons
+  __dataclass_self_dict__['feed_limit']=feed_limit
+  __dataclass_self_dict__['page_size']=page_size
+  __dataclass_self_dict__['checks_select']=checks_select
+  __dataclass_self_dict__['checks_ignore']=checks_ignore
+  __dataclass_self_dict__['tag_on_build']=tag_on_build
+  __dataclass_self_dict__['words']=words
+  __dataclass_self_dict__['publish']=_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish
  return __init__
 
 def _58(_type_server, _type_protocol, _type_account_id, _type_space, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_account_id, _dflt_space, _return_type):
  def __init__(self,server:_type_server,protocol:_type_protocol,account_id:_type_account_id=_dflt_account_id,space:_type_space=_dflt_space)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'server',server)
-  __dataclass_builtins_object__.__setattr__(self,'protocol',protocol)
-  __dataclass_builtins_object__.__setattr__(self,'account_id',account_id)
-  __dataclass_builtins_object__.__setattr__(self,'space',space)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['server']=server
+  __dataclass_self_dict__['protocol']=protocol
+  __dataclass_self_dict__['account_id']=account_id
+  __dataclass_self_dict__['space']=space
  return __init__
 
 def _59(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):
  def __init__(self,service:_type_service,url:_type_url,ok:_type_ok,status:_type_status=_dflt_status,message:_type_message=_dflt_message)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'service',service)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'ok',ok)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'message',message)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['service']=service
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['ok']=ok
+  __dataclass_self_dict__['status']=status
+  __dataclass_self_dict__['message']=message
  return __init__
 
 def _60(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):
  def __init__(self,sha256:_type_sha256,size:_type_size,type:_type_type=_dflt_type,cache:_type_cache=_dflt_cache)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'type',type)
-  __dataclass_builtins_object__.__setattr__(self,'cache',cache)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['sha256']=sha256
+  __dataclass_self_dict__['size']=size
+  __dataclass_self_dict__['type']=type
+  __dataclass_self_dict__['cache']=cache
  return __init__
 
 def _61(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_podcast_guid, _type_show_written, _type_artwork, _type_imported, _type_skipped, _type_downloaded, _type_missing_media, _type_media, _type_failed, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_feed_url, _dflt_new_feed_url, _dflt_podcast_guid, _dflt_show_written, _dflt_artwork, _dflt_imported, _dflt_skipped, _dflt_downloaded, _dflt_missing_media, _dflt_media, _dflt_failed, _dflt_problems, _return_type):
@@ -711,89 +752,93 @@ def _61(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_po
 
 def _62(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):
  def __init__(self,slug:_type_slug,number:_type_number,season:_type_season,date:_type_date,title:_type_title,duration:_type_duration,status:_type_status,errors:_type_errors,warnings:_type_warnings,guid:_type_guid,episode_type:_type_episode_type,unreadable:_type_unreadable=_dflt_unreadable,reason:_type_reason=_dflt_reason)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'slug',slug)
-  __dataclass_builtins_object__.__setattr__(self,'number',number)
-  __dataclass_builtins_object__.__setattr__(self,'season',season)
-  __dataclass_builtins_object__.__setattr__(self,'date',date)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'errors',errors)
-  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
-  __dataclass_builtins_object__.__setattr__(self,'guid',guid)
-  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)
-  __dataclass_builtins_object__.__setattr__(self,'unreadable',unreadable)
-  __dataclass_builtins_object__.__setattr__(self,'reason',reason)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['slug']=slug
+  __dataclass_self_dict__['number']=number
+  __dataclass_self_dict__['season']=season
+  __dataclass_self_dict__['date']=date
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['status']=status
+  __dataclass_self_dict__['errors']=errors
+  __dataclass_self_dict__['warnings']=warnings
+  __dataclass_self_dict__['guid']=guid
+  __dataclass_self_dict__['episode_type']=episode_type
+  __dataclass_self_dict__['unreadable']=unreadable
+  __dataclass_self_dict__['reason']=reason
  return __init__
 
 def _63(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):
  def __init__(self,slug:_type_slug,path:_type_path,audio:_type_audio,guid:_type_guid,title:_type_title,date:_type_date,season:_type_season,number:_type_number,episode_type:_type_episode_type,draft:_type_draft,duration:_type_duration,problems:_type_problems=_dflt_problems,chapters:_type_chapters=_dflt_chapters,renamed:_type_renamed=_dflt_renamed,renamed_because:_type_renamed_because=_dflt_renamed_because)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'slug',slug)
-  __dataclass_builtins_object__.__setattr__(self,'path',path)
-  __dataclass_builtins_object__.__setattr__(self,'audio',audio)
-  __dataclass_builtins_object__.__setattr__(self,'guid',guid)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'date',date)
-  __dataclass_builtins_object__.__setattr__(self,'season',season)
-  __dataclass_builtins_object__.__setattr__(self,'number',number)
-  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)
-  __dataclass_builtins_object__.__setattr__(self,'draft',draft)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'problems',problems)
-  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)
-  __dataclass_builtins_object__.__setattr__(self,'renamed',renamed)
-  __dataclass_builtins_object__.__setattr__(self,'renamed_because',renamed_because)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['slug']=slug
+  __dataclass_self_dict__['path']=path
+  __dataclass_self_dict__['audio']=audio
+  __dataclass_self_dict__['guid']=guid
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['date']=date
+  __dataclass_self_dict__['season']=season
+  __dataclass_self_dict__['number']=number
+  __dataclass_self_dict__['episode_type']=episode_type
+  __dataclass_self_dict__['draft']=draft
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['problems']=problems
+  __dataclass_self_dict__['chapters']=chapters
+  __dataclass_self_dict__['renamed']=renamed
+  __dataclass_self_dict__['renamed_because']=renamed_because
  return __init__
 
 def _64(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_artwork_alt, _type_chat, _type_content_links, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_artwork_alt, _dflt_chat, _dflt_content_links, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):
  def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,chat:_type_chat=_dflt_chat,content_links:_type_content_links=_dflt_content_links,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'slug',slug)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'date',date)
-  __dataclass_builtins_object__.__setattr__(self,'guid',guid)
-  __dataclass_builtins_object__.__setattr__(self,'audio',audio)
-  __dataclass_builtins_object__.__setattr__(self,'notes_markdown',notes_markdown)
-  __dataclass_builtins_object__.__setattr__(self,'summary',summary)
-  __dataclass_builtins_object__.__setattr__(self,'season',season)
-  __dataclass_builtins_object__.__setattr__(self,'number',number)
-  __dataclass_builtins_object__.__setattr__(self,'decimal_number',decimal_number)
-  __dataclass_builtins_object__.__setattr__(self,'episode_display',episode_display)
-  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)
-  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)
-  __dataclass_builtins_object__.__setattr__(self,'itunes_title',itunes_title)
-  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)
-  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)
-  __dataclass_builtins_object__.__setattr__(self,'chat',chat)
-  __dataclass_builtins_object__.__setattr__(self,'content_links',content_links)
-  __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)
-  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)
-  __dataclass_builtins_object__.__setattr__(self,'chapters_source',chapters_source)
-  __dataclass_builtins_object__.__setattr__(self,'persons',persons)
-  __dataclass_builtins_object__.__setattr__(self,'soundbites',soundbites)
-  __dataclass_builtins_object__.__setattr__(self,'location',location)
-  __dataclass_builtins_object__.__setattr__(self,'license',license)
-  __dataclass_builtins_object__.__setattr__(self,'funding',funding)
-  __dataclass_builtins_object__.__setattr__(self,'alternate_enclosures',alternate_enclosures)
-  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)
-  __dataclass_builtins_object__.__setattr__(self,'txt',txt)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
-  __dataclass_builtins_object__.__setattr__(self,'social',social)
-  __dataclass_builtins_object__.__setattr__(self,'content_note',content_note)
-  __dataclass_builtins_object__.__setattr__(self,'block',block)
-  __dataclass_builtins_object__.__setattr__(self,'guid_permalink',guid_permalink)
-  __dataclass_builtins_object__.__setattr__(self,'draft',draft)
-  __dataclass_builtins_object__.__setattr__(self,'updated',updated)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['slug']=slug
+  __dataclass_self_dict__['source']=source
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['date']=date
+  __dataclass_self_dict__['guid']=guid
+  __dataclass_self_dict__['audio']=audio
+  __dataclass_self_dict__['notes_markdown']=notes_markdown
+  __dataclass_self_dict__['summary']=summary
+  __dataclass_self_dict__['season']=season
+  __dataclass_self_dict__['number']=number
+  __dataclass_self_dict__['decimal_number']=decimal_number
+  __dataclass_self_dict__['episode_display']=episode_display
+  __dataclass_self_dict__['episode_type']=episode_type
+  __dataclass_self_dict__['explicit']=explicit
+  __dataclass_self_dict__['itunes_title']=itunes_title
+  __dataclass_self_dict__['artwork']=artwork
+  __dataclass_self_dict__['artwork_alt']=artwork_alt
+  __dataclass_self_dict__['chat']=chat
+  __dataclass_self_dict__['content_links']=content_links
+  __dataclass_self_dict__['transcripts']=transcripts
+  __dataclass_self_dict__['chapters']=chapters
+  __dataclass_self_dict__['chapters_source']=chapters_source
+  __dataclass_self_dict__['persons']=persons
+  __dataclass_self_dict__['soundbites']=soundbites
+  __dataclass_self_dict__['location']=location
+  __dataclass_self_dict__['license']=license
+  __dataclass_self_dict__['funding']=funding
+  __dataclass_self_dict__['alternate_enclosures']=alternate_enclosures
+  __dataclass_self_dict__['keywords']=keywords
+  __dataclass_self_dict__['txt']=txt
+  __dataclass_self_dict__['value']=value
+  __dataclass_self_dict__['social']=social
+  __dataclass_self_dict__['content_note']=content_note
+  __dataclass_self_dict__['block']=block
+  __dataclass_self_dict__['guid_permalink']=guid_permalink
+  __dataclass_self_dict__['draft']=draft
+  __dataclass_self_dict__['updated']=updated
  return __init__
 
 def _65(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):
  def __init__(self,slug:_type_slug,where:_type_where,files:_type_files,identity:_type_identity=_dflt_identity,racy:_type_racy=_dflt_racy,others:_type_others=_dflt_others)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'slug',slug)
-  __dataclass_builtins_object__.__setattr__(self,'where',where)
-  __dataclass_builtins_object__.__setattr__(self,'files',files)
-  __dataclass_builtins_object__.__setattr__(self,'identity',identity)
-  __dataclass_builtins_object__.__setattr__(self,'racy',racy)
-  __dataclass_builtins_object__.__setattr__(self,'others',others)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['slug']=slug
+  __dataclass_self_dict__['where']=where
+  __dataclass_self_dict__['files']=files
+  __dataclass_self_dict__['identity']=identity
+  __dataclass_self_dict__['racy']=racy
+  __dataclass_self_dict__['others']=others
  return __init__
 
 def _66(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _type_names, _type_listed, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_itunes, _dflt_podcast, _dflt_names, _dflt_listed, _dflt_elsewhere, _return_type):
@@ -810,56 +855,62 @@ def _66(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _t
 
 def _67(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,speaker:_type_speaker,start:_type_start,text:_type_text)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['speaker']=speaker
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['text']=text
  return __init__
 
 def _68(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):
  def __init__(self,start:_type_start,duration:_type_duration,recipients:_type_recipients=_dflt_recipients,remote_item:_type_remote_item=_dflt_remote_item,remote_start:_type_remote_start=_dflt_remote_start,remote_percentage:_type_remote_percentage=_dflt_remote_percentage)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'recipients',recipients)
-  __dataclass_builtins_object__.__setattr__(self,'remote_item',remote_item)
-  __dataclass_builtins_object__.__setattr__(self,'remote_start',remote_start)
-  __dataclass_builtins_object__.__setattr__(self,'remote_percentage',remote_percentage)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['recipients']=recipients
+  __dataclass_self_dict__['remote_item']=remote_item
+  __dataclass_self_dict__['remote_start']=remote_start
+  __dataclass_self_dict__['remote_percentage']=remote_percentage
  return __init__
 
 def _69(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):
  def __init__(self,start:_type_start,duration:_type_duration,title:_type_title=_dflt_title)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'duration',duration)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['duration']=duration
+  __dataclass_self_dict__['title']=title
  return __init__
 
 def _70(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):
  def __init__(self,start:_type_start,end:_type_end,text:_type_text,speaker:_type_speaker=_dflt_speaker)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
-  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['end']=end
+  __dataclass_self_dict__['text']=text
+  __dataclass_self_dict__['speaker']=speaker
  return __init__
 
 def _71(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):
  def __init__(self,start:_type_start,title:_type_title,end:_type_end=_dflt_end,url:_type_url=_dflt_url,toc:_type_toc=_dflt_toc)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'toc',toc)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['end']=end
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['toc']=toc
  return __init__
 
 def _72(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):
  def __init__(self,start:_type_start,title:_type_title,url:_type_url=_dflt_url,img:_type_img=_dflt_img,toc:_type_toc=_dflt_toc,end:_type_end=_dflt_end,location:_type_location=_dflt_location,geo:_type_geo=_dflt_geo,origin:_type_origin=_dflt_origin)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'img',img)
-  __dataclass_builtins_object__.__setattr__(self,'toc',toc)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'location',location)
-  __dataclass_builtins_object__.__setattr__(self,'geo',geo)
-  __dataclass_builtins_object__.__setattr__(self,'origin',origin)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['start']=start
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['img']=img
+  __dataclass_self_dict__['toc']=toc
+  __dataclass_self_dict__['end']=end
+  __dataclass_self_dict__['location']=location
+  __dataclass_self_dict__['geo']=geo
+  __dataclass_self_dict__['origin']=origin
  return __init__
 
 def _73(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_instructions, _dflt_rules, _return_type):
@@ -871,10 +922,11 @@ def _73(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FAC
 
 def _74(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):
  def __init__(self,stem:_type_stem,items:_type_items,paging:_type_paging,number:_type_number=_dflt_number)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'stem',stem)
-  __dataclass_builtins_object__.__setattr__(self,'items',items)
-  __dataclass_builtins_object__.__setattr__(self,'paging',paging)
-  __dataclass_builtins_object__.__setattr__(self,'number',number)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['stem']=stem
+  __dataclass_self_dict__['items']=items
+  __dataclass_self_dict__['paging']=paging
+  __dataclass_self_dict__['number']=number
  return __init__
 
 def _75(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_checked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_episodes, _dflt_urls_checked, _return_type):
@@ -909,32 +961,34 @@ def _76(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _
 
 def _77(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):
  def __init__(self,targets:_type_targets=_HAS_DEFAULT_FACTORY,default:_type_default=_dflt_default,cache:_type_cache=_dflt_cache,notify:_type_notify=_dflt_notify)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'targets',_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets)
-  __dataclass_builtins_object__.__setattr__(self,'default',default)
-  __dataclass_builtins_object__.__setattr__(self,'cache',cache)
-  __dataclass_builtins_object__.__setattr__(self,'notify',notify)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['targets']=_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets
+  __dataclass_self_dict__['default']=default
+  __dataclass_self_dict__['cache']=cache
+  __dataclass_self_dict__['notify']=notify
  return __init__
 
 def _78(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):
  def __init__(self,title:_type_title=_dflt_title,artist:_type_artist=_dflt_artist,album_artist:_type_album_artist=_dflt_album_artist,album:_type_album=_dflt_album,track:_type_track=_dflt_track,disc:_type_disc=_dflt_disc,date:_type_date=_dflt_date,genre:_type_genre=_dflt_genre,comment:_type_comment=_dflt_comment,short_description:_type_short_description=_dflt_short_description,description:_type_description=_dflt_description,podcast:_type_podcast=_dflt_podcast,guid:_type_guid=_dflt_guid,feed_url:_type_feed_url=_dflt_feed_url,cover:_type_cover=_dflt_cover,chapters:_type_chapters=_dflt_chapters,id3_version:_type_id3_version=_dflt_id3_version,leading_id3:_type_leading_id3=_dflt_leading_id3)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'artist',artist)
-  __dataclass_builtins_object__.__setattr__(self,'album_artist',album_artist)
-  __dataclass_builtins_object__.__setattr__(self,'album',album)
-  __dataclass_builtins_object__.__setattr__(self,'track',track)
-  __dataclass_builtins_object__.__setattr__(self,'disc',disc)
-  __dataclass_builtins_object__.__setattr__(self,'date',date)
-  __dataclass_builtins_object__.__setattr__(self,'genre',genre)
-  __dataclass_builtins_object__.__setattr__(self,'comment',comment)
-  __dataclass_builtins_object__.__setattr__(self,'short_description',short_description)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'podcast',podcast)
-  __dataclass_builtins_object__.__setattr__(self,'guid',guid)
-  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)
-  __dataclass_builtins_object__.__setattr__(self,'cover',cover)
-  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)
-  __dataclass_builtins_object__.__setattr__(self,'id3_version',id3_version)
-  __dataclass_builtins_object__.__setattr__(self,'leading_id3',leading_id3)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['artist']=artist
+  __dataclass_self_dict__['album_artist']=album_artist
+  __dataclass_self_dict__['album']=album
+  __dataclass_self_dict__['track']=track
+  __dataclass_self_dict__['disc']=disc
+  __dataclass_self_dict__['date']=date
+  __dataclass_self_dict__['genre']=genre
+  __dataclass_self_dict__['comment']=comment
+  __dataclass_self_dict__['short_description']=short_description
+  __dataclass_self_dict__['description']=description
+  __dataclass_self_dict__['podcast']=podcast
+  __dataclass_self_dict__['guid']=guid
+  __dataclass_self_dict__['feed_url']=feed_url
+  __dataclass_self_dict__['cover']=cover
+  __dataclass_self_dict__['chapters']=chapters
+  __dataclass_self_dict__['id3_version']=id3_version
+  __dataclass_self_dict__['leading_id3']=leading_id3
  return __init__
 
 def _79(_type_title, _type_description, _type_link, _type_language, _type_author, _type_owner_name, _type_owner_email, _type_category, _type_subcategory, _type_explicit, _type_show_type, _type_image, _type_copyright, _type_podcast_guid, _type_self_url, _type_new_feed_url, _type_locked, _type_locked_owner, _type_keywords, _type_persons, _type_funding, _type_value, _type_social, _type_license, _type_medium, _type_complete, _type_block, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_description, _dflt_link, _dflt_language, _dflt_author, _dflt_owner_name, _dflt_owner_email, _dflt_category, _dflt_subcategory, _dflt_explicit, _dflt_show_type, _dflt_image, _dflt_copyright, _dflt_podcast_guid, _dflt_self_url, _dflt_new_feed_url, _dflt_locked, _dflt_locked_owner, _dflt_keywords, _dflt_persons, _dflt_funding, _dflt_value, _dflt_social, _dflt_license, _dflt_medium, _dflt_complete, _dflt_block, _dflt_episodes, _return_type):
@@ -971,15 +1025,16 @@ def _79(_type_title, _type_description, _type_link, _type_language, _type_author
 
 def _80(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):
  def __init__(self,title:_type_title,description:_type_description,url:_type_url,author:_type_author,email:_type_email,language:_type_language=_dflt_language,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'title',title)
-  __dataclass_builtins_object__.__setattr__(self,'description',description)
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'author',author)
-  __dataclass_builtins_object__.__setattr__(self,'email',email)
-  __dataclass_builtins_object__.__setattr__(self,'language',language)
-  __dataclass_builtins_object__.__setattr__(self,'category',category)
-  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)
-  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['title']=title
+  __dataclass_self_dict__['description']=description
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['author']=author
+  __dataclass_self_dict__['email']=email
+  __dataclass_self_dict__['language']=language
+  __dataclass_self_dict__['category']=category
+  __dataclass_self_dict__['subcategory']=subcategory
+  __dataclass_self_dict__['explicit']=explicit
  return __init__
 
 def _81(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unchanged, _type_manifest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uploads, _dflt_deletions, _dflt_protected, _dflt_stale, _dflt_unchanged, _dflt_manifest, _return_type):
@@ -1007,34 +1062,38 @@ def _82(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _ty
 
 def _83(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):
  def __init__(self,url:_type_url,mime:_type_mime=_dflt_mime,language:_type_language=_dflt_language,length:_type_length=_dflt_length)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'language',language)
-  __dataclass_builtins_object__.__setattr__(self,'length',length)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['language']=language
+  __dataclass_self_dict__['length']=length
  return __init__
 
 def _84(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):
  def __init__(self,url:_type_url,mime:_type_mime,rel:_type_rel=_dflt_rel,language:_type_language=_dflt_language,captions:_type_captions=_dflt_captions,source:_type_source=_dflt_source)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'mime',mime)
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'language',language)
-  __dataclass_builtins_object__.__setattr__(self,'captions',captions)
-  __dataclass_builtins_object__.__setattr__(self,'source',source)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['mime']=mime
+  __dataclass_self_dict__['rel']=rel
+  __dataclass_self_dict__['language']=language
+  __dataclass_self_dict__['captions']=captions
+  __dataclass_self_dict__['source']=source
  return __init__
 
 def _85(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,url:_type_url,text:_type_text)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'url',url)
-  __dataclass_builtins_object__.__setattr__(self,'text',text)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['url']=url
+  __dataclass_self_dict__['text']=text
  return __init__
 
 def _86(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):
  def __init__(self,websub:_type_websub=_dflt_websub,podcastindex:_type_podcastindex=_dflt_podcastindex,podping:_type_podping=_dflt_podping,timeout:_type_timeout=_dflt_timeout)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'websub',websub)
-  __dataclass_builtins_object__.__setattr__(self,'podcastindex',podcastindex)
-  __dataclass_builtins_object__.__setattr__(self,'podping',podping)
-  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)
+  __dataclass_self_dict__=self.__dict__
+  __dataclass_self_dict__['websub']=websub
+  __dataclass_self_dict__['podcastindex']=podcastindex
+  __dataclass_self_dict__['podping']=podping
+  __dataclass_self_dict__['timeout']=timeout
  return __init__
 
 def _87(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_unchanged, _dflt_removed, _return_type):
@@ -2456,86 +2515,86 @@ SOURCES = {
     'def __create_fn__():\n def __le__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.code,self.severity,self.message,self.field,self.hint,self.episode,self.episodes,)<=(other.file,other.code,other.severity,other.message,other.field,other.hint,other.episode,other.episodes,)\n  return NotImplemented\n return __le__': (_4, '__create_fn__'),
     'def __create_fn__():\n def __lt__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.code,self.severity,self.message,self.field,self.hint,self.episode,self.episodes,)<(other.file,other.code,other.severity,other.message,other.field,other.hint,other.episode,other.episodes,)\n  return NotImplemented\n return __lt__': (_5, '__create_fn__'),
     'def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, code={self.code!r}, severity={self.severity!r}, message={self.message!r}, field={self.field!r}, hint={self.hint!r}, episode={self.episode!r}, episodes={self.episodes!r})"\n return __repr__': (_6, '__create_fn__'),
-    "def __create_fn__(_type_address, _type_type, _type_split, _type_name, _type_fee, _type_custom_key, _type_custom_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _dflt_fee, _dflt_custom_key, _dflt_custom_value, _return_type):\n def __init__(self,address:_type_address,type:_type_type,split:_type_split,name:_type_name=_dflt_name,fee:_type_fee=_dflt_fee,custom_key:_type_custom_key=_dflt_custom_key,custom_value:_type_custom_value=_dflt_custom_value)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'split',split)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'fee',fee)\n  __dataclass_builtins_object__.__setattr__(self,'custom_key',custom_key)\n  __dataclass_builtins_object__.__setattr__(self,'custom_value',custom_value)\n return __init__": (_7, '__create_fn__'),
-    "def __create_fn__(_type_at, _type_moov, _type_tables, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,at:_type_at,moov:_type_moov,tables:_type_tables)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'at',at)\n  __dataclass_builtins_object__.__setattr__(self,'moov',moov)\n  __dataclass_builtins_object__.__setattr__(self,'tables',tables)\n return __init__": (_8, '__create_fn__'),
-    "def __create_fn__(_type_code, _type_sets, _type_severity, _type_title, _type_explain, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,code:_type_code,sets:_type_sets,severity:_type_severity,title:_type_title,explain:_type_explain)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'sets',sets)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'explain',explain)\n return __init__": (_9, '__create_fn__'),
-    "def __create_fn__(_type_connect_timeout, _type_read_timeout, _type_deadline, _type_retries, _type_backoff, _type_workers, _type_max_redirects, _type_max_feed_bytes, _type_max_file_bytes, _type_probe_bytes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_connect_timeout, _dflt_read_timeout, _dflt_deadline, _dflt_retries, _dflt_backoff, _dflt_workers, _dflt_max_redirects, _dflt_max_feed_bytes, _dflt_max_file_bytes, _dflt_probe_bytes, _return_type):\n def __init__(self,connect_timeout:_type_connect_timeout=_dflt_connect_timeout,read_timeout:_type_read_timeout=_dflt_read_timeout,deadline:_type_deadline=_dflt_deadline,retries:_type_retries=_dflt_retries,backoff:_type_backoff=_dflt_backoff,workers:_type_workers=_dflt_workers,max_redirects:_type_max_redirects=_dflt_max_redirects,max_feed_bytes:_type_max_feed_bytes=_dflt_max_feed_bytes,max_file_bytes:_type_max_file_bytes=_dflt_max_file_bytes,probe_bytes:_type_probe_bytes=_dflt_probe_bytes)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'connect_timeout',connect_timeout)\n  __dataclass_builtins_object__.__setattr__(self,'read_timeout',read_timeout)\n  __dataclass_builtins_object__.__setattr__(self,'deadline',deadline)\n  __dataclass_builtins_object__.__setattr__(self,'retries',retries)\n  __dataclass_builtins_object__.__setattr__(self,'backoff',backoff)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'max_redirects',max_redirects)\n  __dataclass_builtins_object__.__setattr__(self,'max_feed_bytes',max_feed_bytes)\n  __dataclass_builtins_object__.__setattr__(self,'max_file_bytes',max_file_bytes)\n  __dataclass_builtins_object__.__setattr__(self,'probe_bytes',probe_bytes)\n return __init__": (_10, '__create_fn__'),
+    "def __create_fn__(_type_address, _type_type, _type_split, _type_name, _type_fee, _type_custom_key, _type_custom_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _dflt_fee, _dflt_custom_key, _dflt_custom_value, _return_type):\n def __init__(self,address:_type_address,type:_type_type,split:_type_split,name:_type_name=_dflt_name,fee:_type_fee=_dflt_fee,custom_key:_type_custom_key=_dflt_custom_key,custom_value:_type_custom_value=_dflt_custom_value)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['address']=address\n  __dataclass_self_dict__['type']=type\n  __dataclass_self_dict__['split']=split\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['fee']=fee\n  __dataclass_self_dict__['custom_key']=custom_key\n  __dataclass_self_dict__['custom_value']=custom_value\n return __init__": (_7, '__create_fn__'),
+    "def __create_fn__(_type_at, _type_moov, _type_tables, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,at:_type_at,moov:_type_moov,tables:_type_tables)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['at']=at\n  __dataclass_self_dict__['moov']=moov\n  __dataclass_self_dict__['tables']=tables\n return __init__": (_8, '__create_fn__'),
+    "def __create_fn__(_type_code, _type_sets, _type_severity, _type_title, _type_explain, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,code:_type_code,sets:_type_sets,severity:_type_severity,title:_type_title,explain:_type_explain)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['code']=code\n  __dataclass_self_dict__['sets']=sets\n  __dataclass_self_dict__['severity']=severity\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['explain']=explain\n return __init__": (_9, '__create_fn__'),
+    "def __create_fn__(_type_connect_timeout, _type_read_timeout, _type_deadline, _type_retries, _type_backoff, _type_workers, _type_max_redirects, _type_max_feed_bytes, _type_max_file_bytes, _type_probe_bytes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_connect_timeout, _dflt_read_timeout, _dflt_deadline, _dflt_retries, _dflt_backoff, _dflt_workers, _dflt_max_redirects, _dflt_max_feed_bytes, _dflt_max_file_bytes, _dflt_probe_bytes, _return_type):\n def __init__(self,connect_timeout:_type_connect_timeout=_dflt_connect_timeout,read_timeout:_type_read_timeout=_dflt_read_timeout,deadline:_type_deadline=_dflt_deadline,retries:_type_retries=_dflt_retries,backoff:_type_backoff=_dflt_backoff,workers:_type_workers=_dflt_workers,max_redirects:_type_max_redirects=_dflt_max_redirects,max_feed_bytes:_type_max_feed_bytes=_dflt_max_feed_bytes,max_file_bytes:_type_max_file_bytes=_dflt_max_file_bytes,probe_bytes:_type_probe_bytes=_dflt_probe_bytes)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['connect_timeout']=connect_timeout\n  __dataclass_self_dict__['read_timeout']=read_timeout\n  __dataclass_self_dict__['deadline']=deadline\n  __dataclass_self_dict__['retries']=retries\n  __dataclass_self_dict__['backoff']=backoff\n  __dataclass_self_dict__['workers']=workers\n  __dataclass_self_dict__['max_redirects']=max_redirects\n  __dataclass_self_dict__['max_feed_bytes']=max_feed_bytes\n  __dataclass_self_dict__['max_file_bytes']=max_file_bytes\n  __dataclass_self_dict__['probe_bytes']=probe_bytes\n return __init__": (_10, '__create_fn__'),
     'def __create_fn__(_type_data, _type_source, _type_origin, _type_link, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_data, _dflt_source, _dflt_origin, _dflt_link, _return_type):\n def __init__(self,data:_type_data=_dflt_data,source:_type_source=_dflt_source,origin:_type_origin=_dflt_origin,link:_type_link=_dflt_link)->_return_type:\n  self.data=data\n  self.source=source\n  self.origin=origin\n  self.link=link\n return __init__': (_11, '__create_fn__'),
     'def __create_fn__(_type_dry_run, _type_results, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_results, _dflt_problems, _return_type):\n def __init__(self,dry_run:_type_dry_run,results:_type_results=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.dry_run=dry_run\n  self.results=_dflt_results() if results is _HAS_DEFAULT_FACTORY else results\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n return __init__': (_12, '__create_fn__'),
-    "def __create_fn__(_type_duration, _type_frames, _type_bitrate, _type_mode, _type_sample_rate, _type_channels, _type_header, _type_start, _type_end, _type_junk, _type_cut, _type_lead, _type_layer, _type_switch, _type_gap, _type_gap_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_lead, _dflt_layer, _dflt_switch, _dflt_gap, _dflt_gap_at, _return_type):\n def __init__(self,duration:_type_duration,frames:_type_frames,bitrate:_type_bitrate,mode:_type_mode,sample_rate:_type_sample_rate,channels:_type_channels,header:_type_header,start:_type_start,end:_type_end,junk:_type_junk,cut:_type_cut,lead:_type_lead=_dflt_lead,layer:_type_layer=_dflt_layer,switch:_type_switch=_dflt_switch,gap:_type_gap=_dflt_gap,gap_at:_type_gap_at=_dflt_gap_at)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'frames',frames)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)\n  __dataclass_builtins_object__.__setattr__(self,'mode',mode)\n  __dataclass_builtins_object__.__setattr__(self,'sample_rate',sample_rate)\n  __dataclass_builtins_object__.__setattr__(self,'channels',channels)\n  __dataclass_builtins_object__.__setattr__(self,'header',header)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'junk',junk)\n  __dataclass_builtins_object__.__setattr__(self,'cut',cut)\n  __dataclass_builtins_object__.__setattr__(self,'lead',lead)\n  __dataclass_builtins_object__.__setattr__(self,'layer',layer)\n  __dataclass_builtins_object__.__setattr__(self,'switch',switch)\n  __dataclass_builtins_object__.__setattr__(self,'gap',gap)\n  __dataclass_builtins_object__.__setattr__(self,'gap_at',gap_at)\n return __init__": (_13, '__create_fn__'),
-    "def __create_fn__(_type_episode, _type_media, _type_page_path, _type_page_url, _type_enclosure_path, _type_enclosure_url, _type_image_url, _type_image_path, _type_image_size, _type_chapters_url, _type_transcripts, _type_alternates, _type_embed_url, _type_oembed_url, _type_media_file, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_image_path, _dflt_image_size, _dflt_chapters_url, _dflt_transcripts, _dflt_alternates, _dflt_embed_url, _dflt_oembed_url, _dflt_media_file, _dflt_notes, _return_type):\n def __init__(self,episode:_type_episode,media:_type_media,page_path:_type_page_path,page_url:_type_page_url,enclosure_path:_type_enclosure_path,enclosure_url:_type_enclosure_url,image_url:_type_image_url,image_path:_type_image_path=_dflt_image_path,image_size:_type_image_size=_dflt_image_size,chapters_url:_type_chapters_url=_dflt_chapters_url,transcripts:_type_transcripts=_dflt_transcripts,alternates:_type_alternates=_dflt_alternates,embed_url:_type_embed_url=_dflt_embed_url,oembed_url:_type_oembed_url=_dflt_oembed_url,media_file:_type_media_file=_dflt_media_file,notes:_type_notes=_dflt_notes)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'episode',episode)\n  __dataclass_builtins_object__.__setattr__(self,'media',media)\n  __dataclass_builtins_object__.__setattr__(self,'page_path',page_path)\n  __dataclass_builtins_object__.__setattr__(self,'page_url',page_url)\n  __dataclass_builtins_object__.__setattr__(self,'enclosure_path',enclosure_path)\n  __dataclass_builtins_object__.__setattr__(self,'enclosure_url',enclosure_url)\n  __dataclass_builtins_object__.__setattr__(self,'image_url',image_url)\n  __dataclass_builtins_object__.__setattr__(self,'image_path',image_path)\n  __dataclass_builtins_object__.__setattr__(self,'image_size',image_size)\n  __dataclass_builtins_object__.__setattr__(self,'chapters_url',chapters_url)\n  __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)\n  __dataclass_builtins_object__.__setattr__(self,'alternates',alternates)\n  __dataclass_builtins_object__.__setattr__(self,'embed_url',embed_url)\n  __dataclass_builtins_object__.__setattr__(self,'oembed_url',oembed_url)\n  __dataclass_builtins_object__.__setattr__(self,'media_file',media_file)\n  __dataclass_builtins_object__.__setattr__(self,'notes',notes)\n return __init__": (_14, '__create_fn__'),
-    "def __create_fn__(_type_feed, _type_pages, _type_images, _type_media, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_feed, _dflt_pages, _dflt_images, _dflt_media, _return_type):\n def __init__(self,feed:_type_feed=_dflt_feed,pages:_type_pages=_dflt_pages,images:_type_images=_dflt_images,media:_type_media=_dflt_media)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'feed',feed)\n  __dataclass_builtins_object__.__setattr__(self,'pages',pages)\n  __dataclass_builtins_object__.__setattr__(self,'images',images)\n  __dataclass_builtins_object__.__setattr__(self,'media',media)\n return __init__": (_15, '__create_fn__'),
-    "def __create_fn__(_type_feed_guid, _type_feed_url, _type_title, _type_item_guid, _type_medium, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_feed_url, _dflt_title, _dflt_item_guid, _dflt_medium, _return_type):\n def __init__(self,feed_guid:_type_feed_guid,feed_url:_type_feed_url=_dflt_feed_url,title:_type_title=_dflt_title,item_guid:_type_item_guid=_dflt_item_guid,medium:_type_medium=_dflt_medium)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'feed_guid',feed_guid)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'item_guid',item_guid)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n return __init__": (_16, '__create_fn__'),
-    "def __create_fn__(_type_field, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,field:_type_field,old:_type_old,new:_type_new)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__": (_17, '__create_fn__'),
+    "def __create_fn__(_type_duration, _type_frames, _type_bitrate, _type_mode, _type_sample_rate, _type_channels, _type_header, _type_start, _type_end, _type_junk, _type_cut, _type_lead, _type_layer, _type_switch, _type_gap, _type_gap_at, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_lead, _dflt_layer, _dflt_switch, _dflt_gap, _dflt_gap_at, _return_type):\n def __init__(self,duration:_type_duration,frames:_type_frames,bitrate:_type_bitrate,mode:_type_mode,sample_rate:_type_sample_rate,channels:_type_channels,header:_type_header,start:_type_start,end:_type_end,junk:_type_junk,cut:_type_cut,lead:_type_lead=_dflt_lead,layer:_type_layer=_dflt_layer,switch:_type_switch=_dflt_switch,gap:_type_gap=_dflt_gap,gap_at:_type_gap_at=_dflt_gap_at)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['frames']=frames\n  __dataclass_self_dict__['bitrate']=bitrate\n  __dataclass_self_dict__['mode']=mode\n  __dataclass_self_dict__['sample_rate']=sample_rate\n  __dataclass_self_dict__['channels']=channels\n  __dataclass_self_dict__['header']=header\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['end']=end\n  __dataclass_self_dict__['junk']=junk\n  __dataclass_self_dict__['cut']=cut\n  __dataclass_self_dict__['lead']=lead\n  __dataclass_self_dict__['layer']=layer\n  __dataclass_self_dict__['switch']=switch\n  __dataclass_self_dict__['gap']=gap\n  __dataclass_self_dict__['gap_at']=gap_at\n return __init__": (_13, '__create_fn__'),
+    "def __create_fn__(_type_episode, _type_media, _type_page_path, _type_page_url, _type_enclosure_path, _type_enclosure_url, _type_image_url, _type_image_path, _type_image_size, _type_chapters_url, _type_transcripts, _type_alternates, _type_embed_url, _type_oembed_url, _type_media_file, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_image_path, _dflt_image_size, _dflt_chapters_url, _dflt_transcripts, _dflt_alternates, _dflt_embed_url, _dflt_oembed_url, _dflt_media_file, _dflt_notes, _return_type):\n def __init__(self,episode:_type_episode,media:_type_media,page_path:_type_page_path,page_url:_type_page_url,enclosure_path:_type_enclosure_path,enclosure_url:_type_enclosure_url,image_url:_type_image_url,image_path:_type_image_path=_dflt_image_path,image_size:_type_image_size=_dflt_image_size,chapters_url:_type_chapters_url=_dflt_chapters_url,transcripts:_type_transcripts=_dflt_transcripts,alternates:_type_alternates=_dflt_alternates,embed_url:_type_embed_url=_dflt_embed_url,oembed_url:_type_oembed_url=_dflt_oembed_url,media_file:_type_media_file=_dflt_media_file,notes:_type_notes=_dflt_notes)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['episode']=episode\n  __dataclass_self_dict__['media']=media\n  __dataclass_self_dict__['page_path']=page_path\n  __dataclass_self_dict__['page_url']=page_url\n  __dataclass_self_dict__['enclosure_path']=enclosure_path\n  __dataclass_self_dict__['enclosure_url']=enclosure_url\n  __dataclass_self_dict__['image_url']=image_url\n  __dataclass_self_dict__['image_path']=image_path\n  __dataclass_self_dict__['image_size']=image_size\n  __dataclass_self_dict__['chapters_url']=chapters_url\n  __dataclass_self_dict__['transcripts']=transcripts\n  __dataclass_self_dict__['alternates']=alternates\n  __dataclass_self_dict__['embed_url']=embed_url\n  __dataclass_self_dict__['oembed_url']=oembed_url\n  __dataclass_self_dict__['media_file']=media_file\n  __dataclass_self_dict__['notes']=notes\n return __init__": (_14, '__create_fn__'),
+    "def __create_fn__(_type_feed, _type_pages, _type_images, _type_media, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_feed, _dflt_pages, _dflt_images, _dflt_media, _return_type):\n def __init__(self,feed:_type_feed=_dflt_feed,pages:_type_pages=_dflt_pages,images:_type_images=_dflt_images,media:_type_media=_dflt_media)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['feed']=feed\n  __dataclass_self_dict__['pages']=pages\n  __dataclass_self_dict__['images']=images\n  __dataclass_self_dict__['media']=media\n return __init__": (_15, '__create_fn__'),
+    "def __create_fn__(_type_feed_guid, _type_feed_url, _type_title, _type_item_guid, _type_medium, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_feed_url, _dflt_title, _dflt_item_guid, _dflt_medium, _return_type):\n def __init__(self,feed_guid:_type_feed_guid,feed_url:_type_feed_url=_dflt_feed_url,title:_type_title=_dflt_title,item_guid:_type_item_guid=_dflt_item_guid,medium:_type_medium=_dflt_medium)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['feed_guid']=feed_guid\n  __dataclass_self_dict__['feed_url']=feed_url\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['item_guid']=item_guid\n  __dataclass_self_dict__['medium']=medium\n return __init__": (_16, '__create_fn__'),
+    "def __create_fn__(_type_field, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,field:_type_field,old:_type_old,new:_type_new)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['field']=field\n  __dataclass_self_dict__['old']=old\n  __dataclass_self_dict__['new']=new\n return __init__": (_17, '__create_fn__'),
     'def __create_fn__(_type_file, _type_changes, _type_written, _type_size, _type_skipped, _type_notes, _type_media, _type_index_kept, _type_gap, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_changes, _dflt_written, _dflt_size, _dflt_skipped, _dflt_notes, _dflt_media, _dflt_index_kept, _dflt_gap, _return_type):\n def __init__(self,file:_type_file,changes:_type_changes=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,size:_type_size=_dflt_size,skipped:_type_skipped=_dflt_skipped,notes:_type_notes=_HAS_DEFAULT_FACTORY,media:_type_media=_dflt_media,index_kept:_type_index_kept=_dflt_index_kept,gap:_type_gap=_dflt_gap)->_return_type:\n  self.file=file\n  self.changes=_dflt_changes() if changes is _HAS_DEFAULT_FACTORY else changes\n  self.written=written\n  self.size=size\n  self.skipped=skipped\n  self.notes=_dflt_notes() if notes is _HAS_DEFAULT_FACTORY else notes\n  self.media=media\n  self.index_kept=index_kept\n  self.gap=gap\n return __init__': (_18, '__create_fn__'),
-    "def __create_fn__(_type_file, _type_code, _type_severity, _type_message, _type_field, _type_hint, _type_episode, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_field, _dflt_hint, _dflt_episode, _dflt_episodes, _return_type):\n def __init__(self,file:_type_file,code:_type_code,severity:_type_severity,message:_type_message,field:_type_field=_dflt_field,hint:_type_hint=_dflt_hint,episode:_type_episode=_dflt_episode,episodes:_type_episodes=_dflt_episodes)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'hint',hint)\n  __dataclass_builtins_object__.__setattr__(self,'episode',episode)\n  __dataclass_builtins_object__.__setattr__(self,'episodes',episodes)\n return __init__": (_19, '__create_fn__'),
-    "def __create_fn__(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, _type_sources, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _dflt_sources, _return_type):\n def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs,sources:_type_sources=_dflt_sources)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'default',default)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)\n  __dataclass_builtins_object__.__setattr__(self,'integrity',integrity)\n  __dataclass_builtins_object__.__setattr__(self,'height',height)\n  __dataclass_builtins_object__.__setattr__(self,'lang',lang)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'codecs',codecs)\n  __dataclass_builtins_object__.__setattr__(self,'sources',sources)\n return __init__": (_20, '__create_fn__'),
+    "def __create_fn__(_type_file, _type_code, _type_severity, _type_message, _type_field, _type_hint, _type_episode, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_field, _dflt_hint, _dflt_episode, _dflt_episodes, _return_type):\n def __init__(self,file:_type_file,code:_type_code,severity:_type_severity,message:_type_message,field:_type_field=_dflt_field,hint:_type_hint=_dflt_hint,episode:_type_episode=_dflt_episode,episodes:_type_episodes=_dflt_episodes)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['file']=file\n  __dataclass_self_dict__['code']=code\n  __dataclass_self_dict__['severity']=severity\n  __dataclass_self_dict__['message']=message\n  __dataclass_self_dict__['field']=field\n  __dataclass_self_dict__['hint']=hint\n  __dataclass_self_dict__['episode']=episode\n  __dataclass_self_dict__['episodes']=episodes\n return __init__": (_19, '__create_fn__'),
+    "def __create_fn__(_type_file, _type_mime, _type_url, _type_title, _type_default, _type_length, _type_bitrate, _type_integrity, _type_height, _type_lang, _type_rel, _type_codecs, _type_sources, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_url, _dflt_title, _dflt_default, _dflt_length, _dflt_bitrate, _dflt_integrity, _dflt_height, _dflt_lang, _dflt_rel, _dflt_codecs, _dflt_sources, _return_type):\n def __init__(self,file:_type_file,mime:_type_mime=_dflt_mime,url:_type_url=_dflt_url,title:_type_title=_dflt_title,default:_type_default=_dflt_default,length:_type_length=_dflt_length,bitrate:_type_bitrate=_dflt_bitrate,integrity:_type_integrity=_dflt_integrity,height:_type_height=_dflt_height,lang:_type_lang=_dflt_lang,rel:_type_rel=_dflt_rel,codecs:_type_codecs=_dflt_codecs,sources:_type_sources=_dflt_sources)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['file']=file\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['default']=default\n  __dataclass_self_dict__['length']=length\n  __dataclass_self_dict__['bitrate']=bitrate\n  __dataclass_self_dict__['integrity']=integrity\n  __dataclass_self_dict__['height']=height\n  __dataclass_self_dict__['lang']=lang\n  __dataclass_self_dict__['rel']=rel\n  __dataclass_self_dict__['codecs']=codecs\n  __dataclass_self_dict__['sources']=sources\n return __init__": (_20, '__create_fn__'),
     'def __create_fn__(_type_files, _type_folders, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,files:_type_files,folders:_type_folders)->_return_type:\n  self.files=files\n  self.folders=folders\n return __init__': (_21, '__create_fn__'),
     'def __create_fn__(_type_files, _type_writing, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_files, _dflt_writing, _return_type):\n def __init__(self,files:_type_files=_HAS_DEFAULT_FACTORY,writing:_type_writing=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.files=_dflt_files() if files is _HAS_DEFAULT_FACTORY else files\n  self.writing=_dflt_writing() if writing is _HAS_DEFAULT_FACTORY else writing\n return __init__': (_22, '__create_fn__'),
     'def __create_fn__(_type_guid, _type_title, _type_date, _type_guid_permalink, _type_notes_html, _type_summary, _type_link, _type_enclosure, _type_duration, _type_season, _type_season_name, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_image, _type_keywords, _type_block, _type_persons, _type_value, _type_social, _type_transcripts, _type_chapters, _type_inline_chapters, _type_position, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_guid_permalink, _dflt_notes_html, _dflt_summary, _dflt_link, _dflt_enclosure, _dflt_duration, _dflt_season, _dflt_season_name, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_image, _dflt_keywords, _dflt_block, _dflt_persons, _dflt_value, _dflt_social, _dflt_transcripts, _dflt_chapters, _dflt_inline_chapters, _dflt_position, _return_type):\n def __init__(self,guid:_type_guid,title:_type_title,date:_type_date,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,notes_html:_type_notes_html=_dflt_notes_html,summary:_type_summary=_dflt_summary,link:_type_link=_dflt_link,enclosure:_type_enclosure=_dflt_enclosure,duration:_type_duration=_dflt_duration,season:_type_season=_dflt_season,season_name:_type_season_name=_dflt_season_name,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,image:_type_image=_dflt_image,keywords:_type_keywords=_dflt_keywords,block:_type_block=_dflt_block,persons:_type_persons=_dflt_persons,value:_type_value=_dflt_value,social:_type_social=_dflt_social,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,inline_chapters:_type_inline_chapters=_dflt_inline_chapters,position:_type_position=_dflt_position)->_return_type:\n  self.guid=guid\n  self.title=title\n  self.date=date\n  self.guid_permalink=guid_permalink\n  self.notes_html=notes_html\n  self.summary=summary\n  self.link=link\n  self.enclosure=enclosure\n  self.duration=duration\n  self.season=season\n  self.season_name=season_name\n  self.number=number\n  self.decimal_number=decimal_number\n  self.episode_display=episode_display\n  self.episode_type=episode_type\n  self.explicit=explicit\n  self.itunes_title=itunes_title\n  self.image=image\n  self.keywords=keywords\n  self.block=block\n  self.persons=persons\n  self.value=value\n  self.social=social\n  self.transcripts=transcripts\n  self.chapters=chapters\n  self.inline_chapters=inline_chapters\n  self.position=position\n return __init__': (_23, '__create_fn__'),
-    "def __create_fn__(_type_guid, _type_url, _type_length, _type_duration, _type_title, _type_date, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,guid:_type_guid,url:_type_url,length:_type_length,duration:_type_duration,title:_type_title,date:_type_date)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n return __init__": (_24, '__create_fn__'),
+    "def __create_fn__(_type_guid, _type_url, _type_length, _type_duration, _type_title, _type_date, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,guid:_type_guid,url:_type_url,length:_type_length,duration:_type_duration,title:_type_title,date:_type_date)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['guid']=guid\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['length']=length\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['date']=date\n return __init__": (_24, '__create_fn__'),
     'def __create_fn__(_type_handler, _type_sizes, _type_chunks, _type_per_chunk, _type_track_id, _type_timescale, _type_runs, _type_fragment_ticks, _type_ticks, _type_defaults, _type_height, _type_width, _type_sample_entry, _type_enabled, _type_edits, _type_movie_timescale, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_handler, _dflt_sizes, _dflt_chunks, _dflt_per_chunk, _dflt_track_id, _dflt_timescale, _dflt_runs, _dflt_fragment_ticks, _dflt_ticks, _dflt_defaults, _dflt_height, _dflt_width, _dflt_sample_entry, _dflt_enabled, _dflt_edits, _dflt_movie_timescale, _return_type):\n def __init__(self,handler:_type_handler=_dflt_handler,sizes:_type_sizes=_HAS_DEFAULT_FACTORY,chunks:_type_chunks=_HAS_DEFAULT_FACTORY,per_chunk:_type_per_chunk=_HAS_DEFAULT_FACTORY,track_id:_type_track_id=_dflt_track_id,timescale:_type_timescale=_dflt_timescale,runs:_type_runs=_HAS_DEFAULT_FACTORY,fragment_ticks:_type_fragment_ticks=_dflt_fragment_ticks,ticks:_type_ticks=_dflt_ticks,defaults:_type_defaults=_dflt_defaults,height:_type_height=_dflt_height,width:_type_width=_dflt_width,sample_entry:_type_sample_entry=_dflt_sample_entry,enabled:_type_enabled=_dflt_enabled,edits:_type_edits=_dflt_edits,movie_timescale:_type_movie_timescale=_dflt_movie_timescale)->_return_type:\n  self.handler=handler\n  self.sizes=_dflt_sizes() if sizes is _HAS_DEFAULT_FACTORY else sizes\n  self.chunks=_dflt_chunks() if chunks is _HAS_DEFAULT_FACTORY else chunks\n  self.per_chunk=_dflt_per_chunk() if per_chunk is _HAS_DEFAULT_FACTORY else per_chunk\n  self.track_id=track_id\n  self.timescale=timescale\n  self.runs=_dflt_runs() if runs is _HAS_DEFAULT_FACTORY else runs\n  self.fragment_ticks=fragment_ticks\n  self.ticks=ticks\n  self.defaults=defaults\n  self.height=height\n  self.width=width\n  self.sample_entry=sample_entry\n  self.enabled=enabled\n  self.edits=edits\n  self.movie_timescale=movie_timescale\n return __init__': (_25, '__create_fn__'),
-    "def __create_fn__(_type_html, _type_description, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_html, _dflt_description, _dflt_text, _return_type):\n def __init__(self,html:_type_html=_dflt_html,description:_type_description=_dflt_description,text:_type_text=_dflt_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'html',html)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_26, '__create_fn__'),
-    "def __create_fn__(_type_html, _type_description, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,html:_type_html,description:_type_description,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'html',html)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_27, '__create_fn__'),
-    "def __create_fn__(_type_index, _type_source, _type_copy, _type_media_file, _type_wanted, _type_art, _type_rel, _type_media, _type_ffmpeg, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,index:_type_index,source:_type_source,copy:_type_copy,media_file:_type_media_file,wanted:_type_wanted,art:_type_art,rel:_type_rel,media:_type_media,ffmpeg:_type_ffmpeg,length:_type_length)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'index',index)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'copy',copy)\n  __dataclass_builtins_object__.__setattr__(self,'media_file',media_file)\n  __dataclass_builtins_object__.__setattr__(self,'wanted',wanted)\n  __dataclass_builtins_object__.__setattr__(self,'art',art)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'media',media)\n  __dataclass_builtins_object__.__setattr__(self,'ffmpeg',ffmpeg)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n return __init__": (_28, '__create_fn__'),
-    "def __create_fn__(_type_kind, _type_frames, _type_bytes, _type_sound, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_sound, _return_type):\n def __init__(self,kind:_type_kind,frames:_type_frames,bytes:_type_bytes,sound:_type_sound=_dflt_sound)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'frames',frames)\n  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)\n  __dataclass_builtins_object__.__setattr__(self,'sound',sound)\n return __init__": (_29, '__create_fn__'),
-    "def __create_fn__(_type_kind, _type_url, _type_field, _type_episode, _type_length, _type_mime, _type_duration, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episode, _dflt_length, _dflt_mime, _dflt_duration, _return_type):\n def __init__(self,kind:_type_kind,url:_type_url,field:_type_field,episode:_type_episode=_dflt_episode,length:_type_length=_dflt_length,mime:_type_mime=_dflt_mime,duration:_type_duration=_dflt_duration)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'field',field)\n  __dataclass_builtins_object__.__setattr__(self,'episode',episode)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n return __init__": (_30, '__create_fn__'),
-    "def __create_fn__(_type_length, _type_samples, _type_sample_rate, _type_bitrate, _type_channels, _type_mpeg1, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,length:_type_length,samples:_type_samples,sample_rate:_type_sample_rate,bitrate:_type_bitrate,channels:_type_channels,mpeg1:_type_mpeg1)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n  __dataclass_builtins_object__.__setattr__(self,'samples',samples)\n  __dataclass_builtins_object__.__setattr__(self,'sample_rate',sample_rate)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)\n  __dataclass_builtins_object__.__setattr__(self,'channels',channels)\n  __dataclass_builtins_object__.__setattr__(self,'mpeg1',mpeg1)\n return __init__": (_31, '__create_fn__'),
-    "def __create_fn__(_type_mime, _type_data, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,mime:_type_mime,data:_type_data)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'data',data)\n return __init__": (_32, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_bucket, _type_prefix, _type_region, _type_endpoint_url, _type_addressing, _type_profile, _type_acl, _type_cors, _type_cors_origins, _type_multipart_threshold, _type_multipart_chunk, _type_concurrency, _type_retries, _type_timeout, _type_checksums, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_prefix, _dflt_region, _dflt_endpoint_url, _dflt_addressing, _dflt_profile, _dflt_acl, _dflt_cors, _dflt_cors_origins, _dflt_multipart_threshold, _dflt_multipart_chunk, _dflt_concurrency, _dflt_retries, _dflt_timeout, _dflt_checksums, _dflt_type, _return_type):\n def __init__(self,name:_type_name,bucket:_type_bucket,prefix:_type_prefix=_dflt_prefix,region:_type_region=_dflt_region,endpoint_url:_type_endpoint_url=_dflt_endpoint_url,addressing:_type_addressing=_dflt_addressing,profile:_type_profile=_dflt_profile,acl:_type_acl=_dflt_acl,cors:_type_cors=_dflt_cors,cors_origins:_type_cors_origins=_dflt_cors_origins,multipart_threshold:_type_multipart_threshold=_dflt_multipart_threshold,multipart_chunk:_type_multipart_chunk=_dflt_multipart_chunk,concurrency:_type_concurrency=_dflt_concurrency,retries:_type_retries=_dflt_retries,timeout:_type_timeout=_dflt_timeout,checksums:_type_checksums=_dflt_checksums,type:_type_type=_dflt_type)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'bucket',bucket)\n  __dataclass_builtins_object__.__setattr__(self,'prefix',prefix)\n  __dataclass_builtins_object__.__setattr__(self,'region',region)\n  __dataclass_builtins_object__.__setattr__(self,'endpoint_url',endpoint_url)\n  __dataclass_builtins_object__.__setattr__(self,'addressing',addressing)\n  __dataclass_builtins_object__.__setattr__(self,'profile',profile)\n  __dataclass_builtins_object__.__setattr__(self,'acl',acl)\n  __dataclass_builtins_object__.__setattr__(self,'cors',cors)\n  __dataclass_builtins_object__.__setattr__(self,'cors_origins',cors_origins)\n  __dataclass_builtins_object__.__setattr__(self,'multipart_threshold',multipart_threshold)\n  __dataclass_builtins_object__.__setattr__(self,'multipart_chunk',multipart_chunk)\n  __dataclass_builtins_object__.__setattr__(self,'concurrency',concurrency)\n  __dataclass_builtins_object__.__setattr__(self,'retries',retries)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n  __dataclass_builtins_object__.__setattr__(self,'checksums',checksums)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": (_33, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_destination, _type_ssh, _type_options, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ssh, _dflt_options, _dflt_type, _return_type):\n def __init__(self,name:_type_name,destination:_type_destination,ssh:_type_ssh=_dflt_ssh,options:_type_options=_dflt_options,type:_type_type=_dflt_type)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'destination',destination)\n  __dataclass_builtins_object__.__setattr__(self,'ssh',ssh)\n  __dataclass_builtins_object__.__setattr__(self,'options',options)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": (_34, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_email, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,email:_type_email)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'email',email)\n return __init__": (_35, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_geo, _type_osm, _type_rel, _type_country, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_geo, _dflt_osm, _dflt_rel, _dflt_country, _return_type):\n def __init__(self,name:_type_name,geo:_type_geo=_dflt_geo,osm:_type_osm=_dflt_osm,rel:_type_rel=_dflt_rel,country:_type_country=_dflt_country)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'geo',geo)\n  __dataclass_builtins_object__.__setattr__(self,'osm',osm)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'country',country)\n return __init__": (_36, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_path, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _return_type):\n def __init__(self,name:_type_name,path:_type_path,type:_type_type=_dflt_type)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n return __init__": (_37, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_role, _type_group, _type_img, _type_href, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_role, _dflt_group, _dflt_img, _dflt_href, _return_type):\n def __init__(self,name:_type_name,role:_type_role=_dflt_role,group:_type_group=_dflt_group,img:_type_img=_dflt_img,href:_type_href=_dflt_href)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'group',group)\n  __dataclass_builtins_object__.__setattr__(self,'img',img)\n  __dataclass_builtins_object__.__setattr__(self,'href',href)\n return __init__": (_38, '__create_fn__'),
+    "def __create_fn__(_type_html, _type_description, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_html, _dflt_description, _dflt_text, _return_type):\n def __init__(self,html:_type_html=_dflt_html,description:_type_description=_dflt_description,text:_type_text=_dflt_text)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['html']=html\n  __dataclass_self_dict__['description']=description\n  __dataclass_self_dict__['text']=text\n return __init__": (_26, '__create_fn__'),
+    "def __create_fn__(_type_html, _type_description, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,html:_type_html,description:_type_description,text:_type_text)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['html']=html\n  __dataclass_self_dict__['description']=description\n  __dataclass_self_dict__['text']=text\n return __init__": (_27, '__create_fn__'),
+    "def __create_fn__(_type_index, _type_source, _type_copy, _type_media_file, _type_wanted, _type_art, _type_rel, _type_media, _type_ffmpeg, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,index:_type_index,source:_type_source,copy:_type_copy,media_file:_type_media_file,wanted:_type_wanted,art:_type_art,rel:_type_rel,media:_type_media,ffmpeg:_type_ffmpeg,length:_type_length)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['index']=index\n  __dataclass_self_dict__['source']=source\n  __dataclass_self_dict__['copy']=copy\n  __dataclass_self_dict__['media_file']=media_file\n  __dataclass_self_dict__['wanted']=wanted\n  __dataclass_self_dict__['art']=art\n  __dataclass_self_dict__['rel']=rel\n  __dataclass_self_dict__['media']=media\n  __dataclass_self_dict__['ffmpeg']=ffmpeg\n  __dataclass_self_dict__['length']=length\n return __init__": (_28, '__create_fn__'),
+    "def __create_fn__(_type_kind, _type_frames, _type_bytes, _type_sound, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_sound, _return_type):\n def __init__(self,kind:_type_kind,frames:_type_frames,bytes:_type_bytes,sound:_type_sound=_dflt_sound)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['kind']=kind\n  __dataclass_self_dict__['frames']=frames\n  __dataclass_self_dict__['bytes']=bytes\n  __dataclass_self_dict__['sound']=sound\n return __init__": (_29, '__create_fn__'),
+    "def __create_fn__(_type_kind, _type_url, _type_field, _type_episode, _type_length, _type_mime, _type_duration, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episode, _dflt_length, _dflt_mime, _dflt_duration, _return_type):\n def __init__(self,kind:_type_kind,url:_type_url,field:_type_field,episode:_type_episode=_dflt_episode,length:_type_length=_dflt_length,mime:_type_mime=_dflt_mime,duration:_type_duration=_dflt_duration)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['kind']=kind\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['field']=field\n  __dataclass_self_dict__['episode']=episode\n  __dataclass_self_dict__['length']=length\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['duration']=duration\n return __init__": (_30, '__create_fn__'),
+    "def __create_fn__(_type_length, _type_samples, _type_sample_rate, _type_bitrate, _type_channels, _type_mpeg1, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,length:_type_length,samples:_type_samples,sample_rate:_type_sample_rate,bitrate:_type_bitrate,channels:_type_channels,mpeg1:_type_mpeg1)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['length']=length\n  __dataclass_self_dict__['samples']=samples\n  __dataclass_self_dict__['sample_rate']=sample_rate\n  __dataclass_self_dict__['bitrate']=bitrate\n  __dataclass_self_dict__['channels']=channels\n  __dataclass_self_dict__['mpeg1']=mpeg1\n return __init__": (_31, '__create_fn__'),
+    "def __create_fn__(_type_mime, _type_data, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,mime:_type_mime,data:_type_data)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['data']=data\n return __init__": (_32, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_bucket, _type_prefix, _type_region, _type_endpoint_url, _type_addressing, _type_profile, _type_acl, _type_cors, _type_cors_origins, _type_multipart_threshold, _type_multipart_chunk, _type_concurrency, _type_retries, _type_timeout, _type_checksums, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_prefix, _dflt_region, _dflt_endpoint_url, _dflt_addressing, _dflt_profile, _dflt_acl, _dflt_cors, _dflt_cors_origins, _dflt_multipart_threshold, _dflt_multipart_chunk, _dflt_concurrency, _dflt_retries, _dflt_timeout, _dflt_checksums, _dflt_type, _return_type):\n def __init__(self,name:_type_name,bucket:_type_bucket,prefix:_type_prefix=_dflt_prefix,region:_type_region=_dflt_region,endpoint_url:_type_endpoint_url=_dflt_endpoint_url,addressing:_type_addressing=_dflt_addressing,profile:_type_profile=_dflt_profile,acl:_type_acl=_dflt_acl,cors:_type_cors=_dflt_cors,cors_origins:_type_cors_origins=_dflt_cors_origins,multipart_threshold:_type_multipart_threshold=_dflt_multipart_threshold,multipart_chunk:_type_multipart_chunk=_dflt_multipart_chunk,concurrency:_type_concurrency=_dflt_concurrency,retries:_type_retries=_dflt_retries,timeout:_type_timeout=_dflt_timeout,checksums:_type_checksums=_dflt_checksums,type:_type_type=_dflt_type)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['bucket']=bucket\n  __dataclass_self_dict__['prefix']=prefix\n  __dataclass_self_dict__['region']=region\n  __dataclass_self_dict__['endpoint_url']=endpoint_url\n  __dataclass_self_dict__['addressing']=addressing\n  __dataclass_self_dict__['profile']=profile\n  __dataclass_self_dict__['acl']=acl\n  __dataclass_self_dict__['cors']=cors\n  __dataclass_self_dict__['cors_origins']=cors_origins\n  __dataclass_self_dict__['multipart_threshold']=multipart_threshold\n  __dataclass_self_dict__['multipart_chunk']=multipart_chunk\n  __dataclass_self_dict__['concurrency']=concurrency\n  __dataclass_self_dict__['retries']=retries\n  __dataclass_self_dict__['timeout']=timeout\n  __dataclass_self_dict__['checksums']=checksums\n  __dataclass_self_dict__['type']=type\n return __init__": (_33, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_destination, _type_ssh, _type_options, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ssh, _dflt_options, _dflt_type, _return_type):\n def __init__(self,name:_type_name,destination:_type_destination,ssh:_type_ssh=_dflt_ssh,options:_type_options=_dflt_options,type:_type_type=_dflt_type)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['destination']=destination\n  __dataclass_self_dict__['ssh']=ssh\n  __dataclass_self_dict__['options']=options\n  __dataclass_self_dict__['type']=type\n return __init__": (_34, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_email, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,email:_type_email)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['email']=email\n return __init__": (_35, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_geo, _type_osm, _type_rel, _type_country, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_geo, _dflt_osm, _dflt_rel, _dflt_country, _return_type):\n def __init__(self,name:_type_name,geo:_type_geo=_dflt_geo,osm:_type_osm=_dflt_osm,rel:_type_rel=_dflt_rel,country:_type_country=_dflt_country)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['geo']=geo\n  __dataclass_self_dict__['osm']=osm\n  __dataclass_self_dict__['rel']=rel\n  __dataclass_self_dict__['country']=country\n return __init__": (_36, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_path, _type_type, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _return_type):\n def __init__(self,name:_type_name,path:_type_path,type:_type_type=_dflt_type)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['type']=type\n return __init__": (_37, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_role, _type_group, _type_img, _type_href, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_role, _dflt_group, _dflt_img, _dflt_href, _return_type):\n def __init__(self,name:_type_name,role:_type_role=_dflt_role,group:_type_group=_dflt_group,img:_type_img=_dflt_img,href:_type_href=_dflt_href)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['role']=role\n  __dataclass_self_dict__['group']=group\n  __dataclass_self_dict__['img']=img\n  __dataclass_self_dict__['href']=href\n return __init__": (_38, '__create_fn__'),
     'def __create_fn__(_type_name, _type_start, _type_body, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,start:_type_start,body:_type_body,end:_type_end)->_return_type:\n  self.name=name\n  self.start=start\n  self.body=body\n  self.end=end\n return __init__': (_39, '__create_fn__'),
-    "def __create_fn__(_type_name, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _return_type):\n def __init__(self,name:_type_name,url:_type_url=_dflt_url)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n return __init__": (_40, '__create_fn__'),
-    "def __create_fn__(_type_next_url, _type_prev_archive_url, _type_current_url, _type_complete, _type_first_url, _type_last_url, _type_previous_url, _type_next_archive_url, _type_archive, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_next_url, _dflt_prev_archive_url, _dflt_current_url, _dflt_complete, _dflt_first_url, _dflt_last_url, _dflt_previous_url, _dflt_next_archive_url, _dflt_archive, _return_type):\n def __init__(self,next_url:_type_next_url=_dflt_next_url,prev_archive_url:_type_prev_archive_url=_dflt_prev_archive_url,current_url:_type_current_url=_dflt_current_url,complete:_type_complete=_dflt_complete,first_url:_type_first_url=_dflt_first_url,last_url:_type_last_url=_dflt_last_url,previous_url:_type_previous_url=_dflt_previous_url,next_archive_url:_type_next_archive_url=_dflt_next_archive_url,archive:_type_archive=_dflt_archive)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'next_url',next_url)\n  __dataclass_builtins_object__.__setattr__(self,'prev_archive_url',prev_archive_url)\n  __dataclass_builtins_object__.__setattr__(self,'current_url',current_url)\n  __dataclass_builtins_object__.__setattr__(self,'complete',complete)\n  __dataclass_builtins_object__.__setattr__(self,'first_url',first_url)\n  __dataclass_builtins_object__.__setattr__(self,'last_url',last_url)\n  __dataclass_builtins_object__.__setattr__(self,'previous_url',previous_url)\n  __dataclass_builtins_object__.__setattr__(self,'next_archive_url',next_archive_url)\n  __dataclass_builtins_object__.__setattr__(self,'archive',archive)\n return __init__": (_41, '__create_fn__'),
-    "def __create_fn__(_type_number, _type_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _return_type):\n def __init__(self,number:_type_number,name:_type_name=_dflt_name)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n return __init__": (_42, '__create_fn__'),
+    "def __create_fn__(_type_name, _type_url, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _return_type):\n def __init__(self,name:_type_name,url:_type_url=_dflt_url)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['name']=name\n  __dataclass_self_dict__['url']=url\n return __init__": (_40, '__create_fn__'),
+    "def __create_fn__(_type_next_url, _type_prev_archive_url, _type_current_url, _type_complete, _type_first_url, _type_last_url, _type_previous_url, _type_next_archive_url, _type_archive, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_next_url, _dflt_prev_archive_url, _dflt_current_url, _dflt_complete, _dflt_first_url, _dflt_last_url, _dflt_previous_url, _dflt_next_archive_url, _dflt_archive, _return_type):\n def __init__(self,next_url:_type_next_url=_dflt_next_url,prev_archive_url:_type_prev_archive_url=_dflt_prev_archive_url,current_url:_type_current_url=_dflt_current_url,complete:_type_complete=_dflt_complete,first_url:_type_first_url=_dflt_first_url,last_url:_type_last_url=_dflt_last_url,previous_url:_type_previous_url=_dflt_previous_url,next_archive_url:_type_next_archive_url=_dflt_next_archive_url,archive:_type_archive=_dflt_archive)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['next_url']=next_url\n  __dataclass_self_dict__['prev_archive_url']=prev_archive_url\n  __dataclass_self_dict__['current_url']=current_url\n  __dataclass_self_dict__['complete']=complete\n  __dataclass_self_dict__['first_url']=first_url\n  __dataclass_self_dict__['last_url']=last_url\n  __dataclass_self_dict__['previous_url']=previous_url\n  __dataclass_self_dict__['next_archive_url']=next_archive_url\n  __dataclass_self_dict__['archive']=archive\n return __init__": (_41, '__create_fn__'),
+    "def __create_fn__(_type_number, _type_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_name, _return_type):\n def __init__(self,number:_type_number,name:_type_name=_dflt_name)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['number']=number\n  __dataclass_self_dict__['name']=name\n return __init__": (_42, '__create_fn__'),
     'def __create_fn__(_type_output, _type_episodes, _type_drafts, _type_scheduled, _type_written, _type_unchanged, _type_removed, _type_problems, _type_probed, _type_rendered, _type_kept, _type_seconds, _type_ledger_updated, _type_tagged, _type_ledger, _type_stamp, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episodes, _dflt_drafts, _dflt_scheduled, _dflt_written, _dflt_unchanged, _dflt_removed, _dflt_problems, _dflt_probed, _dflt_rendered, _dflt_kept, _dflt_seconds, _dflt_ledger_updated, _dflt_tagged, _dflt_ledger, _dflt_stamp, _return_type):\n def __init__(self,output:_type_output,episodes:_type_episodes=_dflt_episodes,drafts:_type_drafts=_dflt_drafts,scheduled:_type_scheduled=_dflt_scheduled,written:_type_written=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,removed:_type_removed=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,probed:_type_probed=_dflt_probed,rendered:_type_rendered=_dflt_rendered,kept:_type_kept=_dflt_kept,seconds:_type_seconds=_dflt_seconds,ledger_updated:_type_ledger_updated=_dflt_ledger_updated,tagged:_type_tagged=_HAS_DEFAULT_FACTORY,ledger:_type_ledger=_dflt_ledger,stamp:_type_stamp=_dflt_stamp)->_return_type:\n  self.output=output\n  self.episodes=episodes\n  self.drafts=drafts\n  self.scheduled=scheduled\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.unchanged=unchanged\n  self.removed=_dflt_removed() if removed is _HAS_DEFAULT_FACTORY else removed\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.probed=probed\n  self.rendered=rendered\n  self.kept=kept\n  self.seconds=seconds\n  self.ledger_updated=ledger_updated\n  self.tagged=_dflt_tagged() if tagged is _HAS_DEFAULT_FACTORY else tagged\n  self.ledger=ledger\n  self.stamp=stamp\n return __init__': (_43, '__create_fn__'),
-    "def __create_fn__(_type_parents, _type_attributes, _type_required, _type_single, _type_text_max, _type_text_required, _type_limits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_attributes, _dflt_required, _dflt_single, _dflt_text_max, _dflt_text_required, _dflt_limits, _return_type):\n def __init__(self,parents:_type_parents,attributes:_type_attributes=_dflt_attributes,required:_type_required=_dflt_required,single:_type_single=_dflt_single,text_max:_type_text_max=_dflt_text_max,text_required:_type_text_required=_dflt_text_required,limits:_type_limits=_dflt_limits)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'parents',parents)\n  __dataclass_builtins_object__.__setattr__(self,'attributes',attributes)\n  __dataclass_builtins_object__.__setattr__(self,'required',required)\n  __dataclass_builtins_object__.__setattr__(self,'single',single)\n  __dataclass_builtins_object__.__setattr__(self,'text_max',text_max)\n  __dataclass_builtins_object__.__setattr__(self,'text_required',text_required)\n  __dataclass_builtins_object__.__setattr__(self,'limits',limits)\n return __init__": (_44, '__create_fn__'),
-    "def __create_fn__(_type_path, _type_mime, _type_language, _type_generated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_generated, _return_type):\n def __init__(self,path:_type_path,mime:_type_mime,language:_type_language=_dflt_language,generated:_type_generated=_dflt_generated)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'generated',generated)\n return __init__": (_45, '__create_fn__'),
-    "def __create_fn__(_type_path, _type_size, _type_mime, _type_kind, _type_duration, _type_bitrate, _type_bitrate_mode, _type_sample_rate, _type_channels, _type_video, _type_height, _type_width, _type_picture_codec, _type_tags, _type_chapters, _type_has_cover, _type_lead, _type_declared, _type_codec, _type_chained, _type_index_last, _type_index_blocker, _type_rate_switch, _type_switch_at, _type_cut, _type_movie_length, _type_location, _type_gap, _type_gap_at, _type_sound_tracks, _type_enabled_sound, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bitrate, _dflt_bitrate_mode, _dflt_sample_rate, _dflt_channels, _dflt_video, _dflt_height, _dflt_width, _dflt_picture_codec, _dflt_tags, _dflt_chapters, _dflt_has_cover, _dflt_lead, _dflt_declared, _dflt_codec, _dflt_chained, _dflt_index_last, _dflt_index_blocker, _dflt_rate_switch, _dflt_switch_at, _dflt_cut, _dflt_movie_length, _dflt_location, _dflt_gap, _dflt_gap_at, _dflt_sound_tracks, _dflt_enabled_sound, _return_type):\n def __init__(self,path:_type_path,size:_type_size,mime:_type_mime,kind:_type_kind,duration:_type_duration,bitrate:_type_bitrate=_dflt_bitrate,bitrate_mode:_type_bitrate_mode=_dflt_bitrate_mode,sample_rate:_type_sample_rate=_dflt_sample_rate,channels:_type_channels=_dflt_channels,video:_type_video=_dflt_video,height:_type_height=_dflt_height,width:_type_width=_dflt_width,picture_codec:_type_picture_codec=_dflt_picture_codec,tags:_type_tags=_HAS_DEFAULT_FACTORY,chapters:_type_chapters=_dflt_chapters,has_cover:_type_has_cover=_dflt_has_cover,lead:_type_lead=_dflt_lead,declared:_type_declared=_dflt_declared,codec:_type_codec=_dflt_codec,chained:_type_chained=_dflt_chained,index_last:_type_index_last=_dflt_index_last,index_blocker:_type_index_blocker=_dflt_index_blocker,rate_switch:_type_rate_switch=_dflt_rate_switch,switch_at:_type_switch_at=_dflt_switch_at,cut:_type_cut=_dflt_cut,movie_length:_type_movie_length=_dflt_movie_length,location:_type_location=_dflt_location,gap:_type_gap=_dflt_gap,gap_at:_type_gap_at=_dflt_gap_at,sound_tracks:_type_sound_tracks=_dflt_sound_tracks,enabled_sound:_type_enabled_sound=_dflt_enabled_sound)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate',bitrate)\n  __dataclass_builtins_object__.__setattr__(self,'bitrate_mode',bitrate_mode)\n  __dataclass_builtins_object__.__setattr__(self,'sample_rate',sample_rate)\n  __dataclass_builtins_object__.__setattr__(self,'channels',channels)\n  __dataclass_builtins_object__.__setattr__(self,'video',video)\n  __dataclass_builtins_object__.__setattr__(self,'height',height)\n  __dataclass_builtins_object__.__setattr__(self,'width',width)\n  __dataclass_builtins_object__.__setattr__(self,'picture_codec',picture_codec)\n  __dataclass_builtins_object__.__setattr__(self,'tags',_dflt_tags() if tags is _HAS_DEFAULT_FACTORY else tags)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'has_cover',has_cover)\n  __dataclass_builtins_object__.__setattr__(self,'lead',lead)\n  __dataclass_builtins_object__.__setattr__(self,'declared',declared)\n  __dataclass_builtins_object__.__setattr__(self,'codec',codec)\n  __dataclass_builtins_object__.__setattr__(self,'chained',chained)\n  __dataclass_builtins_object__.__setattr__(self,'index_last',index_last)\n  __dataclass_builtins_object__.__setattr__(self,'index_blocker',index_blocker)\n  __dataclass_builtins_object__.__setattr__(self,'rate_switch',rate_switch)\n  __dataclass_builtins_object__.__setattr__(self,'switch_at',switch_at)\n  __dataclass_builtins_object__.__setattr__(self,'cut',cut)\n  __dataclass_builtins_object__.__setattr__(self,'movie_length',movie_length)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'gap',gap)\n  __dataclass_builtins_object__.__setattr__(self,'gap_at',gap_at)\n  __dataclass_builtins_object__.__setattr__(self,'sound_tracks',sound_tracks)\n  __dataclass_builtins_object__.__setattr__(self,'enabled_sound',enabled_sound)\n return __init__": (_46, '__create_fn__'),
-    "def __create_fn__(_type_path, _type_size, _type_resumed, _type_announced, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_announced, _return_type):\n def __init__(self,path:_type_path,size:_type_size,resumed:_type_resumed,announced:_type_announced=_dflt_announced)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'resumed',resumed)\n  __dataclass_builtins_object__.__setattr__(self,'announced',announced)\n return __init__": (_47, '__create_fn__'),
+    "def __create_fn__(_type_parents, _type_attributes, _type_required, _type_single, _type_text_max, _type_text_required, _type_limits, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_attributes, _dflt_required, _dflt_single, _dflt_text_max, _dflt_text_required, _dflt_limits, _return_type):\n def __init__(self,parents:_type_parents,attributes:_type_attributes=_dflt_attributes,required:_type_required=_dflt_required,single:_type_single=_dflt_single,text_max:_type_text_max=_dflt_text_max,text_required:_type_text_required=_dflt_text_required,limits:_type_limits=_dflt_limits)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['parents']=parents\n  __dataclass_self_dict__['attributes']=attributes\n  __dataclass_self_dict__['required']=required\n  __dataclass_self_dict__['single']=single\n  __dataclass_self_dict__['text_max']=text_max\n  __dataclass_self_dict__['text_required']=text_required\n  __dataclass_self_dict__['limits']=limits\n return __init__": (_44, '__create_fn__'),
+    "def __create_fn__(_type_path, _type_mime, _type_language, _type_generated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_generated, _return_type):\n def __init__(self,path:_type_path,mime:_type_mime,language:_type_language=_dflt_language,generated:_type_generated=_dflt_generated)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['language']=language\n  __dataclass_self_dict__['generated']=generated\n return __init__": (_45, '__create_fn__'),
+    "def __create_fn__(_type_path, _type_size, _type_mime, _type_kind, _type_duration, _type_bitrate, _type_bitrate_mode, _type_sample_rate, _type_channels, _type_video, _type_height, _type_width, _type_picture_codec, _type_tags, _type_chapters, _type_has_cover, _type_lead, _type_declared, _type_codec, _type_chained, _type_index_last, _type_index_blocker, _type_rate_switch, _type_switch_at, _type_cut, _type_movie_length, _type_location, _type_gap, _type_gap_at, _type_sound_tracks, _type_enabled_sound, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bitrate, _dflt_bitrate_mode, _dflt_sample_rate, _dflt_channels, _dflt_video, _dflt_height, _dflt_width, _dflt_picture_codec, _dflt_tags, _dflt_chapters, _dflt_has_cover, _dflt_lead, _dflt_declared, _dflt_codec, _dflt_chained, _dflt_index_last, _dflt_index_blocker, _dflt_rate_switch, _dflt_switch_at, _dflt_cut, _dflt_movie_length, _dflt_location, _dflt_gap, _dflt_gap_at, _dflt_sound_tracks, _dflt_enabled_sound, _return_type):\n def __init__(self,path:_type_path,size:_type_size,mime:_type_mime,kind:_type_kind,duration:_type_duration,bitrate:_type_bitrate=_dflt_bitrate,bitrate_mode:_type_bitrate_mode=_dflt_bitrate_mode,sample_rate:_type_sample_rate=_dflt_sample_rate,channels:_type_channels=_dflt_channels,video:_type_video=_dflt_video,height:_type_height=_dflt_height,width:_type_width=_dflt_width,picture_codec:_type_picture_codec=_dflt_picture_codec,tags:_type_tags=_HAS_DEFAULT_FACTORY,chapters:_type_chapters=_dflt_chapters,has_cover:_type_has_cover=_dflt_has_cover,lead:_type_lead=_dflt_lead,declared:_type_declared=_dflt_declared,codec:_type_codec=_dflt_codec,chained:_type_chained=_dflt_chained,index_last:_type_index_last=_dflt_index_last,index_blocker:_type_index_blocker=_dflt_index_blocker,rate_switch:_type_rate_switch=_dflt_rate_switch,switch_at:_type_switch_at=_dflt_switch_at,cut:_type_cut=_dflt_cut,movie_length:_type_movie_length=_dflt_movie_length,location:_type_location=_dflt_location,gap:_type_gap=_dflt_gap,gap_at:_type_gap_at=_dflt_gap_at,sound_tracks:_type_sound_tracks=_dflt_sound_tracks,enabled_sound:_type_enabled_sound=_dflt_enabled_sound)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['size']=size\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['kind']=kind\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['bitrate']=bitrate\n  __dataclass_self_dict__['bitrate_mode']=bitrate_mode\n  __dataclass_self_dict__['sample_rate']=sample_rate\n  __dataclass_self_dict__['channels']=channels\n  __dataclass_self_dict__['video']=video\n  __dataclass_self_dict__['height']=height\n  __dataclass_self_dict__['width']=width\n  __dataclass_self_dict__['picture_codec']=picture_codec\n  __dataclass_self_dict__['tags']=_dflt_tags() if tags is _HAS_DEFAULT_FACTORY else tags\n  __dataclass_self_dict__['chapters']=chapters\n  __dataclass_self_dict__['has_cover']=has_cover\n  __dataclass_self_dict__['lead']=lead\n  __dataclass_self_dict__['declared']=declared\n  __dataclass_self_dict__['codec']=codec\n  __dataclass_self_dict__['chained']=chained\n  __dataclass_self_dict__['index_last']=index_last\n  __dataclass_self_dict__['index_blocker']=index_blocker\n  __dataclass_self_dict__['rate_switch']=rate_switch\n  __dataclass_self_dict__['switch_at']=switch_at\n  __dataclass_self_dict__['cut']=cut\n  __dataclass_self_dict__['movie_length']=movie_length\n  __dataclass_self_dict__['location']=location\n  __dataclass_self_dict__['gap']=gap\n  __dataclass_self_dict__['gap_at']=gap_at\n  __dataclass_self_dict__['sound_tracks']=sound_tracks\n  __dataclass_self_dict__['enabled_sound']=enabled_sound\n return __init__": (_46, '__create_fn__'),
+    "def __create_fn__(_type_path, _type_size, _type_resumed, _type_announced, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_announced, _return_type):\n def __init__(self,path:_type_path,size:_type_size,resumed:_type_resumed,announced:_type_announced=_dflt_announced)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['size']=size\n  __dataclass_self_dict__['resumed']=resumed\n  __dataclass_self_dict__['announced']=announced\n return __init__": (_47, '__create_fn__'),
     'def __create_fn__(_type_podcast_guid, _type_feed_url, _type_episodes, _type_artwork, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_podcast_guid, _dflt_feed_url, _dflt_episodes, _dflt_artwork, _return_type):\n def __init__(self,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,feed_url:_type_feed_url=_dflt_feed_url,episodes:_type_episodes=_HAS_DEFAULT_FACTORY,artwork:_type_artwork=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.podcast_guid=podcast_guid\n  self.feed_url=feed_url\n  self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes\n  self.artwork=_dflt_artwork() if artwork is _HAS_DEFAULT_FACTORY else artwork\n return __init__': (_48, '__create_fn__'),
-    "def __create_fn__(_type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,problems:_type_problems)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'problems',problems)\n return __init__": (_49, '__create_fn__'),
-    "def __create_fn__(_type_protocol, _type_uri, _type_account_id, _type_account_url, _type_priority, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uri, _dflt_account_id, _dflt_account_url, _dflt_priority, _return_type):\n def __init__(self,protocol:_type_protocol,uri:_type_uri=_dflt_uri,account_id:_type_account_id=_dflt_account_id,account_url:_type_account_url=_dflt_account_url,priority:_type_priority=_dflt_priority)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'protocol',protocol)\n  __dataclass_builtins_object__.__setattr__(self,'uri',uri)\n  __dataclass_builtins_object__.__setattr__(self,'account_id',account_id)\n  __dataclass_builtins_object__.__setattr__(self,'account_url',account_url)\n  __dataclass_builtins_object__.__setattr__(self,'priority',priority)\n return __init__": (_50, '__create_fn__'),
-    "def __create_fn__(_type_recipients, _type_time_splits, _type_type, _type_method, _type_suggested, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_method, _dflt_suggested, _return_type):\n def __init__(self,recipients:_type_recipients,time_splits:_type_time_splits,type:_type_type=_dflt_type,method:_type_method=_dflt_method,suggested:_type_suggested=_dflt_suggested)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'recipients',recipients)\n  __dataclass_builtins_object__.__setattr__(self,'time_splits',time_splits)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'method',method)\n  __dataclass_builtins_object__.__setattr__(self,'suggested',suggested)\n return __init__": (_51, '__create_fn__'),
-    "def __create_fn__(_type_rel, _type_path, _type_size, _type_sha256, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,rel:_type_rel,path:_type_path,size:_type_size,sha256:_type_sha256)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)\n return __init__": (_52, '__create_fn__'),
-    "def __create_fn__(_type_rel, _type_path, _type_size, _type_sha256, _type_type, _type_cache, _type_phase, _type_replaces, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_replaces, _return_type):\n def __init__(self,rel:_type_rel,path:_type_path,size:_type_size,sha256:_type_sha256,type:_type_type,cache:_type_cache,phase:_type_phase,replaces:_type_replaces=_dflt_replaces)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n  __dataclass_builtins_object__.__setattr__(self,'phase',phase)\n  __dataclass_builtins_object__.__setattr__(self,'replaces',replaces)\n return __init__": (_53, '__create_fn__'),
+    "def __create_fn__(_type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,problems:_type_problems)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['problems']=problems\n return __init__": (_49, '__create_fn__'),
+    "def __create_fn__(_type_protocol, _type_uri, _type_account_id, _type_account_url, _type_priority, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uri, _dflt_account_id, _dflt_account_url, _dflt_priority, _return_type):\n def __init__(self,protocol:_type_protocol,uri:_type_uri=_dflt_uri,account_id:_type_account_id=_dflt_account_id,account_url:_type_account_url=_dflt_account_url,priority:_type_priority=_dflt_priority)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['protocol']=protocol\n  __dataclass_self_dict__['uri']=uri\n  __dataclass_self_dict__['account_id']=account_id\n  __dataclass_self_dict__['account_url']=account_url\n  __dataclass_self_dict__['priority']=priority\n return __init__": (_50, '__create_fn__'),
+    "def __create_fn__(_type_recipients, _type_time_splits, _type_type, _type_method, _type_suggested, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_method, _dflt_suggested, _return_type):\n def __init__(self,recipients:_type_recipients,time_splits:_type_time_splits,type:_type_type=_dflt_type,method:_type_method=_dflt_method,suggested:_type_suggested=_dflt_suggested)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['recipients']=recipients\n  __dataclass_self_dict__['time_splits']=time_splits\n  __dataclass_self_dict__['type']=type\n  __dataclass_self_dict__['method']=method\n  __dataclass_self_dict__['suggested']=suggested\n return __init__": (_51, '__create_fn__'),
+    "def __create_fn__(_type_rel, _type_path, _type_size, _type_sha256, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,rel:_type_rel,path:_type_path,size:_type_size,sha256:_type_sha256)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['rel']=rel\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['size']=size\n  __dataclass_self_dict__['sha256']=sha256\n return __init__": (_52, '__create_fn__'),
+    "def __create_fn__(_type_rel, _type_path, _type_size, _type_sha256, _type_type, _type_cache, _type_phase, _type_replaces, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_replaces, _return_type):\n def __init__(self,rel:_type_rel,path:_type_path,size:_type_size,sha256:_type_sha256,type:_type_type,cache:_type_cache,phase:_type_phase,replaces:_type_replaces=_dflt_replaces)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['rel']=rel\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['size']=size\n  __dataclass_self_dict__['sha256']=sha256\n  __dataclass_self_dict__['type']=type\n  __dataclass_self_dict__['cache']=cache\n  __dataclass_self_dict__['phase']=phase\n  __dataclass_self_dict__['replaces']=replaces\n return __init__": (_53, '__create_fn__'),
     'def __create_fn__(_type_root, _type_out, _type_report, _type_waiting, _type_wait, _type_lock, _type_builds, _type_bases, _type_exit_code, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_waiting, _dflt_wait, _dflt_lock, _dflt_builds, _dflt_bases, _dflt_exit_code, _return_type):\n def __init__(self,root:_type_root,out:_type_out,report:_type_report,waiting:_type_waiting=_dflt_waiting,wait:_type_wait=_dflt_wait,lock:_type_lock=_HAS_DEFAULT_FACTORY,builds:_type_builds=_dflt_builds,bases:_type_bases=_dflt_bases,exit_code:_type_exit_code=_dflt_exit_code)->_return_type:\n  self.root=root\n  self.out=out\n  self.report=report\n  self.waiting=waiting\n  self.wait=wait\n  self.lock=_dflt_lock() if lock is _HAS_DEFAULT_FACTORY else lock\n  self.builds=builds\n  self.bases=bases\n  self.exit_code=exit_code\n return __init__': (_54, '__create_fn__'),
     'def __create_fn__(_type_root, _type_rebuild, _type_interval, _type_stop, _type_state, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_interval, _dflt_stop, _dflt_state, _return_type):\n def __init__(self,root:_type_root,rebuild:_type_rebuild,interval:_type_interval=_dflt_interval,stop:_type_stop=_HAS_DEFAULT_FACTORY,state:_type_state=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.root=root\n  self.rebuild=rebuild\n  self.interval=interval\n  self.stop=_dflt_stop() if stop is _HAS_DEFAULT_FACTORY else stop\n  self.state=_dflt_state() if state is _HAS_DEFAULT_FACTORY else state\n return __init__': (_55, '__create_fn__'),
     'def __create_fn__(_type_root, _type_show, _type_episodes, _type_media, _type_problems, _type_now, _type_artwork_size, _type_episode_artwork, _type_show_key, _type_fingerprints, _type_notes_keys, _type_cached, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_episodes, _dflt_media, _dflt_problems, _dflt_now, _dflt_artwork_size, _dflt_episode_artwork, _dflt_show_key, _dflt_fingerprints, _dflt_notes_keys, _dflt_cached, _return_type):\n def __init__(self,root:_type_root,show:_type_show,episodes:_type_episodes=_HAS_DEFAULT_FACTORY,media:_type_media=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,now:_type_now=_HAS_DEFAULT_FACTORY,artwork_size:_type_artwork_size=_dflt_artwork_size,episode_artwork:_type_episode_artwork=_HAS_DEFAULT_FACTORY,show_key:_type_show_key=_dflt_show_key,fingerprints:_type_fingerprints=_HAS_DEFAULT_FACTORY,notes_keys:_type_notes_keys=_HAS_DEFAULT_FACTORY,cached:_type_cached=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.root=root\n  self.show=show\n  self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes\n  self.media=_dflt_media() if media is _HAS_DEFAULT_FACTORY else media\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.now=_dflt_now() if now is _HAS_DEFAULT_FACTORY else now\n  self.artwork_size=artwork_size\n  self.episode_artwork=_dflt_episode_artwork() if episode_artwork is _HAS_DEFAULT_FACTORY else episode_artwork\n  self.show_key=show_key\n  self.fingerprints=_dflt_fingerprints() if fingerprints is _HAS_DEFAULT_FACTORY else fingerprints\n  self.notes_keys=_dflt_notes_keys() if notes_keys is _HAS_DEFAULT_FACTORY else notes_keys\n  self.cached=_dflt_cached() if cached is _HAS_DEFAULT_FACTORY else cached\n return __init__': (_56, '__create_fn__'),
-    "def __create_fn__(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_artwork_alt, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_chat, _type_publisher, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_artwork_alt, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_chat, _dflt_publisher, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):\n def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,chat:_type_chat=_dflt_chat,publisher:_type_publisher=_dflt_publisher,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'media_url',media_url)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'author',author)\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'category',category)\n  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)\n  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)\n  __dataclass_builtins_object__.__setattr__(self,'copyright',copyright)\n  __dataclass_builtins_object__.__setattr__(self,'podcast_guid',podcast_guid)\n  __dataclass_builtins_object__.__setattr__(self,'locked',locked)\n  __dataclass_builtins_object__.__setattr__(self,'locked_owner',locked_owner)\n  __dataclass_builtins_object__.__setattr__(self,'funding',funding)\n  __dataclass_builtins_object__.__setattr__(self,'persons',persons)\n  __dataclass_builtins_object__.__setattr__(self,'license',license)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'update_frequency',update_frequency)\n  __dataclass_builtins_object__.__setattr__(self,'update_rrule',update_rrule)\n  __dataclass_builtins_object__.__setattr__(self,'update_dtstart',update_dtstart)\n  __dataclass_builtins_object__.__setattr__(self,'txt',txt)\n  __dataclass_builtins_object__.__setattr__(self,'podroll',podroll)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'social',social)\n  __dataclass_builtins_object__.__setattr__(self,'chat',chat)\n  __dataclass_builtins_object__.__setattr__(self,'publisher',publisher)\n  __dataclass_builtins_object__.__setattr__(self,'new_feed_url',new_feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n  __dataclass_builtins_object__.__setattr__(self,'block_services',block_services)\n  __dataclass_builtins_object__.__setattr__(self,'complete',complete)\n  __dataclass_builtins_object__.__setattr__(self,'links',links)\n  __dataclass_builtins_object__.__setattr__(self,'support',support)\n  __dataclass_builtins_object__.__setattr__(self,'seasons',seasons)\n  __dataclass_builtins_object__.__setattr__(self,'feed_limit',feed_limit)\n  __dataclass_builtins_object__.__setattr__(self,'page_size',page_size)\n  __dataclass_builtins_object__.__setattr__(self,'checks_select',checks_select)\n  __dataclass_builtins_object__.__setattr__(self,'checks_ignore',checks_ignore)\n  __dataclass_builtins_object__.__setattr__(self,'tag_on_build',tag_on_build)\n  __dataclass_builtins_object__.__setattr__(self,'words',words)\n  __dataclass_builtins_object__.__setattr__(self,'publish',_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish)\n return __init__": (_57, '__create_fn__'),
-    "def __create_fn__(_type_server, _type_protocol, _type_account_id, _type_space, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_account_id, _dflt_space, _return_type):\n def __init__(self,server:_type_server,protocol:_type_protocol,account_id:_type_account_id=_dflt_account_id,space:_type_space=_dflt_space)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'server',server)\n  __dataclass_builtins_object__.__setattr__(self,'protocol',protocol)\n  __dataclass_builtins_object__.__setattr__(self,'account_id',account_id)\n  __dataclass_builtins_object__.__setattr__(self,'space',space)\n return __init__": (_58, '__create_fn__'),
-    "def __create_fn__(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):\n def __init__(self,service:_type_service,url:_type_url,ok:_type_ok,status:_type_status=_dflt_status,message:_type_message=_dflt_message)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'service',service)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'ok',ok)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n return __init__": (_59, '__create_fn__'),
-    "def __create_fn__(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):\n def __init__(self,sha256:_type_sha256,size:_type_size,type:_type_type=_dflt_type,cache:_type_cache=_dflt_cache)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'sha256',sha256)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n return __init__": (_60, '__create_fn__'),
+    "def __create_fn__(_type_root, _type_title, _type_description, _type_url, _type_feed_url, _type_media_url, _type_language, _type_author, _type_owner, _type_category, _type_subcategory, _type_explicit, _type_type, _type_artwork, _type_artwork_alt, _type_copyright, _type_podcast_guid, _type_locked, _type_locked_owner, _type_funding, _type_persons, _type_license, _type_medium, _type_location, _type_keywords, _type_update_frequency, _type_update_rrule, _type_update_dtstart, _type_txt, _type_podroll, _type_value, _type_social, _type_chat, _type_publisher, _type_new_feed_url, _type_block, _type_block_services, _type_complete, _type_links, _type_support, _type_seasons, _type_feed_limit, _type_page_size, _type_checks_select, _type_checks_ignore, _type_tag_on_build, _type_words, _type_publish, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_subcategory, _dflt_explicit, _dflt_type, _dflt_artwork, _dflt_artwork_alt, _dflt_copyright, _dflt_podcast_guid, _dflt_locked, _dflt_locked_owner, _dflt_funding, _dflt_persons, _dflt_license, _dflt_medium, _dflt_location, _dflt_keywords, _dflt_update_frequency, _dflt_update_rrule, _dflt_update_dtstart, _dflt_txt, _dflt_podroll, _dflt_value, _dflt_social, _dflt_chat, _dflt_publisher, _dflt_new_feed_url, _dflt_block, _dflt_block_services, _dflt_complete, _dflt_links, _dflt_support, _dflt_seasons, _dflt_feed_limit, _dflt_page_size, _dflt_checks_select, _dflt_checks_ignore, _dflt_tag_on_build, _dflt_words, _dflt_publish, _return_type):\n def __init__(self,root:_type_root,title:_type_title,description:_type_description,url:_type_url,feed_url:_type_feed_url,media_url:_type_media_url,language:_type_language,author:_type_author,owner:_type_owner,category:_type_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,type:_type_type=_dflt_type,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,funding:_type_funding=_dflt_funding,persons:_type_persons=_dflt_persons,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,location:_type_location=_dflt_location,keywords:_type_keywords=_dflt_keywords,update_frequency:_type_update_frequency=_dflt_update_frequency,update_rrule:_type_update_rrule=_dflt_update_rrule,update_dtstart:_type_update_dtstart=_dflt_update_dtstart,txt:_type_txt=_dflt_txt,podroll:_type_podroll=_dflt_podroll,value:_type_value=_dflt_value,social:_type_social=_dflt_social,chat:_type_chat=_dflt_chat,publisher:_type_publisher=_dflt_publisher,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,block:_type_block=_dflt_block,block_services:_type_block_services=_dflt_block_services,complete:_type_complete=_dflt_complete,links:_type_links=_dflt_links,support:_type_support=_dflt_support,seasons:_type_seasons=_dflt_seasons,feed_limit:_type_feed_limit=_dflt_feed_limit,page_size:_type_page_size=_dflt_page_size,checks_select:_type_checks_select=_dflt_checks_select,checks_ignore:_type_checks_ignore=_dflt_checks_ignore,tag_on_build:_type_tag_on_build=_dflt_tag_on_build,words:_type_words=_dflt_words,publish:_type_publish=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['root']=root\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['description']=description\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['feed_url']=feed_url\n  __dataclass_self_dict__['media_url']=media_url\n  __dataclass_self_dict__['language']=language\n  __dataclass_self_dict__['author']=author\n  __dataclass_self_dict__['owner']=owner\n  __dataclass_self_dict__['category']=category\n  __dataclass_self_dict__['subcategory']=subcategory\n  __dataclass_self_dict__['explicit']=explicit\n  __dataclass_self_dict__['type']=type\n  __dataclass_self_dict__['artwork']=artwork\n  __dataclass_self_dict__['artwork_alt']=artwork_alt\n  __dataclass_self_dict__['copyright']=copyright\n  __dataclass_self_dict__['podcast_guid']=podcast_guid\n  __dataclass_self_dict__['locked']=locked\n  __dataclass_self_dict__['locked_owner']=locked_owner\n  __dataclass_self_dict__['funding']=funding\n  __dataclass_self_dict__['persons']=persons\n  __dataclass_self_dict__['license']=license\n  __dataclass_self_dict__['medium']=medium\n  __dataclass_self_dict__['location']=location\n  __dataclass_self_dict__['keywords']=keywords\n  __dataclass_self_dict__['update_frequency']=update_frequency\n  __dataclass_self_dict__['update_rrule']=update_rrule\n  __dataclass_self_dict__['update_dtstart']=update_dtstart\n  __dataclass_self_dict__['txt']=txt\n  __dataclass_self_dict__['podroll']=podroll\n  __dataclass_self_dict__['value']=value\n  __dataclass_self_dict__['social']=social\n  __dataclass_self_dict__['chat']=chat\n  __dataclass_self_dict__['publisher']=publisher\n  __dataclass_self_dict__['new_feed_url']=new_feed_url\n  __dataclass_self_dict__['block']=block\n  __dataclass_self_dict__['block_services']=block_services\n  __dataclass_self_dict__['complete']=complete\n  __dataclass_self_dict__['links']=links\n  __dataclass_self_dict__['support']=support\n  __dataclass_self_dict__['seasons']=seasons\n  __dataclass_self_dict__['feed_limit']=feed_limit\n  __dataclass_self_dict__['page_size']=page_size\n  __dataclass_self_dict__['checks_select']=checks_select\n  __dataclass_self_dict__['checks_ignore']=checks_ignore\n  __dataclass_self_dict__['tag_on_build']=tag_on_build\n  __dataclass_self_dict__['words']=words\n  __dataclass_self_dict__['publish']=_dflt_publish() if publish is _HAS_DEFAULT_FACTORY else publish\n return __init__": (_57, '__create_fn__'),
+    "def __create_fn__(_type_server, _type_protocol, _type_account_id, _type_space, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_account_id, _dflt_space, _return_type):\n def __init__(self,server:_type_server,protocol:_type_protocol,account_id:_type_account_id=_dflt_account_id,space:_type_space=_dflt_space)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['server']=server\n  __dataclass_self_dict__['protocol']=protocol\n  __dataclass_self_dict__['account_id']=account_id\n  __dataclass_self_dict__['space']=space\n return __init__": (_58, '__create_fn__'),
+    "def __create_fn__(_type_service, _type_url, _type_ok, _type_status, _type_message, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_status, _dflt_message, _return_type):\n def __init__(self,service:_type_service,url:_type_url,ok:_type_ok,status:_type_status=_dflt_status,message:_type_message=_dflt_message)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['service']=service\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['ok']=ok\n  __dataclass_self_dict__['status']=status\n  __dataclass_self_dict__['message']=message\n return __init__": (_59, '__create_fn__'),
+    "def __create_fn__(_type_sha256, _type_size, _type_type, _type_cache, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_type, _dflt_cache, _return_type):\n def __init__(self,sha256:_type_sha256,size:_type_size,type:_type_type=_dflt_type,cache:_type_cache=_dflt_cache)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['sha256']=sha256\n  __dataclass_self_dict__['size']=size\n  __dataclass_self_dict__['type']=type\n  __dataclass_self_dict__['cache']=cache\n return __init__": (_60, '__create_fn__'),
     'def __create_fn__(_type_show, _type_feed, _type_old_feed_url, _type_new_feed_url, _type_podcast_guid, _type_show_written, _type_artwork, _type_imported, _type_skipped, _type_downloaded, _type_missing_media, _type_media, _type_failed, _type_problems, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_old_feed_url, _dflt_new_feed_url, _dflt_podcast_guid, _dflt_show_written, _dflt_artwork, _dflt_imported, _dflt_skipped, _dflt_downloaded, _dflt_missing_media, _dflt_media, _dflt_failed, _dflt_problems, _return_type):\n def __init__(self,show:_type_show,feed:_type_feed,old_feed_url:_type_old_feed_url=_dflt_old_feed_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,show_written:_type_show_written=_dflt_show_written,artwork:_type_artwork=_dflt_artwork,imported:_type_imported=_HAS_DEFAULT_FACTORY,skipped:_type_skipped=_HAS_DEFAULT_FACTORY,downloaded:_type_downloaded=_HAS_DEFAULT_FACTORY,missing_media:_type_missing_media=_HAS_DEFAULT_FACTORY,media:_type_media=_HAS_DEFAULT_FACTORY,failed:_type_failed=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.show=show\n  self.feed=feed\n  self.old_feed_url=old_feed_url\n  self.new_feed_url=new_feed_url\n  self.podcast_guid=podcast_guid\n  self.show_written=show_written\n  self.artwork=artwork\n  self.imported=_dflt_imported() if imported is _HAS_DEFAULT_FACTORY else imported\n  self.skipped=_dflt_skipped() if skipped is _HAS_DEFAULT_FACTORY else skipped\n  self.downloaded=_dflt_downloaded() if downloaded is _HAS_DEFAULT_FACTORY else downloaded\n  self.missing_media=_dflt_missing_media() if missing_media is _HAS_DEFAULT_FACTORY else missing_media\n  self.media=_dflt_media() if media is _HAS_DEFAULT_FACTORY else media\n  self.failed=_dflt_failed() if failed is _HAS_DEFAULT_FACTORY else failed\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n return __init__': (_61, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):\n def __init__(self,slug:_type_slug,number:_type_number,season:_type_season,date:_type_date,title:_type_title,duration:_type_duration,status:_type_status,errors:_type_errors,warnings:_type_warnings,guid:_type_guid,episode_type:_type_episode_type,unreadable:_type_unreadable=_dflt_unreadable,reason:_type_reason=_dflt_reason)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'errors',errors)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'unreadable',unreadable)\n  __dataclass_builtins_object__.__setattr__(self,'reason',reason)\n return __init__": (_62, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):\n def __init__(self,slug:_type_slug,path:_type_path,audio:_type_audio,guid:_type_guid,title:_type_title,date:_type_date,season:_type_season,number:_type_number,episode_type:_type_episode_type,draft:_type_draft,duration:_type_duration,problems:_type_problems=_dflt_problems,chapters:_type_chapters=_dflt_chapters,renamed:_type_renamed=_dflt_renamed,renamed_because:_type_renamed_because=_dflt_renamed_because)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'audio',audio)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'draft',draft)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'problems',problems)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'renamed',renamed)\n  __dataclass_builtins_object__.__setattr__(self,'renamed_because',renamed_because)\n return __init__": (_63, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_artwork_alt, _type_chat, _type_content_links, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_artwork_alt, _dflt_chat, _dflt_content_links, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):\n def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,chat:_type_chat=_dflt_chat,content_links:_type_content_links=_dflt_content_links,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'audio',audio)\n  __dataclass_builtins_object__.__setattr__(self,'notes_markdown',notes_markdown)\n  __dataclass_builtins_object__.__setattr__(self,'summary',summary)\n  __dataclass_builtins_object__.__setattr__(self,'season',season)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n  __dataclass_builtins_object__.__setattr__(self,'decimal_number',decimal_number)\n  __dataclass_builtins_object__.__setattr__(self,'episode_display',episode_display)\n  __dataclass_builtins_object__.__setattr__(self,'episode_type',episode_type)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n  __dataclass_builtins_object__.__setattr__(self,'itunes_title',itunes_title)\n  __dataclass_builtins_object__.__setattr__(self,'artwork',artwork)\n  __dataclass_builtins_object__.__setattr__(self,'artwork_alt',artwork_alt)\n  __dataclass_builtins_object__.__setattr__(self,'chat',chat)\n  __dataclass_builtins_object__.__setattr__(self,'content_links',content_links)\n  __dataclass_builtins_object__.__setattr__(self,'transcripts',transcripts)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'chapters_source',chapters_source)\n  __dataclass_builtins_object__.__setattr__(self,'persons',persons)\n  __dataclass_builtins_object__.__setattr__(self,'soundbites',soundbites)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'license',license)\n  __dataclass_builtins_object__.__setattr__(self,'funding',funding)\n  __dataclass_builtins_object__.__setattr__(self,'alternate_enclosures',alternate_enclosures)\n  __dataclass_builtins_object__.__setattr__(self,'keywords',keywords)\n  __dataclass_builtins_object__.__setattr__(self,'txt',txt)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n  __dataclass_builtins_object__.__setattr__(self,'social',social)\n  __dataclass_builtins_object__.__setattr__(self,'content_note',content_note)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n  __dataclass_builtins_object__.__setattr__(self,'guid_permalink',guid_permalink)\n  __dataclass_builtins_object__.__setattr__(self,'draft',draft)\n  __dataclass_builtins_object__.__setattr__(self,'updated',updated)\n return __init__": (_64, '__create_fn__'),
-    "def __create_fn__(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):\n def __init__(self,slug:_type_slug,where:_type_where,files:_type_files,identity:_type_identity=_dflt_identity,racy:_type_racy=_dflt_racy,others:_type_others=_dflt_others)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'slug',slug)\n  __dataclass_builtins_object__.__setattr__(self,'where',where)\n  __dataclass_builtins_object__.__setattr__(self,'files',files)\n  __dataclass_builtins_object__.__setattr__(self,'identity',identity)\n  __dataclass_builtins_object__.__setattr__(self,'racy',racy)\n  __dataclass_builtins_object__.__setattr__(self,'others',others)\n return __init__": (_65, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_number, _type_season, _type_date, _type_title, _type_duration, _type_status, _type_errors, _type_warnings, _type_guid, _type_episode_type, _type_unreadable, _type_reason, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unreadable, _dflt_reason, _return_type):\n def __init__(self,slug:_type_slug,number:_type_number,season:_type_season,date:_type_date,title:_type_title,duration:_type_duration,status:_type_status,errors:_type_errors,warnings:_type_warnings,guid:_type_guid,episode_type:_type_episode_type,unreadable:_type_unreadable=_dflt_unreadable,reason:_type_reason=_dflt_reason)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['slug']=slug\n  __dataclass_self_dict__['number']=number\n  __dataclass_self_dict__['season']=season\n  __dataclass_self_dict__['date']=date\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['status']=status\n  __dataclass_self_dict__['errors']=errors\n  __dataclass_self_dict__['warnings']=warnings\n  __dataclass_self_dict__['guid']=guid\n  __dataclass_self_dict__['episode_type']=episode_type\n  __dataclass_self_dict__['unreadable']=unreadable\n  __dataclass_self_dict__['reason']=reason\n return __init__": (_62, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_path, _type_audio, _type_guid, _type_title, _type_date, _type_season, _type_number, _type_episode_type, _type_draft, _type_duration, _type_problems, _type_chapters, _type_renamed, _type_renamed_because, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_chapters, _dflt_renamed, _dflt_renamed_because, _return_type):\n def __init__(self,slug:_type_slug,path:_type_path,audio:_type_audio,guid:_type_guid,title:_type_title,date:_type_date,season:_type_season,number:_type_number,episode_type:_type_episode_type,draft:_type_draft,duration:_type_duration,problems:_type_problems=_dflt_problems,chapters:_type_chapters=_dflt_chapters,renamed:_type_renamed=_dflt_renamed,renamed_because:_type_renamed_because=_dflt_renamed_because)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['slug']=slug\n  __dataclass_self_dict__['path']=path\n  __dataclass_self_dict__['audio']=audio\n  __dataclass_self_dict__['guid']=guid\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['date']=date\n  __dataclass_self_dict__['season']=season\n  __dataclass_self_dict__['number']=number\n  __dataclass_self_dict__['episode_type']=episode_type\n  __dataclass_self_dict__['draft']=draft\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['problems']=problems\n  __dataclass_self_dict__['chapters']=chapters\n  __dataclass_self_dict__['renamed']=renamed\n  __dataclass_self_dict__['renamed_because']=renamed_because\n return __init__": (_63, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_source, _type_title, _type_date, _type_guid, _type_audio, _type_notes_markdown, _type_summary, _type_season, _type_number, _type_decimal_number, _type_episode_display, _type_episode_type, _type_explicit, _type_itunes_title, _type_artwork, _type_artwork_alt, _type_chat, _type_content_links, _type_transcripts, _type_chapters, _type_chapters_source, _type_persons, _type_soundbites, _type_location, _type_license, _type_funding, _type_alternate_enclosures, _type_keywords, _type_txt, _type_value, _type_social, _type_content_note, _type_block, _type_guid_permalink, _type_draft, _type_updated, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_notes_markdown, _dflt_summary, _dflt_season, _dflt_number, _dflt_decimal_number, _dflt_episode_display, _dflt_episode_type, _dflt_explicit, _dflt_itunes_title, _dflt_artwork, _dflt_artwork_alt, _dflt_chat, _dflt_content_links, _dflt_transcripts, _dflt_chapters, _dflt_chapters_source, _dflt_persons, _dflt_soundbites, _dflt_location, _dflt_license, _dflt_funding, _dflt_alternate_enclosures, _dflt_keywords, _dflt_txt, _dflt_value, _dflt_social, _dflt_content_note, _dflt_block, _dflt_guid_permalink, _dflt_draft, _dflt_updated, _return_type):\n def __init__(self,slug:_type_slug,source:_type_source,title:_type_title,date:_type_date,guid:_type_guid,audio:_type_audio,notes_markdown:_type_notes_markdown=_dflt_notes_markdown,summary:_type_summary=_dflt_summary,season:_type_season=_dflt_season,number:_type_number=_dflt_number,decimal_number:_type_decimal_number=_dflt_decimal_number,episode_display:_type_episode_display=_dflt_episode_display,episode_type:_type_episode_type=_dflt_episode_type,explicit:_type_explicit=_dflt_explicit,itunes_title:_type_itunes_title=_dflt_itunes_title,artwork:_type_artwork=_dflt_artwork,artwork_alt:_type_artwork_alt=_dflt_artwork_alt,chat:_type_chat=_dflt_chat,content_links:_type_content_links=_dflt_content_links,transcripts:_type_transcripts=_dflt_transcripts,chapters:_type_chapters=_dflt_chapters,chapters_source:_type_chapters_source=_dflt_chapters_source,persons:_type_persons=_dflt_persons,soundbites:_type_soundbites=_dflt_soundbites,location:_type_location=_dflt_location,license:_type_license=_dflt_license,funding:_type_funding=_dflt_funding,alternate_enclosures:_type_alternate_enclosures=_dflt_alternate_enclosures,keywords:_type_keywords=_dflt_keywords,txt:_type_txt=_dflt_txt,value:_type_value=_dflt_value,social:_type_social=_dflt_social,content_note:_type_content_note=_dflt_content_note,block:_type_block=_dflt_block,guid_permalink:_type_guid_permalink=_dflt_guid_permalink,draft:_type_draft=_dflt_draft,updated:_type_updated=_dflt_updated)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['slug']=slug\n  __dataclass_self_dict__['source']=source\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['date']=date\n  __dataclass_self_dict__['guid']=guid\n  __dataclass_self_dict__['audio']=audio\n  __dataclass_self_dict__['notes_markdown']=notes_markdown\n  __dataclass_self_dict__['summary']=summary\n  __dataclass_self_dict__['season']=season\n  __dataclass_self_dict__['number']=number\n  __dataclass_self_dict__['decimal_number']=decimal_number\n  __dataclass_self_dict__['episode_display']=episode_display\n  __dataclass_self_dict__['episode_type']=episode_type\n  __dataclass_self_dict__['explicit']=explicit\n  __dataclass_self_dict__['itunes_title']=itunes_title\n  __dataclass_self_dict__['artwork']=artwork\n  __dataclass_self_dict__['artwork_alt']=artwork_alt\n  __dataclass_self_dict__['chat']=chat\n  __dataclass_self_dict__['content_links']=content_links\n  __dataclass_self_dict__['transcripts']=transcripts\n  __dataclass_self_dict__['chapters']=chapters\n  __dataclass_self_dict__['chapters_source']=chapters_source\n  __dataclass_self_dict__['persons']=persons\n  __dataclass_self_dict__['soundbites']=soundbites\n  __dataclass_self_dict__['location']=location\n  __dataclass_self_dict__['license']=license\n  __dataclass_self_dict__['funding']=funding\n  __dataclass_self_dict__['alternate_enclosures']=alternate_enclosures\n  __dataclass_self_dict__['keywords']=keywords\n  __dataclass_self_dict__['txt']=txt\n  __dataclass_self_dict__['value']=value\n  __dataclass_self_dict__['social']=social\n  __dataclass_self_dict__['content_note']=content_note\n  __dataclass_self_dict__['block']=block\n  __dataclass_self_dict__['guid_permalink']=guid_permalink\n  __dataclass_self_dict__['draft']=draft\n  __dataclass_self_dict__['updated']=updated\n return __init__": (_64, '__create_fn__'),
+    "def __create_fn__(_type_slug, _type_where, _type_files, _type_identity, _type_racy, _type_others, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_identity, _dflt_racy, _dflt_others, _return_type):\n def __init__(self,slug:_type_slug,where:_type_where,files:_type_files,identity:_type_identity=_dflt_identity,racy:_type_racy=_dflt_racy,others:_type_others=_dflt_others)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['slug']=slug\n  __dataclass_self_dict__['where']=where\n  __dataclass_self_dict__['files']=files\n  __dataclass_self_dict__['identity']=identity\n  __dataclass_self_dict__['racy']=racy\n  __dataclass_self_dict__['others']=others\n return __init__": (_65, '__create_fn__'),
     'def __create_fn__(_type_source, _type_root, _type_channel, _type_itunes, _type_podcast, _type_names, _type_listed, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_itunes, _dflt_podcast, _dflt_names, _dflt_listed, _dflt_elsewhere, _return_type):\n def __init__(self,source:_type_source,root:_type_root,channel:_type_channel,itunes:_type_itunes=_dflt_itunes,podcast:_type_podcast=_dflt_podcast,names:_type_names=_HAS_DEFAULT_FACTORY,listed:_type_listed=_HAS_DEFAULT_FACTORY,elsewhere:_type_elsewhere=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.source=source\n  self.root=root\n  self.channel=channel\n  self.itunes=itunes\n  self.podcast=podcast\n  self.names=_dflt_names() if names is _HAS_DEFAULT_FACTORY else names\n  self.listed=_dflt_listed() if listed is _HAS_DEFAULT_FACTORY else listed\n  self.elsewhere=_dflt_elsewhere() if elsewhere is _HAS_DEFAULT_FACTORY else elsewhere\n return __init__': (_66, '__create_fn__'),
-    "def __create_fn__(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,speaker:_type_speaker,start:_type_start,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_67, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,recipients:_type_recipients=_dflt_recipients,remote_item:_type_remote_item=_dflt_remote_item,remote_start:_type_remote_start=_dflt_remote_start,remote_percentage:_type_remote_percentage=_dflt_remote_percentage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'recipients',recipients)\n  __dataclass_builtins_object__.__setattr__(self,'remote_item',remote_item)\n  __dataclass_builtins_object__.__setattr__(self,'remote_start',remote_start)\n  __dataclass_builtins_object__.__setattr__(self,'remote_percentage',remote_percentage)\n return __init__": (_68, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,title:_type_title=_dflt_title)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'duration',duration)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n return __init__": (_69, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):\n def __init__(self,start:_type_start,end:_type_end,text:_type_text,speaker:_type_speaker=_dflt_speaker)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'speaker',speaker)\n return __init__": (_70, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):\n def __init__(self,start:_type_start,title:_type_title,end:_type_end=_dflt_end,url:_type_url=_dflt_url,toc:_type_toc=_dflt_toc)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'toc',toc)\n return __init__": (_71, '__create_fn__'),
-    "def __create_fn__(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):\n def __init__(self,start:_type_start,title:_type_title,url:_type_url=_dflt_url,img:_type_img=_dflt_img,toc:_type_toc=_dflt_toc,end:_type_end=_dflt_end,location:_type_location=_dflt_location,geo:_type_geo=_dflt_geo,origin:_type_origin=_dflt_origin)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'img',img)\n  __dataclass_builtins_object__.__setattr__(self,'toc',toc)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'location',location)\n  __dataclass_builtins_object__.__setattr__(self,'geo',geo)\n  __dataclass_builtins_object__.__setattr__(self,'origin',origin)\n return __init__": (_72, '__create_fn__'),
+    "def __create_fn__(_type_speaker, _type_start, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,speaker:_type_speaker,start:_type_start,text:_type_text)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['speaker']=speaker\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['text']=text\n return __init__": (_67, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_duration, _type_recipients, _type_remote_item, _type_remote_start, _type_remote_percentage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_recipients, _dflt_remote_item, _dflt_remote_start, _dflt_remote_percentage, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,recipients:_type_recipients=_dflt_recipients,remote_item:_type_remote_item=_dflt_remote_item,remote_start:_type_remote_start=_dflt_remote_start,remote_percentage:_type_remote_percentage=_dflt_remote_percentage)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['recipients']=recipients\n  __dataclass_self_dict__['remote_item']=remote_item\n  __dataclass_self_dict__['remote_start']=remote_start\n  __dataclass_self_dict__['remote_percentage']=remote_percentage\n return __init__": (_68, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_duration, _type_title, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _return_type):\n def __init__(self,start:_type_start,duration:_type_duration,title:_type_title=_dflt_title)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['duration']=duration\n  __dataclass_self_dict__['title']=title\n return __init__": (_69, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_end, _type_text, _type_speaker, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_speaker, _return_type):\n def __init__(self,start:_type_start,end:_type_end,text:_type_text,speaker:_type_speaker=_dflt_speaker)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['end']=end\n  __dataclass_self_dict__['text']=text\n  __dataclass_self_dict__['speaker']=speaker\n return __init__": (_70, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_title, _type_end, _type_url, _type_toc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_end, _dflt_url, _dflt_toc, _return_type):\n def __init__(self,start:_type_start,title:_type_title,end:_type_end=_dflt_end,url:_type_url=_dflt_url,toc:_type_toc=_dflt_toc)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['end']=end\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['toc']=toc\n return __init__": (_71, '__create_fn__'),
+    "def __create_fn__(_type_start, _type_title, _type_url, _type_img, _type_toc, _type_end, _type_location, _type_geo, _type_origin, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_url, _dflt_img, _dflt_toc, _dflt_end, _dflt_location, _dflt_geo, _dflt_origin, _return_type):\n def __init__(self,start:_type_start,title:_type_title,url:_type_url=_dflt_url,img:_type_img=_dflt_img,toc:_type_toc=_dflt_toc,end:_type_end=_dflt_end,location:_type_location=_dflt_location,geo:_type_geo=_dflt_geo,origin:_type_origin=_dflt_origin)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['start']=start\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['img']=img\n  __dataclass_self_dict__['toc']=toc\n  __dataclass_self_dict__['end']=end\n  __dataclass_self_dict__['location']=location\n  __dataclass_self_dict__['geo']=geo\n  __dataclass_self_dict__['origin']=origin\n return __init__": (_72, '__create_fn__'),
     'def __create_fn__(_type_status, _type_instructions, _type_rules, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_instructions, _dflt_rules, _return_type):\n def __init__(self,status:_type_status,instructions:_type_instructions=_dflt_instructions,rules:_type_rules=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.status=status\n  self.instructions=instructions\n  self.rules=_dflt_rules() if rules is _HAS_DEFAULT_FACTORY else rules\n return __init__': (_73, '__create_fn__'),
-    "def __create_fn__(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):\n def __init__(self,stem:_type_stem,items:_type_items,paging:_type_paging,number:_type_number=_dflt_number)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'stem',stem)\n  __dataclass_builtins_object__.__setattr__(self,'items',items)\n  __dataclass_builtins_object__.__setattr__(self,'paging',paging)\n  __dataclass_builtins_object__.__setattr__(self,'number',number)\n return __init__": (_74, '__create_fn__'),
+    "def __create_fn__(_type_stem, _type_items, _type_paging, _type_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_number, _return_type):\n def __init__(self,stem:_type_stem,items:_type_items,paging:_type_paging,number:_type_number=_dflt_number)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['stem']=stem\n  __dataclass_self_dict__['items']=items\n  __dataclass_self_dict__['paging']=paging\n  __dataclass_self_dict__['number']=number\n return __init__": (_74, '__create_fn__'),
     'def __create_fn__(_type_target, _type_kind, _type_problems, _type_episodes, _type_urls_checked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_problems, _dflt_episodes, _dflt_urls_checked, _return_type):\n def __init__(self,target:_type_target,kind:_type_kind,problems:_type_problems=_HAS_DEFAULT_FACTORY,episodes:_type_episodes=_dflt_episodes,urls_checked:_type_urls_checked=_dflt_urls_checked)->_return_type:\n  self.target=target\n  self.kind=kind\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.episodes=episodes\n  self.urls_checked=urls_checked\n return __init__': (_75, '__create_fn__'),
     'def __create_fn__(_type_target, _type_where, _type_output, _type_dry_run, _type_uploads, _type_unchanged, _type_deleted, _type_protected, _type_stale, _type_cors, _type_notifications, _type_planned_notifications, _type_problems, _type_swept, _type_built, _type_ledger_updated, _type_seconds, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dry_run, _dflt_uploads, _dflt_unchanged, _dflt_deleted, _dflt_protected, _dflt_stale, _dflt_cors, _dflt_notifications, _dflt_planned_notifications, _dflt_problems, _dflt_swept, _dflt_built, _dflt_ledger_updated, _dflt_seconds, _return_type):\n def __init__(self,target:_type_target,where:_type_where,output:_type_output,dry_run:_type_dry_run=_dflt_dry_run,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,deleted:_type_deleted=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,cors:_type_cors=_HAS_DEFAULT_FACTORY,notifications:_type_notifications=_HAS_DEFAULT_FACTORY,planned_notifications:_type_planned_notifications=_HAS_DEFAULT_FACTORY,problems:_type_problems=_HAS_DEFAULT_FACTORY,swept:_type_swept=_HAS_DEFAULT_FACTORY,built:_type_built=_dflt_built,ledger_updated:_type_ledger_updated=_dflt_ledger_updated,seconds:_type_seconds=_dflt_seconds)->_return_type:\n  self.target=target\n  self.where=where\n  self.output=output\n  self.dry_run=dry_run\n  self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads\n  self.unchanged=unchanged\n  self.deleted=_dflt_deleted() if deleted is _HAS_DEFAULT_FACTORY else deleted\n  self.protected=_dflt_protected() if protected is _HAS_DEFAULT_FACTORY else protected\n  self.stale=_dflt_stale() if stale is _HAS_DEFAULT_FACTORY else stale\n  self.cors=_dflt_cors() if cors is _HAS_DEFAULT_FACTORY else cors\n  self.notifications=_dflt_notifications() if notifications is _HAS_DEFAULT_FACTORY else notifications\n  self.planned_notifications=_dflt_planned_notifications() if planned_notifications is _HAS_DEFAULT_FACTORY else planned_notifications\n  self.problems=_dflt_problems() if problems is _HAS_DEFAULT_FACTORY else problems\n  self.swept=_dflt_swept() if swept is _HAS_DEFAULT_FACTORY else swept\n  self.built=built\n  self.ledger_updated=ledger_updated\n  self.seconds=seconds\n return __init__': (_76, '__create_fn__'),
-    "def __create_fn__(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):\n def __init__(self,targets:_type_targets=_HAS_DEFAULT_FACTORY,default:_type_default=_dflt_default,cache:_type_cache=_dflt_cache,notify:_type_notify=_dflt_notify)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'targets',_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets)\n  __dataclass_builtins_object__.__setattr__(self,'default',default)\n  __dataclass_builtins_object__.__setattr__(self,'cache',cache)\n  __dataclass_builtins_object__.__setattr__(self,'notify',notify)\n return __init__": (_77, '__create_fn__'),
-    "def __create_fn__(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):\n def __init__(self,title:_type_title=_dflt_title,artist:_type_artist=_dflt_artist,album_artist:_type_album_artist=_dflt_album_artist,album:_type_album=_dflt_album,track:_type_track=_dflt_track,disc:_type_disc=_dflt_disc,date:_type_date=_dflt_date,genre:_type_genre=_dflt_genre,comment:_type_comment=_dflt_comment,short_description:_type_short_description=_dflt_short_description,description:_type_description=_dflt_description,podcast:_type_podcast=_dflt_podcast,guid:_type_guid=_dflt_guid,feed_url:_type_feed_url=_dflt_feed_url,cover:_type_cover=_dflt_cover,chapters:_type_chapters=_dflt_chapters,id3_version:_type_id3_version=_dflt_id3_version,leading_id3:_type_leading_id3=_dflt_leading_id3)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'artist',artist)\n  __dataclass_builtins_object__.__setattr__(self,'album_artist',album_artist)\n  __dataclass_builtins_object__.__setattr__(self,'album',album)\n  __dataclass_builtins_object__.__setattr__(self,'track',track)\n  __dataclass_builtins_object__.__setattr__(self,'disc',disc)\n  __dataclass_builtins_object__.__setattr__(self,'date',date)\n  __dataclass_builtins_object__.__setattr__(self,'genre',genre)\n  __dataclass_builtins_object__.__setattr__(self,'comment',comment)\n  __dataclass_builtins_object__.__setattr__(self,'short_description',short_description)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'podcast',podcast)\n  __dataclass_builtins_object__.__setattr__(self,'guid',guid)\n  __dataclass_builtins_object__.__setattr__(self,'feed_url',feed_url)\n  __dataclass_builtins_object__.__setattr__(self,'cover',cover)\n  __dataclass_builtins_object__.__setattr__(self,'chapters',chapters)\n  __dataclass_builtins_object__.__setattr__(self,'id3_version',id3_version)\n  __dataclass_builtins_object__.__setattr__(self,'leading_id3',leading_id3)\n return __init__": (_78, '__create_fn__'),
+    "def __create_fn__(_type_targets, _type_default, _type_cache, _type_notify, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_targets, _dflt_default, _dflt_cache, _dflt_notify, _return_type):\n def __init__(self,targets:_type_targets=_HAS_DEFAULT_FACTORY,default:_type_default=_dflt_default,cache:_type_cache=_dflt_cache,notify:_type_notify=_dflt_notify)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['targets']=_dflt_targets() if targets is _HAS_DEFAULT_FACTORY else targets\n  __dataclass_self_dict__['default']=default\n  __dataclass_self_dict__['cache']=cache\n  __dataclass_self_dict__['notify']=notify\n return __init__": (_77, '__create_fn__'),
+    "def __create_fn__(_type_title, _type_artist, _type_album_artist, _type_album, _type_track, _type_disc, _type_date, _type_genre, _type_comment, _type_short_description, _type_description, _type_podcast, _type_guid, _type_feed_url, _type_cover, _type_chapters, _type_id3_version, _type_leading_id3, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_artist, _dflt_album_artist, _dflt_album, _dflt_track, _dflt_disc, _dflt_date, _dflt_genre, _dflt_comment, _dflt_short_description, _dflt_description, _dflt_podcast, _dflt_guid, _dflt_feed_url, _dflt_cover, _dflt_chapters, _dflt_id3_version, _dflt_leading_id3, _return_type):\n def __init__(self,title:_type_title=_dflt_title,artist:_type_artist=_dflt_artist,album_artist:_type_album_artist=_dflt_album_artist,album:_type_album=_dflt_album,track:_type_track=_dflt_track,disc:_type_disc=_dflt_disc,date:_type_date=_dflt_date,genre:_type_genre=_dflt_genre,comment:_type_comment=_dflt_comment,short_description:_type_short_description=_dflt_short_description,description:_type_description=_dflt_description,podcast:_type_podcast=_dflt_podcast,guid:_type_guid=_dflt_guid,feed_url:_type_feed_url=_dflt_feed_url,cover:_type_cover=_dflt_cover,chapters:_type_chapters=_dflt_chapters,id3_version:_type_id3_version=_dflt_id3_version,leading_id3:_type_leading_id3=_dflt_leading_id3)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['artist']=artist\n  __dataclass_self_dict__['album_artist']=album_artist\n  __dataclass_self_dict__['album']=album\n  __dataclass_self_dict__['track']=track\n  __dataclass_self_dict__['disc']=disc\n  __dataclass_self_dict__['date']=date\n  __dataclass_self_dict__['genre']=genre\n  __dataclass_self_dict__['comment']=comment\n  __dataclass_self_dict__['short_description']=short_description\n  __dataclass_self_dict__['description']=description\n  __dataclass_self_dict__['podcast']=podcast\n  __dataclass_self_dict__['guid']=guid\n  __dataclass_self_dict__['feed_url']=feed_url\n  __dataclass_self_dict__['cover']=cover\n  __dataclass_self_dict__['chapters']=chapters\n  __dataclass_self_dict__['id3_version']=id3_version\n  __dataclass_self_dict__['leading_id3']=leading_id3\n return __init__": (_78, '__create_fn__'),
     'def __create_fn__(_type_title, _type_description, _type_link, _type_language, _type_author, _type_owner_name, _type_owner_email, _type_category, _type_subcategory, _type_explicit, _type_show_type, _type_image, _type_copyright, _type_podcast_guid, _type_self_url, _type_new_feed_url, _type_locked, _type_locked_owner, _type_keywords, _type_persons, _type_funding, _type_value, _type_social, _type_license, _type_medium, _type_complete, _type_block, _type_episodes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_title, _dflt_description, _dflt_link, _dflt_language, _dflt_author, _dflt_owner_name, _dflt_owner_email, _dflt_category, _dflt_subcategory, _dflt_explicit, _dflt_show_type, _dflt_image, _dflt_copyright, _dflt_podcast_guid, _dflt_self_url, _dflt_new_feed_url, _dflt_locked, _dflt_locked_owner, _dflt_keywords, _dflt_persons, _dflt_funding, _dflt_value, _dflt_social, _dflt_license, _dflt_medium, _dflt_complete, _dflt_block, _dflt_episodes, _return_type):\n def __init__(self,title:_type_title=_dflt_title,description:_type_description=_dflt_description,link:_type_link=_dflt_link,language:_type_language=_dflt_language,author:_type_author=_dflt_author,owner_name:_type_owner_name=_dflt_owner_name,owner_email:_type_owner_email=_dflt_owner_email,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit,show_type:_type_show_type=_dflt_show_type,image:_type_image=_dflt_image,copyright:_type_copyright=_dflt_copyright,podcast_guid:_type_podcast_guid=_dflt_podcast_guid,self_url:_type_self_url=_dflt_self_url,new_feed_url:_type_new_feed_url=_dflt_new_feed_url,locked:_type_locked=_dflt_locked,locked_owner:_type_locked_owner=_dflt_locked_owner,keywords:_type_keywords=_dflt_keywords,persons:_type_persons=_dflt_persons,funding:_type_funding=_dflt_funding,value:_type_value=_dflt_value,social:_type_social=_dflt_social,license:_type_license=_dflt_license,medium:_type_medium=_dflt_medium,complete:_type_complete=_dflt_complete,block:_type_block=_dflt_block,episodes:_type_episodes=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.title=title\n  self.description=description\n  self.link=link\n  self.language=language\n  self.author=author\n  self.owner_name=owner_name\n  self.owner_email=owner_email\n  self.category=category\n  self.subcategory=subcategory\n  self.explicit=explicit\n  self.show_type=show_type\n  self.image=image\n  self.copyright=copyright\n  self.podcast_guid=podcast_guid\n  self.self_url=self_url\n  self.new_feed_url=new_feed_url\n  self.locked=locked\n  self.locked_owner=locked_owner\n  self.keywords=keywords\n  self.persons=persons\n  self.funding=funding\n  self.value=value\n  self.social=social\n  self.license=license\n  self.medium=medium\n  self.complete=complete\n  self.block=block\n  self.episodes=_dflt_episodes() if episodes is _HAS_DEFAULT_FACTORY else episodes\n return __init__': (_79, '__create_fn__'),
-    "def __create_fn__(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):\n def __init__(self,title:_type_title,description:_type_description,url:_type_url,author:_type_author,email:_type_email,language:_type_language=_dflt_language,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'title',title)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'author',author)\n  __dataclass_builtins_object__.__setattr__(self,'email',email)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'category',category)\n  __dataclass_builtins_object__.__setattr__(self,'subcategory',subcategory)\n  __dataclass_builtins_object__.__setattr__(self,'explicit',explicit)\n return __init__": (_80, '__create_fn__'),
+    "def __create_fn__(_type_title, _type_description, _type_url, _type_author, _type_email, _type_language, _type_category, _type_subcategory, _type_explicit, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_language, _dflt_category, _dflt_subcategory, _dflt_explicit, _return_type):\n def __init__(self,title:_type_title,description:_type_description,url:_type_url,author:_type_author,email:_type_email,language:_type_language=_dflt_language,category:_type_category=_dflt_category,subcategory:_type_subcategory=_dflt_subcategory,explicit:_type_explicit=_dflt_explicit)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['title']=title\n  __dataclass_self_dict__['description']=description\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['author']=author\n  __dataclass_self_dict__['email']=email\n  __dataclass_self_dict__['language']=language\n  __dataclass_self_dict__['category']=category\n  __dataclass_self_dict__['subcategory']=subcategory\n  __dataclass_self_dict__['explicit']=explicit\n return __init__": (_80, '__create_fn__'),
     'def __create_fn__(_type_uploads, _type_deletions, _type_protected, _type_stale, _type_unchanged, _type_manifest, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_uploads, _dflt_deletions, _dflt_protected, _dflt_stale, _dflt_unchanged, _dflt_manifest, _return_type):\n def __init__(self,uploads:_type_uploads=_HAS_DEFAULT_FACTORY,deletions:_type_deletions=_HAS_DEFAULT_FACTORY,protected:_type_protected=_HAS_DEFAULT_FACTORY,stale:_type_stale=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_HAS_DEFAULT_FACTORY,manifest:_type_manifest=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.uploads=_dflt_uploads() if uploads is _HAS_DEFAULT_FACTORY else uploads\n  self.deletions=_dflt_deletions() if deletions is _HAS_DEFAULT_FACTORY else deletions\n  self.protected=_dflt_protected() if protected is _HAS_DEFAULT_FACTORY else protected\n  self.stale=_dflt_stale() if stale is _HAS_DEFAULT_FACTORY else stale\n  self.unchanged=_dflt_unchanged() if unchanged is _HAS_DEFAULT_FACTORY else unchanged\n  self.manifest=_dflt_manifest() if manifest is _HAS_DEFAULT_FACTORY else manifest\n return __init__': (_81, '__create_fn__'),
     'def __create_fn__(_type_url, _type_final_url, _type_status, _type_headers, _type_body, _type_truncated, _type_redirects, _type_error, _type_timed_out, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_final_url, _dflt_status, _dflt_headers, _dflt_body, _dflt_truncated, _dflt_redirects, _dflt_error, _dflt_timed_out, _return_type):\n def __init__(self,url:_type_url,final_url:_type_final_url=_dflt_final_url,status:_type_status=_dflt_status,headers:_type_headers=_HAS_DEFAULT_FACTORY,body:_type_body=_dflt_body,truncated:_type_truncated=_dflt_truncated,redirects:_type_redirects=_HAS_DEFAULT_FACTORY,error:_type_error=_dflt_error,timed_out:_type_timed_out=_dflt_timed_out)->_return_type:\n  self.url=url\n  self.final_url=final_url\n  self.status=status\n  self.headers=_dflt_headers() if headers is _HAS_DEFAULT_FACTORY else headers\n  self.body=body\n  self.truncated=truncated\n  self.redirects=_dflt_redirects() if redirects is _HAS_DEFAULT_FACTORY else redirects\n  self.error=error\n  self.timed_out=timed_out\n return __init__': (_82, '__create_fn__'),
-    "def __create_fn__(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime=_dflt_mime,language:_type_language=_dflt_language,length:_type_length=_dflt_length)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'length',length)\n return __init__": (_83, '__create_fn__'),
-    "def __create_fn__(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime,rel:_type_rel=_dflt_rel,language:_type_language=_dflt_language,captions:_type_captions=_dflt_captions,source:_type_source=_dflt_source)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'mime',mime)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'language',language)\n  __dataclass_builtins_object__.__setattr__(self,'captions',captions)\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n return __init__": (_84, '__create_fn__'),
-    "def __create_fn__(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,url:_type_url,text:_type_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'url',url)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n return __init__": (_85, '__create_fn__'),
-    "def __create_fn__(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):\n def __init__(self,websub:_type_websub=_dflt_websub,podcastindex:_type_podcastindex=_dflt_podcastindex,podping:_type_podping=_dflt_podping,timeout:_type_timeout=_dflt_timeout)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'websub',websub)\n  __dataclass_builtins_object__.__setattr__(self,'podcastindex',podcastindex)\n  __dataclass_builtins_object__.__setattr__(self,'podping',podping)\n  __dataclass_builtins_object__.__setattr__(self,'timeout',timeout)\n return __init__": (_86, '__create_fn__'),
+    "def __create_fn__(_type_url, _type_mime, _type_language, _type_length, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_mime, _dflt_language, _dflt_length, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime=_dflt_mime,language:_type_language=_dflt_language,length:_type_length=_dflt_length)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['language']=language\n  __dataclass_self_dict__['length']=length\n return __init__": (_83, '__create_fn__'),
+    "def __create_fn__(_type_url, _type_mime, _type_rel, _type_language, _type_captions, _type_source, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_rel, _dflt_language, _dflt_captions, _dflt_source, _return_type):\n def __init__(self,url:_type_url,mime:_type_mime,rel:_type_rel=_dflt_rel,language:_type_language=_dflt_language,captions:_type_captions=_dflt_captions,source:_type_source=_dflt_source)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['mime']=mime\n  __dataclass_self_dict__['rel']=rel\n  __dataclass_self_dict__['language']=language\n  __dataclass_self_dict__['captions']=captions\n  __dataclass_self_dict__['source']=source\n return __init__": (_84, '__create_fn__'),
+    "def __create_fn__(_type_url, _type_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,url:_type_url,text:_type_text)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['url']=url\n  __dataclass_self_dict__['text']=text\n return __init__": (_85, '__create_fn__'),
+    "def __create_fn__(_type_websub, _type_podcastindex, _type_podping, _type_timeout, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_websub, _dflt_podcastindex, _dflt_podping, _dflt_timeout, _return_type):\n def __init__(self,websub:_type_websub=_dflt_websub,podcastindex:_type_podcastindex=_dflt_podcastindex,podping:_type_podping=_dflt_podping,timeout:_type_timeout=_dflt_timeout)->_return_type:\n  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['websub']=websub\n  __dataclass_self_dict__['podcastindex']=podcastindex\n  __dataclass_self_dict__['podping']=podping\n  __dataclass_self_dict__['timeout']=timeout\n return __init__": (_86, '__create_fn__'),
     'def __create_fn__(_type_written, _type_unchanged, _type_removed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_unchanged, _dflt_removed, _return_type):\n def __init__(self,written:_type_written=_HAS_DEFAULT_FACTORY,unchanged:_type_unchanged=_dflt_unchanged,removed:_type_removed=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.unchanged=unchanged\n  self.removed=_dflt_removed() if removed is _HAS_DEFAULT_FACTORY else removed\n return __init__': (_87, '__create_fn__'),
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'type\',\'split\',\'name\',\'fee\',\'custom_key\',\'custom_value\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_88, '__create_fn__'),
     'def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'at\',\'moov\',\'tables\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__': (_89, '__create_fn__'),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import pickle
 import subprocess
 import sys
 import types
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +128,79 @@ def test_a_class_the_table_lacks_gets_what_dataclass_gives(options: dict[str, An
     assert _described(ours) == _described(theirs)
     assert _behaviour(ours) == _behaviour(theirs)
     assert "exec" not in vars(dataclasses)
+
+
+def test_a_frozen_class_stores_its_fields_in_the_instances_dict_as_dataclass_does() -> None:
+    """precompiled.direct_init: a frozen class's __init__ writes each field into the instance's dict itself, not through
+    object.__setattr__ (a third of the instructions), and leaves the very dict dataclass's own __init__ leaves."""
+    ours, theirs = _made_by(precompiled.dataclass, frozen=True), _made_by(dataclasses.dataclass, frozen=True)
+    for args, kwargs in (((1,), {}), ((2, [3], "y"), {"keyword": 4}), ((0,), {"items": [], "label": ""})):
+        made, own = ours(*args, **kwargs), theirs(*args, **kwargs)
+        assert list(vars(made).items()) == list(vars(own).items())
+    assert "__setattr__" not in ours.__init__.__code__.co_names
+    assert "__setattr__" in theirs.__init__.__code__.co_names
+    for cls in (Episode, Problem):  # the package's records: from the table (same Python), stored directly
+        assert "__setattr__" not in cls.__init__.__code__.co_names  # type: ignore[misc]
+    episode = Episode(slug="a", source="episodes/a/episode.md", title="A", date=datetime(2024, 1, 2, tzinfo=UTC),
+                      guid="g", audio="a.mp3")
+    assert [name for name in vars(episode)] == [f.name for f in dataclasses.fields(Episode)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        episode.title = "B"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(episode)) == episode and hash(dataclasses.replace(episode)) == hash(episode)
+
+
+class _Doubled:
+    """A data descriptor: object.__setattr__ calls its __set__, which a store into the instance's dict would skip."""
+
+    def __get__(self, obj: Any, owner: Any = None) -> int:
+        return 7 if obj is None else int(vars(obj).get("_doubled", 0))
+
+    def __set__(self, obj: Any, value: int) -> None:
+        vars(obj)["_doubled"] = value * 2
+
+
+class _WithProperty:
+    @property
+    def size(self) -> int:
+        return int(vars(self).get("_size", -1))
+
+    @size.setter
+    def size(self, value: int) -> None:
+        vars(self)["_size"] = value + 1
+
+
+@pytest.mark.parametrize("kind", ["descriptor", "inherited property"])
+def test_a_frozen_class_with_a_descriptor_for_a_field_keeps_dataclasss_init(kind: str) -> None:
+    """A field whose name is a data descriptor's in the class or a base (precompiled._plain_fields): dataclass's own
+    __init__, whose object.__setattr__ goes through the descriptor."""
+    def made(decorate: Callable[..., Any]) -> type:
+        if kind == "descriptor":
+            @decorate(frozen=True)
+            class Made:
+                number: int
+                value: int = _Doubled()  # type: ignore[assignment]
+            return Made
+
+        @decorate(frozen=True)
+        class Sized(_WithProperty):  # (the base's property, not a default of the class's own, is what 'size' finds)
+            number: int
+            size: int
+        return Sized
+
+    ours, theirs = made(precompiled.dataclass), made(dataclasses.dataclass)
+    one, other = ours(1, 5), theirs(1, 5)
+    assert list(vars(one).items()) == list(vars(other).items())
+    assert dataclasses.astuple(one) == dataclasses.astuple(other)
+    assert "__setattr__" in ours.__init__.__code__.co_names
+
+
+def test_direct_init_leaves_any_other_source_as_it_is() -> None:
+    store = "  __dataclass_builtins_object__.__setattr__(self,'a',a)"
+    head = "def __create_fn__(a):\n def __init__(self,a):\n"
+    assert precompiled.direct_init(head + store + "\n return __init__") == \
+        head + "  __dataclass_self_dict__=self.__dict__\n  __dataclass_self_dict__['a']=a\n return __init__"
+    for source in (head.replace("__init__", "__eq__") + store + "\n return __eq__",  # not an __init__
+                   head + "  __dataclass_builtins_object__.__setattr__(self, 'a', a)\n return __init__",  # another shape
+                   head + store + "\n  __dataclass_builtins_object__.__setattr__(other,'b',a)\n return __init__",
+                   head + "  self.a=a\n return __init__"):
+        assert precompiled.direct_init(source) == source
