@@ -157,6 +157,37 @@ def test_a_cold_build_on_two_cores_makes_the_feeds_items_in_the_workers(show: Pa
     assert tree(single.output) == pooled_tree
 
 
+def test_a_cold_build_writes_the_feeds_without_reading_back_the_items_the_page_workers_made(
+        show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page workers' feed items are kept in the cache as they are handed over, and held for the feeds, written
+    after the last episode: the feeds do not read them back (a cold build of 1,000 episodes: ~18 MB). A show whose
+    items are more than FeedItems.HOLD reads them back, with the same bytes."""
+    from mediafeed import feeditems
+    from mediafeed.cache import Cache
+
+    add_many(show)
+    read: list[int] = []  #: how many feed items each read of the cache's item table asked for
+    real = Cache.get_many
+
+    def spy(self, table, wanted, **options):  # type: ignore[no-untyped-def]
+        if table == feeditems.TABLE and self.db is not None:  # (the feed rules' store keeps nothing)
+            read.append(len(wanted))
+        return real(self, table, wanted, **options)
+
+    monkeypatch.setattr(Cache, "get_many", spy)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert pooled.episodes >= MANY
+    assert sum(read) == 2  # the first episode's rss and json items, made here (its pages are: before the pool forks)
+    pooled_tree = tree(pooled.output)
+    read.clear()
+    shutil.rmtree(show / CACHE_DIR)
+    monkeypatch.setattr(feeditems.FeedItems, "HOLD", 0)
+    unheld = build(show, tmp_path / "unheld", clean=True)
+    assert sum(read) == 2 * pooled.episodes
+    assert tree(unheld.output) == pooled_tree
+
+
 def _slow_pages(context, job):  # type: ignore[no-untyped-def]
     """The page workers' job, slowed down: the build waits for each of their results."""
     time.sleep(0.05)
