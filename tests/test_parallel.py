@@ -188,6 +188,38 @@ def test_a_cold_build_writes_the_feeds_without_reading_back_the_items_the_page_w
     assert tree(unheld.output) == pooled_tree
 
 
+def test_a_cold_build_stamps_the_files_it_wrote_as_it_wrote_them(show: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stamp lists each output file with its size and mtime: those the build wrote (the pages, written by the
+    page workers on two cores, the index pages, the feeds) as they were written, not looked at again at the end
+    (5,062 stats at 1,000 episodes, with both cores idle); what it lists is what is on disk, and a rebuild with
+    nothing changed takes the shortcut."""
+    import os
+
+    from mediafeed import fastpath
+
+    add_many(show)
+    known: dict[str, tuple[int, int]] = {}
+    real = fastpath.prepare
+
+    def spy(*args, **options):  # type: ignore[no-untyped-def]
+        known.update(options.get("known") or {})
+        return real(*args, **options)
+
+    monkeypatch.setattr(fastpath, "prepare", spy)
+    for jobs in ("2", "1"):
+        monkeypatch.setenv("MEDIAFEED_JOBS", jobs)
+        known.clear()
+        out = tmp_path / f"jobs{jobs}"
+        report = build(show, out, clean=True)
+        pages = [rel for rel in report.written if rel.endswith((".html", ".xml", ".json"))]
+        assert len(pages) > 4 * MANY and set(pages) <= set(known), jobs
+        for rel, seen in known.items():
+            st = os.stat(out / rel)
+            assert (st.st_size, st.st_mtime_ns) == tuple(seen), rel
+        assert fastpath.check(show, out, False) is not None, jobs
+
+
 def _slow_pages(context, job):  # type: ignore[no-untyped-def]
     """The page workers' job, slowed down: the build waits for each of their results."""
     time.sleep(0.05)
@@ -243,8 +275,8 @@ def test_a_first_build_on_two_cores_has_the_workers_write_the_episode_folders(sh
     writers.mkdir()
     real = output.write_fresh
 
-    def spy(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[str] | None:
-        made = real(out, folder, files)
+    def spy(out: str, folder: str, files: list[tuple[str, bytes]], mtimes: list[int] | None = None) -> list[str] | None:
+        made = real(out, folder, files, mtimes)
         (writers / f"{folder.replace('/', '_')}").write_text(f"{os.getpid()} {made is not None}")
         return made
 
