@@ -220,6 +220,51 @@ def test_a_cold_build_stamps_the_files_it_wrote_as_it_wrote_them(show: Path, tmp
         assert fastpath.check(show, out, False) is not None, jobs
 
 
+def test_a_cold_build_makes_each_tag_job_as_the_workers_take_it(show: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold build's tag jobs (each episode's wanted tags, hashed for its copy's name: ~55 us an episode) are made
+    as the workers take their chunks, not all in this process before the first worker starts; a rebuild after an
+    edit that changes an episode's tags makes that job before, as it looks for the copy it recorded; the same
+    copies, files and bytes either way."""
+    from mediafeed import tagging
+
+    add_many(show)
+    made: list[str] = []  #: the episodes whose wanted tags were made, in order
+    before_pool: list[int] = []  #: how many were made when the tag stage's pool was asked for
+    real_metadata, real_imap = tagging.metadata_for, parallel.imap_ordered
+
+    def metadata_for(show, episode, *args, **options):  # type: ignore[no-untyped-def]
+        made.append(episode.slug)
+        return real_metadata(show, episode, *args, **options)
+
+    def imap_ordered(fn, *args, **options):  # type: ignore[no-untyped-def]
+        if fn is tagging._tag_job:
+            before_pool.append(len(made))
+        return real_imap(fn, *args, **options)
+
+    monkeypatch.setattr(tagging, "metadata_for", metadata_for)
+    monkeypatch.setattr(tagging.parallel, "imap_ordered", imap_ordered)
+    monkeypatch.setenv("MEDIAFEED_JOBS", "2")
+    pooled = build(show, tmp_path / "pooled", clean=True)
+    assert len(pooled.tagged) >= MANY and before_pool == [0] and len(made) == len(pooled.tagged)
+    assert len(set(made)) == len(made)  # (each once)
+    names = sorted(path.name for path in (show / CACHE_DIR / "tagged").iterdir())
+    pooled_tree = tree(pooled.output)
+    shutil.rmtree(show / CACHE_DIR)
+    made.clear(), before_pool.clear()
+    monkeypatch.setenv("MEDIAFEED_JOBS", "1")
+    single = build(show, tmp_path / "single", clean=True)
+    assert before_pool == [0] and len(made) == len(single.tagged)
+    assert sorted(path.name for path in (show / CACHE_DIR / "tagged").iterdir()) == names
+    assert tree(single.output) == pooled_tree
+    # An edited title: that episode's copy is recorded under its old name, so its job is made first, as before
+    episode = show / "episodes" / "100-extra" / "episode.md"
+    episode.write_text(episode.read_text().replace("title: Extra episode 0", "title: Extra episode zero"))
+    made.clear(), before_pool.clear()
+    again = build(show, tmp_path / "single")
+    assert again.tagged == ["episodes/100-extra/audio.mp3"] and made == ["100-extra"] and before_pool == [1]
+
+
 def _slow_pages(context, job):  # type: ignore[no-untyped-def]
     """The page workers' job, slowed down: the build waits for each of their results."""
     time.sleep(0.05)
