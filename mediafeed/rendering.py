@@ -14,7 +14,6 @@ from dataclasses import field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import overload
 
 from . import codec, incremental, output, parallel, site
 from .cache import Cache
@@ -201,7 +200,7 @@ class _IndexAhead:
             site.add(rel, data, origin)
 
 
-class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):
+class _PageJobs(parallel.Jobs[tuple[str, RenderedNotes, bool]]):
     """The jobs of :class:`_PagesAhead`, each made when the pool gives it out: an episode's notes are read from
     the cache then, a few chunks ahead of the writer, not all at once (a big show's notes are ~150 MB)."""
 
@@ -212,17 +211,9 @@ class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):
     def __len__(self) -> int:
         return len(self.fresh)
 
-    def _job(self, item: Item) -> tuple[str, RenderedNotes, bool]:
+    def made(self, index: int) -> tuple[str, RenderedNotes, bool]:
+        item = self.fresh[index]
         return item.episode.slug, item.notes(), item.episode.slug in self.items_too
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, RenderedNotes, bool]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[str, RenderedNotes, bool]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[str, RenderedNotes, bool] | list[tuple[str, RenderedNotes, bool]]:
-        if isinstance(index, slice):
-            return [self._job(item) for item in self.fresh[index]]
-        return self._job(self.fresh[index])
 
 
 @mutable

@@ -24,7 +24,6 @@ Both go through ``audio.tag_copy``: copy, tag, re-read, verify the audio payload
 
 from __future__ import annotations
 
-import collections.abc
 import contextlib
 import hashlib
 import io
@@ -34,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from . import __version__, audio, codec, parallel, showlock
 from . import chapters as chapter_io
@@ -318,7 +317,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     return out, notes, tagged, copies
 
 
-class _Jobs(collections.abc.Sequence["_Job"]):
+class _Jobs(parallel.Jobs["_Job"]):
     """The tag jobs, each made (when it was left to be made, a callable) as the pool gives it out, and kept."""
 
     def __init__(self, jobs: list[_Job | Callable[[], _Job]]):
@@ -327,20 +326,11 @@ class _Jobs(collections.abc.Sequence["_Job"]):
     def __len__(self) -> int:
         return len(self.jobs)
 
-    def _made(self, index: int) -> _Job:
+    def made(self, index: int) -> _Job:
         found = self.jobs[index]
         if not isinstance(found, _Job):
             found = self.jobs[index] = found()
         return found
-
-    @overload
-    def __getitem__(self, index: int) -> _Job: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[_Job]: ...
-    def __getitem__(self, index: int | slice) -> _Job | list[_Job]:
-        if isinstance(index, slice):
-            return [self._made(i) for i in range(*index.indices(len(self.jobs)))]
-        return self._made(index)
 
 
 @frozen
