@@ -60,8 +60,9 @@ def _split(target: str) -> tuple[str, str]:
     return (folder or ("/" if slash else ".")), name
 
 
-def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
-    """Write through a temp file in the same folder, then rename over ``target``.
+def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> int:
+    """Write through a temp file in the same folder, then rename over ``target``; the file's mtime (ns) as written
+    (a rename keeps it: the build's stamp lists it without looking at the file again, see ``fastpath.prepare``).
 
     On the bare descriptor: a Python file object would add an fstat, an ioctl and an lseek per file (a cold
     build writes thousands); the mode is set only when the umask would not give 0644 anyway.
@@ -73,6 +74,7 @@ def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
             fill(fd, data)
             if durable:
                 os.fsync(fd)
+            mtime = os.fstat(fd).st_mtime_ns
         finally:
             os.close(fd)
         os.replace(tmp, target)
@@ -80,6 +82,7 @@ def atomic_write(target: Path | str, data: bytes, durable: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return mtime
 
 
 def write_new(target: Path | str, data: bytes) -> bool:

@@ -279,7 +279,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
                 stamped["problems"] = [p.to_dict() for p in recorded]
             stamp = fastpath.prepare(root, out_dir, strict, made, stamped, extra=[show.artwork] if show.artwork else [],
                                      valid_until=min(scheduled, default=None), sweep=sweep,
-                                     known={rel: seen for rel, seen in plan.seen.items() if rel not in rewritten})
+                                     known={**{rel: seen for rel, seen in plan.seen.items() if rel not in rewritten},
+                                            **writer.written_as})
         if record and stamp is not None:
             stamp.save()
         else:  # true once published.json records this build's feed: publish saves it then (see publish.run)

@@ -303,7 +303,8 @@ def prepare(root: Path, out: Path, strict: bool, outputs: Collection[str], repor
     """The stamp of a successful build (after every file is written), to :meth:`Pending.save` now or later; None
     when an output file vanished already (no stamp: the next build runs in full). ``sweep``: the look :func:`check`
     took before this build (None: look when saving). ``known``: output files the build left alone, with the size
-    and mtime it saw (not stat'ed again)."""
+    and mtime it saw, and those it wrote, with the size and mtime they had as written (``output.Writer.written_as``:
+    a cold build's pages, index pages and feeds), not stat'ed again."""
     root, out = root.resolve(), out.resolve()
     listed = []
     known = known or {}

@@ -96,8 +96,8 @@ class _Recording(Site):
         self.site.keep(rel, origin)
         self.made.append((rel, -1))
 
-    def placed(self, rel: str, size: int, origin: str = "") -> None:
-        self.site.placed(rel, size, origin)
+    def placed(self, rel: str, size: int, origin: str = "", mtime: int | None = None) -> None:
+        self.site.placed(rel, size, origin, mtime)
         self.made.append((rel, size))
 
     def has(self, rel: str) -> bool:

@@ -97,8 +97,9 @@ class Site:
         (pass plain bytes); empty: pass every piece with its data (it is recorded for the next build)."""
         return None
 
-    def placed(self, rel: str, size: int, origin: str = "") -> None:
-        """Declare an output that a worker process has already written (see :func:`write_fresh`)."""
+    def placed(self, rel: str, size: int, origin: str = "", mtime: int | None = None) -> None:
+        """Declare an output that a worker process has already written (see :func:`write_fresh`), with its mtime
+        when known."""
         raise TypeError(f"{rel}: only a Writer takes files written by another process")
 
     def keep(self, rel: str, origin: str = "") -> None:
@@ -150,15 +151,19 @@ class Writer(Site):
         #: folders (relative, "" for ``out``) known to exist: True when this build made them, so that nothing
         #: but this build's own files can be in them (a cold build skips looking for old files there)
         self.folders: dict[str, bool] = {}
+        #: (size, mtime) of the files this build wrote, as written: the stamp lists them without a stat each
+        self.written_as: dict[str, tuple[int, int]] = {}
         self._io(lambda: make_folders(os.fspath(out)), "")  # -o in a folder not ours: OUT003, not a bare OSError
 
     def add(self, rel: str, data: bytes, origin: str = "") -> None:
         self._claim(rel, origin)
         try:  # (inline, not through _io: this runs for every page of the site)
-            changed = _place_bytes(data, f"{self._base}/{rel}", durable=rel in LAST, new=self._new(rel))
+            mtime = _place_bytes(data, f"{self._base}/{rel}", durable=rel in LAST, new=self._new(rel))
         except OSError as exc:
             raise self._failed(exc, rel) from None
-        self._done(rel, changed)
+        if mtime is not None:
+            self.written_as[rel] = (len(data), mtime)
+        self._done(rel, mtime is not None)
 
     def copy(self, rel: str, source: Path, origin: str = "", link: bool = False) -> None:
         self._claim(rel, origin)
@@ -189,6 +194,8 @@ class Writer(Site):
                                                                known=self.streams.get(rel)), rel)
         if record is not None:
             self.streamed[rel] = record
+            if changed:
+                self.written_as[rel] = (record[0][1], record[0][2])  # (streams.identity: ino, size, mtime, ctime)
         self._done(rel, changed)
         return size
 
@@ -213,8 +220,10 @@ class Writer(Site):
         self._claim(rel, origin)
         self.report.unchanged += 1
 
-    def placed(self, rel: str, size: int, origin: str = "") -> None:
+    def placed(self, rel: str, size: int, origin: str = "", mtime: int | None = None) -> None:
         self._claim(rel, origin)
+        if mtime is not None:
+            self.written_as[rel] = (size, mtime)
         self._done(rel, True)
 
     def adopt(self, folders: Iterable[str]) -> None:
@@ -308,11 +317,13 @@ def _media_first(rel: str) -> tuple[int, str]:
     return (2, rel)
 
 
-def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[str] | None:
+def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]], mtimes: list[int] | None = None,
+                ) -> list[str] | None:
     """Write ``files`` (relative paths inside ``folder``, itself relative to ``out``) into a folder made here, for
     a worker process that renders pages ahead of the build's writer. None (nothing made) when ``folder`` exists
     already: the writer compares and writes those files itself. Else the folders made, ``folder`` first; each
-    file goes through a temp file and a rename (:func:`atomic_write`), as the writer's own."""
+    file goes through a temp file and a rename (:func:`atomic_write`), as the writer's own, and its mtime as written
+    is appended to ``mtimes`` (when given)."""
     try:
         make_folder(f"{out}/{folder}")
     except FileExistsError:
@@ -330,19 +341,21 @@ def write_fresh(out: str, folder: str, files: list[tuple[str, bytes]]) -> list[s
             if parent not in made:
                 make_folders(f"{out}/{parent}")
                 made.append(parent)
-            atomic_write(f"{out}/{rel}", data, durable=False)
+            mtime = atomic_write(f"{out}/{rel}", data, durable=False)
+            if mtimes is not None:
+                mtimes.append(mtime)
     except BaseException:  # the folder was made here: take it back whole, so the writer finds no half of it
         shutil.rmtree(f"{out}/{folder}", ignore_errors=True)
         raise
     return made
 
 
-def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = False) -> bool:
-    """Write ``data`` at ``target`` unless the same bytes are there (``new``: nothing can be there yet)."""
+def _place_bytes(data: bytes, target: str, durable: bool = False, new: bool = False) -> int | None:
+    """Write ``data`` at ``target`` unless the same bytes are there (``new``: nothing can be there yet): the new
+    file's mtime, None when it was left alone."""
     if not new and holds(target, data):
-        return False
-    atomic_write(target, data, durable=durable)  # its temp file makes a missing folder
-    return True
+        return None
+    return atomic_write(target, data, durable=durable)  # its temp file makes a missing folder
 
 
 def _place_copy(source: Path, target: str, link: bool = False, new: bool = False) -> bool:

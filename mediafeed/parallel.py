@@ -35,7 +35,7 @@ import itertools
 import os
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, overload
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -58,6 +58,28 @@ class Failed:
     """What a :class:`MediaError` raised for one item said."""
 
     problems: list[Problem]
+
+
+class Jobs(Sequence[T]):
+    """Jobs for :func:`imap_ordered` made when they are asked for (:meth:`made`): as the pool gives out their chunk,
+    a few chunks ahead of the caller, while the workers run the chunks before (never all before the first worker
+    starts, nor all in memory at once)."""
+
+    def made(self, index: int) -> T:
+        """Job ``index`` (``0 <= index < len(self)``)."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self.made(number) for number in range(*index.indices(len(self)))]
+        number = index if index >= 0 else len(self) + index
+        if not 0 <= number < len(self):
+            raise IndexError(index)
+        return self.made(number)
 
 
 def workers() -> int:

@@ -67,9 +67,9 @@ def episode_artwork(root: Path, wanted: dict[str, str], cache: Cache,
     return found
 
 
-def media_identity(path: Path) -> str:
+def media_identity(path: Path | str) -> str:
     """What a media file's cached probe is keyed on: size, mtime, ctime (any write changes it) and inode."""
-    st = path.stat()
+    st = os.stat(path)
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import collections
 import collections.abc
 import os
+from dataclasses import field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import overload
 
 from . import codec, incremental, output, parallel, site
 from .cache import Cache
@@ -117,9 +117,9 @@ def _render_episodes(plan: incremental.Plan, out: output.Site, renderer: Rendere
             if pages is None:
                 renderer.episode_pages(site, item)
             else:
-                for rel, data, origin in pages.files:
+                for index, (rel, data, origin) in enumerate(pages.files):
                     if isinstance(data, int):
-                        site.placed(rel, data, origin)
+                        site.placed(rel, data, origin, pages.mtimes[index] if index < len(pages.mtimes) else None)
                     else:
                         site.add(rel, data, origin)
 
@@ -200,7 +200,7 @@ class _IndexAhead:
             site.add(rel, data, origin)
 
 
-class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):
+class _PageJobs(parallel.Jobs[tuple[str, RenderedNotes, bool]]):
     """The jobs of :class:`_PagesAhead`, each made when the pool gives it out: an episode's notes are read from
     the cache then, a few chunks ahead of the writer, not all at once (a big show's notes are ~150 MB)."""
 
@@ -211,26 +211,20 @@ class _PageJobs(collections.abc.Sequence[tuple[str, RenderedNotes, bool]]):
     def __len__(self) -> int:
         return len(self.fresh)
 
-    def _job(self, item: Item) -> tuple[str, RenderedNotes, bool]:
+    def made(self, index: int) -> tuple[str, RenderedNotes, bool]:
+        item = self.fresh[index]
         return item.episode.slug, item.notes(), item.episode.slug in self.items_too
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, RenderedNotes, bool]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[str, RenderedNotes, bool]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[str, RenderedNotes, bool] | list[tuple[str, RenderedNotes, bool]]:
-        if isinstance(index, slice):
-            return [self._job(item) for item in self.fresh[index]]
-        return self._job(self.fresh[index])
 
 
 @mutable
 class _Made:
     """An episode's pages made ahead: (path, bytes to write, origin), or (path, size, origin) when the worker
-    wrote the file itself into ``folders``, which it made (see :func:`output.write_fresh`)."""
+    wrote the file itself into ``folders``, which it made (see :func:`output.write_fresh`), each file's mtime as
+    written in ``mtimes`` (the build's stamp lists them without looking at the files again)."""
 
     files: list[tuple[str, bytes | int, str]]
     folders: list[str]
+    mtimes: list[int] = field(default_factory=list)
 
 
 def _episode_pages(context: tuple[Renderer, dict[str, Item], str], job: tuple[str, RenderedNotes, bool],
@@ -249,10 +243,11 @@ def _episode_pages(context: tuple[Renderer, dict[str, Item], str], job: tuple[st
     made = _Made([(rel, data, origin) for rel, data, origin in pages.added], [])
     folder = item.page_path.rstrip("/")
     if direct and all(rel.startswith(item.page_path) for rel, _, _ in pages.added):
+        mtimes: list[int] = []
         try:
-            folders = output.write_fresh(direct, folder, [(rel, data) for rel, data, _ in pages.added])
+            folders = output.write_fresh(direct, folder, [(rel, data) for rel, data, _ in pages.added], mtimes)
         except OSError:
             folders = None  # the writer tries again, and reports what is wrong (OUT003)
         if folders is not None:
-            made = _Made([(rel, len(data), origin) for rel, data, origin in pages.added], folders)
+            made = _Made([(rel, len(data), origin) for rel, data, origin in pages.added], folders, mtimes)
     return made, feed_texts

@@ -31,6 +31,7 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -178,7 +179,7 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     tagged: list[str] = []
     copies: dict[str, str] = {}  #: slug → identity of the copy it publishes
     covers: dict[str, Cover | None] = {}
-    jobs: list[_Job] = []
+    jobs: list[_Job | Callable[[], _Job]] = []
     forget: list[str] = []  #: episodes whose recorded copy is made again
     lengths = lengths or {}
     arts: dict[str, str] = {}
@@ -192,13 +193,41 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
     names = cache.get_many(NAMES, {slug: memo for slug, memo in memos.items() if memo}, scan=len(memos) > 100)
     cache.delete(NAMES, [slug for slug in cache.keys(NAMES) if slug not in memos])
     cache.preload(MADE)  # the copies' records in one query
-    cache.delete(MADE, [slug for slug in cache.keys(MADE) if slug not in memos])
+    recorded = set(cache.keys(MADE))  #: the episodes with a record of a copy (of any name)
+    cache.delete(MADE, [slug for slug in recorded if slug not in memos])
     store_text = f"{root_text}/{CACHE_DIR}/{STORE}"
 
-    def wanted_tags(episode: Episode, notes_text: str, art: str) -> Tags:
+    def cover(episode: Episode, art: str) -> None:
         if art not in covers:
             covers[art] = cover_for(Path(art)) if (episode.artwork or show.artwork) else None
+
+    def wanted_tags(episode: Episode, notes_text: str, art: str) -> Tags:
+        cover(episode, art)
         return metadata_for(show, episode, notes_text, root, covers[art])
+
+    def copy_name(episode: Episode, wanted: Tags, source: str) -> str:
+        """The copy's name: a hash of the wanted tags and of the source as it is now, remembered under its memo."""
+        # The source's identity with its ctime (probes.media_identity), as its probe is cached: a master written
+        # over in place at the same size with its mtime restored (cp -p, rsync --inplace -t, an editor keeping
+        # the date) kept size, mtime and inode, and the old copy, old audio, was published with the new probe.
+        key = hashlib.sha256(f"{__version__}\0{media_identity(source)}\0{tags_key(wanted)}\0{bool(ffmpeg)}"
+                             .encode()).hexdigest()[:24]
+        if memos[episode.slug]:
+            cache.put(NAMES, episode.slug, memos[episode.slug], key)
+        ext = exts.get(episode.audio) or exts.setdefault(episode.audio, os.path.splitext(episode.audio)[1].lower())
+        return f"{episode.slug}-{key}{ext}"
+
+    def make_job(index: int, source: str, source_rel: str, art: str, length: int | None, name: str = "",
+            wanted: Tags | None = None) -> _Job:
+        """The job of the episode at ``index`` (its wanted tags and copy name made now when not given)."""
+        item = items[index]
+        if wanted is None:
+            wanted = wanted_tags(item.episode, item.notes_text, art)
+        if not name:
+            name = copy_name(item.episode, wanted, source)
+            used.add(name)
+        return _Job(index, source, f"{store_text}/{name}", f"{CACHE_DIR}/{STORE}/{name}",
+                    codec.replacer(Tags, "cover")(wanted, None), art, source_rel, item.media, ffmpeg, length)
 
     for index, item in enumerate(items):
         episode = item.episode
@@ -210,22 +239,23 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         source = f"{root_text}/{source_rel}"
         wanted: Tags | None = None
         key = names.get(episode.slug)
+        length = lengths.get(episode.slug)
+        if not isinstance(key, str) and episode.slug not in recorded:
+            # Neither its name nor a copy recorded (a cold build: every episode): it is tagged, and its wanted tags
+            # and copy name (~55 us of this process's time an episode) are made as the workers take its chunk, while
+            # they tag the chunks before it, not all before the first worker starts (see parallel.imap_ordered)
+            cover(episode, art)  # (the covers go to the workers with the first chunk)
+            jobs.append(partial(make_job, index, source, source_rel, art, length))
+            continue
         if not isinstance(key, str):
             wanted = wanted_tags(episode, item.notes_text, art)
-            # The source's identity with its ctime (probes.media_identity), as its probe is cached: a master written
-            # over in place at the same size with its mtime restored (cp -p, rsync --inplace -t, an editor keeping
-            # the date) kept size, mtime and inode, and the old copy, old audio, was published with the new probe.
-            key = hashlib.sha256(f"{__version__}\0{media_identity(Path(source))}\0{tags_key(wanted)}\0{bool(ffmpeg)}"
-                                 .encode()).hexdigest()[:24]
-            if memos[episode.slug]:
-                cache.put(NAMES, episode.slug, memos[episode.slug], key)
-        # Paths as text on this path: a rebuild goes through it for every episode.
-        ext = exts.get(episode.audio) or exts.setdefault(episode.audio, os.path.splitext(episode.audio)[1].lower())
-        name = f"{episode.slug}-{key}{ext}"
+            name = copy_name(episode, wanted, source)
+        else:  # Paths as text on this path: a rebuild goes through it for every episode.
+            ext = exts.get(episode.audio) or exts.setdefault(episode.audio, os.path.splitext(episode.audio)[1].lower())
+            name = f"{episode.slug}-{key}{ext}"
         media_file = f"{CACHE_DIR}/{STORE}/{name}"
         copy_text = f"{store_text}/{name}"
         used.add(name)
-        length = lengths.get(episode.slug)
         # The cache is the only record of a copy: without one (a cold build, a lost cache) nothing is looked at.
         made = cache.get(MADE, episode.slug, name) if reuse else None
         if made == SAME and (length is None or item.media.size == length):
@@ -252,18 +282,15 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
                                   hint="edit the files in episodes/, never the built site: the build overwrites it"))
         if made is not None:
             forget.append(episode.slug)
-        if wanted is None:
-            wanted = wanted_tags(episode, item.notes_text, art)
-        jobs.append(_Job(index, source, copy_text, media_file, codec.replacer(Tags, "cover")(wanted, None), art, source_rel,
-                         item.media, ffmpeg, length))
+        jobs.append(make_job(index, source, source_rel, art, length, name, wanted))
     cache.delete(MADE, forget)  # a record exists only for a copy made whole: none while its copy is remade
     if jobs:
         os.makedirs(store_text, exist_ok=True)
     # The tagging itself (copy, tag, re-read, verify) on every core; results are taken in episode order.
     step = (lambda done: progress("tag", done, len(jobs))) if progress else None
     # (the next stage on every core, the episode pages, forks its own workers: these end as the last copies are taken)
-    results = parallel.imap_ordered(_tag_job, covers, jobs, progress=step, share=True, release=True)
-    for job, result in zip(jobs, results, strict=True):
+    results = parallel.imap_ordered(_tag_job, covers, _Jobs(jobs), progress=step, share=True, release=True)
+    for job, result in zip(_Jobs(jobs), results, strict=True):  # (each job made by the time its result is here)
         if isinstance(result, parallel.Failed):
             raise MediaError(result.problems)
         slug = items[job.index].episode.slug
@@ -288,6 +315,22 @@ def tag_published(project: Project, items: list[Item], cache: Cache, *, reuse: b
         out[job.index] = _published(items[job.index], job.media_file, result.size)
     _prune(store, used)
     return out, notes, tagged, copies
+
+
+class _Jobs(parallel.Jobs["_Job"]):
+    """The tag jobs, each made (when it was left to be made, a callable) as the pool gives it out, and kept."""
+
+    def __init__(self, jobs: list[_Job | Callable[[], _Job]]):
+        self.jobs = jobs
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+    def made(self, index: int) -> _Job:
+        found = self.jobs[index]
+        if not isinstance(found, _Job):
+            found = self.jobs[index] = found()
+        return found
 
 
 @frozen

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from .. import codec, incremental, parallel
 from ..config import SHOW_FILE
@@ -205,7 +205,7 @@ def _lint_batches(renderer: Renderer, head: bytes, tail: bytes, items: list[Item
 _Job = tuple[int, list[int], "list[RenderedNotes]"]
 
 
-class _LintJobs(Sequence[_Job]):
+class _LintJobs(parallel.Jobs[_Job]):
     """The lint's documents as jobs of ``size`` items each, made when the pool takes them (an item's notes are
     read from the cache then: a big show's notes are ~150 MB, never all in memory)."""
 
@@ -217,21 +217,10 @@ class _LintJobs(Sequence[_Job]):
     def __len__(self) -> int:
         return -(-len(self.linted) // self.size)
 
-    def _job(self, number: int) -> _Job:
-        if not 0 <= number < len(self):
-            raise IndexError(number)
+    def made(self, number: int) -> _Job:
         start = number * self.size
         batch = self.linted[start:start + self.size]
         return start, batch, [self.items[i].notes() for i in batch]
-
-    @overload
-    def __getitem__(self, index: int) -> _Job: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[_Job]: ...
-    def __getitem__(self, index: int | slice) -> _Job | list[_Job]:
-        if isinstance(index, slice):
-            return [self._job(number) for number in range(*index.indices(len(self)))]
-        return self._job(index if index >= 0 else len(self) + index)
 
 
 def _lint(context: tuple[Renderer, bytes, bytes, list[Item]],
