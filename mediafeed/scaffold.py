@@ -226,6 +226,11 @@ artwork: artwork.jpg
 #   - {{purpose: verify, value: CODE-FROM-THE-PLATFORM}}
 # podroll:             # shows you recommend (podcast:podroll)
 #   - {{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, title: Another show}}
+# artwork_alt: ...     # the artwork described for screen readers (podcast:image alt, the home page's alt)
+# chat:                # the show's always-on chat room (podcast:chat): protocol irc, xmpp, nostr or matrix
+#   {{server: irc.libera.chat, protocol: irc, space: "#your-show"}}
+# publisher:           # the publisher feed of the organisation behind the show (podcast:publisher)
+#   {{feed_guid: ..., feed_url: https://example.org/publisher.xml}}
 # publish:             # where 'mediafeed publish' puts the built site (docs/publish.md: S3, R2, rsync, ...)
 #   targets:
 #     web:
