@@ -465,6 +465,7 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
         data["block"] = record.block if isinstance(record.block, bool) else list(record.block)
     if record.complete:
         data["complete"] = True
+    data.update(record.extra)  # chat, publisher, artwork_alt, txt, podroll, location, update_frequency
     head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"
             "# podcast_guid is the show's identity in Podcasting 2.0 apps: keep it forever, even after the move.\n")
     return head + _dump(data)
@@ -611,7 +612,10 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = _social(episode.social)
+    data.update(episode.extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
+    if episode.artwork_alt and "artwork" in data:  # (the show's artwork_alt describes the show's: only its own)
+        data["artwork_alt"] = episode.artwork_alt
     front = _dump(data)
     notes, embeds = embeds_as_links(episode.notes_html)
     if embeds:
