@@ -235,3 +235,31 @@ def test_a_second_transcript_of_one_type_and_language_is_named(old_host: Host, t
     report, _, _ = _moved(old_host, tmp_path)
     said = [p for p in report["problems"] if p["code"] == "IMP040"]
     assert len(said) == 1 and said[0]["episode"] == "Buzzsprout-14151617" and "other.vtt" in said[0]["message"]
+
+
+def test_a_tag_the_build_would_refuse_is_named_and_the_show_still_builds(old_host: Host, tmp_path: Path) -> None:
+    """A real feed's tags as its host wrote them, which mediafeed's rules refuse (a chat server written as an address,
+    a content link over http, a podroll entry without its feed's GUID, a soundbite without a duration, an
+    ai-content txt of 'yes'): carried as typed they would stop the first build of the moved show. Each is left out
+    and named (IMP050, with the build's reason); the rest of the tag's entries are carried."""
+    body = old_host.routes["/feed.rss"].body
+    for was, now in (
+            (b'server="irc.libera.chat"', b'server="https://irc.libera.chat/"'),
+            (b'<podcast:contentLink href="https://video', b'<podcast:contentLink href="http://old.example.org/v">Old'
+             b'</podcast:contentLink><podcast:contentLink href="https://video'),
+            (b'<podcast:podroll>', b'<podcast:podroll><podcast:remoteItem feedUrl="https://nobody.example.org/f.xml"/>'),
+            (b'duration="1.0"', b'duration="soon"'),
+            (b'<podcast:txt purpose="ai-content">false', b'<podcast:txt purpose="ai-content">yes')):
+        assert was in body
+        body = body.replace(was, now)
+    old_host.routes["/feed.rss"].body = body
+    report, _, new = _moved(old_host, tmp_path)
+    refused = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
+                     and "refuse" in p["message"])
+    assert refused == [("podcast:chat", ""), ("podcast:contentLink", "Buzzsprout-14151617"), ("podcast:podroll", ""),
+                       ("podcast:soundbite", "Buzzsprout-14151617"), ("podcast:txt", "")], report["problems"]
+    channel = etree.fromstring(new).find("channel")
+    assert channel.find(f"{PODCAST}chat") is None and channel.find(f"{PODCAST}podroll/{PODCAST}remoteItem") is not None
+    assert [t.get("purpose") for t in channel.findall(f"{PODCAST}txt")] == ["verify"]
+    item = channel.find("item[guid='Buzzsprout-14151617']")
+    assert [c.get("href") for c in item.findall(f"{PODCAST}contentLink")] == ["https://video.example.org/w/salt-marshes"]

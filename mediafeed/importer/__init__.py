@@ -33,6 +33,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from ..site import url_path as site_path
+from .carried import carried
 from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
@@ -140,6 +141,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     else:
         report.artwork = _artwork(http, record, root, report)
         record.value = _without_time_splits(record.value, report)
+        record.extra, refused = carried(record.extra, SHOW_FILE, "the channel")
+        report.problems += refused
         text = show_yaml(record, url, report.old_feed_url, report.artwork)
         atomic_write(show_path, text.encode("utf-8"))
         report.show_written = True
@@ -612,7 +615,9 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = _social(episode.social)
-    data.update(episode.extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
+    extra, refused = carried(episode.extra, rel, f"episode {episode.title[:80]!r}", episode.guid)
+    report.problems += refused
+    data.update(extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
     if episode.artwork_alt and "artwork" in data:  # (the show's artwork_alt describes the show's: only its own)
         data["artwork_alt"] = episode.artwork_alt
