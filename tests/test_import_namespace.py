@@ -44,6 +44,7 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <podcast:publisher><podcast:remoteItem medium="publisher" feedGuid="003af0a0-6a45-55cf-b765-68e3d349551a"
  feedUrl="https://research.example.org/publisher.xml"/></podcast:publisher>
 <podcast:image href="{base}/art.png" alt="A heron on one leg in a salt marsh" purpose="artwork"/>
+<podcast:image href="{base}/banner.png" purpose="banner"/>
 <podcast:txt purpose="ai-content">false</podcast:txt>
 <podcast:txt purpose="verify">S6lpp-7ZCn8-dZfGc-OoyaG</podcast:txt>
 <podcast:podroll><podcast:remoteItem feedGuid="21a9c5b5-5c43-5c9a-8f5d-3c0e4b2a1d77"
@@ -207,12 +208,14 @@ def test_every_tag_a_show_can_carry_survives_the_move_and_every_guid_and_enclosu
 
 
 def test_what_the_import_cannot_carry_is_named_with_its_tag_and_episode(old_host: Host, tmp_path: Path) -> None:
-    """podcast:podping, podcast:images and a remote alternate's podcast:integrity have no setting in mediafeed: they
-    were dropped without a word; each is now IMP050, naming the tag and the episode."""
+    """podcast:podping, podcast:images, a banner's podcast:image and a remote alternate's podcast:integrity have no
+    setting in mediafeed: they were dropped without a word; each is now IMP050, naming the tag and the episode."""
     report, _, _ = _moved(old_host, tmp_path)
     named = {(p["field"], p.get("episode", "")) for p in report["problems"] if p["code"] == "IMP050"}
-    assert named == {("podcast:podping", ""), ("podcast:images", "Buzzsprout-14151617"),
+    assert named == {("podcast:podping", ""), ("podcast:image", ""), ("podcast:images", "Buzzsprout-14151617"),
                      ("podcast:integrity", "Buzzsprout-14151617")}, report["problems"]
+    banner = next(p for p in report["problems"] if p["field"] == "podcast:image")
+    assert 'podcast:image purpose="banner"' in banner["message"]
 
 
 def test_a_trailer_the_new_feed_would_not_have_is_named(old_host: Host, tmp_path: Path, tone: bytes) -> None:

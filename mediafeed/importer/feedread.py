@@ -265,10 +265,16 @@ def not_carried(element: Any, carried: frozenset[str], where: str, source: str, 
     mediafeed)."""
     seen: dict[str, int] = {}
     for child in element:
-        if isinstance(child.tag, str) and child.tag.startswith(PODCAST) and local_name(child.tag) not in carried:
-            seen[local_name(child.tag)] = seen.get(local_name(child.tag), 0) + 1
+        if not (isinstance(child.tag, str) and child.tag.startswith(PODCAST)):
+            continue
+        name = local_name(child.tag)
+        if name == "image" and "artwork" not in (child.get("purpose") or "artwork").lower().split():
+            name = f'image purpose="{" ".join((child.get("purpose") or "").split())[:40]}"'  # (a banner, a social card)
+        elif name in carried:
+            continue
+        seen[name] = seen.get(name, 0) + 1
     return [warning("IMP050", source, f"{where}: podcast:{name}{f' (×{count})' if count > 1 else ''} is not imported: "
-                    "mediafeed has no setting for it", field=f"podcast:{name}", episode=guid,
+                    "mediafeed has no setting for it", field=f"podcast:{name.split()[0]}", episode=guid,
                     hint="if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed "
                     "writes)") for name, count in seen.items()]
 
