@@ -29,10 +29,14 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
     Writes show.yml (keeping podcast:guid), the artwork and one episode folder
     per item with its GUID (and isPermaLink, for a URL), date, title, notes
     (HTML kept, sanitised at build), season, number, type, explicit, persons,
-    artwork, transcripts and chapters. With --download it fetches the media
-    too, past measurement prefixes (Podtrac, Chartable, OP3), resuming
-    interrupted downloads and checking sizes. Running it again skips every episode already imported and
-    only retries what is missing. It ends with the steps left to move the feed.
+    artwork, transcripts and chapters, and the Podcasting 2.0 tags mediafeed
+    publishes (value, social, chat, content links, publisher, soundbites,
+    location, licence, txt, podroll, alternate enclosures); a podcast: tag it
+    cannot carry is named (IMP050), never dropped without a word. With
+    --download it fetches the media too, past measurement prefixes (Podtrac,
+    Chartable, OP3), resuming interrupted downloads and checking sizes.
+    Running it again skips every episode already imported and only retries
+    what is missing. It ends with the steps left to move the feed.
 
     \b
     Exit codes: 0 imported, 1 some episodes or downloads failed (listed; run

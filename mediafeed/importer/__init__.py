@@ -33,6 +33,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from ..site import url_path as site_path
+from .carried import carried
 from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
@@ -140,6 +141,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     else:
         report.artwork = _artwork(http, record, root, report)
         record.value = _without_time_splits(record.value, report)
+        record.extra, refused = carried(record.extra, SHOW_FILE, "the channel")
+        report.problems += refused
         text = show_yaml(record, url, report.old_feed_url, report.artwork)
         atomic_write(show_path, text.encode("utf-8"))
         report.show_written = True
@@ -465,6 +468,7 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
         data["block"] = record.block if isinstance(record.block, bool) else list(record.block)
     if record.complete:
         data["complete"] = True
+    data.update(record.extra)  # chat, publisher, artwork_alt, txt, podroll, location, update_frequency
     head = (f"# Imported by mediafeed from {old_feed_url or 'a feed file'}.\n"
             "# podcast_guid is the show's identity in Podcasting 2.0 apps: keep it forever, even after the move.\n")
     return head + _dump(data)
@@ -611,7 +615,12 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = _social(episode.social)
+    extra, refused = carried(episode.extra, rel, f"episode {episode.title[:80]!r}", episode.guid)
+    report.problems += refused
+    data.update(extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
+    if episode.artwork_alt and "artwork" in data:  # (the show's artwork_alt describes the show's: only its own)
+        data["artwork_alt"] = episode.artwork_alt
     front = _dump(data)
     notes, embeds = embeds_as_links(episode.notes_html)
     if embeds:

@@ -23,7 +23,17 @@ from ..checks.feedxml import (
 )
 from ..checks.xmlhints import syntax_hint
 from ..errors import InputError, Problem, error, warning
-from .feedread import ITUNES, PODCAST, PODCAST_ALIASES, ShowRecord, episode_record, local_name, show_record
+from .feedread import (
+    CHANNEL_TAGS,
+    ITUNES,
+    PODCAST,
+    PODCAST_ALIASES,
+    ShowRecord,
+    episode_record,
+    local_name,
+    not_carried,
+    show_record,
+)
 
 
 def parser() -> etree.XMLParser:
@@ -132,6 +142,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
         raise InputError(error("IMP002", source, "the RSS feed has no <channel>"))
     _normalise_namespaces(root, source, problems)
     show = show_record(channel, source)
+    problems += not_carried(channel, CHANNEL_TAGS, "the channel", source)
     base = show.link or source
     seen: set[str] = set()
     items = channel.findall("item")
@@ -158,7 +169,27 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
             continue
         seen.add(episode.guid)
         show.episodes.append(episode)
+    problems += _trailers_not_carried(show, source)
     return show, problems
+
+
+def _trailers_not_carried(show: ShowRecord, source: str) -> list[Problem]:
+    """IMP050 for a channel ``podcast:trailer`` the new feed will not have: the build writes one for each episode of
+    ``type: trailer`` without a number, so a trailer whose file is no such item of the feed would be gone."""
+    problems = []
+    for url, title in show.trailers:
+        match = next((e for e in show.episodes if e.enclosure is not None and e.enclosure.url == url), None)
+        if match is not None and match.episode_type == "trailer" and not match.number:
+            continue
+        why = ("its file is no item of the feed" if match is None else
+               f"its item {match.title!r} is not a trailer without an episode number (itunes:episodeType trailer), "
+               "which is what the build writes podcast:trailer for")
+        problems.append(warning("IMP050", source, f"the channel: podcast:trailer {title[:80]!r} ({url[:200]}) is not "
+                                f"imported: {why}", field="podcast:trailer", episode=match.guid if match else "",
+                                hint="to keep the trailer, add it as an episode of its own with 'type: trailer' and no "
+                                "'episode:' number ('mediafeed add')" if match is None else "write 'type: trailer' "
+                                "and no 'episode:' number in its episode.md if it is the show's trailer"))
+    return problems
 
 
 def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> None:

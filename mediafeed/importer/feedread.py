@@ -81,6 +81,10 @@ class EpisodeRecord:
     #: Podlove Simple Chapters written in the item (``psc:chapters``: PowerPress, Podlove, Podigee) as a JSON chapters
     #: document's ``chapters`` entries; imported as chapters.json when the item links no ``podcast:chapters``
     inline_chapters: tuple[dict[str, Any], ...] = ()
+    #: what the item carries as front matter writes it (``chat``, ``content_links``, ``soundbites``, ``location``,
+    #: ``license``, ``funding``, ``txt``, ``alternate_enclosures``), read by :func:`_carried`
+    extra: dict[str, Any] = field(default_factory=dict)
+    artwork_alt: str = ""  #: the item's podcast:image alt (written when the episode's own artwork is imported)
     position: int = 0  #: order in the source feed (0 = first item)
 
 
@@ -114,6 +118,11 @@ class ShowRecord:
     complete: bool = False
     #: itunes:block and podcast:block in the channel: True (every service), else the service slugs it is hidden from
     block: bool | tuple[str, ...] = False
+    #: what the channel carries as show.yml writes it (``chat``, ``publisher``, ``artwork_alt``, ``txt``, ``podroll``,
+    #: ``location``, ``update_frequency``), read by :func:`_carried`
+    extra: dict[str, Any] = field(default_factory=dict)
+    #: podcast:trailer's enclosure URLs (the build writes one for an item ``type: trailer`` without a number)
+    trailers: tuple[tuple[str, str], ...] = ()  #: (url, title)
     episodes: list[EpisodeRecord] = field(default_factory=list)
 
 
@@ -235,6 +244,215 @@ def _persons(element: Any) -> tuple[PersonRecord, ...]:
     return tuple(out)
 
 
+def _own_text(element: Any) -> str:
+    return "".join(element.itertext()).strip()
+
+
+#: the podcast: tags of a channel and of an item the import carries into show.yml or front matter; any other is
+#: named (IMP050), as is one of these it cannot carry (a podcast:trailer of no trailer item, an alternate without an
+#: address the build takes)
+CHANNEL_TAGS = frozenset({"guid", "locked", "medium", "funding", "value", "socialInteract", "chat", "person",
+                          "license", "location", "updateFrequency", "txt", "podroll", "publisher", "trailer", "image",
+                          "block"})
+ITEM_TAGS = frozenset({"season", "episode", "transcript", "chapters", "soundbite", "person", "funding", "value",
+                       "socialInteract", "chat", "contentLink", "license", "location", "txt", "image",
+                       "alternateEnclosure"})
+
+
+def not_carried(element: Any, carried: frozenset[str], where: str, source: str, guid: str = "") -> list[Problem]:
+    """IMP050 for each podcast: tag of ``element`` (the channel, or an item) that the import has no place for: it was
+    left out without a word (``podcast:images``, ``podcast:liveItem``, ``podcast:podping``, a tag newer than
+    mediafeed)."""
+    seen: dict[str, int] = {}
+    for child in element:
+        if not (isinstance(child.tag, str) and child.tag.startswith(PODCAST)):
+            continue
+        name = local_name(child.tag)
+        if name == "image" and "artwork" not in (child.get("purpose") or "artwork").lower().split():
+            name = f'image purpose="{" ".join((child.get("purpose") or "").split())[:40]}"'  # (a banner, a social card)
+        elif name in carried:
+            continue
+        seen[name] = seen.get(name, 0) + 1
+    return [warning("IMP050", source, f"{where}: podcast:{name}{f' (×{count})' if count > 1 else ''} is not imported: "
+                    "mediafeed has no setting for it", field=f"podcast:{name.split()[0]}", episode=guid,
+                    hint="if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed "
+                    "writes)") for name, count in seen.items()]
+
+
+def _chat(element: Any) -> dict[str, Any] | None:
+    found = element.find(f"{PODCAST}chat")
+    if found is None:
+        return None
+    return _attributes(found, {"server": "server", "protocol": "protocol", "accountId": "account_id", "space": "space"})
+
+
+def _remote(element: Any) -> dict[str, Any]:
+    return _attributes(element, {"feedGuid": "feed_guid", "feedUrl": "feed_url", "itemGuid": "item_guid",
+                                 "medium": "medium", "title": "title"})
+
+
+def _txt(element: Any) -> list[Any]:
+    out: list[Any] = []
+    for found in element.findall(f"{PODCAST}txt"):
+        value, purpose = _own_text(found), (found.get("purpose") or "").strip()
+        if value:
+            out.append({"purpose": purpose, "value": value} if purpose else value)
+    return out
+
+
+def _locations(element: Any) -> list[dict[str, Any]]:
+    out = []
+    for found in element.findall(f"{PODCAST}location"):
+        name = _own_text(found)
+        if name:
+            out.append({"name": name, **_attributes(found, {"geo": "geo", "osm": "osm", "rel": "rel",
+                                                            "country": "country"})})
+    return out
+
+
+def _license(element: Any) -> dict[str, str] | None:
+    lic = element.find(f"{PODCAST}license")
+    if lic is None or not _own_text(lic):
+        return None
+    return {"name": _own_text(lic), **({"url": lic.get("url").strip()} if (lic.get("url") or "").strip() else {})}
+
+
+def _image_alt(element: Any) -> str:
+    """The alt text of the element's artwork ``podcast:image`` (purpose "artwork", or none given)."""
+    for image in element.findall(f"{PODCAST}image"):
+        purposes = (image.get("purpose") or "artwork").lower().split()
+        if "artwork" in purposes and (image.get("alt") or "").strip():
+            return " ".join(image.get("alt").split())
+    return ""
+
+
+def _channel_extra(channel: Any) -> dict[str, Any]:
+    """show.yml's keys for the channel's chat, publisher, artwork alt, txt, podroll, location and update frequency,
+    as typed (the build checks them as it checks a producer's)."""
+    extra: dict[str, Any] = {}
+    chat = _chat(channel)
+    if chat:
+        extra["chat"] = chat
+    publisher = channel.find(f"{PODCAST}publisher/{PODCAST}remoteItem")
+    if publisher is not None:
+        extra["publisher"] = {k: v for k, v in _remote(publisher).items() if k in ("feed_guid", "feed_url")}
+    alt = _image_alt(channel)
+    if alt:
+        extra["artwork_alt"] = alt
+    txt = _txt(channel)
+    if txt:
+        extra["txt"] = txt
+    roll = [_remote(r) for r in channel.findall(f"{PODCAST}podroll/{PODCAST}remoteItem")]
+    if roll:
+        extra["podroll"] = roll
+    places = _locations(channel)
+    if places:
+        extra["location"] = places[0] if len(places) == 1 else places
+    frequency = channel.find(f"{PODCAST}updateFrequency")
+    if frequency is not None:
+        said = {"text": _own_text(frequency), **_attributes(frequency, {"rrule": "rrule", "dtstart": "dtstart"})}
+        if said["text"] or len(said) > 1:
+            extra["update_frequency"] = {k: v for k, v in said.items() if v}
+    return extra
+
+
+def _alternates(item: Any, enclosure: str, where: str, source: str, guid: str
+                ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """``podcast:alternateEnclosure`` as ``alternate_enclosures:`` entries: the first https ``podcast:source`` as its
+    ``url``, the others as its ``sources`` (IPFS, magnet, a torrent, an onion mirror), bitrate as written (a decimal
+    number too). The old feed's copy of the main enclosure itself is left out: the build lists the new main file as
+    the default. What cannot be carried is named (IMP050)."""
+    out: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for element in item.findall(f"{PODCAST}alternateEnclosure"):
+        sources = [((s.get("uri") or "").strip(), (s.get("contentType") or "").strip())
+                   for s in element.findall(f"{PODCAST}source") if (s.get("uri") or "").strip()]
+        main = next((uri for uri, _ in sources if re.match(r"^https://", uri, re.I)), "")
+        title = (element.get("title") or "").strip()
+        named = f"podcast:alternateEnclosure{f' {title!r}' if title else ''}"
+        if enclosure and any(uri == enclosure for uri, _ in sources):
+            others = [uri for uri, _ in sources if uri != enclosure]
+            if others:
+                problems.append(warning("IMP050", source, f"{where}: {named} is the main audio, also at "
+                                        f"{', '.join(others[:3])}; those addresses are not imported: the new feed's "
+                                        "main file is the tagged copy the build publishes, not those bytes",
+                                        field="podcast:alternateEnclosure", episode=guid,
+                                        hint="put the new file's copies there after the move, and list them as an "
+                                        "alternate enclosure's sources in episode.md"))
+            continue
+        if not main:
+            problems.append(warning("IMP050", source, f"{where}: {named} has no https podcast:source (it has "
+                                    f"{', '.join(uri for uri, _ in sources[:3]) or 'none'}); not imported: an "
+                                    "alternate enclosure needs an https address", field="podcast:alternateEnclosure",
+                                    episode=guid, hint="copy the file into the episode folder and list it as "
+                                    "'alternate_enclosures: [{file: …}]' in episode.md"))
+            continue
+        entry: dict[str, Any] = {"url": main}
+        entry.update(_attributes(element, {"type": "type", "title": "title", "lang": "lang", "rel": "rel",
+                                           "codecs": "codecs"}))
+        for attribute in ("length", "bitrate", "height"):
+            value = (element.get(attribute) or "").strip()
+            if value and DECIMAL.match(value):
+                number = whole(value)
+                entry[attribute] = number if number is not None else float(value)
+            elif value:
+                entry[attribute] = value  # as written: the build names it
+        if (element.get("default") or "").strip().lower() == "true":
+            entry["default"] = True
+        rest = [{"uri": uri, "type": kind} if kind else uri for uri, kind in sources if uri != main]
+        if rest:
+            entry["sources"] = rest
+        if element.find(f"{PODCAST}integrity") is not None:
+            problems.append(warning("IMP050", source, f"{where}: {named}'s podcast:integrity is not imported: the "
+                                    "build writes one only for a file in the episode folder", field="podcast:integrity",
+                                    episode=guid, hint="to keep it, copy the file into the episode folder and list "
+                                    "it as 'file:' instead of 'url:'"))
+        out.append(entry)
+    return out, problems
+
+
+def _item_extra(item: Any, enclosure: str, where: str, source: str, guid: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Front matter's keys for the item's chat, content links, soundbites, location, licence, funding, txt and
+    alternate enclosures, as typed (the build checks them as it checks a producer's)."""
+    extra: dict[str, Any] = {}
+    chat = _chat(item)
+    if chat:
+        extra["chat"] = chat
+    links = [{"url": (c.get("href") or "").strip(), "text": _own_text(c)} for c in item.findall(f"{PODCAST}contentLink")
+             if (c.get("href") or "").strip()]
+    if links:
+        extra["content_links"] = links
+    bites = []
+    for bite in item.findall(f"{PODCAST}soundbite"):
+        entry: dict[str, Any] = {}
+        for attribute, key in (("startTime", "start"), ("duration", "duration")):
+            value = (bite.get(attribute) or "").strip()
+            number = whole(value) if value else None
+            entry[key] = number if number is not None else float(value) if DECIMAL.match(value) else value
+        if _own_text(bite):
+            entry["title"] = _own_text(bite)
+        bites.append(entry)
+    if bites:
+        extra["soundbites"] = bites
+    places = _locations(item)
+    if places:
+        extra["location"] = places[0] if len(places) == 1 else places
+    lic = _license(item)
+    if lic:
+        extra["license"] = lic
+    funding = [{"url": (f.get("url") or "").strip(), "text": _own_text(f) or "Support the show"}
+               for f in item.findall(f"{PODCAST}funding") if (f.get("url") or "").strip()]
+    if funding:
+        extra["funding"] = funding
+    txt = _txt(item)
+    if txt:
+        extra["txt"] = txt
+    alternates, problems = _alternates(item, enclosure, where, source, guid)
+    if alternates:
+        extra["alternate_enclosures"] = alternates
+    return extra, problems
+
+
 #: an HTML character reference: '&amp;', '&#8230;', '&#x2019;'
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 
@@ -279,12 +497,17 @@ def show_record(channel: Any, source: str) -> ShowRecord:
     show.value, show.social = _values(channel), _social(channel)
     show.funding = tuple((f.get("url", "").strip(), "".join(f.itertext()).strip())
                          for f in channel.findall(f"{PODCAST}funding") if f.get("url"))
-    lic = channel.find(f"{PODCAST}license")
-    if lic is not None and "".join(lic.itertext()).strip():
-        show.license = ("".join(lic.itertext()).strip(), lic.get("url", "").strip())
+    lic = _license(channel)
+    if lic:
+        show.license = (lic["name"], lic.get("url", ""))
     show.medium = text(channel, f"{PODCAST}medium")
     show.complete = text(channel, f"{ITUNES}complete").lower() == "yes"
     show.block = _block(channel)
+    show.extra = _channel_extra(channel)
+    if (frequency := channel.find(f"{PODCAST}updateFrequency")) is not None \
+            and (frequency.get("complete") or "").strip().lower() == "true":
+        show.complete = True
+    show.trailers = tuple(((t.get("url") or "").strip(), _own_text(t)) for t in channel.findall(f"{PODCAST}trailer"))
     return show
 
 
@@ -467,8 +690,11 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         transcripts=transcripts,
         chapters=chapters,
         inline_chapters=_simple_chapters(item, link or base),
+        artwork_alt=_image_alt(item),
         position=position,
     )
+    episode.extra, carried = _item_extra(item, enclosure.url, where, source, guid)
+    problems += carried + not_carried(item, ITEM_TAGS, where, source, guid)
     problems += _unread_numbers(item, episode, where, source)
     guid_el = item.find("guid")
     episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)

@@ -77,7 +77,12 @@ def _transcripts(http: Any, episode: EpisodeRecord, folder: Path, rel: str, prob
                                     field="transcript", episode=episode.guid))
             continue
         name = f"transcript{'.' + slugify(remote.language) if remote.language else ''}{ext}"
-        if name in used:
+        if name in used:  # (it was left out without a word)
+            problems.append(warning("IMP040", rel, f"a second {ext[1:]} transcript"
+                                    f"{f' in {remote.language!r}' if remote.language else ''} not imported: "
+                                    f"{remote.url}", field="transcript", episode=episode.guid,
+                                    hint="an episode takes one transcript of each type and language: keep the better "
+                                    f"one as {name}"))
             continue
         try:
             body, kind = get_small(http, remote.url)
