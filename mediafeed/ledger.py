@@ -210,11 +210,14 @@ def _merge_conflict(text: str) -> Problem | None:
 _PROMISED = ("LED001", "LED002", "LED004")
 
 
-def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item], out_dir: Path) -> list[Problem]:
+def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item], out_dir: Path, *,
+                accepting: bool = False) -> list[Problem]:
     """LED001, LED002, LED004 against the feed the last build wrote into ``out_dir``, when ``published.json`` records no
     episode (deleted, lost in a merge, emptied by hand) and that feed is mediafeed's. The build recorded whatever it
     found as if it had always been: a folder renamed in the same change went out under a new enclosure URL, and only a
-    publish to a target holding the old feed could still stop it."""
+    publish to a target holding the old feed could still stop it. ``accepting`` (``--accept-changes``): LED004 alone,
+    which it does not accept (:func:`podcast_guid_changed`); LED004's hint names the ``podcast_guid:`` line to add, as
+    with published.json (it said to run ``--accept-changes``, which published the new podcast:guid)."""
     if ledger.episodes:
         return []
     old_feed = out_dir / "feed.xml"
@@ -225,7 +228,7 @@ def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item],
         return []
     if b"<generator>mediafeed" not in data[:65536] or len(data) > 64 * 1024 * 1024:
         return []
-    from .checks.feedxml import parse
+    from .checks.feedxml import parse, text
     from .checks.history import compare as compare_feeds
     from .checks.showfeed import document, locate
     from .errors import MediafeedError
@@ -241,7 +244,12 @@ def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item],
     hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) says otherwise: restore "
             f"{LEDGER_FILE} from version control ('git checkout -- {LEDGER_FILE}'), or give back the old value; if the "
             "change is deliberate, run 'mediafeed build --accept-changes' to record it")
-    found = [replace(p, hint=hint) for p in compare_feeds(old, new) if p.code in _PROMISED]
+    guid_hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) has the show's podcast:guid: set "
+                 f"'podcast_guid: {text(old, old.channel, 'podcast:guid')}' in {SHOW_FILE} (keep it when the feed moves: "
+                 "the Podcast Index knows the show by it; --accept-changes does not change it), and restore "
+                 f"{LEDGER_FILE} from version control ('git checkout -- {LEDGER_FILE}')")
+    found = [replace(p, hint=guid_hint if p.code == "LED004" else hint) for p in compare_feeds(old, new)
+             if p.code in (("LED004",) if accepting else _PROMISED)]
     return locate(found, items)
 
 
