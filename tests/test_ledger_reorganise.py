@@ -221,6 +221,13 @@ HAND_EDITS = [
      '"yes" is not true'),
     ("duration as text", lambda d: d["episodes"][GUID3].update(duration="long"), f"episodes.{GUID3}.duration", "error",
      '"long" is not a number'),
+    # a record of mediafeed's four keys with one value of another kind (the check's quick path for such records)
+    ("duration as true", lambda d: d["episodes"][GUID3].update(duration=True), f"episodes.{GUID3}.duration", "error",
+     "true is not a number"),
+    ("slug as a number", lambda d: d["episodes"][GUID3].update(slug=3), f"episodes.{GUID3}.slug", "error",
+     "3 is not a folder name"),
+    ("enclosure emptied", lambda d: d["episodes"][GUID3].update(enclosure=""), f"episodes.{GUID3}.enclosure", "error",
+     '"" is not a URL'),
     ("podcast_guid as a number", lambda d: d.update(podcast_guid=5), "podcast_guid", "error", "5 is not text"),
     ("a key of one's own", lambda d: d.update(note="hi"), "note", "warning", "unknown key, not read"),
 ]
