@@ -180,9 +180,9 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         items, problems = inspect(project, cache, accept_changes=accept_changes, ledger=loaded)
         show = project.show
         ledger = loaded[0]
-        if show is not None and not accept_changes and not has_errors(problems):
-            problems = sorted(set(problems + ledger_io.lost_ledger(root, loaded[0], project, items, out_dir)),
-                              key=_problem_order)
+        if show is not None and not has_errors(problems):  # (--accept-changes: LED004 alone, which it never accepts)
+            problems = sorted(set(problems + ledger_io.lost_ledger(root, loaded[0], project, items, out_dir,
+                                                                   accepting=accept_changes)), key=_problem_order)
         report.problems = problems
         if show is None:
             raise InputError(report.problems)

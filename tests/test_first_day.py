@@ -206,6 +206,18 @@ def test_a_media_file_named_by_hand_is_warned_of_until_it_is_published(show: Pat
     assert [p for p in json.loads(again.stdout)["problems"] if p["code"] == "EP014"] == []
 
 
+def test_ep014_looks_further_only_at_names_their_url_encodes() -> None:
+    """EP014 passes over a name its URL holds as written without encoding it (every build looks at every file): the
+    names it passes over are exactly those ``url_path`` leaves as they are."""
+    from mediafeed.checks.episodes import _URL_SAFE
+    from mediafeed.site import url_path
+
+    for code in [*range(0x20, 0x300), 0x2060, 0x202E, 0xFEFF, 0x1F600]:
+        name = f"a{chr(code)}b.mp3"
+        assert bool(_URL_SAFE.fullmatch(name)) == (url_path(name) == name), hex(code)
+    assert _URL_SAFE.fullmatch("sub/folder/final_cut-2.MP3") and not _URL_SAFE.fullmatch("final cut.mp3\n")
+
+
 # -- progress bars at a terminal -------------------------------------------------------------------------------
 
 

@@ -157,8 +157,36 @@ def test_a_lost_published_json_is_made_up_for_by_the_last_builds_feed(show: Path
     said = "is missing" if how == "deleted" else "records no episode"
     assert all(f"published.json {said}, and " in p.hint and "--accept-changes" in p.hint for p in found), found
     assert _read_back(show / "public") == before  # nothing written
+    if "LED004" in codes:  # never accepted (below): the show keeps its podcast:guid, as the hint says
+        with (show / "show.yml").open("a") as yml:
+            yml.write("podcast_guid: 82f71d59-a1ba-56e5-a889-1449c80b48d3\n")
     build(show, accept_changes=True)  # deliberate: recorded
     build(show)
+
+
+def test_a_lost_published_json_never_lets_accept_changes_change_the_podcast_guid(show: Path) -> None:
+    """published.json lost in the change that moved the site (no podcast_guid in show.yml: the new url derives another
+    one). LED004, found in the last build's feed, told the producer to run --accept-changes, which then published the
+    new podcast:guid and recorded it: the Podcast Index lost the show, as --accept-changes never does with
+    published.json. LED004 now names the podcast_guid line to add, and --accept-changes stops on it."""
+    site = build(show).output
+    old = re.search(r"<podcast:guid>([^<]+)", (site / "feed.xml").read_text())[1]  # type: ignore[index]
+    (show / LEDGER_FILE).unlink()
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/", "url: https://new.example.org/podcast/")
+    with pytest.raises(BuildFailed) as stopped:
+        build(show)
+    [told] = [p for p in stopped.value.problems if p.code == "LED004"]
+    assert f"set 'podcast_guid: {old}' in show.yml" in told.hint and "--accept-changes does not change it" in told.hint
+    with pytest.raises(BuildFailed) as accepting:
+        build(show, accept_changes=True)
+    assert [p.code for p in accepting.value.problems if p.severity.value == "error"] == ["LED004"]
+    assert f"<podcast:guid>{old}</podcast:guid>" in (site / "feed.xml").read_text()  # nothing written
+    assert not (show / LEDGER_FILE).exists()
+    with (show / "show.yml").open("a") as yml:
+        yml.write(f"podcast_guid: {old}\n")  # the hint, followed
+    build(show, accept_changes=True)
+    assert f"<podcast:guid>{old}</podcast:guid>" in (build(show).output / "feed.xml").read_text()
+    assert json.loads((show / LEDGER_FILE).read_text())["podcast_guid"] == old
 
 
 def test_a_lost_published_json_with_nothing_changed_is_written_again_as_it_was(show: Path) -> None:
@@ -193,6 +221,13 @@ HAND_EDITS = [
      '"yes" is not true'),
     ("duration as text", lambda d: d["episodes"][GUID3].update(duration="long"), f"episodes.{GUID3}.duration", "error",
      '"long" is not a number'),
+    # a record of mediafeed's four keys with one value of another kind (the check's quick path for such records)
+    ("duration as true", lambda d: d["episodes"][GUID3].update(duration=True), f"episodes.{GUID3}.duration", "error",
+     "true is not a number"),
+    ("slug as a number", lambda d: d["episodes"][GUID3].update(slug=3), f"episodes.{GUID3}.slug", "error",
+     "3 is not a folder name"),
+    ("enclosure emptied", lambda d: d["episodes"][GUID3].update(enclosure=""), f"episodes.{GUID3}.enclosure", "error",
+     '"" is not a URL'),
     ("podcast_guid as a number", lambda d: d.update(podcast_guid=5), "podcast_guid", "error", "5 is not text"),
     ("a key of one's own", lambda d: d.update(note="hi"), "note", "warning", "unknown key, not read"),
 ]

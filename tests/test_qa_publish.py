@@ -548,6 +548,65 @@ def test_a_show_without_its_published_json_cannot_change_a_guid_that_the_live_fe
     assert "11111111-2222-4333-8444-555555555555" in (web / "feed.xml").read_text()
 
 
+def test_a_publish_refused_by_the_live_feed_leaves_no_feed_that_the_next_build_takes_for_the_last_one(
+        show: Path, tmp_path: Path) -> None:
+    """The publish refused by the feed on the target (LED001: a GUID retyped on a clone without published.json) had
+    built its feed into the output folder first. With published.json still missing, the next build took that feed,
+    which nobody received, for the one the last build wrote: restoring the GUID, as the hint says, stopped on LED001
+    ("changed from the retyped GUID to the published one") and asked for --accept-changes."""
+    import re
+    import shutil
+
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    (show / "published.json").unlink()
+    shutil.rmtree(show / ".mediafeed")
+    shutil.rmtree(show / "public")
+    episode = show / "episodes/001-ipv-and-substance-use/episode.md"
+    text = episode.read_text()
+    old_guid = re.search(r"(?m)^guid: (\S+)", text)[1]  # type: ignore[index]
+    episode.write_text(text.replace(old_guid, "11111111-2222-4333-8444-555555555555"))
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False)
+    assert [p.code for p in refused.value.problems] == ["LED001"]
+    episode.write_text(text)  # the old value restored, as the hint says
+    publish(show, notify=False)
+    assert old_guid in (web / "feed.xml").read_text()
+
+
+def test_a_show_without_its_published_json_cannot_change_the_podcast_guid_the_live_feed_has(show: Path,
+                                                                                          tmp_path: Path) -> None:
+    """A new laptop's clone without published.json, the site moved (no podcast_guid in show.yml: the new url derives
+    another). 'publish --accept-changes', which the move's LED002 asks for, compared nothing with the feed on the
+    target, so the new podcast:guid went live (the Podcast Index knows the show by it), though --accept-changes never
+    changes it against published.json. It now stops on LED004, naming the podcast_guid line; nothing goes up."""
+    import re
+    import shutil
+
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    old = re.search(r"<podcast:guid>([^<]+)", (web / "feed.xml").read_text())[1]  # type: ignore[index]
+    (show / "published.json").unlink()
+    shutil.rmtree(show / ".mediafeed")
+    shutil.rmtree(show / "public")
+    yml = (show / "show.yml").read_text()
+    assert "podcast_guid" not in yml
+    (show / "show.yml").write_text(yml.replace("url: https://podcast.example.org/safe-to-say/",
+                                               "url: https://new.example.org/podcast/"))
+    before = tree(web)
+    with pytest.raises(PublishError) as refused:
+        publish(show, notify=False, accept_changes=True)
+    [problem] = refused.value.problems
+    assert problem.code == "LED004" and f"set 'podcast_guid: {old}' in show.yml" in problem.hint, problem
+    assert tree(web) == before  # nothing went up
+    with (show / "show.yml").open("a") as file:
+        file.write(f"podcast_guid: {old}\n")  # the hint, followed
+    publish(show, notify=False, accept_changes=True)
+    assert f"<podcast:guid>{old}</podcast:guid>" in (web / "feed.xml").read_text()
+
+
 def test_the_media_and_pages_are_on_the_disk_before_the_new_feed_is_renamed_into_place(show: Path, tmp_path: Path) -> None:
     """The copies are not fsynced one by one, and a file system may write the new feed's rename before a new file's
     data: after a power cut the feed named an empty mp3. The system calls, as strace sees them: every media file and

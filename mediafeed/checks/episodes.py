@@ -188,6 +188,10 @@ def shared_file_names(items: list[Item], published: set[str], show: Show | None 
     return problems
 
 
+#: a file name :func:`site.url_path` leaves as it is (quote's always-safe characters and its ``safe``, "/")
+_URL_SAFE = lazy(r"[A-Za-z0-9_.~/-]*")
+
+
 def encoded_file_names(items: list[Item], published: set[str], show: Show | None = None,
                        held: Sequence[tuple[Episode, bool]] = ()) -> list[Problem]:
     """EP014: a media file (``audio``, or the ``file`` of an alternate enclosure) not published yet whose name its URL
@@ -196,15 +200,20 @@ def encoded_file_names(items: list[Item], published: set[str], show: Show | None
     under the encoded name, and a URL once published never changes: said while a rename still costs nothing, with the
     name ``mediafeed add`` would give the copy. A published file's name is kept (renaming it is LED002) and not told of.
     ``published``, ``show`` and ``held`` as for :func:`shared_file_names`."""
-    files = [(item.episode.slug, name, key, url) for item in items
-             for name, key, url in [(item.episode.audio, "audio", item.enclosure_url)]
-             + [(alt.file, "alternate_enclosures", url) for alt, url in item.alternates if alt.file]]
+    plain = _URL_SAFE.fullmatch  # (a name its URL holds as it is: most of them, looked at no further, at every build)
+    files = []
+    for item in items:
+        episode = item.episode
+        if not plain(episode.audio):
+            files.append((episode.slug, episode.audio, "audio", item.enclosure_url))
+        files += [(episode.slug, alt.file, "alternate_enclosures", url) for alt, url in item.alternates
+                  if alt.file and not plain(alt.file)]
     for episode, _draft in held:
         assert show is not None
         files += [(episode.slug, name, key, show.media_absolute(url_path(f"{EPISODES_DIR}/{episode.slug}/{name}")))
                   for name, key in [(episode.audio, "audio")] + [(alt.file, "alternate_enclosures")
                                                                  for alt in episode.alternate_enclosures if alt.file]
-                  if name]
+                  if name and not plain(name)]
     problems = []
     for slug, name, key, url in sorted(set(files)):
         encoded = url_path(name)

@@ -260,8 +260,9 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
         report.unchanged, report.protected, report.stale = len(plan.unchanged), plan.protected, plan.stale
         if not overwrite:
             _refuse_foreign(store.foreign(plan.uploads, remote, found=had_manifest), target)
-        if not accept_changes and any(u.rel == "feed.xml" for u in plan.uploads):
-            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target, ledger)
+        if any(u.rel == "feed.xml" for u in plan.uploads):  # (--accept-changes: LED004 alone, which it never accepts)
+            _refuse_changes_to_subscribers(store.read("feed.xml"), out / "feed.xml", target, ledger,
+                                           accepting=accept_changes)
         report.problems.extend(_warnings(plan, target, enclosures))
         report.cors = store.cors(getattr(target, "cors", "off"), dry_run)
         if report.cors.status in {"missing", "unknown"}:
@@ -405,16 +406,18 @@ _SUBSCRIBERS = ("LED001", "LED002", "LED004")
 
 
 def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: config_io.Target,
-                                   ledger: ledger_io.Ledger) -> None:
+                                   ledger: ledger_io.Ledger, *, accepting: bool = False) -> None:
     """LED001, LED002, LED004, before anything is uploaded, when the new feed changes what the feed on the target promised
     subscribers. The build's own check (published.json) misses it when that file is lost or from another copy of the
     show (not committed, a new laptop, a CI clone): it then records the new GUIDs as if they had always been. An
     enclosure move that published.json records (``moved_from``: only 'mediafeed build --accept-changes' writes it) was
     accepted already: after that build, the publish said "published.json did not stop it (lost, or from another copy of
-    the show?)" and asked for --accept-changes a second time."""
+    the show?)" and asked for --accept-changes a second time. ``accepting`` (``--accept-changes``): LED004 alone, which
+    it does not accept (``ledger.podcast_guid_changed``); it was not compared then, and its hint asked for
+    --accept-changes: a new laptop's build of a moved show published a new podcast:guid."""
     if not live or b"<generator>mediafeed" not in live[:65536]:
         return  # no feed there yet, or not ours (PUB007 has spoken)
-    from ..checks.feedxml import parse
+    from ..checks.feedxml import parse, text
     from ..checks.history import compare, entries
 
     try:
@@ -426,13 +429,21 @@ def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: conf
         return
     accepted = {e.guid for e in entries(old)
                 if e.guid and e.url in (ledger.episodes.get(e.guid) or {}).get("moved_from", ())}  # type: ignore[operator]
-    found = [p for p in compare(old, new) if p.code in _SUBSCRIBERS
+    found = [p for p in compare(old, new) if p.code in (("LED004",) if accepting else _SUBSCRIBERS)
              and not (p.code == "LED002" and set(p.episodes or (p.episode,)) <= accepted)]
     if found:
         hint = (f"the feed on {target.describe()} (what subscribers have) says otherwise, and published.json did not stop it (lost, or "
                 "from another copy of the show?): restore the old value, or publish with --accept-changes if this is "
                 "deliberate; nothing was uploaded")
-        raise PublishError([dataclasses.replace(p, file="feed.xml", hint=hint) for p in found])
+        guid_hint = (f"the feed on {target.describe()} (what subscribers have) has the show's podcast:guid, and published.json "
+                     f"did not stop it (lost, or from another copy of the show?): set 'podcast_guid: "
+                     f"{text(old, old.channel, 'podcast:guid')}' in {SHOW_FILE} (keep it when the feed moves: the Podcast "
+                     "Index knows the show by it; --accept-changes does not change it); nothing was uploaded")
+        # the feed just built went to nobody: with published.json missing, the next build took it for the one the
+        # last build wrote (ledger.lost_ledger), and the old value restored, as the hint says, was "changed" back
+        built.unlink(missing_ok=True)
+        raise PublishError([dataclasses.replace(p, file="feed.xml", hint=guid_hint if p.code == "LED004" else hint)
+                            for p in found])
 
 
 def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> list[Problem]:
