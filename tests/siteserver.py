@@ -148,6 +148,19 @@ def chromium(*args: str) -> Iterator[Any]:
             browser.close()
 
 
+def _kept_guid(show: Path) -> str:
+    """The ``podcast_guid:`` line that keeps the show's published podcast:guid across the move to a test server's
+    address, as LED004 tells a producer to (``--accept-changes`` never changes it)."""
+    import json
+
+    text = (show / "show.yml").read_text()
+    ledger = show / "published.json"
+    if "podcast_guid:" in text or not ledger.is_file():
+        return ""
+    guid = json.loads(ledger.read_text()).get("podcast_guid")
+    return f"\npodcast_guid: {guid}\n" if guid else ""
+
+
 @contextlib.contextmanager
 def sample_site(work: Path, prepare: Callable[[Path], object] | None = None) -> Iterator[SiteServer]:
     """The sample show, copied into ``work`` (then given to ``prepare``: an episode added, say), built for
@@ -161,7 +174,7 @@ def sample_site(work: Path, prepare: Callable[[Path], object] | None = None) -> 
         prepare(root)
     with SiteServer(prefix="/safe-to-say/") as running:
         config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()))
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()) + _kept_guid(root))
         running.root = build(root, work / "site", accept_changes=True).output
         yield running
 
@@ -176,6 +189,7 @@ def old_host(show: Path, site: Path, **options: Any) -> Iterator[str]:
     site.mkdir(parents=True, exist_ok=True)
     with SiteServer(site) as server:
         config = show / "show.yml"
-        config.write_text(config.read_text().replace("https://podcast.example.org/safe-to-say/", server.url))
+        config.write_text(config.read_text().replace("https://podcast.example.org/safe-to-say/", server.url) +
+                          _kept_guid(show))
         build(show, site, accept_changes=True, **options)
         yield server.url
