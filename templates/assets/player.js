@@ -9,6 +9,9 @@
     var s = Math.max(0, Math.floor(seconds || 0));
     return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
   }
+  // A length in whole seconds by the page's rule (model.whole_seconds: itunes:duration's): rounded, at least 1 for
+  // any audio; a position (the clock of what was played) is cut down to the seconds gone by
+  function whole(seconds) { return seconds > 0 ? Math.max(1, Math.floor(seconds + 0.5)) : 0; }
   function clock(seconds) {
     var t = hms(seconds);
     return (t[0] ? t[0] + ":" + pad(t[1]) : t[1]) + ":" + pad(t[2]);
@@ -169,10 +172,11 @@
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
-    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(duration()))); }
+    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration())))); }
+    function played() { return media.ended ? whole(duration()) : media.currentTime; } // at the end, the length
     function slide() {
       range.value = String(Math.floor(media.currentTime));
-      says(media.currentTime);
+      says(played());
     }
     // A screen reader speaks every change of the focused slider: while focused by keyboard and playing, it stays put
     // (the clock runs); a key moves it from where the audio is.
@@ -181,7 +185,7 @@
     }
     function still() { return dragging || (!media.paused && keyboardFocus()); }
     function show() {
-      current.textContent = clock(media.currentTime);
+      current.textContent = clock(played());
       if (!still()) { slide(); }
     }
     function state() {
@@ -206,11 +210,11 @@
     range.addEventListener("change", function () { dragging = false; seek(media, parseFloat(range.value), false); });
     rate.addEventListener("change", function () { media.playbackRate = parseFloat(rate.value) || 1; });
     media.addEventListener("durationchange", function () {
-      if (isFinite(media.duration)) { range.max = String(Math.ceil(media.duration)); total.textContent = clock(media.duration); }
+      if (isFinite(media.duration)) { range.max = String(Math.ceil(media.duration)); total.textContent = clock(whole(media.duration)); }
     });
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
-    ["timeupdate", "seeked", "pause"].forEach(function (name) { media.addEventListener(name, show); });
+    ["timeupdate", "seeked", "pause", "ended"].forEach(function (name) { media.addEventListener(name, show); });
     return media;
   }
 
