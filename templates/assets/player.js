@@ -9,9 +9,8 @@
     var s = Math.max(0, Math.floor(seconds || 0));
     return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
   }
-  // A length in whole seconds by the page's rule (model.whole_seconds: itunes:duration's): rounded, at least 1 for
-  // any audio; a position (the clock of what was played) is cut down to the seconds gone by
-  function whole(seconds) { return seconds > 0 ? Math.max(1, Math.floor(seconds + 0.5)) : 0; }
+  // a length as the page gives it (model.whole_seconds)
+  function whole(s) { return s > 0 ? Math.max(1, Math.round(s)) : 0; }
   function clock(seconds) {
     var t = hms(seconds);
     return (t[0] ? t[0] + ":" + pad(t[1]) : t[1]) + ":" + pad(t[2]);
@@ -173,7 +172,7 @@
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
     function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration())))); }
-    function played() { return media.ended ? whole(duration()) : media.currentTime; } // at the end, the length
+    function played() { return media.ended ? whole(duration()) : media.currentTime; }
     function slide() {
       range.value = String(Math.floor(media.currentTime));
       says(played());
