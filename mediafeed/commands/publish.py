@@ -5,8 +5,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..terminal import (ProgressBar, TransferBar, boundary, echo, file_name, human_bytes, info, interrupted, print_json,
-                        print_problems)
+from ..terminal import (
+    ProgressBar,
+    TransferBar,
+    boundary,
+    echo,
+    file_name,
+    human_bytes,
+    info,
+    interrupted,
+    print_json,
+    print_problems,
+)
 from .options import format_option, show_option, verbosity_options
 
 if TYPE_CHECKING:
