@@ -6,6 +6,7 @@ reader can go from a front-matter key to the feed and back.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import field
 from datetime import datetime
@@ -18,8 +19,9 @@ from .records import frozen
 
 def whole_seconds(seconds: float) -> int:
     """A duration in whole seconds, as the feed gives it: at least 1 for any audio (apps read 0 as "length unknown"),
-    so that a 0.3 s file is not "0:00" in one place (``mediafeed list``) and 1 s in another (the feed)."""
-    return max(int(round(seconds)), 1 if seconds > 0 else 0)
+    so that a 0.3 s file is not "0:00" in one place (``mediafeed list``) and 1 s in another (the feed). Half a second
+    rounds up, as the player's ``whole`` (player.js) does: Python's ``round`` made 4.5 s "0:04" and 5.5 s "0:06"."""
+    return max(math.floor(seconds + 0.5), 1 if seconds > 0 else 0)
 
 
 @frozen

@@ -30,7 +30,7 @@ from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error, warning
 from .filenames import WINDOWS_DEVICES
 from .guids import new_guid
-from .model import Chapter, Media
+from .model import Chapter, Media, whole_seconds
 from .records import frozen
 from .source import FRONT_MATTER, is_url, load_yaml
 
@@ -625,7 +625,7 @@ def episode_text(*, title: str, date: datetime, guid: str, season: int | None, n
         lines.append("draft: true   # remove this line to publish")
     lines += ["# explicit: false", "# artwork: cover.jpg", "# persons: [{name: Guest Name, role: guest}]", "---", ""]
     found = media.duration
-    minutes, seconds = divmod(int(round(found)), 60)
+    minutes, seconds = divmod(whole_seconds(found), 60)
     lines += [f"<!-- Show notes in Markdown below. The audio is {minutes}:{seconds:02d} long. -->", ""]
     if notes:
         lines += [notes, ""]

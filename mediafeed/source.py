@@ -12,6 +12,7 @@ import builtins
 import contextlib
 import hashlib
 import json
+import math
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -1001,7 +1002,7 @@ class FieldReader:
         :data:`UNKNOWN_KEYS_SHOWN` a mapping, the rest counted in one more, and each key shown to :data:`KEY_SHOWN`
         characters. A front matter of 200,000 unknown keys (2 MB) took 20 s and 620 MB to say so in 200,000 lines, a
         did-you-mean search each; a key of 900,000 characters was a problem line of 900 KB."""
-        unknown = sorted(key for key in (str(k) for k in self.data) if key not in known)
+        unknown = sorted(key for key in (key_written(k) for k in self.data) if key not in known)
         if not unknown:
             return
         import difflib  # here: only a misspelt key pays for it
@@ -1121,13 +1122,43 @@ def _kind(value: Any) -> str:
 
 
 def what_arrived(value: Any) -> str:
-    """A value as a problem's message shows what arrived: text and numbers as written, others by their kind (not
-    Python's spelling: ``b''``, ``datetime.date(2026, 1, 1)``)."""
+    """A value as a problem's message shows what arrived: text in the house's quotes (:func:`quoted`) and numbers as
+    written (``007``, ``.inf``), others by their kind (not Python's spelling: ``'it\\'s'``, ``inf``, ``b''``,
+    ``datetime.date(2026, 1, 1)``)."""
     if isinstance(value, bool) or value is None:  # (a bool is an int: it was "got True")
         return "nothing" if value is None else str(value).lower()
-    if isinstance(value, (str, int, float)):
-        return repr(value)
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, (int, float)):
+        return _number_written(value)
     return value.isoformat() if isinstance(value, date) else _kind(value)  # (a datetime is a date too)
+
+
+def _number_written(value: int | float) -> str:
+    """A YAML number as the producer wrote it (its text, kept when Python prints it otherwise), or in YAML's own
+    spelling (``.inf``, ``-.inf``, ``.nan``: Python's ``inf`` and ``nan`` are text in YAML)."""
+    if getattr(value, "text", ""):
+        return shown(value.text)  # type: ignore[union-attr]
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+    return str(int(value)) if isinstance(value, int) else repr(float(value))
+
+
+def key_written(key: Any) -> str:
+    """A mapping's key as the producer wrote it, for a field's name in a message: text as it is; YAML's null, true,
+    false, numbers and dates in YAML's spelling; a ``!!binary`` key with its tag (Python printed ``None``, ``True``,
+    ``b'hi'``)."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool):
+        return "null" if key is None else str(key).lower()
+    if isinstance(key, (int, float)):
+        return _number_written(key)
+    if isinstance(key, bytes):
+        import base64
+
+        return "!!binary " + base64.b64encode(key).decode("ascii")
+    return key.isoformat() if isinstance(key, date) else _kind(key)
 
 
 #: a time longer than any recording (a thousand years): "inf", 1e999 and 1e300 are typing slips, not times

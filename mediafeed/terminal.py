@@ -85,6 +85,13 @@ def out(text: str, err: bool = False, color: bool | None = None, nl: bool = True
         raise OSError(exc.errno, exc.strerror, STDOUT) from None
 
 
+def file_name(rel: str) -> str:
+    """A file's name (a path in the site) in a line of its own kind (``upload  NAME  …``): every control character,
+    the line feed and the direction controls written out (:func:`terminal_safe`), so that a name can neither act on
+    the terminal, nor start a line that passes for the next file's, nor reverse the rest of its line."""
+    return terminal_safe(rel, directions=True)
+
+
 def info(text: str) -> None:
     """A progress or status line on stderr, silenced by ``-q``."""
     if not settings().quiet:
@@ -355,7 +362,7 @@ class TransferBar:
         self.total, self.done, self.started = total, 0, self.clock()
 
     def begin(self, upload: Any) -> None:
-        self.current = upload.rel
+        self.current = file_name(upload.rel)
         self._draw(force=True)
 
     def advance(self, nbytes: int) -> None:
@@ -365,7 +372,7 @@ class TransferBar:
 
     def end(self, upload: Any) -> None:
         if not self.tty and not self.quiet:
-            click.echo(f"  uploaded {upload.rel} ({human_bytes(upload.size)})", err=True)
+            click.echo(f"  uploaded {file_name(upload.rel)} ({human_bytes(upload.size)})", err=True)
         self._draw(force=True)
 
     def _draw(self, force: bool = False) -> None:

@@ -321,6 +321,24 @@ _BRACKETED = lazy(r"\s*\[([^\[\]\n]{1,40})\](\s*:)?\s*")
 _NUMBERED_SPEAKER = lazy(r"(?i)speaker[ _-]*\d{1,3}")
 
 
+def labelled(cue: Cue) -> tuple[str, str]:
+    """The cue's speaker and its text without the label: a WebVTT voice, or in SRT (which has no voices) the label
+    transcription tools write before the text, "Name: text" (the namespace's SRT convention), "[Speaker 1] text" or
+    "[SPEAKER_00]: text"; ``("", text)`` when there is none."""
+    if cue.speaker:
+        return cue.speaker, cue.text
+    label = _BRACKETED.match(cue.text) if cue.text[:1] in "[ " else None
+    if label and (label[2] or _NUMBERED_SPEAKER.fullmatch(label[1].strip())) and len(label[1].split()) <= 4:
+        return label[1].strip(), cue.text[label.end():]
+    if ":" in cue.text[:40]:
+        head, _, tail = cue.text.partition(":")
+        # (not a time, "At 10:30 we met", nor a bracketed note, "[inaudible 00:01:02]": they were speakers "At 10"
+        # and "[inaudible 00")
+        if head and len(head.split()) <= 4 and not tail[:1].isdigit() and "[" not in head:
+            return head.strip(), tail.strip()
+    return "", cue.text
+
+
 def paragraphs(cues: list[Cue]) -> list[Paragraph]:
     """Consecutive cues of one speaker as paragraphs of readable length, each with the time it starts at. The texts
     are joined once a paragraph (each appended to the one before, 50,000 cues of one voice took 45 s)."""
@@ -329,21 +347,7 @@ def paragraphs(cues: list[Cue]) -> list[Paragraph]:
     texts: list[str] = []
     size = 0
     for cue in cues:
-        speaker = cue.speaker
-        label = _BRACKETED.match(cue.text) if not speaker and cue.text[:1] in "[ " else None
-        if label and (label[2] or _NUMBERED_SPEAKER.fullmatch(label[1].strip())) and len(label[1].split()) <= 4:
-            speaker, text = label[1].strip(), cue.text[label.end():]
-        elif not speaker and ":" in cue.text[:40]:
-            # SRT has no voices; "Name: text" is the common convention
-            head, _, tail = cue.text.partition(":")
-            # (not a time, "At 10:30 we met", nor a bracketed note, "[inaudible 00:01:02]": they were speakers "At 10"
-            # and "[inaudible 00")
-            if head and len(head.split()) <= 4 and not tail[:1].isdigit() and "[" not in head:
-                speaker, text = head.strip(), tail.strip()
-            else:
-                text = cue.text
-        else:
-            text = cue.text
+        speaker, text = labelled(cue)
         text = text.replace("\n", " ")
         if out and out[-1].speaker == speaker and not (
                 size >= PARAGRAPH_MOST or (size >= PARAGRAPH_SOME and texts[-1].rstrip(_CLOSING).endswith(_SENTENCE_END))):
@@ -389,5 +393,9 @@ def links(found: tuple[Transcript, ...], page_path: str, absolute: Callable[[str
 
 
 def convert(cues: list[Cue], mime: str) -> bytes:
-    """The cues in ``mime`` (WebVTT or SRT)."""
-    return to_vtt(cues) if mime == "text/vtt" else to_srt(cues)
+    """The cues in ``mime`` (WebVTT or SRT). An SRT's speaker labels (:func:`labelled`: "Name:", "[Speaker 1]",
+    "[SPEAKER_00]:") become WebVTT voices, ``<v Speaker 1>``, which name the speaker in Apple Podcasts and in
+    Podcasting 2.0 apps (the namespace's transcripts.md); the page reads them so too."""
+    if mime != "text/vtt":
+        return to_srt(cues)
+    return to_vtt([Cue(cue.start, cue.end, text, speaker) for cue in cues for speaker, text in (labelled(cue),)])

@@ -285,8 +285,9 @@ def check_time_splits(values: tuple[Value, ...], file: str, duration: float | No
 def seconds_text(seconds: float) -> str:
     """A time (or a percentage, a bitrate) as the feed writes it: to the millisecond, without trailing zeros, and
     without the point when nothing follows it (``7.0004`` is ``7``, not ``7.``: no number in the namespace's or XML
-    Schema's sense, refused by PI013 and the value rules)."""
-    return f"{seconds:.3f}".rstrip("0").rstrip(".")
+    Schema's sense, refused by PI013 and the value rules), nor a minus sign on nothing (``-0.0001`` is ``0``)."""
+    text = f"{seconds:.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def _suggested(sub: FieldReader, kind: str) -> str:

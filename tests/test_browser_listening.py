@@ -473,3 +473,21 @@ def test_the_line_being_spoken_is_marked_under_forced_colours(site: tuple[SiteSe
                      for selector in ("#transcript p.is-current", "#transcript p:not(.is-current)"))
     assert marked[1] not in ("none", marked[0], "rgba(0, 0, 0, 0)") and plain[1] == "none", (marked, plain)
     context.close()
+
+
+def test_the_player_gives_the_length_the_page_gives(site: tuple[SiteServer, Any], tab: Any) -> None:
+    """An episode of 18.965 s read "0:19" in the page's header (itunes:duration's whole seconds: rounded) and "0:18"
+    in the player once the audio's own length arrived (cut down). The player now rounds by the same rule, and says
+    the same length to a screen reader; the clock still counts whole seconds played, and stands at the length at
+    the end."""
+    tab.goto(site[0].url + "episodes/005-european-review/")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').duration > 18.5")
+    header = tab.inner_text(".meta span:last-child").split()[-1]
+    assert header == "0:19" and tab.inner_text("[data-total]") == header
+    assert tab.get_attribute("[data-seek]", "aria-valuetext").endswith("of 19 seconds")
+    tab.eval_on_selector(AUDIO, "a => { a.currentTime = 18.6 }")
+    tab.wait_for_function("() => document.querySelector('[data-current]').textContent === '0:18'")
+    tab.eval_on_selector(AUDIO, "a => { a.muted = true; return a.play() }")
+    tab.wait_for_function(f"() => document.querySelector('{AUDIO}').ended")
+    tab.wait_for_function("() => document.querySelector('[data-current]').textContent === '0:19'")
+    assert tab.errors == []

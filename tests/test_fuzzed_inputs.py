@@ -354,3 +354,30 @@ def test_a_chapter_location_on_earth_is_published_with_its_geo_uri(show: Path) -
     assert done.returncode == 0, done.stdout + done.stderr
     published = json.loads((show / "public" / "episodes" / "005-european-review" / "chapters.json").read_text())
     assert published["chapters"][0]["location"] == {"name": "Austin, TX", "geo": "geo:30.2672,-97.7431;u=10"}
+
+
+@pytest.mark.parametrize(("line", "field", "said"), [
+    ("~: x", "null", "unknown key"),
+    ("null: x", "null", "unknown key"),
+    ("!!binary aGk=: x", "!!binary aGk=", "unknown key"),
+    ("yes: x", "true", "unknown key"),
+    ("0x1F: x", "0x1F", "unknown key"),
+    ("explicit: \"it's\"", "explicit", "expected true or false, got 'it's'"),
+    ("explicit: 'a\\b'", "explicit", "expected true or false, got 'a\\b'"),
+    ("explicit: 007", "explicit", "expected true or false, got 007"),
+    ("explicit: .inf", "explicit", "expected true or false, got .inf"),
+    ("explicit: -.INF", "explicit", "expected true or false, got -.INF"),
+    ("explicit: 1.50", "explicit", "expected true or false, got 1.50"),
+])
+def test_keys_and_values_in_messages_are_shown_as_yaml_writes_them(show: Path, line: str, field: str, said: str) -> None:
+    """SRC012 named a null key `None` and a binary one `b'hi'` (Python's spelling), and what arrived was quoted with
+    Python's repr: `"it's"`, `'a\\\\b'`, `7` for the 007 written, `inf` (text, in YAML) for `.inf`."""
+    from mediafeed import lint
+
+    path = show / EPISODE
+    text = path.read_text(encoding="utf-8")
+    if line.startswith("explicit:"):
+        text = text.replace("explicit: false\n", "")
+    path.write_text(text.replace("\n---\n", f"\n{line}\n---\n", 1), encoding="utf-8")
+    said_there = [(p.field, p.message) for p in lint.lint_show(show).problems if p.file.endswith("episode.md")]
+    assert (field, said) in said_there, said_there

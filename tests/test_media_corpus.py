@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shlex
 import struct
 import subprocess
 from dataclasses import replace
@@ -1143,12 +1144,20 @@ _MISNAMED = {
 
 
 def _follow(hint: str, folder: Path, name: str) -> None:
-    """Do what MED005's hint says, as a producer would: run its ffmpeg command on the file, then put the result in
-    place (or name it as the hint says and point 'audio:' at it), or rename the file and write its new name."""
+    """Do what MED005's (or MED010's) hint says, as a producer would: run its ffmpeg command on the file, then put the
+    result in place (or name it as the hint says and point 'audio:' at it), or rename the file and write its new name."""
     import re
-    import shlex
 
     episode = folder / "episode.md"
+    # MED010's command names the files, from the show folder: pasted into a shell there as it is written, then
+    # 'audio:' pointed at the result
+    named = re.search(r"(ffmpeg -i .*?), then write 'audio: (.+?)' in episode\.md", hint)
+    if named:
+        subprocess.run(named[1].replace("ffmpeg ", "ffmpeg -nostdin -v error ", 1), shell=True, check=True,
+                       cwd=folder.parent.parent)
+        (folder / name).unlink()
+        episode.write_text(episode.read_text().replace(f"audio: {name}", f"audio: {named[2]}"))
+        return
     command = re.search(r"ffmpeg (-i in\.\w+ .*? out\.\w+)", hint)
     if command is None:
         new = re.fullmatch(r"rename it to end in (\.\w+) \(and write 'audio: …\1' in episode\.md\)", hint)
@@ -1208,7 +1217,8 @@ def test_a_wav_of_mp3_audio_is_told_how_to_take_the_mp3_out_and_following_it_giv
     assert audio.probe(pcm, "pcm.wav").codec == ""
 
 
-@pytest.mark.parametrize("name, options", [("take.wav", ["-c:a", "pcm_s16le"]), ("take.flac", ["-c:a", "flac"]),
+@pytest.mark.parametrize("name, options", [("take.wav", ["-c:a", "pcm_s16le"]), ("my take.WAV", ["-c:a", "pcm_s16le"]),
+                                           ("take.flac", ["-c:a", "flac"]),
                                            ("take.opus", ["-ar", "48000", "-c:a", "libopus"]),
                                            ("take.ogg", ["-c:a", "libvorbis"]), ("take.aac", ["-c:a", "aac", "-f", "adts"])])
 def test_following_med010s_hint_gives_a_file_apple_takes(show: Path, name: str, options: list[str]) -> None:
@@ -1220,6 +1230,11 @@ def test_following_med010s_hint_gives_a_file_apple_takes(show: Path, name: str, 
                     "-ar", "44100", *options, str(folder / name)], check=True)
     [found] = [p for p in _checked(show, "MED010")[1] if p["episode"] == "006-take"]
     assert ("-c:a copy" in found["hint"]) is name.endswith(".aac")
+    # the command names this episode's file and the one it makes (it said "ffmpeg -i in.wav … out.mp3, then name it"),
+    # quoted for the shell where a name needs it
+    made = name.rpartition(".")[0] + (".m4a" if name.endswith(".aac") else ".mp3")
+    assert f"ffmpeg -i {shlex.quote(f'episodes/006-take/{name}')} " in found["hint"], found["hint"]
+    assert f" {shlex.quote(f'episodes/006-take/{made}')}, then write 'audio: {made}' in episode.md" in found["hint"]
     _follow(found["hint"], folder, name)
     out = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json"])
     assert out.exit_code == 0, out.output

@@ -263,6 +263,18 @@ def test_the_letters_afl_without_dutch_point_are_no_ep021(title: str) -> None:
     assert numbered("Afl. 3: Brood") and numbered("Afl.3 - Brood") and numbered("Brood (afl. 3)")
 
 
+@pytest.mark.parametrize("title", ["Saison 2024 – Le bilan", "Season 2024: the election", "Temporada 2024-25: El resumen",
+                                   "Staffel 1999 – Rückblick"])
+def test_a_year_after_a_season_word_is_no_ep021(title: str) -> None:
+    """"Saison 2024 – Le bilan" (a football show's season, a year in review) was told it holds an episode or season
+    number: a year is no number to move into itunes:season. With an episode number after it, the title still has one."""
+    from mediafeed.checks.titles import numbered
+
+    assert not numbered(title)
+    assert numbered(f"{title.split()[0]} 2024, Episode 3: Bread") and numbered("Saison 2024 épisode 3 : Le pain")
+    assert numbered(f"{title.split()[0]} 2: Bread") and numbered(f"{title.split()[0]} 20: Finale")
+
+
 def test_check_gives_ep021_for_a_french_numbered_title(show: Path) -> None:
     add_episode(show, "009-le-pain", FRONT.replace("title: Pickles and ferments", "title: Épisode 1 – Le pain"))
     result = CliRunner().invoke(main, ["check", "--show", str(show), "--format", "json"])

@@ -89,3 +89,27 @@ def test_a_line_feed_in_a_feeds_guid_or_title_is_written_out_not_a_line_of_the_r
     listed = CliRunner().invoke(main, ["list", "-s", str(tmp_path / "show")]).output
     assert not any(line.lstrip().startswith("error show.yml: fake") for line in listed.splitlines()), listed
     assert r"One\n  error show.yml: fake [SRC001]\n" in listed, listed
+
+
+def test_publish_writes_out_a_hostile_file_name_in_its_per_file_lines(show: Path, tmp_path: Path) -> None:
+    """A file in the site folder named with escape sequences, a right-to-left override and a line feed: the dry run's
+    ``upload`` line let the override reverse the rest of the line and the line feed start a line of its own (a fake
+    ``upload`` of another file); the publish's ``uploaded`` lines (its progress off a terminal) wrote the name as it
+    was, escape sequences and all, to a terminal that acts on them."""
+    from mediafeed.build import build
+
+    web, site = tmp_path / "www", tmp_path / "site"
+    web.mkdir()
+    with open(show / "show.yml", "a", encoding="utf-8") as handle:
+        handle.write(f"\npublish:\n  targets:\n    web:\n      type: directory\n      path: {web}\n")
+    build(show, site)
+    hostile = "notes-\x1b[2J\x1b]52;c;cHduZWQ=\x07\u202etxt.exe\nupload  fake.mp3.txt"
+    (site / hostile).write_text("x")
+    for dry_run in (["--dry-run"], []):
+        result = CliRunner().invoke(main, ["publish", "-s", str(show), "-o", str(site), "--no-build", "--no-notify",
+                                           *dry_run])
+        assert result.exit_code == 0, result.output
+        assert _acting(result.output) == [] and "\u202e" not in result.output, result.output
+        assert not any(line.startswith("upload  fake") for line in result.output.splitlines()), result.output
+        assert r"notes-\x1b[2J\x1b]52;c;cHduZWQ=\x07\u202etxt.exe\nupload  fake.mp3.txt" in result.output
+    assert (web / hostile).read_text() == "x"  # (published under its own name)

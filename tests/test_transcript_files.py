@@ -225,20 +225,40 @@ def test_whispers_tsv_output_as_the_transcript_is_named_not_left_out_without_a_w
     assert problem.message.startswith("transcript.tsv: a TSV transcript")
 
 
+def _built_with_srt(show: Path, lines: list[str]) -> None:
+    """The show built with an episode whose transcript.srt has a half-second cue for each of ``lines``."""
+    cues = [f"{n + 1}\n{_stamp(n * 0.5, ',')} --> {_stamp(n * 0.5 + 0.5, ',')}\n{text}\n" for n, text in enumerate(lines)]
+    folder = add_episode(show, SLUG, FRONT, seconds=4.0)
+    (folder / "transcript.srt").write_text("\n".join(cues), encoding="utf-8")
+    build(show)
+
+
 def test_srt_speaker_labels_in_brackets_are_read_as_speakers_and_sounds_are_not(show: Path) -> None:
     """SRT has no voices: tools write the speaker before the text. "Name: text" was read, "[Speaker 1] text" (Sonix,
     Happy Scribe) and WhisperX's "[SPEAKER_00]: text" were not: the page showed the labels inside the text (or
     "[SPEAKER_00]" with its brackets as a name). A sound in brackets stays text, and so do a time and a note that hold
     a colon ("At 10:30", "[inaudible 00:01:02]" were the speakers "At 10" and "[inaudible 00")."""
-    lines = ["[Speaker 1] Welcome to the show.", "[Speaker 2]\nThanks for having me.", "[Music]",
-             "[SPEAKER_00]: Let us begin.", "[inaudible 00:01:02] at the start", "At 10:30 we met."]
-    cues = [f"{n + 1}\n{_stamp(n * 0.5, ',')} --> {_stamp(n * 0.5 + 0.5, ',')}\n{text}\n" for n, text in enumerate(lines)]
-    folder = add_episode(show, SLUG, FRONT, seconds=4.0)
-    (folder / "transcript.srt").write_text("\n".join(cues), encoding="utf-8")
-    build(show)
+    _built_with_srt(show, ["[Speaker 1] Welcome to the show.", "[Speaker 2]\nThanks for having me.", "[Music]",
+                           "[SPEAKER_00]: Let us begin.", "[inaudible 00:01:02] at the start", "At 10:30 we met."])
     main = lxml.html.fromstring((show / "public" / "episodes" / SLUG / "index.html").read_bytes())
     said = [(" ".join(p.xpath("./strong/text()")), " ".join(p.xpath("./text()")).split())
             for p in main.xpath("//section[@id='transcript']/p[a[@data-start]]")]
     assert [(speaker, " ".join(words)) for speaker, words in said] == [
         ("Speaker 1:", "Welcome to the show."), ("Speaker 2:", "Thanks for having me."), ("", "[Music]"),
         ("SPEAKER_00:", "Let us begin."), ("", "[inaudible 00:01:02] at the start At 10:30 we met.")]
+
+
+def test_the_webvtt_made_from_an_srt_names_its_speakers_in_voices(show: Path) -> None:
+    """The SRT's speaker labels were read on the page, but the transcript.vtt made from it kept them as text
+    ("[Speaker 1] Welcome", "Maya: Thanks"): Apple Podcasts and Podcasting 2.0 apps name a WebVTT speaker by its voice
+    span, <v Name> (the namespace's transcripts.md), and showed none. Sounds, times and notes stay text."""
+    from mediafeed.transcripts import parse
+
+    _built_with_srt(show, ["[Speaker 1] Welcome to the show.", "[Speaker 2]\nThanks for having me.", "[Music]",
+                           "[SPEAKER_00]: Let us begin.", "Maya: Fish & chips <3", "At 10:30 we met."])
+    vtt = (show / "public" / "episodes" / SLUG / "transcript.vtt").read_text(encoding="utf-8")
+    read, problems = parse(vtt, "text/vtt", "transcript.vtt")
+    assert problems == [] and [(cue.speaker, cue.text) for cue in read] == [
+        ("Speaker 1", "Welcome to the show."), ("Speaker 2", "Thanks for having me."), ("", "[Music]"),
+        ("SPEAKER_00", "Let us begin."), ("Maya", "Fish & chips <3"), ("", "At 10:30 we met.")]
+    assert "\n<v Speaker 1>Welcome to the show.\n" in vtt and "\n<v Maya>Fish &amp; chips &lt;3\n" in vtt

@@ -421,3 +421,12 @@ def test_the_time_split_example_in_the_docs_is_read_without_a_problem() -> None:
     assert song.remote_item is not None and song.remote_item.medium == "music" and not song.recipients
     xml = section.split("```xml\n", 1)[1].split("```", 1)[0]
     assert 'startTime="250" duration="1290"' in xml and 'remoteStartTime="0" remotePercentage="90"' in xml
+
+
+@pytest.mark.parametrize("seconds,text", [(-0.0001, "0"), (-0.0, "0"), (0.0004, "0"), (-1.5, "-1.5"), (7.0004, "7"),
+                                          (59.9999, "60"), (0.25, "0.25")])
+def test_a_time_within_half_a_millisecond_of_zero_is_written_without_a_sign(seconds: float, text: str) -> None:
+    """``seconds_text(-0.0001)`` (a hint's "shorten its 'duration' to …" computed a hair under zero) wrote ``-0``."""
+    from mediafeed.value import seconds_text
+
+    assert seconds_text(seconds) == text

@@ -520,10 +520,13 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
                                                                  else "group, e.g. cast, writing, audio production")))
             role, group = (" ".join((element.get(name) or "").lower().split()) for name in ("role", "group"))
             groups = role_groups(role or "host")
-            if group in PERSON_GROUPS and groups and group not in groups:
+            # no group= is cast (person.md: "If group is not present, then 'cast' is assumed"; the Podcast Index's
+            # parser, partytime, reads it so): a producer written without one is listed among the cast
+            if (group or "cast") in PERSON_GROUPS and groups and (group or "cast") not in groups:
+                given = repr(group) if group else "'cast' (no group= is read as cast)"
                 out.append(problem("PI017", src, f"podcast:person role {role or 'host'!r} is in the Podcast Taxonomy's "
-                                   f"group {groups[0]!r}, not {group!r}: apps that list people by group show "
-                                   f"{(element.text or '').strip()!r} among the {group}",
+                                   f"group {groups[0]!r}, not {given}: apps that list people by group show "
+                                   f"{(element.text or '').strip()!r} among the {group or 'cast'}",
                                    field="podcast:person@group", episode=episode,
                                    hint=f"write the role's own group: group=\"{groups[0]}\""
                                    + "".join(f' (or "{g}")' for g in groups[1:])))

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
+from shlex import quote
 
 from ..audio import APP_FORMATS
 from ..episodes import EPISODES_DIR
@@ -41,25 +42,30 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
 
 def unaccepted_format(slug: str, audio_name: str, mime: str, codec: str = "") -> Problem:
     """MED010, for a format Apple and Spotify do not take (WAV, FLAC, Ogg); `mediafeed add` says it too. ``codec``
-    "mp3": a WAV whose audio is MP3 (a "RIFF MP3"), which comes out of its wrapper as it is."""
+    "mp3": a WAV whose audio is MP3 (a "RIFF MP3"), which comes out of its wrapper as it is. The command names the
+    episode's own file and the one to make, from the show folder (where ``mediafeed`` runs), ready to paste (it was
+    ``ffmpeg -i in.wav … out.mp3, then name it …``, with the file names to put in by hand)."""
     rel = f"episodes/{slug}/{audio_name}"
-    stem, _, ext = audio_name.rpartition(".")
-    stem, ext = stem or audio_name, ext.lower() or "wav"
+    stem = audio_name.rpartition(".")[0] or audio_name
+
+    def command(options: str, ext: str) -> str:
+        made = f"{stem}.{ext}" if f"{stem}.{ext}" != audio_name else f"{stem}-{ext}.{ext}"
+        return (f"ffmpeg -i {quote(rel)} {options} {quote(f'episodes/{slug}/{made}')}, then write 'audio: {made}' in "
+                "episode.md")
+
     if mime == "audio/wav" and codec == "mp3":
         return warning("MED010", rel, f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are), and the audio in "
                                       "this WAV is MP3 already (a 'RIFF MP3', as some recorders and broadcast tools write)",
                        field="audio", episode=slug,
-                       hint="take the MP3 out of its WAV wrapper (the audio frames are copied as they are): ffmpeg -i "
-                            f"in.wav -c:a copy -f mp3 out.mp3, then name it {stem}.mp3 and write 'audio: {stem}.mp3' "
-                            "in episode.md")
+                       hint="take the MP3 out of its WAV wrapper (the audio frames are copied as they are): "
+                            + command("-c:a copy -f mp3", "mp3"))
     # the command that makes the file apps take (it said "publish an MP3 or M4A", and no more): raw AAC is put into an
     # M4A container as it is; the rest is encoded as MP3 (from a lossy Ogg, exporting again from the recording is better)
     if mime == "audio/aac":
-        make = f"put the AAC audio in an M4A container (the audio is copied as it is): ffmpeg -i in.{ext} -c:a copy " \
-               f"-movflags +faststart out.m4a, then name it {stem}.m4a and write 'audio: {stem}.m4a' in episode.md"
+        make = "put the AAC audio in an M4A container (the audio is copied as it is): " + \
+            command("-c:a copy -movflags +faststart", "m4a")
     else:
-        make = f"publish an MP3 (or M4A): export one, or encode this file: ffmpeg -i in.{ext} -c:a libmp3lame -b:a " \
-               f"128k out.mp3, then name it {stem}.mp3 and write 'audio: {stem}.mp3' in episode.md"
+        make = "publish an MP3 (or M4A): export one, or encode this file: " + command("-c:a libmp3lame -b:a 128k", "mp3")
     return warning("MED010", rel, f"{mime} is not accepted by Apple Podcasts (MP3 and M4A/MP4 are)", field="audio",
                    episode=slug, hint=f"{make}; this file may stay as an alternate_enclosure")
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..addresses import url_fault
 from ..errors import Problem, Severity
-from ..model import SOUNDBITE_SECONDS
+from ..model import SOUNDBITE_SECONDS, whole_seconds
 from ..numbers import MAX_DIGITS, shown, whole
 from ..source import named_characters, unseen
 from .activehtml import ACTIVE_TAGS, check_active
@@ -523,7 +523,7 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if _DURATION_SECONDS.match(value):
         return []
     return [problem("EP118", doc.source, f"itunes:duration is {value!r}; Apple prefers whole seconds",
-                    field="itunes:duration", episode=label, hint=f"write {round(duration_seconds(value) or 0)}")]
+                    field="itunes:duration", episode=label, hint=f"write {whole_seconds(duration_seconds(value) or 0)}")]
 
 
 def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:

@@ -780,8 +780,8 @@ _RULES = [
        "Roles and groups come from the taxonomy (compared case-insensitively), e.g. host, co-host, guest, producer; "
        "apps label people by them and cannot show an unknown one. Each role belongs to a group (a producer to creative "
        "direction, a cover art designer to visuals, an editor to writing or video post-production): apps that list "
-       "people by group show a producer written group=\"cast\" among the cast. In show.yml and episode.md, leave "
-       "'group:' out and the role's own group is written."),
+       "people by group show a producer written group=\"cast\" among the cast, and one written without group= (which "
+       "the namespace reads as cast). In show.yml and episode.md, leave 'group:' out and the role's own group is written."),
     _r("PI018", "podcastindex", W, "a podcast: element where the namespace does not define it",
        "Each tag has its parents (docs/tags/*.md, 'Parent'): podcast:transcript, podcast:chapters and podcast:soundbite "
        "belong in an <item>, podcast:guid, podcast:locked, podcast:medium, podcast:trailer, podcast:block and "

@@ -27,10 +27,14 @@ def repeats_show_name(show_title: str, title: str) -> bool:
 #: initials and a year, is no episode number)
 _EPISODE = r"(?:ep(?:isode)?\.?|[ée]pisode|episodio|epis[óo]dio|folge|afl(?:evering|\.))"
 _SEASON = r"(?:season|saison|temporada|stagione|staffel|seizoen)"
-#: an episode or season number at a title's start ("Episode 3:", "Ep. 3 -", "#3", "S1E3", "S01 E03", "Season 2,") or at
-#: its end after a separator ("… (Episode 3)", "… - Ep 3", "… | #3"); a number that is part of the title ("Top 10",
-#: "Part 2", "Catch-22") is none
-_NUMBERED = re.compile(rf"^\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+|{_SEASON}\s*\d+)\b"
+#: a year (1900-2099): after a season word it names a year's season ("Saison 2024 – le bilan", "Temporada 2024-25"),
+#: a sports season or a show's year, not a season number to move into itunes:season
+_YEAR = r"(?:19|20)\d\d\b"
+#: an episode or season number at a title's start ("Episode 3:", "Ep. 3 -", "#3", "S1E3", "S01 E03", "Season 2,", a
+#: year's season with an episode number: "Season 2024, Episode 3") or at its end after a separator ("… (Episode 3)",
+#: "… - Ep 3", "… | #3"); a number that is part of the title ("Top 10", "Part 2", "Catch-22") is none
+_NUMBERED = re.compile(rf"^\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+|{_SEASON}\s*(?!{_YEAR})\d+"
+                       rf"|{_SEASON}\s*{_YEAR}\s*[-\u2013\u2014|:,.]?\s*{_EPISODE}\s*#?\d+)\b"
                        rf"|[-\u2013\u2014|:,(\[]\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+)\s*[)\]]?\s*$", re.I)
 
 

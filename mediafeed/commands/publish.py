@@ -5,7 +5,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..terminal import ProgressBar, TransferBar, boundary, echo, human_bytes, info, interrupted, print_json, print_problems
+from ..terminal import (
+    ProgressBar,
+    TransferBar,
+    boundary,
+    echo,
+    file_name,
+    human_bytes,
+    info,
+    interrupted,
+    print_json,
+    print_problems,
+)
 from .options import format_option, show_option, verbosity_options
 
 if TYPE_CHECKING:
@@ -75,9 +86,9 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
         _print_plan(report)
     else:  # what --delete removed and what it kept, by name (the dry run lists them on stdout)
         for rel in report.deleted:
-            info(f"deleted {rel}")
+            info(f"deleted {file_name(rel)}")
         for rel in report.protected:
-            info(f"kept    {rel}  (media of a published episode)")
+            info(f"kept    {file_name(rel)}  (media of a published episode)")
     if report.cors.status in {"missing", "unknown"} and report.cors.instructions:
         info(report.cors.instructions)
     if report.problems:
@@ -95,15 +106,15 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
 
 def _print_plan(report: publish_lib.PublishReport) -> None:
     for rel in report.swept:
-        echo(f"sweep   {rel}  (left by a publish that was killed)")
+        echo(f"sweep   {file_name(rel)}  (left by a publish that was killed)")
     for upload in report.uploads:
-        echo(f"upload  {upload.rel}  {human_bytes(upload.size)}  Content-Type: {upload.type}  Cache-Control: {upload.cache}")
+        echo(f"upload  {file_name(upload.rel)}  {human_bytes(upload.size)}  Content-Type: {upload.type}  Cache-Control: {upload.cache}")
     for rel in report.deleted:
-        echo(f"delete  {rel}")
+        echo(f"delete  {file_name(rel)}")
     for rel in report.protected:
-        echo(f"keep    {rel}  (media of a published episode)")
+        echo(f"keep    {file_name(rel)}  (media of a published episode)")
     for rel in report.stale:
-        echo(f"stale   {rel}  (not in the site; --delete removes it)")
+        echo(f"stale   {file_name(rel)}  (not in the site; --delete removes it)")
     if report.cors.status == "would-apply":
         echo("cors    apply the mediafeed rule (GET, HEAD from any origin)")
     for service, url in report.planned_notifications:

@@ -9,6 +9,8 @@
     var s = Math.max(0, Math.floor(seconds || 0));
     return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
   }
+  // a length as the page gives it (model.whole_seconds)
+  function whole(s) { return s > 0 ? Math.max(1, Math.round(s)) : 0; }
   function clock(seconds) {
     var t = hms(seconds);
     return (t[0] ? t[0] + ":" + pad(t[1]) : t[1]) + ":" + pad(t[2]);
@@ -169,10 +171,11 @@
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
-    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(duration()))); }
+    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration())))); }
+    function played() { return media.ended ? whole(duration()) : media.currentTime; }
     function slide() {
       range.value = String(Math.floor(media.currentTime));
-      says(media.currentTime);
+      says(played());
     }
     // A screen reader speaks every change of the focused slider: while focused by keyboard and playing, it stays put
     // (the clock runs); a key moves it from where the audio is.
@@ -181,7 +184,7 @@
     }
     function still() { return dragging || (!media.paused && keyboardFocus()); }
     function show() {
-      current.textContent = clock(media.currentTime);
+      current.textContent = clock(played());
       if (!still()) { slide(); }
     }
     function state() {
@@ -206,11 +209,11 @@
     range.addEventListener("change", function () { dragging = false; seek(media, parseFloat(range.value), false); });
     rate.addEventListener("change", function () { media.playbackRate = parseFloat(rate.value) || 1; });
     media.addEventListener("durationchange", function () {
-      if (isFinite(media.duration)) { range.max = String(Math.ceil(media.duration)); total.textContent = clock(media.duration); }
+      if (isFinite(media.duration)) { range.max = String(Math.ceil(media.duration)); total.textContent = clock(whole(media.duration)); }
     });
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
-    ["timeupdate", "seeked", "pause"].forEach(function (name) { media.addEventListener(name, show); });
+    ["timeupdate", "seeked", "pause", "ended"].forEach(function (name) { media.addEventListener(name, show); });
     return media;
   }
 
