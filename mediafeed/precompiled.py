@@ -72,11 +72,21 @@ def dataclass(cls: "Any" = None, /, **options: "Any") -> "Any":
     if "exec" in namespace:  # someone else's: left alone
         return dataclasses.dataclass(cls, **options)
     plain = options.get("frozen") and not options.get("slots") and _plain_fields(cls)  # (slots: made after __init__)
+    own_init = "__init__" in vars(cls) or not options.get("init", True)
     namespace["exec"] = _frozen_exec if plain else exec_source
     try:
-        return dataclasses.dataclass(cls, **options)
+        made = dataclasses.dataclass(cls, **options)
     finally:
         namespace.pop("exec", None)
+    if plain and not own_init and made is cls and not hasattr(cls, "__post_init__"):
+        STORED_INIT.add(cls)
+    return made
+
+
+#: Frozen classes made by :func:`dataclass` whose ``__init__`` (``dataclass``'s own) does nothing but store each
+#: argument in the instance's ``__dict__`` under its field's name, in field order (plain fields, no ``__post_init__``):
+#: ``cls(*values)`` of such a class is an instance whose ``__dict__`` holds exactly its fields (``codec.replacer``)
+STORED_INIT: "set[type]" = set()
 
 
 #: one line of a frozen class's ``__init__`` as ``dataclass`` writes it (3.11-3.13: ``_field_assign``), for a field

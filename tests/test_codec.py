@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,83 @@ def test_replacer_gives_what_dataclasses_replace_gives() -> None:
     assert codec.replacer(Episode, "title", "draft")(EPISODE, "New", True) == replace(EPISODE, title="New", draft=True)
     with pytest.raises(TypeError):
         codec.replacer(Media, "no_such_field")
+
+
+def _vars_after(make: Any) -> list[tuple[str, Any]]:
+    return list(vars(make).items())
+
+
+def test_replacer_copies_a_plain_records_dict_and_leaves_the_very_instance_replace_makes() -> None:
+    """A frozen record whose __init__ only stores its fields (precompiled.STORED_INIT): the copy is the old instance's
+    dict with the changed fields stored over it, not a call of __init__ (a rebuild copies each episode's item and
+    media); it is what dataclasses.replace makes, field for field, in the same order, and stays frozen."""
+    import pickle
+    from dataclasses import FrozenInstanceError, replace
+
+    from mediafeed.model import Item
+    from mediafeed.precompiled import STORED_INIT
+
+    media = Media("episodes/001-first/a.mp3", 123, "audio/mpeg", "mp3", 2.5, tags={"title": "First"})
+    item = Item(EPISODE, media, "episodes/001-first/", "https://e.org/1/", "episodes/001-first/a.mp3",
+                "https://e.org/a.mp3", "https://e.org/art.png", transcripts=(), media_file="x.mp3")
+    assert {Media, Item, Episode} <= STORED_INIT
+    by_media = codec.replacer(Media, "size")
+    by_item = codec.replacer(Item, "media", "media_file")
+    assert "__replace_set__" in by_media.__code__.co_names and "__replace_set__" in by_item.__code__.co_names
+    copied, replaced = by_media(media, 456), replace(media, size=456)
+    assert _vars_after(copied) == _vars_after(replaced) and copied == replaced and hash(copied) == hash(replaced)
+    assert media.size == 123 and copied.tags is media.tags
+    new_item = by_item(item, copied, "y.mp3")
+    assert _vars_after(new_item) == _vars_after(replace(item, media=copied, media_file="y.mp3"))
+    assert new_item.media.size == 456 and item.media is media and item.media_file == "x.mp3"
+    with pytest.raises(FrozenInstanceError):
+        new_item.media_file = "z.mp3"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(copied)) == copied
+    assert _vars_after(codec.replacer(Episode, "title", "draft")(EPISODE, "New", True)) == \
+        _vars_after(replace(EPISODE, title="New", draft=True))
+
+
+def test_replacer_calls_init_for_a_class_whose_init_does_more_than_store_its_fields() -> None:
+    """__post_init__, an __init__ of the class's own, a subclass's instance, an instance holding more than its fields:
+    each goes through the class's __init__, as dataclasses.replace does."""
+    from dataclasses import replace
+
+    from mediafeed.precompiled import STORED_INIT
+    from mediafeed.records import frozen
+
+    @frozen
+    class Checked:
+        size: int
+        label: str = ""
+
+        def __post_init__(self) -> None:
+            if self.size < 0:
+                raise ValueError("negative")
+            object.__setattr__(self, "label", self.label.strip())
+
+    @frozen
+    class Own:
+        size: int
+
+        def __init__(self, size: int) -> None:
+            object.__setattr__(self, "size", size * 2)
+
+    @frozen
+    class Plain:
+        size: int
+        label: str = ""
+
+    @frozen
+    class Sub(Plain):
+        extra: int = 0
+
+    assert Checked not in STORED_INIT and Own not in STORED_INIT and Plain in STORED_INIT
+    assert codec.replacer(Checked, "label")(Checked(1), " a ").label == "a" == replace(Checked(1), label=" a ").label
+    with pytest.raises(ValueError, match="negative"):
+        codec.replacer(Checked, "size")(Checked(1), -1)
+    assert codec.replacer(Own, "size")(Own(1), 3).size == 6
+    plain = codec.replacer(Plain, "label")(Sub(1, "x", 5), "y")  # (the class asked for, as before)
+    assert type(plain) is Plain and _vars_after(plain) == [("size", 1), ("label", "y")]
+    grown = Plain(2, "x")
+    object.__setattr__(grown, "cached", "stale")
+    assert _vars_after(codec.replacer(Plain, "label")(grown, "z")) == [("size", 2), ("label", "z")]
