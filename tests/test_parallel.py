@@ -461,6 +461,11 @@ def _pid_and_context(context: str, item: int) -> tuple[int, str, int]:
     return os.getpid(), context, item
 
 
+def _slow_pid_and_context(context: str, item: int) -> tuple[int, str, int]:
+    time.sleep(0.05)
+    return _pid_and_context(context, item)
+
+
 def _fails_at_3(_context: None, item: int) -> int:
     if item == 3:
         raise ValueError("not a MediaError: a bug")
@@ -516,7 +521,9 @@ def test_a_stage_that_releases_its_workers_does_not_wait_for_them_to_end(monkeyp
                                                        if t is not threading.main_thread()]) if counting else None)
     try:
         with parallel.shared():
-            made = parallel.imap_ordered(_pid_and_context, "tag", items, share=True, release=True)
+            # (each item takes a moment, so that both workers take a chunk on a loaded machine too: a local run of CI
+            # saw one worker take every chunk while the other was still starting, and released held one pid)
+            made = parallel.imap_ordered(_slow_pid_and_context, "tag", items, share=True, release=True)
             tagged = [next(made) for _ in items]  # (every result taken, the stage not told it is over)
             released = {pid for pid, _, _ in tagged}
             assert parallel.shared_pids() == []  # let go with the last chunk
