@@ -37,12 +37,14 @@ from .source import (
     MISSING,
     FieldReader,
     as_text,
+    is_url,
     parse_time,
     quoted,
     scrub_text,
     scrub_values,
     shown,
     split_front_matter,
+    unheld_characters,
     what_arrived,
 )
 from .transcripts import TRANSCRIPT_TYPES
@@ -409,7 +411,8 @@ _ALTERNATE_LENGTH, _ALTERNATE_BITRATE, _ALTERNATE_HEIGHT = 10**12, 10**10, 100_0
 #: the addresses an alternate enclosure's further ``sources:`` may have (source.md's examples): the web, IPFS, a
 #: magnet link (WebTorrent), and plain http only to a Tor onion service (whose connection is encrypted end to end)
 _MIME_TYPE = lazy(r"^[a-z]+/[a-z0-9][a-z0-9.+-]*$", re.I | re.ASCII)
-_SOURCE = lazy(r"^(https://\S+|ipfs://\S+|magnet:\?\S+|http://[^/\s]+\.onion(/\S*)?)$", re.I)
+_SOURCE = lazy(r"^(https://\S+|ipfs://\S+|magnet:\?\S+|http://[^/?#\s]+\.onion(/\S*)?)$", re.I)
+_SOURCE_KINDS = "an https://, ipfs:// or magnet: address (or http:// to an .onion host)"
 
 
 def _bitrate(sub: FieldReader) -> float:
@@ -454,8 +457,12 @@ def _sources(sub: FieldReader) -> tuple[tuple[str, str], ...]:
             continue
         uri = one.str("uri", required=True, exact=True)
         kind = one.str("type")
-        if uri and not _SOURCE.match(uri):
-            one.fail("uri", f"expected an https://, ipfs:// or magnet: address (or http:// to an .onion host), got "
+        # (the characters no address holds as it is, as every other address is held to: an RLO or a '"' was published)
+        unheld = unheld_characters(uri, _SOURCE_KINDS, schemes="https?://|ipfs://|magnet:") if uri else None
+        if unheld:
+            one.fail("uri", unheld[0], hint=unheld[1])
+        elif uri and not (_SOURCE.match(uri) and (is_url(uri) or not uri.lower().startswith("http"))):
+            one.fail("uri", f"expected {_SOURCE_KINDS}, got "
                      f"{quoted(uri)}: apps fetch the media from it", hint="write e.g. 'ipfs://Qm…' or "
                      "'https://example.org/episode.torrent' with 'type: application/x-bittorrent'")
         elif kind and not _MIME_TYPE.match(kind):

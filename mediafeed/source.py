@@ -976,24 +976,9 @@ class FieldReader:
         value = self.str(key, required=required, exact=True)  # (a direction control is refused below, not closed)
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
-            found = _UNSEEN_URL_CHAR.search(value)
-            if found:
-                unseen = found[1] or found[2]
-                what = ("a direction control: an app or page shows the address after it reversed"
-                        if "\u202a" <= unseen <= "\u202e" or "\u2066" <= unseen <= "\u2069" else
-                        "a character drawn as nothing: the address is not the one it looks like")
-                self.fail(key, f"expected {need}, got {value!r}, which holds U+{ord(unseen):04X} "
-                          f"({what})", hint="delete it (retype the address, or paste it from the browser's address bar)")
-                return ""
-            bad = sorted({c for c in value if c in URL_ENCODED})
-            if bad and re.match(r"^https?://", value, re.I):  # an address, but with characters a URL does not hold
-                written = percent_encoded(value)
-                self.fail(key, f"expected {need}, got {value!r}, which holds {' and '.join(repr(c) for c in bad)}: a URL "
-                          "may not hold these as they are (apps refuse it, or it breaks out of the page's HTML)",
-                          hint=f"write them percent-encoded: '{written}'" if is_url(written, https=https)
-                          else "write the full address, e.g. 'https://example.org/…'")
-                return ""
-            self.fail(key, f"expected {need}, got {value!r}", hint="write the full address, e.g. 'https://example.org/…'")
+            message, hint = unheld_characters(value, need, https) or \
+                (f"expected {need}, got {value!r}", "write the full address, e.g. 'https://example.org/…'")
+            self.fail(key, message, hint=hint)
             return ""
         return value
 
@@ -1088,6 +1073,29 @@ _URL = re.compile(r'^https?://[^\s/?#"<>\\%s]+[^\s"<>\\%s]*$' % ((_UNSEEN_IN_URL
 #: the same with _JOINED's joiners after the host (tried only for an address holding one: _URL is the fast path)
 _URL_JOINED = lazy(r'^https?://[^\s/?#"<>\\%s]+(?:[/?#](?:[^\s"<>\\%s]|%s)*)?$' % (_UNSEEN_IN_URL, _UNSEEN_IN_URL,
                                                                                       _JOINED), re.I)
+
+
+def unheld_characters(value: str, need: str, https: bool = False, schemes: str = "https?://") -> tuple[str, str] | None:
+    """The message and hint for an address (``need`` says which kind) holding a character no address holds as it is:
+    one drawn as nothing or turning the text around (:data:`_UNSEEN_URL_CHAR`), or one of :data:`URL_ENCODED`'s
+    (``"``, ``<``, ``>``, ``\\``, a space); None for one without them. FieldReader.url's, and an alternate's
+    ``sources:`` (``schemes``: ipfs:// and magnet: too), which no http(s) pattern reads."""
+    found = _UNSEEN_URL_CHAR.search(value)
+    if found:
+        unseen = found[1] or found[2]
+        what = ("a direction control: an app or page shows the address after it reversed"
+                if "\u202a" <= unseen <= "\u202e" or "\u2066" <= unseen <= "\u2069" else
+                "a character drawn as nothing: the address is not the one it looks like")
+        return (f"expected {need}, got {value!r}, which holds U+{ord(unseen):04X} ({what})",
+                "delete it (retype the address, or paste it from the browser's address bar)")
+    bad = sorted({c for c in value if c in URL_ENCODED})
+    if bad and re.match(f"^(?:{schemes})", value, re.I):  # an address, but with characters a URL does not hold
+        written = percent_encoded(value)
+        return (f"expected {need}, got {value!r}, which holds {' and '.join(repr(c) for c in bad)}: a URL may not hold "
+                "these as they are (apps refuse it, or it breaks out of the page's HTML)",
+                f"write them percent-encoded: '{written}'" if not written.lower().startswith("http")
+                or is_url(written, https=https) else "write the full address, e.g. 'https://example.org/…'")
+    return None
 
 
 def is_url(value: str, https: bool = False) -> bool:

@@ -266,3 +266,23 @@ def test_a_tag_the_build_would_refuse_is_named_and_the_show_still_builds(old_hos
     assert [t.get("purpose") for t in channel.findall(f"{PODCAST}txt")] == ["verify"]
     item = channel.find("item[guid='Buzzsprout-14151617']")
     assert [c.get("href") for c in item.findall(f"{PODCAST}contentLink")] == ["https://video.example.org/w/salt-marshes"]
+
+
+def test_an_alternates_source_no_address_holds_is_named_not_carried(old_host: Host, tmp_path: Path) -> None:
+    """An old feed's podcast:source holding what no address holds as it is (an RLO, which shows the address reversed;
+    a magnet link's '"><script>') was carried into the front matter and published as written: the build held a
+    source to '\\S+' alone. The build now refuses it as it refuses such an address anywhere, so the import names the
+    alternate (IMP050, with the build's reason) and the moved show builds without it."""
+    body = old_host.routes["/feed.rss"].body
+    was = b'<podcast:source uri="ipfs://QmdwGqd3d2gFPGeJNLLCshdiPert45fMu84552Y4XHTy4y"/>'
+    assert was in body
+    for bad in ('ipfs://Qmdw&#x202E;3pm.lio', 'magnet:?xt=urn:btih:c12fe1&amp;dn=&quot;&gt;&lt;script&gt;alert(1)'
+                '&lt;/script&gt;'):
+        old_host.routes["/feed.rss"].body = body.replace(was, f'<podcast:source uri="{bad}"/>'.encode())
+        report, _, new = _moved(old_host, tmp_path / bad[:4])
+        [named] = [p for p in report["problems"] if p["code"] == "IMP050" and p["field"] == "podcast:alternateEnclosure"]
+        assert named["episode"] == "Buzzsprout-14151617"
+        assert ("U+202E" if bad.startswith("ipfs") else "percent-encoded") in named["message"] + named["hint"]
+        assert b"Qmdw" not in new and b"c12fe1" not in new
+        front = (tmp_path / bad[:4] / "show" / "episodes" / "005-salt-marshes" / "episode.md").read_text(encoding="utf-8")
+        assert "alternate_enclosures" not in front and "content_links" in front

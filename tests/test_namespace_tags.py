@@ -152,8 +152,20 @@ def test_the_feed_with_every_new_tag_reads_in_feedparser_and_podcastparser(show:
      "['ftp://cdn.example.net/a.opus']}]", "alternate_enclosures[0].sources[0].uri", "ipfs://"),
     ("episode", "alternate_enclosures: [{url: 'https://cdn.example.net/a.opus', type: audio/opus, sources: "
      "['http://cdn.example.net/a.opus']}]", "alternate_enclosures[0].sources[0].uri", ".onion"),
+    # a source was held to '\\S+' alone: what no other address may hold was published (an RLO showing the address
+    # reversed, a magnet link's '"><script>', an https:// without a host, an onion host only in the query)
+    ("episode", "alternate_enclosures: [{url: 'https://cdn.example.net/a.opus', type: audio/opus, sources: "
+     "[\"ipfs://Qm\\u202egpj.3pm\"]}]", "alternate_enclosures[0].sources[0].uri", "U+202E (a direction control"),
+    ("episode", "alternate_enclosures: [{url: 'https://cdn.example.net/a.opus', type: audio/opus, sources: "
+     "['magnet:?xt=urn:btih:c12fe1&dn=\"><script>alert(1)</script>']}]", "alternate_enclosures[0].sources[0].uri",
+     "percent-encoded: 'magnet:?xt=urn:btih:c12fe1&dn=%22%3E%3Cscript%3Ealert(1)%3C/script%3E'"),
+    ("episode", "alternate_enclosures: [{url: 'https://cdn.example.net/a.opus', type: audio/opus, sources: "
+     "['https://?']}]", "alternate_enclosures[0].sources[0].uri", "ipfs://"),
+    ("episode", "alternate_enclosures: [{url: 'https://cdn.example.net/a.opus', type: audio/opus, sources: "
+     "['http://cdn.example.net?.onion/a.opus']}]", "alternate_enclosures[0].sources[0].uri", ".onion"),
 ], ids=["chat-url", "chat-protocol", "chat-no-server", "publisher-medium", "publisher-guid", "link-no-text",
-        "link-script", "alt-without-artwork", "bitrate-word", "source-ftp", "source-http"])
+        "link-script", "alt-without-artwork", "bitrate-word", "source-ftp", "source-http", "source-rlo",
+        "source-markup", "source-no-host", "source-onion-in-query"])
 def test_a_new_tags_mistake_is_an_error_naming_the_field(show: Path, where: str, front: str, field: str,
                                                          words: str) -> None:
     if where == "show":
