@@ -148,7 +148,7 @@ def chromium(*args: str) -> Iterator[Any]:
             browser.close()
 
 
-def _kept_guid(show: Path) -> str:
+def kept_guid(show: Path) -> str:
     """The ``podcast_guid:`` line a show moved to another address needs (LED004, which ``--accept-changes`` no longer
     accepts): the one its ``published.json`` records, when show.yml gives none."""
     import json
@@ -173,7 +173,7 @@ def sample_site(work: Path, prepare: Callable[[Path], object] | None = None) -> 
         prepare(root)
     with SiteServer(prefix="/safe-to-say/") as running:
         config = root / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()) + _kept_guid(root))
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {running.url}", config.read_text()) + kept_guid(root))
         running.root = build(root, work / "site", accept_changes=True).output
         yield running
 
@@ -189,6 +189,6 @@ def old_host(show: Path, site: Path, **options: Any) -> Iterator[str]:
     with SiteServer(site) as server:
         config = show / "show.yml"
         config.write_text(config.read_text().replace("https://podcast.example.org/safe-to-say/", server.url)
-                          + _kept_guid(show))
+                          + kept_guid(show))
         build(show, site, accept_changes=True, **options)
         yield server.url

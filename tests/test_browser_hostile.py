@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import add_episode, copy_show
-from siteserver import CHROMIUM, SiteServer, chromium
+from siteserver import CHROMIUM, SiteServer, chromium, kept_guid
 from test_browser import axe_script
 
 from mediafeed.build import build
@@ -89,7 +89,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer
     show = copy_show(work / "show")
     with SiteServer() as canary, SiteServer(prefix="/show/") as site:
         config = show / "show.yml"
-        text = re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text())
+        text = re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()) + kept_guid(show)
         config.write_text(text.replace("title: Safe to Say", "title: \"</title><script>alert('show')</script>\"", 1))
         folder = add_episode(show, SLUG, f"""
 title: '{TITLE.replace("'", "''")}'
@@ -278,7 +278,7 @@ def test_an_override_left_open_in_a_title_does_not_reverse_the_show_name_in_chro
     show = copy_show(tmp_path / "show")
     with SiteServer(prefix="/show/") as site:
         config = show / "show.yml"
-        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()))
+        config.write_text(re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()) + kept_guid(show))
         add_episode(show, "006-rlo", "title: \"Invoice \u202e3pm.exe\"\ndate: 2026-03-20T08:00:00+00:00\n"
                     "guid: 6a3c0c2e-5a0e-4b8e-9a7e-1b2c3d4e5f61\naudio: audio.mp3\n")
         site.root = build(show, tmp_path / "site", accept_changes=True).output
@@ -315,7 +315,7 @@ def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
     show = copy_show(work / "show")
     with SiteServer(prefix="/show/") as site:
         config = show / "show.yml"
-        text = re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text())
+        text = re.sub(r"(?m)^url: .*$", f"url: {site.url}", config.read_text()) + kept_guid(show)
         # the show's name and author as one long word too: in the header of every page and the index's introduction
         text = re.sub(r"(?m)^author: .*$", f"author: A{WORD[:300]}", text.replace("title: Safe to Say",
                                                                                   f"title: Safe to Say {WORD[:300]}", 1))
