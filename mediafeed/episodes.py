@@ -272,60 +272,10 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
 
     persons = tuple(p for p in (parse_person(r, v, "persons") for v in r.list("persons")) if p)
     funding = tuple(f for f in (parse_funding(r, v, "funding") for v in r.list("funding")) if f)
-    soundbites = []
-    for index, item in enumerate(r.list("soundbites")):
-        sub = r.sub(item, f"soundbites[{index}]")
-        if not sub:
-            continue
-        start = parse_time(sub.raw("start"))
-        length = parse_time(sub.raw("duration"))
-        if start is None or length is None or length <= 0:
-            sub.fail("start", "a soundbite needs 'start' and a positive 'duration' (seconds or HH:MM:SS)")
-        else:
-            soundbites.append(Soundbite(start, length, sub.str("title")))
-            if not SOUNDBITE_SECONDS[0] <= length <= SOUNDBITE_SECONDS[1]:  # (published as it is)
-                sub.warn("duration", "PI026", f"soundbite {index + 1} lasts {seconds_text(length)} s: the Podcast "
-                         "Index namespace recommends 15 to 120 seconds (apps play soundbites as previews)",
-                         hint="give it a 'duration' from 15 to 120 (seconds or HH:MM:SS)")
-        sub.unknown({"start", "duration", "title"})
-        r.adopt(sub)
-
-    alternates = []
-    for index, item in enumerate(r.list("alternate_enclosures")):
-        sub = r.sub(item, f"alternate_enclosures[{index}]")
-        if not sub:
-            continue
-        file = _file_in_folder(sub, folder, "file", sub.str("file", exact=True))
-        url = sub.url("url", https=True)
-        if not file and not url:
-            sub.fail("file", "an alternate enclosure needs a 'file' in this folder or an https 'url'")
-        alt_mime = sub.str("type")
-        if not alt_mime and file:
-            alt_mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
-        if not alt_mime and (file or url):
-            sub.fail("type", f"cannot tell the media type of {file or url!r}", hint="add 'type: audio/…' (the MIME type)")
-        alt_title = sub.str("title")  # (over 32 characters, "should be limited … for UX": the feed rules' PI022)
-        codecs = sub.str("codecs")
-        if codecs and not CODECS.match(codecs):
-            sub.fail("codecs", f"expected an RFC 6381 codecs list such as 'opus' or 'avc1.4d401e, mp4a.40.2', got "
-                     f"{codecs!r}: players that check it before playing (a browser's canPlayType) skip this version",
-                     hint="write the codec names alone, separated by commas (no 'codecs=', no quotes), or leave "
-                     "'codecs:' out")
-        if not (file or url):
-            r.adopt(sub)
-            continue
-        alternates.append(AlternateEnclosure(file=file, url=url, mime=alt_mime, title=alt_title,
-                                             default=bool(sub.bool("default", False)),
-                                             length=sub.int("length", 0, minimum=0, maximum=_ALTERNATE_LENGTH,
-                                                            unit=" bytes") or 0,
-                                             bitrate=_bitrate(sub),
-                                             height=sub.int("height", 0, minimum=0, maximum=_ALTERNATE_HEIGHT,
-                                                            unit=" pixels") or 0,
-                                             lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
-                                             rel=sub.str("rel"), codecs=codecs, sources=_sources(sub)))
-        sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs",
-                     "sources"})
-        r.adopt(sub)
+    soundbites = [bite for index, item in enumerate(r.list("soundbites"))
+                  if (bite := read_soundbite(r, item, index)) is not None]
+    alternates = [alternate for index, item in enumerate(r.list("alternate_enclosures"))
+                  if (alternate := read_alternate(r, item, index, folder)) is not None]
 
     defaults = [a for a in alternates if a.default]
     if len(defaults) > 1:
@@ -413,6 +363,68 @@ _ALTERNATE_LENGTH, _ALTERNATE_BITRATE, _ALTERNATE_HEIGHT = 10**12, 10**10, 100_0
 _MIME_TYPE = lazy(r"^[a-z]+/[a-z0-9][a-z0-9.+-]*$", re.I | re.ASCII)
 _SOURCE = lazy(r"^(https://\S+|ipfs://\S+|magnet:\?\S+|http://[^/?#\s]+\.onion(/\S*)?)$", re.I)
 _SOURCE_KINDS = "an https://, ipfs:// or magnet: address (or http:// to an .onion host)"
+
+
+def read_soundbite(r: FieldReader, item: Any, index: int) -> Soundbite | None:
+    """``soundbites[index]``: a start and a positive duration (seconds or HH:MM:SS) and an optional title; also what
+    ``mediafeed import`` holds an old feed's podcast:soundbite to (importer.carried)."""
+    sub = r.sub(item, f"soundbites[{index}]")
+    if not sub:
+        return None
+    start = parse_time(sub.raw("start"))
+    length = parse_time(sub.raw("duration"))
+    bite = None
+    if start is None or length is None or length <= 0:
+        sub.fail("start", "a soundbite needs 'start' and a positive 'duration' (seconds or HH:MM:SS)")
+    else:
+        bite = Soundbite(start, length, sub.str("title"))
+        if not SOUNDBITE_SECONDS[0] <= length <= SOUNDBITE_SECONDS[1]:  # (published as it is)
+            sub.warn("duration", "PI026", f"soundbite {index + 1} lasts {seconds_text(length)} s: the Podcast "
+                     "Index namespace recommends 15 to 120 seconds (apps play soundbites as previews)",
+                     hint="give it a 'duration' from 15 to 120 (seconds or HH:MM:SS)")
+    sub.unknown({"start", "duration", "title"})
+    r.adopt(sub)
+    return bite
+
+
+def read_alternate(r: FieldReader, item: Any, index: int, folder: Folder | None) -> AlternateEnclosure | None:
+    """``alternate_enclosures[index]``: a ``file`` in ``folder`` or an https ``url``, its type, codecs, numbers, language
+    and further ``sources``. ``folder`` None (``mediafeed import`` holding an old feed's alternate to the build's
+    rules: importer.carried): by ``url`` only."""
+    sub = r.sub(item, f"alternate_enclosures[{index}]")
+    if not sub:
+        return None
+    name = sub.str("file", exact=True)
+    file = _file_in_folder(sub, folder, "file", name) if folder is not None else ""
+    url = sub.url("url", https=True)
+    if not file and not url:
+        sub.fail("file", "an alternate enclosure needs a 'file' in this folder or an https 'url'")
+    alt_mime = sub.str("type")
+    if not alt_mime and file:
+        alt_mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
+    if not alt_mime and (file or url):
+        sub.fail("type", f"cannot tell the media type of {file or url!r}", hint="add 'type: audio/…' (the MIME type)")
+    alt_title = sub.str("title")  # (over 32 characters, "should be limited … for UX": the feed rules' PI022)
+    codecs = sub.str("codecs")
+    if codecs and not CODECS.match(codecs):
+        sub.fail("codecs", f"expected an RFC 6381 codecs list such as 'opus' or 'avc1.4d401e, mp4a.40.2', got "
+                 f"{codecs!r}: players that check it before playing (a browser's canPlayType) skip this version",
+                 hint="write the codec names alone, separated by commas (no 'codecs=', no quotes), or leave "
+                 "'codecs:' out")
+    if not (file or url):
+        r.adopt(sub)
+        return None
+    alternate = AlternateEnclosure(file=file, url=url, mime=alt_mime, title=alt_title,
+                                   default=bool(sub.bool("default", False)),
+                                   length=sub.int("length", 0, minimum=0, maximum=_ALTERNATE_LENGTH, unit=" bytes") or 0,
+                                   bitrate=_bitrate(sub),
+                                   height=sub.int("height", 0, minimum=0, maximum=_ALTERNATE_HEIGHT, unit=" pixels") or 0,
+                                   lang=read_language(sub, "lang", "podcast:alternateEnclosure@lang"),
+                                   rel=sub.str("rel"), codecs=codecs, sources=_sources(sub))
+    sub.unknown({"file", "url", "type", "title", "default", "length", "bitrate", "height", "lang", "rel", "codecs",
+                 "sources"})
+    r.adopt(sub)
+    return alternate
 
 
 def _bitrate(sub: FieldReader) -> float:

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..config import _publisher, is_dtstart, parse_funding, parse_license, parse_locations, parse_txt, rrule_problem
-from ..episodes import CODECS, _bitrate, _sources
+from ..episodes import read_alternate, read_soundbite
 from ..errors import Problem, Severity, warning
 from ..social import parse_chat, parse_content_links
-from ..source import FieldReader, parse_time
+from ..source import FieldReader
 from ..value import read_remote_item
 
 
@@ -60,30 +60,11 @@ def _funding(r: FieldReader) -> None:
 
 
 def _soundbite(r: FieldReader) -> None:
-    """As the episode loader reads a soundbite: a start and a positive duration."""
-    bite = r.list("soundbites")[0]
-    start, length = parse_time(bite.get("start")), parse_time(bite.get("duration"))
-    if start is None or length is None or length <= 0:
-        r.fail("soundbites", f"a soundbite needs a start and a positive duration; the old feed says startTime="
-               f"{bite.get('start')!r} duration={bite.get('duration')!r}")
+    read_soundbite(r, r.list("soundbites")[0], 0)
 
 
 def _alternate(r: FieldReader) -> None:
-    """As the episode loader reads an alternate given by ``url``: its address, bitrate, codecs and sources."""
-    sub = r.sub(r.list("alternate_enclosures")[0], "alternate_enclosures")
-    if not sub:
-        return
-    sub.url("url", https=True)
-    if not sub.str("type"):
-        sub.fail("type", "an alternate enclosure given by its address needs its type (the old feed gives none)")
-    codecs = sub.str("codecs")
-    if codecs and not CODECS.match(codecs):
-        sub.fail("codecs", f"{codecs!r} is no RFC 6381 codecs list")
-    sub.int("length", 0, minimum=0)
-    sub.int("height", 0, minimum=0)
-    _bitrate(sub)
-    _sources(sub)
-    r.adopt(sub)
+    read_alternate(r, r.list("alternate_enclosures")[0], 0, None)
 
 
 def _update_frequency(r: FieldReader) -> None:
