@@ -230,13 +230,15 @@ def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item],
     with published.json (it said to run ``--accept-changes``, which published the new podcast:guid)."""
     if ledger.episodes:
         return []
+    from .checks.http import Limits  # (the most of a feed mediafeed reads, as check FEED does)
+
     old_feed = out_dir / "feed.xml"
     try:
         with old_feed.open("rb") as handle:
-            data = handle.read(64 * 1024 * 1024 + 1)
+            data = handle.read(Limits.max_feed_bytes + 1)
     except OSError:
         return []
-    if b"<generator>mediafeed" not in data[:65536] or len(data) > 64 * 1024 * 1024:
+    if b"<generator>mediafeed" not in data[:65536] or len(data) > Limits.max_feed_bytes:
         return []
     from .checks.feedxml import parse, text
     from .checks.history import compare as compare_feeds
@@ -254,10 +256,9 @@ def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item],
     hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) says otherwise: restore "
             f"{LEDGER_FILE} from version control ('git checkout -- {LEDGER_FILE}'), or give back the old value; if the "
             "change is deliberate, run 'mediafeed build --accept-changes' to record it")
-    guid_hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) has the show's podcast:guid: set "
-                 f"'podcast_guid: {text(old, old.channel, 'podcast:guid')}' in {SHOW_FILE} (keep it when the feed moves: "
-                 "the Podcast Index knows the show by it; --accept-changes does not change it), and restore "
-                 f"{LEDGER_FILE} from version control ('git checkout -- {LEDGER_FILE}')")
+    guid_hint = (f"{LEDGER_FILE} {was}, and {old_feed} (the feed the last build wrote) has the show's podcast:guid: "
+                 f"{_keep_guid_hint(text(old, old.channel, 'podcast:guid') or '')}, and restore {LEDGER_FILE} from version "
+                 f"control ('git checkout -- {LEDGER_FILE}')")
     found = [replace(p, hint=guid_hint if p.code == "LED004" else hint) for p in compare_feeds(old, new)
              if p.code in (("LED004",) if accepting else _PROMISED)]
     return locate(found, items)
@@ -371,8 +372,13 @@ def podcast_guid_changed(ledger: Ledger, show: Show) -> list[Problem]:
         return []
     return [error("LED004", SHOW_FILE, f"podcast:guid changed from {ledger.podcast_guid} to {show.podcast_guid}",
                   field="podcast_guid",
-                  hint=f"set 'podcast_guid: {ledger.podcast_guid}' in show.yml (keep it when the feed moves: the "
-                       "Podcast Index knows the show by it; --accept-changes does not change it)")]
+                  hint=_keep_guid_hint(ledger.podcast_guid))]
+
+
+def _keep_guid_hint(guid: str) -> str:
+    """LED004's fix, from published.json or from the last build's feed."""
+    return (f"set 'podcast_guid: {guid}' in {SHOW_FILE} (keep it when the feed moves: the Podcast Index knows the show "
+            "by it; --accept-changes does not change it)")
 
 
 def guid_line(guid: str) -> str:
