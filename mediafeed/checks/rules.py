@@ -573,7 +573,9 @@ _RULES = [
     _r("XML012", "mediafeed", E, "the feed's byte order mark and its encoding declaration disagree (UTF-8 and UTF-16)",
        "libxml2 and feedparser follow the byte order mark; expat (Python's XML parser, podcastparser and so gPodder) "
        "refuses the document: 'encoding specified in XML declaration is incorrect'. A UTF-8 mark before "
-       "encoding=\"US-ASCII\" is refused as soon as the text goes beyond ASCII: 'not well-formed (invalid token)'."),
+       "encoding=\"US-ASCII\" is refused as soon as the text goes beyond ASCII: 'not well-formed (invalid token)'. A "
+       "UTF-16 mark with no encoding declared (the XML spec allows it) is read by feedparser as UTF-8, which it passes "
+       "as NUL characters: feedparser reads no episode at all."),
     _r("XML013", "mediafeed psp1", E, "a default namespace (xmlns=\"…\") on <rss> or <channel> puts the RSS elements in it",
        "RSS 2.0's elements have no namespace. With xmlns=\"…\" on <rss>, <channel> is no longer RSS's channel: feedparser "
        "guesses, podcastparser refuses the feed ('Unsupported feed type'), strict readers find nothing. mediafeed reads "
