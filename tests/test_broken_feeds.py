@@ -204,7 +204,21 @@ CATALOGUE = [
      ['EP107 warning enclosure@url #1']),
     ('enc-url-an-image', "https://media.example.com/tidewater/salt-marsh.mp3", "https://podcast.example.com/artwork.jpg", 0,
      ['EP107 warning enclosure@url #1']),
-    ('enc-url-download-script', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/get.php?ep=3", 0, []),
+    # Apple's guide: "The file extension specified within the URL attribute determines whether or not content appears
+    # in the podcast directory" (the W3C validator's UnsupportedItunesFormat); a download-counting URL without one made
+    # a WordPress-style plugin's episodes vanish from Apple Podcasts (Proclaim 10.5.4's release notes). Was passed
+    ('enc-url-download-script', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/get.php?ep=3", 0,
+     ['EP107 warning enclosure@url #1']),
+    ('enc-url-tracking-without-extension', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "https://podcast.example.com/index.php?option=com_proclaim&amp;task=cwmpodcast.track&amp;media_id=123", 0, ['EP107 warning enclosure@url #1']),
+    ('enc-url-no-extension', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/episodes/3/audio", 0,
+     ['EP107 warning enclosure@url #1']),
+    # what hosts write: a measurement prefix, a query after the name, the media URL encoded into the path (Anchor)
+    ('enc-url-prefix-redirect', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "https://dts.podtrac.com/redirect.mp3/media.example.com/tidewater/salt-marsh.mp3", 0, []),
+    ('enc-url-query-after-extension', "salt-marsh.mp3", "salt-marsh.mp3?dest-id=12345&amp;updated=1709542800", 0, []),
+    ('enc-url-encoded-media-url', "https://media.example.com/tidewater/salt-marsh.mp3", "https://anchor.fm/s/1a2b3c/podcast/play/"
+     "8123/https%3A%2F%2Fd3ctxlq1ktw2nl.cloudfront.net%2Fstaging%2F2024-2-4%2Fsalt-marsh.mp3", 0, []),
     ('enc-url-duplicate', "https://media.example.com/tidewater/welcome.mp3", "https://media.example.com/tidewater/salt-marsh.mp3", 1, ['EP012 error enclosure@url #3']),
     ('guid-duplicate', "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a02", "7f1c2a40-0c8f-4c36-9d0e-2f7f0d6b9a01", 1, ['EP001 error guid #1']),
     # a hand-made counter (the W3C validator: "not sufficiently unique"): info, keep it, use UUIDs from now on

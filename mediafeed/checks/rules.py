@@ -915,7 +915,10 @@ _RULES = [
        "The enclosure's type should say what its file is: audio/mpeg for .mp3, audio/x-m4a or audio/mp4 for .m4a, "
        "video/mp4 for .mp4; apps pick a player by the type, and a mismatch (type=\"audio/mpeg\" on an .m4a) plays in some "
        "and fails in others. Also reported: an enclosure URL naming a page, an image or a feed (.html, .jpg, .xml) "
-       "instead of the media file: apps download it and cannot play it. Fix: give the type of the file's real format "
+       "instead of the media file: apps download it and cannot play it; and one whose path ends in no media "
+       "extension (get.php?ep=3, a download-counting URL, …/episodes/3/audio): Apple's guide says the URL's extension "
+       "decides whether the episode appears in its directory (the W3C validator's UnsupportedItunesFormat), and such "
+       "episodes have vanished from Apple Podcasts. Fix: give the type of the file's real format "
        "(the hint names it), or the URL of the media file itself. In a show mediafeed writes both from the file (a "
        "misnamed file is MED005)."),
     _r("EP108", "apple psp1", E, "an episode has no guid",
