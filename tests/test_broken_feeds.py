@@ -105,6 +105,9 @@ CATALOGUE = [
     ('enc-length-with-spaces', 'length="28734512"', 'length="28 734 512"', 1, ['EP104 error enclosure@length #1']),
     ('dur-single-digit-fields', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>1:2:3</itunes:duration>", 1, ['EP117 error itunes:duration #1']),
     ('dur-minutes-seconds', "<itunes:duration>1795</itunes:duration>", "<itunes:duration>29:55</itunes:duration>", 0, ['EP118 info itunes:duration #1']),
+    # RFC 2822 allows no space after the day name's comma; feedparser then reads no date at all (was passed)
+    ('date-no-space-after-comma', "Mon, 04 Mar 2024", "Mon,04 Mar 2024", 0, ['EP111 warning pubDate #1']),
+    ('date-two-spaces-after-comma', "Mon, 04 Mar 2024", "Mon,  04 Mar 2024", 0, []),
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
     ('date-zone-utc', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 UTC", 1, ['EP111 error pubDate #1']),
     ('date-zone-gmt-plus-1', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 GMT+1", 1, ['EP111 error pubDate #1']),
@@ -735,6 +738,19 @@ def test_xml012_for_an_ascii_declaration_is_what_podcastparser_refuses(tmp_path:
     except Exception:  # noqa: BLE001 - expat's ExpatError, wrapped or not: a refusal
         refused = True
     assert named == refused, (named, refused)
+
+
+@pytest.mark.parametrize("date", ["Mon,04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +0000",
+                                  "Mon,  04 Mar 2024 09:00 +0000", "4 Mar 2024 09:00:00 GMT", "Mon, 4 Mar 2024 09:00:00 EST"])
+def test_a_date_check_passes_is_one_feedparser_reads(tmp_path: Path, date: str) -> None:
+    """Measured: EP111 (here a warning, as RFC 2822 allows each form) exactly for the dates feedparser reads none of."""
+    import feedparser
+
+    text = GOOD_TEXT.replace("Mon, 04 Mar 2024 09:00:00 +0000", date)
+    _, report = check(write(tmp_path, text))
+    named = "EP111" in {p["code"] for p in report["problems"]}
+    entry = feedparser.parse(text.encode()).entries[0]
+    assert named == (entry.get("published_parsed") is None), (date, report["problems"])
 
 
 @pytest.mark.parametrize("case", ["utf16-bom-without-declared-encoding", "utf16-bom-without-declaration",

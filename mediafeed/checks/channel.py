@@ -113,6 +113,9 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
     if moment is None:
         return (f"{value!r} is not a real date", Severity.ERROR, None)
     day = match.group("day")
+    if day and value.strip()[4:5] not in (" ", "\t", "\n", "\r"):  # 'Mon,04 Mar …': RFC 2822 allows it; feedparser
+        return (f"{value!r}: no space after the day name's comma, and feedparser (and the apps and aggregators built "
+                "on it) then reads no date at all", Severity.WARNING, moment)
     if day and _DAYS[moment.weekday()] != day:
         return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING, moment)
     return "", None, moment
