@@ -216,6 +216,12 @@ CATALOGUE = [
      "https://podcast.example.com/index.php?option=com_proclaim&amp;task=cwmpodcast.track&amp;media_id=123", 0, ['EP107 warning enclosure@url #1']),
     ('enc-url-no-extension', "https://media.example.com/tidewater/salt-marsh.mp3", "https://media.example.com/episodes/3/audio", 0,
      ['EP107 warning enclosure@url #1']),
+    # media over plain http: the episode page's player (an https page) upgrades it or blocks it (mixed content), a
+    # captive portal's page is saved as the episode; artwork over http was SHOW027/EP127 already (was passed)
+    ('enc-url-http', "https://media.example.com/tidewater/salt-marsh.mp3", "http://media.example.com/tidewater/salt-marsh.mp3", 0,
+     ['EP137 warning enclosure@url #1']),
+    ('enc-url-http-loopback', "https://media.example.com/tidewater/salt-marsh.mp3", "http://127.0.0.1:8000/salt-marsh.mp3", 0, []),
+    ('enc-url-http-onion', "https://media.example.com/tidewater/salt-marsh.mp3", "http://marsh.onion/salt-marsh.mp3", 0, []),
     # what hosts write: a measurement prefix, a query after the name, the media URL encoded into the path (Anchor)
     ('enc-url-prefix-redirect', "https://media.example.com/tidewater/salt-marsh.mp3",
      "https://dts.podtrac.com/redirect.mp3/media.example.com/tidewater/salt-marsh.mp3", 0, []),

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
-from ..addresses import url_fault
+from ..addresses import ONION, loopback, url_fault
 from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
@@ -313,7 +312,7 @@ def _image(doc: FeedDoc) -> list[Problem]:
 def insecure_image(doc: FeedDoc, href: str, code: str, episode: str = "") -> list[Problem]:
     """SHOW027/EP127: artwork over plain http: web players on https pages block it (mixed content), and apps
     that allow only https (iOS App Transport Security) show no artwork."""
-    if not href.lower().startswith("http://") or _loopback(href):
+    if not href.lower().startswith("http://") or loopback(href):
         return []
     return [problem(code, doc.source, f"artwork URL {href} is http://, not https://: web players and apps that load only "
                     "https show no artwork", field="itunes:image@href",
@@ -464,16 +463,6 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
     return out
 
 
-def _loopback(url: str) -> bool:
-    """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:  # not a URL at all (``http://[::1``): reported as not https, like any other
-        return False
-    return host == "localhost" or host.startswith("127.") or host == "::1"
-
-
-_ONION = re.compile(r"^http://[^/?#@\s]+\.onion(:\d+)?([/?#]\S*)?$", re.I | re.ASCII)
 
 
 def _own_scheme(node: Any, attribute: str, value: str) -> bool:
@@ -482,7 +471,7 @@ def _own_scheme(node: Any, attribute: str, value: str) -> bool:
     magnet: link), or to a Tor onion service (source.md's example: http://example.onion/…, whose connection Tor
     encrypts end to end): only a source over plain http:// to another host is an insecure copy of an https one."""
     if attribute == "uri" and node.tag.endswith("}source"):
-        return bool(_SCHEME.match(value)) and (not value.lower().startswith("http:") or bool(_ONION.match(value)))
+        return bool(_SCHEME.match(value)) and (not value.lower().startswith("http:") or bool(ONION.match(value)))
     scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
     return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
 
@@ -500,7 +489,7 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         for node in element.iter():
             for attribute in _URL_ATTRIBUTES:
                 value = (node.get(attribute) or "").strip() if isinstance(node.tag, str) else ""
-                if value and not value.lower().startswith("https://") and not _loopback(value) \
+                if value and not value.lower().startswith("https://") and not loopback(value) \
                         and not _own_scheme(node, attribute, value):
                     node_name = node.tag.split("}", 1)[-1]
                     out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",

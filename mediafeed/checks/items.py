@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..addresses import url_fault
+from ..addresses import plain_http, url_fault
 from ..errors import Problem, Severity
 from ..model import SOUNDBITE_SECONDS, whole_seconds
 from ..numbers import MAX_DIGITS, shown, whole
@@ -286,6 +286,13 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     elif fault := url_fault(enclosure.get("url") or ""):
         out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
                            hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
+    elif plain_http(url):  # artwork over http is SHOW027/EP127; the media are what the pages' players play
+        out.append(problem("EP137", src, f"the enclosure url {url!r} is http://, not https://: the episode's web players "
+                           "(on https pages) upgrade it to https or block it (mixed content), and over http a network "
+                           "can swap the file (a captive portal's sign-in page saved as the episode)",
+                           field="enclosure@url", episode=label,
+                           hint="serve the media over https and write the https:// URL (a published episode keeps its "
+                           "GUID; redirect the old URL to the new one)"))
     length = (enclosure.get("length") or "").strip()
     # float() past 18 digits: int() refuses 5,000 digits (an Internal error before), and 400 and more are inf
     size = (whole(length) if len(length.lstrip("0")) <= MAX_DIGITS else float(length)) if _whole(length) else None

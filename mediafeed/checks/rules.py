@@ -1039,6 +1039,12 @@ _RULES = [
        "the build writes it into the audio's tags too. Apple and Spotify publish no figure, but Apple's guide warns that "
        "a title stuffed with keywords can get a show removed. Fix: a title of a few words; what the episode is about "
        "belongs in its description and notes."),
+    _r("EP137", "mediafeed", W, "the enclosure URL is http://, not https://",
+       "The episode pages' players (on https pages) upgrade media over http to https, and block it when the host does "
+       "not answer there (mixed content); apps that allow only https cannot fetch it, and over plain http a network can "
+       "hand over another file (a captive portal's sign-in page, saved as the episode). Artwork over http is "
+       "SHOW027/EP127. In a show the enclosure URLs are made from 'media_url:' (or 'url:') in show.yml: write its "
+       "https:// address. Loopback previews (127.0.0.1) and Tor onion services are exempt."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "
