@@ -71,6 +71,12 @@ CATALOGUE = [
     ('ch-language-three-letters', "<language>en-gb</language>", "<language>fil</language>", 0, []),
     ('ch-link-without-scheme', "<link>https://podcast.example.com/</link>", "<link>podcast.example.com</link>", 1, ['SHOW004 error link']),
     ('ch-self-link-relative', 'href="https://podcast.example.com/feed.xml"', 'href="/feed.xml"', 1, ['SHOW013 error atom:link']),
+    # spaces inside text="…": the W3C validator (so Cast Feed Validator) compares the name exactly and calls it an
+    # invalid category, feedparser keeps 'Science ' (partytime trims it); was passed
+    ('ch-category-spaces-around', '<itunes:category text="Science">', '<itunes:category text="Science ">', 0,
+     ['SHOW010 warning itunes:category@text']),
+    ('ch-subcategory-spaces-around', '<itunes:category text="Earth Sciences"/>', '<itunes:category text=" Earth Sciences"/>', 0,
+     ['SHOW010 warning itunes:category/itunes:category@text']),
     ('ch-category-old-list', '<itunes:category text="Science">\n      <itunes:category text="Earth Sciences"/>\n    </itunes:category>', '<itunes:category text="Science &amp; Medicine"/>', 1, ['SHOW010 error itunes:category@text']),
     # the RSS 2.0 <image> (the Podcast Index's "image", gPodder's fallback artwork): url, title and link required
     ('rss-image-complete', CHANNEL_END, CHANNEL_END + RSS_IMAGE.format("https://podcast.example.com/artwork.jpg"), 0, []),

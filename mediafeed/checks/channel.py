@@ -334,7 +334,18 @@ def _category(doc: FeedDoc) -> list[Problem]:
         return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
                         hint=_category_hint(name))]
     out = [_further_category(doc, name, other) for other in children(doc, doc.channel, "itunes:category")[1:]]
-    return [p for p in out if p] + _subcategory(doc, first, name)
+    return _spaced(doc, first, "itunes:category@text") + [p for p in out if p] + _subcategory(doc, first, name)
+
+
+def _spaced(doc: FeedDoc, element: Any, field: str) -> list[Problem]:
+    """SHOW010 as a warning: a category name with spaces around it in text="…" ('Science '). The W3C validator (so
+    Cast Feed Validator) compares it exactly and calls it invalid, feedparser keeps the spaces; partytime trims."""
+    raw = element.get("text") or ""
+    if raw == raw.strip():
+        return []
+    return [problem("SHOW010", doc.source, f"the category {raw!r} has spaces around it: Apple's list is matched exactly "
+                    "(the W3C validator calls it invalid; feedparser keeps the spaces)", field=field,
+                    severity=Severity.WARNING, hint=f'write text="{raw.strip()}"'.replace("&", "&amp;"))]
 
 
 def _further_category(doc: FeedDoc, first: str, element: Any) -> Problem | None:
@@ -371,6 +382,7 @@ def _subcategory(doc: FeedDoc, first: Any, name: str) -> list[Problem]:
             options = ", ".join(APPLE_CATEGORIES[name]) or "none"
             return [problem("SHOW010", doc.source, f"{sub_name!r} is not a subcategory of {name!r}",
                             field="itunes:category/itunes:category@text", hint=f"subcategories of {name}: {options}")]
+        return _spaced(doc, sub, "itunes:category/itunes:category@text")
     return []
 
 
