@@ -114,6 +114,12 @@ CATALOGUE = [
     # RFC 2822 allows no space after the day name's comma; feedparser then reads no date at all (was passed)
     ('date-no-space-after-comma', "Mon, 04 Mar 2024", "Mon,04 Mar 2024", 0, ['EP111 warning pubDate #1']),
     ('date-two-spaces-after-comma', "Mon, 04 Mar 2024", "Mon,  04 Mar 2024", 0, []),
+    # a zone no place has (they run from -1200 to +1400, minutes below 60): every app reads it as an offset all the
+    # same and moves the episode by it (a template writing the time where the offset goes); was passed
+    ('date-zone-off-the-earth', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +1900", 0, ['EP111 warning pubDate #1']),
+    ('date-zone-minutes-60', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +0960", 0, ['EP111 warning pubDate #1']),
+    ('date-zone-kiribati', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +1400", 0, []),
+    ('date-zone-baker-island', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 -1200", 0, []),
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
     ('date-zone-utc', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 UTC", 1, ['EP111 error pubDate #1']),
     ('date-zone-gmt-plus-1', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 GMT+1", 1, ['EP111 error pubDate #1']),
