@@ -1097,6 +1097,23 @@ def test_import_reads_utf8_text_declared_as_latin1_as_utf8(tmp_path: Path) -> No
     assert "Salt Marsh Carbón" in notes and "Ã" not in notes
 
 
+def test_import_writes_an_html_itunes_summary_as_the_plain_text_summary_is(tmp_path: Path) -> None:
+    """Hosts write itunes:summary as HTML in CDATA (Libsyn, Podbean); import copied it into `summary:`, which is plain
+    text, so the moved show's pages and feed showed '<p>Marshes &amp; carbon, with <a href=…>' as typed. It is read as
+    the show's description is (session 26): text, a link's address after its words."""
+    import yaml
+
+    from mediafeed.source import split_front_matter
+
+    summary = ('<itunes:summary><![CDATA[<p>Marshes &amp; carbon, with <a href="https://example.com/paper">the paper'
+               '</a>.</p>]]></itunes:summary>')
+    _, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + summary))
+    [episode] = [p for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
+    data, _, _ = split_front_matter(episode.read_text(encoding="utf-8"), str(episode))
+    assert data is not None
+    assert data["summary"] == "Marshes & carbon, with the paper (https://example.com/paper).", yaml.safe_dump(data)
+
+
 def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, DOCUMENT["items-outside-channel"])
     assert len(report["imported"]) == 3

@@ -111,9 +111,9 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
         return (f"{value!r} is not a real date", Severity.ERROR, None)
     if moment is None:
         return (f"{value!r} is not a real date", Severity.ERROR, None)
-    zone = match.group("zone")
-    if zone[0] in "+-" and (int(zone[3:]) > 59 or int(zone[1:]) > (1400 if zone[0] == "+" else 1200)):
-        return (f"{value!r}: the time zone {zone} is no zone on earth (they run from -1200 to +1400, minutes below 60), "
+    offset = match.group("zone")
+    if offset[0] in "+-" and (int(offset[3:]) > 59 or int(offset[1:]) > (1400 if offset[0] == "+" else 1200)):
+        return (f"{value!r}: the time zone {offset} is no zone on earth (they run from -1200 to +1400, minutes below 60), "
                 f"and apps read it as an offset all the same, moving the episode by it", Severity.WARNING, moment)
     day = match.group("day")
     if day and value.strip()[4:5] not in (" ", "\t", "\n", "\r"):  # 'Mon,04 Mar …': RFC 2822 allows it; feedparser

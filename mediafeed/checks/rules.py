@@ -168,12 +168,14 @@ _RULES = [
        "not have, or not 12 month names",
        "Each word keeps the {placeholders} of the default theme's (e.g. 'season: \"Saison {number}\"'); months are the 12 "
        "names separated by '|'. The hint gives the English word."),
-    _r("SRC057", "mediafeed", W, "show.yml's description holds HTML tags, which are shown as typed",
+    _r("SRC057", "mediafeed", W, "show.yml's description or an episode's summary holds HTML, which is shown as typed",
        "The show's description is plain text (<description> and itunes:summary in the feed, the pages, feed.json): "
        "'<p>' and '&amp;' written in it are shown as typed on the site's pages (its text, meta and Open Graph "
        "descriptions) and by apps that read the description as text. Hosts write a feed's description "
-       "as HTML, and mediafeed import copied it into show.yml as it was before session 26. Fix: write it as plain "
-       "text, a blank line between paragraphs."),
+       "as HTML, and mediafeed import copied it into show.yml as it was before session 26. The same holds for an "
+       "episode's 'summary:' in episode.md (itunes:summary, the pages' listings and meta descriptions): import copied "
+       "a host's HTML itunes:summary into it before session 29, and a character reference ('&amp;', '&nbsp;') is "
+       "shown as typed too. Fix: write it as plain text, a blank line between paragraphs."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
