@@ -53,6 +53,24 @@ class Fault(NamedTuple):
     blocking: bool = True  #: False: some apps cope (spaces around the URL)
 
 
+def loopback(url: str) -> bool:
+    """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # not a URL at all (``http://[::1``): reported as not https, like any other
+        return False
+    return host == "localhost" or host.startswith("127.") or host == "::1"
+
+
+#: a Tor onion service over http (Tor encrypts the connection end to end: the namespace's source.md example)
+ONION = re.compile(r"^http://[^/?#@\s]+\.onion(:\d+)?([/?#]\S*)?$", re.I | re.ASCII)
+
+
+def plain_http(url: str) -> bool:
+    """``url`` is fetched over plain http from a published host (not a loopback preview, not an onion service)."""
+    return url.lower().startswith("http://") and not loopback(url) and not ONION.match(url)
+
+
 def url_fault(raw: str) -> Fault | None:
     """The first fault of ``raw`` (an ``http(s)://`` URL as written in the feed, unstripped), or None."""
     url = raw.strip()

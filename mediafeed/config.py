@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import credentials, sourcelinks
-from .addresses import ascii_url
+from .addresses import ascii_url, plain_http
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .characters import NotUtf8, source_text
 from .errors import Problem, error
@@ -205,6 +205,13 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     media_url = ascii_url(r.url("media_url")) or url
     if media_url and not media_url.endswith("/"):
         media_url += "/"
+    if plain_http(media_url):  # once, here: the feed rule (EP137) would say it of every episode, naming `audio`
+        key = "media_url" if data.get("media_url") else "url"
+        r.warn(key, "EP137", f"is {media_url}, over plain http: every enclosure URL is http://, which the episode pages' "
+               "players (on https) upgrade to https or block (mixed content), apps that allow only https cannot fetch, "
+               "and a network can swap (a captive portal's page saved as the episode)",
+               f"serve the media over https and write '{key}: https://…' (published episodes keep their GUIDs; "
+               "redirect the old addresses to the new ones)")
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
     if language and not LANGUAGE.match(language):
         r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {quoted(language)}",

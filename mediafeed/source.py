@@ -656,6 +656,8 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any] | None, str
 
 #: an HTML tag in text apps show as plain text (titles, the show's description): '<b>', '</i>', '<br/>', '<span class="x">'
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+#: an HTML character reference: '&amp;', '&#8230;', '&#x2019;' (in a plain-text field it is shown as typed)
+HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 #: What XML 1.0 forbids (C0 controls but tab, LF and CR; surrogates; U+FFFE/U+FFFF): lxml refuses to
 #: write them, and a feed holding one is rejected by every strict parser.
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

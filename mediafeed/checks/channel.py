@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
 
-from ..addresses import url_fault
+from ..addresses import ONION, loopback, url_fault
 from ..categories import APPLE_CATEGORIES, closest_category, is_category
 from ..config import MEDIUMS, plain_uuid, podcast_guid
 from ..errors import Problem, Severity
@@ -112,7 +111,14 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
         return (f"{value!r} is not a real date", Severity.ERROR, None)
     if moment is None:
         return (f"{value!r} is not a real date", Severity.ERROR, None)
+    offset = match.group("zone")
+    if offset[0] in "+-" and (int(offset[3:]) > 59 or int(offset[1:]) > (1400 if offset[0] == "+" else 1200)):
+        return (f"{value!r}: the time zone {offset} is no zone on earth (they run from -1200 to +1400, minutes below 60), "
+                f"and apps read it as an offset all the same, moving the episode by it", Severity.WARNING, moment)
     day = match.group("day")
+    if day and value.strip()[4:5] not in (" ", "\t", "\n", "\r"):  # 'Mon,04 Mar …': RFC 2822 allows it; feedparser
+        return (f"{value!r}: no space after the day name's comma, and feedparser (and the apps and aggregators built "
+                "on it) then reads no date at all", Severity.WARNING, moment)
     if day and _DAYS[moment.weekday()] != day:
         return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING, moment)
     return "", None, moment
@@ -310,7 +316,7 @@ def _image(doc: FeedDoc) -> list[Problem]:
 def insecure_image(doc: FeedDoc, href: str, code: str, episode: str = "") -> list[Problem]:
     """SHOW027/EP127: artwork over plain http: web players on https pages block it (mixed content), and apps
     that allow only https (iOS App Transport Security) show no artwork."""
-    if not href.lower().startswith("http://") or _loopback(href):
+    if not href.lower().startswith("http://") or loopback(href):
         return []
     return [problem(code, doc.source, f"artwork URL {href} is http://, not https://: web players and apps that load only "
                     "https show no artwork", field="itunes:image@href",
@@ -332,7 +338,18 @@ def _category(doc: FeedDoc) -> list[Problem]:
         return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
                         hint=_category_hint(name))]
     out = [_further_category(doc, name, other) for other in children(doc, doc.channel, "itunes:category")[1:]]
-    return [p for p in out if p] + _subcategory(doc, first, name)
+    return _spaced(doc, first, "itunes:category@text") + [p for p in out if p] + _subcategory(doc, first, name)
+
+
+def _spaced(doc: FeedDoc, element: Any, field: str) -> list[Problem]:
+    """SHOW010 as a warning: a category name with spaces around it in text="…" ('Science '). The W3C validator (so
+    Cast Feed Validator) compares it exactly and calls it invalid, feedparser keeps the spaces; partytime trims."""
+    raw = element.get("text") or ""
+    if raw == raw.strip():
+        return []
+    return [problem("SHOW010", doc.source, f"the category {raw!r} has spaces around it: Apple's list is matched exactly "
+                    "(the W3C validator calls it invalid; feedparser keeps the spaces)", field=field,
+                    severity=Severity.WARNING, hint=f'write text="{raw.strip()}"'.replace("&", "&amp;"))]
 
 
 def _further_category(doc: FeedDoc, first: str, element: Any) -> Problem | None:
@@ -369,6 +386,7 @@ def _subcategory(doc: FeedDoc, first: Any, name: str) -> list[Problem]:
             options = ", ".join(APPLE_CATEGORIES[name]) or "none"
             return [problem("SHOW010", doc.source, f"{sub_name!r} is not a subcategory of {name!r}",
                             field="itunes:category/itunes:category@text", hint=f"subcategories of {name}: {options}")]
+        return _spaced(doc, sub, "itunes:category/itunes:category@text")
     return []
 
 
@@ -461,16 +479,6 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
     return out
 
 
-def _loopback(url: str) -> bool:
-    """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:  # not a URL at all (``http://[::1``): reported as not https, like any other
-        return False
-    return host == "localhost" or host.startswith("127.") or host == "::1"
-
-
-_ONION = re.compile(r"^http://[^/?#@\s]+\.onion(:\d+)?([/?#]\S*)?$", re.I | re.ASCII)
 
 
 def _own_scheme(node: Any, attribute: str, value: str) -> bool:
@@ -479,7 +487,7 @@ def _own_scheme(node: Any, attribute: str, value: str) -> bool:
     magnet: link), or to a Tor onion service (source.md's example: http://example.onion/…, whose connection Tor
     encrypts end to end): only a source over plain http:// to another host is an insecure copy of an https one."""
     if attribute == "uri" and node.tag.endswith("}source"):
-        return bool(_SCHEME.match(value)) and (not value.lower().startswith("http:") or bool(_ONION.match(value)))
+        return bool(_SCHEME.match(value)) and (not value.lower().startswith("http:") or bool(ONION.match(value)))
     scheme = OWN_SCHEMES.get(node.get("protocol") or "", "")
     return attribute == "uri" and node.tag.endswith("}socialInteract") and bool(scheme) and value.startswith(scheme)
 
@@ -497,7 +505,7 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         for node in element.iter():
             for attribute in _URL_ATTRIBUTES:
                 value = (node.get(attribute) or "").strip() if isinstance(node.tag, str) else ""
-                if value and not value.lower().startswith("https://") and not _loopback(value) \
+                if value and not value.lower().startswith("https://") and not loopback(value) \
                         and not _own_scheme(node, attribute, value):
                     node_name = node.tag.split("}", 1)[-1]
                     out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",

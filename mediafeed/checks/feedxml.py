@@ -198,7 +198,8 @@ def _not_utf8(data: bytes, source: str) -> list[Problem]:
     name the declaration ``<?xml version="1.0" encoding="UTF-8"?>``; every app decodes other encodings by what the
     feed says, and one that libxml2 does not know by its name (``mac-cyrillic``) is refused by readers built on it
     (mediafeed reads it through Python's codec, as expat does). US-ASCII is UTF-8's subset."""
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    # UTF-16 with its mark, or without it (the XML spec requires the mark; every reader finds '<?' all the same)
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?"))
     name = "UTF-16" if utf16 else declared_encoding(data)
     try:
         canonical = codecs.lookup(name).name if name else "utf-8"
@@ -307,11 +308,18 @@ def _bom_conflict(data: bytes, source: str) -> list[Problem]:
     the mark; expat (Python's XML, podcastparser and so gPodder) refuses the document: "encoding specified in XML
     declaration is incorrect". So it does a UTF-8 mark before a US-ASCII declaration once the text goes beyond ASCII
     (the W3C validator's xml_utf-8_bom_with_ascii_declaration.xml): "not well-formed (invalid token)". (A single-byte
-    declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.)"""
+    declaration after a UTF-8 mark is XML009: expat reads 'CafÃ©'.) And a UTF-16 mark without a declared encoding,
+    which the XML spec allows and feedparser (6.0) reads as UTF-8: no episode at all."""
     for mark, name, codec in _BOMS:
         if data.startswith(mark):
             head = data[len(mark):len(mark) + 600].decode(codec, "replace")
             declared = re.match(r"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", head)
+            if not declared and name == "UTF-16" and not data.startswith(b"\xff\xfe\x00\x00"):  # (UTF-32's: XML014)
+                return [error("XML012", source, "the feed starts with a UTF-16 byte order mark but declares no encoding "
+                              "(the XML spec allows it): feedparser decodes a feed by its declaration, else as UTF-8, "
+                              "before it looks at the mark, so it reads no episode at all", field="encoding",
+                              hint="save the feed as UTF-8 with <?xml version=\"1.0\" encoding=\"UTF-8\"?> (or at "
+                              "least declare encoding=\"UTF-16\")")]
             if not declared:
                 return []
             try:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..addresses import url_fault
+from ..addresses import plain_http, url_fault
 from ..errors import Problem, Severity
 from ..model import SOUNDBITE_SECONDS, whole_seconds
 from ..numbers import MAX_DIGITS, shown, whole
@@ -66,6 +66,9 @@ SHORT_GUID = 8
 #: GUIDs longer than this, or with a line break, tab or other space than ' ' in them (EP135): kept as published, but
 #: hosts write UUIDs and URLs, and an item without a GUID is known by its enclosure URL (a signed one runs past 512)
 LONG_GUID = 512
+#: extensions of media files (besides EXTENSION_TYPES') that another check judges by their type (MED010: Apple's PDF,
+#: formats it does not take): an enclosure URL ending in none of these names no media file (EP107)
+MEDIA_EXTENSIONS = {".pdf", ".epub", ".webm", ".weba", ".mka", ".mkv", ".aif", ".aiff", ".ogv", ".3gp", ".avi", ".wma"}
 #: extensions of what is given as an enclosure by mistake: the episode's page, its artwork, the feed itself
 NOT_MEDIA = {".html": "a web page", ".htm": "a web page", ".jpg": "an image", ".jpeg": "an image", ".png": "an image",
              ".gif": "an image", ".webp": "an image", ".xml": "a feed or XML file", ".rss": "a feed", ".txt": "text"}
@@ -283,6 +286,13 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     elif fault := url_fault(enclosure.get("url") or ""):
         out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
                            hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
+    elif plain_http(url):  # artwork over http is SHOW027/EP127; the media are what the pages' players play
+        out.append(problem("EP137", src, f"the enclosure url {url!r} is http://, not https://: the episode's web players "
+                           "(on https pages) upgrade it to https or block it (mixed content), and over http a network "
+                           "can swap the file (a captive portal's sign-in page saved as the episode)",
+                           field="enclosure@url", episode=label,
+                           hint="serve the media over https and write the https:// URL (a published episode keeps its "
+                           "GUID; redirect the old URL to the new one)"))
     length = (enclosure.get("length") or "").strip()
     # float() past 18 digits: int() refuses 5,000 digits (an Internal error before), and 400 and more are inf
     size = (whole(length) if len(length.lstrip("0")) <= MAX_DIGITS else float(length)) if _whole(length) else None
@@ -325,6 +335,15 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             out.append(problem("EP107", src, f"the enclosure url names a {ext} file ({NOT_MEDIA[ext]}), not the episode's "
                                "audio or video: apps download it and cannot play it", field="enclosure@url",
                                episode=label, hint="give the URL of the media file itself (…/episode.mp3)"))
+        # was passed: get.php?ep=3, a download-counting URL, …/episodes/3/audio (a URL EP103 refuses is not judged)
+        elif not expected and ext not in MEDIA_EXTENSIONS and not any(p.code == "EP103" for p in out):
+            ends = f"ends in {ext}" if ext else "has no extension"
+            out.append(problem("EP107", src, f"the enclosure url's path {_tail(path)!r} {ends}, not a media file's (.mp3, "
+                               ".m4a, .mov, .mp4, .m4v): Apple's guide says this extension decides whether the episode "
+                               "appears in its directory, and the W3C validator warns", field="enclosure@url",
+                               episode=label, hint="end the URL's path in the media file's name (a download-counting URL "
+                               "too: …/track/123/episode.mp3); for a published episode, keep its GUID and redirect the "
+                               "old URL to the new one"))
     return out
 
 
@@ -340,6 +359,11 @@ def _aac(src: str, label: str, path: str) -> Problem:
                    "MP4, M4V, PDF)", field="enclosure@type", episode=label,
                    hint="publish the same AAC audio as M4A (ffmpeg -i episode.aac -c copy episode.m4a) with "
                    "type=\"audio/x-m4a\"")
+
+
+def _tail(path: str) -> str:
+    """The URL path's last part for a message ('…/get.php'); the whole of a short path."""
+    return path if len(path) <= 40 else "…/" + path.rstrip("/").rsplit("/", 1)[-1][-60:]
 
 
 def _extension(path: str) -> str:

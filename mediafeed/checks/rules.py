@@ -168,12 +168,14 @@ _RULES = [
        "not have, or not 12 month names",
        "Each word keeps the {placeholders} of the default theme's (e.g. 'season: \"Saison {number}\"'); months are the 12 "
        "names separated by '|'. The hint gives the English word."),
-    _r("SRC057", "mediafeed", W, "show.yml's description holds HTML tags, which are shown as typed",
+    _r("SRC057", "mediafeed", W, "show.yml's description or an episode's summary holds HTML, which is shown as typed",
        "The show's description is plain text (<description> and itunes:summary in the feed, the pages, feed.json): "
        "'<p>' and '&amp;' written in it are shown as typed on the site's pages (its text, meta and Open Graph "
        "descriptions) and by apps that read the description as text. Hosts write a feed's description "
-       "as HTML, and mediafeed import copied it into show.yml as it was before session 26. Fix: write it as plain "
-       "text, a blank line between paragraphs."),
+       "as HTML, and mediafeed import copied it into show.yml as it was before session 26. The same holds for an "
+       "episode's 'summary:' in episode.md (itunes:summary, the pages' listings and meta descriptions): import copied "
+       "a host's HTML itunes:summary into it before session 29, and a character reference ('&amp;', '&nbsp;') is "
+       "shown as typed too. Fix: write it as plain text, a blank line between paragraphs."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
@@ -573,7 +575,9 @@ _RULES = [
     _r("XML012", "mediafeed", E, "the feed's byte order mark and its encoding declaration disagree (UTF-8 and UTF-16)",
        "libxml2 and feedparser follow the byte order mark; expat (Python's XML parser, podcastparser and so gPodder) "
        "refuses the document: 'encoding specified in XML declaration is incorrect'. A UTF-8 mark before "
-       "encoding=\"US-ASCII\" is refused as soon as the text goes beyond ASCII: 'not well-formed (invalid token)'."),
+       "encoding=\"US-ASCII\" is refused as soon as the text goes beyond ASCII: 'not well-formed (invalid token)'. A "
+       "UTF-16 mark with no encoding declared (the XML spec allows it) is read by feedparser as UTF-8, which it passes "
+       "as NUL characters: feedparser reads no episode at all."),
     _r("XML013", "mediafeed psp1", E, "a default namespace (xmlns=\"…\") on <rss> or <channel> puts the RSS elements in it",
        "RSS 2.0's elements have no namespace. With xmlns=\"…\" on <rss>, <channel> is no longer RSS's channel: feedparser "
        "guesses, podcastparser refuses the feed ('Unsupported feed type'), strict readers find nothing. mediafeed reads "
@@ -913,7 +917,10 @@ _RULES = [
        "The enclosure's type should say what its file is: audio/mpeg for .mp3, audio/x-m4a or audio/mp4 for .m4a, "
        "video/mp4 for .mp4; apps pick a player by the type, and a mismatch (type=\"audio/mpeg\" on an .m4a) plays in some "
        "and fails in others. Also reported: an enclosure URL naming a page, an image or a feed (.html, .jpg, .xml) "
-       "instead of the media file: apps download it and cannot play it. Fix: give the type of the file's real format "
+       "instead of the media file: apps download it and cannot play it; and one whose path ends in no media "
+       "extension (get.php?ep=3, a download-counting URL, …/episodes/3/audio): Apple's guide says the URL's extension "
+       "decides whether the episode appears in its directory (the W3C validator's UnsupportedItunesFormat), and such "
+       "episodes have vanished from Apple Podcasts. Fix: give the type of the file's real format "
        "(the hint names it), or the URL of the media file itself. In a show mediafeed writes both from the file (a "
        "misnamed file is MED005)."),
     _r("EP108", "apple psp1", E, "an episode has no guid",
@@ -931,7 +938,11 @@ _RULES = [
        "they cannot. In a show it is 'date:' in episode.md. Fix: add <pubDate>Sat, 15 Jun 2019 19:00:00 +0000</pubDate> "
        "(RFC 2822: English day and month names, a numeric time zone)."),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
-       "Write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone."),
+       "Write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone. "
+       "Three dates RFC 2822's form allows are warnings: a day name that does not fit the date; no space after the day "
+       "name's comma ('Mon,04 Mar 2024 …'), which feedparser, and the apps and aggregators built on it, read as no "
+       "date at all; and a numeric zone no place has (+1900, +0960: zones run from -1200 to +1400), which apps read "
+       "as an offset all the same."),
     _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset",
        "RFC 2822 still allows a few zone names, but PSP-1 asks for a numeric offset: a reader that does not know EST, "
        "PDT or CEST shifts the episode by hours or cannot read the date. GMT, UT and Z pass. An info. Fix: write the "
@@ -1031,6 +1042,12 @@ _RULES = [
        "the build writes it into the audio's tags too. Apple and Spotify publish no figure, but Apple's guide warns that "
        "a title stuffed with keywords can get a show removed. Fix: a title of a few words; what the episode is about "
        "belongs in its description and notes."),
+    _r("EP137", "mediafeed", W, "the enclosure URL is http://, not https://",
+       "The episode pages' players (on https pages) upgrade media over http to https, and block it when the host does "
+       "not answer there (mixed content); apps that allow only https cannot fetch it, and over plain http a network can "
+       "hand over another file (a captive portal's sign-in page, saved as the episode). Artwork over http is "
+       "SHOW027/EP127. In a show the enclosure URLs are made from 'media_url:' (or 'url:') in show.yml: write its "
+       "https:// address. Loopback previews (127.0.0.1) and Tor onion services are exempt."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "

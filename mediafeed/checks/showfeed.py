@@ -36,11 +36,11 @@ LINT_TABLE = "feedlint"
 #: 5: audio/aac an EP106 warning on an .m4a; 6: EP020/EP021 on itunes:title and numbers at a title's end, EP109 for a
 #: GUID that is the title; 7: PI026; 8: a decimal podcast:season is PI012, the PI012/PI014/PI015 and EP111 zone wording;
 #: 9: PI017 for a role in another taxonomy group, PI027; 10: podcast:chat's protocol and server, podcast:publisher, an
-#: onion source)
-LINT_FORMAT = 10
+#: onion source; 11: EP107 for a URL without a media extension, EP111 for 'Mon,04' and a zone off the earth, EP137)
+LINT_FORMAT = 11
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
-COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "MED010", "CHP020", "CHP021", "PI026"}
+COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "EP137", "MED010", "CHP020", "CHP021", "PI026"}
                     | {f"VAL{n:03}" for n in range(1, 22)} | {f"SOC{n:03}" for n in range(1, 6)})
 CHANNEL_FIELDS = {
     "title": "title", "description": "description", "link": "url", "language": "language",

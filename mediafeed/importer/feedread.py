@@ -18,7 +18,7 @@ from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
-from ..source import HTML_TAG, parse_datetime, parse_time
+from ..source import HTML_ENTITY, HTML_TAG, parse_datetime, parse_time
 from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -453,19 +453,23 @@ def _item_extra(item: Any, enclosure: str, where: str, source: str, guid: str) -
     return extra, problems
 
 
-#: an HTML character reference: '&amp;', '&#8230;', '&#x2019;'
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+def as_plain_text(value: str) -> str:
+    """A show's description or an episode's summary, which mediafeed keeps as plain text, from a feed that wrote it as
+    HTML (hosts put it in CDATA): the text, a link's address after its words. Kept as HTML, the pages and the feed
+    showed '<p>…&amp;…' as typed."""
+    if HTML_TAG.search(value) or HTML_ENTITY.search(value):
+        from ..notes import plain_paragraphs
+
+        return plain_paragraphs(value)
+    return value
 
 
 def show_record(channel: Any, source: str) -> ShowRecord:
     show = ShowRecord()
     show.title = text(channel, "title") or text(channel, f"{ITUNES}title")
-    show.description = text(channel, "description") or text(channel, f"{ITUNES}summary")
-    if HTML_TAG.search(show.description) or _ENTITY.search(show.description):  # (hosts write it as HTML in CDATA;
-        # show.yml's is plain text, where '&amp;' would be shown as typed)
-        from ..notes import plain_paragraphs
-
-        show.description = plain_paragraphs(show.description)
+    show.description = as_plain_text(text(channel, "description") or text(channel, f"{ITUNES}summary"))
     show.link = text(channel, "link")
     show.language = text(channel, "language").lower()
     show.author = text(channel, f"{ITUNES}author") or text(channel, f"{GOOGLEPLAY}author")
@@ -668,7 +672,8 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         title=title,
         date=date,
         notes_html=notes,
-        summary=text(item, f"{ITUNES}summary") if text(item, f"{CONTENT}encoded") or text(item, "description") else "",
+        summary=(as_plain_text(text(item, f"{ITUNES}summary")) if text(item, f"{CONTENT}encoded") or text(item, "description")
+                 else ""),
         link=link,
         enclosure=enclosure,
         duration=duration,
