@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any
 from . import chapters as chapter_io
 from . import sourcelinks
 from .characters import NotUtf8, source_text
-from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
+from .config import (
+    parse_funding,
+    parse_license,
+    parse_locations,
+    parse_person,
+    parse_txt,
+    read_artwork_alt,
+    read_language,
+    safe_relative,
+)
 from .errors import Problem, error, warning
 from .filenames import WINDOWS_HINT, reordering, windows_fix, windows_trouble
 from .htmlblocks import html_block_problems, too_big
@@ -489,7 +498,7 @@ def _sources(sub: FieldReader) -> tuple[tuple[str, str], ...]:
 
 def _artwork_alt(r: FieldReader, artwork: str) -> str:
     """``artwork_alt``: the episode's artwork described (podcast:image@alt); it needs the episode's own artwork."""
-    alt = r.str("artwork_alt")
+    alt = read_artwork_alt(r)
     if alt and not artwork and not r.has("artwork"):
         r.fail("artwork_alt", "describes the episode's own artwork, but the episode has none (it shows the show's, "
                "described by show.yml's artwork_alt)", hint="add 'artwork: FILE', or remove 'artwork_alt'")

@@ -132,7 +132,8 @@ def parse_chat(r: FieldReader, key: str = "chat") -> Chat | None:
                  "apps connect only with a protocol they know", hint="use a protocol from the list; for comments under a "
                  "post (Mastodon, Bluesky) use 'social:'")
         ok = False
-    chat = Chat(server.lower(), protocol, sub.str("account_id"), sub.str("space"))
+    chat = Chat(server.lower(), protocol, sub.str("account_id", line="a chat account"),
+                sub.str("space", line="a chat room's name"))
     sub.unknown(CHAT_KEYS)
     r.adopt(sub)
     return chat if ok else None
@@ -150,7 +151,8 @@ def parse_content_links(r: FieldReader, key: str = "content_links") -> tuple[Con
         if not sub:
             continue
         url = sub.url("url", required=True, https=True)
-        text = sub.str("text", required=True, hint="add 'text: Watch this episode on PeerTube' (what apps show as the link)")
+        text = sub.str("text", required=True, hint="add 'text: Watch this episode on PeerTube' (what apps show as the link)",
+                       line="a link's text")
         if url and text:
             links.append(ContentLink(url, text))
         sub.unknown(CONTENT_LINK_KEYS)

@@ -144,6 +144,9 @@ def as_text(value: Any) -> str:
 #: the longest text a value or an episode's notes may be: XML parsers (libxml2, in many podcast apps) refuse a text
 #: over 10 MB in a feed, and 1,000,000 characters is five times a three-hour transcript
 MAX_TEXT = 1_000_000
+#: what breaks a value written in one line (an attribute, a link's words): line breaks, Unicode's line and paragraph
+#: separators, and the control characters XML keeps (tab; the others are taken out of every value, SRC022)
+LINE_BREAKING = re.compile("[\t\n\v\f\r\x85\u2028\u2029]")
 
 #: how deep values may nest, and how many values anchors and aliases may expand to: more is an attack (libyaml
 #: crashes the interpreter on some 20,000 nested lists; nine aliases of nine aliases … make a billion values)
@@ -852,7 +855,10 @@ class FieldReader:
         self.fail(key, "required but missing", hint=hint, code="SRC011")
 
     # -- typed getters ----------------------------------------------------
-    def str(self, key: str, default: str = "", required: bool = False, hint: str = "", exact: bool = False) -> str:
+    def str(self, key: str, default: str = "", required: bool = False, hint: str = "", exact: bool = False,
+            line: builtins.str = "", limit: int = 0) -> str:
+        """Text, stripped. ``line``: what the value is, when it must be one line (an attribute, a link's words):
+        a line break or a tab in it is refused, naming it; ``limit``: at most so many characters (with ``hint``)."""
         value = self.raw(key)
         if value is MISSING:
             if required:
@@ -877,6 +883,14 @@ class FieldReader:
         if len(value) > MAX_TEXT:
             self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
                       hint="shorten it (long material belongs in the show notes or a transcript)")
+            return default
+        if line and (broken := LINE_BREAKING.search(value)):
+            what = "a tab" if broken.group() == "\t" else f"a line break ({shown(broken.group())})"
+            self.fail(key, f"holds {what}: {quoted(value)}; {line} is one line of text, as apps show it",
+                      hint=f"write it on one line: {key}: {quoted(_one_line(value))}")
+            return default
+        if limit and len(value) > limit:
+            self.fail(key, f"is {len(value):,} characters; the limit is {limit:,}", hint=hint)
             return default
         return value if exact else close_directions(value)
 
@@ -1105,7 +1119,12 @@ def is_url(value: str, https: bool = False) -> bool:
 
 
 #: characters a message shows as escapes: controls, and those that are invisible or turn the text around
-_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks and tabs (and the spaces around them) made one space each."""
+    return " ".join(part.strip(" ") for part in LINE_BREAKING.split(text) if part.strip(" "))
 
 
 def shown(text: str, limit: int = 80) -> str:

@@ -286,3 +286,26 @@ def test_an_alternates_source_no_address_holds_is_named_not_carried(old_host: Ho
         assert b"Qmdw" not in new and b"c12fe1" not in new
         front = (tmp_path / bad[:4] / "show" / "episodes" / "005-salt-marshes" / "episode.md").read_text(encoding="utf-8")
         assert "alternate_enclosures" not in front and "content_links" in front
+
+
+def test_an_artwork_alt_the_build_refuses_or_has_no_place_for_is_named(old_host: Host, tmp_path: Path) -> None:
+    """A channel podcast:image alt longer than the build's limit for artwork_alt was carried as it was and stopped the
+    moved show's first build; an item's alt whose item has no artwork of its own (no itunes:image: the episode shows
+    the show's) was dropped without a word. Each is now named (IMP050) and the show builds."""
+    long_alt = "A heron on one leg in a salt marsh, " * 8
+    body = old_host.routes["/feed.rss"].body
+    for was, now in ((b'alt="A heron on one leg in a salt marsh"', f'alt="{long_alt}"'.encode()),
+                     (b'<itunes:image href="' + old_host.url.encode() + b'/ep-art.png"/>', b"")):
+        assert was in body
+        body = body.replace(was, now)
+    old_host.routes["/feed.rss"].body = body
+    report, _, new = _moved(old_host, tmp_path)
+    named = {p["episode"]: p for p in report["problems"] if p["field"] == "podcast:image alt"}
+    assert set(named) == {"", "Buzzsprout-14151617"}, report["problems"]
+    assert named[""]["code"] == "IMP050" and "the limit is 250" in named[""]["message"]
+    assert named["Buzzsprout-14151617"]["code"] == "IMP050"
+    assert "'Cordgrass at low tide' is not imported" in named["Buzzsprout-14151617"]["message"]
+    assert "no itunes:image" in named["Buzzsprout-14151617"]["message"]
+    channel = etree.fromstring(new).find("channel")
+    assert channel.find(f"{PODCAST}image").get("alt") is None
+    assert channel.find(f"item[guid='Buzzsprout-14151617']/{PODCAST}image") is None

@@ -33,6 +33,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from ..site import url_path as site_path
+from ..source import quoted
 from .carried import carried
 from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
@@ -619,8 +620,8 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     report.problems += refused
     data.update(extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
-    if episode.artwork_alt and "artwork" in data:  # (the show's artwork_alt describes the show's: only its own)
-        data["artwork_alt"] = episode.artwork_alt
+    if episode.artwork_alt:
+        data.update(_artwork_alt(episode, record, "artwork" in data, rel, report))
     front = _dump(data)
     notes, embeds = embeds_as_links(episode.notes_html)
     if embeds:
@@ -633,6 +634,28 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
     os.rename(folder, root / EPISODES_DIR / slug)
     return audio_name
+
+
+def _artwork_alt(episode: EpisodeRecord, record: ShowRecord, own_artwork: bool, rel: str,
+                 report: ImportReport) -> dict[str, Any]:
+    """The item's podcast:image alt as the episode's ``artwork_alt``, held to the build's rules (:func:`carried`):
+    it describes the episode's own artwork, so without one (the item shows the show's, or its own could not be
+    fetched) it is left out, and named unless it is the show's own description repeated."""
+    where = f"episode {quoted(episode.title)}"
+    if own_artwork:
+        kept, refused = carried({"artwork_alt": episode.artwork_alt}, rel, where, episode.guid)
+        report.problems += refused
+        return kept
+    if episode.artwork_alt != record.extra.get("artwork_alt"):
+        why = ("its artwork could not be imported (IMP022)" if episode.image and episode.image != record.image
+               else "the item's itunes:image is the show's artwork" if episode.image
+               else "the item has no itunes:image: the episode shows the show's artwork")
+        report.problems.append(warning(
+            "IMP050", rel, f"{where}: podcast:image alt {quoted(episode.artwork_alt)} is not imported: it describes "
+            f"the episode's own artwork, and {why}", field="podcast:image alt", episode=episode.guid,
+            hint="if the episode has artwork of its own, save it in the folder and add 'artwork: FILE' and "
+                 "'artwork_alt: …' to episode.md"))
+    return {}
 
 
 def migration_steps(report: ImportReport) -> list[str]:

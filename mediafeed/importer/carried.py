@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..config import _publisher, is_dtstart, parse_funding, parse_license, parse_locations, parse_txt, rrule_problem
+from ..config import (
+    _publisher,
+    is_dtstart,
+    parse_funding,
+    parse_license,
+    parse_locations,
+    parse_txt,
+    read_artwork_alt,
+    rrule_problem,
+)
 from ..episodes import read_alternate, read_soundbite
 from ..errors import Problem, Severity, warning
 from ..social import parse_chat, parse_content_links
@@ -67,6 +76,10 @@ def _alternate(r: FieldReader) -> None:
     read_alternate(r, r.list("alternate_enclosures")[0], 0, None)
 
 
+def _artwork_alt(r: FieldReader) -> None:
+    read_artwork_alt(r)
+
+
 def _update_frequency(r: FieldReader) -> None:
     said = r.raw("update_frequency")
     rrule, dtstart = str(said.get("rrule", "")), str(said.get("dtstart", ""))
@@ -92,6 +105,7 @@ READERS: dict[str, tuple[str, Callable[[FieldReader], None], bool]] = {
     "soundbites": ("podcast:soundbite", _soundbite, True),
     "alternate_enclosures": ("podcast:alternateEnclosure", _alternate, True),
     "update_frequency": ("podcast:updateFrequency", _update_frequency, False),
+    "artwork_alt": ("podcast:image alt", _artwork_alt, False),
 }
 
 
