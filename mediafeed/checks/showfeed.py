@@ -76,7 +76,7 @@ ITEM_FIELDS = {
     "podcast:chat@server": "chat", "podcast:chat@protocol": "chat", "podcast:chat": "chat",
     "podcast:contentLink": "content_links", "podcast:contentLink@href": "content_links",
     "podcast:source@uri": "alternate_enclosures", "podcast:image@alt": "artwork_alt",
-    "content:encoded": "notes",
+    "content:encoded": "notes", "itunes:title": "itunes_title",
     "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
 
