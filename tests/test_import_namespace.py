@@ -309,3 +309,54 @@ def test_an_artwork_alt_the_build_refuses_or_has_no_place_for_is_named(old_host:
     channel = etree.fromstring(new).find("channel")
     assert channel.find(f"{PODCAST}image").get("alt") is None
     assert channel.find(f"item[guid='Buzzsprout-14151617']/{PODCAST}image") is None
+
+
+def test_a_tag_every_item_holds_is_named_once_with_how_many_items_hold_it() -> None:
+    """A host writing podcast:images in each of 300 items made 300 IMP050 warnings of one finding; now one, naming the
+    tag, how many items hold it and the first three (title and GUID). A tag of a single item is named at it, as before."""
+    from mediafeed.importer.document import parse
+
+    items = "".join(f'<item><title>Episode {n}</title><guid isPermaLink="false">ep-{n}</guid>'
+                    f"<pubDate>Mon, {n % 28 + 1:02d} Jan 2024 10:00:00 +0000</pubDate>"
+                    f'<enclosure url="https://old.example.org/{n}.mp3" length="1000" type="audio/mpeg"/>'
+                    f'<podcast:images srcset="https://old.example.org/{n}.png 1500w"/>'
+                    + ('<podcast:liveValue uri="https://old.example.org/live" protocol="lnurl"/>' if n == 7 else "")
+                    + "</item>" for n in range(1, 301))
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/'
+            f'namespace/1.0"><channel><title>Many</title><link>https://old.example.org/</link>{items}</channel></rss>')
+    _, problems = parse(feed.encode(), "feed.rss")
+    unplaced = [p for p in problems if p.code == "IMP050"]
+    assert len(unplaced) == 2, [p.message for p in unplaced]
+    images = next(p for p in unplaced if p.field == "podcast:images")
+    assert images.episode == "" and images.severity.value == "warning"
+    assert images.message.startswith("podcast:images is not imported from the 300 items that hold it ('Episode 1' "
+                                     "('ep-1'), 'Episode 2' ('ep-2'), 'Episode 3' ('ep-3') and 297 more)")
+    live = next(p for p in unplaced if p.field == "podcast:liveValue")
+    assert (live.episode, live.message) == ("ep-7", "episode 'Episode 7': podcast:liveValue is not imported: "
+                                                    "mediafeed has no setting for it")
+
+
+def test_a_channel_licence_or_funding_the_build_refuses_is_named_and_the_show_still_builds(
+        old_host: Host, tmp_path: Path) -> None:
+    """The channel's podcast:license and podcast:funding went into show.yml as the old feed wrote them, never read by
+    the build's own parser as the items' are: a licence without its text's address ('All rights reserved') stopped
+    the moved show's first build (SRC010), and funding at another address than http(s) was left out without a word.
+    Each is now left out and named (IMP050, with the build's reason); the other funding entry is carried."""
+    body = old_host.routes["/feed.rss"].body
+    for was, now in ((b"<podcast:license>CC-BY-4.0</podcast:license>",
+                      b"<podcast:license>All rights reserved</podcast:license>"),
+                     (b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>',
+                      b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>'
+                      b'<podcast:funding url="ftp://example.org/give">Give</podcast:funding>')):
+        assert was in body
+        body = body.replace(was, now)
+    old_host.routes["/feed.rss"].body = body
+    report, _, new = _moved(old_host, tmp_path)
+    refused = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
+                     and "refuse" in p["message"])
+    assert refused == [("podcast:funding", ""), ("podcast:license", "")], report["problems"]
+    licence = next(p for p in report["problems"] if p["field"] == "podcast:license")
+    assert "'All rights reserved' is not an SPDX licence identifier" in licence["message"]
+    channel = etree.fromstring(new).find("channel")
+    assert channel.find(f"{PODCAST}license") is None
+    assert [f.get("url") for f in channel.findall(f"{PODCAST}funding")] == ["https://example.org/support"]

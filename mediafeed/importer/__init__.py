@@ -144,7 +144,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         record.value = _without_time_splits(record.value, report)
         record.extra, refused = carried(record.extra, SHOW_FILE, "the channel")
         report.problems += refused
-        text = show_yaml(record, url, report.old_feed_url, report.artwork)
+        terms, refused = carried(channel_terms(record), SHOW_FILE, "the channel")
+        report.problems += refused
+        text = show_yaml(record, url, report.old_feed_url, report.artwork, terms)
         atomic_write(show_path, text.encode("utf-8"))
         report.show_written = True
 
@@ -420,7 +422,22 @@ def _without_time_splits(blocks: tuple[dict[str, Any], ...], report: ImportRepor
     return tuple({key: item for key, item in block.items() if key != "time_splits"} for block in blocks)
 
 
-def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> str:
+def channel_terms(record: ShowRecord) -> dict[str, Any]:
+    """show.yml's ``license`` and ``funding`` for the channel's podcast:license and podcast:funding, as the old feed
+    wrote them (:func:`carried` then holds each entry to the build's rules, as the items' are)."""
+    terms: dict[str, Any] = {}
+    if record.license:
+        terms["license"] = {"name": record.license[0],
+                            **({"url": written_url(record.license[1])} if record.license[1] else {})}
+    funding = [{"url": written_url(u), "text": (t or "Support the show")[:128]} for u, t in record.funding]
+    if funding:
+        terms["funding"] = funding
+    return terms
+
+
+def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str, terms: dict[str, Any]) -> str:
+    """show.yml's text for the channel; ``terms``: its license and funding, as :func:`channel_terms` gives them after
+    the build's rules (:func:`carried`)."""
     """``show.yml`` from the old feed. The podcast GUID is kept: it identifies the show everywhere."""
     site = written_url(url or record.link)  # as the build takes it: no '"', '<', '>' or '\\' (SRC010)
     if site and not site.endswith("/"):
@@ -451,13 +468,7 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
         data["locked"] = record.locked
     if record.medium:
         data["medium"] = record.medium
-    if record.license:
-        data["license"] = {"name": record.license[0],
-                           **({"url": written_url(record.license[1])} if record.license[1] else {})}
-    funding = [{"url": written_url(u), "text": (t or "Support the show")[:128]} for u, t in record.funding
-               if u.startswith("http")]
-    if funding:
-        data["funding"] = funding
+    data.update(terms)
     persons = [_person(p) for p in record.persons]
     if persons:
         data["persons"] = persons

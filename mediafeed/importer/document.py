@@ -25,14 +25,17 @@ from ..checks.xmlhints import syntax_hint
 from ..errors import InputError, Problem, error, warning
 from .feedread import (
     CHANNEL_TAGS,
+    ITEM_TAGS,
     ITUNES,
     PODCAST,
     PODCAST_ALIASES,
     ShowRecord,
     episode_record,
+    items_not_carried,
     local_name,
     not_carried,
     show_record,
+    unplaced,
 )
 
 
@@ -157,6 +160,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
                                 hint="if the show has episodes, the old host served an empty or partial feed: import "
                                 "it again when it lists them, and do not publish the new feed before (it would tell "
                                 "every app the show has none)"))
+    unplaced_tags: dict[str, list[tuple[str, str, int]]] = {}  #: tag → (GUID, title, count) of each item holding it
     for position, element in enumerate(items):
         episode, made = episode_record(element, base, source, position, feed_url=show.self_url)
         problems.extend(made)
@@ -169,6 +173,9 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
             continue
         seen.add(episode.guid)
         show.episodes.append(episode)
+        for name, count in unplaced(element, ITEM_TAGS).items():
+            unplaced_tags.setdefault(name, []).append((episode.guid, episode.title, count))
+    problems += items_not_carried(unplaced_tags, source)
     problems += _trailers_not_carried(show, source)
     return show, problems
 

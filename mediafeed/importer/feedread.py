@@ -18,7 +18,7 @@ from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
-from ..source import HTML_TAG, parse_datetime, parse_time
+from ..source import HTML_TAG, parse_datetime, parse_time, quoted
 from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -259,10 +259,9 @@ ITEM_TAGS = frozenset({"season", "episode", "transcript", "chapters", "soundbite
                        "alternateEnclosure"})
 
 
-def not_carried(element: Any, carried: frozenset[str], where: str, source: str, guid: str = "") -> list[Problem]:
-    """IMP050 for each podcast: tag of ``element`` (the channel, or an item) that the import has no place for: it was
-    left out without a word (``podcast:images``, ``podcast:liveItem``, ``podcast:podping``, a tag newer than
-    mediafeed)."""
+def unplaced(element: Any, carried: frozenset[str]) -> dict[str, int]:
+    """The podcast: tags of ``element`` (the channel, or an item) that the import has no place for, and how many of
+    each (``podcast:images``, ``podcast:liveItem``, ``podcast:podping``, a tag newer than mediafeed)."""
     seen: dict[str, int] = {}
     for child in element:
         if not (isinstance(child.tag, str) and child.tag.startswith(PODCAST)):
@@ -273,10 +272,45 @@ def not_carried(element: Any, carried: frozenset[str], where: str, source: str, 
         elif name in carried:
             continue
         seen[name] = seen.get(name, 0) + 1
+    return seen
+
+
+_UNPLACED_HINT = "if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed writes)"
+
+
+def not_carried(element: Any, carried: frozenset[str], where: str, source: str, guid: str = "") -> list[Problem]:
+    """IMP050 for each podcast: tag of ``element`` that the import has no place for (:func:`unplaced`): it was left
+    out without a word."""
     return [warning("IMP050", source, f"{where}: podcast:{name}{f' (×{count})' if count > 1 else ''} is not imported: "
                     "mediafeed has no setting for it", field=f"podcast:{name.split()[0]}", episode=guid,
-                    hint="if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed "
-                    "writes)") for name, count in seen.items()]
+                    hint=_UNPLACED_HINT) for name, count in unplaced(element, carried).items()]
+
+
+#: how many of the items holding a tag the import has no place for its one problem names
+NAMED_ITEMS = 3
+
+
+def items_not_carried(found: dict[str, list[tuple[str, str, int]]], source: str) -> list[Problem]:
+    """IMP050 for each podcast: tag items hold that the import has no place for (``found``: tag → (GUID, title,
+    count) of each item holding it): one problem per tag, naming a few of the items and how many hold it (a host
+    writing podcast:images in each of 300 items made 300 problems of one finding); a tag of one item is named there."""
+    problems = []
+    for name, holders in found.items():
+        tag = f"podcast:{name}"
+        if len(holders) == 1:
+            guid, title, count = holders[0]
+            label = f"episode {quoted(title)}" if title else f"the item with GUID {quoted(guid)}"
+            problems.append(warning("IMP050", source, f"{label}: {tag}{f' (×{count})' if count > 1 else ''}"
+                                    " is not imported: mediafeed has no setting for it", field=f"podcast:{name.split()[0]}",
+                                    episode=guid, hint=_UNPLACED_HINT))
+            continue
+        named = ", ".join(f"{quoted(title, 60)} ({quoted(guid, 60)})" if title else quoted(guid, 60)
+                          for guid, title, _ in holders[:NAMED_ITEMS])
+        more = f" and {len(holders) - NAMED_ITEMS:,} more" if len(holders) > NAMED_ITEMS else ""
+        problems.append(warning("IMP050", source, f"{tag} is not imported from the {len(holders):,} items that hold it "
+                                f"({named}{more}): mediafeed has no setting for it", field=f"podcast:{name.split()[0]}",
+                                hint=_UNPLACED_HINT))
+    return problems
 
 
 def _chat(element: Any) -> dict[str, Any] | None:
@@ -694,7 +728,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         position=position,
     )
     episode.extra, carried = _item_extra(item, enclosure.url, where, source, guid)
-    problems += carried + not_carried(item, ITEM_TAGS, where, source, guid)
+    problems += carried
     problems += _unread_numbers(item, episode, where, source)
     guid_el = item.find("guid")
     episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
