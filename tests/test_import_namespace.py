@@ -360,3 +360,28 @@ def test_a_channel_licence_or_funding_the_build_refuses_is_named_and_the_show_st
     channel = etree.fromstring(new).find("channel")
     assert channel.find(f"{PODCAST}license") is None
     assert [f.get("url") for f in channel.findall(f"{PODCAST}funding")] == ["https://example.org/support"]
+
+
+def test_an_itunes_subtitle_the_new_feed_would_lose_is_named() -> None:
+    """mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the import dropped the old feed's
+    without a word. One that says what the description or notes do not is now named (IMP051): the channel's, and the
+    items' as one problem (a host writes one on every item); one the description already says is left quietly."""
+    from mediafeed.importer.document import parse
+
+    items = "".join(f'<item><title>Episode {n}</title><guid isPermaLink="false">ep-{n}</guid>'
+                    f"<pubDate>Mon, {n:02d} Jan 2024 10:00:00 +0000</pubDate>"
+                    f"<description>Notes of episode {n}: the marsh at dawn.</description>"
+                    f"<itunes:subtitle>{'Recorded live' if n < 5 else 'the marsh at  dawn'}</itunes:subtitle>"
+                    f'<enclosure url="https://old.example.org/{n}.mp3" length="1000" type="audio/mpeg"/></item>'
+                    for n in range(1, 6))
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/'
+            'podcast-1.0.dtd"><channel><title>Marsh</title><link>https://old.example.org/</link><description>A show.'
+            f"</description><itunes:subtitle>Weekly from the salt marsh</itunes:subtitle>{items}</channel></rss>")
+    _, problems = parse(feed.encode(), "feed.rss")
+    named = [(p.episode, p.message) for p in problems if p.code == "IMP051"]
+    assert named == [
+        ("", "the channel: itunes:subtitle 'Weekly from the salt marsh' is not imported: mediafeed writes no "
+             "itunes:subtitle (Apple's guide no longer lists it), and the description does not say it"),
+        ("", "itunes:subtitle is not imported from the 4 items that hold it ('Episode 1' ('ep-1'), 'Episode 2' ('ep-2'), "
+             "'Episode 3' ('ep-3') and 1 more): mediafeed writes no itunes:subtitle (Apple's guide no longer lists "
+             "it), and the description does not say it")], problems

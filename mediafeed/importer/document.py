@@ -23,6 +23,7 @@ from ..checks.feedxml import (
 )
 from ..checks.xmlhints import syntax_hint
 from ..errors import InputError, Problem, error, warning
+from ..source import quoted
 from .feedread import (
     CHANNEL_TAGS,
     ITEM_TAGS,
@@ -35,6 +36,7 @@ from .feedread import (
     local_name,
     not_carried,
     show_record,
+    subtitle_not_carried,
     unplaced,
 )
 
@@ -146,6 +148,12 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     _normalise_namespaces(root, source, problems)
     show = show_record(channel, source)
     problems += not_carried(channel, CHANNEL_TAGS, "the channel", source)
+    subtitle = subtitle_not_carried(channel, show.description)
+    if subtitle:
+        problems.append(warning("IMP051", source, f"the channel: itunes:subtitle {quoted(subtitle)} is not imported: "
+                                "mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the "
+                                "description does not say it", field="itunes:subtitle",
+                                hint="if it says something the description does not, add it to 'description' in show.yml"))
     base = show.link or source
     seen: set[str] = set()
     items = channel.findall("item")
@@ -175,6 +183,8 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
         show.episodes.append(episode)
         for name, count in unplaced(element, ITEM_TAGS).items():
             unplaced_tags.setdefault(name, []).append((episode.guid, episode.title, count))
+        if subtitle_not_carried(element, " ".join((episode.summary, episode.notes_html))):
+            unplaced_tags.setdefault("itunes:subtitle", []).append((episode.guid, episode.title, 1))
     problems += items_not_carried(unplaced_tags, source)
     problems += _trailers_not_carried(show, source)
     return show, problems

@@ -290,26 +290,41 @@ def not_carried(element: Any, carried: frozenset[str], where: str, source: str, 
 NAMED_ITEMS = 3
 
 
+def subtitle_not_carried(element: Any, said: str) -> str:
+    """The text of ``element``'s itunes:subtitle when it says what ``said`` (the description, summary and notes the
+    import carries) does not: mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), so it is lost."""
+    subtitle = " ".join((element.findtext(f"{ITUNES}subtitle") or "").split())
+    return subtitle if subtitle and subtitle not in " ".join(said.split()) else ""
+
+
+#: why an item's tag is not imported (IMP050 for podcast: tags, IMP051 for itunes: ones)
+_NO_SETTING = "mediafeed has no setting for it"
+_SUBTITLE_WHY = ("mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the description does not "
+                 "say it")
+_SUBTITLE_HINT = "if it says something the notes do not, add it to the episode's notes (episode.md)"
+
+
 def items_not_carried(found: dict[str, list[tuple[str, str, int]]], source: str) -> list[Problem]:
-    """IMP050 for each podcast: tag items hold that the import has no place for (``found``: tag → (GUID, title,
-    count) of each item holding it): one problem per tag, naming a few of the items and how many hold it (a host
-    writing podcast:images in each of 300 items made 300 problems of one finding); a tag of one item is named there."""
+    """IMP050 for each podcast: tag items hold that the import has no place for, IMP051 for an itunes:subtitle
+    (``found``: tag → (GUID, title, count) of each item holding it): one problem per tag, naming a few of the items
+    and how many hold it (a host writing podcast:images in each of 300 items made 300 problems of one finding); a
+    tag of one item is named there."""
     problems = []
     for name, holders in found.items():
-        tag = f"podcast:{name}"
+        tag = name if name.startswith("itunes:") else f"podcast:{name}"
+        code, why, hint = ("IMP051", _SUBTITLE_WHY, _SUBTITLE_HINT) if tag == "itunes:subtitle" else \
+            ("IMP050", _NO_SETTING, _UNPLACED_HINT)
         if len(holders) == 1:
             guid, title, count = holders[0]
             label = f"episode {quoted(title)}" if title else f"the item with GUID {quoted(guid)}"
-            problems.append(warning("IMP050", source, f"{label}: {tag}{f' (×{count})' if count > 1 else ''}"
-                                    " is not imported: mediafeed has no setting for it", field=f"podcast:{name.split()[0]}",
-                                    episode=guid, hint=_UNPLACED_HINT))
+            problems.append(warning(code, source, f"{label}: {tag}{f' (×{count})' if count > 1 else ''} is not "
+                                    f"imported: {why}", field=tag.split()[0], episode=guid, hint=hint))
             continue
         named = ", ".join(f"{quoted(title, 60)} ({quoted(guid, 60)})" if title else quoted(guid, 60)
                           for guid, title, _ in holders[:NAMED_ITEMS])
         more = f" and {len(holders) - NAMED_ITEMS:,} more" if len(holders) > NAMED_ITEMS else ""
-        problems.append(warning("IMP050", source, f"{tag} is not imported from the {len(holders):,} items that hold it "
-                                f"({named}{more}): mediafeed has no setting for it", field=f"podcast:{name.split()[0]}",
-                                hint=_UNPLACED_HINT))
+        problems.append(warning(code, source, f"{tag} is not imported from the {len(holders):,} items that hold it "
+                                f"({named}{more}): {why}", field=tag.split()[0], hint=hint))
     return problems
 
 
