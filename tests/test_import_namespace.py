@@ -272,7 +272,8 @@ def test_an_alternates_source_no_address_holds_is_named_not_carried(old_host: Ho
     """An old feed's podcast:source holding what no address holds as it is (an RLO, which shows the address reversed;
     a magnet link's '"><script>') was carried into the front matter and published as written: the build held a
     source to '\\S+' alone. The build now refuses it as it refuses such an address anywhere, so the import names the
-    alternate (IMP050, with the build's reason) and the moved show builds without it."""
+    source (IMP050, with the build's reason) and the moved show builds without it. (The whole alternate was left
+    out for one bad source, its https file and torrent with it: it is now kept with its good sources.)"""
     body = old_host.routes["/feed.rss"].body
     was = b'<podcast:source uri="ipfs://QmdwGqd3d2gFPGeJNLLCshdiPert45fMu84552Y4XHTy4y"/>'
     assert was in body
@@ -280,12 +281,18 @@ def test_an_alternates_source_no_address_holds_is_named_not_carried(old_host: Ho
                 '&lt;/script&gt;'):
         old_host.routes["/feed.rss"].body = body.replace(was, f'<podcast:source uri="{bad}"/>'.encode())
         report, _, new = _moved(old_host, tmp_path / bad[:4])
-        [named] = [p for p in report["problems"] if p["code"] == "IMP050" and p["field"] == "podcast:alternateEnclosure"]
+        [named] = [p for p in report["problems"] if p["code"] == "IMP050" and p["field"] == "podcast:source"]
         assert named["episode"] == "Buzzsprout-14151617"
         assert ("U+202E" if bad.startswith("ipfs") else "percent-encoded") in named["message"] + named["hint"]
+        assert "of podcast:alternateEnclosure 'Small download' not imported" in named["message"]
+        assert "the alternate is imported with its other addresses" in named["message"]
+        assert not [p for p in report["problems"] if p["field"] == "podcast:alternateEnclosure"]
         assert b"Qmdw" not in new and b"c12fe1" not in new
         front = (tmp_path / bad[:4] / "show" / "episodes" / "005-salt-marshes" / "episode.md").read_text(encoding="utf-8")
-        assert "alternate_enclosures" not in front and "content_links" in front
+        assert "alternate_enclosures" in front and "content_links" in front
+        small = next(a for a in etree.fromstring(new).iter(f"{PODCAST}alternateEnclosure") if a.get("type") == "audio/opus")
+        assert [s.get("uri") for s in small.findall(f"{PODCAST}source")] == [
+            "https://cdn.example.net/marsh.opus", "https://cdn.example.net/marsh.torrent"]
 
 
 def test_an_artwork_alt_the_build_refuses_or_has_no_place_for_is_named(old_host: Host, tmp_path: Path) -> None:
