@@ -52,7 +52,7 @@ def _make_loader() -> type:
                 first = seen.setdefault((key.tag, key.value), key)
                 if first is not key:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"the key {key.value!r} appears twice (first on line {first.start_mark.line + 1})",
+                        None, None, f"the key {quoted(key.value)} appears twice (first on line {first.start_mark.line + 1})",
                         key.start_mark)
             return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
@@ -95,7 +95,7 @@ def _scalar(cls: type, tag: str, kind: type | None = None) -> Callable[[Any, yam
         try:
             value = make(loader, node)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
-            shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
+            shown = f"{quoted(node.value)} " if isinstance(node, yaml.ScalarNode) else ""
             # IndexError: PyYAML reads the sign of a number it has not checked has a character ('!!int', '!!int +',
             # '!!float _': empty once its '+' and '_' are dropped), which was "Internal error" and exit code 3
             why = "it has no digits" if isinstance(exc, IndexError) else _WHY.get(type(exc), str(exc))
@@ -726,13 +726,13 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
     if found:
         char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
         problems.append(warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control "
-                                f"characters that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
+                                f"characters that XML forbids (first: U+{ord(char):04X} in {quoted(found[0])}); removed",
                                 hint=_FORBIDDEN_HINT, episode=episode))
     if html:
         char = HTML_FORBIDDEN.search(html[0]).group()  # type: ignore[union-attr]
         problems.append(warning(
             "SRC023", file, f"{len(html)} value{'s' if len(html) != 1 else ''} held characters that HTML forbids "
-            f"(first: U+{ord(char):04X} in {html[0]!r}); " + _html_fixed(char), hint=_HTML_HINT, episode=episode))
+            f"(first: U+{ord(char):04X} in {quoted(html[0])}); " + _html_fixed(char), hint=_HTML_HINT, episode=episode))
     return data, problems
 
 
@@ -927,7 +927,7 @@ class FieldReader:
     def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> builtins.str:
         value = self.str(key, default)
         if value not in choices:
-            self.fail(key, f"expected one of {', '.join(choices)}, got {value!r}", hint=f"write '{key}: {choices[0]}'")
+            self.fail(key, f"expected one of {', '.join(choices)}, got {quoted(value)}", hint=f"write '{key}: {choices[0]}'")
             return default
         return value
 
@@ -991,7 +991,7 @@ class FieldReader:
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
             message, hint = unheld_characters(value, need, https) or \
-                (f"expected {need}, got {value!r}", "write the full address, e.g. 'https://example.org/…'")
+                (f"expected {need}, got {quoted(value, 200)}", "write the full address, e.g. 'https://example.org/…'")
             self.fail(key, message, hint=hint)
             return ""
         return value
@@ -1100,12 +1100,12 @@ def unheld_characters(value: str, need: str, https: bool = False, schemes: str =
         what = ("a direction control: an app or page shows the address after it reversed"
                 if "\u202a" <= unseen <= "\u202e" or "\u2066" <= unseen <= "\u2069" else
                 "a character drawn as nothing: the address is not the one it looks like")
-        return (f"expected {need}, got {value!r}, which holds U+{ord(unseen):04X} ({what})",
+        return (f"expected {need}, got {quoted(value, 200)}, which holds U+{ord(unseen):04X} ({what})",
                 "delete it (retype the address, or paste it from the browser's address bar)")
     bad = sorted({c for c in value if c in URL_ENCODED})
     if bad and re.match(f"^(?:{schemes})", value, re.I):  # an address, but with characters a URL does not hold
         written = percent_encoded(value)
-        return (f"expected {need}, got {value!r}, which holds {' and '.join(repr(c) for c in bad)}: a URL may not hold "
+        return (f"expected {need}, got {quoted(value, 200)}, which holds {' and '.join(quoted(c) for c in bad)}: a URL may not hold "
                 "these as they are (apps refuse it, or it breaks out of the page's HTML)",
                 f"write them percent-encoded: '{written}'" if not written.lower().startswith("http")
                 or is_url(written, https=https) else "write the full address, e.g. 'https://example.org/…'")
@@ -1119,7 +1119,7 @@ def is_url(value: str, https: bool = False) -> bool:
 
 
 #: characters a message shows as escapes: controls, and those that are invisible or turn the text around
-_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def _one_line(text: str) -> str:
@@ -1128,8 +1128,9 @@ def _one_line(text: str) -> str:
 
 
 def shown(text: str, limit: int = 80) -> str:
-    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
-    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
+    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters, lone
+    surrogates (which no UTF-8 holds: a message with one could not be written) as escapes (``\\t``, ``\\u202e``),
+    and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
     cut = text if len(text) <= limit else text[:limit] + "…"
     return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
 

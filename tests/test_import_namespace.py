@@ -136,6 +136,22 @@ def _moved(host: Host, tmp_path: Path) -> tuple[dict, bytes, bytes]:
     return report, host.routes["/feed.rss"].body, (site / "feed.xml").read_bytes()
 
 
+def _moved_with(host: Host, tmp_path: Path, changes: tuple[tuple[bytes, bytes], ...]) -> tuple[dict, bytes, bytes]:
+    """:func:`_moved` of the old feed with each (was, now) of ``changes`` made (each ``was`` in it)."""
+    body = host.routes["/feed.rss"].body
+    for was, now in changes:
+        assert was in body
+        body = body.replace(was, now)
+    host.routes["/feed.rss"].body = body
+    return _moved(host, tmp_path)
+
+
+def _refused(report: dict) -> list[tuple[str, str]]:
+    """(field, episode) of each IMP050 for an entry the build would refuse."""
+    return sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
+                  and "refuse" in p["message"])
+
+
 def _attrs(element: etree._Element | None) -> dict[str, str]:
     assert element is not None
     return dict(element.attrib)
@@ -245,22 +261,16 @@ def test_a_tag_the_build_would_refuse_is_named_and_the_show_still_builds(old_hos
     a content link over http, a podroll entry without its feed's GUID, a soundbite without a duration, an
     ai-content txt of 'yes'): carried as typed they would stop the first build of the moved show. Each is left out
     and named (IMP050, with the build's reason); the rest of the tag's entries are carried."""
-    body = old_host.routes["/feed.rss"].body
-    for was, now in (
-            (b'server="irc.libera.chat"', b'server="https://irc.libera.chat/"'),
-            (b'<podcast:contentLink href="https://video', b'<podcast:contentLink href="http://old.example.org/v">Old'
-             b'</podcast:contentLink><podcast:contentLink href="https://video'),
-            (b'<podcast:podroll>', b'<podcast:podroll><podcast:remoteItem feedUrl="https://nobody.example.org/f.xml"/>'),
-            (b'duration="1.0"', b'duration="soon"'),
-            (b'<podcast:txt purpose="ai-content">false', b'<podcast:txt purpose="ai-content">yes')):
-        assert was in body
-        body = body.replace(was, now)
-    old_host.routes["/feed.rss"].body = body
-    report, _, new = _moved(old_host, tmp_path)
-    refused = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
-                     and "refuse" in p["message"])
-    assert refused == [("podcast:chat", ""), ("podcast:contentLink", "Buzzsprout-14151617"), ("podcast:podroll", ""),
-                       ("podcast:soundbite", "Buzzsprout-14151617"), ("podcast:txt", "")], report["problems"]
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b'server="irc.libera.chat"', b'server="https://irc.libera.chat/"'),
+        (b'<podcast:contentLink href="https://video', b'<podcast:contentLink href="http://old.example.org/v">Old'
+         b'</podcast:contentLink><podcast:contentLink href="https://video'),
+        (b'<podcast:podroll>', b'<podcast:podroll><podcast:remoteItem feedUrl="https://nobody.example.org/f.xml"/>'),
+        (b'duration="1.0"', b'duration="soon"'),
+        (b'<podcast:txt purpose="ai-content">false', b'<podcast:txt purpose="ai-content">yes')))
+    assert _refused(report) == [("podcast:chat", ""), ("podcast:contentLink", "Buzzsprout-14151617"),
+                                ("podcast:podroll", ""), ("podcast:soundbite", "Buzzsprout-14151617"),
+                                ("podcast:txt", "")], report["problems"]
     channel = etree.fromstring(new).find("channel")
     assert channel.find(f"{PODCAST}chat") is None and channel.find(f"{PODCAST}podroll/{PODCAST}remoteItem") is not None
     assert [t.get("purpose") for t in channel.findall(f"{PODCAST}txt")] == ["verify"]
@@ -300,13 +310,9 @@ def test_an_artwork_alt_the_build_refuses_or_has_no_place_for_is_named(old_host:
     moved show's first build; an item's alt whose item has no artwork of its own (no itunes:image: the episode shows
     the show's) was dropped without a word. Each is now named (IMP050) and the show builds."""
     long_alt = "A heron on one leg in a salt marsh, " * 8
-    body = old_host.routes["/feed.rss"].body
-    for was, now in ((b'alt="A heron on one leg in a salt marsh"', f'alt="{long_alt}"'.encode()),
-                     (b'<itunes:image href="' + old_host.url.encode() + b'/ep-art.png"/>', b"")):
-        assert was in body
-        body = body.replace(was, now)
-    old_host.routes["/feed.rss"].body = body
-    report, _, new = _moved(old_host, tmp_path)
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b'alt="A heron on one leg in a salt marsh"', f'alt="{long_alt}"'.encode()),
+        (b'<itunes:image href="' + old_host.url.encode() + b'/ep-art.png"/>', b"")))
     named = {p["episode"]: p for p in report["problems"] if p["field"] == "podcast:image alt"}
     assert set(named) == {"", "Buzzsprout-14151617"}, report["problems"]
     assert named[""]["code"] == "IMP050" and "the limit is 250" in named[""]["message"]
@@ -349,19 +355,12 @@ def test_a_channel_licence_or_funding_the_build_refuses_is_named_and_the_show_st
     the build's own parser as the items' are: a licence without its text's address ('All rights reserved') stopped
     the moved show's first build (SRC010), and funding at another address than http(s) was left out without a word.
     Each is now left out and named (IMP050, with the build's reason); the other funding entry is carried."""
-    body = old_host.routes["/feed.rss"].body
-    for was, now in ((b"<podcast:license>CC-BY-4.0</podcast:license>",
-                      b"<podcast:license>All rights reserved</podcast:license>"),
-                     (b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>',
-                      b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>'
-                      b'<podcast:funding url="ftp://example.org/give">Give</podcast:funding>')):
-        assert was in body
-        body = body.replace(was, now)
-    old_host.routes["/feed.rss"].body = body
-    report, _, new = _moved(old_host, tmp_path)
-    refused = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
-                     and "refuse" in p["message"])
-    assert refused == [("podcast:funding", ""), ("podcast:license", "")], report["problems"]
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b"<podcast:license>CC-BY-4.0</podcast:license>", b"<podcast:license>All rights reserved</podcast:license>"),
+        (b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>',
+         b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>'
+         b'<podcast:funding url="ftp://example.org/give">Give</podcast:funding>')))
+    assert _refused(report) == [("podcast:funding", ""), ("podcast:license", "")], report["problems"]
     licence = next(p for p in report["problems"] if p["field"] == "podcast:license")
     assert "'All rights reserved' is not an SPDX licence identifier" in licence["message"]
     channel = etree.fromstring(new).find("channel")

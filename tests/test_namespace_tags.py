@@ -178,12 +178,15 @@ def test_the_feed_with_every_new_tag_reads_in_feedparser_and_podcastparser(show:
     ("episode", 'content_links: [{url: "https://video.example.org/w/1", text: "Watch\\u2028it"}]', "content_links[0].text",
      "line break (\\u2028)"),
     ("show", 'artwork_alt: "Two speech\\nbubbles"', "artwork_alt", "artwork_alt: 'Two speech bubbles'"),
+    # a value shown as the producer wrote it, not as Python's repr ("jack's\\irc": other quotes, a doubled backslash)
+    ("show", "chat: {server: irc.libera.chat, protocol: 'jack''s\\irc'}", "chat.protocol",
+     "'jack's\\irc' is not a protocol"),
     # an artwork_alt of any length was published (a screen reader reads all of it each time the artwork comes by)
     ("show", "artwork_alt: " + "Two speech bubbles " * 14, "artwork_alt", "265 characters; the limit is 250"),
 ], ids=["chat-url", "chat-protocol", "chat-no-server", "publisher-medium", "publisher-guid", "link-no-text",
         "link-script", "alt-without-artwork", "bitrate-word", "source-ftp", "source-http", "source-rlo",
         "source-markup", "source-no-host", "source-onion-in-query", "chat-account-newline", "chat-space-tab",
-        "link-text-block", "link-text-line-separator", "alt-newline", "alt-too-long"])
+        "link-text-block", "link-text-line-separator", "alt-newline", "chat-protocol-as-written", "alt-too-long"])
 def test_a_new_tags_mistake_is_an_error_naming_the_field(show: Path, where: str, front: str, field: str,
                                                          words: str) -> None:
     if where == "show":

@@ -627,7 +627,7 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = _social(episode.social)
-    extra, refused = carried(episode.extra, rel, f"episode {episode.title[:80]!r}", episode.guid)
+    extra, refused = carried(episode.extra, rel, f"episode {quoted(episode.title)}", episode.guid)
     report.problems += refused
     data.update(extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))

@@ -85,7 +85,7 @@ def _update_frequency(r: FieldReader) -> None:
     said = r.raw("update_frequency")
     rrule, dtstart = str(said.get("rrule", "")), str(said.get("dtstart", ""))
     if dtstart and not is_dtstart(dtstart):
-        r.fail("update_frequency", f"dtstart {dtstart!r} is no ISO 8601 date or date-time")
+        r.fail("update_frequency", f"dtstart {quoted(dtstart)} is no ISO 8601 date or date-time")
     wrong = rrule_problem(rrule, dtstart) if rrule else None
     if wrong:
         r.fail("update_frequency", wrong[0])

@@ -175,7 +175,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
         if episode is None:
             continue
         if episode.guid in seen:
-            problems.append(error("IMP012", source, f"two items share the GUID {episode.guid!r}; the second was skipped",
+            problems.append(error("IMP012", source, f"two items share the GUID {quoted(episode.guid, 200)}; the second was skipped",
                                   field="guid", episode=episode.guid,
                                   hint="apps treat them as one episode; import the other by hand with a new GUID"))
             continue
@@ -199,9 +199,9 @@ def _trailers_not_carried(show: ShowRecord, source: str) -> list[Problem]:
         if match is not None and match.episode_type == "trailer" and not match.number:
             continue
         why = ("its file is no item of the feed" if match is None else
-               f"its item {match.title!r} is not a trailer without an episode number (itunes:episodeType trailer), "
+               f"its item {quoted(match.title)} is not a trailer without an episode number (itunes:episodeType trailer), "
                "which is what the build writes podcast:trailer for")
-        problems.append(warning("IMP050", source, f"the channel: podcast:trailer {title[:80]!r} ({url[:200]}) is not "
+        problems.append(warning("IMP050", source, f"the channel: podcast:trailer {quoted(title)} ({url[:200]}) is not "
                                 f"imported: {why}", field="podcast:trailer", episode=match.guid if match else "",
                                 hint="to keep the trailer, add it as an episode of its own with 'type: trailer' and no "
                                 "'episode:' number ('mediafeed add')" if match is None else "write 'type: trailer' "

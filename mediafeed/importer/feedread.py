@@ -418,7 +418,7 @@ def _alternates(item: Any, enclosure: str, where: str, source: str, guid: str
                    for s in element.findall(f"{PODCAST}source") if (s.get("uri") or "").strip()]
         main = next((uri for uri, _ in sources if re.match(r"^https://", uri, re.I)), "")
         title = (element.get("title") or "").strip()
-        named = f"podcast:alternateEnclosure{f' {title!r}' if title else ''}"
+        named = f"podcast:alternateEnclosure{f' {quoted(title)}' if title else ''}"
         if enclosure and any(uri == enclosure for uri, _ in sources):
             others = [uri for uri, _ in sources if uri != enclosure]
             if others:
@@ -639,7 +639,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     problems: list[Problem] = []
     title = text(item, "title") or text(item, f"{ITUNES}title")
     guid = text(item, "guid")
-    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+    where = f"item {position + 1}" + (f" ({quoted(title)})" if title else "")
     # what a relative enclosure, transcript, chapters or image URL is read against: the feed's own address, as apps
     # resolve it (podcastparser, feedparser: RSS has no xml:base); for a file without a self link, the site's address
     address = source if re.match(r"^https?://", source, re.I) else feed_url or base
@@ -669,7 +669,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
                               episode=guid))
         return None, problems
     if not re.match(r"^https?://", enclosure.url, re.I):  # javascript:, data:, file:, ftp:, or a relative one in a file
-        problems.append(warning("IMP017", source, f"{where}: the enclosure's address is {enclosure.url[:200]!r}, not "
+        problems.append(warning("IMP017", source, f"{where}: the enclosure's address is {quoted(enclosure.url, 200)}, not "
                                 "http(s): no app can play it and --download cannot fetch it; imported without its audio",
                                 field="enclosure@url", episode=guid,
                                 hint="copy the episode's audio file into its folder (and check the old feed: apps "
@@ -677,18 +677,18 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     date_text = text(item, "pubDate") or text(item, "{http://purl.org/dc/elements/1.1/}date")
     date = parse_date(date_text)
     if date is None:
-        problems.append(error("IMP014", source, f"{where}: unreadable date {date_text!r}; skipped", field="pubDate",
+        problems.append(error("IMP014", source, f"{where}: unreadable date {quoted(date_text)}; skipped", field="pubDate",
                               episode=guid, hint="add it by hand with 'mediafeed add' and this GUID"))
         return None, problems
     year = re.search(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d{1,4})\b", date_text)
     if year and (len(year.group(1)) != 4 or year.group(1).startswith("0")):
         # RFC 2822 wants four digits: 'Jan 26' or 'Jan 0026' is read as email.utils reads it (2026; 99 is 1999)
-        problems.append(warning("IMP016", source, f"{where}: the date {date_text.strip()!r} gives the year as {year.group(1)!r}; "
+        problems.append(warning("IMP016", source, f"{where}: the date {quoted(date_text.strip())} gives the year as {quoted(year.group(1))}; "
                                 f"read as {date.year}", field="pubDate", episode=guid,
                                 hint="check the episode's date in its episode.md"))
     zone = unknown_zone(date_text)
     if zone:
-        problems.append(warning("IMP024", source, f"{where}: the date {date_text.strip()!r} ends in the zone name {zone!r}, "
+        problems.append(warning("IMP024", source, f"{where}: the date {quoted(date_text.strip())} ends in the zone name {quoted(zone)}, "
                                 "which is no UTC offset and no name mediafeed knows; read as UTC, as apps read it",
                                 field="pubDate", episode=guid,
                                 hint="if the episode came out at another time, write its offset in the date in its "
@@ -760,7 +760,7 @@ def _relative_enclosure(written: str, resolved: str, where: str, source: str, gu
     address that was, since a feed moved elsewhere resolves it somewhere else."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", written) or not re.match(r"^https?://", resolved, re.I):
         return []  # absolute already, or nothing to resolve it against (IMP017 says so)
-    return [warning("IMP028", source, f"{where}: the enclosure's address {written[:200]!r} is relative; read as "
+    return [warning("IMP028", source, f"{where}: the enclosure's address {quoted(written, 200)} is relative; read as "
                     f"{resolved[:300]}, against the feed's own address, as apps resolve it", field="enclosure@url",
                     episode=guid or resolved, hint="check that this address plays the episode (--download fetches it "
                     "from there); the new feed gives every enclosure a full address")]
@@ -795,7 +795,7 @@ def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) 
         found = whole(numbers[0]) if len(numbers) == 1 else None
         example = f"{key}: {found if found else 1}"
         problems.append(warning(
-            "IMP025", source, f"{where}: itunes:{tag} is {written[:40]!r}, not a whole number above 0 (Apple's rule); "
+            "IMP025", source, f"{where}: itunes:{tag} is {quoted(written, 40)}, not a whole number above 0 (Apple's rule); "
             "not imported", field=f"itunes:{tag}", episode=episode.guid,
             hint=f"if the episode has a {tag} number, write it in its episode.md ({example}); a trailer or bonus "
                  "needs none (type: trailer)" if tag == "episode" else
