@@ -24,6 +24,7 @@ from .source import (
     is_url,
     load_json,
     parse_time,
+    quoted,
     repeated_problems,
     scrub_values,
     what_arrived,
@@ -76,7 +77,7 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
         match = _LINE.match(line)
         start = parse_time(match.group("time")) if match else None
         if not match or start is None:
-            problems.append(error("CHP001", file, f"expected 'HH:MM:SS Title', got {line.strip()!r}",
+            problems.append(error("CHP001", file, f"expected 'HH:MM:SS Title', got {quoted(line.strip())}",
                                   field=f"line {number}", hint="start each line with a time such as 00:01:30, then the title",
                                   episode=episode))
             continue
@@ -228,7 +229,7 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
     # 'geo:1e400,5' (a latitude of infinity), 'geo:91,5' and 'geo:x,y' were published in chapters.json as written,
     # while the show's podcast:location refused them: RFC 5870 has numbers in degrees, latitudes to 90, longitudes to 180
     if geo and not (GEO_URI.match(geo) and on_earth(geo)):
-        return error("CHP003", file, f"{geo!r} is not a place: a geo URI (RFC 5870) is 'geo:' and the latitude and "
+        return error("CHP003", file, f"{quoted(geo)} is not a place: a geo URI (RFC 5870) is 'geo:' and the latitude and "
                      "longitude in degrees, latitude from -90 to 90, longitude from -180 to 180", field=f"{field}.geo",
                      hint='write e.g. "geo": "geo:30.2672,-97.7431" (latitude first, north positive), or leave "geo" '
                      "out", episode=episode)
@@ -237,7 +238,7 @@ def _location(value: Any, file: str, field: str, episode: str) -> tuple[str, str
         # the chapters format requires both name and geo (jsonChapters.md, "The Location Object": "There are two required
         # attributes"): apps put a chapter's place on a map, and a name alone has no place there. It was published as
         # {"name": …}, a chapters.json that does not follow the format; a chapters file that built before still builds
-        return warning("CHP014", file, f"the location {name!r} has no 'geo' URI, which the chapters format requires with "
+        return warning("CHP014", file, f"the location {quoted(name)} has no 'geo' URI, which the chapters format requires with "
                        "the name (apps show a chapter's place on a map): it is left out of the published chapters.json, "
                        "the chapter itself is kept", field=f"{field}.geo",
                        hint=f'add its latitude and longitude: "location": {{"name": {json.dumps(name, ensure_ascii=False)}, '

@@ -174,6 +174,21 @@ def _language_hint(written: str, key: str = "language") -> str:
     return "write the ISO 639 code: en, en-gb, de, fr, es, pt-br …"
 
 
+#: the longest ``artwork_alt``: podcast:image's alt is "a clear and concise accessibility focused text replacement for
+#: the image's content" (the namespace's image.md); a screen reader reads it whole, in one breath, each time the
+#: artwork comes by, and about 40 words say what a square of artwork shows, its words included (Apple caps its
+#: own alt texts at 150 characters). What needs more belongs in the show's description or the notes.
+ARTWORK_ALT_LIMIT = 250
+
+
+def read_artwork_alt(r: FieldReader) -> str:
+    """``artwork_alt`` (show.yml or front matter: podcast:image@alt, the pages' img alt): one line, at most
+    :data:`ARTWORK_ALT_LIMIT` characters."""
+    return r.str("artwork_alt", line="an image's description", limit=ARTWORK_ALT_LIMIT,
+                 hint="describe what the artwork shows in a sentence or two, its words included (a screen reader "
+                      "reads all of it each time the artwork comes by); more belongs in the description")
+
+
 def read_language(r: FieldReader, key: str, tag: str) -> str:
     """An optional language code (a transcript's ``language``, an alternate enclosure's ``lang``: ``tag`` names the
     attribute), refused unless it is a language tag as ``language:`` is: apps match it against the listener's
@@ -356,7 +371,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
         explicit=bool(explicit),
         type=show_type,
         artwork=artwork,
-        artwork_alt=r.str("artwork_alt"),
+        artwork_alt=read_artwork_alt(r),
         copyright=r.str("copyright"),
         podcast_guid=guid,
         locked=bool(r.bool("locked", True)),

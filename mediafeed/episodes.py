@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any
 from . import chapters as chapter_io
 from . import sourcelinks
 from .characters import NotUtf8, source_text
-from .config import parse_funding, parse_license, parse_locations, parse_person, parse_txt, read_language, safe_relative
+from .config import (
+    parse_funding,
+    parse_license,
+    parse_locations,
+    parse_person,
+    parse_txt,
+    read_artwork_alt,
+    read_language,
+    safe_relative,
+)
 from .errors import Problem, error, warning
 from .filenames import WINDOWS_HINT, reordering, windows_fix, windows_trouble
 from .htmlblocks import html_block_problems, too_big
@@ -179,12 +188,12 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
                                     hint=f"add {EPISODE_FILE}, or move the folder out of {EPISODES_DIR}/"))
             continue
         if not SLUG.match(name):
-            problems.append(error("SRC052", f"{EPISODES_DIR}/{name}", f"folder name {name!r} is not a safe URL slug",
+            problems.append(error("SRC052", f"{EPISODES_DIR}/{name}", f"folder name {quoted(name)} is not a safe URL slug",
                                   hint=_slug_fix(name, {other.lower() for other, *_ in entries})))
             continue
         trouble = windows_trouble(name)
         if trouble:
-            problems.append(warning("SRC049", f"{EPISODES_DIR}/{name}", f"folder name {name!r}: {trouble}",
+            problems.append(warning("SRC049", f"{EPISODES_DIR}/{name}", f"folder name {quoted(name)}: {trouble}",
                                     hint=WINDOWS_HINT.format(what="the folder", fix=windows_fix(name), then=""),
                                     episode=name))
         folders.append(folder)
@@ -256,7 +265,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     # published it so, and apps compare the text exactly; EP135 says why it must stay)
     guid_permalink = bool(r.bool("guid_permalink", False))
     if guid_permalink and not re.match(r"^https?://\S+$", guid):  # RSS 2.0: a permalink is a URL (EP125)
-        r.fail("guid_permalink", f"guid_permalink: true needs a GUID that is an http(s) URL, got {guid!r}",
+        r.fail("guid_permalink", f"guid_permalink: true needs a GUID that is an http(s) URL, got {quoted(guid, 200)}",
                hint="remove guid_permalink (the GUID is then written with isPermaLink=\"false\"); never change the guid")
 
     audio = r.str("audio", required=True, hint="add 'audio: FILE' naming the audio file in this folder", exact=True)
@@ -409,12 +418,12 @@ def read_alternate(r: FieldReader, item: Any, index: int, folder: Folder | None)
     if not alt_mime and file:
         alt_mime = ALTERNATE_TYPES.get(os.path.splitext(file)[1].lower(), "")
     if not alt_mime and (file or url):
-        sub.fail("type", f"cannot tell the media type of {file or url!r}", hint="add 'type: audio/…' (the MIME type)")
+        sub.fail("type", f"cannot tell the media type of {quoted(file or url, 200)}", hint="add 'type: audio/…' (the MIME type)")
     alt_title = sub.str("title")  # (over 32 characters, "should be limited … for UX": the feed rules' PI022)
     codecs = sub.str("codecs")
     if codecs and not CODECS.match(codecs):
         sub.fail("codecs", f"expected an RFC 6381 codecs list such as 'opus' or 'avc1.4d401e, mp4a.40.2', got "
-                 f"{codecs!r}: players that check it before playing (a browser's canPlayType) skip this version",
+                 f"{quoted(codecs)}: players that check it before playing (a browser's canPlayType) skip this version",
                  hint="write the codec names alone, separated by commas (no 'codecs=', no quotes), or leave "
                  "'codecs:' out")
     if not (file or url):
@@ -495,7 +504,7 @@ def _sources(sub: FieldReader) -> tuple[tuple[str, str], ...]:
 
 def _artwork_alt(r: FieldReader, artwork: str) -> str:
     """``artwork_alt``: the episode's artwork described (podcast:image@alt); it needs the episode's own artwork."""
-    alt = r.str("artwork_alt")
+    alt = read_artwork_alt(r)
     if alt and not artwork and not r.has("artwork"):
         r.fail("artwork_alt", "describes the episode's own artwork, but the episode has none (it shows the show's, "
                "described by show.yml's artwork_alt)", hint="add 'artwork: FILE', or remove 'artwork_alt'")
@@ -751,7 +760,7 @@ def _file_in_folder(r: FieldReader, folder: Folder, key: str, name: str) -> str:
     if not name:
         return ""
     if not safe_relative(name) or "/" in name:
-        r.fail(key, f"file reference {name!r} must name a file in this episode's folder",
+        r.fail(key, f"file reference {quoted(name)} must name a file in this episode's folder",
                hint="put the file next to episode.md and give its plain name (no '/', no '..')", code="SRC040")
         return ""
     spoofed = reordering(name)

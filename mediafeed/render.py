@@ -113,6 +113,7 @@ class Renderer:
         page and do not load Jinja."""
         env = site.environment(self.root, site.template_cache(self.cache_path), self.words)
         env.globals["artwork"] = self.artwork
+        env.globals["artwork_alt"] = self.artwork_alt
         return env
 
     @cached_property
@@ -129,6 +130,11 @@ class Renderer:
         if key not in self.artwork_paths:
             self.artwork_paths[key] = self._artwork(item, size)
         return self.artwork_paths[key]
+
+    def artwork_alt(self, item: Item | None = None) -> str:
+        """Template global ``artwork_alt(item)``: the words describing what ``artwork(item, …)`` shows: the episode's
+        ``artwork_alt`` for its own artwork, show.yml's for the show's (``none``: the show's); "" when not given."""
+        return item.episode.artwork_alt if item is not None and item.image_path else self.show.artwork_alt
 
     def _artwork(self, item: Item | None, size: int) -> str:
         if item is not None and item.image_path:

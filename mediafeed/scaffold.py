@@ -226,7 +226,7 @@ artwork: artwork.jpg
 #   - {{purpose: verify, value: CODE-FROM-THE-PLATFORM}}
 # podroll:             # shows you recommend (podcast:podroll)
 #   - {{feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, title: Another show}}
-# artwork_alt: ...     # the artwork described for screen readers (podcast:image alt, the home page's alt)
+# artwork_alt: ...     # the artwork described for screen readers in a line (podcast:image alt, the pages' alt)
 # chat:                # the show's always-on chat room (podcast:chat): protocol irc, xmpp, nostr or matrix
 #   {{server: irc.libera.chat, protocol: irc, space: "#your-show"}}
 # publisher:           # the publisher feed of the organisation behind the show (podcast:publisher)

@@ -59,7 +59,7 @@ def _entry(r: FieldReader, item: Any, key: str) -> SocialInteract | None:
         ok = False
     elif protocol not in SOCIAL_PROTOCOLS:
         renamed = {"bluesky": "atproto", "mastodon": "activitypub", "x": "twitter"}.get(protocol)
-        sub.fail("protocol", f"{protocol!r} is not a protocol of the namespace's list ({', '.join(SOCIAL_PROTOCOLS)})",
+        sub.fail("protocol", f"{quoted(protocol)} is not a protocol of the namespace's list ({', '.join(SOCIAL_PROTOCOLS)})",
                  code="SOC001", hint=f"write 'protocol: {renamed}'" if renamed else "use a protocol from the list")
         ok = False
     if protocol == "disabled":
@@ -79,12 +79,12 @@ def _entry(r: FieldReader, item: Any, key: str) -> SocialInteract | None:
         ok = False
     elif not (is_url(uri, https=True) or scheme and uri.startswith(scheme) and len(uri) > len(scheme)):
         need = f"an https:// URL or a {scheme}… URI" if scheme else "an https:// URL"
-        sub.fail("uri", f"expected {need}, got {uri!r}", code="SOC002",
+        sub.fail("uri", f"expected {need}, got {quoted(uri, 200)}", code="SOC002",
                  hint="copy the post's address from its page (https://…)")
         ok = False
     account_url = sub.str("account_url")
     if account_url and not is_url(account_url, https=True):
-        sub.fail("account_url", f"expected an https:// URL, got {account_url!r}", code="SOC002",
+        sub.fail("account_url", f"expected an https:// URL, got {quoted(account_url, 200)}", code="SOC002",
                  hint="the address of the account's profile page, e.g. https://scholar.social/@team")
         ok = False
     account_id = sub.str("account_id")
@@ -128,11 +128,12 @@ def parse_chat(r: FieldReader, key: str = "chat") -> Chat | None:
                  "write the host name alone, without 'https://', a port or a path")
         ok = False
     if protocol and protocol not in CHAT_PROTOCOLS:
-        sub.fail("protocol", f"{protocol!r} is not a protocol of the namespace's chat list ({', '.join(CHAT_PROTOCOLS)}): "
+        sub.fail("protocol", f"{quoted(protocol)} is not a protocol of the namespace's chat list ({', '.join(CHAT_PROTOCOLS)}): "
                  "apps connect only with a protocol they know", hint="use a protocol from the list; for comments under a "
                  "post (Mastodon, Bluesky) use 'social:'")
         ok = False
-    chat = Chat(server.lower(), protocol, sub.str("account_id"), sub.str("space"))
+    chat = Chat(server.lower(), protocol, sub.str("account_id", line="a chat account"),
+                sub.str("space", line="a chat room's name"))
     sub.unknown(CHAT_KEYS)
     r.adopt(sub)
     return chat if ok else None
@@ -150,7 +151,8 @@ def parse_content_links(r: FieldReader, key: str = "content_links") -> tuple[Con
         if not sub:
             continue
         url = sub.url("url", required=True, https=True)
-        text = sub.str("text", required=True, hint="add 'text: Watch this episode on PeerTube' (what apps show as the link)")
+        text = sub.str("text", required=True, hint="add 'text: Watch this episode on PeerTube' (what apps show as the link)",
+                       line="a link's text")
         if url and text:
             links.append(ContentLink(url, text))
         sub.unknown(CONTENT_LINK_KEYS)

@@ -52,7 +52,7 @@ def _make_loader() -> type:
                 first = seen.setdefault((key.tag, key.value), key)
                 if first is not key:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"the key {key.value!r} appears twice (first on line {first.start_mark.line + 1})",
+                        None, None, f"the key {quoted(key.value)} appears twice (first on line {first.start_mark.line + 1})",
                         key.start_mark)
             return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
@@ -95,7 +95,7 @@ def _scalar(cls: type, tag: str, kind: type | None = None) -> Callable[[Any, yam
         try:
             value = make(loader, node)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
-            shown = f"{node.value!r} " if isinstance(node, yaml.ScalarNode) else ""
+            shown = f"{quoted(node.value)} " if isinstance(node, yaml.ScalarNode) else ""
             # IndexError: PyYAML reads the sign of a number it has not checked has a character ('!!int', '!!int +',
             # '!!float _': empty once its '+' and '_' are dropped), which was "Internal error" and exit code 3
             why = "it has no digits" if isinstance(exc, IndexError) else _WHY.get(type(exc), str(exc))
@@ -144,6 +144,9 @@ def as_text(value: Any) -> str:
 #: the longest text a value or an episode's notes may be: XML parsers (libxml2, in many podcast apps) refuse a text
 #: over 10 MB in a feed, and 1,000,000 characters is five times a three-hour transcript
 MAX_TEXT = 1_000_000
+#: what breaks a value written in one line (an attribute, a link's words): line breaks, Unicode's line and paragraph
+#: separators, and the control characters XML keeps (tab; the others are taken out of every value, SRC022)
+LINE_BREAKING = re.compile("[\t\n\v\f\r\x85\u2028\u2029]")
 
 #: how deep values may nest, and how many values anchors and aliases may expand to: more is an attack (libyaml
 #: crashes the interpreter on some 20,000 nested lists; nine aliases of nine aliases … make a billion values)
@@ -725,13 +728,13 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
     if found:
         char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
         problems.append(warning("SRC022", file, f"{len(found)} value{'s' if len(found) != 1 else ''} held control "
-                                f"characters that XML forbids (first: U+{ord(char):04X} in {found[0]!r}); removed",
+                                f"characters that XML forbids (first: U+{ord(char):04X} in {quoted(found[0])}); removed",
                                 hint=_FORBIDDEN_HINT, episode=episode))
     if html:
         char = HTML_FORBIDDEN.search(html[0]).group()  # type: ignore[union-attr]
         problems.append(warning(
             "SRC023", file, f"{len(html)} value{'s' if len(html) != 1 else ''} held characters that HTML forbids "
-            f"(first: U+{ord(char):04X} in {html[0]!r}); " + _html_fixed(char), hint=_HTML_HINT, episode=episode))
+            f"(first: U+{ord(char):04X} in {quoted(html[0])}); " + _html_fixed(char), hint=_HTML_HINT, episode=episode))
     return data, problems
 
 
@@ -854,7 +857,10 @@ class FieldReader:
         self.fail(key, "required but missing", hint=hint, code="SRC011")
 
     # -- typed getters ----------------------------------------------------
-    def str(self, key: str, default: str = "", required: bool = False, hint: str = "", exact: bool = False) -> str:
+    def str(self, key: str, default: str = "", required: bool = False, hint: str = "", exact: bool = False,
+            line: builtins.str = "", limit: int = 0) -> str:
+        """Text, stripped. ``line``: what the value is, when it must be one line (an attribute, a link's words):
+        a line break or a tab in it is refused, naming it; ``limit``: at most so many characters (with ``hint``)."""
         value = self.raw(key)
         if value is MISSING:
             if required:
@@ -879,6 +885,14 @@ class FieldReader:
         if len(value) > MAX_TEXT:
             self.fail(key, f"is {len(value):,} characters; at most {MAX_TEXT:,} are published",
                       hint="shorten it (long material belongs in the show notes or a transcript)")
+            return default
+        if line and (broken := LINE_BREAKING.search(value)):
+            what = "a tab" if broken.group() == "\t" else f"a line break ({shown(broken.group())})"
+            self.fail(key, f"holds {what}: {quoted(value)}; {line} is one line of text, as apps show it",
+                      hint=f"write it on one line: {key}: {quoted(_one_line(value))}")
+            return default
+        if limit and len(value) > limit:
+            self.fail(key, f"is {len(value):,} characters; the limit is {limit:,}", hint=hint)
             return default
         return value if exact else close_directions(value)
 
@@ -915,7 +929,7 @@ class FieldReader:
     def choice(self, key: builtins.str, choices: tuple[builtins.str, ...], default: builtins.str) -> builtins.str:
         value = self.str(key, default)
         if value not in choices:
-            self.fail(key, f"expected one of {', '.join(choices)}, got {value!r}", hint=f"write '{key}: {choices[0]}'")
+            self.fail(key, f"expected one of {', '.join(choices)}, got {quoted(value)}", hint=f"write '{key}: {choices[0]}'")
             return default
         return value
 
@@ -979,7 +993,7 @@ class FieldReader:
         if value and not is_url(value, https=https):
             need = "an https:// URL" if https else "an absolute http(s) URL"
             message, hint = unheld_characters(value, need, https) or \
-                (f"expected {need}, got {value!r}", "write the full address, e.g. 'https://example.org/…'")
+                (f"expected {need}, got {quoted(value, 200)}", "write the full address, e.g. 'https://example.org/…'")
             self.fail(key, message, hint=hint)
             return ""
         return value
@@ -1088,12 +1102,12 @@ def unheld_characters(value: str, need: str, https: bool = False, schemes: str =
         what = ("a direction control: an app or page shows the address after it reversed"
                 if "\u202a" <= unseen <= "\u202e" or "\u2066" <= unseen <= "\u2069" else
                 "a character drawn as nothing: the address is not the one it looks like")
-        return (f"expected {need}, got {value!r}, which holds U+{ord(unseen):04X} ({what})",
+        return (f"expected {need}, got {quoted(value, 200)}, which holds U+{ord(unseen):04X} ({what})",
                 "delete it (retype the address, or paste it from the browser's address bar)")
     bad = sorted({c for c in value if c in URL_ENCODED})
     if bad and re.match(f"^(?:{schemes})", value, re.I):  # an address, but with characters a URL does not hold
         written = percent_encoded(value)
-        return (f"expected {need}, got {value!r}, which holds {' and '.join(repr(c) for c in bad)}: a URL may not hold "
+        return (f"expected {need}, got {quoted(value, 200)}, which holds {' and '.join(quoted(c) for c in bad)}: a URL may not hold "
                 "these as they are (apps refuse it, or it breaks out of the page's HTML)",
                 f"write them percent-encoded: '{written}'" if not written.lower().startswith("http")
                 or is_url(written, https=https) else "write the full address, e.g. 'https://example.org/…'")
@@ -1107,12 +1121,18 @@ def is_url(value: str, https: bool = False) -> bool:
 
 
 #: characters a message shows as escapes: controls, and those that are invisible or turn the text around
-_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_UNSEEN = lazy("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks and tabs (and the spaces around them) made one space each."""
+    return " ".join(part.strip(" ") for part in LINE_BREAKING.split(text) if part.strip(" "))
 
 
 def shown(text: str, limit: int = 80) -> str:
-    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters as escapes
-    (``\\t``, ``\\u202e``), and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
+    """``text`` as a message shows what the producer wrote: controls, invisible and direction characters, lone
+    surrogates (which no UTF-8 holds: a message with one could not be written) as escapes (``\\t``, ``\\u202e``),
+    and at most ``limit`` characters (a link can be a megabyte of ``data:``)."""
     cut = text if len(text) <= limit else text[:limit] + "…"
     return _UNSEEN.sub(lambda m: repr(m.group(0))[1:-1] if m.group(0) in "\t\n\r" else f"\\u{ord(m.group(0)):04x}", cut)
 

@@ -16,6 +16,7 @@ from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import Link, Transcript
 from .records import frozen
+from .source import quoted
 
 TRANSCRIPT_TYPES = {
     ".vtt": "text/vtt",
@@ -86,7 +87,7 @@ def parse(text: str, mime: str, file: str, episode: str = "") -> tuple[list[Cue]
         if not arrows:
             near = next((i for i, row in enumerate(rows[:2]) if _NEAR_TIMES.match(row)), None)
             if near is not None:  # players take it for text, and drop the cue
-                problems.append(error("TRN002", file, f"cue timing {rows[near].strip()!r} has no '-->': browsers read it as text and drop the cue",
+                problems.append(error("TRN002", file, f"cue timing {quoted(rows[near].strip())} has no '-->': browsers read it as text and drop the cue",
                                       field=f"line {numbered[near][0]}", hint="join the two times with ' --> '",
                                       episode=episode))
             continue  # header, NOTE, STYLE, REGION or a cue number alone
@@ -198,17 +199,17 @@ def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, ep
     """One cue from its timing line and text; None (and the problem) when players would drop it."""
     match = _CUE_TIMES.match(timing)
     if not match:
-        return None, [error("TRN002", file, f"bad cue timing {timing.strip()!r}", field=where,
+        return None, [error("TRN002", file, f"bad cue timing {quoted(timing.strip())}", field=where,
                             hint="write 'HH:MM:SS.mmm --> HH:MM:SS.mmm'", episode=episode)]
     if not vtt and not _SRT_ARROW.search(timing):
-        return None, [error("TRN002", file, f"cue timing {timing.strip()!r} has no space each side of '-->': ffmpeg, "
+        return None, [error("TRN002", file, f"cue timing {quoted(timing.strip())} has no space each side of '-->': ffmpeg, "
                             "and the players built on it, do not take the file for SRT", field=where,
                             hint="write 'HH:MM:SS,mmm --> HH:MM:SS,mmm'", episode=episode)]
     if vtt and not _VTT_CUE_TIMES.match(timing):
         comma = "," in timing.split("-->")[0] + timing.split("-->")[1].split()[0]
         return None, [error(
-            "TRN002", file, f"cue timing {timing.strip()!r} has ',' before the milliseconds (SRT's way): "
-            "browsers drop the cue" if comma else f"bad cue timing {timing.strip()!r}", field=where,
+            "TRN002", file, f"cue timing {quoted(timing.strip())} has ',' before the milliseconds (SRT's way): "
+            "browsers drop the cue" if comma else f"bad cue timing {quoted(timing.strip())}", field=where,
             hint="WebVTT writes '.' before the milliseconds: 00:01:02.500" if comma
             else "write 'HH:MM:SS.mmm --> HH:MM:SS.mmm' (two digits for minutes and seconds)", episode=episode)]
     g = match.groups()
@@ -219,7 +220,7 @@ def _cue(timing: str, where: str, text_rows: list[str], vtt: bool, file: str, ep
     plain = html.unescape(_TAG.sub("", raw)).strip()
     problems = []
     if end < start:
-        problems.append(error("TRN003", file, f"cue at {timing.strip()!r} ends before it starts", field=where,
+        problems.append(error("TRN003", file, f"cue at {quoted(timing.strip())} ends before it starts", field=where,
                               hint="swap the two times, or correct the end", episode=episode))
     return Cue(start, end, plain, speaker), problems
 

@@ -26,7 +26,7 @@ from .errors import Problem, error, warning
 from .lazypattern import lazy
 from .model import RemoteItem, Value, ValueRecipient, ValueTimeSplit
 from .numbers import MAX_DIGITS, whole
-from .source import MISSING, FieldReader, as_text, is_url, parse_time, what_arrived
+from .source import MISSING, FieldReader, as_text, is_url, parse_time, quoted, what_arrived
 
 #: the namespace's value slug list (docs/examples/value/valueslugs.txt): currencies or layers, methods and
 #: recipient types in one list
@@ -82,15 +82,15 @@ def _value(r: FieldReader, item: Any, key: str, time_splits: bool) -> Value | No
     if not kind:
         sub.fail("type", "a value block needs a type", hint="write 'type: lightning'", code="VAL002")
     elif kind not in VALUE_TYPES:
-        sub.warn("type", "VAL003", f"{kind!r} is not in the namespace's value slug list ({', '.join(VALUE_TYPES)}); "
+        sub.warn("type", "VAL003", f"{quoted(kind)} is not in the namespace's value slug list ({', '.join(VALUE_TYPES)}); "
               "apps that do not know it skip the block", "use 'type: lightning' unless your listeners' apps support it")
     if not method:
         sub.fail("method", "a value block needs a method", hint="write 'method: keysend'", code="VAL002")
     elif kind == "lightning" and method not in LIGHTNING_METHODS:
-        sub.fail("method", f"Lightning payments are sent by {', '.join(LIGHTNING_METHODS)}, not {method!r}",
+        sub.fail("method", f"Lightning payments are sent by {', '.join(LIGHTNING_METHODS)}, not {quoted(method)}",
                  hint="write 'method: keysend' (or amp, or lnaddress for Lightning address recipients)", code="VAL002")
     elif kind != "lightning" and method not in VALUE_SLUGS + ("default",):
-        sub.warn("method", "VAL003", f"{method!r} is not in the namespace's value slug list",
+        sub.warn("method", "VAL003", f"{quoted(method)} is not in the namespace's value slug list",
               "use 'default' when the currency has no particular method")
     suggested = _suggested(sub, kind)
     if not sub.list("recipients"):
@@ -250,7 +250,7 @@ def read_remote_item(sub: FieldReader, code: str) -> RemoteItem | None:
                  hint="copy the <podcast:guid> from the other feed (podcastindex.org shows it on the podcast's page)")
         ok = False
     if url and not is_url(url, https=True):
-        sub.fail("feed_url", f"expected an https:// URL, got {url!r}", hint="the other feed's address, e.g. "
+        sub.fail("feed_url", f"expected an https:// URL, got {quoted(url, 200)}", hint="the other feed's address, e.g. "
                  "'https://feeds.example.org/show/rss.xml'")
         url = ""
     item = RemoteItem(guid.lower(), url, sub.str("title"), item_guid=sub.str("item_guid"), medium=sub.str("medium"))
@@ -336,23 +336,23 @@ def _recipient(r: FieldReader, item: Any, key: str, kind: str) -> ValueRecipient
                  hint="give the node's public key (66 hex digits) or a Lightning address (name@wallet.example)")
         ok = False
     elif not rtype:
-        sub.fail("type", f"cannot tell what kind of address {address!r} is", code="VAL004",
+        sub.fail("type", f"cannot tell what kind of address {quoted(address, 200)} is", code="VAL004",
                  hint="add 'type: node' (a node's public key) or 'type: lnaddress' (name@wallet.example)")
         ok = False
     elif kind == "lightning" and rtype not in LIGHTNING_RECIPIENTS:
-        sub.fail("type", f"a Lightning recipient is a 'node' or an 'lnaddress', not {rtype!r}", code="VAL004",
+        sub.fail("type", f"a Lightning recipient is a 'node' or an 'lnaddress', not {quoted(rtype)}", code="VAL004",
                  hint="write 'type: node' for a public key, 'type: lnaddress' for name@wallet.example")
         ok = False
     elif kind != "lightning" and rtype not in VALUE_SLUGS:
-        sub.warn("type", "VAL003", f"{rtype!r} is not in the namespace's value slug list",
+        sub.warn("type", "VAL003", f"{quoted(rtype)} is not in the namespace's value slug list",
               f"use one of {', '.join(VALUE_SLUGS)}")
     if ok and rtype == "node" and not NODE.match(address):
         sub.fail("address", f"a Lightning node address is the node's public key, 66 hex digits starting 02 or 03; "
-                 f"got {address!r} ({len(address)} characters)", code="VAL005",
+                 f"got {quoted(address, 200)} ({len(address)} characters)", code="VAL005",
                  hint="copy the node's pubkey from your wallet or node (a Lightning address name@domain needs 'type: lnaddress')")
         ok = False
     elif ok and rtype == "lnaddress" and not LNADDRESS.match(address):
-        sub.fail("address", f"a Lightning address looks like an e-mail address, name@wallet.example; got {address!r}",
+        sub.fail("address", f"a Lightning address looks like an e-mail address, name@wallet.example; got {quoted(address, 200)}",
                  code="VAL006", hint="copy it from your wallet (Alby, Fountain, …)")
         ok = False
     split = _split(sub)

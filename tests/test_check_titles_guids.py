@@ -120,3 +120,28 @@ def test_a_title_longer_than_the_podcast_index_keeps_is_named_with_the_figure(tm
                 "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c09\nexplicit: false\naudio: audio.mp3")
     [found] = [p for p in lint.lint_show(show).problems if p.code == "EP136"]
     assert (found.file, found.field) == ("episodes/006-long/episode.md", "title")
+
+
+def test_an_itunes_text_longer_than_apples_255_characters_is_named(tmp_path: Path, show: Path) -> None:
+    """Apple's podcast specification limits its tags' values to 255 characters (itunes:summary excepted); an
+    itunes:subtitle, itunes:author or itunes:title past it was checked without a word (only the 4000 bytes of a
+    description or itunes:summary were held). EP138 for an item's, SHOW034 for the channel's, quoting the start."""
+    subtitle = "Salt marsh " * 30  # 330 characters
+    problems = feed_problems(tmp_path, TITLE, f"{TITLE}<itunes:subtitle>{subtitle}</itunes:subtitle>"
+                             f"<itunes:author>{'Ana ' * 70}</itunes:author><itunes:title>{'x' * 255}</itunes:title>")
+    found = sorted((p["code"], p["field"], p["severity"]) for p in problems if p["code"] in ("EP138", "SHOW034"))
+    assert found == [("EP138", "itunes:author", "warning"), ("EP138", "itunes:subtitle", "warning")], problems
+    [said] = [p for p in problems if p["field"] == "itunes:subtitle"]
+    assert "is 329 characters" in said["message"] and "255" in said["message"] and len(said["message"]) < 300
+    assert [p["field"] for p in feed_problems(tmp_path, "<itunes:author>Tidewater Collective</itunes:author>",
+                                              f"<itunes:author>{'Tidewater ' * 30}</itunes:author>")
+            if p["code"] == "SHOW034"] == ["itunes:author"]
+    # a show: show.yml's author and an episode's itunes_title, named at their own file and key
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("author: Safe to Say research team\n",
+                                                           f"author: {'Safe to Say research team, ' * 10}\n", 1),
+                   encoding="utf-8")
+    add_episode(show, "006-long", f"title: Long\nitunes_title: {'Long words ' * 30}\ndate: 2026-03-30T08:00:00+00:00\n"
+                "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c09\nexplicit: false\naudio: audio.mp3")
+    found = sorted((p.code, p.file, p.field) for p in lint.lint_show(show).problems if p.code in ("EP138", "SHOW034"))
+    assert found == [("EP138", "episodes/006-long/episode.md", "itunes_title"), ("SHOW034", "show.yml", "author")]

@@ -136,6 +136,22 @@ def _moved(host: Host, tmp_path: Path) -> tuple[dict, bytes, bytes]:
     return report, host.routes["/feed.rss"].body, (site / "feed.xml").read_bytes()
 
 
+def _moved_with(host: Host, tmp_path: Path, changes: tuple[tuple[bytes, bytes], ...]) -> tuple[dict, bytes, bytes]:
+    """:func:`_moved` of the old feed with each (was, now) of ``changes`` made (each ``was`` in it)."""
+    body = host.routes["/feed.rss"].body
+    for was, now in changes:
+        assert was in body
+        body = body.replace(was, now)
+    host.routes["/feed.rss"].body = body
+    return _moved(host, tmp_path)
+
+
+def _refused(report: dict) -> list[tuple[str, str]]:
+    """(field, episode) of each IMP050 for an entry the build would refuse."""
+    return sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
+                  and "refuse" in p["message"])
+
+
 def _attrs(element: etree._Element | None) -> dict[str, str]:
     assert element is not None
     return dict(element.attrib)
@@ -245,22 +261,16 @@ def test_a_tag_the_build_would_refuse_is_named_and_the_show_still_builds(old_hos
     a content link over http, a podroll entry without its feed's GUID, a soundbite without a duration, an
     ai-content txt of 'yes'): carried as typed they would stop the first build of the moved show. Each is left out
     and named (IMP050, with the build's reason); the rest of the tag's entries are carried."""
-    body = old_host.routes["/feed.rss"].body
-    for was, now in (
-            (b'server="irc.libera.chat"', b'server="https://irc.libera.chat/"'),
-            (b'<podcast:contentLink href="https://video', b'<podcast:contentLink href="http://old.example.org/v">Old'
-             b'</podcast:contentLink><podcast:contentLink href="https://video'),
-            (b'<podcast:podroll>', b'<podcast:podroll><podcast:remoteItem feedUrl="https://nobody.example.org/f.xml"/>'),
-            (b'duration="1.0"', b'duration="soon"'),
-            (b'<podcast:txt purpose="ai-content">false', b'<podcast:txt purpose="ai-content">yes')):
-        assert was in body
-        body = body.replace(was, now)
-    old_host.routes["/feed.rss"].body = body
-    report, _, new = _moved(old_host, tmp_path)
-    refused = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP050"
-                     and "refuse" in p["message"])
-    assert refused == [("podcast:chat", ""), ("podcast:contentLink", "Buzzsprout-14151617"), ("podcast:podroll", ""),
-                       ("podcast:soundbite", "Buzzsprout-14151617"), ("podcast:txt", "")], report["problems"]
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b'server="irc.libera.chat"', b'server="https://irc.libera.chat/"'),
+        (b'<podcast:contentLink href="https://video', b'<podcast:contentLink href="http://old.example.org/v">Old'
+         b'</podcast:contentLink><podcast:contentLink href="https://video'),
+        (b'<podcast:podroll>', b'<podcast:podroll><podcast:remoteItem feedUrl="https://nobody.example.org/f.xml"/>'),
+        (b'duration="1.0"', b'duration="soon"'),
+        (b'<podcast:txt purpose="ai-content">false', b'<podcast:txt purpose="ai-content">yes')))
+    assert _refused(report) == [("podcast:chat", ""), ("podcast:contentLink", "Buzzsprout-14151617"),
+                                ("podcast:podroll", ""), ("podcast:soundbite", "Buzzsprout-14151617"),
+                                ("podcast:txt", "")], report["problems"]
     channel = etree.fromstring(new).find("channel")
     assert channel.find(f"{PODCAST}chat") is None and channel.find(f"{PODCAST}podroll/{PODCAST}remoteItem") is not None
     assert [t.get("purpose") for t in channel.findall(f"{PODCAST}txt")] == ["verify"]
@@ -272,7 +282,8 @@ def test_an_alternates_source_no_address_holds_is_named_not_carried(old_host: Ho
     """An old feed's podcast:source holding what no address holds as it is (an RLO, which shows the address reversed;
     a magnet link's '"><script>') was carried into the front matter and published as written: the build held a
     source to '\\S+' alone. The build now refuses it as it refuses such an address anywhere, so the import names the
-    alternate (IMP050, with the build's reason) and the moved show builds without it."""
+    source (IMP050, with the build's reason) and the moved show builds without it. (The whole alternate was left
+    out for one bad source, its https file and torrent with it: it is now kept with its good sources.)"""
     body = old_host.routes["/feed.rss"].body
     was = b'<podcast:source uri="ipfs://QmdwGqd3d2gFPGeJNLLCshdiPert45fMu84552Y4XHTy4y"/>'
     assert was in body
@@ -280,9 +291,103 @@ def test_an_alternates_source_no_address_holds_is_named_not_carried(old_host: Ho
                 '&lt;/script&gt;'):
         old_host.routes["/feed.rss"].body = body.replace(was, f'<podcast:source uri="{bad}"/>'.encode())
         report, _, new = _moved(old_host, tmp_path / bad[:4])
-        [named] = [p for p in report["problems"] if p["code"] == "IMP050" and p["field"] == "podcast:alternateEnclosure"]
+        [named] = [p for p in report["problems"] if p["code"] == "IMP050" and p["field"] == "podcast:source"]
         assert named["episode"] == "Buzzsprout-14151617"
         assert ("U+202E" if bad.startswith("ipfs") else "percent-encoded") in named["message"] + named["hint"]
+        assert "of podcast:alternateEnclosure 'Small download' not imported" in named["message"]
+        assert "the alternate is imported with its other addresses" in named["message"]
+        assert not [p for p in report["problems"] if p["field"] == "podcast:alternateEnclosure"]
         assert b"Qmdw" not in new and b"c12fe1" not in new
         front = (tmp_path / bad[:4] / "show" / "episodes" / "005-salt-marshes" / "episode.md").read_text(encoding="utf-8")
-        assert "alternate_enclosures" not in front and "content_links" in front
+        assert "alternate_enclosures" in front and "content_links" in front
+        small = next(a for a in etree.fromstring(new).iter(f"{PODCAST}alternateEnclosure") if a.get("type") == "audio/opus")
+        assert [s.get("uri") for s in small.findall(f"{PODCAST}source")] == [
+            "https://cdn.example.net/marsh.opus", "https://cdn.example.net/marsh.torrent"]
+
+
+def test_an_artwork_alt_the_build_refuses_or_has_no_place_for_is_named(old_host: Host, tmp_path: Path) -> None:
+    """A channel podcast:image alt longer than the build's limit for artwork_alt was carried as it was and stopped the
+    moved show's first build; an item's alt whose item has no artwork of its own (no itunes:image: the episode shows
+    the show's) was dropped without a word. Each is now named (IMP050) and the show builds."""
+    long_alt = "A heron on one leg in a salt marsh, " * 8
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b'alt="A heron on one leg in a salt marsh"', f'alt="{long_alt}"'.encode()),
+        (b'<itunes:image href="' + old_host.url.encode() + b'/ep-art.png"/>', b"")))
+    named = {p["episode"]: p for p in report["problems"] if p["field"] == "podcast:image alt"}
+    assert set(named) == {"", "Buzzsprout-14151617"}, report["problems"]
+    assert named[""]["code"] == "IMP050" and "the limit is 250" in named[""]["message"]
+    assert named["Buzzsprout-14151617"]["code"] == "IMP050"
+    assert "'Cordgrass at low tide' is not imported" in named["Buzzsprout-14151617"]["message"]
+    assert "no itunes:image" in named["Buzzsprout-14151617"]["message"]
+    channel = etree.fromstring(new).find("channel")
+    assert channel.find(f"{PODCAST}image").get("alt") is None
+    assert channel.find(f"item[guid='Buzzsprout-14151617']/{PODCAST}image") is None
+
+
+def test_a_tag_every_item_holds_is_named_once_with_how_many_items_hold_it() -> None:
+    """A host writing podcast:images in each of 300 items made 300 IMP050 warnings of one finding; now one, naming the
+    tag, how many items hold it and the first three (title and GUID). A tag of a single item is named at it, as before."""
+    from mediafeed.importer.document import parse
+
+    items = "".join(f'<item><title>Episode {n}</title><guid isPermaLink="false">ep-{n}</guid>'
+                    f"<pubDate>Mon, {n % 28 + 1:02d} Jan 2024 10:00:00 +0000</pubDate>"
+                    f'<enclosure url="https://old.example.org/{n}.mp3" length="1000" type="audio/mpeg"/>'
+                    f'<podcast:images srcset="https://old.example.org/{n}.png 1500w"/>'
+                    + ('<podcast:liveValue uri="https://old.example.org/live" protocol="lnurl"/>' if n == 7 else "")
+                    + "</item>" for n in range(1, 301))
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/'
+            f'namespace/1.0"><channel><title>Many</title><link>https://old.example.org/</link>{items}</channel></rss>')
+    _, problems = parse(feed.encode(), "feed.rss")
+    unplaced = [p for p in problems if p.code == "IMP050"]
+    assert len(unplaced) == 2, [p.message for p in unplaced]
+    images = next(p for p in unplaced if p.field == "podcast:images")
+    assert images.episode == "" and images.severity.value == "warning"
+    assert images.message.startswith("podcast:images is not imported from the 300 items that hold it ('Episode 1' "
+                                     "('ep-1'), 'Episode 2' ('ep-2'), 'Episode 3' ('ep-3') and 297 more)")
+    live = next(p for p in unplaced if p.field == "podcast:liveValue")
+    assert (live.episode, live.message) == ("ep-7", "episode 'Episode 7': podcast:liveValue is not imported: "
+                                                    "mediafeed has no setting for it")
+
+
+def test_a_channel_licence_or_funding_the_build_refuses_is_named_and_the_show_still_builds(
+        old_host: Host, tmp_path: Path) -> None:
+    """The channel's podcast:license and podcast:funding went into show.yml as the old feed wrote them, never read by
+    the build's own parser as the items' are: a licence without its text's address ('All rights reserved') stopped
+    the moved show's first build (SRC010), and funding at another address than http(s) was left out without a word.
+    Each is now left out and named (IMP050, with the build's reason); the other funding entry is carried."""
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b"<podcast:license>CC-BY-4.0</podcast:license>", b"<podcast:license>All rights reserved</podcast:license>"),
+        (b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>',
+         b'<podcast:funding url="https://example.org/support">Support us</podcast:funding>'
+         b'<podcast:funding url="ftp://example.org/give">Give</podcast:funding>')))
+    assert _refused(report) == [("podcast:funding", ""), ("podcast:license", "")], report["problems"]
+    licence = next(p for p in report["problems"] if p["field"] == "podcast:license")
+    assert "'All rights reserved' is not an SPDX licence identifier" in licence["message"]
+    channel = etree.fromstring(new).find("channel")
+    assert channel.find(f"{PODCAST}license") is None
+    assert [f.get("url") for f in channel.findall(f"{PODCAST}funding")] == ["https://example.org/support"]
+
+
+def test_an_itunes_subtitle_the_new_feed_would_lose_is_named() -> None:
+    """mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the import dropped the old feed's
+    without a word. One that says what the description or notes do not is now named (IMP051): the channel's, and the
+    items' as one problem (a host writes one on every item); one the description already says is left quietly."""
+    from mediafeed.importer.document import parse
+
+    items = "".join(f'<item><title>Episode {n}</title><guid isPermaLink="false">ep-{n}</guid>'
+                    f"<pubDate>Mon, {n:02d} Jan 2024 10:00:00 +0000</pubDate>"
+                    f"<description>Notes of episode {n}: the marsh at dawn.</description>"
+                    f"<itunes:subtitle>{'Recorded live' if n < 5 else 'the marsh at  dawn'}</itunes:subtitle>"
+                    f'<enclosure url="https://old.example.org/{n}.mp3" length="1000" type="audio/mpeg"/></item>'
+                    for n in range(1, 6))
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/'
+            'podcast-1.0.dtd"><channel><title>Marsh</title><link>https://old.example.org/</link><description>A show.'
+            f"</description><itunes:subtitle>Weekly from the salt marsh</itunes:subtitle>{items}</channel></rss>")
+    _, problems = parse(feed.encode(), "feed.rss")
+    named = [(p.episode, p.message) for p in problems if p.code == "IMP051"]
+    assert named == [
+        ("", "the channel: itunes:subtitle 'Weekly from the salt marsh' is not imported: mediafeed writes no "
+             "itunes:subtitle (Apple's guide no longer lists it), and the description does not say it"),
+        ("", "itunes:subtitle is not imported from the 4 items that hold it ('Episode 1' ('ep-1'), 'Episode 2' ('ep-2'), "
+             "'Episode 3' ('ep-3') and 1 more): mediafeed writes no itunes:subtitle (Apple's guide no longer lists "
+             "it), and the description does not say it")], problems

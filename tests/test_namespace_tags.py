@@ -111,6 +111,12 @@ def test_a_show_using_every_new_tag_writes_each_as_the_namespace_defines_it(show
     # the home page describes the show's artwork with the producer's words, not "Cover art of Safe to Say"
     page = (show / "public" / "index.html").read_text(encoding="utf-8")
     assert 'class="show-art"' in page and 'alt="Two overlapping speech bubbles, teal and amber' in page
+    # … and so do the episode pages and players (they wrote alt=""): the episode's own words for its own artwork
+    for name in ("index.html", "embed/index.html"):
+        own = (show / "public" / EPISODE / name).read_text(encoding="utf-8")
+        assert 'alt="A map of Europe with the review&#39;s twelve countries shaded"' in own, name
+        other_page = (show / "public" / "episodes/001-ipv-and-substance-use" / name).read_text(encoding="utf-8")
+        assert 'alt="Two overlapping speech bubbles, teal and amber, above the words Safe to Say"' in other_page, name
     # the other episodes are as they were: no show-level tag leaks into an item
     other = next(i for i in channel.iter("item") if i.findtext("guid") != GUID)
     assert [other.find(P + tag) for tag in ("chat", "contentLink", "publisher")] == [None, None, None]
@@ -163,9 +169,24 @@ def test_the_feed_with_every_new_tag_reads_in_feedparser_and_podcastparser(show:
      "['https://?']}]", "alternate_enclosures[0].sources[0].uri", "ipfs://"),
     ("episode", "alternate_enclosures: [{url: 'https://cdn.example.net/a.opus', type: audio/opus, sources: "
      "['http://cdn.example.net?.onion/a.opus']}]", "alternate_enclosures[0].sources[0].uri", ".onion"),
+    # one-line values written with a line break or a tab (published as they were: an attribute holding a line break)
+    ("show", 'chat: {server: irc.libera.chat, protocol: irc, account_id: "safe\\nto say"}', "chat.account_id",
+     "write it on one line: account_id: 'safe to say'"),
+    ("episode", 'chat: {server: matrix.example.org, protocol: matrix, space: "#review\\t2"}', "chat.space", "a tab"),
+    ("episode", "content_links:\n  - url: https://video.example.org/w/1\n    text: |\n      Watch it\n      on PeerTube",
+     "content_links[0].text", "'Watch it\\non PeerTube'"),
+    ("episode", 'content_links: [{url: "https://video.example.org/w/1", text: "Watch\\u2028it"}]', "content_links[0].text",
+     "line break (\\u2028)"),
+    ("show", 'artwork_alt: "Two speech\\nbubbles"', "artwork_alt", "artwork_alt: 'Two speech bubbles'"),
+    # a value shown as the producer wrote it, not as Python's repr ("jack's\\irc": other quotes, a doubled backslash)
+    ("show", "chat: {server: irc.libera.chat, protocol: 'jack''s\\irc'}", "chat.protocol",
+     "'jack's\\irc' is not a protocol"),
+    # an artwork_alt of any length was published (a screen reader reads all of it each time the artwork comes by)
+    ("show", "artwork_alt: " + "Two speech bubbles " * 14, "artwork_alt", "265 characters; the limit is 250"),
 ], ids=["chat-url", "chat-protocol", "chat-no-server", "publisher-medium", "publisher-guid", "link-no-text",
         "link-script", "alt-without-artwork", "bitrate-word", "source-ftp", "source-http", "source-rlo",
-        "source-markup", "source-no-host", "source-onion-in-query"])
+        "source-markup", "source-no-host", "source-onion-in-query", "chat-account-newline", "chat-space-tab",
+        "link-text-block", "link-text-line-separator", "alt-newline", "chat-protocol-as-written", "alt-too-long"])
 def test_a_new_tags_mistake_is_an_error_naming_the_field(show: Path, where: str, front: str, field: str,
                                                          words: str) -> None:
     if where == "show":

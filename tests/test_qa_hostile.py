@@ -417,7 +417,7 @@ def test_notes_the_sanitiser_empties_leave_a_page_the_nu_html_checker_passes(sho
     fixed = "C1 control characters read as the Windows-1252 characters they stand for (U+0092 as ’), others removed"
     assert sorted(p.message for p in report.problems if p.code == "SRC023") == [
         "1 value held characters that HTML forbids (first: U+0092 in 'Rich \\u202enotes\\u200b \U0001f3f3\ufe0f"
-        f"\\u200d\U0001f308 we\\x92re'); {fixed}",
+        f"\\u200d\U0001f308 we\\u0092re'); {fixed}",
         "4 characters that HTML forbids (first: U+0092 on line 9); C1 control characters read as the Windows-1252 "
         "characters they stand for (U+0092 as ’), others removed"]
     text = page.read_text(encoding="utf-8")

@@ -123,6 +123,7 @@ def test_the_sample_shows_pages_are_the_same_bytes_as_with_jinjas_own_code(tmp_p
         stock.env = site.environment(root)
         stock.env.code_generator_class = jinja2.compiler.CodeGenerator
         stock.env.globals["artwork"] = stock.artwork
+        stock.env.globals["artwork_alt"] = stock.artwork_alt
         assert type(ours.env).code_generator_class is CodeGenerator
 
         class Pages(dict[str, bytes]):

@@ -18,7 +18,7 @@ from ..errors import Problem, Severity
 from ..lazypattern import lazy
 from ..numbers import shown
 from ..social import OWN_SCHEMES
-from ..source import HTML_TAG
+from ..source import HTML_TAG, quoted
 from ..taxonomy import PERSON_GROUPS, PERSON_ROLES, role_groups
 from .activehtml import check_active
 from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
@@ -161,6 +161,29 @@ def long_title(code: str, src: str, title: str, episode: str) -> Problem:
                    "notes); Apple's guide warns that a title stuffed with keywords can get a show removed")
 
 
+#: the longest value of an itunes: tag but itunes:summary, in characters: Apple's podcast specification for iTunes
+#: ("Values are limited to 255 characters, except for itunes:summary which can be up to 4000 characters"); its
+#: present guide gives no other figure for these tags
+ITUNES_TEXT_LIMIT = 255
+#: the itunes: tags holding text apps show, and how to shorten each
+_ITUNES_TEXTS = {"itunes:title": "the title alone, without the show's name or numbers",
+                 "itunes:subtitle": "a line of a few words; the description says the rest",
+                 "itunes:author": "the person, group or company alone"}
+
+
+def long_itunes_texts(doc: FeedDoc, element: Any, code: str, episode: str = "") -> list[Problem]:
+    """SHOW034 or EP138: an itunes:title, itunes:subtitle or itunes:author of ``element`` (the channel, an item)
+    longer than Apple's 255 characters."""
+    out = []
+    for name, fix in _ITUNES_TEXTS.items():
+        value = text(doc, element, name) or ""
+        if len(value) > ITUNES_TEXT_LIMIT:
+            out.append(problem(code, doc.source, f"{name} {quoted(value, 40)} is {len(value):,} characters; Apple's "
+                               f"podcast specification takes at most {ITUNES_TEXT_LIMIT} in its tags (itunes:summary "
+                               "excepted)", field=name, episode=episode, hint=f"shorten it to {fix}"))
+    return out
+
+
 def check_channel(doc: FeedDoc) -> list[Problem]:
     ch, src = doc.channel, doc.source
     out: list[Problem] = []
@@ -219,6 +242,7 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW013", src, f"atom:link rel=\"self\" is {self_url(doc)!r}, not the feed's full URL",
                            field="atom:link", hint='write href="https://…/feed.xml": apps and the Podcast Index use it as the feed\'s address'))
 
+    out += long_itunes_texts(doc, ch, "SHOW034")
     if not text(doc, ch, "itunes:author"):
         out.append(problem("SHOW014", src, "the channel has no <itunes:author>", field="itunes:author",
                            hint="add <itunes:author>Your name or organisation</itunes:author>"))

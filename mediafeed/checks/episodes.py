@@ -15,6 +15,7 @@ from ..errors import Problem, error, info, warning
 from ..lazypattern import lazy
 from ..model import Episode, Item, Show
 from ..site import url_path
+from ..source import quoted
 from .titles import numbered, repeats_show_name
 
 
@@ -119,11 +120,11 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
         # the same rules as a feed's <title> and <itunes:title> (checks.titles), in the front matter's words
         for name, title in (("title", episode.title), ("itunes_title", episode.itunes_title)):
             if title and repeats_show_name(show.title, title):
-                problems.append(info("EP020", src, f"{name} {title!r} repeats the show's name; Apple asks for the "
+                problems.append(info("EP020", src, f"{name} {quoted(title, 200)} repeats the show's name; Apple asks for the "
                                      "episode title alone", field=name, episode=slug,
                                      hint="remove the show's name from the title: apps show it beside the title"))
             if title and numbered(title):
-                problems.append(info("EP021", src, f"{name} {title!r} holds an episode or season number; apps show "
+                problems.append(info("EP021", src, f"{name} {quoted(title, 200)} holds an episode or season number; apps show "
                                      "the numbers from 'episode' and 'season' beside the title", field=name,
                                      episode=slug, hint="remove the number from the title and write it as "
                                      "'episode: N' (and 'season: N')"))
@@ -186,7 +187,7 @@ def shared_file_names(items: list[Item], published: set[str], show: Show | None 
         if len(kept) > 1:
             slug, name, key, *_ = kept[0]
             problems.append(replace(info(
-                "EP013", f"episodes/{slug}/{name}", f"{len(kept)} published episodes' files are named {name!r} "
+                "EP013", f"episodes/{slug}/{name}", f"{len(kept)} published episodes' files are named {quoted(name)} "
                 f"({_listed([f'episodes/{s}/{n}' for s, n, *_ in kept])}): {_ONE_FILE} them", field=key, episode=slug,
                 hint="keep the names: they are published, and a new enclosure URL makes every subscriber's app download "
                 "the episode again; most apps name downloads by episode and are not affected. Name new episodes' files "
@@ -230,7 +231,7 @@ def encoded_file_names(items: list[Item], published: set[str], show: Show | None
         stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
         new = (slugify(stem) or slug) + dot + ext.lower()
         where = f"'audio: {new}'" if key == "audio" else f"'file: {new}' under 'alternate_enclosures'"
-        problems.append(warning("EP014", f"{EPISODES_DIR}/{slug}/{name}", f"the file name {name!r} is published "
+        problems.append(warning("EP014", f"{EPISODES_DIR}/{slug}/{name}", f"the file name {quoted(name)} is published "
                                 f"percent-encoded, as {encoded}", field=key, episode=slug,
                                 hint=f"not published yet, so it can still change: rename the file to {new} and write "
                                 f"{where} in episode.md ('mediafeed add' names a copy so); some apps and download tools "
@@ -243,7 +244,7 @@ def _rename(slug: str, name: str, key: str, others: list[str], count: int) -> Pr
     ext = name[name.rfind("."):].lower() if "." in name else ""
     new = slug + ext if (slug + ext).casefold() != name.casefold() else f"{slug}-2{ext}"  # (not the name it has)
     where = f"'audio: {new}'" if key == "audio" else f"'file: {new}' under 'alternate_enclosures'"
-    return info("EP013", f"episodes/{slug}/{name}", f"the file name {name!r} is also that of {_listed(others, count)}: "
+    return info("EP013", f"episodes/{slug}/{name}", f"the file name {quoted(name)} is also that of {_listed(others, count)}: "
                 f"{_ONE_FILE} these episodes", field=key, episode=slug,
                 hint=f"not published yet, so it can still change: rename the file to {new} and write {where} in "
                 "episode.md")

@@ -29,6 +29,7 @@ from .channel import (
     date_hint,
     double_escaped,
     insecure_image,
+    long_itunes_texts,
     long_title,
     podcast_common,
     read_date,
@@ -188,6 +189,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
         out.append(problem("EP101", src, f"the episode has no <title>, only <itunes:title> {title!r}: Apple and Spotify "
                            "require <title>, and apps that do not read itunes:title list the episode without a name",
                            field="title", episode=label, hint=f"add <title>{_escaped(title)}</title>"))
+    out += long_itunes_texts(doc, item, "EP138", label)
     if title:
         if len(title) > LONG_TITLE:
             out.append(long_title("EP136", src, title, label))

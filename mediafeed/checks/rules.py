@@ -698,6 +698,11 @@ _RULES = [
        "pcapi_schema.sql: newsfeeds.title varchar(768)) and cuts what is longer; directories show a line of it. Apple "
        "and Spotify publish no figure, but Apple's guide warns that a title stuffed with keywords can get the show "
        "removed. Fix: the show's name alone; what it is about belongs in its description."),
+    _r("SHOW034", "apple", W, "the channel's itunes:title, itunes:subtitle or itunes:author is longer than 255 characters",
+       "Apple's podcast specification for iTunes limits the values of its tags to 255 characters, itunes:summary "
+       "excepted (up to 4000); its present guide asks for a 'clear, concise' title and gives no other figure. "
+       "Directories show a line of each: the show's name, a few words under it, who makes it. In a show, 'author' in "
+       "show.yml is itunes:author. Fix: shorten it; what the show is about belongs in its description."),
     _r("SHOW032", "mediafeed", W, "the channel's RSS <image> has no <url>, one that is not an absolute http(s) URL, http://, or not an image file (no <title> or <link>: info)",
        "Apple reads itunes:image, but the Podcast Index keeps <image><url> as the feed's image and apps built on "
        "feedparser or podcastparser (gPodder) fall back to it: a missing, relative or http:// url, or the address of a "
@@ -1048,6 +1053,10 @@ _RULES = [
        "hand over another file (a captive portal's sign-in page, saved as the episode). Artwork over http is "
        "SHOW027/EP127. In a show the enclosure URLs are made from 'media_url:' (or 'url:') in show.yml: write its "
        "https:// address. Loopback previews (127.0.0.1) and Tor onion services are exempt."),
+    _r("EP138", "apple", W, "an episode's itunes:title, itunes:subtitle or itunes:author is longer than 255 characters",
+       "Apple's podcast specification for iTunes limits the values of its tags to 255 characters, itunes:summary "
+       "excepted (up to 4000); apps show a line of each. In a show, 'itunes_title' in episode.md is itunes:title. Fix: "
+       "shorten it; what the episode is about belongs in its summary and notes."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "

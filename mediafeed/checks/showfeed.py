@@ -36,7 +36,8 @@ LINT_TABLE = "feedlint"
 #: 5: audio/aac an EP106 warning on an .m4a; 6: EP020/EP021 on itunes:title and numbers at a title's end, EP109 for a
 #: GUID that is the title; 7: PI026; 8: a decimal podcast:season is PI012, the PI012/PI014/PI015 and EP111 zone wording;
 #: 9: PI017 for a role in another taxonomy group, PI027; 10: podcast:chat's protocol and server, podcast:publisher, an
-#: onion source; 11: EP107 for a URL without a media extension, EP111 for 'Mon,04' and a zone off the earth, EP137)
+#: onion source; 11: EP107 for a URL without a media extension, EP111 for 'Mon,04' and a zone off the earth, EP137,
+#: EP138 (Apple's 255 characters))
 LINT_FORMAT = 11
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
@@ -76,7 +77,7 @@ ITEM_FIELDS = {
     "podcast:chat@server": "chat", "podcast:chat@protocol": "chat", "podcast:chat": "chat",
     "podcast:contentLink": "content_links", "podcast:contentLink@href": "content_links",
     "podcast:source@uri": "alternate_enclosures", "podcast:image@alt": "artwork_alt",
-    "content:encoded": "notes",
+    "content:encoded": "notes", "itunes:title": "itunes_title",
     "podcast:trailer": "title",  # (the channel's podcast:trailer, named by the trailer episode it plays)
 }
 

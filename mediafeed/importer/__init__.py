@@ -33,6 +33,7 @@ from ..errors import InputError, Problem, error, info, warning
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from ..site import url_path as site_path
+from ..source import quoted
 from .carried import carried
 from .document import parse
 from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
@@ -143,7 +144,9 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
         record.value = _without_time_splits(record.value, report)
         record.extra, refused = carried(record.extra, SHOW_FILE, "the channel")
         report.problems += refused
-        text = show_yaml(record, url, report.old_feed_url, report.artwork)
+        terms, refused = carried(channel_terms(record), SHOW_FILE, "the channel")
+        report.problems += refused
+        text = show_yaml(record, url, report.old_feed_url, report.artwork, terms)
         atomic_write(show_path, text.encode("utf-8"))
         report.show_written = True
 
@@ -419,7 +422,22 @@ def _without_time_splits(blocks: tuple[dict[str, Any], ...], report: ImportRepor
     return tuple({key: item for key, item in block.items() if key != "time_splits"} for block in blocks)
 
 
-def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> str:
+def channel_terms(record: ShowRecord) -> dict[str, Any]:
+    """show.yml's ``license`` and ``funding`` for the channel's podcast:license and podcast:funding, as the old feed
+    wrote them (:func:`carried` then holds each entry to the build's rules, as the items' are)."""
+    terms: dict[str, Any] = {}
+    if record.license:
+        terms["license"] = {"name": record.license[0],
+                            **({"url": written_url(record.license[1])} if record.license[1] else {})}
+    funding = [{"url": written_url(u), "text": (t or "Support the show")[:128]} for u, t in record.funding]
+    if funding:
+        terms["funding"] = funding
+    return terms
+
+
+def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str, terms: dict[str, Any]) -> str:
+    """show.yml's text for the channel; ``terms``: its license and funding, as :func:`channel_terms` gives them after
+    the build's rules (:func:`carried`)."""
     """``show.yml`` from the old feed. The podcast GUID is kept: it identifies the show everywhere."""
     site = written_url(url or record.link)  # as the build takes it: no '"', '<', '>' or '\\' (SRC010)
     if site and not site.endswith("/"):
@@ -450,13 +468,7 @@ def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str) -> 
         data["locked"] = record.locked
     if record.medium:
         data["medium"] = record.medium
-    if record.license:
-        data["license"] = {"name": record.license[0],
-                           **({"url": written_url(record.license[1])} if record.license[1] else {})}
-    funding = [{"url": written_url(u), "text": (t or "Support the show")[:128]} for u, t in record.funding
-               if u.startswith("http")]
-    if funding:
-        data["funding"] = funding
+    data.update(terms)
     persons = [_person(p) for p in record.persons]
     if persons:
         data["persons"] = persons
@@ -615,12 +627,12 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
         data["value"] = list(episode.value)
     if episode.social:
         data["social"] = _social(episode.social)
-    extra, refused = carried(episode.extra, rel, f"episode {episode.title[:80]!r}", episode.guid)
+    extra, refused = carried(episode.extra, rel, f"episode {quoted(episode.title)}", episode.guid)
     report.problems += refused
     data.update(extra)  # chat, content links, soundbites, location, licence, funding, txt, alternates
     data.update(side_files(http, episode, record.image, folder, rel, report.problems))
-    if episode.artwork_alt and "artwork" in data:  # (the show's artwork_alt describes the show's: only its own)
-        data["artwork_alt"] = episode.artwork_alt
+    if episode.artwork_alt:
+        data.update(_artwork_alt(episode, record, "artwork" in data, rel, report))
     front = _dump(data)
     notes, embeds = embeds_as_links(episode.notes_html)
     if embeds:
@@ -633,6 +645,28 @@ def _write_episode(http: Any, root: Path, slug: str, episode: EpisodeRecord, rec
     atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
     os.rename(folder, root / EPISODES_DIR / slug)
     return audio_name
+
+
+def _artwork_alt(episode: EpisodeRecord, record: ShowRecord, own_artwork: bool, rel: str,
+                 report: ImportReport) -> dict[str, Any]:
+    """The item's podcast:image alt as the episode's ``artwork_alt``, held to the build's rules (:func:`carried`):
+    it describes the episode's own artwork, so without one (the item shows the show's, or its own could not be
+    fetched) it is left out, and named unless it is the show's own description repeated."""
+    where = f"episode {quoted(episode.title)}"
+    if own_artwork:
+        kept, refused = carried({"artwork_alt": episode.artwork_alt}, rel, where, episode.guid)
+        report.problems += refused
+        return kept
+    if episode.artwork_alt != record.extra.get("artwork_alt"):
+        why = ("its artwork could not be imported (IMP022)" if episode.image and episode.image != record.image
+               else "the item's itunes:image is the show's artwork" if episode.image
+               else "the item has no itunes:image: the episode shows the show's artwork")
+        report.problems.append(warning(
+            "IMP050", rel, f"{where}: podcast:image alt {quoted(episode.artwork_alt)} is not imported: it describes "
+            f"the episode's own artwork, and {why}", field="podcast:image alt", episode=episode.guid,
+            hint="if the episode has artwork of its own, save it in the folder and add 'artwork: FILE' and "
+                 "'artwork_alt: …' to episode.md"))
+    return {}
 
 
 def migration_steps(report: ImportReport) -> list[str]:

@@ -9,14 +9,24 @@ without a word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from ..config import _publisher, is_dtstart, parse_funding, parse_license, parse_locations, parse_txt, rrule_problem
+from ..config import (
+    _publisher,
+    is_dtstart,
+    parse_funding,
+    parse_license,
+    parse_locations,
+    parse_txt,
+    read_artwork_alt,
+    rrule_problem,
+)
 from ..episodes import read_alternate, read_soundbite
 from ..errors import Problem, Severity, warning
 from ..social import parse_chat, parse_content_links
-from ..source import FieldReader
+from ..source import FieldReader, quoted
 from ..value import read_remote_item
 
 
@@ -67,11 +77,15 @@ def _alternate(r: FieldReader) -> None:
     read_alternate(r, r.list("alternate_enclosures")[0], 0, None)
 
 
+def _artwork_alt(r: FieldReader) -> None:
+    read_artwork_alt(r)
+
+
 def _update_frequency(r: FieldReader) -> None:
     said = r.raw("update_frequency")
     rrule, dtstart = str(said.get("rrule", "")), str(said.get("dtstart", ""))
     if dtstart and not is_dtstart(dtstart):
-        r.fail("update_frequency", f"dtstart {dtstart!r} is no ISO 8601 date or date-time")
+        r.fail("update_frequency", f"dtstart {quoted(dtstart)} is no ISO 8601 date or date-time")
     wrong = rrule_problem(rrule, dtstart) if rrule else None
     if wrong:
         r.fail("update_frequency", wrong[0])
@@ -92,11 +106,49 @@ READERS: dict[str, tuple[str, Callable[[FieldReader], None], bool]] = {
     "soundbites": ("podcast:soundbite", _soundbite, True),
     "alternate_enclosures": ("podcast:alternateEnclosure", _alternate, True),
     "update_frequency": ("podcast:updateFrequency", _update_frequency, False),
+    "artwork_alt": ("podcast:image alt", _artwork_alt, False),
 }
 
 
+#: an alternate enclosure's further source, as a problem's field names it
+_SOURCE_FIELD = re.compile(r"^alternate_enclosures\[0\]\.sources\[(\d+)\]")
+
+
+def _without_bad_sources(entry: Any, wrong: list[Problem], file: str, where: str,
+                         guid: str) -> tuple[Any, list[Problem]]:
+    """An alternate enclosure the build refuses only for some of its further ``sources`` (an IPFS address with a
+    direction control, a magnet link's markup): the entry without them, and an IMP050 naming each, when the build
+    takes what is left; else (None, [])."""
+    why: dict[int, Problem] = {}  #: each refused source's index → the build's first reason
+    for problem in wrong:
+        found = _SOURCE_FIELD.match(problem.field or "")
+        if not found:  # (the alternate itself is refused)
+            return None, []
+        why.setdefault(int(found.group(1)), problem)
+    if not isinstance(entry, dict) or not isinstance(entry.get("sources"), list):
+        return None, []
+    kept = {**entry, "sources": [s for n, s in enumerate(entry["sources"]) if n not in why]}
+    if not kept["sources"]:
+        del kept["sources"]
+    reader = FieldReader({"alternate_enclosures": [kept]}, file, episode=guid)
+    _alternate(reader)
+    if _errors(reader):
+        return None, []
+    named = []
+    for index, problem in sorted(why.items()):
+        source = entry["sources"][index]
+        uri = source.get("uri", "") if isinstance(source, dict) else str(source)
+        named.append(warning("IMP050", file, f"{where}: the podcast:source {quoted(uri)} of podcast:alternateEnclosure "
+                             f"{quoted(entry.get('title') or entry.get('url', ''))} not imported, as the build would "
+                             f"refuse it: {problem.message}; the alternate is imported with its other addresses",
+                             field="podcast:source", episode=guid,
+                             hint=f"correct it and add it to the alternate's 'sources:' ({problem.hint or 'docs/feeds.md'})"))
+    return kept, named
+
+
 def carried(extra: dict[str, Any], file: str, where: str, guid: str = "") -> tuple[dict[str, Any], list[Problem]]:
-    """``extra`` without the entries the build would refuse, and an IMP050 for each of them."""
+    """``extra`` without the entries the build would refuse, and an IMP050 for each of them (an alternate enclosure
+    refused for some of its sources alone: without those, naming each)."""
     out: dict[str, Any] = {}
     problems: list[Problem] = []
     for key, value in extra.items():
@@ -113,6 +165,12 @@ def carried(extra: dict[str, Any], file: str, where: str, guid: str = "") -> tup
             if not wrong:
                 kept.append(entry)
                 continue
+            if key == "alternate_enclosures":
+                rescued, named = _without_bad_sources(entry, wrong, file, where, guid)
+                if rescued is not None:
+                    kept.append(rescued)
+                    problems += named
+                    continue
             problems.append(warning("IMP050", file, f"{where}: {tag} not imported, as the build would refuse it: "
                                     f"{wrong[0].message}", field=tag, episode=guid,
                                     hint=f"correct it and add it as '{key}:' ({wrong[0].hint or 'docs/feeds.md'})"))

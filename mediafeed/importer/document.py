@@ -23,16 +23,21 @@ from ..checks.feedxml import (
 )
 from ..checks.xmlhints import syntax_hint
 from ..errors import InputError, Problem, error, warning
+from ..source import quoted
 from .feedread import (
     CHANNEL_TAGS,
+    ITEM_TAGS,
     ITUNES,
     PODCAST,
     PODCAST_ALIASES,
     ShowRecord,
     episode_record,
+    items_not_carried,
     local_name,
     not_carried,
     show_record,
+    subtitle_not_carried,
+    unplaced,
 )
 
 
@@ -143,6 +148,12 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     _normalise_namespaces(root, source, problems)
     show = show_record(channel, source)
     problems += not_carried(channel, CHANNEL_TAGS, "the channel", source)
+    subtitle = subtitle_not_carried(channel, show.description)
+    if subtitle:
+        problems.append(warning("IMP051", source, f"the channel: itunes:subtitle {quoted(subtitle)} is not imported: "
+                                "mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the "
+                                "description does not say it", field="itunes:subtitle",
+                                hint="if it says something the description does not, add it to 'description' in show.yml"))
     base = show.link or source
     seen: set[str] = set()
     items = channel.findall("item")
@@ -157,18 +168,24 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
                                 hint="if the show has episodes, the old host served an empty or partial feed: import "
                                 "it again when it lists them, and do not publish the new feed before (it would tell "
                                 "every app the show has none)"))
+    unplaced_tags: dict[str, list[tuple[str, str, int]]] = {}  #: tag → (GUID, title, count) of each item holding it
     for position, element in enumerate(items):
         episode, made = episode_record(element, base, source, position, feed_url=show.self_url)
         problems.extend(made)
         if episode is None:
             continue
         if episode.guid in seen:
-            problems.append(error("IMP012", source, f"two items share the GUID {episode.guid!r}; the second was skipped",
+            problems.append(error("IMP012", source, f"two items share the GUID {quoted(episode.guid, 200)}; the second was skipped",
                                   field="guid", episode=episode.guid,
                                   hint="apps treat them as one episode; import the other by hand with a new GUID"))
             continue
         seen.add(episode.guid)
         show.episodes.append(episode)
+        for name, count in unplaced(element, ITEM_TAGS).items():
+            unplaced_tags.setdefault(name, []).append((episode.guid, episode.title, count))
+        if subtitle_not_carried(element, " ".join((episode.summary, episode.notes_html))):
+            unplaced_tags.setdefault("itunes:subtitle", []).append((episode.guid, episode.title, 1))
+    problems += items_not_carried(unplaced_tags, source)
     problems += _trailers_not_carried(show, source)
     return show, problems
 
@@ -182,9 +199,9 @@ def _trailers_not_carried(show: ShowRecord, source: str) -> list[Problem]:
         if match is not None and match.episode_type == "trailer" and not match.number:
             continue
         why = ("its file is no item of the feed" if match is None else
-               f"its item {match.title!r} is not a trailer without an episode number (itunes:episodeType trailer), "
+               f"its item {quoted(match.title)} is not a trailer without an episode number (itunes:episodeType trailer), "
                "which is what the build writes podcast:trailer for")
-        problems.append(warning("IMP050", source, f"the channel: podcast:trailer {title[:80]!r} ({url[:200]}) is not "
+        problems.append(warning("IMP050", source, f"the channel: podcast:trailer {quoted(title)} ({url[:200]}) is not "
                                 f"imported: {why}", field="podcast:trailer", episode=match.guid if match else "",
                                 hint="to keep the trailer, add it as an episode of its own with 'type: trailer' and no "
                                 "'episode:' number ('mediafeed add')" if match is None else "write 'type: trailer' "

@@ -18,7 +18,7 @@ from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
-from ..source import HTML_ENTITY, HTML_TAG, parse_datetime, parse_time
+from ..source import HTML_ENTITY, HTML_TAG, parse_datetime, parse_time, quoted
 from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -259,10 +259,9 @@ ITEM_TAGS = frozenset({"season", "episode", "transcript", "chapters", "soundbite
                        "alternateEnclosure"})
 
 
-def not_carried(element: Any, carried: frozenset[str], where: str, source: str, guid: str = "") -> list[Problem]:
-    """IMP050 for each podcast: tag of ``element`` (the channel, or an item) that the import has no place for: it was
-    left out without a word (``podcast:images``, ``podcast:liveItem``, ``podcast:podping``, a tag newer than
-    mediafeed)."""
+def unplaced(element: Any, carried: frozenset[str]) -> dict[str, int]:
+    """The podcast: tags of ``element`` (the channel, or an item) that the import has no place for, and how many of
+    each (``podcast:images``, ``podcast:liveItem``, ``podcast:podping``, a tag newer than mediafeed)."""
     seen: dict[str, int] = {}
     for child in element:
         if not (isinstance(child.tag, str) and child.tag.startswith(PODCAST)):
@@ -273,10 +272,60 @@ def not_carried(element: Any, carried: frozenset[str], where: str, source: str, 
         elif name in carried:
             continue
         seen[name] = seen.get(name, 0) + 1
+    return seen
+
+
+_UNPLACED_HINT = "if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed writes)"
+
+
+def not_carried(element: Any, carried: frozenset[str], where: str, source: str, guid: str = "") -> list[Problem]:
+    """IMP050 for each podcast: tag of ``element`` that the import has no place for (:func:`unplaced`): it was left
+    out without a word."""
     return [warning("IMP050", source, f"{where}: podcast:{name}{f' (×{count})' if count > 1 else ''} is not imported: "
                     "mediafeed has no setting for it", field=f"podcast:{name.split()[0]}", episode=guid,
-                    hint="if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed "
-                    "writes)") for name, count in seen.items()]
+                    hint=_UNPLACED_HINT) for name, count in unplaced(element, carried).items()]
+
+
+#: how many of the items holding a tag the import has no place for its one problem names
+NAMED_ITEMS = 3
+
+
+def subtitle_not_carried(element: Any, said: str) -> str:
+    """The text of ``element``'s itunes:subtitle when it says what ``said`` (the description, summary and notes the
+    import carries) does not: mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), so it is lost."""
+    subtitle = " ".join((element.findtext(f"{ITUNES}subtitle") or "").split())
+    return subtitle if subtitle and subtitle not in " ".join(said.split()) else ""
+
+
+#: why an item's tag is not imported (IMP050 for podcast: tags, IMP051 for itunes: ones)
+_NO_SETTING = "mediafeed has no setting for it"
+_SUBTITLE_WHY = ("mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the description does not "
+                 "say it")
+_SUBTITLE_HINT = "if it says something the notes do not, add it to the episode's notes (episode.md)"
+
+
+def items_not_carried(found: dict[str, list[tuple[str, str, int]]], source: str) -> list[Problem]:
+    """IMP050 for each podcast: tag items hold that the import has no place for, IMP051 for an itunes:subtitle
+    (``found``: tag → (GUID, title, count) of each item holding it): one problem per tag, naming a few of the items
+    and how many hold it (a host writing podcast:images in each of 300 items made 300 problems of one finding); a
+    tag of one item is named there."""
+    problems = []
+    for name, holders in found.items():
+        tag = name if name.startswith("itunes:") else f"podcast:{name}"
+        code, why, hint = ("IMP051", _SUBTITLE_WHY, _SUBTITLE_HINT) if tag == "itunes:subtitle" else \
+            ("IMP050", _NO_SETTING, _UNPLACED_HINT)
+        if len(holders) == 1:
+            guid, title, count = holders[0]
+            label = f"episode {quoted(title)}" if title else f"the item with GUID {quoted(guid)}"
+            problems.append(warning(code, source, f"{label}: {tag}{f' (×{count})' if count > 1 else ''} is not "
+                                    f"imported: {why}", field=tag.split()[0], episode=guid, hint=hint))
+            continue
+        named = ", ".join(f"{quoted(title, 60)} ({quoted(guid, 60)})" if title else quoted(guid, 60)
+                          for guid, title, _ in holders[:NAMED_ITEMS])
+        more = f" and {len(holders) - NAMED_ITEMS:,} more" if len(holders) > NAMED_ITEMS else ""
+        problems.append(warning(code, source, f"{tag} is not imported from the {len(holders):,} items that hold it "
+                                f"({named}{more}): {why}", field=tag.split()[0], hint=hint))
+    return problems
 
 
 def _chat(element: Any) -> dict[str, Any] | None:
@@ -369,7 +418,7 @@ def _alternates(item: Any, enclosure: str, where: str, source: str, guid: str
                    for s in element.findall(f"{PODCAST}source") if (s.get("uri") or "").strip()]
         main = next((uri for uri, _ in sources if re.match(r"^https://", uri, re.I)), "")
         title = (element.get("title") or "").strip()
-        named = f"podcast:alternateEnclosure{f' {title!r}' if title else ''}"
+        named = f"podcast:alternateEnclosure{f' {quoted(title)}' if title else ''}"
         if enclosure and any(uri == enclosure for uri, _ in sources):
             others = [uri for uri, _ in sources if uri != enclosure]
             if others:
@@ -594,7 +643,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     problems: list[Problem] = []
     title = text(item, "title") or text(item, f"{ITUNES}title")
     guid = text(item, "guid")
-    where = f"item {position + 1}" + (f" ({title!r})" if title else "")
+    where = f"item {position + 1}" + (f" ({quoted(title)})" if title else "")
     # what a relative enclosure, transcript, chapters or image URL is read against: the feed's own address, as apps
     # resolve it (podcastparser, feedparser: RSS has no xml:base); for a file without a self link, the site's address
     address = source if re.match(r"^https?://", source, re.I) else feed_url or base
@@ -624,7 +673,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
                               episode=guid))
         return None, problems
     if not re.match(r"^https?://", enclosure.url, re.I):  # javascript:, data:, file:, ftp:, or a relative one in a file
-        problems.append(warning("IMP017", source, f"{where}: the enclosure's address is {enclosure.url[:200]!r}, not "
+        problems.append(warning("IMP017", source, f"{where}: the enclosure's address is {quoted(enclosure.url, 200)}, not "
                                 "http(s): no app can play it and --download cannot fetch it; imported without its audio",
                                 field="enclosure@url", episode=guid,
                                 hint="copy the episode's audio file into its folder (and check the old feed: apps "
@@ -632,18 +681,18 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     date_text = text(item, "pubDate") or text(item, "{http://purl.org/dc/elements/1.1/}date")
     date = parse_date(date_text)
     if date is None:
-        problems.append(error("IMP014", source, f"{where}: unreadable date {date_text!r}; skipped", field="pubDate",
+        problems.append(error("IMP014", source, f"{where}: unreadable date {quoted(date_text)}; skipped", field="pubDate",
                               episode=guid, hint="add it by hand with 'mediafeed add' and this GUID"))
         return None, problems
     year = re.search(r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(\d{1,4})\b", date_text)
     if year and (len(year.group(1)) != 4 or year.group(1).startswith("0")):
         # RFC 2822 wants four digits: 'Jan 26' or 'Jan 0026' is read as email.utils reads it (2026; 99 is 1999)
-        problems.append(warning("IMP016", source, f"{where}: the date {date_text.strip()!r} gives the year as {year.group(1)!r}; "
+        problems.append(warning("IMP016", source, f"{where}: the date {quoted(date_text.strip())} gives the year as {quoted(year.group(1))}; "
                                 f"read as {date.year}", field="pubDate", episode=guid,
                                 hint="check the episode's date in its episode.md"))
     zone = unknown_zone(date_text)
     if zone:
-        problems.append(warning("IMP024", source, f"{where}: the date {date_text.strip()!r} ends in the zone name {zone!r}, "
+        problems.append(warning("IMP024", source, f"{where}: the date {quoted(date_text.strip())} ends in the zone name {quoted(zone)}, "
                                 "which is no UTC offset and no name mediafeed knows; read as UTC, as apps read it",
                                 field="pubDate", episode=guid,
                                 hint="if the episode came out at another time, write its offset in the date in its "
@@ -699,7 +748,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         position=position,
     )
     episode.extra, carried = _item_extra(item, enclosure.url, where, source, guid)
-    problems += carried + not_carried(item, ITEM_TAGS, where, source, guid)
+    problems += carried
     problems += _unread_numbers(item, episode, where, source)
     guid_el = item.find("guid")
     episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
@@ -716,7 +765,7 @@ def _relative_enclosure(written: str, resolved: str, where: str, source: str, gu
     address that was, since a feed moved elsewhere resolves it somewhere else."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", written) or not re.match(r"^https?://", resolved, re.I):
         return []  # absolute already, or nothing to resolve it against (IMP017 says so)
-    return [warning("IMP028", source, f"{where}: the enclosure's address {written[:200]!r} is relative; read as "
+    return [warning("IMP028", source, f"{where}: the enclosure's address {quoted(written, 200)} is relative; read as "
                     f"{resolved[:300]}, against the feed's own address, as apps resolve it", field="enclosure@url",
                     episode=guid or resolved, hint="check that this address plays the episode (--download fetches it "
                     "from there); the new feed gives every enclosure a full address")]
@@ -751,7 +800,7 @@ def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) 
         found = whole(numbers[0]) if len(numbers) == 1 else None
         example = f"{key}: {found if found else 1}"
         problems.append(warning(
-            "IMP025", source, f"{where}: itunes:{tag} is {written[:40]!r}, not a whole number above 0 (Apple's rule); "
+            "IMP025", source, f"{where}: itunes:{tag} is {quoted(written, 40)}, not a whole number above 0 (Apple's rule); "
             "not imported", field=f"itunes:{tag}", episode=episode.guid,
             hint=f"if the episode has a {tag} number, write it in its episode.md ({example}); a trailer or bonus "
                  "needs none (type: trailer)" if tag == "episode" else

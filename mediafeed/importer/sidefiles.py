@@ -16,6 +16,7 @@ from .. import transcripts as transcript_io
 from ..atomicfiles import atomic_write
 from ..errors import Problem, Severity, warning
 from ..scaffold import slugify
+from ..source import quoted
 from .download import DownloadError, get_small, refuse_web_page
 from .feedread import EpisodeRecord, url_path
 
@@ -73,13 +74,13 @@ def _transcripts(http: Any, episode: EpisodeRecord, folder: Path, rel: str, prob
         ext = TRANSCRIPT_EXTENSIONS.get(remote.mime.split(";")[0].strip()) or \
             os.path.splitext(url_path(remote.url))[1].lower()
         if ext not in TRANSCRIPT_EXTENSIONS.values():
-            problems.append(warning("IMP040", rel, f"transcript of unknown type {remote.mime!r} skipped: {remote.url}",
+            problems.append(warning("IMP040", rel, f"transcript of unknown type {quoted(remote.mime)} skipped: {remote.url}",
                                     field="transcript", episode=episode.guid))
             continue
         name = f"transcript{'.' + slugify(remote.language) if remote.language else ''}{ext}"
         if name in used:  # (it was left out without a word)
             problems.append(warning("IMP040", rel, f"a second {ext[1:]} transcript"
-                                    f"{f' in {remote.language!r}' if remote.language else ''} not imported: "
+                                    f"{f' in {quoted(remote.language)}' if remote.language else ''} not imported: "
                                     f"{remote.url}", field="transcript", episode=episode.guid,
                                     hint="an episode takes one transcript of each type and language: keep the better "
                                     f"one as {name}"))

@@ -17,7 +17,7 @@ from ..config import SHOW_FILE
 from ..credentials import in_settings
 from ..errors import Problem
 from ..records import frozen
-from ..source import FieldReader
+from ..source import FieldReader, quoted
 
 TARGET_TYPES = ("s3", "directory", "rsync")
 PUBLISH_KEYS = {"target", "targets", "cache_control", "notify"}
@@ -136,7 +136,7 @@ def parse(data: dict[str, Any], root: Path) -> tuple[PublishConfig, list[Problem
             targets[str(name)] = target
     default = r.str("target")
     if default and raw_targets and default not in raw_targets:
-        r.fail("target", f"names no target: {default!r}", hint=f"use one of: {', '.join(map(str, raw_targets))}")
+        r.fail("target", f"names no target: {quoted(default)}", hint=f"use one of: {', '.join(map(str, raw_targets))}")
         default = ""
     cache = CachePolicy()
     raw_cache = r.mapping("cache_control")
@@ -163,12 +163,12 @@ def _target(r: FieldReader, name: str, root: Path) -> Target | None:
     if not kind:
         return None
     if kind not in TARGET_TYPES:
-        r.fail("type", f"expected one of {', '.join(TARGET_TYPES)}, got {kind!r}", hint="write 'type: s3'")
+        r.fail("type", f"expected one of {', '.join(TARGET_TYPES)}, got {quoted(kind)}", hint="write 'type: s3'")
         return None
     if kind == "s3":
         bucket = r.str("bucket", required=True, hint="add 'bucket: NAME' (the bucket's name, not its URL)")
         if bucket and not re.match(r"^[a-z0-9][a-z0-9.\-_]{1,62}$", bucket):
-            r.fail("bucket", f"expected a bucket name such as 'my-podcast', got {bucket!r}",
+            r.fail("bucket", f"expected a bucket name such as 'my-podcast', got {quoted(bucket)}",
                    hint="give the name alone; put the host in 'endpoint_url'")
         prefix = r.str("prefix").strip("/")
         endpoint = r.url("endpoint_url")
