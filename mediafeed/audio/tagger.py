@@ -738,7 +738,11 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
     """ffmpeg copies the sound, video and subtitle streams (no re-encoding) into ``target`` with new chapters.
 
     The cover is taken out of a scratch copy first (ffmpeg would turn it into a video track) and old chapter
-    text tracks are dropped (``-map -0:d``); ``_write_tags`` then puts the original's atoms back.
+    text tracks are dropped (``-map -0:d``); ``_write_tags`` then puts the original's atoms back. ``-copyts`` keeps the
+    movie's timeline: ffmpeg otherwise starts its output at the input's first timestamp, so a file whose every track
+    begins with an empty edit (an M4A whose sound starts a second in: cut out of a video whose sound started late, or
+    made with ``-itsoffset``) lost that silence, and the copy was shorter than its original (TAG001). A file whose
+    tracks start at 0, nearly every one, is re-muxed to the same bytes either way.
     """
     lines = [";FFMETADATA1"]
     for index, chapter in enumerate(chapters):
@@ -756,7 +760,7 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         if stripped.tags is not None and "covr" in stripped.tags:
             del stripped.tags["covr"]
             stripped.save()
-        command = [ffmpeg, "-nostdin", "-v", "error", "-y", "-i", scratch, "-f", "ffmetadata", "-i", meta,
+        command = [ffmpeg, "-nostdin", "-v", "error", "-y", "-copyts", "-i", scratch, "-f", "ffmetadata", "-i", meta,
                    "-map", "0", "-map", "-0:d", "-map_chapters", "1", "-c", "copy",
                    "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
                    *_muxer(target, getattr(stripped.info, "codec", "")), str(target)]
