@@ -802,6 +802,49 @@ def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_p
     assert audio.payload_digest(path, "mp4") == audio.payload_digest(made, "mp4")
 
 
+def _with_chapter_track(tmp_path: Path, name: str, *flags: str) -> Path:
+    """A 4 s M4A with ffmpeg's chapters "One" (0 s) and "Two" (2 s): the chapter track, and Nero's list unless
+    ``flags`` say ``-movflags +disable_chpl``."""
+    made = make_media(tmp_path / "plain.m4a", "m4a", 4.0)
+    meta = tmp_path / "chapters.txt"
+    meta.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=2000\ntitle=One\n"
+                    "[CHAPTER]\nTIMEBASE=1/1000\nSTART=2000\nEND=4000\ntitle=Two\n")
+    path = tmp_path / name
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(made), "-f", "ffmetadata", "-i", str(meta),
+                    "-map", "0", "-map_chapters", "1", "-c", "copy", *flags, str(path)], check=True)
+    return path
+
+
+def test_an_m4as_chapter_track_alone_is_read(tmp_path: Path) -> None:
+    # Apple's tools, mp4v2's `mp4chaps -Q` and `ffmpeg -movflags +disable_chpl` write the chapter track alone, which
+    # Apple's players (and ffprobe) show; mutagen reads Nero's list only, so the probe found no chapters: `mediafeed
+    # add` wrote no chapters.txt, and the feed had none of the chapters the file carries
+    path = _with_chapter_track(tmp_path, "track.m4a", "-movflags", "+disable_chpl")
+    assert MutagenFile(path).chapters is None or not list(MutagenFile(path).chapters)
+    assert "title=Two" in subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "compact", str(path)],
+                                         capture_output=True, text=True, check=True).stdout
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.0, "Two")]
+    assert _dry_run_then_tag(path, Tags(chapters=(TagChapter(0, "One"), TagChapter(2000, "Two")))) == []
+
+
+def test_an_m4a_whose_nero_list_says_other_chapters_than_its_track_gets_the_track_apple_reads(tmp_path: Path) -> None:
+    # A tool that edited Nero's list and not the chapter track: the probe read the list ("Old"/"Owt") and so did
+    # tagging, which found the episode's chapters already there and left the track, the chapters Apple's players show,
+    # saying otherwise than the feed
+    path = _with_chapter_track(tmp_path, "stale.m4a")
+    data = path.read_bytes()
+    at = data.index(b"chpl")
+    stale = data[:at] + data[at:].replace(b"\x03One", b"\x03Old", 1).replace(b"\x03Two", b"\x03Owt", 1)
+    path.write_bytes(stale)
+    assert [(c.start, c.title) for c in MutagenFile(path).chapters] == [(0.0, "Old"), (2.0, "Owt")]
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.0, "Two")]
+    wanted = Tags(chapters=(TagChapter(0, "Old"), TagChapter(2000, "Owt")))
+    assert _dry_run_then_tag(path, wanted) == [{"field": "chapters", "old": "00:00:00 One; 00:00:02 Two",
+                                                "new": "00:00:00 Old; 00:00:02 Owt"}]
+    assert "title=Owt" in subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "compact", str(path)],
+                                         capture_output=True, text=True, check=True).stdout
+
+
 @pytest.mark.parametrize("sound", [False, True], ids=["no-sound-track", "with-sound"])
 def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, sound: bool) -> None:
     """An MP4 exported without its sound (a muted timeline, the wrong export preset) was published without a word:

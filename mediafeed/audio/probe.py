@@ -30,6 +30,7 @@ from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import adts, mp4, mpeg, payload, unfilled
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
+from .mp4chapters import track_chapters
 from .tags import flac_stray_id3, load, load_tags, read_state
 from .tagset import Tags
 
@@ -504,6 +505,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
     sound = [track for track in found if track.handler == "soun"]
     state = read_state(audio, kind)
+    if kind == "mp4" and (listed := track_chapters(path, size)) is not None:  # Apple's list, where mutagen read Nero's
+        state = replace(state, chapters=listed)
     if kind == "flac":
         state = replace(state, leading_id3=flac_stray_id3(path)[0])
     media = Media(

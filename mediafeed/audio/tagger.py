@@ -67,6 +67,7 @@ from ..model import Media
 from ..records import mutable
 from . import apetag, damage, faststart, id3write, mp4, mpeg, payload, qtmeta
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
+from .mp4chapters import track_chapters
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, quicktime_values, read_id3, read_state, stale_id3v1
 from .tagset import STALE_APE, STALE_APPENDED, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
@@ -206,10 +207,8 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
         ape = _tail_splice(data if in_memory else source, ape)
     if media.kind == "flac" and wanted.leading_id3 is not None:  # ID3 tags around the stream: the copy leaves them out
         current = replace(current, leading_id3=flac_stray_id3(source)[0])
-    if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
-        with open(source, "rb") as handle:
-            if not mp4.has_chapter_track(handle, before.st_size):  # Nero's list alone: no chapters for Apple
-                current = replace(current, chapters=())
+    if media.kind == "mp4" and wanted.chapters is not None:  # the chapter track's, Apple's (Nero's list alone: none)
+        current = replace(current, chapters=track_chapters(source, before.st_size) or ())
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and ffmpeg is None:
         ffmpeg = ffmpeg_path()  # looked up only when needed: a PATH search per file is a noticeable cost
