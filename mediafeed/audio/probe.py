@@ -584,6 +584,15 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
                                field="audio", hint="take the tag out (the audio frames are copied as they are): "
                                                    "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3, then put "
                                                    "out.mp3 in place under the same name (mediafeed writes the tags)"))
+    if data[:3] == b"ID3" and size >= 10 and any(b & 0x80 for b in data[6:10]):  # mutagen: "Header size not synchsafe"
+        raise MediaError(error("MED004", rel, "the MP3 file's ID3 tag is damaged: its header gives its size with bytes "
+                                              "ID3 does not allow (a 'synchsafe' number, whose bytes are all below 0x80, "
+                                              f"reads {data[6:10].hex(' ')}), so where the tag ends and the audio begins "
+                                              "is unknown: its tags cannot be read, nor replaced by the episode's "
+                                              "(ffmpeg skips the tag and plays the audio)",
+                               field="audio", hint="take the tag out (the audio frames are copied as they are): "
+                                                   "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3, then put "
+                                                   "out.mp3 in place under the same name (mediafeed writes the tags)"))
     audio = load_tags(data if isinstance(data, mmap.mmap) else io.BytesIO(data), "mp3")
     scan = mpeg.scan_data(data, full=False)
     if scan is None or scan.lead:
