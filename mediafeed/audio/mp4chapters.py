@@ -41,24 +41,19 @@ def chapter_track(handle: BinaryIO, size: int) -> list[tuple[int, str]] | None:
     None where no track names one, or the one named is not in the file (or not readable as a text track)."""
     traks: dict[int, Box] = {}
     wanted = 0
-    for top in boxes(handle, 0, size):
-        if top.name != b"moov":
-            continue
-        for trak in boxes(handle, top.body, top.end):
-            if trak.name != b"trak":
-                continue
-            for box in boxes(handle, trak.body, trak.end):
-                if box.name == b"tkhd":
-                    handle.seek(box.body)
-                    head = handle.read(24)
-                    if len(head) == 24:
-                        traks[struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]] = trak
-                elif box.name == b"tref" and not wanted:
-                    for ref in boxes(handle, box.body, box.end):
-                        if ref.name == b"chap" and ref.end - ref.body >= 4:
-                            handle.seek(ref.body)
-                            wanted = struct.unpack(">I", handle.read(4))[0]
-        break
+    moov = next((top for top in boxes(handle, 0, size) if top.name == b"moov"), None)
+    for trak in [] if moov is None else [box for box in boxes(handle, moov.body, moov.end) if box.name == b"trak"]:
+        for box in boxes(handle, trak.body, trak.end):
+            if box.name == b"tkhd":
+                handle.seek(box.body)
+                head = handle.read(24)
+                if len(head) == 24:
+                    traks[struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]] = trak
+            elif box.name == b"tref" and not wanted:
+                for ref in boxes(handle, box.body, box.end):
+                    if ref.name == b"chap" and ref.end - ref.body >= 4:
+                        handle.seek(ref.body)
+                        wanted = struct.unpack(">I", handle.read(4))[0]
     if not wanted or wanted not in traks:
         return None
     track = Track()
