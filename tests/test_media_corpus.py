@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import add_episode, make_media
 from mutagen import File as MutagenFile
-from mutagen.id3 import COMM, ID3, TDRC, TIT2, TYER
+from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TDRC, TIT2, TYER, CTOCFlags
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
@@ -800,6 +800,37 @@ def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_p
     with open(path, "rb") as handle:
         assert mp4.has_chapter_track(handle, path.stat().st_size)
     assert audio.payload_digest(path, "mp4") == audio.payload_digest(made, "mp4")
+
+
+def _chapter_images(path: Path) -> dict[int, bytes]:
+    """Each CHAP frame's embedded image by its start (ms)."""
+    return {chap.start_time: bytes(chap.sub_frames["APIC:"].data) for chap in ID3(path).getall("CHAP")
+            if "APIC:" in chap.sub_frames}
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["master", "build-copy"])
+def test_an_mp3s_chapter_images_stay_when_its_chapters_are_written(tmp_path: Path, durable: bool) -> None:
+    # Forecast, Hindenburg and Auphonic embed an image in each chapter (an APIC sub-frame of its CHAP frame), which
+    # Overcast and Pocket Casts show. Tagging rewrote every CHAP frame from the episode's chapters, title and link
+    # alone: the images went from the producer's master (`mediafeed tag`) and from the published copy, with no word
+    source = make_media(tmp_path / "forecast.mp3", "mp3", 4.0)
+    first, second = b"\xff\xd8\xff\xe0first image\xff\xd9", b"\xff\xd8\xff\xe0second image\xff\xd9"
+    tags = ID3()
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=["a", "b"]))
+    for element, start, end, title, image in (("a", 0, 2000, "One", first), ("b", 2000, 4000, "Two", second)):
+        tags.add(CHAP(element_id=element, start_time=start, end_time=end, sub_frames=[
+            TIT2(encoding=3, text=[title]), APIC(encoding=0, mime="image/jpeg", type=0, desc="", data=image)]))
+    tags.save(source, v2_version=3)
+    wanted = Tags(title="Forecast", chapters=(TagChapter(0, "One", end=2000), TagChapter(2000, "Second part", end=4000)))
+    target = source if durable else tmp_path / "copy.mp3"
+    sound = audio.payload_digest(source, "mp3")
+    result = audio.tag_copy(source, target, wanted, rel=source.name, durable=durable)
+    assert {change.field for change in result.changes} == {"title", "chapters"}
+    assert _chapter_images(target) == {0: first, 2000: second}
+    assert [(c.start, c.title) for c in audio.probe(target, target.name).chapters] == [(0.0, "One"), (2.0, "Second part")]
+    assert audio.payload_digest(target, "mp3") == sound
+    again = audio.tag_copy(target, target, wanted, rel=target.name)
+    assert again.changes == [] and not again.written
 
 
 def _with_chapter_track(tmp_path: Path, name: str, *flags: str) -> Path:
