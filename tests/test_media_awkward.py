@@ -234,6 +234,16 @@ def test_an_opus_recording_in_webm_or_matroska_gets_a_sound_hint_not_a_video_enc
     assert ("put out.opus in place under the same name" in hint) == (name == "episode.opus")
 
 
+def _tag_dropped(path: Path, good: Path, hint: str, tmp_path: Path) -> None:
+    """The hint's remux that drops a damaged ID3 tag, run on ``path``: the frames of ``good`` come out, every one."""
+    fix = "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3"
+    assert fix in hint
+    fixed = tmp_path / "out.mp3"
+    subprocess.run(fix.replace("in.mp3", str(path)).replace("out.mp3", str(fixed)).split(), check=True,
+                   capture_output=True)
+    assert audio.probe(fixed, "out.mp3").duration == pytest.approx(audio.probe(good, "good.mp3").duration, abs=0.05)
+
+
 @pytest.mark.parametrize("version", [5, 1])
 def test_an_id3_tag_of_a_version_that_does_not_exist_is_named_with_the_remux_that_drops_it(tmp_path: Path,
                                                                                              version: int) -> None:
@@ -245,12 +255,21 @@ def test_an_id3_tag_of_a_version_that_does_not_exist_is_named_with_the_remux_tha
     path.write_bytes(b"ID3" + bytes([version, 0, 0]) + len(tag).to_bytes(4, "big") + tag + good.read_bytes())
     code, message, hint = _refused(path)
     assert code == "MED004" and f"ID3v2.{version}, a version that does not exist" in message, message
-    fix = "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3"
-    assert fix in hint
-    fixed = tmp_path / "out.mp3"
-    subprocess.run(fix.replace("in.mp3", str(path)).replace("out.mp3", str(fixed)).split(), check=True,
-                   capture_output=True)
-    assert audio.probe(fixed, "out.mp3").duration == pytest.approx(audio.probe(good, "good.mp3").duration, abs=0.05)
+    _tag_dropped(path, good, hint, tmp_path)
+
+
+def test_an_id3_tag_whose_size_is_no_synchsafe_number_is_named_with_the_remux_that_drops_it(tmp_path: Path) -> None:
+    # A tag header whose size has a byte of 0x80 or more (a tagger that wrote it as a plain number): mutagen refuses the
+    # tag, and the file was MED004 "truncated or corrupt (Header size not synchsafe)", "export it again from your
+    # editor", though its audio is whole and ffmpeg plays it
+    good = _noise_mp3(tmp_path / "good.mp3", 3, "ffmpeg")
+    tag = b"TIT2" + (6).to_bytes(4, "big") + b"\0\0" + b"\x00Title" + bytes(184)
+    path = tmp_path / "episode.mp3"
+    path.write_bytes(b"ID3\x03\x00\x00" + len(tag).to_bytes(4, "big") + tag + good.read_bytes())  # 200: 00 00 00 c8
+    code, message, hint = _refused(path)
+    assert code == "MED004" and "ID3 tag is damaged" in message and "00 00 00 c8" in message, message
+    assert "truncated" not in message and "export it again" not in hint, hint
+    _tag_dropped(path, good, hint, tmp_path)
 
 
 def test_an_id3v24_tag_with_unsynchronisation_and_a_footer_is_read_and_replaced_without_touching_the_audio(

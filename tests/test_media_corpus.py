@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import add_episode, make_media
 from mutagen import File as MutagenFile
-from mutagen.id3 import COMM, ID3, TDRC, TIT2, TYER
+from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TDRC, TIT2, TYER, CTOCFlags
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
@@ -800,6 +800,80 @@ def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_p
     with open(path, "rb") as handle:
         assert mp4.has_chapter_track(handle, path.stat().st_size)
     assert audio.payload_digest(path, "mp4") == audio.payload_digest(made, "mp4")
+
+
+def _chapter_images(path: Path) -> dict[int, bytes]:
+    """Each CHAP frame's embedded image by its start (ms)."""
+    return {chap.start_time: bytes(chap.sub_frames["APIC:"].data) for chap in ID3(path).getall("CHAP")
+            if "APIC:" in chap.sub_frames}
+
+
+@pytest.mark.parametrize("durable", [True, False], ids=["master", "build-copy"])
+def test_an_mp3s_chapter_images_stay_when_its_chapters_are_written(tmp_path: Path, durable: bool) -> None:
+    # Forecast, Hindenburg and Auphonic embed an image in each chapter (an APIC sub-frame of its CHAP frame), which
+    # Overcast and Pocket Casts show. Tagging rewrote every CHAP frame from the episode's chapters, title and link
+    # alone: the images went from the producer's master (`mediafeed tag`) and from the published copy, with no word
+    source = make_media(tmp_path / "forecast.mp3", "mp3", 4.0)
+    first, second = b"\xff\xd8\xff\xe0first image\xff\xd9", b"\xff\xd8\xff\xe0second image\xff\xd9"
+    tags = ID3()
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=["a", "b"]))
+    for element, start, end, title, image in (("a", 0, 2000, "One", first), ("b", 2000, 4000, "Two", second)):
+        tags.add(CHAP(element_id=element, start_time=start, end_time=end, sub_frames=[
+            TIT2(encoding=3, text=[title]), APIC(encoding=0, mime="image/jpeg", type=0, desc="", data=image)]))
+    tags.save(source, v2_version=3)
+    wanted = Tags(title="Forecast", chapters=(TagChapter(0, "One", end=2000), TagChapter(2000, "Second part", end=4000)))
+    target = source if durable else tmp_path / "copy.mp3"
+    sound = audio.payload_digest(source, "mp3")
+    result = audio.tag_copy(source, target, wanted, rel=source.name, durable=durable)
+    assert {change.field for change in result.changes} == {"title", "chapters"}
+    assert _chapter_images(target) == {0: first, 2000: second}
+    assert [(c.start, c.title) for c in audio.probe(target, target.name).chapters] == [(0.0, "One"), (2.0, "Second part")]
+    assert audio.payload_digest(target, "mp3") == sound
+    again = audio.tag_copy(target, target, wanted, rel=target.name)
+    assert again.changes == [] and not again.written
+
+
+def _with_chapter_track(tmp_path: Path, name: str, *flags: str) -> Path:
+    """A 4 s M4A with ffmpeg's chapters "One" (0 s) and "Two" (2 s): the chapter track, and Nero's list unless
+    ``flags`` say ``-movflags +disable_chpl``."""
+    made = make_media(tmp_path / "plain.m4a", "m4a", 4.0)
+    meta = tmp_path / "chapters.txt"
+    meta.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=2000\ntitle=One\n"
+                    "[CHAPTER]\nTIMEBASE=1/1000\nSTART=2000\nEND=4000\ntitle=Two\n")
+    path = tmp_path / name
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-i", str(made), "-f", "ffmetadata", "-i", str(meta),
+                    "-map", "0", "-map_chapters", "1", "-c", "copy", *flags, str(path)], check=True)
+    return path
+
+
+def test_an_m4as_chapter_track_alone_is_read(tmp_path: Path) -> None:
+    # Apple's tools, mp4v2's `mp4chaps -Q` and `ffmpeg -movflags +disable_chpl` write the chapter track alone, which
+    # Apple's players (and ffprobe) show; mutagen reads Nero's list only, so the probe found no chapters: `mediafeed
+    # add` wrote no chapters.txt, and the feed had none of the chapters the file carries
+    path = _with_chapter_track(tmp_path, "track.m4a", "-movflags", "+disable_chpl")
+    assert MutagenFile(path).chapters is None or not list(MutagenFile(path).chapters)
+    assert "title=Two" in subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "compact", str(path)],
+                                         capture_output=True, text=True, check=True).stdout
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.0, "Two")]
+    assert _dry_run_then_tag(path, Tags(chapters=(TagChapter(0, "One"), TagChapter(2000, "Two")))) == []
+
+
+def test_an_m4a_whose_nero_list_says_other_chapters_than_its_track_gets_the_track_apple_reads(tmp_path: Path) -> None:
+    # A tool that edited Nero's list and not the chapter track: the probe read the list ("Old"/"Owt") and so did
+    # tagging, which found the episode's chapters already there and left the track, the chapters Apple's players show,
+    # saying otherwise than the feed
+    path = _with_chapter_track(tmp_path, "stale.m4a")
+    data = path.read_bytes()
+    at = data.index(b"chpl")
+    stale = data[:at] + data[at:].replace(b"\x03One", b"\x03Old", 1).replace(b"\x03Two", b"\x03Owt", 1)
+    path.write_bytes(stale)
+    assert [(c.start, c.title) for c in MutagenFile(path).chapters] == [(0.0, "Old"), (2.0, "Owt")]
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.0, "Two")]
+    wanted = Tags(chapters=(TagChapter(0, "Old"), TagChapter(2000, "Owt")))
+    assert _dry_run_then_tag(path, wanted) == [{"field": "chapters", "old": "00:00:00 One; 00:00:02 Two",
+                                                "new": "00:00:00 Old; 00:00:02 Owt"}]
+    assert "title=Owt" in subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "compact", str(path)],
+                                         capture_output=True, text=True, check=True).stdout
 
 
 @pytest.mark.parametrize("sound", [False, True], ids=["no-sound-track", "with-sound"])

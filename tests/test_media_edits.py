@@ -112,3 +112,31 @@ def test_a_fragmented_m4a_keeps_its_fragments_length(tmp_path: Path) -> None:
     # ffmpeg's fragmented file: an edit list of the moov's samples only; the fragments are counted as before
     made = _m4a(tmp_path / "frag.m4a", 6, 8000, "-movflags", "frag_keyframe+empty_moov", "-frag_duration", "1000000")
     assert audio.probe(made, made.name).duration == pytest.approx(6.0, abs=0.3)
+
+
+def _sound_md5(path: Path) -> str:
+    """ffmpeg's MD5 of the sound's coded packets, as they are (no decoding)."""
+    return subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:a", "-c", "copy", "-f", "md5", "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_an_m4a_whose_sound_starts_late_keeps_its_start_when_chapters_are_written(tmp_path: Path) -> None:
+    # An M4A whose sound track begins with an empty edit (the sound cut out of a video whose sound started 1 s in, or
+    # made with -itsoffset): players play a second of silence first, and ffprobe and the probe say 3.4 s. The re-mux
+    # that writes the chapters moved the sound to 0 s (ffmpeg starts its output at the input's first timestamp), so
+    # the copy was 2.4 s: TAG001 "the tagged copy reads as MP4/M4A of 2.4 s, not 3.4 s", a build stopped by "a bug"
+    made = tmp_path / "late.m4a"
+    _ffmpeg("-itsoffset", "1", "-f", "lavfi", "-i", "sine=frequency=440:duration=2.4", "-ac", "1", "-ar", "8000",
+            "-c:a", "aac", "-b:a", "32k", str(made))
+    assert _ffprobe(made, "format=duration") == pytest.approx(3.4, abs=0.03)
+    assert audio.probe(made, made.name).duration == pytest.approx(3.4, abs=0.03)
+    sound = _sound_md5(made)
+    result = audio.tag(made, Tags(title="Late", chapters=(TagChapter(0, "Silence"), TagChapter(1000, "Sound"))),
+                       rel=made.name, ffmpeg=shutil.which("ffmpeg"))
+    assert result.written
+    # (within the 32 ms ffmpeg's re-mux adds: it gives the last frame its whole 1,024 samples, in this edit list's
+    # media: the same without -copyts)
+    assert _ffprobe(made, "format=duration") == pytest.approx(3.4, abs=0.05)
+    assert audio.probe(made, made.name).duration == pytest.approx(3.4, abs=0.05)
+    assert [chapter.start for chapter in audio.probe(made, made.name).chapters] == [0.0, 1.0]
+    assert _sound_md5(made) == sound

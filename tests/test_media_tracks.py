@@ -86,3 +86,23 @@ def test_an_ordinary_m4a_and_video_have_one_enabled_sound_track(fixtures: Path) 
         media = audio.probe(fixtures / name, name)
         assert (media.sound_tracks, media.enabled_sound) == (1, 0), name
     assert audio.probe(fixtures / "cbr-info.mp3", "cbr-info.mp3").sound_tracks == 0
+
+
+def test_an_ogg_video_whose_vorbis_sound_is_not_its_first_stream_is_tagged(tmp_path: Path) -> None:
+    # An Ogg file of several streams side by side (multiplexed): a Theora video with its Vorbis sound. mutagen tags the
+    # Vorbis stream; the payload check took the file's first stream (the picture's) for the tagged one and every page
+    # of the others as they were, the Vorbis comment header included, so the new comment "changed the audio":
+    # TAG002, "a bug in mediafeed or mutagen", and the build stopped
+    path = tmp_path / "multiplexed.ogg"
+    _ffmpeg("-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=2", "-f", "lavfi", "-i",
+            "sine=frequency=440:duration=2", "-map", "0", "-map", "1", "-c:v", "libtheora", "-c:a", "libvorbis", str(path))
+    assert audio.probe(path, path.name).kind == "ogg-vorbis"
+    before = audio.payload_digest(path, "ogg-vorbis")
+    streams = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-map", "0", "-c", "copy", "-f", "md5", "-"],
+                             capture_output=True, text=True, check=True).stdout
+    result = audio.tag(path, audio.Tags(title="Multiplexed"), rel=path.name)
+    assert result.written
+    assert audio.probe(path, path.name).tags["title"] == "Multiplexed"
+    assert audio.payload_digest(path, "ogg-vorbis") == before
+    assert subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-map", "0", "-c", "copy", "-f", "md5", "-"],
+                          capture_output=True, text=True, check=True).stdout == streams

@@ -30,7 +30,7 @@ from mutagen.id3 import ID3
 
 from ..lazypattern import lazy
 from . import mpeg
-from .tags import id3_frame_key, id3v23_date_frames
+from .tags import chapter_extras, id3_frame_key, id3v23_date_frames
 from .tagset import Tags
 
 try:  # mutagen's own frame serialiser: not public API, so a mutagen without it means the mutagen path for every file
@@ -79,6 +79,8 @@ def new_tag(data: bytes | mmap.mmap, tags: ID3 | None, wanted: Tags, padded: Cal
         return None
     # and any further ID3v2 tags after it (a tool prepended its own, leaving the old one: stale) and zero bytes: dropped
     old_size = mpeg.id3v2_end(data, old_size)
+    if wanted.chapters is not None and tags is not None and chapter_extras(tags.getall("CHAP")):
+        return None  # chapter images (or other sub-frames) that the new chapters keep: mutagen's frames carry them
     try:
         managed, replaced = _managed_frames(wanted)
     except (_Unsupported, UnicodeEncodeError, OverflowError):

@@ -165,6 +165,10 @@ def _crc16(data: bytes) -> int:
     return crc
 
 
+#: The first packet (identification header) of the Ogg streams mediafeed tags: Vorbis, Opus
+_TAGGED_OGG = (b"\x01vorbis", b"OpusHead")
+
+
 def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
     digest = hashlib.sha256()
     handle.seek(0)
@@ -181,7 +185,10 @@ def _ogg_digest(handle) -> str:  # type: ignore[no-untyped-def]
             if _no_audio(handle.read()):
                 break  # zero bytes (or an ID3v1 tag) after the last page (see _ogg_truncation): no audio
             raise ValueError(f"a damaged Ogg page at offset {at}") from exc
-        if serial is None:
+        if serial is None and (page.first and page.packets and page.packets[0].startswith(_TAGGED_OGG)
+                               or not page.first):
+            # the stream mutagen tags: the first Opus or Vorbis one (a Theora video's picture stream comes before its
+            # sound; its pages were taken for the tagged stream's, and the Vorbis comment for audio: TAG002)
             serial = page.serial
         if page.serial != serial:  # another stream (a chain's later part, a multiplexed track): tagging leaves it as it is
             digest.update(b"\0stream\0" + struct.pack(">I", page.serial))

@@ -30,6 +30,7 @@ from ..errors import MediaError, error
 from ..model import Chapter, Media
 from . import adts, mp4, mpeg, payload, unfilled
 from .formats import APP_FORMATS, EXTENSIONS, LAYER_NAMES, MIME, NAMES, SUPPORTED  # noqa: F401 - also importable from here
+from .mp4chapters import track_chapters
 from .tags import flac_stray_id3, load, load_tags, read_state
 from .tagset import Tags
 
@@ -504,6 +505,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
             mime = SOUND_ONLY.get(os.path.splitext(rel)[1].lower(), "audio/x-m4a")
     sound = [track for track in found if track.handler == "soun"]
     state = read_state(audio, kind)
+    if kind == "mp4" and (listed := track_chapters(path, size)) is not None:  # Apple's list, where mutagen read Nero's
+        state = replace(state, chapters=listed)
     if kind == "flac":
         state = replace(state, leading_id3=flac_stray_id3(path)[0])
     media = Media(
@@ -578,6 +581,15 @@ def _read_mp3(data: bytes | mmap.mmap, rel: str, size: int) -> tuple[Media, Tags
         raise MediaError(error("MED004", rel, f"the MP3 file's ID3 tag says it is ID3v2.{data[3]}, a version that does "
                                               "not exist (there are 2.2, 2.3 and 2.4): its tags cannot be read, nor "
                                               "replaced by the episode's (ffmpeg skips the tag and plays the audio)",
+                               field="audio", hint="take the tag out (the audio frames are copied as they are): "
+                                                   "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3, then put "
+                                                   "out.mp3 in place under the same name (mediafeed writes the tags)"))
+    if data[:3] == b"ID3" and size >= 10 and any(b & 0x80 for b in data[6:10]):  # mutagen: "Header size not synchsafe"
+        raise MediaError(error("MED004", rel, "the MP3 file's ID3 tag is damaged: its header gives its size with bytes "
+                                              "ID3 does not allow (a 'synchsafe' number, whose bytes are all below 0x80, "
+                                              f"reads {data[6:10].hex(' ')}), so where the tag ends and the audio begins "
+                                              "is unknown: its tags cannot be read, nor replaced by the episode's "
+                                              "(ffmpeg skips the tag and plays the audio)",
                                field="audio", hint="take the tag out (the audio frames are copied as they are): "
                                                    "ffmpeg -i in.mp3 -map 0:a -c copy -map_metadata -1 out.mp3, then put "
                                                    "out.mp3 in place under the same name (mediafeed writes the tags)"))

@@ -67,6 +67,7 @@ from ..model import Media
 from ..records import mutable
 from . import apetag, damage, faststart, id3write, mp4, mpeg, payload, qtmeta
 from .formats import TAGGABLE, ffmpeg_path  # noqa: F401 - also importable from here
+from .mp4chapters import track_chapters
 from .probe import NAMES, probe, probe_with_tags, retagged, sniff_data
 from .tags import apply, flac_stray_id3, id3v23_date, load, load_tags, quicktime_values, read_id3, read_state, stale_id3v1
 from .tagset import STALE_APE, STALE_APPENDED, STALE_TAGS, STALE_V1, Change, TagChapter, Tags, diff, for_format
@@ -206,10 +207,8 @@ def _tag_copy(source: Path, target: Path, wanted: Tags, *, rel: str, dry_run: bo
         ape = _tail_splice(data if in_memory else source, ape)
     if media.kind == "flac" and wanted.leading_id3 is not None:  # ID3 tags around the stream: the copy leaves them out
         current = replace(current, leading_id3=flac_stray_id3(source)[0])
-    if media.kind == "mp4" and current.chapters and wanted.chapters is not None:
-        with open(source, "rb") as handle:
-            if not mp4.has_chapter_track(handle, before.st_size):  # Nero's list alone: no chapters for Apple
-                current = replace(current, chapters=())
+    if media.kind == "mp4" and wanted.chapters is not None:  # the chapter track's, Apple's (Nero's list alone: none)
+        current = replace(current, chapters=track_chapters(source, before.st_size) or ())
     remux = media.kind == "mp4" and wanted.chapters is not None and tuple(current.chapters or ()) != wanted.chapters
     if remux and ffmpeg is None:
         ffmpeg = ffmpeg_path()  # looked up only when needed: a PATH search per file is a noticeable cost
@@ -738,7 +737,11 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
     """ffmpeg copies the sound, video and subtitle streams (no re-encoding) into ``target`` with new chapters.
 
     The cover is taken out of a scratch copy first (ffmpeg would turn it into a video track) and old chapter
-    text tracks are dropped (``-map -0:d``); ``_write_tags`` then puts the original's atoms back.
+    text tracks are dropped (``-map -0:d``); ``_write_tags`` then puts the original's atoms back. ``-copyts`` keeps the
+    movie's timeline: ffmpeg otherwise starts its output at the input's first timestamp, so a file whose every track
+    begins with an empty edit (an M4A whose sound starts a second in: cut out of a video whose sound started late, or
+    made with ``-itsoffset``) lost that silence, and the copy was shorter than its original (TAG001). A file whose
+    tracks start at 0, nearly every one, is re-muxed to the same bytes either way.
     """
     lines = [";FFMETADATA1"]
     for index, chapter in enumerate(chapters):
@@ -756,7 +759,7 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         if stripped.tags is not None and "covr" in stripped.tags:
             del stripped.tags["covr"]
             stripped.save()
-        command = [ffmpeg, "-nostdin", "-v", "error", "-y", "-i", scratch, "-f", "ffmetadata", "-i", meta,
+        command = [ffmpeg, "-nostdin", "-v", "error", "-y", "-copyts", "-i", scratch, "-f", "ffmetadata", "-i", meta,
                    "-map", "0", "-map", "-0:d", "-map_chapters", "1", "-c", "copy",
                    "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
                    *_muxer(target, getattr(stripped.info, "codec", "")), str(target)]

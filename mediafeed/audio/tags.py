@@ -427,6 +427,23 @@ def _read_id3(tags: ID3 | None) -> Tags:
     return Tags(**values)
 
 
+#: A CHAP frame's sub-frames that tagging writes from the episode's chapter: its title and its link
+CHAPTER_MANAGED = frozenset({"TIT2", "WXXX"})
+
+
+def chapter_extras(chaps: list[Any]) -> dict[int, list[Any]]:
+    """The sub-frames of each of an MP3's CHAP frames that tagging does not write (a chapter's image, ``APIC``, as
+    Forecast, Hindenburg and Auphonic embed it; a description, ``TIT3``), by the chapter's start in milliseconds: they
+    go with the new chapter that starts there (before, rewriting the chapters dropped them, and the producer's
+    chapter images went from the master and the published file)."""
+    found: dict[int, list[Any]] = {}
+    for chap in chaps:
+        extras = [sub for sub in chap.sub_frames.values() if sub.FrameID not in CHAPTER_MANAGED]
+        if extras:
+            found.setdefault(int(chap.start_time), extras)
+    return found
+
+
 def _read_chap(chaps: list[Any], tocs: list[Any]) -> tuple[TagChapter, ...]:  # CHAP and CTOC frames (untyped attributes)
     listed: set[str] = set()
     for toc in tocs:
@@ -579,6 +596,7 @@ def _apply_id3(tags: ID3, wanted: Tags) -> None:
         tags.setall("APIC", [APIC(encoding=Encoding.LATIN1, mime=wanted.cover.mime, type=PictureType.COVER_FRONT,
                                   desc="", data=wanted.cover.data)])
     if wanted.chapters is not None:
+        extras = chapter_extras(tags.getall("CHAP"))
         tags.delall("CHAP")
         tags.delall("CTOC")
         ids = []
@@ -588,6 +606,7 @@ def _apply_id3(tags: ID3, wanted: Tags) -> None:
             subs: list[Frame] = [TIT2(encoding=Encoding.UTF8, text=[chapter.title])] if chapter.title else []
             if chapter.url:
                 subs.append(WXXX(encoding=Encoding.LATIN1, desc="", url=chapter.url))
+            subs += extras.get(chapter.start, [])
             tags.add(CHAP(element_id=element, start_time=chapter.start, end_time=chapter.end or chapter.start,
                           start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF, sub_frames=subs))
             if chapter.toc:
