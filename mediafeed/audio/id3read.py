@@ -18,6 +18,13 @@ more than they need for a podcast's tag (a dozen frames, a 60 KB cover, 8-16 KB 
   in a plain dict and answers those from it; the dict behaves as before (insertion order, ``TypeError`` for a
   value that is no frame), so a save writes the same bytes.
 
+* A picture (``APIC``) is read by mutagen's specs one field at a time, each returning the rest of the frame as a new
+  bytes object (``ByteSpec``: ``bytearray(data)[0], data[1:]``; the MIME type by ``split``; the description by a
+  slice): the 60 KB cover was copied seven times per read. :func:`_picture` lets the same specs read the frame's
+  first :data:`PICTURE_HEAD` bytes (its encoding, MIME type, picture type and description) and takes the picture
+  data from where they end, one slice; where those fields do not end inside the head (a description longer than
+  it, a frame with flags), mutagen reads the whole frame as before.
+
 Nothing of mutagen's is modified: the class is a subclass, used where mediafeed reads MP3 tags
 (``tags.load_tags``, ``tags.read_id3``). tests/test_id3read.py reads every MP3 of the test data both ways and
 compares the frames, the unknown frames and the padding.
@@ -29,7 +36,7 @@ import struct
 from collections.abc import Iterator
 from typing import Any
 
-from mutagen.id3 import ID3, Frame
+from mutagen.id3 import APIC, ID3, Frame
 
 #: the mutagen releases whose frame walk :func:`walk_frames` repeats (tests/test_id3read.py compares the two readings);
 #: under any other, QuickID3 reads the frames with mutagen's own walk (its plain dict is kept)
@@ -47,6 +54,9 @@ except ImportError:  # pragma: no cover - depends on the installed mutagen
 QUICK_WALK = read_frames is not None and tuple(_mutagen_version[:2]) in WALKS_LIKE
 
 _FRAME_HEADER = struct.Struct(">4sLH")  #: a v2.3/v2.4 frame header: ID, size, flags (as mutagen unpacks it)
+#: the bytes of a picture frame its specs read before the picture data (see :func:`_picture`): the encoding, MIME
+#: type, picture type and description of any picture a tool writes ("image/jpeg", "Cover (front)")
+PICTURE_HEAD = 512
 
 
 def walk_frames(header: Any, data: bytes, frames: dict[str, type[Frame]]) -> tuple[list[Frame], list[bytes], bytes]:
@@ -70,22 +80,43 @@ def walk_frames(header: Any, data: bytes, frames: dict[str, type[Frame]]) -> tup
             frame_id = name.decode("ascii")
         except UnicodeDecodeError:
             continue
-        framedata = data[start + 10:pos]
         try:
             if frame_id[-1] == "\x00":  # someone writes 2.3 frames with 2.2 names
                 frame_id = Frames_2_2[frame_id[:-1]].__base__.__name__  # type: ignore[union-attr]  # (mutagen's own line)
             cls = frames[frame_id]
         except KeyError:
             if is_valid_frame_id(frame_id):
-                unknown.append(data[start:start + 10] + framedata)
+                unknown.append(data[start:pos])
         else:
             try:
-                result.append(cls._fromData(header, flags, framedata))
+                if not flags and issubclass(cls, APIC) and not header.f_unsynch and min(pos, end) - start - 10 > PICTURE_HEAD:
+                    result.append(_picture(cls, header, data, start + 10, min(pos, end)))
+                else:
+                    result.append(cls._fromData(header, flags, data[start + 10:pos]))
             except NotImplementedError:
-                unknown.append(data[start:start + 10] + framedata)
+                unknown.append(data[start:pos])
             except ID3JunkFrameError:
                 pass
     return result, unknown, data[pos:] if pos < end else b""
+
+
+def _picture(cls: type[Frame], header: Any, data: bytes, start: int, stop: int) -> Frame:
+    """``cls._fromData(header, 0, data[start:stop])`` for a picture (``APIC``) frame without flags, longer than :data:`PICTURE_HEAD`: its
+    picture data sliced once: the specs read the head, and the rest of the frame from where they stopped is the data.
+
+    The head's fields are the whole frame's when the specs leave some of the head unread: every field before the
+    data ends at a terminator (a NUL after the MIME type and the description) or is one byte, and a spec that found
+    its terminator read the same bytes either way. Where they read it all (no terminator inside the head, or only
+    zeros after it, which ID3v2.3's reading drops) or refuse it, the whole frame is read by mutagen as before."""
+    head = data[start:start + PICTURE_HEAD]
+    try:
+        frame = cls._fromData(header, 0, head)
+    except Exception:  # noqa: BLE001 - a head the specs refuse: the whole frame is read (and refused) as before
+        frame = None
+    if frame is None or not frame.data:
+        return cls._fromData(header, 0, data[start:stop])  # type: ignore[no-any-return]
+    frame._setattr("data", data[start + len(head) - len(frame.data):stop])
+    return frame
 
 
 class QuickID3(ID3):

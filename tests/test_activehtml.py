@@ -1,0 +1,39 @@
+"""Active content in show notes (checks.activehtml): notes are parsed only when they may hold some, and the look that
+decides it finds an event handler (``on…=``) wherever the pattern ``on[a-z]+\\s*=`` does (it looks in the text read
+backwards: the same matches, found from their ``=``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mediafeed.checks import activehtml
+from mediafeed.checks.activehtml import active_content
+
+#: the rule as written forwards (what the reversed look must agree with)
+EVENT = re.compile(r"on[a-z]+\s*=")
+TEXTS = [
+    "", "on", "on=", "on =", "onx=", "onx =", "onx\t\n =", "onx\u2003=", "onx\u00a0 =", "xonclick=", "ONCLICK=", "onClick=",
+    "on1=", "on-x=", "onä=", "onxä=", "on x=", "conference=", "question = answer", "information=", "mention\n=",
+    "<a href=\"https://example.org/?on=1&onion=2\">link</a>", "<p>No event here: information, question, onion.</p>",
+    "<img src=x onerror=alert(1)>", "<div onmouseover = 'x'>", "onon=", "oon=", "no=", "=on", "= onx", "ono=", "onn=",
+    "<p>" + "relationship intervention question on one " * 200 + "</p><a href=\"x\">y</a>",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[repr(t[:24]) for t in TEXTS])
+def test_an_event_handler_is_found_where_the_pattern_finds_one(text: str) -> None:
+    low = text.lower()
+    assert bool(activehtml._EVENT_REVERSED.search(low[::-1])) == bool(EVENT.search(low))
+
+
+def test_notes_with_an_event_handler_are_parsed_and_others_are_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    real = activehtml._Finder.feed
+    monkeypatch.setattr(activehtml._Finder, "feed", lambda self, html: parsed.append(html) or real(self, html))
+    assert active_content("<p>Our conference on information, <a href=\"https://example.org/\">notes</a>.</p>") == []
+    assert parsed == []
+    assert active_content("<p onclick = \"go()\">Play</p>") == ["an onclick= attribute"]
+    assert active_content("<p xonclick=\"go()\">Play</p>") == []  # looked at (the pattern finds it), not active
+    assert len(parsed) == 2
