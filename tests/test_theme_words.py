@@ -17,7 +17,7 @@ from helpers import copy_show
 from mediafeed.build import build
 from mediafeed.config import load_show
 from mediafeed.translations import ENGLISH, TABLES
-from mediafeed.words import PLURAL_CATEGORIES, Words, long_date, megabytes, spoken, words_for
+from mediafeed.words import PLURAL_CATEGORIES, Words, base_language, long_date, megabytes, spoken, words_for
 
 EP1 = "episodes/001-ipv-and-substance-use/"  # chapters and a transcript
 EP2 = "episodes/002-learning-alliances/"
@@ -241,3 +241,17 @@ def test_reviewed_words_read_as_their_language_does() -> None:
 
     assert fill(TABLES["de"]["comment_on"], place=TABLES["de"]["fediverse"]) == "Auf dem Fediverse (Mastodon) kommentieren"
     assert "is de pagina verplaatst" in TABLES["nl"]["not_found_text"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar", "ja"])
+def test_every_word_is_an_attribute_of_the_words_as_templates_read_it(language: str) -> None:
+    """``{{ words.subscribe }}`` is an attribute look-up first: each word is one (Jinja raised and caught an
+    AttributeError for each of the ~90 words of an episode page before it looked the item up), and the words'
+    own ``table``, ``language`` and ``words`` keep their meaning, a show's own word too."""
+    import jinja2
+
+    words = words_for(language, [("subscribe", "Follow")])
+    assert all(getattr(words, key) == words[key] for key in ENGLISH)
+    assert words.subscribe == "Follow" and words.table == base_language(language) and words.words["months"] == words["months"]
+    assert jinja2.Environment().from_string("{{ words.subscribe }} {{ words.table }}").render(words=words) == \
+        f"Follow {base_language(language)}"
