@@ -173,7 +173,7 @@ def _cleaned(cleaner: Any, html: str) -> str:
     text, or part of an attribute's value, on either side of the sanitiser; none can make markup; in the raw text of
     an ``<xmp>`` a literal "&amp;" now reads "&"). Other references to them in raw HTML (``&#38;``, ``&#160;``) are
     nh3's to read and stay slower: a million characters of them take a few seconds."""
-    free = [] if html.count("&") < _FEW_ESCAPES and html.count("\xa0") < _FEW_ESCAPES else \
+    free = [] if ("&" not in html or html.count("&") < _FEW_ESCAPES) and html.count("\xa0") < _FEW_ESCAPES else \
         [char for char in _STAND_INS if char not in html]
     if len(free) < 2:  # (few of them; or a text holding all sixteen stand-ins, sanitised as it is)
         return str(cleaner.clean(html))
@@ -337,7 +337,7 @@ def _tidied(html: str) -> str:
         html = _OTHER_INPUT.sub("", html)
         if 'type="checkbox"' in html:
             html = _LABELLED.sub(_labelled, _CHECKBOX_BEFORE_PARAGRAPH.sub(r"<p>\1 ", html))
-    if html.count("<img") > html.count(' src="'):
+    if "<img" in html and html.count("<img") > html.count(' src="'):  # (a search: most notes have no image)
         html = _IMG.sub(_image_or_its_alt, html)
     if ' lang="' in html or ' dir="' in html:
         html = _LANG_OR_DIR_TAG.sub(_language_and_direction, html)
@@ -549,7 +549,23 @@ _MAYBE_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|")')
 _MAYBE_RELATIVE_SRC = re.compile(r'src="(?![a-zA-Z][a-zA-Z0-9+.-]*:|")')
 
 
+#: the notes :func:`absolute_urls` was last given, their base and what it made of them: an episode's notes go into its
+#: RSS item and then its JSON Feed item (the same text, looked at once)
+_last_absolute: tuple[str, str, str] = ("", "", "")
+
+
 def absolute_urls(html: str, base: str) -> str:
+    """:func:`_absolute_urls`, once for the same notes (the same text object) and base given twice in a row."""
+    global _last_absolute
+    last = _last_absolute  # (one tuple, replaced whole: a thread never sees half of it)
+    if html is last[0] and base == last[1]:
+        return last[2]
+    made = _absolute_urls(html, base)
+    _last_absolute = (html, base, made)
+    return made
+
+
+def _absolute_urls(html: str, base: str) -> str:
     """Relative ``href``/``src`` in sanitised notes made absolute against ``base`` (the episode page).
 
     A page resolves ``../other-episode/`` itself; a feed has no base URL, so podcast
