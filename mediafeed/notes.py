@@ -467,10 +467,10 @@ def _describe(html: str, link: str) -> str:
     open_lists: list[str] = []
     closers = ""
     before: list[str] = []  #: the closers each kept chunk found (to step back over a heading left last)
-    ascii = strict.isascii()  # (a character a byte: most notes)
+    ascii_only = strict.isascii()  # (a character a byte: most notes)
     for match in _BLOCK_END.finditer(strict):
         chunk = strict[position:match.end()]
-        size = len(chunk) if ascii else len(chunk.encode("utf-8"))
+        size = len(chunk) if ascii_only else len(chunk.encode("utf-8"))
         now_open = open_lists.copy()
         for closing, name in _LIST_TAG.findall(chunk):
             if not closing:
