@@ -145,21 +145,23 @@ def environment(show_root: Path | None, bytecode: TemplateCache | None = None,
         bytecode_cache=bytecode,
         auto_reload=False,  # an environment lives for one build: no stat of each template at each page
     )
-    env.filters["duration"] = human_duration
-    env.filters["spoken"] = _in_words(partial(theme_words.spoken, words))
+    # the filters that write a number or a language tag as words are pure: each value written once a build (an
+    # episode's pages wrote its duration four times, "0 seconds" three times, its size in MB three times)
+    env.filters["duration"] = _remembered(human_duration)
+    env.filters["spoken"] = _in_words(_remembered(partial(theme_words.spoken, words)))
     env.filters["clock"] = clock
     env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
     env.filters["rfc2822"] = rfc2822
     env.filters["longdate"] = _in_words(partial(theme_words.long_date, words))
-    env.filters["megabytes"] = _in_words(partial(theme_words.megabytes, words))
+    env.filters["megabytes"] = _in_words(_remembered(partial(theme_words.megabytes, words)))
     env.filters["fill"] = theme_words.fill
-    env.filters["role"] = _in_words(partial(theme_words.role_name, words))
+    env.filters["role"] = _in_words(_remembered(partial(theme_words.role_name, words)))
     env.filters["iso_duration"] = iso_duration
     env.filters["scrollable_tables"] = scrollable_tables
     env.filters["truncate"] = _directions_closed(env.filters["truncate"])
     env.filters["breakable"] = breakable
     env.filters["pasted"] = pasted
-    env.filters["direction"] = direction
+    env.filters["direction"] = _remembered(direction)
     env.globals["mediafeed_version"] = __version__
     env.globals["words"] = words
     from markupsafe import Markup
@@ -241,6 +243,30 @@ def asset_problems(show_root: Path) -> list[Problem]:
     return [warning("SRC054", rel, f"is a symbolic link to {os.path.realpath(show_root / rel)}, outside the show's theme "
                     "folder: it is not published", hint=f"copy the file itself to {rel} in place of the link")
             for rel in linked_out_assets(show_root)]
+
+
+#: the types of value :func:`_remembered` keeps a filter's text for (a datetime is not one: two that are equal can be
+#: in different time zones, and written as different days)
+_REMEMBERED_TYPES = frozenset({str, int, float})
+
+
+def _remembered(write: Callable[[Any], str]) -> Callable[[Any], str]:
+    """``write`` (a filter of one value that depends on nothing else), computed once for each value of a plain type
+    (:data:`_REMEMBERED_TYPES`, the type part of the key: ``1`` and ``1.0`` are equal) in the environment's life, one
+    build; any other value is written every time, as before."""
+    made: dict[tuple[type, Any], str] = {}
+
+    def remembered(value: Any) -> str:
+        kind = type(value)
+        if kind not in _REMEMBERED_TYPES:
+            return write(value)
+        key = (kind, value)
+        text = made.get(key)
+        if text is None:
+            text = made[key] = write(value)
+        return text
+
+    return remembered
 
 
 def _in_words(write: Callable[[Any], str]) -> Any:

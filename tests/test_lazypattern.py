@@ -69,3 +69,28 @@ def test_the_feed_checks_patterns_a_one_edit_build_does_not_use_are_lazy() -> No
              "assert channel._OTHER_ZONE.match('Mon, 01 Jan 2024 10:00:00 CEST').group('zone') == 'CEST'\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "0", done.stdout + done.stderr
+
+
+def test_a_caseless_pattern_matches_what_the_pattern_matches_ignoring_case() -> None:
+    """caseless() drops re.IGNORECASE (slow: every compared character lowercased) for classes of each letter's cases,
+    Unicode's folds too: under the flag "s" matches "ſ", "k" the Kelvin sign, "i" the dotted and dotless I."""
+    import random
+
+    from mediafeed.lazypattern import caseless
+
+    source = r"</?(?:a(?:ddress|side)|d(?:iv|t)|h(?:[1-6]|r)|li|p(?:re)?|section|track)(?![\w:-])[^>]*>|<hr\s*/?>"
+    flagged, plain = re.compile(source, re.I), re.compile(caseless(source))
+    assert not plain.flags & re.I
+    rng = random.Random(7)
+    pieces = ["<", "</", ">", "/>", " ", "\n", "-", ":", "x", "1", "7", "a", "A", "ddress", "DDRESS", "side", "iv", "IV", "t",
+              "T", "h", "H", "r", "li", "LI", "p", "P", "re", "RE", "section", "ſection", "ſECTİON", "ıı", "track",
+              "trac\u212a", "TRACK", "é", '"<P>"']
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in flagged.finditer(text)], text
+    for bad in (r"[a-z]+", r"(?i)x", r"(?P<name>x)"):
+        try:
+            caseless(bad)
+        except ValueError:
+            continue
+        raise AssertionError(f"caseless({bad!r}) should refuse")

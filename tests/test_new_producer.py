@@ -39,6 +39,18 @@ def test_the_notes_as_plain_text_keep_words_and_punctuation_together(markdown: s
     assert render(markdown).text == expected
 
 
+@pytest.mark.parametrize("html,expected", [
+    # any case of a parting tag's name parts the words, as a browser reads the name (Unicode's folds too: "ſ" is an s)
+    ("<P>One</P><DIV>two</DIV><Li>three</Li>four<BR>five", "One two three four five"),
+    ("<ſection>one</ſection>two<BLOC\u212aQUOTE>three<\u0130FRAME>four", "one two three four"),
+    ("<Pre>one</PRE>two<Span>three</Span>four<Pr>five", "one twothreefourfive"),
+])
+def test_the_plain_text_of_html_parts_words_at_a_block_tag_in_any_case(html: str, expected: str) -> None:
+    from mediafeed.notes import plain_text
+
+    assert plain_text(html) == expected
+
+
 def test_tag_writes_the_notes_into_the_audio_without_a_space_before_the_full_stop(show) -> None:
     """Seen in ``mediafeed tag --dry-run``: ``comment: (none) → Pickles: brine, time, patience. See the recipe .``"""
     add_episode(show, "009-pickles", FRONT, body="Pickles: brine and time. See [the recipe](https://example.org/r).\n")

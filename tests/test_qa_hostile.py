@@ -111,6 +111,31 @@ def test_links_are_made_absolute_only_where_relative() -> None:
     assert absolute_urls(hidden, base) == f'<p><a href="{base[:-12]}001-ipv/">p</a> <img src="{base}picture.png"></p>'
 
 
+def test_an_episodes_notes_given_twice_in_a_row_are_looked_at_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The same notes go into an episode's RSS item and then its JSON Feed item: the second time they are not
+    searched for relative links again; other notes, or the same notes against another page, are."""
+    from mediafeed import notes
+
+    searched: list[str] = []
+    real = notes._MAYBE_RELATIVE_HREF
+
+    class Counting:
+        def search(self, html: str):  # type: ignore[no-untyped-def]
+            searched.append(html)
+            return real.search(html)
+
+    monkeypatch.setattr(notes, "_MAYBE_RELATIVE_HREF", Counting())
+    base = "https://podcast.example.org/safe-to-say/episodes/006-hostile/"
+    html = '<p><a href="../001-ipv/">p</a></p>'
+    made = notes.absolute_urls(html, base)
+    assert notes.absolute_urls(html, base) is made and len(searched) == 1
+    assert made == f'<p><a href="{base[:-12]}001-ipv/">p</a></p>'
+    other = "https://podcast.example.org/safe-to-say/episodes/007-other/"
+    assert notes.absolute_urls(html, other) == f'<p><a href="{other[:-10]}001-ipv/">p</a></p>' and len(searched) == 2
+    assert notes.absolute_urls("<p>x</p>", base) == "<p>x</p>" and notes.absolute_urls(html, base) == made
+    assert len(searched) == 4
+
+
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "mediafeed", *args], cwd=cwd, capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NO_COLOR": "1"})

@@ -17,7 +17,7 @@ from helpers import copy_show
 from mediafeed.build import build
 from mediafeed.config import load_show
 from mediafeed.translations import ENGLISH, TABLES
-from mediafeed.words import PLURAL_CATEGORIES, Words, long_date, megabytes, spoken, words_for
+from mediafeed.words import PLURAL_CATEGORIES, Words, base_language, long_date, megabytes, spoken, words_for
 
 EP1 = "episodes/001-ipv-and-substance-use/"  # chapters and a transcript
 EP2 = "episodes/002-learning-alliances/"
@@ -241,3 +241,49 @@ def test_reviewed_words_read_as_their_language_does() -> None:
 
     assert fill(TABLES["de"]["comment_on"], place=TABLES["de"]["fediverse"]) == "Auf dem Fediverse (Mastodon) kommentieren"
     assert "is de pagina verplaatst" in TABLES["nl"]["not_found_text"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar", "ja"])
+def test_every_word_is_an_attribute_of_the_words_as_templates_read_it(language: str) -> None:
+    """``{{ words.subscribe }}`` is an attribute look-up first: each word is one (Jinja raised and caught an
+    AttributeError for each of the ~90 words of an episode page before it looked the item up), and the words'
+    own ``table``, ``language`` and ``words`` keep their meaning, a show's own word too."""
+    import jinja2
+
+    words = words_for(language, [("subscribe", "Follow")])
+    assert all(getattr(words, key) == words[key] for key in ENGLISH)
+    assert words.subscribe == "Follow" and words.table == base_language(language) and words.words["months"] == words["months"]
+    assert jinja2.Environment().from_string("{{ words.subscribe }} {{ words.table }}").render(words=words) == \
+        f"Follow {base_language(language)}"
+
+
+def test_a_build_writes_each_duration_size_and_direction_in_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The number and language filters are pure: an episode's pages wrote its duration four times, "0 seconds" three
+    times and its size in MB three times; each value is now written once a build (an environment), the text the
+    same. A datetime is written every time: two equal ones can be in different time zones (other days)."""
+    from datetime import timedelta, timezone
+
+    from mediafeed import site
+    from mediafeed import words as theme_words
+
+    calls: list[object] = []
+
+    def counting(write):  # type: ignore[no-untyped-def]
+        def counted(*args):  # type: ignore[no-untyped-def]
+            calls.append(args[-1])
+            return write(*args)
+        return counted
+
+    words = words_for("fr")
+    late = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
+    later = late.astimezone(timezone(timedelta(hours=2)))  # (the same instant: equal, another day)
+    said = [f"{spoken(words, n)}/{site.human_duration(n)}/{megabytes(words, 1048576)};" for n in (0, 0, 61, 61)]
+    expected = "".join(said) + f"{spoken(words, 61.0)} {long_date(words, late)} {long_date(words, later)}"
+    for name in ("spoken", "megabytes", "long_date"):
+        monkeypatch.setattr(theme_words, name, counting(getattr(theme_words, name)))
+    monkeypatch.setattr(site, "human_duration", counting(site.human_duration))
+    env = site.environment(None, None, words)
+    text = env.from_string("{% for n in [0, 0, 61, 61] %}{{ n | spoken }}/{{ n | duration }}/{{ 1048576 | megabytes }};"
+                           "{% endfor %}{{ 61.0 | spoken }} {{ a | longdate }} {{ b | longdate }}").render(a=late, b=later)
+    assert text == expected and "1er mars 2026 2 mars 2026" in text
+    assert sorted(map(repr, calls)) == sorted(map(repr, [0, 61, 0, 61, 1048576, 61.0, late, later]))
