@@ -880,6 +880,9 @@ def test_without_javascript_the_audio_plays_and_chapters_and_transcript_can_be_r
     assert tab.is_visible("[data-player] audio") and not tab.is_visible(".player-bar")
     audio = tab.query_selector("[data-player] audio").bounding_box()
     assert audio["height"] >= 30 and audio["y"] + audio["height"] <= (180 if path == EMBED else 10_000)
+    for width in (240, 300, 320, 400, 800) if path == EMBED else ():  # the card keeps inside the 180 px frame: it
+        tab.set_viewport_size({"width": width, "height": 180})  # scrolled 3 px in a phone's column (its foot cut off)
+        assert tab.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [180, width]
     tab.wait_for_function("() => document.querySelector('[data-player] audio').readyState >= 1")  # and it loads
     # no button that needs the script is on show, nor reachable with Tab
     assert tab.evaluate("[...document.querySelectorAll('button, [data-chapters]')].every(e => !e.getClientRects().length)")
