@@ -268,6 +268,13 @@ def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page:
     tab.keyboard.press("ArrowRight")
     tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime >= 1.9")
     assert tab.evaluate("document.activeElement.getAttribute('aria-valuetext')") == "2 seconds of 40 seconds"
+    # Space on the slider plays and pauses, as on the Play button (and as in the browser's own controls and other
+    # players): it did nothing, and a listener who had moved there with the arrow keys had to Shift+Tab back twice
+    tab.keyboard.press("Space")
+    tab.wait_for_function("() => !document.querySelector('[data-player] audio').paused")
+    tab.keyboard.press("Space")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').paused")
+    assert tab.evaluate("[document.activeElement.getAttribute('aria-label'), scrollY]") == ["Position", 0]
     # the speed: arrow keys on the closed menu
     tab.focus("[data-rate]")
     tab.keyboard.press("ArrowDown")

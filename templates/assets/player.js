@@ -199,7 +199,10 @@
         seek(media, Math.max(0, media.currentTime + parseFloat(button.getAttribute("data-skip"))), false);
       });
     });
-    range.addEventListener("keydown", function () { if (!dragging) { slide(); } });
+    // Space plays and pauses here too (a range ignores it)
+    range.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); play.click(); } else if (!dragging) { slide(); }
+    });
     range.addEventListener("blur", show);
     range.addEventListener("input", function () {
       dragging = true;
