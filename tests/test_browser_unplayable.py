@@ -210,6 +210,7 @@ def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer,
         # the word fits, whole (the slider gives way; in a 240 px frame it is cut short, "Lo…")
         assert tab.evaluate("document.documentElement.scrollWidth") <= (300 if embed else 1100)
         assert tab.eval_on_selector(".player-time", "t => t.scrollWidth <= t.clientWidth")
+        assert axe_violations(tab) == []  # the word's contrast, the narrower slider's size
         assert tab.evaluate("document.documentElement.scrollHeight") <= (180 if embed else 10_000)
         assert held, "the file was asked for"
         waited, held[:] = list(held), [None]
