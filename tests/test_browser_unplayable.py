@@ -171,3 +171,54 @@ def test_without_javascript_a_missing_file_keeps_the_native_player_and_no_messag
     tab = open_page(GONE, java_script_enabled=False)
     assert tab.eval_on_selector(AUDIO, "a => a.controls") is True and tab.is_visible(AUDIO)
     assert tab.evaluate("document.querySelector('p[data-error]').textContent") == ""
+
+
+#: what the player's clock shows on the screen: the text of its parts that are drawn (not the words for screen readers)
+_CLOCK = """() => { const walk = document.createTreeWalker(document.querySelector('.player-time'), NodeFilter.SHOW_TEXT);
+    let seen = ''; while (walk.nextNode()) { const part = walk.currentNode.parentElement;
+        if (part.getClientRects().length && !part.closest('.visually-hidden')) seen += walk.currentNode.textContent; }
+    return seen.trim(); }"""
+
+
+@pytest.mark.parametrize("path", [FINE, FINE + "embed/"])
+def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer, Any], path: str) -> None:
+    """A host that is slow to send the file (here: it sends nothing until the test lets it). Play turned into Pause
+    and the clock stood at 0:00 for as long as the file took, the same as a player that had hung: the native
+    controls, which the bar replaces, show that they are loading. Now the clock gives way to "Loading…" (no live
+    region: a screen reader is not talked over at every wait) until the sound comes, and the time is back."""
+    embed = path.endswith("embed/")
+    context = site[1].new_context(viewport={"width": 300 if embed else 1100, "height": 180 if embed else 900})
+    try:
+        tab = context.new_page()
+        held: list[Any] = []
+        audio = re.compile(r".*\.mp3$")
+
+        def hold(route: Any) -> None:  # until the test lets the file come
+            if held and held[0] is None:
+                route.continue_()
+            else:
+                held.append(route)
+
+        tab.route(audio, hold)
+        tab.goto(site[0].url + path)
+        tab.wait_for_function("() => document.querySelector('.player-bar') && !document.querySelector('.player-bar').hidden")
+        assert re.fullmatch(r"0:00( / \d:\d\d)?", tab.evaluate(_CLOCK))  # (the embed's 300 px leaves out the length)
+        tab.focus("[data-play]")
+        tab.keyboard.press("Space")
+        tab.wait_for_function(f"() => ({_CLOCK})() === 'Loading…'")
+        assert tab.evaluate("document.querySelector('[data-play]').getAttribute('aria-label')") == "Pause"
+        # the word fits, whole (the slider gives way; in a 240 px frame it is cut short, "Lo…")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= (300 if embed else 1100)
+        assert tab.eval_on_selector(".player-time", "t => t.scrollWidth <= t.clientWidth")
+        assert axe_violations(tab) == []  # the word's contrast, the narrower slider's size
+        assert tab.evaluate("document.documentElement.scrollHeight") <= (180 if embed else 10_000)
+        assert held, "the file was asked for"
+        waited, held[:] = list(held), [None]
+        for route in waited:
+            route.continue_()
+        tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 0.3")
+        tab.wait_for_function(f"() => /^0:0\\d/.test(({_CLOCK})())")
+        tab.eval_on_selector(AUDIO, "a => a.pause()")
+        assert "Loading" not in tab.evaluate(_CLOCK)
+    finally:
+        context.close()

@@ -38,8 +38,10 @@ EP1 = "episodes/001-ipv-and-substance-use/"
 #: embeds on a blog page) took 806 B of script, and an embed that fits its frame in a phone's column 333 B of style:
 #: 36,380 and 50,402 used. Session 26's embed that fits a frame a blog's iframe{height:auto} cuts to 150 px took 171 B
 #: of style: 36,551 and 50,573 used. The chapter's "(playing)" in the show's language (a word of the page, not the
-#: stylesheet's English) took 10 B of style: 36,561 and 50,583 used.
-BUDGET = {"index": 100_000, "episode": 100_000, "embed": 50_810, "css+js": 36_790}
+#: stylesheet's English) took 10 B of style: 36,561 and 50,583 used. Session 29's "Loading…" for a file slow to come,
+#: Space on the slider and the embed without script inside its frame took 1,176 B of style and script and 50 B of
+#: player markup: 37,956 and 52,028 used (the embed's 50,802 before).
+BUDGET = {"index": 100_000, "episode": 100_000, "embed": 52_170, "css+js": 38_100}
 
 
 @pytest.fixture(scope="module")

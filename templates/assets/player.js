@@ -199,7 +199,10 @@
         seek(media, Math.max(0, media.currentTime + parseFloat(button.getAttribute("data-skip"))), false);
       });
     });
-    range.addEventListener("keydown", function () { if (!dragging) { slide(); } });
+    // Space plays and pauses here too (a range ignores it)
+    range.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); play.click(); } else if (!dragging) { slide(); }
+    });
     range.addEventListener("blur", show);
     range.addEventListener("input", function () {
       dragging = true;
@@ -213,6 +216,15 @@
     });
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
+    // A file slow to come: "Loading…" for the clock after 0.5 s (a seek's wait does not flicker), not live (a show's
+    // player.html without the word keeps its clock)
+    var waiting = 0, word = q(".player-wait");
+    function wait(event) {
+      clearTimeout(waiting);
+      root.classList.remove("is-waiting");
+      if (word && event.type === "waiting" && !media.paused) { waiting = setTimeout(function () { root.classList.add("is-waiting"); }, 500); }
+    }
+    ["waiting", "playing", "pause", "emptied"].forEach(function (name) { media.addEventListener(name, wait); });
     ["timeupdate", "seeked", "pause", "ended"].forEach(function (name) { media.addEventListener(name, show); });
     return media;
   }
