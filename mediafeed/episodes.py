@@ -197,7 +197,7 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
     return folders, problems
 
 
-def _unknown(rel: str) -> None:
+def _unknown(rel: str) -> str | None:
     """No look taken: each file's identity is made from its ``lstat`` (see :meth:`fastpath.Sweep.identity`)."""
     return None
 
