@@ -143,6 +143,7 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
         taken = sweep.taken_ns
         entries = [(name, os.path.join(base, name), st) for name, st in listed]
         dirs = [(name, path, sweep.listing(f"{EPISODES_DIR}/{name}")) for name, path, st in entries if st is None]
+        known = sweep.identity
     else:
         if not base.is_dir():
             if base.is_symlink():  # a link to a folder that is gone, or a loop
@@ -154,6 +155,7 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
             entries = [(e.name, e.path, None if e.is_dir(follow_symlinks=False) else e.stat(follow_symlinks=False))
                        for e in sorted(scanned, key=lambda e: e.name)]
         dirs = [(name, path, None) for name, path, st in entries if st is None]
+        known = _unknown
     folders, problems = [], []
     for name, path, st in entries:
         if st is not None and sourcelinks.special(st.st_mode) and not name.startswith((".", "_")):
@@ -163,15 +165,21 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
             continue
         if inner is None:
             inner = _list(path)
+            looked = _unknown
+        else:
+            looked = known
         files, others = [], []
         identity, racy = "", True
         for file_name, st in inner:
             if st is None:
                 continue
             if stat.S_ISREG(st.st_mode):
-                files.append((file_name, st.st_size, f"{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"))
+                # (the look's text of the numbers when it has them: see fastpath.Sweep.identity)
+                seen = looked(f"{EPISODES_DIR}/{name}/{file_name}") or \
+                    f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+                files.append((file_name, st.st_size, seen.partition(":")[2]))
                 if file_name == EPISODE_FILE:
-                    identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+                    identity = seen
                     racy = max(st.st_mtime_ns, st.st_ctime_ns) > taken - RACY_NS
             elif not file_name.startswith("."):  # (a hidden file is never published: nothing is left out)
                 others.append((file_name, st.st_mode, sourcelinks.stamp(os.path.join(path, file_name), st)))
@@ -198,6 +206,11 @@ def discover(root: Path, sweep: Sweep | None = None) -> tuple[list[Folder], list
                                     episode=name))
         folders.append(folder)
     return folders, problems
+
+
+def _unknown(rel: str) -> str | None:
+    """No look taken: each file's identity is made from its ``lstat`` (see :meth:`fastpath.Sweep.identity`)."""
+    return None
 
 
 def _list(path: str) -> list[tuple[str, os.stat_result | None]]:

@@ -86,7 +86,7 @@ def known_identities(sweep: fastpath.Sweep | None, root: Path, rels: list[str]) 
             folders[folder] = dict(sweep.listing(folder) or ())
         st = folders[folder].get(name)
         if st is not None and stat.S_ISREG(st.st_mode):
-            found[rel] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+            found[rel] = sweep.identity(rel) or f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
     return found
 
 

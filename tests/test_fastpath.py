@@ -178,6 +178,69 @@ def test_unreadable_stamp_means_build(show: Path) -> None:
     assert os.path.exists(fastpath.stamp_path(show, show / "public"))
 
 
+def _stamp_as_version_2_wrote_it(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rewrite the show's stamp as mediafeed with stamp version 2 saved it for this very show: its outputs' list a
+    JSON list of [path, size, mtime], its digest made with version 2 (as valid as that version's stamp was)."""
+    path = fastpath.stamp_path(show, show / "public")
+    text = path.read_text(encoding="utf-8", errors="surrogatepass")
+    header, end = json.JSONDecoder().raw_decode(text)
+    body = text[end + 1:]
+    if body.startswith("["):
+        listed = json.loads(body)
+    else:
+        parts = body.split("\0")
+        listed = [[rel, int(size), int(mtime)] for rel, size, mtime in zip(parts[0::3], parts[1::3], parts[2::3])]
+    with monkeypatch.context() as patch:
+        patch.setattr(fastpath, "STAMP_VERSION", 2)
+        header["version"] = 2
+        header["digest"] = fastpath.inputs_digest(show.resolve(), fastpath.options(show / "public", False),
+                                                  list(header["extra"]))
+    path.write_text(f"{json.dumps(header, separators=(',', ':'))}\n{json.dumps(listed, separators=(',', ':'))}",
+                    encoding="utf-8")
+
+
+def test_a_stamp_of_an_older_version_is_not_read_and_the_build_runs(show: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Version 3 keeps the outputs' list as NUL-separated text: a stamp that version 2 saved (a JSON list after its
+    header) is never read as one, nor trusted: the build runs, writes what a clean build writes, and saves a stamp of
+    its own version that the next build replays."""
+    first = _build(show)
+    before = _mtimes(show / "public")
+    _stamp_as_version_2_wrote_it(show, monkeypatch)
+    assert fastpath.check(show, show / "public", False) is None
+    again = _build(show)
+    assert not again.get("up_to_date") and again["written"] == [] and again["problems"] == first["problems"]
+    assert _mtimes(show / "public") == before
+    clean = tmp_path / "clean"
+    shutil.copytree(show, clean, ignore=shutil.ignore_patterns("public", ".mediafeed", "published.json"))
+    _build(clean)
+    assert {rel: (show / "public" / rel).read_bytes() for rel in before} == \
+        {str(p.relative_to(clean / "public")): p.read_bytes() for p in (clean / "public").rglob("*") if p.is_file()}
+    header = json.JSONDecoder().raw_decode(fastpath.stamp_path(show, show / "public").read_text())[0]
+    assert header["version"] == fastpath.STAMP_VERSION == 3
+    assert _build(show)["up_to_date"] is True
+
+
+def test_the_stamp_keeps_any_name_an_output_file_has(tmp_path: Path) -> None:
+    """The outputs' list is text, not JSON: a name with a newline, a space, a letter beyond ASCII or a byte that is
+    not UTF-8 (Python holds it as a lone surrogate) comes back from the stamp as it was, and a file changed since is
+    still seen."""
+    root, out = tmp_path / "show", tmp_path / "show" / "public"
+    (out / "x y").mkdir(parents=True)
+    (root / ".mediafeed").mkdir()
+    names = ["index.html", "a\nb.mp3", os.fsdecode(b"caf\xe9.mp3"), "x y/\u00fc.html"]
+    for number, name in enumerate(names):
+        (out / name).write_bytes(b"x" * number)
+    pending = fastpath.prepare(root, out, False, names, {"episodes": 1, "written": names}, [], None)
+    assert pending is not None
+    pending.save()
+    replayed = fastpath.check(root, out, False)
+    assert replayed is not None and replayed["unchanged"] == replayed["kept"] == len(names)
+    assert replayed["episodes"] == 1 and replayed["written"] == []
+    os.utime(out / names[2], ns=(0, (out / names[2]).stat().st_mtime_ns + 1))
+    assert fastpath.check(root, out, False) is None
+
+
 def test_cache_values_from_other_code_are_not_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mediafeed.cache import Cache
 
