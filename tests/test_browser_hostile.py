@@ -415,6 +415,10 @@ TEMPLATED_TITLE = "Q&A " + EXPRESSION % 1 + " {% raw %} {{< youtube x >}}"
 def templated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("templated")
     show = copy_show(work / "show")
+    # the theme's words a show gives (show.yml's words:) are in the fragment too, as its links' text and names
+    with (show / "show.yml").open("a", encoding="utf-8") as config:
+        config.write(f"words:\n  download: \"{EXPRESSION % 3}\"\n  show_notes: \"Notes {{% raw %}}\"\n"
+                     f"  download_episode: \"{EXPRESSION % 4}\"\n")
     add_episode(show, "006-braces", f"""
 title: "{TEMPLATED_TITLE}"
 date: 2026-03-20T08:00:00+00:00
@@ -468,5 +472,9 @@ def test_pasted_code_holds_no_template_a_blog_would_run(templated: Path, browser
             names = tab.eval_on_selector_all("[aria-label], iframe", "all => all.map(e => e.ariaLabel || e.title)")
             names = [name.replace("\u2060", "") for name in names]
             assert names[0] == TEMPLATED_TITLE and names[-1] == TEMPLATED_TITLE + " – Safe to Say", names
+            assert names[1:3] == ["Notes {% raw %}: " + TEMPLATED_TITLE, EXPRESSION % 3 + ": " + TEMPLATED_TITLE], names
+            assert tab.eval_on_selector_all(".mediafeed-episode p:last-child a, .mediafeed-episode audio a",
+                                            "links => links.map(a => a.textContent)") == [
+                EXPRESSION % 4, "Notes {% raw %}", EXPRESSION % 3]
         finally:
             context.close()
