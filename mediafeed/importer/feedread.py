@@ -508,10 +508,14 @@ def as_plain_text(value: str) -> str:
     """A show's description or an episode's summary, which mediafeed keeps as plain text, from a feed that wrote it as
     HTML (hosts put it in CDATA): the text, a link's address after its words. Kept as HTML, the pages and the feed
     showed '<p>…&amp;…' as typed."""
-    if HTML_TAG.search(value) or HTML_ENTITY.search(value):
+    if HTML_TAG.search(value):
         from ..notes import plain_paragraphs
 
         return plain_paragraphs(value)
+    if HTML_ENTITY.search(value):  # references in text without tags: read, its line breaks kept (HTML's are spaces)
+        import html
+
+        return html.unescape(value)
     return value
 
 
