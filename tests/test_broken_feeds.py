@@ -1146,6 +1146,21 @@ def test_import_of_a_description_with_a_script_tag_spelt_with_a_long_s_is_no_int
     assert _imported_summary(show) == "Marshes\n\nx"
 
 
+def test_import_keeps_a_content_links_words_written_over_two_lines(tmp_path: Path) -> None:
+    # A content link's text is one line (the build refuses a line break since session 29); a feed's element text
+    # wrapped over two lines was left out of the import (IMP050, "the build would refuse it"), where apps show it as
+    # one line: its words are joined as they are for podcast:image alt
+    link = '<podcast:contentLink href="https://video.example.org/w/salt">Watch this episode\n    on PeerTube</podcast:contentLink>'
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + link))
+    assert [p for p in report["problems"] if p["code"] == "IMP050"] == []
+    from mediafeed.source import split_front_matter
+
+    [episode] = [p for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
+    data, _, _ = split_front_matter(episode.read_text(encoding="utf-8"), str(episode))
+    assert data is not None
+    assert data["content_links"] == [{"url": "https://video.example.org/w/salt", "text": "Watch this episode on PeerTube"}]
+
+
 def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, DOCUMENT["items-outside-channel"])
     assert len(report["imported"]) == 3

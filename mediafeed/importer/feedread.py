@@ -467,8 +467,9 @@ def _item_extra(item: Any, enclosure: str, where: str, source: str, guid: str) -
     chat = _chat(item)
     if chat:
         extra["chat"] = chat
-    links = [{"url": (c.get("href") or "").strip(), "text": _own_text(c)} for c in item.findall(f"{PODCAST}contentLink")
-             if (c.get("href") or "").strip()]
+    # (the text one line, as apps show it and the build takes it: a feed may wrap it)
+    links = [{"url": (c.get("href") or "").strip(), "text": " ".join(_own_text(c).split())}
+             for c in item.findall(f"{PODCAST}contentLink") if (c.get("href") or "").strip()]
     if links:
         extra["content_links"] = links
     bites = []
