@@ -1124,17 +1124,17 @@ def test_import_writes_an_html_itunes_summary_as_the_plain_text_summary_is(tmp_p
 ])
 def test_import_keeps_a_plain_text_itunes_summary_that_looks_like_html(tmp_path: Path, written: str, summary: str) -> None:
     _, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + f"<itunes:summary>{written}</itunes:summary>"))
-    assert _imported_summary(show) == summary
+    assert _imported_front_matter(show)["summary"] == summary
 
 
-def _imported_summary(show: Path) -> str:
-    """The ``summary`` import wrote into the first episode's episode.md (Salt Marsh Carbon)."""
+def _imported_front_matter(show: Path) -> dict:
+    """The front matter import wrote into the first episode's episode.md (Salt Marsh Carbon)."""
     from mediafeed.source import split_front_matter
 
     [episode] = [p for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
     data, _, _ = split_front_matter(episode.read_text(encoding="utf-8"), str(episode))
     assert data is not None
-    return str(data["summary"])
+    return data
 
 
 def test_import_of_a_description_with_a_script_tag_spelt_with_a_long_s_is_no_internal_error(tmp_path: Path) -> None:
@@ -1143,7 +1143,7 @@ def test_import_of_a_description_with_a_script_tag_spelt_with_a_long_s_is_no_int
     report, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + "<itunes:summary><![CDATA[<p>Marshes"
                                                             "</p><ſcript>x</ſcript>]]></itunes:summary>"))
     assert report["imported"]
-    assert _imported_summary(show) == "Marshes\n\nx"
+    assert _imported_front_matter(show)["summary"] == "Marshes\n\nx"
 
 
 def test_import_keeps_a_content_links_words_written_over_two_lines(tmp_path: Path) -> None:
@@ -1153,12 +1153,7 @@ def test_import_keeps_a_content_links_words_written_over_two_lines(tmp_path: Pat
     link = '<podcast:contentLink href="https://video.example.org/w/salt">Watch this episode\n    on PeerTube</podcast:contentLink>'
     report, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + link))
     assert [p for p in report["problems"] if p["code"] == "IMP050"] == []
-    from mediafeed.source import split_front_matter
-
-    [episode] = [p for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
-    data, _, _ = split_front_matter(episode.read_text(encoding="utf-8"), str(episode))
-    assert data is not None
-    assert data["content_links"] == [{"url": "https://video.example.org/w/salt", "text": "Watch this episode on PeerTube"}]
+    assert _imported_front_matter(show)["content_links"] == [{"url": "https://video.example.org/w/salt", "text": "Watch this episode on PeerTube"}]
 
 
 def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) -> None:
