@@ -294,7 +294,20 @@ def subtitle_not_carried(element: Any, said: str) -> str:
     """The text of ``element``'s itunes:subtitle when it says what ``said`` (the description, summary and notes the
     import carries) does not: mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), so it is lost."""
     subtitle = " ".join((element.findtext(f"{ITUNES}subtitle") or "").split())
-    return subtitle if subtitle and subtitle not in " ".join(said.split()) else ""
+    if not subtitle or subtitle in " ".join(said.split()):
+        return ""
+    from ..notes import plain_text
+
+    # the notes' words as a reader sees them ('&amp;' is '&', a word in <b> a word), and a subtitle a host cut from the
+    # description's start ('… the marsh at da…') the words before its ellipsis
+    cut = _ELLIPSIS.sub("", subtitle).rstrip()
+    if len(cut) < len(subtitle) * 2 // 3:  # ('Wait…', 'A b…': too little left to say the notes hold it)
+        cut = subtitle
+    return "" if cut in " ".join(plain_text(said).split()) else subtitle
+
+
+#: an ellipsis that ends a text cut short ('…', '...', '[…]'), and the part word before it
+_ELLIPSIS = re.compile(r"\S*\s*(?:\[?(?:…|\.\.\.)\]?)$")
 
 
 #: why an item's tag is not imported (IMP050 for podcast: tags, IMP051 for itunes: ones)
