@@ -876,6 +876,17 @@ def test_an_m4a_whose_nero_list_says_other_chapters_than_its_track_gets_the_trac
                                          capture_output=True, text=True, check=True).stdout
 
 
+def test_an_m4as_chapters_whose_first_starts_after_0_are_tagged_as_its_chapter_track_holds_them(tmp_path: Path) -> None:
+    # A chapter track's first chapter starts the track: ffmpeg writes "One" at 1 s from 0 (ffprobe and Apple's players
+    # show it so). Since the chapters are read from the track (this session), tagging an M4A whose episode's
+    # chapters start at 00:00:01 read back 0 s for 1 s and stopped: TAG001, "a bug in mediafeed or mutagen", and the
+    # build with it. The first chapter is compared from 0, as the track holds it; tagging then settles.
+    path = make_media(tmp_path / "late.m4a", "m4a", 4.0)
+    wanted = Tags(chapters=(TagChapter(1000, "One"), TagChapter(2500, "Two")))
+    assert _dry_run_then_tag(path, wanted) == [{"field": "chapters", "old": "", "new": "00:00:00 One; 00:00:02.500 Two"}]
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.5, "Two")]
+
+
 def _chapter_references(data: bytes, ids: list[int]) -> bytes:
     """``data`` (an M4A whose moov ends the file) with its ``tref/chap`` box listing the track IDs ``ids``."""
     handle = io.BytesIO(data)
