@@ -639,8 +639,10 @@ _BLOCK_END = lazy(caseless(r"</(?:p|div|li|h[1-6]|blockquote|pre|tr|ul|ol|table)
 _LINE_BREAK = lazy(r"<br\s*/?>", re.I)
 #: (each searched forward from the last: a lazy ".*?" up to the closing tag made an old feed's description of
 #: unclosed '<script>' or '<a href>' tags quadratic, 360 KB of them 48 s of 'mediafeed import')
-_UNSHOWN = lazy(r"<(script|style|template|noscript)\b", re.I)
-_UNSHOWN_END = {name: lazy(rf"</{name}\s*>", re.I) for name in ("script", "style", "template", "noscript")}
+#: (ASCII's cases alone, as a browser reads a tag's name: under Unicode's, '<ſcript>' was found and its name, lowered,
+#: was no key of _UNSHOWN_END: an Internal error importing a feed whose description or summary held it)
+_UNSHOWN = lazy(r"<(script|style|template|noscript)\b", re.I | re.ASCII)
+_UNSHOWN_END = {name: lazy(rf"</{name}\s*>", re.I | re.ASCII) for name in ("script", "style", "template", "noscript")}
 #: a link, its words up to its '</a>' and never past the next '<a' (links do not nest: a browser ends one there)
 _LINK = lazy(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>((?:[^<]|<(?!/?a[\s>]))*)</a\s*>""", re.I)
 

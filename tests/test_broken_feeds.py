@@ -1114,6 +1114,48 @@ def test_import_writes_an_html_itunes_summary_as_the_plain_text_summary_is(tmp_p
     assert data["summary"] == "Marshes & carbon, with the paper (https://example.com/paper).", yaml.safe_dump(data)
 
 
+@pytest.mark.parametrize("written, summary", [
+    # plain text whose words are in angle brackets: not HTML (import dropped '<String>' and '<Enter>', and made the
+    # paragraphs one)
+    ("We compare Vec&lt;String&gt; and Box&lt;dyn Error&gt;.\n\nPress &lt;Enter&gt; to skip.",
+     "We compare Vec<String> and Box<dyn Error>.\n\nPress <Enter> to skip."),
+    # a character reference without tags: read, the paragraphs kept (they were run into one line)
+    ("Marshes &amp;amp; carbon.\n\nSecond part.", "Marshes & carbon.\n\nSecond part."),
+])
+def test_import_keeps_a_plain_text_itunes_summary_that_looks_like_html(tmp_path: Path, written: str, summary: str) -> None:
+    _, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + f"<itunes:summary>{written}</itunes:summary>"))
+    assert _imported_front_matter(show)["summary"] == summary
+
+
+def _imported_front_matter(show: Path) -> dict:
+    """The front matter import wrote into the first episode's episode.md (Salt Marsh Carbon)."""
+    from mediafeed.source import split_front_matter
+
+    [episode] = [p for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
+    data, _, _ = split_front_matter(episode.read_text(encoding="utf-8"), str(episode))
+    assert data is not None
+    return data
+
+
+def test_import_of_a_description_with_a_script_tag_spelt_with_a_long_s_is_no_internal_error(tmp_path: Path) -> None:
+    # '<ſcript>' (U+017F): the search for scripts matched it under Unicode's cases, and its name, lowered, was looked
+    # up as 'ſcript': KeyError, "Internal error" and no show. A browser reads no script there: it is text
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + "<itunes:summary><![CDATA[<p>Marshes"
+                                                            "</p><ſcript>x</ſcript>]]></itunes:summary>"))
+    assert report["imported"]
+    assert _imported_front_matter(show)["summary"] == "Marshes\n\nx"
+
+
+def test_import_keeps_a_content_links_words_written_over_two_lines(tmp_path: Path) -> None:
+    # A content link's text is one line (the build refuses a line break since session 29); a feed's element text
+    # wrapped over two lines was left out of the import (IMP050, "the build would refuse it"), where apps show it as
+    # one line: its words are joined as they are for podcast:image alt
+    link = '<podcast:contentLink href="https://video.example.org/w/salt">Watch this episode\n    on PeerTube</podcast:contentLink>'
+    report, show = import_feed(tmp_path, GOOD_TEXT.replace(ITEM1_END, ITEM1_END + link))
+    assert [p for p in report["problems"] if p["code"] == "IMP050"] == []
+    assert _imported_front_matter(show)["content_links"] == [{"url": "https://video.example.org/w/salt", "text": "Watch this episode on PeerTube"}]
+
+
 def test_import_reads_items_outside_the_channel_as_the_episodes(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, DOCUMENT["items-outside-channel"])
     assert len(report["imported"]) == 3

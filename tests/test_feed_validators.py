@@ -7,6 +7,7 @@ the feed") lists what it still says and why that is the validator's, not the fee
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -148,6 +149,19 @@ def test_html_in_the_show_descriptions_plain_text_is_a_warning(show: Path) -> No
     found = [p for p in report.problems if p.code == "SRC057"]
     assert [(p.severity.value, p.file, p.field) for p in found] == [("warning", "show.yml", "description")]
     assert "<p>" in found[0].message
+
+
+def test_words_in_angle_brackets_in_a_summary_are_no_html(show: Path) -> None:
+    """SRC057 named any '<word>' as an HTML tag: a programming show's summary ('Vec<String>'), 'Press <Enter>' or
+    '<insert name here>' was warned about (and failed --strict); a tag is an HTML element's name, as a browser reads
+    it. A real one ('<b>') is still named."""
+    episode = sorted((show / "episodes").glob("*/episode.md"))[0]
+    text = episode.read_text(encoding="utf-8")
+    for summary, expected in (("Vec<String> vs Box<dyn Error>; press <Enter> for <insert name here>", []),
+                              ("A <b>bold</b> claim", ["<b>"])):
+        episode.write_text(re.sub(r"(?m)^summary: .*$", f"summary: '{summary}'", text, count=1), encoding="utf-8")
+        found = [p for p in build(show, now=NOW).problems if p.code == "SRC057"]
+        assert [p.message.split("(")[1].split(")")[0] for p in found] == expected, found
 
 
 def test_a_trailer_title_too_long_for_podcast_trailer_is_reported_at_the_trailers_episode_md(show: Path) -> None:

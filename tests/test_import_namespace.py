@@ -368,6 +368,31 @@ def test_a_channel_licence_or_funding_the_build_refuses_is_named_and_the_show_st
     assert [f.get("url") for f in channel.findall(f"{PODCAST}funding")] == ["https://example.org/support"]
 
 
+@pytest.mark.parametrize("description, subtitle", [
+    # the notes as HTML: a character reference, a tag inside the words (WordPress writes &#8217; for an apostrophe)
+    ("<![CDATA[<p>Tom &amp; Jerry&#8217;s <b>marsh</b> walk, at dawn.</p>]]>", "Tom & Jerry’s marsh walk"),
+    # a subtitle the host made of the description's start, cut with an ellipsis (PowerPress, Libsyn)
+    ("Notes of the episode: the marsh at dawn, the herons and the tide.", "Notes of the episode: the marsh at da…"),
+    ("Notes of the episode: the marsh at dawn, the herons and the tide.", "Notes of the episode: the marsh at dawn..."),
+])
+def test_an_itunes_subtitle_the_notes_say_is_not_named(description: str, subtitle: str) -> None:
+    """IMP051 compared the subtitle with the notes' HTML as written, so one the notes say in other markup ('&' as
+    '&amp;', '’' as '&#8217;', a word in <b>), or a host's subtitle cut from the description's start with an
+    ellipsis, was named as lost, though the description says it."""
+    from xml.sax.saxutils import escape
+
+    from mediafeed.importer.document import parse
+
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/'
+            'podcast-1.0.dtd"><channel><title>Marsh</title><link>https://old.example.org/</link><description>A show.'
+            '</description><item><title>Episode 1</title><guid isPermaLink="false">ep-1</guid><pubDate>Mon, 01 Jan '
+            f"2024 10:00:00 +0000</pubDate><description>{description}</description><itunes:subtitle>{escape(subtitle)}"
+            '</itunes:subtitle><enclosure url="https://old.example.org/1.mp3" length="1000" type="audio/mpeg"/></item>'
+            "</channel></rss>")
+    _, problems = parse(feed.encode(), "feed.rss")
+    assert [p.message for p in problems if p.code == "IMP051"] == []
+
+
 def test_an_itunes_subtitle_the_new_feed_would_lose_is_named() -> None:
     """mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the import dropped the old feed's
     without a word. One that says what the description or notes do not is now named (IMP051): the channel's, and the

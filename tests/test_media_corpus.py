@@ -876,6 +876,46 @@ def test_an_m4a_whose_nero_list_says_other_chapters_than_its_track_gets_the_trac
                                          capture_output=True, text=True, check=True).stdout
 
 
+def test_an_m4as_chapters_whose_first_starts_after_0_are_tagged_as_its_chapter_track_holds_them(tmp_path: Path) -> None:
+    # A chapter track's first chapter starts the track: ffmpeg writes "One" at 1 s from 0 (ffprobe and Apple's players
+    # show it so). Since the chapters are read from the track (this session), tagging an M4A whose episode's
+    # chapters start at 00:00:01 read back 0 s for 1 s and stopped: TAG001, "a bug in mediafeed or mutagen", and the
+    # build with it. The first chapter is compared from 0, as the track holds it; tagging then settles.
+    path = make_media(tmp_path / "late.m4a", "m4a", 4.0)
+    wanted = Tags(chapters=(TagChapter(1000, "One"), TagChapter(2500, "Two")))
+    assert _dry_run_then_tag(path, wanted) == [{"field": "chapters", "old": "", "new": "00:00:00 One; 00:00:02.500 Two"}]
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.5, "Two")]
+
+
+def _chapter_references(data: bytes, ids: list[int]) -> bytes:
+    """``data`` (an M4A whose moov ends the file) with its ``tref/chap`` box listing the track IDs ``ids``."""
+    handle = io.BytesIO(data)
+    moov = next(box for box in mp4.boxes(handle, 0, len(data)) if box.name == b"moov")
+    assert moov.end == len(data)
+    for trak in (box for box in mp4.boxes(handle, moov.body, moov.end) if box.name == b"trak"):
+        for tref in (box for box in mp4.boxes(handle, trak.body, trak.end) if box.name == b"tref"):
+            chap = next(box for box in mp4.boxes(handle, tref.body, tref.end) if box.name == b"chap")
+            body = b"".join(number.to_bytes(4, "big") for number in ids)
+            grown = len(body) - (chap.end - chap.body)
+            out = bytearray(data[:chap.body] + body + data[chap.end:])
+            for box in (moov, trak, tref, chap):
+                out[box.start:box.start + 4] = (box.end - box.start + grown).to_bytes(4, "big")
+            return bytes(out)
+    raise AssertionError("no tref/chap")
+
+
+@pytest.mark.parametrize("ids", [[1], [1, 2]], ids=["the-sound-track", "the-sound-track-then-the-text-track"])
+def test_an_m4a_whose_chapter_reference_names_a_track_that_is_no_text_reads_the_text_one(tmp_path: Path,
+                                                                                       ids: list[int]) -> None:
+    # `tref/chap` may list several tracks: a picture track of chapter images beside the text track (ffmpeg reads
+    # both), and a damaged file names any. The first one named was read as the chapter track whatever it was: a
+    # sound track gave 174 "chapters" 23 ms apart titled with its AAC frames' bytes (the probe's chapters, which
+    # `mediafeed add` writes, and what tagging compared the episode's with)
+    path = _with_chapter_track(tmp_path, "named.m4a")
+    path.write_bytes(_chapter_references(path.read_bytes(), ids))
+    assert [(c.start, c.title) for c in audio.probe(path, path.name).chapters] == [(0.0, "One"), (2.0, "Two")]
+
+
 @pytest.mark.parametrize("sound", [False, True], ids=["no-sound-track", "with-sound"])
 def test_a_video_without_a_sound_track_is_a_warning(show: Path, tmp_path: Path, sound: bool) -> None:
     """An MP4 exported without its sound (a muted timeline, the wrong export preset) was published without a word:

@@ -23,6 +23,12 @@ from .tagset import TagChapter
 MOST = 1000
 #: Bytes of a title read at most
 TITLE_BYTES = 1024
+#: Track IDs of a ``tref/chap`` box looked at at most
+MOST_REFERENCES = 16
+#: a text track's handler (QuickTime's ``text``, 3GPP timed text's ``sbtl``) and sample entries (``text``, ``tx3g``):
+#: what a chapter track is; ``tref/chap`` may also name a track of chapter images (``vide``), whose samples are no titles
+TEXT_HANDLERS = ("text", "sbtl")
+TEXT_ENTRIES = ("text", "tx3g")
 
 
 def track_chapters(path: str | os.PathLike[str], size: int) -> tuple[TagChapter, ...] | None:
@@ -37,10 +43,10 @@ def track_chapters(path: str | os.PathLike[str], size: int) -> tuple[TagChapter,
 
 
 def chapter_track(handle: BinaryIO, size: int) -> list[tuple[int, str]] | None:
-    """(start in milliseconds, title) of each chapter of the chapter track the first ``tref/chap`` names, in order;
-    None where no track names one, or the one named is not in the file (or not readable as a text track)."""
+    """(start in milliseconds, title) of each chapter of the first text track the first ``tref/chap`` names, in order;
+    None where no track names one, or none it names is a text track in the file (or readable as one)."""
     traks: dict[int, Box] = {}
-    wanted = 0
+    named: list[int] = []  #: the track IDs the first ``tref/chap`` lists
     moov = next((top for top in boxes(handle, 0, size) if top.name == b"moov"), None)
     for trak in [] if moov is None else [box for box in boxes(handle, moov.body, moov.end) if box.name == b"trak"]:
         for box in boxes(handle, trak.body, trak.end):
@@ -49,15 +55,21 @@ def chapter_track(handle: BinaryIO, size: int) -> list[tuple[int, str]] | None:
                 head = handle.read(24)
                 if len(head) == 24:
                     traks[struct.unpack(">I", head[20:24] if head[0] == 1 else head[12:16])[0]] = trak
-            elif box.name == b"tref" and not wanted:
+            elif box.name == b"tref" and not named:
                 for ref in boxes(handle, box.body, box.end):
-                    if ref.name == b"chap" and ref.end - ref.body >= 4:
+                    if ref.name == b"chap" and ref.end - ref.body >= 4 and not named:
                         handle.seek(ref.body)
-                        wanted = struct.unpack(">I", handle.read(4))[0]
-    if not wanted or wanted not in traks:
+                        data = handle.read(min(ref.end - ref.body, 4 * MOST_REFERENCES))
+                        named = list(struct.unpack(f">{len(data) // 4}I", data[:len(data) // 4 * 4]))
+    for wanted in (number for number in named if number in traks):
+        # the list may name a picture track beside the text one (chapter images, as ffmpeg reads them); a sound or
+        # picture track read as titles made a "chapter" of each of its first 1,000 samples, its bytes as the title
+        track = Track()
+        _read_track(handle, traks[wanted], track)
+        if track.handler in TEXT_HANDLERS or track.sample_entry in TEXT_ENTRIES:
+            break
+    else:
         return None
-    track = Track()
-    _read_track(handle, traks[wanted], track)
     durations = _durations(handle, traks[wanted])
     if not track.timescale or not track.sizes or durations is None:
         return None

@@ -216,8 +216,10 @@ def for_format(tags: Tags, kind: str) -> Tags:
     comment = tags.comment or None
     changes["short_description"] = comment[:SHORT_DESCRIPTION] if kind == "mp4" and comment is not None else None
     if tags.chapters is not None:
-        if kind == "mp4":
-            changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title) for c in tags.chapters if c.toc)
+        if kind == "mp4":  # (the chapter track's first chapter starts the track: ffmpeg writes one at 1 s from 0)
+            listed = [TagChapter(start=c.start if n else 0, title=c.title)
+                      for n, c in enumerate(c for c in tags.chapters if c.toc)]
+            changes["chapters"] = tuple(listed)
         elif kind != "mp3":
             changes["chapters"] = tuple(TagChapter(start=c.start, title=c.title, url=c.url) for c in tags.chapters if c.toc)
     return codec.replacer(Tags, *changes)(tags, *changes.values())  # (a function per set of names: a few in all)

@@ -175,7 +175,8 @@ _RULES = [
        "as HTML, and mediafeed import copied it into show.yml as it was before session 26. The same holds for an "
        "episode's 'summary:' in episode.md (itunes:summary, the pages' listings and meta descriptions): import copied "
        "a host's HTML itunes:summary into it before session 29, and a character reference ('&amp;', '&nbsp;') is "
-       "shown as typed too. Fix: write it as plain text, a blank line between paragraphs."),
+       "shown as typed too. A tag is an HTML element's name in angle brackets ('<p>', '</b>', '<span class=…>'): "
+       "'Vec<String>' or 'press <Enter>' is text. Fix: write it as plain text, a blank line between paragraphs."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",

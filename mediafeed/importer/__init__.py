@@ -436,9 +436,8 @@ def channel_terms(record: ShowRecord) -> dict[str, Any]:
 
 
 def show_yaml(record: ShowRecord, url: str, old_feed_url: str, artwork: str, terms: dict[str, Any]) -> str:
-    """show.yml's text for the channel; ``terms``: its license and funding, as :func:`channel_terms` gives them after
-    the build's rules (:func:`carried`)."""
-    """``show.yml`` from the old feed. The podcast GUID is kept: it identifies the show everywhere."""
+    """``show.yml``'s text from the old feed's channel; ``terms``: its license and funding, as :func:`channel_terms`
+    gives them after the build's rules (:func:`carried`). The podcast GUID is kept: it identifies the show everywhere."""
     site = written_url(url or record.link)  # as the build takes it: no '"', '<', '>' or '\\' (SRC010)
     if site and not site.endswith("/"):
         site += "/"

@@ -294,7 +294,20 @@ def subtitle_not_carried(element: Any, said: str) -> str:
     """The text of ``element``'s itunes:subtitle when it says what ``said`` (the description, summary and notes the
     import carries) does not: mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), so it is lost."""
     subtitle = " ".join((element.findtext(f"{ITUNES}subtitle") or "").split())
-    return subtitle if subtitle and subtitle not in " ".join(said.split()) else ""
+    if not subtitle or subtitle in " ".join(said.split()):
+        return ""
+    from ..notes import plain_text
+
+    # the notes' words as a reader sees them ('&amp;' is '&', a word in <b> a word), and a subtitle a host cut from the
+    # description's start ('… the marsh at da…') the words before its ellipsis
+    cut = _ELLIPSIS.sub("", subtitle).rstrip()
+    if len(cut) < len(subtitle) * 2 // 3:  # ('Wait…', 'A b…': too little left to say the notes hold it)
+        cut = subtitle
+    return "" if cut in " ".join(plain_text(said).split()) else subtitle
+
+
+#: an ellipsis that ends a text cut short ('…', '...', '[…]'), and the part word before it
+_ELLIPSIS = re.compile(r"\S*\s*(?:\[?(?:…|\.\.\.)\]?)$")
 
 
 #: why an item's tag is not imported (IMP050 for podcast: tags, IMP051 for itunes: ones)
@@ -467,8 +480,9 @@ def _item_extra(item: Any, enclosure: str, where: str, source: str, guid: str) -
     chat = _chat(item)
     if chat:
         extra["chat"] = chat
-    links = [{"url": (c.get("href") or "").strip(), "text": _own_text(c)} for c in item.findall(f"{PODCAST}contentLink")
-             if (c.get("href") or "").strip()]
+    # (the text one line, as apps show it and the build takes it: a feed may wrap it)
+    links = [{"url": (c.get("href") or "").strip(), "text": " ".join(_own_text(c).split())}
+             for c in item.findall(f"{PODCAST}contentLink") if (c.get("href") or "").strip()]
     if links:
         extra["content_links"] = links
     bites = []
@@ -508,10 +522,14 @@ def as_plain_text(value: str) -> str:
     """A show's description or an episode's summary, which mediafeed keeps as plain text, from a feed that wrote it as
     HTML (hosts put it in CDATA): the text, a link's address after its words. Kept as HTML, the pages and the feed
     showed '<p>…&amp;…' as typed."""
-    if HTML_TAG.search(value) or HTML_ENTITY.search(value):
+    if HTML_TAG.search(value):
         from ..notes import plain_paragraphs
 
         return plain_paragraphs(value)
+    if HTML_ENTITY.search(value):  # references in text without tags: read, its line breaks kept (HTML's are spaces)
+        import html
+
+        return html.unescape(value)
     return value
 
 
