@@ -177,6 +177,11 @@ _RULES = [
        "a host's HTML itunes:summary into it before session 29, and a character reference ('&amp;', '&nbsp;') is "
        "shown as typed too. A tag is an HTML element's name in angle brackets ('<p>', '</b>', '<span class=…>'): "
        "'Vec<String>' or 'press <Enter>' is text. Fix: write it as plain text, a blank line between paragraphs."),
+    _r("SRC058", "mediafeed", W, "artwork_alt is longer than 250 characters",
+       "podcast:image's alt (and the pages' <img alt>) is \"a clear and concise\" description of the artwork (the "
+       "namespace's image.md): a screen reader reads all of it, in one breath, each time the artwork comes by. About "
+       "40 words say what a square of artwork shows, its words included; it is published as written. Fix: describe "
+       "the artwork in a sentence or two; what needs more belongs in the description or the notes."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
