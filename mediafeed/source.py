@@ -71,14 +71,13 @@ def _make_loader() -> type:
                 self.construct_mapping(node)  # (which says which key is written twice)
             data = {key.value: value.value if value.tag == _STR else self.construct_object(value)
                     for key, value in node.value}
-            while self.state_generators:  # (what the scalars' constructors left to finish: as PyYAML's own)
-                generators, self.state_generators = self.state_generators, []
+            state: Any = self  # (PyYAML's constructor state, untyped)
+            while state.state_generators:  # (what the scalars' constructors left to finish: as PyYAML's own)
+                generators, state.state_generators = state.state_generators, []
                 for generator in generators:
                     for _ in generator:
                         pass
-            self.constructed_objects = {}
-            self.recursive_objects = {}
-            self.deep_construct = False
+            state.constructed_objects, state.recursive_objects, state.deep_construct = {}, {}, False
             return data
 
     for tag, kind in (("timestamp", None), ("bool", None), ("int", _Int), ("float", _Float)):
