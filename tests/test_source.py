@@ -534,3 +534,104 @@ def test_markup_in_transcript_cues_that_players_do_not_render_is_a_warning(show:
     (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ana><i>Hello</i>, &lt;3.\n",
                                            encoding="utf-8")
     assert not [p for p in build(show).problems if p.code == "TRN007"]
+
+
+#: front matter and other YAML the loader's own construction of a plain mapping must read as PyYAML's generic one does:
+#: the same values (types and texts) or the same error
+_YAML_TEXTS = [
+    'title: "Part 4"\ndate: "1990-01-04T08:00:00+00:00"\nguid: "urn:uuid:1"\nepisode: 4\naudio: audio.mp3\nexplicit: false\n',
+    "a: 1\nb: 2020-01-01\nc: yes\nd: ~\ne: 1.5\nf: 0x1F\ng: 1_000\nh: 1:20\ni: 007\nj: .nan\nk: -.inf\nl: 2001-12-14t21:59:43.10-05:00\n",
+    "a: 1\na: 2\n", "a: b\nA: c\n", "'a': x\n\"a\": y\n", "? a\n: b\n", "a: &x 3\nb: *x\n", "<<: {a: 1}\nb: 2\n",
+    "1: a\n", "!!map {a: b}", "a: !!str 1\n", "a: !!binary aGk=\n", "a: !!timestamp 2001-13-45\n", "a: !!int x\n",
+    "a: [1]\nb: c\n", "a: {b: c}\n", "season: !!map x\n", "guid: !!set x\nx: y\n", "name: !!seq\n", "a: !!float 1\n",
+    "a: !!null x\n", "a: !!bool maybe\n", "a: !custom x\n", "a:\n", "a: ''\nb: \"\\x01\"\n", "- a\n- b\n", "just text\n", "",
+    "a: |\n  two\n  lines\n", "a: 99999999999999999999999\n", "a: !!python/object:os.system x\n",
+]
+
+
+def _construction(loader: type, text: str) -> tuple[str, ...]:
+    try:
+        value = yaml.load(text, Loader=loader)
+    except Exception as exc:  # (any: the comparison is of what each one does)
+        return "error", type(exc).__name__, str(exc)
+    values = value.items() if isinstance(value, dict) else [(None, value)]
+    return "value", repr(value), repr([(type(k).__name__, type(v).__name__, getattr(v, "text", None)) for k, v in values])
+
+
+@pytest.mark.parametrize("text", _YAML_TEXTS)
+def test_a_plain_front_matter_is_made_as_pyyaml_makes_it(text: str) -> None:
+    from mediafeed import source
+
+    loader = source._loader()
+
+    class Generic(loader):  # type: ignore[misc, valid-type]
+        construct_document = yaml.constructor.BaseConstructor.construct_document
+
+    assert _construction(loader, text) == _construction(Generic, text)
+
+
+def test_a_front_matter_of_texts_is_made_without_pyyamls_generic_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each text value (and key) was three calls of PyYAML's constructor (construct_object, its str constructor,
+    construct_scalar) and the mapping a generator: a fifth of reading an episode.md. Now a mapping of text keys to
+    scalars is made in one loop; a number or a date still by its constructor."""
+    from mediafeed import source
+
+    made: list[str] = []
+    generic = yaml.constructor.BaseConstructor.construct_object
+
+    def counted(self: object, node: yaml.Node, deep: bool = False) -> object:
+        made.append(node.tag)
+        return generic(self, node, deep)
+
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_object", counted)
+    data, problems = source.load_yaml('title: "Part 4"\naudio: audio.mp3\nepisode: 4\nexplicit: false\n', "episode.md")
+    assert data == {"title": "Part 4", "audio": "audio.mp3", "episode": 4, "explicit": False} and problems == []
+    assert made == ["tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"]
+
+
+@pytest.mark.parametrize("char", [chr(code) for code in range(0x20) if code not in (9, 10, 13)] + ["\ud800", "\ufffe"])
+def test_xml_forbidden_finds_what_the_pattern_finds(char: str) -> None:
+    from mediafeed.source import XML_FORBIDDEN, xml_forbidden
+
+    for text in (f"notes {char} here", f"{char}", f"café {char}", f"日本 {char} x{char}", "notes\there\r\n", "café", ""):
+        found, want = xml_forbidden(text), XML_FORBIDDEN.search(text)
+        assert (found and (found.start(), found.group())) == (want and (want.start(), want.group()))
+
+
+def test_an_ascii_episode_md_is_not_scanned_by_the_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrub_text's look for characters XML forbids in an ASCII text (most episode.md files): a memchr for each of the 29
+    it can hold, not the pattern's character-class test at each character (~16 us for 5 KB); the same warning."""
+    from mediafeed import source
+
+    scanned: list[str] = []
+    pattern = source.XML_FORBIDDEN
+
+    class Counted:
+        def __getattr__(self, name: str) -> object:
+            scanned.append(name)
+            return getattr(pattern, name)
+
+    text = "---\ntitle: x\n---\n" + "Notes of plain ASCII, [a link](https://example.org/).\n" * 100
+    monkeypatch.setattr(source, "XML_FORBIDDEN", Counted())
+    assert source.scrub_text(text, "episodes/a/episode.md") == (text, [])
+    assert scanned == []
+    scrubbed, problems = source.scrub_text(text + "bell \x07\n", "episodes/a/episode.md")
+    assert scrubbed == text + "bell \n" and [p.code for p in problems] == ["SRC022"]
+    assert "U+0007 on line 104" in problems[0].message
+
+
+def test_a_markdown_links_target_is_found_as_one_character_a_repetition_found_it() -> None:
+    """The "](" form of _TARGET_FORMS takes a target's characters a run at a time: the same matches and targets as
+    the pattern that took one character a repetition of its group, on 20,000 strings of its characters."""
+    import random
+
+    from mediafeed.episodes import _TARGET_FORMS
+
+    literal, _, form = _TARGET_FORMS[0]
+    each = re.compile(r"\]\(\s*<?(?P<target>(?:[^()\s<>]|\([^()\s]*\))+)")
+    rng = random.Random(9)
+    for _ in range(20_000):
+        text = "".join(rng.choice("]()< >\tab/:.x\n") for _ in range(rng.randint(0, 24)))
+        assert [(m.span(), m.group("target")) for m in form.finditer(text)] == \
+            [(m.span(), m.group("target")) for m in each.finditer(text)], text
+    assert literal == "]("
