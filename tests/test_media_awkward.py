@@ -414,3 +414,18 @@ def test_an_mp3_with_junk_before_its_first_frame_is_not_taken_for_free_format(tm
     path.write_bytes(bytes.fromhex("fffb00c4") + bytes(range(256)) * 4 + made.read_bytes())
     media = audio.probe(path, "junk.mp3")
     assert media.lead == 4 + 1024 and media.duration == pytest.approx(audio.probe(made, "made.mp3").duration, abs=0.05)
+
+
+def test_an_m4a_whose_sample_table_lists_more_samples_than_the_file_holds_is_refused_by_name(tmp_path: Path) -> None:
+    # a sample-size box giving one size for 4,294,967,295 samples was expanded into a list of that many sizes: a
+    # MemoryError ("Internal error") from the probe. Samples of a size times their count past the file's end are
+    # a damaged table: MED004, as a chunk past the end is
+    made = tmp_path / "made.m4a"
+    _ffmpeg("-f", "lavfi", "-i", "sine=d=2", "-c:a", "aac", "-b:a", "32k", str(made))
+    data = bytearray(made.read_bytes())
+    at = data.index(b"stsz") + 8  # after the box's name, its version and flags: the uniform size, then the count
+    data[at:at + 8] = struct.pack(">II", 1, 0xFFFFFFFF)
+    path = tmp_path / "episode.m4a"
+    path.write_bytes(bytes(data))
+    code, message, _ = _refused(path)
+    assert code == "MED004" and "4,294,967,295 samples" in message, message

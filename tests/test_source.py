@@ -416,6 +416,9 @@ def test_images_in_the_notes_without_alt_text_are_one_warning_naming_the_first(s
                         '<IMG SRC="https://example.org/chart.png" width=300>\n') == [
         "an image in the notes has no alt text (https://example.org/figures/map.jpg and 2 more): screen readers "
         "announce it as 'image' or read its file name"]
+    assert alt_warnings('\n<Img src="https://example.org/plot.png">\n') == [  # (mixed case passed the first look)
+        "an image in the notes has no alt text (https://example.org/plot.png): screen readers announce it as 'image' "
+        "or read its file name"]
     assert alt_warnings('\n<img src="https://example.org/chart.png">\n') == [
         "an image in the notes has no alt text (https://example.org/chart.png): screen readers announce it as 'image' "
         "or read its file name"]

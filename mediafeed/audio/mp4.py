@@ -265,6 +265,17 @@ def _read_edits(data: bytes, version: int) -> list[tuple[int, int]] | None:
     return edits
 
 
+def _file_size(handle: BinaryIO) -> int:
+    """The size of the file ``handle`` reads (an in-memory stream's too)."""
+    try:
+        return os.fstat(handle.fileno()).st_size
+    except (AttributeError, OSError, ValueError):  # io.BytesIO: no file number
+        position = handle.tell()
+        end = handle.seek(0, os.SEEK_END)
+        handle.seek(position)
+        return end
+
+
 def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
     for box in boxes(handle, parent.body, parent.end):
         if box.end > parent.end:  # a damaged box size: what it holds, and its siblings', cannot be trusted
@@ -302,6 +313,9 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
         elif box.name == b"stsz":
             data = _full_body(handle, box)
             uniform, count = struct.unpack(">II", data[:8])
+            if uniform and uniform * count > _file_size(handle):  # a hostile count: 4 G samples were a 32 GB list
+                raise ValueError(f"its sample table lists {count:,} samples of {uniform:,} bytes, more than the "
+                                 "file holds")
             track.sizes = [uniform] * count if uniform else list(struct.unpack(f">{count}I", data[8:8 + 4 * count]))
         elif box.name == b"stz2":
             data = _full_body(handle, box)
