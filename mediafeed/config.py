@@ -227,6 +227,13 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
                "and a network can swap (a captive portal's page saved as the episode)",
                f"serve the media over https and write '{key}: https://…' (published episodes keep their GUIDs; "
                "redirect the old addresses to the new ones)")
+    if plain_http(url):  # once, here: the feed rules would say it of the artwork and of every transcript and chapters file
+        r.fail("url", f"is {url}, over plain http: the addresses of the artwork, the transcripts and the chapters "
+               "files (and the trailer's, without media_url) in the feed (podcast:image, podcast:transcript, podcast:chapters, "
+               "podcast:trailer) are made from it, and the "
+               "podcast: namespace takes https addresses only",
+               "serve the site over https and write 'url: https://…' (a preview needs no address: mediafeed serve)",
+               code="PI004")
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
     if language and not LANGUAGE.match(language):
         r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {quoted(language)}",
