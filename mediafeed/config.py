@@ -208,8 +208,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     if tag := HTML_TAG.search(description):
         r.warn("description", "SRC057", f"holds HTML ({tag.group(0)}), but the show's description is plain text: the site's "
                "pages (and apps that read the description as text) show the tags and an entity such as &amp; as typed",
-               "write it as plain text, a blank line between paragraphs and a link's address as it is "
-               "(mediafeed import now does so with a feed's HTML description)")
+               "write it as plain text, a blank line between paragraphs and a link's address as it is")
     # the site's addresses as every client sends them (ascii_url: a host in IDNA, other text percent-encoded): every
     # URL of the feed and the pages is made from them, and an enclosure URL holding 'ä' is one iOS apps built on
     # Foundation's URL parser cannot fetch (EP103: a show at https://podcast.exämple.org/ failed with an error an episode)
