@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from . import build as build_lib
-from .cache import Cache, show_cache
+from . import showlock
+from .cache import Cache
 from .episodes import EPISODES_DIR
 from .errors import InputError, Problem, Severity
 from .model import Media
@@ -44,10 +45,11 @@ class Row:
 def episode_list(root: Path, now: datetime | None = None) -> tuple[list[Row], list[Problem]]:
     """Rows newest first (drafts and scheduled episodes included), and the show-level problems."""
     root = root.resolve()
-    try:
-        cache = show_cache(root)
-    except OSError:  # a show folder that cannot be written (a read-only checkout or share): listing writes nothing
-        cache = Cache(None)
+    with showlock.reading(root, "list") as cache:
+        return _listed(root, cache, now)
+
+
+def _listed(root: Path, cache: Cache, now: datetime | None) -> tuple[list[Row], list[Problem]]:
     try:
         project = load_project(root, cache, now=now)
         if project.show is None:

@@ -212,8 +212,7 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
     if tag := HTML_TAG.search(description):
         r.warn("description", "SRC057", f"holds HTML ({tag.group(0)}), but the show's description is plain text: the site's "
                "pages (and apps that read the description as text) show the tags and an entity such as &amp; as typed",
-               "write it as plain text, a blank line between paragraphs and a link's address as it is "
-               "(mediafeed import now does so with a feed's HTML description)")
+               "write it as plain text, a blank line between paragraphs and a link's address as it is")
     # the site's addresses as every client sends them (ascii_url: a host in IDNA, other text percent-encoded): every
     # URL of the feed and the pages is made from them, and an enclosure URL holding 'ä' is one iOS apps built on
     # Foundation's URL parser cannot fetch (EP103: a show at https://podcast.exämple.org/ failed with an error an episode)
@@ -231,6 +230,13 @@ def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Prob
                "and a network can swap (a captive portal's page saved as the episode)",
                f"serve the media over https and write '{key}: https://…' (published episodes keep their GUIDs; "
                "redirect the old addresses to the new ones)")
+    if plain_http(url):  # once, here: the feed rules would say it of the artwork and of every transcript and chapters file
+        r.fail("url", f"is {url}, over plain http: the addresses of the artwork, the transcripts and the chapters "
+               "files (and the trailer's, without media_url) in the feed (podcast:image, podcast:transcript, podcast:chapters, "
+               "podcast:trailer) are made from it, and the "
+               "podcast: namespace takes https addresses only",
+               "serve the site over https and write 'url: https://…' (a preview needs no address: mediafeed serve)",
+               code="PI004")
     language = r.str("language", required=True, hint="add 'language: en' (ISO 639 code, e.g. en, en-gb)")
     if language and not LANGUAGE.match(language):
         r.fail("language", f"expected an ISO 639 language code such as 'en' or 'en-gb', got {quoted(language)}",

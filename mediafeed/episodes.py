@@ -310,8 +310,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
     summary = r.str("summary")
     if found := HTML_TAG.search(summary) or HTML_ENTITY.search(summary):
         r.warn("summary", "SRC057", f"holds HTML ({found.group(0)}), but the summary is plain text: the site's pages and "
-               "the feed show it as typed", "write it as plain text ('&' as it is, a link's address as it is; "
-               "mediafeed import now does so with an old feed's HTML itunes:summary)")
+               "the feed show it as typed", "write it as plain text ('&' as it is, a link's address as it is)")
     if len(body) > MAX_TEXT:
         r.problems.append(error("SRC010", rel, f"the show notes are {len(body):,} characters; at most {MAX_TEXT:,} are "
                                 "published (podcast apps' XML parsers refuse a text over 10 MB)", field="notes",

@@ -7,7 +7,6 @@ user's ``select``/``ignore`` and sorted (errors first). The JSON form
 
 from __future__ import annotations
 
-import contextlib
 import time
 from dataclasses import field
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 from . import build as build_lib
 from . import checks, showlock
-from .cache import Cache, show_cache
+from .cache import Cache
 from .checks import feedxml
 from .checks.channel import check_channel
 from .checks.history import compare
@@ -23,7 +22,7 @@ from .checks.http import NOT_ENCODED_AS_SAID, Limits, request_within, session, u
 from .checks.items import check_items
 from .checks.rules import RULES, problem
 from .checks.showfeed import FEED_FILE, locate
-from .errors import InputError, OutputError, Problem, Severity, error, has_errors
+from .errors import InputError, Problem, Severity, error, has_errors
 from .project import Project, load_project
 from .records import mutable
 
@@ -231,14 +230,7 @@ def lint_show(root: Path, *, previous: str = "", online: bool = False, select: t
     limits = limits or Limits()
     _refuse_unknown(select, ignore)
     root = root.resolve()
-    with contextlib.ExitStack() as holding:
-        try:
-            holding.enter_context(showlock.hold(root, "check"))
-            cache = show_cache(root)
-        except OutputError:
-            cache = Cache(None)  # a build holds the show (and its cache): checked without the cache, nothing kept
-        except OSError:  # a show folder that cannot be written (a read-only checkout or share): checking writes nothing
-            cache = Cache(None)
+    with showlock.reading(root, "check") as cache:
         project, items, problems = _check_show(root, cache, select, ignore)
     report = LintReport(target=str(root), kind="show", problems=problems, episodes=len(items))
     if (previous or online) and items:

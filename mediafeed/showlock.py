@@ -4,7 +4,8 @@ Two builds of one show at once would share the cache database, the tagged copies
 folder; the second one used to stop with SQLite's "database is locked" after five seconds, as an internal
 error. Now it waits for the first one (up to ``wait`` seconds, saying whom it waits for, as cargo does), or,
 with no time to wait or when the time is up, stops with OUT005, naming the process that holds the show, and
-nothing is written. ``check`` does not wait: while a build holds the show, it checks without the cache.
+nothing is written. ``check`` and ``list`` do not wait: while a build holds the show, they read it without the cache
+(:func:`reading`).
 
 The lock is an advisory ``flock`` on the file: the kernel releases it when its holder exits, however it
 exits, so a crashed build never leaves the show locked (the file staying behind means nothing). Where
@@ -19,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .cache import CACHE_DIR, is_show
+from .cache import CACHE_DIR, Cache, is_show, show_cache
 from .errors import OutputError, error
 
 LOCK = "lock"
@@ -65,6 +66,21 @@ def hold(root: Path, doing: str = "build", *, wait: float = 0.0,
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+@contextlib.contextmanager
+def reading(root: Path, doing: str) -> Iterator[Cache]:
+    """The show's cache for a run that only reads the show (``check``, ``list``), held while the block runs as a
+    build holds it; while a build holds the show (a ``serve`` rebuild in another terminal), or where the show folder
+    cannot be written (a read-only checkout or share), a cache that keeps nothing: the same answers, slower. (A
+    ``list`` that opened the cache a rebuild was writing stopped with "database is locked" as an internal error.)"""
+    with contextlib.ExitStack() as holding:
+        try:
+            holding.enter_context(hold(root, doing))
+            cache = show_cache(root)
+        except (OutputError, OSError):  # another run holds the show; the folder cannot be written
+            cache = Cache(None)
+        yield cache
 
 
 def _take(fcntl: object, fd: int) -> bool:

@@ -421,13 +421,29 @@ def test_an_other_feeds_medium_outside_the_namespaces_list_points_at_show_yml(sh
 
 
 def test_an_http_artwork_address_in_podcast_image_points_at_show_yml(show: Path) -> None:
-    # podcast:image carries the artwork's address as itunes:image does: its PI004 names show.yml's artwork, where
-    # itunes:image's problems already point, not feed.xml
+    # podcast:image carries the artwork's address as itunes:image does: its PI004 names show.yml, not feed.xml: the
+    # key the address is made from, `url`
     config = show / "show.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("url: https://", "url: http://", 1), encoding="utf-8")
-    found = [p for p in lint.lint_show(show).problems if p.code == "PI004" and p.field.startswith("artwork")]
-    assert [(p.file, p.field) for p in found] == [("show.yml", "artwork")]
-    assert "podcast:image@href" in found[0].message
+    found = [p for p in lint.lint_show(show).problems if p.code == "PI004"]
+    assert [(p.file, p.field) for p in found] == [("show.yml", "url")]
+    assert "podcast:image" in found[0].message
+
+
+def test_an_http_url_is_said_once_at_show_yml_not_at_every_file_made_from_it(show: Path) -> None:
+    """A show on a LAN address (`url: http://192.168.1.20/podcast/`) got a PI004 error at every transcript and chapters
+    file of every episode, naming episode.md with the fix "serve it over https and use the https:// URL" (which no
+    edit of episode.md makes), and SHOW027/EP127 for the show's artwork at show.yml and at each episode: 12 problems
+    for one key. Now show.yml's `url` says it, once as the namespace's error and once as the enclosures' warning."""
+    config = show / "show.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("url: https://podcast.example.org/", "url: http://192.168.1.20/", 1),
+                      encoding="utf-8")
+    assert any((show / "episodes").glob("*/transcript.*"))  # the sample show has transcripts and chapters to say it of
+    problems = lint.lint_show(show).problems
+    over_http = [(p.code, p.file, p.field) for p in problems if p.code in ("PI004", "SHOW027", "EP127", "EP137")]
+    assert over_http == [("PI004", "show.yml", "url"), ("EP137", "show.yml", "url")], over_http
+    [said] = [p for p in problems if p.code == "PI004"]
+    assert "http://192.168.1.20/" in said.message and "url: https://" in said.hint
 
 
 def test_an_episode_without_show_notes_is_a_warning_naming_its_episode_md(show: Path) -> None:

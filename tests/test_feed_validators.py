@@ -16,6 +16,7 @@ import pytest
 from helpers import GOLDEN_NOW
 from lxml import etree
 
+from mediafeed import lint
 from mediafeed.build import build
 
 NOW = datetime.fromisoformat(GOLDEN_NOW)
@@ -162,6 +163,21 @@ def test_words_in_angle_brackets_in_a_summary_are_no_html(show: Path) -> None:
         episode.write_text(re.sub(r"(?m)^summary: .*$", f"summary: '{summary}'", text, count=1), encoding="utf-8")
         found = [p for p in build(show, now=NOW).problems if p.code == "SRC057"]
         assert [p.message.split("(")[1].split(")")[0] for p in found] == expected, found
+
+
+def test_html_in_a_summary_or_description_typed_by_hand_is_told_the_fix_alone(show: Path) -> None:
+    """A producer who typed `<b>` into show.yml or `<i>` into a summary was told, in the fix, "(mediafeed import now
+    does so with a feed's HTML description)": the history of a command they never ran."""
+    config = show / "show.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("description: >-"), text.index("url: https://")
+    config.write_text(text[:start] + "description: Short stories <b>read aloud</b> at night.\n" + text[end:], encoding="utf-8")
+    notes = sorted((show / "episodes").glob("*/episode.md"))[0]
+    notes.write_text(notes.read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: A <i>letter</i>. ", 1),
+                     encoding="utf-8")
+    found = [p for p in lint.lint_show(show).problems if p.code == "SRC057"]
+    assert sorted(p.field for p in found) == ["description", "summary"]
+    assert all("write it as plain text" in p.hint and "import" not in p.hint for p in found), [p.hint for p in found]
 
 
 def test_a_trailer_title_too_long_for_podcast_trailer_is_reported_at_the_trailers_episode_md(show: Path) -> None:

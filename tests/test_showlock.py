@@ -153,3 +153,33 @@ def test_a_command_run_where_there_is_no_show_leaves_nothing_there(tmp_path: Pat
     done = run(*args, cwd=folder)
     assert done.returncode == 2 and "SRC020" in done.stdout + done.stderr, done.stderr
     assert sorted(p.name for p in folder.iterdir()) == []
+
+
+WRITER = """
+import sqlite3, sys, time
+from pathlib import Path
+from mediafeed import showlock
+with showlock.hold(Path(sys.argv[1]), "build"):
+    db = sqlite3.connect(Path(sys.argv[1]) / ".mediafeed" / "cache.sqlite", isolation_level=None)
+    db.execute("BEGIN IMMEDIATE")  # a build writing its cache: another writer gets "database is locked"
+    print("holding", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_list_still_runs_while_a_build_writes_the_cache(show: Path) -> None:
+    """`mediafeed list` in one terminal while `mediafeed serve` rebuilds in another: it lists without the cache, as
+    check does (it stopped with 'Internal error: OperationalError: database is locked', exit code 3)."""
+    assert mediafeed(show, "build").returncode == 0
+    notes = next((show / "episodes").glob("*/episode.md"))
+    notes.write_text(notes.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")  # list parses it anew
+    holder = subprocess.Popen([sys.executable, "-c", WRITER, str(show)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        done = mediafeed(show, "list", "--format", "json")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 0, done.stderr
+    assert "database is locked" not in done.stderr
+    assert len(json.loads(done.stdout)["episodes"]) == len(list((show / "episodes").glob("*/episode.md")))

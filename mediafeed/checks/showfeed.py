@@ -17,6 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from .. import codec, incremental, parallel
+from ..addresses import plain_http
 from ..config import SHOW_FILE
 from ..dates import source_date
 from ..errors import MediaError, Problem, Severity
@@ -162,7 +163,23 @@ def feed_rules(project: Project, items: list[Item], cache: Cache | None = None) 
     stale = [k for k in cache.keys(LINT_TABLE) if k not in tags]
     if stale:
         cache.delete(LINT_TABLE, stale)
-    return locate([p for p in problems if p.code not in COVERED], items, page.items)
+    url = project.show.url if plain_http(project.show.url) else ""
+    return locate([p for p in problems if p.code not in COVERED and not (url and _made_from_url(p, url))], items,
+                  page.items)
+
+
+#: the feed rules on an address made from show.yml's ``url`` (the artwork's, a transcript's, a chapters file's, the
+#: trailer's when ``media_url`` is not given), and
+#: the codes they say http:// with: when ``url`` is plain http, show.yml's PI004 at ``url`` says it once
+#: (config.parse_show), the fix the podcaster can make; each file's said it again (a LAN address gave 7 errors and 5
+#: warnings, at episode.md keys no edit could fix)
+SITE_ADDRESSES = frozenset({"podcast:image@href", "itunes:image@href", "podcast:transcript@url", "podcast:chapters@url",
+                            "podcast:trailer@url"})
+OVER_HTTP = frozenset({"PI004", "SHOW027", "EP127"})
+
+
+def _made_from_url(p: Problem, url: str) -> bool:
+    return p.code in OVER_HTTP and p.field in SITE_ADDRESSES and url in p.message
 
 
 #: from this many items to lint (a cold build), the documents are linted on every core, in one pool: each job a
