@@ -273,6 +273,9 @@ class Watcher:
     interval: float = 1.0
     stop: threading.Event = field(default_factory=threading.Event)
     state: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: told of an exception a rebuild raised (a bug, a full disk): the watcher goes on, and the next change rebuilds
+    #: (it ended with a traceback, and the preview went stale without a word)
+    failed: Callable[[BaseException], object] = lambda exc: None
 
     def snapshot(self) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
@@ -310,7 +313,10 @@ class Watcher:
             self.state = self.snapshot()
         while not self.stop.wait(self.interval):
             if self.changed():
-                self.rebuild()
+                try:
+                    self.rebuild()
+                except Exception as exc:  # noqa: BLE001 - the watcher outlives one rebuild: it says so and goes on
+                    self.failed(exc)
 
 
 @mutable

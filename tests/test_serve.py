@@ -431,3 +431,39 @@ def test_a_web_player_on_another_origin_can_send_the_headers_players_send(site: 
                    "feed revalidated (If-None-Match)": "304 etag",
                    "chapters revalidated (If-Modified-Since)": "200 etag", "feed with a long Accept": "200 etag",
                    "transcript, no cache (Cache-Control, Pragma)": "200 etag"}, got
+
+
+def test_the_watcher_goes_on_after_a_rebuild_raises(tmp_path: Path) -> None:
+    """An exception out of a rebuild (list's 'database is locked' did it, a full disk would) ended serve's watcher
+    thread with a traceback, and the preview went stale without a word: every later edit was ignored. The watcher
+    now tells ``failed`` and rebuilds on the next change."""
+    from mediafeed.preview import Watcher
+
+    (tmp_path / "show.yml").write_text("title: A\n", encoding="utf-8")
+    calls: list[int] = []
+    told: list[BaseException] = []
+    again = threading.Event()
+
+    def rebuild() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        again.set()
+
+    watcher = Watcher(tmp_path, rebuild, interval=0.02, failed=told.append)
+    watcher.state = watcher.snapshot()
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        (tmp_path / "show.yml").write_text("title: AB\n", encoding="utf-8")
+        deadline = 200
+        while not told and deadline:
+            again.wait(0.05)
+            deadline -= 1
+        (tmp_path / "show.yml").write_text("title: ABC\n", encoding="utf-8")
+        assert again.wait(30), (calls, told)
+    finally:
+        watcher.stop.set()
+        thread.join(5)
+    assert [str(exc) for exc in told] == ["database is locked"]
+    assert len(calls) == 2

@@ -75,7 +75,9 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float, fmt: str) 
 
     preview = Preview(root, out, report, waiting=waiting_message)
     # The sources as they are before the first build: an edit made while it runs triggers a rebuild.
-    watcher = Watcher(root, preview.rebuild, interval=interval)
+    watcher = Watcher(root, preview.rebuild, interval=interval, failed=lambda exc: echo(
+        f"Internal error while rebuilding: {exc.__class__.__name__}: {exc} (this is a bug in mediafeed: please report "
+        "it). Still serving the last good site; the next change rebuilds.", err=True))
     watcher.state = watcher.snapshot()
     # the port first: a taken port is known at once, not after the first build (minutes, for a big show);
     # requests wait in the socket's queue until the site is there
