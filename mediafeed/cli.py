@@ -142,7 +142,7 @@ def _offers_json(command: click.Command) -> bool:
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="mediafeed")
-@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only results, errors and warnings: no progress, no notes (infos).")
 @click.option("-v", "--verbose", is_flag=True, help="Print more detail, and tracebacks for unexpected errors.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for terminals, off when NO_COLOR is set, on when FORCE_COLOR is).")
 @click.pass_context

@@ -64,4 +64,4 @@ def verbosity_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_verbose, is_eager=True,
                         help="Print more detail, and tracebacks for unexpected errors.")(func)
     return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_quiet, is_eager=True,
-                        help="Print only results and errors.")(func)
+                        help="Print only results, errors and warnings: no progress, no notes (infos).")(func)
