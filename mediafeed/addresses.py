@@ -77,7 +77,7 @@ def url_fault(raw: str) -> Fault | None:
     if "\\" in url:
         return Fault("holds a backslash ('\\'), which is no part of a URL: browsers read it as '/', Apple's URL parser "
                      "refuses it", "write '/' between folders: " + url.replace("\\", "/"))
-    beyond = sorted({c for c in url if ord(c) > 127})
+    beyond = [] if url.isascii() else sorted({c for c in url if ord(c) > 127})
     if beyond:
         return Fault(f"holds characters a URL may not hold as they are ({', '.join(repr(c) for c in beyond[:5])}): "
                      "iOS apps built on Foundation's URL parser cannot fetch it", "write it encoded: " + ascii_url(url))

@@ -50,6 +50,10 @@ class FeedItems:
 
     def rss(self, items: list[Item]) -> list[bytes]:
         """Each item's ``<item>`` element as in feed.xml (``feed.render_items``'s bytes)."""
+        if self.cache.db is None and not self.held:  # nothing kept, nothing to keep (the feed rules'): the bytes as made
+            from .feed import render_items
+
+            return render_items(items)
         return [text.encode("utf-8") for text in self._fragments("rss", items, self._render_rss)]
 
     def json(self, items: list[Item], show: Show) -> list[str]:

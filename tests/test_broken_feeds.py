@@ -852,6 +852,40 @@ def test_html_show_notes_do_not_count_as_elements(tmp_path: Path) -> None:
     assert "XML000" not in {p["code"] for p in report["problems"]} and code == 1  # SHOW003: over 4000 bytes
 
 
+def test_a_document_is_refused_for_its_elements_only_when_its_less_than_signs_are_too_many() -> None:
+    """The count of "</" (a slow two-byte count of the whole document: ~1 ms for each of a build's lint documents) is
+    made only when the "<"s alone are past the cap; a document just under it, or over it but for its end tags, is read."""
+    from mediafeed.checks import feedxml
+    from mediafeed.errors import InputError
+
+    cap = feedxml.MAX_ELEMENTS
+    feedxml.refuse_too_many_elements(b"<a/>" * cap, "feed.xml")  # exactly the cap: read
+    feedxml.refuse_too_many_elements(b"<a>" * (cap // 2 + 1) + b"</a>" * (cap // 2 + 1), "feed.xml")
+    with pytest.raises(InputError, match="1,000,001 elements"):
+        feedxml.refuse_too_many_elements(b"<a/>" * (cap + 1), "feed.xml")
+
+
+def test_a_character_reference_is_looked_for_from_the_ampersands() -> None:
+    """``b"&#" in data`` reads ~1 ns a byte (2 ms for each of a build's lint documents); the "&"s are found by memchr,
+    and past a few dozen of them the search takes over: the same answer for any text."""
+    import random
+
+    from mediafeed.checks.feedxml import _AMPERSANDS, _holds_reference
+
+    draw = random.Random(16)
+    texts = [b"", b"&", b"#", b"&#", b"#&", b"a&", b"&&#", b"&a&#", b"&" * (_AMPERSANDS + 3) + b"#",
+             b"&a" * _AMPERSANDS + b"&#", b"&a" * (_AMPERSANDS - 1) + b"&#", b"&a" * (_AMPERSANDS + 1)]
+    texts += [bytes(draw.choice(b"&#a") for _ in range(draw.randrange(200))) for _ in range(20_000)]
+    for text in texts:
+        assert _holds_reference(text) == (b"&#" in text), text
+
+
+def test_a_c1_reference_after_many_ampersands_is_xml016(tmp_path: Path) -> None:
+    """A control character's reference after more "&"s than are looked at one by one is found all the same."""
+    _, report = check(write(tmp_path, GOOD_TEXT.replace("Salt Marsh Carbon", "Salt &amp; " * 80 + "&#147;Carbon&#x94;")))
+    assert "XML016 warning encoding" in found(report)
+
+
 def test_a_feed_that_moved_host_gets_one_led002_listing_every_episode(tmp_path: Path) -> None:
     """--previous: every enclosure moved from one host to another; one problem, as a show's build reports it."""
     old = write(tmp_path, GOOD_TEXT.replace("https://media.example.com/tidewater/", "https://old-host.example.net/tw/"))

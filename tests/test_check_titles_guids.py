@@ -145,3 +145,12 @@ def test_an_itunes_text_longer_than_apples_255_characters_is_named(tmp_path: Pat
                 "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c09\nexplicit: false\naudio: audio.mp3")
     found = sorted((p.code, p.file, p.field) for p in lint.lint_show(show).problems if p.code in ("EP138", "SHOW034"))
     assert found == [("EP138", "episodes/006-long/episode.md", "itunes_title"), ("SHOW034", "show.yml", "author")]
+
+
+def test_a_printable_guid_holds_no_white_space_but_the_space() -> None:
+    """EP135 looks at a GUID's characters one by one only when it is not printable: every white space character but
+    " " is a separator or a control, which str.isprintable refuses (Python's Unicode tables; a new version must not
+    break it)."""
+    import sys
+
+    assert [hex(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) != " " and chr(c).isprintable()] == []

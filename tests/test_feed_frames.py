@@ -183,3 +183,27 @@ def test_an_archive_that_is_gone_leaves_no_frame(show: Path) -> None:
     edit(show / "show.yml", "feed_limit: 2\n", "")
     build(show)
     assert list(frame_rows(show)) == ["feed.xml"]
+
+
+def test_the_feed_rules_items_are_the_bytes_as_rendered(show: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a cache (the feed rules' store keeps nothing) an item's bytes are feed.render_items' as made: they were
+    decoded to text for a store that keeps nothing, then encoded again, each item twice (~25 KB copied an episode)."""
+    from mediafeed import feed, feeditems
+    from mediafeed.cache import Cache
+    from mediafeed.items import make_items
+    from mediafeed.project import load_project
+
+    cache = Cache(None)
+    project = load_project(show, cache)
+    items = make_items(project, cache)
+    made = feed.render_items(items)
+    decoded = []
+    real = feeditems.FeedItems._render_rss
+
+    def spy(todo):  # type: ignore[no-untyped-def]
+        decoded.append(len(todo))
+        return real(todo)
+
+    monkeypatch.setattr(feeditems.FeedItems, "_render_rss", staticmethod(spy))
+    assert feeditems.FeedItems(Cache(None), project.fingerprints).rss(items) == made
+    assert decoded == []  # main: [the items' count]

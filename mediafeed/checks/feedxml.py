@@ -79,6 +79,8 @@ def element_estimate(data: bytes) -> int:
 def refuse_too_many_elements(data: bytes, source: str, code: str = "XML000") -> None:
     """``code`` (an error) before parsing a feed of more than :data:`MAX_ELEMENTS` elements: its tree alone would take
     gigabytes. For every command that reads a feed's XML (``check FEED``, ``import``), one cap."""
+    if data.count(b"<") <= MAX_ELEMENTS:  # the estimate is at most this (the count of "</" only past it: ~1 ms a 2.6 MB)
+        return
     elements = element_estimate(data)
     if elements > MAX_ELEMENTS:
         raise InputError(error(code, source, f"the feed has about {elements:,} elements; mediafeed reads feeds of up to "
@@ -240,7 +242,7 @@ def _c1_controls(data: bytes, source: str) -> list[Problem]:
         # (the search for the lead byte first: a scan by the pattern cost 0.39 ms for each 340 KB document the
         # build's own lint reads, a memchr a few µs)
         found.update(pair[1] for pair in re.findall(rb"\xc2[\x80-\x9f]", data))
-    if b"&#" in data:
+    if _holds_reference(data):
         outside = _CDATA.sub(b"", data)
         found.update(int(decimal) if decimal else int(hexa, 16) for decimal, hexa in _C1_REFERENCE.findall(outside))
     if not found:
@@ -252,6 +254,22 @@ def _c1_controls(data: bytes, source: str) -> list[Problem]:
                     "ISO-8859-1, so apps show boxes or nothing for those quotes and dashes", field="encoding",
                     hint="convert the text from windows-1252 (iconv -f windows-1252 -t utf-8) and declare "
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
+
+def _holds_reference(data: bytes) -> bool:
+    """``b"&#" in data``, found from the "&"s (a memchr each: the two-byte search reads ~1 ns a byte, 2 ms for each
+    document of a build's lint, which most often holds no "&" at all); past a few dozen "&"s, by the search."""
+    at = data.find(b"&")
+    for _ in range(_AMPERSANDS):
+        if at < 0:
+            return False
+        if data.startswith(b"&#", at):
+            return True
+        at = data.find(b"&", at + 1)
+    return at >= 0 and data.find(b"&#", at) >= 0
+
+
+_AMPERSANDS = 64
+
 
 def utf8_declared_otherwise(data: bytes) -> str:
     """The single-byte encoding (ISO-8859-1, windows-1252) ``data`` declares although its text is UTF-8 with

@@ -34,7 +34,7 @@ from .channel import (
     podcast_common,
     read_date,
 )
-from .feedxml import FeedDoc, child, children, text
+from .feedxml import FeedDoc, child, children, children_by_tag, text
 from .namespace import check_itunes_names
 from .podlove import check_psc
 from .rules import problem
@@ -82,6 +82,10 @@ TRANSCRIPT_EXTENSIONS = {".vtt": ("text/vtt",), ".srt": ("application/x-subrip",
                          ".html": ("text/html",), ".htm": ("text/html",), ".json": ("application/json",),
                          ".txt": ("text/plain",)}
 _TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
+#: an enclosure URL as apps take it; a GUID that is a permalink; a pubDate's numeric zone
+_ENCLOSURE_URL = re.compile(r"^https?://[^\s/]+\S*$")
+_URL_GUID = re.compile(r"^https?://\S+$")
+_ZONE_OFFSET = re.compile(r"^[+-]\d{4}$", re.ASCII)
 _DURATION_SECONDS = re.compile(r"^\d+$", re.ASCII)  # ASCII: '٣٧٢٣' is no duration apps read
 _DURATION_OTHER = re.compile(r"^(?:\d+(?:\.\d+)?|(?:\d+:)?[0-5]?\d:[0-5]\d(?:\.\d+)?)$", re.ASCII)
 #: the longest itunes:duration taken for a real one: a week (day-long live marathons exist; a length written in
@@ -208,7 +212,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
             out.append(problem("EP021", src, f"{name} {shown(shown_title, 120)} holds an episode or season number", field=name,
                                episode=label, hint="remove the number from the title and put it in <itunes:episode> "
                                "(and <itunes:season>): apps show it themselves"))
-    out += double_escaped(doc, item.find("title"), "title", label)
+    out += double_escaped(doc, child(doc, item, "title"), "title", label)
     out += _enclosure(doc, item, label)
     out += _guid(doc, item, label)
     out += check_psc(doc, item, label)
@@ -269,7 +273,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
 
 def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     src = doc.source
-    found = item.findall("enclosure")
+    found = children_by_tag(doc, item).get("enclosure", ())
     if not found:
         return [problem("EP102", src, "the episode has no <enclosure>", field="enclosure", episode=label,
                         hint='add <enclosure url="https://…/episode.mp3" length="BYTES" type="audio/mpeg"/>')]
@@ -280,7 +284,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     enclosure = found[0]
     url = (enclosure.get("url") or "").strip()
     path = _url_path(url)
-    if not re.match(r"^https?://[^\s/]+\S*$", url) or path is None:
+    if not _ENCLOSURE_URL.match(url) or path is None:
         out.append(problem("EP103", src, f"enclosure url is {url!r}; expected an absolute http(s) URL" if url else
                            "the enclosure has no url", field="enclosure@url", episode=label,
                            hint="write each space in the URL as %20 (or rename the file without spaces)"
@@ -407,7 +411,7 @@ def _words(value: str) -> str:
 
 
 def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
-    guid_element = item.find("guid")
+    guid_element = child(doc, item, "guid")
     guid = (guid_element.text or "").strip() if guid_element is not None else ""
     if not guid:
         return [problem("EP108", doc.source, "the episode has no <guid>", field="guid", episode=label,
@@ -419,14 +423,14 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         episode=label, hint="keep this GUID as it is now (changing it re-downloads the episode); "
                         "never derive new GUIDs from URLs")]
     title = text(doc, item, "title")
-    if title and _words(guid) and _words(guid) == _words(title):
+    if title and (words := _words(guid)) and words == _words(title):
         # PSP-1: "not the title"; a GUID made from the title ('salt-marsh-carbon') changes with a corrected typo, and
         # two episodes of one name ('Mailbag') share it
         return [problem("EP109", doc.source, f"the GUID {guid!r} is the episode's title; it changes whenever the title "
                         "is corrected, and two episodes of the same name would share it", field="guid", episode=label,
                         hint="keep this GUID as it is now (changing it re-downloads the episode); give new episodes "
                         "a UUID (mediafeed add writes one), never one made from the title")]
-    if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not re.match(r"^https?://\S+$", guid):
+    if (guid_element.get("isPermaLink") or "true").strip().lower() != "false" and not _URL_GUID.match(guid):
         # isPermalink="false" (the W3C validator's UnexpectedAttribute): XML attributes are case-sensitive, so the
         # GUID is still a permalink for every reader
         misspelt = next((name for name in guid_element.keys() if name.lower() == "ispermalink" and name != "isPermaLink"), "")
@@ -446,7 +450,8 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         hint="if the episode was published with this GUID (an imported show's old feed), keep it exactly "
                         "as it is (a changed GUID makes apps list the episode again); otherwise write it without "
                         f"{'it' if len(hidden) == 1 else 'them'}: <guid isPermaLink=\"false\">{kept}</guid>")]
-    if len(guid) > LONG_GUID or any(ch.isspace() and ch != " " for ch in guid):
+    # (a printable text holds no white space but " ": Unicode's other spaces are separators or controls)
+    if len(guid) > LONG_GUID or (not guid.isprintable() and any(ch.isspace() and ch != " " for ch in guid)):
         what = (f"is {len(guid):,} characters long" if len(guid) > LONG_GUID else
                 "holds a line break or a tab" if any(ch in "\r\n\t" for ch in guid) else "holds a space other than ' '")
         return [problem("EP135", doc.source, f"the GUID {guid[:80]!r}{'…' if len(guid) > 80 else ''} {what}: apps compare "
@@ -484,7 +489,7 @@ def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Proble
         if ahead:
             return ahead
     zone = value.strip().rsplit(" ", 1)[-1]
-    if not re.match(r"^[+-]\d{4}$", zone, re.ASCII) and zone not in ("GMT", "UT", "Z"):
+    if not _ZONE_OFFSET.match(zone) and zone not in ("GMT", "UT", "Z"):
         return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
                         hint="write a numeric offset such as +0000 or -0500")]
     return []
@@ -502,7 +507,7 @@ def _description(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if size > DESCRIPTION_LIMIT:
         out.append(problem("EP114", doc.source, f"the description is {size} bytes; the limit is 4000", field="description",
                            episode=label, hint="shorten it; put the full notes in <content:encoded> and on the page"))
-    tags = sorted({t.lower() for t in _TAG.findall(value)} - ALLOWED_DESCRIPTION_TAGS - ACTIVE_TAGS)  # those: EP133
+    tags = sorted(set(map(str.lower, _TAG.findall(value))) - ALLOWED_DESCRIPTION_TAGS - ACTIVE_TAGS)  # those: EP133
     if tags:
         out.append(problem("EP115", doc.source, f"the description uses <{'>, <'.join(tags)}>; apps show only "
                            "p, ol, ul, li, a, b, i, strong, em", field="description", episode=label,
