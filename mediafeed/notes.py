@@ -89,7 +89,6 @@ def _engines() -> _Engines:
 
 _HEADING = re.compile(r"<(/?)h([1-6])([^>]*)>")
 _HEADING_BLOCK = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
-_BLOCK_END = lazy(r"</(?:p|ul|ol)>\s*")
 #: a table holding no other table (sanitised HTML: every tag closed), its caption, rows and cells
 _TABLE = lazy(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table>", re.S)
 _CAPTION = lazy(r"<caption\b[^>]*>(.*?)</caption>", re.S)

@@ -27,7 +27,7 @@ from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TDRC, TIT2, TYER, CTOCFlags
 from test_audio_probe import _checked, _use_audio
 
 from mediafeed import audio
-from mediafeed.audio import TagChapter, Tags, mp4, mpeg
+from mediafeed.audio import TagChapter, Tags, mp4, mp4chapters, mpeg
 from mediafeed.build import build
 from mediafeed.cli import main
 from mediafeed.errors import MediaError
@@ -798,7 +798,7 @@ def test_an_m4a_with_nero_chapters_only_gets_the_chapter_track_apple_reads(tmp_p
                               str(path)], capture_output=True, text=True, check=True).stdout.split()
     assert streams == ["audio,mp4a", "data,text"]  # the chapter track
     with open(path, "rb") as handle:
-        assert mp4.has_chapter_track(handle, path.stat().st_size)
+        assert mp4chapters.chapter_track(handle, path.stat().st_size) == [(0, "One"), (2000, "Two")]
     assert audio.payload_digest(path, "mp4") == audio.payload_digest(made, "mp4")
 
 

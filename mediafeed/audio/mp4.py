@@ -433,22 +433,6 @@ def sidx_shift(handle: BinaryIO, size: int, found: list[Track], media: list[tupl
     return shift
 
 
-def has_chapter_track(handle: BinaryIO, size: int) -> bool:
-    """Whether a track names a chapter track (``moov/trak/tref/chap``): the chapters Apple's players read.
-
-    mutagen reads chapters from Nero's ``moov/udta/chpl`` list instead, which ffmpeg writes beside the chapter
-    track; a file with that list alone has chapters for mutagen and ffprobe, none for Apple Podcasts.
-    """
-    for top in boxes(handle, 0, size):
-        if top.name == b"moov":
-            for trak in boxes(handle, top.body, top.end):
-                if trak.name == b"trak":
-                    for tref in boxes(handle, trak.body, trak.end):
-                        if tref.name == b"tref" and any(ref.name == b"chap" for ref in boxes(handle, tref.body, tref.end)):
-                            return True
-    return False
-
-
 def movie_duration(handle: BinaryIO, size: int) -> float:
     """The movie's length in seconds (``moov/mvhd``: its longest track, as players show it), 0.0 when it has none."""
     for top in boxes(handle, 0, size):
@@ -580,14 +564,21 @@ def payload_digest(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def chunk_spans(track: Track) -> Iterator[tuple[int, int]]:
-    """(offset, length) of each chunk of a track's sample table, in order."""
+def chunk_samples(track: Track) -> Iterator[tuple[int, list[int]]]:
+    """(offset, the sizes of its samples) of each chunk of a track's sample table, in order (``stsc``'s runs of
+    chunks with so many samples each, over ``stco``/``co64`` and ``stsz``)."""
     sample = 0
     runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
     for (first, per), (following, _) in zip(runs, runs[1:]):
         for chunk in range(first, min(following, len(track.chunks) + 1)):
-            yield track.chunks[chunk - 1], sum(track.sizes[sample:sample + per])
+            yield track.chunks[chunk - 1], track.sizes[sample:sample + per]
             sample += per
+
+
+def chunk_spans(track: Track) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each chunk of a track's sample table, in order."""
+    for offset, sizes in chunk_samples(track):
+        yield offset, sum(sizes)
 
 
 def fix_fragment_offsets(original: str | os.PathLike[str], tagged: str | os.PathLike[str]) -> int:

@@ -16,7 +16,7 @@ import os
 import struct
 from typing import BinaryIO
 
-from .mp4 import Box, Track, _read_track, boxes
+from .mp4 import Box, Track, _read_track, boxes, chunk_samples
 from .tagset import TagChapter
 
 #: Chapters read at most (ID3's CTOC and ffmpeg's chapter track hold 255; a hostile table is not walked further)
@@ -110,15 +110,12 @@ def _durations(handle: BinaryIO, trak: Box) -> list[int] | None:
 def _samples(track: Track) -> list[tuple[int, int]]:
     """(offset, size) of each sample of ``track`` in order (at most :data:`MOST`), through its chunks."""
     found: list[tuple[int, int]] = []
-    runs = track.per_chunk + [(len(track.chunks) + 1, 0)]
-    for (first, per), (following, _) in zip(runs, runs[1:]):
-        for chunk in range(max(first, 1), min(following, len(track.chunks) + 1)):
-            offset = track.chunks[chunk - 1]
-            for size in track.sizes[len(found):len(found) + per]:
-                found.append((offset, size))
-                offset += size
-                if len(found) >= MOST:
-                    return found
+    for offset, sizes in chunk_samples(track):
+        for size in sizes:
+            found.append((offset, size))
+            offset += size
+            if len(found) >= MOST:
+                return found
     return found
 
 
