@@ -148,7 +148,7 @@ def tracks(handle: BinaryIO, size: int) -> list[Track]:
                     movie_timescale = struct.unpack(">I", data[16:20] if box_version(handle, box) == 1 else data[8:12])[0]
                 elif box.name == b"trak":
                     track = Track(movie_timescale=movie_timescale)
-                    _read_track(handle, box, track)
+                    _read_track(handle, box, track, size)
                     found.append(track)
                     if track.track_id in by_id:  # mvex came first
                         track.defaults = by_id[track.track_id].defaults
@@ -265,24 +265,14 @@ def _read_edits(data: bytes, version: int) -> list[tuple[int, int]] | None:
     return edits
 
 
-def _file_size(handle: BinaryIO) -> int:
-    """The size of the file ``handle`` reads (an in-memory stream's too)."""
-    try:
-        return os.fstat(handle.fileno()).st_size
-    except (AttributeError, OSError, ValueError):  # io.BytesIO: no file number
-        position = handle.tell()
-        end = handle.seek(0, os.SEEK_END)
-        handle.seek(position)
-        return end
-
-
-def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
+def _read_track(handle: BinaryIO, parent: Box, track: Track, size: int) -> None:
+    """``track``'s header, edits and sample tables from its ``trak`` box (``parent``); ``size``: the file's."""
     for box in boxes(handle, parent.body, parent.end):
         if box.end > parent.end:  # a damaged box size: what it holds, and its siblings', cannot be trusted
             raise ValueError(f"its '{box.name.decode('latin-1')}' box runs past the "
                              f"'{parent.name.decode('latin-1')}' box that holds it")
         if box.name in _CONTAINERS:
-            _read_track(handle, box, track)
+            _read_track(handle, box, track, size)
         elif box.name == b"tkhd":
             handle.seek(box.body)
             head = handle.read(96)  # version 1: 64-bit times; the width and height (16.16 fixed point) end the box
@@ -313,7 +303,7 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track) -> None:
         elif box.name == b"stsz":
             data = _full_body(handle, box)
             uniform, count = struct.unpack(">II", data[:8])
-            if uniform and uniform * count > _file_size(handle):  # a hostile count: 4 G samples were a 32 GB list
+            if uniform and uniform * count > size:  # a hostile count: 4 G samples were a 32 GB list
                 raise ValueError(f"its sample table lists {count:,} samples of {uniform:,} bytes, more than the "
                                  "file holds")
             track.sizes = [uniform] * count if uniform else list(struct.unpack(f">{count}I", data[8:8 + 4 * count]))

@@ -65,7 +65,7 @@ def chapter_track(handle: BinaryIO, size: int) -> list[tuple[int, str]] | None:
         # the list may name a picture track beside the text one (chapter images, as ffmpeg reads them); a sound or
         # picture track read as titles made a "chapter" of each of its first 1,000 samples, its bytes as the title
         track = Track()
-        _read_track(handle, traks[wanted], track)
+        _read_track(handle, traks[wanted], track, size)
         if track.handler in TEXT_HANDLERS or track.sample_entry in TEXT_ENTRIES:
             break
     else:
