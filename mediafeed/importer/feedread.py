@@ -275,6 +275,8 @@ def unplaced(element: Any, carried: frozenset[str]) -> dict[str, int]:
     return seen
 
 
+#: why a podcast: tag is not imported (IMP050), and what to do
+_NO_SETTING = "mediafeed has no setting for it"
 _UNPLACED_HINT = "if the new feed needs it, add it by hand after the move (docs/feeds.md lists what mediafeed writes)"
 
 
@@ -282,7 +284,7 @@ def not_carried(element: Any, carried: frozenset[str], where: str, source: str, 
     """IMP050 for each podcast: tag of ``element`` that the import has no place for (:func:`unplaced`): it was left
     out without a word."""
     return [warning("IMP050", source, f"{where}: podcast:{name}{f' (×{count})' if count > 1 else ''} is not imported: "
-                    "mediafeed has no setting for it", field=f"podcast:{name.split()[0]}", episode=guid,
+                    f"{_NO_SETTING}", field=f"podcast:{name.split()[0]}", episode=guid,
                     hint=_UNPLACED_HINT) for name, count in unplaced(element, carried).items()]
 
 
@@ -310,8 +312,7 @@ def subtitle_not_carried(element: Any, said: str) -> str:
 _ELLIPSIS = re.compile(r"\S*\s*(?:\[?(?:…|\.\.\.)\]?)$")
 
 
-#: why an item's tag is not imported (IMP050 for podcast: tags, IMP051 for itunes: ones)
-_NO_SETTING = "mediafeed has no setting for it"
+#: why an item's itunes:subtitle is not imported (IMP051), and what to do
 _SUBTITLE_WHY = ("mediafeed writes no itunes:subtitle (Apple's guide no longer lists it), and the description does not "
                  "say it")
 _SUBTITLE_HINT = "if it says something the notes do not, add it to the episode's notes (episode.md)"
