@@ -544,6 +544,11 @@ _RULES = [
        "JSON, HTML or text, so transcript.tsv in an episode's folder was left out without a word, and the episode had no "
        "transcript (a warning; named in 'transcript:', an error). Fix: publish the WebVTT Whisper wrote beside it "
        "(whisper AUDIO --output_format vtt; whisper.cpp: whisper-cli -f AUDIO -ovtt) as transcript.vtt."),
+    _r("TRN011", "mediafeed", W, "a JSON transcript segment whose body holds no text",
+       "A segment of transcript.json whose \"body\" is empty (or only spaces) shows nothing, and AntennaPod, which "
+       "prefers a JSON transcript to the WebVTT beside it, fails on the whole file when such a segment follows five "
+       "seconds of text (it reads the first character of the next segment's body): its listeners got no transcript "
+       "at all. Fix: remove the segment (a pause needs none), or give it its words."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
