@@ -92,11 +92,35 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
 def _core_elements(entry: Any, item: Item) -> None:
     """An item's ``description``, ``content:encoded`` and ``pubDate`` (after title, link, guid and enclosure)."""
     description = SubElement(entry, "description")
-    description.text = CDATA(absolute_urls(item.description_html, item.page_url)
-                             or f"<p>{_escape(item.episode.summary or item.episode.title)}</p>")
+    short = (absolute_urls(item.description_html, item.page_url)
+             or f"<p>{_escape(item.episode.summary or item.episode.title)}</p>")
+    description.text = CDATA(short)
     if item.notes_html:
-        SubElement(entry, _CONTENT_ENCODED).text = CDATA(absolute_urls(item.notes_html, item.page_url))
+        full = absolute_urls(item.notes_html, item.page_url)
+        SubElement(entry, _CONTENT_ENCODED).text = CDATA(longest(full, short, item.episode.summary or ""))
     SubElement(entry, "pubDate").text = rfc2822(item.episode.date)
+
+
+#: what lengthens content:encoded where :func:`longest` must (an HTML comment: no app or page shows it)
+_LONGER = "\n<!-- the full show notes{} -->"
+
+
+def longest(full: str, *others: str) -> str:
+    """``full`` (the notes for ``content:encoded``), longer than each of ``others`` (the item's ``description`` and
+    ``itunes:summary``) that differs from it. AntennaPod shows an episode whichever of the three is longest (in
+    UTF-16 units, as Java counts), and Apple's description, written with headings as bold paragraphs, can come out
+    longer than the notes it shortens: it showed three of the sample show's six episodes without their headings, and
+    notes with four headings and an image without the image. Where it would, ``full`` ends with an HTML comment long
+    enough; otherwise it is returned as it is."""
+    need = max((_units(other) for other in others if other != full), default=0) - _units(full)
+    if need < 0:
+        return full
+    return full + _LONGER.format(" " * max(need + 1 - _units(_LONGER.format("")), 0))
+
+
+def _units(text: str) -> int:
+    """``text``'s length in UTF-16 code units (Java's ``String.length()``: a character beyond U+FFFF is two)."""
+    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
 
 
 _CONTENT_ENCODED = "{%s}encoded" % CONTENT_NS

@@ -708,6 +708,9 @@ class _HtmlTag:
 
 
 HTML_TAG = _HtmlTag()
+#: '<Enter>', 'Vec<String>', '<insert name here>': text in angle brackets that begins as a tag does, which AntennaPod,
+#: reading a title as HTML (Android's Html.fromHtml), takes for one and leaves out with its brackets
+TAG_LIKE = _ANY_TAG
 #: an HTML character reference: '&amp;', '&#8230;', '&#x2019;' (in a plain-text field it is shown as typed)
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 #: What XML 1.0 forbids (C0 controls but tab, LF and CR; surrogates; U+FFFE/U+FFFF): lxml refuses to

@@ -170,6 +170,14 @@ def check_json(text: str, file: str, duration: float | None, episode: str = "") 
                 problems += [error("TRN005", file, f"segment {index + 1} ends at {_stamp(end, '.')}, after "
                                    f"the audio ({_stamp(duration, '.')})", field=f"{where}.endTime", episode=episode,
                                    hint="the transcript belongs to another cut of the audio?")]
+    blank = [index for index, segment in enumerate(data["segments"])
+             if isinstance(segment, dict) and isinstance(segment.get("body"), str) and not segment["body"].strip()]
+    if blank:  # (AntennaPod reads the first character of the next segment's body: "" ends its reading of the file)
+        more = f" (and {len(blank) - 1} more)" if len(blank) > 1 else ""
+        problems.append(warning("TRN011", file, f"segment {blank[0] + 1}{more} has no text in its body: it shows "
+                                "nothing, and AntennaPod, which reads a JSON transcript before any other, fails on the "
+                                "whole file after such a segment", field=f"segments[{blank[0]}].body", episode=episode,
+                                hint="remove the segment (a pause needs none), or write its words"))
     return problems
 
 

@@ -171,6 +171,8 @@ CATALOGUE = [
     ('ch-summary-html-long', "<itunes:type>", "<itunes:summary><![CDATA[<div><script>x</script>" + "long " * 900 + "</div>]]></itunes:summary>\n    <itunes:type>", 1, ['SHOW003 error itunes:summary', 'SHOW031 warning itunes:summary']),
     ('ch-description-4001', "Short conversations about coastal ecology, recorded on the shore.", "x" * 4001, 1, ['SHOW003 error description']),
     ('ch-title-html', "<title>Tidewater Notes</title>", "<title><![CDATA[<b>Tidewater</b> Notes]]></title>", 0, ['SHOW026 warning title']),
+    # AntennaPod reads <title> as HTML (Html.fromHtml) and leaves out a bracketed word no HTML element is named by
+    ('ch-title-bracketed', "<title>Tidewater Notes</title>", "<title>Tidewater Notes &lt;Beta&gt;</title>", 0, ['SHOW035 warning title']),
     ('ch-new-feed-url-relative', "<itunes:type>", "<itunes:new-feed-url>/feed2.xml</itunes:new-feed-url><itunes:type>", 1, ['SHOW020 error itunes:new-feed-url']),
     ('rss-no-version', '<rss version="2.0" ', "<rss ", 1, ['XML008 error rss@version']),
     ('rss-version-091', '<rss version="2.0" ', '<rss version="0.91" ', 0, ['XML008 warning rss@version']),
@@ -307,6 +309,8 @@ CATALOGUE = [
     ('item-only-itunes-title', "<title>Salt Marsh Carbon</title>", "<title></title><itunes:title>Salt Marsh Carbon</itunes:title>", 1,
      ['EP101 error title #1']),
     ('item-title-html', "<title>Salt Marsh Carbon</title>", "<title>&lt;b&gt;Salt&lt;/b&gt; Marsh Carbon</title>", 0, ['EP126 warning title #1']),
+    ('item-title-bracketed', "<title>Salt Marsh Carbon</title>", "<title>Press &lt;Enter&gt;: Salt Marsh Carbon</title>", 0, ['EP139 warning title #1']),
+    ('item-title-heart', "<title>Salt Marsh Carbon</title>", "<title>We &lt;3 Salt Marsh Carbon, a &lt; b &gt; c</title>", 0, []),
     ('item-description-4001', "How marshes store carbon,", "x" * 4001, 1, ['EP114 error description #1']),
     ('item-summary-4001', ITEM1_END, ITEM1_END + "<itunes:summary>" + "y" * 4001 + "</itunes:summary>", 1, ['EP114 error itunes:summary #1']),
     # a script or a frame is active content (EP133), not a tag apps merely show as text (EP115): one problem, not two

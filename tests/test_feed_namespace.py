@@ -193,6 +193,39 @@ def test_feedparser_reads_the_feed_cleanly(show: Path) -> None:
     assert all(e.enclosures[0].href.startswith("https://podcast.example.org/") for e in parsed.entries)
 
 
+def _java_length(text: str) -> int:
+    """``text``'s length as Java's String.length() counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_content_encoded_is_the_longest_of_an_items_descriptions_which_antennapod_shows(show: Path) -> None:
+    """AntennaPod shows an episode whichever of description, content:encoded and itunes:summary is longest (its
+    FeedItem.setDescriptionIfLonger), and Apple's description, its headings bold paragraphs (11 characters longer
+    each), came out longer than the full notes: three of the sample show's six episodes showed in AntennaPod without
+    their headings, and notes of four headings and an image without the image. content:encoded is now longer than
+    every other text of its item that differs from it; what apps show of it is the notes as they were."""
+    add_episode(show, "006-image", "title: Headings and an image\ndate: 2026-04-01T08:00:00+00:00\n"
+                "guid: 9d7c0b7e-1111-4b7a-8a5e-000000000006\naudio: image.mp3\nsummary: A short summary.\n",
+                body="## What we asked\n\nA question.\n\n## What we found\n\nAn answer.\n\n"
+                "![Study sites](https://example.org/map.jpg)\n\n## What it means 🎧\n\nMeaning.\n\n## Reference\n\nA paper.\n",
+                audio_name="image.mp3")
+    feed = (site_of(show) / "feed.xml").read_bytes()
+    items = list(etree.fromstring(feed).iter("item"))
+    assert len(items) == 7
+    for item in items:
+        content = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
+        for other in (item.findtext("description"), item.findtext("{http://www.itunes.com/dtds/podcast-1.0.dtd}summary")):
+            if other is not None and other != content:
+                assert _java_length(content) > _java_length(other), item.findtext("guid")
+    entries = {e.id: e for e in feedparser.parse(feed).entries}
+    shown = entries["9d7c0b7e-1111-4b7a-8a5e-000000000006"].content[0].value
+    page = lxml.html.fragment_fromstring(shown, create_parent="div")  # (the comment is one, which no app shows)
+    assert [h.text for h in page.iter("h3")] == ["What we asked", "What we found", "What it means 🎧", "Reference"]
+    assert [(i.get("src"), i.get("alt")) for i in page.iter("img")] == [("https://example.org/map.jpg", "Study sites")]
+    sample = lxml.html.fragment_fromstring(entries["67b066fe-1897-47c0-9ff7-1c41b8378515"].content[0].value, create_parent="div")
+    assert [h.text for h in sample.iter("h3")] == ["The proposal", "Reference"]
+
+
 def test_chapters_show_on_the_page_and_hidden_ones_stay_out_of_psc(show: Path) -> None:
     folder = show / "episodes/003-capabilities-framework"
     md = (folder / "episode.md").read_text().replace("  - start: 15\n    title: Safety first\n",

@@ -6,6 +6,7 @@ episode page, or refused with a problem naming the file and the line. Read back 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -125,6 +126,24 @@ def test_a_json_transcript_in_the_podcast_index_format_is_published_and_linked(s
     assert (show / "public" / "episodes" / SLUG / "transcript.json").read_text(encoding="utf-8") == text
     feed = (show / "public" / "feed.xml").read_text(encoding="utf-8")
     assert f'episodes/{SLUG}/transcript.json" type="application/json" language="en-gb"/>' in feed
+
+
+def test_a_json_transcript_segment_without_words_is_named_as_antennapod_reads_no_transcript_after_it(show: Path) -> None:
+    """AntennaPod reads transcript.json before the WebVTT beside it, and its reader takes the first character of the
+    next segment's body once five seconds of text are gathered: a segment with "body": "" there ended its reading of
+    the file (StringIndexOutOfBoundsException), and listeners got no transcript. The build published it without a
+    word; now TRN011 (a warning: the file is still published) names the first such segment, and counts the others."""
+    folder = add_episode(show, SLUG, FRONT, seconds=9.0)
+    segments = [(0, 5.5, "Hello there."), (5.5, 6, ""), (6, 7.5, "Bye."), (7.5, 8, "  ")]
+    (folder / "transcript.json").write_text(json.dumps({"version": "1.0.0", "segments": [
+        {"startTime": start, "endTime": end, "body": body, "speaker": "Maya"} for start, end, body in segments]}),
+        encoding="utf-8")
+    report = build(show)
+    [problem] = [p for p in report.problems if p.code == "TRN011"]
+    assert (problem.severity, problem.file, problem.field) == ("warning", f"episodes/{SLUG}/transcript.json",
+                                                               "segments[1].body")
+    assert "segment 2 (and 1 more) has no text" in problem.message and "AntennaPod" in problem.message
+    assert (show / "public" / "episodes" / SLUG / "transcript.json").exists()
 
 
 @pytest.mark.parametrize("note,line,words", [

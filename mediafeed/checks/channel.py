@@ -18,7 +18,7 @@ from ..errors import Problem, Severity
 from ..lazypattern import lazy
 from ..numbers import shown
 from ..social import OWN_SCHEMES
-from ..source import HTML_TAG, quoted
+from ..source import HTML_TAG, TAG_LIKE, quoted
 from ..taxonomy import PERSON_GROUPS, PERSON_ROLES, role_groups
 from .activehtml import check_active
 from .feedxml import ATOM, FeedDoc, child, children, children_by_tag, q, text
@@ -194,6 +194,8 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
     elif HTML_TAG.search(title):
         out.append(problem("SHOW026", src, f"the title {shown(title, 120)} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                            "titles as plain text, tags and all", field="title", hint="write the title as plain text"))
+    elif found := bracketed_title("SHOW035", src, title, ""):
+        out.append(found)
     if len(title or "") > LONG_SHOW_TITLE:
         out.append(long_title("SHOW033", src, title or "", ""))
     out += double_escaped(doc, ch.find("title"), "title")
@@ -589,3 +591,16 @@ def conflicting(doc: FeedDoc, parent: Any, names: tuple[str, ...], code: str, la
                                + "): apps disagree on which counts", field=name, episode=label,
                                hint=f"keep one <{name}> with the value you mean"))
     return out
+
+
+def bracketed_title(code: str, src: str, title: str, episode: str) -> Problem | None:
+    """SHOW035 or EP139 for a title holding text in angle brackets that no HTML element is named by ('Press <Enter>',
+    'Vec<String>'): feedparser, podcastparser and Apple show it as typed, and AntennaPod, which reads <title> as HTML,
+    drops it, brackets and all ('Press  to start'). Nothing in the feed can be written for both: a warning."""
+    found = TAG_LIKE.search(title) if "<" in title else None
+    if found is None:
+        return None
+    word = found.group(0).strip("</>")
+    return problem(code, src, f"the title {shown(title, 120)} holds {found.group(0)}: AntennaPod reads a title as HTML "
+                   "and shows it without that, brackets and all (other apps show it as typed)", field="title",
+                   episode=episode, hint=f"write it without angle brackets: “{word}”, [{word}] or ‹{word}›")

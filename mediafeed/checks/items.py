@@ -25,6 +25,7 @@ from .channel import (
     LONG_TITLE,
     URL,
     _explicit,
+    bracketed_title,
     conflicting,
     date_hint,
     double_escaped,
@@ -201,6 +202,8 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
             out.append(problem("EP126", src, f"the title {shown(title, 120)} contains HTML ({HTML_TAG.search(title).group(0)}); apps show "  # type: ignore[union-attr]
                                "titles as plain text, tags and all", field="title", episode=label,
                                hint="write the title as plain text"))
+        elif found := bracketed_title("EP139", src, title, label):
+            out.append(found)
     # Apple asks the same of <itunes:title>, the title it shows in place of <title>
     for name in ("title", "itunes:title"):
         shown_title = text(doc, item, name)

@@ -544,6 +544,11 @@ _RULES = [
        "JSON, HTML or text, so transcript.tsv in an episode's folder was left out without a word, and the episode had no "
        "transcript (a warning; named in 'transcript:', an error). Fix: publish the WebVTT Whisper wrote beside it "
        "(whisper AUDIO --output_format vtt; whisper.cpp: whisper-cli -f AUDIO -ovtt) as transcript.vtt."),
+    _r("TRN011", "mediafeed", W, "a JSON transcript segment whose body holds no text",
+       "A segment of transcript.json whose \"body\" is empty (or only spaces) shows nothing, and AntennaPod, which "
+       "prefers a JSON transcript to the WebVTT beside it, fails on the whole file when such a segment follows five "
+       "seconds of text (it reads the first character of the next segment's body): its listeners got no transcript "
+       "at all. Fix: remove the segment (a pause needs none), or give it its words."),
     # -- feed XML ---------------------------------------------------------------------------------
     _r("XML000", "mediafeed", E, "the feed cannot be read (missing file, network error, HTTP error, too large)",
        "The file or URL gives no feed to check: it is missing, the server answered with an error or not in time, or the "
@@ -709,6 +714,9 @@ _RULES = [
        "excepted (up to 4000); its present guide asks for a 'clear, concise' title and gives no other figure. "
        "Directories show a line of each: the show's name, a few words under it, who makes it. In a show, 'author' in "
        "show.yml is itunes:author. Fix: shorten it; what the show is about belongs in its description."),
+    _r("SHOW035", "mediafeed", W, "the show's title holds text in angle brackets that AntennaPod takes for an HTML tag",
+       "As EP139 for an episode: AntennaPod reads the channel's <title> as HTML and leaves '<Beta>' out of 'Tide <Beta>', "
+       "which other apps and directories show as typed. Fix: write the title without angle brackets."),
     _r("SHOW032", "mediafeed", W, "the channel's RSS <image> has no <url>, one that is not an absolute http(s) URL, http://, or not an image file (no <title> or <link>: info)",
        "Apple reads itunes:image, but the Podcast Index keeps <image><url> as the feed's image and apps built on "
        "feedparser or podcastparser (gPodder) fall back to it: a missing, relative or http:// url, or the address of a "
@@ -1063,6 +1071,11 @@ _RULES = [
        "Apple's podcast specification for iTunes limits the values of its tags to 255 characters, itunes:summary "
        "excepted (up to 4000); apps show a line of each. In a show, 'itunes_title' in episode.md is itunes:title. Fix: "
        "shorten it; what the episode is about belongs in its summary and notes."),
+    _r("EP139", "mediafeed", W, "an episode title holds text in angle brackets that AntennaPod takes for an HTML tag",
+       "'Press <Enter>', 'Vec<String>', '<insert name here>': feedparser, podcastparser and Apple show a title as typed, "
+       "and AntennaPod, which reads <title> as HTML (Android's Html.fromHtml), leaves the bracketed word out: 'Press "
+       "to start', 'Vec'. (A tag of HTML, '<b>', is EP126.) No spelling in the feed reads as typed in both, so write "
+       "the title without angle brackets: “Enter”, [Enter] or ‹Enter› (single angle quotation marks, U+2039 and U+203A)."),
     _r("EP132", "apple psp1", W, "pubDate is before 1990",
        "No podcast episode was published before RSS existed: a date such as 1 January 1970 is a missing date written as "
        "zero (the Unix epoch), and apps list the episode last, below the whole back catalogue. The W3C feed validator "

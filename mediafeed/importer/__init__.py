@@ -505,8 +505,12 @@ def _social(entries: tuple[dict[str, Any], ...]) -> list[dict[str, Any]]:
 
 
 def notes_markdown(notes: str) -> str:
-    """Notes for episode.md: HTML kept (one raw HTML block, sanitised at build), plain text as paragraphs."""
-    notes = notes.strip()
+    """Notes for episode.md: HTML kept (one raw HTML block, sanitised at build), plain text as paragraphs.
+
+    HTML comments are left out: no page shows them (the build's sanitiser drops them), and they were litter in
+    episode.md (WordPress's ``<!-- wp:paragraph -->`` around every paragraph, the comment our own feeds end
+    ``content:encoded`` with where the description would be longer: :func:`mediafeed.feed.longest`)."""
+    notes = _comments_removed(notes).strip()
     if not notes:
         return ""
     if not re.search(r"<[a-zA-Z/][^>]*>", notes):
@@ -519,6 +523,16 @@ def notes_markdown(notes: str) -> str:
     if not _BLOCK_START.match(body):
         body = f"<div>\n{body}\n</div>"
     return body + "\n"
+
+
+def _comments_removed(notes: str) -> str:
+    """``notes`` without their HTML comments, in one pass (an unclosed ``<!--`` and what follows it are left as they
+    are: a pattern would search the rest of the text again from each of 20,000 of them)."""
+    kept, position = [], 0
+    while (start := notes.find("<!--", position)) >= 0 and (end := notes.find("-->", start + 4)) >= 0:
+        kept.append(notes[position:start])
+        position = end + 3
+    return "".join(kept) + notes[position:] if kept else notes
 
 
 #: what hosts' notes embed that the sanitiser removes with its content (players, video, scripts): a paired tag with
