@@ -1140,8 +1140,8 @@ _RULES = [
        "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
        "services do not)."),
     _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
-    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to a "
-       "private address apps cannot reach",
+    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to (or, in a "
+       "feed read from a public address, a URL at) a private address apps cannot reach",
        "Redirects are followed as podcast apps follow them, up to 16 (Safari's and Apple's limit; the 17th is named); a "
        "loop, more than 16, a redirect from https to plain http (apps refuse the downgrade), or one to an address apps "
        "cannot reach (127.0.0.1, localhost, 10.0.0.5, a cloud's metadata address) is an error: the file plays nowhere. "
