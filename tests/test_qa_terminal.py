@@ -54,6 +54,35 @@ def test_a_media_files_own_tags_are_written_out_by_tag(show: Path) -> None:
         assert title.index("\u202c") < title.index("→") and artist.index("\u202c") < artist.index("→"), artist
 
 
+def test_add_writes_a_media_files_own_title_and_comment_without_what_every_read_removes(show: Path,
+                                                                                       tmp_path: Path) -> None:
+    """``mediafeed add`` takes the title and summary from the audio's own tags (an encoder's or a guest's): it wrote
+    them into episode.md as they were, escape sequences and C1 controls and all, and every check and build after
+    warned of them twice (SRC022, SRC023; ``--strict`` failed) about text the producer never typed. A file name
+    holding an override, quoted in the line saying what the audio is saved as, reversed the rest of that line."""
+    import json
+
+    from mutagen.id3 import COMM
+
+    source = make_media(tmp_path / "ep\u202eone.mp3")
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=f"Tag title {HOSTILE} \u202eesrever \u0092s"))
+    tags.add(COMM(encoding=3, lang="eng", desc="", text=f"A summary {HOSTILE}"))
+    tags.save(source)
+    result = CliRunner().invoke(main, ["add", str(source), "-s", str(show)])
+    assert result.exit_code == 0, result.output
+    assert _acting(result.output) == [], result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("The audio is saved as")]
+    assert r"not ep\u202eone.mp3 (" in line, line  # was: the override raw and open, reversing the rest of the line
+    [folder] = [f for f in (show / "episodes").iterdir() if "tag-title" in f.name]
+    front = (folder / "episode.md").read_text(encoding="utf-8")
+    assert not re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f]", front), front  # was: \e[2J, \x9B… in the title
+    assert "’s" in front and "\u202eesrever" in front and "\u202c" in front  # C1 read as Windows-1252's; closed
+    checked = CliRunner().invoke(main, ["check", "-s", str(show), "--format", "json"])
+    codes = {p["code"] for p in json.loads(checked.stdout)["problems"]}
+    assert not codes & {"SRC022", "SRC023"}, checked.stdout  # was: both, at every check and build
+
+
 def test_list_closes_an_override_its_cut_leaves_open_in_a_title(show: Path) -> None:
     episode = show / "episodes" / "003-capabilities-framework" / "episode.md"
     text = episode.read_text(encoding="utf-8")
