@@ -34,6 +34,10 @@ CHAPTER_FILES = ("chapters.json", "chapters.txt")
 #: the most chapters an audio file's own list holds: an ID3 CTOC counts its chapters in one byte, and so does the Nero
 #: ``chpl`` box ffmpeg writes into an M4A beside its chapter track (which mutagen reads). The audio gets the first ones.
 AUDIO_CHAPTERS = 255
+#: the most chapters an episode may have: one every five seconds of a ten-hour episode is 7,200. Each is a
+#: ``psc:chapter`` in the feed: a file of a million held a check 100 s and 1.6 GB, then failed as "the feed has about
+#: 1,000,088 elements" at feed.xml, naming neither the chapters file nor its episode
+MAX_CHAPTERS = 10_000
 _LINE = lazy(r"^\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s+[-–—]?\s*(?P<rest>.+?)\s*$")
 _URL_TAIL = lazy(r"\s+<?(?P<url>https?://\S+?)>?$")
 #: a line of an Audacity label track export (File > Export > Export Labels): start and end in seconds and the label,
@@ -59,7 +63,8 @@ _FOREIGN = (
 
 def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, ...], list[Problem]]:
     """``00:01:30 Title [https://…]`` lines (or an Audacity label export's); blank lines and ``#`` comments skipped."""
-    chapters, problems = [], []
+    chapters: list[Chapter] = []
+    problems: list[Problem] = []
     text = without_bom(text)
     foreign = next((found for found in _FOREIGN if text.lstrip().startswith(found[0])), None)
     if foreign:
@@ -68,6 +73,8 @@ def parse_text(text: str, file: str, episode: str = "") -> tuple[tuple[Chapter, 
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#") or _AUDACITY_SPECTRAL.match(line):
             continue
+        if len(chapters) == MAX_CHAPTERS:
+            return (), [_too_many(f"more than {MAX_CHAPTERS:,}", file, episode, f"line {number}")]
         label = _AUDACITY.match(line)
         if label:
             begins, ends = float(label.group("start")), float(label.group("end"))
@@ -105,11 +112,21 @@ def parse_json(text: str, file: str, episode: str = "", fix: str = "fix the JSON
         return (), twice + [error("CHP003", file, "expected an object with a 'chapters' list", field="chapters",
                           hint='write {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}',
                           episode=episode)]
+    if len(data["chapters"]) > MAX_CHAPTERS:
+        return (), twice + [_too_many(f"{len(data['chapters']):,}", file, episode, "chapters")]
     # the file's text was scrubbed of what XML forbids, but JSON spells such characters as escapes ("\u0001", a
     # lone "\ud800"), which only parsing makes characters: a lone surrogate cannot even be written as UTF-8
     chapters, scrubbed = scrub_values(data["chapters"], file, episode)
     found, problems = from_items(chapters, file, episode, json_keys=True, lines=_item_lines(without_bom(text)))
     return found, twice + scrubbed + (problems or _none(found, file, episode))
+
+
+def _too_many(count: str, file: str, episode: str, field: str) -> Problem:
+    """CHP003 for a chapters file (or front matter) of more than :data:`MAX_CHAPTERS` chapters."""
+    return error("CHP003", file, f"holds {count} chapters; an episode has at most {MAX_CHAPTERS:,} (one every five "
+                 "seconds of a ten-hour episode is 7,200)", field=field, episode=episode,
+                 hint="is this the episode's chapters file? Apps list every chapter: merge them into at most a few "
+                 "hundred")
 
 
 def _none(chapters: Any, file: str, episode: str) -> list[Problem]:
@@ -153,6 +170,8 @@ def from_items(items: list[Any], file: str, episode: str = "", json_keys: bool =
                lines: list[int] | None = None) -> tuple[tuple[Chapter, ...], list[Problem]]:
     """Chapters from a list of mappings (front matter ``start``/``title`` or JSON ``startTime``/``title``); ``lines``:
     the line of the file each mapping starts on, for the problems of the chapters found to name."""
+    if len(items) > MAX_CHAPTERS:
+        return (), [_too_many(f"{len(items):,}", file, episode, "chapters")]
     chapters, problems = [], []
     start_key = "startTime" if json_keys else "start"
     for index, item in enumerate(items):

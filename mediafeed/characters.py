@@ -55,6 +55,19 @@ def terminal_safe(text: str, directions: bool = False, one_line: bool = False) -
     return pattern.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+#: what JSON text written with ``ensure_ascii=False`` holds as it is and a terminal acts on: DEL and the C1 controls
+#: (U+009B is CSI, as ESC [ is: ``\u009b2J`` clears the screen in xterm; JSON escapes only the C0 controls), the
+#: direction controls (an override reverses the rest of the line) and the line and paragraph separators
+_JSON_ACTIVE = lazy("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_inert(text: str) -> str:
+    """JSON text to print on a terminal: each character of :data:`_JSON_ACTIVE` (they can only be in its strings)
+    written as JSON's ``\\uXXXX`` escape, which every JSON reader reads as that character, so the document means the
+    same and the terminal acts on nothing; a text without one is returned as it is."""
+    return _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class NotUtf8(ValueError):
     """A source file that is not UTF-8 text: ``reason`` says what it is and where (``is saved as UTF-16 …``,
     ``byte 0x93 on line 3 …``), ``convert`` names the encoding to convert from (for ``iconv -f``)."""

@@ -47,6 +47,7 @@ from .source import (
     MAX_TEXT,
     MISSING,
     FieldReader,
+    TooLarge,
     as_text,
     is_url,
     parse_time,
@@ -54,6 +55,7 @@ from .source import (
     scrub_text,
     scrub_values,
     shown,
+    side_file_bytes,
     split_front_matter,
     unheld_characters,
     what_arrived,
@@ -926,9 +928,13 @@ def _chapters(r: FieldReader, folder: Folder, rel: str) -> tuple[tuple[Chapter, 
         return (), ""
     file = f"{base}/{name}"
     try:
-        text = source_text((folder.path / name).read_bytes())
+        text = source_text(side_file_bytes(folder.path / name))
     except NotUtf8 as exc:
         r.problems.append(error("CHP002", file, exc.reason, hint=exc.hint(file), episode=folder.slug))
+        return (), ""
+    except TooLarge as exc:
+        r.problems.append(error("CHP002", file, exc.reason, hint="is this the episode's chapters file? Apps list every "
+                                "chapter: merge them into at most a few hundred", episode=folder.slug))
         return (), ""
     except OSError as exc:
         r.problems.append(error("CHP002", file, f"cannot read: {exc.strerror}", episode=folder.slug))

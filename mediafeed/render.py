@@ -34,7 +34,7 @@ from .errors import Problem, Severity
 from .feeditems import FeedFrames, FeedItems
 from .model import Item
 from .site import url_path
-from .source import scrub_text
+from .source import TooLarge, scrub_text, side_file_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -56,10 +56,13 @@ def _mime_of(name: str) -> str:
 def read_text(path: Path, rel: str, slug: str) -> tuple[str | None, list[Problem]]:
     """A transcript's text (None, and TRN000, when it is not UTF-8 or cannot be read)."""
     try:
-        return source_text(path.read_bytes()), []
+        return source_text(side_file_bytes(path)), []
     except NotUtf8 as exc:  # a UTF-16 export from a Windows tool, or Latin-1
         return None, [Problem(rel, "TRN000", Severity.ERROR, exc.reason, hint=f"WebVTT must be UTF-8: {exc.hint(rel)}",
                               episode=slug)]
+    except TooLarge as exc:
+        return None, [Problem(rel, "TRN000", Severity.ERROR, exc.reason, hint="is this the episode's transcript? "
+                              "Export it again from the transcription tool, a cue per sentence", episode=slug)]
     except OSError as exc:
         return None, [Problem(rel, "TRN000", Severity.ERROR, f"cannot read the transcript: {exc.strerror}", episode=slug)]
 

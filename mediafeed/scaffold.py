@@ -25,6 +25,7 @@ from . import audio
 from .atomicfiles import atomic_copy, atomic_write
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .chapters import clock
+from .characters import html_safe
 from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error, warning
@@ -32,7 +33,7 @@ from .filenames import WINDOWS_DEVICES
 from .guids import new_guid
 from .model import Chapter, Media, whole_seconds
 from .records import frozen
-from .source import FRONT_MATTER, is_url, load_yaml
+from .source import FRONT_MATTER, XML_FORBIDDEN, close_directions, is_url, load_yaml
 
 TEMPLATES_README = "templates/README.md"
 
@@ -431,6 +432,15 @@ def _media_names(episode: dict[str, Any]) -> list[str]:
     return [name for name in names if isinstance(name, str) and name]
 
 
+def from_tag(text: str) -> str:
+    """A media file's own tag (its title, comment or a chapter's title) as ``add`` writes it into episode.md or
+    chapters.txt: without the characters every read of those files removes with a warning (SRC022, control
+    characters; SRC023, C1 controls, read as the Windows-1252 characters they stand for) and with a direction control
+    it leaves open closed at its end. A title tag holding ``\x1b[2J`` (an encoder's or a guest's) was written as it
+    was, and every check and build after warned twice about text the producer never typed (``--strict`` failed)."""
+    return close_directions(html_safe(XML_FORBIDDEN.sub("", text)))
+
+
 def title_from_file(path: Path) -> str:
     stem = re.sub(r"[_\s]+", " ", path.stem.replace("-", " ")).strip()
     return stem[:1].upper() + stem[1:] if stem else "Untitled"
@@ -480,7 +490,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     episodes = existing_episodes(root)
     same = same_recording(root, source, media, episodes)
     # a tag of spaces (some encoders write one) is no title: the file's name is used, as when there is no tag
-    title = title.strip() or media.tags.get("title", "").strip() or title_from_file(source)
+    title = title.strip() or from_tag(media.tags.get("title", "")).strip() or title_from_file(source)
     if season is None:
         season = latest_season(episodes)
     if number is None and episode_type == "full":
@@ -508,7 +518,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
         atomic_copy(source, folder / audio_name)
         text = episode_text(title=title, date=date, guid=new_guid(), season=season, number=number,
                             episode_type=episode_type, draft=draft, audio_name=audio_name, media=media,
-                            comment=audio.read_comment(source, media.kind))
+                            comment=from_tag(audio.read_comment(source, media.kind)))
         atomic_write(folder / EPISODE_FILE, text.encode("utf-8"))
         if media.chapters:  # a DAW's export with chapters: for the feed's and the page's chapters too, not the audio's alone
             atomic_write(folder / CHAPTERS_FILE, chapters_text(media.chapters).encode("utf-8"))
@@ -536,7 +546,7 @@ def chapters_text(chapters: tuple[Chapter, ...]) -> str:
     lines = ["# Chapters found in the audio file by 'mediafeed add': edit them here; the build writes them into the",
              "# feed, the episode's page and the published audio."]
     for number, chapter in enumerate(sorted(chapters, key=lambda c: c.start), 1):
-        title = " ".join(chapter.title.split()) or f"Chapter {number}"
+        title = " ".join(from_tag(chapter.title).split()) or f"Chapter {number}"
         lines.append(f"{clock(chapter.start, millis=round(chapter.start * 1000) % 1000 != 0)} {title}"
                      + (f" {chapter.url}" if chapter.url and is_url(chapter.url) else ""))
     return "\n".join(lines) + "\n"

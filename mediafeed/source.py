@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import math
+import os
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -169,6 +170,32 @@ def as_text(value: Any) -> str:
 #: the longest text a value or an episode's notes may be: XML parsers (libxml2, in many podcast apps) refuse a text
 #: over 10 MB in a feed, and 1,000,000 characters is five times a three-hour transcript
 MAX_TEXT = 1_000_000
+#: the largest chapters or transcript file read, as much as ``check --online`` reads of a published one (16 MB): a
+#: word-level JSON transcript of a ten-hour episode is some 7 MB. A chapters.json of a million chapters (44 MB) held a
+#: check 100 s and 1.6 GB, then failed as "the feed has about 1,000,088 elements" at feed.xml; a transcript of a
+#: million cues (39 MB), a build 100 s and 650 MB
+MAX_SIDE_FILE = 16 * 1024 * 1024
+
+
+class TooLarge(ValueError):
+    """A chapters or transcript file over :data:`MAX_SIDE_FILE`: ``reason`` says its size and the limit."""
+
+    def __init__(self, size: int):
+        self.reason = (f"is {size / (1024 * 1024):,.0f} MB; mediafeed reads chapters and transcript files of up to "
+                       f"{MAX_SIDE_FILE // (1024 * 1024)} MB (a word-level transcript of a ten-hour episode is some 7 MB)")
+        super().__init__(self.reason)
+
+
+def side_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A chapters or transcript file's bytes, read no further than :data:`MAX_SIDE_FILE` (:class:`TooLarge` beyond;
+    OSError when it cannot be read)."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_SIDE_FILE + 1)
+        if len(data) > MAX_SIDE_FILE:
+            raise TooLarge(os.fstat(handle.fileno()).st_size)
+    return data
+
+
 #: what breaks a value written in one line (an attribute, a link's words): line breaks, Unicode's line and paragraph
 #: separators, and the control characters XML keeps (tab; the others are taken out of every value, SRC022)
 LINE_BREAKING = re.compile("[\t\n\v\f\r\x85\u2028\u2029]")

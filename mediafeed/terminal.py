@@ -19,7 +19,7 @@ import click
 
 from . import colour, problemlines
 from .__main__ import INTERRUPTED  # the line __main__ writes when Ctrl-C comes while the program loads
-from .characters import terminal_safe
+from .characters import json_inert, terminal_safe
 from .errors import MediafeedError, Problem, Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -125,8 +125,9 @@ def print_json_line(data: Any) -> None:
 
 
 def _json_fit(stream: Any) -> Callable[[str], str]:
-    """What makes JSON text writable to ``stream``: nothing for a UTF-8 stream (or one click writes UTF-8 to, an
-    ASCII one), else each character beyond ASCII written as JSON's ``\\uXXXX`` escape, which any JSON reader reads as
+    """What makes JSON text writable to ``stream``: for a UTF-8 stream (or one click writes UTF-8 to, an ASCII one)
+    the characters a terminal acts on escaped (:func:`.characters.json_inert`), else each character beyond ASCII
+    written as JSON's ``\\uXXXX`` escape, which any JSON reader reads as
     that character (outside strings, JSON has none). A stdout in Latin-1 or cp1252 (a legacy locale, a Windows pipe)
     could not take an em dash in a title: "Internal error: UnicodeEncodeError", exit 3."""
     import codecs
@@ -136,7 +137,7 @@ def _json_fit(stream: Any) -> Callable[[str], str]:
     except LookupError:
         name = "ascii"
     if name.startswith("utf") or name == "ascii":  # (click writes UTF-8 to an ASCII stream: a C locale's)
-        return str
+        return json_inert  # (a C1 control or a direction override from a feed's GUID is written as its escape)
     return _escape_beyond_ascii
 
 

@@ -258,3 +258,46 @@ def test_another_tools_marker_list_is_one_problem_naming_the_tool_and_the_conver
     [problem] = _refused(show)
     assert (problem.code, problem.field) == ("CHP001", "line 1")
     assert tool in problem.message and command in problem.hint
+
+
+@pytest.mark.parametrize("where", ["chapters.txt", "chapters.json", "episode.md"])
+def test_more_chapters_than_an_episode_has_are_one_error_naming_the_file_and_nothing_is_written(show: Path,
+                                                                                               where: str) -> None:
+    """Every chapter is a psc:chapter in the feed: a chapters file of a million (44 MB) held a check 100 s and 1.6 GB
+    and then failed as "the feed has about 1,000,088 elements … is this really a feed?" at feed.xml, naming neither
+    the file nor the episode; 10,001 chapters went out in the feed without a word. More than MAX_CHAPTERS is one
+    CHP003 naming the file and how many it holds."""
+    from mediafeed.chapters import MAX_CHAPTERS
+
+    folder = add_episode(show, "006-many", FRONT, seconds=3.0)
+    starts = [i * 0.00025 for i in range(MAX_CHAPTERS + 1)]  # (all inside the audio's three seconds)
+    if where == "chapters.txt":
+        (folder / where).write_text("".join(f"{start:.5f} Part {i}\n" for i, start in enumerate(starts)))
+        field = f"line {MAX_CHAPTERS + 1}"
+    elif where == "chapters.json":
+        (folder / where).write_text(json.dumps({"version": "1.2.0", "chapters": [
+            {"startTime": start, "title": f"Part {i}"} for i, start in enumerate(starts)]}))
+        field = "chapters"
+    else:
+        text = (folder / "episode.md").read_text()
+        listed = "".join(f"  - {{start: {start:.5f}, title: Part {i}}}\n" for i, start in enumerate(starts))
+        (folder / "episode.md").write_text(text.replace("---\n", f"chapters:\n{listed}---\n", 2).replace(
+            f"chapters:\n{listed}", "", 1))
+        field = "chapters"
+    [problem] = _refused(show)  # was: built, 10,001 psc:chapter in the feed (and CHP013 for the audio's 255)
+    rel = "episode.md" if where == "episode.md" else where
+    assert (problem.code, problem.file, problem.field) == ("CHP003", f"episodes/006-many/{rel}", field), problem
+    assert "more than 10,000 chapters" in problem.message or "holds 10,001 chapters" in problem.message
+    assert not (show / "public").exists()
+
+
+def test_a_chapters_file_over_16_mb_is_refused_unread_naming_its_size(show: Path) -> None:
+    """A chapters file is read whole (and, JSON, parsed whole): a hostile or mistaken one of hundreds of megabytes
+    was, before any check. Over 16 MB (what ``check --online`` reads of a published one) is CHP002 with its size."""
+    folder = add_episode(show, "006-huge", FRONT, seconds=3.0)
+    (folder / "chapters.json").write_text(json.dumps({"version": "1.2.0", "chapters": [
+        {"startTime": 0, "title": "Welcome " + "x" * (17 * 1024 * 1024)}]}))
+    [problem] = _refused(show)  # was: the 17 MB title published in chapters.json and the feed
+    assert (problem.code, problem.file) == ("CHP002", "episodes/006-huge/chapters.json"), problem
+    assert problem.message.startswith("is 17 MB; mediafeed reads chapters and transcript files of up to 16 MB")
+    assert not (show / "public").exists()

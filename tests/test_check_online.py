@@ -285,9 +285,44 @@ def test_a_redirect_to_a_private_address_is_a_publishing_error_and_not_followed(
     ("https://podcast.example.org/a.mp3", "https://cdn.example.net/a.mp3", ""),
     ("https://podcast.example.org/a.mp3", "https://93.184.215.14/a.mp3", ""),
     ("http://127.0.0.1:8000/a.mp3", "http://127.0.0.1:9000/cdn/a.mp3", ""),  # a local server's own redirects
+    # the spellings the system's resolver reads as an address (inet_aton), which requests connects to: were public
+    ("https://podcast.example.org/a.mp3", "http://0:8000/a.mp3", "private"),  # 0.0.0.0: this computer's servers
+    ("https://podcast.example.org/a.mp3", "http://127.1/a.mp3", "loopback"),
+    ("https://podcast.example.org/a.mp3", "http://0x7f000001/a.mp3", "loopback"),
+    ("https://podcast.example.org/a.mp3", "http://2852039166/latest/", "link-local"),
+    ("https://podcast.example.org/a.mp3", "http://0251.0376.0251.0376/latest/", "link-local"),
+    ("https://podcast.example.org/a.mp3", "http://169.254.43518/latest/", "link-local"),
+    ("https://podcast.example.org/a.mp3", "http://10.1/a.mp3", "private"),
+    # not global, though neither private nor reserved: carrier-grade NAT's shared space, Alibaba Cloud's metadata
+    ("https://podcast.example.org/a.mp3", "http://100.100.100.200/latest/meta-data/", "private"),
+    ("https://podcast.example.org/a.mp3", "https://8.8.8.8/a.mp3", ""),
+    ("https://podcast.example.org/a.mp3", "https://1e100.net/a.mp3", ""),  # a host name of digits and letters
+    ("https://podcast.example.org/a.mp3", "https://256.1.1.1/a.mp3", ""),  # no address, and no host either
 ])
 def test_which_redirects_lead_where_podcast_apps_cannot_go(start: str, target: str, kind: str) -> None:
     from mediafeed.checks.http import private_hop
 
     found = private_hop(start, target)
     assert (kind in found) if kind else found == "", found
+
+
+def test_a_feed_at_a_public_address_naming_a_private_one_is_a_publishing_error_and_never_asked(host: Host,
+                                                                                            tmp_path: Path) -> None:
+    """A feed read from a URL whose enclosure, artwork, transcript or chapters are at an address podcast apps cannot
+    reach (here 0.0.0.0, which reaches this computer's own server from a feed on 127.0.0.1, as 169.254.169.254 would
+    reach a cloud's metadata service from a public feed): each was asked, as only redirects there were refused."""
+    port = host.server.server_address[1]
+    hidden = f"http://0.0.0.0:{port}"
+    text = feed(host, tmp_path).read_text().replace(host.url, hidden)
+    host.routes["/feed.xml"] = Route(text.encode(), "application/rss+xml")
+    found = [p for p in online(f"{host.url}/feed.xml") if p.code == "ONL007"]
+    asked = {path: route.hits for path, route in host.routes.items() if path != "/feed.xml" and route.hits}
+    assert asked == {}  # was: every file asked at 0.0.0.0, and checked as the feed's own
+    assert {p.field for p in found} >= {"enclosure@url", "itunes:image@href", "podcast:transcript@url",
+                                        "podcast:chapters@url"}, found
+    assert all("a private address (a local network), which podcast apps cannot reach" in p.message and
+               f"(the feed was read from {host.url}/feed.xml)" in p.message for p in found), found
+    # the same feed read from a file is the producer's own choice of addresses: asked
+    (tmp_path / "hidden.xml").write_text(text)
+    assert not [p for p in online(tmp_path / "hidden.xml") if p.code == "ONL007"]
+    assert host.routes["/salt-marsh.mp3"].hits

@@ -344,6 +344,53 @@ def test_an_item_without_guid_or_enclosure_is_named_with_what_to_do(tmp_path: Pa
     assert "mediafeed add" in problem["hint"]
 
 
+def test_a_feed_at_a_public_address_naming_private_ones_is_never_asked_for_them(tmp_path: Path, tone: bytes) -> None:
+    """A feed read from an address whose enclosure, artwork, transcript, chapters or older page are at an address of
+    another kind that podcast apps cannot reach (here 0.0.0.0 from a feed on 127.0.0.1, as 169.254.169.254, a cloud's
+    metadata service, from a public feed in CI): only redirects there were refused, so each was asked for, and the
+    answers saved into the show as its audio, transcript and chapters (the side files even without --download). So
+    was a redirect to ``http://0:PORT``, 0.0.0.0 as the resolver reads it, taken for a host name."""
+    import os
+    import subprocess
+    import sys
+
+    with Host() as server:
+        port = server.server.server_address[1]
+        hidden = f"http://0.0.0.0:{port}"
+        side = (f'<podcast:transcript url="{hidden}/t.vtt" type="text/vtt"/>'
+                f'<podcast:chapters url="{hidden}/c.json" type="application/json+chapters"/></item>')
+        items = (item("named", f"{hidden}/secret.mp3", "Named", len(tone), day=3).replace("</item>", side)
+                 + item("spelt", f"{server.url}/spelt.mp3", "Spelt", len(tone), day=2))
+        channel = (WHOLE_CHANNEL.format(base=hidden) + f'<atom:link xmlns:atom="http://www.w3.org/2005/Atom" '
+                   f'rel="next" href="{hidden}/page2.xml"/>')
+        url = serving(server, feed(items, channel).replace(
+            b"<rss ", b'<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" '), {"/secret.mp3": tone})
+        server.routes["/spelt.mp3"] = Route(redirect=f"http://0:{port}/secret.mp3")
+        server.routes["/t.vtt"] = Route(b"WEBVTT\n\n00:00.000 --> 00:01.000\nSecret\n", "text/vtt")
+        server.routes["/c.json"] = Route(b'{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Secret"}]}',
+                                         "application/json+chapters")
+        server.routes["/page2.xml"] = Route(feed(item("older", f"{server.url}/older.mp3")), "application/rss+xml")
+        show = tmp_path / "show"
+        done = subprocess.run([sys.executable, "-m", "mediafeed", "import", url, "--show", str(show), "--download",
+                               "--format", "json"], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stderr
+    asked = {path for path, route in server.routes.items() if route.hits} - {"/pod/feed.xml", "/spelt.mp3"}
+    assert asked == set(), asked  # was: the audio, artwork, transcript, chapters and older page asked at 0.0.0.0
+    report = json.loads(done.stdout)
+    why = f"a private address (a local network), which podcast apps cannot reach (the feed was read from {url})"
+    failed = {f["guid"]: f["reason"] for f in report["failed"]}
+    assert failed["named"] == why
+    assert failed["spelt"] == (f"redirects to http://0:{port}/secret.mp3: a private address (a local network), "
+                               "which podcast apps cannot reach")
+    codes = {p["code"]: p for p in report["problems"]}
+    assert why in codes["IMP041"]["message"] and why in codes["IMP042"]["message"], report["problems"]
+    assert why in codes["IMP022"]["message"] and why in codes["IMP019"]["message"], report["problems"]
+    assert "the feed names an address podcast apps cannot reach" in [
+        p for p in report["problems"] if p["code"] == "IMP030" and p["episode"] == "named"][0]["hint"]
+    assert sorted(p.name for p in show.rglob("*") if p.is_file()) == ["episode.md", "episode.md", "show.yml"]
+
+
 def test_a_redirect_to_a_private_or_link_local_address_is_not_followed_by_the_download(tmp_path: Path,
                                                                                       tone: bytes) -> None:
     """requests followed every redirect itself: an episode or artwork that a host redirected to a private address

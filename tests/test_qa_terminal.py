@@ -54,6 +54,35 @@ def test_a_media_files_own_tags_are_written_out_by_tag(show: Path) -> None:
         assert title.index("\u202c") < title.index("→") and artist.index("\u202c") < artist.index("→"), artist
 
 
+def test_add_writes_a_media_files_own_title_and_comment_without_what_every_read_removes(show: Path,
+                                                                                       tmp_path: Path) -> None:
+    """``mediafeed add`` takes the title and summary from the audio's own tags (an encoder's or a guest's): it wrote
+    them into episode.md as they were, escape sequences and C1 controls and all, and every check and build after
+    warned of them twice (SRC022, SRC023; ``--strict`` failed) about text the producer never typed. A file name
+    holding an override, quoted in the line saying what the audio is saved as, reversed the rest of that line."""
+    import json
+
+    from mutagen.id3 import COMM
+
+    source = make_media(tmp_path / "ep\u202eone.mp3")
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=f"Tag title {HOSTILE} \u202eesrever \u0092s"))
+    tags.add(COMM(encoding=3, lang="eng", desc="", text=f"A summary {HOSTILE}"))
+    tags.save(source)
+    result = CliRunner().invoke(main, ["add", str(source), "-s", str(show)])
+    assert result.exit_code == 0, result.output
+    assert _acting(result.output) == [], result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("The audio is saved as")]
+    assert r"not ep\u202eone.mp3 (" in line, line  # was: the override raw and open, reversing the rest of the line
+    [folder] = [f for f in (show / "episodes").iterdir() if "tag-title" in f.name]
+    front = (folder / "episode.md").read_text(encoding="utf-8")
+    assert not re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f]", front), front  # was: \e[2J, \x9B… in the title
+    assert "’s" in front and "\u202eesrever" in front and "\u202c" in front  # C1 read as Windows-1252's; closed
+    checked = CliRunner().invoke(main, ["check", "-s", str(show), "--format", "json"])
+    codes = {p["code"] for p in json.loads(checked.stdout)["problems"]}
+    assert not codes & {"SRC022", "SRC023"}, checked.stdout  # was: both, at every check and build
+
+
 def test_list_closes_an_override_its_cut_leaves_open_in_a_title(show: Path) -> None:
     episode = show / "episodes" / "003-capabilities-framework" / "episode.md"
     text = episode.read_text(encoding="utf-8")
@@ -113,3 +142,41 @@ def test_publish_writes_out_a_hostile_file_name_in_its_per_file_lines(show: Path
         assert not any(line.startswith("upload  fake") for line in result.output.splitlines()), result.output
         assert r"notes-\x1b[2J\x1b]52;c;cHduZWQ=\x07\u202etxt.exe\nupload  fake.mp3.txt" in result.output
     assert (web / hostile).read_text() == "x"  # (published under its own name)
+
+
+def test_json_and_the_failed_lines_of_an_import_write_out_c1_controls_and_overrides_from_a_feed(tmp_path: Path) -> None:
+    """A feed's GUID, title and enclosure address are quoted in the import's report. XML allows the C1 controls
+    (U+009B is CSI, as ESC [ is: ``\\u009b2J`` clears the screen in xterm) and the direction overrides; JSON escapes only
+    the C0 controls, so ``--format json`` wrote them as they were, and the line naming a failed download left an
+    override open, reversing the rest of it. JSON writes them as its escapes (the same values to a JSON reader), the
+    failed line writes them out."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    feed = tmp_path / "old.xml"
+    feed.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Old</title><link>https://old.example.org/</link><description>Old show</description>
+<item><title>One \u009b2J \u202eeno</title><guid isPermaLink="false">g1\u009b2J\u2067</guid>
+<pubDate>Mon, 02 Mar 2026 08:00:00 +0000</pubDate>
+<enclosure url="http://127.0.0.1:9/one\u202e.mp3" length="10000" type="audio/mpeg"/></item></channel></rss>""")
+    runs = {kind: subprocess.run([sys.executable, "-m", "mediafeed", "import", str(feed), "--show",
+                                  str(tmp_path / kind), "--url", "https://new.example.org/", "--download", *extra],
+                                 capture_output=True, text=True, encoding="utf-8", timeout=300,
+                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
+            for kind, extra in (("json", ["--format", "json"]), ("text", []))}
+    done = runs["json"]
+    assert done.returncode == 1, done.stderr
+    active = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    assert active.findall(done.stdout) == [], done.stdout  # was: U+009B, U+2067 and U+202E, raw
+    [failed] = json.loads(done.stdout)["failed"]
+    assert (failed["guid"], failed["url"]) == ("g1\u009b2J\u2067", "http://127.0.0.1:9/one\u202e.mp3")
+    assert r'"guid": "g1\u009b2J\u2067"' in done.stdout
+    text = runs["text"]
+    assert text.returncode == 1, text.stderr
+    assert active.findall(text.stdout + text.stderr) == [], text.stderr
+    [line] = [line for line in text.stderr.splitlines() if line.startswith("  one")]
+    assert r"\u202e" in line and line.endswith(r"(http://127.0.0.1:9/one\u202e.mp3)"), line

@@ -281,3 +281,17 @@ def test_the_webvtt_made_from_an_srt_names_its_speakers_in_voices(show: Path) ->
         ("Speaker 1", "Welcome to the show."), ("Speaker 2", "Thanks for having me."), ("", "[Music]"),
         ("SPEAKER_00", "Let us begin."), ("Maya", "Fish & chips <3"), ("", "At 10:30 we met.")]
     assert "\n<v Speaker 1>Welcome to the show.\n" in vtt and "\n<v Maya>Fish &amp; chips &lt;3\n" in vtt
+
+
+def test_a_transcript_over_16_mb_is_refused_unread_naming_its_size(show: Path) -> None:
+    """A transcript is read whole, parsed and shown on the episode page: one cue of 17 MB was published and made the
+    page 17 MB; a million cues (39 MB) held a build 100 s and 650 MB. Over 16 MB (what ``check --online`` reads of a
+    published one; a word-level transcript of a ten-hour episode is some 7 MB) is TRN000 with its size."""
+    folder = add_episode(show, SLUG, FRONT, seconds=3.0)
+    (folder / "transcript.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n" + "word " * (17 * 1024 * 1024 // 5 + 1))
+    with pytest.raises(BuildFailed) as info:
+        build(show)
+    [problem] = [p for p in info.value.problems if p.severity.value == "error"]
+    assert (problem.code, problem.file) == ("TRN000", f"episodes/{SLUG}/transcript.vtt"), problem
+    assert problem.message.startswith("is 17 MB; mediafeed reads chapters and transcript files of up to 16 MB")
+    assert not (show / "public").exists()

@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin
 
 if TYPE_CHECKING:
+    import ipaddress
+
     import requests
 
 from .. import __version__
+from ..lazypattern import lazy
 from ..records import frozen, mutable
 
 T = TypeVar("T")
@@ -48,8 +51,12 @@ def private_hop(start: str, target: str) -> str:
     hands out credentials, so the hop is not followed. An address is judged by its literal IP or the name
     ``localhost`` (a host name is taken as public: it is not resolved here); a start that is itself of that kind (a
     test server on 127.0.0.1 redirecting to another port) may go on to addresses of its own kind.
+
+    A literal IP is read as the system's resolver reads it before connecting (:func:`_literal_ip`): ``0``,
+    ``127.1``, ``2852039166`` and ``0251.0376.0251.0376`` are 0.0.0.0, 127.0.0.1 and 169.254.169.254 to requests, and
+    were taken for host names (public). An address that is not global is not public: the shared space 100.64.0.0/10
+    (carrier-grade NAT; Alibaba Cloud's metadata service is 100.100.100.200) was neither private nor reserved.
     """
-    import ipaddress
     from urllib.parse import urlsplit
 
     def kind(url: str) -> str:
@@ -59,17 +66,15 @@ def private_hop(start: str, target: str) -> str:
             return ""
         if host == "localhost" or host.endswith(".localhost"):
             return "a loopback address (this computer)"
-        try:
-            address = ipaddress.ip_address(host)
-        except ValueError:
+        address = _literal_ip(host)
+        if address is None:
             return ""  # a host name
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
         if address.is_loopback:
             return "a loopback address (this computer)"
         if address.is_link_local:
             return "a link-local address (this network segment; 169.254.169.254 is a cloud's metadata service)"
-        if address.is_private or address.is_reserved or address.is_unspecified or address.is_multicast:
+        if (address.is_private or address.is_reserved or address.is_unspecified or address.is_multicast
+                or not address.is_global):
             return "a private address (a local network)"
         return ""
 
@@ -77,11 +82,45 @@ def private_hop(start: str, target: str) -> str:
     return where if where and where != kind(start) else ""
 
 
+#: what the C library's inet_aton reads as an IPv4 address (which getaddrinfo, and so requests, connects to): one to
+#: four parts, each decimal, octal (a leading 0) or hexadecimal (0x), the last filling the bytes left
+_INET_ATON = lazy(r"(?:(?:0x[0-9a-f]*|[0-9]+)\.){0,3}(?:0x[0-9a-f]*|[0-9]+)\.?")
+
+
+def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address ``host`` (a URL's host, lower case, without brackets) is to the resolver requests connects
+    through, None for a host name. IPv6's mapped IPv4 addresses (``::ffff:169.254.169.254``) are the IPv4 address."""
+    import ipaddress
+    import socket
+
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if not _INET_ATON.fullmatch(host):
+            return None
+        try:
+            address = ipaddress.IPv4Address(socket.inet_aton(host.rstrip(".")))
+        except OSError:  # a part too large (256.1.1.1): no address, and no host either
+            return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
 def refused_hop(start: str, target: str) -> str:
     """Why a redirect from a chain that began at ``start`` is not followed to ``target`` (:func:`private_hop`), in
     the words ``check --online`` (ONL007) and ``import --download`` (IMP030) both say it; "" when it is followed."""
     hidden = private_hop(start, target)
     return f"redirects to {target}: {hidden}, which podcast apps cannot reach" if hidden else ""
+
+
+def refused_address(start: str, target: str) -> str:
+    """Why ``target``, an address a document read from ``start`` names (a feed's enclosure, artwork, transcript or
+    older page), is not asked: :func:`private_hop`'s judgement of a redirect, for the address as the document gives
+    it; "" when it is asked (and always when ``start`` is no http(s) address: a file on this computer, or "" for the
+    address typed)."""
+    hidden = private_hop(start, target) if start.lower().startswith(("http://", "https://")) else ""
+    return f"{hidden}, which podcast apps cannot reach (the feed was read from {start})" if hidden else ""
 
 
 @frozen

@@ -24,7 +24,7 @@ from ..errors import Problem, Severity
 from ..records import frozen
 from .artwork import inspect_bytes
 from .feedxml import FeedDoc, child, children, text
-from .http import Answer, Limits, request, run_bounded, session
+from .http import Answer, Limits, refused_address, request, run_bounded, session
 from .items import duration_seconds, item_label
 from .rules import problem
 
@@ -108,6 +108,10 @@ def check_online(doc: FeedDoc, limits: Limits | None = None) -> list[Problem]:
 
 
 def check_target(src: str, target: Target, limits: Limits) -> list[Problem]:
+    named = refused_address(src, target.url)  # a feed read from a public address naming 169.254.169.254: never asked
+    if named:
+        return [problem("ONL007", src, f"{target.url}: {named}", field=target.field, episode=target.episode,
+                        hint="point the feed at the file's public URL")]
     with session() as http:
         if target.kind == "enclosure":
             return _enclosure(http, src, target, limits)

@@ -448,9 +448,11 @@ _RULES = [
        "skipped. The message names the line that is none of these (a title before its time, '1h30m'). Fix: start the "
        "line with its time, then a space and the title."),
     _r("CHP002", "podcastindex", E, "chapters file cannot be read, is not valid JSON, or writes a key twice in one object",
-       "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same."),
+       "A key written twice in one JSON object is an error when the two values differ (every JSON reader, apps' too, keeps the later one: the first is lost without a word) and a warning when they are the same. A chapters file over 16 MB is not read."),
     _r("CHP003", "podcastindex", E, "chapters JSON does not follow the schema",
-       'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}.'),
+       'Podcasting 2.0 JSON chapters are {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "…"}]}. More than '
+       "10,000 chapters (in chapters.json, chapters.txt or the front matter) is refused too: each is a psc:chapter in "
+       "the feed, and one every five seconds of a ten-hour episode is 7,200."),
     _r("CHP004", "podcastindex", E, "a chapter has no valid start time",
        "Every chapter needs a start, the one field the Podcasting 2.0 chapters format requires: startTime in "
        "chapters.json, 'start' for chapters in the front matter, seconds (90) or a time ('00:01:30'). An endTime, when "
@@ -494,7 +496,8 @@ _RULES = [
     _r("TRN000", "podcastindex", E, "transcript cannot be read",
        "The episode's transcript (transcript.vtt, .srt… in its folder, or the file 'transcript:' names in episode.md; "
        "with --online, a transcript URL) cannot be read: the system's reason, or it is not UTF-8 text (the message gives"
-       " the byte and where). WebVTT must be UTF-8, and apps show other encodings as broken characters. Fix: save the "
+       " the byte and where), or it is over 16 MB (a word-level transcript of a ten-hour episode is some 7 MB). WebVTT "
+       "must be UTF-8, and apps show other encodings as broken characters. Fix: save the "
        "transcript as UTF-8 in your editor (Save As > Encoding: UTF-8), or make it readable."),
     _r("TRN001", "podcastindex apple", E, "WebVTT file does not start with WEBVTT",
        "A WebVTT file (the transcript format Apple ingests and browsers play as captions) must start with the line "
@@ -1153,8 +1156,8 @@ _RULES = [
        "let the server or CDN answer HEAD as it answers GET (most object stores and CDNs do; some redirect or tracking "
        "services do not)."),
     _r("ONL006", "mediafeed", I, "a URL redirects", "Tracking prefixes redirect on purpose; a long chain slows every play."),
-    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to a "
-       "private address apps cannot reach",
+    _r("ONL007", "mediafeed", E, "too many redirects, a redirect loop, https redirecting to http, or a redirect to (or, in a "
+       "feed read from a public address, a URL at) a private address apps cannot reach",
        "Redirects are followed as podcast apps follow them, up to 16 (Safari's and Apple's limit; the 17th is named); a "
        "loop, more than 16, a redirect from https to plain http (apps refuse the downgrade), or one to an address apps "
        "cannot reach (127.0.0.1, localhost, 10.0.0.5, a cloud's metadata address) is an error: the file plays nowhere. "

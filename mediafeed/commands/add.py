@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError, error
-from ..terminal import boundary, echo, info, print_json
+from ..terminal import boundary, echo, file_name, info, print_json
 from .options import format_option, show_option, verbosity_options
 
 #: episodes.EPISODE_TYPES, written out so that help does not import the episode reader (a test keeps them equal)
@@ -90,9 +90,9 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     status = "draft" if draft else ("scheduled" if when > datetime.now(UTC) else "published on next build")
     info(f"Added '{new.title}' ({status}); GUID {new.guid}.")
     if new.renamed_because == SPELT_FOR_URLS:  # said, or the producer looks for "My Episode (final).mp3"
-        info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}).")
+        info(f"The audio is saved as {new.audio}, not {file_name(new.renamed)} ({new.renamed_because}).")
     elif new.renamed:  # said, or the producer looks for final.mp3 in the episode's folder
-        info(f"The audio is saved as {new.audio}, not {new.renamed} ({new.renamed_because}): apps that save a "
+        info(f"The audio is saved as {new.audio}, not {file_name(new.renamed)} ({new.renamed_because}): apps that save a "
              "download under the last part of its URL (podboat, wget scripts, car and MP3-player sync tools) would "
              "keep one file for every episode whose file has that name.")
     if new.chapters:

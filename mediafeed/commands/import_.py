@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..characters import terminal_safe
 from ..errors import Severity
 from ..terminal import ProgressBar, boundary, echo, info, print_json, print_problems, settings
 from .options import format_option, verbosity_options
@@ -64,7 +65,9 @@ def import_(feed: str, show_dir: Path, url: str, download: bool, fmt: str) -> No
     if report.failed:
         echo(f"{len(report.failed)} episode(s) failed; run the same command again to retry:", err=True, fg="red")
         for item in report.failed:
-            echo(f"  {item['slug']}: {item['title']}: {item['reason']} ({item['url']})", err=True)
+            # (one line whatever the feed's title and address hold: an override left open reversed the rest)
+            echo(terminal_safe(f"  {item['slug']}: {item['title']}: {item['reason']} ({item['url']})", directions=True),
+                 err=True)
     echo("Steps left to move the feed:")
     for number, step in enumerate(migration_steps(report), 1):
         echo(f"  {number}. {step}")

@@ -305,7 +305,9 @@ def _lines(report: dict[str, Any], options: dict[str, Any]) -> list[tuple[bool, 
     if options["format"] == "json":
         import json
 
-        text = json.dumps({"ok": True, **report}, indent=2, ensure_ascii=False, sort_keys=False)
+        from ..characters import json_inert
+
+        text = json_inert(json.dumps({"ok": True, **report}, indent=2, ensure_ascii=False, sort_keys=False))
         out.append((False, text if sys.stdout.isatty() else _ANSI.sub("", text)))
     else:
         err_colour = _colour(options, sys.stderr)

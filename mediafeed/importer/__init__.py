@@ -36,7 +36,18 @@ from ..site import url_path as site_path
 from ..source import quoted
 from .carried import carried
 from .document import parse
-from .download import SMALL_LIMIT, DownloadError, Fetched, NotMedia, PrivateRedirect, TooSlow, fetch, get_small, session
+from .download import (
+    SMALL_LIMIT,
+    DownloadError,
+    Fetched,
+    NotMedia,
+    PrivateAddress,
+    PrivateRedirect,
+    TooSlow,
+    fetch,
+    get_small,
+    session,
+)
 from .feedread import EpisodeRecord, PersonRecord, ShowRecord, url_path
 from .pages import older_episodes
 from .sidefiles import image_extension, side_files
@@ -89,11 +100,12 @@ def is_remote(source: str) -> bool:
     return bool(re.match(r"^https?://", source, re.I))
 
 
-def read_source(source: str) -> tuple[bytes, str]:
-    """The feed's bytes and the URL it came from ("" for a local file)."""
+def read_source(source: str, origin: str = "") -> tuple[bytes, str]:
+    """The feed's bytes and the URL it came from ("" for a local file). ``origin``: the address of the feed that
+    names ``source`` (an older page of it), from which ``source`` is judged (:func:`.download.check_url`)."""
     if is_remote(source):
         try:
-            data, _ = get_small(session(), source)
+            data, _ = get_small(session(origin), source)
         except DownloadError as exc:
             said = str(exc).startswith(NOT_ENCODED_AS_SAID)  # a feed sent as it is under Content-Encoding: gzip
             raise InputError(error("IMP001", source, f"cannot {'read' if said else 'fetch'} the feed: {exc}",
@@ -125,7 +137,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     data, fetched_from = read_source(source)
     record, problems = parse(data, source)
     read_guids = {episode.guid for episode in record.episodes}
-    for older in older_episodes(data, source, read_source, problems):  # a paged or archived feed's back catalogue
+    for older in older_episodes(data, source, lambda page: read_source(page, fetched_from), problems):  # a paged or archived feed's back catalogue
         if older.guid not in read_guids:  # (a paged feed's pages overlap when episodes arrive between two reads)
             read_guids.add(older.guid)
             record.episodes.append(older)
@@ -133,7 +145,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     report = ImportReport(show=root, feed=source, problems=problems)
     report.old_feed_url = record.self_url or fetched_from
     root.mkdir(parents=True, exist_ok=True)
-    http = session()
+    http = session(fetched_from)  # (every address the feed names is judged from where it was read)
 
     show_path = root / SHOW_FILE
     if show_path.exists():
@@ -318,6 +330,9 @@ def _retry_hint(url: str, audio_name: str, host: str, exc: DownloadError) -> str
     if isinstance(exc, PrivateRedirect):
         return (f"the host sends the file on to an address podcast apps cannot reach: ask it for the file's public "
                 f"address, or copy the episode's audio file into its folder as {audio_name}")
+    if isinstance(exc, PrivateAddress):
+        return (f"the feed names an address podcast apps cannot reach: ask the host for the file's public address, "
+                f"or copy the episode's audio file into its folder as {audio_name}")
     if isinstance(exc, NotMedia):
         return (f"open {url} in a browser to see what the host says (an expired address, a removed episode, a login); "
                 f"then copy the episode's audio file into its folder as {audio_name}")

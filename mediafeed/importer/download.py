@@ -25,7 +25,16 @@ import requests
 import urllib3
 
 from .. import __version__
-from ..checks.http import DAMAGED, MAX_REDIRECTS, refused_hop, run_bounded, too_many_redirects, undecodable, undecodable_body
+from ..checks.http import (
+    DAMAGED,
+    MAX_REDIRECTS,
+    refused_address,
+    refused_hop,
+    run_bounded,
+    too_many_redirects,
+    undecodable,
+    undecodable_body,
+)
 from ..records import frozen
 
 USER_AGENT = f"mediafeed/{__version__} (podcast import)"
@@ -58,7 +67,12 @@ class TooSlow(DownloadError):
     second); the bytes that arrived are kept for the next run to resume."""
 
 
-class PrivateRedirect(DownloadError):
+class PrivateAddress(DownloadError):
+    """The feed, read from a public address, names a file at a loopback, private or link-local address (what
+    ``check --online``'s ONL007 says of a redirect there): not asked, and not tried again in this run."""
+
+
+class PrivateRedirect(PrivateAddress):
     """The server redirected to a loopback, private or link-local address (``check --online``'s ONL007): not
     followed, and not tried again in this run (it would redirect there again)."""
 
@@ -74,8 +88,17 @@ class Fetched:
     announced: bool = True
 
 
-def session() -> requests.Session:
-    s = requests.Session()
+class Session(requests.Session):
+    """requests' session for one import. ``origin``: the address the feed was read from ("" for a feed file or the
+    feed itself), from which every address the feed names is judged before it is asked (:func:`check_url`)."""
+
+    def __init__(self, origin: str = "") -> None:
+        super().__init__()
+        self.origin = origin
+
+
+def session(origin: str = "") -> Session:
+    s = Session(origin)
     s.headers["User-Agent"] = USER_AGENT
     s.max_redirects = MAX_REDIRECTS  # check's limit, not requests' 30
     return s
@@ -96,9 +119,16 @@ def judged_hops(start: str) -> dict[str, Any]:
     return {"response": [judge]}
 
 
-def check_url(url: str) -> None:
+def check_url(url: str, http: requests.Session) -> None:
+    """Refuse ``url`` when it is not http(s), or when a feed read from a public address names it at a loopback,
+    private or link-local one (as a redirect there is refused, :func:`judged_hops`): a hostile feed's enclosure,
+    artwork, transcript or older page at ``http://169.254.169.254/…`` (a cloud's metadata service, where the import
+    runs in CI) or ``http://10.0.0.5/…`` was asked for, and its answer saved into the show."""
     if not re.match(r"^https?://", url, re.I):
         raise DownloadError(f"not an http(s) address: {url!r}")
+    why = refused_address(getattr(http, "origin", ""), url)
+    if why:
+        raise PrivateAddress(why)
 
 
 def get_small(http: requests.Session, url: str, limit: int = SMALL_LIMIT, deadline: float = SMALL_DEADLINE,
@@ -106,7 +136,7 @@ def get_small(http: requests.Session, url: str, limit: int = SMALL_LIMIT, deadli
     """The body and Content-Type of a small resource (feed, transcript, chapters, artwork), whole within
     ``deadline`` seconds: a server that sends a byte now and then never trips the read timeout, in its body or in
     its headers (which requests reads without any deadline: on a thread given up on at the deadline)."""
-    check_url(url)
+    check_url(url, http)
 
     def late(_: int) -> tuple[bytes, str]:
         raise DownloadError(f"not complete after {deadline:g} s (the server sends it very slowly)")
@@ -166,7 +196,7 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
     is tried again (resumed with ``Range``); it is taken when a server ignoring ``Range`` ends at the same byte twice
     (the old feed's length was stale), else it fails. Without ``expected`` nothing says the first end was the file's:
     the same is asked of it (a placeholder length let a first early close through as the whole file)."""
-    check_url(url)
+    check_url(url, http)
     part = target.with_name(f".{target.name}.part")
     resumed = part.exists() and part.stat().st_size > 0
     last = "no attempt"
@@ -174,7 +204,7 @@ def fetch(http: requests.Session, url: str, target: Path, expected: int = 0, pro
     for _ in range(attempts):
         try:
             size, announced = _attempt(http, url, part, progress)
-        except (TooSlow, NotMedia, PrivateRedirect):
+        except (TooSlow, NotMedia, PrivateAddress):
             raise  # a trickle now is a trickle in a second (the next run resumes it); a web page stays one; so does a
             # redirect
         except DownloadError as exc:
