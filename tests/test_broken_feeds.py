@@ -758,6 +758,16 @@ def test_xml012_for_an_ascii_declaration_is_what_podcastparser_refuses(tmp_path:
     assert named == refused, (named, refused)
 
 
+@pytest.mark.parametrize("kind, expected", [("trailer", []), ("bonus", []), ("full", ["EP010 error itunes:episode #3"])])
+def test_a_serial_show_numbers_its_full_episodes(tmp_path: Path, kind: str, expected: list[str]) -> None:
+    """Apple's guide: a trailer or bonus "with no season or episode number" is the show's trailer or bonus, in a serial
+    show too; good.xml's trailer without itunes:episode was EP010, an error, once the show was serial."""
+    text = GOOD_TEXT.replace("<itunes:type>episodic</itunes:type>", "<itunes:type>serial</itunes:type>")
+    text = text.replace("<itunes:episodeType>trailer</itunes:episodeType>", f"<itunes:episodeType>{kind}</itunes:episodeType>")
+    code, report = check(write(tmp_path, text))
+    assert found(report) == expected and code == (1 if expected else 0)
+
+
 @pytest.mark.parametrize("date", ["Mon,04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +0000",
                                   "Mon,  04 Mar 2024 09:00 +0000", "4 Mar 2024 09:00:00 GMT", "Mon, 4 Mar 2024 09:00:00 EST"])
 def test_a_date_check_passes_is_one_feedparser_reads(tmp_path: Path, date: str) -> None:
@@ -1235,6 +1245,18 @@ def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, feed)
     [notes] = [p.read_text() for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
     assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes
+
+
+def test_import_of_a_serial_show_asks_numbers_for_its_full_episodes_only(tmp_path: Path) -> None:
+    """IMP033 (the build will refuse unnumbered episodes: EP010) named the show's trailer too, which Apple's guide
+    leaves without a number; it names the full episodes without one."""
+    feed = GOOD_TEXT.replace("<itunes:type>episodic</itunes:type>", "<itunes:type>serial</itunes:type>")
+    report, _ = import_feed(tmp_path, feed)
+    assert not [p for p in report["problems"] if p["code"] == "IMP033"]
+    (tmp_path / "again").mkdir()
+    report, _ = import_feed(tmp_path / "again", feed.replace("<itunes:episode>2</itunes:episode>", ""))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP033"]
+    assert "1 of its episodes: seagrass-meadows" in said["message"], said["message"]
 
 
 @pytest.mark.parametrize("date", ["Mon, 01 Jan 99999999999 10:00:00 GMT", "Mon, 01 Jan 2024 10:00:00 +99999999999999999999"])

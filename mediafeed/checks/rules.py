@@ -855,9 +855,11 @@ _RULES = [
        "case-insensitive disk (macOS, Windows) and on many hosts: one episode's page and files would overwrite the "
        "other's when the site is copied there. Fix: rename one of the folders (the one not yet published: a folder's "
        "name is its page's address)."),
-    _r("EP010", "apple", E, "a serial show with an episode without an episode number",
+    _r("EP010", "apple", E, "a serial show with a full episode without an episode number",
        "In a serial show ('type: serial' in show.yml, <itunes:type>serial</itunes:type>) apps play the episodes in order"
-       " of itunes:episode, and Apple requires the number on every episode; a decimal number (4.5) does not count, "
+       " of itunes:episode, and Apple requires the number on every full episode; a trailer or bonus episode without "
+       "one is the show's own trailer or bonus (Apple's guide, itunes:episodeType: with a number it belongs to that "
+       "episode), so it needs none. A decimal number (4.5) does not count, "
        "itunes:episode takes whole numbers. Fix: add 'episode: N' to each episode.md's front matter (in a feed, "
        "<itunes:episode>N</itunes:episode> in each item), showing another label with 'episode_display:' where needed, or"
        " make the show 'type: episodic'."),
