@@ -952,10 +952,12 @@ _RULES = [
        "(RFC 2822: English day and month names, a numeric time zone)."),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
        "Write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone. "
-       "Three dates RFC 2822's form allows are warnings: a day name that does not fit the date; no space after the day "
+       "Four dates RFC 2822's form allows are warnings: a day name that does not fit the date; no space after the day "
        "name's comma ('Mon,04 Mar 2024 …'), which feedparser, and the apps and aggregators built on it, read as no "
-       "date at all; and a numeric zone no place has (+1900, +0960: zones run from -1200 to +1400), which apps read "
-       "as an offset all the same."),
+       "date at all; a numeric zone no place has (+1900, +0960: zones run from -1200 to +1400), which apps read "
+       "as an offset all the same; and a comment after the zone ('+0000 (UTC)', as mail programs write it), which "
+       "feedparser, podcastparser and partytime read past but the W3C feed validator calls problematical. A "
+       "one-digit hour ('9:00:00') is outside RFC 2822 (two digits) and an error, as the W3C validator says."),
     _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset",
        "RFC 2822 still allows a few zone names, but PSP-1 asks for a numeric offset: a reader that does not know EST, "
        "PDT or CEST shifts the episode by hours or cannot read the date. GMT, UT and Z pass. An info. Fix: write the "
