@@ -244,6 +244,22 @@ CATALOGUE = [
      ['EP137 warning enclosure@url #1']),
     ('enc-url-http-loopback', "https://media.example.com/tidewater/salt-marsh.mp3", "http://127.0.0.1:8000/salt-marsh.mp3", 0, []),
     ('enc-url-http-onion', "https://media.example.com/tidewater/salt-marsh.mp3", "http://marsh.onion/salt-marsh.mp3", 0, []),
+    # a name under .localhost is this computer (RFC 6761; browsers resolve it so and treat its pages as secure, and
+    # check --online's redirect rule already called it loopback): a local preview, as 127.0.0.1 is; it was EP137,
+    # SHOW027, PI004. A public name that starts with "127." was taken for 127.x and passed
+    ('enc-url-http-localhost-subdomain', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "http://tidewater.localhost:8000/salt-marsh.mp3", 0, []),
+    ('enc-url-http-localhost-dot', "https://media.example.com/tidewater/salt-marsh.mp3", "http://localhost.:8000/salt-marsh.mp3", 0, []),
+    ('enc-url-http-ipv4-mapped-loopback', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "http://[::ffff:127.0.0.1]:8000/salt-marsh.mp3", 0, []),
+    ('art-url-http-localhost-subdomain', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>',
+     '<itunes:image href="http://tidewater.localhost:8000/artwork.jpg"/>', 0, []),
+    ('ns-url-http-localhost-subdomain', 'url="https://podcast.example.com/episodes/salt-marsh/transcript.vtt"',
+     'url="http://tidewater.localhost:8000/episodes/salt-marsh/transcript.vtt"', 0, []),
+    ('enc-url-http-127-name', "https://media.example.com/tidewater/salt-marsh.mp3", "http://127.media.example.com/salt-marsh.mp3", 0,
+     ['EP137 warning enclosure@url #1']),
+    ('enc-url-http-localhost-lookalike', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "http://localhost.media.example.com/salt-marsh.mp3", 0, ['EP137 warning enclosure@url #1']),
     # what hosts write: a measurement prefix, a query after the name, the media URL encoded into the path (Anchor)
     ('enc-url-prefix-redirect', "https://media.example.com/tidewater/salt-marsh.mp3",
      "https://dts.podtrac.com/redirect.mp3/media.example.com/tidewater/salt-marsh.mp3", 0, []),

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import requests
 
 from .. import __version__
+from ..addresses import loopback_host
 from ..records import frozen, mutable
 
 T = TypeVar("T")
@@ -57,7 +58,7 @@ def private_hop(start: str, target: str) -> str:
             host = (urlsplit(url).hostname or "").rstrip(".").lower()
         except ValueError:
             return ""
-        if host == "localhost" or host.endswith(".localhost"):
+        if loopback_host(host):
             return "a loopback address (this computer)"
         try:
             address = ipaddress.ip_address(host)
@@ -65,8 +66,6 @@ def private_hop(start: str, target: str) -> str:
             return ""  # a host name
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
             address = address.ipv4_mapped
-        if address.is_loopback:
-            return "a loopback address (this computer)"
         if address.is_link_local:
             return "a link-local address (this network segment; 169.254.169.254 is a cloud's metadata service)"
         if address.is_private or address.is_reserved or address.is_unspecified or address.is_multicast:
