@@ -405,6 +405,22 @@ CATALOGUE = [
     ('ns-remote-item-medium', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
      'feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" medium="song"/></podcast:podroll>', 1,
      ['PI021 error podcast:remoteItem@medium']),
+    # remote-item.md: feedGuid is the other feed's podcast:guid (a UUID apps look up); podroll.md: "one or more"
+    # remoteItem. Both passed (a time split's remote item was VAL018 already); show.yml refused them
+    ('ns-podroll-feed-guid-not-a-uuid', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
+     'feedGuid="https://feeds.example.org/other.xml"/></podcast:podroll>', 1, ['PI021 error podcast:remoteItem@feedGuid']),
+    ('ns-podroll-feed-guid-upper-case', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
+     'feedGuid="917393E3-1B1E-5CEF-ACE4-EDAA54E1F810"/></podcast:podroll>', 0, []),
+    ('ns-publisher-feed-guid-not-a-uuid', CHANNEL_END, CHANNEL_END + PUBLISHER.format(
+        REMOTE.format("publisher", ' feedUrl="https://a.example/p.xml"').replace("003af0a0-6a45-55cf-b765-68e3d349551a", "acme")),
+     1, ['PI021 error podcast:remoteItem@feedGuid']),
+    ('ns-podroll-empty', CHANNEL_END, CHANNEL_END + '<podcast:podroll></podcast:podroll>', 1, ['PI021 error podcast:podroll']),
+    ('ns-time-split-feed-guid-not-a-uuid-once', CHANNEL_END, CHANNEL_END + '<podcast:value type="lightning" method="keysend">'
+     '<podcast:valueRecipient name="Ana" type="node" split="100" '
+     'address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>'
+     '<podcast:valueTimeSplit startTime="60" duration="30" remotePercentage="90"><podcast:remoteItem feedGuid="nope"/>'
+     '</podcast:valueTimeSplit></podcast:value>', 1,
+     ['VAL018 error podcast:valueTimeSplit/podcast:remoteItem@feedGuid', 'VAL021 warning podcast:valueTimeSplit']),
     ('ns-trailer-without-url', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="Thu, 01 Feb 2024 08:00:00 +0000">'
      'Coming soon</podcast:trailer>', 1, ['PI021 error podcast:trailer@url']),
     ('ns-trailer-iso-date', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="2024-02-01" '

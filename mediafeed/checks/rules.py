@@ -811,7 +811,8 @@ _RULES = [
     _r("PI021", "podcastindex", E, "a podcast: element without an attribute the namespace requires, or with a value "
        "outside the namespace's list or form",
        "For the tags without a code of their own: podcast:trailer (url, pubdate in RFC 2822), podcast:image (href), "
-       "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
+       "podcast:remoteItem (feedGuid, the other feed's podcast:guid: a UUID, which apps look the feed up by), "
+       "podcast:podroll (one or more remoteItem), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
        "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat (server, a host "
        "name, and protocol from chatprotocols.txt: irc, xmpp, nostr, matrix), podcast:publisher (exactly one remoteItem, "
        "medium=\"publisher\"); podcast:block "
