@@ -35,6 +35,10 @@ REMOTE = '<podcast:remoteItem medium="{}" feedGuid="003af0a0-6a45-55cf-b765-68e3
 CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
 RSS_IMAGE = "<image><url>{}</url><title>Tidewater Notes</title><link>https://podcast.example.com/</link></image>"
 PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
+LIVE = ('<podcast:liveItem status="live" {}><title>Live from the marsh</title><guid isPermaLink="false">'
+        'e32b4890-983b-4ce5-8b46-f2d6bc1d8819</guid><enclosure url="https://media.example.com/live?format=.mp3" '
+        'type="audio/mpeg" length="312"/>{}</podcast:liveItem>')
+CONTENT_LINK = '<podcast:contentLink href="https://podcast.example.com/live">Listen live</podcast:contentLink>'
 ALTERNATE = ('<podcast:alternateEnclosure type="audio/opus" length="9821345"><podcast:source '
              'uri="https://media.example.com/tidewater/salt-marsh.opus"/><podcast:source uri="{}"/></podcast:alternateEnclosure>')
 
@@ -477,6 +481,16 @@ CATALOGUE = [
     ('ns-live-item-status', CHANNEL_END, CHANNEL_END + '<podcast:liveItem status="on" start="2024-03-10T19:00:00Z">'
      '<title>Live from the marsh</title><guid isPermaLink="false">live-1</guid><podcast:contentLink>Watch</podcast:contentLink>'
      '</podcast:liveItem>', 1, ['PI021 error podcast:contentLink@href', 'PI021 error podcast:liveItem@status']),
+    # live-item.md: start and end are ISO 8601 timestamps, and a podcast:contentLink "is also required to be present";
+    # a start of 'Sunday 7:30' and a live item without a contentLink passed (its own example: good)
+    ('ns-live-item-good', CHANNEL_END, CHANNEL_END + LIVE.format(
+        'start="2021-09-26T07:30:00.000-0600" end="2021-09-26T09:30:00.000-0600"', CONTENT_LINK), 0, []),
+    ('ns-live-item-start-in-words', CHANNEL_END, CHANNEL_END + LIVE.format('start="Sunday 7:30"', CONTENT_LINK), 1,
+     ['PI021 error podcast:liveItem@start']),
+    ('ns-live-item-end-a-date-alone', CHANNEL_END, CHANNEL_END + LIVE.format('start="2021-09-26T07:30:00Z" end="26/09/2021"',
+                                                                              CONTENT_LINK), 1, ['PI021 error podcast:liveItem@end']),
+    ('ns-live-item-without-content-link', CHANNEL_END, CHANNEL_END + LIVE.format('start="2021-09-26T07:30:00Z"', ""), 1,
+     ['PI021 error podcast:liveItem/podcast:contentLink']),
     ('ns-display-over-32', ITEM1_END, ITEM1_END + '<podcast:episode display="The one where we finally visit the estuary">3'
      '</podcast:episode>', 0, ['PI022 warning podcast:episode@display #1']),
     # a source over another transport than the web is what the namespace's own examples give; over http it is not

@@ -235,6 +235,8 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
     elif local == "publisher":
         found += _publisher(element, "{%s}" % doc.podcast)
+    elif local == "liveItem":
+        found += _live_item(element, "{%s}" % doc.podcast)
     elif local == "podroll" and element.find("{%s}remoteItem" % doc.podcast) is None:
         found.append(("podcast:podroll", "podcast:podroll holds no podcast:remoteItem; the namespace requires one or "
                       "more, the shows it recommends", '<podcast:podroll><podcast:remoteItem feedGuid="…" feedUrl="https://…" '
@@ -269,6 +271,24 @@ def _publisher(element: Any, namespace: str) -> list[tuple[str, str, str]]:
         return [("podcast:publisher/podcast:remoteItem@medium", f"podcast:publisher's remoteItem has medium {medium!r}; it points to a "
                  "publisher feed, medium=\"publisher\"", 'write medium="publisher"')]
     return []
+
+
+def _live_item(element: Any, namespace: str) -> list[tuple[str, str, str]]:
+    """live-item.md: start and end are "an ISO8601 timestamp" (apps count down to start, and end the stream at end),
+    and "The podcast:contentLink tag is also required to be present" (where a listener whose app cannot play the
+    stream listens)."""
+    found = []
+    for attribute in ("start", "end"):
+        value = (element.get(attribute) or "").strip()
+        if value and not ("T" in value and is_dtstart(value)):
+            found.append((f"podcast:liveItem@{attribute}", f"podcast:liveItem@{attribute} is {value!r}; the namespace "
+                          "expects an ISO 8601 date and time", f'write {attribute}="2026-09-07T19:00:00.000-05:00" (the '
+                          "date, T, the time and its offset from UTC)"))
+    if element.find(namespace + "contentLink") is None:
+        found.append(("podcast:liveItem/podcast:contentLink", "podcast:liveItem has no podcast:contentLink, which the namespace requires: "
+                      "listeners whose app cannot play the stream have nowhere else to go", '<podcast:contentLink '
+                      'href="https://…">Listen live on our website</podcast:contentLink> (a page that plays the stream)'))
+    return found
 
 
 def _trailer_episode(doc: FeedDoc, trailer: Any) -> str:
