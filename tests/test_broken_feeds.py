@@ -491,6 +491,20 @@ CATALOGUE = [
                                                                               CONTENT_LINK), 1, ['PI021 error podcast:liveItem@end']),
     ('ns-live-item-without-content-link', CHANNEL_END, CHANNEL_END + LIVE.format('start="2021-09-26T07:30:00Z"', ""), 1,
      ['PI021 error podcast:liveItem/podcast:contentLink']),
+    # value-recipient.md: fee is true or false; partytime reads 'yes' and 'True' as a fee, an app comparing with "true"
+    # as a share, so the payment splits differently from app to app (passed). transcript.md: rel="captions" is the one
+    # rel, and language a language code (both passed; show.yml refused them)
+    ('ns-value-fee-yes', CHANNEL_END, CHANNEL_END + '<podcast:value type="lightning" method="keysend"><podcast:valueRecipient '
+     'name="Ana" type="node" split="95" address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>'
+     '<podcast:valueRecipient name="Host" type="node" split="5" fee="yes" '
+     'address="032f4ffbbafffbe51726ad3c164a3d0d37ec27bc67b29a159b0f49ae8ac21b8508"/></podcast:value>', 1,
+     ['PI021 error podcast:valueRecipient@fee']),
+    ('ns-transcript-rel-caption', 'rel="captions"', 'rel="caption"', 1, ['PI021 error podcast:transcript@rel #1']),
+    ('ns-transcript-language-name', 'type="text/vtt" rel="captions"', 'type="text/vtt" language="English" rel="captions"', 1,
+     ['PI021 error podcast:transcript@language #1']),
+    ('ns-transcript-language-region', 'type="text/vtt" rel="captions"', 'type="text/vtt" language="pt-BR" rel="captions"', 0, []),
+    ('ns-alternate-lang-underscore', ITEM1_END, ITEM1_END + ALTERNATE.format("https://media.example.com/tidewater/b.opus")
+     .replace('length="9821345"', 'length="9821345" lang="en_GB"'), 1, ['PI021 error podcast:alternateEnclosure@lang #1']),
     ('ns-display-over-32', ITEM1_END, ITEM1_END + '<podcast:episode display="The one where we finally visit the estuary">3'
      '</podcast:episode>', 0, ['PI022 warning podcast:episode@display #1']),
     # a source over another transport than the web is what the namespace's own examples give; over http it is not

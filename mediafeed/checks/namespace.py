@@ -78,6 +78,7 @@ TAGS: dict[str, Tag] = {
 _YES_NO = lazy(r"^(yes|no)$")
 _BOOLEAN = lazy(r"^(true|false)$")
 _WHOLE = re.compile(r"^\d+$", re.ASCII)
+_LANGUAGE = lazy(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", re.ASCII)  #: a BCP 47 tag's form ('en', 'en-GB', 'zh-Hant-TW')
 _RFC2822 = lazy(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                 r"\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
 FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, attribute or "" for the text): form, what, e.g.
@@ -93,6 +94,15 @@ FORMS: dict[tuple[str, str], tuple[re.Pattern[str], str, str]] = {  #: (tag, att
     ("trailer", "season"): (_WHOLE, "a season number", 'season="4"'),
     ("updateFrequency", "complete"): (_BOOLEAN, "true or false", 'complete="true", or leave it out'),
     ("alternateEnclosure", "default"): (_BOOLEAN, "true or false", 'default="true", or leave it out'),
+    # transcript.md: rel="captions" makes a file captions (its only value: "caption" makes none); language and an
+    # alternate enclosure's lang are language codes as <language> writes them (apps offer the file by them)
+    ("transcript", "rel"): (lazy(r"^captions$"), "captions, the one rel the namespace defines",
+                            'rel="captions" (a timed file shown as closed captions), or leave it out'),
+    ("transcript", "language"): (_LANGUAGE, "a language code", 'language="en" (or en-gb, es, …), as <language> writes it'),
+    ("alternateEnclosure", "lang"): (_LANGUAGE, "a language code", 'lang="en" (or en-gb, es, …), as <language> writes it'),
+    # value-recipient.md: fee is true or false (false when absent); apps differ on 'yes' or 'True' (partytime reads a
+    # fee, an app comparing with "true" a share of the payment), so the payment is split differently from app to app
+    ("valueRecipient", "fee"): (_BOOLEAN, "true or false", 'fee="true" (a fee: a percentage taken first), or leave it out'),
     ("alternateEnclosure", "length"): (_WHOLE, "the file's size in bytes", 'length="12345678"'),
     ("image", "width"): (_WHOLE, "a width in pixels", 'width="1400"'),
     ("image", "height"): (_WHOLE, "a height in pixels", 'height="1400"'),
