@@ -130,13 +130,11 @@ CATALOGUE = [
     # RFC 2822's date-time ends in [CFWS]: a comment after the zone is part of the grammar, feedparser, podcastparser
     # and partytime read the date, the W3C validator warns (ProblematicalRFC822Date); it was an error. A one-digit
     # hour is outside RFC 2822 (hour = 2DIGIT) and an error to the W3C validator (InvalidRFC2822Date): still an error
-    ('date-comment-after-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +0000 (UTC)", 0,
-     ['EP111 warning pubDate #1']),
+    ('date-comment-after-zone', "09:00:00 +0000", "09:00:00 +0000 (UTC)", 0, ['EP111 warning pubDate #1']),
     ('date-comment-after-zone-wrong-day', "Mon, 04 Mar 2024 09:00:00 +0000", "Tue, 04 Mar 2024 09:00:00 +0000 (UTC)", 0,
      ['EP111 warning pubDate #1']),
-    ('date-comment-for-a-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 (UTC)", 1,
-     ['EP111 error pubDate #1']),
-    ('date-one-digit-hour', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 9:00:00 +0000", 1, ['EP111 error pubDate #1']),
+    ('date-comment-for-a-zone', "09:00:00 +0000", "09:00:00 (UTC)", 1, ['EP111 error pubDate #1']),
+    ('date-one-digit-hour', "09:00:00 +0000", "9:00:00 +0000", 1, ['EP111 error pubDate #1']),
     # a missing date written as zero (the W3C validator's ImplausibleDate, before 1990): apps list the episode last
     ('date-epoch-zero', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", 0, ['EP132 warning pubDate #1']),
     ('date-1989', "Mon, 04 Mar 2024 09:00:00 +0000", "Sun, 31 Dec 1989 23:00:00 +0000", 0, ['EP132 warning pubDate #1']),
