@@ -1315,6 +1315,28 @@ def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
     assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes
 
 
+@pytest.mark.parametrize("written, hidden", [("yes", False), ("true", False), ("Yes", True)])
+def test_import_hides_a_show_or_episode_only_where_apple_did(tmp_path: Path, written: str, hidden: bool) -> None:
+    """Apple's guide: itunes:block and itunes:complete with "any value other than Yes has no effect". An old feed's
+    'yes' listed the show in Apple Podcasts; the import read it as Yes, wrote 'block: [apple]' and the new feed's
+    itunes:block Yes took the show out of Apple's directory on the move (the same for an episode, and 'complete').
+    It now keeps what Apple did and says how to hide it (IMP034)."""
+    feed = GOOD_TEXT.replace("<itunes:type>episodic</itunes:type>", f"<itunes:type>episodic</itunes:type><itunes:block>{written}"
+                             f"</itunes:block><itunes:complete>{written}</itunes:complete>")
+    feed = feed.replace("<itunes:episode>3</itunes:episode>", f"<itunes:episode>3</itunes:episode><itunes:block>{written}</itunes:block>")
+    report, show = import_feed(tmp_path, feed)
+    import yaml
+
+    config = yaml.safe_load((show / "show.yml").read_text(encoding="utf-8"))
+    episode = _imported_front_matter(show)
+    assert (config.get("block"), config.get("complete"), episode.get("block")) == ((["apple"], True, True) if hidden else (None, None, None))
+    said = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP034")
+    assert said == ([] if hidden else [("itunes:block", ""), ("itunes:block", GUIDS["#1"]), ("itunes:complete", "")])
+    if not hidden:
+        [block] = [p for p in report["problems"] if p["code"] == "IMP034" and p["field"] == "itunes:block" and not p["episode"]]
+        assert repr(written) in block["message"] and "'block: true' in show.yml" in block["hint"]
+
+
 def test_import_of_a_serial_show_asks_numbers_for_its_full_episodes_only(tmp_path: Path) -> None:
     """IMP033 (the build will refuse unnumbered episodes: EP010) named the show's trailer too, which Apple's guide
     leaves without a number; it names the full episodes without one."""
