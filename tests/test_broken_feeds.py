@@ -503,6 +503,16 @@ CATALOGUE = [
     ('ns-transcript-language-region', 'type="text/vtt" rel="captions"', 'type="text/vtt" language="pt-BR" rel="captions"', 0, []),
     ('ns-alternate-lang-underscore', ITEM1_END, ITEM1_END + ALTERNATE.format("https://media.example.com/tidewater/b.opus")
      .replace('length="9821345"', 'length="9821345" lang="en_GB"'), 1, ['PI021 error podcast:alternateEnclosure@lang #1']),
+    # images-(deprecated).md: srcset is absolute URLs each followed by a space and a width ("1500w"); a relative, an
+    # http or a bare URL passed (its own example: good)
+    ('ns-images-srcset-good', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="https://example.com/a-1500.jpg 1500w,\n'
+     '    https://example.com/a-600.jpg 600w"/>', 0, []),
+    ('ns-images-srcset-without-width', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="https://example.com/a-1500.jpg '
+     '1500w, https://example.com/a-600.jpg"/>', 1, ['PI021 error podcast:images@srcset']),
+    ('ns-images-srcset-relative', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="/a-1500.jpg 1500w"/>', 1,
+     ['PI021 error podcast:images@srcset']),
+    ('ns-images-srcset-http', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="http://example.com/a-1500.jpg 1500w"/>', 1,
+     ['PI021 error podcast:images@srcset']),
     ('ns-display-over-32', ITEM1_END, ITEM1_END + '<podcast:episode display="The one where we finally visit the estuary">3'
      '</podcast:episode>', 0, ['PI022 warning podcast:episode@display #1']),
     # a source over another transport than the web is what the namespace's own examples give; over http it is not

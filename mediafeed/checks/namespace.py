@@ -245,6 +245,8 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
     elif local == "publisher":
         found += _publisher(element, "{%s}" % doc.podcast)
+    elif local == "images" and (srcset := (element.get("srcset") or "").strip()):
+        found += _srcset(srcset)
     elif local == "liveItem":
         found += _live_item(element, "{%s}" % doc.podcast)
     elif local == "podroll" and element.find("{%s}remoteItem" % doc.podcast) is None:
@@ -280,6 +282,31 @@ def _publisher(element: Any, namespace: str) -> list[tuple[str, str, str]]:
     if medium != "publisher":
         return [("podcast:publisher/podcast:remoteItem@medium", f"podcast:publisher's remoteItem has medium {medium!r}; it points to a "
                  "publisher feed, medium=\"publisher\"", 'write medium="publisher"')]
+    return []
+
+
+#: one candidate of podcast:images' srcset: an absolute URL, white space, a width descriptor (HTML's srcset, whose
+#: candidates a comma ends where white space or the next URL follows)
+_CANDIDATE = lazy(r"^(?P<url>\S+)\s+\d+w$", re.ASCII)
+_CANDIDATES = lazy(r",(?=\s|[a-zA-Z][a-zA-Z0-9+.-]*://)")
+
+
+def _srcset(srcset: str) -> list[tuple[str, str, str]]:
+    """images-(deprecated).md: srcset is "each image url followed by a space and the pixel width, with each one separated
+    by a comma", and "absolute urls are required in this tag" (the feed's address is no base for them), https as every
+    podcast: URL (a loopback preview excepted). One problem, for the first candidate that is not so."""
+    from ..addresses import loopback
+
+    for candidate in (c.strip() for c in _CANDIDATES.split(srcset)):
+        found = _CANDIDATE.match(candidate)
+        url = found.group("url") if found else ""
+        if not found or not (url.lower().startswith("https://") or url.lower().startswith("http://") and loopback(url)):
+            what = (f"names {url!r}, not an absolute https URL" if found else
+                    f"has {candidate[:80]!r}, not an image's absolute URL, a space and its width")
+            return [("podcast:images@srcset", f"podcast:images@srcset {what}; the namespace expects "
+                     "'https://…/1500.jpg 1500w, https://…/600.jpg 600w'",
+                     'write srcset="https://example.com/art-1500.jpg 1500w, https://example.com/art-600.jpg 600w", '
+                     "or better the podcast:image tag that replaces podcast:images (one per size)")]
     return []
 
 

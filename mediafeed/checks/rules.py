@@ -812,7 +812,8 @@ _RULES = [
        "outside the namespace's list or form",
        "For the tags without a code of their own: podcast:trailer (url, pubdate in RFC 2822), podcast:image (href), "
        "podcast:remoteItem (feedGuid, the other feed's podcast:guid: a UUID, which apps look the feed up by), "
-       "podcast:podroll (one or more remoteItem), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
+       "podcast:podroll (one or more remoteItem), podcast:images (srcset: absolute https URLs, each with its width, "
+       "'… 1500w'), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
        "podcast:liveItem (status pending, live or ended; start, and end if given, an ISO 8601 date and time; a "
        "podcast:contentLink inside it, where listeners whose app cannot play the stream go), podcast:contentLink (href), podcast:chat (server, a host "
        "name, and protocol from chatprotocols.txt: irc, xmpp, nostr, matrix), podcast:publisher (exactly one remoteItem, "
