@@ -54,12 +54,33 @@ class Fault(NamedTuple):
 
 
 def loopback(url: str) -> bool:
-    """A development address (localhost, 127.x, ::1): previews there are not published feeds."""
+    """A development address (localhost, a name under .localhost, 127.x, ::1): previews there are not published
+    feeds."""
     try:
-        host = (urlsplit(url).hostname or "").lower()
+        host = urlsplit(url).hostname or ""
     except ValueError:  # not a URL at all (``http://[::1``): reported as not https, like any other
         return False
-    return host == "localhost" or host.startswith("127.") or host == "::1"
+    return loopback_host(host)
+
+
+def loopback_host(host: str) -> bool:
+    """``host`` names this computer: ``localhost`` or a name under it (``podcast.localhost``: RFC 6761 reserves them
+    for loopback, and browsers resolve them so and give their pages a secure context), or a loopback IP (127.x,
+    ``::1``, 127.x mapped into IPv6). Judged by the text alone: a name is not resolved."""
+    host = host.rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    if not host[:1].isdigit() and ":" not in host:  # a name (most hosts): ipaddress is not loaded for it
+        return False
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback
 
 
 #: a Tor onion service over http (Tor encrypts the connection end to end: the namespace's source.md example)

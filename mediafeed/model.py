@@ -64,6 +64,9 @@ class Chapter:
 #: the length of a soundbite the namespace recommends, in seconds (docs/tags/soundbite.md: "recommended between 15
 #: and 120 seconds"); outside it, PI026
 SOUNDBITE_SECONDS = (15.0, 120.0)
+#: itunes:episodeType values Apple's guide defines without an episode number: "No season or episode number: a show
+#: trailer" (and "a show bonus"); a serial show numbers its full episodes only (EP010)
+UNNUMBERED_TYPES = ("trailer", "bonus")
 
 
 @frozen

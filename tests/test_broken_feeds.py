@@ -35,6 +35,10 @@ REMOTE = '<podcast:remoteItem medium="{}" feedGuid="003af0a0-6a45-55cf-b765-68e3
 CHANNEL_END = '<podcast:funding url="https://podcast.example.com/support">Support the show</podcast:funding>'
 RSS_IMAGE = "<image><url>{}</url><title>Tidewater Notes</title><link>https://podcast.example.com/</link></image>"
 PSC = '<psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">{}</psc:chapters>'
+LIVE = ('<podcast:liveItem status="live" {}><title>Live from the marsh</title><guid isPermaLink="false">'
+        'e32b4890-983b-4ce5-8b46-f2d6bc1d8819</guid><enclosure url="https://media.example.com/live?format=.mp3" '
+        'type="audio/mpeg" length="312"/>{}</podcast:liveItem>')
+CONTENT_LINK = '<podcast:contentLink href="https://podcast.example.com/live">Listen live</podcast:contentLink>'
 ALTERNATE = ('<podcast:alternateEnclosure type="audio/opus" length="9821345"><podcast:source '
              'uri="https://media.example.com/tidewater/salt-marsh.opus"/><podcast:source uri="{}"/></podcast:alternateEnclosure>')
 
@@ -123,6 +127,14 @@ CATALOGUE = [
     ('date-colon-in-zone', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +00:00", 1, ['EP111 error pubDate #1']),
     ('date-zone-utc', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 UTC", 1, ['EP111 error pubDate #1']),
     ('date-zone-gmt-plus-1', "Mon, 04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 GMT+1", 1, ['EP111 error pubDate #1']),
+    # RFC 2822's date-time ends in [CFWS]: a comment after the zone is part of the grammar, feedparser, podcastparser
+    # and partytime read the date, the W3C validator warns (ProblematicalRFC822Date); it was an error. A one-digit
+    # hour is outside RFC 2822 (hour = 2DIGIT) and an error to the W3C validator (InvalidRFC2822Date): still an error
+    ('date-comment-after-zone', "09:00:00 +0000", "09:00:00 +0000 (UTC)", 0, ['EP111 warning pubDate #1']),
+    ('date-comment-after-zone-wrong-day', "Mon, 04 Mar 2024 09:00:00 +0000", "Tue, 04 Mar 2024 09:00:00 +0000 (UTC)", 0,
+     ['EP111 warning pubDate #1']),
+    ('date-comment-for-a-zone', "09:00:00 +0000", "09:00:00 (UTC)", 1, ['EP111 error pubDate #1']),
+    ('date-one-digit-hour', "09:00:00 +0000", "9:00:00 +0000", 1, ['EP111 error pubDate #1']),
     # a missing date written as zero (the W3C validator's ImplausibleDate, before 1990): apps list the episode last
     ('date-epoch-zero', "Mon, 04 Mar 2024 09:00:00 +0000", "Thu, 01 Jan 1970 00:00:00 +0000", 0, ['EP132 warning pubDate #1']),
     ('date-1989', "Mon, 04 Mar 2024 09:00:00 +0000", "Sun, 31 Dec 1989 23:00:00 +0000", 0, ['EP132 warning pubDate #1']),
@@ -236,6 +248,22 @@ CATALOGUE = [
      ['EP137 warning enclosure@url #1']),
     ('enc-url-http-loopback', "https://media.example.com/tidewater/salt-marsh.mp3", "http://127.0.0.1:8000/salt-marsh.mp3", 0, []),
     ('enc-url-http-onion', "https://media.example.com/tidewater/salt-marsh.mp3", "http://marsh.onion/salt-marsh.mp3", 0, []),
+    # a name under .localhost is this computer (RFC 6761; browsers resolve it so and treat its pages as secure, and
+    # check --online's redirect rule already called it loopback): a local preview, as 127.0.0.1 is; it was EP137,
+    # SHOW027, PI004. A public name that starts with "127." was taken for 127.x and passed
+    ('enc-url-http-localhost-subdomain', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "http://tidewater.localhost:8000/salt-marsh.mp3", 0, []),
+    ('enc-url-http-localhost-dot', "https://media.example.com/tidewater/salt-marsh.mp3", "http://localhost.:8000/salt-marsh.mp3", 0, []),
+    ('enc-url-http-ipv4-mapped-loopback', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "http://[::ffff:127.0.0.1]:8000/salt-marsh.mp3", 0, []),
+    ('art-url-http-localhost-subdomain', '<itunes:image href="https://podcast.example.com/artwork.jpg"/>',
+     '<itunes:image href="http://tidewater.localhost:8000/artwork.jpg"/>', 0, []),
+    ('ns-url-http-localhost-subdomain', 'url="https://podcast.example.com/episodes/salt-marsh/transcript.vtt"',
+     'url="http://tidewater.localhost:8000/episodes/salt-marsh/transcript.vtt"', 0, []),
+    ('enc-url-http-127-name', "https://media.example.com/tidewater/salt-marsh.mp3", "http://127.media.example.com/salt-marsh.mp3", 0,
+     ['EP137 warning enclosure@url #1']),
+    ('enc-url-http-localhost-lookalike', "https://media.example.com/tidewater/salt-marsh.mp3",
+     "http://localhost.media.example.com/salt-marsh.mp3", 0, ['EP137 warning enclosure@url #1']),
     # what hosts write: a measurement prefix, a query after the name, the media URL encoded into the path (Anchor)
     ('enc-url-prefix-redirect', "https://media.example.com/tidewater/salt-marsh.mp3",
      "https://dts.podtrac.com/redirect.mp3/media.example.com/tidewater/salt-marsh.mp3", 0, []),
@@ -383,6 +411,22 @@ CATALOGUE = [
     ('ns-remote-item-medium', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
      'feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810" medium="song"/></podcast:podroll>', 1,
      ['PI021 error podcast:remoteItem@medium']),
+    # remote-item.md: feedGuid is the other feed's podcast:guid (a UUID apps look up); podroll.md: "one or more"
+    # remoteItem. Both passed (a time split's remote item was VAL018 already); show.yml refused them
+    ('ns-podroll-feed-guid-not-a-uuid', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
+     'feedGuid="https://feeds.example.org/other.xml"/></podcast:podroll>', 1, ['PI021 error podcast:remoteItem@feedGuid']),
+    ('ns-podroll-feed-guid-upper-case', CHANNEL_END, CHANNEL_END + '<podcast:podroll><podcast:remoteItem '
+     'feedGuid="917393E3-1B1E-5CEF-ACE4-EDAA54E1F810"/></podcast:podroll>', 0, []),
+    ('ns-publisher-feed-guid-not-a-uuid', CHANNEL_END, CHANNEL_END + PUBLISHER.format(
+        REMOTE.format("publisher", ' feedUrl="https://a.example/p.xml"').replace("003af0a0-6a45-55cf-b765-68e3d349551a", "acme")),
+     1, ['PI021 error podcast:remoteItem@feedGuid']),
+    ('ns-podroll-empty', CHANNEL_END, CHANNEL_END + '<podcast:podroll></podcast:podroll>', 1, ['PI021 error podcast:podroll']),
+    ('ns-time-split-feed-guid-not-a-uuid-once', CHANNEL_END, CHANNEL_END + '<podcast:value type="lightning" method="keysend">'
+     '<podcast:valueRecipient name="Ana" type="node" split="100" '
+     'address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>'
+     '<podcast:valueTimeSplit startTime="60" duration="30" remotePercentage="90"><podcast:remoteItem feedGuid="nope"/>'
+     '</podcast:valueTimeSplit></podcast:value>', 1,
+     ['VAL018 error podcast:valueTimeSplit/podcast:remoteItem@feedGuid', 'VAL021 warning podcast:valueTimeSplit']),
     ('ns-trailer-without-url', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="Thu, 01 Feb 2024 08:00:00 +0000">'
      'Coming soon</podcast:trailer>', 1, ['PI021 error podcast:trailer@url']),
     ('ns-trailer-iso-date', CHANNEL_END, CHANNEL_END + '<podcast:trailer pubdate="2024-02-01" '
@@ -439,6 +483,40 @@ CATALOGUE = [
     ('ns-live-item-status', CHANNEL_END, CHANNEL_END + '<podcast:liveItem status="on" start="2024-03-10T19:00:00Z">'
      '<title>Live from the marsh</title><guid isPermaLink="false">live-1</guid><podcast:contentLink>Watch</podcast:contentLink>'
      '</podcast:liveItem>', 1, ['PI021 error podcast:contentLink@href', 'PI021 error podcast:liveItem@status']),
+    # live-item.md: start and end are ISO 8601 timestamps, and a podcast:contentLink "is also required to be present";
+    # a start of 'Sunday 7:30' and a live item without a contentLink passed (its own example: good)
+    ('ns-live-item-good', CHANNEL_END, CHANNEL_END + LIVE.format(
+        'start="2021-09-26T07:30:00.000-0600" end="2021-09-26T09:30:00.000-0600"', CONTENT_LINK), 0, []),
+    ('ns-live-item-start-in-words', CHANNEL_END, CHANNEL_END + LIVE.format('start="Sunday 7:30"', CONTENT_LINK), 1,
+     ['PI021 error podcast:liveItem@start']),
+    ('ns-live-item-end-a-date-alone', CHANNEL_END, CHANNEL_END + LIVE.format('start="2021-09-26T07:30:00Z" end="26/09/2021"',
+                                                                              CONTENT_LINK), 1, ['PI021 error podcast:liveItem@end']),
+    ('ns-live-item-without-content-link', CHANNEL_END, CHANNEL_END + LIVE.format('start="2021-09-26T07:30:00Z"', ""), 1,
+     ['PI021 error podcast:liveItem/podcast:contentLink']),
+    # value-recipient.md: fee is true or false; partytime reads 'yes' and 'True' as a fee, an app comparing with "true"
+    # as a share, so the payment splits differently from app to app (passed). transcript.md: rel="captions" is the one
+    # rel, and language a language code (both passed; show.yml refused them)
+    ('ns-value-fee-yes', CHANNEL_END, CHANNEL_END + '<podcast:value type="lightning" method="keysend"><podcast:valueRecipient '
+     'name="Ana" type="node" split="95" address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>'
+     '<podcast:valueRecipient name="Host" type="node" split="5" fee="yes" '
+     'address="032f4ffbbafffbe51726ad3c164a3d0d37ec27bc67b29a159b0f49ae8ac21b8508"/></podcast:value>', 1,
+     ['PI021 error podcast:valueRecipient@fee']),
+    ('ns-transcript-rel-caption', 'rel="captions"', 'rel="caption"', 1, ['PI021 error podcast:transcript@rel #1']),
+    ('ns-transcript-language-name', 'type="text/vtt" rel="captions"', 'type="text/vtt" language="English" rel="captions"', 1,
+     ['PI021 error podcast:transcript@language #1']),
+    ('ns-transcript-language-region', 'type="text/vtt" rel="captions"', 'type="text/vtt" language="pt-BR" rel="captions"', 0, []),
+    ('ns-alternate-lang-underscore', ITEM1_END, ITEM1_END + ALTERNATE.format("https://media.example.com/tidewater/b.opus")
+     .replace('length="9821345"', 'length="9821345" lang="en_GB"'), 1, ['PI021 error podcast:alternateEnclosure@lang #1']),
+    # images-(deprecated).md: srcset is absolute URLs each followed by a space and a width ("1500w"); a relative, an
+    # http or a bare URL passed (its own example: good)
+    ('ns-images-srcset-good', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="https://example.com/a-1500.jpg 1500w,\n'
+     '    https://example.com/a-600.jpg 600w"/>', 0, []),
+    ('ns-images-srcset-without-width', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="https://example.com/a-1500.jpg '
+     '1500w, https://example.com/a-600.jpg"/>', 1, ['PI021 error podcast:images@srcset']),
+    ('ns-images-srcset-relative', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="/a-1500.jpg 1500w"/>', 1,
+     ['PI021 error podcast:images@srcset']),
+    ('ns-images-srcset-http', CHANNEL_END, CHANNEL_END + '<podcast:images srcset="http://example.com/a-1500.jpg 1500w"/>', 1,
+     ['PI021 error podcast:images@srcset']),
     ('ns-display-over-32', ITEM1_END, ITEM1_END + '<podcast:episode display="The one where we finally visit the estuary">3'
      '</podcast:episode>', 0, ['PI022 warning podcast:episode@display #1']),
     # a source over another transport than the web is what the namespace's own examples give; over http it is not
@@ -760,6 +838,16 @@ def test_xml012_for_an_ascii_declaration_is_what_podcastparser_refuses(tmp_path:
     except Exception:  # noqa: BLE001 - expat's ExpatError, wrapped or not: a refusal
         refused = True
     assert named == refused, (named, refused)
+
+
+@pytest.mark.parametrize("kind, expected", [("trailer", []), ("bonus", []), ("full", ["EP010 error itunes:episode #3"])])
+def test_a_serial_show_numbers_its_full_episodes(tmp_path: Path, kind: str, expected: list[str]) -> None:
+    """Apple's guide: a trailer or bonus "with no season or episode number" is the show's trailer or bonus, in a serial
+    show too; good.xml's trailer without itunes:episode was EP010, an error, once the show was serial."""
+    text = GOOD_TEXT.replace("<itunes:type>episodic</itunes:type>", "<itunes:type>serial</itunes:type>")
+    text = text.replace("<itunes:episodeType>trailer</itunes:episodeType>", f"<itunes:episodeType>{kind}</itunes:episodeType>")
+    code, report = check(write(tmp_path, text))
+    assert found(report) == expected and code == (1 if expected else 0)
 
 
 @pytest.mark.parametrize("date", ["Mon,04 Mar 2024 09:00:00 +0000", "Mon, 04 Mar 2024 09:00:00 +0000",
@@ -1239,6 +1327,40 @@ def test_import_keeps_a_decimal_podcast_episode_number(tmp_path: Path) -> None:
     report, show = import_feed(tmp_path, feed)
     [notes] = [p.read_text() for p in (show / "episodes").glob("*/episode.md") if "Salt Marsh Carbon" in p.read_text()]
     assert "\nepisode: 315.5\n" in notes and "episode_display: Extra" in notes
+
+
+@pytest.mark.parametrize("written, hidden", [("yes", False), ("true", False), ("Yes", True)])
+def test_import_hides_a_show_or_episode_only_where_apple_did(tmp_path: Path, written: str, hidden: bool) -> None:
+    """Apple's guide: itunes:block and itunes:complete with "any value other than Yes has no effect". An old feed's
+    'yes' listed the show in Apple Podcasts; the import read it as Yes, wrote 'block: [apple]' and the new feed's
+    itunes:block Yes took the show out of Apple's directory on the move (the same for an episode, and 'complete').
+    It now keeps what Apple did and says how to hide it (IMP034)."""
+    feed = GOOD_TEXT.replace("<itunes:type>episodic</itunes:type>", f"<itunes:type>episodic</itunes:type><itunes:block>{written}"
+                             f"</itunes:block><itunes:complete>{written}</itunes:complete>")
+    feed = feed.replace("<itunes:episode>3</itunes:episode>", f"<itunes:episode>3</itunes:episode><itunes:block>{written}</itunes:block>")
+    report, show = import_feed(tmp_path, feed)
+    import yaml
+
+    config = yaml.safe_load((show / "show.yml").read_text(encoding="utf-8"))
+    episode = _imported_front_matter(show)
+    assert (config.get("block"), config.get("complete"), episode.get("block")) == ((["apple"], True, True) if hidden else (None, None, None))
+    said = sorted((p["field"], p["episode"]) for p in report["problems"] if p["code"] == "IMP034")
+    assert said == ([] if hidden else [("itunes:block", ""), ("itunes:block", GUIDS["#1"]), ("itunes:complete", "")])
+    if not hidden:
+        [block] = [p for p in report["problems"] if p["code"] == "IMP034" and p["field"] == "itunes:block" and not p["episode"]]
+        assert repr(written) in block["message"] and "'block: true' in show.yml" in block["hint"]
+
+
+def test_import_of_a_serial_show_asks_numbers_for_its_full_episodes_only(tmp_path: Path) -> None:
+    """IMP033 (the build will refuse unnumbered episodes: EP010) named the show's trailer too, which Apple's guide
+    leaves without a number; it names the full episodes without one."""
+    feed = GOOD_TEXT.replace("<itunes:type>episodic</itunes:type>", "<itunes:type>serial</itunes:type>")
+    report, _ = import_feed(tmp_path, feed)
+    assert not [p for p in report["problems"] if p["code"] == "IMP033"]
+    (tmp_path / "again").mkdir()
+    report, _ = import_feed(tmp_path / "again", feed.replace("<itunes:episode>2</itunes:episode>", ""))
+    [said] = [p for p in report["problems"] if p["code"] == "IMP033"]
+    assert "1 of its episodes: seagrass-meadows" in said["message"], said["message"]
 
 
 @pytest.mark.parametrize("date", ["Mon, 01 Jan 99999999999 10:00:00 GMT", "Mon, 01 Jan 2024 10:00:00 +99999999999999999999"])

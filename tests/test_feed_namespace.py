@@ -427,6 +427,24 @@ def test_a_serial_show_needs_whole_episode_numbers_for_apple(show: Path) -> None
     assert "4.5" in problem.message and "whole" in problem.message and "episode_display" in problem.hint
 
 
+@pytest.mark.parametrize("kind", ["trailer", "bonus"])
+def test_a_serial_shows_trailer_or_bonus_needs_no_episode_number(show: Path, kind: str) -> None:
+    """Apple's guide (itunes:episodeType): a trailer or bonus with "no season or episode number" is the show's own;
+    one with a number is tied to that episode. A serial show's trailer without a number was EP010, an error that
+    stopped the build (and a number would have made it an episode's teaser); a full episode still needs one."""
+    config = show / "show.yml"
+    config.write_text(config.read_text().replace("type: episodic", "type: serial"))
+    md = show / "episodes/000-trailer/episode.md"
+    md.write_text(md.read_text().replace("type: trailer", f"type: {kind}"))
+    report = build(show, now=NOW)
+    assert not [p for p in report.problems if p.code == "EP010"]
+    md = show / "episodes/003-capabilities-framework/episode.md"
+    md.write_text(md.read_text().replace("\nepisode: 3\n", "\n"))
+    with pytest.raises(BuildFailed) as info:
+        build(show, now=NOW)
+    assert [p.episode for p in info.value.problems if p.code == "EP010"] == ["003-capabilities-framework"]
+
+
 def test_corrupt_alternate_enclosure_is_an_error_naming_the_file(show: Path) -> None:
     folder = show / "episodes/003-capabilities-framework"
     (folder / "capabilities-framework.opus").write_bytes(b"not audio at all" * 100)

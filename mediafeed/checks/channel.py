@@ -47,6 +47,8 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC2822 = re.compile(rf"^(?:(?P<day>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?\d{{1,2}}\s+(?:{_MONTHS})\s+(?P<year>\d{{4}})\s+"
                      r"\d{2}:\d{2}(?::\d{2})?\s+(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)$", re.ASCII)
+#: RFC 2822's date-time ends in [CFWS]: a comment after the zone (``+0000 (UTC)``, as mail programs write it)
+_COMMENT_AFTER = re.compile(r"\s*\((?P<comment>[^()\\]*)\)\s*$")
 #: an RFC 2822 date but for its zone: the zone apps may not read
 _OTHER_ZONE = lazy(RFC2822.pattern.replace(r"(?P<zone>[+-]\d{4}|UT|GMT|Z|[ECMP][SD]T)", r"(?P<zone>\S+)"), re.ASCII)
 _DOUBLE_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-fA-F]+);")
@@ -95,6 +97,14 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
     """:func:`check_date`, and the moment ``value`` names when it is a real date (also when only its day name is
     wrong); None otherwise."""
     match = RFC2822.match(value.strip())
+    comment = None if match else _COMMENT_AFTER.search(value.strip())
+    if comment and RFC2822.match(value.strip()[:comment.start()]):
+        # RFC 2822 allows it, and feedparser, podcastparser and partytime read the date; the W3C feed validator
+        # (and the validators built on it) calls it "problematical": a warning, not the error an unread date is
+        wrong, severity, moment = read_date(value.strip()[:comment.start()])
+        return wrong or (f"{value!r}: a comment ({comment.group('comment')!r}) after the time zone, which RFC 2822 "
+                         "allows and the usual parsers read past, but the W3C feed validator calls problematical"), \
+            severity or Severity.WARNING, moment
     if not match:
         zone = _OTHER_ZONE.match(value.strip())
         if zone:  # 'UTC', 'GMT+1', '+01:00', 'CET': the date was right, the message named nothing to change

@@ -13,7 +13,7 @@ from ..audio import APP_FORMATS
 from ..episodes import EPISODES_DIR
 from ..errors import Problem, error, info, warning
 from ..lazypattern import lazy
-from ..model import Episode, Item, Show
+from ..model import UNNUMBERED_TYPES, Episode, Item, Show
 from ..site import url_path
 from ..source import quoted
 from .titles import numbered, repeats_show_name
@@ -90,14 +90,16 @@ def check_items(show: Show, items: list[Item]) -> list[Problem]:
         src, slug = episode.source, episode.slug
         if item.media.kind not in APP_FORMATS:
             problems.append(unaccepted_format(slug, episode.audio, item.media.mime, item.media.codec))
-        if show.type == "serial" and not episode.number and episode.decimal_number:
+        # (a trailer or bonus without a number is the show's own, in Apple's guide: numbered full episodes only)
+        numbered_in_order = show.type == "serial" and episode.episode_type not in UNNUMBERED_TYPES
+        if numbered_in_order and not episode.number and episode.decimal_number:
             problems.append(error("EP010", src, f"episode {episode.podcast_number} is not a whole number: Apple's "
-                                  "itunes:episode takes whole numbers only, and a serial show needs one on every episode",
+                                  "itunes:episode takes whole numbers only, and a serial show needs one on every full episode",
                                   field="episode", episode=slug, hint="give it a whole number ('episode: N') and show "
                                   f"{episode.podcast_number} with 'episode_display: \"{episode.podcast_number}\"', "
                                   "or make the show episodic"))
-        elif show.type == "serial" and not episode.number:
-            problems.append(error("EP010", src, "a serial show needs an episode number on every episode",
+        elif numbered_in_order and not episode.number:
+            problems.append(error("EP010", src, "a serial show needs an episode number on every full episode",
                                   field="episode", episode=slug, hint="add 'episode: N'"))
         # a number between two others (4.5) places a mini-episode in order (the namespace's episode.md): two 4.5s
         # sort as ambiguously as two 4s

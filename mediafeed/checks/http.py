@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import requests
 
 from .. import __version__
+from ..addresses import loopback_host
 from ..lazypattern import lazy
 from ..records import frozen, mutable
 
@@ -64,7 +65,7 @@ def private_hop(start: str, target: str) -> str:
             host = (urlsplit(url).hostname or "").rstrip(".").lower()
         except ValueError:
             return ""
-        if host == "localhost" or host.endswith(".localhost"):
+        if loopback_host(host):
             return "a loopback address (this computer)"
         address = _literal_ip(host)
         if address is None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..addresses import plain_http, url_fault
 from ..errors import Problem, Severity
-from ..model import SOUNDBITE_SECONDS, whole_seconds
+from ..model import SOUNDBITE_SECONDS, UNNUMBERED_TYPES, whole_seconds
 from ..numbers import MAX_DIGITS, shown, whole
 from ..source import named_characters, unseen
 from .activehtml import ACTIVE_TAGS, check_active
@@ -154,8 +154,8 @@ def check_items(doc: FeedDoc, now: float | None = None) -> list[Problem]:
             enclosures.setdefault(url, index)
         number = text(doc, item, "itunes:episode")
         episode_type = text(doc, item, "itunes:episodeType") or "full"
-        if serial and not number:
-            out.append(problem("EP010", doc.source, "a serial show needs <itunes:episode> on every episode",
+        if serial and not number and episode_type not in UNNUMBERED_TYPES:
+            out.append(problem("EP010", doc.source, "a serial show needs <itunes:episode> on every full episode",
                                field="itunes:episode", episode=label, hint="number the episodes in listening order"))
         decimal = "" if number else _decimal(text(doc, item, "podcast:episode") or "")
         if (number or decimal) and episode_type == "full":

@@ -822,12 +822,17 @@ _RULES = [
     _r("PI021", "podcastindex", E, "a podcast: element without an attribute the namespace requires, or with a value "
        "outside the namespace's list or form",
        "For the tags without a code of their own: podcast:trailer (url, pubdate in RFC 2822), podcast:image (href), "
-       "podcast:remoteItem (feedGuid), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
-       "podcast:liveItem (status pending, live or ended; start), podcast:contentLink (href), podcast:chat (server, a host "
+       "podcast:remoteItem (feedGuid, the other feed's podcast:guid: a UUID, which apps look the feed up by), "
+       "podcast:podroll (one or more remoteItem), podcast:images (srcset: absolute https URLs, each with its width, "
+       "'… 1500w'), podcast:source (uri), podcast:integrity (type sri or pgp-signature, value), "
+       "podcast:liveItem (status pending, live or ended; start, and end if given, an ISO 8601 date and time; a "
+       "podcast:contentLink inside it, where listeners whose app cannot play the stream go), podcast:contentLink (href), podcast:chat (server, a host "
        "name, and protocol from chatprotocols.txt: irc, xmpp, nostr, matrix), podcast:publisher (exactly one remoteItem, "
        "medium=\"publisher\"); podcast:block "
        "yes or no; podcast:location rel (subject or creator), geo (a geo: URI), osm, country (two letters); "
-       "updateFrequency complete and alternateEnclosure default (true or false); lengths, widths and seasons in digits. "
+       "updateFrequency complete, alternateEnclosure default and valueRecipient fee (true or false: apps read 'yes' "
+       "as a fee or as a share); transcript rel (captions, its one value); transcript language and alternateEnclosure "
+       "lang (language codes, en or en-gb, not English or en_GB); lengths, widths and seasons in digits. "
        "Also a geo URI off the earth (latitude beyond ±90, longitude beyond ±180: often the two swapped), an "
        "updateFrequency rrule that is not an RFC 5545 rule (its parts and their values: BYDAY=MO or 2TU, not MONDAY; "
        "INTERVAL and COUNT 1 or more; BYMONTH 1 to 12, …: iCalendar libraries refuse the whole rule) or whose UNTIL is not "
@@ -866,9 +871,11 @@ _RULES = [
        "case-insensitive disk (macOS, Windows) and on many hosts: one episode's page and files would overwrite the "
        "other's when the site is copied there. Fix: rename one of the folders (the one not yet published: a folder's "
        "name is its page's address)."),
-    _r("EP010", "apple", E, "a serial show with an episode without an episode number",
+    _r("EP010", "apple", E, "a serial show with a full episode without an episode number",
        "In a serial show ('type: serial' in show.yml, <itunes:type>serial</itunes:type>) apps play the episodes in order"
-       " of itunes:episode, and Apple requires the number on every episode; a decimal number (4.5) does not count, "
+       " of itunes:episode, and Apple requires the number on every full episode; a trailer or bonus episode without "
+       "one is the show's own trailer or bonus (Apple's guide, itunes:episodeType: with a number it belongs to that "
+       "episode), so it needs none. A decimal number (4.5) does not count, "
        "itunes:episode takes whole numbers. Fix: add 'episode: N' to each episode.md's front matter (in a feed, "
        "<itunes:episode>N</itunes:episode> in each item), showing another label with 'episode_display:' where needed, or"
        " make the show 'type: episodic'."),
@@ -961,10 +968,12 @@ _RULES = [
        "(RFC 2822: English day and month names, a numeric time zone)."),
     _r("EP111", "apple psp1", E, "pubDate is not an RFC 2822 date",
        "Write e.g. 'Sat, 15 Jun 2019 19:00:00 +0000': English day and month names, a four-digit year, a time zone. "
-       "Three dates RFC 2822's form allows are warnings: a day name that does not fit the date; no space after the day "
+       "Four dates RFC 2822's form allows are warnings: a day name that does not fit the date; no space after the day "
        "name's comma ('Mon,04 Mar 2024 …'), which feedparser, and the apps and aggregators built on it, read as no "
-       "date at all; and a numeric zone no place has (+1900, +0960: zones run from -1200 to +1400), which apps read "
-       "as an offset all the same."),
+       "date at all; a numeric zone no place has (+1900, +0960: zones run from -1200 to +1400), which apps read "
+       "as an offset all the same; and a comment after the zone ('+0000 (UTC)', as mail programs write it), which "
+       "feedparser, podcastparser and partytime read past but the W3C feed validator calls problematical. A "
+       "one-digit hour ('9:00:00') is outside RFC 2822 (two digits) and an error, as the W3C validator says."),
     _r("EP112", "psp1", I, "pubDate uses a time zone name instead of a numeric offset",
        "RFC 2822 still allows a few zone names, but PSP-1 asks for a numeric offset: a reader that does not know EST, "
        "PDT or CEST shifts the episode by hours or cannot read the date. GMT, UT and Z pass. An info. Fix: write the "

@@ -30,6 +30,7 @@ from ..config import SHOW_FILE, load_show, podcast_guid, safe_relative
 from ..dates import source_date
 from ..episodes import EPISODE_FILE, EPISODES_DIR
 from ..errors import InputError, Problem, error, info, warning
+from ..model import UNNUMBERED_TYPES
 from ..records import mutable
 from ..scaffold import existing_episodes, slugify
 from ..site import url_path as site_path
@@ -172,7 +173,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     episodes = record.episodes
     shared = shared_media_names(episodes)
     now = source_date() or datetime.now(UTC)  # (as the build decides what is published: a later date is scheduled)
-    unnumbered: list[str] = []  #: imported episodes without a whole itunes:episode (a serial show needs one: EP010)
+    unnumbered: list[str] = []  #: imported full episodes without a whole itunes:episode (a serial show needs one: EP010)
     for index, episode in enumerate(episodes):
         if progress:
             progress("import", index, len(episodes))
@@ -191,7 +192,7 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
             assert episode.date is not None
             if episode.date > now:
                 report.problems.append(_dated_ahead(episode, slug))
-            if not episode.number:
+            if not episode.number and episode.episode_type not in UNNUMBERED_TYPES:  # (a show trailer has none)
                 unnumbered.append(slug)
         # every episode of the feed, also one an earlier run wrote: the old host's redirects are made from the last
         # run's list, and a run that finishes an interrupted import or retries downloads writes few or none
@@ -389,7 +390,7 @@ def _slug(episode: EpisodeRecord) -> str:
 def _serial_unnumbered(slugs: list[str]) -> Problem:
     """IMP033: the show is serial, and the old feed numbers some episodes not: the build refuses them (EP010)."""
     named = ", ".join(slugs[:3]) + (f" and {len(slugs) - 3} more" if len(slugs) > 3 else "")
-    return warning("IMP033", SHOW_FILE, f"the show is serial, and a serial show numbers every episode (Apple's rule: "
+    return warning("IMP033", SHOW_FILE, f"the show is serial, and a serial show numbers every full episode (Apple's rule: "
                    f"the build refuses one without, EP010), but the old feed gives no itunes:episode to "
                    f"{len(slugs)} of its episodes: {named}", field="type",
                    hint="number them in their episode.md ('episode: N', in the order they are meant to be heard; a "

@@ -32,6 +32,7 @@ from .feedread import (
     PODCAST_ALIASES,
     ShowRecord,
     episode_record,
+    ignored_by_apple,
     items_not_carried,
     local_name,
     not_carried,
@@ -148,6 +149,7 @@ def _read(root: Any, source: str, problems: list[Problem]) -> tuple[ShowRecord, 
     _normalise_namespaces(root, source, problems)
     show = show_record(channel, source)
     problems += not_carried(channel, CHANNEL_TAGS, "the channel", source)
+    problems += ignored_by_apple(channel, "the channel", source)
     subtitle = subtitle_not_carried(channel, show.description)
     if subtitle:
         problems.append(warning("IMP051", source, f"the channel: itunes:subtitle {quoted(subtitle)} is not imported: "

@@ -573,7 +573,7 @@ def show_record(channel: Any, source: str) -> ShowRecord:
     if lic:
         show.license = (lic["name"], lic.get("url", ""))
     show.medium = text(channel, f"{PODCAST}medium")
-    show.complete = text(channel, f"{ITUNES}complete").lower() == "yes"
+    show.complete = text(channel, f"{ITUNES}complete") == APPLE_YES
     show.block = _block(channel)
     show.extra = _channel_extra(channel)
     if (frequency := channel.find(f"{PODCAST}updateFrequency")) is not None \
@@ -587,7 +587,7 @@ def _block(channel: Any) -> bool | tuple[str, ...]:
     """Where the old feed hides the show: True for every service (``podcast:block`` without ``id``), else the
     services' slugs (``podcast:block id=…`` and, for Apple, ``itunes:block Yes``): a private show stays out of the
     directories that follow the redirect to the new feed."""
-    services: list[str] = ["apple"] if text(channel, f"{ITUNES}block").lower() == "yes" else []
+    services: list[str] = ["apple"] if text(channel, f"{ITUNES}block") == APPLE_YES else []
     everywhere, allowed = False, set()
     for element in channel.findall(f"{PODCAST}block"):
         said, service = "".join(element.itertext()).strip().lower(), (element.get("id") or "").strip().lower()
@@ -756,7 +756,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
         itunes_title=text(item, f"{ITUNES}title") if text(item, f"{ITUNES}title") != title else "",
         image=join(address, image_el.get("href", "").strip()) if image_el is not None and image_el.get("href") else "",
         keywords=tuple(k.strip() for k in text(item, f"{ITUNES}keywords").split(",") if k.strip()),
-        block=text(item, f"{ITUNES}block").lower() == "yes",
+        block=text(item, f"{ITUNES}block") == APPLE_YES,
         persons=_persons(item),
         value=_values(item),
         social=_social(item),
@@ -769,6 +769,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     episode.extra, carried = _item_extra(item, enclosure.url, where, source, guid)
     problems += carried
     problems += _unread_numbers(item, episode, where, source)
+    problems += ignored_by_apple(item, where, source, guid)
     guid_el = item.find("guid")
     episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
                                   and (guid_el.get("isPermaLink") or "true").strip().lower() != "false")
@@ -804,6 +805,33 @@ def _simple_chapters(item: Any, base: str) -> tuple[dict[str, Any], ...]:
                 entry[key] = join(base, chapter.get(attribute).strip())
         out.append(entry)
     return tuple(out)
+
+
+#: the one value of itunes:block and itunes:complete that counts (Apple's guide: "Specifying any value other than Yes has
+#: no effect"): an old feed's 'yes' kept the show (or episode) in Apple Podcasts, so the import does not hide it
+APPLE_YES = "Yes"
+
+
+def ignored_by_apple(element: Any, where: str, source: str, guid: str | None = None) -> list[Problem]:
+    """IMP034 for an itunes:block or itunes:complete of the channel or an item (``element``) written 'yes' or 'true' in
+    another form than Apple's 'Yes' (``guid``: the item's; None for the channel): Apple ignores it, so the old feed lists the show, the episode or its new episodes,
+    and the import keeps that (it made such a show vanish from Apple Podcasts on the move); the producer may have meant
+    it, so the import says how to."""
+    problems = []
+    for tag in ("block", "complete") if guid is None else ("block",):
+        written = text(element, f"{ITUNES}{tag}")
+        if written == APPLE_YES or written.lower() not in ("yes", "true"):
+            continue
+        what = ("the show stays in Apple Podcasts" if guid is None else "the episode stays in Apple Podcasts") \
+            if tag == "block" else "Apple does not take the show for complete"
+        meant = ("if no episode will follow" if tag == "complete" else
+                 f"to keep {'the show' if guid is None else 'the episode'} out of Apple Podcasts")
+        key = f"'{tag}: true' in " + ("show.yml" if guid is None else "its episode.md")
+        problems.append(warning("IMP034", source, f"{where}: itunes:{tag} is {quoted(written, 40)}, which Apple ignores "
+                                f"(only 'Yes' has an effect): {what} with the old feed, and with the new one; not imported",
+                                field=f"itunes:{tag}", episode=guid or "",
+                                hint=f"{meant}, write {key} (the new feed then says Yes)"))
+    return problems
 
 
 def _unread_numbers(item: Any, episode: EpisodeRecord, where: str, source: str) -> list[Problem]:
