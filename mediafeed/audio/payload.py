@@ -212,7 +212,8 @@ def _wav_digest(handle) -> str:  # type: ignore[no-untyped-def]
     for pos, name, length in wav_chunks(handle, size):
         if name in (b"fmt ", b"data"):
             digest.update(name)
-            _span_digest(handle, (pos + 8, min(pos + 8 + length, size)), digest)
+            end = size if name == b"data" and _wav_unknown(length, pos, size) else min(pos + 8 + length, size)
+            _span_digest(handle, (pos + 8, end), digest)
     return digest.hexdigest()
 
 
@@ -228,6 +229,8 @@ def wav_chunks(handle, size: int) -> Iterator[tuple[int, bytes, int]]:  # type: 
         if not all(32 <= byte < 127 for byte in name):
             return
         yield pos, name, length
+        if name == b"data" and _wav_unknown(length, pos, size):  # it runs to the end of the file: no chunk follows
+            return
         pos += 8 + length + (length & 1)
 
 
@@ -431,8 +434,12 @@ WAV_UNKNOWN_SIZES = frozenset({WAV_UNKNOWN_SIZE, 0x7FFFF000, 0x80000000, 0x7FFFF
 
 
 def _wav_unknown(length: int, pos: int, size: int) -> bool:
-    """Whether the ``data`` chunk at ``pos`` saying ``length`` bytes is one of unknown size (:data:`WAV_UNKNOWN_SIZES`)."""
-    return length in WAV_UNKNOWN_SIZES and pos + 8 + length > size
+    """Whether the ``data`` chunk at ``pos`` saying ``length`` bytes is one of unknown size (:data:`WAV_UNKNOWN_SIZES`).
+    0xFFFFFFFF is, however big the file: no RIFF file holds a chunk that long (its own size is 32 bits), and it is what
+    ffmpeg leaves in a WAV it wrote past 4 GB ("Filesize … invalid for wav, output file will be broken"), whose audio
+    runs to the end of the file, as ffprobe reads it. (Its last 4 GB were taken for bytes after the last chunk: an hour of
+    silence at the end was MED004, and sound there gave the feed 27 hours for 33.)"""
+    return length == WAV_UNKNOWN_SIZE or (length in WAV_UNKNOWN_SIZES and pos + 8 + length > size)
 
 
 #: WAV format tags whose ``fmt `` extension says how many samples a block holds: Microsoft and IMA ADPCM
@@ -455,7 +462,8 @@ def wav_seconds(path: Path, size: int) -> float | None:
             elif name == b"fact" and length >= 4:
                 samples = struct.unpack("<I", handle.read(4))[0]
             elif name == b"data":
-                data, at, unknown = min(length, size - pos - 8), pos + 8, _wav_unknown(length, pos, size)
+                unknown = _wav_unknown(length, pos, size)
+                data, at = size - pos - 8 if unknown else min(length, size - pos - 8), pos + 8
         if len(fmt) < 16:
             return None
         tag, _, rate, byte_rate, block = struct.unpack("<HHIIH", fmt[:14])
