@@ -123,6 +123,9 @@ class Track:
     #: per edit; None without one, or with one the probe does not read (a rate other than 1)
     edits: list[tuple[int, int]] | None = None
     movie_timescale: int = 0  #: ``mvhd``: ticks per second of the edit list's durations
+    #: ``tref/chap``: the tracks that hold this one's chapters (a text track of titles; a picture track of chapter
+    #: images beside it, as Apple's tools write an enhanced podcast's), at most 16 of them
+    chapter_tracks: tuple[int, ...] = ()
 
 
 _TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
@@ -286,6 +289,12 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track, size: int) -> None:
                     track.width, track.height = track.height, track.width
         elif box.name == b"elst":
             track.edits = _read_edits(_full_body(handle, box), box_version(handle, box))
+        elif box.name == b"tref" and parent.name == b"trak":
+            for ref in boxes(handle, box.body, min(box.end, parent.end)):
+                if ref.name == b"chap" and ref.end <= box.end:
+                    handle.seek(ref.body)
+                    data = handle.read(min(ref.end - ref.body, 4 * 16))
+                    track.chapter_tracks = struct.unpack(f">{len(data) // 4}I", data[:len(data) // 4 * 4])
         elif box.name == b"mdhd":
             handle.seek(box.body)
             head = handle.read(24)
@@ -520,11 +529,19 @@ def _keys(body: bytes) -> dict[str, str]:
     return found
 
 
+def pictures(found: list[Track], *, chapter_images: bool = False) -> list[Track]:
+    """The video tracks, but those another track names as its chapters' (``tref/chap``): an M4A's chapter images (a
+    JPEG per chapter, as Apple's tools write an enhanced podcast) are shown with its chapters, no video. (Such an M4A
+    was a video: the feed's type video/mp4, the page a video player.) With ``chapter_images``, those tracks alone."""
+    chapters = {number for track in found for number in track.chapter_tracks}
+    return [t for t in found if t.handler == "vide" and (t.track_id in chapters) == chapter_images]
+
+
 def main_picture(found: list[Track]) -> Track | None:
     """The tallest video track (its height as its track header presents it: players show that one), or None for a
-    file without video."""
-    pictures = [t for t in found if t.handler == "vide"]
-    return max(pictures, key=lambda t: t.height) if pictures else None
+    file without video (see :func:`pictures`)."""
+    shown = pictures(found)
+    return max(shown, key=lambda t: t.height) if shown else None
 
 
 def payload_digest(path: str | os.PathLike[str]) -> str:

@@ -479,8 +479,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                        hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy "
                                             "out.m4a); check it plays to the end"))
             handlers = {t.handler for t in found}
-            video = "vide" in handlers
             picture = mp4.main_picture(found)
+            video = picture is not None
             width, height = (picture.width, picture.height) if picture else (0, 0)
             picture_codec = picture.sample_entry if picture else ""
             if not video and "soun" not in handlers:  # captions or chapters alone: the export dropped the sound
