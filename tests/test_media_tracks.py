@@ -187,3 +187,20 @@ def test_an_m4a_with_chapter_images_is_sound_with_chapters_not_a_video(tmp_path:
     assert audio.tag(fixed, new, rel="out.m4a").written
     assert [c.title for c in audio.probe(fixed, "out.m4a").chapters] == ["Intro", "Later"]
 
+
+@pytest.mark.parametrize("layout, channels", [("mono", 1), ("stereo", 2), ("5.1", 6)])
+def test_an_aac_tracks_channels_are_the_ones_its_config_says(tmp_path: Path, layout: str, channels: int) -> None:
+    # ffmpeg's AudioSpecificConfig says "no SBR" (the 0x2B7 sync extension, its flag 0), so no Parametric Stereo either;
+    # mutagen still reads a mono file's channels as unknown (implicit PS could make it stereo) and falls back on the
+    # sample entry's count, which ffmpeg writes as the MP4 template's 2: mono AAC was said to be stereo (ffprobe: 1)
+    path = tmp_path / f"{layout}.m4a"
+    _ffmpeg("-f", "lavfi", "-i", f"sine=frequency=440:duration=1,aformat=channel_layouts={layout}", "-c:a", "aac",
+            "-b:a", "64k", str(path))
+    said = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=channels", "-of", "csv=p=0", str(path)],
+                          capture_output=True, text=True, check=True).stdout
+    assert int(said) == channels
+    assert audio.probe(path, path.name).channels == channels
+    video = tmp_path / f"{layout}.mp4"
+    _ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x64:rate=5:duration=1", "-i", str(path), "-c:v", "libx264", "-preset",
+            "ultrafast", "-c:a", "copy", str(video))
+    assert audio.probe(video, video.name).channels == channels

@@ -517,7 +517,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         duration=duration,
         bitrate=bitrate,
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
-        channels=int(getattr(info, "channels", 0) or 0),
+        channels=next((t.declared_channels for t in sound if t.declared_channels), int(getattr(info, "channels", 0) or 0)),
         video=video,
         width=width,
         height=height,
