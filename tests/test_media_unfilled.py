@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from helpers import ROOT, make_media
+from test_media_corpus import _lame_to_a_pipe, _sox_to_a_pipe
 
 from mediafeed import audio
 from mediafeed.cli import main
@@ -225,3 +226,21 @@ def test_a_wav_ffmpeg_wrote_past_4_gb_gets_the_duration_of_all_its_data(tmp_path
     data = size - made.index(b"data") - 8
     media = audio.probe(path, path.name)
     assert media.size == size and media.duration == pytest.approx(data / 2 / 22050, abs=0.01)
+
+
+@pytest.mark.parametrize("writer", ["sox", "lame"])
+def test_a_wav_written_to_a_pipe_past_its_writers_2_gb_size_gets_the_duration_of_all_its_data(tmp_path: Path,
+                                                                                              writer: str) -> None:
+    # SoX and LAME's decoder say 0x7FFFF000 and 0x7FFFFFFF bytes of data when they write a WAV into a pipe, whatever
+    # comes: a recording longer than that was read to that size (3 GB of SoX's, 20 hours, read 13.5), and its chunks
+    # walked on into the audio. Bytes after the said size that are no chunk are the data going on.
+    made = _sox_to_a_pipe() if writer == "sox" else _lame_to_a_pipe()
+    start = made.index(b"data") + 8
+    path = tmp_path / "recording.wav"
+    size = (3 << 30) + 44_100 * 2
+    with open(path, "wb") as handle:
+        handle.write(made)
+        handle.seek(size - (len(made) - start))  # the middle a hole (silence), sound at the end
+        handle.write(made[start:])
+    media = audio.probe(path, path.name)
+    assert media.size == size and media.duration == pytest.approx((size - start) / 2 / 22050, abs=0.01)
