@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from helpers import ROOT, make_media
+from test_media_corpus import _lame_to_a_pipe, _sox_to_a_pipe
 
 from mediafeed import audio
 from mediafeed.cli import main
@@ -202,3 +203,44 @@ def test_a_master_still_being_written_while_it_is_tagged_is_said_to_have_changed
         stop.set()
         thread.join(10)
     assert caught.value.problems[0].code == "TAG003", caught.value.problems[0]
+
+
+@pytest.mark.parametrize("ending", ["silence", "sound"])
+def test_a_wav_ffmpeg_wrote_past_4_gb_gets_the_duration_of_all_its_data(tmp_path: Path, ending: str) -> None:
+    # ffmpeg cannot write a WAV's sizes past 4 GB ("Filesize … invalid for wav, output file will be broken"): it leaves
+    # the 0xFFFFFFFF it wrote first in the RIFF and data chunks, as it does into a pipe, and the audio runs to the end of
+    # the file (ffprobe reads it all). Such a chunk was taken to end 4 GB in: an hour-long 8-channel recording ending in
+    # silence was MED004 ("zero bytes in no chunk"), and one ending in sound read 27 hours for 33.
+    made = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
+                           "-ac", "1", "-ar", "22050", "-c:a", "pcm_s16le", "-f", "wav", "-bitexact", "pipe:1"],
+                          capture_output=True, check=True).stdout
+    assert made[4:8] == made[made.index(b"data") + 4:][:4] == b"\xff\xff\xff\xff"
+    path = tmp_path / "recording.wav"
+    size = (5 << 30) + 44_100 * 2  # 5 GiB and 2 s more, sparse: the middle is a hole (silence: zero samples)
+    with open(path, "wb") as handle:
+        handle.write(made)
+        if ending == "sound":
+            handle.seek(size - (len(made) - 44))
+            handle.write(made[44:])
+        handle.truncate(size)
+    data = size - made.index(b"data") - 8
+    media = audio.probe(path, path.name)
+    assert media.size == size and media.duration == pytest.approx(data / 2 / 22050, abs=0.01)
+
+
+@pytest.mark.parametrize("writer", ["sox", "lame"])
+def test_a_wav_written_to_a_pipe_past_its_writers_2_gb_size_gets_the_duration_of_all_its_data(tmp_path: Path,
+                                                                                              writer: str) -> None:
+    # SoX and LAME's decoder say 0x7FFFF000 and 0x7FFFFFFF bytes of data when they write a WAV into a pipe, whatever
+    # comes: a recording longer than that was read to that size (3 GB of SoX's, 20 hours, read 13.5), and its chunks
+    # walked on into the audio. Bytes after the said size that are no chunk are the data going on.
+    made = _sox_to_a_pipe() if writer == "sox" else _lame_to_a_pipe()
+    start = made.index(b"data") + 8
+    path = tmp_path / "recording.wav"
+    size = (3 << 30) + 44_100 * 2
+    with open(path, "wb") as handle:
+        handle.write(made)
+        handle.seek(size - (len(made) - start))  # the middle a hole (silence), sound at the end
+        handle.write(made[start:])
+    media = audio.probe(path, path.name)
+    assert media.size == size and media.duration == pytest.approx((size - start) / 2 / 22050, abs=0.01)

@@ -70,3 +70,24 @@ def _walk(data: mmap.mmap) -> tuple[float, bool]:
     if chained and 0 < size - pos < 7 and data[pos] == 0xFF:  # a header itself cut short
         cut = True
     return (blocks * 1024 / rate if rate else 0.0), cut
+
+
+#: AAC object types whose AudioSpecificConfig is the GASpecificConfig read below (Main, LC, SSR, LTP)
+_PLAIN_AAC = (1, 2, 3, 4)
+
+
+def declared_channels(config: bytes) -> int:
+    """The channels an MP4's AudioSpecificConfig (ISO/IEC 14496-3 1.6.2.1) says its plain AAC holds, where it also says
+    there is no SBR (the sync extension 0x2B7 naming SBR, its flag 0: what ffmpeg writes), so no Parametric Stereo
+    either (PS only rides on SBR, HE-AAC v2): 0 where it does not say so. mutagen reads such a mono file's
+    channels as unknown (PS could make it stereo) and then takes the sample entry's count, which MP4 writers leave at
+    its template value, 2 (ffmpeg's mono AAC read as stereo; ffprobe says mono)."""
+    if len(config) < 5:
+        return 0
+    bits = int.from_bytes(config[:5], "big")  # 40 bits: 5 type, 4 rate, 4 channels, 3 GASpecificConfig, 11 + 5 + 1
+    kind, rate, channels, specific = bits >> 35, (bits >> 31) & 15, (bits >> 27) & 15, (bits >> 24) & 7
+    if kind not in _PLAIN_AAC or rate == 15 or specific or not 1 <= channels <= 7:
+        return 0
+    if (bits >> 13) & 0x7FF != 0x2B7 or (bits >> 8) & 31 != 5 or (bits >> 7) & 1:
+        return 0
+    return 8 if channels == 7 else channels

@@ -26,6 +26,7 @@ from dataclasses import field
 from typing import BinaryIO
 
 from ..records import frozen, mutable
+from . import adts
 
 _CONTAINERS = {b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"udta"}
 
@@ -123,6 +124,12 @@ class Track:
     #: per edit; None without one, or with one the probe does not read (a rate other than 1)
     edits: list[tuple[int, int]] | None = None
     movie_timescale: int = 0  #: ``mvhd``: ticks per second of the edit list's durations
+    #: ``tref/chap``: the tracks that hold this one's chapters (a text track of titles; a picture track of chapter
+    #: images beside it, as Apple's tools write an enhanced podcast's), at most 16 of them
+    chapter_tracks: tuple[int, ...] = ()
+    #: an AAC sound track's channels as its ``esds`` says them where it rules out SBR and PS (see
+    #: :func:`adts.declared_channels`); 0 otherwise
+    declared_channels: int = 0
 
 
 _TFHD_BASE, _TFHD_DURATION, _TFHD_SIZE, _TFHD_FLAGS, _TFHD_MOOF = 0x01, 0x08, 0x10, 0x20, 0x20000
@@ -226,6 +233,38 @@ def duration(found: list[Track]) -> float:
                 if t.handler in ("soun", "vide") and t.timescale and t.fragment_ticks), default=0.0)
 
 
+def _decoder_config(entry: bytes) -> bytes:
+    """The DecoderSpecificInfo (an AAC's AudioSpecificConfig) in an ``mp4a`` sample entry's ``esds`` (ISO/IEC 14496-1
+    7.2.6.5: ES_Descriptor, DecoderConfigDescriptor, DecoderSpecificInfo, each a tag and a length of 7-bit bytes), or
+    b"" where it is not there or not MPEG-4 audio."""
+    at = entry.find(b"esds")
+    data, pos = entry[at + 8:] if at >= 0 else b"", 0
+
+    def descriptor(pos: int, tag: int) -> tuple[int, int]:
+        if pos >= len(data) or data[pos] != tag:
+            return -1, 0
+        length = 0
+        for at in range(pos + 1, min(pos + 5, len(data))):  # (at most 4 bytes of length)
+            length = (length << 7) | (data[at] & 0x7F)
+            if not data[at] & 0x80:
+                return at + 1, length
+        return -1, 0
+
+    pos = descriptor(0, 0x03)[0]
+    if pos < 0 or pos + 3 > len(data):
+        return b""
+    flags, pos = data[pos + 2], pos + 3  # (after the ES_ID): dependsOn_ES_ID, a URL, OCR_ES_Id, as flagged
+    pos += 2 if flags & 0x80 else 0
+    if flags & 0x40:
+        pos += 1 + (data[pos] if pos < len(data) else 0)
+    pos += 2 if flags & 0x20 else 0
+    pos = descriptor(pos, 0x04)[0]
+    if pos < 0 or data[pos:pos + 1] != b"\x40":  # objectTypeIndication 0x40: MPEG-4 audio
+        return b""
+    pos, length = descriptor(pos + 13, 0x05)
+    return data[pos:pos + length] if pos >= 0 else b""
+
+
 def box_version(handle: BinaryIO, box: Box) -> int:
     """A full box's version (0 or 1: 32- or 64-bit times)."""
     handle.seek(box.body)
@@ -286,6 +325,12 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track, size: int) -> None:
                     track.width, track.height = track.height, track.width
         elif box.name == b"elst":
             track.edits = _read_edits(_full_body(handle, box), box_version(handle, box))
+        elif box.name == b"tref" and parent.name == b"trak":
+            for ref in boxes(handle, box.body, min(box.end, parent.end)):
+                if ref.name == b"chap" and ref.end <= box.end:
+                    handle.seek(ref.body)
+                    data = handle.read(min(ref.end - ref.body, 4 * 16))
+                    track.chapter_tracks = struct.unpack(f">{len(data) // 4}I", data[:len(data) // 4 * 4])
         elif box.name == b"mdhd":
             handle.seek(box.body)
             head = handle.read(24)
@@ -300,6 +345,8 @@ def _read_track(handle: BinaryIO, parent: Box, track: Track, size: int) -> None:
             # taken for the picture codec (MED034 said "the video's picture is 'stts'")
             if len(head) == 12 and box.body + 16 <= box.end and head[:4] != b"\0\0\0\0":
                 track.sample_entry = head[8:12].decode("latin-1")
+                if track.sample_entry == "mp4a":  # (its esds: at most 256 bytes in)
+                    track.declared_channels = adts.declared_channels(_decoder_config(handle.read(min(box.end - box.body - 16, 256))))
         elif box.name == b"stsz":
             data = _full_body(handle, box)
             uniform, count = struct.unpack(">II", data[:8])
@@ -520,11 +567,19 @@ def _keys(body: bytes) -> dict[str, str]:
     return found
 
 
+def pictures(found: list[Track], *, chapter_images: bool = False) -> list[Track]:
+    """The video tracks, but those another track names as its chapters' (``tref/chap``): an M4A's chapter images (a
+    JPEG per chapter, as Apple's tools write an enhanced podcast) are shown with its chapters, no video. (Such an M4A
+    was a video: the feed's type video/mp4, the page a video player.) With ``chapter_images``, those tracks alone."""
+    chapters = {number for track in found for number in track.chapter_tracks}
+    return [t for t in found if t.handler == "vide" and (t.track_id in chapters) == chapter_images]
+
+
 def main_picture(found: list[Track]) -> Track | None:
     """The tallest video track (its height as its track header presents it: players show that one), or None for a
-    file without video."""
-    pictures = [t for t in found if t.handler == "vide"]
-    return max(pictures, key=lambda t: t.height) if pictures else None
+    file without video (see :func:`pictures`)."""
+    shown = pictures(found)
+    return max(shown, key=lambda t: t.height) if shown else None
 
 
 def payload_digest(path: str | os.PathLike[str]) -> str:

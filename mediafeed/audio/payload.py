@@ -21,6 +21,7 @@ import os
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from mutagen import MutagenError
 from mutagen.ogg import OggPage
@@ -212,7 +213,8 @@ def _wav_digest(handle) -> str:  # type: ignore[no-untyped-def]
     for pos, name, length in wav_chunks(handle, size):
         if name in (b"fmt ", b"data"):
             digest.update(name)
-            _span_digest(handle, (pos + 8, min(pos + 8 + length, size)), digest)
+            end = size if name == b"data" and _wav_unknown(length, pos, size, handle) else min(pos + 8 + length, size)
+            _span_digest(handle, (pos + 8, end), digest)
     return digest.hexdigest()
 
 
@@ -228,6 +230,8 @@ def wav_chunks(handle, size: int) -> Iterator[tuple[int, bytes, int]]:  # type: 
         if not all(32 <= byte < 127 for byte in name):
             return
         yield pos, name, length
+        if name == b"data" and _wav_unknown(length, pos, size, handle):  # it runs to the end of the file: no chunk follows
+            return
         pos += 8 + length + (length & 1)
 
 
@@ -430,9 +434,25 @@ WAV_UNKNOWN_SIZE = 0xFFFFFFFF
 WAV_UNKNOWN_SIZES = frozenset({WAV_UNKNOWN_SIZE, 0x7FFFF000, 0x80000000, 0x7FFFFFFF})
 
 
-def _wav_unknown(length: int, pos: int, size: int) -> bool:
-    """Whether the ``data`` chunk at ``pos`` saying ``length`` bytes is one of unknown size (:data:`WAV_UNKNOWN_SIZES`)."""
-    return length in WAV_UNKNOWN_SIZES and pos + 8 + length > size
+def _wav_unknown(length: int, pos: int, size: int, handle: BinaryIO) -> bool:
+    """Whether the ``data`` chunk at ``pos`` saying ``length`` bytes is one of unknown size (:data:`WAV_UNKNOWN_SIZES`):
+    one that runs past the end of the file, or past its said end into bytes that are no chunk (its audio goes on: SoX's
+    and arecord's sizes are 2 GB, and a longer recording through a pipe says them all the same; read to that size, 3 GB
+    of SoX's read 13.5 hours for 20). 0xFFFFFFFF is, however big the file: no RIFF file holds a chunk that long (its
+    own size is 32 bits), and it is what ffmpeg leaves in a WAV it wrote past 4 GB ("Filesize … invalid for wav,
+    output file will be broken"), whose audio runs to the end of the file, as ffprobe reads it. (Its last part was
+    taken for bytes after the last chunk: an hour of silence at the end was MED004, and sound there gave the feed 27
+    hours for 33.)"""
+    if length == WAV_UNKNOWN_SIZE or (length in WAV_UNKNOWN_SIZES and pos + 8 + length > size):
+        return True
+    end = pos + 8 + length + (length & 1)
+    if length not in WAV_UNKNOWN_SIZES or end + 4 > size:
+        return False
+    where = handle.tell()
+    handle.seek(end)
+    name = handle.read(4)
+    handle.seek(where)
+    return not all(32 <= byte < 127 for byte in name)
 
 
 #: WAV format tags whose ``fmt `` extension says how many samples a block holds: Microsoft and IMA ADPCM
@@ -455,7 +475,8 @@ def wav_seconds(path: Path, size: int) -> float | None:
             elif name == b"fact" and length >= 4:
                 samples = struct.unpack("<I", handle.read(4))[0]
             elif name == b"data":
-                data, at, unknown = min(length, size - pos - 8), pos + 8, _wav_unknown(length, pos, size)
+                unknown = _wav_unknown(length, pos, size, handle)
+                data, at = size - pos - 8 if unknown else min(length, size - pos - 8), pos + 8
         if len(fmt) < 16:
             return None
         tag, _, rate, byte_rate, block = struct.unpack("<HHIIH", fmt[:14])
@@ -536,7 +557,7 @@ def wav_end(handle, size: int) -> int:  # type: ignore[no-untyped-def]
     the end of the file)."""
     end = 12
     for pos, name, length in wav_chunks(handle, size):
-        if name == b"data" and _wav_unknown(length, pos, size):
+        if name == b"data" and _wav_unknown(length, pos, size, handle):
             return size
         end = pos + 8 + length + (length & 1)
     return min(end, size)
@@ -558,6 +579,6 @@ def wav_unsized(handle, size: int) -> int:  # type: ignore[no-untyped-def]
 
 def _wav_truncation(handle, size: int) -> str:  # type: ignore[no-untyped-def]
     for pos, name, length in wav_chunks(handle, size):
-        if name == b"data" and pos + 8 + length > size and not _wav_unknown(length, pos, size):
+        if name == b"data" and pos + 8 + length > size and not _wav_unknown(length, pos, size, handle):
             return f"its data chunk needs {length} bytes but only {size - pos - 8} remain"
     return ""

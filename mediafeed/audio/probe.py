@@ -479,8 +479,8 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
                                        hint="export it again from your editor (or remux it: ffmpeg -i in.m4a -c copy "
                                             "out.m4a); check it plays to the end"))
             handlers = {t.handler for t in found}
-            video = "vide" in handlers
             picture = mp4.main_picture(found)
+            video = picture is not None
             width, height = (picture.width, picture.height) if picture else (0, 0)
             picture_codec = picture.sample_entry if picture else ""
             if not video and "soun" not in handlers:  # captions or chapters alone: the export dropped the sound
@@ -517,7 +517,7 @@ def _read(path: Path, rel: str, kind: str, size: int, head: bytes) -> tuple[Medi
         duration=duration,
         bitrate=bitrate,
         sample_rate=48000 if kind == "ogg-opus" else int(getattr(info, "sample_rate", 0) or 0),  # Opus always decodes at 48 kHz
-        channels=int(getattr(info, "channels", 0) or 0),
+        channels=next((t.declared_channels for t in sound if t.declared_channels), int(getattr(info, "channels", 0) or 0)),
         video=video,
         width=width,
         height=height,

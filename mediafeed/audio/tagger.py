@@ -768,9 +768,28 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
         os.unlink(meta)
         os.unlink(scratch)
     if done.returncode != 0:
+        if _chapter_images(source):  # (ffmpeg cannot write such a track: "Could not find tag for codec mjpeg")
+            raise MediaError(error("TAG004", rel, "the file's chapters have images (a picture track of them, as Apple's "
+                                                  "tools write an enhanced podcast), which ffmpeg cannot write with new "
+                                                  "chapters", field="chapters",
+                                   hint="give the episode the chapters the file has (mediafeed add reads them), or "
+                                        "export the file again with the new chapters from the tool that made them; "
+                                        "or drop the images, the sound copied as it is: ffmpeg -i in.m4a -map 0:a -c "
+                                        "copy -movflags +faststart out.m4a, then put out.m4a in place under the same "
+                                        "name"))
         detail = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise MediaError(error("TAG004", rel, f"ffmpeg could not write the chapters: {detail}", field="chapters",
                                hint="check the file plays; or remove the chapters to tag it without them"))
+
+
+def _chapter_images(path: Path) -> bool:
+    """Whether the MP4 has a picture track another track names as its chapters' (see :func:`mp4.pictures`)."""
+    try:
+        with open(path, "rb") as handle:
+            found = mp4.tracks(handle, os.fstat(handle.fileno()).st_size)
+    except (OSError, ValueError, struct.error):
+        return False
+    return bool(mp4.pictures(found, chapter_images=True))
 
 
 #: The sound codecs (as mutagen names them) ffmpeg's 'ipod' muxer takes, the one it writes an .m4a or .m4b with: AAC
