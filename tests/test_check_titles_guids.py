@@ -4,14 +4,19 @@ neither the enclosure URL nor the title (EP109)."""
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import datetime
 from pathlib import Path
 
+import feedparser
+import podcastparser
 import pytest
 from click.testing import CliRunner
-from helpers import add_episode
+from helpers import GOLDEN_NOW, add_episode
 
 from mediafeed import lint
+from mediafeed.build import build
 from mediafeed.cli import main
 
 GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
@@ -154,3 +159,34 @@ def test_a_printable_guid_holds_no_white_space_but_the_space() -> None:
     import sys
 
     assert [hex(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) != " " and chr(c).isprintable()] == []
+
+
+def test_a_title_is_published_in_one_line_without_a_byte_order_mark(show: Path) -> None:
+    """A U+FEFF in a title (a byte order mark pasted along with a file's first line) was published as it was: apps
+    drew it as a box or nothing and sorted the episode apart; a line break in a title (a quoted \\n, a '|' block,
+    U+2028) was a line break in feedparser and a space in podcastparser. Each title is published in one line without
+    it, with a warning (SRC059) naming the file and the key and giving the title as published."""
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("title: Safe to Say\n", 'title: "\\ufeffSafe to Say"\n', 1),
+                   encoding="utf-8")
+    add_episode(show, "006-mailbag", 'title: "\\ufeffListener\\u2028Mail\\ufeffbag,\\n  part two"\n'
+                "itunes_title: |\n  Listener\n  Mailbag\ndate: 2026-03-30T08:00:00+00:00\n"
+                "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c06\nexplicit: false\naudio: audio.mp3\nsummary: Your questions.")
+    report = build(show, now=datetime.fromisoformat(GOLDEN_NOW))
+    warned = sorted((p.file, p.field, p.severity.value) for p in report.problems if p.code == "SRC059")
+    assert warned == [("episodes/006-mailbag/episode.md", "itunes_title", "warning"),
+                      ("episodes/006-mailbag/episode.md", "title", "warning"), ("show.yml", "title", "warning")]
+    [said] = [p for p in report.problems if p.code == "SRC059" and p.field == "title" and p.episode]
+    assert "U+FEFF" in said.message and "line break (\\u2028" in said.message
+    assert said.message.endswith("published as 'Listener Mailbag, part two'")
+    feed = (report.output / "feed.xml").read_bytes()
+    parsed = feedparser.parse(feed)
+    assert parsed.feed.title == "Safe to Say"
+    [item] = [e for e in parsed.entries if e.guid == "3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c06"]
+    assert item.title == "Listener Mailbag, part two"
+    assert b"<itunes:title>Listener Mailbag</itunes:title>" in feed
+    gpodder = podcastparser.parse("https://podcast.example.org/safe-to-say/feed.xml", io.BytesIO(feed))
+    assert gpodder["title"] == "Safe to Say"
+    assert "Listener Mailbag, part two" in [e["title"] for e in gpodder["episodes"]]
+    page = (report.output / "episodes" / "006-mailbag" / "index.html").read_text(encoding="utf-8")
+    assert "\ufeff" not in page and "\u2028" not in page

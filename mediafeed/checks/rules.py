@@ -182,6 +182,12 @@ _RULES = [
        "namespace's image.md): a screen reader reads all of it, in one breath, each time the artwork comes by. About "
        "40 words say what a square of artwork shows, its words included; it is published as written. Fix: describe "
        "the artwork in a sentence or two; what needs more belongs in the description or the notes."),
+    _r("SRC059", "mediafeed", W, "a title holds a line break or a byte order mark (U+FEFF); published without it",
+       "Apps list a show's or an episode's title in one line: a line break written in 'title' or 'itunes_title' "
+       "(a quoted \\n, a '|' block, U+2028) was a space in one app, a line break in another and a box in a third. "
+       "A U+FEFF (a byte order mark pasted along with a file's first line) is drawn as nothing or as a box, and apps "
+       "that sort by title sorted the episode apart. The title is published in one line, without it. Fix: write the "
+       "title on one line, without the mark (the message shows it as published)."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
