@@ -190,3 +190,19 @@ def test_a_title_is_published_in_one_line_without_a_byte_order_mark(show: Path) 
     assert "Listener Mailbag, part two" in [e["title"] for e in gpodder["episodes"]]
     page = (report.output / "episodes" / "006-mailbag" / "index.html").read_text(encoding="utf-8")
     assert "\ufeff" not in page and "\u2028" not in page
+
+
+def test_a_feeds_value_is_quoted_as_written_in_the_message(tmp_path: Path) -> None:
+    """`check FEED` showed a feed's values as Python writes them (``!r``): an apostrophe switched the quotes (`"Kids'
+    Stories"`), a backslash was doubled (`'C:\\\\Music'`), and a value of any length was printed whole (a 50,000-character
+    itunes:type, one line of the report). They are quoted as the rest of mediafeed quotes a value (source.quoted): in
+    single quotes, as written, at most 200 characters."""
+    said = {p["code"]: p["message"] for p in feed_problems(tmp_path, "<itunes:type>episodic</itunes:type>",
+                                                           "<itunes:type>Kids' Stories</itunes:type>")}
+    assert said["SHOW016"].startswith("itunes:type is 'Kids' Stories';"), said["SHOW016"]
+    said = {p["code"]: p["message"] for p in feed_problems(tmp_path, "<language>en-gb</language>",
+                                                           "<language>C:\\Music</language>")}
+    assert said["SHOW006"].startswith("'C:\\Music' is not"), said["SHOW006"]
+    said = {p["code"]: p["message"] for p in feed_problems(tmp_path, "<itunes:type>episodic</itunes:type>",
+                                                           f"<itunes:type>{'serial ' * 7000}</itunes:type>")}
+    assert len(said["SHOW016"]) < 400, len(said["SHOW016"])
