@@ -36,7 +36,9 @@ def feed_problems(tmp_path: Path, old: str, new: str) -> list[dict]:
 
 @pytest.mark.parametrize("title", ["Season 1, Episode 3: Salt Marsh Carbon", "Salt Marsh Carbon (Episode 3)",
                                    "Salt Marsh Carbon - Ep. 3", "Salt Marsh Carbon | #3", "S01 E03 Salt Marsh Carbon",
-                                   "Episode 3: Salt Marsh Carbon"])
+                                   "Episode 3: Salt Marsh Carbon", "Ep 3 Salt Marsh Carbon", "Ep. 3 - Salt Marsh Carbon",
+                                   "#3 - Salt Marsh Carbon", "S2 Ep 3: Salt Marsh Carbon",
+                                   "Salt Marsh Carbon (S02 Episode 03)"])
 def test_a_feed_title_with_an_episode_or_season_number_at_either_end_is_ep021(tmp_path: Path, title: str) -> None:
     [found] = [p for p in feed_problems(tmp_path, TITLE, f"<title>{title}</title>") if p["code"] == "EP021"]
     assert (found["severity"], found["field"]) == ("info", "title")
@@ -44,7 +46,8 @@ def test_a_feed_title_with_an_episode_or_season_number_at_either_end_is_ep021(tm
 
 
 @pytest.mark.parametrize("title", ["Top 10 Salt Marshes", "Salt Marsh Carbon, Part 2", "Catch-22 in the Marsh",
-                                   "Season Finale: Salt Marsh Carbon", "Episodes of Carbon"])
+                                   "Season Finale: Salt Marsh Carbon", "Episodes of Carbon", "Sep 3 Salt Marsh Walk",
+                                   "S2 Epic Salt Marshes"])
 def test_a_number_that_is_part_of_the_title_is_no_ep021(tmp_path: Path, title: str) -> None:
     assert "EP021" not in {p["code"] for p in feed_problems(tmp_path, TITLE, f"<title>{title}</title>")}
 

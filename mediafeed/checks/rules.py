@@ -919,7 +919,8 @@ _RULES = [
        "episodes apart. It is matched as whole words in 'title' and 'itunes_title' (<title>, <itunes:title>): 'Lab' is "
        "not repeated by 'Collaboration'. An info. Fix: take the show's name out of 'title:' in episode.md."),
     _r("EP021", "apple", I, "the episode title starts or ends with an episode or season number",
-       "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'S1E3 …', 'Season 2, …', "
+       "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'Ep 3 …', '#3 - …', 'S1E3 …', "
+       "'S2 Ep 3: …', 'Season 2, …', "
        "'… (Ep. 3)'; 'Épisode 3 –', 'Folge 3:', 'Afl. 3' …: French, Spanish, Italian, Portuguese, German and Dutch too); "
        "itunes:episode and itunes:season hold them and apps show them beside the title. A number that is part of the "
        "title ('Top 10', 'Part 2') is none."),
