@@ -102,7 +102,7 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
         # RFC 2822 allows it, and feedparser, podcastparser and partytime read the date; the W3C feed validator
         # (and the validators built on it) calls it "problematical": a warning, not the error an unread date is
         wrong, severity, moment = read_date(value.strip()[:comment.start()])
-        return wrong or (f"{value!r}: a comment ({comment.group('comment')!r}) after the time zone, which RFC 2822 "
+        return wrong or (f"{quoted(value, 200)}: a comment ({quoted(comment.group('comment'), 200)}) after the time zone, which RFC 2822 "
                          "allows and the usual parsers read past, but the W3C feed validator calls problematical"), \
             severity or Severity.WARNING, moment
     if not match:

@@ -302,8 +302,8 @@ def _srcset(srcset: str) -> list[tuple[str, str, str]]:
         found = _CANDIDATE.match(candidate)
         url = found.group("url") if found else ""
         if not found or not (url.lower().startswith("https://") or url.lower().startswith("http://") and loopback(url)):
-            what = (f"names {url!r}, not an absolute https URL" if found else
-                    f"has {candidate[:80]!r}, not an image's absolute URL, a space and its width")
+            what = (f"names {quoted(url, 200)}, not an absolute https URL" if found else
+                    f"has {quoted(candidate)}, not an image's absolute URL, a space and its width")
             return [("podcast:images@srcset", f"podcast:images@srcset {what}; the namespace expects "
                      "'https://…/1500.jpg 1500w, https://…/600.jpg 600w'",
                      'write srcset="https://example.com/art-1500.jpg 1500w, https://example.com/art-600.jpg 600w", '
@@ -319,7 +319,7 @@ def _live_item(element: Any, namespace: str) -> list[tuple[str, str, str]]:
     for attribute in ("start", "end"):
         value = (element.get(attribute) or "").strip()
         if value and not ("T" in value and is_dtstart(value)):
-            found.append((f"podcast:liveItem@{attribute}", f"podcast:liveItem@{attribute} is {value!r}; the namespace "
+            found.append((f"podcast:liveItem@{attribute}", f"podcast:liveItem@{attribute} is {quoted(value, 200)}; the namespace "
                           "expects an ISO 8601 date and time", f'write {attribute}="2026-09-07T19:00:00.000-05:00" (the '
                           "date, T, the time and its offset from UTC)"))
     if element.find(namespace + "contentLink") is None:
