@@ -33,6 +33,7 @@ from .project import Progress, Project, load_project
 from .records import mutable
 from .rendering import render_site
 from .site import theme_fingerprint as site_theme_fingerprint
+from .source import quoted
 
 
 @mutable
@@ -295,7 +296,7 @@ def _withdrawals(before: ledger_io.Ledger, after: ledger_io.Ledger) -> list[Prob
     """LED005 (info), in the report of a build with ``--accept-changes``: each published episode it records as
     withdrawn, so that an episode that left the feed by mistake is seen once more before its warning stops."""
     was = set(ledger_io.withdrawn(before))
-    return [info("LED005", ledger_io.LEDGER_FILE, f"published episode {guid!r} recorded as withdrawn: it is no longer "
+    return [info("LED005", ledger_io.LEDGER_FILE, f"published episode {quoted(guid, 200)} recorded as withdrawn: it is no longer "
                  "in the feed, and no longer warned about", field="guid", episode=slug,
                  hint="its GUID stays recorded; to bring it back, restore its folder (or take out 'draft: true', or "
                       "correct 'date:') with that GUID")

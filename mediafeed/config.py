@@ -207,7 +207,7 @@ def read_language(r: FieldReader, key: str, tag: str) -> str:
 
 def parse_show(root: Path, data: dict[str, Any]) -> tuple[Show | None, list[Problem]]:
     r = FieldReader(data, SHOW_FILE)
-    title = r.str("title", required=True)
+    title = r.title("title", required=True)
     description = r.str("description", required=True, hint="add 'description: …' (what the show is about, ≤ 4000 bytes)")
     if tag := HTML_TAG.search(description):
         r.warn("description", "SRC057", f"holds HTML ({tag.group(0)}), but the show's description is plain text: the site's "

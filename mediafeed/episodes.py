@@ -271,7 +271,7 @@ def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
 def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str,
                   body_line: int = 1) -> tuple[Episode | None, list[Problem]]:
     r = FieldReader(data, rel, episode=folder.slug)
-    title = r.str("title", required=True)
+    title = r.title("title", required=True)
     date = r.datetime("date", required=True)
     guid = r.str("guid", exact=True)  # (as written: a direction control closed at its end would be another GUID)
     if not guid and not any(p.field == "guid" for p in r.problems):  # a wrong kind of value: SRC010 says so
@@ -339,7 +339,7 @@ def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, r
         episode_display=r.str("episode_display"),
         episode_type=episode_type,
         explicit=r.bool("explicit", None),
-        itunes_title=r.str("itunes_title"),
+        itunes_title=r.title("itunes_title"),
         artwork=artwork,
         artwork_alt=_artwork_alt(r, artwork),
         chat=parse_chat(r, "chat"),

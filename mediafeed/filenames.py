@@ -5,6 +5,7 @@ Windows host; ``mediafeed add`` and ``import`` never make such names (:func:`sca
 from __future__ import annotations
 
 from .lazypattern import lazy
+from .source import quoted
 
 #: names Windows refuses for a file or folder, whatever follows their first dot (``aux.mp3``, ``con.tar.gz``), in
 #: any case; COM and LPT with a superscript digit too
@@ -31,7 +32,7 @@ def reordering(name: str) -> str:
     if not found:
         return ""
     char = found.group()
-    return (f"the file name {name!r} holds U+{ord(char):04X} {unicodedata.name(char)}, which shows the characters after "
+    return (f"the file name {quoted(name, 200)} holds U+{ord(char):04X} {unicodedata.name(char)}, which shows the characters after "
             "it in another order: the name passes for another one (in a download, a file manager or an app)")
 
 
@@ -48,7 +49,7 @@ def windows_trouble(name: str) -> str:
                 "or synced there (Git for Windows refuses the path), nor published to a Windows host")
     forbidden = _WINDOWS_FORBIDDEN.search(name)
     if forbidden:
-        return (f"Windows does not allow {forbidden.group()!r} in a name: the show cannot be cloned, copied or synced "
+        return (f"Windows does not allow {quoted(forbidden.group(), 200)} in a name: the show cannot be cloned, copied or synced "
                 "there, nor published to a Windows host")
     return ""
 

@@ -51,7 +51,7 @@ from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, Severity, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
-from .source import RepeatedKey, load_json, repeated_problems, unseen
+from .source import RepeatedKey, load_json, quoted, repeated_problems, unseen
 
 if TYPE_CHECKING:
     from .project import Project
@@ -323,7 +323,7 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
         if record is None:
             old_guid = by_slug.get(episode.slug)
             if old_guid and old_guid not in {i.episode.guid for i in items}:
-                problems.append(error("LED001", episode.source, f"GUID changed from {old_guid!r} to {episode.guid!r}",
+                problems.append(error("LED001", episode.source, f"GUID changed from {quoted(old_guid, 200)} to {quoted(episode.guid, 200)}",
                                       field="guid", episode=episode.slug,
                                       hint=f"restore '{guid_line(old_guid)}'; a new GUID makes every app download the episode again"))
                 seen.add(old_guid)  # its folder is here: LED001 says what happened to it, not LED005
@@ -352,12 +352,12 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
             why, undo = (("it is a draft now ('draft: true')", "remove 'draft: true'") if status == "draft" else
                          (f"its date is in the future now ({episode.date.isoformat()}): it comes back then",
                           "give it back the date it was published with"))
-            problems.append(warning("LED005", episode.source, f"published episode {guid!r} is no longer in the feed: "
+            problems.append(warning("LED005", episode.source, f"published episode {quoted(guid, 200)} is no longer in the feed: "
                                     f"{why}", field="draft" if status == "draft" else "date", episode=episode.slug,
                                     hint=f"subscribers keep their copy; 'mediafeed publish --delete' takes its page off "
                                     f"the site (its media stay, for them); {undo} if this was a mistake; {WITHDRAW_HINT}"))
             continue
-        problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
+        problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {quoted(guid, 200)} is no longer in the feed",
                                 field="guid", episode=str(record.get("slug", "")),
                                 hint=f"subscribers keep their copy; restore the folder if this was a mistake; {WITHDRAW_HINT}"))
     return problems
@@ -438,7 +438,7 @@ def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterab
         out.append(problem)
     for guid, (published, others) in sorted(copies.items()):
         for other in others:
-            out.append(error("EP001", other.source, f"GUID {guid!r} is also used by {published.source}, which was "
+            out.append(error("EP001", other.source, f"GUID {quoted(guid, 200)} is also used by {published.source}, which was "
                              f"published with it ({LEDGER_FILE} records it)", field="guid", episode=other.slug,
                              hint=f"this episode needs its own GUID (a copy of a published folder keeps the GUID): "
                              f"remove the 'guid:' line from {other.source} and run 'mediafeed guid --assign'; keep "

@@ -33,7 +33,7 @@ from .filenames import WINDOWS_DEVICES
 from .guids import new_guid
 from .model import Chapter, Media, whole_seconds
 from .records import frozen
-from .source import FRONT_MATTER, XML_FORBIDDEN, close_directions, is_url, load_yaml
+from .source import FRONT_MATTER, XML_FORBIDDEN, close_directions, is_url, load_yaml, quoted
 
 TEMPLATES_README = "templates/README.md"
 
@@ -84,32 +84,32 @@ def answer_problem(name: str, value: str, category: str = "") -> tuple[str, str]
         if bare.lower().startswith("http://"):
             bare = bare[len("http://"):]
         example = f"https://{bare.rstrip('/')}/" if bare and "://" not in bare and " " not in bare else "https://example.org/my-show/"
-        return f"expected the site's https:// address, got {value!r}", f"write the whole address: --url {example}"
+        return f"expected the site's https:// address, got {quoted(value, 200)}", f"write the whole address: --url {example}"
     if name == "email":
         from .checks.channel import EMAIL  # what check and build take (SHOW015, PI006): init took '<a@example.org>'
 
         if not EMAIL.match(value):
             inside = re.search(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+", value)  # 'Name <a@example.org>', 'a@example.org,'
             found = inside.group().rstrip(".") if inside else ""
-            return (f"expected an e-mail address, got {value!r}",
+            return (f"expected an e-mail address, got {quoted(value, 200)}",
                     f"write the address alone: --email {found}" if EMAIL.match(found) else "e.g. --email you@example.org")
     if name == "language" and not LANGUAGE.match(value):
         code, _ = language_guess(value)  # the guess show.yml's check makes (English → en)
-        return (f"expected an ISO 639 code such as en or en-gb, got {value!r}",
+        return (f"expected an ISO 639 code such as en or en-gb, got {quoted(value, 200)}",
                 f"--language {code}" if code else "e.g. --language en (or en-gb, de, fr-ca)")
     if name == "category" and value not in APPLE_CATEGORIES:
         parent, sub = parent_category(value)  # 'Food': Arts' subcategory, not a category
         if parent:
             import shlex
 
-            return (f"{value!r} is a subcategory of {parent}, not a category",
+            return (f"{quoted(value, 200)} is a subcategory of {parent}, not a category",
                     f"--category {shlex.quote(parent)} --subcategory {shlex.quote(sub)}")
         close = closest_category(value)  # the category show.yml's check and a feed's check name too
-        return (f"not in Apple's list: {value!r}",
-                (f"did you mean {close!r}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}")
+        return (f"not in Apple's list: {quoted(value, 200)}",
+                (f"did you mean {quoted(close, 200)}? " if close else "") + f"Apple's categories: {', '.join(APPLE_CATEGORIES)}")
     if name == "subcategory" and not is_category(category, value):
         subs = APPLE_CATEGORIES[category]
-        return (f"{value!r} is not a subcategory of {category!r}",
+        return (f"{quoted(value, 200)} is not a subcategory of {quoted(category, 200)}",
                 f"{category}'s subcategories: {', '.join(subs)}" if subs else f"{category} has no subcategories: leave --subcategory out")
     return None
 
@@ -481,7 +481,7 @@ def add_episode(root: Path, source: Path, *, title: str = "", date: datetime, se
     if not source.is_file():
         raise InputError(_not_a_file(source))
     if episode_type not in EPISODE_TYPES:
-        raise InputError(error("ADD004", str(source), f"unknown episode type {episode_type!r}", field="--type",
+        raise InputError(error("ADD004", str(source), f"unknown episode type {quoted(episode_type, 200)}", field="--type",
                                hint=f"use one of {', '.join(EPISODE_TYPES)}"))
     try:
         media = audio.probe(source, str(source))  # raises MediaError naming the file, as given, when it is not usable audio

@@ -989,6 +989,28 @@ class FieldReader:
             return default
         return value if exact else close_directions(value)
 
+    def title(self, key: builtins.str, required: builtins.bool = False) -> builtins.str:
+        """A title (the show's, an episode's, its ``itunes_title``): :meth:`str`, published as one line without a byte
+        order mark, with a warning (SRC059). Apps list a title in one line: a line break in it was a space in
+        podcastparser (gPodder), a line break in feedparser, a box or nothing elsewhere; a U+FEFF (a byte order mark
+        pasted along with a file's first line, or Unicode's old zero-width no-break space) is drawn as nothing or as
+        a box, and a list sorted by title sorted the episode apart. A warning, not an error: the fix is unambiguous,
+        and a show that built before still builds."""
+        value = self.str(key, required=required)
+        if value.isprintable():  # no line break, tab or format character: almost every title
+            return value
+        held = ["U+FEFF (a byte order mark, pasted along with a file's first line: drawn as nothing or as a box, and "
+                "apps sort the title by it)"] if "\ufeff" in value else []
+        if broken := LINE_BREAKING.search(value):
+            held.append("a tab" if broken.group() == "\t" else f"a line break ({shown(broken.group())}: apps show a "
+                        "title in one line, some with the break, others with a space or a box)")
+        if not held:
+            return value
+        published = _one_line(value.replace("\ufeff", ""))
+        self.warn(key, "SRC059", f"holds {' and '.join(held)}: {quoted(value)}; published as {quoted(published)}",
+                  f"write it so: {key}: {quoted(published)}")
+        return published
+
     def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:
         value = self.raw(key)
         if value is MISSING:

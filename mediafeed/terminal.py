@@ -150,9 +150,9 @@ def _escape_beyond_ascii(text: str) -> str:
     return re.sub(r"[^\x00-\x7f]", lambda found: json.dumps(found.group())[1:-1], text)
 
 
-def print_problems(problems: Iterable[Problem], err: bool = False, strict: bool = False) -> None:
+def print_problems(problems: Iterable[Problem], err: bool = False, strict: bool = False, repeated: int = 0) -> None:
     """Problems grouped by episode (show-level first), one line each, then a summary line (``strict``: it says that
-    the warnings count as errors).
+    the warnings count as errors; ``repeated``: how many notes shown before were left out, as serve's rebuilds do).
 
     With ``-q`` only errors and warnings are listed (the summary still counts everything);
     as diagnostics on stderr (``err=True``) nothing at all is printed when only infos remain.
@@ -170,7 +170,8 @@ def print_problems(problems: Iterable[Problem], err: bool = False, strict: bool 
         for start in range(0, len(found), 1000):  # a thousand lines a write, not one each
             lines = "\n".join(f"{prefixes[p.severity]} {p.line()}" for p in found[start:start + 1000])
             out(lines, err=err, color=color)
-    echo(summary(problems, strict), err=err)
+    said = summary(problems, strict)
+    echo(said if not repeated else f"{said[:-1]} ({repeated} info{'s' if repeated != 1 else ''} shown before, not repeated).", err=err)
 
 
 summary = problemlines.summary

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from .model import whole_seconds
+from .source import quoted
 from .translations import ENGLISH, TABLES
 
 #: the plural categories (CLDR's) each table's forms are written in, in that order; other languages: English's
@@ -168,8 +169,8 @@ def parse_words(r: Any, key: str) -> tuple[tuple[str, str], ...]:
             from difflib import get_close_matches
 
             close = get_close_matches(str(name), ENGLISH, n=1)
-            r.warn(where, "SRC055", f"{name!r} is not a word of the default theme: it changes nothing",
-                   hint=f"did you mean {close[0]!r}?" if close else "see docs/templates.md for the words' names")
+            r.warn(where, "SRC055", f"{quoted(name, 200)} is not a word of the default theme: it changes nothing",
+                   hint=f"did you mean {quoted(close[0], 200)}?" if close else "see docs/templates.md for the words' names")
             continue
         if not isinstance(text, str):
             from .source import what_arrived  # (config, which reads show.yml, has it loaded already)
@@ -179,7 +180,7 @@ def parse_words(r: Any, key: str) -> tuple[tuple[str, str], ...]:
             continue
         problem = _misfit(name, text)
         if problem:
-            r.fail(where, problem, code="SRC056", hint=f"the default theme's English is {ENGLISH[name]!r}")
+            r.fail(where, problem, code="SRC056", hint=f"the default theme's English is {quoted(ENGLISH[name], 200)}")
             continue
         out.append((name, text))
     return tuple(sorted(out))

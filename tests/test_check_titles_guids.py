@@ -4,14 +4,19 @@ neither the enclosure URL nor the title (EP109)."""
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import datetime
 from pathlib import Path
 
+import feedparser
+import podcastparser
 import pytest
 from click.testing import CliRunner
-from helpers import add_episode
+from helpers import GOLDEN_NOW, add_episode
 
 from mediafeed import lint
+from mediafeed.build import build
 from mediafeed.cli import main
 
 GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
@@ -31,7 +36,9 @@ def feed_problems(tmp_path: Path, old: str, new: str) -> list[dict]:
 
 @pytest.mark.parametrize("title", ["Season 1, Episode 3: Salt Marsh Carbon", "Salt Marsh Carbon (Episode 3)",
                                    "Salt Marsh Carbon - Ep. 3", "Salt Marsh Carbon | #3", "S01 E03 Salt Marsh Carbon",
-                                   "Episode 3: Salt Marsh Carbon"])
+                                   "Episode 3: Salt Marsh Carbon", "Ep 3 Salt Marsh Carbon", "Ep. 3 - Salt Marsh Carbon",
+                                   "#3 - Salt Marsh Carbon", "S2 Ep 3: Salt Marsh Carbon",
+                                   "Salt Marsh Carbon (S02 Episode 03)"])
 def test_a_feed_title_with_an_episode_or_season_number_at_either_end_is_ep021(tmp_path: Path, title: str) -> None:
     [found] = [p for p in feed_problems(tmp_path, TITLE, f"<title>{title}</title>") if p["code"] == "EP021"]
     assert (found["severity"], found["field"]) == ("info", "title")
@@ -39,7 +46,8 @@ def test_a_feed_title_with_an_episode_or_season_number_at_either_end_is_ep021(tm
 
 
 @pytest.mark.parametrize("title", ["Top 10 Salt Marshes", "Salt Marsh Carbon, Part 2", "Catch-22 in the Marsh",
-                                   "Season Finale: Salt Marsh Carbon", "Episodes of Carbon"])
+                                   "Season Finale: Salt Marsh Carbon", "Episodes of Carbon", "Sep 3 Salt Marsh Walk",
+                                   "S2 Epic Salt Marshes"])
 def test_a_number_that_is_part_of_the_title_is_no_ep021(tmp_path: Path, title: str) -> None:
     assert "EP021" not in {p["code"] for p in feed_problems(tmp_path, TITLE, f"<title>{title}</title>")}
 
@@ -154,3 +162,50 @@ def test_a_printable_guid_holds_no_white_space_but_the_space() -> None:
     import sys
 
     assert [hex(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() and chr(c) != " " and chr(c).isprintable()] == []
+
+
+def test_a_title_is_published_in_one_line_without_a_byte_order_mark(show: Path) -> None:
+    """A U+FEFF in a title (a byte order mark pasted along with a file's first line) was published as it was: apps
+    drew it as a box or nothing and sorted the episode apart; a line break in a title (a quoted \\n, a '|' block,
+    U+2028) was a line break in feedparser and a space in podcastparser. Each title is published in one line without
+    it, with a warning (SRC059) naming the file and the key and giving the title as published."""
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("title: Safe to Say\n", 'title: "\\ufeffSafe to Say"\n', 1),
+                   encoding="utf-8")
+    add_episode(show, "006-mailbag", 'title: "\\ufeffListener\\u2028Mail\\ufeffbag,\\n  part two"\n'
+                "itunes_title: |\n  Listener\n  Mailbag\ndate: 2026-03-30T08:00:00+00:00\n"
+                "guid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c06\nexplicit: false\naudio: audio.mp3\nsummary: Your questions.")
+    report = build(show, now=datetime.fromisoformat(GOLDEN_NOW))
+    warned = sorted((p.file, p.field, p.severity.value) for p in report.problems if p.code == "SRC059")
+    assert warned == [("episodes/006-mailbag/episode.md", "itunes_title", "warning"),
+                      ("episodes/006-mailbag/episode.md", "title", "warning"), ("show.yml", "title", "warning")]
+    [said] = [p for p in report.problems if p.code == "SRC059" and p.field == "title" and p.episode]
+    assert "U+FEFF" in said.message and "line break (\\u2028" in said.message
+    assert said.message.endswith("published as 'Listener Mailbag, part two'")
+    feed = (report.output / "feed.xml").read_bytes()
+    parsed = feedparser.parse(feed)
+    assert parsed.feed.title == "Safe to Say"
+    [item] = [e for e in parsed.entries if e.guid == "3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c06"]
+    assert item.title == "Listener Mailbag, part two"
+    assert b"<itunes:title>Listener Mailbag</itunes:title>" in feed
+    gpodder = podcastparser.parse("https://podcast.example.org/safe-to-say/feed.xml", io.BytesIO(feed))
+    assert gpodder["title"] == "Safe to Say"
+    assert "Listener Mailbag, part two" in [e["title"] for e in gpodder["episodes"]]
+    page = (report.output / "episodes" / "006-mailbag" / "index.html").read_text(encoding="utf-8")
+    assert "\ufeff" not in page and "\u2028" not in page
+
+
+def test_a_feeds_value_is_quoted_as_written_in_the_message(tmp_path: Path) -> None:
+    """`check FEED` showed a feed's values as Python writes them (``!r``): an apostrophe switched the quotes (`"Kids'
+    Stories"`), a backslash was doubled (`'C:\\\\Music'`), and a value of any length was printed whole (a 50,000-character
+    itunes:type, one line of the report). They are quoted as the rest of mediafeed quotes a value (source.quoted): in
+    single quotes, as written, at most 200 characters."""
+    said = {p["code"]: p["message"] for p in feed_problems(tmp_path, "<itunes:type>episodic</itunes:type>",
+                                                           "<itunes:type>Kids' Stories</itunes:type>")}
+    assert said["SHOW016"].startswith("itunes:type is 'Kids' Stories';"), said["SHOW016"]
+    said = {p["code"]: p["message"] for p in feed_problems(tmp_path, "<language>en-gb</language>",
+                                                           "<language>C:\\Music</language>")}
+    assert said["SHOW006"].startswith("'C:\\Music' is not"), said["SHOW006"]
+    said = {p["code"]: p["message"] for p in feed_problems(tmp_path, "<itunes:type>episodic</itunes:type>",
+                                                           f"<itunes:type>{'serial ' * 7000}</itunes:type>")}
+    assert len(said["SHOW016"]) < 400, len(said["SHOW016"])

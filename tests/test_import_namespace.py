@@ -14,6 +14,7 @@ from pathlib import Path
 import feedparser
 import podcastparser
 import pytest
+import yaml
 from click.testing import CliRunner
 from feedcompare import differences
 from helpers import ROOT, make_media
@@ -415,3 +416,19 @@ def test_an_itunes_subtitle_the_new_feed_would_lose_is_named() -> None:
         ("", "itunes:subtitle is not imported from the 4 items that hold it ('Episode 1' ('ep-1'), 'Episode 2' ('ep-2'), "
              "'Episode 3' ('ep-3') and 1 more): mediafeed writes no itunes:subtitle (Apple's guide no longer lists "
              "it), and the description does not say it")], problems
+
+
+def test_a_long_funding_text_is_carried_whole_on_the_channel_as_on_an_item(old_host: Host, tmp_path: Path) -> None:
+    """An item's podcast:funding text longer than the namespace's 128 characters was carried whole (the build
+    publishes it with a PI009 warning: "may be truncated by aggregators"), while the channel's was cut at 128 without
+    a word. Both are carried whole now, as the old feed published them."""
+    long = "Keep the marsh recordings coming: every pledge pays for a night of field recording, " * 3
+    report, _, new = _moved_with(old_host, tmp_path, (
+        (b">Support us</podcast:funding>", f">{long}</podcast:funding>".encode()),
+        (b">Save the marsh</podcast:funding>", f">{long}</podcast:funding>".encode())))
+    assert not _refused(report), report["problems"]
+    root = etree.fromstring(new).find("channel")
+    assert root.find(f"{PODCAST}funding").text == long.strip()
+    assert root.find(f"item/{PODCAST}funding").text == long.strip()
+    config = yaml.safe_load((tmp_path / "show" / "show.yml").read_text(encoding="utf-8"))
+    assert config["funding"] == [{"url": "https://example.org/support", "text": long.strip()}]

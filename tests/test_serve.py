@@ -467,3 +467,43 @@ def test_the_watcher_goes_on_after_a_rebuild_raises(tmp_path: Path) -> None:
         thread.join(5)
     assert [str(exc) for exc in told] == ["database is locked"]
     assert len(calls) == 2
+
+
+def test_a_rebuild_repeats_the_warnings_but_not_the_notes_already_shown(show: Path) -> None:
+    """Each rebuild of `serve` printed every problem again, the infos too: an M4A published 'fast start' (MED027, an
+    info with "nothing to do") or a title's note was printed again after every edit, noise around what the edit did.
+    A rebuild prints a note (info) only when the last report did not hold it; warnings and errors every time, as
+    they are still to fix."""
+    from helpers import with_an_info
+
+    with_an_info(show)  # EP020, an info: the trailer's title repeats the show's name
+    episode = show / "episodes" / "001-ipv-and-substance-use" / "episode.md"
+    text = episode.read_text(encoding="utf-8")
+    episode.write_text(text.replace("title: Not the Cause", 'title: "\\ufeffNot the Cause'  # SRC059, a warning
+                                    ).replace(", Not a Coincidence\n", ', Not a Coincidence"\n', 1), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "mediafeed", "serve", "--port", "0", "--interval", "0.2",
+                             "--show", str(show)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=os.environ.copy())
+    lines: list[str] = []
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
+        reader.start()
+        assert proc.stdout.readline().startswith("http://127.0.0.1:")
+        edited = show / "episodes" / "002-learning-alliances" / "episode.md"
+        before = edited.read_text(encoding="utf-8")
+        for builds, name in ((2, "Working together"), (3, "Working together again")):  # two edits, two rebuilds
+            edited.write_text(before.replace("date:", f"season_name: {name}\ndate:", 1), encoding="utf-8")
+            for _ in range(600):  # wait for the rebuild's report (not a speed test)
+                if sum(line.startswith("Built ") for line in lines) == builds:
+                    break
+                time.sleep(0.1)
+            else:
+                pytest.fail("no rebuild was reported: " + "".join(lines))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    said = "".join(lines)
+    assert said.count("[EP020]") == 1, said
+    assert said.count("[SRC059]") == 3, said
+    assert said.count("Found 0 errors, 1 warning, 0 infos (1 info shown before, not repeated).") == 2, said

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, error
+from ..source import quoted
 from .rules import RULE_SETS, RULES, in_sets, known_pattern
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def check_selection(show: Show | None) -> list[Problem]:
     problems = []
     for key, patterns in (("select", show.checks_select), ("ignore", show.checks_ignore)):
         for bad in unknown_patterns(patterns):
-            problems.append(error("CHK001", "show.yml", f"{bad!r} is neither a rule set nor a problem code",
+            problems.append(error("CHK001", "show.yml", f"{quoted(bad, 200)} is neither a rule set nor a problem code",
                                   field=f"checks.{key}",
                                   hint=f"{meant(bad)}rule sets: {', '.join(RULE_SETS)}; codes: 'mediafeed check --explain CODE'"))
     return problems
@@ -136,5 +137,5 @@ def meant(bad: str) -> str:
 
     close = difflib.get_close_matches(bad.lower(), list(RULE_SETS), n=1) or \
         difflib.get_close_matches(bad.upper(), list(RULES), n=1)
-    return f"did you mean {close[0]!r}? " if close else ""
+    return f"did you mean {quoted(close[0], 200)}? " if close else ""
 

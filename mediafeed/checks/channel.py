@@ -102,35 +102,35 @@ def read_date(value: str) -> tuple[str, Severity | None, datetime | None]:
         # RFC 2822 allows it, and feedparser, podcastparser and partytime read the date; the W3C feed validator
         # (and the validators built on it) calls it "problematical": a warning, not the error an unread date is
         wrong, severity, moment = read_date(value.strip()[:comment.start()])
-        return wrong or (f"{value!r}: a comment ({comment.group('comment')!r}) after the time zone, which RFC 2822 "
+        return wrong or (f"{quoted(value, 200)}: a comment ({quoted(comment.group('comment'), 200)}) after the time zone, which RFC 2822 "
                          "allows and the usual parsers read past, but the W3C feed validator calls problematical"), \
             severity or Severity.WARNING, moment
     if not match:
         zone = _OTHER_ZONE.match(value.strip())
         if zone:  # 'UTC', 'GMT+1', '+01:00', 'CET': the date was right, the message named nothing to change
-            return (f"{value!r} is not an RFC 2822 date: its time zone {zone.group('zone')!r} is not one RFC 2822 "
+            return (f"{quoted(value, 200)} is not an RFC 2822 date: its time zone {quoted(zone.group('zone'), 200)} is not one RFC 2822 "
                     "knows (a numeric offset such as +0000 or +0100, or GMT)", Severity.ERROR, None)
-        return (f"{value!r} is not an RFC 2822 date", Severity.ERROR, None)
+        return (f"{quoted(value, 200)} is not an RFC 2822 date", Severity.ERROR, None)
     if match.group("year") < "1000":  # '0026': email.utils reads it as 2026, other parsers as the year 26
-        return (f"{value!r}: the year {match.group('year')} is not a real publication year (apps read it as the year "
+        return (f"{quoted(value, 200)}: the year {match.group('year')} is not a real publication year (apps read it as the year "
                 f"{int(match.group('year'))} or as {2000 + int(match.group('year')) if int(match.group('year')) < 69 else 1900 + int(match.group('year'))})",
                 Severity.ERROR, None)
     try:
         moment = _parse_date(value)
     except (TypeError, ValueError, IndexError):
-        return (f"{value!r} is not a real date", Severity.ERROR, None)
+        return (f"{quoted(value, 200)} is not a real date", Severity.ERROR, None)
     if moment is None:
-        return (f"{value!r} is not a real date", Severity.ERROR, None)
+        return (f"{quoted(value, 200)} is not a real date", Severity.ERROR, None)
     offset = match.group("zone")
     if offset[0] in "+-" and (int(offset[3:]) > 59 or int(offset[1:]) > (1400 if offset[0] == "+" else 1200)):
-        return (f"{value!r}: the time zone {offset} is no zone on earth (they run from -1200 to +1400, minutes below 60), "
+        return (f"{quoted(value, 200)}: the time zone {offset} is no zone on earth (they run from -1200 to +1400, minutes below 60), "
                 f"and apps read it as an offset all the same, moving the episode by it", Severity.WARNING, moment)
     day = match.group("day")
     if day and value.strip()[4:5] not in (" ", "\t", "\n", "\r"):  # 'Mon,04 Mar …': RFC 2822 allows it; feedparser
-        return (f"{value!r}: no space after the day name's comma, and feedparser (and the apps and aggregators built "
+        return (f"{quoted(value, 200)}: no space after the day name's comma, and feedparser (and the apps and aggregators built "
                 "on it) then reads no date at all", Severity.WARNING, moment)
     if day and _DAYS[moment.weekday()] != day:
-        return (f"{value!r}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING, moment)
+        return (f"{quoted(value, 200)}: the day name says {day} but the date is a {_DAYS[moment.weekday()]}", Severity.WARNING, moment)
     return "", None, moment
 
 
@@ -151,7 +151,7 @@ def double_escaped(doc: FeedDoc, element: Any, where: str, episode: str = "") ->
     found = _DOUBLE_ESCAPED.search(element.text)
     if not found:
         return []
-    return [problem("XML005", doc.source, f"the text contains {found.group(0)!r}, which apps show literally",
+    return [problem("XML005", doc.source, f"the text contains {quoted(found.group(0), 200)}, which apps show literally",
                     field=where, episode=episode, hint="escape '&' once; write the character itself")]
 
 
@@ -230,14 +230,14 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW004", src, "the channel has no <link> to the show's website", field="link",
                            hint="add <link>https://…</link>"))
     elif not URL.match(link):
-        out.append(problem("SHOW004", src, f"the channel <link> {link!r} is not an absolute http(s) URL", field="link",
+        out.append(problem("SHOW004", src, f"the channel <link> {quoted(link, 200)} is not an absolute http(s) URL", field="link",
                            hint="write the website's full address, e.g. <link>https://example.org/</link>"))
 
     language = text(doc, ch, "language")
     if not language:
         out.append(problem("SHOW005", src, "the channel has no <language>", field="language", hint="add <language>en</language>"))
     elif not LANGUAGE.match(language) or (len(language.split("-")[0]) == 2 and language.split("-")[0].lower() not in ISO_639_1):
-        out.append(problem("SHOW006", src, f"{language!r} is not an ISO 639 language code", field="language",
+        out.append(problem("SHOW006", src, f"{quoted(language, 200)} is not an ISO 639 language code", field="language",
                            hint="write e.g. 'en', 'en-gb' or 'de'"))
 
     out += _image(doc)
@@ -251,7 +251,7 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW013", src, "no <atom:link rel=\"self\"> with the feed's own URL", field="atom:link",
                            hint='add <atom:link href="https://…/feed.xml" rel="self" type="application/rss+xml"/>'))
     elif not URL.match(self_url(doc)):
-        out.append(problem("SHOW013", src, f"atom:link rel=\"self\" is {self_url(doc)!r}, not the feed's full URL",
+        out.append(problem("SHOW013", src, f"atom:link rel=\"self\" is {quoted(self_url(doc), 200)}, not the feed's full URL",
                            field="atom:link", hint='write href="https://…/feed.xml": apps and the Podcast Index use it as the feed\'s address'))
 
     out += long_itunes_texts(doc, ch, "SHOW034")
@@ -264,30 +264,30 @@ def check_channel(doc: FeedDoc) -> list[Problem]:
         out.append(problem("SHOW015", src, "no <itunes:owner> with an <itunes:email>", field="itunes:owner",
                            hint="add <itunes:owner><itunes:name>…</itunes:name><itunes:email>…</itunes:email></itunes:owner>"))
     elif not EMAIL.match(email):
-        out.append(problem("SHOW015", src, f"itunes:email {email!r} is not an e-mail address", field="itunes:owner/itunes:email",
+        out.append(problem("SHOW015", src, f"itunes:email {quoted(email, 200)} is not an e-mail address", field="itunes:owner/itunes:email",
                            hint="write the address alone, e.g. <itunes:email>you@example.org</itunes:email>: "
                            "Apple and Spotify send ownership verification there"))
 
     show_type = text(doc, ch, "itunes:type")
     if show_type is not None and show_type not in ("episodic", "serial"):
-        out.append(problem("SHOW016", src, f"itunes:type is {show_type!r}; expected 'episodic' or 'serial'", field="itunes:type",
+        out.append(problem("SHOW016", src, f"itunes:type is {quoted(show_type, 200)}; expected 'episodic' or 'serial'", field="itunes:type",
                            hint="write <itunes:type>episodic</itunes:type> (newest first) or serial (in order)"))
 
     copyright_ = text(doc, ch, "copyright")
     if copyright_ and ("©" in copyright_ or "copyright" in copyright_.lower() or "(c)" in copyright_.lower()
                        or _YEAR.search(copyright_)):
-        out.append(problem("SHOW018", src, f"copyright {copyright_!r} contains '©', 'Copyright' or a year", field="copyright",
+        out.append(problem("SHOW018", src, f"copyright {quoted(copyright_, 200)} contains '©', 'Copyright' or a year", field="copyright",
                            hint="PSP-1: give just the holder, e.g. 'Jane Doe'"))
 
     for name in ("itunes:block", "itunes:complete"):
         value = text(doc, ch, name)
         if value is not None and value != "Yes":
-            out.append(problem("SHOW019", src, f"{name} is {value!r}; only 'Yes' has an effect", field=name,
+            out.append(problem("SHOW019", src, f"{name} is {quoted(value, 200)}; only 'Yes' has an effect", field=name,
                                hint=f"write <{name}>Yes</{name}>, or remove the element"))
 
     new_url = text(doc, ch, "itunes:new-feed-url")
     if new_url is not None and not re.match(r"^https?://\S+$", new_url):
-        out.append(problem("SHOW020", src, f"itunes:new-feed-url is {new_url!r}, not an absolute URL", field="itunes:new-feed-url",
+        out.append(problem("SHOW020", src, f"itunes:new-feed-url is {quoted(new_url, 200)}, not an absolute URL", field="itunes:new-feed-url",
                            hint="give the full new feed URL, and answer the old URL with a 301"))
 
     for name in ("pubDate", "lastBuildDate"):
@@ -330,12 +330,12 @@ def _image(doc: FeedDoc) -> list[Problem]:
                         field="itunes:image@href" if image is not None else "itunes:image",
                         hint='add <itunes:image href="https://…/artwork.jpg"/> (square JPEG/PNG, 1400–3000 px)')]
     if not URL.match(href):
-        return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} is not an absolute http(s) URL: apps do not "
+        return [problem("SHOW007", doc.source, f"the show artwork URL {quoted(href, 200)} is not an absolute http(s) URL: apps do not "
                         "resolve it against the feed's address, and show no artwork", field="itunes:image@href",
                         hint='write the full address, e.g. <itunes:image href="https://…/artwork.jpg"/>')]
     fault = url_fault(image.get("href") or "")  # type: ignore[union-attr]
     if fault:
-        return [problem("SHOW007", doc.source, f"the show artwork URL {href!r} {fault.reason}", field="itunes:image@href",
+        return [problem("SHOW007", doc.source, f"the show artwork URL {quoted(href, 200)} {fault.reason}", field="itunes:image@href",
                         hint=fault.hint, severity=None if fault.blocking else Severity.WARNING)]
     out = []
     others = sorted({(i.get("href") or "").strip() for i in images[1:]} - {href})
@@ -368,10 +368,10 @@ def _category(doc: FeedDoc) -> list[Problem]:
     if not name:
         content = (first.text or "").strip()
         return [problem("SHOW010", doc.source, "itunes:category has no text attribute" + (
-            f" ({content!r} is its content, which apps do not read)" if content else ""), field="itunes:category@text",
+            f" ({quoted(content, 200)} is its content, which apps do not read)" if content else ""), field="itunes:category@text",
             hint=f'write <itunes:category text="{content or "Technology"}"/>: the name goes in the text attribute')]
     if name not in APPLE_CATEGORIES:
-        return [problem("SHOW010", doc.source, f"{name!r} is not an Apple Podcasts category", field="itunes:category@text",
+        return [problem("SHOW010", doc.source, f"{quoted(name, 200)} is not an Apple Podcasts category", field="itunes:category@text",
                         hint=_category_hint(name))]
     out = [_further_category(doc, name, other) for other in children(doc, doc.channel, "itunes:category")[1:]]
     return _spaced(doc, first, "itunes:category@text") + [p for p in out if p] + _subcategory(doc, first, name)
@@ -383,7 +383,7 @@ def _spaced(doc: FeedDoc, element: Any, field: str) -> list[Problem]:
     raw = element.get("text") or ""
     if raw == raw.strip():
         return []
-    return [problem("SHOW010", doc.source, f"the category {raw!r} has spaces around it: Apple's list is matched exactly "
+    return [problem("SHOW010", doc.source, f"the category {quoted(raw, 200)} has spaces around it: Apple's list is matched exactly "
                     "(the W3C validator calls it invalid; feedparser keeps the spaces)", field=field,
                     severity=Severity.WARNING, hint=f'write text="{raw.strip()}"'.replace("&", "&amp;"))]
 
@@ -398,11 +398,11 @@ def _further_category(doc: FeedDoc, first: str, element: Any) -> Problem | None:
     parents = [category for category, subs in APPLE_CATEGORIES.items() if name in subs]
     if parents:
         parent = first if first in parents else parents[0]
-        return problem("SHOW010", doc.source, f"{name!r} is a subcategory of {parent!r} but stands beside the categories, "
+        return problem("SHOW010", doc.source, f"{quoted(name, 200)} is a subcategory of {quoted(parent, 200)} but stands beside the categories, "
                        "not inside one: Apple lists the show without it", field="itunes:category@text",
                        severity=Severity.WARNING, hint=f'nest it: <itunes:category text="{parent}"><itunes:category '
                        f'text="{name}"/></itunes:category>'.replace("&", "&amp;"))
-    return problem("SHOW010", doc.source, f"{name!r} (a further itunes:category) is not an Apple Podcasts category: "
+    return problem("SHOW010", doc.source, f"{quoted(name, 200)} (a further itunes:category) is not an Apple Podcasts category: "
                    "directories that read every category ignore it", field="itunes:category@text",
                    severity=Severity.WARNING, hint=_category_hint(name, ", or remove it"))
 
@@ -420,7 +420,7 @@ def _subcategory(doc: FeedDoc, first: Any, name: str) -> list[Problem]:
         sub_name = (sub.get("text") or "").strip()
         if not is_category(name, sub_name):
             options = ", ".join(APPLE_CATEGORIES[name]) or "none"
-            return [problem("SHOW010", doc.source, f"{sub_name!r} is not a subcategory of {name!r}",
+            return [problem("SHOW010", doc.source, f"{quoted(sub_name, 200)} is not a subcategory of {quoted(name, 200)}",
                             field="itunes:category/itunes:category@text", hint=f"subcategories of {name}: {options}")]
         return _spaced(doc, sub, "itunes:category/itunes:category@text")
     return []
@@ -436,10 +436,10 @@ def _explicit(doc: FeedDoc, parent: Any, name: str, missing: str, wrong: str, ep
     if value in ("true", "false"):
         return []
     if value.lower() in ("yes", "no", "clean", "true", "false"):
-        return [problem(wrong, doc.source, f"{name} is {value!r}; Apple and PSP-1 now use 'true' or 'false'", field=name,
+        return [problem(wrong, doc.source, f"{name} is {quoted(value, 200)}; Apple and PSP-1 now use 'true' or 'false'", field=name,
                         episode=episode, severity=Severity.WARNING,
                         hint=f"write <{name}>{'true' if value.lower() in ('yes', 'true') else 'false'}</{name}>")]
-    return [problem(wrong, doc.source, f"{name} is {value!r}; expected 'true' or 'false'", field=name, episode=episode,
+    return [problem(wrong, doc.source, f"{name} is {quoted(value, 200)}; expected 'true' or 'false'", field=name, episode=episode,
                     hint=f"write <{name}>false</{name}> (or true)")]
 
 
@@ -470,11 +470,11 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
         try:
             value = plain_uuid(guid)  # (uuid itself is imported only for a UUID not written plainly)
         except ValueError:
-            out.append(problem("PI001", src, f"podcast:guid {guid!r} is not a UUID", field="podcast:guid",
+            out.append(problem("PI001", src, f"podcast:guid {quoted(guid, 200)} is not a UUID", field="podcast:guid",
                                hint=_guid_hint(url, "write")))
         else:
             if guid.lower() != value:  # braces, 'urn:uuid:', no hyphens: Python reads them, apps compare text
-                out.append(problem("PI001", src, f"podcast:guid {guid!r} is not written as a plain UUID", field="podcast:guid",
+                out.append(problem("PI001", src, f"podcast:guid {quoted(guid, 200)} is not written as a plain UUID", field="podcast:guid",
                                    hint=f"write {value} (lower case, 8-4-4-4-12 digits, no braces or prefix)"))
             # uuid.UUID(value).version: the 13th digit, for the RFC 4122 variant (10xx in the 17th digit) only
             version = int(value[14], 16) if int(value[19], 16) & 0xC == 0x8 else None
@@ -494,22 +494,22 @@ def check_podcast_channel(doc: FeedDoc) -> list[Problem]:
         written = (locked.text or "").strip()
         state = written.lower()
         if state not in ("yes", "no"):
-            out.append(problem("PI005", src, f"podcast:locked is {locked.text!r}; expected 'yes' or 'no'", field="podcast:locked",
+            out.append(problem("PI005", src, f"podcast:locked is {quoted(locked.text or '', 200)}; expected 'yes' or 'no'", field="podcast:locked",
                                hint="write <podcast:locked>yes</podcast:locked> (other platforms may not import the feed) or no"))
         elif written != state:
             # the namespace: "The node value must be "yes" or "no""; partytime (Podverse's parser) lower-cases it before
             # comparing, a strict reader need not
-            out.append(problem("PI005", src, f"podcast:locked is {written!r}; the namespace writes it in lower case, {state!r}",
+            out.append(problem("PI005", src, f"podcast:locked is {quoted(written, 200)}; the namespace writes it in lower case, {quoted(state, 200)}",
                                field="podcast:locked", severity=Severity.WARNING, hint=f"write <podcast:locked>{state}</podcast:locked>"))
         if state == "yes" and not (locked.get("owner") or "").strip():
             out.append(problem("PI006", src, "podcast:locked has no owner e-mail", field="podcast:locked@owner",
                                hint="add owner=\"you@example.org\" so platforms can verify you"))
         elif state in ("yes", "no") and (locked.get("owner") or "").strip() and not EMAIL.match(locked.get("owner").strip()):
-            out.append(problem("PI006", src, f"podcast:locked owner {locked.get('owner').strip()!r} is not an e-mail address",
+            out.append(problem("PI006", src, f"podcast:locked owner {quoted(locked.get('owner').strip(), 200)} is not an e-mail address",
                                field="podcast:locked@owner", hint="write owner=\"you@example.org\" so platforms can verify you"))
     medium = text(doc, ch, "podcast:medium")
     if medium is not None and medium not in MEDIUMS:
-        out.append(problem("PI011", src, f"podcast:medium {medium!r} is not in the namespace's list", field="podcast:medium",
+        out.append(problem("PI011", src, f"podcast:medium {quoted(medium, 200)} is not in the namespace's list", field="podcast:medium",
                            hint="use e.g. podcast, music, video, audiobook, newsletter, blog"))
     out += podcast_common(doc, ch, "")
     return out
@@ -544,7 +544,7 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
                 if value and not value.lower().startswith("https://") and not loopback(value) \
                         and not _own_scheme(node, attribute, value):
                     node_name = node.tag.split("}", 1)[-1]
-                    out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {value!r}, not an https URL",
+                    out.append(problem("PI004", src, f"podcast:{node_name}@{attribute} is {quoted(value, 200)}, not an https URL",
                                        field=f"podcast:{node_name}@{attribute}", episode=episode,
                                        hint="serve it over https and use the https:// URL"))
         if local == "funding" and len((element.text or "").strip()) > 128:
@@ -557,7 +557,7 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
             for attribute, known in (("role", PERSON_ROLES), ("group", PERSON_GROUPS)):
                 value = " ".join((element.get(attribute) or "").split())
                 if value and value.lower() not in known:
-                    out.append(problem("PI017", src, f"podcast:person {attribute} {value!r} is not in the Podcast Taxonomy "
+                    out.append(problem("PI017", src, f"podcast:person {attribute} {quoted(value, 200)} is not in the Podcast Taxonomy "
                                        "Project's list, which apps use to label people",
                                        field=f"podcast:person@{attribute}", episode=episode,
                                        hint="use a taxonomy " + ("role, e.g. host, co-host, guest, producer, editor" if attribute == "role"
@@ -568,9 +568,9 @@ def podcast_common(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
             # parser, partytime, reads it so): a producer written without one is listed among the cast
             if (group or "cast") in PERSON_GROUPS and groups and (group or "cast") not in groups:
                 given = repr(group) if group else "'cast' (no group= is read as cast)"
-                out.append(problem("PI017", src, f"podcast:person role {role or 'host'!r} is in the Podcast Taxonomy's "
-                                   f"group {groups[0]!r}, not {given}: apps that list people by group show "
-                                   f"{(element.text or '').strip()!r} among the {group or 'cast'}",
+                out.append(problem("PI017", src, f"podcast:person role {quoted(role or 'host', 200)} is in the Podcast Taxonomy's "
+                                   f"group {quoted(groups[0], 200)}, not {given}: apps that list people by group show "
+                                   f"{quoted((element.text or '').strip(), 200)} among the {group or 'cast'}",
                                    field="podcast:person@group", episode=episode,
                                    hint=f"write the role's own group: group=\"{groups[0]}\""
                                    + "".join(f' (or "{g}")' for g in groups[1:])))

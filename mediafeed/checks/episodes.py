@@ -30,7 +30,7 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
     for guid, group in sorted(by_guid.items()):
         if len(group) > 1:
             for episode in group[1:]:
-                problems.append(error("EP001", episode.source, f"GUID {guid!r} is also used by {group[0].source}",
+                problems.append(error("EP001", episode.source, f"GUID {quoted(guid, 200)} is also used by {group[0].source}",
                                       field="guid", episode=episode.slug,
                                       hint="give the newer episode its own GUID: remove the 'guid:' line from its episode.md and run "
                                            "'mediafeed guid --assign'"))

@@ -15,6 +15,7 @@ import codecs
 import re
 
 from ..errors import Problem, error
+from ..source import quoted
 
 #: the names expat decodes itself (compared without case)
 NATIVE = {"utf-8", "utf-16", "utf-16le", "utf-16be", "iso-8859-1", "us-ascii"}
@@ -49,6 +50,6 @@ def expat_encoding(data: bytes, source: str) -> list[Problem]:
     name, why = expat_refuses(data)
     if not name:
         return []
-    return [error("XML014", source, f"the feed is encoded as {name!r}, which expat-based readers refuse (Python's XML "
+    return [error("XML014", source, f"the feed is encoded as {quoted(name, 200)}, which expat-based readers refuse (Python's XML "
                   f"parser: podcastparser and so gPodder): {why}", field="encoding",
                   hint="save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>")]

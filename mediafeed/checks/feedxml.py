@@ -18,6 +18,7 @@ from lxml import etree
 from ..errors import InputError, Problem, error, warning
 from ..lazypattern import lazy
 from ..records import mutable
+from ..source import quoted
 from .expat import expat_encoding
 from .xmlhints import syntax_hint
 
@@ -214,8 +215,8 @@ def _not_utf8(data: bytes, source: str) -> list[Problem]:
         try:
             etree.fromstring(b'<?xml version="1.0" encoding="%s"?><x/>' % name.encode("ascii"))
         except etree.XMLSyntaxError:
-            unknown = f"; libxml2 does not know the name {name!r}, so readers built on it refuse the whole feed"
-    return [warning("XML015", source, f"the feed is encoded as {name!r}, not UTF-8: Apple's requirements ask for "
+            unknown = f"; libxml2 does not know the name {quoted(name, 200)}, so readers built on it refuse the whole feed"
+    return [warning("XML015", source, f"the feed is encoded as {quoted(name, 200)}, not UTF-8: Apple's requirements ask for "
                     f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>{unknown}", field="encoding",
                     hint="save the feed as UTF-8 and declare <?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
 
@@ -250,7 +251,7 @@ def _c1_controls(data: bytes, source: str) -> list[Problem]:
     codes = sorted(found)
     meant = "".join(bytes([c]).decode("cp1252", "replace") for c in codes[:8])
     return [warning("XML016", source, f"the text has the control characters {', '.join(f'U+{c:04X}' for c in codes[:8])}"
-                    f"{' …' if len(codes) > 8 else ''} where windows-1252 has {meant!r}: windows-1252 text read as "
+                    f"{' …' if len(codes) > 8 else ''} where windows-1252 has {quoted(meant, 200)}: windows-1252 text read as "
                     "ISO-8859-1, so apps show boxes or nothing for those quotes and dashes", field="encoding",
                     hint="convert the text from windows-1252 (iconv -f windows-1252 -t utf-8) and declare "
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")]
@@ -294,7 +295,7 @@ def _declared_encoding(data: bytes, source: str) -> list[Problem]:
     text = data.decode("utf-8").lstrip("\ufeff")  # a byte order mark is no text apps show
     sample = next((word for word in re.findall(r"[^\s<>&\"]*[^\x00-\x7f][^\s<>&\"]*", text)), "")[:40]
     return [warning("XML009", source, f"the feed declares encoding=\"{declared}\" but its text is UTF-8: apps show "
-                    f"{sample.encode('utf-8').decode(declared, 'replace')!r} for {sample!r}", field="encoding",
+                    f"{quoted(sample.encode('utf-8').decode(declared, 'replace'), 200)} for {quoted(sample, 200)}", field="encoding",
                     hint="declare <?xml version=\"1.0\" encoding=\"UTF-8\"?> (the bytes are UTF-8 already)")]
 
 
@@ -397,7 +398,7 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
     for uri, prefix in sorted(seen.items()):
         if uri != ITUNES and (near_itunes(uri) or (prefix == "itunes" and ITUNES not in seen)):
             doc.itunes = uri
-            problems.append(error("XML004", doc.source, f"the itunes namespace is declared as {uri!r}",
+            problems.append(error("XML004", doc.source, f"the itunes namespace is declared as {quoted(uri, 200)}",
                                   field=f"xmlns:{prefix}",
                                   hint=f"declare exactly xmlns:itunes=\"{ITUNES}\" (Apple compares it case-sensitively)"))
         if uri == PODCAST_LEGACY and PODCAST not in seen:
@@ -408,7 +409,7 @@ def _namespaces(doc: FeedDoc) -> list[Problem]:
                                     "see no podcast: element under the old URL"))
         elif uri != PODCAST and (near_podcast(uri) or prefix == "podcast") and PODCAST not in seen:
             doc.podcast = uri
-            problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {uri!r}",
+            problems.append(error("XML006", doc.source, f"the podcast namespace is declared as {quoted(uri, 200)}",
                                     field=f"xmlns:{prefix}",
                                     hint=f"declare exactly xmlns:podcast=\"{PODCAST}\" (apps compare it exactly)"))
         problems.extend(_near_other(doc, uri, prefix, seen))
@@ -426,7 +427,7 @@ def _near_other(doc: FeedDoc, uri: str, prefix: str, seen: dict[str, str]) -> li
     passed without a word while every episode's content:encoded went unread."""
     for name, (right, what) in _OTHERS.items():
         if uri != right and right not in seen and _bare(uri) == _bare(right):
-            return [warning("XML017", doc.source, f"the {name} namespace is declared as {uri!r}, not {right!r}: apps match "
+            return [warning("XML017", doc.source, f"the {name} namespace is declared as {quoted(uri, 200)}, not {quoted(right, 200)}: apps match "
                             f"it exactly and do not read {what}", field=f"xmlns:{prefix}",
                             hint=f"declare exactly xmlns:{name}=\"{right}\"")]
     return []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..errors import Problem
 from ..records import frozen
+from ..source import quoted
 from .channel import self_url
 from .feedxml import FeedDoc, child, text
 from .items import duration_seconds
@@ -87,11 +88,11 @@ def compare(previous: FeedDoc, current: FeedDoc) -> list[Problem]:
         if moved is None and old.title:
             moved = by_title.get((old.title, old.date))
         if moved is not None and moved.guid not in old_guids:
-            out.append(problem("LED001", src, f"GUID changed from {old.guid!r} to {moved.guid!r}", field="guid",
+            out.append(problem("LED001", src, f"GUID changed from {quoted(old.guid, 200)} to {quoted(moved.guid, 200)}", field="guid",
                                episode=moved.guid or old.guid,
                                hint=f"restore <guid>{old.guid}</guid>; a new GUID makes every app download the episode again"))
         else:
-            out.append(problem("LED005", src, f"published episode {old.title or old.guid!r} is no longer in the feed",
+            out.append(problem("LED005", src, f"published episode {quoted(old.title or old.guid, 200)} is no longer in the feed",
                                field="item", episode=old.guid,
                                hint="subscribers keep their copy; restore it if this was a mistake"))
     for (old_base, new_base), group in moves.items():

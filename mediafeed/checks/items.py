@@ -16,7 +16,7 @@ from ..addresses import plain_http, url_fault
 from ..errors import Problem, Severity
 from ..model import SOUNDBITE_SECONDS, UNNUMBERED_TYPES, whole_seconds
 from ..numbers import MAX_DIGITS, shown, whole
-from ..source import named_characters, unseen
+from ..source import named_characters, quoted, unseen
 from .activehtml import ACTIVE_TAGS, check_active
 from .channel import (
     DESCRIPTION_LIMIT,
@@ -191,7 +191,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
         out.append(problem("EP101", src, "the episode has no <title>", field="title", episode=label,
                            hint="add <title>…</title>: apps list episodes by title"))
     elif not text(doc, item, "title"):  # was passed: Apple and Spotify require <title>; itunes:title is Apple's alone
-        out.append(problem("EP101", src, f"the episode has no <title>, only <itunes:title> {title!r}: Apple and Spotify "
+        out.append(problem("EP101", src, f"the episode has no <title>, only <itunes:title> {quoted(title, 200)}: Apple and Spotify "
                            "require <title>, and apps that do not read itunes:title list the episode without a name",
                            field="title", episode=label, hint=f"add <title>{_escaped(title)}</title>"))
     out += long_itunes_texts(doc, item, "EP138", label)
@@ -229,7 +229,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     if episode_type is not None and episode_type not in ("full", "trailer", "bonus"):
         # 'Trailer' means trailer: the hint must not turn a trailer into a full episode
         meant = episode_type.strip().lower() if episode_type.strip().lower() in ("trailer", "bonus") else "full"
-        out.append(problem("EP120", src, f"itunes:episodeType is {episode_type!r}; expected full, trailer or bonus",
+        out.append(problem("EP120", src, f"itunes:episodeType is {quoted(episode_type, 200)}; expected full, trailer or bonus",
                            field="itunes:episodeType", episode=label,
                            hint=f"write <itunes:episodeType>{meant}</itunes:episodeType>"))
     for name in ("itunes:season", "itunes:episode"):
@@ -240,17 +240,17 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
     out += conflicting(doc, item, ITEM_SINGLES, "EP131", label)
     block = text(doc, item, "itunes:block")
     if block is not None and block != "Yes":
-        out.append(problem("EP130", src, f"itunes:block is {block!r}; only 'Yes' keeps the episode out of Apple Podcasts",
+        out.append(problem("EP130", src, f"itunes:block is {quoted(block, 200)}; only 'Yes' keeps the episode out of Apple Podcasts",
                            field="itunes:block", episode=label,
                            hint="write <itunes:block>Yes</itunes:block>, or remove the element"))
     image = child(doc, item, "itunes:image")
     href = (image.get("href") or "").strip() if image is not None else ""
     if href and not URL.match(href):
-        out.append(problem("EP129", src, f"episode artwork URL {href!r} is not an absolute http(s) URL: apps do not resolve "
+        out.append(problem("EP129", src, f"episode artwork URL {quoted(href, 200)} is not an absolute http(s) URL: apps do not resolve "
                            "it against the feed's address, and show the show's artwork or none", field="itunes:image@href",
                            episode=label, hint='write the full address, e.g. <itunes:image href="https://…/episode.jpg"/>'))
     elif href and (fault := url_fault(image.get("href"))):
-        out.append(problem("EP129", src, f"episode artwork URL {href!r} {fault.reason}", field="itunes:image@href",
+        out.append(problem("EP129", src, f"episode artwork URL {quoted(href, 200)} {fault.reason}", field="itunes:image@href",
                            episode=label, hint=fault.hint))
     if image is not None and not href:
         misplaced = next((name for name in ("url", "src") if image.get(name)), "")
@@ -268,7 +268,7 @@ def check_item(doc: FeedDoc, item: Any, label: str, show_title: str, now: float 
         out.append(problem("EP124", src, "the episode has no <link> to its page", field="link", episode=label,
                            hint="link the episode's show-notes page"))
     elif not URL.match(link):
-        out.append(problem("EP124", src, f"the episode <link> {link!r} is not an absolute http(s) URL; apps cannot open it",
+        out.append(problem("EP124", src, f"the episode <link> {quoted(link, 200)} is not an absolute http(s) URL; apps cannot open it",
                            field="link", episode=label, hint="write the page's full address, e.g. https://example.org/episodes/1/"))
     out += _podcast_item(doc, item, label)
     return out
@@ -288,15 +288,15 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     url = (enclosure.get("url") or "").strip()
     path = _url_path(url)
     if not _ENCLOSURE_URL.match(url) or path is None:
-        out.append(problem("EP103", src, f"enclosure url is {url!r}; expected an absolute http(s) URL" if url else
+        out.append(problem("EP103", src, f"enclosure url is {quoted(url, 200)}; expected an absolute http(s) URL" if url else
                            "the enclosure has no url", field="enclosure@url", episode=label,
                            hint="write each space in the URL as %20 (or rename the file without spaces)"
                            if re.match(r"^https?://\S", url) and re.search(r"\s", url) else "give the media file's full URL"))
     elif fault := url_fault(enclosure.get("url") or ""):
-        out.append(problem("EP103", src, f"the enclosure url {url!r} {fault.reason}", field="enclosure@url", episode=label,
+        out.append(problem("EP103", src, f"the enclosure url {quoted(url, 200)} {fault.reason}", field="enclosure@url", episode=label,
                            hint=fault.hint, severity=None if fault.blocking else Severity.WARNING))
     elif plain_http(url):  # artwork over http is SHOW027/EP127; the media are what the pages' players play
-        out.append(problem("EP137", src, f"the enclosure url {url!r} is http://, not https://: the episode's web players "
+        out.append(problem("EP137", src, f"the enclosure url {quoted(url, 200)} is http://, not https://: the episode's web players "
                            "(on https pages) upgrade it to https or block it (mixed content), and over http a network "
                            "can swap the file (a captive portal's sign-in page saved as the episode)",
                            field="enclosure@url", episode=label,
@@ -306,7 +306,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     # float() past 18 digits: int() refuses 5,000 digits (an Internal error before), and 400 and more are inf
     size = (whole(length) if len(length.lstrip("0")) <= MAX_DIGITS else float(length)) if _whole(length) else None
     if not size:
-        out.append(problem("EP104", src, f"enclosure length is {length!r}; expected the file's size in bytes (> 0)" if length else
+        out.append(problem("EP104", src, f"enclosure length is {quoted(length, 200)}; expected the file's size in bytes (> 0)" if length else
                            "the enclosure has no length", field="enclosure@length", episode=label,
                            hint="set length to the media file's exact size in bytes"))
     elif size > MAX_LENGTH:
@@ -326,7 +326,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     elif mime not in ACCEPTED_TYPES:
         suggestion = {"audio/mp3": "audio/mpeg", "audio/mpeg3": "audio/mpeg", "audio/x-mp3": "audio/mpeg",
                       "audio/x-mpeg": "audio/mpeg", "audio/mpg": "audio/mpeg", "audio/m4a": "audio/x-m4a"}.get(mime)
-        out.append(problem("EP106", src, f"enclosure type {mime!r} is not a media type apps accept", field="enclosure@type",
+        out.append(problem("EP106", src, f"enclosure type {quoted(mime, 200)} is not a media type apps accept", field="enclosure@type",
                            episode=label, hint=f"write type=\"{suggestion}\"" if suggestion else
                            "use audio/mpeg, audio/x-m4a, video/mp4, video/quicktime or video/x-m4v"))
     if url and mime and path is not None:
@@ -347,7 +347,7 @@ def _enclosure(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         # was passed: get.php?ep=3, a download-counting URL, …/episodes/3/audio (a URL EP103 refuses is not judged)
         elif not expected and ext not in MEDIA_EXTENSIONS and not any(p.code == "EP103" for p in out):
             ends = f"ends in {ext}" if ext else "has no extension"
-            out.append(problem("EP107", src, f"the enclosure url's path {_tail(path)!r} {ends}, not a media file's (.mp3, "
+            out.append(problem("EP107", src, f"the enclosure url's path {quoted(_tail(path), 200)} {ends}, not a media file's (.mp3, "
                                ".m4a, .mov, .mp4, .m4v): Apple's guide says this extension decides whether the episode "
                                "appears in its directory, and the W3C validator warns", field="enclosure@url",
                                episode=label, hint="end the URL's path in the media file's name (a download-counting URL "
@@ -429,7 +429,7 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if title and (words := _words(guid)) and words == _words(title):
         # PSP-1: "not the title"; a GUID made from the title ('salt-marsh-carbon') changes with a corrected typo, and
         # two episodes of one name ('Mailbag') share it
-        return [problem("EP109", doc.source, f"the GUID {guid!r} is the episode's title; it changes whenever the title "
+        return [problem("EP109", doc.source, f"the GUID {quoted(guid, 200)} is the episode's title; it changes whenever the title "
                         "is corrected, and two episodes of the same name would share it", field="guid", episode=label,
                         hint="keep this GUID as it is now (changing it re-downloads the episode); give new episodes "
                         "a UUID (mediafeed add writes one), never one made from the title")]
@@ -437,7 +437,7 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         # isPermalink="false" (the W3C validator's UnexpectedAttribute): XML attributes are case-sensitive, so the
         # GUID is still a permalink for every reader
         misspelt = next((name for name in guid_element.keys() if name.lower() == "ispermalink" and name != "isPermaLink"), "")
-        return [problem("EP125", doc.source, f"the GUID {guid!r} is not a URL, but isPermaLink is not \"false\""
+        return [problem("EP125", doc.source, f"the GUID {quoted(guid, 200)} is not a URL, but isPermaLink is not \"false\""
                         + (f" ({misspelt}= is another attribute: the name is isPermaLink, with a capital L)" if misspelt else ""),
                         field="guid@isPermaLink", episode=label,
                         hint='write <guid isPermaLink="false">…</guid> and keep the GUID text exactly as it is '
@@ -449,7 +449,7 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
         kept = "".join(ch for ch in guid if ch not in hidden)
         return [problem("EP135", doc.source, f"the GUID {shown(guid, 80)} holds {'a character' if len(hidden) == 1 else 'characters'} "
                         f"drawn as nothing ({named_characters(hidden)}): apps compare GUIDs character for character, and "
-                        f"the GUID shows as {kept[:80]!r}, which is another GUID to them", field="guid", episode=label,
+                        f"the GUID shows as {quoted(kept)}, which is another GUID to them", field="guid", episode=label,
                         hint="if the episode was published with this GUID (an imported show's old feed), keep it exactly "
                         "as it is (a changed GUID makes apps list the episode again); otherwise write it without "
                         f"{'it' if len(hidden) == 1 else 'them'}: <guid isPermaLink=\"false\">{kept}</guid>")]
@@ -457,14 +457,14 @@ def _guid(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
     if len(guid) > LONG_GUID or (not guid.isprintable() and any(ch.isspace() and ch != " " for ch in guid)):
         what = (f"is {len(guid):,} characters long" if len(guid) > LONG_GUID else
                 "holds a line break or a tab" if any(ch in "\r\n\t" for ch in guid) else "holds a space other than ' '")
-        return [problem("EP135", doc.source, f"the GUID {guid[:80]!r}{'…' if len(guid) > 80 else ''} {what}: apps compare "
+        return [problem("EP135", doc.source, f"the GUID {quoted(guid)} {what}: apps compare "
                         "GUIDs character for character, and such a GUID is easily changed by a copy, an editor that "
                         "joins lines or a form with a length limit", field="guid", episode=label,
                         hint="if the episode was published with this GUID (an imported show's old feed), keep it "
                         "exactly as it is (a changed GUID makes apps list the episode again); otherwise give it a "
                         "UUID (mediafeed add writes one)")]
     if len(guid) < SHORT_GUID:
-        return [problem("EP134", doc.source, f"the GUID {guid!r} is {len(guid)} character{'s' if len(guid) > 1 else ''}: "
+        return [problem("EP134", doc.source, f"the GUID {quoted(guid, 200)} is {len(guid)} character{'s' if len(guid) > 1 else ''}: "
                         "unique in this feed, but not the globally unique identifier Apple and RSS ask for; numbers "
                         "written by hand get reused (a new season counting from 1 again, a show merged into another) "
                         "and apps then take a new episode for one they already have", field="guid", episode=label,
@@ -482,7 +482,7 @@ def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Proble
     if wrong:
         return [problem("EP111", doc.source, wrong, field="pubDate", episode=label, hint=date_hint(), severity=severity)]
     if moment is not None and moment.year < EARLIEST_YEAR:
-        return [problem("EP132", doc.source, f"pubDate {value!r} is before {EARLIEST_YEAR}, before podcasts (and RSS) "
+        return [problem("EP132", doc.source, f"pubDate {quoted(value, 200)} is before {EARLIEST_YEAR}, before podcasts (and RSS) "
                         "existed: apps list the episode last" + (", and 1 January 1970 is a missing date written as zero"
                                                                 if (moment.year, moment.month, moment.day) == (1970, 1, 1)
                                                                 else ""), field="pubDate", episode=label,
@@ -493,7 +493,7 @@ def _date(doc: FeedDoc, item: Any, label: str, now: float | None) -> list[Proble
             return ahead
     zone = value.strip().rsplit(" ", 1)[-1]
     if not _ZONE_OFFSET.match(zone) and zone not in ("GMT", "UT", "Z"):
-        return [problem("EP112", doc.source, f"pubDate uses the zone name {zone!r}", field="pubDate", episode=label,
+        return [problem("EP112", doc.source, f"pubDate uses the zone name {quoted(zone, 200)}", field="pubDate", episode=label,
                         hint="write a numeric offset such as +0000 or -0500")]
     return []
 
@@ -532,7 +532,7 @@ def _future(doc: FeedDoc, value: str, moment: datetime, label: str, now: float) 
     if moment.timestamp() <= now + FUTURE_SLACK:
         return []
     today = datetime.fromtimestamp(now, UTC).date().isoformat()
-    return [problem("EP128", doc.source, f"pubDate {value!r} is in the future (today is {today}): apps disagree, some hold "
+    return [problem("EP128", doc.source, f"pubDate {quoted(value, 200)} is in the future (today is {today}): apps disagree, some hold "
                     "the episode back until then, others list it at once, first", field="pubDate", episode=label,
                     hint="publish the episode on its date, or write the real publication date")]
 
@@ -544,7 +544,7 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         hint="add the length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
     seconds = duration_seconds(value)
     if seconds == 0:  # apps read 0 as "length unknown" (some list the episode as 0:00): no better than no duration
-        return [problem("EP116", doc.source, f"itunes:duration is {value!r}: apps read a length of 0 as unknown",
+        return [problem("EP116", doc.source, f"itunes:duration is {quoted(value, 200)}: apps read a length of 0 as unknown",
                         field="itunes:duration", episode=label,
                         hint="write the episode's length in whole seconds, e.g. <itunes:duration>1834</itunes:duration>")]
     if seconds is None:
@@ -556,7 +556,7 @@ def _duration(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
                         hint="write the length in whole seconds, e.g. 1834 (a length in milliseconds is 1000 times too large)")]
     if _DURATION_SECONDS.match(value):
         return []
-    return [problem("EP118", doc.source, f"itunes:duration is {value!r}; Apple prefers whole seconds",
+    return [problem("EP118", doc.source, f"itunes:duration is {quoted(value, 200)}; Apple prefers whole seconds",
                     field="itunes:duration", episode=label, hint=f"write {whole_seconds(duration_seconds(value) or 0)}")]
 
 
@@ -593,15 +593,15 @@ def _podcast_item(doc: FeedDoc, item: Any, label: str) -> list[Problem]:
             ("podcast:episode", r"^\d+(\.\d+)?$", "a number", '<podcast:episode display="Part 5a">5</podcast:episode>')):
         value = text(doc, item, name)
         if value is not None and not re.match(form, value, re.ASCII):
-            out.append(problem("PI012", src, f"{name} is {value!r}; expected {expected}", field=name, episode=label,
+            out.append(problem("PI012", src, f"{name} is {quoted(value, 200)}; expected {expected}", field=name, episode=label,
                                hint=f"write the number alone, and any label in the attribute: {example}"))
     for bite in children(doc, item, "podcast:soundbite"):
         if not (re.match(r"^\d+(\.\d+)?$", bite.get("startTime") or "", re.ASCII)
                 and re.match(r"^\d+(\.\d+)?$", bite.get("duration") or "", re.ASCII)):
-            out.append(problem("PI013", src, f"podcast:soundbite startTime={bite.get('startTime')!r} duration={bite.get('duration')!r}",
+            out.append(problem("PI013", src, f"podcast:soundbite startTime={quoted(bite.get('startTime') or '')} duration={quoted(bite.get('duration') or '')}",
                                field="podcast:soundbite", episode=label, hint="give both in seconds, e.g. startTime=\"73.0\" duration=\"60.0\""))
         elif not SOUNDBITE_SECONDS[0] <= float(bite.get("duration") or 0) <= SOUNDBITE_SECONDS[1]:
-            out.append(problem("PI026", src, f"podcast:soundbite duration={bite.get('duration')!r}: the namespace "
+            out.append(problem("PI026", src, f"podcast:soundbite duration={quoted(bite.get('duration') or '')}: the namespace "
                                "recommends 15 to 120 seconds", field="podcast:soundbite@duration", episode=label,
                                hint="give it a duration from 15 to 120 seconds"))
     for alternate in children(doc, item, "podcast:alternateEnclosure"):

@@ -18,6 +18,7 @@ from ..countries import COUNTRIES, MEANT
 from ..errors import Problem, Severity
 from ..lazypattern import lazy
 from ..records import frozen
+from ..source import quoted
 from .feedxml import FeedDoc
 from .rules import problem
 
@@ -182,7 +183,7 @@ def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str,
 
         close = [a for a in rule.attributes if a.lower() == attribute.lower()] or \
             difflib.get_close_matches(attribute, list(rule.attributes), n=1, cutoff=0.75)
-        out.append(problem("PI020", doc.source, f"{name} has an attribute {attribute!r} the namespace does not define"
+        out.append(problem("PI020", doc.source, f"{name} has an attribute {quoted(attribute, 200)} the namespace does not define"
                            + ("; XML names are case-sensitive" if close and close[0].lower() == attribute.lower() else "")
                            + ": apps ignore it", field=f"{name}@{attribute}", episode=episode,
                            hint=f"write {close[0]}=\"…\"" if close else
@@ -198,7 +199,7 @@ def _attributes(doc: FeedDoc, element: Any, local: str, rule: Tag, episode: str,
         value = (element.text or "").strip() if not attribute else (element.get(attribute) or "").strip()
         if value and not form.match(value):
             field = f"{name}@{attribute}" if attribute else name
-            out.append(problem("PI021", doc.source, f"{field} is {value!r}; the namespace expects {expected}",
+            out.append(problem("PI021", doc.source, f"{field} is {quoted(value, 200)}; the namespace expects {expected}",
                                field=field, episode=episode, hint=f"write {example}"))
     out.extend(_spec_values(doc, element, local, episode))
     text = (element.text or "").strip()
@@ -224,24 +225,24 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
     found: list[tuple[str, str, str]] = []  # (field, message, hint)
     text = (element.text or "").strip()
     if local == "location" and GEO_URI.match(geo := (element.get("geo") or "").strip()) and not on_earth(geo):
-        found.append(("podcast:location@geo", f"podcast:location@geo is {geo!r}, off the earth's latitudes (-90 to 90) "
+        found.append(("podcast:location@geo", f"podcast:location@geo is {quoted(geo, 200)}, off the earth's latitudes (-90 to 90) "
                       "and longitudes (-180 to 180)", 'write geo="geo:LATITUDE,LONGITUDE", latitude first'))
     elif local == "updateFrequency":
         dtstart = (element.get("dtstart") or "").strip()
         if dtstart and not is_dtstart(dtstart):
-            found.append(("podcast:updateFrequency@dtstart", f"podcast:updateFrequency@dtstart is {dtstart!r}, not an "
+            found.append(("podcast:updateFrequency@dtstart", f"podcast:updateFrequency@dtstart is {quoted(dtstart, 200)}, not an "
                           "ISO 8601 date or date-time", 'write dtstart="2026-09-07" or dtstart="2026-09-07T09:00:00Z"'))
         wrong = rrule_problem(rrule, dtstart) if (rrule := (element.get("rrule") or "").strip()) else None
         if wrong:
             found.append(("podcast:updateFrequency@rrule", f"podcast:updateFrequency@rrule: {wrong[0]}", wrong[1]))
     elif local == "txt" and element.get("purpose") == "ai-content" and text not in ("true", "false"):
-        found.append(("podcast:txt", f"podcast:txt purpose=\"ai-content\" is {text!r}; the namespace expects true or false",
+        found.append(("podcast:txt", f"podcast:txt purpose=\"ai-content\" is {quoted(text, 200)}; the namespace expects true or false",
                       'write <podcast:txt purpose="ai-content">true</podcast:txt> (or false)'))
     elif local == "license" and text and not (element.get("url") or "").strip():
         from ..licences import known_licence
 
         if known_licence(text).lower() != text.lower():  # (a custom licence's is "")
-            found.append(("podcast:license@url", f"podcast:license {text!r} is not an SPDX identifier or a namespace "
+            found.append(("podcast:license@url", f"podcast:license {quoted(text, 200)} is not an SPDX identifier or a namespace "
                           "licence slug, and a custom licence needs a url", 'add url="https://…" (the licence\'s full text)'))
     elif local == "publisher":
         found += _publisher(element, "{%s}" % doc.podcast)
@@ -263,7 +264,7 @@ def _spec_values(doc: FeedDoc, element: Any, local: str, episode: str) -> list[P
     if local == "location" and re.match(r"^[A-Z]{2}$", country := (element.get("country") or "").strip()) \
             and country not in COUNTRIES:
         meant = MEANT.get(country)
-        out.append(problem("PI027", doc.source, f"podcast:location@country is {country!r}, which ISO 3166-1 gives no "
+        out.append(problem("PI027", doc.source, f"podcast:location@country is {quoted(country, 200)}, which ISO 3166-1 gives no "
                            "country" + (f" (a reserved code: the country meant is {meant})" if meant else "")
                            + ", so apps that show or map the country show none", field="podcast:location@country",
                            episode=episode, hint=f'write country="{meant}"' if meant else
@@ -280,7 +281,7 @@ def _publisher(element: Any, namespace: str) -> list[tuple[str, str, str]]:
                  'feedGuid="…" feedUrl="https://…"/></podcast:publisher>')]
     medium = (remotes[0].get("medium") or "").strip()
     if medium != "publisher":
-        return [("podcast:publisher/podcast:remoteItem@medium", f"podcast:publisher's remoteItem has medium {medium!r}; it points to a "
+        return [("podcast:publisher/podcast:remoteItem@medium", f"podcast:publisher's remoteItem has medium {quoted(medium, 200)}; it points to a "
                  "publisher feed, medium=\"publisher\"", 'write medium="publisher"')]
     return []
 
@@ -301,8 +302,8 @@ def _srcset(srcset: str) -> list[tuple[str, str, str]]:
         found = _CANDIDATE.match(candidate)
         url = found.group("url") if found else ""
         if not found or not (url.lower().startswith("https://") or url.lower().startswith("http://") and loopback(url)):
-            what = (f"names {url!r}, not an absolute https URL" if found else
-                    f"has {candidate[:80]!r}, not an image's absolute URL, a space and its width")
+            what = (f"names {quoted(url, 200)}, not an absolute https URL" if found else
+                    f"has {quoted(candidate)}, not an image's absolute URL, a space and its width")
             return [("podcast:images@srcset", f"podcast:images@srcset {what}; the namespace expects "
                      "'https://…/1500.jpg 1500w, https://…/600.jpg 600w'",
                      'write srcset="https://example.com/art-1500.jpg 1500w, https://example.com/art-600.jpg 600w", '
@@ -318,7 +319,7 @@ def _live_item(element: Any, namespace: str) -> list[tuple[str, str, str]]:
     for attribute in ("start", "end"):
         value = (element.get(attribute) or "").strip()
         if value and not ("T" in value and is_dtstart(value)):
-            found.append((f"podcast:liveItem@{attribute}", f"podcast:liveItem@{attribute} is {value!r}; the namespace "
+            found.append((f"podcast:liveItem@{attribute}", f"podcast:liveItem@{attribute} is {quoted(value, 200)}; the namespace "
                           "expects an ISO 8601 date and time", f'write {attribute}="2026-09-07T19:00:00.000-05:00" (the '
                           "date, T, the time and its offset from UTC)"))
     if element.find(namespace + "contentLink") is None:

@@ -22,6 +22,7 @@ from .. import chapters as chapter_io
 from .. import transcripts as transcript_io
 from ..errors import Problem, Severity
 from ..records import frozen
+from ..source import quoted
 from .artwork import inspect_bytes
 from .feedxml import FeedDoc, child, children, text
 from .http import Answer, Limits, refused_address, request, run_bounded, session
@@ -291,7 +292,7 @@ def _file(http: requests.Session, src: str, target: Target, limits: Limits) -> l
     allow = answer.header("access-control-allow-origin").strip()
     if allow not in ("*", ORIGIN):
         out.append(problem("ONL008", src, f"{target.url} has no Access-Control-Allow-Origin header"
-                           + (f" for other sites (it says {allow!r})" if allow else ""), field=target.field,
+                           + (f" for other sites (it says {quoted(allow, 200)})" if allow else ""), field=target.field,
                            episode=target.episode, hint="send 'Access-Control-Allow-Origin: *' for transcripts and chapters"))
     if target.kind == "transcript":
         expected = TRANSCRIPT_SERVED.get(target.mime, set())

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..lazypattern import lazy
+from ..source import quoted
 from .feedxml import PSC, FeedDoc
 from .rules import problem
 
@@ -59,7 +60,7 @@ def check_psc(doc: FeedDoc, parent: Any, episode: str) -> list[Problem]:
         seconds = npt_seconds(start) if start is not None else None
         if start is None or seconds is None:
             out.append(problem("CHP020", src, f"psc:chapter {number}'s start is "
-                               + (f"{start!r}, not a time apps read (gPodder starts such a chapter at 0)" if start is not None
+                               + (f"{quoted(start, 200)}, not a time apps read (gPodder starts such a chapter at 0)" if start is not None
                                   else "missing (mandatory)"), field="psc:chapter@start", episode=episode,
                                hint='write the start as seconds or a clock: start="37", "7:48", "01:35:52.250"'))
         if not (title or "").strip():

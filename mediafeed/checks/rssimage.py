@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Problem, Severity
+from ..source import quoted
 from .channel import URL, insecure_image
 from .feedxml import FeedDoc, child, text
 from .rules import problem
@@ -37,7 +38,7 @@ def check_rss_image(doc: FeedDoc) -> list[Problem]:
     if artwork is not None and (artwork.get("href") or "").strip() == url:
         pass  # the same address as itunes:image, whose problems SHOW007, SHOW008 and SHOW027 report
     elif not URL.match(url):
-        out.append(problem("SHOW032", src, f"the <image> url {url!r} is not an absolute http(s) URL: apps do not resolve it "
+        out.append(problem("SHOW032", src, f"the <image> url {quoted(url, 200)} is not an absolute http(s) URL: apps do not resolve it "
                            "against the feed's address", field="image/url", hint="write the artwork's full https:// address"))
     elif not url.split("?", 1)[0].split("#", 1)[0].lower().endswith(_IMAGE_EXTENSIONS):
         out.append(problem("SHOW032", src, f"the <image> url {url} does not name an image file (.jpg, .png, .gif): RSS "

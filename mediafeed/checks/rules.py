@@ -182,6 +182,12 @@ _RULES = [
        "namespace's image.md): a screen reader reads all of it, in one breath, each time the artwork comes by. About "
        "40 words say what a square of artwork shows, its words included; it is published as written. Fix: describe "
        "the artwork in a sentence or two; what needs more belongs in the description or the notes."),
+    _r("SRC059", "mediafeed", W, "a title holds a line break or a byte order mark (U+FEFF); published without it",
+       "Apps list a show's or an episode's title in one line: a line break written in 'title' or 'itunes_title' "
+       "(a quoted \\n, a '|' block, U+2028) was a space in one app, a line break in another and a box in a third. "
+       "A U+FEFF (a byte order mark pasted along with a file's first line) is drawn as nothing or as a box, and apps "
+       "that sort by title sorted the episode apart. The title is published in one line, without it. Fix: write the "
+       "title on one line, without the mark (the message shows it as published)."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
@@ -913,7 +919,8 @@ _RULES = [
        "episodes apart. It is matched as whole words in 'title' and 'itunes_title' (<title>, <itunes:title>): 'Lab' is "
        "not repeated by 'Collaboration'. An info. Fix: take the show's name out of 'title:' in episode.md."),
     _r("EP021", "apple", I, "the episode title starts or ends with an episode or season number",
-       "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'S1E3 …', 'Season 2, …', "
+       "Apple: no episode or season number in <title> or <itunes:title> ('Episode 3: …', 'Ep 3 …', '#3 - …', 'S1E3 …', "
+       "'S2 Ep 3: …', 'Season 2, …', "
        "'… (Ep. 3)'; 'Épisode 3 –', 'Folge 3:', 'Afl. 3' …: French, Spanish, Italian, Portuguese, German and Dutch too); "
        "itunes:episode and itunes:season hold them and apps show them beside the title. A number that is part of the "
        "title ('Top 10', 'Part 2') is none."),

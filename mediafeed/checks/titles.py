@@ -30,12 +30,15 @@ _SEASON = r"(?:season|saison|temporada|stagione|staffel|seizoen)"
 #: a year (1900-2099): after a season word it names a year's season ("Saison 2024 – le bilan", "Temporada 2024-25"),
 #: a sports season or a show's year, not a season number to move into itunes:season
 _YEAR = r"(?:19|20)\d\d\b"
+#: a season's number written short with the episode's: "S1E3", "S01 E03", and with the episode word ("S2 Ep 3",
+#: "S2 Ep. 3", "S02 Episode 03", which passed)
+_SEASON_EPISODE = rf"s\d+\s*(?:e|{_EPISODE})\s*#?\d+"
 #: an episode or season number at a title's start ("Episode 3:", "Ep. 3 -", "#3", "S1E3", "S01 E03", "Season 2,", a
 #: year's season with an episode number: "Season 2024, Episode 3") or at its end after a separator ("… (Episode 3)",
 #: "… - Ep 3", "… | #3"); a number that is part of the title ("Top 10", "Part 2", "Catch-22") is none
-_NUMBERED = re.compile(rf"^\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+|{_SEASON}\s*(?!{_YEAR})\d+"
+_NUMBERED = re.compile(rf"^\s*(?:{_EPISODE}\s*#?\d+|#\d+|{_SEASON_EPISODE}|{_SEASON}\s*(?!{_YEAR})\d+"
                        rf"|{_SEASON}\s*{_YEAR}\s*[-\u2013\u2014|:,.]?\s*{_EPISODE}\s*#?\d+)\b"
-                       rf"|[-\u2013\u2014|:,(\[]\s*(?:{_EPISODE}\s*#?\d+|#\d+|s\d+\s*e\d+)\s*[)\]]?\s*$", re.I)
+                       rf"|[-\u2013\u2014|:,(\[]\s*(?:{_EPISODE}\s*#?\d+|#\d+|{_SEASON_EPISODE})\s*[)\]]?\s*$", re.I)
 
 
 def numbered(title: str) -> bool:

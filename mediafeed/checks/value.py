@@ -15,7 +15,7 @@ from ..errors import Problem
 from ..lazypattern import lazy
 from ..numbers import shown, whole
 from ..social import SOCIAL_PROTOCOLS
-from ..source import parse_time
+from ..source import parse_time, quoted
 from ..value import (
     DECIMAL,
     FEED_GUID,
@@ -69,12 +69,12 @@ def _value(src: str, block: Any, namespace: str, episode: str) -> list[Problem]:
         add("VAL002", "podcast:value", "podcast:value without " + ("type" if not kind else "method"),
             'write type="lightning" method="keysend"')
     elif kind not in VALUE_TYPES:
-        add("VAL003", "podcast:value@type", f"podcast:value type {kind!r} is not in the namespace's value slug list",
+        add("VAL003", "podcast:value@type", f"podcast:value type {quoted(kind, 200)} is not in the namespace's value slug list",
             "apps that do not know it skip the block")
     elif kind == "lightning" and method not in LIGHTNING_METHODS:
-        add("VAL002", "podcast:value@method", f"Lightning has no method {method!r}", "use keysend, amp or lnaddress")
+        add("VAL002", "podcast:value@method", f"Lightning has no method {quoted(method, 200)}", "use keysend, amp or lnaddress")
     if suggested is not None and not DECIMAL.match(suggested.strip()):
-        add("VAL009", "podcast:value@suggested", f"suggested={suggested!r} is not a decimal amount",
+        add("VAL009", "podcast:value@suggested", f"suggested={quoted(suggested, 200)} is not a decimal amount",
             'write e.g. suggested="0.00000005000" (5 sats)')
     payees = block.findall(namespace + "valueRecipient")
     if not payees:
@@ -147,7 +147,7 @@ def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: f
             add("VAL013", "@duration", f"time split {number} lasts 0 seconds", "give the stretch's length in seconds")
         percentage = split.get("remotePercentage")
         if percentage is not None and not (SECONDS.match(percentage.strip()) and float(percentage) <= 100):
-            add("VAL017", "@remotePercentage", f"time split {number}: remotePercentage={percentage!r} is not a "
+            add("VAL017", "@remotePercentage", f"time split {number}: remotePercentage={quoted(percentage, 200)} is not a "
                 "percentage from 0 to 100", "apps read anything below 0 as 0 and above 100 as 100; write what you mean")
         remotes = split.findall(namespace + "remoteItem")
         payees = split.findall(namespace + "valueRecipient")
@@ -163,7 +163,7 @@ def _time_splits(src: str, block: Any, namespace: str, episode: str, duration: f
             guid = (remote.get("feedGuid") or "").strip()
             if not FEED_GUID.match(guid.lower()):
                 add("VAL018", "/podcast:remoteItem@feedGuid", f"time split {number}: " + (
-                    f"feedGuid={guid!r} is not a UUID" if guid else "podcast:remoteItem without feedGuid (required)"),
+                    f"feedGuid={quoted(guid, 200)} is not a UUID" if guid else "podcast:remoteItem without feedGuid (required)"),
                     "the other feed's podcast:guid, e.g. feedGuid=\"917393e3-1b1e-5cef-ace4-edaa54e1f810\"")
         out += _payees(src, split, namespace, block.get("type"), episode)
         if "startTime" in times and "duration" in times:
@@ -198,12 +198,12 @@ def _recipient(src: str, payee: Any, kind: str | None, episode: str) -> list[Pro
         add("VAL004", "address" if not address else "type", f"podcast:valueRecipient without {'address' if not address else 'type'}",
             'give type="node" with the node\'s public key, or type="lnaddress" with name@domain')
     elif kind == "lightning" and rtype not in LIGHTNING_RECIPIENTS:
-        add("VAL004", "type", f"a Lightning recipient of type {rtype!r}", 'use type="node" or type="lnaddress"')
+        add("VAL004", "type", f"a Lightning recipient of type {quoted(rtype, 200)}", 'use type="node" or type="lnaddress"')
     elif rtype == "node" and not NODE.match(address):
-        add("VAL005", "address", f"{address!r} is not a node public key (66 hex digits starting 02 or 03)",
+        add("VAL005", "address", f"{quoted(address, 200)} is not a node public key (66 hex digits starting 02 or 03)",
             "copy the pubkey from the node or wallet")
     elif rtype == "lnaddress" and not LNADDRESS.match(address):
-        add("VAL006", "address", f"{address!r} is not a Lightning address (name@domain)", "copy it from the wallet")
+        add("VAL006", "address", f"{quoted(address, 200)} is not a Lightning address (name@domain)", "copy it from the wallet")
     if not whole(payee.get("split")):  # None (not ASCII digits: '²', '١'; 19 digits or more) or 0
         add("VAL007", "split", f"split={shown(payee.get('split'))} is not a whole number of 1 or more", 'write e.g. split="90"')
     key, value = payee.get("customKey"), payee.get("customValue")
@@ -224,7 +224,7 @@ def _social(src: str, thread: Any, episode: str) -> list[Problem]:
         return [problem(code, src, message, field=f"podcast:socialInteract{field}", hint=hint, episode=episode)]
 
     if protocol not in SOCIAL_PROTOCOLS:
-        return add("SOC001", "@protocol", f"podcast:socialInteract protocol {protocol!r} is not in the namespace's list",
+        return add("SOC001", "@protocol", f"podcast:socialInteract protocol {quoted(protocol, 200)} is not in the namespace's list",
                    f"use one of {', '.join(SOCIAL_PROTOCOLS)}")
     if protocol == "disabled":
         extra = sorted(name for name in thread.attrib if name != "protocol")

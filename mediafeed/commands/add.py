@@ -56,7 +56,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
     """
     from ..dates import source_date
     from ..scaffold import SPELT_FOR_URLS, add_episode
-    from ..source import odd_offset, parse_datetime
+    from ..source import odd_offset, parse_datetime, quoted
 
     when = datetime.now(UTC).replace(microsecond=0)
     if date_text:
@@ -67,7 +67,7 @@ def add(audio_file: Path, show_dir: Path, title: str, date_text: str, season: in
             message, hint = _date_problem(date_text)
             raise InputError(error("ADD006", str(audio_file), message, field="--date", hint=hint))
         if odd_offset(parsed):  # e.g. +00:53:28, which RFC 2822 and RFC 3339 cannot write (the build refuses it: SRC010)
-            raise InputError(error("ADD006", str(audio_file), f"the UTC offset of {date_text!r} is not a whole number of "
+            raise InputError(error("ADD006", str(audio_file), f"the UTC offset of {quoted(date_text, 200)} is not a whole number of "
                                    "minutes", field="--date", hint="write the zone's offset on that day, e.g. "
                                    "2026-03-04T09:00:00+01:00"))
         when = parsed
@@ -110,13 +110,15 @@ def _date_problem(text: str) -> tuple[str, str]:
     which is taken)."""
     from datetime import datetime
 
+    from ..source import quoted
+
     example = "write e.g. 2026-03-04T09:00:00+00:00 (or just 2026-03-04 for midnight UTC)"
     try:
         naive = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
     except ValueError as exc:
         if str(exc).startswith("Invalid isoformat"):
-            return f"expected a date with time and zone, got {text!r}", example
-        return f"{text!r} is not a real date: {exc}", f"write a date that exists; {example[len('write '):]}"
-    return (f"{text!r} has no time zone",
+            return f"expected a date with time and zone, got {quoted(text, 200)}", example
+        return f"{quoted(text, 200)} is not a real date: {exc}", f"write a date that exists; {example[len('write '):]}"
+    return (f"{quoted(text, 200)} has no time zone",
             f"write its UTC offset: {naive.isoformat(timespec='minutes')}+00:00 for UTC, or the zone's offset on that day")
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import InputError, Problem, error, has_errors
+from ..errors import InputError, Problem, Severity, error, has_errors
 from ..terminal import boundary, echo, info, print_json_line, print_problems, settings
 from .options import format_option, show_option, verbosity_options, waiting_message
 
@@ -58,13 +58,21 @@ def serve(show_dir: Path, port: int, no_watch: bool, interval: float, fmt: str) 
     built: list[BuildReport] = []
     serving: list[bool] = []
 
+    # the notes (infos) the last report held: a rebuild prints them only when new (an M4A published 'fast start',
+    # MED027, said "nothing to do" again after every edit); warnings and errors every time, as they are still to fix
+    told: set[Problem] = set()
+
     def report(result: BuildReport | None, problems: list[Problem]) -> None:
+        notes = {p for p in problems if p.severity is Severity.INFO}
+        fresh = [p for p in problems if p not in told or p.severity is not Severity.INFO]
+        told.clear()
+        told.update(notes)
         if fmt == "json" and not serving:  # the first build: said in the line of JSON (the rebuilds' on stderr)
             first.extend(problems)
             built.extend([result] if result is not None else [])
             return
-        if problems and (has_errors(problems) or not settings().quiet):
-            print_problems(problems, err=True)
+        if fresh and (has_errors(fresh) or not settings().quiet):
+            print_problems(fresh, err=True, repeated=len(problems) - len(fresh))
         if result is not None:
             info(f"Built {result.episodes} episode(s): {len(result.written)} file(s) written in {result.seconds:.2f} s.")
         elif preview.builds:

@@ -221,9 +221,9 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
         clark = "{%s}" % uri
         if (prefix, clark) in (("itunes", PODCAST), ("podcast", ITUNES)) and (prefix, clark) not in crossed:
             crossed[(prefix, clark)] = ITUNES if prefix == "itunes" else PODCAST
-            problems.append(warning("IMP004", source, f"the feed declares {prefix} as {uri!r}, the "
+            problems.append(warning("IMP004", source, f"the feed declares {prefix} as {quoted(uri, 200)}, the "
                                     f"{'podcast' if prefix == 'itunes' else 'itunes'} namespace; its {prefix}: tags read as "
-                                    f"{crossed[(prefix, clark)][1:-1]!r}", field=f"xmlns:{prefix}",
+                                    f"{quoted(crossed[(prefix, clark)][1:-1], 200)}", field=f"xmlns:{prefix}",
                                     hint="nothing to do: the new feed declares it exactly (apps did not see these tags "
                                     "in the old feed)"))
             continue
@@ -236,7 +236,7 @@ def _normalise_namespaces(root: Any, source: str, problems: list[Problem]) -> No
         else:
             continue
         problems.append(warning("IMP004", source, f"the feed declares {'itunes' if aliases[clark] == ITUNES else 'podcast'} "
-                                f"as {uri!r}; read as {aliases[clark][1:-1]!r}", field=f"xmlns:{prefix}" if prefix else "xmlns",
+                                f"as {quoted(uri, 200)}; read as {quoted(aliases[clark][1:-1], 200)}", field=f"xmlns:{prefix}" if prefix else "xmlns",
                                 hint="nothing to do: the new feed declares it exactly (apps that compare exactly "
                                 "did not see these tags in the old feed)"))
     for element in root.iter():
