@@ -33,8 +33,8 @@ def test_an_event_handler_is_found_where_the_pattern_finds_one(text: str) -> Non
 
 def test_notes_with_an_event_handler_are_parsed_and_others_are_not(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
-    real = activehtml._Finder.feed
-    monkeypatch.setattr(activehtml._Finder, "feed", lambda self, html: parsed.append(html) or real(self, html))
+    real = activehtml._finder().feed
+    monkeypatch.setattr(activehtml._finder(), "feed", lambda self, html: parsed.append(html) or real(self, html))
     assert active_content("<p>Our conference on information, <a href=\"https://example.org/\">notes</a>.</p>") == []
     assert parsed == []
     assert active_content("<p onclick = \"go()\">Play</p>") == ["an onclick= attribute"]
