@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -272,34 +271,3 @@ def test_a_site_address_in_another_script_is_written_as_clients_send_it(show: Pa
     assert urls and all(u.startswith(base + "episodes/") and u.isascii() for u in urls), urls
     assert f'<link rel="canonical" href="{base}' in (show / "public" / "index.html").read_text(encoding="utf-8")
 
-
-def test_a_cold_build_of_a_small_mp3_show_imports_only_what_it_uses(tmp_path: Path) -> None:
-    """A cold build (no .mediafeed, no output; the user's cache of scaled artwork kept, as bench's) of a show of MP3s
-    with a plain PNG artwork, in one process: it imported Pillow to read the artwork's size, mutagen's MP4, FLAC, Ogg,
-    AAC and WAVE readers, subprocess (for commands tagging an MP3 never runs) and the HTTP checks (to read an old
-    feed.xml there was none of): ~100 M instructions of a 10-episode show's 1.2 G. The site is the same."""
-    from helpers import ROOT, copy_show
-
-    show = copy_show(tmp_path / "show")
-    for folder in ("002-learning-alliances", "004-combined-programme-outcomes"):  # (the sample's two M4A episodes)
-        shutil.rmtree(show / "episodes" / folder)
-    (show / "published.json").unlink()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDIAFEED_JOBS": "1", "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "SOURCE_DATE_EPOCH": "1780000000"}
-    code = ("import runpy, sys\nsys.argv = ['mediafeed', 'build', '--show', sys.argv[1], '--output', sys.argv[2]]\n"
-            "try:\n    runpy.run_module('mediafeed', run_name='__main__')\nexcept SystemExit as exc:\n    assert not exc.code\n"
-            "print(' '.join(sorted(sys.modules)))")
-    sites = []
-    for run in ("first", "cold"):
-        shutil.rmtree(show / ".mediafeed", ignore_errors=True)
-        (show / "published.json").unlink(missing_ok=True)
-        done = subprocess.run([sys.executable, "-c", code, str(show), str(tmp_path / run)], capture_output=True,
-                              text=True, env=env, cwd=tmp_path, timeout=300)
-        assert done.returncode == 0, done.stderr
-        sites.append({p.relative_to(tmp_path / run): p.read_bytes() for p in (tmp_path / run).rglob("*") if p.is_file()})
-    modules = set(done.stdout.splitlines()[-1].split())
-    assert "mutagen.mp3" in modules and "mediafeed.audio.tagger" in modules  # (it probed and tagged)
-    unused = {"PIL", "PIL.Image", "mutagen.mp4", "mutagen.flac", "mutagen.wave", "mutagen.oggopus", "mutagen.oggvorbis",
-              "mutagen.aac", "subprocess", "mediafeed.checks.http"}
-    assert sorted(modules & unused) == []
-    assert sites[0] == sites[1] and len(sites[1]) > 20
