@@ -18,7 +18,7 @@ import importlib
 import io
 import mmap
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TypeVar, cast
 
@@ -97,6 +97,15 @@ READERS: dict[str, tuple[str, str]] = {"mp3": ("mutagen.mp3", "MP3"), "mp4": ("m
                                        "aac": ("mutagen.aac", "AAC"), "ogg-opus": ("mutagen.oggopus", "OggOpus"),
                                        "ogg-vorbis": ("mutagen.oggvorbis", "OggVorbis"), "flac": ("mutagen.flac", "FLAC"),
                                        "wav": ("mutagen.wave", "WAVE")}
+
+
+def readers_for(names: Iterable[str]) -> list[str]:
+    """The modules of :data:`READERS` that read files of these names (by their extension): what a pool's workers will
+    open, imported by the build before it forks them (:func:`parallel.preload`), as when this module imported them all."""
+    from .formats import EXTENSIONS
+
+    suffixes = {os.path.splitext(name)[1].lower() for name in names}
+    return sorted({READERS[kind][0] for kind, extensions in EXTENSIONS.items() if kind in READERS and extensions & suffixes})
 
 
 def reader(kind: str) -> type[mutagen.FileType]:
