@@ -45,7 +45,7 @@ _PILLOW_PIXELS = 1024 * 1024 * 1024 // 4 // 3
 def plain_png(path: Path) -> tuple[tuple[int, int], str, int] | None:
     """(size, mode, bytes) of a plain 8-bit RGB or RGBA PNG (IHDR, then only the chunks of ``_PNG_PLAIN_CHUNKS``
     before the first IDAT, each with its CRC right), read from its first bytes: what Pillow says of it, without
-    importing Pillow (~70 M instructions, a fifth of a small show's cold build). None for any other file, which
+    importing Pillow (~70 M instructions, 6% of a cold build of 10 episodes). None for any other file, which
     :func:`opened_size` opens with Pillow as before."""
     try:
         with open(path, "rb") as handle:
