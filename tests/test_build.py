@@ -270,4 +270,3 @@ def test_a_site_address_in_another_script_is_written_as_clients_send_it(show: Pa
     urls = [e.enclosures[0].href for e in parsed.entries]
     assert urls and all(u.startswith(base + "episodes/") and u.isascii() for u in urls), urls
     assert f'<link rel="canonical" href="{base}' in (show / "public" / "index.html").read_text(encoding="utf-8")
-
