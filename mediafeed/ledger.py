@@ -230,12 +230,11 @@ def lost_ledger(root: Path, ledger: Ledger, project: Project, items: list[Item],
     with published.json (it said to run ``--accept-changes``, which published the new podcast:guid)."""
     if ledger.episodes:
         return []
-    from .checks.http import Limits  # (the most of a feed mediafeed reads, as check FEED does)
-
     old_feed = out_dir / "feed.xml"
     try:
         with old_feed.open("rb") as handle:
-            data = handle.read(Limits.max_feed_bytes + 1)
+            from .checks.http import Limits  # (the most of a feed mediafeed reads, as check FEED does; a cold build
+            data = handle.read(Limits.max_feed_bytes + 1)  # has no feed there, and does not import the HTTP checks)
     except OSError:
         return []
     if b"<generator>mediafeed" not in data[:65536] or len(data) > Limits.max_feed_bytes:

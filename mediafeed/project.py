@@ -143,7 +143,9 @@ def load_project(root: Path, cache: Cache, progress: Progress | None = None, now
     if cache.unjournaled and pooled:
         # a new cache (a first build, --clean): the media is probed next by the workers forked now, which inherit
         # the prober (and mutagen) instead of each importing it (~17 ms of CPU a worker)
-        parallel.preload("mediafeed.audio.probe")
+        from .audio.tags import readers_for  # (and mutagen's reader of each kind of media file the folders hold)
+
+        parallel.preload("mediafeed.audio.probe", *readers_for(name for folder in misses for name, _, _ in folder.files))
     artwork_found: list[tuple[tuple[int, int], list[Problem]]] = []
     artwork = show.artwork
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import subprocess
 from pathlib import Path
 
 from . import mp4
@@ -60,6 +59,8 @@ def _decode_errors(path: Path) -> str:
     ffmpeg = ffmpeg_path()
     if not ffmpeg:
         return ""
+    import subprocess  # here: the tagger imports this module, and tagging an MP3 runs no command
+
     try:
         done = subprocess.run([ffmpeg, "-nostdin", "-v", "error", "-i", str(path), "-map", "0:a", "-f", "null", "-"],
                               capture_output=True, text=True, errors="replace", timeout=_DECODE_TIMEOUT, check=False)

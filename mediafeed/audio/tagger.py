@@ -48,7 +48,6 @@ import os
 import shutil
 import stat
 import struct
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -763,6 +762,8 @@ def _remux_with_chapters(ffmpeg: str, source: Path, target: Path, chapters: tupl
                    "-map", "0", "-map", "-0:d", "-map_chapters", "1", "-c", "copy",
                    "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
                    *_muxer(target, getattr(stripped.info, "codec", "")), str(target)]
+        import subprocess  # here: tagging an MP3 runs no command, and a build of a small show forks no pool that imports it
+
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     finally:
         os.unlink(meta)

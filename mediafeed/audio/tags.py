@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import base64
 import copy
+import importlib
 import io
 import mmap
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TypeVar, cast
 
 import mutagen
-from mutagen.aac import AAC
-from mutagen.flac import FLAC, Picture
 from mutagen.id3 import (
     APIC,
     CHAP,
@@ -53,11 +52,6 @@ from mutagen.id3 import (
     PictureType,
     TextFrame,
 )
-from mutagen.mp3 import MP3
-from mutagen.mp4 import MP4, MP4Cover
-from mutagen.oggopus import OggOpus
-from mutagen.oggvorbis import OggVorbis
-from mutagen.wave import WAVE
 
 from . import id3text, qtmeta
 from .id3read import QuickID3
@@ -97,9 +91,28 @@ _VORBIS_TEXT = {"title": "TITLE", "artist": "ARTIST", "album_artist": "ALBUMARTI
 #: "ALBUM ARTIST", old ffmpeg "album_artist". Read as the album artist too, and removed when it is written, so that a
 #: file never carries a stale name under one spelling beside the show's author under another.
 _VORBIS_ALBUM_ARTIST_VARIANTS = ("ALBUM ARTIST", "ALBUM_ARTIST")
-READERS: dict[str, type[mutagen.FileType]] = {"mp3": MP3, "mp4": MP4, "aac": AAC, "ogg-opus": OggOpus,
-                                                "ogg-vorbis": OggVorbis, "flac": FLAC, "wav": WAVE}
-_IMAGE = {"image/jpeg": MP4Cover.FORMAT_JPEG, "image/png": MP4Cover.FORMAT_PNG}
+#: kind → (mutagen's module, its class) that reads and writes it; the module is imported when a file of that kind is
+#: opened (a show of MP3s does not import mutagen's MP4, FLAC, Ogg, AAC and WAVE readers: ~15 M instructions)
+READERS: dict[str, tuple[str, str]] = {"mp3": ("mutagen.mp3", "MP3"), "mp4": ("mutagen.mp4", "MP4"),
+                                       "aac": ("mutagen.aac", "AAC"), "ogg-opus": ("mutagen.oggopus", "OggOpus"),
+                                       "ogg-vorbis": ("mutagen.oggvorbis", "OggVorbis"), "flac": ("mutagen.flac", "FLAC"),
+                                       "wav": ("mutagen.wave", "WAVE")}
+
+
+def readers_for(names: Iterable[str]) -> list[str]:
+    """The modules of :data:`READERS` that read files of these names (by their extension): what a pool's workers will
+    open, imported by the build before it forks them (:func:`parallel.preload`), as when this module imported them all."""
+    from .formats import EXTENSIONS
+
+    suffixes = {os.path.splitext(name)[1].lower() for name in names}
+    return sorted({READERS[kind][0] for kind, extensions in EXTENSIONS.items() if kind in READERS and extensions & suffixes})
+
+
+def reader(kind: str) -> type[mutagen.FileType]:
+    """The mutagen class for ``kind`` (a key of :data:`READERS`)."""
+    module, name = READERS[kind]
+    found: type[mutagen.FileType] = getattr(importlib.import_module(module), name)
+    return found
 
 
 def _text(values: list[Any]) -> str | None:
@@ -172,10 +185,10 @@ class _MP3Tags(ID3FileType):
 
 def load(path: Source, kind: str) -> mutagen.FileType:
     """Open a media file with the mutagen class for ``kind``."""
-    reader = READERS[kind]
+    opener = reader(kind)
     if kind == "mp3":
-        return reader(path, known_frames=KNOWN_FRAMES)
-    audio = reader(path)
+        return opener(path, known_frames=KNOWN_FRAMES)
+    audio = opener(path)
     if kind == "mp4":
         setattr(audio, _KEYS, _metadata_keys(path))
         setattr(audio, _QUICKTIME, _with_handle(path, lambda handle, size: qtmeta.read(handle, size, frozenset(_MP4_KEYED))))
@@ -504,6 +517,8 @@ def _read_vorbis(audio: mutagen.FileType, kind: str) -> Tags:
             values[name] = _number(tags[key][0])
     if "PODCAST" in tags:
         values["podcast"] = str(tags["PODCAST"][0]).strip().lower() in ("1", "true", "yes")
+    from mutagen.flac import Picture
+
     pictures = list(audio.pictures) if kind == "flac" else []
     if kind != "flac":
         for raw in tags.get("METADATA_BLOCK_PICTURE", []):
@@ -637,7 +652,10 @@ def _apply_mp4(tags: Any, wanted: Tags, keyed: dict[str, str]) -> None:
     if wanted.podcast is not None:
         tags["pcst"] = wanted.podcast
     if wanted.cover is not None:
-        tags["covr"] = [MP4Cover(wanted.cover.data, imageformat=_IMAGE.get(wanted.cover.mime, MP4Cover.FORMAT_JPEG))]
+        from mutagen.mp4 import MP4Cover
+
+        image = MP4Cover.FORMAT_PNG if wanted.cover.mime == "image/png" else MP4Cover.FORMAT_JPEG
+        tags["covr"] = [MP4Cover(wanted.cover.data, imageformat=image)]
 
 
 def _apply_vorbis(audio: Any, kind: str, wanted: Tags) -> None:
@@ -657,6 +675,8 @@ def _apply_vorbis(audio: Any, kind: str, wanted: Tags) -> None:
     if wanted.podcast is not None:
         tags["PODCAST"] = ["1" if wanted.podcast else "0"]
     if wanted.cover is not None:
+        from mutagen.flac import Picture
+
         picture = Picture()
         picture.type = PictureType.COVER_FRONT
         picture.mime = wanted.cover.mime

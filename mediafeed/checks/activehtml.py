@@ -11,8 +11,8 @@ sanitised (nh3), so only feeds from elsewhere meet this.
 
 from __future__ import annotations
 
+import functools
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import Problem
@@ -37,28 +37,36 @@ _EVENT_REVERSED = re.compile(r"=\s*[a-z]+no")
 _IGNORED = {ord(c): None for c in "\t\n\r"}
 
 
-class _Finder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
+@functools.cache
+def _finder() -> Any:
+    """The parser class that finds active content (made at its first use: notes without any never import
+    html.parser, ~9 M instructions of a cold build)."""
+    from html.parser import HTMLParser
 
-    def _add(self, what: str) -> None:
-        if what not in self.found:
-            self.found.append(what)
+    class _Finder(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.found: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ACTIVE_TAGS:
-            self._add(f"<{tag}>")
-        for name, value in attrs:
-            if name.startswith("on") and len(name) > 2:
-                self._add(f"an {name}= attribute")
-            elif name in _URL_ATTRIBUTES and value:
-                scheme = value.translate(_IGNORED).lstrip("\x00 \x0b\x0c").lower()
-                for prefix in _SCHEMES:
-                    if scheme.startswith(prefix):
-                        self._add(f"a {prefix.rstrip(':')}: link")
+        def _add(self, what: str) -> None:
+            if what not in self.found:
+                self.found.append(what)
 
-    handle_startendtag = handle_starttag
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ACTIVE_TAGS:
+                self._add(f"<{tag}>")
+            for name, value in attrs:
+                if name.startswith("on") and len(name) > 2:
+                    self._add(f"an {name}= attribute")
+                elif name in _URL_ATTRIBUTES and value:
+                    scheme = value.translate(_IGNORED).lstrip("\x00 \x0b\x0c").lower()
+                    for prefix in _SCHEMES:
+                        if scheme.startswith(prefix):
+                            self._add(f"a {prefix.rstrip(':')}: link")
+
+        handle_startendtag = handle_starttag
+
+    return _Finder
 
 
 def active_content(html: str) -> list[str]:
@@ -67,7 +75,7 @@ def active_content(html: str) -> list[str]:
     low = html.lower()
     if "script" not in low and "data:" not in low and not _ACTIVE_TAG.search(low) and not _EVENT_REVERSED.search(low[::-1]):
         return []
-    finder = _Finder()
+    finder = _finder()()
     finder.feed(html)
     finder.close()
     return finder.found

@@ -6,6 +6,7 @@ import codecs
 import io
 import os
 import struct
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from shlex import quote
@@ -20,6 +21,60 @@ _EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",)}
 
 def image_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int], list[Problem]]:
     """The image's (width, height) and every artwork problem found."""
+    plain = plain_png(path)
+    if plain is not None:
+        size, mode, nbytes = plain
+        return size, check_artwork(rel, size, "PNG", mode, nbytes, episode)
+    return opened_size(path, rel, episode)
+
+
+#: The PNG file signature
+_PNG = b"\x89PNG\r\n\x1a\n"
+#: (bit depth, colour type) of a PNG's IHDR → the mode Pillow opens it in (its PngImagePlugin._MODES): the two
+#: that need no palette; any other PNG is opened by Pillow
+_PNG_MODES = {(8, 2): "RGB", (8, 6): "RGBA"}
+#: chunks that may come between IHDR and the first IDAT in a PNG :func:`plain_png` reads, at the only length each
+#: has: Pillow reads them into ``info`` (colour space, gamma, chromaticities, pixel density) and nothing it says of
+#: the picture (size, mode, EXIF) depends on them; any other chunk (a palette, transparency, text, an ICC profile,
+#: EXIF, an animation) sends the file to Pillow
+_PNG_PLAIN_CHUNKS = {b"sRGB": 1, b"gAMA": 4, b"cHRM": 32, b"pHYs": 9}
+#: Pillow's MAX_IMAGE_PIXELS: above it, opening warns (and at twice it refuses): such a picture goes to Pillow
+_PILLOW_PIXELS = 1024 * 1024 * 1024 // 4 // 3
+
+
+def plain_png(path: Path) -> tuple[tuple[int, int], str, int] | None:
+    """(size, mode, bytes) of a plain 8-bit RGB or RGBA PNG (IHDR, then only the chunks of ``_PNG_PLAIN_CHUNKS``
+    before the first IDAT, each with its CRC right), read from its first bytes: what Pillow says of it, without
+    importing Pillow (~70 M instructions, 6% of a cold build of 10 episodes). None for any other file, which
+    :func:`opened_size` opens with Pillow as before."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(33)
+            if len(head) < 33 or head[:16] != _PNG + b"\x00\x00\x00\x0dIHDR":
+                return None
+            ihdr = head[16:29]
+            width, height = struct.unpack(">II", ihdr[:8])
+            mode = _PNG_MODES.get((ihdr[8], ihdr[9]))
+            if (mode is None or ihdr[11] or not 0 < width * height <= _PILLOW_PIXELS
+                    or zlib.crc32(head[12:29]) != struct.unpack(">I", head[29:33])[0]):
+                return None
+            for _ in range(len(_PNG_PLAIN_CHUNKS) + 1):
+                chunk = handle.read(8)
+                if chunk[4:] == b"IDAT":
+                    return (width, height), mode, os.fstat(handle.fileno()).st_size
+                if len(chunk) < 8 or _PNG_PLAIN_CHUNKS.get(chunk[4:]) != struct.unpack(">I", chunk[:4])[0]:
+                    return None
+                length = _PNG_PLAIN_CHUNKS[chunk[4:]]
+                body = handle.read(length + 4)
+                if len(body) != length + 4 or zlib.crc32(chunk[4:] + body[:-4]) != struct.unpack(">I", body[-4:])[0]:
+                    return None
+    except OSError:
+        return None
+    return None
+
+
+def opened_size(path: Path, rel: str, episode: str = "") -> tuple[tuple[int, int], list[Problem]]:
+    """:func:`image_size` by Pillow: the image opened, whatever its format."""
     from PIL import Image, UnidentifiedImageError  # here: a build that remembers its artwork never imports Pillow
 
     try:
