@@ -263,8 +263,18 @@
     var chapterLinks = marks.filter(function (link) { return link.classList.contains("chapter-link"); });
     var select = document.querySelector("[data-chapters]");
     if (select) {
+      // Keys on the closed menu (arrows, Home, End, a letter) only look through it, a change at each: a pick from the
+      // open list, or Enter, goes there; leaving shows the chapter playing again
+      var browsing = false, go = function () { seek(main, parseFloat(select.value) || 0, true); };
       select.hidden = false;
-      select.addEventListener("change", function () { seek(main, parseFloat(select.value) || 0, true); });
+      select.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); go(); } else if (!event.altKey && /^(Arrow|Page|Home|End|\S$)/.test(event.key)) {
+          browsing = true; // its change comes within this event
+          setTimeout(function () { browsing = false; });
+        }
+      });
+      select.addEventListener("change", function () { if (!browsing) { go(); } });
+      select.addEventListener("blur", function () { select.selectedIndex = Math.max(0, chapter); });
     }
     var starts = select ? map(select.options, function (o) { return parseFloat(o.value); }) : chapterLinks.map(startOf);
     var names = select ? map(select.options, function (o) { return o.textContent.replace(/^\S+\s+/, ""); })
