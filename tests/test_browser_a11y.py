@@ -9,6 +9,7 @@ validator and contrast are test_browser.py's; this file checks what those tools 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -875,6 +876,55 @@ def test_every_focus_ring_stands_out_3_to_1_from_what_it_is_drawn_on(
             break
         rings.append(tab.evaluate(_RING_CONTRAST))
     assert len(rings) > 3 and [r for r in rings if r["ratio"] < 3] == []
+
+
+def _luminance(rgb: tuple[int, ...]) -> float:
+    def lin(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2])
+
+
+def track_contrast(tab: Any) -> dict[str, float]:
+    """What the slider's track shows on screen against the player bar's colour, a tenth of its width in from its start
+    (time starts on the left, on the right in a right-to-left page): the part played, its middle's contrast; and from
+    its end, the part to come, the greatest contrast on a line across it (its edge). Set the audio a third in first
+    (the thumb is then between the two)."""
+    from PIL import Image
+
+    box = tab.query_selector("[data-seek]").bounding_box()
+    bar = tab.eval_on_selector(".player-bar", "b => getComputedStyle(b).backgroundColor.match(/[0-9.]+/g).slice(0, 3).map(Number)")
+    rtl = tab.eval_on_selector("[data-seek]", "e => getComputedStyle(e).direction") == "rtl"
+    image = Image.open(io.BytesIO(tab.screenshot(clip=box))).convert("RGB")
+    width, height = image.size
+    under = _luminance(tuple(bar))
+
+    def ratio(x: int, y: int) -> float:
+        a = _luminance(image.getpixel((x, y)))
+        return round((max(a, under) + 0.05) / (min(a, under) + 0.05), 2)
+
+    start, end = width // 10, width - 1 - width // 10
+    if rtl:
+        start, end = end, start
+    return {"played": ratio(start, height // 2), "to come": max(ratio(end, y) for y in range(height))}
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [EP1, EMBED])
+def test_the_sliders_track_stands_out_3_to_1_from_the_player_bar(
+        server: SiteServer, open_page: Any, path: str, colour_scheme: str) -> None:
+    """WCAG 1.4.11 (non-text contrast): the slider's track, which shows how long the episode is and how much is
+    left, was the browser's own, with a grey edge of 1.95:1 on the light player bar. The theme draws it: an edge of
+    the controls' colour, the part played in the accent, each at least 3:1 in the light and the dark theme."""
+    tab = open_page(server.url + path, width=600 if path == EMBED else 1100, height=180 if path == EMBED else 900,
+                    color_scheme=colour_scheme)
+    wait_metadata(tab)
+    tab.evaluate("document.querySelector('[data-player] audio').currentTime = 15")
+    tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber === 15")
+    seen = track_contrast(tab)
+    assert seen["played"] >= 3 and seen["to come"] >= 3, seen
+    assert tab.errors == []
 
 
 @pytest.mark.parametrize(("system", "query", "expected"), [

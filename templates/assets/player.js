@@ -171,7 +171,10 @@
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
-    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration())))); }
+    function says(at) {
+      range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration()))));
+      range.style.setProperty("--at", Math.min(100, at / duration() * 100 || 0) + "%"); // the part played (style.css)
+    }
     function played() { return media.ended ? whole(duration()) : media.currentTime; }
     function slide() {
       range.value = String(Math.floor(media.currentTime));
@@ -263,13 +266,12 @@
     var chapterLinks = marks.filter(function (link) { return link.classList.contains("chapter-link"); });
     var select = document.querySelector("[data-chapters]");
     if (select) {
-      // Keys on the closed menu (arrows, Home, End, a letter) only look through it, a change at each: a pick from the
-      // open list, or Enter, goes there; leaving shows the chapter playing again
+      // Keys on the closed menu only look through it (a change each); Enter or a pick from the list goes
       var browsing = false, go = function () { seek(main, parseFloat(select.value) || 0, true); };
       select.hidden = false;
       select.addEventListener("keydown", function (event) {
         if (event.key === "Enter") { event.preventDefault(); go(); } else if (!event.altKey && /^(Arrow|Page|Home|End|\S$)/.test(event.key)) {
-          browsing = true; // its change comes within this event
+          browsing = true; // its change comes in this task
           setTimeout(function () { browsing = false; });
         }
       });
