@@ -40,8 +40,10 @@ EP1 = "episodes/001-ipv-and-substance-use/"
 #: of style: 36,551 and 50,573 used. The chapter's "(playing)" in the show's language (a word of the page, not the
 #: stylesheet's English) took 10 B of style: 36,561 and 50,583 used. Session 29's "Loading…" for a file slow to come,
 #: Space on the slider and the embed without script inside its frame took 1,176 B of style and script and 50 B of
-#: player markup: 37,956 and 52,028 used (the embed's 50,802 before).
-BUDGET = {"index": 100_000, "episode": 100_000, "embed": 52_170, "css+js": 38_100}
+#: player markup: 37,956 and 52,028 used (the embed's 50,802 before). Session 30's slider track drawn by the theme (the
+#: browser's failed 3:1), the chapter menu that arrow keys look through and the file's link in a long wait took 2,512 B
+#: of style and script (651 B gzipped) and 39 B of player markup: 40,468 and 54,579 used.
+BUDGET = {"index": 100_000, "episode": 100_000, "embed": 54_720, "css+js": 40_610}
 
 
 @pytest.fixture(scope="module")

@@ -220,12 +220,21 @@
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
     // A file slow to come: "Loading…" for the clock after 0.5 s (a seek's wait does not flicker), not live (a show's
-    // player.html without the word keeps its clock)
-    var waiting = 0, word = q(".player-wait");
+    // player.html without the word keeps its clock). Past 5 s, the file's link below the bar: the message of a file that
+    // cannot play without its first words ("This episode cannot be played here.")
+    var waiting = 0, slow = 0, word = q(".player-wait"), line = root.querySelector("[data-slow]");
+    var text = root.querySelector("template[data-error-text]");
     function wait(event) {
       clearTimeout(waiting);
-      root.classList.remove("is-waiting");
-      if (word && event.type === "waiting" && !media.paused) { waiting = setTimeout(function () { root.classList.add("is-waiting"); }, 500); }
+      clearTimeout(slow);
+      root.classList.remove("is-waiting", "is-slow");
+      if (word && event.type === "waiting" && !media.paused) {
+        waiting = setTimeout(function () { root.classList.add("is-waiting"); }, 500);
+        slow = setTimeout(function () {
+          if (line && text && !line.firstChild) { line.appendChild(text.content.cloneNode(true)); line.firstChild.remove(); }
+          root.classList.add("is-slow");
+        }, 5000);
+      }
     }
     ["waiting", "playing", "pause", "emptied"].forEach(function (name) { media.addEventListener(name, wait); });
     ["timeupdate", "seeked", "pause", "ended"].forEach(function (name) { media.addEventListener(name, show); });
