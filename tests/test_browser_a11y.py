@@ -468,6 +468,30 @@ def test_the_index_pages_links_say_where_they_go_without_arrows_and_alike(tmp_pa
         tab.close()
 
 
+def test_find_in_page_and_a_copy_of_the_transcript_hold_only_what_is_on_screen(server: SiteServer, open_page: Any) -> None:
+    """Each transcript time stamp said "Play from" to screen readers in a visually hidden span: find in page matched it
+    in every paragraph (Chromium's find, here ``window.find``: 6 matches in the sample's transcript, an hour's 1,500,
+    none of them to be seen, the page scrolled to each), and a copy of the transcript held "Play from 0:07" at every
+    paragraph. The words are the link's aria-label now: the same name for a screen reader, nothing but the time on the
+    page."""
+    tab = open_page(server.url + EP1)
+    found = tab.evaluate("""() => { const seen = []; getSelection().removeAllRanges();
+        while (seen.length < 50 && window.find('Play from', false, false, false)) {
+            const box = getSelection().getRangeAt(0).getBoundingClientRect(); seen.push([box.width, box.height]); }
+        return seen; }""")
+    assert found == []
+    copied = tab.evaluate("""() => { const range = document.createRange(), stamp = document.querySelector('#transcript a.stamp[data-start^="7."]');
+        range.selectNodeContents(stamp.parentNode); getSelection().removeAllRanges(); getSelection().addRange(range);
+        return getSelection().toString(); }""")
+    assert copied.startswith("0:07 ") and "Play from" not in copied, copied
+    stamp = ax_node(tab, '#transcript a.stamp[data-start^="7."]')
+    assert (stamp["role"], stamp["name"]) == ("link", "Play from 0:07")
+    tab.get_by_role("link", name="Play from 0:07").press("Enter")  # and it plays from there
+    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 7 && t < 12; }")
+    tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []
+
+
 #: an HTML transcript as a transcription service delivers it: no heading, no landmark, a table
 SERVICE_TRANSCRIPT = ("<!doctype html><html><head><title>Transcript</title></head><body><p><b>Maya:</b> Welcome to "
                       "<a href='https://example.org/'>Safe to Say</a>.</p><p><b>Priya:</b> Thank you.</p><table><tr>"
