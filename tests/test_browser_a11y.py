@@ -710,6 +710,13 @@ def test_forced_colours_keep_the_controls_and_the_focus_ring_visible(
         assert colours[0] == colours[1] != colours[2] and colours[3] != "none"
         # buttons keep a border in forced colours: the player's controls are outlined shapes
         assert tab.eval_on_selector("[data-skip='30']", "b => getComputedStyle(b).borderStyle") == "solid"
+        # the theme's slider track keeps its edge and its part played, in the system's colours (the browser's own
+        # track drew the part played in Highlight; forced colours took the theme's accent away)
+        wait_metadata(tab)
+        tab.evaluate("document.querySelector('[data-player] audio').currentTime = 15")
+        tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber === 15")
+        seen = track_contrast(tab)
+        assert seen["played"] >= 3 and seen["to come"] >= 3, seen
     context.close()
 
 
@@ -917,10 +924,9 @@ def track_contrast(tab: Any) -> dict[str, float]:
     (the thumb is then between the two)."""
     from PIL import Image
 
-    box = tab.query_selector("[data-seek]").bounding_box()
     bar = tab.eval_on_selector(".player-bar", "b => getComputedStyle(b).backgroundColor.match(/[0-9.]+/g).slice(0, 3).map(Number)")
     rtl = tab.eval_on_selector("[data-seek]", "e => getComputedStyle(e).direction") == "rtl"
-    image = Image.open(io.BytesIO(tab.screenshot(clip=box))).convert("RGB")
+    image = Image.open(io.BytesIO(tab.query_selector("[data-seek]").screenshot())).convert("RGB")
     width, height = image.size
     under = _luminance(tuple(bar))
 
