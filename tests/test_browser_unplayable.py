@@ -6,7 +6,7 @@ once by a status region, on the episode page and in the embed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +180,27 @@ _CLOCK = """() => { const walk = document.createTreeWalker(document.querySelecto
     return seen.trim(); }"""
 
 
+def hold_the_audio(tab: Any) -> Callable[[], int]:
+    """A host slow to send the file: ``tab``'s requests for an MP3 wait until the function returned is called (it lets
+    them and every later one come, and says how many waited)."""
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:
+        if held and held[0] is None:
+            route.continue_()
+        else:
+            held.append(route)
+
+    def let_come() -> int:
+        waited, held[:] = list(held), [None]
+        for route in waited:
+            route.continue_()
+        return len(waited)
+
+    tab.route(re.compile(r".*\.mp3$"), hold)
+    return let_come
+
+
 @pytest.mark.parametrize("path", [FINE, FINE + "embed/"])
 def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer, Any], path: str) -> None:
     """A host that is slow to send the file (here: it sends nothing until the test lets it). Play turned into Pause
@@ -190,16 +211,7 @@ def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer,
     context = site[1].new_context(viewport={"width": 300 if embed else 1100, "height": 180 if embed else 900})
     try:
         tab = context.new_page()
-        held: list[Any] = []
-        audio = re.compile(r".*\.mp3$")
-
-        def hold(route: Any) -> None:  # until the test lets the file come
-            if held and held[0] is None:
-                route.continue_()
-            else:
-                held.append(route)
-
-        tab.route(audio, hold)
+        let_come = hold_the_audio(tab)
         tab.goto(site[0].url + path)
         tab.wait_for_function("() => document.querySelector('.player-bar') && !document.querySelector('.player-bar').hidden")
         assert re.fullmatch(r"0:00( / \d:\d\d)?", tab.evaluate(_CLOCK))  # (the embed's 300 px leaves out the length)
@@ -212,10 +224,7 @@ def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer,
         assert tab.eval_on_selector(".player-time", "t => t.scrollWidth <= t.clientWidth")
         assert axe_violations(tab) == []  # the word's contrast, the narrower slider's size
         assert tab.evaluate("document.documentElement.scrollHeight") <= (180 if embed else 10_000)
-        assert held, "the file was asked for"
-        waited, held[:] = list(held), [None]
-        for route in waited:
-            route.continue_()
+        assert let_come(), "the file was asked for"
         tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 0.3")
         tab.wait_for_function(f"() => /^0:0\\d/.test(({_CLOCK})())")
         tab.eval_on_selector(AUDIO, "a => a.pause()")
@@ -237,15 +246,7 @@ def test_a_long_wait_offers_the_files_link(site: tuple[SiteServer, Any], path: s
         tab = context.new_page()
         tab.errors = []
         tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
-        held: list[Any] = []
-
-        def hold(route: Any) -> None:  # until the test lets the file come
-            if held and held[0] is None:
-                route.continue_()
-            else:
-                held.append(route)
-
-        tab.route(re.compile(r".*\.mp3$"), hold)
+        let_come = hold_the_audio(tab)
         tab.goto(site[0].url + path)
         tab.wait_for_function("() => document.querySelector('.player-bar') && !document.querySelector('.player-bar').hidden")
         assert not tab.is_visible(".player-slow")
@@ -271,9 +272,7 @@ def test_a_long_wait_offers_the_files_link(site: tuple[SiteServer, Any], path: s
             tab.keyboard.press("Tab")
         assert tab.evaluate(_FOCUS)["problem"] == "" and tab.evaluate("document.activeElement.closest('.player-slow') !== null")
         tab.keyboard.press("Shift+Tab")  # (the embed's row stays away while focus is not in it)
-        waited, held[:] = list(held), [None]
-        for route in waited:
-            route.continue_()
+        assert let_come()
         tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 0.3")
         assert not tab.is_visible(".player-slow") and (not embed or tab.is_visible(".embed-more"))
         tab.eval_on_selector(AUDIO, "a => a.pause()")
