@@ -317,6 +317,14 @@ def test_the_embed_chapter_menu_works_from_the_keyboard(server: SiteServer, open
     assert audio_time(tab) < 20
     tab.select_option("[data-chapters]", "7.0")  # a pick from the open list (a pointer's, or Enter in the list)
     tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 7 && t < 12; }")
+    # while it has focus, the menu is not moved when the next chapter starts (a screen reader would say it, as a
+    # focused slider's moves); leaving it brings it up to date
+    tab.focus("[data-chapters]")
+    tab.evaluate("document.querySelector('[data-player] audio').currentTime = 14.5")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 15.3")
+    assert tab.input_value("[data-chapters]") == "7.0"
+    tab.keyboard.press("Tab")
+    assert tab.input_value("[data-chapters]") == "15.0"
     tab.evaluate("document.querySelector('[data-player] audio').pause()")
     assert tab.errors == []
 

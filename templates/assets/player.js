@@ -313,7 +313,7 @@
       if (index !== chapter) {
         mark(chapterLinks, chapter, index);
         chapter = index;
-        if (select && index >= 0) { select.selectedIndex = index; }
+        if (select && index >= 0 && document.activeElement !== select) { select.selectedIndex = index; } // (as the slider)
         session.chapter(names[index] || "");
       }
       if (line !== said) {
