@@ -9,6 +9,7 @@ validator and contrast are test_browser.py's; this file checks what those tools 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -292,13 +293,38 @@ def test_the_whole_player_works_from_the_keyboard(server: SiteServer, open_page:
 
 
 def test_the_embed_chapter_menu_works_from_the_keyboard(server: SiteServer, open_page: Any) -> None:
+    """Arrow keys on the closed chapter menu change its value, and the browser fires ``change`` at each: a keyboard
+    user looking through the list for a chapter jumped the audio (and started it) at every chapter on the way. Keys
+    only look through the menu now; Enter goes to the chapter shown (as does a pick from the open list), and leaving
+    the menu without going shows the chapter playing again."""
     tab = open_page(server.url + EMBED, width=600, height=180)
     wait_metadata(tab)
+    tab.evaluate("document.querySelector('[data-player] audio').muted = true")
     tab.focus("[data-chapters]")
-    tab.keyboard.press("ArrowDown")
+    for key in ("ArrowDown", "ArrowDown", "End", "ArrowUp"):
+        tab.keyboard.press(key)
+    assert tab.input_value("[data-chapters]") == "15.0"
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("[document.querySelector('[data-player] audio').currentTime, "
+                        "document.querySelector('[data-player] audio').paused]") == [0, True]
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => { const a = document.querySelector('[data-player] audio'); "
+                          "return a.currentTime >= 15.3 && a.currentTime < 20 && !a.paused; }")  # (seeked: it plays on)
+    tab.keyboard.press("ArrowDown")  # looking on, then leaving: the menu shows the chapter playing
+    assert tab.input_value("[data-chapters]") == "28.0"
+    tab.keyboard.press("Tab")
+    assert tab.input_value("[data-chapters]") == "15.0"
+    assert audio_time(tab) < 20
+    tab.select_option("[data-chapters]", "7.0")  # a pick from the open list (a pointer's, or Enter in the list)
     tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 7 && t < 12; }")
-    tab.keyboard.press("ArrowDown")
-    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 15 && t < 20; }")
+    # while it has focus, the menu is not moved when the next chapter starts (a screen reader would say it, as a
+    # focused slider's moves); leaving it brings it up to date
+    tab.focus("[data-chapters]")
+    tab.evaluate("document.querySelector('[data-player] audio').currentTime = 14.5")
+    tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 15.3")
+    assert tab.input_value("[data-chapters]") == "7.0"
+    tab.keyboard.press("Tab")
+    assert tab.input_value("[data-chapters]") == "15.0"
     tab.evaluate("document.querySelector('[data-player] audio').pause()")
     assert tab.errors == []
 
@@ -448,6 +474,30 @@ def test_the_index_pages_links_say_where_they_go_without_arrows_and_alike(tmp_pa
         assert tab.get_attribute(".pagination li:nth-child(2) a", "aria-current") == "page"
         assert tab.text_content(".pagination > a[rel=prev]").strip() == "← Newer episodes"  # on screen as before
         tab.close()
+
+
+def test_find_in_page_and_a_copy_of_the_transcript_hold_only_what_is_on_screen(server: SiteServer, open_page: Any) -> None:
+    """Each transcript time stamp said "Play from" to screen readers in a visually hidden span: find in page matched it
+    in every paragraph (Chromium's find, here ``window.find``: 6 matches in the sample's transcript, an hour's 1,500,
+    none of them to be seen, the page scrolled to each), and a copy of the transcript held "Play from 0:07" at every
+    paragraph. The words are the link's aria-label now: the same name for a screen reader, nothing but the time on the
+    page."""
+    tab = open_page(server.url + EP1)
+    found = tab.evaluate("""() => { const seen = []; getSelection().removeAllRanges();
+        while (seen.length < 50 && window.find('Play from', false, false, false)) {
+            const box = getSelection().getRangeAt(0).getBoundingClientRect(); seen.push([box.width, box.height]); }
+        return seen; }""")
+    assert found == []
+    copied = tab.evaluate("""() => { const range = document.createRange(), stamp = document.querySelector('#transcript a.stamp[data-start^="7."]');
+        range.selectNodeContents(stamp.parentNode); getSelection().removeAllRanges(); getSelection().addRange(range);
+        return getSelection().toString(); }""")
+    assert copied.startswith("0:07 ") and "Play from" not in copied, copied
+    stamp = ax_node(tab, '#transcript a.stamp[data-start^="7."]')
+    assert (stamp["role"], stamp["name"]) == ("link", "Play from 0:07")
+    tab.get_by_role("link", name="Play from 0:07").press("Enter")  # and it plays from there
+    tab.wait_for_function("() => { const t = document.querySelector('[data-player] audio').currentTime; return t >= 7 && t < 12; }")
+    tab.evaluate("document.querySelector('[data-player] audio').pause()")
+    assert tab.errors == []
 
 
 #: an HTML transcript as a transcription service delivers it: no heading, no landmark, a table
@@ -668,6 +718,13 @@ def test_forced_colours_keep_the_controls_and_the_focus_ring_visible(
         assert colours[0] == colours[1] != colours[2] and colours[3] != "none"
         # buttons keep a border in forced colours: the player's controls are outlined shapes
         assert tab.eval_on_selector("[data-skip='30']", "b => getComputedStyle(b).borderStyle") == "solid"
+        # the theme's slider track keeps its edge and its part played, in the system's colours (the browser's own
+        # track drew the part played in Highlight; forced colours took the theme's accent away)
+        wait_metadata(tab)
+        tab.evaluate("document.querySelector('[data-player] audio').currentTime = 15")
+        tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber === 15")
+        seen = track_contrast(tab)
+        assert seen["played"] >= 3 and seen["to come"] >= 3, seen
     context.close()
 
 
@@ -858,6 +915,54 @@ def test_every_focus_ring_stands_out_3_to_1_from_what_it_is_drawn_on(
             break
         rings.append(tab.evaluate(_RING_CONTRAST))
     assert len(rings) > 3 and [r for r in rings if r["ratio"] < 3] == []
+
+
+def _luminance(rgb: tuple[int, ...]) -> float:
+    def lin(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2])
+
+
+def track_contrast(tab: Any) -> dict[str, float]:
+    """What the slider's track shows on screen against the player bar's colour, a tenth of its width in from its start
+    (time starts on the left, on the right in a right-to-left page): the part played, its middle's contrast; and from
+    its end, the part to come, the greatest contrast on a line across it (its edge). Set the audio a third in first
+    (the thumb is then between the two)."""
+    from PIL import Image
+
+    bar = tab.eval_on_selector(".player-bar", "b => getComputedStyle(b).backgroundColor.match(/[0-9.]+/g).slice(0, 3).map(Number)")
+    rtl = tab.eval_on_selector("[data-seek]", "e => getComputedStyle(e).direction") == "rtl"
+    image = Image.open(io.BytesIO(tab.query_selector("[data-seek]").screenshot())).convert("RGB")
+    width, height = image.size
+    under = _luminance(tuple(bar))
+
+    def ratio(x: int, y: int) -> float:
+        a = _luminance(image.getpixel((x, y)))
+        return round((max(a, under) + 0.05) / (min(a, under) + 0.05), 2)
+
+    start, end = width // 10, width - 1 - width // 10
+    if rtl:
+        start, end = end, start
+    return {"played": ratio(start, height // 2), "to come": max(ratio(end, y) for y in range(height))}
+
+
+@pytest.mark.parametrize("colour_scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [EP1, EMBED])
+def test_the_sliders_track_stands_out_3_to_1_from_the_player_bar(
+        server: SiteServer, open_page: Any, path: str, colour_scheme: str) -> None:
+    """WCAG 1.4.11 (non-text contrast): the slider's track, which shows how long the episode is and how much is
+    left, was the browser's own, with a grey edge of 1.95:1 on the light player bar. The theme draws it: an edge of
+    the controls' colour, the part played in the accent, each at least 3:1 in the light and the dark theme."""
+    tab = open_page(server.url + path, width=600 if path == EMBED else 1100, height=180 if path == EMBED else 900,
+                    color_scheme=colour_scheme)
+    wait_metadata(tab)
+    tab.evaluate("document.querySelector('[data-player] audio').currentTime = 15")
+    tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber === 15")
+    seen = track_contrast(tab)
+    assert seen["played"] >= 3 and seen["to come"] >= 3, seen
+    assert tab.errors == []
 
 
 @pytest.mark.parametrize(("system", "query", "expected"), [

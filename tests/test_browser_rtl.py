@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from helpers import add_episode
 from siteserver import CHROMIUM, SiteServer, chromium, sample_site
-from test_browser_a11y import open_page, tab_through  # noqa: F401 - open_page is a fixture: a tab that records script errors
+from test_browser_a11y import open_page, tab_through, track_contrast, wait_metadata  # noqa: F401 - open_page is a fixture: a tab that records script errors
 
 EP1 = "episodes/001-ipv-and-substance-use/"
 TITLE = "ليس السبب وليس مصادفة"
@@ -74,6 +74,11 @@ def test_the_player_runs_right_to_left_and_its_numbers_left_to_right(server: Sit
             [("play", "[data-play]"), ("back", "[data-skip='-15']"), ("seek", "[data-seek]"), ("forward", "[data-skip='30']")]}
     assert left["play"] > left["back"] > left["seek"] > left["forward"], left
     assert tab.eval_on_selector("[data-seek]", "e => getComputedStyle(e).direction") == "rtl"
+    wait_metadata(tab)  # the theme's own track (style.css) fills from the right too
+    tab.evaluate("document.querySelector('[data-player] audio').currentTime = 15")
+    tab.wait_for_function("() => document.querySelector('[data-seek]').valueAsNumber === 15")
+    seen = track_contrast(tab)
+    assert seen["played"] >= 3 and seen["to come"] >= 3, seen
     order = """(selector, first, second) => {  // whether the first word is drawn left of the second
         const node = document.querySelector(selector), range = document.createRange();
         const text = [...node.childNodes].find(n => n.nodeType === 3 && n.data.includes(first) && n.data.includes(second));

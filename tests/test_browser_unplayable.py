@@ -6,7 +6,7 @@ once by a status region, on the episode page and in the embed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +180,27 @@ _CLOCK = """() => { const walk = document.createTreeWalker(document.querySelecto
     return seen.trim(); }"""
 
 
+def hold_the_audio(tab: Any) -> Callable[[], int]:
+    """A host slow to send the file: ``tab``'s requests for an MP3 wait until the function returned is called (it lets
+    them and every later one come, and says how many waited)."""
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:
+        if held and held[0] is None:
+            route.continue_()
+        else:
+            held.append(route)
+
+    def let_come() -> int:
+        waited, held[:] = list(held), [None]
+        for route in waited:
+            route.continue_()
+        return len(waited)
+
+    tab.route(re.compile(r".*\.mp3$"), hold)
+    return let_come
+
+
 @pytest.mark.parametrize("path", [FINE, FINE + "embed/"])
 def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer, Any], path: str) -> None:
     """A host that is slow to send the file (here: it sends nothing until the test lets it). Play turned into Pause
@@ -190,16 +211,7 @@ def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer,
     context = site[1].new_context(viewport={"width": 300 if embed else 1100, "height": 180 if embed else 900})
     try:
         tab = context.new_page()
-        held: list[Any] = []
-        audio = re.compile(r".*\.mp3$")
-
-        def hold(route: Any) -> None:  # until the test lets the file come
-            if held and held[0] is None:
-                route.continue_()
-            else:
-                held.append(route)
-
-        tab.route(audio, hold)
+        let_come = hold_the_audio(tab)
         tab.goto(site[0].url + path)
         tab.wait_for_function("() => document.querySelector('.player-bar') && !document.querySelector('.player-bar').hidden")
         assert re.fullmatch(r"0:00( / \d:\d\d)?", tab.evaluate(_CLOCK))  # (the embed's 300 px leaves out the length)
@@ -212,13 +224,58 @@ def test_a_file_slow_to_come_says_loading_until_it_plays(site: tuple[SiteServer,
         assert tab.eval_on_selector(".player-time", "t => t.scrollWidth <= t.clientWidth")
         assert axe_violations(tab) == []  # the word's contrast, the narrower slider's size
         assert tab.evaluate("document.documentElement.scrollHeight") <= (180 if embed else 10_000)
-        assert held, "the file was asked for"
-        waited, held[:] = list(held), [None]
-        for route in waited:
-            route.continue_()
+        assert let_come(), "the file was asked for"
         tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 0.3")
         tab.wait_for_function(f"() => /^0:0\\d/.test(({_CLOCK})())")
         tab.eval_on_selector(AUDIO, "a => a.pause()")
         assert "Loading" not in tab.evaluate(_CLOCK)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path,width", [(FINE, 1100), (FINE + "embed/", 240), (FINE + "embed/", 600)])
+def test_a_long_wait_offers_the_files_link(site: tuple[SiteServer, Any], path: str, width: int) -> None:
+    """A listener on a slow link saw "Loading…" for as long as the file took, with no way to the file itself (the embed
+    has no download link; the episode page's is far below). Past 5 s of waiting the file's link shows below the bar,
+    as the message for a file that cannot play gives it (a download on the page; in the embed a new tab, in place of
+    the chapter menu and transcript link, inside the 180 px frame), reached with Tab after the bar, not spoken by a
+    live region; it goes when the sound comes."""
+    embed = path.endswith("embed/")
+    context = site[1].new_context(viewport={"width": width, "height": 180 if embed else 900})
+    try:
+        tab = context.new_page()
+        tab.errors = []
+        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        let_come = hold_the_audio(tab)
+        tab.goto(site[0].url + path)
+        tab.wait_for_function("() => document.querySelector('.player-bar') && !document.querySelector('.player-bar').hidden")
+        assert not tab.is_visible(".player-slow")
+        tab.focus("[data-play]")
+        tab.keyboard.press("Space")
+        tab.wait_for_function(f"() => ({_CLOCK})() === 'Loading…'")
+        tab.wait_for_selector(".player-slow a", state="visible", timeout=15_000)
+        link = tab.eval_on_selector(".player-slow a", "a => [a.getAttribute('href'), a.hasAttribute('download'), a.target]")
+        assert link[0].endswith(".mp3") and link[1:] == ([False, "_blank"] if embed else [True, ""])
+        assert re.fullmatch((r"Open the file \(opens in a new tab\) \(MP3, 0\.\d MB\)\." if embed else
+                             r"Download the episode \(MP3, 0\.\d MB\) to play it in another app\."),
+                            tab.text_content(".player-slow"))
+        assert not tab.evaluate("document.querySelector('.player-slow').closest('[aria-live],[role=status],[role=alert]')")
+        if embed:  # in place of the chapter menu and the transcript link: the card still fits its frame
+            assert not tab.is_visible(".embed-more")
+            assert tab.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth]") == [180, width]
+        assert axe_violations(tab) == []
+        tab.keyboard.press("Tab")
+        tab.keyboard.press("Tab")  # (the slider, the speed menu; in a wider frame the skip buttons too)
+        for _ in range(4):
+            if tab.evaluate("document.activeElement.closest('.player-slow') !== null"):
+                break
+            tab.keyboard.press("Tab")
+        assert tab.evaluate(_FOCUS)["problem"] == "" and tab.evaluate("document.activeElement.closest('.player-slow') !== null")
+        tab.keyboard.press("Shift+Tab")  # (the embed's row stays away while focus is not in it)
+        assert let_come()
+        tab.wait_for_function("() => document.querySelector('[data-player] audio').currentTime > 0.3")
+        assert not tab.is_visible(".player-slow") and (not embed or tab.is_visible(".embed-more"))
+        tab.eval_on_selector(AUDIO, "a => a.pause()")
+        assert tab.errors == []
     finally:
         context.close()

@@ -40,8 +40,11 @@ EP1 = "episodes/001-ipv-and-substance-use/"
 #: of style: 36,551 and 50,573 used. The chapter's "(playing)" in the show's language (a word of the page, not the
 #: stylesheet's English) took 10 B of style: 36,561 and 50,583 used. Session 29's "Loading…" for a file slow to come,
 #: Space on the slider and the embed without script inside its frame took 1,176 B of style and script and 50 B of
-#: player markup: 37,956 and 52,028 used (the embed's 50,802 before).
-BUDGET = {"index": 100_000, "episode": 100_000, "embed": 52_170, "css+js": 38_100}
+#: player markup: 37,956 and 52,028 used (the embed's 50,802 before). Session 30's slider track drawn by the theme (the
+#: browser's failed 3:1), the chapter menu that arrow keys look through and the file's link in a long wait took 2,736 B
+#: of style and script (720 B gzipped; the track in forced colours 168 of them) and 39 B of player markup: 40,692 and
+#: 54,803 used.
+BUDGET = {"index": 100_000, "episode": 100_000, "embed": 54_890, "css+js": 40_780}
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +130,8 @@ def test_episode_page_has_every_part_of_the_issue(site: Path) -> None:
     assert main.xpath(".//section[@class='links']//a/@href") == [BASE + EP1 + "chapters.json"]
     assert set(main.xpath(".//section[@id='transcript']//a[@type]/@href")) >= {BASE + EP1 + "transcript.vtt"}
     transcript = main.xpath(".//section[@id='transcript']/p[a[@data-start]]")
-    assert text(transcript[1]).startswith("Play from 0:07 Prof. Lena Hart: The first myth")
+    assert text(transcript[1]).startswith("0:07 Prof. Lena Hart: The first myth")
+    assert transcript[1].xpath(".//a/@aria-label") == ["Play from 0:07"]  # a screen reader's words, not the page's
     assert transcript[1].xpath(".//a/@data-start") == ["7.195"]
     assert transcript[0].xpath(".//a/@data-start") == ["0.0"]
     # download, share, embed
@@ -356,7 +360,7 @@ audio: audio.mp3
     # and its direction: an Arabic transcript in an English show runs right to left (its words in reverse before)
     assert paragraph.xpath(f"(.//text()[contains(., {shown[:5]!r})])[1]/ancestor::*[@dir][1]/@dir") == (
         ["rtl"] if lang == "ar" else ["ltr"])
-    assert paragraph.xpath("(.//a[@data-start])[1]/ancestor::*[@lang][1]/@lang") == ["en-gb"]  # "Play from" is English
+    assert paragraph.xpath("(.//a[@data-start])[1]/ancestor::*[@lang][1]/@lang") == ["en-gb"]  # "Play from" (its aria-label) is English
     labels = [text(a) for a in doc.xpath("//p[@class='transcript-files']/a")]
     assert len(set(labels)) == len(labels), labels
 
@@ -690,7 +694,7 @@ transcript: transcript.vtt
     doc = page(build(root, accept_changes=True).output / "episodes/006-monologue/index.html")
     shown = doc.xpath("//section[@id='transcript']//p[a[@data-start]]")
     assert len(shown) > 100
-    words = [text(p).removeprefix("Play from ").split(" ", 1)[1] for p in shown]  # after the time stamp
+    words = [text(p).split(" ", 1)[1] for p in shown]  # after the time stamp
     assert all(len(w) <= PARAGRAPH_MOST + 40 for w in words)
     assert all(w.endswith(".") for w in words[:-1])  # each ends at a sentence here (the last where the cues do)
     assert " ".join(words) == " ".join(f"Sentence {i} about services{'.' if i % 3 == 2 else ','}" for i in range(5000))

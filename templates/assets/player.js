@@ -171,7 +171,10 @@
     root.classList.add("is-enhanced");
 
     function duration() { return isFinite(media.duration) && media.duration > 0 ? media.duration : parseFloat(range.max) || 0; }
-    function says(at) { range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration())))); }
+    function says(at) {
+      range.setAttribute("aria-valuetext", W.time_of.replace("{current}", spoken(at)).replace("{total}", spoken(whole(duration()))));
+      range.style.setProperty("--at", Math.min(100, at / duration() * 100 || 0) + "%"); // the part played (style.css)
+    }
     function played() { return media.ended ? whole(duration()) : media.currentTime; }
     function slide() {
       range.value = String(Math.floor(media.currentTime));
@@ -217,12 +220,21 @@
     media.addEventListener("ratechange", function () { rate.value = String(media.playbackRate); });
     ["play", "pause", "ended"].forEach(function (name) { media.addEventListener(name, state); });
     // A file slow to come: "Loading…" for the clock after 0.5 s (a seek's wait does not flicker), not live (a show's
-    // player.html without the word keeps its clock)
-    var waiting = 0, word = q(".player-wait");
+    // player.html without the word keeps its clock). Past 5 s, the file's link below the bar: the message of a file that
+    // cannot play without its first words ("This episode cannot be played here.")
+    var waiting = 0, slow = 0, word = q(".player-wait"), line = root.querySelector("[data-slow]");
+    var text = root.querySelector("template[data-error-text]");
     function wait(event) {
       clearTimeout(waiting);
-      root.classList.remove("is-waiting");
-      if (word && event.type === "waiting" && !media.paused) { waiting = setTimeout(function () { root.classList.add("is-waiting"); }, 500); }
+      clearTimeout(slow);
+      root.classList.remove("is-waiting", "is-slow");
+      if (word && event.type === "waiting" && !media.paused) {
+        waiting = setTimeout(function () { root.classList.add("is-waiting"); }, 500);
+        slow = setTimeout(function () {
+          if (line && text && !line.firstChild) { line.appendChild(text.content.cloneNode(true)); line.firstChild.remove(); }
+          root.classList.add("is-slow");
+        }, 5000);
+      }
     }
     ["waiting", "playing", "pause", "emptied"].forEach(function (name) { media.addEventListener(name, wait); });
     ["timeupdate", "seeked", "pause", "ended"].forEach(function (name) { media.addEventListener(name, show); });
@@ -263,8 +275,17 @@
     var chapterLinks = marks.filter(function (link) { return link.classList.contains("chapter-link"); });
     var select = document.querySelector("[data-chapters]");
     if (select) {
+      // Keys on the closed menu only look through it (a change each); Enter or a pick from the list goes
+      var browsing = false, go = function () { seek(main, parseFloat(select.value) || 0, true); };
       select.hidden = false;
-      select.addEventListener("change", function () { seek(main, parseFloat(select.value) || 0, true); });
+      select.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); go(); } else if (!event.altKey && /^(Arrow|Page|Home|End|\S$)/.test(event.key)) {
+          browsing = true; // its change comes in this task
+          setTimeout(function () { browsing = false; });
+        }
+      });
+      select.addEventListener("change", function () { if (!browsing) { go(); } });
+      select.addEventListener("blur", function () { select.selectedIndex = Math.max(0, chapter); });
     }
     var starts = select ? map(select.options, function (o) { return parseFloat(o.value); }) : chapterLinks.map(startOf);
     var names = select ? map(select.options, function (o) { return o.textContent.replace(/^\S+\s+/, ""); })
@@ -292,7 +313,7 @@
       if (index !== chapter) {
         mark(chapterLinks, chapter, index);
         chapter = index;
-        if (select && index >= 0) { select.selectedIndex = index; }
+        if (select && index >= 0 && document.activeElement !== select) { select.selectedIndex = index; } // (as the slider)
         session.chapter(names[index] || "");
       }
       if (line !== said) {
