@@ -25,7 +25,7 @@ from . import __version__, codec, incremental, itunes_ns, podcast_ns
 from .dates import rfc2822
 from .itunes_ns import ItunesExtension
 from .model import Item, Show
-from .notes import absolute_urls
+from .notes import absolute_urls, forbidden_dropped
 from .podcast_ns import PodcastExtension
 from .records import frozen
 from .source import is_url
@@ -89,15 +89,16 @@ class _CoreExtension(BaseExtension):  # type: ignore[misc]
         return feed
 
 
-def _core_elements(entry: Any, item: Item) -> None:
-    """An item's ``description``, ``content:encoded`` and ``pubDate`` (after title, link, guid and enclosure)."""
+def _core_elements(entry: Any, item: Item, cdata: Callable[[str], Any] = CDATA) -> None:
+    """An item's ``description``, ``content:encoded`` and ``pubDate`` (after title, link, guid and enclosure);
+    ``cdata`` makes the two CDATA sections (see :func:`render_items`)."""
     description = SubElement(entry, "description")
     short = (absolute_urls(item.description_html, item.page_url)
              or f"<p>{_escape(item.episode.summary or item.episode.title)}</p>")
-    description.text = CDATA(short)
+    description.text = cdata(short)
     if item.notes_html:
         full = absolute_urls(item.notes_html, item.page_url)
-        SubElement(entry, _CONTENT_ENCODED).text = CDATA(longest(full, short, item.episode.summary or ""))
+        SubElement(entry, _CONTENT_ENCODED).text = cdata(longest(full, short, item.episode.summary or ""))
     SubElement(entry, "pubDate").text = rfc2822(item.episode.date)
 
 
@@ -119,8 +120,50 @@ def longest(full: str, *others: str) -> str:
 
 
 def _units(text: str) -> int:
-    """``text``'s length in UTF-16 code units (Java's ``String.length()``: a character beyond U+FFFF is two)."""
-    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
+    """``text``'s length in UTF-16 code units (Java's ``String.length()``: a character beyond U+FFFF is two, a lone
+    surrogate one). Counted by the codec, in C: a Python look at each character of the notes, the description and the
+    summary cost ~1 M instructions an item, each render (a cold build renders each item twice: +29% of its total)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+class _HeldSections:
+    """The items' CDATA sections (their description and notes) held out of lxml's tree: each element gets a
+    stand-in section, and the serialised document gets each text in place of its stand-in (:meth:`put_back`).
+
+    lxml checks every character of a section's text as it is given (an XML character? a ``]]>``?) and copies it
+    into libxml2's tree, which copies it out again: for ~10 KB of notes an item, rendered twice a cold build (the
+    feed rules', the feed's), a tenth of an episode's feed work. A text is held only when it is plain: no ``]]>``
+    and no character XML or HTML forbids (``notes.forbidden_dropped`` leaves it as it is, as ``notes.render``
+    leaves every episode's notes), so lxml would have taken it and libxml2 written it as it is (a CDATA section's
+    text is never escaped). One that is not makes :func:`render_items` render the items again without stand-ins,
+    all of it lxml's (its error, or its bytes, as before)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.plain = True
+
+    def __call__(self, text: str) -> Any:
+        if "]]>" in text or forbidden_dropped(text) is not text:
+            self.plain = False
+        self.texts.append(text)
+        return CDATA(_STAND_IN)
+
+    def put_back(self, document: bytes) -> bytes:
+        """``document`` with each stand-in section holding its text (in the order the sections were made). The
+        document's only CDATA sections are the stand-ins, and "<" in any text or attribute value is escaped: each
+        ``<![CDATA[`` it holds starts one."""
+        pieces = document.split(_STAND_IN_SECTION)
+        if len(pieces) != len(self.texts) + 1:
+            raise AssertionError("feed items' CDATA sections could not be told apart")  # pragma: no cover - see above
+        out = [pieces[0]]
+        for text, piece in zip(self.texts, pieces[1:]):  # (strict: the lengths are checked above)
+            out += (_CDATA_START, text.encode("utf-8"), _CDATA_END, piece)
+        return b"".join(out)
+
+
+_STAND_IN = "mediafeed"
+_CDATA_START, _CDATA_END = b"<![CDATA[", b"]]>"
+_STAND_IN_SECTION = _CDATA_START + _STAND_IN.encode() + _CDATA_END
 
 
 _CONTENT_ENCODED = "{%s}encoded" % CONTENT_NS
@@ -250,6 +293,24 @@ def render_items(items: list[Item]) -> list[bytes]:
     """
     if not items:
         return []
+    held = _HeldSections()
+    document = _items_document(items, held)
+    if held.plain:
+        document = held.put_back(document)
+    else:  # a text lxml may refuse or must have its way with: every section lxml's own
+        document = _items_document(items, None)
+    body = document[document.index(_ITEM_START):document.rindex(_CHANNEL_END)]
+    # "    </item>\n" only ever ends an item: in text and attributes "<" is escaped, and the notes in
+    # CDATA are sanitised HTML, which has no <item> tags.
+    parts = [part + _ITEM_END for part in body.split(_ITEM_END)[:-1]]
+    if len(parts) != len(items) or not all(part.startswith(_ITEM_START) for part in parts):
+        raise AssertionError("feed items could not be told apart")  # pragma: no cover - see above
+    return parts
+
+
+def _items_document(items: list[Item], held: _HeldSections | None) -> bytes:
+    """A bare ``<rss><channel>`` of ``items`` (see :func:`render_items`), serialised; ``held``: their CDATA sections'
+    texts are held there, stand-ins in the document (see :class:`_HeldSections`)."""
     rss = Element("rss", version="2.0", nsmap=_ITEM_NAMESPACES)
     channel = SubElement(rss, "channel")
     for item in items:
@@ -263,15 +324,11 @@ def render_items(items: list[Item]) -> list[bytes]:
             SubElement(entry, "guid", isPermaLink="true" if episode.guid_permalink else "false").text = episode.guid
         SubElement(entry, "enclosure", url=item.enclosure_url, length=str(item.media.size), type=item.media.mime)
         for _, _, elements in _EXTENSIONS:
-            elements(entry, item)
-    document = tostring(rss, pretty_print=True, encoding="UTF-8")
-    body = document[document.index(_ITEM_START):document.rindex(_CHANNEL_END)]
-    # "    </item>\n" only ever ends an item: in text and attributes "<" is escaped, and the notes in
-    # CDATA are sanitised HTML, which has no <item> tags.
-    parts = [part + _ITEM_END for part in body.split(_ITEM_END)[:-1]]
-    if len(parts) != len(items) or not all(part.startswith(_ITEM_START) for part in parts):
-        raise AssertionError("feed items could not be told apart")  # pragma: no cover - see above
-    return parts
+            if elements is _core_elements and held is not None:
+                _core_elements(entry, item, held)
+            else:
+                elements(entry, item)
+    return tostring(rss, pretty_print=True, encoding="UTF-8")
 
 
 #: the namespaces a feed document declares on ``<rss>`` (feedgen: every extension's, then atom and content)

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,100 @@ def test_the_feed_rules_items_are_the_bytes_as_rendered(show: Path, monkeypatch:
     monkeypatch.setattr(feeditems.FeedItems, "_render_rss", staticmethod(spy))
     assert feeditems.FeedItems(Cache(None), project.fingerprints).rss(items) == made
     assert decoded == []  # main: [the items' count]
+
+
+def _items_with_notes(show: Path, notes: list[tuple[str, str]]) -> list:  # type: ignore[type-arg]
+    """The show's items, each given one of ``notes`` ((html, description)) in turn."""
+    from mediafeed import codec
+    from mediafeed.cache import Cache
+    from mediafeed.items import make_items
+    from mediafeed.model import Item
+    from mediafeed.notes import Notes
+    from mediafeed.project import load_project
+
+    cache = Cache(None)
+    items = make_items(load_project(show, cache), cache)
+    with_notes = codec.replacer(Item, "notes")
+    return [with_notes(items[n % len(items)], partial(_given, Notes(html, description, "text")))
+            for n, (html, description) in enumerate(notes)]
+
+
+def _given(notes: object) -> object:
+    return notes
+
+
+def _lxml_items(items: list) -> list[bytes]:  # type: ignore[type-arg]
+    """The items' <item> elements with every CDATA section made by lxml (render_items as it was)."""
+    from mediafeed import feed
+
+    document = feed._items_document(items, None)
+    body = document[document.index(feed._ITEM_START):document.rindex(feed._CHANNEL_END)]
+    return [part + feed._ITEM_END for part in body.split(feed._ITEM_END)[:-1]]
+
+
+#: notes as the sanitiser can leave them: markup, references, "]]" short of a "]]>", every line end, text beyond
+#: ASCII (two-byte, three-byte, four-byte UTF-8, a line separator), a stand-in's own text, a section's start
+PLAIN_NOTES = [
+    ('<p>Fish &amp; chips <a href="/x">here</a>]] and ]]&gt;</p>\n', "<p>Fish &amp; chips]]</p>"),
+    ("<p>tab\there\r\nand\rthere</p>", "<p>caf\u00e9 \u2013 \u65e5\u672c \U0001F600 \u2028 end</p>"),
+    ("<p>mediafeed <![CDATA[mediafeed]] &lt;![CDATA[</p>", ""),
+    ("<p>" + "long notes " * 2000 + "</p>", "<p>" + "x" * 3999 + "</p>"),
+]
+
+
+def test_an_items_plain_notes_are_written_into_its_cdata_sections_as_lxml_writes_them(show: Path,
+                                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """render_items holds plain notes (no "]]>", no character XML or HTML forbids, as notes.render leaves every
+    episode's) out of lxml's tree and writes them into the serialised items: the same bytes, without lxml checking
+    and copying ~10 KB of notes an item twice a cold build (the feed rules' items and the feed's)."""
+    from mediafeed import feed
+
+    items = _items_with_notes(show, PLAIN_NOTES)
+    expected = _lxml_items(items)
+    given: list[str] = []
+    real = feed.CDATA
+
+    def spy(text: str) -> object:
+        given.append(text)
+        return real(text)
+
+    monkeypatch.setattr(feed, "CDATA", spy)
+    assert feed.render_items(items) == expected
+    assert set(given) == {feed._STAND_IN}  # main: lxml was given every item's notes and description
+    assert b"\xf0\x9f\x98\x80" in expected[1] and b"]]&gt;" in expected[0] and b"\r\n" in expected[1]
+
+
+@pytest.mark.parametrize(("html", "refused"), [("<p>del \x7f and c1 \x85 and \ufdd0</p>", False),
+                                                ("<p>ends ]]> early</p>", False), ("<p>control \x01</p>", True)])
+def test_notes_that_are_not_plain_are_all_lxmls_to_judge(show: Path, html: str, refused: bool) -> None:
+    """A text with a character HTML forbids (which lxml takes and writes as it is), a "]]>" (which libxml2 writes as
+    two sections) or one lxml refuses (a control character) makes render_items render every item with lxml's own
+    sections: its bytes, or its error."""
+    from mediafeed import feed
+
+    items = _items_with_notes(show, [PLAIN_NOTES[0], (html, "<p>plain</p>")])
+    if refused:
+        with pytest.raises(ValueError):
+            feed.render_items(items)
+        return
+    made = feed.render_items(items)
+    assert made == _lxml_items(items)
+    assert (b"]]]]><![CDATA[>" if "]]>" in html else html.encode("utf-8")) in made[1]
+
+
+def test_a_texts_utf16_length_is_counted_as_java_counts_it() -> None:
+    """feed._units (content:encoded kept the longest of an item's three texts, as AntennaPod measures them) counts
+    UTF-16 code units: one a character up to U+FFFF (a lone surrogate too), two beyond. Counted by the codec now
+    (a Python look at each character was ~1 M instructions an item); the same count for every kind of text."""
+    import random
+
+    from mediafeed.feed import _units
+
+    def java(text: str) -> int:
+        return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
+
+    pool = ["a", " ", "\n", "\u00e9", "\u2013", "\uffff", "\ud800", "\udfff", "\U0001F600", "\U0010FFFF", "<p>"]
+    rng = random.Random(30)
+    texts = ["", "plain ascii", "\U0001F600", "\ud83d\ude00"] + ["".join(rng.choices(pool, k=rng.randrange(40)))
+                                                              for _ in range(2000)]
+    assert [_units(text) for text in texts] == [java(text) for text in texts]
