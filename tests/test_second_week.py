@@ -1,0 +1,89 @@
+"""A new producer's second week (session 30): the show is published, and now an episode is edited, renamed, re-cut,
+taken down; the artwork changes; the site moves. Each test is a step where what mediafeed said sent the producer the
+wrong way, through the library where the text is made and through the command line where the producer saw it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mediafeed.build import build
+from mediafeed.cli import main
+
+TRAILER = "episodes/000-trailer"
+LONGER = "episodes/005-european-review/european-review.mp3"  # another length than the trailer's
+
+
+def _problems(show: Path, *args: str) -> tuple[int, list[dict]]:
+    result = CliRunner().invoke(main, ["build", "--show", str(show), "--format", "json", *args])
+    return result.exit_code, json.loads(result.output)["problems"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# -- a re-cut of a published episode ----------------------------------------------------------------------------
+
+
+def test_a_recut_under_a_new_name_as_led003_asks_is_not_told_to_take_the_old_name_back(show: Path) -> None:
+    """The re-edit saved over the published file: LED003 said "give the re-cut file a new file name"; done so (and
+    written in 'audio:'), LED002 said "rename safe-to-say-trailer-2.mp3 back to safe-to-say-trailer.mp3", which is
+    LED003 again: the producer went round in a circle, never told that --accept-changes was the way out."""
+    build(show)
+    folder = show / TRAILER
+    shutil.copyfile(show / LONGER, folder / "safe-to-say-trailer.mp3")  # the re-edit, exported over the master
+    code, problems = _problems(show)
+    [recut] = [p for p in problems if p["code"] == "LED003"]
+    assert code == 1
+    assert recut["hint"] == ("give the re-cut file a new file name (e.g. safe-to-say-trailer-2.mp3; apps cache by URL), "
+                             "write it in 'audio:' and run 'mediafeed build --accept-changes' to record its URL; the "
+                             "GUID stays")
+
+    (folder / "safe-to-say-trailer.mp3").rename(folder / "safe-to-say-trailer-2.mp3")  # what the hint says
+    _edit(folder / "episode.md", "audio: safe-to-say-trailer.mp3", "audio: safe-to-say-trailer-2.mp3")
+    code, problems = _problems(show)
+    [moved] = [p for p in problems if p["code"] == "LED002"]
+    assert code == 1 and not [p for p in problems if p["code"] == "LED003"]
+    assert "back to" not in moved["hint"]
+    assert moved["hint"].startswith("safe-to-say-trailer-2.mp3 is a re-cut of the published safe-to-say-trailer.mp3 "
+                                    "(")
+    assert "a re-cut needs a new name (LED003), as it has: run 'mediafeed build --accept-changes' to record its URL; " \
+           "the GUID stays" in moved["hint"]
+
+    assert _problems(show, "--accept-changes")[0] == 0  # the way out it names
+    assert _problems(show)[0] == 0
+
+
+def test_a_file_renamed_without_a_recut_is_still_told_to_take_its_name_back(show: Path) -> None:
+    """The same audio under a new name has no reason to move: LED002 still names the published name."""
+    build(show)
+    folder = show / TRAILER
+    (folder / "safe-to-say-trailer.mp3").rename(folder / "trailer.mp3")
+    _edit(folder / "episode.md", "audio: safe-to-say-trailer.mp3", "audio: trailer.mp3")
+    code, problems = _problems(show)
+    [moved] = [p for p in problems if p["code"] == "LED002"]
+    assert code == 1
+    assert moved["hint"].startswith("rename trailer.mp3 back to safe-to-say-trailer.mp3"), moved["hint"]
+
+
+def test_publish_names_itself_in_the_hint_of_a_recut(show: Path, tmp_path: Path) -> None:
+    """In a publish, the way out is the publish's own --accept-changes (ledger.for_command), as for every LED002."""
+    build(show)
+    web = tmp_path / "www"
+    web.mkdir()
+    with (show / "show.yml").open("a", encoding="utf-8") as config:
+        config.write(f"publish:\n  targets:\n    web: {{type: directory, path: {web}}}\n")
+    folder = show / TRAILER
+    shutil.copyfile(show / LONGER, folder / "safe-to-say-trailer-2.mp3")
+    (folder / "safe-to-say-trailer.mp3").unlink()
+    _edit(folder / "episode.md", "audio: safe-to-say-trailer.mp3", "audio: safe-to-say-trailer-2.mp3")
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify"])
+    [moved] = [p for p in json.loads(result.output)["problems"] if p["code"] == "LED002"]
+    assert result.exit_code == 1
+    assert "run 'mediafeed publish --accept-changes' to record its URL" in moved["hint"], moved["hint"]
