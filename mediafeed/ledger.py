@@ -360,9 +360,15 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
                                     hint=f"subscribers keep their copy; 'mediafeed publish --delete' takes its page off "
                                     f"the site (its media stay, for them); {undo} if this was a mistake; {WITHDRAW_HINT}"))
             continue
-        problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {guid!r} is no longer in the feed",
-                                field="guid", episode=str(record.get("slug", "")),
-                                hint=f"subscribers keep their copy; restore the folder if this was a mistake; {WITHDRAW_HINT}"))
+        slug = str(record.get("slug", ""))
+        # (named by its folder, as the producer knows it: the file was the bare slug, a path that is not in the show,
+        # and the hint did not say that the episode's page stays on the site until a publish with --delete)
+        folder = f"{EPISODES_DIR}/{slug}" if slug else guid
+        problems.append(warning("LED005", folder, f"published episode {guid!r} (folder {folder}) is no longer in the feed",
+                                field="guid", episode=slug,
+                                hint="subscribers keep their copy; its page stays on the site until 'mediafeed publish "
+                                "--delete' takes it off (its media stay, for them); restore the folder if this was a "
+                                f"mistake; {WITHDRAW_HINT}"))
     return problems
 
 

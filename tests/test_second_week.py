@@ -87,3 +87,23 @@ def test_publish_names_itself_in_the_hint_of_a_recut(show: Path, tmp_path: Path)
     [moved] = [p for p in json.loads(result.output)["problems"] if p["code"] == "LED002"]
     assert result.exit_code == 1
     assert "run 'mediafeed publish --accept-changes' to record its URL" in moved["hint"], moved["hint"]
+
+
+# -- an episode deleted -----------------------------------------------------------------------------------------
+
+
+def test_a_deleted_episode_folder_is_named_as_a_path_and_its_page_left_on_the_site_is_said(show: Path, tmp_path: Path) -> None:
+    """``rm -r episodes/003-e3`` gave "warning 003-e3: guid: published episode '5eab…' is no longer in the feed —
+    subscribers keep their copy; restore the folder if this was a mistake": a file '003-e3' that is nowhere in the
+    show, and nothing said that the episode's page stays on the site (the publish after it said "6 no longer in the
+    site (use --delete)")."""
+    build(show)
+    shutil.rmtree(show / "episodes/003-capabilities-framework")
+    code, problems = _problems(show)
+    [gone] = [p for p in problems if p["code"] == "LED005"]
+    assert code == 0
+    assert (gone["file"], gone["episode"]) == ("episodes/003-capabilities-framework", "003-capabilities-framework")
+    assert "(folder episodes/003-capabilities-framework) is no longer in the feed" in gone["message"]
+    assert gone["hint"].startswith("subscribers keep their copy; its page stays on the site until 'mediafeed publish "
+                                   "--delete' takes it off (its media stay, for them); restore the folder if this was a "
+                                   "mistake"), gone["hint"]
