@@ -107,3 +107,38 @@ def test_a_deleted_episode_folder_is_named_as_a_path_and_its_page_left_on_the_si
     assert gone["hint"].startswith("subscribers keep their copy; its page stays on the site until 'mediafeed publish "
                                    "--delete' takes it off (its media stay, for them); restore the folder if this was a "
                                    "mistake"), gone["hint"]
+
+
+# -- a new show artwork -----------------------------------------------------------------------------------------
+
+
+def test_a_new_show_artwork_re_tags_every_file_and_publish_says_so_once_and_why(show: Path, tmp_path: Path) -> None:
+    """A new show artwork is embedded in every published file without artwork of its own: the publish after it sent
+    every audio file again with one PUB030 each, "the tags of a published media file changed", the same line under
+    every episode (300 for a show of 300) and none saying why. One warning now names how many, a few of them (all in
+    ``episodes``) and what the tags carry."""
+    import subprocess
+
+    from test_qa_publish import directory_target
+
+    from mediafeed.publish import publish
+
+    web = tmp_path / "www"
+    directory_target(show, web)
+    publish(show, notify=False)
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "color=c=green:s=1400x1400", "-frames:v",
+                    "1", str(show / "artwork-2.jpg")], check=True)
+    _edit(show / "show.yml", "artwork: artwork.png", "artwork: artwork-2.jpg")
+    result = CliRunner().invoke(main, ["publish", "--show", str(show), "--format", "json", "--no-notify", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    media = sorted(u["path"] for u in report["uploads"] if u["path"].endswith((".mp3", ".m4a")))
+    [warned] = [p for p in report["problems"] if p["code"] == "PUB030"]
+    slugs = sorted(m.split("/")[1] for m in media)
+    assert len(media) > 3 and warned["episodes"] == slugs
+    assert warned["file"] == "episodes" and warned["episode"] == ""
+    assert warned["message"] == (f"the tags of {len(media)} published media files changed (same audio, same URLs), so "
+                                 f"they are uploaded again: {', '.join(slugs[:3])} and {len(slugs) - 3} more")
+    assert warned["hint"].startswith("what the tags carry changed: the show's artwork (embedded in every episode without "
+                                     "its own)"), warned["hint"]
+    assert "keep their names (a new one changes the published URL, LED002)" in warned["hint"]
