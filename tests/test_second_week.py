@@ -142,3 +142,44 @@ def test_a_new_show_artwork_re_tags_every_file_and_publish_says_so_once_and_why(
     assert warned["hint"].startswith("what the tags carry changed: the show's artwork (embedded in every episode without "
                                      "its own)"), warned["hint"]
     assert "keep their names (a new one changes the published URL, LED002)" in warned["hint"]
+
+
+# -- publish while serve rebuilds -------------------------------------------------------------------------------
+
+
+def test_a_publish_while_another_run_holds_the_show_waits_for_it_as_a_build_does(show: Path, tmp_path: Path) -> None:
+    """With 'mediafeed serve' open in another terminal (it rebuilds on every save), a publish run right after an edit
+    stopped at once with OUT005, "wait for the other build, tag or serve rebuild to finish, then run the command again
+    (or give it time: --wait SECONDS)": 'mediafeed build' waits (600 s by default), and publish had no --wait."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+    from test_cli_producer import HOLD_THE_SHOW
+    from test_qa_publish import directory_target, wait_for
+
+    web = tmp_path / "www"
+    directory_target(show, web)
+    _edit(show / "episodes/003-capabilities-framework/episode.md", "for working safely with men",
+          "for working safely and well with men")  # a publish that has to build
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_SHOW, str(show)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        at_once = subprocess.run([sys.executable, "-m", "mediafeed", "publish", "--show", str(show), "--no-notify",
+                                  "--wait", "0"], capture_output=True, text=True, env=env, timeout=120)
+        assert at_once.returncode == 1 and "[OUT005]" in at_once.stderr, at_once.stderr
+        assert not (web / "feed.xml").exists()
+        err = tmp_path / "publish.err"
+        with err.open("w") as stderr:
+            waiting = subprocess.Popen([sys.executable, "-m", "mediafeed", "publish", "--show", str(show),
+                                        "--no-notify"], stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+        wait_for(lambda: "Waiting for another mediafeed run on this show to finish (tag, pid" in err.read_text(),
+                 "the publish saying whom it waits for")
+        assert waiting.poll() is None
+    finally:
+        holder.communicate(timeout=60)
+    assert waiting.wait(timeout=120) == 0, err.read_text()
+    assert "safely and well with men" in (web / "episodes/003-capabilities-framework/index.html").read_text()

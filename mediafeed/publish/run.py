@@ -192,12 +192,15 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
             dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True, overwrite: bool = False,
             accept_changes: bool = False,
             transfer: Transfer | None = None, build_progress: build_lib.Progress | None = None,
-            session: requests.Session | None = None, now: datetime | None = None) -> PublishReport:
+            session: requests.Session | None = None, now: datetime | None = None, wait: float = 0.0,
+            waiting: Callable[[str], None] | None = None) -> PublishReport:
     """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure.
 
     ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload).
     ``accept_changes``: build with ``--accept-changes`` and publish a feed that changes a GUID, an enclosure URL or
-    the podcast:guid of the feed on the target (else LED001, LED002, LED004, before any upload)."""
+    the podcast:guid of the feed on the target (else LED001, LED002, LED004, before any upload). ``wait``, ``waiting``:
+    as :func:`build_lib.build`'s, for a build while another run holds the show (a ``serve`` rebuild: it stopped at once
+    with OUT005, whose hint named a ``--wait`` that publish did not have)."""
     started = time.perf_counter()
     root = root.resolve()
     show, config = load_config(root)
@@ -228,7 +231,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
             sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
             try:
                 built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress,
-                                        now=now, record=False, sweep=sweep)
+                                        now=now, record=False, sweep=sweep, wait=wait, waiting=waiting)
             except MediafeedError as exc:
                 exc.problems = ledger_io.for_command(exc.problems, accept)
                 raise
