@@ -92,8 +92,10 @@ def warning(code: str, file: str, message: str, field: str = "", hint: str = "",
                    episodes=episodes)
 
 
-def info(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
-    return Problem(file=file, code=code, severity=Severity.INFO, message=message, field=field, hint=hint, episode=episode)
+def info(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
+         episodes: tuple[str, ...] = ()) -> Problem:
+    return Problem(file=file, code=code, severity=Severity.INFO, message=message, field=field, hint=hint, episode=episode,
+                   episodes=episodes)
 
 
 def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:

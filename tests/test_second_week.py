@@ -183,3 +183,41 @@ def test_a_publish_while_another_run_holds_the_show_waits_for_it_as_a_build_does
         holder.communicate(timeout=60)
     assert waiting.wait(timeout=120) == 0, err.read_text()
     assert "safely and well with men" in (web / "episodes/003-capabilities-framework/index.html").read_text()
+
+
+# -- the site moves to a new domain -----------------------------------------------------------------------------
+
+
+def test_the_build_that_records_a_new_domain_says_what_it_recorded_and_what_subscribers_still_ask_for(show: Path) -> None:
+    """``url:`` moved to a new domain stopped the build with LED008 (subscribers keep polling the old feed address: keep
+    it answering with a 301) and LED002 (the media moved); ``build --accept-changes`` then said nothing at all of
+    either: the producer had no word that the move was recorded, nor, once the errors were gone, of what the old
+    addresses must go on doing."""
+    build(show)
+    recorded = json.loads((show / "published.json").read_text())["podcast_guid"]
+    _edit(show / "show.yml", "url: https://podcast.example.org/safe-to-say/",
+          f"url: https://new.example.org/safe-to-say/\npodcast_guid: {recorded}")
+    code, problems = _problems(show, "--accept-changes")
+    assert code == 0
+    [feed] = [p for p in problems if p["code"] == "LED008"]
+    assert (feed["severity"], feed["file"]) == ("info", "published.json")
+    assert feed["message"] == ("the feed's move from https://podcast.example.org/safe-to-say/feed.xml to "
+                               "https://new.example.org/safe-to-say/feed.xml recorded")
+    assert feed["hint"].startswith("subscribers' apps still poll https://podcast.example.org/safe-to-say/feed.xml: keep "
+                                   "it answering with a 301 redirect to https://new.example.org/safe-to-say/feed.xml")
+    [media] = [p for p in problems if p["code"] == "LED002"]
+    assert media["severity"] == "info" and len(media["episodes"]) == 6
+    assert media["message"].startswith("the new enclosure URL of 6 published episode(s) recorded: 000-trailer, ")
+    assert "https://podcast.example.org/safe-to-say/episodes/000-trailer/" in media["hint"]
+    code, problems = _problems(show)  # said once: the next build is a plain one
+    assert code == 0 and not [p for p in problems if p["code"] in ("LED002", "LED008")]
+
+
+def test_the_build_that_records_a_renamed_folder_names_the_episode(show: Path) -> None:
+    build(show)
+    shutil.move(show / "episodes/005-european-review", show / "episodes/005-sixty-evaluations")
+    code, problems = _problems(show, "--accept-changes")
+    [media] = [p for p in problems if p["code"] == "LED002"]
+    assert code == 0 and media["severity"] == "info" and media["episode"] == "005-sixty-evaluations"
+    assert media["message"] == "the new enclosure URL of 1 published episode(s) recorded: 005-sixty-evaluations"
+    assert not [p for p in problems if p["code"] == "LED008"]
