@@ -560,7 +560,10 @@ def _name_back(old: str, new: str, slug: str) -> str:
     old_file, new_file = unquote(old_file), unquote(new_file)
     steps = []
     if old_slug != new_slug and new_slug == slug and old_slug:
-        steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug}")
+        # (the folder is the page's address too: a deliberate rename moves the page people linked to, and nothing said so)
+        steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug} (the folder name is the address of "
+                     f"the episode's page too: links to {EPISODES_DIR}/{old_slug}/ stop working once 'mediafeed publish "
+                     "--delete' removes the old page)")
     if old_file != new_file and old_file and unicodedata.normalize("NFC", old_file) == unicodedata.normalize("NFC", new_file):
         # (the same text in another Unicode form: "rename Épisode.mp3 back to Épisode.mp3" named two names that look
         # the same; the file goes back to the published form, and 'audio:' finds it in either: episodes.py)

@@ -221,3 +221,20 @@ def test_the_build_that_records_a_renamed_folder_names_the_episode(show: Path) -
     assert code == 0 and media["severity"] == "info" and media["episode"] == "005-sixty-evaluations"
     assert media["message"] == "the new enclosure URL of 1 published episode(s) recorded: 005-sixty-evaluations"
     assert not [p for p in problems if p["code"] == "LED008"]
+
+
+# -- an episode folder renamed ----------------------------------------------------------------------------------
+
+
+def test_a_renamed_folder_is_told_that_its_page_moves_too(show: Path) -> None:
+    """LED002 of a renamed folder spoke of the enclosure URL alone: the folder name is also the address of the page that
+    people linked to (a university news post, a tweet), which goes once 'publish --delete' removes it."""
+    build(show)
+    shutil.move(show / "episodes/005-european-review", show / "episodes/005-sixty-evaluations")
+    code, problems = _problems(show)
+    [moved] = [p for p in problems if p["code"] == "LED002"]
+    assert code == 1
+    assert moved["hint"].startswith("rename the folder episodes/005-sixty-evaluations back to 005-european-review (the "
+                                    "folder name is the address of the episode's page too: links to "
+                                    "episodes/005-european-review/ stop working once 'mediafeed publish --delete' "
+                                    "removes the old page)"), moved["hint"]
