@@ -256,7 +256,8 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
         report.ledger = ledger_io.record(ledger, show, items, replace=accept_changes,
                                          artwork=ledger_io.artwork_files(project.root, show, items))
         if accept_changes:  # say what was recorded as withdrawn (LED005 is not repeated for it from now on)
-            report.problems = sorted(set(report.problems + _withdrawals(ledger, report.ledger)), key=_problem_order)
+            report.problems = sorted(set(report.problems + _withdrawals(ledger, report.ledger) + _moves(ledger, report.ledger)),
+                                     key=_problem_order)
         # EP013 as published.json is once this build is recorded: the stamp's report is replayed (fastpath), and a
         # stamp is saved only once published.json records this build, here or by publish when its feed is live (a
         # publish's build records nothing itself); a preview (serve) saves no stamp and records nothing, so its
@@ -290,6 +291,32 @@ def _build(root: Path, out_dir: Path, started: float, *, clean: bool, strict: bo
     finally:
         streams.settle()  # (a replaced feed freed in the background: done before the build returns, or forks again)
         cache.close()
+
+
+def _moves(before: ledger_io.Ledger, after: ledger_io.Ledger) -> list[Problem]:
+    """LED008 and LED002 (infos), in the report of a build with ``--accept-changes``: the feed's move and the enclosure
+    URLs it records. The build that recorded a new domain said nothing of it, and the errors that had said what the
+    subscribers' apps still ask for (the old addresses: keep them answering) were gone with it."""
+    found = []
+    if before.feed_url and after.feed_url and before.feed_url != after.feed_url:
+        found.append(info("LED008", ledger_io.LEDGER_FILE, f"the feed's move from {before.feed_url} to {after.feed_url} "
+                          "recorded", field="feed_url",
+                          hint=f"subscribers' apps still poll {before.feed_url}: keep it answering with a 301 redirect "
+                               f"to {after.feed_url} for good (or a last feed there with 'new_feed_url: "
+                               f"{after.feed_url}'); apps that follow it then ask the new address"))
+    moved = sorted((str(record.get("slug", "")), str(before.episodes[guid].get("enclosure")))
+                   for guid, record in after.episodes.items()
+                   if guid in before.episodes and before.episodes[guid].get("enclosure") != record.get("enclosure"))
+    if moved:
+        slugs = tuple(slug for slug, _ in moved)
+        named = ", ".join(slugs[:3]) + (f" and {len(slugs) - 3} more" if len(slugs) > 3 else "")
+        found.append(info("LED002", ledger_io.LEDGER_FILE, f"the new enclosure URL of {len(moved)} published episode(s) "
+                          f"recorded: {named}", field="enclosure", episode=slugs[0] if len(slugs) == 1 else "",
+                          episodes=slugs if len(slugs) > 1 else (),
+                          hint=f"apps with a download queued still fetch the old address ({moved[0][1]}"
+                               f"{', …' if len(moved) > 1 else ''}): keep the old files answering there, or 301-"
+                               "redirect each to its new address"))
+    return found
 
 
 def _withdrawals(before: ledger_io.Ledger, after: ledger_io.Ledger) -> list[Problem]:

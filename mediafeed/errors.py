@@ -86,12 +86,16 @@ def error(code: str, file: str, message: str, field: str = "", hint: str = "", e
                    episodes=episodes)
 
 
-def warning(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
-    return Problem(file=file, code=code, severity=Severity.WARNING, message=message, field=field, hint=hint, episode=episode)
+def warning(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
+            episodes: tuple[str, ...] = ()) -> Problem:
+    return Problem(file=file, code=code, severity=Severity.WARNING, message=message, field=field, hint=hint, episode=episode,
+                   episodes=episodes)
 
 
-def info(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "") -> Problem:
-    return Problem(file=file, code=code, severity=Severity.INFO, message=message, field=field, hint=hint, episode=episode)
+def info(code: str, file: str, message: str, field: str = "", hint: str = "", episode: str = "",
+         episodes: tuple[str, ...] = ()) -> Problem:
+    return Problem(file=file, code=code, severity=Severity.INFO, message=message, field=field, hint=hint, episode=episode,
+                   episodes=episodes)
 
 
 def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:

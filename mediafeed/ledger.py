@@ -328,19 +328,22 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
                 seen.add(old_guid)  # its folder is here: LED001 says what happened to it, not LED005
             continue
         if record.get("enclosure") != item.enclosure_url:
-            moved = _moved(str(record.get("enclosure")), item, show)
+            moved = _moved(str(record.get("enclosure")), item, show, _recut(record, item))
             base = _base_move(str(record.get("enclosure")), item, show)
             if base:
                 base_moves.setdefault(base, []).append(moved)
             else:
                 problems.append(moved)
             continue
-        old = record.get("duration")
-        if isinstance(old, (int, float)) and abs(float(old) - item.media.duration) > 1.0:
-            problems.append(error("LED003", episode.source,
-                                  f"the audio at a published URL changed length ({old:.0f} s → {item.media.duration:.0f} s)",
+        recut = _recut(record, item)
+        if recut:
+            name = item.episode.audio
+            stem, dot, ext = name.rpartition(".")
+            problems.append(error("LED003", episode.source, f"the audio at a published URL changed length ({recut})",
                                   field="audio", episode=episode.slug,
-                                  hint="give the re-cut file a new file name (apps cache by URL); the GUID stays"))
+                                  hint=f"give the re-cut file a new file name (e.g. {stem or name}-2{dot}{ext}; apps "
+                                       f"cache by URL), write it in 'audio:' and run '{ACCEPT}' to record its "
+                                       "URL; the GUID stays"))
     for (key, old_base, new_base), moves in base_moves.items():
         problems.append(moves[0] if len(moves) == 1 else _site_moved(key, old_base, new_base, moves))
     for guid, record in sorted(ledger.episodes.items()):
@@ -356,9 +359,15 @@ def compare(ledger: Ledger, show: Show, items: list[Item], held: dict[str, tuple
                                     hint=f"subscribers keep their copy; 'mediafeed publish --delete' takes its page off "
                                     f"the site (its media stay, for them); {undo} if this was a mistake; {WITHDRAW_HINT}"))
             continue
-        problems.append(warning("LED005", str(record.get("slug", guid)), f"published episode {quoted(guid, 200)} is no longer in the feed",
-                                field="guid", episode=str(record.get("slug", "")),
-                                hint=f"subscribers keep their copy; restore the folder if this was a mistake; {WITHDRAW_HINT}"))
+        slug = str(record.get("slug", ""))
+        # (named by its folder, as the producer knows it: the file was the bare slug, a path that is not in the show,
+        # and the hint did not say that the episode's page stays on the site until a publish with --delete)
+        folder = f"{EPISODES_DIR}/{slug}" if slug else guid
+        problems.append(warning("LED005", folder, f"published episode {quoted(guid, 200)} (folder {folder}) is no longer in the feed",
+                                field="guid", episode=slug,
+                                hint="subscribers keep their copy; its page stays on the site until 'mediafeed publish "
+                                "--delete' takes it off (its media stay, for them); restore the folder if this was a "
+                                f"mistake; {WITHDRAW_HINT}"))
     return problems
 
 
@@ -507,8 +516,18 @@ def _site_moved(key: str, old_base: str, new_base: str, moves: list[Problem]) ->
                       f"('--format json' lists every episode)")
 
 
-def _moved(old: str, item: Item, show: Show) -> Problem:
-    """LED002, pointing at what moved the URL: the folder or file name, or the show's ``url``/``media_url``."""
+def _recut(record: dict[str, object], item: Item) -> str:
+    """``"7 s → 8 s"`` when ``item``'s audio is not as long as the published one (a re-cut), else ``""``."""
+    old = record.get("duration")
+    if isinstance(old, (int, float)) and abs(float(old) - item.media.duration) > 1.0:
+        return f"{old:.0f} s → {item.media.duration:.0f} s"
+    return ""
+
+
+def _moved(old: str, item: Item, show: Show, recut: str = "") -> Problem:
+    """LED002, pointing at what moved the URL: the folder or file name, or the show's ``url``/``media_url``. A re-cut
+    (``recut``: its lengths) under a new file name is what LED003 asks for: its hint is to record it, not to rename
+    the file back to the name LED003 refuses."""
     episode, new = item.episode, item.enclosure_url
     base = _base_move(old, item, show)
     if base:  # same path in the site: the base URL changed
@@ -517,8 +536,19 @@ def _moved(old: str, item: Item, show: Show) -> Problem:
                      episode=episode.slug,
                      hint=f"set '{key}: {old_base}' in show.yml again; if the media really moved (and the old URLs "
                           f"redirect to the new ones), run 'mediafeed build --accept-changes' to record it")
+    old_name, new_name = (unquote(urlsplit(url).path.rpartition("/")[2]) for url in (old, new))
+    if recut and old_name != new_name and _same_folder(old, new):
+        return error("LED002", episode.source, f"enclosure URL changed from {old} to {new}", field="audio",
+                     episode=episode.slug,
+                     hint=f"{new_name} is a re-cut of the published {old_name} ({recut}), and a re-cut needs a new "
+                          f"name (LED003), as it has: run '{ACCEPT}' to record its URL; the GUID stays, and "
+                          f"'mediafeed publish' keeps {old_name} at its URL for apps that listed it")
     return error("LED002", episode.source, f"enclosure URL changed from {old} to {new}", field="audio", episode=episode.slug,
                  hint=f"{_name_back(old, new, episode.slug)}; {ACCEPT_HINT}")
+
+
+def _same_folder(old: str, new: str) -> bool:
+    return urlsplit(old).path.rpartition("/")[0] == urlsplit(new).path.rpartition("/")[0]
 
 
 def _name_back(old: str, new: str, slug: str) -> str:
@@ -529,7 +559,10 @@ def _name_back(old: str, new: str, slug: str) -> str:
     old_file, new_file = unquote(old_file), unquote(new_file)
     steps = []
     if old_slug != new_slug and new_slug == slug and old_slug:
-        steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug}")
+        # (the folder is the page's address too: a deliberate rename moves the page people linked to, and nothing said so)
+        steps.append(f"rename the folder {EPISODES_DIR}/{slug} back to {old_slug} (the folder name is the address of "
+                     f"the episode's page too: links to {EPISODES_DIR}/{old_slug}/ stop working once 'mediafeed publish "
+                     "--delete' removes the old page)")
     if old_file != new_file and old_file and unicodedata.normalize("NFC", old_file) == unicodedata.normalize("NFC", new_file):
         # (the same text in another Unicode form: "rename Épisode.mp3 back to Épisode.mp3" named two names that look
         # the same; the file goes back to the published form, and 'audio:' finds it in either: episodes.py)

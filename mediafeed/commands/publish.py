@@ -17,7 +17,7 @@ from ..terminal import (
     print_json,
     print_problems,
 )
-from .options import format_option, show_option, verbosity_options
+from .options import format_option, show_option, verbosity_options, wait_option, waiting_message
 
 if TYPE_CHECKING:
     from .. import publish as publish_lib
@@ -42,10 +42,12 @@ if TYPE_CHECKING:
 @click.option("--overwrite", is_flag=True,
               help="Replace files on the target that mediafeed did not put there (a web root's own index.html, say); "
                    "without it such files stop the publish before anything is uploaded.")
+@wait_option
 @format_option
 @boundary
 def publish(target: str | None, show_dir: Path, output: Path | None, no_build: bool, strict: bool, dry_run: bool,
-            delete: bool, verify: bool, no_notify: bool, accept_changes: bool, overwrite: bool, fmt: str) -> None:
+            delete: bool, verify: bool, no_notify: bool, accept_changes: bool, overwrite: bool, wait: float,
+            fmt: str) -> None:
     """Build the site and put it on a target from show.yml (S3, R2, B2, MinIO, a folder, rsync).
 
     Only changed files are uploaded, in an order that keeps subscribers safe:
@@ -72,7 +74,7 @@ def publish(target: str | None, show_dir: Path, output: Path | None, no_build: b
             report = publish_lib.publish(show_dir, target, output=output, build=not no_build, strict=strict,
                                          dry_run=dry_run, delete=delete, verify=verify, notify=not no_notify,
                                          overwrite=overwrite, accept_changes=accept_changes, transfer=transfer,
-                                         build_progress=progress)
+                                         build_progress=progress, wait=wait, waiting=waiting_message)
     except KeyboardInterrupt as exc:
         if dry_run or isinstance(exc, publish_lib.PublishInterrupted) and exc.feed_live:
             raise

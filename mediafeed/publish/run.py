@@ -192,12 +192,15 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
             dry_run: bool = False, delete: bool = False, verify: bool = False, notify: bool = True, overwrite: bool = False,
             accept_changes: bool = False,
             transfer: Transfer | None = None, build_progress: build_lib.Progress | None = None,
-            session: requests.Session | None = None, now: datetime | None = None) -> PublishReport:
+            session: requests.Session | None = None, now: datetime | None = None, wait: float = 0.0,
+            waiting: Callable[[str], None] | None = None) -> PublishReport:
     """Publish the show in ``root`` to a target from ``show.yml: publish``. Raises :class:`PublishError` on failure.
 
     ``overwrite``: replace files on the target that mediafeed did not put there (else PUB007, before any upload).
     ``accept_changes``: build with ``--accept-changes`` and publish a feed that changes a GUID, an enclosure URL or
-    the podcast:guid of the feed on the target (else LED001, LED002, LED004, before any upload)."""
+    the podcast:guid of the feed on the target (else LED001, LED002, LED004, before any upload). ``wait``, ``waiting``:
+    as :func:`build_lib.build`'s, for a build while another run holds the show (a ``serve`` rebuild: it stopped at once
+    with OUT005, whose hint named a ``--wait`` that publish did not have)."""
     started = time.perf_counter()
     root = root.resolve()
     show, config = load_config(root)
@@ -228,7 +231,7 @@ def publish(root: Path, target_name: str | None = None, *, output: Path | None =
             sweep.tree()  # the episodes and templates looked at before the build reads them, for its stamp (_record)
             try:
                 built = build_lib.build(root, out, strict=strict, accept_changes=accept_changes, progress=build_progress,
-                                        now=now, record=False, sweep=sweep)
+                                        now=now, record=False, sweep=sweep, wait=wait, waiting=waiting)
             except MediafeedError as exc:
                 exc.problems = ledger_io.for_command(exc.problems, accept)
                 raise
@@ -446,8 +449,14 @@ def _refuse_changes_to_subscribers(live: bytes | None, built: Path, target: conf
                             for p in found])
 
 
+#: episodes named in the message of one PUB030 for many re-tagged files (all of them are in its ``episodes``)
+_NAMED = 3
+_RETAG_HINT = ("keep {its} name{s} (a new one changes the published URL, LED002); apps keep the copy they downloaded, and a "
+               "CDN may serve the old tags until you purge {this}")
+
+
 def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> list[Problem]:
-    found = []
+    found, retagged = [], []
     for upload in plan.uploads:
         if upload.replaces and upload.phase == "media":
             # the episode whose folder it is: listed under it, not under "show:" (as the build's own problems are)
@@ -455,14 +464,29 @@ def _warnings(plan: Plan, target: config_io.Target, enclosures: set[str]) -> lis
             slug = parts[1] if len(parts) > 2 and parts[0] == EPISODES_DIR else ""
             if is_protected(upload.rel, enclosures):
                 # an episode's own file: the build refused a re-cut (LED003), so only its tags changed (title, notes…)
-                found.append(warning("PUB030", upload.rel, "the tags of a published media file changed (same audio, same URL)",
-                                     episode=slug, hint="keep its name (a new one changes the published URL, LED002); apps keep the copy "
-                                          "they downloaded, and a CDN may serve the old tags until you purge this URL"))
+                retagged.append(warning("PUB030", upload.rel, "the tags of a published media file changed (same audio, same URL)",
+                                        episode=slug, hint=_RETAG_HINT.format(its="its", s="", this="this URL")))
                 continue
             found.append(warning("PUB030", upload.rel, "replaces a different media file at a published URL", episode=slug,
                                  hint="apps and CDNs cache media by URL for up to a year (immutable); give a changed file a new "
                                       "name, or purge it from the CDN"))
-    return found
+    return _retagged(retagged) + found
+
+
+def _retagged(warned: list[Problem]) -> list[Problem]:
+    """One PUB030 for many files re-tagged at once: a new show artwork (embedded in every episode without its own) or
+    a new show title or author re-tags every published file, and a show of 300 episodes got 300 lines saying the same,
+    none saying why."""
+    if len(warned) < 2:
+        return warned
+    slugs = tuple(sorted({p.episode for p in warned if p.episode}))
+    named = ", ".join(slugs[:_NAMED]) + (f" and {len(slugs) - _NAMED} more" if len(slugs) > _NAMED else "")
+    return [warning("PUB030", EPISODES_DIR, f"the tags of {len(warned)} published media files changed (same audio, same "
+                    f"URLs), so they are uploaded again: {named}", episodes=slugs,
+                    hint="what the tags carry changed: the show's artwork (embedded in every episode without its own), "
+                         "the show's title or author, or the episodes' titles, numbers or summaries; "
+                         + _RETAG_HINT.format(its="their", s="s", this="these URLs")
+                         + " ('--format json' lists every episode)")]
 
 
 def _finish(report: PublishReport, started: float) -> PublishReport:
