@@ -206,3 +206,74 @@ def test_the_quick_start_makes_a_virtual_environment_before_pip_install() -> Non
     assert first.index("-m venv .venv") < first.index(". .venv/bin/activate") < first.index("pip install -e .") \
         < first.index("mediafeed build")
     assert ".venv/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()  # the clone stays clean
+
+
+#: options of other programs the docs show beside mediafeed's (rsync, LAME, curl, jq, mp3val, the benchmark)
+OTHER_PROGRAMS_OPTIONS = {"--append", "--bwlimit", "--decode", "--delete-missing-args", "--freeformat",
+                          "--ignore-times", "--inplace", "--minutes", "--mp3input", "--partial", "--partial-dir",
+                          "--preallocate", "--rounds", "--speed-limit", "--unbuffered"}
+
+
+def _doc_files() -> list:
+    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_every_option_the_docs_name_is_an_option_of_a_command() -> None:
+    """The reverse of the test above: an option a guide names in its text (`--no-input`, `--accept-changes`) must be one
+    mediafeed takes, so a renamed or removed option cannot stay in a sentence a reader follows (the command lines are
+    parsed by the test before; prose was not looked at)."""
+    ours = {"--help"}
+    for command in [main, *COMMANDS]:
+        for param in command.params:
+            ours |= {*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])}
+    named = {}
+    for path in _doc_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for option in re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*)", line):
+                named.setdefault(option, f"{path.relative_to(ROOT)}:{number}")
+    assert {option: where for option, where in named.items() if option not in ours | OTHER_PROGRAMS_OPTIONS} == {}
+    assert not OTHER_PROGRAMS_OPTIONS & ours  # an option of ours is checked as ours
+    assert OTHER_PROGRAMS_OPTIONS <= set(named)  # one no guide names any more leaves the list
+
+
+def test_every_code_the_docs_help_and_changelog_name_exists() -> None:
+    """A code a reader looks up (`--explain`, the tables) must be one mediafeed reports: one renamed, merged or
+    mistyped in a guide, a command's --help or the Unreleased changelog sends them nowhere."""
+    from mediafeed.checks import RULES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "mediafeed").rglob("*.py"))
+    known = set(RULES) | set(re.findall(r'"([A-Z]{2,4}\d{3})\b', source))
+    unreleased = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").partition("## [Unreleased]")[2].partition("\n## [")[0]
+    texts = {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in _doc_files()}
+    texts["CHANGELOG.md (Unreleased)"] = unreleased
+    for command in [main, *COMMANDS]:
+        texts[f"mediafeed {command.name} --help"] = CliRunner().invoke(main, [*([command.name] if command is not main
+                                                                                else []), "--help"]).output
+    prefixes = {re.match(r"[A-Z]+", code).group() for code in known}  # type: ignore[union-attr]
+    unknown = {f"{where}: {code}" for where, text in texts.items()
+               for code in re.findall(r"\b([A-Z]{2,4}\d{3})\b", text)
+               if code not in known and re.match(r"[A-Z]+", code).group() in prefixes}  # type: ignore[union-attr]
+    assert unknown == set()
+
+
+def _heading_anchor(heading: str) -> str:
+    """GitHub's anchor of a Markdown heading: lower case, punctuation out, spaces as '-'."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_between_the_docs_reaches_its_file_and_heading() -> None:
+    """A link such as docs/feeds.md#value-for-value-and-comments breaks silently when a heading is reworded."""
+    broken = []
+    for path in _doc_files():
+        text = re.sub(r"`[^`\n]*`", "", path.read_text(encoding="utf-8"))  # `![map](map.jpg)` is an example
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue
+            file, _, anchor = target.partition("#")
+            linked = (path.parent / file).resolve() if file else path
+            if not linked.exists():
+                broken.append(f"{path.relative_to(ROOT)}: {target}")
+            elif anchor and linked.suffix == ".md" and anchor not in {
+                    _heading_anchor(h) for h in re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.M)}:
+                broken.append(f"{path.relative_to(ROOT)}: {target}")
+    assert broken == []
