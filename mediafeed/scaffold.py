@@ -26,7 +26,7 @@ from .atomicfiles import atomic_copy, atomic_write
 from .categories import APPLE_CATEGORIES, closest_category, is_category, parent_category
 from .chapters import clock
 from .characters import html_safe
-from .config import LANGUAGE, SHOW_FILE, language_guess, no_show
+from .config import LANGUAGE, SHOW_FILE, language_guess, no_show, podcast_guid
 from .episodes import EPISODE_FILE, EPISODE_TYPES, EPISODES_DIR, SLUG
 from .errors import InputError, MediaError, MediafeedError, Problem, error, warning
 from .filenames import WINDOWS_DEVICES
@@ -148,6 +148,16 @@ def _scalar(value: Any) -> str:
     return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip().removesuffix("\n...").strip()
 
 
+def first_podcast_guid(url: str) -> str:
+    """The podcast:guid a show at ``url`` starts with: the Podcast Index's UUIDv5 of its feed's address, as a build
+    derives it when show.yml has none (:func:`config.podcast_guid`). ``init`` writes it into show.yml, so the show
+    keeps it when it moves to another address (where a derived one would change: LED004 stopped the move's build)."""
+    from .addresses import ascii_url
+
+    site = ascii_url(url)
+    return podcast_guid((site if site.endswith("/") else site + "/") + "feed.xml")
+
+
 def show_yaml(a: ShowAnswers) -> str:
     """``show.yml`` with every key: the essentials filled in, the rest commented out with a word on each."""
     categories = ", ".join(APPLE_CATEGORIES)
@@ -176,6 +186,9 @@ category: {_scalar(a.category)}
 explicit: {'true' if a.explicit else 'false'}
 # Square JPEG or PNG, 1400 to 3000 px, RGB. Put the file next to show.yml.
 artwork: artwork.jpg
+# The show's podcast:guid, made from its first feed address: apps and directories know the show by it. Keep it
+# forever, also when the show moves to another address.
+podcast_guid: {first_podcast_guid(a.url)}
 
 # --- Optional ------------------------------------------------------------------------
 # episodic (newest first) or serial (oldest first; every episode needs a number)
@@ -184,7 +197,6 @@ artwork: artwork.jpg
 # media_url: https://cdn.example.org/podcast/       # where enclosures are served from (default: url)
 # copyright: CC BY 4.0, {a.author}                  # no © sign and no year (PSP-1)
 # keywords: [one, two, three]
-# podcast_guid: ...    # kept forever once published; default: UUIDv5 of feed_url. Keep an imported show's value.
 # locked: true         # podcast:locked: other platforms may not import this feed
 # locked_owner: {a.email}
 # medium: podcast      # podcast, music, video, film, audiobook, newsletter, blog

@@ -49,7 +49,7 @@ def test_init_writes_a_show_that_loads_with_every_key_documented(tmp_path: Path)
     result = CliRunner().invoke(main, ["init", str(tmp_path / "new"), *INIT_ARGS])
     assert result.exit_code == 0, result.output
     text = (tmp_path / "new" / "show.yml").read_text()
-    for key in ("feed_url", "podcast_guid", "funding", "persons", "seasons", "new_feed_url", "feed_limit"):
+    for key in ("feed_url", "funding", "persons", "seasons", "new_feed_url", "feed_limit"):
         assert f"# {key}:" in text, key
     assert (tmp_path / "new" / "episodes").is_dir()
     assert "extends \"default/episode.html\"" in (tmp_path / "new" / "templates" / "README.md").read_text()
@@ -75,6 +75,24 @@ def test_the_example_in_inits_templates_readme_changes_the_episode_page(tmp_path
     (show / "templates" / "episode.html").write_text(example + "\n")
     site = build(show, tmp_path / "site").output
     assert "<p>Thanks for listening!</p>" in (site / "episodes" / "001-first" / "index.html").read_text()
+
+
+def test_init_writes_the_shows_podcast_guid_so_a_move_to_another_address_keeps_it(tmp_path: Path) -> None:
+    """init left podcast_guid out (derived from the feed's address at each build), so the build of a show moved to a
+    new domain derived another one and stopped with LED004 (podcast:guid changed), whose hint was to add the old one
+    by hand. init writes the Podcast Index's UUIDv5 of the first feed address; a moved show keeps it."""
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "new"), *INIT_ARGS]).exit_code == 0
+    shutil.copy(ROOT / "artwork.png", tmp_path / "new" / "artwork.jpg")
+    expected = str(uuid.uuid5(uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6"), "example.org/night-shift/feed.xml"))
+    text = (tmp_path / "new" / "show.yml").read_text()
+    assert re.findall(r"^podcast_guid: (.*)$", text, re.M) == [expected]
+    show, problems = load_show(tmp_path / "new")
+    assert show is not None and not problems and show.podcast_guid == expected
+    (tmp_path / "new" / "show.yml").write_text(text.replace("https://example.org/night-shift/",
+                                                            "https://podcast.example.net/"))
+    moved, problems = load_show(tmp_path / "new")
+    assert moved is not None and not problems
+    assert moved.feed_url == "https://podcast.example.net/feed.xml" and moved.podcast_guid == expected
 
 
 def test_init_writes_every_key_the_readme_lists_and_a_publish_block_that_works(tmp_path: Path) -> None:
