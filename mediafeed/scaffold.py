@@ -140,7 +140,19 @@ def init_show(target: Path, answers: ShowAnswers) -> list[str]:
         created.append(TEMPLATES_README)
     atomic_write(target / SHOW_FILE, show_yaml(answers).encode("utf-8"))
     created.append(SHOW_FILE)
+    ignore = target / ".gitignore"
+    if not ignore.exists():  # (a show kept in git committed public/ with `git add -A`: a copy of every episode's audio)
+        atomic_write(ignore, GITIGNORE_TEXT.encode("utf-8"))
+        created.append(".gitignore")
     return created
+
+
+#: the .gitignore ``init`` writes: the built site is made again from the show by ``mediafeed build`` (published.json,
+#: what subscribers have seen, is committed; .mediafeed/, the build's cache, ignores itself)
+GITIGNORE_TEXT = """\
+# mediafeed builds the site into public/ from this folder: commit the show (and published.json), not the site
+/public/
+"""
 
 
 def _scalar(value: Any) -> str:

@@ -52,6 +52,8 @@ def test_init_writes_a_show_that_loads_with_every_key_documented(tmp_path: Path)
     for key in ("feed_url", "funding", "persons", "seasons", "new_feed_url", "feed_limit"):
         assert f"# {key}:" in text, key
     assert (tmp_path / "new" / "episodes").is_dir()
+    # the built site is not committed with the show (it holds a copy of every episode's audio)
+    assert (tmp_path / "new" / ".gitignore").read_text().splitlines()[1:] == ["/public/"]
     assert "extends \"default/episode.html\"" in (tmp_path / "new" / "templates" / "README.md").read_text()
     shutil.copy(ROOT / "artwork.png", tmp_path / "new" / "artwork.jpg")
     show, problems = load_show(tmp_path / "new")
