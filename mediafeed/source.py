@@ -982,7 +982,7 @@ class FieldReader:
         if line and (broken := LINE_BREAKING.search(value)):
             what = "a tab" if broken.group() == "\t" else f"a line break ({shown(broken.group())})"
             self.fail(key, f"holds {what}: {quoted(value)}; {line} is one line of text, as apps show it",
-                      hint=f"write it on one line: {key}: {quoted(_one_line(value))}")
+                      hint=f"write it on one line: {key}: {yaml_quoted(_one_line(value))}")
             return default
         if limit and len(value) > limit:
             self.fail(key, f"is {len(value):,} characters; the limit is {limit:,}", hint=hint)
@@ -1008,7 +1008,7 @@ class FieldReader:
             return value
         published = _one_line(value.replace("\ufeff", ""))
         self.warn(key, "SRC059", f"holds {' and '.join(held)}: {quoted(value)}; published as {quoted(published)}",
-                  f"write it so: {key}: {quoted(published)}")
+                  f"write it so: {key}: {yaml_quoted(published)}")
         return published
 
     def bool(self, key: builtins.str, default: builtins.bool | None = None) -> builtins.bool | None:
@@ -1256,6 +1256,17 @@ def quoted(text: str, limit: int = 80) -> str:
     """``'text'``: a value in a message in the house's quotes, as written (Python's ``repr`` doubled a backslash and
     changed to double quotes for a value with an apostrophe: ``"Kids' Stories"``), with :func:`shown`'s escapes."""
     return f"'{shown(text, limit)}'"
+
+
+def yaml_quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, for a hint's ``key: value`` the producer copies into ``show.yml`` or
+    front matter: YAML reads it back as ``text``, whole. :func:`quoted`'s single quotes are no YAML to copy: an
+    apostrophe ended the value (``title: 'Kids' Stories'`` does not load), a value was cut at 80 characters, and an
+    escape such as ``\\u202e`` is its six characters between single quotes. Between double quotes YAML reads JSON's
+    escapes, and the characters :func:`shown` escapes are written as ``\\uXXXX`` too: the hint stays inert on a
+    terminal and means the character."""
+    written = json.dumps(text, ensure_ascii=False)
+    return _UNSEEN.sub(lambda m: f"\\u{ord(m.group(0)):04x}", written)
 
 
 def _kind(value: Any) -> str:

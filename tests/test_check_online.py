@@ -298,12 +298,29 @@ def test_a_redirect_to_a_private_address_is_a_publishing_error_and_not_followed(
     ("https://podcast.example.org/a.mp3", "https://8.8.8.8/a.mp3", ""),
     ("https://podcast.example.org/a.mp3", "https://1e100.net/a.mp3", ""),  # a host name of digits and letters
     ("https://podcast.example.org/a.mp3", "https://256.1.1.1/a.mp3", ""),  # no address, and no host either
+    # a backslash before "@": the user name to urlsplit, the path's start to requests (which connects to the address)
+    ("https://podcast.example.org/a.mp3", "http://169.254.169.254\\@cdn.example.net/latest/", "link-local"),
+    ("https://podcast.example.org/a.mp3", "http://127.0.0.1:8000\\@cdn.example.net/a.mp3", "loopback"),
+    ("https://podcast.example.org/a.mp3", "http://cdn.example.net\\@10.0.0.5/a.mp3", "private"),
 ])
 def test_which_redirects_lead_where_podcast_apps_cannot_go(start: str, target: str, kind: str) -> None:
     from mediafeed.checks.http import private_hop
 
     found = private_hop(start, target)
     assert (kind in found) if kind else found == "", found
+
+
+def test_an_address_is_judged_by_the_host_requests_connects_to(host: Host) -> None:
+    """``http://127.0.0.1:PORT\\@cdn.example.net/`` reaches the server on 127.0.0.1 through requests (the backslash
+    starts the path), though Python's urlsplit reads cdn.example.net: it was judged public, so a hostile feed read
+    from a public address could have import and ``check --online`` ask 169.254.169.254 this way."""
+    import requests
+
+    from mediafeed.checks.http import private_hop
+
+    url = f"{host.url}\\@cdn.example.net/latest/meta-data/"
+    assert requests.get(url, timeout=5).url.startswith(host.url)  # where requests really went: this computer
+    assert "a loopback address" in private_hop("https://podcast.example.org/feed.xml", url)  # main: ""
 
 
 def test_a_feed_at_a_public_address_naming_a_private_one_is_a_publishing_error_and_never_asked(host: Host,

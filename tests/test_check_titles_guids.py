@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from helpers import GOLDEN_NOW, add_episode
 
 from mediafeed import lint
-from mediafeed.build import build
+from mediafeed.build import BuildFailed, build
 from mediafeed.cli import main
 
 GOOD = Path(__file__).parent / "data" / "feeds" / "good.xml"
@@ -193,6 +193,32 @@ def test_a_title_is_published_in_one_line_without_a_byte_order_mark(show: Path) 
     assert "Listener Mailbag, part two" in [e["title"] for e in gpodder["episodes"]]
     page = (report.output / "episodes" / "006-mailbag" / "index.html").read_text(encoding="utf-8")
     assert "\ufeff" not in page and "\u2028" not in page
+
+
+def test_a_titles_one_line_fix_is_yaml_that_reads_back_as_the_published_title(show: Path) -> None:
+    """SRC059's fix ("write it so: title: …") and a one-line value's (artwork_alt) are YAML to copy into the file.
+    They were written in single quotes at most 80 characters long: an apostrophe ended the value (the fix did not
+    load), a long title was cut with "…", and a direction override's escape was its six characters. Now a
+    double-quoted YAML scalar: it loads as the value published, whole, and shows no control on a terminal."""
+    import yaml
+
+    title = "Kids' Stories: a \\\\ backslash, a \\u202e override, and a title past eighty characters,\\n part two"
+    add_episode(show, "006-mailbag", f'title: "{title}"\n'
+                "date: 2026-03-30T08:00:00+00:00\nguid: 3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c06\nexplicit: false\n"
+                "audio: audio.mp3\nsummary: Your questions.")
+    report = build(show, now=datetime.fromisoformat(GOLDEN_NOW))
+    [said] = [p for p in report.problems if p.code == "SRC059" and p.episode]
+    fix = yaml.safe_load(said.hint.split("write it so: ", 1)[1])  # main: yaml.parser.ParserError
+    [item] = [e for e in feedparser.parse((report.output / "feed.xml").read_bytes()).entries
+              if e.guid == "3f0c9a52-7a57-4a47-9a8a-0f1a7a1b0c06"]
+    assert fix == {"title": item.title} and item.title.startswith("Kids' Stories") and "part two" in item.title
+    assert "\u202e" not in said.hint and "\\u202e" in said.hint
+    yml = show / "show.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + 'artwork_alt: "Kids\' drawing,\\nin crayon"\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:  # (a line break in a one-line value is an error, SRC010)
+        build(show, now=datetime.fromisoformat(GOLDEN_NOW))
+    [alt] = [p for p in failed.value.problems if p.field == "artwork_alt"]
+    assert yaml.safe_load(alt.hint.split("write it on one line: ", 1)[1]) == {"artwork_alt": "Kids' drawing, in crayon"}
 
 
 def test_a_feeds_value_is_quoted_as_written_in_the_message(tmp_path: Path) -> None:

@@ -391,6 +391,29 @@ def test_a_feed_at_a_public_address_naming_private_ones_is_never_asked_for_them(
     assert sorted(p.name for p in show.rglob("*") if p.is_file()) == ["episode.md", "episode.md", "show.yml"]
 
 
+def test_an_address_hidden_behind_a_backslash_is_judged_by_where_requests_connects(tmp_path: Path, tone: bytes) -> None:
+    """``http://0.0.0.0:PORT\\@cdn.example.net/secret.mp3``: Python's urlsplit reads cdn.example.net (the backslash in a
+    user name), requests connects to 0.0.0.0 (the backslash starts the path), as a hostile public feed could name
+    ``http://169.254.169.254\\@cdn.example.net/``. It was judged public and asked; now it is refused, never asked."""
+    import os
+    import subprocess
+    import sys
+
+    with Host() as server:
+        port = server.server.server_address[1]
+        hidden = f"http://0.0.0.0:{port}\\@cdn.example.net/secret.mp3"
+        url = serving(server, feed(item("named", hidden, "Named", len(tone), day=3)), {"/secret.mp3": tone})
+        show = tmp_path / "show"
+        done = subprocess.run([sys.executable, "-m", "mediafeed", "import", url, "--show", str(show), "--download",
+                               "--format", "json"], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stderr
+    failed = {f["guid"]: f["reason"] for f in json.loads(done.stdout)["failed"]}
+    # main: asked at 0.0.0.0 (this computer's server answered 404 for /%5C@cdn.example.net/secret.mp3)
+    assert failed["named"] == ("a private address (a local network), which podcast apps cannot reach (the feed was "
+                               f"read from {url})"), failed
+
+
 def test_a_redirect_to_a_private_or_link_local_address_is_not_followed_by_the_download(tmp_path: Path,
                                                                                       tone: bytes) -> None:
     """requests followed every redirect itself: an episode or artwork that a host redirected to a private address

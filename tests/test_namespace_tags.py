@@ -171,13 +171,13 @@ def test_the_feed_with_every_new_tag_reads_in_feedparser_and_podcastparser(show:
      "['http://cdn.example.net?.onion/a.opus']}]", "alternate_enclosures[0].sources[0].uri", ".onion"),
     # one-line values written with a line break or a tab (published as they were: an attribute holding a line break)
     ("show", 'chat: {server: irc.libera.chat, protocol: irc, account_id: "safe\\nto say"}', "chat.account_id",
-     "write it on one line: account_id: 'safe to say'"),
+     'write it on one line: account_id: "safe to say"'),
     ("episode", 'chat: {server: matrix.example.org, protocol: matrix, space: "#review\\t2"}', "chat.space", "a tab"),
     ("episode", "content_links:\n  - url: https://video.example.org/w/1\n    text: |\n      Watch it\n      on PeerTube",
      "content_links[0].text", "'Watch it\\non PeerTube'"),
     ("episode", 'content_links: [{url: "https://video.example.org/w/1", text: "Watch\\u2028it"}]', "content_links[0].text",
      "line break (\\u2028)"),
-    ("show", 'artwork_alt: "Two speech\\nbubbles"', "artwork_alt", "artwork_alt: 'Two speech bubbles'"),
+    ("show", 'artwork_alt: "Two speech\\nbubbles"', "artwork_alt", 'artwork_alt: "Two speech bubbles"'),
     # a value shown as the producer wrote it, not as Python's repr ("jack's\\irc": other quotes, a doubled backslash)
     ("show", "chat: {server: irc.libera.chat, protocol: 'jack''s\\irc'}", "chat.protocol",
      "'jack's\\irc' is not a protocol"),

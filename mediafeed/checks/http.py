@@ -56,15 +56,14 @@ def private_hop(start: str, target: str) -> str:
     A literal IP is read as the system's resolver reads it before connecting (:func:`_literal_ip`): ``0``,
     ``127.1``, ``2852039166`` and ``0251.0376.0251.0376`` are 0.0.0.0, 127.0.0.1 and 169.254.169.254 to requests, and
     were taken for host names (public). An address that is not global is not public: the shared space 100.64.0.0/10
-    (carrier-grade NAT; Alibaba Cloud's metadata service is 100.100.100.200) was neither private nor reserved.
+    (carrier-grade NAT; Alibaba Cloud's metadata service is 100.100.100.200) was neither private nor reserved. The
+    host is the one requests connects to as well as Python's (:func:`_hosts`), and the address is judged by the less
+    public of the two.
     """
-    from urllib.parse import urlsplit
-
     def kind(url: str) -> str:
-        try:
-            host = (urlsplit(url).hostname or "").rstrip(".").lower()
-        except ValueError:
-            return ""
+        return next(filter(None, map(host_kind, _hosts(url))), "")
+
+    def host_kind(host: str) -> str:
         if loopback_host(host):
             return "a loopback address (this computer)"
         address = _literal_ip(host)
@@ -81,6 +80,29 @@ def private_hop(start: str, target: str) -> str:
 
     where = kind(target)
     return where if where and where != kind(start) else ""
+
+
+def _hosts(url: str) -> list[str]:
+    """``url``'s host (lower case, without brackets or a final dot) as Python's ``urlsplit`` reads it and as requests
+    does (urllib3's ``parse_url``, whose host it connects to): they differ where a backslash comes before an ``@``.
+    ``http://169.254.169.254\\@cdn.example.net/`` is cdn.example.net to ``urlsplit`` (the backslash is in the user
+    name) and 169.254.169.254 to requests (the backslash starts the path, as in browsers): it was judged public and
+    asked."""
+    from urllib.parse import urlsplit
+
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url  # (requests' own dependency: only HTTP checks and imports judge an address)
+
+    hosts = []
+    try:
+        hosts.append(urlsplit(url).hostname or "")
+    except ValueError:
+        pass
+    try:
+        hosts.append((parse_url(url).host or "").strip("[]"))
+    except LocationParseError:
+        pass
+    return [host.rstrip(".").lower() for host in hosts]
 
 
 #: what the C library's inet_aton reads as an IPv4 address (which getaddrinfo, and so requests, connects to): one to
