@@ -154,6 +154,14 @@ def text(element: Any, path: str) -> str:
     return "".join(found.itertext()).strip()
 
 
+def guid_text(item: Any) -> str:
+    """The item's ``<guid>`` exactly as the feed holds it: apps that do not strip it (an NBSP, a space, a tab at
+    either end) stored it so, and mediafeed publishes a GUID as written; "" when absent or blank (no GUID)."""
+    found = item.find("guid")
+    value = "".join(found.itertext()) if found is not None else ""
+    return value if value.strip() else ""
+
+
 def _bool(value: str) -> bool | None:
     value = value.strip().lower()
     if value in ("true", "yes", "explicit"):
@@ -661,7 +669,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     ``atom:link rel="self"``): what a relative enclosure URL is resolved against, as apps resolve it."""
     problems: list[Problem] = []
     title = text(item, "title") or text(item, f"{ITUNES}title")
-    guid = text(item, "guid")
+    guid = guid_text(item)
     where = f"item {position + 1}" + (f" ({quoted(title)})" if title else "")
     # what a relative enclosure, transcript, chapters or image URL is read against: the feed's own address, as apps
     # resolve it (podcastparser, feedparser: RSS has no xml:base); for a file without a self link, the site's address
@@ -771,7 +779,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     problems += _unread_numbers(item, episode, where, source)
     problems += ignored_by_apple(item, where, source, guid)
     guid_el = item.find("guid")
-    episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
+    episode.guid_permalink = bool(guid_el is not None and guid_text(item) == guid and re.match(r"^https?://\S+$", guid)
                                   and (guid_el.get("isPermaLink") or "true").strip().lower() != "false")
     if not title:
         problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
