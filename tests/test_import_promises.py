@@ -20,7 +20,7 @@ from helpers import ROOT, make_media
 from hosts import Host, Route
 from lxml import etree
 
-from mediafeed.build import BuildReport, build
+from mediafeed.build import BuildFailed, BuildReport, build
 from mediafeed.cli import main
 
 ITUNES, PODCAST = "{http://www.itunes.com/dtds/podcast-1.0.dtd}", "{https://podcastindex.org/namespace/1.0}"
@@ -227,3 +227,24 @@ def test_guids_holding_c1_controls_and_white_space_are_built_as_the_old_feed_wro
     items_json = json.loads((built.output / "feed.json").read_text(encoding="utf-8"))["items"]
     assert {entry["id"] for entry in items_json} == texts(old)
     assert not [p for p in built.problems if p.code in ("SRC022", "SRC023", "LED001", "LED010")]
+
+
+def test_a_guid_holding_a_control_character_xml_forbids_is_an_import_error_and_a_build_error(tmp_path: Path,
+                                                                                          tone: bytes) -> None:
+    """'&#1;' in an old feed's GUID: lenient parsers (feedparser) read U+0001, strict ones refuse the feed, and XML
+    cannot write it. The import said only that the feed was read leniently, and the build published the GUID without
+    it, another GUID. Now the import names the item (IMP035, an error), and the build refuses it (SRC061) until the
+    producer writes the line both give."""
+    with Host() as host:
+        feed = serve(host, tone, item(host.url, len(tone), "ctrl", "ep&#1;-7").replace("{query}", ""))
+        media(host, tone, "ctrl")
+        code, report = move(feed, tmp_path / "show")
+    said = [p for p in report["problems"] if p["code"] == "IMP035"]
+    assert code == 1 and len(said) == 1 and said[0]["field"] == "guid" and "'guid: ep-7'" in said[0]["hint"]
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "show", tmp_path / "site")
+    refused = [p for p in failed.value.problems if p.code == "SRC061"]
+    assert len(refused) == 1 and refused[0].field == "guid" and refused[0].file.endswith("/episode.md")
+    md = tmp_path / "show" / refused[0].file
+    md.write_text(md.read_text(encoding="utf-8").replace('guid: "ep\\x01-7"', "guid: ep-7"), encoding="utf-8")
+    assert guids((build(tmp_path / "show", tmp_path / "site").output / "feed.xml").read_bytes())[0] == {"ep-7"}

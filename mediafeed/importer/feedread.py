@@ -18,7 +18,7 @@ from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
-from ..source import HTML_ENTITY, HTML_TAG, parse_datetime, parse_time, quoted
+from ..source import HTML_ENTITY, HTML_TAG, XML_FORBIDDEN, guid_line, parse_datetime, parse_time, quoted, xml_forbidden
 from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -683,6 +683,16 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
                                mime=(enclosure_el.get("type") or "").strip(),
                                length=whole(length_text) or 0)
         problems += _relative_enclosure(written, enclosure.url, where, source, guid)
+    forbidden = xml_forbidden(guid)
+    if forbidden:  # (a character reference lxml's recovery kept: '&#1;'; a raw control byte it drops unseen)
+        kept = XML_FORBIDDEN.sub("", guid)
+        problems.append(error(
+            "IMP035", source, f"{where}: the GUID {quoted(guid, 200)} holds U+{ord(forbidden.group()):04X}, a control "
+            "character XML forbids: the old feed was not well-formed there (podcastparser refused the whole feed, "
+            "feedparser read the character) and no feed can publish it; imported as it is, and the build refuses it "
+            "(SRC061) until you choose", field="guid", episode=guid,
+            hint=f"write '{guid_line(kept)}' in its episode.md (the GUID without it: another GUID to apps that read the "
+            "character, which list the episode again once)"))
     if not guid:
         # Apple falls back to the enclosure URL as the identity (podcastparser too, made absolute; gPodder takes the
         # <link> first): keep what most apps already know.
