@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
-from .characters import NotUtf8, source_text
+from .characters import HTML_FORBIDDEN, NotUtf8, source_text
 from .config import (
     parse_funding,
     parse_license,
@@ -234,8 +234,11 @@ def read_episode(folder: Folder, show: Show, raw: bytes | None = None) -> tuple[
         return None, [error("SRC021", rel, exc.reason, hint=exc.hint(rel), episode=folder.slug)]
     except OSError as exc:
         return None, [error("SRC021", rel, f"cannot read: {exc.strerror}", episode=folder.slug)]
+    written = text
     text, scrubbed = scrub_text(text, rel, folder.slug)
     data, body, problems = split_front_matter(text, rel)
+    if scrubbed and data is not None:
+        scrubbed += _typed_in_guid(written, data, rel, folder.slug)
     if data is None:
         # the episode's own problems (SRC001-SRC003: its front matter unreadable) name it: `tag` skipped such an
         # episode without a word (exit 0), `list` counted them as the show's, and JSON said "episode": ""
@@ -269,6 +272,31 @@ def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
     if float(value).is_integer():
         return int(value), None
     return None, float(value)
+
+
+#: the front matter's ``guid:`` line (a GUID on one line: as import, add and every host write it)
+_GUID_LINE = lazy(r"(?m)^guid:[^\r\n]*")
+
+
+def _typed_in_guid(written: str, data: dict[str, Any], rel: str, slug: str) -> list[Problem]:
+    """SRC062 when episode.md's ``guid:`` line holds, typed as itself, a character the whole file's read removed or
+    replaced (:func:`source.scrub_text`: YAML cannot read a C1 control, XML not a C0 one): the GUID read is not the
+    one written, and only YAML's escape (``"post-it\\x92s-1"``) gives it exactly, as `mediafeed import` writes it."""
+    line = _GUID_LINE.search(written.split("\n---", 1)[0])
+    if line is None or not isinstance(data.get("guid"), str):
+        return []
+    control = xml_forbidden(line.group())
+    found = control or HTML_FORBIDDEN.search(line.group())
+    if found is None:
+        return []
+    typed = line.group()[len("guid:"):].strip().strip("'\"")
+    why, fix = (("XML cannot hold", f"the GUID without it ('{guid_line(XML_FORBIDDEN.sub('', typed))}') is what a feed can "
+                 "publish") if control else
+                ("YAML cannot read", f"write '{guid_line(typed)}' (YAML's escape: the GUID exactly as typed, as 'mediafeed "
+                 "import' writes it)"))
+    return [warning("SRC062", rel, f"the guid line holds U+{ord(found.group()):04X} typed as itself, which {why}: the "
+                    f"GUID was read as {quoted(data['guid'], 200)}, not as written", field="guid", episode=slug,
+                    hint=f"{fix}, or, if apps know the episode by the GUID as read, write that one")]
 
 
 def _guid(r: FieldReader) -> str:

@@ -904,7 +904,12 @@ def guid_line(guid: str) -> str:
         plain = plain and yaml.safe_load(f"guid: {guid}") == {"guid": guid}
     except yaml.YAMLError:
         plain = False
-    return f"guid: {guid}" if plain else f"guid: {json.dumps(guid, ensure_ascii=False)}"
+    if plain:
+        return f"guid: {guid}"
+    # (JSON escapes the C0 controls; a character that shows as nothing or another, a C1 control, an NBSP, a zero-width
+    # or direction character, is written as its escape too: typed or pasted, the line gives back the GUID exactly)
+    return "guid: " + "".join(char if char.isprintable() else f"\\u{ord(char):04x}"
+                              for char in json.dumps(guid, ensure_ascii=False))
 
 
 def named_characters(chars: list[str]) -> str:

@@ -112,3 +112,20 @@ def test_accept_changes_publishes_the_guid_as_written_instead(show: Path) -> Non
     assert _published(report.output)["xml"] == "post-it\x92s-1"
     assert set(_recorded(show)) == {"post-it\x92s-1", "post-it’s-1"}  # (the old one recorded as withdrawn)
     assert not [p for p in build(show).problems if p.code in ("LED001", "LED010")]
+
+
+def test_a_c1_control_typed_as_itself_in_the_guid_line_is_named_with_the_escape_that_keeps_it(show: Path) -> None:
+    """YAML cannot read U+0092 typed into the file, so the whole file's read gives ’ (SRC023, about a line): the GUID
+    read was not the one written, and nothing said so of the GUID. SRC062 names it, with YAML's escape to write."""
+    import yaml
+
+    md = _episode(show, 'guid: "post-it\u0092s-1"')
+    report = build(show)
+    said = [p for p in report.problems if p.code == "SRC062"]
+    assert len(said) == 1 and said[0].field == "guid" and "'post-it’s-1'" in said[0].message
+    line = said[0].hint.split("'")[1]
+    assert line == r'guid: "post-it\u0092s-1"' and yaml.safe_load(line) == {"guid": "post-it\x92s-1"}
+    md.write_text(md.read_text(encoding="utf-8").replace('guid: "post-it\u0092s-1"', line), encoding="utf-8")
+    report = build(show)  # (published as ’ by the build before: kept so, LED010)
+    assert _published(report.output)["xml"] == "post-it’s-1" and [p.code for p in report.problems
+                                                                  if p.code.startswith(("LED", "SRC06"))] == ["LED010"]

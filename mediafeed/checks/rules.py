@@ -189,6 +189,11 @@ _RULES = [
        "has no way to write it, so no feed can publish the GUID as written. It is not removed for you: the GUID "
        "without it is another GUID to every app. Fix: write the GUID without it (published.json's form, when an "
        "older mediafeed published the episode without it)."),
+    _r("SRC062", "mediafeed", W, "an episode's guid line holds a control character typed as itself",
+       "YAML cannot read a C1 control character (U+0080-U+009F) typed into the file, nor XML a C0 one, so the whole "
+       "file's read replaces or removes it (SRC022, SRC023) and the GUID read is not the one written. Fix: write it "
+       "with YAML's escape in double quotes (guid: \"post-it\\x92s-1\"), as 'mediafeed import' does, or the GUID as "
+       "read if apps know the episode by it."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
        "SOURCE_DATE_EPOCH, when set, is the moment a build is made \"as of\" (reproducible builds), in whole seconds "
        "since 1970. Fix: unset it, or set it to a number such as $(git log -1 --format=%ct)."),
