@@ -110,6 +110,9 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
     show = project.show
     items: list[Item] = []
     if show is not None:
+        published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
+        if not accept_changes:  # (a GUID an older mediafeed published scrubbed stays published so: LED010)
+            problems = _published_guids_kept(project, published, problems)
         # Episodes that failed to load are left out of ``items``; the checks still run on the rest,
         # so one build reports everything. The ledger needs the whole show to compare against.
         source_ok = not has_errors(problems)
@@ -117,7 +120,6 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
         problems.extend(check_items(project, items, cache))
         problems.extend(checks.run(project, items))
         problems.extend(checks.unrepeated(checks.feed_rules(project, items, cache), problems))
-        published, ledger_problems = ledger if ledger is not None else ledger_io.load(project.root)
         problems.extend(ledger_problems)
         problems = ledger_io.restore_guid_hints(published, problems, project.episodes)
         problems.extend(file_name_problems(items, published, show, project))  # (here: it needs published.json)
@@ -130,6 +132,18 @@ def inspect(project: Project, cache: Cache, *, accept_changes: bool = False, sel
     problems.extend(checks.check_selection(show))
     problems = checks.filter_problems(problems, show, select, ignore)
     return items, sorted(set(problems), key=_problem_order)
+
+
+def _published_guids_kept(project: Project, published: ledger_io.Ledger, problems: list[Problem]) -> list[Problem]:
+    """:func:`ledger_io.keep_published_guids` on the project's episodes: each kept GUID goes into its episode's input
+    key too, so that no output kept under the key of its episode.md alone holds the other GUID."""
+    episodes, problems, kept = ledger_io.keep_published_guids(published, project.episodes, problems)
+    if kept:
+        project.episodes = episodes
+        for slug, guid in kept.items():
+            if slug in project.fingerprints:
+                project.fingerprints[slug] = incremental.digest(project.fingerprints[slug], "published guid", guid)
+    return problems
 
 
 def held_files(project: Project) -> list[tuple[Episode, bool]]:

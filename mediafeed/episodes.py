@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import chapters as chapter_io
 from . import sourcelinks
-from .characters import NotUtf8, source_text
+from .characters import HTML_FORBIDDEN, NotUtf8, source_text
 from .config import (
     parse_funding,
     parse_license,
@@ -46,9 +46,11 @@ from .source import (
     HTML_TAG,
     MAX_TEXT,
     MISSING,
+    XML_FORBIDDEN,
     FieldReader,
     TooLarge,
     as_text,
+    guid_line,
     is_url,
     parse_time,
     quoted,
@@ -59,6 +61,7 @@ from .source import (
     split_front_matter,
     unheld_characters,
     what_arrived,
+    xml_forbidden,
 )
 from .transcripts import TRANSCRIPT_TYPES
 from .value import parse_values, seconds_text
@@ -231,13 +234,16 @@ def read_episode(folder: Folder, show: Show, raw: bytes | None = None) -> tuple[
         return None, [error("SRC021", rel, exc.reason, hint=exc.hint(rel), episode=folder.slug)]
     except OSError as exc:
         return None, [error("SRC021", rel, f"cannot read: {exc.strerror}", episode=folder.slug)]
+    written = text
     text, scrubbed = scrub_text(text, rel, folder.slug)
     data, body, problems = split_front_matter(text, rel)
+    if scrubbed and data is not None:
+        scrubbed += _typed_in_guid(written, data, rel, folder.slug)
     if data is None:
         # the episode's own problems (SRC001-SRC003: its front matter unreadable) name it: `tag` skipped such an
         # episode without a word (exit 0), `list` counted them as the show's, and JSON said "episode": ""
         return None, scrubbed + [replace(p, episode=folder.slug) if not p.episode else p for p in problems]
-    data, escaped = scrub_values(data, rel, folder.slug)
+    data, escaped = scrub_values(data, rel, folder.slug, keep=("guid",))
     # the line of episode.md the notes start on, for problems that name a line of them
     body_line = text.count("\n", 0, len(text) - len(body)) + 1 if text.endswith(body) else 1
     episode, problems = parse_episode(folder, show, data, body, rel, body_line)
@@ -268,12 +274,59 @@ def _episode_number(r: FieldReader) -> tuple[int | None, float | None]:
     return None, float(value)
 
 
+#: the front matter's ``guid:`` line (a GUID on one line: as import, add and every host write it)
+_GUID_LINE = lazy(r"(?m)^guid:[^\r\n]*")
+
+
+def _typed_in_guid(written: str, data: dict[str, Any], rel: str, slug: str) -> list[Problem]:
+    """SRC062 when episode.md's ``guid:`` line holds, typed as itself, a character the whole file's read removed or
+    replaced (:func:`source.scrub_text`: YAML cannot read a C1 control, XML not a C0 one): the GUID read is not the
+    one written, and only YAML's escape (``"post-it\\x92s-1"``) gives it exactly, as `mediafeed import` writes it."""
+    line = _GUID_LINE.search(written.split("\n---", 1)[0])
+    if line is None or not isinstance(data.get("guid"), str):
+        return []
+    control = xml_forbidden(line.group())
+    found = control or HTML_FORBIDDEN.search(line.group())
+    if found is None:
+        return []
+    typed = line.group()[len("guid:"):].strip().strip("'\"")
+    why, fix = (("XML cannot hold", f"the GUID without it ('{guid_line(XML_FORBIDDEN.sub('', typed))}') is what a feed can "
+                 "publish") if control else
+                ("YAML cannot read", f"write '{guid_line(typed)}' (YAML's escape: the GUID exactly as typed, as 'mediafeed "
+                 "import' writes it)"))
+    return [warning("SRC062", rel, f"the guid line holds U+{ord(found.group()):04X} typed as itself, which {why}: the "
+                    f"GUID was read as {quoted(data['guid'], 200)}, not as written", field="guid", episode=slug,
+                    hint=f"{fix}, or, if apps know the episode by the GUID as read, write that one")]
+
+
+def _guid(r: FieldReader) -> str:
+    """``guid`` exactly as written: apps compare it character for character, and an imported show's old feed
+    published it as it is. Not stripped (a quoted value's space at either end, an NBSP: gone, it was another GUID to
+    an app that kept it), C1 controls kept (U+0092 read as ’ was a new episode to every app), a direction control not
+    closed. Blank text is no GUID (SRC060); a character XML cannot write is SRC061 (an error: the GUID without it is
+    another GUID), unless published.json records that form (:func:`ledger.keep_published_guids`)."""
+    value = r.raw("guid")
+    if not isinstance(value, str):
+        return r.str("guid", exact=True)  # (a number as written; a boolean or a list: SRC010)
+    if not value.strip():
+        return ""
+    forbidden = xml_forbidden(value)
+    if forbidden:
+        kept = XML_FORBIDDEN.sub("", value)
+        r.fail("guid", f"the GUID {quoted(value, 200)} holds U+{ord(forbidden.group()):04X}, a control character XML "
+               "forbids: no feed can publish it as written", code="SRC061",
+               hint=f"write it without: '{guid_line(kept)}' (the GUID without it is another GUID to every app: if an "
+               "older mediafeed published this episode, published.json records the form to keep)")
+        return kept  # (never published: the error stops the build; the checks read the rest of the episode)
+    return value
+
+
 def parse_episode(folder: Folder, show: Show, data: dict[str, Any], body: str, rel: str,
                   body_line: int = 1) -> tuple[Episode | None, list[Problem]]:
     r = FieldReader(data, rel, episode=folder.slug)
     title = r.title("title", required=True)
     date = r.datetime("date", required=True)
-    guid = r.str("guid", exact=True)  # (as written: a direction control closed at its end would be another GUID)
+    guid = _guid(r)
     if not guid and not any(p.field == "guid" for p in r.problems):  # a wrong kind of value: SRC010 says so
         r.problems.append(error("SRC060", rel, "episode has no GUID", field="guid", hint=GUID_HINT, episode=folder.slug))
     # (a GUID of more than one line or over 512 characters is written as it is: an imported show's old feed may have

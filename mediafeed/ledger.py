@@ -46,12 +46,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .atomicfiles import atomic_write
+from .characters import HTML_FORBIDDEN, html_safe
 from .config import SHOW_FILE
 from .episodes import ACCENTS, EPISODES_DIR, unicode_form, unicode_rename
 from .errors import Problem, Severity, error, warning
 from .model import Episode, Item, Show
 from .records import mutable
-from .source import RepeatedKey, load_json, quoted, repeated_problems, unseen
+from .source import XML_FORBIDDEN, RepeatedKey, guid_line, load_json, quoted, repeated_problems, unseen
 
 if TYPE_CHECKING:
     from .project import Project
@@ -389,23 +390,65 @@ def _keep_guid_hint(guid: str) -> str:
             "by it; --accept-changes does not change it)")
 
 
-def guid_line(guid: str) -> str:
-    """The front-matter line that gives back ``guid`` exactly, for a hint to copy: ``guid: GUID``, or the GUID in
-    double quotes with YAML's escapes (JSON's are YAML's) when plain YAML would read another text, or it holds a
-    character the terminal shows as an escape: a direction control (published exactly as written since session 26), a
-    line break or tab (an imported GUID kept on two lines), a leading '#', ': ', a number YAML reads otherwise. Typed
-    as shown without the quotes, ``guid: \\u202e…`` was a GUID holding a backslash, and LED001 again."""
-    import json
-    import unicodedata
+def older_guid(guid: str) -> str:
+    """What mediafeed before session 30 published for the GUID written ``guid``: its source reader removed control
+    characters XML forbids (SRC022), read C1 controls as the Windows-1252 characters they stand for (U+0092 → ’,
+    SRC023) and stripped white space (an NBSP, a tab, a quoted space) at either end."""
+    return html_safe(XML_FORBIDDEN.sub("", guid)).strip()
 
-    import yaml
 
-    plain = guid.isprintable() and not any(unicodedata.category(char) == "Cf" for char in guid)
-    try:
-        plain = plain and yaml.safe_load(f"guid: {guid}") == {"guid": guid}
-    except yaml.YAMLError:
-        plain = False
-    return f"guid: {guid}" if plain else f"guid: {json.dumps(guid, ensure_ascii=False)}"
+def _scrubbed(guid: str, forbidden: bool) -> str:
+    """What :func:`older_guid` did to ``guid``, in words (``forbidden``: it held control characters XML forbids, which
+    the reader took out of the episode's GUID with SRC061)."""
+    changes = []
+    if forbidden or XML_FORBIDDEN.search(guid):
+        changes.append("removed the control characters XML forbids")
+    if HTML_FORBIDDEN.search(guid):
+        changes.append("read C1 control characters as the Windows-1252 characters they stand for (U+0092 as ’)")
+    cleaned = html_safe(XML_FORBIDDEN.sub("", guid))
+    if cleaned != cleaned.strip():
+        changes.append("removed the white space at either end")
+    return ", ".join(changes[:-1]) + (" and " if len(changes) > 1 else "") + changes[-1] if changes else "changed it"
+
+
+def keep_published_guids(ledger: Ledger, episodes: list[Episode], problems: list[Problem]
+                         ) -> tuple[list[Episode], list[Problem], dict[str, str]]:
+    """An episode whose GUID as written is not in ``published.json``, whose folder it records with the form an older
+    mediafeed published for it (:func:`older_guid`: a show built before session 30, whose GUIDs were scrubbed), keeps
+    that form: subscribers' apps know the episode by it. Reading the GUID exactly as written would change it silently
+    (LED001 stopped the build instead). Each is LED010, a warning naming the line that makes it explicit, and loses
+    its SRC061 (a control character XML forbids, in the GUID as written: the published form holds none).
+    Returns the episodes, the problems and slug → the GUID kept."""
+    by_slug: dict[str, list[str]] = {}
+    for guid, entry in ledger.episodes.items():
+        by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
+    used = {episode.guid for episode in episodes}
+    kept: dict[str, str] = {}
+    written: dict[str, tuple[str, bool]] = {}  #: slug → (the GUID as the reader gave it, whether it had SRC061)
+    out = []
+    for episode in episodes:
+        recorded = by_slug.get(episode.slug, [])
+        forbidden = any(p.code == "SRC061" and p.episode == episode.slug for p in problems)
+        # (SRC061's GUID is the written one without the characters XML forbids: the recorded one itself, or not)
+        if episode.guid and len(recorded) == 1 and recorded[0] == older_guid(episode.guid) and (forbidden or (
+                episode.guid not in ledger.episodes and recorded[0] != episode.guid and recorded[0] not in used)):
+            kept[episode.slug] = recorded[0]
+            written[episode.slug] = (episode.guid, forbidden)
+            episode = replace(episode, guid=recorded[0])
+        out.append(episode)
+    if not kept:
+        return episodes, problems, kept
+    problems = [p for p in problems if not (p.code == "SRC061" and p.episode in kept)]
+    for episode in out:
+        if episode.slug in kept:
+            problems.append(warning(
+                "LED010", episode.source, f"the GUID as written is not the one published: an older mediafeed published "
+                f"this episode as {episode.guid!r} ({LEDGER_FILE} records it; it {_scrubbed(*written[episode.slug])}), "
+                "and that one is kept: apps know the episode by it", field="guid", episode=episode.slug,
+                hint=f"write '{guid_line(episode.guid)}' in episode.md to keep it for good; to publish the GUID as "
+                "written instead (an imported show whose old host's GUID it is), 'mediafeed build --accept-changes' "
+                "(every app that has the published one lists the episode again)"))
+    return out, problems, kept
 
 
 def restore_guid_hints(ledger: Ledger, problems: list[Problem], episodes: Iterable[Episode] = ()) -> list[Problem]:

@@ -796,8 +796,10 @@ def _html_fixed(char: str) -> str:
             "others removed" if stands else "removed")
 
 
-def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Problem]]:
-    """Parsed YAML with forbidden characters (e.g. from a ``"\\x01"`` escape) removed from every string."""
+def scrub_values(data: Any, file: str, episode: str = "", keep: tuple[str, ...] = ()) -> tuple[Any, list[Problem]]:
+    """Parsed YAML with forbidden characters (e.g. from a ``"\\x01"`` escape) removed from every string. ``keep``:
+    top-level keys whose text is left exactly as written (an episode's ``guid``: apps compare it character for
+    character, and an old host's feed published its C1 controls as they are; its reader judges it)."""
     found: list[str] = []  #: the values that held characters XML forbids (SRC022)
     html: list[str] = []  #: the values that held characters HTML forbids (SRC023), after those were removed
 
@@ -816,7 +818,10 @@ def scrub_values(data: Any, file: str, episode: str = "") -> tuple[Any, list[Pro
             return {clean(k): clean(v) for k, v in value.items()}
         return value
 
-    data = clean(data)
+    if keep and isinstance(data, dict):
+        data = {clean(k): v if k in keep and isinstance(v, str) else clean(v) for k, v in data.items()}
+    else:
+        data = clean(data)
     problems: list[Problem] = []
     if found:
         char = XML_FORBIDDEN.search(found[0]).group()  # type: ignore[union-attr]
@@ -881,6 +886,30 @@ def unseen(text: str) -> list[str]:
     import unicodedata
 
     return [char for char in dict.fromkeys(text) if char in _BLANK or unicodedata.category(char) == "Cf"]
+
+
+def guid_line(guid: str) -> str:
+    """The front-matter line that gives back ``guid`` exactly, for a hint to copy: ``guid: GUID``, or the GUID in
+    double quotes with YAML's escapes (JSON's are YAML's) when plain YAML would read another text, or it holds a
+    character the terminal shows as an escape: a direction control (published exactly as written since session 26), a
+    line break or tab (an imported GUID kept on two lines), a leading '#', ': ', a number YAML reads otherwise. Typed
+    as shown without the quotes, ``guid: \\u202e…`` was a GUID holding a backslash, and LED001 again."""
+    import json
+    import unicodedata
+
+    import yaml
+
+    plain = guid.isprintable() and not any(unicodedata.category(char) == "Cf" for char in guid)
+    try:
+        plain = plain and yaml.safe_load(f"guid: {guid}") == {"guid": guid}
+    except yaml.YAMLError:
+        plain = False
+    if plain:
+        return f"guid: {guid}"
+    # (JSON escapes the C0 controls; a character that shows as nothing or another, a C1 control, an NBSP, a zero-width
+    # or direction character, is written as its escape too: typed or pasted, the line gives back the GUID exactly)
+    return "guid: " + "".join(char if char.isprintable() else f"\\u{ord(char):04x}"
+                              for char in json.dumps(guid, ensure_ascii=False))
 
 
 def named_characters(chars: list[str]) -> str:

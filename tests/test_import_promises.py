@@ -20,7 +20,7 @@ from helpers import ROOT, make_media
 from hosts import Host, Route
 from lxml import etree
 
-from mediafeed.build import BuildReport, build
+from mediafeed.build import BuildFailed, BuildReport, build
 from mediafeed.cli import main
 
 ITUNES, PODCAST = "{http://www.itunes.com/dtds/podcast-1.0.dtd}", "{https://podcastindex.org/namespace/1.0}"
@@ -196,3 +196,55 @@ def test_a_serial_show_whose_old_feed_numbers_no_episode_is_told_before_the_buil
     assert said["severity"] == "warning" and said["file"] == "show.yml" and said["field"] == "type"
     assert "1 of its episodes: opening" in said["message"] and "EP010" in said["message"]
     assert "episode: N" in said["hint"] and "type: episodic" in said["hint"]
+
+
+def test_guids_holding_c1_controls_and_white_space_are_built_as_the_old_feed_wrote_them(tmp_path: Path,
+                                                                                    tone: bytes) -> None:
+    """Feeds moved from old hosts hold Windows-1252 text read as Latin-1 (U+0092 for ’), which XML 1.0 allows, and
+    GUIDs with white space at an end (an NBSP, a space, a tab). The import stripped the white space, and the build's
+    source reader read U+0092 as ’: every such episode came out of the first build under another GUID, a new episode
+    to every app that stored the old one. Import then build now gives each GUID byte for byte."""
+    written = {"quote": "post-it\x92s-1", "nbsp": "ep\xa0one\xa0", "space": "ep-two ", "tab": "ep-three\t",
+               "amp": "q&amp;a-4", "lead": " \x85ep-five"}
+    with Host() as host:
+        items = "".join(item(host.url, len(tone), name, guid, day=day).replace("{query}", "")
+                        for day, (name, guid) in enumerate(written.items(), 1))
+        feed = serve(host, tone, items)
+        media(host, tone, *written)
+        code, report = move(feed, tmp_path / "show")
+        old = host.routes["/feed.rss"].body
+    assert code == 0, report["problems"]
+    built: BuildReport = build(tmp_path / "show", tmp_path / "site")
+    new = (built.output / "feed.xml").read_bytes()
+
+    def texts(feed: bytes) -> set[str]:
+        return {guid.text for guid in etree.fromstring(feed).iter("guid")}
+
+    assert texts(old) == {"post-it\x92s-1", "ep\xa0one\xa0", "ep-two ", "ep-three\t", "q&a-4", " \x85ep-five"}
+    assert texts(new) == texts(old)
+    assert guids(new) == guids(old)
+    assert "post-it\x92s-1" in guids(new)[0]  # (podcastparser keeps U+0092; feedparser reads it as ’, in both feeds)
+    items_json = json.loads((built.output / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert {entry["id"] for entry in items_json} == texts(old)
+    assert not [p for p in built.problems if p.code in ("SRC022", "SRC023", "LED001", "LED010")]
+
+
+def test_a_guid_holding_a_control_character_xml_forbids_is_an_import_error_and_a_build_error(tmp_path: Path,
+                                                                                          tone: bytes) -> None:
+    """'&#1;' in an old feed's GUID: lenient parsers (feedparser) read U+0001, strict ones refuse the feed, and XML
+    cannot write it. The import said only that the feed was read leniently, and the build published the GUID without
+    it, another GUID. Now the import names the item (IMP035, an error), and the build refuses it (SRC061) until the
+    producer writes the line both give."""
+    with Host() as host:
+        feed = serve(host, tone, item(host.url, len(tone), "ctrl", "ep&#1;-7").replace("{query}", ""))
+        media(host, tone, "ctrl")
+        code, report = move(feed, tmp_path / "show")
+    said = [p for p in report["problems"] if p["code"] == "IMP035"]
+    assert code == 1 and len(said) == 1 and said[0]["field"] == "guid" and "'guid: ep-7'" in said[0]["hint"]
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path / "show", tmp_path / "site")
+    refused = [p for p in failed.value.problems if p.code == "SRC061"]
+    assert len(refused) == 1 and refused[0].field == "guid" and refused[0].file.endswith("/episode.md")
+    md = tmp_path / "show" / refused[0].file
+    md.write_text(md.read_text(encoding="utf-8").replace('guid: "ep\\x01-7"', "guid: ep-7"), encoding="utf-8")
+    assert guids((build(tmp_path / "show", tmp_path / "site").output / "feed.xml").read_bytes())[0] == {"ep-7"}

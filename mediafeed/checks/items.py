@@ -107,7 +107,11 @@ def _decimal(value: str) -> str:
 
 
 def item_label(doc: FeedDoc, item: Any, index: int) -> str:
-    return text(doc, item, "guid") or f"item {index + 1}"
+    """The item's GUID as the feed writes it (a space at either end kept: mediafeed publishes a GUID as written, and
+    a build puts each item's problems on the episode of that GUID), or its place."""
+    element = child(doc, item, "guid")
+    guid = element.text or "" if element is not None else ""
+    return guid if guid.strip() else f"item {index + 1}"
 
 
 def duration_seconds(value: str) -> float | None:

@@ -190,6 +190,16 @@ _RULES = [
        "title on one line, without the mark (the message shows it as published)."),
     _r("SRC060", "mediafeed apple psp1", E, "an episode has no GUID",
        "Every episode needs a permanent GUID stored in its front matter; 'mediafeed guid --assign' writes one."),
+    _r("SRC061", "mediafeed", E, "an episode's GUID holds a control character XML forbids",
+       "The GUID holds a C0 control character (U+0000-U+001F other than tab and line breaks) or U+FFFE/U+FFFF: XML 1.0 "
+       "has no way to write it, so no feed can publish the GUID as written. It is not removed for you: the GUID "
+       "without it is another GUID to every app. Fix: write the GUID without it (published.json's form, when an "
+       "older mediafeed published the episode without it)."),
+    _r("SRC062", "mediafeed", W, "an episode's guid line holds a control character typed as itself",
+       "YAML cannot read a C1 control character (U+0080-U+009F) typed into the file, nor XML a C0 one, so the whole "
+       "file's read replaces or removes it (SRC022, SRC023) and the GUID read is not the one written. Fix: write it "
+       "with YAML's escape in double quotes (guid: \"post-it\\x92s-1\"), as 'mediafeed import' does, or the GUID as "
+       "read if apps know the episode by it."),
     _r("SRC090", "mediafeed", E, "SOURCE_DATE_EPOCH is not a Unix time",
        "SOURCE_DATE_EPOCH, when set, is the moment a build is made \"as of\" (reproducible builds), in whole seconds "
        "since 1970. Fix: unset it, or set it to a number such as $(git log -1 --format=%ct)."),
@@ -1141,6 +1151,12 @@ _RULES = [
     _r("LED009", "mediafeed apple", W, "another picture at a published artwork URL",
        "Apple and the apps cache artwork by its URL: a new picture under the old file name (the file is another size "
        "than when it was published) keeps the old cover on every device. Give the new picture a new file name."),
+    _r("LED010", "mediafeed", W, "a published episode keeps the GUID an older mediafeed published for it",
+       "Before session 30 the source reader changed a GUID as it read it: control characters removed, C1 controls "
+       "read as the Windows-1252 characters they stand for (U+0092 as ’), white space at either end stripped. Now a "
+       "GUID is published as written; for an episode published.json records with the older form, that form is kept, "
+       "as subscribers' apps know the episode by it. Fix: write that form in episode.md (the hint gives the line), or "
+       "publish the GUID as written with 'mediafeed build --accept-changes' (apps list the episode again)."),
     # -- hosting (--online) --------------------------------------------------------------------------
     _r("ONL001", "mediafeed apple spotify", E, "a URL is unreachable or answers with an HTTP error",
        "With --online every enclosure, artwork, transcript and chapters URL is fetched as an app would; this one could "

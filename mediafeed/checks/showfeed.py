@@ -40,8 +40,9 @@ LINT_TABLE = "feedlint"
 #: onion source; 11: EP107 for a URL without a media extension, EP111 for 'Mon,04' and a zone off the earth, EP137,
 #: EP138 (Apple's 255 characters); 12: EP139, a title's bracketed word AntennaPod drops; 13: PI021 for a transcript's
 #: rel and language, an alternate's lang, valueRecipient fee, podcast:images srcset, liveItem; EP010 for full episodes
-#: only; EP111's zone comment, the .localhost loopback rule)
-LINT_FORMAT = 13
+#: only; EP111's zone comment, the .localhost loopback rule; 14: an item's problems named by its GUID as written, white
+#: space at either end kept)
+LINT_FORMAT = 14
 LINT_BATCH = 200  #: items linted in one document
 #: codes the source rules already report, with the episode's own file and key
 COVERED = frozenset({"EP001", "EP010", "EP011", "EP012", "EP020", "EP021", "EP137", "MED010", "CHP020", "CHP021", "PI026"}

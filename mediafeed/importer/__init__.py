@@ -177,7 +177,8 @@ def import_feed(source: str, root: Path, *, url: str = "", download: bool = Fals
     for index, episode in enumerate(episodes):
         if progress:
             progress("import", index, len(episodes))
-        known = by_guid.get(episode.guid)
+        # (an import before session 30 wrote the GUID stripped of white space at either end: the same episode)
+        known = by_guid.get(episode.guid) or by_guid.get(episode.guid.strip())
         if known is not None:
             slug = known["_slug"]
             report.skipped.append(slug)

@@ -18,7 +18,7 @@ from ..checks.podlove import npt_seconds
 from ..errors import Problem, error, warning
 from ..numbers import whole
 from ..records import frozen, mutable
-from ..source import HTML_ENTITY, HTML_TAG, parse_datetime, parse_time, quoted
+from ..source import HTML_ENTITY, HTML_TAG, XML_FORBIDDEN, guid_line, parse_datetime, parse_time, quoted, xml_forbidden
 from ..value import DECIMAL
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -152,6 +152,14 @@ def text(element: Any, path: str) -> str:
     if found is None:
         return ""
     return "".join(found.itertext()).strip()
+
+
+def guid_text(item: Any) -> str:
+    """The item's ``<guid>`` exactly as the feed holds it: apps that do not strip it (an NBSP, a space, a tab at
+    either end) stored it so, and mediafeed publishes a GUID as written; "" when absent or blank (no GUID)."""
+    found = item.find("guid")
+    value = "".join(found.itertext()) if found is not None else ""
+    return value if value.strip() else ""
 
 
 def _bool(value: str) -> bool | None:
@@ -661,7 +669,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     ``atom:link rel="self"``): what a relative enclosure URL is resolved against, as apps resolve it."""
     problems: list[Problem] = []
     title = text(item, "title") or text(item, f"{ITUNES}title")
-    guid = text(item, "guid")
+    guid = guid_text(item)
     where = f"item {position + 1}" + (f" ({quoted(title)})" if title else "")
     # what a relative enclosure, transcript, chapters or image URL is read against: the feed's own address, as apps
     # resolve it (podcastparser, feedparser: RSS has no xml:base); for a file without a self link, the site's address
@@ -675,6 +683,16 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
                                mime=(enclosure_el.get("type") or "").strip(),
                                length=whole(length_text) or 0)
         problems += _relative_enclosure(written, enclosure.url, where, source, guid)
+    forbidden = xml_forbidden(guid)
+    if forbidden:  # (a character reference lxml's recovery kept: '&#1;'; a raw control byte it drops unseen)
+        kept = XML_FORBIDDEN.sub("", guid)
+        problems.append(error(
+            "IMP035", source, f"{where}: the GUID {quoted(guid, 200)} holds U+{ord(forbidden.group()):04X}, a control "
+            "character XML forbids: the old feed was not well-formed there (podcastparser refused the whole feed, "
+            "feedparser read the character) and no feed can publish it; imported as it is, and the build refuses it "
+            "(SRC061) until you choose", field="guid", episode=guid,
+            hint=f"write '{guid_line(kept)}' in its episode.md (the GUID without it: another GUID to apps that read the "
+            "character, which list the episode again once)"))
     if not guid:
         # Apple falls back to the enclosure URL as the identity (podcastparser too, made absolute; gPodder takes the
         # <link> first): keep what most apps already know.
@@ -771,7 +789,7 @@ def episode_record(item: Any, base: str, source: str, position: int, feed_url: s
     problems += _unread_numbers(item, episode, where, source)
     problems += ignored_by_apple(item, where, source, guid)
     guid_el = item.find("guid")
-    episode.guid_permalink = bool(guid_el is not None and text(item, "guid") == guid and re.match(r"^https?://\S+$", guid)
+    episode.guid_permalink = bool(guid_el is not None and guid_text(item) == guid and re.match(r"^https?://\S+$", guid)
                                   and (guid_el.get("isPermaLink") or "true").strip().lower() != "false")
     if not title:
         problems.append(warning("IMP015", source, f"{where} has no title; named after its date", field="title", episode=guid))
