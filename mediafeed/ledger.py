@@ -137,12 +137,13 @@ def _shape(data: object) -> list[Problem]:
     recorded whatever it found; a record that was not an object said "dictionary update sequence element #0 has length
     1; 2 is required"; ``"withdrawn": "yes"`` was not a withdrawal. An unknown key is a warning (a newer mediafeed may
     write one), with the known key it resembles."""
-    import difflib
 
     def bad(place: str, message: str) -> Problem:
         return error("LED000", LEDGER_FILE, message, field=place, hint=_EDIT_HINT)
 
     def unknown(place: str, key: str, known: tuple[str, ...]) -> Problem:
+        import difflib  # (here: only for a key mediafeed never writes; every build reads published.json)
+
         close = difflib.get_close_matches(key, known, n=1)
         return warning("LED000", LEDGER_FILE, "unknown key, not read", field=place,
                        hint=(f"did you mean '{close[0]}'? " if close else "") + f"known keys: {', '.join(known)}")

@@ -88,6 +88,11 @@ _OTHER_LINE_ENDS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u202
 #: in "\n" + the manifest: a line :func:`is_safe_output` refuses holds one of these (an empty line, an absolute path,
 #: a path ending in "/", an empty, "." or ".." part at its start, inside or at its end, a backslash, a NUL)
 _UNSAFE_IN_TEXT = ("\n\n", "\n/", "/\n", "//", "\n./", "/./", "/.\n", "\n.\n", "\n../", "/../", "/..\n", "\n..\n", "\\", "\x00")
+#: each of those with a "." holds one of these: a manifest with neither (no dot-file or dot-folder among its paths, as
+#: a built site's) is looked through for the six others alone (the eight with a "." were ~3.7 M of the ~10 M
+#: instructions that looking through a rebuild's 5,000 lines took at 1,000 episodes)
+_DOTTED = ("/.", "\n.")
+_UNDOTTED = tuple(bad for bad in _UNSAFE_IN_TEXT if "." not in bad)
 
 
 def _all_safe(text: str) -> bool:
@@ -97,7 +102,8 @@ def _all_safe(text: str) -> bool:
     if not text.endswith("\n") or any(end in text for end in _OTHER_LINE_ENDS):
         return False
     framed = "\n" + text
-    return not any(bad in framed for bad in _UNSAFE_IN_TEXT)
+    unsafe = _UNSAFE_IN_TEXT if any(dot in framed for dot in _DOTTED) else _UNDOTTED
+    return not any(bad in framed for bad in unsafe)
 
 
 def write_manifest(cache_dir: Path, out: Path, paths: Collection[str]) -> None:

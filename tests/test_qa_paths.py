@@ -126,6 +126,26 @@ def test_a_manifest_read_whole_keeps_exactly_the_lines_it_kept_when_each_was_loo
     assert read_manifest(cache, out) == set(paths)
 
 
+def test_a_manifest_without_dot_parts_is_judged_as_one_looked_at_for_every_unsafe_piece() -> None:
+    """_all_safe looks for the unsafe pieces holding a "." only in a text where "/." or "\\n." stands: the same answer
+    as looking for all of them, for every text of up to 7 of the characters that make them, first, inside or last."""
+    import itertools
+
+    from mediafeed.outputfolder import _DOTTED, _OTHER_LINE_ENDS, _UNSAFE_IN_TEXT, _all_safe
+
+    assert all(any(dot in bad for dot in _DOTTED) for bad in _UNSAFE_IN_TEXT if "." in bad)
+
+    def every_piece_looked_for(text: str) -> bool:
+        framed = "\n" + text
+        return text.endswith("\n") and not any(end in text for end in _OTHER_LINE_ENDS) \
+            and not any(bad in framed for bad in _UNSAFE_IN_TEXT)
+
+    every = ["".join(chars) for size in range(1, 8) for chars in itertools.product("a./\n", repeat=size)]
+    texts = [text for rel in every for text in (f"{rel}\n", f"feed.xml\n{rel}\n", f"{rel}\nfeed.xml\n", f"feed.json\n{rel}")]
+    assert [text for text in texts if _all_safe(text) != every_piece_looked_for(text)] == []
+    assert _all_safe("episodes/001-first/index.html\nfeed.xml\n") and not _all_safe("a/./b\nfeed.xml\n")
+
+
 @pytest.mark.parametrize("name, fix", [(".take2.mp3", "take2.mp3"), (".mp3", "episode.mp3")])
 def test_episode_audio_that_is_a_hidden_file_is_an_error_not_an_enclosure_publish_never_uploads(show: Path, name: str,
                                                                                                  fix: str) -> None:

@@ -108,6 +108,18 @@ def test_a_no_change_build_loads_neither_click_nor_the_build(show: Path) -> None
     assert _loaded(stmt, ("click", "mediafeed.build", "jinja2", "yaml", "json"), cwd=show) == ["json"]
 
 
+def test_a_one_edit_rebuild_loads_no_difflib(show: Path) -> None:
+    """difflib (~3 M instructions to import) only says which known key an unknown one resembles: published.json as
+    mediafeed writes it has none, and every build reads it (ledger._shape imported difflib for each one)."""
+    stmt = ("import runpy; sys.argv = ['mediafeed', 'build', '-q']\n"
+            "try:\n    runpy.run_module('mediafeed', run_name='__main__', alter_sys=True)\nexcept SystemExit:\n    pass")
+    assert _loaded(stmt, ("difflib",), cwd=show) == []  # a first build: published.json written
+    with open(show / "episodes/003-capabilities-framework/episode.md", "a", encoding="utf-8") as notes:
+        notes.write("\n\nOne more sentence.\n")
+    assert (show / "published.json").exists()
+    assert _loaded(stmt + "\nassert 'mediafeed.ledger' in sys.modules", ("difflib",), cwd=show) == []
+
+
 def test_an_edit_that_leaves_the_tags_alone_does_not_load_the_tagger(show: Path) -> None:
     """A page re-rendered, its media's tags unchanged: probing and tagging code (and mutagen) stay unloaded, and
     so does the email package (the feed rules read the feed's own dates without it)."""
