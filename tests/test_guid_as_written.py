@@ -145,3 +145,28 @@ def test_two_guids_that_differ_only_in_white_space_at_either_end_are_one_episode
     [said] = [p for p in caught.value.problems if p.code == "EP001"]
     assert (said.episode, said.field) == (SLUG, "guid") and "episodes/006-first/episode.md" in said.message
     assert "only in white space" in said.message and not (tmp_path / "site").exists()
+
+
+def test_a_renamed_folder_keeps_the_guid_an_older_mediafeed_published_for_it(show: Path) -> None:
+    """LED010 looked for the older form under the folder's own name only: an episode published as 'ep-7' by an older
+    mediafeed (written 'ep-7' and an NBSP), whose folder was renamed since, was published as a new GUID with a
+    warning that the old one was 'no longer in the feed' (LED005), where the build before session 30 told the rename
+    (LED002) and kept 'ep-7'."""
+    md = _episode(show, "guid: ep-7")
+    build(show)
+    renamed = show / "episodes" / "006-moved-here"
+    md.parent.rename(renamed)
+    text = (renamed / "episode.md").read_text(encoding="utf-8")
+    (renamed / "episode.md").write_text(text.replace("guid: ep-7", "guid: ep-7\u00a0"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as caught:
+        build(show)
+    assert {p.code for p in caught.value.problems if p.episode == "006-moved-here"} >= {"LED002", "LED010"}
+    assert not [p for p in caught.value.problems if p.code == "LED005"]
+    [said] = [p for p in caught.value.problems if p.code == "LED010"]
+    assert said.file == "episodes/006-moved-here/episode.md" and "'guid: ep-7'" in said.hint
+    text = (renamed / "episode.md").read_text(encoding="utf-8")
+    (renamed / "episode.md").write_text(text.replace("guid: ep-7\u00a0", "guid: ep-7"), encoding="utf-8")
+    report = build(show, accept_changes=True)
+    assert _published(report.output)["xml"] == "ep-7"
+    records = json.loads((show / LEDGER_FILE).read_text())["episodes"]
+    assert records["ep-7"]["slug"] == "006-moved-here" and "ep-7\u00a0" not in records
