@@ -434,8 +434,8 @@ def keep_published_guids(ledger: Ledger, episodes: list[Episode], problems: list
             # (a folder renamed since: its record names the old folder, which is gone; the older form's record is
             # the episode's, as the GUID before session 30 told a rename, LED002. Not kept, the GUID as written was
             # a new episode to every app that does not strip it, and the old one LED005's "no longer in the feed")
-            entry = ledger.episodes.get(older_guid(episode.guid))
-            if entry is not None and str(entry.get("slug", "")) not in slugs and entry.get("withdrawn") is not True:
+            older = ledger.episodes.get(older_guid(episode.guid))
+            if older is not None and str(older.get("slug", "")) not in slugs and older.get("withdrawn") is not True:
                 recorded = [older_guid(episode.guid)]
         forbidden = any(p.code == "SRC061" and p.episode == episode.slug for p in problems)
         # (SRC061's GUID is the written one without the characters XML forbids: the recorded one itself, or not)
