@@ -424,11 +424,19 @@ def keep_published_guids(ledger: Ledger, episodes: list[Episode], problems: list
     for guid, entry in ledger.episodes.items():
         by_slug.setdefault(str(entry.get("slug", "")), []).append(guid)
     used = {episode.guid for episode in episodes}
+    slugs = {episode.slug for episode in episodes}
     kept: dict[str, str] = {}
     written: dict[str, tuple[str, bool]] = {}  #: slug → (the GUID as the reader gave it, whether it had SRC061)
     out = []
     for episode in episodes:
         recorded = by_slug.get(episode.slug, [])
+        if not recorded and episode.guid:
+            # (a folder renamed since: its record names the old folder, which is gone; the older form's record is
+            # the episode's, as the GUID before session 30 told a rename, LED002. Not kept, the GUID as written was
+            # a new episode to every app that does not strip it, and the old one LED005's "no longer in the feed")
+            older = ledger.episodes.get(older_guid(episode.guid))
+            if older is not None and str(older.get("slug", "")) not in slugs and older.get("withdrawn") is not True:
+                recorded = [older_guid(episode.guid)]
         forbidden = any(p.code == "SRC061" and p.episode == episode.slug for p in problems)
         # (SRC061's GUID is the written one without the characters XML forbids: the recorded one itself, or not)
         if episode.guid and len(recorded) == 1 and recorded[0] == older_guid(episode.guid) and (forbidden or (

@@ -908,8 +908,10 @@ def guid_line(guid: str) -> str:
         return f"guid: {guid}"
     # (JSON escapes the C0 controls; a character that shows as nothing or another, a C1 control, an NBSP, a zero-width
     # or direction character, is written as its escape too: typed or pasted, the line gives back the GUID exactly)
-    return "guid: " + "".join(char if char.isprintable() else f"\\u{ord(char):04x}"
-                              for char in json.dumps(guid, ensure_ascii=False))
+    # (beyond U+FFFF, a tag character U+E0001, a private-use plane one: YAML's \\U and eight digits; \\u takes four,
+    # and "\\ue0001" read back as U+E000 then '1', another GUID)
+    return "guid: " + "".join(char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF
+                              else f"\\U{ord(char):08x}" for char in json.dumps(guid, ensure_ascii=False))
 
 
 def named_characters(chars: list[str]) -> str:

@@ -129,3 +129,44 @@ def test_a_c1_control_typed_as_itself_in_the_guid_line_is_named_with_the_escape_
     report = build(show)  # (published as ’ by the build before: kept so, LED010)
     assert _published(report.output)["xml"] == "post-it’s-1" and [p.code for p in report.problems
                                                                   if p.code.startswith(("LED", "SRC06"))] == ["LED010"]
+
+
+@pytest.mark.parametrize("written", ["ep-7 ", "ep-7\u00a0", "\tep-7\n", "\ufeffep-7"])
+def test_two_guids_that_differ_only_in_white_space_at_either_end_are_one_episode_to_apps(show: Path, tmp_path: Path,
+                                                                                         written: str) -> None:
+    """Published as written, 'ep-7' and 'ep-7 ' are two GUIDs in the feed, but feedparser, podcastparser and
+    podcast-partytime strip them: both are one episode there, and one of them disappears. The source reader stripped
+    them before session 30 and EP001 stopped the build; it does again, on the newer episode."""
+    add_episode(show, "006-first", "title: First\ndate: 2026-02-20T08:00:00+00:00\nguid: ep-7\naudio: first.mp3",
+                audio_name="first.mp3")
+    _episode(show, f"guid: {json.dumps(written)}")  # (dated 2026-02-20 too: the slug orders them)
+    with pytest.raises(BuildFailed) as caught:
+        build(show, tmp_path / "site")
+    [said] = [p for p in caught.value.problems if p.code == "EP001"]
+    assert (said.episode, said.field) == (SLUG, "guid") and "episodes/006-first/episode.md" in said.message
+    assert "only in white space" in said.message and not (tmp_path / "site").exists()
+
+
+def test_a_renamed_folder_keeps_the_guid_an_older_mediafeed_published_for_it(show: Path) -> None:
+    """LED010 looked for the older form under the folder's own name only: an episode published as 'ep-7' by an older
+    mediafeed (written 'ep-7' and an NBSP), whose folder was renamed since, was published as a new GUID with a
+    warning that the old one was 'no longer in the feed' (LED005), where the build before session 30 told the rename
+    (LED002) and kept 'ep-7'."""
+    md = _episode(show, "guid: ep-7")
+    build(show)
+    renamed = show / "episodes" / "006-moved-here"
+    md.parent.rename(renamed)
+    text = (renamed / "episode.md").read_text(encoding="utf-8")
+    (renamed / "episode.md").write_text(text.replace("guid: ep-7", "guid: ep-7\u00a0"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as caught:
+        build(show)
+    assert {p.code for p in caught.value.problems if p.episode == "006-moved-here"} >= {"LED002", "LED010"}
+    assert not [p for p in caught.value.problems if p.code == "LED005"]
+    [said] = [p for p in caught.value.problems if p.code == "LED010"]
+    assert said.file == "episodes/006-moved-here/episode.md" and "'guid: ep-7'" in said.hint
+    text = (renamed / "episode.md").read_text(encoding="utf-8")
+    (renamed / "episode.md").write_text(text.replace("guid: ep-7\u00a0", "guid: ep-7"), encoding="utf-8")
+    report = build(show, accept_changes=True)
+    assert _published(report.output)["xml"] == "ep-7"
+    records = json.loads((show / LEDGER_FILE).read_text())["episodes"]
+    assert records["ep-7"]["slug"] == "006-moved-here" and "ep-7\u00a0" not in records

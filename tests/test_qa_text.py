@@ -652,7 +652,8 @@ def test_a_guid_is_published_as_written_even_with_a_direction_control_in_it(show
 @pytest.mark.parametrize("published,changed", [
     ('"\\u202e{guid}\\u202c"', '"\\u202e{guid}"'),  # as session 25 published it (a PDF added): LED001 since then
     ('"{guid}\\nold-host"', '"{guid} old-host"'),  # an imported GUID the old feed wrote on two lines
-], ids=["direction-control", "two-lines"])
+    ('"{guid}\\U000e0001"', '"{guid}"'),  # a character beyond U+FFFF that shows as nothing: "\\ue0001" was U+E000, '1'
+], ids=["direction-control", "two-lines", "beyond-ffff"])
 def test_the_guid_line_led001_gives_back_is_the_published_guid_when_typed_as_shown(
         show: Path, published: str, changed: str) -> None:
     """LED001's hint said "restore 'guid: \\u202e…\\u202c'" (the terminal's escapes of the GUID): typed as shown, YAML

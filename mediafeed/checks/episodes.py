@@ -34,10 +34,42 @@ def duplicates(episodes: list[Episode]) -> list[Problem]:
                                       field="guid", episode=episode.slug,
                                       hint="give the newer episode its own GUID: remove the 'guid:' line from its episode.md and run "
                                            "'mediafeed guid --assign'"))
+    problems += _same_but_white_space(by_guid)
     for _slug, group in sorted(by_slug.items()):
         if len(group) > 1:
             problems.append(error("EP002", group[1].source, f"folder name collides with {group[0].source} (differs only in case)",
                                   field="slug", episode=group[1].slug, hint="rename one of the folders"))
+    return problems
+
+
+#: white space at either end of a GUID, as the apps' readers strip it: Python's (feedparser, podcastparser) and
+#: JavaScript's trim (podcast-partytime, Podcast Index's parser), which takes U+FEFF too
+_ENDS = lazy(r"^[\s\ufeff]+|[\s\ufeff]+$")
+
+
+def _same_but_white_space(by_guid: dict[str, list[Episode]]) -> list[Problem]:
+    """EP001 for GUIDs that differ only in white space at either end ('ep-7' and 'ep-7 ', an NBSP, a tab, a line
+    break): published as written since session 30, they are two GUIDs in the feed, but feedparser, podcastparser and
+    podcast-partytime strip them and take both for one episode (one of them disappears). Before, the source reader
+    stripped them and EP001 said so."""
+    by_stripped: dict[str, list[str]] = defaultdict(list)
+    for guid in by_guid:
+        by_stripped[_ENDS.sub("", guid)].append(guid)
+    problems = []
+    for _stripped, guids in sorted(by_stripped.items()):
+        if len(guids) < 2:
+            continue
+        group = sorted((episode for guid in guids for episode in by_guid[guid]), key=lambda e: (e.date, e.slug))
+        first = group[0]
+        for episode in group[1:]:
+            if episode.guid == first.guid:
+                continue  # (the same GUID: said above)
+            problems.append(error(
+                "EP001", episode.source, f"GUID {quoted(episode.guid, 200)} differs from {quoted(first.guid, 200)} of "
+                f"{first.source} only in white space at either end: apps that strip it (feedparser, podcastparser, "
+                "podcast-partytime) take both for one episode", field="guid", episode=episode.slug,
+                hint="give the newer episode its own GUID: remove the 'guid:' line from its episode.md and run "
+                     "'mediafeed guid --assign'"))
     return problems
 
 

@@ -881,7 +881,9 @@ _RULES = [
     _r("PI026", "podcastindex", W, "a soundbite shorter than 15 or longer than 120 seconds",
        "The namespace recommends soundbites of 15 to 120 seconds (docs/tags/soundbite.md): apps play them as an "
        "episode's preview or make audiograms of them. The soundbite is published as it is."),
-    _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID", "Apps treat them as one episode; one of them disappears."),
+    _r("EP001", "mediafeed apple psp1", E, "two episodes share a GUID",
+       "Apps treat them as one episode; one of them disappears. So do two GUIDs that differ only in white space at "
+       "either end ('ep-7' and 'ep-7 ', an NBSP): feedparser, podcastparser and podcast-partytime strip it."),
     _r("EP002", "mediafeed", E, "two episode folders differ only in case",
        "Two folders under episodes/ whose names differ only in case (012-Intro and 012-intro) are one address on a "
        "case-insensitive disk (macOS, Windows) and on many hosts: one episode's page and files would overwrite the "
