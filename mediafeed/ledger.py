@@ -394,7 +394,11 @@ def _keep_guid_hint(guid: str) -> str:
 def older_guid(guid: str) -> str:
     """What mediafeed before session 30 published for the GUID written ``guid``: its source reader removed control
     characters XML forbids (SRC022), read C1 controls as the Windows-1252 characters they stand for (U+0092 → ’,
-    SRC023) and stripped white space (an NBSP, a tab, a quoted space) at either end."""
+    SRC023) and stripped white space (an NBSP, a tab, a quoted space) at either end. (A GUID of printable ASCII, almost
+    every one, holds nothing the two patterns take: they ran on every episode's GUID at every build, +1.5 % of a
+    one-edit rebuild's instructions at N = 1,000.)"""
+    if guid.isascii() and guid.isprintable():
+        return guid.strip()
     return html_safe(XML_FORBIDDEN.sub("", guid)).strip()
 
 

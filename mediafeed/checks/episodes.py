@@ -54,7 +54,7 @@ def _same_but_white_space(by_guid: dict[str, list[Episode]]) -> list[Problem]:
     stripped them and EP001 said so."""
     by_stripped: dict[str, list[str]] = defaultdict(list)
     for guid in by_guid:
-        by_stripped[_ENDS.sub("", guid)].append(guid)
+        by_stripped[guid.strip() if guid.isascii() else _ENDS.sub("", guid)].append(guid)  # (ASCII: its white space is \s)
     problems = []
     for _stripped, guids in sorted(by_stripped.items()):
         if len(guids) < 2:
